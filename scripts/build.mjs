@@ -1,0 +1,76 @@
+// Builds what ships (dist/: Code.js, Sidebar.html, appsscript.json) and the local tool (build/cli.mjs).
+// Apps Script only sees top-level functions, so each export of src/server/index.ts becomes a top-level
+// `function NAME() { return OkrSheets.NAME.apply(this, arguments); }` after the bundled IIFE.
+import * as esbuild from "esbuild";
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const dist = join(root, "dist");
+const build = join(root, "build");
+mkdirSync(dist, { recursive: true });
+mkdirSync(build, { recursive: true });
+
+const GLOBAL = "OkrSheets";
+const serverEntry = join(root, "src/server/index.ts");
+
+/** The names src/server/index.ts exports, read from esbuild's metafile of an ESM build. */
+async function exportedNames() {
+  const r = await esbuild.build({
+    entryPoints: [serverEntry], bundle: true, format: "esm", write: false, metafile: true,
+    outdir: "out", target: "es2019", logLevel: "silent",
+  });
+  const out = Object.values(r.metafile.outputs).find((o) => o.entryPoint);
+  return out.exports.slice().sort();
+}
+
+async function buildServer() {
+  const names = await exportedNames();
+  const r = await esbuild.build({
+    entryPoints: [serverEntry], bundle: true, format: "iife", globalName: GLOBAL, write: false,
+    target: "es2019", platform: "neutral", mainFields: ["module", "main"], minify: false,
+    legalComments: "none", charset: "utf8", logLevel: "warning",
+  });
+  const body = r.outputFiles[0].text;
+  const wrappers = names
+    .map((n) => `function ${n}() {\n  return ${GLOBAL}.${n}.apply(this, arguments);\n}`)
+    .join("\n");
+  const code = `// okr-sheets: built by scripts/build.mjs. Do not edit; edit src/ instead.\n${body}\n${wrappers}\n`;
+  writeFileSync(join(dist, "Code.js"), code);
+  return { names, bytes: Buffer.byteLength(code) };
+}
+
+async function buildSidebar() {
+  const htmlPath = join(root, "src/client/sidebar.html");
+  if (!existsSync(htmlPath)) return null;
+  const js = await esbuild.build({
+    entryPoints: [join(root, "src/client/sidebar.ts")], bundle: true, format: "iife", write: false,
+    target: "es2019", minify: true, legalComments: "none", charset: "utf8", logLevel: "warning",
+  });
+  const css = readFileSync(join(root, "src/client/sidebar.css"), "utf8");
+  // A literal "</script" inside the inlined code would end the script element early.
+  const script = js.outputFiles[0].text.replace(/<\/(script)/gi, "<\\/$1");
+  const html = readFileSync(htmlPath, "utf8")
+    .replace("/* INLINE:CSS */", () => css)
+    .replace("/* INLINE:JS */", () => script);
+  writeFileSync(join(dist, "Sidebar.html"), html);
+  return { bytes: Buffer.byteLength(html) };
+}
+
+async function buildCli() {
+  const entry = join(root, "src/local/cli.ts");
+  if (!existsSync(entry)) return null;
+  await esbuild.build({
+    entryPoints: [entry], bundle: true, format: "esm", platform: "node", target: "node20",
+    packages: "external", outfile: join(build, "cli.mjs"), logLevel: "warning", sourcemap: "inline",
+  });
+  return {};
+}
+
+const [server, sidebar] = await Promise.all([buildServer(), buildSidebar(), buildCli()]);
+copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
+console.log(
+  `dist/Code.js ${(server.bytes / 1024).toFixed(1)} KB, ${server.names.length} entry points` +
+    (sidebar ? `; dist/Sidebar.html ${(sidebar.bytes / 1024).toFixed(1)} KB` : ""),
+);

@@ -1,0 +1,104 @@
+// Tab names and exact header rows of PRODUCT.md. Reading code finds columns by these header names,
+// never by position, so a user who moves a column does not break the tracker.
+
+export const TAB = {
+  settings: "Settings",
+  objectives: "Objectives",
+  keyResults: "Key Results",
+  checkins: "Check-ins",
+  summary: "Weekly Summary",
+  history: "History",
+  review: "Mid-cycle Review",
+  retrospective: "Retrospective",
+} as const;
+
+export const OBJECTIVE_HEADERS = [
+  "ID",
+  "Objective",
+  "Owner",
+  "Team",
+  "Parent ID",
+  "Type",
+  "P&L link",
+  "Score",
+  "Expected",
+  "Status",
+] as const;
+
+export const KR_HEADERS = [
+  "ID",
+  "Objective ID",
+  "Key result",
+  "Owner",
+  "Metric",
+  "Unit",
+  "Start",
+  "Target",
+  "Weight",
+  "Current",
+  "Confidence",
+  "Last check-in",
+  "Score",
+  "Expected",
+  "Status",
+] as const;
+
+// Helper columns after the spec's columns ("more columns may follow"): they let the objective score be a
+// plain SUMIF, which every spreadsheet engine evaluates the same way.
+export const KR_HELPER_HEADERS = ["Weighted score", "Counted weight"] as const;
+
+export const CHECKIN_HEADERS = [
+  "Timestamp",
+  "Week",
+  "KR ID",
+  "Value",
+  "Confidence",
+  "What changed",
+  "Blockers",
+  "Next step",
+  "Author",
+  "Request ID",
+] as const;
+
+export const HISTORY_HEADERS = ["Week", "As of", "KR ID", "Value", "Score", "Status"] as const;
+
+export const SETTINGS_HEADERS = ["Setting", "Value", "Notes"] as const;
+
+/** Settings rows: label (column A), named range (for formulas), default, note. */
+export const SETTINGS_ROWS = [
+  { key: "cycleName", label: "Cycle name", name: "CycleName", def: "Cycle 1", note: "Shown on the summary." },
+  { key: "startDate", label: "Start date", name: "CycleStart", def: "", note: "First day of the cycle (a date)." },
+  { key: "weeks", label: "Length in weeks", name: "CycleWeeks", def: 13, note: "Whole number, 1–52. Default 13." },
+  { key: "cadence", label: "Check-in cadence", name: "CheckinCadence", def: "weekly", note: "weekly or fortnightly." },
+  { key: "weekday", label: "Check-in weekday", name: "CheckinWeekday", def: "Monday", note: "Day of the automatic weekly refresh." },
+  { key: "onTrackGap", label: "On track if gap ≤", name: "OnTrackGap", def: 0.1, note: "gap = expected − score." },
+  { key: "atRiskGap", label: "At risk if gap ≤", name: "AtRiskGap", def: 0.25, note: "Above this the KR is off track." },
+  { key: "aspirationalGoal", label: "Aspirational goal", name: "AspirationalGoal", def: 0.7, note: "Expected end score for aspirational objectives." },
+  { key: "leaders", label: "Leaders' emails", name: "LeaderEmails", def: "", note: "Comma-separated; receive the digest if enabled." },
+  { key: "admins", label: "Admins' emails", name: "AdminEmails", def: "", note: "Comma-separated; see and check in every KR." },
+  { key: "emailDigest", label: "Email digest to leaders", name: "EmailDigest", def: "off", note: "on or off." },
+  { key: "ownerReminders", label: "Remind owners who missed a check-in", name: "OwnerReminders", def: "off", note: "on or off." },
+] as const;
+
+export type SettingKey = (typeof SETTINGS_ROWS)[number]["key"];
+
+export const STATUS = {
+  onTrack: "On track",
+  atRisk: "At risk",
+  offTrack: "Off track",
+  notStarted: "Not started",
+  setupError: "Setup error",
+  noKeyResults: "No key results",
+} as const;
+export type Status = (typeof STATUS)[keyof typeof STATUS];
+
+export const METRICS = ["increase", "decrease", "stay_above", "stay_below", "milestone"] as const;
+export type Metric = (typeof METRICS)[number];
+
+export const OBJECTIVE_TYPES = ["committed", "aspirational"] as const;
+export type ObjectiveType = (typeof OBJECTIVE_TYPES)[number];
+
+export const PNL_LINKS = ["revenue", "margin", "cost", "cash", "none"] as const;
+export type PnlLink = (typeof PNL_LINKS)[number];
+
+export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;

@@ -1,0 +1,90 @@
+// The formula engine behind the offline spreadsheet: HyperFormula, with TODAY/NOW bound to a clock the
+// caller controls (so `--at` and tests can set "today"), and Google-Sheets-only functions (SPARKLINE)
+// evaluating to a harmless error in their own cell instead of breaking anything else.
+import { ConfigParams, FunctionPlugin, HyperFormula } from "hyperformula";
+
+// Parameter types of FunctionPlugin methods (their modules are not exported by the package).
+type ProcedureAst = Parameters<FunctionPlugin["runFunction"]>[0] extends infer A ? { args: A } : never;
+type InterpreterState = Parameters<FunctionPlugin["runFunction"]>[1];
+
+/** Days between 1899-12-30 (the spreadsheet epoch) and 1970-01-01. */
+export const EPOCH_OFFSET_DAYS = 25569;
+const MS_PER_DAY = 86_400_000;
+
+export interface Clock {
+  /** Milliseconds since the Unix epoch. */
+  now(): number;
+  /** Minutes east of UTC of the spreadsheet time zone at that instant (0 for Etc/UTC). */
+  offsetMinutes?(ms: number): number;
+}
+
+let activeClock: Clock = { now: () => Date.now() };
+
+/** Serial day number (spreadsheet epoch) of an instant, in the clock's time zone. */
+export function serialFromMs(ms: number, offsetMinutes = 0): number {
+  return (ms + offsetMinutes * 60_000) / MS_PER_DAY + EPOCH_OFFSET_DAYS;
+}
+
+/** The instant a serial number stands for, read in the given time-zone offset. */
+export function msFromSerial(serial: number, offsetMinutes = 0): number {
+  return Math.round((serial - EPOCH_OFFSET_DAYS) * MS_PER_DAY) - offsetMinutes * 60_000;
+}
+
+class ClockPlugin extends FunctionPlugin {
+  today(ast: ProcedureAst, state: InterpreterState) {
+    return this.runFunction(ast.args, state, this.metadata("TODAY"), () => {
+      const ms = activeClock.now();
+      return Math.floor(serialFromMs(ms, activeClock.offsetMinutes?.(ms) ?? 0));
+    });
+  }
+  nowFn(ast: ProcedureAst, state: InterpreterState) {
+    return this.runFunction(ast.args, state, this.metadata("NOW"), () => {
+      const ms = activeClock.now();
+      return serialFromMs(ms, activeClock.offsetMinutes?.(ms) ?? 0);
+    });
+  }
+}
+(ClockPlugin as unknown as { implementedFunctions: unknown }).implementedFunctions = {
+  TODAY: { method: "today", parameters: [], isVolatile: true, returnNumberType: "NUMBER_DATE" },
+  NOW: { method: "nowFn", parameters: [], isVolatile: true, returnNumberType: "NUMBER_DATETIME" },
+};
+
+let registered = false;
+function registerClock(): void {
+  if (registered) return;
+  HyperFormula.unregisterFunction("TODAY");
+  HyperFormula.unregisterFunction("NOW");
+  HyperFormula.registerFunctionPlugin(ClockPlugin);
+  registered = true;
+}
+
+export const ENGINE_CONFIG: Partial<ConfigParams> = {
+  licenseKey: "gpl-v3",
+  // Google Sheets semantics where HyperFormula lets us choose them.
+  dateFormats: ["YYYY-MM-DD", "MM/DD/YYYY"],
+  nullDate: { year: 1899, month: 12, day: 30 },
+  leapYear1900: false,
+  smartRounding: false,
+  useArrayArithmetic: false,
+  evaluateNullToZero: true,
+  caseSensitive: false,
+  accentSensitive: true,
+  useWildcards: true,
+  maxRows: 200_000,
+  maxColumns: 200,
+};
+
+/**
+ * Creates an engine whose TODAY()/NOW() read `clock`. HyperFormula registers functions globally, so the
+ * clock is process-wide: the last engine created (or `setEngineClock`) wins, which is what a single
+ * CLI command or test wants.
+ */
+export function createEngine(sheets: Record<string, unknown[][]>, clock?: Clock): HyperFormula {
+  registerClock();
+  if (clock) activeClock = clock;
+  return HyperFormula.buildFromSheets(sheets as never, ENGINE_CONFIG);
+}
+
+export function setEngineClock(clock: Clock): void {
+  activeClock = clock;
+}

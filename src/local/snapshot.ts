@@ -1,0 +1,116 @@
+// A plain-JSON picture of a whole workbook: what the offline spreadsheet loads from and saves to, and
+// what the xlsx reader/writer produces and consumes. Keeping it neutral lets the two sides be tested apart.
+
+export type SnapshotScalar = string | number | boolean;
+
+export interface SnapshotCell {
+  /** The value: for a formula cell, its last computed value (may be absent). Dates are serial numbers. */
+  v?: SnapshotScalar;
+  /** A formula, with its leading "=", in English function names and commas (as getFormulas returns). */
+  f?: string;
+  /** Number format pattern, Sheets style ("0.00", "yyyy-mm-dd", "@"). */
+  fmt?: string;
+  /** Background colour "#rrggbb". */
+  bg?: string;
+  /** Font colour "#rrggbb". */
+  color?: string;
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  wrap?: boolean;
+  hAlign?: "left" | "center" | "right";
+  note?: string;
+}
+
+export type ConditionType =
+  | "TEXT_EQUAL_TO"
+  | "TEXT_CONTAINS"
+  | "NUMBER_BETWEEN"
+  | "NUMBER_GREATER_THAN_OR_EQUAL_TO"
+  | "NUMBER_LESS_THAN_OR_EQUAL_TO"
+  | "NUMBER_GREATER_THAN"
+  | "NUMBER_LESS_THAN"
+  | "CELL_EMPTY"
+  | "CELL_NOT_EMPTY"
+  | "CUSTOM_FORMULA";
+
+export interface SnapshotConditionalFormat {
+  /** A1 ranges on this sheet, e.g. "O2:O1000". */
+  ranges: string[];
+  condition: { type: ConditionType; values: (string | number)[] };
+  format: { background?: string; fontColor?: string; bold?: boolean; italic?: boolean; strikethrough?: boolean };
+}
+
+export type ValidationType =
+  | "VALUE_IN_LIST"
+  | "NUMBER_BETWEEN"
+  | "NUMBER_GREATER_THAN_OR_EQUAL_TO"
+  | "DATE_IS_VALID_DATE"
+  | "CHECKBOX"
+  | "CUSTOM_FORMULA";
+
+export interface SnapshotValidation {
+  /** A1 range on this sheet. */
+  range: string;
+  type: ValidationType;
+  values: (string | number | boolean)[];
+  allowInvalid: boolean;
+  helpText?: string;
+}
+
+export interface SnapshotProtection {
+  /** A1 range on this sheet, or null for the whole sheet. */
+  range: string | null;
+  description: string;
+  warningOnly: boolean;
+}
+
+export interface SnapshotSheet {
+  name: string;
+  hidden?: boolean;
+  /** Row-major cells; rows[r][c] is row r+1, column c+1. Missing or null cells are empty. */
+  rows: (SnapshotCell | null)[][];
+  frozenRows?: number;
+  frozenColumns?: number;
+  /** 1-based column number -> width in pixels. */
+  columnWidths?: Record<number, number>;
+  conditionalFormats?: SnapshotConditionalFormat[];
+  validations?: SnapshotValidation[];
+  protections?: SnapshotProtection[];
+  tabColor?: string;
+}
+
+export interface SnapshotTrigger {
+  id: string;
+  handler: string;
+  type: "CLOCK";
+  weekDay?: string;
+  atHour?: number;
+}
+
+export interface WorkbookSnapshot {
+  /** Spreadsheet ID (SpreadsheetApp.openById); generated when a workbook is created. */
+  id: string;
+  name: string;
+  locale: string;
+  timeZone: string;
+  sheets: SnapshotSheet[];
+  namedRanges: { name: string; sheet: string; a1: string }[];
+  /** PropertiesService.getDocumentProperties() contents. */
+  documentProperties: Record<string, string>;
+  /** Installed ScriptApp triggers (kept with the file so a local tracker remembers them). */
+  triggers: SnapshotTrigger[];
+}
+
+export function emptySnapshot(name = "OKR tracker"): WorkbookSnapshot {
+  return {
+    id: `local-${Math.random().toString(36).slice(2, 12)}`,
+    name,
+    locale: "en_US",
+    timeZone: "Etc/UTC",
+    sheets: [{ name: "Sheet1", rows: [] }],
+    namedRanges: [],
+    documentProperties: {},
+    triggers: [],
+  };
+}
