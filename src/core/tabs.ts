@@ -43,9 +43,11 @@ export const KR_HEADERS = [
   "Status",
 ] as const;
 
-// Helper columns after the spec's columns ("more columns may follow"): they let the objective score be a
-// plain SUMIF, which every spreadsheet engine evaluates the same way.
-export const KR_HELPER_HEADERS = ["Weighted score", "Counted weight"] as const;
+// Helper columns after the spec's columns ("more columns may follow"). The first two let the objective
+// score be a plain SUMIF, which every spreadsheet engine evaluates the same way; "Objective name" saves
+// the sidebar a read of the Objectives tab; "Request IDs" keeps the last few check-in request IDs of the
+// KR so a resend is recognised without reading the log.
+export const KR_HELPER_HEADERS = ["Weighted score", "Counted weight", "Objective name", "Request IDs"] as const;
 
 export const CHECKIN_HEADERS = [
   "Timestamp",
@@ -78,6 +80,11 @@ export const SETTINGS_ROWS = [
   { key: "admins", label: "Admins' emails", name: "AdminEmails", def: "", note: "Comma-separated; see and check in every KR." },
   { key: "emailDigest", label: "Email digest to leaders", name: "EmailDigest", def: "off", note: "on or off." },
   { key: "ownerReminders", label: "Remind owners who missed a check-in", name: "OwnerReminders", def: "off", note: "on or off." },
+] as const;
+
+/** Values the add-on computes into the Settings tab (below the settings) so one read gets them. */
+export const SETTINGS_COMPUTED = [
+  { label: "Check-in rows (computed)", name: "CheckinRows", formula: "=MAX(0,COUNTA('Check-ins'!A:A)-1)" },
 ] as const;
 
 export type SettingKey = (typeof SETTINGS_ROWS)[number]["key"];

@@ -1,0 +1,25 @@
+// A1-notation helpers shared by the server and the local tools.
+
+/** 1 → "A", 27 → "AA". */
+export function columnLetter(n: number): string {
+  let s = "";
+  let x = n;
+  while (x > 0) {
+    const m = (x - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    x = Math.floor((x - 1) / 26);
+  }
+  return s;
+}
+
+/** A sheet name as it must appear in a formula or an A1 reference: quoted unless plain. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/** Header name → column letter, for a header row laid out from column 1. */
+export function columnsOf(headers: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((h, i) => (out[h] = columnLetter(i + 1)));
+  return out;
+}
