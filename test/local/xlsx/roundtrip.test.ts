@@ -76,7 +76,7 @@ describe("xlsx round trip", () => {
       conditionalFormattings: { ref: string; rules: Record<string, any>[] }[];
       dataValidations: { model: Record<string, any> };
     };
-    const rules = kr.conditionalFormattings.map((cf) => ({ ref: cf.ref, ...cf.rules[0] }));
+    const rules: Record<string, any>[] = kr.conditionalFormattings.map((cf) => ({ ref: cf.ref, ...cf.rules[0] }));
     expect(rules[0]).toMatchObject({ ref: "H2:H100", type: "cellIs", operator: "equal", formulae: ['"On track"'] });
     expect(rules[0].style.fill.bgColor.argb).toBe("FFB7E1CD");
     expect(rules[0].style.font.color.argb).toBe("FF0B5D1E");
@@ -99,7 +99,7 @@ describe("xlsx round trip", () => {
     kr.conditionalFormattings.splice(1); // keep only the first rule
     kr.conditionalFormattings[0].rules[0].formulae = ['"Done"'];
     for (const k of Object.keys(kr.dataValidations.model)) if (!k.startsWith("H")) delete kr.dataValidations.model[k];
-    const back = await xlsxToSnapshot((await wb.xlsx.writeBuffer()) as Buffer);
+    const back = await xlsxToSnapshot(Buffer.from(await wb.xlsx.writeBuffer()));
     const sheet = back.sheets[1];
     expect(sheet.conditionalFormats).toEqual([
       { ranges: ["H2:H100"], condition: { type: "TEXT_EQUAL_TO", values: ["Done"] }, format: { background: "#b7e1cd", fontColor: "#0b5d1e" } },
@@ -112,7 +112,7 @@ describe("xlsx round trip", () => {
   it("translates its own rules back even without the metadata sheet", async () => {
     const wb = await openWithExcelJs(await snapshotToXlsx(everythingSnapshot()));
     wb.removeWorksheet(wb.getWorksheet(METADATA_SHEET)!.id);
-    const back = await xlsxToSnapshot((await wb.xlsx.writeBuffer()) as Buffer);
+    const back = await xlsxToSnapshot(Buffer.from(await wb.xlsx.writeBuffer()));
     const kr = everythingSnapshot().sheets[1];
     expect(back.sheets[1].conditionalFormats).toEqual(kr.conditionalFormats);
     const expected = kr.validations!
@@ -132,7 +132,7 @@ describe("xlsx round trip", () => {
     ws.getCell("A2").numFmt = "yyyy-mm-dd";
     ws.getCell("B2").value = { formula: "_xlfn.XLOOKUP(1,C:C,D:D)", result: 3 };
     ws.getColumn(1).width = 20;
-    const back = await xlsxToSnapshot((await wb.xlsx.writeBuffer()) as Buffer);
+    const back = await xlsxToSnapshot(Buffer.from(await wb.xlsx.writeBuffer()));
     expect(back.sheets).toEqual([
       {
         name: "Data",
