@@ -1,0 +1,212 @@
+// Pure pieces of the sidebar (no DOM), so they can be unit-tested in Node.
+// Only type imports from ../core/api: importing a value from it would pull zod into the sidebar bundle.
+import type { CheckinField, Failure, RecentCheckin, SidebarKr } from "../core/api";
+
+/**
+ * Mirrors MAX_TEXT of src/core/api.ts (test/client/logic.test.ts checks they agree). Kept here because
+ * api.ts imports zod at module level, and importing any value from it would bundle zod into the sidebar.
+ */
+export const MAX_TEXT = 2000;
+
+export type DecimalSeparator = "." | ",";
+
+/** A random request ID: crypto.randomUUID where available, else 32 random hex digits. */
+export function newRequestId(cryptoLike: Partial<Crypto> | undefined = globalThis.crypto): string {
+  if (cryptoLike && typeof cryptoLike.randomUUID === "function") return cryptoLike.randomUUID();
+  const bytes = new Uint8Array(16);
+  if (cryptoLike && typeof cryptoLike.getRandomValues === "function") {
+    cryptoLike.getRandomValues(bytes);
+  } else {
+    for (let i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  }
+  let hex = "";
+  for (let i = 0; i < bytes.length; i++) hex += (bytes[i] < 16 ? "0" : "") + bytes[i].toString(16);
+  return hex;
+}
+
+/**
+ * Holds the request ID of the check-in being attempted. The same ID is reused for every resend
+ * (a retry after "busy", a lost response, a double click) until the server confirms a success, so the
+ * server can recognise the repeat and write nothing new.
+ */
+export class RequestIdKeeper {
+  private id: string | null = null;
+  constructor(private readonly make: () => string = () => newRequestId()) {}
+  /** The ID for this attempt, created on first use. */
+  current(): string {
+    if (this.id === null) this.id = this.make();
+    return this.id;
+  }
+  /** The server confirmed this attempt: the next check-in gets a fresh ID. */
+  succeeded(): void {
+    this.id = null;
+  }
+}
+
+/** A score for display: two decimals, in the spreadsheet's decimal separator; "—" when there is none. */
+export function formatScore(score: number | null | undefined, sep: DecimalSeparator = "."): string {
+  if (typeof score !== "number" || !isFinite(score)) return "—";
+  return withSeparator(score.toFixed(2), sep);
+}
+
+/** A sheet value for display: numbers without float noise, in the locale's separator; text as is. */
+export function formatValue(value: number | string | null | undefined, sep: DecimalSeparator = "."): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") {
+    if (!isFinite(value)) return String(value);
+    return withSeparator(String(Number(value.toPrecision(12))), sep);
+  }
+  return String(value);
+}
+
+/** A value followed by its unit ("%" sticks to the number, other units get a space). */
+export function withUnit(value: string, unit: string): string {
+  const u = (unit || "").trim();
+  if (!value || !u) return value;
+  return u === "%" ? value + u : value + " " + u;
+}
+
+function withSeparator(s: string, sep: DecimalSeparator): string {
+  return sep === "," ? s.replace(".", ",") : s;
+}
+
+/** The CSS modifier for a status label; the label text itself is always shown too. */
+export function statusClass(status: string): string {
+  switch ((status || "").trim().toLowerCase()) {
+    case "on track":
+      return "on-track";
+    case "at risk":
+      return "at-risk";
+    case "off track":
+      return "off-track";
+    case "not started":
+      return "not-started";
+    case "setup error":
+      return "setup-error";
+    default:
+      return "other";
+  }
+}
+
+/** The message shown after a successful check-in. */
+export function successMessage(kr: Pick<SidebarKr, "score" | "status">, duplicate: boolean, sep: DecimalSeparator = "."): string {
+  const head = duplicate ? "Already saved" : "Saved";
+  const status = kr.status || "";
+  if (typeof kr.score === "number" && isFinite(kr.score)) {
+    return `${head}: score ${formatScore(kr.score, sep)}${status ? " — " + status : ""}`;
+  }
+  return status ? `${head} — ${status}` : head;
+}
+
+export const BUSY_MESSAGE = "The tracker is busy — try again";
+export const GENERIC_FAILURE =
+  "Something went wrong and the check-in may not have been saved. Please try again — sending it again never records it twice.";
+export const LOAD_FAILURE = "Could not load your key results. Please try again.";
+
+/** The form fields that show errors next to them, in the order they appear (first one gets focus). */
+export const FORM_FIELDS = ["krId", "value", "confidence", "whatChanged", "blockers", "nextStep"] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+
+export interface MappedFailure {
+  /** The message for the status region. */
+  message: string;
+  /** Errors to show next to form fields, in form order. */
+  fields: { field: FormField; message: string }[];
+}
+
+/** Splits a server failure into the status message and per-field errors (unknown fields go to the message). */
+export function mapFailure(f: Pick<Failure, "message" | "fieldErrors" | "busy">): MappedFailure {
+  if (f.busy) return { message: BUSY_MESSAGE, fields: [] };
+  const errors: Partial<Record<CheckinField, string>> = f.fieldErrors || {};
+  const fields: MappedFailure["fields"] = [];
+  for (const field of FORM_FIELDS) {
+    const m = errors[field];
+    if (typeof m === "string" && m) fields.push({ field, message: m });
+  }
+  const extra: string[] = [];
+  for (const key of Object.keys(errors)) {
+    if ((FORM_FIELDS as readonly string[]).indexOf(key) < 0) {
+      const m = (errors as Record<string, unknown>)[key];
+      if (typeof m === "string" && m) extra.push(m);
+    }
+  }
+  let message = typeof f.message === "string" && f.message ? f.message : "The check-in was not saved.";
+  if (extra.length) message += " " + extra.join(" ");
+  return { message, fields };
+}
+
+export interface FormValues {
+  krId: string;
+  value: string;
+  confidence: string;
+  whatChanged: string;
+  blockers: string;
+  nextStep: string;
+}
+
+/**
+ * Instant feedback only (the server decides): a key result is chosen, a value is given, confidence is
+ * a whole number 1–10, texts fit MAX_TEXT. Returns field → message.
+ */
+export function validateForm(v: FormValues): Partial<Record<FormField, string>> {
+  const e: Partial<Record<FormField, string>> = {};
+  if (!v.krId.trim()) e.krId = "Choose a key result.";
+  if (!v.value.trim()) e.value = "Enter the new value.";
+  const c = v.confidence.trim();
+  if (!/^(10|[1-9])$/.test(c)) e.confidence = "Confidence must be a whole number from 1 to 10.";
+  const labels: [FormField, string][] = [
+    ["whatChanged", "What changed"],
+    ["blockers", "Blockers"],
+    ["nextStep", "Next step"],
+  ];
+  for (const [f, label] of labels) {
+    if (v[f].length > MAX_TEXT) e[f] = `${label} is longer than ${MAX_TEXT} characters.`;
+  }
+  return e;
+}
+
+/** The placeholder for the value field in the locale ("3,5" or "3.5"). */
+export function valuePlaceholder(sep: DecimalSeparator): string {
+  return sep === "," ? "e.g. 3,5" : "e.g. 3.5";
+}
+
+/** The hint under New value: unit, start → target, and the current value. */
+export function valueHint(kr: Pick<SidebarKr, "unit" | "start" | "target" | "current" | "metric">, sep: DecimalSeparator): string {
+  const f = (x: number | string) => withUnit(formatValue(x, sep), kr.unit);
+  const parts: string[] = [];
+  if (kr.metric === "milestone") parts.push("Fraction done, 0 to 1 (1 = done).");
+  else if (kr.unit) parts.push(`In ${kr.unit}.`);
+  const start = formatValue(kr.start, sep);
+  const target = formatValue(kr.target, sep);
+  if (start !== "" || target !== "") parts.push(`${f(kr.start) || "?"} → ${f(kr.target) || "?"}.`);
+  const current = formatValue(kr.current, sep);
+  parts.push(current !== "" ? `Now ${f(kr.current)}.` : "No value yet.");
+  return parts.join(" ");
+}
+
+/** The last few check-ins, newest first (by date; entries with the same date keep their order). */
+export function recentForDisplay(recent: RecentCheckin[] | undefined, limit = 5): RecentCheckin[] {
+  const list = (recent || []).map((r, i) => ({ r, i }));
+  list.sort((a, b) => (a.r.date < b.r.date ? 1 : a.r.date > b.r.date ? -1 : a.i - b.i));
+  return list.slice(0, limit).map((x) => x.r);
+}
+
+/** Replaces the KR with the same ID (or appends it), returning a new array. */
+export function replaceKr(krs: SidebarKr[], kr: SidebarKr): SidebarKr[] {
+  let found = false;
+  const out = krs.map((k) => {
+    if (k.id === kr.id) {
+      found = true;
+      return kr;
+    }
+    return k;
+  });
+  if (!found) out.push(kr);
+  return out;
+}
+
+/** Confidence as a select value: "1"…"10", or "" when the sheet holds something else. */
+export function confidenceOption(c: number | string | null | undefined): string {
+  const s = String(c === null || c === undefined ? "" : c).trim();
+  return /^(10|[1-9])$/.test(s) ? s : "";
+}

@@ -1,0 +1,538 @@
+// The check-in sidebar. Runs in the browser (Apps Script HtmlService sandbox, or the local preview), talks
+// to the server only through google.script.run. Every piece of text that comes from the sheet is put
+// into the page with textContent / createElement, never as HTML.
+import type {
+  CheckinRequest,
+  CheckinResult,
+  Failure,
+  SidebarData,
+  SidebarKr,
+  SidebarRequest,
+  SidebarResult,
+} from "../core/api";
+import {
+  FORM_FIELDS,
+  GENERIC_FAILURE,
+  LOAD_FAILURE,
+  MAX_TEXT,
+  RequestIdKeeper,
+  confidenceOption,
+  formatScore,
+  formatValue,
+  mapFailure,
+  recentForDisplay,
+  replaceKr,
+  statusClass,
+  successMessage,
+  validateForm,
+  valueHint,
+  valuePlaceholder,
+  withUnit,
+  type DecimalSeparator,
+  type FormField,
+  type FormValues,
+} from "./logic";
+
+// ---------------------------------------------------------------------------------------------------
+// Server calls
+
+interface ScriptRunner {
+  withSuccessHandler(fn: (value: unknown) => void): ScriptRunner;
+  withFailureHandler(fn: (error: unknown) => void): ScriptRunner;
+  [name: string]: unknown;
+}
+
+function scriptRun(): ScriptRunner | null {
+  const g = (window as unknown as { google?: { script?: { run?: ScriptRunner } } }).google;
+  return g && g.script && g.script.run ? g.script.run : null;
+}
+
+function callServer(fn: "getSidebarData", arg: SidebarRequest): Promise<SidebarResult>;
+function callServer(fn: "submitCheckin", arg: CheckinRequest): Promise<CheckinResult>;
+function callServer(fn: string, arg: unknown): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const run = scriptRun();
+    if (!run) {
+      reject(new Error("google.script.run is not available"));
+      return;
+    }
+    const r = run.withSuccessHandler(resolve).withFailureHandler(reject);
+    const f = r[fn];
+    if (typeof f !== "function") {
+      reject(new Error("Unknown server function"));
+      return;
+    }
+    (f as (a: unknown) => void).call(r, arg);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Elements
+
+function el<T extends HTMLElement = HTMLElement>(id: string): T {
+  const e = document.getElementById(id);
+  if (!e) throw new Error("Missing element #" + id);
+  return e as T;
+}
+
+function make<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function clear(e: HTMLElement): void {
+  while (e.firstChild) e.removeChild(e.firstChild);
+}
+
+const $ = {
+  app: el("app"),
+  cycle: el("cycle"),
+  who: el("who"),
+  whoText: el("who-text"),
+  whoChange: el<HTMLButtonElement>("who-change"),
+  status: el("status"),
+  loading: el("loading"),
+  loadError: el("load-error"),
+  loadErrorText: el("load-error-text"),
+  loadRetry: el<HTMLButtonElement>("load-retry"),
+  identity: el<HTMLFormElement>("identity"),
+  identitySelect: el<HTMLSelectElement>("identity-select"),
+  identityError: el("identity-error"),
+  main: el("main"),
+  krs: el("krs"),
+  krsEmpty: el("krs-empty"),
+  krsHeading: el("krs-heading"),
+  form: el<HTMLFormElement>("checkin"),
+  kr: el<HTMLSelectElement>("kr"),
+  krSingle: el("kr-single"),
+  value: el<HTMLInputElement>("value"),
+  valueHint: el("value-hint"),
+  confidence: el<HTMLSelectElement>("confidence"),
+  whatChanged: el<HTMLTextAreaElement>("whatChanged"),
+  blockers: el<HTMLTextAreaElement>("blockers"),
+  nextStep: el<HTMLTextAreaElement>("nextStep"),
+  submit: el<HTMLButtonElement>("submit"),
+  recentSection: el("recent-section"),
+  recent: el("recent"),
+  recentEmpty: el("recent-empty"),
+};
+
+const fieldInput: Record<FormField, HTMLElement> = {
+  krId: $.kr,
+  value: $.value,
+  confidence: $.confidence,
+  whatChanged: $.whatChanged,
+  blockers: $.blockers,
+  nextStep: $.nextStep,
+};
+/** aria-describedby without errors. */
+const fieldHints: Record<FormField, string> = {
+  krId: "",
+  value: "value-hint",
+  confidence: "confidence-hint",
+  whatChanged: "",
+  blockers: "",
+  nextStep: "",
+};
+const fieldErrorId: Record<FormField, string> = {
+  krId: "kr-error",
+  value: "value-error",
+  confidence: "confidence-error",
+  whatChanged: "whatChanged-error",
+  blockers: "blockers-error",
+  nextStep: "nextStep-error",
+};
+
+// ---------------------------------------------------------------------------------------------------
+// State
+
+let as: string | undefined;
+let data: SidebarData | null = null;
+let selectedId = "";
+let sending = false;
+let loadSeq = 0;
+const requestIds = new RequestIdKeeper();
+
+function sep(): DecimalSeparator {
+  return data && data.decimalSeparator === "," ? "," : ".";
+}
+
+function selectedKr(): SidebarKr | undefined {
+  if (!data) return undefined;
+  for (const k of data.krs) if (k.id === selectedId) return k;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Status region
+
+type StatusKind = "info" | "success" | "error" | "busy";
+
+function setStatus(text: string, kind: StatusKind = "info"): void {
+  $.status.className = "status" + (kind === "info" ? "" : " is-" + kind);
+  $.status.textContent = text;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Loading and identity
+
+function show(section: "loading" | "error" | "identity" | "main"): void {
+  $.loading.hidden = section !== "loading";
+  $.loadError.hidden = section !== "error";
+  $.identity.hidden = section !== "identity";
+  $.main.hidden = section !== "main";
+  $.app.setAttribute("aria-busy", section === "loading" ? "true" : "false");
+}
+
+function load(): void {
+  const seq = ++loadSeq;
+  show("loading");
+  const req: SidebarRequest = as !== undefined ? { as } : {};
+  callServer("getSidebarData", req).then(
+    (res) => {
+      if (seq !== loadSeq) return;
+      if (!res || typeof res !== "object") return showLoadError(LOAD_FAILURE);
+      if (!res.ok) return showLoadError((res as Failure).message || LOAD_FAILURE);
+      data = res;
+      if (res.user.needsIdentity) return showIdentity(res.owners, as !== undefined ? "Pick your name from the list." : "");
+      setStatus("");
+      renderMain();
+    },
+    () => {
+      if (seq !== loadSeq) return;
+      showLoadError(LOAD_FAILURE);
+    },
+  );
+}
+
+function showLoadError(message: string): void {
+  $.loadErrorText.textContent = message;
+  show("error");
+  $.loadRetry.focus();
+}
+
+function showIdentity(owners: string[], error: string): void {
+  clear($.identitySelect);
+  const placeholder = make("option", undefined, owners.length ? "Choose your name…" : "No owners found");
+  placeholder.value = "";
+  $.identitySelect.appendChild(placeholder);
+  for (const o of owners) {
+    const opt = make("option", undefined, o);
+    opt.value = o;
+    if (o === as) opt.selected = true;
+    $.identitySelect.appendChild(opt);
+  }
+  setIdentityError(error);
+  $.who.hidden = true;
+  show("identity");
+  $.identitySelect.focus();
+}
+
+function setIdentityError(message: string): void {
+  $.identityError.textContent = message;
+  $.identityError.hidden = !message;
+  if (message) {
+    $.identitySelect.setAttribute("aria-invalid", "true");
+    $.identitySelect.setAttribute("aria-describedby", "identity-error");
+  } else {
+    $.identitySelect.removeAttribute("aria-invalid");
+    $.identitySelect.removeAttribute("aria-describedby");
+  }
+}
+
+$.identity.addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  const v = $.identitySelect.value;
+  if (!v) {
+    setIdentityError("Choose your name.");
+    $.identitySelect.focus();
+    return;
+  }
+  setIdentityError("");
+  as = v;
+  requestIds.succeeded(); // a new person: a new check-in
+  load();
+});
+
+$.whoChange.addEventListener("click", () => {
+  showIdentity(data ? data.owners : [], "");
+});
+
+$.loadRetry.addEventListener("click", () => load());
+
+// ---------------------------------------------------------------------------------------------------
+// Rendering
+
+function renderMain(): void {
+  if (!data) return;
+  const d = data;
+  $.cycle.textContent = d.cycle && d.cycle.name
+    ? `${d.cycle.name} · week ${d.cycle.week} of ${d.cycle.weeks}` + (d.cycle.asOf ? ` · ${d.cycle.asOf}` : "")
+    : "";
+  const who = d.user.actingAs || d.user.email || "";
+  clear($.whoText);
+  if (who) {
+    $.whoText.appendChild(document.createTextNode("Checking in as "));
+    $.whoText.appendChild(make("strong", undefined, who));
+    if (d.user.isAdmin) $.whoText.appendChild(document.createTextNode(" (admin)"));
+  }
+  $.who.hidden = !who;
+  // Only someone who picked their name can change it; a signed-in email is what it is.
+  $.whoChange.hidden = !(d.user.email === null && d.owners && d.owners.length > 0);
+
+  $.krsHeading.textContent = d.user.isAdmin ? "All key results" : "Your key results";
+  $.value.placeholder = valuePlaceholder(sep());
+  renderKrList();
+  renderKrSelect();
+  show("main");
+}
+
+function renderKrList(): void {
+  if (!data) return;
+  const d = data;
+  clear($.krs);
+  if (!d.krs.length) {
+    $.krsEmpty.textContent = d.user.isAdmin
+      ? "There are no key results in this tracker yet. Add them on the Key Results tab."
+      : "You don't own any key results in this tracker. Ask an admin to put your email in the Owner column of the Key Results tab.";
+    $.krsEmpty.hidden = false;
+    $.krs.hidden = true;
+    return;
+  }
+  $.krsEmpty.hidden = true;
+  $.krs.hidden = false;
+  for (const kr of d.krs) $.krs.appendChild(krItem(kr, d.user.isAdmin));
+}
+
+function krItem(kr: SidebarKr, showOwner: boolean): HTMLLIElement {
+  const s = sep();
+  const li = make("li", "kr");
+  li.setAttribute("data-kr-id", kr.id);
+  li.appendChild(make("div", "kr-name", kr.name || kr.id));
+  const objective = [kr.id, kr.objective].filter((x) => !!x).join(" · ");
+  if (objective) li.appendChild(make("div", "kr-objective", objective));
+  if (showOwner && kr.owner) li.appendChild(make("div", "kr-objective", "Owner: " + kr.owner));
+
+  const facts = make("div", "kr-facts");
+  const status = kr.status || "—";
+  const badge = make("span", "badge " + statusClass(kr.status), status);
+  facts.appendChild(badge);
+  facts.appendChild(fact("Score", formatScore(kr.score, s)));
+  const current = formatValue(kr.current, s);
+  const target = formatValue(kr.target, s);
+  facts.appendChild(fact("Now", (current ? withUnit(current, kr.unit) : "—") + " / " + (target ? withUnit(target, kr.unit) : "—")));
+  li.appendChild(facts);
+  li.appendChild(make("div", "kr-facts", kr.lastCheckin ? "Last check-in " + kr.lastCheckin : "No check-in yet"));
+  return li;
+}
+
+function fact(label: string, value: string): HTMLSpanElement {
+  const span = make("span");
+  span.appendChild(make("span", "label", label + " "));
+  span.appendChild(document.createTextNode(value));
+  return span;
+}
+
+function renderKrSelect(): void {
+  if (!data) return;
+  const krs = data.krs;
+  $.form.hidden = krs.length === 0;
+  $.recentSection.hidden = krs.length === 0;
+  if (!krs.length) {
+    selectedId = "";
+    return;
+  }
+  if (!krs.some((k) => k.id === selectedId)) selectedId = krs[0].id;
+  const nameCount: Record<string, number> = {};
+  for (const k of krs) nameCount[k.name] = (nameCount[k.name] || 0) + 1;
+  clear($.kr);
+  for (const k of krs) {
+    const label = k.name || k.id;
+    const opt = make("option", undefined, nameCount[k.name] > 1 || !k.name ? `${label} (${k.id})` : label);
+    opt.value = k.id;
+    if (k.id === selectedId) opt.selected = true;
+    $.kr.appendChild(opt);
+  }
+  $.kr.value = selectedId;
+  const single = krs.length === 1;
+  $.kr.hidden = single;
+  $.krSingle.hidden = !single;
+  $.krSingle.textContent = single ? krs[0].name || krs[0].id : "";
+  // With one KR the label names the text shown instead of a select.
+  if (single) {
+    $.krSingle.setAttribute("aria-labelledby", "kr-label");
+    $.krSingle.setAttribute("role", "note");
+  } else {
+    $.krSingle.removeAttribute("aria-labelledby");
+    $.krSingle.removeAttribute("role");
+  }
+  onKrSelected(true);
+}
+
+/** Updates the hint, the confidence default and the recent list for the chosen KR. */
+function onKrSelected(resetConfidence: boolean): void {
+  const kr = selectedKr();
+  $.valueHint.textContent = kr ? valueHint(kr, sep()) : "";
+  if (kr && resetConfidence) $.confidence.value = confidenceOption(kr.confidence);
+  renderRecent(kr);
+}
+
+function renderRecent(kr: SidebarKr | undefined): void {
+  clear($.recent);
+  const list = kr ? recentForDisplay(kr.recent, 5) : [];
+  $.recentEmpty.hidden = list.length > 0;
+  $.recent.hidden = list.length === 0;
+  const s = sep();
+  for (const r of list) {
+    const li = make("li");
+    const meta = make("div", "meta");
+    meta.appendChild(make("span", "date", r.date || "—"));
+    const v = formatValue(r.value, s);
+    meta.appendChild(document.createTextNode(` · ${kr ? withUnit(v, kr.unit) : v}`));
+    const c = formatValue(r.confidence, s);
+    if (c) meta.appendChild(document.createTextNode(` · confidence ${c}`));
+    li.appendChild(meta);
+    if (r.whatChanged) li.appendChild(make("div", "text", r.whatChanged));
+    $.recent.appendChild(li);
+  }
+}
+
+$.kr.addEventListener("change", () => {
+  if ($.kr.value === selectedId) return;
+  selectedId = $.kr.value;
+  // A check-in for another key result is a different check-in.
+  requestIds.succeeded();
+  setFieldError("krId", "");
+  onKrSelected(true);
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Field errors
+
+function setFieldError(field: FormField, message: string): void {
+  const input = fieldInput[field];
+  const err = el(fieldErrorId[field]);
+  err.textContent = message;
+  err.hidden = !message;
+  const ids = [fieldHints[field], message ? fieldErrorId[field] : ""].filter((x) => !!x).join(" ");
+  // With a single KR the error belongs to the text shown instead of the (hidden) select.
+  const target = field === "krId" && $.kr.hidden ? $.krSingle : input;
+  if (ids) target.setAttribute("aria-describedby", ids);
+  else target.removeAttribute("aria-describedby");
+  if (message) target.setAttribute("aria-invalid", "true");
+  else target.removeAttribute("aria-invalid");
+}
+
+function clearFieldErrors(): void {
+  for (const f of FORM_FIELDS) setFieldError(f, "");
+}
+
+function showFieldErrors(errors: { field: FormField; message: string }[]): void {
+  for (const e of errors) setFieldError(e.field, e.message);
+  for (const e of errors) {
+    const input = fieldInput[e.field];
+    if (e.field === "krId" && $.kr.hidden) continue; // nothing to focus with a single KR
+    input.focus();
+    break;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Submitting
+
+function formValues(): FormValues {
+  return {
+    krId: selectedId,
+    value: $.value.value,
+    confidence: $.confidence.value,
+    whatChanged: $.whatChanged.value,
+    blockers: $.blockers.value,
+    nextStep: $.nextStep.value,
+  };
+}
+
+function setSending(on: boolean): void {
+  sending = on;
+  const hadFocus = document.activeElement === $.submit;
+  $.submit.disabled = on;
+  $.submit.textContent = on ? "Saving…" : "Submit check-in";
+  $.form.setAttribute("aria-busy", on ? "true" : "false");
+  // Disabling the focused button drops focus to <body>; give it back so keyboard users stay in place.
+  if (!on && (hadFocus || document.activeElement === document.body || document.activeElement === null)) $.submit.focus();
+}
+
+function submit(): void {
+  if (sending || !data) return;
+  const v = formValues();
+  clearFieldErrors();
+  const local = validateForm(v);
+  const localErrors = FORM_FIELDS.filter((f) => !!local[f]).map((f) => ({ field: f, message: local[f] as string }));
+  if (localErrors.length) {
+    setStatus(localErrors.length === 1 ? "Please fix the field marked below." : "Please fix the fields marked below.", "error");
+    showFieldErrors(localErrors);
+    return;
+  }
+  const req: CheckinRequest = {
+    requestId: requestIds.current(),
+    krId: v.krId,
+    value: v.value.trim(),
+    confidence: Number(v.confidence),
+    whatChanged: v.whatChanged,
+    blockers: v.blockers,
+    nextStep: v.nextStep,
+  };
+  if (as !== undefined) req.as = as;
+  setSending(true);
+  setStatus("Saving…");
+  callServer("submitCheckin", req).then(
+    (res) => {
+      if (res && typeof res === "object" && res.ok === true && res.kr) {
+        requestIds.succeeded();
+        if (data) data.krs = replaceKr(data.krs, res.kr);
+        renderKrList();
+        if (res.kr.id === selectedId) {
+          $.value.value = "";
+          $.whatChanged.value = "";
+          $.blockers.value = "";
+          $.nextStep.value = "";
+          onKrSelected(true);
+        }
+        setSending(false);
+        setStatus(successMessage(res.kr, !!res.duplicate, sep()), "success");
+        return;
+      }
+      setSending(false);
+      const failure = (res && typeof res === "object" ? res : { ok: false, message: "" }) as Failure;
+      const mapped = mapFailure(failure);
+      setStatus(mapped.message, failure.busy ? "busy" : "error");
+      showFieldErrors(mapped.fields);
+    },
+    () => {
+      // Never show the exception itself (it may be a stack trace); the request ID is kept, so a resend
+      // of a check-in that did get through is recognised and not written twice.
+      setSending(false);
+      setStatus(GENERIC_FAILURE, "error");
+    },
+  );
+}
+
+$.form.addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  submit();
+});
+
+// Enter in a one-line field submits (selects do not do that on their own); Ctrl/Cmd+Enter in a textarea.
+$.form.addEventListener("keydown", (ev) => {
+  if (ev.key !== "Enter" || ev.isComposing) return;
+  const t = ev.target as HTMLElement;
+  if (t.tagName === "SELECT" || (t.tagName === "TEXTAREA" && (ev.ctrlKey || ev.metaKey))) {
+    ev.preventDefault();
+    submit();
+  }
+});
+
+for (const t of [$.whatChanged, $.blockers, $.nextStep]) t.maxLength = MAX_TEXT;
+
+load();

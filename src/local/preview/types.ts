@@ -1,0 +1,47 @@
+// The contract between the local preview server and whatever runs the add-on (the CLI's `serve`).
+
+export interface PreviewCellStyle {
+  background?: string;
+  color?: string;
+  bold?: boolean;
+  italic?: boolean;
+  align?: string;
+}
+
+export interface PreviewCell {
+  /** The display value, as the spreadsheet shows it. */
+  text: string;
+  style?: PreviewCellStyle;
+}
+
+export interface PreviewTab {
+  name: string;
+  rows: PreviewCell[][];
+  /** Rows at the top that stay visible while scrolling. */
+  frozenRows?: number;
+}
+
+export interface PreviewBackend {
+  /** The workbook's visible tabs, display values and conditional colours already resolved. */
+  tabs(): PreviewTab[];
+  /** Runs a server entry point of the built add-on (getSidebarData, submitCheckin) and saves the file. */
+  rpc(fn: string, args: unknown[]): Promise<unknown>;
+  /** dist/Sidebar.html content. */
+  sidebarHtml(): string;
+  title(): string;
+}
+
+export interface PreviewServerOptions {
+  /** 0 picks a free port. */
+  port: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+}
+
+export interface PreviewServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The server entry points the sidebar may call. */
+export const RPC_ALLOWED: readonly string[] = ["getSidebarData", "submitCheckin"];
