@@ -265,7 +265,7 @@ async function readWorkbook(buf: Buffer, fallbackName: string | undefined): Prom
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {
-    throw new Error(`not a readable .xlsx file: ${(e as Error).message}`);
+    throw new Error(`not an .xlsx file (cannot be read: ${(e as Error).message})`);
   }
 
   let meta: Metadata | null = null;
@@ -277,7 +277,7 @@ async function readWorkbook(buf: Buffer, fallbackName: string | undefined): Prom
     if (ws.name === METADATA_SHEET) continue;
     sheets.push(readSheet(ws, meta?.sheets?.[ws.name]));
   }
-  if (sheets.length === 0) throw new Error("the .xlsx file has no sheets");
+  if (sheets.length === 0) throw new Error("not an .xlsx file (no worksheets in it)");
 
   const namedRanges: WorkbookSnapshot["namedRanges"] = [];
   for (const dn of wb.definedNames.model as { name: string; ranges: string[] }[]) {
