@@ -1,0 +1,124 @@
+// Calendar-day arithmetic on "YYYY-MM-DD" strings. Pure integer maths (no Date, no time zones), so the
+// same code gives the same answer in Apps Script, Node and the browser.
+//
+// Day numbers count days since 1970-01-01 (day 0). A spreadsheet date serial is dayNumber + 25569.
+import { WEEKDAYS } from "./tabs";
+
+/** Days between the spreadsheet epoch (1899-12-30) and 1970-01-01: serial = dayNumber + SERIAL_OFFSET. */
+export const SERIAL_OFFSET = 25569;
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 ? (isLeap(y) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+}
+
+/** True for a real calendar date written exactly as YYYY-MM-DD (years 0001–9999). */
+export function isValidIsoDate(s: unknown): s is string {
+  if (typeof s !== "string") return false;
+  const m = ISO_RE.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+// Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian calendar).
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = (m + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Days since 1970-01-01 of a YYYY-MM-DD date. Throws on an invalid date. */
+export function dayNumber(iso: string): number {
+  if (!isValidIsoDate(iso)) throw new Error(`Not a date (YYYY-MM-DD): ${String(iso)}`);
+  return daysFromCivil(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+function pad(n: number, width: number): string {
+  let s = String(n);
+  while (s.length < width) s = "0" + s;
+  return s;
+}
+
+/** The YYYY-MM-DD date of a day number (inverse of dayNumber). Throws outside years 0001–9999. */
+export function isoFromDayNumber(n: number): string {
+  if (!Number.isInteger(n)) throw new Error(`Not a whole day number: ${n}`);
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  if (y < 1 || y > 9999) throw new Error(`Day number out of range: ${n}`);
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+}
+
+/** Spreadsheet serial number (days since 1899-12-30) of a YYYY-MM-DD date. */
+export function serialFromIso(iso: string): number {
+  return dayNumber(iso) + SERIAL_OFFSET;
+}
+
+/** YYYY-MM-DD of a whole spreadsheet serial number (any time-of-day fraction is dropped). */
+export function isoFromSerial(serial: number): string {
+  return isoFromDayNumber(Math.floor(serial) - SERIAL_OFFSET);
+}
+
+export function addDays(iso: string, days: number): string {
+  return isoFromDayNumber(dayNumber(iso) + days);
+}
+
+/**
+ * The cycle's end = start + 7 × weeks. It is EXCLUSIVE: the first day after the cycle (a 13-week cycle
+ * starting Monday 2026-01-05 runs to Sunday 2026-04-05; cycleEnd is Monday 2026-04-06). On and after that
+ * day elapsed is 1.
+ */
+export function cycleEnd(start: string, weeks: number): string {
+  return addDays(start, 7 * weeks);
+}
+
+/**
+ * Fraction of the cycle elapsed on `asOf`: clamp((d − start) / (7 × weeks)), with exactly the operations
+ * and order of the sheet formula MIN(1, MAX(0, (TODAY() − CycleStart) / (7 * CycleWeeks))), so the
+ * floating-point result is bit-identical (the difference of serials equals the difference of day numbers,
+ * an exact integer).
+ */
+export function elapsed(asOf: string, start: string, weeks: number): number {
+  return elapsedFromDays(dayNumber(asOf) - dayNumber(start), weeks);
+}
+
+/** elapsed() from a day difference (d − start). */
+export function elapsedFromDays(daysSinceStart: number, weeks: number): number {
+  return Math.min(1, Math.max(0, daysSinceStart / (7 * weeks)));
+}
+
+/** Week N of the cycle: floor((d − start) / 7) + 1. Day 0–6 is week 1; dates before the start give 0 or less. */
+export function weekNumber(date: string, start: string): number {
+  return Math.floor((dayNumber(date) - dayNumber(start)) / 7) + 1;
+}
+
+/** start ≤ date < cycleEnd(start, weeks): the end day itself (the first day after the cycle) is NOT in it. */
+export function inCycle(date: string, start: string, weeks: number): boolean {
+  const d = dayNumber(date);
+  const s = dayNumber(start);
+  return d >= s && d < s + 7 * weeks;
+}
+
+/** "Monday" … "Sunday". 1970-01-01 (day 0) was a Thursday. */
+export function weekdayName(iso: string): (typeof WEEKDAYS)[number] {
+  const n = dayNumber(iso);
+  return WEEKDAYS[(((n + 3) % 7) + 7) % 7];
+}

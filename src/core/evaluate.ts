@@ -1,0 +1,187 @@
+// Scores, expected pace and RAG status of a whole tracker, as of a date (PRODUCT.md "Scoring" and
+// "Pace and RAG status"). formulas.ts writes the same rules as live sheet formulas; the two agree exactly
+// (test/core/formulas.property.test.ts checks it against HyperFormula).
+//
+// Conventions shared with the formulas:
+// - A row whose ID is "" (blank) is ignored (its formulas show "").
+// - KRs belong to the objective whose ID equals their Objective ID, compared case-insensitively
+//   (as SUMIF/COUNTIFS/MATCH do). If several objectives share an ID, a KR takes the type of the first
+//   (MATCH), and each of them counts all those KRs (SUMIF). IDs must not contain the wildcard
+//   characters * ? ~ or start with < > = (criteria syntax); the import refuses such IDs.
+// - Metric and Type are compared as LOWER(TRIM(text)).
+// - Weight: null = blank = 1; a number ≥ 0; NaN (the server's value for a non-numeric cell) or a
+//   negative number is a setup error. Weight 0 keeps the KR's own score but excludes it from the
+//   objective.
+// - Order of setup-error checks on a KR: unknown metric, then weight, then start/target.
+// - KR status: setup error → "Setup error"; no check-in (lastCheckin blank AND current not a number)
+//   → "Not started"; stay metrics → On track iff score = 1, else Off track; others: the gap rule.
+// - Objective score = Σ(score × w) / Σ(w) over its KRs, summed from 0 in sheet-row order (as SUMIF
+//   does), errored KRs contributing 0 to both sums; null when Σw = 0.
+// - Objective status: no KR rows → "No key results"; Σw = 0 → "Setup error"; none of its counted KRs
+//   (numeric score, weight > 0) has a check-in → "Not started"; else the gap rule.
+// - Overall (summary only, no formula): the plain mean of the objective scores that are numbers
+//   (objective row order), expected = mean of those objectives' expected values; status: none scored →
+//   "No key results" if no objective has a KR row, else "Setup error"; all scored objectives
+//   "Not started" → "Not started"; else the gap rule on overall score vs overall expected.
+import type { KeyResult, Objective, Tracker } from "./model";
+import { SETUP_ERRORS, isNum, isStayMetric, krScore, lowerTrim, normalizeMetric, statusFromGap } from "./scoring";
+import { elapsed as elapsedFraction } from "./dates";
+import { STATUS, type Status } from "./tabs";
+
+export interface KrEvaluation {
+  id: string;
+  objectiveId: string;
+  score: number | null;
+  error: string | null;
+  expected: number;
+  goal: number;
+  status: Status;
+  /** Effective weight: blank → 1. NaN for a non-numeric weight (an error). */
+  weight: number;
+  /** Weight counted in the objective: the weight, or 0 when the KR has a setup error. */
+  countedWeight: number;
+  /** score × weight, or 0 when the KR has a setup error. */
+  weightedScore: number;
+  /** A check-in exists (Last check-in filled or Current a number). */
+  started: boolean;
+}
+
+export interface ObjectiveEvaluation {
+  id: string;
+  score: number | null;
+  expected: number;
+  goal: number;
+  status: Status;
+  krIds: string[];
+}
+
+export interface TrackerEvaluation {
+  asOf: string;
+  elapsed: number;
+  krs: KrEvaluation[];
+  objectives: ObjectiveEvaluation[];
+  overall: { score: number | null; expected: number; status: Status };
+}
+
+function byRow<T extends { row: number }>(items: readonly T[]): T[] {
+  // Stable sort by sheet row (Array.prototype.sort is stable from ES2019).
+  return items.slice().sort((a, b) => a.row - b.row);
+}
+
+function idKey(id: unknown): string {
+  return (id === null || id === undefined ? "" : String(id)).toLowerCase();
+}
+
+function isBlankId(id: unknown): boolean {
+  return id === null || id === undefined || String(id) === "";
+}
+
+/** goal of an objective type cell: AspirationalGoal if LOWER(TRIM(type)) = "aspirational", else 1. */
+export function goalForType(type: unknown, aspirationalGoal: number): number {
+  return lowerTrim(type) === "aspirational" ? aspirationalGoal : 1;
+}
+
+export function evaluateKr(
+  kr: KeyResult,
+  objectiveType: unknown,
+  elapsed: number,
+  settings: { onTrackGap: number; atRiskGap: number; aspirationalGoal: number },
+): KrEvaluation {
+  const goal = goalForType(objectiveType, settings.aspirationalGoal);
+  const expected = elapsed * goal;
+  const metric = normalizeMetric(kr.metric);
+  const rawWeight = kr.weight as unknown;
+  const weightBlank = rawWeight === null || rawWeight === undefined;
+  const weight = weightBlank ? 1 : isNum(rawWeight) ? rawWeight : NaN;
+  let result: { score: number | null; error: string | null };
+  if (metric === null) result = { score: null, error: SETUP_ERRORS.unknownMetric };
+  else if (!(weight >= 0)) result = { score: null, error: SETUP_ERRORS.weight };
+  else result = krScore(metric, kr.start, kr.target, kr.current);
+  const started = !(kr.lastCheckin === null || kr.lastCheckin === undefined || kr.lastCheckin === "") || isNum(kr.current);
+  let status: Status;
+  if (result.score === null) status = STATUS.setupError;
+  else if (!started) status = STATUS.notStarted;
+  else if (isStayMetric(metric)) status = result.score === 1 ? STATUS.onTrack : STATUS.offTrack;
+  else status = statusFromGap(result.score, expected, settings.onTrackGap, settings.atRiskGap);
+  return {
+    id: kr.id,
+    objectiveId: kr.objectiveId,
+    score: result.score,
+    error: result.error,
+    expected,
+    goal,
+    status,
+    weight,
+    countedWeight: result.score === null ? 0 : weight,
+    weightedScore: result.score === null ? 0 : result.score * weight,
+    started,
+  };
+}
+
+export function evaluateTracker(t: Tracker, asOf: string): TrackerEvaluation {
+  const s = t.settings;
+  const el = elapsedFraction(asOf, s.startDate, s.weeks);
+  const objectives: Objective[] = byRow(t.objectives).filter((o) => !isBlankId(o.id));
+  const keyResults: KeyResult[] = byRow(t.keyResults).filter((k) => !isBlankId(k.id));
+
+  // MATCH(objective ID, Objectives!ID, 0): the first objective row with that ID.
+  const firstObjective: Record<string, Objective> = {};
+  for (const o of objectives) {
+    const k = idKey(o.id);
+    if (!Object.prototype.hasOwnProperty.call(firstObjective, k)) firstObjective[k] = o;
+  }
+
+  const krs: KrEvaluation[] = keyResults.map((kr) => {
+    const key = idKey(kr.objectiveId);
+    const obj = Object.prototype.hasOwnProperty.call(firstObjective, key) ? firstObjective[key] : undefined;
+    return evaluateKr(kr, obj ? obj.type : "committed", el, s);
+  });
+
+  const objEvals: ObjectiveEvaluation[] = objectives.map((o) => {
+    const key = idKey(o.id);
+    const goal = goalForType(o.type, s.aspirationalGoal);
+    const expected = el * goal;
+    let sumWs = 0;
+    let sumW = 0;
+    let startedCounted = 0;
+    const krIds: string[] = [];
+    for (const k of krs) {
+      if (idKey(k.objectiveId) !== key) continue;
+      krIds.push(k.id);
+      sumWs = sumWs + k.weightedScore;
+      sumW = sumW + k.countedWeight;
+      if (k.countedWeight > 0 && k.status !== STATUS.notStarted) startedCounted++;
+    }
+    const score = sumW > 0 ? sumWs / sumW : null;
+    let status: Status;
+    if (krIds.length === 0) status = STATUS.noKeyResults;
+    else if (score === null) status = STATUS.setupError;
+    else if (startedCounted === 0) status = STATUS.notStarted;
+    else status = statusFromGap(score, expected, s.onTrackGap, s.atRiskGap);
+    return { id: o.id, score, expected, goal, status, krIds };
+  });
+
+  const scored = objEvals.filter((o) => o.score !== null);
+  let overall: TrackerEvaluation["overall"];
+  if (scored.length === 0) {
+    overall = {
+      score: null,
+      expected: el,
+      status: objEvals.some((o) => o.krIds.length > 0) ? STATUS.setupError : STATUS.noKeyResults,
+    };
+  } else {
+    let sum = 0;
+    let sumExp = 0;
+    for (const o of scored) {
+      sum += o.score as number;
+      sumExp += o.expected;
+    }
+    const score = sum / scored.length;
+    const expected = sumExp / scored.length;
+    const status = scored.every((o) => o.status === STATUS.notStarted)
+      ? STATUS.notStarted
+      : statusFromGap(score, expected, s.onTrackGap, s.atRiskGap);
+    overall = { score, expected, status };
+  }
+  return { asOf, elapsed: el, krs, objectives: objEvals, overall };
+}

@@ -1,0 +1,178 @@
+// The rules of evaluate.ts as live sheet formulas. They use only functions that Google Sheets,
+// HyperFormula and LibreOffice/Excel evaluate the same way (IF, IFERROR, AND, OR, NOT, ISNUMBER, MIN,
+// MAX, SUMIF, COUNTIFS, INDEX, MATCH, TODAY, LOWER, TRIM, LEN), English names, commas as separators.
+// Every formula returns "" when its row's ID cell is empty, so formulas can be pre-filled on empty rows.
+//
+// Floating point: each formula performs the same IEEE operations in the same order as evaluate.ts
+// (elapsed = MIN(1, MAX(0, (TODAY() − CycleStart) / (7 × CycleWeeks))); expected = elapsed × goal;
+// objective score = SUMIF(weighted) / SUMIF(counted) where SUMIF adds from 0 in row order), so results
+// are bit-identical in HyperFormula (checked by the property test). Google Sheets and Excel may compare
+// numbers with a small tolerance (e.g. treat 0.1+0.2 = 0.3), so there a status can differ from the
+// TypeScript one only when a gap lies within ~1e-15 of a threshold.
+//
+// IDs are matched as SUMIF/COUNTIFS/MATCH criteria: case-insensitive, and an ID containing * ? ~ or
+// starting with < > = or looking like a number/date would be read as a pattern/number (the import
+// refuses such IDs). An objective whose ID is literally "ID" would match the header row in MATCH.
+import { SETUP_ERRORS } from "./scoring";
+import { SETTINGS_ROWS, STATUS, TAB } from "./tabs";
+
+/** Header name → column letter, e.g. {"ID": "A", "Objective ID": "B"}. */
+export type Cols = Record<string, string>;
+
+export interface KrFormulaSet {
+  Score: string;
+  Expected: string;
+  Status: string;
+  "Weighted score": string;
+  "Counted weight": string;
+}
+
+export interface ObjectiveFormulaSet {
+  Score: string;
+  Expected: string;
+  Status: string;
+}
+
+/** Column letter of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Cols for a header row laid out from column A (empty header cells are skipped). */
+export function colsFromHeaders(headers: readonly unknown[]): Cols {
+  const cols: Cols = {};
+  headers.forEach((h, i) => {
+    const name = h === null || h === undefined ? "" : String(h);
+    if (name !== "" && !Object.prototype.hasOwnProperty.call(cols, name)) cols[name] = columnLetter(i);
+  });
+  return cols;
+}
+
+/** Named ranges of the Settings tab: header in row 1, SETTINGS_ROWS from `firstRow`, values in column B. */
+export function settingsNamedRanges(firstRow = 2): { name: string; formula: string }[] {
+  return SETTINGS_ROWS.map((r, i) => ({ name: r.name, formula: `=${quoteSheet(TAB.settings)}!$B$${firstRow + i}` }));
+}
+
+function name(key: string): string {
+  for (const r of SETTINGS_ROWS) if (r.key === key) return r.name;
+  throw new Error(`No setting ${key}`);
+}
+
+export function quoteSheet(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
+}
+
+function str(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
+
+function col(cols: Cols, header: string, what: string): string {
+  const c = cols[header];
+  if (!c || !/^[A-Z]{1,3}$/.test(c)) throw new Error(`${what}: no column letter for "${header}"`);
+  return c;
+}
+
+/** MIN(1, MAX(0, (TODAY() − CycleStart) / (7 × CycleWeeks))) — see dates.elapsed. */
+export function elapsedFormula(): string {
+  return `MIN(1,MAX(0,(TODAY()-${name("startDate")})/(7*${name("weeks")})))`;
+}
+
+/** Gap rule on a score cell and an expected cell. */
+function gapStatus(score: string, expected: string): string {
+  return (
+    `IF(${expected}-${score}<=${name("onTrackGap")},${str(STATUS.onTrack)},` +
+    `IF(${expected}-${score}<=${name("atRiskGap")},${str(STATUS.atRisk)},${str(STATUS.offTrack)}))`
+  );
+}
+
+export function krFormulas(row: number, kr: Cols, obj: Cols): KrFormulaSet {
+  const c = (h: string) => `$${col(kr, h, "Key Results")}${row}`;
+  const id = c("ID");
+  const objId = c("Objective ID");
+  const metricCell = c("Metric");
+  const s = c("Start");
+  const t = c("Target");
+  const w = c("Weight");
+  const cur = c("Current");
+  const last = c("Last check-in");
+  const score = c("Score");
+  const expected = c("Expected");
+  const O = quoteSheet(TAB.objectives);
+  const objIdCol = `${O}!$${col(obj, "ID", "Objectives")}:$${col(obj, "ID", "Objectives")}`;
+  const objTypeCol = `${O}!$${col(obj, "Type", "Objectives")}:$${col(obj, "Type", "Objectives")}`;
+
+  const m = `LOWER(TRIM(${metricCell}))`;
+  const is = (metric: string) => `${m}=${str(metric)}`;
+  const blankRow = (body: string) => `=IF(LEN(${id})=0,"",${body})`;
+  // (No TRUE/FALSE literals: HyperFormula reads a bare TRUE/FALSE as a name.)
+  const weightBad = `IF(ISNUMBER(${w}),${w}<0,LEN(${w})>0)`;
+  const effWeight = `IF(LEN(${w})=0,1,${w})`;
+  const c0 = `IF(ISNUMBER(${cur}),${cur},${s})`;
+  const stayHolds = (v: string) => `IF(IF(${is("stay_above")},${v}>=${t},${v}<=${t}),1,0)`;
+
+  const scoreBody =
+    `IF(NOT(OR(${is("increase")},${is("decrease")},${is("stay_above")},${is("stay_below")},${is("milestone")})),${str(SETUP_ERRORS.unknownMetric)},` +
+    `IF(${weightBad},${str(SETUP_ERRORS.weight)},` +
+    `IF(${is("milestone")},MIN(1,MAX(0,IF(ISNUMBER(${cur}),${cur},IF(ISNUMBER(${s}),${s},0)))),` +
+    `IF(OR(${is("stay_above")},${is("stay_below")}),` +
+    `IF(ISNUMBER(${t}),IF(ISNUMBER(${cur}),${stayHolds(cur)},IF(ISNUMBER(${s}),${stayHolds(s)},0)),${str(SETUP_ERRORS.target)}),` +
+    `IF(NOT(AND(ISNUMBER(${s}),ISNUMBER(${t}))),${str(SETUP_ERRORS.startTarget)},` +
+    `IF(${s}=${t},${str(SETUP_ERRORS.startEqualsTarget)},` +
+    `IF(${is("increase")},MIN(1,MAX(0,(${c0}-${s})/(${t}-${s}))),MIN(1,MAX(0,(${s}-${c0})/(${s}-${t}))))))))))`;
+
+  const goal =
+    `IF(LEN(${objId})=0,1,IF(IFERROR(LOWER(TRIM(INDEX(${objTypeCol},MATCH(${objId},${objIdCol},0)))),"")="aspirational",` +
+    `${name("aspirationalGoal")},1))`;
+
+  const statusBody =
+    `IF(NOT(ISNUMBER(${score})),${str(STATUS.setupError)},` +
+    `IF(AND(LEN(${last})=0,NOT(ISNUMBER(${cur}))),${str(STATUS.notStarted)},` +
+    `IF(OR(${is("stay_above")},${is("stay_below")}),IF(${score}=1,${str(STATUS.onTrack)},${str(STATUS.offTrack)}),` +
+    `${gapStatus(score, expected)})))`;
+
+  return {
+    Score: blankRow(scoreBody),
+    Expected: blankRow(`${elapsedFormula()}*${goal}`),
+    Status: blankRow(statusBody),
+    "Weighted score": blankRow(`IF(ISNUMBER(${score}),${score}*${effWeight},0)`),
+    "Counted weight": blankRow(`IF(ISNUMBER(${score}),${effWeight},0)`),
+  };
+}
+
+export function objectiveFormulas(row: number, obj: Cols, kr: Cols): ObjectiveFormulaSet {
+  const c = (h: string) => `$${col(obj, h, "Objectives")}${row}`;
+  const id = c("ID");
+  const type = c("Type");
+  const score = c("Score");
+  const expected = c("Expected");
+  const K = quoteSheet(TAB.keyResults);
+  const kcol = (h: string) => {
+    const l = col(kr, h, "Key Results");
+    return `${K}!$${l}:$${l}`;
+  };
+  const krObj = kcol("Objective ID");
+  const ws = kcol("Weighted score");
+  const cw = kcol("Counted weight");
+  const krStatus = kcol("Status");
+  const blankRow = (body: string) => `=IF(LEN(${id})=0,"",${body})`;
+  const sumW = `SUMIF(${krObj},${id},${cw})`;
+  return {
+    Score: blankRow(`IF(${sumW}>0,SUMIF(${krObj},${id},${ws})/${sumW},"")`),
+    Expected: blankRow(
+      `${elapsedFormula()}*IF(LOWER(TRIM(${type}))="aspirational",${name("aspirationalGoal")},1)`,
+    ),
+    Status: blankRow(
+      `IF(COUNTIFS(${krObj},${id},${cw},">=0")=0,${str(STATUS.noKeyResults)},` +
+        `IF(NOT(ISNUMBER(${score})),${str(STATUS.setupError)},` +
+        `IF(COUNTIFS(${krObj},${id},${cw},">0",${krStatus},${str("<>" + STATUS.notStarted)})=0,${str(STATUS.notStarted)},` +
+        `${gapStatus(score, expected)})))`,
+    ),
+  };
+}

@@ -1,0 +1,91 @@
+// KR scoring of PRODUCT.md "Scoring", written with exactly the operations (and operation order) of the
+// sheet formulas in formulas.ts, so that the TypeScript result and the spreadsheet's are the same number.
+import { METRICS, STATUS, type Metric, type Status } from "./tabs";
+
+export type KrScore = { score: number; error: null } | { score: null; error: string };
+
+/** Setup-error texts. The same text is what the Score cell of the sheet shows. */
+export const SETUP_ERRORS = {
+  unknownMetric: "Setup error: unknown metric",
+  weight: "Setup error: weight must be a number, 0 or more",
+  startTarget: "Setup error: start and target must be numbers",
+  startEqualsTarget: "Setup error: start equals target",
+  target: "Setup error: target must be a number",
+} as const;
+
+/** min(1, max(0, x)), the same calls as the sheet's MIN(1, MAX(0, x)). */
+export function clamp(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}
+
+/** A usable number, as the sheet's ISNUMBER sees it (blank/text/NaN are not). */
+export function isNum(x: unknown): x is number {
+  return typeof x === "number" && isFinite(x);
+}
+
+/**
+ * The sheet's TRIM: removes leading/trailing ASCII spaces and collapses inner runs of spaces to one.
+ * (Not String.prototype.trim, which also removes tabs and other white space the sheet keeps.)
+ */
+export function sheetTrim(s: string): string {
+  return s.replace(/^ +/, "").replace(/ +$/, "").replace(/ +/g, " ");
+}
+
+/** LOWER(TRIM(x)) of a cell value as text. */
+export function lowerTrim(x: unknown): string {
+  return sheetTrim(x === null || x === undefined ? "" : String(x)).toLowerCase();
+}
+
+/** The metric named by a cell (case-insensitive, trimmed), or null if it is none of METRICS. */
+export function normalizeMetric(metric: unknown): Metric | null {
+  const m = lowerTrim(metric);
+  return (METRICS as readonly string[]).indexOf(m) >= 0 ? (m as Metric) : null;
+}
+
+export function isStayMetric(m: Metric | null): boolean {
+  return m === "stay_above" || m === "stay_below";
+}
+
+/**
+ * KR score. `current` null = no check-in yet: c = start.
+ * - increase: clamp((c − s) / (t − s)); decrease: clamp((s − c) / (s − t)); both need numeric s ≠ t.
+ * - stay_above: 1 if c ≥ t else 0; stay_below: 1 if c ≤ t else 0; need a numeric target. With neither a
+ *   current value nor a start there is no value at all: score 0.
+ * - milestone: clamp(c), c = current, else start, else 0 (target ignored).
+ */
+export function krScore(metric: string, start: number | null, target: number | null, current: number | null): KrScore {
+  const m = normalizeMetric(metric);
+  if (m === null) return { score: null, error: SETUP_ERRORS.unknownMetric };
+  const s = isNum(start) ? start : null;
+  const t = isNum(target) ? target : null;
+  const cur = isNum(current) ? current : null;
+  switch (m) {
+    case "increase":
+    case "decrease": {
+      if (s === null || t === null) return { score: null, error: SETUP_ERRORS.startTarget };
+      if (s === t) return { score: null, error: SETUP_ERRORS.startEqualsTarget };
+      const c = cur !== null ? cur : s;
+      return { score: m === "increase" ? clamp((c - s) / (t - s)) : clamp((s - c) / (s - t)), error: null };
+    }
+    case "stay_above":
+    case "stay_below": {
+      if (t === null) return { score: null, error: SETUP_ERRORS.target };
+      const c = cur !== null ? cur : s;
+      if (c === null) return { score: 0, error: null };
+      return { score: (m === "stay_above" ? c >= t : c <= t) ? 1 : 0, error: null };
+    }
+    case "milestone":
+      return { score: clamp(cur !== null ? cur : s !== null ? s : 0), error: null };
+  }
+}
+
+/**
+ * The gap rule: gap = expected − score; On track if gap ≤ onTrackGap, At risk if gap ≤ atRiskGap, else
+ * Off track. `expected - score` is computed exactly as the sheet's `expected - score`.
+ */
+export function statusFromGap(score: number, expected: number, onTrackGap: number, atRiskGap: number): Status {
+  const gap = expected - score;
+  if (gap <= onTrackGap) return STATUS.onTrack;
+  if (gap <= atRiskGap) return STATUS.atRisk;
+  return STATUS.offTrack;
+}

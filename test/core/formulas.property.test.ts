@@ -1,0 +1,177 @@
+// The key property: the live sheet formulas (evaluated by HyperFormula with TODAY = as-of) and
+// evaluateTracker agree exactly on every KR's and objective's Score, Expected and Status.
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { evaluateTracker } from "../../src/core/evaluate";
+import { addDays, isoFromDayNumber } from "../../src/core/dates";
+import type { KeyResult, Objective, Settings, Tracker } from "../../src/core/model";
+import { TAB } from "../../src/core/tabs";
+import { KR_COLS, OBJ_COLS, buildWorkbook, cell } from "./harness";
+
+const num = fc.oneof(
+  fc.integer({ min: -5, max: 12 }),
+  fc.constantFrom(0, 0.1, 0.2, 0.3, 0.25, 0.7, 1, 1e-9, -0.5, 100, 1e6),
+  fc.double({ min: -1000, max: 1000, noNaN: true, noDefaultInfinity: true }),
+);
+const maybeNum = fc.option(num, { nil: null, freq: 4 });
+
+const metricArb = fc.oneof(
+  { weight: 10, arbitrary: fc.constantFrom("increase", "decrease", "stay_above", "stay_below", "milestone") },
+  { weight: 2, arbitrary: fc.constantFrom("Increase", " DECREASE ", "Stay_Above", "milestone  ", "bogus", "", "stay above") },
+);
+const weightArb = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(null) },
+  { weight: 6, arbitrary: fc.constantFrom(0, 1, 2, 0.5, 3, 0.1, 1 / 3) },
+  { weight: 1, arbitrary: fc.constantFrom(-1, NaN) },
+  { weight: 2, arbitrary: fc.double({ min: 0, max: 10, noNaN: true }) },
+);
+const gapArb = fc.oneof(
+  fc.constantFrom(0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.5, 1),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+);
+
+const trackerArb = fc
+  .record({
+    startDay: fc.integer({ min: 19000, max: 21000 }),
+    weeks: fc.oneof(fc.constantFrom(1, 2, 6, 13), fc.integer({ min: 1, max: 52 })),
+    gaps: fc.tuple(gapArb, gapArb),
+    aspirationalGoal: fc.oneof(fc.constantFrom(0.7, 0.5, 1, 0.6), fc.double({ min: 0.01, max: 1, noNaN: true })),
+    asOfOffset: fc.integer({ min: -20, max: 400 }),
+    objectives: fc.array(
+      fc.record({
+        type: fc.constantFrom("committed", "aspirational", "committed", "Aspirational ", "aspirational"),
+        blankId: fc.integer({ min: 0, max: 9 }).map((n) => n === 0),
+        duplicateOfPrevious: fc.integer({ min: 0, max: 14 }).map((n) => n === 0),
+      }),
+      { minLength: 0, maxLength: 6 },
+    ),
+    krs: fc.array(
+      fc.record({
+        objectivePick: fc.integer({ min: 0, max: 7 }),
+        lowerCaseRef: fc.boolean(),
+        blankId: fc.integer({ min: 0, max: 15 }).map((n) => n === 0),
+        metric: metricArb,
+        start: maybeNum,
+        target: maybeNum,
+        equalStartTarget: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
+        weight: weightArb,
+        current: maybeNum,
+        checkedIn: fc.boolean(),
+        handTypedCurrent: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+      }),
+      { minLength: 0, maxLength: 14 },
+    ),
+  })
+  .map((g) => {
+    const startDate = isoFromDayNumber(g.startDay);
+    const [a, b] = g.gaps;
+    const settings: Settings = {
+      cycleName: "Cycle",
+      startDate,
+      weeks: g.weeks,
+      cadence: "weekly",
+      weekday: "Monday",
+      onTrackGap: Math.min(a, b),
+      atRiskGap: Math.max(a, b),
+      aspirationalGoal: g.aspirationalGoal,
+      leaders: [],
+      admins: [],
+      emailDigest: false,
+      ownerReminders: false,
+    };
+    const objectives: Objective[] = g.objectives.map((o, i) => ({
+      row: i + 2,
+      id: o.blankId ? "" : o.duplicateOfPrevious && i > 0 ? `o${i}` : `O${i + 1}`,
+      title: `Objective ${i + 1}`,
+      owner: "a@example.com",
+      team: "",
+      parentId: "",
+      type: o.type as Objective["type"],
+      pnlLink: "none",
+    }));
+    const keyResults: KeyResult[] = g.krs.map((k, i) => {
+      const oid = k.objectivePick < g.objectives.length ? `O${k.objectivePick + 1}` : k.objectivePick === 7 ? "" : "O99";
+      const objectiveId = k.lowerCaseRef ? oid.toLowerCase() : oid;
+      const checkin = k.checkedIn ? addDays(startDate, 3) : null;
+      return {
+        row: i + 2,
+        id: k.blankId ? "" : `KR${i + 1}`,
+        objectiveId,
+        title: `KR ${i + 1}`,
+        owner: "b@example.com",
+        metric: k.metric as KeyResult["metric"],
+        unit: "",
+        start: k.start,
+        target: k.equalStartTarget ? k.start : k.target,
+        weight: k.weight,
+        current: k.checkedIn || k.handTypedCurrent ? k.current : null,
+        confidence: null,
+        lastCheckin: checkin,
+      };
+    });
+    const tracker: Tracker = { settings, objectives, keyResults };
+    return { tracker, asOf: addDays(startDate, g.asOfOffset) };
+  });
+
+const seen = new Map<string, number>();
+function note(key: string): void {
+  seen.set(key, (seen.get(key) ?? 0) + 1);
+}
+
+function compare(tracker: Tracker, asOf: string): void {
+  const ev = evaluateTracker(tracker, asOf);
+  for (const k of ev.krs) note(`kr ${k.status}`);
+  for (const o of ev.objectives) note(`objective ${o.status}`);
+  const { hf, krRows, objRows } = buildWorkbook(tracker, asOf);
+  try {
+    const krById = new Map(ev.krs.map((k) => [k.id, k]));
+    tracker.keyResults.forEach((kr, i) => {
+      const row = krRows[i];
+      const get = (h: string) => cell(hf, TAB.keyResults, KR_COLS, h, row);
+      if (kr.id === "") {
+        for (const h of ["Score", "Expected", "Status", "Weighted score", "Counted weight"]) expect(get(h)).toBe("");
+        return;
+      }
+      const e = krById.get(kr.id)!;
+      const ctx = JSON.stringify({ kr, asOf, settings: tracker.settings });
+      if (e.score === null) expect(get("Score"), ctx).toBe(e.error);
+      else expect(get("Score"), ctx).toBe(e.score);
+      expect(get("Expected"), ctx).toBe(e.expected);
+      expect(get("Status"), ctx).toBe(e.status);
+      expect(get("Weighted score"), ctx).toBe(e.weightedScore);
+      expect(get("Counted weight"), ctx).toBe(e.countedWeight);
+    });
+    let j = 0;
+    tracker.objectives.forEach((o, i) => {
+      const row = objRows[i];
+      const get = (h: string) => cell(hf, TAB.objectives, OBJ_COLS, h, row);
+      if (o.id === "") {
+        for (const h of ["Score", "Expected", "Status"]) expect(get(h)).toBe("");
+        return;
+      }
+      const e = ev.objectives[j++];
+      expect(e.id).toBe(o.id);
+      const ctx = JSON.stringify({ o, e, tracker, asOf });
+      expect(get("Score"), ctx).toBe(e.score === null ? "" : e.score);
+      expect(get("Expected"), ctx).toBe(e.expected);
+      expect(get("Status"), ctx).toBe(e.status);
+    });
+  } finally {
+    hf.destroy();
+  }
+}
+
+describe("sheet formulas agree exactly with evaluateTracker (HyperFormula)", () => {
+  it("random trackers", () => {
+    fc.assert(
+      fc.property(trackerArb, ({ tracker, asOf }) => compare(tracker, asOf)),
+      { numRuns: 300 },
+    );
+    // The generator reaches every status (so the comparison above is not vacuous).
+    for (const st of ["On track", "At risk", "Off track", "Not started", "Setup error"]) {
+      expect(seen.get(`kr ${st}`) ?? 0, `kr ${st}`).toBeGreaterThan(5);
+      expect(seen.get(`objective ${st}`) ?? 0, `objective ${st}`).toBeGreaterThan(2);
+    }
+    expect(seen.get("objective No key results") ?? 0).toBeGreaterThan(2);
+  });
+});
