@@ -1,0 +1,91 @@
+// Numbers as users type them (sidebar "New value", Settings cells typed as text).
+//
+// Decisions:
+// - The decimal separator of the spreadsheet locale is always accepted ("3,5" in de_DE, "3.5" in en_US).
+//   The other one ("." in a comma locale, "," in a point locale) is accepted too, EXCEPT when it is
+//   followed by exactly three digits ("1.234", "1,234"), which could be a thousands separator: that is
+//   refused as ambiguous rather than guessed.
+// - No thousands separators at all: two separators ("1.234,5", "1,234.5", "1.2.3") or spaces inside the
+//   number are refused.
+// - A leading "+" or "-" (also the typographic minus "−") is allowed; a trailing "%" divides by 100
+//   ("50%" → 0.5, "12,5 %" → 0.125), done on the decimal digits so "12.3%" gives exactly 0.123.
+// - No exponents ("1e3"), letters, currency signs, NaN or Infinity; magnitudes above 1e15 are
+//   refused as too large. -0 becomes 0.
+export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
+
+export const MAX_MAGNITUDE = 1e15;
+
+// Languages whose Google Sheets locales use a decimal comma, and locale exceptions both ways.
+const COMMA_LANGUAGES = [
+  "af", "az", "be", "bg", "bs", "ca", "cs", "da", "de", "el", "es", "et", "eu", "fi", "fo", "fr", "gl",
+  "hr", "hu", "hy", "id", "is", "it", "ka", "kk", "ky", "lt", "lv", "mk", "mn", "nb", "nl", "nn", "no",
+  "pl", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr", "uk", "uz", "vi",
+];
+const POINT_LOCALES = [
+  "de_ch", "de_li", "it_ch", "es_mx", "es_us", "es_419", "es_pr", "es_do", "es_gt", "es_hn", "es_ni",
+  "es_pa", "es_sv", "es_pe",
+];
+const COMMA_LOCALES = ["en_za", "en_dk", "en_be", "en_de", "en_nl", "en_fi", "en_se", "en_at", "en_si"];
+
+/** The decimal separator of a Sheets locale ("en_US", "de_DE", "pt_BR", "de", "fr-CA"…). Unknown → ".". */
+export function decimalSeparatorFor(locale: string): "." | "," {
+  const l = String(locale || "").trim().toLowerCase().replace(/-/g, "_");
+  if (POINT_LOCALES.indexOf(l) >= 0) return ".";
+  if (COMMA_LOCALES.indexOf(l) >= 0) return ",";
+  const lang = l.split("_")[0];
+  return COMMA_LANGUAGES.indexOf(lang) >= 0 ? "," : ".";
+}
+
+function checkRange(value: number): ParsedNumber {
+  if (!isFinite(value)) return { ok: false, message: "Enter a number." };
+  if (Math.abs(value) > MAX_MAGNITUDE) return { ok: false, message: "That number is too large." };
+  return { ok: true, value: value === 0 ? 0 : value };
+}
+
+/** Parses a number as typed by a user in a sheet with the given locale. */
+export function parseUserNumber(text: string | number, locale: string): ParsedNumber {
+  if (typeof text === "number") return checkRange(text);
+  if (typeof text !== "string") return { ok: false, message: "Enter a number." };
+  let s = text.replace(/[\u00a0\u202f]/g, " ").trim();
+  if (s === "") return { ok: false, message: "Enter a number." };
+  let percent = false;
+  if (/%$/.test(s)) {
+    percent = true;
+    s = s.slice(0, -1).trim();
+  }
+  let sign = "";
+  if (/^[+\-\u2212]/.test(s)) {
+    sign = s[0] === "+" ? "" : "-";
+    s = s.slice(1).trim();
+  }
+  if (s === "") return { ok: false, message: "Enter a number." };
+  if (/\s/.test(s)) return { ok: false, message: "Type the number without spaces or thousands separators." };
+  if (!/^[0-9.,]+$/.test(s)) return { ok: false, message: "Enter a number, using digits only (for example 3.5)." };
+  const seps = s.replace(/[0-9]/g, "");
+  if (seps.length > 1) {
+    return { ok: false, message: "Type the number without thousands separators, with at most one decimal separator." };
+  }
+  let intPart = s;
+  let fracPart = "";
+  if (seps.length === 1) {
+    const i = s.indexOf(seps);
+    intPart = s.slice(0, i);
+    fracPart = s.slice(i + 1);
+    const own = decimalSeparatorFor(locale);
+    if (seps !== own && fracPart.length === 3 && intPart.length > 0) {
+      return {
+        ok: false,
+        message: `"${text.trim()}" is ambiguous: type ${intPart}${fracPart} for the whole number, or ${intPart}${own}${fracPart} for a decimal.`,
+      };
+    }
+  }
+  if (intPart === "" && fracPart === "") return { ok: false, message: "Enter a number." };
+  if (intPart === "") intPart = "0";
+  if (percent) {
+    // Shift the decimal point two places left on the digits themselves.
+    while (intPart.length < 3) intPart = "0" + intPart;
+    fracPart = intPart.slice(-2) + fracPart;
+    intPart = intPart.slice(0, -2);
+  }
+  return checkRange(Number(`${sign}${intPart}.${fracPart || "0"}`));
+}

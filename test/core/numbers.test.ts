@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { decimalSeparatorFor, parseUserNumber } from "../../src/core/numbers";
+
+const ok = (text: string | number, locale = "en_US") => {
+  const r = parseUserNumber(text, locale);
+  if (!r.ok) throw new Error(`${text}: ${r.message}`);
+  return r.value;
+};
+const bad = (text: string | number, locale = "en_US") => {
+  const r = parseUserNumber(text, locale);
+  if (r.ok) throw new Error(`${text} parsed as ${r.value}`);
+  return r.message;
+};
+
+describe("decimalSeparatorFor", () => {
+  it("knows point and comma locales", () => {
+    for (const l of ["en_US", "en_GB", "ja_JP", "zh_CN", "ko_KR", "en", "de_CH", "es_MX", "th_TH", "", "xx_YY"]) expect(decimalSeparatorFor(l)).toBe(".");
+    for (const l of ["de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pt_BR", "ru_RU", "pl_PL", "sv_SE", "da_DK", "fi_FI", "nb_NO", "cs_CZ", "tr_TR", "de", "fr-CA", "pt_PT", "uk_UA"])
+      expect(decimalSeparatorFor(l)).toBe(",");
+  });
+});
+
+describe("parseUserNumber", () => {
+  it("plain numbers", () => {
+    expect(ok("3.5")).toBe(3.5);
+    expect(ok(" 42 ")).toBe(42);
+    expect(ok("-7")).toBe(-7);
+    expect(ok("+7")).toBe(7);
+    expect(ok("\u22127.5")).toBe(-7.5);
+    expect(ok(".5")).toBe(0.5);
+    expect(ok("5.")).toBe(5);
+    expect(ok("-0")).toBe(0);
+    expect(Object.is(ok("-0"), 0)).toBe(true);
+    expect(ok(12.25)).toBe(12.25);
+  });
+  it("decimal comma", () => {
+    expect(ok("3,5", "de_DE")).toBe(3.5);
+    expect(ok("3.5", "de_DE")).toBe(3.5);
+    expect(ok("1,234", "de_DE")).toBe(1.234); // the locale's own separator is never ambiguous
+    expect(ok("3,5", "en_US")).toBe(3.5);
+    expect(ok("-0,25", "fr_FR")).toBe(-0.25);
+  });
+  it("thousands grouping is refused", () => {
+    expect(bad("1,234", "en_US")).toMatch(/ambiguous/);
+    expect(bad("1.234", "de_DE")).toMatch(/ambiguous/);
+    expect(bad("1,234.5")).toMatch(/thousands/);
+    expect(bad("1.234,5", "de_DE")).toMatch(/thousands/);
+    expect(bad("1 234")).toMatch(/thousands/);
+    expect(bad("1.2.3")).toMatch(/thousands/);
+  });
+  it("percent", () => {
+    expect(ok("50%")).toBe(0.5);
+    expect(ok("12.3%")).toBe(0.123);
+    expect(ok("12,5 %", "de_DE")).toBe(0.125);
+    expect(ok("5%")).toBe(0.05);
+    expect(ok("-250%")).toBe(-2.5);
+  });
+  it("refuses junk, NaN, Infinity, huge", () => {
+    expect(bad("")).toBe("Enter a number.");
+    expect(bad("   ")).toBe("Enter a number.");
+    expect(bad(".")).toBe("Enter a number.");
+    expect(bad("-")).toBe("Enter a number.");
+    expect(bad("abc")).toMatch(/digits/);
+    expect(bad("NaN")).toMatch(/digits/);
+    expect(bad("Infinity")).toMatch(/digits/);
+    expect(bad("1e400")).toMatch(/digits/);
+    expect(bad("1e3")).toMatch(/digits/);
+    expect(bad("$5")).toMatch(/digits/);
+    expect(bad("--5")).toMatch(/digits/);
+    expect(bad(NaN)).toBe("Enter a number.");
+    expect(bad(Infinity)).toBe("Enter a number.");
+    expect(bad("10000000000000000")).toBe("That number is too large.");
+    expect(bad(-2e15)).toBe("That number is too large.");
+    expect(ok("1000000000000000")).toBe(1e15);
+  });
+});
