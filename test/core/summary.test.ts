@@ -1,0 +1,333 @@
+import { describe, expect, it } from "vitest";
+import { buildSummary, buildSummaryData, latestCheckins, trackerAsOf } from "../../src/core/summary";
+import type { SummaryCell, SummaryModel } from "../../src/core/summary";
+import type { CheckinEntry, KeyResult, Objective, Tracker } from "../../src/core/model";
+
+// A known tracker: 3 objectives, 8 KRs (every metric, one setup error), committed + aspirational.
+// Cycle starts Monday 2026-01-05, 13 weeks. Summaries at 2026-02-01 (week 4) and 2026-02-08 (week 5).
+function obj(row: number, id: string, title: string, owner: string, type: "committed" | "aspirational"): Objective {
+  return { row, id, title, owner, team: "Ops", parentId: "", type, pnlLink: "none" };
+}
+function kr(row: number, id: string, metric: KeyResult["metric"], start: number, target: number, owner: string, weight: number | null = null, title = `KR ${id}`): KeyResult {
+  return { row, id, objectiveId: id.split(".")[0], title, owner, metric, unit: "", start, target, weight, current: null, confidence: null, lastCheckin: null };
+}
+export function fixtureTracker(): Tracker {
+  const krs = [
+    kr(2, "O1.KR1", "increase", 80, 100, "dan@example.com", 2),
+    kr(3, "O1.KR2", "decrease", 10, 6, "Dan@Example.com "),
+    kr(4, "O1.KR3", "stay_below", 110, 120, "dan@example.com"),
+    kr(5, "O2.KR1", "increase", 0, 50, "bob@example.com"),
+    kr(6, "O2.KR2", "milestone", 0, 1, "Bob (quality)"),
+    kr(7, "O3.KR1", "decrease", 42, 36, "cat@example.com", null, 'Cut cost <script>alert("x")</script> per unit'),
+    kr(8, "O3.KR2", "stay_above", 92, 90, "cat@example.com"),
+    kr(9, "O3.KR3", "increase", 5, 5, "cat@example.com"),
+  ];
+  // The sheet's truth after the last check-in (02-08): summaries for past dates must not use it.
+  const final: Record<string, number> = { "O1.KR1": 92, "O1.KR2": 8, "O1.KR3": 125, "O2.KR1": 20, "O2.KR2": 0.5, "O3.KR1": 40, "O3.KR2": 91 };
+  for (const k of krs) if (k.id in final) { k.current = final[k.id]; k.lastCheckin = "2026-02-08"; }
+  return {
+    settings: {
+      cycleName: "Cycle 1", startDate: "2026-01-05", weeks: 13, cadence: "weekly", weekday: "Monday",
+      onTrackGap: 0.1, atRiskGap: 0.25, aspirationalGoal: 0.7, leaders: [], admins: [], emailDigest: false, ownerReminders: false,
+    },
+    objectives: [
+      obj(2, "O1", "Deliver on time", "ann@example.com", "committed"),
+      obj(3, "O2", "Right first time", "bob@example.com", "committed"),
+      obj(4, "O3", "Cheaper to run", "cat@example.com", "aspirational"),
+    ],
+    keyResults: krs,
+  };
+}
+function ci(row: number, date: string, krId: string, value: number, whatChanged = "", blockers = "", nextStep = ""): CheckinEntry {
+  return { row, timestamp: `${date}T10:00:00Z`, date, week: 0, krId, value, confidence: 7, whatChanged, blockers, nextStep, author: "x@example.com", requestId: `req-${row}-aaaa` };
+}
+export function fixtureCheckins(): CheckinEntry[] {
+  return [
+    ci(2, "2026-01-07", "O1.KR1", 82),
+    ci(3, "2026-01-08", "O1.KR2", 9.5),
+    ci(4, "2026-01-09", "O2.KR1", 5),
+    ci(5, "2026-01-09", "O3.KR1", 41),
+    ci(6, "2026-01-14", "O1.KR1", 85),
+    ci(8, "2026-01-16", "O2.KR1", 6),
+    ci(9, "2026-01-16", "O2.KR1", 8),
+    ci(10, "2026-01-20", "O3.KR2", 89, "Yield dipped", "Supplier lot"),
+    ci(11, "2026-01-25", "O2.KR2", 0.3),
+    ci(12, "2026-01-28", "O1.KR1", 88),
+    ci(13, "2026-01-30", "O2.KR1", 9, "=SUM(1,2) slow", "No analyst", "Hire"),
+    ci(14, "2026-02-01", "O3.KR1", 40),
+    ci(15, "2026-02-03", "O1.KR1", 92),
+    ci(16, "2026-02-04", "O1.KR2", 8),
+    ci(17, "2026-02-05", "O2.KR1", 20),
+    ci(18, "2026-02-06", "O2.KR2", 0.5),
+    ci(19, "2026-02-08", "O3.KR2", 91),
+    ci(20, "2026-02-07", "O1.KR3", 125, "Backlog spiked", "Two drivers off", "Overtime"),
+  ];
+}
+
+const A = "2026-02-01";
+const B = "2026-02-08";
+
+function summaries(): { a: SummaryModel; b: SummaryModel } {
+  const tracker = fixtureTracker();
+  const checkins = fixtureCheckins();
+  const a = buildSummary({ tracker, checkins, history: [], asOf: A });
+  const b = buildSummary({ tracker, checkins, history: a.historyRows, asOf: B });
+  return { a, b };
+}
+
+function kr_(m: SummaryModel, id: string) {
+  const k = m.data.krs.find((x) => x.id === id);
+  if (!k) throw new Error(id);
+  return k;
+}
+function obj_(m: SummaryModel, id: string) {
+  const o = m.data.objectives.find((x) => x.id === id);
+  if (!o) throw new Error(id);
+  return o;
+}
+function rowIndex(m: SummaryModel, pred: (r: SummaryCell[]) => boolean, from = 0): number {
+  for (let i = from; i < m.rows.length; i++) if (pred(m.rows[i])) return i;
+  return -1;
+}
+
+describe("latestCheckins", () => {
+  it("takes the latest date, ties to the later row", () => {
+    const l = latestCheckins(fixtureCheckins(), "2026-01-16");
+    expect(l.get("O2.KR1")!.value).toBe(8);
+    expect(l.get("O1.KR1")!.value).toBe(85);
+    expect(l.has("O3.KR2")).toBe(false);
+  });
+  it("ties on date prefer the higher row even when listed first", () => {
+    const l = latestCheckins([ci(9, "2026-01-16", "X", 2), ci(8, "2026-01-16", "X", 1)], null);
+    expect(l.get("X")!.value).toBe(2);
+  });
+});
+
+describe("week 4 summary (as of 2026-02-01)", () => {
+  const { a } = summaries();
+  it("week, weeks, elapsed, period", () => {
+    expect(a.week).toBe(4);
+    expect(a.weeks).toBe(13);
+    expect(a.data.elapsed).toBeCloseTo(27 / 91, 12);
+    expect(a.data.periodStart).toBe("2026-01-26");
+    expect(a.data.end).toBe("2026-04-06");
+  });
+  it("uses the log as of the date, not the sheet's current values", () => {
+    expect(kr_(a, "O1.KR1").value).toBe(88);
+    expect(kr_(a, "O1.KR1").score).toBeCloseTo(0.4, 12);
+    expect(kr_(a, "O1.KR3").value).toBeNull();
+    expect(kr_(a, "O1.KR3").status).toBe("Not started");
+    expect(kr_(a, "O3.KR3").status).toBe("Setup error");
+    expect(kr_(a, "O3.KR3").score).toBeNull();
+  });
+  it("counts KRs per status, all five labels", () => {
+    expect(a.data.statusCounts).toEqual({ "On track": 3, "At risk": 2, "Off track": 1, "Not started": 1, "Setup error": 1 });
+  });
+  it("check-in rate: exactly 7 days before as-of is outside, on as-of is inside", () => {
+    expect(a.data.checkinRate).toEqual({ checkedIn: 3, total: 8, rate: 3 / 8 });
+    expect(kr_(a, "O2.KR2").checkedInThisPeriod).toBe(false); // 2026-01-25 = as-of − 7
+    expect(kr_(a, "O3.KR1").checkedInThisPeriod).toBe(true); // 2026-02-01 = as-of
+    expect(a.data.missing.map((k) => [k.id, k.lastCheckin])).toEqual([
+      ["O1.KR2", "2026-01-08"],
+      ["O1.KR3", null],
+      ["O2.KR2", "2026-01-25"],
+      ["O3.KR2", "2026-01-20"],
+      ["O3.KR3", null],
+    ]);
+  });
+  it("last week recomputed from the log as of as-of − 7 when History has no week 3", () => {
+    expect(a.data.lastWeek).toEqual({ source: "log", week: 3, asOf: "2026-01-25" });
+    expect(kr_(a, "O1.KR1").change).toBeCloseTo(0.15, 12);
+    expect(kr_(a, "O2.KR2").change).toBe(0);
+    expect(kr_(a, "O3.KR3").change).toBeNull();
+    expect(obj_(a, "O1").score).toBeCloseTo(0.48125, 12);
+    expect(obj_(a, "O1").change).toBeCloseTo(0.075, 12);
+    expect(obj_(a, "O2").change).toBeCloseTo(0.01, 12);
+    expect(obj_(a, "O3").change).toBeCloseTo(1 / 12, 12);
+  });
+  it("movers: top 3 up, none down (zero changes left out)", () => {
+    expect(a.data.movers.up.map((m) => m.id)).toEqual(["O3.KR1", "O1.KR1", "O2.KR1"]);
+    expect(a.data.movers.up[2].change).toBeCloseTo(0.02, 12);
+    expect(a.data.movers.down).toEqual([]);
+  });
+  it("needs attention: off track first, then at risk, with the latest comment", () => {
+    expect(a.data.attention.map((k) => [k.id, k.status])).toEqual([
+      ["O3.KR2", "Off track"],
+      ["O1.KR2", "At risk"],
+      ["O2.KR1", "At risk"],
+    ]);
+    expect(a.data.attention[0].whatChanged).toBe("Yield dipped");
+    expect(a.data.attention[0].blockers).toBe("Supplier lot");
+    expect(a.data.attention[2]).toMatchObject({ whatChanged: "=SUM(1,2) slow", blockers: "No analyst", nextStep: "Hire" });
+  });
+  it("trend: value at the end of each week, null before the first check-in", () => {
+    const t = (id: string) => a.data.trend.rows.find((r) => r.id === id)!.values;
+    expect(a.data.trend.weeks).toEqual([1, 2, 3, 4]);
+    expect(t("O1.KR1")).toEqual([82, 85, 85, 88]);
+    expect(t("O2.KR1")).toEqual([5, 8, 8, 9]);
+    expect(t("O2.KR2")).toEqual([null, null, 0.3, 0.3]);
+    expect(t("O1.KR3")).toEqual([null, null, null, null]);
+    expect(t("O3.KR1")).toEqual([41, 41, 41, 40]);
+  });
+  it("History rows: one per KR for week 4", () => {
+    expect(a.historyRows).toHaveLength(8);
+    expect(a.historyRows.every((h) => h.week === 4 && h.asOf === A)).toBe(true);
+    expect(a.historyRows[0]).toEqual({ week: 4, asOf: A, krId: "O1.KR1", value: 88, score: 0.4, status: "On track" });
+    expect(a.historyRows.find((h) => h.krId === "O3.KR3")).toEqual({ week: 4, asOf: A, krId: "O3.KR3", value: null, score: null, status: "Setup error" });
+  });
+});
+
+describe("week 5 summary (as of 2026-02-08, History of week 4 present)", () => {
+  const { a, b } = summaries();
+  it("week and elapsed", () => {
+    expect(b.week).toBe(5);
+    expect(b.data.elapsed).toBeCloseTo(34 / 91, 12);
+  });
+  it("changes come from History week 4", () => {
+    expect(b.data.lastWeek).toEqual({ source: "history", week: 4, asOf: A });
+    expect(kr_(b, "O1.KR1").change).toBeCloseTo(0.2, 12);
+    expect(kr_(b, "O1.KR3").change).toBe(-1);
+    expect(obj_(b, "O1").score).toBeCloseTo(0.425, 12);
+    expect(obj_(b, "O1").change).toBeCloseTo(0.425 - 0.48125, 12);
+  });
+  it("History wins over a later edit of the log", () => {
+    const doctored = a.historyRows.map((h) => (h.krId === "O2.KR2" ? { ...h, score: 0.1 } : h));
+    const b2 = buildSummary({ tracker: fixtureTracker(), checkins: fixtureCheckins(), history: doctored, asOf: B });
+    expect(kr_(b2, "O2.KR2").change).toBeCloseTo(0.4, 12);
+    expect(kr_(b, "O2.KR2").change).toBeCloseTo(0.2, 12);
+  });
+  it("movers up and down", () => {
+    expect(b.data.movers.up.map((m) => m.id)).toEqual(["O3.KR2", "O1.KR2", "O2.KR1"]);
+    expect(b.data.movers.down.map((m) => [m.id, m.lastWeekScore, m.score, m.change])).toEqual([["O1.KR3", 1, 0, -1]]);
+  });
+  it("missing: a check-in exactly 7 days before as-of is outside the period", () => {
+    expect(b.data.missing.map((k) => [k.id, k.lastCheckin])).toEqual([
+      ["O3.KR1", "2026-02-01"],
+      ["O3.KR3", null],
+    ]);
+    expect(b.data.checkinRate).toEqual({ checkedIn: 6, total: 8, rate: 0.75 });
+  });
+  it("attention and counts", () => {
+    expect(b.data.attention.map((k) => [k.id, k.status, k.whatChanged])).toEqual([["O1.KR3", "Off track", "Backlog spiked"]]);
+    expect(b.data.statusCounts).toEqual({ "On track": 6, "At risk": 0, "Off track": 1, "Not started": 0, "Setup error": 1 });
+  });
+  it("trend has five weeks; week 5 ends at as-of", () => {
+    expect(b.data.trend.weeks).toEqual([1, 2, 3, 4, 5]);
+    expect(b.data.trend.rows.find((r) => r.id === "O1.KR1")!.values).toEqual([82, 85, 85, 88, 92]);
+  });
+});
+
+describe("rules around the edges", () => {
+  it("week 1 has no last week: changes null, no movers", () => {
+    const m = buildSummary({ tracker: fixtureTracker(), checkins: fixtureCheckins(), history: [], asOf: "2026-01-09" });
+    expect(m.week).toBe(1);
+    expect(m.data.lastWeek.source).toBe("none");
+    expect(m.data.objectives.every((o) => o.change === null)).toBe(true);
+    expect(m.data.movers).toEqual({ up: [], down: [] });
+  });
+  it("week is clamped to 1..M", () => {
+    expect(buildSummary({ tracker: fixtureTracker(), checkins: [], history: [], asOf: "2025-12-01" }).week).toBe(1);
+    const late = buildSummary({ tracker: fixtureTracker(), checkins: [], history: [], asOf: "2026-06-01" });
+    expect(late.week).toBe(13);
+    expect(late.data.elapsed).toBe(1);
+  });
+  it("a hand-entered current with no log rows is used; a logged KR ignores the sheet's current", () => {
+    const t = fixtureTracker();
+    t.keyResults[4].current = 0.6; // O2.KR2 milestone, but O2.KR2 has log rows → the log wins
+    const noLog = fixtureCheckins().filter((c) => c.krId !== "O1.KR2");
+    t.keyResults[1].current = 7; // O1.KR2 hand-entered, no log rows
+    t.keyResults[1].lastCheckin = null;
+    const m = buildSummaryData({ tracker: t, checkins: noLog, history: [], asOf: A });
+    expect(m.krs.find((k) => k.id === "O1.KR2")!.value).toBe(7);
+    expect(m.krs.find((k) => k.id === "O1.KR2")!.checkedInThisPeriod).toBe(false);
+    expect(m.krs.find((k) => k.id === "O2.KR2")!.value).toBe(0.3);
+  });
+  it("a hand-entered value dated after as-of is not used", () => {
+    const t = fixtureTracker();
+    const rest = fixtureCheckins().filter((c) => c.krId !== "O1.KR2");
+    const at = trackerAsOf(t, rest, A); // O1.KR2 current 8, last check-in 2026-02-08 > as-of
+    expect(at.keyResults[1].current).toBeNull();
+  });
+  it("fortnightly cadence looks back 14 days", () => {
+    const t = fixtureTracker();
+    t.settings.cadence = "fortnightly";
+    const m = buildSummaryData({ tracker: t, checkins: fixtureCheckins(), history: [], asOf: A });
+    expect(m.periodDays).toBe(14);
+    expect(m.periodStart).toBe("2026-01-19");
+    // + O3.KR2 (01-20) and O2.KR2 (01-25)
+    expect(m.checkinRate.checkedIn).toBe(5);
+  });
+  it("does not modify its input", () => {
+    const t = fixtureTracker();
+    const before = JSON.stringify(t);
+    buildSummary({ tracker: t, checkins: fixtureCheckins(), history: [], asOf: A });
+    expect(JSON.stringify(t)).toBe(before);
+  });
+});
+
+describe("layout", () => {
+  const { a, b } = summaries();
+  it("every row has exactly width cells; width ≥ 7", () => {
+    for (const m of [a, b]) {
+      expect(m.width).toBeGreaterThanOrEqual(7);
+      for (const r of m.rows) expect(r).toHaveLength(m.width);
+    }
+  });
+  it("title and subtitle read plainly", () => {
+    expect(a.rows[0][0]).toMatchObject({ v: "Weekly summary — Cycle 1", style: "title" });
+    expect(a.rows[1][0].v).toBe("Week 4 of 13 · as of 2026-02-01 · 30% of the cycle elapsed");
+  });
+  it("has the sections in order with headings", () => {
+    const headings = a.rows.filter((r) => r[0].style === "heading").map((r) => String(r[0].v));
+    expect(headings.map((h) => h.split(":")[0])).toEqual([
+      "Overall",
+      "Key results by status",
+      "Objectives",
+      "Needs attention",
+      "Missing check-ins",
+      "Biggest movers since last week",
+      "Trend",
+    ]);
+  });
+  it("overall row: score, expected, status, rate, k of n", () => {
+    const i = rowIndex(a, (r) => r[0].v === "Overall");
+    const vals = a.rows[i + 2];
+    expect(vals[0].fmt).toBe("0.00");
+    expect(vals[2].style).toBe("status");
+    expect(vals[3]).toEqual({ v: 3 / 8, fmt: "0%" });
+    expect(vals[4].v).toBe("3 of 8 KRs");
+  });
+  it("objective rows carry change with a signed format", () => {
+    const i = rowIndex(a, (r) => r[0].v === "O1" && r[1].v === "Deliver on time");
+    expect(a.rows[i][4].fmt).toBe("+0.00;-0.00;0.00");
+    expect(a.rows[i][4].v).toBeCloseTo(0.075, 12);
+    expect(a.rows[i][6]).toMatchObject({ style: "status" });
+  });
+  it("missing check-ins show dates and 'never'", () => {
+    const i = rowIndex(a, (r) => String(r[0].v).startsWith("Missing check-ins"));
+    expect(a.rows[i + 2].slice(0, 4).map((c) => c.v)).toEqual(["O1.KR2", "KR O1.KR2", "Dan@Example.com ", "2026-01-08"]);
+    expect(a.rows[i + 2][3].fmt).toBe("yyyy-mm-dd");
+    expect(a.rows[i + 3][3].v).toBe("never");
+  });
+  it("trend rows end in a SPARKLINE over their own value cells", () => {
+    const h = rowIndex(a, (r) => String(r[0].v).startsWith("Trend"));
+    expect(a.rows[h + 1].map((c) => c.v).slice(0, 7)).toEqual(["ID", "Key result", "Week 1", "Week 2", "Week 3", "Week 4", "Trend"]);
+    const i = rowIndex(a, (r) => r[0].v === "O1.KR1", h);
+    expect(a.rows[i].slice(2, 6).map((c) => c.v)).toEqual([82, 85, 85, 88]);
+    expect(a.rows[i][6].formula).toBe(`=IFERROR(SPARKLINE(C${i + 1}:F${i + 1}),"")`);
+  });
+  it("empty sections say None", () => {
+    const m = buildSummary({ tracker: fixtureTracker(), checkins: [], history: [], asOf: "2026-01-06" });
+    const texts = m.rows.map((r) => String(r[0].v));
+    expect(texts).toContain("None — this is the first week of the cycle.");
+    const noneCount = m.rows.filter((r) => r[0].style === "muted" && String(r[0].v).startsWith("None")).length;
+    expect(noneCount).toBeGreaterThanOrEqual(2);
+  });
+  it("wide trends widen the table", () => {
+    const late = buildSummary({ tracker: fixtureTracker(), checkins: fixtureCheckins(), history: [], asOf: "2026-03-30" });
+    expect(late.week).toBe(13);
+    expect(late.width).toBe(2 + 13 + 1);
+    const i = rowIndex(late, (r) => r[0].v === "O1.KR1" && r[late.width - 1].formula !== undefined);
+    expect(late.rows[i][late.width - 1].formula).toBe(`=IFERROR(SPARKLINE(C${i + 1}:O${i + 1}),"")`);
+  });
+});
