@@ -1,0 +1,174 @@
+// Reading and validating the Settings tab (labels and defaults in tabs.ts SETTINGS_ROWS).
+//
+// Input: values keyed by the Settings label (column A), as read from the sheet: numbers, strings,
+// booleans, Date objects. (A value keyed by the setting's key, e.g. "startDate", is accepted too.)
+// - Blank (null, undefined, "" or spaces) → the default of SETTINGS_ROWS; the start date has none and
+//   must be filled in.
+// - Start date: a "YYYY-MM-DD" string (what the server passes), a Date object (read with the runtime's
+//   local calendar fields — the server should convert dates in the spreadsheet time zone itself), or a
+//   spreadsheet serial number (the local engine's form; a time of day is dropped).
+// - Numbers may also be text, parsed by numbers.parseUserNumber ("0,1" and "10%" are accepted).
+// - Cadence weekly/fortnightly and weekday names are case-insensitive; a weekday may be abbreviated to
+//   three letters ("mon"). Flags accept on/off, yes/no, true/false (any case) and booleans.
+// - Email lists are separated by commas, semicolons or white space; lower-cased; duplicates dropped;
+//   an entry that is not an address is an error.
+import type { Cadence, Settings } from "./model";
+import { SETTINGS_ROWS, WEEKDAYS, type SettingKey } from "./tabs";
+import { isValidIsoDate, isoFromSerial } from "./dates";
+import { parseUserNumber } from "./numbers";
+
+export type ParsedSettings = { ok: true; settings: Settings } | { ok: false; errors: string[] };
+
+const EMAIL_RE = /^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$/;
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === "[object Date]";
+}
+
+function pad2(n: number): string {
+  return n < 10 ? "0" + n : String(n);
+}
+
+function show(v: unknown): string {
+  if (isDate(v)) return isNaN(v.getTime()) ? "an invalid date" : `"${v.toString()}"`;
+  return `"${String(v)}"`;
+}
+
+/** A date cell as YYYY-MM-DD, or null if it is not a date. */
+export function dateCellToIso(v: unknown): string | null {
+  if (isDate(v)) {
+    if (isNaN(v.getTime())) return null;
+    const iso = `${v.getFullYear()}-${pad2(v.getMonth() + 1)}-${pad2(v.getDate())}`;
+    return isValidIsoDate(iso) ? iso : null;
+  }
+  if (typeof v === "string") {
+    const s = v.trim();
+    return isValidIsoDate(s) ? s : null;
+  }
+  if (typeof v === "number" && isFinite(v) && v >= 1 && v < 2958466) return isoFromSerial(v);
+  return null;
+}
+
+function toNumber(v: unknown): number | null {
+  if (typeof v === "number") return isFinite(v) ? v : null;
+  if (typeof v === "string") {
+    const r = parseUserNumber(v, "en_US");
+    return r.ok ? r.value : null;
+  }
+  return null;
+}
+
+export function parseEmailList(v: unknown): { emails: string[]; invalid: string[] } {
+  const emails: string[] = [];
+  const invalid: string[] = [];
+  if (isBlank(v)) return { emails, invalid };
+  for (const part of String(v).split(/[,;\s]+/)) {
+    const e = part.trim().toLowerCase();
+    if (e === "") continue;
+    if (!EMAIL_RE.test(e)) invalid.push(part.trim());
+    else if (emails.indexOf(e) < 0) emails.push(e);
+  }
+  return { emails, invalid };
+}
+
+export function parseFlag(v: unknown): boolean | null {
+  if (typeof v === "boolean") return v;
+  if (typeof v !== "string") return null;
+  const s = v.trim().toLowerCase();
+  if (s === "on" || s === "yes" || s === "true") return true;
+  if (s === "off" || s === "no" || s === "false") return false;
+  return null;
+}
+
+export function parseSettings(values: Record<string, unknown>): ParsedSettings {
+  const errors: string[] = [];
+  const raw = {} as Record<SettingKey, unknown>;
+  const label = {} as Record<SettingKey, string>;
+  for (const r of SETTINGS_ROWS) {
+    label[r.key] = r.label;
+    const has = (k: string) => Object.prototype.hasOwnProperty.call(values, k);
+    const v = has(r.label) ? values[r.label] : has(r.key) ? values[r.key] : undefined;
+    raw[r.key] = isBlank(v) ? r.def : v;
+  }
+
+  const cycleName = String(raw.cycleName).trim() || "Cycle 1";
+
+  let startDate = "";
+  if (isBlank(raw.startDate)) {
+    errors.push(`${label.startDate} is empty: fill in the first day of the cycle (YYYY-MM-DD) on the Settings tab.`);
+  } else {
+    const iso = dateCellToIso(raw.startDate);
+    if (iso === null) errors.push(`${label.startDate} must be a date (YYYY-MM-DD); it is ${show(raw.startDate)}.`);
+    else startDate = iso;
+  }
+
+  const weeks = toNumber(raw.weeks);
+  if (weeks === null || !Number.isInteger(weeks) || weeks < 1 || weeks > 52) {
+    errors.push(`${label.weeks} must be a whole number from 1 to 52; it is ${show(raw.weeks)}.`);
+  }
+
+  const cad = String(raw.cadence).trim().toLowerCase();
+  if (cad !== "weekly" && cad !== "fortnightly") {
+    errors.push(`${label.cadence} must be weekly or fortnightly; it is ${show(raw.cadence)}.`);
+  }
+
+  const wd = String(raw.weekday).trim().toLowerCase();
+  let weekday = "";
+  for (const d of WEEKDAYS) if (d.toLowerCase() === wd || d.slice(0, 3).toLowerCase() === wd) weekday = d;
+  if (!weekday) errors.push(`${label.weekday} must be a day of the week (Monday … Sunday); it is ${show(raw.weekday)}.`);
+
+  const onTrackGap = toNumber(raw.onTrackGap);
+  const atRiskGap = toNumber(raw.atRiskGap);
+  let gapsOk = true;
+  for (const [key, n] of [["onTrackGap", onTrackGap], ["atRiskGap", atRiskGap]] as const) {
+    if (n === null || n < 0 || n > 1) {
+      errors.push(`${label[key]} must be a number from 0 to 1; it is ${show(raw[key])}.`);
+      gapsOk = false;
+    }
+  }
+  if (gapsOk && (onTrackGap as number) > (atRiskGap as number)) {
+    errors.push(`${label.onTrackGap} (${onTrackGap}) must not be more than ${label.atRiskGap} (${atRiskGap}).`);
+  }
+
+  const aspirationalGoal = toNumber(raw.aspirationalGoal);
+  if (aspirationalGoal === null || !(aspirationalGoal > 0) || aspirationalGoal > 1) {
+    errors.push(`${label.aspirationalGoal} must be a number above 0 and at most 1; it is ${show(raw.aspirationalGoal)}.`);
+  }
+
+  const lists = {} as Record<"leaders" | "admins", string[]>;
+  for (const key of ["leaders", "admins"] as const) {
+    const { emails, invalid } = parseEmailList(raw[key]);
+    if (invalid.length > 0) errors.push(`${label[key]}: ${invalid.map((x) => `"${x}"`).join(", ")} ${invalid.length === 1 ? "is not an email address" : "are not email addresses"}.`);
+    lists[key] = emails;
+  }
+
+  const flags = {} as Record<"emailDigest" | "ownerReminders", boolean>;
+  for (const key of ["emailDigest", "ownerReminders"] as const) {
+    const f = parseFlag(raw[key]);
+    if (f === null) errors.push(`${label[key]} must be on or off; it is ${show(raw[key])}.`);
+    flags[key] = f === true;
+  }
+
+  if (errors.length > 0) return { ok: false, errors };
+  return {
+    ok: true,
+    settings: {
+      cycleName,
+      startDate,
+      weeks: weeks as number,
+      cadence: cad as Cadence,
+      weekday,
+      onTrackGap: onTrackGap as number,
+      atRiskGap: atRiskGap as number,
+      aspirationalGoal: aspirationalGoal as number,
+      leaders: lists.leaders,
+      admins: lists.admins,
+      emailDigest: flags.emailDigest,
+      ownerReminders: flags.ownerReminders,
+    },
+  };
+}

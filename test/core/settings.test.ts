@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { parseSettings } from "../../src/core/settings";
+
+const base = { "Start date": "2026-01-05" };
+const errs = (v: Record<string, unknown>) => {
+  const r = parseSettings({ ...base, ...v });
+  if (r.ok) throw new Error("expected errors");
+  return r.errors;
+};
+
+describe("parseSettings", () => {
+  it("defaults when blank", () => {
+    const r = parseSettings({ ...base, "Cycle name": "", "Length in weeks": null });
+    expect(r).toEqual({
+      ok: true,
+      settings: {
+        cycleName: "Cycle 1",
+        startDate: "2026-01-05",
+        weeks: 13,
+        cadence: "weekly",
+        weekday: "Monday",
+        onTrackGap: 0.1,
+        atRiskGap: 0.25,
+        aspirationalGoal: 0.7,
+        leaders: [],
+        admins: [],
+        emailDigest: false,
+        ownerReminders: false,
+      },
+    });
+  });
+
+  it("reads typed values", () => {
+    const r = parseSettings({
+      "Cycle name": "Q3 pilot",
+      "Start date": new Date(2026, 6, 6),
+      "Length in weeks": "6",
+      "Check-in cadence": " Fortnightly ",
+      "Check-in weekday": "fri",
+      "On track if gap ≤": "0,05",
+      "At risk if gap ≤": "20%",
+      "Aspirational goal": 1,
+      "Leaders' emails": "A@X.com; b@x.com,\nA@x.com",
+      "Admins' emails": "root@x.org",
+      "Email digest to leaders": "ON",
+      "Remind owners who missed a check-in": true,
+    });
+    expect(r.ok && r.settings).toEqual({
+      cycleName: "Q3 pilot",
+      startDate: "2026-07-06",
+      weeks: 6,
+      cadence: "fortnightly",
+      weekday: "Friday",
+      onTrackGap: 0.05,
+      atRiskGap: 0.2,
+      aspirationalGoal: 1,
+      leaders: ["a@x.com", "b@x.com"],
+      admins: ["root@x.org"],
+      emailDigest: true,
+      ownerReminders: true,
+    });
+  });
+
+  it("accepts a serial date and the yes/no/TRUE flags", () => {
+    const r = parseSettings({ "Start date": 46027, "Email digest to leaders": "yes", "Remind owners who missed a check-in": "TRUE" });
+    expect(r.ok && [r.settings.startDate, r.settings.emailDigest, r.settings.ownerReminders]).toEqual(["2026-01-05", true, true]);
+  });
+
+  it("missing start date", () => {
+    const r = parseSettings({});
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.errors.join(" ")).toMatch(/Start date is empty: fill in/);
+    expect(errs({ "Start date": "2026-02-30" })[0]).toMatch(/Start date must be a date/);
+    expect(errs({ "Start date": new Date(NaN) })[0]).toMatch(/Start date must be a date/);
+  });
+
+  it("weeks", () => {
+    expect(errs({ "Length in weeks": 0 })[0]).toMatch(/Length in weeks must be a whole number from 1 to 52/);
+    expect(errs({ "Length in weeks": 53 })).toHaveLength(1);
+    expect(errs({ "Length in weeks": 6.5 })).toHaveLength(1);
+    expect(errs({ "Length in weeks": "six" })).toHaveLength(1);
+    expect(parseSettings({ ...base, "Length in weeks": 52 }).ok).toBe(true);
+  });
+
+  it("thresholds", () => {
+    expect(errs({ "On track if gap ≤": 0.3, "At risk if gap ≤": 0.2 })[0]).toMatch(/On track if gap ≤ \(0.3\) must not be more than At risk if gap ≤ \(0.2\)/);
+    expect(errs({ "On track if gap ≤": -0.1 })[0]).toMatch(/from 0 to 1/);
+    expect(errs({ "At risk if gap ≤": 1.5 })[0]).toMatch(/from 0 to 1/);
+    expect(parseSettings({ ...base, "On track if gap ≤": 0.2, "At risk if gap ≤": 0.2 }).ok).toBe(true);
+    expect(errs({ "Aspirational goal": 0 })[0]).toMatch(/above 0 and at most 1/);
+    expect(errs({ "Aspirational goal": 1.2 })).toHaveLength(1);
+  });
+
+  it("cadence, weekday, emails, flags", () => {
+    expect(errs({ "Check-in cadence": "daily" })[0]).toMatch(/weekly or fortnightly/);
+    expect(errs({ "Check-in weekday": "Funday" })[0]).toMatch(/day of the week/);
+    expect(errs({ "Leaders' emails": "a@x.com, bob" })[0]).toBe(`Leaders' emails: "bob" is not an email address.`);
+    expect(errs({ "Email digest to leaders": "maybe" })[0]).toMatch(/on or off/);
+  });
+
+  it("reports every error at once", () => {
+    expect(errs({ "Start date": "", "Length in weeks": 0, "Check-in weekday": "x" })).toHaveLength(3);
+  });
+});
