@@ -1,0 +1,463 @@
+// Cycle lifecycle (PRODUCT.md "Cycle lifecycle"): the Mid-cycle Review and Retrospective tabs as frozen
+// values, the re:Work grade bands, and the plan for rolling over to the next cycle.
+//
+// Decisions:
+// - Grade bands compare the UNROUNDED score: < 0.4 → "0.0–0.39", < 0.7 → "0.4–0.69", else "0.7–1.0".
+//   So 0.395 (shown as 0.40) grades "0.0–0.39", and 0.7 exactly grades "0.7–1.0". No score → no grade.
+// - Review/Retrospective list each objective followed by its KRs (tracker order; KR objective IDs match
+//   case-insensitively as in the sheet), then KRs whose objective does not exist. Values are frozen
+//   numbers and text, not formulas.
+// - Rollover decisions are read back from the Retrospective tab: trimmed, inner spaces collapsed,
+//   case-insensitive; a blank decision means the default, retain. Any other word is refused with its
+//   sheet row. `change` carries the OKR over exactly like `retain` (the user edits it in the new cycle).
+//   A KR is removed when it is marked remove OR its objective is removed. A retrospective ID that is
+//   not in the tracker, or one ID given two different decisions, is refused (a typo must not silently
+//   drop a decision).
+// - A carried KR's new start = its last value (lastValues, the KR's current) when that is a number,
+//   else its previous start (never checked in); current, confidence and last check-in are cleared.
+// - Archive tab names: "<finished cycle name> · <tab>", with the characters sheets refuse ([ ] : * ? / \)
+//   replaced by "-", no leading/trailing apostrophe, at most maxTabNameLength characters (default 100,
+//   the Google Sheets limit; pass 31 for .xlsx) by shortening the cycle-name part, and unique
+//   (case-insensitively) against the existing tab names and each other by adding " (2)", " (3)", ….
+import { isValidIsoDate, dayNumber, weekNumber } from "./dates";
+import type { TrackerEvaluation } from "./evaluate";
+import type { KeyResult, Objective, Settings, Tracker } from "./model";
+import type { SummaryCell } from "./summary";
+import { FMT, percent } from "./summary";
+import { TAB } from "./tabs";
+
+export const GRADE_BANDS = ["0.0–0.39", "0.4–0.69", "0.7–1.0"] as const;
+export type GradeBand = (typeof GRADE_BANDS)[number];
+
+/** re:Work grade band of an unrounded score (see the decisions above). */
+export function gradeBand(score: number): GradeBand {
+  if (score < 0.4) return GRADE_BANDS[0];
+  if (score < 0.7) return GRADE_BANDS[1];
+  return GRADE_BANDS[2];
+}
+
+export const REVIEW_HEADERS = ["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Decision", "Notes"] as const;
+export const REVIEW_DECISIONS = ["keep", "adjust", "drop"] as const;
+export const RETRO_HEADERS = ["Type", "ID", "Title", "Owner", "Final score", "Grade", "Learnings", "Decision"] as const;
+export const RETRO_DECISIONS = ["retain", "remove", "change"] as const;
+export type RetroDecision = (typeof RETRO_DECISIONS)[number];
+
+export const TYPE_OBJECTIVE = "Objective";
+export const TYPE_KR = "Key result";
+
+/** A tab laid out as rows written from A1: a title block, then one main table. */
+export interface LifecycleTab {
+  width: number;
+  /** Every row has exactly `width` cells. */
+  rows: SummaryCell[][];
+  /** 1-based sheet row of the main table's header. */
+  headerRow: number;
+  /** 1-based sheet row of the first data row (headerRow + 1). */
+  firstDataRow: number;
+  /** Number of data rows under the header. */
+  dataRows: number;
+  headers: readonly string[];
+  /** 1-based column of Decision (the server adds a dropdown of decisionOptions over the data rows). */
+  decisionColumn: number;
+  decisionOptions: readonly string[];
+}
+
+function idKey(id: unknown): string {
+  return (id === null || id === undefined ? "" : String(id)).trim().toLowerCase();
+}
+
+function isBlank(id: unknown): boolean {
+  return id === null || id === undefined || String(id) === "";
+}
+
+/** Objectives, each followed by its KRs, then KRs of no existing objective. */
+function grouped(tracker: Tracker): { objective: Objective | null; krs: KeyResult[] }[] {
+  const objectives = tracker.objectives.filter((o) => !isBlank(o.id));
+  const krs = tracker.keyResults.filter((k) => !isBlank(k.id));
+  const seen = new Set<string>();
+  const out: { objective: Objective | null; krs: KeyResult[] }[] = [];
+  for (const o of objectives) {
+    const key = idKey(o.id);
+    if (seen.has(key)) {
+      out.push({ objective: o, krs: [] });
+      continue;
+    }
+    seen.add(key);
+    out.push({ objective: o, krs: krs.filter((k) => idKey(k.objectiveId) === key) });
+  }
+  const orphans = krs.filter((k) => !seen.has(idKey(k.objectiveId)));
+  if (orphans.length > 0) out.push({ objective: null, krs: orphans });
+  return out;
+}
+
+function t(v: string): SummaryCell {
+  return { v, fmt: FMT.text };
+}
+function n(v: number | null | undefined, fmt: string): SummaryCell {
+  return v === null || v === undefined || !isFinite(v) ? { v: null } : { v, fmt };
+}
+
+function pad(rows: SummaryCell[][], width: number): SummaryCell[][] {
+  for (const r of rows) while (r.length < width) r.push({ v: null });
+  return rows;
+}
+
+function weekText(tracker: Tracker, asOf: string): string {
+  const weeks = Math.max(1, Math.floor(tracker.settings.weeks) || 1);
+  const w = Math.max(1, Math.min(weeks, weekNumber(asOf, tracker.settings.startDate)));
+  return `week ${w} of ${weeks}`;
+}
+
+/** The Mid-cycle Review tab: frozen scores with a keep / adjust / drop decision and notes per OKR. */
+export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string): LifecycleTab {
+  const krEv = new Map(evaluation.krs.map((k) => [k.id, k] as [string, (typeof evaluation.krs)[number]]));
+  const objEv = new Map(evaluation.objectives.map((o) => [o.id, o] as [string, (typeof evaluation.objectives)[number]]));
+  const rows: SummaryCell[][] = [];
+  rows.push([{ v: `Mid-cycle review — ${tracker.settings.cycleName}`, fmt: FMT.text, style: "title" }]);
+  const ov = evaluation.overall;
+  rows.push([
+    {
+      v:
+        `Scores frozen as of ${asOf} · ${weekText(tracker, asOf)} · ${percent(evaluation.elapsed)} of the cycle elapsed` +
+        (ov.score === null ? "" : ` · overall ${ov.score.toFixed(2)} vs ${ov.expected.toFixed(2)} expected (${ov.status})`),
+      style: "subtitle",
+    },
+  ]);
+  rows.push([{ v: "For each objective and key result, choose keep, adjust or drop, and note why.", style: "note" }]);
+  rows.push([]);
+  const headerRow = rows.length + 1;
+  rows.push(REVIEW_HEADERS.map((h) => ({ v: h, style: "header" as const })));
+  for (const g of grouped(tracker)) {
+    if (g.objective) {
+      const o = g.objective;
+      const e = objEv.get(o.id);
+      rows.push([
+        { v: TYPE_OBJECTIVE, style: "label" },
+        t(o.id),
+        t(o.title),
+        t(o.owner),
+        n(e ? e.score : null, FMT.score),
+        n(e ? e.expected : null, FMT.score),
+        { v: e ? e.status : "", style: "status" },
+        { v: "" },
+        { v: "" },
+      ]);
+    }
+    for (const k of g.krs) {
+      const e = krEv.get(k.id);
+      rows.push([
+        { v: TYPE_KR },
+        t(k.id),
+        t(k.title),
+        t(k.owner),
+        n(e ? e.score : null, FMT.score),
+        n(e ? e.expected : null, FMT.score),
+        { v: e ? e.status : "", style: "status" },
+        { v: "" },
+        { v: "" },
+      ]);
+    }
+  }
+  const width = REVIEW_HEADERS.length;
+  return {
+    width,
+    rows: pad(rows, width),
+    headerRow,
+    firstDataRow: headerRow + 1,
+    dataRows: rows.length - headerRow,
+    headers: REVIEW_HEADERS,
+    decisionColumn: REVIEW_HEADERS.indexOf("Decision") + 1,
+    decisionOptions: REVIEW_DECISIONS,
+  };
+}
+
+export interface GradeSpread {
+  band: GradeBand | "No score";
+  objectives: number;
+  keyResults: number;
+}
+
+/** Count of objectives and KRs per grade band ("No score" = setup errors etc.). */
+export function gradeSpread(evaluation: TrackerEvaluation): GradeSpread[] {
+  const out: GradeSpread[] = GRADE_BANDS.map((band) => ({ band, objectives: 0, keyResults: 0 }));
+  const noScore: GradeSpread = { band: "No score", objectives: 0, keyResults: 0 };
+  const slot = (score: number | null) => (score === null || !isFinite(score) ? noScore : out[GRADE_BANDS.indexOf(gradeBand(score))]);
+  for (const o of evaluation.objectives) slot(o.score).objectives++;
+  for (const k of evaluation.krs) slot(k.score).keyResults++;
+  if (noScore.objectives + noScore.keyResults > 0) out.push(noScore);
+  return out;
+}
+
+/** The Retrospective tab: final scores, grade spread, learnings and a retain / remove / change decision. */
+export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string): LifecycleTab {
+  const krEv = new Map(evaluation.krs.map((k) => [k.id, k] as [string, (typeof evaluation.krs)[number]]));
+  const objEv = new Map(evaluation.objectives.map((o) => [o.id, o] as [string, (typeof evaluation.objectives)[number]]));
+  const rows: SummaryCell[][] = [];
+  rows.push([{ v: `Retrospective — ${tracker.settings.cycleName}`, fmt: FMT.text, style: "title" }]);
+  const ov = evaluation.overall;
+  rows.push([
+    {
+      v:
+        `Final scores as of ${asOf} · ${weekText(tracker, asOf)} · ${percent(evaluation.elapsed)} of the cycle elapsed` +
+        (ov.score === null ? "" : ` · overall ${ov.score.toFixed(2)}`),
+      style: "subtitle",
+    },
+  ]);
+  rows.push([
+    {
+      v: "Grades (re:Work): 0.7–1.0 delivered, 0.4–0.69 progress, 0.0–0.39 missed. Decide per OKR: retain, remove or change; roll over copies retained and changed OKRs.",
+      style: "note",
+    },
+  ]);
+  rows.push([]);
+  rows.push([{ v: "Grade spread", style: "heading" }]);
+  rows.push(["Grade", "Objectives", "Key results"].map((h) => ({ v: h, style: "header" as const })));
+  for (const g of gradeSpread(evaluation)) rows.push([{ v: g.band, style: "label" }, { v: g.objectives }, { v: g.keyResults }]);
+  rows.push([]);
+  const headerRow = rows.length + 1;
+  rows.push(RETRO_HEADERS.map((h) => ({ v: h, style: "header" as const })));
+  const grade = (s: number | null | undefined): SummaryCell => (s === null || s === undefined || !isFinite(s) ? { v: "" } : { v: gradeBand(s) });
+  for (const g of grouped(tracker)) {
+    if (g.objective) {
+      const o = g.objective;
+      const e = objEv.get(o.id);
+      const s = e ? e.score : null;
+      rows.push([{ v: TYPE_OBJECTIVE, style: "label" }, t(o.id), t(o.title), t(o.owner), n(s, FMT.score), grade(s), { v: "" }, { v: "retain" }]);
+    }
+    for (const k of g.krs) {
+      const e = krEv.get(k.id);
+      const s = e ? e.score : null;
+      rows.push([{ v: TYPE_KR }, t(k.id), t(k.title), t(k.owner), n(s, FMT.score), grade(s), { v: "" }, { v: "retain" }]);
+    }
+  }
+  const width = RETRO_HEADERS.length;
+  return {
+    width,
+    rows: pad(rows, width),
+    headerRow,
+    firstDataRow: headerRow + 1,
+    dataRows: rows.length - headerRow,
+    headers: RETRO_HEADERS,
+    decisionColumn: RETRO_HEADERS.indexOf("Decision") + 1,
+    decisionOptions: RETRO_DECISIONS,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rollover
+
+export interface RetroDecisionRow {
+  id: string;
+  decision: string;
+  /** 1-based sheet row in the Retrospective tab (for messages). */
+  row?: number;
+  /** The Type cell ("Objective" / "Key result"), when read; narrows which ID it names. */
+  type?: string;
+}
+
+export interface RolloverInput {
+  tracker: Tracker;
+  retro: RetroDecisionRow[];
+  /** KR ID → its last value (the KR's current); null or absent = never checked in. */
+  lastValues: Map<string, number | null>;
+  /** YYYY-MM-DD, the next cycle's first day. */
+  newStart: string;
+  /** Next cycle's length; default: the finished cycle's. */
+  weeks?: number;
+  /** Next cycle's name; default: nextCycleName(finished name). */
+  name?: string;
+  /** Tab names already in the spreadsheet (archive names avoid them). */
+  existingTabNames?: string[];
+  /** 100 for Google Sheets (default); 31 for .xlsx. */
+  maxTabNameLength?: number;
+}
+
+export interface ArchiveNames {
+  objectives: string;
+  keyResults: string;
+  checkins: string;
+  history: string;
+  retrospective: string;
+  review: string;
+}
+
+export interface RolloverPlan {
+  ok: true;
+  /** The next cycle's objectives (row = 2 + position, under a header in row 1). */
+  objectives: Objective[];
+  /** The next cycle's KRs: same IDs, start = last value, current / confidence / last check-in cleared. */
+  keyResults: KeyResult[];
+  settings: Pick<Settings, "cycleName" | "startDate" | "weeks">;
+  /** Names to rename the finished cycle's tabs to (never deleted). */
+  archiveNames: ArchiveNames;
+  removed: { objectives: string[]; keyResults: string[] };
+  /** IDs marked change (carried over; to be edited by the user). */
+  changed: string[];
+  /** Non-blocking notes, e.g. a carried KR whose new start equals its target. */
+  warnings: string[];
+}
+
+export type RolloverResult = RolloverPlan | { ok: false; message: string };
+
+/** Normalised retro decision, "" for blank, or null when invalid. */
+export function parseRetroDecision(raw: unknown): RetroDecision | "" | null {
+  const s = (raw === null || raw === undefined ? "" : String(raw)).replace(/\s+/g, " ").trim().toLowerCase();
+  if (s === "") return "";
+  return (RETRO_DECISIONS as readonly string[]).indexOf(s) >= 0 ? (s as RetroDecision) : null;
+}
+
+/** "Cycle 1" → "Cycle 2", "Q3 pilot 9" → "Q3 pilot 10"; a name without a trailing number gets " 2". */
+export function nextCycleName(name: string): string {
+  const base = String(name || "").trim() || "Cycle";
+  const m = /^(.*?)(\d+)$/.exec(base);
+  if (m) return m[1] + String(Number(m[2]) + 1);
+  return `${base} 2`;
+}
+
+/** Replaces characters sheets refuse in tab names and trims; never empty. */
+export function sanitizeTabName(name: string): string {
+  let s = String(name === null || name === undefined ? "" : name)
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .replace(/[[\]:*?/\\]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+  s = s.replace(/^'+/, "").replace(/'+$/, "").trim();
+  return s;
+}
+
+/**
+ * "<cycle> · <tab>", sanitised, within maxLength (the cycle part is shortened first), and unique
+ * (case-insensitively) among `taken`; adds " (2)", " (3)", … when needed.
+ */
+export function archiveTabName(cycleName: string, tab: string, taken: readonly string[], maxLength = 100): string {
+  const used = new Set(taken.map((x) => x.toLowerCase()));
+  const cycle = sanitizeTabName(cycleName) || "Cycle";
+  const suffix = ` · ${sanitizeTabName(tab)}`;
+  const fit = (extra: string): string => {
+    const room = maxLength - suffix.length - extra.length;
+    let c = room > 0 ? cycle.slice(0, room).replace(/[\s']+$/, "") : "";
+    if (c === "") c = cycle.slice(0, Math.max(1, room));
+    const out = `${c}${suffix}${extra}`;
+    return out.length > maxLength ? out.slice(0, maxLength).replace(/[\s']+$/, "") : out;
+  };
+  let candidate = fit("");
+  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = fit(` (${i})`);
+  return candidate;
+}
+
+function fail(message: string): { ok: false; message: string } {
+  return { ok: false, message };
+}
+
+/** Plans the next cycle from the finished one and the Retrospective decisions (see the decisions above). */
+export function planRollover(input: RolloverInput): RolloverResult {
+  const { tracker } = input;
+  const old = tracker.settings;
+  if (!isValidIsoDate(input.newStart)) return fail(`The new cycle's start date must be a date (YYYY-MM-DD), not "${input.newStart}".`);
+  if (isValidIsoDate(old.startDate) && dayNumber(input.newStart) <= dayNumber(old.startDate)) {
+    return fail(`The new cycle must start after the finished one (which started ${old.startDate}).`);
+  }
+  const weeks = input.weeks === undefined ? old.weeks : input.weeks;
+  if (!(typeof weeks === "number" && Number.isInteger(weeks) && weeks >= 1 && weeks <= 52)) {
+    return fail(`The new cycle's length must be a whole number of weeks from 1 to 52, not "${String(weeks)}".`);
+  }
+  const name = input.name === undefined ? nextCycleName(old.cycleName) : String(input.name).trim();
+  if (name === "") return fail("The new cycle needs a name.");
+  if (name.length > 100) return fail("The new cycle's name is longer than 100 characters.");
+  if (name.toLowerCase() === String(old.cycleName).trim().toLowerCase()) {
+    return fail(`The new cycle needs a name different from the finished one ("${old.cycleName}").`);
+  }
+
+  const objectives = tracker.objectives.filter((o) => !isBlank(o.id));
+  const krs = tracker.keyResults.filter((k) => !isBlank(k.id));
+  const objKeys = new Set(objectives.map((o) => idKey(o.id)));
+  const krKeys = new Set(krs.map((k) => idKey(k.id)));
+
+  // Decisions by kind and ID.
+  const objDecision = new Map<string, RetroDecision>();
+  const krDecision = new Map<string, RetroDecision>();
+  for (const r of input.retro) {
+    const key = idKey(r.id);
+    if (key === "") continue;
+    const where = r.row !== undefined ? `Retrospective row ${r.row}` : `Retrospective ID ${String(r.id).trim()}`;
+    const parsed = parseRetroDecision(r.decision);
+    if (parsed === null) {
+      return fail(`${where}: decision "${String(r.decision).trim()}" is not one of retain, remove, change.`);
+    }
+    const decision: RetroDecision = parsed === "" ? "retain" : parsed;
+    const type = (r.type || "").replace(/\s+/g, " ").trim().toLowerCase();
+    const isObj = type === "" || type === TYPE_OBJECTIVE.toLowerCase() ? objKeys.has(key) : false;
+    const isKr = type === "" || type === TYPE_KR.toLowerCase() ? krKeys.has(key) : false;
+    if (!isObj && !isKr) return fail(`${where}: "${String(r.id).trim()}" is not an objective or key result of this cycle.`);
+    for (const [ok, map] of [[isObj, objDecision], [isKr, krDecision]] as [boolean, Map<string, RetroDecision>][]) {
+      if (!ok) continue;
+      const prev = map.get(key);
+      if (prev !== undefined && prev !== decision) {
+        return fail(`${where}: "${String(r.id).trim()}" has two different decisions (${prev} and ${decision}).`);
+      }
+      map.set(key, decision);
+    }
+  }
+
+  const removed = { objectives: [] as string[], keyResults: [] as string[] };
+  const changed: string[] = [];
+  const warnings: string[] = [];
+  const keptObjKeys = new Set<string>();
+  const nextObjectives: Objective[] = [];
+  for (const o of objectives) {
+    const d = objDecision.get(idKey(o.id)) || "retain";
+    if (d === "remove") {
+      removed.objectives.push(o.id);
+      continue;
+    }
+    if (d === "change") changed.push(o.id);
+    keptObjKeys.add(idKey(o.id));
+    nextObjectives.push({ ...o, row: nextObjectives.length + 2 });
+  }
+
+  const nextKrs: KeyResult[] = [];
+  for (const k of krs) {
+    const d = krDecision.get(idKey(k.id)) || "retain";
+    if (d === "remove" || !keptObjKeys.has(idKey(k.objectiveId))) {
+      removed.keyResults.push(k.id);
+      continue;
+    }
+    if (d === "change") changed.push(k.id);
+    const last = input.lastValues.get(k.id);
+    const start = typeof last === "number" && isFinite(last) ? last : k.start;
+    if ((k.metric === "increase" || k.metric === "decrease") && start !== null && start === k.target) {
+      warnings.push(`${k.id}: the new start (${start}) equals the target; set a new target before the first check-in.`);
+    }
+    nextKrs.push({ ...k, row: nextKrs.length + 2, start, current: null, confidence: null, lastCheckin: null });
+  }
+  for (const o of nextObjectives) {
+    if (!nextKrs.some((k) => idKey(k.objectiveId) === idKey(o.id))) warnings.push(`${o.id} has no key results in the new cycle.`);
+  }
+
+  const max = input.maxTabNameLength === undefined ? 100 : input.maxTabNameLength;
+  const taken = (input.existingTabNames || []).slice();
+  const pick = (tab: string): string => {
+    const nm = archiveTabName(old.cycleName, tab, taken, max);
+    taken.push(nm);
+    return nm;
+  };
+  const archiveNames: ArchiveNames = {
+    objectives: pick(TAB.objectives),
+    keyResults: pick(TAB.keyResults),
+    checkins: pick(TAB.checkins),
+    history: pick(TAB.history),
+    retrospective: pick(TAB.retrospective),
+    review: pick(TAB.review),
+  };
+
+  return {
+    ok: true,
+    objectives: nextObjectives,
+    keyResults: nextKrs,
+    settings: { cycleName: name, startDate: input.newStart, weeks },
+    archiveNames,
+    removed,
+    changed,
+    warnings,
+  };
+}
