@@ -256,6 +256,14 @@ $.identity.addEventListener("submit", (ev) => {
   load();
 });
 
+// Enter on the picker continues (a select does not submit its form on its own).
+$.identitySelect.addEventListener("keydown", (ev) => {
+  if (ev.key !== "Enter" || ev.isComposing) return;
+  ev.preventDefault();
+  if (typeof $.identity.requestSubmit === "function") $.identity.requestSubmit();
+  else $.identity.dispatchEvent(new Event("submit", { cancelable: true }));
+});
+
 $.whoChange.addEventListener("click", () => {
   showIdentity(data ? data.owners : [], "");
 });
@@ -322,7 +330,8 @@ function krItem(kr: SidebarKr, showOwner: boolean): HTMLLIElement {
   facts.appendChild(fact("Score", formatScore(kr.score, s)));
   const current = formatValue(kr.current, s);
   const target = formatValue(kr.target, s);
-  facts.appendChild(fact("Now", (current ? withUnit(current, kr.unit) : "—") + " / " + (target ? withUnit(target, kr.unit) : "—")));
+  facts.appendChild(fact("Now", current ? withUnit(current, kr.unit) : "—"));
+  facts.appendChild(fact("Target", target ? withUnit(target, kr.unit) : "—"));
   li.appendChild(facts);
   li.appendChild(make("div", "kr-facts", kr.lastCheckin ? "Last check-in " + kr.lastCheckin : "No check-in yet"));
   return li;

@@ -1,0 +1,223 @@
+// An in-memory stand-in for the built add-on behind the preview server: two KRs, the api.ts schemas for
+// validation, request-ID de-duplication, and switches to make the next call busy, throw, or be slow.
+import {
+  CheckinRequestSchema,
+  SidebarRequestSchema,
+  type CheckinField,
+  type CheckinRequest,
+  type CheckinResult,
+  type SidebarKr,
+  type SidebarResult,
+} from "../../src/core/api";
+import type { PreviewBackend, PreviewTab } from "../../src/local/preview";
+
+export const XSS_NAME = `<img src=x onerror="window.__xss=1">`;
+
+export interface Recorded {
+  requestId: string;
+  krId: string;
+  value: number;
+  confidence: number;
+  whatChanged: string;
+  blockers: string;
+  nextStep: string;
+  author: string;
+}
+
+export class FakeBackend implements PreviewBackend {
+  /** null: the platform gives no email, so the sidebar must ask. */
+  email: string | null = "ann@example.com";
+  admins: string[] = [];
+  decimalSeparator: "." | "," = ".";
+  owners = ["ann@example.com", "bob@example.com", "carol@example.com"];
+  krs: SidebarKr[] = [
+    kr("O1.KR1", "Cut lead time to 5 days", "ann@example.com", "decrease", "days", 10, 5),
+    kr("O1.KR2", XSS_NAME, "ann@example.com", "increase", "%", 0, 100),
+    kr("O2.KR1", "Ship the new intake form", "bob@example.com", "milestone", "", 0, 1),
+  ];
+  /** Every submitCheckin request as received. */
+  received: CheckinRequest[] = [];
+  /** Every getSidebarData request as received. */
+  loads: unknown[] = [];
+  /** Check-ins written. */
+  recorded: Recorded[] = [];
+  delayMs = 0;
+  busyNext = 0;
+  throwNext = 0;
+
+  title(): string {
+    return "Ops pilot <Q3>";
+  }
+
+  sidebarHtml(): string {
+    return this.html;
+  }
+
+  constructor(private readonly html: string) {
+    this.krs[0].recent = [
+      { date: "2024-01-08", value: 9, confidence: 6, whatChanged: "First week <b>baseline</b>", author: "ann@example.com" },
+      { date: "2024-01-15", value: 8, confidence: 7, whatChanged: "Removed one approval step", author: "ann@example.com" },
+    ];
+    this.krs[0].current = 8;
+    this.krs[0].confidence = 7;
+    this.krs[0].lastCheckin = "2024-01-15";
+    this.krs[0].score = 0.4;
+    this.krs[0].status = "At risk";
+  }
+
+  tabs(): PreviewTab[] {
+    const header = ["Timestamp", "KR ID", "Value", "Confidence", "What changed", "Author", "Request ID"].map((text) => ({
+      text,
+      style: { bold: true, background: "#f1f3f4" },
+    }));
+    return [
+      {
+        name: "Key Results",
+        frozenRows: 1,
+        rows: [
+          ["ID", "Key result", "Current", "Status"].map((text) => ({ text, style: { bold: true } })),
+          ...this.krs.map((k) => [
+            { text: k.id },
+            { text: k.name },
+            { text: String(k.current), style: { align: "right" } },
+            { text: k.status, style: { background: k.status === "On track" ? "#b7e1cd" : "#fce8b2" } },
+          ]),
+        ],
+      },
+      {
+        name: "Check-ins",
+        frozenRows: 1,
+        rows: [
+          header,
+          ...this.recorded.map((r) => [
+            { text: "2024-01-22" },
+            { text: r.krId },
+            { text: String(r.value) },
+            { text: String(r.confidence) },
+            { text: r.whatChanged },
+            { text: r.author },
+            { text: r.requestId },
+          ]),
+        ],
+      },
+    ];
+  }
+
+  async rpc(fn: string, args: unknown[]): Promise<unknown> {
+    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (fn === "getSidebarData") return this.getSidebarData(args[0]);
+    if (fn === "submitCheckin") return this.submitCheckin(args[0]);
+    throw new Error("no such function " + fn);
+  }
+
+  private acting(as: string | undefined): string | null {
+    if (this.email) return this.email;
+    if (as && this.owners.some((o) => o.toLowerCase() === as.toLowerCase())) return as;
+    return null;
+  }
+
+  private visible(who: string): SidebarKr[] {
+    if (this.admins.some((a) => a.toLowerCase() === who.toLowerCase())) return this.krs;
+    return this.krs.filter((k) => k.owner.toLowerCase() === who.toLowerCase());
+  }
+
+  getSidebarData(arg: unknown): SidebarResult {
+    this.loads.push(arg);
+    const p = SidebarRequestSchema.safeParse(arg ?? {});
+    if (!p.success) return { ok: false, message: "Bad request." };
+    const who = this.acting(p.data.as);
+    return {
+      ok: true,
+      user: {
+        email: this.email,
+        actingAs: who,
+        isAdmin: !!who && this.admins.includes(who),
+        needsIdentity: who === null,
+      },
+      owners: this.owners,
+      locale: this.decimalSeparator === "," ? "de_DE" : "en_US",
+      decimalSeparator: this.decimalSeparator,
+      cycle: { name: "Q1 pilot", week: 3, weeks: 13, asOf: "2024-01-22" },
+      krs: who ? this.visible(who) : [],
+    };
+  }
+
+  submitCheckin(arg: unknown): CheckinResult {
+    this.received.push(structuredClone(arg) as CheckinRequest);
+    if (this.throwNext > 0) {
+      this.throwNext--;
+      throw new Error("Exception: Service Spreadsheets failed at Code.js:1234 (stack trace here)");
+    }
+    if (this.busyNext > 0) {
+      this.busyNext--;
+      return { ok: false, busy: true, message: "Busy." };
+    }
+    const p = CheckinRequestSchema.safeParse(arg);
+    if (!p.success) {
+      const fieldErrors: Partial<Record<CheckinField, string>> = {};
+      for (const issue of p.error.issues) {
+        const f = issue.path[0] as CheckinField;
+        if (!fieldErrors[f]) fieldErrors[f] = issue.message;
+      }
+      return { ok: false, message: "Please check the marked fields.", fieldErrors };
+    }
+    const req = p.data;
+    const who = this.acting(req.as);
+    if (!who) return { ok: false, message: "Pick who you are first.", fieldErrors: { as: "Unknown person." } };
+    const dup = this.recorded.find((r) => r.requestId === req.requestId);
+    const k = this.visible(who).find((x) => x.id === req.krId);
+    if (!k) return { ok: false, message: "Please check the marked fields.", fieldErrors: { krId: "Choose one of your key results." } };
+    if (dup) return { ok: true, duplicate: true, kr: k };
+    const raw = typeof req.value === "number" ? String(req.value) : req.value.trim();
+    const normal = this.decimalSeparator === "," ? raw.replace(/\./g, "").replace(",", ".") : raw.replace(/,/g, "");
+    const value = /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(normal) ? Number(normal) : NaN;
+    const confidence = Number(req.confidence);
+    const fieldErrors: Partial<Record<CheckinField, string>> = {};
+    if (!Number.isFinite(value)) fieldErrors.value = `New value must be a number, like ${this.decimalSeparator === "," ? "3,5" : "3.5"}.`;
+    if (!Number.isInteger(confidence) || confidence < 1 || confidence > 10) fieldErrors.confidence = "Confidence must be a whole number from 1 to 10.";
+    if (Object.keys(fieldErrors).length) return { ok: false, message: "Please check the marked fields.", fieldErrors };
+    this.recorded.push({
+      requestId: req.requestId,
+      krId: k.id,
+      value,
+      confidence,
+      whatChanged: req.whatChanged,
+      blockers: req.blockers,
+      nextStep: req.nextStep,
+      author: who,
+    });
+    const s = Number(k.start);
+    const t = Number(k.target);
+    const clamp = (x: number) => Math.min(1, Math.max(0, x));
+    const score = k.metric === "decrease" ? clamp((s - value) / (s - t)) : k.metric === "milestone" ? clamp(value) : clamp((value - s) / (t - s));
+    const expected = 3 / 13;
+    const gap = expected - score;
+    k.current = value;
+    k.confidence = confidence;
+    k.lastCheckin = "2024-01-22";
+    k.score = score;
+    k.status = gap <= 0.1 ? "On track" : gap <= 0.25 ? "At risk" : "Off track";
+    k.recent = [...k.recent, { date: "2024-01-22", value, confidence, whatChanged: req.whatChanged, author: who }].slice(-5);
+    return { ok: true, duplicate: false, kr: structuredClone(k) };
+  }
+}
+
+function kr(id: string, name: string, owner: string, metric: string, unit: string, start: number, target: number): SidebarKr {
+  return {
+    id,
+    objectiveId: id.split(".")[0],
+    objective: id.startsWith("O1") ? "Faster customer onboarding" : "Simpler intake",
+    name,
+    owner,
+    metric,
+    unit,
+    start,
+    target,
+    current: start,
+    confidence: "",
+    lastCheckin: "",
+    score: null,
+    status: "Not started",
+    recent: [],
+  };
+}

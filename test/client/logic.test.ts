@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { MAX_TEXT as API_MAX_TEXT } from "../../src/core/api";
+import {
+  BUSY_MESSAGE,
+  MAX_TEXT,
+  RequestIdKeeper,
+  confidenceOption,
+  formatScore,
+  formatValue,
+  mapFailure,
+  newRequestId,
+  recentForDisplay,
+  replaceKr,
+  statusClass,
+  successMessage,
+  validateForm,
+  valueHint,
+  valuePlaceholder,
+  withUnit,
+} from "../../src/client/logic";
+import type { SidebarKr } from "../../src/core/api";
+
+const ID_RE = /^[A-Za-z0-9-]{8,64}$/;
+
+describe("request IDs", () => {
+  it("uses crypto.randomUUID when there is one", () => {
+    expect(newRequestId({ randomUUID: () => "11111111-2222-3333-4444-555555555555" } as Partial<Crypto>)).toBe(
+      "11111111-2222-3333-4444-555555555555",
+    );
+    expect(newRequestId()).toMatch(ID_RE);
+  });
+  it("falls back to 32 hex digits", () => {
+    const viaRandomValues = newRequestId({ getRandomValues: <T extends ArrayBufferView | null>(a: T) => a } as Partial<Crypto>);
+    expect(viaRandomValues).toBe("0".repeat(32));
+    const viaMath = newRequestId({});
+    expect(viaMath).toMatch(/^[0-9a-f]{32}$/);
+    expect(viaMath).toMatch(ID_RE);
+  });
+  it("keeps the same ID until a success", () => {
+    let n = 0;
+    const k = new RequestIdKeeper(() => `request-${++n}`);
+    expect(k.current()).toBe("request-1");
+    expect(k.current()).toBe("request-1"); // busy, retry, lost answer: same ID
+    k.succeeded();
+    expect(k.current()).toBe("request-2");
+    expect(k.current()).toBe("request-2");
+  });
+});
+
+describe("formatting", () => {
+  it("shows scores with two decimals in the locale's separator", () => {
+    expect(formatScore(0.4249)).toBe("0.42");
+    expect(formatScore(1)).toBe("1.00");
+    expect(formatScore(0.5, ",")).toBe("0,50");
+    expect(formatScore(null)).toBe("—");
+    expect(formatScore(NaN)).toBe("—");
+  });
+  it("shows values without float noise", () => {
+    expect(formatValue(0.1 + 0.2)).toBe("0.3");
+    expect(formatValue(3.5, ",")).toBe("3,5");
+    expect(formatValue(12)).toBe("12");
+    expect(formatValue("n/a")).toBe("n/a");
+    expect(formatValue("")).toBe("");
+    expect(formatValue(null)).toBe("");
+  });
+  it("puts units after values", () => {
+    expect(withUnit("3", "days")).toBe("3 days");
+    expect(withUnit("30", "%")).toBe("30%");
+    expect(withUnit("3", "")).toBe("3");
+    expect(withUnit("", "days")).toBe("");
+  });
+  it("maps status labels to badge classes", () => {
+    expect(statusClass("On track")).toBe("on-track");
+    expect(statusClass("At risk")).toBe("at-risk");
+    expect(statusClass("Off track")).toBe("off-track");
+    expect(statusClass("Not started")).toBe("not-started");
+    expect(statusClass("Setup error")).toBe("setup-error");
+    expect(statusClass("whatever")).toBe("other");
+    expect(statusClass("")).toBe("other");
+  });
+  it("words the success message", () => {
+    expect(successMessage({ score: 0.4213, status: "At risk" }, false)).toBe("Saved: score 0.42 — At risk");
+    expect(successMessage({ score: 0.5, status: "On track" }, false, ",")).toBe("Saved: score 0,50 — On track");
+    expect(successMessage({ score: null, status: "Setup error" }, false)).toBe("Saved — Setup error");
+    expect(successMessage({ score: 1, status: "On track" }, true)).toBe("Already saved: score 1.00 — On track");
+  });
+  it("hints at unit, start → target and the current value", () => {
+    const kr = { unit: "days", start: 10, target: 5, current: 8, metric: "decrease" };
+    expect(valueHint(kr, ".")).toBe("In days. 10 days → 5 days. Now 8 days.");
+    expect(valueHint({ ...kr, unit: "%", start: 0.5, target: 2.5, current: "" }, ",")).toBe("In %. 0,5% → 2,5%. No value yet.");
+    expect(valueHint({ unit: "", start: 0, target: 1, current: 0, metric: "milestone" }, ".")).toBe(
+      "Fraction done, 0 to 1 (1 = done). 0 → 1. Now 0.",
+    );
+    expect(valuePlaceholder(",")).toContain("3,5");
+    expect(valuePlaceholder(".")).toContain("3.5");
+  });
+});
+
+describe("failures", () => {
+  it("puts field errors next to fields in form order, others into the message", () => {
+    const m = mapFailure({
+      message: "Please check the marked fields.",
+      fieldErrors: { confidence: "1 to 10.", value: "Not a number.", as: "Unknown person." },
+    });
+    expect(m.fields).toEqual([
+      { field: "value", message: "Not a number." },
+      { field: "confidence", message: "1 to 10." },
+    ]);
+    expect(m.message).toBe("Please check the marked fields. Unknown person.");
+  });
+  it("says busy in plain words", () => {
+    expect(mapFailure({ message: "Lock timeout", busy: true })).toEqual({ message: BUSY_MESSAGE, fields: [] });
+    expect(BUSY_MESSAGE).toBe("The tracker is busy — try again");
+  });
+  it("never shows an empty message", () => {
+    expect(mapFailure({ message: "" }).message).toBe("The check-in was not saved.");
+  });
+});
+
+describe("light validation", () => {
+  const ok = { krId: "O1.KR1", value: "3,5", confidence: "7", whatChanged: "", blockers: "", nextStep: "" };
+  it("accepts a filled form (the server checks the number)", () => {
+    expect(validateForm(ok)).toEqual({});
+    expect(validateForm({ ...ok, value: "abc" })).toEqual({});
+  });
+  it("wants a value, a KR and confidence 1–10", () => {
+    expect(Object.keys(validateForm({ ...ok, value: "  " }))).toEqual(["value"]);
+    expect(Object.keys(validateForm({ ...ok, krId: "" }))).toEqual(["krId"]);
+    for (const c of ["", "0", "11", "5.5", "x"]) expect(Object.keys(validateForm({ ...ok, confidence: c }))).toEqual(["confidence"]);
+    for (const c of ["1", "10"]) expect(validateForm({ ...ok, confidence: c })).toEqual({});
+  });
+  it("refuses texts over MAX_TEXT, which matches the server's", () => {
+    expect(MAX_TEXT).toBe(API_MAX_TEXT);
+    expect(validateForm({ ...ok, blockers: "x".repeat(MAX_TEXT) })).toEqual({});
+    expect(validateForm({ ...ok, blockers: "x".repeat(MAX_TEXT + 1) }).blockers).toMatch(/longer than 2000/);
+  });
+  it("pre-selects confidence only when it is 1–10", () => {
+    expect(confidenceOption(7)).toBe("7");
+    expect(confidenceOption("10")).toBe("10");
+    expect(confidenceOption("")).toBe("");
+    expect(confidenceOption(0)).toBe("");
+    expect(confidenceOption(7.5)).toBe("");
+  });
+});
+
+describe("lists", () => {
+  const kr = (id: string): SidebarKr =>
+    ({ id, name: id, recent: [] }) as unknown as SidebarKr;
+  it("replaces a KR by ID", () => {
+    const list = [kr("a"), kr("b")];
+    const b2 = { ...kr("b"), name: "B" };
+    expect(replaceKr(list, b2).map((k) => k.name)).toEqual(["a", "B"]);
+    expect(list[1].name).toBe("b");
+    expect(replaceKr(list, kr("c")).map((k) => k.id)).toEqual(["a", "b", "c"]);
+  });
+  it("shows the last few check-ins newest first", () => {
+    const r = (date: string, v: number) => ({ date, value: v, confidence: 5, whatChanged: "", author: "" });
+    const out = recentForDisplay([r("2024-01-01", 1), r("2024-01-15", 3), r("2024-01-08", 2), r("2024-01-15", 4)], 3);
+    expect(out.map((x) => x.value)).toEqual([3, 4, 2]);
+    expect(recentForDisplay(undefined)).toEqual([]);
+  });
+});

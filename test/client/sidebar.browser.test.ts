@@ -1,0 +1,287 @@
+// The real sidebar (built from src/client) in headless Chromium, inside the local preview page, against a
+// fake backend. Needs /usr/bin/chromium (Debian: apt-get install -y chromium) or CHROMIUM_PATH.
+import { existsSync } from "node:fs";
+import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
+import { chromium, type Browser, type FrameLocator, type Page } from "playwright-core";
+import { startPreviewServer } from "../../src/local/preview";
+import { buildSidebarHtml } from "./build-sidebar";
+import { FakeBackend, XSS_NAME } from "./fake-backend";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(`Skipping the sidebar browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+}
+
+describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backend)", () => {
+  let browser: Browser;
+  let html: string;
+  let page: Page;
+  let backend: FakeBackend;
+  let server: { url: string; close(): Promise<void> } | null = null;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    html = await buildSidebarHtml();
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    });
+  });
+  afterAll(async () => {
+    if (browser) await browser.close();
+  });
+
+  beforeEach(async () => {
+    backend = new FakeBackend(html);
+    pageErrors.length = 0;
+  });
+  afterEach(async () => {
+    if (page) await page.context().close();
+    if (server) await server.close();
+    server = null;
+    expect(pageErrors).toEqual([]);
+  });
+
+  /** Opens the preview page and returns the sidebar frame. */
+  async function open(): Promise<FrameLocator> {
+    server = await startPreviewServer(backend, { port: 0 });
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    page = await context.newPage();
+    page.on("pageerror", (e) => pageErrors.push(String(e)));
+    page.on("dialog", (d) => {
+      pageErrors.push("dialog: " + d.message());
+      void d.dismiss();
+    });
+    await page.goto(server.url);
+    return page.frameLocator("#sidebar");
+  }
+
+  function sidebarFrame() {
+    const f = page.frames().find((x) => x.url().endsWith("/sidebar"));
+    if (!f) throw new Error("no sidebar frame");
+    return f;
+  }
+
+  it("submits a check-in, shows the new score and updates the lists and the sheet", async () => {
+    const sb = await open();
+    await expect.poll(() => sb.locator("#krs li").count()).toBe(2);
+    await expect.poll(() => sb.locator("#who").textContent()).toContain("Checking in as ann@example.com");
+    // Two KRs: the key result is a select; it has a visible label.
+    const krSelect = sb.getByLabel("Key result");
+    expect(await krSelect.evaluate((e) => e.tagName)).toBe("SELECT");
+    await krSelect.selectOption("O1.KR1");
+    expect(await sb.locator("#value-hint").textContent()).toBe("In days. 10 days → 5 days. Now 8 days.");
+    // Recent check-ins of the chosen KR, newest first, text shown literally.
+    const recent = sb.locator("#recent li");
+    expect(await recent.count()).toBe(2);
+    expect(await recent.nth(0).textContent()).toContain("2024-01-15");
+    expect(await recent.nth(1).textContent()).toContain("First week <b>baseline</b>");
+
+    await sb.getByLabel("New value").fill("6.5");
+    await sb.getByLabel("Confidence").selectOption("8");
+    await sb.getByLabel("What changed").fill("=SUM(A1) merged two queues");
+    await sb.getByLabel("Blockers").fill("none");
+    await sb.getByLabel("Next step").fill("Automate triage");
+    await sb.getByRole("button", { name: "Submit check-in" }).click();
+
+    await expect.poll(() => sb.locator("#status").textContent()).toBe("Saved: score 0.70 — On track");
+    expect(backend.recorded).toHaveLength(1);
+    expect(backend.recorded[0]).toMatchObject({
+      krId: "O1.KR1",
+      value: 6.5,
+      confidence: 8,
+      whatChanged: "=SUM(A1) merged two queues",
+      blockers: "none",
+      nextStep: "Automate triage",
+      author: "ann@example.com",
+    });
+    expect(backend.received[0].as).toBeUndefined();
+    // Text fields cleared, list and recent list updated.
+    expect(await sb.getByLabel("New value").inputValue()).toBe("");
+    expect(await sb.getByLabel("What changed").inputValue()).toBe("");
+    const item = sb.locator('#krs li[data-kr-id="O1.KR1"]');
+    expect(await item.locator(".badge").textContent()).toBe("On track");
+    expect(await item.textContent()).toContain("Score 0.70");
+    expect(await item.textContent()).toContain("Last check-in 2024-01-22");
+    expect(await sb.locator("#recent li").first().textContent()).toContain("=SUM(A1) merged two queues");
+    // The page around the sidebar refreshes its table.
+    await page.getByRole("tab", { name: "Check-ins" }).click();
+    await expect.poll(() => page.locator("#grid").textContent()).toContain("=SUM(A1) merged two queues");
+
+    // A second check-in gets a new request ID.
+    await sb.getByLabel("New value").fill("6");
+    await sb.getByLabel("New value").press("Enter"); // Enter submits
+    await expect.poll(() => backend.recorded.length).toBe(2);
+    expect(backend.recorded[1].requestId).not.toBe(backend.recorded[0].requestId);
+    expect(backend.recorded[0].requestId).toMatch(/^[A-Za-z0-9-]{8,64}$/);
+  });
+
+  it("accepts the locale's decimal comma", async () => {
+    backend.decimalSeparator = ",";
+    const sb = await open();
+    await expect.poll(() => sb.locator("#krs li").count()).toBe(2);
+    expect(await sb.getByLabel("New value").getAttribute("placeholder")).toContain("3,5");
+    expect(await sb.getByLabel("New value").getAttribute("inputmode")).toBe("decimal");
+    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    await sb.getByLabel("New value").fill("7,5");
+    await sb.getByLabel("Confidence").selectOption("6");
+    await sb.getByRole("button", { name: "Submit check-in" }).click();
+    await expect.poll(() => sb.locator("#status").textContent()).toBe("Saved: score 0,50 — On track");
+    expect(backend.received[0].value).toBe("7,5");
+    expect(backend.recorded[0].value).toBe(7.5);
+  });
+
+  it("shows a bad value next to New value and records nothing", async () => {
+    const sb = await open();
+    await expect.poll(() => sb.locator("#krs li").count()).toBe(2);
+    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    await sb.getByLabel("What changed").fill("kept text");
+    // Client-side: empty value and no confidence are flagged at once, focus goes to the first.
+    await sb.getByLabel("Confidence").selectOption("");
+    await sb.getByRole("button", { name: "Submit check-in" }).click();
+    expect(await sb.locator("#value-error").textContent()).toBe("Enter the new value.");
+    expect(await sb.locator("#confidence-error").isVisible()).toBe(true);
+    expect(await sb.locator("#value").evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(backend.received).toHaveLength(0);
+
+    // Server-side: not a number.
+    await sb.getByLabel("New value").fill("lots");
+    await sb.getByLabel("Confidence").selectOption("5");
+    await sb.getByLabel("Blockers").focus();
+    await sb.getByRole("button", { name: "Submit check-in" }).click();
+    await expect.poll(() => sb.locator("#value-error").textContent()).toBe("New value must be a number, like 3.5.");
+    const value = sb.getByLabel("New value");
+    expect(await value.getAttribute("aria-invalid")).toBe("true");
+    expect((await value.getAttribute("aria-describedby"))?.split(" ")).toContain("value-error");
+    expect(await value.evaluate((e) => e === document.activeElement)).toBe(true);
+    expect(await sb.locator("#confidence-error").isVisible()).toBe(false);
+    expect(await sb.locator("#status").textContent()).toBe("Please check the marked fields.");
+    expect(await value.inputValue()).toBe("lots");
+    expect(await sb.getByLabel("What changed").inputValue()).toBe("kept text");
+    expect(backend.received).toHaveLength(1);
+    expect(backend.recorded).toHaveLength(0);
+
+    // Fixing it clears the error and saves, with the same request ID (nothing was written under it).
+    await value.fill("9");
+    await value.press("Enter");
+    await expect.poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: score 0\.20/);
+    expect(await sb.locator("#value-error").isVisible()).toBe(false);
+    expect(await value.getAttribute("aria-invalid")).toBeNull();
+    expect(backend.recorded).toHaveLength(1);
+    expect(backend.received[1].requestId).toBe(backend.received[0].requestId);
+  });
+
+  it("shows a KR named with HTML literally and never runs it", async () => {
+    const sb = await open();
+    await expect.poll(() => sb.locator("#krs li").count()).toBe(2);
+    const item = sb.locator('#krs li[data-kr-id="O1.KR2"] .kr-name');
+    expect(await item.textContent()).toBe(XSS_NAME);
+    expect(await item.locator("img").count()).toBe(0);
+    expect(await sb.locator("img").count()).toBe(0);
+    const option = sb.locator('#kr option[value="O1.KR2"]');
+    expect(await option.textContent()).toBe(XSS_NAME);
+    await sb.getByLabel("Key result").selectOption("O1.KR2");
+    await page.waitForTimeout(200);
+    expect(await sidebarFrame().evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    // The page's table shows it literally too.
+    expect(await page.locator("#grid").textContent()).toContain(XSS_NAME);
+  });
+
+  it("asks who you are when the platform gives no email, and checks in as that person", async () => {
+    backend.email = null;
+    const sb = await open();
+    await expect.poll(() => sb.getByRole("heading", { name: "Who are you?" }).isVisible()).toBe(true);
+    const picker = sb.getByLabel("I am");
+    expect(await picker.locator("option").allTextContents()).toEqual([
+      "Choose your name…",
+      "ann@example.com",
+      "bob@example.com",
+      "carol@example.com",
+    ]);
+    // Continue without a choice: an error next to the picker.
+    await sb.getByRole("button", { name: "Continue" }).click();
+    expect(await sb.locator("#identity-error").textContent()).toBe("Choose your name.");
+
+    await picker.selectOption("bob@example.com");
+    await sb.getByRole("button", { name: "Continue" }).click();
+    await expect.poll(() => sb.locator("#who").textContent()).toContain("Checking in as bob@example.com");
+    expect(backend.loads).toEqual([{}, { as: "bob@example.com" }]);
+    // One KR: shown as text, no select, still sent.
+    expect(await sb.locator("#kr").isVisible()).toBe(false);
+    expect(await sb.locator("#kr-single").textContent()).toBe("Ship the new intake form");
+    expect(await sb.locator("#kr-label").isVisible()).toBe(true);
+    expect(await sb.locator("#value-hint").textContent()).toBe("Fraction done, 0 to 1 (1 = done). 0 → 1. Now 0.");
+    expect(await sb.locator("#recent-empty").isVisible()).toBe(true);
+
+    await sb.getByLabel("New value").fill("0.5");
+    await sb.getByLabel("Confidence").selectOption("9");
+    await sb.getByRole("button", { name: "Submit check-in" }).click();
+    await expect.poll(() => sb.locator("#status").textContent()).toBe("Saved: score 0.50 — On track");
+    expect(backend.received[0]).toMatchObject({ krId: "O2.KR1", as: "bob@example.com" });
+    expect(backend.recorded[0].author).toBe("bob@example.com");
+    expect(await sb.locator("#recent li").count()).toBe(1);
+
+    // Change to someone who owns nothing: the empty state.
+    await sb.getByRole("button", { name: "Change" }).click();
+    await sb.getByLabel("I am").selectOption("carol@example.com");
+    await sb.getByLabel("I am").press("Enter");
+    await expect.poll(() => sb.locator("#krs-empty").isVisible()).toBe(true);
+    expect(await sb.locator("#krs-empty").textContent()).toContain("don't own any key results");
+    expect(await sb.locator("#checkin").isVisible()).toBe(false);
+  });
+
+  it("records a double-clicked submit once, with one request ID", async () => {
+    backend.delayMs = 400;
+    const sb = await open();
+    await expect.poll(() => sb.locator("#krs li").count(), { timeout: 5000 }).toBe(2);
+    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    await sb.getByLabel("New value").fill("7");
+    await sb.getByLabel("Confidence").selectOption("7");
+    const button = sb.getByRole("button", { name: "Submit check-in" });
+    await button.dblclick();
+    await expect.poll(() => sb.locator("#submit").textContent()).toBe("Saving…");
+    expect(await sb.locator("#submit").isDisabled()).toBe(true);
+    await sb.getByLabel("New value").press("Enter"); // and Enter while saving
+    await expect.poll(() => sb.locator("#status").textContent(), { timeout: 5000 }).toMatch(/^Saved: /);
+    await page.waitForTimeout(500);
+    expect(backend.received).toHaveLength(1);
+    expect(backend.recorded).toHaveLength(1);
+    expect(await sb.locator("#submit").isDisabled()).toBe(false);
+  });
+
+  it("keeps the request ID across busy and failed attempts until a success", async () => {
+    const sb = await open();
+    await expect.poll(() => sb.locator("#krs li").count()).toBe(2);
+    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    await sb.getByLabel("New value").fill("7");
+    await sb.getByLabel("What changed").fill("retry me");
+    const button = sb.getByRole("button", { name: "Submit check-in" });
+
+    backend.busyNext = 1;
+    await button.click();
+    await expect.poll(() => sb.locator("#status").textContent()).toBe("The tracker is busy — try again");
+    expect(await sb.getByLabel("What changed").inputValue()).toBe("retry me");
+
+    backend.throwNext = 1;
+    await button.click();
+    await expect.poll(() => sb.locator("#status").textContent()).toMatch(/^Something went wrong/);
+    const status = await sb.locator("#status").textContent();
+    expect(status).not.toMatch(/Exception|Code\.js|stack/);
+
+    await button.click();
+    await expect.poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
+    expect(backend.received).toHaveLength(3);
+    expect(new Set(backend.received.map((r) => r.requestId)).size).toBe(1);
+    expect(backend.recorded).toHaveLength(1);
+  });
+});
