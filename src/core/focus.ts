@@ -1,0 +1,63 @@
+// PRODUCT.md "Focus checks": warnings (never blocking) about an OKR set that is hard to focus on.
+//
+// Decisions:
+// - Objectives and KRs with a blank ID are ignored; KRs belong to objectives by ID, case-insensitively
+//   (as the sheet formulas match them).
+// - An objective with no KR gets only "has no key results" (not also "fewer than 2").
+// - "No numeric start/target": increase/decrease need both; stay_above/stay_below need a target only
+//   (the start is just a baseline); milestone needs neither (its value is the fraction done). A KR
+//   with an unknown metric is reported as such (its Score shows the setup error too).
+// - A KR whose objective ID matches no objective is reported.
+import { normalizeMetric } from "./scoring";
+
+export interface FocusObjective {
+  id: string;
+}
+export interface FocusKeyResult {
+  id: string;
+  objectiveId: string;
+  owner: string;
+  metric: string;
+  start: number | null;
+  target: number | null;
+}
+
+export const MAX_OBJECTIVES = 5;
+export const MIN_KRS = 2;
+export const MAX_KRS = 4;
+
+function isNum(x: unknown): boolean {
+  return typeof x === "number" && isFinite(x);
+}
+
+export function focusChecks(objectives: readonly FocusObjective[], keyResults: readonly FocusKeyResult[]): string[] {
+  const out: string[] = [];
+  const objs = objectives.filter((o) => String(o.id ?? "") !== "");
+  const krs = keyResults.filter((k) => String(k.id ?? "") !== "");
+  if (objs.length > MAX_OBJECTIVES) {
+    out.push(`The cycle has ${objs.length} objectives; keep to at most ${MAX_OBJECTIVES} to stay focused.`);
+  }
+  const key = (id: unknown) => String(id ?? "").toLowerCase();
+  const known: Record<string, true> = {};
+  for (const o of objs) {
+    known[key(o.id)] = true;
+    const n = krs.filter((k) => key(k.objectiveId) === key(o.id)).length;
+    if (n === 0) out.push(`Objective ${o.id} has no key results.`);
+    else if (n < MIN_KRS) out.push(`Objective ${o.id} has only 1 key result; aim for ${MIN_KRS}–${MAX_KRS}.`);
+    else if (n > MAX_KRS) out.push(`Objective ${o.id} has ${n} key results; aim for ${MIN_KRS}–${MAX_KRS}.`);
+  }
+  for (const k of krs) {
+    if (String(k.owner ?? "").trim() === "") out.push(`Key result ${k.id} has no owner.`);
+    const m = normalizeMetric(k.metric);
+    if (m === null) out.push(`Key result ${k.id} has an unknown metric "${String(k.metric ?? "")}".`);
+    else if ((m === "increase" || m === "decrease") && !(isNum(k.start) && isNum(k.target))) {
+      const missing = [isNum(k.start) ? "" : "start", isNum(k.target) ? "" : "target"].filter(Boolean).join(" and ");
+      out.push(`Key result ${k.id} has no numeric ${missing}.`);
+    } else if ((m === "stay_above" || m === "stay_below") && !isNum(k.target)) {
+      out.push(`Key result ${k.id} has no numeric target.`);
+    }
+    if (String(k.objectiveId ?? "") === "") out.push(`Key result ${k.id} has no objective ID.`);
+    else if (!known[key(k.objectiveId)]) out.push(`Key result ${k.id} belongs to objective ${k.objectiveId}, which does not exist.`);
+  }
+  return out;
+}
