@@ -240,6 +240,35 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
     expect(await sb.locator("#checkin").isVisible()).toBe(false);
   });
 
+  it("shows admins every key result with its owner", async () => {
+    backend.admins = ["ann@example.com"];
+    const sb = await open();
+    await expect.poll(() => sb.locator("#krs li").count()).toBe(3);
+    expect(await sb.locator("#krs-heading").textContent()).toBe("All key results");
+    expect(await sb.locator("#who").textContent()).toContain("(admin)");
+    expect(await sb.locator('#krs li[data-kr-id="O2.KR1"]').textContent()).toContain("Owner: bob@example.com");
+    expect(await sb.locator("#kr option").count()).toBe(3);
+  });
+
+  it("is usable from the keyboard: natural tab order, Ctrl+Enter in a text area submits", async () => {
+    const sb = await open();
+    await expect.poll(() => sb.locator("#krs li").count()).toBe(2);
+    await sb.locator("#kr").focus();
+    const order: string[] = [];
+    for (let i = 0; i < 7; i++) {
+      order.push(await sidebarFrame().evaluate(() => document.activeElement?.id || ""));
+      await page.keyboard.press("Tab");
+    }
+    expect(order).toEqual(["kr", "value", "confidence", "whatChanged", "blockers", "nextStep", "submit"]);
+    await sb.getByLabel("New value").fill("9");
+    await sb.getByLabel("Next step").fill("line one");
+    await sb.getByLabel("Next step").press("Enter"); // a new line, not a submit
+    expect(backend.received).toHaveLength(0);
+    await sb.getByLabel("Next step").press("Control+Enter");
+    await expect.poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
+    expect(backend.recorded[0].nextStep).toBe("line one\n");
+  });
+
   it("records a double-clicked submit once, with one request ID", async () => {
     backend.delayMs = 400;
     const sb = await open();
