@@ -51,6 +51,8 @@ interface SheetMeta {
   cfSignature?: string;
   validations?: SnapshotValidation[];
   dvSignature?: string;
+  /** Formula cells whose cached result is "" (xlsx cannot tell that from "no cached result"). */
+  emptyResults?: string[];
 }
 interface Metadata {
   format: "okr-sheets-local";
@@ -140,6 +142,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
   }
 
   const styleCache = new Map<string, Partial<ExcelJS.Style>>();
+  const emptyResults: string[] = [];
   const rows = sheet.rows ?? [];
   for (let r = 0; r < rows.length; r++) {
     const cells = rows[r];
@@ -152,6 +155,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
       if (!sc) continue;
       const cell = row.getCell(c + 1);
       const value = cellValue(sc);
+      if (sc.f && sc.v === "") emptyResults.push(`${colLetters(c + 1)}${r + 1}`);
       if (value !== null) {
         cell.value = value;
         hasValue = true;
@@ -174,6 +178,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
   const sm: SheetMeta = {};
   if (Object.keys(widths).length) sm.columnWidths = { ...widths };
   if (sheet.protections?.length) sm.protections = sheet.protections;
+  if (emptyResults.length) sm.emptyResults = emptyResults;
 
   const cfs = sheet.conditionalFormats ?? [];
   if (cfs.length) {
@@ -350,6 +355,12 @@ function readSheet(ws: ExcelJS.Worksheet, sm: SheetMeta | undefined): SnapshotSh
     }
   });
   for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
+  for (const addr of sm?.emptyResults ?? []) {
+    const m = /^([A-Z]+)(\d+)$/.exec(addr);
+    if (!m) continue;
+    const cell = rows[Number(m[2]) - 1]?.[colNumber(m[1]) - 1];
+    if (cell && cell.f !== undefined && cell.v === undefined) cell.v = "";
+  }
   sheet.rows = rows;
 
   // Conditional formats: the exact list when the file still holds what we wrote, else the file's rules.
@@ -376,7 +387,8 @@ function readCell(cell: ExcelJS.Cell): SnapshotCell | null {
       if ("formula" in o || "sharedFormula" in o) {
         const f = cell.formula;
         if (f) sc.f = fromXlsxFormula(f);
-        const res = scalarOf(o.result);
+        // cell.value leaves out falsy results (0, false, ""); cell.result has them.
+        const res = scalarOf((cell as unknown as { result?: unknown }).result);
         if (res !== undefined) sc.v = res;
       } else if ("richText" in o) sc.v = (o.richText as { text: string }[]).map((t) => t.text).join("");
       else if ("error" in o) sc.v = String(o.error);
@@ -470,6 +482,11 @@ function argb(hex: string): string {
 }
 function hexColor(a: string): string {
   return `#${a.slice(-6).toLowerCase()}`;
+}
+function colNumber(letters: string): number {
+  let c = 0;
+  for (const ch of letters) c = c * 26 + ch.charCodeAt(0) - 64;
+  return c;
 }
 function colLetters(c: number): string {
   let s = "";

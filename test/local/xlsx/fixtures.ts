@@ -27,6 +27,7 @@ export function everythingSnapshot(): WorkbookSnapshot {
           [{ v: "Cycle end" }, { f: "=B4+7*B5", v: JAN6 + 91, fmt: "yyyy-mm-dd" }],
           [{ v: "Explicit 11pt" }, { v: "x", fontSize: 11 }],
           [null, null, { bg: "#fff2cc" }],
+          [{ f: "=B5-13", v: 0 }, { f: "=B5>100", v: false }, { f: '=""', v: "" }, { f: "=B5=13", v: true }],
         ],
         columnWidths: { 1: 180, 2: 120, 3: 101 },
         protections: [{ range: null, description: "Settings are edited by admins", warningOnly: true }],
