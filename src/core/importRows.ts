@@ -1,0 +1,356 @@
+// The OKR import (PRODUCT.md "OKR import CSV"): a table of cells (CSV rows, or a tab's values) →
+// the objective and key-result rows to append, or every problem with its row number. Nothing is
+// written here; a single bad row makes the whole plan fail.
+//
+// Decisions:
+// - Row numbers count every line of the table, the header being row 1 (blank lines are skipped but
+//   still counted, so the numbers match the file's lines when no cell spans lines).
+// - Header names are case-insensitive, trimmed; spaces and dashes count as "_" ("Key result" =
+//   key_result). A byte-order mark is ignored. Unknown columns are ignored with a warning; a repeated
+//   column is an error.
+// - Numbers (start, target, weight) use "." as the decimal point, an optional sign, no thousands
+//   separators, no exponents; numbers already typed as numbers (from a tab) are taken as they are.
+// - Metric text is case-insensitive; spaces/dashes count as "_" ("Stay above" = stay_above).
+//   increase/decrease need numeric start and target, different from each other; stay_above/stay_below
+//   need a numeric target (start optional); milestone needs neither (if given they must be numbers).
+// - Text cells are kept as typed (trimmed), even when they begin with = + - @: the server writes them
+//   as plain text, never as formulas.
+// - IDs (objective_id, kr_id, parent_objective_id) must start with a letter and contain only letters,
+//   digits, spaces and . _ - / (at most 64 characters): the sheet formulas match IDs as SUMIF/MATCH
+//   criteria, where * ? ~ < > = and number- or date-like text would change the meaning.
+// - Rows with the same objective_id (case-insensitive), or without objective_id but the same objective
+//   text (case-insensitive, spaces collapsed), form one objective. Objective-level columns
+//   (objective, objective_owner, type, team, parent_objective_id, pnl_link) given on several rows of
+//   one objective must agree; a blank cell takes the value given elsewhere. Objective owner defaults
+//   to the owner of the objective's first key result; type to committed; pnl_link to none.
+// - An objective_id that already exists in the tracker adds the rows' key results to that objective;
+//   the objective itself is not created again and its columns in the file are ignored (warning).
+//   A kr_id that already exists in the tracker (or twice in the file) is an error.
+// - Generated IDs: objectives O1, O2, … (the lowest free numbers, in order of first appearance);
+//   key results <objective ID>.KR1, .KR2, … per objective; IDs already in the tracker or given
+//   anywhere in the file are skipped.
+import { MAX_TEXT } from "./api";
+import { METRICS, OBJECTIVE_TYPES, PNL_LINKS, type Metric, type ObjectiveType, type PnlLink } from "./tabs";
+
+export const IMPORT_REQUIRED = ["objective", "key_result", "owner", "metric", "start", "target"] as const;
+export const IMPORT_OPTIONAL = [
+  "objective_id",
+  "kr_id",
+  "objective_owner",
+  "type",
+  "unit",
+  "weight",
+  "team",
+  "parent_objective_id",
+  "pnl_link",
+] as const;
+type Column = (typeof IMPORT_REQUIRED)[number] | (typeof IMPORT_OPTIONAL)[number];
+
+export interface ImportObjective {
+  /** First table row (1-based, header = 1) that mentions the objective. */
+  sourceRow: number;
+  id: string;
+  title: string;
+  owner: string;
+  team: string;
+  parentId: string;
+  type: ObjectiveType;
+  pnlLink: PnlLink;
+}
+
+export interface ImportKeyResult {
+  sourceRow: number;
+  id: string;
+  objectiveId: string;
+  title: string;
+  owner: string;
+  metric: Metric;
+  unit: string;
+  start: number | null;
+  target: number | null;
+  /** null = blank (counts as 1). */
+  weight: number | null;
+}
+
+export interface ImportError {
+  row: number;
+  reason: string;
+}
+
+export type ImportPlan =
+  | { ok: true; objectives: ImportObjective[]; keyResults: ImportKeyResult[]; warnings: string[] }
+  | { ok: false; errors: ImportError[] };
+
+export const ID_RE = /^[A-Za-z][A-Za-z0-9._\-/ ]{0,63}$/;
+const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+function text(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return String(v).trim();
+}
+
+function headerKey(v: unknown): string {
+  return text(v).replace(/^\ufeff/, "").trim().toLowerCase().replace(/[\s-]+/g, "_");
+}
+
+function lowerKey(s: string): string {
+  return s.toLowerCase();
+}
+
+function textKey(s: string): string {
+  return s.replace(/\s+/g, " ").trim().toLowerCase();
+}
+
+type NumResult = { ok: true; value: number | null } | { ok: false; reason: string };
+
+function parseNumberCell(v: unknown, column: string): NumResult {
+  if (typeof v === "number") {
+    if (!isFinite(v)) return { ok: false, reason: `${column} is not a number.` };
+    if (Math.abs(v) > 1e15) return { ok: false, reason: `${column} is too large.` };
+    return { ok: true, value: v === 0 ? 0 : v };
+  }
+  const s = text(v);
+  if (s === "") return { ok: true, value: null };
+  if (!NUMBER_RE.test(s)) {
+    return { ok: false, reason: `${column} "${s}" is not a number (use "." as the decimal point and no thousands separators).` };
+  }
+  const n = Number(s);
+  if (Math.abs(n) > 1e15) return { ok: false, reason: `${column} "${s}" is too large.` };
+  return { ok: true, value: n === 0 ? 0 : n };
+}
+
+interface Group {
+  key: string;
+  id: string; // "" until given or generated
+  existing: boolean;
+  sourceRow: number;
+  fields: Partial<Record<"objective" | "objective_owner" | "type" | "team" | "parent_objective_id" | "pnl_link", { value: string; row: number }>>;
+  firstOwner: string;
+  krs: ImportKeyResult[];
+}
+
+export function planImport(table: unknown[][], existing: { objectiveIds: string[]; krIds: string[] }): ImportPlan {
+  const errors: ImportError[] = [];
+  const warnings: string[] = [];
+  const err = (row: number, reason: string) => errors.push({ row, reason });
+
+  if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0]) || table[0].every((c) => text(c) === "")) {
+    return { ok: false, errors: [{ row: 1, reason: "The first row must be the header row (objective, key_result, owner, metric, start, target, …)." }] };
+  }
+
+  // Header.
+  const known: string[] = [...IMPORT_REQUIRED, ...IMPORT_OPTIONAL];
+  const colIndex: Partial<Record<Column, number>> = {};
+  const unknown: string[] = [];
+  table[0].forEach((h, i) => {
+    const k = headerKey(h);
+    if (k === "") return;
+    if (known.indexOf(k) >= 0) {
+      if (colIndex[k as Column] !== undefined) err(1, `Column ${k} appears twice.`);
+      else colIndex[k as Column] = i;
+    } else unknown.push(text(h));
+  });
+  const missing = IMPORT_REQUIRED.filter((c) => colIndex[c] === undefined);
+  if (missing.length > 0) err(1, `Missing required column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`);
+  if (errors.length > 0) return { ok: false, errors };
+  if (unknown.length > 0) warnings.push(`Ignored unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`);
+
+  const existingObj: Record<string, string> = {};
+  for (const id of existing.objectiveIds) existingObj[lowerKey(String(id))] = String(id);
+  const takenKr: Record<string, true> = {};
+  for (const id of existing.krIds) takenKr[lowerKey(String(id))] = true;
+  const takenObj: Record<string, true> = {};
+  for (const id of existing.objectiveIds) takenObj[lowerKey(String(id))] = true;
+
+  const groups: Group[] = [];
+  const byId: Record<string, Group> = {};
+  const byText: Record<string, Group> = {};
+  const fileKrIds: Record<string, number> = {};
+  const parents: { row: number; id: string }[] = [];
+  let dataRows = 0;
+
+  for (let r = 1; r < table.length; r++) {
+    const rowNo = r + 1;
+    const cells = Array.isArray(table[r]) ? table[r] : [];
+    if (cells.every((c) => text(c) === "")) continue;
+    dataRows++;
+    const raw = (c: Column): unknown => (colIndex[c] === undefined ? undefined : cells[colIndex[c] as number]);
+    const get = (c: Column): string => text(raw(c));
+    const before = errors.length;
+
+    for (const c of known as Column[]) {
+      if (get(c).length > MAX_TEXT) err(rowNo, `${c} is longer than ${MAX_TEXT} characters.`);
+    }
+
+    const objectiveText = get("objective");
+    const objectiveId = get("objective_id");
+    const krId = get("kr_id");
+    const title = get("key_result");
+    const owner = get("owner");
+    if (objectiveText === "" && objectiveId === "") err(rowNo, "objective is blank.");
+    if (title === "") err(rowNo, "key_result is blank.");
+    if (owner === "") err(rowNo, "owner is blank.");
+    for (const [c, v] of [["objective_id", objectiveId], ["kr_id", krId], ["parent_objective_id", get("parent_objective_id")]] as const) {
+      if (v !== "" && !ID_RE.test(v)) {
+        err(rowNo, `${c} "${v}" is not a valid ID (start with a letter; use letters, digits, spaces, . _ - / only; at most 64 characters).`);
+      }
+    }
+
+    // Metric, start, target, weight.
+    const metricText = get("metric");
+    const metricKey = metricText.toLowerCase().replace(/[\s-]+/g, "_");
+    const metric = (METRICS as readonly string[]).indexOf(metricKey) >= 0 ? (metricKey as Metric) : null;
+    if (metricText === "") err(rowNo, `metric is blank (use one of: ${METRICS.join(", ")}).`);
+    else if (metric === null) err(rowNo, `Unknown metric "${metricText}" (use one of: ${METRICS.join(", ")}).`);
+    const start = parseNumberCell(raw("start"), "start");
+    const target = parseNumberCell(raw("target"), "target");
+    const weight = parseNumberCell(raw("weight"), "weight");
+    if (!start.ok) err(rowNo, start.reason);
+    if (!target.ok) err(rowNo, target.reason);
+    if (!weight.ok) err(rowNo, weight.reason);
+    else if (weight.value !== null && weight.value < 0) err(rowNo, `weight must be 0 or more (it is ${weight.value}).`);
+    if (metric && start.ok && target.ok) {
+      if (metric === "increase" || metric === "decrease") {
+        if (start.value === null) err(rowNo, `start is blank; a ${metric} key result needs a numeric start.`);
+        if (target.value === null) err(rowNo, `target is blank; a ${metric} key result needs a numeric target.`);
+        if (start.value !== null && start.value === target.value) {
+          err(rowNo, `start equals target (${start.value}); a ${metric} key result needs them to differ.`);
+        }
+      } else if ((metric === "stay_above" || metric === "stay_below") && target.value === null) {
+        err(rowNo, `target is blank; a ${metric} key result needs a numeric target.`);
+      }
+    }
+
+    // Objective-level values.
+    const type = get("type").toLowerCase();
+    if (type !== "" && (OBJECTIVE_TYPES as readonly string[]).indexOf(type) < 0) {
+      err(rowNo, `type "${get("type")}" must be committed or aspirational.`);
+    }
+    const pnl = get("pnl_link").toLowerCase();
+    if (pnl !== "" && (PNL_LINKS as readonly string[]).indexOf(pnl) < 0) {
+      err(rowNo, `pnl_link "${get("pnl_link")}" must be one of: ${PNL_LINKS.join(", ")}.`);
+    }
+
+    // kr_id uniqueness.
+    if (krId !== "" && ID_RE.test(krId)) {
+      const k = lowerKey(krId);
+      if (takenKr[k] && fileKrIds[k] === undefined) err(rowNo, `kr_id ${krId} already exists in the tracker.`);
+      else if (fileKrIds[k] !== undefined) err(rowNo, `Duplicate kr_id ${krId} (also on row ${fileKrIds[k]}).`);
+      else fileKrIds[k] = rowNo;
+    }
+
+    if (errors.length > before) continue;
+
+    // Find or create the objective group.
+    const tKey = textKey(objectiveText);
+    let g: Group | undefined;
+    if (objectiveId !== "") {
+      const idk = lowerKey(objectiveId);
+      g = byId[idk];
+      if (!g && tKey !== "" && byText[tKey] && byText[tKey].id === "") {
+        g = byText[tKey];
+        g.id = objectiveId;
+        byId[idk] = g;
+      }
+      if (!g) {
+        const ex = Object.prototype.hasOwnProperty.call(existingObj, idk);
+        g = { key: idk, id: ex ? existingObj[idk] : objectiveId, existing: ex, sourceRow: rowNo, fields: {}, firstOwner: owner, krs: [] };
+        groups.push(g);
+        byId[idk] = g;
+        takenObj[idk] = true;
+      }
+    } else {
+      g = byText[tKey];
+      if (!g) {
+        g = { key: tKey, id: "", existing: false, sourceRow: rowNo, fields: {}, firstOwner: owner, krs: [] };
+        groups.push(g);
+      }
+    }
+    if (tKey !== "" && !byText[tKey]) byText[tKey] = g;
+
+    const fieldValues: [keyof Group["fields"], string, (s: string) => string][] = [
+      ["objective", objectiveText, textKey],
+      ["objective_owner", get("objective_owner"), (s) => s.toLowerCase()],
+      ["type", type, (s) => s],
+      ["team", get("team"), (s) => s],
+      ["parent_objective_id", get("parent_objective_id"), lowerKey],
+      ["pnl_link", pnl, (s) => s],
+    ];
+    for (const [field, value, norm] of fieldValues) {
+      if (value === "") continue;
+      const prev = g.fields[field];
+      if (!prev) g.fields[field] = { value, row: rowNo };
+      else if (norm(prev.value) !== norm(value)) {
+        err(rowNo, `Conflicting ${field} for objective ${g.id || `"${g.fields.objective?.value ?? objectiveText}"`}: row ${prev.row} says "${prev.value}", this row says "${value}".`);
+      }
+    }
+    if (get("parent_objective_id") !== "") parents.push({ row: rowNo, id: get("parent_objective_id") });
+
+    g.krs.push({
+      sourceRow: rowNo,
+      id: krId,
+      objectiveId: "",
+      title,
+      owner,
+      metric: metric as Metric,
+      unit: get("unit"),
+      start: start.ok ? start.value : null,
+      target: target.ok ? target.value : null,
+      weight: weight.ok ? weight.value : null,
+    });
+  }
+
+  if (dataRows === 0) err(1, "The file has a header row but no key results below it.");
+  for (const g of groups) {
+    if (!g.existing && !g.fields.objective) err(g.sourceRow, `objective is blank for the new objective ${g.id}.`);
+  }
+  if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.row - b.row) };
+
+  // Generate IDs.
+  let n = 1;
+  for (const g of groups) {
+    if (g.id !== "") continue;
+    while (takenObj[lowerKey(`O${n}`)]) n++;
+    g.id = `O${n}`;
+    takenObj[lowerKey(g.id)] = true;
+  }
+  for (const k of Object.keys(fileKrIds)) takenKr[k] = true;
+  const objectives: ImportObjective[] = [];
+  const keyResults: ImportKeyResult[] = [];
+  for (const g of groups) {
+    let k = 1;
+    for (const kr of g.krs) {
+      kr.objectiveId = g.id;
+      if (kr.id === "") {
+        while (takenKr[lowerKey(`${g.id}.KR${k}`)]) k++;
+        kr.id = `${g.id}.KR${k}`;
+        takenKr[lowerKey(kr.id)] = true;
+      }
+    }
+    if (g.existing) {
+      warnings.push(`Objective ${g.id} already exists: ${g.krs.length} key result${g.krs.length === 1 ? " is" : "s are"} added to it and its other columns in the file are ignored.`);
+    } else {
+      objectives.push({
+        sourceRow: g.sourceRow,
+        id: g.id,
+        title: g.fields.objective ? g.fields.objective.value : "",
+        owner: g.fields.objective_owner ? g.fields.objective_owner.value : g.firstOwner,
+        team: g.fields.team ? g.fields.team.value : "",
+        parentId: g.fields.parent_objective_id ? g.fields.parent_objective_id.value : "",
+        type: (g.fields.type ? g.fields.type.value : "committed") as ObjectiveType,
+        pnlLink: (g.fields.pnl_link ? g.fields.pnl_link.value : "none") as PnlLink,
+      });
+    }
+  }
+  for (const g of groups) for (const kr of g.krs) keyResults.push(kr);
+  keyResults.sort((a, b) => a.sourceRow - b.sourceRow);
+
+  for (const p of parents) {
+    if (!takenObj[lowerKey(p.id)]) warnings.push(`Row ${p.row}: parent_objective_id ${p.id} is not an objective in the tracker or the file.`);
+  }
+  for (const o of objectives) {
+    if (o.parentId !== "" && lowerKey(o.parentId) === lowerKey(o.id)) warnings.push(`Objective ${o.id} is its own parent.`);
+  }
+  return { ok: true, objectives, keyResults, warnings };
+}
