@@ -69,7 +69,9 @@ async function buildCli() {
 }
 
 const [server, sidebar] = await Promise.all([buildServer(), buildSidebar(), buildCli()]);
-copyFileSync(join(root, "appsscript.json"), join(dist, "appsscript.json"));
+// OKR_RHYTHM=1 ships the manifest with the scopes the weekly refresh and emails need (README, "OAuth scopes").
+const manifest = process.env.OKR_RHYTHM === "1" ? "appsscript.rhythm.json" : "appsscript.json";
+copyFileSync(join(root, manifest), join(dist, "appsscript.json"));
 console.log(
   `dist/Code.js ${(server.bytes / 1024).toFixed(1)} KB, ${server.names.length} entry points` +
     (sidebar ? `; dist/Sidebar.html ${(sidebar.bytes / 1024).toFixed(1)} KB` : ""),

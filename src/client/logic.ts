@@ -1,12 +1,9 @@
 // Pure pieces of the sidebar (no DOM), so they can be unit-tested in Node.
-// Only type imports from ../core/api: importing a value from it would pull zod into the sidebar bundle.
+// Only type imports from ../core/api (it loads zod); shared values come from the zod-free ../core/limits.
 import type { CheckinField, Failure, RecentCheckin, SidebarKr } from "../core/api";
+import { MAX_TEXT } from "../core/limits";
 
-/**
- * Mirrors MAX_TEXT of src/core/api.ts (test/client/logic.test.ts checks they agree). Kept here because
- * api.ts imports zod at module level, and importing any value from it would bundle zod into the sidebar.
- */
-export const MAX_TEXT = 2000;
+export { MAX_TEXT };
 
 export type DecimalSeparator = "." | ",";
 

@@ -1,36 +1,30 @@
 // The contract between the sidebar (src/client) and the server entry points (src/server).
 // Everything crossing google.script.run is plain JSON: dates travel as ISO strings.
-import * as z from "zod";
+import * as z from "zod/mini";
 
-/** Longest text a user may type into a free-text field; longer is refused, never cut. */
-export const MAX_TEXT = 2000;
-/** Google Sheets refuses cells over 50,000 characters; our limit above stays far below it. */
-export const SHEETS_CELL_LIMIT = 50000;
+import { MAX_TEXT } from "./limits";
+export { MAX_TEXT, SHEETS_CELL_LIMIT } from "./limits";
 
-export const CheckinRequestSchema = z
-  .object({
-    requestId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/, "Request ID must be 8–64 letters, digits or dashes."),
-    krId: z.string().trim().min(1, "Choose a key result.").max(64, "Key result ID is too long."),
-    /** As typed: "3,5" is accepted where the spreadsheet locale uses a decimal comma. */
-    value: z.union([z.string().max(64, "New value is too long."), z.number()]),
-    confidence: z.union([z.string().max(8, "Confidence must be a whole number from 1 to 10."), z.number()]),
-    whatChanged: z.string().max(MAX_TEXT, `What changed is longer than ${MAX_TEXT} characters.`).default(""),
-    blockers: z.string().max(MAX_TEXT, `Blockers is longer than ${MAX_TEXT} characters.`).default(""),
-    nextStep: z.string().max(MAX_TEXT, `Next step is longer than ${MAX_TEXT} characters.`).default(""),
-    /** Who the user said they are, where the platform gives no email. */
-    as: z.string().max(254).optional(),
-  })
-  .strict();
+export const CheckinRequestSchema = z.strictObject({
+  requestId: z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, "Request ID must be 8–64 letters, digits or dashes.")),
+  krId: z.string().check(z.trim(), z.minLength(1, "Choose a key result."), z.maxLength(64, "Key result ID is too long.")),
+  /** As typed: "3,5" is accepted where the spreadsheet locale uses a decimal comma. */
+  value: z.union([z.string().check(z.maxLength(64, "New value is too long.")), z.number()]),
+  confidence: z.union([z.string().check(z.maxLength(8, "Confidence must be a whole number from 1 to 10.")), z.number()]),
+  whatChanged: z._default(z.string().check(z.maxLength(MAX_TEXT, `What changed is longer than ${MAX_TEXT} characters.`)), ""),
+  blockers: z._default(z.string().check(z.maxLength(MAX_TEXT, `Blockers is longer than ${MAX_TEXT} characters.`)), ""),
+  nextStep: z._default(z.string().check(z.maxLength(MAX_TEXT, `Next step is longer than ${MAX_TEXT} characters.`)), ""),
+  /** Who the user said they are, where the platform gives no email. */
+  as: z.optional(z.string().check(z.maxLength(254))),
+});
 export type CheckinRequest = z.input<typeof CheckinRequestSchema>;
 
 export const CHECKIN_FIELDS = ["krId", "value", "confidence", "whatChanged", "blockers", "nextStep", "as"] as const;
 export type CheckinField = (typeof CHECKIN_FIELDS)[number];
 
-export const SidebarRequestSchema = z
-  .object({
-    as: z.string().max(254).optional(),
-  })
-  .strict();
+export const SidebarRequestSchema = z.strictObject({
+  as: z.optional(z.string().check(z.maxLength(254))),
+});
 export type SidebarRequest = z.input<typeof SidebarRequestSchema>;
 
 export interface RecentCheckin {

@@ -83,8 +83,21 @@ export const SETTINGS_ROWS = [
 ] as const;
 
 /** Values the add-on computes into the Settings tab (below the settings) so one read gets them. */
+// The check-in log's row count and header let a check-in read just the log's tail, by header name,
+// without a separate call to find the last row.
+export const LOG_HEADER_COLUMNS = 16;
 export const SETTINGS_COMPUTED = [
   { label: "Check-in rows (computed)", name: "CheckinRows", formula: "=MAX(0,COUNTA('Check-ins'!A:A)-1)" },
+  {
+    label: "Check-in header (computed)",
+    name: "CheckinHeader",
+    formula:
+      "=" +
+      "ABCDEFGHIJKLMNOP"
+        .split("")
+        .map((c) => `'Check-ins'!${c}1`)
+        .join('&"|"&'),
+  },
 ] as const;
 
 export type SettingKey = (typeof SETTINGS_ROWS)[number]["key"];

@@ -1,0 +1,86 @@
+// The tracker's data as the server reads it from the sheet, in plain types. Dates are "YYYY-MM-DD"
+// strings (calendar days in the spreadsheet's time zone), so core code never meets a time zone.
+import type { Metric, ObjectiveType, Status } from "./tabs";
+
+export type Cadence = "weekly" | "fortnightly";
+
+export interface Settings {
+  cycleName: string;
+  /** YYYY-MM-DD */
+  startDate: string;
+  weeks: number;
+  cadence: Cadence;
+  /** "Monday" … "Sunday" */
+  weekday: string;
+  onTrackGap: number;
+  atRiskGap: number;
+  aspirationalGoal: number;
+  leaders: string[];
+  admins: string[];
+  emailDigest: boolean;
+  ownerReminders: boolean;
+}
+
+export interface Objective {
+  /** 1-based sheet row. */
+  row: number;
+  id: string;
+  title: string;
+  owner: string;
+  team: string;
+  parentId: string;
+  type: ObjectiveType;
+  pnlLink: string;
+}
+
+export interface KeyResult {
+  row: number;
+  id: string;
+  objectiveId: string;
+  title: string;
+  owner: string;
+  metric: Metric;
+  unit: string;
+  start: number | null;
+  target: number | null;
+  /** null = blank = 1 */
+  weight: number | null;
+  /** null = no check-in yet (the score then uses start). */
+  current: number | null;
+  confidence: number | null;
+  /** YYYY-MM-DD or null */
+  lastCheckin: string | null;
+}
+
+export interface CheckinEntry {
+  row: number;
+  /** ISO date-time of the check-in. */
+  timestamp: string;
+  /** YYYY-MM-DD of the timestamp in the spreadsheet time zone. */
+  date: string;
+  week: number;
+  krId: string;
+  value: number;
+  confidence: number | null;
+  whatChanged: string;
+  blockers: string;
+  nextStep: string;
+  author: string;
+  requestId: string;
+}
+
+export interface HistoryEntry {
+  week: number;
+  /** YYYY-MM-DD */
+  asOf: string;
+  krId: string;
+  value: number | null;
+  score: number | null;
+  status: Status | string;
+}
+
+export interface Tracker {
+  settings: Settings;
+  objectives: Objective[];
+  keyResults: KeyResult[];
+}

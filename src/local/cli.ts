@@ -1,0 +1,304 @@
+// The okr-sheets command: thin commands over the built add-on running on the offline spreadsheet.
+// Exit codes: 0 success, 1 rejected input (one line on stderr, file unchanged), 2 usage error.
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { basename, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { randomUUID } from "node:crypto";
+import Papa from "papaparse";
+import { isValidIsoDate } from "../core/dates";
+import { buildDemo } from "./demo";
+import { callAddon, newWorkbook, openWorkbook, type Workbook } from "./runtime";
+import { readTab, renderTable } from "./showTab";
+import { servePreview } from "./serve";
+
+export class UsageError extends Error {}
+export class Rejected extends Error {}
+
+const USAGE = `Usage:
+  okr-sheets new FILE.xlsx [--template operations|blank] [--start YYYY-MM-DD] [--weeks N] [--name TEXT]
+  okr-sheets import FILE.xlsx OKRS.csv
+  okr-sheets checkin FILE.xlsx --kr ID --value V [--confidence N] [--comment T] [--blockers T] [--next T] [--as EMAIL] [--at YYYY-MM-DD]
+  okr-sheets summary FILE.xlsx [--at YYYY-MM-DD]
+  okr-sheets show FILE.xlsx --sheet NAME [--json] [--at YYYY-MM-DD]
+  okr-sheets serve FILE.xlsx [--port N] [--as EMAIL] [--at YYYY-MM-DD]
+  okr-sheets review FILE.xlsx [--at YYYY-MM-DD]
+  okr-sheets close FILE.xlsx [--at YYYY-MM-DD]
+  okr-sheets rollover FILE.xlsx --start YYYY-MM-DD [--weeks N] [--name TEXT]
+  okr-sheets edit FILE.xlsx --sheet NAME --range A1 --value V
+  okr-sheets demo [DIR]`;
+
+type Flags = Record<string, string | boolean | undefined>;
+
+const FLAGS: Record<string, string[]> = {
+  new: ["template", "start", "weeks", "name", "at"],
+  import: ["at"],
+  checkin: ["kr", "value", "confidence", "comment", "blockers", "next", "as", "at"],
+  summary: ["at"],
+  show: ["sheet", "json", "at"],
+  serve: ["port", "as", "at"],
+  review: ["at"],
+  close: ["at"],
+  rollover: ["start", "weeks", "name", "at"],
+  edit: ["sheet", "range", "value", "at"],
+  demo: ["at"],
+  "demo-serve": ["port", "at"],
+};
+
+function parse(command: string, argv: string[]): { positionals: string[]; flags: Flags } {
+  const names = FLAGS[command];
+  const options: Record<string, { type: "string" | "boolean" }> = {};
+  for (const n of names) options[n] = { type: n === "json" ? "boolean" : "string" };
+  try {
+    const r = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    return { positionals: r.positionals, flags: r.values as Flags };
+  } catch (e) {
+    throw new UsageError((e as Error).message.split("\n")[0]);
+  }
+}
+
+function need(flags: Flags, name: string): string {
+  const v = flags[name];
+  if (typeof v !== "string" || v === "") throw new UsageError(`--${name} is required.`);
+  return v;
+}
+
+function dateFlag(flags: Flags, name: string): string | undefined {
+  const v = flags[name];
+  if (v === undefined) return undefined;
+  if (typeof v !== "string" || !isValidIsoDate(v)) throw new UsageError(`--${name} must be a date in the form YYYY-MM-DD.`);
+  return v;
+}
+
+function intFlag(flags: Flags, name: string): number | undefined {
+  const v = flags[name];
+  if (v === undefined) return undefined;
+  if (typeof v !== "string" || !/^-?\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number.`);
+  return Number(v);
+}
+
+function fileArg(positionals: string[], mustExist = true): string {
+  const f = positionals[0];
+  if (!f) throw new UsageError("FILE.xlsx is required.");
+  const path = resolve(f);
+  if (mustExist && !existsSync(path)) throw new Rejected(`${f}: no such file.`);
+  return path;
+}
+
+/** A refusal from the add-on becomes a one-line rejection. */
+function expectOk<T extends { ok: boolean }>(r: T): T {
+  if (!r || !r.ok) {
+    const msg = (r as unknown as { message?: string; fieldErrors?: Record<string, string> }) || {};
+    const fields = msg.fieldErrors ? Object.entries(msg.fieldErrors).map(([k, v]) => `${k}: ${v}`) : [];
+    throw new Rejected([msg.message || "Refused.", ...fields].join(" ").replace(/\s+/g, " ").trim());
+  }
+  return r;
+}
+
+function out(s: string): void {
+  process.stdout.write(s.endsWith("\n") ? s : s + "\n");
+}
+
+async function cmdNew(positionals: string[], flags: Flags): Promise<void> {
+  const file = fileArg(positionals, false);
+  if (existsSync(file)) throw new Rejected(`${positionals[0]} already exists; choose another name (nothing was changed).`);
+  const template = flags.template === undefined ? "blank" : String(flags.template);
+  if (template !== "operations" && template !== "blank") throw new UsageError("--template must be operations or blank.");
+  const opts: Record<string, unknown> = { template };
+  const start = dateFlag(flags, "start");
+  if (start) opts.start = start;
+  const weeks = intFlag(flags, "weeks");
+  if (weeks !== undefined) opts.weeks = weeks;
+  if (flags.name !== undefined) opts.name = String(flags.name);
+  const wb = newWorkbook(file, basename(file).replace(/\.xlsx$/i, ""), { at: dateFlag(flags, "at") });
+  const r = expectOk(callAddon(wb, "setupTracker", opts));
+  await wb.save();
+  out(`Created ${positionals[0]} (${template} template).`);
+  for (const w of r.warnings || []) out(`Focus check: ${w}`);
+}
+
+async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
+  const file = fileArg(positionals);
+  const csvPath = positionals[1];
+  if (!csvPath) throw new UsageError("OKRS.csv is required.");
+  if (!existsSync(csvPath)) throw new Rejected(`${csvPath}: no such file.`);
+  const parsed = Papa.parse<string[]>(readFileSync(csvPath, "utf8").replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" });
+  const fatal = parsed.errors.find((e) => e.type !== "Delimiter");
+  if (fatal) throw new Rejected(`${csvPath}: row ${(fatal.row ?? 0) + 1}: ${fatal.message}.`);
+  const rows = parsed.data;
+  if (rows.length < 2) throw new Rejected(`${csvPath}: no OKR rows under the header.`);
+  const wb = await openWorkbook(file, { at: dateFlag(flags, "at") });
+  const tab = "_okr_import";
+  const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  const sheet = ss.insertSheet(tab);
+  const width = Math.max(...rows.map((r) => r.length));
+  // Every CSV cell goes in as literal text; the import decides what is a number.
+  const grid = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined || r[i] === "" ? "" : "'" + r[i])));
+  sheet.getRange(1, 1, grid.length, width).setValues(grid);
+  const r = expectOk(callAddon(wb, "importOkrsFromTab", { tab }));
+  ss.deleteSheet(ss.getSheetByName(tab)!);
+  await wb.save();
+  out(`Imported ${r.objectives} objectives and ${r.keyResults} key results.`);
+  for (const w of r.warnings || []) out(`Focus check: ${w}`);
+}
+
+async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
+  const file = fileArg(positionals);
+  const kr = need(flags, "kr");
+  const value = need(flags, "value");
+  const at = dateFlag(flags, "at");
+  const as = flags.as === undefined ? null : String(flags.as);
+  const wb = await openWorkbook(file, { at, user: as });
+  let asChoice: string | undefined;
+  let confidence = flags.confidence === undefined ? undefined : String(flags.confidence);
+  // Without --as the local user has no email: act as the KR's owner, and the log says so.
+  if (!as) {
+    const owner = findOwner(wb, kr);
+    if (owner === null) throw new Rejected(`There is no key result with ID "${kr}".`);
+    asChoice = owner;
+  }
+  if (confidence === undefined) {
+    const view = callAddon(wb, "getSidebarData", asChoice ? { as: asChoice } : {});
+    const k = view.ok ? view.krs.find((x: { id: string }) => x.id === kr) : null;
+    confidence = k && k.confidence !== "" ? String(k.confidence) : "5";
+  }
+  const req: Record<string, unknown> = {
+    requestId: randomUUID(),
+    krId: kr,
+    value,
+    confidence,
+    whatChanged: flags.comment === undefined ? "" : String(flags.comment),
+    blockers: flags.blockers === undefined ? "" : String(flags.blockers),
+    nextStep: flags.next === undefined ? "" : String(flags.next),
+  };
+  if (asChoice) req.as = asChoice;
+  const r = expectOk(callAddon(wb, "submitCheckin", req));
+  await wb.save();
+  const score = r.kr.score === null ? "—" : r.kr.score.toFixed(2);
+  out(`Checked in ${r.kr.id}: value ${r.kr.current}, score ${score}, ${r.kr.status}.`);
+}
+
+function findOwner(wb: Workbook, krId: string): string | null {
+  const t = readTab(wb, "Key Results");
+  const row = t.rows.find((r) => String(r["ID"]).trim() === krId.trim());
+  return row ? String(row["Owner"] ?? "") : null;
+}
+
+async function cmdSimple(fn: string, positionals: string[], flags: Flags, describe: (r: any) => string): Promise<void> {
+  const file = fileArg(positionals);
+  const at = dateFlag(flags, "at");
+  const wb = await openWorkbook(file, { at });
+  const r = expectOk(callAddon(wb, fn, at ? { at } : {}));
+  await wb.save();
+  out(describe(r));
+}
+
+async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
+  const file = fileArg(positionals);
+  const name = need(flags, "sheet");
+  const wb = await openWorkbook(file, { at: dateFlag(flags, "at") });
+  const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  if (!ss.getSheetByName(name)) {
+    throw new Rejected(`No tab named "${name}". Tabs: ${ss.getSheets().map((s) => s.getName()).join(", ")}.`);
+  }
+  const t = readTab(wb, name);
+  out(flags.json ? JSON.stringify(t.rows, null, 2) : renderTable(t));
+}
+
+async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {
+  const file = fileArg(positionals);
+  const start = dateFlag(flags, "start");
+  if (!start) throw new UsageError("--start is required.");
+  const opts: Record<string, unknown> = { start };
+  const weeks = intFlag(flags, "weeks");
+  if (weeks !== undefined) opts.weeks = weeks;
+  if (flags.name !== undefined) opts.name = String(flags.name);
+  const wb = await openWorkbook(file, { at: dateFlag(flags, "at") ?? start });
+  const r = expectOk(callAddon(wb, "rollOverCycle", opts));
+  await wb.save();
+  out(`Started "${r.cycle}" with ${r.carried.objectives} objectives and ${r.carried.keyResults} key results; archived ${r.archived.join(", ")}.`);
+}
+
+async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {
+  const file = fileArg(positionals);
+  const name = need(flags, "sheet");
+  const a1 = need(flags, "range");
+  if (flags.value === undefined) throw new UsageError("--value is required.");
+  const wb = await openWorkbook(file, { at: dateFlag(flags, "at") });
+  const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new Rejected(`No tab named "${name}".`);
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    range = sheet.getRange(a1);
+  } catch {
+    throw new Rejected(`"${a1}" is not a cell reference like B3.`);
+  }
+  if (range.getNumRows() !== 1 || range.getNumColumns() !== 1) throw new Rejected(`--range must be a single cell, not ${a1}.`);
+  range.setValue(String(flags.value));
+  await wb.save();
+  out(`${name}!${range.getA1Notation()} = ${range.getDisplayValue()}`);
+}
+
+async function cmdServe(positionals: string[], flags: Flags): Promise<void> {
+  const file = fileArg(positionals);
+  const port = intFlag(flags, "port") ?? 8080;
+  await servePreview(file, { port, as: flags.as === undefined ? null : String(flags.as), at: dateFlag(flags, "at") });
+}
+
+async function cmdDemo(positionals: string[], flags: Flags, serve: boolean): Promise<void> {
+  const dir = resolve(positionals[0] || "demo");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, "okr-demo.xlsx");
+  const info = await buildDemo(file);
+  out(`Demo tracker: ${file}`);
+  out(`  ${info.summary}`);
+  if (serve) {
+    const port = intFlag(flags, "port") ?? 8080;
+    await servePreview(file, { port, as: null, at: info.asOf });
+  }
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === "--help" || command === "-h" || command === "help") {
+    if (!command) throw new UsageError("A command is required.");
+    out(USAGE);
+    return;
+  }
+  if (!FLAGS[command]) throw new UsageError(`Unknown command "${command}".`);
+  const { positionals, flags } = parse(command, rest);
+  switch (command) {
+    case "new": return cmdNew(positionals, flags);
+    case "import": return cmdImport(positionals, flags);
+    case "checkin": return cmdCheckin(positionals, flags);
+    case "summary":
+      return cmdSimple("generateWeeklySummary", positionals, flags, (r) =>
+        `Weekly Summary regenerated: week ${r.week} of ${r.weeks}; overall ${r.data.overall.score === null ? "—" : r.data.overall.score.toFixed(2)} (${r.data.overall.status}).`);
+    case "review":
+      return cmdSimple("createMidCycleReview", positionals, flags, (r) => `"${r.tab}" written: ${r.rows} objectives and key results.`);
+    case "close":
+      return cmdSimple("endCycle", positionals, flags, (r) => `"${r.tab}" written: ${r.rows} objectives and key results with final scores and grades.`);
+    case "show": return cmdShow(positionals, flags);
+    case "serve": return cmdServe(positionals, flags);
+    case "rollover": return cmdRollover(positionals, flags);
+    case "edit": return cmdEdit(positionals, flags);
+    case "demo": return cmdDemo(positionals, flags, false);
+    case "demo-serve": return cmdDemo(positionals, flags, true);
+  }
+}
+
+/** Runs a command; returns the exit code. Never prints a stack trace. */
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await run(argv);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`okr-sheets: ${e.message}\n${USAGE}\n`);
+      return 2;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`okr-sheets: ${msg.split("\n")[0]}\n`);
+    return 1;
+  }
+}

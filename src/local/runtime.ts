@@ -1,0 +1,74 @@
+// Runs the built add-on (dist/Code.js) against a workbook loaded from an .xlsx file: what every
+// okr-sheets command and the preview server stand on.
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createServices, loadAddon, type AddonContext, type LocalServices } from "./sheets";
+import { emptySnapshot, type WorkbookSnapshot } from "./snapshot";
+import { loadXlsx, saveXlsx } from "./xlsx";
+
+/** The project root: the nearest folder above this module holding dist/Code.js (or package.json). */
+export function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    if (existsSync(join(dir, "dist", "Code.js"))) return dir;
+    dir = dirname(dir);
+  }
+  return resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+}
+
+export function distDir(): string {
+  return join(projectRoot(), "dist");
+}
+
+let cachedCode: string | null = null;
+export function addonCode(): string {
+  if (cachedCode === null) {
+    const p = join(distDir(), "Code.js");
+    if (!existsSync(p)) throw new Error("dist/Code.js is missing: run `npm run build` first.");
+    cachedCode = readFileSync(p, "utf8");
+  }
+  return cachedCode;
+}
+
+/** "Today" for a command: noon UTC of the given day, so the calendar day is the same in any zone near UTC. */
+export function clockFor(at: string | undefined): Date {
+  return at ? new Date(`${at}T12:00:00Z`) : new Date();
+}
+
+export interface Workbook {
+  file: string;
+  services: LocalServices;
+  addon: AddonContext;
+  save(): Promise<void>;
+}
+
+export interface OpenOptions {
+  at?: string;
+  user?: string | null;
+}
+
+export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, opts: OpenOptions): Workbook {
+  const services = createServices(snapshot, { now: clockFor(opts.at), user: opts.user ?? null, htmlDir: distDir() });
+  const addon = loadAddon(addonCode(), services);
+  return {
+    file,
+    services,
+    addon,
+    save: () => saveXlsx(file, services.toSnapshot()),
+  };
+}
+
+export async function openWorkbook(file: string, opts: OpenOptions = {}): Promise<Workbook> {
+  const snapshot = await loadXlsx(file);
+  return workbookFromSnapshot(file, snapshot, opts);
+}
+
+export function newWorkbook(file: string, name: string, opts: OpenOptions = {}): Workbook {
+  return workbookFromSnapshot(file, emptySnapshot(name), opts);
+}
+
+/** Calls an entry point the way google.script.run does (JSON in, JSON out). */
+export function callAddon<T = any>(wb: Workbook, fn: string, ...args: unknown[]): T {
+  return wb.addon.call(fn, ...args) as T;
+}

@@ -1,0 +1,99 @@
+// `okr-sheets show`: a tab's main table (below any title block) as rows keyed by its header row.
+import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, SETTINGS_HEADERS } from "../core/tabs";
+import { RETRO_HEADERS, REVIEW_HEADERS } from "../core/lifecycle";
+import type { Workbook } from "./runtime";
+
+export interface ShownTable {
+  name: string;
+  headers: string[];
+  rows: Record<string, unknown>[];
+  display: string[][];
+}
+
+const KNOWN: string[][] = [
+  [...KR_HEADERS.slice(0, 3)],
+  [...OBJECTIVE_HEADERS.slice(0, 2)],
+  [...CHECKIN_HEADERS.slice(0, 3)],
+  [...HISTORY_HEADERS.slice(0, 3)],
+  [...SETTINGS_HEADERS.slice(0, 2)],
+  ["Type", "ID", "Final score", "Grade"],
+  [...REVIEW_HEADERS.slice(0, 3), "Decision"],
+  [...RETRO_HEADERS.slice(0, 2)],
+];
+
+function isoDay(d: Date, tz: string): string {
+  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(d);
+  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
+  return `${get("year")}-${get("month")}-${get("day")}`;
+}
+
+function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === "[object Date]";
+}
+
+function blank(r: unknown[]): boolean {
+  return r.every((v) => v === "" || v === null || v === undefined);
+}
+
+/** The header row: a known tracker header, else the first row of 2+ text cells after the title block. */
+function headerRowOf(values: unknown[][]): number {
+  const limit = Math.min(values.length, 40);
+  for (const known of KNOWN) {
+    for (let r = 0; r < limit; r++) {
+      const have = new Set(values[r].map((v) => String(v).trim().toLowerCase()));
+      if (known.every((h) => have.has(h.toLowerCase()))) return r;
+    }
+  }
+  for (let r = 0; r < limit; r++) {
+    const cells = values[r].filter((v) => v !== "");
+    if (cells.length >= 2 && cells.every((v) => typeof v === "string")) {
+      const next = values[r + 1];
+      if (next && !blank(next)) return r;
+    }
+  }
+  return 0;
+}
+
+export function readTab(wb: Workbook, name: string): ShownTable {
+  const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new Error(`No tab named "${name}".`);
+  const tz = ss.getSpreadsheetTimeZone();
+  if (sheet.getLastRow() === 0) return { name, headers: [], rows: [], display: [] };
+  const range = sheet.getDataRange();
+  const values = range.getValues();
+  const shown = range.getDisplayValues();
+  const h = headerRowOf(values);
+  const headers = values[h].map((v) => String(v).trim());
+  let width = headers.length;
+  while (width > 0 && headers[width - 1] === "") width--;
+  const rows: Record<string, unknown>[] = [];
+  const display: string[][] = [headers.slice(0, width)];
+  const isReport = !KNOWN.slice(0, 5).some((k) => k.every((x) => headers.includes(x)));
+  for (let r = h + 1; r < values.length; r++) {
+    const row = values[r].slice(0, width);
+    if (blank(row)) {
+      if (isReport) break; // a report's table ends at its first blank row
+      continue;
+    }
+    const obj: Record<string, unknown> = { _row: r + 1 };
+    headers.slice(0, width).forEach((name, c) => {
+      if (!name) return;
+      const v = row[c];
+      obj[name] = isDate(v) ? isoDay(v, tz) : v;
+    });
+    rows.push(obj);
+    display.push(shown[r].slice(0, width).map(String));
+  }
+  return { name, headers: headers.slice(0, width), rows, display };
+}
+
+/** A plain-text table, columns padded (long cells cut to 40 characters for the terminal only). */
+export function renderTable(t: ShownTable): string {
+  if (!t.display.length) return `(${t.name} is empty)`;
+  const cut = (s: string) => (s.length > 40 ? s.slice(0, 39) + "…" : s);
+  const cells = t.display.map((r) => r.map(cut));
+  const widths = cells[0].map((_, c) => Math.max(...cells.map((r) => (r[c] ?? "").length)));
+  const line = (r: string[]) => r.map((s, c) => (s ?? "").padEnd(widths[c])).join("  ").trimEnd();
+  return [line(cells[0]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
+}

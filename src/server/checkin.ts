@@ -1,0 +1,303 @@
+// The check-in sidebar's server side: the list of the user's KRs, and one check-in.
+// Both cost a fixed number of service calls whatever the size of the tracker and its log: the log is
+// never read whole, only its last LOG_TAIL rows (located through a computed cell in Settings).
+import {
+  CheckinRequestSchema,
+  SidebarRequestSchema,
+  type CheckinField,
+  type CheckinResult,
+  type Failure,
+  type RecentCheckin,
+  type SidebarKr,
+  type SidebarResult,
+} from "../core/api";
+import { columnLetter, quoteSheet } from "../core/a1";
+import { inCycle, weekNumber, cycleEnd } from "../core/dates";
+import type { KeyResult, Settings } from "../core/model";
+import { decimalSeparatorFor, parseUserNumber } from "../core/numbers";
+import { CHECKIN_HEADERS, SETTINGS_COMPUTED, TAB } from "../core/tabs";
+import { asText, cellIsoDate, guarded, isDate, isoDate, UserError } from "./env";
+import { computedLogRows, keyResultsFrom, readKrTable, readSettings, type SettingsRead } from "./read";
+import { col, norm, str, type Table } from "./table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** How many of the latest log rows are read for "recent check-ins" and for recognising a resend. */
+export const LOG_TAIL = 200;
+const RECENT_PER_KR = 5;
+const LOCK_WAIT_MS = 10000;
+
+interface Identity {
+  email: string | null;
+  actingAs: string | null;
+  isAdmin: boolean;
+  needsIdentity: boolean;
+}
+
+function identify(settings: Settings, chosen: string | undefined): Identity {
+  const email = norm(Session.getActiveUser().getEmail()) || null;
+  if (email) return { email, actingAs: email, isAdmin: settings.admins.includes(email), needsIdentity: false };
+  const as = chosen ? chosen.trim() : "";
+  if (!as) return { email: null, actingAs: null, isAdmin: false, needsIdentity: true };
+  return { email: null, actingAs: as, isAdmin: settings.admins.includes(norm(as)), needsIdentity: false };
+}
+
+function owns(id: Identity, kr: KeyResult): boolean {
+  return id.isAdmin || (!!id.actingAs && norm(kr.owner) === norm(id.actingAs));
+}
+
+/** Header positions of the log, from the computed "Check-in header" cell, or null when it is not in row 1. */
+function logColumns(s: SettingsRead): Record<string, number> | null {
+  const raw = s.raw.get(norm(SETTINGS_COMPUTED[1].label));
+  if (typeof raw !== "string") return null;
+  const headers = raw.split("|").map(norm);
+  const out: Record<string, number> = {};
+  for (const h of CHECKIN_HEADERS) {
+    const i = headers.indexOf(norm(h));
+    if (i < 0) return null;
+    out[h] = i;
+  }
+  return out;
+}
+
+interface LogTail {
+  cols: Record<string, number>;
+  rows: unknown[][];
+}
+
+/** The last LOG_TAIL rows of the log, with one read; null when the log's header is not where expected. */
+function readLogTail(ss: Spreadsheet, s: SettingsRead): LogTail | null {
+  const cols = logColumns(s);
+  const n = computedLogRows(s);
+  if (!cols || n === null) return null;
+  if (n === 0) return { cols, rows: [] };
+  const last = n + 1;
+  const first = Math.max(2, last - LOG_TAIL + 1);
+  const rows = ss.getRange(`'${TAB.checkins}'!A${first}:P${last}`).getValues();
+  return { cols, rows };
+}
+
+function recentFor(tail: LogTail | null, krId: string, tz: string): RecentCheckin[] {
+  if (!tail) return [];
+  const c = tail.cols;
+  const out: RecentCheckin[] = [];
+  for (let i = tail.rows.length - 1; i >= 0 && out.length < RECENT_PER_KR; i--) {
+    const r = tail.rows[i];
+    if (str(r[c["KR ID"]]) !== krId) continue;
+    const ts = r[c["Timestamp"]];
+    out.push({
+      date: isDate(ts) ? cellIsoDate(ts, tz) : "",
+      value: r[c["Value"]] as number | string,
+      confidence: r[c["Confidence"]] as number | string,
+      whatChanged: str(r[c["What changed"]]),
+      author: str(r[c["Author"]]),
+    });
+  }
+  return out;
+}
+
+function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string): SidebarKr {
+  const r = t.rows[kr.row - t.headerRow - 1] || [];
+  const get = (h: string) => {
+    const i = col(t, h);
+    return i >= 0 ? r[i] : "";
+  };
+  const score = get("Score");
+  return {
+    id: kr.id,
+    objectiveId: kr.objectiveId,
+    objective: str(get("Objective name")),
+    name: kr.title,
+    owner: kr.owner,
+    metric: kr.metric,
+    unit: kr.unit,
+    start: kr.start ?? "",
+    target: kr.target ?? "",
+    current: kr.current ?? "",
+    confidence: kr.confidence ?? "",
+    lastCheckin: kr.lastCheckin ?? "",
+    score: typeof score === "number" && isFinite(score) ? score : null,
+    status: str(get("Status")),
+    recent: recentFor(tail, kr.id, tz),
+  };
+}
+
+export function getSidebarData(raw: unknown): SidebarResult {
+  return guarded((): SidebarResult => {
+    const parsed = SidebarRequestSchema.safeParse(raw ?? {});
+    if (!parsed.success) return { ok: false, message: "The sidebar sent a request the add-on does not understand. Reload it." };
+    const ss = SpreadsheetApp.getActive();
+    const tz = ss.getSpreadsheetTimeZone();
+    const locale = ss.getSpreadsheetLocale();
+    const s = readSettings(ss, tz);
+    const who = identify(s.settings, parsed.data.as);
+    const krT = readKrTable(ss);
+    const all = keyResultsFrom(krT, tz);
+    const mine = who.needsIdentity ? [] : all.filter((kr) => owns(who, kr));
+    const tail = mine.length ? readLogTail(ss, s) : null;
+    const today = isoDate(new Date(), tz);
+    const owners = Array.from(new Set(all.map((k) => k.owner).filter(Boolean))).sort();
+    return {
+      ok: true,
+      user: who,
+      owners,
+      locale,
+      decimalSeparator: decimalSeparatorFor(locale),
+      cycle: {
+        name: s.settings.cycleName,
+        week: Math.min(Math.max(weekNumber(today, s.settings.startDate), 1), s.settings.weeks),
+        weeks: s.settings.weeks,
+        asOf: today,
+      },
+      krs: mine.map((kr) => sidebarKr(krT, kr, tail, tz)),
+    };
+  }) as SidebarResult;
+}
+
+function refuse(message: string, fieldErrors?: Partial<Record<CheckinField, string>>): Failure {
+  return { ok: false, message, ...(fieldErrors ? { fieldErrors } : {}) };
+}
+
+function fieldOf(path: PropertyKey[]): CheckinField | null {
+  const k = String(path[0] ?? "");
+  return (["krId", "value", "confidence", "whatChanged", "blockers", "nextStep", "as"] as string[]).includes(k)
+    ? (k as CheckinField)
+    : null;
+}
+
+const FIELD_LABELS: Record<CheckinField, string> = {
+  krId: "Key result", value: "New value", confidence: "Confidence", whatChanged: "What changed",
+  blockers: "Blockers", nextStep: "Next step", as: "Who you are",
+};
+
+/** zod/mini carries our own messages; its generic ones ("Invalid input") are replaced by clear ones. */
+function issueMessage(issue: { code?: string; message?: string; path: PropertyKey[]; keys?: string[] }, f: CheckinField | null): string {
+  if (issue.message && issue.message !== "Invalid input") return issue.message;
+  if (issue.code === "unrecognized_keys") return `The check-in has fields the add-on does not know: ${(issue.keys || []).join(", ")}.`;
+  if (f) return `${FIELD_LABELS[f]} has the wrong type.`;
+  if (issue.path[0] === "requestId") return "The check-in is missing its request ID: reload the sidebar.";
+  return "The check-in could not be read: reload the sidebar.";
+}
+
+function parseConfidence(v: string | number): number | string {
+  const s = typeof v === "number" ? String(v) : v.trim();
+  if (s === "") return "Confidence is required: a whole number from 1 to 10.";
+  if (!/^\d{1,2}$/.test(s)) return "Confidence must be a whole number from 1 to 10.";
+  const n = Number(s);
+  return n >= 1 && n <= 10 ? n : "Confidence must be a whole number from 1 to 10.";
+}
+
+export function submitCheckin(raw: unknown): CheckinResult {
+  return guarded((): CheckinResult => {
+    const parsed = CheckinRequestSchema.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors: Partial<Record<CheckinField, string>> = {};
+      const other: string[] = [];
+      for (const issue of parsed.error.issues) {
+        const f = fieldOf(issue.path);
+        const message = issueMessage(issue, f);
+        if (f && !fieldErrors[f]) fieldErrors[f] = message;
+        else if (!f) other.push(message);
+      }
+      return refuse(other[0] || "Please correct the highlighted fields.", fieldErrors);
+    }
+    const req = parsed.data;
+    const ss = SpreadsheetApp.getActive();
+    const tz = ss.getSpreadsheetTimeZone();
+
+    const rawValue = req.value;
+    // The locale is only needed to read a decimal comma; asking for it costs a service call.
+    const locale = typeof rawValue === "string" && rawValue.indexOf(",") >= 0 ? ss.getSpreadsheetLocale() : "en_US";
+    const value = parseUserNumber(rawValue, locale);
+    const confidence = parseConfidence(req.confidence);
+    const errors: Partial<Record<CheckinField, string>> = {};
+    if (!value.ok) errors.value = value.message;
+    if (typeof confidence === "string") errors.confidence = confidence;
+    if (Object.keys(errors).length) return refuse("Please correct the highlighted fields.", errors);
+
+    const s = readSettings(ss, tz);
+    const who = identify(s.settings, req.as);
+    if (who.needsIdentity) return refuse("Choose who you are before checking in.", { as: "Choose who you are." });
+    const now = new Date();
+    const today = isoDate(now, tz);
+    if (!inCycle(today, s.settings.startDate, s.settings.weeks)) {
+      return refuse(
+        `Today (${today}) is outside the cycle (${s.settings.startDate} to ${cycleEnd(s.settings.startDate, s.settings.weeks)}): check-ins are closed.`,
+      );
+    }
+
+    const lock = LockService.getDocumentLock();
+    if (!lock.tryLock(LOCK_WAIT_MS)) {
+      return { ok: false, busy: true, message: "The tracker is busy with another update. Nothing was saved: try again." };
+    }
+    try {
+      const krT = readKrTable(ss);
+      const krs = keyResultsFrom(krT, tz);
+      const kr = krs.find((k) => k.id === req.krId.trim());
+      if (!kr) return refuse(`There is no key result with ID "${req.krId.trim()}".`, { krId: "Unknown key result." });
+      if (!owns(who, kr)) {
+        return refuse(`${kr.id} belongs to ${kr.owner || "nobody yet"}; only its owner or an admin can check in.`, {
+          krId: "You do not own this key result.",
+        });
+      }
+      const tail = readLogTail(ss, s);
+      if (!tail) throw new UserError(`The "Check-ins" tab has lost its header row. Use "Repair tracker" in the add-on menu.`);
+      const duplicate = tail.rows.some((r) => str(r[tail.cols["Request ID"]]) === req.requestId);
+      if (duplicate) return { ok: true, duplicate: true, kr: sidebarKr(krT, kr, tail, tz) };
+
+      const author = who.email ? who.email : `${who.actingAs} (chosen; no email available)`;
+      const row: unknown[] = new Array(Math.max(...Object.values(tail.cols)) + 1).fill("");
+      const put = (h: string, v: unknown) => (row[tail.cols[h]] = v);
+      put("Timestamp", now);
+      put("Week", weekNumber(today, s.settings.startDate));
+      put("KR ID", asText(kr.id));
+      put("Value", value.ok ? value.value : "");
+      put("Confidence", confidence);
+      put("What changed", asText(req.whatChanged));
+      put("Blockers", asText(req.blockers));
+      put("Next step", asText(req.nextStep));
+      put("Author", asText(author));
+      put("Request ID", req.requestId);
+      const log = ss.getSheetByName(TAB.checkins);
+      if (!log) throw new UserError(`The "Check-ins" tab is missing. Use "Repair tracker" in the add-on menu.`);
+      log.appendRow(row);
+
+      // Current follows the check-in with the latest date; a check-in dated earlier only joins the log.
+      const latest = !kr.lastCheckin || kr.lastCheckin <= today;
+      if (latest) writeKrCheckin(krT, kr, value.ok ? value.value : 0, confidence as number, now);
+      const after = ss.getRange(rowA1(krT, kr.row)).getValues()[0];
+      const updated = { ...kr };
+      if (latest) {
+        updated.current = value.ok ? value.value : null;
+        updated.confidence = confidence as number;
+        updated.lastCheckin = today;
+      }
+      const t2: Table = { ...krT, rows: krT.rows.slice() };
+      t2.rows[kr.row - krT.headerRow - 1] = after;
+      const newTail: LogTail = { cols: tail.cols, rows: tail.rows.concat([row]) };
+      return { ok: true, duplicate: false, kr: sidebarKr(t2, updated, newTail, tz) };
+    } finally {
+      lock.releaseLock();
+    }
+  }) as CheckinResult;
+}
+
+function rowA1(t: Table, row: number): string {
+  return `${quoteSheet(t.name)}!A${row}:${columnLetter(t.headers.length)}${row}`;
+}
+
+/** Current, Confidence and Last check-in: one write when adjacent (as setup lays them out). */
+function writeKrCheckin(t: Table, kr: KeyResult, value: number, confidence: number, when: Date): void {
+  const cells: [string, unknown][] = [
+    ["Current", value],
+    ["Confidence", confidence],
+    ["Last check-in", when],
+  ];
+  const idx = cells.map(([h]) => col(t, h));
+  if (idx.some((i) => i < 0)) throw new UserError(`The "Key Results" tab is missing a check-in column. Use "Repair tracker".`);
+  if (idx[1] === idx[0] + 1 && idx[2] === idx[0] + 2) {
+    t.sheet.getRange(kr.row, idx[0] + 1, 1, 3).setValues([cells.map((c) => c[1])]);
+    return;
+  }
+  cells.forEach(([, v], i) => t.sheet.getRange(kr.row, idx[i] + 1).setValue(v));
+}

@@ -1,0 +1,186 @@
+// Mid-cycle review, end of cycle (Retrospective) and roll over to the next cycle in the same workbook.
+// The finished cycle's tabs are renamed to archive names, never deleted.
+import { evaluateTracker } from "../core/evaluate";
+import { buildRetrospective, buildReview, planRollover, RETRO_HEADERS, type LifecycleTab } from "../core/lifecycle";
+import { TAB, KR_HEADERS, OBJECTIVE_HEADERS } from "../core/tabs";
+import { asText, UserError } from "./env";
+import { clearOurProtections, protectSheet } from "./layout";
+import { readTracker, asOfDate } from "./summaryTab";
+import { freshSheet, renderCells, statusColours } from "./render";
+import { setUpTracker, writeDataRows } from "./setup";
+import { col, norm, str, tableFromValues } from "./table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const ROLLED_OVER_KEY = "okr.rolledOverFrom";
+
+function withLock<T>(fn: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30000)) throw new UserError("The tracker is busy with another update. Nothing was changed: try again.");
+  try {
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function writeLifecycleTab(ss: Spreadsheet, name: string, tab: LifecycleTab, note: string): void {
+  const sheet = freshSheet(ss, name);
+  clearOurProtections(sheet);
+  renderCells(sheet, tab.rows, tab.width);
+  statusColours(sheet, tab.rows.length, tab.width);
+  sheet.setFrozenRows(tab.headerRow);
+  sheet.setColumnWidth(2, 80);
+  sheet.setColumnWidth(3, 320);
+  if (tab.dataRows > 0) {
+    const decisions = sheet.getRange(tab.firstDataRow, tab.decisionColumn, tab.dataRows, 1);
+    decisions.setDataValidation(
+      SpreadsheetApp.newDataValidation().requireValueInList(tab.decisionOptions as string[], true).setAllowInvalid(false).setHelpText(note).build(),
+    );
+  }
+  ss.setActiveSheet(sheet);
+}
+
+export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
+  return withLock(() => {
+    const { tz, tracker } = readTracker(ss);
+    const asOf = asOfDate(at, tz);
+    const tab = buildReview(tracker, evaluateTracker(tracker, asOf), asOf);
+    writeLifecycleTab(ss, TAB.review, tab, "keep, adjust or drop");
+    return { tab: TAB.review, rows: tab.dataRows };
+  });
+}
+
+export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
+  return withLock(() => {
+    const { tz, tracker } = readTracker(ss);
+    const asOf = asOfDate(at, tz);
+    const existing = ss.getSheetByName(TAB.retrospective);
+    // Closing again keeps the learnings and decisions already typed.
+    const kept = existing ? readRetroInputs(existing) : new Map<string, { learnings: unknown; decision: unknown }>();
+    const tab = buildRetrospective(tracker, evaluateTracker(tracker, asOf), asOf);
+    const idC = RETRO_HEADERS.indexOf("ID");
+    const lC = RETRO_HEADERS.indexOf("Learnings");
+    const dC = RETRO_HEADERS.indexOf("Decision");
+    for (let r = tab.firstDataRow - 1; r < tab.firstDataRow - 1 + tab.dataRows; r++) {
+      const row = tab.rows[r];
+      const prev = kept.get(`${norm(row[0].v)}|${norm(row[idC].v)}`);
+      if (prev) {
+        if (str(prev.learnings)) row[lC] = { v: str(prev.learnings) };
+        if (str(prev.decision)) row[dC] = { v: str(prev.decision) };
+      }
+    }
+    writeLifecycleTab(ss, TAB.retrospective, tab, "retain, remove or change (for the next cycle)");
+    return { tab: TAB.retrospective, rows: tab.dataRows };
+  });
+}
+
+function readRetroInputs(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<string, { learnings: unknown; decision: unknown }> {
+  const out = new Map<string, { learnings: unknown; decision: unknown }>();
+  const values = sheet.getDataRange().getValues();
+  let t;
+  try {
+    t = tableFromValues(sheet, TAB.retrospective, values, ["ID", "Decision"]);
+  } catch {
+    return out;
+  }
+  const [typeC, idC, lC, dC] = ["Type", "ID", "Learnings", "Decision"].map((h) => col(t, h));
+  for (const r of t.rows) {
+    if (!str(r[idC])) continue;
+    out.set(`${norm(r[typeC])}|${norm(r[idC])}`, { learnings: lC >= 0 ? r[lC] : "", decision: dC >= 0 ? r[dC] : "" });
+  }
+  return out;
+}
+
+export interface RolloverOptions {
+  start: string;
+  weeks?: number;
+  name?: string;
+}
+
+export function rollOver(ss: Spreadsheet, opts: RolloverOptions): { cycle: string; archived: string[]; carried: { objectives: number; keyResults: number } } {
+  return withLock(() => {
+    const retroSheet = ss.getSheetByName(TAB.retrospective);
+    if (!retroSheet) throw new UserError('Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.');
+    const { tracker } = readTracker(ss);
+    const props = PropertiesService.getDocumentProperties();
+    const rolled = props.getProperty(ROLLED_OVER_KEY);
+    if (rolled && rolled === `${tracker.settings.cycleName}|${tracker.settings.startDate}`) {
+      throw new UserError(`"${tracker.settings.cycleName}" has already been rolled over.`);
+    }
+    const retroT = tableFromValues(retroSheet, TAB.retrospective, retroSheet.getDataRange().getValues(), ["ID", "Decision"]);
+    const [typeC, idC, dC] = ["Type", "ID", "Decision"].map((h) => col(retroT, h));
+    const retro = retroT.rows
+      .map((r, i) => ({ id: str(r[idC]), decision: str(r[dC]), type: typeC >= 0 ? str(r[typeC]) : "", row: retroT.headerRow + 1 + i }))
+      .filter((r) => r.id);
+    const lastValues = new Map(tracker.keyResults.map((k) => [k.id, k.current] as [string, number | null]));
+    const plan = planRollover({
+      tracker,
+      retro,
+      lastValues,
+      newStart: opts.start,
+      weeks: opts.weeks,
+      name: opts.name,
+      existingTabNames: ss.getSheets().map((s) => s.getName()),
+    });
+    if (!plan.ok) throw new UserError(plan.message);
+
+    // Archive: rename the finished cycle's tabs (formulas elsewhere follow the rename) and freeze them.
+    const renames: [string, string][] = [
+      [TAB.objectives, plan.archiveNames.objectives],
+      [TAB.keyResults, plan.archiveNames.keyResults],
+      [TAB.checkins, plan.archiveNames.checkins],
+      [TAB.history, plan.archiveNames.history],
+      [TAB.retrospective, plan.archiveNames.retrospective],
+      [TAB.review, plan.archiveNames.review],
+    ];
+    const archived: string[] = [];
+    for (const [from, to] of renames) {
+      const sh = ss.getSheetByName(from);
+      if (!sh) continue;
+      if (from === TAB.objectives || from === TAB.keyResults) {
+        // Freeze the archived scores as values, so they stop following TODAY() and the new tabs.
+        const range = sh.getDataRange();
+        range.setValues(range.getValues().map((r) => r.map((v) => (typeof v === "string" ? asText(v) : v))));
+      }
+      sh.setName(to);
+      clearOurProtections(sh);
+      protectSheet(sh, `archive of ${tracker.settings.cycleName}; kept for reference`);
+      archived.push(to);
+    }
+    const summary = ss.getSheetByName(TAB.summary);
+    if (summary) ss.deleteSheet(summary);
+
+    // The next cycle: settings, fresh tabs, the carried OKRs with their new baselines.
+    const settingsSheet = ss.getSheetByName(TAB.settings);
+    if (!settingsSheet) throw new UserError('The "Settings" tab is missing. Use "Repair tracker".');
+    const today = plan.settings.startDate;
+    setUpTracker(ss, { start: plan.settings.startDate, weeks: plan.settings.weeks, name: plan.settings.cycleName }, today);
+    const objSheet = ss.getSheetByName(TAB.objectives)!;
+    const krSheet = ss.getSheetByName(TAB.keyResults)!;
+    const objT = tableFromValues(objSheet, TAB.objectives, objSheet.getDataRange().getValues(), ["ID", "Objective"]);
+    const krT = tableFromValues(krSheet, TAB.keyResults, krSheet.getDataRange().getValues(), ["ID", "Objective ID", "Key result"]);
+    objT.rows = [];
+    krT.rows = [];
+    const objRows = plan.objectives.map((o) => {
+      const r: unknown[] = new Array(objT.headers.length).fill("");
+      const put = (h: string, v: string) => col(objT, h) >= 0 && (r[col(objT, h)] = asText(v));
+      put("ID", o.id); put("Objective", o.title); put("Owner", o.owner); put("Team", o.team);
+      put("Parent ID", o.parentId); put("Type", o.type); put("P&L link", o.pnlLink);
+      return r;
+    });
+    const krRows = plan.keyResults.map((k) => {
+      const r: unknown[] = new Array(krT.headers.length).fill("");
+      const put = (h: string, v: unknown) => col(krT, h) >= 0 && (r[col(krT, h)] = typeof v === "string" ? asText(v) : v ?? "");
+      put("ID", k.id); put("Objective ID", k.objectiveId); put("Key result", k.title); put("Owner", k.owner);
+      put("Metric", k.metric); put("Unit", k.unit); put("Start", k.start); put("Target", k.target); put("Weight", k.weight);
+      return r;
+    });
+    if (objRows.length) writeDataRows(objT, objRows, OBJECTIVE_HEADERS.slice(0, 7));
+    if (krRows.length) writeDataRows(krT, krRows, KR_HEADERS.slice(0, 9));
+    // Formulas for the carried rows (setup ran before they existed).
+    setUpTracker(ss, {}, today);
+    props.setProperty(ROLLED_OVER_KEY, `${tracker.settings.cycleName}|${tracker.settings.startDate}`);
+    return { cycle: plan.settings.cycleName, archived, carried: { objectives: objRows.length, keyResults: krRows.length } };
+  });
+}

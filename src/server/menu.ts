@@ -1,0 +1,146 @@
+// The add-on menu and the menu items. onOpen may run in AuthMode.NONE (before the add-on is authorised
+// in this document): there it only builds the menu and touches no properties or data.
+import * as actions from "./actions";
+import { TAB } from "../core/tabs";
+import type { Refusal } from "./env";
+
+export const MENU: [string, string][] = [
+  ["Set up tracker", "menuSetUp"],
+  ["Check in", "menuCheckIn"],
+  ["Generate weekly summary", "menuSummary"],
+  ["Mid-cycle review", "menuReview"],
+  ["End cycle & retrospective", "menuClose"],
+  ["Roll over to the next cycle", "menuRollOver"],
+  ["Import OKRs from a tab", "menuImport"],
+  ["Repair tracker", "menuRepair"],
+  ["Weekly refresh on / off", "menuWeekly"],
+  ["Settings / help", "menuHelp"],
+];
+
+export function buildMenu(_e?: { authMode?: unknown }): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  MENU.forEach(([caption, fn], i) => {
+    menu.addItem(caption, fn);
+    if (i === 1 || i === 5 || i === 8) menu.addSeparator();
+  });
+  menu.addToUi();
+}
+
+function ui() {
+  return SpreadsheetApp.getUi();
+}
+
+function report(title: string, r: { ok: boolean } | Refusal, lines: (r: any) => string[]): void {
+  if (!r.ok) {
+    ui().alert(title, (r as Refusal).message, ui().ButtonSet.OK);
+    return;
+  }
+  const text = lines(r).filter(Boolean).join("\n");
+  ui().alert(title, text || "Done.", ui().ButtonSet.OK);
+}
+
+export function menuSetUp(): void {
+  const ss = SpreadsheetApp.getActive();
+  const fresh = !ss.getSheetByName(TAB.objectives);
+  let template: string | undefined;
+  if (fresh) {
+    const answer = ui().alert(
+      "Set up tracker",
+      "Start with the example operations pilot (3 objectives, 7 key results you can edit)?\nChoose No for an empty tracker.",
+      ui().ButtonSet.YES_NO_CANCEL,
+    );
+    if (answer === ui().Button.CANCEL || answer === ui().Button.CLOSE) return;
+    template = answer === ui().Button.YES ? "operations" : "blank";
+  }
+  report("Set up tracker", actions.setupTracker(template ? { template } : {}), (r) => [
+    r.created.length ? `Created: ${r.created.join(", ")}.` : "The tracker tabs were already there; formulas and formatting were restored.",
+    r.restored.length ? `Restored: ${r.restored.join("; ")}.` : "",
+    r.warnings.length ? `\nFocus checks:\n• ${r.warnings.join("\n• ")}` : "",
+    "\nNext: fill in Settings (start date, admins, leaders), then owners check in from the add-on menu.",
+  ]);
+}
+
+export function menuCheckIn(): void {
+  const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle("Check in");
+  ui().showSidebar(html);
+}
+
+export function menuSummary(): void {
+  const r = actions.generateWeeklySummary({});
+  if (r.ok) SpreadsheetApp.getActive().toast(`Week ${r.week} of ${r.weeks}: the Weekly Summary tab is up to date.`, "OKR tracker");
+  else report("Generate weekly summary", r, () => []);
+}
+
+export function menuReview(): void {
+  report("Mid-cycle review", actions.createMidCycleReview({}), (r) => [
+    `The "${r.tab}" tab freezes today's scores for ${r.rows} objectives and key results.`,
+    "Mark each keep, adjust or drop and add notes.",
+  ]);
+}
+
+export function menuClose(): void {
+  const answer = ui().alert(
+    "End cycle & retrospective",
+    "Create the Retrospective tab with final scores and grades? Check-ins stay open until you roll over.",
+    ui().ButtonSet.OK_CANCEL,
+  );
+  if (answer !== ui().Button.OK) return;
+  report("End cycle & retrospective", actions.endCycle({}), (r) => [
+    `The "${r.tab}" tab lists ${r.rows} objectives and key results with their final scores and grades.`,
+    "Write learnings and set each decision (retain / remove / change), then roll over.",
+  ]);
+}
+
+export function menuRollOver(): void {
+  const p = ui().prompt("Roll over", "Start date of the next cycle (YYYY-MM-DD):", ui().ButtonSet.OK_CANCEL);
+  if (p.getSelectedButton() !== ui().Button.OK) return;
+  report("Roll over", actions.rollOverCycle({ start: p.getResponseText().trim() }), (r) => [
+    `"${r.cycle}" has started with ${r.carried.objectives} objectives and ${r.carried.keyResults} key results.`,
+    `The finished cycle is archived in: ${r.archived.join(", ")}.`,
+  ]);
+}
+
+export function menuImport(): void {
+  const p = ui().prompt("Import OKRs from a tab", "Name of the tab holding the OKRs (same columns as the CSV import):", ui().ButtonSet.OK_CANCEL);
+  if (p.getSelectedButton() !== ui().Button.OK) return;
+  report("Import OKRs", actions.importOkrsFromTab({ tab: p.getResponseText().trim() }), (r) => [
+    `Imported ${r.objectives} objectives and ${r.keyResults} key results.`,
+    r.warnings.length ? `\nFocus checks:\n• ${r.warnings.join("\n• ")}` : "",
+  ]);
+}
+
+export function menuRepair(): void {
+  report("Repair tracker", actions.repairTracker(), (r) => [
+    r.created.length ? `Re-created: ${r.created.join(", ")}.` : "",
+    r.restored.length ? `Restored: ${r.restored.join("; ")}.` : "",
+    "Formulas, formatting, dropdowns and protection were restored; no row of data was changed.",
+  ]);
+}
+
+export function menuWeekly(): void {
+  const status = actions.setWeeklyRefresh({});
+  if (!status.ok) return report("Weekly refresh", status, () => []);
+  const on = (status as { on?: boolean }).on;
+  const answer = ui().alert(
+    "Weekly refresh",
+    on ? "The weekly refresh is on. Turn it off?" : "Regenerate the Weekly Summary automatically every week on the Settings check-in weekday (and send the emails turned on in Settings)?",
+    ui().ButtonSet.YES_NO,
+  );
+  if (answer !== ui().Button.YES) return;
+  report("Weekly refresh", actions.setWeeklyRefresh({ on: !on }), (r) =>
+    r.on ? [`On: every ${r.weekday} at ${r.hour}:00.`] : ["Off."],
+  );
+}
+
+export function menuHelp(): void {
+  ui().alert(
+    "OKR tracker: settings and help",
+    [
+      "Settings tab: cycle name, start date, length in weeks, cadence, check-in weekday, RAG thresholds (gap = expected − score), aspirational goal, leaders' and admins' emails, email switches.",
+      "Owners check in from Check in; admins see every KR.",
+      "Scores: increase / decrease move from start to target; stay_above / stay_below are 1 while the condition holds; milestone is the fraction done (0–1).",
+      "Generate weekly summary writes the leaders' tab and History. Mid-cycle review and End cycle & retrospective freeze scores; Roll over starts the next cycle and archives this one.",
+    ].join("\n\n"),
+    ui().ButtonSet.OK,
+  );
+}

@@ -1,0 +1,197 @@
+// Reading the tracker's tabs into the plain model of src/core/model.ts: one getValues per tab.
+import type { CheckinEntry, HistoryEntry, KeyResult, Objective, Settings } from "../core/model";
+import { parseSettings } from "../core/settings";
+import {
+  CHECKIN_HEADERS,
+  HISTORY_HEADERS,
+  KR_HEADERS,
+  KR_HELPER_HEADERS,
+  OBJECTIVE_HEADERS,
+  SETTINGS_COMPUTED,
+  SETTINGS_ROWS,
+  TAB,
+  type Metric,
+  type ObjectiveType,
+} from "../core/tabs";
+import { cellIsoDate, isDate, UserError } from "./env";
+import { col, norm, num, readTable, str, type Table } from "./table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export const SETTINGS_RANGE = "Settings!A1:C40";
+export const OBJECTIVE_WIDTH = 30;
+export const KR_WIDTH = 30;
+export const LOG_WIDTH = 16;
+
+/** Headers that identify each tab's header row (the rest are found by name when present). */
+export const IDENTIFYING = {
+  objectives: ["ID", "Objective"],
+  keyResults: ["ID", "Objective ID", "Key result"],
+  checkins: ["Timestamp", "KR ID", "Value"],
+  history: ["Week", "KR ID", "Score"],
+} as const;
+
+export interface SettingsRead {
+  settings: Settings;
+  /** Label (lower case) → value as read, for computed rows. */
+  raw: Map<string, unknown>;
+  /** Label (lower case) → 1-based sheet row. */
+  rows: Map<string, number>;
+}
+
+export function settingsFromValues(values: unknown[][], tz: string): SettingsRead {
+  const raw = new Map<string, unknown>();
+  const rows = new Map<string, number>();
+  values.forEach((r, i) => {
+    const label = norm(r[0]);
+    if (label && !raw.has(label)) {
+      raw.set(label, isDate(r[1]) ? cellIsoDate(r[1], tz) : r[1]);
+      rows.set(label, i + 1);
+    }
+  });
+  const byLabel: Record<string, unknown> = {};
+  for (const s of SETTINGS_ROWS) if (raw.has(norm(s.label))) byLabel[s.label] = raw.get(norm(s.label));
+  const parsed = parseSettings(byLabel);
+  if (!parsed.ok) throw new UserError(`Settings need fixing: ${parsed.errors.join(" ")}`);
+  return { settings: parsed.settings, raw, rows };
+}
+
+export function readSettings(ss: Spreadsheet, tz: string): SettingsRead {
+  if (!ss.getSheetByName(TAB.settings)) {
+    throw new UserError(`The "Settings" tab is missing. Use "Set up tracker" in the add-on menu.`);
+  }
+  return settingsFromValues(ss.getRange(SETTINGS_RANGE).getValues(), tz);
+}
+
+/** The computed number of log rows (see SETTINGS_COMPUTED), or null when the cell is missing. */
+export function computedLogRows(s: SettingsRead): number | null {
+  const v = s.raw.get(norm(SETTINGS_COMPUTED[0].label));
+  return typeof v === "number" && isFinite(v) ? v : null;
+}
+
+function objectiveType(v: unknown): ObjectiveType {
+  return norm(v) === "aspirational" ? "aspirational" : "committed";
+}
+
+export function objectivesFrom(t: Table): Objective[] {
+  const c = (h: string) => col(t, h);
+  const [id, title, owner, team, parent, type, pnl] = [
+    c("ID"), c("Objective"), c("Owner"), c("Team"), c("Parent ID"), c("Type"), c("P&L link"),
+  ];
+  const out: Objective[] = [];
+  t.rows.forEach((r, i) => {
+    const oid = str(r[id]);
+    if (!oid) return;
+    out.push({
+      row: t.headerRow + 1 + i,
+      id: oid,
+      title: str(r[title]),
+      owner: owner >= 0 ? str(r[owner]) : "",
+      team: team >= 0 ? str(r[team]) : "",
+      parentId: parent >= 0 ? str(r[parent]) : "",
+      type: objectiveType(type >= 0 ? r[type] : ""),
+      pnlLink: pnl >= 0 ? norm(r[pnl]) || "none" : "none",
+    });
+  });
+  return out;
+}
+
+export function keyResultsFrom(t: Table, tz: string): KeyResult[] {
+  const c = (h: string) => col(t, h);
+  const idx = {
+    id: c("ID"), obj: c("Objective ID"), title: c("Key result"), owner: c("Owner"), metric: c("Metric"),
+    unit: c("Unit"), start: c("Start"), target: c("Target"), weight: c("Weight"), current: c("Current"),
+    confidence: c("Confidence"), last: c("Last check-in"),
+  };
+  const at = (r: unknown[], i: number) => (i >= 0 ? r[i] : "");
+  const out: KeyResult[] = [];
+  t.rows.forEach((r, i) => {
+    const id = str(r[idx.id]);
+    if (!id) return;
+    const last = cellIsoDate(at(r, idx.last), tz);
+    out.push({
+      row: t.headerRow + 1 + i,
+      id,
+      objectiveId: str(at(r, idx.obj)),
+      title: str(at(r, idx.title)),
+      owner: str(at(r, idx.owner)),
+      metric: norm(at(r, idx.metric)) as Metric,
+      unit: str(at(r, idx.unit)),
+      start: num(at(r, idx.start)),
+      target: num(at(r, idx.target)),
+      weight: at(r, idx.weight) === "" ? null : num(at(r, idx.weight)) ?? NaN,
+      current: num(at(r, idx.current)),
+      confidence: num(at(r, idx.confidence)),
+      lastCheckin: last || null,
+    });
+  });
+  return out;
+}
+
+export function checkinsFrom(t: Table, tz: string): CheckinEntry[] {
+  const c = (h: string) => col(t, h);
+  const idx = CHECKIN_HEADERS.map((h) => c(h));
+  const at = (r: unknown[], i: number) => (idx[i] >= 0 ? r[idx[i]] : "");
+  const out: CheckinEntry[] = [];
+  t.rows.forEach((r, i) => {
+    const krId = str(at(r, 2));
+    const value = num(at(r, 3));
+    const ts = at(r, 0);
+    if (!krId || value === null || !isDate(ts)) return;
+    out.push({
+      row: t.headerRow + 1 + i,
+      timestamp: ts.toISOString(),
+      date: cellIsoDate(ts, tz),
+      week: num(at(r, 1)) ?? 0,
+      krId,
+      value,
+      confidence: num(at(r, 4)),
+      whatChanged: str(at(r, 5)),
+      blockers: str(at(r, 6)),
+      nextStep: str(at(r, 7)),
+      author: str(at(r, 8)),
+      requestId: str(at(r, 9)),
+    });
+  });
+  return out;
+}
+
+export function historyFrom(t: Table, tz: string): HistoryEntry[] {
+  const idx = HISTORY_HEADERS.map((h) => col(t, h));
+  const at = (r: unknown[], i: number) => (idx[i] >= 0 ? r[idx[i]] : "");
+  const out: HistoryEntry[] = [];
+  for (const r of t.rows) {
+    const week = num(at(r, 0));
+    const krId = str(at(r, 2));
+    if (week === null || !krId) continue;
+    out.push({
+      week,
+      asOf: cellIsoDate(at(r, 1), tz),
+      krId,
+      value: num(at(r, 3)),
+      score: num(at(r, 4)),
+      status: str(at(r, 5)),
+    });
+  }
+  return out;
+}
+
+export function readObjectivesTable(ss: Spreadsheet): Table {
+  return readTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH);
+}
+export function readKrTable(ss: Spreadsheet): Table {
+  return readTable(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH);
+}
+export function readCheckinTable(ss: Spreadsheet): Table {
+  return readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH);
+}
+export function readHistoryTable(ss: Spreadsheet): Table {
+  return readTable(ss, TAB.history, IDENTIFYING.history, LOG_WIDTH);
+}
+
+export const ALL_HEADERS = {
+  objectives: OBJECTIVE_HEADERS as readonly string[],
+  keyResults: [...KR_HEADERS, ...KR_HELPER_HEADERS] as readonly string[],
+  checkins: CHECKIN_HEADERS as readonly string[],
+  history: HISTORY_HEADERS as readonly string[],
+};

@@ -1,0 +1,69 @@
+// Writes a report-style block of cells (the Weekly Summary, the review and retrospective tabs) with a
+// handful of batched calls: values and formulas together, then formats, weights, colours.
+import type { SummaryCell, SummaryCellStyle } from "../core/summary";
+import { asText } from "./env";
+import { RAG, SETUP_ERROR_STYLE } from "./layout";
+import { STATUS } from "../core/tabs";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const STYLE: Record<SummaryCellStyle, { bold?: boolean; bg?: string; fg?: string }> = {
+  title: { bold: true, fg: "#1f3b57" },
+  subtitle: { fg: "#5f6368" },
+  heading: { bold: true, fg: "#ffffff", bg: "#1f3b57" },
+  header: { bold: true, bg: "#e8eaed", fg: "#202124" },
+  label: { bold: true },
+  status: { bold: true },
+  muted: { fg: "#5f6368" },
+  note: { fg: "#5f6368" },
+};
+
+/** The cell as it is written: formulas as formulas, other text always as literal text. */
+function cellValue(c: SummaryCell): unknown {
+  if (c.formula) return c.formula;
+  if (c.v === null || c.v === undefined) return "";
+  if (typeof c.v === "string") {
+    // Dates given as YYYY-MM-DD with a date format are written as dates.
+    if (c.fmt === "yyyy-mm-dd" && /^\d{4}-\d{2}-\d{2}$/.test(c.v)) return c.v;
+    return asText(c.v);
+  }
+  return c.v;
+}
+
+/** Gets the tab, or creates it; clears it either way. */
+export function freshSheet(ss: Spreadsheet, name: string, index?: number): Sheet {
+  let sheet = ss.getSheetByName(name);
+  if (!sheet) sheet = index === undefined ? ss.insertSheet(name) : ss.insertSheet(name, index);
+  else sheet.clear();
+  return sheet;
+}
+
+export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number): void {
+  if (!rows.length) return;
+  const range = sheet.getRange(1, 1, rows.length, width);
+  range.setValues(rows.map((r) => r.map(cellValue)));
+  range.setNumberFormats(rows.map((r) => r.map((c) => c.fmt || "General")));
+  range.setFontWeights(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].bold ? "bold" : "normal"))));
+  range.setFontColors(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].fg) || "#202124")));
+  range.setBackgrounds(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].bg) || "#ffffff")));
+  const titleRow = rows.findIndex((r) => r.some((c) => c.style === "title"));
+  if (titleRow >= 0) sheet.getRange(titleRow + 1, 1).setFontSize(16);
+}
+
+/** Status words coloured by their RAG label anywhere in the block (the colour never disagrees with the word). */
+export function statusColours(sheet: Sheet, rows: number, width: number): void {
+  const range = sheet.getRange(1, 1, Math.max(rows, 1), width);
+  const rules = Object.entries(RAG).map(([label, c]) =>
+    SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(label).setBackground(c.bg).setFontColor(c.fg).setRanges([range]).build(),
+  );
+  rules.push(
+    SpreadsheetApp.newConditionalFormatRule()
+      .whenTextEqualTo(STATUS.setupError)
+      .setBackground(SETUP_ERROR_STYLE.bg)
+      .setFontColor(SETUP_ERROR_STYLE.fg)
+      .setRanges([range])
+      .build(),
+  );
+  sheet.setConditionalFormatRules(rules);
+}

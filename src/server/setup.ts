@@ -1,0 +1,381 @@
+// "Set up tracker": creates or restores the tracker tabs. Running it again, or over a tracker made by an
+// earlier version, keeps every row of user data and restores missing headers, formulas and formatting.
+// Tabs with one of our names but unrelated content are never overwritten: setup refuses before writing.
+import { columnLetter, quoteSheet } from "../core/a1";
+import { isValidIsoDate, addDays, dayNumber } from "../core/dates";
+import { focusChecks } from "../core/focus";
+import { krFormulas, objectiveFormulas } from "../core/formulas";
+import {
+  CHECKIN_HEADERS,
+  HISTORY_HEADERS,
+  KR_HEADERS,
+  KR_HELPER_HEADERS,
+  OBJECTIVE_HEADERS,
+  SETTINGS_COMPUTED,
+  SETTINGS_HEADERS,
+  SETTINGS_ROWS,
+  TAB,
+} from "../core/tabs";
+import { templateByName, TEMPLATE_NAMES, type Template, type TemplateName } from "../core/templates";
+import { asText, UserError } from "./env";
+import {
+  applyConditionalFormats,
+  applySettingsValidations,
+  applyValidations,
+  clearOurProtections,
+  COLUMN_SPECS,
+  HEADER_BG,
+  HEADER_FG,
+  OWNED_COLUMNS,
+  protectColumns,
+  protectSheet,
+  styleTable,
+} from "./layout";
+import {
+  ALL_HEADERS,
+  IDENTIFYING,
+  KR_WIDTH,
+  keyResultsFrom,
+  LOG_WIDTH,
+  OBJECTIVE_WIDTH,
+  objectivesFrom,
+  SETTINGS_RANGE,
+} from "./read";
+import { col, findHeaderRow, norm, tableFromValues, wholeColumns, type Table } from "./table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface SetupOptions {
+  template?: string;
+  start?: string;
+  weeks?: number;
+  name?: string;
+}
+
+export interface SetupReport {
+  created: string[];
+  restored: string[];
+  warnings: string[];
+}
+
+/** Rows below the data that get formulas too, so a row typed by hand is scored at once. */
+const SPARE_ROWS = 20;
+const MIN_FORMULA_ROWS = 50;
+
+export function validateSetupOptions(o: SetupOptions): { template: TemplateName | null } {
+  if (o.template !== undefined && !(TEMPLATE_NAMES as readonly string[]).includes(o.template)) {
+    throw new UserError(`Unknown template "${o.template}": use ${TEMPLATE_NAMES.join(" or ")}.`);
+  }
+  if (o.start !== undefined && !isValidIsoDate(o.start)) throw new UserError(`Start date "${o.start}" is not a date in the form YYYY-MM-DD.`);
+  if (o.weeks !== undefined && !(Number.isInteger(o.weeks) && o.weeks >= 1 && o.weeks <= 52)) {
+    throw new UserError(`Length in weeks must be a whole number from 1 to 52 (got ${o.weeks}).`);
+  }
+  if (o.name !== undefined && (String(o.name).trim() === "" || String(o.name).length > 100)) {
+    throw new UserError("Cycle name must be 1–100 characters.");
+  }
+  return { template: (o.template as TemplateName) ?? null };
+}
+
+/** Monday of the week containing `iso`. */
+export function mondayOf(iso: string): string {
+  const dow = (dayNumber(iso) + 3) % 7; // 1970-01-01 was a Thursday; Monday = 0
+  return addDays(iso, -dow);
+}
+
+interface TabState {
+  name: string;
+  sheet: Sheet | null;
+  values: unknown[][];
+}
+
+function isEmpty(values: unknown[][]): boolean {
+  return values.every((r) => r.every((v) => v === "" || v === null));
+}
+
+/** Reads the first rows of each tracker tab and refuses when one of our names holds something else. */
+function inspect(ss: Spreadsheet): Record<"settings" | "objectives" | "keyResults" | "checkins" | "history", TabState> {
+  const read = (name: string, width: number): TabState => {
+    const sheet = ss.getSheetByName(name);
+    return { name, sheet, values: sheet ? ss.getRange(wholeColumns(name, width)).getValues() : [] };
+  };
+  const state = {
+    settings: read(TAB.settings, 3),
+    objectives: read(TAB.objectives, OBJECTIVE_WIDTH),
+    keyResults: read(TAB.keyResults, KR_WIDTH),
+    checkins: read(TAB.checkins, LOG_WIDTH),
+    history: read(TAB.history, LOG_WIDTH),
+  };
+  const foreign: string[] = [];
+  const check = (s: TabState, ident: readonly string[]) => {
+    if (s.sheet && !isEmpty(s.values) && findHeaderRow(s.values, ident) < 0) foreign.push(s.name);
+  };
+  if (state.settings.sheet && !isEmpty(state.settings.values)) {
+    const labels = new Set(state.settings.values.map((r) => norm(r[0])));
+    if (!labels.has(norm("Start date")) && !labels.has(norm("Setting"))) foreign.push(TAB.settings);
+  }
+  check(state.objectives, IDENTIFYING.objectives);
+  check(state.keyResults, IDENTIFYING.keyResults);
+  check(state.checkins, IDENTIFYING.checkins);
+  check(state.history, IDENTIFYING.history);
+  if (foreign.length) {
+    throw new UserError(
+      `These tabs already exist and are not okr-sheets tabs: ${foreign.map((f) => `"${f}"`).join(", ")}. ` +
+        "Rename them (their content is kept) and run Set up tracker again.",
+    );
+  }
+  return state;
+}
+
+/** Makes sure a table tab exists with every header; returns the table over its current data. */
+function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly string[], ident: readonly string[], report: SetupReport): Table {
+  let sheet = s.sheet;
+  let values = s.values;
+  if (!sheet) {
+    sheet = ss.insertSheet(s.name);
+    report.created.push(s.name);
+    values = [];
+  }
+  if (isEmpty(values)) {
+    sheet.getRange(1, 1, 1, headers.length).setValues([headers.slice()]);
+    if (s.sheet) report.restored.push(`${s.name}: header row`);
+    return tableFromValues(sheet, s.name, [headers.slice()], ident);
+  }
+  const t = tableFromValues(sheet, s.name, values, ident);
+  const missing = headers.filter((h) => col(t, h) < 0);
+  if (missing.length) {
+    // Append missing headers after the last used header cell.
+    let last = t.headers.length;
+    while (last > 0 && t.headers[last - 1] === "") last--;
+    sheet.getRange(t.headerRow, last + 1, 1, missing.length).setValues([missing.slice()]);
+    report.restored.push(`${s.name}: column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+    const headerRow = t.headers.slice(0, last).concat(missing);
+    return { ...t, headers: headerRow, width: headerRow.length };
+  }
+  return t;
+}
+
+function settingsRowOf(values: unknown[][]): Map<string, number> {
+  const m = new Map<string, number>();
+  values.forEach((r, i) => {
+    const k = norm(r[0]);
+    if (k && !m.has(k)) m.set(k, i + 1);
+  });
+  return m;
+}
+
+function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, template: Template | null, today: string, report: SetupReport): void {
+  let sheet = s.sheet;
+  let values = s.values;
+  if (!sheet) {
+    sheet = ss.insertSheet(TAB.settings, 0);
+    report.created.push(TAB.settings);
+    values = [];
+  }
+  if (isEmpty(values)) {
+    sheet.getRange(1, 1, 1, 3).setValues([SETTINGS_HEADERS.slice()]);
+    values = [SETTINGS_HEADERS.slice()];
+  }
+  const rowOf = settingsRowOf(values);
+  let next = values.length + 1;
+  while (next > 1 && isEmpty([values[next - 2] || []])) next--;
+  const valueAt = (label: string) => {
+    const r = rowOf.get(norm(label));
+    return r ? values[r - 1][1] : undefined;
+  };
+  const writes: { row: number; label: string; value: unknown; note: string }[] = [];
+  for (const def of SETTINGS_ROWS) {
+    const value: unknown = valueAt(def.label);
+    const present = rowOf.has(norm(def.label));
+    let wanted: unknown = undefined;
+    if (def.key === "startDate" && opts.start) wanted = opts.start;
+    else if (def.key === "weeks" && opts.weeks !== undefined) wanted = opts.weeks;
+    else if (def.key === "cycleName" && opts.name) wanted = opts.name;
+    else if (!present || value === "" || value === undefined) {
+      if (def.key === "startDate") wanted = mondayOf(today);
+      else if (def.key === "cycleName") wanted = template?.cycleName ?? def.def;
+      else if (def.key === "admins" && template?.admins.length) wanted = template.admins.join(", ");
+      else if (def.key === "leaders" && template?.leaders.length) wanted = template.leaders.join(", ");
+      else wanted = def.def;
+    }
+    if (!present) {
+      writes.push({ row: next, label: def.label, value: wanted ?? "", note: def.note });
+      rowOf.set(norm(def.label), next++);
+      if (s.sheet && !isEmpty(s.values)) report.restored.push(`Settings: ${def.label}`);
+    } else if (wanted !== undefined) {
+      writes.push({ row: rowOf.get(norm(def.label))!, label: def.label, value: wanted, note: def.note });
+    }
+  }
+  for (const w of writes) {
+    // The start date is written as an ISO date string, which Sheets reads as a date in every locale;
+    // other text is written as literal text.
+    const v = w.label === "Start date" ? w.value : typeof w.value === "string" ? asText(w.value) : w.value;
+    sheet.getRange(w.row, 1, 1, 3).setValues([[w.label, v, w.note]]);
+  }
+  // Computed rows below the settings, after one blank row.
+  let computedRow = Math.max(...Array.from(rowOf.values())) + 2;
+  for (const c of SETTINGS_COMPUTED) {
+    const r = rowOf.get(norm(c.label)) ?? computedRow++;
+    sheet.getRange(r, 1, 1, 3).setValues([[c.label, "", "Computed by okr-sheets; do not edit."]]);
+    sheet.getRange(r, 2).setFormula(c.formula);
+    rowOf.set(norm(c.label), r);
+  }
+  // Named ranges point at the value cells, so formulas survive rows being moved.
+  for (const def of [...SETTINGS_ROWS, ...SETTINGS_COMPUTED]) {
+    const r = rowOf.get(norm(def.label));
+    if (r) ss.setNamedRange(def.name, sheet.getRange(r, 2));
+  }
+  const start = rowOf.get(norm("Start date"));
+  if (start) sheet.getRange(start, 2).setNumberFormat("yyyy-mm-dd");
+  for (const label of ["On track if gap ≤", "At risk if gap ≤", "Aspirational goal"]) {
+    const r = rowOf.get(norm(label));
+    if (r) sheet.getRange(r, 2).setNumberFormat("0.00");
+  }
+  sheet.getRange(1, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BG).setFontColor(HEADER_FG);
+  sheet.setFrozenRows(1);
+  sheet.setColumnWidth(1, 250);
+  sheet.setColumnWidth(2, 260);
+  sheet.setColumnWidth(3, 360);
+  applySettingsValidations(sheet, (label) => rowOf.get(norm(label)));
+}
+
+function writeTemplate(objT: Table, krT: Table, tpl: Template): void {
+  if (tpl.objectives.length) {
+    const rows = tpl.objectives.map((o) => {
+      const row: unknown[] = new Array(objT.headers.length).fill("");
+      const put = (h: string, v: unknown) => {
+        const c = col(objT, h);
+        if (c >= 0) row[c] = typeof v === "string" ? asText(v) : v;
+      };
+      put("ID", o.id); put("Objective", o.title); put("Owner", o.owner); put("Team", o.team);
+      put("Parent ID", o.parentId); put("Type", o.type); put("P&L link", o.pnlLink);
+      return row;
+    });
+    writeDataRows(objT, rows, OBJECTIVE_HEADERS.slice(0, 7));
+  }
+  if (tpl.keyResults.length) {
+    const rows = tpl.keyResults.map((k) => {
+      const row: unknown[] = new Array(krT.headers.length).fill("");
+      const put = (h: string, v: unknown) => {
+        const c = col(krT, h);
+        if (c >= 0) row[c] = typeof v === "string" ? asText(v) : v;
+      };
+      put("ID", k.id); put("Objective ID", k.objectiveId); put("Key result", k.title); put("Owner", k.owner);
+      put("Metric", k.metric); put("Unit", k.unit); put("Start", k.start); put("Target", k.target); put("Weight", k.weight);
+      return row;
+    });
+    writeDataRows(krT, rows, KR_HEADERS.slice(0, 9));
+  }
+}
+
+/**
+ * Writes data rows below the existing data of a table, column block by column block, touching only the
+ * given (user) columns so formula columns are left to the formula writer.
+ */
+export function writeDataRows(t: Table, rows: unknown[][], headers: readonly string[]): void {
+  const first = t.headerRow + 1 + t.rows.length;
+  const cols = headers.map((h) => col(t, h)).filter((c) => c >= 0).sort((a, b) => a - b);
+  // Contiguous runs of columns: one setValues each.
+  let i = 0;
+  while (i < cols.length) {
+    let j = i;
+    while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+    const c0 = cols[i];
+    const n = cols[j] - c0 + 1;
+    t.sheet.getRange(first, c0 + 1, rows.length, n).setValues(rows.map((r) => r.slice(c0, c0 + n)));
+    i = j + 1;
+  }
+  t.rows = t.rows.concat(rows);
+}
+
+function lettersOf(t: Table): Record<string, string> {
+  const out: Record<string, string> = {};
+  t.headers.forEach((h, i) => {
+    if (h && !(h in out)) out[h] = columnLetter(i + 1);
+  });
+  return out;
+}
+
+export function formulaRowCount(t: Table): number {
+  return Math.max(t.rows.length + SPARE_ROWS, MIN_FORMULA_ROWS);
+}
+
+/** Writes the formula columns of both tables for every data row and the spare rows below. */
+export function writeFormulas(objT: Table, krT: Table): void {
+  const objCols = lettersOf(objT);
+  const krCols = lettersOf(krT);
+  const nObj = formulaRowCount(objT);
+  const nKr = formulaRowCount(krT);
+  const objName = quoteSheet(objT.name);
+  writeFormulaColumns(objT, nObj, (row) => ({ ...objectiveFormulas(row, objCols, krCols) }));
+  writeFormulaColumns(krT, nKr, (row) => ({
+    ...krFormulas(row, krCols, objCols),
+    "Objective name": `=IF($${krCols["ID"]}${row}="","",IFERROR(INDEX(${objName}!$${objCols["Objective"]}:$${objCols["Objective"]},MATCH($${krCols["Objective ID"]}${row},${objName}!$${objCols["ID"]}:$${objCols["ID"]},0)),""))`,
+  }));
+}
+
+function writeFormulaColumns(t: Table, n: number, make: (row: number) => Record<string, string>): void {
+  const first = t.headerRow + 1;
+  const perRow: Record<string, string>[] = [];
+  for (let i = 0; i < n; i++) perRow.push(make(first + i));
+  for (const header of Object.keys(perRow[0] || {})) {
+    const c = col(t, header);
+    if (c < 0) continue;
+    t.sheet.getRange(first, c + 1, n, 1).setFormulas(perRow.map((r) => [r[header]]));
+  }
+}
+
+/** Formatting, validation, conditional colours and protection of the four table tabs. */
+export function applyLayout(objT: Table, krT: Table, logT: Table, histT: Table): void {
+  const nObj = formulaRowCount(objT);
+  const nKr = formulaRowCount(krT);
+  styleTable(objT, COLUMN_SPECS.objectives, nObj);
+  styleTable(krT, COLUMN_SPECS.keyResults, nKr);
+  styleTable(logT, COLUMN_SPECS.checkins, Math.max(logT.rows.length, 1));
+  styleTable(histT, COLUMN_SPECS.history, Math.max(histT.rows.length, 1));
+  applyValidations("objectives", objT, nObj);
+  applyValidations("keyResults", krT, nKr);
+  applyConditionalFormats(objT, ["Status"], null, nObj);
+  applyConditionalFormats(krT, ["Status", "Score"], "Confidence", nKr);
+  applyConditionalFormats(histT, ["Status"], null, Math.max(histT.rows.length, 200));
+  for (const t of [objT, krT, logT, histT]) clearOurProtections(t.sheet);
+  protectColumns(objT, OWNED_COLUMNS.objectives, nObj);
+  protectColumns(krT, OWNED_COLUMNS.keyResults, nKr);
+  protectSheet(logT.sheet, "the check-in log is append-only; use the Check in sidebar");
+  protectSheet(histT.sheet, "History is written by Generate weekly summary");
+}
+
+export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string): SetupReport {
+  const { template: templateName } = validateSetupOptions(opts);
+  const state = inspect(ss);
+  const report: SetupReport = { created: [], restored: [], warnings: [] };
+  const onlyDefault = ss.getSheets().length === 1 && ss.getSheets()[0].getName() === "Sheet1";
+  const tpl = templateName ? templateByName(templateName) : null;
+
+  ensureSettings(ss, state.settings, opts, tpl, today, report);
+  const objT = ensureTable(ss, state.objectives, ALL_HEADERS.objectives, IDENTIFYING.objectives, report);
+  const krT = ensureTable(ss, state.keyResults, ALL_HEADERS.keyResults, IDENTIFYING.keyResults, report);
+  const logT = ensureTable(ss, state.checkins, ALL_HEADERS.checkins, IDENTIFYING.checkins, report);
+  const histT = ensureTable(ss, state.history, ALL_HEADERS.history, IDENTIFYING.history, report);
+
+  const tz = ss.getSpreadsheetTimeZone();
+  const hasData = objectivesFrom(objT).length > 0 || keyResultsFrom(krT, tz).length > 0;
+  if (tpl && !hasData) writeTemplate(objT, krT, tpl);
+  else if (tpl && hasData && tpl.objectives.length) {
+    report.warnings.push("The tracker already has OKRs, so the template's examples were not added.");
+  }
+
+  writeFormulas(objT, krT);
+  applyLayout(objT, krT, logT, histT);
+
+  if (onlyDefault) {
+    const blank = ss.getSheetByName("Sheet1");
+    if (blank && blank.getLastRow() === 0) ss.deleteSheet(blank);
+  }
+  const settingsSheet = ss.getSheetByName(TAB.settings);
+  if (settingsSheet) ss.setActiveSheet(ss.getSheetByName(TAB.keyResults) || settingsSheet);
+  report.warnings.push(...focusChecks(objectivesFrom(objT), keyResultsFrom(krT, tz)));
+  return report;
+}
+
+export { SETTINGS_RANGE, KR_HELPER_HEADERS, CHECKIN_HEADERS, HISTORY_HEADERS };

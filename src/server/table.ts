@@ -1,0 +1,106 @@
+// Reading a tab's main table in one call, and finding columns by header name (never by position), so a
+// moved column or rows inserted above the header do not break the tracker.
+import { columnLetter, quoteSheet } from "../core/a1";
+import { UserError } from "./env";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** How far down a tab we look for its header row. */
+const HEADER_SEARCH_ROWS = 30;
+
+export interface Table {
+  sheet: Sheet;
+  name: string;
+  /** 1-based row of the header. */
+  headerRow: number;
+  headers: string[];
+  /** Data rows below the header, trailing blank rows removed. rows[i] is sheet row headerRow + 1 + i. */
+  rows: unknown[][];
+  width: number;
+}
+
+export function norm(h: unknown): string {
+  return String(h == null ? "" : h).trim().toLowerCase();
+}
+
+/** 0-based index of a header in the table, or -1. */
+export function col(t: Pick<Table, "headers">, header: string): number {
+  const want = norm(header);
+  return t.headers.findIndex((h) => norm(h) === want);
+}
+
+/** 1-based sheet column of a header, or throws a UserError naming the missing column. */
+export function sheetCol(t: Table, header: string): number {
+  const i = col(t, header);
+  if (i < 0) throw new UserError(`The "${t.name}" tab has no "${header}" column. Use "Repair tracker" in the add-on menu.`);
+  return i + 1;
+}
+
+export function firstDataRow(t: Table): number {
+  return t.headerRow + 1;
+}
+
+/** Sheet row of data row i. */
+export function sheetRow(t: Table, i: number): number {
+  return t.headerRow + 1 + i;
+}
+
+function isBlankRow(r: unknown[]): boolean {
+  for (const v of r) if (v !== "" && v !== null && v !== undefined) return false;
+  return true;
+}
+
+/** Index of the header row within `values`, or -1: the first row holding every `required` header. */
+export function findHeaderRow(values: unknown[][], required: readonly string[]): number {
+  const want = required.map(norm);
+  const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
+  for (let r = 0; r < limit; r++) {
+    const have = new Set(values[r].map(norm));
+    if (want.every((h) => have.has(h))) return r;
+  }
+  return -1;
+}
+
+/** The A1 range of whole columns A..width of a tab: one read, however long the tab. */
+export function wholeColumns(name: string, width: number): string {
+  return `${quoteSheet(name)}!A:${columnLetter(width)}`;
+}
+
+/**
+ * Reads a tab's table with one getValues. `required` are the headers that identify the header row;
+ * `width` bounds the columns read.
+ */
+export function readTable(ss: Spreadsheet, name: string, required: readonly string[], width: number): Table {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
+  const values = ss.getRange(wholeColumns(name, width)).getValues();
+  return tableFromValues(sheet, name, values, required);
+}
+
+export function tableFromValues(sheet: Sheet, name: string, values: unknown[][], required: readonly string[]): Table {
+  const h = findHeaderRow(values, required);
+  if (h < 0) {
+    const missing = required.filter((r) => !(values[0] || []).map(norm).includes(norm(r)));
+    throw new UserError(
+      `The "${name}" tab has lost its header row (${missing.map((m) => `"${m}"`).join(", ") || "headers"} not found). Use "Repair tracker" in the add-on menu.`,
+    );
+  }
+  const headers = values[h].map((v) => String(v == null ? "" : v).trim());
+  let end = values.length;
+  while (end > h + 1 && isBlankRow(values[end - 1])) end--;
+  return { sheet, name, headerRow: h + 1, headers, rows: values.slice(h + 1, end), width: headers.length };
+}
+
+export function str(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  return String(v).trim();
+}
+
+/**
+ * A numeric cell value, or null. Text that looks like a number ("12" stored as text) is not a number:
+ * the sheet formulas' ISNUMBER says so too, and the TypeScript must agree with them.
+ */
+export function num(v: unknown): number | null {
+  return typeof v === "number" && isFinite(v) ? v : null;
+}
