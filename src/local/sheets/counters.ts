@@ -1,0 +1,94 @@
+// Service-call accounting. Every object that stands for an Apps Script service round trip is handed to
+// add-on code through a Proxy that counts each method call ("Range.getValues"); the objects themselves
+// call each other directly, so internal work is never counted. Cells read/written are added by the methods.
+
+export interface CounterSnapshot {
+  serviceCalls: number;
+  cellsRead: number;
+  cellsWritten: number;
+  byMethod: Record<string, number>;
+}
+
+export interface Counters extends CounterSnapshot {
+  reset(): void;
+  snapshot(): CounterSnapshot;
+}
+
+export class CountersImpl implements Counters {
+  serviceCalls = 0;
+  cellsRead = 0;
+  cellsWritten = 0;
+  byMethod: Record<string, number> = {};
+  call(name: string): void {
+    this.serviceCalls++;
+    this.byMethod[name] = (this.byMethod[name] ?? 0) + 1;
+  }
+  read(n: number): void {
+    this.cellsRead += n;
+  }
+  wrote(n: number): void {
+    this.cellsWritten += n;
+  }
+  reset(): void {
+    this.serviceCalls = 0;
+    this.cellsRead = 0;
+    this.cellsWritten = 0;
+    this.byMethod = {};
+  }
+  snapshot(): CounterSnapshot {
+    return { serviceCalls: this.serviceCalls, cellsRead: this.cellsRead, cellsWritten: this.cellsWritten, byMethod: { ...this.byMethod } };
+  }
+}
+
+/** Implemented by objects whose method calls count as service calls. */
+export interface Countable {
+  readonly _kind: string;
+  readonly _counters: CountersImpl;
+  /** Methods that are not service round trips (builders). */
+  readonly _uncounted?: readonly string[];
+}
+
+const proxies = new WeakMap<object, object>();
+const raws = new WeakMap<object, object>();
+const NOT_COUNTED = new Set(["toString", "valueOf", "toJSON", "constructor"]);
+
+function isCountable(o: unknown): o is Countable {
+  return typeof o === "object" && o !== null && typeof (o as Countable)._kind === "string" && (o as Countable)._counters instanceof CountersImpl;
+}
+
+/** The counted face of an object (arrays of countable objects are mapped; anything else passes through). */
+export function pub<T>(o: T): T {
+  if (typeof o !== "object" || o === null) return o;
+  if (Array.isArray(o)) {
+    if (o.length > 0 && isCountable(o[0])) return o.map((x) => pub(x)) as unknown as T;
+    return o;
+  }
+  if (!isCountable(o)) return o;
+  const existing = proxies.get(o);
+  if (existing) return existing as T;
+  const target = o as unknown as Record<string | symbol, unknown> & Countable;
+  const proxy = new Proxy(target, {
+    get(t, prop) {
+      const v = Reflect.get(t, prop, t);
+      if (typeof v !== "function" || typeof prop === "symbol" || prop.startsWith("_") || NOT_COUNTED.has(prop)) return v;
+      return function counted(...args: unknown[]) {
+        if (!t._uncounted?.includes(prop)) t._counters.call(`${t._kind}.${prop}`);
+        return pub((v as (...a: unknown[]) => unknown).apply(t, args.map(unpub)));
+      };
+    },
+  });
+  proxies.set(o, proxy);
+  raws.set(proxy, o);
+  return proxy as unknown as T;
+}
+
+/** The raw object behind a counted face (also unwraps one level of arrays). */
+export function unpub<T>(o: T): T {
+  if (typeof o !== "object" || o === null) return o;
+  const r = raws.get(o as object);
+  if (r) return r as T;
+  if (Array.isArray(o) && o.length > 0 && typeof o[0] === "object" && o[0] !== null && raws.has(o[0])) {
+    return o.map((x) => unpub(x)) as unknown as T;
+  }
+  return o;
+}

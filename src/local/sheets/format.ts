@@ -1,0 +1,332 @@
+// Number formats (display values) and "typed input" parsing (what a string becomes when written), with
+// the spreadsheet locale's decimal and grouping separators.
+import { DAYS, MONTHS, serialFields, serialFromFields } from "./time";
+
+export interface LocaleInfo {
+  decimal: string;
+  group: string;
+  /** Day before month in slashed/dotted dates. */
+  dayFirst: boolean;
+}
+
+const localeCache = new Map<string, LocaleInfo>();
+
+export function localeInfo(locale: string): LocaleInfo {
+  let info = localeCache.get(locale);
+  if (!info) {
+    const tag = (locale || "en_US").replace("_", "-");
+    let decimal = ".";
+    let group = ",";
+    let dayFirst = false;
+    try {
+      const parts = new Intl.NumberFormat(tag).formatToParts(1234567.5);
+      decimal = parts.find((p) => p.type === "decimal")?.value ?? ".";
+      group = parts.find((p) => p.type === "group")?.value ?? ",";
+      const dparts = new Intl.DateTimeFormat(tag, { timeZone: "UTC" }).formatToParts(new Date(Date.UTC(2020, 10, 22)));
+      dayFirst = dparts.findIndex((p) => p.type === "day") < dparts.findIndex((p) => p.type === "month");
+    } catch {
+      /* en_US defaults */
+    }
+    info = { decimal, group, dayFirst };
+    localeCache.set(locale, info);
+  }
+  return info;
+}
+
+export const DEFAULT_NUMBER_FORMAT = "0.###############";
+
+function stripLiterals(fmt: string): string {
+  return fmt.replace(/"[^"]*"/g, "").replace(/\\./g, "").replace(/\[[^\]]*\]/g, "");
+}
+
+const dateFmtCache = new Map<string, boolean>();
+/** True for date/time patterns ("yyyy-mm-dd", "hh:mm", "dd mmm yyyy"). */
+export function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  let r = dateFmtCache.get(fmt);
+  if (r === undefined) {
+    const lower = fmt.toLowerCase();
+    r = lower !== "general" && fmt !== "@" && /[ydhs]/i.test(stripLiterals(fmt).replace(/general/gi, ""));
+    if (!r && /^\[?h+\]?:mm/.test(lower)) r = true;
+    dateFmtCache.set(fmt, r);
+  }
+  return r;
+}
+
+export function isGeneral(fmt: string | undefined): boolean {
+  return !fmt || fmt === DEFAULT_NUMBER_FORMAT || fmt.toLowerCase() === "general";
+}
+
+/** Sheets' General display: up to 10 significant digits, no trailing zeros. */
+export function formatGeneral(n: number, loc: LocaleInfo): string {
+  if (!isFinite(n)) return "#NUM!";
+  let s: string;
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) s = String(n);
+  else if (n !== 0 && (Math.abs(n) >= 1e15 || Math.abs(n) < 1e-9)) {
+    s = n.toExponential(4).replace(/\.?0+e/, "E").replace("E+", "E+");
+  } else {
+    s = String(Number(n.toPrecision(10)));
+    if (/e/.test(s)) s = n.toFixed(10).replace(/\.?0+$/, "");
+  }
+  return loc.decimal === "." ? s : s.replace(".", loc.decimal);
+}
+
+function formatNumberSection(n: number, section: string, loc: LocaleInfo): string {
+  let prefix = "";
+  let suffix = "";
+  let pat = "";
+  let state = 0; // 0: before the number, 1: in it, 2: after it
+  let percent = 0;
+  const lit = (s: string) => {
+    if (state === 1) state = 2;
+    if (state === 0) prefix += s;
+    else suffix += s;
+  };
+  for (let i = 0; i < section.length; i++) {
+    const ch = section[i];
+    const next = section[i + 1] ?? "";
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      lit(section.slice(i + 1, end < 0 ? section.length : end));
+      i = end < 0 ? section.length : end;
+    } else if (ch === "\\") {
+      lit(next);
+      i++;
+    } else if (ch === "_" || ch === "*") {
+      i++;
+    } else if (ch === "%") {
+      percent++;
+      lit("%");
+    } else if (state < 2 && ("0#?".includes(ch) || ((ch === "." || ch === ",") && (state === 1 || "0#?".includes(next))))) {
+      pat += ch;
+      state = 1;
+    } else if (state === 1 && (ch === "E" || ch === "e") && (next === "+" || next === "-")) {
+      pat += "E" + next;
+      i++;
+    } else lit(ch);
+  }
+  let v = n * Math.pow(100, percent);
+  const expAt = pat.indexOf("E");
+  const numPart = expAt >= 0 ? pat.slice(0, expAt) : pat;
+  const dot = numPart.indexOf(".");
+  let intPat = dot >= 0 ? numPart.slice(0, dot) : numPart;
+  const fracPat = dot >= 0 ? numPart.slice(dot + 1).replace(/,/g, "") : "";
+  const scale = /,+$/.exec(intPat)?.[0].length ?? 0;
+  if (scale) intPat = intPat.slice(0, -scale);
+  v = v / Math.pow(1000, scale);
+  const grouping = intPat.includes(",");
+  const minInt = (intPat.match(/0/g) ?? []).length;
+  const minFrac = (fracPat.match(/0/g) ?? []).length;
+  const maxFrac = fracPat.length;
+  let body: string;
+  if (expAt >= 0) {
+    const exp = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
+    const mant = Math.abs(v) / Math.pow(10, exp);
+    const expDigits = (pat.slice(expAt + 2).match(/0/g) ?? []).length || 1;
+    body = `${mant.toFixed(maxFrac).replace(".", loc.decimal)}E${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(expDigits, "0")}`;
+  } else {
+    const fixed = Math.abs(v).toFixed(maxFrac);
+    let [ip, fp = ""] = fixed.split(".");
+    while (fp.length > minFrac && fp.endsWith("0")) fp = fp.slice(0, -1);
+    if (ip === "0" && minInt === 0) ip = "";
+    ip = ip.padStart(minInt, "0");
+    if (grouping) ip = ip.replace(/\B(?=(\d{3})+(?!\d))/g, loc.group);
+    body = fp.length > 0 ? `${ip}${loc.decimal}${fp}` : ip;
+    if (body === "") body = "0";
+  }
+  const negative = v < 0 && /[1-9]/.test(body);
+  return `${negative ? "-" : ""}${prefix}${body}${suffix}`;
+}
+
+function splitSections(fmt: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let inQuote = false;
+  for (let i = 0; i < fmt.length; i++) {
+    const ch = fmt[i];
+    if (ch === '"') inQuote = !inQuote;
+    if (ch === "\\" && !inQuote) {
+      cur += ch + (fmt[i + 1] ?? "");
+      i++;
+      continue;
+    }
+    if (ch === ";" && !inQuote) {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
+export function formatNumber(n: number, fmt: string | undefined, loc: LocaleInfo): string {
+  if (isGeneral(fmt)) return formatGeneral(n, loc);
+  const f = fmt as string;
+  if (f === "@") return formatGeneral(n, loc);
+  if (isDateFormat(f)) return formatSerial(n, f);
+  const sections = splitSections(f);
+  if (sections.length === 1) return formatNumberSection(n, sections[0], loc);
+  if (n > 0 || (n === 0 && sections.length < 3)) return formatNumberSection(n, sections[0], loc);
+  if (n < 0) return formatNumberSection(Math.abs(n), sections[1], loc);
+  return formatNumberSection(0, sections[2], loc);
+}
+
+/** Sheets date/time patterns: yyyy yy mmmm mmm mm m dddd ddd dd d hh h mm(min) ss am/pm. */
+export function formatSerial(serial: number, fmt: string): string {
+  const f = serialFields(serial);
+  const tokens: { t: string; lit?: boolean }[] = [];
+  let i = 0;
+  while (i < fmt.length) {
+    const ch = fmt[i];
+    if (ch === '"') {
+      const end = fmt.indexOf('"', i + 1);
+      tokens.push({ t: fmt.slice(i + 1, end < 0 ? fmt.length : end), lit: true });
+      i = end < 0 ? fmt.length : end + 1;
+      continue;
+    }
+    if (ch === "\\") {
+      tokens.push({ t: fmt[i + 1] ?? "", lit: true });
+      i += 2;
+      continue;
+    }
+    const lower = fmt.slice(i).toLowerCase();
+    if (lower.startsWith("am/pm")) {
+      tokens.push({ t: "AMPM" });
+      i += 5;
+      continue;
+    }
+    if (lower.startsWith("a/p")) {
+      tokens.push({ t: "AP" });
+      i += 3;
+      continue;
+    }
+    const c = ch.toLowerCase();
+    if ("ymdhs".includes(c)) {
+      let n = 1;
+      while (fmt[i + n]?.toLowerCase() === c) n++;
+      tokens.push({ t: c.repeat(n) });
+      i += n;
+      continue;
+    }
+    if (ch === "[") {
+      const end = fmt.indexOf("]", i);
+      i = end < 0 ? fmt.length : end + 1;
+      continue;
+    }
+    tokens.push({ t: ch, lit: true });
+    i++;
+  }
+  const hasAmPm = tokens.some((t) => t.t === "AMPM" || t.t === "AP");
+  let out = "";
+  for (let k = 0; k < tokens.length; k++) {
+    const tok = tokens[k];
+    if (tok.lit) {
+      out += tok.t;
+      continue;
+    }
+    const t = tok.t;
+    const p2 = (n: number) => String(n).padStart(2, "0");
+    if (t[0] === "y") out += t.length <= 2 ? p2(f.year % 100) : String(f.year);
+    else if (t[0] === "d") {
+      if (t.length >= 4) out += DAYS[f.weekday];
+      else if (t.length === 3) out += DAYS[f.weekday].slice(0, 3);
+      else out += t.length === 2 ? p2(f.day) : String(f.day);
+    } else if (t[0] === "h") {
+      const h = hasAmPm ? (f.hour % 12 === 0 ? 12 : f.hour % 12) : f.hour;
+      out += t.length >= 2 ? p2(h) : String(h);
+    } else if (t[0] === "s") out += t.length >= 2 ? p2(f.second) : String(f.second);
+    else if (t === "AMPM") out += f.hour < 12 ? "AM" : "PM";
+    else if (t === "AP") out += f.hour < 12 ? "A" : "P";
+    else if (t[0] === "m") {
+      // Minutes when right after an hour or right before seconds.
+      const prev = tokens.slice(0, k).reverse().find((x) => !x.lit);
+      const next = tokens.slice(k + 1).find((x) => !x.lit);
+      const isMinute = t.length <= 2 && ((prev && prev.t[0] === "h") || (next && next.t[0] === "s"));
+      if (isMinute) out += t.length === 2 ? p2(f.minute) : String(f.minute);
+      else if (t.length >= 5) out += MONTHS[f.month][0];
+      else if (t.length === 4) out += MONTHS[f.month];
+      else if (t.length === 3) out += MONTHS[f.month].slice(0, 3);
+      else out += t.length === 2 ? p2(f.month + 1) : String(f.month + 1);
+    }
+  }
+  return out;
+}
+
+export type Typed =
+  | { kind: "empty" }
+  | { kind: "formula"; formula: string }
+  | { kind: "text"; text: string }
+  | { kind: "number"; value: number; fmt?: string }
+  | { kind: "boolean"; value: boolean };
+
+const numberRes = new Map<string, { re: RegExp; group: RegExp }>();
+function numberRe(loc: LocaleInfo) {
+  const key = loc.decimal + loc.group;
+  let r = numberRes.get(key);
+  if (!r) {
+    const groupChars = loc.group === "\u202f" || loc.group === "\u00a0" || loc.group === " " ? "[ \u00a0\u202f]" : `\\${loc.group}`;
+    const dec = `\\${loc.decimal}`;
+    r = {
+      re: new RegExp(`^([+-]?)(\\d{1,3}(?:${groupChars}\\d{3})+|\\d*)(?:${dec}(\\d*))?(?:[eE]([+-]?\\d+))?$`),
+      group: new RegExp(groupChars, "g"),
+    };
+    numberRes.set(key, r);
+  }
+  return r;
+}
+
+function parseLocaleNumber(s: string, loc: LocaleInfo): number | null {
+  let t = s.trim();
+  if (t === "" || !/^[+\-\d.,\s\u00a0\u202f]/.test(t)) return null;
+  const { re, group } = numberRe(loc);
+  const m = re.exec(t);
+  if (!m) return null;
+  if (m[2] === "" && (m[3] === undefined || m[3] === "")) return null;
+  t = `${m[1]}${m[2].replace(group, "") || "0"}.${m[3] ?? ""}${m[4] !== undefined ? `e${m[4]}` : ""}`;
+  const v = Number(t.replace(/\.e/, "e").replace(/\.$/, ""));
+  return isFinite(v) ? v : null;
+}
+
+/** What a string becomes when typed into a cell (Apps Script setValue applies the same parsing). */
+export function parseTyped(raw: string, locale: string, cellFmt?: string): Typed {
+  if (raw === "") return { kind: "empty" };
+  if (cellFmt === "@") return { kind: "text", text: raw };
+  if (raw.startsWith("'")) return { kind: "text", text: raw.slice(1) };
+  if (raw.startsWith("=") && raw.length > 1) return { kind: "formula", formula: raw };
+  const s = raw.trim();
+  const upper = s.toUpperCase();
+  if (upper === "TRUE") return { kind: "boolean", value: true };
+  if (upper === "FALSE") return { kind: "boolean", value: false };
+  const loc = localeInfo(locale);
+  if (s.endsWith("%")) {
+    const n = parseLocaleNumber(s.slice(0, -1), loc);
+    if (n !== null) return { kind: "number", value: n / 100, fmt: "0%" };
+  }
+  const n = parseLocaleNumber(s, loc);
+  if (n !== null) return { kind: "number", value: n };
+  // ISO dates and date-times.
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+      if (m[4] !== undefined) {
+        return {
+          kind: "number",
+          value: serialFromFields(y, mo - 1, d, Number(m[4]), Number(m[5]), Number(m[6] ?? 0)),
+          fmt: m[6] !== undefined ? "yyyy-mm-dd hh:mm:ss" : "yyyy-mm-dd hh:mm",
+        };
+      }
+      return { kind: "number", value: serialFromFields(y, mo - 1, d), fmt: "yyyy-mm-dd" };
+    }
+  }
+  // Locale dates: M/D/YYYY (en_US), D/M/YYYY or D.M.YYYY (day-first locales).
+  m = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})$/.exec(s);
+  if (m && (m[2] === "/" || loc.dayFirst)) {
+    const a = Number(m[1]), b = Number(m[3]), y = Number(m[4]);
+    const [d, mo] = loc.dayFirst ? [a, b] : [b, a];
+    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+      return { kind: "number", value: serialFromFields(y, mo - 1, d), fmt: loc.dayFirst ? "dd/mm/yyyy" : "m/d/yyyy" };
+    }
+  }
+  return { kind: "text", text: raw };
+}

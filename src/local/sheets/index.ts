@@ -1,0 +1,354 @@
+// The offline spreadsheet: an in-memory implementation of the Apps Script services the add-on uses,
+// with formulas evaluated by HyperFormula, and a loader that runs the built add-on (dist/Code.js) in a
+// fresh V8 context with these services as its globals.
+//
+// Documented choices where the real platform leaves room:
+// - Writing a JS Date stores a serial number; a cell without a date format gets "yyyy-mm-dd" when the
+//   date falls on midnight in the spreadsheet time zone, else "yyyy-mm-dd hh:mm:ss".
+// - A cell formatted "@" (plain text) keeps any written string as text, "=..." included (as typing does).
+// - "50%" becomes 0.5 with format "0%"; "2026-01-05" becomes a date formatted "yyyy-mm-dd"; TRUE/FALSE
+//   (any case) become booleans; numbers follow the spreadsheet locale's decimal and grouping separators.
+// - Formula results HyperFormula types as dates (TODAY(), DATE(), ...) read as Date when the cell has no
+//   number format of its own.
+// - The TODAY()/NOW() clock is process-wide in HyperFormula: the services created (or clock.set) last win.
+import vm from "node:vm";
+import { setEngineClock } from "../engine";
+import type { SnapshotTrigger, WorkbookSnapshot } from "../snapshot";
+import { CountersImpl, pub, unpub, type Counters } from "./counters";
+import { BooleanCriteria, ConditionalFormatRuleBuilder, DataValidationBuilder, DataValidationCriteria, evaluateConditionalFormatModel, type CfFormat } from "./rules";
+import {
+  createHtmlService,
+  createUiRecorder,
+  createUtilities,
+  LocalCache,
+  LocalLockService,
+  LocalMailApp,
+  LocalPropertiesService,
+  LocalScriptApp,
+  LocalSession,
+  LocalUi,
+  type LockState,
+  type SentMail,
+  type UiRecorder,
+} from "./services";
+import { Book, LocalRange, LocalSheet, LocalSpreadsheet, ProtectionType, type Ctx } from "./spreadsheet";
+import { tzOffsetMinutes } from "./time";
+
+export type { Counters, CounterSnapshot } from "./counters";
+export type { UiRecorder, UiResponse, SentMail } from "./services";
+export { LocalSpreadsheet, LocalSheet, LocalRange } from "./spreadsheet";
+export type { CfFormat } from "./rules";
+
+export interface LocalOptions {
+  /** The clock ("today"); default real time. Changeable later via services.clock.set(). */
+  now?: Date;
+  /** Active user email; null = the platform gives no email (Session returns ""). */
+  user?: string | null;
+  effectiveUser?: string;
+  /** Where HtmlService.createHtmlOutputFromFile reads NAME.html from. Default "dist". */
+  htmlDir?: string;
+}
+
+export interface LocalServices {
+  globals: Record<string, unknown>;
+  spreadsheet: LocalSpreadsheet;
+  counters: Counters;
+  clock: { now(): Date; set(d: Date): void };
+  session: { setUser(email: string | null): void };
+  lock: { holdByOther(): void; releaseByOther(): void };
+  ui: UiRecorder;
+  mail: { sent: SentMail[] };
+  /** Installed ScriptApp triggers (live; persisted in the snapshot). */
+  triggers: SnapshotTrigger[];
+  /** Logger.log / console output. */
+  logs: string[];
+  /** When true, getActive()/getActiveSpreadsheet() return null and getUi() throws, as in a time-driven trigger. */
+  runningTrigger: boolean;
+  toSnapshot(): WorkbookSnapshot;
+}
+
+export interface AddonContext {
+  [name: string]: unknown;
+  call(name: string, ...args: unknown[]): unknown;
+}
+
+type ClockDateCtor = DateConstructor & (new (ms: number) => Date);
+
+function makeClockDate(now: () => number): ClockDateCtor {
+  class ClockDate extends Date {
+    constructor(...args: unknown[]) {
+      if (args.length === 0) super(now());
+      else super(...(args as [number]));
+    }
+    static override now(): number {
+      return now();
+    }
+  }
+  Object.defineProperty(ClockDate, "name", { value: "Date" });
+  return ClockDate as unknown as ClockDateCtor;
+}
+
+const CRITERIA_ENUMS = {
+  ProtectionType,
+  BooleanCriteria,
+  DataValidationCriteria,
+  WrapStrategy: { WRAP: "WRAP", OVERFLOW: "OVERFLOW", CLIP: "CLIP" },
+  BorderStyle: { DOTTED: "DOTTED", DASHED: "DASHED", SOLID: "SOLID", SOLID_MEDIUM: "SOLID_MEDIUM", SOLID_THICK: "SOLID_THICK", DOUBLE: "DOUBLE" },
+  Dimension: { COLUMNS: "COLUMNS", ROWS: "ROWS" },
+  CopyPasteType: { PASTE_NORMAL: "PASTE_NORMAL", PASTE_VALUES: "PASTE_VALUES", PASTE_FORMAT: "PASTE_FORMAT" },
+  SheetType: { GRID: "GRID", OBJECT: "OBJECT" },
+};
+
+class LocalSpreadsheetApp {
+  readonly _kind = "SpreadsheetApp";
+  readonly _uncounted = ["newConditionalFormatRule", "newDataValidation"];
+  readonly ProtectionType = CRITERIA_ENUMS.ProtectionType;
+  readonly BooleanCriteria = CRITERIA_ENUMS.BooleanCriteria;
+  readonly DataValidationCriteria = CRITERIA_ENUMS.DataValidationCriteria;
+  readonly WrapStrategy = CRITERIA_ENUMS.WrapStrategy;
+  readonly BorderStyle = CRITERIA_ENUMS.BorderStyle;
+  readonly Dimension = CRITERIA_ENUMS.Dimension;
+  readonly CopyPasteType = CRITERIA_ENUMS.CopyPasteType;
+  readonly SheetType = CRITERIA_ENUMS.SheetType;
+  constructor(
+    readonly _counters: CountersImpl,
+    private readonly book: Book,
+    private readonly ui: LocalUi,
+    private readonly isTrigger: () => boolean,
+  ) {}
+  getActive() {
+    return this.isTrigger() ? null : this.book.api;
+  }
+  getActiveSpreadsheet() {
+    return this.isTrigger() ? null : this.book.api;
+  }
+  getActiveSheet() {
+    return this.isTrigger() ? null : this.book.sheetApi(this.book.active);
+  }
+  getActiveRange() {
+    return this.isTrigger() ? null : this.book.api.getActiveRange();
+  }
+  setActiveSheet(sheet: LocalSheet) {
+    return this.book.api.setActiveSheet(sheet);
+  }
+  openById(id: string) {
+    if (String(id) === this.book.id) return this.book.api;
+    throw new Error("Unexpected error while getting the method or property openById on object SpreadsheetApp.");
+  }
+  openByUrl(url: string) {
+    if (String(url).includes(this.book.id)) return this.book.api;
+    throw new Error("Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.");
+  }
+  getUi() {
+    if (this.isTrigger()) throw new Error("Cannot call SpreadsheetApp.getUi() from this context.");
+    return this.ui;
+  }
+  flush() {}
+  newConditionalFormatRule() {
+    return new ConditionalFormatRuleBuilder();
+  }
+  newDataValidation() {
+    return new DataValidationBuilder();
+  }
+}
+
+export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions = {}): LocalServices {
+  const snapshot: WorkbookSnapshot = JSON.parse(JSON.stringify(snapshotIn));
+  const counters = new CountersImpl();
+  let fixedMs: number | null = opts.now ? opts.now.getTime() : null;
+  const nowMs = () => fixedMs ?? Date.now();
+  const ClockDate = makeClockDate(nowMs);
+  const uiRec = createUiRecorder();
+  let runningTrigger = false;
+  let user: string | null = opts.user === undefined ? "user@example.com" : opts.user;
+  const effectiveUser = opts.effectiveUser ?? user ?? "user@example.com";
+  const htmlDir = opts.htmlDir ?? "dist";
+
+  const ctx: Ctx = {
+    counters,
+    now: nowMs,
+    DateClass: ClockDate,
+    toast: (m) => void uiRec.toasts.push(m),
+    isTrigger: () => runningTrigger,
+  };
+  const book = Book.fromSnapshot(snapshot, ctx);
+  const engineClock = { now: nowMs, offsetMinutes: (ms: number) => tzOffsetMinutes(ms, book.timeZone) };
+
+  const lockState: LockState = { heldByOther: false, heldBySelf: new Set() };
+  const docProps: Record<string, string> = { ...(snapshot.documentProperties ?? {}) };
+  const userProps = new Map<string, Record<string, string>>();
+  const scriptProps: Record<string, string> = {};
+  const triggers: SnapshotTrigger[] = (snapshot.triggers ?? []).map((t) => ({ ...t }));
+  const sent: SentMail[] = [];
+  const logs: string[] = [];
+  const caches = { script: new Map(), document: new Map(), user: new Map() } as const;
+
+  const ui = new LocalUi(counters, uiRec);
+  const app = new LocalSpreadsheetApp(counters, book, ui, () => runningTrigger);
+  const props = new LocalPropertiesService(counters, {
+    document: docProps,
+    script: scriptProps,
+    user: () => {
+      const key = user ?? "";
+      let s = userProps.get(key);
+      if (!s) userProps.set(key, (s = {}));
+      return s;
+    },
+  });
+  const session = new LocalSession(counters, {
+    user: () => user,
+    effective: () => effectiveUser,
+    tz: () => book.timeZone,
+    locale: () => book.locale,
+  });
+  const logLine = (args: unknown[]) =>
+    args.map((a) => (typeof a === "string" ? a : (() => { try { return JSON.stringify(a); } catch { return String(a); } })())).join(" ");
+  const Logger = {
+    log(...args: unknown[]) {
+      if (typeof args[0] === "string" && args.length > 1 && /%s/.test(args[0])) {
+        let i = 1;
+        logs.push(args[0].replace(/%s/g, () => String(args[i++])));
+      } else logs.push(logLine(args));
+      return Logger;
+    },
+    getLog() {
+      return logs.join("\n");
+    },
+    clear() {
+      logs.length = 0;
+    },
+  };
+  const quietConsole = {
+    log: (...a: unknown[]) => void logs.push(logLine(a)),
+    info: (...a: unknown[]) => void logs.push(logLine(a)),
+    warn: (...a: unknown[]) => void logs.push(logLine(a)),
+    error: (...a: unknown[]) => void logs.push(logLine(a)),
+    debug: (...a: unknown[]) => void logs.push(logLine(a)),
+    time: () => {},
+    timeEnd: () => {},
+  };
+  const cacheService = {
+    _kind: "CacheService",
+    _counters: counters,
+    getScriptCache: () => new LocalCache(counters, caches.script, nowMs),
+    getDocumentCache: () => new LocalCache(counters, caches.document, nowMs),
+    getUserCache: () => new LocalCache(counters, caches.user, nowMs),
+  };
+
+  const globals: Record<string, unknown> = {
+    SpreadsheetApp: pub(app),
+    LockService: pub(new LocalLockService(counters, lockState)),
+    PropertiesService: pub(props),
+    Session: pub(session),
+    ScriptApp: pub(new LocalScriptApp(counters, triggers)),
+    Utilities: createUtilities(() => book.timeZone),
+    HtmlService: createHtmlService(() => htmlDir),
+    MailApp: pub(new LocalMailApp(counters, sent)),
+    CacheService: pub(cacheService),
+    Logger,
+    console: quietConsole,
+    Date: ClockDate,
+  };
+
+  const services: LocalServices = {
+    globals,
+    spreadsheet: pub(book.api),
+    counters,
+    clock: {
+      now: () => new ClockDate(nowMs()),
+      set(d: Date) {
+        fixedMs = d.getTime();
+        setEngineClock(engineClock);
+        recalcVolatile(book);
+      },
+    },
+    session: {
+      setUser(email: string | null) {
+        user = email;
+      },
+    },
+    lock: {
+      holdByOther() {
+        lockState.heldByOther = true;
+      },
+      releaseByOther() {
+        lockState.heldByOther = false;
+      },
+    },
+    ui: uiRec,
+    mail: { sent },
+    triggers,
+    logs,
+    get runningTrigger() {
+      return runningTrigger;
+    },
+    set runningTrigger(v: boolean) {
+      runningTrigger = v;
+    },
+    toSnapshot: () => book.toSnapshot(triggers, docProps),
+  };
+  return services;
+}
+
+/** Makes HyperFormula re-evaluate TODAY()/NOW() (any change does; an empty cell set to empty is enough). */
+function recalcVolatile(book: Book): void {
+  const sheet = book.sheets[0];
+  const addr = { sheet: sheet.hfId, row: 199_998, col: 198 };
+  if (book.hf.isCellEmpty(addr)) book.hf.setCellContents(addr, null);
+  else book.hf.rebuildAndRecalculate();
+}
+
+/** The book behind a LocalSpreadsheet (raw or counted). */
+function bookOf(x: LocalSpreadsheet | LocalSheet): Book {
+  return unpub(x)._book;
+}
+
+/**
+ * The format conditional-format rules paint on one cell (1-based row/col): the first matching rule wins,
+ * as in Sheets; null when no rule matches. Reading does not count as service calls.
+ */
+export function evaluateConditionalFormat(sheet: LocalSheet, row: number, col: number): CfFormat | null {
+  const s = unpub(sheet);
+  return evaluateConditionalFormatModel(bookOf(s), s._model, row, col);
+}
+
+/**
+ * Runs built add-on code in a fresh V8 context whose globals are the services. Loading itself touches
+ * no service. `call` behaves like google.script.run: arguments and result are JSON round-tripped.
+ */
+export function loadAddon(code: string, services: LocalServices): AddonContext {
+  const sandbox: Record<string, unknown> = { ...services.globals };
+  const context = vm.createContext(sandbox);
+  vm.runInContext(code, context, { filename: "Code.js" });
+  const ctxJSON = vm.runInContext("JSON", context) as JSON;
+  const call = (name: string, ...args: unknown[]): unknown => {
+    const fn = sandbox[name];
+    if (typeof fn !== "function") throw new Error(`Script function not found: ${name}`);
+    const payload = JSON.stringify(args);
+    const ctxArgs = ctxJSON.parse(payload) as unknown[];
+    let out: unknown;
+    try {
+      out = (fn as (...a: unknown[]) => unknown).apply(undefined, ctxArgs);
+    } catch (e) {
+      const message = e && typeof e === "object" && "message" in e ? String((e as Error).message) : String(e);
+      const err = Object.assign(new Error(message), { cause: e });
+      const name = e && typeof e === "object" && "name" in e ? String((e as Error).name) : "Error";
+      if (name !== "Error") err.name = name;
+      throw err;
+    }
+    if (out === undefined) return undefined;
+    const text = JSON.stringify(out);
+    return text === undefined ? undefined : JSON.parse(text);
+  };
+  const base: AddonContext = { call };
+  return new Proxy(base, {
+    get(target, prop) {
+      if (prop === "call") return call;
+      if (typeof prop === "string" && prop in sandbox) return sandbox[prop];
+      return Reflect.get(target, prop);
+    },
+    has(_t, prop) {
+      return prop === "call" || prop in sandbox;
+    },
+  });
+}

@@ -1,0 +1,199 @@
+// Time zones and date formatting without a date library: Intl for the zone offsets, hand-written pattern
+// formatters for Java SimpleDateFormat (Utilities.formatDate) and Sheets number-format date patterns.
+import { EPOCH_OFFSET_DAYS, msFromSerial, serialFromMs } from "../engine";
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(tz: string): Intl.DateTimeFormat {
+  let f = offsetFormatters.get(tz);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat("en-US", {
+        timeZone: tz,
+        hourCycle: "h23",
+        year: "numeric",
+        month: "numeric",
+        day: "numeric",
+        hour: "numeric",
+        minute: "numeric",
+        second: "numeric",
+      });
+    } catch {
+      f = formatterFor("UTC");
+    }
+    offsetFormatters.set(tz, f);
+  }
+  return f;
+}
+
+/** Minutes east of UTC of `tz` at the instant `ms`. Unknown zones count as UTC. */
+export function tzOffsetMinutes(ms: number, tz: string): number {
+  if (!tz || tz === "Etc/UTC" || tz === "UTC" || tz === "GMT" || tz === "Etc/GMT") return 0;
+  const parts = formatterFor(tz).formatToParts(new Date(ms));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour") % 24, get("minute"), get("second"));
+  const wholeSecondMs = Math.floor(ms / 1000) * 1000;
+  return Math.round((asUtc - wholeSecondMs) / 60_000);
+}
+
+/** Spreadsheet serial (wall time in tz) of an instant. */
+export function serialFromDate(ms: number, tz: string): number {
+  return serialFromMs(ms, tzOffsetMinutes(ms, tz));
+}
+
+/** The instant a serial (wall time in tz) stands for. */
+export function msFromSerialTz(serial: number, tz: string): number {
+  const guess = msFromSerial(serial, 0);
+  const off1 = tzOffsetMinutes(guess, tz);
+  const ms1 = msFromSerial(serial, off1);
+  const off2 = tzOffsetMinutes(ms1, tz);
+  return off2 === off1 ? ms1 : msFromSerial(serial, off2);
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+
+const pad = (n: number, w: number) => String(Math.abs(n)).padStart(w, "0");
+
+function offsetString(min: number, style: "Z" | "X" | "XX" | "XXX"): string {
+  if (min === 0 && style !== "Z") return "Z";
+  const sign = min < 0 ? "-" : "+";
+  const h = pad(Math.floor(Math.abs(min) / 60), 2);
+  const m = pad(Math.abs(min) % 60, 2);
+  if (style === "X") return `${sign}${h}`;
+  if (style === "XXX") return `${sign}${h}:${m}`;
+  return `${sign}${h}${m}`;
+}
+
+function zoneAbbrev(ms: number, tz: string, long: boolean): string {
+  try {
+    const parts = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: long ? "long" : "short" }).formatToParts(new Date(ms));
+    return parts.find((p) => p.type === "timeZoneName")?.value ?? tz;
+  } catch {
+    return "GMT";
+  }
+}
+
+/** Utilities.formatDate: Java SimpleDateFormat patterns, English names. */
+export function formatJavaDate(ms: number, tz: string, pattern: string): string {
+  const off = tzOffsetMinutes(ms, tz);
+  const d = new Date(ms + off * 60_000);
+  const Y = d.getUTCFullYear(), M = d.getUTCMonth(), D = d.getUTCDate(), H = d.getUTCHours();
+  const mi = d.getUTCMinutes(), s = d.getUTCSeconds(), S = d.getUTCMilliseconds(), wd = d.getUTCDay();
+  let out = "";
+  let i = 0;
+  while (i < pattern.length) {
+    const ch = pattern[i];
+    if (ch === "'") {
+      const end = pattern.indexOf("'", i + 1);
+      if (end === i + 1) {
+        out += "'";
+        i += 2;
+        continue;
+      }
+      const stop = end < 0 ? pattern.length : end;
+      out += pattern.slice(i + 1, stop).replace(/''/g, "'");
+      i = stop + 1;
+      continue;
+    }
+    if (!/[A-Za-z]/.test(ch)) {
+      out += ch;
+      i++;
+      continue;
+    }
+    let n = 1;
+    while (pattern[i + n] === ch) n++;
+    i += n;
+    switch (ch) {
+      case "y":
+      case "Y":
+        out += n === 2 ? pad(Y % 100, 2) : pad(Y, n);
+        break;
+      case "M":
+      case "L":
+        out += n >= 4 ? MONTHS[M] : n === 3 ? MONTHS[M].slice(0, 3) : pad(M + 1, n);
+        break;
+      case "d":
+        out += pad(D, n);
+        break;
+      case "D": {
+        const doy = Math.floor((Date.UTC(Y, M, D) - Date.UTC(Y, 0, 1)) / 86_400_000) + 1;
+        out += pad(doy, n);
+        break;
+      }
+      case "E":
+        out += n >= 4 ? DAYS[wd] : DAYS[wd].slice(0, 3);
+        break;
+      case "u":
+        out += pad(wd === 0 ? 7 : wd, n);
+        break;
+      case "H":
+        out += pad(H, n);
+        break;
+      case "k":
+        out += pad(H === 0 ? 24 : H, n);
+        break;
+      case "K":
+        out += pad(H % 12, n);
+        break;
+      case "h":
+        out += pad(H % 12 === 0 ? 12 : H % 12, n);
+        break;
+      case "m":
+        out += pad(mi, n);
+        break;
+      case "s":
+        out += pad(s, n);
+        break;
+      case "S":
+        out += pad(S, Math.max(n, 3)).slice(0, Math.max(n, 3));
+        break;
+      case "a":
+        out += H < 12 ? "AM" : "PM";
+        break;
+      case "Z":
+        out += offsetString(off, "Z");
+        break;
+      case "X":
+        out += offsetString(off, n === 1 ? "X" : n === 2 ? "XX" : "XXX");
+        break;
+      case "z":
+        out += zoneAbbrev(ms, tz, n >= 4);
+        break;
+      case "w": {
+        // ISO-ish week of year.
+        const t = new Date(Date.UTC(Y, M, D));
+        const day = t.getUTCDay() || 7;
+        t.setUTCDate(t.getUTCDate() + 4 - day);
+        const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
+        out += pad(Math.ceil(((t.getTime() - yearStart) / 86_400_000 + 1) / 7), n);
+        break;
+      }
+      default:
+        throw new Error(`Illegal pattern character '${ch}'`);
+    }
+  }
+  return out;
+}
+
+/** Calendar fields of a serial number (wall time; no zone needed). */
+export function serialFields(serial: number) {
+  const ms = Math.round((serial - EPOCH_OFFSET_DAYS) * 86_400_000);
+  const d = new Date(ms);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth(),
+    day: d.getUTCDate(),
+    weekday: d.getUTCDay(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    ms: d.getUTCMilliseconds(),
+  };
+}
+
+export function serialFromFields(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+  return Date.UTC(y, mo, d, h, mi, s) / 86_400_000 + EPOCH_OFFSET_DAYS;
+}
+
+export { MONTHS, DAYS };
