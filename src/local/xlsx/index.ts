@@ -64,6 +64,8 @@ interface Metadata {
   documentProperties: Record<string, string>;
   triggers: SnapshotTrigger[];
   sheets: Record<string, SheetMeta>;
+  namedRanges?: WorkbookSnapshot["namedRanges"];
+  namedRangesSignature?: string;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -104,8 +106,16 @@ export async function snapshotToXlsx(s: WorkbookSnapshot): Promise<Buffer> {
     meta.sheets[sheet.name] = writeSheet(wb, sheet);
   }
 
-  for (const nr of s.namedRanges ?? []) {
-    wb.definedNames.add(`${quoteSheetName(nr.sheet)}!${absoluteA1(nr.a1)}`, nr.name);
+  // Defined names go to the file as written: exceljs's own bookkeeping spreads names over single cells
+  // and silently drops whole-column ranges such as 'Key Results'!$A:$A.
+  const namedRanges = s.namedRanges ?? [];
+  const definedNames = namedRanges.map((nr) => ({ name: nr.name, ranges: [`${quoteSheetName(nr.sheet)}!${absoluteA1(nr.a1)}`] }));
+  const holder = wb as unknown as { _definedNames?: { model: unknown } };
+  if (holder._definedNames && "model" in holder._definedNames) holder._definedNames = { model: definedNames };
+  else for (const dn of definedNames) wb.definedNames.add(dn.ranges[0], dn.name);
+  if (namedRanges.length) {
+    meta.namedRanges = namedRanges;
+    meta.namedRangesSignature = signature(canonicalNames(namedRanges.filter((nr) => exceljsReadsRange(nr.a1))));
   }
 
   const ms = wb.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
@@ -292,13 +302,16 @@ async function readWorkbook(buf: Buffer, fallbackName: string | undefined): Prom
     namedRanges.push({ name: dn.name, sheet: ref.sheet, a1: ref.a1.replace(/\$/g, "") });
   }
 
+  const exactNames =
+    meta?.namedRanges && meta.namedRangesSignature === signature(canonicalNames(namedRanges)) ? meta.namedRanges : namedRanges;
+
   return {
     id: meta?.id ?? `local-${Math.random().toString(36).slice(2, 12)}`,
     name: meta?.name ?? (wb.title || fallbackName || "OKR tracker"),
     locale: meta?.locale ?? "en_US",
     timeZone: meta?.timeZone ?? "Etc/UTC",
     sheets,
-    namedRanges,
+    namedRanges: exactNames,
     documentProperties: meta?.documentProperties ?? {},
     triggers: meta?.triggers ?? [],
   };
@@ -474,6 +487,14 @@ export async function loadXlsx(file: string): Promise<WorkbookSnapshot> {
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers
+
+/** exceljs reads back names of cells and cell ranges, not whole columns or rows. */
+function exceljsReadsRange(a1: string): boolean {
+  return a1.split(":").every((part) => /^\$?[A-Za-z]{1,3}\$?[0-9]+$/.test(part));
+}
+function canonicalNames(list: WorkbookSnapshot["namedRanges"]): string[] {
+  return list.map((nr) => `${nr.name}\u0000${nr.sheet}\u0000${nr.a1.replace(/\$/g, "").toUpperCase()}`).sort();
+}
 
 function argb(hex: string): string {
   const h = hex.replace(/^#/, "");

@@ -103,6 +103,7 @@ export function everythingSnapshot(): WorkbookSnapshot {
       { name: "CycleStart", sheet: "Settings", a1: "B4" },
       { name: "KrScores", sheet: "Key Results", a1: "G2:G100" },
       { name: "Odd", sheet: "O'Brien's tab", a1: "A1" },
+      { name: "KrIds", sheet: "Key Results", a1: "A:A" },
     ],
     documentProperties: { schemaVersion: "3", "okr.adminEmails": "ana@example.com,bo@example.com" },
     triggers: [{ id: "t1", handler: "weeklySummary", type: "CLOCK", weekDay: "MONDAY", atHour: 7 }],

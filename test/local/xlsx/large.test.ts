@@ -40,7 +40,7 @@ describe("a 50,000-row sheet", () => {
     expect(back.sheets[0].rows).toHaveLength(ROWS + 1);
     expect(back.sheets[0].rows).toEqual(s.sheets[0].rows.map((r) => { const c = [...r]; while (c.length && c[c.length - 1] === null) c.pop(); return c; }));
     // generous bounds so a slow CI box passes while a quadratic blow-up does not
-    expect(saveMs).toBeLessThan(30_000);
-    expect(loadMs).toBeLessThan(30_000);
+    expect(saveMs).toBeLessThan(60_000);
+    expect(loadMs).toBeLessThan(60_000);
   }, 120_000);
 });

@@ -56,6 +56,7 @@ function trackerSnapshot(): WorkbookSnapshot {
           [v("Cycle end"), f("=CycleStart+7*CycleWeeks", "yyyy-mm-dd")],
           [v("Start text"), f('=TEXT(CycleStart,"yyyy-mm-dd")')],
           [v("Date built"), f("=DATE(2025,1,6)=CycleStart")],
+          [v("KR rows"), f("=COUNTA(KrIds)")],
         ],
       },
       {
@@ -95,6 +96,7 @@ function trackerSnapshot(): WorkbookSnapshot {
       { name: "CycleStart", sheet: "Settings", a1: "B3" },
       { name: "CycleWeeks", sheet: "Settings", a1: "B4" },
       { name: "AsOf", sheet: "Settings", a1: "B5" },
+      { name: "KrIds", sheet: "Key Results", a1: "A:A" },
     ],
     documentProperties: {},
     triggers: [],
@@ -128,6 +130,7 @@ describe.skipIf(!available)("formulas recalculated by LibreOffice", () => {
     expect(settings[5][1]).toBe(JAN6 + 91);
     expect(settings[6][1]).toBe("2025-01-06");
     expect(settings[7][1]).toBe(true);
+    expect(settings[8][1]).toBe(5); // a whole-column named range on a quoted sheet
 
     const kr = sheets["Key Results"];
     const col = (c: number) => kr.slice(1).map((row) => row[c] ?? null);
