@@ -119,7 +119,8 @@ export async function snapshotToXlsx(s: WorkbookSnapshot): Promise<Buffer> {
   }
 
   const ms = wb.addWorksheet(METADATA_SHEET, { state: "veryHidden" });
-  const json = JSON.stringify(meta);
+  // ASCII only (\uXXXX escapes), so splitting into cells never cuts a character in half.
+  const json = JSON.stringify(meta).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`);
   for (let i = 0, r = 1; i < json.length || r === 1; i += CHUNK, r++) {
     const row = ms.getRow(r);
     row.getCell(1).value = json.slice(i, i + CHUNK);

@@ -41,14 +41,17 @@ describe("xlsx round trip", () => {
   });
 
   it("splits metadata bigger than one cell across cells", async () => {
-    const s = everythingSnapshot();
-    s.documentProperties.big = "x".repeat(100_000) + "é€😀";
-    const buf = await snapshotToXlsx(s);
-    const wb = await openWithExcelJs(buf);
-    const meta = wb.getWorksheet(METADATA_SHEET)!;
-    expect(meta.rowCount).toBeGreaterThan(3);
-    meta.eachRow((row) => expect(String(row.getCell(1).value).length).toBeLessThanOrEqual(32_000));
-    expect((await xlsxToSnapshot(buf)).documentProperties.big).toBe(s.documentProperties.big);
+    for (const pad of ["", "a", "ab", "abc"]) {
+      const s = everythingSnapshot();
+      // surrogate pairs everywhere; the pad moves the cell boundaries across them
+      s.documentProperties = { pad, big: "😀é€".repeat(40_000), ...s.documentProperties };
+      const buf = await snapshotToXlsx(s);
+      const wb = await openWithExcelJs(buf);
+      const meta = wb.getWorksheet(METADATA_SHEET)!;
+      expect(meta.rowCount).toBeGreaterThan(3);
+      meta.eachRow((row) => expect(String(row.getCell(1).value).length).toBeLessThanOrEqual(32_000));
+      expect((await xlsxToSnapshot(buf)).documentProperties).toEqual(s.documentProperties);
+    }
   });
 
   it("writes formulas as Excel wants them: no '=', _xlfn. for newer functions, cached results", async () => {
