@@ -1,0 +1,180 @@
+import { describe, expect, it } from "vitest";
+import { createServices } from "../../../src/local/sheets";
+import { emptySnapshot } from "../../../src/local/snapshot";
+import { setup } from "./helpers";
+
+describe("formulas and structure", () => {
+  it("evaluates formulas and reads errors as Sheets error strings", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:A6").setFormulas([["=1/0"], ["=NOSUCHFN(1)"], ["=NA()"], ["=SUM(("], ['="a"+1'], ["=ROUND(2.345, 2)"]]);
+    expect(sheet.getRange("A1:A6").getValues().map((r: unknown[]) => r[0])).toEqual(["#DIV/0!", "#NAME?", "#N/A", "#ERROR!", "#VALUE!", 2.35]);
+    expect(sheet.getRange("A4").getFormula()).toBe("=SUM((");
+  });
+
+  it("TODAY follows the clock, including clock.set after loading", () => {
+    const { sheet, services } = setup({ now: new Date("2026-01-05T12:00:00Z") });
+    sheet.getRange("A1:B1").setFormulas([["=TODAY()", "=A1-DATE(2026,1,1)"]]);
+    sheet.getRange("B1").setNumberFormat("0");
+    expect(sheet.getRange("A1").getValue().toISOString()).toBe("2026-01-05T00:00:00.000Z");
+    expect(sheet.getRange("B1").getValue()).toBe(4);
+    services.clock.set(new Date("2026-02-01T09:00:00Z"));
+    expect(sheet.getRange("B1").getValue()).toBe(31);
+    expect(services.clock.now().toISOString()).toBe("2026-02-01T09:00:00.000Z");
+  });
+
+  it("TODAY uses the spreadsheet time zone", () => {
+    const { sheet, ss } = setup({ now: new Date("2026-01-05T23:30:00Z") });
+    ss.setSpreadsheetTimeZone("Asia/Tokyo");
+    sheet.getRange("A1").setFormula("=TODAY()");
+    expect(sheet.getRange("A1").getDisplayValue()).toBe("2026-01-06");
+  });
+
+  it("a SPARKLINE (Sheets-only) cell shows an error and everything else computes", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:A3").setValues([[1], [2], [3]]);
+    sheet.getRange("B1:B3").setFormulas([["=SPARKLINE(A1:A3)"], ["=SUM(A1:A3)"], ["=B2*2"]]);
+    expect(sheet.getRange("B1:B3").getValues()).toEqual([["#NAME?"], [6], [12]]);
+  });
+
+  it("inserting and deleting rows shifts cells and formulas", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:A3").setValues([[1], [2], [3]]);
+    sheet.getRange("B3").setFormula("=SUM(A1:A3)");
+    sheet.getRange("A2").setNumberFormat("0.00");
+    sheet.insertRowsAfter(1, 2);
+    expect(sheet.getRange("A1:A5").getValues().map((r: unknown[]) => r[0])).toEqual([1, "", "", 2, 3]);
+    expect(sheet.getRange("B5").getFormula()).toBe("=SUM(A1:A5)");
+    expect(sheet.getRange("A2").getNumberFormat()).toBe("0.###############"); // new rows copy row 1's format
+    expect(sheet.getRange("A4").getNumberFormat()).toBe("0.00");
+    expect(sheet.getMaxRows()).toBe(1002);
+    sheet.getRange("A2").setValue(10);
+    expect(sheet.getRange("B5").getValue()).toBe(16);
+    sheet.deleteRows(2, 2);
+    expect(sheet.getRange("B3").getFormula()).toBe("=SUM(A1:A3)");
+    expect(sheet.getRange("B3").getValue()).toBe(6);
+    sheet.insertRowsBefore(1, 1);
+    expect(sheet.getRange("B4").getFormula()).toBe("=SUM(A2:A4)");
+    sheet.deleteRow(4);
+    expect(sheet.getRange("A1:A3").getValues().map((r: unknown[]) => r[0])).toEqual(["", 1, 2]);
+    expect(() => sheet.deleteRows(999, 10)).toThrow("Those rows are out of bounds.");
+  });
+
+  it("cross-sheet formulas survive renames; names with spaces are quoted; deleting a sheet gives #REF!", () => {
+    const { ss } = setup();
+    const kr = ss.insertSheet("Key Results");
+    kr.getRange("A1").setValue(5);
+    const other = ss.insertSheet("Other");
+    other.getRange("A1").setFormula("='Key Results'!A1*2");
+    expect(other.getRange("A1").getValue()).toBe(10);
+    kr.setName("KRs 2");
+    expect(other.getRange("A1").getFormula()).toBe("='KRs 2'!A1*2");
+    expect(other.getRange("A1").getValue()).toBe(10);
+    expect(() => ss.insertSheet("Other")).toThrow('A sheet with the name "Other" already exists. Please enter another name.');
+    expect(() => kr.setName("other")).toThrow('A sheet with the name "other" already exists. Please enter another name.');
+    ss.deleteSheet(kr);
+    expect(other.getRange("A1").getValue()).toBe("#REF!");
+  });
+
+  it("named ranges: formulas use them, they move with rows, and can be removed", () => {
+    const { ss } = setup();
+    const settings = ss.insertSheet("Settings");
+    settings.getRange("B3").setValue(0.7);
+    ss.setNamedRange("AspirationalGoal", settings.getRange("B3"));
+    const calc = ss.insertSheet("Calc");
+    calc.getRange("A1").setFormula("=AspirationalGoal*100");
+    expect(calc.getRange("A1").getValue()).toBe(70);
+    settings.insertRowsBefore(1, 2);
+    expect(ss.getRangeByName("AspirationalGoal").getA1Notation()).toBe("B5");
+    settings.getRange("B5").setValue(0.5);
+    expect(calc.getRange("A1").getValue()).toBe(50);
+    const names = ss.getNamedRanges();
+    expect(names.map((n: { getName(): string }) => n.getName())).toEqual(["AspirationalGoal"]);
+    expect(names[0].getRange().getSheet().getName()).toBe("Settings");
+    ss.setNamedRange("AspirationalGoal", settings.getRange("C1"));
+    expect(calc.getRange("A1").getValue()).toBe(0);
+    names[0].remove();
+    expect(ss.getRangeByName("AspirationalGoal")).toBeNull();
+    expect(calc.getRange("A1").getValue()).toBe("#NAME?");
+    expect(() => ss.removeNamedRange("Nope")).toThrow();
+  });
+
+  it("formulas referring to names and sheets created later resolve once they exist", () => {
+    const { ss, sheet } = setup();
+    sheet.getRange("A1:A2").setFormulas([["=Later*2"], ["=LaterSheet!A1+1"]]);
+    expect(sheet.getRange("A1:A2").getValues()).toEqual([["#NAME?"], ["#REF!"]]);
+    const later = ss.insertSheet("LaterSheet");
+    later.getRange("A1").setValue(4);
+    ss.setNamedRange("Later", later.getRange("A1"));
+    expect(sheet.getRange("A1:A2").getValues()).toEqual([[8], [5]]);
+  });
+
+  it("sheets: insert at index, order, active sheet, hide/show, frozen rows, widths, tab colour, columns", () => {
+    const { ss, sheet } = setup();
+    const b = ss.insertSheet("B");
+    const a = ss.insertSheet("A", 0);
+    expect(ss.getSheets().map((s: { getName(): string }) => s.getName())).toEqual(["A", "Sheet1", "B"]);
+    expect(a.getIndex()).toBe(1);
+    expect(ss.getActiveSheet().getName()).toBe("A");
+    b.activate();
+    expect(ss.getActiveSheet().getName()).toBe("B");
+    b.hideSheet();
+    expect(b.isSheetHidden()).toBe(true);
+    b.showSheet();
+    sheet.setFrozenRows(2);
+    sheet.setColumnWidth(3, 250);
+    sheet.setColumnWidths(4, 2, 80);
+    sheet.setTabColor("#00FF00");
+    expect([sheet.getFrozenRows(), sheet.getColumnWidth(3), sheet.getColumnWidth(5), sheet.getColumnWidth(9), sheet.getTabColor()]).toEqual([
+      2, 250, 80, 100, "#00ff00",
+    ]);
+    expect(ss.getSheetByName("sheet1").getSheetId()).toBe(sheet.getSheetId());
+    expect(sheet.getParent().getId()).toBe(ss.getId());
+    sheet.getRange("A1:C1").setValues([[1, 2, "=A1+B1"]]);
+    sheet.insertColumnsAfter(1, 1);
+    expect(sheet.getRange("A1:D1").getValues()).toEqual([[1, "", 2, 3]]);
+    expect(sheet.getRange("D1").getFormula()).toBe("=A1+C1");
+    expect(sheet.getMaxColumns()).toBe(27);
+    sheet.deleteColumns(2, 1);
+    expect(sheet.getRange("C1").getFormula()).toBe("=A1+B1");
+    ss.deleteSheet(a);
+    ss.deleteSheet(b);
+    expect(() => ss.deleteSheet(sheet)).toThrow();
+  });
+
+  it("loads a snapshot of 50,000 rows in a few seconds and reads it in one call", () => {
+    const snap = emptySnapshot();
+    const rows = [];
+    rows.push(["Timestamp", "Week", "KR ID", "Value", "Confidence", "What changed", "Blockers", "Next step", "Author", "Request ID"].map((v) => ({ v })));
+    for (let i = 0; i < 50_000; i++) {
+      rows.push([
+        { v: 46000 + (i % 90) + 0.5, fmt: "yyyy-mm-dd hh:mm" },
+        { v: 1 + (i % 13) },
+        { v: `O${i % 5}.KR${i % 3}` },
+        { v: i * 0.5 },
+        { v: 7 },
+        { v: "text" },
+        null,
+        null,
+        { v: "a@example.com" },
+        { v: `req-${i}` },
+      ]);
+    }
+    snap.sheets.push({ name: "Check-ins", rows });
+    const t0 = Date.now();
+    const services = createServices(snap, { now: new Date("2026-01-05T12:00:00Z") });
+    const loadMs = Date.now() - t0;
+    const sh = (services.globals.SpreadsheetApp as any).getActive().getSheetByName("Check-ins");
+    const t1 = Date.now();
+    const values = sh.getDataRange().getValues();
+    const readMs = Date.now() - t1;
+    expect(values.length).toBe(50_001);
+    expect(values[50_000][9]).toBe("req-49999");
+    expect(Object.prototype.toString.call(values[1][0])).toBe("[object Date]");
+    expect(loadMs).toBeLessThan(8000);
+    expect(readMs).toBeLessThan(3000);
+    const t2 = Date.now();
+    for (let i = 0; i < 100; i++) sh.appendRow([new Date(), 1, "O1.KR1", i, 7, "x", "", "", "a@example.com", `new-${i}`]);
+    expect(Date.now() - t2).toBeLessThan(3000);
+    expect(sh.getLastRow()).toBe(50_101);
+  });
+});
