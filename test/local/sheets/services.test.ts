@@ -1,0 +1,248 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createServices } from "../../../src/local/sheets";
+import { setup } from "./helpers";
+
+describe("Ui", () => {
+  it("records menus, sidebars, dialogs and toasts; answers alerts and prompts from the queue", () => {
+    const dir = mkdtempSync(join(tmpdir(), "okr-html-"));
+    writeFileSync(join(dir, "Sidebar.html"), "<p>Hi</p>");
+    const { g, ss, services } = setup({ htmlDir: dir });
+    const ui = g.SpreadsheetApp.getUi();
+    ui.createAddonMenu().addItem("Set up tracker", "setupTracker").addSeparator().addItem("Check in", "openCheckin").addToUi();
+    ui.createMenu("OKR").addSubMenu(ui.createMenu("More").addItem("Help", "help")).addToUi();
+    expect(services.ui.menus).toEqual([
+      { name: "Add-on", items: [{ caption: "Set up tracker", fn: "setupTracker" }, { caption: "Check in", fn: "openCheckin" }] },
+      { name: "OKR", items: [{ caption: "More / Help", fn: "help" }] },
+    ]);
+    const html = g.HtmlService.createHtmlOutputFromFile("Sidebar").setTitle("Check in").setWidth(300);
+    expect(html.getTitle()).toBe("Check in");
+    ui.showSidebar(html);
+    expect(services.ui.sidebars).toEqual([{ title: "Check in", html: "<p>Hi</p>", width: 300 }]);
+    expect(() => g.HtmlService.createHtmlOutputFromFile("Missing")).toThrow();
+    ui.showModalDialog(g.HtmlService.createHtmlOutput("<b>x</b>").append("!"), "Dialog");
+    expect(services.ui.dialogs[0]).toMatchObject({ title: "Dialog", html: "<b>x</b>!", modal: true });
+    ss.toast("Saved", "OKR");
+    expect(services.ui.toasts).toEqual(["Saved"]);
+
+    expect(ui.alert("Plain")).toBe(ui.Button.OK);
+    services.ui.respond(ui.Button.NO, "my answer", { button: ui.Button.CANCEL, text: "ignored" });
+    expect(ui.alert("Title", "Really?", ui.ButtonSet.YES_NO)).toBe(ui.Button.NO);
+    const p1 = ui.prompt("Name?");
+    expect([p1.getResponseText(), p1.getSelectedButton()]).toEqual(["my answer", ui.Button.OK]);
+    const p2 = ui.prompt("Title", "Name?", ui.ButtonSet.OK_CANCEL);
+    expect(p2.getSelectedButton()).toBe(ui.Button.CANCEL);
+    expect(services.ui.alerts).toEqual([
+      { kind: "alert", prompt: "Plain" },
+      { kind: "alert", title: "Title", prompt: "Really?", buttons: "YES_NO" },
+      { kind: "prompt", prompt: "Name?" },
+      { kind: "prompt", title: "Title", prompt: "Name?", buttons: "OK_CANCEL" },
+    ]);
+  });
+
+  it("in a time-driven trigger there is no active spreadsheet and no Ui", () => {
+    const { g, services, ss } = setup();
+    services.runningTrigger = true;
+    expect(g.SpreadsheetApp.getActive()).toBeNull();
+    expect(g.SpreadsheetApp.getActiveSpreadsheet()).toBeNull();
+    expect(() => g.SpreadsheetApp.getUi()).toThrow("Cannot call SpreadsheetApp.getUi() from this context.");
+    expect(g.SpreadsheetApp.openById(ss.getId()).getName()).toBe("Test");
+    expect(() => g.SpreadsheetApp.openById("nope")).toThrow();
+    services.runningTrigger = false;
+    expect(g.SpreadsheetApp.getActive().getId()).toBe(ss.getId());
+  });
+});
+
+describe("LockService", () => {
+  it("locks, and times out while another process holds the lock", () => {
+    const { g, services } = setup();
+    const lock = g.LockService.getDocumentLock();
+    expect(lock.tryLock(1000)).toBe(true);
+    expect(lock.hasLock()).toBe(true);
+    lock.releaseLock();
+    expect(lock.hasLock()).toBe(false);
+    services.lock.holdByOther();
+    expect(lock.tryLock(5000)).toBe(false);
+    expect(() => g.LockService.getScriptLock().waitLock(5000)).toThrow("Lock timeout: another process was holding the lock for too long.");
+    expect(lock.hasLock()).toBe(false);
+    services.lock.releaseByOther();
+    lock.waitLock(1000);
+    expect(lock.hasLock()).toBe(true);
+  });
+});
+
+describe("PropertiesService", () => {
+  it("stores document properties in the snapshot; user properties are per user", () => {
+    const { g, services } = setup({ user: "ann@example.com" });
+    const doc = g.PropertiesService.getDocumentProperties();
+    doc.setProperty("schema", 2).setProperties({ a: "1", b: "2" });
+    expect(doc.getProperty("schema")).toBe("2");
+    expect(doc.getProperty("missing")).toBeNull();
+    doc.deleteProperty("a");
+    expect(doc.getKeys().sort()).toEqual(["b", "schema"]);
+    expect(services.toSnapshot().documentProperties).toEqual({ schema: "2", b: "2" });
+    g.PropertiesService.getUserProperties().setProperty("who", "ann");
+    services.session.setUser("bob@example.com");
+    expect(g.PropertiesService.getUserProperties().getProperty("who")).toBeNull();
+    g.PropertiesService.getScriptProperties().setProperty("s", "1");
+    expect(g.PropertiesService.getScriptProperties().getProperties()).toEqual({ s: "1" });
+    const again = createServices(services.toSnapshot());
+    expect((again.globals.PropertiesService as any).getDocumentProperties().getProperties()).toEqual({ schema: "2", b: "2" });
+    doc.deleteAllProperties();
+    expect(doc.getProperties()).toEqual({});
+  });
+});
+
+describe("Session", () => {
+  it("gives an empty email when the platform gives none", () => {
+    const { g, services } = setup({ user: null, effectiveUser: "owner@example.com" });
+    expect(g.Session.getActiveUser().getEmail()).toBe("");
+    expect(g.Session.getEffectiveUser().getEmail()).toBe("owner@example.com");
+    services.session.setUser("ann@example.com");
+    expect(g.Session.getActiveUser().getEmail()).toBe("ann@example.com");
+    expect(g.Session.getScriptTimeZone()).toBe("Etc/UTC");
+    expect(g.Session.getActiveUserLocale()).toBe("en");
+    const k1 = g.Session.getTemporaryActiveUserKey();
+    expect(k1).toBe(g.Session.getTemporaryActiveUserKey());
+    services.session.setUser("bob@example.com");
+    expect(g.Session.getTemporaryActiveUserKey()).not.toBe(k1);
+  });
+});
+
+describe("ScriptApp triggers", () => {
+  it("creates, lists and deletes weekly triggers, persisted in the snapshot", () => {
+    const { g, services } = setup();
+    const ScriptApp = g.ScriptApp;
+    const t = ScriptApp.newTrigger("weeklyRefresh").timeBased().onWeekDay(ScriptApp.WeekDay.MONDAY).atHour(7).everyWeeks(1).create();
+    expect(t.getHandlerFunction()).toBe("weeklyRefresh");
+    const list = ScriptApp.getProjectTriggers();
+    expect(list).toHaveLength(1);
+    expect([list[0].getUniqueId(), list[0].getEventType(), list[0].getTriggerSource()]).toEqual([t.getUniqueId(), ScriptApp.EventType.CLOCK, "CLOCK"]);
+    const snap = services.toSnapshot();
+    expect(snap.triggers).toEqual([{ id: t.getUniqueId(), handler: "weeklyRefresh", type: "CLOCK", weekDay: "MONDAY", atHour: 7 }]);
+    const again = createServices(snap);
+    const SA2 = again.globals.ScriptApp as any;
+    expect(SA2.getProjectTriggers()[0].getHandlerFunction()).toBe("weeklyRefresh");
+    SA2.deleteTrigger(SA2.getProjectTriggers()[0]);
+    expect(SA2.getProjectTriggers()).toHaveLength(0);
+    expect(again.toSnapshot().triggers).toEqual([]);
+    expect(ScriptApp.AuthMode.FULL).toBe("FULL");
+  });
+});
+
+describe("Utilities, MailApp, Logger", () => {
+  it("formats dates with Java patterns in any time zone", () => {
+    const { g } = setup();
+    const d = new Date("2026-07-04T21:05:09Z");
+    const U = g.Utilities;
+    expect(U.formatDate(d, "Etc/UTC", "yyyy-MM-dd'T'HH:mm:ssXXX")).toBe("2026-07-04T21:05:09Z");
+    expect(U.formatDate(d, "Europe/Berlin", "yyyy-MM-dd HH:mm")).toBe("2026-07-04 23:05");
+    expect(U.formatDate(d, "Asia/Tokyo", "EEE, d MMM yyyy HH:mm Z")).toBe("Sun, 5 Jul 2026 06:05 +0900");
+    expect(U.formatDate(d, "America/New_York", "EEEE MMMM dd, h:mm a XXX")).toBe("Saturday July 04, 5:05 PM -04:00");
+    expect(U.formatDate(new Date("2026-01-15T12:00:00Z"), "America/New_York", "XXX")).toBe("-05:00");
+    expect(U.getUuid()).toMatch(/^[0-9a-f-]{36}$/);
+    expect(U.getUuid()).not.toBe(U.getUuid());
+  });
+
+  it("captures mail in both call forms", () => {
+    const { g, services } = setup();
+    g.MailApp.sendEmail({ to: "lead@example.com", subject: "Weekly", htmlBody: "<b>hi</b>", name: "OKR" });
+    g.MailApp.sendEmail("kr@example.com", "Reminder", "Please check in", { name: "OKR" });
+    expect(services.mail.sent).toEqual([
+      { to: "lead@example.com", subject: "Weekly", htmlBody: "<b>hi</b>", name: "OKR" },
+      { to: "kr@example.com", subject: "Reminder", body: "Please check in", name: "OKR" },
+    ]);
+    expect(g.MailApp.getRemainingDailyQuota()).toBe(100);
+  });
+
+  it("captures Logger and console output quietly", () => {
+    const { g, services } = setup();
+    g.Logger.log("n=%s", 3);
+    g.console.log("x", { a: 1 });
+    expect(services.logs).toEqual(["n=3", 'x {"a":1}']);
+  });
+});
+
+describe("counters", () => {
+  it("counts service calls and cells, not builders or pure helpers", () => {
+    const { g, sheet, services } = setup();
+    const r = sheet.getRange("A1:D3");
+    services.counters.reset();
+    r.getValues();
+    expect(services.counters.snapshot()).toEqual({ serviceCalls: 1, cellsRead: 12, cellsWritten: 0, byMethod: { "Range.getValues": 1 } });
+    r.setValues([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]);
+    sheet.appendRow(["a", "b"]);
+    expect(services.counters.cellsWritten).toBe(14);
+    services.counters.reset();
+    const rule = g.SpreadsheetApp.newConditionalFormatRule().whenCellEmpty().setBackground("#fff").setRanges([r]).build();
+    g.SpreadsheetApp.newDataValidation().requireCheckbox().build();
+    g.Utilities.formatDate(new Date(), "Etc/UTC", "yyyy");
+    g.Utilities.getUuid();
+    expect(services.counters.serviceCalls).toBe(0);
+    sheet.setConditionalFormatRules([rule]);
+    g.LockService.getDocumentLock().tryLock(10);
+    g.PropertiesService.getDocumentProperties().getProperty("x");
+    g.Session.getActiveUser();
+    expect(services.counters.byMethod).toEqual({
+      "Sheet.setConditionalFormatRules": 1,
+      "LockService.getDocumentLock": 1,
+      "Lock.tryLock": 1,
+      "PropertiesService.getDocumentProperties": 1,
+      "Properties.getProperty": 1,
+      "Session.getActiveUser": 1,
+    });
+    expect(services.counters.serviceCalls).toBe(6);
+    // Internal work (getValue via the same machinery, setValue on a range) is counted once.
+    services.counters.reset();
+    sheet.getRange("A1").getValue();
+    expect(services.counters.snapshot()).toMatchObject({ serviceCalls: 2, cellsRead: 1 });
+  });
+});
+
+describe("snapshot round trip", () => {
+  it("toSnapshot -> createServices preserves values, formulas, formats, sheets, names and settings", () => {
+    const { g, ss, sheet, services } = setup();
+    ss.rename("Pilot");
+    ss.setSpreadsheetTimeZone("Europe/Berlin");
+    ss.setSpreadsheetLocale("de_DE");
+    sheet.setName("Data");
+    sheet.getRange("A1:E1").setValues([["'0042", 3.25, true, "2026-01-05", "=B1*2"]]);
+    sheet.getRange("B1").setNumberFormat("0.0").setBackground("#ABCDEF").setFontColor("#112233").setFontWeight("bold");
+    sheet.getRange("A1").setNote("note").setFontStyle("italic").setFontSize(14).setWrap(true).setHorizontalAlignment("center");
+    sheet.getRange("F1").setFormula("=1/0");
+    sheet.setFrozenRows(1);
+    sheet.setColumnWidth(2, 180);
+    sheet.setTabColor("#ff0000");
+    const hidden = ss.insertSheet("Hidden");
+    hidden.getRange("A1").setValue("secret");
+    hidden.hideSheet();
+    ss.setNamedRange("Rate", sheet.getRange("B1"));
+    sheet.getRange("G1").setFormula("=Rate+1");
+    g.PropertiesService.getDocumentProperties().setProperty("k", "v");
+    sheet.getRange("H1").protect().setWarningOnly(true).setDescription("d");
+
+    const snap = services.toSnapshot();
+    const again = createServices(snap, { now: new Date("2026-01-05T12:00:00Z") });
+    const ss2 = (again.globals.SpreadsheetApp as any).getActive();
+    const s2 = ss2.getSheetByName("Data");
+    expect([ss2.getName(), ss2.getSpreadsheetTimeZone(), ss2.getSpreadsheetLocale(), ss2.getId()]).toEqual(["Pilot", "Europe/Berlin", "de_DE", ss.getId()]);
+    expect(s2.getRange("A1:D1").getValues()[0].slice(0, 3)).toEqual(["0042", 3.25, true]);
+    expect(s2.getRange("D1").getDisplayValue()).toBe("2026-01-05");
+    expect(s2.getRange("E1:G1").getFormulas()).toEqual([["=B1*2", "=1/0", "=Rate+1"]]);
+    expect(s2.getRange("E1:G1").getValues()).toEqual([[6.5, "#DIV/0!", 4.25]]);
+    expect(s2.getRange("B1").getDisplayValue()).toBe("3,3");
+    expect([s2.getRange("B1").getBackground(), s2.getRange("B1").getFontColor(), s2.getRange("B1").getFontWeight()]).toEqual(["#abcdef", "#112233", "bold"]);
+    expect([s2.getRange("A1").getNote(), s2.getRange("A1").getFontStyle(), s2.getRange("A1").getFontSize(), s2.getRange("A1").getWrap(), s2.getRange("A1").getHorizontalAlignment()]).toEqual([
+      "note", "italic", 14, true, "center",
+    ]);
+    expect([s2.getFrozenRows(), s2.getColumnWidth(2), s2.getTabColor()]).toEqual([1, 180, "#ff0000"]);
+    expect(ss2.getSheetByName("Hidden").isSheetHidden()).toBe(true);
+    expect(ss2.getRangeByName("Rate").getA1Notation()).toBe("B1");
+    expect(ss2.getProtections("RANGE")[0].isWarningOnly()).toBe(true);
+    expect(again.toSnapshot()).toEqual(snap);
+    // Formula cells keep f and their last computed v.
+    expect(snap.sheets[0].rows[0][4]).toEqual({ f: "=B1*2", v: 6.5 });
+  });
+});
