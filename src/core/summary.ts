@@ -21,7 +21,7 @@
 // - Movers: change = KR score now − last week, both known and non-zero; top 3 up and top 3 down
 //   (ties keep the tracker's KR order).
 import { columnLetter } from "./a1";
-import { addDays, weekNumber } from "./dates";
+import { addDays, isValidIsoDate, weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { TrackerEvaluation } from "./evaluate";
 import type { Cadence, CheckinEntry, HistoryEntry, KeyResult, Tracker } from "./model";
@@ -267,6 +267,8 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
     keyResults: input.tracker.keyResults.filter((k) => !isBlank(k.id)),
   };
   const s = tracker.settings;
+  if (!isValidIsoDate(s.startDate)) throw new Error("The cycle start date in Settings is not a date (YYYY-MM-DD).");
+  if (!isValidIsoDate(asOf)) throw new Error(`The summary date is not a date (YYYY-MM-DD): ${String(asOf)}`);
   const weeks = Math.max(1, Math.floor(s.weeks) || 1);
   const week = clampWeek(weekNumber(asOf, s.startDate), weeks);
   const periodDays = s.cadence === "fortnightly" ? 14 : 7;

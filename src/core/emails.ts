@@ -1,0 +1,273 @@
+// Emails built from the Weekly Summary: the leaders' digest and the owners' check-in reminders.
+// All sheet text is HTML-escaped; styles are inline (mail clients drop <style>); every status is written
+// as its label word, the colour only repeats it. Each HTML body comes with a plain-text alternative.
+import { escapeHtml, safeHttpUrl } from "./escape";
+import type { SummaryData, SummaryModel } from "./summary";
+import { KR_STATUS_ORDER, krCount, percent } from "./summary";
+import { STATUS } from "./tabs";
+
+export interface DigestEmail {
+  subject: string;
+  htmlBody: string;
+  body: string;
+}
+
+export interface ReminderEmail {
+  to: string;
+  subject: string;
+  body: string;
+  htmlBody: string;
+}
+
+const COLORS: Record<string, { bg: string; fg: string }> = {
+  [STATUS.onTrack]: { bg: "#d9ead3", fg: "#274e13" },
+  [STATUS.atRisk]: { bg: "#fff2cc", fg: "#7f6000" },
+  [STATUS.offTrack]: { bg: "#f4cccc", fg: "#660000" },
+  [STATUS.notStarted]: { bg: "#eeeeee", fg: "#434343" },
+  [STATUS.setupError]: { bg: "#d9d2e9", fg: "#20124d" },
+  [STATUS.noKeyResults]: { bg: "#eeeeee", fg: "#434343" },
+};
+
+/** A simple, strict email check: one @, no spaces or angle brackets, a dot in the domain. */
+export function isValidEmail(s: string): boolean {
+  return /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(s) && s.length <= 254;
+}
+
+function fmtScore(x: number | null): string {
+  return x === null || x === undefined || !isFinite(x) ? "—" : x.toFixed(2);
+}
+
+function fmtChange(x: number | null): string {
+  if (x === null || x === undefined || !isFinite(x)) return "—";
+  const r = x.toFixed(2);
+  if (r === "0.00" || r === "-0.00") return "0.00";
+  return x > 0 ? `+${r}` : r;
+}
+
+function periodWord(data: SummaryData): string {
+  return data.periodDays === 14 ? "fortnight" : "week";
+}
+
+function badge(status: string): string {
+  const c = COLORS[status] || { bg: "#eeeeee", fg: "#000000" };
+  return `<span style="background:${c.bg};color:${c.fg};padding:1px 6px;border-radius:3px;font-weight:bold;white-space:nowrap">${escapeHtml(status)}</span>`;
+}
+
+const TD = "padding:4px 8px;border-bottom:1px solid #e0e0e0;vertical-align:top;text-align:left";
+const TH = "padding:4px 8px;border-bottom:2px solid #999999;text-align:left;font-weight:bold;background:#f3f3f3";
+
+function table(headers: string[], rows: string[][]): string {
+  const head = headers.map((h) => `<th style="${TH}">${escapeHtml(h)}</th>`).join("");
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td style="${TD}">${c}</td>`).join("")}</tr>`).join("");
+  return `<table cellpadding="0" cellspacing="0" style="border-collapse:collapse;margin:4px 0 16px 0;font-size:14px">` +
+    `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+}
+
+function h2(text: string): string {
+  return `<h2 style="font-size:16px;margin:18px 0 4px 0">${escapeHtml(text)}</h2>`;
+}
+
+function none(text: string): string {
+  return `<p style="color:#666666;margin:4px 0 16px 0">${escapeHtml(text)}</p>`;
+}
+
+function link(url: string | null, text: string): string {
+  return url ? `<a href="${url}" style="color:#1155cc">${escapeHtml(text)}</a>` : escapeHtml(text);
+}
+
+/** Escaped text whose line breaks stay visible. */
+function multiline(s: string): string {
+  return escapeHtml(s).replace(/\r?\n/g, "<br>");
+}
+
+function krName(id: string, title: string): string {
+  return title ? `${id} ${title}` : id;
+}
+
+/** Single line (for the plain-text body): inner line breaks become spaces. */
+function line(s: string): string {
+  return String(s === null || s === undefined ? "" : s).replace(/\s*[\r\n]+\s*/g, " ").trim();
+}
+
+/** The leaders' weekly digest. */
+export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail {
+  const d = model.data;
+  const url = safeHttpUrl(sheetUrl);
+  const ov = d.overall;
+  const subject = line(
+    `OKR weekly summary — ${d.cycleName}, week ${d.week} of ${d.weeks}: ${ov.status}` +
+      (ov.score === null ? "" : ` (${fmtScore(ov.score)} vs ${fmtScore(ov.expected)} expected)`),
+  );
+  const rate = d.checkinRate;
+  const rateText = `${rate.rate === null ? "—" : percent(rate.rate)} (${rate.checkedIn} of ${rate.total} KRs)`;
+
+  const html: string[] = [];
+  const text: string[] = [];
+  html.push(`<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#202124;max-width:900px">`);
+  html.push(`<h1 style="font-size:20px;margin:0 0 4px 0">${escapeHtml(`Weekly summary — ${d.cycleName}`)}</h1>`);
+  const sub = `Week ${d.week} of ${d.weeks} · as of ${d.asOf} · ${percent(d.elapsed)} of the cycle elapsed`;
+  html.push(`<p style="color:#555555;margin:0 0 12px 0">${escapeHtml(sub)}</p>`);
+  text.push(`Weekly summary — ${line(d.cycleName)}`, sub, "");
+
+  html.push(
+    `<p style="margin:0 0 12px 0">Overall score <b>${fmtScore(ov.score)}</b> vs <b>${fmtScore(ov.expected)}</b> expected: ${badge(ov.status)}` +
+      `<br>Check-ins this ${periodWord(d)}: ${escapeHtml(rateText)}</p>`,
+  );
+  text.push(`Overall: ${fmtScore(ov.score)} vs ${fmtScore(ov.expected)} expected — ${ov.status}`);
+  text.push(`Check-ins this ${periodWord(d)}: ${rateText}`);
+  const counts = KR_STATUS_ORDER.map((s) => `${s}: ${d.statusCounts[s]}`).join(" · ");
+  html.push(`<p style="margin:0 0 12px 0">Key results — ${KR_STATUS_ORDER.map((s) => `${badge(s)} ${d.statusCounts[s]}`).join(" &nbsp; ")}</p>`);
+  text.push(`Key results: ${counts}`, "");
+  if (url) {
+    html.push(`<p style="margin:0 0 12px 0">${link(url, "Open the tracker")}</p>`);
+  }
+
+  html.push(h2("Objectives"));
+  text.push("OBJECTIVES");
+  if (d.objectives.length === 0) {
+    html.push(none("None."));
+    text.push("  None.");
+  } else {
+    html.push(
+      table(
+        ["ID", "Objective", "Owner", "Score", "Change", "Expected", "Status"],
+        d.objectives.map((o) => [
+          escapeHtml(o.id),
+          escapeHtml(o.title),
+          escapeHtml(o.owner),
+          fmtScore(o.score),
+          fmtChange(o.change),
+          fmtScore(o.expected),
+          badge(o.status),
+        ]),
+      ),
+    );
+    for (const o of d.objectives) {
+      text.push(
+        `  ${line(o.id)} ${line(o.title)} (${line(o.owner)}): ${fmtScore(o.score)}, change ${fmtChange(o.change)}, expected ${fmtScore(o.expected)} — ${o.status}`,
+      );
+    }
+  }
+  text.push("");
+
+  html.push(h2("Needs attention: off track or at risk"));
+  text.push("NEEDS ATTENTION: OFF TRACK OR AT RISK");
+  if (d.attention.length === 0) {
+    html.push(none("None — no key result is off track or at risk."));
+    text.push("  None.");
+  } else {
+    html.push(
+      table(
+        ["Key result", "Owner", "Status", "Score", "Latest comment", "Blockers", "Next step"],
+        d.attention.map((k) => [
+          escapeHtml(krName(k.id, k.title)),
+          escapeHtml(k.owner),
+          badge(k.status),
+          fmtScore(k.score),
+          multiline(k.whatChanged),
+          multiline(k.blockers),
+          multiline(k.nextStep),
+        ]),
+      ),
+    );
+    for (const k of d.attention) {
+      text.push(`  ${line(krName(k.id, k.title))} (${line(k.owner)}): ${k.status}, score ${fmtScore(k.score)}`);
+      if (k.whatChanged) text.push(`    Latest comment: ${line(k.whatChanged)}`);
+      if (k.blockers) text.push(`    Blockers: ${line(k.blockers)}`);
+      if (k.nextStep) text.push(`    Next step: ${line(k.nextStep)}`);
+    }
+  }
+  text.push("");
+
+  const missingTitle = `Missing check-ins (none from ${d.periodStart} to ${d.asOf})`;
+  html.push(h2(missingTitle));
+  text.push(missingTitle.toUpperCase());
+  if (d.missing.length === 0) {
+    html.push(none(`None — every key result checked in this ${periodWord(d)}.`));
+    text.push("  None.");
+  } else {
+    html.push(
+      table(
+        ["Key result", "Owner", "Last check-in"],
+        d.missing.map((k) => [escapeHtml(krName(k.id, k.title)), escapeHtml(k.owner), escapeHtml(k.lastCheckin || "never")]),
+      ),
+    );
+    for (const k of d.missing) text.push(`  ${line(krName(k.id, k.title))} (${line(k.owner)}): last check-in ${k.lastCheckin || "never"}`);
+  }
+  text.push("");
+
+  html.push(h2("Biggest movers since last week"));
+  text.push("BIGGEST MOVERS SINCE LAST WEEK");
+  const movers = d.movers.up.map((m) => ({ dir: "Up", m })).concat(d.movers.down.map((m) => ({ dir: "Down", m })));
+  if (movers.length === 0) {
+    const msg = d.lastWeek.source === "none" ? "None — this is the first week of the cycle." : "None — no score changed since last week.";
+    html.push(none(msg));
+    text.push(`  ${msg}`);
+  } else {
+    html.push(
+      table(
+        ["", "Key result", "Owner", "Last week", "Now", "Change"],
+        movers.map(({ dir, m }) => [
+          `<b>${dir}</b>`,
+          escapeHtml(krName(m.id, m.title)),
+          escapeHtml(m.owner),
+          fmtScore(m.lastWeekScore),
+          fmtScore(m.score),
+          fmtChange(m.change),
+        ]),
+      ),
+    );
+    for (const { dir, m } of movers) {
+      text.push(`  ${dir}: ${line(krName(m.id, m.title))} ${fmtScore(m.lastWeekScore)} → ${fmtScore(m.score)} (${fmtChange(m.change)})`);
+    }
+  }
+  text.push("");
+
+  html.push(
+    `<p style="color:#666666;font-size:12px;margin:16px 0 0 0">Scores run from 0.00 to 1.00; expected = share of the cycle elapsed × goal. ` +
+      (url ? `The full summary, with the weekly trend, is on the Weekly Summary tab of ${link(url, "the tracker")}.` : "The full summary is on the Weekly Summary tab.") +
+      `</p>`,
+  );
+  html.push(`</div>`);
+  text.push(url ? `Open the tracker: ${sheetUrl.trim()}` : "The full summary is on the Weekly Summary tab.");
+
+  return { subject, htmlBody: html.join("\n"), body: text.join("\n") };
+}
+
+/**
+ * One reminder per owner (a valid email; compared case-insensitively, the first spelling is used) who
+ * has KRs missing this period's check-in, listing those KRs. Owners that are not valid emails get none.
+ */
+export function buildReminders(data: SummaryData, sheetUrl: string): ReminderEmail[] {
+  const url = safeHttpUrl(sheetUrl);
+  const byOwner = new Map<string, { to: string; krs: SummaryData["missing"] }>();
+  for (const k of data.missing) {
+    const to = String(k.owner || "").trim();
+    if (!isValidEmail(to)) continue;
+    const key = to.toLowerCase();
+    const entry = byOwner.get(key);
+    if (entry) entry.krs.push(k);
+    else byOwner.set(key, { to, krs: [k] });
+  }
+  const period = periodWord(data);
+  const out: ReminderEmail[] = [];
+  byOwner.forEach(({ to, krs }) => {
+    const subject = line(`Check-in reminder — ${data.cycleName}: ${krCount(krs.length)} without a check-in this ${period}`);
+    const intro = `No check-in from ${data.periodStart} to ${data.asOf} (week ${data.week} of ${data.weeks}) for ${krs.length === 1 ? "this key result" : "these key results"} you own:`;
+    const text: string[] = [`Hello,`, "", intro, ""];
+    for (const k of krs) text.push(`  - ${line(krName(k.id, k.title))} (last check-in: ${k.lastCheckin || "never"})`);
+    text.push("", `Please check in from the OKR add-on's Check in sidebar.`);
+    if (url) text.push(`Tracker: ${sheetUrl.trim()}`);
+    const items = krs
+      .map((k) => `<li style="margin:2px 0">${escapeHtml(krName(k.id, k.title))} <span style="color:#666666">(last check-in: ${escapeHtml(k.lastCheckin || "never")})</span></li>`)
+      .join("");
+    const html =
+      `<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#202124">` +
+      `<p>Hello,</p><p>${escapeHtml(intro)}</p><ul>${items}</ul>` +
+      `<p>Please check in from the OKR add-on's Check in sidebar` +
+      (url ? ` in ${link(url, "the tracker")}` : "") +
+      `.</p></div>`;
+    out.push({ to, subject, body: text.join("\n"), htmlBody: html });
+  });
+  return out;
+}
