@@ -10,7 +10,8 @@
 // - Rollover decisions are read back from the Retrospective tab: trimmed, inner spaces collapsed,
 //   case-insensitive; a blank decision means the default, retain. Any other word is refused with its
 //   sheet row. `change` carries the OKR over exactly like `retain` (the user edits it in the new cycle).
-//   A KR is removed when it is marked remove OR its objective is removed. A retrospective ID that is
+//   A KR is removed when it is marked remove OR its objective is removed (a KR whose objective ID names
+//   no objective is carried, with a warning). A retrospective ID that is
 //   not in the tracker, or one ID given two different decisions, is refused (a typo must not silently
 //   drop a decision).
 // - A carried KR's new start = its last value (lastValues, the KR's current) when that is a number,
@@ -66,6 +67,11 @@ function idKey(id: unknown): string {
   return (id === null || id === undefined ? "" : String(id)).trim().toLowerCase();
 }
 
+/** KR → objective matching as the sheet does it (MATCH/SUMIF): case-insensitive, not trimmed. */
+function groupKey(id: unknown): string {
+  return (id === null || id === undefined ? "" : String(id)).toLowerCase();
+}
+
 function isBlank(id: unknown): boolean {
   return id === null || id === undefined || String(id) === "";
 }
@@ -77,15 +83,15 @@ function grouped(tracker: Tracker): { objective: Objective | null; krs: KeyResul
   const seen = new Set<string>();
   const out: { objective: Objective | null; krs: KeyResult[] }[] = [];
   for (const o of objectives) {
-    const key = idKey(o.id);
+    const key = groupKey(o.id);
     if (seen.has(key)) {
       out.push({ objective: o, krs: [] });
       continue;
     }
     seen.add(key);
-    out.push({ objective: o, krs: krs.filter((k) => idKey(k.objectiveId) === key) });
+    out.push({ objective: o, krs: krs.filter((k) => groupKey(k.objectiveId) === key) });
   }
-  const orphans = krs.filter((k) => !seen.has(idKey(k.objectiveId)));
+  const orphans = krs.filter((k) => !seen.has(groupKey(k.objectiveId)));
   if (orphans.length > 0) out.push({ objective: null, krs: orphans });
   return out;
 }
@@ -403,26 +409,30 @@ export function planRollover(input: RolloverInput): RolloverResult {
   const changed: string[] = [];
   const warnings: string[] = [];
   const keptObjKeys = new Set<string>();
+  const removedObjKeys = new Set<string>();
   const nextObjectives: Objective[] = [];
   for (const o of objectives) {
     const d = objDecision.get(idKey(o.id)) || "retain";
     if (d === "remove") {
       removed.objectives.push(o.id);
+      removedObjKeys.add(groupKey(o.id));
       continue;
     }
     if (d === "change") changed.push(o.id);
-    keptObjKeys.add(idKey(o.id));
+    keptObjKeys.add(groupKey(o.id));
     nextObjectives.push({ ...o, row: nextObjectives.length + 2 });
   }
 
   const nextKrs: KeyResult[] = [];
   for (const k of krs) {
     const d = krDecision.get(idKey(k.id)) || "retain";
-    if (d === "remove" || !keptObjKeys.has(idKey(k.objectiveId))) {
+    const objKey = groupKey(k.objectiveId);
+    if (d === "remove" || (removedObjKeys.has(objKey) && !keptObjKeys.has(objKey))) {
       removed.keyResults.push(k.id);
       continue;
     }
     if (d === "change") changed.push(k.id);
+    if (!keptObjKeys.has(objKey)) warnings.push(`${k.id}: its objective "${k.objectiveId}" does not exist; carried over as it is.`);
     const last = input.lastValues.get(k.id);
     const start = typeof last === "number" && isFinite(last) ? last : k.start;
     if ((k.metric === "increase" || k.metric === "decrease") && start !== null && start === k.target) {
@@ -431,7 +441,7 @@ export function planRollover(input: RolloverInput): RolloverResult {
     nextKrs.push({ ...k, row: nextKrs.length + 2, start, current: null, confidence: null, lastCheckin: null });
   }
   for (const o of nextObjectives) {
-    if (!nextKrs.some((k) => idKey(k.objectiveId) === idKey(o.id))) warnings.push(`${o.id} has no key results in the new cycle.`);
+    if (!nextKrs.some((k) => groupKey(k.objectiveId) === groupKey(o.id))) warnings.push(`${o.id} has no key results in the new cycle.`);
   }
 
   const max = input.maxTabNameLength === undefined ? 100 : input.maxTabNameLength;

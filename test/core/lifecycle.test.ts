@@ -155,6 +155,13 @@ describe("planRollover", () => {
     expect(p.removed).toEqual({ objectives: ["O2"], keyResults: ["O1.KR2", "O2.KR1", "O2.KR2"] });
     expect(p.changed).toEqual(["O3"]);
   });
+  it("carries a KR whose objective does not exist, with a warning", () => {
+    const t = tracker();
+    t.keyResults.push({ ...t.keyResults[0], row: 8, id: "O9.KR1", objectiveId: "O9" });
+    const p = ok(planRollover({ tracker: t, retro: [], lastValues: new Map(), newStart: "2026-04-06" }));
+    expect(p.keyResults.map((k) => k.id)).toContain("O9.KR1");
+    expect(p.warnings.join(" ")).toContain("O9.KR1");
+  });
   it("refuses an invalid decision, naming the row", () => {
     const r = rollover({ retro: [{ id: "O1", decision: "retain" , row: 10 }, { id: "O1.KR1", decision: "keep", row: 11 }] });
     expect(r.ok).toBe(false);

@@ -257,6 +257,21 @@ describe("rules around the edges", () => {
     // + O3.KR2 (01-20) and O2.KR2 (01-25)
     expect(m.checkinRate.checkedIn).toBe(5);
   });
+  it("an empty tracker gives a summary without errors", () => {
+    const t = fixtureTracker();
+    t.objectives = [];
+    t.keyResults = [];
+    const m = buildSummary({ tracker: t, checkins: [], history: [], asOf: A });
+    expect(m.data.checkinRate).toEqual({ checkedIn: 0, total: 0, rate: null });
+    expect(m.historyRows).toEqual([]);
+    expect(m.rows.every((r) => r.length === m.width)).toBe(true);
+    expect(m.rows.map((r) => String(r[0].v))).toContain("None — the tracker has no objectives yet.");
+  });
+  it("refuses a tracker without a start date with a clear message", () => {
+    const t = fixtureTracker();
+    t.settings.startDate = "";
+    expect(() => buildSummary({ tracker: t, checkins: [], history: [], asOf: A })).toThrow(/start date/);
+  });
   it("does not modify its input", () => {
     const t = fixtureTracker();
     const before = JSON.stringify(t);
