@@ -1,3 +1,4 @@
+import * as fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { applyHistoryPlan, planHistoryWrite } from "../../src/core/history";
 import type { ExistingHistoryRow } from "../../src/core/history";
@@ -94,5 +95,28 @@ describe("planHistoryWrite", () => {
     h = write(h, 2, weekRows(2, "2026-01-12", IDS));
     const plan = planHistoryWrite(h, 2, weekRows(2, "2026-01-14", IDS));
     expect(plan.startRow).toBeGreaterThan(4);
+  });
+});
+
+describe("planHistoryWrite properties", () => {
+  it("replaces exactly week N, keeps every other row in order, stays contiguous, and is idempotent", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ week: fc.integer({ min: 1, max: 6 }), krId: fc.constantFrom("A", "B", "C") }), { maxLength: 25 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.constantFrom("A", "B", "C", "D"), { maxLength: 5 }),
+        (raw, week, ids) => {
+          const existing: ExistingHistoryRow[] = raw.map((r, i) => ({ row: i + 2, week: r.week, asOf: "2026-01-01", krId: r.krId, value: i, score: null, status: "x" }));
+          const fresh = weekRows(week, "2026-02-02", ids, 99);
+          const after = applyHistoryPlan(existing, planHistoryWrite(existing, week, fresh));
+          const others = (rows: HistoryEntry[]) => rows.filter((r) => r.week !== week).map((r) => `${r.week}${r.krId}${r.value}`);
+          expect(others(after)).toEqual(others(existing));
+          expect(after.filter((r) => r.week === week).map((r) => `${r.krId}${r.value}${r.asOf}`)).toEqual(ids.map((id) => `${id}992026-02-02`));
+          expect(after.map((r) => r.row)).toEqual(after.map((_, i) => i + 2));
+          expect(applyHistoryPlan(after, planHistoryWrite(after, week, fresh))).toEqual(after);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
