@@ -19,8 +19,10 @@ import { col, norm, num, readTable, str, type Table } from "./table";
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const SETTINGS_RANGE = "Settings!A1:C40";
-export const OBJECTIVE_WIDTH = 30;
-export const KR_WIDTH = 30;
+// A new sheet has 26 columns (A–Z) and Apps Script refuses a range beyond a sheet's size, so tables are
+// read up to column Z: room for the spec's columns, our helpers and a few of the user's own.
+export const OBJECTIVE_WIDTH = 26;
+export const KR_WIDTH = 26;
 export const LOG_WIDTH = 16;
 
 /** Headers that identify each tab's header row (the rest are found by name when present). */

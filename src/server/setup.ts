@@ -41,7 +41,7 @@ import {
   objectivesFrom,
   SETTINGS_RANGE,
 } from "./read";
-import { col, findHeaderRow, norm, tableFromValues, wholeColumns, type Table } from "./table";
+import { col, findHeaderRow, norm, readColumns, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -97,7 +97,7 @@ function isEmpty(values: unknown[][]): boolean {
 function inspect(ss: Spreadsheet): Record<"settings" | "objectives" | "keyResults" | "checkins" | "history", TabState> {
   const read = (name: string, width: number): TabState => {
     const sheet = ss.getSheetByName(name);
-    return { name, sheet, values: sheet ? ss.getRange(wholeColumns(name, width)).getValues() : [] };
+    return { name, sheet, values: sheet ? readColumns(ss, sheet, name, width) : [] };
   };
   const state = {
     settings: read(TAB.settings, 3),

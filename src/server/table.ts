@@ -74,8 +74,18 @@ export function wholeColumns(name: string, width: number): string {
 export function readTable(ss: Spreadsheet, name: string, required: readonly string[], width: number): Table {
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
-  const values = ss.getRange(wholeColumns(name, width)).getValues();
-  return tableFromValues(sheet, name, values, required);
+  return tableFromValues(sheet, name, readColumns(ss, sheet, name, width), required);
+}
+
+/** Columns A..width of a tab in one read; a tab narrowed by the user costs one more call, not an error. */
+export function readColumns(ss: Spreadsheet, sheet: Sheet, name: string, width: number): unknown[][] {
+  try {
+    return ss.getRange(wholeColumns(name, width)).getValues();
+  } catch (e) {
+    const max = sheet.getMaxColumns();
+    if (max >= width) throw e;
+    return ss.getRange(wholeColumns(name, Math.max(1, max))).getValues();
+  }
 }
 
 export function tableFromValues(sheet: Sheet, name: string, values: unknown[][], required: readonly string[]): Table {

@@ -18,6 +18,7 @@ import type {
   WorkbookSnapshot,
 } from "../snapshot";
 import { patchExcelDates, serialOfDate } from "./dates";
+import { allowHistorySheetName } from "./historyName";
 import { absoluteA1, fromXlsxFormula, quoteSheetName, splitSheetRef, toXlsxFormula } from "./formulas";
 import {
   cfToNative,
@@ -274,6 +275,7 @@ export async function xlsxToSnapshot(buf: Buffer): Promise<WorkbookSnapshot> {
 
 async function readWorkbook(buf: Buffer, fallbackName: string | undefined): Promise<WorkbookSnapshot> {
   patchExcelDates();
+  allowHistorySheetName();
   if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
     throw new Error("not an .xlsx file (it is not a zip archive)");
   }
