@@ -122,6 +122,8 @@ export function rollOver(ss: Spreadsheet, opts: RolloverOptions): { cycle: strin
       weeks: opts.weeks,
       name: opts.name,
       existingTabNames: ss.getSheets().map((s) => s.getName()),
+      // 31 characters: the longest tab name an .xlsx can hold, so archives survive a download to Excel.
+      maxTabNameLength: 31,
     });
     if (!plan.ok) throw new UserError(plan.message);
 

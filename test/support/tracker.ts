@@ -1,0 +1,61 @@
+// Test harness: the built add-on (dist/Code.js, run `npm run build` first; `npm test` does) on a fresh
+// offline spreadsheet. Every test that goes through here exercises what ships.
+import { emptySnapshot, type WorkbookSnapshot } from "../../src/local/snapshot";
+import { callAddon, clockFor, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
+
+export interface TrackerOptions {
+  template?: "operations" | "blank";
+  start?: string;
+  weeks?: number;
+  name?: string;
+  /** "Today" for setup (YYYY-MM-DD). */
+  at?: string;
+  /** Active user email; null = no email available. */
+  user?: string | null;
+  snapshot?: WorkbookSnapshot;
+}
+
+export function openTracker(snapshot: WorkbookSnapshot, opts: { at?: string; user?: string | null } = {}): Workbook {
+  return workbookFromSnapshot("/nonexistent/test.xlsx", snapshot, { at: opts.at, user: opts.user === undefined ? "ops.lead@example.com" : opts.user });
+}
+
+/** A new tracker set up through the add-on's own setupTracker entry point. */
+export function newTracker(opts: TrackerOptions = {}): Workbook {
+  const wb = openTracker(opts.snapshot ?? { ...emptySnapshot("test"), id: "test-sheet" }, { at: opts.at ?? opts.start ?? "2026-01-05", user: opts.user });
+  const r = callAddon(wb, "setupTracker", {
+    template: opts.template ?? "operations",
+    start: opts.start ?? "2026-01-05",
+    ...(opts.weeks !== undefined ? { weeks: opts.weeks } : {}),
+    ...(opts.name !== undefined ? { name: opts.name } : {}),
+  });
+  if (!r.ok) throw new Error(`setup failed: ${r.message}`);
+  return wb;
+}
+
+export function setToday(wb: Workbook, day: string): void {
+  wb.services.clock.set(clockFor(day));
+}
+
+export function ss(wb: Workbook): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  return wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+}
+
+/** A tab's table as objects keyed by header (the header row found by its first cell "ID" etc.). */
+export function rowsOf(wb: Workbook, tab: string, headerRow = 1): Record<string, unknown>[] {
+  const sheet = ss(wb).getSheetByName(tab);
+  if (!sheet) throw new Error(`no tab ${tab}`);
+  const values = sheet.getDataRange().getValues();
+  const headers = values[headerRow - 1].map(String);
+  return values
+    .slice(headerRow)
+    .filter((r) => r.some((v) => v !== ""))
+    .map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
+}
+
+let n = 0;
+export function requestId(): string {
+  n++;
+  return `test-req-${String(n).padStart(6, "0")}`;
+}
+
+export { callAddon };
