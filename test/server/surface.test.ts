@@ -1,0 +1,143 @@
+// The shipped bundle's public surface: dist/Code.js as Apps Script sees it (run `npm run build` first).
+import { readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import vm from "node:vm";
+import { describe, expect, it } from "vitest";
+import { createServices, loadAddon } from "../../src/local/sheets";
+import { emptySnapshot } from "../../src/local/snapshot";
+import { distDir } from "../../src/local/runtime";
+
+const CODE_PATH = join(distDir(), "Code.js");
+const code = readFileSync(CODE_PATH, "utf8");
+
+// Every export of src/server/index.ts, listed by hand: a new or lost entry point must be a decision.
+const EXPECTED = [
+  "onOpen", "onInstall",
+  "menuSetUp", "menuCheckIn", "menuSummary", "menuReview", "menuClose", "menuRollOver", "menuImport",
+  "menuRepair", "menuWeekly", "menuHelp",
+  "getSidebarData", "submitCheckin",
+  "setupTracker", "repairTracker", "generateWeeklySummary", "createMidCycleReview", "endCycle",
+  "rollOverCycle", "importOkrsFromTab", "setWeeklyRefresh", "weeklyRefresh", "sendWeeklyEmailsNow",
+].sort();
+
+function bareLoad(): { context: vm.Context; names: string[] } {
+  const context = vm.createContext({});
+  const before = new Set(Object.getOwnPropertyNames(vm.runInContext("globalThis", context)));
+  vm.runInContext(code, context, { filename: "Code.js" });
+  const g = vm.runInContext("globalThis", context) as Record<string, unknown>;
+  const names = Object.getOwnPropertyNames(g).filter((n) => !before.has(n));
+  return { context, names };
+}
+
+describe("dist/Code.js surface", () => {
+  it("loads in a bare context (no Apps Script globals) without throwing", () => {
+    expect(() => bareLoad()).not.toThrow();
+  });
+
+  it("defines exactly the index.ts exports as top-level functions, plus the one global OkrSheets", () => {
+    const { context, names } = bareLoad();
+    const g = vm.runInContext("globalThis", context) as Record<string, unknown>;
+    const fns = names.filter((n) => typeof g[n] === "function").sort();
+    expect(fns).toEqual(EXPECTED);
+    const others = names.filter((n) => typeof g[n] !== "function");
+    // zod (bundled) records its config on globalThis when loaded; it is an object, not an entry point.
+    expect(others.sort()).toEqual(["OkrSheets", "__zod_globalConfig"]);
+    expect(typeof g.__zod_globalConfig).toBe("object");
+    const bundle = g.OkrSheets as Record<string, unknown>;
+    expect(Object.keys(bundle).sort()).toEqual(EXPECTED);
+    for (const n of EXPECTED) expect(typeof bundle[n]).toBe("function");
+  });
+
+  it("each wrapper forwards its arguments (and this) to the bundle and returns its result", () => {
+    const { context } = bareLoad();
+    const calls: { name: string; args: unknown[] }[] = [];
+    const stub: Record<string, (...a: unknown[]) => unknown> = {};
+    for (const n of EXPECTED) {
+      stub[n] = (...args: unknown[]) => {
+        calls.push({ name: n, args });
+        return `result-of-${n}`;
+      };
+    }
+    (vm.runInContext("globalThis", context) as Record<string, unknown>).OkrSheets = stub;
+    for (const n of EXPECTED) {
+      const fn = vm.runInContext(n, context) as (...a: unknown[]) => unknown;
+      const arg = { marker: n };
+      expect(fn(arg, 2, "three")).toBe(`result-of-${n}`);
+      expect(calls.at(-1)).toEqual({ name: n, args: [arg, 2, "three"] });
+      expect(calls.at(-1)!.args[0]).toBe(arg);
+    }
+    expect(calls).toHaveLength(EXPECTED.length);
+  });
+
+  it("is parseable as a classic script and small enough (< 300 KB)", () => {
+    expect(() => new vm.Script(code, { filename: "Code.js" })).not.toThrow();
+    expect(statSync(CODE_PATH).size).toBeLessThan(300 * 1024);
+  });
+
+  it("has no syntax newer than ES2019 left in the bundle (optional chaining, ??, class fields)", () => {
+    // Strip string literals, template literals, regex-free comments crudely; look for the tokens.
+    const stripped = code
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/(^|[^:\\])\/\/.*$/gm, "$1")
+      .replace(/"(?:[^"\\\n]|\\.)*"/g, '""')
+      .replace(/'(?:[^'\\\n]|\\.)*'/g, "''")
+      .replace(/`(?:[^`\\]|\\.)*`/g, "``");
+    expect(stripped).not.toMatch(/\?\.[A-Za-z_$(\[]/);
+    expect(stripped).not.toMatch(/\?\?=?/);
+    expect(stripped).not.toMatch(/\|\|=|&&=/);
+    // A class field would read "  name = ..." or "#name" directly inside a class body; esbuild lowers them.
+    expect(stripped).not.toMatch(/^\s*static\s*\{/m);
+    expect(stripped).not.toMatch(/[^\w$]#[A-Za-z_]\w*\s*[=;(]/);
+  });
+
+  it("ships appsscript.json with V8 and the two minimal scopes", () => {
+    const manifest = JSON.parse(readFileSync(join(distDir(), "appsscript.json"), "utf8"));
+    expect(manifest.runtimeVersion).toBe("V8");
+    expect(manifest.oauthScopes).toEqual(
+      expect.arrayContaining([
+        "https://www.googleapis.com/auth/spreadsheets.currentonly",
+        "https://www.googleapis.com/auth/script.container.ui",
+      ]),
+    );
+  });
+});
+
+describe("onOpen / onInstall", () => {
+  const REQUIRED = ["Set up tracker", "Check in", "Generate weekly summary", "Mid-cycle review", "End cycle & retrospective", "Settings / help"];
+
+  function fresh() {
+    const services = createServices(emptySnapshot("t"), { now: new Date("2026-01-05T12:00:00Z"), user: null });
+    const addon = loadAddon(code, services);
+    return { services, addon };
+  }
+
+  it("loading the add-on touches no service", () => {
+    const { services } = fresh();
+    expect(services.counters.serviceCalls).toBe(0);
+  });
+
+  it("onOpen in AuthMode.NONE builds the add-on menu and touches no properties or data", () => {
+    const { services, addon } = fresh();
+    services.counters.reset();
+    addon.call("onOpen", { authMode: "NONE" });
+    const menus = services.ui.menus;
+    expect(menus).toHaveLength(1);
+    expect(menus[0].name).toBe("Add-on");
+    const captions = menus[0].items.map((i) => i.caption);
+    for (const c of REQUIRED) expect(captions).toContain(c);
+    // Each item names a top-level function of the bundle.
+    for (const item of menus[0].items) expect(EXPECTED).toContain(item.fn);
+    const methods = Object.keys(services.counters.byMethod);
+    expect(methods.filter((m) => /^(Properties|PropertiesService|Spreadsheet|Sheet|Range|Session|CacheService|Cache)\./.test(m))).toEqual([]);
+    expect(methods.every((m) => /^(SpreadsheetApp\.getUi|Ui\.|Menu\.)/.test(m))).toBe(true);
+  });
+
+  it("onInstall builds the same menu", () => {
+    const a = fresh();
+    a.addon.call("onOpen", { authMode: "NONE" });
+    const b = fresh();
+    b.addon.call("onInstall", { authMode: "NONE" });
+    expect(b.services.ui.menus).toEqual(a.services.ui.menus);
+    expect(b.services.ui.menus[0].items.length).toBeGreaterThanOrEqual(REQUIRED.length);
+  });
+});
