@@ -1,0 +1,96 @@
+// The local preview as `okr-sheets serve` runs it: the built dist/Sidebar.html in headless Chromium,
+// its google.script.run calls going to the built dist/Code.js on the offline spreadsheet, each submit
+// saved to a real .xlsx file. Needs /usr/bin/chromium (Debian: apt-get install -y chromium).
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser } from "playwright-core";
+import { startPreviewServer } from "../../src/local/preview";
+import { openWorkbook, callAddon } from "../../src/local/runtime";
+import { previewBackend } from "../../src/local/serve";
+import { loadXlsx, saveXlsx } from "../../src/local/xlsx";
+import { newTracker, ss } from "../support/tracker";
+
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`Skipping the preview browser test: no Chromium at ${CHROMIUM}.`);
+
+const OWNER = "planning.lead@example.com";
+const HTML_TITLE = '<img src=x onerror="window.__xss=1">Backlog';
+
+describe.skipIf(!haveChromium)("okr-sheets serve: the real sidebar on the real add-on", () => {
+  let browser: Browser;
+  let file: string;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    });
+    const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05" });
+    // A KR title holding HTML: the sidebar must show it as text.
+    const krs = ss(wb).getSheetByName("Key Results")!;
+    const row = krs.getDataRange().getValues().findIndex((r) => r[0] === "O1.KR3") + 1;
+    krs.getRange(row, 3).setValue("'" + HTML_TITLE);
+    file = join(mkdtempSync(join(tmpdir(), "okr-serve-")), "tracker.xlsx");
+    await saveXlsx(file, wb.services.toSnapshot());
+  });
+  afterAll(async () => {
+    if (browser) await browser.close();
+  });
+
+  it("checks in, refuses a bad value, keeps HTML literal, and saves each submit to the file", async () => {
+    const wb = await openWorkbook(file, { at: "2026-01-20", user: OWNER });
+    const server = await startPreviewServer(previewBackend(wb), { port: 0 });
+    const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    try {
+      await page.goto(server.url);
+      const sb = page.frameLocator("#sidebar");
+      // The planning lead owns O1.KR2 and O1.KR3 in the operations template.
+      await expect.poll(() => sb.locator("#krs li").count(), { timeout: 15000 }).toBe(2);
+      await expect.poll(() => sb.locator("#krs").textContent()).toContain(HTML_TITLE);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+      expect(await sb.locator("#krs img").count()).toBe(0);
+
+      // A bad value: an error next to New value, nothing written.
+      await sb.getByLabel("Key result").selectOption("O1.KR2");
+      await sb.getByLabel("New value").fill("twelve");
+      await sb.getByLabel("Confidence").selectOption("6");
+      await sb.getByRole("button", { name: "Submit check-in" }).click();
+      await expect.poll(() => sb.locator("#value-error").textContent()).toMatch(/number/i);
+      const logRows = (await loadXlsx(file)).sheets.find((s) => s.name === "Check-ins")!.rows;
+      expect(logRows.filter((r) => r && r.some((c) => c && c.v !== undefined && c.v !== "")).length).toBe(1);
+
+      // A good one: saved to the log and the KR row, in the file at once.
+      await sb.getByLabel("New value").fill("8.4");
+      await sb.getByLabel("What changed").fill("=1+1 second paint shift");
+      await sb.getByLabel("Blockers").fill("none");
+      await sb.getByRole("button", { name: "Submit check-in" }).click();
+      await expect.poll(() => sb.locator("#status").textContent(), { timeout: 15000 }).toMatch(/^Saved: score 0\.31 — /);
+
+      const saved = await openWorkbook(file, { at: "2026-01-20", user: OWNER });
+      const log = ss(saved).getSheetByName("Check-ins")!.getDataRange().getValues();
+      expect(log).toHaveLength(2);
+      expect(log[1].slice(2, 9)).toEqual(["O1.KR2", 8.4, 6, "=1+1 second paint shift", "none", "", OWNER]);
+      const kr = ss(saved).getSheetByName("Key Results")!.getDataRange().getValues().find((r) => r[0] === "O1.KR2")!;
+      expect(kr[9]).toBe(8.4);
+      expect(kr[10]).toBe(6);
+      // Score = (9.5 − 8.4) / (9.5 − 6), as the sheet formula computes it.
+      expect(kr[12]).toBeCloseTo((9.5 - 8.4) / (9.5 - 6), 12);
+      const view = callAddon(saved, "getSidebarData", {});
+      expect(view.krs.find((k: { id: string }) => k.id === "O1.KR2").recent[0].whatChanged).toBe("=1+1 second paint shift");
+
+      // The page around the sidebar shows the new log row.
+      await page.getByRole("tab", { name: "Check-ins" }).click();
+      await expect.poll(() => page.locator("#grid").textContent()).toContain("=1+1 second paint shift");
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  });
+});
