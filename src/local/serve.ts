@@ -24,7 +24,7 @@ export function previewTabs(wb: Workbook): PreviewTab[] {
     const text = range.getDisplayValues();
     const bgs = range.getBackgrounds();
     const weights = range.getFontWeights();
-    const colors = (range as unknown as { getFontColors?: () => string[][] }).getFontColors?.() ?? null;
+    const colors = (range as unknown as { getFontColors(): string[][] }).getFontColors();
     const rows = text.map((r, i) =>
       r.map((t, j) => {
         const style: Record<string, unknown> = {};

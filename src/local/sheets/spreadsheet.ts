@@ -1326,6 +1326,10 @@ export class LocalRange {
   getFontColor() {
     return this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.color ?? "#000000";
   }
+  getFontColors() {
+    this._counters.read(this.cells);
+    return this.grid((m) => m?.color ?? "#000000");
+  }
   setFontWeight(w: string | null) {
     return this.setEach((m) => (w === "bold" ? (m.bold = true) : delete m.bold));
   }
