@@ -115,6 +115,8 @@ export function krFormulas(row: number, kr: Cols, obj: Cols): KrFormulaSet {
   const weightBad = `IF(ISNUMBER(${w}),${w}<0,LEN(${w})>0)`;
   const effWeight = `IF(LEN(${w})=0,1,${w})`;
   const c0 = `IF(ISNUMBER(${cur}),${cur},${s})`;
+  // scoring.progress: clamp(d / D) without a division that could overflow.
+  const progress = (d: string, D: string) => `IF(${D}>0,IF(${d}>=${D},1,IF(${d}<=0,0,${d}/${D})),IF(${d}<=${D},1,IF(${d}>=0,0,${d}/${D})))`;
   const stayHolds = (v: string) => `IF(IF(${is("stay_above")},${v}>=${t},${v}<=${t}),1,0)`;
 
   const scoreBody =
@@ -125,7 +127,7 @@ export function krFormulas(row: number, kr: Cols, obj: Cols): KrFormulaSet {
     `IF(ISNUMBER(${t}),IF(ISNUMBER(${cur}),${stayHolds(cur)},IF(ISNUMBER(${s}),${stayHolds(s)},0)),${str(SETUP_ERRORS.target)}),` +
     `IF(NOT(AND(ISNUMBER(${s}),ISNUMBER(${t}))),${str(SETUP_ERRORS.startTarget)},` +
     `IF(${s}=${t},${str(SETUP_ERRORS.startEqualsTarget)},` +
-    `IF(${is("increase")},MIN(1,MAX(0,(${c0}-${s})/(${t}-${s}))),MIN(1,MAX(0,(${s}-${c0})/(${s}-${t}))))))))))`;
+    `IF(${is("increase")},${progress(`(${c0}-${s})`, `(${t}-${s})`)},${progress(`(${s}-${c0})`, `(${s}-${t})`)})))))))`;
 
   const goal =
     `IF(LEN(${objId})=0,1,IF(IFERROR(LOWER(TRIM(INDEX(${objTypeCol},MATCH(${objId},${objIdCol},0)))),"")="aspirational",` +

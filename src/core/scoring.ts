@@ -65,7 +65,7 @@ export function krScore(metric: string, start: number | null, target: number | n
       if (s === null || t === null) return { score: null, error: SETUP_ERRORS.startTarget };
       if (s === t) return { score: null, error: SETUP_ERRORS.startEqualsTarget };
       const c = cur !== null ? cur : s;
-      return { score: m === "increase" ? clamp((c - s) / (t - s)) : clamp((s - c) / (s - t)), error: null };
+      return { score: m === "increase" ? progress(c - s, t - s) : progress(s - c, s - t), error: null };
     }
     case "stay_above":
     case "stay_below": {
@@ -77,6 +77,17 @@ export function krScore(metric: string, start: number | null, target: number | n
     case "milestone":
       return { score: clamp(cur !== null ? cur : s !== null ? s : 0), error: null };
   }
+}
+
+/**
+ * clamp(d / D) for D ≠ 0, without dividing when the result is clamped: the value is exactly
+ * clamp(d / D) whenever that division is finite (rounding is monotonic, so d ≥ D > 0 gives d / D ≥ 1,
+ * etc.), and a tiny D (start and target 1e-320 apart) can never overflow to a #NUM! error in the sheet.
+ * The sheet formula is IF(D>0,IF(d>=D,1,IF(d<=0,0,d/D)),IF(d<=D,1,IF(d>=0,0,d/D))).
+ */
+export function progress(d: number, D: number): number {
+  if (D > 0) return d >= D ? 1 : d <= 0 ? 0 : d / D;
+  return d <= D ? 1 : d >= 0 ? 0 : d / D;
 }
 
 /**

@@ -219,3 +219,13 @@ describe("evaluateTracker", () => {
     expect(e.overall).toEqual({ score: null, expected: 0.5, status: "No key results" });
   });
 });
+
+describe("progress never overflows", () => {
+  it("tiny start–target distances", () => {
+    expect(krScore("increase", 0, 5e-324, 1e6).score).toBe(1);
+    expect(krScore("increase", 0, 5e-324, -1e6).score).toBe(0);
+    expect(krScore("decrease", 5e-324, 0, -1e6).score).toBe(1);
+    expect(krScore("increase", 0, -5e-324, -1e6).score).toBe(1); // "increase" towards a lower target
+    expect(krScore("increase", 0, -4, -1).score).toBe(0.25);
+  });
+});
