@@ -215,22 +215,23 @@ export function submitCheckin(raw: unknown): CheckinResult {
     if (typeof confidence === "string") errors.confidence = confidence;
     if (Object.keys(errors).length) return refuse("Please correct the highlighted fields.", errors);
 
-    const s = readSettings(ss, tz);
-    const who = identify(s.settings, req.as);
-    if (who.needsIdentity) return refuse("Choose who you are before checking in.", { as: "Choose who you are." });
-    const now = new Date();
-    const today = isoDate(now, tz);
-    if (!inCycle(today, s.settings.startDate, s.settings.weeks)) {
-      return refuse(
-        `Today (${today}) is outside the cycle (${s.settings.startDate} to ${cycleEnd(s.settings.startDate, s.settings.weeks)}): check-ins are closed.`,
-      );
-    }
-
     const lock = LockService.getDocumentLock();
     if (!lock.tryLock(LOCK_WAIT_MS)) {
       return { ok: false, busy: true, message: "The tracker is busy with another update. Nothing was saved: try again." };
     }
     try {
+      // Settings are read under the lock: they locate the log's last rows, which another check-in
+      // finishing just before us may have moved (a resend must still be recognised).
+      const s = readSettings(ss, tz);
+      const who = identify(s.settings, req.as);
+      if (who.needsIdentity) return refuse("Choose who you are before checking in.", { as: "Choose who you are." });
+      const now = new Date();
+      const today = isoDate(now, tz);
+      if (!inCycle(today, s.settings.startDate, s.settings.weeks)) {
+        return refuse(
+          `Today (${today}) is outside the cycle (${s.settings.startDate} to ${cycleEnd(s.settings.startDate, s.settings.weeks)}): check-ins are closed.`,
+        );
+      }
       const krT = readKrTable(ss);
       const krs = keyResultsFrom(krT, tz);
       const kr = krs.find((k) => k.id === req.krId.trim());
@@ -274,7 +275,15 @@ export function submitCheckin(raw: unknown): CheckinResult {
       }
       const t2: Table = { ...krT, rows: krT.rows.slice() };
       t2.rows[kr.row - krT.headerRow - 1] = after;
-      const newTail: LogTail = { cols: tail.cols, rows: tail.rows.concat([row]) };
+      // The row as the sheet will read it back: text without the apostrophe that keeps it literal.
+      const asRead = row.slice();
+      const putRead = (h: string, v: unknown) => (asRead[tail.cols[h]] = v);
+      putRead("KR ID", kr.id);
+      putRead("What changed", req.whatChanged);
+      putRead("Blockers", req.blockers);
+      putRead("Next step", req.nextStep);
+      putRead("Author", author);
+      const newTail: LogTail = { cols: tail.cols, rows: tail.rows.concat([asRead]) };
       return { ok: true, duplicate: false, kr: sidebarKr(t2, updated, newTail, tz) };
     } finally {
       lock.releaseLock();

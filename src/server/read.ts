@@ -59,10 +59,17 @@ export function settingsFromValues(values: unknown[][], tz: string): SettingsRea
 }
 
 export function readSettings(ss: Spreadsheet, tz: string): SettingsRead {
-  if (!ss.getSheetByName(TAB.settings)) {
-    throw new UserError(`The "Settings" tab is missing. Use "Set up tracker" in the add-on menu.`);
+  // One read; the tab is only looked up (one more call) when that read fails, to say why.
+  let values: unknown[][];
+  try {
+    values = ss.getRange(SETTINGS_RANGE).getValues();
+  } catch (e) {
+    if (!ss.getSheetByName(TAB.settings)) {
+      throw new UserError(`The "Settings" tab is missing. Use "Set up tracker" in the add-on menu.`);
+    }
+    throw e;
   }
-  return settingsFromValues(ss.getRange(SETTINGS_RANGE).getValues(), tz);
+  return settingsFromValues(values, tz);
 }
 
 /** The computed number of log rows (see SETTINGS_COMPUTED), or null when the cell is missing. */
