@@ -36,7 +36,7 @@ describe("formulas", () => {
         kr(2, "K1", { current: 3, lastCheckin: "2026-01-06" }),
         kr(3, "K2", { start: 4, target: 4, lastCheckin: "2026-01-06" }),
         kr(4, "K3", { weight: NaN }),
-        kr(5, "K4", { metric: " Stay_Below ", start: null, target: 5, current: 6, lastCheckin: "2026-01-06" }),
+        kr(5, "K4", { metric: " Stay_Below " as KeyResult["metric"], start: null, target: 5, current: 6, lastCheckin: "2026-01-06" }),
       ],
     };
     const asOf = "2026-02-09";
