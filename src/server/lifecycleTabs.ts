@@ -27,8 +27,8 @@ function withLock<T>(fn: () => T): T {
 function writeLifecycleTab(ss: Spreadsheet, name: string, tab: LifecycleTab, note: string): void {
   const sheet = freshSheet(ss, name);
   clearOurProtections(sheet);
-  renderCells(sheet, tab.rows, tab.width);
-  statusColours(sheet, tab.rows.length, tab.width);
+  const block = renderCells(sheet, tab.rows, tab.width);
+  statusColours(sheet, tab.rows.length, tab.width, block);
   sheet.setFrozenRows(tab.headerRow);
   sheet.setColumnWidth(2, 80);
   sheet.setColumnWidth(3, 320);

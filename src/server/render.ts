@@ -6,6 +6,7 @@ import { RAG, SETUP_ERROR_STYLE } from "./layout";
 import { STATUS } from "../core/tabs";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const STYLE: Record<SummaryCellStyle, { bold?: boolean; bg?: string; fg?: string }> = {
@@ -39,9 +40,27 @@ export function freshSheet(ss: Spreadsheet, name: string, index?: number): Sheet
   return sheet;
 }
 
-export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number): void {
-  if (!rows.length) return;
-  const range = sheet.getRange(1, 1, rows.length, width);
+/**
+ * A range from A1, growing the sheet first when it is smaller (a range beyond a sheet's size is refused;
+ * a new sheet has 1000 rows and 26 columns, and a long cycle's trend is wider than that).
+ */
+export function rangeFromA1Growing(sheet: Sheet, rows: number, width: number): Range {
+  try {
+    return sheet.getRange(1, 1, rows, width);
+  } catch (e) {
+    const maxRows = sheet.getMaxRows();
+    const maxCols = sheet.getMaxColumns();
+    if (rows <= maxRows && width <= maxCols) throw e;
+    if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+    if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
+    return sheet.getRange(1, 1, rows, width);
+  }
+}
+
+/** Writes the block from A1 and returns its range (for statusColours). */
+export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number): Range | null {
+  if (!rows.length) return null;
+  const range = rangeFromA1Growing(sheet, rows.length, width);
   range.setValues(rows.map((r) => r.map(cellValue)));
   range.setNumberFormats(rows.map((r) => r.map((c) => c.fmt || "General")));
   range.setFontWeights(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].bold ? "bold" : "normal"))));
@@ -49,11 +68,12 @@ export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number):
   range.setBackgrounds(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].bg) || "#ffffff")));
   const titleRow = rows.findIndex((r) => r.some((c) => c.style === "title"));
   if (titleRow >= 0) sheet.getRange(titleRow + 1, 1).setFontSize(16);
+  return range;
 }
 
 /** Status words coloured by their RAG label anywhere in the block (the colour never disagrees with the word). */
-export function statusColours(sheet: Sheet, rows: number, width: number): void {
-  const range = sheet.getRange(1, 1, Math.max(rows, 1), width);
+export function statusColours(sheet: Sheet, rows: number, width: number, block?: Range | null): void {
+  const range = block || sheet.getRange(1, 1, Math.max(rows, 1), width);
   const rules = Object.entries(RAG).map(([label, c]) =>
     SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(label).setBackground(c.bg).setFontColor(c.fg).setRanges([range]).build(),
   );

@@ -1,0 +1,374 @@
+// The Weekly Summary end to end through the BUILT add-on (run `npm run build` first): a known tracker,
+// check-ins submitted by their owners on chosen days, the summary generated at two successive weeks.
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Workbook } from "../../src/local/runtime";
+import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+
+const START = "2026-01-05"; // a Monday; week 1 = 01-05..01-11, week 2 = 01-12..01-18
+const W1 = "2026-01-11";
+const W2 = "2026-01-18";
+
+const OWNER: Record<string, string> = {
+  "O1.KR1": "dispatch.lead@example.com",
+  "O1.KR2": "planning.lead@example.com",
+  "O1.KR3": "planning.lead@example.com",
+  "O2.KR1": "quality.lead@example.com",
+  "O2.KR2": "quality.lead@example.com",
+  "O3.KR1": "finance.partner@example.com",
+  "O3.KR2": "ops.lead@example.com",
+};
+
+function checkIn(wb: Workbook, day: string, krId: string, value: number, extra: Record<string, unknown> = {}) {
+  setToday(wb, day);
+  wb.services.session.setUser(OWNER[krId]);
+  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value: String(value), confidence: 6, ...extra });
+  if (!r.ok) throw new Error(`check-in ${krId} on ${day}: ${r.message}`);
+  wb.services.session.setUser("ops.lead@example.com");
+}
+
+function summarize(wb: Workbook, at: string) {
+  setToday(wb, at);
+  const r = callAddon(wb, "generateWeeklySummary", { at });
+  if (!r.ok) throw new Error(`summary ${at}: ${r.message}`);
+  return r;
+}
+
+interface Tab {
+  values: unknown[][];
+  formulas: string[][];
+}
+function summaryTab(wb: Workbook): Tab {
+  const sh = ss(wb).getSheetByName("Weekly Summary");
+  if (!sh) throw new Error("no Weekly Summary tab");
+  const range = sh.getDataRange();
+  return { values: range.getValues(), formulas: range.getFormulas() };
+}
+function rowWhere(t: Tab, pred: (text: string) => boolean): number {
+  const i = t.values.findIndex((r) => pred(String(r[0])));
+  if (i < 0) throw new Error("row not found");
+  return i;
+}
+/** A section: heading row (first cell starts with `heading`), header row, then rows up to a blank row. */
+function section(t: Tab, heading: string): { headers: string[]; rows: Record<string, unknown>[]; at: number[] } {
+  const h = rowWhere(t, (s) => s.startsWith(heading));
+  const headers = t.values[h + 1].map(String);
+  const rows: Record<string, unknown>[] = [];
+  const at: number[] = [];
+  for (let i = h + 2; i < t.values.length && t.values[i].some((v) => v !== ""); i++) {
+    rows.push(Object.fromEntries(headers.map((name, j) => [name, t.values[i][j]]).filter(([name]) => name !== "")));
+    at.push(i);
+  }
+  return { headers, rows, at };
+}
+function byId(rows: Record<string, unknown>[]): Map<string, Record<string, unknown>> {
+  return new Map(rows.map((r) => [String(r.ID), r]));
+}
+function isoOf(v: unknown): string {
+  return Object.prototype.toString.call(v) === "[object Date]" ? (v as Date).toISOString().slice(0, 10) : String(v);
+}
+
+describe("Weekly summary on a known tracker, two successive weeks", () => {
+  let wb: Workbook;
+  let week1: ReturnType<typeof summarize>;
+  let week2: ReturnType<typeof summarize>;
+  let tab1: Tab;
+  let tab2: Tab;
+  let history1: Record<string, unknown>[];
+  let history2: Record<string, unknown>[];
+
+  beforeAll(() => {
+    wb = newTracker({ template: "operations", start: START, at: START });
+    // A KR title that looks like a formula, typed by a user (stored as text).
+    const kr = ss(wb).getSheetByName("Key Results")!;
+    kr.getRange("C4").setValue("'=HYPERLINK(1)"); // O1.KR3's title
+    expect(kr.getRange("A4").getValue()).toBe("O1.KR3");
+
+    checkIn(wb, "2026-01-06", "O1.KR1", 85, { whatChanged: "Cut-off moved" });
+    checkIn(wb, "2026-01-07", "O2.KR2", 91, { whatChanged: "=1+1", blockers: "Supplier skipped inspection", nextStep: "Audit" });
+    checkIn(wb, "2026-01-11", "O1.KR2", 9.4, { whatChanged: "Baseline" }); // exactly 7 days before W2
+    week1 = summarize(wb, W1);
+    tab1 = summaryTab(wb);
+    history1 = rowsOf(wb, "History");
+
+    checkIn(wb, "2026-01-12", "O2.KR1", 5.5, { whatChanged: "Defect tagging" });
+    checkIn(wb, "2026-01-14", "O3.KR2", 0.3, { whatChanged: "Huddles on day shift" });
+    checkIn(wb, "2026-01-15", "O2.KR2", 93, { whatChanged: "Back in range" });
+    checkIn(wb, "2026-01-16", "O1.KR1", 80, { whatChanged: "Carrier strike", blockers: "=HYPERLINK(\"x\")" });
+    checkIn(wb, W2, "O1.KR1", 81, { whatChanged: "Strike over; backlog", blockers: "Carrier capacity" }); // on the as-of day
+    week2 = summarize(wb, W2);
+    tab2 = summaryTab(wb);
+    history2 = rowsOf(wb, "History");
+  });
+
+  it("title, week N of M, as-of date and time elapsed", () => {
+    expect(tab1.values[0][0]).toBe("Weekly summary — Order-to-delivery pilot");
+    expect(String(tab1.values[1][0])).toContain("Week 1 of 13");
+    expect(String(tab1.values[1][0])).toContain("as of 2026-01-11");
+    // 6 days of 91: 7%
+    expect(String(tab1.values[1][0])).toContain(`${Math.round((6 / 91) * 100)}% of the cycle elapsed`);
+    expect(String(tab2.values[1][0])).toContain("Week 2 of 13");
+    expect(String(tab2.values[1][0])).toContain("as of 2026-01-18");
+    expect(String(tab2.values[1][0])).toContain(`${Math.round((13 / 91) * 100)}% of the cycle elapsed`);
+    expect(week1.week).toBe(1);
+    expect(week2.week).toBe(2);
+    expect(week2.weeks).toBe(13);
+  });
+
+  it("overall score vs expected and status, KR counts per status, check-in rate", () => {
+    const o = section(tab2, "Overall").rows[0];
+    expect(o.Score).toBeCloseTo(week2.data.overall.score, 12);
+    expect(o.Expected).toBeCloseTo(((1 + 1 + 0.7) / 3) * (13 / 91), 12); // mean of the objectives' expected
+    expect(o.Status).toBe(week2.data.overall.status);
+    // Check-ins in 01-12..01-18: O2.KR1, O3.KR2, O2.KR2, O1.KR1 = 4 of 7 (O1.KR2's 01-11 is outside).
+    expect(o["Check-in rate"]).toBeCloseTo(4 / 7, 12);
+    expect(o["Checked in"]).toBe("4 of 7 KRs");
+    expect(o.Period).toBe("2026-01-12 to 2026-01-18");
+    const w1 = section(tab1, "Overall").rows[0];
+    expect(w1["Check-in rate"]).toBeCloseTo(3 / 7, 12);
+
+    const counts = Object.fromEntries(section(tab2, "Key results by status").rows.map((r) => [r.Status, r["Key results"]]));
+    const krStatus = week2.data.krs.map((k: { status: string }) => k.status);
+    for (const st of ["On track", "At risk", "Off track", "Not started", "Setup error"]) {
+      expect(counts[st]).toBe(krStatus.filter((s: string) => s === st).length);
+    }
+    // O1.KR3 and O3.KR1 never checked in.
+    expect(counts["Not started"]).toBe(2);
+    expect(Object.values(counts).reduce((a, b) => Number(a) + Number(b), 0)).toBe(7);
+  });
+
+  it("every objective with score, change since last week (= difference of the two weeks), expected and status", () => {
+    const o1 = byId(section(tab1, "Objectives").rows);
+    const o2 = byId(section(tab2, "Objectives").rows);
+    expect([...o2.keys()]).toEqual(["O1", "O2", "O3"]);
+    for (const id of ["O1", "O2", "O3"]) {
+      const a = o1.get(id)!;
+      const b = o2.get(id)!;
+      expect(a["Change since last week"]).toBe("—"); // week 1 has no last week
+      expect(b["Change since last week"]).toBeCloseTo(Number(b.Score) - Number(a.Score), 12);
+      expect(typeof b.Score).toBe("number");
+      expect(typeof b.Status).toBe("string");
+    }
+    // O1: the drop of O1.KR1 from 85 to 81 is a real change; O2 moved up.
+    expect(Number(o2.get("O1")!["Change since last week"])).toBeLessThan(0);
+    expect(Number(o2.get("O2")!["Change since last week"])).toBeGreaterThan(0);
+    // Expected: committed 13/91; aspirational O3 13/91 × 0.7.
+    expect(o2.get("O1")!.Expected).toBeCloseTo(13 / 91, 12);
+    expect(o2.get("O3")!.Expected).toBeCloseTo((13 / 91) * 0.7, 12);
+    // The sheet's own objective scores agree with the summary.
+    const sheetObj = byId(rowsOf(wb, "Objectives"));
+    expect(o2.get("O1")!.Score).toBeCloseTo(Number(sheetObj.get("O1")!.Score), 12);
+    expect(o2.get("O2")!.Status).toBe(sheetObj.get("O2")!.Status);
+  });
+
+  it("KRs off track or at risk with owner, latest comment and blockers; formula-like text stays literal", () => {
+    const att1 = byId(section(tab1, "Needs attention").rows);
+    const k = att1.get("O2.KR2")!; // 91 < 92: stay_above fails → off track
+    expect(k.Status).toBe("Off track");
+    expect(k.Owner).toBe("quality.lead@example.com");
+    expect(k["Latest comment"]).toBe("=1+1");
+    expect(k.Blockers).toBe("Supplier skipped inspection");
+    expect(k["Next step"]).toBe("Audit");
+    const i = section(tab1, "Needs attention").at[0];
+    expect(tab1.formulas[i].every((f) => f === "" || f === undefined)).toBe(true);
+
+    const att2 = section(tab2, "Needs attention");
+    const m = byId(att2.rows);
+    expect(m.has("O2.KR2")).toBe(false); // back in range
+    const kr1 = m.get("O1.KR1")!; // 81 of 82→95: behind pace
+    expect(["Off track", "At risk"]).toContain(kr1.Status);
+    expect(kr1.Owner).toBe("dispatch.lead@example.com");
+    expect(kr1["Latest comment"]).toBe("Strike over; backlog"); // the latest, not the 01-16 one
+    expect(kr1.Blockers).toBe("Carrier capacity");
+    // Off track rows come before at-risk rows.
+    const statuses = att2.rows.map((r) => r.Status);
+    expect(statuses).toEqual([...statuses].sort((a, b) => (a === "Off track" ? 0 : 1) - (b === "Off track" ? 0 : 1)));
+  });
+
+  it("KRs missing a check-in: 7 days before as-of is missing, on as-of is not; owner and last check-in", () => {
+    const miss = byId(section(tab2, "Missing check-ins").rows);
+    expect([...miss.keys()].sort()).toEqual(["O1.KR2", "O1.KR3", "O3.KR1"]);
+    expect(miss.get("O1.KR2")!.Owner).toBe("planning.lead@example.com");
+    expect(isoOf(miss.get("O1.KR2")!["Last check-in"])).toBe("2026-01-11");
+    expect(miss.get("O3.KR1")!["Last check-in"]).toBe("never");
+    expect(miss.has("O1.KR1")).toBe(false); // checked in on the as-of day
+    // The formula-looking title shows literally.
+    expect(miss.get("O1.KR3")!["Key result"]).toBe("=HYPERLINK(1)");
+    const row = section(tab2, "Missing check-ins").at[[...miss.keys()].indexOf("O1.KR3")];
+    expect(tab2.formulas[row][1]).toBe("");
+    expect(String(tab2.values[rowWhere(tab2, (s) => s.startsWith("Missing"))][0])).toContain("2026-01-12 to 2026-01-18");
+  });
+
+  it("biggest movers since last week", () => {
+    const movers = section(tab2, "Biggest movers").rows;
+    const up = movers.filter((r) => r.Direction === "Up").map((r) => String(r.ID));
+    const down = movers.filter((r) => r.Direction === "Down").map((r) => String(r.ID));
+    expect(down).toEqual(["O1.KR1"]);
+    expect(up).toContain("O2.KR2"); // 0 → 1
+    expect(up).toContain("O3.KR2");
+    const kr1 = movers.find((r) => r.ID === "O1.KR1")!;
+    expect(kr1["Last week"]).toBeCloseTo(3 / 13, 12);
+    expect(kr1.Now).toBe(0); // 81 is below the start (82): clamped
+    expect(kr1.Change).toBeCloseTo(Number(kr1.Now) - Number(kr1["Last week"]), 12);
+    expect(String(section(tab1, "Biggest movers").rows[0].Direction)).toContain("first week");
+  });
+
+  it("per-KR trend: weekly values and a SPARKLINE formula over them", () => {
+    const tr = section(tab2, "Trend");
+    expect(tr.headers.slice(0, 5)).toEqual(["ID", "Key result", "Week 1", "Week 2", "Trend"]);
+    const m = byId(tr.rows);
+    expect(m.get("O1.KR1")!["Week 1"]).toBe(85);
+    expect(m.get("O1.KR1")!["Week 2"]).toBe(81);
+    expect(m.get("O2.KR2")!["Week 1"]).toBe(91);
+    expect(m.get("O2.KR2")!["Week 2"]).toBe(93);
+    expect(m.get("O3.KR1")!["Week 1"]).toBe("");
+    expect(m.get("O1.KR3")!["Key result"]).toBe("=HYPERLINK(1)");
+    tr.at.forEach((i) => {
+      expect(tab2.formulas[i][4]).toBe(`=IFERROR(SPARKLINE(C${i + 1}:D${i + 1}),"")`);
+      expect(tab2.formulas[i][1]).toBe("");
+    });
+  });
+
+  it("History gets each week's rows", () => {
+    expect(history1).toHaveLength(7);
+    expect(history1.every((h) => h.Week === 1 && isoOf(h["As of"]) === W1)).toBe(true);
+    expect(history2).toHaveLength(14);
+    expect(history2.slice(0, 7)).toEqual(history1);
+    const w2 = history2.slice(7);
+    expect(w2.map((h) => h["KR ID"])).toEqual(Object.keys(OWNER));
+    expect(w2.find((h) => h["KR ID"] === "O1.KR1")).toMatchObject({ Week: 2, Value: 81 });
+    expect(w2.find((h) => h["KR ID"] === "O3.KR1")).toMatchObject({ Week: 2, Value: "", Status: "Not started" });
+  });
+});
+
+describe("Regenerating the summary", () => {
+  it("the same week does not duplicate History; a later edit keeps earlier weeks' rows unchanged", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    checkIn(wb, "2026-01-06", "O1.KR1", 85);
+    summarize(wb, W1);
+    checkIn(wb, "2026-01-13", "O1.KR1", 88);
+    summarize(wb, W2);
+    const before = rowsOf(wb, "History");
+    expect(before).toHaveLength(14);
+    summarize(wb, W2);
+    summarize(wb, W2);
+    expect(rowsOf(wb, "History")).toEqual(before);
+    // The tab keeps exactly one (warning-only) protection and its frozen title rows across regenerations.
+    const sh = ss(wb).getSheetByName("Weekly Summary")!;
+    expect(sh.getProtections("SHEET" as unknown as GoogleAppsScript.Spreadsheet.ProtectionType)).toHaveLength(1);
+    expect(sh.getFrozenRows()).toBe(2);
+
+    // A later edit: O1.KR1's start moves from 82 to 80 (every score of O1.KR1 changes).
+    const kr = ss(wb).getSheetByName("Key Results")!;
+    expect(kr.getRange("G2").getValue()).toBe(82);
+    kr.getRange("G2").setValue(80);
+    const again = summarize(wb, W2);
+    const after = rowsOf(wb, "History");
+    expect(after).toHaveLength(14);
+    expect(after.slice(0, 7)).toEqual(before.slice(0, 7)); // week 1 frozen
+    const kr1 = after.find((h) => h.Week === 2 && h["KR ID"] === "O1.KR1")!;
+    expect(kr1.Score).toBeCloseTo(8 / 15, 12);
+    // Change since last week compares with week 1's stored History score (3/13), not a recomputation.
+    const k = again.data.krs.find((x: { id: string }) => x.id === "O1.KR1");
+    expect(k.change).toBeCloseTo(8 / 15 - 3 / 13, 12);
+    const o1 = again.data.objectives.find((x: { id: string }) => x.id === "O1");
+    const w1o1 = (2 * (3 / 13) + 0 + 1) / 4; // weights 2,1,1; O1.KR3 stay_below scores 1
+    expect(o1.change).toBeCloseTo(o1.score - w1o1, 12);
+  });
+
+  it("refuses a damaged tracker (Key Results tab deleted) with a message naming the tab", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    const s = ss(wb);
+    s.deleteSheet(s.getSheetByName("Key Results")!);
+    setToday(wb, W1);
+    let r: { ok: boolean; message?: string } | undefined;
+    expect(() => (r = callAddon(wb, "generateWeeklySummary", { at: W1 }))).not.toThrow();
+    expect(r!.ok).toBe(false);
+    expect(r!.message).toContain("Key Results");
+  });
+});
+
+describe("A long cycle", () => {
+  it("a 52-week cycle's summary works past week 23 (the trend is wider than a new sheet's 26 columns)", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, weeks: 52 });
+    checkIn(wb, "2026-01-06", "O1.KR1", 85);
+    const r = summarize(wb, "2026-08-01");
+    expect(r.week).toBe(30);
+    const tr = section(summaryTab(wb), "Trend");
+    expect(tr.headers[31]).toBe("Week 30");
+    expect(tr.headers[32]).toBe("Trend");
+    expect(byId(tr.rows).get("O1.KR1")!["Week 30"]).toBe(85);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Service calls: bounded, independent of the tracker's size.
+
+function bigTracker(): Workbook {
+  const wb = newTracker({ template: "blank", start: START, at: START });
+  const s = ss(wb);
+  const objSheet = s.getSheetByName("Objectives")!;
+  const krSheet = s.getSheetByName("Key Results")!;
+  const objs: unknown[][] = [];
+  const krs: unknown[][] = [];
+  for (let o = 1; o <= 50; o++) {
+    objs.push([`O${o}`, `Objective ${o}`, "ops.lead@example.com", "Ops", "", o % 5 === 0 ? "aspirational" : "committed", "none"]);
+    for (let k = 1; k <= 4; k++) {
+      krs.push([`O${o}.KR${k}`, `O${o}`, `Key result ${o}.${k}`, `owner${k}@example.com`, "increase", "%", 0, 100, 1]);
+    }
+  }
+  objSheet.getRange(2, 1, objs.length, 7).setValues(objs);
+  krSheet.getRange(2, 1, krs.length, 9).setValues(krs);
+  const repaired = callAddon(wb, "repairTracker");
+  if (!repaired.ok) throw new Error(repaired.message);
+  const log = s.getSheetByName("Check-ins")!;
+  if (log.getMaxRows() < 2001) log.insertRowsAfter(log.getMaxRows(), 2001 - log.getMaxRows());
+  const rows: unknown[][] = [];
+  for (let i = 0; i < 2000; i++) {
+    const day = new Date(Date.UTC(2026, 0, 5 + (i % 14), 10, 0, 0));
+    rows.push([day, Math.floor((i % 14) / 7) + 1, `O${(i % 50) + 1}.KR${(i % 4) + 1}`, (i % 100) + 0.5, 6, "x", "", "", "a@example.com", `big-${i}`]);
+  }
+  log.getRange(2, 1, rows.length, 10).setValues(rows);
+  return wb;
+}
+
+function measured(wb: Workbook, at: string): number {
+  setToday(wb, at);
+  wb.services.counters.reset();
+  const r = callAddon(wb, "generateWeeklySummary", { at });
+  if (!r.ok) throw new Error(r.message);
+  return wb.services.counters.serviceCalls;
+}
+
+describe("Summary generation costs a bounded number of service calls", () => {
+  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 30 when regenerating", () => {
+    const small = newTracker({ template: "operations", start: START, at: START });
+    checkIn(small, "2026-01-06", "O1.KR1", 85);
+    const smallFirst = measured(small, W1);
+    const smallW2 = measured(small, W2);
+    const smallRegen = measured(small, W2);
+    const smallW13 = measured(small, "2026-03-30");
+
+    const big = bigTracker();
+    expect(rowsOf(big, "Key Results")).toHaveLength(200);
+    expect(rowsOf(big, "Check-ins")).toHaveLength(2000);
+    const bigFirst = measured(big, W1);
+    const bigW2 = measured(big, W2);
+    const bigRegen = measured(big, W2);
+    // Weeks 3–6 take History past a new sheet's 1,000 rows (200 KRs × 6 weeks).
+    for (const day of ["2026-01-25", "2026-02-01", "2026-02-08", "2026-02-15"]) measured(big, day);
+    expect(rowsOf(big, "History")).toHaveLength(1200);
+    const bigW13 = measured(big, "2026-03-30");
+    console.log(`service calls — template: first ${smallFirst}, week 2 ${smallW2}, regen ${smallRegen}, week 13 ${smallW13}; ` +
+      `200 KRs / 2,000 log rows: first ${bigFirst}, week 2 ${bigW2}, regen ${bigRegen}, week 13 ${bigW13}`);
+    expect(rowsOf(big, "History")).toHaveLength(1400);
+
+    expect(bigFirst).toBe(smallFirst);
+    expect(bigW2).toBe(smallW2);
+    expect(bigRegen).toBe(smallRegen);
+    expect(bigW13).toBe(smallW13); // the trend's width (13 weeks) does not add calls
+    expect(smallW13).toBe(smallW2);
+    expect(smallRegen).toBeLessThanOrEqual(30);
+    expect(smallW2).toBeLessThanOrEqual(30);
+    expect(smallFirst).toBeLessThanOrEqual(40);
+  });
+});
