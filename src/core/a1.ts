@@ -16,10 +16,3 @@ export function columnLetter(n: number): string {
 export function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
 }
-
-/** Header name → column letter, for a header row laid out from column 1. */
-export function columnsOf(headers: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  headers.forEach((h, i) => (out[h] = columnLetter(i + 1)));
-  return out;
-}

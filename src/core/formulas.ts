@@ -13,6 +13,7 @@
 // IDs are matched as SUMIF/COUNTIFS/MATCH criteria: case-insensitive, and an ID containing * ? ~ or
 // starting with < > = or looking like a number/date would be read as a pattern/number (the import
 // refuses such IDs). An objective whose ID is literally "ID" would match the header row in MATCH.
+import { columnLetter as letterOfColumn } from "./a1";
 import { SETUP_ERRORS } from "./scoring";
 import { SETTINGS_ROWS, STATUS, TAB } from "./tabs";
 
@@ -35,14 +36,7 @@ export interface ObjectiveFormulaSet {
 
 /** Column letter of a 0-based column index: 0 → A, 25 → Z, 26 → AA. */
 export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return letterOfColumn(index + 1);
 }
 
 /** Cols for a header row laid out from column A (empty header cells are skipped). */

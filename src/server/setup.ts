@@ -1,10 +1,10 @@
 // "Set up tracker": creates or restores the tracker tabs. Running it again, or over a tracker made by an
 // earlier version, keeps every row of user data and restores missing headers, formulas and formatting.
 // Tabs with one of our names but unrelated content are never overwritten: setup refuses before writing.
-import { columnLetter, quoteSheet } from "../core/a1";
+import { quoteSheet } from "../core/a1";
 import { isValidIsoDate, addDays, dayNumber } from "../core/dates";
 import { focusChecks } from "../core/focus";
-import { krFormulas, objectiveFormulas } from "../core/formulas";
+import { colsFromHeaders, krFormulas, objectiveFormulas } from "../core/formulas";
 import {
   CHECKIN_HEADERS,
   HISTORY_HEADERS,
@@ -288,22 +288,14 @@ export function writeDataRows(t: Table, rows: unknown[][], headers: readonly str
   t.rows = t.rows.concat(rows);
 }
 
-function lettersOf(t: Table): Record<string, string> {
-  const out: Record<string, string> = {};
-  t.headers.forEach((h, i) => {
-    if (h && !(h in out)) out[h] = columnLetter(i + 1);
-  });
-  return out;
-}
-
 export function formulaRowCount(t: Table): number {
   return Math.max(t.rows.length + SPARE_ROWS, MIN_FORMULA_ROWS);
 }
 
 /** Writes the formula columns of both tables for every data row and the spare rows below. */
 export function writeFormulas(objT: Table, krT: Table): void {
-  const objCols = lettersOf(objT);
-  const krCols = lettersOf(krT);
+  const objCols = colsFromHeaders(objT.headers);
+  const krCols = colsFromHeaders(krT.headers);
   const nObj = formulaRowCount(objT);
   const nKr = formulaRowCount(krT);
   const objName = quoteSheet(objT.name);
