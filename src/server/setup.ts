@@ -285,7 +285,9 @@ export function writeDataRows(t: Table, rows: unknown[][], headers: readonly str
     t.sheet.getRange(first, c0 + 1, rows.length, n).setValues(rows.map((r) => r.slice(c0, c0 + n)));
     i = j + 1;
   }
-  t.rows = t.rows.concat(rows);
+  // Keep the rows as the sheet reads them back: text without the apostrophe that kept it literal
+  // (otherwise the focus checks below see "'increase" and call the metric unknown).
+  t.rows = t.rows.concat(rows.map((r) => r.map((v) => (typeof v === "string" && v.charAt(0) === "'" ? v.slice(1) : v))));
 }
 
 export function formulaRowCount(t: Table): number {

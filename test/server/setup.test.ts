@@ -107,6 +107,20 @@ describe("a new tracker", () => {
     }
   });
 
+  it("reports no focus warnings for the operations template (it follows the methodology)", () => {
+    const fresh = openTracker({ ...emptySnapshot("t"), id: "t" }, { at: "2026-01-05" });
+    const r = callAddon(fresh, "setupTracker", { template: "operations", start: "2026-01-05" });
+    expect(r.ok).toBe(true);
+    expect(r.created.sort()).toEqual(TABS.slice().sort());
+    expect(r.warnings).toEqual([]);
+    // and warns about a real problem: an objective with one KR and a KR without an owner
+    const krs = ss(fresh).getSheetByName("Key Results")!;
+    krs.getRange("D3").setValue("");
+    const again = callAddon(fresh, "repairTracker");
+    expect(again.warnings.join(" ")).toMatch(/O1\.KR2/);
+    expect(again.warnings.join(" ")).not.toMatch(/unknown metric|'/);
+  });
+
   it("the operations template: 3 objectives with 2–4 KRs each, a stay_above/below and a milestone", () => {
     const objs = rowsOf(wb, "Objectives").filter((r) => r["ID"]);
     const krs = rowsOf(wb, "Key Results").filter((r) => r["ID"]);
