@@ -16,11 +16,28 @@ export const REFRESH_HANDLER = "weeklyRefresh";
 const HOUR = 7;
 const PROP_PREFIX = "okr.weekly.";
 
+// The trigger → spreadsheet record is kept in the user's properties (what a time-driven run can always
+// read) and, as a second copy, in the document's properties, which travel with the spreadsheet: a copy of
+// the file, or the local tracker saved and reopened, still knows its trigger, so turning the refresh on
+// again replaces it (never two) and the handler still finds its spreadsheet.
+function docProps(): GoogleAppsScript.Properties.Properties | null {
+  try {
+    return PropertiesService.getDocumentProperties();
+  } catch {
+    return null; // no document context (some trigger runs)
+  }
+}
+
+function servedBy(uid: string): string | null {
+  const key = PROP_PREFIX + uid;
+  const fromUser = PropertiesService.getUserProperties().getProperty(key);
+  if (fromUser) return fromUser;
+  const doc = docProps();
+  return doc ? doc.getProperty(key) : null;
+}
+
 function triggersFor(ssId: string): GoogleAppsScript.Script.Trigger[] {
-  const props = PropertiesService.getUserProperties();
-  return ScriptApp.getProjectTriggers().filter(
-    (t) => t.getHandlerFunction() === REFRESH_HANDLER && props.getProperty(PROP_PREFIX + t.getUniqueId()) === ssId,
-  );
+  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === REFRESH_HANDLER && servedBy(t.getUniqueId()) === ssId);
 }
 
 function permissionHint(e: unknown): never {
@@ -57,6 +74,8 @@ export function enableWeeklyRefresh(ss: Spreadsheet): { on: true; weekday: strin
       .atHour(HOUR)
       .create();
     PropertiesService.getUserProperties().setProperty(PROP_PREFIX + trigger.getUniqueId(), ss.getId());
+    const doc = docProps();
+    if (doc) doc.setProperty(PROP_PREFIX + trigger.getUniqueId(), ss.getId());
     return { on: true, weekday: day, hour: HOUR };
   } catch (e) {
     return permissionHint(e);
@@ -67,8 +86,10 @@ export function disableWeeklyRefresh(ss: Spreadsheet): { on: false; removed: num
   const props = PropertiesService.getUserProperties();
   let removed = 0;
   try {
+    const doc = docProps();
     for (const t of triggersFor(ss.getId())) {
       props.deleteProperty(PROP_PREFIX + t.getUniqueId());
+      if (doc) doc.deleteProperty(PROP_PREFIX + t.getUniqueId());
       ScriptApp.deleteTrigger(t);
       removed++;
     }
@@ -87,8 +108,7 @@ export interface RefreshOutcome {
 
 /** The trigger's handler: regenerate the summary of the spreadsheet this trigger serves, then email. */
 export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): RefreshOutcome | null {
-  const props = PropertiesService.getUserProperties();
-  const id = e && e.triggerUid ? props.getProperty(PROP_PREFIX + e.triggerUid) : null;
+  const id = e && e.triggerUid ? servedBy(e.triggerUid) : null;
   const ss = (id ? SpreadsheetApp.openById(id) : null) || SpreadsheetApp.getActive();
   if (!ss) return null;
   return refreshAndEmail(ss);

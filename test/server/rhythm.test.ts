@@ -1,0 +1,175 @@
+// The weekly rhythm through the BUILT add-on (run `npm run build` first): the time-driven trigger, the
+// trigger handler opening the spreadsheet by ID, and the leaders' digest and owners' reminders.
+import { describe, expect, it } from "vitest";
+import type { Workbook } from "../../src/local/runtime";
+import { callAddon, newTracker, openTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+
+const START = "2026-01-05";
+const ADMIN = "ops.lead@example.com";
+
+function setSetting(wb: Workbook, label: string, value: unknown): void {
+  const sheet = ss(wb).getSheetByName("Settings")!;
+  const labels = sheet.getRange("A1:A40").getValues().map((r) => String(r[0]).trim());
+  const row = labels.indexOf(label);
+  if (row < 0) throw new Error(`no setting "${label}"`);
+  sheet.getRange(row + 1, 2).setValue(value);
+}
+
+function refreshTriggers(wb: Workbook) {
+  return wb.services.triggers.filter((t) => t.handler === "weeklyRefresh");
+}
+
+function checkIn(wb: Workbook, day: string, owner: string, krId: string, value: number, extra: Record<string, unknown> = {}) {
+  setToday(wb, day);
+  wb.services.session.setUser(owner);
+  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value: String(value), confidence: 6, ...extra });
+  wb.services.session.setUser(ADMIN);
+  if (!r.ok) throw new Error(r.message);
+}
+
+/** Runs the weekly trigger as Apps Script would: no active spreadsheet, the event carrying the trigger's ID. */
+function fireTrigger(wb: Workbook, day: string) {
+  setToday(wb, day);
+  const [t] = refreshTriggers(wb);
+  if (!t) throw new Error("no weekly trigger installed");
+  wb.services.runningTrigger = true;
+  try {
+    return callAddon(wb, "weeklyRefresh", { triggerUid: t.id, authMode: "FULL" });
+  } finally {
+    wb.services.runningTrigger = false;
+  }
+}
+
+describe("Weekly refresh trigger", () => {
+  it("on installs exactly one time-driven trigger on the Settings weekday; on again keeps one; off removes it", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    setSetting(wb, "Check-in weekday", "Wednesday");
+    expect(callAddon(wb, "setWeeklyRefresh", {})).toMatchObject({ ok: true, on: false, weekday: "Wednesday" });
+
+    const on = callAddon(wb, "setWeeklyRefresh", { on: true });
+    expect(on).toMatchObject({ ok: true, on: true, weekday: "Wednesday", hour: 7 });
+    expect(refreshTriggers(wb)).toHaveLength(1);
+    expect(refreshTriggers(wb)[0]).toMatchObject({ type: "CLOCK", weekDay: "WEDNESDAY", atHour: 7 });
+
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    expect(refreshTriggers(wb)).toHaveLength(1);
+    expect(callAddon(wb, "setWeeklyRefresh", {})).toMatchObject({ ok: true, on: true });
+
+    // A changed weekday moves the trigger (still one).
+    setSetting(wb, "Check-in weekday", "Friday");
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    expect(refreshTriggers(wb).map((t) => t.weekDay)).toEqual(["FRIDAY"]);
+
+    const off = callAddon(wb, "setWeeklyRefresh", { on: false });
+    expect(off).toMatchObject({ ok: true, on: false, removed: 1 });
+    expect(refreshTriggers(wb)).toHaveLength(0);
+    expect(callAddon(wb, "setWeeklyRefresh", {})).toMatchObject({ ok: true, on: false });
+  });
+
+  it("rejects an unknown option without touching triggers", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    const r = callAddon(wb, "setWeeklyRefresh", { on: "yes" });
+    expect(r.ok).toBe(false);
+    expect(refreshTriggers(wb)).toHaveLength(0);
+  });
+
+  it("the trigger survives a save and reload: still reported on, not duplicated, and it still refreshes", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    const reopened = openTracker(wb.services.toSnapshot(), { at: "2026-01-12", user: ADMIN });
+    expect(refreshTriggers(reopened)).toHaveLength(1);
+    expect(callAddon(reopened, "setWeeklyRefresh", {})).toMatchObject({ ok: true, on: true });
+    callAddon(reopened, "setWeeklyRefresh", { on: true });
+    expect(refreshTriggers(reopened)).toHaveLength(1);
+
+    // And a trigger installed before the reload still finds its spreadsheet.
+    const wb2 = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    callAddon(wb2, "setWeeklyRefresh", { on: true });
+    const again = openTracker(wb2.services.toSnapshot(), { at: "2026-01-12", user: ADMIN });
+    const r = fireTrigger(again, "2026-01-12");
+    expect(r).toMatchObject({ ok: true });
+    expect(r.outcome).toMatchObject({ week: 2 });
+    expect(ss(again).getSheetByName("Weekly Summary")).not.toBeNull();
+    // Off after the reload removes it.
+    expect(callAddon(again, "setWeeklyRefresh", { on: false })).toMatchObject({ ok: true, removed: 1 });
+    expect(refreshTriggers(again)).toHaveLength(0);
+  });
+
+  it("the handler, with no active spreadsheet, opens the tracker by ID and regenerates the summary", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    checkIn(wb, "2026-01-07", "dispatch.lead@example.com", "O1.KR1", 86);
+    wb.services.runningTrigger = true;
+    expect(ss(wb)).toBeTruthy();
+    wb.services.runningTrigger = false;
+    const before = wb.services.counters.byMethod["SpreadsheetApp.openById"] ?? 0;
+    const r = fireTrigger(wb, "2026-01-12");
+    expect(r).toMatchObject({ ok: true });
+    expect(r.outcome).toMatchObject({ spreadsheetId: "test-sheet", week: 2, digestTo: [], reminded: [] });
+    expect((wb.services.counters.byMethod["SpreadsheetApp.openById"] ?? 0) - before).toBe(1);
+    const sheet = ss(wb).getSheetByName("Weekly Summary")!;
+    expect(String(sheet.getRange("A2").getValue())).toContain("Week 2 of 13 · as of 2026-01-12");
+    const hist = rowsOf(wb, "History");
+    expect(hist).toHaveLength(7);
+    expect(hist.every((h) => h.Week === 2)).toBe(true);
+    expect(wb.services.mail.sent).toHaveLength(0); // both email switches are off by default
+  });
+});
+
+describe("Weekly emails", () => {
+  function filled(): Workbook {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    ss(wb).getSheetByName("Key Results")!.getRange("C3").setValue("<script>x</script>"); // O1.KR2's title
+    setSetting(wb, "Leaders' emails", "boss@example.com, cfo@example.com");
+    // Period for a refresh on 2026-01-12: 01-06..01-12.
+    checkIn(wb, "2026-01-07", "dispatch.lead@example.com", "O1.KR1", 86);
+    checkIn(wb, "2026-01-08", "quality.lead@example.com", "O2.KR1", 6.0);
+    checkIn(wb, "2026-01-08", "quality.lead@example.com", "O2.KR2", 93);
+    checkIn(wb, "2026-01-05", "finance.partner@example.com", "O3.KR1", 41.5); // 7 days before: missed
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    return wb;
+  }
+
+  it("digest on: the leaders get it, with escaped KR text and a link to the sheet", () => {
+    const wb = filled();
+    setSetting(wb, "Email digest to leaders", "on");
+    const r = fireTrigger(wb, "2026-01-12");
+    expect(r).toMatchObject({ ok: true });
+    expect(wb.services.mail.sent).toHaveLength(1);
+    const m = wb.services.mail.sent[0];
+    expect(m.to.split(",").map((s) => s.trim())).toEqual(["boss@example.com", "cfo@example.com"]);
+    expect(m.subject).toContain("Order-to-delivery pilot");
+    expect(m.subject).toContain("week 2 of 13");
+    expect(m.htmlBody).toContain("&lt;script&gt;x&lt;/script&gt;");
+    expect(m.htmlBody).not.toContain("<script>");
+    expect(m.htmlBody).toContain('href="https://docs.google.com/spreadsheets/d/test-sheet/edit"');
+    expect(m.body).toContain("https://docs.google.com/spreadsheets/d/test-sheet/edit");
+  });
+
+  it("reminders on: one per owner who missed the period, none to owners who checked in", () => {
+    const wb = filled();
+    setSetting(wb, "Remind owners who missed a check-in", "on");
+    const r = fireTrigger(wb, "2026-01-12");
+    expect(r).toMatchObject({ ok: true });
+    const to = wb.services.mail.sent.map((m) => m.to).sort();
+    // Missed: O1.KR2/O1.KR3 (planning.lead), O3.KR1 (finance.partner, 01-05 is outside), O3.KR2 (ops.lead).
+    expect(to).toEqual(["finance.partner@example.com", "ops.lead@example.com", "planning.lead@example.com"]);
+    expect(to).not.toContain("dispatch.lead@example.com");
+    expect(to).not.toContain("quality.lead@example.com");
+    expect(to).not.toContain("boss@example.com"); // the digest is off
+    const planning = wb.services.mail.sent.find((m) => m.to === "planning.lead@example.com")!;
+    expect(planning.subject).toContain("2 key results");
+    expect(planning.htmlBody).toContain("&lt;script&gt;x&lt;/script&gt;");
+    expect(planning.htmlBody).not.toContain("<script>");
+  });
+
+  it("both off: nothing is sent", () => {
+    const wb = filled();
+    setSetting(wb, "Email digest to leaders", "off");
+    setSetting(wb, "Remind owners who missed a check-in", "off");
+    const r = fireTrigger(wb, "2026-01-12");
+    expect(r).toMatchObject({ ok: true, outcome: { digestTo: [], reminded: [] } });
+    expect(wb.services.mail.sent).toHaveLength(0);
+  });
+});
