@@ -310,6 +310,9 @@ export function writeFormulas(objT: Table, krT: Table): void {
 
 function writeFormulaColumns(t: Table, n: number, make: (row: number) => Record<string, string>): void {
   const first = t.headerRow + 1;
+  // The spare formula rows may reach past the sheet's last row: grow the sheet first.
+  const max = t.sheet.getMaxRows();
+  if (first + n - 1 > max) t.sheet.insertRowsAfter(max, first + n - 1 - max);
   const perRow: Record<string, string>[] = [];
   for (let i = 0; i < n; i++) perRow.push(make(first + i));
   for (const header of Object.keys(perRow[0] || {})) {
