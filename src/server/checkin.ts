@@ -131,7 +131,7 @@ export function getSidebarData(raw: unknown): SidebarResult {
     const locale = ss.getSpreadsheetLocale();
     const s = readSettings(ss, tz);
     const who = identify(s.settings, parsed.data.as);
-    const krT = readKrTable(ss);
+    const krT = readKrTable(ss, { lazySheet: true });
     const all = keyResultsFrom(krT, tz);
     const mine = who.needsIdentity ? [] : all.filter((kr) => owns(who, kr));
     const tail = mine.length ? readLogTail(ss, s) : null;
@@ -232,7 +232,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
           `Today (${today}) is outside the cycle (${s.settings.startDate} to ${cycleEnd(s.settings.startDate, s.settings.weeks)}): check-ins are closed.`,
         );
       }
-      const krT = readKrTable(ss);
+      const krT = readKrTable(ss, { lazySheet: true });
       const krs = keyResultsFrom(krT, tz);
       const kr = krs.find((k) => k.id === req.krId.trim());
       if (!kr) return refuse(`There is no key result with ID "${req.krId.trim()}".`, { krId: "Unknown key result." });
@@ -265,7 +265,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
 
       // Current follows the check-in with the latest date; a check-in dated earlier only joins the log.
       const latest = !kr.lastCheckin || kr.lastCheckin <= today;
-      if (latest) writeKrCheckin(krT, kr, value.ok ? value.value : 0, confidence as number, now);
+      if (latest) writeKrCheckin(ss, krT, kr, value.ok ? value.value : 0, confidence as number, now);
       const after = ss.getRange(rowA1(krT, kr.row)).getValues()[0];
       const updated = { ...kr };
       if (latest) {
@@ -296,7 +296,7 @@ function rowA1(t: Table, row: number): string {
 }
 
 /** Current, Confidence and Last check-in: one write when adjacent (as setup lays them out). */
-function writeKrCheckin(t: Table, kr: KeyResult, value: number, confidence: number, when: Date): void {
+function writeKrCheckin(ss: Spreadsheet, t: Table, kr: KeyResult, value: number, confidence: number, when: Date): void {
   const cells: [string, unknown][] = [
     ["Current", value],
     ["Confidence", confidence],
@@ -305,7 +305,9 @@ function writeKrCheckin(t: Table, kr: KeyResult, value: number, confidence: numb
   const idx = cells.map(([h]) => col(t, h));
   if (idx.some((i) => i < 0)) throw new UserError(`The "Key Results" tab is missing a check-in column. Use "Repair tracker".`);
   if (idx[1] === idx[0] + 1 && idx[2] === idx[0] + 2) {
-    t.sheet.getRange(kr.row, idx[0] + 1, 1, 3).setValues([cells.map((c) => c[1])]);
+    // Addressed through the spreadsheet, so the tab itself need not be looked up (one call fewer).
+    const a1 = `${quoteSheet(t.name)}!${columnLetter(idx[0] + 1)}${kr.row}:${columnLetter(idx[0] + 3)}${kr.row}`;
+    ss.getRange(a1).setValues([cells.map((c) => c[1])]);
     return;
   }
   cells.forEach(([, v], i) => t.sheet.getRange(kr.row, idx[i] + 1).setValue(v));

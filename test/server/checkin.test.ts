@@ -315,6 +315,24 @@ describe("what is stored", () => {
   });
 });
 
+describe("a damaged tracker", () => {
+  it("a missing Key Results or Settings tab gives a clear message and writes nothing", () => {
+    for (const tab of ["Key Results", "Settings"]) {
+      const wb = tracker();
+      const book = ss(wb);
+      book.deleteSheet(book.getSheetByName(tab)!);
+      const before = JSON.stringify(wb.services.toSnapshot());
+      const d = callAddon(wb, "getSidebarData", {});
+      expect(d.ok).toBe(false);
+      expect(d.message).toMatch(new RegExp(`"${tab}" tab is missing`));
+      const r = checkin(wb, {});
+      expect(r.ok).toBe(false);
+      expect(r.message).toMatch(new RegExp(`"${tab}" tab is missing`));
+      expect(JSON.stringify(wb.services.toSnapshot())).toBe(before);
+    }
+  });
+});
+
 describe("service-call budget", () => {
   function bigTracker(logSize = 3000): Workbook {
     const wb = tracker(QUALITY);
@@ -383,8 +401,8 @@ describe("service-call budget", () => {
     expect(b.submit.cellsRead - s.submit.cellsRead).toBeLessThanOrEqual(200 * 16);
     expect(b.submit.cellsWritten).toBe(s.submit.cellsWritten);
     // Budget (the issue's target is ≤ 10 for a check-in and ≤ 6 for the sidebar; see the report).
-    expect(s.submit.serviceCalls).toBeLessThanOrEqual(19);
-    expect(s.sidebar.serviceCalls).toBeLessThanOrEqual(11);
+    expect(s.submit.serviceCalls).toBeLessThanOrEqual(18);
+    expect(s.sidebar.serviceCalls).toBeLessThanOrEqual(10);
   }, 120_000);
 
   it("a resend is recognised on a 3,000-row log too", () => {

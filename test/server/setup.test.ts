@@ -99,7 +99,7 @@ describe("a new tracker", () => {
       const onStatus = rules.filter((r) => r.getRanges().some((g) => g.getColumn() === statusCol));
       const labels = onStatus
         .map((r) => r.getBooleanCondition()!)
-        .filter((c) => c.getCriteriaType() === "TEXT_EQ" || c.getCriteriaType() === "TEXT_EQUAL_TO")
+        .filter((c) => String(c.getCriteriaType()) === "TEXT_EQ" || String(c.getCriteriaType()) === "TEXT_EQUAL_TO")
         .map((c) => String(c.getCriteriaValues()[0]));
       for (const l of ["On track", "At risk", "Off track", "Not started"]) expect(labels, tab).toContain(l);
       const bg = (label: string) => onStatus.find((r) => String(r.getBooleanCondition()!.getCriteriaValues()[0]) === label)!.getBooleanCondition()!.getBackground();
@@ -300,7 +300,7 @@ describe("running setup again", () => {
     return ss(wb).getSheets().map((s) => ({
       name: s.getName(),
       rules: s.getConditionalFormatRules().length,
-      prot: s.getProtections("RANGE").length + s.getProtections("SHEET").length,
+      prot: s.getProtections(SpreadsheetAppEnum.RANGE).length + s.getProtections(SpreadsheetAppEnum.SHEET).length,
     }));
   }
 
