@@ -12,6 +12,7 @@ import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { patchExcelDates, serialOfDate } from "../../src/local/xlsx/dates";
+import { allowHistorySheetName } from "../../src/local/xlsx/historyName";
 
 export type RecalcValue = string | number | boolean | null;
 
@@ -125,6 +126,7 @@ export async function recalcWithLibreOffice(
     if (code !== 0 || !exists) throw new Error(`LibreOffice failed to convert ${xlsxPath} (exit ${code}):\n${out}`);
 
     patchExcelDates();
+    allowHistorySheetName();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(output);
     const result: Record<string, RecalcValue[][]> = {};
