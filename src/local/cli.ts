@@ -154,6 +154,7 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   if (!as) {
     const owner = findOwner(wb, kr);
     if (owner === null) throw new Rejected(`There is no key result with ID "${kr}".`);
+    if (owner.trim() === "") throw new Rejected(`${kr} has no owner yet: fill in its Owner, or check in as an admin with --as EMAIL.`);
     asChoice = owner;
   }
   if (confidence === undefined) {

@@ -190,6 +190,15 @@ describe("edit", () => {
     expect(json("ed.xlsx", "Key Results").find((k) => k["ID"] === "O1.KR1")!["Unit"]).toBe("pct");
   });
 
+  it("a KR without an owner: checkin without --as says what to do; an admin's --as works", () => {
+    run("new", "noowner.xlsx", "--template", "operations", "--start", "2026-01-05");
+    expect(run("edit", "noowner.xlsx", "--sheet", "Key Results", "--range", "D2", "--value", "").status).toBe(0);
+    expectRejected("noowner.xlsx", ["checkin", "noowner.xlsx", "--kr", "O1.KR1", "--value", "85", "--at", "2026-01-20"], /O1\.KR1 has no owner.*--as/);
+    const r = run("checkin", "noowner.xlsx", "--kr", "O1.KR1", "--value", "85", "--at", "2026-01-20", "--as", "ops.lead@example.com");
+    expect(r.status, r.stderr).toBe(0);
+    expect(json("noowner.xlsx", "Check-ins")[0]["Author"]).toBe("ops.lead@example.com");
+  });
+
   it("an unknown sheet or a bad range is rejected (exit 1, file unchanged)", () => {
     expectRejected("ed.xlsx", ["edit", "ed.xlsx", "--sheet", "Nope", "--range", "A1", "--value", "1"], /Nope/);
     expectRejected("ed.xlsx", ["edit", "ed.xlsx", "--sheet", "Key Results", "--range", "A1:B2", "--value", "1"]);
