@@ -3,7 +3,7 @@
 // has changed nothing.
 import * as z from "zod/mini";
 import { isValidIsoDate } from "../core/dates";
-import { guarded, isoDate, UserError, type Refusal } from "./env";
+import { guarded, isoDate, UserError, withDocumentLock, type Refusal } from "./env";
 import { closeCycle, midCycleReview, rollOver } from "./lifecycleTabs";
 import { importFromTab } from "./importTab";
 import { disableWeeklyRefresh, enableWeeklyRefresh, refreshAndEmail, runWeeklyRefresh, weeklyRefreshStatus } from "./rhythm";
@@ -34,15 +34,6 @@ function checkAt(at: string | undefined): string | undefined {
   return at;
 }
 
-function withLockAround<T>(fn: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30000)) throw new UserError("The tracker is busy with another update. Nothing was changed: try again.");
-  try {
-    return fn();
-  } finally {
-    lock.releaseLock();
-  }
-}
 
 const SetupSchema = z.strictObject({
   template: z.optional(z.string()),
@@ -55,7 +46,7 @@ export function setupTracker(raw?: unknown) {
   return guarded(() => {
     const opts = parseOpts(SetupSchema, raw);
     const ss = active();
-    const report = withLockAround(() => setUpTracker(ss, opts, isoDate(new Date(), ss.getSpreadsheetTimeZone())));
+    const report = withDocumentLock(() => setUpTracker(ss, opts, isoDate(new Date(), ss.getSpreadsheetTimeZone())));
     return { ok: true as const, ...report };
   });
 }
@@ -63,7 +54,7 @@ export function setupTracker(raw?: unknown) {
 export function repairTracker() {
   return guarded(() => {
     const ss = active();
-    const report = withLockAround(() => setUpTracker(ss, {}, isoDate(new Date(), ss.getSpreadsheetTimeZone())));
+    const report = withDocumentLock(() => setUpTracker(ss, {}, isoDate(new Date(), ss.getSpreadsheetTimeZone())));
     return { ok: true as const, ...report };
   });
 }
@@ -105,7 +96,7 @@ export function importOkrsFromTab(raw?: unknown) {
   return guarded(() => {
     const { tab } = parseOpts(ImportSchema, raw);
     const ss = active();
-    return { ok: true as const, ...withLockAround(() => importFromTab(ss, tab, isoDate(new Date(), ss.getSpreadsheetTimeZone()))) };
+    return { ok: true as const, ...withDocumentLock(() => importFromTab(ss, tab, isoDate(new Date(), ss.getSpreadsheetTimeZone()))) };
   });
 }
 

@@ -58,3 +58,14 @@ function firstLine(s: string): string {
 export function asText(s: string): string {
   return s === "" ? "" : "'" + s;
 }
+
+/** Runs a read-modify-write under the document lock, released in finally; a timeout changes nothing. */
+export function withDocumentLock<T>(fn: () => T, waitMs = 30000): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(waitMs)) throw new UserError("The tracker is busy with another update. Nothing was changed: try again.");
+  try {
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}

@@ -3,7 +3,7 @@
 import { evaluateTracker } from "../core/evaluate";
 import { buildRetrospective, buildReview, planRollover, RETRO_HEADERS, type LifecycleTab } from "../core/lifecycle";
 import { TAB, KR_HEADERS, OBJECTIVE_HEADERS } from "../core/tabs";
-import { asText, UserError } from "./env";
+import { asText, UserError, withDocumentLock } from "./env";
 import { clearOurProtections, protectSheet } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { freshSheet, renderCells, statusColours } from "./render";
@@ -14,15 +14,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const ROLLED_OVER_KEY = "okr.rolledOverFrom";
 
-function withLock<T>(fn: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30000)) throw new UserError("The tracker is busy with another update. Nothing was changed: try again.");
-  try {
-    return fn();
-  } finally {
-    lock.releaseLock();
-  }
-}
 
 function writeLifecycleTab(ss: Spreadsheet, name: string, tab: LifecycleTab, note: string): void {
   const sheet = freshSheet(ss, name);
@@ -42,7 +33,7 @@ function writeLifecycleTab(ss: Spreadsheet, name: string, tab: LifecycleTab, not
 }
 
 export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
-  return withLock(() => {
+  return withDocumentLock(() => {
     const { tz, tracker } = readTracker(ss);
     const asOf = asOfDate(at, tz);
     const tab = buildReview(tracker, evaluateTracker(tracker, asOf), asOf);
@@ -52,7 +43,7 @@ export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; row
 }
 
 export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
-  return withLock(() => {
+  return withDocumentLock(() => {
     const { tz, tracker } = readTracker(ss);
     const asOf = asOfDate(at, tz);
     const existing = ss.getSheetByName(TAB.retrospective);
@@ -99,7 +90,7 @@ export interface RolloverOptions {
 }
 
 export function rollOver(ss: Spreadsheet, opts: RolloverOptions): { cycle: string; archived: string[]; carried: { objectives: number; keyResults: number } } {
-  return withLock(() => {
+  return withDocumentLock(() => {
     const retroSheet = ss.getSheetByName(TAB.retrospective);
     if (!retroSheet) throw new UserError('Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.');
     const { tracker } = readTracker(ss);
