@@ -12,13 +12,14 @@ import {
   type SidebarResult,
 } from "../core/api";
 import { columnLetter, quoteSheet } from "../core/a1";
-import { inCycle, weekNumber, cycleEnd } from "../core/dates";
+import { cycleEnd, elapsed, inCycle, weekNumber } from "../core/dates";
+import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor, parseUserNumber } from "../core/numbers";
 import { CHECKIN_HEADERS, SETTINGS_COMPUTED, TAB } from "../core/tabs";
 import { asText, cellIsoDate, guarded, isDate, isoDate, UserError } from "./env";
 import { computedLogRows, keyResultsFrom, readKrTable, readSettings, type SettingsRead } from "./read";
-import { col, norm, str, type Table } from "./table";
+import { col, norm, num, str, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -96,13 +97,21 @@ function recentFor(tail: LogTail | null, krId: string, tz: string): RecentChecki
   return out;
 }
 
-function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string): SidebarKr {
+function cellOf(t: Table, kr: KeyResult, header: string): unknown {
   const r = t.rows[kr.row - t.headerRow - 1] || [];
-  const get = (h: string) => {
-    const i = col(t, h);
-    return i >= 0 ? r[i] : "";
-  };
-  const score = get("Score");
+  const i = col(t, header);
+  return i >= 0 ? r[i] : "";
+}
+
+/** Score and status as shown in the sheet; after a check-in, as the sheet formulas will compute them. */
+interface Standing {
+  score: unknown;
+  status: string;
+}
+
+function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, standing?: Standing): SidebarKr {
+  const get = (h: string) => cellOf(t, kr, h);
+  const score = standing ? standing.score : get("Score");
   return {
     id: kr.id,
     objectiveId: kr.objectiveId,
@@ -117,7 +126,7 @@ function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string): S
     confidence: kr.confidence ?? "",
     lastCheckin: kr.lastCheckin ?? "",
     score: typeof score === "number" && isFinite(score) ? score : null,
-    status: str(get("Status")),
+    status: standing ? standing.status : str(get("Status")),
     recent: recentFor(tail, kr.id, tz),
   };
 }
@@ -266,15 +275,13 @@ export function submitCheckin(raw: unknown): CheckinResult {
       // Current follows the check-in with the latest date; a check-in dated earlier only joins the log.
       const latest = !kr.lastCheckin || kr.lastCheckin <= today;
       if (latest) writeKrCheckin(ss, krT, kr, value.ok ? value.value : 0, confidence as number, now);
-      const after = ss.getRange(rowA1(krT, kr.row)).getValues()[0];
       const updated = { ...kr };
       if (latest) {
         updated.current = value.ok ? value.value : null;
         updated.confidence = confidence as number;
         updated.lastCheckin = today;
       }
-      const t2: Table = { ...krT, rows: krT.rows.slice() };
-      t2.rows[kr.row - krT.headerRow - 1] = after;
+      const standing = standingAfter(krT, updated, s.settings, today);
       // The row as the sheet will read it back: text without the apostrophe that keeps it literal.
       const asRead = row.slice();
       const putRead = (h: string, v: unknown) => (asRead[tail.cols[h]] = v);
@@ -284,15 +291,24 @@ export function submitCheckin(raw: unknown): CheckinResult {
       putRead("Next step", req.nextStep);
       putRead("Author", author);
       const newTail: LogTail = { cols: tail.cols, rows: tail.rows.concat([asRead]) };
-      return { ok: true, duplicate: false, kr: sidebarKr(t2, updated, newTail, tz) };
+      return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, standing) };
     } finally {
       lock.releaseLock();
     }
   }) as CheckinResult;
 }
 
-function rowA1(t: Table, row: number): string {
-  return `${quoteSheet(t.name)}!A${row}:${columnLetter(t.headers.length)}${row}`;
+/**
+ * The KR's score and status after the check-in, computed by the same rules as the sheet formulas
+ * (core/evaluate agrees with them exactly) instead of reading the row back: two service calls fewer.
+ * Expected does not depend on the check-in, so the row's Expected (which carries the objective's type)
+ * is used; if it is not a number, the committed pace is assumed.
+ */
+function standingAfter(t: Table, kr: KeyResult, settings: Settings, today: string): Standing {
+  const expectedCell = num(cellOf(t, kr, "Expected"));
+  const expected = expectedCell ?? elapsed(today, settings.startDate, settings.weeks);
+  const ev = evaluateKr(kr, "committed", expected, settings);
+  return { score: ev.score, status: ev.status };
 }
 
 /** Current, Confidence and Last check-in: one write when adjacent (as setup lays them out). */

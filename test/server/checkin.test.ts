@@ -1,5 +1,7 @@
 // Sidebar check-ins through the built add-on (dist/Code.js): getSidebarData and submitCheckin.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { addDays } from "../../src/core/dates";
 import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
 import type { Workbook } from "../../src/local/runtime";
 
@@ -412,5 +414,35 @@ describe("service-call budget", () => {
     const r = callAddon(big, "submitCheckin", { requestId: "bulk-002999", krId: "O2.KR1", value: "5", confidence: 7 });
     expect(r).toMatchObject({ ok: true, duplicate: true });
     expect(log.getLastRow()).toBe(n);
+  });
+});
+
+describe("the score and status a check-in returns", () => {
+  // The server computes them (src/core/evaluate) instead of reading the row back after writing it;
+  // whatever the value, they must be what the sheet's own formulas show.
+  it("equal the sheet's Score and Status after the write, for every KR and value", () => {
+    const wb = newTracker({ user: ADMIN, at: "2026-01-05", start: "2026-01-05" });
+    const ids = rowsOf(wb, "Key Results").map((r) => String(r["ID"]));
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ids),
+        fc.oneof(fc.integer({ min: -50, max: 250 }), fc.integer({ min: -100000, max: 100000 }).map((c) => c / 100)),
+        fc.integer({ min: 1, max: 10 }),
+        fc.integer({ min: 0, max: 90 }),
+        (krId, value, confidence, day) => {
+          setToday(wb, addDays("2026-01-05", day));
+          const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value: String(value), confidence });
+          if (!r.ok) {
+            expect(r.message).toMatch(/outside the cycle/);
+            return;
+          }
+          const row = krRow(wb, krId);
+          expect(r.kr.status).toBe(row["Status"]);
+          if (typeof row["Score"] === "number") expect(r.kr.score).toBeCloseTo(row["Score"] as number, 12);
+          else expect(r.kr.score).toBeNull();
+        },
+      ),
+      { numRuns: 120 },
+    );
   });
 });
