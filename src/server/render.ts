@@ -9,8 +9,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const STYLE: Record<SummaryCellStyle, { bold?: boolean; bg?: string; fg?: string }> = {
-  title: { bold: true, fg: "#1f3b57" },
+const STYLE: Record<SummaryCellStyle, { bold?: boolean; bg?: string; fg?: string; size?: number }> = {
+  title: { bold: true, fg: "#1f3b57", size: 16 },
   subtitle: { fg: "#5f6368" },
   heading: { bold: true, fg: "#ffffff", bg: "#1f3b57" },
   header: { bold: true, bg: "#e8eaed", fg: "#202124" },
@@ -66,8 +66,7 @@ export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number):
   range.setFontWeights(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].bold ? "bold" : "normal"))));
   range.setFontColors(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].fg) || "#202124")));
   range.setBackgrounds(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].bg) || "#ffffff")));
-  const titleRow = rows.findIndex((r) => r.some((c) => c.style === "title"));
-  if (titleRow >= 0) sheet.getRange(titleRow + 1, 1).setFontSize(16);
+  range.setFontSizes(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].size) || 10)));
   return range;
 }
 

@@ -1,6 +1,7 @@
 // "Set up tracker": creates or restores the tracker tabs. Running it again, or over a tracker made by an
 // earlier version, keeps every row of user data and restores missing headers, formulas and formatting.
 // Tabs with one of our names but unrelated content are never overwritten: setup refuses before writing.
+import { createSummarySheet } from "./summaryTab";
 import { quoteSheet } from "../core/a1";
 import { isValidIsoDate, addDays, dayNumber } from "../core/dates";
 import { focusChecks } from "../core/focus";
@@ -364,6 +365,10 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
 
   writeFormulas(objT, krT);
   applyLayout(objT, krT, logT, histT);
+  if (!ss.getSheetByName(TAB.summary)) {
+    createSummarySheet(ss);
+    report.created.push(TAB.summary);
+  }
 
   if (onlyDefault) {
     const blank = ss.getSheetByName("Sheet1");

@@ -111,7 +111,7 @@ describe("a new tracker", () => {
     const fresh = openTracker({ ...emptySnapshot("t"), id: "t" }, { at: "2026-01-05" });
     const r = callAddon(fresh, "setupTracker", { template: "operations", start: "2026-01-05" });
     expect(r.ok).toBe(true);
-    expect(r.created.sort()).toEqual(TABS.slice().sort());
+    expect(r.created.sort()).toEqual([...TABS, "Weekly Summary"].sort());
     expect(r.warnings).toEqual([]);
     // and warns about a real problem: an objective with one KR and a KR without an owner
     const krs = ss(fresh).getSheetByName("Key Results")!;

@@ -355,11 +355,11 @@ describe("Summary generation costs a bounded number of service calls", () => {
     const bigW2 = measured(big, W2);
     const bigRegen = measured(big, W2);
     // Weeks 3–6 take History past a new sheet's 1,000 rows (200 KRs × 6 weeks).
-    for (const day of ["2026-01-25", "2026-02-01", "2026-02-08", "2026-02-15"]) measured(big, day);
+    const growing = ["2026-01-25", "2026-02-01", "2026-02-08", "2026-02-15"].map((day) => measured(big, day));
     expect(rowsOf(big, "History")).toHaveLength(1200);
     const bigW13 = measured(big, "2026-03-30");
     console.log(`service calls — template: first ${smallFirst}, week 2 ${smallW2}, regen ${smallRegen}, week 13 ${smallW13}; ` +
-      `200 KRs / 2,000 log rows: first ${bigFirst}, week 2 ${bigW2}, regen ${bigRegen}, week 13 ${bigW13}`);
+      `200 KRs / 2,000 log rows: first ${bigFirst}, week 2 ${bigW2}, regen ${bigRegen}, week 13 ${bigW13}, growing History ${growing.join("/")}`);
     expect(rowsOf(big, "History")).toHaveLength(1400);
 
     expect(bigFirst).toBe(smallFirst);
@@ -367,8 +367,10 @@ describe("Summary generation costs a bounded number of service calls", () => {
     expect(bigRegen).toBe(smallRegen);
     expect(bigW13).toBe(smallW13); // the trend's width (13 weeks) does not add calls
     expect(smallW13).toBe(smallW2);
-    expect(smallRegen).toBeLessThanOrEqual(30);
-    expect(smallW2).toBeLessThanOrEqual(30);
-    expect(smallFirst).toBeLessThanOrEqual(40);
+    // Setup creates the tab, so the first generation is a regeneration too; a week that must grow History
+    // costs two calls more (looking the tab up and inserting rows) and stays within the budget.
+    expect(smallFirst).toBe(smallRegen);
+    for (const n of [smallFirst, smallW2, smallRegen, smallW13, ...growing]) expect(n).toBeLessThanOrEqual(30);
+    expect(Math.max(...growing)).toBe(smallRegen + 2);
   });
 });

@@ -1360,8 +1360,15 @@ export class LocalRange {
   setFontSize(size: number) {
     return this.setEach((m) => (m.fontSize = size));
   }
+  setFontSizes(sizes: number[][]) {
+    return this.setGrid(sizes, (m, size) => (size === 10 ? delete m.fontSize : (m.fontSize = size)));
+  }
   getFontSize() {
     return this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.fontSize ?? 10;
+  }
+  getFontSizes() {
+    this._counters.read(this.cells);
+    return this.grid((m) => m?.fontSize ?? 10);
   }
   setFontFamily(f: string | null) {
     return this.setEach((m) => (f ? (m.fontFamily = f) : delete m.fontFamily));
