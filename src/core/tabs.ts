@@ -98,6 +98,9 @@ export const SETTINGS_COMPUTED = [
         .map((c) => `'Check-ins'!${c}1`)
         .join('&"|"&'),
   },
+  // Rows inserted above the log's header move this reference (in Sheets as in any spreadsheet), so the
+  // log's last rows are still found exactly.
+  { label: "Check-in header row (computed)", name: "CheckinHeaderRow", formula: "=ROW('Check-ins'!A1)" },
 ] as const;
 
 export type SettingKey = (typeof SETTINGS_ROWS)[number]["key"];

@@ -18,7 +18,7 @@ import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor, parseUserNumber } from "../core/numbers";
 import { CHECKIN_HEADERS, SETTINGS_COMPUTED, TAB } from "../core/tabs";
 import { asText, cellIsoDate, guarded, isDate, isoDate, UserError } from "./env";
-import { computedLogRows, keyResultsFrom, readKrTable, readSettings, type SettingsRead } from "./read";
+import { computedLogHeaderRow, computedLogRows, keyResultsFrom, readKrTable, readSettings, type SettingsRead } from "./read";
 import { col, norm, num, str, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -72,8 +72,9 @@ function readLogTail(ss: Spreadsheet, s: SettingsRead): LogTail | null {
   const n = computedLogRows(s);
   if (!cols || n === null) return null;
   if (n === 0) return { cols, rows: [] };
-  const last = n + 1;
-  const first = Math.max(2, last - LOG_TAIL + 1);
+  const header = computedLogHeaderRow(s);
+  const last = header + n;
+  const first = Math.max(header + 1, last - LOG_TAIL + 1);
   const rows = ss.getRange(`'${TAB.checkins}'!A${first}:P${last}`).getValues();
   return { cols, rows };
 }

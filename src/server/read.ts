@@ -65,7 +65,7 @@ export function readSettings(ss: Spreadsheet, tz: string): SettingsRead {
     values = ss.getRange(SETTINGS_RANGE).getValues();
   } catch (e) {
     if (!ss.getSheetByName(TAB.settings)) {
-      throw new UserError(`The "Settings" tab is missing. Use "Set up tracker" in the add-on menu.`);
+      throw new UserError(`The "Settings" tab is missing. Use "Repair tracker" in the add-on menu (a renamed tab is renamed back).`);
     }
     throw e;
   }
@@ -78,11 +78,34 @@ export function computedLogRows(s: SettingsRead): number | null {
   return typeof v === "number" && isFinite(v) ? v : null;
 }
 
+/** 1-based row of the log's header (see SETTINGS_COMPUTED); 1 for a tracker set up before it existed. */
+export function computedLogHeaderRow(s: SettingsRead): number {
+  const v = s.raw.get(norm(SETTINGS_COMPUTED[2].label));
+  return typeof v === "number" && isFinite(v) && v >= 1 ? v : 1;
+}
+
 function objectiveType(v: unknown): ObjectiveType {
   return norm(v) === "aspirational" ? "aspirational" : "committed";
 }
 
+/** The columns each table cannot be read without: a renamed or deleted one is reported by name. */
+const NEEDED = {
+  objectives: OBJECTIVE_HEADERS.slice(0, 7),
+  keyResults: KR_HEADERS.slice(0, 12),
+} as const;
+
+function requireColumns(t: Table, headers: readonly string[]): void {
+  const missing = headers.filter((h) => col(t, h) < 0);
+  if (!missing.length) return;
+  const list = missing.map((m) => `"${m}"`).join(", ");
+  throw new UserError(
+    `The "${t.name}" tab has no ${list} column${missing.length > 1 ? "s" : ""} (renamed or deleted?). ` +
+      `Use "Repair tracker" in the add-on menu to add ${missing.length > 1 ? "them" : "it"} back.`,
+  );
+}
+
 export function objectivesFrom(t: Table): Objective[] {
+  requireColumns(t, NEEDED.objectives);
   const c = (h: string) => col(t, h);
   const [id, title, owner, team, parent, type, pnl] = [
     c("ID"), c("Objective"), c("Owner"), c("Team"), c("Parent ID"), c("Type"), c("P&L link"),
@@ -106,6 +129,7 @@ export function objectivesFrom(t: Table): Objective[] {
 }
 
 export function keyResultsFrom(t: Table, tz: string): KeyResult[] {
+  requireColumns(t, NEEDED.keyResults);
   const c = (h: string) => col(t, h);
   const idx = {
     id: c("ID"), obj: c("Objective ID"), title: c("Key result"), owner: c("Owner"), metric: c("Metric"),

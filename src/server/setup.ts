@@ -95,7 +95,9 @@ function isEmpty(values: unknown[][]): boolean {
 }
 
 /** Reads the first rows of each tracker tab and refuses when one of our names holds something else. */
-function inspect(ss: Spreadsheet): Record<"settings" | "objectives" | "keyResults" | "checkins" | "history", TabState> {
+type TabKey = "settings" | "objectives" | "keyResults" | "checkins" | "history";
+
+function inspect(ss: Spreadsheet, report: SetupReport): Record<TabKey, TabState> {
   const read = (name: string, width: number): TabState => {
     const sheet = ss.getSheetByName(name);
     return { name, sheet, values: sheet ? readColumns(ss, sheet, name, width) : [] };
@@ -125,7 +127,70 @@ function inspect(ss: Spreadsheet): Record<"settings" | "objectives" | "keyResult
         "Rename them (their content is kept) and run Set up tracker again.",
     );
   }
+  reattachRenamed(ss, state, report);
   return state;
+}
+
+const WIDTHS: Record<TabKey, number> = {
+  settings: 3,
+  objectives: OBJECTIVE_WIDTH,
+  keyResults: KR_WIDTH,
+  checkins: LOG_WIDTH,
+  history: LOG_WIDTH,
+};
+
+/** Every header of the spec, so a user's own tab (an import source, say) is never mistaken for ours. */
+const FULL_HEADERS: Record<Exclude<TabKey, "settings">, readonly string[]> = {
+  objectives: OBJECTIVE_HEADERS,
+  keyResults: KR_HEADERS,
+  checkins: CHECKIN_HEADERS,
+  history: HISTORY_HEADERS,
+};
+
+/** Whether a tab's first rows are one of ours (Settings by its labels, tables by all their headers). */
+function looksLike(key: TabKey, values: unknown[][]): boolean {
+  if (isEmpty(values)) return false;
+  if (key === "settings") {
+    const labels = new Set(values.map((r) => norm(r[0])));
+    return ["Start date", "Length in weeks", "Check-in cadence"].every((l) => labels.has(norm(l)));
+  }
+  return findHeaderRow(values, FULL_HEADERS[key]) >= 0;
+}
+
+/**
+ * A tracker tab renamed by a user is renamed back, so its rows are kept (the add-on finds its tabs by
+ * name; setup would otherwise create an empty tab beside the data). Only tabs that are not ours by name,
+ * not archives of an earlier cycle (" · " in the name) and not report tabs are considered, and only when
+ * exactly one of them looks like the missing tab; otherwise the user is asked to choose.
+ */
+function reattachRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, report: SetupReport): void {
+  const missing = (Object.keys(state) as TabKey[]).filter((k) => !state[k].sheet);
+  if (!missing.length) return;
+  const ours = new Set<string>(Object.values(TAB));
+  const others = ss.getSheets().filter((sh) => !ours.has(sh.getName()) && sh.getName().indexOf(" · ") < 0);
+  if (!others.length) return;
+  const contents = others.map((sh) => ({ sheet: sh, name: sh.getName(), values: readColumns(ss, sh, sh.getName(), 26) }));
+  const plan: [TabKey, (typeof contents)[number]][] = [];
+  for (const key of missing) {
+    const matches = contents.filter((c) => looksLike(key, c.values.slice(0, 30)));
+    if (matches.length > 1) {
+      throw new UserError(
+        `The "${state[key].name}" tab is missing, and ${matches.map((m) => `"${m.name}"`).join(" and ")} all look like it. ` +
+          `Rename the right one to "${state[key].name}" and run Repair tracker again. Nothing was changed.`,
+      );
+    }
+    if (matches.length === 1) {
+      const taken = plan.find(([, c]) => c === matches[0]);
+      if (taken) continue; // one tab cannot be two of ours (e.g. an empty-looking copy)
+      plan.push([key, matches[0]]);
+    }
+  }
+  for (const [key, c] of plan) {
+    const name = state[key].name;
+    c.sheet.setName(name);
+    state[key] = { name, sheet: c.sheet, values: readColumns(ss, c.sheet, name, WIDTHS[key]) };
+    report.restored.push(`Tab "${c.name}" renamed back to "${name}" (its rows are kept)`);
+  }
 }
 
 /** Makes sure a table tab exists with every header; returns the table over its current data. */
@@ -295,21 +360,40 @@ export function formulaRowCount(t: Table): number {
   return Math.max(t.rows.length + SPARE_ROWS, MIN_FORMULA_ROWS);
 }
 
-/** Writes the formula columns of both tables for every data row and the spare rows below. */
-export function writeFormulas(objT: Table, krT: Table): void {
+/**
+ * Writes the formula columns of both tables for every data row and the spare rows below. With a report,
+ * formula cells of data rows that held something else (a number typed over a score, say) are named in it.
+ */
+export function writeFormulas(objT: Table, krT: Table, repair?: Repair): void {
   const objCols = colsFromHeaders(objT.headers);
   const krCols = colsFromHeaders(krT.headers);
   const nObj = formulaRowCount(objT);
   const nKr = formulaRowCount(krT);
   const objName = quoteSheet(objT.name);
-  writeFormulaColumns(objT, nObj, (row) => ({ ...objectiveFormulas(row, objCols, krCols) }));
+  writeFormulaColumns(objT, nObj, (row) => ({ ...objectiveFormulas(row, objCols, krCols) }), repair && { report: repair.report, rows: repair.objRows });
   writeFormulaColumns(krT, nKr, (row) => ({
     ...krFormulas(row, krCols, objCols),
     "Objective name": `=IF($${krCols["ID"]}${row}="","",IFERROR(INDEX(${objName}!$${objCols["Objective"]}:$${objCols["Objective"]},MATCH($${krCols["Objective ID"]}${row},${objName}!$${objCols["ID"]}:$${objCols["ID"]},0)),""))`,
-  }));
+  }), repair && { report: repair.report, rows: repair.krRows });
 }
 
-function writeFormulaColumns(t: Table, n: number, make: (row: number) => Record<string, string>): void {
+/** The report to name repaired formulas in, and how many data rows each table had before setup ran. */
+export interface Repair {
+  report: SetupReport;
+  objRows: number;
+  krRows: number;
+}
+
+/**
+ * Formulas compared as the sheet may give them back: spacing, letter case and the quotes around a sheet
+ * name that needs none can differ (our formulas hold no text with an apostrophe).
+ */
+function sameFormula(a: string, b: string): boolean {
+  const n = (f: string) => f.replace(/[\s']+/g, "").toUpperCase();
+  return n(a) === n(b);
+}
+
+function writeFormulaColumns(t: Table, n: number, make: (row: number) => Record<string, string>, repair?: { report: SetupReport; rows: number }): void {
   const first = t.headerRow + 1;
   // The spare formula rows may reach past the sheet's last row: grow the sheet first.
   const max = t.sheet.getMaxRows();
@@ -319,7 +403,20 @@ function writeFormulaColumns(t: Table, n: number, make: (row: number) => Record<
   for (const header of Object.keys(perRow[0] || {})) {
     const c = col(t, header);
     if (c < 0) continue;
-    t.sheet.getRange(first, c + 1, n, 1).setFormulas(perRow.map((r) => [r[header]]));
+    const range = t.sheet.getRange(first, c + 1, n, 1);
+    if (repair && repair.rows > 0) {
+      const had = t.sheet.getRange(first, c + 1, repair.rows, 1).getFormulas();
+      const broken: number[] = [];
+      had.forEach((r, i) => {
+        const hasData = t.rows[i].some((v) => v !== "" && v !== null);
+        if (hasData && !sameFormula(String(r[0] || ""), perRow[i][header])) broken.push(first + i);
+      });
+      if (broken.length) {
+        const rows = broken.length > 5 ? `${broken.slice(0, 5).join(", ")} and ${broken.length - 5} more` : broken.join(", ");
+        repair.report.restored.push(`${t.name}: ${header} formula in row${broken.length > 1 ? "s" : ""} ${rows}`);
+      }
+    }
+    range.setFormulas(perRow.map((r) => [r[header]]));
   }
 }
 
@@ -345,8 +442,8 @@ export function applyLayout(objT: Table, krT: Table, logT: Table, histT: Table):
 
 export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string): SetupReport {
   const { template: templateName } = validateSetupOptions(opts);
-  const state = inspect(ss);
   const report: SetupReport = { created: [], restored: [], warnings: [] };
+  const state = inspect(ss, report);
   const onlyDefault = ss.getSheets().length === 1 && ss.getSheets()[0].getName() === "Sheet1";
   const tpl = templateName ? templateByName(templateName) : null;
 
@@ -356,6 +453,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   const logT = ensureTable(ss, state.checkins, ALL_HEADERS.checkins, IDENTIFYING.checkins, report);
   const histT = ensureTable(ss, state.history, ALL_HEADERS.history, IDENTIFYING.history, report);
 
+  const before = { objRows: objT.rows.length, krRows: krT.rows.length };
   const tz = ss.getSpreadsheetTimeZone();
   const hasData = objectivesFrom(objT).length > 0 || keyResultsFrom(krT, tz).length > 0;
   if (tpl && !hasData) writeTemplate(objT, krT, tpl);
@@ -363,7 +461,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
     report.warnings.push("The tracker already has OKRs, so the template's examples were not added.");
   }
 
-  writeFormulas(objT, krT);
+  writeFormulas(objT, krT, { report, ...before });
   applyLayout(objT, krT, logT, histT);
   if (!ss.getSheetByName(TAB.summary)) {
     createSummarySheet(ss);
