@@ -42,17 +42,21 @@ export function freshSheet(ss: Spreadsheet, name: string, index?: number): Sheet
 
 /**
  * A range from A1, growing the sheet first when it is smaller (a range beyond a sheet's size is refused;
- * a new sheet has 1000 rows and 26 columns, and a long cycle's trend is wider than that).
+ * a new sheet has 1000 rows and 26 columns, and a long cycle's trend is wider than that). Rows are added
+ * below row 1 of the (just cleared) sheet, which needs no call to learn its size.
  */
 export function rangeFromA1Growing(sheet: Sheet, rows: number, width: number): Range {
   try {
     return sheet.getRange(1, 1, rows, width);
+  } catch {
+    sheet.insertRowsAfter(1, rows);
+  }
+  try {
+    return sheet.getRange(1, 1, rows, width);
   } catch (e) {
-    const maxRows = sheet.getMaxRows();
     const maxCols = sheet.getMaxColumns();
-    if (rows <= maxRows && width <= maxCols) throw e;
-    if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
-    if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
+    if (width <= maxCols) throw e;
+    sheet.insertColumnsAfter(maxCols, width - maxCols);
     return sheet.getRange(1, 1, rows, width);
   }
 }

@@ -40,6 +40,7 @@ import {
   LOG_WIDTH,
   OBJECTIVE_WIDTH,
   objectivesFrom,
+  readSettings,
   SETTINGS_RANGE,
 } from "./read";
 import { col, findHeaderRow, norm, readColumns, tableFromValues, type Table } from "./table";
@@ -420,6 +421,30 @@ function writeFormulaColumns(t: Table, n: number, make: (row: number) => Record<
   }
 }
 
+function cycleWeeks(ss: Spreadsheet, opts: SetupOptions, tz: string): number {
+  if (opts.weeks) return opts.weeks;
+  try {
+    return readSettings(ss, tz).settings.weeks;
+  } catch {
+    return 13; // Settings that need fixing are reported where they are used; sizing needs only a guess
+  }
+}
+
+/**
+ * Gives the Weekly Summary and History the rows a whole cycle needs (a summary lists each KR in a few
+ * sections; History gets one row per KR per week), so generating the summary does not have to grow them:
+ * growing costs service calls, and the summary has a fixed budget. Run again by Repair and by imports.
+ */
+function sizeForCycle(ss: Spreadsheet, histT: Table, krs: number, weeks: number): void {
+  const grow = (sheet: Sheet | null, need: number) => {
+    if (!sheet) return;
+    const max = sheet.getMaxRows();
+    if (max < need) sheet.insertRowsAfter(max, need - max);
+  };
+  grow(ss.getSheetByName(TAB.summary), 4 * krs + 200);
+  grow(histT.sheet, histT.headerRow + histT.rows.length + krs * weeks + 100);
+}
+
 /** Formatting, validation, conditional colours and protection of the four table tabs. */
 export function applyLayout(objT: Table, krT: Table, logT: Table, histT: Table): void {
   const nObj = formulaRowCount(objT);
@@ -467,6 +492,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
     createSummarySheet(ss);
     report.created.push(TAB.summary);
   }
+  sizeForCycle(ss, histT, keyResultsFrom(krT, tz).length, cycleWeeks(ss, opts, tz));
 
   if (onlyDefault) {
     const blank = ss.getSheetByName("Sheet1");
