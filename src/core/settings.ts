@@ -96,6 +96,8 @@ export function parseSettings(values: Record<string, unknown>): ParsedSettings {
   }
 
   const cycleName = String(raw.cycleName).trim() || "Cycle 1";
+  // The same limit as Set up tracker and Roll over give a new cycle's name.
+  if (cycleName.length > 100) errors.push(`${label.cycleName} must be at most 100 characters; it has ${cycleName.length}.`);
 
   let startDate = "";
   if (isBlank(raw.startDate)) {

@@ -13,6 +13,7 @@ import { generateSummary } from "./summaryTab";
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const At = z.strictObject({ at: z.optional(z.string()) });
+const NoOptions = z.strictObject({});
 
 function active(): Spreadsheet {
   const ss = SpreadsheetApp.getActive();
@@ -20,18 +21,92 @@ function active(): Spreadsheet {
   return ss;
 }
 
-function parseOpts<T>(schema: z.ZodMiniType<T>, raw: unknown): T {
-  const r = schema.safeParse(raw ?? {});
+const TYPE_WORDS: Record<string, string> = {
+  string: "text",
+  number: "a number",
+  boolean: "true or false",
+  object: "an object",
+};
+
+/** A short, safe description of what arrived: never "undefined" or "[object Object]". */
+function described(v: unknown): string {
+  if (v === null) return "null";
+  if (typeof v === "number") return isFinite(v) ? `the number ${v}` : String(v);
+  if (typeof v === "string") return v.length > 40 ? `text "${v.slice(0, 40)}…"` : `text "${v}"`;
+  if (typeof v === "boolean") return String(v);
+  if (Array.isArray(v)) return "a list";
+  if (typeof v === "object") return "an object";
+  return typeof v;
+}
+
+function valueAt(raw: unknown, path: PropertyKey[]): unknown {
+  let v = raw;
+  for (const k of path) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+function optionName(k: unknown): string {
+  const s = String(k);
+  return `"${s.length > 40 ? s.slice(0, 40) + "…" : s}"`;
+}
+
+interface OptIssue {
+  code?: string;
+  path: PropertyKey[];
+  keys?: string[];
+  expected?: string;
+  origin?: string;
+  minimum?: unknown;
+  maximum?: unknown;
+}
+
+/** zod/mini's own messages are all "Invalid input": say which option is wrong, and what it should be. */
+function optionIssue(issue: OptIssue, raw: unknown, known: string[]): string {
+  const accepted = known.length ? `it accepts ${known.map(optionName).join(", ")}` : "it takes no options";
+  if (issue.code === "unrecognized_keys") {
+    const keys = issue.keys || [];
+    const shown = keys.slice(0, 5).map(optionName).join(", ") + (keys.length > 5 ? ` and ${keys.length - 5} more` : "");
+    return `Unknown option${keys.length === 1 ? "" : "s"} ${shown}: ${accepted}.`;
+  }
+  const where = issue.path.length ? `Option ${optionName(issue.path.join("."))}` : "The options";
+  const v = valueAt(raw, issue.path);
+  if (issue.code === "invalid_type") {
+    const want = TYPE_WORDS[issue.expected || ""] || issue.expected || "another type";
+    if (!issue.path.length) return `The options must be given by name (${accepted}), not as ${described(v)}.`;
+    if (v === undefined) return `${where} is required (${want}).`;
+    return `${where} must be ${want}, not ${described(v)}.`;
+  }
+  if (issue.code === "too_small" && issue.origin === "string") {
+    return issue.minimum === 1 ? `${where} must not be empty.` : `${where} must be at least ${issue.minimum} characters.`;
+  }
+  if (issue.code === "too_big" && issue.origin === "string") {
+    return `${where} must be at most ${issue.maximum} characters (it has ${typeof v === "string" ? v.length : "more"}).`;
+  }
+  return `${where} is not valid (${described(v)}).`;
+}
+
+function parseOpts<T>(schema: z.ZodMiniObject<any> & z.ZodMiniType<T>, raw: unknown): T {
+  const input = raw ?? {};
+  const r = schema.safeParse(input);
   if (!r.success) {
-    const i = r.error.issues[0];
-    throw new UserError(`Invalid option${i.path.length ? ` "${i.path.join(".")}"` : ""}: ${i.message}`);
+    const known = Object.keys(schema.shape);
+    const messages = Array.from(new Set(r.error.issues.map((i) => optionIssue(i as OptIssue, input, known))));
+    throw new UserError(messages.slice(0, 3).join(" "));
   }
   return r.data;
 }
 
+/** A date option: YYYY-MM-DD and a real calendar day; the refusal quotes at most 40 characters of it. */
+function checkDate(option: string, v: string | undefined): string | undefined {
+  if (v !== undefined && !isValidIsoDate(v)) {
+    const s = String(v);
+    throw new UserError(`Option "${option}" must be a date in the form YYYY-MM-DD, not "${s.length > 40 ? s.slice(0, 40) + "…" : s}".`);
+  }
+  return v;
+}
+
 function checkAt(at: string | undefined): string | undefined {
-  if (at !== undefined && !isValidIsoDate(at)) throw new UserError(`"${at}" is not a date in the form YYYY-MM-DD.`);
-  return at;
+  return checkDate("at", at);
 }
 
 
@@ -45,14 +120,16 @@ const SetupSchema = z.strictObject({
 export function setupTracker(raw?: unknown) {
   return guarded(() => {
     const opts = parseOpts(SetupSchema, raw);
+    checkDate("start", opts.start);
     const ss = active();
     const report = withDocumentLock(() => setUpTracker(ss, opts, isoDate(new Date(), ss.getSpreadsheetTimeZone())));
     return { ok: true as const, ...report };
   });
 }
 
-export function repairTracker() {
+export function repairTracker(raw?: unknown) {
   return guarded(() => {
+    parseOpts(NoOptions, raw);
     const ss = active();
     const report = withDocumentLock(() => setUpTracker(ss, {}, isoDate(new Date(), ss.getSpreadsheetTimeZone())));
     return { ok: true as const, ...report };
@@ -86,6 +163,7 @@ const RollSchema = z.strictObject({ start: z.string(), weeks: z.optional(z.numbe
 export function rollOverCycle(raw?: unknown) {
   return guarded(() => {
     const opts = parseOpts(RollSchema, raw);
+    checkDate("start", opts.start);
     return { ok: true as const, ...rollOver(active(), opts) };
   });
 }
@@ -118,8 +196,11 @@ export function weeklyRefresh(e?: { triggerUid?: string }) {
 }
 
 /** Regenerates now and sends the emails that Settings turn on (what the weekly trigger does). */
-export function sendWeeklyEmailsNow() {
-  return guarded(() => ({ ok: true as const, outcome: refreshAndEmail(active()) }));
+export function sendWeeklyEmailsNow(raw?: unknown) {
+  return guarded(() => {
+    parseOpts(NoOptions, raw);
+    return { ok: true as const, outcome: refreshAndEmail(active()) };
+  });
 }
 
 export type ActionResult = { ok: true } | Refusal;

@@ -1,6 +1,7 @@
 // The add-on menu and the menu items. onOpen may run in AuthMode.NONE (before the add-on is authorised
 // in this document): there it only builds the menu and touches no properties or data.
 import * as actions from "./actions";
+import { isValidIsoDate } from "../core/dates";
 import { TAB } from "../core/tabs";
 import type { Refusal } from "./env";
 
@@ -91,10 +92,26 @@ export function menuClose(): void {
   ]);
 }
 
+/** A prompt's answer, shortened for an alert. */
+function quoted(answer: string): string {
+  return `"${answer.length > 40 ? answer.slice(0, 40) + "…" : answer}"`;
+}
+
+function refuse(title: string, message: string): void {
+  ui().alert(title, `${message}\nNothing was changed.`, ui().ButtonSet.OK);
+}
+
 export function menuRollOver(): void {
+  // Asking for a date only to say the cycle is not closed would waste the user's typing.
+  if (!SpreadsheetApp.getActive().getSheetByName(TAB.retrospective)) {
+    return refuse("Roll over", 'Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.');
+  }
   const p = ui().prompt("Roll over", "Start date of the next cycle (YYYY-MM-DD):", ui().ButtonSet.OK_CANCEL);
   if (p.getSelectedButton() !== ui().Button.OK) return;
-  report("Roll over", actions.rollOverCycle({ start: p.getResponseText().trim() }), (r) => [
+  const start = p.getResponseText().trim();
+  if (start === "") return refuse("Roll over", "No start date was typed: type the first day of the next cycle as YYYY-MM-DD.");
+  if (!isValidIsoDate(start)) return refuse("Roll over", `${quoted(start)} is not a date in the form YYYY-MM-DD (for example 2026-04-06).`);
+  report("Roll over", actions.rollOverCycle({ start }), (r) => [
     `"${r.cycle}" has started with ${r.carried.objectives} objectives and ${r.carried.keyResults} key results.`,
     `The finished cycle is archived in: ${r.archived.join(", ")}.`,
   ]);
@@ -103,7 +120,10 @@ export function menuRollOver(): void {
 export function menuImport(): void {
   const p = ui().prompt("Import OKRs from a tab", "Name of the tab holding the OKRs (same columns as the CSV import):", ui().ButtonSet.OK_CANCEL);
   if (p.getSelectedButton() !== ui().Button.OK) return;
-  report("Import OKRs", actions.importOkrsFromTab({ tab: p.getResponseText().trim() }), (r) => [
+  const tab = p.getResponseText().trim();
+  if (tab === "") return refuse("Import OKRs", "No tab name was typed: type the name of the tab holding the OKRs.");
+  if (tab.length > 100) return refuse("Import OKRs", `There is no tab named ${quoted(tab)}: tab names are at most 100 characters.`);
+  report("Import OKRs", actions.importOkrsFromTab({ tab }), (r) => [
     `Imported ${r.objectives} objectives and ${r.keyResults} key results.`,
     r.warnings.length ? `\nFocus checks:\n• ${r.warnings.join("\n• ")}` : "",
   ]);

@@ -98,6 +98,17 @@ describe("parseSettings", () => {
     expect(errs({ "Email digest to leaders": "maybe" })[0]).toMatch(/on or off/);
   });
 
+  it("cycle name: at most 100 characters, as setup and roll over allow", () => {
+    expect(errs({ "Cycle name": "n".repeat(101) })).toEqual(["Cycle name must be at most 100 characters; it has 101."]);
+    const r = parseSettings({ ...base, "Cycle name": "n".repeat(100) });
+    expect(r.ok && r.settings.cycleName).toBe("n".repeat(100));
+  });
+
+  it("reversed thresholds are refused whichever one was edited", () => {
+    expect(errs({ "At risk if gap ≤": 0.05 })).toEqual(["On track if gap ≤ (0.1) must not be more than At risk if gap ≤ (0.05)."]);
+    expect(errs({ "On track if gap ≤": "30%" })[0]).toMatch(/On track if gap ≤ \(0.3\) must not be more than At risk if gap ≤ \(0.25\)/);
+  });
+
   it("reports every error at once", () => {
     expect(errs({ "Start date": "", "Length in weeks": 0, "Check-in weekday": "x" })).toHaveLength(3);
   });

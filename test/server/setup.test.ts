@@ -349,8 +349,7 @@ describe("setup refuses and writes nothing", () => {
     ["weeks 53", { weeks: 53 }, /weeks/i],
     ["weeks 2.5", { weeks: 2.5 }, /weeks/i],
     ["weeks as text", { weeks: "13" }, /weeks/i],
-    // The message is only "Invalid option: Invalid input" (actions.ts parseOpts does not name the key).
-    ["unknown option", { colour: "red" }, /Invalid option/],
+    ["unknown option", { colour: "red" }, /Unknown option "colour"/],
     ["empty name", { name: "  " }, /name/i],
   ];
   for (const [name, opts, msg] of bad) {

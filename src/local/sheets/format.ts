@@ -287,6 +287,12 @@ function parseLocaleNumber(s: string, loc: LocaleInfo): number | null {
   return isFinite(v) ? v : null;
 }
 
+/** A real day of the calendar (month 1–12): "2026-02-30" is not one, and stays text as in Sheets. */
+function isCalendarDay(y: number, mo: number, d: number): boolean {
+  if (!(mo >= 1 && mo <= 12 && d >= 1)) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+
 /** What a string becomes when typed into a cell (Apps Script setValue applies the same parsing). */
 export function parseTyped(raw: string, locale: string, cellFmt?: string): Typed {
   if (raw === "") return { kind: "empty" };
@@ -308,7 +314,7 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string): Typed
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+    if (isCalendarDay(y, mo, d)) {
       if (m[4] !== undefined) {
         return {
           kind: "number",
@@ -324,7 +330,7 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string): Typed
   if (m && (m[2] === "/" || loc.dayFirst)) {
     const a = Number(m[1]), b = Number(m[3]), y = Number(m[4]);
     const [d, mo] = loc.dayFirst ? [a, b] : [b, a];
-    if (mo >= 1 && mo <= 12 && d >= 1 && d <= 31) {
+    if (isCalendarDay(y, mo, d)) {
       return { kind: "number", value: serialFromFields(y, mo - 1, d), fmt: loc.dayFirst ? "dd/mm/yyyy" : "m/d/yyyy" };
     }
   }

@@ -41,6 +41,15 @@ describe("values", () => {
     expect(sheet.getRange("A2:C2").getValues()).toEqual([[true, false, "3.5.1"]]);
   });
 
+  it("keeps impossible dates as typed text instead of rolling them over (2026-02-30 is not 2026-03-02)", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:E1").setValues([["2026-02-30", "2026-13-01", "2025-02-29", "2/30/2026", "2024-02-29"]]);
+    const v = sheet.getRange("A1:E1").getValues()[0];
+    expect(v.slice(0, 4)).toEqual(["2026-02-30", "2026-13-01", "2025-02-29", "2/30/2026"]);
+    expect(isDate(v[4])).toBe(true);
+    expect((v[4] as Date).toISOString()).toBe("2024-02-29T00:00:00.000Z");
+  });
+
   it("keeps text '=...', '+1', '-x' and '@x' from user comments as text when written with an apostrophe", () => {
     const { sheet } = setup();
     sheet.getRange("A1:D1").setValues([["'=HYPERLINK(\"x\")", "'+1", "'-x", "'@x"]]);
