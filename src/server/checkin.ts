@@ -12,7 +12,7 @@ import {
   type SidebarResult,
 } from "../core/api";
 import { columnLetter, quoteSheet } from "../core/a1";
-import { cycleEnd, elapsed, inCycle, weekNumber } from "../core/dates";
+import { addDays, cycleEnd, elapsed, inCycle, weekNumber } from "../core/dates";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor, parseUserNumber } from "../core/numbers";
@@ -135,7 +135,9 @@ function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, st
 export function getSidebarData(raw: unknown): SidebarResult {
   return guarded((): SidebarResult => {
     const parsed = SidebarRequestSchema.safeParse(raw ?? {});
-    if (!parsed.success) return { ok: false, message: "The sidebar sent a request the add-on does not understand. Reload it." };
+    if (!parsed.success) {
+      return { ok: false, message: `The sidebar sent a request the add-on does not understand (${whatIsWrong(parsed.error.issues[0], raw)}). Reload it.` };
+    }
     const ss = SpreadsheetApp.getActive();
     const tz = ss.getSpreadsheetTimeZone();
     const locale = ss.getSpreadsheetLocale();
@@ -162,6 +164,14 @@ export function getSidebarData(raw: unknown): SidebarResult {
       krs: mine.map((kr) => sidebarKr(krT, kr, tail, tz)),
     };
   }) as SidebarResult;
+}
+
+/** A short, safe description of the first problem in a request (never echoing the value itself). */
+function whatIsWrong(issue: { code?: string; path: PropertyKey[]; keys?: string[] }, raw: unknown): string {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return "it is not an object";
+  if (issue.code === "unrecognized_keys") return `unknown field${(issue.keys || []).length > 1 ? "s" : ""} ${(issue.keys || []).map((k) => `"${k.slice(0, 40)}"`).join(", ")}`;
+  const field = String(issue.path[0] ?? "");
+  return field ? `"${field}" has the wrong type or length` : "its shape is wrong";
 }
 
 function refuse(message: string, fieldErrors?: Partial<Record<CheckinField, string>>): Failure {
@@ -203,9 +213,11 @@ export function submitCheckin(raw: unknown): CheckinResult {
     if (!parsed.success) {
       const fieldErrors: Partial<Record<CheckinField, string>> = {};
       const other: string[] = [];
+      const given = typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>) : {};
       for (const issue of parsed.error.issues) {
         const f = fieldOf(issue.path);
-        const message = issueMessage(issue, f);
+        const missing = f !== null && issue.path.length === 1 && given[f] === undefined;
+        const message = missing ? `${FIELD_LABELS[f]} is required.` : issueMessage(issue, f);
         if (f && !fieldErrors[f]) fieldErrors[f] = message;
         else if (!f) other.push(message);
       }
@@ -239,7 +251,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       const today = isoDate(now, tz);
       if (!inCycle(today, s.settings.startDate, s.settings.weeks)) {
         return refuse(
-          `Today (${today}) is outside the cycle (${s.settings.startDate} to ${cycleEnd(s.settings.startDate, s.settings.weeks)}): check-ins are closed.`,
+          `Today (${today}) is outside the cycle (${s.settings.startDate} to ${addDays(cycleEnd(s.settings.startDate, s.settings.weeks), -1)}): check-ins are closed.`,
         );
       }
       const krT = readKrTable(ss, { lazySheet: true });

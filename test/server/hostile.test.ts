@@ -103,9 +103,9 @@ const CHECKIN_REFUSALS: [string, () => unknown, RegExp, string?][] = [
   ["payload []", () => [], /could not be read.*reload/i],
   ["payload {}", () => ({}), /request ID/i],
   ["missing requestId", without("requestId"), /request ID/i],
-  ["missing krId", without("krId"), /Key result/, "krId"],
-  ["missing value", without("value"), /New value/, "value"],
-  ["missing confidence", without("confidence"), /Confidence/, "confidence"],
+  ["missing krId", without("krId"), /Key result is required/, "krId"],
+  ["missing value", without("value"), /New value is required/, "value"],
+  ["missing confidence", without("confidence"), /Confidence is required/, "confidence"],
   ["value as object", withField({ value: { n: 5 } }), /New value/, "value"],
   ["value as array", withField({ value: [5] }), /New value/, "value"],
   ["value as boolean", withField({ value: true }), /New value/, "value"],
@@ -173,10 +173,11 @@ describe("submitCheckin refuses hostile payloads and writes nothing", () => {
     expect(everything(wb)).toBe(before);
   });
 
-  // src/server/checkin.ts (not ours to edit now) prints cycleEnd(), the first day AFTER the cycle:
-  // setToday 2026-04-06 → "Today (2026-04-06) is outside the cycle (2026-01-05 to 2026-04-06)", which
-  // contradicts itself; the last day of a 13-week cycle from 2026-01-05 is 2026-04-05.
-  it.todo("outside-the-cycle message names the cycle's last day (2026-04-05), not the day after (2026-04-06)");
+  it("the outside-the-cycle message names the cycle's last day, not the day after", () => {
+    const wb = workbook();
+    setToday(wb, "2026-04-06");
+    expectRefusal(callAddon(wb, "submitCheckin", good()), /outside the cycle \(2026-01-05 to 2026-04-05\)/);
+  });
 
   it("a resend with the same request ID (even with other values) writes nothing new", () => {
     const wb = workbook();
@@ -249,7 +250,7 @@ describe("getSidebarData refuses wrong types and unknown fields", () => {
     const wb = workbook();
     const before = everything(wb);
     const r = callAddon(wb, "getSidebarData", payload);
-    expectRefusal(r, /does not understand.*Reload/);
+    expectRefusal(r, /does not understand \((it is not an object|unknown field "[a-z]+"|"as" has the wrong type or length)\)\. Reload/);
     expect(r.krs).toBeUndefined();
     expect(everything(wb)).toBe(before);
   });
