@@ -133,7 +133,7 @@ export function menuRepair(): void {
   report("Repair tracker", actions.repairTracker(), (r) => [
     r.created.length ? `Re-created: ${r.created.join(", ")}.` : "",
     r.restored.length ? `Restored: ${r.restored.join("; ")}.` : "",
-    "Formulas, formatting, dropdowns and protection were restored; no row of data was changed.",
+    "Formulas, formatting, dropdowns and protection were restored; the rows of objectives, key results and check-ins were kept as they were.",
   ]);
 }
 

@@ -264,6 +264,9 @@ function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, templa
       else if (def.key === "admins" && template?.admins.length) wanted = template.admins.join(", ");
       else if (def.key === "leaders" && template?.leaders.length) wanted = template.leaders.join(", ");
       else wanted = def.def;
+      if (present && s.sheet && !isEmpty(s.values) && wanted !== "") {
+        report.restored.push(`Settings: ${def.label} was blank, now ${String(wanted)}`);
+      }
     }
     if (!present) {
       writes.push({ row: next, label: def.label, value: wanted ?? "", note: def.note });

@@ -272,3 +272,19 @@ describe("repair after damage agrees with the scoring rules", () => {
     }
   });
 });
+
+describe("a blank setting", () => {
+  it("Repair fills the default and says so; a second repair has nothing to say", () => {
+    const wb = inUse();
+    const settings = sheet(wb, "Settings");
+    const labels = settings.getRange("A1:A20").getValues().map((r) => String(r[0]));
+    settings.getRange(labels.indexOf("Length in weeks") + 1, 2).setValue(""); // blank means the default, 13
+    settings.getRange(labels.indexOf("Start date") + 1, 2).setValue("");
+    refusedWithoutWriting(wb, "generateWeeklySummary", { at: TODAY }, /Settings need fixing:.*Start date/);
+    const r = callAddon(wb, "repairTracker");
+    expect(r.restored).toContain("Settings: Length in weeks was blank, now 13");
+    expect(r.restored).toContain("Settings: Start date was blank, now 2026-01-19"); // this week's Monday
+    expect(callAddon(wb, "repairTracker").restored).toEqual([]);
+    expect(callAddon(wb, "generateWeeklySummary", { at: TODAY }).ok).toBe(true);
+  });
+});
