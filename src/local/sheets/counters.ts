@@ -10,6 +10,7 @@ export interface CounterSnapshot {
 }
 
 export interface Counters extends CounterSnapshot {
+  listener: ((name: string) => void) | null;
   reset(): void;
   snapshot(): CounterSnapshot;
 }
@@ -19,7 +20,10 @@ export class CountersImpl implements Counters {
   cellsRead = 0;
   cellsWritten = 0;
   byMethod: Record<string, number> = {};
+  /** Called before each counted service call (tests use it to run another execution mid-way). */
+  listener: ((name: string) => void) | null = null;
   call(name: string): void {
+    if (this.listener) this.listener(name);
     this.serviceCalls++;
     this.byMethod[name] = (this.byMethod[name] ?? 0) + 1;
   }

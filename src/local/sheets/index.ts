@@ -56,6 +56,8 @@ export interface LocalServices {
   clock: { now(): Date; set(d: Date): void };
   session: { setUser(email: string | null): void };
   lock: { holdByOther(): void; releaseByOther(): void };
+  /** Runs one add-on execution: locks it takes are its own, and released when it ends (as in Apps Script). */
+  execution<T>(run: () => T): T;
   ui: UiRecorder;
   mail: { sent: SentMail[] };
   /** Installed ScriptApp triggers (live; persisted in the snapshot). */
@@ -174,7 +176,8 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   const book = Book.fromSnapshot(snapshot, ctx);
   const engineClock = { now: nowMs, offsetMinutes: (ms: number) => tzOffsetMinutes(ms, book.timeZone) };
 
-  const lockState: LockState = { heldByOther: false, heldBySelf: new Set() };
+  let executions = 0;
+  const lockState: LockState = { heldByOther: false, execution: 0, owners: new Map() };
   const docProps: Record<string, string> = { ...(snapshot.documentProperties ?? {}) };
   const userProps = new Map<string, Record<string, string>>();
   const scriptProps: Record<string, string> = {};
@@ -267,6 +270,17 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
         user = email;
       },
     },
+    execution<T>(run: () => T): T {
+      const outer = lockState.execution;
+      const mine = ++executions;
+      lockState.execution = mine;
+      try {
+        return run();
+      } finally {
+        for (const [kind, o] of lockState.owners) if (o.execution === mine) lockState.owners.delete(kind);
+        lockState.execution = outer;
+      }
+    },
     lock: {
       holdByOther() {
         lockState.heldByOther = true;
@@ -328,7 +342,7 @@ export function loadAddon(code: string, services: LocalServices): AddonContext {
     const ctxArgs = ctxJSON.parse(payload) as unknown[];
     let out: unknown;
     try {
-      out = (fn as (...a: unknown[]) => unknown).apply(undefined, ctxArgs);
+      out = services.execution(() => (fn as (...a: unknown[]) => unknown).apply(undefined, ctxArgs));
     } catch (e) {
       const message = e && typeof e === "object" && "message" in e ? String((e as Error).message) : String(e);
       const err = Object.assign(new Error(message), { cause: e });

@@ -185,12 +185,22 @@ export class LocalUi {
 // ---------------- LockService ----------------
 
 export interface LockState {
+  /** Held by an update outside this process (a test's stand-in for another user). */
   heldByOther: boolean;
-  heldBySelf: Set<string>;
+  /** The add-on execution running now (loadAddon numbers each call; a call made during another is another). */
+  execution: number;
+  /** Per lock kind: the execution holding it and how many times it took it. */
+  owners: Map<string, { execution: number; depth: number }>;
 }
 
 export const LOCK_TIMEOUT = "Lock timeout: another process was holding the lock for too long.";
 
+/**
+ * A lock shared by every execution on the workbook. Executions here run one inside another (a test runs a
+ * second submit in the middle of the first), never in parallel, so a lock held by another execution can
+ * never be released while this one waits: tryLock returns false at once and waitLock throws, as Apps
+ * Script does when the wait times out.
+ */
 export class LocalLock {
   readonly _kind = "Lock";
   constructor(
@@ -198,20 +208,32 @@ export class LocalLock {
     private readonly state: LockState,
     private readonly kind: string,
   ) {}
+  private free(): boolean {
+    const o = this.state.owners.get(this.kind);
+    return !this.state.heldByOther && (!o || o.execution === this.state.execution);
+  }
+  private take(): void {
+    const o = this.state.owners.get(this.kind);
+    if (o) o.depth++;
+    else this.state.owners.set(this.kind, { execution: this.state.execution, depth: 1 });
+  }
   tryLock(_ms: number) {
-    if (this.state.heldByOther) return false;
-    this.state.heldBySelf.add(this.kind);
+    if (!this.free()) return false;
+    this.take();
     return true;
   }
   waitLock(_ms: number) {
-    if (this.state.heldByOther) throw new Error(LOCK_TIMEOUT);
-    this.state.heldBySelf.add(this.kind);
+    if (!this.free()) throw new Error(LOCK_TIMEOUT);
+    this.take();
   }
   releaseLock() {
-    this.state.heldBySelf.delete(this.kind);
+    const o = this.state.owners.get(this.kind);
+    if (!o || o.execution !== this.state.execution) return;
+    if (--o.depth <= 0) this.state.owners.delete(this.kind);
   }
   hasLock() {
-    return this.state.heldBySelf.has(this.kind);
+    const o = this.state.owners.get(this.kind);
+    return !!o && o.execution === this.state.execution;
   }
 }
 
