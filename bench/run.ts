@@ -12,6 +12,7 @@
 //   sidebarOpen  getSidebarData({}) as a KR owner (the target applies here); the admin view is recorded too
 //   checkin      one submitCheckin by that owner
 //   summary      generateWeeklySummary({at: today})
+//   (also)       next week's summary with the History and Weekly Summary grids full, so both must grow
 // Each operation starts from counters.reset(); ms is performance.now() around the call, so it includes the
 // offline engine's formula recalculation (HyperFormula), which real Sheets does on Google's side.
 import { statSync, writeFileSync } from "node:fs";
@@ -307,7 +308,7 @@ function fillTracker(spec: TierSpec): { snapshot: WorkbookSnapshot; krs: KrRow[]
       });
     });
   }
-  // The History grid ends at its last row (the worst case: this week's summary must grow it). The Key
+  // The History grid ends at its last row (setup, measured first, then sizes it for the cycle). The Key
   // Results grid gets 100 empty rows below the KRs, as a sheet grown by hand usually has: without them
   // setup fails at 1,000+ KRs, writing its 20 spare formula rows past the grid (see README, Performance).
   if (!NO_HEADROOM) for (let i = 0; i < 100; i++) krSheet.rows.push([]);
@@ -350,6 +351,8 @@ interface TierOut {
   ops: Record<OpName, OpResult>;
   /** Opening the sidebar as an admin, who sees every KR (the owner's figure is in ops.sidebarOpen). */
   sidebarOpenAdmin: OpResult;
+  /** Next week's summary when neither History nor the Weekly Summary tab has room left (both must grow). */
+  summaryTabsFull: OpResult;
   sidebarKrs: { owner: number; admin: number };
   byMethod: Record<OpName | "sidebarOpenAdmin", Record<string, number>>;
   buildMs: number;
@@ -388,6 +391,17 @@ function runTier(spec: TierSpec): TierOut {
   wb.services.session.setUser(ADMIN);
   const summary = measure<{ ok: true; week: number }>(wb, "generateWeeklySummary", { at: TODAY });
 
+  // The worst case: next week's summary with no room left in either grid (History ends at its last row,
+  // the Weekly Summary tab at row 1), as after KRs were added by hand beyond what setup sized the tabs for.
+  const book = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  for (const name of ["History", "Weekly Summary"]) {
+    const sh = book.getSheetByName(name)!;
+    const keep = Math.max(1, name === "History" ? sh.getLastRow() : 1);
+    if (sh.getMaxRows() > keep) sh.deleteRows(keep + 1, sh.getMaxRows() - keep);
+  }
+  const nextWeek = new Date(Date.parse(TODAY + "T12:00:00Z") + 7 * 86400000).toISOString().slice(0, 10);
+  const tabsFull = measure<{ ok: true; week: number }>(wb, "generateWeeklySummary", { at: nextWeek });
+
   return {
     name: spec.name,
     objectives: spec.operations ? OPERATIONS_TEMPLATE.objectives.length : spec.objectives,
@@ -396,6 +410,7 @@ function runTier(spec: TierSpec): TierOut {
     historyRows,
     ops: { setup: setup.op, sidebarOpen: sidebar.op, checkin: checkin.op, summary: summary.op },
     sidebarOpenAdmin: sidebarAdmin.op,
+    summaryTabsFull: tabsFull.op,
     sidebarKrs: { owner: sidebar.result.krs.length, admin: sidebarAdmin.result.krs.length },
     byMethod: { setup: setup.byMethod, sidebarOpen: sidebar.byMethod, sidebarOpenAdmin: sidebarAdmin.byMethod, checkin: checkin.byMethod, summary: summary.byMethod },
     buildMs: Math.round(buildMs),
@@ -441,6 +456,7 @@ function printTable(tiers: TierOut[]): void {
       [`sidebarOpen (admin, ${t.sidebarKrs.admin} KRs)`, t.sidebarOpenAdmin],
       ["checkin", t.ops.checkin],
       ["summary", t.ops.summary],
+      ["summary (History and Summary grids full)", t.summaryTabsFull],
     ];
     ops.forEach(([name, o], i) =>
       rows.push([i === 0 ? t.name : "", i === 0 ? fmtInt(t.krs) : "", i === 0 ? fmtInt(t.checkins) : "", name, fmtInt(o.serviceCalls), fmtInt(o.cellsRead), fmtInt(o.cellsWritten), o.ms.toFixed(0)]),

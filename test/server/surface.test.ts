@@ -90,15 +90,36 @@ describe("dist/Code.js surface", () => {
     expect(stripped).not.toMatch(/[^\w$]#[A-Za-z_]\w*\s*[=;(]/);
   });
 
-  it("ships appsscript.json with V8 and the two minimal scopes", () => {
+  it("ships appsscript.json with V8 and exactly the minimal scopes, each justified in the README", () => {
     const manifest = JSON.parse(readFileSync(join(distDir(), "appsscript.json"), "utf8"));
     expect(manifest.runtimeVersion).toBe("V8");
-    expect(manifest.oauthScopes).toEqual(
-      expect.arrayContaining([
-        "https://www.googleapis.com/auth/spreadsheets.currentonly",
-        "https://www.googleapis.com/auth/script.container.ui",
-      ]),
+    const root = join(distDir(), "..");
+    const scopes = (f: string) => (JSON.parse(readFileSync(join(root, f), "utf8")).oauthScopes as string[]).slice().sort();
+    const g = (s: string) => `https://www.googleapis.com/auth/${s}`;
+    expect(manifest.oauthScopes.slice().sort()).toEqual(scopes("appsscript.json"));
+    expect(scopes("appsscript.json")).toEqual([g("script.container.ui"), g("spreadsheets.currentonly"), g("userinfo.email")]);
+    // The opt-in weekly refresh: a trigger, opening the tracker by ID, and mail.
+    expect(scopes("appsscript.rhythm.json")).toEqual(
+      [g("script.container.ui"), g("script.scriptapp"), g("script.send_mail"), g("spreadsheets"), g("userinfo.email")].sort(),
     );
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    for (const s of [...scopes("appsscript.json"), ...scopes("appsscript.rhythm.json")]) {
+      expect(readme, s).toContain("| `" + s.replace("https://www.googleapis.com/auth/", "") + "` |");
+    }
+  });
+
+  it("pins every dependency in the lock file", () => {
+    const root = join(distDir(), "..");
+    const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+    const lock = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8"));
+    expect(lock.lockfileVersion).toBeGreaterThanOrEqual(3);
+    for (const name of Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })) {
+      const entry = lock.packages[`node_modules/${name}`];
+      expect(entry, name).toBeDefined();
+      expect(entry.version, name).toMatch(/^\d+\.\d+\.\d+/);
+      expect(entry.integrity, name).toMatch(/^sha512-/);
+    }
+    expect(lock.packages[""].dependencies).toEqual(pkg.dependencies);
   });
 });
 
