@@ -527,9 +527,12 @@ function build(existing: Existing, d: Drawn, numbersAsText: boolean): ImportCase
       }
       case 14: {
         // No data rows at all, or no header.
+        // (With a blank first row the header is the first non-blank row: here a data row, so the
+        // required columns are reported missing on that row.)
         if (b % 2) table = [table[0], [], columns.map(() => " ")];
         else table = [columns.map(() => ""), ...table.slice(1)];
-        note(b % 2 ? "header only" : "blank header", [1]);
+        const headerRow = 1 + table.findIndex((row) => row.some((c) => String(c ?? "").trim() !== ""));
+        note(b % 2 ? "header only" : "blank header", [headerRow]);
         stop = true;
         break;
       }
