@@ -3,8 +3,10 @@
 // written here; a single bad row makes the whole plan fail.
 //
 // Decisions:
-// - Row numbers count every line of the table, the header being row 1 (blank lines are skipped but
-//   still counted, so the numbers match the file's lines when no cell spans lines).
+// - Row numbers count every line of the table (blank lines are skipped but still counted, so the numbers
+//   match the file's lines when no cell spans lines). The header is the first non-blank row, usually 1.
+// - Cell values quoted in messages are shortened to 60 characters and escaped ("a\nb"), so a message
+//   stays one readable line whatever the file holds.
 // - Header names are case-insensitive, trimmed; spaces and dashes count as "_" ("Key result" =
 //   key_result). A byte-order mark is ignored. Unknown columns are ignored with a warning; a repeated
 //   column is an error.
@@ -84,6 +86,12 @@ export type ImportPlan =
 export const ID_RE = /^[A-Za-z][A-Za-z0-9._\-/ ]{0,63}$/;
 const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
+/** A cell value as quoted in a message: at most 60 characters, control characters escaped. */
+function quote(s: string): string {
+  const chars = Array.from(s);
+  return JSON.stringify(chars.length > 60 ? chars.slice(0, 57).join("") + "…" : s);
+}
+
 function text(v: unknown): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
@@ -113,10 +121,10 @@ function parseNumberCell(v: unknown, column: string): NumResult {
   const s = text(v);
   if (s === "") return { ok: true, value: null };
   if (!NUMBER_RE.test(s)) {
-    return { ok: false, reason: `${column} "${s}" is not a number (use "." as the decimal point and no thousands separators).` };
+    return { ok: false, reason: `${column} ${quote(s)} is not a number (use "." as the decimal point and no thousands separators).` };
   }
   const n = Number(s);
-  if (Math.abs(n) > 1e15) return { ok: false, reason: `${column} "${s}" is too large.` };
+  if (Math.abs(n) > 1e15) return { ok: false, reason: `${column} ${quote(s)} is too large.` };
   return { ok: true, value: n === 0 ? 0 : n };
 }
 
@@ -135,26 +143,30 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
   const warnings: string[] = [];
   const err = (row: number, reason: string) => errors.push({ row, reason });
 
-  if (!Array.isArray(table) || table.length === 0 || !Array.isArray(table[0]) || table[0].every((c) => text(c) === "")) {
+  const blank = (r: unknown) => !Array.isArray(r) || r.every((c) => text(c) === "");
+  const headerAt = Array.isArray(table) ? table.findIndex((r) => !blank(r)) : -1;
+  if (headerAt < 0) {
     return { ok: false, errors: [{ row: 1, reason: "The first row must be the header row (objective, key_result, owner, metric, start, target, …)." }] };
   }
+  const headerRow = headerAt + 1;
 
   // Header.
   const known: string[] = [...IMPORT_REQUIRED, ...IMPORT_OPTIONAL];
   const colIndex: Partial<Record<Column, number>> = {};
   const unknown: string[] = [];
-  table[0].forEach((h, i) => {
+  (table[headerAt] as unknown[]).forEach((h, i) => {
     const k = headerKey(h);
     if (k === "") return;
     if (known.indexOf(k) >= 0) {
-      if (colIndex[k as Column] !== undefined) err(1, `Column ${k} appears twice.`);
+      if (colIndex[k as Column] !== undefined) err(headerRow, `Column ${k} appears twice.`);
       else colIndex[k as Column] = i;
     } else unknown.push(text(h));
   });
   const missing = IMPORT_REQUIRED.filter((c) => colIndex[c] === undefined);
-  if (missing.length > 0) err(1, `Missing required column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`);
+  if (missing.length > 0) err(headerRow, `Missing required column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`);
   if (errors.length > 0) return { ok: false, errors };
-  if (unknown.length > 0) warnings.push(`Ignored unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}.`);
+  const short = (u: string) => (Array.from(u).length > 60 ? Array.from(u).slice(0, 57).join("") + "…" : u);
+  if (unknown.length > 0) warnings.push(`Ignored unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.map(short).join(", ")}.`);
 
   const existingObj: Record<string, string> = {};
   for (const id of existing.objectiveIds) existingObj[lowerKey(String(id))] = String(id);
@@ -170,7 +182,7 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
   const parents: { row: number; id: string }[] = [];
   let dataRows = 0;
 
-  for (let r = 1; r < table.length; r++) {
+  for (let r = headerAt + 1; r < table.length; r++) {
     const rowNo = r + 1;
     const cells = Array.isArray(table[r]) ? table[r] : [];
     if (cells.every((c) => text(c) === "")) continue;
@@ -193,7 +205,7 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
     if (owner === "") err(rowNo, "owner is blank.");
     for (const [c, v] of [["objective_id", objectiveId], ["kr_id", krId], ["parent_objective_id", get("parent_objective_id")]] as const) {
       if (v !== "" && !ID_RE.test(v)) {
-        err(rowNo, `${c} "${v}" is not a valid ID (start with a letter; use letters, digits, spaces, . _ - / only; at most 64 characters).`);
+        err(rowNo, `${c} ${quote(v)} is not a valid ID (start with a letter; use letters, digits, spaces, . _ - / only; at most 64 characters).`);
       }
     }
 
@@ -202,7 +214,7 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
     const metricKey = metricText.toLowerCase().replace(/[\s-]+/g, "_");
     const metric = (METRICS as readonly string[]).indexOf(metricKey) >= 0 ? (metricKey as Metric) : null;
     if (metricText === "") err(rowNo, `metric is blank (use one of: ${METRICS.join(", ")}).`);
-    else if (metric === null) err(rowNo, `Unknown metric "${metricText}" (use one of: ${METRICS.join(", ")}).`);
+    else if (metric === null) err(rowNo, `Unknown metric ${quote(metricText)} (use one of: ${METRICS.join(", ")}).`);
     const start = parseNumberCell(raw("start"), "start");
     const target = parseNumberCell(raw("target"), "target");
     const weight = parseNumberCell(raw("weight"), "weight");
@@ -225,11 +237,11 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
     // Objective-level values.
     const type = get("type").toLowerCase();
     if (type !== "" && (OBJECTIVE_TYPES as readonly string[]).indexOf(type) < 0) {
-      err(rowNo, `type "${get("type")}" must be committed or aspirational.`);
+      err(rowNo, `type ${quote(get("type"))} must be committed or aspirational.`);
     }
     const pnl = get("pnl_link").toLowerCase();
     if (pnl !== "" && (PNL_LINKS as readonly string[]).indexOf(pnl) < 0) {
-      err(rowNo, `pnl_link "${get("pnl_link")}" must be one of: ${PNL_LINKS.join(", ")}.`);
+      err(rowNo, `pnl_link ${quote(get("pnl_link"))} must be one of: ${PNL_LINKS.join(", ")}.`);
     }
 
     // kr_id uniqueness.
@@ -282,7 +294,7 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
       const prev = g.fields[field];
       if (!prev) g.fields[field] = { value, row: rowNo };
       else if (norm(prev.value) !== norm(value)) {
-        err(rowNo, `Conflicting ${field} for objective ${g.id || `"${g.fields.objective?.value ?? objectiveText}"`}: row ${prev.row} says "${prev.value}", this row says "${value}".`);
+        err(rowNo, `Conflicting ${field} for objective ${g.id || quote(g.fields.objective?.value ?? objectiveText)}: row ${prev.row} says ${quote(prev.value)}, this row says ${quote(value)}.`);
       }
     }
     if (get("parent_objective_id") !== "") parents.push({ row: rowNo, id: get("parent_objective_id") });
@@ -301,7 +313,7 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
     });
   }
 
-  if (dataRows === 0) err(1, "The file has a header row but no key results below it.");
+  if (dataRows === 0) err(headerRow, "The file has a header row but no key results below it.");
   for (const g of groups) {
     if (!g.existing && !g.fields.objective) err(g.sourceRow, `objective is blank for the new objective ${g.id}.`);
   }

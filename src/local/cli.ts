@@ -1,7 +1,7 @@
 // The okr-sheets command: thin commands over the built add-on running on the offline spreadsheet.
 // Exit codes: 0 success, 1 rejected input (one line on stderr, file unchanged), 2 usage error.
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { basename, join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
 import Papa from "papaparse";
@@ -44,16 +44,49 @@ const FLAGS: Record<string, string[]> = {
   "demo-serve": ["port", "at"],
 };
 
+/** How many positional arguments each command takes (FILE, or FILE and OKRS.csv, or DIR). */
+const POSITIONALS: Record<string, number> = { import: 2 };
+
 function parse(command: string, argv: string[]): { positionals: string[]; flags: Flags } {
   const names = FLAGS[command];
   const options: Record<string, { type: "string" | "boolean" }> = {};
   for (const n of names) options[n] = { type: n === "json" ? "boolean" : "string" };
-  try {
-    const r = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
-    return { positionals: r.positionals, flags: r.values as Flags };
-  } catch (e) {
-    throw new UsageError((e as Error).message.split("\n")[0]);
+  // There are no short options, so a value starting with a single dash ("--value -5", "--comment
+  // -fixed") is a value, not an option: pass it as "--value=-5" (parseArgs calls it ambiguous).
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const m = /^--([^=]+)$/.exec(a);
+    const next = argv[i + 1];
+    if (m && options[m[1]]?.type === "string" && next !== undefined && next.startsWith("-") && !next.startsWith("--")) {
+      args.push(`${a}=${next}`);
+      i++;
+    } else args.push(a);
   }
+  let r: ReturnType<typeof parseArgs<{ args: string[]; options: typeof options; allowPositionals: true; strict: true; tokens: true }>>;
+  try {
+    r = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
+  } catch (e) {
+    const err = e as Error & { code?: string };
+    const opt = (/'(-[^' ]+)/.exec(err.message) || [])[1] || "";
+    if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`Unknown option ${opt} for "${command}".`);
+    if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
+      if (/does not take an argument/.test(err.message)) throw new UsageError(`${opt} does not take a value.`);
+      throw new UsageError(`${opt} needs a value.`);
+    }
+    throw new UsageError(err.message.split("\n")[0]);
+  }
+  const seen = new Set<string>();
+  for (const t of r.tokens ?? []) {
+    if (t.kind !== "option") continue;
+    if (seen.has(t.name)) throw new UsageError(`--${t.name} is given more than once.`);
+    seen.add(t.name);
+  }
+  const max = POSITIONALS[command] ?? 1;
+  if (r.positionals.length > max) {
+    throw new UsageError(`Unexpected argument "${r.positionals[max]}" (put text with spaces in quotes).`);
+  }
+  return { positionals: r.positionals, flags: r.values as Flags };
 }
 
 function need(flags: Flags, name: string): string {
@@ -101,6 +134,7 @@ function out(s: string): void {
 async function cmdNew(positionals: string[], flags: Flags): Promise<void> {
   const file = fileArg(positionals, false);
   if (existsSync(file)) throw new Rejected(`${positionals[0]} already exists; choose another name (nothing was changed).`);
+  if (!existsSync(dirname(file))) throw new Rejected(`${positionals[0]}: the folder ${dirname(file)} does not exist.`);
   const template = flags.template === undefined ? "blank" : String(flags.template);
   if (template !== "operations" && template !== "blank") throw new UsageError("--template must be operations or blank.");
   const opts: Record<string, unknown> = { template };
@@ -121,16 +155,34 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   const csvPath = positionals[1];
   if (!csvPath) throw new UsageError("OKRS.csv is required.");
   if (!existsSync(csvPath)) throw new Rejected(`${csvPath}: no such file.`);
-  const parsed = Papa.parse<string[]>(readFileSync(csvPath, "utf8").replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" });
+  if (statSync(csvPath).isDirectory()) throw new Rejected(`${csvPath}: is a directory, not a CSV file.`);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(csvPath);
+  } catch (e) {
+    throw new Rejected(`${csvPath}: cannot be read (${(e as NodeJS.ErrnoException).code || (e as Error).message}).`);
+  }
+  const csv = csvText(csvPath, bytes);
+  // Blank lines are kept (the import skips them) so that row numbers in messages are the file's lines.
+  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: false });
   const fatal = parsed.errors.find((e) => e.type !== "Delimiter");
   if (fatal) throw new Rejected(`${csvPath}: row ${(fatal.row ?? 0) + 1}: ${fatal.message}.`);
   const rows = parsed.data;
-  if (rows.length < 2) throw new Rejected(`${csvPath}: no OKR rows under the header.`);
+  const filled = (r: string[]) => r.some((c) => c.trim() !== "");
+  const headerAt = rows.findIndex(filled);
+  if (headerAt < 0) throw new Rejected(`${csvPath}: the file is empty (it needs a header row and OKR rows).`);
+  if (!rows.slice(headerAt + 1).some(filled)) throw new Rejected(`${csvPath}: no OKR rows under the header.`);
+  // A row longer than the header usually has an unquoted comma inside a cell: refuse rather than drop cells.
+  const headerWidth = rows[headerAt].length;
+  const long = rows.findIndex((r, i) => i > headerAt && r.slice(headerWidth).some((c) => c.trim() !== ""));
+  if (long >= 0) {
+    throw new Rejected(`${csvPath}: row ${long + 1} has ${rows[long].length} cells but the header has ${headerWidth} (put cells containing commas in double quotes).`);
+  }
   const wb = await openWorkbook(file, { at: dateFlag(flags, "at") });
   const tab = "_okr_import";
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const sheet = ss.insertSheet(tab);
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 1);
   // Every CSV cell goes in as literal text; the import decides what is a number.
   const grid = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined || r[i] === "" ? "" : "'" + r[i])));
   sheet.getRange(1, 1, grid.length, width).setValues(grid);
@@ -139,6 +191,20 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   await wb.save();
   out(`Imported ${r.objectives} objectives and ${r.keyResults} key results.`);
   for (const w of r.warnings || []) out(`Focus check: ${w}`);
+}
+
+/** The CSV's text: UTF-8 only (a BOM is allowed), so that no character is silently replaced. */
+function csvText(path: string, bytes: Buffer): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new Rejected(`${path}: is UTF-16 text; save it as "CSV UTF-8" and import again.`);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const loose = new TextDecoder("utf-8").decode(bytes);
+    const line = loose.slice(0, loose.indexOf("\ufffd")).split("\n").length;
+    throw new Rejected(`${path}: is not UTF-8 text (row ${line}); save it as "CSV UTF-8" and import again.`);
+  }
 }
 
 async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
@@ -243,11 +309,13 @@ async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {
 async function cmdServe(positionals: string[], flags: Flags): Promise<void> {
   const file = fileArg(positionals);
   const port = intFlag(flags, "port") ?? 8080;
+  if (port < 1 || port > 65535) throw new UsageError("--port must be a whole number from 1 to 65535.");
   await servePreview(file, { port, as: flags.as === undefined ? null : String(flags.as), at: dateFlag(flags, "at") });
 }
 
 async function cmdDemo(positionals: string[], flags: Flags, serve: boolean): Promise<void> {
   const dir = resolve(positionals[0] || "demo");
+  if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Rejected(`${positionals[0]} exists and is not a folder.`);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "okr-demo.xlsx");
   const info = await buildDemo(file);
@@ -255,6 +323,7 @@ async function cmdDemo(positionals: string[], flags: Flags, serve: boolean): Pro
   out(`  ${info.summary}`);
   if (serve) {
     const port = intFlag(flags, "port") ?? 8080;
+    if (port < 1 || port > 65535) throw new UsageError("--port must be a whole number from 1 to 65535.");
     await servePreview(file, { port, as: null, at: info.asOf });
   }
 }

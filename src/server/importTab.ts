@@ -36,7 +36,8 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string): 
   const existing = { objectiveIds: objectivesFrom(objT).map((o) => o.id), krIds: keyResultsFrom(krT, tz).map((k) => k.id) };
   const plan = planImport(table, existing);
   if (!plan.ok) {
-    const shown = plan.errors.slice(0, MAX_ERRORS_SHOWN).map((e) => `row ${e.row}: ${e.reason}`);
+    // Reasons end with a full stop; the message adds its own at the end (not "…milestone)..").
+    const shown = plan.errors.slice(0, MAX_ERRORS_SHOWN).map((e) => `row ${e.row}: ${e.reason.replace(/\.$/, "")}`);
     const more = plan.errors.length > MAX_ERRORS_SHOWN ? ` (and ${plan.errors.length - MAX_ERRORS_SHOWN} more)` : "";
     throw new UserError(`Nothing was imported. ${shown.join("; ")}${more}.`);
   }

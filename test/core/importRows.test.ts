@@ -140,6 +140,21 @@ describe("planImport", () => {
     expect(errors.map((e) => e.row)).toEqual([...errors.map((e) => e.row)].sort((a, b) => a - b));
   });
 
+  it("blank lines before the header: the header is the first non-blank row, and row numbers stay the table's lines", () => {
+    const errors = errorsOf(planImport([[], ["", ""], H, ["A", "k", "a", "sideways", 1, 2]], none));
+    expect(errors).toEqual([{ row: 4, reason: expect.stringMatching(/^Unknown metric "sideways"/) }]);
+    expect(errorsOf(planImport([[""], ["objective", "owner"]], none))[0].row).toBe(2);
+    const p = okPlan(planImport([[], H, ["A", "k", "a", "milestone", "", ""]], none));
+    expect(p.keyResults.map((k) => k.sourceRow)).toEqual([3]);
+  });
+
+  it("cell values quoted in a reason are shortened and escaped (one readable line)", () => {
+    const errors = errorsOf(planImport([H, ["A", "k", "a", "i".repeat(1500), 1, 2], ["A", "k", "a", "side\nways", 1, 2]], none));
+    expect(errors[0].reason).toBe(`Unknown metric "${"i".repeat(57)}…" (use one of: increase, decrease, stay_above, stay_below, milestone).`);
+    expect(errors[1].reason).toMatch(/^Unknown metric "side\\nways"/);
+    expect(errors.every((e) => !e.reason.includes("\n"))).toBe(true);
+  });
+
   it("long text is refused", () => {
     const errors = errorsOf(planImport([H, ["A", "x".repeat(2001), "a", "milestone", "", ""]], none));
     expect(errors).toEqual([{ row: 2, reason: "key_result is longer than 2000 characters." }]);
