@@ -193,7 +193,9 @@ const FIELD_LABELS: Record<CheckinField, string> = {
 /** zod/mini carries our own messages; its generic ones ("Invalid input") are replaced by clear ones. */
 function issueMessage(issue: { code?: string; message?: string; path: PropertyKey[]; keys?: string[] }, f: CheckinField | null): string {
   if (issue.message && issue.message !== "Invalid input") return issue.message;
-  if (issue.code === "unrecognized_keys") return `The check-in has fields the add-on does not know: ${(issue.keys || []).join(", ")}.`;
+  if (issue.code === "unrecognized_keys") {
+    return `The check-in has fields the add-on does not know: ${(issue.keys || []).map((k) => `"${k.slice(0, 40)}"`).join(", ")}.`;
+  }
   if (f) return `${FIELD_LABELS[f]} has the wrong type.`;
   if (issue.path[0] === "requestId") return "The check-in is missing its request ID: reload the sidebar.";
   return "The check-in could not be read: reload the sidebar.";
@@ -228,8 +230,11 @@ export function submitCheckin(raw: unknown): CheckinResult {
     const tz = ss.getSpreadsheetTimeZone();
 
     const rawValue = req.value;
-    // The locale is only needed to read a decimal comma; asking for it costs a service call.
-    const locale = typeof rawValue === "string" && rawValue.indexOf(",") >= 0 ? ss.getSpreadsheetLocale() : "en_US";
+    // Asking for the locale costs a service call, and it only changes how a value is read when the value
+    // has a comma, or a point followed by exactly three digits ("1.234": a decimal in en_US, ambiguous
+    // in a decimal-comma locale). Anything else reads the same in every locale.
+    const localeMatters = typeof rawValue === "string" && (rawValue.indexOf(",") >= 0 || /\.\d{3}(?!\d)/.test(rawValue));
+    const locale = localeMatters ? ss.getSpreadsheetLocale() : "en_US";
     const value = parseUserNumber(rawValue, locale);
     const confidence = parseConfidence(req.confidence);
     const errors: Partial<Record<CheckinField, string>> = {};

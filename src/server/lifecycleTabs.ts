@@ -92,6 +92,9 @@ export interface RolloverOptions {
 export function rollOver(ss: Spreadsheet, opts: RolloverOptions): { cycle: string; archived: string[]; carried: { objectives: number; keyResults: number } } {
   return withDocumentLock(() => {
     const retroSheet = ss.getSheetByName(TAB.retrospective);
+    if (!retroSheet && !ss.getSheetByName(TAB.settings)) {
+      throw new UserError('This spreadsheet is not an okr-sheets tracker (it has no "Settings" tab). Use "Set up tracker" first.');
+    }
     if (!retroSheet) throw new UserError('Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.');
     const { tracker } = readTracker(ss);
     const props = PropertiesService.getDocumentProperties();

@@ -243,7 +243,7 @@ const cases: Case[] = [
 
   // show
   { name: "show: missing --sheet", files: { "t.xlsx": ops }, args: ["show", "t.xlsx"], code: 2, says: /--sheet is required/ },
-  { name: "show: unknown tab", files: { "t.xlsx": ops }, args: ["show", "t.xlsx", "--sheet", "<script>"], code: 1, says: /No tab named "<script>"\. Tabs: Settings/ },
+  { name: "show: unknown tab", files: { "t.xlsx": ops }, args: ["show", "t.xlsx", "--sheet", "<script>"], code: 1, says: /No tab named "<script>"\. Tabs: Weekly Summary, Settings/ },
   { name: "show: no such file", files: {}, args: ["show", "nope.xlsx", "--sheet", "Objectives"], code: 1, says: /no such file/ },
   { name: "show: an empty file", files: BROKEN, args: ["show", "empty.xlsx", "--sheet", "Objectives"], code: 1, says: /not an \.xlsx file/ },
 
@@ -260,6 +260,7 @@ const cases: Case[] = [
   { name: "rollover: impossible --start", files: { "t.xlsx": ops }, args: ["rollover", "t.xlsx", "--start", "2026-04-31"], code: 2, says: /--start must be a date/ },
   { name: "rollover: --weeks text", files: { "t.xlsx": ops }, args: ["rollover", "t.xlsx", "--start", "2026-05-01", "--weeks", "many"], code: 2, says: /--weeks must be a whole number/ },
   { name: "rollover: before closing the cycle", files: { "t.xlsx": ops }, args: ["rollover", "t.xlsx", "--start", "2026-05-01"], code: 1, says: /Close the cycle first/ },
+  { name: "rollover: not a tracker", files: { "t.xlsx": notracker }, args: ["rollover", "t.xlsx", "--start", "2026-05-01"], code: 1, says: /not an okr-sheets tracker.*Set up tracker/ },
   { name: "rollover: no such file", files: {}, args: ["rollover", "nope.xlsx", "--start", "2026-05-01"], code: 1, says: /no such file/ },
 
   // edit
