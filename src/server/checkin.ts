@@ -17,7 +17,7 @@ import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor, parseUserNumber } from "../core/numbers";
 import { CHECKIN_HEADERS, SETTINGS_COMPUTED, TAB } from "../core/tabs";
-import { asText, cellIsoDate, guarded, isDate, isoDate, UserError } from "./env";
+import { asText, cellIsoDate, guarded, isDate, isoDate, UserError, withDocumentLock } from "./env";
 import { computedLogHeaderRow, computedLogRows, keyResultsFrom, readKrTable, readSettings, type SettingsRead } from "./read";
 import { col, norm, num, str, type Table } from "./table";
 
@@ -242,11 +242,8 @@ export function submitCheckin(raw: unknown): CheckinResult {
     if (typeof confidence === "string") errors.confidence = confidence;
     if (Object.keys(errors).length) return refuse("Please correct the highlighted fields.", errors);
 
-    const lock = LockService.getDocumentLock();
-    if (!lock.tryLock(LOCK_WAIT_MS)) {
-      return { ok: false, busy: true, message: "The tracker is busy with another update. Nothing was saved: try again." };
-    }
-    try {
+    const busy = (): CheckinResult => ({ ok: false, busy: true, message: "The tracker is busy with another update. Nothing was saved: try again." });
+    return withDocumentLock((): CheckinResult => {
       // Settings are read under the lock: they locate the log's last rows, which another check-in
       // finishing just before us may have moved (a resend must still be recognised).
       const s = readSettings(ss, tz);
@@ -310,9 +307,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       putRead("Author", author);
       const newTail: LogTail = { cols: tail.cols, rows: tail.rows.concat([asRead]) };
       return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, standing) };
-    } finally {
-      lock.releaseLock();
-    }
+    }, LOCK_WAIT_MS, busy);
   }) as CheckinResult;
 }
 

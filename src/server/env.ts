@@ -59,10 +59,16 @@ export function asText(s: string): string {
   return s === "" ? "" : "'" + s;
 }
 
-/** Runs a read-modify-write under the document lock, released in finally; a timeout changes nothing. */
-export function withDocumentLock<T>(fn: () => T, waitMs = 30000): T {
+/**
+ * Runs a read-modify-write under the document lock, released in finally. A timeout changes nothing: it
+ * returns `busy()` when given (the sidebar's "busy" reply), else refuses with a message.
+ */
+export function withDocumentLock<T>(fn: () => T, waitMs = 30000, busy?: () => T): T {
   const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(waitMs)) throw new UserError("The tracker is busy with another update. Nothing was changed: try again.");
+  if (!lock.tryLock(waitMs)) {
+    if (busy) return busy();
+    throw new UserError("The tracker is busy with another update. Nothing was changed: try again.");
+  }
   try {
     return fn();
   } finally {

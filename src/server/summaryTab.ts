@@ -4,7 +4,7 @@ import { planHistoryWrite, type ExistingHistoryRow } from "../core/history";
 import type { Tracker } from "../core/model";
 import { buildSummary, type SummaryModel } from "../core/summary";
 import { HISTORY_HEADERS, TAB } from "../core/tabs";
-import { asText, isoDate, UserError } from "./env";
+import { asText, isoDate, UserError, withDocumentLock } from "./env";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { protectSheet } from "./layout";
 import {
@@ -96,12 +96,10 @@ export function createSummarySheet(ss: Spreadsheet): GoogleAppsScript.Spreadshee
 /**
  * Generates the Weekly Summary and writes the week's History rows. The number of service calls does not
  * depend on the tracker's size or the week: one read per source tab, a fixed set of batched writes
- * (about 29 calls when regenerating; layout, widths and protection are set once when the tab is created).
+ * (28 calls; layout, widths and protection are set when setup creates the tab).
  */
 export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30000)) throw new UserError("The tracker is busy with another update. Nothing was changed: try again.");
-  try {
+  return withDocumentLock(() => {
     const tz = ss.getSpreadsheetTimeZone();
     const settings = quickSettings(ss, tz);
     const objT = quickTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH).table;
@@ -120,9 +118,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
 
     writeHistory(ss, hist.table, hist.rowsInSheet, model, tz);
     return model;
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 const HISTORY_FORMATS: Record<string, string> = { Week: "0", "As of": "yyyy-mm-dd", Score: "0.00" };
