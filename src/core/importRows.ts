@@ -33,6 +33,7 @@
 //   anywhere in the file are skipped.
 import { MAX_TEXT } from "./api";
 import { METRICS, OBJECTIVE_TYPES, PNL_LINKS, type Metric, type ObjectiveType, type PnlLink } from "./tabs";
+import type { TemplateKr, TemplateObjective } from "./templates";
 
 export const IMPORT_REQUIRED = ["objective", "key_result", "owner", "metric", "start", "target"] as const;
 export const IMPORT_OPTIONAL = [
@@ -48,26 +49,15 @@ export const IMPORT_OPTIONAL = [
 ] as const;
 type Column = (typeof IMPORT_REQUIRED)[number] | (typeof IMPORT_OPTIONAL)[number];
 
-export interface ImportObjective {
+/** An objective as the import plans it: the template's shape, plus where it was found. */
+export interface ImportObjective extends TemplateObjective {
   /** First table row (1-based, header = 1) that mentions the objective. */
   sourceRow: number;
-  id: string;
-  title: string;
-  owner: string;
-  team: string;
-  parentId: string;
-  type: ObjectiveType;
-  pnlLink: PnlLink;
 }
 
-export interface ImportKeyResult {
+/** A key result as the import plans it; unlike a template's, start, target and weight may be blank. */
+export interface ImportKeyResult extends Omit<TemplateKr, "start" | "target" | "weight"> {
   sourceRow: number;
-  id: string;
-  objectiveId: string;
-  title: string;
-  owner: string;
-  metric: Metric;
-  unit: string;
   start: number | null;
   target: number | null;
   /** null = blank (counts as 1). */
