@@ -1,7 +1,7 @@
 // "Set up tracker": creates or restores the tracker tabs. Running it again, or over a tracker made by an
 // earlier version, keeps every row of user data and restores missing headers, formulas and formatting.
 // Tabs with one of our names but unrelated content are never overwritten: setup refuses before writing.
-import { createSummarySheet } from "./summaryTab";
+import { createSummarySheet, reprotectSummary } from "./summaryTab";
 import { quoteSheet } from "../core/a1";
 import { isValidIsoDate, addDays, dayNumber } from "../core/dates";
 import { focusChecks } from "../core/focus";
@@ -491,10 +491,11 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
 
   writeFormulas(objT, krT, { report, ...before });
   applyLayout(objT, krT, logT, histT);
-  if (!ss.getSheetByName(TAB.summary)) {
+  const summary = ss.getSheetByName(TAB.summary);
+  if (!summary) {
     createSummarySheet(ss);
     report.created.push(TAB.summary);
-  }
+  } else reprotectSummary(summary);
   sizeForCycle(ss, histT, keyResultsFrom(krT, tz).length, cycleWeeks(ss, opts, tz));
 
   if (onlyDefault) {

@@ -6,7 +6,7 @@ import { buildSummary, type SummaryModel } from "../core/summary";
 import { HISTORY_HEADERS, TAB } from "../core/tabs";
 import { asText, isoDate, UserError, withDocumentLock } from "./env";
 import { columnLetter, quoteSheet } from "../core/a1";
-import { protectSheet } from "./layout";
+import { clearOurProtections, protectSheet } from "./layout";
 import {
   checkinsFrom,
   historyFrom,
@@ -91,6 +91,12 @@ export function createSummarySheet(ss: Spreadsheet): GoogleAppsScript.Spreadshee
   sheet.setColumnWidths(8, 19, 70);
   protectSheet(sheet, SUMMARY_NOTE);
   return sheet;
+}
+
+/** Repair: the summary's warning-only protection, restored (never stacked) on an existing tab. */
+export function reprotectSummary(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  clearOurProtections(sheet);
+  protectSheet(sheet, SUMMARY_NOTE);
 }
 
 /**

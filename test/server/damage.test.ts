@@ -288,3 +288,23 @@ describe("a blank setting", () => {
     expect(callAddon(wb, "generateWeeklySummary", { at: TODAY }).ok).toBe(true);
   });
 });
+
+const PROTECTION = { RANGE: "RANGE", SHEET: "SHEET" } as unknown as Record<"RANGE" | "SHEET", GoogleAppsScript.Spreadsheet.ProtectionType>;
+
+describe("protection removed by a user", () => {
+  it("Repair restores the warning-only protection of every add-on tab, the Weekly Summary included, without stacking", () => {
+    const wb = inUse();
+    const ours = (name: string) =>
+      [...sheet(wb, name).getProtections(PROTECTION.SHEET), ...sheet(wb, name).getProtections(PROTECTION.RANGE)]
+        .filter((p) => String(p.getDescription()).startsWith("okr-sheets:"));
+    const tabs = ["Weekly Summary", "Check-ins", "History", "Key Results", "Objectives"];
+    const before = tabs.map((t) => ours(t).length);
+    expect(before.every((n) => n > 0)).toBe(true);
+    for (const t of tabs) for (const p of ours(t)) p.remove();
+    expect(tabs.map((t) => ours(t).length)).toEqual(tabs.map(() => 0));
+    expect(callAddon(wb, "repairTracker").ok).toBe(true);
+    expect(callAddon(wb, "repairTracker").ok).toBe(true);
+    expect(tabs.map((t) => ours(t).length)).toEqual(before);
+    for (const t of tabs) for (const p of ours(t)) expect(p.isWarningOnly(), t).toBe(true);
+  });
+});
