@@ -402,8 +402,9 @@ describe("service-call budget", () => {
     expect(b.sidebar.cellsRead).toBe(mid.sidebar.cellsRead);
     expect(b.submit.cellsRead - s.submit.cellsRead).toBeLessThanOrEqual(200 * 16);
     expect(b.submit.cellsWritten).toBe(s.submit.cellsWritten);
-    // Budget (the target is ≤ 10 for a check-in and ≤ 6 for the sidebar; see the report).
-    expect(s.submit.serviceCalls).toBeLessThanOrEqual(18);
+    // Budget (the target is ≤ 10 for a check-in and ≤ 6 for the sidebar; README, Performance, says
+    // why 11 is the check-in's floor): what is measured now must not creep up.
+    expect(s.submit.serviceCalls).toBeLessThanOrEqual(16);
     expect(s.sidebar.serviceCalls).toBeLessThanOrEqual(10);
   }, 120_000);
 
