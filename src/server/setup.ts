@@ -438,6 +438,8 @@ function cycleWeeks(ss: Spreadsheet, opts: SetupOptions, tz: string): number {
  * sections; History gets one row per KR per week), so generating the summary does not have to grow them:
  * growing costs service calls, and the summary has a fixed budget. Run again by Repair and by imports.
  */
+const HISTORY_PRESIZE_MAX = 20000;
+
 function sizeForCycle(ss: Spreadsheet, histT: Table, krs: number, weeks: number): void {
   const grow = (sheet: Sheet | null, need: number) => {
     if (!sheet) return;
@@ -445,7 +447,9 @@ function sizeForCycle(ss: Spreadsheet, histT: Table, krs: number, weeks: number)
     if (max < need) sheet.insertRowsAfter(max, need - max);
   };
   grow(ss.getSheetByName(TAB.summary), 4 * krs + 200);
-  grow(histT.sheet, histT.headerRow + histT.rows.length + krs * weeks + 100);
+  // Capped: Sheets allows 10 million cells per spreadsheet, and a very large tracker's History may grow
+  // during the cycle instead (two service calls in the week it does).
+  grow(histT.sheet, histT.headerRow + histT.rows.length + Math.min(krs * weeks, HISTORY_PRESIZE_MAX) + 100);
 }
 
 /** Formatting, validation, conditional colours and protection of the four table tabs. */
