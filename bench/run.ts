@@ -21,8 +21,8 @@ import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { addDays, dayNumber, elapsed, serialFromIso, weekNumber } from "../src/core/dates";
 import { krScore, statusFromGap } from "../src/core/scoring";
-import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB, type Metric } from "../src/core/tabs";
-import { OPERATIONS_TEMPLATE } from "../src/core/templates";
+import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB, type Metric, type ObjectiveType, type PnlLink } from "../src/core/tabs";
+import { OPERATIONS_TEMPLATE, type TemplateKr, type TemplateObjective } from "../src/core/templates";
 import { callAddon, distDir, workbookFromSnapshot, type Workbook } from "../src/local/runtime";
 import { emptySnapshot, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../src/local/snapshot";
 
@@ -80,26 +80,10 @@ function rng(seed: number): () => number {
 }
 
 // ---- the OKRs of a tier ----
-interface ObjRow {
-  id: string;
-  title: string;
-  owner: string;
-  team: string;
-  parentId: string;
-  type: "committed" | "aspirational";
-  pnl: string;
-}
-interface KrRow {
-  id: string;
-  objectiveId: string;
-  title: string;
-  owner: string;
-  metric: Metric;
-  unit: string;
-  start: number;
-  target: number;
-  weight: number | "";
-  type: "committed" | "aspirational";
+type ObjRow = TemplateObjective;
+interface KrRow extends TemplateKr {
+  /** The type of the KR's objective (the History rows' status depends on it). */
+  type: ObjectiveType;
 }
 interface LogRow {
   serial: number; // timestamp (serial, with time of day)
@@ -115,7 +99,7 @@ interface LogRow {
 }
 
 const TEAMS = ["Order to delivery", "Customer service", "Finance", "Sales", "Product", "People", "Supply chain", "IT"];
-const PNL = ["revenue", "margin", "cost", "cash", "none"];
+const PNL: PnlLink[] = ["revenue", "margin", "cost", "cash", "none"];
 const KR_SHAPES: { metric: Metric; unit: string; start: number; target: number; title: string }[] = [
   { metric: "increase", unit: "%", start: 82, target: 95, title: "Raise on-time delivery from 82% to 95%" },
   { metric: "decrease", unit: "days", start: 9.5, target: 6, title: "Cut cycle time from 9.5 to 6 days" },
@@ -129,7 +113,7 @@ const KR_SHAPES: { metric: Metric; unit: string; start: number; target: number; 
 function makeOkrs(spec: TierSpec, rand: () => number): { objectives: ObjRow[]; krs: KrRow[]; owners: string[] } {
   if (spec.operations) {
     const t = OPERATIONS_TEMPLATE;
-    const objectives = t.objectives.map((o) => ({ id: o.id, title: o.title, owner: o.owner, team: o.team, parentId: o.parentId, type: o.type, pnl: o.pnlLink }));
+    const objectives = t.objectives.map((o) => ({ id: o.id, title: o.title, owner: o.owner, team: o.team, parentId: o.parentId, type: o.type, pnlLink: o.pnlLink }));
     const typeOf = new Map(objectives.map((o) => [o.id, o.type]));
     const krs = t.keyResults.map((k) => ({ ...k, type: typeOf.get(k.objectiveId)! }));
     return { objectives, krs, owners: Array.from(new Set(krs.map((k) => k.owner))) };
@@ -144,7 +128,7 @@ function makeOkrs(spec: TierSpec, rand: () => number): { objectives: ObjRow[]; k
       team: TEAMS[i % TEAMS.length],
       parentId: i >= 10 && rand() < 0.5 ? `O${1 + (i % 10)}` : "",
       type: rand() < 0.3 ? "aspirational" : "committed",
-      pnl: PNL[i % PNL.length],
+      pnlLink: PNL[i % PNL.length],
     });
   }
   // Spread the KRs evenly over the objectives (3–5 each at these sizes).
@@ -258,7 +242,7 @@ function fillTracker(spec: TierSpec): { snapshot: WorkbookSnapshot; krs: KrRow[]
   objectives.forEach((o, i) =>
     putRow(objSheet, i + 1, {
       [OBJECTIVE_HEADERS[0]]: cell(o.id), Objective: cell(o.title), Owner: cell(o.owner), Team: cell(o.team),
-      "Parent ID": cell(o.parentId), Type: cell(o.type), "P&L link": cell(o.pnl),
+      "Parent ID": cell(o.parentId), Type: cell(o.type), "P&L link": cell(o.pnlLink),
     }),
   );
 

@@ -33,7 +33,8 @@
 //   anywhere in the file are skipped.
 import { MAX_TEXT } from "./api";
 import { METRICS, OBJECTIVE_TYPES, PNL_LINKS, type Metric, type ObjectiveType, type PnlLink } from "./tabs";
-import type { TemplateKr, TemplateObjective } from "./templates";
+import type { KeyResultFields } from "./model";
+import type { TemplateObjective } from "./templates";
 
 export const IMPORT_REQUIRED = ["objective", "key_result", "owner", "metric", "start", "target"] as const;
 export const IMPORT_OPTIONAL = [
@@ -55,13 +56,9 @@ export interface ImportObjective extends TemplateObjective {
   sourceRow: number;
 }
 
-/** A key result as the import plans it; unlike a template's, start, target and weight may be blank. */
-export interface ImportKeyResult extends Omit<TemplateKr, "start" | "target" | "weight"> {
+/** A key result as the import plans it (start, target and weight may be blank), plus where it was found. */
+export interface ImportKeyResult extends KeyResultFields {
   sourceRow: number;
-  start: number | null;
-  target: number | null;
-  /** null = blank (counts as 1). */
-  weight: number | null;
 }
 
 export interface ImportError {

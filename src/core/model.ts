@@ -21,9 +21,8 @@ export interface Settings {
   ownerReminders: boolean;
 }
 
-export interface Objective {
-  /** 1-based sheet row. */
-  row: number;
+/** An objective's own columns: what a user, a template or an import defines. */
+export interface ObjectiveFields {
   id: string;
   title: string;
   owner: string;
@@ -33,8 +32,13 @@ export interface Objective {
   pnlLink: string;
 }
 
-export interface KeyResult {
+export interface Objective extends ObjectiveFields {
+  /** 1-based sheet row. */
   row: number;
+}
+
+/** A key result's own columns: what a user, a template or an import defines. */
+export interface KeyResultFields {
   id: string;
   objectiveId: string;
   title: string;
@@ -45,6 +49,10 @@ export interface KeyResult {
   target: number | null;
   /** null = blank = 1 */
   weight: number | null;
+}
+
+export interface KeyResult extends KeyResultFields {
+  row: number;
   /** null = no check-in yet (the score then uses start). */
   current: number | null;
   confidence: number | null;

@@ -1,24 +1,14 @@
 // Starting content for a new tracker. The operations template is a 90-day pilot on one value stream
 // (order to delivery), over the hard metrics operations leaders already track weekly.
-import type { Metric, ObjectiveType, PnlLink } from "./tabs";
+import type { KeyResultFields, ObjectiveFields } from "./model";
+import type { PnlLink } from "./tabs";
 
-export interface TemplateObjective {
-  id: string;
-  title: string;
-  owner: string;
-  team: string;
-  parentId: string;
-  type: ObjectiveType;
+export interface TemplateObjective extends ObjectiveFields {
   pnlLink: PnlLink;
 }
 
-export interface TemplateKr {
-  id: string;
-  objectiveId: string;
-  title: string;
-  owner: string;
-  metric: Metric;
-  unit: string;
+/** A template's KRs always have a start and a target; a blank weight is "" (written as an empty cell). */
+export interface TemplateKr extends Omit<KeyResultFields, "start" | "target" | "weight"> {
   start: number;
   target: number;
   weight: number | "";

@@ -4,32 +4,13 @@
 // refuse the whole import. The expected plan is derived from the model by the rules of PRODUCT.md
 // "OKR import CSV" and the decisions listed in src/core/importRows.ts, without calling planImport.
 import fc from "fast-check";
+import type { ImportKeyResult, ImportObjective } from "../../src/core/importRows";
 
 export const METRICS = ["increase", "decrease", "stay_above", "stay_below", "milestone"] as const;
 
-export interface ExpectedObjective {
-  sourceRow: number;
-  id: string;
-  title: string;
-  owner: string;
-  team: string;
-  parentId: string;
-  type: "committed" | "aspirational";
-  pnlLink: "revenue" | "margin" | "cost" | "cash" | "none";
-}
-
-export interface ExpectedKr {
-  sourceRow: number;
-  id: string;
-  objectiveId: string;
-  title: string;
-  owner: string;
-  metric: (typeof METRICS)[number];
-  unit: string;
-  start: number | null;
-  target: number | null;
-  weight: number | null;
-}
+// What the import must plan: the plan's own row types (the values are derived here independently).
+export type ExpectedObjective = ImportObjective;
+export type ExpectedKr = ImportKeyResult;
 
 export interface Existing {
   objectiveIds: string[];
