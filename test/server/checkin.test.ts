@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../../src/core/dates";
-import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+import { callAddon, newTracker, requestId, rowsOf, setToday, setSetting, ss } from "../support/tracker";
 import type { Workbook } from "../../src/local/runtime";
 
 const ADMIN = "ops.lead@example.com"; // the operations template's admin
@@ -31,13 +31,6 @@ function krRow(wb: Workbook, id: string): Record<string, unknown> {
   return r;
 }
 
-function setSetting(wb: Workbook, label: string, value: unknown): void {
-  const sheet = ss(wb).getSheetByName("Settings")!;
-  const labels = sheet.getRange("A1:A40").getValues().map((r) => String(r[0]));
-  const i = labels.indexOf(label);
-  if (i < 0) throw new Error(`no setting ${label}`);
-  sheet.getRange(i + 1, 2).setValue(value);
-}
 
 describe("who sees and checks in what", () => {
   it("an owner sees exactly their KRs", () => {

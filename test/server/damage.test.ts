@@ -4,7 +4,7 @@
 // Repair tracker restores what it can without losing a row and says what it did.
 import { describe, expect, it } from "vitest";
 import { evaluateTracker } from "../../src/core/evaluate";
-import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+import { callAddon, newTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
 import type { Workbook } from "../../src/local/runtime";
 
 const ADMIN = "ops.lead@example.com";
@@ -276,10 +276,8 @@ describe("repair after damage agrees with the scoring rules", () => {
 describe("a blank setting", () => {
   it("Repair fills the default and says so; a second repair has nothing to say", () => {
     const wb = inUse();
-    const settings = sheet(wb, "Settings");
-    const labels = settings.getRange("A1:A20").getValues().map((r) => String(r[0]));
-    settings.getRange(labels.indexOf("Length in weeks") + 1, 2).setValue(""); // blank means the default, 13
-    settings.getRange(labels.indexOf("Start date") + 1, 2).setValue("");
+    setSetting(wb, "Length in weeks", ""); // blank means the default, 13
+    setSetting(wb, "Start date", "");
     refusedWithoutWriting(wb, "generateWeeklySummary", { at: TODAY }, /Settings need fixing:.*Start date/);
     const r = callAddon(wb, "repairTracker");
     expect(r.restored).toContain("Settings: Length in weeks was blank, now 13");

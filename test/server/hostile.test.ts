@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_TEXT } from "../../src/core/limits";
 import { emptySnapshot } from "../../src/local/snapshot";
 import type { Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, openTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+import { callAddon, newTracker, openTracker, requestId, rowsOf, setToday, setSetting, ss } from "../support/tracker";
 
 const ADMIN = "ops.lead@example.com"; // the operations template's admin
 const QUALITY = "quality.lead@example.com"; // owns O2.KR1 (decrease 6.5 → 3) and O2.KR2
@@ -438,13 +438,6 @@ describe("menu items: cancelled or garbage prompt answers give a clear alert and
 // 5. Bad Settings values, typed into the Settings tab as a user would
 // ---------------------------------------------------------------------------------------------------
 
-function setSetting(wb: Workbook, label: string, value: unknown): void {
-  const sheet = ss(wb).getSheetByName("Settings")!;
-  const labels = sheet.getRange("A1:A40").getValues().map((r) => String(r[0]));
-  const i = labels.indexOf(label);
-  if (i < 0) throw new Error(`no setting ${label}`);
-  sheet.getRange(i + 1, 2).setValue(value);
-}
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

@@ -2,18 +2,11 @@
 // trigger handler opening the spreadsheet by ID, and the leaders' digest and owners' reminders.
 import { describe, expect, it } from "vitest";
 import type { Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, openTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+import { callAddon, newTracker, openTracker, requestId, rowsOf, setToday, setSetting, ss } from "../support/tracker";
 
 const START = "2026-01-05";
 const ADMIN = "ops.lead@example.com";
 
-function setSetting(wb: Workbook, label: string, value: unknown): void {
-  const sheet = ss(wb).getSheetByName("Settings")!;
-  const labels = sheet.getRange("A1:A40").getValues().map((r) => String(r[0]).trim());
-  const row = labels.indexOf(label);
-  if (row < 0) throw new Error(`no setting "${label}"`);
-  sheet.getRange(row + 1, 2).setValue(value);
-}
 
 function refreshTriggers(wb: Workbook) {
   return wb.services.triggers.filter((t) => t.handler === "weeklyRefresh");

@@ -52,6 +52,15 @@ export function rowsOf(wb: Workbook, tab: string, headerRow = 1): Record<string,
     .map((r) => Object.fromEntries(headers.map((h, i) => [h, r[i]])));
 }
 
+/** Types a value into a Settings row (found by its label in column A), as a user would. */
+export function setSetting(wb: Workbook, label: string, value: unknown): void {
+  const sheet = ss(wb).getSheetByName("Settings")!;
+  const labels = sheet.getRange("A1:A40").getValues().map((r) => String(r[0]).trim());
+  const row = labels.indexOf(label);
+  if (row < 0) throw new Error(`no setting "${label}"`);
+  sheet.getRange(row + 1, 2).setValue(value);
+}
+
 let n = 0;
 export function requestId(): string {
   n++;
