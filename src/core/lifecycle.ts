@@ -164,17 +164,7 @@ export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asO
       ]);
     }
   }
-  const width = REVIEW_HEADERS.length;
-  return {
-    width,
-    rows: pad(rows, width),
-    headerRow,
-    firstDataRow: headerRow + 1,
-    dataRows: rows.length - headerRow,
-    headers: REVIEW_HEADERS,
-    decisionColumn: REVIEW_HEADERS.indexOf("Decision") + 1,
-    decisionOptions: REVIEW_DECISIONS,
-  };
+  return lifecycleTab(rows, headerRow, REVIEW_HEADERS, REVIEW_DECISIONS);
 }
 
 export interface GradeSpread {
@@ -236,16 +226,21 @@ export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluati
       rows.push([{ v: TYPE_KR }, t(k.id), t(k.title), t(k.owner), n(s, FMT.score), grade(s), { v: "" }, { v: "retain" }]);
     }
   }
-  const width = RETRO_HEADERS.length;
+  return lifecycleTab(rows, headerRow, RETRO_HEADERS, RETRO_DECISIONS);
+}
+
+/** A review or retrospective block: its rows padded to the table's width, and where the table is. */
+function lifecycleTab(rows: SummaryCell[][], headerRow: number, headers: readonly string[], decisions: readonly string[]): LifecycleTab {
+  const width = headers.length;
   return {
     width,
     rows: pad(rows, width),
     headerRow,
     firstDataRow: headerRow + 1,
     dataRows: rows.length - headerRow,
-    headers: RETRO_HEADERS,
-    decisionColumn: RETRO_HEADERS.indexOf("Decision") + 1,
-    decisionOptions: RETRO_DECISIONS,
+    headers,
+    decisionColumn: headers.indexOf("Decision") + 1,
+    decisionOptions: decisions,
   };
 }
 
