@@ -1,5 +1,6 @@
 // The preview page: a spreadsheet-like view of the workbook's tabs, with the real sidebar beside it.
 // Server-side rendering escapes every piece of text; the refresh script renders with textContent.
+import { columnLetter } from "../../core/formulas";
 import type { PreviewCellStyle, PreviewTab } from "./types";
 import { RPC_DONE_MESSAGE } from "./shim";
 
@@ -37,16 +38,7 @@ export function cellCss(style: PreviewCellStyle | undefined): string {
 }
 
 /** A, B, … Z, AA, AB, … */
-export function columnLetter(i: number): string {
-  let n = i + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter }; // 0-based, as the grid's header row uses it
 
 function renderTable(tab: PreviewTab | undefined): string {
   if (!tab) return `<p class="empty">This workbook has no visible tabs.</p>`;

@@ -1,6 +1,8 @@
 // A1 notation: parsing and printing ranges, and shifting the relative references of a formula (used when
 // one formula is set on many cells, and to evaluate conditional-format custom formulas cell by cell).
 
+import { columnLetter, columnNumber } from "../../core/a1";
+
 export interface Rect {
   /** 1-based, inclusive. */
   r1: number;
@@ -18,23 +20,6 @@ export interface ParsedA1 {
   c2: number | null;
 }
 
-export function colToLetters(col: number): string {
-  let s = "";
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function lettersToCol(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
 export function quoteSheetName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
     ? name
@@ -42,9 +27,9 @@ export function quoteSheetName(name: string): string {
 }
 
 export function rectToA1(r: Rect): string {
-  const a = `${colToLetters(r.c1)}${r.r1}`;
+  const a = `${columnLetter(r.c1)}${r.r1}`;
   if (r.r1 === r.r2 && r.c1 === r.c2) return a;
-  return `${a}:${colToLetters(r.c2)}${r.r2}`;
+  return `${a}:${columnLetter(r.c2)}${r.r2}`;
 }
 
 const PART = /^\$?([A-Za-z]{0,3})\$?(\d*)$/;
@@ -65,7 +50,7 @@ export function parseA1(input: string): ParsedA1 {
   const parsed = parts.map((p) => {
     const m = PART.exec(p);
     if (!m || (m[1] === "" && m[2] === "")) throw new Error("Range not found");
-    return { c: m[1] ? lettersToCol(m[1]) : null, r: m[2] ? Number(m[2]) : null };
+    return { c: m[1] ? columnNumber(m[1]) : null, r: m[2] ? Number(m[2]) : null };
   });
   const a = parsed[0];
   const b = parsed[1] ?? a;
@@ -138,16 +123,16 @@ export function shiftFormula(formula: string, dRows: number, dCols: number): str
   return formula.replace(TOKEN, (whole, str, qsheet, ca, col, ra, row, c1a, c1, c2a, c2, r1a, r1, r2a, r2) => {
     if (str !== undefined || qsheet !== undefined) return whole;
     if (col !== undefined) {
-      const newCol = ca ? lettersToCol(col) : lettersToCol(col) + dCols;
+      const newCol = ca ? columnNumber(col) : columnNumber(col) + dCols;
       const newRow = ra ? Number(row) : Number(row) + dRows;
       if (newCol < 1 || newRow < 1) return "#REF!";
-      return `${ca}${colToLetters(newCol)}${ra}${newRow}`;
+      return `${ca}${columnLetter(newCol)}${ra}${newRow}`;
     }
     if (c1 !== undefined) {
-      const a = c1a ? lettersToCol(c1) : lettersToCol(c1) + dCols;
-      const b = c2a ? lettersToCol(c2) : lettersToCol(c2) + dCols;
+      const a = c1a ? columnNumber(c1) : columnNumber(c1) + dCols;
+      const b = c2a ? columnNumber(c2) : columnNumber(c2) + dCols;
       if (a < 1 || b < 1) return "#REF!";
-      return `${c1a}${colToLetters(a)}:${c2a}${colToLetters(b)}`;
+      return `${c1a}${columnLetter(a)}:${c2a}${columnLetter(b)}`;
     }
     const a = r1a ? Number(r1) : Number(r1) + dRows;
     const b = r2a ? Number(r2) : Number(r2) + dRows;

@@ -17,6 +17,7 @@ import type {
   SnapshotValidation,
   WorkbookSnapshot,
 } from "../snapshot";
+import { columnLetter, columnNumber } from "../../core/a1";
 import { patchExcelDates, serialOfDate } from "./dates";
 import { allowHistorySheetName } from "./historyName";
 import { absoluteA1, fromXlsxFormula, quoteSheetName, splitSheetRef, toXlsxFormula } from "./formulas";
@@ -139,7 +140,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
   const frozenColumns = sheet.frozenColumns ?? 0;
   const views: Partial<ExcelJS.WorksheetView>[] =
     frozenRows > 0 || frozenColumns > 0
-      ? [{ state: "frozen", xSplit: frozenColumns, ySplit: frozenRows, topLeftCell: `${colLetters(frozenColumns + 1)}${frozenRows + 1}` }]
+      ? [{ state: "frozen", xSplit: frozenColumns, ySplit: frozenRows, topLeftCell: `${columnLetter(frozenColumns + 1)}${frozenRows + 1}` }]
       : [];
   const ws = wb.addWorksheet(sheet.name, {
     state: sheet.hidden ? "hidden" : "visible",
@@ -167,7 +168,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
       if (!sc) continue;
       const cell = row.getCell(c + 1);
       const value = cellValue(sc);
-      if (sc.f && sc.v === "") emptyResults.push(`${colLetters(c + 1)}${r + 1}`);
+      if (sc.f && sc.v === "") emptyResults.push(`${columnLetter(c + 1)}${r + 1}`);
       if (value !== null) {
         cell.value = value;
         hasValue = true;
@@ -374,7 +375,7 @@ function readSheet(ws: ExcelJS.Worksheet, sm: SheetMeta | undefined): SnapshotSh
   for (const addr of sm?.emptyResults ?? []) {
     const m = /^([A-Z]+)(\d+)$/.exec(addr);
     if (!m) continue;
-    const cell = rows[Number(m[2]) - 1]?.[colNumber(m[1]) - 1];
+    const cell = rows[Number(m[2]) - 1]?.[columnNumber(m[1]) - 1];
     if (cell && cell.f !== undefined && cell.v === undefined) cell.v = "";
   }
   sheet.rows = rows;
@@ -506,18 +507,4 @@ function argb(hex: string): string {
 }
 function hexColor(a: string): string {
   return `#${a.slice(-6).toLowerCase()}`;
-}
-function colNumber(letters: string): number {
-  let c = 0;
-  for (const ch of letters) c = c * 26 + ch.charCodeAt(0) - 64;
-  return c;
-}
-function colLetters(c: number): string {
-  let s = "";
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    c = Math.floor((c - 1) / 26);
-  }
-  return s;
 }

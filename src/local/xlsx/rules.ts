@@ -7,6 +7,7 @@
 // file was not edited elsewhere), and otherwise translates what the file has.
 import type ExcelJS from "exceljs";
 import type { ConditionType, SnapshotConditionalFormat, SnapshotValidation, ValidationType } from "../snapshot";
+import { columnLetter } from "../../core/a1";
 import { fromXlsxFormula, toXlsxFormula } from "./formulas";
 
 // ---------------------------------------------------------------------------------------------------
@@ -279,15 +280,6 @@ function decode(addr: string): { r: number; c: number } {
   for (const ch of m[1].toUpperCase()) c = c * 26 + ch.charCodeAt(0) - 64;
   return { r: Number(m[2]), c };
 }
-export function colName(c: number): string {
-  let s = "";
-  while (c > 0) {
-    const m = (c - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    c = Math.floor((c - 1) / 26);
-  }
-  return s;
-}
 
 /** The cells of one validation as a range: the bounding box when it is full, else each cell. */
 function rangeOf(addrs: string[]): string {
@@ -297,7 +289,7 @@ function rangeOf(addrs: string[]): string {
     const { r, c } = decode(a);
     top = Math.min(top, r); bottom = Math.max(bottom, r); left = Math.min(left, c); right = Math.max(right, c);
   }
-  if ((bottom - top + 1) * (right - left + 1) === new Set(addrs).size) return `${colName(left)}${top}:${colName(right)}${bottom}`;
+  if ((bottom - top + 1) * (right - left + 1) === new Set(addrs).size) return `${columnLetter(left)}${top}:${columnLetter(right)}${bottom}`;
   return addrs.join(" ");
 }
 
