@@ -3,7 +3,7 @@
 // has changed nothing.
 import * as z from "zod/mini";
 import { isValidIsoDate } from "../core/dates";
-import { guarded, isoDate, UserError, withDocumentLock, type Refusal } from "./env";
+import { guarded, isoDate, quotedName, UserError, withDocumentLock, type Refusal } from "./env";
 import { closeCycle, midCycleReview, rollOver } from "./lifecycleTabs";
 import { importFromTab } from "./importTab";
 import { disableWeeklyRefresh, enableWeeklyRefresh, refreshAndEmail, runWeeklyRefresh, weeklyRefreshStatus } from "./rhythm";
@@ -45,11 +45,6 @@ function valueAt(raw: unknown, path: PropertyKey[]): unknown {
   return v;
 }
 
-function optionName(k: unknown): string {
-  const s = String(k);
-  return `"${s.length > 40 ? s.slice(0, 40) + "…" : s}"`;
-}
-
 interface OptIssue {
   code?: string;
   path: PropertyKey[];
@@ -62,13 +57,13 @@ interface OptIssue {
 
 /** zod/mini's own messages are all "Invalid input": say which option is wrong, and what it should be. */
 function optionIssue(issue: OptIssue, raw: unknown, known: string[]): string {
-  const accepted = known.length ? `it accepts ${known.map(optionName).join(", ")}` : "it takes no options";
+  const accepted = known.length ? `it accepts ${known.map(quotedName).join(", ")}` : "it takes no options";
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys || [];
-    const shown = keys.slice(0, 5).map(optionName).join(", ") + (keys.length > 5 ? ` and ${keys.length - 5} more` : "");
+    const shown = keys.slice(0, 5).map(quotedName).join(", ") + (keys.length > 5 ? ` and ${keys.length - 5} more` : "");
     return `Unknown option${keys.length === 1 ? "" : "s"} ${shown}: ${accepted}.`;
   }
-  const where = issue.path.length ? `Option ${optionName(issue.path.join("."))}` : "The options";
+  const where = issue.path.length ? `Option ${quotedName(issue.path.join("."))}` : "The options";
   const v = valueAt(raw, issue.path);
   if (issue.code === "invalid_type") {
     const want = TYPE_WORDS[issue.expected || ""] || issue.expected || "another type";

@@ -17,7 +17,7 @@ import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor, parseUserNumber } from "../core/numbers";
 import { CHECKIN_HEADERS, SETTINGS_COMPUTED, TAB } from "../core/tabs";
-import { asText, cellIsoDate, guarded, isDate, isoDate, UserError, withDocumentLock } from "./env";
+import { asText, cellIsoDate, guarded, isDate, isoDate, quotedName, UserError, withDocumentLock } from "./env";
 import { computedLogHeaderRow, computedLogRows, keyResultsFrom, readKrTable, readSettings, type SettingsRead } from "./read";
 import { col, norm, num, str, type Table } from "./table";
 
@@ -169,7 +169,7 @@ export function getSidebarData(raw: unknown): SidebarResult {
 /** A short, safe description of the first problem in a request (never echoing the value itself). */
 function whatIsWrong(issue: { code?: string; path: PropertyKey[]; keys?: string[] }, raw: unknown): string {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return "it is not an object";
-  if (issue.code === "unrecognized_keys") return `unknown field${(issue.keys || []).length > 1 ? "s" : ""} ${(issue.keys || []).map((k) => `"${k.slice(0, 40)}"`).join(", ")}`;
+  if (issue.code === "unrecognized_keys") return `unknown field${(issue.keys || []).length > 1 ? "s" : ""} ${(issue.keys || []).map(quotedName).join(", ")}`;
   const field = String(issue.path[0] ?? "");
   return field ? `"${field}" has the wrong type or length` : "its shape is wrong";
 }
@@ -194,7 +194,7 @@ const FIELD_LABELS: Record<CheckinField, string> = {
 function issueMessage(issue: { code?: string; message?: string; path: PropertyKey[]; keys?: string[] }, f: CheckinField | null): string {
   if (issue.message && issue.message !== "Invalid input") return issue.message;
   if (issue.code === "unrecognized_keys") {
-    return `The check-in has fields the add-on does not know: ${(issue.keys || []).map((k) => `"${k.slice(0, 40)}"`).join(", ")}.`;
+    return `The check-in has fields the add-on does not know: ${(issue.keys || []).map(quotedName).join(", ")}.`;
   }
   if (f) return `${FIELD_LABELS[f]} has the wrong type.`;
   if (issue.path[0] === "requestId") return "The check-in is missing its request ID: reload the sidebar.";

@@ -54,6 +54,12 @@ function firstLine(s: string): string {
   return s.split("\n")[0].slice(0, 300);
 }
 
+/** A field or option name for a message: quoted, and cut at 40 characters (a name may be hostile). */
+export function quotedName(k: unknown): string {
+  const s = String(k);
+  return `"${s.length > 40 ? s.slice(0, 40) + "…" : s}"`;
+}
+
 /** Text a user typed, stored as text: the apostrophe keeps "=1+1", "+1", "-x", "@me" and "007" literal. */
 export function asText(s: string): string {
   return s === "" ? "" : "'" + s;
