@@ -383,7 +383,7 @@ function runTier(spec: TierSpec): TierOut {
     const keep = Math.max(1, name === "History" ? sh.getLastRow() : 1);
     if (sh.getMaxRows() > keep) sh.deleteRows(keep + 1, sh.getMaxRows() - keep);
   }
-  const nextWeek = new Date(Date.parse(TODAY + "T12:00:00Z") + 7 * 86400000).toISOString().slice(0, 10);
+  const nextWeek = addDays(TODAY, 7);
   const tabsFull = measure<{ ok: true; week: number }>(wb, "generateWeeklySummary", { at: nextWeek });
 
   return {

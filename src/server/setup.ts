@@ -189,7 +189,8 @@ function reattachRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, repor
   for (const [key, c] of plan) {
     const name = state[key].name;
     c.sheet.setName(name);
-    state[key] = { name, sheet: c.sheet, values: readColumns(ss, c.sheet, name, WIDTHS[key]) };
+    // Already read (26 columns wide): the tab's table is the same columns, narrowed to ours.
+    state[key] = { name, sheet: c.sheet, values: c.values.map((r) => r.slice(0, WIDTHS[key])) };
     report.restored.push(`Tab "${c.name}" renamed back to "${name}" (its rows are kept)`);
   }
 }
@@ -500,7 +501,8 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
     createSummarySheet(ss);
     report.created.push(TAB.summary);
   } else reprotectSummary(summary);
-  sizeForCycle(ss, histT, keyResultsFrom(krT, tz).length, cycleWeeks(ss, opts, tz));
+  const krs = keyResultsFrom(krT, tz);
+  sizeForCycle(ss, histT, krs.length, cycleWeeks(ss, opts, tz));
 
   if (onlyDefault) {
     const blank = ss.getSheetByName("Sheet1");
@@ -508,7 +510,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   }
   const settingsSheet = ss.getSheetByName(TAB.settings);
   if (settingsSheet) ss.setActiveSheet(ss.getSheetByName(TAB.keyResults) || settingsSheet);
-  report.warnings.push(...focusChecks(objectivesFrom(objT), keyResultsFrom(krT, tz)));
+  report.warnings.push(...focusChecks(objectivesFrom(objT), krs));
   return report;
 }
 
