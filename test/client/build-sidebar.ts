@@ -1,10 +1,13 @@
 // Builds the sidebar the way scripts/build.mjs does (sidebar.ts bundled as an ES2019 IIFE, minified,
 // inlined with sidebar.css into sidebar.html), without needing the server build to succeed.
+import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
-const root = join(__dirname, "..", "..");
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const root = join(HERE, "..", "..");
 
 export async function buildSidebarHtml(): Promise<string> {
   const js = await esbuild.build({

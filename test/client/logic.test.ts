@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { MAX_TEXT as API_MAX_TEXT } from "../../src/core/api";
 import {
   BUSY_MESSAGE,

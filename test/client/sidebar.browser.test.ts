@@ -1,7 +1,9 @@
 // The real sidebar (built from src/client) in headless Chromium, inside the local preview page, against a
 // fake backend. Needs /usr/bin/chromium (Debian: apt-get install -y chromium) or CHROMIUM_PATH.
 import { existsSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, afterEach, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { poll } from "../support/poll";
 import { chromium, type Browser, type FrameLocator, type Page } from "playwright-core";
 import { startPreviewServer } from "../../src/local/preview";
 import { buildSidebarHtml } from "./build-sidebar";
@@ -13,7 +15,7 @@ if (!haveChromium) {
   console.warn(`Skipping the sidebar browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
 }
 
-describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backend)", () => {
+(!haveChromium ? describe.skip : describe)("sidebar in a browser (preview server, fake backend)", () => {
   let browser: Browser;
   let html: string;
   let page: Page;
@@ -73,8 +75,8 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
 
   it("submits a check-in, shows the new score and updates the lists and the sheet", async () => {
     const sb = await open();
-    await expect.poll(() => sb.locator("#krs li").count()).toBe(2);
-    await expect.poll(() => sb.locator("#who").textContent()).toContain("Checking in as ann@example.com");
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
+    await poll(() => sb.locator("#who").textContent()).toContain("Checking in as ann@example.com");
     // Two KRs: the key result is a select; it has a visible label.
     const krSelect = sb.getByLabel("Key result");
     expect(await krSelect.evaluate((e) => e.tagName)).toBe("SELECT");
@@ -93,7 +95,7 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
     await sb.getByLabel("Next step").fill("Automate triage");
     await sb.getByRole("button", { name: "Submit check-in" }).click();
 
-    await expect.poll(() => sb.locator("#status").textContent()).toBe("Saved: score 0.70 — On track");
+    await poll(() => sb.locator("#status").textContent()).toBe("Saved: score 0.70 — On track");
     expect(backend.recorded).toHaveLength(1);
     expect(backend.recorded[0]).toMatchObject({
       krId: "O1.KR1",
@@ -115,12 +117,12 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
     expect(await sb.locator("#recent li").first().textContent()).toContain("=SUM(A1) merged two queues");
     // The page around the sidebar refreshes its table.
     await page.getByRole("tab", { name: "Check-ins" }).click();
-    await expect.poll(() => page.locator("#grid").textContent()).toContain("=SUM(A1) merged two queues");
+    await poll(() => page.locator("#grid").textContent()).toContain("=SUM(A1) merged two queues");
 
     // A second check-in gets a new request ID.
     await sb.getByLabel("New value").fill("6");
     await sb.getByLabel("New value").press("Enter"); // Enter submits
-    await expect.poll(() => backend.recorded.length).toBe(2);
+    await poll(() => backend.recorded.length).toBe(2);
     expect(backend.recorded[1].requestId).not.toBe(backend.recorded[0].requestId);
     expect(backend.recorded[0].requestId).toMatch(/^[A-Za-z0-9-]{8,64}$/);
   });
@@ -128,21 +130,21 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
   it("accepts the locale's decimal comma", async () => {
     backend.decimalSeparator = ",";
     const sb = await open();
-    await expect.poll(() => sb.locator("#krs li").count()).toBe(2);
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
     expect(await sb.getByLabel("New value").getAttribute("placeholder")).toContain("3,5");
     expect(await sb.getByLabel("New value").getAttribute("inputmode")).toBe("decimal");
     await sb.getByLabel("Key result").selectOption("O1.KR1");
     await sb.getByLabel("New value").fill("7,5");
     await sb.getByLabel("Confidence").selectOption("6");
     await sb.getByRole("button", { name: "Submit check-in" }).click();
-    await expect.poll(() => sb.locator("#status").textContent()).toBe("Saved: score 0,50 — On track");
+    await poll(() => sb.locator("#status").textContent()).toBe("Saved: score 0,50 — On track");
     expect(backend.received[0].value).toBe("7,5");
     expect(backend.recorded[0].value).toBe(7.5);
   });
 
   it("shows a bad value next to New value and records nothing", async () => {
     const sb = await open();
-    await expect.poll(() => sb.locator("#krs li").count()).toBe(2);
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
     await sb.getByLabel("Key result").selectOption("O1.KR1");
     await sb.getByLabel("What changed").fill("kept text");
     // Client-side: empty value and no confidence are flagged at once, focus goes to the first.
@@ -158,7 +160,7 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
     await sb.getByLabel("Confidence").selectOption("5");
     await sb.getByLabel("Blockers").focus();
     await sb.getByRole("button", { name: "Submit check-in" }).click();
-    await expect.poll(() => sb.locator("#value-error").textContent()).toBe("New value must be a number, like 3.5.");
+    await poll(() => sb.locator("#value-error").textContent()).toBe("New value must be a number, like 3.5.");
     const value = sb.getByLabel("New value");
     expect(await value.getAttribute("aria-invalid")).toBe("true");
     expect((await value.getAttribute("aria-describedby"))?.split(" ")).toContain("value-error");
@@ -173,7 +175,7 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
     // Fixing it clears the error and saves, with the same request ID (nothing was written under it).
     await value.fill("9");
     await value.press("Enter");
-    await expect.poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: score 0\.20/);
+    await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: score 0\.20/);
     expect(await sb.locator("#value-error").isVisible()).toBe(false);
     expect(await value.getAttribute("aria-invalid")).toBeNull();
     expect(backend.recorded).toHaveLength(1);
@@ -182,7 +184,7 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
 
   it("shows a KR named with HTML literally and never runs it", async () => {
     const sb = await open();
-    await expect.poll(() => sb.locator("#krs li").count()).toBe(2);
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
     const item = sb.locator('#krs li[data-kr-id="O1.KR2"] .kr-name');
     expect(await item.textContent()).toBe(XSS_NAME);
     expect(await item.locator("img").count()).toBe(0);
@@ -200,7 +202,7 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
   it("asks who you are when the platform gives no email, and checks in as that person", async () => {
     backend.email = null;
     const sb = await open();
-    await expect.poll(() => sb.getByRole("heading", { name: "Who are you?" }).isVisible()).toBe(true);
+    await poll(() => sb.getByRole("heading", { name: "Who are you?" }).isVisible()).toBe(true);
     const picker = sb.getByLabel("I am");
     expect(await picker.locator("option").allTextContents()).toEqual([
       "Choose your name…",
@@ -214,7 +216,7 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
 
     await picker.selectOption("bob@example.com");
     await sb.getByRole("button", { name: "Continue" }).click();
-    await expect.poll(() => sb.locator("#who").textContent()).toContain("Checking in as bob@example.com");
+    await poll(() => sb.locator("#who").textContent()).toContain("Checking in as bob@example.com");
     expect(backend.loads).toEqual([{}, { as: "bob@example.com" }]);
     // One KR: shown as text, no select, still sent.
     expect(await sb.locator("#kr").isVisible()).toBe(false);
@@ -226,7 +228,7 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
     await sb.getByLabel("New value").fill("0.5");
     await sb.getByLabel("Confidence").selectOption("9");
     await sb.getByRole("button", { name: "Submit check-in" }).click();
-    await expect.poll(() => sb.locator("#status").textContent()).toBe("Saved: score 0.50 — On track");
+    await poll(() => sb.locator("#status").textContent()).toBe("Saved: score 0.50 — On track");
     expect(backend.received[0]).toMatchObject({ krId: "O2.KR1", as: "bob@example.com" });
     expect(backend.recorded[0].author).toBe("bob@example.com");
     expect(await sb.locator("#recent li").count()).toBe(1);
@@ -235,7 +237,7 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
     await sb.getByRole("button", { name: "Change" }).click();
     await sb.getByLabel("I am").selectOption("carol@example.com");
     await sb.getByLabel("I am").press("Enter");
-    await expect.poll(() => sb.locator("#krs-empty").isVisible()).toBe(true);
+    await poll(() => sb.locator("#krs-empty").isVisible()).toBe(true);
     expect(await sb.locator("#krs-empty").textContent()).toContain("don't own any key results");
     expect(await sb.locator("#checkin").isVisible()).toBe(false);
   });
@@ -243,7 +245,7 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
   it("shows admins every key result with its owner", async () => {
     backend.admins = ["ann@example.com"];
     const sb = await open();
-    await expect.poll(() => sb.locator("#krs li").count()).toBe(3);
+    await poll(() => sb.locator("#krs li").count()).toBe(3);
     expect(await sb.locator("#krs-heading").textContent()).toBe("All key results");
     expect(await sb.locator("#who").textContent()).toContain("(admin)");
     expect(await sb.locator('#krs li[data-kr-id="O2.KR1"]').textContent()).toContain("Owner: bob@example.com");
@@ -252,7 +254,7 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
 
   it("is usable from the keyboard: natural tab order, Ctrl+Enter in a text area submits", async () => {
     const sb = await open();
-    await expect.poll(() => sb.locator("#krs li").count()).toBe(2);
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
     await sb.locator("#kr").focus();
     const order: string[] = [];
     for (let i = 0; i < 7; i++) {
@@ -265,23 +267,23 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
     await sb.getByLabel("Next step").press("Enter"); // a new line, not a submit
     expect(backend.received).toHaveLength(0);
     await sb.getByLabel("Next step").press("Control+Enter");
-    await expect.poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
+    await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
     expect(backend.recorded[0].nextStep).toBe("line one\n");
   });
 
   it("records a double-clicked submit once, with one request ID", async () => {
     backend.delayMs = 400;
     const sb = await open();
-    await expect.poll(() => sb.locator("#krs li").count(), { timeout: 5000 }).toBe(2);
+    await poll(() => sb.locator("#krs li").count(), { timeout: 5000 }).toBe(2);
     await sb.getByLabel("Key result").selectOption("O1.KR1");
     await sb.getByLabel("New value").fill("7");
     await sb.getByLabel("Confidence").selectOption("7");
     const button = sb.getByRole("button", { name: "Submit check-in" });
     await button.dblclick();
-    await expect.poll(() => sb.locator("#submit").textContent()).toBe("Saving…");
+    await poll(() => sb.locator("#submit").textContent()).toBe("Saving…");
     expect(await sb.locator("#submit").isDisabled()).toBe(true);
     await sb.getByLabel("New value").press("Enter"); // and Enter while saving
-    await expect.poll(() => sb.locator("#status").textContent(), { timeout: 5000 }).toMatch(/^Saved: /);
+    await poll(() => sb.locator("#status").textContent(), { timeout: 5000 }).toMatch(/^Saved: /);
     await page.waitForTimeout(500);
     expect(backend.received).toHaveLength(1);
     expect(backend.recorded).toHaveLength(1);
@@ -290,7 +292,7 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
 
   it("keeps the request ID across busy and failed attempts until a success", async () => {
     const sb = await open();
-    await expect.poll(() => sb.locator("#krs li").count()).toBe(2);
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
     await sb.getByLabel("Key result").selectOption("O1.KR1");
     await sb.getByLabel("New value").fill("7");
     await sb.getByLabel("What changed").fill("retry me");
@@ -298,17 +300,17 @@ describe.skipIf(!haveChromium)("sidebar in a browser (preview server, fake backe
 
     backend.busyNext = 1;
     await button.click();
-    await expect.poll(() => sb.locator("#status").textContent()).toBe("The tracker is busy — try again");
+    await poll(() => sb.locator("#status").textContent()).toBe("The tracker is busy — try again");
     expect(await sb.getByLabel("What changed").inputValue()).toBe("retry me");
 
     backend.throwNext = 1;
     await button.click();
-    await expect.poll(() => sb.locator("#status").textContent()).toMatch(/^Something went wrong/);
+    await poll(() => sb.locator("#status").textContent()).toMatch(/^Something went wrong/);
     const status = await sb.locator("#status").textContent();
     expect(status).not.toMatch(/Exception|Code\.js|stack/);
 
     await button.click();
-    await expect.poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
+    await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
     expect(backend.received).toHaveLength(3);
     expect(new Set(backend.received.map((r) => r.requestId)).size).toBe(1);
     expect(backend.recorded).toHaveLength(1);

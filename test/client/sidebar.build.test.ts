@@ -1,5 +1,6 @@
 // The built sidebar is one self-contained page: no external URLs, no HTML injection APIs, no zod.
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { buildSidebarHtml } from "./build-sidebar";
 
 describe("built sidebar", () => {

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { buildDigest, buildReminders, isValidEmail } from "../../src/core/emails";
 import { escapeHtml, safeHttpUrl } from "../../src/core/escape";
 import { buildSummary } from "../../src/core/summary";

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { focusChecks, type FocusKeyResult } from "../../src/core/focus";
 
 const kr = (id: string, objectiveId: string, o: Partial<FocusKeyResult> = {}): FocusKeyResult => ({

@@ -1,5 +1,6 @@
 import * as fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { applyHistoryPlan, planHistoryWrite } from "../../src/core/history";
 import type { ExistingHistoryRow } from "../../src/core/history";
 import type { HistoryEntry } from "../../src/core/model";

@@ -5,7 +5,8 @@
 //    one of the corrupted rows (no valid row is blamed).
 // 2. Arbitrary cells: never throws; a refusal lists sorted rows within the table with reasons; an
 //    accepted plan has exactly one key result per non-blank data row, equal to that row's cells.
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import fc from "fast-check";
 import { ID_RE, IMPORT_OPTIONAL, IMPORT_REQUIRED, planImport } from "../../src/core/importRows";
 import { asCsvText, importCaseArb, METRICS, type Existing } from "../support/importModel";

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { planImport, type ImportPlan } from "../../src/core/importRows";
 
 const H = ["objective", "key_result", "owner", "metric", "start", "target"];

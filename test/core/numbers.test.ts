@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { decimalSeparatorFor, parseUserNumber } from "../../src/core/numbers";
 
 const ok = (text: string | number, locale = "en_US") => {

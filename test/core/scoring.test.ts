@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { SETUP_ERRORS, krScore, statusFromGap } from "../../src/core/scoring";
 import { evaluateTracker } from "../../src/core/evaluate";
 import type { KeyResult, Objective, Settings, Tracker } from "../../src/core/model";

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { parseSettings } from "../../src/core/settings";
 
 const base = { "Start date": "2026-01-05" };

@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { buildSummary, buildSummaryData, latestCheckins, trackerAsOf } from "../../src/core/summary";
 import type { SummaryCell, SummaryModel } from "../../src/core/summary";
 import type { CheckinEntry, KeyResult, Objective, Tracker } from "../../src/core/model";

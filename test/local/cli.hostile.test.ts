@@ -4,14 +4,18 @@
 // - a refusal prints one line "okr-sheets: <message>" (a usage error: that line, then the usage),
 //   never a stack trace, a raw error code or an "[object …]";
 // - after a refusal every file in the folder is byte-identical and no file was added or removed.
+import { fileURLToPath } from "node:url";
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 
-const BIN = join(__dirname, "..", "..", "bin", "okr-sheets.js");
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const BIN = join(HERE, "..", "..", "bin", "okr-sheets.js");
 const root = mkdtempSync(join(tmpdir(), "okr-cli-hostile-"));
 const fixtures = join(root, "_fixtures");
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -302,9 +306,9 @@ function materialise(dir: string, files: Record<string, FileSpec>): void {
   }
 }
 
-describe.concurrent("okr-sheets under hostile input", () => {
+describe("okr-sheets under hostile input", () => {
   cases.forEach((c, i) => {
-    it(c.name, async () => {
+    it.concurrent(c.name, async () => {
       const dir = join(root, `case-${String(i).padStart(3, "0")}`);
       materialise(dir, c.files);
       const before = tree(dir);

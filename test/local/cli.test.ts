@@ -1,12 +1,16 @@
 // The okr-sheets command as a user runs it: `node bin/okr-sheets.js …` in a temporary folder.
+import { fileURLToPath } from "node:url";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { dirname, join } from "node:path";
+import { afterAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { rmSync } from "node:fs";
 
-const BIN = join(__dirname, "..", "..", "bin", "okr-sheets.js");
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const BIN = join(HERE, "..", "..", "bin", "okr-sheets.js");
 const dir = mkdtempSync(join(tmpdir(), "okr-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

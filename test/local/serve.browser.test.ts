@@ -4,7 +4,9 @@
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { poll } from "../support/poll";
 import { chromium, type Browser } from "playwright-core";
 import { startPreviewServer } from "../../src/local/preview";
 import { openWorkbook, callAddon } from "../../src/local/runtime";
@@ -19,7 +21,7 @@ if (!haveChromium) console.warn(`Skipping the preview browser test: no Chromium 
 const OWNER = "planning.lead@example.com";
 const HTML_TITLE = '<img src=x onerror="window.__xss=1">Backlog';
 
-describe.skipIf(!haveChromium)("okr-sheets serve: the real sidebar on the real add-on", () => {
+(!haveChromium ? describe.skip : describe)("okr-sheets serve: the real sidebar on the real add-on", () => {
   let browser: Browser;
   let file: string;
 
@@ -51,8 +53,8 @@ describe.skipIf(!haveChromium)("okr-sheets serve: the real sidebar on the real a
       await page.goto(server.url);
       const sb = page.frameLocator("#sidebar");
       // The planning lead owns O1.KR2 and O1.KR3 in the operations template.
-      await expect.poll(() => sb.locator("#krs li").count(), { timeout: 15000 }).toBe(2);
-      await expect.poll(() => sb.locator("#krs").textContent()).toContain(HTML_TITLE);
+      await poll(() => sb.locator("#krs li").count(), { timeout: 15000 }).toBe(2);
+      await poll(() => sb.locator("#krs").textContent()).toContain(HTML_TITLE);
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
       expect(await sb.locator("#krs img").count()).toBe(0);
 
@@ -61,7 +63,7 @@ describe.skipIf(!haveChromium)("okr-sheets serve: the real sidebar on the real a
       await sb.getByLabel("New value").fill("twelve");
       await sb.getByLabel("Confidence").selectOption("6");
       await sb.getByRole("button", { name: "Submit check-in" }).click();
-      await expect.poll(() => sb.locator("#value-error").textContent()).toMatch(/number/i);
+      await poll(() => sb.locator("#value-error").textContent()).toMatch(/number/i);
       const logRows = (await loadXlsx(file)).sheets.find((s) => s.name === "Check-ins")!.rows;
       expect(logRows.filter((r) => r && r.some((c) => c && c.v !== undefined && c.v !== "")).length).toBe(1);
 
@@ -70,7 +72,7 @@ describe.skipIf(!haveChromium)("okr-sheets serve: the real sidebar on the real a
       await sb.getByLabel("What changed").fill("=1+1 second paint shift");
       await sb.getByLabel("Blockers").fill("none");
       await sb.getByRole("button", { name: "Submit check-in" }).click();
-      await expect.poll(() => sb.locator("#status").textContent(), { timeout: 15000 }).toMatch(/^Saved: score 0\.31 — /);
+      await poll(() => sb.locator("#status").textContent(), { timeout: 15000 }).toMatch(/^Saved: score 0\.31 — /);
 
       const saved = await openWorkbook(file, { at: "2026-01-20", user: OWNER });
       const log = ss(saved).getSheetByName("Check-ins")!.getDataRange().getValues();
@@ -86,7 +88,7 @@ describe.skipIf(!haveChromium)("okr-sheets serve: the real sidebar on the real a
 
       // The page around the sidebar shows the new log row.
       await page.getByRole("tab", { name: "Check-ins" }).click();
-      await expect.poll(() => page.locator("#grid").textContent()).toContain("=1+1 second paint shift");
+      await poll(() => page.locator("#grid").textContent()).toContain("=1+1 second paint shift");
       expect(errors).toEqual([]);
     } finally {
       await context.close();

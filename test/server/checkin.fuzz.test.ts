@@ -7,7 +7,8 @@
 // - accepted: ok:true, exactly one new log row equal to the parsed input (texts read back as sent),
 //   the KR's Current / Confidence / Last check-in updated, and no other input cell or formula changed;
 // - a repeated request ID: ok:true, duplicate:true, nothing written.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import fc from "fast-check";
 import type { SnapshotCell, WorkbookSnapshot } from "../../src/local/snapshot";
 import type { Workbook } from "../../src/local/runtime";

@@ -1,6 +1,7 @@
 // Sidebar check-ins through the built add-on (dist/Code.js): getSidebarData and submitCheckin.
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { addDays } from "../../src/core/dates";
 import { callAddon, newTracker, requestId, rowsOf, setToday, setSetting, ss } from "../support/tracker";
 import type { Workbook } from "../../src/local/runtime";

@@ -1,7 +1,8 @@
 // Two people submitting at once. The offline spreadsheet runs a second execution in the middle of the
 // first (at a chosen service call), sharing the document lock as Apps Script executions do; the sidebar
 // resends a busy submission with the same request ID. Nothing may be lost and nothing written twice.
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { callAddon, newTracker, requestId, rowsOf, setToday } from "../support/tracker";
 import type { Workbook } from "../../src/local/runtime";
 

@@ -2,7 +2,8 @@
 // formula overwritten by a number, rows inserted above a header. Reading code finds tabs by name and
 // columns by header; what it cannot find is reported, never crashed on, and nothing is written then;
 // Repair tracker restores what it can without losing a row and says what it did.
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { evaluateTracker } from "../../src/core/evaluate";
 import { callAddon, newTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
 import type { Workbook } from "../../src/local/runtime";

@@ -4,7 +4,8 @@
 // `ok: false` with a short human message (no stack frames, no "TypeError", no "undefined", no
 // "[object Object]", no zod "Invalid input") and must write NOTHING: every tab's values and formulas,
 // the tab list, the triggers and the mail outbox are compared before and after.
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { MAX_TEXT } from "../../src/core/limits";
 import { emptySnapshot } from "../../src/local/snapshot";
 import type { Workbook } from "../../src/local/runtime";
@@ -156,7 +157,8 @@ const CHECKIN_REFUSALS: [string, () => unknown, RegExp, string?][] = [
 ];
 
 describe("submitCheckin refuses hostile payloads and writes nothing", () => {
-  it.each(CHECKIN_REFUSALS)("%s", (_name, payload, pattern, field) => {
+  // Rest parameters: a row shorter than the parameter list would otherwise make Jest pass `done` and wait for it.
+  it.each(CHECKIN_REFUSALS)("%s", (...[_name, payload, pattern, field]) => {
     const wb = workbook();
     const before = everything(wb);
     const r = callAddon(wb, "submitCheckin", payload());
@@ -246,7 +248,7 @@ const SIDEBAR_REFUSALS: [string, unknown][] = [
 ];
 
 describe("getSidebarData refuses wrong types and unknown fields", () => {
-  it.each(SIDEBAR_REFUSALS)("%s", (_name, payload) => {
+  it.each(SIDEBAR_REFUSALS)("%s", (...[_name, payload]) => {
     const wb = workbook();
     const before = everything(wb);
     const r = callAddon(wb, "getSidebarData", payload);
@@ -344,7 +346,7 @@ const ACTION_REFUSALS: [string, string, unknown, RegExp, State?][] = [
 ];
 
 describe("action entry points refuse hostile options with a message naming the option, and write nothing", () => {
-  it.each(ACTION_REFUSALS)("%s: %s", (fn, _name, opts, pattern, state) => {
+  it.each(ACTION_REFUSALS)("%s: %s", (...[fn, _name, opts, pattern, state]) => {
     const wb = workbook(state ?? "tracker", ADMIN);
     const before = everything(wb);
     const r = callAddon(wb, fn, opts);
@@ -412,7 +414,7 @@ const MENU_CASES: [string, string, Answer[], State, RegExp | null, number][] = [
 ];
 
 describe("menu items: cancelled or garbage prompt answers give a clear alert and write nothing", () => {
-  it.each(MENU_CASES)("%s: %s", (fn, _name, answers, state, alert, questions) => {
+  it.each(MENU_CASES)("%s: %s", (...[fn, _name, answers, state, alert, questions]) => {
     const wb = workbook(state, ADMIN);
     const ui = wb.services.ui;
     ui.alerts.length = 0;
@@ -485,7 +487,7 @@ const SETTINGS_MENUS: [string, Answer[]][] = [
 ];
 
 describe("bad Settings: every reader refuses, names the setting to fix, and writes nothing", () => {
-  it.each(BAD_SETTINGS)("%s = %j", (label, typed, pattern) => {
+  it.each(BAD_SETTINGS)("%s = %j", (...[label, typed, pattern]) => {
     const wb = workbook("tracker", QUALITY);
     setSetting(wb, label, typed);
     const before = everything(wb);

@@ -3,7 +3,8 @@
 // corrupted row, and the workbook is byte-for-byte unchanged; a valid one appends exactly the modelled
 // objectives and key results (text read back literally, numbers as numbers) after the rows already
 // there, and the sheet formulas find every new key result's objective by its ID.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import fc from "fast-check";
 import type { WorkbookSnapshot } from "../../src/local/snapshot";
 import { callAddon, newTracker, openTracker, rowsOf, ss } from "../support/tracker";

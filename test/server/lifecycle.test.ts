@@ -3,7 +3,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { loadXlsx, saveXlsx } from "../../src/local/xlsx";
 import { callAddon, newTracker, openTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";

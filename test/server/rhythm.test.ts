@@ -1,6 +1,7 @@
 // The weekly rhythm through the BUILT add-on (run `npm run build` first): the time-driven trigger, the
 // trigger handler opening the spreadsheet by ID, and the leaders' digest and owners' reminders.
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, openTracker, requestId, rowsOf, setToday, setSetting, ss } from "../support/tracker";
 

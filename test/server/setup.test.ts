@@ -1,6 +1,7 @@
 // "Set up tracker" through the built add-on: tabs, headers, guard rails, template, formulas that agree
 // with src/core/evaluate.ts, re-running safely, and refusals that write nothing.
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { callAddon, newTracker, openTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
 import { emptySnapshot } from "../../src/local/snapshot";
 import { evaluateTracker } from "../../src/core/evaluate";

@@ -1,6 +1,7 @@
 // The Weekly Summary end to end through the BUILT add-on (run `npm run build` first): a known tracker,
 // check-ins submitted by their owners on chosen days, the summary generated at two successive weeks.
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
 

@@ -2,7 +2,8 @@
 import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
 import { createServices, loadAddon } from "../../src/local/sheets";
 import { emptySnapshot } from "../../src/local/snapshot";
 import { distDir } from "../../src/local/runtime";
@@ -120,6 +121,39 @@ describe("dist/Code.js surface", () => {
       expect(entry.integrity, name).toMatch(/^sha512-/);
     }
     expect(lock.packages[""].dependencies).toEqual(pkg.dependencies);
+  });
+
+  it("deploys with a pinned clasp and no global install", () => {
+    const pkg = JSON.parse(readFileSync(join(distDir(), "..", "package.json"), "utf8"));
+    for (const script of ["clasp", "deploy", "deploy:rhythm"]) {
+      expect(pkg.scripts[script], script).toMatch(/(^|&& )npx --yes @google\/clasp@\d+\.\d+\.\d+( |$)/);
+    }
+  });
+
+  it("locks every platform's optional packages, so `npm ci` installs on any machine", () => {
+    const lock = JSON.parse(readFileSync(join(distDir(), "..", "package-lock.json"), "utf8"));
+    const packages: Record<string, { version?: string; integrity?: string; optionalDependencies?: Record<string, string> }> = lock.packages;
+    /** Node's lookup: the nearest node_modules/NAME from the package's folder up to the root. */
+    const resolve = (from: string, name: string): string | undefined => {
+      for (let base = from; ; ) {
+        const candidate = `${base ? `${base}/` : ""}node_modules/${name}`;
+        if (packages[candidate]) return candidate;
+        if (!base) return undefined;
+        const cut = base.lastIndexOf("/node_modules/");
+        base = cut < 0 ? "" : base.slice(0, cut);
+      }
+    };
+    let optional = 0;
+    for (const [path, entry] of Object.entries(packages)) {
+      for (const name of Object.keys(entry.optionalDependencies ?? {})) {
+        const found = resolve(path, name);
+        expect(found, `${path || "the project"} → optional ${name}`).toBeDefined();
+        expect(packages[found!].integrity, found).toMatch(/^sha512-/);
+        optional++;
+      }
+    }
+    // esbuild alone names a package per platform; none at all would mean the check read nothing.
+    expect(optional).toBeGreaterThan(20);
   });
 });
 

@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, it } from "@jest/globals";
+import { expect } from "../../support/expect";
 import { startPreviewServer, type PreviewBackend, type PreviewTab } from "../../../src/local/preview";
 import { cellCss, columnLetter, escapeHtml, selectTab } from "../../../src/local/preview/page";
 import { injectShim } from "../../../src/local/preview/shim";

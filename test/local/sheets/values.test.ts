@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../../support/expect";
 import { setup } from "./helpers";
 
 const isDate = (v: unknown) => Object.prototype.toString.call(v) === "[object Date]";

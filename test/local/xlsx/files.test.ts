@@ -1,7 +1,8 @@
 import { promises as fsp } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, it, jest } from "@jest/globals";
+import { expect } from "../../support/expect";
 import type { WorkbookSnapshot } from "../../../src/local/snapshot";
 import { loadXlsx, saveXlsx } from "../../../src/local/xlsx";
 import { everythingSnapshot, normalise } from "./fixtures";
@@ -11,7 +12,7 @@ beforeEach(async () => {
   dir = await fsp.mkdtemp(path.join(os.tmpdir(), "okr-xlsx-"));
 });
 afterEach(async () => {
-  vi.restoreAllMocks();
+  jest.restoreAllMocks();
   await fsp.rm(dir, { recursive: true, force: true });
 });
 
@@ -68,7 +69,7 @@ describe("saveXlsx / loadXlsx", () => {
     await saveXlsx(file, everythingSnapshot());
     const before = await fsp.readFile(file);
     // The new content is on disk in a temporary file, then the final step fails.
-    const rename = vi.spyOn(fsp, "rename").mockRejectedValueOnce(Object.assign(new Error("EIO: i/o error"), { code: "EIO" }));
+    const rename = jest.spyOn(fsp, "rename").mockRejectedValueOnce(Object.assign(new Error("EIO: i/o error"), { code: "EIO" }));
     const s = everythingSnapshot();
     s.name = "Should not land";
     await expect(saveXlsx(file, s)).rejects.toThrow(/could not save .*EIO/);
@@ -83,8 +84,8 @@ describe("saveXlsx / loadXlsx", () => {
     await saveXlsx(file, everythingSnapshot());
     const before = await fsp.readFile(file);
     const seen: string[] = [];
-    const rename = vi.spyOn(fsp, "rename");
-    const open = vi.spyOn(fsp, "open").mockImplementationOnce(async (p, flags) => {
+    const rename = jest.spyOn(fsp, "rename");
+    const open = jest.spyOn(fsp, "open").mockImplementationOnce(async (p, flags) => {
       seen.push(String(p));
       expect(flags).toBe("wx");
       expect(path.dirname(String(p))).toBe(dir);

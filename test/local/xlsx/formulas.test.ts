@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../../support/expect";
 import { absoluteA1, fromXlsxFormula, quoteSheetName, splitSheetRef, toXlsxFormula } from "../../../src/local/xlsx/formulas";
 
 describe("formula text for xlsx", () => {

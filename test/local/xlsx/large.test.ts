@@ -1,4 +1,5 @@
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../../support/expect";
 import type { SnapshotCell, WorkbookSnapshot } from "../../../src/local/snapshot";
 import { emptySnapshot } from "../../../src/local/snapshot";
 import { snapshotToXlsx, xlsxToSnapshot } from "../../../src/local/xlsx";

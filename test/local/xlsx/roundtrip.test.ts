@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { describe, expect, it } from "vitest";
+import { describe, it } from "@jest/globals";
+import { expect } from "../../support/expect";
 import { METADATA_SHEET, snapshotToXlsx, xlsxToSnapshot } from "../../../src/local/xlsx";
 import { everythingSnapshot, JAN6, normalise } from "./fixtures";
 

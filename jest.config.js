@@ -1,0 +1,10 @@
+// Jest runs the suite as ES modules (the project's module type), with TypeScript stripped by esbuild
+// (scripts/jest-transform.mjs). `npm test` starts Node with --experimental-vm-modules, which Jest's ESM needs.
+export default {
+  testMatch: ["<rootDir>/test/**/*.test.ts"],
+  extensionsToTreatAsEsm: [".ts"],
+  moduleFileExtensions: ["ts", "js", "mjs", "cjs", "json"],
+  transform: { "\\.ts$": "<rootDir>/scripts/jest-transform.mjs" },
+  testEnvironment: "node",
+  testTimeout: 60_000,
+};

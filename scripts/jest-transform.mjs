@@ -1,0 +1,31 @@
+// Jest transform for the TypeScript tests and sources: esbuild (already the project's bundler) strips the
+// types and keeps ES modules, so Jest runs the same ESM the build sees; no second compiler is involved.
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { transformSync, version } from "esbuild";
+
+const SELF = readFileSync(new URL(import.meta.url), "utf8");
+
+function process(source, filename, options) {
+  const r = transformSync(source, {
+    loader: filename.endsWith(".tsx") ? "tsx" : "ts",
+    format: options?.supportsStaticESM ? "esm" : "cjs",
+    target: "node20",
+    sourcefile: filename,
+    sourcemap: "inline",
+    sourcesContent: false,
+    // The suite's tsconfig sets useDefineForClassFields: false; keep class fields as assignments here too.
+    tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } },
+  });
+  return { code: r.code };
+}
+
+function getCacheKey(source, filename, options) {
+  return createHash("sha256")
+    .update(SELF).update("\0").update(version).update("\0")
+    .update(String(Boolean(options?.supportsStaticESM))).update("\0")
+    .update(filename).update("\0").update(source)
+    .digest("hex");
+}
+
+export default { process, getCacheKey };
