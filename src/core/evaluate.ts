@@ -1,5 +1,5 @@
-// Scores, expected pace and RAG status of a whole tracker, as of a date (PRODUCT.md "Scoring" and
-// "Pace and RAG status"). formulas.ts writes the same rules as live sheet formulas; the two agree exactly
+// Scores, expected pace and RAG status of a whole tracker, as of a date (docs/scoring.md).
+// formulas.ts writes the same rules as live sheet formulas; the two agree exactly
 // (test/core/formulas.property.test.ts checks it against HyperFormula).
 //
 // Conventions shared with the formulas:

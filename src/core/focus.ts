@@ -1,4 +1,4 @@
-// PRODUCT.md "Focus checks": warnings (never blocking) about an OKR set that is hard to focus on.
+// docs/workbook.md "Focus checks": warnings (never blocking) about an OKR set that is hard to focus on.
 //
 // Decisions:
 // - Objectives and KRs with a blank ID are ignored; KRs belong to objectives by ID, case-insensitively

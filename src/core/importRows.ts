@@ -1,4 +1,4 @@
-// The OKR import (PRODUCT.md "OKR import CSV"): a table of cells (CSV rows, or a tab's values) →
+// The OKR import (docs/cli.md "OKR import CSV"): a table of cells (CSV rows, or a tab's values) →
 // the objective and key-result rows to append, or every problem with its row number. Nothing is
 // written here; a single bad row makes the whole plan fail.
 //

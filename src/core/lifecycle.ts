@@ -1,4 +1,4 @@
-// Cycle lifecycle (PRODUCT.md "Cycle lifecycle"): the Mid-cycle Review and Retrospective tabs as frozen
+// Cycle lifecycle (docs/lifecycle.md): the Mid-cycle Review and Retrospective tabs as frozen
 // values, the re:Work grade bands, and the plan for rolling over to the next cycle.
 //
 // Decisions:

@@ -1,4 +1,4 @@
-// KR scoring of PRODUCT.md "Scoring", written with exactly the operations (and operation order) of the
+// KR scoring of docs/scoring.md "KR score", written with exactly the operations (and operation order) of the
 // sheet formulas in formulas.ts, so that the TypeScript result and the spreadsheet's are the same number.
 import { METRICS, STATUS, type Metric, type Status } from "./tabs";
 

@@ -1,7 +1,7 @@
 // The leaders' Weekly Summary as a pure model: structured data (SummaryData) plus the cell layout the
 // server writes from A1 (SummaryModel.rows), and the History rows of the week.
 //
-// Rules (PRODUCT.md "Weekly summary", "Pace and RAG status"), decided precisely here:
+// Rules (docs/summary.md, docs/scoring.md), decided precisely here:
 // - Week N = weekNumber(asOf, start) clamped to 1..M (M = the cycle length in weeks).
 // - A KR's value as of day D (valueAsOf): the check-in in the log with the latest date ≤ D (ties: the later
 //   sheet row, then the later array position). A KR with NO check-in in the log at all but a value in its

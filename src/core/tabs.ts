@@ -1,4 +1,4 @@
-// Tab names and exact header rows of PRODUCT.md. Reading code finds columns by these header names,
+// Tab names and exact header rows (docs/workbook.md). Reading code finds columns by these header names,
 // never by position, so a user who moves a column does not break the tracker.
 
 export const TAB = {

@@ -1,4 +1,4 @@
-// "Import OKRs from a tab": the tab holds the columns of the CSV import (PRODUCT.md). All or nothing: a
+// "Import OKRs from a tab": the tab holds the columns of the CSV import (docs/cli.md). All or nothing: a
 // bad row rejects the whole import, naming every bad row and why, and nothing is written.
 import { planImport } from "../core/importRows";
 import { KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";

@@ -1,5 +1,5 @@
 // Property tests of submitCheckin through the built add-on (dist/Code.js; run `npm run build` first).
-// Payloads mix valid and hostile fields; an independent oracle (written from PRODUCT.md and the
+// Payloads mix valid and hostile fields; an independent oracle (written from docs/checkins.md and the
 // documented rules in src/core/numbers.ts and src/core/api.ts, not by calling them) says what each one
 // must do. For every submission:
 // - refused: ok:false with a non-empty message, and the whole workbook (every tab's values, formulas,
@@ -36,7 +36,7 @@ beforeAll(() => {
 
 const norm = (s: string) => s.trim().toLowerCase();
 
-/** "New value" as PRODUCT.md and the numbers.ts header describe it; null = must be refused. */
+/** "New value" as docs/checkins.md and the numbers.ts header describe it; null = must be refused. */
 function expectedValue(v: unknown, decimalComma: boolean): number | null {
   const range = (n: number) => (isFinite(n) && Math.abs(n) <= 1e15 ? (n === 0 ? 0 : n) : null);
   if (typeof v === "number") return range(v);

@@ -1,7 +1,7 @@
 // Random OKR import tables for the import fuzz tests: a valid model of objectives and key results is
 // rendered as a table (shuffled columns, header spelling variants, interleaved rows, blank lines,
 // unknown columns, hostile but legal text), optionally with a few corruptions that the spec says must
-// refuse the whole import. The expected plan is derived from the model by the rules of PRODUCT.md
+// refuse the whole import. The expected plan is derived from the model by the rules of docs/cli.md
 // "OKR import CSV" and the decisions listed in src/core/importRows.ts, without calling planImport.
 import fc from "fast-check";
 import type { ImportKeyResult, ImportObjective } from "../../src/core/importRows";
