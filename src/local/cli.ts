@@ -10,6 +10,7 @@ import { buildDemo } from "./demo";
 import { callAddon, newWorkbook, openWorkbook, type Workbook } from "./runtime";
 import { readTab, renderTable } from "./showTab";
 import { servePreview } from "./serve";
+import { withFileLock } from "./fileLock";
 
 export class UsageError extends Error {}
 export class Rejected extends Error {}
@@ -337,6 +338,16 @@ export async function run(argv: string[]): Promise<void> {
   }
   if (!FLAGS[command]) throw new UsageError(`Unknown command "${command}".`);
   const { positionals, flags } = parse(command, rest);
+  // Commands that save hold the tracker's lock from reading it to saving it (fileLock.ts).
+  if (WRITES.has(command) && positionals[0]) {
+    return withFileLock(resolve(positionals[0]), positionals[0], () => dispatch(command, positionals, flags));
+  }
+  return dispatch(command, positionals, flags);
+}
+
+const WRITES = new Set(["new", "import", "checkin", "summary", "review", "close", "rollover", "edit", "repair"]);
+
+function dispatch(command: string, positionals: string[], flags: Flags): Promise<void> {
   switch (command) {
     case "new": return cmdNew(positionals, flags);
     case "import": return cmdImport(positionals, flags);
@@ -355,6 +366,7 @@ export async function run(argv: string[]): Promise<void> {
     case "demo": return cmdDemo(positionals, flags, false);
     case "demo-serve": return cmdDemo(positionals, flags, true);
   }
+  throw new UsageError(`Unknown command "${command}".`);
 }
 
 /** Runs a command; returns the exit code. Never prints a stack trace. */

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { createServices, loadAddon, type AddonContext, type LocalServices } from "./sheets";
 import { emptySnapshot, type WorkbookSnapshot } from "./snapshot";
 import { loadXlsx, saveXlsx } from "./xlsx";
+import { assertLockKept } from "./fileLock";
 
 /** The project root: the nearest folder above this module holding dist/Code.js (or package.json). */
 export function projectRoot(): string {
@@ -55,7 +56,10 @@ export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, o
     file,
     services,
     addon,
-    save: () => saveXlsx(file, services.toSnapshot()),
+    save: async () => {
+      assertLockKept(file);
+      await saveXlsx(file, services.toSnapshot());
+    },
   };
 }
 
