@@ -39,6 +39,8 @@ export function clockFor(at: string | undefined): Date {
 
 export interface Workbook {
   file: string;
+  /** How it was opened, so that it can be opened again the same way (serve reloads a changed file). */
+  options: OpenOptions;
   services: LocalServices;
   addon: AddonContext;
   save(): Promise<void>;
@@ -54,6 +56,7 @@ export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, o
   const addon = loadAddon(addonCode(), services);
   return {
     file,
+    options: opts,
     services,
     addon,
     save: async () => {
