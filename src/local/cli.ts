@@ -12,6 +12,7 @@ import { readTab, renderTable } from "./showTab";
 import { servePreview } from "./serve";
 import { withFileLock } from "./fileLock";
 import { repairHint } from "./hints";
+import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 
 export class UsageError extends Error {}
 export class Rejected extends Error {}
@@ -187,6 +188,9 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const sheet = ss.insertSheet(tab);
   const width = rows.reduce((w, r) => Math.max(w, r.length), 1);
+  // A new tab is 1000 × 26, as in Sheets: grow it to the CSV's size.
+  if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   // Every CSV cell goes in as literal text; the import decides what is a number.
   const grid = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined || r[i] === "" ? "" : "'" + r[i])));
   sheet.getRange(1, 1, grid.length, width).setValues(grid);
@@ -269,6 +273,8 @@ async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
   const name = need(flags, "sheet");
   const wb = await openWorkbook(file, { at: dateFlag(flags, "at") });
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  const aside = wb.setAside.find((n) => n.toLowerCase() === name.toLowerCase());
+  if (aside) throw new Rejected(`${positionals[0]}: the tab "${aside}" is larger than the offline engine takes (${MAX_TAB_ROWS.toLocaleString("en-US")} rows, ${MAX_TAB_COLUMNS} columns).`);
   if (!ss.getSheetByName(name)) {
     throw new Rejected(`No tab named "${name}". Tabs: ${ss.getSheets().map((s) => s.getName()).join(", ")}.`);
   }

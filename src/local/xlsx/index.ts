@@ -22,6 +22,7 @@ import { patchExcelDates, serialOfDate } from "./dates";
 import { allowHistorySheetName } from "./historyName";
 import { absoluteA1, fromXlsxFormula, quoteSheetName, splitSheetRef, toXlsxFormula } from "./formulas";
 import { writeKeepingFile } from "../safeWrite";
+import { checkUnzippedSize } from "./zipSize";
 import {
   cfToNative,
   dvToNative,
@@ -226,10 +227,15 @@ function dvSignature(natives: NativeDv[]): string {
   return signature(natives.map((n) => signature(n)).sort());
 }
 
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
 function cellValue(sc: SnapshotCell): ExcelJS.CellValue {
   if (sc.f !== undefined && sc.f !== "") {
     const formula = toXlsxFormula(sc.f);
-    if (sc.v === undefined) return { formula } as ExcelJS.CellFormulaValue;
+    // Excel refuses a file holding a cell text over 32,767 characters: such a result is left for the
+    // reader to compute (the formula is kept).
+    if (sc.v === undefined || (typeof sc.v === "string" && sc.v.length > MAX_CELL_TEXT)) return { formula } as ExcelJS.CellFormulaValue;
     const result = typeof sc.v === "string" && ERROR_VALUES.has(sc.v) ? { error: sc.v } : sc.v;
     return { formula, result } as ExcelJS.CellFormulaValue;
   }
@@ -281,6 +287,7 @@ async function readWorkbook(buf: Buffer, fallbackName: string | undefined): Prom
   if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
     throw new Error("not an .xlsx file (it is not a zip archive)");
   }
+  checkUnzippedSize(buf);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
