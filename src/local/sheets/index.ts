@@ -31,12 +31,19 @@ import {
   type SentMail,
   type UiRecorder,
 } from "./services";
-import { Book, LocalRange, LocalSheet, LocalSpreadsheet, ProtectionType, type Ctx } from "./spreadsheet";
+import type { Book } from "./book";
+import { bookFromSnapshot, bookToSnapshot } from "./book-snapshot";
+import { FACES } from "./faces";
+import { ProtectionType, type Ctx } from "./model";
+import type { LocalSheet } from "./sheet";
+import type { LocalSpreadsheet } from "./spreadsheet";
 import { tzOffsetMinutes } from "./time";
 
 export type { Counters, CounterSnapshot } from "./counters";
 export type { UiRecorder, UiResponse, SentMail } from "./services";
-export { LocalSpreadsheet, LocalSheet, LocalRange } from "./spreadsheet";
+export { LocalSpreadsheet } from "./spreadsheet";
+export { LocalSheet } from "./sheet";
+export { LocalRange } from "./range";
 export type { CfFormat } from "./rules";
 
 export interface LocalOptions {
@@ -173,7 +180,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     toast: (m) => void uiRec.toasts.push(m),
     isTrigger: () => runningTrigger,
   };
-  const book = Book.fromSnapshot(snapshot, ctx);
+  const book = bookFromSnapshot(snapshot, ctx, FACES);
   const engineClock = { now: nowMs, offsetMinutes: (ms: number) => tzOffsetMinutes(ms, book.timeZone) };
 
   let executions = 0;
@@ -299,7 +306,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     set runningTrigger(v: boolean) {
       runningTrigger = v;
     },
-    toSnapshot: () => book.toSnapshot(triggers, docProps),
+    toSnapshot: () => bookToSnapshot(book, triggers, docProps),
   };
   return services;
 }
