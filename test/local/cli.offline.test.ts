@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { main } from "../../src/local/cli";
+import { runCli } from "../support/cli";
 import { openWorkbook } from "../../src/local/runtime";
 import { previewBackend } from "../../src/local/serve";
 import { loadXlsx, saveXlsx } from "../../src/local/xlsx";
@@ -26,24 +26,10 @@ interface Run {
   stderr: string;
 }
 
-/** Runs `okr-sheets ARGS` in this process, capturing what it prints. Paths are relative to `dir`. */
+/** Runs `okr-sheets ARGS` in this process, in `dir`, capturing what it prints. */
 async function cli(...args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const w1 = process.stdout.write;
-  const w2 = process.stderr.write;
-  process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
-  const cwd = process.cwd();
-  process.chdir(dir);
-  try {
-    const status = await main(args);
-    return { status, stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    process.chdir(cwd);
-    process.stdout.write = w1;
-    process.stderr.write = w2;
-  }
+  const r = await runCli(dir, args);
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 const p = (f: string) => join(dir, f);
