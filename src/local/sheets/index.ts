@@ -16,7 +16,6 @@ import { setEngineClock } from "../engine";
 import type { SnapshotTrigger, WorkbookSnapshot } from "../snapshot";
 import { CountersImpl, pub, unpub, type Counters } from "./counters";
 import { BooleanCriteria, ConditionalFormatRuleBuilder, DataValidationBuilder, DataValidationCriteria, evaluateConditionalFormatModel, type CfFormat } from "./rules";
-import { LocalScriptApp } from "./script";
 import {
   createUtilities,
   LocalCache,
