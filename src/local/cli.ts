@@ -11,6 +11,8 @@ import { buildDemo } from "./demo";
 import { callAddon, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
 import { readTab, renderTable } from "./showTab";
 import { servePreview } from "./serve";
+import { withFileLock } from "./fileLock";
+import { repairHint } from "./hints";
 
 /**
  * Where a command runs: its folder, where its output goes and its default "today". The okr-sheets binary
@@ -51,6 +53,7 @@ const USAGE = `Usage:
   okr-sheets close FILE.xlsx [--at YYYY-MM-DD]
   okr-sheets rollover FILE.xlsx --start YYYY-MM-DD [--weeks N] [--name TEXT]
   okr-sheets edit FILE.xlsx --sheet NAME --range A1 --value V
+  okr-sheets repair FILE.xlsx
   okr-sheets demo [DIR]`;
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -66,6 +69,7 @@ const FLAGS: Record<string, string[]> = {
   close: ["at"],
   rollover: ["start", "weeks", "name", "at"],
   edit: ["sheet", "range", "value", "at"],
+  repair: ["at"],
   demo: ["at"],
   "demo-serve": ["port", "at"],
 };
@@ -242,10 +246,11 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   const value = need(flags, "value");
   const at = dateFlag(flags, "at");
   const as = flags.as === undefined ? null : String(flags.as);
-  const wb = await openWorkbook(file, { at, user: as });
-  let asChoice: string | undefined;
+  // Offline nobody is signed in: --as is a choice, and the log's Author says so ("… (chosen; …)").
+  const wb = await openWorkbook(file, { at, user: null });
+  let asChoice: string | undefined = as ?? undefined;
   let confidence = flags.confidence === undefined ? undefined : String(flags.confidence);
-  // Without --as the local user has no email: act as the KR's owner, and the log says so.
+  // Without --as, act as the KR's owner, and the log says so.
   if (!as) {
     const owner = findOwner(wb, kr);
     if (owner === null) throw new Rejected(`There is no key result with ID "${kr}".`);
@@ -335,6 +340,17 @@ async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {
   out(`${name}!${range.getA1Notation()} = ${range.getDisplayValue()}`);
 }
 
+async function cmdRepair(positionals: string[], flags: Flags): Promise<void> {
+  const file = fileArg(positionals);
+  const wb = await openWorkbook(file, { at: dateFlag(flags, "at") });
+  const r = expectOk(callAddon(wb, "repairTracker"));
+  await wb.save();
+  const parts = [`Repaired ${positionals[0]}: formulas, formatting, dropdowns and protection restored; rows kept.`];
+  if (r.created?.length) parts.push(`Re-created: ${r.created.join(", ")}.`);
+  if (r.restored?.length) parts.push(`Restored: ${r.restored.join("; ")}.`);
+  out(parts.join(" "));
+}
+
 async function cmdServe(positionals: string[], flags: Flags): Promise<void> {
   const file = fileArg(positionals);
   const port = intFlag(flags, "port") ?? 8080;
@@ -366,6 +382,20 @@ export async function run(argv: string[]): Promise<void> {
   }
   if (!FLAGS[command]) throw new UsageError(`Unknown command "${command}".`);
   const { positionals, flags } = parse(command, rest);
+  const file = positionals[0];
+  const go = () => dispatch(command, positionals, flags);
+  try {
+    // Commands that save hold the tracker's lock from reading it to saving it (fileLock.ts).
+    return await (WRITES.has(command) && file ? withFileLock(resolve(file), file, go) : go());
+  } catch (e) {
+    if (e instanceof Error && file && !(e instanceof UsageError)) e.message = repairHint(e.message, file);
+    throw e;
+  }
+}
+
+const WRITES = new Set(["new", "import", "checkin", "summary", "review", "close", "rollover", "edit", "repair"]);
+
+function dispatch(command: string, positionals: string[], flags: Flags): Promise<void> {
   switch (command) {
     case "new": return cmdNew(positionals, flags);
     case "import": return cmdImport(positionals, flags);
@@ -381,9 +411,11 @@ export async function run(argv: string[]): Promise<void> {
     case "serve": return cmdServe(positionals, flags);
     case "rollover": return cmdRollover(positionals, flags);
     case "edit": return cmdEdit(positionals, flags);
+    case "repair": return cmdRepair(positionals, flags);
     case "demo": return cmdDemo(positionals, flags, false);
     case "demo-serve": return cmdDemo(positionals, flags, true);
   }
+  throw new UsageError(`Unknown command "${command}".`);
 }
 
 /** Runs a command; returns the exit code. Never prints a stack trace. */
