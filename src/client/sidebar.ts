@@ -186,19 +186,41 @@ function show(section: "loading" | "error" | "identity" | "main"): void {
   $.app.setAttribute("aria-busy", section === "loading" ? "true" : "false");
 }
 
+/**
+ * The data the menu item put in the page (see core/sidebarPage), taken once: the form is usable without a
+ * second server execution. A retry or a newly picked identity asks the server.
+ */
+function takeEmbedded(): SidebarResult | undefined {
+  const e = document.getElementById("sidebar-data");
+  const text = e ? (e.textContent || "").trim() : "";
+  if (!e || !text) return undefined;
+  e.textContent = "";
+  try {
+    return JSON.parse(text) as SidebarResult;
+  } catch {
+    return undefined;
+  }
+}
+
+function loaded(res: SidebarResult | undefined): void {
+  if (!res || typeof res !== "object") return showLoadError(LOAD_FAILURE);
+  if (!res.ok) return showLoadError((res as Failure).message || LOAD_FAILURE);
+  data = res;
+  if (res.user.needsIdentity) return showIdentity(res.owners, as !== undefined ? "Pick your name from the list." : "");
+  setStatus("");
+  renderMain();
+}
+
 function load(): void {
   const seq = ++loadSeq;
+  const embedded = as === undefined ? takeEmbedded() : undefined;
+  if (embedded) return loaded(embedded);
   show("loading");
   const req: SidebarRequest = as !== undefined ? { as } : {};
   callServer("getSidebarData", req).then(
     (res) => {
       if (seq !== loadSeq) return;
-      if (!res || typeof res !== "object") return showLoadError(LOAD_FAILURE);
-      if (!res.ok) return showLoadError((res as Failure).message || LOAD_FAILURE);
-      data = res;
-      if (res.user.needsIdentity) return showIdentity(res.owners, as !== undefined ? "Pick your name from the list." : "");
-      setStatus("");
-      renderMain();
+      loaded(res);
     },
     () => {
       if (seq !== loadSeq) return;

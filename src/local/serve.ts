@@ -60,7 +60,13 @@ export function previewBackend(wb: Workbook): PreviewBackend {
       queue = run.catch(() => undefined);
       return run;
     },
-    sidebarHtml: () => readFileSync(join(distDir(), "Sidebar.html"), "utf8"),
+    // As on Google: the menu item builds the page with the sidebar's data inside (one execution).
+    sidebarHtml: () => {
+      const ui = wb.services.ui;
+      const before = ui.sidebars.length;
+      callAddon(wb, "menuCheckIn");
+      return ui.sidebars.length > before ? ui.sidebars[ui.sidebars.length - 1].html : readFileSync(join(distDir(), "Sidebar.html"), "utf8");
+    },
     title: () => (wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet).getName(),
   };
 }
