@@ -20,6 +20,7 @@ import {
   formatScore,
   formatValue,
   mapFailure,
+  projectCheckin,
   recentForDisplay,
   replaceKr,
   statusClass,
@@ -153,6 +154,8 @@ let data: SidebarData | null = null;
 let selectedId = "";
 let sending = false;
 let loadSeq = 0;
+/** The KR whose check-in is shown ahead of the server's reply (see submit), or "". */
+let savingId = "";
 const requestIds = new RequestIdKeeper();
 
 function sep(): DecimalSeparator {
@@ -356,6 +359,11 @@ function krItem(kr: SidebarKr, showOwner: boolean): HTMLLIElement {
   facts.appendChild(fact("Target", target ? withUnit(target, kr.unit) : "—"));
   li.appendChild(facts);
   li.appendChild(make("div", "kr-facts", kr.lastCheckin ? "Last check-in " + kr.lastCheckin : "No check-in yet"));
+  if (kr.id === savingId) {
+    li.classList.add("is-saving");
+    li.setAttribute("aria-busy", "true");
+    li.appendChild(make("div", "kr-saving", "Saving…"));
+  }
   return li;
 }
 
@@ -516,11 +524,27 @@ function submit(): void {
   };
   if (as !== undefined) req.as = as;
   setSending(true);
-  setStatus("Saving…");
+  // The result shows now, computed by the server's own rules, marked as saving; the reply confirms it or
+  // puts the KR back as it was.
+  const before = selectedKr();
+  const projected = before ? projectCheckin(before, req.value as string, req.confidence as number, data.locale, data.cycle.asOf, data.rules) : null;
+  const rollBack = () => {
+    if (!projected || !before || !data) return;
+    data.krs = replaceKr(data.krs, before);
+    savingId = "";
+    renderKrList();
+  };
+  if (projected) {
+    data.krs = replaceKr(data.krs, projected);
+    savingId = projected.id;
+    renderKrList();
+    setStatus("Saving… " + successMessage(projected, false, sep()).replace(/^Saved/, "New"));
+  } else setStatus("Saving…");
   callServer("submitCheckin", req).then(
     (res) => {
       if (res && typeof res === "object" && res.ok === true && res.kr) {
         requestIds.succeeded();
+        savingId = "";
         if (data) data.krs = replaceKr(data.krs, res.kr);
         renderKrList();
         if (res.kr.id === selectedId) {
@@ -534,6 +558,7 @@ function submit(): void {
         setStatus(successMessage(res.kr, !!res.duplicate, sep()), "success");
         return;
       }
+      rollBack();
       setSending(false);
       const failure = (res && typeof res === "object" ? res : { ok: false, message: "" }) as Failure;
       const mapped = mapFailure(failure);
@@ -543,6 +568,7 @@ function submit(): void {
     () => {
       // Never show the exception itself (it may be a stack trace); the request ID is kept, so a resend
       // of a check-in that did get through is recognised and not written twice.
+      rollBack();
       setSending(false);
       setStatus(GENERIC_FAILURE, "error");
     },

@@ -129,6 +129,7 @@ function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, st
     score: typeof score === "number" && isFinite(score) ? score : null,
     status: standing ? standing.status : str(get("Status")),
     recent: recentFor(tail, kr.id, tz),
+    expected: num(get("Expected")),
   };
 }
 
@@ -162,6 +163,7 @@ export function getSidebarData(raw: unknown): SidebarResult {
         asOf: today,
       },
       krs: mine.map((kr) => sidebarKr(krT, kr, tail, tz)),
+      rules: { onTrackGap: s.settings.onTrackGap, atRiskGap: s.settings.atRiskGap },
     };
   }) as SidebarResult;
 }

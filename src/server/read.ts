@@ -213,7 +213,8 @@ export function readObjectivesTable(ss: Spreadsheet): Table {
   return readTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH);
 }
 export function readKrTable(ss: Spreadsheet, opts: { bounded?: boolean } = {}): Table {
-  return (opts.bounded ? readTableBounded : readTable)(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH);
+  if (opts.bounded) return readTableBounded(ss, TAB.keyResults, IDENTIFYING.keyResults);
+  return readTable(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH);
 }
 export function readCheckinTable(ss: Spreadsheet): Table {
   return readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH);

@@ -78,20 +78,16 @@ export function readTable(ss: Spreadsheet, name: string, required: readonly stri
 }
 
 /**
- * Like readTable, but reads only the rows that hold something (A1 to the tab's last row) instead of whole
- * columns: a whole-column read moves every row of the grid, blank or not, and the cells moved are what a
- * read costs on Google. The header is still searched from row 1, so rows inserted above it are fine.
+ * Like readTable, but reads only the cells that hold something (A1 to the tab's last row and column) instead
+ * of whole columns: a whole-column read moves every row of the grid, blank or not, and the cells moved are
+ * what a read costs on Google. The header is still searched from row 1, so rows inserted above it are fine.
  */
-export function readTableBounded(ss: Spreadsheet, name: string, required: readonly string[], width: number): Table {
+export function readTableBounded(ss: Spreadsheet, name: string, required: readonly string[]): Table {
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
-  const last = Math.max(1, sheet.getLastRow());
-  let values: unknown[][];
-  try {
-    values = ss.getRange(`${quoteSheet(name)}!A1:${columnLetter(width)}${last}`).getValues();
-  } catch {
-    return readTable(ss, name, required, width); // a tab narrowed by the user: readColumns copes
-  }
+  // The data range ends at the last row and column holding anything: one call fewer than asking for the
+  // last row and then the range, and no blank columns either.
+  const values = sheet.getDataRange().getValues();
   return tableFromValues(sheet, name, values, required);
 }
 
