@@ -3,7 +3,6 @@
 // into the page with textContent / createElement, never as HTML.
 import type {
   CheckinRequest,
-  CheckinResult,
   Failure,
   SidebarData,
   SidebarKr,
@@ -30,121 +29,11 @@ import {
   valuePlaceholder,
   withUnit,
   type DecimalSeparator,
-  type FormField,
   type FormValues,
 } from "./logic";
 
-// ---------------------------------------------------------------------------------------------------
-// Server calls
-
-interface ScriptRunner {
-  withSuccessHandler(fn: (value: unknown) => void): ScriptRunner;
-  withFailureHandler(fn: (error: unknown) => void): ScriptRunner;
-  [name: string]: unknown;
-}
-
-function scriptRun(): ScriptRunner | null {
-  const g = (window as unknown as { google?: { script?: { run?: ScriptRunner } } }).google;
-  return g && g.script && g.script.run ? g.script.run : null;
-}
-
-function callServer(fn: "getSidebarData", arg: SidebarRequest): Promise<SidebarResult>;
-function callServer(fn: "submitCheckin", arg: CheckinRequest): Promise<CheckinResult>;
-function callServer(fn: string, arg: unknown): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const run = scriptRun();
-    if (!run) {
-      reject(new Error("google.script.run is not available"));
-      return;
-    }
-    const r = run.withSuccessHandler(resolve).withFailureHandler(reject);
-    const f = r[fn];
-    if (typeof f !== "function") {
-      reject(new Error("Unknown server function"));
-      return;
-    }
-    (f as (a: unknown) => void).call(r, arg);
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Elements
-
-function el<T extends HTMLElement = HTMLElement>(id: string): T {
-  const e = document.getElementById(id);
-  if (!e) throw new Error("Missing element #" + id);
-  return e as T;
-}
-
-function make<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function clear(e: HTMLElement): void {
-  while (e.firstChild) e.removeChild(e.firstChild);
-}
-
-const $ = {
-  app: el("app"),
-  cycle: el("cycle"),
-  who: el("who"),
-  whoText: el("who-text"),
-  whoChange: el<HTMLButtonElement>("who-change"),
-  status: el("status"),
-  loading: el("loading"),
-  loadError: el("load-error"),
-  loadErrorText: el("load-error-text"),
-  loadRetry: el<HTMLButtonElement>("load-retry"),
-  identity: el<HTMLFormElement>("identity"),
-  identitySelect: el<HTMLSelectElement>("identity-select"),
-  identityError: el("identity-error"),
-  main: el("main"),
-  krs: el("krs"),
-  krsEmpty: el("krs-empty"),
-  krsHeading: el("krs-heading"),
-  form: el<HTMLFormElement>("checkin"),
-  kr: el<HTMLSelectElement>("kr"),
-  krSingle: el("kr-single"),
-  value: el<HTMLInputElement>("value"),
-  valueHint: el("value-hint"),
-  confidence: el<HTMLSelectElement>("confidence"),
-  whatChanged: el<HTMLTextAreaElement>("whatChanged"),
-  blockers: el<HTMLTextAreaElement>("blockers"),
-  nextStep: el<HTMLTextAreaElement>("nextStep"),
-  submit: el<HTMLButtonElement>("submit"),
-  recentSection: el("recent-section"),
-  recent: el("recent"),
-  recentEmpty: el("recent-empty"),
-};
-
-const fieldInput: Record<FormField, HTMLElement> = {
-  krId: $.kr,
-  value: $.value,
-  confidence: $.confidence,
-  whatChanged: $.whatChanged,
-  blockers: $.blockers,
-  nextStep: $.nextStep,
-};
-/** aria-describedby without errors. */
-const fieldHints: Record<FormField, string> = {
-  krId: "",
-  value: "value-hint",
-  confidence: "confidence-hint",
-  whatChanged: "",
-  blockers: "",
-  nextStep: "",
-};
-const fieldErrorId: Record<FormField, string> = {
-  krId: "kr-error",
-  value: "value-error",
-  confidence: "confidence-error",
-  whatChanged: "whatChanged-error",
-  blockers: "blockers-error",
-  nextStep: "nextStep-error",
-};
+import { $, clear, clearFieldErrors, make, setFieldError, showFieldErrors } from "./dom";
+import { callServer } from "./server";
 
 // ---------------------------------------------------------------------------------------------------
 // State
@@ -446,37 +335,6 @@ $.kr.addEventListener("change", () => {
   setFieldError("krId", "");
   onKrSelected(true);
 });
-
-// ---------------------------------------------------------------------------------------------------
-// Field errors
-
-function setFieldError(field: FormField, message: string): void {
-  const input = fieldInput[field];
-  const err = el(fieldErrorId[field]);
-  err.textContent = message;
-  err.hidden = !message;
-  const ids = [fieldHints[field], message ? fieldErrorId[field] : ""].filter((x) => !!x).join(" ");
-  // With a single KR the error belongs to the text shown instead of the (hidden) select.
-  const target = field === "krId" && $.kr.hidden ? $.krSingle : input;
-  if (ids) target.setAttribute("aria-describedby", ids);
-  else target.removeAttribute("aria-describedby");
-  if (message) target.setAttribute("aria-invalid", "true");
-  else target.removeAttribute("aria-invalid");
-}
-
-function clearFieldErrors(): void {
-  for (const f of FORM_FIELDS) setFieldError(f, "");
-}
-
-function showFieldErrors(errors: { field: FormField; message: string }[]): void {
-  for (const e of errors) setFieldError(e.field, e.message);
-  for (const e of errors) {
-    const input = fieldInput[e.field];
-    if (e.field === "krId" && $.kr.hidden) continue; // nothing to focus with a single KR
-    input.focus();
-    break;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Submitting

@@ -65,7 +65,7 @@ const haveChromium = existsSync(CHROMIUM);
 
   it("shows the new score and status at once, marked as saving, and confirms them with the reply", async () => {
     backend.embed = true;
-    backend.delayMs = 1500;
+    const release = backend.holdCheckins();
     const sb = await open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
     await fillCheckin(sb, "6.5");
@@ -77,6 +77,7 @@ const haveChromium = existsSync(CHROMIUM);
     expect(await item.locator(".badge").textContent()).toBe("On track");
     expect(await item.textContent()).toContain("Score 0.70");
     expect(await sb.locator("#status").textContent()).toBe("Saving… New: score 0.70 — On track");
+    release();
 
     await poll(() => sb.locator("#status").textContent()).toBe("Saved: score 0.70 — On track");
     expect(backend.recorded).toHaveLength(1);
@@ -86,7 +87,7 @@ const haveChromium = existsSync(CHROMIUM);
 
   it("rolls the KR back and shows the server's message when the check-in is refused", async () => {
     backend.embed = true;
-    backend.delayMs = 1500;
+    const release = backend.holdCheckins();
     backend.refuseNext = "Today (2024-04-08) is outside the cycle (2024-01-08 to 2024-04-07): check-ins are closed.";
     const sb = await open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
@@ -96,6 +97,7 @@ const haveChromium = existsSync(CHROMIUM);
     const item = sb.locator('#krs li[data-kr-id="O1.KR1"]');
     await poll(() => item.locator(".kr-saving").count()).toBe(1);
     expect(await item.textContent()).toContain("Score 0.70");
+    release();
 
     await poll(() => sb.locator("#status").textContent()).toBe("Today (2024-04-08) is outside the cycle (2024-01-08 to 2024-04-07): check-ins are closed.");
     expect(await item.locator(".kr-saving").count()).toBe(0);
@@ -108,7 +110,6 @@ const haveChromium = existsSync(CHROMIUM);
   });
 
   it("rolls back on an exception too, with the generic message", async () => {
-    backend.delayMs = 800;
     backend.throwNext = 1;
     const sb = await open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
