@@ -168,7 +168,7 @@ export function startPreviewServer(backend: PreviewBackend, opts: PreviewServerO
         return sendHtml(res, 200, renderPage(await backend.title(), tabs, selectTab(tabs, url.searchParams.get("tab"))));
       }
       case "/sidebar":
-        return sendHtml(res, 200, injectShim(backend.sidebarHtml()));
+        return sendHtml(res, 200, injectShim(await backend.sidebarHtml()));
       case "/api/tabs":
         return sendJson(res, 200, await backend.tabs());
       case "/favicon.ico":
