@@ -4,7 +4,6 @@ import { randomUUID, createHash } from "node:crypto";
 import { CountersImpl } from "./counters";
 import { formatJavaDate } from "./time";
 
-
 export interface LockState {
   /** Held by an update outside this process (a test's stand-in for another user). */
   heldByOther: boolean;
@@ -246,7 +245,6 @@ export function createUtilities(tzDefault: () => string) {
     },
   };
 }
-
 
 export interface SentMail {
   to: string;
