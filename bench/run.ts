@@ -24,6 +24,7 @@ import { krScore, statusFromGap } from "../src/core/scoring";
 import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB, type Metric, type ObjectiveType, type PnlLink } from "../src/core/tabs";
 import { OPERATIONS_TEMPLATE, type TemplateKr, type TemplateObjective } from "../src/core/templates";
 import { callAddon, distDir, workbookFromSnapshot, type Workbook } from "../src/local/runtime";
+import { benchCli } from "./cli";
 import { emptySnapshot, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../src/local/snapshot";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -511,3 +512,5 @@ function main(): void {
 }
 
 main();
+// The command line on each tier saved as .xlsx (bench/cli.ts): adds `cli` to results.json.
+await benchCli(TIERS.map((spec) => ({ name: spec.name, snapshot: () => fillTracker(spec).snapshot })));

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { createServices, loadAddon, type AddonContext, type LocalServices } from "./sheets";
 import { emptySnapshot, type WorkbookSnapshot } from "./snapshot";
 import { loadXlsx, saveXlsx } from "./xlsx";
+import { assertLockKept } from "./fileLock";
 
 /** The project root: the nearest folder above this module holding dist/Code.js (or package.json). */
 export function projectRoot(): string {
@@ -38,6 +39,8 @@ export function clockFor(at: string | undefined): Date {
 
 export interface Workbook {
   file: string;
+  /** How it was opened, so that it can be opened again the same way (serve reloads a changed file). */
+  options: OpenOptions;
   services: LocalServices;
   addon: AddonContext;
   save(): Promise<void>;
@@ -53,9 +56,13 @@ export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, o
   const addon = loadAddon(addonCode(), services);
   return {
     file,
+    options: opts,
     services,
     addon,
-    save: () => saveXlsx(file, services.toSnapshot()),
+    save: async () => {
+      assertLockKept(file);
+      await saveXlsx(file, services.toSnapshot());
+    },
   };
 }
 

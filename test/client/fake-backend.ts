@@ -41,7 +41,9 @@ export class FakeBackend implements PreviewBackend {
   loads: unknown[] = [];
   /** Check-ins written. */
   recorded: Recorded[] = [];
-  delayMs = 0;
+  /** submitCheckin calls that reached the backend, counted before any hold (see holdCheckins). */
+  arrived = 0;
+  private held: Promise<void> | null = null;
   busyNext = 0;
   throwNext = 0;
 
@@ -103,8 +105,22 @@ export class FakeBackend implements PreviewBackend {
     ];
   }
 
+  /**
+   * Holds every submitCheckin until the returned function is called, so a test can look at the sidebar
+   * while a save is in flight for as long as it needs (a fixed delay races a slow machine).
+   */
+  holdCheckins(): () => void {
+    let release = () => {};
+    this.held = new Promise<void>((r) => (release = r));
+    return () => {
+      this.held = null;
+      release();
+    };
+  }
+
   async rpc(fn: string, args: unknown[]): Promise<unknown> {
-    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (fn === "submitCheckin") this.arrived++;
+    if (fn === "submitCheckin" && this.held) await this.held;
     if (fn === "getSidebarData") return this.getSidebarData(args[0]);
     if (fn === "submitCheckin") return this.submitCheckin(args[0]);
     throw new Error("no such function " + fn);

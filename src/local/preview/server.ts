@@ -149,13 +149,13 @@ export function startPreviewServer(backend: PreviewBackend, opts: PreviewServerO
     if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Method not allowed.");
     switch (path) {
       case "/": {
-        const tabs = backend.tabs();
-        return sendHtml(res, 200, renderPage(backend.title(), tabs, selectTab(tabs, url.searchParams.get("tab"))));
+        const tabs = await backend.tabs();
+        return sendHtml(res, 200, renderPage(await backend.title(), tabs, selectTab(tabs, url.searchParams.get("tab"))));
       }
       case "/sidebar":
         return sendHtml(res, 200, injectShim(backend.sidebarHtml()));
       case "/api/tabs":
-        return sendJson(res, 200, backend.tabs());
+        return sendJson(res, 200, await backend.tabs());
       case "/favicon.ico":
         res.writeHead(204).end();
         return;

@@ -16,7 +16,6 @@ import { setEngineClock } from "../engine";
 import type { SnapshotTrigger, WorkbookSnapshot } from "../snapshot";
 import { CountersImpl, pub, unpub, type Counters } from "./counters";
 import { BooleanCriteria, ConditionalFormatRuleBuilder, DataValidationBuilder, DataValidationCriteria, evaluateConditionalFormatModel, type CfFormat } from "./rules";
-import { LocalScriptApp } from "./script";
 import {
   createUtilities,
   LocalCache,
@@ -34,6 +33,7 @@ import { FACES } from "./faces";
 import { ProtectionType, type Ctx } from "./model";
 import type { LocalSheet } from "./sheet";
 import type { LocalSpreadsheet } from "./spreadsheet";
+import { LocalScriptApp, nextClockRun, SCRIPT_TIME_ZONE } from "./scriptApp";
 import { tzOffsetMinutes } from "./time";
 
 export type { Counters, CounterSnapshot } from "./counters";
@@ -65,8 +65,10 @@ export interface LocalServices {
   execution<T>(run: () => T): T;
   ui: UiRecorder;
   mail: { sent: SentMail[] };
-  /** Installed ScriptApp triggers (live; persisted in the snapshot). */
+  /** Installed ScriptApp triggers of every user (live; persisted in the snapshot). */
   triggers: SnapshotTrigger[];
+  /** When a clock trigger next runs after `after` (its weekday and hour in its own time zone). */
+  nextRun(t: SnapshotTrigger, after: Date): Date;
   /** Logger.log / console output. */
   logs: string[];
   /** When true, getActive()/getActiveSpreadsheet() return null and getUi() throws, as in a time-driven trigger. */
@@ -168,7 +170,8 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   const uiRec = createUiRecorder();
   let runningTrigger = false;
   let user: string | null = opts.user === undefined ? "user@example.com" : opts.user;
-  const effectiveUser = opts.effectiveUser ?? user ?? "user@example.com";
+  // The effective user is whoever runs the script (an add-on's caller, a trigger's owner), unless fixed.
+  const effectiveUser = () => opts.effectiveUser ?? user ?? "user@example.com";
   const htmlDir = opts.htmlDir ?? "dist";
 
   const ctx: Ctx = {
@@ -205,8 +208,9 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   });
   const session = new LocalSession(counters, {
     user: () => user,
-    effective: () => effectiveUser,
+    effective: effectiveUser,
     tz: () => book.timeZone,
+    scriptTz: () => SCRIPT_TIME_ZONE,
     locale: () => book.locale,
   });
   const logLine = (args: unknown[]) =>
@@ -248,7 +252,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     LockService: pub(new LocalLockService(counters, lockState)),
     PropertiesService: pub(props),
     Session: pub(session),
-    ScriptApp: pub(new LocalScriptApp(counters, triggers)),
+    ScriptApp: pub(new LocalScriptApp(counters, triggers, effectiveUser)),
     Utilities: createUtilities(() => book.timeZone),
     HtmlService: createHtmlService(() => htmlDir),
     MailApp: pub(new LocalMailApp(counters, sent)),
@@ -297,6 +301,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     ui: uiRec,
     mail: { sent },
     triggers,
+    nextRun: (t, after) => new ClockDate(nextClockRun(t, after.getTime())),
     logs,
     get runningTrigger() {
       return runningTrigger;

@@ -1,5 +1,5 @@
 // The non-spreadsheet Apps Script services: LockService, PropertiesService, CacheService, Session,
-// Utilities, MailApp (Ui and HtmlService are in ui.ts, ScriptApp in script.ts, Logger in index.ts).
+// Utilities, MailApp (Ui and HtmlService are in ui.ts, ScriptApp in scriptApp.ts, Logger in index.ts).
 import { randomUUID, createHash } from "node:crypto";
 import { CountersImpl } from "./counters";
 import { formatJavaDate } from "./time";
@@ -182,7 +182,7 @@ export class LocalSession {
   readonly _kind = "Session";
   constructor(
     readonly _counters: CountersImpl,
-    private readonly s: { user: () => string | null; effective: () => string; tz: () => string; locale: () => string },
+    private readonly s: { user: () => string | null; effective: () => string; tz: () => string; scriptTz: () => string; locale: () => string },
   ) {}
   getActiveUser() {
     return new LocalUser(this.s.user() ?? "");
@@ -191,7 +191,7 @@ export class LocalSession {
     return new LocalUser(this.s.effective());
   }
   getScriptTimeZone() {
-    return this.s.tz();
+    return this.s.scriptTz(); // the manifest's, not the spreadsheet's
   }
   getTimeZone() {
     return this.s.tz();

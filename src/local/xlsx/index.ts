@@ -5,6 +5,7 @@
 // `_okr_local`, which never shows up among the snapshot's sheets.
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
+import { writeKeepingFile } from "../safeWrite";
 import type { WorkbookSnapshot } from "../snapshot";
 import { readWorkbook } from "./read";
 import { snapshotToXlsx } from "./write";
@@ -16,24 +17,9 @@ export { snapshotToXlsx } from "./write";
 
 // Files
 
-/** Writes the workbook to `file` atomically: a temporary file in the same directory, then a rename. */
+/** Writes the workbook to `file`: atomically, keeping links, mode and owner (see safeWrite.ts). */
 export async function saveXlsx(file: string, s: WorkbookSnapshot): Promise<void> {
-  const buf = await snapshotToXlsx(s);
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.tmp`);
-  try {
-    const handle = await fs.open(tmp, "wx");
-    try {
-      await handle.writeFile(buf);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw new Error(`could not save ${file}: ${(e as Error).message}`);
-  }
+  await writeKeepingFile(file, await snapshotToXlsx(s));
 }
 
 /** Reads a workbook file; a missing file or a file that is not an xlsx gives an Error naming the file. */
