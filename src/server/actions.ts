@@ -3,7 +3,7 @@
 // has changed nothing.
 import * as z from "zod/mini";
 import { isValidIsoDate } from "../core/dates";
-import { guarded, isoDate, quotedName, UserError, withDocumentLock, type Refusal } from "./env";
+import { guarded, isoDate, quotedName, UserError, withDocumentLock } from "./env";
 import { closeCycle, midCycleReview, rollOver } from "./lifecycleTabs";
 import { importFromTab } from "./importTab";
 import { disableWeeklyRefresh, enableWeeklyRefresh, refreshAndEmail, runWeeklyRefresh, weeklyRefreshStatus } from "./rhythm";
@@ -32,7 +32,7 @@ const TYPE_WORDS: Record<string, string> = {
 function described(v: unknown): string {
   if (v === null) return "null";
   if (typeof v === "number") return isFinite(v) ? `the number ${v}` : String(v);
-  if (typeof v === "string") return v.length > 40 ? `text "${v.slice(0, 40)}…"` : `text "${v}"`;
+  if (typeof v === "string") return `text ${quotedName(v)}`;
   if (typeof v === "boolean") return String(v);
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "an object";
@@ -95,7 +95,7 @@ function parseOpts<T>(schema: z.ZodMiniObject<any> & z.ZodMiniType<T>, raw: unkn
 function checkDate(option: string, v: string | undefined): string | undefined {
   if (v !== undefined && !isValidIsoDate(v)) {
     const s = String(v);
-    throw new UserError(`Option "${option}" must be a date in the form YYYY-MM-DD, not "${s.length > 40 ? s.slice(0, 40) + "…" : s}".`);
+    throw new UserError(`Option "${option}" must be a date in the form YYYY-MM-DD, not ${quotedName(s)}.`);
   }
   return v;
 }
@@ -206,4 +206,3 @@ export function sendWeeklyEmailsNow(raw?: unknown) {
   });
 }
 
-export type ActionResult = { ok: true } | Refusal;

@@ -16,7 +16,7 @@ import { addDays, cycleEnd, elapsed, inCycle, weekNumber } from "../core/dates";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor, parseUserNumber } from "../core/numbers";
-import { CHECKIN_HEADERS, SETTINGS_COMPUTED, TAB } from "../core/tabs";
+import { CHECKIN_HEADERS, computedLabel, TAB } from "../core/tabs";
 import { asText, cellIsoDate, guarded, isDate, isoDate, quotedName, UserError, withDocumentLock } from "./env";
 import { computedLogHeaderRow, computedLogRows, keyResultsFrom, readKrTable, readSettings, type SettingsRead } from "./read";
 import { col, norm, num, str, type Table } from "./table";
@@ -49,7 +49,7 @@ function owns(id: Identity, kr: KeyResult): boolean {
 
 /** Header positions of the log, from the computed "Check-in header" cell, or null when it is not in row 1. */
 function logColumns(s: SettingsRead): Record<string, number> | null {
-  const raw = s.raw.get(norm(SETTINGS_COMPUTED[1].label));
+  const raw = s.raw.get(norm(computedLabel("CheckinHeader")));
   if (typeof raw !== "string") return null;
   const headers = raw.split("|").map(norm);
   const out: Record<string, number> = {};

@@ -5,7 +5,7 @@ import { isValidIsoDate } from "../core/dates";
 import { embedSidebarData } from "../core/sidebarPage";
 import { getSidebarData } from "./checkin";
 import { TAB } from "../core/tabs";
-import type { Refusal } from "./env";
+import { quotedName, type Refusal } from "./env";
 
 export const MENU: [string, string][] = [
   ["Set up tracker", "menuSetUp"],
@@ -100,11 +100,6 @@ export function menuClose(): void {
   ]);
 }
 
-/** A prompt's answer, shortened for an alert. */
-function quoted(answer: string): string {
-  return `"${answer.length > 40 ? answer.slice(0, 40) + "…" : answer}"`;
-}
-
 function refuse(title: string, message: string): void {
   ui().alert(title, `${message}\nNothing was changed.`, ui().ButtonSet.OK);
 }
@@ -118,7 +113,7 @@ export function menuRollOver(): void {
   if (p.getSelectedButton() !== ui().Button.OK) return;
   const start = p.getResponseText().trim();
   if (start === "") return refuse("Roll over", "No start date was typed: type the first day of the next cycle as YYYY-MM-DD.");
-  if (!isValidIsoDate(start)) return refuse("Roll over", `${quoted(start)} is not a date in the form YYYY-MM-DD (for example 2026-04-06).`);
+  if (!isValidIsoDate(start)) return refuse("Roll over", `${quotedName(start)} is not a date in the form YYYY-MM-DD (for example 2026-04-06).`);
   report("Roll over", actions.rollOverCycle({ start }), (r) => [
     `"${r.cycle}" has started with ${r.carried.objectives} objectives and ${r.carried.keyResults} key results.`,
     `The finished cycle is archived in: ${r.archived.join(", ")}.`,
@@ -130,7 +125,7 @@ export function menuImport(): void {
   if (p.getSelectedButton() !== ui().Button.OK) return;
   const tab = p.getResponseText().trim();
   if (tab === "") return refuse("Import OKRs", "No tab name was typed: type the name of the tab holding the OKRs.");
-  if (tab.length > 100) return refuse("Import OKRs", `There is no tab named ${quoted(tab)}: tab names are at most 100 characters.`);
+  if (tab.length > 100) return refuse("Import OKRs", `There is no tab named ${quotedName(tab)}: tab names are at most 100 characters.`);
   report("Import OKRs", actions.importOkrsFromTab({ tab }), (r) => [
     `Imported ${r.objectives} objectives and ${r.keyResults} key results.`,
     r.warnings.length ? `\nFocus checks:\n• ${r.warnings.join("\n• ")}` : "",

@@ -7,7 +7,7 @@ import {
   KR_HEADERS,
   KR_HELPER_HEADERS,
   OBJECTIVE_HEADERS,
-  SETTINGS_COMPUTED,
+  computedLabel,
   SETTINGS_ROWS,
   TAB,
   type Metric,
@@ -74,13 +74,13 @@ export function readSettings(ss: Spreadsheet, tz: string): SettingsRead {
 
 /** The computed number of log rows (see SETTINGS_COMPUTED), or null when the cell is missing. */
 export function computedLogRows(s: SettingsRead): number | null {
-  const v = s.raw.get(norm(SETTINGS_COMPUTED[0].label));
+  const v = s.raw.get(norm(computedLabel("CheckinRows")));
   return typeof v === "number" && isFinite(v) ? v : null;
 }
 
 /** 1-based row of the log's header (see SETTINGS_COMPUTED); 1 for a tracker set up before it existed. */
 export function computedLogHeaderRow(s: SettingsRead): number {
-  const v = s.raw.get(norm(SETTINGS_COMPUTED[2].label));
+  const v = s.raw.get(norm(computedLabel("CheckinHeaderRow")));
   return typeof v === "number" && isFinite(v) && v >= 1 ? v : 1;
 }
 
@@ -215,12 +215,6 @@ export function readObjectivesTable(ss: Spreadsheet): Table {
 export function readKrTable(ss: Spreadsheet, opts: { bounded?: boolean } = {}): Table {
   if (opts.bounded) return readTableBounded(ss, TAB.keyResults, IDENTIFYING.keyResults);
   return readTable(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH);
-}
-export function readCheckinTable(ss: Spreadsheet): Table {
-  return readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH);
-}
-export function readHistoryTable(ss: Spreadsheet): Table {
-  return readTable(ss, TAB.history, IDENTIFYING.history, LOG_WIDTH);
 }
 
 export const ALL_HEADERS = {

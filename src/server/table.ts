@@ -30,22 +30,6 @@ export function col(t: Pick<Table, "headers">, header: string): number {
   return t.headers.findIndex((h) => norm(h) === want);
 }
 
-/** 1-based sheet column of a header, or throws a UserError naming the missing column. */
-export function sheetCol(t: Table, header: string): number {
-  const i = col(t, header);
-  if (i < 0) throw new UserError(`The "${t.name}" tab has no "${header}" column. Use "Repair tracker" in the add-on menu.`);
-  return i + 1;
-}
-
-export function firstDataRow(t: Table): number {
-  return t.headerRow + 1;
-}
-
-/** Sheet row of data row i. */
-export function sheetRow(t: Table, i: number): number {
-  return t.headerRow + 1 + i;
-}
-
 function isBlankRow(r: unknown[]): boolean {
   for (const v of r) if (v !== "" && v !== null && v !== undefined) return false;
   return true;
