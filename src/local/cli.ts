@@ -10,6 +10,8 @@ import { buildDemo } from "./demo";
 import { callAddon, newWorkbook, openWorkbook, type Workbook } from "./runtime";
 import { readTab, renderTable } from "./showTab";
 import { servePreview } from "./serve";
+import { rollupWorkbook } from "./rollup";
+import { loadXlsx } from "./xlsx";
 
 export class UsageError extends Error {}
 export class Rejected extends Error {}
@@ -25,6 +27,7 @@ const USAGE = `Usage:
   okr-sheets close FILE.xlsx [--at YYYY-MM-DD]
   okr-sheets rollover FILE.xlsx --start YYYY-MM-DD [--weeks N] [--name TEXT]
   okr-sheets edit FILE.xlsx --sheet NAME --range A1 --value V
+  okr-sheets rollup COMPANY.xlsx [TEAM.xlsx ...] [--at YYYY-MM-DD] [--limit N]
   okr-sheets demo [DIR]`;
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -41,11 +44,12 @@ const FLAGS: Record<string, string[]> = {
   rollover: ["start", "weeks", "name", "at"],
   edit: ["sheet", "range", "value", "at"],
   demo: ["at"],
+  rollup: ["at", "limit"],
   "demo-serve": ["port", "at"],
 };
 
 /** How many positional arguments each command takes (FILE, or FILE and OKRS.csv, or DIR). */
-const POSITIONALS: Record<string, number> = { import: 2 };
+const POSITIONALS: Record<string, number> = { import: 2, rollup: 1000 };
 
 function parse(command: string, argv: string[]): { positionals: string[]; flags: Flags } {
   const names = FLAGS[command];
@@ -313,6 +317,24 @@ async function cmdServe(positionals: string[], flags: Flags): Promise<void> {
   await servePreview(file, { port, as: flags.as === undefined ? null : String(flags.as), at: dateFlag(flags, "at") });
 }
 
+async function cmdRollup(positionals: string[], flags: Flags): Promise<void> {
+  const file = fileArg(positionals);
+  const teams = positionals.slice(1);
+  for (const t of teams) if (!existsSync(t)) throw new Rejected(`${t}: no such file (nothing was changed).`);
+  const limit = intFlag(flags, "limit");
+  if (limit !== undefined && limit < 1) throw new UsageError("--limit must be a whole number of 1 or more.");
+  const { wb, result } = await rollupWorkbook(file, await loadXlsx(file), teams, { at: dateFlag(flags, "at"), limit });
+  const r = expectOk(result);
+  await wb.save();
+  if (r.created) {
+    out(`Created the Portfolio tab in ${positionals[0]}: list the team trackers (file paths) there, or name them after the company file.`);
+    return;
+  }
+  out(`Portfolio refreshed: week ${r.week}; ${r.read} of ${r.listed} team trackers read.`);
+  for (const u of r.unreadable) out(`  ${u.team}: ${u.problem}`);
+  if (r.pending) out(`  ${r.pending} team trackers were left for the next run: run rollup again to continue.`);
+}
+
 async function cmdDemo(positionals: string[], flags: Flags, serve: boolean): Promise<void> {
   const dir = resolve(positionals[0] || "demo");
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Rejected(`${positionals[0]} exists and is not a folder.`);
@@ -352,6 +374,7 @@ export async function run(argv: string[]): Promise<void> {
     case "serve": return cmdServe(positionals, flags);
     case "rollover": return cmdRollover(positionals, flags);
     case "edit": return cmdEdit(positionals, flags);
+    case "rollup": return cmdRollup(positionals, flags);
     case "demo": return cmdDemo(positionals, flags, false);
     case "demo-serve": return cmdDemo(positionals, flags, true);
   }

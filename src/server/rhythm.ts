@@ -9,6 +9,8 @@ import { WEEKDAYS } from "../core/tabs";
 import { UserError } from "./env";
 import { readSettings } from "./read";
 import { generateSummary } from "./summaryTab";
+import { PORTFOLIO_TAB } from "../core/portfolio";
+import { refreshPortfolio, type PortfolioOutcome } from "./portfolio";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -104,6 +106,8 @@ export interface RefreshOutcome {
   week: number;
   digestTo: string[];
   reminded: string[];
+  /** A company tracker (one with a Portfolio tab) also refreshes its roll-up; a failure is recorded here, not thrown. */
+  portfolio?: PortfolioOutcome | { error: string };
 }
 
 /** The trigger's handler: regenerate the summary of the spreadsheet this trigger serves, then email. */
@@ -119,6 +123,13 @@ export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {
   const { settings } = readSettings(ss, ss.getSpreadsheetTimeZone());
   const url = ss.getUrl();
   const out: RefreshOutcome = { spreadsheetId: ss.getId(), week: model.week, digestTo: [], reminded: [] };
+  if (ss.getSheetByName(PORTFOLIO_TAB)) {
+    try {
+      out.portfolio = refreshPortfolio(ss);
+    } catch (e) {
+      out.portfolio = { error: String((e as Error)?.message || e) }; // the digest still goes out
+    }
+  }
   if (settings.emailDigest && settings.leaders.length) {
     const d = buildDigest(model, url);
     MailApp.sendEmail({ to: settings.leaders.join(","), subject: d.subject, body: d.body, htmlBody: d.htmlBody, name: "OKR tracker" });

@@ -33,11 +33,13 @@ import {
 } from "./services";
 import { Book, LocalRange, LocalSheet, LocalSpreadsheet, ProtectionType, type Ctx } from "./spreadsheet";
 import { tzOffsetMinutes } from "./time";
+import { OPEN_ERRORS, OtherBooks, type WorkbookRegistry } from "./workbooks";
 
 export type { Counters, CounterSnapshot } from "./counters";
 export type { UiRecorder, UiResponse, SentMail } from "./services";
 export { LocalSpreadsheet, LocalSheet, LocalRange } from "./spreadsheet";
 export type { CfFormat } from "./rules";
+export type { OtherWorkbook, WorkbookRegistry } from "./workbooks";
 
 export interface LocalOptions {
   /** The clock ("today"); default real time. Changeable later via services.clock.set(). */
@@ -47,6 +49,10 @@ export interface LocalOptions {
   effectiveUser?: string;
   /** Where HtmlService.createHtmlOutputFromFile reads NAME.html from. Default "dist". */
   htmlDir?: string;
+  /** Other spreadsheets openById/openByUrl can open (see workbooks.ts); none when absent. */
+  workbooks?: WorkbookRegistry;
+  /** The manifest's OAuth scopes, when openById/openByUrl should enforce them (the minimal build lacks `spreadsheets`). */
+  scopes?: string[];
 }
 
 export interface LocalServices {
@@ -117,6 +123,7 @@ class LocalSpreadsheetApp {
     private readonly book: Book,
     private readonly ui: LocalUi,
     private readonly isTrigger: () => boolean,
+    private readonly others: OtherBooks,
   ) {}
   getActive() {
     return this.isTrigger() ? null : this.book.api;
@@ -134,12 +141,16 @@ class LocalSpreadsheetApp {
     return this.book.api.setActiveSheet(sheet);
   }
   openById(id: string) {
+    this.others.checkScope("openById");
     if (String(id) === this.book.id) return this.book.api;
-    throw new Error("Unexpected error while getting the method or property openById on object SpreadsheetApp.");
+    return this.others.book(String(id), "openById").api;
   }
   openByUrl(url: string) {
-    if (String(url).includes(this.book.id)) return this.book.api;
-    throw new Error("Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.");
+    this.others.checkScope("openByUrl");
+    const id = OtherBooks.idFromUrl(String(url));
+    if (id === null) throw new Error(OPEN_ERRORS.badUrl);
+    if (id === this.book.id) return this.book.api;
+    return this.others.book(id, "openByUrl").api;
   }
   getUi() {
     if (this.isTrigger()) throw new Error("Cannot call SpreadsheetApp.getUi() from this context.");
@@ -187,7 +198,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   const caches = { script: new Map(), document: new Map(), user: new Map() } as const;
 
   const ui = new LocalUi(counters, uiRec);
-  const app = new LocalSpreadsheetApp(counters, book, ui, () => runningTrigger);
+  const app = new LocalSpreadsheetApp(counters, book, ui, () => runningTrigger, new OtherBooks(ctx, opts.workbooks, opts.scopes));
   const props = new LocalPropertiesService(counters, {
     document: docProps,
     script: scriptProps,
