@@ -4,7 +4,10 @@
 // calls are counted like the active spreadsheet's; what is written to it stays in memory (the add-on
 // opens team trackers read-only, and nothing here saves them).
 import type { WorkbookSnapshot } from "../snapshot";
-import { Book, type Ctx } from "./spreadsheet";
+import type { Book } from "./book";
+import { bookFromSnapshot } from "./book-snapshot";
+import { FACES } from "./faces";
+import type { Ctx } from "./model";
 
 export type OtherWorkbook = WorkbookSnapshot | "denied";
 /** Looks a reference (an ID, or a path offline) up; undefined = no such spreadsheet. */
@@ -47,7 +50,7 @@ export class OtherBooks {
     const found = this.registry ? this.registry(ref) : undefined;
     if (found === undefined) throw new Error(OPEN_ERRORS.missing(method));
     if (found === "denied") throw new Error(OPEN_ERRORS.denied);
-    const book = Book.fromSnapshot(JSON.parse(JSON.stringify(found)) as WorkbookSnapshot, this.ctx);
+    const book = bookFromSnapshot(JSON.parse(JSON.stringify(found)) as WorkbookSnapshot, this.ctx, FACES);
     this.open.set(ref, book);
     return book;
   }
