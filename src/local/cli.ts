@@ -11,6 +11,7 @@ import { callAddon, newWorkbook, openWorkbook, type Workbook } from "./runtime";
 import { readTab, renderTable } from "./showTab";
 import { servePreview } from "./serve";
 import { rollupWorkbook } from "./rollup";
+import { buildPortfolioDemo } from "./demoPortfolio";
 import { loadXlsx } from "./xlsx";
 
 export class UsageError extends Error {}
@@ -28,7 +29,7 @@ const USAGE = `Usage:
   okr-sheets rollover FILE.xlsx --start YYYY-MM-DD [--weeks N] [--name TEXT]
   okr-sheets edit FILE.xlsx --sheet NAME --range A1 --value V
   okr-sheets rollup COMPANY.xlsx [TEAM.xlsx ...] [--at YYYY-MM-DD] [--limit N]
-  okr-sheets demo [DIR]`;
+  okr-sheets demo [DIR] [--portfolio]`;
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -43,7 +44,7 @@ const FLAGS: Record<string, string[]> = {
   close: ["at"],
   rollover: ["start", "weeks", "name", "at"],
   edit: ["sheet", "range", "value", "at"],
-  demo: ["at"],
+  demo: ["at", "portfolio"],
   rollup: ["at", "limit"],
   "demo-serve": ["port", "at"],
 };
@@ -54,7 +55,7 @@ const POSITIONALS: Record<string, number> = { import: 2, rollup: 1000 };
 function parse(command: string, argv: string[]): { positionals: string[]; flags: Flags } {
   const names = FLAGS[command];
   const options: Record<string, { type: "string" | "boolean" }> = {};
-  for (const n of names) options[n] = { type: n === "json" ? "boolean" : "string" };
+  for (const n of names) options[n] = { type: n === "json" || n === "portfolio" ? "boolean" : "string" };
   // There are no short options, so a value starting with a single dash ("--value -5", "--comment
   // -fixed") is a value, not an option: pass it as "--value=-5" (parseArgs calls it ambiguous).
   const args: string[] = [];
@@ -343,6 +344,10 @@ async function cmdDemo(positionals: string[], flags: Flags, serve: boolean): Pro
   const info = await buildDemo(file);
   out(`Demo tracker: ${file}`);
   out(`  ${info.summary}`);
+  if (flags.portfolio) {
+    const [company, ...teams] = await buildPortfolioDemo(dir, file);
+    out(`Portfolio demo: ${company} rolls up ${teams.map((t) => basename(t)).join(", ")} (the last is listed but missing).`);
+  }
   if (serve) {
     const port = intFlag(flags, "port") ?? 8080;
     if (port < 1 || port > 65535) throw new UsageError("--port must be a whole number from 1 to 65535.");
