@@ -3,13 +3,14 @@
 // through its registry of other workbooks, counted like the company's own calls).
 //
 // Offline milliseconds say nothing about Google, so the tier is judged on a projection of its counted
-// calls and cells onto seconds (PROVISIONAL below: the figures of the benchmark's cost model, high end,
-// plus a cost per opened spreadsheet, which that model does not price) against Apps Script's 6 minutes.
+// calls and cells onto seconds (the benchmark's cost model, plus a cost per opened spreadsheet, which
+// that model does not price) against Apps Script's 6 minutes.
 import { performance } from "node:perf_hooks";
 import { OBJECTIVE_HEADERS, KR_HEADERS, TAB, type Metric } from "../src/core/tabs";
 import { callAddon, workbookFromSnapshot } from "../src/local/runtime";
 import { emptySnapshot, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../src/local/snapshot";
 import type { OtherWorkbook } from "../src/local/sheets";
+import { project } from "./costModel";
 
 const START = "2026-01-05";
 const TODAY = "2026-03-26";
@@ -18,30 +19,17 @@ export const PORTFOLIO_TIER = { teams: 50, krsPerTeam: 200, objectivesPerTeam: 6
 /** Apps Script stops an execution at 6 minutes. */
 export const BUDGET_SECONDS = 360;
 
-// PROVISIONAL: the cost model's high-end rates (bench/costModel.ts on the google-perf branch), and
-// opening a spreadsheet by ID (not priced there) assumed at 0.5 s low, 2 s high. Replace with
-// costModel.project once it is in main.
-const RATES = {
-  low: { exec: 0.3, open: 0.5, handle: 0.002, read: 0.03, write: 0.04, structural: 0.08, cellRead: 0.000005, cellWritten: 0.00002, flush: 0.03 },
-  high: { exec: 1.0, open: 2.0, handle: 0.007, read: 0.15, write: 0.2, structural: 0.4, cellRead: 0.00003, cellWritten: 0.0001, flush: 0.6 },
-};
-
-function kind(m: string): "open" | "read" | "write" | "structural" | "flush" | "handle" {
-  if (/^SpreadsheetApp\.open(ById|ByUrl)$/.test(m)) return "open";
-  if (m === "SpreadsheetApp.flush") return "flush";
-  if (/(\.protect$)|Protection\.|ConditionalFormatRules|\.insertSheet$|\.insertRows/.test(m)) return "structural";
-  if (/^Range\.(getValues|getValue|getDisplayValues)$|^Sheet\.(getDataRange|getLastRow)$|^Lock\.tryLock$/.test(m)) return "read";
-  if (/^Range\.(set|clear)|^Sheet\.(clear|setColumnWidth|setFrozenRows)$/.test(m)) return "write";
-  return "handle";
-}
+/**
+ * Opening a spreadsheet by ID or URL: the cost model (bench/costModel.ts) prices it as a handle call, but
+ * Sheets loads the document first. Assumed 0.5 s low, 2 s high per opened tracker, added to the model.
+ */
+const OPEN_SECONDS = { low: 0.5, high: 2.0 };
 
 export function projectSeconds(c: { byMethod: Record<string, number>; cellsRead: number; cellsWritten: number }): { low: number; high: number } {
-  const k = { open: 0, read: 0, write: 0, structural: 0, flush: 0, handle: 0 };
-  for (const [m, n] of Object.entries(c.byMethod)) k[kind(m)] += n;
-  const price = (r: typeof RATES.high) =>
-    r.exec + k.open * r.open + k.handle * r.handle + k.read * r.read + k.write * r.write + k.structural * r.structural +
-    Math.max(1, k.flush) * r.flush + c.cellsRead * r.cellRead + c.cellsWritten * r.cellWritten;
-  return { low: Math.round(price(RATES.low) * 10) / 10, high: Math.round(price(RATES.high) * 10) / 10 };
+  const p = project(c, { executions: 1 }).projectedSeconds;
+  const opens = (c.byMethod["SpreadsheetApp.openById"] ?? 0) + (c.byMethod["SpreadsheetApp.openByUrl"] ?? 0);
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return { low: round(p.low + opens * OPEN_SECONDS.low), high: round(p.high + opens * OPEN_SECONDS.high) };
 }
 
 const cell = (v: string | number | undefined, fmt?: string): SnapshotCell | null => (v === undefined || v === "" ? null : fmt ? { v, fmt } : { v });
