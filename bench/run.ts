@@ -28,6 +28,7 @@ import { callAddon, distDir, workbookFromSnapshot, type Workbook } from "../src/
 import { benchCli } from "./cli";
 import { emptySnapshot, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../src/local/snapshot";
 import { project, RATES, type Projected, type Shape } from "./costModel";
+import { BUDGET_SECONDS, PORTFOLIO_TIER, runPortfolioTier, type PortfolioTierOut } from "./portfolio";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const START = "2026-01-05"; // a Monday
@@ -504,6 +505,20 @@ function printTable(tiers: TierOut[]): void {
   for (const r of rows) console.log(line(r));
 }
 
+/** The portfolio tier (bench/portfolio.ts), with its line of the report. */
+function portfolioTier(): PortfolioTierOut {
+  const p = PORTFOLIO_TIER;
+  process.stderr.write(`bench: portfolio (${p.teams} team trackers of ${p.krsPerTeam} KRs) ... `);
+  const r = runPortfolioTier();
+  process.stderr.write(`built in ${r.buildMs} ms, measured\n`);
+  console.log(
+    `portfolio: refreshPortfolio over ${r.teams} team trackers of ${r.krsPerTeam} KRs: ${fmtInt(r.serviceCalls)} calls, ` +
+      `${fmtInt(r.cellsRead)} cells read, ${fmtInt(r.cellsWritten)} written, ${r.ms} ms offline; projected ` +
+      `${r.projectedSeconds.low}–${r.projectedSeconds.high} s on Google (budget ${BUDGET_SECONDS} s: ${r.projectedSeconds.high < BUDGET_SECONDS ? "MET" : "MISSED"})`,
+  );
+  return r;
+}
+
 function main(): void {
   const only = (() => {
     const i = process.argv.indexOf("--only");
@@ -519,6 +534,8 @@ function main(): void {
     process.stderr.write(`built in ${t.buildMs} ms, measured\n`);
     tiers.push(t);
   }
+  const portfolio = !only || only.has("portfolio") ? portfolioTier() : null;
+  if (only && !tiers.length) return; // --only portfolio: the tier's own report, results.json untouched
   const medium = TIERS.find((t) => t.name === "medium")!;
   process.stderr.write(`bench: log-growth control (${medium.krs} KRs, ${medium.checkins} vs ${medium.checkins * 10} check-ins) ...\n`);
   const control = logGrowthControl(medium);
@@ -549,6 +566,7 @@ function main(): void {
     sidebarOpenCallsSameAtEverySize: { met: same(sidebarCalls), measured: sidebarCalls },
     summaryCallsSameAtEverySize: { met: same(summaryCalls), measured: summaryCalls },
     bundleUnder300KB: { met: bundleBytes < TARGET.bundleBytes, measured: bundleBytes },
+    ...(portfolio ? { portfolioUnder6Minutes: { met: portfolio.projectedSeconds.high < BUDGET_SECONDS, measured: portfolio.projectedSeconds } } : {}),
   };
 
   const results = {
@@ -560,6 +578,7 @@ function main(): void {
     targets,
     logGrowthControl: control,
     tiers,
+    ...(portfolio ? { portfolio } : {}),
   };
   writeFileSync(join(HERE, "results.json"), JSON.stringify(results, null, 2) + "\n");
 

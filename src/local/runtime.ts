@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createServices, loadAddon, type AddonContext, type LocalServices } from "./sheets";
+import { createServices, loadAddon, type AddonContext, type LocalServices, type WorkbookRegistry } from "./sheets";
 import { emptySnapshot, type WorkbookSnapshot } from "./snapshot";
 import { loadXlsx, saveXlsx } from "./xlsx";
 import { assertLockKept } from "./fileLock";
@@ -52,11 +52,21 @@ export interface Workbook {
 export interface OpenOptions {
   at?: string;
   user?: string | null;
+  /** Other workbooks the add-on may open by ID or URL (the portfolio roll-up's team trackers). */
+  workbooks?: WorkbookRegistry;
+  /** Enforce these manifest scopes on openById/openByUrl (tests of the minimal build). */
+  scopes?: string[];
 }
 
 export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, opts: OpenOptions): Workbook {
   const aside = setAsideOversize(snapshot);
-  const services = createServices(snapshot, { now: clockFor(opts.at), user: opts.user ?? null, htmlDir: distDir() });
+  const services = createServices(snapshot, {
+    now: clockFor(opts.at),
+    user: opts.user ?? null,
+    htmlDir: distDir(),
+    ...(opts.workbooks ? { workbooks: opts.workbooks } : {}),
+    ...(opts.scopes ? { scopes: opts.scopes } : {}),
+  });
   const addon = loadAddon(addonCode(), services);
   return {
     file,

@@ -6,6 +6,7 @@ import { isValidIsoDate } from "../core/dates";
 import { guarded, isoDate, quotedName, UserError, withDocumentLock } from "./env";
 import { closeCycle, midCycleReview, rollOver } from "./lifecycleTabs";
 import { importFromTab } from "./importTab";
+import { refreshPortfolio as runPortfolioRefresh } from "./portfolio";
 import { disableWeeklyRefresh, enableWeeklyRefresh, refreshAndEmail, runWeeklyRefresh, weeklyRefreshStatus } from "./rhythm";
 import { setUpTracker } from "./setup";
 import { generateSummary } from "./summaryTab";
@@ -206,3 +207,20 @@ export function sendWeeklyEmailsNow(raw?: unknown) {
   });
 }
 
+<<<<<<< HEAD
+=======
+const PortfolioSchema = z.strictObject({ at: z.optional(z.string()), limit: z.optional(z.number()) });
+
+/** Rolls up the team trackers listed in the Portfolio tab (docs/portfolio.md). */
+export function refreshPortfolio(raw?: unknown) {
+  return guarded(() => {
+    const { at, limit } = parseOpts(PortfolioSchema, raw);
+    if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
+      throw new UserError(`Option "limit" must be a whole number of 1 or more, not ${limit}.`);
+    }
+    return { ok: true as const, ...runPortfolioRefresh(active(), { at: checkAt(at), limit }) };
+  });
+}
+
+export type ActionResult = { ok: true } | Refusal;
+>>>>>>> rollup

@@ -17,6 +17,7 @@ export const MENU: [string, string][] = [
   ["Import OKRs from a tab", "menuImport"],
   ["Repair tracker", "menuRepair"],
   ["Weekly refresh on / off", "menuWeekly"],
+  ["Refresh portfolio", "menuPortfolio"],
   ["Settings / help", "menuHelp"],
 ];
 
@@ -154,6 +155,18 @@ export function menuWeekly(): void {
   );
   if (answer !== ui().Button.YES) return;
   report("Weekly refresh", actions.setWeeklyRefresh({ on: !on }), (r) => [String((r as { status?: string }).status || (r.on ? "On." : "Off."))]);
+}
+
+export function menuPortfolio(): void {
+  report("Refresh portfolio", actions.refreshPortfolio({}), (r) =>
+    r.created
+      ? ['The "Portfolio" tab was created. List each team tracker in it (URL or ID, team name), then choose "Refresh portfolio" again.']
+      : [
+          `Week ${r.week}: ${r.read} of ${r.listed} team trackers read; the "Portfolio Roll-up" tab is up to date.`,
+          r.unreadable.length ? `\nNot read:\n• ${r.unreadable.map((u: { team: string; problem: string }) => `${u.team}: ${u.problem}`).join("\n• ")}` : "",
+          r.pending ? `\n${r.pending} team trackers were left for lack of time: choose "Refresh portfolio" again to continue.` : "",
+        ],
+  );
 }
 
 export function menuHelp(): void {
