@@ -51,6 +51,8 @@ export interface SidebarKr {
   score: number | null;
   status: string;
   recent: RecentCheckin[];
+  /** "At this pace: 91.5% by 2027-04-04 — score 0.73", or why there is none; "" without forecast columns. */
+  forecast: string;
 }
 
 export interface SidebarData {

@@ -26,6 +26,7 @@ import { evaluateTracker } from "./evaluate";
 import type { TrackerEvaluation } from "./evaluate";
 import type { Cadence, CheckinEntry, HistoryEntry, KeyResult, Tracker } from "./model";
 import { STATUS } from "./tabs";
+import { buildReportForecast, checkinValuesByKr, forecastRows, signalRows, type ReportForecast } from "./summaryForecast";
 import type { Status } from "./tabs";
 
 export interface SummaryInput {
@@ -149,6 +150,8 @@ export interface SummaryData {
   missing: SummaryMissingKr[];
   movers: { up: SummaryMover[]; down: SummaryMover[] };
   trend: { weeks: number[]; rows: SummaryTrendRow[] };
+  /** Forecast per KR, the KRs heading below their goal, and the signals (summaryForecast.ts). */
+  forecast: ReportForecast;
 }
 
 export interface SummaryModel {
@@ -411,6 +414,13 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
     title: kr.title,
     values: trendDays.map((d, i) => krAsOf(kr, latestByDay[i], logged, d).value),
   }));
+  const forecast = buildReportForecast({
+    tracker: nowTracker,
+    asOf,
+    weekValues: new Map(trendRows.map((t) => [t.id, t.values] as [string, (number | null)[]])),
+    statuses: new Map(krs.map((k) => [k.id, k.status] as [string, string])),
+    checkinValues: checkinValuesByKr(checkins, asOf),
+  });
 
   return {
     cycleName: s.cycleName,
@@ -433,6 +443,7 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
     missing,
     movers: { up, down },
     trend: { weeks: trendWeeks, rows: trendRows },
+    forecast,
   };
 }
 
@@ -563,6 +574,12 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
     push([label(dir), text(m.id), text(m.title), text(m.owner), num(m.lastWeekScore, FMT.score), num(m.score, FMT.score), num(m.change, FMT.change)]);
   for (const m of data.movers.up) mover("Up", m);
   for (const m of data.movers.down) mover("Down", m);
+  blank();
+
+  // Forecast and signals (summaryForecast.ts)
+  for (const row of forecastRows(data.forecast)) push(row);
+  blank();
+  for (const row of signalRows(data.forecast)) push(row);
   blank();
 
   // Trend

@@ -23,6 +23,7 @@ import {
   settingsFromValues,
 } from "./read";
 import { renderCells, statusColours } from "./render";
+import { writeSummaryForecasts } from "./forecastCells";
 import { col, readTable, tableFromValues, wholeColumns, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -102,7 +103,7 @@ export function reprotectSummary(sheet: GoogleAppsScript.Spreadsheet.Sheet): voi
 /**
  * Generates the Weekly Summary and writes the week's History rows. The number of service calls does not
  * depend on the tracker's size or the week: one read per source tab, a fixed set of batched writes
- * (28 calls; layout, widths and protection are set when setup creates the tab).
+ * (30 calls with the Key Results forecast columns; layout, widths and protection are set when setup creates the tab).
  */
 export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   return withDocumentLock(() => {
@@ -123,6 +124,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     statusColours(sheet, model.rows.length, model.width, range);
 
     writeHistory(ss, hist.table, hist.rowsInSheet, model, tz);
+    writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs);
     return model;
   });
 }

@@ -219,5 +219,6 @@ function kr(id: string, name: string, owner: string, metric: string, unit: strin
     score: null,
     status: "Not started",
     recent: [],
+    forecast: "",
   };
 }

@@ -302,6 +302,8 @@ describe("layout", () => {
       "Needs attention",
       "Missing check-ins",
       "Biggest movers since last week",
+      "Forecast",
+      "Signals",
       "Trend",
     ]);
   });

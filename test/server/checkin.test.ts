@@ -397,8 +397,9 @@ describe("service-call budget", () => {
     expect(b.submit.cellsRead - s.submit.cellsRead).toBeLessThanOrEqual(200 * 16);
     expect(b.submit.cellsWritten).toBe(s.submit.cellsWritten);
     // Budget (the issue's target is ≤ 10 for a check-in and ≤ 6 for the sidebar; README, Performance, says
-    // why 11 is the check-in's floor): what is measured now must not creep up.
-    expect(s.submit.serviceCalls).toBeLessThanOrEqual(16);
+    // why 11 is the check-in's floor): what is measured now must not creep up. The forecast columns
+    // (issue 18: written at each check-in) cost one range and one write: 16 + 2.
+    expect(s.submit.serviceCalls).toBeLessThanOrEqual(18);
     expect(s.sidebar.serviceCalls).toBeLessThanOrEqual(10);
   }, 120_000);
 

@@ -341,7 +341,7 @@ function measured(wb: Workbook, at: string): number {
 }
 
 describe("Summary generation costs a bounded number of service calls", () => {
-  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 30 when regenerating", () => {
+  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 32 when regenerating", () => {
     const small = newTracker({ template: "operations", start: START, at: START });
     checkIn(small, "2026-01-06", "O1.KR1", 85);
     const smallFirst = measured(small, W1);
@@ -383,7 +383,8 @@ describe("Summary generation costs a bounded number of service calls", () => {
     // Setup creates the tab, so the first generation is a regeneration too; a week that must grow History
     // costs two calls more (looking the tab up and inserting rows) and stays within the budget.
     expect(smallFirst).toBe(smallRegen);
-    for (const n of [smallFirst, smallW2, smallRegen, smallW13, ...growing, growingSummary]) expect(n).toBeLessThanOrEqual(30);
+    // The Key Results forecast columns (issue 18) cost one range and one write: 30 + 2.
+    for (const n of [smallFirst, smallW2, smallRegen, smallW13, ...growing, growingSummary]) expect(n).toBeLessThanOrEqual(32);
     expect(Math.max(...growing)).toBe(smallRegen + 2);
   });
 });
