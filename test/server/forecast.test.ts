@@ -1,0 +1,106 @@
+// The forecast columns, sections and sidebar line through the built add-on (run `npm run build` first).
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import type { Workbook } from "../../src/local/runtime";
+import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+
+const START = "2026-01-05"; // 13 weeks: the last day is 2026-04-05
+const OWNER = "dispatch.lead@example.com"; // owns O1.KR1: increase, 82 → 95 (%), objective O1 committed
+
+function checkIn(wb: Workbook, day: string, value: number, confidence = 8) {
+  setToday(wb, day);
+  wb.services.session.setUser(OWNER);
+  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR1", value: String(value), confidence });
+  if (!r.ok) throw new Error(`check-in on ${day}: ${r.message}`);
+  wb.services.session.setUser("ops.lead@example.com");
+  return r;
+}
+
+function summarize(wb: Workbook, at: string) {
+  setToday(wb, at);
+  const r = callAddon(wb, "generateWeeklySummary", { at });
+  if (!r.ok) throw new Error(`summary ${at}: ${r.message}`);
+}
+
+function kr1(wb: Workbook): Record<string, unknown> {
+  return rowsOf(wb, "Key Results").find((r) => r["ID"] === "O1.KR1")!;
+}
+
+function summaryText(wb: Workbook): string[][] {
+  return ss(wb).getSheetByName("Weekly Summary")!.getDataRange().getValues().map((r) => r.map(String));
+}
+
+/** Rows of a summary section (heading row starting with `heading`, header row, rows up to a blank one). */
+function section(wb: Workbook, heading: string): string[][] {
+  const v = summaryText(wb);
+  const h = v.findIndex((r) => r[0].startsWith(heading));
+  if (h < 0) throw new Error(`no section ${heading}`);
+  const out: string[][] = [];
+  for (let i = h + 2; i < v.length && v[i].some((c) => c !== ""); i++) out.push(v[i]);
+  return out;
+}
+
+/** Slow, steady progress: +0.25 a week, so the KR ends near 85.25 (score 0.25) while its owner says 8/10. */
+function slowKr(): Workbook {
+  const wb = newTracker({ start: START, at: START, user: "ops.lead@example.com" });
+  checkIn(wb, "2026-01-06", 82.25);
+  checkIn(wb, "2026-01-13", 82.5);
+  checkIn(wb, "2026-01-22", 82.75);
+  return wb;
+}
+
+describe("forecast columns, sections and the sidebar line", () => {
+  it("before 3 weekly points: the reason, in Key Results and the sidebar", () => {
+    const wb = newTracker({ start: START, at: START, user: "ops.lead@example.com" });
+    const r = checkIn(wb, "2026-01-06", 83);
+    expect(r.kr.forecast).toBe("At this pace: not enough check-ins to forecast yet");
+    expect(kr1(wb)["Forecast"]).toBe("not enough check-ins to forecast yet");
+    expect(kr1(wb)["Forecast score"]).toBe("");
+  });
+
+  it("the summary writes Forecast, Forecast score and Weeks to target, lists the KR and the signal", () => {
+    const wb = slowKr();
+    summarize(wb, "2026-01-25");
+    const row = kr1(wb);
+    expect(row["Forecast"] as number).toBeCloseTo(85.25, 9);
+    expect(row["Forecast score"] as number).toBeCloseTo(0.25, 9);
+    expect(row["Weeks to target"] as number).toBeCloseTo((95 - 82.75) / 0.25, 9);
+    const forecast = section(wb, "Forecast");
+    expect(forecast[0].slice(0, 4)).toEqual(["O1.KR1", "Raise on-time delivery from 82% to 95%", OWNER, "85.25% by 2026-04-05"]);
+    const signals = section(wb, "Signals");
+    expect(signals).toContainEqual(["Confidence disagrees with the trend", "O1.KR1", "Raise on-time delivery from 82% to 95%", "Confidence 8/10, but at this pace the KR ends at 0.25", ...signals[0].slice(4)]);
+    wb.services.session.setUser(OWNER);
+    const d = callAddon(wb, "getSidebarData", {});
+    expect(d.krs.find((k: { id: string }) => k.id === "O1.KR1").forecast).toBe("At this pace: 85.25% by 2026-04-05 — score 0.25");
+  });
+
+  it("the check-in reply carries the forecast it wrote", () => {
+    const wb = slowKr();
+    const r = checkIn(wb, "2026-01-27", 83);
+    expect(r.kr.forecast).toMatch(/^At this pace: [\d.]+% by 2026-04-05 — score 0\.\d\d$/);
+    const row = kr1(wb);
+    expect(typeof row["Forecast"]).toBe("number");
+    expect(r.kr.forecast).toContain(`score ${(row["Forecast score"] as number).toFixed(2)}`);
+  });
+
+  it("a tracker set up before the forecast columns keeps working, and Repair adds them", () => {
+    const wb = newTracker({ start: START, at: START, user: "ops.lead@example.com" });
+    const sheet = ss(wb).getSheetByName("Key Results")!;
+    const headers = sheet.getRange(1, 1, 1, 26).getValues()[0].map(String);
+    const first = headers.indexOf("Forecast") + 1;
+    expect(first).toBeGreaterThan(0);
+    sheet.getRange(1, first, sheet.getMaxRows(), 3).clearContent(); // as a tracker from before issue 18
+    expect(Object.keys(kr1(wb))).not.toContain("Forecast");
+    checkIn(wb, "2026-01-06", 82.25);
+    checkIn(wb, "2026-01-13", 82.5);
+    const r = checkIn(wb, "2026-01-22", 82.75);
+    expect(r.kr.forecast).toBe("");
+    summarize(wb, "2026-01-25");
+    expect(section(wb, "Forecast")[0][0]).toBe("O1.KR1");
+    const repaired = callAddon(wb, "repairTracker");
+    expect(repaired.ok).toBe(true);
+    expect(JSON.stringify(repaired)).toContain("Forecast");
+    summarize(wb, "2026-01-25");
+    expect(kr1(wb)["Forecast score"] as number).toBeCloseTo(0.25, 9);
+  });
+});
