@@ -104,3 +104,44 @@ describe("forecast columns, sections and the sidebar line", () => {
     expect(kr1(wb)["Forecast score"] as number).toBeCloseTo(0.25, 9);
   });
 });
+
+describe("signals in the mid-cycle review and the retrospective", () => {
+  function tab(wb: Workbook, name: string): string[][] {
+    return ss(wb).getSheetByName(name)!.getDataRange().getValues().map((r) => r.map(String));
+  }
+
+  it("the review lists the KR whose confidence disagrees with its trend, above the decisions table", () => {
+    const wb = slowKr();
+    setToday(wb, "2026-02-23");
+    const r = callAddon(wb, "createMidCycleReview", { at: "2026-02-23" });
+    expect(r.ok).toBe(true);
+    const v = tab(wb, "Mid-cycle Review");
+    const heading = v.findIndex((row) => row[0].startsWith("Signals"));
+    const table = v.findIndex((row) => row[0] === "Type" && row[7] === "Decision");
+    expect(heading).toBeGreaterThan(0);
+    expect(table).toBeGreaterThan(heading);
+    const signal = v.slice(heading, table).find((row) => row[1] === "O1.KR1")!;
+    expect(signal[0]).toBe("Confidence disagrees with the trend");
+    expect(signal[3]).toMatch(/^Confidence 8\/10, but at this pace the KR ends at 0\.\d\d$/);
+  });
+
+  it("the retrospective adds the team calibration of the aspirational KRs", () => {
+    const wb = slowKr();
+    // O3 is the template's aspirational objective: O3.KR1 (decrease 42 → 36) and O3.KR2 (milestone).
+    setToday(wb, "2026-01-06");
+    wb.services.session.setUser("finance.partner@example.com");
+    expect(callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O3.KR1", value: "36", confidence: 9 }).ok).toBe(true);
+    wb.services.session.setUser("ops.lead@example.com");
+    expect(callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O3.KR2", value: "1", confidence: 9 }).ok).toBe(true);
+    setToday(wb, "2026-04-05");
+    const r = callAddon(wb, "endCycle", { at: "2026-04-05" });
+    expect(r.ok).toBe(true);
+    const v = tab(wb, "Retrospective");
+    const calibration = v.find((row) => row[0] === "Team calibration")!;
+    expect(calibration[3]).toBe("The 2 aspirational KRs averaged 1.00: too easy — aspirational OKRs aim for 0.6–0.7");
+    // O3.KR1 hit its target in week 1: possibly sandbagged.
+    expect(v.find((row) => row[0] === "Possibly sandbagged" && row[1] === "O3.KR1")![3]).toBe(
+      "Reached its target (36 against 36) on 2026-01-11, before the cycle's midpoint",
+    );
+  });
+});
