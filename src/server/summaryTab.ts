@@ -24,6 +24,7 @@ import {
 } from "./read";
 import { renderCells, statusColours } from "./render";
 import { writeSummaryForecasts } from "./forecastCells";
+import { updateSummaryCharts } from "./summaryCharts";
 import { col, readTable, tableFromValues, wholeColumns, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -122,6 +123,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created
     const range = renderCells(sheet, model.rows, model.width);
     statusColours(sheet, model.rows.length, model.width, range);
+    updateSummaryCharts(sheet, model.charts);
 
     writeHistory(ss, hist.table, hist.rowsInSheet, model, tz);
     writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs);

@@ -145,3 +145,36 @@ describe("signals in the mid-cycle review and the retrospective", () => {
     );
   });
 });
+
+describe("Weekly Summary charts", () => {
+  it("two charts drawn from the Chart data rows, updated in place week after week; a user's own chart is left alone", () => {
+    const wb = slowKr();
+    summarize(wb, "2026-01-11");
+    const sheet = ss(wb).getSheetByName("Weekly Summary")!;
+    const userChart = sheet.newChart().asLineChart().addRange(sheet.getRange("A1:B2")).setOption("title", "Mine").setPosition(1, 1, 0, 0).build();
+    sheet.insertChart(userChart);
+    summarize(wb, "2026-01-18");
+    summarize(wb, "2026-01-25");
+    summarize(wb, "2026-01-25");
+    const charts = sheet.getCharts();
+    expect(charts.map((c) => c.getOptions().get("title"))).toEqual([
+      "Objective score by week against expected",
+      "Key results by status, by week",
+      "Mine",
+    ]);
+    const [scores, status] = charts;
+    const v = summaryText(wb);
+    const top = v.findIndex((r) => r[0] === "Week");
+    // Weeks 1–3, one column per objective (O1–O3), then the committed and aspirational expected lines.
+    expect(v[top]).toEqual(["Week", "O1", "O2", "O3", "Expected (committed)", "Expected (aspirational)", ...v[top].slice(6)]);
+    expect(scores.getRanges().map(String)).toEqual([`Weekly Summary!A${top + 1}:F${top + 4}`]);
+    expect(v[top + 3][0]).toBe("3");
+    expect(Number(v[top + 3][4])).toBeCloseTo(20 / 91, 9); // elapsed on 2026-01-25 × 1
+    const mixTop = top + 5;
+    expect(v[mixTop].slice(0, 4)).toEqual(["Week", "On track", "At risk", "Off track"]);
+    expect(status.getRanges().map(String)).toEqual([`Weekly Summary!A${mixTop + 1}:D${mixTop + 4}`]);
+    expect(status.getOptions().get("isStacked")).toBe(true);
+    expect(scores.getContainerInfo().getAnchorRow()).toBe(3);
+    expect(scores.getContainerInfo().getAnchorColumn()).toBe(10);
+  });
+});
