@@ -305,6 +305,7 @@ describe("layout", () => {
       "Forecast",
       "Signals",
       "Trend",
+      "Chart data",
     ]);
   });
   it("overall row: score, expected, status, rate, k of n", () => {

@@ -13,6 +13,8 @@ export interface ChartModel {
   anchor: { row: number; column: number; offsetX: number; offsetY: number };
 }
 
+import { unpub } from "./counters";
+
 let nextId = 1;
 
 interface RangeLike {
@@ -26,7 +28,8 @@ export class LocalChartBuilder {
     readonly _existing: boolean,
   ) {}
   addRange(range: RangeLike) {
-    this._chart.ranges.push(`${range.getSheet().getName()}!${range.getA1Notation()}`);
+    const r = unpub(range); // reading the range's address is the chart's own work, not the add-on's calls
+    this._chart.ranges.push(`${r.getSheet().getName()}!${r.getA1Notation()}`);
     return this;
   }
   clearRanges() {

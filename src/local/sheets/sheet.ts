@@ -10,6 +10,9 @@ import { checkConditionalFormatRule, ConditionalFormatRule, type CfModel } from 
 
 export class LocalSheet {
   readonly _kind = "Sheet";
+  // A chart builder is made locally, like SpreadsheetApp.newDataValidation: only inserting or updating
+  // the chart is a round trip.
+  readonly _uncounted = ["newChart"];
   readonly _counters: CountersImpl;
   constructor(
     readonly _book: Book,
