@@ -53,6 +53,9 @@ export interface SidebarKr {
   recent: RecentCheckin[];
   /** "At this pace: 91.5% by 2027-04-04 — score 0.73", or why there is none; "" without forecast columns. */
   forecast: string;
+  /** Expected progress now (the sheet's Expected: pace × the objective type's goal), so the sidebar can
+   * show a check-in's score and status before the server confirms them; null when the cell holds none. */
+  expected?: number | null;
 }
 
 export interface SidebarData {
@@ -72,6 +75,8 @@ export interface SidebarData {
   decimalSeparator: "." | ",";
   cycle: { name: string; week: number; weeks: number; asOf: string };
   krs: SidebarKr[];
+  /** The RAG thresholds (Settings), for the same projection. */
+  rules?: { onTrackGap: number; atRiskGap: number };
 }
 
 export interface Failure {

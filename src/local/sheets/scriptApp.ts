@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { SnapshotTrigger } from "../snapshot";
 import { pub, unpub, type CountersImpl } from "./counters";
-import { AuthMode, AuthorizationStatus, EventType, TriggerSource, WeekDay } from "./services";
+import { AuthMode, AuthorizationStatus, EventType, TriggerSource, WeekDay } from "./script";
 import { tzOffsetMinutes } from "./time";
 
 /** The time zone a script runs in: appsscript.json's "timeZone". */

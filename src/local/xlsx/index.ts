@@ -21,6 +21,8 @@ import { columnLetter, columnNumber } from "../../core/a1";
 import { patchExcelDates, serialOfDate } from "./dates";
 import { allowHistorySheetName } from "./historyName";
 import { absoluteA1, fromXlsxFormula, quoteSheetName, splitSheetRef, toXlsxFormula } from "./formulas";
+import { writeKeepingFile } from "../safeWrite";
+import { checkUnzippedSize } from "./zipSize";
 import {
   cfToNative,
   dvToNative,
@@ -225,10 +227,15 @@ function dvSignature(natives: NativeDv[]): string {
   return signature(natives.map((n) => signature(n)).sort());
 }
 
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
 function cellValue(sc: SnapshotCell): ExcelJS.CellValue {
   if (sc.f !== undefined && sc.f !== "") {
     const formula = toXlsxFormula(sc.f);
-    if (sc.v === undefined) return { formula } as ExcelJS.CellFormulaValue;
+    // Excel refuses a file holding a cell text over 32,767 characters: such a result is left for the
+    // reader to compute (the formula is kept).
+    if (sc.v === undefined || (typeof sc.v === "string" && sc.v.length > MAX_CELL_TEXT)) return { formula } as ExcelJS.CellFormulaValue;
     const result = typeof sc.v === "string" && ERROR_VALUES.has(sc.v) ? { error: sc.v } : sc.v;
     return { formula, result } as ExcelJS.CellFormulaValue;
   }
@@ -280,6 +287,7 @@ async function readWorkbook(buf: Buffer, fallbackName: string | undefined): Prom
   if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
     throw new Error("not an .xlsx file (it is not a zip archive)");
   }
+  checkUnzippedSize(buf);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
@@ -451,24 +459,9 @@ function scalarOf(x: unknown): SnapshotScalar | undefined {
 // ---------------------------------------------------------------------------------------------------
 // Files
 
-/** Writes the workbook to `file` atomically: a temporary file in the same directory, then a rename. */
+/** Writes the workbook to `file`: atomically, keeping links, mode and owner (see safeWrite.ts). */
 export async function saveXlsx(file: string, s: WorkbookSnapshot): Promise<void> {
-  const buf = await snapshotToXlsx(s);
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.tmp`);
-  try {
-    const handle = await fs.open(tmp, "wx");
-    try {
-      await handle.writeFile(buf);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw new Error(`could not save ${file}: ${(e as Error).message}`);
-  }
+  await writeKeepingFile(file, await snapshotToXlsx(s));
 }
 
 /** Reads a workbook file; a missing file or a file that is not an xlsx gives an Error naming the file. */
