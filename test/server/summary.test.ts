@@ -381,7 +381,9 @@ describe("Summary generation costs a bounded number of service calls", () => {
     const summaryTab = ss(big).getSheetByName("Weekly Summary")!;
     summaryTab.deleteRows(101, summaryTab.getMaxRows() - 100);
     const growingSummary = measured(big, "2026-02-15");
-    expect(growingSummary).toBe(bigRegen + 2);
+    // Growing costs four calls more since render.ts grows only when short (issue 13): the getRange that
+    // fails, getMaxRows, insertRowsAfter and getMaxColumns.
+    expect(growingSummary).toBe(bigRegen + 4);
     expect(summaryTab.getLastRow()).toBeGreaterThan(400);
     const bigW13 = measured(big, "2026-03-30");
     console.log(`service calls — template: first ${smallFirst}, week 2 ${smallW2}, regen ${smallRegen}, week 13 ${smallW13}; ` +
