@@ -7,10 +7,10 @@ import { asText, UserError, withDocumentLock } from "./env";
 import { clearOurProtections, protectSheet } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { lifecycleSignalRows } from "../core/reportSignals";
-import { checkinsFrom, readCheckinTable } from "./read";
+import { checkinsFrom, IDENTIFYING, LOG_WIDTH } from "./read";
 import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeDataRows } from "./setup";
-import { col, norm, str, tableFromValues } from "./table";
+import { col, norm, readTable, str, tableFromValues } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -39,7 +39,7 @@ export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; row
     const { tz, tracker } = readTracker(ss);
     const asOf = asOfDate(at, tz);
     const ev = evaluateTracker(tracker, asOf);
-    const signals = lifecycleSignalRows(tracker, checkinsFrom(readCheckinTable(ss), tz), ev, asOf, false);
+    const signals = lifecycleSignalRows(tracker, checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH), tz), ev, asOf, false);
     const tab = buildReview(tracker, ev, asOf, signals);
     writeLifecycleTab(ss, TAB.review, tab, "keep, adjust or drop");
     return { tab: TAB.review, rows: tab.dataRows };
@@ -54,7 +54,7 @@ export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: n
     // Closing again keeps the learnings and decisions already typed.
     const kept = existing ? readRetroInputs(existing) : new Map<string, { learnings: unknown; decision: unknown }>();
     const ev = evaluateTracker(tracker, asOf);
-    const signals = lifecycleSignalRows(tracker, checkinsFrom(readCheckinTable(ss), tz), ev, asOf, true);
+    const signals = lifecycleSignalRows(tracker, checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH), tz), ev, asOf, true);
     const tab = buildRetrospective(tracker, ev, asOf, signals);
     const idC = RETRO_HEADERS.indexOf("ID");
     const lC = RETRO_HEADERS.indexOf("Learnings");
