@@ -248,6 +248,8 @@ function krItem(kr: SidebarKr, showOwner: boolean): HTMLLIElement {
   facts.appendChild(fact("Target", target ? withUnit(target, kr.unit) : "—"));
   li.appendChild(facts);
   li.appendChild(make("div", "kr-facts", kr.lastCheckin ? "Last check-in " + kr.lastCheckin : "No check-in yet"));
+  // The server's line (core/forecast.ts forecastLine); absent on a tracker without the forecast columns.
+  if (kr.forecast) li.appendChild(make("div", "kr-facts kr-forecast", kr.forecast));
   if (kr.id === savingId) {
     li.classList.add("is-saving");
     li.setAttribute("aria-busy", "true");

@@ -51,6 +51,8 @@ export interface SidebarKr {
   score: number | null;
   status: string;
   recent: RecentCheckin[];
+  /** "At this pace: 91.5% by 2027-04-04 — score 0.73", or why there is none; "" without forecast columns. */
+  forecast: string;
   /** Expected progress now (the sheet's Expected: pace × the objective type's goal), so the sidebar can
    * show a check-in's score and status before the server confirms them; null when the cell holds none. */
   expected?: number | null;

@@ -115,7 +115,7 @@ function weekText(tracker: Tracker, asOf: string): string {
 }
 
 /** The Mid-cycle Review tab: frozen scores with a keep / adjust / drop decision and notes per OKR. */
-export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string): LifecycleTab {
+export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string, signals: SummaryCell[][] = []): LifecycleTab {
   const krEv = new Map(evaluation.krs.map((k) => [k.id, k] as [string, (typeof evaluation.krs)[number]]));
   const objEv = new Map(evaluation.objectives.map((o) => [o.id, o] as [string, (typeof evaluation.objectives)[number]]));
   const rows: SummaryCell[][] = [];
@@ -131,6 +131,8 @@ export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asO
   ]);
   rows.push([{ v: "For each objective and key result, choose keep, adjust or drop, and note why.", style: "note" }]);
   rows.push([]);
+  // Signals (reportSignals.ts) sit above the table, whose rows the decisions are read back from.
+  if (signals.length) rows.push(...signals.map((r) => r.slice()), []);
   const headerRow = rows.length + 1;
   rows.push(REVIEW_HEADERS.map((h) => ({ v: h, style: "header" as const })));
   for (const g of grouped(tracker)) {
@@ -185,7 +187,7 @@ export function gradeSpread(evaluation: TrackerEvaluation): GradeSpread[] {
 }
 
 /** The Retrospective tab: final scores, grade spread, learnings and a retain / remove / change decision. */
-export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string): LifecycleTab {
+export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string, signals: SummaryCell[][] = []): LifecycleTab {
   const krEv = new Map(evaluation.krs.map((k) => [k.id, k] as [string, (typeof evaluation.krs)[number]]));
   const objEv = new Map(evaluation.objectives.map((o) => [o.id, o] as [string, (typeof evaluation.objectives)[number]]));
   const rows: SummaryCell[][] = [];
@@ -210,6 +212,7 @@ export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluati
   rows.push(["Grade", "Objectives", "Key results"].map((h) => ({ v: h, style: "header" as const })));
   for (const g of gradeSpread(evaluation)) rows.push([{ v: g.band, style: "label" }, { v: g.objectives }, { v: g.keyResults }]);
   rows.push([]);
+  if (signals.length) rows.push(...signals.map((r) => r.slice()), []);
   const headerRow = rows.length + 1;
   rows.push(RETRO_HEADERS.map((h) => ({ v: h, style: "header" as const })));
   const grade = (s: number | null | undefined): SummaryCell => (s === null || s === undefined || !isFinite(s) ? { v: "" } : { v: gradeBand(s) });

@@ -24,6 +24,7 @@ import type { HistoryEntry } from "./model";
 import { buildSummaryData } from "./summaryData";
 import { layoutSummary, type SummaryCell } from "./summaryLayout";
 import type { SummaryData, SummaryInput } from "./summaryTypes";
+import { chartBlock, chartData, type ChartSpec } from "./charts";
 
 export { latestCheckins, trackerAsOf, weightedMean } from "./summaryAsOf";
 export { buildSummaryData } from "./summaryData";
@@ -50,12 +51,18 @@ export interface SummaryModel {
   weeks: number;
   historyRows: HistoryEntry[];
   data: SummaryData;
+  /** The embedded charts (charts.ts), drawn from the "Chart data" rows at the bottom. */
+  charts: ChartSpec[];
 }
 
-/** The Weekly Summary model: data, layout, and the History rows of week N. */
+/** Top-left corner of the charts: beside the summary's first sections, right of their widest table (8 columns). */
+export const CHART_ANCHOR = { row: 3, column: 10 };
+
+/** The Weekly Summary model: data, layout, the History rows of week N and the charts. */
 export function buildSummary(input: SummaryInput): SummaryModel {
   const data = buildSummaryData(input);
-  const { width, rows } = layoutSummary(data);
+  const laid = layoutSummary(data);
+  const rows = laid.rows;
   const historyRows: HistoryEntry[] = data.krs.map((k) => ({
     week: data.week,
     asOf: data.asOf,
@@ -64,5 +71,13 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     score: k.score,
     status: k.status,
   }));
-  return { width, rows, week: data.week, weeks: data.weeks, historyRows, data };
+  // The charts draw History as it will be once this generation has written week N.
+  const history = input.history.filter((h) => h.week < data.week).concat(historyRows);
+  const tracker = { ...input.tracker, objectives: input.tracker.objectives.filter((o) => o.id !== null && o.id !== undefined && String(o.id) !== "") };
+  rows.push([]);
+  const block = chartBlock(chartData(tracker, history), rows.length + 1, CHART_ANCHOR);
+  for (const r of block.rows) rows.push(r as SummaryCell[]);
+  const width = Math.max(laid.width, ...rows.map((r) => r.length));
+  for (const row of rows) while (row.length < width) row.push({ v: null });
+  return { width, rows, week: data.week, weeks: data.weeks, historyRows, data, charts: block.charts };
 }

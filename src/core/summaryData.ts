@@ -5,6 +5,7 @@ import type { TrackerEvaluation } from "./evaluate";
 import type { CheckinEntry, HistoryEntry, Settings, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, trackerAsOf, weightedMean } from "./summaryAsOf";
 import { STATUS } from "./tabs";
+import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
 import {
   KR_STATUS_ORDER,
   type KrStatusLabel,
@@ -254,6 +255,14 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
   const now: Now = { tracker, nowTracker, ev, latestNow, logged, inPeriod, last, asOf };
 
   const krs = summarizeKrs(now);
+  const trendData = trend(tracker, checkins, logged, week, asOf);
+  const forecast = buildReportForecast({
+    tracker: nowTracker,
+    asOf,
+    weekValues: new Map(trendData.rows.map((t) => [t.id, t.values] as [string, (number | null)[]])),
+    statuses: new Map(krs.map((k) => [k.id, k.status] as [string, string])),
+    checkinValues: checkinValuesByKr(checkins, asOf),
+  });
   return {
     cycleName: s.cycleName,
     start: s.startDate,
@@ -274,6 +283,7 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
     attention: needsAttention(krs, latestNow),
     missing: missingCheckins(krs),
     movers: biggestMovers(krs),
-    trend: trend(tracker, checkins, logged, week, asOf),
+    trend: trendData,
+    forecast,
   };
 }

@@ -1,6 +1,7 @@
 // The Weekly Summary tab's layout: SummaryData as rows of cells written from A1.
 import { columnLetter } from "./a1";
 import { KR_STATUS_ORDER, type SummaryData, type SummaryMover } from "./summaryTypes";
+import { forecastRows, signalRows } from "./summaryForecast";
 
 export type SummaryCellStyle = "title" | "subtitle" | "heading" | "header" | "label" | "status" | "muted" | "note";
 
@@ -150,6 +151,12 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
     push([label(dir), text(m.id), text(m.title), text(m.owner), num(m.lastWeekScore, FMT.score), num(m.score, FMT.score), num(m.change, FMT.change)]);
   for (const m of data.movers.up) mover("Up", m);
   for (const m of data.movers.down) mover("Down", m);
+  blank();
+
+  // Forecast and signals (summaryForecast.ts)
+  for (const row of forecastRows(data.forecast)) push(row);
+  blank();
+  for (const row of signalRows(data.forecast)) push(row);
   blank();
 
   // Trend

@@ -2,6 +2,7 @@
 // emails.ts present.
 import type { Cadence, CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { STATUS } from "./tabs";
+import type { ReportForecast } from "./summaryForecast";
 import type { Status } from "./tabs";
 
 export interface SummaryInput {
@@ -109,4 +110,6 @@ export interface SummaryData {
   missing: SummaryMissingKr[];
   movers: { up: SummaryMover[]; down: SummaryMover[] };
   trend: { weeks: number[]; rows: SummaryTrendRow[] };
+  /** Forecast per KR, the KRs heading below their goal, and the signals (summaryForecast.ts). */
+  forecast: ReportForecast;
 }

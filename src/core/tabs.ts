@@ -49,6 +49,10 @@ export const KR_HEADERS = [
 // KR so a resend is recognised without reading the log.
 export const KR_HELPER_HEADERS = ["Weighted score", "Counted weight", "Objective name", "Request IDs"] as const;
 
+// The forecast (docs/forecast.md), values the add-on writes at each check-in and summary. They follow the
+// helpers; a tracker set up before them gets them from Repair tracker, and works without them meanwhile.
+export const KR_FORECAST_HEADERS = ["Forecast", "Forecast score", "Weeks to target"] as const;
+
 export const CHECKIN_HEADERS = [
   "Timestamp",
   "Week",

@@ -20,6 +20,7 @@ import { CHECKIN_HEADERS, computedLabel, TAB } from "../core/tabs";
 import { asText, cellIsoDate, guarded, isDate, isoDate, quotedName, UserError, withDocumentLock } from "./env";
 import { computedLogHeaderRow, computedLogRows, keyResultsFrom, readKrTable, readSettings, type SettingsRead } from "./read";
 import { col, norm, num, str, type Table } from "./table";
+import { sidebarForecastLine, writeCheckinForecast } from "./forecastCells";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -98,6 +99,18 @@ function recentFor(tail: LogTail | null, krId: string, tz: string): RecentChecki
   return out;
 }
 
+/** The KR's check-ins in the log's tail: date, value and position (for ties). */
+function tailValues(tail: LogTail, krId: string, tz: string): { date: string; value: number; row: number }[] {
+  const c = tail.cols;
+  const out: { date: string; value: number; row: number }[] = [];
+  tail.rows.forEach((r, i) => {
+    const ts = r[c["Timestamp"]];
+    const v = r[c["Value"]];
+    if (str(r[c["KR ID"]]) === krId && isDate(ts) && typeof v === "number" && isFinite(v)) out.push({ date: cellIsoDate(ts, tz), value: v, row: i });
+  });
+  return out;
+}
+
 function cellOf(t: Table, kr: KeyResult, header: string): unknown {
   const r = t.rows[kr.row - t.headerRow - 1] || [];
   const i = col(t, header);
@@ -110,7 +123,7 @@ interface Standing {
   status: string;
 }
 
-function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, standing?: Standing): SidebarKr {
+function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, settings: Settings, standing?: Standing, forecast?: unknown[] | null): SidebarKr {
   const get = (h: string) => cellOf(t, kr, h);
   const score = standing ? standing.score : get("Score");
   return {
@@ -129,6 +142,7 @@ function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, st
     score: typeof score === "number" && isFinite(score) ? score : null,
     status: standing ? standing.status : str(get("Status")),
     recent: recentFor(tail, kr.id, tz),
+    forecast: sidebarForecastLine(t, kr, settings, forecast),
     expected: num(get("Expected")),
   };
 }
@@ -162,7 +176,7 @@ export function getSidebarData(raw: unknown): SidebarResult {
         weeks: s.settings.weeks,
         asOf: today,
       },
-      krs: mine.map((kr) => sidebarKr(krT, kr, tail, tz)),
+      krs: mine.map((kr) => sidebarKr(krT, kr, tail, tz, s.settings)),
       rules: { onTrackGap: s.settings.onTrackGap, atRiskGap: s.settings.atRiskGap },
     };
   }) as SidebarResult;
@@ -270,7 +284,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       const tail = readLogTail(ss, s);
       if (!tail) throw new UserError(`The "Check-ins" tab has lost its header row. Use "Repair tracker" in the add-on menu.`);
       const duplicate = tail.rows.some((r) => str(r[tail.cols["Request ID"]]) === req.requestId);
-      if (duplicate) return { ok: true, duplicate: true, kr: sidebarKr(krT, kr, tail, tz) };
+      if (duplicate) return { ok: true, duplicate: true, kr: sidebarKr(krT, kr, tail, tz, s.settings) };
 
       const author = who.email ? who.email : `${who.actingAs} (chosen; no email available)`;
       const row: unknown[] = new Array(Math.max(...Object.values(tail.cols)) + 1).fill("");
@@ -299,6 +313,15 @@ export function submitCheckin(raw: unknown): CheckinResult {
         updated.lastCheckin = today;
       }
       const standing = standingAfter(krT, updated, s.settings, today);
+      const forecast = writeCheckinForecast(
+        ss,
+        krT,
+        updated,
+        tailValues(tail, kr.id, tz).concat(value.ok ? [{ date: today, value: value.value, row: Number.MAX_SAFE_INTEGER }] : []),
+        s.settings,
+        today,
+        (computedLogRows(s) ?? Infinity) < LOG_TAIL,
+      );
       // The row as the sheet will read it back: text without the apostrophe that keeps it literal.
       const asRead = row.slice();
       const putRead = (h: string, v: unknown) => (asRead[tail.cols[h]] = v);
@@ -308,7 +331,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       putRead("Next step", req.nextStep);
       putRead("Author", author);
       const newTail: LogTail = { cols: tail.cols, rows: tail.rows.concat([asRead]) };
-      return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, standing) };
+      return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, s.settings, standing, forecast) };
     }, LOCK_WAIT_MS, busy);
   }) as CheckinResult;
 }

@@ -58,6 +58,9 @@ const KR_COLUMNS: Record<string, ColumnSpec> = {
   "Counted weight": { width: 70, format: "0.##" },
   "Objective name": { width: 160 },
   "Request IDs": { width: 80 },
+  Forecast: { width: 90 },
+  "Forecast score": { width: 70, format: "0.00" },
+  "Weeks to target": { width: 70, format: "0.0" },
 };
 
 const CHECKIN_COLUMNS: Record<string, ColumnSpec> = {
@@ -95,6 +98,7 @@ export const OWNED_COLUMNS = {
   keyResults: [
     "Current", "Confidence", "Last check-in", "Score", "Expected", "Status",
     "Weighted score", "Counted weight", "Objective name", "Request IDs",
+    "Forecast", "Forecast score", "Weeks to target",
   ],
 };
 

@@ -6,9 +6,11 @@ import { TAB, KR_HEADERS, OBJECTIVE_HEADERS } from "../core/tabs";
 import { asText, UserError, withDocumentLock } from "./env";
 import { clearOurProtections, protectSheet } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
+import { lifecycleSignalRows } from "../core/reportSignals";
+import { checkinsFrom, IDENTIFYING, LOG_WIDTH } from "./read";
 import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeDataRows } from "./setup";
-import { col, norm, str, tableFromValues } from "./table";
+import { col, norm, readTable, str, tableFromValues } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -36,7 +38,9 @@ export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; row
   return withDocumentLock(() => {
     const { tz, tracker } = readTracker(ss);
     const asOf = asOfDate(at, tz);
-    const tab = buildReview(tracker, evaluateTracker(tracker, asOf), asOf);
+    const ev = evaluateTracker(tracker, asOf);
+    const signals = lifecycleSignalRows(tracker, checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH), tz), ev, asOf, false);
+    const tab = buildReview(tracker, ev, asOf, signals);
     writeLifecycleTab(ss, TAB.review, tab, "keep, adjust or drop");
     return { tab: TAB.review, rows: tab.dataRows };
   });
@@ -49,7 +53,9 @@ export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: n
     const existing = ss.getSheetByName(TAB.retrospective);
     // Closing again keeps the learnings and decisions already typed.
     const kept = existing ? readRetroInputs(existing) : new Map<string, { learnings: unknown; decision: unknown }>();
-    const tab = buildRetrospective(tracker, evaluateTracker(tracker, asOf), asOf);
+    const ev = evaluateTracker(tracker, asOf);
+    const signals = lifecycleSignalRows(tracker, checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH), tz), ev, asOf, true);
+    const tab = buildRetrospective(tracker, ev, asOf, signals);
     const idC = RETRO_HEADERS.indexOf("ID");
     const lC = RETRO_HEADERS.indexOf("Learnings");
     const dC = RETRO_HEADERS.indexOf("Decision");

@@ -5,6 +5,7 @@ import {
   CHECKIN_HEADERS,
   HISTORY_HEADERS,
   KR_HEADERS,
+  KR_FORECAST_HEADERS,
   KR_HELPER_HEADERS,
   OBJECTIVE_HEADERS,
   computedLabel,
@@ -219,7 +220,7 @@ export function readKrTable(ss: Spreadsheet, opts: { bounded?: boolean } = {}): 
 
 export const ALL_HEADERS = {
   objectives: OBJECTIVE_HEADERS as readonly string[],
-  keyResults: [...KR_HEADERS, ...KR_HELPER_HEADERS] as readonly string[],
+  keyResults: [...KR_HEADERS, ...KR_HELPER_HEADERS, ...KR_FORECAST_HEADERS] as readonly string[],
   checkins: CHECKIN_HEADERS as readonly string[],
   history: HISTORY_HEADERS as readonly string[],
 };

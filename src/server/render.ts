@@ -53,7 +53,9 @@ export function rangeFromA1Growing(sheet: Sheet, rows: number, width: number): R
     // grown below
   }
   const maxRows = sheet.getMaxRows();
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  // With room to spare: the summary's length changes week to week (its Forecast and Signals sections), and
+  // growing costs calls each time.
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows + Math.ceil(rows / 2));
   const maxCols = sheet.getMaxColumns();
   if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
   return sheet.getRange(1, 1, rows, width);

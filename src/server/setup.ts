@@ -113,13 +113,17 @@ const HISTORY_PRESIZE_MAX = 20000;
  * sections; History gets one row per KR per week), so generating the summary does not have to grow them:
  * growing costs service calls, and the summary has a fixed budget. Run again by Repair and by imports.
  */
-function sizeForCycle(ss: Spreadsheet, histT: Table, krs: number, weeks: number): void {
+function sizeForCycle(ss: Spreadsheet, histT: Table, krs: number, weeks: number, objectives: number): void {
   const grow = (sheet: Sheet | null, need: number) => {
     if (!sheet) return;
     const max = sheet.getMaxRows();
     if (max < need) sheet.insertRowsAfter(max, need - max);
   };
-  grow(ss.getSheetByName(TAB.summary), 4 * krs + 200);
+  // Six rows per KR: attention, missing, trend, forecast, and room for signals (issue 18).
+  const summary = ss.getSheetByName(TAB.summary);
+  grow(summary, 6 * krs + 200);
+  // The Chart data block has a column per objective plus the week and two expected lines (charts.ts).
+  if (summary && summary.getMaxColumns() < objectives + 3) summary.insertColumnsAfter(summary.getMaxColumns(), objectives + 3 - summary.getMaxColumns());
   // Capped: Sheets allows 10 million cells per spreadsheet, and a very large tracker's History may grow
   // during the cycle instead (two service calls in the week it does).
   grow(histT.sheet, histT.headerRow + histT.rows.length + Math.min(krs * weeks, HISTORY_PRESIZE_MAX) + 100);
@@ -174,7 +178,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
     report.created.push(TAB.summary);
   } else reprotectSummary(summary);
   const krs = keyResultsFrom(krT, tz);
-  sizeForCycle(ss, histT, krs.length, cycleWeeks(ss, opts, tz));
+  sizeForCycle(ss, histT, krs.length, cycleWeeks(ss, opts, tz), objectivesFrom(objT).length);
 
   if (onlyDefault) {
     const blank = ss.getSheetByName("Sheet1");

@@ -23,6 +23,8 @@ import {
   settingsFromValues,
 } from "./read";
 import { renderCells, statusColours } from "./render";
+import { writeSummaryForecasts } from "./forecastCells";
+import { updateSummaryCharts } from "./summaryCharts";
 import { col, readTable, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -97,7 +99,7 @@ export function reprotectSummary(sheet: GoogleAppsScript.Spreadsheet.Sheet): voi
 /**
  * Generates the Weekly Summary and writes the week's History rows. The number of service calls does not
  * depend on the tracker's size or the week: one read per source tab, a fixed set of batched writes
- * (28 calls; layout, widths and protection are set when setup creates the tab).
+ * (30 calls with the Key Results forecast columns; layout, widths and protection are set when setup creates the tab).
  */
 export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   return withDocumentLock(() => {
@@ -116,8 +118,10 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created
     const range = renderCells(sheet, model.rows, model.width);
     statusColours(sheet, model.rows.length, model.width, range);
+    updateSummaryCharts(sheet, model.charts);
 
     writeHistory(ss, hist.table, hist.sheet, model, tz);
+    writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs);
     return model;
   });
 }

@@ -250,6 +250,7 @@ function kr(id: string, name: string, owner: string, metric: string, unit: strin
     score: null,
     status: "Not started",
     recent: [],
+    forecast: "",
     expected: 3 / 13,
   };
 }

@@ -302,7 +302,10 @@ describe("layout", () => {
       "Needs attention",
       "Missing check-ins",
       "Biggest movers since last week",
+      "Forecast",
+      "Signals",
       "Trend",
+      "Chart data",
     ]);
   });
   it("overall row: score, expected, status, rate, k of n", () => {

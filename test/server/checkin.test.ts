@@ -402,8 +402,9 @@ describe("service-call budget", () => {
     expect(s.sidebar.cellsRead).toBeLessThanOrEqual(2000);
     expect(b.submit.cellsWritten).toBe(s.submit.cellsWritten);
     // Budget: what is measured now must not creep up. The bounded read costs two cheap calls (the tab and
-    // its last row) and saves every blank row of the grid (README, Performance: the cost model).
-    expect(s.submit.serviceCalls).toBeLessThanOrEqual(18);
+    // its last row) and saves every blank row of the grid (README, Performance: the cost model). The
+    // forecast columns (issue 18: written at each check-in) cost one range and one write: 18 + 2.
+    expect(s.submit.serviceCalls).toBeLessThanOrEqual(20);
     expect(s.sidebar.serviceCalls).toBeLessThanOrEqual(12);
   }, 120_000);
 

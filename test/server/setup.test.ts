@@ -35,7 +35,9 @@ describe("a new tracker", () => {
     expect(headerRow(wb, "Objectives")).toEqual(OBJ_HEADERS);
     const kr = headerRow(wb, "Key Results");
     expect(kr.slice(0, KR_HEADERS.length)).toEqual(KR_HEADERS);
-    expect(kr.slice(KR_HEADERS.length)).toEqual(["Weighted score", "Counted weight", "Objective name", "Request IDs"]);
+    expect(kr.slice(KR_HEADERS.length)).toEqual([
+      "Weighted score", "Counted weight", "Objective name", "Request IDs", "Forecast", "Forecast score", "Weeks to target",
+    ]);
     expect(headerRow(wb, "Check-ins")).toEqual(LOG_HEADERS);
     expect(headerRow(wb, "History")).toEqual(HIST_HEADERS);
     const labels = book.getSheetByName("Settings")!.getRange("A1:A40").getValues().map((r) => String(r[0]));

@@ -354,7 +354,7 @@ function measured(wb: Workbook, at: string): number {
 }
 
 describe("Summary generation costs a bounded number of service calls", () => {
-  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 35 when regenerating", () => {
+  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 42 when regenerating", () => {
     const small = newTracker({ template: "operations", start: START, at: START });
     checkIn(small, "2026-01-06", "O1.KR1", 85);
     const smallFirst = measured(small, W1);
@@ -376,7 +376,7 @@ describe("Summary generation costs a bounded number of service calls", () => {
     // Weeks 3–6 take History past a new sheet's 1,000 rows (200 KRs × 6 weeks).
     const growing = ["2026-01-25", "2026-02-01", "2026-02-08", "2026-02-15"].map((day) => measured(big, day));
     expect(rowsOf(big, "History")).toHaveLength(1200);
-    // The same for the Weekly Summary itself (sized by setup for 4 rows per KR): trimmed to 100 rows,
+    // The same for the Weekly Summary itself (sized by setup for 6 rows per KR): trimmed to 100 rows,
     // the next generation grows it with two calls more, and the whole report is there.
     const summaryTab = ss(big).getSheetByName("Weekly Summary")!;
     summaryTab.deleteRows(101, summaryTab.getMaxRows() - 100);
@@ -402,7 +402,10 @@ describe("Summary generation costs a bounded number of service calls", () => {
     // its data range (tab, range, values: three calls instead of two whole-column calls), which stops the
     // blank rows of pre-sized grids from being read; README, Performance, has the projected seconds.
     expect(smallFirst).toBe(smallRegen);
-    for (const n of [smallFirst, smallW2, smallRegen, smallW13, ...growing]) expect(n).toBeLessThanOrEqual(35);
+    // Issue 18 adds the Key Results forecast columns (a range and a write: +2) and updates the two charts
+    // in place (getCharts, a data range each, updateChart each: +5): 35 + 7.
+    // (Growing the trimmed summary is asserted above: regen + 4.)
+    for (const n of [smallFirst, smallW2, smallRegen, smallW13, ...growing]) expect(n).toBeLessThanOrEqual(42);
     expect(Math.max(...growing)).toBe(smallRegen + 1);
   });
 });

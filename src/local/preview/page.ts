@@ -3,15 +3,10 @@
 import { columnLetter } from "../../core/formulas";
 import type { PreviewCellStyle, PreviewTab } from "./types";
 import { RPC_DONE_MESSAGE } from "./shim";
+import { chartsHtml } from "./charts";
+import { escapeHtml } from "./escape";
 
-export function escapeHtml(s: unknown): string {
-  return String(s === null || s === undefined ? "" : s)
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+export { escapeHtml };
 
 const COLOR_RE = /^(#[0-9a-fA-F]{3,8}|rgba?\(\s*[\d.]+%?\s*,\s*[\d.]+%?\s*,\s*[\d.]+%?\s*(,\s*[\d.]+%?\s*)?\)|[a-zA-Z]{1,30})$/;
 const ALIGN_RE = /^(left|right|center|justify|start|end)$/;
@@ -98,6 +93,7 @@ export function renderPage(title: string, tabs: PreviewTab[], selected: number):
   <div class="sheet">
     <header class="bar"><span class="doc-title">${t}</span><span class="note">Local preview · okr-sheets</span></header>
     <div class="grid-wrap" id="grid" role="tabpanel" tabindex="0">${renderTable(tabs[selected])}</div>
+    ${tabs[selected] ? chartsHtml(tabs[selected].rows, tabs[selected].name) : ""}
     <nav class="tabs" role="tablist" id="tabs" aria-label="Sheets">${renderTabStrip(tabs, selected)}</nav>
   </div>
   <aside class="side"><iframe id="sidebar" src="/sidebar" title="Check-in sidebar"></iframe></aside>
@@ -130,6 +126,7 @@ body{font:13px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;c
 .tabs a:hover{background:#e8eaed}
 .tabs a.active{background:#fff;color:#188038;font-weight:600;border-bottom-color:#188038}
 .tabs a:focus-visible{outline:2px solid #1a73e8;outline-offset:-2px}
+.charts{display:flex;flex-wrap:wrap;gap:8px;padding:8px 12px;border-top:1px solid #dadce0;max-height:290px;overflow:auto;background:#fff}
 .side{width:300px;flex:none;border-left:1px solid #dadce0;background:#fff}
 .side iframe{width:300px;height:100%;border:0;display:block}
 `;
@@ -201,7 +198,9 @@ const PAGE_JS = `(function () {
     grid.appendChild(table);
     grid.scrollTop = top; grid.scrollLeft = left;
   }
-  function render() { var i = index(); renderStrip(i); renderGrid(i >= 0 ? tabs[i] : undefined); }
+  // The charts are drawn by the server for the tab the page opened on (a reload redraws them).
+  function showCharts(i) { var ch = document.getElementById("charts"); if (ch) ch.hidden = !(i >= 0 && tabs[i].name === ch.getAttribute("data-tab")); }
+  function render() { var i = index(); renderStrip(i); renderGrid(i >= 0 ? tabs[i] : undefined); showCharts(i); }
   var pending = null;
   function refresh() {
     if (pending) return pending;

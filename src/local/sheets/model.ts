@@ -1,5 +1,6 @@
 // The workbook's models: what a sheet holds besides cell contents (formats, notes, rules, protections,
 // named ranges). HyperFormula holds the contents; book.ts ties the two together.
+import type { ChartModel } from "./charts";
 import { rectToA1, type Rect } from "./a1";
 import type { CountersImpl } from "./counters";
 import type { LocalProtection } from "./protection";
@@ -64,6 +65,7 @@ export class SheetModel {
   borders: { rect: Rect; args: unknown[] }[] = [];
   hiddenCols = new Set<number>();
   hiddenRows = new Set<number>();
+  charts: ChartModel[] = [];
   deleted = false;
   api?: LocalSheet;
   constructor(

@@ -1,5 +1,6 @@
 // The Sheet face: ranges, rows and columns, frozen panes, sizes, visibility, rules and protection.
 import { parseA1 } from "./a1";
+import { insertChart, LocalEmbeddedChart, newChartBuilder, removeChart, updateChart } from "./charts";
 import type { Book } from "./book";
 import type { CountersImpl } from "./counters";
 import { normColor, type ProtectionModel, type SheetModel } from "./model";
@@ -9,6 +10,9 @@ import { checkConditionalFormatRule, ConditionalFormatRule, type CfModel } from 
 
 export class LocalSheet {
   readonly _kind = "Sheet";
+  // A chart builder is made locally, like SpreadsheetApp.newDataValidation: only inserting or updating
+  // the chart is a round trip.
+  readonly _uncounted = ["newChart"];
   readonly _counters: CountersImpl;
   constructor(
     readonly _book: Book,
@@ -54,6 +58,23 @@ export class LocalSheet {
     const rect = { r1: Math.floor(row), c1: Math.floor(c), r2: Math.floor(row) + Math.floor(nr) - 1, c2: Math.floor(c) + Math.floor(nc) - 1 };
     if (rect.r2 > m.maxRows || rect.c2 > m.maxCols) throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
     return new LocalRange(this._book, m, rect);
+  }
+  // Embedded charts (charts.ts).
+  newChart() {
+    this.m;
+    return newChartBuilder();
+  }
+  insertChart(chart: LocalEmbeddedChart) {
+    insertChart(this.m.charts, chart);
+  }
+  updateChart(chart: LocalEmbeddedChart) {
+    updateChart(this.m.charts, chart);
+  }
+  removeChart(chart: LocalEmbeddedChart) {
+    removeChart(this.m.charts, chart);
+  }
+  getCharts() {
+    return this.m.charts.map((c) => new LocalEmbeddedChart({ ...c, ranges: c.ranges.slice(), options: { ...c.options }, anchor: { ...c.anchor } }));
   }
   getDataRange() {
     const m = this.m;

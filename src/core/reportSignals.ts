@@ -1,0 +1,26 @@
+// The Signals block of the mid-cycle review and the retrospective: the same per-KR signals as the Weekly
+// Summary as of the tab's day, and (retrospective) the team calibration of the aspirational KRs.
+import type { TrackerEvaluation } from "./evaluate";
+import { lowerTrim } from "./scoring";
+import type { CheckinEntry, Tracker } from "./model";
+import { buildSummaryData } from "./summary";
+import { signalRows, type ForecastCell } from "./summaryForecast";
+import { calibrationSignal } from "./signals";
+
+export function lifecycleSignalRows(
+  tracker: Tracker,
+  checkins: CheckinEntry[],
+  evaluation: TrackerEvaluation,
+  asOf: string,
+  withCalibration: boolean,
+): ForecastCell[][] {
+  const f = buildSummaryData({ tracker, checkins, history: [], asOf }).forecast;
+  const signals = f.signals.slice();
+  if (withCalibration) {
+    const aspirational = new Set(tracker.objectives.filter((o) => lowerTrim(o.type) === "aspirational").map((o) => String(o.id).toLowerCase()));
+    const scores = evaluation.krs.filter((k) => aspirational.has(String(k.objectiveId).toLowerCase())).map((k) => k.score);
+    const c = calibrationSignal(scores);
+    if (c) signals.push(c);
+  }
+  return signalRows({ ...f, signals });
+}

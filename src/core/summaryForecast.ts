@@ -1,0 +1,183 @@
+// The forecast and the signals of a report (Weekly Summary, mid-cycle review, retrospective), and their
+// rows (docs/forecast.md). Points come from the check-in log, one per week: the value at the end of each
+// week (capped at the report's day), exactly what History records for that week, carried forward over
+// weeks without a check-in, from the KR's first check-in on.
+import { addDays, dayNumber } from "./dates";
+import { forecastKr, formatValue, type ForecastPoint, type KrForecast } from "./forecast";
+import { goalForType } from "./evaluate";
+import type { Tracker } from "./model";
+import { calibrationSignal, krSignals, RULE_LABEL, type Signal } from "./signals";
+
+export interface KrForecastRow {
+  id: string;
+  objectiveId: string;
+  title: string;
+  owner: string;
+  unit: string;
+  forecast: KrForecast;
+  /** The goal of the KR's objective: 1 for committed, the aspirational goal for aspirational. */
+  goal: number;
+}
+
+export interface ReportForecast {
+  krs: KrForecastRow[];
+  /** KRs whose forecast score is below their objective's goal, the largest shortfall first. */
+  below: KrForecastRow[];
+  signals: Signal[];
+}
+
+/** Weekly points from a trend row: values[w − 1] at min(last day of week w, asOf); nulls are skipped. */
+export function pointsFromWeeks(values: (number | null)[], start: string, asOf: string): ForecastPoint[] {
+  const out: ForecastPoint[] = [];
+  values.forEach((value, i) => {
+    if (value === null || value === undefined || !isFinite(value)) return;
+    const last = addDays(start, 7 * (i + 1) - 1);
+    out.push({ day: last < asOf ? last : asOf, value });
+  });
+  return out;
+}
+
+/**
+ * The same weekly values from a KR's check-ins alone (date, value, and row for ties), for the check-in,
+ * which has the log but not the summary: weeks 1..week(asOf), each the latest check-in dated ≤ that week's
+ * last day (capped at asOf), null before the first.
+ */
+export function weekValuesFromCheckins(entries: { date: string; value: number; row: number }[], start: string, asOf: string): (number | null)[] {
+  const sorted = entries
+    .filter((e) => typeof e.value === "number" && isFinite(e.value) && e.date <= asOf)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
+  const weeks = Math.max(0, Math.floor((dayNumber(asOf) - dayNumber(start)) / 7) + 1);
+  const out: (number | null)[] = [];
+  let k = 0;
+  let cur: number | null = null;
+  for (let w = 1; w <= weeks; w++) {
+    const last = addDays(start, 7 * w - 1);
+    const day = last < asOf ? last : asOf;
+    while (k < sorted.length && sorted[k].date <= day) cur = sorted[k++].value;
+    out.push(cur);
+  }
+  return out;
+}
+
+export interface ReportForecastInput {
+  /** The tracker as of the report's day (current / confidence as of then). */
+  tracker: Tracker;
+  asOf: string;
+  /** Per KR id: the value at the end of each week (the summary's trend rows). */
+  weekValues: Map<string, (number | null)[]>;
+  /** Per KR id: its status in the report. */
+  statuses: Map<string, string>;
+  /** Per KR id: its check-in values in log order, up to the report's day. */
+  checkinValues: Map<string, number[]>;
+  /** The retrospective adds the team calibration signal from these aspirational KR scores. */
+  calibrationScores?: (number | null)[];
+}
+
+export function buildReportForecast(input: ReportForecastInput): ReportForecast {
+  const { tracker, asOf } = input;
+  const s = tracker.settings;
+  const cycle = { startDate: s.startDate, weeks: s.weeks };
+  const typeOf = new Map<string, unknown>();
+  for (const o of tracker.objectives) {
+    const k = String(o.id).toLowerCase();
+    if (!typeOf.has(k)) typeOf.set(k, o.type);
+  }
+  const krs: KrForecastRow[] = [];
+  const signalInputs = tracker.keyResults.map((kr) => {
+    const points = pointsFromWeeks(input.weekValues.get(kr.id) || [], s.startDate, asOf);
+    const forecast = forecastKr(kr, points, cycle);
+    const goal = goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", s.aspirationalGoal);
+    krs.push({ id: kr.id, objectiveId: kr.objectiveId, title: kr.title, owner: kr.owner, unit: kr.unit, forecast, goal });
+    return {
+      id: kr.id,
+      title: kr.title,
+      metric: kr.metric,
+      start: kr.start,
+      target: kr.target,
+      status: input.statuses.get(kr.id) || "",
+      confidence: kr.confidence,
+      forecastScore: forecast.ok ? forecast.score : null,
+      points,
+      checkinValues: input.checkinValues.get(kr.id) || [],
+    };
+  });
+  const below = krs
+    .filter((k) => k.forecast.ok && k.forecast.score < k.goal)
+    .sort((a, b) => shortfall(b) - shortfall(a));
+  const signals = krSignals(signalInputs, cycle);
+  if (input.calibrationScores) {
+    const c = calibrationSignal(input.calibrationScores);
+    if (c) signals.push(c);
+  }
+  return { krs, below, signals };
+}
+
+export function shortfall(k: KrForecastRow): number {
+  return k.forecast.ok ? k.goal - k.forecast.score : 0;
+}
+
+/** Check-in values per KR in log order (by date, then sheet row), up to `asOf`. */
+export function checkinValuesByKr(checkins: { krId: string; date: string; value: number; row: number }[], asOf: string): Map<string, number[]> {
+  const sorted = checkins
+    .filter((c) => typeof c.value === "number" && isFinite(c.value) && typeof c.date === "string" && c.date <= asOf)
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
+  const out = new Map<string, number[]>();
+  for (const c of sorted) {
+    const list = out.get(c.krId);
+    if (list) list.push(c.value);
+    else out.set(c.krId, [c.value]);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Rows (the same cell shape as the summary's SummaryCell, declared here so this module needs no import
+// of summary.ts, which imports it).
+
+type Style = "heading" | "header" | "label" | "muted" | "note";
+export interface ForecastCell {
+  v: string | number | null;
+  fmt?: string;
+  style?: Style;
+}
+
+const text = (v: string): ForecastCell => ({ v, fmt: "@" });
+const muted = (v: string): ForecastCell => ({ v, style: "muted" });
+const score = (v: number): ForecastCell => ({ v, fmt: "0.00" });
+const headers = (...names: string[]): ForecastCell[] => names.map((n) => ({ v: n, style: "header" as const }));
+
+/** "Forecast" rows: KRs forecast below their objective's goal, the largest shortfall first. */
+export function forecastRows(f: ReportForecast): ForecastCell[][] {
+  const rows: ForecastCell[][] = [];
+  rows.push([{ v: "Forecast: key results heading below their goal at this pace", style: "heading" }]);
+  rows.push(headers("ID", "Key result", "Owner", "Forecast", "Forecast score", "Goal", "Shortfall", "Weeks to target"));
+  if (f.below.length === 0) {
+    const any = f.krs.some((k) => k.forecast.ok);
+    rows.push([muted(any ? "None — every forecast key result is on course for its goal." : "None — not enough check-ins to forecast yet (3 weeks are needed).")]);
+  }
+  for (const k of f.below) {
+    if (!k.forecast.ok) continue;
+    const unit = k.unit ? (k.unit === "%" ? "%" : ` ${k.unit}`) : "";
+    rows.push([
+      text(k.id),
+      text(k.title),
+      text(k.owner),
+      text(`${formatValue(k.forecast.value)}${unit} by ${k.forecast.endDay}`),
+      score(k.forecast.score),
+      score(k.goal),
+      score(shortfall(k)),
+      k.forecast.weeksToTarget === null ? muted("—") : { v: Math.round(k.forecast.weeksToTarget * 10) / 10, fmt: "0.0" },
+    ]);
+  }
+  return rows;
+}
+
+/** "Signals" rows: each signal's rule, KR and reason. */
+export function signalRows(f: ReportForecast): ForecastCell[][] {
+  const rows: ForecastCell[][] = [];
+  rows.push([{ v: "Signals: checks that keep OKRs honest", style: "heading" }]);
+  rows.push(headers("Signal", "ID", "Key result", "Reason"));
+  if (f.signals.length === 0) rows.push([muted("None — no confidence, pace or target looks off.")]);
+  for (const s of f.signals) rows.push([{ v: RULE_LABEL[s.rule], style: "label" }, text(s.krId), text(s.title), text(s.reason)]);
+  return rows;
+}

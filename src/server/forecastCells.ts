@@ -1,0 +1,100 @@
+// The Key Results forecast columns (Forecast, Forecast score, Weeks to target): values written by the
+// summary for every KR and by a check-in for its KR, and the sidebar's "At this pace" line read back from
+// them. A tracker set up before these columns existed has none of them: nothing is written (Repair tracker
+// adds them) and the sidebar shows no forecast line.
+import { columnLetter, quoteSheet } from "../core/a1";
+import { addDays, cycleEnd } from "../core/dates";
+import { forecastKr, forecastLine, MIN_POINTS, NOT_ENOUGH, type KrForecast } from "../core/forecast";
+import type { KeyResult, Settings } from "../core/model";
+import { pointsFromWeeks, weekValuesFromCheckins, type KrForecastRow } from "../core/summaryForecast";
+import { KR_FORECAST_HEADERS } from "../core/tabs";
+import { col, num, str, type Table } from "./table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The three cells of a forecast: the reason in Forecast when there is none. */
+export function forecastCells(f: KrForecast): unknown[] {
+  if (!f.ok) return [f.reason, "", ""];
+  return [f.value, f.score, f.weeksToTarget === null ? "" : f.weeksToTarget];
+}
+
+/** 0-based columns of the three headers, or null when one is missing. */
+function forecastColumns(t: Table): number[] | null {
+  const idx = KR_FORECAST_HEADERS.map((h) => col(t, h));
+  return idx.some((i) => i < 0) ? null : idx;
+}
+
+/** Writes `cells` (per sheet row) into the forecast columns of the rows from first to last: one call when adjacent. */
+function writeBlock(ss: Spreadsheet, t: Table, idx: number[], first: number, last: number, cells: (row: number) => unknown[]): void {
+  const rows: unknown[][] = [];
+  for (let r = first; r <= last; r++) rows.push(cells(r));
+  const adjacent = idx[1] === idx[0] + 1 && idx[2] === idx[0] + 2;
+  const sheet = quoteSheet(t.name);
+  if (adjacent) {
+    ss.getRange(`${sheet}!${columnLetter(idx[0] + 1)}${first}:${columnLetter(idx[0] + 3)}${last}`).setValues(rows);
+    return;
+  }
+  idx.forEach((c, j) => ss.getRange(`${sheet}!${columnLetter(c + 1)}${first}:${columnLetter(c + 1)}${last}`).setValues(rows.map((r) => [r[j]])));
+}
+
+function currentCells(t: Table, idx: number[], row: number): unknown[] {
+  const r = t.rows[row - t.headerRow - 1] || [];
+  return idx.map((i) => (r[i] === undefined || r[i] === null ? "" : r[i]));
+}
+
+/** The summary's write: every KR row's forecast; rows without a KR keep what they hold. */
+export function writeSummaryForecasts(ss: Spreadsheet, t: Table, krs: KeyResult[], forecasts: KrForecastRow[]): void {
+  const idx = forecastColumns(t);
+  if (!idx || krs.length === 0) return;
+  const byId = new Map(forecasts.map((f) => [f.id, f] as [string, KrForecastRow]));
+  const byRow = new Map<number, unknown[]>();
+  for (const kr of krs) {
+    const f = byId.get(kr.id);
+    if (f) byRow.set(kr.row, forecastCells(f.forecast));
+  }
+  const rows = krs.map((k) => k.row);
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  writeBlock(ss, t, idx, first, last, (r) => byRow.get(r) || currentCells(t, idx, r));
+}
+
+/**
+ * The check-in's write for its KR, from the check-ins it has (the log's tail plus this one). When the tail
+ * may have cut off the KR's earlier check-ins (the log is longer than the tail) and they give fewer than
+ * the points needed, the cells are written back unchanged, so the summary's forecast stays; the call is
+ * made either way, so a check-in costs the same number of calls on any tracker.
+ */
+export function writeCheckinForecast(
+  ss: Spreadsheet,
+  t: Table,
+  kr: KeyResult,
+  entries: { date: string; value: number; row: number }[],
+  settings: Settings,
+  today: string,
+  logComplete: boolean,
+): unknown[] | null {
+  const idx = forecastColumns(t);
+  if (!idx) return null;
+  const values = weekValuesFromCheckins(entries, settings.startDate, today);
+  const f = forecastKr(kr, pointsFromWeeks(values, settings.startDate, today), settings);
+  const keep = !f.ok && f.reason === NOT_ENOUGH && !logComplete;
+  const cells = keep ? currentCells(t, idx, kr.row) : forecastCells(f);
+  writeBlock(ss, t, idx, kr.row, kr.row, () => cells);
+  return cells;
+}
+
+/** The sidebar's line from a KR's forecast cells; "" when the tracker has no forecast columns. */
+export function sidebarForecastLine(t: Table, kr: KeyResult, settings: Settings, cells?: unknown[] | null): string {
+  const idx = forecastColumns(t);
+  if (!idx) return "";
+  const c = cells || currentCells(t, idx, kr.row);
+  const value = num(c[0]);
+  const score = num(c[1]);
+  if (value === null || score === null) {
+    const reason = str(c[0]);
+    return forecastLine({ ok: false, reason: reason || NOT_ENOUGH }, kr.unit);
+  }
+  const endDay = addDays(cycleEnd(settings.startDate, settings.weeks), -1);
+  const weeks = num(c[2]);
+  return forecastLine({ ok: true, value, score, weeksToTarget: weeks, slopePerWeek: 0, endDay, points: MIN_POINTS }, kr.unit);
+}

@@ -1,0 +1,40 @@
+// The Weekly Summary's embedded charts, updated in place: each generation finds its charts by title and
+// modifies them (new data ranges, same place), inserts the ones missing and removes its own duplicates, so
+// the tab never collects one more chart per week. Charts the user added (other titles) are left alone.
+import { CHART_TITLES, type ChartSpec } from "../core/charts";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type EmbeddedChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
+
+const OURS: string[] = [CHART_TITLES.scores, CHART_TITLES.status];
+
+function titleOf(c: EmbeddedChart): string {
+  const t = c.getOptions().get("title");
+  return typeof t === "string" ? t : "";
+}
+
+export function updateSummaryCharts(sheet: Sheet, specs: ChartSpec[]): void {
+  const found = new Map<string, EmbeddedChart>();
+  for (const c of sheet.getCharts()) {
+    const t = titleOf(c);
+    if (OURS.indexOf(t) < 0) continue;
+    if (found.has(t) || !specs.some((s) => s.title === t)) sheet.removeChart(c);
+    else found.set(t, c);
+  }
+  for (const spec of specs) {
+    const prev = found.get(spec.title);
+    const base = prev ? prev.modify().clearRanges() : sheet.newChart();
+    const typed = spec.type === "LINE" ? base.asLineChart() : base.asColumnChart();
+    let b = (typed as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder)
+      .setNumHeaders(1)
+      .setPosition(spec.row, spec.column, 0, 0)
+      .setOption("title", spec.title)
+      .setOption("isStacked", spec.stacked)
+      .setOption("width", spec.width)
+      .setOption("height", spec.height)
+      .setOption("useFirstColumnAsDomain", true);
+    for (const r of spec.ranges) b = b.addRange(sheet.getRange(r));
+    if (prev) sheet.updateChart(b.build());
+    else sheet.insertChart(b.build());
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, it } from "@jest/globals";
+import { expect } from "../../support/expect";
+import { chartsFromRows, chartSvg, chartsHtml } from "../../../src/local/preview/charts";
+import type { PreviewCell } from "../../../src/local/preview/types";
+
+const c = (...texts: string[]): PreviewCell[] => texts.map((text) => ({ text }));
+const ROWS: PreviewCell[][] = [
+  c("Weekly summary — Q1"),
+  c("Trend: value at the end of each week"),
+  c(""),
+  c("Chart data: from History, drawn by the charts at the top right"),
+  c("Week", "O1", "<O2>", "Expected (committed)"),
+  c("1", "0.10", "", "0.08"),
+  c("2", "0.25", "0.30", "0.15"),
+  c(""),
+  c("Week", "On track", "At risk", "Off track"),
+  c("1", "3", "1", "0"),
+  c("2", "2", "1", "1"),
+];
+
+describe("preview charts", () => {
+  it("reads the Chart data tables into a line chart and a stacked column chart", () => {
+    const charts = chartsFromRows(ROWS);
+    expect(charts.map((x) => [x.title, x.kind, x.weeks])).toEqual([
+      ["Objective score by week against expected", "line", ["1", "2"]],
+      ["Key results by status, by week", "stacked", ["1", "2"]],
+    ]);
+    expect(charts[0].series[1]).toEqual({ name: "<O2>", values: [null, 0.3] });
+    expect(charts[1].series.map((s) => s.values)).toEqual([[3, 2], [1, 1], [0, 1]]);
+  });
+
+  it("draws SVG with escaped text and no script; nothing without a Chart data block", () => {
+    const [line, mix] = chartsFromRows(ROWS);
+    const svg = chartSvg(line);
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).toContain("&lt;O2&gt;");
+    expect(svg).not.toContain("<O2>");
+    expect(svg.match(/<polyline/g)!.length).toBe(3);
+    expect(chartSvg(mix).match(/<rect [^>]*><title>/g)!.length).toBe(5); // the zero "Off track" in week 1 draws nothing
+    const html = chartsHtml(ROWS, "Weekly Summary");
+    expect(html).toContain('data-tab="Weekly Summary"');
+    expect(html).not.toMatch(/<script/i);
+    expect(html.replace(/xmlns="http:\/\/www.w3.org\/2000\/svg"/g, "")).not.toMatch(/https?:/);
+    expect(chartsHtml(ROWS.slice(0, 3), "Weekly Summary")).toBe("");
+  });
+});

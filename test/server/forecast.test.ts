@@ -1,0 +1,180 @@
+// The forecast columns, sections and sidebar line through the built add-on (run `npm run build` first).
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import type { Workbook } from "../../src/local/runtime";
+import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+
+const START = "2026-01-05"; // 13 weeks: the last day is 2026-04-05
+const OWNER = "dispatch.lead@example.com"; // owns O1.KR1: increase, 82 → 95 (%), objective O1 committed
+
+function checkIn(wb: Workbook, day: string, value: number, confidence = 8) {
+  setToday(wb, day);
+  wb.services.session.setUser(OWNER);
+  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR1", value: String(value), confidence });
+  if (!r.ok) throw new Error(`check-in on ${day}: ${r.message}`);
+  wb.services.session.setUser("ops.lead@example.com");
+  return r;
+}
+
+function summarize(wb: Workbook, at: string) {
+  setToday(wb, at);
+  const r = callAddon(wb, "generateWeeklySummary", { at });
+  if (!r.ok) throw new Error(`summary ${at}: ${r.message}`);
+}
+
+function kr1(wb: Workbook): Record<string, unknown> {
+  return rowsOf(wb, "Key Results").find((r) => r["ID"] === "O1.KR1")!;
+}
+
+function summaryText(wb: Workbook): string[][] {
+  return ss(wb).getSheetByName("Weekly Summary")!.getDataRange().getValues().map((r) => r.map(String));
+}
+
+/** Rows of a summary section (heading row starting with `heading`, header row, rows up to a blank one). */
+function section(wb: Workbook, heading: string): string[][] {
+  const v = summaryText(wb);
+  const h = v.findIndex((r) => r[0].startsWith(heading));
+  if (h < 0) throw new Error(`no section ${heading}`);
+  const out: string[][] = [];
+  for (let i = h + 2; i < v.length && v[i].some((c) => c !== ""); i++) out.push(v[i]);
+  return out;
+}
+
+/** Slow, steady progress: +0.25 a week, so the KR ends near 85.25 (score 0.25) while its owner says 8/10. */
+function slowKr(): Workbook {
+  const wb = newTracker({ start: START, at: START, user: "ops.lead@example.com" });
+  checkIn(wb, "2026-01-06", 82.25);
+  checkIn(wb, "2026-01-13", 82.5);
+  checkIn(wb, "2026-01-22", 82.75);
+  return wb;
+}
+
+describe("forecast columns, sections and the sidebar line", () => {
+  it("before 3 weekly points: the reason, in Key Results and the sidebar", () => {
+    const wb = newTracker({ start: START, at: START, user: "ops.lead@example.com" });
+    const r = checkIn(wb, "2026-01-06", 83);
+    expect(r.kr.forecast).toBe("At this pace: not enough check-ins to forecast yet");
+    expect(kr1(wb)["Forecast"]).toBe("not enough check-ins to forecast yet");
+    expect(kr1(wb)["Forecast score"]).toBe("");
+  });
+
+  it("the summary writes Forecast, Forecast score and Weeks to target, lists the KR and the signal", () => {
+    const wb = slowKr();
+    summarize(wb, "2026-01-25");
+    const row = kr1(wb);
+    expect(row["Forecast"] as number).toBeCloseTo(85.25, 9);
+    expect(row["Forecast score"] as number).toBeCloseTo(0.25, 9);
+    expect(row["Weeks to target"] as number).toBeCloseTo((95 - 82.75) / 0.25, 9);
+    const forecast = section(wb, "Forecast");
+    expect(forecast[0].slice(0, 4)).toEqual(["O1.KR1", "Raise on-time delivery from 82% to 95%", OWNER, "85.25% by 2026-04-05"]);
+    const signals = section(wb, "Signals");
+    expect(signals).toContainEqual(["Confidence disagrees with the trend", "O1.KR1", "Raise on-time delivery from 82% to 95%", "Confidence 8/10, but at this pace the KR ends at 0.25", ...signals[0].slice(4)]);
+    wb.services.session.setUser(OWNER);
+    const d = callAddon(wb, "getSidebarData", {});
+    expect(d.krs.find((k: { id: string }) => k.id === "O1.KR1").forecast).toBe("At this pace: 85.25% by 2026-04-05 — score 0.25");
+  });
+
+  it("the check-in reply carries the forecast it wrote", () => {
+    const wb = slowKr();
+    const r = checkIn(wb, "2026-01-27", 83);
+    expect(r.kr.forecast).toMatch(/^At this pace: [\d.]+% by 2026-04-05 — score 0\.\d\d$/);
+    const row = kr1(wb);
+    expect(typeof row["Forecast"]).toBe("number");
+    expect(r.kr.forecast).toContain(`score ${(row["Forecast score"] as number).toFixed(2)}`);
+  });
+
+  it("a tracker set up before the forecast columns keeps working, and Repair adds them", () => {
+    const wb = newTracker({ start: START, at: START, user: "ops.lead@example.com" });
+    const sheet = ss(wb).getSheetByName("Key Results")!;
+    const headers = sheet.getRange(1, 1, 1, 26).getValues()[0].map(String);
+    const first = headers.indexOf("Forecast") + 1;
+    expect(first).toBeGreaterThan(0);
+    sheet.getRange(1, first, sheet.getMaxRows(), 3).clearContent(); // as a tracker from before issue 18
+    expect(Object.keys(kr1(wb))).not.toContain("Forecast");
+    checkIn(wb, "2026-01-06", 82.25);
+    checkIn(wb, "2026-01-13", 82.5);
+    const r = checkIn(wb, "2026-01-22", 82.75);
+    expect(r.kr.forecast).toBe("");
+    summarize(wb, "2026-01-25");
+    expect(section(wb, "Forecast")[0][0]).toBe("O1.KR1");
+    const repaired = callAddon(wb, "repairTracker");
+    expect(repaired.ok).toBe(true);
+    expect(JSON.stringify(repaired)).toContain("Forecast");
+    summarize(wb, "2026-01-25");
+    expect(kr1(wb)["Forecast score"] as number).toBeCloseTo(0.25, 9);
+  });
+});
+
+describe("signals in the mid-cycle review and the retrospective", () => {
+  function tab(wb: Workbook, name: string): string[][] {
+    return ss(wb).getSheetByName(name)!.getDataRange().getValues().map((r) => r.map(String));
+  }
+
+  it("the review lists the KR whose confidence disagrees with its trend, above the decisions table", () => {
+    const wb = slowKr();
+    setToday(wb, "2026-02-23");
+    const r = callAddon(wb, "createMidCycleReview", { at: "2026-02-23" });
+    expect(r.ok).toBe(true);
+    const v = tab(wb, "Mid-cycle Review");
+    const heading = v.findIndex((row) => row[0].startsWith("Signals"));
+    const table = v.findIndex((row) => row[0] === "Type" && row[7] === "Decision");
+    expect(heading).toBeGreaterThan(0);
+    expect(table).toBeGreaterThan(heading);
+    const signal = v.slice(heading, table).find((row) => row[1] === "O1.KR1")!;
+    expect(signal[0]).toBe("Confidence disagrees with the trend");
+    expect(signal[3]).toMatch(/^Confidence 8\/10, but at this pace the KR ends at 0\.\d\d$/);
+  });
+
+  it("the retrospective adds the team calibration of the aspirational KRs", () => {
+    const wb = slowKr();
+    // O3 is the template's aspirational objective: O3.KR1 (decrease 42 → 36) and O3.KR2 (milestone).
+    setToday(wb, "2026-01-06");
+    wb.services.session.setUser("finance.partner@example.com");
+    expect(callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O3.KR1", value: "36", confidence: 9 }).ok).toBe(true);
+    wb.services.session.setUser("ops.lead@example.com");
+    expect(callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O3.KR2", value: "1", confidence: 9 }).ok).toBe(true);
+    setToday(wb, "2026-04-05");
+    const r = callAddon(wb, "endCycle", { at: "2026-04-05" });
+    expect(r.ok).toBe(true);
+    const v = tab(wb, "Retrospective");
+    const calibration = v.find((row) => row[0] === "Team calibration")!;
+    expect(calibration[3]).toBe("The 2 aspirational KRs averaged 1.00: too easy — aspirational OKRs aim for 0.6–0.7");
+    // O3.KR1 hit its target in week 1: possibly sandbagged.
+    expect(v.find((row) => row[0] === "Possibly sandbagged" && row[1] === "O3.KR1")![3]).toBe(
+      "Reached its target (36 against 36) on 2026-01-11, before the cycle's midpoint",
+    );
+  });
+});
+
+describe("Weekly Summary charts", () => {
+  it("two charts drawn from the Chart data rows, updated in place week after week; a user's own chart is left alone", () => {
+    const wb = slowKr();
+    summarize(wb, "2026-01-11");
+    const sheet = ss(wb).getSheetByName("Weekly Summary")!;
+    const userChart = sheet.newChart().asLineChart().addRange(sheet.getRange("A1:B2")).setOption("title", "Mine").setPosition(1, 1, 0, 0).build();
+    sheet.insertChart(userChart);
+    summarize(wb, "2026-01-18");
+    summarize(wb, "2026-01-25");
+    summarize(wb, "2026-01-25");
+    const charts = sheet.getCharts();
+    expect(charts.map((c) => c.getOptions().get("title"))).toEqual([
+      "Objective score by week against expected",
+      "Key results by status, by week",
+      "Mine",
+    ]);
+    const [scores, status] = charts;
+    const v = summaryText(wb);
+    const top = v.findIndex((r) => r[0] === "Week");
+    // Weeks 1–3, one column per objective (O1–O3), then the committed and aspirational expected lines.
+    expect(v[top]).toEqual(["Week", "O1", "O2", "O3", "Expected (committed)", "Expected (aspirational)", ...v[top].slice(6)]);
+    expect(scores.getRanges().map(String)).toEqual([`Weekly Summary!A${top + 1}:F${top + 4}`]);
+    expect(v[top + 3][0]).toBe("3");
+    expect(Number(v[top + 3][4])).toBeCloseTo(20 / 91, 9); // elapsed on 2026-01-25 × 1
+    const mixTop = top + 5;
+    expect(v[mixTop].slice(0, 4)).toEqual(["Week", "On track", "At risk", "Off track"]);
+    expect(status.getRanges().map(String)).toEqual([`Weekly Summary!A${mixTop + 1}:D${mixTop + 4}`]);
+    expect(status.getOptions().get("isStacked")).toBe(true);
+    expect(scores.getContainerInfo().getAnchorRow()).toBe(3);
+    expect(scores.getContainerInfo().getAnchorColumn()).toBe(10);
+  });
+});
