@@ -13,6 +13,7 @@ import { readTab, renderTable } from "./showTab";
 import { servePreview } from "./serve";
 import { withFileLock } from "./fileLock";
 import { repairHint } from "./hints";
+import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 
 /**
  * Where a command runs: its folder, where its output goes and its default "today". The okr-sheets binary
@@ -216,6 +217,9 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const sheet = ss.insertSheet(tab);
   const width = rows.reduce((w, r) => Math.max(w, r.length), 1);
+  // A new tab is 1000 × 26, as in Sheets: grow it to the CSV's size.
+  if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   // Every CSV cell goes in as literal text; the import decides what is a number.
   const grid = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined || r[i] === "" ? "" : "'" + r[i])));
   sheet.getRange(1, 1, grid.length, width).setValues(grid);
@@ -298,6 +302,8 @@ async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
   const name = need(flags, "sheet");
   const wb = await openWorkbook(file, { at: dateFlag(flags, "at") });
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  const aside = wb.setAside.find((n) => n.toLowerCase() === name.toLowerCase());
+  if (aside) throw new Rejected(`${positionals[0]}: the tab "${aside}" is larger than the offline engine takes (${MAX_TAB_ROWS.toLocaleString("en-US")} rows, ${MAX_TAB_COLUMNS} columns).`);
   if (!ss.getSheetByName(name)) {
     throw new Rejected(`No tab named "${name}". Tabs: ${ss.getSheets().map((s) => s.getName()).join(", ")}.`);
   }
@@ -386,7 +392,7 @@ export async function run(argv: string[]): Promise<void> {
   const go = () => dispatch(command, positionals, flags);
   try {
     // Commands that save hold the tracker's lock from reading it to saving it (fileLock.ts).
-    return await (WRITES.has(command) && file ? withFileLock(resolve(file), file, go) : go());
+    return await (WRITES.has(command) && file ? withFileLock(here(file), file, go) : go());
   } catch (e) {
     if (e instanceof Error && file && !(e instanceof UsageError)) e.message = repairHint(e.message, file);
     throw e;

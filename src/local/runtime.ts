@@ -7,6 +7,7 @@ import { createServices, loadAddon, type AddonContext, type LocalServices } from
 import { emptySnapshot, type WorkbookSnapshot } from "./snapshot";
 import { loadXlsx, saveXlsx } from "./xlsx";
 import { assertLockKept } from "./fileLock";
+import { restoreSetAside, setAsideOversize, TabTooLarge } from "./oversize";
 // Types only: the CLI runs the built dist/Code.js, never the server sources.
 import type * as Addon from "../server/index";
 
@@ -43,6 +44,8 @@ export interface Workbook {
   file: string;
   /** How it was opened, so that it can be opened again the same way (serve reloads a changed file). */
   options: OpenOptions;
+  /** Tabs too large for the offline engine: not opened, saved back as they were (oversize.ts). */
+  setAside: string[];
   services: LocalServices;
   addon: AddonContext;
   save(): Promise<void>;
@@ -54,23 +57,30 @@ export interface OpenOptions {
 }
 
 export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, opts: OpenOptions): Workbook {
+  const aside = setAsideOversize(snapshot);
   const services = createServices(snapshot, { now: clockFor(opts.at), user: opts.user ?? null, htmlDir: distDir() });
   const addon = loadAddon(addonCode(), services);
   return {
     file,
     options: opts,
+    setAside: aside.map((a) => a.sheet.name),
     services,
     addon,
     save: async () => {
       assertLockKept(file);
-      await saveXlsx(file, services.toSnapshot());
+      await saveXlsx(file, restoreSetAside(services.toSnapshot(), aside));
     },
   };
 }
 
 export async function openWorkbook(file: string, opts: OpenOptions = {}): Promise<Workbook> {
   const snapshot = await loadXlsx(file);
-  return workbookFromSnapshot(file, snapshot, opts);
+  try {
+    return workbookFromSnapshot(file, snapshot, opts);
+  } catch (e) {
+    if (e instanceof TabTooLarge) throw new TabTooLarge(`${file}: ${e.message}`);
+    throw e;
+  }
 }
 
 export function newWorkbook(file: string, name: string, opts: OpenOptions = {}): Workbook {

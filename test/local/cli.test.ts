@@ -200,7 +200,8 @@ describe("edit", () => {
     await expectRejected("noowner.xlsx", ["checkin", "noowner.xlsx", "--kr", "O1.KR1", "--value", "85", "--at", "2026-01-20"], /O1\.KR1 has no owner.*--as/);
     const r = await run("checkin", "noowner.xlsx", "--kr", "O1.KR1", "--value", "85", "--at", "2026-01-20", "--as", "ops.lead@example.com");
     expect(r.status, r.stderr).toBe(0);
-    expect((await json("noowner.xlsx", "Check-ins"))[0]["Author"]).toBe("ops.lead@example.com");
+    // Offline nobody is signed in: --as is a choice, and the Author says so (issue 16).
+    expect((await json("noowner.xlsx", "Check-ins"))[0]["Author"]).toBe("ops.lead@example.com (chosen; no email available)");
   });
 
   it("an unknown sheet or a bad range is rejected (exit 1, file unchanged)", async () => {

@@ -318,8 +318,8 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
 function recalcVolatile(book: Book): void {
   const sheet = book.sheets[0];
   const addr = { sheet: sheet.hfId, row: 199_998, col: 198 };
-  if (book.hf.isCellEmpty(addr)) book.hf.setCellContents(addr, null);
-  else book.hf.rebuildAndRecalculate();
+  if (book.hf.isCellEmpty(addr)) book.write().setCellContents(addr, null);
+  else book.settle().rebuildAndRecalculate();
 }
 
 /** The book behind a LocalSpreadsheet (raw or counted). */

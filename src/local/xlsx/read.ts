@@ -6,6 +6,7 @@ import { patchExcelDates, serialOfDate } from "./dates";
 import { allowHistorySheetName } from "./historyName";
 import { fromXlsxFormula, splitSheetRef } from "./formulas";
 import { nativeToCf, nativeToDv, readNativeCfs, readNativeDvs, signature } from "./rules";
+import { checkUnzippedSize } from "./zipSize";
 import { canonicalNames, DEFAULT_FONT, dvSignature, hexColor, METADATA_SHEET, PX_PER_CHAR, type Metadata, type SheetMeta } from "./shared";
 
 export async function xlsxToSnapshot(buf: Buffer): Promise<WorkbookSnapshot> {
@@ -18,6 +19,7 @@ export async function readWorkbook(buf: Buffer, fallbackName: string | undefined
   if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
     throw new Error("not an .xlsx file (it is not a zip archive)");
   }
+  checkUnzippedSize(buf);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);

@@ -166,10 +166,15 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
   return sm;
 }
 
+/** Excel's limit on the characters of one cell. */
+export const MAX_CELL_TEXT = 32_767;
+
 function cellValue(sc: SnapshotCell): ExcelJS.CellValue {
   if (sc.f !== undefined && sc.f !== "") {
     const formula = toXlsxFormula(sc.f);
-    if (sc.v === undefined) return { formula } as ExcelJS.CellFormulaValue;
+    // Excel refuses a file holding a cell text over 32,767 characters: such a result is left for the
+    // reader to compute (the formula is kept).
+    if (sc.v === undefined || (typeof sc.v === "string" && sc.v.length > MAX_CELL_TEXT)) return { formula } as ExcelJS.CellFormulaValue;
     const result = typeof sc.v === "string" && ERROR_VALUES.has(sc.v) ? { error: sc.v } : sc.v;
     return { formula, result } as ExcelJS.CellFormulaValue;
   }
