@@ -24,7 +24,7 @@ import { addDays, dayNumber, elapsed, serialFromIso, weekNumber } from "../src/c
 import { krScore, statusFromGap } from "../src/core/scoring";
 import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB, type Metric, type ObjectiveType, type PnlLink } from "../src/core/tabs";
 import { OPERATIONS_TEMPLATE, type TemplateKr, type TemplateObjective } from "../src/core/templates";
-import { callAddon, distDir, workbookFromSnapshot, type Workbook } from "../src/local/runtime";
+import { callAddon, callAddonRaw, distDir, workbookFromSnapshot, type AddonEntry, type Workbook } from "../src/local/runtime";
 import { benchCli } from "./cli";
 import { emptySnapshot, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../src/local/snapshot";
 import { project, RATES, type Projected, type Shape } from "./costModel";
@@ -318,11 +318,11 @@ interface Measured<T> {
   result: T;
 }
 
-function measure<T>(wb: Workbook, fn: string, arg: unknown): Measured<T> {
+function measure<T>(wb: Workbook, fn: AddonEntry, arg: unknown): Measured<T> {
   const c = wb.services.counters;
   c.reset();
   const t0 = performance.now();
-  const result = callAddon<T>(wb, fn, arg);
+  const result = callAddonRaw(wb, fn, arg) as T;
   const ms = performance.now() - t0;
   const s = c.snapshot();
   const r = result as { ok?: boolean; message?: string };

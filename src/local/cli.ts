@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import Papa from "papaparse";
 import { isValidIsoDate } from "../core/dates";
 import { buildDemo } from "./demo";
-import { callAddon, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
+import { callAddon, callAddonRaw, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
 import { readTab, renderTable } from "./showTab";
 import { servePreview } from "./serve";
 import { rollupWorkbook } from "./rollup";
@@ -293,11 +293,11 @@ function findOwner(wb: Workbook, krId: string): string | null {
   return row ? String(row["Owner"] ?? "") : null;
 }
 
-async function cmdSimple(fn: string, positionals: string[], flags: Flags, describe: (r: any) => string): Promise<void> {
+async function cmdSimple(fn: "generateWeeklySummary" | "createMidCycleReview" | "endCycle", positionals: string[], flags: Flags, describe: (r: any) => string): Promise<void> {
   const file = fileArg(positionals);
   const at = dateFlag(flags, "at");
   const wb = await openWorkbook(file, { at });
-  const r = expectOk(callAddon(wb, fn, at ? { at } : {}));
+  const r = expectOk(callAddonRaw(wb, fn, at ? { at } : {}));
   await wb.save();
   out(describe(r));
 }

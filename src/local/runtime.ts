@@ -8,6 +8,8 @@ import { emptySnapshot, type WorkbookSnapshot } from "./snapshot";
 import { loadXlsx, saveXlsx } from "./xlsx";
 import { assertLockKept } from "./fileLock";
 import { restoreSetAside, setAsideOversize, TabTooLarge } from "./oversize";
+// Types only: the CLI runs the built dist/Code.js, never the server sources.
+import type * as Addon from "../server/index";
 
 /** The project root: the nearest folder above this module holding dist/Code.js (or package.json). */
 export function projectRoot(): string {
@@ -95,7 +97,23 @@ export function newWorkbook(file: string, name: string, opts: OpenOptions = {}):
   return workbookFromSnapshot(file, emptySnapshot(name), opts);
 }
 
-/** Calls an entry point the way google.script.run does (JSON in, JSON out). */
-export function callAddon<T = any>(wb: Workbook, fn: string, ...args: unknown[]): T {
-  return wb.addon.call(fn, ...args) as T;
+/** The add-on's public entry points (src/server/index.ts): a renamed one is a compile error here. */
+export type AddonEntry = keyof typeof Addon;
+
+/**
+ * Calls an entry point the way google.script.run does (JSON in, JSON out). The result is the JSON of the
+ * entry point's return value, so it is left untyped.
+ */
+export function callAddon<K extends AddonEntry>(wb: Workbook, fn: K, ...args: Partial<Parameters<(typeof Addon)[K]>>): any {
+  return wb.addon.call(fn, ...args);
+}
+
+/** callAddon with any JSON payload, as a browser or a hostile caller may send it; the name is still checked. */
+export function callAddonRaw(wb: Workbook, fn: AddonEntry, ...args: unknown[]): any {
+  return wb.addon.call(fn, ...args);
+}
+
+/** Whether a name (from a browser request, say) is one of the add-on's entry points. */
+export function isAddonEntry(wb: Workbook, name: string): name is AddonEntry {
+  return typeof (wb.addon as Record<string, unknown>)[name] === "function";
 }

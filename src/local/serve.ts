@@ -7,7 +7,7 @@ import { offlineHints } from "./hints";
 import { embedSidebarData } from "../core/sidebarPage";
 import { startPreviewServer, type PreviewBackend, type PreviewTab } from "./preview";
 import { evaluateConditionalFormat } from "./sheets";
-import { callAddon, distDir, openWorkbook, type Workbook } from "./runtime";
+import { callAddon, callAddonRaw, distDir, openWorkbook, type AddonEntry, type Workbook } from "./runtime";
 
 /** Tabs bigger than this show their first rows only (the file keeps everything). */
 const MAX_PREVIEW_ROWS = 400;
@@ -90,7 +90,8 @@ export function previewBackend(first: Workbook): PreviewBackend {
           try {
             const refused = refuseUnknownIdentity(w, fn, args);
             if (refused) return refused;
-            const result = callAddon(w, fn, ...chosenOnly(w, fn, args));
+            // A name from the browser, as google.script.run sends it: the add-on refuses names it does not export.
+            const result = callAddonRaw(w, fn as AddonEntry, ...chosenOnly(w, fn, args));
             if (WRITING_RPCS.has(fn) && result && result.ok && !result.duplicate) {
               await w.save();
               stamp = stampOf(w.file);

@@ -190,7 +190,7 @@ export function setWeeklyRefresh(raw?: unknown) {
  * Time-driven trigger handler. Only a refusal (a damaged tracker, recorded for the admins) is returned;
  * anything unexpected is thrown, so that Apps Script emails the trigger's owner its failure notice.
  */
-export function weeklyRefresh(e?: { triggerUid?: string }) {
+export function weeklyRefresh(e?: { triggerUid?: string; authMode?: unknown }) {
   try {
     return { ok: true as const, outcome: runWeeklyRefresh(e) };
   } catch (err) {

@@ -5,8 +5,8 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { evaluateTracker } from "../../src/core/evaluate";
-import { callAddon, newTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
-import type { Workbook } from "../../src/local/runtime";
+import { callAddon, callAddonRaw, newTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
+import type { AddonEntry, Workbook } from "../../src/local/runtime";
 
 const ADMIN = "ops.lead@example.com";
 const TODAY = "2026-01-20";
@@ -44,9 +44,9 @@ function dataOf(wb: Workbook, tab: string, headers: string[]): unknown[][] {
   return rowsOf(wb, tab).map((r) => headers.map((h) => r[h]));
 }
 
-function refusedWithoutWriting(wb: Workbook, fn: string, arg: unknown, pattern: RegExp): string {
+function refusedWithoutWriting(wb: Workbook, fn: AddonEntry, arg: unknown, pattern: RegExp): string {
   const before = everything(wb);
-  const r = callAddon(wb, fn, arg);
+  const r = callAddonRaw(wb, fn, arg);
   expect(r.ok, `${fn} should refuse`).toBe(false);
   expect(r.message).toMatch(pattern);
   expect(r.message).not.toMatch(/\n\s+at |TypeError|undefined|\[object/);

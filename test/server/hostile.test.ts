@@ -8,8 +8,8 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { MAX_TEXT } from "../../src/core/limits";
 import { emptySnapshot } from "../../src/local/snapshot";
-import type { Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, openTracker, requestId, rowsOf, setToday, setSetting, ss } from "../support/tracker";
+import type { AddonEntry, Workbook } from "../../src/local/runtime";
+import { callAddon, callAddonRaw, newTracker, openTracker, requestId, rowsOf, setToday, setSetting, ss } from "../support/tracker";
 
 const ADMIN = "ops.lead@example.com"; // the operations template's admin
 const QUALITY = "quality.lead@example.com"; // owns O2.KR1 (decrease 6.5 → 3) and O2.KR2
@@ -273,7 +273,7 @@ const AT_ACTIONS = ["generateWeeklySummary", "createMidCycleReview", "endCycle"]
 const NEXT = "2026-04-06";
 
 /** [entry point, case, options, what the message must say, workbook state] */
-const ACTION_REFUSALS: [string, string, unknown, RegExp, State?][] = [
+const ACTION_REFUSALS: [AddonEntry, string, unknown, RegExp, State?][] = [
   // setupTracker on an existing tracker (the dangerous case: it must refuse before touching it)
   ["setupTracker", "unknown option", { colour: "red" }, /Unknown option "colour": it accepts "template", "start", "weeks", "name"/],
   ["setupTracker", "unknown options", { template: "blank", a: 1, b: 2 }, /Unknown options "a", "b"/],
@@ -289,7 +289,7 @@ const ACTION_REFUSALS: [string, string, unknown, RegExp, State?][] = [
   ["setupTracker", "weeks 2.5", { weeks: 2.5 }, /Length in weeks must be a whole number from 1 to 52/],
   ["setupTracker", "weeks 1e9", { weeks: 1e9 }, /Length in weeks must be a whole number from 1 to 52/],
   ["setupTracker", "weeks NaN (arrives as null)", { weeks: NaN }, /Option "weeks" must be a number, not null/],
-  ...BAD_DATES.map((d): [string, string, unknown, RegExp] => ["setupTracker", `start "${d}"`, { start: d }, /Option "start" must be a date in the form YYYY-MM-DD/]),
+  ...BAD_DATES.map((d): [AddonEntry, string, unknown, RegExp] => ["setupTracker", `start "${d}"`, { start: d }, /Option "start" must be a date in the form YYYY-MM-DD/]),
   ["setupTracker", "start 5,000 chars", { start: "9".repeat(5000) }, /Option "start" must be a date in the form YYYY-MM-DD, not "9{40}…"\.$/],
   ["setupTracker", "empty name", { name: "" }, /Cycle name must be 1–100 characters/],
   ["setupTracker", "blank name", { name: "   " }, /Cycle name must be 1–100 characters/],
@@ -301,19 +301,19 @@ const ACTION_REFUSALS: [string, string, unknown, RegExp, State?][] = [
   ["repairTracker", "options as text", "now", /options must be given by name \(it takes no options\)/],
   ["repairTracker", "over a foreign History tab", {}, /"History"/, "foreignHistory"],
 
-  ...AT_ACTIONS.flatMap((fn): [string, string, unknown, RegExp][] => [
+  ...AT_ACTIONS.flatMap((fn): [AddonEntry, string, unknown, RegExp][] => [
     [fn, "unknown option", { when: "2026-01-20" }, /Unknown option "when": it accepts "at"/],
     [fn, "at as number", { at: 20260120 }, /Option "at" must be text, not the number 20260120/],
     [fn, "at null", { at: null }, /Option "at" must be text, not null/],
     [fn, "options as list", [TODAY], /options must be given by name/],
-    ...BAD_DATES.map((d): [string, string, unknown, RegExp] => [fn, `at "${d}"`, { at: d }, /Option "at" must be a date in the form YYYY-MM-DD/]),
+    ...BAD_DATES.map((d): [AddonEntry, string, unknown, RegExp] => [fn, `at "${d}"`, { at: d }, /Option "at" must be a date in the form YYYY-MM-DD/]),
   ]),
 
   ["rollOverCycle", "before the cycle is closed", { start: NEXT }, /Close the cycle first/],
   ["rollOverCycle", "no start", {}, /Option "start" is required \(text\)/, "closed"],
   ["rollOverCycle", "unknown option", { start: NEXT, carry: "all" }, /Unknown option "carry": it accepts "start", "weeks", "name"/, "closed"],
   ["rollOverCycle", "start as number", { start: 20260406 }, /Option "start" must be text/, "closed"],
-  ...BAD_DATES.map((d): [string, string, unknown, RegExp, State] => ["rollOverCycle", `start "${d}"`, { start: d }, /Option "start" must be a date in the form YYYY-MM-DD/, "closed"]),
+  ...BAD_DATES.map((d): [AddonEntry, string, unknown, RegExp, State] => ["rollOverCycle", `start "${d}"`, { start: d }, /Option "start" must be a date in the form YYYY-MM-DD/, "closed"]),
   ["rollOverCycle", "start 5,000 chars", { start: "2".repeat(5000) }, /not "2{40}…"\.$/, "closed"],
   ["rollOverCycle", "start before the finished cycle", { start: "2025-12-01" }, /must start after the finished one/, "closed"],
   ["rollOverCycle", "weeks 0", { start: NEXT, weeks: 0 }, /whole number of weeks from 1 to 52/, "closed"],
@@ -356,7 +356,7 @@ describe("action entry points refuse hostile options with a message naming the o
   it.each(ACTION_REFUSALS)("%s: %s", (...[fn, _name, opts, pattern, state]) => {
     const wb = workbook(state ?? "tracker", ADMIN);
     const before = everything(wb);
-    const r = callAddon(wb, fn, opts);
+    const r = callAddonRaw(wb, fn, opts);
     expectRefusal(r, pattern);
     expect(everything(wb)).toBe(before);
   });
@@ -390,7 +390,7 @@ type Answer = Parameters<Workbook["services"]["ui"]["respond"]>[0];
  * [menu item, case, answers to its prompts/questions, workbook state, the final alert's text (null: the
  * user cancelled, so no alert follows the questions), how many prompts/questions come before it]
  */
-const MENU_CASES: [string, string, Answer[], State, RegExp | null, number][] = [
+const MENU_CASES: [AddonEntry, string, Answer[], State, RegExp | null, number][] = [
   ["menuSetUp", "cancel on a new spreadsheet", ["CANCEL"], "fresh", null, 1],
   ["menuSetUp", "close on a new spreadsheet", ["CLOSE"], "fresh", null, 1],
   ["menuSetUp", "a foreign Objectives tab", ["YES"], "foreignObjectives", /"Objectives"/, 0],
@@ -428,7 +428,7 @@ describe("menu items: cancelled or garbage prompt answers give a clear alert and
     ui.toasts.length = 0;
     const before = everything(wb);
     ui.respond(...answers);
-    callAddon(wb, fn);
+    callAddonRaw(wb, fn);
     expect(everything(wb)).toBe(before);
     expect(ui.toasts).toEqual([]);
     if (alert === null) {
@@ -486,7 +486,7 @@ const SETTINGS_CALLS: [string, (wb: Workbook) => unknown][] = [
 ];
 
 /** The same through the menu: the alert is what the user sees. */
-const SETTINGS_MENUS: [string, Answer[]][] = [
+const SETTINGS_MENUS: [AddonEntry, Answer[]][] = [
   ["menuSummary", []],
   ["menuReview", []],
   ["menuClose", ["OK"]],
@@ -511,7 +511,7 @@ describe("bad Settings: every reader refuses, names the setting to fix, and writ
       ui.alerts.length = 0;
       ui.toasts.length = 0;
       ui.respond(...answers);
-      callAddon(wb, fn);
+      callAddonRaw(wb, fn);
       const last = ui.alerts[ui.alerts.length - 1];
       expect(last?.kind, fn).toBe("alert");
       expectHumanMessage(last.prompt);

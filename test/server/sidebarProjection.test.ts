@@ -20,7 +20,7 @@ describe("the check-in shown ahead of the server's reply", () => {
   ])("on %s, value %s: the projected score and status are the server's, for every KR", (...[day, value]) => {
     const wb = newTracker({ user: ADMIN, at: "2026-01-05", start: "2026-01-05" });
     setToday(wb, day);
-    const d = callAddon<SidebarData>(wb, "getSidebarData", {});
+    const d = callAddon(wb, "getSidebarData", {}) as SidebarData;
     expect(d.ok).toBe(true);
     expect(d.rules).toBeDefined();
     for (const kr of d.krs) {

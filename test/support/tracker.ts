@@ -1,7 +1,7 @@
 // Test harness: the built add-on (dist/Code.js, run `npm run build` first; `npm test` does) on a fresh
 // offline spreadsheet. Every test that goes through here exercises what ships.
 import { emptySnapshot, type WorkbookSnapshot } from "../../src/local/snapshot";
-import { callAddon, clockFor, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
+import { callAddon, callAddonRaw, clockFor, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
 
 export interface TrackerOptions {
   template?: "operations" | "blank";
@@ -67,4 +67,4 @@ export function requestId(): string {
   return `test-req-${String(n).padStart(6, "0")}`;
 }
 
-export { callAddon };
+export { callAddon, callAddonRaw };
