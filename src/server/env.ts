@@ -17,6 +17,17 @@ export function cellIsoDate(v: unknown, timeZone: string): string {
   return "";
 }
 
+/**
+ * A cell value as plain JSON for the sidebar: google.script.run turns a Date into null (and fails on other
+ * objects), so a date typed into a number column is sent as its "YYYY-MM-DD".
+ */
+export function plainCell(v: unknown, timeZone: string): string | number | boolean {
+  if (isDate(v)) return isoDate(v, timeZone);
+  if (typeof v === "number") return isFinite(v) ? v : "";
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  return v === null || v === undefined ? "" : String(v);
+}
+
 /** A refusal meant for the user: its message is shown as is, and nothing has been written. */
 export class UserError extends Error {
   constructor(message: string) {

@@ -30,6 +30,7 @@ import {
   type SentMail,
   type UiRecorder,
 } from "./services";
+import { crossScriptRun } from "./scriptRun";
 import { LocalScriptApp, nextClockRun, SCRIPT_TIME_ZONE } from "./scriptApp";
 import { Book, LocalRange, LocalSheet, LocalSpreadsheet, ProtectionType, type Ctx } from "./spreadsheet";
 import { tzOffsetMinutes } from "./time";
@@ -333,7 +334,8 @@ export function evaluateConditionalFormat(sheet: LocalSheet, row: number, col: n
 
 /**
  * Runs built add-on code in a fresh V8 context whose globals are the services. Loading itself touches
- * no service. `call` behaves like google.script.run: arguments and result are JSON round-tripped.
+ * no service. `call` behaves like google.script.run: arguments and result cross by Google's rules
+ * (scriptRun.ts: a Date sent fails, a Date returned arrives as null), not by a JSON round trip.
  */
 export function loadAddon(code: string, services: LocalServices): AddonContext {
   const sandbox: Record<string, unknown> = { ...services.globals };
@@ -343,8 +345,8 @@ export function loadAddon(code: string, services: LocalServices): AddonContext {
   const call = (name: string, ...args: unknown[]): unknown => {
     const fn = sandbox[name];
     if (typeof fn !== "function") throw new Error(`Script function not found: ${name}`);
-    const payload = JSON.stringify(args);
-    const ctxArgs = ctxJSON.parse(payload) as unknown[];
+    // Checked by Google's rules, then rebuilt in the add-on's realm (what remains is plain JSON).
+    const ctxArgs = ctxJSON.parse(JSON.stringify(crossScriptRun(args, "toServer"))) as unknown[];
     let out: unknown;
     try {
       out = services.execution(() => (fn as (...a: unknown[]) => unknown).apply(undefined, ctxArgs));
@@ -355,9 +357,7 @@ export function loadAddon(code: string, services: LocalServices): AddonContext {
       if (name !== "Error") err.name = name;
       throw err;
     }
-    if (out === undefined) return undefined;
-    const text = JSON.stringify(out);
-    return text === undefined ? undefined : JSON.parse(text);
+    return crossScriptRun(out, "toClient");
   };
   const base: AddonContext = { call };
   return new Proxy(base, {
