@@ -81,7 +81,11 @@ export function asText(s: string): string {
  * returns `busy()` when given (the sidebar's "busy" reply), else refuses with a message.
  */
 export function withDocumentLock<T>(fn: () => T, waitMs = 30000, busy?: () => T): T {
+  // Documented to be null outside a document (a standalone run, some trigger contexts): refuse plainly.
   const lock = LockService.getDocumentLock();
+  if (!lock) {
+    throw new UserError("The tracker can only be changed from within its spreadsheet (no document lock here). Nothing was changed.");
+  }
   if (!lock.tryLock(waitMs)) {
     if (busy) return busy();
     throw new UserError("The tracker is busy with another update. Nothing was changed: try again.");
@@ -89,6 +93,11 @@ export function withDocumentLock<T>(fn: () => T, waitMs = 30000, busy?: () => T)
   try {
     return fn();
   } finally {
-    lock.releaseLock();
+    // Sheets buffers writes: without a flush the next execution to take the lock can read stale rows.
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
   }
 }

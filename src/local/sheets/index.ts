@@ -56,7 +56,7 @@ export interface LocalServices {
   counters: Counters;
   clock: { now(): Date; set(d: Date): void };
   session: { setUser(email: string | null): void };
-  lock: { holdByOther(): void; releaseByOther(): void };
+  lock: { holdByOther(): void; releaseByOther(): void; noDocument(v: boolean): void };
   /** Runs one add-on execution: locks it takes are its own, and released when it ends (as in Apps Script). */
   execution<T>(run: () => T): T;
   ui: UiRecorder;
@@ -176,6 +176,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     DateClass: ClockDate,
     toast: (m) => void uiRec.toasts.push(m),
     isTrigger: () => runningTrigger,
+    user: () => effectiveUser(),
   };
   const book = Book.fromSnapshot(snapshot, ctx);
   const engineClock = { now: nowMs, offsetMinutes: (ms: number) => tzOffsetMinutes(ms, book.timeZone) };
@@ -292,6 +293,9 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
       },
       releaseByOther() {
         lockState.heldByOther = false;
+      },
+      noDocument(v: boolean) {
+        lockState.noDocument = v;
       },
     },
     ui: uiRec,
