@@ -31,6 +31,7 @@ import {
   type UiRecorder,
 } from "./services";
 import { crossScriptRun } from "./scriptRun";
+import { WriteBuffer } from "./buffering";
 import { LocalScriptApp, nextClockRun, SCRIPT_TIME_ZONE } from "./scriptApp";
 import { Book, LocalRange, LocalSheet, LocalSpreadsheet, ProtectionType, type Ctx } from "./spreadsheet";
 import { tzOffsetMinutes } from "./time";
@@ -183,6 +184,11 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
 
   let executions = 0;
   const lockState: LockState = { heldByOther: false, execution: 0, owners: new Map() };
+  const buffer = new WriteBuffer(
+    () => lockState.execution,
+    (e) => lockState.owners.get("document")?.execution === e,
+  );
+  counters.observer = (name) => buffer.onCall(name);
   const docProps: Record<string, string> = { ...(snapshot.documentProperties ?? {}) };
   const userProps = new Map<string, Record<string, string>>();
   const scriptProps: Record<string, string> = {};
@@ -284,6 +290,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
         return run();
       } finally {
         for (const [kind, o] of lockState.owners) if (o.execution === mine) lockState.owners.delete(kind);
+        buffer.end(mine);
         lockState.execution = outer;
       }
     },
