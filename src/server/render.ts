@@ -53,7 +53,15 @@ export function rangeFromA1Growing(sheet: Sheet, rows: number, width: number): R
     // grown below
   }
   const maxRows = sheet.getMaxRows();
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  if (rows > maxRows) {
+    // Room for the report to double, so that a growing cycle does not grow the tab every week.
+    sheet.insertRowsAfter(maxRows, 2 * rows - maxRows);
+    try {
+      return sheet.getRange(1, 1, rows, width);
+    } catch {
+      // short of columns too
+    }
+  }
   const maxCols = sheet.getMaxColumns();
   if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
   return sheet.getRange(1, 1, rows, width);

@@ -354,7 +354,7 @@ function measured(wb: Workbook, at: string): number {
 }
 
 describe("Summary generation costs a bounded number of service calls", () => {
-  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 30 when regenerating", () => {
+  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 32 when regenerating", () => {
     const small = newTracker({ template: "operations", start: START, at: START });
     checkIn(small, "2026-01-06", "O1.KR1", 85);
     const smallFirst = measured(small, W1);
@@ -377,11 +377,12 @@ describe("Summary generation costs a bounded number of service calls", () => {
     const growing = ["2026-01-25", "2026-02-01", "2026-02-08", "2026-02-15"].map((day) => measured(big, day));
     expect(rowsOf(big, "History")).toHaveLength(1200);
     // The same for the Weekly Summary itself (sized by setup for 4 rows per KR): trimmed to 100 rows,
-    // the next generation grows it with two calls more, and the whole report is there.
+    // the next generation grows it with three calls more (the failed range, the sheet's size, the insert),
+    // and the whole report is there.
     const summaryTab = ss(big).getSheetByName("Weekly Summary")!;
     summaryTab.deleteRows(101, summaryTab.getMaxRows() - 100);
     const growingSummary = measured(big, "2026-02-15");
-    expect(growingSummary).toBe(bigRegen + 2);
+    expect(growingSummary).toBe(bigRegen + 3);
     expect(summaryTab.getLastRow()).toBeGreaterThan(400);
     const bigW13 = measured(big, "2026-03-30");
     console.log(`service calls — template: first ${smallFirst}, week 2 ${smallW2}, regen ${smallRegen}, week 13 ${smallW13}; ` +
@@ -394,9 +395,10 @@ describe("Summary generation costs a bounded number of service calls", () => {
     expect(bigW13).toBe(smallW13); // the trend's width (13 weeks) does not add calls
     expect(smallW13).toBe(smallW2);
     // Setup creates the tab, so the first generation is a regeneration too; a week that must grow History
-    // costs two calls more (looking the tab up and inserting rows) and stays within the budget.
+    // costs two calls more (looking the tab up and inserting rows) and stays within the budget (which has
+    // one call for SpreadsheetApp.flush() before the lock is released, issue 13).
     expect(smallFirst).toBe(smallRegen);
-    for (const n of [smallFirst, smallW2, smallRegen, smallW13, ...growing, growingSummary]) expect(n).toBeLessThanOrEqual(30);
+    for (const n of [smallFirst, smallW2, smallRegen, smallW13, ...growing, growingSummary]) expect(n).toBeLessThanOrEqual(32);
     expect(Math.max(...growing)).toBe(smallRegen + 2);
   });
 });
