@@ -129,6 +129,7 @@ function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, st
     score: typeof score === "number" && isFinite(score) ? score : null,
     status: standing ? standing.status : str(get("Status")),
     recent: recentFor(tail, kr.id, tz),
+    expected: num(get("Expected")),
   };
 }
 
@@ -143,7 +144,7 @@ export function getSidebarData(raw: unknown): SidebarResult {
     const locale = ss.getSpreadsheetLocale();
     const s = readSettings(ss, tz);
     const who = identify(s.settings, parsed.data.as);
-    const krT = readKrTable(ss, { lazySheet: true });
+    const krT = readKrTable(ss, { bounded: true });
     const all = keyResultsFrom(krT, tz);
     const mine = who.needsIdentity ? [] : all.filter((kr) => owns(who, kr));
     const tail = mine.length ? readLogTail(ss, s) : null;
@@ -162,6 +163,7 @@ export function getSidebarData(raw: unknown): SidebarResult {
         asOf: today,
       },
       krs: mine.map((kr) => sidebarKr(krT, kr, tail, tz)),
+      rules: { onTrackGap: s.settings.onTrackGap, atRiskGap: s.settings.atRiskGap },
     };
   }) as SidebarResult;
 }
@@ -256,7 +258,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
           `Today (${today}) is outside the cycle (${s.settings.startDate} to ${addDays(cycleEnd(s.settings.startDate, s.settings.weeks), -1)}): check-ins are closed.`,
         );
       }
-      const krT = readKrTable(ss, { lazySheet: true });
+      const krT = readKrTable(ss, { bounded: true });
       const krs = keyResultsFrom(krT, tz);
       const kr = krs.find((k) => k.id === req.krId.trim());
       if (!kr) return refuse(`There is no key result with ID "${req.krId.trim()}".`, { krId: "Unknown key result." });

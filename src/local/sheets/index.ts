@@ -17,28 +17,33 @@ import type { SnapshotTrigger, WorkbookSnapshot } from "../snapshot";
 import { CountersImpl, pub, unpub, type Counters } from "./counters";
 import { BooleanCriteria, ConditionalFormatRuleBuilder, DataValidationBuilder, DataValidationCriteria, evaluateConditionalFormatModel, type CfFormat } from "./rules";
 import {
-  createHtmlService,
-  createUiRecorder,
   createUtilities,
   LocalCache,
   LocalLockService,
   LocalMailApp,
   LocalPropertiesService,
   LocalSession,
-  LocalUi,
   type LockState,
   type SentMail,
-  type UiRecorder,
 } from "./services";
 import { crossScriptRun } from "./scriptRun";
 import { WriteBuffer } from "./buffering";
+import { createHtmlService, createUiRecorder, LocalUi, type UiRecorder } from "./ui";
+import type { Book } from "./book";
+import { bookFromSnapshot, bookToSnapshot } from "./book-snapshot";
+import { FACES } from "./faces";
+import { ProtectionType, type Ctx } from "./model";
+import type { LocalSheet } from "./sheet";
+import type { LocalSpreadsheet } from "./spreadsheet";
 import { LocalScriptApp, nextClockRun, SCRIPT_TIME_ZONE } from "./scriptApp";
-import { Book, LocalRange, LocalSheet, LocalSpreadsheet, ProtectionType, type Ctx } from "./spreadsheet";
 import { tzOffsetMinutes } from "./time";
 
 export type { Counters, CounterSnapshot } from "./counters";
-export type { UiRecorder, UiResponse, SentMail } from "./services";
-export { LocalSpreadsheet, LocalSheet, LocalRange } from "./spreadsheet";
+export type { UiRecorder, UiResponse } from "./ui";
+export type { SentMail } from "./services";
+export { LocalSpreadsheet } from "./spreadsheet";
+export { LocalSheet } from "./sheet";
+export { LocalRange } from "./range";
 export type { CfFormat } from "./rules";
 
 export interface LocalOptions {
@@ -179,7 +184,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     isTrigger: () => runningTrigger,
     user: () => effectiveUser(),
   };
-  const book = Book.fromSnapshot(snapshot, ctx);
+  const book = bookFromSnapshot(snapshot, ctx, FACES);
   const engineClock = { now: nowMs, offsetMinutes: (ms: number) => tzOffsetMinutes(ms, book.timeZone) };
 
   let executions = 0;
@@ -316,7 +321,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     set runningTrigger(v: boolean) {
       runningTrigger = v;
     },
-    toSnapshot: () => book.toSnapshot(triggers, docProps),
+    toSnapshot: () => bookToSnapshot(book, triggers, docProps),
   };
   return services;
 }
@@ -325,8 +330,8 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
 function recalcVolatile(book: Book): void {
   const sheet = book.sheets[0];
   const addr = { sheet: sheet.hfId, row: 199_998, col: 198 };
-  if (book.hf.isCellEmpty(addr)) book.hf.setCellContents(addr, null);
-  else book.hf.rebuildAndRecalculate();
+  if (book.hf.isCellEmpty(addr)) book.write().setCellContents(addr, null);
+  else book.settle().rebuildAndRecalculate();
 }
 
 /** The book behind a LocalSpreadsheet (raw or counted). */
