@@ -354,7 +354,7 @@ function measured(wb: Workbook, at: string): number {
 }
 
 describe("Summary generation costs a bounded number of service calls", () => {
-  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 35 when regenerating", () => {
+  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 37 when regenerating", () => {
     const small = newTracker({ template: "operations", start: START, at: START });
     checkIn(small, "2026-01-06", "O1.KR1", 85);
     const smallFirst = measured(small, W1);
@@ -400,7 +400,7 @@ describe("Summary generation costs a bounded number of service calls", () => {
     // blank rows of pre-sized grids from being read; README, Performance, has the projected seconds. The
     // budget includes one call for SpreadsheetApp.flush() before the lock is released (issue 13).
     expect(smallFirst).toBe(smallRegen);
-    for (const n of [smallFirst, smallW2, smallRegen, smallW13, ...growing, growingSummary]) expect(n).toBeLessThanOrEqual(35);
+    for (const n of [smallFirst, smallW2, smallRegen, smallW13, ...growing, growingSummary]) expect(n).toBeLessThanOrEqual(37);
     expect(Math.max(...growing)).toBe(smallRegen + 1);
   });
 });
