@@ -17,7 +17,7 @@ import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor, parseUserNumber } from "../core/numbers";
 import { CHECKIN_HEADERS, computedLabel, TAB } from "../core/tabs";
-import { asText, cellIsoDate, guarded, isDate, isoDate, quotedName, UserError, withDocumentLock } from "./env";
+import { asText, cellIsoDate, guarded, isDate, isoDate, plainCell, quotedName, UserError, withDocumentLock } from "./env";
 import { computedLogHeaderRow, computedLogRows, keyResultsFrom, readKrTable, readSettings, type SettingsRead } from "./read";
 import { col, norm, num, str, type Table } from "./table";
 import { sidebarForecastLine, writeCheckinForecast } from "./forecastCells";
@@ -90,8 +90,8 @@ function recentFor(tail: LogTail | null, krId: string, tz: string): RecentChecki
     const ts = r[c["Timestamp"]];
     out.push({
       date: isDate(ts) ? cellIsoDate(ts, tz) : "",
-      value: r[c["Value"]] as number | string,
-      confidence: r[c["Confidence"]] as number | string,
+      value: plainCell(r[c["Value"]], tz) as number | string,
+      confidence: plainCell(r[c["Confidence"]], tz) as number | string,
       whatChanged: str(r[c["What changed"]]),
       author: str(r[c["Author"]]),
     });

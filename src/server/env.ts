@@ -17,6 +17,17 @@ export function cellIsoDate(v: unknown, timeZone: string): string {
   return "";
 }
 
+/**
+ * A cell value as plain JSON for the sidebar: google.script.run turns a Date into null (and fails on other
+ * objects), so a date typed into a number column is sent as its "YYYY-MM-DD".
+ */
+export function plainCell(v: unknown, timeZone: string): string | number | boolean {
+  if (isDate(v)) return isoDate(v, timeZone);
+  if (typeof v === "number") return isFinite(v) ? v : "";
+  if (typeof v === "string" || typeof v === "boolean") return v;
+  return v === null || v === undefined ? "" : String(v);
+}
+
 /** A refusal meant for the user: its message is shown as is, and nothing has been written. */
 export class UserError extends Error {
   constructor(message: string) {
@@ -65,7 +76,11 @@ export function asText(s: string): string {
  * returns `busy()` when given (the sidebar's "busy" reply), else refuses with a message.
  */
 export function withDocumentLock<T>(fn: () => T, waitMs = 30000, busy?: () => T): T {
+  // Documented to be null outside a document (a standalone run, some trigger contexts): refuse plainly.
   const lock = LockService.getDocumentLock();
+  if (!lock) {
+    throw new UserError("The tracker can only be changed from within its spreadsheet (no document lock here). Nothing was changed.");
+  }
   if (!lock.tryLock(waitMs)) {
     if (busy) return busy();
     throw new UserError("The tracker is busy with another update. Nothing was changed: try again.");
@@ -73,6 +88,11 @@ export function withDocumentLock<T>(fn: () => T, waitMs = 30000, busy?: () => T)
   try {
     return fn();
   } finally {
-    lock.releaseLock();
+    // Sheets buffers writes: without a flush the next execution to take the lock can read stale rows.
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
   }
 }

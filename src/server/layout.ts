@@ -210,7 +210,8 @@ function confidenceRule(range: GoogleAppsScript.Spreadsheet.Range, lo: number, h
 export function clearOurProtections(sheet: Sheet): void {
   for (const type of [SpreadsheetApp.ProtectionType.RANGE, SpreadsheetApp.ProtectionType.SHEET]) {
     for (const p of sheet.getProtections(type)) {
-      if (String(p.getDescription()).indexOf(PROTECTION_PREFIX) === 0) p.remove();
+      // remove() throws for a protection this user may not edit (an owner may have hardened ours).
+      if (String(p.getDescription()).indexOf(PROTECTION_PREFIX) === 0 && p.canEdit()) p.remove();
     }
   }
 }
@@ -225,5 +226,8 @@ export function protectColumns(t: Table, headers: string[], rows: number): void 
 }
 
 export function protectSheet(sheet: Sheet, what: string): void {
-  sheet.protect().setDescription(`${PROTECTION_PREFIX} ${what}`).setWarningOnly(true);
+  // protect() returns the sheet's existing protection; one this user may not edit already protects it.
+  const p = sheet.protect();
+  if (!p.canEdit()) return;
+  p.setDescription(`${PROTECTION_PREFIX} ${what}`).setWarningOnly(true);
 }

@@ -53,9 +53,15 @@ export function rangeFromA1Growing(sheet: Sheet, rows: number, width: number): R
     // grown below
   }
   const maxRows = sheet.getMaxRows();
-  // With room to spare: the summary's length changes week to week (its Forecast and Signals sections), and
-  // growing costs calls each time.
-  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows + Math.ceil(rows / 2));
+  if (rows > maxRows) {
+    // Room for the report to double, so that a growing cycle does not grow the tab every week.
+    sheet.insertRowsAfter(maxRows, 2 * rows - maxRows);
+    try {
+      return sheet.getRange(1, 1, rows, width);
+    } catch {
+      // short of columns too
+    }
+  }
   const maxCols = sheet.getMaxColumns();
   if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
   return sheet.getRange(1, 1, rows, width);

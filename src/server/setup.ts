@@ -153,7 +153,10 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   const { template: templateName } = validateSetupOptions(opts);
   const report: SetupReport = { created: [], restored: [], warnings: [] };
   const state = inspect(ss, report);
-  const onlyDefault = ss.getSheets().length === 1 && ss.getSheets()[0].getName() === "Sheet1";
+  // A new spreadsheet's one tab is named in the creator's language ("Sheet1", "Tabellenblatt1", "Blad1"):
+  // it is recognised by being alone and not one of ours, and removed at the end only if still empty.
+  const first = ss.getSheets();
+  const onlyDefault = first.length === 1 && (Object.values(TAB) as string[]).indexOf(first[0].getName()) < 0 ? first[0] : null;
   const tpl = templateName ? templateByName(templateName) : null;
 
   ensureSettings(ss, state.settings, opts, tpl, today, report);
@@ -180,10 +183,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   const krs = keyResultsFrom(krT, tz);
   sizeForCycle(ss, histT, krs.length, cycleWeeks(ss, opts, tz), objectivesFrom(objT).length);
 
-  if (onlyDefault) {
-    const blank = ss.getSheetByName("Sheet1");
-    if (blank && blank.getLastRow() === 0) ss.deleteSheet(blank);
-  }
+  if (onlyDefault && onlyDefault.getLastRow() === 0 && onlyDefault.getLastColumn() === 0) ss.deleteSheet(onlyDefault);
   const settingsSheet = ss.getSheetByName(TAB.settings);
   if (settingsSheet) ss.setActiveSheet(ss.getSheetByName(TAB.keyResults) || settingsSheet);
   report.warnings.push(...focusChecks(objectivesFrom(objT), krs));

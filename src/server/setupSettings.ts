@@ -86,9 +86,15 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
     rowOf.set(norm(c.label), r);
   }
   // Named ranges point at the value cells, so formulas survive rows being moved.
+  // An existing name is moved with NamedRange.setRange: whether setNamedRange replaces an existing name
+  // or fails is not settled (docs/apps-script-fidelity.md), and setRange is right under both readings.
+  const existing = new Map(ss.getNamedRanges().map((n) => [n.getName(), n] as const));
   for (const def of [...SETTINGS_ROWS, ...SETTINGS_COMPUTED]) {
     const r = rowOf.get(norm(def.label));
-    if (r) ss.setNamedRange(def.name, sheet.getRange(r, 2));
+    if (!r) continue;
+    const named = existing.get(def.name);
+    if (named) named.setRange(sheet.getRange(r, 2));
+    else ss.setNamedRange(def.name, sheet.getRange(r, 2));
   }
   const start = rowOf.get(norm("Start date"));
   if (start) sheet.getRange(start, 2).setNumberFormat("yyyy-mm-dd");

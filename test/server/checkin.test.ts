@@ -294,6 +294,20 @@ describe("what is stored", () => {
     expect(seen.score).toBe(row["Score"]);
   });
 
+  it("a date typed into Value or Confidence in the log reaches the sidebar as text, not as a Date (which arrives as null)", () => {
+    const wb = tracker();
+    expect(checkin(wb, { value: "5", confidence: "8", whatChanged: "new jig" }).ok).toBe(true);
+    const log = ss(wb).getSheetByName("Check-ins")!;
+    const headers = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0].map(String);
+    log.getRange(2, headers.indexOf("Value") + 1).setValue("2026-01-21"); // typed: Sheets makes it a date
+    log.getRange(2, headers.indexOf("Confidence") + 1).setValue(new Date("2026-01-22T00:00:00Z"));
+    expect(Object.prototype.toString.call(log.getRange(2, headers.indexOf("Value") + 1).getValue())).toBe("[object Date]");
+    const d = callAddon(wb, "getSidebarData", {});
+    expect(d.ok).toBe(true);
+    const kr = d.krs.find((k: { id: string }) => k.id === "O2.KR1");
+    expect(kr.recent[0]).toMatchObject({ value: "2026-01-21", confidence: "2026-01-22" });
+  });
+
   it("a check-in dated earlier than the KR's last check-in joins the log but leaves Current unchanged", () => {
     const wb = tracker();
     setToday(wb, "2026-01-27");

@@ -31,6 +31,59 @@ function logRows(wb: Workbook) {
 // Points in a check-in: before the lock, while holding it (between the reads, between the two writes).
 const MOMENTS = ["Lock.tryLock", "Spreadsheet.getRange", "Sheet.appendRow", "Range.setValues", "Lock.releaseLock"];
 
+/** Runs `second` once, just after the first execution's service call `at` returns. */
+function justAfter(wb: Workbook, at: string, second: () => void): void {
+  let done = false;
+  wb.services.counters.afterListener = (name) => {
+    if (done || name !== at) return;
+    done = true;
+    second();
+  };
+}
+
+describe("writes are buffered until flushed (Sheets shows another execution the old rows until then)", () => {
+  it("a check-in arriving just after the first releases its lock reads the first's rows: the server flushed before releasing", () => {
+    const wb = tracker();
+    const a = { requestId: requestId(), krId: "O2.KR1", value: "5", confidence: 6 };
+    const b = { requestId: requestId(), krId: "O2.KR1", value: "4.5", confidence: 8 };
+    let second: { ok: boolean; message?: string } | null = null;
+    justAfter(wb, "Lock.releaseLock", () => {
+      second = callAddon(wb, "submitCheckin", b);
+    });
+    expect(callAddon(wb, "submitCheckin", a).ok).toBe(true);
+    wb.services.counters.afterListener = null;
+    expect(second, "the second ran").not.toBeNull();
+    const s = second as unknown as { ok: boolean; message?: string };
+    expect(s.ok, s.message).toBe(true);
+    expect(logRows(wb).map((r) => r["Request ID"])).toEqual([a.requestId, b.requestId]);
+  });
+
+  it("the offline spreadsheet refuses a read under the lock while another execution's writes are unflushed", () => {
+    const wb = tracker();
+    const sheet = wb.services.spreadsheet.getSheetByName("Settings")!;
+    const LockService = wb.services.globals.LockService as GoogleAppsScript.Lock.LockService;
+    const SpreadsheetApp = wb.services.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    let inner: unknown = null;
+    wb.services.execution(() => {
+      const lock = LockService.getDocumentLock();
+      lock.tryLock(1000);
+      sheet.getRange("D1").setValue("x");
+      lock.releaseLock(); // no flush
+      inner = wb.services.execution(() => {
+        const l2 = LockService.getDocumentLock();
+        l2.tryLock(1000);
+        try {
+          return sheet.getRange("D1").getValue();
+        } catch (e) {
+          return (e as Error).message;
+        }
+      });
+      SpreadsheetApp.flush();
+    });
+    expect(String(inner)).toMatch(/not flushed/);
+  });
+});
+
 describe("two check-ins interleaved", () => {
   for (const at of MOMENTS) {
     it(`the second arriving at ${at}: one waits (busy) and its resend lands; both rows once, the KR shows the latest`, () => {

@@ -349,7 +349,7 @@ const ACTION_REFUSALS: [AddonEntry, string, unknown, RegExp, State?][] = [
   ["refreshPortfolio", "limit 2.5", { limit: 2.5 }, /Option "limit" must be a whole number of 1 or more, not 2\.5\./],
   ["refreshPortfolio", "limit as text", { limit: "5" }, /Option "limit" must be a number, not text "5"/],
   ["refreshPortfolio", "limit NaN (arrives as null)", { limit: NaN }, /Option "limit" must be a number, not null/],
-  ...BAD_DATES.map((d): [string, string, unknown, RegExp] => ["refreshPortfolio", `at "${d}"`, { at: d }, /Option "at" must be a date in the form YYYY-MM-DD/]),
+  ...BAD_DATES.map((d): [AddonEntry, string, unknown, RegExp] => ["refreshPortfolio", `at "${d}"`, { at: d }, /Option "at" must be a date in the form YYYY-MM-DD/]),
 ];
 
 describe("action entry points refuse hostile options with a message naming the option, and write nothing", () => {

@@ -276,6 +276,8 @@ export class Book {
   /** Inserts `count` rows so that the first new row is `at` (1-based); formats come from `copyFrom`. */
   insertRows(sheet: SheetModel, at: number, count: number, copyFrom: number | null): void {
     if (count <= 0) return;
+    // Rows inserted inside the frozen block join it, as in Sheets: the frozen header grows.
+    if (at <= sheet.frozenRows) sheet.frozenRows += count;
     if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).height) this.write().addRows(sheet.hfId, [at - 1, count]);
     const src = copyFrom !== null ? sheet.meta[copyFrom - 1] : undefined;
     const fresh = Array.from({ length: count }, () => (src ? src.map((m) => copyFormats(m)) : undefined)) as (CellMeta | undefined)[][];

@@ -11,6 +11,7 @@ export interface CounterSnapshot {
 
 export interface Counters extends CounterSnapshot {
   listener: ((name: string) => void) | null;
+  afterListener: ((name: string) => void) | null;
   reset(): void;
   snapshot(): CounterSnapshot;
 }
@@ -22,8 +23,13 @@ export class CountersImpl implements Counters {
   byMethod: Record<string, number> = {};
   /** Called before each counted service call (tests use it to run another execution mid-way). */
   listener: ((name: string) => void) | null = null;
+  /** Called after each counted service call returns (tests run another execution just after one). */
+  afterListener: ((name: string) => void) | null = null;
+  /** The offline spreadsheet's own bookkeeping of each call (write buffering), before the call. */
+  observer: ((name: string) => void) | null = null;
   call(name: string): void {
     if (this.listener) this.listener(name);
+    if (this.observer) this.observer(name);
     this.serviceCalls++;
     this.byMethod[name] = (this.byMethod[name] ?? 0) + 1;
   }
@@ -76,8 +82,11 @@ export function pub<T>(o: T): T {
       const v = Reflect.get(t, prop, t);
       if (typeof v !== "function" || typeof prop === "symbol" || prop.startsWith("_") || NOT_COUNTED.has(prop)) return v;
       return function counted(...args: unknown[]) {
-        if (!t._uncounted?.includes(prop)) t._counters.call(`${t._kind}.${prop}`);
-        return pub((v as (...a: unknown[]) => unknown).apply(t, args.map(unpub)));
+        const counted = !t._uncounted?.includes(prop);
+        if (counted) t._counters.call(`${t._kind}.${prop}`);
+        const out = pub((v as (...a: unknown[]) => unknown).apply(t, args.map(unpub)));
+        if (counted && t._counters.afterListener) t._counters.afterListener(`${t._kind}.${prop}`);
+        return out;
       };
     },
   });

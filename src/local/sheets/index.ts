@@ -26,6 +26,8 @@ import {
   type LockState,
   type SentMail,
 } from "./services";
+import { crossScriptRun } from "./scriptRun";
+import { WriteBuffer } from "./buffering";
 import { createHtmlService, createUiRecorder, LocalUi, type UiRecorder } from "./ui";
 import type { Book } from "./book";
 import { bookFromSnapshot, bookToSnapshot } from "./book-snapshot";
@@ -66,7 +68,7 @@ export interface LocalServices {
   counters: Counters;
   clock: { now(): Date; set(d: Date): void };
   session: { setUser(email: string | null): void };
-  lock: { holdByOther(): void; releaseByOther(): void };
+  lock: { holdByOther(): void; releaseByOther(): void; noDocument(v: boolean): void };
   /** Runs one add-on execution: locks it takes are its own, and released when it ends (as in Apps Script). */
   execution<T>(run: () => T): T;
   ui: UiRecorder;
@@ -191,12 +193,18 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     DateClass: ClockDate,
     toast: (m) => void uiRec.toasts.push(m),
     isTrigger: () => runningTrigger,
+    user: () => effectiveUser(),
   };
   const book = bookFromSnapshot(snapshot, ctx, FACES);
   const engineClock = { now: nowMs, offsetMinutes: (ms: number) => tzOffsetMinutes(ms, book.timeZone) };
 
   let executions = 0;
   const lockState: LockState = { heldByOther: false, execution: 0, owners: new Map() };
+  const buffer = new WriteBuffer(
+    () => lockState.execution,
+    (e) => lockState.owners.get("document")?.execution === e,
+  );
+  counters.observer = (name) => buffer.onCall(name);
   const docProps: Record<string, string> = { ...(snapshot.documentProperties ?? {}) };
   const userProps = new Map<string, Record<string, string>>();
   const scriptProps: Record<string, string> = {};
@@ -298,6 +306,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
         return run();
       } finally {
         for (const [kind, o] of lockState.owners) if (o.execution === mine) lockState.owners.delete(kind);
+        buffer.end(mine);
         lockState.execution = outer;
       }
     },
@@ -307,6 +316,9 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
       },
       releaseByOther() {
         lockState.heldByOther = false;
+      },
+      noDocument(v: boolean) {
+        lockState.noDocument = v;
       },
     },
     ui: uiRec,
@@ -349,7 +361,8 @@ export function evaluateConditionalFormat(sheet: LocalSheet, row: number, col: n
 
 /**
  * Runs built add-on code in a fresh V8 context whose globals are the services. Loading itself touches
- * no service. `call` behaves like google.script.run: arguments and result are JSON round-tripped.
+ * no service. `call` behaves like google.script.run: arguments and result cross by Google's rules
+ * (scriptRun.ts: a Date sent fails, a Date returned arrives as null), not by a JSON round trip.
  */
 export function loadAddon(code: string, services: LocalServices): AddonContext {
   const sandbox: Record<string, unknown> = { ...services.globals };
@@ -359,8 +372,8 @@ export function loadAddon(code: string, services: LocalServices): AddonContext {
   const call = (name: string, ...args: unknown[]): unknown => {
     const fn = sandbox[name];
     if (typeof fn !== "function") throw new Error(`Script function not found: ${name}`);
-    const payload = JSON.stringify(args);
-    const ctxArgs = ctxJSON.parse(payload) as unknown[];
+    // Checked by Google's rules, then rebuilt in the add-on's realm (what remains is plain JSON).
+    const ctxArgs = ctxJSON.parse(JSON.stringify(crossScriptRun(args, "toServer"))) as unknown[];
     let out: unknown;
     try {
       out = services.execution(() => (fn as (...a: unknown[]) => unknown).apply(undefined, ctxArgs));
@@ -371,9 +384,7 @@ export function loadAddon(code: string, services: LocalServices): AddonContext {
       if (name !== "Error") err.name = name;
       throw err;
     }
-    if (out === undefined) return undefined;
-    const text = JSON.stringify(out);
-    return text === undefined ? undefined : JSON.parse(text);
+    return crossScriptRun(out, "toClient");
   };
   const base: AddonContext = { call };
   return new Proxy(base, {

@@ -33,6 +33,8 @@ export interface Ctx {
   DateClass: new (ms: number) => Date;
   toast(message: string, title?: string): void;
   isTrigger(): boolean;
+  /** The user running the add-on now (protections check it). */
+  user?(): string;
 }
 
 export interface ProtectionModel {
@@ -40,6 +42,8 @@ export interface ProtectionModel {
   rect: Rect | null;
   description: string;
   warningOnly: boolean;
+  /** Who may edit a hard (not warning-only) protection; undefined = anyone (protections made offline). */
+  editors?: string[];
   removed?: boolean;
   api?: LocalProtection;
 }

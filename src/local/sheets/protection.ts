@@ -20,6 +20,7 @@ export class LocalProtection {
     this._counters = _book.ctx.counters;
   }
   setDescription(d: string) {
+    this.mayEdit();
     this._p.description = String(d);
     return this;
   }
@@ -27,7 +28,10 @@ export class LocalProtection {
     return this._p.description;
   }
   setWarningOnly(w: boolean) {
+    this.mayEdit();
     this._p.warningOnly = !!w;
+    // Hardened, it is editable by whoever hardened it (Sheets adds the owner too).
+    if (!w && !this._p.editors) this._p.editors = [this.me()];
     return this;
   }
   isWarningOnly() {
@@ -40,12 +44,20 @@ export class LocalProtection {
   getProtectionType() {
     return this._p.rect ? ProtectionType.RANGE : ProtectionType.SHEET;
   }
+  private me(): string {
+    return this._book.ctx.user ? this._book.ctx.user() : "";
+  }
+  /** Changing a protection one may not edit fails, as in Sheets. */
+  private mayEdit(): void {
+    if (!this.canEdit()) throw new Error("You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.");
+  }
   remove() {
+    this.mayEdit();
     this._p.removed = true;
     this._p.sheet.protections = this._p.sheet.protections.filter((p) => p !== this._p);
   }
   canEdit() {
-    return true;
+    return this._p.warningOnly || !this._p.editors || this._p.editors.includes(this.me());
   }
   canDomainEdit() {
     return true;
@@ -53,16 +65,22 @@ export class LocalProtection {
   getEditors() {
     return [];
   }
-  addEditor() {
+  addEditor(email: string) {
+    this.mayEdit();
+    if (this._p.editors && !this._p.editors.includes(String(email))) this._p.editors.push(String(email));
     return this;
   }
-  addEditors() {
+  addEditors(emails: string[]) {
+    for (const e of emails) this.addEditor(e);
     return this;
   }
-  removeEditor() {
+  removeEditor(email: string) {
+    this.mayEdit();
+    if (this._p.editors) this._p.editors = this._p.editors.filter((e) => e !== String(email));
     return this;
   }
-  removeEditors() {
+  removeEditors(emails: string[]) {
+    for (const e of emails) this.removeEditor(e);
     return this;
   }
   setDomainEdit() {

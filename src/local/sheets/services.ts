@@ -9,6 +9,8 @@ export interface LockState {
   heldByOther: boolean;
   /** The add-on execution running now (loadAddon numbers each call; a call made during another is another). */
   execution: number;
+  /** No document context: getDocumentLock() returns null, as Google documents. */
+  noDocument?: boolean;
   /** Per lock kind: the execution holding it and how many times it took it. */
   owners: Map<string, { execution: number; depth: number }>;
 }
@@ -64,6 +66,7 @@ export class LocalLockService {
     private readonly state: LockState,
   ) {}
   getDocumentLock() {
+    if (this.state.noDocument) return null;
     return new LocalLock(this._counters, this.state, "document");
   }
   getScriptLock() {

@@ -110,6 +110,8 @@ export class LocalSpreadsheet {
     return n ? new LocalRange(this._book, n.sheet, { ...n.rect }) : null;
   }
   setNamedRange(name: string, range: LocalRange) {
+    // The stricter of two readings of Google's docs (replace, or fail): see docs/apps-script-fidelity.md.
+    if (this._book.named.has(String(name))) throw new Error(`A named range called "${name}" already exists.`);
     this._book.setNamed(String(name), range._sheet, { ...range._rect });
   }
   getNamedRanges() {

@@ -60,21 +60,23 @@ describe("loadAddon", () => {
     expect((addon.call("today") as { iso: string }).iso).toBe("2026-03-01T08:00:00.000Z");
   });
 
-  it("call JSON-round-trips arguments into the context realm and results back out", () => {
+  it("call carries arguments into the context realm and results back out by google.script.run's rules", () => {
     const { services } = setup();
     const addon = loadAddon(CODE, services);
-    const arg = { list: [1, 2], when: new Date("2026-01-01T00:00:00Z"), skip: undefined };
+    const arg = { list: [1, undefined], skip: undefined };
     const out = addon.call("echo", arg) as Record<string, unknown>;
-    expect(out).toEqual({ got: { list: [1, 2], when: "2026-01-01T00:00:00.000Z" }, isArray: true, protoIsCtxObject: true, at: "2026-01-02T00:00:00.000Z" });
+    // A Date returned arrives as null; undefined fields are dropped, undefined in an array is null.
+    expect(out).toEqual({ got: { list: [1, null] }, isArray: true, protoIsCtxObject: true, at: null });
+    expect(() => addon.call("echo", { list: [], when: new Date("2026-01-01T00:00:00Z") })).toThrow(/cannot send a Date/);
     expect(() => addon.call("nope")).toThrow("Script function not found: nope");
     expect(() => addon.call("fail")).toThrow("Invalid input: value");
   });
 
-  it("spreadsheet values reach the add-on as the context's Date and leave as ISO strings", () => {
+  it("spreadsheet values reach the add-on as the context's Date, and a Date returned arrives as null", () => {
     const { services } = setup();
     const addon = loadAddon(CODE, services);
     const out = addon.call("writeAndRead", [["a", "2026-01-05", "3,5", "'=x"]]) as { values: unknown[][]; date: string; instance: boolean };
-    expect(out).toEqual({ values: [["a", "2026-01-05T00:00:00.000Z", "3,5", "=x"]], date: "[object Date]", instance: true });
+    expect(out).toEqual({ values: [["a", null, "3,5", "=x"]], date: "[object Date]", instance: true });
     expect(services.counters.byMethod["Range.setValues"]).toBe(1);
     expect(services.counters.cellsRead).toBe(4);
   });

@@ -1,0 +1,62 @@
+// What crosses google.script.run, by Google's rules rather than a JSON round trip
+// (https://developers.google.com/apps-script/guides/html/communication#parameters_and_return_values):
+// - to the server: primitives, null, and arrays and plain objects of them. A Date, a function or any
+//   other object fails the call, as does a circular structure; undefined inside an array becomes null.
+// - back to the client: the same, except that a Date arrives as null; functions and undefined object
+//   fields are dropped (undefined inside an array becomes null); any other object fails the call.
+// Values come from the add-on's own V8 context, so types are recognised by their internal class name.
+
+export type Direction = "toServer" | "toClient";
+
+function className(v: object): string {
+  return Object.prototype.toString.call(v).slice(8, -1);
+}
+
+function isPlainObject(v: object): boolean {
+  const proto = Object.getPrototypeOf(v);
+  return proto === null || Object.getPrototypeOf(proto) === null;
+}
+
+function fail(direction: Direction, what: string): never {
+  throw new Error(
+    direction === "toServer"
+      ? `google.script.run cannot send ${what} to the server: only numbers, strings, booleans, null, arrays and plain objects.`
+      : `The server function returned ${what}, which google.script.run cannot carry to the client.`,
+  );
+}
+
+/** A copy of `v` as the other side receives it, or an Error naming what cannot cross. */
+export function crossScriptRun(v: unknown, direction: Direction): unknown {
+  const seen = new Set<object>();
+  const walk = (x: unknown, inArray: boolean): unknown => {
+    if (x === null || typeof x === "string" || typeof x === "boolean") return x;
+    if (typeof x === "number") return Number.isFinite(x) ? x : null;
+    if (x === undefined) return inArray ? null : undefined;
+    if (typeof x === "function") {
+      if (direction === "toServer") fail(direction, "a function");
+      return inArray ? null : undefined;
+    }
+    if (typeof x !== "object") fail(direction, `a ${typeof x}`);
+    const o = x as object;
+    const kind = className(o);
+    if (kind === "Date") {
+      if (direction === "toServer") fail(direction, "a Date");
+      return null;
+    }
+    if (seen.has(o)) fail(direction, "a circular structure");
+    seen.add(o);
+    try {
+      if (Array.isArray(o)) return o.map((e) => walk(e, true));
+      if (!isPlainObject(o)) fail(direction, `an object of type ${kind === "Object" ? (o.constructor && o.constructor.name) || "Object" : kind}`);
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(o)) {
+        const e = walk((o as Record<string, unknown>)[k], false);
+        if (e !== undefined) out[k] = e;
+      }
+      return out;
+    } finally {
+      seen.delete(o);
+    }
+  };
+  return walk(v, false);
+}

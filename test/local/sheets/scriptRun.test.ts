@@ -1,0 +1,32 @@
+// google.script.run's rules for what crosses between sidebar and server, as the offline runtime applies them.
+import vm from "node:vm";
+import { describe, it } from "@jest/globals";
+import { expect } from "../../support/expect";
+import { crossScriptRun } from "../../../src/local/sheets/scriptRun";
+import { callAddon, newTracker } from "../../support/tracker";
+
+describe("google.script.run serialisation (Google's rules, not JSON)", () => {
+  it("a Date returned arrives as null; functions and undefined fields are dropped; undefined in an array is null", () => {
+    const other = vm.runInNewContext("({ when: new Date(0), nested: { d: new Date(1), f: function () {}, u: undefined, n: 1 }, list: [1, undefined, new Date(2)] })");
+    expect(crossScriptRun(other, "toClient")).toEqual({ when: null, nested: { d: null, n: 1 }, list: [1, null, null] });
+  });
+
+  it("an object that is not plain fails the call, whichever way it goes; so does a Date or a function sent to the server", () => {
+    class Kr {
+      id = "x";
+    }
+    expect(() => crossScriptRun({ kr: new Kr() }, "toClient")).toThrow(/Kr/);
+    expect(() => crossScriptRun([new Map()], "toClient")).toThrow(/Map/);
+    expect(() => crossScriptRun({ at: new Date() }, "toServer")).toThrow(/Date/);
+    expect(() => crossScriptRun([() => 1], "toServer")).toThrow(/function/);
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    expect(() => crossScriptRun(loop, "toClient")).toThrow(/circular/);
+    expect(crossScriptRun({ a: [1, "b", true, null, { c: 2 }] }, "toServer")).toEqual({ a: [1, "b", true, null, { c: 2 }] });
+  });
+
+  it("the offline runtime applies them to the add-on's calls", () => {
+    const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05" });
+    expect(() => callAddon(wb, "getSidebarData", { as: new Date() })).toThrow(/cannot send a Date/);
+  });
+});
