@@ -386,7 +386,7 @@ export async function run(argv: string[]): Promise<void> {
   const go = () => dispatch(command, positionals, flags);
   try {
     // Commands that save hold the tracker's lock from reading it to saving it (fileLock.ts).
-    return await (WRITES.has(command) && file ? withFileLock(resolve(file), file, go) : go());
+    return await (WRITES.has(command) && file ? withFileLock(here(file), file, go) : go());
   } catch (e) {
     if (e instanceof Error && file && !(e instanceof UsageError)) e.message = repairHint(e.message, file);
     throw e;
