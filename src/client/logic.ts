@@ -2,6 +2,9 @@
 // Only type imports from ../core/api (it loads zod); shared values come from the zod-free ../core/limits.
 import type { CheckinField, Failure, RecentCheckin, SidebarKr } from "../core/api";
 import { MAX_TEXT } from "../core/limits";
+import { evaluateKr } from "../core/evaluate";
+import type { KeyResult } from "../core/model";
+import { parseUserNumber } from "../core/numbers";
 
 export { MAX_TEXT };
 
@@ -206,4 +209,36 @@ export function replaceKr(krs: SidebarKr[], kr: SidebarKr): SidebarKr[] {
 export function confidenceOption(c: number | string | null | undefined): string {
   const s = String(c === null || c === undefined ? "" : c).trim();
   return /^(10|[1-9])$/.test(s) ? s : "";
+}
+
+/**
+ * The KR as it will read once the check-in is saved, computed in the browser by the server's own rules
+ * (core/evaluate, as checkin.ts's standingAfter does), so the new score and status show the moment Submit
+ * is pressed. null when it cannot be known here (no Expected, a setup error, a value the server will
+ * refuse, or a KR already checked in at a later date): the sidebar then just waits for the server.
+ */
+export function projectCheckin(
+  kr: SidebarKr,
+  valueText: string,
+  confidence: number,
+  locale: string,
+  today: string,
+  rules: { onTrackGap: number; atRiskGap: number } | undefined,
+): SidebarKr | null {
+  if (!rules || typeof kr.expected !== "number" || !isFinite(kr.expected)) return null;
+  if ((kr.status || "").trim().toLowerCase() === "setup error") return null;
+  if (kr.lastCheckin && kr.lastCheckin > today) return null;
+  const v = parseUserNumber(valueText, locale);
+  if (!v.ok) return null;
+  const model: KeyResult = {
+    row: 0, id: kr.id, objectiveId: kr.objectiveId, title: kr.name, owner: kr.owner, metric: kr.metric as KeyResult["metric"],
+    unit: kr.unit, start: numberOrNull(kr.start), target: numberOrNull(kr.target), weight: null,
+    current: v.value, confidence, lastCheckin: today,
+  };
+  const ev = evaluateKr(model, "committed", kr.expected, { ...rules, aspirationalGoal: 1 });
+  return { ...kr, current: v.value, confidence, lastCheckin: today, score: ev.score, status: ev.status };
+}
+
+function numberOrNull(v: unknown): number | null {
+  return typeof v === "number" && isFinite(v) ? v : null;
 }

@@ -7,6 +7,7 @@ import type {
   SidebarData,
   SidebarKr,
   SidebarRequest,
+  SidebarResult,
 } from "../core/api";
 import {
   FORM_FIELDS,
@@ -18,6 +19,7 @@ import {
   formatScore,
   formatValue,
   mapFailure,
+  projectCheckin,
   recentForDisplay,
   replaceKr,
   statusClass,
@@ -41,6 +43,8 @@ let data: SidebarData | null = null;
 let selectedId = "";
 let sending = false;
 let loadSeq = 0;
+/** The KR whose check-in is shown ahead of the server's reply (see submit), or "". */
+let savingId = "";
 const requestIds = new RequestIdKeeper();
 
 function sep(): DecimalSeparator {
@@ -74,19 +78,41 @@ function show(section: "loading" | "error" | "identity" | "main"): void {
   $.app.setAttribute("aria-busy", section === "loading" ? "true" : "false");
 }
 
+/**
+ * The data the menu item put in the page (see core/sidebarPage), taken once: the form is usable without a
+ * second server execution. A retry or a newly picked identity asks the server.
+ */
+function takeEmbedded(): SidebarResult | undefined {
+  const e = document.getElementById("sidebar-data");
+  const text = e ? (e.textContent || "").trim() : "";
+  if (!e || !text) return undefined;
+  e.textContent = "";
+  try {
+    return JSON.parse(text) as SidebarResult;
+  } catch {
+    return undefined;
+  }
+}
+
+function loaded(res: SidebarResult | undefined): void {
+  if (!res || typeof res !== "object") return showLoadError(LOAD_FAILURE);
+  if (!res.ok) return showLoadError((res as Failure).message || LOAD_FAILURE);
+  data = res;
+  if (res.user.needsIdentity) return showIdentity(res.owners, as !== undefined ? "Pick your name from the list." : "");
+  setStatus("");
+  renderMain();
+}
+
 function load(): void {
   const seq = ++loadSeq;
+  const embedded = as === undefined ? takeEmbedded() : undefined;
+  if (embedded) return loaded(embedded);
   show("loading");
   const req: SidebarRequest = as !== undefined ? { as } : {};
   callServer("getSidebarData", req).then(
     (res) => {
       if (seq !== loadSeq) return;
-      if (!res || typeof res !== "object") return showLoadError(LOAD_FAILURE);
-      if (!res.ok) return showLoadError((res as Failure).message || LOAD_FAILURE);
-      data = res;
-      if (res.user.needsIdentity) return showIdentity(res.owners, as !== undefined ? "Pick your name from the list." : "");
-      setStatus("");
-      renderMain();
+      loaded(res);
     },
     () => {
       if (seq !== loadSeq) return;
@@ -222,6 +248,11 @@ function krItem(kr: SidebarKr, showOwner: boolean): HTMLLIElement {
   facts.appendChild(fact("Target", target ? withUnit(target, kr.unit) : "—"));
   li.appendChild(facts);
   li.appendChild(make("div", "kr-facts", kr.lastCheckin ? "Last check-in " + kr.lastCheckin : "No check-in yet"));
+  if (kr.id === savingId) {
+    li.classList.add("is-saving");
+    li.setAttribute("aria-busy", "true");
+    li.appendChild(make("div", "kr-saving", "Saving…"));
+  }
   return li;
 }
 
@@ -351,11 +382,27 @@ function submit(): void {
   };
   if (as !== undefined) req.as = as;
   setSending(true);
-  setStatus("Saving…");
+  // The result shows now, computed by the server's own rules, marked as saving; the reply confirms it or
+  // puts the KR back as it was.
+  const before = selectedKr();
+  const projected = before ? projectCheckin(before, req.value as string, req.confidence as number, data.locale, data.cycle.asOf, data.rules) : null;
+  const rollBack = () => {
+    if (!projected || !before || !data) return;
+    data.krs = replaceKr(data.krs, before);
+    savingId = "";
+    renderKrList();
+  };
+  if (projected) {
+    data.krs = replaceKr(data.krs, projected);
+    savingId = projected.id;
+    renderKrList();
+    setStatus("Saving… " + successMessage(projected, false, sep()).replace(/^Saved/, "New"));
+  } else setStatus("Saving…");
   callServer("submitCheckin", req).then(
     (res) => {
       if (res && typeof res === "object" && res.ok === true && res.kr) {
         requestIds.succeeded();
+        savingId = "";
         if (data) data.krs = replaceKr(data.krs, res.kr);
         renderKrList();
         if (res.kr.id === selectedId) {
@@ -369,6 +416,7 @@ function submit(): void {
         setStatus(successMessage(res.kr, !!res.duplicate, sep()), "success");
         return;
       }
+      rollBack();
       setSending(false);
       const failure = (res && typeof res === "object" ? res : { ok: false, message: "" }) as Failure;
       const mapped = mapFailure(failure);
@@ -378,6 +426,7 @@ function submit(): void {
     () => {
       // Never show the exception itself (it may be a stack trace); the request ID is kept, so a resend
       // of a check-in that did get through is recognised and not written twice.
+      rollBack();
       setSending(false);
       setStatus(GENERIC_FAILURE, "error");
     },

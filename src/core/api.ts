@@ -51,6 +51,9 @@ export interface SidebarKr {
   score: number | null;
   status: string;
   recent: RecentCheckin[];
+  /** Expected progress now (the sheet's Expected: pace × the objective type's goal), so the sidebar can
+   * show a check-in's score and status before the server confirms them; null when the cell holds none. */
+  expected?: number | null;
 }
 
 export interface SidebarData {
@@ -70,6 +73,8 @@ export interface SidebarData {
   decimalSeparator: "." | ",";
   cycle: { name: string; week: number; weeks: number; asOf: string };
   krs: SidebarKr[];
+  /** The RAG thresholds (Settings), for the same projection. */
+  rules?: { onTrackGap: number; atRiskGap: number };
 }
 
 export interface Failure {

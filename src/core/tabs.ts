@@ -85,7 +85,6 @@ export const SETTINGS_ROWS = [
 /** Values the add-on computes into the Settings tab (below the settings) so one read gets them. */
 // The check-in log's row count and header let a check-in read just the log's tail, by header name,
 // without a separate call to find the last row.
-export const LOG_HEADER_COLUMNS = 16;
 export const SETTINGS_COMPUTED = [
   { label: "Check-in rows (computed)", name: "CheckinRows", formula: "=MAX(0,COUNTA('Check-ins'!A:A)-1)" },
   {
@@ -102,6 +101,12 @@ export const SETTINGS_COMPUTED = [
   // log's last rows are still found exactly.
   { label: "Check-in header row (computed)", name: "CheckinHeaderRow", formula: "=ROW('Check-ins'!A1)" },
 ] as const;
+
+/** The label of a computed Settings row, by the name of its named range. */
+export function computedLabel(name: (typeof SETTINGS_COMPUTED)[number]["name"]): string {
+  for (const c of SETTINGS_COMPUTED) if (c.name === name) return c.label;
+  throw new Error(`No computed setting ${name}`);
+}
 
 export type SettingKey = (typeof SETTINGS_ROWS)[number]["key"];
 

@@ -11,8 +11,12 @@ import { buildDemo } from "./demo";
 import { callAddon, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
 import { readTab, renderTable } from "./showTab";
 import { servePreview } from "./serve";
+import { rollupWorkbook } from "./rollup";
+import { buildPortfolioDemo } from "./demoPortfolio";
+import { loadXlsx } from "./xlsx";
 import { withFileLock } from "./fileLock";
 import { repairHint } from "./hints";
+import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 
 /**
  * Where a command runs: its folder, where its output goes and its default "today". The okr-sheets binary
@@ -54,7 +58,8 @@ const USAGE = `Usage:
   okr-sheets rollover FILE.xlsx --start YYYY-MM-DD [--weeks N] [--name TEXT]
   okr-sheets edit FILE.xlsx --sheet NAME --range A1 --value V
   okr-sheets repair FILE.xlsx
-  okr-sheets demo [DIR]`;
+  okr-sheets rollup COMPANY.xlsx [TEAM.xlsx ...] [--at YYYY-MM-DD] [--limit N]
+  okr-sheets demo [DIR] [--portfolio]`;
 
 type Flags = Record<string, string | boolean | undefined>;
 
@@ -70,17 +75,18 @@ const FLAGS: Record<string, string[]> = {
   rollover: ["start", "weeks", "name", "at"],
   edit: ["sheet", "range", "value", "at"],
   repair: ["at"],
-  demo: ["at"],
+  demo: ["at", "portfolio"],
+  rollup: ["at", "limit"],
   "demo-serve": ["port", "at"],
 };
 
 /** How many positional arguments each command takes (FILE, or FILE and OKRS.csv, or DIR). */
-const POSITIONALS: Record<string, number> = { import: 2 };
+const POSITIONALS: Record<string, number> = { import: 2, rollup: 1000 };
 
 function parse(command: string, argv: string[]): { positionals: string[]; flags: Flags } {
   const names = FLAGS[command];
   const options: Record<string, { type: "string" | "boolean" }> = {};
-  for (const n of names) options[n] = { type: n === "json" ? "boolean" : "string" };
+  for (const n of names) options[n] = { type: n === "json" || n === "portfolio" ? "boolean" : "string" };
   // There are no short options, so a value starting with a single dash ("--value -5", "--comment
   // -fixed") is a value, not an option: pass it as "--value=-5" (parseArgs calls it ambiguous).
   const args: string[] = [];
@@ -216,6 +222,9 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const sheet = ss.insertSheet(tab);
   const width = rows.reduce((w, r) => Math.max(w, r.length), 1);
+  // A new tab is 1000 × 26, as in Sheets: grow it to the CSV's size.
+  if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   // Every CSV cell goes in as literal text; the import decides what is a number.
   const grid = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined || r[i] === "" ? "" : "'" + r[i])));
   sheet.getRange(1, 1, grid.length, width).setValues(grid);
@@ -298,6 +307,8 @@ async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
   const name = need(flags, "sheet");
   const wb = await openWorkbook(file, { at: dateFlag(flags, "at") });
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  const aside = wb.setAside.find((n) => n.toLowerCase() === name.toLowerCase());
+  if (aside) throw new Rejected(`${positionals[0]}: the tab "${aside}" is larger than the offline engine takes (${MAX_TAB_ROWS.toLocaleString("en-US")} rows, ${MAX_TAB_COLUMNS} columns).`);
   if (!ss.getSheetByName(name)) {
     throw new Rejected(`No tab named "${name}". Tabs: ${ss.getSheets().map((s) => s.getName()).join(", ")}.`);
   }
@@ -358,6 +369,24 @@ async function cmdServe(positionals: string[], flags: Flags): Promise<void> {
   await servePreview(file, { port, as: flags.as === undefined ? null : String(flags.as), at: dateFlag(flags, "at") });
 }
 
+async function cmdRollup(positionals: string[], flags: Flags): Promise<void> {
+  const file = fileArg(positionals);
+  const teams = positionals.slice(1);
+  for (const t of teams) if (!existsSync(here(t))) throw new Rejected(`${t}: no such file (nothing was changed).`);
+  const limit = intFlag(flags, "limit");
+  if (limit !== undefined && limit < 1) throw new UsageError("--limit must be a whole number of 1 or more.");
+  const { wb, result } = await rollupWorkbook(file, await loadXlsx(file), teams.map(here), { at: atOrNow(dateFlag(flags, "at")), limit });
+  const r = expectOk(result);
+  await wb.save();
+  if (r.created) {
+    out(`Created the Portfolio tab in ${positionals[0]}: list the team trackers (file paths) there, or name them after the company file.`);
+    return;
+  }
+  out(`Portfolio refreshed: week ${r.week}; ${r.read} of ${r.listed} team trackers read.`);
+  for (const u of r.unreadable) out(`  ${u.team}: ${u.problem}`);
+  if (r.pending) out(`  ${r.pending} team trackers were left for the next run: run rollup again to continue.`);
+}
+
 async function cmdDemo(positionals: string[], flags: Flags, serve: boolean): Promise<void> {
   const dir = here(positionals[0] || "demo");
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Rejected(`${positionals[0]} exists and is not a folder.`);
@@ -366,6 +395,10 @@ async function cmdDemo(positionals: string[], flags: Flags, serve: boolean): Pro
   const info = await buildDemo(file);
   out(`Demo tracker: ${file}`);
   out(`  ${info.summary}`);
+  if (flags.portfolio) {
+    const [company, ...teams] = await buildPortfolioDemo(dir, file);
+    out(`Portfolio demo: ${company} rolls up ${teams.map((t) => basename(t)).join(", ")} (the last is listed but missing).`);
+  }
   if (serve) {
     const port = intFlag(flags, "port") ?? 8080;
     if (port < 1 || port > 65535) throw new UsageError("--port must be a whole number from 1 to 65535.");
@@ -393,7 +426,7 @@ export async function run(argv: string[]): Promise<void> {
   }
 }
 
-const WRITES = new Set(["new", "import", "checkin", "summary", "review", "close", "rollover", "edit", "repair"]);
+const WRITES = new Set(["new", "import", "checkin", "summary", "review", "close", "rollover", "edit", "repair", "rollup"]);
 
 function dispatch(command: string, positionals: string[], flags: Flags): Promise<void> {
   switch (command) {
@@ -412,6 +445,7 @@ function dispatch(command: string, positionals: string[], flags: Flags): Promise
     case "rollover": return cmdRollover(positionals, flags);
     case "edit": return cmdEdit(positionals, flags);
     case "repair": return cmdRepair(positionals, flags);
+    case "rollup": return cmdRollup(positionals, flags);
     case "demo": return cmdDemo(positionals, flags, false);
     case "demo-serve": return cmdDemo(positionals, flags, true);
   }

@@ -1,7 +1,7 @@
 // One writer at a time across processes: every okr-sheets command that writes a tracker, and each call
 // of `serve`, holds a lock directory next to the file ("FILE.xlsx.lock", made by proper-lockfile) from
 // reading the file to saving it, so no two of them read the same version and both save.
-import { realpathSync } from "node:fs";
+import { existsSync, realpathSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import lockfile from "proper-lockfile";
 
@@ -41,6 +41,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  */
 export async function withFileLock<T>(file: string, shown: string, fn: () => Promise<T>): Promise<T> {
   const target = realTarget(file);
+  // No folder, no file to protect: the command itself says what is wrong.
+  if (!existsSync(dirname(target))) return fn();
   const deadline = Date.now() + waitBudget();
   let compromised: Error | null = null;
   let release: (() => Promise<void>) | null = null;

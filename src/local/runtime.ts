@@ -3,10 +3,11 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { createServices, loadAddon, type AddonContext, type LocalServices } from "./sheets";
+import { createServices, loadAddon, type AddonContext, type LocalServices, type WorkbookRegistry } from "./sheets";
 import { emptySnapshot, type WorkbookSnapshot } from "./snapshot";
 import { loadXlsx, saveXlsx } from "./xlsx";
 import { assertLockKept } from "./fileLock";
+import { restoreSetAside, setAsideOversize, TabTooLarge } from "./oversize";
 
 /** The project root: the nearest folder above this module holding dist/Code.js (or package.json). */
 export function projectRoot(): string {
@@ -41,6 +42,8 @@ export interface Workbook {
   file: string;
   /** How it was opened, so that it can be opened again the same way (serve reloads a changed file). */
   options: OpenOptions;
+  /** Tabs too large for the offline engine: not opened, saved back as they were (oversize.ts). */
+  setAside: string[];
   services: LocalServices;
   addon: AddonContext;
   save(): Promise<void>;
@@ -49,26 +52,43 @@ export interface Workbook {
 export interface OpenOptions {
   at?: string;
   user?: string | null;
+  /** Other workbooks the add-on may open by ID or URL (the portfolio roll-up's team trackers). */
+  workbooks?: WorkbookRegistry;
+  /** Enforce these manifest scopes on openById/openByUrl (tests of the minimal build). */
+  scopes?: string[];
 }
 
 export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, opts: OpenOptions): Workbook {
-  const services = createServices(snapshot, { now: clockFor(opts.at), user: opts.user ?? null, htmlDir: distDir() });
+  const aside = setAsideOversize(snapshot);
+  const services = createServices(snapshot, {
+    now: clockFor(opts.at),
+    user: opts.user ?? null,
+    htmlDir: distDir(),
+    ...(opts.workbooks ? { workbooks: opts.workbooks } : {}),
+    ...(opts.scopes ? { scopes: opts.scopes } : {}),
+  });
   const addon = loadAddon(addonCode(), services);
   return {
     file,
     options: opts,
+    setAside: aside.map((a) => a.sheet.name),
     services,
     addon,
     save: async () => {
       assertLockKept(file);
-      await saveXlsx(file, services.toSnapshot());
+      await saveXlsx(file, restoreSetAside(services.toSnapshot(), aside));
     },
   };
 }
 
 export async function openWorkbook(file: string, opts: OpenOptions = {}): Promise<Workbook> {
   const snapshot = await loadXlsx(file);
-  return workbookFromSnapshot(file, snapshot, opts);
+  try {
+    return workbookFromSnapshot(file, snapshot, opts);
+  } catch (e) {
+    if (e instanceof TabTooLarge) throw new TabTooLarge(`${file}: ${e.message}`);
+    throw e;
+  }
 }
 
 export function newWorkbook(file: string, name: string, opts: OpenOptions = {}): Workbook {

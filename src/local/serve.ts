@@ -4,6 +4,7 @@ import { readFileSync, statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { withFileLock } from "./fileLock";
 import { offlineHints } from "./hints";
+import { embedSidebarData } from "../core/sidebarPage";
 import { startPreviewServer, type PreviewBackend, type PreviewTab } from "./preview";
 import { evaluateConditionalFormat } from "./sheets";
 import { callAddon, distDir, openWorkbook, type Workbook } from "./runtime";
@@ -105,7 +106,19 @@ export function previewBackend(first: Workbook): PreviewBackend {
       queue = run.catch(() => undefined);
       return run;
     },
-    sidebarHtml: () => readFileSync(join(distDir(), "Sidebar.html"), "utf8"),
+    // As the menu item does on Google (menuCheckIn): the page carries the sidebar's data, so it opens
+    // without a second call; here under the file's lock, with the offline hints on a refusal.
+    sidebarHtml: () => {
+      const run = queue.then(() =>
+        withFileLock(wb.file, shown, async () => {
+          const w = await current();
+          const data = offlineHints(callAddon(w, "getSidebarData", {}), w.file);
+          return embedSidebarData(readFileSync(join(distDir(), "Sidebar.html"), "utf8"), data);
+        }),
+      );
+      queue = run.catch(() => undefined);
+      return run;
+    },
     title: async () => (((await current()).services.spreadsheet as unknown) as GoogleAppsScript.Spreadsheet.Spreadsheet).getName(),
   };
 }

@@ -3,9 +3,10 @@
 // has changed nothing.
 import * as z from "zod/mini";
 import { isValidIsoDate } from "../core/dates";
-import { guarded, isoDate, quotedName, UserError, withDocumentLock, type Refusal } from "./env";
+import { guarded, isoDate, quotedName, UserError, withDocumentLock } from "./env";
 import { closeCycle, midCycleReview, rollOver } from "./lifecycleTabs";
 import { importFromTab } from "./importTab";
+import { refreshPortfolio as runPortfolioRefresh } from "./portfolio";
 import { disableWeeklyRefresh, enableWeeklyRefresh, refreshAndEmail, runWeeklyRefresh, weeklyRefreshStatus } from "./rhythm";
 import { setUpTracker } from "./setup";
 import { generateSummary } from "./summaryTab";
@@ -32,7 +33,7 @@ const TYPE_WORDS: Record<string, string> = {
 function described(v: unknown): string {
   if (v === null) return "null";
   if (typeof v === "number") return isFinite(v) ? `the number ${v}` : String(v);
-  if (typeof v === "string") return v.length > 40 ? `text "${v.slice(0, 40)}…"` : `text "${v}"`;
+  if (typeof v === "string") return `text ${quotedName(v)}`;
   if (typeof v === "boolean") return String(v);
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "an object";
@@ -95,7 +96,7 @@ function parseOpts<T>(schema: z.ZodMiniObject<any> & z.ZodMiniType<T>, raw: unkn
 function checkDate(option: string, v: string | undefined): string | undefined {
   if (v !== undefined && !isValidIsoDate(v)) {
     const s = String(v);
-    throw new UserError(`Option "${option}" must be a date in the form YYYY-MM-DD, not "${s.length > 40 ? s.slice(0, 40) + "…" : s}".`);
+    throw new UserError(`Option "${option}" must be a date in the form YYYY-MM-DD, not ${quotedName(s)}.`);
   }
   return v;
 }
@@ -206,4 +207,20 @@ export function sendWeeklyEmailsNow(raw?: unknown) {
   });
 }
 
+<<<<<<< HEAD
+=======
+const PortfolioSchema = z.strictObject({ at: z.optional(z.string()), limit: z.optional(z.number()) });
+
+/** Rolls up the team trackers listed in the Portfolio tab (docs/portfolio.md). */
+export function refreshPortfolio(raw?: unknown) {
+  return guarded(() => {
+    const { at, limit } = parseOpts(PortfolioSchema, raw);
+    if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
+      throw new UserError(`Option "limit" must be a whole number of 1 or more, not ${limit}.`);
+    }
+    return { ok: true as const, ...runPortfolioRefresh(active(), { at: checkAt(at), limit }) };
+  });
+}
+
 export type ActionResult = { ok: true } | Refusal;
+>>>>>>> rollup

@@ -16,7 +16,7 @@ import { addDays, cycleEnd, elapsed, inCycle, weekNumber } from "../core/dates";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor, parseUserNumber } from "../core/numbers";
-import { CHECKIN_HEADERS, SETTINGS_COMPUTED, TAB } from "../core/tabs";
+import { CHECKIN_HEADERS, computedLabel, TAB } from "../core/tabs";
 import { asText, cellIsoDate, guarded, isDate, isoDate, quotedName, UserError, withDocumentLock } from "./env";
 import { computedLogHeaderRow, computedLogRows, keyResultsFrom, readKrTable, readSettings, type SettingsRead } from "./read";
 import { col, norm, num, str, type Table } from "./table";
@@ -49,7 +49,7 @@ function owns(id: Identity, kr: KeyResult): boolean {
 
 /** Header positions of the log, from the computed "Check-in header" cell, or null when it is not in row 1. */
 function logColumns(s: SettingsRead): Record<string, number> | null {
-  const raw = s.raw.get(norm(SETTINGS_COMPUTED[1].label));
+  const raw = s.raw.get(norm(computedLabel("CheckinHeader")));
   if (typeof raw !== "string") return null;
   const headers = raw.split("|").map(norm);
   const out: Record<string, number> = {};
@@ -129,6 +129,7 @@ function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, st
     score: typeof score === "number" && isFinite(score) ? score : null,
     status: standing ? standing.status : str(get("Status")),
     recent: recentFor(tail, kr.id, tz),
+    expected: num(get("Expected")),
   };
 }
 
@@ -143,7 +144,7 @@ export function getSidebarData(raw: unknown): SidebarResult {
     const locale = ss.getSpreadsheetLocale();
     const s = readSettings(ss, tz);
     const who = identify(s.settings, parsed.data.as);
-    const krT = readKrTable(ss, { lazySheet: true });
+    const krT = readKrTable(ss, { bounded: true });
     const all = keyResultsFrom(krT, tz);
     const mine = who.needsIdentity ? [] : all.filter((kr) => owns(who, kr));
     const tail = mine.length ? readLogTail(ss, s) : null;
@@ -162,6 +163,7 @@ export function getSidebarData(raw: unknown): SidebarResult {
         asOf: today,
       },
       krs: mine.map((kr) => sidebarKr(krT, kr, tail, tz)),
+      rules: { onTrackGap: s.settings.onTrackGap, atRiskGap: s.settings.atRiskGap },
     };
   }) as SidebarResult;
 }
@@ -256,7 +258,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
           `Today (${today}) is outside the cycle (${s.settings.startDate} to ${addDays(cycleEnd(s.settings.startDate, s.settings.weeks), -1)}): check-ins are closed.`,
         );
       }
-      const krT = readKrTable(ss, { lazySheet: true });
+      const krT = readKrTable(ss, { bounded: true });
       const krs = keyResultsFrom(krT, tz);
       const kr = krs.find((k) => k.id === req.krId.trim());
       if (!kr) return refuse(`There is no key result with ID "${req.krId.trim()}".`, { krId: "Unknown key result." });

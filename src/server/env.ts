@@ -25,11 +25,6 @@ export class UserError extends Error {
   }
 }
 
-export interface Ok<T = unknown> {
-  ok: true;
-  result?: T;
-  messages?: string[];
-}
 export interface Refusal {
   ok: false;
   message: string;
@@ -54,7 +49,7 @@ function firstLine(s: string): string {
   return s.split("\n")[0].slice(0, 300);
 }
 
-/** A field or option name for a message: quoted, and cut at 40 characters (a name may be hostile). */
+/** A field or option name, or other text a user gave, for a message: quoted, and cut at 40 characters (it may be hostile). */
 export function quotedName(k: unknown): string {
   const s = String(k);
   return `"${s.length > 40 ? s.slice(0, 40) + "…" : s}"`;

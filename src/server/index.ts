@@ -20,6 +20,7 @@ export {
   menuImport,
   menuRepair,
   menuWeekly,
+  menuPortfolio,
   menuHelp,
 } from "./menu";
 export { getSidebarData, submitCheckin } from "./checkin";
@@ -34,4 +35,5 @@ export {
   setWeeklyRefresh,
   weeklyRefresh,
   sendWeeklyEmailsNow,
+  refreshPortfolio,
 } from "./actions";

@@ -1,13 +1,12 @@
 // The look and the guard rails of the tracker tabs: number formats, widths, dropdowns, RAG colours and
 // warning-only protection. Applied by setup and by repair, so both restore exactly the same thing.
-import { columnLetter } from "../core/a1";
 import { METRICS, OBJECTIVE_TYPES, PNL_LINKS, STATUS, WEEKDAYS } from "../core/tabs";
 import { col, type Table } from "./table";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 
-export const PROTECTION_PREFIX = "okr-sheets:";
+const PROTECTION_PREFIX = "okr-sheets:";
 export const HEADER_BG = "#1f3b57";
 export const HEADER_FG = "#ffffff";
 
@@ -223,8 +222,4 @@ export function protectColumns(t: Table, headers: string[], rows: number): void 
 
 export function protectSheet(sheet: Sheet, what: string): void {
   sheet.protect().setDescription(`${PROTECTION_PREFIX} ${what}`).setWarningOnly(true);
-}
-
-export function lastColumnLetter(t: Table): string {
-  return columnLetter(t.headers.length);
 }

@@ -2,8 +2,10 @@
 // in this document): there it only builds the menu and touches no properties or data.
 import * as actions from "./actions";
 import { isValidIsoDate } from "../core/dates";
+import { embedSidebarData } from "../core/sidebarPage";
+import { getSidebarData } from "./checkin";
 import { TAB } from "../core/tabs";
-import type { Refusal } from "./env";
+import { quotedName, type Refusal } from "./env";
 
 export const MENU: [string, string][] = [
   ["Set up tracker", "menuSetUp"],
@@ -15,6 +17,7 @@ export const MENU: [string, string][] = [
   ["Import OKRs from a tab", "menuImport"],
   ["Repair tracker", "menuRepair"],
   ["Weekly refresh on / off", "menuWeekly"],
+  ["Refresh portfolio", "menuPortfolio"],
   ["Settings / help", "menuHelp"],
 ];
 
@@ -61,8 +64,14 @@ export function menuSetUp(): void {
   ]);
 }
 
+/**
+ * The sidebar with its data already inside: one server execution from the click to a usable form (the
+ * page would otherwise start a second one through google.script.run). The data is embedded as text, not
+ * through a template's scriptlets, because the inlined, minified script may itself contain "<?".
+ */
 export function menuCheckIn(): void {
-  const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle("Check in");
+  const page = HtmlService.createHtmlOutputFromFile("Sidebar").getContent();
+  const html = HtmlService.createHtmlOutput(embedSidebarData(page, getSidebarData({}))).setTitle("Check in");
   ui().showSidebar(html);
 }
 
@@ -92,11 +101,6 @@ export function menuClose(): void {
   ]);
 }
 
-/** A prompt's answer, shortened for an alert. */
-function quoted(answer: string): string {
-  return `"${answer.length > 40 ? answer.slice(0, 40) + "…" : answer}"`;
-}
-
 function refuse(title: string, message: string): void {
   ui().alert(title, `${message}\nNothing was changed.`, ui().ButtonSet.OK);
 }
@@ -110,7 +114,7 @@ export function menuRollOver(): void {
   if (p.getSelectedButton() !== ui().Button.OK) return;
   const start = p.getResponseText().trim();
   if (start === "") return refuse("Roll over", "No start date was typed: type the first day of the next cycle as YYYY-MM-DD.");
-  if (!isValidIsoDate(start)) return refuse("Roll over", `${quoted(start)} is not a date in the form YYYY-MM-DD (for example 2026-04-06).`);
+  if (!isValidIsoDate(start)) return refuse("Roll over", `${quotedName(start)} is not a date in the form YYYY-MM-DD (for example 2026-04-06).`);
   report("Roll over", actions.rollOverCycle({ start }), (r) => [
     `"${r.cycle}" has started with ${r.carried.objectives} objectives and ${r.carried.keyResults} key results.`,
     `The finished cycle is archived in: ${r.archived.join(", ")}.`,
@@ -122,7 +126,7 @@ export function menuImport(): void {
   if (p.getSelectedButton() !== ui().Button.OK) return;
   const tab = p.getResponseText().trim();
   if (tab === "") return refuse("Import OKRs", "No tab name was typed: type the name of the tab holding the OKRs.");
-  if (tab.length > 100) return refuse("Import OKRs", `There is no tab named ${quoted(tab)}: tab names are at most 100 characters.`);
+  if (tab.length > 100) return refuse("Import OKRs", `There is no tab named ${quotedName(tab)}: tab names are at most 100 characters.`);
   report("Import OKRs", actions.importOkrsFromTab({ tab }), (r) => [
     `Imported ${r.objectives} objectives and ${r.keyResults} key results.`,
     r.warnings.length ? `\nFocus checks:\n• ${r.warnings.join("\n• ")}` : "",
@@ -151,6 +155,18 @@ export function menuWeekly(): void {
   );
   if (answer !== ui().Button.YES) return;
   report("Weekly refresh", actions.setWeeklyRefresh({ on: !on }), (r) => [String((r as { status?: string }).status || (r.on ? "On." : "Off."))]);
+}
+
+export function menuPortfolio(): void {
+  report("Refresh portfolio", actions.refreshPortfolio({}), (r) =>
+    r.created
+      ? ['The "Portfolio" tab was created. List each team tracker in it (URL or ID, team name), then choose "Refresh portfolio" again.']
+      : [
+          `Week ${r.week}: ${r.read} of ${r.listed} team trackers read; the "Portfolio Roll-up" tab is up to date.`,
+          r.unreadable.length ? `\nNot read:\n• ${r.unreadable.map((u: { team: string; problem: string }) => `${u.team}: ${u.problem}`).join("\n• ")}` : "",
+          r.pending ? `\n${r.pending} team trackers were left for lack of time: choose "Refresh portfolio" again to continue.` : "",
+        ],
+  );
 }
 
 export function menuHelp(): void {

@@ -7,14 +7,14 @@ import {
   KR_HEADERS,
   KR_HELPER_HEADERS,
   OBJECTIVE_HEADERS,
-  SETTINGS_COMPUTED,
+  computedLabel,
   SETTINGS_ROWS,
   TAB,
   type Metric,
   type ObjectiveType,
 } from "../core/tabs";
 import { cellIsoDate, isDate, UserError } from "./env";
-import { col, norm, num, readTable, readTableByRange, str, type Table } from "./table";
+import { col, norm, num, readTable, readTableBounded, str, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -74,13 +74,13 @@ export function readSettings(ss: Spreadsheet, tz: string): SettingsRead {
 
 /** The computed number of log rows (see SETTINGS_COMPUTED), or null when the cell is missing. */
 export function computedLogRows(s: SettingsRead): number | null {
-  const v = s.raw.get(norm(SETTINGS_COMPUTED[0].label));
+  const v = s.raw.get(norm(computedLabel("CheckinRows")));
   return typeof v === "number" && isFinite(v) ? v : null;
 }
 
 /** 1-based row of the log's header (see SETTINGS_COMPUTED); 1 for a tracker set up before it existed. */
 export function computedLogHeaderRow(s: SettingsRead): number {
-  const v = s.raw.get(norm(SETTINGS_COMPUTED[2].label));
+  const v = s.raw.get(norm(computedLabel("CheckinHeaderRow")));
   return typeof v === "number" && isFinite(v) && v >= 1 ? v : 1;
 }
 
@@ -212,14 +212,9 @@ export function historyFrom(t: Table, tz: string): HistoryEntry[] {
 export function readObjectivesTable(ss: Spreadsheet): Table {
   return readTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH);
 }
-export function readKrTable(ss: Spreadsheet, opts: { lazySheet?: boolean } = {}): Table {
-  return (opts.lazySheet ? readTableByRange : readTable)(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH);
-}
-export function readCheckinTable(ss: Spreadsheet): Table {
-  return readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH);
-}
-export function readHistoryTable(ss: Spreadsheet): Table {
-  return readTable(ss, TAB.history, IDENTIFYING.history, LOG_WIDTH);
+export function readKrTable(ss: Spreadsheet, opts: { bounded?: boolean } = {}): Table {
+  if (opts.bounded) return readTableBounded(ss, TAB.keyResults, IDENTIFYING.keyResults);
+  return readTable(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH);
 }
 
 export const ALL_HEADERS = {

@@ -13,6 +13,8 @@ import { WEEKDAYS } from "../core/tabs";
 import { isoDate, UserError } from "./env";
 import { readSettings } from "./read";
 import { generateSummary } from "./summaryTab";
+import { PORTFOLIO_TAB } from "../core/portfolio";
+import { refreshPortfolio, type PortfolioOutcome } from "./portfolio";
 import {
   currentUser,
   installed,
@@ -209,6 +211,8 @@ export interface RefreshOutcome {
   week: number;
   digestTo: string[];
   reminded: string[];
+  /** A company tracker (one with a Portfolio tab) also refreshes its roll-up; a failure is recorded here, not thrown. */
+  portfolio?: PortfolioOutcome | { error: string };
 }
 
 /**
@@ -255,6 +259,13 @@ export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {
   const { settings } = readSettings(ss, ss.getSpreadsheetTimeZone());
   const url = ss.getUrl();
   const out: RefreshOutcome = { spreadsheetId: ss.getId(), week: model.week, digestTo: [], reminded: [] };
+  if (ss.getSheetByName(PORTFOLIO_TAB)) {
+    try {
+      out.portfolio = refreshPortfolio(ss);
+    } catch (e) {
+      out.portfolio = { error: String((e as Error)?.message || e) }; // the digest still goes out
+    }
+  }
   if (settings.emailDigest && settings.leaders.length) {
     const d = buildDigest(model, url);
     MailApp.sendEmail({ to: settings.leaders.join(","), subject: d.subject, body: d.body, htmlBody: d.htmlBody, name: "OKR tracker" });

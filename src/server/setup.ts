@@ -79,6 +79,9 @@ function writeTemplate(objT: Table, krT: Table, tpl: Template): void {
 export function writeDataRows(t: Table, rows: unknown[][], headers: readonly string[]): void {
   const first = t.headerRow + 1 + t.rows.length;
   const cols = headers.map((h) => col(t, h)).filter((c) => c >= 0).sort((a, b) => a - b);
+  // An import larger than the tab's rows (a new tab has 1000) grows it first, as setValues will not.
+  const max = t.sheet.getMaxRows();
+  if (first + rows.length - 1 > max) t.sheet.insertRowsAfter(max, first + rows.length - 1 - max);
   // Contiguous runs of columns: one setValues each.
   let i = 0;
   while (i < cols.length) {

@@ -8,10 +8,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { main } from "../../src/local/cli";
+import { runCli } from "../support/cli";
 import { openWorkbook } from "../../src/local/runtime";
 import { previewBackend } from "../../src/local/serve";
 import { loadXlsx, saveXlsx } from "../../src/local/xlsx";
+import { zipTotals } from "../../src/local/xlsx/zipSize";
+import { MAX_TAB_COLUMNS } from "../../src/local/oversize";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const WORKER = join(HERE, "support", "checkinWorker.mjs");
@@ -24,24 +26,10 @@ interface Run {
   stderr: string;
 }
 
-/** Runs `okr-sheets ARGS` in this process, capturing what it prints. Paths are relative to `dir`. */
+/** Runs `okr-sheets ARGS` in this process, in `dir`, capturing what it prints. */
 async function cli(...args: string[]): Promise<Run> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const w1 = process.stdout.write;
-  const w2 = process.stderr.write;
-  process.stdout.write = ((s: string) => (out.push(String(s)), true)) as typeof process.stdout.write;
-  process.stderr.write = ((s: string) => (err.push(String(s)), true)) as typeof process.stderr.write;
-  const cwd = process.cwd();
-  process.chdir(dir);
-  try {
-    const status = await main(args);
-    return { status, stdout: out.join(""), stderr: err.join("") };
-  } finally {
-    process.chdir(cwd);
-    process.stdout.write = w1;
-    process.stderr.write = w2;
-  }
+  const r = await runCli(dir, args);
+  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
 const p = (f: string) => join(dir, f);
@@ -201,5 +189,55 @@ describe("identity and repair offline", () => {
     const r = await ok("repair", "broken.xlsx");
     expect(r.stdout).toMatch(/^Repaired broken\.xlsx: .*Re-created: Check-ins/);
     await ok(...checkin("broken.xlsx", "5", "after repair"));
+  });
+});
+
+describe("limits that name themselves", () => {
+  it("imports more than 998 OKR rows and a CSV wider than 26 columns", async () => {
+    await ok("new", "many.xlsx", "--start", "2026-01-05");
+    const extra = Array.from({ length: 30 }, (_, i) => `Extra${i}`);
+    const lines = [["Objective", "Key_Result", "Owner", "Metric", "Start", "Target", ...extra].join(",")];
+    for (let i = 0; i < 1001; i++) lines.push([`Objective ${Math.floor(i / 4)}`, `KR ${i}`, "a@x.com", "increase", "0", "10", ...extra.map(() => "x")].join(","));
+    writeFileSync(p("many.csv"), lines.join("\n"));
+    const r = await ok("import", "many.xlsx", "many.csv");
+    expect(r.stdout).toMatch(/^Imported 251 objectives and 1001 key results\./);
+  }, 180_000);
+
+  it("a zip bomb is refused at once with one line, before anything is unzipped", async () => {
+    // A real xlsx whose central directory claims a part of 3 GB (what a bomb's directory says).
+    await tracker("bomb.xlsx");
+    const buf = readFileSync(p("bomb.xlsx"));
+    const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    const cd = buf.readUInt32LE(eocd + 16);
+    buf.writeUInt32LE(3_000_000_000, cd + 24);
+    writeFileSync(p("bomb.xlsx"), buf);
+    const line = await refused("bomb.xlsx", checkin("bomb.xlsx", "5", "x"), /^okr-sheets: .*bomb\.xlsx: too large to open offline: 2861 MB once unzipped, and the limit is 256 MB/);
+    expect(line).not.toMatch(/\n/);
+    expect(zipTotals(buf)!.unzipped).toBeGreaterThan(3_000_000_000);
+  });
+
+  it("a tab larger than the engine takes is named with the limit; commands not needing it work and keep it", async () => {
+    await tracker("wide.xlsx");
+    const snap = await loadXlsx(p("wide.xlsx"));
+    snap.sheets.push({ name: "Notes", rows: [Array.from({ length: MAX_TAB_COLUMNS + 5 }, (_, i) => ({ v: `c${i}` }))] });
+    await saveXlsx(p("wide.xlsx"), snap);
+    await refused("wide.xlsx", ["show", "wide.xlsx", "--sheet", "Notes"], /the tab "Notes" is larger than the offline engine takes \(200,000 rows, 200 columns\)/);
+    await ok(...checkin("wide.xlsx", "5", "next to a huge tab"));
+    const after = await loadXlsx(p("wide.xlsx"));
+    expect(after.sheets.map((s) => s.name)).toEqual(snap.sheets.map((s) => s.name));
+    expect(after.sheets.find((s) => s.name === "Notes")!.rows[0]).toHaveLength(MAX_TAB_COLUMNS + 5);
+
+    const huge = await loadXlsx(p("wide.xlsx"));
+    huge.sheets.find((s) => s.name === "Check-ins")!.rows.push(Array.from({ length: MAX_TAB_COLUMNS + 1 }, () => ({ v: 1 })));
+    await saveXlsx(p("wide.xlsx"), huge);
+    await refused("wide.xlsx", checkin("wide.xlsx", "5", "x"), /the tab "Check-ins" has \d+ rows and 201 columns; the offline engine takes at most 200,000 rows and 200 columns per tab/);
+  });
+
+  it("a formula result over 32,767 characters is not written into the file; the formula is", async () => {
+    await tracker("long.xlsx");
+    await ok("edit", "long.xlsx", "--sheet", "Settings", "--range", "Z1", "--value", '=REPT("x",40000)');
+    const z1 = (await loadXlsx(p("long.xlsx"))).sheets.find((s) => s.name === "Settings")!.rows[0][25]!;
+    expect(z1.f).toBe('=REPT("x",40000)');
+    expect(z1.v).toBeUndefined();
   });
 });

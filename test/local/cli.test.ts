@@ -200,6 +200,7 @@ describe("edit", () => {
     await expectRejected("noowner.xlsx", ["checkin", "noowner.xlsx", "--kr", "O1.KR1", "--value", "85", "--at", "2026-01-20"], /O1\.KR1 has no owner.*--as/);
     const r = await run("checkin", "noowner.xlsx", "--kr", "O1.KR1", "--value", "85", "--at", "2026-01-20", "--as", "ops.lead@example.com");
     expect(r.status, r.stderr).toBe(0);
+    // Offline nobody is signed in: --as is a choice, and the Author says so (issue 16).
     expect((await json("noowner.xlsx", "Check-ins"))[0]["Author"]).toBe("ops.lead@example.com (chosen; no email available)");
   });
 
@@ -240,40 +241,25 @@ describe("usage errors exit 2", () => {
   });
 });
 
-// One child process per test: a spawned command pays Node start-up and module loading, which on a busy
-// machine takes many seconds, so these few get a longer timeout than the in-process cases.
 describe("as a user runs it (spawned)", () => {
-  const SPAWNED_TIMEOUT = 120_000;
-  const sh = (...args: string[]) => spawnCli(dir, args).then((r) => checked(args, r));
-
-  it("new creates a tracker", async () => {
-    const r = await sh("new", "smoke-new.xlsx", "--template", "blank", "--start", "2026-01-05");
+  it("new, checkin and show --json through bin/okr-sheets.js", async () => {
+    const sh = (...args: string[]) => spawnCli(dir, args).then((r) => checked(args, r));
+    let r = await sh("new", "smoke.xlsx", "--template", "operations", "--start", "2026-01-05");
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^Created smoke-new\.xlsx \(blank template\)\./);
-    expect(existsSync(join(dir, "smoke-new.xlsx"))).toBe(true);
-  }, SPAWNED_TIMEOUT);
-
-  it("checkin saves the check-in", async () => {
-    opsCopy("smoke.xlsx");
-    const r = await sh("checkin", "smoke.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-01-20");
+    r = await sh("checkin", "smoke.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-01-20");
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Checked in O1\.KR1: value 90/);
-    expect((await json("smoke.xlsx", "Check-ins"))[0]).toMatchObject({ "KR ID": "O1.KR1", Value: 90 });
-  }, SPAWNED_TIMEOUT);
-
-  it("show --json prints the tab as JSON", async () => {
-    opsCopy("smoke-show.xlsx");
-    const r = await sh("show", "smoke-show.xlsx", "--sheet", "Objectives", "--json");
+    r = await sh("show", "smoke.xlsx", "--sheet", "Check-ins", "--json");
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout).map((o: Record<string, unknown>) => o["ID"])).toEqual(["O1", "O2", "O3"]);
-  }, SPAWNED_TIMEOUT);
+    expect(JSON.parse(r.stdout)[0]).toMatchObject({ "KR ID": "O1.KR1", Value: 90 });
+  });
 
   it("a usage error exits 2 and a rejection exits 1, each with its message on stderr", async () => {
-    const usage = await spawnCli(dir, ["show", "smoke-show.xlsx"]);
+    const usage = await spawnCli(dir, ["show", "smoke.xlsx"]);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/^okr-sheets: --sheet is required\.\nUsage:/);
     const rejected = await spawnCli(dir, ["show", "nothere.xlsx", "--sheet", "Key Results"]);
     expect(rejected.status).toBe(1);
     expect(rejected.stderr).toBe("okr-sheets: nothere.xlsx: no such file.\n");
-  }, SPAWNED_TIMEOUT);
+  });
 });

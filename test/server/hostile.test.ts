@@ -343,6 +343,13 @@ const ACTION_REFUSALS: [string, string, unknown, RegExp, State?][] = [
 
   ["sendWeeklyEmailsNow", "unknown option", { to: "everyone@example.com" }, /Unknown option "to": it takes no options/],
   ["sendWeeklyEmailsNow", "options as list", [1, 2], /options must be given by name/],
+
+  ["refreshPortfolio", "unknown option", { teams: 3 }, /Unknown option "teams": it accepts "at", "limit"/],
+  ["refreshPortfolio", "limit 0", { limit: 0 }, /Option "limit" must be a whole number of 1 or more, not 0\./],
+  ["refreshPortfolio", "limit 2.5", { limit: 2.5 }, /Option "limit" must be a whole number of 1 or more, not 2\.5\./],
+  ["refreshPortfolio", "limit as text", { limit: "5" }, /Option "limit" must be a number, not text "5"/],
+  ["refreshPortfolio", "limit NaN (arrives as null)", { limit: NaN }, /Option "limit" must be a number, not null/],
+  ...BAD_DATES.map((d): [string, string, unknown, RegExp] => ["refreshPortfolio", `at "${d}"`, { at: d }, /Option "at" must be a date in the form YYYY-MM-DD/]),
 ];
 
 describe("action entry points refuse hostile options with a message naming the option, and write nothing", () => {

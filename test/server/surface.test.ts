@@ -15,10 +15,11 @@ const code = readFileSync(CODE_PATH, "utf8");
 const EXPECTED = [
   "onOpen", "onInstall",
   "menuSetUp", "menuCheckIn", "menuSummary", "menuReview", "menuClose", "menuRollOver", "menuImport",
-  "menuRepair", "menuWeekly", "menuHelp",
+  "menuRepair", "menuWeekly", "menuPortfolio", "menuHelp",
   "getSidebarData", "submitCheckin",
   "setupTracker", "repairTracker", "generateWeeklySummary", "createMidCycleReview", "endCycle",
   "rollOverCycle", "importOkrsFromTab", "setWeeklyRefresh", "weeklyRefresh", "sendWeeklyEmailsNow",
+  "refreshPortfolio",
 ].sort();
 
 function bareLoad(): { context: vm.Context; names: string[] } {
@@ -99,7 +100,8 @@ describe("dist/Code.js surface", () => {
     const g = (s: string) => `https://www.googleapis.com/auth/${s}`;
     expect(manifest.oauthScopes.slice().sort()).toEqual(scopes("appsscript.json"));
     expect(scopes("appsscript.json")).toEqual([g("script.container.ui"), g("spreadsheets.currentonly"), g("userinfo.email")]);
-    // The opt-in weekly refresh: a trigger, opening the tracker by ID, and mail.
+    // The opt-in weekly refresh and portfolio roll-up: a trigger, opening spreadsheets by ID or URL (the
+    // tracker from its trigger, the team trackers from the company's), and mail.
     expect(scopes("appsscript.rhythm.json")).toEqual(
       [g("script.container.ui"), g("script.scriptapp"), g("script.send_mail"), g("spreadsheets"), g("userinfo.email")].sort(),
     );

@@ -26,8 +26,8 @@ export interface PreviewBackend {
   tabs(): PreviewTab[] | Promise<PreviewTab[]>;
   /** Runs a server entry point of the built add-on (getSidebarData, submitCheckin) and saves the file. */
   rpc(fn: string, args: unknown[]): Promise<unknown>;
-  /** dist/Sidebar.html content. */
-  sidebarHtml(): string;
+  /** dist/Sidebar.html content, with the sidebar's data embedded as the menu item does (core/sidebarPage). */
+  sidebarHtml(): string | Promise<string>;
   title(): string | Promise<string>;
 }
 

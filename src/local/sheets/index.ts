@@ -35,6 +35,7 @@ import type { LocalSheet } from "./sheet";
 import type { LocalSpreadsheet } from "./spreadsheet";
 import { LocalScriptApp, nextClockRun, SCRIPT_TIME_ZONE } from "./scriptApp";
 import { tzOffsetMinutes } from "./time";
+import { OPEN_ERRORS, OtherBooks, type WorkbookRegistry } from "./workbooks";
 
 export type { Counters, CounterSnapshot } from "./counters";
 export type { UiRecorder, UiResponse } from "./ui";
@@ -43,6 +44,7 @@ export { LocalSpreadsheet } from "./spreadsheet";
 export { LocalSheet } from "./sheet";
 export { LocalRange } from "./range";
 export type { CfFormat } from "./rules";
+export type { OtherWorkbook, WorkbookRegistry } from "./workbooks";
 
 export interface LocalOptions {
   /** The clock ("today"); default real time. Changeable later via services.clock.set(). */
@@ -52,6 +54,10 @@ export interface LocalOptions {
   effectiveUser?: string;
   /** Where HtmlService.createHtmlOutputFromFile reads NAME.html from. Default "dist". */
   htmlDir?: string;
+  /** Other spreadsheets openById/openByUrl can open (see workbooks.ts); none when absent. */
+  workbooks?: WorkbookRegistry;
+  /** The manifest's OAuth scopes, when openById/openByUrl should enforce them (the minimal build lacks `spreadsheets`). */
+  scopes?: string[];
 }
 
 export interface LocalServices {
@@ -124,6 +130,7 @@ class LocalSpreadsheetApp {
     private readonly book: Book,
     private readonly ui: LocalUi,
     private readonly isTrigger: () => boolean,
+    private readonly others: OtherBooks,
   ) {}
   getActive() {
     return this.isTrigger() ? null : this.book.api;
@@ -141,12 +148,16 @@ class LocalSpreadsheetApp {
     return this.book.api.setActiveSheet(sheet);
   }
   openById(id: string) {
+    this.others.checkScope("openById");
     if (String(id) === this.book.id) return this.book.api;
-    throw new Error("Unexpected error while getting the method or property openById on object SpreadsheetApp.");
+    return this.others.book(String(id), "openById").api;
   }
   openByUrl(url: string) {
-    if (String(url).includes(this.book.id)) return this.book.api;
-    throw new Error("Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.");
+    this.others.checkScope("openByUrl");
+    const id = OtherBooks.idFromUrl(String(url));
+    if (id === null) throw new Error(OPEN_ERRORS.badUrl);
+    if (id === this.book.id) return this.book.api;
+    return this.others.book(id, "openByUrl").api;
   }
   getUi() {
     if (this.isTrigger()) throw new Error("Cannot call SpreadsheetApp.getUi() from this context.");
@@ -195,7 +206,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   const caches = { script: new Map(), document: new Map(), user: new Map() } as const;
 
   const ui = new LocalUi(counters, uiRec);
-  const app = new LocalSpreadsheetApp(counters, book, ui, () => runningTrigger);
+  const app = new LocalSpreadsheetApp(counters, book, ui, () => runningTrigger, new OtherBooks(ctx, opts.workbooks, opts.scopes));
   const props = new LocalPropertiesService(counters, {
     document: docProps,
     script: scriptProps,

@@ -1,9 +1,8 @@
 // The non-spreadsheet Apps Script services: LockService, PropertiesService, CacheService, Session,
-// Utilities, MailApp (Ui and HtmlService are in ui.ts, ScriptApp in script.ts, Logger in index.ts).
+// Utilities, MailApp (Ui and HtmlService are in ui.ts, ScriptApp in scriptApp.ts, Logger in index.ts).
 import { randomUUID, createHash } from "node:crypto";
 import { CountersImpl } from "./counters";
 import { formatJavaDate } from "./time";
-
 
 export interface LockState {
   /** Held by an update outside this process (a test's stand-in for another user). */
@@ -246,7 +245,6 @@ export function createUtilities(tzDefault: () => string) {
     },
   };
 }
-
 
 export interface SentMail {
   to: string;

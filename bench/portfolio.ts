@@ -1,0 +1,150 @@
+// The portfolio tier: a company tracker whose Portfolio tab lists 50 team trackers of 200 KRs each,
+// refreshed by the built add-on's refreshPortfolio on the offline spreadsheet (the team trackers open
+// through its registry of other workbooks, counted like the company's own calls).
+//
+// Offline milliseconds say nothing about Google, so the tier is judged on a projection of its counted
+// calls and cells onto seconds (the benchmark's cost model, plus a cost per opened spreadsheet, which
+// that model does not price) against Apps Script's 6 minutes.
+import { performance } from "node:perf_hooks";
+import { OBJECTIVE_HEADERS, KR_HEADERS, TAB, type Metric } from "../src/core/tabs";
+import { callAddon, workbookFromSnapshot } from "../src/local/runtime";
+import { emptySnapshot, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../src/local/snapshot";
+import type { OtherWorkbook } from "../src/local/sheets";
+import { project } from "./costModel";
+
+const START = "2026-01-05";
+const TODAY = "2026-03-26";
+const ADMIN = "okr.admin@example.com";
+export const PORTFOLIO_TIER = { teams: 50, krsPerTeam: 200, objectivesPerTeam: 60, companyObjectives: 5 };
+/** Apps Script stops an execution at 6 minutes. */
+export const BUDGET_SECONDS = 360;
+
+/**
+ * Opening a spreadsheet by ID or URL: the cost model (bench/costModel.ts) prices it as a handle call, but
+ * Sheets loads the document first. Assumed 0.5 s low, 2 s high per opened tracker, added to the model.
+ */
+const OPEN_SECONDS = { low: 0.5, high: 2.0 };
+
+export function projectSeconds(c: { byMethod: Record<string, number>; cellsRead: number; cellsWritten: number }): { low: number; high: number } {
+  const p = project(c, { executions: 1 }).projectedSeconds;
+  const opens = (c.byMethod["SpreadsheetApp.openById"] ?? 0) + (c.byMethod["SpreadsheetApp.openByUrl"] ?? 0);
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return { low: round(p.low + opens * OPEN_SECONDS.low), high: round(p.high + opens * OPEN_SECONDS.high) };
+}
+
+const cell = (v: string | number | undefined, fmt?: string): SnapshotCell | null => (v === undefined || v === "" ? null : fmt ? { v, fmt } : { v });
+
+function sheetOf(snap: WorkbookSnapshot, name: string): SnapshotSheet {
+  const s = snap.sheets.find((x) => x.name === name);
+  if (!s) throw new Error(`bench: no ${name} tab`);
+  return s;
+}
+
+function putRow(sheet: SnapshotSheet, rowIndex: number, values: Record<string, SnapshotCell | null>): void {
+  const headers = (sheet.rows[0] || []).map((c) => String(c?.v ?? ""));
+  const row = (sheet.rows[rowIndex] ??= []);
+  for (const [h, v] of Object.entries(values)) {
+    const c = headers.indexOf(h);
+    if (c < 0) throw new Error(`bench: ${sheet.name} has no column ${h}`);
+    while (row.length <= c) row.push(null);
+    row[c] = v;
+  }
+}
+
+function blankTracker(id: string, name: string): WorkbookSnapshot {
+  const wb = workbookFromSnapshot(`/nonexistent/${id}.xlsx`, { ...emptySnapshot(name), id }, { at: START, user: ADMIN });
+  const r = callAddon(wb, "setupTracker", { template: "blank", start: START, weeks: 13, name });
+  if (!r.ok) throw new Error(`bench: setup failed: ${r.message}`);
+  return wb.services.toSnapshot();
+}
+
+const SHAPES: { metric: Metric; start: number; target: number; at: (f: number) => number }[] = [
+  { metric: "increase", start: 82, target: 95, at: (f) => 82 + 13 * f },
+  { metric: "decrease", start: 9.5, target: 6, at: (f) => 9.5 - 3.5 * f },
+  { metric: "stay_below", start: 112, target: 120, at: (f) => 110 + 20 * f },
+  { metric: "milestone", start: 0, target: 1, at: (f) => Math.round(f * 10) / 10 },
+];
+
+/** A team tracker: objectives aligned to company objectives or cascading inside the team, KRs checked in. */
+function teamTracker(i: number, companyIds: string[]): WorkbookSnapshot {
+  const snap = blankTracker(`team-${i}`, `Team ${i}`);
+  const { objectivesPerTeam: nObj, krsPerTeam: nKr } = PORTFOLIO_TIER;
+  const objSheet = sheetOf(snap, TAB.objectives);
+  for (let o = 0; o < nObj; o++) {
+    const parent = o < 5 ? companyIds[(o + i) % companyIds.length] : o >= 10 ? `O${1 + (o % 10)}` : "";
+    putRow(objSheet, o + 1, { [OBJECTIVE_HEADERS[0]]: cell(`O${o + 1}`), Objective: cell(`Objective ${o + 1} of team ${i}`), Owner: cell(ADMIN), "Parent ID": cell(parent), Type: cell(o % 3 ? "committed" : "aspirational") });
+  }
+  const krSheet = sheetOf(snap, TAB.keyResults);
+  for (let k = 0; k < nKr; k++) {
+    const o = Math.floor((k * nObj) / nKr);
+    const s = SHAPES[(k + i) % SHAPES.length];
+    const progress = ((k * 37 + i * 11) % 100) / 100;
+    const day = 70 - ((k + i) % 14);
+    putRow(krSheet, k + 1, {
+      [KR_HEADERS[0]]: cell(`O${o + 1}.KR${k}`), "Objective ID": cell(`O${o + 1}`), "Key result": cell(`Key result ${k}`), Owner: cell(ADMIN),
+      Metric: cell(s.metric), Start: cell(s.start), Target: cell(s.target), Weight: cell(k % 5 ? 1 : 2),
+      Current: cell(s.at(progress)), Confidence: cell(1 + (k % 10)), "Last check-in": cell(46027 + day, "yyyy-mm-dd"),
+    });
+  }
+  return snap;
+}
+
+export interface PortfolioTierOut {
+  teams: number;
+  krsPerTeam: number;
+  read: number;
+  serviceCalls: number;
+  cellsRead: number;
+  cellsWritten: number;
+  byMethod: Record<string, number>;
+  ms: number;
+  projectedSeconds: { low: number; high: number };
+  /** A second refresh the same day (replaces the roll-up and this week's History rows). */
+  again: { serviceCalls: number; projectedSeconds: { low: number; high: number } };
+  buildMs: number;
+}
+
+export function runPortfolioTier(): PortfolioTierOut {
+  const t0 = performance.now();
+  const companyIds = Array.from({ length: PORTFOLIO_TIER.companyObjectives }, (_, i) => `CO${i + 1}`);
+  const company = blankTracker("company", "Company");
+  companyIds.forEach((id, i) => putRow(sheetOf(company, TAB.objectives), i + 1, { [OBJECTIVE_HEADERS[0]]: cell(id), Objective: cell(`Company objective ${i + 1}`), Owner: cell(ADMIN) }));
+  const registry = new Map<string, OtherWorkbook>();
+  const list: (SnapshotCell | null)[][] = [["Tracker", "Team", "Weight", "Notes"].map((h) => cell(h))];
+  // Setting up a 200-KR tracker is the slow part of building the tier: a few distinct teams are built
+  // and listed under 50 IDs (each is opened, read and rolled up as its own tracker).
+  const distinct = Array.from({ length: 5 }, (_, i) => teamTracker(i + 1, companyIds));
+  for (let i = 1; i <= PORTFOLIO_TIER.teams; i++) {
+    const id = `team-${String(i).padStart(2, "0")}`;
+    registry.set(id, { ...distinct[i % distinct.length], id });
+    list.push([cell(id), cell(`Team ${i}`), cell(1 + (i % 3)), null]);
+  }
+  company.sheets.push({ name: "Portfolio", rows: list });
+  const wb = workbookFromSnapshot("/nonexistent/company.xlsx", company, { at: TODAY, user: ADMIN, workbooks: (ref) => registry.get(ref) });
+  const buildMs = performance.now() - t0;
+
+  const c = wb.services.counters;
+  c.reset();
+  const t1 = performance.now();
+  const r = callAddon(wb, "refreshPortfolio", { at: TODAY });
+  const ms = performance.now() - t1;
+  if (!r.ok) throw new Error(`bench: refreshPortfolio failed: ${r.message}`);
+  if (r.read !== PORTFOLIO_TIER.teams || r.pending) throw new Error(`bench: read ${r.read} of ${PORTFOLIO_TIER.teams} (pending ${r.pending})`);
+  const s = c.snapshot();
+  c.reset();
+  callAddon(wb, "refreshPortfolio", { at: TODAY });
+  const s2 = c.snapshot();
+  return {
+    teams: PORTFOLIO_TIER.teams,
+    krsPerTeam: PORTFOLIO_TIER.krsPerTeam,
+    read: r.read,
+    serviceCalls: s.serviceCalls,
+    cellsRead: s.cellsRead,
+    cellsWritten: s.cellsWritten,
+    byMethod: s.byMethod,
+    ms: Math.round(ms),
+    projectedSeconds: projectSeconds(s),
+    again: { serviceCalls: s2.serviceCalls, projectedSeconds: projectSeconds(s2) },
+    buildMs: Math.round(buildMs),
+  };
+}

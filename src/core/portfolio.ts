@@ -1,0 +1,230 @@
+// The company roll-up of many team trackers (docs/portfolio.md), as pure functions: a team's figures
+// from its tracker, the alignment of team objectives under company objectives, and the roll-up History.
+//
+// Rules, decided here:
+// - A team's figures are its tracker evaluated as of the company's "today" (evaluateTracker: the same
+//   scores as the team's own sheet formulas). Week = weekNumber clamped to 1..weeks. Status mix counts
+//   the KR statuses. Check-in rate = KRs whose Last check-in falls in the 7 days up to today (14 when the
+//   team's cadence is fortnightly) ÷ KRs; unlike the Weekly Summary it reads Last check-in, not the
+//   log, so a value typed by hand with a date counts too. Last check-in = the latest KR Last check-in.
+// - Alignment: a team objective is aligned to company objective C when its Parent ID equals C's ID
+//   (case-insensitive, trimmed) and does not name an objective of the team's own tracker (a team may
+//   cascade inside its own tracker: its own IDs win). A Parent ID naming neither is listed as unmatched.
+// - Aligned score of C = Σ(team weight × objective score) / Σ(team weight) over the aligned objectives
+//   that have a score and a team weight > 0; null when there are none. Team weight comes from the
+//   Portfolio tab (blank = 1).
+import { weekNumber, addDays } from "./dates";
+import { evaluateTracker } from "./evaluate";
+import type { Tracker } from "./model";
+import { STATUS, type Status } from "./tabs";
+
+export const PORTFOLIO_TAB = "Portfolio";
+export const ROLLUP_TAB = "Portfolio Roll-up";
+export const ROLLUP_HISTORY_TAB = "Portfolio History";
+export const PORTFOLIO_HEADERS = ["Tracker", "Team", "Weight", "Notes"] as const;
+export const ROLLUP_HISTORY_HEADERS = ["Week", "As of", "Team", "Score", "Status"] as const;
+/** At most this many team trackers are listed (the rest of the tab is reported, not read). */
+export const MAX_TEAMS = 200;
+
+/** The KR statuses counted in a team's status mix, in display order. */
+export const MIX_ORDER = [STATUS.onTrack, STATUS.atRisk, STATUS.offTrack, STATUS.notStarted, STATUS.setupError] as const;
+
+export interface PortfolioEntry {
+  /** 1-based row in the Portfolio tab. */
+  row: number;
+  /** Spreadsheet URL, ID, or (offline) an .xlsx path. */
+  ref: string;
+  team: string;
+  weight: number;
+  /** Why this row is not read (a bad weight, a duplicate); null when it is fine. */
+  problem: string | null;
+}
+
+export interface AlignedObjective {
+  team: string;
+  id: string;
+  title: string;
+  parentId: string;
+  score: number | null;
+  status: Status;
+}
+
+export interface TeamFigures {
+  cycle: string;
+  week: number;
+  weeks: number;
+  score: number | null;
+  expected: number;
+  status: Status;
+  krs: number;
+  mix: Record<string, number>;
+  checkinRate: number | null;
+  offTrack: number;
+  lastCheckin: string | null;
+  /** The team's objectives whose Parent ID is not one of its own objectives (alignment candidates). */
+  upward: AlignedObjective[];
+}
+
+export interface TeamResult {
+  entry: PortfolioEntry;
+  /** Null when the tracker could not be read; `problem` then says why. */
+  figures: TeamFigures | null;
+  problem: string | null;
+  /** Not read in this run (time ran out): "Refresh portfolio" again continues with it. */
+  pending?: boolean;
+}
+
+const key = (s: string) => s.trim().toLowerCase();
+
+/** The rows of the Portfolio tab (header found by the caller), validated one by one. */
+export function portfolioEntries(rows: { row: number; ref: unknown; team: unknown; weight: unknown }[]): PortfolioEntry[] {
+  const out: PortfolioEntry[] = [];
+  const seen = new Map<string, number>();
+  for (const r of rows) {
+    const ref = String(r.ref ?? "").trim();
+    if (!ref) continue;
+    const team = String(r.team ?? "").trim() || ref;
+    let weight = 1;
+    let problem: string | null = null;
+    const w = r.weight;
+    if (w !== "" && w !== null && w !== undefined) {
+      if (typeof w === "number" && isFinite(w) && w >= 0) weight = w;
+      else problem = `Weight must be a number of 0 or more; it is "${String(w).slice(0, 20)}". Fix it in the Portfolio tab.`;
+    }
+    const first = seen.get(key(ref));
+    if (first !== undefined) problem = `Listed twice: the same tracker is in row ${first} of the Portfolio tab.`;
+    else seen.set(key(ref), r.row);
+    if (out.length >= MAX_TEAMS) problem = `Not read: at most ${MAX_TEAMS} team trackers are rolled up.`;
+    out.push({ row: r.row, ref, team, weight, problem });
+  }
+  return out;
+}
+
+/** A team tracker's figures as of `asOf` (see the rules at the top). */
+export function teamFigures(tracker: Tracker, asOf: string, team: string): TeamFigures {
+  const s = tracker.settings;
+  const ev = evaluateTracker(tracker, asOf);
+  const mix: Record<string, number> = {};
+  for (const m of MIX_ORDER) mix[m] = 0;
+  for (const k of ev.krs) if (k.status in mix) mix[k.status]++;
+  const periodStart = addDays(asOf, -((s.cadence === "fortnightly" ? 14 : 7) - 1));
+  let checkedIn = 0;
+  let last: string | null = null;
+  for (const k of tracker.keyResults) {
+    if (!k.id) continue;
+    const d = k.lastCheckin;
+    if (!d) continue;
+    if (d >= periodStart && d <= asOf) checkedIn++;
+    if (last === null || d > last) last = d;
+  }
+  const krCount = ev.krs.length;
+  const own = new Set(tracker.objectives.map((o) => key(o.id)));
+  const evById = new Map(ev.objectives.map((o) => [key(o.id), o]));
+  const upward: AlignedObjective[] = [];
+  for (const o of tracker.objectives) {
+    if (!o.id || !o.parentId || own.has(key(o.parentId))) continue;
+    const e = evById.get(key(o.id));
+    upward.push({ team, id: o.id, title: o.title, parentId: o.parentId, score: e ? e.score : null, status: e ? e.status : STATUS.noKeyResults });
+  }
+  return {
+    cycle: s.cycleName,
+    week: Math.min(Math.max(weekNumber(asOf, s.startDate), 1), s.weeks),
+    weeks: s.weeks,
+    score: ev.overall.score,
+    expected: ev.overall.expected,
+    status: ev.overall.status,
+    krs: krCount,
+    mix,
+    checkinRate: krCount > 0 ? checkedIn / krCount : null,
+    offTrack: mix[STATUS.offTrack],
+    lastCheckin: last,
+    upward,
+  };
+}
+
+export interface CompanyObjective {
+  id: string;
+  title: string;
+  score: number | null;
+  status: Status;
+}
+
+export interface AlignmentGroup {
+  objective: CompanyObjective;
+  aligned: (AlignedObjective & { weight: number })[];
+  alignedScore: number | null;
+}
+
+export interface Alignment {
+  groups: AlignmentGroup[];
+  /** Team objectives whose Parent ID names no company objective (nor one of the team's own). */
+  unmatched: AlignedObjective[];
+}
+
+/** Team objectives listed under the company objective their Parent ID names, with the weighted score. */
+export function alignTeams(company: CompanyObjective[], teams: TeamResult[]): Alignment {
+  const groups: AlignmentGroup[] = company.map((objective) => ({ objective, aligned: [], alignedScore: null }));
+  const byId = new Map<string, AlignmentGroup>();
+  for (const g of groups) if (!byId.has(key(g.objective.id))) byId.set(key(g.objective.id), g);
+  const unmatched: AlignedObjective[] = [];
+  for (const t of teams) {
+    if (!t.figures) continue;
+    for (const o of t.figures.upward) {
+      const g = byId.get(key(o.parentId));
+      if (g) g.aligned.push({ ...o, weight: t.entry.weight });
+      else unmatched.push(o);
+    }
+  }
+  for (const g of groups) {
+    let sum = 0;
+    let w = 0;
+    for (const a of g.aligned) {
+      if (a.score === null || !(a.weight > 0)) continue;
+      sum += a.weight * a.score;
+      w += a.weight;
+    }
+    g.alignedScore = w > 0 ? sum / w : null;
+  }
+  return { groups, unmatched };
+}
+
+export interface RollupHistoryRow {
+  week: number;
+  asOf: string;
+  team: string;
+  score: number | null;
+  status: string;
+}
+
+/**
+ * The roll-up History after this refresh: this week's rows (one per team read or not, keyed by team
+ * name) replace any rows of the same week and team; every other row is kept in its order.
+ */
+export function mergeRollupHistory(existing: RollupHistoryRow[], week: number, asOf: string, teams: TeamResult[]): RollupHistoryRow[] {
+  const fresh: RollupHistoryRow[] = [];
+  const names = new Set<string>();
+  for (const t of teams) {
+    if (t.entry.problem || t.pending || names.has(key(t.entry.team))) continue;
+    names.add(key(t.entry.team));
+    fresh.push({
+      week,
+      asOf,
+      team: t.entry.team,
+      score: t.figures ? t.figures.score : null,
+      status: t.figures ? t.figures.status : "Not read",
+    });
+  }
+  const kept = existing.filter((r) => !(r.week === week && names.has(key(r.team))));
+  return kept.concat(fresh);
+}
+
+/** Each team's score per week from the roll-up History (latest row of a week wins), for the trend. */
+export function teamTrend(history: RollupHistoryRow[], teams: string[]): { weeks: number[]; rows: { team: string; scores: (number | null)[] }[] } {
+  const weeks = Array.from(new Set(history.map((h) => h.week))).sort((a, b) => a - b);
+  const rows = teams.map((team) => {
+    const mine = new Map<number, number | null>();
+    for (const h of history) if (key(h.team) === key(team)) mine.set(h.week, h.score);
+    return { team, scores: weeks.map((w) => (mine.has(w) ? (mine.get(w) as number | null) : null)) };
+  });
+  return { weeks, rows };
+}

@@ -1,0 +1,57 @@
+// Other workbooks for SpreadsheetApp.openById / openByUrl: the offline spreadsheet's stand-in for Drive.
+// A registry maps an ID (or, offline, a file path) to a workbook snapshot, or to "denied" for one the
+// user may not open. Each is opened as its own Book sharing the caller's counters and clock, so its
+// calls are counted like the active spreadsheet's; what is written to it stays in memory (the add-on
+// opens team trackers read-only, and nothing here saves them).
+import type { WorkbookSnapshot } from "../snapshot";
+import type { Book } from "./book";
+import { bookFromSnapshot } from "./book-snapshot";
+import { FACES } from "./faces";
+import type { Ctx } from "./model";
+
+export type OtherWorkbook = WorkbookSnapshot | "denied";
+/** Looks a reference (an ID, or a path offline) up; undefined = no such spreadsheet. */
+export type WorkbookRegistry = (ref: string) => OtherWorkbook | undefined;
+
+// What Apps Script says for each case (the add-on tells them apart by these words).
+export const OPEN_ERRORS = {
+  missing: (method: string) => `Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`,
+  denied: "You do not have permission to access the requested document.",
+  badUrl: "Invalid argument: url",
+  scope: (method: string) =>
+    `You do not have permission to call SpreadsheetApp.${method}. Required permissions: https://www.googleapis.com/auth/spreadsheets`,
+};
+
+const FULL_SCOPE = "https://www.googleapis.com/auth/spreadsheets";
+
+export class OtherBooks {
+  private readonly open = new Map<string, Book>();
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly registry: WorkbookRegistry | undefined,
+    /** The manifest's scopes; undefined = not enforced. Without `spreadsheets` no other workbook opens. */
+    private readonly scopes: string[] | undefined,
+  ) {}
+
+  /** The spreadsheet ID in a Sheets URL, or null. */
+  static idFromUrl(url: string): string | null {
+    const m = /\/spreadsheets\/d\/([^/?#]+)/.exec(url);
+    return m ? decodeURIComponent(m[1]) : null;
+  }
+
+  checkScope(method: string): void {
+    if (this.scopes && !this.scopes.includes(FULL_SCOPE)) throw new Error(OPEN_ERRORS.scope(method));
+  }
+
+  /** The Book for a reference, opened once per services instance. */
+  book(ref: string, method: string): Book {
+    const cached = this.open.get(ref);
+    if (cached) return cached;
+    const found = this.registry ? this.registry(ref) : undefined;
+    if (found === undefined) throw new Error(OPEN_ERRORS.missing(method));
+    if (found === "denied") throw new Error(OPEN_ERRORS.denied);
+    const book = bookFromSnapshot(JSON.parse(JSON.stringify(found)) as WorkbookSnapshot, this.ctx, FACES);
+    this.open.set(ref, book);
+    return book;
+  }
+}

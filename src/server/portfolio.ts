@@ -1,0 +1,246 @@
+// "Refresh portfolio": the company tracker's roll-up of the team trackers listed in its Portfolio tab
+// (docs/portfolio.md). The team trackers are read without the company's document lock (reading 50 of
+// them takes minutes, and check-ins in the company tracker must not wait that long); the roll-up and
+// its History are then written under the lock in a few batched calls.
+//
+// One execution may not read every tracker: Apps Script stops a run at 6 minutes, so no tracker is
+// opened after BUDGET_MS. The teams read so far wait in the document cache (6 hours) and the roll-up
+// says the refresh is partial; the next "Refresh portfolio" on the same day continues with the rest.
+import { columnLetter, quoteSheet } from "../core/a1";
+import { evaluateTracker } from "../core/evaluate";
+import {
+  alignTeams,
+  mergeRollupHistory,
+  PORTFOLIO_HEADERS,
+  PORTFOLIO_TAB,
+  portfolioEntries,
+  ROLLUP_HISTORY_HEADERS,
+  ROLLUP_HISTORY_TAB,
+  ROLLUP_TAB,
+  type CompanyObjective,
+  type PortfolioEntry,
+  type RollupHistoryRow,
+  type TeamResult,
+} from "../core/portfolio";
+import { layoutRollup } from "../core/portfolioLayout";
+import { weekNumber } from "../core/dates";
+import { asText, cellIsoDate, isoDate, withDocumentLock } from "./env";
+import { protectSheet } from "./layout";
+import { readTeam } from "./portfolioRead";
+import { renderCells, statusColours } from "./render";
+import { readTracker } from "./summaryTab";
+import { col, num, readColumns, str, tableFromValues } from "./table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** No team tracker is opened after this much of the run (Apps Script's limit is 6 minutes). */
+export const BUDGET_MS = 270 * 1000;
+const CACHE_SECONDS = 6 * 3600;
+const PROGRESS_KEY = "okr.portfolio.progress";
+const teamKey = (i: number) => `okr.portfolio.team.${i}`;
+
+export interface PortfolioOutcome {
+  /** The Portfolio tab did not exist: it was created for the admin to fill. */
+  created: boolean;
+  asOf: string;
+  week: number;
+  listed: number;
+  read: number;
+  unreadable: { team: string; problem: string }[];
+  /** Teams left for the next run (0: the roll-up is complete). */
+  pending: number;
+  /** Teams taken from the previous, partial run. */
+  continued: number;
+}
+
+function createPortfolioSheet(ss: Spreadsheet): void {
+  const sheet = ss.insertSheet(PORTFOLIO_TAB);
+  sheet.getRange(1, 1, 2, PORTFOLIO_HEADERS.length).setValues([
+    PORTFOLIO_HEADERS.slice(),
+    ["", "", "", 'One team tracker per row: its URL (or ID), the team\'s name, a weight (blank = 1). Then choose "Refresh portfolio".'],
+  ]);
+  sheet.getRange(1, 1, 1, PORTFOLIO_HEADERS.length).setFontWeight("bold");
+  sheet.setFrozenRows(1);
+  sheet.setColumnWidth(1, 420);
+  sheet.setColumnWidth(2, 180);
+}
+
+function readEntries(ss: Spreadsheet): PortfolioEntry[] | null {
+  const sheet = ss.getSheetByName(PORTFOLIO_TAB);
+  if (!sheet) return null;
+  const t = tableFromValues(sheet, PORTFOLIO_TAB, readColumns(ss, sheet, PORTFOLIO_TAB, PORTFOLIO_HEADERS.length), ["Tracker", "Team"]);
+  const [ref, team, weight] = ["Tracker", "Team", "Weight"].map((h) => col(t, h));
+  return portfolioEntries(t.rows.map((r, i) => ({ row: t.headerRow + 1 + i, ref: r[ref], team: r[team], weight: weight >= 0 ? r[weight] : "" })));
+}
+
+interface Progress {
+  asOf: string;
+  refs: string[];
+  done: number;
+}
+
+function cache(): GoogleAppsScript.Cache.Cache | null {
+  try {
+    return CacheService.getDocumentCache();
+  } catch {
+    return null;
+  }
+}
+
+/** The teams a partial run of the same day and list already read, or [] to start from the first. */
+function continued(asOf: string, entries: PortfolioEntry[]): TeamResult[] {
+  const c = cache();
+  const raw = c && c.get(PROGRESS_KEY);
+  if (!c || !raw) return [];
+  let p: Progress;
+  try {
+    p = JSON.parse(raw) as Progress;
+  } catch {
+    return [];
+  }
+  const refs = entries.map((e) => e.ref);
+  if (p.asOf !== asOf || p.refs.join("\n") !== refs.join("\n") || !(p.done > 0 && p.done < refs.length)) return [];
+  const keys = Array.from({ length: p.done }, (_, i) => teamKey(i));
+  const got = c.getAll(keys);
+  const out: TeamResult[] = [];
+  for (let i = 0; i < p.done; i++) {
+    const v = got[keys[i]];
+    if (!v) return [];
+    const r = JSON.parse(v) as TeamResult;
+    out.push({ ...r, entry: entries[i] });
+  }
+  return out;
+}
+
+function remember(asOf: string, entries: PortfolioEntry[], done: TeamResult[]): void {
+  const c = cache();
+  if (!c) return;
+  const values: Record<string, string> = {};
+  done.forEach((r, i) => (values[teamKey(i)] = JSON.stringify(r)));
+  values[PROGRESS_KEY] = JSON.stringify({ asOf, refs: entries.map((e) => e.ref), done: done.length } as Progress);
+  c.putAll(values, CACHE_SECONDS);
+}
+
+function forget(): void {
+  const c = cache();
+  if (c) c.remove(PROGRESS_KEY);
+}
+
+export interface RefreshOptions {
+  at?: string;
+  /** Read at most this many team trackers in this run (the rest wait for the next run). */
+  limit?: number;
+}
+
+export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): PortfolioOutcome {
+  const started = Date.now();
+  const tz = ss.getSpreadsheetTimeZone();
+  const asOf = opts.at || isoDate(new Date(), tz);
+  const company = readTracker(ss).tracker;
+  const week = Math.min(Math.max(weekNumber(asOf, company.settings.startDate), 1), company.settings.weeks);
+  const entries = readEntries(ss);
+  if (!entries) {
+    withDocumentLock(() => {
+      if (!ss.getSheetByName(PORTFOLIO_TAB)) createPortfolioSheet(ss);
+    });
+    return { created: true, asOf, week, listed: 0, read: 0, unreadable: [], pending: 0, continued: 0 };
+  }
+
+  const results = continued(asOf, entries);
+  const fromCache = results.length;
+  let read = 0;
+  for (let i = results.length; i < entries.length; i++) {
+    const out = (opts.limit !== undefined && read >= opts.limit) || Date.now() - started > BUDGET_MS;
+    if (out) {
+      results.push({ entry: entries[i], figures: null, problem: "Not read yet: the time ran out. Choose \"Refresh portfolio\" again to continue.", pending: true });
+      continue;
+    }
+    if (!entries[i].problem) read++;
+    results.push(readTeam(entries[i], asOf));
+  }
+  const pending = results.filter((r) => r.pending).length;
+  if (pending) remember(asOf, entries, results.filter((r) => !r.pending));
+  else forget();
+
+  const ev = evaluateTracker(company, asOf);
+  const evById = new Map(ev.objectives.map((o) => [o.id.toLowerCase(), o]));
+  const companyObjectives: CompanyObjective[] = company.objectives
+    .filter((o) => o.id)
+    .map((o) => {
+      const e = evById.get(o.id.toLowerCase());
+      return { id: o.id, title: o.title, score: e ? e.score : null, status: e ? e.status : "No key results" };
+    });
+  const alignment = alignTeams(companyObjectives, results);
+
+  withDocumentLock(() => {
+    const history = writeRollupHistory(ss, week, asOf, results);
+    const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, teams: results, alignment, history, pending });
+    let sheet = ss.getSheetByName(ROLLUP_TAB);
+    if (sheet) sheet.clear();
+    else {
+      sheet = ss.insertSheet(ROLLUP_TAB);
+      sheet.setFrozenRows(2);
+      sheet.setColumnWidth(2, 260);
+      protectSheet(sheet, "the portfolio roll-up is rewritten by the add-on; edits here are overwritten");
+    }
+    const range = renderCells(sheet, layout.rows, layout.width);
+    statusColours(sheet, layout.rows.length, layout.width, range);
+    SpreadsheetApp.flush();
+  });
+  return {
+    created: false,
+    asOf,
+    week,
+    listed: entries.length,
+    read: results.filter((r) => r.figures).length,
+    unreadable: results.filter((r) => !r.figures && !r.pending).map((r) => ({ team: r.entry.team, problem: r.problem || "" })),
+    pending,
+    continued: fromCache,
+  };
+}
+
+// Team is written with asText (a leading apostrophe), so its column stays "General": "@" would keep the apostrophe.
+const HISTORY_FORMATS = ["0", "yyyy-mm-dd", "General", "0.00", "General"];
+
+/** Replaces this week's rows of the listed teams in the roll-up History and returns the whole History. */
+function writeRollupHistory(ss: Spreadsheet, week: number, asOf: string, results: TeamResult[]): RollupHistoryRow[] {
+  const tz = ss.getSpreadsheetTimeZone();
+  const width = ROLLUP_HISTORY_HEADERS.length;
+  let sheet = ss.getSheetByName(ROLLUP_HISTORY_TAB);
+  let existing: RollupHistoryRow[] = [];
+  let oldRows = 0;
+  let first = 2; // the row under the header
+  if (!sheet) {
+    sheet = ss.insertSheet(ROLLUP_HISTORY_TAB);
+    sheet.getRange(1, 1, 1, width).setValues([ROLLUP_HISTORY_HEADERS.slice()]).setFontWeight("bold");
+    sheet.setFrozenRows(1);
+    protectSheet(sheet, "the portfolio History is written by the add-on");
+  } else {
+    const t = tableFromValues(sheet, ROLLUP_HISTORY_TAB, readColumns(ss, sheet, ROLLUP_HISTORY_TAB, width), ["Week", "Team", "Score"]);
+    const idx = ROLLUP_HISTORY_HEADERS.map((h) => col(t, h));
+    const at = (r: unknown[], i: number) => (idx[i] >= 0 ? r[idx[i]] : "");
+    oldRows = t.rows.length;
+    first = t.headerRow + 1;
+    for (const r of t.rows) {
+      const w = num(at(r, 0));
+      const team = str(at(r, 2));
+      if (w === null || !team) continue;
+      existing.push({ week: w, asOf: cellIsoDate(at(r, 1), tz), team, score: num(at(r, 3)), status: str(at(r, 4)) });
+    }
+  }
+  const merged = mergeRollupHistory(existing, week, asOf, results);
+  const rows = merged.map((h) => [h.week, h.asOf, asText(h.team), h.score === null ? "" : h.score, h.status]);
+  const total = Math.max(rows.length, oldRows);
+  if (total === 0) return merged;
+  const max = sheet.getMaxRows();
+  const last = first + total - 1;
+  if (last > max) sheet.insertRowsAfter(max, Math.max(last - max, 500));
+  const a1 = (r1: number, r2: number) => `${quoteSheet(ROLLUP_HISTORY_TAB)}!A${r1}:${columnLetter(width)}${r2}`;
+  if (rows.length) {
+    const range = ss.getRange(a1(first, first + rows.length - 1));
+    range.setValues(rows);
+    range.setNumberFormats(rows.map(() => HISTORY_FORMATS));
+  }
+  if (oldRows > rows.length) ss.getRange(a1(first + rows.length, last)).clearContent();
+  return merged;
+}

@@ -1,0 +1,90 @@
+// The roll-up's rules (src/core/portfolio.ts) for all inputs: alignment's weighted score, the roll-up
+// History merge, and the Portfolio tab's rows.
+import { describe, it } from "@jest/globals";
+import fc from "fast-check";
+import { expect } from "../support/expect";
+import { alignTeams, mergeRollupHistory, portfolioEntries, type RollupHistoryRow, type TeamResult } from "../../src/core/portfolio";
+
+const entry = (team: string, weight: number) => ({ row: 2, ref: team, team, weight, problem: null });
+
+function teamWith(team: string, weight: number, objectives: { parent: string; score: number | null }[]): TeamResult {
+  return {
+    entry: entry(team, weight),
+    problem: null,
+    figures: {
+      cycle: "c", week: 1, weeks: 13, score: null, expected: 0, status: "Not started", krs: 0, mix: {}, checkinRate: null, offTrack: 0, lastCheckin: null,
+      upward: objectives.map((o, i) => ({ team, id: `O${i + 1}`, title: "", parentId: o.parent, score: o.score, status: "On track" as const })),
+    },
+  };
+}
+
+describe("alignTeams", () => {
+  const arb = fc.array(
+    fc.record({
+      weight: fc.oneof(fc.constant(0), fc.double({ min: 0.1, max: 5, noNaN: true })),
+      objectives: fc.array(fc.record({ parent: fc.constantFrom("C1", "c1 ", "C2", "X9"), score: fc.option(fc.double({ min: 0, max: 1, noNaN: true })) }), { maxLength: 4 }),
+    }),
+    { maxLength: 6 },
+  );
+
+  it("the aligned score is the team-weighted mean of the aligned scores, between their min and max", () => {
+    fc.assert(
+      fc.property(arb, (teams) => {
+        const results = teams.map((t, i) => teamWith(`T${i}`, t.weight, t.objectives));
+        const a = alignTeams([{ id: "C1", title: "", score: null, status: "Not started" }, { id: "C2", title: "", score: null, status: "Not started" }], results);
+        for (const g of a.groups) {
+          const counted = g.aligned.filter((x) => x.score !== null && x.weight > 0);
+          if (!counted.length) {
+            expect(g.alignedScore).toBeNull();
+            continue;
+          }
+          const w = counted.reduce((s, x) => s + x.weight, 0);
+          expect(g.alignedScore as number).toBeCloseTo(counted.reduce((s, x) => s + x.weight * (x.score as number), 0) / w, 9);
+          expect(g.alignedScore as number).toBeGreaterThanOrEqual(Math.min(...counted.map((x) => x.score as number)) - 1e-12);
+          expect(g.alignedScore as number).toBeLessThanOrEqual(Math.max(...counted.map((x) => x.score as number)) + 1e-12);
+        }
+        // Every upward objective is either in a group (case- and space-insensitive match) or unmatched.
+        const total = results.reduce((n, r) => n + r.figures!.upward.length, 0);
+        expect(a.groups.reduce((n, g) => n + g.aligned.length, 0) + a.unmatched.length).toBe(total);
+        expect(a.unmatched.every((u) => u.parentId === "X9")).toBe(true);
+      }),
+    );
+  });
+});
+
+describe("mergeRollupHistory", () => {
+  const row = fc.record({ week: fc.integer({ min: 1, max: 5 }), asOf: fc.constant("2026-01-05"), team: fc.constantFrom("A", "B", "C"), score: fc.option(fc.double({ min: 0, max: 1, noNaN: true })), status: fc.constant("On track") });
+
+  it("is idempotent, keeps other weeks' rows in order, and holds one row per listed team for the week", () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), fc.integer({ min: 1, max: 5 }), fc.subarray(["A", "B", "D"]), (existing: RollupHistoryRow[], week, names) => {
+        const teams = names.map((n) => teamWith(n, 1, []));
+        const once = mergeRollupHistory(existing, week, "2026-02-02", teams);
+        expect(mergeRollupHistory(once, week, "2026-02-02", teams)).toEqual(once);
+        expect(once.filter((r) => r.week !== week)).toEqual(existing.filter((r) => r.week !== week));
+        for (const n of names) expect(once.filter((r) => r.week === week && r.team === n)).toHaveLength(1);
+      }),
+    );
+  });
+});
+
+describe("portfolioEntries", () => {
+  it.each([
+    ["blank weight", "", 1, null],
+    ["zero weight", 0, 0, null],
+    ["text weight", "two", 1, 'Weight must be a number of 0 or more; it is "two". Fix it in the Portfolio tab.'],
+    ["negative weight", -1, 1, 'Weight must be a number of 0 or more; it is "-1". Fix it in the Portfolio tab.'],
+  ])("%s", (...[, w, weight, problem]) => {
+    const [e] = portfolioEntries([{ row: 2, ref: "id-1", team: "", weight: w }]);
+    expect([e.team, e.weight, e.problem]).toEqual(["id-1", weight, problem]);
+  });
+
+  it("skips blank trackers and marks a tracker listed twice (case-insensitively)", () => {
+    const e = portfolioEntries([
+      { row: 2, ref: "abc", team: "A", weight: "" },
+      { row: 3, ref: " ", team: "nobody", weight: "" },
+      { row: 4, ref: "ABC", team: "A again", weight: "" },
+    ]);
+    expect(e.map((x) => [x.row, x.problem])).toEqual([[2, null], [4, "Listed twice: the same tracker is in row 2 of the Portfolio tab."]]);
+  });
+});
