@@ -207,8 +207,6 @@ export function sendWeeklyEmailsNow(raw?: unknown) {
   });
 }
 
-<<<<<<< HEAD
-=======
 const PortfolioSchema = z.strictObject({ at: z.optional(z.string()), limit: z.optional(z.number()) });
 
 /** Rolls up the team trackers listed in the Portfolio tab (docs/portfolio.md). */
@@ -222,5 +220,3 @@ export function refreshPortfolio(raw?: unknown) {
   });
 }
 
-export type ActionResult = { ok: true } | Refusal;
->>>>>>> rollup
