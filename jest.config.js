@@ -7,4 +7,7 @@ export default {
   transform: { "\\.ts$": "<rootDir>/scripts/jest-transform.mjs" },
   testEnvironment: "node",
   testTimeout: 60_000,
+  // Jest's default is one worker fewer than the cores: one worker on this 2-core machine, leaving a core
+  // idle while the CPU-bound files run one after another.
+  maxWorkers: 2,
 };
