@@ -4,11 +4,12 @@ import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
-import Papa from "papaparse";
 import { isValidIsoDate } from "../core/dates";
 import { buildDemo } from "./demo";
 import { callAddon, newWorkbook, openWorkbook, type Workbook } from "./runtime";
 import { readTab, renderTable } from "./showTab";
+import { parseCsv, refusalText } from "./csv";
+import { checkinBatch } from "./checkinBatch";
 import { servePreview } from "./serve";
 
 export class UsageError extends Error {}
@@ -17,7 +18,8 @@ export class Rejected extends Error {}
 const USAGE = `Usage:
   okr-sheets new FILE.xlsx [--template operations|blank] [--start YYYY-MM-DD] [--weeks N] [--name TEXT]
   okr-sheets import FILE.xlsx OKRS.csv
-  okr-sheets checkin FILE.xlsx --kr ID --value V [--confidence N] [--comment T] [--blockers T] [--next T] [--as EMAIL] [--at YYYY-MM-DD]
+  okr-sheets checkin FILE.xlsx --kr ID --value V [--confidence N] [--comment T] [--blockers T] [--next T] [--as EMAIL] [--at YYYY-MM-DD] [--correct] [--confirm]
+  okr-sheets checkin FILE.xlsx --from CHECKINS.csv [--confirm] [--at YYYY-MM-DD]
   okr-sheets summary FILE.xlsx [--at YYYY-MM-DD]
   okr-sheets show FILE.xlsx --sheet NAME [--json] [--at YYYY-MM-DD]
   okr-sheets serve FILE.xlsx [--port N] [--as EMAIL] [--at YYYY-MM-DD]
@@ -32,7 +34,7 @@ type Flags = Record<string, string | boolean | undefined>;
 const FLAGS: Record<string, string[]> = {
   new: ["template", "start", "weeks", "name", "at"],
   import: ["at"],
-  checkin: ["kr", "value", "confidence", "comment", "blockers", "next", "as", "at"],
+  checkin: ["kr", "value", "confidence", "comment", "blockers", "next", "as", "at", "correct", "confirm", "from"],
   summary: ["at"],
   show: ["sheet", "json", "at"],
   serve: ["port", "as", "at"],
@@ -44,13 +46,22 @@ const FLAGS: Record<string, string[]> = {
   "demo-serve": ["port", "at"],
 };
 
+/** Flags that are switches, not options with a value. */
+const BOOLEAN_FLAGS = new Set(["json", "correct", "confirm", "fresh", "early", "force"]);
+
+/** The command-line flag for each check-in field, so a refusal names what to change (never `krId`). */
+const CHECKIN_FLAG_OF: Record<string, string> = {
+  krId: "--kr", value: "--value", confidence: "--confidence", whatChanged: "--comment",
+  blockers: "--blockers", nextStep: "--next", as: "--as",
+};
+
 /** How many positional arguments each command takes (FILE, or FILE and OKRS.csv, or DIR). */
 const POSITIONALS: Record<string, number> = { import: 2 };
 
 function parse(command: string, argv: string[]): { positionals: string[]; flags: Flags } {
   const names = FLAGS[command];
   const options: Record<string, { type: "string" | "boolean" }> = {};
-  for (const n of names) options[n] = { type: n === "json" ? "boolean" : "string" };
+  for (const n of names) options[n] = { type: BOOLEAN_FLAGS.has(n) ? "boolean" : "string" };
   // There are no short options, so a value starting with a single dash ("--value -5", "--comment
   // -fixed") is a value, not an option: pass it as "--value=-5" (parseArgs calls it ambiguous).
   const args: string[] = [];
@@ -120,11 +131,16 @@ function fileArg(positionals: string[], mustExist = true): string {
 /** A refusal from the add-on becomes a one-line rejection. */
 function expectOk<T extends { ok: boolean }>(r: T): T {
   if (!r || !r.ok) {
-    const msg = (r as unknown as { message?: string; fieldErrors?: Record<string, string> }) || {};
-    const fields = msg.fieldErrors ? Object.entries(msg.fieldErrors).map(([k, v]) => `${k}: ${v}`) : [];
-    throw new Rejected([msg.message || "Refused.", ...fields].join(" ").replace(/\s+/g, " ").trim());
+    const msg = (r as unknown as { message?: string; fieldErrors?: Record<string, string>; confirm?: boolean }) || {};
+    if (msg.confirm) throw new Rejected(`${msg.message} Nothing was saved: run it again with --confirm to save it.`);
+    throw new Rejected(refusalText(msg, CHECKIN_FLAG_OF));
   }
   return r;
+}
+
+/** "1 objective", "2 objectives". */
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function out(s: string): void {
@@ -164,10 +180,9 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   }
   const csv = csvText(csvPath, bytes);
   // Blank lines are kept (the import skips them) so that row numbers in messages are the file's lines.
-  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: false });
-  const fatal = parsed.errors.find((e) => e.type !== "Delimiter");
-  if (fatal) throw new Rejected(`${csvPath}: row ${(fatal.row ?? 0) + 1}: ${fatal.message}.`);
-  const rows = parsed.data;
+  const parsed = parseCsv(csv);
+  if (parsed.error) throw new Rejected(`${csvPath}: row ${parsed.error.row}: ${parsed.error.message}.`);
+  const rows = parsed.rows;
   const filled = (r: string[]) => r.some((c) => c.trim() !== "");
   const headerAt = rows.findIndex(filled);
   if (headerAt < 0) throw new Rejected(`${csvPath}: the file is empty (it needs a header row and OKR rows).`);
@@ -189,7 +204,7 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   const r = expectOk(callAddon(wb, "importOkrsFromTab", { tab }));
   ss.deleteSheet(ss.getSheetByName(tab)!);
   await wb.save();
-  out(`Imported ${r.objectives} objectives and ${r.keyResults} key results.`);
+  out(`Imported ${count(r.objectives, "objective")} and ${count(r.keyResults, "key result")}.`);
   for (const w of r.warnings || []) out(`Focus check: ${w}`);
 }
 
@@ -209,6 +224,7 @@ function csvText(path: string, bytes: Buffer): string {
 
 async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   const file = fileArg(positionals);
+  if (flags.from !== undefined) return cmdCheckinFrom(file, flags);
   const kr = need(flags, "kr");
   const value = need(flags, "value");
   const at = dateFlag(flags, "at");
@@ -238,10 +254,24 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
     nextStep: flags.next === undefined ? "" : String(flags.next),
   };
   if (asChoice) req.as = asChoice;
+  if (flags.correct) req.correct = true;
+  if (flags.confirm) req.confirmed = true;
   const r = expectOk(callAddon(wb, "submitCheckin", req));
   await wb.save();
   const score = r.kr.score === null ? "—" : r.kr.score.toFixed(2);
   out(`Checked in ${r.kr.id}: value ${r.kr.current}, score ${score}, ${r.kr.status}.`);
+}
+
+async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
+  const csvPath = need(flags, "from");
+  const single = ["kr", "value", "confidence", "comment", "blockers", "next", "as", "correct"].filter((f) => flags[f] !== undefined);
+  if (single.length) throw new UsageError(`--from takes its check-ins from the file: leave out --${single[0]}.`);
+  if (!existsSync(csvPath)) throw new Rejected(`${csvPath}: no such file.`);
+  if (statSync(csvPath).isDirectory()) throw new Rejected(`${csvPath}: is a directory, not a CSV file.`);
+  const csv = csvText(csvPath, readFileSync(csvPath));
+  const lines = await checkinBatch(file, csvPath, csv, { at: dateFlag(flags, "at"), confirm: !!flags.confirm });
+  for (const l of lines) out(l);
+  out(`${lines.length} check-in${lines.length === 1 ? "" : "s"} saved.`);
 }
 
 function findOwner(wb: Workbook, krId: string): string | null {
@@ -282,7 +312,7 @@ async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {
   const wb = await openWorkbook(file, { at: dateFlag(flags, "at") ?? start });
   const r = expectOk(callAddon(wb, "rollOverCycle", opts));
   await wb.save();
-  out(`Started "${r.cycle}" with ${r.carried.objectives} objectives and ${r.carried.keyResults} key results; archived ${r.archived.join(", ")}.`);
+  out(`Started "${r.cycle}" with ${count(r.carried.objectives, "objective")} and ${count(r.carried.keyResults, "key result")}; archived ${r.archived.join(", ")}.`);
 }
 
 async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {
