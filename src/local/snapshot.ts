@@ -86,6 +86,10 @@ export interface SnapshotTrigger {
   type: "CLOCK";
   weekDay?: string;
   atHour?: number;
+  /** The zone atHour is in (inTimezone, else the script's). */
+  timeZone?: string;
+  /** Who installed it: only they see it in getProjectTriggers() and it runs as them. */
+  owner?: string;
 }
 
 export interface WorkbookSnapshot {

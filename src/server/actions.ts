@@ -185,9 +185,17 @@ export function setWeeklyRefresh(raw?: unknown) {
   });
 }
 
-/** Time-driven trigger handler. */
+/**
+ * Time-driven trigger handler. Only a refusal (a damaged tracker, recorded for the admins) is returned;
+ * anything unexpected is thrown, so that Apps Script emails the trigger's owner its failure notice.
+ */
 export function weeklyRefresh(e?: { triggerUid?: string }) {
-  return guarded(() => ({ ok: true as const, outcome: runWeeklyRefresh(e) }));
+  try {
+    return { ok: true as const, outcome: runWeeklyRefresh(e) };
+  } catch (err) {
+    if (err instanceof UserError) return { ok: false as const, message: err.message };
+    throw err;
+  }
 }
 
 /** Regenerates now and sends the emails that Settings turn on (what the weekly trigger does). */

@@ -140,16 +140,17 @@ export function menuRepair(): void {
 export function menuWeekly(): void {
   const status = actions.setWeeklyRefresh({});
   if (!status.ok) return report("Weekly refresh", status, () => []);
-  const on = (status as { on?: boolean }).on;
+  const st = status as { on?: boolean; status?: string; weekday?: string; timeZone?: string };
+  const on = !!st.on;
   const answer = ui().alert(
     "Weekly refresh",
-    on ? "The weekly refresh is on. Turn it off?" : "Regenerate the Weekly Summary automatically every week on the Settings check-in weekday (and send the emails turned on in Settings)?",
+    on
+      ? `${st.status}\n\nTurn it off?`
+      : `${st.status}\n\nRegenerate the Weekly Summary automatically every ${st.weekday} (the Settings check-in weekday) at 07:00 ${st.timeZone} time (and send the emails turned on in Settings)?`,
     ui().ButtonSet.YES_NO,
   );
   if (answer !== ui().Button.YES) return;
-  report("Weekly refresh", actions.setWeeklyRefresh({ on: !on }), (r) =>
-    r.on ? [`On: every ${r.weekday} at ${r.hour}:00.`] : ["Off."],
-  );
+  report("Weekly refresh", actions.setWeeklyRefresh({ on: !on }), (r) => [String((r as { status?: string }).status || (r.on ? "On." : "Off."))]);
 }
 
 export function menuHelp(): void {

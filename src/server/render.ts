@@ -42,23 +42,21 @@ export function freshSheet(ss: Spreadsheet, name: string, index?: number): Sheet
 
 /**
  * A range from A1, growing the sheet first when it is smaller (a range beyond a sheet's size is refused;
- * a new sheet has 1000 rows and 26 columns, and a long cycle's trend is wider than that). Rows are added
- * below row 1 of the (just cleared) sheet, which needs no call to learn its size.
+ * a new sheet has 1000 rows and 26 columns, and a long cycle's trend is wider than that). Rows and columns
+ * are each added only when short, and at the end of the sheet: inserting below row 1 would land inside
+ * the frozen title rows, and adding rows whenever the width was short grew the tab on every regeneration.
  */
 export function rangeFromA1Growing(sheet: Sheet, rows: number, width: number): Range {
   try {
-    return sheet.getRange(1, 1, rows, width);
+    return sheet.getRange(1, 1, rows, width); // the usual case: it fits, one call
   } catch {
-    sheet.insertRowsAfter(1, rows);
+    // grown below
   }
-  try {
-    return sheet.getRange(1, 1, rows, width);
-  } catch (e) {
-    const maxCols = sheet.getMaxColumns();
-    if (width <= maxCols) throw e;
-    sheet.insertColumnsAfter(maxCols, width - maxCols);
-    return sheet.getRange(1, 1, rows, width);
-  }
+  const maxRows = sheet.getMaxRows();
+  if (rows > maxRows) sheet.insertRowsAfter(maxRows, rows - maxRows);
+  const maxCols = sheet.getMaxColumns();
+  if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
+  return sheet.getRange(1, 1, rows, width);
 }
 
 /** Writes the block from A1 and returns its range (for statusColours). */

@@ -1,14 +1,30 @@
 // The weekly rhythm: an opt-in time-driven trigger that regenerates the summary on the Settings
-// check-in weekday and, when turned on in Settings, emails the leaders' digest and owners' reminders.
+// check-in weekday at 07:00 in the spreadsheet's time zone (not the script's: the manifest says Etc/UTC)
+// and, when turned on in Settings, emails the leaders' digest and owners' reminders.
+//
+// A trigger belongs to the admin who installed it and only they can see or delete it, so the document
+// records the installation for everyone (weeklyState.ts): one refresh per tracker, whoever asks.
 //
 // A time-driven trigger has no active spreadsheet, so the trigger remembers which spreadsheet it serves
 // in the user's properties (keyed by the trigger's ID) and opens it by ID. That, creating the trigger and
 // sending mail need scopes beyond the minimal manifest: see README "OAuth scopes".
 import { buildDigest, buildReminders } from "../core/emails";
 import { WEEKDAYS } from "../core/tabs";
-import { UserError } from "./env";
+import { isoDate, UserError } from "./env";
 import { readSettings } from "./read";
 import { generateSummary } from "./summaryTab";
+import {
+  currentUser,
+  installed,
+  lastRun,
+  lastRunLine,
+  nowIn,
+  recordInstalled,
+  recordLastRun,
+  recordOff,
+  switchedOff,
+  type Installed,
+} from "./weeklyState";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -36,6 +52,7 @@ function servedBy(uid: string): string | null {
   return doc ? doc.getProperty(key) : null;
 }
 
+/** This user's refresh triggers for the spreadsheet (getProjectTriggers lists only the caller's own). */
 function triggersFor(ssId: string): GoogleAppsScript.Script.Trigger[] {
   return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === REFRESH_HANDLER && servedBy(t.getUniqueId()) === ssId);
 }
@@ -51,52 +68,140 @@ function permissionHint(e: unknown): never {
   throw e;
 }
 
-export function weeklyRefreshStatus(ss: Spreadsheet): { on: boolean; weekday: string } {
+export interface RefreshStatus {
+  on: boolean;
+  weekday: string;
+  hour: number;
+  timeZone: string;
+  installedBy: string;
+  installedOn: string;
+  /** "On, installed by anna@… on 2026-11-02: every Monday at 07:00 (Europe/Berlin)." and the last run. */
+  status: string;
+}
+
+function describe(rec: Installed | null, tz: string, weekday: string): RefreshStatus {
+  const off = switchedOff();
+  const on = !!rec && !off;
+  const last = lastRunLine(lastRun(), tz);
+  let status: string;
+  if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} at ${hh(rec.hour)} (${rec.timeZone}).`;
+  else if (rec && off) status = `Off (switched off by ${off.by} on ${off.on}; the trigger ${rec.by} installed removes itself when it next runs).`;
+  else status = "Off.";
+  return {
+    on,
+    weekday: on && rec ? rec.weekday : weekday,
+    hour: on && rec ? rec.hour : HOUR,
+    timeZone: on && rec ? rec.timeZone : tz,
+    installedBy: rec ? rec.by : "",
+    installedOn: rec ? rec.on : "",
+    status: `${status} ${last}`,
+  };
+}
+
+const hh = (h: number) => `${h < 10 ? "0" : ""}${h}:00`;
+
+/**
+ * The recorded installation, adopting a trigger of this user's that predates the record (installed by an
+ * earlier version) so that every admin sees it.
+ */
+function currentInstall(ss: Spreadsheet): Installed | null {
+  const rec = installed();
+  if (rec) return rec;
+  const mine = triggersFor(ss.getId());
+  if (!mine.length) return null;
+  return { uid: mine[0].getUniqueId(), by: currentUser(), on: "", weekday: "", hour: HOUR, timeZone: "" };
+}
+
+export function weeklyRefreshStatus(ss: Spreadsheet): RefreshStatus {
   const tz = ss.getSpreadsheetTimeZone();
   const { settings } = readSettings(ss, tz);
   try {
-    return { on: triggersFor(ss.getId()).length > 0, weekday: settings.weekday };
+    return describe(currentInstall(ss), tz, settings.weekday);
   } catch (e) {
     return permissionHint(e);
   }
 }
 
-/** Turns the weekly refresh on (replacing any earlier trigger for this spreadsheet, so never two). */
-export function enableWeeklyRefresh(ss: Spreadsheet): { on: true; weekday: string; hour: number } {
+/**
+ * Turns the weekly refresh on: this user's trigger, replacing any earlier one of theirs (never two). Refused,
+ * naming them, while another admin's trigger is on: only its owner can change it, and two would run.
+ */
+export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
   const tz = ss.getSpreadsheetTimeZone();
   const { settings } = readSettings(ss, tz);
   const day = WEEKDAYS.find((d) => d.toLowerCase() === settings.weekday.toLowerCase()) || "Monday";
+  const me = currentUser();
   try {
-    disableWeeklyRefresh(ss);
+    const rec = installed();
+    if (rec && !switchedOff() && rec.by !== me) {
+      throw new UserError(
+        `The weekly refresh is already on, installed by ${rec.by} on ${rec.on}. ` +
+          `Nothing was changed: ask them to change it, or turn it off first (then on again, to run it as you).`,
+      );
+    }
+    removeMine(ss);
     const trigger = ScriptApp.newTrigger(REFRESH_HANDLER)
       .timeBased()
       .onWeekDay(ScriptApp.WeekDay[day.toUpperCase() as keyof typeof ScriptApp.WeekDay])
       .atHour(HOUR)
+      .inTimezone(tz)
       .create();
-    PropertiesService.getUserProperties().setProperty(PROP_PREFIX + trigger.getUniqueId(), ss.getId());
+    const uid = trigger.getUniqueId();
+    PropertiesService.getUserProperties().setProperty(PROP_PREFIX + uid, ss.getId());
     const doc = docProps();
-    if (doc) doc.setProperty(PROP_PREFIX + trigger.getUniqueId(), ss.getId());
-    return { on: true, weekday: day, hour: HOUR };
+    if (doc) doc.setProperty(PROP_PREFIX + uid, ss.getId());
+    recordInstalled({ uid, by: me, on: isoDate(new Date(), tz), weekday: day, hour: HOUR, timeZone: tz });
+    recordOff(null);
+    return describe(installed(), tz, day);
   } catch (e) {
     return permissionHint(e);
   }
 }
 
-export function disableWeeklyRefresh(ss: Spreadsheet): { on: false; removed: number } {
+/** Deletes this user's refresh triggers for the spreadsheet and their records; returns how many. */
+function removeMine(ss: Spreadsheet): number {
   const props = PropertiesService.getUserProperties();
+  const doc = docProps();
+  let removed = 0;
+  for (const t of triggersFor(ss.getId())) {
+    deleteTrigger(t, props, doc);
+    removed++;
+  }
+  return removed;
+}
+
+function deleteTrigger(
+  t: GoogleAppsScript.Script.Trigger,
+  props: GoogleAppsScript.Properties.Properties,
+  doc: GoogleAppsScript.Properties.Properties | null,
+): void {
+  props.deleteProperty(PROP_PREFIX + t.getUniqueId());
+  if (doc) doc.deleteProperty(PROP_PREFIX + t.getUniqueId());
+  ScriptApp.deleteTrigger(t);
+}
+
+/**
+ * Turns the refresh off, whoever installed it: this user's triggers are deleted now; another admin's
+ * trigger sees the document's "off" and removes itself when it next runs.
+ */
+export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed: number } {
+  const tz = ss.getSpreadsheetTimeZone();
+  const { settings } = readSettings(ss, tz);
   let removed = 0;
   try {
-    const doc = docProps();
-    for (const t of triggersFor(ss.getId())) {
-      props.deleteProperty(PROP_PREFIX + t.getUniqueId());
-      if (doc) doc.deleteProperty(PROP_PREFIX + t.getUniqueId());
-      ScriptApp.deleteTrigger(t);
-      removed++;
+    const rec = currentInstall(ss);
+    const mine = triggersFor(ss.getId()).map((t) => t.getUniqueId());
+    removed = removeMine(ss);
+    if (!rec || mine.indexOf(rec.uid) >= 0) {
+      recordInstalled(null);
+      recordOff(null);
+    } else if (!switchedOff()) {
+      recordOff({ by: currentUser(), on: isoDate(new Date(), tz) });
     }
+    return { ...describe(installed(), tz, settings.weekday), removed };
   } catch (e) {
     return permissionHint(e);
   }
-  return { on: false, removed };
 }
 
 export interface RefreshOutcome {
@@ -106,12 +211,43 @@ export interface RefreshOutcome {
   reminded: string[];
 }
 
-/** The trigger's handler: regenerate the summary of the spreadsheet this trigger serves, then email. */
+/**
+ * The trigger's handler: regenerate the summary of the spreadsheet this trigger serves, then email. A
+ * trigger that is no longer the recorded one, or whose refresh was switched off, does nothing and deletes
+ * itself. Every run's outcome is recorded for the admins; an unexpected error is recorded and rethrown so
+ * that Apps Script sends its owner the failure notice.
+ */
 export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): RefreshOutcome | null {
-  const id = e && e.triggerUid ? servedBy(e.triggerUid) : null;
+  const uid = e && e.triggerUid ? e.triggerUid : "";
+  const id = uid ? servedBy(uid) : null;
   const ss = (id ? SpreadsheetApp.openById(id) : null) || SpreadsheetApp.getActive();
   if (!ss) return null;
-  return refreshAndEmail(ss);
+  const rec = installed();
+  if (uid && rec && (rec.uid !== uid || switchedOff())) {
+    retire(ss, uid, rec.uid === uid);
+    return null;
+  }
+  try {
+    const out = refreshAndEmail(ss);
+    recordLastRun({ at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: true, reason: "" });
+    return out;
+  } catch (err) {
+    const msg = err && typeof err === "object" && "message" in err ? String((err as Error).message) : String(err);
+    recordLastRun({ at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: false, reason: msg.split("\n")[0].slice(0, 200) });
+    throw err;
+  }
+}
+
+/** A superseded or switched-off trigger, running as its owner: deletes itself and, when it was the recorded one, the record. */
+function retire(ss: Spreadsheet, uid: string, wasRecorded: boolean): void {
+  const props = PropertiesService.getUserProperties();
+  const doc = docProps();
+  for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === uid) deleteTrigger(t, props, doc);
+  if (wasRecorded) {
+    recordInstalled(null);
+    recordOff(null);
+  }
+  if (wasRecorded) recordLastRun({ at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: true, reason: "switched off, so the trigger removed itself" });
 }
 
 export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {

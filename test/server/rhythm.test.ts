@@ -21,16 +21,20 @@ function checkIn(wb: Workbook, day: string, owner: string, krId: string, value: 
   if (!r.ok) throw new Error(r.message);
 }
 
-/** Runs the weekly trigger as Apps Script would: no active spreadsheet, the event carrying the trigger's ID. */
-function fireTrigger(wb: Workbook, day: string) {
-  setToday(wb, day);
-  const [t] = refreshTriggers(wb);
+/** Runs a weekly trigger as Apps Script would: as its owner, no active spreadsheet, the event carrying its ID. */
+function fireTrigger(wb: Workbook, day: string | Date, which = 0) {
+  if (typeof day === "string") setToday(wb, day);
+  else wb.services.clock.set(day);
+  const t = refreshTriggers(wb)[which];
   if (!t) throw new Error("no weekly trigger installed");
   wb.services.runningTrigger = true;
+  const before = wb.services.session;
+  if (t.owner) wb.services.session.setUser(t.owner);
   try {
     return callAddon(wb, "weeklyRefresh", { triggerUid: t.id, authMode: "FULL" });
   } finally {
     wb.services.runningTrigger = false;
+    before.setUser(ADMIN);
   }
 }
 
@@ -165,5 +169,106 @@ describe("Weekly emails", () => {
     const r = fireTrigger(wb, "2026-01-12");
     expect(r).toMatchObject({ ok: true, outcome: { digestTo: [], reminded: [] } });
     expect(wb.services.mail.sent).toHaveLength(0);
+  });
+});
+
+describe("Two admins share one weekly refresh (a trigger is visible only to its owner)", () => {
+  const ANNA = "anna@example.com";
+  const BEN = "ben@example.com";
+  function asUser<T>(wb: Workbook, who: string, f: () => T): T {
+    wb.services.session.setUser(who);
+    try {
+      return f();
+    } finally {
+      wb.services.session.setUser(ADMIN);
+    }
+  }
+
+  it("everyone sees who turned it on; a second admin cannot add a second trigger; anyone can switch it off", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    setToday(wb, "2026-01-06");
+    expect(asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", { on: true }))).toMatchObject({ ok: true, on: true, installedBy: ANNA });
+    const ben = asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", {}));
+    expect(ben, "Ben sees Anna's refresh as on").toMatchObject({ ok: true, on: true, installedBy: ANNA, installedOn: "2026-01-06" });
+    expect(ben.status).toContain(`On, installed by ${ANNA} on 2026-01-06: every Monday at 07:00 (Etc/UTC).`);
+
+    const refused = asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", { on: true }));
+    expect(refused.ok).toBe(false);
+    expect(refused.message).toContain(`installed by ${ANNA} on 2026-01-06`);
+    expect(refreshTriggers(wb), "still one trigger: one summary, one digest a week").toHaveLength(1);
+
+    // Ben switches it off: he cannot delete Anna's trigger, so the document says off and her trigger obeys.
+    expect(asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", { on: false }))).toMatchObject({ ok: true, on: false });
+    expect(asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", {}))).toMatchObject({ ok: true, on: false });
+    setSetting(wb, "Leaders' emails", "boss@example.com");
+    setSetting(wb, "Email digest to leaders", "on");
+    const r = fireTrigger(wb, "2026-01-12");
+    expect(r).toMatchObject({ ok: true, outcome: null });
+    expect(wb.services.mail.sent, "a switched-off trigger sends nothing").toHaveLength(0);
+    expect(ss(wb).getSheetByName("History")!.getLastRow(), "nor regenerates the summary").toBe(1);
+    expect(refreshTriggers(wb), "it removed itself, running as Anna").toHaveLength(0);
+    const after = asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", {}));
+    expect(after).toMatchObject({ on: false, installedBy: "" });
+    expect(after.status).toContain("switched off, so the trigger removed itself");
+  });
+
+  it("after one admin switches it off, another may turn it on: only the new trigger runs, the old one removes itself", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", { on: true }));
+    asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", { on: false }));
+    expect(asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", { on: true }))).toMatchObject({ ok: true, on: true, installedBy: BEN });
+    expect(refreshTriggers(wb).map((t) => t.owner)).toEqual([ANNA, BEN]);
+    expect(fireTrigger(wb, "2026-01-12", 0)).toMatchObject({ ok: true, outcome: null }); // Anna's: superseded
+    expect(refreshTriggers(wb).map((t) => t.owner)).toEqual([BEN]);
+    expect(fireTrigger(wb, "2026-01-12", 0)).toMatchObject({ ok: true, outcome: { week: 2 } });
+    expect(asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", {}))).toMatchObject({ on: true, installedBy: BEN });
+  });
+});
+
+describe("The trigger's hour is the spreadsheet's, not the script's (Etc/UTC)", () => {
+  it("a Monday 07:00 refresh of a California tracker runs on Monday at 07:00 in California", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    ss(wb).setSpreadsheetTimeZone("America/Los_Angeles");
+    const on = callAddon(wb, "setWeeklyRefresh", { on: true });
+    expect(on).toMatchObject({ ok: true, weekday: "Monday", hour: 7, timeZone: "America/Los_Angeles" });
+    const [t] = refreshTriggers(wb);
+    expect(t.timeZone).toBe("America/Los_Angeles");
+    const when = wb.services.nextRun(t, new Date("2026-01-07T12:00:00Z"));
+    expect(when.toISOString(), "Monday 07:00 PST is 15:00 UTC").toBe("2026-01-12T15:00:00.000Z");
+    const r = fireTrigger(wb, when);
+    expect(r).toMatchObject({ ok: true, outcome: { week: 2 } });
+    expect(String(ss(wb).getSheetByName("Weekly Summary")!.getRange("A2").getValue())).toContain("as of 2026-01-12");
+  });
+});
+
+describe("Every run's outcome is recorded where admins see it", () => {
+  it("a run that works says OK; an unexpected failure is recorded and reaches Apps Script (its failure email)", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain("Last weekly refresh: none yet.");
+    fireTrigger(wb, new Date("2026-01-12T07:00:00Z"));
+    expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain("Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.");
+
+    setSetting(wb, "Leaders' emails", "boss@example.com");
+    setSetting(wb, "Email digest to leaders", "on");
+    const mail = wb.services.globals.MailApp as { sendEmail: unknown };
+    mail.sendEmail = () => {
+      throw new Error("Service invoked too many times for one day: email.");
+    };
+    expect(() => fireTrigger(wb, new Date("2026-01-19T07:00:00Z")), "the error reaches Apps Script").toThrow(/too many times/);
+    expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain(
+      "Last weekly refresh: 2026-01-19 07:00 (Etc/UTC), failed: Service invoked too many times for one day: email.",
+    );
+  });
+
+  it("a damaged tracker: the run is refused with the reason, recorded", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    ss(wb).deleteSheet(ss(wb).getSheetByName("Key Results")!);
+    const r = fireTrigger(wb, "2026-01-12");
+    expect(r.ok).toBe(false);
+    const st = wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+    expect(JSON.parse(st.getDocumentProperties().getProperty("okr.weekly.last")!)).toMatchObject({ ok: false });
+    expect(JSON.parse(st.getDocumentProperties().getProperty("okr.weekly.last")!).reason).toContain("Key Results");
   });
 });

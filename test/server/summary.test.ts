@@ -299,6 +299,19 @@ describe("A long cycle", () => {
     expect(tr.headers[32]).toBe("Trend");
     expect(byId(tr.rows).get("O1.KR1")!["Week 30"]).toBe(85);
   });
+
+  it("regenerating a 30-week summary ten times keeps the tab's size, and the title rows stay the frozen ones", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, weeks: 52 });
+    checkIn(wb, "2026-01-06", "O1.KR1", 85);
+    summarize(wb, "2026-08-01");
+    const sh = ss(wb).getSheetByName("Weekly Summary")!;
+    const size = [sh.getMaxRows(), sh.getMaxColumns()];
+    for (let i = 0; i < 10; i++) summarize(wb, "2026-08-01");
+    expect([sh.getMaxRows(), sh.getMaxColumns()], "the tab grew on regeneration").toEqual(size);
+    expect(sh.getMaxRows()).toBe(1000);
+    expect(sh.getFrozenRows()).toBe(2);
+    expect(String(sh.getRange("A1").getValue())).toContain("Weekly summary");
+  });
 });
 
 // ---------------------------------------------------------------------------------------------------

@@ -24,19 +24,26 @@ import {
   LocalLockService,
   LocalMailApp,
   LocalPropertiesService,
-  LocalScriptApp,
   LocalSession,
   LocalUi,
   type LockState,
   type SentMail,
   type UiRecorder,
 } from "./services";
-import { Book, LocalRange, LocalSheet, LocalSpreadsheet, ProtectionType, type Ctx } from "./spreadsheet";
+import type { Book } from "./book";
+import { bookFromSnapshot, bookToSnapshot } from "./book-snapshot";
+import { FACES } from "./faces";
+import { ProtectionType, type Ctx } from "./model";
+import type { LocalSheet } from "./sheet";
+import type { LocalSpreadsheet } from "./spreadsheet";
+import { LocalScriptApp, nextClockRun, SCRIPT_TIME_ZONE } from "./scriptApp";
 import { tzOffsetMinutes } from "./time";
 
 export type { Counters, CounterSnapshot } from "./counters";
 export type { UiRecorder, UiResponse, SentMail } from "./services";
-export { LocalSpreadsheet, LocalSheet, LocalRange } from "./spreadsheet";
+export { LocalSpreadsheet } from "./spreadsheet";
+export { LocalSheet } from "./sheet";
+export { LocalRange } from "./range";
 export type { CfFormat } from "./rules";
 
 export interface LocalOptions {
@@ -60,8 +67,10 @@ export interface LocalServices {
   execution<T>(run: () => T): T;
   ui: UiRecorder;
   mail: { sent: SentMail[] };
-  /** Installed ScriptApp triggers (live; persisted in the snapshot). */
+  /** Installed ScriptApp triggers of every user (live; persisted in the snapshot). */
   triggers: SnapshotTrigger[];
+  /** When a clock trigger next runs after `after` (its weekday and hour in its own time zone). */
+  nextRun(t: SnapshotTrigger, after: Date): Date;
   /** Logger.log / console output. */
   logs: string[];
   /** When true, getActive()/getActiveSpreadsheet() return null and getUi() throws, as in a time-driven trigger. */
@@ -163,7 +172,8 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   const uiRec = createUiRecorder();
   let runningTrigger = false;
   let user: string | null = opts.user === undefined ? "user@example.com" : opts.user;
-  const effectiveUser = opts.effectiveUser ?? user ?? "user@example.com";
+  // The effective user is whoever runs the script (an add-on's caller, a trigger's owner), unless fixed.
+  const effectiveUser = () => opts.effectiveUser ?? user ?? "user@example.com";
   const htmlDir = opts.htmlDir ?? "dist";
 
   const ctx: Ctx = {
@@ -173,7 +183,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     toast: (m) => void uiRec.toasts.push(m),
     isTrigger: () => runningTrigger,
   };
-  const book = Book.fromSnapshot(snapshot, ctx);
+  const book = bookFromSnapshot(snapshot, ctx, FACES);
   const engineClock = { now: nowMs, offsetMinutes: (ms: number) => tzOffsetMinutes(ms, book.timeZone) };
 
   let executions = 0;
@@ -200,8 +210,9 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   });
   const session = new LocalSession(counters, {
     user: () => user,
-    effective: () => effectiveUser,
+    effective: effectiveUser,
     tz: () => book.timeZone,
+    scriptTz: () => SCRIPT_TIME_ZONE,
     locale: () => book.locale,
   });
   const logLine = (args: unknown[]) =>
@@ -243,7 +254,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     LockService: pub(new LocalLockService(counters, lockState)),
     PropertiesService: pub(props),
     Session: pub(session),
-    ScriptApp: pub(new LocalScriptApp(counters, triggers)),
+    ScriptApp: pub(new LocalScriptApp(counters, triggers, effectiveUser)),
     Utilities: createUtilities(() => book.timeZone),
     HtmlService: createHtmlService(() => htmlDir),
     MailApp: pub(new LocalMailApp(counters, sent)),
@@ -292,6 +303,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     ui: uiRec,
     mail: { sent },
     triggers,
+    nextRun: (t, after) => new ClockDate(nextClockRun(t, after.getTime())),
     logs,
     get runningTrigger() {
       return runningTrigger;
@@ -299,7 +311,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     set runningTrigger(v: boolean) {
       runningTrigger = v;
     },
-    toSnapshot: () => book.toSnapshot(triggers, docProps),
+    toSnapshot: () => bookToSnapshot(book, triggers, docProps),
   };
   return services;
 }

@@ -4,8 +4,9 @@ import { DetailedCellError } from "hyperformula";
 import type { ConditionType, ValidationType } from "../snapshot";
 import { quoteSheetName, Rect, rectContains, referencedSheets, shiftFormula } from "./a1";
 import { pub, unpub } from "./counters";
-import type { Book, LocalRange, SheetModel } from "./spreadsheet";
-import { cellValueForRules, normColor, LocalRange as RangeClass } from "./spreadsheet";
+import { cellValueForRules, type Book } from "./book";
+import { normColor, type SheetModel } from "./model";
+import type { LocalRange } from "./range";
 
 export interface CfFormat {
   background?: string;
@@ -97,7 +98,7 @@ export class ConditionalFormatRule {
   ) {}
   getRanges() {
     if (!this._book || !this._sheet) return [];
-    return this._model.rects.map((r) => pub(new RangeClass(this._book as Book, this._sheet as SheetModel, { ...r })));
+    return this._model.rects.map((r) => pub((this._book as Book).rangeApi(this._sheet as SheetModel, { ...r })));
   }
   getBooleanCondition() {
     return new BooleanCondition(this._model);

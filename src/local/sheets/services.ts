@@ -362,7 +362,7 @@ export class LocalSession {
   readonly _kind = "Session";
   constructor(
     readonly _counters: CountersImpl,
-    private readonly s: { user: () => string | null; effective: () => string; tz: () => string; locale: () => string },
+    private readonly s: { user: () => string | null; effective: () => string; tz: () => string; scriptTz: () => string; locale: () => string },
   ) {}
   getActiveUser() {
     return new LocalUser(this.s.user() ?? "");
@@ -371,7 +371,7 @@ export class LocalSession {
     return new LocalUser(this.s.effective());
   }
   getScriptTimeZone() {
-    return this.s.tz();
+    return this.s.scriptTz(); // the manifest's, not the spreadsheet's
   }
   getTimeZone() {
     return this.s.tz();

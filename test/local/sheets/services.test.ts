@@ -122,7 +122,9 @@ describe("ScriptApp triggers", () => {
     expect(list).toHaveLength(1);
     expect([list[0].getUniqueId(), list[0].getEventType(), list[0].getTriggerSource()]).toEqual([t.getUniqueId(), ScriptApp.EventType.CLOCK, "CLOCK"]);
     const snap = services.toSnapshot();
-    expect(snap.triggers).toEqual([{ id: t.getUniqueId(), handler: "weeklyRefresh", type: "CLOCK", weekDay: "MONDAY", atHour: 7 }]);
+    expect(snap.triggers).toEqual([
+      { id: t.getUniqueId(), handler: "weeklyRefresh", type: "CLOCK", weekDay: "MONDAY", atHour: 7, timeZone: "Etc/UTC", owner: "user@example.com" },
+    ]);
     const again = createServices(snap);
     const SA2 = again.globals.ScriptApp as any;
     expect(SA2.getProjectTriggers()[0].getHandlerFunction()).toBe("weeklyRefresh");
@@ -130,6 +132,36 @@ describe("ScriptApp triggers", () => {
     expect(SA2.getProjectTriggers()).toHaveLength(0);
     expect(again.toSnapshot().triggers).toEqual([]);
     expect(ScriptApp.AuthMode.FULL).toBe("FULL");
+  });
+});
+
+describe("ScriptApp as Google documents it", () => {
+  it("getProjectTriggers lists only the current user's triggers, and only the owner can delete one", () => {
+    const { g, services } = setup({ user: "anna@example.com" });
+    const SA = g.ScriptApp;
+    const t = SA.newTrigger("weeklyRefresh").timeBased().onWeekDay(SA.WeekDay.MONDAY).atHour(7).create();
+    services.session.setUser("ben@example.com");
+    expect(SA.getProjectTriggers(), "another user sees no trigger").toHaveLength(0);
+    SA.deleteTrigger(t);
+    expect(services.triggers, "another user cannot delete it").toHaveLength(1);
+    services.session.setUser("anna@example.com");
+    expect(SA.getProjectTriggers()).toHaveLength(1);
+    SA.deleteTrigger(SA.getProjectTriggers()[0]);
+    expect(services.triggers).toHaveLength(0);
+  });
+
+  it("atHour is in the script's time zone (Etc/UTC) unless inTimezone says otherwise", () => {
+    const { g, services } = setup();
+    const SA = g.ScriptApp;
+    expect(g.Session.getScriptTimeZone()).toBe("Etc/UTC");
+    SA.newTrigger("a").timeBased().onWeekDay(SA.WeekDay.MONDAY).atHour(7).create();
+    SA.newTrigger("b").timeBased().onWeekDay(SA.WeekDay.MONDAY).atHour(7).inTimezone("America/Los_Angeles").create();
+    const [a, b] = services.triggers;
+    const after = new Date("2026-03-04T00:00:00Z"); // a Wednesday
+    expect(services.nextRun(a, after).toISOString()).toBe("2026-03-09T07:00:00.000Z");
+    expect(services.nextRun(b, after).toISOString(), "07:00 in California, after daylight saving starts").toBe("2026-03-09T14:00:00.000Z");
+    expect(services.nextRun(b, new Date("2026-01-07T00:00:00Z")).toISOString()).toBe("2026-01-12T15:00:00.000Z");
+    expect(() => SA.newTrigger("c").timeBased().inTimezone("Mars/Olympus")).toThrow(/timezone/);
   });
 });
 

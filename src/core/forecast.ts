@@ -1,0 +1,163 @@
+// Where a KR will land at the end of the cycle if it keeps its pace (docs/forecast.md).
+//
+// Rules, decided precisely here:
+// - Points: one per week of the cycle, (day, value), the value at the end of that week as History holds
+//   it, plus the latest check-in (which replaces its own week's point). weeklyPoints builds them.
+// - At least MIN_POINTS points are needed; with fewer there is no forecast (NOT_ENOUGH).
+// - The trend is Theil–Sen: slope = median of the pairwise slopes (y_j − y_i) / (x_j − x_i) over pairs with
+//   x_i ≠ x_j, intercept = median of y − slope·x, with x = days since the cycle start. One bad week moves a
+//   median much less than it moves a least-squares fit.
+// - Forecast = the trend's value on the cycle's last day (cycle end − 1 day). Forecast score = that value
+//   scored by the KR's own rule (krScore: increase, decrease, stay_above, stay_below). Milestones are not
+//   forecast (their value is a judgement, not a measurement), nor KRs with a setup error.
+// - Weeks to target: 0 when the latest value already meets the target; otherwise (target − latest) /
+//   weekly slope when the trend moves towards the target; null (shown blank) when it is flat or moves away.
+//   "Meets": ≥ target for increase and stay_above, ≤ target for decrease and stay_below.
+import { addDays, cycleEnd, dayNumber, isValidIsoDate, weekNumber } from "./dates";
+import { isNum, krScore, normalizeMetric } from "./scoring";
+
+export const MIN_POINTS = 3;
+export const NOT_ENOUGH = "not enough check-ins to forecast yet";
+export const NOT_FOR_MILESTONES = "milestones are not forecast";
+
+export interface ForecastPoint {
+  /** YYYY-MM-DD */
+  day: string;
+  value: number;
+}
+
+export interface Trend {
+  /** Change per day. */
+  slope: number;
+  /** Value at x = 0. */
+  intercept: number;
+}
+
+export type KrForecast =
+  | {
+      ok: true;
+      /** The projected value on the cycle's last day. */
+      value: number;
+      /** `value` scored by the KR's rule, 0..1. */
+      score: number;
+      /** Weeks from the latest point to the target at the trend's pace; null when the trend points away. */
+      weeksToTarget: number | null;
+      /** Change per week. */
+      slopePerWeek: number;
+      /** YYYY-MM-DD: the cycle's last day. */
+      endDay: string;
+      points: number;
+    }
+  | { ok: false; reason: string };
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 === 1 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
+/** Theil–Sen fit of y on x; null when fewer than 2 distinct x. */
+export function theilSen(xs: number[], ys: number[]): Trend | null {
+  const slopes: number[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    for (let j = i + 1; j < xs.length; j++) if (xs[j] !== xs[i]) slopes.push((ys[j] - ys[i]) / (xs[j] - xs[i]));
+  }
+  if (slopes.length === 0) return null;
+  const slope = median(slopes);
+  return { slope, intercept: median(xs.map((x, i) => ys[i] - slope * x)) };
+}
+
+/** Ordinary least squares, only to show in tests how much more one outlier moves it. */
+export function leastSquares(xs: number[], ys: number[]): Trend | null {
+  const n = xs.length;
+  if (n < 2) return null;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i] - mx) * (ys[i] - my);
+    sxx += (xs[i] - mx) * (xs[i] - mx);
+  }
+  if (sxx === 0) return null;
+  const slope = sxy / sxx;
+  return { slope, intercept: my - slope * mx };
+}
+
+/**
+ * One point per week, sorted by day: the History values of the KR (the later As of wins within a week),
+ * then `latest` (the newest check-in), which replaces the point of its week unless that point is later.
+ * Rows without a numeric value or a valid date are skipped.
+ */
+export function weeklyPoints(
+  history: { week: number; asOf: string; value: number | null }[],
+  latest: ForecastPoint | null,
+  start: string,
+): ForecastPoint[] {
+  const byWeek = new Map<number, ForecastPoint>();
+  const put = (week: number, p: ForecastPoint) => {
+    const cur = byWeek.get(week);
+    if (!cur || p.day >= cur.day) byWeek.set(week, p);
+  };
+  for (const h of history) {
+    if (!isNum(h.value) || !isValidIsoDate(h.asOf)) continue;
+    put(weekNumber(h.asOf, start), { day: h.asOf, value: h.value });
+  }
+  if (latest && isNum(latest.value) && isValidIsoDate(latest.day)) put(weekNumber(latest.day, start), latest);
+  return Array.from(byWeek.values()).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+}
+
+/** True when `value` meets the target in the metric's direction. */
+function meets(up: boolean, value: number, target: number): boolean {
+  return up ? value >= target : value <= target;
+}
+
+export function forecastKr(
+  kr: { metric: unknown; start: number | null; target: number | null },
+  points: ForecastPoint[],
+  cycle: { startDate: string; weeks: number },
+): KrForecast {
+  const metric = normalizeMetric(kr.metric);
+  if (metric === "milestone") return { ok: false, reason: NOT_FOR_MILESTONES };
+  const probe = metric === null ? null : krScore(metric, kr.start, kr.target, kr.target);
+  if (metric === null || !probe || probe.error !== null || !isNum(kr.target)) {
+    return { ok: false, reason: probe && probe.error ? probe.error : "the KR has a setup error" };
+  }
+  const usable = points.filter((p) => isNum(p.value) && isValidIsoDate(p.day));
+  if (usable.length < MIN_POINTS) return { ok: false, reason: NOT_ENOUGH };
+  const day0 = dayNumber(cycle.startDate);
+  const xs = usable.map((p) => dayNumber(p.day) - day0);
+  const trend = theilSen(
+    xs,
+    usable.map((p) => p.value),
+  );
+  if (!trend) return { ok: false, reason: NOT_ENOUGH };
+  const endDay = addDays(cycleEnd(cycle.startDate, cycle.weeks), -1);
+  const xEnd = dayNumber(endDay) - day0;
+  const value = trend.intercept + trend.slope * xEnd;
+  const scored = krScore(metric, kr.start, kr.target, value);
+  const target = kr.target;
+  const up = metric === "increase" || metric === "stay_above";
+  const latest = usable[usable.length - 1].value;
+  const slopePerWeek = trend.slope * 7;
+  let weeksToTarget: number | null;
+  if (meets(up, latest, target)) weeksToTarget = 0;
+  else if (up ? slopePerWeek > 0 : slopePerWeek < 0) weeksToTarget = (target - latest) / slopePerWeek;
+  else weeksToTarget = null;
+  return { ok: true, value, score: scored.score === null ? 0 : scored.score, weeksToTarget, slopePerWeek, endDay, points: usable.length };
+}
+
+/** A value for display, rounded to 2 decimals without float noise ("91.5", "0.35", "1200"). */
+export function formatValue(v: number): string {
+  return isFinite(v) ? String(Number(v.toFixed(2))) : String(v);
+}
+
+/**
+ * The sidebar's line: "At this pace: 91.5% by 2027-04-04 — score 0.73", or why there is none
+ * ("At this pace: not enough check-ins to forecast yet").
+ */
+export function forecastLine(f: KrForecast, unit: string): string {
+  if (!f.ok) return `At this pace: ${f.reason}`;
+  const u = unit ? (unit === "%" ? "%" : ` ${unit}`) : "";
+  return `At this pace: ${formatValue(f.value)}${u} by ${f.endDay} — score ${f.score.toFixed(2)}`;
+}

@@ -1,0 +1,207 @@
+// A book from a workbook snapshot and back: cell contents go to HyperFormula, everything else to the models.
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import type { RawCellContent } from "hyperformula";
+import { createEngine, ENGINE_CONFIG, type Clock } from "../engine";
+import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../snapshot";
+import { parseA1, quoteSheetName, rectToA1 } from "./a1";
+import { Book, errorString, type Faces } from "./book";
+import { absA1, SheetModel, type CellMeta, type Ctx } from "./model";
+import { tzOffsetMinutes } from "./time";
+
+/**
+ * createEngine's configuration plus undoLimit 0 (the add-on never undoes; keeping undo data made large
+ * writes ~50% slower). createEngine is still called once so the clock-aware TODAY/NOW are registered.
+ */
+function buildEngine(sheets: Record<string, RawCellContent[][]>, clock: Clock, named: { name: string; expression: string }[]): HyperFormula {
+  createEngine({}, clock);
+  return HyperFormula.buildFromSheets(sheets, { ...ENGINE_CONFIG, undoLimit: 0 }, named);
+}
+
+export function bookFromSnapshot(snap: WorkbookSnapshot, ctx: Ctx, faces: Faces): Book {
+  const book = new Book(ctx, snap.id, snap.name, snap.locale || "en_US", snap.timeZone || "Etc/UTC", faces);
+  const clock = { now: () => ctx.now(), offsetMinutes: (ms: number) => tzOffsetMinutes(ms, book.timeZone) };
+  const specs = snap.sheets.length ? snap.sheets : [{ name: "Sheet1", rows: [] } as SnapshotSheet];
+  const contents: Record<string, RawCellContent[][]> = {};
+  const models: SheetModel[] = [];
+  for (const s of specs) {
+    const width = s.rows.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
+    const gid = book.nextGid++;
+    const model = new SheetModel(s.name, -1, gid === 0 ? 0 : 100_000 + gid, Math.max(1000, s.rows.length), Math.max(26, width));
+    contents[s.name] = loadSheet(book, model, s);
+    models.push(model);
+  }
+  const named = (snap.namedRanges ?? [])
+    .map((n) => {
+      const sheet = models.find((m) => m.name.toLowerCase() === n.sheet.toLowerCase());
+      return sheet ? { n, sheet, rect: book.resolve(sheet, parseA1(n.a1)) } : null;
+    })
+    .filter((x): x is NonNullable<typeof x> => x !== null);
+  book.hf = buildEngine(
+    contents,
+    clock,
+    named.map((x) => ({ name: x.n.name, expression: `=${quoteSheetName(x.sheet.name)}!${absA1(x.rect)}` })),
+  );
+  for (const m of models) m.hfId = book.hf.getSheetId(m.name) as number;
+  book.sheets = models;
+  for (const x of named) book.named.set(x.n.name.toLowerCase(), { name: x.n.name, sheet: x.sheet, rect: x.rect });
+  book.active = book.sheets.find((s) => !s.hidden) ?? book.sheets[0];
+  return book;
+}
+
+function loadSheet(book: Book, model: SheetModel, s: SnapshotSheet): RawCellContent[][] {
+  const content: RawCellContent[][] = new Array(s.rows.length);
+  for (let r = 0; r < s.rows.length; r++) {
+    const row = s.rows[r];
+    if (!row) {
+      content[r] = [];
+      continue;
+    }
+    const out: RawCellContent[] = new Array(row.length);
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (!cell) {
+        out[c] = null;
+        continue;
+      }
+      if (cell.f) out[c] = cell.f;
+      else if (typeof cell.v === "string") out[c] = cell.v === "" ? null : `'${cell.v}`;
+      else out[c] = cell.v ?? null;
+      const meta = metaFromSnapshot(cell);
+      if (meta) (model.meta[r] ??= [])[c] = meta;
+    }
+    content[r] = out;
+  }
+  model.hidden = !!s.hidden;
+  model.frozenRows = s.frozenRows ?? 0;
+  model.frozenCols = s.frozenColumns ?? 0;
+  model.widths = { ...(s.columnWidths ?? {}) };
+  model.tabColor = s.tabColor ?? null;
+  for (const cf of s.conditionalFormats ?? []) {
+    model.cf.push({
+      rects: cf.ranges.map((a) => book.resolve(model, parseA1(a))),
+      type: cf.condition.type,
+      values: [...cf.condition.values],
+      format: { ...cf.format },
+    });
+  }
+  for (const v of s.validations ?? []) {
+    const values = [...v.values];
+    let showDropdown = true;
+    if (v.type === "VALUE_IN_LIST" && typeof values[values.length - 1] === "boolean") showDropdown = values.pop() as boolean;
+    model.dv.push({
+      rect: book.resolve(model, parseA1(v.range)),
+      rule: { type: v.type, values, allowInvalid: v.allowInvalid, helpText: v.helpText, showDropdown },
+    });
+  }
+  for (const p of s.protections ?? []) {
+    model.protections.push({ sheet: model, rect: p.range ? book.resolve(model, parseA1(p.range)) : null, description: p.description, warningOnly: p.warningOnly });
+  }
+  return content;
+}
+
+export function bookToSnapshot(book: Book, triggers: WorkbookSnapshot["triggers"], documentProperties: Record<string, string>): WorkbookSnapshot {
+  return {
+    id: book.id,
+    name: book.name,
+    locale: book.locale,
+    timeZone: book.timeZone,
+    sheets: book.sheets.map((s) => sheetSnapshot(book, s)),
+    namedRanges: [...book.named.values()].map((n) => ({ name: n.name, sheet: n.sheet.name, a1: rectToA1(n.rect) })),
+    documentProperties: { ...documentProperties },
+    triggers: triggers.map((t) => ({ ...t })),
+  };
+}
+
+function sheetSnapshot(book: Book, s: SheetModel): SnapshotSheet {
+  const dims = book.hf.getSheetDimensions(s.hfId);
+  let height = Math.max(dims.height, s.meta.length);
+  const width = Math.max(dims.width, s.meta.reduce((w, r) => Math.max(w, r ? r.length : 0), 0));
+  const rows: (SnapshotCell | null)[][] = [];
+  if (height > 0 && width > 0) {
+    const rect = { r1: 1, c1: 1, r2: height, c2: width };
+    const values = book.hf.getRangeValues({ start: book.addr(s, 1, 1), end: book.addr(s, rect.r2, rect.c2) });
+    const formulas = book.hf.getRangeFormulas({ start: book.addr(s, 1, 1), end: book.addr(s, rect.r2, rect.c2) });
+    for (let i = 0; i < height; i++) {
+      const row: (SnapshotCell | null)[] = [];
+      for (let j = 0; j < width; j++) {
+        const v = values[i][j];
+        const f = formulas[i][j];
+        const m = s.meta[i]?.[j];
+        if ((v === null || v === undefined) && !f && !m) {
+          row.push(null);
+          continue;
+        }
+        const cell: SnapshotCell = {};
+        if (f) cell.f = f;
+        if (v instanceof DetailedCellError) cell.v = errorString(v);
+        else if (v !== null && v !== undefined && v !== "") cell.v = v;
+        else if (v === "" && f) cell.v = "";
+        if (m) metaToSnapshot(m, cell);
+        row.push(Object.keys(cell).length ? cell : null);
+      }
+      while (row.length && row[row.length - 1] === null) row.pop();
+      rows.push(row);
+    }
+    while (height > 0 && rows[height - 1].length === 0) {
+      rows.pop();
+      height--;
+    }
+  }
+  const out: SnapshotSheet = { name: s.name, rows };
+  if (s.hidden) out.hidden = true;
+  if (s.frozenRows) out.frozenRows = s.frozenRows;
+  if (s.frozenCols) out.frozenColumns = s.frozenCols;
+  if (Object.keys(s.widths).length) out.columnWidths = { ...s.widths };
+  if (s.tabColor) out.tabColor = s.tabColor;
+  if (s.cf.length) {
+    out.conditionalFormats = s.cf.map((c) => ({
+      ranges: c.rects.map(rectToA1),
+      condition: { type: c.type, values: [...c.values] },
+      format: { ...c.format },
+    }));
+  }
+  if (s.dv.length) {
+    out.validations = s.dv.map((e) => {
+      const values = [...e.rule.values];
+      if (e.rule.type === "VALUE_IN_LIST" && e.rule.showDropdown === false) values.push(false);
+      const v: SnapshotSheet["validations"] extends (infer T)[] | undefined ? T : never = {
+        range: rectToA1(e.rect),
+        type: e.rule.type,
+        values,
+        allowInvalid: e.rule.allowInvalid,
+      };
+      if (e.rule.helpText) v.helpText = e.rule.helpText;
+      return v;
+    });
+  }
+  if (s.protections.length) {
+    out.protections = s.protections.map((p) => ({ range: p.rect ? rectToA1(p.rect) : null, description: p.description, warningOnly: p.warningOnly }));
+  }
+  return out;
+}
+
+function metaFromSnapshot(cell: SnapshotCell): CellMeta | undefined {
+  const m: CellMeta = {};
+  if (cell.fmt) m.fmt = cell.fmt;
+  if (cell.bg) m.bg = cell.bg;
+  if (cell.color) m.color = cell.color;
+  if (cell.bold) m.bold = true;
+  if (cell.italic) m.italic = true;
+  if (cell.fontSize) m.fontSize = cell.fontSize;
+  if (cell.wrap) m.wrap = true;
+  if (cell.hAlign) m.hAlign = cell.hAlign;
+  if (cell.note) m.note = cell.note;
+  return Object.keys(m).length ? m : undefined;
+}
+
+function metaToSnapshot(m: CellMeta, cell: SnapshotCell): void {
+  if (m.fmt) cell.fmt = m.fmt;
+  if (m.bg) cell.bg = m.bg;
+  if (m.color) cell.color = m.color;
+  if (m.bold) cell.bold = true;
+  if (m.italic) cell.italic = true;
+  if (m.fontSize) cell.fontSize = m.fontSize;
+  if (m.wrap) cell.wrap = true;
+  if (m.hAlign) cell.hAlign = m.hAlign;
+  if (m.note) cell.note = m.note;
+}

@@ -1,0 +1,362 @@
+// The engine glue: HyperFormula holds cell contents and evaluates formulas; Book reads and writes them the
+// way Apps Script does and keeps the models (model.ts) in step when rows, columns or sheets change.
+// LocalSpreadsheet / LocalSheet / LocalRange are the Apps Script faces; Book makes them through the
+// factories it is given (faces.ts), so that this file and rules.ts need not import them.
+import { DetailedCellError, HyperFormula } from "hyperformula";
+import type { RawCellContent, SimpleCellAddress } from "hyperformula";
+import {
+  quoteSheetName,
+  Rect,
+  shiftRectColsForDelete,
+  shiftRectColsForInsert,
+  shiftRectForDelete,
+  shiftRectForInsert,
+} from "./a1";
+import { formatNumber, isDateFormat, localeInfo, parseTyped } from "./format";
+import { absA1, copyFormats, FORMAT_KEYS, shiftIndexSet, SheetModel, type CellMeta, type Ctx, type NamedModel } from "./model";
+import type { LocalRange } from "./range";
+import type { DvModel } from "./rules";
+import type { LocalSheet } from "./sheet";
+import type { LocalSpreadsheet } from "./spreadsheet";
+import { msFromSerialTz, serialFromDate } from "./time";
+
+/** Makes the Apps Script faces of a book; faces.ts supplies the real ones. */
+export interface Faces {
+  spreadsheet(book: Book): LocalSpreadsheet;
+  sheet(book: Book, model: SheetModel): LocalSheet;
+  range(book: Book, sheet: SheetModel, rect: Rect): LocalRange;
+}
+
+const ERROR_MAP: Record<string, string> = { "#CYCLE!": "#REF!", "#SPILL!": "#REF!", "#LIC!": "#ERROR!" };
+export const errorString = (e: DetailedCellError) => ERROR_MAP[e.value] ?? e.value;
+
+const isDateValue = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
+
+export class Book {
+  hf!: HyperFormula;
+  sheets: SheetModel[] = [];
+  named = new Map<string, NamedModel>();
+  active!: SheetModel;
+  activeRange: Rect | null = null;
+  nextGid = 0;
+  api: LocalSpreadsheet;
+
+  constructor(
+    public ctx: Ctx,
+    public id: string,
+    public name: string,
+    public locale: string,
+    public timeZone: string,
+    private readonly faces: Faces,
+  ) {
+    this.api = faces.spreadsheet(this);
+  }
+  findSheet(name: string): SheetModel | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  addSheetModel(name: string, index: number): SheetModel {
+    if (this.findSheet(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    const hfName = this.hf.addSheet(name);
+    const model = new SheetModel(name, this.hf.getSheetId(hfName) as number, this.nextGid++ === 0 ? 0 : 100_000 + this.nextGid, 1000, 26);
+    this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, model);
+    return model;
+  }
+
+  /** A1 (possibly open-ended) to a concrete rectangle on `sheet`. */
+  resolve(sheet: SheetModel, p: { r1: number | null; c1: number | null; r2: number | null; c2: number | null }): Rect {
+    return { r1: p.r1 ?? 1, c1: p.c1 ?? 1, r2: p.r2 ?? sheet.maxRows, c2: p.c2 ?? sheet.maxCols };
+  }
+
+  setNamed(name: string, sheet: SheetModel, rect: Rect): void {
+    const expr = `=${quoteSheetName(sheet.name)}!${absA1(rect)}`;
+    const key = name.toLowerCase();
+    const existing = this.named.get(key);
+    try {
+      if (existing) this.hf.changeNamedExpression(existing.name, expr);
+      else this.hf.addNamedExpression(name, expr);
+    } catch (e) {
+      throw new Error(`Invalid named range name "${name}": ${(e as Error).message}`);
+    }
+    this.named.set(key, { name: existing?.name ?? name, sheet, rect });
+  }
+
+  removeNamed(name: string): boolean {
+    const key = name.toLowerCase();
+    const n = this.named.get(key);
+    if (!n) return false;
+    this.hf.removeNamedExpression(n.name);
+    this.named.delete(key);
+    return true;
+  }
+
+  tz(): string {
+    return this.timeZone;
+  }
+
+  sheetApi(model: SheetModel): LocalSheet {
+    return (model.api ??= this.faces.sheet(this, model));
+  }
+
+  rangeApi(sheet: SheetModel, rect: Rect): LocalRange {
+    return this.faces.range(this, sheet, rect);
+  }
+
+  // ---- cells ----
+
+  addr(sheet: SheetModel, row: number, col: number): SimpleCellAddress {
+    return { sheet: sheet.hfId, row: row - 1, col: col - 1 };
+  }
+
+  meta(sheet: SheetModel, row: number, col: number): CellMeta | undefined {
+    return sheet.meta[row - 1]?.[col - 1];
+  }
+
+  metaFor(sheet: SheetModel, row: number, col: number): CellMeta {
+    const r = (sheet.meta[row - 1] ??= []);
+    return (r[col - 1] ??= {});
+  }
+
+  /** Values as Apps Script returns them. */
+  readValues(sheet: SheetModel, rect: Rect, display = false): unknown[][] {
+    const hf = this.hf;
+    const raw = hf.getRangeValues({ start: this.addr(sheet, rect.r1, rect.c1), end: this.addr(sheet, rect.r2, rect.c2) });
+    const loc = display ? localeInfo(this.locale) : null;
+    const out: unknown[][] = new Array(raw.length);
+    for (let i = 0; i < raw.length; i++) {
+      const row = raw[i];
+      const metaRow = sheet.meta[rect.r1 - 1 + i];
+      const o: unknown[] = new Array(row.length);
+      for (let j = 0; j < row.length; j++) {
+        const v = row[j];
+        if (v === null || v === undefined) o[j] = "";
+        else if (typeof v === "number") {
+          let fmt = metaRow?.[rect.c1 - 1 + j]?.fmt;
+          if (!fmt) fmt = this.autoFormat(sheet, rect.r1 + i, rect.c1 + j);
+          if (display) o[j] = formatNumber(v, fmt, loc!);
+          else o[j] = fmt && isDateFormat(fmt) ? new this.ctx.DateClass(msFromSerialTz(v, this.timeZone)) : v;
+        } else if (v instanceof DetailedCellError) o[j] = errorString(v);
+        else if (typeof v === "boolean") o[j] = display ? (v ? "TRUE" : "FALSE") : v;
+        else o[j] = v;
+      }
+      out[i] = o;
+    }
+    return out;
+  }
+
+  /** A date format for formula results HyperFormula knows are dates (TODAY(), DATE(), ...). */
+  autoFormat(sheet: SheetModel, row: number, col: number): string | undefined {
+    const t = this.hf.getCellValueDetailedType(this.addr(sheet, row, col));
+    if (t === "NUMBER_DATE") return "yyyy-mm-dd";
+    if (t === "NUMBER_DATETIME") return "yyyy-mm-dd hh:mm:ss";
+    if (t === "NUMBER_TIME") return "hh:mm:ss";
+    return undefined;
+  }
+
+  readFormulas(sheet: SheetModel, rect: Rect): string[][] {
+    const f = this.hf.getRangeFormulas({ start: this.addr(sheet, rect.r1, rect.c1), end: this.addr(sheet, rect.r2, rect.c2) });
+    return f.map((row) => row.map((x) => x ?? ""));
+  }
+
+  /** Writes values the way Range.setValues does (strings parsed as typed input). */
+  writeValues(sheet: SheetModel, rect: Rect, values: unknown[][], formulasOnly = false): void {
+    const content: RawCellContent[][] = new Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      const row = values[i];
+      const out: RawCellContent[] = new Array(row.length);
+      for (let j = 0; j < row.length; j++) {
+        const r = rect.r1 + i;
+        const c = rect.c1 + j;
+        out[j] = this.toContent(sheet, r, c, row[j], formulasOnly);
+      }
+      content[i] = out;
+    }
+    this.hf.setCellContents(this.addr(sheet, rect.r1, rect.c1), content);
+  }
+
+  private toContent(sheet: SheetModel, r: number, c: number, v: unknown, formulasOnly: boolean): RawCellContent {
+    if (v === null || v === undefined) return null;
+    if (typeof v === "number") return isFinite(v) ? v : "=NA()";
+    if (typeof v === "boolean") return v;
+    if (isDateValue(v)) {
+      const ms = v.getTime();
+      if (isNaN(ms)) return null;
+      const serial = serialFromDate(ms, this.timeZone);
+      const m = this.meta(sheet, r, c);
+      if (!m?.fmt || !isDateFormat(m.fmt)) {
+        this.metaFor(sheet, r, c).fmt = Number.isInteger(serial) ? "yyyy-mm-dd" : "yyyy-mm-dd hh:mm:ss";
+      }
+      return serial;
+    }
+    const s = typeof v === "string" ? v : String(v);
+    if (formulasOnly && s.startsWith("=")) return s;
+    const m = this.meta(sheet, r, c);
+    const typed = parseTyped(s, this.locale, m?.fmt);
+    switch (typed.kind) {
+      case "empty":
+        return null;
+      case "formula":
+        return typed.formula;
+      case "text":
+        return `'${typed.text}`;
+      case "boolean":
+        return typed.value;
+      case "number":
+        if (typed.fmt) {
+          const isDate = isDateFormat(typed.fmt);
+          if (!m?.fmt || (isDate && !isDateFormat(m.fmt)) || (!isDate && isDateFormat(m.fmt))) this.metaFor(sheet, r, c).fmt = typed.fmt;
+        }
+        return typed.value;
+    }
+  }
+
+  clearContents(sheet: SheetModel, rect: Rect): void {
+    const rows = rect.r2 - rect.r1 + 1;
+    const cols = rect.c2 - rect.c1 + 1;
+    const blank: null[][] = Array.from({ length: rows }, () => new Array<null>(cols).fill(null));
+    this.hf.setCellContents(this.addr(sheet, rect.r1, rect.c1), blank);
+  }
+
+  clearFormats(sheet: SheetModel, rect: Rect, notesToo = false): void {
+    for (let r = rect.r1; r <= rect.r2; r++) {
+      const row = sheet.meta[r - 1];
+      if (!row) continue;
+      for (let c = rect.c1; c <= rect.c2; c++) {
+        const m = row[c - 1];
+        if (!m) continue;
+        for (const k of FORMAT_KEYS) delete m[k];
+        if (notesToo) delete m.note;
+        if (Object.keys(m).length === 0) row[c - 1] = undefined;
+      }
+    }
+  }
+
+  forEachMeta(sheet: SheetModel, rect: Rect, fn: (m: CellMeta, i: number, j: number) => void): void {
+    for (let r = rect.r1; r <= rect.r2; r++) {
+      for (let c = rect.c1; c <= rect.c2; c++) fn(this.metaFor(sheet, r, c), r - rect.r1, c - rect.c1);
+    }
+  }
+
+  /** Last row with a value or formula (0 when none). */
+  lastRow(sheet: SheetModel): number {
+    const { width, height } = this.hf.getSheetDimensions(sheet.hfId);
+    for (let r = height; r >= 1; r--) {
+      for (let c = 1; c <= width; c++) if (!this.hf.isCellEmpty(this.addr(sheet, r, c))) return r;
+    }
+    return 0;
+  }
+
+  lastCol(sheet: SheetModel): number {
+    const { width, height } = this.hf.getSheetDimensions(sheet.hfId);
+    for (let c = width; c >= 1; c--) {
+      for (let r = 1; r <= height; r++) if (!this.hf.isCellEmpty(this.addr(sheet, r, c))) return c;
+    }
+    return 0;
+  }
+
+  // ---- structure ----
+
+  /** Inserts `count` rows so that the first new row is `at` (1-based); formats come from `copyFrom`. */
+  insertRows(sheet: SheetModel, at: number, count: number, copyFrom: number | null): void {
+    if (count <= 0) return;
+    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).height) this.hf.addRows(sheet.hfId, [at - 1, count]);
+    const src = copyFrom !== null ? sheet.meta[copyFrom - 1] : undefined;
+    const fresh = Array.from({ length: count }, () => (src ? src.map((m) => copyFormats(m)) : undefined)) as (CellMeta | undefined)[][];
+    if (sheet.meta.length < at - 1) sheet.meta.length = at - 1;
+    sheet.meta.splice(at - 1, 0, ...fresh);
+    sheet.maxRows += count;
+    this.shiftStructures(sheet, (r) => shiftRectForInsert(r, at, count));
+    shiftIndexSet(sheet.hiddenRows, at, count);
+  }
+
+  deleteRows(sheet: SheetModel, at: number, count: number): void {
+    if (at < 1 || at + count - 1 > sheet.maxRows) throw new Error("Those rows are out of bounds.");
+    if (count >= sheet.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).height) this.hf.removeRows(sheet.hfId, [at - 1, count]);
+    sheet.meta.splice(at - 1, count);
+    sheet.maxRows -= count;
+    this.shiftStructures(sheet, (r) => shiftRectForDelete(r, at, count));
+    shiftIndexSet(sheet.hiddenRows, at, -count);
+  }
+
+  insertCols(sheet: SheetModel, at: number, count: number, copyFrom: number | null): void {
+    if (count <= 0) return;
+    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).width) this.hf.addColumns(sheet.hfId, [at - 1, count]);
+    for (const row of sheet.meta) {
+      if (!row) continue;
+      if (row.length < at - 1) row.length = at - 1;
+      const src = copyFrom !== null ? row[copyFrom - 1] : undefined;
+      row.splice(at - 1, 0, ...Array.from({ length: count }, () => (src ? copyFormats(src) : undefined)));
+    }
+    sheet.maxCols += count;
+    this.shiftStructures(sheet, (r) => shiftRectColsForInsert(r, at, count));
+    const widths: Record<number, number> = {};
+    for (const [k, w] of Object.entries(sheet.widths)) widths[Number(k) >= at ? Number(k) + count : Number(k)] = w;
+    sheet.widths = widths;
+    shiftIndexSet(sheet.hiddenCols, at, count);
+  }
+
+  deleteCols(sheet: SheetModel, at: number, count: number): void {
+    if (at < 1 || at + count - 1 > sheet.maxCols) throw new Error("Those columns are out of bounds.");
+    if (count >= sheet.maxCols) throw new Error("You can't delete all the columns on the sheet.");
+    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).width) this.hf.removeColumns(sheet.hfId, [at - 1, count]);
+    for (const row of sheet.meta) row?.splice(at - 1, count);
+    sheet.maxCols -= count;
+    this.shiftStructures(sheet, (r) => shiftRectColsForDelete(r, at, count));
+    const widths: Record<number, number> = {};
+    for (const [k, w] of Object.entries(sheet.widths)) {
+      const n = Number(k);
+      if (n < at) widths[n] = w;
+      else if (n >= at + count) widths[n - count] = w;
+    }
+    sheet.widths = widths;
+    shiftIndexSet(sheet.hiddenCols, at, -count);
+  }
+
+  private shiftStructures(sheet: SheetModel, f: (r: Rect) => Rect | null): void {
+    sheet.cf = sheet.cf
+      .map((rule) => ({ ...rule, rects: rule.rects.map(f).filter((r): r is Rect => r !== null) }))
+      .filter((rule) => rule.rects.length > 0);
+    sheet.dv = sheet.dv
+      .map((e) => ({ rule: e.rule, rect: f(e.rect) }))
+      .filter((e): e is { rect: Rect; rule: DvModel } => e.rect !== null);
+    for (const p of sheet.protections) {
+      if (!p.rect) continue;
+      const r = f(p.rect);
+      if (r) p.rect = r;
+      else p.removed = true;
+    }
+    sheet.protections = sheet.protections.filter((p) => !p.removed);
+    sheet.merges = sheet.merges.map(f).filter((r): r is Rect => r !== null);
+    for (const [key, n] of [...this.named]) {
+      if (n.sheet !== sheet) continue;
+      const r = f(n.rect);
+      if (r) n.rect = r;
+      else this.removeNamed(key);
+    }
+  }
+
+  deleteSheet(sheet: SheetModel): void {
+    if (this.sheets.length <= 1) throw new Error("You can't remove all the sheets in a document.");
+    for (const [key, n] of [...this.named]) if (n.sheet === sheet) this.removeNamed(key);
+    this.hf.removeSheet(sheet.hfId);
+    sheet.deleted = true;
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    if (this.active === sheet) this.active = this.sheets.find((s) => !s.hidden) ?? this.sheets[0];
+  }
+
+  renameSheet(sheet: SheetModel, name: string): void {
+    if (!name) throw new Error("Sheet names cannot be empty.");
+    const other = this.findSheet(name);
+    if (other && other !== sheet) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    this.hf.renameSheet(sheet.hfId, name);
+    sheet.name = name;
+  }
+}
+
+/** Exposed for rules.ts (conditional formats read cell values without counting). */
+export function cellValueForRules(book: Book, sheet: SheetModel, row: number, col: number): { value: unknown; display: string } {
+  const rect = { r1: row, c1: col, r2: row, c2: col };
+  return { value: book.readValues(sheet, rect)[0][0], display: book.readValues(sheet, rect, true)[0][0] as string };
+}

@@ -1,0 +1,114 @@
+// The workbook's models: what a sheet holds besides cell contents (formats, notes, rules, protections,
+// named ranges). HyperFormula holds the contents; book.ts ties the two together.
+import { rectToA1, type Rect } from "./a1";
+import type { CountersImpl } from "./counters";
+import type { LocalProtection } from "./protection";
+import type { CfModel, DvModel } from "./rules";
+import type { LocalSheet } from "./sheet";
+
+export interface CellMeta {
+  fmt?: string;
+  bg?: string;
+  color?: string;
+  bold?: boolean;
+  italic?: boolean;
+  strike?: boolean;
+  underline?: boolean;
+  fontSize?: number;
+  fontFamily?: string;
+  wrap?: boolean;
+  hAlign?: "left" | "center" | "right";
+  vAlign?: string;
+  note?: string;
+}
+
+export const FORMAT_KEYS: (keyof CellMeta)[] = ["fmt", "bg", "color", "bold", "italic", "strike", "underline", "fontSize", "fontFamily", "wrap", "hAlign", "vAlign"];
+
+export interface Ctx {
+  counters: CountersImpl;
+  /** Current clock time (ms). */
+  now(): number;
+  /** The clock-aware Date class handed to add-on code; getValues returns its instances. */
+  DateClass: new (ms: number) => Date;
+  toast(message: string, title?: string): void;
+  isTrigger(): boolean;
+}
+
+export interface ProtectionModel {
+  sheet: SheetModel;
+  rect: Rect | null;
+  description: string;
+  warningOnly: boolean;
+  removed?: boolean;
+  api?: LocalProtection;
+}
+
+export interface NamedModel {
+  name: string;
+  sheet: SheetModel;
+  rect: Rect;
+}
+
+export class SheetModel {
+  hidden = false;
+  frozenRows = 0;
+  frozenCols = 0;
+  widths: Record<number, number> = {};
+  rowHeights: Record<number, number> = {};
+  tabColor: string | null = null;
+  meta: (CellMeta | undefined)[][] = [];
+  cf: CfModel[] = [];
+  dv: { rect: Rect; rule: DvModel }[] = [];
+  protections: ProtectionModel[] = [];
+  merges: Rect[] = [];
+  borders: { rect: Rect; args: unknown[] }[] = [];
+  hiddenCols = new Set<number>();
+  hiddenRows = new Set<number>();
+  deleted = false;
+  api?: LocalSheet;
+  constructor(
+    public name: string,
+    public hfId: number,
+    public gid: number,
+    public maxRows: number,
+    public maxCols: number,
+  ) {}
+}
+
+/** Normalises colours the way Sheets reports them ("#rrggbb", lower case). */
+const NAMED_COLORS: Record<string, string> = {
+  white: "#ffffff", black: "#000000", red: "#ff0000", green: "#008000", blue: "#0000ff", yellow: "#ffff00",
+  orange: "#ffa500", gray: "#808080", grey: "#808080", lightgray: "#d3d3d3", lightgrey: "#d3d3d3", purple: "#800080",
+};
+export function normColor(c: string | null | undefined): string | undefined {
+  if (c === null || c === undefined || c === "") return undefined;
+  const s = String(c).trim().toLowerCase();
+  if (NAMED_COLORS[s]) return NAMED_COLORS[s];
+  const m3 = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(s);
+  if (m3) return `#${m3[1]}${m3[1]}${m3[2]}${m3[2]}${m3[3]}${m3[3]}`;
+  return s;
+}
+
+export const ProtectionType = { RANGE: "RANGE", SHEET: "SHEET" } as const;
+
+export function shiftIndexSet(set: Set<number>, at: number, delta: number): void {
+  const items = [...set];
+  set.clear();
+  for (const i of items) {
+    if (i < at) set.add(i);
+    else if (delta > 0) set.add(i + delta);
+    else if (i >= at - delta) set.add(i + delta);
+  }
+}
+
+export function copyFormats(m: CellMeta | undefined): CellMeta | undefined {
+  if (!m) return undefined;
+  const out: CellMeta = {};
+  for (const k of FORMAT_KEYS) if (m[k] !== undefined) (out as Record<string, unknown>)[k] = m[k];
+  return Object.keys(out).length ? out : undefined;
+}
+
+export function absA1(r: Rect): string {
+  const a = rectToA1(r);
+  return a.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+}

@@ -1,0 +1,120 @@
+// The Protection and NamedRange faces.
+import type { Book } from "./book";
+import type { CountersImpl } from "./counters";
+import { ProtectionType, type ProtectionModel, type SheetModel } from "./model";
+import type { LocalRange } from "./range";
+
+export function protectionsOf(book: Book, s: SheetModel, type: string): LocalProtection[] {
+  return s.protections
+    .filter((p) => (type === ProtectionType.SHEET ? p.rect === null : p.rect !== null))
+    .map((p) => (p.api ??= new LocalProtection(book, p)));
+}
+
+export class LocalProtection {
+  readonly _kind = "Protection";
+  readonly _counters: CountersImpl;
+  constructor(
+    readonly _book: Book,
+    readonly _p: ProtectionModel,
+  ) {
+    this._counters = _book.ctx.counters;
+  }
+  setDescription(d: string) {
+    this._p.description = String(d);
+    return this;
+  }
+  getDescription() {
+    return this._p.description;
+  }
+  setWarningOnly(w: boolean) {
+    this._p.warningOnly = !!w;
+    return this;
+  }
+  isWarningOnly() {
+    return this._p.warningOnly;
+  }
+  getRange() {
+    const s = this._p.sheet;
+    return this._book.rangeApi(s, this._p.rect ? { ...this._p.rect } : { r1: 1, c1: 1, r2: s.maxRows, c2: s.maxCols });
+  }
+  getProtectionType() {
+    return this._p.rect ? ProtectionType.RANGE : ProtectionType.SHEET;
+  }
+  remove() {
+    this._p.removed = true;
+    this._p.sheet.protections = this._p.sheet.protections.filter((p) => p !== this._p);
+  }
+  canEdit() {
+    return true;
+  }
+  canDomainEdit() {
+    return true;
+  }
+  getEditors() {
+    return [];
+  }
+  addEditor() {
+    return this;
+  }
+  addEditors() {
+    return this;
+  }
+  removeEditor() {
+    return this;
+  }
+  removeEditors() {
+    return this;
+  }
+  setDomainEdit() {
+    return this;
+  }
+  setUnprotectedRanges() {
+    return this;
+  }
+  getUnprotectedRanges() {
+    return [];
+  }
+  toString() {
+    return "Protection";
+  }
+}
+
+export class LocalNamedRange {
+  readonly _kind = "NamedRange";
+  readonly _counters: CountersImpl;
+  constructor(
+    readonly _book: Book,
+    private name: string,
+  ) {
+    this._counters = _book.ctx.counters;
+  }
+  private model() {
+    const n = this._book.named.get(this.name.toLowerCase());
+    if (!n) throw new Error(`Named range "${this.name}" not found.`);
+    return n;
+  }
+  getName() {
+    return this.name;
+  }
+  getRange() {
+    const n = this.model();
+    return this._book.rangeApi(n.sheet, { ...n.rect });
+  }
+  setRange(range: LocalRange) {
+    this._book.setNamed(this.name, range._sheet, { ...range._rect });
+    return this;
+  }
+  setName(name: string) {
+    const n = this.model();
+    this._book.removeNamed(this.name);
+    this._book.setNamed(name, n.sheet, n.rect);
+    this.name = name;
+    return this;
+  }
+  remove() {
+    this._book.removeNamed(this.name);
+  }
+  toString() {
+    return "NamedRange";
+  }
+}

@@ -1,0 +1,417 @@
+// The Range face: values, formulas, formats, notes, validations and merges of one rectangle.
+import { parseA1, Rect, rectContains, rectsOverlap, rectSubtract, rectToA1, shiftFormula } from "./a1";
+import type { Book } from "./book";
+import type { CountersImpl } from "./counters";
+import { DEFAULT_NUMBER_FORMAT } from "./format";
+import { normColor, type CellMeta, type ProtectionModel, type SheetModel } from "./model";
+import { LocalProtection } from "./protection";
+import { DataValidation } from "./rules";
+
+function checkRows(values: unknown, rows: number, cols: number): unknown[][] {
+  if (!Array.isArray(values)) throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.");
+  if (values.length !== rows) {
+    throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${rows}.`);
+  }
+  for (const row of values) {
+    const len = Array.isArray(row) ? row.length : 0;
+    if (len !== cols) {
+      throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${len} but the range has ${cols}.`);
+    }
+  }
+  return values as unknown[][];
+}
+
+export function rangeFromParsed(book: Book, sheet: SheetModel, p: ReturnType<typeof parseA1>): LocalRange {
+  const rect = book.resolve(sheet, p);
+  if (rect.r2 > sheet.maxRows || rect.c2 > sheet.maxCols) throw new Error("Range not found");
+  return new LocalRange(book, sheet, rect);
+}
+
+type Grid<T> = T[][];
+
+export class LocalRange {
+  readonly _kind = "Range";
+  readonly _counters: CountersImpl;
+  constructor(
+    readonly _book: Book,
+    readonly _sheet: SheetModel,
+    readonly _rect: Rect,
+  ) {
+    this._counters = _book.ctx.counters;
+  }
+  private get rows() {
+    return this._rect.r2 - this._rect.r1 + 1;
+  }
+  private get cols() {
+    return this._rect.c2 - this._rect.c1 + 1;
+  }
+  private get cells() {
+    return this.rows * this.cols;
+  }
+  private get topLeft(): Rect {
+    return { r1: this._rect.r1, c1: this._rect.c1, r2: this._rect.r1, c2: this._rect.c1 };
+  }
+  private grid<T>(fn: (m: CellMeta | undefined, r: number, c: number) => T): Grid<T> {
+    const out: Grid<T> = [];
+    for (let r = this._rect.r1; r <= this._rect.r2; r++) {
+      const row: T[] = [];
+      const metaRow = this._sheet.meta[r - 1];
+      for (let c = this._rect.c1; c <= this._rect.c2; c++) row.push(fn(metaRow?.[c - 1], r, c));
+      out.push(row);
+    }
+    return out;
+  }
+  private setEach(fn: (m: CellMeta, i: number, j: number) => void) {
+    this._book.forEachMeta(this._sheet, this._rect, fn);
+    return this;
+  }
+  private setGrid<T>(values: Grid<T>, fn: (m: CellMeta, v: T) => void) {
+    const g = checkRows(values, this.rows, this.cols) as Grid<T>;
+    return this.setEach((m, i, j) => fn(m, g[i][j]));
+  }
+
+  getA1Notation() {
+    return rectToA1(this._rect);
+  }
+  getRow() {
+    return this._rect.r1;
+  }
+  getRowIndex() {
+    return this._rect.r1;
+  }
+  getColumn() {
+    return this._rect.c1;
+  }
+  getColumnIndex() {
+    return this._rect.c1;
+  }
+  getNumRows() {
+    return this.rows;
+  }
+  getNumColumns() {
+    return this.cols;
+  }
+  getLastRow() {
+    return this._rect.r2;
+  }
+  getLastColumn() {
+    return this._rect.c2;
+  }
+  getSheet() {
+    return this._book.sheetApi(this._sheet);
+  }
+  getGridId() {
+    return this._sheet.gid;
+  }
+  offset(dr: number, dc: number, numRows?: number, numCols?: number) {
+    const r1 = this._rect.r1 + dr;
+    const c1 = this._rect.c1 + dc;
+    const rect = { r1, c1, r2: r1 + (numRows ?? this.rows) - 1, c2: c1 + (numCols ?? this.cols) - 1 };
+    if (r1 < 1 || c1 < 1 || rect.r2 > this._sheet.maxRows || rect.c2 > this._sheet.maxCols) {
+      throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
+    }
+    return new LocalRange(this._book, this._sheet, rect);
+  }
+  getCell(row: number, col: number) {
+    if (row < 1 || col < 1 || row > this.rows || col > this.cols) throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
+    const r = this._rect.r1 + row - 1;
+    const c = this._rect.c1 + col - 1;
+    return new LocalRange(this._book, this._sheet, { r1: r, c1: c, r2: r, c2: c });
+  }
+  activate() {
+    this._book.active = this._sheet;
+    this._book.activeRange = { ...this._rect };
+    return this;
+  }
+  isBlank() {
+    const v = this._book.readFormulas(this._sheet, this._rect);
+    const vals = this._book.readValues(this._sheet, this._rect);
+    return vals.every((row, i) => row.every((x, j) => x === "" && v[i][j] === ""));
+  }
+
+  // ---- values ----
+  getValue() {
+    this._counters.read(1);
+    return this._book.readValues(this._sheet, this.topLeft)[0][0];
+  }
+  getValues() {
+    this._counters.read(this.cells);
+    return this._book.readValues(this._sheet, this._rect);
+  }
+  getDisplayValue() {
+    this._counters.read(1);
+    return this._book.readValues(this._sheet, this.topLeft, true)[0][0] as string;
+  }
+  getDisplayValues() {
+    this._counters.read(this.cells);
+    return this._book.readValues(this._sheet, this._rect, true) as string[][];
+  }
+  setValue(v: unknown) {
+    const g = Array.from({ length: this.rows }, () => new Array(this.cols).fill(v));
+    this._book.writeValues(this._sheet, this._rect, g);
+    this._counters.wrote(this.cells);
+    return this;
+  }
+  setValues(values: unknown[][]) {
+    const g = checkRows(values, this.rows, this.cols);
+    this._book.writeValues(this._sheet, this._rect, g);
+    this._counters.wrote(this.cells);
+    return this;
+  }
+  getFormula() {
+    this._counters.read(1);
+    return this._book.readFormulas(this._sheet, this.topLeft)[0][0];
+  }
+  getFormulas() {
+    this._counters.read(this.cells);
+    return this._book.readFormulas(this._sheet, this._rect);
+  }
+  setFormula(formula: string) {
+    const f = String(formula);
+    const g: string[][] = [];
+    for (let i = 0; i < this.rows; i++) {
+      const row: string[] = [];
+      for (let j = 0; j < this.cols; j++) row.push(f.startsWith("=") ? shiftFormula(f, i, j) : f);
+      g.push(row);
+    }
+    this._book.writeValues(this._sheet, this._rect, g, true);
+    this._counters.wrote(this.cells);
+    return this;
+  }
+  setFormulas(formulas: string[][]) {
+    const g = checkRows(formulas, this.rows, this.cols);
+    this._book.writeValues(this._sheet, this._rect, g.map((r) => r.map((x) => (x === null || x === undefined ? "" : String(x)))), true);
+    this._counters.wrote(this.cells);
+    return this;
+  }
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean }) {
+    const o = options ?? {};
+    const any = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
+    if (!any || o.contentsOnly) {
+      this._book.clearContents(this._sheet, this._rect);
+      this._counters.wrote(this.cells);
+    }
+    if (!any || o.formatOnly) this._book.clearFormats(this._sheet, this._rect);
+    if (o.validationsOnly) this.clearDataValidationsInternal();
+    if (o.commentsOnly) this.setEach((m) => delete m.note);
+    return this;
+  }
+  clearContent() {
+    this._book.clearContents(this._sheet, this._rect);
+    this._counters.wrote(this.cells);
+    return this;
+  }
+  clearFormat() {
+    this._book.clearFormats(this._sheet, this._rect);
+    return this;
+  }
+  clearNote() {
+    return this.setEach((m) => delete m.note);
+  }
+
+  // ---- formats ----
+  setNumberFormat(fmt: string) {
+    return this.setEach((m) => (m.fmt = String(fmt)));
+  }
+  setNumberFormats(fmts: string[][]) {
+    return this.setGrid(fmts, (m, v) => (m.fmt = String(v)));
+  }
+  getNumberFormat() {
+    return this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.fmt ?? DEFAULT_NUMBER_FORMAT;
+  }
+  getNumberFormats() {
+    this._counters.read(this.cells);
+    return this.grid((m) => m?.fmt ?? DEFAULT_NUMBER_FORMAT);
+  }
+  setBackground(color: string | null) {
+    const c = normColor(color);
+    return this.setEach((m) => (c ? (m.bg = c) : delete m.bg));
+  }
+  setBackgrounds(colors: (string | null)[][]) {
+    return this.setGrid(colors, (m, v) => {
+      const c = normColor(v);
+      if (c) m.bg = c;
+      else delete m.bg;
+    });
+  }
+  getBackground() {
+    return this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.bg ?? "#ffffff";
+  }
+  getBackgrounds() {
+    this._counters.read(this.cells);
+    return this.grid((m) => m?.bg ?? "#ffffff");
+  }
+  setFontColor(color: string | null) {
+    const c = normColor(color);
+    return this.setEach((m) => (c ? (m.color = c) : delete m.color));
+  }
+  setFontColors(colors: (string | null)[][]) {
+    return this.setGrid(colors, (m, v) => {
+      const c = normColor(v);
+      if (c) m.color = c;
+      else delete m.color;
+    });
+  }
+  getFontColor() {
+    return this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.color ?? "#000000";
+  }
+  getFontColors() {
+    this._counters.read(this.cells);
+    return this.grid((m) => m?.color ?? "#000000");
+  }
+  setFontWeight(w: string | null) {
+    return this.setEach((m) => (w === "bold" ? (m.bold = true) : delete m.bold));
+  }
+  setFontWeights(ws: (string | null)[][]) {
+    return this.setGrid(ws, (m, w) => (w === "bold" ? (m.bold = true) : delete m.bold));
+  }
+  getFontWeight() {
+    return this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.bold ? "bold" : "normal";
+  }
+  getFontWeights() {
+    this._counters.read(this.cells);
+    return this.grid((m) => (m?.bold ? "bold" : "normal"));
+  }
+  setFontStyle(s: string | null) {
+    return this.setEach((m) => (s === "italic" ? (m.italic = true) : delete m.italic));
+  }
+  getFontStyle() {
+    return this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.italic ? "italic" : "normal";
+  }
+  setFontLine(line: string | null) {
+    return this.setEach((m) => {
+      delete m.strike;
+      delete m.underline;
+      if (line === "line-through") m.strike = true;
+      if (line === "underline") m.underline = true;
+    });
+  }
+  setFontSize(size: number) {
+    return this.setEach((m) => (m.fontSize = size));
+  }
+  setFontSizes(sizes: number[][]) {
+    return this.setGrid(sizes, (m, size) => (size === 10 ? delete m.fontSize : (m.fontSize = size)));
+  }
+  getFontSize() {
+    return this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.fontSize ?? 10;
+  }
+  getFontSizes() {
+    this._counters.read(this.cells);
+    return this.grid((m) => m?.fontSize ?? 10);
+  }
+  setFontFamily(f: string | null) {
+    return this.setEach((m) => (f ? (m.fontFamily = f) : delete m.fontFamily));
+  }
+  setWrap(wrap: boolean) {
+    return this.setEach((m) => (wrap ? (m.wrap = true) : delete m.wrap));
+  }
+  setWraps(ws: boolean[][]) {
+    return this.setGrid(ws, (m, w) => (w ? (m.wrap = true) : delete m.wrap));
+  }
+  setWrapStrategy(s: string) {
+    return this.setEach((m) => (s === "WRAP" ? (m.wrap = true) : delete m.wrap));
+  }
+  getWrap() {
+    return !!this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.wrap;
+  }
+  setHorizontalAlignment(a: string | null) {
+    const v = a === "left" || a === "center" || a === "right" ? a : a === "normal" || !a ? undefined : undefined;
+    return this.setEach((m) => (v ? (m.hAlign = v) : delete m.hAlign));
+  }
+  setHorizontalAlignments(as: (string | null)[][]) {
+    return this.setGrid(as, (m, a) => (a === "left" || a === "center" || a === "right" ? (m.hAlign = a) : delete m.hAlign));
+  }
+  getHorizontalAlignment() {
+    return this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.hAlign ?? "general";
+  }
+  setVerticalAlignment(a: string | null) {
+    return this.setEach((m) => (a ? (m.vAlign = a) : delete m.vAlign));
+  }
+  setNote(note: string | null) {
+    return this.setEach((m) => (note ? (m.note = String(note)) : delete m.note));
+  }
+  setNotes(notes: (string | null)[][]) {
+    return this.setGrid(notes, (m, n) => (n ? (m.note = String(n)) : delete m.note));
+  }
+  getNote() {
+    this._counters.read(1);
+    return this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.note ?? "";
+  }
+  getNotes() {
+    this._counters.read(this.cells);
+    return this.grid((m) => m?.note ?? "");
+  }
+  setBorder(...args: unknown[]) {
+    this._sheet.borders.push({ rect: { ...this._rect }, args });
+    return this;
+  }
+  merge() {
+    this._sheet.merges.push({ ...this._rect });
+    return this;
+  }
+  mergeAcross() {
+    return this.merge();
+  }
+  breakApart() {
+    this._sheet.merges = this._sheet.merges.filter((r) => !rectsOverlap(r, this._rect));
+    return this;
+  }
+  isPartOfMerge() {
+    return this._sheet.merges.some((r) => rectsOverlap(r, this._rect));
+  }
+
+  // ---- data validation ----
+  setDataValidation(rule: DataValidation | null) {
+    this.clearDataValidationsInternal();
+    if (rule) this._sheet.dv.push({ rect: { ...this._rect }, rule: { ...rule._model, values: [...rule._model.values] } });
+    return this;
+  }
+  setDataValidations(rules: (DataValidation | null)[][]) {
+    const g = checkRows(rules, this.rows, this.cols) as (DataValidation | null)[][];
+    this.clearDataValidationsInternal();
+    g.forEach((row, i) => {
+      let j = 0;
+      while (j < row.length) {
+        const rule = row[j];
+        let k = j;
+        while (k + 1 < row.length && row[k + 1] === rule) k++;
+        if (rule) {
+          const r = this._rect.r1 + i;
+          this._sheet.dv.push({ rect: { r1: r, r2: r, c1: this._rect.c1 + j, c2: this._rect.c1 + k }, rule: { ...rule._model, values: [...rule._model.values] } });
+        }
+        j = k + 1;
+      }
+    });
+    return this;
+  }
+  private validationAt(r: number, c: number): DataValidation | null {
+    for (let i = this._sheet.dv.length - 1; i >= 0; i--) {
+      const e = this._sheet.dv[i];
+      if (rectContains(e.rect, r, c)) return new DataValidation({ ...e.rule, values: [...e.rule.values] });
+    }
+    return null;
+  }
+  getDataValidation() {
+    return this.validationAt(this._rect.r1, this._rect.c1);
+  }
+  getDataValidations() {
+    this._counters.read(this.cells);
+    return this.grid((_m, r, c) => this.validationAt(r, c));
+  }
+  private clearDataValidationsInternal() {
+    this._sheet.dv = this._sheet.dv.flatMap((e) => rectSubtract(e.rect, this._rect).map((rect) => ({ rect, rule: e.rule })));
+  }
+  clearDataValidations() {
+    this.clearDataValidationsInternal();
+    return this;
+  }
+
+  protect() {
+    const p: ProtectionModel = { sheet: this._sheet, rect: { ...this._rect }, description: "", warningOnly: false };
+    this._sheet.protections.push(p);
+    return (p.api = new LocalProtection(this._book, p));
+  }
+  toString() {
+    return "Range";
+  }
+}

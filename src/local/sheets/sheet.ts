@@ -1,0 +1,279 @@
+// The Sheet face: ranges, rows and columns, frozen panes, sizes, visibility, rules and protection.
+import { parseA1 } from "./a1";
+import type { Book } from "./book";
+import type { CountersImpl } from "./counters";
+import { normColor, type ProtectionModel, type SheetModel } from "./model";
+import { LocalProtection, protectionsOf } from "./protection";
+import { LocalRange, rangeFromParsed } from "./range";
+import { checkConditionalFormatRule, ConditionalFormatRule, type CfModel } from "./rules";
+
+export class LocalSheet {
+  readonly _kind = "Sheet";
+  readonly _counters: CountersImpl;
+  constructor(
+    readonly _book: Book,
+    readonly _model: SheetModel,
+  ) {
+    this._counters = _book.ctx.counters;
+  }
+  private get m() {
+    if (this._model.deleted) throw new Error("The sheet has been deleted.");
+    return this._model;
+  }
+  getName() {
+    return this.m.name;
+  }
+  setName(name: string) {
+    this._book.renameSheet(this.m, String(name));
+    return this;
+  }
+  getIndex() {
+    return this._book.sheets.indexOf(this.m) + 1;
+  }
+  getSheetId() {
+    return this.m.gid;
+  }
+  getSheetName() {
+    return this.m.name;
+  }
+  getParent() {
+    return this._book.api;
+  }
+  getRange(a: unknown, col?: number, numRows?: number, numCols?: number) {
+    const m = this.m;
+    if (typeof a === "string") return rangeFromParsed(this._book, m, { ...parseA1(a), sheet: undefined });
+    const row = Number(a);
+    const c = Number(col);
+    const nr = numRows === undefined ? 1 : Number(numRows);
+    const nc = numCols === undefined ? 1 : Number(numCols);
+    if (col === undefined || isNaN(row) || isNaN(c)) throw new Error("Exception: The parameters don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    if (row < 1) throw new Error("The starting row of the range is too small.");
+    if (c < 1) throw new Error("The starting column of the range is too small.");
+    if (nr < 1) throw new Error("The number of rows in the range must be at least 1.");
+    if (nc < 1) throw new Error("The number of columns in the range must be at least 1.");
+    const rect = { r1: Math.floor(row), c1: Math.floor(c), r2: Math.floor(row) + Math.floor(nr) - 1, c2: Math.floor(c) + Math.floor(nc) - 1 };
+    if (rect.r2 > m.maxRows || rect.c2 > m.maxCols) throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
+    return new LocalRange(this._book, m, rect);
+  }
+  getDataRange() {
+    const m = this.m;
+    return new LocalRange(this._book, m, { r1: 1, c1: 1, r2: Math.max(1, this._book.lastRow(m)), c2: Math.max(1, this._book.lastCol(m)) });
+  }
+  getLastRow() {
+    return this._book.lastRow(this.m);
+  }
+  getLastColumn() {
+    return this._book.lastCol(this.m);
+  }
+  getMaxRows() {
+    return this.m.maxRows;
+  }
+  getMaxColumns() {
+    return this.m.maxCols;
+  }
+  insertRowsBefore(before: number, howMany: number) {
+    const m = this.m;
+    if (before < 1 || before > m.maxRows) throw new Error("Those rows are out of bounds.");
+    this._book.insertRows(m, before, howMany, before);
+    return this;
+  }
+  insertRowsAfter(after: number, howMany: number) {
+    const m = this.m;
+    if (after < 1 || after > m.maxRows) throw new Error("Those rows are out of bounds.");
+    this._book.insertRows(m, after + 1, howMany, after);
+    return this;
+  }
+  insertRows(before: number, howMany = 1) {
+    return this.insertRowsBefore(before, howMany);
+  }
+  insertRowBefore(before: number) {
+    return this.insertRowsBefore(before, 1);
+  }
+  insertRowAfter(after: number) {
+    return this.insertRowsAfter(after, 1);
+  }
+  deleteRows(start: number, howMany: number) {
+    this._book.deleteRows(this.m, start, howMany);
+  }
+  deleteRow(row: number) {
+    this._book.deleteRows(this.m, row, 1);
+    return this;
+  }
+  insertColumnsBefore(before: number, howMany: number) {
+    const m = this.m;
+    if (before < 1 || before > m.maxCols) throw new Error("Those columns are out of bounds.");
+    this._book.insertCols(m, before, howMany, before);
+    return this;
+  }
+  insertColumnsAfter(after: number, howMany: number) {
+    const m = this.m;
+    if (after < 1 || after > m.maxCols) throw new Error("Those columns are out of bounds.");
+    this._book.insertCols(m, after + 1, howMany, after);
+    return this;
+  }
+  insertColumnBefore(before: number) {
+    return this.insertColumnsBefore(before, 1);
+  }
+  insertColumnAfter(after: number) {
+    return this.insertColumnsAfter(after, 1);
+  }
+  deleteColumns(start: number, howMany: number) {
+    this._book.deleteCols(this.m, start, howMany);
+  }
+  deleteColumn(col: number) {
+    this._book.deleteCols(this.m, col, 1);
+    return this;
+  }
+  appendRow(values: unknown[]) {
+    const m = this.m;
+    if (!Array.isArray(values)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    const row = this._book.lastRow(m) + 1;
+    if (row > m.maxRows) {
+      const grow = row - m.maxRows;
+      this._book.insertRows(m, m.maxRows + 1, grow, m.maxRows);
+    }
+    if (values.length > m.maxCols) m.maxCols = values.length;
+    if (values.length > 0) this._book.writeValues(m, { r1: row, c1: 1, r2: row, c2: values.length }, [values]);
+    this._counters.wrote(values.length);
+    return this;
+  }
+  clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }) {
+    const m = this.m;
+    const rect = { r1: 1, c1: 1, r2: m.maxRows, c2: m.maxCols };
+    if (!options?.formatOnly) this._book.hf.clearSheet(m.hfId);
+    if (!options?.contentsOnly) this._book.clearFormats(m, rect);
+    return this;
+  }
+  clearContents() {
+    this._book.hf.clearSheet(this.m.hfId);
+    return this;
+  }
+  clearFormats() {
+    const m = this.m;
+    this._book.clearFormats(m, { r1: 1, c1: 1, r2: m.maxRows, c2: m.maxCols });
+    return this;
+  }
+  clearNotes() {
+    for (const row of this.m.meta) for (const c of row ?? []) if (c) delete c.note;
+    return this;
+  }
+  clearConditionalFormatRules() {
+    this.m.cf = [];
+  }
+  hideSheet() {
+    const m = this.m;
+    if (this._book.sheets.filter((s) => !s.hidden && s !== m).length === 0) throw new Error("You can't hide all the sheets in a document.");
+    m.hidden = true;
+    if (this._book.active === m) this._book.active = this._book.sheets.find((s) => !s.hidden) ?? m;
+    return this;
+  }
+  showSheet() {
+    this.m.hidden = false;
+    return this;
+  }
+  isSheetHidden() {
+    return this.m.hidden;
+  }
+  setFrozenRows(n: number) {
+    this.m.frozenRows = n;
+  }
+  getFrozenRows() {
+    return this.m.frozenRows;
+  }
+  setFrozenColumns(n: number) {
+    this.m.frozenCols = n;
+  }
+  getFrozenColumns() {
+    return this.m.frozenCols;
+  }
+  setColumnWidth(col: number, width: number) {
+    this.m.widths[col] = width;
+    return this;
+  }
+  setColumnWidths(start: number, n: number, width: number) {
+    for (let i = 0; i < n; i++) this.m.widths[start + i] = width;
+    return this;
+  }
+  getColumnWidth(col: number) {
+    return this.m.widths[col] ?? 100;
+  }
+  setRowHeight(row: number, h: number) {
+    this.m.rowHeights[row] = h;
+    return this;
+  }
+  setRowHeights(start: number, n: number, h: number) {
+    for (let i = 0; i < n; i++) this.m.rowHeights[start + i] = h;
+    return this;
+  }
+  getRowHeight(row: number) {
+    return this.m.rowHeights[row] ?? 21;
+  }
+  autoResizeColumns() {
+    return this;
+  }
+  autoResizeColumn() {
+    return this;
+  }
+  autoResizeRows() {
+    return this;
+  }
+  hideColumns(col: number, n = 1) {
+    for (let i = 0; i < n; i++) this.m.hiddenCols.add(col + i);
+  }
+  showColumns(col: number, n = 1) {
+    for (let i = 0; i < n; i++) this.m.hiddenCols.delete(col + i);
+  }
+  isColumnHiddenByUser(col: number) {
+    return this.m.hiddenCols.has(col);
+  }
+  hideRows(row: number, n = 1) {
+    for (let i = 0; i < n; i++) this.m.hiddenRows.add(row + i);
+  }
+  showRows(row: number, n = 1) {
+    for (let i = 0; i < n; i++) this.m.hiddenRows.delete(row + i);
+  }
+  isRowHiddenByUser(row: number) {
+    return this.m.hiddenRows.has(row);
+  }
+  getConditionalFormatRules() {
+    return this.m.cf.map((c) => new ConditionalFormatRule(this._book, this.m, cloneCf(c)));
+  }
+  setConditionalFormatRules(rules: ConditionalFormatRule[]) {
+    const m = this.m;
+    const models = (rules ?? []).map((r) => checkConditionalFormatRule(this._book, m, r));
+    m.cf = models;
+  }
+  protect() {
+    const m = this.m;
+    const existing = m.protections.find((p) => p.rect === null);
+    if (existing) return (existing.api ??= new LocalProtection(this._book, existing));
+    const p: ProtectionModel = { sheet: m, rect: null, description: "", warningOnly: false };
+    m.protections.push(p);
+    return (p.api = new LocalProtection(this._book, p));
+  }
+  getProtections(type: string) {
+    return protectionsOf(this._book, this.m, type);
+  }
+  setTabColor(color: string | null) {
+    this.m.tabColor = normColor(color) ?? null;
+    return this;
+  }
+  getTabColor() {
+    return this.m.tabColor;
+  }
+  activate() {
+    this._book.active = this.m;
+    this._book.activeRange = null;
+    return this;
+  }
+  getType() {
+    return "GRID";
+  }
+  toString() {
+    return "Sheet";
+  }
+}
+
+function cloneCf(c: CfModel): CfModel {
+  return { rects: c.rects.map((r) => ({ ...r })), type: c.type, values: [...c.values], format: { ...c.format } };
+}

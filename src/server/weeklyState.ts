@@ -1,0 +1,91 @@
+// What every admin must see the same about the weekly refresh, kept in the document's properties.
+//
+// ScriptApp.getProjectTriggers() lists only the *current user's* triggers, so a trigger installed by one
+// admin is invisible to another. The installation is therefore recorded in the document (who, when, which
+// trigger), and switching off is a document flag the trigger itself checks: any admin can stop the
+// refresh, and the owner's trigger removes itself the next time it runs.
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const INSTALLED = "okr.weekly.installed";
+const OFF = "okr.weekly.off";
+const LAST = "okr.weekly.last";
+
+export interface Installed {
+  /** The trigger's unique ID (only its owner can see or delete it). */
+  uid: string;
+  by: string;
+  /** Day installed, YYYY-MM-DD in the spreadsheet's time zone. */
+  on: string;
+  weekday: string;
+  hour: number;
+  timeZone: string;
+}
+
+export interface SwitchedOff {
+  by: string;
+  on: string;
+}
+
+export interface LastRun {
+  /** "YYYY-MM-DD HH:mm" in the spreadsheet's time zone. */
+  at: string;
+  ok: boolean;
+  /** Why it failed (ok false) or did nothing (ok true); "" when it ran. */
+  reason: string;
+}
+
+function docProps(): GoogleAppsScript.Properties.Properties | null {
+  try {
+    return PropertiesService.getDocumentProperties();
+  } catch {
+    return null; // no document context
+  }
+}
+
+function readJson<T>(key: string): T | null {
+  const p = docProps();
+  const text = p ? p.getProperty(key) : null;
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null; // a hand-edited or damaged record counts as none
+  }
+}
+
+function writeJson(key: string, value: unknown): void {
+  const p = docProps();
+  if (!p) return;
+  if (value === null) p.deleteProperty(key);
+  else p.setProperty(key, JSON.stringify(value));
+}
+
+export const installed = (): Installed | null => readJson<Installed>(INSTALLED);
+export const switchedOff = (): SwitchedOff | null => readJson<SwitchedOff>(OFF);
+export const lastRun = (): LastRun | null => readJson<LastRun>(LAST);
+export const recordInstalled = (v: Installed | null): void => writeJson(INSTALLED, v);
+export const recordOff = (v: SwitchedOff | null): void => writeJson(OFF, v);
+export const recordLastRun = (v: LastRun): void => writeJson(LAST, v);
+
+/** Who is running this: the effective user is the trigger's owner in a trigger run and the caller otherwise. */
+export function currentUser(): string {
+  let email = "";
+  try {
+    email = Session.getEffectiveUser().getEmail();
+  } catch {
+    email = "";
+  }
+  if (!email) email = Session.getActiveUser().getEmail();
+  return String(email || "").trim().toLowerCase();
+}
+
+export function nowIn(ss: Spreadsheet, pattern: string): string {
+  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), pattern);
+}
+
+/** "Last weekly refresh: 2026-01-12 07:00 (Europe/Berlin), OK" or "…: failed: <reason>". */
+export function lastRunLine(last: LastRun | null, timeZone: string): string {
+  if (!last) return "Last weekly refresh: none yet.";
+  const outcome = !last.ok ? `failed: ${last.reason}` : last.reason ? `did nothing: ${last.reason}` : "OK";
+  return `Last weekly refresh: ${last.at} (${timeZone}), ${outcome}.`;
+}

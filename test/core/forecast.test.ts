@@ -1,0 +1,155 @@
+import { describe, it } from "@jest/globals";
+import fc from "fast-check";
+import { expect } from "../support/expect";
+import { addDays } from "../../src/core/dates";
+import {
+  NOT_ENOUGH,
+  NOT_FOR_MILESTONES,
+  forecastKr,
+  forecastLine,
+  leastSquares,
+  theilSen,
+  weeklyPoints,
+  type ForecastPoint,
+} from "../../src/core/forecast";
+
+const START = "2027-01-04"; // a Monday; 13 weeks: last day 2027-04-04
+const CYCLE = { startDate: START, weeks: 13 };
+const LAST_X = 7 * 13 - 1;
+
+/** Points at the end of weeks 1..n (day 6, 13, ...) with the given values. */
+function pts(values: number[]): ForecastPoint[] {
+  return values.map((value, i) => ({ day: addDays(START, 7 * i + 6), value }));
+}
+
+describe("theilSen", () => {
+  it("is the median of pairwise slopes, intercept the median of y − slope·x", () => {
+    expect(theilSen([0, 1, 2, 3, 4], [0, 1, 2, 3, 40])).toEqual({ slope: 1, intercept: 0 });
+    expect(theilSen([1, 1], [2, 3])).toBe(null);
+  });
+});
+
+describe("forecastKr", () => {
+  it("needs at least 3 points", () => {
+    const kr = { metric: "increase", start: 0, target: 100 };
+    expect(forecastKr(kr, pts([10, 20]), CYCLE)).toEqual({ ok: false, reason: NOT_ENOUGH });
+    expect(forecastKr(kr, [], CYCLE)).toEqual({ ok: false, reason: NOT_ENOUGH });
+    expect(forecastKr(kr, pts([10, 20, 30]), CYCLE).ok).toBe(true);
+  });
+
+  it("does not forecast milestones or KRs with a setup error", () => {
+    expect(forecastKr({ metric: "milestone", start: 0, target: 1 }, pts([0.1, 0.2, 0.3]), CYCLE)).toEqual({ ok: false, reason: NOT_FOR_MILESTONES });
+    expect(forecastKr({ metric: "increase", start: 5, target: 5 }, pts([1, 2, 3]), CYCLE).ok).toBe(false);
+    expect(forecastKr({ metric: "bogus", start: 0, target: 5 }, pts([1, 2, 3]), CYCLE).ok).toBe(false);
+    expect(forecastKr({ metric: "stay_above", start: null, target: null }, pts([1, 2, 3]), CYCLE).ok).toBe(false);
+  });
+
+  it("projects to the cycle's last day and scores with the KR's rule", () => {
+    // +1 per day from 0 at day 0: the last day (x = 90) is 90.
+    const points = [6, 13, 20].map((x) => ({ day: addDays(START, x), value: x }));
+    const f = forecastKr({ metric: "increase", start: 0, target: 180 }, points, CYCLE);
+    expect(f).toEqual({ ok: true, value: LAST_X, score: 0.5, weeksToTarget: (180 - 20) / 7, slopePerWeek: 7, endDay: "2027-04-04", points: 3 });
+    expect(forecastLine(f, "%")).toBe("At this pace: 90% by 2027-04-04 — score 0.50");
+    expect(forecastLine(f, "days")).toBe("At this pace: 90 days by 2027-04-04 — score 0.50");
+    expect(forecastLine(forecastKr({ metric: "increase", start: 0, target: 1 }, [], CYCLE), "")).toBe(`At this pace: ${NOT_ENOUGH}`);
+  });
+
+  it("decreasing metrics: a falling trend scores, a rising one points away", () => {
+    const falling = forecastKr({ metric: "decrease", start: 100, target: 0 }, pts([90, 80, 70]), CYCLE);
+    if (!falling.ok) throw new Error("expected a forecast");
+    expect(falling.slopePerWeek).toBeCloseTo(-10, 9);
+    expect(falling.value).toBeCloseTo(100 - (10 / 7) * (LAST_X + 1), 9);
+    expect(falling.score).toBe(1);
+    expect(falling.weeksToTarget as number).toBeCloseTo(7, 9);
+    const rising = forecastKr({ metric: "decrease", start: 100, target: 0 }, pts([90, 95, 100]), CYCLE);
+    if (!rising.ok) throw new Error("expected a forecast");
+    expect(rising.score).toBe(0);
+    expect(rising.weeksToTarget).toBe(null);
+  });
+
+  it("stay types score the projected value against the threshold", () => {
+    const drifting = forecastKr({ metric: "stay_above", start: null, target: 95 }, pts([99, 98, 97]), CYCLE);
+    if (!drifting.ok) throw new Error("expected a forecast");
+    expect(drifting.score).toBe(0); // ends near 87 < 95
+    expect(drifting.weeksToTarget).toBe(0); // the latest value still meets it
+    const below = forecastKr({ metric: "stay_below", start: null, target: 2 }, pts([5, 4, 3]), CYCLE);
+    if (!below.ok) throw new Error("expected a forecast");
+    expect(below.score).toBe(1);
+    expect(below.weeksToTarget as number).toBeCloseTo(1, 9);
+    const away = forecastKr({ metric: "stay_below", start: null, target: 2 }, pts([3, 4, 5]), CYCLE);
+    expect(away.ok && away.weeksToTarget).toBe(null);
+  });
+
+  it("weeks to target: 0 once met, blank when the trend is flat", () => {
+    const met = forecastKr({ metric: "increase", start: 0, target: 10 }, pts([5, 8, 12]), CYCLE);
+    expect(met.ok && met.weeksToTarget).toBe(0);
+    const flat = forecastKr({ metric: "increase", start: 0, target: 10 }, pts([5, 5, 5]), CYCLE);
+    expect(flat.ok && flat.weeksToTarget).toBe(null);
+  });
+
+  it("property: a perfectly linear series is forecast exactly", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 13 }),
+        fc.double({ min: -1000, max: 1000, noNaN: true }),
+        fc.double({ min: -50, max: 50, noNaN: true }),
+        (n, a, b) => {
+          const points = Array.from({ length: n }, (_, i) => ({ day: addDays(START, 7 * i + 6), value: a + b * (7 * i + 6) }));
+          const f = forecastKr({ metric: "increase", start: -1e6, target: 1e6 }, points, CYCLE);
+          if (!f.ok) return false;
+          const exact = a + b * LAST_X;
+          return Math.abs(f.value - exact) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b) * LAST_X);
+        },
+      ),
+    );
+  });
+
+  // From 5 points on, one bad week corrupts fewer than half of the pairwise slopes, so the median holds.
+  it("property: one outlier week moves the forecast less than least squares would", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 5, max: 13 }),
+        fc.double({ min: -100, max: 100, noNaN: true }),
+        fc.double({ min: -5, max: 5, noNaN: true }),
+        fc.nat(),
+        fc.double({ min: 50, max: 10000, noNaN: true }),
+        fc.boolean(),
+        (n, a, b, at, size, up) => {
+          const xs = Array.from({ length: n }, (_, i) => 7 * i + 6);
+          const ys = xs.map((x) => a + b * x);
+          const k = at % n;
+          const bad = ys.slice();
+          bad[k] += up ? size : -size;
+          const exact = a + b * LAST_X;
+          const ts = theilSen(xs, bad)!;
+          const ls = leastSquares(xs, bad)!;
+          const tsErr = Math.abs(ts.intercept + ts.slope * LAST_X - exact);
+          const lsErr = Math.abs(ls.intercept + ls.slope * LAST_X - exact);
+          return tsErr < lsErr;
+        },
+      ),
+    );
+  });
+});
+
+describe("weeklyPoints", () => {
+  it("one point per week, the latest check-in replacing its week's History value", () => {
+    const history = [
+      { week: 1, asOf: "2027-01-10", value: 1 },
+      { week: 2, asOf: "2027-01-17", value: 2 },
+      { week: 2, asOf: "2027-01-15", value: 9 }, // earlier in the same week: loses
+      { week: 3, asOf: "2027-01-24", value: null },
+      { week: 3, asOf: "not a date", value: 5 },
+    ];
+    expect(weeklyPoints(history, { day: "2027-01-16", value: 3 }, START)).toEqual([
+      { day: "2027-01-10", value: 1 },
+      { day: "2027-01-17", value: 2 },
+    ]);
+    expect(weeklyPoints(history, { day: "2027-01-19", value: 4 }, START)).toEqual([
+      { day: "2027-01-10", value: 1 },
+      { day: "2027-01-17", value: 2 },
+      { day: "2027-01-19", value: 4 },
+    ]);
+    expect(weeklyPoints([], null, START)).toEqual([]);
+  });
+});
