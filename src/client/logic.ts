@@ -207,3 +207,17 @@ export function confidenceOption(c: number | string | null | undefined): string 
   const s = String(c === null || c === undefined ? "" : c).trim();
   return /^(10|[1-9])$/.test(s) ? s : "";
 }
+
+/** The key result the form starts on: an admin's own first KR, or none ("Choose a key result…"). */
+export function defaultKrId(krs: Pick<SidebarKr, "id" | "owner">[], user: { isAdmin: boolean; actingAs: string | null }): string {
+  if (!krs.length) return "";
+  if (!user.isAdmin || krs.length === 1) return krs[0].id;
+  const me = (user.actingAs || "").trim().toLowerCase();
+  const mine = krs.find((k) => k.owner.trim().toLowerCase() === me);
+  return mine ? mine.id : "";
+}
+
+/** The status line while correcting: which check-in is being replaced. */
+export function correctingMessage(c: { date: string; value: number | string }, unit: string, sep: DecimalSeparator = "."): string {
+  return `Correcting your check-in of ${c.date} (${withUnit(formatValue(c.value, sep), unit)}): change what was wrong and save. Both stay in the log.`;
+}

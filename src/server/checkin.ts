@@ -18,6 +18,7 @@ import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor, parseKrValue } from "../core/numbers";
 import { implausible } from "../core/plausible";
+import { FIX_FIELDS_MESSAGE } from "../core/messages";
 import { CHECKIN_HEADERS, SETTINGS_COMPUTED, TAB } from "../core/tabs";
 import { asText, cellIsoDate, guarded, isDate, isoDate, quotedName, UserError, withDocumentLock } from "./env";
 import { computedLogHeaderRow, computedLogRows, keyResultsFrom, readKrTable, readSettings, type SettingsRead } from "./read";
@@ -350,8 +351,8 @@ export function submitCheckin(raw: unknown): CheckinResult {
   }) as CheckinResult;
 }
 
-/** One wording for "fix the fields named below", in the sidebar as in the terminal. */
-const FIX_FIELDS = "Nothing was saved: fix the fields marked below.";
+/** One wording for "fix the fields marked below", in the sidebar as in the server's replies. */
+const FIX_FIELDS = FIX_FIELDS_MESSAGE;
 
 /** A correction's "What changed" names the check-in it replaces, by request ID and value. */
 function correctionNote(replaced: CorrectableCheckin, text: string): string {
