@@ -24,9 +24,9 @@ const USAGE = `Usage:
   okr-sheets show FILE.xlsx --sheet NAME [--json] [--at YYYY-MM-DD]
   okr-sheets serve FILE.xlsx [--port N] [--as EMAIL] [--at YYYY-MM-DD]
   okr-sheets review FILE.xlsx [--at YYYY-MM-DD]
-  okr-sheets close FILE.xlsx [--at YYYY-MM-DD]
+  okr-sheets close FILE.xlsx [--at YYYY-MM-DD] [--early]
   okr-sheets rollover FILE.xlsx --start YYYY-MM-DD [--weeks N] [--name TEXT]
-  okr-sheets edit FILE.xlsx --sheet NAME --range A1 --value V
+  okr-sheets edit FILE.xlsx --sheet NAME --range A1 --value V [--force]
   okr-sheets demo [DIR]`;
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -39,9 +39,9 @@ const FLAGS: Record<string, string[]> = {
   show: ["sheet", "json", "at"],
   serve: ["port", "as", "at"],
   review: ["at"],
-  close: ["at"],
+  close: ["at", "early"],
   rollover: ["start", "weeks", "name", "at"],
-  edit: ["sheet", "range", "value", "at"],
+  edit: ["sheet", "range", "value", "at", "force"],
   demo: ["at"],
   "demo-serve": ["port", "at"],
 };
@@ -331,9 +331,33 @@ async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {
     throw new Rejected(`"${a1}" is not a cell reference like B3.`);
   }
   if (range.getNumRows() !== 1 || range.getNumColumns() !== 1) throw new Rejected(`--range must be a single cell, not ${a1}.`);
+  const owner = addonOwned(name, range);
+  if (owner && !flags.force) throw new Rejected(`${name}!${range.getA1Notation()} is ${owner}, kept by the add-on; edit it anyway with --force.`);
   range.setValue(String(flags.value));
   await wb.save();
   out(`${name}!${range.getA1Notation()} = ${range.getDisplayValue()}`);
+}
+
+/** Why the add-on owns a cell (a formula, a header, a tab it writes), or null for a cell people fill. */
+function addonOwned(tab: string, range: GoogleAppsScript.Spreadsheet.Range): string | null {
+  if (range.getFormula()) return "a formula";
+  if (tab === "Weekly Summary") return "part of the Weekly Summary (regenerate it instead)";
+  if (tab === "Check-ins" || tab === "History") return `in the ${tab} log (check in, or correct a check-in, instead)`;
+  if (range.getRow() === 1 && ["Objectives", "Key Results", "Settings"].indexOf(tab) >= 0) return "a header";
+  return null;
+}
+
+/** `close` before the cycle's last week ends it early: asked for explicitly with --early. */
+async function cmdClose(positionals: string[], flags: Flags): Promise<void> {
+  if (!flags.early) {
+    const file = fileArg(positionals);
+    const wb = await openWorkbook(file, { at: dateFlag(flags, "at") });
+    const view = callAddon(wb, "getSidebarData", {});
+    if (view && view.ok && view.cycle.week < view.cycle.weeks) {
+      throw new Rejected(`The cycle is in week ${view.cycle.week} of ${view.cycle.weeks}: closing it now ends it early. Run it again with --early to close it anyway.`);
+    }
+  }
+  return cmdSimple("endCycle", positionals, flags, (r) => `"${r.tab}" written: ${r.rows} objectives and key results with final scores and grades.`);
 }
 
 async function cmdServe(positionals: string[], flags: Flags): Promise<void> {
@@ -377,7 +401,7 @@ export async function run(argv: string[]): Promise<void> {
     case "review":
       return cmdSimple("createMidCycleReview", positionals, flags, (r) => `"${r.tab}" written: ${r.rows} objectives and key results.`);
     case "close":
-      return cmdSimple("endCycle", positionals, flags, (r) => `"${r.tab}" written: ${r.rows} objectives and key results with final scores and grades.`);
+      return cmdClose(positionals, flags);
     case "show": return cmdShow(positionals, flags);
     case "serve": return cmdServe(positionals, flags);
     case "rollover": return cmdRollover(positionals, flags);

@@ -149,6 +149,33 @@ describe("import: European CSV", () => {
   });
 });
 
+describe("close and edit ask before doing what the add-on owns", () => {
+  it("close before the cycle's last week asks for --early", async () => {
+    writeFileSync(join(dir, "h.xlsx"), bytes("ops.xlsx"));
+    const msg = await rejected("h.xlsx", ["close", "h.xlsx", "--at", "2026-02-10"]);
+    expect(msg).toBe("okr-sheets: The cycle is in week 6 of 13: closing it now ends it early. Run it again with --early to close it anyway.");
+    const r = await run("close", "h.xlsx", "--at", "2026-02-10", "--early");
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^"Retrospective" written/);
+    writeFileSync(join(dir, "h2.xlsx"), bytes("ops.xlsx"));
+    expect((await run("close", "h2.xlsx", "--at", "2026-04-01")).code).toBe(0);
+  });
+
+  it("edit refuses formula cells, headers and the logs unless --force", async () => {
+    writeFileSync(join(dir, "i.xlsx"), bytes("ops.xlsx"));
+    expect(await rejected("i.xlsx", ["edit", "i.xlsx", "--sheet", "Key Results", "--range", "M2", "--value", "1"])).toBe(
+      "okr-sheets: Key Results!M2 is a formula, kept by the add-on; edit it anyway with --force.",
+    );
+    expect(await rejected("i.xlsx", ["edit", "i.xlsx", "--sheet", "Key Results", "--range", "A1", "--value", "Id"])).toMatch(/is a header, kept by the add-on/);
+    expect(await rejected("i.xlsx", ["edit", "i.xlsx", "--sheet", "Weekly Summary", "--range", "A1", "--value", "x"])).toMatch(/part of the Weekly Summary/);
+    const typed = await run("edit", "i.xlsx", "--sheet", "Key Results", "--range", "H2", "--value", "96");
+    expect(typed.code, typed.stderr).toBe(0);
+    const forced = await run("edit", "i.xlsx", "--sheet", "Key Results", "--range", "M2", "--value", "1", "--force");
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.stdout).toMatch(/^Key Results!M2 = 1/);
+  });
+});
+
 it("leaves no stray files", () => {
   expect(existsSync(join(dir, "ops.xlsx"))).toBe(true);
 });
