@@ -2,6 +2,10 @@
 // Only type imports from ../core/api (it loads zod); shared values come from the zod-free ../core/limits.
 import type { CheckinField, Failure, RecentCheckin, SidebarKr } from "../core/api";
 import { MAX_TEXT } from "../core/limits";
+import { evaluateKr } from "../core/evaluate";
+import type { KeyResult } from "../core/model";
+import { parseKrValue } from "../core/numbers";
+import { implausible } from "../core/plausible";
 
 export { MAX_TEXT };
 
@@ -220,4 +224,37 @@ export function defaultKrId(krs: Pick<SidebarKr, "id" | "owner">[], user: { isAd
 /** The status line while correcting: which check-in is being replaced. */
 export function correctingMessage(c: { date: string; value: number | string }, unit: string, sep: DecimalSeparator = "."): string {
   return `Correcting your check-in of ${c.date} (${withUnit(formatValue(c.value, sep), unit)}): change what was wrong and save. Both stay in the log.`;
+}
+
+/**
+ * The KR as it will read once the check-in is saved, computed in the browser by the server's own rules
+ * (core/evaluate, as checkin.ts's standingAfter does), so the new score and status show the moment Submit
+ * is pressed. null when it cannot be known here (no Expected, a setup error, a value the server will
+ * refuse, or a KR already checked in at a later date): the sidebar then just waits for the server.
+ */
+export function projectCheckin(
+  kr: SidebarKr,
+  valueText: string,
+  confidence: number,
+  locale: string,
+  today: string,
+  rules: { onTrackGap: number; atRiskGap: number } | undefined,
+): SidebarKr | null {
+  if (!rules || typeof kr.expected !== "number" || !isFinite(kr.expected)) return null;
+  if ((kr.status || "").trim().toLowerCase() === "setup error") return null;
+  if (kr.lastCheckin && kr.lastCheckin > today) return null;
+  const v = parseKrValue(valueText, locale, kr.unit);
+  // A value the server will ask about is not shown as saved.
+  if (!v.ok || implausible(v.value, { metric: kr.metric, unit: kr.unit, start: numberOrNull(kr.start), target: numberOrNull(kr.target) })) return null;
+  const model: KeyResult = {
+    row: 0, id: kr.id, objectiveId: kr.objectiveId, title: kr.name, owner: kr.owner, metric: kr.metric as KeyResult["metric"],
+    unit: kr.unit, start: numberOrNull(kr.start), target: numberOrNull(kr.target), weight: null,
+    current: v.value, confidence, lastCheckin: today,
+  };
+  const ev = evaluateKr(model, "committed", kr.expected, { ...rules, aspirationalGoal: 1 });
+  return { ...kr, current: v.value, confidence, lastCheckin: today, score: ev.score, status: ev.status };
+}
+
+function numberOrNull(v: unknown): number | null {
+  return typeof v === "number" && isFinite(v) ? v : null;
 }

@@ -3,7 +3,6 @@
 // into the page with textContent / createElement, never as HTML.
 import type {
   CheckinRequest,
-  CheckinResult,
   Failure,
   SidebarData,
   SidebarKr,
@@ -20,6 +19,7 @@ import {
   formatScore,
   formatValue,
   mapFailure,
+  projectCheckin,
   recentForDisplay,
   replaceKr,
   statusClass,
@@ -29,126 +29,14 @@ import {
   valuePlaceholder,
   withUnit,
   type DecimalSeparator,
-  type FormField,
   type FormValues,
   correctingMessage,
   defaultKrId,
 } from "./logic";
 import { FIX_FIELDS_MESSAGE } from "../core/messages";
 
-// ---------------------------------------------------------------------------------------------------
-// Server calls
-
-interface ScriptRunner {
-  withSuccessHandler(fn: (value: unknown) => void): ScriptRunner;
-  withFailureHandler(fn: (error: unknown) => void): ScriptRunner;
-  [name: string]: unknown;
-}
-
-function scriptRun(): ScriptRunner | null {
-  const g = (window as unknown as { google?: { script?: { run?: ScriptRunner } } }).google;
-  return g && g.script && g.script.run ? g.script.run : null;
-}
-
-function callServer(fn: "getSidebarData", arg: SidebarRequest): Promise<SidebarResult>;
-function callServer(fn: "submitCheckin", arg: CheckinRequest): Promise<CheckinResult>;
-function callServer(fn: string, arg: unknown): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const run = scriptRun();
-    if (!run) {
-      reject(new Error("google.script.run is not available"));
-      return;
-    }
-    const r = run.withSuccessHandler(resolve).withFailureHandler(reject);
-    const f = r[fn];
-    if (typeof f !== "function") {
-      reject(new Error("Unknown server function"));
-      return;
-    }
-    (f as (a: unknown) => void).call(r, arg);
-  });
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Elements
-
-function el<T extends HTMLElement = HTMLElement>(id: string): T {
-  const e = document.getElementById(id);
-  if (!e) throw new Error("Missing element #" + id);
-  return e as T;
-}
-
-function make<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
-  const e = document.createElement(tag);
-  if (className) e.className = className;
-  if (text !== undefined) e.textContent = text;
-  return e;
-}
-
-function clear(e: HTMLElement): void {
-  while (e.firstChild) e.removeChild(e.firstChild);
-}
-
-const $ = {
-  app: el("app"),
-  cycle: el("cycle"),
-  who: el("who"),
-  whoText: el("who-text"),
-  whoChange: el<HTMLButtonElement>("who-change"),
-  status: el("status"),
-  loading: el("loading"),
-  loadError: el("load-error"),
-  loadErrorText: el("load-error-text"),
-  loadRetry: el<HTMLButtonElement>("load-retry"),
-  identity: el<HTMLFormElement>("identity"),
-  identitySelect: el<HTMLSelectElement>("identity-select"),
-  identityError: el("identity-error"),
-  main: el("main"),
-  krs: el("krs"),
-  krsEmpty: el("krs-empty"),
-  krsHeading: el("krs-heading"),
-  form: el<HTMLFormElement>("checkin"),
-  kr: el<HTMLSelectElement>("kr"),
-  krSingle: el("kr-single"),
-  value: el<HTMLInputElement>("value"),
-  valueHint: el("value-hint"),
-  confidence: el<HTMLSelectElement>("confidence"),
-  whatChanged: el<HTMLTextAreaElement>("whatChanged"),
-  blockers: el<HTMLTextAreaElement>("blockers"),
-  nextStep: el<HTMLTextAreaElement>("nextStep"),
-  submit: el<HTMLButtonElement>("submit"),
-  confirm: el<HTMLButtonElement>("confirm"),
-  correct: el<HTMLButtonElement>("correct"),
-  recentSection: el("recent-section"),
-  recent: el("recent"),
-  recentEmpty: el("recent-empty"),
-};
-
-const fieldInput: Record<FormField, HTMLElement> = {
-  krId: $.kr,
-  value: $.value,
-  confidence: $.confidence,
-  whatChanged: $.whatChanged,
-  blockers: $.blockers,
-  nextStep: $.nextStep,
-};
-/** aria-describedby without errors. */
-const fieldHints: Record<FormField, string> = {
-  krId: "",
-  value: "value-hint",
-  confidence: "confidence-hint",
-  whatChanged: "",
-  blockers: "",
-  nextStep: "",
-};
-const fieldErrorId: Record<FormField, string> = {
-  krId: "kr-error",
-  value: "value-error",
-  confidence: "confidence-error",
-  whatChanged: "whatChanged-error",
-  blockers: "blockers-error",
-  nextStep: "nextStep-error",
-};
+import { $, clear, clearFieldErrors, make, setFieldError, showFieldErrors } from "./dom";
+import { callServer } from "./server";
 
 // ---------------------------------------------------------------------------------------------------
 // State
@@ -160,6 +48,8 @@ let sending = false;
 /** The form replaces the KR's last check-in of this week ("Correct last check-in"). */
 let correcting = false;
 let loadSeq = 0;
+/** The KR whose check-in is shown ahead of the server's reply (see submit), or "". */
+let savingId = "";
 const requestIds = new RequestIdKeeper();
 
 function sep(): DecimalSeparator {
@@ -193,19 +83,41 @@ function show(section: "loading" | "error" | "identity" | "main"): void {
   $.app.setAttribute("aria-busy", section === "loading" ? "true" : "false");
 }
 
+/**
+ * The data the menu item put in the page (see core/sidebarPage), taken once: the form is usable without a
+ * second server execution. A retry or a newly picked identity asks the server.
+ */
+function takeEmbedded(): SidebarResult | undefined {
+  const e = document.getElementById("sidebar-data");
+  const text = e ? (e.textContent || "").trim() : "";
+  if (!e || !text) return undefined;
+  e.textContent = "";
+  try {
+    return JSON.parse(text) as SidebarResult;
+  } catch {
+    return undefined;
+  }
+}
+
+function loaded(res: SidebarResult | undefined): void {
+  if (!res || typeof res !== "object") return showLoadError(LOAD_FAILURE);
+  if (!res.ok) return showLoadError((res as Failure).message || LOAD_FAILURE);
+  data = res;
+  if (res.user.needsIdentity) return showIdentity(res.owners, as !== undefined ? "Pick your name from the list." : "");
+  setStatus("");
+  renderMain();
+}
+
 function load(): void {
   const seq = ++loadSeq;
+  const embedded = as === undefined ? takeEmbedded() : undefined;
+  if (embedded) return loaded(embedded);
   show("loading");
   const req: SidebarRequest = as !== undefined ? { as } : {};
   callServer("getSidebarData", req).then(
     (res) => {
       if (seq !== loadSeq) return;
-      if (!res || typeof res !== "object") return showLoadError(LOAD_FAILURE);
-      if (!res.ok) return showLoadError((res as Failure).message || LOAD_FAILURE);
-      data = res;
-      if (res.user.needsIdentity) return showIdentity(res.owners, as !== undefined ? "Pick your name from the list." : "");
-      setStatus("");
-      renderMain();
+      loaded(res);
     },
     () => {
       if (seq !== loadSeq) return;
@@ -341,6 +253,11 @@ function krItem(kr: SidebarKr, showOwner: boolean): HTMLLIElement {
   facts.appendChild(fact("Target", target ? withUnit(target, kr.unit) : "—"));
   li.appendChild(facts);
   li.appendChild(make("div", "kr-facts", kr.lastCheckin ? "Last check-in " + kr.lastCheckin : "No check-in yet"));
+  if (kr.id === savingId) {
+    li.classList.add("is-saving");
+    li.setAttribute("aria-busy", "true");
+    li.appendChild(make("div", "kr-saving", "Saving…"));
+  }
   return li;
 }
 
@@ -434,37 +351,6 @@ $.kr.addEventListener("change", () => {
 });
 
 // ---------------------------------------------------------------------------------------------------
-// Field errors
-
-function setFieldError(field: FormField, message: string): void {
-  const input = fieldInput[field];
-  const err = el(fieldErrorId[field]);
-  err.textContent = message;
-  err.hidden = !message;
-  const ids = [fieldHints[field], message ? fieldErrorId[field] : ""].filter((x) => !!x).join(" ");
-  // With a single KR the error belongs to the text shown instead of the (hidden) select.
-  const target = field === "krId" && $.kr.hidden ? $.krSingle : input;
-  if (ids) target.setAttribute("aria-describedby", ids);
-  else target.removeAttribute("aria-describedby");
-  if (message) target.setAttribute("aria-invalid", "true");
-  else target.removeAttribute("aria-invalid");
-}
-
-function clearFieldErrors(): void {
-  for (const f of FORM_FIELDS) setFieldError(f, "");
-}
-
-function showFieldErrors(errors: { field: FormField; message: string }[]): void {
-  for (const e of errors) setFieldError(e.field, e.message);
-  for (const e of errors) {
-    const input = fieldInput[e.field];
-    if (e.field === "krId" && $.kr.hidden) continue; // nothing to focus with a single KR
-    input.focus();
-    break;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------
 // Submitting
 
 function formValues(): FormValues {
@@ -541,12 +427,28 @@ function submit(confirmed = false): void {
   if (correcting) req.correct = true;
   if (confirmed) req.confirmed = true;
   setSending(true);
-  setStatus("Saving…");
+  // The result shows now, computed by the server's own rules, marked as saving; the reply confirms it or
+  // puts the KR back as it was.
+  const before = selectedKr();
+  const projected = before ? projectCheckin(before, req.value as string, req.confidence as number, data.locale, data.cycle.asOf, data.rules) : null;
+  const rollBack = () => {
+    if (!projected || !before || !data) return;
+    data.krs = replaceKr(data.krs, before);
+    savingId = "";
+    renderKrList();
+  };
+  if (projected) {
+    data.krs = replaceKr(data.krs, projected);
+    savingId = projected.id;
+    renderKrList();
+    setStatus("Saving… " + successMessage(projected, false, sep()).replace(/^Saved/, "New"));
+  } else setStatus("Saving…");
   callServer("submitCheckin", req).then(
     (res) => {
       if (res && typeof res === "object" && res.ok === true && res.kr) {
         requestIds.succeeded();
         correcting = false;
+        savingId = "";
         if (data) data.krs = replaceKr(data.krs, res.kr);
         renderKrList();
         if (res.kr.id === selectedId) {
@@ -560,6 +462,7 @@ function submit(confirmed = false): void {
         setStatus(successMessage(res.kr, !!res.duplicate, sep()), "success");
         return;
       }
+      rollBack();
       setSending(false);
       const failure = (res && typeof res === "object" ? res : { ok: false, message: "" }) as Failure;
       const mapped = mapFailure(failure);
@@ -575,6 +478,7 @@ function submit(confirmed = false): void {
     () => {
       // Never show the exception itself (it may be a stack trace); the request ID is kept, so a resend
       // of a check-in that did get through is recognised and not written twice.
+      rollBack();
       setSending(false);
       setStatus(GENERIC_FAILURE, "error");
     },

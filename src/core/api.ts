@@ -55,6 +55,9 @@ export interface SidebarKr {
   score: number | null;
   status: string;
   recent: RecentCheckin[];
+  /** Expected progress now (the sheet's Expected: pace × the objective type's goal), so the sidebar can
+   * show a check-in's score and status before the server confirms them; null when the cell holds none. */
+  expected?: number | null;
   /** The KR's latest check-in of the current week, which "Correct last check-in" replaces; null if none. */
   correctable?: CorrectableCheckin | null;
 }
@@ -86,6 +89,8 @@ export interface SidebarData {
   decimalSeparator: "." | ",";
   cycle: { name: string; week: number; weeks: number; asOf: string };
   krs: SidebarKr[];
+  /** The RAG thresholds (Settings), for the same projection. */
+  rules?: { onTrackGap: number; atRiskGap: number };
 }
 
 export interface Failure {

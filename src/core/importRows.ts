@@ -35,7 +35,7 @@
 //   anywhere in the file are skipped.
 import { MAX_TEXT } from "./api";
 import { parseKrValue } from "./numbers";
-import { METRICS, OBJECTIVE_TYPES, PNL_LINKS, type Metric, type ObjectiveType, type PnlLink } from "./tabs";
+import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, KR_HELPER_HEADERS, METRICS, OBJECTIVE_HEADERS, OBJECTIVE_TYPES, PNL_LINKS, SETTINGS_HEADERS, type Metric, type ObjectiveType, type PnlLink } from "./tabs";
 import type { KeyResultFields } from "./model";
 import type { TemplateObjective } from "./templates";
 
@@ -72,6 +72,15 @@ export interface ImportError {
 export type ImportPlan =
   | { ok: true; objectives: ImportObjective[]; keyResults: ImportKeyResult[]; warnings: string[] }
   | { ok: false; errors: ImportError[] };
+
+/** Header words of the tracker's tabs: an ID equal to one would match a header row in lookups. */
+const HEADER_WORDS = new Set(
+  [...OBJECTIVE_HEADERS, ...KR_HEADERS, ...KR_HELPER_HEADERS, ...CHECKIN_HEADERS, ...HISTORY_HEADERS, ...SETTINGS_HEADERS].map((h) => h.trim().toLowerCase()),
+);
+
+export function isHeaderWord(id: string): boolean {
+  return HEADER_WORDS.has(id.trim().toLowerCase());
+}
 
 export const ID_RE = /^[A-Za-z][A-Za-z0-9._\-/ ]{0,63}$/;
 
@@ -198,6 +207,8 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
     for (const [c, v] of [["objective_id", objectiveId], ["kr_id", krId], ["parent_objective_id", get("parent_objective_id")]] as const) {
       if (v !== "" && !ID_RE.test(v)) {
         err(rowNo, `${c} ${quote(v)} is not a valid ID (start with a letter; use letters, digits, spaces, . _ - / only; at most 64 characters).`);
+      } else if (isHeaderWord(v)) {
+        err(rowNo, `${c} ${quote(v)} is a column header of the tracker, so lookups would find the header row: choose another ID.`);
       }
     }
 

@@ -4,13 +4,42 @@ import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { isValidIsoDate } from "../core/dates";
 import { buildDemo } from "./demo";
-import { callAddon, newWorkbook, openWorkbook, type Workbook } from "./runtime";
+import { callAddon, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
 import { readTab, renderTable } from "./showTab";
 import { parseCsv, refusalText } from "./csv";
 import { checkinBatch } from "./checkinBatch";
 import { servePreview } from "./serve";
+import { withFileLock } from "./fileLock";
+import { repairHint } from "./hints";
+import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
+
+/**
+ * Where a command runs: its folder, where its output goes and its default "today". The okr-sheets binary
+ * uses the process's; tests run commands in-process with their own (no child process per case). Held in
+ * AsyncLocalStorage so that commands running concurrently in one process do not share it.
+ */
+export interface CliIo {
+  cwd?: string;
+  stdout?: (text: string) => void;
+  stderr?: (text: string) => void;
+  /** "Today" when --at is not given (default: the real clock). */
+  now?: Date;
+}
+
+const ioStore = new AsyncLocalStorage<CliIo>();
+const io = (): CliIo => ioStore.getStore() ?? {};
+/** A path as the user typed it, resolved against the command's folder. */
+const here = (p: string): string => resolve(io().cwd ?? process.cwd(), p);
+/** The --at date, or the injected "today" as YYYY-MM-DD when there is no --at. */
+function atOrNow(at: string | undefined): string | undefined {
+  const now = io().now;
+  return at ?? (now ? now.toISOString().slice(0, 10) : undefined);
+}
+const openWorkbook = (file: string, opts: OpenOptions) => openWb(file, { ...opts, at: atOrNow(opts.at) });
+const newWorkbook = (file: string, name: string, opts: OpenOptions) => newWb(file, name, { ...opts, at: atOrNow(opts.at) });
 
 export class UsageError extends Error {}
 export class Rejected extends Error {}
@@ -27,6 +56,7 @@ const USAGE = `Usage:
   okr-sheets close FILE.xlsx [--at YYYY-MM-DD] [--early]
   okr-sheets rollover FILE.xlsx --start YYYY-MM-DD [--weeks N] [--name TEXT]
   okr-sheets edit FILE.xlsx --sheet NAME --range A1 --value V [--force]
+  okr-sheets repair FILE.xlsx
   okr-sheets demo [DIR]`;
 
 type Flags = Record<string, string | boolean | undefined>;
@@ -42,6 +72,7 @@ const FLAGS: Record<string, string[]> = {
   close: ["at", "early"],
   rollover: ["start", "weeks", "name", "at"],
   edit: ["sheet", "range", "value", "at", "force"],
+  repair: ["at"],
   demo: ["at"],
   "demo-serve": ["port", "at"],
 };
@@ -123,7 +154,7 @@ function intFlag(flags: Flags, name: string): number | undefined {
 function fileArg(positionals: string[], mustExist = true): string {
   const f = positionals[0];
   if (!f) throw new UsageError("FILE.xlsx is required.");
-  const path = resolve(f);
+  const path = here(f);
   if (mustExist && !existsSync(path)) throw new Rejected(`${f}: no such file.`);
   return path;
 }
@@ -144,7 +175,10 @@ function count(n: number, word: string): string {
 }
 
 function out(s: string): void {
-  process.stdout.write(s.endsWith("\n") ? s : s + "\n");
+  const text = s.endsWith("\n") ? s : s + "\n";
+  const w = io().stdout;
+  if (w) w(text);
+  else process.stdout.write(text);
 }
 
 async function cmdNew(positionals: string[], flags: Flags): Promise<void> {
@@ -170,11 +204,11 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   const file = fileArg(positionals);
   const csvPath = positionals[1];
   if (!csvPath) throw new UsageError("OKRS.csv is required.");
-  if (!existsSync(csvPath)) throw new Rejected(`${csvPath}: no such file.`);
-  if (statSync(csvPath).isDirectory()) throw new Rejected(`${csvPath}: is a directory, not a CSV file.`);
+  if (!existsSync(here(csvPath))) throw new Rejected(`${csvPath}: no such file.`);
+  if (statSync(here(csvPath)).isDirectory()) throw new Rejected(`${csvPath}: is a directory, not a CSV file.`);
   let bytes: Buffer;
   try {
-    bytes = readFileSync(csvPath);
+    bytes = readFileSync(here(csvPath));
   } catch (e) {
     throw new Rejected(`${csvPath}: cannot be read (${(e as NodeJS.ErrnoException).code || (e as Error).message}).`);
   }
@@ -198,6 +232,9 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const sheet = ss.insertSheet(tab);
   const width = rows.reduce((w, r) => Math.max(w, r.length), 1);
+  // A new tab is 1000 × 26, as in Sheets: grow it to the CSV's size.
+  if (rows.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - sheet.getMaxRows());
+  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
   // Every CSV cell goes in as literal text; the import decides what is a number.
   const grid = rows.map((r) => Array.from({ length: width }, (_, i) => (r[i] === undefined || r[i] === "" ? "" : "'" + r[i])));
   sheet.getRange(1, 1, grid.length, width).setValues(grid);
@@ -229,10 +266,11 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   const value = need(flags, "value");
   const at = dateFlag(flags, "at");
   const as = flags.as === undefined ? null : String(flags.as);
-  const wb = await openWorkbook(file, { at, user: as });
-  let asChoice: string | undefined;
+  // Offline nobody is signed in: --as is a choice, and the log's Author says so ("… (chosen; …)").
+  const wb = await openWorkbook(file, { at, user: null });
+  let asChoice: string | undefined = as ?? undefined;
   let confidence = flags.confidence === undefined ? undefined : String(flags.confidence);
-  // Without --as the local user has no email: act as the KR's owner, and the log says so.
+  // Without --as, act as the KR's owner, and the log says so.
   if (!as) {
     const owner = findOwner(wb, kr);
     if (owner === null) throw new Rejected(`There is no key result with ID "${kr}".`);
@@ -263,13 +301,14 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
 }
 
 async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
-  const csvPath = need(flags, "from");
+  const csvName = need(flags, "from");
+  const csvPath = here(csvName);
   const single = ["kr", "value", "confidence", "comment", "blockers", "next", "as", "correct"].filter((f) => flags[f] !== undefined);
   if (single.length) throw new UsageError(`--from takes its check-ins from the file: leave out --${single[0]}.`);
-  if (!existsSync(csvPath)) throw new Rejected(`${csvPath}: no such file.`);
-  if (statSync(csvPath).isDirectory()) throw new Rejected(`${csvPath}: is a directory, not a CSV file.`);
-  const csv = csvText(csvPath, readFileSync(csvPath));
-  const lines = await checkinBatch(file, csvPath, csv, { at: dateFlag(flags, "at"), confirm: !!flags.confirm });
+  if (!existsSync(csvPath)) throw new Rejected(`${csvName}: no such file.`);
+  if (statSync(csvPath).isDirectory()) throw new Rejected(`${csvName}: is a directory, not a CSV file.`);
+  const csv = csvText(csvName, readFileSync(csvPath));
+  const lines = await checkinBatch(file, csvName, csv, { at: dateFlag(flags, "at"), confirm: !!flags.confirm });
   for (const l of lines) out(l);
   out(`${lines.length} check-in${lines.length === 1 ? "" : "s"} saved.`);
 }
@@ -294,6 +333,8 @@ async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
   const name = need(flags, "sheet");
   const wb = await openWorkbook(file, { at: dateFlag(flags, "at") });
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  const aside = wb.setAside.find((n) => n.toLowerCase() === name.toLowerCase());
+  if (aside) throw new Rejected(`${positionals[0]}: the tab "${aside}" is larger than the offline engine takes (${MAX_TAB_ROWS.toLocaleString("en-US")} rows, ${MAX_TAB_COLUMNS} columns).`);
   if (!ss.getSheetByName(name)) {
     throw new Rejected(`No tab named "${name}". Tabs: ${ss.getSheets().map((s) => s.getName()).join(", ")}.`);
   }
@@ -360,6 +401,17 @@ async function cmdClose(positionals: string[], flags: Flags): Promise<void> {
   return cmdSimple("endCycle", positionals, flags, (r) => `"${r.tab}" written: ${r.rows} objectives and key results with final scores and grades.`);
 }
 
+async function cmdRepair(positionals: string[], flags: Flags): Promise<void> {
+  const file = fileArg(positionals);
+  const wb = await openWorkbook(file, { at: dateFlag(flags, "at") });
+  const r = expectOk(callAddon(wb, "repairTracker"));
+  await wb.save();
+  const parts = [`Repaired ${positionals[0]}: formulas, formatting, dropdowns and protection restored; rows kept.`];
+  if (r.created?.length) parts.push(`Re-created: ${r.created.join(", ")}.`);
+  if (r.restored?.length) parts.push(`Restored: ${r.restored.join("; ")}.`);
+  out(parts.join(" "));
+}
+
 async function cmdServe(positionals: string[], flags: Flags): Promise<void> {
   const file = fileArg(positionals);
   const port = intFlag(flags, "port") ?? 8080;
@@ -368,7 +420,7 @@ async function cmdServe(positionals: string[], flags: Flags): Promise<void> {
 }
 
 async function cmdDemo(positionals: string[], flags: Flags, serve: boolean): Promise<void> {
-  const dir = resolve(positionals[0] || "demo");
+  const dir = here(positionals[0] || "demo");
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Rejected(`${positionals[0]} exists and is not a folder.`);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "okr-demo.xlsx");
@@ -391,6 +443,20 @@ export async function run(argv: string[]): Promise<void> {
   }
   if (!FLAGS[command]) throw new UsageError(`Unknown command "${command}".`);
   const { positionals, flags } = parse(command, rest);
+  const file = positionals[0];
+  const go = () => dispatch(command, positionals, flags);
+  try {
+    // Commands that save hold the tracker's lock from reading it to saving it (fileLock.ts).
+    return await (WRITES.has(command) && file ? withFileLock(here(file), file, go) : go());
+  } catch (e) {
+    if (e instanceof Error && file && !(e instanceof UsageError)) e.message = repairHint(e.message, file);
+    throw e;
+  }
+}
+
+const WRITES = new Set(["new", "import", "checkin", "summary", "review", "close", "rollover", "edit", "repair"]);
+
+function dispatch(command: string, positionals: string[], flags: Flags): Promise<void> {
   switch (command) {
     case "new": return cmdNew(positionals, flags);
     case "import": return cmdImport(positionals, flags);
@@ -406,23 +472,28 @@ export async function run(argv: string[]): Promise<void> {
     case "serve": return cmdServe(positionals, flags);
     case "rollover": return cmdRollover(positionals, flags);
     case "edit": return cmdEdit(positionals, flags);
+    case "repair": return cmdRepair(positionals, flags);
     case "demo": return cmdDemo(positionals, flags, false);
     case "demo-serve": return cmdDemo(positionals, flags, true);
   }
+  throw new UsageError(`Unknown command "${command}".`);
 }
 
 /** Runs a command; returns the exit code. Never prints a stack trace. */
-export async function main(argv: string[]): Promise<number> {
-  try {
-    await run(argv);
-    return 0;
-  } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`okr-sheets: ${e.message}\n${USAGE}\n`);
-      return 2;
+export async function main(argv: string[], cliIo: CliIo = {}): Promise<number> {
+  const err = (text: string) => (cliIo.stderr ? cliIo.stderr(text) : process.stderr.write(text));
+  return ioStore.run(cliIo, async () => {
+    try {
+      await run(argv);
+      return 0;
+    } catch (e) {
+      if (e instanceof UsageError) {
+        err(`okr-sheets: ${e.message}\n${USAGE}\n`);
+        return 2;
+      }
+      const msg = e instanceof Error ? e.message : String(e);
+      err(`okr-sheets: ${msg.split("\n")[0]}\n`);
+      return 1;
     }
-    const msg = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`okr-sheets: ${msg.split("\n")[0]}\n`);
-    return 1;
-  }
+  });
 }

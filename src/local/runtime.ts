@@ -6,6 +6,8 @@ import { fileURLToPath } from "node:url";
 import { createServices, loadAddon, type AddonContext, type LocalServices } from "./sheets";
 import { emptySnapshot, type WorkbookSnapshot } from "./snapshot";
 import { loadXlsx, saveXlsx } from "./xlsx";
+import { assertLockKept } from "./fileLock";
+import { restoreSetAside, setAsideOversize, TabTooLarge } from "./oversize";
 
 /** The project root: the nearest folder above this module holding dist/Code.js (or package.json). */
 export function projectRoot(): string {
@@ -38,6 +40,10 @@ export function clockFor(at: string | undefined): Date {
 
 export interface Workbook {
   file: string;
+  /** How it was opened, so that it can be opened again the same way (serve reloads a changed file). */
+  options: OpenOptions;
+  /** Tabs too large for the offline engine: not opened, saved back as they were (oversize.ts). */
+  setAside: string[];
   services: LocalServices;
   addon: AddonContext;
   save(): Promise<void>;
@@ -49,19 +55,30 @@ export interface OpenOptions {
 }
 
 export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, opts: OpenOptions): Workbook {
+  const aside = setAsideOversize(snapshot);
   const services = createServices(snapshot, { now: clockFor(opts.at), user: opts.user ?? null, htmlDir: distDir() });
   const addon = loadAddon(addonCode(), services);
   return {
     file,
+    options: opts,
+    setAside: aside.map((a) => a.sheet.name),
     services,
     addon,
-    save: () => saveXlsx(file, services.toSnapshot()),
+    save: async () => {
+      assertLockKept(file);
+      await saveXlsx(file, restoreSetAside(services.toSnapshot(), aside));
+    },
   };
 }
 
 export async function openWorkbook(file: string, opts: OpenOptions = {}): Promise<Workbook> {
   const snapshot = await loadXlsx(file);
-  return workbookFromSnapshot(file, snapshot, opts);
+  try {
+    return workbookFromSnapshot(file, snapshot, opts);
+  } catch (e) {
+    if (e instanceof TabTooLarge) throw new TabTooLarge(`${file}: ${e.message}`);
+    throw e;
+  }
 }
 
 export function newWorkbook(file: string, name: string, opts: OpenOptions = {}): Workbook {

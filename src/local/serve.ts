@@ -1,7 +1,10 @@
 // `okr-sheets serve`: the local preview, with the built sidebar calling the built add-on, each submit
 // saved to the file at once.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { basename, join } from "node:path";
+import { withFileLock } from "./fileLock";
+import { offlineHints } from "./hints";
+import { embedSidebarData } from "../core/sidebarPage";
 import { startPreviewServer, type PreviewBackend, type PreviewTab } from "./preview";
 import { evaluateConditionalFormat } from "./sheets";
 import { callAddon, distDir, openWorkbook, type Workbook } from "./runtime";
@@ -46,23 +49,108 @@ export function previewTabs(wb: Workbook): PreviewTab[] {
   return out;
 }
 
-export function previewBackend(wb: Workbook): PreviewBackend {
+/** What changes when the file is saved by anyone: a rename gives a new inode, an in-place write a new mtime. */
+function stampOf(file: string): string {
+  try {
+    const st = statSync(file);
+    return `${st.ino}:${st.size}:${st.mtimeMs}:${st.ctimeMs}`;
+  } catch {
+    return "missing";
+  }
+}
+
+/** Entry points that change the workbook: saved after they succeed. */
+const WRITING_RPCS = new Set(["submitCheckin"]);
+
+/**
+ * The add-on behind the preview. It follows the file: before each call it reloads the workbook if the file
+ * changed on disk (a CLI command, another preview), and every call runs under the file's lock, so a
+ * check-in made elsewhere is neither overwritten nor hidden.
+ */
+export function previewBackend(first: Workbook): PreviewBackend {
+  let wb = first;
+  let stamp: string | null = stampOf(wb.file);
+  const shown = basename(wb.file);
+  async function current(): Promise<Workbook> {
+    const now = stampOf(wb.file);
+    if (now !== stamp) {
+      wb = await openWorkbook(wb.file, wb.options);
+      stamp = now;
+    }
+    return wb;
+  }
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    tabs: () => previewTabs(wb),
+    tabs: async () => previewTabs(await current()),
     rpc(fn, args) {
       // One call at a time, each saved before the next, as the document lock would order them.
-      const run = queue.then(async () => {
-        const result = callAddon(wb, fn, ...args);
-        if (fn === "submitCheckin") await wb.save();
-        return result;
-      });
+      const run = queue.then(() =>
+        withFileLock(wb.file, shown, async () => {
+          const w = await current();
+          try {
+            const refused = refuseUnknownIdentity(w, fn, args);
+            if (refused) return refused;
+            const result = callAddon(w, fn, ...chosenOnly(w, fn, args));
+            if (WRITING_RPCS.has(fn) && result && result.ok && !result.duplicate) {
+              await w.save();
+              stamp = stampOf(w.file);
+            }
+            return offlineHints(result, w.file);
+          } catch (e) {
+            // Whatever the failed call left in memory is dropped: the next call reads the file again.
+            stamp = null;
+            throw e;
+          }
+        }),
+      );
       queue = run.catch(() => undefined);
       return run;
     },
-    sidebarHtml: () => readFileSync(join(distDir(), "Sidebar.html"), "utf8"),
-    title: () => (wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet).getName(),
+    // As the menu item does on Google (menuCheckIn): the page carries the sidebar's data, so it opens
+    // without a second call; here under the file's lock, with the offline hints on a refusal.
+    sidebarHtml: () => {
+      const run = queue.then(() =>
+        withFileLock(wb.file, shown, async () => {
+          const w = await current();
+          const data = offlineHints(callAddon(w, "getSidebarData", {}), w.file);
+          return embedSidebarData(readFileSync(join(distDir(), "Sidebar.html"), "utf8"), data);
+        }),
+      );
+      queue = run.catch(() => undefined);
+      return run;
+    },
+    title: async () => (((await current()).services.spreadsheet as unknown) as GoogleAppsScript.Spreadsheet.Spreadsheet).getName(),
   };
+}
+
+/** The identities "pick who you are" offers: key result owners, and the tracker's admins. */
+function offered(w: Workbook, as: string): boolean {
+  const r = callAddon(w, "getSidebarData", { as });
+  if (!r || !r.ok) return false;
+  const norm = (x: string) => String(x).trim().toLowerCase();
+  return r.user.isAdmin || (r.owners as string[]).some((o) => norm(o) === norm(as));
+}
+
+function chosenAs(fn: string, args: unknown[]): string | null {
+  const req = args[0];
+  if ((fn !== "submitCheckin" && fn !== "getSidebarData") || !req || typeof req !== "object") return null;
+  const as = (req as { as?: unknown }).as;
+  return typeof as === "string" && as.trim() !== "" ? as : null;
+}
+
+/** A check-in as someone the page never offered (a hand-made request) is refused. */
+function refuseUnknownIdentity(w: Workbook, fn: string, args: unknown[]): unknown {
+  const as = chosenAs(fn, args);
+  if (fn !== "submitCheckin" || as === null || w.options.user || offered(w, as)) return null;
+  return { ok: false, message: "Choose who you are from the list: only key result owners and admins can check in.", fieldErrors: { as: "Choose who you are." } };
+}
+
+/** The sidebar asked for data as someone not on the list: it gets the list again, not that person's view. */
+function chosenOnly(w: Workbook, fn: string, args: unknown[]): unknown[] {
+  const as = chosenAs(fn, args);
+  if (fn !== "getSidebarData" || as === null || w.options.user || offered(w, as)) return args;
+  const { as: _dropped, ...rest } = args[0] as Record<string, unknown>;
+  return [rest, ...args.slice(1)];
 }
 
 export async function servePreview(file: string, opts: { port: number; as: string | null; at?: string }): Promise<void> {

@@ -155,6 +155,7 @@ function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, we
     status: standing ? standing.status : str(get("Status")),
     recent: recentFor(tail, kr.id, tz),
     correctable: latestOfWeek(tail, kr.id, week, tz),
+    expected: num(get("Expected")),
   };
 }
 
@@ -169,7 +170,7 @@ export function getSidebarData(raw: unknown): SidebarResult {
     const locale = ss.getSpreadsheetLocale();
     const s = readSettings(ss, tz);
     const who = identify(s.settings, parsed.data.as);
-    const krT = readKrTable(ss, { lazySheet: true });
+    const krT = readKrTable(ss, { bounded: true });
     const all = keyResultsFrom(krT, tz);
     const mine = who.needsIdentity ? [] : all.filter((kr) => owns(who, kr));
     const tail = mine.length ? readLogTail(ss, s) : null;
@@ -188,6 +189,7 @@ export function getSidebarData(raw: unknown): SidebarResult {
         asOf: today,
       },
       krs: mine.map((kr) => sidebarKr(krT, kr, tail, tz, weekNumber(today, s.settings.startDate))),
+      rules: { onTrackGap: s.settings.onTrackGap, atRiskGap: s.settings.atRiskGap },
     };
   }) as SidebarResult;
 }
@@ -283,7 +285,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
           `Today (${today}) is outside the cycle (${s.settings.startDate} to ${addDays(cycleEnd(s.settings.startDate, s.settings.weeks), -1)}): check-ins are closed.`,
         );
       }
-      const krT = readKrTable(ss, { lazySheet: true });
+      const krT = readKrTable(ss, { bounded: true });
       const krs = keyResultsFrom(krT, tz);
       const kr = krs.find((k) => k.id === req.krId.trim());
       if (!kr) return refuse(`There is no key result with ID "${req.krId.trim()}".`, { krId: "Unknown key result." });

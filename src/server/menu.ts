@@ -2,6 +2,8 @@
 // in this document): there it only builds the menu and touches no properties or data.
 import * as actions from "./actions";
 import { isValidIsoDate } from "../core/dates";
+import { embedSidebarData } from "../core/sidebarPage";
+import { getSidebarData } from "./checkin";
 import { TAB } from "../core/tabs";
 import type { Refusal } from "./env";
 
@@ -61,8 +63,14 @@ export function menuSetUp(): void {
   ]);
 }
 
+/**
+ * The sidebar with its data already inside: one server execution from the click to a usable form (the
+ * page would otherwise start a second one through google.script.run). The data is embedded as text, not
+ * through a template's scriptlets, because the inlined, minified script may itself contain "<?".
+ */
 export function menuCheckIn(): void {
-  const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle("Check in");
+  const page = HtmlService.createHtmlOutputFromFile("Sidebar").getContent();
+  const html = HtmlService.createHtmlOutput(embedSidebarData(page, getSidebarData({}))).setTitle("Check in");
   ui().showSidebar(html);
 }
 

@@ -14,7 +14,7 @@ import {
   type ObjectiveType,
 } from "../core/tabs";
 import { cellIsoDate, isDate, UserError } from "./env";
-import { col, norm, num, readTable, readTableByRange, str, type Table } from "./table";
+import { col, norm, num, readTable, readTableBounded, str, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -212,8 +212,9 @@ export function historyFrom(t: Table, tz: string): HistoryEntry[] {
 export function readObjectivesTable(ss: Spreadsheet): Table {
   return readTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH);
 }
-export function readKrTable(ss: Spreadsheet, opts: { lazySheet?: boolean } = {}): Table {
-  return (opts.lazySheet ? readTableByRange : readTable)(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH);
+export function readKrTable(ss: Spreadsheet, opts: { bounded?: boolean } = {}): Table {
+  if (opts.bounded) return readTableBounded(ss, TAB.keyResults, IDENTIFYING.keyResults);
+  return readTable(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH);
 }
 export function readCheckinTable(ss: Spreadsheet): Table {
   return readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH);

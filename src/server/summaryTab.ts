@@ -23,7 +23,7 @@ import {
   settingsFromValues,
 } from "./read";
 import { renderCells, statusColours } from "./render";
-import { col, readTable, tableFromValues, wholeColumns, type Table } from "./table";
+import { col, readTable, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -47,19 +47,14 @@ export function asOfDate(at: string | undefined, tz: string): string {
 }
 
 /**
- * A tab's table in ONE call (no getSheetByName first): the summary reads five tabs on every generation.
- * A missing or narrowed tab makes the read fail; readTable then gives the usual message (or handles a
- * narrow tab). The Table's sheet is not looked up: callers here write through A1 ranges.
+ * A tab's table read as its data range: the rows and columns that hold something, never the blank rows a
+ * grid was sized with (History is pre-sized for the cycle, and every cell moved is paid for on Google).
+ * A missing tab gets readTable's message.
  */
-function quickTable(ss: Spreadsheet, name: string, required: readonly string[], width: number): { table: Table; rowsInSheet: number | null } {
-  let values: unknown[][];
-  try {
-    values = ss.getRange(wholeColumns(name, width)).getValues();
-  } catch {
-    const t = readTable(ss, name, required, width);
-    return { table: t, rowsInSheet: null }; // unknown: the sheet is asked if needed
-  }
-  return { table: tableFromValues(null as unknown as GoogleAppsScript.Spreadsheet.Sheet, name, values, required), rowsInSheet: values.length };
+function boundedTable(ss: Spreadsheet, name: string, required: readonly string[], width: number): { table: Table; sheet: GoogleAppsScript.Spreadsheet.Sheet } {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) return { table: readTable(ss, name, required, width), sheet: null as never };
+  return { table: tableFromValues(sheet, name, sheet.getDataRange().getValues(), required), sheet };
 }
 
 function quickSettings(ss: Spreadsheet, tz: string): Tracker["settings"] {
@@ -108,12 +103,12 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   return withDocumentLock(() => {
     const tz = ss.getSpreadsheetTimeZone();
     const settings = quickSettings(ss, tz);
-    const objT = quickTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH).table;
-    const krT = quickTable(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH).table;
+    const objT = boundedTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH).table;
+    const krT = boundedTable(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH).table;
     const tracker: Tracker = { settings, objectives: objectivesFrom(objT), keyResults: keyResultsFrom(krT, tz) };
     const asOf = asOfDate(at, tz);
-    const logT = quickTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH).table;
-    const hist = quickTable(ss, TAB.history, IDENTIFYING.history, LOG_WIDTH);
+    const logT = boundedTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH).table;
+    const hist = boundedTable(ss, TAB.history, IDENTIFYING.history, LOG_WIDTH);
     const model = buildSummary({ tracker, checkins: checkinsFrom(logT, tz), history: historyFrom(hist.table, tz), asOf });
 
     let sheet = ss.getSheetByName(TAB.summary);
@@ -122,7 +117,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const range = renderCells(sheet, model.rows, model.width);
     statusColours(sheet, model.rows.length, model.width, range);
 
-    writeHistory(ss, hist.table, hist.rowsInSheet, model, tz);
+    writeHistory(ss, hist.table, hist.sheet, model, tz);
     return model;
   });
 }
@@ -131,7 +126,7 @@ const HISTORY_FORMATS: Record<string, string> = { Week: "0", "As of": "yyyy-mm-d
 /** History grows by at least this many rows at a time, so growing is rare. */
 const HISTORY_GROWTH = 500;
 
-function writeHistory(ss: Spreadsheet, t: Table, rowsInSheet: number | null, model: SummaryModel, tz: string): void {
+function writeHistory(ss: Spreadsheet, t: Table, sheet: GoogleAppsScript.Spreadsheet.Sheet, model: SummaryModel, tz: string): void {
   const existing: ExistingHistoryRow[] = historyFromRows(t, tz);
   const plan = planHistoryWrite(existing, model.week, model.historyRows, t.headerRow + 1);
   const idx = HISTORY_HEADERS.map((h) => col(t, h));
@@ -152,14 +147,9 @@ function writeHistory(ss: Spreadsheet, t: Table, rowsInSheet: number | null, mod
   const total = rows.length + plan.clearRows;
   if (total === 0) return;
   const lastRow = plan.startRow + total - 1;
-  if (rowsInSheet === null || lastRow > rowsInSheet) {
-    // The tab is full: add rows (a range beyond the sheet's size is refused). A whole-column read
-    // returns every row of the grid, so its length is the sheet's size and need not be asked for.
-    const sheet = ss.getSheetByName(TAB.history);
-    if (!sheet) throw new UserError('The "History" tab is missing. Use "Repair tracker" in the add-on menu.');
-    const max = rowsInSheet ?? sheet.getMaxRows();
-    if (lastRow > max) sheet.insertRowsAfter(max, Math.max(lastRow - max, HISTORY_GROWTH));
-  }
+  // A range beyond the sheet's size is refused: a full tab grows first, in one call.
+  const max = sheet.getMaxRows();
+  if (lastRow > max) sheet.insertRowsAfter(max, Math.max(lastRow - max, HISTORY_GROWTH));
   const a1 = (r1: number, r2: number) => `${quoteSheet(TAB.history)}!A${r1}:${columnLetter(width)}${r2}`;
   if (rows.length) {
     const range = ss.getRange(a1(plan.startRow, plan.startRow + rows.length - 1));

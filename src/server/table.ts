@@ -78,28 +78,17 @@ export function readTable(ss: Spreadsheet, name: string, required: readonly stri
 }
 
 /**
- * Like readTable, but without looking the tab up first: one call fewer on the happy path (the sidebar
- * and check-in budgets). `sheet` is fetched on first use; a missing or narrowed tab falls back to readTable.
+ * Like readTable, but reads only the cells that hold something (A1 to the tab's last row and column) instead
+ * of whole columns: a whole-column read moves every row of the grid, blank or not, and the cells moved are
+ * what a read costs on Google. The header is still searched from row 1, so rows inserted above it are fine.
  */
-export function readTableByRange(ss: Spreadsheet, name: string, required: readonly string[], width: number): Table {
-  let values: unknown[][];
-  try {
-    values = ss.getRange(wholeColumns(name, width)).getValues();
-  } catch {
-    return readTable(ss, name, required, width);
-  }
-  let sheet: Sheet | null = null;
-  const t = tableFromValues(null as unknown as Sheet, name, values, required);
-  Object.defineProperty(t, "sheet", {
-    enumerable: false,
-    configurable: true,
-    get(): Sheet {
-      if (!sheet) sheet = ss.getSheetByName(name);
-      if (!sheet) throw new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
-      return sheet;
-    },
-  });
-  return t;
+export function readTableBounded(ss: Spreadsheet, name: string, required: readonly string[]): Table {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
+  // The data range ends at the last row and column holding anything: one call fewer than asking for the
+  // last row and then the range, and no blank columns either.
+  const values = sheet.getDataRange().getValues();
+  return tableFromValues(sheet, name, values, required);
 }
 
 /** Columns A..width of a tab in one read; a tab narrowed by the user costs one more call, not an error. */

@@ -9,6 +9,7 @@ import {
   type SidebarKr,
   type SidebarResult,
 } from "../../src/core/api";
+import { embedSidebarData } from "../../src/core/sidebarPage";
 import type { PreviewBackend, PreviewTab } from "../../src/local/preview";
 
 export const XSS_NAME = `<img src=x onerror="window.__xss=1">`;
@@ -41,16 +42,22 @@ export class FakeBackend implements PreviewBackend {
   loads: unknown[] = [];
   /** Check-ins written. */
   recorded: Recorded[] = [];
-  delayMs = 0;
+  /** submitCheckin calls that reached the backend, counted before any hold (see holdCheckins). */
+  arrived = 0;
+  private held: Promise<void> | null = null;
   busyNext = 0;
   throwNext = 0;
+  /** The next check-in is refused with this message (as the server refuses one, e.g. outside the cycle). */
+  refuseNext: string | null = null;
+  /** sidebarHtml embeds the sidebar's data, as the menu item does on Google (core/sidebarPage). */
+  embed = false;
 
   title(): string {
     return "Ops pilot <Q3>";
   }
 
   sidebarHtml(): string {
-    return this.html;
+    return this.embed ? embedSidebarData(this.html, this.sidebarData({})) : this.html;
   }
 
   constructor(private readonly html: string) {
@@ -103,8 +110,22 @@ export class FakeBackend implements PreviewBackend {
     ];
   }
 
+  /**
+   * Holds every submitCheckin until the returned function is called, so a test can look at the sidebar
+   * while a save is in flight for as long as it needs (a fixed delay races a slow machine).
+   */
+  holdCheckins(): () => void {
+    let release = () => {};
+    this.held = new Promise<void>((r) => (release = r));
+    return () => {
+      this.held = null;
+      release();
+    };
+  }
+
   async rpc(fn: string, args: unknown[]): Promise<unknown> {
-    if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+    if (fn === "submitCheckin") this.arrived++;
+    if (fn === "submitCheckin" && this.held) await this.held;
     if (fn === "getSidebarData") return this.getSidebarData(args[0]);
     if (fn === "submitCheckin") return this.submitCheckin(args[0]);
     throw new Error("no such function " + fn);
@@ -123,6 +144,10 @@ export class FakeBackend implements PreviewBackend {
 
   getSidebarData(arg: unknown): SidebarResult {
     this.loads.push(arg);
+    return this.sidebarData(arg);
+  }
+
+  private sidebarData(arg: unknown): SidebarResult {
     const p = SidebarRequestSchema.safeParse(arg ?? {});
     if (!p.success) return { ok: false, message: "Bad request." };
     const who = this.acting(p.data.as);
@@ -139,6 +164,7 @@ export class FakeBackend implements PreviewBackend {
       decimalSeparator: this.decimalSeparator,
       cycle: { name: "Q1 pilot", week: 3, weeks: 13, asOf: "2024-01-22" },
       krs: who ? this.visible(who) : [],
+      rules: { onTrackGap: 0.1, atRiskGap: 0.25 },
     };
   }
 
@@ -147,6 +173,11 @@ export class FakeBackend implements PreviewBackend {
     if (this.throwNext > 0) {
       this.throwNext--;
       throw new Error("Exception: Service Spreadsheets failed at Code.js:1234 (stack trace here)");
+    }
+    if (this.refuseNext !== null) {
+      const message = this.refuseNext;
+      this.refuseNext = null;
+      return { ok: false, message };
     }
     if (this.busyNext > 0) {
       this.busyNext--;
@@ -219,5 +250,6 @@ function kr(id: string, name: string, owner: string, metric: string, unit: strin
     score: null,
     status: "Not started",
     recent: [],
+    expected: 3 / 13,
   };
 }

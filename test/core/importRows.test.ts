@@ -161,3 +161,17 @@ describe("planImport", () => {
     expect(errors).toEqual([{ row: 2, reason: "key_result is longer than 2000 characters." }]);
   });
 });
+
+describe("IDs that are header words", () => {
+  it.each([
+    ["objective_id", "ID"],
+    ["objective_id", " id "],
+    ["kr_id", "Owner"],
+    ["parent_objective_id", "Objective ID"],
+  ])("refuses %s %j: lookups would read the header row", (...[column, id]) => {
+    const p = planImport([[...H, column], ["Obj", "KR", "a@x.com", "increase", "0", "10", id]], none);
+    const errors = errorsOf(p);
+    expect(errors.map((e) => e.row)).toEqual([2]);
+    expect(errors[0].reason).toMatch(/is a column header of the tracker, so lookups would find the header row: choose another ID\./);
+  });
+});

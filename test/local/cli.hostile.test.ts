@@ -1,41 +1,24 @@
-// Hostile input for every okr-sheets command, run as a user runs it (`node bin/okr-sheets.js …`).
+// Hostile input for every okr-sheets command, run in-process through `main` (test/support/cli.ts) with the
+// case's folder as the working directory (cli.test.ts spawns the binary for its smoke tests).
 // Each case runs in a folder of its own holding copies of the files it needs; afterwards:
 // - the exit code is the expected one (0 success, 1 rejected input, 2 usage error);
 // - a refusal prints one line "okr-sheets: <message>" (a usage error: that line, then the usage),
 //   never a stack trace, a raw error code or an "[object …]";
 // - after a refusal every file in the folder is byte-identical and no file was added or removed.
-import { fileURLToPath } from "node:url";
-import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
+import { runCli, type CliRun } from "../support/cli";
 
-const HERE = dirname(fileURLToPath(import.meta.url));
-
-const BIN = join(HERE, "..", "..", "bin", "okr-sheets.js");
 const root = mkdtempSync(join(tmpdir(), "okr-cli-hostile-"));
 const fixtures = join(root, "_fixtures");
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(cwd: string, args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 });
-    let stdout = "", stderr = "";
-    p.stdout.setEncoding("utf8").on("data", (d) => (stdout += d));
-    p.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
-    p.on("error", reject);
-    p.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
-}
+type Run = CliRun;
+const run = runCli;
 
 /** Every file under a folder (relative path → bytes as base64; folders as "dir"). */
 function tree(dir: string, prefix = ""): Record<string, string> {
@@ -288,7 +271,7 @@ const cases: Case[] = [
 beforeAll(async () => {
   mkdirSync(fixtures);
   for (const [name, template] of [["ops.xlsx", "operations"], ["blank.xlsx", "blank"]]) {
-    const r = spawnSync(process.execPath, [BIN, "new", name, "--template", template, "--start", "2026-01-05"], { cwd: fixtures, encoding: "utf8" });
+    const r = await run(fixtures, ["new", name, "--template", template, "--start", "2026-01-05"]);
     expect(r.status, r.stderr).toBe(0);
   }
   const wb = new ExcelJS.Workbook();
@@ -308,7 +291,8 @@ function materialise(dir: string, files: Record<string, FileSpec>): void {
 
 describe("okr-sheets under hostile input", () => {
   cases.forEach((c, i) => {
-    it.concurrent(c.name, async () => {
+    // One at a time: in-process commands share HyperFormula's process-wide TODAY() clock.
+    it(c.name, async () => {
       const dir = join(root, `case-${String(i).padStart(3, "0")}`);
       materialise(dir, c.files);
       const before = tree(dir);

@@ -354,7 +354,7 @@ function measured(wb: Workbook, at: string): number {
 }
 
 describe("Summary generation costs a bounded number of service calls", () => {
-  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 30 when regenerating", () => {
+  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 35 when regenerating", () => {
     const small = newTracker({ template: "operations", start: START, at: START });
     checkIn(small, "2026-01-06", "O1.KR1", 85);
     const smallFirst = measured(small, W1);
@@ -394,9 +394,11 @@ describe("Summary generation costs a bounded number of service calls", () => {
     expect(bigW13).toBe(smallW13); // the trend's width (13 weeks) does not add calls
     expect(smallW13).toBe(smallW2);
     // Setup creates the tab, so the first generation is a regeneration too; a week that must grow History
-    // costs two calls more (looking the tab up and inserting rows) and stays within the budget.
+    // costs one call more (inserting rows: the tab and its size are already in hand). Each tab is read as
+    // its data range (tab, range, values: three calls instead of two whole-column calls), which stops the
+    // blank rows of pre-sized grids from being read; README, Performance, has the projected seconds.
     expect(smallFirst).toBe(smallRegen);
-    for (const n of [smallFirst, smallW2, smallRegen, smallW13, ...growing, growingSummary]) expect(n).toBeLessThanOrEqual(30);
-    expect(Math.max(...growing)).toBe(smallRegen + 2);
+    for (const n of [smallFirst, smallW2, smallRegen, smallW13, ...growing, growingSummary]) expect(n).toBeLessThanOrEqual(35);
+    expect(Math.max(...growing)).toBe(smallRegen + 1);
   });
 });

@@ -7,6 +7,20 @@ import { injectShim } from "./shim";
 import { RPC_ALLOWED, type PreviewBackend, type PreviewServer, type PreviewServerOptions } from "./types";
 
 const MAX_BODY = 1024 * 1024;
+/** The sidebar's requests are 3 levels deep; anything near the stack's depth would crash later copies. */
+const MAX_DEPTH = 32;
+
+/** Whether a parsed JSON value nests deeper than `max` (walked without recursion). */
+function deeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (!v || typeof v !== "object") continue;
+    if (depth > max) return true;
+    for (const child of Object.values(v as object)) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 const CSP =
   "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; " +
@@ -123,6 +137,7 @@ export function startPreviewServer(backend: PreviewBackend, opts: PreviewServerO
       throw new HttpError(400, "The request body is not valid JSON.");
     }
     if (!body || typeof body !== "object" || Array.isArray(body)) throw new HttpError(400, "Expected {fn, args}.");
+    if (deeperThan(body, MAX_DEPTH)) throw new HttpError(400, `The request is nested more than ${MAX_DEPTH} levels deep.`);
     const { fn, args } = body as { fn?: unknown; args?: unknown };
     if (typeof fn !== "string" || !RPC_ALLOWED.includes(fn)) {
       throw new HttpError(400, `Unknown server function: ${typeof fn === "string" ? fn.slice(0, 64) : String(fn)}`);
@@ -149,13 +164,13 @@ export function startPreviewServer(backend: PreviewBackend, opts: PreviewServerO
     if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Method not allowed.");
     switch (path) {
       case "/": {
-        const tabs = backend.tabs();
-        return sendHtml(res, 200, renderPage(backend.title(), tabs, selectTab(tabs, url.searchParams.get("tab"))));
+        const tabs = await backend.tabs();
+        return sendHtml(res, 200, renderPage(await backend.title(), tabs, selectTab(tabs, url.searchParams.get("tab"))));
       }
       case "/sidebar":
-        return sendHtml(res, 200, injectShim(backend.sidebarHtml()));
+        return sendHtml(res, 200, injectShim(await backend.sidebarHtml()));
       case "/api/tabs":
-        return sendJson(res, 200, backend.tabs());
+        return sendJson(res, 200, await backend.tabs());
       case "/favicon.ico":
         res.writeHead(204).end();
         return;

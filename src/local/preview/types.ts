@@ -23,12 +23,12 @@ export interface PreviewTab {
 
 export interface PreviewBackend {
   /** The workbook's visible tabs, display values and conditional colours already resolved. */
-  tabs(): PreviewTab[];
+  tabs(): PreviewTab[] | Promise<PreviewTab[]>;
   /** Runs a server entry point of the built add-on (getSidebarData, submitCheckin) and saves the file. */
   rpc(fn: string, args: unknown[]): Promise<unknown>;
-  /** dist/Sidebar.html content. */
-  sidebarHtml(): string;
-  title(): string;
+  /** dist/Sidebar.html content, with the sidebar's data embedded as the menu item does (core/sidebarPage). */
+  sidebarHtml(): string | Promise<string>;
+  title(): string | Promise<string>;
 }
 
 export interface PreviewServerOptions {

@@ -119,7 +119,7 @@ function sheetSnapshot(book: Book, s: SheetModel): SnapshotSheet {
   const rows: (SnapshotCell | null)[][] = [];
   if (height > 0 && width > 0) {
     const rect = { r1: 1, c1: 1, r2: height, c2: width };
-    const values = book.hf.getRangeValues({ start: book.addr(s, 1, 1), end: book.addr(s, rect.r2, rect.c2) });
+    const values = book.settle().getRangeValues({ start: book.addr(s, 1, 1), end: book.addr(s, rect.r2, rect.c2) });
     const formulas = book.hf.getRangeFormulas({ start: book.addr(s, 1, 1), end: book.addr(s, rect.r2, rect.c2) });
     for (let i = 0; i < height; i++) {
       const row: (SnapshotCell | null)[] = [];

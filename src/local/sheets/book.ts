@@ -51,6 +51,22 @@ export class Book {
   ) {
     this.api = faces.spreadsheet(this);
   }
+  /**
+   * The engine for a change. Changes suspend evaluation and the next read of values resumes it, so an
+   * execution that writes many ranges recalculates once before it reads, not once per write (as Sheets
+   * recalculates after the script, not during it).
+   */
+  write(): HyperFormula {
+    if (!this.hf.isEvaluationSuspended()) this.hf.suspendEvaluation();
+    return this.hf;
+  }
+
+  /** The engine for reading values: evaluates any pending changes first. */
+  settle(): HyperFormula {
+    if (this.hf.isEvaluationSuspended()) this.hf.resumeEvaluation();
+    return this.hf;
+  }
+
   findSheet(name: string): SheetModel | undefined {
     const lower = name.toLowerCase();
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
@@ -58,7 +74,7 @@ export class Book {
 
   addSheetModel(name: string, index: number): SheetModel {
     if (this.findSheet(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
-    const hfName = this.hf.addSheet(name);
+    const hfName = this.write().addSheet(name);
     const model = new SheetModel(name, this.hf.getSheetId(hfName) as number, this.nextGid++ === 0 ? 0 : 100_000 + this.nextGid, 1000, 26);
     this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, model);
     return model;
@@ -74,8 +90,8 @@ export class Book {
     const key = name.toLowerCase();
     const existing = this.named.get(key);
     try {
-      if (existing) this.hf.changeNamedExpression(existing.name, expr);
-      else this.hf.addNamedExpression(name, expr);
+      if (existing) this.write().changeNamedExpression(existing.name, expr);
+      else this.write().addNamedExpression(name, expr);
     } catch (e) {
       throw new Error(`Invalid named range name "${name}": ${(e as Error).message}`);
     }
@@ -86,7 +102,7 @@ export class Book {
     const key = name.toLowerCase();
     const n = this.named.get(key);
     if (!n) return false;
-    this.hf.removeNamedExpression(n.name);
+    this.write().removeNamedExpression(n.name);
     this.named.delete(key);
     return true;
   }
@@ -120,7 +136,7 @@ export class Book {
 
   /** Values as Apps Script returns them. */
   readValues(sheet: SheetModel, rect: Rect, display = false): unknown[][] {
-    const hf = this.hf;
+    const hf = this.settle();
     const raw = hf.getRangeValues({ start: this.addr(sheet, rect.r1, rect.c1), end: this.addr(sheet, rect.r2, rect.c2) });
     const loc = display ? localeInfo(this.locale) : null;
     const out: unknown[][] = new Array(raw.length);
@@ -147,7 +163,7 @@ export class Book {
 
   /** A date format for formula results HyperFormula knows are dates (TODAY(), DATE(), ...). */
   autoFormat(sheet: SheetModel, row: number, col: number): string | undefined {
-    const t = this.hf.getCellValueDetailedType(this.addr(sheet, row, col));
+    const t = this.settle().getCellValueDetailedType(this.addr(sheet, row, col));
     if (t === "NUMBER_DATE") return "yyyy-mm-dd";
     if (t === "NUMBER_DATETIME") return "yyyy-mm-dd hh:mm:ss";
     if (t === "NUMBER_TIME") return "hh:mm:ss";
@@ -172,7 +188,7 @@ export class Book {
       }
       content[i] = out;
     }
-    this.hf.setCellContents(this.addr(sheet, rect.r1, rect.c1), content);
+    this.write().setCellContents(this.addr(sheet, rect.r1, rect.c1), content);
   }
 
   private toContent(sheet: SheetModel, r: number, c: number, v: unknown, formulasOnly: boolean): RawCellContent {
@@ -215,7 +231,7 @@ export class Book {
     const rows = rect.r2 - rect.r1 + 1;
     const cols = rect.c2 - rect.c1 + 1;
     const blank: null[][] = Array.from({ length: rows }, () => new Array<null>(cols).fill(null));
-    this.hf.setCellContents(this.addr(sheet, rect.r1, rect.c1), blank);
+    this.write().setCellContents(this.addr(sheet, rect.r1, rect.c1), blank);
   }
 
   clearFormats(sheet: SheetModel, rect: Rect, notesToo = false): void {
@@ -260,7 +276,7 @@ export class Book {
   /** Inserts `count` rows so that the first new row is `at` (1-based); formats come from `copyFrom`. */
   insertRows(sheet: SheetModel, at: number, count: number, copyFrom: number | null): void {
     if (count <= 0) return;
-    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).height) this.hf.addRows(sheet.hfId, [at - 1, count]);
+    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).height) this.write().addRows(sheet.hfId, [at - 1, count]);
     const src = copyFrom !== null ? sheet.meta[copyFrom - 1] : undefined;
     const fresh = Array.from({ length: count }, () => (src ? src.map((m) => copyFormats(m)) : undefined)) as (CellMeta | undefined)[][];
     if (sheet.meta.length < at - 1) sheet.meta.length = at - 1;
@@ -273,7 +289,7 @@ export class Book {
   deleteRows(sheet: SheetModel, at: number, count: number): void {
     if (at < 1 || at + count - 1 > sheet.maxRows) throw new Error("Those rows are out of bounds.");
     if (count >= sheet.maxRows) throw new Error("You can't delete all the rows on the sheet.");
-    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).height) this.hf.removeRows(sheet.hfId, [at - 1, count]);
+    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).height) this.write().removeRows(sheet.hfId, [at - 1, count]);
     sheet.meta.splice(at - 1, count);
     sheet.maxRows -= count;
     this.shiftStructures(sheet, (r) => shiftRectForDelete(r, at, count));
@@ -282,7 +298,7 @@ export class Book {
 
   insertCols(sheet: SheetModel, at: number, count: number, copyFrom: number | null): void {
     if (count <= 0) return;
-    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).width) this.hf.addColumns(sheet.hfId, [at - 1, count]);
+    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).width) this.write().addColumns(sheet.hfId, [at - 1, count]);
     for (const row of sheet.meta) {
       if (!row) continue;
       if (row.length < at - 1) row.length = at - 1;
@@ -300,7 +316,7 @@ export class Book {
   deleteCols(sheet: SheetModel, at: number, count: number): void {
     if (at < 1 || at + count - 1 > sheet.maxCols) throw new Error("Those columns are out of bounds.");
     if (count >= sheet.maxCols) throw new Error("You can't delete all the columns on the sheet.");
-    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).width) this.hf.removeColumns(sheet.hfId, [at - 1, count]);
+    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).width) this.write().removeColumns(sheet.hfId, [at - 1, count]);
     for (const row of sheet.meta) row?.splice(at - 1, count);
     sheet.maxCols -= count;
     this.shiftStructures(sheet, (r) => shiftRectColsForDelete(r, at, count));
@@ -340,7 +356,7 @@ export class Book {
   deleteSheet(sheet: SheetModel): void {
     if (this.sheets.length <= 1) throw new Error("You can't remove all the sheets in a document.");
     for (const [key, n] of [...this.named]) if (n.sheet === sheet) this.removeNamed(key);
-    this.hf.removeSheet(sheet.hfId);
+    this.write().removeSheet(sheet.hfId);
     sheet.deleted = true;
     this.sheets = this.sheets.filter((s) => s !== sheet);
     if (this.active === sheet) this.active = this.sheets.find((s) => !s.hidden) ?? this.sheets[0];
@@ -350,7 +366,7 @@ export class Book {
     if (!name) throw new Error("Sheet names cannot be empty.");
     const other = this.findSheet(name);
     if (other && other !== sheet) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
-    this.hf.renameSheet(sheet.hfId, name);
+    this.write().renameSheet(sheet.hfId, name);
     sheet.name = name;
   }
 }

@@ -17,19 +17,16 @@ import type { SnapshotTrigger, WorkbookSnapshot } from "../snapshot";
 import { CountersImpl, pub, unpub, type Counters } from "./counters";
 import { BooleanCriteria, ConditionalFormatRuleBuilder, DataValidationBuilder, DataValidationCriteria, evaluateConditionalFormatModel, type CfFormat } from "./rules";
 import {
-  createHtmlService,
-  createUiRecorder,
   createUtilities,
   LocalCache,
   LocalLockService,
   LocalMailApp,
   LocalPropertiesService,
   LocalSession,
-  LocalUi,
   type LockState,
   type SentMail,
-  type UiRecorder,
 } from "./services";
+import { createHtmlService, createUiRecorder, LocalUi, type UiRecorder } from "./ui";
 import type { Book } from "./book";
 import { bookFromSnapshot, bookToSnapshot } from "./book-snapshot";
 import { FACES } from "./faces";
@@ -40,7 +37,8 @@ import { LocalScriptApp, nextClockRun, SCRIPT_TIME_ZONE } from "./scriptApp";
 import { tzOffsetMinutes } from "./time";
 
 export type { Counters, CounterSnapshot } from "./counters";
-export type { UiRecorder, UiResponse, SentMail } from "./services";
+export type { UiRecorder, UiResponse } from "./ui";
+export type { SentMail } from "./services";
 export { LocalSpreadsheet } from "./spreadsheet";
 export { LocalSheet } from "./sheet";
 export { LocalRange } from "./range";
@@ -320,8 +318,8 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
 function recalcVolatile(book: Book): void {
   const sheet = book.sheets[0];
   const addr = { sheet: sheet.hfId, row: 199_998, col: 198 };
-  if (book.hf.isCellEmpty(addr)) book.hf.setCellContents(addr, null);
-  else book.hf.rebuildAndRecalculate();
+  if (book.hf.isCellEmpty(addr)) book.write().setCellContents(addr, null);
+  else book.settle().rebuildAndRecalculate();
 }
 
 /** The book behind a LocalSpreadsheet (raw or counted). */

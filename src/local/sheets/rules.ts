@@ -276,7 +276,7 @@ function matches(book: Book, sheet: SheetModel, rule: CfModel, row: number, col:
       const anchor = rule.rects[0];
       const f = shiftFormula(String(v[0]), row - anchor.r1, col - anchor.c1);
       try {
-        return truthy(book.hf.calculateFormula(f, sheet.hfId));
+        return truthy(book.settle().calculateFormula(f, sheet.hfId));
       } catch {
         return false;
       }

@@ -136,6 +136,16 @@ describe("preview server", () => {
     expect(b.calls).toEqual([]);
   });
 
+  it("answers JSON nested 400,000 deep with a 400 and a plain message, not a stack overflow", async () => {
+    const b = new MemoryBackend();
+    const url = await start(b);
+    const deep = "[".repeat(400_000) + "]".repeat(400_000);
+    const res = await rpc(url, `{"fn":"submitCheckin","args":[${deep}]}`);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error).toBe("The request is nested more than 32 levels deep.");
+    expect(b.calls).toEqual([]);
+  });
+
   it("refuses other Host names (DNS rebinding)", async () => {
     const url = await start();
     const { request } = await import("node:http");

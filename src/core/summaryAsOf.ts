@@ -1,0 +1,68 @@
+// KR values as of a day (the rules at the top of summary.ts): the latest check-in ≤ day, else a value
+// entered by hand in the Current cell.
+import type { CheckinEntry, KeyResult, Tracker } from "./model";
+
+export function isIso(s: unknown): s is string {
+  return typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s);
+}
+
+/**
+ * The latest check-in per KR dated ≤ day (ties: the later row, then the later position in the array).
+ * day = null: no upper bound.
+ */
+export function latestCheckins(checkins: CheckinEntry[], day: string | null): Map<string, CheckinEntry> {
+  const out = new Map<string, CheckinEntry>();
+  for (const c of checkins) {
+    if (!isIso(c.date) || (day !== null && c.date > day)) continue;
+    const cur = out.get(c.krId);
+    if (!cur || c.date > cur.date || (c.date === cur.date && c.row >= cur.row)) out.set(c.krId, c);
+  }
+  return out;
+}
+
+export interface KrAsOf {
+  value: number | null;
+  confidence: number | null;
+  lastCheckin: string | null;
+  checkin: CheckinEntry | null;
+}
+
+export function krAsOf(kr: KeyResult, latest: Map<string, CheckinEntry>, logged: Set<string>, day: string): KrAsOf {
+  const c = latest.get(kr.id);
+  if (c) return { value: c.value, confidence: c.confidence, lastCheckin: c.date, checkin: c };
+  if (!logged.has(kr.id) && kr.current !== null && (kr.lastCheckin === null || !isIso(kr.lastCheckin) || kr.lastCheckin <= day)) {
+    // Entered by hand in the Current cell: the sheet is the truth.
+    return { value: kr.current, confidence: kr.confidence, lastCheckin: isIso(kr.lastCheckin) ? kr.lastCheckin : null, checkin: null };
+  }
+  return { value: null, confidence: null, lastCheckin: null, checkin: null };
+}
+
+/**
+ * A copy of the tracker whose KRs' current / confidence / last check-in are their values as of `day`
+ * (the rule at the top of this file). The input is not modified.
+ */
+export function trackerAsOf(tracker: Tracker, checkins: CheckinEntry[], day: string): Tracker {
+  const latest = latestCheckins(checkins, day);
+  const logged = new Set(checkins.map((c) => c.krId));
+  return {
+    settings: { ...tracker.settings },
+    objectives: tracker.objectives.map((o) => ({ ...o })),
+    keyResults: tracker.keyResults.map((kr) => {
+      const a = krAsOf(kr, latest, logged, day);
+      return { ...kr, current: a.value, confidence: a.confidence, lastCheckin: a.lastCheckin };
+    }),
+  };
+}
+
+/** Weighted mean of KR scores (weight blank = 1; weight ≤ 0 and unknown scores excluded); null if none count. */
+export function weightedMean(krs: { weight: number | null; score: number | null }[]): number | null {
+  let sum = 0;
+  let total = 0;
+  for (const k of krs) {
+    const w = k.weight === null || k.weight === undefined ? 1 : k.weight;
+    if (!(w > 0) || k.score === null || k.score === undefined || !isFinite(k.score)) continue;
+    sum += w * k.score;
+    total += w;
+  }
+  return total > 0 ? sum / total : null;
+}

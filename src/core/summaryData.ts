@@ -1,0 +1,279 @@
+// The Weekly Summary's data (no layout), computed in named steps; the rules are at the top of summary.ts.
+import { addDays, isValidIsoDate, weekNumber } from "./dates";
+import { evaluateTracker } from "./evaluate";
+import type { TrackerEvaluation } from "./evaluate";
+import type { CheckinEntry, HistoryEntry, Settings, Tracker } from "./model";
+import { isIso, krAsOf, latestCheckins, trackerAsOf, weightedMean } from "./summaryAsOf";
+import { STATUS } from "./tabs";
+import {
+  KR_STATUS_ORDER,
+  type KrStatusLabel,
+  type SummaryAttentionKr,
+  type SummaryData,
+  type SummaryInput,
+  type SummaryKr,
+  type SummaryMissingKr,
+  type SummaryMover,
+  type SummaryObjective,
+  type SummaryTrendRow,
+} from "./summaryTypes";
+
+const EPS = 1e-9;
+const MOVERS = 3;
+
+function diff(now: number | null, before: number | null): number | null {
+  if (now === null || before === null || now === undefined || before === undefined) return null;
+  const d = now - before;
+  return Math.abs(d) < EPS ? 0 : d;
+}
+
+function byId<T extends { id: string }>(items: T[]): Map<string, T> {
+  const m = new Map<string, T>();
+  for (const it of items) if (!m.has(it.id)) m.set(it.id, it);
+  return m;
+}
+
+function isBlank(id: unknown): boolean {
+  return id === null || id === undefined || String(id) === "";
+}
+
+function clampWeek(week: number, weeks: number): number {
+  return Math.max(1, Math.min(weeks, week));
+}
+
+/** Rows with a blank ID are ignored, as evaluateTracker and the sheet formulas ignore them. */
+function withoutBlankIds(tracker: Tracker): Tracker {
+  return {
+    settings: tracker.settings,
+    objectives: tracker.objectives.filter((o) => !isBlank(o.id)),
+    keyResults: tracker.keyResults.filter((k) => !isBlank(k.id)),
+  };
+}
+
+interface Period {
+  weeks: number;
+  week: number;
+  periodDays: number;
+  periodStart: string;
+}
+
+/** Week N of M and this check-in period; a one-line error when the start or summary date is not a date. */
+function summaryPeriod(s: Settings, asOf: string): Period {
+  if (!isValidIsoDate(s.startDate)) throw new Error("The cycle start date in Settings is not a date (YYYY-MM-DD).");
+  if (!isValidIsoDate(asOf)) throw new Error(`The summary date is not a date (YYYY-MM-DD): ${String(asOf)}`);
+  const weeks = Math.max(1, Math.floor(s.weeks) || 1);
+  const week = clampWeek(weekNumber(asOf, s.startDate), weeks);
+  const periodDays = s.cadence === "fortnightly" ? 14 : 7;
+  return { weeks, week, periodDays, periodStart: addDays(asOf, -(periodDays - 1)) };
+}
+
+interface LastWeek {
+  scores: Map<string, number | null>;
+  lastWeek: SummaryData["lastWeek"];
+}
+
+/** Last week's KR scores: week N−1's History rows, the rest recomputed from the log as of asOf − 7 days. */
+function lastWeekScores(tracker: Tracker, checkins: CheckinEntry[], history: HistoryEntry[], asOf: string, week: number): LastWeek {
+  const scores = new Map<string, number | null>();
+  let lastWeek: SummaryData["lastWeek"] = { source: "none", week: null, asOf: null };
+  if (week > 1) {
+    const prevDay = addDays(asOf, -7);
+    const hist = history.filter((h) => h.week === week - 1);
+    let prevEval: TrackerEvaluation | null = null;
+    const recompute = (): TrackerEvaluation => {
+      if (!prevEval) prevEval = evaluateTracker(trackerAsOf(tracker, checkins, prevDay), prevDay);
+      return prevEval;
+    };
+    if (hist.length > 0) {
+      let histAsOf: string | null = null;
+      for (const h of hist) {
+        scores.set(h.krId, typeof h.score === "number" && isFinite(h.score) ? h.score : null);
+        if (isIso(h.asOf) && (histAsOf === null || h.asOf > histAsOf)) histAsOf = h.asOf;
+      }
+      lastWeek = { source: "history", week: week - 1, asOf: histAsOf };
+    } else {
+      lastWeek = { source: "log", week: week - 1, asOf: prevDay };
+    }
+    for (const kr of tracker.keyResults) {
+      if (scores.has(kr.id)) continue;
+      const e = recompute().krs.find((k) => k.id === kr.id);
+      scores.set(kr.id, e ? e.score : null);
+    }
+  }
+  return { scores, lastWeek };
+}
+
+interface Now {
+  tracker: Tracker;
+  nowTracker: Tracker;
+  ev: TrackerEvaluation;
+  latestNow: Map<string, CheckinEntry>;
+  logged: Set<string>;
+  inPeriod: Set<string>;
+  last: LastWeek;
+  asOf: string;
+}
+
+function summarizeKrs(n: Now): SummaryKr[] {
+  const krEv = byId(n.ev.krs);
+  const hasLastWeek = n.last.lastWeek.source !== "none";
+  return n.nowTracker.keyResults.map((kr, i) => {
+    const e = krEv.get(kr.id);
+    const original = n.tracker.keyResults[i];
+    const a = krAsOf(original, n.latestNow, n.logged, n.asOf);
+    const score = e ? e.score : null;
+    const lw = hasLastWeek ? (n.last.scores.get(kr.id) ?? null) : null;
+    return {
+      id: kr.id,
+      objectiveId: kr.objectiveId,
+      title: kr.title,
+      owner: kr.owner,
+      value: a.value,
+      score,
+      lastWeekScore: lw,
+      change: hasLastWeek ? diff(score, lw) : null,
+      expected: e ? e.expected : n.ev.elapsed,
+      status: e ? e.status : STATUS.setupError,
+      lastCheckin: a.lastCheckin,
+      checkedInThisPeriod: n.inPeriod.has(kr.id),
+    };
+  });
+}
+
+function summarizeObjectives(n: Now): SummaryObjective[] {
+  const objEv = byId(n.ev.objectives);
+  const hasLastWeek = n.last.lastWeek.source !== "none";
+  return n.tracker.objectives.map((o) => {
+    const e = objEv.get(o.id);
+    const score = e ? e.score : null;
+    let lw: number | null = null;
+    if (hasLastWeek) {
+      lw = weightedMean(
+        n.tracker.keyResults
+          .filter((k) => String(k.objectiveId).toLowerCase() === String(o.id).toLowerCase())
+          .map((k) => ({ weight: k.weight, score: n.last.scores.get(k.id) ?? null })),
+      );
+    }
+    return {
+      id: o.id,
+      title: o.title,
+      owner: o.owner,
+      score,
+      lastWeekScore: lw,
+      change: hasLastWeek ? diff(score, lw) : null,
+      expected: e ? e.expected : n.ev.elapsed,
+      status: e ? e.status : STATUS.noKeyResults,
+    };
+  });
+}
+
+function countStatuses(krs: SummaryKr[]): Record<KrStatusLabel, number> {
+  const statusCounts = {} as Record<KrStatusLabel, number>;
+  for (const st of KR_STATUS_ORDER) statusCounts[st] = 0;
+  for (const k of krs) if ((KR_STATUS_ORDER as readonly string[]).indexOf(k.status) >= 0) statusCounts[k.status as KrStatusLabel]++;
+  return statusCounts;
+}
+
+function checkinRate(krs: SummaryKr[]): SummaryData["checkinRate"] {
+  const checkedIn = krs.filter((k) => k.checkedInThisPeriod).length;
+  return { checkedIn, total: krs.length, rate: krs.length > 0 ? checkedIn / krs.length : null };
+}
+
+/** Off track first, then at risk, with each KR's latest comment. */
+function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>): SummaryAttentionKr[] {
+  const attention: SummaryAttentionKr[] = [];
+  for (const st of [STATUS.offTrack, STATUS.atRisk]) {
+    for (const k of krs) {
+      if (k.status !== st) continue;
+      const c = latestNow.get(k.id);
+      attention.push({
+        id: k.id,
+        title: k.title,
+        owner: k.owner,
+        status: k.status,
+        score: k.score,
+        whatChanged: c ? String(c.whatChanged ?? "") : "",
+        blockers: c ? String(c.blockers ?? "") : "",
+        nextStep: c ? String(c.nextStep ?? "") : "",
+        lastCheckin: k.lastCheckin,
+      });
+    }
+  }
+  return attention;
+}
+
+function missingCheckins(krs: SummaryKr[]): SummaryMissingKr[] {
+  return krs.filter((k) => !k.checkedInThisPeriod).map((k) => ({ id: k.id, title: k.title, owner: k.owner, lastCheckin: k.lastCheckin }));
+}
+
+function biggestMovers(krs: SummaryKr[]): SummaryData["movers"] {
+  const moved: SummaryMover[] = [];
+  for (const k of krs) {
+    if (k.change === null || k.score === null || k.lastWeekScore === null || Math.abs(k.change) < EPS) continue;
+    moved.push({ id: k.id, title: k.title, owner: k.owner, lastWeekScore: k.lastWeekScore, score: k.score, change: k.change });
+  }
+  const order = new Map(krs.map((k, i) => [k.id, i] as [string, number]));
+  const stable = (a: SummaryMover, b: SummaryMover) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
+  const up = moved.filter((m) => m.change > 0).sort((a, b) => b.change - a.change || stable(a, b)).slice(0, MOVERS);
+  const down = moved.filter((m) => m.change < 0).sort((a, b) => a.change - b.change || stable(a, b)).slice(0, MOVERS);
+  return { up, down };
+}
+
+/** For weeks 1..N, each KR's value at min(last day of that week, asOf). */
+function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, week: number, asOf: string): SummaryData["trend"] {
+  const weeks: number[] = [];
+  const days: string[] = [];
+  for (let w = 1; w <= week; w++) {
+    weeks.push(w);
+    const last = addDays(tracker.settings.startDate, 7 * w - 1);
+    days.push(last < asOf ? last : asOf);
+  }
+  const latestByDay = days.map((d) => latestCheckins(checkins, d));
+  const rows: SummaryTrendRow[] = tracker.keyResults.map((kr) => ({
+    id: kr.id,
+    title: kr.title,
+    values: days.map((d, i) => krAsOf(kr, latestByDay[i], logged, d).value),
+  }));
+  return { weeks, rows };
+}
+
+/** Builds the structured summary data (no layout). */
+export function buildSummaryData(input: SummaryInput): SummaryData {
+  const { checkins, history, asOf } = input;
+  const tracker = withoutBlankIds(input.tracker);
+  const s = tracker.settings;
+  const { weeks, week, periodDays, periodStart } = summaryPeriod(s, asOf);
+
+  const nowTracker = trackerAsOf(tracker, checkins, asOf);
+  const ev: TrackerEvaluation = evaluateTracker(nowTracker, asOf);
+  const latestNow = latestCheckins(checkins, asOf);
+  const logged = new Set(checkins.map((c) => c.krId));
+  const inPeriod = new Set<string>();
+  for (const c of checkins) if (isIso(c.date) && c.date >= periodStart && c.date <= asOf) inPeriod.add(c.krId);
+  const last = lastWeekScores(tracker, checkins, history, asOf, week);
+  const now: Now = { tracker, nowTracker, ev, latestNow, logged, inPeriod, last, asOf };
+
+  const krs = summarizeKrs(now);
+  return {
+    cycleName: s.cycleName,
+    start: s.startDate,
+    end: addDays(s.startDate, 7 * weeks),
+    week,
+    weeks,
+    asOf,
+    elapsed: ev.elapsed,
+    cadence: s.cadence,
+    periodDays,
+    periodStart,
+    overall: { score: ev.overall.score, expected: ev.overall.expected, status: ev.overall.status },
+    statusCounts: countStatuses(krs),
+    checkinRate: checkinRate(krs),
+    lastWeek: last.lastWeek,
+    objectives: summarizeObjectives(now),
+    krs,
+    attention: needsAttention(krs, latestNow),
+    missing: missingCheckins(krs),
+    movers: biggestMovers(krs),
+    trend: trend(tracker, checkins, logged, week, asOf),
+  };
+}

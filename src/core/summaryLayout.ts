@@ -1,0 +1,190 @@
+// The Weekly Summary tab's layout: SummaryData as rows of cells written from A1.
+import { columnLetter } from "./a1";
+import { KR_STATUS_ORDER, type SummaryData, type SummaryMover } from "./summaryTypes";
+
+export type SummaryCellStyle = "title" | "subtitle" | "heading" | "header" | "label" | "status" | "muted" | "note";
+
+export interface SummaryCell {
+  /**
+   * The value. Text that came from the sheet (titles, owners, comments) is given raw; such cells carry
+   * fmt "@" and the writer must keep them text (it may begin with = + - @: see escape.ts asSheetText).
+   * Dates are "YYYY-MM-DD" strings with fmt "yyyy-mm-dd".
+   */
+  v: string | number | null;
+  /** Number format: "0.00", "+0.00;-0.00;0.00", "0%", "yyyy-mm-dd", or "@" (plain text). */
+  fmt?: string;
+  style?: SummaryCellStyle;
+  /** A formula to write instead of v (A1 references relative to the summary tab written from A1). */
+  formula?: string;
+}
+
+export const FMT = {
+  score: "0.00",
+  change: "+0.00;-0.00;0.00",
+  rate: "0%",
+  date: "yyyy-mm-dd",
+  text: "@",
+} as const;
+
+function text(v: string, style?: SummaryCellStyle): SummaryCell {
+  const c: SummaryCell = { v, fmt: FMT.text };
+  if (style) c.style = style;
+  return c;
+}
+function label(v: string, style: SummaryCellStyle = "label"): SummaryCell {
+  return { v, style };
+}
+function num(v: number | null, fmt: string): SummaryCell {
+  return v === null || v === undefined || !isFinite(v) ? { v: null } : { v, fmt };
+}
+function status(v: string): SummaryCell {
+  return { v, style: "status" };
+}
+function date(v: string | null): SummaryCell {
+  return v ? { v, fmt: FMT.date } : { v: "never", style: "muted" };
+}
+function headers(...names: string[]): SummaryCell[] {
+  return names.map((n) => ({ v: n, style: "header" as const }));
+}
+function none(message: string): SummaryCell[] {
+  return [{ v: message, style: "muted" }];
+}
+
+/** "Off track" etc. as a plain-language count: "1 key result", "3 key results". */
+export function krCount(n: number): string {
+  return `${n} key result${n === 1 ? "" : "s"}`;
+}
+
+export function percent(x: number): string {
+  return `${Math.round(x * 100)}%`;
+}
+
+/** "2026-01-06 to 2026-01-12" */
+export function periodText(data: SummaryData): string {
+  return `${data.periodStart} to ${data.asOf}`;
+}
+
+/** Lays the data out as rows for the Weekly Summary tab (written from A1). */
+export function layoutSummary(data: SummaryData): { width: number; rows: SummaryCell[][] } {
+  const rows: SummaryCell[][] = [];
+  const push = (cells: SummaryCell[]) => rows.push(cells);
+  const blank = () => rows.push([]);
+
+  push([text(`Weekly summary — ${data.cycleName}`, "title")]);
+  push([
+    label(`Week ${data.week} of ${data.weeks} · as of ${data.asOf} · ${percent(data.elapsed)} of the cycle elapsed`, "subtitle"),
+  ]);
+  blank();
+
+  // Overall
+  push([label("Overall", "heading")]);
+  push(headers("Score", "Expected", "Status", "Check-in rate", "Checked in", "Period"));
+  const r = data.checkinRate;
+  push([
+    num(data.overall.score, FMT.score),
+    num(data.overall.expected, FMT.score),
+    status(data.overall.status),
+    num(r.rate, FMT.rate),
+    label(`${r.checkedIn} of ${r.total} KRs`),
+    label(periodText(data)),
+  ]);
+  blank();
+
+  // Counts
+  push([label("Key results by status", "heading")]);
+  push(headers("Status", "Key results", "Share"));
+  for (const st of KR_STATUS_ORDER) {
+    const n = data.statusCounts[st];
+    push([status(st), { v: n }, num(data.krs.length > 0 ? n / data.krs.length : null, FMT.rate)]);
+  }
+  blank();
+
+  // Objectives
+  push([label("Objectives", "heading")]);
+  push(headers("ID", "Objective", "Owner", "Score", "Change since last week", "Expected", "Status"));
+  if (data.objectives.length === 0) push(none("None — the tracker has no objectives yet."));
+  for (const o of data.objectives) {
+    push([
+      text(o.id),
+      text(o.title),
+      text(o.owner),
+      num(o.score, FMT.score),
+      o.change === null ? { v: "—", style: "muted" } : num(o.change, FMT.change),
+      num(o.expected, FMT.score),
+      status(o.status),
+    ]);
+  }
+  blank();
+
+  // Needs attention
+  push([label("Needs attention: off track or at risk", "heading")]);
+  push(headers("ID", "Key result", "Owner", "Status", "Score", "Latest comment", "Blockers", "Next step"));
+  if (data.attention.length === 0) push(none("None — no key result is off track or at risk."));
+  for (const k of data.attention) {
+    push([
+      text(k.id),
+      text(k.title),
+      text(k.owner),
+      status(k.status),
+      num(k.score, FMT.score),
+      text(k.whatChanged),
+      text(k.blockers),
+      text(k.nextStep),
+    ]);
+  }
+  blank();
+
+  // Missing check-ins
+  push([label(`Missing check-ins: no check-in from ${data.periodStart} to ${data.asOf}`, "heading")]);
+  push(headers("ID", "Key result", "Owner", "Last check-in"));
+  if (data.missing.length === 0) push(none("None — every key result has checked in this period."));
+  for (const k of data.missing) push([text(k.id), text(k.title), text(k.owner), date(k.lastCheckin)]);
+  blank();
+
+  // Movers
+  push([label("Biggest movers since last week", "heading")]);
+  push(headers("Direction", "ID", "Key result", "Owner", "Last week", "Now", "Change"));
+  if (data.lastWeek.source === "none") push(none("None — this is the first week of the cycle."));
+  else if (data.movers.up.length + data.movers.down.length === 0) push(none("None — no score changed since last week."));
+  const mover = (dir: string, m: SummaryMover) =>
+    push([label(dir), text(m.id), text(m.title), text(m.owner), num(m.lastWeekScore, FMT.score), num(m.score, FMT.score), num(m.change, FMT.change)]);
+  for (const m of data.movers.up) mover("Up", m);
+  for (const m of data.movers.down) mover("Down", m);
+  blank();
+
+  // Trend
+  push([label("Trend: value at the end of each week", "heading")]);
+  push(headers("ID", "Key result", ...data.trend.weeks.map((w) => `Week ${w}`), "Trend"));
+  if (data.trend.rows.length === 0) push(none("None — the tracker has no key results yet."));
+  for (const t of data.trend.rows) {
+    const sheetRow = rows.length + 1;
+    const first = columnLetter(3);
+    const last = columnLetter(2 + t.values.length);
+    push([
+      text(t.id),
+      text(t.title),
+      ...t.values.map((v) => (v === null ? { v: null } : { v })),
+      { v: null, formula: `=IFERROR(SPARKLINE(${first}${sheetRow}:${last}${sheetRow}),"")` },
+    ]);
+  }
+  blank();
+
+  const lw =
+    data.lastWeek.source === "history"
+      ? `Change compares with the History rows of week ${data.lastWeek.week}.`
+      : data.lastWeek.source === "log"
+        ? `Change compares with the check-in log as of ${data.lastWeek.asOf} (no History rows for week ${data.lastWeek.week}).`
+        : "Week 1: there is no last week to compare with.";
+  push([
+    label(
+      "Scores run from 0.00 to 1.00. Expected = share of the cycle elapsed × goal (1.0 for committed, the aspirational goal for aspirational objectives). " +
+        lw,
+      "note",
+    ),
+  ]);
+
+  const width = Math.max(7, ...rows.map((row) => row.length));
+  for (const row of rows) while (row.length < width) row.push({ v: null });
+  return { width, rows };
+}
+

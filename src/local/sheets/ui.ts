@@ -1,0 +1,205 @@
+// Ui (alerts, prompts, menus, dialogs and sidebars, recorded for tests and the CLI) and HtmlService.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { CountersImpl, unpub } from "./counters";
+
+// ---------------- Ui ----------------
+
+export const Button = { CLOSE: "CLOSE", OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO" } as const;
+export const ButtonSet = { OK: "OK", OK_CANCEL: "OK_CANCEL", YES_NO: "YES_NO", YES_NO_CANCEL: "YES_NO_CANCEL" } as const;
+type ButtonValue = (typeof Button)[keyof typeof Button];
+
+export interface UiMenuRecord {
+  name: string;
+  items: { caption: string; fn: string }[];
+}
+export type UiResponse = ButtonValue | string | { button?: ButtonValue; text?: string };
+export interface UiRecorder {
+  menus: UiMenuRecord[];
+  sidebars: { title: string; html: string; width?: number }[];
+  dialogs: { title: string; html: string; modal: boolean; width?: number; height?: number }[];
+  alerts: { kind: "alert" | "prompt"; title?: string; prompt: string; buttons?: string }[];
+  toasts: string[];
+  /** Queues answers for the next alert/prompt: a Button value, a text (prompt answered with OK), or both. */
+  respond(...answers: UiResponse[]): void;
+}
+
+export function createUiRecorder(): UiRecorder & { _queue: UiResponse[] } {
+  const queue: UiResponse[] = [];
+  return {
+    menus: [],
+    sidebars: [],
+    dialogs: [],
+    alerts: [],
+    toasts: [],
+    _queue: queue,
+    respond(...answers: UiResponse[]) {
+      queue.push(...answers);
+    },
+  };
+}
+
+const BUTTONS = new Set<string>(Object.values(Button));
+
+export class LocalMenu {
+  readonly items: { caption: string; fn: string }[] = [];
+  constructor(
+    private readonly rec: UiRecorder,
+    readonly name: string,
+  ) {}
+  addItem(caption: string, fn: string) {
+    this.items.push({ caption: String(caption), fn: String(fn) });
+    return this;
+  }
+  addSeparator() {
+    return this;
+  }
+  addSubMenu(menu: LocalMenu) {
+    const m = unpub(menu);
+    for (const it of m.items) this.items.push({ caption: `${m.name} / ${it.caption}`, fn: it.fn });
+    return this;
+  }
+  addToUi() {
+    const rec = { name: this.name, items: this.items.map((i) => ({ ...i })) };
+    const at = this.rec.menus.findIndex((m) => m.name === this.name);
+    if (at >= 0) this.rec.menus[at] = rec;
+    else this.rec.menus.push(rec);
+  }
+}
+
+export class HtmlOutput {
+  private title = "";
+  private width?: number;
+  private height?: number;
+  constructor(private content: string) {}
+  setTitle(t: string) {
+    this.title = String(t);
+    return this;
+  }
+  getTitle() {
+    return this.title;
+  }
+  setWidth(w: number) {
+    this.width = w;
+    return this;
+  }
+  getWidth() {
+    return this.width;
+  }
+  setHeight(h: number) {
+    this.height = h;
+    return this;
+  }
+  getHeight() {
+    return this.height;
+  }
+  getContent() {
+    return this.content;
+  }
+  setContent(c: string) {
+    this.content = String(c);
+    return this;
+  }
+  append(c: string) {
+    this.content += String(c);
+    return this;
+  }
+  appendUntrusted(c: string) {
+    this.content += String(c).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+    return this;
+  }
+  setSandboxMode() {
+    return this;
+  }
+  setXFrameOptionsMode() {
+    return this;
+  }
+  addMetaTag() {
+    return this;
+  }
+  setFaviconUrl() {
+    return this;
+  }
+}
+
+export class LocalUi {
+  readonly _kind = "Ui";
+  readonly Button = Button;
+  readonly ButtonSet = ButtonSet;
+  constructor(
+    readonly _counters: CountersImpl,
+    private readonly rec: UiRecorder & { _queue: UiResponse[] },
+  ) {}
+  createAddonMenu() {
+    return new LocalMenu(this.rec, "Add-on");
+  }
+  createMenu(name: string) {
+    return new LocalMenu(this.rec, String(name));
+  }
+  showSidebar(out: HtmlOutput) {
+    const o = unpub(out);
+    this.rec.sidebars.push({ title: o.getTitle(), html: o.getContent(), width: o.getWidth() });
+  }
+  showModalDialog(out: HtmlOutput, title: string) {
+    const o = unpub(out);
+    this.rec.dialogs.push({ title: String(title), html: o.getContent(), modal: true, width: o.getWidth(), height: o.getHeight() });
+  }
+  showModelessDialog(out: HtmlOutput, title: string) {
+    const o = unpub(out);
+    this.rec.dialogs.push({ title: String(title), html: o.getContent(), modal: false, width: o.getWidth(), height: o.getHeight() });
+  }
+  private parseArgs(args: unknown[]): { title?: string; prompt: string; buttons?: string } {
+    if (args.length >= 3) return { title: String(args[0]), prompt: String(args[1]), buttons: String(args[2]) };
+    if (args.length === 2) return { prompt: String(args[0]), buttons: String(args[1]) };
+    return { prompt: String(args[0] ?? "") };
+  }
+  alert(...args: unknown[]) {
+    const a = this.parseArgs(args);
+    this.rec.alerts.push({ kind: "alert", ...a });
+    const next = this.rec._queue.shift();
+    if (next === undefined) return Button.OK;
+    if (typeof next === "string") return BUTTONS.has(next) ? (next as ButtonValue) : Button.OK;
+    return next.button ?? Button.OK;
+  }
+  prompt(...args: unknown[]) {
+    const a = this.parseArgs(args);
+    this.rec.alerts.push({ kind: "prompt", ...a });
+    const next = this.rec._queue.shift();
+    let button: ButtonValue = Button.OK;
+    let text = "";
+    if (typeof next === "string") {
+      if (BUTTONS.has(next) && next !== Button.OK) button = next as ButtonValue;
+      else if (next !== Button.OK) text = next;
+    } else if (next) {
+      button = next.button ?? Button.OK;
+      text = next.text ?? "";
+    }
+    return { getResponseText: () => text, getSelectedButton: () => button };
+  }
+}
+
+// ---------------- LockService ----------------
+
+// ---------------- HtmlService (not counted) ----------------
+
+export function createHtmlService(htmlDir: () => string) {
+  return {
+    SandboxMode: { IFRAME: "IFRAME", NATIVE: "NATIVE", EMULATED: "EMULATED" },
+    XFrameOptionsMode: { ALLOWALL: "ALLOWALL", DEFAULT: "DEFAULT" },
+    createHtmlOutput(html?: string) {
+      return new HtmlOutput(html === undefined ? "" : String(html));
+    },
+    createHtmlOutputFromFile(name: string) {
+      const file = /\.html?$/i.test(name) ? name : `${name}.html`;
+      let content: string;
+      try {
+        content = readFileSync(join(htmlDir(), file), "utf8");
+      } catch {
+        throw new Error(`No HTML file named ${name} was found.`);
+      }
+      return new HtmlOutput(content);
+    },
+  };
+}
+
+// ---------------- MailApp ----------------

@@ -1,0 +1,190 @@
+// .xlsx -> WorkbookSnapshot, preferring the metadata sheet's exact values where they still match.
+import ExcelJS from "exceljs";
+import type { SnapshotCell, SnapshotScalar, SnapshotSheet, WorkbookSnapshot } from "../snapshot";
+import { columnNumber } from "../../core/a1";
+import { patchExcelDates, serialOfDate } from "./dates";
+import { allowHistorySheetName } from "./historyName";
+import { fromXlsxFormula, splitSheetRef } from "./formulas";
+import { nativeToCf, nativeToDv, readNativeCfs, readNativeDvs, signature } from "./rules";
+import { checkUnzippedSize } from "./zipSize";
+import { canonicalNames, DEFAULT_FONT, dvSignature, hexColor, METADATA_SHEET, PX_PER_CHAR, type Metadata, type SheetMeta } from "./shared";
+
+export async function xlsxToSnapshot(buf: Buffer): Promise<WorkbookSnapshot> {
+  return readWorkbook(buf, undefined);
+}
+
+export async function readWorkbook(buf: Buffer, fallbackName: string | undefined): Promise<WorkbookSnapshot> {
+  patchExcelDates();
+  allowHistorySheetName();
+  if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
+    throw new Error("not an .xlsx file (it is not a zip archive)");
+  }
+  checkUnzippedSize(buf);
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    throw new Error(`not an .xlsx file (cannot be read: ${(e as Error).message})`);
+  }
+
+  let meta: Metadata | null = null;
+  const metaSheet = wb.getWorksheet(METADATA_SHEET);
+  if (metaSheet) meta = readMetadata(metaSheet);
+
+  const sheets: SnapshotSheet[] = [];
+  for (const ws of wb.worksheets) {
+    if (ws.name === METADATA_SHEET) continue;
+    sheets.push(readSheet(ws, meta?.sheets?.[ws.name]));
+  }
+  if (sheets.length === 0) throw new Error("not an .xlsx file (no worksheets in it)");
+
+  const namedRanges: WorkbookSnapshot["namedRanges"] = [];
+  for (const dn of wb.definedNames.model as { name: string; ranges: string[] }[]) {
+    if (dn.name.startsWith("_xlnm.")) continue;
+    const ref = dn.ranges[0] && splitSheetRef(dn.ranges[0]);
+    if (!ref) continue;
+    namedRanges.push({ name: dn.name, sheet: ref.sheet, a1: ref.a1.replace(/\$/g, "") });
+  }
+
+  const exactNames =
+    meta?.namedRanges && meta.namedRangesSignature === signature(canonicalNames(namedRanges)) ? meta.namedRanges : namedRanges;
+
+  return {
+    id: meta?.id ?? `local-${Math.random().toString(36).slice(2, 12)}`,
+    name: meta?.name ?? (wb.title || fallbackName || "OKR tracker"),
+    locale: meta?.locale ?? "en_US",
+    timeZone: meta?.timeZone ?? "Etc/UTC",
+    sheets,
+    namedRanges: exactNames,
+    documentProperties: meta?.documentProperties ?? {},
+    triggers: meta?.triggers ?? [],
+  };
+}
+
+function readMetadata(ws: ExcelJS.Worksheet): Metadata | null {
+  let json = "";
+  for (let r = 1; r <= ws.rowCount; r++) {
+    const v = ws.getRow(r).getCell(1).value;
+    if (typeof v === "string") json += v;
+    else if (v && typeof v === "object" && "richText" in v) json += v.richText.map((t) => t.text).join("");
+  }
+  try {
+    const parsed = JSON.parse(json) as Metadata;
+    return parsed && parsed.format === "okr-sheets-local" ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+function readSheet(ws: ExcelJS.Worksheet, sm: SheetMeta | undefined): SnapshotSheet {
+  const sheet: SnapshotSheet = { name: ws.name, rows: [] };
+  if (ws.state === "hidden" || ws.state === "veryHidden") sheet.hidden = true;
+
+  const view = (ws.views ?? [])[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
+  if (view && (view.state === "frozen" || view.state === ("split" as string))) {
+    if (view.ySplit && view.ySplit > 0) sheet.frozenRows = view.ySplit;
+    if (view.xSplit && view.xSplit > 0) sheet.frozenColumns = view.xSplit;
+  }
+
+  const widths: Record<number, number> = {};
+  (ws.columns ?? []).forEach((col, i) => {
+    const w = col?.width;
+    if (w === undefined || w === null || !Number.isFinite(w)) return;
+    const c = i + 1;
+    const exact = sm?.columnWidths?.[c];
+    widths[c] = exact !== undefined && Math.abs(exact / PX_PER_CHAR - w) < 0.5 / PX_PER_CHAR ? exact : Math.round(w * PX_PER_CHAR);
+  });
+  if (Object.keys(widths).length) sheet.columnWidths = widths;
+
+  const tab = (ws.properties as { tabColor?: { argb?: string } }).tabColor?.argb;
+  if (tab) sheet.tabColor = hexColor(tab);
+
+  const rows: (SnapshotCell | null)[][] = [];
+  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+    const out: (SnapshotCell | null)[] = [];
+    row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+      const sc = readCell(cell);
+      if (sc) out[colNumber - 1] = sc;
+    });
+    if (out.length) {
+      for (let i = 0; i < out.length; i++) if (out[i] === undefined) out[i] = null;
+      rows[rowNumber - 1] = out;
+    }
+  });
+  for (let i = 0; i < rows.length; i++) if (rows[i] === undefined) rows[i] = [];
+  for (const addr of sm?.emptyResults ?? []) {
+    const m = /^([A-Z]+)(\d+)$/.exec(addr);
+    if (!m) continue;
+    const cell = rows[Number(m[2]) - 1]?.[columnNumber(m[1]) - 1];
+    if (cell && cell.f !== undefined && cell.v === undefined) cell.v = "";
+  }
+  sheet.rows = rows;
+
+  // Conditional formats: the exact list when the file still holds what we wrote, else the file's rules.
+  const nativeCfs = readNativeCfs(ws);
+  if (sm?.conditionalFormats && sm.cfSignature === signature(nativeCfs)) sheet.conditionalFormats = sm.conditionalFormats;
+  else if (nativeCfs.length) sheet.conditionalFormats = nativeCfs.map(nativeToCf);
+
+  const nativeDvs = readNativeDvs(ws, serialOfDate);
+  if (sm?.validations && sm.dvSignature === dvSignature(nativeDvs)) sheet.validations = sm.validations;
+  else if (nativeDvs.length) sheet.validations = nativeDvs.flatMap(nativeToDv);
+
+  if (sm?.protections?.length) sheet.protections = sm.protections;
+  return sheet;
+}
+
+function readCell(cell: ExcelJS.Cell): SnapshotCell | null {
+  const sc: SnapshotCell = {};
+  const value = cell.value;
+  if (value !== null && value !== undefined) {
+    if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") sc.v = value;
+    else if (value instanceof Date) sc.v = serialOfDate(value);
+    else if (typeof value === "object") {
+      const o = value as unknown as Record<string, unknown>;
+      if ("formula" in o || "sharedFormula" in o) {
+        const f = cell.formula;
+        if (f) sc.f = fromXlsxFormula(f);
+        // cell.value leaves out falsy results (0, false, ""); cell.result has them.
+        const res = scalarOf((cell as unknown as { result?: unknown }).result);
+        if (res !== undefined) sc.v = res;
+      } else if ("richText" in o) sc.v = (o.richText as { text: string }[]).map((t) => t.text).join("");
+      else if ("error" in o) sc.v = String(o.error);
+      else if ("text" in o) sc.v = String(o.text); // hyperlink
+    }
+  }
+
+  const numFmt = cell.numFmt;
+  if (numFmt && numFmt !== "General") sc.fmt = numFmt;
+  const font = cell.font as Partial<ExcelJS.Font> | undefined;
+  if (font) {
+    if (font.bold !== undefined) sc.bold = font.bold;
+    if (font.italic !== undefined) sc.italic = font.italic;
+    if (font.size !== undefined && !(font.size === DEFAULT_FONT.size && (font.name === undefined || font.name === DEFAULT_FONT.name))) sc.fontSize = font.size;
+    const c = font.color?.argb;
+    if (c) sc.color = hexColor(c);
+  }
+  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  if (fill && fill.type === "pattern" && fill.pattern === "solid") {
+    const c = fill.fgColor?.argb ?? fill.bgColor?.argb;
+    if (c) sc.bg = hexColor(c);
+  }
+  const al = cell.alignment as Partial<ExcelJS.Alignment> | undefined;
+  if (al) {
+    if (al.wrapText !== undefined) sc.wrap = al.wrapText;
+    if (al.horizontal === "left" || al.horizontal === "center" || al.horizontal === "right") sc.hAlign = al.horizontal;
+  }
+  const note = cell.note as string | ExcelJS.Comment | undefined;
+  if (note !== undefined && note !== null) {
+    const text = typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
+    if (text !== "") sc.note = text;
+  }
+  return Object.keys(sc).length ? sc : null;
+}
+
+function scalarOf(x: unknown): SnapshotScalar | undefined {
+  if (typeof x === "number" || typeof x === "string" || typeof x === "boolean") return x;
+  if (x instanceof Date) return serialOfDate(x);
+  if (x && typeof x === "object" && "error" in x) return String((x as { error: unknown }).error);
+  return undefined;
+}
+

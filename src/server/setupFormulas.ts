@@ -1,0 +1,74 @@
+// The formula columns of the Objectives and Key Results tabs: written for every data row and the spare rows
+// below, naming in the report any data row whose formula had been overwritten.
+import { quoteSheet } from "../core/a1";
+import { colsFromHeaders, krFormulas, objectiveFormulas } from "../core/formulas";
+import type { SetupReport } from "./setupTypes";
+import { col, type Table } from "./table";
+
+/** Rows below the data that get formulas too, so a row typed by hand is scored at once. */
+const SPARE_ROWS = 20;
+const MIN_FORMULA_ROWS = 50;
+
+export function formulaRowCount(t: Table): number {
+  return Math.max(t.rows.length + SPARE_ROWS, MIN_FORMULA_ROWS);
+}
+
+/**
+ * Writes the formula columns of both tables for every data row and the spare rows below. With a report,
+ * formula cells of data rows that held something else (a number typed over a score, say) are named in it.
+ */
+export function writeFormulas(objT: Table, krT: Table, repair?: Repair): void {
+  const objCols = colsFromHeaders(objT.headers);
+  const krCols = colsFromHeaders(krT.headers);
+  const nObj = formulaRowCount(objT);
+  const nKr = formulaRowCount(krT);
+  const objName = quoteSheet(objT.name);
+  writeFormulaColumns(objT, nObj, (row) => ({ ...objectiveFormulas(row, objCols, krCols) }), repair && { report: repair.report, rows: repair.objRows });
+  writeFormulaColumns(krT, nKr, (row) => ({
+    ...krFormulas(row, krCols, objCols),
+    "Objective name": `=IF($${krCols["ID"]}${row}="","",IFERROR(INDEX(${objName}!$${objCols["Objective"]}:$${objCols["Objective"]},MATCH($${krCols["Objective ID"]}${row},${objName}!$${objCols["ID"]}:$${objCols["ID"]},0)),""))`,
+  }), repair && { report: repair.report, rows: repair.krRows });
+}
+
+/** The report to name repaired formulas in, and how many data rows each table had before setup ran. */
+export interface Repair {
+  report: SetupReport;
+  objRows: number;
+  krRows: number;
+}
+
+/**
+ * Formulas compared as the sheet may give them back: spacing, letter case and the quotes around a sheet
+ * name that needs none can differ (our formulas hold no text with an apostrophe).
+ */
+function sameFormula(a: string, b: string): boolean {
+  const n = (f: string) => f.replace(/[\s']+/g, "").toUpperCase();
+  return n(a) === n(b);
+}
+
+function writeFormulaColumns(t: Table, n: number, make: (row: number) => Record<string, string>, repair?: { report: SetupReport; rows: number }): void {
+  const first = t.headerRow + 1;
+  // The spare formula rows may reach past the sheet's last row: grow the sheet first.
+  const max = t.sheet.getMaxRows();
+  if (first + n - 1 > max) t.sheet.insertRowsAfter(max, first + n - 1 - max);
+  const perRow: Record<string, string>[] = [];
+  for (let i = 0; i < n; i++) perRow.push(make(first + i));
+  for (const header of Object.keys(perRow[0] || {})) {
+    const c = col(t, header);
+    if (c < 0) continue;
+    const range = t.sheet.getRange(first, c + 1, n, 1);
+    if (repair && repair.rows > 0) {
+      const had = t.sheet.getRange(first, c + 1, repair.rows, 1).getFormulas();
+      const broken: number[] = [];
+      had.forEach((r, i) => {
+        const hasData = t.rows[i].some((v) => v !== "" && v !== null);
+        if (hasData && !sameFormula(String(r[0] || ""), perRow[i][header])) broken.push(first + i);
+      });
+      if (broken.length) {
+        const rows = broken.length > 5 ? `${broken.slice(0, 5).join(", ")} and ${broken.length - 5} more` : broken.join(", ");
+        repair.report.restored.push(`${t.name}: ${header} formula in row${broken.length > 1 ? "s" : ""} ${rows}`);
+      }
+    }
+    range.setFormulas(perRow.map((r) => [r[header]]));
+  }
+}

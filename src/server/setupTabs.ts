@@ -1,0 +1,149 @@
+// Setup's view of the tracker tabs: reads each one, refuses when one of our names holds something else,
+// renames a tracker tab a user renamed back, and makes sure each table tab has every header.
+import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";
+import { UserError } from "./env";
+import { IDENTIFYING, KR_WIDTH, LOG_WIDTH, OBJECTIVE_WIDTH } from "./read";
+import type { SetupReport } from "./setupTypes";
+import { col, findHeaderRow, norm, readColumns, tableFromValues, type Table } from "./table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface TabState {
+  name: string;
+  sheet: Sheet | null;
+  values: unknown[][];
+}
+
+export function isEmpty(values: unknown[][]): boolean {
+  return values.every((r) => r.every((v) => v === "" || v === null));
+}
+
+
+export type TabKey = "settings" | "objectives" | "keyResults" | "checkins" | "history";
+
+/** Reads the first rows of each tracker tab and refuses when one of our names holds something else. */
+export function inspect(ss: Spreadsheet, report: SetupReport): Record<TabKey, TabState> {
+  const read = (name: string, width: number): TabState => {
+    const sheet = ss.getSheetByName(name);
+    return { name, sheet, values: sheet ? readColumns(ss, sheet, name, width) : [] };
+  };
+  const state = {
+    settings: read(TAB.settings, 3),
+    objectives: read(TAB.objectives, OBJECTIVE_WIDTH),
+    keyResults: read(TAB.keyResults, KR_WIDTH),
+    checkins: read(TAB.checkins, LOG_WIDTH),
+    history: read(TAB.history, LOG_WIDTH),
+  };
+  const foreign: string[] = [];
+  const check = (s: TabState, ident: readonly string[]) => {
+    if (s.sheet && !isEmpty(s.values) && findHeaderRow(s.values, ident) < 0) foreign.push(s.name);
+  };
+  if (state.settings.sheet && !isEmpty(state.settings.values)) {
+    const labels = new Set(state.settings.values.map((r) => norm(r[0])));
+    if (!labels.has(norm("Start date")) && !labels.has(norm("Setting"))) foreign.push(TAB.settings);
+  }
+  check(state.objectives, IDENTIFYING.objectives);
+  check(state.keyResults, IDENTIFYING.keyResults);
+  check(state.checkins, IDENTIFYING.checkins);
+  check(state.history, IDENTIFYING.history);
+  if (foreign.length) {
+    throw new UserError(
+      `These tabs already exist and are not okr-sheets tabs: ${foreign.map((f) => `"${f}"`).join(", ")}. ` +
+        "Rename them (their content is kept) and run Set up tracker again.",
+    );
+  }
+  reattachRenamed(ss, state, report);
+  return state;
+}
+
+const WIDTHS: Record<TabKey, number> = {
+  settings: 3,
+  objectives: OBJECTIVE_WIDTH,
+  keyResults: KR_WIDTH,
+  checkins: LOG_WIDTH,
+  history: LOG_WIDTH,
+};
+
+/** Every header of the spec, so a user's own tab (an import source, say) is never mistaken for ours. */
+const FULL_HEADERS: Record<Exclude<TabKey, "settings">, readonly string[]> = {
+  objectives: OBJECTIVE_HEADERS,
+  keyResults: KR_HEADERS,
+  checkins: CHECKIN_HEADERS,
+  history: HISTORY_HEADERS,
+};
+
+/** Whether a tab's first rows are one of ours (Settings by its labels, tables by all their headers). */
+function looksLike(key: TabKey, values: unknown[][]): boolean {
+  if (isEmpty(values)) return false;
+  if (key === "settings") {
+    const labels = new Set(values.map((r) => norm(r[0])));
+    return ["Start date", "Length in weeks", "Check-in cadence"].every((l) => labels.has(norm(l)));
+  }
+  return findHeaderRow(values, FULL_HEADERS[key]) >= 0;
+}
+
+/**
+ * A tracker tab renamed by a user is renamed back, so its rows are kept (the add-on finds its tabs by
+ * name; setup would otherwise create an empty tab beside the data). Only tabs that are not ours by name,
+ * not archives of an earlier cycle (" · " in the name) and not report tabs are considered, and only when
+ * exactly one of them looks like the missing tab; otherwise the user is asked to choose.
+ */
+function reattachRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, report: SetupReport): void {
+  const missing = (Object.keys(state) as TabKey[]).filter((k) => !state[k].sheet);
+  if (!missing.length) return;
+  const ours = new Set<string>(Object.values(TAB));
+  const others = ss.getSheets().filter((sh) => !ours.has(sh.getName()) && sh.getName().indexOf(" · ") < 0);
+  if (!others.length) return;
+  const contents = others.map((sh) => ({ sheet: sh, name: sh.getName(), values: readColumns(ss, sh, sh.getName(), 26) }));
+  const plan: [TabKey, (typeof contents)[number]][] = [];
+  for (const key of missing) {
+    const matches = contents.filter((c) => looksLike(key, c.values.slice(0, 30)));
+    if (matches.length > 1) {
+      throw new UserError(
+        `The "${state[key].name}" tab is missing, and ${matches.map((m) => `"${m.name}"`).join(" and ")} all look like it. ` +
+          `Rename the right one to "${state[key].name}" and run Repair tracker again. Nothing was changed.`,
+      );
+    }
+    if (matches.length === 1) {
+      const taken = plan.find(([, c]) => c === matches[0]);
+      if (taken) continue; // one tab cannot be two of ours (e.g. an empty-looking copy)
+      plan.push([key, matches[0]]);
+    }
+  }
+  for (const [key, c] of plan) {
+    const name = state[key].name;
+    c.sheet.setName(name);
+    // Already read (26 columns wide): the tab's table is the same columns, narrowed to ours.
+    state[key] = { name, sheet: c.sheet, values: c.values.map((r) => r.slice(0, WIDTHS[key])) };
+    report.restored.push(`Tab "${c.name}" renamed back to "${name}" (its rows are kept)`);
+  }
+}
+
+/** Makes sure a table tab exists with every header; returns the table over its current data. */
+export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly string[], ident: readonly string[], report: SetupReport): Table {
+  let sheet = s.sheet;
+  let values = s.values;
+  if (!sheet) {
+    sheet = ss.insertSheet(s.name);
+    report.created.push(s.name);
+    values = [];
+  }
+  if (isEmpty(values)) {
+    sheet.getRange(1, 1, 1, headers.length).setValues([headers.slice()]);
+    if (s.sheet) report.restored.push(`${s.name}: header row`);
+    return tableFromValues(sheet, s.name, [headers.slice()], ident);
+  }
+  const t = tableFromValues(sheet, s.name, values, ident);
+  const missing = headers.filter((h) => col(t, h) < 0);
+  if (missing.length) {
+    // Append missing headers after the last used header cell.
+    let last = t.headers.length;
+    while (last > 0 && t.headers[last - 1] === "") last--;
+    sheet.getRange(t.headerRow, last + 1, 1, missing.length).setValues([missing.slice()]);
+    report.restored.push(`${s.name}: column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+    const headerRow = t.headers.slice(0, last).concat(missing);
+    return { ...t, headers: headerRow, width: headerRow.length };
+  }
+  return t;
+}

@@ -1,0 +1,86 @@
+// The codebase's shape rules (docs/ and HELPERS: files under ~500 lines, no import cycles), checked so
+// that a split file or a new import that closes a loop fails here instead of in review.
+import { readdirSync, readFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { describe, it } from "@jest/globals";
+import { build } from "esbuild";
+import { expect } from "./support/expect";
+
+const root = join(import.meta.dirname, "..");
+const MAX_LINES = 500;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return sourceFiles(p);
+    return /\.ts$/.test(e.name) && !/\.d\.ts$/.test(e.name) ? [p] : [];
+  });
+}
+
+/** Runtime imports between files of src/ (type-only imports vanish in the build, as they do at run time). */
+async function importGraph(files: string[]): Promise<Map<string, string[]>> {
+  const result = await build({
+    entryPoints: files,
+    bundle: true,
+    write: false,
+    metafile: true,
+    outdir: join(root, ".structure-test-out"),
+    platform: "node",
+    format: "esm",
+    packages: "external",
+    logLevel: "silent",
+  });
+  const graph = new Map<string, string[]>();
+  for (const [file, input] of Object.entries(result.metafile.inputs)) {
+    if (!file.startsWith("src/")) continue;
+    graph.set(file, input.imports.map((i) => i.path).filter((p) => p.startsWith("src/")));
+  }
+  return graph;
+}
+
+/** Every cycle found by a depth-first walk, as the list of files around it. */
+function cycles(graph: Map<string, string[]>): string[][] {
+  const found: string[][] = [];
+  const state = new Map<string, "open" | "done">();
+  const stack: string[] = [];
+  const visit = (f: string) => {
+    state.set(f, "open");
+    stack.push(f);
+    for (const g of graph.get(f) ?? []) {
+      if (state.get(g) === "open") found.push([...stack.slice(stack.indexOf(g)), g]);
+      else if (!state.has(g)) visit(g);
+    }
+    stack.pop();
+    state.set(f, "done");
+  };
+  for (const f of [...graph.keys()].sort()) if (!state.has(f)) visit(f);
+  return found;
+}
+
+describe("source structure", () => {
+  const files = sourceFiles(join(root, "src"));
+
+  it(`has no file in src/ over ${MAX_LINES} lines`, () => {
+    const long = files
+      .map((f) => ({ file: relative(root, f), lines: readFileSync(f, "utf8").split("\n").length }))
+      .filter((x) => x.lines > MAX_LINES)
+      .map((x) => `${x.file} (${x.lines} lines)`);
+    expect(long, "split these files").toEqual([]);
+  });
+
+  it("has no import cycle in src/", async () => {
+    const graph = await importGraph(files);
+    expect(graph.size, "the import graph covers src/").toBeGreaterThan(50);
+    expect(cycles(graph).map((c) => c.join(" -> ")), "break these cycles").toEqual([]);
+  });
+
+  it("finds a cycle when there is one", () => {
+    const g = new Map([
+      ["a", ["b"]],
+      ["b", ["c"]],
+      ["c", ["a"]],
+      ["d", ["a"]],
+    ]);
+    expect(cycles(g)).toEqual([["a", "b", "c", "a"]]);
+  });
+});
