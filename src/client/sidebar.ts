@@ -377,20 +377,14 @@ $.correct.addEventListener("click", () => {
   clearFieldErrors();
   $.value.value = formatValue(c.value, sep());
   $.confidence.value = confidenceOption(c.confidence);
-  $.whatChanged.value = c.whatChanged;
-  $.blockers.value = c.blockers;
-  $.nextStep.value = c.nextStep;
-  setCorrecting(true);
-  $.correct.hidden = true;
+  [$.whatChanged.value, $.blockers.value, $.nextStep.value] = [c.whatChanged, c.blockers, c.nextStep];
+  [correcting, $.correct.hidden, $.submit.textContent] = [true, true, "Save correction"];
   setStatus(correctingMessage(c, kr.unit, sep()));
   $.value.focus();
 });
 
 $.confirm.addEventListener("click", () => submit(true));
-// Changing the value withdraws the question about the old one.
-$.value.addEventListener("input", () => {
-  $.confirm.hidden = true;
-});
+$.value.addEventListener("input", () => ($.confirm.hidden = true)); // a new value: the old question goes
 
 function setSending(on: boolean): void {
   sending = on;
