@@ -46,6 +46,8 @@ export const $ = {
   blockers: el<HTMLTextAreaElement>("blockers"),
   nextStep: el<HTMLTextAreaElement>("nextStep"),
   submit: el<HTMLButtonElement>("submit"),
+  confirm: el<HTMLButtonElement>("confirm"),
+  correct: el<HTMLButtonElement>("correct"),
   recentSection: el("recent-section"),
   recent: el("recent"),
   recentEmpty: el("recent-empty"),

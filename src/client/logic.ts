@@ -4,7 +4,8 @@ import type { CheckinField, Failure, RecentCheckin, SidebarKr } from "../core/ap
 import { MAX_TEXT } from "../core/limits";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult } from "../core/model";
-import { parseUserNumber } from "../core/numbers";
+import { parseKrValue } from "../core/numbers";
+import { implausible } from "../core/plausible";
 
 export { MAX_TEXT };
 
@@ -211,6 +212,20 @@ export function confidenceOption(c: number | string | null | undefined): string 
   return /^(10|[1-9])$/.test(s) ? s : "";
 }
 
+/** The key result the form starts on: an admin's own first KR, or none ("Choose a key result…"). */
+export function defaultKrId(krs: Pick<SidebarKr, "id" | "owner">[], user: { isAdmin: boolean; actingAs: string | null }): string {
+  if (!krs.length) return "";
+  if (!user.isAdmin || krs.length === 1) return krs[0].id;
+  const me = (user.actingAs || "").trim().toLowerCase();
+  const mine = krs.find((k) => k.owner.trim().toLowerCase() === me);
+  return mine ? mine.id : "";
+}
+
+/** The status line while correcting: which check-in is being replaced. */
+export function correctingMessage(c: { date: string; value: number | string }, unit: string, sep: DecimalSeparator = "."): string {
+  return `Correcting your check-in of ${c.date} (${withUnit(formatValue(c.value, sep), unit)}): change what was wrong and save. Both stay in the log.`;
+}
+
 /**
  * The KR as it will read once the check-in is saved, computed in the browser by the server's own rules
  * (core/evaluate, as checkin.ts's standingAfter does), so the new score and status show the moment Submit
@@ -228,8 +243,9 @@ export function projectCheckin(
   if (!rules || typeof kr.expected !== "number" || !isFinite(kr.expected)) return null;
   if ((kr.status || "").trim().toLowerCase() === "setup error") return null;
   if (kr.lastCheckin && kr.lastCheckin > today) return null;
-  const v = parseUserNumber(valueText, locale);
-  if (!v.ok) return null;
+  const v = parseKrValue(valueText, locale, kr.unit);
+  // A value the server will ask about is not shown as saved.
+  if (!v.ok || implausible(v.value, { metric: kr.metric, unit: kr.unit, start: numberOrNull(kr.start), target: numberOrNull(kr.target) })) return null;
   const model: KeyResult = {
     row: 0, id: kr.id, objectiveId: kr.objectiveId, title: kr.name, owner: kr.owner, metric: kr.metric as KeyResult["metric"],
     unit: kr.unit, start: numberOrNull(kr.start), target: numberOrNull(kr.target), weight: null,

@@ -30,7 +30,10 @@ import {
   withUnit,
   type DecimalSeparator,
   type FormValues,
+  correctingMessage,
+  defaultKrId,
 } from "./logic";
+import { FIX_FIELDS_MESSAGE } from "../core/messages";
 
 import { $, clear, clearFieldErrors, make, setFieldError, showFieldErrors } from "./dom";
 import { callServer } from "./server";
@@ -42,6 +45,8 @@ let as: string | undefined;
 let data: SidebarData | null = null;
 let selectedId = "";
 let sending = false;
+/** The form replaces the KR's last check-in of this week ("Correct last check-in"). */
+let correcting = false;
 let loadSeq = 0;
 /** The KR whose check-in is shown ahead of the server's reply (see submit), or "". */
 let savingId = "";
@@ -274,10 +279,16 @@ function renderKrSelect(): void {
     selectedId = "";
     return;
   }
-  if (!krs.some((k) => k.id === selectedId)) selectedId = krs[0].id;
+  if (!krs.some((k) => k.id === selectedId)) selectedId = defaultKrId(krs, data.user);
   const nameCount: Record<string, number> = {};
   for (const k of krs) nameCount[k.name] = (nameCount[k.name] || 0) + 1;
   clear($.kr);
+  if (!selectedId) {
+    const none = make("option", undefined, "Choose a key result…");
+    none.value = "";
+    none.selected = true;
+    $.kr.appendChild(none);
+  }
   for (const k of krs) {
     const label = k.name || k.id;
     const opt = make("option", undefined, nameCount[k.name] > 1 || !k.name ? `${label} (${k.id})` : label);
@@ -304,6 +315,9 @@ function renderKrSelect(): void {
 /** Updates the hint, the confidence default and the recent list for the chosen KR. */
 function onKrSelected(resetConfidence: boolean): void {
   const kr = selectedKr();
+  setCorrecting(false);
+  $.confirm.hidden = true;
+  $.correct.hidden = !(kr && kr.correctable);
   $.valueHint.textContent = kr ? valueHint(kr, sep()) : "";
   if (kr && resetConfidence) $.confidence.value = confidenceOption(kr.confidence);
   renderRecent(kr);
@@ -352,24 +366,47 @@ function formValues(): FormValues {
   };
 }
 
+function setCorrecting(on: boolean): void {
+  correcting = on;
+  $.submit.textContent = on ? "Save correction" : "Submit check-in";
+}
+
+$.correct.addEventListener("click", () => {
+  const kr = selectedKr();
+  if (!kr || !kr.correctable || sending) return;
+  const c = kr.correctable;
+  requestIds.succeeded(); // a correction is a check-in of its own
+  clearFieldErrors();
+  $.value.value = formatValue(c.value, sep());
+  $.confidence.value = confidenceOption(c.confidence);
+  [$.whatChanged.value, $.blockers.value, $.nextStep.value] = [c.whatChanged, c.blockers, c.nextStep];
+  [correcting, $.correct.hidden, $.submit.textContent] = [true, true, "Save correction"];
+  setStatus(correctingMessage(c, kr.unit, sep()));
+  $.value.focus();
+});
+
+$.confirm.addEventListener("click", () => submit(true));
+$.value.addEventListener("input", () => ($.confirm.hidden = true)); // a new value: the old question goes
+
 function setSending(on: boolean): void {
   sending = on;
   const hadFocus = document.activeElement === $.submit;
   $.submit.disabled = on;
-  $.submit.textContent = on ? "Saving…" : "Submit check-in";
+  $.submit.textContent = on ? "Saving…" : correcting ? "Save correction" : "Submit check-in";
+  if (on) $.confirm.hidden = true;
   $.form.setAttribute("aria-busy", on ? "true" : "false");
   // Disabling the focused button drops focus to <body>; give it back so keyboard users stay in place.
   if (!on && (hadFocus || document.activeElement === document.body || document.activeElement === null)) $.submit.focus();
 }
 
-function submit(): void {
+function submit(confirmed = false): void {
   if (sending || !data) return;
   const v = formValues();
   clearFieldErrors();
   const local = validateForm(v);
   const localErrors = FORM_FIELDS.filter((f) => !!local[f]).map((f) => ({ field: f, message: local[f] as string }));
   if (localErrors.length) {
-    setStatus(localErrors.length === 1 ? "Please fix the field marked below." : "Please fix the fields marked below.", "error");
+    setStatus(FIX_FIELDS_MESSAGE, "error");
     showFieldErrors(localErrors);
     return;
   }
@@ -383,6 +420,8 @@ function submit(): void {
     nextStep: v.nextStep,
   };
   if (as !== undefined) req.as = as;
+  if (correcting) req.correct = true;
+  if (confirmed) req.confirmed = true;
   setSending(true);
   // The result shows now, computed by the server's own rules, marked as saving; the reply confirms it or
   // puts the KR back as it was.
@@ -404,6 +443,7 @@ function submit(): void {
     (res) => {
       if (res && typeof res === "object" && res.ok === true && res.kr) {
         requestIds.succeeded();
+        correcting = false;
         savingId = "";
         if (data) data.krs = replaceKr(data.krs, res.kr);
         renderKrList();
@@ -423,6 +463,12 @@ function submit(): void {
       const failure = (res && typeof res === "object" ? res : { ok: false, message: "" }) as Failure;
       const mapped = mapFailure(failure);
       setStatus(mapped.message, failure.busy ? "busy" : "error");
+      if (failure.confirm) {
+        // The value looks like a mistake: ask, with the same request ID, rather than save it.
+        $.confirm.hidden = false;
+        $.confirm.focus();
+        return;
+      }
       showFieldErrors(mapped.fields);
     },
     () => {

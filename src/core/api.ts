@@ -16,6 +16,10 @@ export const CheckinRequestSchema = z.strictObject({
   nextStep: z._default(z.string().check(z.maxLength(MAX_TEXT, `Next step is longer than ${MAX_TEXT} characters.`)), ""),
   /** Who the user said they are, where the platform gives no email. */
   as: z.optional(z.string().check(z.maxLength(254))),
+  /** The person confirmed a value the add-on found implausible (it asked with `confirm: true`). */
+  confirmed: z.optional(z.boolean()),
+  /** This check-in corrects the KR's latest check-in of the current week (both stay in the log). */
+  correct: z.optional(z.boolean()),
 });
 export type CheckinRequest = z.input<typeof CheckinRequestSchema>;
 
@@ -56,6 +60,18 @@ export interface SidebarKr {
   /** Expected progress now (the sheet's Expected: pace × the objective type's goal), so the sidebar can
    * show a check-in's score and status before the server confirms them; null when the cell holds none. */
   expected?: number | null;
+  /** The KR's latest check-in of the current week, which "Correct last check-in" replaces; null if none. */
+  correctable?: CorrectableCheckin | null;
+}
+
+export interface CorrectableCheckin {
+  requestId: string;
+  date: string; // YYYY-MM-DD
+  value: number | string;
+  confidence: number | string;
+  whatChanged: string;
+  blockers: string;
+  nextStep: string;
 }
 
 export interface SidebarData {
@@ -85,6 +101,8 @@ export interface Failure {
   fieldErrors?: Partial<Record<CheckinField, string>>;
   /** The document lock could not be had: nothing was written, try again. */
   busy?: boolean;
+  /** The value looks like a mistake: nothing was written; send again with `confirmed: true` to save it. */
+  confirm?: boolean;
 }
 
 export interface CheckinSuccess {

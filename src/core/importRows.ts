@@ -10,8 +10,10 @@
 // - Header names are case-insensitive, trimmed; spaces and dashes count as "_" ("Key result" =
 //   key_result). A byte-order mark is ignored. Unknown columns are ignored with a warning; a repeated
 //   column is an error.
-// - Numbers (start, target, weight) use "." as the decimal point, an optional sign, no thousands
-//   separators, no exponents; numbers already typed as numbers (from a tab) are taken as they are.
+// - Numbers (start, target, weight) are read as a check-in reads a value (core/numbers parseKrValue, in
+//   en_US): "." or a decimal comma ("6,0"; "1,234" is ambiguous and refused), an optional sign, no
+//   thousands separators, no exponents; "85%" on a % KR is 85, a unit after the number must be the
+//   row's unit. Numbers already typed as numbers (from a tab) are taken as they are.
 // - Metric text is case-insensitive; spaces/dashes count as "_" ("Stay above" = stay_above).
 //   increase/decrease need numeric start and target, different from each other; stay_above/stay_below
 //   need a numeric target (start optional); milestone needs neither (if given they must be numbers).
@@ -32,6 +34,7 @@
 //   key results <objective ID>.KR1, .KR2, … per objective; IDs already in the tracker or given
 //   anywhere in the file are skipped.
 import { MAX_TEXT } from "./api";
+import { parseKrValue } from "./numbers";
 import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, KR_HELPER_HEADERS, METRICS, OBJECTIVE_HEADERS, OBJECTIVE_TYPES, PNL_LINKS, SETTINGS_HEADERS, type Metric, type ObjectiveType, type PnlLink } from "./tabs";
 import type { KeyResultFields } from "./model";
 import type { TemplateObjective } from "./templates";
@@ -80,7 +83,6 @@ export function isHeaderWord(id: string): boolean {
 }
 
 export const ID_RE = /^[A-Za-z][A-Za-z0-9._\-/ ]{0,63}$/;
-const NUMBER_RE = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** A cell value as quoted in a message: at most 60 characters, control characters escaped. */
 function quote(s: string): string {
@@ -108,7 +110,8 @@ function textKey(s: string): string {
 
 type NumResult = { ok: true; value: number | null } | { ok: false; reason: string };
 
-function parseNumberCell(v: unknown, column: string): NumResult {
+/** The check-in's number parser ("6,0", "8.5 days" on a days KR, "85%" on a % KR), with the row's unit. */
+function parseNumberCell(v: unknown, column: string, unit: string | null): NumResult {
   if (typeof v === "number") {
     if (!isFinite(v)) return { ok: false, reason: `${column} is not a number.` };
     if (Math.abs(v) > 1e15) return { ok: false, reason: `${column} is too large.` };
@@ -116,12 +119,14 @@ function parseNumberCell(v: unknown, column: string): NumResult {
   }
   const s = text(v);
   if (s === "") return { ok: true, value: null };
-  if (!NUMBER_RE.test(s)) {
-    return { ok: false, reason: `${column} ${quote(s)} is not a number (use "." as the decimal point and no thousands separators).` };
-  }
-  const n = Number(s);
-  if (Math.abs(n) > 1e15) return { ok: false, reason: `${column} ${quote(s)} is too large.` };
-  return { ok: true, value: n === 0 ? 0 : n };
+  const r = parseKrValue(s, "en_US", unit);
+  if (r.ok) return { ok: true, value: r.value };
+  if (/too large/.test(r.message)) return { ok: false, reason: `${column} ${quote(s)} is too large.` };
+  return { ok: false, reason: `${column} ${quote(s)} is not a number: ${lowerFirst(r.message)}` };
+}
+
+function lowerFirst(m: string): string {
+  return /^[A-Z][a-z]/.test(m) ? m[0].toLowerCase() + m.slice(1) : m;
 }
 
 interface Group {
@@ -213,9 +218,9 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
     const metric = (METRICS as readonly string[]).indexOf(metricKey) >= 0 ? (metricKey as Metric) : null;
     if (metricText === "") err(rowNo, `metric is blank (use one of: ${METRICS.join(", ")}).`);
     else if (metric === null) err(rowNo, `Unknown metric ${quote(metricText)} (use one of: ${METRICS.join(", ")}).`);
-    const start = parseNumberCell(raw("start"), "start");
-    const target = parseNumberCell(raw("target"), "target");
-    const weight = parseNumberCell(raw("weight"), "weight");
+    const start = parseNumberCell(raw("start"), "start", get("unit"));
+    const target = parseNumberCell(raw("target"), "target", get("unit"));
+    const weight = parseNumberCell(raw("weight"), "weight", "");
     if (!start.ok) err(rowNo, start.reason);
     if (!target.ok) err(rowNo, target.reason);
     if (!weight.ok) err(rowNo, weight.reason);

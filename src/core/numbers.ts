@@ -89,3 +89,46 @@ export function parseUserNumber(text: string | number, locale: string): ParsedNu
   }
   return checkRange(Number(`${sign}${intPart}.${fracPart || "0"}`));
 }
+
+// A key result's value as typed in a check-in: what the person meant, in the KR's unit.
+// - "85%" on a KR measured in % is 85 (the number in front of the sign), not 0.85; on any other unit
+//   the percent sign is refused with a message naming the unit, since 85% of "days" means nothing.
+// - A unit typed after (or a currency sign before) the number is accepted when it is the KR's unit
+//   ("8.5 days" on a days KR; "day"/"days" and case count as the same), refused otherwise.
+// - unit === null: the unit is not known yet (the syntax check before the KR is read): any unit passes.
+
+/** True for the units that mean "percent": "%", "percent", "% of orders"… */
+export function isPercentUnit(unit: string): boolean {
+  return /^\s*(%|percent\b|per cent\b|pct\b)/i.test(unit);
+}
+
+function unitKey(u: string): string {
+  const k = u.trim().toLowerCase().replace(/\s+/g, " ").replace(/\.$/, "");
+  return k.length > 2 && k.endsWith("s") ? k.slice(0, -1) : k;
+}
+
+/** The KR's unit as a message names it. */
+function unitName(unit: string): string {
+  return unit.trim() ? `"${unit.trim()}"` : "plain numbers (no unit)";
+}
+
+export function parseKrValue(text: string | number, locale: string, unit: string | null): ParsedNumber {
+  if (typeof text !== "string") return parseUserNumber(text, locale);
+  const s = text.replace(/[\u00a0\u202f]/g, " ").trim();
+  // The number is the run of sign, digits, separators and spaces; anything before or after is a unit.
+  const m = /^([^0-9.,+\-\u2212]*?)\s*([+\-\u2212]?\s*[0-9][0-9.,\s]*|[+\-\u2212]?\s*[.,][0-9][0-9.,\s]*)\s*([^0-9]*)$/.exec(s);
+  if (!m || (!m[1] && !m[3])) return parseUserNumber(text, locale);
+  const before = m[1].trim();
+  const after = m[3].trim();
+  if (before && after) return { ok: false, message: "Type the number only, without a unit." };
+  const typed = before || after;
+  if (before === "%") return { ok: false, message: "Enter a number, using digits only (for example 3.5)." };
+  if (typed === "%" && !before) {
+    if (unit !== null && !isPercentUnit(unit)) {
+      return { ok: false, message: `This key result is measured in ${unitName(unit)}, not %: type the number without the % sign.` };
+    }
+    return parseUserNumber(m[2].trim(), locale);
+  }
+  if (unit === null || (unit.trim() && unitKey(typed) === unitKey(unit))) return parseUserNumber(m[2].trim(), locale);
+  return { ok: false, message: unit.trim() ? `Leave out the unit: type the number only (this key result is measured in ${unitName(unit)}).` : "Leave out the unit: type the number only." };
+}

@@ -5,11 +5,12 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
-import Papa from "papaparse";
 import { isValidIsoDate } from "../core/dates";
 import { buildDemo } from "./demo";
 import { callAddon, callAddonRaw, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
 import { readTab, renderTable } from "./showTab";
+import { parseCsv, refusalText } from "./csv";
+import { checkinBatch } from "./checkinBatch";
 import { servePreview } from "./serve";
 import { rollupWorkbook } from "./rollup";
 import { buildPortfolioDemo } from "./demoPortfolio";
@@ -49,14 +50,15 @@ export class Rejected extends Error {}
 const USAGE = `Usage:
   okr-sheets new FILE.xlsx [--template operations|blank] [--start YYYY-MM-DD] [--weeks N] [--name TEXT]
   okr-sheets import FILE.xlsx OKRS.csv
-  okr-sheets checkin FILE.xlsx --kr ID --value V [--confidence N] [--comment T] [--blockers T] [--next T] [--as EMAIL] [--at YYYY-MM-DD]
+  okr-sheets checkin FILE.xlsx --kr ID --value V [--confidence N] [--comment T] [--blockers T] [--next T] [--as EMAIL] [--at YYYY-MM-DD] [--correct] [--confirm]
+  okr-sheets checkin FILE.xlsx --from CHECKINS.csv [--confirm] [--at YYYY-MM-DD]
   okr-sheets summary FILE.xlsx [--at YYYY-MM-DD]
   okr-sheets show FILE.xlsx --sheet NAME [--json] [--at YYYY-MM-DD]
   okr-sheets serve FILE.xlsx [--port N] [--as EMAIL] [--at YYYY-MM-DD]
   okr-sheets review FILE.xlsx [--at YYYY-MM-DD]
-  okr-sheets close FILE.xlsx [--at YYYY-MM-DD]
+  okr-sheets close FILE.xlsx [--at YYYY-MM-DD] [--early]
   okr-sheets rollover FILE.xlsx --start YYYY-MM-DD [--weeks N] [--name TEXT]
-  okr-sheets edit FILE.xlsx --sheet NAME --range A1 --value V
+  okr-sheets edit FILE.xlsx --sheet NAME --range A1 --value V [--force]
   okr-sheets repair FILE.xlsx
   okr-sheets rollup COMPANY.xlsx [TEAM.xlsx ...] [--at YYYY-MM-DD] [--limit N]
   okr-sheets demo [DIR] [--portfolio]`;
@@ -66,18 +68,27 @@ type Flags = Record<string, string | boolean | undefined>;
 const FLAGS: Record<string, string[]> = {
   new: ["template", "start", "weeks", "name", "at"],
   import: ["at"],
-  checkin: ["kr", "value", "confidence", "comment", "blockers", "next", "as", "at"],
+  checkin: ["kr", "value", "confidence", "comment", "blockers", "next", "as", "at", "correct", "confirm", "from"],
   summary: ["at"],
   show: ["sheet", "json", "at"],
   serve: ["port", "as", "at"],
   review: ["at"],
-  close: ["at"],
+  close: ["at", "early"],
   rollover: ["start", "weeks", "name", "at"],
-  edit: ["sheet", "range", "value", "at"],
+  edit: ["sheet", "range", "value", "at", "force"],
   repair: ["at"],
   demo: ["at", "portfolio"],
   rollup: ["at", "limit"],
   "demo-serve": ["port", "at"],
+};
+
+/** Flags that are switches, not options with a value. */
+const BOOLEAN_FLAGS = new Set(["json", "correct", "confirm", "fresh", "early", "force", "portfolio"]);
+
+/** The command-line flag for each check-in field, so a refusal names what to change (never `krId`). */
+const CHECKIN_FLAG_OF: Record<string, string> = {
+  krId: "--kr", value: "--value", confidence: "--confidence", whatChanged: "--comment",
+  blockers: "--blockers", nextStep: "--next", as: "--as",
 };
 
 /** How many positional arguments each command takes (FILE, or FILE and OKRS.csv, or DIR). */
@@ -86,7 +97,7 @@ const POSITIONALS: Record<string, number> = { import: 2, rollup: 1000 };
 function parse(command: string, argv: string[]): { positionals: string[]; flags: Flags } {
   const names = FLAGS[command];
   const options: Record<string, { type: "string" | "boolean" }> = {};
-  for (const n of names) options[n] = { type: n === "json" || n === "portfolio" ? "boolean" : "string" };
+  for (const n of names) options[n] = { type: BOOLEAN_FLAGS.has(n) ? "boolean" : "string" };
   // There are no short options, so a value starting with a single dash ("--value -5", "--comment
   // -fixed") is a value, not an option: pass it as "--value=-5" (parseArgs calls it ambiguous).
   const args: string[] = [];
@@ -156,11 +167,16 @@ function fileArg(positionals: string[], mustExist = true): string {
 /** A refusal from the add-on becomes a one-line rejection. */
 function expectOk<T extends { ok: boolean }>(r: T): T {
   if (!r || !r.ok) {
-    const msg = (r as unknown as { message?: string; fieldErrors?: Record<string, string> }) || {};
-    const fields = msg.fieldErrors ? Object.entries(msg.fieldErrors).map(([k, v]) => `${k}: ${v}`) : [];
-    throw new Rejected([msg.message || "Refused.", ...fields].join(" ").replace(/\s+/g, " ").trim());
+    const msg = (r as unknown as { message?: string; fieldErrors?: Record<string, string>; confirm?: boolean }) || {};
+    if (msg.confirm) throw new Rejected(`${msg.message} Nothing was saved: run it again with --confirm to save it.`);
+    throw new Rejected(refusalText(msg, CHECKIN_FLAG_OF));
   }
   return r;
+}
+
+/** "1 objective", "2 objectives". */
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 function out(s: string): void {
@@ -203,10 +219,9 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   }
   const csv = csvText(csvPath, bytes);
   // Blank lines are kept (the import skips them) so that row numbers in messages are the file's lines.
-  const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ""), { skipEmptyLines: false });
-  const fatal = parsed.errors.find((e) => e.type !== "Delimiter");
-  if (fatal) throw new Rejected(`${csvPath}: row ${(fatal.row ?? 0) + 1}: ${fatal.message}.`);
-  const rows = parsed.data;
+  const parsed = parseCsv(csv);
+  if (parsed.error) throw new Rejected(`${csvPath}: row ${parsed.error.row}: ${parsed.error.message}.`);
+  const rows = parsed.rows;
   const filled = (r: string[]) => r.some((c) => c.trim() !== "");
   const headerAt = rows.findIndex(filled);
   if (headerAt < 0) throw new Rejected(`${csvPath}: the file is empty (it needs a header row and OKR rows).`);
@@ -231,7 +246,7 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   const r = expectOk(callAddon(wb, "importOkrsFromTab", { tab }));
   ss.deleteSheet(ss.getSheetByName(tab)!);
   await wb.save();
-  out(`Imported ${r.objectives} objectives and ${r.keyResults} key results.`);
+  out(`Imported ${count(r.objectives, "objective")} and ${count(r.keyResults, "key result")}.`);
   for (const w of r.warnings || []) out(`Focus check: ${w}`);
 }
 
@@ -251,6 +266,7 @@ function csvText(path: string, bytes: Buffer): string {
 
 async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   const file = fileArg(positionals);
+  if (flags.from !== undefined) return cmdCheckinFrom(file, flags);
   const kr = need(flags, "kr");
   const value = need(flags, "value");
   const at = dateFlag(flags, "at");
@@ -281,10 +297,25 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
     nextStep: flags.next === undefined ? "" : String(flags.next),
   };
   if (asChoice) req.as = asChoice;
+  if (flags.correct) req.correct = true;
+  if (flags.confirm) req.confirmed = true;
   const r = expectOk(callAddon(wb, "submitCheckin", req));
   await wb.save();
   const score = r.kr.score === null ? "—" : r.kr.score.toFixed(2);
   out(`Checked in ${r.kr.id}: value ${r.kr.current}, score ${score}, ${r.kr.status}.`);
+}
+
+async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
+  const csvName = need(flags, "from");
+  const csvPath = here(csvName);
+  const single = ["kr", "value", "confidence", "comment", "blockers", "next", "as", "correct"].filter((f) => flags[f] !== undefined);
+  if (single.length) throw new UsageError(`--from takes its check-ins from the file: leave out --${single[0]}.`);
+  if (!existsSync(csvPath)) throw new Rejected(`${csvName}: no such file.`);
+  if (statSync(csvPath).isDirectory()) throw new Rejected(`${csvName}: is a directory, not a CSV file.`);
+  const csv = csvText(csvName, readFileSync(csvPath));
+  const lines = await checkinBatch(file, csvName, csv, { at: dateFlag(flags, "at"), confirm: !!flags.confirm });
+  for (const l of lines) out(l);
+  out(`${lines.length} check-in${lines.length === 1 ? "" : "s"} saved.`);
 }
 
 function findOwner(wb: Workbook, krId: string): string | null {
@@ -327,7 +358,7 @@ async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {
   const wb = await openWorkbook(file, { at: dateFlag(flags, "at") ?? start });
   const r = expectOk(callAddon(wb, "rollOverCycle", opts));
   await wb.save();
-  out(`Started "${r.cycle}" with ${r.carried.objectives} objectives and ${r.carried.keyResults} key results; archived ${r.archived.join(", ")}.`);
+  out(`Started "${r.cycle}" with ${count(r.carried.objectives, "objective")} and ${count(r.carried.keyResults, "key result")}; archived ${r.archived.join(", ")}.`);
 }
 
 async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {
@@ -346,9 +377,33 @@ async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {
     throw new Rejected(`"${a1}" is not a cell reference like B3.`);
   }
   if (range.getNumRows() !== 1 || range.getNumColumns() !== 1) throw new Rejected(`--range must be a single cell, not ${a1}.`);
+  const owner = addonOwned(name, range);
+  if (owner && !flags.force) throw new Rejected(`${name}!${range.getA1Notation()} is ${owner}, kept by the add-on; edit it anyway with --force.`);
   range.setValue(String(flags.value));
   await wb.save();
   out(`${name}!${range.getA1Notation()} = ${range.getDisplayValue()}`);
+}
+
+/** Why the add-on owns a cell (a formula, a header, a tab it writes), or null for a cell people fill. */
+function addonOwned(tab: string, range: GoogleAppsScript.Spreadsheet.Range): string | null {
+  if (range.getFormula()) return "a formula";
+  if (tab === "Weekly Summary") return "part of the Weekly Summary (regenerate it instead)";
+  if (tab === "Check-ins" || tab === "History") return `in the ${tab} log (check in, or correct a check-in, instead)`;
+  if (range.getRow() === 1 && ["Objectives", "Key Results", "Settings"].indexOf(tab) >= 0) return "a header";
+  return null;
+}
+
+/** `close` before the cycle's last week ends it early: asked for explicitly with --early. */
+async function cmdClose(positionals: string[], flags: Flags): Promise<void> {
+  if (!flags.early) {
+    const file = fileArg(positionals);
+    const wb = await openWorkbook(file, { at: dateFlag(flags, "at") });
+    const view = callAddon(wb, "getSidebarData", {});
+    if (view && view.ok && view.cycle.week < view.cycle.weeks) {
+      throw new Rejected(`The cycle is in week ${view.cycle.week} of ${view.cycle.weeks}: closing it now ends it early. Run it again with --early to close it anyway.`);
+    }
+  }
+  return cmdSimple("endCycle", positionals, flags, (r) => `"${r.tab}" written: ${r.rows} objectives and key results with final scores and grades.`);
 }
 
 async function cmdRepair(positionals: string[], flags: Flags): Promise<void> {
@@ -439,7 +494,7 @@ function dispatch(command: string, positionals: string[], flags: Flags): Promise
     case "review":
       return cmdSimple("createMidCycleReview", positionals, flags, (r) => `"${r.tab}" written: ${r.rows} objectives and key results.`);
     case "close":
-      return cmdSimple("endCycle", positionals, flags, (r) => `"${r.tab}" written: ${r.rows} objectives and key results with final scores and grades.`);
+      return cmdClose(positionals, flags);
     case "show": return cmdShow(positionals, flags);
     case "serve": return cmdServe(positionals, flags);
     case "rollover": return cmdRollover(positionals, flags);

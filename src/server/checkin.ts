@@ -6,6 +6,7 @@ import {
   SidebarRequestSchema,
   type CheckinField,
   type CheckinResult,
+  type CorrectableCheckin,
   type Failure,
   type RecentCheckin,
   type SidebarKr,
@@ -15,7 +16,9 @@ import { columnLetter, quoteSheet } from "../core/a1";
 import { addDays, cycleEnd, elapsed, inCycle, weekNumber } from "../core/dates";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
-import { decimalSeparatorFor, parseUserNumber } from "../core/numbers";
+import { decimalSeparatorFor, parseKrValue } from "../core/numbers";
+import { implausible } from "../core/plausible";
+import { FIX_FIELDS_MESSAGE } from "../core/messages";
 import { CHECKIN_HEADERS, computedLabel, TAB } from "../core/tabs";
 import { asText, cellIsoDate, guarded, isDate, isoDate, plainCell, quotedName, UserError, withDocumentLock } from "./env";
 import { computedLogHeaderRow, computedLogRows, keyResultsFrom, readKrTable, readSettings, type SettingsRead } from "./read";
@@ -111,6 +114,28 @@ function tailValues(tail: LogTail, krId: string, tz: string): { date: string; va
   return out;
 }
 
+/** The KR's latest check-in in the log's tail dated in the given week, which a correction replaces. */
+function latestOfWeek(tail: LogTail | null, krId: string, week: number, tz: string): CorrectableCheckin | null {
+  if (!tail) return null;
+  const c = tail.cols;
+  for (let i = tail.rows.length - 1; i >= 0; i--) {
+    const r = tail.rows[i];
+    if (str(r[c["KR ID"]]) !== krId) continue;
+    if (Number(r[c["Week"]]) !== week) return null;
+    const ts = r[c["Timestamp"]];
+    return {
+      requestId: str(r[c["Request ID"]]),
+      date: isDate(ts) ? cellIsoDate(ts, tz) : "",
+      value: r[c["Value"]] as number | string,
+      confidence: r[c["Confidence"]] as number | string,
+      whatChanged: str(r[c["What changed"]]),
+      blockers: str(r[c["Blockers"]]),
+      nextStep: str(r[c["Next step"]]),
+    };
+  }
+  return null;
+}
+
 function cellOf(t: Table, kr: KeyResult, header: string): unknown {
   const r = t.rows[kr.row - t.headerRow - 1] || [];
   const i = col(t, header);
@@ -123,7 +148,7 @@ interface Standing {
   status: string;
 }
 
-function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, settings: Settings, standing?: Standing, forecast?: unknown[] | null): SidebarKr {
+function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, settings: Settings, week: number, standing?: Standing, forecast?: unknown[] | null): SidebarKr {
   const get = (h: string) => cellOf(t, kr, h);
   const score = standing ? standing.score : get("Score");
   return {
@@ -143,6 +168,7 @@ function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, se
     status: standing ? standing.status : str(get("Status")),
     recent: recentFor(tail, kr.id, tz),
     forecast: sidebarForecastLine(t, kr, settings, forecast),
+    correctable: latestOfWeek(tail, kr.id, week, tz),
     expected: num(get("Expected")),
   };
 }
@@ -176,7 +202,7 @@ export function getSidebarData(raw: unknown): SidebarResult {
         weeks: s.settings.weeks,
         asOf: today,
       },
-      krs: mine.map((kr) => sidebarKr(krT, kr, tail, tz, s.settings)),
+      krs: mine.map((kr) => sidebarKr(krT, kr, tail, tz, s.settings, weekNumber(today, s.settings.startDate))),
       rules: { onTrackGap: s.settings.onTrackGap, atRiskGap: s.settings.atRiskGap },
     };
   }) as SidebarResult;
@@ -239,7 +265,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
         if (f && !fieldErrors[f]) fieldErrors[f] = message;
         else if (!f) other.push(message);
       }
-      return refuse(other[0] || "Please correct the highlighted fields.", fieldErrors);
+      return refuse(other[0] || FIX_FIELDS, fieldErrors);
     }
     const req = parsed.data;
     const ss = SpreadsheetApp.getActive();
@@ -251,12 +277,13 @@ export function submitCheckin(raw: unknown): CheckinResult {
     // in a decimal-comma locale). Anything else reads the same in every locale.
     const localeMatters = typeof rawValue === "string" && (rawValue.indexOf(",") >= 0 || /\.\d{3}(?!\d)/.test(rawValue));
     const locale = localeMatters ? ss.getSpreadsheetLocale() : "en_US";
-    const value = parseUserNumber(rawValue, locale);
+    // The unit is known only once the KR is read (under the lock): here the syntax, there the unit.
+    const value = parseKrValue(rawValue, locale, null);
     const confidence = parseConfidence(req.confidence);
     const errors: Partial<Record<CheckinField, string>> = {};
     if (!value.ok) errors.value = value.message;
     if (typeof confidence === "string") errors.confidence = confidence;
-    if (Object.keys(errors).length) return refuse("Please correct the highlighted fields.", errors);
+    if (Object.keys(errors).length) return refuse(FIX_FIELDS, errors);
 
     const busy = (): CheckinResult => ({ ok: false, busy: true, message: "The tracker is busy with another update. Nothing was saved: try again." });
     return withDocumentLock((): CheckinResult => {
@@ -283,18 +310,30 @@ export function submitCheckin(raw: unknown): CheckinResult {
       }
       const tail = readLogTail(ss, s);
       if (!tail) throw new UserError(`The "Check-ins" tab has lost its header row. Use "Repair tracker" in the add-on menu.`);
+      const week = weekNumber(today, s.settings.startDate);
       const duplicate = tail.rows.some((r) => str(r[tail.cols["Request ID"]]) === req.requestId);
-      if (duplicate) return { ok: true, duplicate: true, kr: sidebarKr(krT, kr, tail, tz, s.settings) };
+      if (duplicate) return { ok: true, duplicate: true, kr: sidebarKr(krT, kr, tail, tz, s.settings, week) };
+
+      const inUnit = parseKrValue(rawValue, locale, kr.unit);
+      if (!inUnit.ok) return refuse(FIX_FIELDS, { value: inUnit.message });
+      const doubt = req.confirmed ? null : implausible(inUnit.value, kr, decimalSeparatorFor(locale));
+      if (doubt) return { ok: false, confirm: true, message: doubt, fieldErrors: { value: doubt } };
+      let replaces: CorrectableCheckin | null = null;
+      if (req.correct) {
+        replaces = latestOfWeek(tail, kr.id, week, tz);
+        if (!replaces) return refuse(`${kr.id} has no check-in this week (week ${week}) to correct.`);
+      }
 
       const author = who.email ? who.email : `${who.actingAs} (chosen; no email available)`;
       const row: unknown[] = new Array(Math.max(...Object.values(tail.cols)) + 1).fill("");
       const put = (h: string, v: unknown) => (row[tail.cols[h]] = v);
       put("Timestamp", now);
-      put("Week", weekNumber(today, s.settings.startDate));
+      put("Week", week);
       put("KR ID", asText(kr.id));
-      put("Value", value.ok ? value.value : "");
+      put("Value", inUnit.value);
       put("Confidence", confidence);
-      put("What changed", asText(req.whatChanged));
+      const whatChanged = replaces ? correctionNote(replaces, req.whatChanged) : req.whatChanged;
+      put("What changed", asText(whatChanged));
       put("Blockers", asText(req.blockers));
       put("Next step", asText(req.nextStep));
       put("Author", asText(author));
@@ -304,11 +343,12 @@ export function submitCheckin(raw: unknown): CheckinResult {
       log.appendRow(row);
 
       // Current follows the check-in with the latest date; a check-in dated earlier only joins the log.
-      const latest = !kr.lastCheckin || kr.lastCheckin <= today;
-      if (latest) writeKrCheckin(ss, krT, kr, value.ok ? value.value : 0, confidence as number, now);
+      // A correction replaces the week's latest check-in, so Current follows it whatever that one's date.
+      const latest = !kr.lastCheckin || kr.lastCheckin <= today || (!!replaces && replaces.date === kr.lastCheckin);
+      if (latest) writeKrCheckin(ss, krT, kr, inUnit.value, confidence as number, now);
       const updated = { ...kr };
       if (latest) {
-        updated.current = value.ok ? value.value : null;
+        updated.current = inUnit.value;
         updated.confidence = confidence as number;
         updated.lastCheckin = today;
       }
@@ -326,14 +366,23 @@ export function submitCheckin(raw: unknown): CheckinResult {
       const asRead = row.slice();
       const putRead = (h: string, v: unknown) => (asRead[tail.cols[h]] = v);
       putRead("KR ID", kr.id);
-      putRead("What changed", req.whatChanged);
+      putRead("What changed", whatChanged);
       putRead("Blockers", req.blockers);
       putRead("Next step", req.nextStep);
       putRead("Author", author);
       const newTail: LogTail = { cols: tail.cols, rows: tail.rows.concat([asRead]) };
-      return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, s.settings, standing, forecast) };
+      return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, s.settings, week, standing, forecast) };
     }, LOCK_WAIT_MS, busy);
   }) as CheckinResult;
+}
+
+/** One wording for "fix the fields marked below", in the sidebar as in the server's replies. */
+const FIX_FIELDS = FIX_FIELDS_MESSAGE;
+
+/** A correction's "What changed" names the check-in it replaces, by request ID and value. */
+function correctionNote(replaced: CorrectableCheckin, text: string): string {
+  const note = `Correction of check-in ${replaced.requestId} (${replaced.date}, value ${replaced.value}).`;
+  return text.trim() ? `${note} ${text}` : note;
 }
 
 /**

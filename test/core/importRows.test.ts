@@ -104,7 +104,7 @@ describe("planImport", () => {
           ["A", "x", "a", "increase", 0, 1, "k1", "", "", "", ""], // 6 duplicate kr_id
           ["A", "x", "a", "increase", 0, 1, "", "stretch", "", "", ""], // 7 bad type
           ["A", "x", "a", "increase", 0, 1, "", "", "-1", "", ""], // 8 negative weight
-          ["A", "x", "a", "increase", "1,5", 3, "", "", "", "", ""], // 9 decimal comma
+          ["A", "x", "a", "increase", "1,234", 3, "", "", "", "", ""], // 9 ambiguous separator
           ["B", "x", "a", "increase", 0, 1, "", "committed", "", "OB", ""], // 10 fine
           ["B", "x", "a", "increase", 0, 1, "", "aspirational", "", "OB", ""], // 11 conflicting type
           ["C", "x", "a", "increase", 0, 1, "", "", "", "OB", ""], // 12 conflicting objective text
@@ -127,7 +127,7 @@ describe("planImport", () => {
     expect(byRow(6)).toEqual(["Duplicate kr_id k1 (also on row 2)."]);
     expect(byRow(7)).toEqual(['type "stretch" must be committed or aspirational.']);
     expect(byRow(8)).toEqual(["weight must be 0 or more (it is -1)."]);
-    expect(byRow(9)[0]).toMatch(/use "\." as the decimal point/);
+    expect(byRow(9)[0]).toMatch(/^start "1,234" is not a number: "1,234" is ambiguous/);
     expect(byRow(10)).toEqual([]);
     expect(byRow(11)).toEqual(['Conflicting type for objective OB: row 10 says "committed", this row says "aspirational".']);
     expect(byRow(12)[0]).toMatch(/^Conflicting objective for objective OB: row 10 says "B"/);

@@ -161,7 +161,7 @@ const cases: Case[] = [
   { name: "import: Infinity", files: { "t.xlsx": blank, "a.csv": csv(H, "A,k,a@x,increase,1,Infinity") }, args: ["import", "t.xlsx", "a.csv"], code: 1, says: /row 2: target "Infinity" is not a number/ },
   { name: "import: 1e400", files: { "t.xlsx": blank, "a.csv": csv(H, "A,k,a@x,increase,1e400,5") }, args: ["import", "t.xlsx", "a.csv"], code: 1, says: /start "1e400" is not a number/ },
   { name: "import: a huge number", files: { "t.xlsx": blank, "a.csv": csv(H, "A,k,a@x,increase,1,99999999999999999") }, args: ["import", "t.xlsx", "a.csv"], code: 1, says: /target "99999999999999999" is too large/ },
-  { name: "import: a decimal comma", files: { "t.xlsx": blank, "a.csv": csv(H, 'A,k,a@x,increase,"1,5",5') }, args: ["import", "t.xlsx", "a.csv"], code: 1, says: /start "1,5" is not a number/ },
+  { name: "import: an ambiguous separator", files: { "t.xlsx": blank, "a.csv": csv(H, 'A,k,a@x,increase,"1,500",5') }, args: ["import", "t.xlsx", "a.csv"], code: 1, says: /start "1,500" is not a number: "1,500" is ambiguous/ },
   { name: "import: a negative weight", files: { "t.xlsx": blank, "a.csv": csv(`${H},weight`, "A,k,a@x,increase,1,5,-1") }, args: ["import", "t.xlsx", "a.csv"], code: 1, says: /weight must be 0 or more/ },
   {
     name: "import: negative start and target are fine",

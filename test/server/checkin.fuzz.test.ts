@@ -18,7 +18,26 @@ const QUALITY = "quality.lead@example.com"; // owns O2.KR1, O2.KR2
 const ADMIN = "ops.lead@example.com"; // Settings "Admins' emails"; also owns O3.KR2
 const KR_IDS = ["O1.KR1", "O1.KR2", "O1.KR3", "O2.KR1", "O2.KR2", "O3.KR1", "O3.KR2"];
 const CYCLE_START = "2026-01-05"; // 13 weeks: 2026-01-05 .. 2026-04-05 inclusive
-const FIELDS = ["requestId", "krId", "value", "confidence", "whatChanged", "blockers", "nextStep", "as"];
+const FIELDS = ["requestId", "krId", "value", "confidence", "whatChanged", "blockers", "nextStep", "as", "confirmed"];
+/** The template KRs the submissions aim at: unit and range (docs/checkins.md "Values that ask first"). */
+const KRS: Record<string, { unit: string; metric: string; start: number; target: number }> = {
+  "O1.KR1": { unit: "%", metric: "increase", start: 82, target: 95 },
+  "O1.KR2": { unit: "days", metric: "decrease", start: 9.5, target: 6 },
+  "O1.KR3": { unit: "orders", metric: "stay_below", start: 112, target: 120 },
+  "O3.KR1": { unit: "EUR", metric: "decrease", start: 42, target: 36 },
+  "O2.KR1": { unit: "%", metric: "decrease", start: 6.5, target: 3 },
+  "O2.KR2": { unit: "%", metric: "stay_above", start: 93, target: 92 },
+  "O3.KR2": { unit: "done", metric: "milestone", start: 0, target: 1 },
+};
+
+/** The confirmation rule, written out again: a sign change, or beyond the range by more than its room. */
+function needsConfirmation(v: number, kr: { metric: string; start: number; target: number }): boolean {
+  const lo = Math.min(kr.start, kr.target), hi = Math.max(kr.start, kr.target);
+  if ((v < 0 && lo >= 0) || (v > 0 && hi <= 0)) return true;
+  const stay = kr.metric === "stay_above" || kr.metric === "stay_below";
+  const room = stay ? Math.max(hi - lo, Math.abs(kr.target) / 2 || 1) : hi - lo;
+  return v < lo - room || v > hi + room;
+}
 const LOG_COLS = ["Timestamp", "Week", "KR ID", "Value", "Confidence", "What changed", "Blockers", "Next step", "Author", "Request ID"];
 
 let base: WorkbookSnapshot;
@@ -37,11 +56,18 @@ beforeAll(() => {
 const norm = (s: string) => s.trim().toLowerCase();
 
 /** "New value" as docs/checkins.md and the numbers.ts header describe it; null = must be refused. */
-function expectedValue(v: unknown, decimalComma: boolean): number | null {
+function expectedValue(v: unknown, decimalComma: boolean, unit: string | null): number | null {
   const range = (n: number) => (isFinite(n) && Math.abs(n) <= 1e15 ? (n === 0 ? 0 : n) : null);
   if (typeof v === "number") return range(v);
   if (typeof v !== "string" || v.length > 64) return null;
-  const s = v.replace(/[\u00a0\u202f]/g, " ").trim();
+  let s = v.replace(/[\u00a0\u202f]/g, " ").trim();
+  // The KR's own unit may follow the number ("3 done"); "%" only on a % KR, where it means the number itself.
+  const word = /^(.*[0-9.,])\s*([A-Za-z]+)$/.exec(s);
+  if (word) {
+    const key = (u: string) => (u.length > 2 && u.toLowerCase().endsWith("s") ? u.toLowerCase().slice(0, -1) : u.toLowerCase());
+    if (unit !== null && key(word[2]) !== key(unit)) return null;
+    s = word[1].trim();
+  }
   const m = /^([+\-\u2212]?)\s*([0-9]*)(?:([.,])([0-9]*))?\s*(%?)$/.exec(s);
   if (!m) return null;
   const [, sign, int, sep, frac = "", pct] = m;
@@ -51,7 +77,8 @@ function expectedValue(v: unknown, decimalComma: boolean): number | null {
   const own = decimalComma ? "," : ".";
   if (sep !== undefined && sep !== own && frac.length === 3 && int !== "") return null;
   const digits = `${int}${frac}` || "0";
-  const n = Number(`${sign === "" || sign === "+" ? "" : "-"}${digits}e-${frac.length + (pct ? 2 : 0)}`);
+  if (pct && unit !== null && unit !== "%") return null;
+  const n = Number(`${sign === "" || sign === "+" ? "" : "-"}${digits}e-${frac.length}`);
   return range(n);
 }
 
@@ -95,9 +122,12 @@ function oracle(payload: unknown, w: World): Outcome {
     else return refused;
   }
   if (p.as !== undefined && (typeof p.as !== "string" || p.as.length > 254)) return refused;
-  const value = expectedValue(p.value, w.decimalComma);
+  if (p.confirmed !== undefined && typeof p.confirmed !== "boolean") return refused;
+  const kr = KRS[krId];
+  // Before the KR is known, any unit passes the syntax check.
+  const syntax = expectedValue(p.value, w.decimalComma, null);
   const confidence = expectedConfidence(p.confidence);
-  if (value === null || confidence === null) return refused;
+  if (syntax === null || confidence === null) return refused;
   const acting = w.user !== null ? norm(w.user) : typeof p.as === "string" ? p.as.trim() : "";
   if (acting === "") return refused;
   const start = Date.parse(CYCLE_START), today = Date.parse(w.day);
@@ -105,6 +135,9 @@ function oracle(payload: unknown, w: World): Outcome {
   if (!owners[krId]) return refused;
   if (norm(acting) !== norm(ADMIN) && norm(owners[krId]) !== norm(acting)) return refused;
   if (w.logged.has(p.requestId)) return { kind: "duplicate", krId };
+  const value = expectedValue(p.value, w.decimalComma, kr.unit);
+  if (value === null) return refused;
+  if (p.confirmed !== true && needsConfirmation(value, kr)) return refused;
   const author = w.user !== null ? acting : `${acting} (chosen; no email available)`;
   return { kind: "written", krId, value, confidence, texts: texts as [string, string, string], author, requestId: p.requestId };
 }
@@ -251,6 +284,7 @@ const validFields = fc.record({
   blockers: validTextArb,
   nextStep: validTextArb,
   as: fc.constantFrom(QUALITY, ADMIN, QUALITY),
+  confirmed: fc.constantFrom(true, false, undefined),
 });
 const hostileFields = fc.record({ krId: krIdArb, value: valueArb, confidence: confidenceArb, whatChanged: textArb, blockers: textArb, nextStep: textArb, as: asArb });
 type Fields = Record<string, unknown>;

@@ -1,0 +1,118 @@
+// `okr-sheets checkin FILE --from checkins.csv`: many check-ins at once, all or nothing.
+// Each row goes through the sidebar's entry point as its own check-in, in file order, on one workbook
+// in memory; the file is saved only when every row was accepted, so a refusal leaves it untouched.
+import { randomUUID } from "node:crypto";
+import { isValidIsoDate } from "../core/dates";
+import { columnKey, parseCsv, refusalText } from "./csv";
+import { callAddon, clockFor, openWorkbook, type Workbook } from "./runtime";
+import { readTab } from "./showTab";
+
+export const BATCH_COLUMNS = ["kr_id", "value", "confidence", "what_changed", "blockers", "next_step", "as", "at"] as const;
+type Column = (typeof BATCH_COLUMNS)[number];
+
+/** The CSV's column for each field of a check-in, as refusals name it. */
+const COLUMN_OF: Record<string, string> = {
+  krId: "kr_id", value: "value", confidence: "confidence", whatChanged: "what_changed",
+  blockers: "blockers", nextStep: "next_step", as: "as",
+};
+
+export interface BatchRow {
+  line: number;
+  cells: Partial<Record<Column, string>>;
+}
+
+/** The CSV's check-in rows, or the reasons it cannot be read (with row numbers). */
+export function batchRows(csv: string): { rows: BatchRow[] } | { problems: string[] } {
+  const { rows, error } = parseCsv(csv);
+  if (error) return { problems: [`row ${error.row}: ${error.message}.`] };
+  const filled = (r: string[]) => r.some((c) => String(c).trim() !== "");
+  const headerAt = rows.findIndex(filled);
+  if (headerAt < 0) return { problems: ["the file is empty (it needs a header row and check-in rows)."] };
+  const keys = rows[headerAt].map(columnKey);
+  const problems: string[] = [];
+  const unknown = keys.filter((k) => k && (BATCH_COLUMNS as readonly string[]).indexOf(k) < 0);
+  if (unknown.length) problems.push(`unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")} (the columns are ${BATCH_COLUMNS.join(", ")}).`);
+  for (const need of ["kr_id", "value"]) if (keys.indexOf(need) < 0) problems.push(`the header has no "${need}" column.`);
+  const twice = keys.filter((k, i) => k && keys.indexOf(k) !== i);
+  if (twice.length) problems.push(`column "${twice[0]}" is given twice.`);
+  if (problems.length) return { problems };
+  const out: BatchRow[] = [];
+  rows.forEach((r, i) => {
+    if (i <= headerAt || !filled(r)) return;
+    const line = i + 1;
+    if (r.slice(keys.length).some((c) => String(c).trim() !== "")) {
+      problems.push(`row ${line}: ${r.length} cells but the header has ${keys.length} (put cells containing the separator in double quotes).`);
+      return;
+    }
+    const cells: Partial<Record<Column, string>> = {};
+    keys.forEach((k, j) => {
+      if (k) cells[k as Column] = String(r[j] ?? "").trim();
+    });
+    if (!cells.kr_id) problems.push(`row ${line}: kr_id is empty.`);
+    if (!cells.value) problems.push(`row ${line}: value is empty.`);
+    if (cells.at && !isValidIsoDate(cells.at)) problems.push(`row ${line}: at "${cells.at}" is not a date in the form YYYY-MM-DD.`);
+    out.push({ line, cells });
+  });
+  if (problems.length) return { problems };
+  if (!out.length) return { problems: ["no check-in rows under the header."] };
+  return { rows: out };
+}
+
+function ownerOf(wb: Workbook, krId: string): string | null {
+  const row = readTab(wb, "Key Results").rows.find((r) => String(r["ID"]).trim() === krId.trim());
+  return row ? String(row["Owner"] ?? "") : null;
+}
+
+export interface BatchOptions {
+  at?: string;
+  confirm: boolean;
+}
+
+const MAX_REPORTED = 20;
+
+/** Runs every row; returns one line per saved check-in. Throws (nothing saved) if any row is refused. */
+export async function checkinBatch(file: string, csvName: string, csv: string, opts: BatchOptions): Promise<string[]> {
+  const parsed = batchRows(csv);
+  if ("problems" in parsed) throw new Error(`${csvName}: nothing was checked in. ${parsed.problems.slice(0, MAX_REPORTED).join(" ")}`);
+  const wb = await openWorkbook(file, { at: opts.at, user: null });
+  const problems: string[] = [];
+  const done: string[] = [];
+  for (const { line, cells } of parsed.rows) {
+    const krId = cells.kr_id!;
+    wb.services.clock.set(clockFor(cells.at || opts.at));
+    wb.services.session.setUser(cells.as || null);
+    let chosen: string | undefined;
+    if (!cells.as) {
+      const owner = ownerOf(wb, krId);
+      if (owner === null) { problems.push(`row ${line}: there is no key result with ID "${krId}".`); continue; }
+      if (!owner.trim()) { problems.push(`row ${line}: ${krId} has no owner yet: fill in its Owner, or give an admin's email in "as".`); continue; }
+      chosen = owner;
+    }
+    let confidence = cells.confidence;
+    if (!confidence) {
+      const view = callAddon(wb, "getSidebarData", chosen ? { as: chosen } : {});
+      const k = view.ok ? view.krs.find((x: { id: string }) => x.id === krId) : null;
+      confidence = k && k.confidence !== "" ? String(k.confidence) : "5";
+    }
+    const req: Record<string, unknown> = {
+      requestId: randomUUID(), krId, value: cells.value, confidence,
+      whatChanged: cells.what_changed ?? "", blockers: cells.blockers ?? "", nextStep: cells.next_step ?? "",
+    };
+    if (chosen) req.as = chosen;
+    if (opts.confirm) req.confirmed = true;
+    const r = callAddon(wb, "submitCheckin", req);
+    if (!r.ok) {
+      const text = r.confirm ? `${r.message} (add --confirm to save it)` : refusalText(r, COLUMN_OF).replace(/^Nothing was saved\. /, "");
+      problems.push(`row ${line}: ${text}`);
+      continue;
+    }
+    const score = r.kr.score === null ? "—" : r.kr.score.toFixed(2);
+    done.push(`Checked in ${r.kr.id}: value ${r.kr.current}, score ${score}, ${r.kr.status}.`);
+  }
+  if (problems.length) {
+    const more = problems.length > MAX_REPORTED ? ` (and ${problems.length - MAX_REPORTED} more)` : "";
+    throw new Error(`${csvName}: nothing was checked in. ${problems.slice(0, MAX_REPORTED).join(" ")}${more}`);
+  }
+  await wb.save();
+  return done;
+}

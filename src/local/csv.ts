@@ -1,0 +1,35 @@
+// Reading the CSV files the command line takes (OKR import, batch check-ins).
+import Papa from "papaparse";
+
+/**
+ * The field separator: a European Excel saves "CSV" with semicolons (the comma being its decimal
+ * separator), so a header line with semicolons and no commas outside quotes is read with ";".
+ */
+export function delimiterOf(csv: string): "," | ";" {
+  const firstLine = csv.replace(/^\uFEFF/, "").split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
+  const outside = firstLine.replace(/"[^"]*"/g, "");
+  const semis = (outside.match(/;/g) || []).length;
+  const commas = (outside.match(/,/g) || []).length;
+  return semis > commas ? ";" : ",";
+}
+
+/** Rows of cells (blank lines kept, so that index + 1 is the file's line for single-line cells). */
+export function parseCsv(csv: string): { rows: string[][]; error: { row: number; message: string } | null } {
+  const text = csv.replace(/^\uFEFF/, "");
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: delimiterOf(text) });
+  const fatal = parsed.errors.find((e) => e.type !== "Delimiter");
+  return { rows: parsed.data, error: fatal ? { row: (fatal.row ?? 0) + 1, message: fatal.message } : null };
+}
+
+/** A header cell as a column key: case-insensitive, spaces and dashes as "_" ("What changed" = what_changed). */
+export function columnKey(v: string): string {
+  return String(v ?? "").replace(/^\ufeff/, "").trim().toLowerCase().replace(/[\s-]+/g, "_");
+}
+
+/** A refusal's field errors named as the person can act on them (a flag, a CSV column), never `krId`. */
+export function refusalText(r: { message?: string; fieldErrors?: Record<string, string> }, names: Record<string, string>): string {
+  const fields = Object.entries(r.fieldErrors || {});
+  if (!fields.length) return String(r.message || "Refused.");
+  const parts = fields.map(([k, v]) => `${names[k] || k}: ${v}`);
+  return `Nothing was saved. ${parts.join(" ")}`.replace(/\s+/g, " ").trim();
+}

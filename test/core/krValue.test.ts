@@ -1,0 +1,98 @@
+// Values mean what the person meant: the KR's unit decides how "85%" and "8.5 days" read; values that
+// are almost certainly typing mistakes ask for confirmation.
+import fc from "fast-check";
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { parseKrValue } from "../../src/core/numbers";
+import { implausible } from "../../src/core/plausible";
+
+const read = (text: string, unit: string | null, locale = "en_US") => parseKrValue(text, locale, unit);
+
+describe("parseKrValue", () => {
+  it.each([
+    ["85%", "%", 85],
+    ["85 %", "%", 85],
+    ["12,5%", "%", 12.5],
+    ["85", "%", 85],
+    ["8.5 days", "days", 8.5],
+    ["8.5 Days", "days", 8.5],
+    ["1 day", "days", 1],
+    ["6,0", "days", 6],
+    ["3 done", "done", 3],
+    ["42 EUR", "EUR", 42],
+    ["-3", "days", -3],
+    ["120 orders", "orders", 120],
+  ])("%s on a KR in %s is %d", (...[text, unit, value]) => {
+    expect(read(text, unit)).toEqual({ ok: true, value });
+  });
+
+  it("a percent sign on any other unit is refused naming the KR's unit", () => {
+    const r = read("85%", "days");
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toBe('This key result is measured in "days", not %: type the number without the % sign.');
+    const none = read("85%", "");
+    if (!none.ok) expect(none.message).toMatch(/plain numbers \(no unit\)/);
+    else throw new Error("85% on a KR without unit was accepted");
+  });
+
+  it("a unit other than the KR's is refused with 'leave out the unit'", () => {
+    for (const [text, unit] of [["8.5 days", "%"], ["8.5 weeks", "days"], ["5 kg", ""], ["$5", "EUR"]]) {
+      const r = read(text, unit);
+      expect(r.ok, `${text} on ${unit}`).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/^Leave out the unit: type the number only/);
+    }
+  });
+
+  it("before the KR is known (unit null), any unit passes the syntax check; garbage never does", () => {
+    expect(read("8.5 days", null)).toEqual({ ok: true, value: 8.5 });
+    expect(read("85%", null)).toEqual({ ok: true, value: 85 });
+    for (const bad of ["", "abc", "1e3", "1.2.3", "5 days 3", "%5", "days"]) expect(read(bad, null).ok, bad).toBe(false);
+  });
+
+  it("a plain number reads the same with or without the KR's unit after it, for every number", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom("days", "%", "EUR", "orders"), (i, f, unit) => {
+        const text = `${i}.${String(f).padStart(2, "0")}`;
+        const plain = read(text, unit);
+        expect(plain.ok).toBe(true);
+        expect(read(`${text} ${unit}`, unit)).toEqual(plain);
+      }),
+    );
+  });
+});
+
+describe("implausible", () => {
+  const days = { metric: "decrease", unit: "days", start: 9.5, target: 6 };
+  it("asks for a sign change or a value beyond the span past either end", () => {
+    expect(implausible(-3, days)).toBe("\u22123 days is outside 9.5 → 6; submit anyway?");
+    expect(implausible(13.6, days)).toMatch(/outside 9.5 → 6/);
+    expect(implausible(2.4, days)).toMatch(/outside/);
+    expect(implausible(0.85, { metric: "increase", unit: "%", start: 82, target: 95 })).toBe("0.85% is outside 82 → 95; submit anyway?");
+  });
+
+  it("never asks for ordinary values", () => {
+    expect(implausible(8, days)).toBeNull();
+    expect(implausible(13, days)).toBeNull();
+    expect(implausible(3, days)).toBeNull();
+    expect(implausible(99.95, { metric: "stay_above", unit: "%", start: 99.9, target: 99.9 })).toBeNull();
+    expect(implausible(12, { metric: "stay_below", unit: "incidents", start: null, target: 10 })).toBeNull();
+    expect(implausible(96, { metric: "stay_above", unit: "%", start: 93, target: 92 })).toBeNull();
+    expect(implausible(1, { metric: "milestone", unit: "done", start: null, target: null })).toBeNull();
+  });
+
+  it("start = target: more than half the target's size away asks", () => {
+    const above = { metric: "stay_above", unit: "%", start: 99.9, target: 99.9 };
+    expect(implausible(40, above)).toMatch(/^40% is far from the target 99.9/);
+    expect(implausible(16, { metric: "stay_below", unit: "", start: 10, target: 10 })).toMatch(/far from the target 10/);
+  });
+
+  it("every value inside the start–target range is plausible (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (a, b, t) => {
+        fc.pre(a !== b && Math.sign(a) * Math.sign(b) >= 0);
+        const v = a + (b - a) * t;
+        expect(implausible(v, { metric: a < b ? "increase" : "decrease", unit: "", start: a, target: b }), `${v} in ${a} → ${b}`).toBeNull();
+      }),
+    );
+  });
+});

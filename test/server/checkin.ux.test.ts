@@ -1,0 +1,106 @@
+// Check-ins as people type them, through the built add-on: units and percent signs, implausible values
+// that ask first, and correcting the week's last check-in.
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+import type { Workbook } from "../../src/local/runtime";
+
+const ADMIN = "ops.lead@example.com";
+
+function tracker(): Workbook {
+  const wb = newTracker({ user: ADMIN, at: "2026-01-05", start: "2026-01-05" });
+  setToday(wb, "2026-01-20");
+  return wb;
+}
+
+function snapshot(wb: Workbook): string {
+  const tab = (n: string) => ss(wb).getSheetByName(n)!.getDataRange().getValues();
+  return JSON.stringify({ log: tab("Check-ins"), krs: tab("Key Results") });
+}
+
+function submit(wb: Workbook, krId: string, value: string, more: Record<string, unknown> = {}) {
+  return callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6, ...more });
+}
+
+function current(wb: Workbook, id: string): unknown {
+  return rowsOf(wb, "Key Results").find((r) => r["ID"] === id)!["Current"];
+}
+
+describe("values mean what the person meant", () => {
+  it('"85%" on a % KR is stored as 85 and scores from it', () => {
+    const wb = tracker();
+    const r = submit(wb, "O1.KR1", "85%");
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(current(wb, "O1.KR1")).toBe(85);
+    expect(r.kr.score).toBeCloseTo(3 / 13, 10);
+  });
+
+  it('"85%" on a days KR is refused naming the unit, and nothing is written', () => {
+    const wb = tracker();
+    const before = snapshot(wb);
+    const r = submit(wb, "O1.KR2", "85%");
+    expect(r.ok).toBe(false);
+    expect(r.fieldErrors.value).toBe('This key result is measured in "days", not %: type the number without the % sign.');
+    expect(snapshot(wb)).toBe(before);
+  });
+
+  it('"8.5 days" is accepted on a days KR; "8.5 days" on a % KR is told to leave out the unit', () => {
+    const wb = tracker();
+    expect(submit(wb, "O1.KR2", "8.5 days").ok).toBe(true);
+    expect(current(wb, "O1.KR2")).toBe(8.5);
+    const before = snapshot(wb);
+    const r = submit(wb, "O1.KR1", "8.5 days");
+    expect(r.ok).toBe(false);
+    expect(r.fieldErrors.value).toMatch(/^Leave out the unit: type the number only \(this key result is measured in "%"\)/);
+    expect(snapshot(wb)).toBe(before);
+  });
+
+  it("an implausible value asks first and writes nothing; confirmed, it is saved", () => {
+    const wb = tracker();
+    const before = snapshot(wb);
+    const r = submit(wb, "O1.KR2", "-3");
+    expect(r).toMatchObject({ ok: false, confirm: true, message: "\u22123 days is outside 9.5 → 6; submit anyway?" });
+    expect(snapshot(wb)).toBe(before);
+    const again = submit(wb, "O1.KR2", "-3", { confirmed: true });
+    expect(again.ok).toBe(true);
+    expect(current(wb, "O1.KR2")).toBe(-3);
+  });
+
+  it("ordinary values never ask", () => {
+    const wb = tracker();
+    for (const [kr, v] of [["O2.KR2", "99.95"], ["O1.KR3", "125"], ["O1.KR1", "80"], ["O3.KR2", "0.5"]]) {
+      const r = submit(wb, kr, v);
+      expect(r.ok, `${kr} ${v}: ${JSON.stringify(r)}`).toBe(true);
+    }
+  });
+});
+
+describe("correcting the last check-in", () => {
+  it("appends a correction naming the replaced request; both rows stay; Current follows the correction", () => {
+    const wb = tracker();
+    const first = requestId();
+    expect(callAddon(wb, "submitCheckin", { requestId: first, krId: "O1.KR1", value: "8.5", confidence: 6, confirmed: true }).ok).toBe(true);
+    const view = callAddon(wb, "getSidebarData", {});
+    const kr = view.krs.find((k: { id: string }) => k.id === "O1.KR1");
+    expect(kr.correctable).toMatchObject({ requestId: first, value: 8.5, date: "2026-01-20" });
+    setToday(wb, "2026-01-21");
+    const r = submit(wb, "O1.KR1", "85", { correct: true, whatChanged: "typo" });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const log = rowsOf(wb, "Check-ins");
+    expect(log.map((x) => x["Value"])).toEqual([8.5, 85]);
+    expect(log[1]["What changed"]).toBe(`Correction of check-in ${first} (2026-01-20, value 8.5). typo`);
+    expect(current(wb, "O1.KR1")).toBe(85);
+    expect(r.kr.correctable.requestId).not.toBe(first);
+  });
+
+  it("with no check-in this week there is nothing to correct, and nothing is written", () => {
+    const wb = tracker();
+    expect(submit(wb, "O1.KR1", "85").ok).toBe(true);
+    setToday(wb, "2026-01-27"); // the next week
+    const before = snapshot(wb);
+    const r = submit(wb, "O1.KR1", "86", { correct: true });
+    expect(r).toMatchObject({ ok: false, message: "O1.KR1 has no check-in this week (week 4) to correct." });
+    expect(snapshot(wb)).toBe(before);
+    expect(callAddon(wb, "getSidebarData", {}).krs.find((k: { id: string }) => k.id === "O1.KR1").correctable).toBeNull();
+  });
+});
