@@ -1,4 +1,5 @@
 // Reading the CSV files the command line takes (OKR import, batch check-ins).
+import { FIX_FIELDS_MESSAGE } from "../core/messages";
 import Papa from "papaparse";
 
 /**
@@ -29,7 +30,9 @@ export function columnKey(v: string): string {
 /** A refusal's field errors named as the person can act on them (a flag, a CSV column), never `krId`. */
 export function refusalText(r: { message?: string; fieldErrors?: Record<string, string> }, names: Record<string, string>): string {
   const fields = Object.entries(r.fieldErrors || {});
-  if (!fields.length) return String(r.message || "Refused.");
+  // The field list only replaces the sidebar's generic "fix the fields" line; a message of its own (who
+  // owns the KR, say) says more than its field's short note.
+  if (!fields.length || (r.message && r.message !== FIX_FIELDS_MESSAGE)) return String(r.message || "Refused.");
   const parts = fields.map(([k, v]) => `${names[k] || k}: ${v}`);
   return `Nothing was saved. ${parts.join(" ")}`.replace(/\s+/g, " ").trim();
 }
