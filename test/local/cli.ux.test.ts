@@ -179,3 +179,11 @@ describe("close and edit ask before doing what the add-on owns", () => {
 it("leaves no stray files", () => {
   expect(existsSync(join(dir, "ops.xlsx"))).toBe(true);
 });
+
+describe("refusals keep the server's own words", () => {
+  it("a check-in as someone who does not own the KR names its owner", async () => {
+    writeFileSync(join(dir, "own.xlsx"), bytes("ops.xlsx"));
+    const line = await rejected("own.xlsx", ["checkin", "own.xlsx", "--kr", "O1.KR1", "--value", "90", "--as", "quality.lead@example.com", "--at", "2026-01-20"]);
+    expect(line).toMatch(/O1\.KR1 belongs to dispatch\.lead@example\.com/);
+  });
+});
