@@ -8,6 +8,7 @@
 //   the KR's Current / Confidence / Last check-in updated, and no other input cell or formula changed;
 // - a repeated request ID: ok:true, duplicate:true, nothing written.
 import { beforeAll, describe, it } from "@jest/globals";
+import { KR_FORECAST_HEADERS } from "../../src/core/tabs";
 import { expect } from "../support/expect";
 import fc from "fast-check";
 import type { SnapshotCell, WorkbookSnapshot } from "../../src/local/snapshot";
@@ -403,7 +404,8 @@ describe("submitCheckin under hostile input (built add-on)", () => {
           const krSheet = after.sheets.find((x) => x.name === "Key Results")!;
           const header = (krSheet.rows[0] || []).map((c) => String(c?.v ?? ""));
           const krRow = 1 + krSheet.rows.findIndex((row) => row?.[0]?.v === expected.krId);
-          const allowed = new Set(["Current", "Confidence", "Last check-in"].map((h) => `Key Results!${krRow},${header.indexOf(h) + 1}`));
+          // The KR's own row: what the check-in records, and the forecast it recomputes (issue 18).
+          const allowed = new Set(["Current", "Confidence", "Last check-in", ...KR_FORECAST_HEADERS].map((h) => `Key Results!${krRow},${header.indexOf(h) + 1}`));
           const logRow = rows.length + 1;
           const unexpected = changedCells(before, after).filter((k) => !allowed.has(k) && !k.startsWith(`Check-ins!${logRow},`));
           expect(unexpected, label).toEqual([]);
