@@ -106,3 +106,11 @@ export function showFieldErrors(errors: { field: FormField; message: string }[])
     break;
   }
 }
+
+/** A "Label value" pair in a KR's facts line. */
+export function fact(label: string, value: string): HTMLSpanElement {
+  const span = make("span");
+  span.appendChild(make("span", "label", label + " "));
+  span.appendChild(document.createTextNode(value));
+  return span;
+}

@@ -35,7 +35,7 @@ import {
 } from "./logic";
 import { FIX_FIELDS_MESSAGE } from "../core/messages";
 
-import { $, clear, clearFieldErrors, make, setFieldError, showFieldErrors } from "./dom";
+import { $, clear, clearFieldErrors, fact, make, setFieldError, showFieldErrors } from "./dom";
 import { callServer } from "./server";
 
 // ---------------------------------------------------------------------------------------------------
@@ -261,13 +261,6 @@ function krItem(kr: SidebarKr, showOwner: boolean): HTMLLIElement {
     li.appendChild(make("div", "kr-saving", "Saving…"));
   }
   return li;
-}
-
-function fact(label: string, value: string): HTMLSpanElement {
-  const span = make("span");
-  span.appendChild(make("span", "label", label + " "));
-  span.appendChild(document.createTextNode(value));
-  return span;
 }
 
 function renderKrSelect(): void {

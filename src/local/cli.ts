@@ -2,10 +2,8 @@
 // Exit codes: 0 success, 1 rejected input (one line on stderr, file unchanged), 2 usage error.
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
-import { parseArgs } from "node:util";
 import { randomUUID } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { isValidIsoDate } from "../core/dates";
 import { buildDemo } from "./demo";
 import { callAddon, callAddonRaw, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
 import { readTab, renderTable } from "./showTab";
@@ -17,6 +15,7 @@ import { buildPortfolioDemo } from "./demoPortfolio";
 import { loadXlsx } from "./xlsx";
 import { withFileLock } from "./fileLock";
 import { repairHint } from "./hints";
+import { CHECKIN_FLAG_OF, dateFlag, FLAGS, intFlag, need, parse, USAGE, UsageError, type Flags } from "./cliArgs";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 
 /**
@@ -44,117 +43,8 @@ function atOrNow(at: string | undefined): string | undefined {
 const openWorkbook = (file: string, opts: OpenOptions) => openWb(file, { ...opts, at: atOrNow(opts.at) });
 const newWorkbook = (file: string, name: string, opts: OpenOptions) => newWb(file, name, { ...opts, at: atOrNow(opts.at) });
 
-export class UsageError extends Error {}
+export { UsageError } from "./cliArgs";
 export class Rejected extends Error {}
-
-const USAGE = `Usage:
-  okr-sheets new FILE.xlsx [--template operations|blank] [--start YYYY-MM-DD] [--weeks N] [--name TEXT]
-  okr-sheets import FILE.xlsx OKRS.csv
-  okr-sheets checkin FILE.xlsx --kr ID --value V [--confidence N] [--comment T] [--blockers T] [--next T] [--as EMAIL] [--at YYYY-MM-DD] [--correct] [--confirm]
-  okr-sheets checkin FILE.xlsx --from CHECKINS.csv [--confirm] [--at YYYY-MM-DD]
-  okr-sheets summary FILE.xlsx [--at YYYY-MM-DD]
-  okr-sheets show FILE.xlsx --sheet NAME [--json] [--at YYYY-MM-DD]
-  okr-sheets serve FILE.xlsx [--port N] [--as EMAIL] [--at YYYY-MM-DD]
-  okr-sheets review FILE.xlsx [--at YYYY-MM-DD]
-  okr-sheets close FILE.xlsx [--at YYYY-MM-DD] [--early]
-  okr-sheets rollover FILE.xlsx --start YYYY-MM-DD [--weeks N] [--name TEXT]
-  okr-sheets edit FILE.xlsx --sheet NAME --range A1 --value V [--force]
-  okr-sheets repair FILE.xlsx
-  okr-sheets rollup COMPANY.xlsx [TEAM.xlsx ...] [--at YYYY-MM-DD] [--limit N]
-  okr-sheets demo [DIR] [--portfolio]`;
-
-type Flags = Record<string, string | boolean | undefined>;
-
-const FLAGS: Record<string, string[]> = {
-  new: ["template", "start", "weeks", "name", "at"],
-  import: ["at"],
-  checkin: ["kr", "value", "confidence", "comment", "blockers", "next", "as", "at", "correct", "confirm", "from"],
-  summary: ["at"],
-  show: ["sheet", "json", "at"],
-  serve: ["port", "as", "at"],
-  review: ["at"],
-  close: ["at", "early"],
-  rollover: ["start", "weeks", "name", "at"],
-  edit: ["sheet", "range", "value", "at", "force"],
-  repair: ["at"],
-  demo: ["at", "portfolio"],
-  rollup: ["at", "limit"],
-  "demo-serve": ["port", "at"],
-};
-
-/** Flags that are switches, not options with a value. */
-const BOOLEAN_FLAGS = new Set(["json", "correct", "confirm", "fresh", "early", "force", "portfolio"]);
-
-/** The command-line flag for each check-in field, so a refusal names what to change (never `krId`). */
-const CHECKIN_FLAG_OF: Record<string, string> = {
-  krId: "--kr", value: "--value", confidence: "--confidence", whatChanged: "--comment",
-  blockers: "--blockers", nextStep: "--next", as: "--as",
-};
-
-/** How many positional arguments each command takes (FILE, or FILE and OKRS.csv, or DIR). */
-const POSITIONALS: Record<string, number> = { import: 2, rollup: 1000 };
-
-function parse(command: string, argv: string[]): { positionals: string[]; flags: Flags } {
-  const names = FLAGS[command];
-  const options: Record<string, { type: "string" | "boolean" }> = {};
-  for (const n of names) options[n] = { type: BOOLEAN_FLAGS.has(n) ? "boolean" : "string" };
-  // There are no short options, so a value starting with a single dash ("--value -5", "--comment
-  // -fixed") is a value, not an option: pass it as "--value=-5" (parseArgs calls it ambiguous).
-  const args: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const m = /^--([^=]+)$/.exec(a);
-    const next = argv[i + 1];
-    if (m && options[m[1]]?.type === "string" && next !== undefined && next.startsWith("-") && !next.startsWith("--")) {
-      args.push(`${a}=${next}`);
-      i++;
-    } else args.push(a);
-  }
-  let r: ReturnType<typeof parseArgs<{ args: string[]; options: typeof options; allowPositionals: true; strict: true; tokens: true }>>;
-  try {
-    r = parseArgs({ args, options, allowPositionals: true, strict: true, tokens: true });
-  } catch (e) {
-    const err = e as Error & { code?: string };
-    const opt = (/'(-[^' ]+)/.exec(err.message) || [])[1] || "";
-    if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") throw new UsageError(`Unknown option ${opt} for "${command}".`);
-    if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
-      if (/does not take an argument/.test(err.message)) throw new UsageError(`${opt} does not take a value.`);
-      throw new UsageError(`${opt} needs a value.`);
-    }
-    throw new UsageError(err.message.split("\n")[0]);
-  }
-  const seen = new Set<string>();
-  for (const t of r.tokens ?? []) {
-    if (t.kind !== "option") continue;
-    if (seen.has(t.name)) throw new UsageError(`--${t.name} is given more than once.`);
-    seen.add(t.name);
-  }
-  const max = POSITIONALS[command] ?? 1;
-  if (r.positionals.length > max) {
-    throw new UsageError(`Unexpected argument "${r.positionals[max]}" (put text with spaces in quotes).`);
-  }
-  return { positionals: r.positionals, flags: r.values as Flags };
-}
-
-function need(flags: Flags, name: string): string {
-  const v = flags[name];
-  if (typeof v !== "string" || v === "") throw new UsageError(`--${name} is required.`);
-  return v;
-}
-
-function dateFlag(flags: Flags, name: string): string | undefined {
-  const v = flags[name];
-  if (v === undefined) return undefined;
-  if (typeof v !== "string" || !isValidIsoDate(v)) throw new UsageError(`--${name} must be a date in the form YYYY-MM-DD.`);
-  return v;
-}
-
-function intFlag(flags: Flags, name: string): number | undefined {
-  const v = flags[name];
-  if (v === undefined) return undefined;
-  if (typeof v !== "string" || !/^-?\d+$/.test(v)) throw new UsageError(`--${name} must be a whole number.`);
-  return Number(v);
-}
 
 function fileArg(positionals: string[], mustExist = true): string {
   const f = positionals[0];

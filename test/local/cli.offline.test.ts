@@ -235,7 +235,7 @@ describe("limits that name themselves", () => {
 
   it("a formula result over 32,767 characters is not written into the file; the formula is", async () => {
     await tracker("long.xlsx");
-    await ok("edit", "long.xlsx", "--sheet", "Settings", "--range", "Z1", "--value", '=REPT("x",40000)');
+    await ok("edit", "long.xlsx", "--sheet", "Settings", "--range", "Z1", "--value", '=REPT("x",40000)', "--force");
     const z1 = (await loadXlsx(p("long.xlsx"))).sheets.find((s) => s.name === "Settings")!.rows[0][25]!;
     expect(z1.f).toBe('=REPT("x",40000)');
     expect(z1.v).toBeUndefined();
