@@ -51,7 +51,9 @@ export function crossScriptRun(v: unknown, direction: Direction): unknown {
       const out: Record<string, unknown> = {};
       for (const k of Object.keys(o)) {
         const e = walk((o as Record<string, unknown>)[k], false);
-        if (e !== undefined) out[k] = e;
+        // defineProperty, not assignment: an own "__proto__" key (JSON.parse makes one) must arrive as a key
+        // the server can see and refuse, not silently become the copy's prototype.
+        if (e !== undefined) Object.defineProperty(out, k, { value: e, enumerable: true, writable: true, configurable: true });
       }
       return out;
     } finally {

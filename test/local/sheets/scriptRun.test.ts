@@ -29,4 +29,12 @@ describe("google.script.run serialisation (Google's rules, not JSON)", () => {
     const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05" });
     expect(() => callAddon(wb, "getSidebarData", { as: new Date() })).toThrow(/cannot send a Date/);
   });
+
+  it("an own \"__proto__\" key (as JSON.parse makes) arrives as a key, not as the copy's prototype", () => {
+    const sent = JSON.parse('{"krId":"O1.KR1","__proto__":{"admin":true}}');
+    const got = crossScriptRun(sent, "toServer") as Record<string, unknown>;
+    expect(Object.keys(got)).toEqual(["krId", "__proto__"]);
+    expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
+    expect((got as { admin?: unknown }).admin).toBeUndefined();
+  });
 });
