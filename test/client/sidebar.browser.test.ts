@@ -1,16 +1,14 @@
 // The real sidebar (built from src/client) in headless Chromium, inside the local preview page, against a
 // fake backend. Needs /usr/bin/chromium (Debian: apt-get install -y chromium) or CHROMIUM_PATH.
-import { existsSync } from "node:fs";
 import { afterAll, beforeAll, beforeEach, afterEach, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { poll } from "../support/poll";
-import { chromium, type Browser, type FrameLocator, type Page } from "playwright-core";
+import { CHROMIUM, haveChromium, launchChromium } from "../support/browser";
+import { type Browser, type FrameLocator, type Page } from "playwright-core";
 import { startPreviewServer } from "../../src/local/preview";
 import { buildSidebarHtml } from "./build-sidebar";
 import { FakeBackend, XSS_NAME } from "./fake-backend";
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) {
   console.warn(`Skipping the sidebar browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
 }
@@ -25,18 +23,7 @@ if (!haveChromium) {
 
   beforeAll(async () => {
     html = await buildSidebarHtml();
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     if (browser) await browser.close();

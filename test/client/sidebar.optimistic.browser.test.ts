@@ -1,17 +1,15 @@
 // The sidebar opened with its data inside the page (one server execution), and a check-in's new score
 // and status shown the moment Submit is pressed, then confirmed or rolled back by the server's reply.
 // Headless Chromium against the fake backend, as sidebar.browser.test.ts.
-import { existsSync } from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { poll } from "../support/poll";
-import { chromium, type Browser, type FrameLocator, type Page } from "playwright-core";
+import { haveChromium, launchChromium } from "../support/browser";
+import { type Browser, type FrameLocator, type Page } from "playwright-core";
 import { startPreviewServer } from "../../src/local/preview";
 import { buildSidebarHtml } from "./build-sidebar";
 import { FakeBackend } from "./fake-backend";
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const haveChromium = existsSync(CHROMIUM);
 
 (!haveChromium ? describe.skip : describe)("sidebar: embedded data and check-ins shown ahead of the reply", () => {
   let browser: Browser;
@@ -23,7 +21,7 @@ const haveChromium = existsSync(CHROMIUM);
 
   beforeAll(async () => {
     html = await buildSidebarHtml();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-quic"] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     if (browser) await browser.close();

@@ -1,21 +1,20 @@
 // The local preview as `okr-sheets serve` runs it: the built dist/Sidebar.html in headless Chromium,
 // its google.script.run calls going to the built dist/Code.js on the offline spreadsheet, each submit
 // saved to a real .xlsx file. Needs /usr/bin/chromium (Debian: apt-get install -y chromium).
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { poll } from "../support/poll";
-import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM, haveChromium, launchChromium } from "../support/browser";
+import { type Browser } from "playwright-core";
 import { startPreviewServer } from "../../src/local/preview";
 import { openWorkbook, callAddon } from "../../src/local/runtime";
 import { previewBackend } from "../../src/local/serve";
 import { loadXlsx, saveXlsx } from "../../src/local/xlsx";
 import { newTracker, ss } from "../support/tracker";
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`Skipping the preview browser test: no Chromium at ${CHROMIUM}.`);
 
 const OWNER = "planning.lead@example.com";
@@ -26,10 +25,7 @@ const HTML_TITLE = '<img src=x onerror="window.__xss=1">Backlog';
   let file: string;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchChromium();
     const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05" });
     // A KR title holding HTML: the sidebar must show it as text.
     const krs = ss(wb).getSheetByName("Key Results")!;

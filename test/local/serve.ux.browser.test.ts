@@ -1,21 +1,20 @@
 // The real sidebar on the real add-on (preview server, headless Chromium): an admin starts on their own
 // KR, an implausible value asks "submit anyway?" before anything is saved, and "Correct last check-in"
 // appends a correction. Needs /usr/bin/chromium (Debian: apt-get install -y chromium).
-import { existsSync, mkdtempSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { poll } from "../support/poll";
-import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM, haveChromium, launchChromium } from "../support/browser";
+import { type Browser } from "playwright-core";
 import { startPreviewServer } from "../../src/local/preview";
 import { openWorkbook } from "../../src/local/runtime";
 import { previewBackend } from "../../src/local/serve";
 import { saveXlsx } from "../../src/local/xlsx";
 import { newTracker, ss } from "../support/tracker";
 
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium) console.warn(`Skipping the preview browser test: no Chromium at ${CHROMIUM}.`);
 
 const ADMIN = "ops.lead@example.com"; // admin of the operations template; owns O3.KR2 only
@@ -25,10 +24,7 @@ const ADMIN = "ops.lead@example.com"; // admin of the operations template; owns 
   let file: string;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
-    });
+    browser = await launchChromium();
     const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05" });
     file = join(mkdtempSync(join(tmpdir(), "okr-serve-ux-")), "tracker.xlsx");
     await saveXlsx(file, wb.services.toSnapshot());
