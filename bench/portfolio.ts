@@ -11,6 +11,7 @@ import { callAddon, workbookFromSnapshot } from "../src/local/runtime";
 import { emptySnapshot, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../src/local/snapshot";
 import type { OtherWorkbook } from "../src/local/sheets";
 import { project } from "./costModel";
+import { putRow, sheetOf } from "./snapshotRows";
 
 const START = "2026-01-05";
 const TODAY = "2026-03-26";
@@ -34,22 +35,6 @@ export function projectSeconds(c: { byMethod: Record<string, number>; cellsRead:
 
 const cell = (v: string | number | undefined, fmt?: string): SnapshotCell | null => (v === undefined || v === "" ? null : fmt ? { v, fmt } : { v });
 
-function sheetOf(snap: WorkbookSnapshot, name: string): SnapshotSheet {
-  const s = snap.sheets.find((x) => x.name === name);
-  if (!s) throw new Error(`bench: no ${name} tab`);
-  return s;
-}
-
-function putRow(sheet: SnapshotSheet, rowIndex: number, values: Record<string, SnapshotCell | null>): void {
-  const headers = (sheet.rows[0] || []).map((c) => String(c?.v ?? ""));
-  const row = (sheet.rows[rowIndex] ??= []);
-  for (const [h, v] of Object.entries(values)) {
-    const c = headers.indexOf(h);
-    if (c < 0) throw new Error(`bench: ${sheet.name} has no column ${h}`);
-    while (row.length <= c) row.push(null);
-    row[c] = v;
-  }
-}
 
 function blankTracker(id: string, name: string): WorkbookSnapshot {
   const wb = workbookFromSnapshot(`/nonexistent/${id}.xlsx`, { ...emptySnapshot(name), id }, { at: START, user: ADMIN });

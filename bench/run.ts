@@ -28,6 +28,7 @@ import { callAddon, callAddonRaw, distDir, workbookFromSnapshot, type AddonEntry
 import { benchCli } from "./cli";
 import { emptySnapshot, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../src/local/snapshot";
 import { project, RATES, type Projected, type Shape } from "./costModel";
+import { putRow, sheetOf } from "./snapshotRows";
 import { BUDGET_SECONDS, PORTFOLIO_TIER, runPortfolioTier, type PortfolioTierOut } from "./portfolio";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -213,24 +214,6 @@ function makeLog(spec: TierSpec, krs: KrRow[], rand: () => number): LogRow[] {
 const cell = (v: string | number | undefined, fmt?: string): SnapshotCell | null =>
   v === undefined || v === "" ? null : fmt ? { v, fmt } : { v };
 
-function sheetOf(snap: WorkbookSnapshot, name: string): SnapshotSheet {
-  const s = snap.sheets.find((x) => x.name === name);
-  if (!s) throw new Error(`bench: the blank tracker has no ${name} tab`);
-  return s;
-}
-
-/** Puts user values into columns by header name, keeping whatever else the row holds (formulas, formats). */
-function putRow(sheet: SnapshotSheet, rowIndex: number, values: Record<string, SnapshotCell | null>): void {
-  const headers = (sheet.rows[0] || []).map((c) => String(c?.v ?? ""));
-  const row = (sheet.rows[rowIndex] ??= []);
-  for (const [h, v] of Object.entries(values)) {
-    const c = headers.indexOf(h);
-    if (c < 0) throw new Error(`bench: ${sheet.name} has no column ${h}`);
-    while (row.length <= c) row.push(null);
-    const old = row[c];
-    row[c] = v === null ? (old?.fmt ? { fmt: old.fmt } : null) : { ...(old?.fmt ? { fmt: old.fmt } : {}), ...v };
-  }
-}
 
 function fillTracker(spec: TierSpec): { snapshot: WorkbookSnapshot; krs: KrRow[]; owners: string[]; log: LogRow[]; newSetup: Measured<unknown> } {
   const rand = rng(0x5eed + spec.krs);
