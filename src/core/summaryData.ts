@@ -1,4 +1,5 @@
 // The Weekly Summary's data (no layout), computed in named steps; the rules are at the top of summary.ts.
+import { withoutReplaced } from "./corrections";
 import { addDays, isValidIsoDate, weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { TrackerEvaluation } from "./evaluate";
@@ -240,7 +241,8 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
 
 /** Builds the structured summary data (no layout). */
 export function buildSummaryData(input: SummaryInput): SummaryData {
-  const { checkins, history, asOf } = input;
+  const { history, asOf } = input;
+  const checkins = withoutReplaced(input.checkins);
   const tracker = withoutBlankIds(input.tracker);
   const s = tracker.settings;
   const { weeks, week, periodDays, periodStart } = summaryPeriod(s, asOf);
