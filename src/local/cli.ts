@@ -203,7 +203,8 @@ async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
   if (!existsSync(csvPath)) throw new Rejected(`${csvName}: no such file.`);
   if (statSync(csvPath).isDirectory()) throw new Rejected(`${csvName}: is a directory, not a CSV file.`);
   const csv = csvText(csvName, readFileSync(csvPath));
-  const lines = await checkinBatch(file, csvName, csv, { at: dateFlag(flags, "at"), confirm: !!flags.confirm });
+  // checkinBatch opens the workbook itself: hand it the command's "today" (rows without `at` take it).
+  const lines = await checkinBatch(file, csvName, csv, { at: atOrNow(dateFlag(flags, "at")), confirm: !!flags.confirm });
   for (const l of lines) out(l);
   out(`${lines.length} check-in${lines.length === 1 ? "" : "s"} saved.`);
 }
