@@ -249,6 +249,7 @@ async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {
   const r = expectOk(callAddon(wb, "rollOverCycle", opts));
   await wb.save();
   out(`Started "${r.cycle}" with ${count(r.carried.objectives, "objective")} and ${count(r.carried.keyResults, "key result")}; archived ${r.archived.join(", ")}.`);
+  for (const w of r.warnings || []) out(`Focus check: ${w}`);
 }
 
 async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {

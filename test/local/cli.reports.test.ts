@@ -130,3 +130,23 @@ describe("show aims edit --range on the Mid-cycle Review and the Retrospective",
     expect(main.headers).toEqual(["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Decision", "Notes"]);
   });
 });
+
+describe("rollover", () => {
+  it("warns, as import does, when the new cycle breaks the focus checks", async () => {
+    fixtures.copy("operations", join(dir, "ro.xlsx"));
+    await ok(["close", "ro.xlsx", "--at", "2026-04-05"]);
+    const retro = (await json("ro.xlsx", "Retrospective")).sections.find((s: Section) => s.headers.includes("Decision"));
+    const decision = String.fromCharCode(65 + retro.headers.indexOf("Decision"));
+    for (const id of ["O1.KR2", "O1.KR3"]) {
+      const row = retro.rows.find((r: Record<string, unknown>) => r["ID"] === id)._row;
+      await ok(["edit", "ro.xlsx", "--sheet", "Retrospective", "--range", `${decision}${row}`, "--value", "remove"]);
+    }
+    const r = await ok(["rollover", "ro.xlsx", "--start", "2026-04-06"]);
+    expect(r.stdout.split("\n")[0]).toMatch(/^Started "[^"]+" with 3 objectives and 5 key results; archived /);
+    expect(r.stdout).toContain("\nFocus check: Objective O1 has only 1 key result; aim for 2–4.\n");
+    // A cycle that keeps to the checks gets no warning.
+    fixtures.copy("operations", join(dir, "ro2.xlsx"));
+    await ok(["close", "ro2.xlsx", "--at", "2026-04-05"]);
+    expect((await ok(["rollover", "ro2.xlsx", "--start", "2026-04-06"])).stdout).not.toMatch(/Focus check/);
+  });
+});
