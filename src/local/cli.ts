@@ -10,6 +10,7 @@ import { readTab, showTab } from "./showTab";
 import { parseCsv, refusalText } from "./csv";
 import { checkinBatch } from "./checkinBatch";
 import { servePreview } from "./serve";
+import { demoServe } from "./demoServe";
 import { rollupWorkbook } from "./rollup";
 import { buildPortfolioDemo } from "./demoPortfolio";
 import { loadXlsx } from "./xlsx";
@@ -29,6 +30,8 @@ export interface CliIo {
   stderr?: (text: string) => void;
   /** "Today" when --at is not given (default: the real clock). */
   now?: Date;
+  /** How the person ran the command, for messages that suggest running it again ("npm start --"). */
+  command?: string;
 }
 
 const ioStore = new AsyncLocalStorage<CliIo>();
@@ -336,6 +339,12 @@ async function cmdRollup(positionals: string[], flags: Flags): Promise<void> {
 async function cmdDemo(positionals: string[], flags: Flags, serve: boolean): Promise<void> {
   const dir = here(positionals[0] || "demo");
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Rejected(`${positionals[0]} exists and is not a folder.`);
+  if (serve) {
+    const port = intFlag(flags, "port") ?? 8080;
+    if (port < 1 || port > 65535) throw new UsageError("--port must be a whole number from 1 to 65535.");
+    const command = io().command ?? "okr-sheets demo-serve";
+    return demoServe({ dir, port, fresh: !!flags.fresh, at: dateFlag(flags, "at"), command, out });
+  }
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "okr-demo.xlsx");
   const info = await buildDemo(file);
@@ -344,11 +353,6 @@ async function cmdDemo(positionals: string[], flags: Flags, serve: boolean): Pro
   if (flags.portfolio) {
     const [company, ...teams] = await buildPortfolioDemo(dir, file);
     out(`Portfolio demo: ${company} rolls up ${teams.map((t) => basename(t)).join(", ")} (the last is listed but missing).`);
-  }
-  if (serve) {
-    const port = intFlag(flags, "port") ?? 8080;
-    if (port < 1 || port > 65535) throw new UsageError("--port must be a whole number from 1 to 65535.");
-    await servePreview(file, { port, as: null, at: info.asOf });
   }
 }
 
