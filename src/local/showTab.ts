@@ -61,7 +61,8 @@ function headerRowOf(values: unknown[][]): number {
 export function readTab(wb: Workbook, name: string): ShownTable {
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new Error(`No tab named "${name}".`);
+  // Callers read tracker tabs (show checks the name first): a missing one is repaired, as the add-on says.
+  if (!sheet) throw new Error(`The "${name}" tab is missing. Use "Repair tracker".`);
   const tz = ss.getSpreadsheetTimeZone();
   if (sheet.getLastRow() === 0) return { name, headers: [], rows: [], display: [], displayRows: [] };
   const range = sheet.getDataRange();
