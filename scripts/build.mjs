@@ -79,7 +79,7 @@ async function buildCli() {
 async function buildCliBundle(entry) {
   const r = await esbuild.build({
     entryPoints: [entry], bundle: true, format: "cjs", platform: "node", target: "node20", write: false,
-    minifyWhitespace: true, minifySyntax: true, legalComments: "none", logLevel: "warning",
+    minifyWhitespace: true, minifySyntax: true, legalComments: "none", logLevel: "warning", charset: "ascii",
     define: { "import.meta.url": "__okrModuleUrl" },
     banner: { js: 'var __okrModuleUrl = require("url").pathToFileURL(__filename).href;' },
   });
