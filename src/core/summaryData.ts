@@ -7,16 +7,14 @@ import type { CheckinEntry, HistoryEntry, Settings, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, trackerAsOf, weightedMean } from "./summaryAsOf";
 import { STATUS } from "./tabs";
 import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
-import { blockersThisPeriod, confidenceOf, lastWeekConfidence, lowConfidence, worstFirst } from "./summaryLeaders";
+import { blockersThisPeriod, confidenceOf, lastWeekConfidence, lowConfidence, missingCheckins, needsAttention, worstFirst } from "./summaryLeaders";
 import { thisWeekLines } from "./summaryThisWeek";
 import {
   KR_STATUS_ORDER,
   type KrStatusLabel,
-  type SummaryAttentionKr,
   type SummaryData,
   type SummaryInput,
   type SummaryKr,
-  type SummaryMissingKr,
   type SummaryMover,
   type SummaryObjective,
   type SummaryTrendRow,
@@ -197,36 +195,6 @@ function countStatuses(krs: SummaryKr[]): Record<KrStatusLabel, number> {
 function checkinRate(krs: SummaryKr[]): SummaryData["checkinRate"] {
   const checkedIn = krs.filter((k) => k.checkedInThisPeriod).length;
   return { checkedIn, total: krs.length, rate: krs.length > 0 ? checkedIn / krs.length : null };
-}
-
-/** Off track first, then at risk, each worst first, with each KR's latest comment and confidence. */
-function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>): SummaryAttentionKr[] {
-  const attention: SummaryAttentionKr[] = [];
-  for (const st of [STATUS.offTrack, STATUS.atRisk]) {
-    for (const k of worstFirst(krs)) {
-      if (k.status !== st) continue;
-      const c = latestNow.get(k.id);
-      attention.push({
-        id: k.id,
-        title: k.title,
-        owner: k.owner,
-        status: k.status,
-        score: k.score,
-        gap: k.gap,
-        confidence: k.confidence,
-        confidenceChange: k.confidenceChange,
-        whatChanged: c ? String(c.whatChanged ?? "") : "",
-        blockers: c ? String(c.blockers ?? "") : "",
-        nextStep: c ? String(c.nextStep ?? "") : "",
-        lastCheckin: k.lastCheckin,
-      });
-    }
-  }
-  return attention;
-}
-
-function missingCheckins(krs: SummaryKr[]): SummaryMissingKr[] {
-  return worstFirst(krs.filter((k) => !k.checkedInThisPeriod)).map((k) => ({ id: k.id, title: k.title, owner: k.owner, lastCheckin: k.lastCheckin }));
 }
 
 function biggestMovers(krs: SummaryKr[]): SummaryData["movers"] {
