@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { buildDemo } from "./demo";
 import { callAddon, callAddonRaw, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
-import { readTab, renderTable } from "./showTab";
+import { readTab, showTab } from "./showTab";
 import { parseCsv, refusalText } from "./csv";
 import { checkinBatch } from "./checkinBatch";
 import { servePreview } from "./serve";
@@ -237,8 +237,7 @@ async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
   if (!ss.getSheetByName(name)) {
     throw new Rejected(`No tab named "${name}". Tabs: ${ss.getSheets().map((s) => s.getName()).join(", ")}.`);
   }
-  const t = readTab(wb, name);
-  out(flags.json ? JSON.stringify(t.rows, null, 2) : renderTable(t));
+  out(showTab(wb, name, !!flags.json));
 }
 
 async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {
@@ -253,6 +252,7 @@ async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {
   const r = expectOk(callAddon(wb, "rollOverCycle", opts));
   await wb.save();
   out(`Started "${r.cycle}" with ${count(r.carried.objectives, "objective")} and ${count(r.carried.keyResults, "key result")}; archived ${r.archived.join(", ")}.`);
+  for (const w of r.warnings || []) out(`Focus check: ${w}`);
 }
 
 async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {
