@@ -76,12 +76,31 @@ async function buildCli() {
  * 1 s of every command, mostly compiling. The first line carries the bundle's hash, which the cache must
  * match (V8 itself only checks the source's length). import.meta.url becomes the bundle's own file URL.
  */
+/**
+ * exceljs requires unzipper at load time for its streaming reader, which okr-sheets never uses (it reads
+ * with xlsx.load), and unzipper's big-integer dependency spends ~0.1 s building tables when loaded. In the
+ * bundle, exceljs gets a stand-in that loads the real unzipper on first use.
+ */
+const lazyUnzipper = {
+  name: "lazy-unzipper",
+  setup(b) {
+    b.onResolve({ filter: /^unzipper$/ }, (args) =>
+      args.namespace === "lazy-unzipper" ? undefined : { path: "unzipper", namespace: "lazy-unzipper", pluginData: args.resolveDir });
+    b.onLoad({ filter: /.*/, namespace: "lazy-unzipper" }, (args) => ({
+      contents: 'let real; module.exports = new Proxy({}, { get: (_, k) => (real ??= require("unzipper"))[k] });',
+      resolveDir: args.pluginData,
+      loader: "js",
+    }));
+  },
+};
+
 async function buildCliBundle(entry) {
   const r = await esbuild.build({
     entryPoints: [entry], bundle: true, format: "cjs", platform: "node", target: "node20", write: false,
     minifyWhitespace: true, minifySyntax: true, legalComments: "none", logLevel: "warning", charset: "ascii",
     define: { "import.meta.url": "__okrModuleUrl" },
     banner: { js: 'var __okrModuleUrl = require("url").pathToFileURL(__filename).href;' },
+    plugins: [lazyUnzipper],
   });
   const body = r.outputFiles[0].text;
   const hash = createHash("sha256").update(body).digest("hex").slice(0, 32);
