@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { buildDemo } from "./demo";
 import { callAddon, callAddonRaw, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
-import { readTab, renderTable } from "./showTab";
+import { readTab, showTab } from "./showTab";
 import { parseCsv, refusalText } from "./csv";
 import { checkinBatch } from "./checkinBatch";
 import { servePreview } from "./serve";
@@ -206,7 +206,8 @@ async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
   if (!existsSync(csvPath)) throw new Rejected(`${csvName}: no such file.`);
   if (statSync(csvPath).isDirectory()) throw new Rejected(`${csvName}: is a directory, not a CSV file.`);
   const csv = csvText(csvName, readFileSync(csvPath));
-  const lines = await checkinBatch(file, csvName, csv, { at: dateFlag(flags, "at"), confirm: !!flags.confirm });
+  // checkinBatch opens the workbook itself: hand it the command's "today" (rows without `at` take it).
+  const lines = await checkinBatch(file, csvName, csv, { at: atOrNow(dateFlag(flags, "at")), confirm: !!flags.confirm });
   for (const l of lines) out(l);
   out(`${lines.length} check-in${lines.length === 1 ? "" : "s"} saved.`);
 }
@@ -236,8 +237,7 @@ async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
   if (!ss.getSheetByName(name)) {
     throw new Rejected(`No tab named "${name}". Tabs: ${ss.getSheets().map((s) => s.getName()).join(", ")}.`);
   }
-  const t = readTab(wb, name);
-  out(flags.json ? JSON.stringify(t.rows, null, 2) : renderTable(t));
+  out(showTab(wb, name, !!flags.json));
 }
 
 async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {
@@ -252,6 +252,7 @@ async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {
   const r = expectOk(callAddon(wb, "rollOverCycle", opts));
   await wb.save();
   out(`Started "${r.cycle}" with ${count(r.carried.objectives, "objective")} and ${count(r.carried.keyResults, "key result")}; archived ${r.archived.join(", ")}.`);
+  for (const w of r.warnings || []) out(`Focus check: ${w}`);
 }
 
 async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {
