@@ -267,6 +267,7 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
     week,
     weeks,
     asOf,
+    ...(input.generatedAt ? { generatedAt: input.generatedAt } : {}),
     elapsed: ev.elapsed,
     cadence: s.cadence,
     periodDays,

@@ -111,7 +111,8 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const asOf = asOfDate(at, tz);
     const logT = boundedTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH).table;
     const hist = boundedTable(ss, TAB.history, IDENTIFYING.history, LOG_WIDTH);
-    const model = buildSummary({ tracker, checkins: checkinsFrom(logT, tz), history: historyFrom(hist.table, tz), asOf });
+    const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
+    const model = buildSummary({ tracker, checkins: checkinsFrom(logT, tz), history: historyFrom(hist.table, tz), asOf, generatedAt });
 
     let sheet = ss.getSheetByName(TAB.summary);
     if (!sheet) sheet = createSummarySheet(ss);
