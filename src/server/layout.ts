@@ -83,6 +83,12 @@ const HISTORY_COLUMNS: Record<string, ColumnSpec> = {
   Value: { width: 70 },
   Score: { width: 70, format: "0.00" },
   Status: { width: 100 },
+  Confidence: { width: 85, format: "0" },
+  "Last check-in": { width: 100, format: "yyyy-mm-dd" },
+  "What changed": { width: 200 },
+  Blockers: { width: 160 },
+  "Next step": { width: 160 },
+  "Same-value check-ins": { width: 90, format: "0" },
 };
 
 export const COLUMN_SPECS = {
