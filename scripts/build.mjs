@@ -2,7 +2,8 @@
 // Apps Script only sees top-level functions, so each export of src/server/index.ts becomes a top-level
 // `function NAME() { return OkrSheets.NAME.apply(this, arguments); }` after the bundled IIFE.
 import * as esbuild from "esbuild";
-import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -65,7 +66,27 @@ async function buildCli() {
     entryPoints: [entry], bundle: true, format: "esm", platform: "node", target: "node20",
     packages: "external", outfile: join(build, "cli.mjs"), logLevel: "warning", sourcemap: "inline",
   });
+  await buildCliBundle(entry);
   return {};
+}
+
+/**
+ * build/cli.cjs: the CLI with its dependencies in one CommonJS file, which bin/okr-sheets.js compiles with
+ * a V8 code cache (build/cli.cjs.cache). Loading exceljs and HyperFormula as hundreds of files cost about
+ * 1 s of every command, mostly compiling. The first line carries the bundle's hash, which the cache must
+ * match (V8 itself only checks the source's length). import.meta.url becomes the bundle's own file URL.
+ */
+async function buildCliBundle(entry) {
+  const r = await esbuild.build({
+    entryPoints: [entry], bundle: true, format: "cjs", platform: "node", target: "node20", write: false,
+    minifyWhitespace: true, minifySyntax: true, legalComments: "none", logLevel: "warning", charset: "ascii",
+    define: { "import.meta.url": "__okrModuleUrl" },
+    banner: { js: 'var __okrModuleUrl = require("url").pathToFileURL(__filename).href;' },
+  });
+  const body = r.outputFiles[0].text;
+  const hash = createHash("sha256").update(body).digest("hex").slice(0, 32);
+  writeFileSync(join(build, "cli.cjs"), `// okr-sheets ${hash}\n${body}`);
+  rmSync(join(build, "cli.cjs.cache"), { force: true });
 }
 
 const [server, sidebar] = await Promise.all([buildServer(), buildSidebar(), buildCli()]);

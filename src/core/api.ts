@@ -20,6 +20,8 @@ export const CheckinRequestSchema = z.strictObject({
   confirmed: z.optional(z.boolean()),
   /** This check-in corrects the KR's latest check-in of the current week (both stay in the log). */
   correct: z.optional(z.boolean()),
+  /** The sheet row the sidebar showed the KR on (SidebarKr.row): read first, used only if it still holds the KR. */
+  row: z.optional(z.int().check(z.gte(2), z.lte(10000000))),
 });
 export type CheckinRequest = z.input<typeof CheckinRequestSchema>;
 
@@ -41,6 +43,8 @@ export interface RecentCheckin {
 
 export interface SidebarKr {
   id: string;
+  /** The KR's sheet row when the sidebar was built; sent back with a check-in so the server reads that row. */
+  row?: number;
   objectiveId: string;
   objective: string;
   name: string;

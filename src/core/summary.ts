@@ -55,8 +55,8 @@ export interface SummaryModel {
   charts: ChartSpec[];
 }
 
-/** Top-left corner of the charts: beside the summary's first sections, right of their widest table (8 columns). */
-export const CHART_ANCHOR = { row: 3, column: 10 };
+/** Top-left corner of the charts: beside the summary's first sections, right of their widest table (10 columns). */
+export const CHART_ANCHOR = { row: 3, column: 12 };
 
 /** The Weekly Summary model: data, layout, the History rows of week N and the charts. */
 export function buildSummary(input: SummaryInput): SummaryModel {

@@ -1,4 +1,5 @@
 // The Weekly Summary's data (no layout), computed in named steps; the rules are at the top of summary.ts.
+import { withoutReplaced } from "./corrections";
 import { addDays, isValidIsoDate, weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { TrackerEvaluation } from "./evaluate";
@@ -6,7 +7,9 @@ import type { CheckinEntry, HistoryEntry, Settings, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, trackerAsOf, weightedMean } from "./summaryAsOf";
 import { STATUS } from "./tabs";
 import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
-import { pastWeekValues } from "./summaryPast";
+import { lastWeekConfidenceWithHistory, pastWeekValues } from "./summaryPast";
+import { blockersThisPeriod, confidenceOf, lowConfidence, worstFirst } from "./summaryLeaders";
+import { thisWeekLines } from "./summaryThisWeek";
 import {
   KR_STATUS_ORDER,
   type KrStatusLabel,
@@ -71,12 +74,14 @@ function summaryPeriod(s: Settings, asOf: string): Period {
 
 interface LastWeek {
   scores: Map<string, number | null>;
+  statuses: Map<string, string>;
   lastWeek: SummaryData["lastWeek"];
 }
 
 /** Last week's KR scores: week N−1's History rows, the rest recomputed from the log as of asOf − 7 days. */
 function lastWeekScores(tracker: Tracker, checkins: CheckinEntry[], history: HistoryEntry[], asOf: string, week: number): LastWeek {
   const scores = new Map<string, number | null>();
+  const statuses = new Map<string, string>();
   let lastWeek: SummaryData["lastWeek"] = { source: "none", week: null, asOf: null };
   if (week > 1) {
     const prevDay = addDays(asOf, -7);
@@ -90,6 +95,7 @@ function lastWeekScores(tracker: Tracker, checkins: CheckinEntry[], history: His
       let histAsOf: string | null = null;
       for (const h of hist) {
         scores.set(h.krId, typeof h.score === "number" && isFinite(h.score) ? h.score : null);
+        if (h.status) statuses.set(h.krId, String(h.status));
         if (isIso(h.asOf) && (histAsOf === null || h.asOf > histAsOf)) histAsOf = h.asOf;
       }
       lastWeek = { source: "history", week: week - 1, asOf: histAsOf };
@@ -100,9 +106,10 @@ function lastWeekScores(tracker: Tracker, checkins: CheckinEntry[], history: His
       if (scores.has(kr.id)) continue;
       const e = recompute().krs.find((k) => k.id === kr.id);
       scores.set(kr.id, e ? e.score : null);
+      if (e) statuses.set(kr.id, e.status);
     }
   }
-  return { scores, lastWeek };
+  return { scores, statuses, lastWeek };
 }
 
 interface Now {
@@ -113,6 +120,7 @@ interface Now {
   logged: Set<string>;
   inPeriod: Set<string>;
   last: LastWeek;
+  lastConfidence: Map<string, number | null>;
   asOf: string;
 }
 
@@ -125,6 +133,9 @@ function summarizeKrs(n: Now): SummaryKr[] {
     const a = krAsOf(original, n.latestNow, n.logged, n.asOf);
     const score = e ? e.score : null;
     const lw = hasLastWeek ? (n.last.scores.get(kr.id) ?? null) : null;
+    const expected = e ? e.expected : n.ev.elapsed;
+    const confidence = confidenceOf(a.confidence);
+    const lastConfidence = hasLastWeek ? (n.lastConfidence.get(kr.id) ?? null) : null;
     return {
       id: kr.id,
       objectiveId: kr.objectiveId,
@@ -134,8 +145,13 @@ function summarizeKrs(n: Now): SummaryKr[] {
       score,
       lastWeekScore: lw,
       change: hasLastWeek ? diff(score, lw) : null,
-      expected: e ? e.expected : n.ev.elapsed,
+      expected,
       status: e ? e.status : STATUS.setupError,
+      gap: diff(score, expected),
+      lastWeekStatus: hasLastWeek ? (n.last.statuses.get(kr.id) ?? null) : null,
+      confidence,
+      lastWeekConfidence: lastConfidence,
+      confidenceChange: diff(confidence, lastConfidence),
       lastCheckin: a.lastCheckin,
       checkedInThisPeriod: n.inPeriod.has(kr.id),
     };
@@ -145,9 +161,10 @@ function summarizeKrs(n: Now): SummaryKr[] {
 function summarizeObjectives(n: Now): SummaryObjective[] {
   const objEv = byId(n.ev.objectives);
   const hasLastWeek = n.last.lastWeek.source !== "none";
-  return n.tracker.objectives.map((o) => {
+  const objectives = n.tracker.objectives.map((o) => {
     const e = objEv.get(o.id);
     const score = e ? e.score : null;
+    const expected = e ? e.expected : n.ev.elapsed;
     let lw: number | null = null;
     if (hasLastWeek) {
       lw = weightedMean(
@@ -163,10 +180,12 @@ function summarizeObjectives(n: Now): SummaryObjective[] {
       score,
       lastWeekScore: lw,
       change: hasLastWeek ? diff(score, lw) : null,
-      expected: e ? e.expected : n.ev.elapsed,
+      expected,
+      gap: diff(score, expected),
       status: e ? e.status : STATUS.noKeyResults,
     };
   });
+  return worstFirst(objectives);
 }
 
 function countStatuses(krs: SummaryKr[]): Record<KrStatusLabel, number> {
@@ -181,11 +200,11 @@ function checkinRate(krs: SummaryKr[]): SummaryData["checkinRate"] {
   return { checkedIn, total: krs.length, rate: krs.length > 0 ? checkedIn / krs.length : null };
 }
 
-/** Off track first, then at risk, with each KR's latest comment. */
+/** Off track first, then at risk, each worst first, with each KR's latest comment and confidence. */
 function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>): SummaryAttentionKr[] {
   const attention: SummaryAttentionKr[] = [];
   for (const st of [STATUS.offTrack, STATUS.atRisk]) {
-    for (const k of krs) {
+    for (const k of worstFirst(krs)) {
       if (k.status !== st) continue;
       const c = latestNow.get(k.id);
       attention.push({
@@ -194,6 +213,9 @@ function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>):
         owner: k.owner,
         status: k.status,
         score: k.score,
+        gap: k.gap,
+        confidence: k.confidence,
+        confidenceChange: k.confidenceChange,
         whatChanged: c ? String(c.whatChanged ?? "") : "",
         blockers: c ? String(c.blockers ?? "") : "",
         nextStep: c ? String(c.nextStep ?? "") : "",
@@ -205,7 +227,7 @@ function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>):
 }
 
 function missingCheckins(krs: SummaryKr[]): SummaryMissingKr[] {
-  return krs.filter((k) => !k.checkedInThisPeriod).map((k) => ({ id: k.id, title: k.title, owner: k.owner, lastCheckin: k.lastCheckin }));
+  return worstFirst(krs.filter((k) => !k.checkedInThisPeriod)).map((k) => ({ id: k.id, title: k.title, owner: k.owner, lastCheckin: k.lastCheckin }));
 }
 
 function biggestMovers(krs: SummaryKr[]): SummaryData["movers"] {
@@ -248,7 +270,8 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
 
 /** Builds the structured summary data (no layout). */
 export function buildSummaryData(input: SummaryInput): SummaryData {
-  const { checkins, history, asOf } = input;
+  const { history, asOf } = input;
+  const checkins = withoutReplaced(input.checkins);
   const tracker = withoutBlankIds(input.tracker);
   const s = tracker.settings;
   const { weeks, week, periodDays, periodStart } = summaryPeriod(s, asOf);
@@ -260,7 +283,8 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
   const inPeriod = new Set<string>();
   for (const c of checkins) if (isIso(c.date) && c.date >= periodStart && c.date <= asOf) inPeriod.add(c.krId);
   const last = lastWeekScores(tracker, checkins, history, asOf, week);
-  const now: Now = { tracker, nowTracker, ev, latestNow, logged, inPeriod, last, asOf };
+  const lastConfidence = lastWeekConfidenceWithHistory(tracker, checkins, history, asOf, week);
+  const now: Now = { tracker, nowTracker, ev, latestNow, logged, inPeriod, last, lastConfidence, asOf };
 
   const krs = summarizeKrs(now);
   const trendData = trend(tracker, checkins, logged, week, asOf, history);
@@ -271,6 +295,11 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
     statuses: new Map(krs.map((k) => [k.id, k.status] as [string, string])),
     checkinValues: checkinValuesByKr(checkins, asOf),
   });
+  const rate = checkinRate(krs);
+  const movers = biggestMovers(krs);
+  const lowConf = lowConfidence(krs, latestNow);
+  const blockers = blockersThisPeriod(krs, checkins, periodStart, asOf);
+  const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf });
   return {
     cycleName: s.cycleName,
     start: s.startDate,
@@ -284,13 +313,16 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
     periodStart,
     overall: { score: ev.overall.score, expected: ev.overall.expected, status: ev.overall.status },
     statusCounts: countStatuses(krs),
-    checkinRate: checkinRate(krs),
+    checkinRate: rate,
     lastWeek: last.lastWeek,
     objectives: summarizeObjectives(now),
     krs,
     attention: needsAttention(krs, latestNow),
+    lowConfidence: lowConf,
+    blockers,
+    thisWeek,
     missing: missingCheckins(krs),
-    movers: biggestMovers(krs),
+    movers,
     trend: trendData,
     forecast,
   };

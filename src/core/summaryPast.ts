@@ -14,8 +14,10 @@
 // (a late check-in), or when History's rows are not the ones the checkpoint recorded.
 import { addDays, isValidIsoDate, weekNumber } from "./dates";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
+import { replacedRequestId, withoutReplaced } from "./corrections";
 import { FLAT_CHECKINS } from "./signals";
 import { isIso, krAsOf, latestCheckins } from "./summaryAsOf";
+import { confidenceOf, lastWeekConfidence } from "./summaryLeaders";
 
 /** What the server keeps (in a document property) about a summary whose History rows can stand in for the log. */
 export interface Checkpoint {
@@ -37,7 +39,8 @@ export interface Checkpoint {
 export type HistoryState = Required<Pick<HistoryEntry, "confidence" | "lastCheckin" | "whatChanged" | "blockers" | "nextStep" | "sameValue">>;
 
 /** The state columns of each KR's History row as of `asOf`, computed from the check-ins the summary used. */
-export function historyState(tracker: Tracker, checkins: CheckinEntry[], asOf: string): Map<string, HistoryState> {
+export function historyState(tracker: Tracker, all: CheckinEntry[], asOf: string): Map<string, HistoryState> {
+  const checkins = withoutReplaced(all);
   const latest = latestCheckins(checkins, asOf);
   const logged = new Set(checkins.map((c) => c.krId));
   const values = new Map<string, CheckinEntry[]>();
@@ -166,11 +169,16 @@ export function incrementalCheckins(input: IncrementalInput): IncrementalResult 
   const s = tracker.settings;
   if (!isValidIsoDate(s.startDate) || !isValidIsoDate(asOf)) return { ok: false, reason: "dates" };
   if (historyDigest(input.checkpointRows) !== cp.digest) return { ok: false, reason: "History's rows of that week changed" };
-  if (cp.maxDate !== null && asOf < cp.maxDate) return { ok: false, reason: "summary day before summarised check-ins" };
+  // Every summarised check-in lies before this period, so the period's check-ins (its blockers, its check-in
+  // rate) are all among the new rows.
+  if (cp.maxDate !== null && cp.maxDate >= periodStartOf(s, asOf)) return { ok: false, reason: "summarised check-ins in this period" };
   const past = pastCheckins(input.checkpointRows, cp.lastRow);
   if (!past) return { ok: false, reason: "History's state columns are not a summary's" };
+  const tailIds = new Set(tail.map((c) => `${c.krId}\n${c.requestId}`));
   for (const c of tail) {
     if (c.row <= cp.lastRow) return { ok: false, reason: "rows out of order" };
+    const replaced = replacedRequestId(c.whatChanged);
+    if (replaced !== null && !tailIds.has(`${c.krId}\n${replaced}`)) return { ok: false, reason: `a correction of a summarised check-in of ${c.krId}` };
     const o = past.old.get(c.krId);
     if (o && o.last !== null && isIso(c.date) && c.date < o.last) return { ok: false, reason: `late check-in for ${c.krId}` };
   }
@@ -194,13 +202,43 @@ export function incrementalCheckins(input: IncrementalInput): IncrementalResult 
   }
   if (week > 1) {
     const prevDay = addDays(asOf, -7);
-    const lastWeekIds = new Set(history.filter((h) => h.week === week - 1).map((h) => h.krId));
+    const lastWeek = history.filter((h) => h.week === week - 1);
+    const scored = new Set(lastWeek.map((h) => h.krId));
+    const confident = new Set(lastWeek.filter((h) => h.confidence !== undefined).map((h) => h.krId));
     for (const kr of krs) {
-      if (lastWeekIds.has(kr.id)) continue;
+      // Last week's score and confidence come from History; what History lacks, from the log as of D − 7.
+      if (scored.has(kr.id) && confident.has(kr.id)) continue;
       if (!answerable(kr.id, prevDay)) return { ok: false, reason: `last week of ${kr.id} before its summarised check-ins` };
     }
   }
   return { ok: true, checkins: past.checkins.concat(tail) };
+}
+
+/** The first day of the check-in period ending on asOf (as summaryData computes it). */
+export function periodStartOf(s: Tracker["settings"], asOf: string): string {
+  return addDays(asOf, -((s.cadence === "fortnightly" ? 14 : 7) - 1));
+}
+
+/**
+ * The checkpoint a summary as of `asOf` starts from: the latest one whose check-ins all lie before this
+ * period, or null (the whole log is read).
+ */
+export function checkpointFor(checkpoints: Checkpoint[], settings: Tracker["settings"], asOf: string): Checkpoint | null {
+  if (!isValidIsoDate(asOf)) return null;
+  const start = periodStartOf(settings, asOf);
+  const usable = checkpoints.filter((c) => c.maxDate === null || c.maxDate < start).sort((a, b) => b.lastRow - a.lastRow || b.week - a.week);
+  return usable[0] ?? null;
+}
+
+/**
+ * Last week's confidence per KR: History's Confidence of week N − 1 where History has it, else the log
+ * replayed as of asOf − 7 days (summaryLeaders.lastWeekConfidence). Empty in week 1.
+ */
+export function lastWeekConfidenceWithHistory(tracker: Tracker, checkins: CheckinEntry[], history: HistoryEntry[], asOf: string, week: number): Map<string, number | null> {
+  const out = lastWeekConfidence(tracker, checkins, asOf, week);
+  if (week <= 1) return out;
+  for (const h of history) if (h.week === week - 1 && h.confidence !== undefined && out.has(h.krId)) out.set(h.krId, confidenceOf(h.confidence));
+  return out;
 }
 
 /**

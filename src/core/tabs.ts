@@ -109,6 +109,19 @@ export const SETTINGS_COMPUTED = [
   // Rows inserted above the log's header move this reference (in Sheets as in any spreadsheet), so the
   // log's last rows are still found exactly.
   { label: "Check-in header row (computed)", name: "CheckinHeaderRow", formula: "=ROW('Check-ins'!A1)" },
+  // The Key Results header and its row, so a check-in reads its KR's row alone (by header name) without
+  // reading the table or its header first: the same Settings read carries them.
+  {
+    label: "Key result header (computed)",
+    name: "KrHeader",
+    formula:
+      "=" +
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        .split("")
+        .map((c) => `'Key Results'!${c}1`)
+        .join('&"|"&'),
+  },
+  { label: "Key result header row (computed)", name: "KrHeaderRow", formula: "=ROW('Key Results'!A1)" },
 ] as const;
 
 /** The label of a computed Settings row, by the name of its named range. */

@@ -69,13 +69,16 @@ export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, o
     ...(opts.workbooks ? { workbooks: opts.workbooks } : {}),
     ...(opts.scopes ? { scopes: opts.scopes } : {}),
   });
-  const addon = loadAddon(addonCode(), services);
+  // Compiled on first use: `show` and `edit` never call the add-on, and compiling it cost ~0.05-0.1 s.
+  let addon: AddonContext | undefined;
   return {
     file,
     options: opts,
     setAside: aside.map((a) => a.sheet.name),
     services,
-    addon,
+    get addon() {
+      return (addon ??= loadAddon(addonCode(), services));
+    },
     save: async () => {
       assertLockKept(file);
       await saveXlsx(file, restoreSetAside(services.toSnapshot(), aside));

@@ -7,6 +7,7 @@ import { offlineHints } from "./hints";
 import { embedSidebarData } from "../core/sidebarPage";
 import { startPreviewServer, type PreviewBackend, type PreviewTab } from "./preview";
 import { evaluateConditionalFormat } from "./sheets";
+import { nextFreePort } from "./port";
 import { callAddon, callAddonRaw, distDir, openWorkbook, type AddonEntry, type Workbook } from "./runtime";
 
 /** Tabs bigger than this show their first rows only (the file keeps everything). */
@@ -156,7 +157,10 @@ function chosenOnly(w: Workbook, fn: string, args: unknown[]): unknown[] {
 
 export async function servePreview(file: string, opts: { port: number; as: string | null; at?: string }): Promise<void> {
   const wb = await openWorkbook(file, { at: opts.at, user: opts.as });
-  const server = await startPreviewServer(previewBackend(wb), { port: opts.port });
+  const server = await startPreviewServer(previewBackend(wb), { port: opts.port }).catch(async (e: NodeJS.ErrnoException) => {
+    if (e && e.code === "EADDRINUSE") throw new Error(`port ${opts.port} is busy — try --port ${await nextFreePort(opts.port)}`);
+    throw e;
+  });
   process.stdout.write(`Preview: ${server.url}\nFile:    ${file}\nSigned in as: ${opts.as ?? "(no email: the sidebar asks who you are)"}\nPress Ctrl+C to stop.\n`);
   await new Promise<void>((resolveStop) => {
     const stop = () => server.close().then(() => resolveStop());

@@ -238,9 +238,7 @@ export interface LogRequest {
  */
 export function readSummaryLog(ss: Spreadsheet, tz: string, req: LogRequest): LogRead {
   const headerRow = req.settingsRead ? computedLogHeaderRow(req.settingsRead) : 1;
-  const candidates = req.checkpoints
-    .filter((c) => c.headerRow === headerRow && (c.maxDate === null || c.maxDate <= req.asOf))
-    .sort((a, b) => (b.lastRow - a.lastRow) || (b.week - a.week));
+  const candidates = req.checkpoints.filter((c) => c.headerRow === headerRow);
   let cp: Checkpoint | null = null;
   let why = candidates.length ? "" : "no checkpoint";
   for (const c of candidates) {

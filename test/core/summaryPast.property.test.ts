@@ -9,7 +9,7 @@ import { addDays } from "../../src/core/dates";
 import { applyHistoryPlan, planHistoryWrite, type ExistingHistoryRow } from "../../src/core/history";
 import type { CheckinEntry, KeyResult, Tracker } from "../../src/core/model";
 import { buildSummary } from "../../src/core/summary";
-import { historyDigest, historyState, incrementalCheckins, maxCheckinDate, pastCheckins, type Checkpoint } from "../../src/core/summaryPast";
+import { checkpointFor, historyDigest, historyState, incrementalCheckins, maxCheckinDate, pastCheckins, type Checkpoint } from "../../src/core/summaryPast";
 
 const START = "2026-01-05";
 
@@ -37,11 +37,11 @@ function tracker(cadence: "weekly" | "fortnightly"): Tracker {
 }
 
 type Event =
-  | { kind: "checkin"; advance: number; kr: number; value: number; conf: number; text: number; lateBy: number }
+  | { kind: "checkin"; advance: number; kr: number; value: number; conf: number; text: number; lateBy: number; correct?: boolean }
   | { kind: "summary"; advance: number; back: number };
 
 const event: fc.Arbitrary<Event> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant("checkin" as const), advance: fc.integer({ min: 0, max: 3 }), kr: fc.integer({ min: 0, max: 4 }), value: fc.integer({ min: 0, max: 3 }), conf: fc.integer({ min: 1, max: 10 }), text: fc.integer({ min: 0, max: 2 }), lateBy: fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 20 }) }) }) },
+  { weight: 4, arbitrary: fc.record({ kind: fc.constant("checkin" as const), advance: fc.integer({ min: 0, max: 3 }), kr: fc.integer({ min: 0, max: 4 }), value: fc.integer({ min: 0, max: 3 }), conf: fc.integer({ min: 1, max: 10 }), text: fc.integer({ min: 0, max: 2 }), lateBy: fc.oneof({ weight: 6, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 20 }) }), correct: fc.boolean() }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant("summary" as const), advance: fc.integer({ min: 0, max: 6 }), back: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 12 }) }) }) },
 );
 
@@ -66,7 +66,10 @@ function run(events: Event[], cadence: "weekly" | "fortnightly"): Outcome {
     if (e.kind === "checkin") {
       const date = addDays(day, -e.lateBy);
       const row = log.length + 2;
-      log.push({ row, timestamp: `${date}T09:00:00.000Z`, date, week: 0, krId: KR_IDS[e.kr], value: e.value, confidence: e.conf, whatChanged: TEXTS[e.text], blockers: TEXTS[(e.text + 1) % 3], nextStep: "", author: "", requestId: `r${row}` });
+      // A correction names the KR's latest row (the log keeps both; reports drop the replaced one).
+      const prev = e.correct && e.text === 0 ? log.filter((c) => c.krId === KR_IDS[e.kr]).pop() : undefined;
+      const whatChanged = prev ? `Correction of check-in ${prev.requestId} (${prev.date}, value ${prev.value}).` : TEXTS[e.text];
+      log.push({ row, timestamp: `${date}T09:00:00.000Z`, date, week: 0, krId: KR_IDS[e.kr], value: e.value, confidence: e.conf, whatChanged, blockers: TEXTS[(e.text + 1) % 3], nextStep: "", author: "", requestId: `r${row}` });
       continue;
     }
     const asOf = addDays(day, -e.back);
@@ -74,8 +77,8 @@ function run(events: Event[], cadence: "weekly" | "fortnightly"): Outcome {
     const entries = history.map(({ row: _r, ...h }) => h);
     const full = buildSummary({ tracker: t, checkins: log, history: entries, asOf });
     const fullState = historyState(t, log, asOf);
-    // The checkpoint the server would try: the latest whose check-ins are all on or before the day.
-    const cp = checkpoints.filter((c) => c.maxDate === null || c.maxDate <= asOf).sort((a, b) => b.lastRow - a.lastRow)[0];
+    // The checkpoint the server would try: the latest whose check-ins all lie before this period.
+    const cp = checkpointFor(checkpoints, t.settings, asOf);
     if (cp) {
       const res = incrementalCheckins({
         tracker: t, history: entries, asOf, checkpoint: cp,
@@ -142,7 +145,8 @@ describe("checkpoints that cannot stand in for the log", () => {
 
   it.each([
     ["History's rows edited by hand", { checkpointRows: rows.map((r, i) => (i === 0 ? { ...r, value: 7 } : r)) }, "History's rows of that week changed"],
-    ["a summary for a day before the summarised check-ins", { asOf: "2026-01-12" }, "summary day before summarised check-ins"],
+    ["summarised check-ins in this period", { asOf: "2026-01-19" }, "summarised check-ins in this period"],
+    ["a correction of a summarised check-in", { tail: [{ ...c(5, "2026-01-19", "O1.KR1", 3), whatChanged: "Correction of check-in q3 (2026-01-13, value 2)." }] }, "a correction of a summarised check-in of O1.KR1"],
     ["a late check-in dated before the KR's last summarised one", { asOf: "2026-01-20", tail: [c(5, "2026-01-08", "O1.KR1", 5)] }, "late check-in for O1.KR1"],
     ["a KR added since", { asOf: "2026-01-20", tracker: { ...t, keyResults: t.keyResults.concat({ ...t.keyResults[0], id: "O1.KR9", row: 9 }) } }, "O1.KR9 has no History row in week 2"],
   ])("%s", (...[, change, reason]) => {

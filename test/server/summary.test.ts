@@ -140,7 +140,10 @@ describe("Weekly summary on a known tracker, two successive weeks", () => {
   it("every objective with score, change since last week (= difference of the two weeks), expected and status", () => {
     const o1 = byId(section(tab1, "Objectives").rows);
     const o2 = byId(section(tab2, "Objectives").rows);
-    expect([...o2.keys()]).toEqual(["O1", "O2", "O3"]);
+    expect([...o2.keys()].sort()).toEqual(["O1", "O2", "O3"]);
+    // Worst first: furthest behind expected first.
+    const gaps = [...o2.values()].map((o) => Number(o.Score) - Number(o.Expected));
+    expect(gaps).toEqual([...gaps].sort((x, y) => x - y));
     for (const id of ["O1", "O2", "O3"]) {
       const a = o1.get(id)!;
       const b = o2.get(id)!;
