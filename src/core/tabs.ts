@@ -68,6 +68,11 @@ export const CHECKIN_HEADERS = [
 
 export const HISTORY_HEADERS = ["Week", "As of", "KR ID", "Value", "Score", "Status"] as const;
 
+// The KR's state as of each summary, after the History columns above: what the next summary starts from so it
+// reads only the log rows added since (docs/summary.md#reading-only-what-is-needed). A History tab made before
+// them gets them from Repair tracker, and works without them meanwhile (the summary then reads the whole log).
+export const HISTORY_STATE_HEADERS = ["Confidence", "Last check-in", "What changed", "Blockers", "Next step", "Same-value check-ins"] as const;
+
 export const SETTINGS_HEADERS = ["Setting", "Value", "Notes"] as const;
 
 /** Settings rows: label (column A), named range (for formulas), default, note. */
