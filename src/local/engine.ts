@@ -72,7 +72,9 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
   accentSensitive: true,
   useWildcards: true,
   maxRows: 200_000,
-  maxColumns: 200,
+  // The Weekly Summary's chart data has a column per objective (303 columns for 300 objectives); 200 made
+  // the summary of a large tracker fail with "Sheet size limit exceeded". Size checks only: no cost.
+  maxColumns: 2_000,
 };
 
 /**

@@ -16,6 +16,15 @@ describe("values", () => {
     expect(sheet.getRange(2, 1).getValue()).toBe("");
   });
 
+  it("takes a block wider than 200 columns (the Weekly Summary's chart data has a column per objective)", () => {
+    const { sheet } = setup();
+    const row = Array.from({ length: 303 }, (_, i) => i);
+    sheet.insertColumnsAfter(26, 303 - 26);
+    sheet.getRange(1, 1, 2, 303).setValues([row, row.map((x) => -x)]);
+    expect(sheet.getRange(2, 303).getValue()).toBe(-302);
+    expect(sheet.getLastColumn()).toBe(303);
+  });
+
   it("rejects wrongly sized data with the real messages", () => {
     const { sheet } = setup();
     const r = sheet.getRange("A1:B2");
