@@ -7,7 +7,7 @@ const SERIAL = Symbol.for("okr-sheets.xlsx.serial");
 const PATCHED = Symbol.for("okr-sheets.xlsx.excelToDate-patched");
 const MS_PER_DAY = 86_400_000;
 /** Days from 1899-12-30 to 1904-01-01 (the 1904 date system's epoch). */
-const DATE1904_OFFSET = 1462;
+export const DATE1904_OFFSET = 1462;
 
 type Patchable = typeof utils & { [PATCHED]?: boolean };
 

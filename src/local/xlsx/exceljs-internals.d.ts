@@ -1,9 +1,10 @@
-// exceljs ships no typings for its internal helpers; the two date conversions (dates.ts)
-// and the Worksheet class, whose name setter historyName.ts relaxes.
+// exceljs ships no typings for its internal helpers; the two date conversions (dates.ts), its test for
+// a date format (plainSheets.ts) and the Worksheet class, whose name setter historyName.ts relaxes.
 declare module "exceljs/lib/utils/utils.js" {
   const utils: {
     excelToDate(v: number, date1904?: boolean): Date;
     dateToExcel(d: Date, date1904?: boolean): number;
+    isDateFmt(fmt: string | undefined): boolean;
   };
   export default utils;
 }

@@ -2,11 +2,13 @@
 import ExcelJS from "exceljs";
 import type { SnapshotCell, SnapshotScalar, SnapshotSheet, WorkbookSnapshot } from "../snapshot";
 import { columnNumber } from "../../core/a1";
-import { patchExcelDates, serialOfDate } from "./dates";
+import { DATE1904_OFFSET, patchExcelDates, serialOfDate } from "./dates";
+import utils from "exceljs/lib/utils/utils.js";
 import { allowHistorySheetName } from "./historyName";
 import { fromXlsxFormula, splitSheetRef } from "./formulas";
 import { nativeToCf, nativeToDv, readNativeCfs, readNativeDvs, signature } from "./rules";
 import { checkUnzippedSize } from "./zipSize";
+import { intercept, type PlainCell, type PlainSheets, type StyleModel } from "./plainSheets";
 import type { SavedValues } from "../cachedValues";
 import { canonicalNames, DEFAULT_FONT, dvSignature, hexColor, METADATA_SHEET, PX_PER_CHAR, type Metadata, type SheetMeta } from "./shared";
 
@@ -27,6 +29,7 @@ export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | 
   }
   checkUnzippedSize(buf);
   const wb = new ExcelJS.Workbook();
+  const plain = intercept(wb);
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {
@@ -35,12 +38,12 @@ export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | 
 
   let meta: Metadata | null = null;
   const metaSheet = wb.getWorksheet(METADATA_SHEET);
-  if (metaSheet) meta = readMetadata(metaSheet);
+  if (metaSheet) meta = readMetadata(metaSheet, plain.rows(METADATA_SHEET));
 
   const sheets: SnapshotSheet[] = [];
   for (const ws of wb.worksheets) {
     if (ws.name === METADATA_SHEET) continue;
-    sheets.push(readSheet(ws, meta?.sheets?.[ws.name]));
+    sheets.push(readSheet(ws, meta?.sheets?.[ws.name], plain, !!wb.properties?.date1904));
   }
   if (sheets.length === 0) throw new Error("not an .xlsx file (no worksheets in it)");
 
@@ -68,10 +71,11 @@ export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | 
   return { snapshot, ...(meta?.values ? { values: meta.values } : {}) };
 }
 
-function readMetadata(ws: ExcelJS.Worksheet): Metadata | null {
+function readMetadata(ws: ExcelJS.Worksheet, plainRows: (PlainCell | null)[][] | undefined): Metadata | null {
   let json = "";
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const v = ws.getRow(r).getCell(1).value;
+  const rowCount = plainRows ? plainRows.length : ws.rowCount;
+  for (let r = 1; r <= rowCount; r++) {
+    const v = plainRows ? (plainRows[r - 1]?.[0]?.value ?? null) : ws.getRow(r).getCell(1).value;
     if (typeof v === "string") json += v;
     else if (v && typeof v === "object" && "richText" in v) json += v.richText.map((t) => t.text).join("");
   }
@@ -83,7 +87,7 @@ function readMetadata(ws: ExcelJS.Worksheet): Metadata | null {
   }
 }
 
-function readSheet(ws: ExcelJS.Worksheet, sm: SheetMeta | undefined): SnapshotSheet {
+function readSheet(ws: ExcelJS.Worksheet, sm: SheetMeta | undefined, plain: PlainSheets, date1904: boolean): SnapshotSheet {
   const sheet: SnapshotSheet = { name: ws.name, rows: [] };
   if (ws.state === "hidden" || ws.state === "veryHidden") sheet.hidden = true;
 
@@ -107,7 +111,18 @@ function readSheet(ws: ExcelJS.Worksheet, sm: SheetMeta | undefined): SnapshotSh
   if (tab) sheet.tabColor = hexColor(tab);
 
   const rows: (SnapshotCell | null)[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+  const plainRows = plain.rows(ws.name);
+  if (plainRows) {
+    for (let r = 0; r < plainRows.length; r++) {
+      const cells = plainRows[r];
+      if (!cells) continue;
+      const out: (SnapshotCell | null)[] = new Array(cells.length);
+      for (let c = 0; c < cells.length; c++) out[c] = cells[c] ? readPlainCell(cells[c]!, date1904) : null;
+      // As below: a row ends at its last cell holding something, and a row of nothing is left empty.
+      while (out.length && out[out.length - 1] === null) out.pop();
+      if (out.length) rows[r] = out;
+    }
+  } else ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const out: (SnapshotCell | null)[] = [];
     row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
       const sc = readCell(cell);
@@ -160,9 +175,32 @@ function readCell(cell: ExcelJS.Cell): SnapshotCell | null {
     }
   }
 
-  const numFmt = cell.numFmt;
+  styleInto(sc, cell.style);
+  const note = cell.note as string | ExcelJS.Comment | undefined;
+  if (note !== undefined && note !== null) {
+    const text = typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
+    if (text !== "") sc.note = text;
+  }
+  return Object.keys(sc).length ? sc : null;
+}
+
+/** readCell for a cell plainSheets.ts read from the XML (no formula, no note). */
+function readPlainCell(cell: PlainCell, date1904: boolean): SnapshotCell | null {
+  const sc: SnapshotCell = {};
+  const v = cell.value;
+  if (typeof v === "number") {
+    // exceljs made a Date of a date-formatted number and serialOfDate gave back its serial (dates.ts).
+    sc.v = date1904 && cell.style && utils.isDateFmt(cell.style.numFmt) ? v + DATE1904_OFFSET : v;
+  } else if (typeof v === "string" || typeof v === "boolean") sc.v = v;
+  else if (v && typeof v === "object" && "richText" in v) sc.v = v.richText.map((t) => t.text).join("");
+  if (cell.style) styleInto(sc, cell.style);
+  return Object.keys(sc).length ? sc : null;
+}
+
+function styleInto(sc: SnapshotCell, style: StyleModel): void {
+  const numFmt = style.numFmt;
   if (numFmt && numFmt !== "General") sc.fmt = numFmt;
-  const font = cell.font as Partial<ExcelJS.Font> | undefined;
+  const font = style.font as Partial<ExcelJS.Font> | undefined;
   if (font) {
     if (font.bold !== undefined) sc.bold = font.bold;
     if (font.italic !== undefined) sc.italic = font.italic;
@@ -170,22 +208,16 @@ function readCell(cell: ExcelJS.Cell): SnapshotCell | null {
     const c = font.color?.argb;
     if (c) sc.color = hexColor(c);
   }
-  const fill = cell.fill as ExcelJS.FillPattern | undefined;
+  const fill = style.fill as ExcelJS.FillPattern | undefined;
   if (fill && fill.type === "pattern" && fill.pattern === "solid") {
     const c = fill.fgColor?.argb ?? fill.bgColor?.argb;
     if (c) sc.bg = hexColor(c);
   }
-  const al = cell.alignment as Partial<ExcelJS.Alignment> | undefined;
+  const al = style.alignment as Partial<ExcelJS.Alignment> | undefined;
   if (al) {
     if (al.wrapText !== undefined) sc.wrap = al.wrapText;
     if (al.horizontal === "left" || al.horizontal === "center" || al.horizontal === "right") sc.hAlign = al.horizontal;
   }
-  const note = cell.note as string | ExcelJS.Comment | undefined;
-  if (note !== undefined && note !== null) {
-    const text = typeof note === "string" ? note : (note.texts ?? []).map((t) => t.text).join("");
-    if (text !== "") sc.note = text;
-  }
-  return Object.keys(sc).length ? sc : null;
 }
 
 function scalarOf(x: unknown): SnapshotScalar | undefined {

@@ -1,0 +1,71 @@
+// The plain-sheet reader (src/local/xlsx/plainSheets.ts) reads a large values-only worksheet from its XML;
+// what it gives must be what exceljs's cells gave. The size threshold is lowered so every qualifying
+// sheet of the fixtures goes through it, and each file is read both ways.
+import { afterEach, describe, it } from "@jest/globals";
+import { expect } from "../../support/expect";
+import type { SnapshotCell, WorkbookSnapshot } from "../../../src/local/snapshot";
+import { snapshotToXlsx, xlsxToSnapshot } from "../../../src/local/xlsx";
+import { PLAIN_SHEET_MIN_CHARS } from "../../../src/local/xlsx/plainSheets";
+import { everythingSnapshot, JAN6, normalise } from "./fixtures";
+
+const DEFAULT = PLAIN_SHEET_MIN_CHARS.value;
+afterEach(() => {
+  PLAIN_SHEET_MIN_CHARS.value = DEFAULT;
+});
+
+async function bothWays(buf: Buffer): Promise<{ exceljs: WorkbookSnapshot; plain: WorkbookSnapshot }> {
+  PLAIN_SHEET_MIN_CHARS.value = Infinity;
+  const exceljs = await xlsxToSnapshot(buf);
+  PLAIN_SHEET_MIN_CHARS.value = 0;
+  const plain = await xlsxToSnapshot(buf);
+  return { exceljs, plain };
+}
+
+/** A log-like tab: every kind of plain value and every style the snapshot has, with gaps. */
+function logSheet(): WorkbookSnapshot["sheets"][number] {
+  const rows: (SnapshotCell | null)[][] = [["Timestamp", "KR ID", "Value", "Done", "Comment"].map((v) => ({ v, bold: true, bg: "#1f4e78", color: "#ffffff", hAlign: "center", wrap: true }))];
+  for (let r = 0; r < 40; r++) {
+    rows.push([
+      { v: JAN6 + r + 0.375, fmt: "yyyy-mm-dd hh:mm" },
+      { v: `O${r % 3}.KR${r % 4}` },
+      r % 5 === 0 ? null : { v: r * 1.25 - 7, fmt: "0.00", italic: r % 2 === 0 ? true : undefined },
+      { v: r % 2 === 0 },
+      { v: r % 7 === 0 ? "O'Brien's \"quote\" & <tag> — ünï 💡" : `Comment ${r}`, fontSize: r % 9 === 0 ? 14 : undefined, wrap: true },
+      r % 6 === 0 ? { bg: "#fff2cc" } : null,
+      r % 8 === 0 ? { v: "#N/A" } : null,
+    ]);
+  }
+  rows.push([]);
+  rows.push([null, null, { v: 1e21 }, { v: -3.25e-7 }, { v: "  padded  ", hAlign: "right" }]);
+  for (const row of rows) for (const c of row) if (c) for (const k of Object.keys(c) as (keyof SnapshotCell)[]) if (c[k] === undefined) delete c[k];
+  return { name: "Log", rows, frozenRows: 1, columnWidths: { 1: 160, 5: 300 } };
+}
+
+describe("reading large plain sheets from their XML", () => {
+  it("gives the same snapshot as exceljs's cells for every sheet of a workbook with every feature", async () => {
+    const s = everythingSnapshot();
+    s.sheets.push(logSheet());
+    const buf = await snapshotToXlsx(s);
+    const { exceljs, plain } = await bothWays(buf);
+    expect(plain).toEqual({ ...exceljs, id: plain.id });
+    expect(plain).toEqual(normalise(s));
+  });
+
+  it("a sheet with formulas or notes is left to exceljs whole, and reads the same", async () => {
+    const s = everythingSnapshot();
+    const log = logSheet();
+    log.rows[3]![1] = { v: "O1.KR1", note: "a note" };
+    log.rows[4]![2] = { f: "=1+1", v: 2 };
+    s.sheets.push(log);
+    const { exceljs, plain } = await bothWays(await snapshotToXlsx(s));
+    expect(plain).toEqual({ ...exceljs, id: plain.id });
+    expect(plain.sheets.find((x) => x.name === "Log")!.rows[3]![1]).toEqual({ v: "O1.KR1", note: "a note" });
+  });
+
+  it("keeps the metadata sheet's record (time zone, protections) when that sheet is read from its XML too", async () => {
+    const s = everythingSnapshot();
+    const { plain } = await bothWays(await snapshotToXlsx(s));
+    expect(plain.timeZone).toBe("Europe/Berlin");
+    expect(plain.sheets[0].protections).toEqual(s.sheets[0].protections);
+  });
+});
