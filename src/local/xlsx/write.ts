@@ -5,6 +5,7 @@ import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../snapshot"
 import { columnLetter } from "../../core/a1";
 import { valuesHash } from "../cachedValues";
 import { absoluteA1, quoteSheetName, toXlsxFormula } from "./formulas";
+import { isPlainSheet, writePlainRows } from "./plainWrite";
 import { cfToNative, dvToNative, nativeCfToExcel, nativeDvToExcel, signature, type NativeCf, type NativeDv } from "./rules";
 import {
   argb,
@@ -106,7 +107,9 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
   const styleCache = new Map<string, Partial<ExcelJS.Style>>();
   const emptyResults: string[] = [];
   const rows = sheet.rows ?? [];
-  for (let r = 0; r < rows.length; r++) {
+  const plain = isPlainSheet(sheet);
+  if (plain) writePlainRows(ws, rows, (sc) => cellStyle(sc, styleCache));
+  for (let r = 0; r < (plain ? 0 : rows.length); r++) {
     const cells = rows[r];
     if (!cells || cells.length === 0) continue;
     const row = ws.getRow(r + 1);

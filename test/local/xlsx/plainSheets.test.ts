@@ -1,14 +1,17 @@
-// The plain-sheet reader (src/local/xlsx/plainSheets.ts) reads a large values-only worksheet from its XML;
-// what it gives must be what exceljs's cells gave. The size threshold is lowered so every qualifying
-// sheet of the fixtures goes through it, and each file is read both ways.
+// The plain-sheet reader (src/local/xlsx/plainSheets.ts) reads a large values-only worksheet from its XML,
+// and the writer (plainWrite.ts) writes one as XML; what they give must be what exceljs's cells gave. The
+// size thresholds are lowered so every qualifying sheet of the fixtures goes through them, and each file
+// is read both ways.
 import { afterEach, describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
 import type { SnapshotCell, WorkbookSnapshot } from "../../../src/local/snapshot";
 import { snapshotToXlsx, xlsxToSnapshot } from "../../../src/local/xlsx";
 import { PLAIN_SHEET_MIN_CHARS } from "../../../src/local/xlsx/plainSheets";
+import { PLAIN_WRITE_MIN_CELLS } from "../../../src/local/xlsx/plainWrite";
 import { everythingSnapshot, JAN6, normalise } from "./fixtures";
 
 const DEFAULT = PLAIN_SHEET_MIN_CHARS.value;
+const WRITE_DEFAULT = PLAIN_WRITE_MIN_CELLS.value;
 afterEach(() => {
   PLAIN_SHEET_MIN_CHARS.value = DEFAULT;
 });
@@ -67,5 +70,25 @@ describe("reading large plain sheets from their XML", () => {
     const { plain } = await bothWays(await snapshotToXlsx(s));
     expect(plain.timeZone).toBe("Europe/Berlin");
     expect(plain.sheets[0].protections).toEqual(s.sheets[0].protections);
+  });
+});
+
+describe("writing large plain sheets as XML", () => {
+  afterEach(() => {
+    PLAIN_WRITE_MIN_CELLS.value = WRITE_DEFAULT;
+  });
+
+  it("writes a file that reads back as exceljs's cell-by-cell file does, both ways of reading", async () => {
+    const s = everythingSnapshot();
+    s.sheets.push(logSheet());
+    PLAIN_WRITE_MIN_CELLS.value = Infinity;
+    const byExceljs = await snapshotToXlsx(s);
+    PLAIN_WRITE_MIN_CELLS.value = 0;
+    const byXml = await snapshotToXlsx(s);
+    const a = await bothWays(byExceljs);
+    const b = await bothWays(byXml);
+    expect(b.exceljs).toEqual({ ...a.exceljs, id: b.exceljs.id });
+    expect(b.plain).toEqual({ ...a.exceljs, id: b.plain.id });
+    expect(b.plain).toEqual(normalise(s));
   });
 });

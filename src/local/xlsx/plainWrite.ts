@@ -1,0 +1,109 @@
+// Writing the cells of a large plain worksheet (the check-in log, History: values and formats only) as
+// XML directly, the way exceljs's streaming writer renders them (row-xform.js, cell-xform.js), with its
+// style and shared-string tables. exceljs made a Row, a Cell, a value object and a style lookup per cell:
+// on a large tracker (880,000 cells in the log) that was most of the ~3.5 s a save cost.
+// A sheet with a formula or a note anywhere is written by exceljs cell by cell, as before.
+import type ExcelJS from "exceljs";
+import { columnLetter } from "../../core/a1";
+import type { SnapshotCell, SnapshotSheet } from "../snapshot";
+
+/** Sheets with fewer cells than this are written by exceljs (they cost little). Tests lower it. */
+export const PLAIN_WRITE_MIN_CELLS = { value: 20_000 };
+
+/** exceljs's cell value types (doc/enums.js ValueType) that a plain cell can have. */
+const NULL = 0;
+const NUMBER = 2;
+const STRING = 3;
+const BOOLEAN = 9;
+
+interface WriterInternals {
+  startedData: boolean;
+  stream: { write(s: string): void };
+  _writeColumns(): void;
+  _writeOpenSheetData(): void;
+  _workbook: {
+    styles: { addStyleModel(style: object, cellType: number): number };
+    sharedStrings: { add(s: string): number };
+  };
+}
+
+/** Whether the sheet goes through writePlainRows: large, and no formula or note in it. */
+export function isPlainSheet(sheet: SnapshotSheet): boolean {
+  const rows = sheet.rows ?? [];
+  let cells = 0;
+  for (const row of rows) {
+    if (!row) continue;
+    for (const c of row) {
+      if (!c) continue;
+      if (c.f !== undefined || (c.note !== undefined && c.note !== "")) return false;
+      cells++;
+    }
+  }
+  return cells >= PLAIN_WRITE_MIN_CELLS.value;
+}
+
+/**
+ * Writes the rows of a plain sheet into the worksheet writer `ws`, before anything else of its data.
+ * `styleOf` is the writer's own cell-to-style mapping (write.ts), so formats come out the same.
+ */
+export function writePlainRows(ws: ExcelJS.Worksheet, rows: (SnapshotCell | null)[][], styleOf: (sc: SnapshotCell) => Partial<ExcelJS.Style> | null): void {
+  const w = ws as unknown as WriterInternals;
+  const styles = w._workbook.styles;
+  const strings = w._workbook.sharedStrings;
+  // exceljs gives an unstyled cell the style {} (an ID per value type) and remembers a style object's ID.
+  const plainIds = new Map<number, number>();
+  const ids = new Map<object, number>();
+  const styleId = (style: Partial<ExcelJS.Style> | null, type: number): number => {
+    if (!style) {
+      let id = plainIds.get(type);
+      if (id === undefined) plainIds.set(type, (id = styles.addStyleModel({}, type)));
+      return id;
+    }
+    let id = ids.get(style);
+    if (id === undefined) ids.set(style, (id = styles.addStyleModel(style, type)));
+    return id;
+  };
+  const letters: string[] = [];
+  if (!w.startedData) {
+    w._writeColumns();
+    w._writeOpenSheetData();
+    w.startedData = true;
+  }
+  let buf = "";
+  for (let r = 0; r < rows.length; r++) {
+    const cells = rows[r];
+    if (!cells || cells.length === 0) continue;
+    const n = r + 1;
+    let body = "";
+    let hasValue = false;
+    let min = 0;
+    let max = 0;
+    for (let c = 0; c < cells.length; c++) {
+      const sc = cells[c];
+      if (!sc) continue;
+      const v = sc.v;
+      const style = styleOf(sc);
+      if ((v === undefined || v === null) && !style) continue;
+      const type = v === undefined || v === null ? NULL : typeof v === "number" ? NUMBER : typeof v === "boolean" ? BOOLEAN : STRING;
+      const id = styleId(style, type);
+      if (type === NULL && !id) continue;
+      const ref = `${(letters[c] ??= columnLetter(c + 1))}${n}`;
+      const s = id ? ` s="${id}"` : "";
+      if (type === NULL) body += `<c r="${ref}"${s}/>`;
+      else if (type === NUMBER) body += `<c r="${ref}"${s}><v>${v}</v></c>`;
+      else if (type === BOOLEAN) body += `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
+      else body += `<c r="${ref}"${s} t="s"><v>${strings.add(String(v))}</v></c>`;
+      if (type !== NULL) hasValue = true;
+      if (!min) min = c + 1;
+      max = c + 1;
+    }
+    if (!body) continue;
+    // As write.ts: a row of formats only gets a default height, or readers would drop it.
+    buf += `<row r="${n}"${hasValue ? "" : ' ht="15" customHeight="1"'} spans="${min}:${max}" x14ac:dyDescent="0.25">${body}</row>`;
+    if (buf.length > 1 << 16) {
+      w.stream.write(buf);
+      buf = "";
+    }
+  }
+  if (buf) w.stream.write(buf);
+}
