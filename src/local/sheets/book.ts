@@ -188,7 +188,20 @@ export class Book {
       }
       content[i] = out;
     }
-    this.write().setCellContents(this.addr(sheet, rect.r1, rect.c1), content);
+    const hf = this.write();
+    if (values.length * (values[0]?.length ?? 0) < 10_000) {
+      hf.setCellContents(this.addr(sheet, rect.r1, rect.c1), content);
+      return;
+    }
+    // A large block is mostly blanks written over blank cells (the Weekly Summary's rows are as wide as its
+    // chart data: 3,300 x 303 on a large tracker). Each row is written up to its last cell that changes
+    // anything, so the engine is not asked to empty a million empty cells (~1.5 s).
+    for (let i = 0; i < content.length; i++) {
+      const row = content[i];
+      let last = row.length - 1;
+      while (last >= 0 && row[last] === null && hf.isCellEmpty(this.addr(sheet, rect.r1 + i, rect.c1 + last))) last--;
+      if (last >= 0) hf.setCellContents(this.addr(sheet, rect.r1 + i, rect.c1), [last === row.length - 1 ? row : row.slice(0, last + 1)]);
+    }
   }
 
   private toContent(sheet: SheetModel, r: number, c: number, v: unknown, formulasOnly: boolean): RawCellContent {

@@ -25,6 +25,16 @@ describe("values", () => {
     expect(sheet.getLastColumn()).toBe(303);
   });
 
+  it("a large block of mostly blanks clears what it covers and writes what it holds", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:Z3").setValues([Array.from({ length: 26 }, (_, i) => `old ${i}`), Array(26).fill(""), Array(26).fill(7)]);
+    const block = Array.from({ length: 500 }, (_, r) => Array.from({ length: 26 }, (_, c) => (r === 1 && c === 3 ? "new" : r === 499 && c === 0 ? 5 : null)));
+    sheet.getRange(1, 1, 500, 26).setValues(block);
+    expect(sheet.getRange("A1:Z3").getValues()).toEqual([Array(26).fill(""), ["", "", "", "new", ...Array(22).fill("")], Array(26).fill("")]);
+    expect(sheet.getRange("A500").getValue()).toBe(5);
+    expect(sheet.getLastRow()).toBe(500);
+  });
+
   it("rejects wrongly sized data with the real messages", () => {
     const { sheet } = setup();
     const r = sheet.getRange("A1:B2");
