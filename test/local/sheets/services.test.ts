@@ -279,3 +279,34 @@ describe("snapshot round trip", () => {
     expect(snap.sheets[0].rows[0][4]).toEqual({ f: "=B1*2", v: 6.5 });
   });
 });
+
+describe("createServices", () => {
+  it("leaves the snapshot it opens unchanged, whatever the script does to the book", () => {
+    const snap = {
+      id: "s1", name: "T", locale: "en_US", timeZone: "Etc/UTC",
+      sheets: [{
+        name: "Log",
+        rows: [[{ v: "a", bold: true }, { v: 1, fmt: "0.00" }], [{ f: "=B1*2", v: 2 }]],
+        conditionalFormats: [{ ranges: ["A1:A9"], condition: { type: "TEXT_EQUAL_TO" as const, values: ["a"] }, format: { background: "#ff0000" } }],
+        validations: [{ range: "B1:B9", type: "VALUE_IN_LIST" as const, values: ["x", "y"], allowInvalid: false }],
+        protections: [{ range: "A1:A2", description: "d", warningOnly: true }],
+        columnWidths: { 1: 100 },
+      }],
+      namedRanges: [{ name: "N", sheet: "Log", a1: "A1" }],
+      documentProperties: { k: "v" },
+      triggers: [{ id: "t1", handler: "h", type: "CLOCK" as const, weekDay: "MONDAY", atHour: 7 }],
+    };
+    const before = structuredClone(snap);
+    const services = createServices(snap, { now: new Date("2026-01-05T12:00:00Z") });
+    const sheet = (services.globals as any).SpreadsheetApp.getActive().getSheetByName("Log");
+    sheet.getRange("A1:B2").setValues([["b", 3], ["c", 4]]);
+    sheet.getRange("A1").setFontWeight("normal").setNumberFormat("@").setBackground("#000000");
+    sheet.setColumnWidth(1, 300);
+    sheet.insertRowsBefore(1, 2);
+    sheet.clearConditionalFormatRules();
+    sheet.getProtections((services.globals as any).SpreadsheetApp.ProtectionType.RANGE).forEach((p: any) => p.remove());
+    (services.globals as any).PropertiesService.getDocumentProperties().setProperty("k", "w");
+    services.toSnapshot();
+    expect(snap).toEqual(before);
+  });
+});
