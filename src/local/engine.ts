@@ -56,7 +56,6 @@ export function registerClock(): void {
   HyperFormula.unregisterFunction("TODAY");
   HyperFormula.unregisterFunction("NOW");
   HyperFormula.registerFunctionPlugin(ClockPlugin);
-  sortFromFormulasOnly();
   registered = true;
 }
 
@@ -70,9 +69,13 @@ interface GraphInternals {
  * on a large tracker (55,000 check-ins) that sort visited a million value cells, ~1.5-3 s. Values need
  * no evaluation and depend on nothing, so the sort starts from the other nodes (formulas, ranges), which
  * reach every formula in the same order; the evaluation that follows only ever looked at those. (The
- * graph's class is not exported: it is reached through a one-cell engine, once per process.)
+ * graph's class is not exported: it is reached through a one-cell engine, once per process, ~20-60 ms,
+ * so only for a large workbook.)
  */
-function sortFromFormulasOnly(): void {
+let sortPatched = false;
+export function sortFromFormulasOnly(): void {
+  if (sortPatched) return;
+  sortPatched = true;
   const probe = HyperFormula.buildFromArray([[1]], { licenseKey: "gpl-v3" });
   const internals = probe as unknown as { graph: GraphInternals; addressMapping: { getCell(a: object): object } };
   const proto = Object.getPrototypeOf(internals.graph) as GraphInternals & { topSortWithScc(): unknown };

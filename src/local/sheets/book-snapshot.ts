@@ -1,7 +1,7 @@
 // A book from a workbook snapshot and back: cell contents go to HyperFormula, everything else to the models.
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
-import { ENGINE_CONFIG, registerClock, setEngineClock, type Clock } from "../engine";
+import { ENGINE_CONFIG, registerClock, setEngineClock, sortFromFormulasOnly, type Clock } from "../engine";
 import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../snapshot";
 import { parseA1, quoteSheetName, rectToA1 } from "./a1";
 import { Book, errorString, type Faces } from "./book";
@@ -15,6 +15,9 @@ import { tzOffsetMinutes } from "./time";
  */
 function buildEngine(sheets: Record<string, RawCellContent[][]>, clock: Clock, named: { name: string; expression: string }[]): HyperFormula {
   registerClock();
+  let cells = 0;
+  for (const rows of Object.values(sheets)) for (const row of rows) cells += row.length;
+  if (cells > 100_000) sortFromFormulasOnly();
   setEngineClock(clock);
   return HyperFormula.buildFromSheets(sheets, { ...ENGINE_CONFIG, undoLimit: 0 }, named);
 }
