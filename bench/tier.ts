@@ -54,6 +54,12 @@ export interface TierOut {
   buildMs: number;
 }
 
+/** The sheet row the sidebar's data gives a KR (sent back with the check-in, as the sidebar does). */
+function rowShown(krs: unknown[], id: string): number | undefined {
+  const k = (krs as { id: string; row?: number }[]).find((x) => x.id === id);
+  return k?.row;
+}
+
 export function runTier(spec: TrackerSpec): TierOut {
   const t0 = performance.now();
   const { snapshot, krs, log, newSetup } = fillTracker(spec);
@@ -76,6 +82,8 @@ export function runTier(spec: TrackerSpec): TierOut {
   const checkin = measure<{ ok: true; duplicate: boolean }>(wb, "submitCheckin", {
     requestId: `bench-${spec.name}-checkin-1`,
     krId: target.id,
+    // As the sidebar sends it: the row its data showed the KR on.
+    row: rowShown(sidebar.result.krs, target.id),
     value: String(valueAt(target, 0.85, 1, rng(1))),
     confidence: "7",
     whatChanged: "Weekly numbers are in",
@@ -134,7 +142,7 @@ export function logGrowthControl(base: TrackerSpec): { krs: number; checkins: [n
     const who = ownerWithMostKrs(krs);
     wb.services.session.setUser(who.owner);
     const sb = measureSidebar(wb);
-    const ci = measure(wb, "submitCheckin", { requestId: `bench-control-${i}-0001`, krId: who.kr.id, value: "1", confidence: "5", confirmed: true });
+    const ci = measure(wb, "submitCheckin", { requestId: `bench-control-${i}-0001`, krId: who.kr.id, row: rowShown(sb.result.krs, who.kr.id), value: "1", confidence: "5", confirmed: true });
     out.checkins[i] = n;
     out.checkinReads[i] = ci.op.cellsRead;
     out.checkinCalls[i] = ci.op.serviceCalls;
