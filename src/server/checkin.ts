@@ -9,7 +9,6 @@ import {
   type CheckinResult,
   type CorrectableCheckin,
   type Failure,
-  type RecentCheckin,
   type SidebarKr,
   type SidebarResult,
 } from "../core/api";
