@@ -2,7 +2,7 @@
 // and status shown the moment Submit is pressed, then confirmed or rolled back by the server's reply.
 // Headless Chromium against the fake backend (sidebar-page.ts), as sidebar.browser.test.ts.
 import { describe, it } from "@jest/globals";
-import { type FrameLocator } from "playwright-core";
+import { type FrameLocator, type Locator } from "playwright-core";
 import { expect } from "../support/expect";
 import { poll } from "../support/poll";
 import { haveChromium } from "../support/browser";
@@ -11,10 +11,15 @@ import { useSidebarPage } from "./sidebar-page";
 (!haveChromium ? describe.skip : describe)("sidebar: embedded data and check-ins shown ahead of the reply", () => {
   const t = useSidebarPage();
 
-  async function fillCheckin(sb: FrameLocator, value: string): Promise<void> {
+  /** Opens the sidebar and submits `value` (confidence 8) for O1.KR1; returns the frame and the KR's list item. */
+  async function submitKr1(value: string): Promise<{ sb: FrameLocator; item: Locator }> {
+    const sb = await t.open();
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
     await sb.getByLabel("Key result").selectOption("O1.KR1");
     await sb.getByLabel("New value").fill(value);
     await sb.getByLabel("Confidence").selectOption("8");
+    await sb.getByRole("button", { name: "Submit check-in" }).click();
+    return { sb, item: sb.locator('#krs li[data-kr-id="O1.KR1"]') };
   }
 
   it("shows the form from the data embedded in the page, without asking the server", async () => {
@@ -30,12 +35,7 @@ import { useSidebarPage } from "./sidebar-page";
   it("shows the new score and status at once, marked as saving, and confirms them with the reply", async () => {
     t.backend.embed = true;
     const release = t.backend.holdCheckins();
-    const sb = await t.open();
-    await poll(() => sb.locator("#krs li").count()).toBe(2);
-    await fillCheckin(sb, "6.5");
-    await sb.getByRole("button", { name: "Submit check-in" }).click();
-
-    const item = sb.locator('#krs li[data-kr-id="O1.KR1"]');
+    const { sb, item } = await submitKr1("6.5");
     await poll(() => item.locator(".kr-saving").count()).toBe(1);
     expect(t.backend.recorded, "shown before the server answered").toHaveLength(0);
     expect(await item.locator(".badge").textContent()).toBe("On track");
@@ -53,12 +53,7 @@ import { useSidebarPage } from "./sidebar-page";
     t.backend.embed = true;
     const release = t.backend.holdCheckins();
     t.backend.refuseNext = "Today (2024-04-08) is outside the cycle (2024-01-08 to 2024-04-07): check-ins are closed.";
-    const sb = await t.open();
-    await poll(() => sb.locator("#krs li").count()).toBe(2);
-    await fillCheckin(sb, "6.5");
-    await sb.getByRole("button", { name: "Submit check-in" }).click();
-
-    const item = sb.locator('#krs li[data-kr-id="O1.KR1"]');
+    const { sb, item } = await submitKr1("6.5");
     await poll(() => item.locator(".kr-saving").count()).toBe(1);
     expect(await item.textContent()).toContain("Score 0.70");
     release();
@@ -75,11 +70,7 @@ import { useSidebarPage } from "./sidebar-page";
 
   it("rolls back on an exception too, with the generic message", async () => {
     t.backend.throwNext = 1;
-    const sb = await t.open();
-    await poll(() => sb.locator("#krs li").count()).toBe(2);
-    await fillCheckin(sb, "6.5");
-    await sb.getByRole("button", { name: "Submit check-in" }).click();
-    const item = sb.locator('#krs li[data-kr-id="O1.KR1"]');
+    const { sb, item } = await submitKr1("6.5");
     await poll(() => sb.locator("#status").textContent()).toContain("Something went wrong");
     expect(await item.locator(".kr-saving").count()).toBe(0);
     expect(await item.textContent()).toContain("Score 0.40");
