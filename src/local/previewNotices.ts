@@ -33,8 +33,10 @@ export function staleNotice(w: Workbook): PreviewNotice | null {
   const ss = w.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const summary = ss.getSheetByName(TAB.summary);
   const log = ss.getSheetByName(TAB.checkins);
-  if (!summary || !log || summary.getLastRow() < 2) return null;
-  const subtitle = String(summary.getRange(2, 1).getDisplayValue());
+  if (!summary || !log || summary.getLastRow() < 1) return null;
+  // The subtitle is the summary's second row; the first rows are read in case a title line is added.
+  const top = summary.getRange(1, 1, Math.min(5, summary.getLastRow()), 1).getDisplayValues().map((r) => String(r[0]));
+  const subtitle = top.find((t) => asOfFrom(t) !== null) ?? "";
   const generated = generatedFrom(subtitle);
   const asOf = asOfFrom(subtitle);
   if (!generated && !asOf) return null;
