@@ -7,16 +7,15 @@ import type { CheckinEntry, HistoryEntry, Settings, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, trackerAsOf, weightedMean } from "./summaryAsOf";
 import { STATUS } from "./tabs";
 import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
-import { blockersThisPeriod, confidenceOf, lastWeekConfidence, lowConfidence, worstFirst } from "./summaryLeaders";
+import { lastWeekConfidenceWithHistory, pastWeekValues } from "./summaryPast";
+import { blockersThisPeriod, confidenceOf, lowConfidence, missingCheckins, needsAttention, worstFirst } from "./summaryLeaders";
 import { thisWeekLines } from "./summaryThisWeek";
 import {
   KR_STATUS_ORDER,
   type KrStatusLabel,
-  type SummaryAttentionKr,
   type SummaryData,
   type SummaryInput,
   type SummaryKr,
-  type SummaryMissingKr,
   type SummaryMover,
   type SummaryObjective,
   type SummaryTrendRow,
@@ -199,36 +198,6 @@ function checkinRate(krs: SummaryKr[]): SummaryData["checkinRate"] {
   return { checkedIn, total: krs.length, rate: krs.length > 0 ? checkedIn / krs.length : null };
 }
 
-/** Off track first, then at risk, each worst first, with each KR's latest comment and confidence. */
-function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>): SummaryAttentionKr[] {
-  const attention: SummaryAttentionKr[] = [];
-  for (const st of [STATUS.offTrack, STATUS.atRisk]) {
-    for (const k of worstFirst(krs)) {
-      if (k.status !== st) continue;
-      const c = latestNow.get(k.id);
-      attention.push({
-        id: k.id,
-        title: k.title,
-        owner: k.owner,
-        status: k.status,
-        score: k.score,
-        gap: k.gap,
-        confidence: k.confidence,
-        confidenceChange: k.confidenceChange,
-        whatChanged: c ? String(c.whatChanged ?? "") : "",
-        blockers: c ? String(c.blockers ?? "") : "",
-        nextStep: c ? String(c.nextStep ?? "") : "",
-        lastCheckin: k.lastCheckin,
-      });
-    }
-  }
-  return attention;
-}
-
-function missingCheckins(krs: SummaryKr[]): SummaryMissingKr[] {
-  return worstFirst(krs.filter((k) => !k.checkedInThisPeriod)).map((k) => ({ id: k.id, title: k.title, owner: k.owner, lastCheckin: k.lastCheckin }));
-}
-
 function biggestMovers(krs: SummaryKr[]): SummaryData["movers"] {
   const moved: SummaryMover[] = [];
   for (const k of krs) {
@@ -242,8 +211,11 @@ function biggestMovers(krs: SummaryKr[]): SummaryData["movers"] {
   return { up, down };
 }
 
-/** For weeks 1..N, each KR's value at min(last day of that week, asOf). */
-function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, week: number, asOf: string): SummaryData["trend"] {
+/**
+ * For weeks 1..N, each KR's value at min(last day of that week, asOf); a past week (< N) with a History row
+ * for the KR takes the value History recorded (summaryPast.ts), so the log's older rows need not be read.
+ */
+function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, week: number, asOf: string, history: HistoryEntry[]): SummaryData["trend"] {
   const weeks: number[] = [];
   const days: string[] = [];
   for (let w = 1; w <= week; w++) {
@@ -251,11 +223,15 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
     const last = addDays(tracker.settings.startDate, 7 * w - 1);
     days.push(last < asOf ? last : asOf);
   }
+  const recorded = pastWeekValues(history, week);
   const latestByDay = days.map((d) => latestCheckins(checkins, d));
   const rows: SummaryTrendRow[] = tracker.keyResults.map((kr) => ({
     id: kr.id,
     title: kr.title,
-    values: days.map((d, i) => krAsOf(kr, latestByDay[i], logged, d).value),
+    values: days.map((d, i) => {
+      const key = `${i + 1}\u0000${kr.id}`;
+      return recorded.has(key) ? (recorded.get(key) as number | null) : krAsOf(kr, latestByDay[i], logged, d).value;
+    }),
   }));
   return { weeks, rows };
 }
@@ -275,11 +251,11 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
   const inPeriod = new Set<string>();
   for (const c of checkins) if (isIso(c.date) && c.date >= periodStart && c.date <= asOf) inPeriod.add(c.krId);
   const last = lastWeekScores(tracker, checkins, history, asOf, week);
-  const lastConfidence = lastWeekConfidence(tracker, checkins, asOf, week);
+  const lastConfidence = lastWeekConfidenceWithHistory(tracker, checkins, history, asOf, week);
   const now: Now = { tracker, nowTracker, ev, latestNow, logged, inPeriod, last, lastConfidence, asOf };
 
   const krs = summarizeKrs(now);
-  const trendData = trend(tracker, checkins, logged, week, asOf);
+  const trendData = trend(tracker, checkins, logged, week, asOf, history);
   const forecast = buildReportForecast({
     tracker: nowTracker,
     asOf,

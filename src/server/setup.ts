@@ -100,12 +100,10 @@ function cycleWeeks(ss: Spreadsheet, opts: SetupOptions, tz: string): number {
   }
 }
 
-const HISTORY_PRESIZE_MAX = 20000;
-
 /**
- * Gives the Weekly Summary and History the rows a whole cycle needs (a summary lists each KR in a few
- * sections; History gets one row per KR per week), so generating the summary does not have to grow them:
- * growing costs service calls, and the summary has a fixed budget. Run again by Repair and by imports.
+ * Gives the Weekly Summary the rows a whole cycle needs (a summary lists each KR in a few sections), so
+ * generating the summary does not have to grow it: growing costs service calls, and the summary has a
+ * fixed budget. Run again by Repair and by imports.
  */
 function sizeForCycle(ss: Spreadsheet, histT: Table, histLast: number, krs: number, weeks: number, objectives: number): void {
   const grow = (sheet: Sheet | null, need: number) => {
@@ -118,9 +116,8 @@ function sizeForCycle(ss: Spreadsheet, histT: Table, histLast: number, krs: numb
   grow(summary, 6 * krs + 200);
   // The Chart data block has a column per objective plus the week and two expected lines (charts.ts).
   if (summary && summary.getMaxColumns() < objectives + 3) summary.insertColumnsAfter(summary.getMaxColumns(), objectives + 3 - summary.getMaxColumns());
-  // Capped: Sheets allows 10 million cells per spreadsheet, and a very large tracker's History may grow
-  // during the cycle instead (two service calls in the week it does).
-  grow(histT.sheet, histLast + Math.min(krs * weeks, HISTORY_PRESIZE_MAX) + 100);
+  // History is not sized ahead: the summary reads it to its last row and grows it, in one call, in a week
+  // that needs room (docs/summary.md#history).
 }
 
 /**
