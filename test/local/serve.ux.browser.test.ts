@@ -1,6 +1,6 @@
 // The real sidebar on the real add-on (preview server, headless Chromium): an admin starts on their own
-// KR, an implausible value asks "submit anyway?" before anything is saved, and "Correct last check-in"
-// appends a correction; "85%" means 85 on a % KR and is refused on a days KR, in the sidebar's one wording
+// KR (or on "Choose a key result…" when they own none), an implausible value asks "submit anyway?"
+// before anything is saved, and "Correct last check-in" appends a correction; "85%" means 85 on a % KR and is refused on a days KR, in the sidebar's one wording
 // for a field to fix. Needs /usr/bin/chromium (Debian: apt-get install -y chromium).
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -115,6 +115,35 @@ const ADMIN = "ops.lead@example.com"; // admin of the operations template; owns 
       await poll(() => sb.locator("#value-error").textContent()).toBe("Enter the new value.");
       expect(await sb.locator("#status").textContent()).toBe(FIX_FIELDS_MESSAGE);
       expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+      await server.close();
+    }
+  }, 60000);
+
+  it('an admin who owns no KR starts on "Choose a key result…", never on someone else\'s', async () => {
+    const wb0 = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05" });
+    const krs = ss(wb0).getSheetByName("Key Results")!;
+    const ids = krs.getRange(1, 1, krs.getLastRow(), 1).getValues().map((r) => r[0]);
+    const owner = (krs.getRange(1, 1, 1, krs.getLastColumn()).getValues()[0] as string[]).indexOf("Owner") + 1;
+    krs.getRange(ids.indexOf("O3.KR2") + 1, owner).setValue("planning.lead@example.com"); // the admin's only KR
+    const mine = join(mkdtempSync(join(tmpdir(), "okr-serve-ux-none-")), "tracker.xlsx");
+    await saveXlsx(mine, wb0.services.toSnapshot());
+    const wb = await openWorkbook(mine, { at: "2026-01-20", user: ADMIN });
+    const server = await startPreviewServer(previewBackend(wb), { port: 0 });
+    const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+    const page = await context.newPage();
+    try {
+      await page.goto(server.url);
+      const sb = page.frameLocator("#sidebar");
+      await poll(() => sb.locator("#krs li").count(), { timeout: 15000 }).toBe(7);
+      const select = sb.getByLabel("Key result");
+      expect(await select.inputValue()).toBe("");
+      expect(await select.locator("option:checked").textContent()).toBe("Choose a key result…");
+      await sb.getByLabel("New value").fill("9");
+      await sb.getByRole("button", { name: "Submit check-in" }).click();
+      expect(await sb.locator("#status").textContent()).toBe(FIX_FIELDS_MESSAGE);
+      expect(ss(wb).getSheetByName("Check-ins")!.getLastRow()).toBe(1);
     } finally {
       await context.close();
       await server.close();
