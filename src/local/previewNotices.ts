@@ -1,5 +1,6 @@
 // The lines the preview shows above the grid: which day it takes as "today" when that is not the real
 // date, and a Weekly Summary that check-ins have overtaken ("generated 2026-11-15 10:02; 3 check-ins since").
+import { plural } from "../core/plural";
 import { asOfFrom, generatedFrom } from "../core/summaryStamp";
 import { TAB } from "../core/tabs";
 import type { PreviewNotice } from "./preview";
@@ -21,8 +22,6 @@ export function todayNotice(at: string | undefined, today = realToday()): Previe
     text: `Today is taken as ${day} ${at}, not the real date (${today}): check-ins and the add-on menu's actions are dated that day.`,
   };
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /**
  * The summary is stale when the log has check-ins timed after its generation (to the minute, so one made
