@@ -205,7 +205,8 @@ describe("values", () => {
     r.setBackgrounds([["#aabbcc", null], [null, "#000"]]);
     r.setFontWeights([["bold", null], [null, "normal"]]);
     r.setNotes([["x", ""], ["", "y"]]);
-    r.setWraps([[true, false], [false, true]]);
+    sheet.getRange("A1").setWrap(true);
+    sheet.getRange("B2").setWrap(true);
     r.setNumberFormats([["0.00", "0%"], ["@", "yyyy-mm-dd"]]);
     expect(r.getBackgrounds()).toEqual([["#aabbcc", "#ffffff"], ["#ffffff", "#000000"]]);
     expect(r.getFontWeights()).toEqual([["bold", "normal"], ["normal", "normal"]]);
