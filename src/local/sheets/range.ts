@@ -262,6 +262,10 @@ export class LocalRange {
   getWrap() {
     return !!this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.wrap;
   }
+  getWraps() {
+    this._counters.read(this.cells);
+    return this.grid((m) => !!m?.wrap);
+  }
   setHorizontalAlignment(a: string | null) {
     const v = a === "left" || a === "center" || a === "right" ? a : a === "normal" || !a ? undefined : undefined;
     return this.setEach((m) => (v ? (m.hAlign = v) : delete m.hAlign));
