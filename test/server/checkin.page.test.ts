@@ -88,7 +88,7 @@ describe("the sidebar page of a large tracker", () => {
 
   it("carries getSidebarData's data when the IDs below the header are fewer than counted (a blank row between KRs)", () => {
     const wb = trackerOf(OWNER);
-    ss(wb).getSheetByName("Key Results")!.insertRowBefore(100);
+    ss(wb).getSheetByName("Key Results")!.insertRowsBefore(100, 1);
     const full = callAddon(wb, "getSidebarData", {});
     expect(page(wb).data).toEqual(full);
   });
