@@ -68,8 +68,10 @@ function loadSheet(book: Book, model: SheetModel, s: SnapshotSheet): RawCellCont
         out[c] = null;
         continue;
       }
-      if (cell.f) out[c] = cell.f;
-      else if (typeof cell.v === "string") out[c] = cell.v === "" ? null : `'${cell.v}`;
+      if (cell.f) {
+        out[c] = cell.f;
+        model.hasFormulas = true;
+      } else if (typeof cell.v === "string") out[c] = cell.v === "" ? null : `'${cell.v}`;
       else out[c] = cell.v ?? null;
       const meta = metaFromSnapshot(cell);
       if (meta) (model.meta[r] ??= [])[c] = meta;
@@ -125,12 +127,13 @@ function sheetSnapshot(book: Book, s: SheetModel): SnapshotSheet {
   if (height > 0 && width > 0) {
     const rect = { r1: 1, c1: 1, r2: height, c2: width };
     const values = book.settle().getRangeValues({ start: book.addr(s, 1, 1), end: book.addr(s, rect.r2, rect.c2) });
-    const formulas = book.hf.getRangeFormulas({ start: book.addr(s, 1, 1), end: book.addr(s, rect.r2, rect.c2) });
+    // A sheet of values (the check-in log, History) is not asked for formulas: a million lookups on a large tracker.
+    const formulas = s.hasFormulas ? book.hf.getRangeFormulas({ start: book.addr(s, 1, 1), end: book.addr(s, rect.r2, rect.c2) }) : null;
     for (let i = 0; i < height; i++) {
       const row: (SnapshotCell | null)[] = [];
       for (let j = 0; j < width; j++) {
         const v = values[i][j];
-        const f = formulas[i][j];
+        const f = formulas?.[i][j];
         const m = s.meta[i]?.[j];
         if ((v === null || v === undefined) && !f && !m) {
           row.push(null);

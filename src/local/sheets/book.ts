@@ -214,13 +214,17 @@ export class Book {
       return serial;
     }
     const s = typeof v === "string" ? v : String(v);
-    if (formulasOnly && s.startsWith("=")) return s;
+    if (formulasOnly && s.startsWith("=")) {
+      sheet.hasFormulas = true;
+      return s;
+    }
     const m = this.meta(sheet, r, c);
     const typed = parseTyped(s, this.locale, m?.fmt);
     switch (typed.kind) {
       case "empty":
         return null;
       case "formula":
+        sheet.hasFormulas = true;
         return typed.formula;
       case "text":
         return `'${typed.text}`;

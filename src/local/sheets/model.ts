@@ -65,6 +65,8 @@ export class SheetModel {
   dv: { rect: Rect; rule: DvModel }[] = [];
   protections: ProtectionModel[] = [];
   charts: ChartModel[] = [];
+  /** Set once a formula was loaded or written into the sheet (Book.toContent): a sheet of values is saved without asking the engine for formulas. */
+  hasFormulas = false;
   deleted = false;
   api?: LocalSheet;
   constructor(

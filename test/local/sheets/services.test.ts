@@ -303,10 +303,25 @@ describe("createServices", () => {
     sheet.getRange("A1").setFontWeight("normal").setNumberFormat("@").setBackground("#000000");
     sheet.setColumnWidth(1, 300);
     sheet.insertRowsBefore(1, 2);
-    sheet.clearConditionalFormatRules();
+    sheet.setConditionalFormatRules([]);
     sheet.getProtections((services.globals as any).SpreadsheetApp.ProtectionType.RANGE).forEach((p: any) => p.remove());
     (services.globals as any).PropertiesService.getDocumentProperties().setProperty("k", "w");
     services.toSnapshot();
     expect(snap).toEqual(before);
+  });
+});
+
+describe("toSnapshot", () => {
+  it("saves the formulas written into a sheet that was loaded with values only", () => {
+    const snap = { id: "s", name: "T", locale: "en_US", timeZone: "Etc/UTC", sheets: [{ name: "Log", rows: [[{ v: 1 }, { v: 2 }]] }, { name: "Other", rows: [[{ v: "x" }]] }], namedRanges: [], documentProperties: {}, triggers: [] };
+    const services = createServices(snap, { now: new Date("2026-01-05T12:00:00Z") });
+    const ss = (services.globals as any).SpreadsheetApp.getActive();
+    ss.getSheetByName("Log").getRange("C1").setValue("=A1+B1");
+    ss.getSheetByName("Log").getRange("D1:E1").setFormulas([["=C1*2", ""]]);
+    ss.insertSheet("New").getRange("A1").setFormula("=Log!C1+1");
+    const out = services.toSnapshot();
+    expect(out.sheets.find((s) => s.name === "Log")!.rows[0]).toEqual([{ v: 1 }, { v: 2 }, { f: "=A1+B1", v: 3 }, { f: "=C1*2", v: 6 }]);
+    expect(out.sheets.find((s) => s.name === "New")!.rows[0]).toEqual([{ f: "=Log!C1+1", v: 4 }]);
+    expect(out.sheets.find((s) => s.name === "Other")!.rows).toEqual([[{ v: "x" }]]);
   });
 });
