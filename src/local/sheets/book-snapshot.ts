@@ -35,6 +35,18 @@ export function bookFromSnapshot(snap: WorkbookSnapshot, ctx: Ctx, faces: Faces)
     contents[s.name] = loadSheet(book, model, s);
     models.push(model);
   }
+  // A workbook without a formula (`show` on saved results gets one) needs no engine for a large tab until
+  // something reads or changes it: such a tab goes into the engine on first use (deferSheet).
+  const deferred = new Map<SheetModel, RawCellContent[][]>();
+  if (!models.some((m) => m.hasFormulas)) {
+    const referenced = new Set((snap.namedRanges ?? []).map((n) => n.sheet.toLowerCase()));
+    for (const m of models) {
+      const content = contents[m.name];
+      if (referenced.has(m.name.toLowerCase()) || content.reduce((n, r) => n + r.length, 0) < 50_000) continue;
+      deferred.set(m, content);
+      delete contents[m.name];
+    }
+  }
   const named = (snap.namedRanges ?? [])
     .map((n) => {
       const sheet = models.find((m) => m.name.toLowerCase() === n.sheet.toLowerCase());
@@ -46,11 +58,35 @@ export function bookFromSnapshot(snap: WorkbookSnapshot, ctx: Ctx, faces: Faces)
     clock,
     named.map((x) => ({ name: x.n.name, expression: `=${quoteSheetName(x.sheet.name)}!${absA1(x.rect)}` })),
   );
-  for (const m of models) m.hfId = book.hf.getSheetId(m.name) as number;
+  for (const m of models) if (!deferred.has(m)) m.hfId = book.hf.getSheetId(m.name) as number;
+  for (const [m, content] of deferred) deferSheet(book, m, content);
+  if (deferred.size) book.allInEngine = () => {
+    for (const m of deferred.keys()) void m.hfId;
+    book.allInEngine = () => {};
+  };
   book.sheets = models;
   for (const x of named) book.named.set(x.n.name.toLowerCase(), { name: x.n.name, sheet: x.sheet, rect: x.rect });
   book.active = book.sheets.find((s) => !s.hidden) ?? book.sheets[0];
   return book;
+}
+
+/** The sheet's engine ID, its content added to the engine when first asked for (every use of a sheet's cells goes through it). */
+function deferSheet(book: Book, model: SheetModel, content: RawCellContent[][]): void {
+  let id = -1;
+  Object.defineProperty(model, "hfId", {
+    configurable: true,
+    enumerable: true,
+    get(): number {
+      if (id < 0) {
+        id = book.hf.getSheetId(book.hf.addSheet(model.name)) as number;
+        book.hf.setSheetContent(id, content);
+      }
+      return id;
+    },
+    set(v: number) {
+      id = v;
+    },
+  });
 }
 
 function loadSheet(book: Book, model: SheetModel, s: SnapshotSheet): RawCellContent[][] {

@@ -39,6 +39,8 @@ export class Book {
   active!: SheetModel;
   nextGid = 0;
   api: LocalSpreadsheet;
+  /** Puts every tab still outside the engine into it (book-snapshot.ts defers large tabs of a formula-free book): before a formula could name one. */
+  allInEngine: () => void = () => {};
 
   constructor(
     public ctx: Ctx,
@@ -85,6 +87,7 @@ export class Book {
   }
 
   setNamed(name: string, sheet: SheetModel, rect: Rect): void {
+    this.allInEngine();
     const expr = `=${quoteSheetName(sheet.name)}!${absA1(rect)}`;
     const key = name.toLowerCase();
     const existing = this.named.get(key);
@@ -215,6 +218,7 @@ export class Book {
     }
     const s = typeof v === "string" ? v : String(v);
     if (formulasOnly && s.startsWith("=")) {
+      this.allInEngine();
       sheet.hasFormulas = true;
       return s;
     }
@@ -224,6 +228,7 @@ export class Book {
       case "empty":
         return null;
       case "formula":
+        this.allInEngine();
         sheet.hasFormulas = true;
         return typed.formula;
       case "text":

@@ -325,3 +325,34 @@ describe("toSnapshot", () => {
     expect(out.sheets.find((s) => s.name === "Other")!.rows).toEqual([[{ v: "x" }]]);
   });
 });
+
+describe("a workbook without formulas", () => {
+  it("puts a large tab into the engine when first used, and it reads, changes and saves as any tab", () => {
+    const rows = Array.from({ length: 6000 }, (_, r) => Array.from({ length: 10 }, (_, c) => ({ v: c === 0 ? `r${r}` : r * 10 + c })));
+    const snap = { id: "s", name: "T", locale: "en_US", timeZone: "Etc/UTC", sheets: [{ name: "Small", rows: [[{ v: 1 }]] }, { name: "Big", rows }], namedRanges: [], documentProperties: {}, triggers: [] };
+    const services = createServices(snap, { now: new Date("2026-01-05T12:00:00Z") });
+    const ss = (services.globals as any).SpreadsheetApp.getActive();
+    expect(ss.getSheets().map((s: any) => s.getName())).toEqual(["Small", "Big"]);
+    const big = ss.getSheetByName("Big");
+    expect(big.getLastRow()).toBe(6000);
+    expect(big.getRange("B6000:C6000").getValues()).toEqual([[59991, 59992]]);
+    big.insertRowsBefore(1, 1);
+    big.getRange("A1:B1").setValues([["head", "=SUM(B2:B6001)"]]);
+    ss.getSheetByName("Small").getRange("B1").setFormula("=Big!A2");
+    expect(ss.getSheetByName("Small").getRange("B1").getValue()).toBe("r0");
+    const out = services.toSnapshot();
+    const saved = out.sheets.find((s) => s.name === "Big")!;
+    expect(saved.rows).toHaveLength(6001);
+    expect(saved.rows[0]).toEqual([{ v: "head" }, { f: "=SUM(B2:B6001)", v: rows.reduce((n, r) => n + (r[1].v as number), 0) }]);
+    expect(saved.rows[6000]).toEqual(rows[5999]);
+  });
+
+  it("a formula written elsewhere may name a large tab before that tab was used", () => {
+    const rows = Array.from({ length: 6000 }, (_, r) => Array.from({ length: 10 }, (_, c) => ({ v: r * 10 + c })));
+    const snap = { id: "s", name: "T", locale: "en_US", timeZone: "Etc/UTC", sheets: [{ name: "Small", rows: [[{ v: 1 }]] }, { name: "Big", rows }], namedRanges: [], documentProperties: {}, triggers: [] };
+    const services = createServices(snap, { now: new Date("2026-01-05T12:00:00Z") });
+    const small = (services.globals as any).SpreadsheetApp.getActive().getSheetByName("Small");
+    small.getRange("B1").setFormula("=Big!B2+SUM(Big!C:C)");
+    expect(small.getRange("B1").getValue()).toBe(11 + rows.reduce((n, r) => n + r[2].v, 0));
+  });
+});
