@@ -35,18 +35,8 @@ export function bookFromSnapshot(snap: WorkbookSnapshot, ctx: Ctx, faces: Faces)
     contents[s.name] = loadSheet(book, model, s);
     models.push(model);
   }
-  // A workbook without a formula (`show` on saved results gets one) needs no engine for a large tab until
-  // something reads or changes it: such a tab goes into the engine on first use (deferSheet).
-  const deferred = new Map<SheetModel, RawCellContent[][]>();
-  if (!models.some((m) => m.hasFormulas)) {
-    const referenced = new Set((snap.namedRanges ?? []).map((n) => n.sheet.toLowerCase()));
-    for (const m of models) {
-      const content = contents[m.name];
-      if (referenced.has(m.name.toLowerCase()) || content.reduce((n, r) => n + r.length, 0) < 50_000) continue;
-      deferred.set(m, content);
-      delete contents[m.name];
-    }
-  }
+  const deferred = deferrable(snap, specs, models, contents);
+  for (const m of deferred.keys()) delete contents[m.name];
   const named = (snap.namedRanges ?? [])
     .map((n) => {
       const sheet = models.find((m) => m.name.toLowerCase() === n.sheet.toLowerCase());
@@ -70,9 +60,42 @@ export function bookFromSnapshot(snap: WorkbookSnapshot, ctx: Ctx, faces: Faces)
   return book;
 }
 
+/**
+ * Large tabs no formula can read (no formula of their own, none elsewhere naming them, no named range on
+ * them, no INDIRECT anywhere): the check-in log and History of a saved summary, every large tab of `show`'s
+ * formula-free book. They stay out of the engine until something uses their cells (deferSheet).
+ */
+function deferrable(snap: WorkbookSnapshot, specs: SnapshotSheet[], models: SheetModel[], contents: Record<string, RawCellContent[][]>): Map<SheetModel, RawCellContent[][]> {
+  const out = new Map<SheetModel, RawCellContent[][]>();
+  const size = (c: RawCellContent[][]) => c.reduce((n, r) => n + r.length, 0);
+  const candidates = models.filter((m) => !m.hasFormulas && size(contents[m.name]) >= 50_000);
+  if (!candidates.length) return out;
+  const texts = new Set<string>();
+  for (const m of models) {
+    if (!m.hasFormulas) continue;
+    for (const row of contents[m.name]) for (const c of row) if (typeof c === "string" && c.startsWith("=")) texts.add(c);
+  }
+  for (const sp of specs) {
+    for (const cf of sp.conditionalFormats ?? []) for (const v of cf.condition.values) texts.add(String(v));
+    for (const dv of sp.validations ?? []) for (const v of dv.values) texts.add(String(v));
+  }
+  const formulas = [...texts].join("\n").toLowerCase();
+  if (formulas.includes("indirect")) return out;
+  const named = new Set((snap.namedRanges ?? []).map((n) => n.sheet.toLowerCase()));
+  for (const m of candidates) {
+    const name = m.name.toLowerCase();
+    if (!named.has(name) && !formulas.includes(name)) out.set(m, contents[m.name]);
+  }
+  return out;
+}
+
+/** A deferred tab's content while it is still outside the engine. */
+const pending = new WeakMap<SheetModel, RawCellContent[][]>();
+
 /** The sheet's engine ID, its content added to the engine when first asked for (every use of a sheet's cells goes through it). */
 function deferSheet(book: Book, model: SheetModel, content: RawCellContent[][]): void {
   let id = -1;
+  pending.set(model, content);
   Object.defineProperty(model, "hfId", {
     configurable: true,
     enumerable: true,
@@ -80,6 +103,7 @@ function deferSheet(book: Book, model: SheetModel, content: RawCellContent[][]):
       if (id < 0) {
         id = book.hf.getSheetId(book.hf.addSheet(model.name)) as number;
         book.hf.setSheetContent(id, content);
+        pending.delete(model);
       }
       return id;
     },
@@ -155,14 +179,30 @@ export function bookToSnapshot(book: Book, triggers: WorkbookSnapshot["triggers"
   };
 }
 
+/** The cells of a deferred tab never put into the engine: its content as loaded (only formats can have changed). */
+function contentValues(content: RawCellContent[][], height: number, width: number): unknown[][] {
+  const out: unknown[][] = new Array(height);
+  for (let i = 0; i < height; i++) {
+    const row = content[i] ?? [];
+    const o: unknown[] = new Array(width).fill(null);
+    for (let j = 0; j < row.length && j < width; j++) {
+      const c = row[j];
+      o[j] = typeof c === "string" && c.startsWith("'") ? c.slice(1) : c;
+    }
+    out[i] = o;
+  }
+  return out;
+}
+
 function sheetSnapshot(book: Book, s: SheetModel): SnapshotSheet {
-  const dims = book.hf.getSheetDimensions(s.hfId);
+  const content = pending.get(s);
+  const dims = content ? { height: content.length, width: content.reduce((w, r) => Math.max(w, r.length), 0) } : book.hf.getSheetDimensions(s.hfId);
   let height = Math.max(dims.height, s.meta.length);
   const width = Math.max(dims.width, s.meta.reduce((w, r) => Math.max(w, r ? r.length : 0), 0));
   const rows: (SnapshotCell | null)[][] = [];
   if (height > 0 && width > 0) {
     const rect = { r1: 1, c1: 1, r2: height, c2: width };
-    const values = book.settle().getRangeValues({ start: book.addr(s, 1, 1), end: book.addr(s, rect.r2, rect.c2) });
+    const values = content ? (contentValues(content, height, width) as ReturnType<HyperFormula["getRangeValues"]>) : book.settle().getRangeValues({ start: book.addr(s, 1, 1), end: book.addr(s, rect.r2, rect.c2) });
     // A sheet of values (the check-in log, History) is not asked for formulas: a million lookups on a large tracker.
     const formulas = s.hasFormulas ? book.hf.getRangeFormulas({ start: book.addr(s, 1, 1), end: book.addr(s, rect.r2, rect.c2) }) : null;
     for (let i = 0; i < height; i++) {

@@ -355,4 +355,21 @@ describe("a workbook without formulas", () => {
     small.getRange("B1").setFormula("=Big!B2+SUM(Big!C:C)");
     expect(small.getRange("B1").getValue()).toBe(11 + rows.reduce((n, r) => n + r[2].v, 0));
   });
+
+  it("a large tab no formula names is saved as loaded with the formats given to it, never having been in the engine", () => {
+    const rows = Array.from({ length: 6000 }, (_, r) => Array.from({ length: 10 }, (_, c) => (c === 3 ? null : { v: c === 0 ? `r${r}` : c === 1 ? r % 2 === 0 : r * 10 + c })));
+    const snap = {
+      id: "s", name: "T", locale: "en_US", timeZone: "Etc/UTC",
+      sheets: [{ name: "Calc", rows: [[{ f: "=1+1", v: 2 }]] }, { name: "Archive", rows }],
+      namedRanges: [], documentProperties: {}, triggers: [],
+    };
+    const services = createServices(snap, { now: new Date("2026-01-05T12:00:00Z") });
+    const ss = (services.globals as any).SpreadsheetApp.getActive();
+    ss.getSheetByName("Archive").getRange("A1:C1").setFontWeight("bold");
+    const out = services.toSnapshot().sheets.find((x) => x.name === "Archive")!;
+    const trim = (r: unknown[]) => { const c = [...r]; while (c.length && c[c.length - 1] === null) c.pop(); return c; };
+    expect(out.rows[0]).toEqual([{ v: "r0", bold: true }, { v: true, bold: true }, { v: 2, bold: true }, null, ...rows[0].slice(4)]);
+    expect(out.rows.slice(1)).toEqual(rows.slice(1).map(trim));
+    expect(ss.getSheetByName("Archive").getRange("C6000").getValue()).toBe(59992);
+  });
 });
