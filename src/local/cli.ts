@@ -68,11 +68,6 @@ function expectOk<T extends { ok: boolean }>(r: T): T {
   return r;
 }
 
-/** "1 objective", "2 objectives". */
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 function out(s: string): void {
   const text = s.endsWith("\n") ? s : s + "\n";
   const w = io().stdout;
@@ -140,7 +135,7 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   const r = expectOk(callAddon(wb, "importOkrsFromTab", { tab }));
   ss.deleteSheet(ss.getSheetByName(tab)!);
   await wb.save();
-  out(`Imported ${count(r.objectives, "objective")} and ${count(r.keyResults, "key result")}.`);
+  out(`Imported ${plural(r.objectives, "objective")} and ${plural(r.keyResults, "key result")}.`);
   for (const w of r.warnings || []) out(`Focus check: ${w}`);
 }
 
@@ -252,7 +247,7 @@ async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {
   const wb = await openWorkbook(file, { at: dateFlag(flags, "at") ?? start });
   const r = expectOk(callAddon(wb, "rollOverCycle", opts));
   await wb.save();
-  out(`Started "${r.cycle}" with ${count(r.carried.objectives, "objective")} and ${count(r.carried.keyResults, "key result")}; archived ${r.archived.join(", ")}.`);
+  out(`Started "${r.cycle}" with ${plural(r.carried.objectives, "objective")} and ${plural(r.carried.keyResults, "key result")}; archived ${r.archived.join(", ")}.`);
   for (const w of r.warnings || []) out(`Focus check: ${w}`);
 }
 
