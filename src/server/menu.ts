@@ -4,7 +4,7 @@ import { okrRows, ofTotal, plural } from "../core/plural";
 import * as actions from "./actions";
 import { isValidIsoDate } from "../core/dates";
 import { embedSidebarData } from "../core/sidebarPage";
-import { getSidebarData } from "./checkin";
+import { sidebarPageData } from "./checkinSidebar";
 import { TAB } from "../core/tabs";
 import { quotedName, type Refusal } from "./env";
 
@@ -68,11 +68,12 @@ export function menuSetUp(): void {
 /**
  * The sidebar with its data already inside: one server execution from the click to a usable form (the
  * page would otherwise start a second one through google.script.run). The data is embedded as text, not
- * through a template's scriptlets, because the inlined, minified script may itself contain "<?".
+ * through a template's scriptlets, because the inlined, minified script may itself contain "<?". On a large
+ * tracker the page carries one KR's details and the others by name (checkinSidebar.ts sidebarPageData).
  */
 export function menuCheckIn(): void {
   const page = HtmlService.createHtmlOutputFromFile("Sidebar").getContent();
-  const html = HtmlService.createHtmlOutput(embedSidebarData(page, getSidebarData({}))).setTitle("Check in");
+  const html = HtmlService.createHtmlOutput(embedSidebarData(page, sidebarPageData())).setTitle("Check in");
   ui().showSidebar(html);
 }
 
