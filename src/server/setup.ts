@@ -3,8 +3,9 @@
 // Tabs with one of our names but unrelated content are never overwritten: setup refuses before writing.
 import { isValidIsoDate } from "../core/dates";
 import { focusChecks } from "../core/focus";
+import type { KeyResultFields, ObjectiveFields } from "../core/model";
 import { KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";
-import { templateByName, TEMPLATE_NAMES, type Template, type TemplateName } from "../core/templates";
+import { templateByName, TEMPLATE_NAMES, type TemplateName } from "../core/templates";
 import { asText, UserError } from "./env";
 import { COLUMN_SPECS, type ColumnSpec } from "./layout";
 import { ALL_HEADERS, IDENTIFYING, keyResultsFrom, objectivesFrom, readSettings } from "./read";
@@ -37,33 +38,35 @@ function validateSetupOptions(o: SetupOptions): { template: TemplateName | null 
   return { template: (o.template as TemplateName) ?? null };
 }
 
-function writeTemplate(objT: Table, krT: Table, tpl: Template): void {
-  if (tpl.objectives.length) {
-    const rows = tpl.objectives.map((o) => {
-      const row: unknown[] = new Array(objT.headers.length).fill("");
-      const put = (h: string, v: unknown) => {
-        const c = col(objT, h);
-        if (c >= 0) row[c] = typeof v === "string" ? asText(v) : v;
-      };
-      put("ID", o.id); put("Objective", o.title); put("Owner", o.owner); put("Team", o.team);
-      put("Parent ID", o.parentId); put("Type", o.type); put("P&L link", o.pnlLink);
-      return row;
-    });
-    writeDataRows(objT, rows, OBJECTIVE_HEADERS.slice(0, 7));
+/** A KR's user columns as a template, an import or a rollover gives them (a blank weight: "" or null). */
+export type KrRowFields = Omit<KeyResultFields, "weight"> & { weight: number | "" | null };
+
+/** A table row with each value under its header (text kept as text, a missing value blank); absent columns are skipped. */
+function rowFor(t: Table, values: Record<string, unknown>): unknown[] {
+  const r: unknown[] = new Array(t.headers.length).fill("");
+  for (const [h, v] of Object.entries(values)) {
+    const c = col(t, h);
+    if (c >= 0) r[c] = typeof v === "string" ? asText(v) : v === null || v === undefined ? "" : v;
   }
-  if (tpl.keyResults.length) {
-    const rows = tpl.keyResults.map((k) => {
-      const row: unknown[] = new Array(krT.headers.length).fill("");
-      const put = (h: string, v: unknown) => {
-        const c = col(krT, h);
-        if (c >= 0) row[c] = typeof v === "string" ? asText(v) : v;
-      };
-      put("ID", k.id); put("Objective ID", k.objectiveId); put("Key result", k.title); put("Owner", k.owner);
-      put("Metric", k.metric); put("Unit", k.unit); put("Start", k.start); put("Target", k.target); put("Weight", k.weight);
-      return row;
-    });
-    writeDataRows(krT, rows, KR_HEADERS.slice(0, 9));
-  }
+  return r;
+}
+
+/**
+ * Appends objectives and key results (a template's, an import's, the next cycle's at rollover) below the
+ * tables' data, in their user columns only: the formula columns are setup's to write.
+ */
+export function writeOkrRows(objT: Table, krT: Table, objectives: readonly ObjectiveFields[], keyResults: readonly KrRowFields[]): void {
+  const objRows = objectives.map((o) =>
+    rowFor(objT, { ID: o.id, Objective: o.title, Owner: o.owner, Team: o.team, "Parent ID": o.parentId, Type: o.type, "P&L link": o.pnlLink }),
+  );
+  const krRows = keyResults.map((k) =>
+    rowFor(krT, {
+      ID: k.id, "Objective ID": k.objectiveId, "Key result": k.title, Owner: k.owner, Metric: k.metric, Unit: k.unit,
+      Start: k.start, Target: k.target, Weight: k.weight,
+    }),
+  );
+  if (objRows.length) writeDataRows(objT, objRows, OBJECTIVE_HEADERS.slice(0, 7));
+  if (krRows.length) writeDataRows(krT, krRows, KR_HEADERS.slice(0, 9));
 }
 
 /**
@@ -175,7 +178,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   const before = { objRows: objT.rows.length, krRows: krT.rows.length };
   const tz = ss.getSpreadsheetTimeZone();
   const hasData = objectivesFrom(objT).length > 0 || keyResultsFrom(krT, tz).length > 0;
-  if (tpl && !hasData) writeTemplate(objT, krT, tpl);
+  if (tpl && !hasData) writeOkrRows(objT, krT, tpl.objectives, tpl.keyResults);
   else if (tpl && hasData && tpl.objectives.length) {
     report.warnings.push("The tracker already has OKRs, so the template's examples were not added.");
   }
