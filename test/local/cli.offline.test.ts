@@ -1,7 +1,7 @@
 // Offline mode loses nothing (issue 16): one writer at a time across processes, the file kept as it was,
 // limits that name themselves. Commands run in-process through main(); real processes only where two
 // processes are the point.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -18,7 +18,12 @@ import { MAX_TAB_COLUMNS } from "../../src/local/oversize";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const WORKER = join(HERE, "support", "checkinWorker.mjs");
 const dir = mkdtempSync(join(tmpdir(), "okr-offline-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const workers = new Set<ChildProcess>();
+afterAll(() => {
+  // A timed-out race leaves its workers running; they must not outlive the file (nor keep Jest's worker up).
+  for (const w of workers) w.kill("SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+});
 
 interface Run {
   status: number;
@@ -60,9 +65,13 @@ async function logRows(file: string): Promise<Record<string, unknown>[]> {
 function spawnWorker(file: string, tag: string, n: number): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolveRun) => {
     const child = spawn(process.execPath, [WORKER, file, tag, String(n)], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+    workers.add(child);
     let stderr = "";
     child.stderr.on("data", (c) => (stderr += c));
-    child.on("close", (code) => resolveRun({ code, stderr }));
+    child.on("close", (code) => {
+      workers.delete(child);
+      resolveRun({ code, stderr });
+    });
   });
 }
 
