@@ -91,15 +91,6 @@ export function writeDataRows(t: Table, rows: unknown[][], headers: readonly str
   t.rows = t.rows.concat(rows.map((r) => r.map((v) => (typeof v === "string" && v.charAt(0) === "'" ? v.slice(1) : v))));
 }
 
-function cycleWeeks(ss: Spreadsheet, opts: SetupOptions, tz: string): number {
-  if (opts.weeks) return opts.weeks;
-  try {
-    return readSettings(ss, tz).settings.weeks;
-  } catch {
-    return 13; // Settings that need fixing are reported where they are used; sizing needs only a guess
-  }
-}
-
 const HISTORY_PRESIZE_MAX = 20000;
 
 /**
@@ -107,11 +98,12 @@ const HISTORY_PRESIZE_MAX = 20000;
  * sections; History gets one row per KR per week), so generating the summary does not have to grow them:
  * growing costs service calls, and the summary has a fixed budget. Run again by Repair and by imports.
  */
-function sizeForCycle(ss: Spreadsheet, histT: Table, histLast: number, krs: number, weeks: number, objectives: number): void {
+function sizeForCycle(ss: Spreadsheet, histT: Table, krs: number, weeks: number, objectives: number): boolean {
   const grow = (sheet: Sheet | null, need: number) => {
-    if (!sheet) return;
+    if (!sheet) return false;
     const max = sheet.getMaxRows();
     if (max < need) sheet.insertRowsAfter(max, need - max);
+    return max < need;
   };
   // Six rows per KR: attention, missing, trend, forecast, and room for signals (issue 18).
   const summary = ss.getSheetByName(TAB.summary);
@@ -119,15 +111,16 @@ function sizeForCycle(ss: Spreadsheet, histT: Table, histLast: number, krs: numb
   // The Chart data block has a column per objective plus the week and two expected lines (charts.ts).
   if (summary && summary.getMaxColumns() < objectives + 3) summary.insertColumnsAfter(summary.getMaxColumns(), objectives + 3 - summary.getMaxColumns());
   // Capped: Sheets allows 10 million cells per spreadsheet, and a very large tracker's History may grow
-  // during the cycle instead (two service calls in the week it does).
-  grow(histT.sheet, histLast + Math.min(krs * weeks, HISTORY_PRESIZE_MAX) + 100);
+  // during the cycle instead (two service calls in the week it does). History holds the current cycle
+  // only, so a grid of a whole cycle's rows is enough; its rows are not counted (that would read them).
+  return grow(histT.sheet, histT.headerRow + Math.min(krs * weeks, HISTORY_PRESIZE_MAX) + 100);
 }
 
 /**
  * Formatting, dropdowns, conditional colours and protection of the four table tabs (and the Weekly
  * Summary's protection), each read once and written only where it differs from what it should be.
  */
-function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, report: SetupReport, histLast: number): void {
+function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, report: SetupReport, histGrown: boolean): void {
   const { objT, krT, logT, histT } = tabs;
   const created = new Set(report.created);
   const fresh = (t: Table) => created.has(t.name);
@@ -138,9 +131,12 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
     ensureTableStyle(t, specs, { fresh: fresh(t), headerWritten: headerWritten(t), checkRows, writeRows });
   style(objT, COLUMN_SPECS.objectives, nObj, nObj);
   style(krT, COLUMN_SPECS.keyResults, nKr, nKr);
-  // The log and History: their first data row is checked; a wrong format is set on the whole column.
-  style(logT, COLUMN_SPECS.checkins, 1, logT.sheet.getMaxRows() - logT.headerRow);
-  style(histT, COLUMN_SPECS.history, 1, histT.sheet.getMaxRows() - histT.headerRow);
+  // The log and History are protected and written by the add-on only: their look is set on whole columns
+  // when the tab or its header is new (and History's when its grid grew), not read back on every run.
+  if (fresh(logT) || headerWritten(logT)) style(logT, COLUMN_SPECS.checkins, 1, logT.sheet.getMaxRows() - logT.headerRow);
+  const histRows = histT.sheet.getMaxRows() - histT.headerRow;
+  const histNew = fresh(histT) || headerWritten(histT) || histGrown;
+  if (histNew) style(histT, COLUMN_SPECS.history, 1, histRows);
   const dv = (t: Table, kind: "objectives" | "keyResults", rows: number) =>
     ensureValidations(
       t.sheet,
@@ -153,8 +149,8 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
   dv(krT, "keyResults", nKr);
   ensureConditionalFormats(objT, ["Status"], null, nObj, fresh(objT));
   ensureConditionalFormats(krT, ["Status", "Score"], "Confidence", nKr, fresh(krT));
-  // History's colours reach its last row, and at least 200 rows, so the next summaries' rows are coloured.
-  ensureConditionalFormats(histT, ["Status"], null, Math.max(histLast - histT.headerRow, 200), fresh(histT));
+  // History's colours cover its whole grid, sized for the cycle, so every summary's rows are coloured.
+  if (histNew) ensureConditionalFormats(histT, ["Status"], null, histRows, fresh(histT));
   const summary = ss.getSheetByName(TAB.summary);
   ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary, SUMMARY_NOTE), created);
 }
@@ -169,7 +165,9 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   const onlyDefault = first.length === 1 && (Object.values(TAB) as string[]).indexOf(first[0].getName()) < 0 ? first[0] : null;
   const tpl = templateName ? templateByName(templateName) : null;
 
-  ensureSettings(ss, state.settings, opts, tpl, today, report);
+  // An empty default tab becomes the Settings tab: one rename instead of a new tab and a deletion.
+  const reuse = onlyDefault && !state.settings.sheet && onlyDefault.getLastRow() === 0 && onlyDefault.getLastColumn() === 0 ? onlyDefault : null;
+  const weeks = ensureSettings(ss, state.settings, opts, tpl, today, report, reuse);
   const objT = ensureTable(ss, state.objectives, ALL_HEADERS.objectives, IDENTIFYING.objectives, report);
   const krT = ensureTable(ss, state.keyResults, ALL_HEADERS.keyResults, IDENTIFYING.keyResults, report);
   const logT = ensureTable(ss, state.checkins, ALL_HEADERS.checkins, IDENTIFYING.checkins, report);
@@ -185,16 +183,13 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
 
   writeFormulas(objT, krT, { report, ...before });
   if (!ss.getSheetByName(TAB.summary)) {
-    createSummarySheet(ss);
+    createSummarySheet(ss, false); // protected below with the other tabs
     report.created.push(TAB.summary);
   }
-  // History's last row: its rows are not read (only its header), and sizing and colours need the count.
-  const histLast = report.created.indexOf(TAB.history) >= 0 ? histT.headerRow : Math.max(histT.headerRow, histT.sheet.getLastRow());
   const krs = keyResultsFrom(krT, tz);
-  sizeForCycle(ss, histT, histLast, krs.length, cycleWeeks(ss, opts, tz), objectivesFrom(objT).length);
-  applyLayout(ss, { objT, krT, logT, histT }, report, histLast);
+  const histGrown = sizeForCycle(ss, histT, krs.length, weeks, objectivesFrom(objT).length);
+  applyLayout(ss, { objT, krT, logT, histT }, report, histGrown);
 
-  if (onlyDefault && onlyDefault.getLastRow() === 0 && onlyDefault.getLastColumn() === 0) ss.deleteSheet(onlyDefault);
   const settingsSheet = ss.getSheetByName(TAB.settings);
   const show = ss.getSheetByName(TAB.keyResults) || settingsSheet;
   if (show && ss.getActiveSheet().getName() !== show.getName()) ss.setActiveSheet(show);

@@ -1,6 +1,7 @@
 // Setup's protections, compared before they are written: every protection in the document is read in two
 // calls, and only what is missing or wrong is changed, so a healthy tracker costs no structural write.
 // All of them are warning-only (docs/workbook.md "Protection"): the add-on runs as the user.
+import { TAB } from "../core/tabs";
 import { OWNED_COLUMNS, PROTECTION_PREFIX } from "./layout";
 import { col, type Table } from "./table";
 
@@ -17,7 +18,7 @@ interface Ours {
 /** What a tab must have: protected column runs (Objectives, Key Results) or the whole sheet. */
 export interface ProtectionPlan {
   columns: { t: Table; owned: readonly string[]; rows: number }[];
-  sheets: { sheet: GoogleAppsScript.Spreadsheet.Sheet; what: string }[];
+  sheets: { sheet: GoogleAppsScript.Spreadsheet.Sheet; name: string; what: string }[];
 }
 
 export const SHEET_NOTES = {
@@ -32,9 +33,9 @@ export function protectionPlan(objT: Table, krT: Table, logT: Table, histT: Tabl
       { t: krT, owned: OWNED_COLUMNS.keyResults, rows: nKr },
     ],
     sheets: [
-      { sheet: logT.sheet, what: SHEET_NOTES.checkins },
-      { sheet: histT.sheet, what: SHEET_NOTES.history },
-      ...(summary ? [{ sheet: summary, what: summaryNote }] : []),
+      { sheet: logT.sheet, name: logT.name, what: SHEET_NOTES.checkins },
+      { sheet: histT.sheet, name: histT.name, what: SHEET_NOTES.history },
+      ...(summary ? [{ sheet: summary, name: TAB.summary, what: summaryNote }] : []),
     ],
   };
 }
@@ -72,7 +73,7 @@ export function columnRuns(cols: number[]): [number, number][] {
 
 function makeWarningOnly(p: Protection): void {
   // A protection this user may not edit was hardened on purpose by someone who can: it is left as it is.
-  if (p.canEdit() && !p.isWarningOnly()) p.setWarningOnly(true);
+  if (!p.isWarningOnly() && p.canEdit()) p.setWarningOnly(true);
 }
 
 /**
@@ -82,7 +83,7 @@ function makeWarningOnly(p: Protection): void {
  * uncovered are protected, one protection per run of adjacent columns.
  */
 export function ensureProtections(ss: Spreadsheet, plan: ProtectionPlan, created: Set<string>): void {
-  const names = [...plan.columns.map((c) => c.t.name), ...plan.sheets.map((s) => s.sheet.getName())];
+  const names = [...plan.columns.map((c) => c.t.name), ...plan.sheets.map((s) => s.name)];
   // A tab made by this run has no protection yet: reading them is skipped when every tab is new.
   const ours = names.every((n) => created.has(n)) ? [] : readOurs(ss, new Set(names));
   for (const { t, owned, rows } of plan.columns) {
@@ -108,8 +109,7 @@ export function ensureProtections(ss: Spreadsheet, plan: ProtectionPlan, created
         .setWarningOnly(true);
     }
   }
-  for (const { sheet, what } of plan.sheets) {
-    const name = sheet.getName();
+  for (const { sheet, name, what } of plan.sheets) {
     const mine = ours.filter((o) => o.sheet === name && o.rect === null);
     if (mine.length) {
       makeWarningOnly(mine[0].p);

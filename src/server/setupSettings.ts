@@ -29,10 +29,18 @@ function settingsRowOf(values: unknown[][]): Map<string, number> {
   return m;
 }
 
-export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, template: Template | null, today: string, report: SetupReport): void {
+/**
+ * Makes the Settings tab right and returns the cycle's length in weeks (13 when the setting needs fixing:
+ * that is reported where it is used; sizing needs only a guess). `reuse`: an empty tab to rename into it.
+ */
+export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, template: Template | null, today: string, report: SetupReport, reuse: Sheet | null): number {
   let sheet = s.sheet;
   let values = s.values;
-  if (!sheet) {
+  if (!sheet && reuse) {
+    sheet = reuse.setName(TAB.settings);
+    report.created.push(TAB.settings);
+    values = [];
+  } else if (!sheet) {
     sheet = ss.insertSheet(TAB.settings, 0);
     report.created.push(TAB.settings);
     values = [];
@@ -68,7 +76,8 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
       writes.push({ row: next, label: def.label, value: wanted ?? "", note: def.note });
       rowOf.set(norm(def.label), next++);
       if (s.sheet && !isEmpty(s.values)) report.restored.push(`Settings: ${def.label}`);
-    } else if (wanted !== undefined) {
+    } else if (wanted !== undefined && !(wanted === "" && (value === "" || value === undefined))) {
+      // A blank setting whose default is blank is already right: nothing to write.
       writes.push({ row: rowOf.get(norm(def.label))!, label: def.label, value: wanted, note: def.note });
     }
   }
@@ -108,6 +117,9 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   }
   ensureNamedRanges(ss, sheet, rowOf, fresh);
   ensureSettingsLook(sheet, rowOf, fresh);
+  const wr = rowOf.get(norm("Length in weeks"));
+  const w = wr ? Number((rowsOut.get(wr) || values[wr - 1] || [])[1]) : NaN;
+  return Number.isInteger(w) && w >= 1 && w <= 52 ? w : 13;
 }
 
 const COMPUTED_NOTE = "Computed by okr-sheets; do not edit.";

@@ -21,11 +21,13 @@ export interface StyleOptions {
   writeRows: number;
 }
 
-/** The header row's style: its background is read; when it is not ours, the whole style is set. */
+/**
+ * The header row's style, set when the header row was written (a new tab, a restored header). A header
+ * recoloured by hand is a choice, not damage, and reading the style back would cost a read per tab.
+ */
 export function ensureHeaderStyle(sheet: Sheet, row: number, width: number, written: boolean): void {
-  const header = sheet.getRange(row, 1, 1, width);
-  if (!written && header.getBackgrounds()[0].every((b) => String(b).toLowerCase() === HEADER_BG)) return;
-  header.setFontWeight("bold").setBackground(HEADER_BG).setFontColor(HEADER_FG).setWrap(true);
+  if (!written) return;
+  sheet.getRange(row, 1, 1, width).setFontWeight("bold").setBackground(HEADER_BG).setFontColor(HEADER_FG).setWrap(true);
 }
 
 /** Column widths: only those that differ, one call per run of adjacent columns with the same width. */

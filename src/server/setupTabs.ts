@@ -4,7 +4,7 @@ import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB } 
 import { UserError } from "./env";
 import { IDENTIFYING, KR_WIDTH, LOG_WIDTH, OBJECTIVE_WIDTH } from "./read";
 import type { SetupReport } from "./setupTypes";
-import { col, findHeaderRow, HEADER_SEARCH_ROWS, norm, readColumns, tableFromValues, type Table } from "./table";
+import { col, findHeaderRow, HEADER_SEARCH_ROWS, norm, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -110,7 +110,7 @@ function reattachRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, repor
   const ours = new Set<string>(Object.values(TAB));
   const others = ss.getSheets().filter((sh) => !ours.has(sh.getName()) && sh.getName().indexOf(" · ") < 0);
   if (!others.length) return;
-  const contents = others.map((sh) => ({ sheet: sh, name: sh.getName(), values: readColumns(ss, sh, sh.getName(), 26) }));
+  const contents = others.map((sh) => ({ sheet: sh, name: sh.getName(), values: sh.getDataRange().getValues() }));
   const plan: [TabKey, (typeof contents)[number]][] = [];
   for (const key of missing) {
     const matches = contents.filter((c) => looksLike(key, c.values.slice(0, 30)));
@@ -129,7 +129,7 @@ function reattachRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, repor
   for (const [key, c] of plan) {
     const name = state[key].name;
     c.sheet.setName(name);
-    // Already read (26 columns wide): the tab's table is the same columns, narrowed to ours.
+    // Already read (its data range): the tab's table is the same columns, narrowed to ours.
     state[key] = { name, sheet: c.sheet, values: c.values.map((r) => r.slice(0, WIDTHS[key])) };
     report.restored.push(`Tab "${c.name}" renamed back to "${name}" (its rows are kept)`);
   }
