@@ -50,7 +50,8 @@ class ClockPlugin extends FunctionPlugin {
 };
 
 let registered = false;
-function registerClock(): void {
+/** Registers the clock-aware TODAY/NOW (once per process; HyperFormula's function registry is global). */
+export function registerClock(): void {
   if (registered) return;
   HyperFormula.unregisterFunction("TODAY");
   HyperFormula.unregisterFunction("NOW");

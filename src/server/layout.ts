@@ -84,6 +84,12 @@ const HISTORY_COLUMNS: Record<string, ColumnSpec> = {
   Value: { width: 80 },
   Score: { width: 80, format: "0.00" },
   Status: { width: 80 },
+  Confidence: { width: 85, format: "0" },
+  "Last check-in": { width: 100, format: "yyyy-mm-dd" },
+  "What changed": { width: 200 },
+  Blockers: { width: 160 },
+  "Next step": { width: 160 },
+  "Same-value check-ins": { width: 140, format: "0" },
 };
 
 export const COLUMN_SPECS = {

@@ -29,11 +29,8 @@ function settingsRowOf(values: unknown[][]): Map<string, number> {
   return m;
 }
 
-/**
- * Makes the Settings tab right and returns the cycle's length in weeks (13 when the setting needs fixing:
- * that is reported where it is used; sizing needs only a guess). `reuse`: an empty tab to rename into it.
- */
-export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, template: Template | null, today: string, report: SetupReport, reuse: Sheet | null): number {
+/** Makes the Settings tab right. `reuse`: an empty tab (a new spreadsheet's own) to rename into it. */
+export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, template: Template | null, today: string, report: SetupReport, reuse: Sheet | null): void {
   let sheet = s.sheet;
   let values = s.values;
   if (!sheet && reuse) {
@@ -117,9 +114,6 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   }
   ensureNamedRanges(ss, sheet, rowOf, fresh);
   ensureSettingsLook(sheet, rowOf, fresh);
-  const wr = rowOf.get(norm("Length in weeks"));
-  const w = wr ? Number((rowsOut.get(wr) || values[wr - 1] || [])[1]) : NaN;
-  return Number.isInteger(w) && w >= 1 && w <= 52 ? w : 13;
 }
 
 const COMPUTED_NOTE = "Computed by okr-sheets; do not edit.";

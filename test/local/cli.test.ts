@@ -249,6 +249,8 @@ describe("as a user runs it (spawned)", () => {
     r = await sh("checkin", "smoke.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-01-20");
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Checked in O1\.KR1: value 90/);
+    // Nothing on stderr when a command succeeds (the bundled exceljs once printed Node's Buffer() deprecation).
+    expect(r.stderr, "stderr of the check-in").toBe("");
     r = await sh("show", "smoke.xlsx", "--sheet", "Check-ins", "--json");
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)[0]).toMatchObject({ "KR ID": "O1.KR1", Value: 90 });
