@@ -29,7 +29,7 @@ describe("a new tracker", () => {
   const wb = newTracker({ template: "operations", start: "2026-01-05" });
   const book = ss(wb);
 
-  it("has the five tabs with the spec's exact headers (Key Results: spec headers, then helper columns)", () => {
+  it("has the five tabs with the spec's exact headers (Key Results: spec headers, then helper columns; History: spec headers, then state columns)", () => {
     for (const t of TABS) expect(book.getSheetByName(t), t).not.toBeNull();
     expect(book.getSheetByName("Sheet1")).toBeNull();
     expect(headerRow(wb, "Objectives")).toEqual(OBJ_HEADERS);
@@ -39,7 +39,9 @@ describe("a new tracker", () => {
       "Weighted score", "Counted weight", "Objective name", "Request IDs", "Forecast", "Forecast score", "Weeks to target",
     ]);
     expect(headerRow(wb, "Check-ins")).toEqual(LOG_HEADERS);
-    expect(headerRow(wb, "History")).toEqual(HIST_HEADERS);
+    const hist = headerRow(wb, "History");
+    expect(hist.slice(0, HIST_HEADERS.length)).toEqual(HIST_HEADERS);
+    expect(hist.slice(HIST_HEADERS.length)).toEqual(["Confidence", "Last check-in", "What changed", "Blockers", "Next step", "Same-value check-ins"]);
     const labels = book.getSheetByName("Settings")!.getRange("A1:A40").getValues().map((r) => String(r[0]));
     for (const l of ["Cycle name", "Start date", "Length in weeks", "Check-in cadence", "Check-in weekday", "On track if gap ≤", "At risk if gap ≤", "Aspirational goal", "Leaders' emails", "Admins' emails"]) {
       expect(labels).toContain(l);
