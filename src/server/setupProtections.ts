@@ -79,8 +79,8 @@ function makeWarningOnly(p: Protection): void {
 /**
  * Brings the protections to the plan. A column protection of ours is kept when it covers only add-on
  * columns, starts on the first row below the header and reaches the last formula row; any other of ours on
- * those tabs is removed (columns were moved, or the table grew past it), and the add-on columns left
- * uncovered are protected, one protection per run of adjacent columns.
+ * those tabs is moved to cover the add-on columns left uncovered (columns were moved, or the table grew
+ * past it), one protection per run of adjacent columns; one left over is removed, one missing is made.
  */
 export function ensureProtections(ss: Spreadsheet, plan: ProtectionPlan, created: Set<string>): void {
   const names = [...plan.columns.map((c) => c.t.name), ...plan.sheets.map((s) => s.name)];
@@ -90,6 +90,7 @@ export function ensureProtections(ss: Spreadsheet, plan: ProtectionPlan, created
     const first = t.headerRow + 1;
     const want = new Set(owned.map((h) => col(t, h) + 1).filter((c) => c > 0));
     const covered = new Set<number>();
+    const spare: Protection[] = [];
     for (const o of ours) {
       if (o.sheet !== t.name || !o.rect) continue;
       const { row, col: c1, rows: n, cols } = o.rect;
@@ -98,16 +99,22 @@ export function ensureProtections(ss: Spreadsheet, plan: ProtectionPlan, created
       if (onlyOurs && row === first && row + n - 1 >= first + rows - 1) {
         for (let c = c1; c < c1 + cols; c++) covered.add(c);
         makeWarningOnly(o.p);
-      } else if (o.p.canEdit()) o.p.remove();
+      } else if (o.p.canEdit()) spare.push(o.p);
     }
     for (const [c1, c2] of columnRuns([...want].filter((c) => !covered.has(c)))) {
       const names2 = t.headers.slice(c1 - 1, c2).join(", ");
-      t.sheet
-        .getRange(first, c1, Math.max(1, rows), c2 - c1 + 1)
-        .protect()
-        .setDescription(`${PROTECTION_PREFIX} ${names2} ${c1 === c2 ? "is" : "are"} written by the add-on; use the Check in sidebar`)
-        .setWarningOnly(true);
+      const what = `${PROTECTION_PREFIX} ${names2} ${c1 === c2 ? "is" : "are"} written by the add-on; use the Check in sidebar`;
+      const range = t.sheet.getRange(first, c1, Math.max(1, rows), c2 - c1 + 1);
+      // One of ours that no longer fits (the table grew, a column moved) is moved: one call instead of a
+      // removal and a new protection's three.
+      const reused = spare.shift();
+      if (reused) {
+        reused.setRange(range);
+        if (reused.getDescription() !== what) reused.setDescription(what);
+        makeWarningOnly(reused);
+      } else range.protect().setDescription(what).setWarningOnly(true);
     }
+    for (const p of spare) p.remove();
   }
   for (const { sheet, name, what } of plan.sheets) {
     const mine = ours.filter((o) => o.sheet === name && o.rect === null);
