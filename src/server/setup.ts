@@ -182,9 +182,8 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   sizeForCycle(ss, krs.length, objectivesFrom(objT).length);
   applyLayout(ss, { objT, krT, logT, histT }, report);
 
-  const settingsSheet = ss.getSheetByName(TAB.settings);
-  const show = ss.getSheetByName(TAB.keyResults) || settingsSheet;
-  if (show && ss.getActiveSheet().getName() !== show.getName()) ss.setActiveSheet(show);
+  // A new tracker opens on Key Results; a Repair leaves the person on the tab they were looking at.
+  if (report.created.indexOf(TAB.keyResults) >= 0 && ss.getActiveSheet().getName() !== TAB.keyResults) ss.setActiveSheet(krT.sheet);
   report.warnings.push(...focusChecks(objectivesFrom(objT), krs));
   return report;
 }

@@ -152,7 +152,8 @@ function ensureSettingsLook(sheet: Sheet, rowOf: Map<string, number>, fresh: boo
     const lo = Math.min(...formats.map(([r]) => r));
     const hi = Math.max(...formats.map(([r]) => r));
     const box = sheet.getRange(lo, 2, hi - lo + 1, 1);
-    const had = box.getNumberFormats();
+    // A new tab's cells are all "General": nothing to read.
+    const had = fresh ? Array.from({ length: hi - lo + 1 }, () => ["General"]) : box.getNumberFormats();
     if (formats.some(([r, f]) => had[r - lo][0] !== f)) {
       for (const [r, f] of formats) had[r - lo][0] = f;
       box.setNumberFormats(had);

@@ -8,6 +8,7 @@ import { evaluateTracker } from "../../src/core/evaluate";
 import { parseSettings } from "../../src/core/settings";
 import type { KeyResult, Objective } from "../../src/core/model";
 import type { Workbook } from "../../src/local/runtime";
+import { COLUMN_SPECS } from "../../src/server/layout";
 
 const OBJ_HEADERS = ["ID", "Objective", "Owner", "Team", "Parent ID", "Type", "P&L link", "Score", "Expected", "Status"];
 const KR_HEADERS = ["ID", "Objective ID", "Key result", "Owner", "Metric", "Unit", "Start", "Target", "Weight", "Current", "Confidence", "Last check-in", "Score", "Expected", "Status"];
@@ -46,6 +47,19 @@ describe("a new tracker", () => {
     for (const l of ["Cycle name", "Start date", "Length in weeks", "Check-in cadence", "Check-in weekday", "On track if gap ≤", "At risk if gap ≤", "Aspirational goal", "Leaders' emails", "Admins' emails"]) {
       expect(labels).toContain(l);
     }
+  });
+
+  it("gives every column of the four tables its width from the layout (new tabs: the commonest width first, then the rest)", () => {
+    const specs: [string, Record<string, { width?: number }>][] = [
+      ["Objectives", COLUMN_SPECS.objectives], ["Key Results", COLUMN_SPECS.keyResults], ["Check-ins", COLUMN_SPECS.checkins], ["History", COLUMN_SPECS.history],
+    ];
+    for (const [tab, spec] of specs) {
+      const headers = headerRow(wb, tab);
+      for (const [h, { width }] of Object.entries(spec)) {
+        if (width) expect(book.getSheetByName(tab)!.getColumnWidth(headers.indexOf(h) + 1), `${tab}!${h}`).toBe(width);
+      }
+    }
+    expect([1, 2, 3].map((c) => book.getSheetByName("Settings")!.getColumnWidth(c))).toEqual([260, 260, 360]);
   });
 
   it("freezes the header row of every tab", () => {
