@@ -127,11 +127,13 @@ const COMPUTED_NOTE = "Computed by okr-sheets; do not edit.";
 function ensureNamedRanges(ss: Spreadsheet, sheet: Sheet, rowOf: Map<string, number>, fresh: boolean): void {
   // Looked up one by one (a cheap call each); the list of names is fetched only when one must be moved.
   let existing: Map<string, GoogleAppsScript.Spreadsheet.NamedRange> | null = null;
+  // The sheet is compared by its ID: one call per name, where getSheet().getName() takes two.
+  const id = fresh ? 0 : sheet.getSheetId();
   for (const def of [...SETTINGS_ROWS, ...SETTINGS_COMPUTED]) {
     const r = rowOf.get(norm(def.label));
     if (!r) continue;
     const at = fresh ? null : ss.getRangeByName(def.name);
-    if (at && at.getSheet().getName() === TAB.settings && at.getA1Notation() === `B${r}`) continue;
+    if (at && at.getGridId() === id && at.getA1Notation() === `B${r}`) continue;
     if (!existing) existing = new Map(ss.getNamedRanges().map((n) => [n.getName(), n] as const));
     const named = existing.get(def.name);
     if (named) named.setRange(sheet.getRange(r, 2));

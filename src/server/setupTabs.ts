@@ -1,6 +1,6 @@
 // Setup's view of the tracker tabs: reads each one, refuses when one of our names holds something else,
 // renames a tracker tab a user renamed back, and makes sure each table tab has every header.
-import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";
+import { CHECKIN_HEADERS, computedLabel, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { IDENTIFYING, KR_WIDTH, LOG_WIDTH, OBJECTIVE_WIDTH } from "./read";
 import type { SetupReport } from "./setupTypes";
@@ -36,11 +36,14 @@ export function inspect(ss: Spreadsheet, report: SetupReport): Record<TabKey, Ta
     const sheet = ss.getSheetByName(name);
     return { name, sheet, values: sheet ? readHead(sheet, width) : [] };
   };
+  const settings = readSettingsTab(ss);
+  const logSheet = ss.getSheetByName(TAB.checkins);
+  const logHead = logSheet ? logHeadFromSettings(settings.values) : null;
   const state = {
-    settings: read(TAB.settings),
+    settings,
     objectives: read(TAB.objectives),
     keyResults: read(TAB.keyResults),
-    checkins: head(TAB.checkins, LOG_WIDTH),
+    checkins: logHead ? { name: TAB.checkins, sheet: logSheet, values: logHead } : head(TAB.checkins, LOG_WIDTH),
     history: head(TAB.history, LOG_WIDTH),
   };
   const foreign: string[] = [];
@@ -63,6 +66,43 @@ export function inspect(ss: Spreadsheet, report: SetupReport): Record<TabKey, Ta
   }
   reattachRenamed(ss, state, report);
   return state;
+}
+
+/**
+ * The Settings tab where the add-on looks for settings (A1:C40: one read, where the data range takes two),
+ * its blank rows at the end left out. A tab holding nothing there, or something in row 40 (it may go on
+ * below), is read as its data range, so nothing outside A1:C40 is overlooked.
+ */
+function readSettingsTab(ss: Spreadsheet): TabState {
+  const sheet = ss.getSheetByName(TAB.settings);
+  if (!sheet) return { name: TAB.settings, sheet, values: [] };
+  let values = sheet.getRange(1, 1, Math.min(40, sheet.getMaxRows()), Math.min(3, sheet.getMaxColumns())).getValues();
+  if (isEmpty(values) || !isEmpty(values.slice(-1))) return { name: TAB.settings, sheet, values: sheet.getDataRange().getValues() };
+  let n = values.length;
+  while (n > 0 && isEmpty([values[n - 1]])) n--;
+  values = values.slice(0, n);
+  return { name: TAB.settings, sheet, values };
+}
+
+/**
+ * The log's header as the Settings computed rows give it (its row, and its cells A–P joined by "|"),
+ * already read with the settings: the log itself is then not read. Null when they do not describe a
+ * header of ours (missing, an error, a header holding "|"): the log's first rows are read instead.
+ */
+function logHeadFromSettings(settings: unknown[][]): unknown[][] | null {
+  const at = (label: string) => {
+    const r = settings.find((row) => norm(row[0]) === norm(label));
+    return r ? r[1] : undefined;
+  };
+  const row = Number(at(computedLabel("CheckinHeaderRow")));
+  const text = at(computedLabel("CheckinHeader"));
+  if (!Number.isInteger(row) || row < 1 || row > HEADER_SEARCH_ROWS || typeof text !== "string") return null;
+  const headers = text.split("|");
+  if (headers.length !== LOG_WIDTH) return null;
+  const values: unknown[][] = [];
+  for (let r = 1; r < row; r++) values.push(new Array<unknown>(LOG_WIDTH).fill(""));
+  values.push(headers);
+  return findHeaderRow(values, IDENTIFYING.checkins) === row - 1 ? values : null;
 }
 
 /** The first rows of a tab, as far down as a header is looked for; narrower when the tab is. */
