@@ -12,6 +12,9 @@ import type { SetupOptions, SetupReport } from "./setupTypes";
 import { norm } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The last row of A1:C40, where the add-on reads the settings (read.ts SETTINGS_RANGE). */
+const SETTINGS_LAST_ROW = 40;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Monday of the week containing `iso`. */
@@ -47,6 +50,13 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   const rowOf = settingsRowOf(values);
   let next = values.length + 1;
   while (next > 1 && isEmpty([values[next - 2] || []])) next--;
+  if (next > SETTINGS_LAST_ROW) {
+    // Settings are read from A1:C40 only: a row restored below something of the user's in row 40 would
+    // never be read. It goes into the blank rows above that instead, when there are enough of them.
+    let e = SETTINGS_LAST_ROW - 1;
+    while (e > 1 && isEmpty([values[e - 1] || []])) e--;
+    if (SETTINGS_LAST_ROW - 1 - e >= SETTINGS_ROWS.length + SETTINGS_COMPUTED.length) next = e + 1;
+  }
   const valueAt = (label: string) => {
     const r = rowOf.get(norm(label));
     return r ? values[r - 1][1] : undefined;

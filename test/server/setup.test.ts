@@ -345,6 +345,43 @@ describe("running setup again", () => {
       expect(rowsOf(wb, "Check-ins")).toHaveLength(3);
     });
   }
+
+  it("a setting cleared away is restored within A1:C40, and the user's notes below (row 40, row 45) are kept", () => {
+    for (const noteRow of [40, 45]) {
+      const wb = filled();
+      const settings = ss(wb).getSheetByName("Settings")!;
+      const labels = settings.getRange("A1:A40").getValues().map((r) => String(r[0]));
+      const at = labels.indexOf("Cycle name") + 1;
+      settings.getRange(at, 1, 1, 3).clearContent();
+      settings.getRange(noteRow, 1, 1, 2).setValues([["My note", "keep me"]]);
+      const r = callAddon(wb, "repairTracker");
+      expect(r.ok).toBe(true);
+      expect(r.restored).toContain("Settings: Cycle name");
+      expect(settings.getRange(noteRow, 1, 1, 2).getValues()[0], `note in row ${noteRow}`).toEqual(["My note", "keep me"]);
+      const after = settings.getRange("A1:A40").getValues().map((x) => String(x[0]));
+      expect(after.indexOf("Cycle name") + 1).toBeGreaterThan(0);
+      expect(after.indexOf("Cycle name") + 1).not.toBe(noteRow);
+    }
+  });
+
+  it("the log's header is found (and a missing column restored) whether or not the Settings computed rows describe it", () => {
+    for (const computed of ["kept", "cleared"] as const) {
+      const wb = filled();
+      const settings = ss(wb).getSheetByName("Settings")!;
+      if (computed === "cleared") {
+        const labels = settings.getRange("A1:A40").getValues().map((r) => String(r[0]));
+        settings.getRange(labels.indexOf("Check-in header (computed)") + 1, 2).setValue("");
+      }
+      const log = ss(wb).getSheetByName("Check-ins")!;
+      const blockers = headerRow(wb, "Check-ins").indexOf("Blockers") + 1;
+      log.getRange(1, blockers).setValue("");
+      const r = callAddon(wb, "repairTracker");
+      expect(r.ok).toBe(true);
+      expect(r.restored, computed).toContain("Check-ins: column Blockers");
+      expect(headerRow(wb, "Check-ins")).toContain("Blockers");
+      expect(rowsOf(wb, "Check-ins")).toHaveLength(3);
+    }
+  });
 });
 
 // ---- refusals ----
