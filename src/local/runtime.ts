@@ -131,8 +131,3 @@ export function callAddon<K extends AddonEntry>(wb: Workbook, fn: K, ...args: Pa
 export function callAddonRaw(wb: Workbook, fn: AddonEntry, ...args: unknown[]): any {
   return wb.addon.call(fn, ...args);
 }
-
-/** Whether a name (from a browser request, say) is one of the add-on's entry points. */
-export function isAddonEntry(wb: Workbook, name: string): name is AddonEntry {
-  return typeof (wb.addon as Record<string, unknown>)[name] === "function";
-}

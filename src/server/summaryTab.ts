@@ -7,7 +7,7 @@ import { HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
 import { checkpointFor, historyDigest, historyState } from "../core/summaryPast";
 import { asText, isoDate, UserError, withDocumentLock } from "./env";
 import { columnLetter, quoteSheet } from "../core/a1";
-import { clearOurProtections, protectSheet } from "./layout";
+import { protectSheet } from "./layout";
 import {
   IDENTIFYING,
   keyResultsFrom,
@@ -89,12 +89,6 @@ export function createSummarySheet(ss: Spreadsheet, protect = true): GoogleAppsS
   sheet.setColumnWidths(8, 19, 70);
   if (protect) protectSheet(sheet, SUMMARY_NOTE);
   return sheet;
-}
-
-/** Repair: the summary's warning-only protection, restored (never stacked) on an existing tab. */
-export function reprotectSummary(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
-  clearOurProtections(sheet);
-  protectSheet(sheet, SUMMARY_NOTE);
 }
 
 /**

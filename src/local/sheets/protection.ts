@@ -70,39 +70,6 @@ export class LocalProtection {
   canEdit() {
     return this._p.warningOnly || !this._p.editors || this._p.editors.includes(this.me());
   }
-  canDomainEdit() {
-    return true;
-  }
-  getEditors() {
-    return [];
-  }
-  addEditor(email: string) {
-    this.mayEdit();
-    if (this._p.editors && !this._p.editors.includes(String(email))) this._p.editors.push(String(email));
-    return this;
-  }
-  addEditors(emails: string[]) {
-    for (const e of emails) this.addEditor(e);
-    return this;
-  }
-  removeEditor(email: string) {
-    this.mayEdit();
-    if (this._p.editors) this._p.editors = this._p.editors.filter((e) => e !== String(email));
-    return this;
-  }
-  removeEditors(emails: string[]) {
-    for (const e of emails) this.removeEditor(e);
-    return this;
-  }
-  setDomainEdit() {
-    return this;
-  }
-  setUnprotectedRanges() {
-    return this;
-  }
-  getUnprotectedRanges() {
-    return [];
-  }
   toString() {
     return "Protection";
   }
