@@ -35,7 +35,7 @@ export interface CliMeasure {
 
 function commands(krId: string): Record<string, string[]> {
   return {
-    checkin: ["checkin", "t.xlsx", "--kr", krId, "--value", "42", "--comment", "bench", "--at", TODAY, "--confirm"],
+    checkin: ["checkin", "t.xlsx", "--kr", krId, "--value", "42", "--confirm", "--comment", "bench", "--at", TODAY],
     summary: ["summary", "t.xlsx", "--at", TODAY],
     show: ["show", "t.xlsx", "--sheet", "Key Results", "--at", TODAY],
   };

@@ -415,6 +415,9 @@ function submit(confirmed = false): void {
   if (as !== undefined) req.as = as;
   if (correcting) req.correct = true;
   if (confirmed) req.confirmed = true;
+  // The row the KR was on when the data was read: the server reads that row alone if it still holds the KR.
+  const shown = selectedKr();
+  if (shown && typeof shown.row === "number") req.row = shown.row;
   setSending(true);
   // The result shows now, computed by the server's own rules, marked as saving; the reply confirms it or
   // puts the KR back as it was.

@@ -25,6 +25,13 @@ export interface HistoryWritePlan {
   clearRows: number;
 }
 
+/** The entry without its sheet row (the state columns, when present, move with it). */
+function entryOf(r: HistoryEntry | ExistingHistoryRow): HistoryEntry {
+  const { row: _row, ...rest } = r as ExistingHistoryRow;
+  void _row;
+  return rest;
+}
+
 /**
  * Plans writing `rows` (the rows of `week`) into History.
  * `existing`: the History data rows in sheet order with their sheet row; `firstDataRow`: the row under
@@ -36,7 +43,7 @@ export function planHistoryWrite(
   rows: HistoryEntry[],
   firstDataRow = 2,
 ): HistoryWritePlan {
-  const fresh = rows.map((r) => ({ week: r.week, asOf: r.asOf, krId: r.krId, value: r.value, score: r.score, status: r.status }));
+  const fresh = rows.map(entryOf);
   const sorted = existing.slice().sort((a, b) => a.row - b.row);
   const lastRow = sorted.length > 0 ? sorted[sorted.length - 1].row : firstDataRow - 1;
   const ofWeek = sorted.filter((r) => Number(r.week) === week);
@@ -46,7 +53,7 @@ export function planHistoryWrite(
   const first = ofWeek[0].row;
   const kept = sorted
     .filter((r) => r.row > first && Number(r.week) !== week)
-    .map((r) => ({ week: r.week, asOf: r.asOf, krId: r.krId, value: r.value, score: r.score, status: r.status }));
+    .map(entryOf);
   const out = fresh.concat(kept);
   const span = lastRow - first + 1;
   return {
@@ -63,7 +70,7 @@ export function planHistoryWrite(
  */
 export function applyHistoryPlan(existing: ExistingHistoryRow[], plan: HistoryWritePlan): ExistingHistoryRow[] {
   const byRow = new Map<number, HistoryEntry>();
-  for (const r of existing) byRow.set(r.row, { week: r.week, asOf: r.asOf, krId: r.krId, value: r.value, score: r.score, status: r.status });
+  for (const r of existing) byRow.set(r.row, entryOf(r));
   plan.rows.forEach((r, i) => byRow.set(plan.startRow + i, { ...r }));
   for (let i = 0; i < plan.clearRows; i++) byRow.delete(plan.startRow + plan.rows.length + i);
   return Array.from(byRow.entries())

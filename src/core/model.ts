@@ -85,6 +85,18 @@ export interface HistoryEntry {
   value: number | null;
   score: number | null;
   status: Status | string;
+  // The KR's state as of `asOf`, written with each summary (HISTORY_STATE_HEADERS); absent on rows of a
+  // History tab made before these columns, or left blank. The incremental summary (summaryPast.ts) starts
+  // from it; the leaders' view reads last week's confidence from it.
+  /** Confidence as of `asOf` (its latest check-in's, or typed by hand); null = none. */
+  confidence?: number | null;
+  /** Date of the latest check-in ≤ asOf (or the hand-entered Last check-in); null = never. */
+  lastCheckin?: string | null;
+  whatChanged?: string;
+  blockers?: string;
+  nextStep?: string;
+  /** How many of the KR's latest check-ins (≤ asOf, log order) carry this value in a row, at most 3; 0 = none logged. */
+  sameValue?: number | null;
 }
 
 export interface Tracker {

@@ -1,4 +1,5 @@
 // The Weekly Summary's data (no layout), computed in named steps; the rules are at the top of summary.ts.
+import { withoutReplaced } from "./corrections";
 import { addDays, isValidIsoDate, weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { TrackerEvaluation } from "./evaluate";
@@ -6,14 +7,15 @@ import type { CheckinEntry, HistoryEntry, Settings, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, trackerAsOf, weightedMean } from "./summaryAsOf";
 import { STATUS } from "./tabs";
 import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
+import { lastWeekConfidenceWithHistory, pastWeekValues } from "./summaryPast";
+import { blockersThisPeriod, confidenceOf, lowConfidence, missingCheckins, needsAttention, worstFirst } from "./summaryLeaders";
+import { thisWeekLines } from "./summaryThisWeek";
 import {
   KR_STATUS_ORDER,
   type KrStatusLabel,
-  type SummaryAttentionKr,
   type SummaryData,
   type SummaryInput,
   type SummaryKr,
-  type SummaryMissingKr,
   type SummaryMover,
   type SummaryObjective,
   type SummaryTrendRow,
@@ -70,12 +72,14 @@ function summaryPeriod(s: Settings, asOf: string): Period {
 
 interface LastWeek {
   scores: Map<string, number | null>;
+  statuses: Map<string, string>;
   lastWeek: SummaryData["lastWeek"];
 }
 
 /** Last week's KR scores: week N−1's History rows, the rest recomputed from the log as of asOf − 7 days. */
 function lastWeekScores(tracker: Tracker, checkins: CheckinEntry[], history: HistoryEntry[], asOf: string, week: number): LastWeek {
   const scores = new Map<string, number | null>();
+  const statuses = new Map<string, string>();
   let lastWeek: SummaryData["lastWeek"] = { source: "none", week: null, asOf: null };
   if (week > 1) {
     const prevDay = addDays(asOf, -7);
@@ -89,6 +93,7 @@ function lastWeekScores(tracker: Tracker, checkins: CheckinEntry[], history: His
       let histAsOf: string | null = null;
       for (const h of hist) {
         scores.set(h.krId, typeof h.score === "number" && isFinite(h.score) ? h.score : null);
+        if (h.status) statuses.set(h.krId, String(h.status));
         if (isIso(h.asOf) && (histAsOf === null || h.asOf > histAsOf)) histAsOf = h.asOf;
       }
       lastWeek = { source: "history", week: week - 1, asOf: histAsOf };
@@ -99,9 +104,10 @@ function lastWeekScores(tracker: Tracker, checkins: CheckinEntry[], history: His
       if (scores.has(kr.id)) continue;
       const e = recompute().krs.find((k) => k.id === kr.id);
       scores.set(kr.id, e ? e.score : null);
+      if (e) statuses.set(kr.id, e.status);
     }
   }
-  return { scores, lastWeek };
+  return { scores, statuses, lastWeek };
 }
 
 interface Now {
@@ -112,6 +118,7 @@ interface Now {
   logged: Set<string>;
   inPeriod: Set<string>;
   last: LastWeek;
+  lastConfidence: Map<string, number | null>;
   asOf: string;
 }
 
@@ -124,6 +131,9 @@ function summarizeKrs(n: Now): SummaryKr[] {
     const a = krAsOf(original, n.latestNow, n.logged, n.asOf);
     const score = e ? e.score : null;
     const lw = hasLastWeek ? (n.last.scores.get(kr.id) ?? null) : null;
+    const expected = e ? e.expected : n.ev.elapsed;
+    const confidence = confidenceOf(a.confidence);
+    const lastConfidence = hasLastWeek ? (n.lastConfidence.get(kr.id) ?? null) : null;
     return {
       id: kr.id,
       objectiveId: kr.objectiveId,
@@ -133,8 +143,13 @@ function summarizeKrs(n: Now): SummaryKr[] {
       score,
       lastWeekScore: lw,
       change: hasLastWeek ? diff(score, lw) : null,
-      expected: e ? e.expected : n.ev.elapsed,
+      expected,
       status: e ? e.status : STATUS.setupError,
+      gap: diff(score, expected),
+      lastWeekStatus: hasLastWeek ? (n.last.statuses.get(kr.id) ?? null) : null,
+      confidence,
+      lastWeekConfidence: lastConfidence,
+      confidenceChange: diff(confidence, lastConfidence),
       lastCheckin: a.lastCheckin,
       checkedInThisPeriod: n.inPeriod.has(kr.id),
     };
@@ -144,9 +159,10 @@ function summarizeKrs(n: Now): SummaryKr[] {
 function summarizeObjectives(n: Now): SummaryObjective[] {
   const objEv = byId(n.ev.objectives);
   const hasLastWeek = n.last.lastWeek.source !== "none";
-  return n.tracker.objectives.map((o) => {
+  const objectives = n.tracker.objectives.map((o) => {
     const e = objEv.get(o.id);
     const score = e ? e.score : null;
+    const expected = e ? e.expected : n.ev.elapsed;
     let lw: number | null = null;
     if (hasLastWeek) {
       lw = weightedMean(
@@ -162,10 +178,12 @@ function summarizeObjectives(n: Now): SummaryObjective[] {
       score,
       lastWeekScore: lw,
       change: hasLastWeek ? diff(score, lw) : null,
-      expected: e ? e.expected : n.ev.elapsed,
+      expected,
+      gap: diff(score, expected),
       status: e ? e.status : STATUS.noKeyResults,
     };
   });
+  return worstFirst(objectives);
 }
 
 function countStatuses(krs: SummaryKr[]): Record<KrStatusLabel, number> {
@@ -178,33 +196,6 @@ function countStatuses(krs: SummaryKr[]): Record<KrStatusLabel, number> {
 function checkinRate(krs: SummaryKr[]): SummaryData["checkinRate"] {
   const checkedIn = krs.filter((k) => k.checkedInThisPeriod).length;
   return { checkedIn, total: krs.length, rate: krs.length > 0 ? checkedIn / krs.length : null };
-}
-
-/** Off track first, then at risk, with each KR's latest comment. */
-function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>): SummaryAttentionKr[] {
-  const attention: SummaryAttentionKr[] = [];
-  for (const st of [STATUS.offTrack, STATUS.atRisk]) {
-    for (const k of krs) {
-      if (k.status !== st) continue;
-      const c = latestNow.get(k.id);
-      attention.push({
-        id: k.id,
-        title: k.title,
-        owner: k.owner,
-        status: k.status,
-        score: k.score,
-        whatChanged: c ? String(c.whatChanged ?? "") : "",
-        blockers: c ? String(c.blockers ?? "") : "",
-        nextStep: c ? String(c.nextStep ?? "") : "",
-        lastCheckin: k.lastCheckin,
-      });
-    }
-  }
-  return attention;
-}
-
-function missingCheckins(krs: SummaryKr[]): SummaryMissingKr[] {
-  return krs.filter((k) => !k.checkedInThisPeriod).map((k) => ({ id: k.id, title: k.title, owner: k.owner, lastCheckin: k.lastCheckin }));
 }
 
 function biggestMovers(krs: SummaryKr[]): SummaryData["movers"] {
@@ -220,8 +211,11 @@ function biggestMovers(krs: SummaryKr[]): SummaryData["movers"] {
   return { up, down };
 }
 
-/** For weeks 1..N, each KR's value at min(last day of that week, asOf). */
-function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, week: number, asOf: string): SummaryData["trend"] {
+/**
+ * For weeks 1..N, each KR's value at min(last day of that week, asOf); a past week (< N) with a History row
+ * for the KR takes the value History recorded (summaryPast.ts), so the log's older rows need not be read.
+ */
+function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, week: number, asOf: string, history: HistoryEntry[]): SummaryData["trend"] {
   const weeks: number[] = [];
   const days: string[] = [];
   for (let w = 1; w <= week; w++) {
@@ -229,18 +223,23 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
     const last = addDays(tracker.settings.startDate, 7 * w - 1);
     days.push(last < asOf ? last : asOf);
   }
+  const recorded = pastWeekValues(history, week);
   const latestByDay = days.map((d) => latestCheckins(checkins, d));
   const rows: SummaryTrendRow[] = tracker.keyResults.map((kr) => ({
     id: kr.id,
     title: kr.title,
-    values: days.map((d, i) => krAsOf(kr, latestByDay[i], logged, d).value),
+    values: days.map((d, i) => {
+      const key = `${i + 1}\u0000${kr.id}`;
+      return recorded.has(key) ? (recorded.get(key) as number | null) : krAsOf(kr, latestByDay[i], logged, d).value;
+    }),
   }));
   return { weeks, rows };
 }
 
 /** Builds the structured summary data (no layout). */
 export function buildSummaryData(input: SummaryInput): SummaryData {
-  const { checkins, history, asOf } = input;
+  const { history, asOf } = input;
+  const checkins = withoutReplaced(input.checkins);
   const tracker = withoutBlankIds(input.tracker);
   const s = tracker.settings;
   const { weeks, week, periodDays, periodStart } = summaryPeriod(s, asOf);
@@ -252,10 +251,11 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
   const inPeriod = new Set<string>();
   for (const c of checkins) if (isIso(c.date) && c.date >= periodStart && c.date <= asOf) inPeriod.add(c.krId);
   const last = lastWeekScores(tracker, checkins, history, asOf, week);
-  const now: Now = { tracker, nowTracker, ev, latestNow, logged, inPeriod, last, asOf };
+  const lastConfidence = lastWeekConfidenceWithHistory(tracker, checkins, history, asOf, week);
+  const now: Now = { tracker, nowTracker, ev, latestNow, logged, inPeriod, last, lastConfidence, asOf };
 
   const krs = summarizeKrs(now);
-  const trendData = trend(tracker, checkins, logged, week, asOf);
+  const trendData = trend(tracker, checkins, logged, week, asOf, history);
   const forecast = buildReportForecast({
     tracker: nowTracker,
     asOf,
@@ -263,6 +263,11 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
     statuses: new Map(krs.map((k) => [k.id, k.status] as [string, string])),
     checkinValues: checkinValuesByKr(checkins, asOf),
   });
+  const rate = checkinRate(krs);
+  const movers = biggestMovers(krs);
+  const lowConf = lowConfidence(krs, latestNow);
+  const blockers = blockersThisPeriod(krs, checkins, periodStart, asOf);
+  const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf });
   return {
     cycleName: s.cycleName,
     start: s.startDate,
@@ -270,19 +275,23 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
     week,
     weeks,
     asOf,
+    ...(input.generatedAt ? { generatedAt: input.generatedAt } : {}),
     elapsed: ev.elapsed,
     cadence: s.cadence,
     periodDays,
     periodStart,
     overall: { score: ev.overall.score, expected: ev.overall.expected, status: ev.overall.status },
     statusCounts: countStatuses(krs),
-    checkinRate: checkinRate(krs),
+    checkinRate: rate,
     lastWeek: last.lastWeek,
     objectives: summarizeObjectives(now),
     krs,
     attention: needsAttention(krs, latestNow),
+    lowConfidence: lowConf,
+    blockers,
+    thisWeek,
     missing: missingCheckins(krs),
-    movers: biggestMovers(krs),
+    movers,
     trend: trendData,
     forecast,
   };

@@ -1,7 +1,10 @@
 // The Weekly Summary tab's layout: SummaryData as rows of cells written from A1.
+import { generatedSuffix } from "./summaryStamp";
 import { columnLetter } from "./a1";
 import { KR_STATUS_ORDER, type SummaryData, type SummaryMover } from "./summaryTypes";
 import { forecastRows, signalRows } from "./summaryForecast";
+import { krsText } from "./summaryThisWeek";
+import { blockerRows, confidenceCells, lowConfidenceRows, thisWeekRows, trendText } from "./summaryLeadersLayout";
 
 export type SummaryCellStyle = "title" | "subtitle" | "heading" | "header" | "label" | "status" | "muted" | "note";
 
@@ -73,8 +76,10 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
 
   push([text(`Weekly summary — ${data.cycleName}`, "title")]);
   push([
-    label(`Week ${data.week} of ${data.weeks} · as of ${data.asOf} · ${percent(data.elapsed)} of the cycle elapsed`, "subtitle"),
+    label(`Week ${data.week} of ${data.weeks} · as of ${data.asOf} · ${percent(data.elapsed)} of the cycle elapsed${generatedSuffix(data.generatedAt)}`, "subtitle"),
   ]);
+  blank();
+  for (const row of thisWeekRows(data)) push(row);
   blank();
 
   // Overall
@@ -86,22 +91,38 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
     num(data.overall.expected, FMT.score),
     status(data.overall.status),
     num(r.rate, FMT.rate),
-    label(`${r.checkedIn} of ${r.total} KRs`),
+    label(`${r.checkedIn} of ${krsText(r.total)}`),
     label(periodText(data)),
   ]);
   blank();
 
-  // Counts
-  push([label("Key results by status", "heading")]);
-  push(headers("Status", "Key results", "Share"));
-  for (const st of KR_STATUS_ORDER) {
-    const n = data.statusCounts[st];
-    push([status(st), { v: n }, num(data.krs.length > 0 ? n / data.krs.length : null, FMT.rate)]);
+  // Needs attention
+  push([label("Needs attention: off track or at risk", "heading")]);
+  push(headers("ID", "Key result", "Owner", "Status", "Score", "Confidence", "Confidence change", "Latest comment", "Blockers", "Next step"));
+  if (data.attention.length === 0) push(none("None — no key result is off track or at risk."));
+  for (const k of data.attention) {
+    push([
+      text(k.id),
+      text(k.title),
+      text(k.owner),
+      status(k.status),
+      num(k.score, FMT.score),
+      ...confidenceCells(k.confidence, k.confidenceChange),
+      text(k.whatChanged),
+      text(k.blockers),
+      text(k.nextStep),
+    ]);
   }
   blank();
 
+  // The leaders' lists (summaryLeadersLayout.ts)
+  for (const row of lowConfidenceRows(data)) push(row);
+  blank();
+  for (const row of blockerRows(data)) push(row);
+  blank();
+
   // Objectives
-  push([label("Objectives", "heading")]);
+  push([label("Objectives: furthest behind expected first", "heading")]);
   push(headers("ID", "Objective", "Owner", "Score", "Change since last week", "Expected", "Status"));
   if (data.objectives.length === 0) push(none("None — the tracker has no objectives yet."));
   for (const o of data.objectives) {
@@ -117,21 +138,12 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
   }
   blank();
 
-  // Needs attention
-  push([label("Needs attention: off track or at risk", "heading")]);
-  push(headers("ID", "Key result", "Owner", "Status", "Score", "Latest comment", "Blockers", "Next step"));
-  if (data.attention.length === 0) push(none("None — no key result is off track or at risk."));
-  for (const k of data.attention) {
-    push([
-      text(k.id),
-      text(k.title),
-      text(k.owner),
-      status(k.status),
-      num(k.score, FMT.score),
-      text(k.whatChanged),
-      text(k.blockers),
-      text(k.nextStep),
-    ]);
+  // Counts
+  push([label("Key results by status", "heading")]);
+  push(headers("Status", "Key results", "Share"));
+  for (const st of KR_STATUS_ORDER) {
+    const n = data.statusCounts[st];
+    push([status(st), { v: n }, num(data.krs.length > 0 ? n / data.krs.length : null, FMT.rate)]);
   }
   blank();
 
@@ -161,7 +173,7 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
 
   // Trend
   push([label("Trend: value at the end of each week", "heading")]);
-  push(headers("ID", "Key result", ...data.trend.weeks.map((w) => `Week ${w}`), "Trend"));
+  push(headers("ID", "Key result", ...data.trend.weeks.map((w) => `Week ${w}`), "Trend", "Last weeks"));
   if (data.trend.rows.length === 0) push(none("None — the tracker has no key results yet."));
   for (const t of data.trend.rows) {
     const sheetRow = rows.length + 1;
@@ -172,6 +184,8 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
       text(t.title),
       ...t.values.map((v) => (v === null ? { v: null } : { v })),
       { v: null, formula: `=IFERROR(SPARKLINE(${first}${sheetRow}:${last}${sheetRow}),"")` },
+      // SPARKLINE draws only in Google Sheets: the same weeks as text for LibreOffice, Excel and the preview.
+      text(trendText(t.values)),
     ]);
   }
   blank();

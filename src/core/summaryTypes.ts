@@ -11,6 +11,8 @@ export interface SummaryInput {
   history: HistoryEntry[];
   /** YYYY-MM-DD */
   asOf: string;
+  /** "YYYY-MM-DD HH:mm" in the spreadsheet's time zone: when this summary is generated (shown in the subtitle). */
+  generatedAt?: string;
 }
 
 /** The five KR status labels, in the order the summary lists them. */
@@ -26,6 +28,8 @@ export interface SummaryObjective {
   /** score − lastWeekScore; null when either is unknown or in week 1. */
   change: number | null;
   expected: number;
+  /** score − expected; null without a score. */
+  gap: number | null;
   status: Status;
 }
 
@@ -41,6 +45,16 @@ export interface SummaryKr {
   change: number | null;
   expected: number;
   status: Status;
+  /** score − expected (negative = behind); null without a score. Lists are sorted by it, worst first. */
+  gap: number | null;
+  /** Last week's status (History's or the log's as of asOf − 7); null in week 1 or when unknown. */
+  lastWeekStatus: string | null;
+  /** Confidence (1–10) of the check-in the value comes from (or typed by hand); null = none. */
+  confidence: number | null;
+  /** Confidence as of last week (lastWeekConfidence in summaryLeaders.ts); null in week 1 or when none. */
+  lastWeekConfidence: number | null;
+  /** confidence − lastWeekConfidence; null when either is unknown. */
+  confidenceChange: number | null;
   /** Date of the latest check-in ≤ asOf (or the hand-entered Last check-in), null = never. */
   lastCheckin: string | null;
   checkedInThisPeriod: boolean;
@@ -52,11 +66,40 @@ export interface SummaryAttentionKr {
   owner: string;
   status: Status;
   score: number | null;
+  gap: number | null;
+  confidence: number | null;
+  confidenceChange: number | null;
   /** From the KR's latest check-in dated ≤ asOf ("" when none). */
   whatChanged: string;
   blockers: string;
   nextStep: string;
   lastCheckin: string | null;
+}
+
+/** An On-track KR whose confidence is low (≤ 4) or fell by 3 or more since last week. */
+export interface SummaryLowConfidenceKr {
+  id: string;
+  title: string;
+  owner: string;
+  score: number | null;
+  confidence: number;
+  lastWeekConfidence: number | null;
+  confidenceChange: number | null;
+  /** "Confidence 3 of 10", "Fell from 8 to 5", or both. */
+  reason: string;
+  whatChanged: string;
+}
+
+/** Blockers one check-in of this period reported (replaced check-ins left out). */
+export interface SummaryBlocker {
+  id: string;
+  title: string;
+  owner: string;
+  status: Status;
+  /** YYYY-MM-DD of the check-in. */
+  date: string;
+  blockers: string;
+  nextStep: string;
 }
 
 export interface SummaryMissingKr {
@@ -92,6 +135,7 @@ export interface SummaryData {
   week: number;
   weeks: number;
   asOf: string;
+  generatedAt?: string;
   /** 0..1 */
   elapsed: number;
   cadence: Cadence;
@@ -103,10 +147,19 @@ export interface SummaryData {
   statusCounts: Record<KrStatusLabel, number>;
   checkinRate: { checkedIn: number; total: number; rate: number | null };
   lastWeek: { source: "history" | "log" | "none"; week: number | null; asOf: string | null };
+  /** Worst first: by score − expected, objectives without a score last, ties in tracker order. */
   objectives: SummaryObjective[];
+  /** Tracker order. */
   krs: SummaryKr[];
-  /** Off track first, then at risk; tracker order within each. */
+  /** Off track first, then at risk; worst first within each (ties in tracker order). */
   attention: SummaryAttentionKr[];
+  /** On-track KRs with low or falling confidence; lowest confidence first. */
+  lowConfidence: SummaryLowConfidenceKr[];
+  /** Every check-in of this period that reported blockers: KRs worst first, a KR's newest first. */
+  blockers: SummaryBlocker[];
+  /** Three lines a leader can paste into a message: status changes, check-ins, biggest gain and drop. */
+  thisWeek: string[];
+  /** Worst first (ties in tracker order). */
   missing: SummaryMissingKr[];
   movers: { up: SummaryMover[]; down: SummaryMover[] };
   trend: { weeks: number[]; rows: SummaryTrendRow[] };

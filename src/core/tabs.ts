@@ -68,6 +68,11 @@ export const CHECKIN_HEADERS = [
 
 export const HISTORY_HEADERS = ["Week", "As of", "KR ID", "Value", "Score", "Status"] as const;
 
+// The KR's state as of each summary, after the History columns above: what the next summary starts from so it
+// reads only the log rows added since (docs/summary.md#reading-only-what-is-needed). A History tab made before
+// them gets them from Repair tracker, and works without them meanwhile (the summary then reads the whole log).
+export const HISTORY_STATE_HEADERS = ["Confidence", "Last check-in", "What changed", "Blockers", "Next step", "Same-value check-ins"] as const;
+
 export const SETTINGS_HEADERS = ["Setting", "Value", "Notes"] as const;
 
 /** Settings rows: label (column A), named range (for formulas), default, note. */
@@ -104,6 +109,22 @@ export const SETTINGS_COMPUTED = [
   // Rows inserted above the log's header move this reference (in Sheets as in any spreadsheet), so the
   // log's last rows are still found exactly.
   { label: "Check-in header row (computed)", name: "CheckinHeaderRow", formula: "=ROW('Check-ins'!A1)" },
+  // The Key Results header and its row, so a check-in reads its KR's row alone (by header name) without
+  // reading the table or its header first: the same Settings read carries them.
+  {
+    label: "Key result header (computed)",
+    name: "KrHeader",
+    formula:
+      "=" +
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+        .split("")
+        .map((c) => `'Key Results'!${c}1`)
+        .join('&"|"&'),
+  },
+  { label: "Key result header row (computed)", name: "KrHeaderRow", formula: "=ROW('Key Results'!A1)" },
+  // How many cells of the ID column hold something (the header's included): the sidebar reads that many
+  // rows below the header, and the table whole only if the IDs it finds there are fewer (a gap among them).
+  { label: "Key result IDs (computed)", name: "KrIds", formula: "=COUNTA('Key Results'!A:A)" },
 ] as const;
 
 /** The label of a computed Settings row, by the name of its named range. */

@@ -6,15 +6,16 @@ import { randomUUID } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { buildDemo } from "./demo";
 import { callAddon, callAddonRaw, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
-import { readTab, renderTable } from "./showTab";
+import { readTab, showTab } from "./showTab";
 import { parseCsv, refusalText } from "./csv";
 import { checkinBatch } from "./checkinBatch";
 import { servePreview } from "./serve";
+import { demoServe } from "./demoServe";
 import { rollupWorkbook } from "./rollup";
 import { buildPortfolioDemo } from "./demoPortfolio";
 import { loadXlsx } from "./xlsx";
 import { withFileLock } from "./fileLock";
-import { repairHint } from "./hints";
+import { commandHint } from "./hints";
 import { CHECKIN_FLAG_OF, dateFlag, FLAGS, intFlag, need, parse, USAGE, UsageError, type Flags } from "./cliArgs";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 
@@ -29,6 +30,8 @@ export interface CliIo {
   stderr?: (text: string) => void;
   /** "Today" when --at is not given (default: the real clock). */
   now?: Date;
+  /** How the person ran the command, for messages that suggest running it again ("npm start --"). */
+  command?: string;
 }
 
 const ioStore = new AsyncLocalStorage<CliIo>();
@@ -203,7 +206,8 @@ async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
   if (!existsSync(csvPath)) throw new Rejected(`${csvName}: no such file.`);
   if (statSync(csvPath).isDirectory()) throw new Rejected(`${csvName}: is a directory, not a CSV file.`);
   const csv = csvText(csvName, readFileSync(csvPath));
-  const lines = await checkinBatch(file, csvName, csv, { at: dateFlag(flags, "at"), confirm: !!flags.confirm });
+  // checkinBatch opens the workbook itself: hand it the command's "today" (rows without `at` take it).
+  const lines = await checkinBatch(file, csvName, csv, { at: atOrNow(dateFlag(flags, "at")), confirm: !!flags.confirm });
   for (const l of lines) out(l);
   out(`${lines.length} check-in${lines.length === 1 ? "" : "s"} saved.`);
 }
@@ -233,8 +237,7 @@ async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
   if (!ss.getSheetByName(name)) {
     throw new Rejected(`No tab named "${name}". Tabs: ${ss.getSheets().map((s) => s.getName()).join(", ")}.`);
   }
-  const t = readTab(wb, name);
-  out(flags.json ? JSON.stringify(t.rows, null, 2) : renderTable(t));
+  out(showTab(wb, name, !!flags.json));
 }
 
 async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {
@@ -249,6 +252,7 @@ async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {
   const r = expectOk(callAddon(wb, "rollOverCycle", opts));
   await wb.save();
   out(`Started "${r.cycle}" with ${count(r.carried.objectives, "objective")} and ${count(r.carried.keyResults, "key result")}; archived ${r.archived.join(", ")}.`);
+  for (const w of r.warnings || []) out(`Focus check: ${w}`);
 }
 
 async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {
@@ -335,6 +339,12 @@ async function cmdRollup(positionals: string[], flags: Flags): Promise<void> {
 async function cmdDemo(positionals: string[], flags: Flags, serve: boolean): Promise<void> {
   const dir = here(positionals[0] || "demo");
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new Rejected(`${positionals[0]} exists and is not a folder.`);
+  if (serve) {
+    const port = intFlag(flags, "port") ?? 8080;
+    if (port < 1 || port > 65535) throw new UsageError("--port must be a whole number from 1 to 65535.");
+    const command = io().command ?? "okr-sheets demo-serve";
+    return demoServe({ dir, port, fresh: !!flags.fresh, at: dateFlag(flags, "at"), command, out });
+  }
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "okr-demo.xlsx");
   const info = await buildDemo(file);
@@ -343,11 +353,6 @@ async function cmdDemo(positionals: string[], flags: Flags, serve: boolean): Pro
   if (flags.portfolio) {
     const [company, ...teams] = await buildPortfolioDemo(dir, file);
     out(`Portfolio demo: ${company} rolls up ${teams.map((t) => basename(t)).join(", ")} (the last is listed but missing).`);
-  }
-  if (serve) {
-    const port = intFlag(flags, "port") ?? 8080;
-    if (port < 1 || port > 65535) throw new UsageError("--port must be a whole number from 1 to 65535.");
-    await servePreview(file, { port, as: null, at: info.asOf });
   }
 }
 
@@ -366,7 +371,7 @@ export async function run(argv: string[]): Promise<void> {
     // Commands that save hold the tracker's lock from reading it to saving it (fileLock.ts).
     return await (WRITES.has(command) && file ? withFileLock(here(file), file, go) : go());
   } catch (e) {
-    if (e instanceof Error && file && !(e instanceof UsageError)) e.message = repairHint(e.message, file);
+    if (e instanceof Error && file && !(e instanceof UsageError)) e.message = commandHint(e.message, file);
     throw e;
   }
 }

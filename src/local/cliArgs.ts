@@ -36,7 +36,7 @@ export const FLAGS: Record<string, string[]> = {
   repair: ["at"],
   demo: ["at", "portfolio"],
   rollup: ["at", "limit"],
-  "demo-serve": ["port", "at"],
+  "demo-serve": ["port", "at", "fresh"],
 };
 
 /** Flags that are switches, not options with a value. */

@@ -1,4 +1,6 @@
-// `okr-sheets show`: a tab's main table (below any title block) as rows keyed by its header row.
+// `okr-sheets show`: a tab's main table as rows keyed by its header row; a report tab (a title in its first
+// row) as its title block and sections (showReport.ts).
+import { gutterFor, looksLikeReport, readReport, renderReport, renderRows, reportJson } from "./showReport";
 import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, SETTINGS_HEADERS } from "../core/tabs";
 import { RETRO_HEADERS, REVIEW_HEADERS } from "../core/lifecycle";
 import type { Workbook } from "./runtime";
@@ -8,6 +10,8 @@ export interface ShownTable {
   headers: string[];
   rows: Record<string, unknown>[];
   display: string[][];
+  /** The sheet row of each line of `display` (the header's first). */
+  displayRows: number[];
 }
 
 const KNOWN: string[][] = [
@@ -62,9 +66,10 @@ function headerRowOf(values: unknown[][]): number {
 export function readTab(wb: Workbook, name: string): ShownTable {
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new Error(`No tab named "${name}".`);
+  // Callers read tracker tabs (show checks the name first): a missing one is repaired, as the add-on says.
+  if (!sheet) throw new Error(`The "${name}" tab is missing. Use "Repair tracker".`);
   const tz = ss.getSpreadsheetTimeZone();
-  if (sheet.getLastRow() === 0) return { name, headers: [], rows: [], display: [] };
+  if (sheet.getLastRow() === 0) return { name, headers: [], rows: [], display: [], displayRows: [] };
   const range = sheet.getDataRange();
   const values = range.getValues();
   const shown = range.getDisplayValues();
@@ -74,6 +79,7 @@ export function readTab(wb: Workbook, name: string): ShownTable {
   while (width > 0 && headers[width - 1] === "") width--;
   const rows: Record<string, unknown>[] = [];
   const display: string[][] = [headers.slice(0, width)];
+  const displayRows = [h + 1];
   const isReport = !KNOWN.slice(0, 5).some((k) => k.every((x) => headers.includes(x)));
   for (let r = h + 1; r < values.length; r++) {
     const row = values[r].slice(0, width);
@@ -89,16 +95,30 @@ export function readTab(wb: Workbook, name: string): ShownTable {
     });
     rows.push(obj);
     display.push(shown[r].slice(0, width).map(String));
+    displayRows.push(r + 1);
   }
-  return { name, headers: headers.slice(0, width), rows, display };
+  return { name, headers: headers.slice(0, width), rows, display, displayRows };
 }
 
-/** A plain-text table, columns padded (long cells cut to 40 characters for the terminal only). */
+/** A plain-text table, each line with its sheet row number (long cells cut for the terminal only). */
 export function renderTable(t: ShownTable): string {
   if (!t.display.length) return `(${t.name} is empty)`;
-  const cut = (s: string) => (s.length > 40 ? s.slice(0, 39) + "…" : s);
-  const cells = t.display.map((r) => r.map(cut));
-  const widths = cells[0].map((_, c) => Math.max(...cells.map((r) => (r[c] ?? "").length)));
-  const line = (r: string[]) => r.map((s, c) => (s ?? "").padEnd(widths[c])).join("  ").trimEnd();
-  return [line(cells[0]), widths.map((w) => "-".repeat(w)).join("  "), ...cells.slice(1).map(line)].join("\n");
+  const lines = t.display.map((cells, i) => ({ row: t.displayRows[i], cells }));
+  return renderRows(lines, gutterFor(t.displayRows)).join("\n");
+}
+
+/** `show`'s output for a tab: a tracker table, or a report's title block and sections. */
+export function showTab(wb: Workbook, name: string, json: boolean): string {
+  const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  const sheet = ss.getSheetByName(name);
+  // The first rows tell a report from a table, so a long tracker table is read once, by readTab.
+  const head = sheet && sheet.getLastRow() > 0 ? sheet.getRange(1, 1, Math.min(sheet.getLastRow(), 40), sheet.getLastColumn()).getValues() : [];
+  if (sheet && looksLikeReport(head)) {
+    const range = sheet.getDataRange();
+    const tz = ss.getSpreadsheetTimeZone();
+    const r = readReport(name, range.getValues(), range.getDisplayValues(), (v) => (isDate(v) ? isoDay(v, tz) : v));
+    return json ? JSON.stringify(reportJson(r), null, 2) : renderReport(r);
+  }
+  const t = readTab(wb, name);
+  return json ? JSON.stringify(t.rows, null, 2) : renderTable(t);
 }

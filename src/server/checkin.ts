@@ -1,6 +1,7 @@
 // The check-in sidebar's server side: the list of the user's KRs, and one check-in.
 // Both cost a fixed number of service calls whatever the size of the tracker and its log: the log is
-// never read whole, only its last LOG_TAIL rows (located through a computed cell in Settings).
+// never read whole, only its last LOG_TAIL rows (located through a computed cell in Settings), and a
+// check-in reads its KR's row, not the Key Results table (krRow.ts).
 import {
   CheckinRequestSchema,
   SidebarRequestSchema,
@@ -12,24 +13,22 @@ import {
   type SidebarKr,
   type SidebarResult,
 } from "../core/api";
-import { columnLetter, quoteSheet } from "../core/a1";
 import { addDays, cycleEnd, elapsed, inCycle, weekNumber } from "../core/dates";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor, parseKrValue } from "../core/numbers";
 import { implausible } from "../core/plausible";
 import { FIX_FIELDS_MESSAGE } from "../core/messages";
-import { CHECKIN_HEADERS, computedLabel, TAB } from "../core/tabs";
-import { asText, cellIsoDate, guarded, isDate, isoDate, plainCell, quotedName, UserError, withDocumentLock } from "./env";
-import { computedLogHeaderRow, computedLogRows, keyResultsFrom, readKrTable, readSettings, type SettingsRead } from "./read";
+import { TAB } from "../core/tabs";
+import { asText, guarded, isoDate, quotedName, UserError, withDocumentLock } from "./env";
+import { computedLogRows, keyResultsFrom, readSettings } from "./read";
 import { col, norm, num, str, type Table } from "./table";
-import { sidebarForecastLine, writeCheckinForecast } from "./forecastCells";
+import { checkinForecast, sidebarForecastLine, writeRowCells } from "./forecastCells";
+import { latestOfWeek, LOG_TAIL, readLogTail, recentFor, tailValues, type LogTail } from "./checkinLog";
+import { readKrRow, readKrRows, requestIdsCell, requestIdsOf } from "./krRow";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** How many of the latest log rows are read for "recent check-ins" and for recognising a resend. */
-export const LOG_TAIL = 200;
-const RECENT_PER_KR = 5;
 const LOCK_WAIT_MS = 10000;
 
 interface Identity {
@@ -51,91 +50,6 @@ function owns(id: Identity, kr: KeyResult): boolean {
   return id.isAdmin || (!!id.actingAs && norm(kr.owner) === norm(id.actingAs));
 }
 
-/** Header positions of the log, from the computed "Check-in header" cell, or null when it is not in row 1. */
-function logColumns(s: SettingsRead): Record<string, number> | null {
-  const raw = s.raw.get(norm(computedLabel("CheckinHeader")));
-  if (typeof raw !== "string") return null;
-  const headers = raw.split("|").map(norm);
-  const out: Record<string, number> = {};
-  for (const h of CHECKIN_HEADERS) {
-    const i = headers.indexOf(norm(h));
-    if (i < 0) return null;
-    out[h] = i;
-  }
-  return out;
-}
-
-interface LogTail {
-  cols: Record<string, number>;
-  rows: unknown[][];
-}
-
-/** The last LOG_TAIL rows of the log, with one read; null when the log's header is not where expected. */
-function readLogTail(ss: Spreadsheet, s: SettingsRead): LogTail | null {
-  const cols = logColumns(s);
-  const n = computedLogRows(s);
-  if (!cols || n === null) return null;
-  if (n === 0) return { cols, rows: [] };
-  const header = computedLogHeaderRow(s);
-  const last = header + n;
-  const first = Math.max(header + 1, last - LOG_TAIL + 1);
-  const rows = ss.getRange(`'${TAB.checkins}'!A${first}:P${last}`).getValues();
-  return { cols, rows };
-}
-
-function recentFor(tail: LogTail | null, krId: string, tz: string): RecentCheckin[] {
-  if (!tail) return [];
-  const c = tail.cols;
-  const out: RecentCheckin[] = [];
-  for (let i = tail.rows.length - 1; i >= 0 && out.length < RECENT_PER_KR; i--) {
-    const r = tail.rows[i];
-    if (str(r[c["KR ID"]]) !== krId) continue;
-    const ts = r[c["Timestamp"]];
-    out.push({
-      date: isDate(ts) ? cellIsoDate(ts, tz) : "",
-      value: plainCell(r[c["Value"]], tz) as number | string,
-      confidence: plainCell(r[c["Confidence"]], tz) as number | string,
-      whatChanged: str(r[c["What changed"]]),
-      author: str(r[c["Author"]]),
-    });
-  }
-  return out;
-}
-
-/** The KR's check-ins in the log's tail: date, value and position (for ties). */
-function tailValues(tail: LogTail, krId: string, tz: string): { date: string; value: number; row: number }[] {
-  const c = tail.cols;
-  const out: { date: string; value: number; row: number }[] = [];
-  tail.rows.forEach((r, i) => {
-    const ts = r[c["Timestamp"]];
-    const v = r[c["Value"]];
-    if (str(r[c["KR ID"]]) === krId && isDate(ts) && typeof v === "number" && isFinite(v)) out.push({ date: cellIsoDate(ts, tz), value: v, row: i });
-  });
-  return out;
-}
-
-/** The KR's latest check-in in the log's tail dated in the given week, which a correction replaces. */
-function latestOfWeek(tail: LogTail | null, krId: string, week: number, tz: string): CorrectableCheckin | null {
-  if (!tail) return null;
-  const c = tail.cols;
-  for (let i = tail.rows.length - 1; i >= 0; i--) {
-    const r = tail.rows[i];
-    if (str(r[c["KR ID"]]) !== krId) continue;
-    if (Number(r[c["Week"]]) !== week) return null;
-    const ts = r[c["Timestamp"]];
-    return {
-      requestId: str(r[c["Request ID"]]),
-      date: isDate(ts) ? cellIsoDate(ts, tz) : "",
-      value: r[c["Value"]] as number | string,
-      confidence: r[c["Confidence"]] as number | string,
-      whatChanged: str(r[c["What changed"]]),
-      blockers: str(r[c["Blockers"]]),
-      nextStep: str(r[c["Next step"]]),
-    };
-  }
-  return null;
-}
-
 function cellOf(t: Table, kr: KeyResult, header: string): unknown {
   const r = t.rows[kr.row - t.headerRow - 1] || [];
   const i = col(t, header);
@@ -153,6 +67,7 @@ function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, se
   const score = standing ? standing.score : get("Score");
   return {
     id: kr.id,
+    row: kr.row,
     objectiveId: kr.objectiveId,
     objective: str(get("Objective name")),
     name: kr.title,
@@ -184,7 +99,7 @@ export function getSidebarData(raw: unknown): SidebarResult {
     const locale = ss.getSpreadsheetLocale();
     const s = readSettings(ss, tz);
     const who = identify(s.settings, parsed.data.as);
-    const krT = readKrTable(ss, { bounded: true });
+    const krT = readKrRows(ss, s);
     const all = keyResultsFrom(krT, tz);
     const mine = who.needsIdentity ? [] : all.filter((kr) => owns(who, kr));
     const tail = mine.length ? readLogTail(ss, s) : null;
@@ -299,7 +214,8 @@ export function submitCheckin(raw: unknown): CheckinResult {
           `Today (${today}) is outside the cycle (${s.settings.startDate} to ${addDays(cycleEnd(s.settings.startDate, s.settings.weeks), -1)}): check-ins are closed.`,
         );
       }
-      const krT = readKrTable(ss, { bounded: true });
+      // The KR's row alone (by the row the sidebar showed it on, else by its ID), not the table.
+      const krT = readKrRow(ss, s, req.krId.trim(), req.row);
       const krs = keyResultsFrom(krT, tz);
       const kr = krs.find((k) => k.id === req.krId.trim());
       if (!kr) return refuse(`There is no key result with ID "${req.krId.trim()}".`, { krId: "Unknown key result." });
@@ -311,7 +227,10 @@ export function submitCheckin(raw: unknown): CheckinResult {
       const tail = readLogTail(ss, s);
       if (!tail) throw new UserError(`The "Check-ins" tab has lost its header row. Use "Repair tracker" in the add-on menu.`);
       const week = weekNumber(today, s.settings.startDate);
-      const duplicate = tail.rows.some((r) => str(r[tail.cols["Request ID"]]) === req.requestId);
+      // A resend is recognised from the KR's own "Request IDs" (however long the log has grown since), and
+      // from the log's tail for check-ins saved before that column was kept.
+      const duplicate =
+        requestIdsOf(krT, kr.row).includes(req.requestId) || tail.rows.some((r) => str(r[tail.cols["Request ID"]]) === req.requestId);
       if (duplicate) return { ok: true, duplicate: true, kr: sidebarKr(krT, kr, tail, tz, s.settings, week) };
 
       const inUnit = parseKrValue(rawValue, locale, kr.unit);
@@ -353,8 +272,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
         updated.lastCheckin = today;
       }
       const standing = standingAfter(krT, updated, s.settings, today);
-      const forecast = writeCheckinForecast(
-        ss,
+      const fc = checkinForecast(
         krT,
         updated,
         tailValues(tail, kr.id, tz).concat(value.ok ? [{ date: today, value: value.value, row: Number.MAX_SAFE_INTEGER }] : []),
@@ -362,6 +280,11 @@ export function submitCheckin(raw: unknown): CheckinResult {
         today,
         (computedLogRows(s) ?? Infinity) < LOG_TAIL,
       );
+      // The request ID and the forecast sit side by side (setup's layout): one write for both.
+      const ids = requestIdsCell(krT, kr.row, req.requestId);
+      const helpers = (ids ? [ids as { column: number; value: unknown }] : []).concat(fc ? fc.columns.map((column, i) => ({ column, value: fc.cells[i] })) : []);
+      if (helpers.length) writeRowCells(ss, krT, kr.row, helpers);
+      const forecast = fc ? fc.cells : null;
       // The row as the sheet will read it back: text without the apostrophe that keeps it literal.
       const asRead = row.slice();
       const putRead = (h: string, v: unknown) => (asRead[tail.cols[h]] = v);
@@ -407,11 +330,6 @@ function writeKrCheckin(ss: Spreadsheet, t: Table, kr: KeyResult, value: number,
   ];
   const idx = cells.map(([h]) => col(t, h));
   if (idx.some((i) => i < 0)) throw new UserError(`The "Key Results" tab is missing a check-in column. Use "Repair tracker".`);
-  if (idx[1] === idx[0] + 1 && idx[2] === idx[0] + 2) {
-    // Addressed through the spreadsheet, so the tab itself need not be looked up (one call fewer).
-    const a1 = `${quoteSheet(t.name)}!${columnLetter(idx[0] + 1)}${kr.row}:${columnLetter(idx[0] + 3)}${kr.row}`;
-    ss.getRange(a1).setValues([cells.map((c) => c[1])]);
-    return;
-  }
-  cells.forEach(([, v], i) => t.sheet.getRange(kr.row, idx[i] + 1).setValue(v));
+  // Addressed through the spreadsheet, so the tab itself need not be looked up (one call fewer).
+  writeRowCells(ss, t, kr.row, cells.map(([, value], i) => ({ column: idx[i], value })));
 }

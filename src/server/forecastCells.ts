@@ -59,28 +59,43 @@ export function writeSummaryForecasts(ss: Spreadsheet, t: Table, krs: KeyResult[
 }
 
 /**
- * The check-in's write for its KR, from the check-ins it has (the log's tail plus this one). When the tail
- * may have cut off the KR's earlier check-ins (the log is longer than the tail) and they give fewer than
- * the points needed, the cells are written back unchanged, so the summary's forecast stays; the call is
- * made either way, so a check-in costs the same number of calls on any tracker.
+ * The check-in's forecast cells for its KR, from the check-ins it has (the log's tail plus this one), and
+ * where they go: null without forecast columns. When the tail may have cut off the KR's earlier check-ins
+ * (the log is longer than the tail) and they give fewer than the points needed, the cells are the current
+ * ones, written back unchanged, so the summary's forecast stays; the write is made either way, so a
+ * check-in costs the same number of calls on any tracker.
  */
-export function writeCheckinForecast(
-  ss: Spreadsheet,
+export function checkinForecast(
   t: Table,
   kr: KeyResult,
   entries: { date: string; value: number; row: number }[],
   settings: Settings,
   today: string,
   logComplete: boolean,
-): unknown[] | null {
+): { columns: number[]; cells: unknown[] } | null {
   const idx = forecastColumns(t);
   if (!idx) return null;
   const values = weekValuesFromCheckins(entries, settings.startDate, today);
   const f = forecastKr(kr, pointsFromWeeks(values, settings.startDate, today), settings);
   const keep = !f.ok && f.reason === NOT_ENOUGH && !logComplete;
-  const cells = keep ? currentCells(t, idx, kr.row) : forecastCells(f);
-  writeBlock(ss, t, idx, kr.row, kr.row, () => cells);
-  return cells;
+  return { columns: idx, cells: keep ? currentCells(t, idx, kr.row) : forecastCells(f) };
+}
+
+/**
+ * Writes a KR row's cells at the given 0-based columns: one call per run of adjacent columns (the check-in's
+ * "Request IDs" and the three forecast columns, side by side as setup lays them out, are one write).
+ */
+export function writeRowCells(ss: Spreadsheet, t: Table, row: number, cells: { column: number; value: unknown }[]): void {
+  const sorted = cells.slice().sort((a, b) => a.column - b.column);
+  const sheet = quoteSheet(t.name);
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j].column === sorted[j - 1].column + 1) j++;
+    const first = columnLetter(sorted[i].column + 1);
+    const last = columnLetter(sorted[j - 1].column + 1);
+    ss.getRange(`${sheet}!${first}${row}:${last}${row}`).setValues([sorted.slice(i, j).map((c) => c.value)]);
+    i = j;
+  }
 }
 
 /** The sidebar's line from a KR's forecast cells; "" when the tracker has no forecast columns. */

@@ -95,7 +95,10 @@ export interface RolloverOptions {
   name?: string;
 }
 
-export function rollOver(ss: Spreadsheet, opts: RolloverOptions): { cycle: string; archived: string[]; carried: { objectives: number; keyResults: number } } {
+export function rollOver(
+  ss: Spreadsheet,
+  opts: RolloverOptions,
+): { cycle: string; archived: string[]; carried: { objectives: number; keyResults: number }; warnings: string[] } {
   return withDocumentLock(() => {
     const retroSheet = ss.getSheetByName(TAB.retrospective);
     if (!retroSheet && !ss.getSheetByName(TAB.settings)) {
@@ -180,9 +183,10 @@ export function rollOver(ss: Spreadsheet, opts: RolloverOptions): { cycle: strin
     });
     if (objRows.length) writeDataRows(objT, objRows, OBJECTIVE_HEADERS.slice(0, 7));
     if (krRows.length) writeDataRows(krT, krRows, KR_HEADERS.slice(0, 9));
-    // Formulas for the carried rows (setup ran before they existed).
-    setUpTracker(ss, {}, today);
+    // Formulas for the carried rows (setup ran before they existed); its focus checks are the new cycle's,
+    // reported as an import reports them (removing KRs can leave an objective with one).
+    const report = setUpTracker(ss, {}, today);
     props.setProperty(ROLLED_OVER_KEY, `${tracker.settings.cycleName}|${tracker.settings.startDate}`);
-    return { cycle: plan.settings.cycleName, archived, carried: { objectives: objRows.length, keyResults: krRows.length } };
+    return { cycle: plan.settings.cycleName, archived, carried: { objectives: objRows.length, keyResults: krRows.length }, warnings: report.warnings };
   });
 }

@@ -118,6 +118,7 @@ export function menuRollOver(): void {
   report("Roll over", actions.rollOverCycle({ start }), (r) => [
     `"${r.cycle}" has started with ${r.carried.objectives} objectives and ${r.carried.keyResults} key results.`,
     `The finished cycle is archived in: ${r.archived.join(", ")}.`,
+    r.warnings.length ? `\nFocus checks:\n• ${r.warnings.join("\n• ")}` : "",
   ]);
 }
 

@@ -4,6 +4,7 @@ import { parseSettings } from "../core/settings";
 import {
   CHECKIN_HEADERS,
   HISTORY_HEADERS,
+  HISTORY_STATE_HEADERS,
   KR_HEADERS,
   KR_FORECAST_HEADERS,
   KR_HELPER_HEADERS,
@@ -222,5 +223,5 @@ export const ALL_HEADERS = {
   objectives: OBJECTIVE_HEADERS as readonly string[],
   keyResults: [...KR_HEADERS, ...KR_HELPER_HEADERS, ...KR_FORECAST_HEADERS] as readonly string[],
   checkins: CHECKIN_HEADERS as readonly string[],
-  history: HISTORY_HEADERS as readonly string[],
+  history: [...HISTORY_HEADERS, ...HISTORY_STATE_HEADERS] as readonly string[],
 };

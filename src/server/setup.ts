@@ -6,22 +6,16 @@ import { focusChecks } from "../core/focus";
 import { KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";
 import { templateByName, TEMPLATE_NAMES, type Template, type TemplateName } from "../core/templates";
 import { asText, UserError } from "./env";
-import {
-  applyConditionalFormats,
-  applyValidations,
-  clearOurProtections,
-  COLUMN_SPECS,
-  OWNED_COLUMNS,
-  protectColumns,
-  protectSheet,
-  styleTable,
-} from "./layout";
+import { COLUMN_SPECS, type ColumnSpec } from "./layout";
 import { ALL_HEADERS, IDENTIFYING, keyResultsFrom, objectivesFrom, readSettings } from "./read";
 import { formulaRowCount, writeFormulas } from "./setupFormulas";
 import { ensureSettings } from "./setupSettings";
+import { ensureProtections, protectionPlan } from "./setupProtections";
+import { ensureConditionalFormats, ensureValidations, tableValidations } from "./setupRules";
+import { ensureTableStyle } from "./setupStyle";
 import { ensureTable, inspect } from "./setupTabs";
 import type { SetupOptions, SetupReport } from "./setupTypes";
-import { createSummarySheet, reprotectSummary } from "./summaryTab";
+import { createSummarySheet, SUMMARY_NOTE } from "./summaryTab";
 import { col, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -106,14 +100,12 @@ function cycleWeeks(ss: Spreadsheet, opts: SetupOptions, tz: string): number {
   }
 }
 
-const HISTORY_PRESIZE_MAX = 20000;
-
 /**
- * Gives the Weekly Summary and History the rows a whole cycle needs (a summary lists each KR in a few
- * sections; History gets one row per KR per week), so generating the summary does not have to grow them:
- * growing costs service calls, and the summary has a fixed budget. Run again by Repair and by imports.
+ * Gives the Weekly Summary the rows a whole cycle needs (a summary lists each KR in a few sections), so
+ * generating the summary does not have to grow it: growing costs service calls, and the summary has a
+ * fixed budget. Run again by Repair and by imports.
  */
-function sizeForCycle(ss: Spreadsheet, histT: Table, krs: number, weeks: number, objectives: number): void {
+function sizeForCycle(ss: Spreadsheet, histT: Table, histLast: number, krs: number, weeks: number, objectives: number): void {
   const grow = (sheet: Sheet | null, need: number) => {
     if (!sheet) return;
     const max = sheet.getMaxRows();
@@ -124,29 +116,44 @@ function sizeForCycle(ss: Spreadsheet, histT: Table, krs: number, weeks: number,
   grow(summary, 6 * krs + 200);
   // The Chart data block has a column per objective plus the week and two expected lines (charts.ts).
   if (summary && summary.getMaxColumns() < objectives + 3) summary.insertColumnsAfter(summary.getMaxColumns(), objectives + 3 - summary.getMaxColumns());
-  // Capped: Sheets allows 10 million cells per spreadsheet, and a very large tracker's History may grow
-  // during the cycle instead (two service calls in the week it does).
-  grow(histT.sheet, histT.headerRow + histT.rows.length + Math.min(krs * weeks, HISTORY_PRESIZE_MAX) + 100);
+  // History is not sized ahead: the summary reads it to its last row and grows it, in one call, in a week
+  // that needs room (docs/summary.md#history).
 }
 
-/** Formatting, validation, conditional colours and protection of the four table tabs. */
-function applyLayout(objT: Table, krT: Table, logT: Table, histT: Table): void {
+/**
+ * Formatting, dropdowns, conditional colours and protection of the four table tabs (and the Weekly
+ * Summary's protection), each read once and written only where it differs from what it should be.
+ */
+function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, report: SetupReport, histLast: number): void {
+  const { objT, krT, logT, histT } = tabs;
+  const created = new Set(report.created);
+  const fresh = (t: Table) => created.has(t.name);
+  const headerWritten = (t: Table) => report.restored.some((r) => r.indexOf(`${t.name}: `) === 0 && /header|column/.test(r));
   const nObj = formulaRowCount(objT);
   const nKr = formulaRowCount(krT);
-  styleTable(objT, COLUMN_SPECS.objectives, nObj);
-  styleTable(krT, COLUMN_SPECS.keyResults, nKr);
-  styleTable(logT, COLUMN_SPECS.checkins, Math.max(logT.rows.length, 1));
-  styleTable(histT, COLUMN_SPECS.history, Math.max(histT.rows.length, 1));
-  applyValidations("objectives", objT, nObj);
-  applyValidations("keyResults", krT, nKr);
-  applyConditionalFormats(objT, ["Status"], null, nObj);
-  applyConditionalFormats(krT, ["Status", "Score"], "Confidence", nKr);
-  applyConditionalFormats(histT, ["Status"], null, Math.max(histT.rows.length, 200));
-  for (const t of [objT, krT, logT, histT]) clearOurProtections(t.sheet);
-  protectColumns(objT, OWNED_COLUMNS.objectives, nObj);
-  protectColumns(krT, OWNED_COLUMNS.keyResults, nKr);
-  protectSheet(logT.sheet, "the check-in log is append-only; use the Check in sidebar");
-  protectSheet(histT.sheet, "History is written by Generate weekly summary");
+  const style = (t: Table, specs: Record<string, ColumnSpec>, checkRows: number, writeRows: number) =>
+    ensureTableStyle(t, specs, { fresh: fresh(t), headerWritten: headerWritten(t), checkRows, writeRows });
+  style(objT, COLUMN_SPECS.objectives, nObj, nObj);
+  style(krT, COLUMN_SPECS.keyResults, nKr, nKr);
+  // The log and History: their first data row is checked; a wrong format is set on the whole column.
+  style(logT, COLUMN_SPECS.checkins, 1, logT.sheet.getMaxRows() - logT.headerRow);
+  style(histT, COLUMN_SPECS.history, 1, histT.sheet.getMaxRows() - histT.headerRow);
+  const dv = (t: Table, kind: "objectives" | "keyResults", rows: number) =>
+    ensureValidations(
+      t.sheet,
+      Object.entries(tableValidations(kind))
+        .map(([h, rule]) => ({ row: t.headerRow + 1, col: col(t, h) + 1, rows, rule }))
+        .filter((x) => x.col > 0),
+      fresh(t),
+    );
+  dv(objT, "objectives", nObj);
+  dv(krT, "keyResults", nKr);
+  ensureConditionalFormats(objT, ["Status"], null, nObj, fresh(objT));
+  ensureConditionalFormats(krT, ["Status", "Score"], "Confidence", nKr, fresh(krT));
+  // History's colours reach its last row, and at least 200 rows, so the next summaries' rows are coloured.
+  ensureConditionalFormats(histT, ["Status"], null, Math.max(histLast - histT.headerRow, 200), fresh(histT));
+  const summary = ss.getSheetByName(TAB.summary);
+  ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary, SUMMARY_NOTE), created);
 }
 
 export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string): SetupReport {
@@ -174,18 +181,20 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   }
 
   writeFormulas(objT, krT, { report, ...before });
-  applyLayout(objT, krT, logT, histT);
-  const summary = ss.getSheetByName(TAB.summary);
-  if (!summary) {
+  if (!ss.getSheetByName(TAB.summary)) {
     createSummarySheet(ss);
     report.created.push(TAB.summary);
-  } else reprotectSummary(summary);
+  }
+  // History's last row: its rows are not read (only its header), and sizing and colours need the count.
+  const histLast = report.created.indexOf(TAB.history) >= 0 ? histT.headerRow : Math.max(histT.headerRow, histT.sheet.getLastRow());
   const krs = keyResultsFrom(krT, tz);
-  sizeForCycle(ss, histT, krs.length, cycleWeeks(ss, opts, tz), objectivesFrom(objT).length);
+  sizeForCycle(ss, histT, histLast, krs.length, cycleWeeks(ss, opts, tz), objectivesFrom(objT).length);
+  applyLayout(ss, { objT, krT, logT, histT }, report, histLast);
 
   if (onlyDefault && onlyDefault.getLastRow() === 0 && onlyDefault.getLastColumn() === 0) ss.deleteSheet(onlyDefault);
   const settingsSheet = ss.getSheetByName(TAB.settings);
-  if (settingsSheet) ss.setActiveSheet(ss.getSheetByName(TAB.keyResults) || settingsSheet);
+  const show = ss.getSheetByName(TAB.keyResults) || settingsSheet;
+  if (show && ss.getActiveSheet().getName() !== show.getName()) ss.setActiveSheet(show);
   report.warnings.push(...focusChecks(objectivesFrom(objT), krs));
   return report;
 }

@@ -41,11 +41,15 @@ export interface Repair {
  * Formulas compared as the sheet may give them back: spacing, letter case and the quotes around a sheet
  * name that needs none can differ (our formulas hold no text with an apostrophe).
  */
-function sameFormula(a: string, b: string): boolean {
+export function sameFormula(a: string, b: string): boolean {
   const n = (f: string) => f.replace(/[\s']+/g, "").toUpperCase();
   return n(a) === n(b);
 }
 
+/**
+ * The formula columns are read in one call (their span, every formula row) and compared with what they
+ * should hold; only columns with a differing cell are written, one call per run of adjacent columns.
+ */
 function writeFormulaColumns(t: Table, n: number, make: (row: number) => Record<string, string>, repair?: { report: SetupReport; rows: number }): void {
   const first = t.headerRow + 1;
   // The spare formula rows may reach past the sheet's last row: grow the sheet first.
@@ -53,22 +57,36 @@ function writeFormulaColumns(t: Table, n: number, make: (row: number) => Record<
   if (first + n - 1 > max) t.sheet.insertRowsAfter(max, first + n - 1 - max);
   const perRow: Record<string, string>[] = [];
   for (let i = 0; i < n; i++) perRow.push(make(first + i));
-  for (const header of Object.keys(perRow[0] || {})) {
-    const c = col(t, header);
-    if (c < 0) continue;
-    const range = t.sheet.getRange(first, c + 1, n, 1);
-    if (repair && repair.rows > 0) {
-      const had = t.sheet.getRange(first, c + 1, repair.rows, 1).getFormulas();
-      const broken: number[] = [];
-      had.forEach((r, i) => {
-        const hasData = t.rows[i].some((v) => v !== "" && v !== null);
-        if (hasData && !sameFormula(String(r[0] || ""), perRow[i][header])) broken.push(first + i);
-      });
-      if (broken.length) {
-        const rows = broken.length > 5 ? `${broken.slice(0, 5).join(", ")} and ${broken.length - 5} more` : broken.join(", ");
-        repair.report.restored.push(`${t.name}: ${header} formula in row${broken.length > 1 ? "s" : ""} ${rows}`);
-      }
+  const cols = Object.keys(perRow[0] || {})
+    .map((header) => ({ header, c: col(t, header) + 1 }))
+    .filter((x) => x.c > 0)
+    .sort((a, b) => a.c - b.c);
+  if (!cols.length) return;
+  const c1 = cols[0].c;
+  const c2 = cols[cols.length - 1].c;
+  const had = t.sheet.getRange(first, c1, n, c2 - c1 + 1).getFormulas();
+  const wrong: typeof cols = [];
+  for (const { header, c } of cols) {
+    const broken: number[] = [];
+    let differs = false;
+    for (let i = 0; i < n; i++) {
+      if (sameFormula(String(had[i][c - c1] || ""), perRow[i][header])) continue;
+      differs = true;
+      const hasData = i < t.rows.length && t.rows[i].some((v) => v !== "" && v !== null);
+      if (repair && i < repair.rows && hasData) broken.push(first + i);
     }
-    range.setFormulas(perRow.map((r) => [r[header]]));
+    if (differs) wrong.push({ header, c });
+    if (repair && broken.length) {
+      const rows = broken.length > 5 ? `${broken.slice(0, 5).join(", ")} and ${broken.length - 5} more` : broken.join(", ");
+      repair.report.restored.push(`${t.name}: ${header} formula in row${broken.length > 1 ? "s" : ""} ${rows}`);
+    }
+  }
+  let i = 0;
+  while (i < wrong.length) {
+    let j = i;
+    while (j + 1 < wrong.length && wrong[j + 1].c === wrong[j].c + 1) j++;
+    const run = wrong.slice(i, j + 1);
+    t.sheet.getRange(first, run[0].c, n, run.length).setFormulas(perRow.map((r) => run.map((x) => r[x.header])));
+    i = j + 1;
   }
 }

@@ -4,12 +4,15 @@ import { addDays, dayNumber } from "../core/dates";
 import { SETTINGS_COMPUTED, SETTINGS_HEADERS, SETTINGS_ROWS, TAB } from "../core/tabs";
 import type { Template } from "../core/templates";
 import { asText } from "./env";
-import { applySettingsValidations, HEADER_BG, HEADER_FG } from "./layout";
+import { sameFormula } from "./setupFormulas";
+import { ensureValidations, SETTINGS_VALIDATIONS } from "./setupRules";
+import { ensureHeaderStyle, ensureWidths } from "./setupStyle";
 import { isEmpty, type TabState } from "./setupTabs";
 import type { SetupOptions, SetupReport } from "./setupTypes";
 import { norm } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Monday of the week containing `iso`. */
 function mondayOf(iso: string): string {
@@ -34,10 +37,8 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
     report.created.push(TAB.settings);
     values = [];
   }
-  if (isEmpty(values)) {
-    sheet.getRange(1, 1, 1, 3).setValues([SETTINGS_HEADERS.slice()]);
-    values = [SETTINGS_HEADERS.slice()];
-  }
+  const headerMissing = isEmpty(values);
+  if (headerMissing) values = [SETTINGS_HEADERS.slice()];
   const rowOf = settingsRowOf(values);
   let next = values.length + 1;
   while (next > 1 && isEmpty([values[next - 2] || []])) next--;
@@ -71,41 +72,91 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
       writes.push({ row: rowOf.get(norm(def.label))!, label: def.label, value: wanted, note: def.note });
     }
   }
+  // Every row to write, batched into one setValues per run of adjacent rows.
+  const rowsOut = new Map<number, unknown[]>();
+  if (headerMissing) rowsOut.set(1, SETTINGS_HEADERS.slice());
   for (const w of writes) {
     // The start date is written as an ISO date string, which Sheets reads as a date in every locale;
     // other text is written as literal text.
     const v = w.label === "Start date" ? w.value : typeof w.value === "string" ? asText(w.value) : w.value;
-    sheet.getRange(w.row, 1, 1, 3).setValues([[w.label, v, w.note]]);
+    rowsOut.set(w.row, [w.label, v, w.note]);
   }
-  // Computed rows below the settings, after one blank row.
+  // Computed rows below the settings, after one blank row; rewritten only when label, formula or note differ.
   let computedRow = Math.max(...Array.from(rowOf.values())) + 2;
+  const computed: { r: number; row: unknown[] }[] = [];
   for (const c of SETTINGS_COMPUTED) {
     const r = rowOf.get(norm(c.label)) ?? computedRow++;
-    sheet.getRange(r, 1, 1, 3).setValues([[c.label, "", "Computed by okr-sheets; do not edit."]]);
-    sheet.getRange(r, 2).setFormula(c.formula);
+    computed.push({ r, row: [c.label, c.formula, COMPUTED_NOTE] });
     rowOf.set(norm(c.label), r);
   }
-  // Named ranges point at the value cells, so formulas survive rows being moved.
-  // An existing name is moved with NamedRange.setRange: whether setNamedRange replaces an existing name
-  // or fails is not settled (docs/apps-script-fidelity.md), and setRange is right under both readings.
-  const existing = new Map(ss.getNamedRanges().map((n) => [n.getName(), n] as const));
+  const fresh = !s.sheet || isEmpty(s.values);
+  const lo = Math.min(...computed.map((c) => c.r));
+  const hi = Math.max(...computed.map((c) => c.r));
+  const had = fresh ? [] : sheet.getRange(lo, 2, hi - lo + 1, 1).getFormulas();
+  for (const c of computed) {
+    const v = values[c.r - 1] || [];
+    const same = !fresh && String(v[0] ?? "") === c.row[0] && String(v[2] ?? "") === c.row[2] && sameFormula(String(had[c.r - lo][0] || ""), String(c.row[1]));
+    if (!same) rowsOut.set(c.r, c.row);
+  }
+  const rows = [...rowsOut.keys()].sort((a, b) => a - b);
+  let i = 0;
+  while (i < rows.length) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    sheet.getRange(rows[i], 1, j - i + 1, 3).setValues(rows.slice(i, j + 1).map((r) => rowsOut.get(r) as unknown[]));
+    i = j + 1;
+  }
+  ensureNamedRanges(ss, sheet, rowOf, fresh);
+  ensureSettingsLook(sheet, rowOf, fresh);
+}
+
+const COMPUTED_NOTE = "Computed by okr-sheets; do not edit.";
+
+/**
+ * Named ranges point at the value cells, so formulas survive rows being moved. Each is compared with the
+ * cell it should name; only a missing or moved one is written. An existing name is moved with
+ * NamedRange.setRange: whether setNamedRange replaces an existing name or fails is not settled
+ * (docs/apps-script-fidelity.md), and setRange is right under both readings.
+ */
+function ensureNamedRanges(ss: Spreadsheet, sheet: Sheet, rowOf: Map<string, number>, fresh: boolean): void {
+  // Looked up one by one (a cheap call each); the list of names is fetched only when one must be moved.
+  let existing: Map<string, GoogleAppsScript.Spreadsheet.NamedRange> | null = null;
   for (const def of [...SETTINGS_ROWS, ...SETTINGS_COMPUTED]) {
     const r = rowOf.get(norm(def.label));
     if (!r) continue;
+    const at = fresh ? null : ss.getRangeByName(def.name);
+    if (at && at.getSheet().getName() === TAB.settings && at.getA1Notation() === `B${r}`) continue;
+    if (!existing) existing = new Map(ss.getNamedRanges().map((n) => [n.getName(), n] as const));
     const named = existing.get(def.name);
     if (named) named.setRange(sheet.getRange(r, 2));
     else ss.setNamedRange(def.name, sheet.getRange(r, 2));
   }
+}
+
+/** Number formats, header style, widths and dropdowns of the Settings tab, written where they differ. */
+function ensureSettingsLook(sheet: Sheet, rowOf: Map<string, number>, fresh: boolean): void {
+  const formats: [number, string][] = [];
   const start = rowOf.get(norm("Start date"));
-  if (start) sheet.getRange(start, 2).setNumberFormat("yyyy-mm-dd");
+  if (start) formats.push([start, "yyyy-mm-dd"]);
   for (const label of ["On track if gap ≤", "At risk if gap ≤", "Aspirational goal"]) {
     const r = rowOf.get(norm(label));
-    if (r) sheet.getRange(r, 2).setNumberFormat("0.00");
+    if (r) formats.push([r, "0.00"]);
   }
-  sheet.getRange(1, 1, 1, 3).setFontWeight("bold").setBackground(HEADER_BG).setFontColor(HEADER_FG);
-  sheet.setFrozenRows(1);
-  sheet.setColumnWidth(1, 250);
-  sheet.setColumnWidth(2, 260);
-  sheet.setColumnWidth(3, 360);
-  applySettingsValidations(sheet, (label) => rowOf.get(norm(label)));
+  if (formats.length) {
+    const lo = Math.min(...formats.map(([r]) => r));
+    const hi = Math.max(...formats.map(([r]) => r));
+    const box = sheet.getRange(lo, 2, hi - lo + 1, 1);
+    const had = box.getNumberFormats();
+    if (formats.some(([r, f]) => had[r - lo][0] !== f)) {
+      for (const [r, f] of formats) had[r - lo][0] = f;
+      box.setNumberFormats(had);
+    }
+  }
+  ensureHeaderStyle(sheet, 1, 3, fresh);
+  if (fresh || sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  ensureWidths(sheet, [[1, 260], [2, 260], [3, 360]], fresh);
+  const cells = SETTINGS_VALIDATIONS.map(([label, rule]) => ({ r: rowOf.get(norm(label)), rule }))
+    .filter((x): x is { r: number; rule: () => GoogleAppsScript.Spreadsheet.DataValidation } => x.r !== undefined)
+    .map((x) => ({ row: x.r, col: 2, rows: 1, rule: x.rule() }));
+  ensureValidations(sheet, cells, fresh);
 }

@@ -4,7 +4,7 @@ import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB } 
 import { UserError } from "./env";
 import { IDENTIFYING, KR_WIDTH, LOG_WIDTH, OBJECTIVE_WIDTH } from "./read";
 import type { SetupReport } from "./setupTypes";
-import { col, findHeaderRow, norm, readColumns, tableFromValues, type Table } from "./table";
+import { col, findHeaderRow, HEADER_SEARCH_ROWS, norm, readColumns, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -24,16 +24,24 @@ export type TabKey = "settings" | "objectives" | "keyResults" | "checkins" | "hi
 
 /** Reads the first rows of each tracker tab and refuses when one of our names holds something else. */
 export function inspect(ss: Spreadsheet, report: SetupReport): Record<TabKey, TabState> {
-  const read = (name: string, width: number): TabState => {
+  // Read as their data range (the rows and columns holding something): a whole-column read would move
+  // every blank row of the grid too, and every cell moved is paid for on Google.
+  const read = (name: string): TabState => {
     const sheet = ss.getSheetByName(name);
-    return { name, sheet, values: sheet ? readColumns(ss, sheet, name, width) : [] };
+    return { name, sheet, values: sheet ? sheet.getDataRange().getValues() : [] };
+  };
+  // The log and History are only looked at for their header: their first rows, never the whole columns
+  // (55,000 check-ins and a History sized for the cycle at the large tier).
+  const head = (name: string, width: number): TabState => {
+    const sheet = ss.getSheetByName(name);
+    return { name, sheet, values: sheet ? readHead(sheet, width) : [] };
   };
   const state = {
-    settings: read(TAB.settings, 3),
-    objectives: read(TAB.objectives, OBJECTIVE_WIDTH),
-    keyResults: read(TAB.keyResults, KR_WIDTH),
-    checkins: read(TAB.checkins, LOG_WIDTH),
-    history: read(TAB.history, LOG_WIDTH),
+    settings: read(TAB.settings),
+    objectives: read(TAB.objectives),
+    keyResults: read(TAB.keyResults),
+    checkins: head(TAB.checkins, LOG_WIDTH),
+    history: head(TAB.history, LOG_WIDTH),
   };
   const foreign: string[] = [];
   const check = (s: TabState, ident: readonly string[]) => {
@@ -55,6 +63,13 @@ export function inspect(ss: Spreadsheet, report: SetupReport): Record<TabKey, Ta
   }
   reattachRenamed(ss, state, report);
   return state;
+}
+
+/** The first rows of a tab, as far down as a header is looked for; narrower when the tab is. */
+function readHead(sheet: Sheet, width: number): unknown[][] {
+  const rows = Math.min(HEADER_SEARCH_ROWS, sheet.getMaxRows());
+  const cols = Math.min(width, sheet.getMaxColumns());
+  return sheet.getRange(1, 1, rows, cols).getValues();
 }
 
 const WIDTHS: Record<TabKey, number> = {

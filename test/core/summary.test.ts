@@ -128,11 +128,12 @@ describe("week 4 summary (as of 2026-02-01)", () => {
     expect(a.data.checkinRate).toEqual({ checkedIn: 3, total: 8, rate: 3 / 8 });
     expect(kr_(a, "O2.KR2").checkedInThisPeriod).toBe(false); // 2026-01-25 = as-of − 7
     expect(kr_(a, "O3.KR1").checkedInThisPeriod).toBe(true); // 2026-02-01 = as-of
+    // Worst first: furthest behind expected first, the setup error (no score) last.
     expect(a.data.missing.map((k) => [k.id, k.lastCheckin])).toEqual([
-      ["O1.KR2", "2026-01-08"],
-      ["O1.KR3", null],
-      ["O2.KR2", "2026-01-25"],
       ["O3.KR2", "2026-01-20"],
+      ["O1.KR2", "2026-01-08"],
+      ["O2.KR2", "2026-01-25"],
+      ["O1.KR3", null],
       ["O3.KR3", null],
     ]);
   });
@@ -296,10 +297,13 @@ describe("layout", () => {
   it("has the sections in order with headings", () => {
     const headings = a.rows.filter((r) => r[0].style === "heading").map((r) => String(r[0].v));
     expect(headings.map((h) => h.split(":")[0])).toEqual([
+      "This week",
       "Overall",
-      "Key results by status",
-      "Objectives",
       "Needs attention",
+      "Low confidence",
+      "Blockers reported this week",
+      "Objectives",
+      "Key results by status",
       "Missing check-ins",
       "Biggest movers since last week",
       "Forecast",
@@ -324,9 +328,9 @@ describe("layout", () => {
   });
   it("missing check-ins show dates and 'never'", () => {
     const i = rowIndex(a, (r) => String(r[0].v).startsWith("Missing check-ins"));
-    expect(a.rows[i + 2].slice(0, 4).map((c) => c.v)).toEqual(["O1.KR2", "KR O1.KR2", "Dan@Example.com ", "2026-01-08"]);
-    expect(a.rows[i + 2][3].fmt).toBe("yyyy-mm-dd");
-    expect(a.rows[i + 3][3].v).toBe("never");
+    expect(a.rows[i + 3].slice(0, 4).map((c) => c.v)).toEqual(["O1.KR2", "KR O1.KR2", "Dan@Example.com ", "2026-01-08"]);
+    expect(a.rows[i + 3][3].fmt).toBe("yyyy-mm-dd");
+    expect(a.rows[i + 5][3].v).toBe("never");
   });
   it("trend rows end in a SPARKLINE over their own value cells", () => {
     const h = rowIndex(a, (r) => String(r[0].v).startsWith("Trend"));
@@ -345,8 +349,8 @@ describe("layout", () => {
   it("wide trends widen the table", () => {
     const late = buildSummary({ tracker: fixtureTracker(), checkins: fixtureCheckins(), history: [], asOf: "2026-03-30" });
     expect(late.week).toBe(13);
-    expect(late.width).toBe(2 + 13 + 1);
-    const i = rowIndex(late, (r) => r[0].v === "O1.KR1" && r[late.width - 1].formula !== undefined);
-    expect(late.rows[i][late.width - 1].formula).toBe(`=IFERROR(SPARKLINE(C${i + 1}:O${i + 1}),"")`);
+    expect(late.width).toBe(2 + 13 + 2); // ID, key result, 13 weeks, the sparkline and its text
+    const i = rowIndex(late, (r) => r[0].v === "O1.KR1" && r[late.width - 2].formula !== undefined);
+    expect(late.rows[i][late.width - 2].formula).toBe(`=IFERROR(SPARKLINE(C${i + 1}:O${i + 1}),"")`);
   });
 });

@@ -55,7 +55,9 @@ describe("okr-sheets rollup", () => {
     expect(again).toContain("1 of 3 team trackers read");
     expect(again).toContain("  Gone: Missing: no spreadsheet has this URL or ID (mistyped, or deleted?).");
 
-    const rollup = JSON.parse(ok("show", "company.xlsx", "--sheet", "Portfolio Roll-up", "--json"));
+    // The roll-up is a report: its "Teams" section holds the table.
+    const report = JSON.parse(ok("show", "company.xlsx", "--sheet", "Portfolio Roll-up", "--json"));
+    const rollup = report.sections.find((s: { title: string }) => s.title === "Teams").rows;
     expect(rollup.map((r: Record<string, unknown>) => [r.Team, r.Read, r["Last check-in"]])).toEqual([
       ["ops", "Yes", "2026-02-10"],
       ["notes", 'Not an okr-sheets tracker: no "Settings", "Objectives", "Key Results" tabs.', ""],

@@ -19,7 +19,7 @@ const QUALITY = "quality.lead@example.com"; // owns O2.KR1, O2.KR2
 const ADMIN = "ops.lead@example.com"; // Settings "Admins' emails"; also owns O3.KR2
 const KR_IDS = ["O1.KR1", "O1.KR2", "O1.KR3", "O2.KR1", "O2.KR2", "O3.KR1", "O3.KR2"];
 const CYCLE_START = "2026-01-05"; // 13 weeks: 2026-01-05 .. 2026-04-05 inclusive
-const FIELDS = ["requestId", "krId", "value", "confidence", "whatChanged", "blockers", "nextStep", "as", "confirmed"];
+const FIELDS = ["requestId", "krId", "value", "confidence", "whatChanged", "blockers", "nextStep", "as", "confirmed", "row"];
 /** The template KRs the submissions aim at: unit and range (docs/checkins.md "Values that ask first"). */
 const KRS: Record<string, { unit: string; metric: string; start: number; target: number }> = {
   "O1.KR1": { unit: "%", metric: "increase", start: 82, target: 95 },
@@ -124,6 +124,8 @@ function oracle(payload: unknown, w: World): Outcome {
   }
   if (p.as !== undefined && (typeof p.as !== "string" || p.as.length > 254)) return refused;
   if (p.confirmed !== undefined && typeof p.confirmed !== "boolean") return refused;
+  // A row is only where the server looks first: any whole number from 2 finds the KR by its ID after all.
+  if (p.row !== undefined && !(typeof p.row === "number" && Number.isInteger(p.row) && p.row >= 2 && p.row <= 1e7)) return refused;
   const kr = KRS[krId];
   // Before the KR is known, any unit passes the syntax check.
   const syntax = expectedValue(p.value, w.decimalComma, null);
@@ -261,6 +263,8 @@ const extraArb = fc.oneof(
   { weight: 8, arbitrary: fc.constant({}) },
   { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 8 }), json, { minKeys: 1, maxKeys: 2 }) },
   { weight: 1, arbitrary: fc.constantFrom<Record<string, unknown>>({ score: 1 }, JSON.parse('{"__proto__": 1}'), { constructor: 1 }, { "": "" }, { Value: 5 }) },
+  // The row the sidebar sends: right, another KR's, blank, past the tab's end, or not a row at all.
+  { weight: 2, arbitrary: fc.constantFrom<Record<string, unknown>>({ row: 2 }, { row: 5 }, { row: 6 }, { row: 40 }, { row: 5000 }, { row: 1 }, { row: 0 }, { row: 2.5 }, { row: "5" }, { row: null }) },
 );
 
 /** Which request ID to send: a fresh valid one, an earlier one of this run, or a malformed one. */
@@ -401,13 +405,15 @@ describe("submitCheckin under hostile input (built add-on)", () => {
           expect(r.kr.confidence, label).toBe(expected.confidence);
           expect(r.kr.score, label).toBe(typeof kr["Score"] === "number" ? kr["Score"] : null);
           expect(r.kr.status, label).toBe(kr["Status"]);
+          expect(String(kr["Request IDs"]).split(" ")[0], label).toBe(expected.requestId);
 
           // Nothing else: no other input cell, formula, format or rule changed.
           const krSheet = after.sheets.find((x) => x.name === "Key Results")!;
           const header = (krSheet.rows[0] || []).map((c) => String(c?.v ?? ""));
           const krRow = 1 + krSheet.rows.findIndex((row) => row?.[0]?.v === expected.krId);
-          // The KR's own row: what the check-in records, and the forecast it recomputes (issue 18).
-          const allowed = new Set(["Current", "Confidence", "Last check-in", ...KR_FORECAST_HEADERS].map((h) => `Key Results!${krRow},${header.indexOf(h) + 1}`));
+          // The KR's own row: what the check-in records, the forecast it recomputes (issue 18) and the
+          // request IDs that recognise a resend (issue 14).
+          const allowed = new Set(["Current", "Confidence", "Last check-in", "Request IDs", ...KR_FORECAST_HEADERS].map((h) => `Key Results!${krRow},${header.indexOf(h) + 1}`));
           const logRow = rows.length + 1;
           const unexpected = changedCells(before, after).filter((k) => !allowed.has(k) && !k.startsWith(`Check-ins!${logRow},`));
           expect(unexpected, label).toEqual([]);

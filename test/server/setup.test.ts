@@ -73,12 +73,15 @@ describe("a new tracker", () => {
   });
 
   it("protects formula columns and the add-on's tabs with warning-only protections", () => {
+    // One protection per run of adjacent add-on columns: each column it spans, by header.
     const rangeProt = (tab: string) =>
-      book.getSheetByName(tab)!.getProtections(SpreadsheetAppEnum.RANGE).map((p) => ({
-        col: headerRow(wb, tab)[p.getRange().getColumn() - 1],
-        warningOnly: p.isWarningOnly(),
-        row: p.getRange().getRow(),
-      }));
+      book.getSheetByName(tab)!.getProtections(SpreadsheetAppEnum.RANGE).flatMap((p) =>
+        headerRow(wb, tab).slice(p.getRange().getColumn() - 1, p.getRange().getLastColumn()).map((col) => ({
+          col,
+          warningOnly: p.isWarningOnly(),
+          row: p.getRange().getRow(),
+        })),
+      );
     const obj = rangeProt("Objectives");
     expect(obj.map((p) => p.col).sort()).toEqual(["Expected", "Score", "Status"]);
     const kr = rangeProt("Key Results");

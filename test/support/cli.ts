@@ -15,10 +15,10 @@ export interface CliRun {
 
 export const BIN = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "bin", "okr-sheets.js");
 
-/** One command in-process, in folder `cwd`. */
-export async function runCli(cwd: string, args: string[]): Promise<CliRun> {
+/** One command in-process, in folder `cwd`; `now` is its "today" when it has no --at (default: the real clock). */
+export async function runCli(cwd: string, args: string[], opts: { now?: Date } = {}): Promise<CliRun> {
   let stdout = "", stderr = "";
-  const status = await main(args, { cwd, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
+  const status = await main(args, { cwd, now: opts.now, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
   return { status, stdout, stderr };
 }
 

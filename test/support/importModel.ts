@@ -5,17 +5,14 @@
 // "OKR import CSV" and the decisions listed in src/core/importRows.ts, without calling planImport.
 import fc from "fast-check";
 import type { ImportKeyResult, ImportObjective } from "../../src/core/importRows";
+import { caseVariant, givenId, krNumbers, METRICS, metricSpelling, OPTIONAL, REQUIRED, rowNoIn, spelled, textCell, weightCell, type Existing, type ModelKr, type ModelObjective, type NumCell } from "./importCells";
+import { corrupt } from "./importCorruptions";
 
-export const METRICS = ["increase", "decrease", "stay_above", "stay_below", "milestone"] as const;
+export { METRICS, type Existing };
 
 // What the import must plan: the plan's own row types (the values are derived here independently).
 export type ExpectedObjective = ImportObjective;
 export type ExpectedKr = ImportKeyResult;
-
-export interface Existing {
-  objectiveIds: string[];
-  krIds: string[];
-}
 
 export interface ImportCase {
   existing: Existing;
@@ -28,112 +25,6 @@ export interface ImportCase {
 }
 
 // ---------------------------------------------------------------------------------------------------
-
-/** Text that is legal in any text cell but hostile to spreadsheets, HTML or CSV. */
-const hostilePrefix = fc.oneof(
-  fc.constantFrom(
-    "Plain words", "=1+1", "+44 7700", "-minus", "@mention", "=HYPERLINK(\"http://x\",\"y\")", "'quoted", "<b>bold</b>",
-    "<script>alert(1)</script>", "a,b,c", "say \"hi\"", "line1\nline2", "tab\there", "Ünïcödé ✓ 数字", "😀 emoji", "\u202eRTL",
-    "TRUE", "42", "007", "2026-01-05", "1/2/2026", "50%", "#N/A", "semi;colon", "back\\slash", "\r\ncrlf",
-  ),
-  fc.string({ minLength: 1, maxLength: 12 }),
-  fc.string({ unit: "grapheme", minLength: 1, maxLength: 6 }),
-);
-const pad = fc.constantFrom("", "", "", " ", "  ", "\t");
-
-/** A text cell: hostile prefix + a unique tag (so objective texts never collide), padded; expected = trimmed. */
-function textCell(tag: string, long: boolean) {
-  return fc.tuple(pad, hostilePrefix, pad).map(([a, p, b]) => {
-    const body = long ? "L".repeat(2000 - tag.length - 1) + " " + tag : `${p} ${tag}`;
-    return { cell: `${a}${body}${b}`, value: `${a}${body}${b}`.trim() };
-  });
-}
-
-interface NumCell {
-  cell: unknown;
-  value: number | null;
-}
-
-/** A number as a user types it: "12", "+3.50", "-0", ".5", "7.", " 4 ", or a number cell. */
-const numCell: fc.Arbitrary<NumCell> = fc
-  .record({
-    sign: fc.constantFrom("", "", "+", "-"),
-    int: fc.oneof(fc.stringMatching(/^[0-9]{1,4}$/), fc.constantFrom("0", "1000000000000000", "999999999999999")),
-    frac: fc.oneof(fc.constant(null), fc.stringMatching(/^[0-9]{0,4}$/)),
-    asNumber: fc.boolean(),
-    padded: fc.boolean(),
-  })
-  .filter(({ int, frac }) => Math.abs(Number(`${int}.${frac ?? ""}`)) <= 1e15)
-  .map(({ sign, int, frac, asNumber, padded }) => {
-    const s = `${sign}${int}${frac === null ? "" : "." + frac}`;
-    const v = Number(s);
-    const value = v === 0 ? 0 : v;
-    return { cell: asNumber ? value : padded ? ` ${s} ` : s, value };
-  });
-const blankCell: fc.Arbitrary<NumCell> = fc.constantFrom({ cell: "", value: null }, { cell: "  ", value: null });
-
-type KrNumbers = { metric: (typeof METRICS)[number]; start: NumCell; target: NumCell };
-const krNumbers: fc.Arbitrary<KrNumbers> = fc.constantFrom(...METRICS).chain((metric): fc.Arbitrary<KrNumbers> => {
-  switch (metric) {
-    case "increase":
-    case "decrease":
-      return fc.tuple(numCell, numCell).filter(([a, b]) => a.value !== b.value).map(([start, target]) => ({ metric, start, target }));
-    case "stay_above":
-    case "stay_below":
-      return fc.record({ metric: fc.constant(metric), start: fc.oneof(numCell, blankCell), target: numCell });
-    default:
-      return fc.record({ metric: fc.constant(metric), start: fc.oneof(numCell, blankCell), target: fc.oneof(numCell, blankCell) });
-  }
-});
-
-const weightCell = fc.oneof(
-  blankCell,
-  numCell.filter((n) => (n.value as number) >= 0),
-  fc.constantFrom<NumCell>({ cell: "0", value: 0 }, { cell: 2, value: 2 }, { cell: "0.5", value: 0.5 }),
-);
-
-/** Case and separator variants: "Stay above", "STAY-ABOVE", " stay_above ". */
-function spelled(canonical: string) {
-  return fc.record({ sep: fc.constantFrom("_", " ", "-", "  ", " - "), upper: fc.constantFrom("lower", "upper", "title"), pad }).map(({ sep, upper, pad: p }) => {
-    let s = canonical.replace(/_/g, sep);
-    if (upper === "upper") s = s.toUpperCase();
-    if (upper === "title") s = s.replace(/(^|[ _-])([a-z])/g, (m, a: string, c: string) => a + c.toUpperCase());
-    return p + s + p;
-  });
-}
-const caseVariant = (s: string) => fc.constantFrom(s, s.toUpperCase(), s.charAt(0).toUpperCase() + s.slice(1), ` ${s} `);
-
-const ID_CHARS = fc.constantFrom(..."abcXYZ019._-/ ".split(""));
-const givenId = (prefix: string) => fc.tuple(fc.constantFrom("", "x", "Team ", "T."), fc.array(ID_CHARS, { maxLength: 6 })).map(([a, cs]) => `${prefix}${a}${cs.join("")}`.trim());
-
-// ---------------------------------------------------------------------------------------------------
-
-interface ModelKr {
-  obj: number;
-  id: string; // "" = generate
-  title: { cell: string; value: string };
-  owner: { cell: string; value: string };
-  metricCell: string;
-  metric: (typeof METRICS)[number];
-  unit: { cell: string; value: string };
-  start: NumCell;
-  target: NumCell;
-  weight: NumCell;
-}
-
-interface ModelObjective {
-  id: string; // "" = generate; else given (maybe an existing ID in another case)
-  existing: string | null; // the tracker's spelling when the ID already exists
-  title: { cell: string; value: string };
-  owner: string;
-  type: string; // as typed, "" = default
-  team: string;
-  parent: string;
-  pnl: string;
-}
-
-const OPTIONAL = ["objective_id", "kr_id", "objective_owner", "type", "unit", "weight", "team", "parent_objective_id", "pnl_link"] as const;
-const REQUIRED = ["objective", "key_result", "owner", "metric", "start", "target"] as const;
 
 export function importCaseArb(opts: { existing: fc.Arbitrary<Existing>; maxObjectives?: number; corrupt?: boolean; numbersAsText?: boolean }): fc.Arbitrary<ImportCase> {
   return opts.existing.chain((existing) =>
@@ -341,14 +232,7 @@ function build(existing: Existing, d: Drawn, numbersAsText: boolean): ImportCase
     const at = 1 + (b % table.length);
     table.splice(at, 0, b % 2 ? [] : columns.map(() => ""));
   }
-  const rowNoOf = (r: number) => {
-    let seen = -1;
-    for (let i = 1; i < table.length; i++) {
-      if (table[i].some((c) => String(c ?? "").trim() !== "")) seen++;
-      if (seen === r) return i + 1;
-    }
-    throw new Error("row not found");
-  };
+  const rowNoOf = (r: number) => rowNoIn(table, r);
 
   // The expected plan.
   const objOrder: number[] = [];
@@ -412,134 +296,14 @@ function build(existing: Existing, d: Drawn, numbersAsText: boolean): ImportCase
   }));
 
   // Corruptions: each names the rows of which at least one must be reported.
-  const corruptRows = new Set<number>();
-  const corruptions: string[] = [];
-  const colOf = (c: string) => columns.indexOf(c);
-  const dataRowIdx = (r: number) => rowNoOf(r) - 1;
-  const setCell = (r: number, c: string, v: unknown) => {
-    const i = colOf(c);
-    if (i < 0) return false;
-    const row = table[dataRowIdx(r)];
-    while (row.length < columns.length) row.push("");
-    row[i] = v;
-    return true;
-  };
-  const rowsOfObjective = (obj: number) => order.map((x, i) => (x.obj === obj ? rowNoOf(i) : -1)).filter((i) => i > 0);
-  for (const [kind, a, b] of d.corruptions) {
-    const r = a % order.length;
-    const rowNo = rowNoOf(r);
-    const k = order[r];
-    const o = d.objectives[k.obj];
-    const note = (what: string, rowsHit: number[]) => {
-      corruptions.push(`${what} (row${rowsHit.length > 1 ? "s" : ""} ${rowsHit.join(", ")})`);
-      rowsHit.forEach((x) => corruptRows.add(x));
-    };
-    /** A bad row; when it is a row of a new objective with a given ID, the objective may be left without
-     * its text (reported on another of its rows), so any of its rows may be named. */
-    const badRow = (what: string) => note(what, o.id !== "" && !o.existing ? rowsOfObjective(k.obj) : [rowNo]);
-    const pick = <T,>(xs: T[]) => xs[b % xs.length];
-    let stop = false;
-    switch (kind % 16) {
-      case 0: if (setCell(r, "metric", pick(["sideways", "", "increase decrease", "stay__above", "=increase"]))) badRow("bad metric"); break;
-      case 1: if (setCell(r, "start", pick<unknown>(["abc", "1,500", "1e3", "NaN", "Infinity", "-Infinity", "1 000", "0x1F", "١٢", "--1", "1.2.3", "9999999999999999", NaN, Infinity, 1e16, -1e300]))) badRow("bad start"); break;
-      case 2: if (setCell(r, "target", pick<unknown>(["ten", "5,000", "2E2", "∞", "1/2", "$5", "5%", NaN, -Infinity, 1e308]))) badRow("bad target"); break;
-      case 3: if (setCell(r, "weight", pick<unknown>(["-1", -0.5, "heavy", "1e1", NaN]))) badRow("bad weight"); break;
-      case 4: if (setCell(r, "key_result", pick(["", "   ", "\t"]))) badRow("blank key_result"); break;
-      case 5: if (setCell(r, "owner", pick(["", "  "]))) badRow("blank owner"); break;
-      case 6: if (setCell(r, "kr_id", pick(["9lives", "a*b", "=A1", "x".repeat(65), "K?1", "<b>", "K~1", "Ω1"]))) badRow("bad kr_id"); break;
-      case 7: if (setCell(r, "type", pick(["stretch", "commited", "both"]))) badRow("bad type"); break;
-      case 8: if (setCell(r, "pnl_link", pick(["profit", "yes", "n/a"]))) badRow("bad pnl_link"); break;
-      case 9: {
-        const c = pick(["key_result", "owner", "unit", "team", "objective_owner"]);
-        if (setCell(r, c, " " + "w".repeat(2001))) badRow(`over-long ${c}`);
-        break;
-      }
-      case 10: {
-        // start = target on an increase/decrease row, a missing start or target where one is needed.
-        if (k.metric === "increase" || k.metric === "decrease") {
-          const how = b % 3;
-          if (how === 0 && setCell(r, "start", k.target.cell)) badRow("start = target");
-          if (how === 1 && setCell(r, "start", "")) badRow("blank start");
-          if (how === 2 && setCell(r, "target", " ")) badRow("blank target");
-        } else if (k.metric === "stay_above" || k.metric === "stay_below") {
-          if (setCell(r, "target", "")) badRow("stay without target");
-        }
-        break;
-      }
-      case 11: {
-        // A kr_id already in the tracker, or the same kr_id (in another case) on two rows.
-        if (!has("kr_id")) break;
-        const other = (r + 1 + (b % Math.max(1, order.length - 1))) % order.length;
-        if (existing.krIds.length && b % 2) {
-          setCell(r, "kr_id", existing.krIds[b % existing.krIds.length].toLowerCase());
-          badRow("existing kr_id");
-        } else if (other !== r) {
-          setCell(r, "kr_id", `Dup ${a}`);
-          setCell(other, "kr_id", `DUP ${a}`);
-          const later = rowNo > rowNoOf(other) ? r : other;
-          const lo = d.objectives[order[later].obj];
-          note("duplicate kr_id", lo.id !== "" && !lo.existing ? rowsOfObjective(order[later].obj) : [rowNoOf(later)]);
-        }
-        break;
-      }
-      case 12: {
-        // Conflicting objective-level values on two rows of one objective.
-        const same = order.map((x, i) => (x.obj === k.obj ? i : -1)).filter((i) => i >= 0);
-        if (same.length < 2 || !has("type")) break;
-        setCell(same[0], "type", "committed");
-        setCell(same[same.length - 1], "type", "Aspirational");
-        note("conflicting type", same.slice(1).map(rowNoOf));
-        break;
-      }
-      case 13: {
-        // Header problems: a required column missing, or a column twice.
-        const c = pick([...REQUIRED]);
-        const i = colOf(c);
-        if (a % 2) {
-          table = table.map((row) => row.filter((_, j) => j !== i));
-          columns.splice(i, 1);
-          note(`missing column ${c}`, [1]);
-        } else {
-          table[0] = [...table[0], c.toUpperCase().replace("_", " ")];
-          note(`column ${c} twice`, [1]);
-        }
-        stop = true;
-        break;
-      }
-      case 14: {
-        // No data rows at all, or no header.
-        // (With a blank first row the header is the first non-blank row: here a data row, so the
-        // required columns are reported missing on that row.)
-        if (b % 2) table = [table[0], [], columns.map(() => " ")];
-        else table = [columns.map(() => ""), ...table.slice(1)];
-        const headerRow = 1 + table.findIndex((row) => row.some((c) => String(c ?? "").trim() !== ""));
-        note(b % 2 ? "header only" : "blank header", [headerRow]);
-        stop = true;
-        break;
-      }
-      case 15: {
-        if (o.id === "" && !o.existing) {
-          if (setCell(r, "objective", pick(["", "   "]))) badRow("blank objective");
-        } else if (!o.existing && setCell(r, "objective_id", pick(["1st", "O*", "=O1", "O1?", "a".repeat(65)]))) {
-          badRow("bad objective_id");
-        }
-        break;
-      }
-    }
-    if (stop) break;
-  }
+  const c = corrupt(table, columns, order, d.objectives, existing, d.corruptions);
   return {
     existing,
-    table,
-    corruptRows: [...corruptRows].sort((x, y) => x - y),
-    corruptions,
+    table: c.table,
+    corruptRows: c.corruptRows,
+    corruptions: c.corruptions,
     expected: { objectives, keyResults, unknownColumns: columns.includes("notes") || columns.includes("Comment ") },
   };
-}
-
-function metricSpelling(metric: string, n: number): string {
-  const variants = [metric, metric.toUpperCase(), ` ${metric} `, metric.replace(/_/g, " "), metric.replace(/_/g, "-"), metric.charAt(0).toUpperCase() + metric.slice(1).replace(/_/g, " ")];
-  return variants[n % variants.length];
 }
 
 /** The table as CSV text would carry it: every cell a string. */

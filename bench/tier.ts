@@ -1,0 +1,152 @@
+// One tier of the benchmark: its tracker generated (src/local/generate: set up blank, then filled),
+// loaded into a fresh offline spreadsheet, and the add-on's operations measured on it; and the control that
+// a check-in's reads do not grow with the log.
+import { performance } from "node:perf_hooks";
+import { addDays } from "../src/core/dates";
+import { TAB } from "../src/core/tabs";
+import { OPERATIONS_TEMPLATE } from "../src/core/templates";
+import { ADMIN, rng, TODAY, valueAt, type KrRow, type LogRow, type TrackerSpec } from "../src/local/generate/okrs";
+import { sheetOf } from "../src/local/generate/rows";
+import { generateTracker } from "../src/local/generate/tracker";
+import { callAddon, workbookFromSnapshot } from "../src/local/runtime";
+import type { WorkbookSnapshot } from "../src/local/snapshot";
+import { measure, measureSidebar, projected, SHAPE, type Measured, type OpName, type OpResult } from "./measure";
+
+/** --no-headroom: the Key Results grid ends at the last KR (reproduces setup's grid overflow at 1,000+ KRs). */
+const NO_HEADROOM = process.argv.includes("--no-headroom");
+
+export const TIERS: TrackerSpec[] = [
+  { name: "small", objectives: 3, krs: 7, checkins: 40, owners: 5, operations: true },
+  { name: "medium", objectives: 60, krs: 200, checkins: 5_000, owners: 40 },
+  { name: "large", objectives: 300, krs: 1_200, checkins: 55_000, owners: 200 },
+];
+
+/** The tier's tracker: a blank one set up by the add-on (that setup measured), then filled. */
+export function fillTracker(spec: TrackerSpec): { snapshot: WorkbookSnapshot; krs: KrRow[]; owners: string[]; log: LogRow[]; newSetup: Measured<unknown> } {
+  let newSetup: Measured<unknown> | undefined;
+  const g = generateTracker(spec, { headroom: !NO_HEADROOM, setup: (wb, options) => (newSetup = measure<{ ok: true }>(wb, "setupTracker", options)) });
+  return { snapshot: g.snapshot, krs: g.krs, owners: g.owners, log: g.log, newSetup: newSetup! };
+}
+
+function ownerWithMostKrs(krs: KrRow[]): { owner: string; count: number; kr: KrRow } {
+  const n = new Map<string, number>();
+  for (const k of krs) n.set(k.owner, (n.get(k.owner) ?? 0) + 1);
+  let best = krs[0].owner;
+  for (const [o, c] of n) if (c > n.get(best)!) best = o;
+  return { owner: best, count: n.get(best)!, kr: krs.find((k) => k.owner === best)! };
+}
+
+export interface TierOut {
+  name: string;
+  objectives: number;
+  krs: number;
+  checkins: number;
+  historyRows: number;
+  ops: Record<OpName, OpResult>;
+  /** Opening the sidebar as an admin, who sees every KR (the owner's figure is in ops.sidebarOpen). */
+  sidebarOpenAdmin: OpResult;
+  /** Next week's summary when neither History nor the Weekly Summary tab has room left (both must grow). */
+  summaryTabsFull: OpResult;
+  sidebarKrs: { owner: number; admin: number };
+  byMethod: Record<OpName | "sidebarOpenAdmin", Record<string, number>>;
+  /** Setting up a new (blank) tracker, as the tier's tracker was made. */
+  setupNew: OpResult;
+  buildMs: number;
+}
+
+/** The sheet row the sidebar's data gives a KR (sent back with the check-in, as the sidebar does). */
+function rowShown(krs: unknown[], id: string): number | undefined {
+  const k = (krs as { id: string; row?: number }[]).find((x) => x.id === id);
+  return k?.row;
+}
+
+export function runTier(spec: TrackerSpec): TierOut {
+  const t0 = performance.now();
+  const { snapshot, krs, log, newSetup } = fillTracker(spec);
+  const historyRows = sheetOf(snapshot, TAB.history).rows.length - 1;
+  const wb = workbookFromSnapshot(`/nonexistent/bench-${spec.name}.xlsx`, snapshot, { at: TODAY, user: ADMIN });
+  const buildMs = performance.now() - t0;
+
+  const setup = measure<{ ok: true; warnings: string[] }>(wb, "setupTracker", {});
+
+  const who = ownerWithMostKrs(krs);
+  wb.services.session.setUser(who.owner);
+  const sidebar = measureSidebar(wb);
+  wb.services.session.setUser(ADMIN);
+  const sidebarAdmin = measureSidebar(wb);
+  if (sidebarAdmin.result.krs.length !== krs.length) throw new Error(`bench: admin sidebar lists ${sidebarAdmin.result.krs.length} KRs, expected ${krs.length}`);
+  if (sidebar.result.krs.length !== who.count) throw new Error(`bench: owner sidebar lists ${sidebar.result.krs.length} KRs, expected ${who.count}`);
+
+  wb.services.session.setUser(who.owner);
+  const target = who.kr;
+  const checkin = measure<{ ok: true; duplicate: boolean }>(wb, "submitCheckin", {
+    requestId: `bench-${spec.name}-checkin-1`,
+    krId: target.id,
+    // As the sidebar sends it: the row its data showed the KR on.
+    row: rowShown(sidebar.result.krs, target.id),
+    value: String(valueAt(target, 0.85, 1, rng(1))),
+    confidence: "7",
+    whatChanged: "Weekly numbers are in",
+    blockers: "",
+    nextStep: "Keep going",
+  });
+  if (checkin.result.duplicate) throw new Error("bench: the check-in was taken for a duplicate");
+
+  wb.services.session.setUser(ADMIN);
+  const summary = measure<{ ok: true; week: number }>(wb, "generateWeeklySummary", { at: TODAY });
+
+  // The worst case: next week's summary with no room left in either grid (History ends at its last row,
+  // the Weekly Summary tab at row 1), as after KRs were added by hand beyond what setup sized the tabs for.
+  const book = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  for (const name of ["History", "Weekly Summary"]) {
+    const sh = book.getSheetByName(name)!;
+    const keep = Math.max(1, name === "History" ? sh.getLastRow() : 1);
+    if (sh.getMaxRows() > keep) sh.deleteRows(keep + 1, sh.getMaxRows() - keep);
+  }
+  const nextWeek = addDays(TODAY, 7);
+  const tabsFull = measure<{ ok: true; week: number }>(wb, "generateWeeklySummary", { at: nextWeek });
+
+  return {
+    name: spec.name,
+    objectives: spec.operations ? OPERATIONS_TEMPLATE.objectives.length : spec.objectives,
+    krs: krs.length,
+    checkins: log.length,
+    historyRows,
+    ops: {
+      setup: projected(setup, SHAPE.setup),
+      sidebarOpen: projected(sidebar, SHAPE.sidebarOpen),
+      checkin: projected(checkin, SHAPE.checkin),
+      summary: projected(summary, SHAPE.summary),
+    },
+    sidebarOpenAdmin: projected(sidebarAdmin, SHAPE.sidebarOpen),
+    summaryTabsFull: projected(tabsFull, SHAPE.summary),
+    setupNew: projected(newSetup, SHAPE.setup),
+    sidebarKrs: { owner: sidebar.result.krs.length, admin: sidebarAdmin.result.krs.length },
+    byMethod: { setup: setup.byMethod, sidebarOpen: sidebar.byMethod, sidebarOpenAdmin: sidebarAdmin.byMethod, checkin: checkin.byMethod, summary: summary.byMethod },
+    buildMs: Math.round(buildMs),
+  };
+}
+
+/**
+ * Control for "a check-in's reads do not grow with the log": the same OKRs (the medium tier's) with a log
+ * ten times as long. Only the sidebar and a check-in are measured.
+ */
+export function logGrowthControl(base: TrackerSpec): { krs: number; checkins: [number, number]; checkinReads: [number, number]; checkinCalls: [number, number]; sidebarReads: [number, number] } {
+  const out = { krs: base.krs, checkins: [0, 0] as [number, number], checkinReads: [0, 0] as [number, number], checkinCalls: [0, 0] as [number, number], sidebarReads: [0, 0] as [number, number] };
+  [base.checkins, base.checkins * 10].forEach((n, i) => {
+    const spec = { ...base, name: `${base.name}-log${i}`, checkins: n };
+    const { snapshot, krs } = fillTracker(spec);
+    const wb = workbookFromSnapshot("/nonexistent/bench-control.xlsx", snapshot, { at: TODAY, user: ADMIN });
+    const r = callAddon(wb, "setupTracker", {});
+    if (!r.ok) throw new Error(`bench: control setup failed: ${r.message}`);
+    const who = ownerWithMostKrs(krs);
+    wb.services.session.setUser(who.owner);
+    const sb = measureSidebar(wb);
+    const ci = measure(wb, "submitCheckin", { requestId: `bench-control-${i}-0001`, krId: who.kr.id, row: rowShown(sb.result.krs, who.kr.id), value: "1", confidence: "5", confirmed: true });
+    out.checkins[i] = n;
+    out.checkinReads[i] = ci.op.cellsRead;
+    out.checkinCalls[i] = ci.op.serviceCalls;
+    out.sidebarReads[i] = sb.op.cellsRead;
+  });
+  return out;
+}

@@ -1,0 +1,30 @@
+// Corrected check-ins: the log keeps both rows (docs/checkins.md, "Correcting a check-in"); the correction's
+// What changed names the request ID of the row it replaces. Reports read the log without the replaced rows,
+// so they agree with Current, which follows the correction.
+import type { CheckinEntry } from "./model";
+
+const CORRECTION = /^Correction of check-in (.+?) \(/;
+
+/** The request ID a correction's What changed names, or null when the text is not a correction's. */
+export function replacedRequestId(whatChanged: string): string | null {
+  const m = CORRECTION.exec(String(whatChanged ?? ""));
+  return m ? m[1] : null;
+}
+
+/**
+ * The log without the rows a later correction of the same KR replaces. Only a later row can replace an
+ * earlier one (a correction is appended), so a note naming an unrelated or later row removes nothing.
+ */
+export function withoutReplaced(checkins: CheckinEntry[]): CheckinEntry[] {
+  // KR and request ID → the row of the last correction naming it.
+  const fixedBy = new Map<string, number>();
+  const key = (krId: string, requestId: string) => `${krId}\n${requestId}`;
+  for (const c of checkins) {
+    const id = replacedRequestId(c.whatChanged);
+    if (id === null) continue;
+    const k = key(c.krId, id);
+    fixedBy.set(k, Math.max(fixedBy.get(k) ?? -Infinity, c.row));
+  }
+  if (fixedBy.size === 0) return checkins;
+  return checkins.filter((c) => !(c.row < (fixedBy.get(key(c.krId, c.requestId)) ?? -Infinity)));
+}

@@ -1,0 +1,135 @@
+// The leaders' view of the Weekly Summary (issue 15): confidence now and last week, the low-confidence list,
+// the blockers of every check-in this period, and "worst first" ordering. Rules: docs/summary.md.
+import { addDays } from "./dates";
+import type { CheckinEntry, Tracker } from "./model";
+import { isIso, krAsOf, latestCheckins } from "./summaryAsOf";
+import { STATUS } from "./tabs";
+import type { SummaryAttentionKr, SummaryBlocker, SummaryKr, SummaryLowConfidenceKr, SummaryMissingKr } from "./summaryTypes";
+
+/** On-track KRs at or below this confidence are listed as low confidence. */
+export const LOW_CONFIDENCE = 4;
+/** ... and those whose confidence fell by at least this much since last week. */
+export const CONFIDENCE_DROP = 3;
+
+/**
+ * Each KR's confidence as of last week: the log replayed as of asOf − 7 days, as last week's values are
+ * when History has no row for them. Empty in week 1. One function so that the source can become History
+ * once History keeps confidence.
+ */
+export function lastWeekConfidence(tracker: Tracker, checkins: CheckinEntry[], asOf: string, week: number): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  if (week <= 1) return out;
+  const day = addDays(asOf, -7);
+  const latest = latestCheckins(checkins, day);
+  const logged = new Set(checkins.map((c) => c.krId));
+  for (const kr of tracker.keyResults) out.set(kr.id, confidenceOf(krAsOf(kr, latest, logged, day).confidence));
+  return out;
+}
+
+/** A confidence that is a number, else null (a hand-typed cell may hold text). */
+export function confidenceOf(v: unknown): number | null {
+  return typeof v === "number" && isFinite(v) ? v : null;
+}
+
+/** Stable sort, most behind expected first; items without a gap (no score) last. */
+export function worstFirst<T extends { gap: number | null }>(items: T[]): T[] {
+  return items
+    .map((it, i) => ({ it, i }))
+    .sort((a, b) => {
+      const ga = a.it.gap;
+      const gb = b.it.gap;
+      if (ga === null || gb === null) return (ga === null ? 1 : 0) - (gb === null ? 1 : 0) || a.i - b.i;
+      return ga - gb || a.i - b.i;
+    })
+    .map((x) => x.it);
+}
+
+/** Off track first, then at risk, each worst first, with each KR's latest comment and confidence. */
+export function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>): SummaryAttentionKr[] {
+  const attention: SummaryAttentionKr[] = [];
+  for (const st of [STATUS.offTrack, STATUS.atRisk]) {
+    for (const k of worstFirst(krs)) {
+      if (k.status !== st) continue;
+      const c = latestNow.get(k.id);
+      attention.push({
+        id: k.id,
+        title: k.title,
+        owner: k.owner,
+        status: k.status,
+        score: k.score,
+        gap: k.gap,
+        confidence: k.confidence,
+        confidenceChange: k.confidenceChange,
+        whatChanged: c ? String(c.whatChanged ?? "") : "",
+        blockers: c ? String(c.blockers ?? "") : "",
+        nextStep: c ? String(c.nextStep ?? "") : "",
+        lastCheckin: k.lastCheckin,
+      });
+    }
+  }
+  return attention;
+}
+
+export function missingCheckins(krs: SummaryKr[]): SummaryMissingKr[] {
+  return worstFirst(krs.filter((k) => !k.checkedInThisPeriod)).map((k) => ({ id: k.id, title: k.title, owner: k.owner, lastCheckin: k.lastCheckin }));
+}
+
+/** On-track KRs whose confidence is ≤ LOW_CONFIDENCE or fell by ≥ CONFIDENCE_DROP; lowest confidence first. */
+export function lowConfidence(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>): SummaryLowConfidenceKr[] {
+  const out: SummaryLowConfidenceKr[] = [];
+  for (const k of krs) {
+    if (k.status !== STATUS.onTrack || k.confidence === null) continue;
+    const low = k.confidence <= LOW_CONFIDENCE;
+    const fell = k.confidenceChange !== null && k.confidenceChange <= -CONFIDENCE_DROP;
+    if (!low && !fell) continue;
+    const reasons: string[] = [];
+    if (low) reasons.push(`Confidence ${k.confidence} of 10`);
+    if (fell) reasons.push(`fell from ${k.lastWeekConfidence} to ${k.confidence}`);
+    const reason = reasons.join(", ");
+    const c = latestNow.get(k.id);
+    out.push({
+      id: k.id,
+      title: k.title,
+      owner: k.owner,
+      score: k.score,
+      confidence: k.confidence,
+      lastWeekConfidence: k.lastWeekConfidence,
+      confidenceChange: k.confidenceChange,
+      reason: reason.charAt(0).toUpperCase() + reason.slice(1),
+      whatChanged: c ? String(c.whatChanged ?? "") : "",
+    });
+  }
+  const order = new Map(krs.map((k, i) => [k.id, i] as [string, number]));
+  return out.sort((a, b) => a.confidence - b.confidence || (a.confidenceChange ?? 0) - (b.confidenceChange ?? 0) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
+
+/**
+ * The blockers reported by every check-in dated in this period (periodStart..asOf), whatever the KR's
+ * status: KRs worst first, a KR's newest check-in first; the same text twice for a KR is listed once (the
+ * newest). `checkins` is the log without replaced rows (corrections.ts); rows of unknown KRs are skipped.
+ */
+export function blockersThisPeriod(krs: SummaryKr[], checkins: CheckinEntry[], periodStart: string, asOf: string): SummaryBlocker[] {
+  const byKr = new Map<string, CheckinEntry[]>();
+  for (const c of checkins) {
+    if (!isIso(c.date) || c.date < periodStart || c.date > asOf) continue;
+    if (String(c.blockers ?? "").trim() === "") continue;
+    const list = byKr.get(c.krId);
+    if (list) list.push(c);
+    else byKr.set(c.krId, [c]);
+  }
+  const out: SummaryBlocker[] = [];
+  for (const k of worstFirst(krs)) {
+    const list = byKr.get(k.id);
+    if (!list) continue;
+    list.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.row - a.row));
+    const seen = new Set<string>();
+    for (const c of list) {
+      const text = String(c.blockers).trim();
+      const key = text.toLowerCase();
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ id: k.id, title: k.title, owner: k.owner, status: k.status, date: c.date, blockers: String(c.blockers), nextStep: String(c.nextStep ?? "") });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,265 @@
+// Past weeks from History: what lets the weekly summary read only the log rows added since an earlier
+// summary (docs/summary.md#reading-only-what-is-needed) and still give exactly what a replay of the whole log
+// gives.
+//
+// Each summary writes, per KR, its state as of the summary's day D into History (HISTORY_STATE_HEADERS):
+// the latest check-in's date, value, confidence and texts, and how many of its latest check-ins carry the
+// same value (capped at FLAT_CHECKINS, all the "flat" signal looks at). When every log row read then was
+// dated ≤ D, that state summarises those rows completely, and the server records a checkpoint: the week,
+// D, the last log row read and a digest of the week's History rows. A later summary reads the log from
+// that row on and stands the state in for the rows above it (pastCheckins): for each KR up to three
+// check-ins dated on its last check-in day, placed above the new rows. `incrementalCheckins` says whether
+// that gives the same summary as the whole log, and falls back (the server then reads the whole log) when
+// a day the summary looks at lies before a KR's summarised check-ins, when a new row is dated before them
+// (a late check-in), or when History's rows are not the ones the checkpoint recorded.
+import { addDays, isValidIsoDate, weekNumber } from "./dates";
+import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
+import { replacedRequestId, withoutReplaced } from "./corrections";
+import { FLAT_CHECKINS } from "./signals";
+import { isIso, krAsOf, latestCheckins } from "./summaryAsOf";
+import { confidenceOf, lastWeekConfidence } from "./summaryLeaders";
+
+/** What the server keeps (in a document property) about a summary whose History rows can stand in for the log. */
+export interface Checkpoint {
+  week: number;
+  /** The summary's day D. */
+  asOf: string;
+  /** 1-based sheet row of the last log row read (the log's header row when it had no rows). */
+  lastRow: number;
+  /** rowKey of that row, so a log whose rows were deleted or moved is noticed. */
+  rowKey: string;
+  /** The latest check-in date in the log then (≤ asOf), or null when the log was empty. */
+  maxDate: string | null;
+  /** The log's header row then. */
+  headerRow: number;
+  /** historyDigest of the week's History rows as written. */
+  digest: string;
+}
+
+export type HistoryState = Required<Pick<HistoryEntry, "confidence" | "lastCheckin" | "whatChanged" | "blockers" | "nextStep" | "sameValue">>;
+
+/** The state columns of each KR's History row as of `asOf`, computed from the check-ins the summary used. */
+export function historyState(tracker: Tracker, all: CheckinEntry[], asOf: string): Map<string, HistoryState> {
+  const checkins = withoutReplaced(all);
+  const latest = latestCheckins(checkins, asOf);
+  const logged = new Set(checkins.map((c) => c.krId));
+  const values = new Map<string, CheckinEntry[]>();
+  for (const c of checkins) {
+    if (!isIso(c.date) || c.date > asOf) continue;
+    const list = values.get(c.krId);
+    if (list) list.push(c);
+    else values.set(c.krId, [c]);
+  }
+  const out = new Map<string, HistoryState>();
+  for (const kr of tracker.keyResults) {
+    if (kr.id === null || kr.id === undefined || String(kr.id) === "" || out.has(kr.id)) continue;
+    const a = krAsOf(kr, latest, logged, asOf);
+    const c = a.checkin;
+    out.set(kr.id, {
+      confidence: a.confidence,
+      lastCheckin: a.lastCheckin,
+      whatChanged: c ? String(c.whatChanged ?? "") : "",
+      blockers: c ? String(c.blockers ?? "") : "",
+      nextStep: c ? String(c.nextStep ?? "") : "",
+      sameValue: sameValueRun(values.get(kr.id) || []),
+    });
+  }
+  return out;
+}
+
+/** How many of the last check-ins (by date, then row) carry the last one's value, at most FLAT_CHECKINS. */
+function sameValueRun(list: CheckinEntry[]): number {
+  const sorted = list.slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
+  let n = 0;
+  for (let i = sorted.length - 1; i >= 0 && n < FLAT_CHECKINS; i--) {
+    if (sorted[i].value !== sorted[sorted.length - 1].value) break;
+    n++;
+  }
+  return n;
+}
+
+/** The latest check-in date among the entries (null when none has a date). */
+export function maxCheckinDate(checkins: CheckinEntry[], floor: string | null = null): string | null {
+  let max = floor;
+  for (const c of checkins) if (isIso(c.date) && (max === null || c.date > max)) max = c.date;
+  return max;
+}
+
+/** A short digest of History rows (their content, in order): hand edits to a checkpoint's rows are noticed. */
+export function historyDigest(rows: HistoryEntry[]): string {
+  let h = 0x811c9dc5;
+  const feed = (s: string) => {
+    for (let i = 0; i < s.length; i++) {
+      h ^= s.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+  };
+  for (const r of rows) {
+    const parts = [r.week, r.asOf, r.krId, r.value, r.score, r.status, r.confidence, r.lastCheckin, r.whatChanged, r.blockers, r.nextStep, r.sameValue];
+    feed(parts.map((p) => (p === null || p === undefined ? "" : String(p))).join("\u001f") + "\u001e");
+  }
+  return (h >>> 0).toString(16).padStart(8, "0");
+}
+
+interface Old {
+  /** The KR's summarised check-ins, or none. */
+  entries: CheckinEntry[];
+  /** Its last summarised check-in day; null = no check-in above the checkpoint. */
+  last: string | null;
+}
+
+/** Stand-ins for the summarised log rows: per KR up to three check-ins on its last check-in day, rows ≤ lastRow. */
+export function pastCheckins(rows: HistoryEntry[], lastRow: number): { checkins: CheckinEntry[]; old: Map<string, Old> } | null {
+  const old = new Map<string, Old>();
+  const checkins: CheckinEntry[] = [];
+  for (const h of rows) {
+    if (old.has(h.krId)) return null; // a KR twice: not rows a summary wrote
+    const n = h.sameValue;
+    if (typeof n !== "number" || !Number.isInteger(n) || n < 0 || n > FLAT_CHECKINS) return null;
+    if (n === 0) {
+      old.set(h.krId, { entries: [], last: null });
+      continue;
+    }
+    if (!isIso(h.lastCheckin) || typeof h.value !== "number" || !isFinite(h.value)) return null;
+    const entries: CheckinEntry[] = [];
+    for (let i = 0; i < n; i++) {
+      entries.push({
+        row: lastRow - n + 1 + i,
+        timestamp: `${h.lastCheckin}T00:00:00.000Z`,
+        date: h.lastCheckin,
+        week: 0,
+        krId: h.krId,
+        value: h.value,
+        confidence: h.confidence ?? null,
+        whatChanged: h.whatChanged ?? "",
+        blockers: h.blockers ?? "",
+        nextStep: h.nextStep ?? "",
+        author: "",
+        requestId: "",
+      });
+    }
+    checkins.push(...entries);
+    old.set(h.krId, { entries, last: h.lastCheckin });
+  }
+  return { checkins, old };
+}
+
+export interface IncrementalInput {
+  tracker: Tracker;
+  /** Every History entry read (the trend and last week use them as the full replay does). */
+  history: HistoryEntry[];
+  asOf: string;
+  checkpoint: Checkpoint;
+  /** The History rows of the checkpoint's week, with their state columns, in sheet order. */
+  checkpointRows: HistoryEntry[];
+  /** The log rows below checkpoint.lastRow. */
+  tail: CheckinEntry[];
+}
+
+export type IncrementalResult = { ok: true; checkins: CheckinEntry[] } | { ok: false; reason: string };
+
+/**
+ * The check-ins to give buildSummary so that it computes what it would from the whole log, or why that
+ * cannot be done from this checkpoint (the caller then reads the whole log). Mirrors the days the summary
+ * looks at (summaryData.ts): D, last week's D − 7 for KRs without a History row of week N − 1, and the end
+ * of each trend week without a History row.
+ */
+export function incrementalCheckins(input: IncrementalInput): IncrementalResult {
+  const { tracker, history, asOf, checkpoint: cp, tail } = input;
+  const s = tracker.settings;
+  if (!isValidIsoDate(s.startDate) || !isValidIsoDate(asOf)) return { ok: false, reason: "dates" };
+  if (historyDigest(input.checkpointRows) !== cp.digest) return { ok: false, reason: "History's rows of that week changed" };
+  // Every summarised check-in lies before this period, so the period's check-ins (its blockers, its check-in
+  // rate) are all among the new rows.
+  if (cp.maxDate !== null && cp.maxDate >= periodStartOf(s, asOf)) return { ok: false, reason: "summarised check-ins in this period" };
+  const past = pastCheckins(input.checkpointRows, cp.lastRow);
+  if (!past) return { ok: false, reason: "History's state columns are not a summary's" };
+  const tailIds = new Set(tail.map((c) => `${c.krId}\n${c.requestId}`));
+  for (const c of tail) {
+    if (c.row <= cp.lastRow) return { ok: false, reason: "rows out of order" };
+    const replaced = replacedRequestId(c.whatChanged);
+    if (replaced !== null && !tailIds.has(`${c.krId}\n${replaced}`)) return { ok: false, reason: `a correction of a summarised check-in of ${c.krId}` };
+    const o = past.old.get(c.krId);
+    if (o && o.last !== null && isIso(c.date) && c.date < o.last) return { ok: false, reason: `late check-in for ${c.krId}` };
+  }
+  const krs = tracker.keyResults.filter((k) => k.id !== null && k.id !== undefined && String(k.id) !== "");
+  const answerable = (krId: string, day: string) => {
+    const o = past.old.get(krId);
+    return !!o && (o.last === null || day >= o.last);
+  };
+  for (const kr of krs) if (!past.old.has(kr.id)) return { ok: false, reason: `${kr.id} has no History row in week ${cp.week}` };
+
+  const weeks = Math.max(1, Math.floor(s.weeks) || 1);
+  const week = Math.max(1, Math.min(weeks, weekNumber(asOf, s.startDate)));
+  const recorded = pastWeekValues(history, week);
+  for (let w = 1; w <= week; w++) {
+    const end = addDays(s.startDate, 7 * w - 1);
+    const day = end < asOf ? end : asOf;
+    for (const kr of krs) {
+      if (w < week && recorded.has(`${w}\u0000${kr.id}`)) continue;
+      if (!answerable(kr.id, day)) return { ok: false, reason: `trend week ${w} of ${kr.id} before its summarised check-ins` };
+    }
+  }
+  if (week > 1) {
+    const prevDay = addDays(asOf, -7);
+    const lastWeek = history.filter((h) => h.week === week - 1);
+    const scored = new Set(lastWeek.map((h) => h.krId));
+    const confident = new Set(lastWeek.filter((h) => h.confidence !== undefined).map((h) => h.krId));
+    for (const kr of krs) {
+      // Last week's score and confidence come from History; what History lacks, from the log as of D − 7.
+      if (scored.has(kr.id) && confident.has(kr.id)) continue;
+      if (!answerable(kr.id, prevDay)) return { ok: false, reason: `last week of ${kr.id} before its summarised check-ins` };
+    }
+  }
+  return { ok: true, checkins: past.checkins.concat(tail) };
+}
+
+/** The first day of the check-in period ending on asOf (as summaryData computes it). */
+export function periodStartOf(s: Tracker["settings"], asOf: string): string {
+  return addDays(asOf, -((s.cadence === "fortnightly" ? 14 : 7) - 1));
+}
+
+/**
+ * The checkpoint a summary as of `asOf` starts from: the latest one whose check-ins all lie before this
+ * period, or null (the whole log is read).
+ */
+export function checkpointFor(checkpoints: Checkpoint[], settings: Tracker["settings"], asOf: string): Checkpoint | null {
+  if (!isValidIsoDate(asOf)) return null;
+  const start = periodStartOf(settings, asOf);
+  const usable = checkpoints.filter((c) => c.maxDate === null || c.maxDate < start).sort((a, b) => b.lastRow - a.lastRow || b.week - a.week);
+  return usable[0] ?? null;
+}
+
+/**
+ * Last week's confidence per KR: History's Confidence of week N − 1 where History has it, else the log
+ * replayed as of asOf − 7 days (summaryLeaders.lastWeekConfidence). Empty in week 1.
+ */
+export function lastWeekConfidenceWithHistory(tracker: Tracker, checkins: CheckinEntry[], history: HistoryEntry[], asOf: string, week: number): Map<string, number | null> {
+  const out = lastWeekConfidence(tracker, checkins, asOf, week);
+  if (week <= 1) return out;
+  for (const h of history) if (h.week === week - 1 && h.confidence !== undefined && out.has(h.krId)) out.set(h.krId, confidenceOf(h.confidence));
+  return out;
+}
+
+/**
+ * History's value per (week, KR) for the weeks before `week` (key `${week}\0${krId}`; the last row wins, as
+ * for last week's scores): the trend's source for past weeks (summaryData.ts).
+ */
+export function pastWeekValues(history: HistoryEntry[], week: number): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const h of history) {
+    if (!Number.isInteger(h.week) || h.week < 1 || h.week >= week || !h.krId) continue;
+    out.set(`${h.week}\u0000${h.krId}`, typeof h.value === "number" && isFinite(h.value) ? h.value : null);
+  }
+  return out;
+}
+
+/** Each KR's confidence in History's rows of `week` (last week's, for the leaders' view); absent = no row or no column. */
+export function historyConfidence(history: HistoryEntry[], week: number): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const h of history) {
+    if (h.week !== week || h.confidence === undefined) continue;
+    out.set(h.krId, typeof h.confidence === "number" && isFinite(h.confidence) ? h.confidence : null);
+  }
+  return out;
+}

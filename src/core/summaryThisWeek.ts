@@ -1,0 +1,84 @@
+// The "This week" lines at the top of the Weekly Summary: three sentences a leader can paste into a message
+// (docs/summary.md, "This week").
+import { STATUS } from "./tabs";
+import type { SummaryBlocker, SummaryKr, SummaryLowConfidenceKr, SummaryMover } from "./summaryTypes";
+
+/** At most this many IDs are named in a line; the rest are counted ("and 3 more"). */
+const NAMED = 5;
+
+/** "1 KR", "2 KRs" (and "No KR" when `none` is given for zero). */
+export function krsText(n: number, none?: string): string {
+  if (n === 0 && none) return none;
+  return `${n} KR${n === 1 ? "" : "s"}`;
+}
+
+function ids(list: { id: string }[]): string {
+  const named = list.slice(0, NAMED).map((k) => k.id).join(", ");
+  return list.length > NAMED ? `${named} and ${list.length - NAMED} more` : named;
+}
+
+function signed(x: number): string {
+  const r = x.toFixed(2);
+  if (r === "0.00" || r === "-0.00") return "0.00";
+  return x > 0 ? `+${r}` : r;
+}
+
+function sentence(parts: string[]): string {
+  const s = parts.filter((p) => p !== "").join("; ");
+  return s.charAt(0).toUpperCase() + s.slice(1) + ".";
+}
+
+export interface ThisWeekInput {
+  krs: SummaryKr[];
+  hasLastWeek: boolean;
+  checkinRate: { checkedIn: number; total: number };
+  periodDays: number;
+  movers: { up: SummaryMover[]; down: SummaryMover[] };
+  blockers: SummaryBlocker[];
+  lowConfidence: SummaryLowConfidenceKr[];
+}
+
+/** Line 1: KRs that fell off track or came back on track since last week, and how many are off track / at risk. */
+function statusLine(d: ThisWeekInput): string {
+  const off = d.krs.filter((k) => k.status === STATUS.offTrack);
+  const risk = d.krs.filter((k) => k.status === STATUS.atRisk);
+  const totals = `${off.length} off track and ${risk.length} at risk in all`;
+  if (!d.hasLastWeek) {
+    return sentence([`${krsText(off.length, "no KR")} off track${off.length ? ` (${ids(off)})` : ""}`, `${krsText(risk.length, "no KR")} at risk${risk.length ? ` (${ids(risk)})` : ""}`]);
+  }
+  const known = (k: SummaryKr) => k.lastWeekStatus !== null && k.lastWeekStatus !== "";
+  const fell = off.filter((k) => known(k) && k.lastWeekStatus !== STATUS.offTrack);
+  const back = d.krs.filter((k) => k.status === STATUS.onTrack && (k.lastWeekStatus === STATUS.offTrack || k.lastWeekStatus === STATUS.atRisk));
+  const parts: string[] = [];
+  if (fell.length) parts.push(`${krsText(fell.length)} fell off track (${ids(fell)})`);
+  if (back.length) parts.push(`${krsText(back.length)} back on track (${ids(back)})`);
+  if (!parts.length) parts.push("no KR fell off track");
+  parts.push(totals);
+  return sentence(parts);
+}
+
+/** Line 2: check-ins of this period, blockers reported, low confidence. */
+function checkinLine(d: ThisWeekInput): string {
+  const r = d.checkinRate;
+  const period = d.periodDays === 14 ? "this fortnight" : "this week";
+  const parts = [`${r.checkedIn} of ${krsText(r.total)} checked in ${period}`];
+  const blocked = Array.from(new Set(d.blockers.map((b) => b.id)));
+  parts.push(blocked.length ? `${krsText(blocked.length)} reported blockers (${ids(blocked.map((id) => ({ id })))})` : "no blockers reported");
+  if (d.lowConfidence.length) {
+    parts.push(`${d.lowConfidence.length} on-track ${d.lowConfidence.length === 1 ? "KR has" : "KRs have"} low confidence (${ids(d.lowConfidence)})`);
+  }
+  return sentence(parts);
+}
+
+/** Line 3: the biggest gain and the biggest drop in score since last week. */
+function moverLine(d: ThisWeekInput): string {
+  if (!d.hasLastWeek) return "First week of the cycle: no change to compare yet.";
+  const up = d.movers.up[0];
+  const down = d.movers.down[0];
+  if (!up && !down) return "No score changed since last week.";
+  return sentence([up ? `biggest gain: ${up.id} ${signed(up.change)}` : "no score rose", down ? `biggest drop: ${down.id} ${signed(down.change)}` : "no score fell"]);
+}
+
+export function thisWeekLines(d: ThisWeekInput): string[] {
+  return [statusLine(d), checkinLine(d), moverLine(d)];
+}

@@ -1,0 +1,102 @@
+// The check-in log's last rows, read in one call, and what the sidebar and a check-in take from them:
+// recent check-ins, the week's latest (which a correction replaces), a KR's values for the forecast, and
+// request IDs recorded before the Key Results "Request IDs" column was kept.
+import type { CorrectableCheckin, RecentCheckin } from "../core/api";
+import { columnLetter } from "../core/a1";
+import { CHECKIN_HEADERS, computedLabel, TAB } from "../core/tabs";
+import { cellIsoDate, isDate, plainCell } from "./env";
+import { computedLogHeaderRow, computedLogRows, type SettingsRead } from "./read";
+import { norm, str } from "./table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** How many of the latest log rows are read for "recent check-ins", corrections and the forecast. */
+export const LOG_TAIL = 200;
+const RECENT_PER_KR = 5;
+
+/** Header positions of the log, from the computed "Check-in header" cell, or null when it is not in row 1. */
+function logColumns(s: SettingsRead): Record<string, number> | null {
+  const raw = s.raw.get(norm(computedLabel("CheckinHeader")));
+  if (typeof raw !== "string") return null;
+  const headers = raw.split("|").map(norm);
+  const out: Record<string, number> = {};
+  for (const h of CHECKIN_HEADERS) {
+    const i = headers.indexOf(norm(h));
+    if (i < 0) return null;
+    out[h] = i;
+  }
+  return out;
+}
+
+export interface LogTail {
+  cols: Record<string, number>;
+  rows: unknown[][];
+}
+
+/** The last LOG_TAIL rows of the log (its columns only), with one read; null when the log's header is not where expected. */
+export function readLogTail(ss: Spreadsheet, s: SettingsRead): LogTail | null {
+  const cols = logColumns(s);
+  const n = computedLogRows(s);
+  if (!cols || n === null) return null;
+  if (n === 0) return { cols, rows: [] };
+  const header = computedLogHeaderRow(s);
+  const last = header + n;
+  const first = Math.max(header + 1, last - LOG_TAIL + 1);
+  // Only as far as the log's own columns: the tail is read on every check-in and every sidebar.
+  const width = Math.max(...Object.values(cols)) + 1;
+  const rows = ss.getRange(`'${TAB.checkins}'!A${first}:${columnLetter(width)}${last}`).getValues();
+  return { cols, rows };
+}
+
+export function recentFor(tail: LogTail | null, krId: string, tz: string): RecentCheckin[] {
+  if (!tail) return [];
+  const c = tail.cols;
+  const out: RecentCheckin[] = [];
+  for (let i = tail.rows.length - 1; i >= 0 && out.length < RECENT_PER_KR; i--) {
+    const r = tail.rows[i];
+    if (str(r[c["KR ID"]]) !== krId) continue;
+    const ts = r[c["Timestamp"]];
+    out.push({
+      date: isDate(ts) ? cellIsoDate(ts, tz) : "",
+      value: plainCell(r[c["Value"]], tz) as number | string,
+      confidence: plainCell(r[c["Confidence"]], tz) as number | string,
+      whatChanged: str(r[c["What changed"]]),
+      author: str(r[c["Author"]]),
+    });
+  }
+  return out;
+}
+
+/** The KR's check-ins in the log's tail: date, value and position (for ties). */
+export function tailValues(tail: LogTail, krId: string, tz: string): { date: string; value: number; row: number }[] {
+  const c = tail.cols;
+  const out: { date: string; value: number; row: number }[] = [];
+  tail.rows.forEach((r, i) => {
+    const ts = r[c["Timestamp"]];
+    const v = r[c["Value"]];
+    if (str(r[c["KR ID"]]) === krId && isDate(ts) && typeof v === "number" && isFinite(v)) out.push({ date: cellIsoDate(ts, tz), value: v, row: i });
+  });
+  return out;
+}
+
+/** The KR's latest check-in in the log's tail dated in the given week, which a correction replaces. */
+export function latestOfWeek(tail: LogTail | null, krId: string, week: number, tz: string): CorrectableCheckin | null {
+  if (!tail) return null;
+  const c = tail.cols;
+  for (let i = tail.rows.length - 1; i >= 0; i--) {
+    const r = tail.rows[i];
+    if (str(r[c["KR ID"]]) !== krId) continue;
+    if (Number(r[c["Week"]]) !== week) return null;
+    const ts = r[c["Timestamp"]];
+    return {
+      requestId: str(r[c["Request ID"]]),
+      date: isDate(ts) ? cellIsoDate(ts, tz) : "",
+      value: r[c["Value"]] as number | string,
+      confidence: r[c["Confidence"]] as number | string,
+      whatChanged: str(r[c["What changed"]]),
+      blockers: str(r[c["Blockers"]]),
+      nextStep: str(r[c["Next step"]]),
+    };
+  }
+  return null;
+}

@@ -1,0 +1,126 @@
+// The Key Results tab as a check-in needs it: the header (from the computed Settings cells, already read)
+// and the one row of the KR, instead of the whole table. On Google a read costs per call and per cell
+// moved, so at 1,200 KRs this is ~26,000 cells fewer, and the cost no longer grows with the table.
+// A tracker set up before those computed cells existed is read whole, as before (Repair adds the cells).
+import { columnLetter, quoteSheet } from "../core/a1";
+import { computedLabel, TAB } from "../core/tabs";
+import { IDENTIFYING, readKrTable, type SettingsRead } from "./read";
+import { col, norm, str, type Table } from "./table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Columns the computed header joins ('Key Results'!A1 … Z1). */
+const HEADER_CELLS = 26;
+
+/** The Key Results header and its row from Settings, or null when the cells are missing or unusable. */
+export function computedKrHeader(s: SettingsRead): { headerRow: number; headers: string[] } | null {
+  const raw = s.raw.get(norm(computedLabel("KrHeader")));
+  const row = s.raw.get(norm(computedLabel("KrHeaderRow")));
+  if (typeof raw !== "string" || typeof row !== "number" || !isFinite(row) || row < 1) return null;
+  // A header holding "|" itself would shift every column after it: then the table is read whole.
+  const headers = raw.split("|").map((h) => h.trim());
+  if (headers.length !== HEADER_CELLS) return null;
+  const t = { headers };
+  if (IDENTIFYING.keyResults.some((h) => col(t, h) < 0)) return null;
+  return { headerRow: row, headers };
+}
+
+/**
+ * Every KR row, for the sidebar, in one read without asking the tab where its data ends: the rows below
+ * the header, as many as the ID column's computed count says. When fewer IDs are found there than counted
+ * (blank rows between KRs, or cells above the header), or the computed cells are missing, or the IDs are
+ * not in column A, the table is read whole (readKrTable).
+ */
+export function readKrRows(ss: Spreadsheet, s: SettingsRead): Table {
+  const head = computedKrHeader(s);
+  const counted = s.raw.get(norm(computedLabel("KrIds")));
+  if (!head || typeof counted !== "number" || !isFinite(counted) || col({ headers: head.headers }, "ID") !== 0) {
+    return readKrTable(ss, { bounded: true });
+  }
+  const { headerRow, headers } = head;
+  const width = usedWidth(headers);
+  const below = Math.max(0, Math.floor(counted) - 1);
+  const values = below ? ss.getRange(`${quoteSheet(TAB.keyResults)}!A${headerRow + 1}:${columnLetter(width)}${headerRow + below}`).getValues() : [];
+  const found = values.filter((r) => r[0] !== "" && r[0] !== null && r[0] !== undefined).length;
+  if (found < below) return readKrTable(ss, { bounded: true });
+  let end = values.length;
+  while (end > 0 && values[end - 1].every((v) => v === "" || v === null || v === undefined)) end--;
+  return lazyTable(ss, headerRow, headers.slice(0, width), values.slice(0, end));
+}
+
+function usedWidth(headers: string[]): number {
+  let width = headers.length;
+  while (width > 1 && !headers[width - 1]) width--;
+  return width;
+}
+
+function lazyTable(ss: Spreadsheet, headerRow: number, headers: string[], rows: unknown[][]): Table {
+  return {
+    // Looked up only if something needs the tab itself (one call): the reads and writes go by A1.
+    get sheet() {
+      return ss.getSheetByName(TAB.keyResults) as Table["sheet"];
+    },
+    name: TAB.keyResults,
+    headerRow,
+    headers,
+    rows,
+    width: headers.length,
+  };
+}
+
+/**
+ * A Table holding only the KR's row (a sparse `rows`, so keyResultsFrom and the cell helpers work on it
+ * unchanged), or no row when no KR has that ID. `hint` is the sheet row the sidebar showed the KR on:
+ * when that row still holds the ID, it is the only read; otherwise (the rows were sorted or moved since,
+ * or no hint, as from the command line) the ID column is read and the first row with the ID is used.
+ */
+export function readKrRow(ss: Spreadsheet, s: SettingsRead, krId: string, hint?: number): Table {
+  const head = computedKrHeader(s);
+  if (!head) return readKrTable(ss, { bounded: true });
+  const { headerRow, headers } = head;
+  const width = usedWidth(headers);
+  const idCol = col({ headers }, "ID");
+  const sheet = quoteSheet(TAB.keyResults);
+  const rowAt = (r: number): unknown[] => ss.getRange(`${sheet}!A${r}:${columnLetter(width)}${r}`).getValues()[0];
+  const table = (r: number | null, values: unknown[] | null): Table => {
+    const rows: unknown[][] = [];
+    if (r !== null && values) rows[r - headerRow - 1] = values;
+    return lazyTable(ss, headerRow, headers.slice(0, width), rows);
+  };
+  if (hint !== undefined && hint > headerRow) {
+    let values: unknown[] | null = null;
+    try {
+      values = rowAt(hint);
+    } catch (e) {
+      // A row past the end of the grid (rows deleted since the sidebar opened): found by its ID below.
+    }
+    if (values && str(values[idCol]) === krId) return table(hint, values);
+  }
+  const letter = columnLetter(idCol + 1);
+  const ids = ss.getRange(`${sheet}!${letter}${headerRow + 1}:${letter}`).getValues();
+  const i = ids.findIndex((r) => str(r[0]) === krId);
+  if (i < 0) return table(null, null);
+  const r = headerRow + 1 + i;
+  return table(r, rowAt(r));
+}
+
+/** How many request IDs a KR's "Request IDs" cell keeps, newest first (a resend is the same check-in again). */
+export const KEPT_REQUEST_IDS = 10;
+const REQUEST_IDS = "Request IDs";
+
+/** The request IDs recorded on a KR's row; empty when the tracker has no "Request IDs" column. */
+export function requestIdsOf(t: Table, row: number): string[] {
+  const i = col(t, REQUEST_IDS);
+  const r = t.rows[row - t.headerRow - 1];
+  if (i < 0 || !r) return [];
+  return str(r[i]).split(/\s+/).filter(Boolean);
+}
+
+/** The "Request IDs" cell after a check-in: its column and the text to write, or null without the column. */
+export function requestIdsCell(t: Table, row: number, id: string): { column: number; value: string } | null {
+  const i = col(t, REQUEST_IDS);
+  if (i < 0) return null;
+  const ids = [id].concat(requestIdsOf(t, row).filter((x) => x !== id)).slice(0, KEPT_REQUEST_IDS);
+  // Literal text: a lone ID of digits and dashes would otherwise be read as a number or a date.
+  return { column: i, value: "'" + ids.join(" ") };
+}

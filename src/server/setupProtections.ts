@@ -1,0 +1,123 @@
+// Setup's protections, compared before they are written: every protection in the document is read in two
+// calls, and only what is missing or wrong is changed, so a healthy tracker costs no structural write.
+// All of them are warning-only (docs/workbook.md "Protection"): the add-on runs as the user.
+import { OWNED_COLUMNS, PROTECTION_PREFIX } from "./layout";
+import { col, type Table } from "./table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Protection = GoogleAppsScript.Spreadsheet.Protection;
+
+interface Ours {
+  p: Protection;
+  sheet: string;
+  /** null for a whole-sheet protection. */
+  rect: { row: number; col: number; rows: number; cols: number } | null;
+}
+
+/** What a tab must have: protected column runs (Objectives, Key Results) or the whole sheet. */
+export interface ProtectionPlan {
+  columns: { t: Table; owned: readonly string[]; rows: number }[];
+  sheets: { sheet: GoogleAppsScript.Spreadsheet.Sheet; what: string }[];
+}
+
+export const SHEET_NOTES = {
+  checkins: "the check-in log is append-only; use the Check in sidebar",
+  history: "History is written by Generate weekly summary",
+};
+
+export function protectionPlan(objT: Table, krT: Table, logT: Table, histT: Table, nObj: number, nKr: number, summary: GoogleAppsScript.Spreadsheet.Sheet | null, summaryNote: string): ProtectionPlan {
+  return {
+    columns: [
+      { t: objT, owned: OWNED_COLUMNS.objectives, rows: nObj },
+      { t: krT, owned: OWNED_COLUMNS.keyResults, rows: nKr },
+    ],
+    sheets: [
+      { sheet: logT.sheet, what: SHEET_NOTES.checkins },
+      { sheet: histT.sheet, what: SHEET_NOTES.history },
+      ...(summary ? [{ sheet: summary, what: summaryNote }] : []),
+    ],
+  };
+}
+
+/** The add-on's protections on the tabs setup looks after: two reads for the whole document. */
+function readOurs(ss: Spreadsheet, tabs: Set<string>): Ours[] {
+  const out: Ours[] = [];
+  for (const type of [SpreadsheetApp.ProtectionType.RANGE, SpreadsheetApp.ProtectionType.SHEET]) {
+    for (const p of ss.getProtections(type)) {
+      if (String(p.getDescription()).indexOf(PROTECTION_PREFIX) !== 0) continue;
+      const r = p.getRange();
+      const sheet = r.getSheet().getName();
+      if (!tabs.has(sheet)) continue; // archives and portfolio tabs keep theirs
+      out.push({
+        p,
+        sheet,
+        rect: type === SpreadsheetApp.ProtectionType.SHEET ? null : { row: r.getRow(), col: r.getColumn(), rows: r.getNumRows(), cols: r.getNumColumns() },
+      });
+    }
+  }
+  return out;
+}
+
+/** Runs of adjacent 1-based columns: one protection each instead of one per column. */
+export function columnRuns(cols: number[]): [number, number][] {
+  const sorted = cols.slice().sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const c of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && c === last[1] + 1) last[1] = c;
+    else if (!last || c > last[1]) runs.push([c, c]);
+  }
+  return runs;
+}
+
+function makeWarningOnly(p: Protection): void {
+  // A protection this user may not edit was hardened on purpose by someone who can: it is left as it is.
+  if (p.canEdit() && !p.isWarningOnly()) p.setWarningOnly(true);
+}
+
+/**
+ * Brings the protections to the plan. A column protection of ours is kept when it covers only add-on
+ * columns, starts on the first row below the header and reaches the last formula row; any other of ours on
+ * those tabs is removed (columns were moved, or the table grew past it), and the add-on columns left
+ * uncovered are protected, one protection per run of adjacent columns.
+ */
+export function ensureProtections(ss: Spreadsheet, plan: ProtectionPlan, created: Set<string>): void {
+  const names = [...plan.columns.map((c) => c.t.name), ...plan.sheets.map((s) => s.sheet.getName())];
+  // A tab made by this run has no protection yet: reading them is skipped when every tab is new.
+  const ours = names.every((n) => created.has(n)) ? [] : readOurs(ss, new Set(names));
+  for (const { t, owned, rows } of plan.columns) {
+    const first = t.headerRow + 1;
+    const want = new Set(owned.map((h) => col(t, h) + 1).filter((c) => c > 0));
+    const covered = new Set<number>();
+    for (const o of ours) {
+      if (o.sheet !== t.name || !o.rect) continue;
+      const { row, col: c1, rows: n, cols } = o.rect;
+      let onlyOurs = true;
+      for (let c = c1; c < c1 + cols; c++) if (!want.has(c)) onlyOurs = false;
+      if (onlyOurs && row === first && row + n - 1 >= first + rows - 1) {
+        for (let c = c1; c < c1 + cols; c++) covered.add(c);
+        makeWarningOnly(o.p);
+      } else if (o.p.canEdit()) o.p.remove();
+    }
+    for (const [c1, c2] of columnRuns([...want].filter((c) => !covered.has(c)))) {
+      const names2 = t.headers.slice(c1 - 1, c2).join(", ");
+      t.sheet
+        .getRange(first, c1, Math.max(1, rows), c2 - c1 + 1)
+        .protect()
+        .setDescription(`${PROTECTION_PREFIX} ${names2} ${c1 === c2 ? "is" : "are"} written by the add-on; use the Check in sidebar`)
+        .setWarningOnly(true);
+    }
+  }
+  for (const { sheet, what } of plan.sheets) {
+    const name = sheet.getName();
+    const mine = ours.filter((o) => o.sheet === name && o.rect === null);
+    if (mine.length) {
+      makeWarningOnly(mine[0].p);
+      continue;
+    }
+    // protect() returns the sheet's existing protection; one this user may not edit already protects it.
+    const p = sheet.protect();
+    if (p.canEdit()) p.setDescription(`${PROTECTION_PREFIX} ${what}`).setWarningOnly(true);
+  }
+}
+

@@ -1,0 +1,83 @@
+// Setup's look of a table tab, compared before it is written: header style, frozen header, column widths
+// and number formats are read (a few calls per tab) and only what differs is written, in as few calls as
+// the API allows (adjacent columns of one width share a call; several wrong formats share one).
+import { HEADER_BG, HEADER_FG, type ColumnSpec } from "./layout";
+import { col, type Table } from "./table";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface StyleOptions {
+  /** The tab was made by this run: nothing to compare with. */
+  fresh: boolean;
+  /** The header row was written by this run. */
+  headerWritten: boolean;
+  /** Rows below the header whose number formats are checked. */
+  checkRows: number;
+  /**
+   * Rows below the header that get a wrong format. More than checkRows for the log and History: their
+   * first data row is checked and whole columns are written, as reading every row would cost more than
+   * the rest of setup (55,000 rows at the large tier).
+   */
+  writeRows: number;
+}
+
+/** The header row's style: its background is read; when it is not ours, the whole style is set. */
+export function ensureHeaderStyle(sheet: Sheet, row: number, width: number, written: boolean): void {
+  const header = sheet.getRange(row, 1, 1, width);
+  if (!written && header.getBackgrounds()[0].every((b) => String(b).toLowerCase() === HEADER_BG)) return;
+  header.setFontWeight("bold").setBackground(HEADER_BG).setFontColor(HEADER_FG).setWrap(true);
+}
+
+/** Column widths: only those that differ, one call per run of adjacent columns with the same width. */
+export function ensureWidths(sheet: Sheet, wanted: [number, number][], fresh: boolean): void {
+  const wrong = wanted.filter(([c, w]) => fresh || sheet.getColumnWidth(c) !== w).sort((a, b) => a[0] - b[0]);
+  let i = 0;
+  while (i < wrong.length) {
+    let j = i;
+    while (j + 1 < wrong.length && wrong[j + 1][0] === wrong[j][0] + 1 && wrong[j + 1][1] === wrong[i][1]) j++;
+    if (i === j) sheet.setColumnWidth(wrong[i][0], wrong[i][1]);
+    else sheet.setColumnWidths(wrong[i][0], j - i + 1, wrong[i][1]);
+    i = j + 1;
+  }
+}
+
+/** Number formats of the spec's columns. */
+function ensureFormats(t: Table, formats: [number, string][], o: StyleOptions): void {
+  if (!formats.length) return;
+  const first = t.headerRow + 1;
+  const c1 = Math.min(...formats.map(([c]) => c));
+  const c2 = Math.max(...formats.map(([c]) => c));
+  const check = Math.max(1, o.checkRows);
+  const box = t.sheet.getRange(first, c1, check, c2 - c1 + 1);
+  // Read even on a new tab: one read lets several formats share one write.
+  const had = box.getNumberFormats();
+  const wrong = formats.filter(([c, f]) => had.some((r) => r[c - c1] !== f));
+  if (!wrong.length) return;
+  if (wrong.length === 1 || o.writeRows !== o.checkRows) {
+    // One call per wrong column: the box would need every other cell's format read first.
+    for (const [c, f] of wrong) t.sheet.getRange(first, c, Math.max(1, o.writeRows), 1).setNumberFormat(f);
+    return;
+  }
+  const grid = had.map((r) => r.slice());
+  for (const [c, f] of wrong) for (const r of grid) r[c - c1] = f;
+  box.setNumberFormats(grid);
+}
+
+/** Header style, frozen header, widths and number formats of a table tab, written only where they differ. */
+export function ensureTableStyle(t: Table, specs: Record<string, ColumnSpec>, o: StyleOptions): void {
+  const sheet = t.sheet;
+  let width = t.headers.length;
+  while (width > 1 && t.headers[width - 1] === "") width--;
+  ensureHeaderStyle(sheet, t.headerRow, width, o.fresh || o.headerWritten);
+  if (o.fresh || sheet.getFrozenRows() !== t.headerRow) sheet.setFrozenRows(t.headerRow);
+  const widths: [number, number][] = [];
+  const formats: [number, string][] = [];
+  for (const [name, spec] of Object.entries(specs)) {
+    const c = col(t, name) + 1;
+    if (c < 1) continue;
+    if (spec.width) widths.push([c, spec.width]);
+    if (spec.format) formats.push([c, spec.format]);
+  }
+  ensureWidths(sheet, widths, o.fresh);
+  ensureFormats(t, formats, o);
+}

@@ -1,0 +1,281 @@
+// How the weekly summary reads History and the check-in log (docs/summary.md#reading-only-what-is-needed):
+// History's rows to their last row (never the blank rows below), its state columns only for the weeks
+// needed, and the log only from the last usable summary's checkpoint on; the whole log when no checkpoint
+// gives exactly the summary the whole log gives (core/summaryPast.ts decides).
+import type { ExistingHistoryRow } from "../core/history";
+import type { CheckinEntry, HistoryEntry, Settings, Tracker } from "../core/model";
+import { weekNumber, isValidIsoDate } from "../core/dates";
+import { computedLabel, HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
+import { incrementalCheckins, maxCheckinDate, type Checkpoint } from "../core/summaryPast";
+import { cellIsoDate, isDate } from "./env";
+import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, type SettingsRead } from "./read";
+import { col, norm, num, readTable, str, tableFromValues, type Table } from "./table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The rows searched for History's header, and the columns (A..P, as setup inspects them). */
+const HEAD_ROWS = 30;
+const HEAD_WIDTH = 16;
+
+export interface HistoryRead {
+  sheet: Sheet;
+  headerRow: number;
+  headers: string[];
+  /** Every History entry in sheet order, with its row; the state columns only on rows read wide. */
+  entries: ExistingHistoryRow[];
+  /** Whether the tab has every state column (a tab made before them has none until Repair). */
+  hasState: boolean;
+}
+
+function parseRows(values: unknown[][], headers: string[], firstRow: number, tz: string): ExistingHistoryRow[] {
+  const idx = (h: string) => {
+    const i = col({ headers }, h);
+    return i >= 0 && i < (values[0] || []).length ? i : -1;
+  };
+  const [week, asOf, krId, value, score, status] = HISTORY_HEADERS.map(idx);
+  const [conf, last, changed, blockers, next, same] = HISTORY_STATE_HEADERS.map(idx);
+  const at = (r: unknown[], i: number) => (i >= 0 ? r[i] : "");
+  const out: ExistingHistoryRow[] = [];
+  values.forEach((r, i) => {
+    const w = num(at(r, week));
+    const id = str(at(r, krId));
+    if (w === null || !id) return;
+    const e: ExistingHistoryRow = {
+      row: firstRow + i,
+      week: w,
+      asOf: cellIsoDate(at(r, asOf), tz),
+      krId: id,
+      value: num(at(r, value)),
+      score: num(at(r, score)),
+      status: str(at(r, status)),
+    };
+    if (conf >= 0 && last >= 0 && changed >= 0 && blockers >= 0 && next >= 0 && same >= 0) {
+      e.confidence = num(r[conf]);
+      e.lastCheckin = cellIsoDate(r[last], tz) || null;
+      e.whatChanged = str(r[changed]);
+      e.blockers = str(r[blockers]);
+      e.nextStep = str(r[next]);
+      e.sameValue = num(r[same]);
+    }
+    out.push(e);
+  });
+  return out;
+}
+
+/**
+ * History in at most four reads: the header region, the base columns of every row down to the last row,
+ * and all columns of the rows of `wideWeeks` (one contiguous block).
+ */
+export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[]): HistoryRead {
+  const sheet = ss.getSheetByName(TAB.history);
+  if (!sheet) {
+    readTable(ss, TAB.history, IDENTIFYING.history, HEAD_WIDTH); // throws the missing-tab message
+    throw new Error("unreachable");
+  }
+  const last = Math.max(1, sheet.getLastRow());
+  let top: unknown[][];
+  try {
+    top = sheet.getRange(1, 1, Math.min(last, HEAD_ROWS), HEAD_WIDTH).getValues();
+  } catch {
+    // A tab narrowed by hand: a range beyond its columns is refused.
+    top = sheet.getRange(1, 1, Math.min(last, HEAD_ROWS), Math.max(1, Math.min(sheet.getMaxColumns(), HEAD_WIDTH))).getValues();
+  }
+  const head: Table = tableFromValues(sheet, TAB.history, top, IDENTIFYING.history);
+  const headers = head.headers;
+  const hasState = HISTORY_STATE_HEADERS.every((h) => col(head, h) >= 0);
+  const first = head.headerRow + 1;
+  if (last < first) return { sheet, headerRow: head.headerRow, headers, entries: [], hasState };
+  const narrow = Math.max(...HISTORY_HEADERS.map((h) => col(head, h))) + 1;
+  let entries = parseRows(sheet.getRange(first, 1, last - first + 1, narrow).getValues(), headers, first, tz);
+  const wanted = new Set(wideWeeks);
+  const rows = entries.filter((e) => wanted.has(e.week)).map((e) => e.row);
+  if (hasState && rows.length) {
+    const wide = Math.max(...HISTORY_HEADERS.concat(HISTORY_STATE_HEADERS as never).map((h) => col(head, h))) + 1;
+    const a = Math.min(...rows);
+    const b = Math.max(...rows);
+    const block = parseRows(sheet.getRange(a, 1, b - a + 1, wide).getValues(), headers, a, tz);
+    entries = entries.filter((e) => e.row < a).concat(block, entries.filter((e) => e.row > b));
+  }
+  return { sheet, headerRow: head.headerRow, headers, entries, hasState };
+}
+
+/** The rows of History's full width from `from` to `to`, for rewriting rows that keep their state columns. */
+export function readHistoryRows(h: HistoryRead, from: number, to: number, tz: string): ExistingHistoryRow[] {
+  if (to < from) return [];
+  const width = Math.max(...h.headers.map((_, i) => i)) + 1;
+  return parseRows(h.sheet.getRange(from, 1, to - from + 1, width).getValues(), h.headers, from, tz);
+}
+
+// ---- the checkpoint (a document property) ----
+
+const CHECKPOINTS = "okrSheets.summaryCheckpoints";
+/** Checkpoints kept: one per week, the latest weeks. */
+const KEEP = 4;
+
+export interface CheckpointStore {
+  props: GoogleAppsScript.Properties.Properties | null;
+  list: Checkpoint[];
+}
+
+/** The checkpoints recorded in the document (none when unreadable: the summary then reads the whole log). */
+export function loadCheckpoints(): CheckpointStore {
+  let props: GoogleAppsScript.Properties.Properties | null = null;
+  try {
+    props = PropertiesService.getDocumentProperties();
+  } catch {
+    return { props: null, list: [] };
+  }
+  const text = props.getProperty(CHECKPOINTS);
+  if (!text) return { props, list: [] };
+  try {
+    const list = JSON.parse(text) as Checkpoint[];
+    return { props, list: Array.isArray(list) ? list.filter((c) => c && typeof c.week === "number" && typeof c.lastRow === "number") : [] };
+  } catch {
+    return { props, list: [] }; // a damaged record counts as none
+  }
+}
+
+/** Records week `week`'s checkpoint (null: forgets it, its History rows no longer summarise the log). */
+export function saveCheckpoint(store: CheckpointStore, week: number, cp: Checkpoint | null): void {
+  if (!store.props) return;
+  const list = store.list.filter((c) => c.week !== week);
+  if (!cp && list.length === store.list.length) return;
+  if (cp) list.push(cp);
+  list.sort((a, b) => a.week - b.week);
+  const kept = list.slice(-KEEP);
+  if (kept.length) store.props.setProperty(CHECKPOINTS, JSON.stringify(kept));
+  else store.props.deleteProperty(CHECKPOINTS);
+}
+
+/** The summary's week N (as core/summaryData computes it), or 0 when a date is not a date. */
+export function summaryWeek(s: Settings, asOf: string): number {
+  if (!isValidIsoDate(s.startDate) || !isValidIsoDate(asOf)) return 0;
+  const weeks = Math.max(1, Math.floor(s.weeks) || 1);
+  return Math.max(1, Math.min(weeks, weekNumber(asOf, s.startDate)));
+}
+
+// ---- the log ----
+
+export interface LogRead {
+  checkins: CheckinEntry[];
+  /** For the next checkpoint: the last row read, its key, the latest date, the header row. */
+  lastRow: number;
+  rowKey: string;
+  maxDate: string | null;
+  headerRow: number;
+  /** "" when the whole log was read; else the week of the checkpoint used. */
+  from: Checkpoint | null;
+  /** Why the whole log was read (for tests and the bench). */
+  reason: string;
+}
+
+function rowKey(r: unknown[] | undefined, cols: { ts: number; kr: number; value: number }): string {
+  if (!r) return "";
+  const ts = r[cols.ts];
+  return `${isDate(ts) ? ts.getTime() : String(ts ?? "")}|${str(r[cols.kr])}|${String(r[cols.value] ?? "")}`;
+}
+
+function logCols(headers: string[]) {
+  return { ts: col({ headers }, "Timestamp"), kr: col({ headers }, "KR ID"), value: col({ headers }, "Value") };
+}
+
+/** The columns the summary uses (not Week, Author or Request ID). */
+const NEEDED_LOG = ["Timestamp", "KR ID", "Value", "Confidence", "What changed", "Blockers", "Next step"];
+
+/** How many of the log's first columns hold what the summary uses, or 0 when a header is missing. */
+function neededWidth(headers: string[] | null): number {
+  if (!headers) return 0;
+  const idx = NEEDED_LOG.map((h) => col({ headers }, h));
+  return idx.some((i) => i < 0) ? 0 : Math.max(...idx) + 1;
+}
+
+/**
+ * The whole log (the first summary, and the fallback): its rows to the last, in the columns the summary
+ * uses when the computed header cell says where they are, else its data range.
+ */
+function readWholeLog(ss: Spreadsheet, tz: string, s: SettingsRead | null, reason: string): LogRead {
+  const sheet = ss.getSheetByName(TAB.checkins);
+  let t: Table;
+  const headers = s && computedLogHeaderRow(s) === 1 ? computedHeaders(s) : null;
+  const width = neededWidth(headers);
+  if (!sheet) t = readTable(ss, TAB.checkins, IDENTIFYING.checkins, 16);
+  else if (width > 0) t = tableFromValues(sheet, TAB.checkins, sheet.getRange(1, 1, Math.max(1, sheet.getLastRow()), width).getValues(), IDENTIFYING.checkins);
+  else t = tableFromValues(sheet, TAB.checkins, sheet.getDataRange().getValues(), IDENTIFYING.checkins);
+  const checkins = checkinsFrom(t, tz);
+  return {
+    checkins,
+    lastRow: t.headerRow + t.rows.length,
+    rowKey: rowKey(t.rows[t.rows.length - 1], logCols(t.headers)),
+    maxDate: maxCheckinDate(checkins),
+    headerRow: t.headerRow,
+    from: null,
+    reason,
+  };
+}
+
+/** The log's headers from the computed "Check-in header" cell (row 1), or null. */
+function computedHeaders(s: SettingsRead | null): string[] | null {
+  if (!s) return null;
+  // The cell joins row 1's cells A..P: the header only when the header is row 1.
+  const raw = s.raw.get(norm(computedLabel("CheckinHeader")));
+  return typeof raw === "string" ? raw.split("|").map((h) => h.trim()) : null;
+}
+
+export interface LogRequest {
+  tracker: Tracker;
+  history: HistoryEntry[];
+  /** History's rows per week (with state columns where read wide). */
+  asOf: string;
+  settingsRead: SettingsRead | null;
+  checkpoints: Checkpoint[];
+}
+
+/**
+ * The check-ins the summary needs: from the latest checkpoint that gives the whole log's summary (its
+ * History rows intact, no day looked at before its check-ins), only the log rows below its last row, read
+ * in the columns the summary uses; otherwise the whole log.
+ */
+export function readSummaryLog(ss: Spreadsheet, tz: string, req: LogRequest): LogRead {
+  const headerRow = req.settingsRead ? computedLogHeaderRow(req.settingsRead) : 1;
+  const candidates = req.checkpoints.filter((c) => c.headerRow === headerRow);
+  let cp: Checkpoint | null = null;
+  let why = candidates.length ? "" : "no checkpoint";
+  for (const c of candidates) {
+    const rows = req.history.filter((h) => h.week === c.week);
+    const pre = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: c, checkpointRows: rows, tail: [] });
+    if (pre.ok) {
+      cp = c;
+      break;
+    }
+    why = pre.reason;
+  }
+  if (!cp) return readWholeLog(ss, tz, req.settingsRead, why);
+
+  const sheet = ss.getSheetByName(TAB.checkins);
+  if (!sheet) return readWholeLog(ss, tz, req.settingsRead, "no log");
+  const last = sheet.getLastRow();
+  if (last < cp.lastRow) return readWholeLog(ss, tz, req.settingsRead, "log rows deleted");
+  let headers = headerRow === 1 ? computedHeaders(req.settingsRead) : null;
+  if (!neededWidth(headers)) headers = sheet.getRange(headerRow, 1, 1, Math.min(16, sheet.getMaxColumns())).getValues()[0].map((v) => str(v));
+  const width = neededWidth(headers);
+  if (!width || !headers) return readWholeLog(ss, tz, req.settingsRead, "log header");
+  // The summary's columns only, from the checkpoint's own last row (checked against its key) down.
+  const values = sheet.getRange(cp.lastRow, 1, last - cp.lastRow + 1, width).getValues();
+  const cols = logCols(headers);
+  if (cp.lastRow > headerRow && rowKey(values[0], cols) !== cp.rowKey) return readWholeLog(ss, tz, req.settingsRead, "log rows changed");
+  const tailTable: Table = { sheet, name: TAB.checkins, headerRow: cp.lastRow, headers: headers.slice(0, width), rows: values.slice(1), width };
+  const tail = checkinsFrom(tailTable, tz);
+  const rows = req.history.filter((h) => h.week === cp!.week);
+  const result = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: cp, checkpointRows: rows, tail });
+  if (!result.ok) return readWholeLog(ss, tz, req.settingsRead, result.reason);
+  return {
+    checkins: result.checkins,
+    lastRow: last,
+    rowKey: last > cp.lastRow ? rowKey(values[values.length - 1], cols) : cp.rowKey,
+    maxDate: maxCheckinDate(tail, cp.maxDate),
+    headerRow,
+    from: cp,
+    reason: "",
+  };
+}

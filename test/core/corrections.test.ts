@@ -1,0 +1,33 @@
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { replacedRequestId, withoutReplaced } from "../../src/core/corrections";
+import type { CheckinEntry } from "../../src/core/model";
+
+function ci(row: number, krId: string, requestId: string, whatChanged = "", date = "2026-01-14"): CheckinEntry {
+  return { row, timestamp: `${date}T10:00:00Z`, date, week: 2, krId, value: row, confidence: 6, whatChanged, blockers: `b${row}`, nextStep: "", author: "a@example.com", requestId };
+}
+const fix = (id: string, text = "") => `Correction of check-in ${id} (2026-01-14, value 3).${text ? " " + text : ""}`;
+
+describe("Corrected check-ins", () => {
+  it("reads the request ID a correction names, and nothing from other text", () => {
+    expect(replacedRequestId(fix("req-7 x"))).toBe("req-7 x");
+    expect(replacedRequestId(fix("abc-123", "typo"))).toBe("abc-123");
+    expect(replacedRequestId("Fixed the Correction of check-in x (")).toBeNull();
+    expect(replacedRequestId("")).toBeNull();
+  });
+
+  it("drops the replaced row of the same KR, keeps the correction and everything else", () => {
+    const log = [ci(2, "O1.KR1", "a"), ci(3, "O1.KR2", "b"), ci(4, "O1.KR1", "c", fix("a")), ci(5, "O1.KR1", "d")];
+    expect(withoutReplaced(log).map((c) => c.row)).toEqual([3, 4, 5]);
+  });
+
+  it("a correction of a correction drops both earlier rows", () => {
+    const log = [ci(2, "O1.KR1", "a"), ci(3, "O1.KR1", "b", fix("a")), ci(4, "O1.KR1", "c", fix("b"))];
+    expect(withoutReplaced(log).map((c) => c.row)).toEqual([4]);
+  });
+
+  it("removes nothing for a note naming another KR's row, a later row or an unknown ID", () => {
+    const log = [ci(2, "O1.KR1", "a"), ci(3, "O1.KR2", "b", fix("a")), ci(4, "O1.KR1", "c", fix("z")), ci(5, "O1.KR1", "d", fix("e")), ci(6, "O1.KR1", "e")];
+    expect(withoutReplaced(log)).toEqual(log);
+  });
+});

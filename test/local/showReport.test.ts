@@ -1,0 +1,82 @@
+// show's report reader finds the title block and sections from a report's shape, not from fixed rows: a
+// layout with a "This week" text, the attention list first, an empty list and an untitled table reads whole.
+import { describe, it } from "@jest/globals";
+import fc from "fast-check";
+import { expect } from "../support/expect";
+import { readReport, renderReport } from "../../src/local/showReport";
+
+const id = (v: unknown) => v;
+const grid = (rows: unknown[][]) => {
+  const w = Math.max(...rows.map((r) => r.length));
+  const values = rows.map((r) => Array.from({ length: w }, (_, c) => r[c] ?? ""));
+  return { values, shown: values.map((r) => r.map(String)) };
+};
+
+const LAYOUT: unknown[][] = [
+  ["Weekly summary — Pilot"],
+  ["Week 3 of 13 · as of 2026-01-21"],
+  [],
+  ["This week"],
+  ["1 KR fell off track (O1.KR2)"],
+  ["3 of 7 checked in"],
+  [],
+  ["Needs attention"],
+  ["ID", "Key result", "Confidence", "Change", "Blockers", "Next step"],
+  ["O1.KR2", "Cut lead time", 4, -3, "Paint shop", "Second shift"],
+  [],
+  ["Low confidence"],
+  ["ID", "Key result", "Confidence"],
+  ["None — no on-track key result has low confidence."],
+  [],
+  ["Objectives"],
+  ["ID", "Objective", "Score"],
+  ["O1", "Ship faster", 0.4],
+  ["O2", "Happier customers", 0.7],
+  [],
+  ["Scores run from 0.00 to 1.00."],
+  [],
+  ["Week", "On track", "At risk"],
+  [1, 7, 0],
+];
+
+describe("readReport", () => {
+  it("reads a changed Weekly Summary layout section by section", () => {
+    const { values, shown } = grid(LAYOUT);
+    const r = readReport("Weekly Summary", values, shown, id);
+    expect(r.title.map((l) => l.cells[0])).toEqual(["Weekly summary — Pilot", "Week 3 of 13 · as of 2026-01-21"]);
+    expect(r.sections.map((s) => [s.title, s.row, s.headerRow, s.rows.length, s.notes])).toEqual([
+      ["This week", 4, null, 0, ["1 KR fell off track (O1.KR2)", "3 of 7 checked in"]],
+      ["Needs attention", 8, 9, 1, []],
+      ["Low confidence", 12, 13, 0, ["None — no on-track key result has low confidence."]],
+      ["Objectives", 16, 17, 2, []],
+      [null, 21, null, 0, ["Scores run from 0.00 to 1.00."]],
+      [null, 23, 23, 1, []],
+    ]);
+    expect(r.sections[1].rows[0]).toEqual({ _row: 10, ID: "O1.KR2", "Key result": "Cut lead time", Confidence: 4, Change: -3, Blockers: "Paint shop", "Next step": "Second shift" });
+    const text = renderReport(r);
+    expect(text).toMatch(/\n {2}9 {2}ID +Key result +Confidence +Change +Blockers +Next step\n/);
+    expect(text).toMatch(/\n 14 {2}None — no on-track key result has low confidence\.\n/);
+  });
+
+  it("keeps every row of every table, whatever tables a report holds and in any order", () => {
+    const table = fc.record({
+      title: fc.option(fc.constantFrom("Objectives", "Needs attention", "Signals"), { nil: null }),
+      width: fc.integer({ min: 2, max: 9 }),
+      rows: fc.integer({ min: 0, max: 6 }),
+    });
+    fc.assert(
+      fc.property(fc.array(table, { minLength: 1, maxLength: 6 }), (tables) => {
+        const rows: unknown[][] = [["A report"], []];
+        for (const t of tables) {
+          if (t.title) rows.push([t.title]);
+          rows.push(Array.from({ length: t.width }, (_, c) => `H${c}`));
+          for (let i = 0; i < t.rows; i++) rows.push(Array.from({ length: t.width }, (_, c) => (c === 0 ? `r${i}` : i * 10 + c)));
+          rows.push([]);
+        }
+        const { values, shown } = grid(rows);
+        const r = readReport("R", values, shown, id);
+        expect(r.sections.map((s) => [s.title, s.headers.length, s.rows.length])).toEqual(tables.map((t) => [t.title, t.width, t.rows]));
+      }),
+    );
+  });
+});

@@ -1,0 +1,243 @@
+// A check-in reads its KR's row, not the Key Results table (src/server/krRow.ts): the row the sidebar
+// showed the KR on, else the first row holding its ID; and it recognises a resend from the KR's own
+// "Request IDs" cell, however long the log has grown since. Through the built add-on (dist/Code.js).
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+import type { Workbook } from "../../src/local/runtime";
+
+const QUALITY = "quality.lead@example.com"; // owns O2.KR1 (decrease 6.5 → 3) and O2.KR2
+const ADMIN = "ops.lead@example.com";
+
+function tracker(user = QUALITY): Workbook {
+  const wb = newTracker({ user, at: "2026-01-05", start: "2026-01-05" });
+  setToday(wb, "2026-01-20");
+  return wb;
+}
+
+const krs = (wb: Workbook) => ss(wb).getSheetByName("Key Results")!;
+const log = (wb: Workbook) => ss(wb).getSheetByName("Check-ins")!;
+
+function header(wb: Workbook): string[] {
+  return krs(wb).getRange(1, 1, 1, 26).getValues()[0].map((v) => String(v));
+}
+
+/** 1-based sheet row of the (first) KR with this ID. */
+function rowOf(wb: Workbook, id: string): number {
+  const ids = krs(wb).getRange("A:A").getValues().map((r) => String(r[0]));
+  const i = ids.indexOf(id);
+  if (i < 0) throw new Error(`no KR ${id}`);
+  return i + 1;
+}
+
+function cell(wb: Workbook, row: number, h: string): unknown {
+  return krs(wb).getRange(row, header(wb).indexOf(h) + 1).getValue();
+}
+
+/** Swaps the typed-in cells (ID … Last check-in) of two KR rows, as sorting the tab by hand would. */
+function swapRows(wb: Workbook, a: number, b: number): void {
+  const n = header(wb).indexOf("Last check-in") + 1;
+  const ra = krs(wb).getRange(a, 1, 1, n);
+  const rb = krs(wb).getRange(b, 1, 1, n);
+  const va = ra.getValues();
+  ra.setValues(rb.getValues());
+  rb.setValues(va);
+}
+
+function sidebarRow(wb: Workbook, id: string): number {
+  const d = callAddon(wb, "getSidebarData", {});
+  expect(d.ok).toBe(true);
+  const k = d.krs.find((x: { id: string }) => x.id === id);
+  expect(typeof k.row).toBe("number");
+  return k.row;
+}
+
+describe("the KR's row", () => {
+  it("the sidebar gives each KR its sheet row, and a check-in sent with it updates that KR", () => {
+    const wb = tracker();
+    const row = sidebarRow(wb, "O2.KR1");
+    expect(row).toBe(rowOf(wb, "O2.KR1"));
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O2.KR1", value: "5", confidence: 7, row });
+    expect(r).toMatchObject({ ok: true, duplicate: false, kr: { id: "O2.KR1", row, current: 5 } });
+    expect(cell(wb, row, "Current")).toBe(5);
+  });
+
+  it("rows sorted between opening the sidebar and submitting: the check-in finds its KR by ID and leaves the row it was on alone", () => {
+    const wb = tracker();
+    const stale = sidebarRow(wb, "O2.KR1");
+    const other = rowOf(wb, "O1.KR1");
+    swapRows(wb, stale, other);
+    expect(rowOf(wb, "O2.KR1")).toBe(other);
+    const before = { current: cell(wb, stale, "Current"), ids: cell(wb, stale, "Request IDs") };
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O2.KR1", value: "5", confidence: 7, row: stale });
+    expect(r).toMatchObject({ ok: true, duplicate: false, kr: { id: "O2.KR1", row: other, current: 5 } });
+    expect(cell(wb, other, "Current")).toBe(5);
+    expect(cell(wb, stale, "ID")).toBe("O1.KR1");
+    expect({ current: cell(wb, stale, "Current"), ids: cell(wb, stale, "Request IDs") }).toEqual(before);
+  });
+
+  it("rows inserted above the KR, a row past the end of the tab, or a blank row: found by ID all the same", () => {
+    const wb = tracker();
+    const stale = sidebarRow(wb, "O2.KR2");
+    krs(wb).insertRowsBefore(2, 3);
+    const now = rowOf(wb, "O2.KR2");
+    expect(now).toBe(stale + 3);
+    for (const row of [stale, krs(wb).getMaxRows() + 50, 2]) {
+      const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O2.KR2", value: "93", confidence: 6, row });
+      expect(r, `row ${row}`).toMatchObject({ ok: true, kr: { id: "O2.KR2", row: now, current: 93 } });
+    }
+    expect(cell(wb, now, "Current")).toBe(93);
+  });
+
+  it("a row holding a KR the person does not own does not let them check in on it", () => {
+    const wb = tracker();
+    const theirs = rowOf(wb, "O1.KR1");
+    const before = JSON.stringify(rowsOf(wb, "Key Results"));
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR1", value: "90", confidence: 7, row: theirs });
+    expect(r).toMatchObject({ ok: false, fieldErrors: { krId: "You do not own this key result." } });
+    expect(JSON.stringify(rowsOf(wb, "Key Results"))).toBe(before);
+  });
+
+  it("duplicate IDs: without a row the first KR with the ID is checked in; with a row, the one on that row", () => {
+    const wb = tracker(ADMIN);
+    const first = rowOf(wb, "O2.KR1");
+    const copy = krs(wb).getLastRow() + 1;
+    const n = header(wb).indexOf("Last check-in") + 1;
+    krs(wb).getRange(copy, 1, 1, n).setValues(krs(wb).getRange(first, 1, 1, n).getValues());
+    const a = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O2.KR1", value: "5", confidence: 7 });
+    expect(a).toMatchObject({ ok: true, kr: { row: first, current: 5 } });
+    const b = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O2.KR1", value: "4", confidence: 7, row: copy });
+    expect(b).toMatchObject({ ok: true, kr: { row: copy, current: 4 } });
+    expect([cell(wb, first, "Current"), cell(wb, copy, "Current")]).toEqual([5, 4]);
+  });
+
+  it("a request's row must be a whole number from 2: anything else is refused and nothing is written", () => {
+    const wb = tracker();
+    for (const row of [0, 1, 2.5, -3, "7", null]) {
+      const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O2.KR1", value: "5", confidence: 7, row });
+      expect(r.ok, JSON.stringify(row)).toBe(false);
+    }
+    expect(rowsOf(wb, "Check-ins")).toHaveLength(0);
+  });
+});
+
+describe("trackers the computed Key Results header cannot describe", () => {
+  it("without the computed cells (set up before them) or with a '|' in a header, the table is read whole and the right cells are written", () => {
+    for (const damage of ["blank", "pipe"] as const) {
+      const wb = tracker();
+      if (damage === "blank") {
+        const settings = ss(wb).getSheetByName("Settings")!;
+        const labels = settings.getRange("A1:A40").getValues().map((r) => String(r[0]));
+        for (const label of ["Key result header (computed)", "Key result header row (computed)"]) {
+          const i = labels.indexOf(label);
+          expect(i, label).toBeGreaterThan(0);
+          settings.getRange(i + 1, 1, 1, 2).setValues([["", ""]]);
+        }
+      } else {
+        // A column of the person's own after ours, named with a "|".
+        krs(wb).getRange(1, header(wb).filter(Boolean).length + 1).setValue("Notes | links");
+      }
+      const row = rowOf(wb, "O2.KR1");
+      wb.services.counters.reset();
+      const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O2.KR1", value: "5", confidence: 7, row });
+      expect(r, damage).toMatchObject({ ok: true, kr: { current: 5, confidence: 7 } });
+      expect(wb.services.counters.byMethod["Sheet.getDataRange"], damage).toBe(1);
+      expect([cell(wb, row, "Current"), cell(wb, row, "Confidence")]).toEqual([5, 7]);
+    }
+  });
+});
+
+describe("resends", () => {
+  it("are recognised from the KR's Request IDs after the log has grown past its last 200 rows, and write nothing", () => {
+    const wb = tracker();
+    const first = { requestId: requestId(), krId: "O2.KR1", value: "5", confidence: 7 };
+    expect(callAddon(wb, "submitCheckin", first)).toMatchObject({ ok: true, duplicate: false });
+    // 250 newer check-ins (on another KR) push it out of the log's tail.
+    const l = log(wb);
+    const rows: unknown[][] = [];
+    for (let i = 0; i < 250; i++) rows.push([new Date(Date.UTC(2026, 0, 19, 9, i)), 3, "O2.KR2", 93, 6, `n${i}`, "", "", QUALITY, `later-${String(i).padStart(4, "0")}`]);
+    l.getRange(l.getLastRow() + 1, 1, rows.length, 10).setValues(rows);
+    expect(rowsOf(wb, "Check-ins")).toHaveLength(251);
+    const before = JSON.stringify(wb.services.toSnapshot());
+    const again = callAddon(wb, "submitCheckin", { ...first, value: "4.5" });
+    expect(again).toMatchObject({ ok: true, duplicate: true, kr: { id: "O2.KR1", current: 5 } });
+    expect(JSON.stringify(wb.services.toSnapshot())).toBe(before);
+  });
+
+  it("the KR's Request IDs keep its last 10 check-ins' IDs, newest first, as text", () => {
+    const wb = tracker();
+    const row = rowOf(wb, "O2.KR1");
+    const sent: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const id = i === 0 ? "12345678" : requestId();
+      sent.push(id);
+      expect(callAddon(wb, "submitCheckin", { requestId: id, krId: "O2.KR1", value: String(5 - i * 0.1), confidence: 7, row }).ok).toBe(true);
+    }
+    expect(String(cell(wb, row, "Request IDs")).split(" ")).toEqual(sent.slice(2).reverse());
+    // The oldest kept one is still recognised; the first (digits only: kept as text, not a number) too,
+    // from the log's tail.
+    expect(callAddon(wb, "submitCheckin", { requestId: sent[2], krId: "O2.KR1", value: "1", confidence: 7, row })).toMatchObject({ duplicate: true });
+    expect(callAddon(wb, "submitCheckin", { requestId: sent[0], krId: "O2.KR1", value: "1", confidence: 7, row })).toMatchObject({ duplicate: true });
+    const one = tracker();
+    callAddon(one, "submitCheckin", { requestId: "12345678", krId: "O2.KR1", value: "5", confidence: 7 });
+    expect(cell(one, rowOf(one, "O2.KR1"), "Request IDs")).toBe("12345678");
+  });
+});
+
+describe("the sidebar's KR rows", () => {
+  const listed = (wb: Workbook) => callAddon(wb, "getSidebarData", {}).krs.map((k: { id: string; row: number }) => `${k.id}@${k.row}`);
+  /** "ID@row" of every KR, from the ID column below the header. */
+  const ids = (wb: Workbook, headerRow = 1) =>
+    krs(wb)
+      .getRange("A:A")
+      .getValues()
+      .map((r, i) => (i >= headerRow && String(r[0]) ? `${r[0]}@${i + 1}` : ""))
+      .filter(Boolean);
+
+  it("are read below the header as many as the computed ID count says, without asking where the data ends", () => {
+    const wb = tracker(ADMIN);
+    const want = ids(wb);
+    wb.services.counters.reset();
+    const got = listed(wb);
+    const calls = { ...wb.services.counters.byMethod };
+    expect(got).toEqual(want);
+    expect(calls["Sheet.getDataRange"]).toBeUndefined();
+    expect(calls["Spreadsheet.getSheetByName"]).toBeUndefined();
+  });
+
+  it("a blank row between KRs, a KR far below the others, a title above the header: every KR is still listed (the table is read whole)", () => {
+    const cases: [string, (wb: Workbook) => void][] = [
+      ["blank row", (wb) => krs(wb).insertRowsBefore(rowOf(wb, "O2.KR1"), 1)],
+      ["far below", (wb) => {
+        const n = header(wb).indexOf("Last check-in") + 1;
+        const src = krs(wb).getRange(rowOf(wb, "O1.KR1"), 1, 1, n).getValues();
+        src[0][0] = "O1.KR9";
+        krs(wb).getRange(60, 1, 1, n).setValues(src);
+      }],
+      ["title above", (wb) => {
+        krs(wb).insertRowsBefore(1, 2);
+        krs(wb).getRange("A1").setValue("Our OKRs");
+      }],
+    ];
+    for (const [name, change] of cases) {
+      const wb = tracker(ADMIN);
+      change(wb);
+      const want = ids(wb, name === "title above" ? 3 : 1);
+      expect(want.length, name).toBe(name === "far below" ? 8 : 7);
+      wb.services.counters.reset();
+      const got = listed(wb);
+      expect(wb.services.counters.byMethod["Sheet.getDataRange"], name).toBe(1);
+      expect(got, name).toEqual(want);
+    }
+  });
+
+  it("no KRs at all: an empty list, and the Key Results tab is not read", () => {
+    const wb = tracker(ADMIN);
+    const n = krs(wb).getLastRow();
+    krs(wb).getRange(2, 1, n - 1, 1).setValues(Array.from({ length: n - 1 }, () => [""]));
+    wb.services.counters.reset();
+    const d = callAddon(wb, "getSidebarData", {});
+    expect(d).toMatchObject({ ok: true, krs: [] });
+    expect(wb.services.counters.byMethod["Range.getValues"]).toBe(1);
+  });
+});
