@@ -213,7 +213,7 @@ async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
 }
 
 function findOwner(wb: Workbook, krId: string): string | null {
-  const t = readTab(wb, "Key Results");
+  const t = readTab(wb, "Key Results", false);
   const row = t.rows.find((r) => String(r["ID"]).trim() === krId.trim());
   return row ? String(row["Owner"] ?? "") : null;
 }

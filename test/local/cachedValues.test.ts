@@ -42,6 +42,17 @@ describe("show on a file okr-sheets saved", () => {
     expect(JSON.parse(r.stdout)).toEqual(readTab(await openWorkbook(file, { at: AT }), "Key Results").rows);
   });
 
+  it("reads a tab's rows without formatting its cells (readTab withDisplay false, as checkin's owner look-up)", async () => {
+    const engine = await openWorkbook(file, { at: AT });
+    for (const tab of TABS) {
+      const full = readTab(engine, tab);
+      const bare = readTab(engine, tab, false);
+      expect(bare.rows, tab).toEqual(full.rows);
+      expect(bare.headers, tab).toEqual(full.headers);
+      expect(bare.display, tab).toEqual(full.display.slice(0, 1));
+    }
+  });
+
   it("opens only the shown tab's cells (onlyTab), keeping every tab's name", async () => {
     const engine = await openWorkbook(file, { at: AT });
     for (const tab of TABS) {
