@@ -47,13 +47,6 @@ export class LocalChartBuilder {
     this._chart.type = "COLUMN";
     return this;
   }
-  setChartType(type: unknown) {
-    this._chart.type = String(type);
-    return this;
-  }
-  getChartType() {
-    return this._chart.type;
-  }
   setOption(option: string, value: unknown) {
     this._chart.options[option] = value;
     return this;
@@ -75,9 +68,6 @@ export class LocalChartBuilder {
 
 export class LocalEmbeddedChart {
   constructor(readonly _chart: ChartModel) {}
-  getChartId() {
-    return this._chart.id;
-  }
   getId() {
     return `c${this._chart.id}`;
   }
@@ -87,9 +77,6 @@ export class LocalEmbeddedChart {
   }
   getRanges() {
     return this._chart.ranges.slice();
-  }
-  getNumHeaders() {
-    return this._chart.numHeaders;
   }
   getContainerInfo() {
     const a = this._chart.anchor;
