@@ -209,7 +209,7 @@ async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
 }
 
 function findOwner(wb: Workbook, krId: string): string | null {
-  const t = readTab(wb, "Key Results");
+  const t = readTab(wb, "Key Results", false);
   const row = t.rows.find((r) => String(r["ID"]).trim() === krId.trim());
   return row ? String(row["Owner"] ?? "") : null;
 }
@@ -226,7 +226,7 @@ async function cmdSimple(fn: "generateWeeklySummary" | "createMidCycleReview" | 
 async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
   const file = fileArg(positionals);
   const name = need(flags, "sheet");
-  const wb = await openWorkbook(file, { at: dateFlag(flags, "at"), readOnly: true });
+  const wb = await openWorkbook(file, { at: dateFlag(flags, "at"), readOnly: true, onlyTab: name });
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const aside = wb.setAside.find((n) => n.toLowerCase() === name.toLowerCase());
   if (aside) throw new Rejected(`${positionals[0]}: the tab "${aside}" is larger than the offline engine takes (${MAX_TAB_ROWS.toLocaleString("en-US")} rows, ${MAX_TAB_COLUMNS} columns).`);

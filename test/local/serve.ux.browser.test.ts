@@ -32,18 +32,18 @@ const ADMIN = "ops.lead@example.com"; // admin of the operations template; owns 
   it("admin starts on their own KR; a −3 days value asks first; a correction keeps both rows", async () => {
     const wb = await openWorkbook(file, { at: "2026-01-20", user: ADMIN });
     await preview.withPage(wb, async ({ sidebar: sb, errors }) => {
-      await poll(() => sb.locator("#krs li").count(), { timeout: 15000 }).toBe(7);
+      await poll(() => sb.locator("#krs li").count()).toBe(7);
       expect(await sb.getByLabel("Key result").inputValue()).toBe("O3.KR2");
 
       await sb.getByLabel("Key result").selectOption("O1.KR2");
       await sb.getByLabel("New value").fill("-3");
       await sb.getByLabel("Confidence").selectOption("6");
       await sb.getByRole("button", { name: "Submit check-in" }).click();
-      await poll(() => sb.locator("#status").textContent(), { timeout: 15000 }).toBe("\u22123 days is outside 9.5 → 6; submit anyway?");
+      await poll(() => sb.locator("#status").textContent()).toBe("\u22123 days is outside 9.5 → 6; submit anyway?");
       const logRows = () => ss(wb).getSheetByName("Check-ins")!.getDataRange().getValues().filter((r) => r.some((c) => c !== ""));
       expect(logRows()).toHaveLength(1);
       await sb.getByRole("button", { name: "Submit anyway" }).click();
-      await poll(() => sb.locator("#status").textContent(), { timeout: 15000 }).toMatch(/^Saved: /);
+      await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
       expect(logRows()).toHaveLength(2);
 
       await sb.getByRole("button", { name: "Correct last check-in" }).click();
@@ -51,7 +51,7 @@ const ADMIN = "ops.lead@example.com"; // admin of the operations template; owns 
       await poll(() => sb.locator("#status").textContent()).toMatch(/^Correcting your check-in of 2026-01-20/);
       await sb.getByLabel("New value").fill("8");
       await sb.getByRole("button", { name: "Save correction" }).click();
-      await poll(() => sb.locator("#status").textContent(), { timeout: 15000 }).toMatch(/^Saved: /);
+      await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
       const rows = logRows();
       expect(rows).toHaveLength(3);
       expect(rows[2][3]).toBe(8);
