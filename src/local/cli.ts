@@ -68,11 +68,6 @@ function expectOk<T extends { ok: boolean }>(r: T): T {
   return r;
 }
 
-/** "1 objective", "2 objectives". */
-function count(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
-
 function out(s: string): void {
   const text = s.endsWith("\n") ? s : s + "\n";
   const w = io().stdout;
@@ -140,7 +135,7 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   const r = expectOk(callAddon(wb, "importOkrsFromTab", { tab }));
   ss.deleteSheet(ss.getSheetByName(tab)!);
   await wb.save();
-  out(`Imported ${count(r.objectives, "objective")} and ${count(r.keyResults, "key result")}.`);
+  out(`Imported ${plural(r.objectives, "objective")} and ${plural(r.keyResults, "key result")}.`);
   for (const w of r.warnings || []) out(`Focus check: ${w}`);
 }
 
@@ -214,7 +209,7 @@ async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
 }
 
 function findOwner(wb: Workbook, krId: string): string | null {
-  const t = readTab(wb, "Key Results");
+  const t = readTab(wb, "Key Results", false);
   const row = t.rows.find((r) => String(r["ID"]).trim() === krId.trim());
   return row ? String(row["Owner"] ?? "") : null;
 }
@@ -231,7 +226,7 @@ async function cmdSimple(fn: "generateWeeklySummary" | "createMidCycleReview" | 
 async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
   const file = fileArg(positionals);
   const name = need(flags, "sheet");
-  const wb = await openWorkbook(file, { at: dateFlag(flags, "at"), readOnly: true });
+  const wb = await openWorkbook(file, { at: dateFlag(flags, "at"), readOnly: true, onlyTab: name });
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const aside = wb.setAside.find((n) => n.toLowerCase() === name.toLowerCase());
   if (aside) throw new Rejected(`${positionals[0]}: the tab "${aside}" is larger than the offline engine takes (${MAX_TAB_ROWS.toLocaleString("en-US")} rows, ${MAX_TAB_COLUMNS} columns).`);
@@ -252,7 +247,7 @@ async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {
   const wb = await openWorkbook(file, { at: dateFlag(flags, "at") ?? start });
   const r = expectOk(callAddon(wb, "rollOverCycle", opts));
   await wb.save();
-  out(`Started "${r.cycle}" with ${count(r.carried.objectives, "objective")} and ${count(r.carried.keyResults, "key result")}; archived ${r.archived.join(", ")}.`);
+  out(`Started "${r.cycle}" with ${plural(r.carried.objectives, "objective")} and ${plural(r.carried.keyResults, "key result")}; archived ${r.archived.join(", ")}.`);
   for (const w of r.warnings || []) out(`Focus check: ${w}`);
 }
 

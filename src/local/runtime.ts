@@ -66,6 +66,12 @@ export interface OpenOptions {
    * nothing changed since, they are used instead of building the formula engine (cachedValues.ts).
    */
   readOnly?: boolean;
+  /**
+   * With readOnly: the one tab the command reads. When the saved results are used, no value depends on
+   * another tab any more, so the others are opened empty (names and settings kept): the engine then holds
+   * one tab, not a 55,000-row log it would never show.
+   */
+  onlyTab?: string;
 }
 
 export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, opts: OpenOptions, savedValues = false): Workbook {
@@ -104,6 +110,10 @@ export async function openWorkbook(file: string, opts: OpenOptions = {}): Promis
   const { snapshot, values } = await loadXlsxAndValues(file);
   try {
     const saved = opts.readOnly ? savedValuesSnapshot(snapshot, values, dayIn(clockFor(opts.at).getTime(), snapshot.timeZone)) : null;
+    if (saved && opts.onlyTab) {
+      const only = opts.onlyTab.toLowerCase();
+      saved.sheets = saved.sheets.map((s) => (s.name.toLowerCase() === only ? s : { ...s, rows: [] }));
+    }
     if (saved) return workbookFromSnapshot(file, saved, opts, true);
     return workbookFromSnapshot(file, snapshot, opts);
   } catch (e) {

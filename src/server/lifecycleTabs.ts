@@ -2,14 +2,14 @@
 // The finished cycle's tabs are renamed to archive names, never deleted.
 import { evaluateTracker } from "../core/evaluate";
 import { buildRetrospective, buildReview, planRollover, RETRO_HEADERS, type LifecycleTab } from "../core/lifecycle";
-import { TAB, KR_HEADERS, OBJECTIVE_HEADERS } from "../core/tabs";
+import { TAB } from "../core/tabs";
 import { asText, UserError, withDocumentLock } from "./env";
 import { clearOurProtections, protectSheet } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { lifecycleSignalRows } from "../core/reportSignals";
 import { checkinsFrom, IDENTIFYING, LOG_WIDTH } from "./read";
 import { freshSheet, renderCells, statusColours } from "./render";
-import { setUpTracker, writeDataRows } from "./setup";
+import { setUpTracker, writeOkrRows } from "./setup";
 import { col, norm, readTable, str, tableFromValues } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -167,26 +167,11 @@ export function rollOver(
     const krT = tableFromValues(krSheet, TAB.keyResults, krSheet.getDataRange().getValues(), ["ID", "Objective ID", "Key result"]);
     objT.rows = [];
     krT.rows = [];
-    const objRows = plan.objectives.map((o) => {
-      const r: unknown[] = new Array(objT.headers.length).fill("");
-      const put = (h: string, v: string) => col(objT, h) >= 0 && (r[col(objT, h)] = asText(v));
-      put("ID", o.id); put("Objective", o.title); put("Owner", o.owner); put("Team", o.team);
-      put("Parent ID", o.parentId); put("Type", o.type); put("P&L link", o.pnlLink);
-      return r;
-    });
-    const krRows = plan.keyResults.map((k) => {
-      const r: unknown[] = new Array(krT.headers.length).fill("");
-      const put = (h: string, v: unknown) => col(krT, h) >= 0 && (r[col(krT, h)] = typeof v === "string" ? asText(v) : v ?? "");
-      put("ID", k.id); put("Objective ID", k.objectiveId); put("Key result", k.title); put("Owner", k.owner);
-      put("Metric", k.metric); put("Unit", k.unit); put("Start", k.start); put("Target", k.target); put("Weight", k.weight);
-      return r;
-    });
-    if (objRows.length) writeDataRows(objT, objRows, OBJECTIVE_HEADERS.slice(0, 7));
-    if (krRows.length) writeDataRows(krT, krRows, KR_HEADERS.slice(0, 9));
+    writeOkrRows(objT, krT, plan.objectives, plan.keyResults);
     // Formulas for the carried rows (setup ran before they existed); its focus checks are the new cycle's,
     // reported as an import reports them (removing KRs can leave an objective with one).
     const report = setUpTracker(ss, {}, today);
     props.setProperty(ROLLED_OVER_KEY, `${tracker.settings.cycleName}|${tracker.settings.startDate}`);
-    return { cycle: plan.settings.cycleName, archived, carried: { objectives: objRows.length, keyResults: krRows.length }, warnings: report.warnings };
+    return { cycle: plan.settings.cycleName, archived, carried: { objectives: plan.objectives.length, keyResults: plan.keyResults.length }, warnings: report.warnings };
   });
 }

@@ -9,6 +9,7 @@ import {
   type SidebarKr,
   type SidebarResult,
 } from "../../src/core/api";
+import { FIX_FIELDS_MESSAGE } from "../../src/core/messages";
 import { defaultKrId, embedSidebarData } from "../../src/core/sidebarPage";
 import type { PreviewBackend, PreviewTab } from "../../src/local/preview";
 
@@ -232,14 +233,14 @@ export class FakeBackend implements PreviewBackend {
         const f = issue.path[0] as CheckinField;
         if (!fieldErrors[f]) fieldErrors[f] = issue.message;
       }
-      return { ok: false, message: "Please check the marked fields.", fieldErrors };
+      return { ok: false, message: FIX_FIELDS_MESSAGE, fieldErrors };
     }
     const req = p.data;
     const who = this.acting(req.as);
     if (!who) return { ok: false, message: "Pick who you are first.", fieldErrors: { as: "Unknown person." } };
     const dup = this.recorded.find((r) => r.requestId === req.requestId);
     const k = this.visible(who).find((x) => x.id === req.krId);
-    if (!k) return { ok: false, message: "Please check the marked fields.", fieldErrors: { krId: "Choose one of your key results." } };
+    if (!k) return { ok: false, message: FIX_FIELDS_MESSAGE, fieldErrors: { krId: "Choose one of your key results." } };
     if (dup) return { ok: true, duplicate: true, kr: k };
     const raw = typeof req.value === "number" ? String(req.value) : req.value.trim();
     const normal = this.decimalSeparator === "," ? raw.replace(/\./g, "").replace(",", ".") : raw.replace(/,/g, "");
@@ -248,7 +249,7 @@ export class FakeBackend implements PreviewBackend {
     const fieldErrors: Partial<Record<CheckinField, string>> = {};
     if (!Number.isFinite(value)) fieldErrors.value = `New value must be a number, like ${this.decimalSeparator === "," ? "3,5" : "3.5"}.`;
     if (!Number.isInteger(confidence) || confidence < 1 || confidence > 10) fieldErrors.confidence = "Confidence must be a whole number from 1 to 10.";
-    if (Object.keys(fieldErrors).length) return { ok: false, message: "Please check the marked fields.", fieldErrors };
+    if (Object.keys(fieldErrors).length) return { ok: false, message: FIX_FIELDS_MESSAGE, fieldErrors };
     this.recorded.push({
       requestId: req.requestId,
       krId: k.id,

@@ -1,6 +1,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { MAX_TEXT as API_MAX_TEXT } from "../../src/core/api";
+import { FIX_FIELDS_MESSAGE } from "../../src/core/messages";
 import {
   BUSY_MESSAGE,
   MAX_TEXT,
@@ -103,14 +104,14 @@ describe("formatting", () => {
 describe("failures", () => {
   it("puts field errors next to fields in form order, others into the message", () => {
     const m = mapFailure({
-      message: "Please check the marked fields.",
+      message: FIX_FIELDS_MESSAGE,
       fieldErrors: { confidence: "1 to 10.", value: "Not a number.", as: "Unknown person." },
     });
     expect(m.fields).toEqual([
       { field: "value", message: "Not a number." },
       { field: "confidence", message: "1 to 10." },
     ]);
-    expect(m.message).toBe("Please check the marked fields. Unknown person.");
+    expect(m.message).toBe(`${FIX_FIELDS_MESSAGE} Unknown person.`);
   });
   it("says busy in plain words", () => {
     expect(mapFailure({ message: "Lock timeout", busy: true })).toEqual({ message: BUSY_MESSAGE, fields: [] });

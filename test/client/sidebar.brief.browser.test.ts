@@ -3,57 +3,27 @@
 // background while the form is already usable. Headless Chromium against the fake backend, whose replies
 // are held until the test releases them (no timing). The preview runs one call at a time, so a check-in
 // cannot overtake held details here: that a reply is kept over older details is logic.test.ts's.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, it } from "@jest/globals";
+import { beforeEach, describe, it } from "@jest/globals";
+import { type FrameLocator } from "playwright-core";
 import { expect } from "../support/expect";
 import { poll } from "../support/poll";
-import { haveChromium, launchChromium } from "../support/browser";
-import { type Browser, type FrameLocator, type Page } from "playwright-core";
-import { startPreviewServer } from "../../src/local/preview";
-import { buildSidebarHtml } from "./build-sidebar";
-import { FakeBackend } from "./fake-backend";
+import { haveChromium } from "../support/browser";
+import { useSidebarPage } from "./sidebar-page";
 
 (!haveChromium ? describe.skip : describe)("sidebar: a large tracker's page, details in the background", () => {
-  let browser: Browser;
-  let html: string;
-  let page: Page;
-  let backend: FakeBackend;
-  let server: { url: string; close(): Promise<void> } | null = null;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    html = await buildSidebarHtml();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    if (browser) await browser.close();
-  });
+  const t = useSidebarPage();
+  // After useSidebarPage's own beforeEach, which makes this test's backend.
   beforeEach(() => {
-    backend = new FakeBackend(html);
-    backend.embedBrief = true;
-    pageErrors.length = 0;
+    t.backend.embedBrief = true;
   });
-  afterEach(async () => {
-    if (page) await page.context().close();
-    if (server) await server.close();
-    server = null;
-    expect(pageErrors).toEqual([]);
-  });
-
-  async function open(): Promise<FrameLocator> {
-    server = await startPreviewServer(backend, { port: 0 });
-    page = await (await browser.newContext({ viewport: { width: 1200, height: 900 } })).newPage();
-    page.on("pageerror", (e) => pageErrors.push(String(e)));
-    await page.goto(server.url);
-    return page.frameLocator("#sidebar");
-  }
 
   const item = (sb: FrameLocator, id: string) => sb.locator(`#krs li[data-kr-id="${id}"]`);
 
   it("is usable at once: the first KR with its facts, the others by name, filled in when the details come", async () => {
-    const release = backend.holdLoads();
-    const sb = await open();
+    const release = t.backend.holdLoads();
+    const sb = await t.open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
-    await poll(() => backend.loads.length).toBe(1); // asked in the background, reply held
+    await poll(() => t.backend.loads.length).toBe(1); // asked in the background, reply held
     expect(await item(sb, "O1.KR1").locator(".badge").textContent()).toBe("At risk");
     expect(await sb.locator("#value-hint").textContent()).toBe("In days. 10 days → 5 days. Now 8 days.");
     expect(await sb.locator("#recent-empty").textContent()).toBe("Loading recent check-ins…");
@@ -74,8 +44,8 @@ import { FakeBackend } from "./fake-backend";
   });
 
   it("still checks in on a KR known by name when the details could not be loaded", async () => {
-    backend.failLoadsNext = 1;
-    const sb = await open();
+    t.backend.failLoadsNext = 1;
+    const sb = await t.open();
     await poll(() => item(sb, "O1.KR2").locator(".kr-brief").textContent()).toBe("Details could not be loaded; you can still check in.");
     await sb.getByLabel("Key result").selectOption("O1.KR2");
     expect(await sb.locator("#value-hint").textContent()).toBe("Its current value could not be loaded.");
@@ -83,8 +53,8 @@ import { FakeBackend } from "./fake-backend";
     await sb.getByLabel("Confidence").selectOption("6");
     await sb.getByRole("button", { name: "Submit check-in" }).click();
     await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
-    expect(backend.recorded).toHaveLength(1);
-    expect(backend.received[0]).toMatchObject({ krId: "O1.KR2", row: 3 });
+    expect(t.backend.recorded).toHaveLength(1);
+    expect(t.backend.received[0]).toMatchObject({ krId: "O1.KR2", row: 3 });
     // The reply carries the KR's details.
     expect(await item(sb, "O1.KR2").locator(".badge").count()).toBe(1);
     expect(await sb.locator("#value-hint").textContent()).toBe("In %. 0% → 100%. Now 40%.");

@@ -4,6 +4,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { poll } from "../support/poll";
 import { CHROMIUM, haveChromium } from "../support/browser";
+import { FIX_FIELDS_MESSAGE } from "../../src/core/messages";
 import { XSS_NAME } from "./fake-backend";
 import { useSidebarPage } from "./sidebar-page";
 
@@ -113,7 +114,7 @@ if (!haveChromium) {
     expect((await value.getAttribute("aria-describedby"))?.split(" ")).toContain("value-error");
     expect(await value.evaluate((e) => e === document.activeElement)).toBe(true);
     expect(await sb.locator("#confidence-error").isVisible()).toBe(false);
-    expect(await sb.locator("#status").textContent()).toBe("Please check the marked fields.");
+    expect(await sb.locator("#status").textContent()).toBe(FIX_FIELDS_MESSAGE);
     expect(await value.inputValue()).toBe("lots");
     expect(await sb.getByLabel("What changed").inputValue()).toBe("kept text");
     expect(t.backend.received).toHaveLength(1);

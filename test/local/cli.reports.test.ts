@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { makeFixtures, runCli, type CliRun } from "../support/cli";
 import { loadXlsx, saveXlsx } from "../../src/local/xlsx";
+import type { ReportSection } from "../../src/local/showReport";
 
 const dir = mkdtempSync(join(tmpdir(), "okr-cli-reports-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,14 +40,8 @@ describe("checkin --from on the command's today", () => {
   });
 });
 
-interface Section {
-  title: string | null;
-  row: number;
-  headerRow: number | null;
-  headers: string[];
-  rows: Record<string, unknown>[];
-  notes: string[];
-}
+/** A report section as `show --json` prints it: the terminal's lines left out. */
+type Section = Omit<ReportSection, "lines">;
 
 /** A tracker with check-ins in weeks 2 and 3 and the week-3 summary. */
 async function withSummary(file: string): Promise<void> {

@@ -5,31 +5,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { main } from "../../src/local/cli";
+import { runCli, type CliRun } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "okr-cli-ux-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function run(...args: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const o = process.stdout.write.bind(process.stdout);
-  const e = process.stderr.write.bind(process.stderr);
-  (process.stdout as { write: unknown }).write = (s: string) => ((stdout += s), true);
-  (process.stderr as { write: unknown }).write = (s: string) => ((stderr += s), true);
-  try {
-    const code = await main(args.map((a) => (a.endsWith(".xlsx") || a.endsWith(".csv") ? join(dir, a) : a)));
-    return { code, stdout, stderr };
-  } finally {
-    (process.stdout as { write: unknown }).write = o;
-    (process.stderr as { write: unknown }).write = e;
-  }
+/** Runs `okr-sheets ARGS` in process, with .xlsx and .csv names in this file's folder. */
+function run(...args: string[]): Promise<CliRun> {
+  return runCli(dir, args.map((a) => (a.endsWith(".xlsx") || a.endsWith(".csv") ? join(dir, a) : a)));
 }
 
 const bytes = (f: string) => readFileSync(join(dir, f));
@@ -38,7 +21,7 @@ const bytes = (f: string) => readFileSync(join(dir, f));
 async function rejected(file: string, args: string[]): Promise<string> {
   const before = bytes(file);
   const r = await run(...args);
-  expect(r.code, r.stdout + r.stderr).toBe(1);
+  expect(r.status, r.stdout + r.stderr).toBe(1);
   expect(r.stderr.trimEnd().split("\n"), r.stderr).toHaveLength(1);
   expect(bytes(file).equals(before), `${file} changed`).toBe(true);
   return r.stderr.trim();
@@ -46,20 +29,20 @@ async function rejected(file: string, args: string[]): Promise<string> {
 
 async function log(file: string): Promise<Record<string, unknown>[]> {
   const r = await run("show", file, "--sheet", "Check-ins", "--json");
-  expect(r.code, r.stderr).toBe(0);
+  expect(r.status, r.stderr).toBe(0);
   return JSON.parse(r.stdout);
 }
 
 beforeAll(async () => {
   const r = await run("new", "ops.xlsx", "--template", "operations", "--start", "2026-01-05", "--at", "2026-01-05");
-  expect(r.code, r.stderr).toBe(0);
+  expect(r.status, r.stderr).toBe(0);
 });
 
 describe("checkin with units", () => {
   it('"85%" on a % KR saves 85; on a days KR it is refused in terminal words (no internal field names)', async () => {
     writeFileSync(join(dir, "a.xlsx"), bytes("ops.xlsx"));
     const ok = await run("checkin", "a.xlsx", "--kr", "O1.KR1", "--value", "85%", "--at", "2026-01-20");
-    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/^Checked in O1.KR1: value 85, /);
     const msg = await rejected("a.xlsx", ["checkin", "a.xlsx", "--kr", "O1.KR2", "--value", "85%", "--at", "2026-01-20"]);
     expect(msg).toBe('okr-sheets: Nothing was saved. --value: This key result is measured in "days", not %: type the number without the % sign.');
@@ -71,14 +54,14 @@ describe("checkin with units", () => {
     const msg = await rejected("b.xlsx", ["checkin", "b.xlsx", "--kr", "O1.KR2", "--value", "-3", "--at", "2026-01-20"]);
     expect(msg).toBe("okr-sheets: \u22123 days is outside 9.5 → 6; submit anyway? Nothing was saved: run it again with --confirm to save it.");
     const r = await run("checkin", "b.xlsx", "--kr", "O1.KR2", "--value", "-3", "--confirm", "--at", "2026-01-20");
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(0);
   });
 
   it("--correct replaces the week's last check-in: both rows stay, Current follows", async () => {
     writeFileSync(join(dir, "c.xlsx"), bytes("ops.xlsx"));
-    expect((await run("checkin", "c.xlsx", "--kr", "O1.KR2", "--value", "9", "--at", "2026-01-20")).code).toBe(0);
+    expect((await run("checkin", "c.xlsx", "--kr", "O1.KR2", "--value", "9", "--at", "2026-01-20")).status).toBe(0);
     const r = await run("checkin", "c.xlsx", "--kr", "O1.KR2", "--value", "8", "--correct", "--comment", "typo", "--at", "2026-01-21");
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(0);
     const rows = await log("c.xlsx");
     expect(rows.map((x) => x["Value"])).toEqual([9, 8]);
     expect(String(rows[1]["What changed"])).toMatch(new RegExp(`^Correction of check-in ${rows[0]["Request ID"]} \\(2026-01-20, value 9\\)\\. typo$`));
@@ -100,7 +83,7 @@ describe("checkin --from CSV", () => {
       ].join("\n"),
     );
     const r = await run("checkin", "d.xlsx", "--from", "week3.csv", "--at", "2026-01-22");
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/3 check-ins saved\.$/m);
     const rows = await log("d.xlsx");
     expect(rows.map((x) => [x["KR ID"], x["Value"], x["Timestamp"]])).toEqual([
@@ -128,7 +111,7 @@ describe("checkin --from CSV", () => {
     writeFileSync(join(dir, "cols.csv"), "kr,value\nO1.KR1,3\n");
     expect(await rejected("f.xlsx", ["checkin", "f.xlsx", "--from", "cols.csv"])).toMatch(/unknown column "kr" \(the columns are kr_id, value, confidence, what_changed, blockers, next_step, as, at\)\. the header has no "kr_id" column\./);
     const usage = await run("checkin", "f.xlsx", "--from", "cols.csv", "--kr", "O1.KR1");
-    expect(usage.code).toBe(2);
+    expect(usage.status).toBe(2);
     expect(usage.stderr).toMatch(/--from takes its check-ins from the file: leave out --kr\./);
   });
 });
@@ -136,13 +119,13 @@ describe("checkin --from CSV", () => {
 describe("import: European CSV", () => {
   it("reads a semicolon-separated file with decimal commas", async () => {
     const r0 = await run("new", "g.xlsx", "--start", "2026-01-05", "--at", "2026-01-05");
-    expect(r0.code, r0.stderr).toBe(0);
+    expect(r0.status, r0.stderr).toBe(0);
     writeFileSync(
       join(dir, "eu.csv"),
       "\ufeffobjective;key_result;owner;metric;unit;start;target\nLiefern;Durchlaufzeit senken;a@example.com;decrease;Tage;9,5;6,0\nLiefern;Pünktlich;a@example.com;increase;%;82;95%\n",
     );
     const r = await run("import", "g.xlsx", "eu.csv", "--at", "2026-01-05");
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^Imported 1 objective and 2 key results\./);
     const krs = JSON.parse((await run("show", "g.xlsx", "--sheet", "Key Results", "--json")).stdout);
     expect(krs.map((k: Record<string, unknown>) => [k["Start"], k["Target"]])).toEqual([[9.5, 6], [82, 95]]);
@@ -155,10 +138,10 @@ describe("close and edit ask before doing what the add-on owns", () => {
     const msg = await rejected("h.xlsx", ["close", "h.xlsx", "--at", "2026-02-10"]);
     expect(msg).toBe("okr-sheets: The cycle is in week 6 of 13: closing it now ends it early. Run it again with --early to close it anyway.");
     const r = await run("close", "h.xlsx", "--at", "2026-02-10", "--early");
-    expect(r.code, r.stderr).toBe(0);
+    expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^"Retrospective" written/);
     writeFileSync(join(dir, "h2.xlsx"), bytes("ops.xlsx"));
-    expect((await run("close", "h2.xlsx", "--at", "2026-04-01")).code).toBe(0);
+    expect((await run("close", "h2.xlsx", "--at", "2026-04-01")).status).toBe(0);
   });
 
   it("edit refuses formula cells, headers and the logs unless --force", async () => {
@@ -169,9 +152,9 @@ describe("close and edit ask before doing what the add-on owns", () => {
     expect(await rejected("i.xlsx", ["edit", "i.xlsx", "--sheet", "Key Results", "--range", "A1", "--value", "Id"])).toMatch(/is a header, kept by the add-on/);
     expect(await rejected("i.xlsx", ["edit", "i.xlsx", "--sheet", "Weekly Summary", "--range", "A1", "--value", "x"])).toMatch(/part of the Weekly Summary/);
     const typed = await run("edit", "i.xlsx", "--sheet", "Key Results", "--range", "H2", "--value", "96");
-    expect(typed.code, typed.stderr).toBe(0);
+    expect(typed.status, typed.stderr).toBe(0);
     const forced = await run("edit", "i.xlsx", "--sheet", "Key Results", "--range", "M2", "--value", "1", "--force");
-    expect(forced.code, forced.stderr).toBe(0);
+    expect(forced.status, forced.stderr).toBe(0);
     expect(forced.stdout).toMatch(/^Key Results!M2 = 1/);
   });
 });

@@ -4,14 +4,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { poll } from "../support/poll";
-import { CHROMIUM, haveChromium, launchChromium } from "../support/browser";
-import { type Browser } from "playwright-core";
-import { startPreviewServer } from "../../src/local/preview";
+import { CHROMIUM, haveChromium } from "../support/browser";
+import { usePreview } from "../support/previewPage";
 import { openWorkbook, callAddon } from "../../src/local/runtime";
-import { previewBackend } from "../../src/local/serve";
 import { loadXlsx, saveXlsx } from "../../src/local/xlsx";
 import { newTracker, ss } from "../support/tracker";
 
@@ -21,11 +19,10 @@ const OWNER = "planning.lead@example.com";
 const HTML_TITLE = '<img src=x onerror="window.__xss=1">Backlog';
 
 (!haveChromium ? describe.skip : describe)("okr-sheets serve: the real sidebar on the real add-on", () => {
-  let browser: Browser;
+  const preview = usePreview();
   let file: string;
 
   beforeAll(async () => {
-    browser = await launchChromium();
     const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05" });
     // A KR title holding HTML: the sidebar must show it as text.
     const krs = ss(wb).getSheetByName("Key Results")!;
@@ -34,22 +31,12 @@ const HTML_TITLE = '<img src=x onerror="window.__xss=1">Backlog';
     file = join(mkdtempSync(join(tmpdir(), "okr-serve-")), "tracker.xlsx");
     await saveXlsx(file, wb.services.toSnapshot());
   });
-  afterAll(async () => {
-    if (browser) await browser.close();
-  });
 
   it("checks in, refuses a bad value, keeps HTML literal, and saves each submit to the file", async () => {
     const wb = await openWorkbook(file, { at: "2026-01-20", user: OWNER });
-    const server = await startPreviewServer(previewBackend(wb), { port: 0 });
-    const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
-    try {
-      await page.goto(server.url);
-      const sb = page.frameLocator("#sidebar");
+    await preview.withPage(wb, async ({ page, sidebar: sb, errors }) => {
       // The planning lead owns O1.KR2 and O1.KR3 in the operations template.
-      await poll(() => sb.locator("#krs li").count(), { timeout: 15000 }).toBe(2);
+      await poll(() => sb.locator("#krs li").count()).toBe(2);
       await poll(() => sb.locator("#krs").textContent()).toContain(HTML_TITLE);
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
       expect(await sb.locator("#krs img").count()).toBe(0);
@@ -68,7 +55,7 @@ const HTML_TITLE = '<img src=x onerror="window.__xss=1">Backlog';
       await sb.getByLabel("What changed").fill("=1+1 second paint shift");
       await sb.getByLabel("Blockers").fill("none");
       await sb.getByRole("button", { name: "Submit check-in" }).click();
-      await poll(() => sb.locator("#status").textContent(), { timeout: 15000 }).toMatch(/^Saved: score 0\.31 — /);
+      await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: score 0\.31 — /);
 
       const saved = await openWorkbook(file, { at: "2026-01-20", user: OWNER });
       const log = ss(saved).getSheetByName("Check-ins")!.getDataRange().getValues();
@@ -86,9 +73,6 @@ const HTML_TITLE = '<img src=x onerror="window.__xss=1">Backlog';
       await page.getByRole("tab", { name: "Check-ins" }).click();
       await poll(() => page.locator("#grid").textContent()).toContain("=1+1 second paint shift");
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-      await server.close();
-    }
+    });
   });
 });

@@ -5,14 +5,12 @@
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { poll } from "../support/poll";
-import { CHROMIUM, haveChromium, launchChromium } from "../support/browser";
-import { type Browser } from "playwright-core";
-import { startPreviewServer } from "../../src/local/preview";
+import { CHROMIUM, haveChromium } from "../support/browser";
+import { usePreview } from "../support/previewPage";
 import { openWorkbook } from "../../src/local/runtime";
-import { previewBackend } from "../../src/local/serve";
 import { saveXlsx } from "../../src/local/xlsx";
 import { newTracker, ss } from "../support/tracker";
 import { FIX_FIELDS_MESSAGE } from "../../src/core/messages";
@@ -22,41 +20,30 @@ if (!haveChromium) console.warn(`Skipping the preview browser test: no Chromium 
 const ADMIN = "ops.lead@example.com"; // admin of the operations template; owns O3.KR2 only
 
 (!haveChromium ? describe.skip : describe)("sidebar check-ins as people use them (real add-on)", () => {
-  let browser: Browser;
+  const preview = usePreview();
   let file: string;
 
   beforeAll(async () => {
-    browser = await launchChromium();
     const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05" });
     file = join(mkdtempSync(join(tmpdir(), "okr-serve-ux-")), "tracker.xlsx");
     await saveXlsx(file, wb.services.toSnapshot());
   });
-  afterAll(async () => {
-    if (browser) await browser.close();
-  });
 
   it("admin starts on their own KR; a −3 days value asks first; a correction keeps both rows", async () => {
     const wb = await openWorkbook(file, { at: "2026-01-20", user: ADMIN });
-    const server = await startPreviewServer(previewBackend(wb), { port: 0 });
-    const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
-    try {
-      await page.goto(server.url);
-      const sb = page.frameLocator("#sidebar");
-      await poll(() => sb.locator("#krs li").count(), { timeout: 15000 }).toBe(7);
+    await preview.withPage(wb, async ({ sidebar: sb, errors }) => {
+      await poll(() => sb.locator("#krs li").count()).toBe(7);
       expect(await sb.getByLabel("Key result").inputValue()).toBe("O3.KR2");
 
       await sb.getByLabel("Key result").selectOption("O1.KR2");
       await sb.getByLabel("New value").fill("-3");
       await sb.getByLabel("Confidence").selectOption("6");
       await sb.getByRole("button", { name: "Submit check-in" }).click();
-      await poll(() => sb.locator("#status").textContent(), { timeout: 15000 }).toBe("\u22123 days is outside 9.5 → 6; submit anyway?");
+      await poll(() => sb.locator("#status").textContent()).toBe("\u22123 days is outside 9.5 → 6; submit anyway?");
       const logRows = () => ss(wb).getSheetByName("Check-ins")!.getDataRange().getValues().filter((r) => r.some((c) => c !== ""));
       expect(logRows()).toHaveLength(1);
       await sb.getByRole("button", { name: "Submit anyway" }).click();
-      await poll(() => sb.locator("#status").textContent(), { timeout: 15000 }).toMatch(/^Saved: /);
+      await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
       expect(logRows()).toHaveLength(2);
 
       await sb.getByRole("button", { name: "Correct last check-in" }).click();
@@ -64,32 +51,22 @@ const ADMIN = "ops.lead@example.com"; // admin of the operations template; owns 
       await poll(() => sb.locator("#status").textContent()).toMatch(/^Correcting your check-in of 2026-01-20/);
       await sb.getByLabel("New value").fill("8");
       await sb.getByRole("button", { name: "Save correction" }).click();
-      await poll(() => sb.locator("#status").textContent(), { timeout: 15000 }).toMatch(/^Saved: /);
+      await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
       const rows = logRows();
       expect(rows).toHaveLength(3);
       expect(rows[2][3]).toBe(8);
       expect(String(rows[2][5])).toMatch(/^Correction of check-in [A-Za-z0-9-]+ \(2026-01-20, value -3\)\./);
       expect(ss(wb).getSheetByName("Key Results")!.getDataRange().getValues().find((r) => r[0] === "O1.KR2")![9]).toBe(8);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-      await server.close();
-    }
+    });
   }, 60000);
 
   it('"85%" is 85 on a % KR; on a days KR it is refused naming the unit, in the one wording for a field to fix', async () => {
     const mine = join(mkdtempSync(join(tmpdir(), "okr-serve-ux-pct-")), "tracker.xlsx");
     copyFileSync(file, mine);
     const wb = await openWorkbook(mine, { at: "2026-01-20", user: ADMIN });
-    const server = await startPreviewServer(previewBackend(wb), { port: 0 });
-    const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
     const log = () => ss(wb).getSheetByName("Check-ins")!.getDataRange().getValues().filter((r) => r.some((c) => c !== ""));
-    try {
-      await page.goto(server.url);
-      const sb = page.frameLocator("#sidebar");
+    await preview.withPage(wb, async ({ sidebar: sb, errors }) => {
       await poll(() => sb.locator("#krs li").count(), { timeout: 15000 }).toBe(7);
       const before = log().length;
 
@@ -115,10 +92,7 @@ const ADMIN = "ops.lead@example.com"; // admin of the operations template; owns 
       await poll(() => sb.locator("#value-error").textContent()).toBe("Enter the new value.");
       expect(await sb.locator("#status").textContent()).toBe(FIX_FIELDS_MESSAGE);
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-      await server.close();
-    }
+    });
   }, 60000);
 
   it('an admin who owns no KR starts on "Choose a key result…", never on someone else\'s', async () => {
@@ -130,12 +104,7 @@ const ADMIN = "ops.lead@example.com"; // admin of the operations template; owns 
     const mine = join(mkdtempSync(join(tmpdir(), "okr-serve-ux-none-")), "tracker.xlsx");
     await saveXlsx(mine, wb0.services.toSnapshot());
     const wb = await openWorkbook(mine, { at: "2026-01-20", user: ADMIN });
-    const server = await startPreviewServer(previewBackend(wb), { port: 0 });
-    const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
-    const page = await context.newPage();
-    try {
-      await page.goto(server.url);
-      const sb = page.frameLocator("#sidebar");
+    await preview.withPage(wb, async ({ sidebar: sb }) => {
       await poll(() => sb.locator("#krs li").count(), { timeout: 15000 }).toBe(7);
       const select = sb.getByLabel("Key result");
       expect(await select.inputValue()).toBe("");
@@ -144,9 +113,6 @@ const ADMIN = "ops.lead@example.com"; // admin of the operations template; owns 
       await sb.getByRole("button", { name: "Submit check-in" }).click();
       expect(await sb.locator("#status").textContent()).toBe(FIX_FIELDS_MESSAGE);
       expect(ss(wb).getSheetByName("Check-ins")!.getLastRow()).toBe(1);
-    } finally {
-      await context.close();
-      await server.close();
-    }
+    });
   }, 60000);
 });

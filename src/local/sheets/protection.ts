@@ -41,6 +41,17 @@ export class LocalProtection {
     const s = this._p.sheet;
     return this._book.rangeApi(s, this._p.rect ? { ...this._p.rect } : { r1: 1, c1: 1, r2: s.maxRows, c2: s.maxCols });
   }
+  /**
+   * Moves a range protection to cover `range` instead. Documented for range protections; moving one to
+   * another sheet, or giving a sheet protection a range, is refused here (the stricter reading).
+   */
+  setRange(range: LocalRange) {
+    this.mayEdit();
+    if (!this._p.rect) throw new Error("setRange: a sheet protection has no range to move.");
+    if (range._sheet !== this._p.sheet) throw new Error("setRange: the range is on another sheet.");
+    this._p.rect = { ...range._rect };
+    return this;
+  }
   getProtectionType() {
     return this._p.rect ? ProtectionType.RANGE : ProtectionType.SHEET;
   }

@@ -94,6 +94,10 @@ export class LocalRange {
   getSheet() {
     return this._book.sheetApi(this._sheet);
   }
+  /** The sheet's ID (Sheet.getSheetId): setup compares a named range's sheet with it in one call. */
+  getGridId() {
+    return this._sheet.gid;
+  }
   getCell(row: number, col: number) {
     if (row < 1 || col < 1 || row > this.rows || col > this.cols) throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
     const r = this._rect.r1 + row - 1;

@@ -5,14 +5,12 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, it } from "@jest/globals";
-import { type Browser } from "playwright-core";
+import { beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
 import { poll } from "../../support/poll";
-import { CHROMIUM, haveChromium, launchChromium } from "../../support/browser";
-import { startPreviewServer } from "../../../src/local/preview";
+import { CHROMIUM, haveChromium } from "../../support/browser";
+import { usePreview } from "../../support/previewPage";
 import { openWorkbook } from "../../../src/local/runtime";
-import { previewBackend } from "../../../src/local/serve";
 import { loadXlsx, saveXlsx } from "../../../src/local/xlsx";
 import { newTracker } from "../../support/tracker";
 
@@ -21,34 +19,24 @@ if (!haveChromium) console.warn(`Skipping the preview menu browser test: no Chro
 const OWNER = "planning.lead@example.com"; // owns O1.KR2 and O1.KR3 in the operations template
 
 (!haveChromium ? describe.skip : describe)("the preview's add-on menu, today and a stale summary", () => {
-  let browser: Browser;
+  const preview = usePreview();
   let file: string;
 
   beforeAll(async () => {
-    browser = await launchChromium();
     const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05" });
     file = join(mkdtempSync(join(tmpdir(), "okr-preview-menu-")), "tracker.xlsx");
     await saveXlsx(file, wb.services.toSnapshot());
   });
-  afterAll(async () => {
-    if (browser) await browser.close();
-  });
 
   it("runs the menu's items, asks their questions, and marks the summary stale after a check-in", async () => {
     const wb = await openWorkbook(file, { at: "2026-01-20", user: OWNER });
-    const server = await startPreviewServer(previewBackend(wb), { port: 0 });
-    const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(String(e)));
     const tabsOnDisk = async () => (await loadXlsx(file)).sheets.map((s) => s.name);
-    const choose = async (caption: string) => {
-      await page.locator("#menu summary").click();
-      await page.getByRole("menuitem", { name: caption }).click();
-    };
-    const result = () => page.locator("#menu-result").textContent();
-    try {
-      await page.goto(server.url);
+    await preview.withPage(wb, async ({ page, sidebar: sb, errors }) => {
+      const choose = async (caption: string) => {
+        await page.locator("#menu summary").click();
+        await page.getByRole("menuitem", { name: caption }).click();
+      };
+      const result = () => page.locator("#menu-result").textContent();
       await poll(() => page.locator('#notices [data-kind="today"]').textContent()).toMatch(
         /^Today is taken as Tuesday 2026-01-20, not the real date \(\d{4}-\d{2}-\d{2}\)/,
       );
@@ -73,13 +61,12 @@ const OWNER = "planning.lead@example.com"; // owns O1.KR2 and O1.KR3 in the oper
       expect(await page.locator('#notices [data-kind="stale"]').count()).toBe(0);
 
       // A check-in after it: the page says the summary is out of date, naming when it was generated.
-      const sb = page.frameLocator("#sidebar");
-      await poll(() => sb.locator("#krs li").count(), { timeout: 15000 }).toBe(2);
+      await poll(() => sb.locator("#krs li").count()).toBe(2);
       await sb.getByLabel("Key result").selectOption("O1.KR2");
       await sb.getByLabel("New value").fill("8.4");
       await sb.getByLabel("Confidence").selectOption("6");
       await sb.getByRole("button", { name: "Submit check-in" }).click();
-      await poll(() => sb.locator("#status").textContent(), { timeout: 15000 }).toMatch(/^Saved: /);
+      await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
       await poll(() => page.locator('#notices [data-kind="stale"]').textContent()).toMatch(
         /^The Weekly Summary is out of date \(generated 2026-01-20 \d\d:\d\d; 1 check-in since\)/,
       );
@@ -117,9 +104,6 @@ const OWNER = "planning.lead@example.com"; // owns O1.KR2 and O1.KR3 in the oper
       await choose("Repair tracker");
       await poll(result).toContain("the rows of objectives, key results and check-ins were kept as they were");
       expect(errors).toEqual([]);
-    } finally {
-      await context.close();
-      await server.close();
-    }
+    });
   }, 90000);
 });

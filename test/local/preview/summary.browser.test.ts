@@ -4,35 +4,27 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, it } from "@jest/globals";
-import { type Browser } from "playwright-core";
+import { beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
-import { CHROMIUM, haveChromium, launchChromium } from "../../support/browser";
-import { startPreviewServer } from "../../../src/local/preview";
+import { CHROMIUM, haveChromium } from "../../support/browser";
+import { usePreview } from "../../support/previewPage";
 import { openWorkbook } from "../../../src/local/runtime";
-import { previewBackend } from "../../../src/local/serve";
 import { buildDemo } from "../../../src/local/demo";
 
 if (!haveChromium) console.warn(`Skipping the preview summary browser test: no Chromium at ${CHROMIUM}.`);
 
 (!haveChromium ? describe.skip : describe)("the Weekly Summary in the preview", () => {
-  let browser: Browser;
+  const preview = usePreview();
   let file: string;
   let asOf: string;
   beforeAll(async () => {
-    browser = await launchChromium();
     file = join(mkdtempSync(join(tmpdir(), "okr-preview-summary-")), "demo.xlsx");
     asOf = (await buildDemo(file)).asOf;
   }, 60000);
-  afterAll(async () => {
-    if (browser) await browser.close();
-  });
 
   it("opens on This week and the attention list, with confidence, and shows the trend as text", async () => {
-    const server = await startPreviewServer(previewBackend(await openWorkbook(file, { at: asOf })), { port: 0 });
-    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-    try {
-      await page.goto(`${server.url}?tab=${encodeURIComponent("Weekly Summary")}`);
+    const wb = await openWorkbook(file, { at: asOf });
+    await preview.withPage(wb, { tab: "Weekly Summary" }, async ({ page }) => {
       const rows = await page.$$eval("#grid table tbody tr, #grid table thead tr:not(.letters)", (trs) => {
         const box = document.getElementById("grid")!.getBoundingClientRect();
         return trs.map((tr) => ({
@@ -60,9 +52,6 @@ if (!haveChromium) console.warn(`Skipping the preview summary browser test: no C
       const last = rows[trend + 2].cells[cols.indexOf("Last weeks")];
       expect(last.text).toMatch(/^[▁▂▃▄▅▆▇█]+ [\d.]+( → [\d.]+)+$/);
       expect(last.flow).not.toBe("clip");
-    } finally {
-      await page.close();
-      await server.close();
-    }
+    });
   }, 60000);
 });

@@ -3,23 +3,20 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, it } from "@jest/globals";
-import { type Browser } from "playwright-core";
+import { beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
-import { CHROMIUM, haveChromium, launchChromium } from "../../support/browser";
-import { startPreviewServer } from "../../../src/local/preview";
+import { CHROMIUM, haveChromium } from "../../support/browser";
+import { usePreview } from "../../support/previewPage";
 import { callAddon, openWorkbook } from "../../../src/local/runtime";
-import { previewBackend } from "../../../src/local/serve";
 import { saveXlsx } from "../../../src/local/xlsx";
 import { newTracker, ss } from "../../support/tracker";
 
 if (!haveChromium) console.warn(`Skipping the preview widths browser test: no Chromium at ${CHROMIUM}.`);
 
 (!haveChromium ? describe.skip : describe)("the preview's column widths", () => {
-  let browser: Browser;
+  const preview = usePreview();
   let file: string;
   beforeAll(async () => {
-    browser = await launchChromium();
     const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-20", user: "planning.lead@example.com" });
     const r = callAddon(wb, "submitCheckin", { requestId: "widths-1", krId: "O1.KR2", value: "8.4", confidence: 6, whatChanged: "Second paint shift trial started", blockers: "", nextStep: "" });
     if (!r.ok) throw new Error(r.message);
@@ -27,18 +24,13 @@ if (!haveChromium) console.warn(`Skipping the preview widths browser test: no Ch
     file = join(mkdtempSync(join(tmpdir(), "okr-widths-")), "t.xlsx");
     await saveXlsx(file, wb.services.toSnapshot());
   });
-  afterAll(async () => {
-    if (browser) await browser.close();
-  });
 
   it("each tab's columns are the sheet's widths, and every header word is on one line", async () => {
-    const server = await startPreviewServer(previewBackend(await openWorkbook(file, { at: "2026-01-20" })), { port: 0 });
-    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-    try {
-      await page.goto(`${server.url}?tab=Check-ins`);
+    const wb = await openWorkbook(file, { at: "2026-01-20" });
+    await preview.withPage(wb, { tab: "Check-ins" }, async ({ url, page }) => {
       expect(await page.$$eval("#grid thead tr.frozen td", (tds) => tds.map((td) => td.className))).toContain("wrap");
       for (const tab of ["Check-ins", "Key Results", "Objectives", "Weekly Summary"]) {
-        await page.goto(`${server.url}?tab=${encodeURIComponent(tab)}`);
+        await page.goto(`${url}?tab=${encodeURIComponent(tab)}`);
         const sheet = ss(await openWorkbook(file, {})).getSheetByName(tab)!;
         const widths = Array.from({ length: sheet.getLastColumn() }, (_, c) => sheet.getColumnWidth(c + 1));
         const laid = await page.$$eval("#grid table tr.letters th[scope=col]", (ths) => ths.map((th) => Math.round(th.getBoundingClientRect().width)));
@@ -77,9 +69,6 @@ if (!haveChromium) console.warn(`Skipping the preview widths browser test: no Ch
         );
         expect(rewrapped, `${tab}: unwrapped cells broken into lines`).toEqual([]);
       }
-    } finally {
-      await page.close();
-      await server.close();
-    }
+    });
   }, 60000);
 });
