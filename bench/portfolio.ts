@@ -7,15 +7,14 @@
 // that model does not price) against Apps Script's 6 minutes.
 import { performance } from "node:perf_hooks";
 import { OBJECTIVE_HEADERS, KR_HEADERS, TAB, type Metric } from "../src/core/tabs";
+import { ADMIN, START, TODAY } from "../src/local/generate/okrs";
+import { cell, putRow, sheetOf } from "../src/local/generate/rows";
+import { setUpNewTracker } from "../src/local/generate/tracker";
 import { callAddon, workbookFromSnapshot } from "../src/local/runtime";
-import { emptySnapshot, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../src/local/snapshot";
+import type { SnapshotCell, WorkbookSnapshot } from "../src/local/snapshot";
 import type { OtherWorkbook } from "../src/local/sheets";
 import { project } from "./costModel";
-import { putRow, sheetOf } from "./snapshotRows";
 
-const START = "2026-01-05";
-const TODAY = "2026-03-26";
-const ADMIN = "okr.admin@example.com";
 export const PORTFOLIO_TIER = { teams: 50, krsPerTeam: 200, objectivesPerTeam: 60, companyObjectives: 5 };
 /** Apps Script stops an execution at 6 minutes. */
 export const BUDGET_SECONDS = 360;
@@ -33,14 +32,8 @@ export function projectSeconds(c: { byMethod: Record<string, number>; cellsRead:
   return { low: round(p.low + opens * OPEN_SECONDS.low), high: round(p.high + opens * OPEN_SECONDS.high) };
 }
 
-const cell = (v: string | number | undefined, fmt?: string): SnapshotCell | null => (v === undefined || v === "" ? null : fmt ? { v, fmt } : { v });
-
-
 function blankTracker(id: string, name: string): WorkbookSnapshot {
-  const wb = workbookFromSnapshot(`/nonexistent/${id}.xlsx`, { ...emptySnapshot(name), id }, { at: START, user: ADMIN });
-  const r = callAddon(wb, "setupTracker", { template: "blank", start: START, weeks: 13, name });
-  if (!r.ok) throw new Error(`bench: setup failed: ${r.message}`);
-  return wb.services.toSnapshot();
+  return setUpNewTracker({ id, name, at: START, user: ADMIN, setup: { template: "blank", start: START, weeks: 13, name } }).services.toSnapshot();
 }
 
 const SHAPES: { metric: Metric; start: number; target: number; at: (f: number) => number }[] = [

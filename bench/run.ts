@@ -4,9 +4,10 @@
 //   npm run bench            (= npm run build && tsx bench/run.ts)
 //   tsx bench/run.ts --only small,medium   (a subset of tiers; results.json is still written)
 //
-// How a tier is built (bench/tier.ts, bench/trackerData.ts, bench/fillSnapshot.ts): a blank tracker is created through setupTracker, saved to a snapshot, and the
-// snapshot is filled directly (objectives, KRs with their latest check-in, the check-in log, weekly History
-// rows), as a tracker that has been in use for most of a cycle would be. The filled workbook is then loaded
+// How a tier is built (bench/tier.ts, with the generator in src/local/generate that the tests share): a
+// blank tracker is created through setupTracker, saved to a snapshot, and the snapshot is filled directly
+// (objectives, KRs with their latest check-in, the check-in log, weekly History rows), as a tracker that
+// has been in use for most of a cycle would be. The filled workbook is then loaded
 // into a fresh offline spreadsheet and the add-on is measured on it:
 //   setup        setupTracker({}) over the filled tracker (restores formulas/formatting for every row)
 //   sidebarOpen  the "Check in" menu item as a KR owner: one execution builds the page with the data inside
@@ -27,7 +28,7 @@ import { SHAPE, type OpResult } from "./measure";
 import { BUDGET_SECONDS } from "./portfolio";
 import { fmtInt, portfolioTier, printTable } from "./report";
 import { fillTracker, logGrowthControl, runTier, TIERS, type TierOut } from "./tier";
-import { START, TODAY, WEEKS } from "./trackerData";
+import { START, TODAY, WEEKS } from "../src/local/generate/okrs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 

@@ -1,35 +1,31 @@
-// One tier of the benchmark: its tracker generated and filled (bench/trackerData.ts, bench/fillSnapshot.ts),
+// One tier of the benchmark: its tracker generated (src/local/generate: set up blank, then filled),
 // loaded into a fresh offline spreadsheet, and the add-on's operations measured on it; and the control that
 // a check-in's reads do not grow with the log.
 import { performance } from "node:perf_hooks";
 import { addDays } from "../src/core/dates";
 import { TAB } from "../src/core/tabs";
 import { OPERATIONS_TEMPLATE } from "../src/core/templates";
+import { ADMIN, rng, TODAY, valueAt, type KrRow, type LogRow, type TrackerSpec } from "../src/local/generate/okrs";
+import { sheetOf } from "../src/local/generate/rows";
+import { generateTracker } from "../src/local/generate/tracker";
 import { callAddon, workbookFromSnapshot } from "../src/local/runtime";
-import { emptySnapshot, type WorkbookSnapshot } from "../src/local/snapshot";
-import { fillSnapshot } from "./fillSnapshot";
+import type { WorkbookSnapshot } from "../src/local/snapshot";
 import { measure, measureSidebar, projected, SHAPE, type Measured, type OpName, type OpResult } from "./measure";
-import { sheetOf } from "./snapshotRows";
-import { ADMIN, rng, START, TODAY, trackerData, valueAt, WEEKS, type KrRow, type LogRow, type TierSpec } from "./trackerData";
 
 /** --no-headroom: the Key Results grid ends at the last KR (reproduces setup's grid overflow at 1,000+ KRs). */
 const NO_HEADROOM = process.argv.includes("--no-headroom");
 
-export const TIERS: TierSpec[] = [
+export const TIERS: TrackerSpec[] = [
   { name: "small", objectives: 3, krs: 7, checkins: 40, owners: 5, operations: true },
   { name: "medium", objectives: 60, krs: 200, checkins: 5_000, owners: 40 },
   { name: "large", objectives: 300, krs: 1_200, checkins: 55_000, owners: 200 },
 ];
 
 /** The tier's tracker: a blank one set up by the add-on (that setup measured), then filled. */
-export function fillTracker(spec: TierSpec): { snapshot: WorkbookSnapshot; krs: KrRow[]; owners: string[]; log: LogRow[]; newSetup: Measured<unknown> } {
-  const data = trackerData(spec);
-  // A blank tracker made by the add-on itself.
-  const wb = workbookFromSnapshot("/nonexistent/bench.xlsx", { ...emptySnapshot(`bench ${spec.name}`), id: `bench-${spec.name}` }, { at: START, user: ADMIN });
-  const newSetup = measure<{ ok: true }>(wb, "setupTracker", { template: "blank", start: START, weeks: WEEKS, name: `Bench ${spec.name}` });
-  const snap = wb.services.toSnapshot();
-  fillSnapshot(snap, data, { headroom: !NO_HEADROOM });
-  return { snapshot: snap, krs: data.krs, owners: data.owners, log: data.log, newSetup };
+export function fillTracker(spec: TrackerSpec): { snapshot: WorkbookSnapshot; krs: KrRow[]; owners: string[]; log: LogRow[]; newSetup: Measured<unknown> } {
+  let newSetup: Measured<unknown> | undefined;
+  const g = generateTracker(spec, { headroom: !NO_HEADROOM, setup: (wb, options) => (newSetup = measure<{ ok: true }>(wb, "setupTracker", options)) });
+  return { snapshot: g.snapshot, krs: g.krs, owners: g.owners, log: g.log, newSetup: newSetup! };
 }
 
 function ownerWithMostKrs(krs: KrRow[]): { owner: string; count: number; kr: KrRow } {
@@ -58,7 +54,13 @@ export interface TierOut {
   buildMs: number;
 }
 
-export function runTier(spec: TierSpec): TierOut {
+/** The sheet row the sidebar's data gives a KR (sent back with the check-in, as the sidebar does). */
+function rowShown(krs: unknown[], id: string): number | undefined {
+  const k = (krs as { id: string; row?: number }[]).find((x) => x.id === id);
+  return k?.row;
+}
+
+export function runTier(spec: TrackerSpec): TierOut {
   const t0 = performance.now();
   const { snapshot, krs, log, newSetup } = fillTracker(spec);
   const historyRows = sheetOf(snapshot, TAB.history).rows.length - 1;
@@ -80,6 +82,8 @@ export function runTier(spec: TierSpec): TierOut {
   const checkin = measure<{ ok: true; duplicate: boolean }>(wb, "submitCheckin", {
     requestId: `bench-${spec.name}-checkin-1`,
     krId: target.id,
+    // As the sidebar sends it: the row its data showed the KR on.
+    row: rowShown(sidebar.result.krs, target.id),
     value: String(valueAt(target, 0.85, 1, rng(1))),
     confidence: "7",
     whatChanged: "Weekly numbers are in",
@@ -127,7 +131,7 @@ export function runTier(spec: TierSpec): TierOut {
  * Control for "a check-in's reads do not grow with the log": the same OKRs (the medium tier's) with a log
  * ten times as long. Only the sidebar and a check-in are measured.
  */
-export function logGrowthControl(base: TierSpec): { krs: number; checkins: [number, number]; checkinReads: [number, number]; checkinCalls: [number, number]; sidebarReads: [number, number] } {
+export function logGrowthControl(base: TrackerSpec): { krs: number; checkins: [number, number]; checkinReads: [number, number]; checkinCalls: [number, number]; sidebarReads: [number, number] } {
   const out = { krs: base.krs, checkins: [0, 0] as [number, number], checkinReads: [0, 0] as [number, number], checkinCalls: [0, 0] as [number, number], sidebarReads: [0, 0] as [number, number] };
   [base.checkins, base.checkins * 10].forEach((n, i) => {
     const spec = { ...base, name: `${base.name}-log${i}`, checkins: n };
@@ -138,7 +142,7 @@ export function logGrowthControl(base: TierSpec): { krs: number; checkins: [numb
     const who = ownerWithMostKrs(krs);
     wb.services.session.setUser(who.owner);
     const sb = measureSidebar(wb);
-    const ci = measure(wb, "submitCheckin", { requestId: `bench-control-${i}-0001`, krId: who.kr.id, value: "1", confidence: "5", confirmed: true });
+    const ci = measure(wb, "submitCheckin", { requestId: `bench-control-${i}-0001`, krId: who.kr.id, row: rowShown(sb.result.krs, who.kr.id), value: "1", confidence: "5", confirmed: true });
     out.checkins[i] = n;
     out.checkinReads[i] = ci.op.cellsRead;
     out.checkinCalls[i] = ci.op.serviceCalls;

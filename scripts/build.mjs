@@ -76,12 +76,53 @@ async function buildCli() {
  * 1 s of every command, mostly compiling. The first line carries the bundle's hash, which the cache must
  * match (V8 itself only checks the source's length). import.meta.url becomes the bundle's own file URL.
  */
+/**
+ * exceljs requires unzipper at load time for its streaming reader, which okr-sheets never uses (it reads
+ * with xlsx.load), and unzipper's big-integer dependency spends ~0.1 s building tables when loaded. In the
+ * bundle, exceljs gets a stand-in that loads the real unzipper on first use.
+ */
+const lazyUnzipper = {
+  name: "lazy-unzipper",
+  setup(b) {
+    b.onResolve({ filter: /^unzipper$/ }, (args) =>
+      args.namespace === "lazy-unzipper" ? undefined : { path: "unzipper", namespace: "lazy-unzipper", pluginData: args.resolveDir });
+    b.onLoad({ filter: /.*/, namespace: "lazy-unzipper" }, (args) => ({
+      contents: 'let real; module.exports = new Proxy({}, { get: (_, k) => (real ??= require("unzipper"))[k] });',
+      resolveDir: args.pluginData,
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * HyperFormula builds its formula lexer and parser (chevrotain, with a grammar self-analysis) for every
+ * engine, before it knows whether any cell holds a formula. `show` on saved results builds an engine of
+ * values only, where that was ~0.15 s of CPU; in the bundle both are built on first use. The exact text is
+ * asserted, so a HyperFormula release that changes it fails the build instead of silently going eager.
+ */
+const EAGER_PARSER = `    this.lexer = new _FormulaParser.FormulaLexer(this.lexerConfig);
+    this.formulaParser = new _FormulaParser.FormulaParser(this.lexerConfig, this.resolveSheetReference);`;
+const LAZY_PARSER = `    let lexer, formulaParser;
+    Object.defineProperty(this, "lexer", { get: () => (lexer ??= new _FormulaParser.FormulaLexer(this.lexerConfig)), set: (v) => { lexer = v; } });
+    Object.defineProperty(this, "formulaParser", { get: () => (formulaParser ??= new _FormulaParser.FormulaParser(this.lexerConfig, this.resolveSheetReference)), set: (v) => { formulaParser = v; } });`;
+const lazyFormulaParser = {
+  name: "lazy-formula-parser",
+  setup(b) {
+    b.onLoad({ filter: /hyperformula[\\/]commonjs[\\/]parser[\\/]ParserWithCaching\.js$/ }, (args) => {
+      const text = readFileSync(args.path, "utf8");
+      if (!text.includes(EAGER_PARSER)) throw new Error(`build: ${args.path} changed; update lazyFormulaParser in scripts/build.mjs`);
+      return { contents: text.replace(EAGER_PARSER, LAZY_PARSER), loader: "js" };
+    });
+  },
+};
+
 async function buildCliBundle(entry) {
   const r = await esbuild.build({
     entryPoints: [entry], bundle: true, format: "cjs", platform: "node", target: "node20", write: false,
     minifyWhitespace: true, minifySyntax: true, legalComments: "none", logLevel: "warning", charset: "ascii",
     define: { "import.meta.url": "__okrModuleUrl" },
     banner: { js: 'var __okrModuleUrl = require("url").pathToFileURL(__filename).href;' },
+    plugins: [lazyUnzipper, lazyFormulaParser],
   });
   const body = r.outputFiles[0].text;
   const hash = createHash("sha256").update(body).digest("hex").slice(0, 32);

@@ -5,6 +5,8 @@ import * as z from "zod/mini";
 import { MAX_TEXT } from "./limits";
 export { MAX_TEXT, SHEETS_CELL_LIMIT } from "./limits";
 
+const BAD_ROW = "The check-in names a row that cannot be one: reload the sidebar.";
+
 export const CheckinRequestSchema = z.strictObject({
   requestId: z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, "Request ID must be 8–64 letters, digits or dashes.")),
   krId: z.string().check(z.trim(), z.minLength(1, "Choose a key result."), z.maxLength(64, "Key result ID is too long.")),
@@ -21,7 +23,7 @@ export const CheckinRequestSchema = z.strictObject({
   /** This check-in corrects the KR's latest check-in of the current week (both stay in the log). */
   correct: z.optional(z.boolean()),
   /** The sheet row the sidebar showed the KR on (SidebarKr.row): read first, used only if it still holds the KR. */
-  row: z.optional(z.int().check(z.gte(2), z.lte(10000000))),
+  row: z.optional(z.int({ error: BAD_ROW }).check(z.gte(2, BAD_ROW), z.lte(10000000, BAD_ROW))),
 });
 export type CheckinRequest = z.input<typeof CheckinRequestSchema>;
 

@@ -108,6 +108,11 @@ export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail 
   const sub = `Week ${d.week} of ${d.weeks} · as of ${d.asOf} · ${percent(d.elapsed)} of the cycle elapsed`;
   html.push(`<p style="color:#555555;margin:0 0 12px 0">${escapeHtml(sub)}</p>`);
   text.push(`Weekly summary — ${line(d.cycleName)}`, sub, "");
+  // The summary's "This week" lines first: what a leader would forward.
+  if (d.thisWeek.length) {
+    html.push(`<p style="margin:0 0 12px 0">${d.thisWeek.map(escapeHtml).join("<br>")}</p>`);
+    text.push(...d.thisWeek.map(line), "");
+  }
 
   html.push(
     `<p style="margin:0 0 12px 0">Overall score <b>${fmtScore(ov.score)}</b> vs <b>${fmtScore(ov.expected)}</b> expected: ${badge(ov.status)}` +

@@ -20,6 +20,10 @@
 // - Trend: for weeks 1..N, the KR value (valueAsOf) at min(last day of that week, asOf).
 // - Movers: change = KR score now − last week, both known and non-zero; top 3 up and top 3 down
 //   (ties keep the tracker's KR order).
+// - The log is read without the rows a later correction replaces (corrections.ts).
+// - The leaders' view (summaryLeaders.ts, summaryThisWeek.ts): lists worst first by score − expected;
+//   confidence now and as of asOf − 7 (log replay); Low confidence = On track and (confidence ≤ 4 or a
+//   fall of ≥ 3); blockers of every check-in in the period; the three "This week" lines.
 import type { HistoryEntry } from "./model";
 import { buildSummaryData } from "./summaryData";
 import { layoutSummary, type SummaryCell } from "./summaryLayout";
@@ -34,9 +38,11 @@ export { KR_STATUS_ORDER } from "./summaryTypes";
 export type {
   KrStatusLabel,
   SummaryAttentionKr,
+  SummaryBlocker,
   SummaryData,
   SummaryInput,
   SummaryKr,
+  SummaryLowConfidenceKr,
   SummaryMissingKr,
   SummaryMover,
   SummaryObjective,

@@ -8,16 +8,14 @@ import { isIso, krAsOf, latestCheckins, trackerAsOf, weightedMean } from "./summ
 import { STATUS } from "./tabs";
 import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
 import { lastWeekConfidenceWithHistory, pastWeekValues } from "./summaryPast";
-import { blockersThisPeriod, confidenceOf, lowConfidence, worstFirst } from "./summaryLeaders";
+import { blockersThisPeriod, confidenceOf, lowConfidence, missingCheckins, needsAttention, worstFirst } from "./summaryLeaders";
 import { thisWeekLines } from "./summaryThisWeek";
 import {
   KR_STATUS_ORDER,
   type KrStatusLabel,
-  type SummaryAttentionKr,
   type SummaryData,
   type SummaryInput,
   type SummaryKr,
-  type SummaryMissingKr,
   type SummaryMover,
   type SummaryObjective,
   type SummaryTrendRow,
@@ -200,36 +198,6 @@ function checkinRate(krs: SummaryKr[]): SummaryData["checkinRate"] {
   return { checkedIn, total: krs.length, rate: krs.length > 0 ? checkedIn / krs.length : null };
 }
 
-/** Off track first, then at risk, each worst first, with each KR's latest comment and confidence. */
-function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>): SummaryAttentionKr[] {
-  const attention: SummaryAttentionKr[] = [];
-  for (const st of [STATUS.offTrack, STATUS.atRisk]) {
-    for (const k of worstFirst(krs)) {
-      if (k.status !== st) continue;
-      const c = latestNow.get(k.id);
-      attention.push({
-        id: k.id,
-        title: k.title,
-        owner: k.owner,
-        status: k.status,
-        score: k.score,
-        gap: k.gap,
-        confidence: k.confidence,
-        confidenceChange: k.confidenceChange,
-        whatChanged: c ? String(c.whatChanged ?? "") : "",
-        blockers: c ? String(c.blockers ?? "") : "",
-        nextStep: c ? String(c.nextStep ?? "") : "",
-        lastCheckin: k.lastCheckin,
-      });
-    }
-  }
-  return attention;
-}
-
-function missingCheckins(krs: SummaryKr[]): SummaryMissingKr[] {
-  return worstFirst(krs.filter((k) => !k.checkedInThisPeriod)).map((k) => ({ id: k.id, title: k.title, owner: k.owner, lastCheckin: k.lastCheckin }));
-}
-
 function biggestMovers(krs: SummaryKr[]): SummaryData["movers"] {
   const moved: SummaryMover[] = [];
   for (const k of krs) {
@@ -307,6 +275,7 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
     week,
     weeks,
     asOf,
+    ...(input.generatedAt ? { generatedAt: input.generatedAt } : {}),
     elapsed: ev.elapsed,
     cadence: s.cadence,
     periodDays,

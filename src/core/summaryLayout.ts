@@ -1,4 +1,5 @@
 // The Weekly Summary tab's layout: SummaryData as rows of cells written from A1.
+import { generatedSuffix } from "./summaryStamp";
 import { columnLetter } from "./a1";
 import { KR_STATUS_ORDER, type SummaryData, type SummaryMover } from "./summaryTypes";
 import { forecastRows, signalRows } from "./summaryForecast";
@@ -75,7 +76,7 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
 
   push([text(`Weekly summary — ${data.cycleName}`, "title")]);
   push([
-    label(`Week ${data.week} of ${data.weeks} · as of ${data.asOf} · ${percent(data.elapsed)} of the cycle elapsed`, "subtitle"),
+    label(`Week ${data.week} of ${data.weeks} · as of ${data.asOf} · ${percent(data.elapsed)} of the cycle elapsed${generatedSuffix(data.generatedAt)}`, "subtitle"),
   ]);
   blank();
   for (const row of thisWeekRows(data)) push(row);

@@ -4,7 +4,7 @@ import { addDays } from "./dates";
 import type { CheckinEntry, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins } from "./summaryAsOf";
 import { STATUS } from "./tabs";
-import type { SummaryBlocker, SummaryKr, SummaryLowConfidenceKr } from "./summaryTypes";
+import type { SummaryAttentionKr, SummaryBlocker, SummaryKr, SummaryLowConfidenceKr, SummaryMissingKr } from "./summaryTypes";
 
 /** On-track KRs at or below this confidence are listed as low confidence. */
 export const LOW_CONFIDENCE = 4;
@@ -42,6 +42,36 @@ export function worstFirst<T extends { gap: number | null }>(items: T[]): T[] {
       return ga - gb || a.i - b.i;
     })
     .map((x) => x.it);
+}
+
+/** Off track first, then at risk, each worst first, with each KR's latest comment and confidence. */
+export function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>): SummaryAttentionKr[] {
+  const attention: SummaryAttentionKr[] = [];
+  for (const st of [STATUS.offTrack, STATUS.atRisk]) {
+    for (const k of worstFirst(krs)) {
+      if (k.status !== st) continue;
+      const c = latestNow.get(k.id);
+      attention.push({
+        id: k.id,
+        title: k.title,
+        owner: k.owner,
+        status: k.status,
+        score: k.score,
+        gap: k.gap,
+        confidence: k.confidence,
+        confidenceChange: k.confidenceChange,
+        whatChanged: c ? String(c.whatChanged ?? "") : "",
+        blockers: c ? String(c.blockers ?? "") : "",
+        nextStep: c ? String(c.nextStep ?? "") : "",
+        lastCheckin: k.lastCheckin,
+      });
+    }
+  }
+  return attention;
+}
+
+export function missingCheckins(krs: SummaryKr[]): SummaryMissingKr[] {
+  return worstFirst(krs.filter((k) => !k.checkedInThisPeriod)).map((k) => ({ id: k.id, title: k.title, owner: k.owner, lastCheckin: k.lastCheckin }));
 }
 
 /** On-track KRs whose confidence is ≤ LOW_CONFIDENCE or fell by ≥ CONFIDENCE_DROP; lowest confidence first. */

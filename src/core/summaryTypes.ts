@@ -11,6 +11,8 @@ export interface SummaryInput {
   history: HistoryEntry[];
   /** YYYY-MM-DD */
   asOf: string;
+  /** "YYYY-MM-DD HH:mm" in the spreadsheet's time zone: when this summary is generated (shown in the subtitle). */
+  generatedAt?: string;
 }
 
 /** The five KR status labels, in the order the summary lists them. */
@@ -133,6 +135,7 @@ export interface SummaryData {
   week: number;
   weeks: number;
   asOf: string;
+  generatedAt?: string;
   /** 0..1 */
   elapsed: number;
   cadence: Cadence;

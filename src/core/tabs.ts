@@ -122,6 +122,9 @@ export const SETTINGS_COMPUTED = [
         .join('&"|"&'),
   },
   { label: "Key result header row (computed)", name: "KrHeaderRow", formula: "=ROW('Key Results'!A1)" },
+  // How many cells of the ID column hold something (the header's included): the sidebar reads that many
+  // rows below the header, and the table whole only if the IDs it finds there are fewer (a gap among them).
+  { label: "Key result IDs (computed)", name: "KrIds", formula: "=COUNTA('Key Results'!A:A)" },
 ] as const;
 
 /** The label of a computed Settings row, by the name of its named range. */

@@ -15,7 +15,7 @@ import { rollupWorkbook } from "./rollup";
 import { buildPortfolioDemo } from "./demoPortfolio";
 import { loadXlsx } from "./xlsx";
 import { withFileLock } from "./fileLock";
-import { repairHint } from "./hints";
+import { commandHint } from "./hints";
 import { CHECKIN_FLAG_OF, dateFlag, FLAGS, intFlag, need, parse, USAGE, UsageError, type Flags } from "./cliArgs";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 
@@ -230,7 +230,7 @@ async function cmdSimple(fn: "generateWeeklySummary" | "createMidCycleReview" | 
 async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
   const file = fileArg(positionals);
   const name = need(flags, "sheet");
-  const wb = await openWorkbook(file, { at: dateFlag(flags, "at") });
+  const wb = await openWorkbook(file, { at: dateFlag(flags, "at"), readOnly: true });
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const aside = wb.setAside.find((n) => n.toLowerCase() === name.toLowerCase());
   if (aside) throw new Rejected(`${positionals[0]}: the tab "${aside}" is larger than the offline engine takes (${MAX_TAB_ROWS.toLocaleString("en-US")} rows, ${MAX_TAB_COLUMNS} columns).`);
@@ -371,7 +371,7 @@ export async function run(argv: string[]): Promise<void> {
     // Commands that save hold the tracker's lock from reading it to saving it (fileLock.ts).
     return await (WRITES.has(command) && file ? withFileLock(here(file), file, go) : go());
   } catch (e) {
-    if (e instanceof Error && file && !(e instanceof UsageError)) e.message = repairHint(e.message, file);
+    if (e instanceof Error && file && !(e instanceof UsageError)) e.message = commandHint(e.message, file);
     throw e;
   }
 }

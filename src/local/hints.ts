@@ -2,7 +2,15 @@
 // names the CLI command that does the same work.
 
 export function repairHint(message: string, file: string): string {
-  return message.replace(/Use "Repair tracker"( in the add-on menu)?/g, `Run "okr-sheets repair ${file}"`);
+  // A missing tab says 'Use "Set up tracker" or "Repair tracker" in the add-on menu': repair re-creates it.
+  return message.replace(/Use (?:"Set up tracker" or )?"Repair tracker"( in the add-on menu)?/g, `Run "okr-sheets repair ${file}"`);
+}
+
+/** In a terminal, every menu item a message names becomes the command that does the same work. */
+export function commandHint(message: string, file: string): string {
+  return repairHint(message, file)
+    .replace(/\("End cycle & retrospective"\)/g, `("okr-sheets close ${file}")`)
+    .replace(/Use "Set up tracker" first\./g, `Run "okr-sheets repair ${file}" to set it up first.`);
 }
 
 /** A refusal from the add-on, with its messages pointing at the CLI's repair. */

@@ -5,7 +5,8 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createServices, loadAddon, type AddonContext, type LocalServices, type WorkbookRegistry } from "./sheets";
 import { emptySnapshot, type WorkbookSnapshot } from "./snapshot";
-import { loadXlsx, saveXlsx } from "./xlsx";
+import { loadXlsxAndValues, saveXlsx } from "./xlsx";
+import { dayIn, savedValuesSnapshot } from "./cachedValues";
 import { assertLockKept } from "./fileLock";
 import { restoreSetAside, setAsideOversize, TabTooLarge } from "./oversize";
 // Types only: the CLI runs the built dist/Code.js, never the server sources.
@@ -46,6 +47,8 @@ export interface Workbook {
   options: OpenOptions;
   /** Tabs too large for the offline engine: not opened, saved back as they were (oversize.ts). */
   setAside: string[];
+  /** Opened readOnly with the formulas' saved results in place of the formulas (cachedValues.ts): never saved. */
+  savedValues: boolean;
   services: LocalServices;
   addon: AddonContext;
   save(): Promise<void>;
@@ -58,9 +61,15 @@ export interface OpenOptions {
   workbooks?: WorkbookRegistry;
   /** Enforce these manifest scopes on openById/openByUrl (tests of the minimal build). */
   scopes?: string[];
+  /**
+   * The command only reads (show): when the file holds okr-sheets' own formula results for this day and
+   * nothing changed since, they are used instead of building the formula engine (cachedValues.ts).
+   */
+  readOnly?: boolean;
 }
 
-export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, opts: OpenOptions): Workbook {
+export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, opts: OpenOptions, savedValues = false): Workbook {
+  const openedTz = snapshot.timeZone;
   const aside = setAsideOversize(snapshot);
   const services = createServices(snapshot, {
     now: clockFor(opts.at),
@@ -75,20 +84,27 @@ export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, o
     file,
     options: opts,
     setAside: aside.map((a) => a.sheet.name),
+    savedValues,
     services,
     get addon() {
       return (addon ??= loadAddon(addonCode(), services));
     },
     save: async () => {
+      if (savedValues) throw new Error("a workbook opened with its saved formula results cannot be saved");
       assertLockKept(file);
-      await saveXlsx(file, restoreSetAside(services.toSnapshot(), aside));
+      const snap = restoreSetAside(services.toSnapshot(), aside);
+      // TODAY() was evaluated for the clock's day (clock.set recalculates it); a changed zone may have moved it.
+      const valuesAsOf = snap.timeZone === openedTz ? dayIn(services.clock.now().getTime(), snap.timeZone) : undefined;
+      await saveXlsx(file, snap, { valuesAsOf });
     },
   };
 }
 
 export async function openWorkbook(file: string, opts: OpenOptions = {}): Promise<Workbook> {
-  const snapshot = await loadXlsx(file);
+  const { snapshot, values } = await loadXlsxAndValues(file);
   try {
+    const saved = opts.readOnly ? savedValuesSnapshot(snapshot, values, dayIn(clockFor(opts.at).getTime(), snapshot.timeZone)) : null;
+    if (saved) return workbookFromSnapshot(file, saved, opts, true);
     return workbookFromSnapshot(file, snapshot, opts);
   } catch (e) {
     if (e instanceof TabTooLarge) throw new TabTooLarge(`${file}: ${e.message}`);

@@ -5,10 +5,12 @@ import { basename, join } from "node:path";
 import { withFileLock } from "./fileLock";
 import { offlineHints } from "./hints";
 import { embedSidebarData } from "../core/sidebarPage";
-import { startPreviewServer, type PreviewBackend, type PreviewTab } from "./preview";
+import { startPreviewServer, type PreviewBackend, type PreviewMenuItem, type PreviewNotice, type PreviewTab } from "./preview";
+import { previewMenuItems, runPreviewMenu } from "./previewMenu";
+import { realToday, staleNotice, todayNotice } from "./previewNotices";
 import { evaluateConditionalFormat } from "./sheets";
 import { nextFreePort } from "./port";
-import { callAddon, callAddonRaw, distDir, openWorkbook, type AddonEntry, type Workbook } from "./runtime";
+import { callAddon, callAddonRaw, clockFor, distDir, openWorkbook, type AddonEntry, type Workbook } from "./runtime";
 
 /** Tabs bigger than this show their first rows only (the file keeps everything). */
 const MAX_PREVIEW_ROWS = 400;
@@ -64,6 +66,28 @@ function stampOf(file: string): string {
 const WRITING_RPCS = new Set(["submitCheckin"]);
 
 /**
+ * The preview's clock: the `at` day (noon UTC, as every command takes it) moving on with the real time
+ * since the preview started, capped below 12 hours so the day never changes. Each call that writes gets
+ * a minute of its own, so check-ins and summaries made in the preview keep their order in timestamps
+ * shown to the minute (a summary is stale when check-ins come after it). Without `at`, or when `at` is
+ * the real date, the real time.
+ */
+export function previewClock(at: string | undefined, started = Date.now()): (writes: boolean) => Date {
+  if (!at || at === realToday()) return () => new Date();
+  const base = clockFor(at).getTime();
+  const cap = base + 11 * 3600_000;
+  // Noon itself is taken: the commands run at noon of their --at day (the demo's last summary among them).
+  let last = base;
+  return (writes) => {
+    let t = Math.max(base + (Date.now() - started), last);
+    if (writes) t = Math.max(t, last + 60_000);
+    t = Math.min(t, cap);
+    if (writes) last = t;
+    return new Date(t);
+  };
+}
+
+/**
  * The add-on behind the preview. It follows the file: before each call it reloads the workbook if the file
  * changed on disk (a CLI command, another preview), and every call runs under the file's lock, so a
  * check-in made elsewhere is neither overwritten nor hidden.
@@ -72,56 +96,74 @@ export function previewBackend(first: Workbook): PreviewBackend {
   let wb = first;
   let stamp: string | null = stampOf(wb.file);
   const shown = basename(wb.file);
-  async function current(): Promise<Workbook> {
-    const now = stampOf(wb.file);
-    if (now !== stamp) {
+  const now = previewClock(first.options.at);
+  async function current(writes = false): Promise<Workbook> {
+    const changed = stampOf(wb.file);
+    if (changed !== stamp) {
       wb = await openWorkbook(wb.file, wb.options);
-      stamp = now;
+      stamp = changed;
     }
+    wb.services.clock.set(now(writes));
     return wb;
   }
   let queue: Promise<unknown> = Promise.resolve();
+  /** One call at a time, each saved before the next, as the document lock would order them. */
+  function locked<T>(f: (w: Workbook) => T | Promise<T>, writes = false): Promise<T> {
+    const run = queue.then(() =>
+      withFileLock(wb.file, shown, async () => {
+        const w = await current(writes);
+        try {
+          return await f(w);
+        } catch (e) {
+          // Whatever the failed call left in memory is dropped: the next call reads the file again.
+          stamp = null;
+          throw e;
+        }
+      }),
+    );
+    queue = run.catch(() => undefined);
+    return run;
+  }
+  async function save(w: Workbook): Promise<void> {
+    await w.save();
+    stamp = stampOf(w.file);
+  }
+  let menuItems: PreviewMenuItem[] | null = null;
   return {
     tabs: async () => previewTabs(await current()),
-    rpc(fn, args) {
-      // One call at a time, each saved before the next, as the document lock would order them.
-      const run = queue.then(() =>
-        withFileLock(wb.file, shown, async () => {
-          const w = await current();
-          try {
-            const refused = refuseUnknownIdentity(w, fn, args);
-            if (refused) return refused;
-            // A name from the browser, as google.script.run sends it: the add-on refuses names it does not export.
-            const result = callAddonRaw(w, fn as AddonEntry, ...chosenOnly(w, fn, args));
-            if (WRITING_RPCS.has(fn) && result && result.ok && !result.duplicate) {
-              await w.save();
-              stamp = stampOf(w.file);
-            }
-            return offlineHints(result, w.file);
-          } catch (e) {
-            // Whatever the failed call left in memory is dropped: the next call reads the file again.
-            stamp = null;
-            throw e;
-          }
-        }),
-      );
-      queue = run.catch(() => undefined);
-      return run;
-    },
+    rpc: (fn, args) =>
+      locked(async (w) => {
+        const refused = refuseUnknownIdentity(w, fn, args);
+        if (refused) return refused;
+        // A name from the browser, as google.script.run sends it: the add-on refuses names it does not export.
+        const result = callAddonRaw(w, fn as AddonEntry, ...chosenOnly(w, fn, args));
+        if (WRITING_RPCS.has(fn) && result && result.ok && !result.duplicate) await save(w);
+        return offlineHints(result, w.file);
+      }, WRITING_RPCS.has(fn)),
     // As the menu item does on Google (menuCheckIn): the page carries the sidebar's data, so it opens
     // without a second call; here under the file's lock, with the offline hints on a refusal.
-    sidebarHtml: () => {
-      const run = queue.then(() =>
-        withFileLock(wb.file, shown, async () => {
-          const w = await current();
-          const data = offlineHints(callAddon(w, "getSidebarData", {}), w.file);
-          return embedSidebarData(readFileSync(join(distDir(), "Sidebar.html"), "utf8"), data);
-        }),
-      );
-      queue = run.catch(() => undefined);
-      return run;
-    },
+    sidebarHtml: () =>
+      locked((w) => {
+        const data = offlineHints(callAddon(w, "getSidebarData", {}), w.file);
+        return embedSidebarData(readFileSync(join(distDir(), "Sidebar.html"), "utf8"), data);
+      }),
     title: async () => (((await current()).services.spreadsheet as unknown) as GoogleAppsScript.Spreadsheet.Spreadsheet).getName(),
+    menu: async () => (menuItems ??= await locked((w) => previewMenuItems(w))),
+    runMenu: (fn, answers) =>
+      locked(async (w) => {
+        const run = runPreviewMenu(w, fn, answers);
+        if (run.stopped) stamp = null; // the item stopped at a question: nothing of it is kept
+        else if (run.changed) await save(w);
+        return run.outcome;
+      }, true),
+    notices: async () => {
+      const out: PreviewNotice[] = [];
+      const today = todayNotice(first.options.at);
+      if (today) out.push(today);
+      const stale = staleNotice(await current());
+      if (stale) out.push(stale);
+      return out;
+    },
   };
 }
 

@@ -25,8 +25,13 @@ const KNOWN: string[][] = [
   [...RETRO_HEADERS.slice(0, 2)],
 ];
 
+// One formatter per zone: making one per date cell cost ~1 ms each (a large log has 55,000 dates).
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 function isoDay(d: Date, tz: string): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(d);
+  let fmt = dayFormats.get(tz);
+  if (!fmt) dayFormats.set(tz, (fmt = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" })));
+  const parts = fmt.formatToParts(d);
   const get = (t: string) => parts.find((p) => p.type === t)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
@@ -61,7 +66,8 @@ function headerRowOf(values: unknown[][]): number {
 export function readTab(wb: Workbook, name: string): ShownTable {
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new Error(`No tab named "${name}".`);
+  // Callers read tracker tabs (show checks the name first): a missing one is repaired, as the add-on says.
+  if (!sheet) throw new Error(`The "${name}" tab is missing. Use "Repair tracker".`);
   const tz = ss.getSpreadsheetTimeZone();
   if (sheet.getLastRow() === 0) return { name, headers: [], rows: [], display: [], displayRows: [] };
   const range = sheet.getDataRange();

@@ -21,11 +21,11 @@ import { implausible } from "../core/plausible";
 import { FIX_FIELDS_MESSAGE } from "../core/messages";
 import { TAB } from "../core/tabs";
 import { asText, guarded, isoDate, quotedName, UserError, withDocumentLock } from "./env";
-import { computedLogRows, keyResultsFrom, readKrTable, readSettings } from "./read";
+import { computedLogRows, keyResultsFrom, readSettings } from "./read";
 import { col, norm, num, str, type Table } from "./table";
 import { checkinForecast, sidebarForecastLine, writeRowCells } from "./forecastCells";
 import { latestOfWeek, LOG_TAIL, readLogTail, recentFor, tailValues, type LogTail } from "./checkinLog";
-import { readKrRow, requestIdsCell, requestIdsOf } from "./krRow";
+import { readKrRow, readKrRows, requestIdsCell, requestIdsOf } from "./krRow";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -99,7 +99,7 @@ export function getSidebarData(raw: unknown): SidebarResult {
     const locale = ss.getSpreadsheetLocale();
     const s = readSettings(ss, tz);
     const who = identify(s.settings, parsed.data.as);
-    const krT = readKrTable(ss, { bounded: true });
+    const krT = readKrRows(ss, s);
     const all = keyResultsFrom(krT, tz);
     const mine = who.needsIdentity ? [] : all.filter((kr) => owns(who, kr));
     const tail = mine.length ? readLogTail(ss, s) : null;

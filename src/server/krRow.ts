@@ -26,6 +26,49 @@ export function computedKrHeader(s: SettingsRead): { headerRow: number; headers:
 }
 
 /**
+ * Every KR row, for the sidebar, in one read without asking the tab where its data ends: the rows below
+ * the header, as many as the ID column's computed count says. When fewer IDs are found there than counted
+ * (blank rows between KRs, or cells above the header), or the computed cells are missing, or the IDs are
+ * not in column A, the table is read whole (readKrTable).
+ */
+export function readKrRows(ss: Spreadsheet, s: SettingsRead): Table {
+  const head = computedKrHeader(s);
+  const counted = s.raw.get(norm(computedLabel("KrIds")));
+  if (!head || typeof counted !== "number" || !isFinite(counted) || col({ headers: head.headers }, "ID") !== 0) {
+    return readKrTable(ss, { bounded: true });
+  }
+  const { headerRow, headers } = head;
+  const width = usedWidth(headers);
+  const below = Math.max(0, Math.floor(counted) - 1);
+  const values = below ? ss.getRange(`${quoteSheet(TAB.keyResults)}!A${headerRow + 1}:${columnLetter(width)}${headerRow + below}`).getValues() : [];
+  const found = values.filter((r) => r[0] !== "" && r[0] !== null && r[0] !== undefined).length;
+  if (found < below) return readKrTable(ss, { bounded: true });
+  let end = values.length;
+  while (end > 0 && values[end - 1].every((v) => v === "" || v === null || v === undefined)) end--;
+  return lazyTable(ss, headerRow, headers.slice(0, width), values.slice(0, end));
+}
+
+function usedWidth(headers: string[]): number {
+  let width = headers.length;
+  while (width > 1 && !headers[width - 1]) width--;
+  return width;
+}
+
+function lazyTable(ss: Spreadsheet, headerRow: number, headers: string[], rows: unknown[][]): Table {
+  return {
+    // Looked up only if something needs the tab itself (one call): the reads and writes go by A1.
+    get sheet() {
+      return ss.getSheetByName(TAB.keyResults) as Table["sheet"];
+    },
+    name: TAB.keyResults,
+    headerRow,
+    headers,
+    rows,
+    width: headers.length,
+  };
+}
+
+/**
  * A Table holding only the KR's row (a sparse `rows`, so keyResultsFrom and the cell helpers work on it
  * unchanged), or no row when no KR has that ID. `hint` is the sheet row the sidebar showed the KR on:
  * when that row still holds the ID, it is the only read; otherwise (the rows were sorted or moved since,
@@ -35,25 +78,14 @@ export function readKrRow(ss: Spreadsheet, s: SettingsRead, krId: string, hint?:
   const head = computedKrHeader(s);
   if (!head) return readKrTable(ss, { bounded: true });
   const { headerRow, headers } = head;
-  let width = headers.length;
-  while (width > 1 && !headers[width - 1]) width--;
+  const width = usedWidth(headers);
   const idCol = col({ headers }, "ID");
   const sheet = quoteSheet(TAB.keyResults);
   const rowAt = (r: number): unknown[] => ss.getRange(`${sheet}!A${r}:${columnLetter(width)}${r}`).getValues()[0];
   const table = (r: number | null, values: unknown[] | null): Table => {
     const rows: unknown[][] = [];
     if (r !== null && values) rows[r - headerRow - 1] = values;
-    return {
-      // Looked up only if something needs the tab itself (one call): the reads and writes go by A1.
-      get sheet() {
-        return ss.getSheetByName(TAB.keyResults) as Table["sheet"];
-      },
-      name: TAB.keyResults,
-      headerRow,
-      headers: headers.slice(0, width),
-      rows,
-      width,
-    };
+    return lazyTable(ss, headerRow, headers.slice(0, width), rows);
   };
   if (hint !== undefined && hint > headerRow) {
     let values: unknown[] | null = null;

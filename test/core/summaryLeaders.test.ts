@@ -2,6 +2,7 @@ import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "../support/expect";
 import { buildSummary } from "../../src/core/summary";
+import { buildDigest } from "../../src/core/emails";
 import { lowConfidence, worstFirst } from "../../src/core/summaryLeaders";
 import { shortNumber, trendText } from "../../src/core/summaryLeadersLayout";
 import { thisWeekLines, type ThisWeekInput } from "../../src/core/summaryThisWeek";
@@ -142,5 +143,19 @@ describe("The trend as text", () => {
   it("short numbers keep 4 significant digits", () => {
     expect(shortNumber(1 / 3)).toBe("0.3333");
     expect(shortNumber(-2.5)).toBe("-2.5");
+  });
+});
+
+describe("The leaders' digest", () => {
+  it("opens with the 'This week' lines, escaped in HTML", () => {
+    const t = tracker();
+    t.keyResults[1].id = "O1.<b>KR2"; // falls off track: named in the first line
+    const m = buildSummary({ tracker: t, checkins: checkins().map((c) => (c.krId === "O1.KR2" ? { ...c, krId: "O1.<b>KR2" } : c)), history: [], asOf: "2026-02-01" });
+    const d = buildDigest(m, "https://docs.google.com/spreadsheets/d/x");
+    const body = d.body.split("\n");
+    expect(body.slice(3, 6)).toEqual(m.data.thisWeek);
+    expect(m.data.thisWeek[0]).toContain("O1.<b>KR2");
+    expect(d.htmlBody).toContain("O1.&lt;b&gt;KR2");
+    expect(d.htmlBody).not.toContain("O1.<b>KR2");
   });
 });

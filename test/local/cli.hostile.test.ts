@@ -248,7 +248,7 @@ const cases: Case[] = [
   { name: "rollover: impossible --start", files: { "t.xlsx": ops }, args: ["rollover", "t.xlsx", "--start", "2026-04-31"], code: 2, says: /--start must be a date/ },
   { name: "rollover: --weeks text", files: { "t.xlsx": ops }, args: ["rollover", "t.xlsx", "--start", "2026-05-01", "--weeks", "many"], code: 2, says: /--weeks must be a whole number/ },
   { name: "rollover: before closing the cycle", files: { "t.xlsx": ops }, args: ["rollover", "t.xlsx", "--start", "2026-05-01"], code: 1, says: /Close the cycle first/ },
-  { name: "rollover: not a tracker", files: { "t.xlsx": notracker }, args: ["rollover", "t.xlsx", "--start", "2026-05-01"], code: 1, says: /not an okr-sheets tracker.*Set up tracker/ },
+  { name: "rollover: not a tracker", files: { "t.xlsx": notracker }, args: ["rollover", "t.xlsx", "--start", "2026-05-01"], code: 1, says: /not an okr-sheets tracker \(it has no "Settings" tab\)\. Run "okr-sheets repair t\.xlsx" to set it up first\./ },
   { name: "rollover: no such file", files: {}, args: ["rollover", "nope.xlsx", "--start", "2026-05-01"], code: 1, says: /no such file/ },
 
   // edit

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { makeFixtures, runCli, type CliRun } from "../support/cli";
+import { loadXlsx, saveXlsx } from "../../src/local/xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "okr-cli-reports-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,9 +74,9 @@ describe("show of a report tab", () => {
     expect(ws.title.join(" ")).toMatch(/Week 3 of 13/);
     const sections: Section[] = ws.sections;
     const byTitle = (t: RegExp) => sections.find((s) => s.title !== null && t.test(s.title))!;
-    const objectives = byTitle(/^Objectives$/);
+    const objectives = byTitle(/^Objectives\b/);
     expect(objectives.headers.slice(0, 3)).toEqual(["ID", "Objective", "Owner"]);
-    expect(objectives.rows.map((r) => r["ID"])).toEqual(["O1", "O2", "O3"]);
+    expect(objectives.rows.map((r) => r["ID"]).sort()).toEqual(["O1", "O2", "O3"]);
     const attention = byTitle(/^Needs attention/);
     expect(attention.headers, "every column, not the Objectives header's").toContain("Next step");
     const kr2 = attention.rows.find((r) => r["ID"] === "O1.KR2")!;
@@ -148,5 +149,51 @@ describe("rollover", () => {
     fixtures.copy("operations", join(dir, "ro2.xlsx"));
     await ok(["close", "ro2.xlsx", "--at", "2026-04-05"]);
     expect((await ok(["rollover", "ro2.xlsx", "--start", "2026-04-06"])).stdout).not.toMatch(/Focus check/);
+  });
+});
+
+describe("messages in a terminal", () => {
+  /** A refusal: exit 1, one line, the file byte-identical. */
+  async function refused(file: string, args: string[]): Promise<string> {
+    const before = readFileSync(join(dir, file));
+    const r = await runCli(dir, args);
+    expect(r.status, r.stdout + r.stderr).toBe(1);
+    expect(r.stderr.trimEnd().split("\n"), r.stderr).toHaveLength(1);
+    expect(readFileSync(join(dir, file)).equals(before), `${file} changed`).toBe(true);
+    return r.stderr.trim();
+  }
+  const INTERNAL = /highlighted|marked below|add-on menu|krId|whatChanged|nextStep|requestId|fieldErrors|"(?:Set up tracker|Repair tracker|End cycle & retrospective)"/;
+
+  it("name the command to run, never a menu item or an internal field name", async () => {
+    fixtures.copy("operations", join(dir, "m.xlsx"));
+    const messages = [
+      await refused("m.xlsx", ["rollover", "m.xlsx", "--start", "2026-04-06"]),
+      await refused("m.xlsx", ["checkin", "m.xlsx", "--kr", "O1.KR1", "--value", "abc", "--confidence", "11", "--at", "2026-01-20"]),
+      await refused("m.xlsx", ["checkin", "m.xlsx", "--kr", "O1.KR1", "--value", "90", "--comment", "x".repeat(2001), "--at", "2026-01-20"]),
+      await refused("m.xlsx", ["checkin", "m.xlsx", "--kr", "O1.KR1", "--value", "90", "--correct", "--at", "2026-01-20"]),
+    ];
+    writeFileSync(join(dir, "m.csv"), "kr_id,value,confidence,what changed\nO1.KR1,abc,0,\nO1.KR2,8 weeks,5,\nO2.KR1,3,5," + "y".repeat(2001) + "\n");
+    messages.push(await refused("m.xlsx", ["checkin", "m.xlsx", "--from", "m.csv", "--at", "2026-01-20"]));
+    expect(messages[0]).toBe('okr-sheets: Close the cycle first ("okr-sheets close m.xlsx"): roll over needs the Retrospective\'s decisions.');
+    expect(messages[1]).toMatch(/--value: .*--confidence: /);
+    expect(messages[2]).toMatch(/--comment: What changed is longer than 2000 characters\./);
+    expect(messages[4]).toMatch(/row 2: value: .*confidence: .*row 3: value: Leave out the unit.*row 4: what_changed: /);
+    for (const m of messages) expect(m, m).not.toMatch(INTERNAL);
+
+    // A missing tracker tab: every command names the repair, which brings it back.
+    const snap = await loadXlsx(join(dir, "m.xlsx"));
+    snap.sheets = snap.sheets.filter((sh) => sh.name !== "Key Results");
+    await saveXlsx(join(dir, "m.xlsx"), snap);
+    const repair = 'Run "okr-sheets repair m.xlsx".';
+    for (const args of [
+      ["summary", "m.xlsx", "--at", "2026-01-20"],
+      ["checkin", "m.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-01-20"],
+      ["checkin", "m.xlsx", "--from", "m.csv", "--at", "2026-01-20"],
+      ["close", "m.xlsx", "--early", "--at", "2026-01-20"],
+    ]) {
+      const m = await refused("m.xlsx", args);
+      expect(m, args.join(" ")).toBe(`okr-sheets: The "Key Results" tab is missing. ${repair}`);
+    }
+    expect((await ok(["repair", "m.xlsx"])).stdout).toMatch(/Re-created: Key Results\./);
   });
 });

@@ -183,3 +183,61 @@ describe("resends", () => {
     expect(cell(one, rowOf(one, "O2.KR1"), "Request IDs")).toBe("12345678");
   });
 });
+
+describe("the sidebar's KR rows", () => {
+  const listed = (wb: Workbook) => callAddon(wb, "getSidebarData", {}).krs.map((k: { id: string; row: number }) => `${k.id}@${k.row}`);
+  /** "ID@row" of every KR, from the ID column below the header. */
+  const ids = (wb: Workbook, headerRow = 1) =>
+    krs(wb)
+      .getRange("A:A")
+      .getValues()
+      .map((r, i) => (i >= headerRow && String(r[0]) ? `${r[0]}@${i + 1}` : ""))
+      .filter(Boolean);
+
+  it("are read below the header as many as the computed ID count says, without asking where the data ends", () => {
+    const wb = tracker(ADMIN);
+    const want = ids(wb);
+    wb.services.counters.reset();
+    const got = listed(wb);
+    const calls = { ...wb.services.counters.byMethod };
+    expect(got).toEqual(want);
+    expect(calls["Sheet.getDataRange"]).toBeUndefined();
+    expect(calls["Spreadsheet.getSheetByName"]).toBeUndefined();
+  });
+
+  it("a blank row between KRs, a KR far below the others, a title above the header: every KR is still listed (the table is read whole)", () => {
+    const cases: [string, (wb: Workbook) => void][] = [
+      ["blank row", (wb) => krs(wb).insertRowsBefore(rowOf(wb, "O2.KR1"), 1)],
+      ["far below", (wb) => {
+        const n = header(wb).indexOf("Last check-in") + 1;
+        const src = krs(wb).getRange(rowOf(wb, "O1.KR1"), 1, 1, n).getValues();
+        src[0][0] = "O1.KR9";
+        krs(wb).getRange(60, 1, 1, n).setValues(src);
+      }],
+      ["title above", (wb) => {
+        krs(wb).insertRowsBefore(1, 2);
+        krs(wb).getRange("A1").setValue("Our OKRs");
+      }],
+    ];
+    for (const [name, change] of cases) {
+      const wb = tracker(ADMIN);
+      change(wb);
+      const want = ids(wb, name === "title above" ? 3 : 1);
+      expect(want.length, name).toBe(name === "far below" ? 8 : 7);
+      wb.services.counters.reset();
+      const got = listed(wb);
+      expect(wb.services.counters.byMethod["Sheet.getDataRange"], name).toBe(1);
+      expect(got, name).toEqual(want);
+    }
+  });
+
+  it("no KRs at all: an empty list, and the Key Results tab is not read", () => {
+    const wb = tracker(ADMIN);
+    const n = krs(wb).getLastRow();
+    krs(wb).getRange(2, 1, n - 1, 1).setValues(Array.from({ length: n - 1 }, () => [""]));
+    wb.services.counters.reset();
+    const d = callAddon(wb, "getSidebarData", {});
+    expect(d).toMatchObject({ ok: true, krs: [] });
+    expect(wb.services.counters.byMethod["Range.getValues"]).toBe(1);
+  });
+});

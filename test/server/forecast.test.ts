@@ -175,6 +175,6 @@ describe("Weekly Summary charts", () => {
     expect(status.getRanges().map(String)).toEqual([`Weekly Summary!A${mixTop + 1}:D${mixTop + 4}`]);
     expect(status.getOptions().get("isStacked")).toBe(true);
     expect(scores.getContainerInfo().getAnchorRow()).toBe(3);
-    expect(scores.getContainerInfo().getAnchorColumn()).toBe(10);
+    expect(scores.getContainerInfo().getAnchorColumn()).toBe(12); // right of Needs attention (10 columns with confidence)
   });
 });

@@ -3,7 +3,9 @@
 import { beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+import { ADMIN } from "../../src/local/generate/okrs";
+import { generateTracker } from "../../src/local/generate/tracker";
+import { callAddon, newTracker, openTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
 
 const START = "2026-01-05"; // a Monday; week 1 = 01-05..01-11, week 2 = 01-12..01-18
 const W1 = "2026-01-11";
@@ -320,31 +322,13 @@ describe("A long cycle", () => {
 // ---------------------------------------------------------------------------------------------------
 // Service calls: bounded, independent of the tracker's size.
 
+/** 200 KRs (50 objectives of 4) and 2,000 check-ins in the first two weeks, History still empty: the
+ * benchmark's generator (src/local/generate), then repaired so every KR row has its formulas. */
 function bigTracker(): Workbook {
-  const wb = newTracker({ template: "blank", start: START, at: START });
-  const s = ss(wb);
-  const objSheet = s.getSheetByName("Objectives")!;
-  const krSheet = s.getSheetByName("Key Results")!;
-  const objs: unknown[][] = [];
-  const krs: unknown[][] = [];
-  for (let o = 1; o <= 50; o++) {
-    objs.push([`O${o}`, `Objective ${o}`, "ops.lead@example.com", "Ops", "", o % 5 === 0 ? "aspirational" : "committed", "none"]);
-    for (let k = 1; k <= 4; k++) {
-      krs.push([`O${o}.KR${k}`, `O${o}`, `Key result ${o}.${k}`, `owner${k}@example.com`, "increase", "%", 0, 100, 1]);
-    }
-  }
-  objSheet.getRange(2, 1, objs.length, 7).setValues(objs);
-  krSheet.getRange(2, 1, krs.length, 9).setValues(krs);
+  const g = generateTracker({ name: "summary-budget", objectives: 50, krs: 200, checkins: 2000, owners: 4, start: START, today: "2026-01-19" }, { history: false, headroom: false });
+  const wb = openTracker(g.snapshot, { at: START, user: ADMIN });
   const repaired = callAddon(wb, "repairTracker");
   if (!repaired.ok) throw new Error(repaired.message);
-  const log = s.getSheetByName("Check-ins")!;
-  if (log.getMaxRows() < 2001) log.insertRowsAfter(log.getMaxRows(), 2001 - log.getMaxRows());
-  const rows: unknown[][] = [];
-  for (let i = 0; i < 2000; i++) {
-    const day = new Date(Date.UTC(2026, 0, 5 + (i % 14), 10, 0, 0));
-    rows.push([day, Math.floor((i % 14) / 7) + 1, `O${(i % 50) + 1}.KR${(i % 4) + 1}`, (i % 100) + 0.5, 6, "x", "", "", "a@example.com", `big-${i}`]);
-  }
-  log.getRange(2, 1, rows.length, 10).setValues(rows);
   return wb;
 }
 

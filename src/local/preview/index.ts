@@ -6,5 +6,11 @@ export type {
   PreviewServer,
   PreviewServerOptions,
   PreviewTab,
+  PreviewAnswer,
+  PreviewButton,
+  PreviewMenuItem,
+  PreviewMenuOutcome,
+  PreviewNotice,
+  PreviewQuestion,
 } from "./types";
-export { RPC_ALLOWED } from "./types";
+export { PREVIEW_BUTTONS, RPC_ALLOWED } from "./types";

@@ -1,7 +1,8 @@
 // The preview page: a spreadsheet-like view of the workbook's tabs, with the real sidebar beside it.
 // Server-side rendering escapes every piece of text; the refresh script renders with textContent.
 import { columnLetter } from "../../core/formulas";
-import type { PreviewCellStyle, PreviewTab } from "./types";
+import type { PreviewCellStyle, PreviewMenuItem, PreviewNotice, PreviewTab } from "./types";
+import { MENU_CSS, MENU_HTML, MENU_JS, renderMenu, renderNotices } from "./menuUi";
 import { RPC_DONE_MESSAGE } from "./shim";
 import { chartsHtml } from "./charts";
 import { escapeHtml } from "./escape";
@@ -78,7 +79,12 @@ export function selectTab(tabs: PreviewTab[], q: string | null): number {
   return Number.isInteger(n) && n >= 0 && n < tabs.length ? n : 0;
 }
 
-export function renderPage(title: string, tabs: PreviewTab[], selected: number): string {
+export function renderPage(
+  title: string,
+  tabs: PreviewTab[],
+  selected: number,
+  extras: { menu?: PreviewMenuItem[]; notices?: PreviewNotice[] } = {},
+): string {
   const t = escapeHtml(title);
   return `<!DOCTYPE html>
 <html lang="en">
@@ -86,12 +92,14 @@ export function renderPage(title: string, tabs: PreviewTab[], selected: number):
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t} — okr-sheets preview</title>
-<style>${PAGE_CSS}</style>
+<style>${PAGE_CSS}${MENU_CSS}</style>
 </head>
 <body>
 <div class="layout">
   <div class="sheet">
-    <header class="bar"><span class="doc-title">${t}</span><span class="note">Local preview · okr-sheets</span></header>
+    <header class="bar"><span class="doc-title">${t}</span>${renderMenu(extras.menu || [])}<span class="note">Local preview · okr-sheets</span></header>
+    ${renderNotices(extras.notices || [])}
+    ${MENU_HTML}
     <div class="grid-wrap" id="grid" role="tabpanel" tabindex="0">${renderTable(tabs[selected])}</div>
     ${tabs[selected] ? chartsHtml(tabs[selected].rows, tabs[selected].name) : ""}
     <nav class="tabs" role="tablist" id="tabs" aria-label="Sheets">${renderTabStrip(tabs, selected)}</nav>
@@ -206,7 +214,8 @@ const PAGE_JS = `(function () {
     if (pending) return pending;
     pending = fetch("/api/tabs", { credentials: "same-origin", cache: "no-store" })
       .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
-      .then(function (t) { tabs = t; render(); document.body.setAttribute("data-refreshed", String(Date.now())); })
+      .then(function (t) { tabs = t; render(); return refreshNotices(); })
+      .then(function () { document.body.setAttribute("data-refreshed", String(Date.now())); })
       .catch(function () { /* keep what is shown */ })
       .then(function () { pending = null; });
     return pending;
@@ -224,6 +233,7 @@ const PAGE_JS = `(function () {
     if (ev.origin !== window.location.origin) return;
     if (ev.data && ev.data.type === ${JSON.stringify(RPC_DONE_MESSAGE)}) refresh();
   });
+${MENU_JS}
   window.addEventListener("focus", refresh);
   window.okrPreviewRefresh = refresh;
   refresh();

@@ -4,9 +4,17 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { escapeHtml, renderPage, selectTab } from "./page";
 import { injectShim } from "./shim";
-import { RPC_ALLOWED, type PreviewBackend, type PreviewServer, type PreviewServerOptions } from "./types";
+import { PREVIEW_BUTTONS, RPC_ALLOWED, type PreviewAnswer, type PreviewBackend, type PreviewServer, type PreviewServerOptions } from "./types";
 
 const MAX_BODY = 1024 * 1024;
+/** A menu item asks at most a few questions (Set up asks one, Roll over one). */
+const MAX_ANSWERS = 8;
+
+function validAnswer(a: unknown): boolean {
+  if (!a || typeof a !== "object" || Array.isArray(a)) return false;
+  const { button, text } = a as { button?: unknown; text?: unknown };
+  return typeof button === "string" && (PREVIEW_BUTTONS as readonly string[]).includes(button) && (text === undefined || (typeof text === "string" && text.length <= 1000));
+}
 /** The sidebar's requests are 3 levels deep; anything near the stack's depth would crash later copies. */
 const MAX_DEPTH = 32;
 
@@ -124,7 +132,8 @@ export function startPreviewServer(backend: PreviewBackend, opts: PreviewServerO
     return allowedHosts.has(hostName(req.headers.host));
   }
 
-  async function handleRpc(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** A same-origin JSON object body, or an HttpError saying what is wrong with it. */
+  async function jsonBody(req: IncomingMessage): Promise<object> {
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== `http://${req.headers.host}`) throw new HttpError(403, "Cross-origin calls are not allowed.");
     const type = String(req.headers["content-type"] || "").toLowerCase();
@@ -138,6 +147,11 @@ export function startPreviewServer(backend: PreviewBackend, opts: PreviewServerO
     }
     if (!body || typeof body !== "object" || Array.isArray(body)) throw new HttpError(400, "Expected {fn, args}.");
     if (deeperThan(body, MAX_DEPTH)) throw new HttpError(400, `The request is nested more than ${MAX_DEPTH} levels deep.`);
+    return body;
+  }
+
+  async function handleRpc(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await jsonBody(req);
     const { fn, args } = body as { fn?: unknown; args?: unknown };
     if (typeof fn !== "string" || !RPC_ALLOWED.includes(fn)) {
       throw new HttpError(400, `Unknown server function: ${typeof fn === "string" ? fn.slice(0, 64) : String(fn)}`);
@@ -152,21 +166,45 @@ export function startPreviewServer(backend: PreviewBackend, opts: PreviewServerO
     sendJson(res, 200, { result });
   }
 
+  /** POST /menu {fn, answers}: one add-on menu item, answered question by question (previewMenu.ts). */
+  async function handleMenu(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await jsonBody(req);
+    const { fn, answers } = body as { fn?: unknown; answers?: unknown };
+    const items = backend.menu ? await backend.menu() : [];
+    if (!backend.runMenu || typeof fn !== "string" || !items.some((i) => i.fn === fn)) {
+      throw new HttpError(400, `Unknown menu item: ${typeof fn === "string" ? fn.slice(0, 64) : String(fn)}`);
+    }
+    const list = answers === undefined ? [] : answers;
+    if (!Array.isArray(list) || list.length > MAX_ANSWERS || !list.every(validAnswer)) {
+      throw new HttpError(400, `answers must be a list of at most ${MAX_ANSWERS} {button, text} answers.`);
+    }
+    let outcome: unknown;
+    try {
+      outcome = await serialised(() => backend.runMenu!(fn, list as PreviewAnswer[]));
+    } catch (e) {
+      throw new HttpError(500, messageOf(e));
+    }
+    sendJson(res, 200, outcome);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req)) throw new HttpError(403, "Unexpected Host header.");
     const url = new URL(req.url || "/", "http://preview.invalid");
     const method = req.method || "GET";
     const path = url.pathname;
-    if (path === "/rpc") {
+    if (path === "/rpc" || path === "/menu") {
       if (method !== "POST") throw new HttpError(405, "Use POST.");
-      return handleRpc(req, res);
+      return path === "/rpc" ? handleRpc(req, res) : handleMenu(req, res);
     }
     if (method !== "GET" && method !== "HEAD") throw new HttpError(405, "Method not allowed.");
     switch (path) {
       case "/": {
         const tabs = await backend.tabs();
-        return sendHtml(res, 200, renderPage(await backend.title(), tabs, selectTab(tabs, url.searchParams.get("tab"))));
+        const extras = { menu: backend.menu ? await backend.menu() : [], notices: backend.notices ? await backend.notices() : [] };
+        return sendHtml(res, 200, renderPage(await backend.title(), tabs, selectTab(tabs, url.searchParams.get("tab")), extras));
       }
+      case "/api/notices":
+        return sendJson(res, 200, backend.notices ? await backend.notices() : []);
       case "/sidebar":
         return sendHtml(res, 200, injectShim(await backend.sidebarHtml()));
       case "/api/tabs":
@@ -187,7 +225,7 @@ export function startPreviewServer(backend: PreviewBackend, opts: PreviewServerO
         res.destroy();
         return;
       }
-      const wantsJson = (req.url || "").startsWith("/rpc") || (req.url || "").startsWith("/api/");
+      const wantsJson = /^\/(rpc|menu|api\/)/.test(req.url || "");
       if (wantsJson) sendJson(res, status, { error: message });
       else sendHtml(res, status, errorPage(status, message));
       if (status === 413) req.destroy();

@@ -29,6 +29,45 @@ export interface PreviewBackend {
   /** dist/Sidebar.html content, with the sidebar's data embedded as the menu item does (core/sidebarPage). */
   sidebarHtml(): string | Promise<string>;
   title(): string | Promise<string>;
+  /** The add-on menu's items that work offline (the preview shows them above the grid). */
+  menu?(): PreviewMenuItem[] | Promise<PreviewMenuItem[]>;
+  /**
+   * Runs a menu item of the built add-on. Its alerts and prompts are answered from `answers` in order;
+   * the first one left unanswered stops the run with nothing saved, and comes back as the question.
+   */
+  runMenu?(fn: string, answers: PreviewAnswer[]): Promise<PreviewMenuOutcome>;
+  /** Lines shown above the grid: which day is "today", whether the Weekly Summary is stale. */
+  notices?(): PreviewNotice[] | Promise<PreviewNotice[]>;
+}
+
+export interface PreviewMenuItem {
+  caption: string;
+  fn: string;
+}
+
+/** Button values as Apps Script's Ui names them. */
+export const PREVIEW_BUTTONS = ["OK", "CANCEL", "YES", "NO", "CLOSE"] as const;
+export type PreviewButton = (typeof PREVIEW_BUTTONS)[number];
+
+export interface PreviewAnswer {
+  button: PreviewButton;
+  text?: string;
+}
+
+export interface PreviewQuestion {
+  kind: "alert" | "prompt";
+  title: string;
+  prompt: string;
+  buttons: PreviewButton[];
+}
+
+export type PreviewMenuOutcome =
+  | { done: false; ask: PreviewQuestion }
+  | { done: true; messages: { title: string; text: string }[]; tab?: string };
+
+export interface PreviewNotice {
+  kind: "today" | "stale";
+  text: string;
 }
 
 export interface PreviewServerOptions {

@@ -9,7 +9,10 @@ export interface LocaleInfo {
   dayFirst: boolean;
 }
 
-const localeCache = new Map<string, LocaleInfo>();
+// en_US (every new tracker's locale) is known, which spares each command ~30 ms of CPU setting up ICU's
+// number and date formatters; a test checks it against Intl.
+export const EN_US: LocaleInfo = { decimal: ".", group: ",", dayFirst: false };
+const localeCache = new Map<string, LocaleInfo>([["en_US", EN_US]]);
 
 export function localeInfo(locale: string): LocaleInfo {
   let info = localeCache.get(locale);

@@ -22,6 +22,8 @@ export interface UiRecorder {
   toasts: string[];
   /** Queues answers for the next alert/prompt: a Button value, a text (prompt answered with OK), or both. */
   respond(...answers: UiResponse[]): void;
+  /** Told of an alert or prompt that no queued answer meets (the preview asks the person; it may throw). */
+  onUnanswered?: ((q: { kind: "alert" | "prompt"; title?: string; prompt: string; buttons?: string }) => void) | null;
 }
 
 export function createUiRecorder(): UiRecorder & { _queue: UiResponse[] } {
@@ -157,7 +159,10 @@ export class LocalUi {
     const a = this.parseArgs(args);
     this.rec.alerts.push({ kind: "alert", ...a });
     const next = this.rec._queue.shift();
-    if (next === undefined) return Button.OK;
+    if (next === undefined) {
+      this.rec.onUnanswered?.({ kind: "alert", ...a });
+      return Button.OK;
+    }
     if (typeof next === "string") return BUTTONS.has(next) ? (next as ButtonValue) : Button.OK;
     return next.button ?? Button.OK;
   }
@@ -165,6 +170,7 @@ export class LocalUi {
     const a = this.parseArgs(args);
     this.rec.alerts.push({ kind: "prompt", ...a });
     const next = this.rec._queue.shift();
+    if (next === undefined) this.rec.onUnanswered?.({ kind: "prompt", ...a });
     let button: ButtonValue = Button.OK;
     let text = "";
     if (typeof next === "string") {

@@ -7,7 +7,8 @@ import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { writeKeepingFile } from "../safeWrite";
 import type { WorkbookSnapshot } from "../snapshot";
-import { readWorkbook } from "./read";
+import { readWorkbookAndValues } from "./read";
+import type { SavedValues } from "../cachedValues";
 import { snapshotToXlsx } from "./write";
 
 export { toXlsxFormula, fromXlsxFormula } from "./formulas";
@@ -18,12 +19,17 @@ export { snapshotToXlsx } from "./write";
 // Files
 
 /** Writes the workbook to `file`: atomically, keeping links, mode and owner (see safeWrite.ts). */
-export async function saveXlsx(file: string, s: WorkbookSnapshot): Promise<void> {
-  await writeKeepingFile(file, await snapshotToXlsx(s));
+export async function saveXlsx(file: string, s: WorkbookSnapshot, opts: { valuesAsOf?: string } = {}): Promise<void> {
+  await writeKeepingFile(file, await snapshotToXlsx(s, opts));
 }
 
 /** Reads a workbook file; a missing file or a file that is not an xlsx gives an Error naming the file. */
 export async function loadXlsx(file: string): Promise<WorkbookSnapshot> {
+  return (await loadXlsxAndValues(file)).snapshot;
+}
+
+/** loadXlsx, with the file's record of saved formula results when okr-sheets saved it (cachedValues.ts). */
+export async function loadXlsxAndValues(file: string): Promise<{ snapshot: WorkbookSnapshot; values?: SavedValues }> {
   let buf: Buffer;
   try {
     buf = await fs.readFile(file);
@@ -34,7 +40,7 @@ export async function loadXlsx(file: string): Promise<WorkbookSnapshot> {
     throw new Error(`${file}: cannot read (${(e as Error).message})`);
   }
   try {
-    return await readWorkbook(buf, path.basename(file).replace(/\.xlsx$/i, ""));
+    return await readWorkbookAndValues(buf, path.basename(file).replace(/\.xlsx$/i, ""));
   } catch (e) {
     throw new Error(`${file}: ${(e as Error).message}`);
   }

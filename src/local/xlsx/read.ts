@@ -7,6 +7,7 @@ import { allowHistorySheetName } from "./historyName";
 import { fromXlsxFormula, splitSheetRef } from "./formulas";
 import { nativeToCf, nativeToDv, readNativeCfs, readNativeDvs, signature } from "./rules";
 import { checkUnzippedSize } from "./zipSize";
+import type { SavedValues } from "../cachedValues";
 import { canonicalNames, DEFAULT_FONT, dvSignature, hexColor, METADATA_SHEET, PX_PER_CHAR, type Metadata, type SheetMeta } from "./shared";
 
 export async function xlsxToSnapshot(buf: Buffer): Promise<WorkbookSnapshot> {
@@ -14,6 +15,11 @@ export async function xlsxToSnapshot(buf: Buffer): Promise<WorkbookSnapshot> {
 }
 
 export async function readWorkbook(buf: Buffer, fallbackName: string | undefined): Promise<WorkbookSnapshot> {
+  return (await readWorkbookAndValues(buf, fallbackName)).snapshot;
+}
+
+/** The snapshot and, for a file okr-sheets saved, its record of the saved formula results (cachedValues.ts). */
+export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | undefined): Promise<{ snapshot: WorkbookSnapshot; values?: SavedValues }> {
   patchExcelDates();
   allowHistorySheetName();
   if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
@@ -49,7 +55,7 @@ export async function readWorkbook(buf: Buffer, fallbackName: string | undefined
   const exactNames =
     meta?.namedRanges && meta.namedRangesSignature === signature(canonicalNames(namedRanges)) ? meta.namedRanges : namedRanges;
 
-  return {
+  const snapshot: WorkbookSnapshot = {
     id: meta?.id ?? `local-${Math.random().toString(36).slice(2, 12)}`,
     name: meta?.name ?? (wb.title || fallbackName || "OKR tracker"),
     locale: meta?.locale ?? "en_US",
@@ -59,6 +65,7 @@ export async function readWorkbook(buf: Buffer, fallbackName: string | undefined
     documentProperties: meta?.documentProperties ?? {},
     triggers: meta?.triggers ?? [],
   };
+  return { snapshot, ...(meta?.values ? { values: meta.values } : {}) };
 }
 
 function readMetadata(ws: ExcelJS.Worksheet): Metadata | null {

@@ -1,6 +1,7 @@
 // What the xlsx writer and reader share: the metadata sheet's shape, and value conversions.
 import type { SnapshotConditionalFormat, SnapshotProtection, SnapshotTrigger, SnapshotValidation, WorkbookSnapshot } from "../snapshot";
 import { signature, type NativeDv } from "./rules";
+import type { SavedValues } from "../cachedValues";
 
 
 export const METADATA_SHEET = "_okr_local";
@@ -34,6 +35,8 @@ export interface Metadata {
   sheets: Record<string, SheetMeta>;
   namedRanges?: WorkbookSnapshot["namedRanges"];
   namedRangesSignature?: string;
+  /** Set when the formula results were computed by okr-sheets (cachedValues.ts). */
+  values?: SavedValues;
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
 import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../snapshot";
 import { columnLetter } from "../../core/a1";
+import { valuesHash } from "../cachedValues";
 import { absoluteA1, quoteSheetName, toXlsxFormula } from "./formulas";
 import { cfToNative, dvToNative, nativeCfToExcel, nativeDvToExcel, signature, type NativeCf, type NativeDv } from "./rules";
 import {
@@ -19,7 +20,8 @@ import {
   type SheetMeta,
 } from "./shared";
 
-export async function snapshotToXlsx(s: WorkbookSnapshot): Promise<Buffer> {
+/** valuesAsOf: the day (YYYY-MM-DD) the snapshot's formula results were computed for, when okr-sheets computed them. */
+export async function snapshotToXlsx(s: WorkbookSnapshot, opts: { valuesAsOf?: string } = {}): Promise<Buffer> {
   const names = new Set<string>();
   for (const sheet of s.sheets) {
     if (sheet.name === METADATA_SHEET) throw new Error(`A sheet may not be named ${METADATA_SHEET} (reserved for okr-sheets metadata)`);
@@ -48,6 +50,7 @@ export async function snapshotToXlsx(s: WorkbookSnapshot): Promise<Buffer> {
     documentProperties: s.documentProperties ?? {},
     triggers: s.triggers ?? [],
     sheets: {},
+    ...(opts.valuesAsOf ? { values: { asOf: opts.valuesAsOf, hash: valuesHash(s.sheets) } } : {}),
   };
 
   for (const sheet of s.sheets) {

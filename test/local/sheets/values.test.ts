@@ -1,6 +1,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
 import { setup } from "./helpers";
+import { localeInfo } from "../../../src/local/sheets/format";
 
 const isDate = (v: unknown) => Object.prototype.toString.call(v) === "[object Date]";
 
@@ -211,5 +212,9 @@ describe("values", () => {
     expect(r.getNumberFormats()).toEqual([["0.00", "0%"], ["@", "yyyy-mm-dd"]]);
     expect(sheet.getRange("C3").getNumberFormat()).toBe("0.###############");
     expect(() => r.setBackgrounds([["#fff"]])).toThrow("The data has 1 but the range has 2.");
+  });
+
+  it("knows en_US's separators and date order as Intl has them (they are not looked up for it)", () => {
+    expect(localeInfo("en_US")).toEqual(localeInfo("en-US"));
   });
 });

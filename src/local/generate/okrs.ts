@@ -1,17 +1,19 @@
-// What a tracker in use for most of a cycle holds, generated deterministically from a size: objectives,
-// key results with their owners, and a chronological check-in log (bench/fillSnapshot.ts writes it into a
-// set-up tracker's snapshot).
-import { addDays, dayNumber, serialFromIso } from "../src/core/dates";
-import type { Metric, ObjectiveType, PnlLink } from "../src/core/tabs";
-import { OPERATIONS_TEMPLATE, type TemplateKr, type TemplateObjective } from "../src/core/templates";
+// What a tracker in use for part of a cycle holds, generated deterministically from a size: objectives,
+// key results with their owners, and a chronological check-in log between the cycle's start and "today"
+// (fill.ts writes it into a set-up tracker's snapshot).
+import { addDays, dayNumber, serialFromIso } from "../../core/dates";
+import type { Metric, ObjectiveType, PnlLink } from "../../core/tabs";
+import { OPERATIONS_TEMPLATE, type TemplateKr, type TemplateObjective } from "../../core/templates";
 
+/** The benchmark's cycle, the default of every generated tracker. */
 export const START = "2026-01-05"; // a Monday
 export const WEEKS = 13;
 export const TODAY = "2026-03-26"; // Thursday of week 12: most of the cycle's check-ins are in the log
 export const ADMIN = "okr.admin@example.com";
 export const LEADER = "ceo@example.com";
 
-export interface TierSpec {
+export interface TrackerSpec {
+  /** Names the tracker and its check-ins' request IDs. */
   name: string;
   objectives: number;
   krs: number;
@@ -19,6 +21,15 @@ export interface TierSpec {
   owners: number;
   /** Use the operations template's OKRs (the small tier). */
   operations?: boolean;
+  /** The cycle (defaults: START, WEEKS) and the day the tracker is as of (TODAY): check-ins fall before it. */
+  start?: string;
+  weeks?: number;
+  today?: string;
+}
+
+/** The cycle of a spec, defaults filled in. */
+export function cycleOf(spec: TrackerSpec): { start: string; weeks: number; today: string } {
+  return { start: spec.start ?? START, weeks: spec.weeks ?? WEEKS, today: spec.today ?? TODAY };
 }
 
 // ---- deterministic random ----
@@ -64,7 +75,7 @@ const KR_SHAPES: { metric: Metric; unit: string; start: number; target: number; 
   { metric: "decrease", unit: "EUR", start: 42, target: 36, title: "Bring cost per unit from 42 to 36" },
 ];
 
-function makeOkrs(spec: TierSpec, rand: () => number): { objectives: ObjRow[]; krs: KrRow[]; owners: string[] } {
+function makeOkrs(spec: TrackerSpec, rand: () => number): { objectives: ObjRow[]; krs: KrRow[]; owners: string[] } {
   if (spec.operations) {
     const t = OPERATIONS_TEMPLATE;
     const objectives = t.objectives.map((o) => ({ id: o.id, title: o.title, owner: o.owner, team: o.team, parentId: o.parentId, type: o.type, pnlLink: o.pnlLink }));
@@ -123,14 +134,15 @@ const CHANGES = ["Shipped the fix to the picking process", "New supplier onboard
 const BLOCKERS = ["", "", "", "Waiting for IT access", "Budget approval pending", ""];
 const NEXT = ["Roll out to the night shift", "Review with finance", "", "Automate the weekly report", "Train the new starters"];
 
-function makeLog(spec: TierSpec, krs: KrRow[], rand: () => number): LogRow[] {
-  const days = dayNumber(TODAY) - dayNumber(START); // check-ins on the days before today
+function makeLog(spec: TrackerSpec, krs: KrRow[], rand: () => number): LogRow[] {
+  const { start, weeks, today } = cycleOf(spec);
+  const days = dayNumber(today) - dayNumber(start); // check-ins on the days before today
   const pace = krs.map(() => 0.5 + rand() * 0.9);
   const rows: LogRow[] = [];
   for (let i = 0; i < spec.checkins; i++) {
     const k = i % krs.length;
     const d = Math.floor(rand() * days);
-    const day = addDays(START, d);
+    const day = addDays(start, d);
     const seconds = 8 * 3600 + Math.floor(rand() * 10 * 3600);
     rows.push({
       serial: serialFromIso(day) + seconds / 86400,
@@ -142,11 +154,11 @@ function makeLog(spec: TierSpec, krs: KrRow[], rand: () => number): LogRow[] {
       blockers: BLOCKERS[i % BLOCKERS.length],
       nextStep: NEXT[i % NEXT.length],
       author: krs[k].owner,
-      requestId: `bench-${spec.name}-${String(i + 1).padStart(7, "0")}`,
+      requestId: `gen-${spec.name}-${String(i + 1).padStart(7, "0")}`,
     });
   }
   rows.sort((a, b) => a.serial - b.serial); // the log is append-only, so chronological
-  for (const r of rows) r.value = valueAt(krs[r.krIndex], (dayNumber(r.day) - dayNumber(START)) / (WEEKS * 7), pace[r.krIndex], rand);
+  for (const r of rows) r.value = valueAt(krs[r.krIndex], (dayNumber(r.day) - dayNumber(start)) / (weeks * 7), pace[r.krIndex], rand);
   return rows;
 }
 
@@ -158,7 +170,7 @@ export interface TrackerData {
 }
 
 /** The same data for the same spec, every run (seeded by the number of KRs). */
-export function trackerData(spec: TierSpec): TrackerData {
+export function trackerData(spec: TrackerSpec): TrackerData {
   const rand = rng(0x5eed + spec.krs);
   const { objectives, krs, owners } = makeOkrs(spec, rand);
   const log = makeLog(spec, krs, rand);

@@ -1,23 +1,28 @@
-// Writes generated tracker data (bench/trackerData.ts) into the snapshot of a tracker the add-on has just
-// set up: Settings, Objectives, Key Results with each KR's latest check-in, the log, and the weekly
-// History rows, as a tracker that has been in use for most of a cycle would hold them.
-import { addDays, elapsed, serialFromIso, weekNumber } from "../src/core/dates";
-import { krScore, statusFromGap } from "../src/core/scoring";
-import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../src/core/tabs";
-import type { SnapshotCell, WorkbookSnapshot } from "../src/local/snapshot";
-import { putRow, sheetOf } from "./snapshotRows";
-import { ADMIN, LEADER, START, TODAY, WEEKS, type LogRow, type TrackerData } from "./trackerData";
+// Writes generated tracker data (okrs.ts) into the snapshot of a tracker the add-on has just set up:
+// Settings, Objectives, Key Results with each KR's latest check-in, the log, and the weekly History rows,
+// as a tracker that has been in use for part of a cycle would hold them. Formula columns are left as setup
+// made them: past its spare rows, setupTracker({}) or repairTracker fills them in.
+import { addDays, elapsed, serialFromIso, weekNumber } from "../../core/dates";
+import { krScore, statusFromGap } from "../../core/scoring";
+import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../../core/tabs";
+import type { WorkbookSnapshot } from "../snapshot";
+import { ADMIN, cycleOf, LEADER, type LogRow, type TrackerData, type TrackerSpec } from "./okrs";
+import { cell, putRow, sheetOf } from "./rows";
 
-const cell = (v: string | number | undefined, fmt?: string): SnapshotCell | null =>
-  v === undefined || v === "" ? null : fmt ? { v, fmt } : { v };
+export interface FillOptions {
+  /**
+   * The Key Results grid gets 100 empty rows below the KRs, as a sheet grown by hand usually has; without
+   * them setup fails at 1,000+ KRs, writing its 20 spare formula rows past the grid (see README, Performance).
+   */
+  headroom: boolean;
+  /** History holds what the weekly refresh wrote for the weeks before today's (false: History stays empty). */
+  history: boolean;
+}
 
-/**
- * Fills `snap` in place. headroom: the Key Results grid gets 100 empty rows below the KRs, as a sheet grown
- * by hand usually has; without them setup fails at 1,000+ KRs, writing its 20 spare formula rows past the
- * grid (see README, Performance).
- */
-export function fillSnapshot(snap: WorkbookSnapshot, data: TrackerData, opts: { headroom: boolean }): void {
+/** Fills `snap` in place. */
+export function fillSnapshot(snap: WorkbookSnapshot, spec: TrackerSpec, data: TrackerData, opts: FillOptions): void {
   const { objectives, krs, log } = data;
+  const { start, weeks, today } = cycleOf(spec);
 
   // Settings: admins and leaders.
   const settings = sheetOf(snap, TAB.settings);
@@ -51,7 +56,7 @@ export function fillSnapshot(snap: WorkbookSnapshot, data: TrackerData, opts: { 
   const logSheet = sheetOf(snap, TAB.checkins);
   log.forEach((l, i) =>
     putRow(logSheet, i + 1, {
-      [CHECKIN_HEADERS[0]]: cell(l.serial, "yyyy-mm-dd hh:mm"), Week: cell(weekNumber(l.day, START)), "KR ID": cell(krs[l.krIndex].id),
+      [CHECKIN_HEADERS[0]]: cell(l.serial, "yyyy-mm-dd hh:mm"), Week: cell(weekNumber(l.day, start)), "KR ID": cell(krs[l.krIndex].id),
       Value: cell(l.value), Confidence: cell(l.confidence), "What changed": cell(l.whatChanged), Blockers: cell(l.blockers),
       "Next step": cell(l.nextStep), Author: cell(l.author), "Request ID": cell(l.requestId),
     }),
@@ -59,14 +64,14 @@ export function fillSnapshot(snap: WorkbookSnapshot, data: TrackerData, opts: { 
 
   // History: what the weekly refresh (Mondays) wrote for weeks 1 .. this week − 1.
   const histSheet = sheetOf(snap, TAB.history);
-  const thisWeek = weekNumber(TODAY, START);
+  const thisWeek = opts.history ? weekNumber(today, start) : 1;
   let h = 1;
   let li = 0;
   const current = new Map<number, number>();
   for (let w = 1; w < thisWeek; w++) {
-    const asOf = addDays(START, 7 * (w - 1));
+    const asOf = addDays(start, 7 * (w - 1));
     while (li < log.length && log[li].day <= asOf) current.set(log[li].krIndex, log[li++].value);
-    const el = elapsed(asOf, START, WEEKS);
+    const el = elapsed(asOf, start, weeks);
     krs.forEach((k, i) => {
       const c = current.get(i);
       const sc = krScore(k.metric, k.start, k.target, c ?? null);
@@ -81,6 +86,6 @@ export function fillSnapshot(snap: WorkbookSnapshot, data: TrackerData, opts: { 
       });
     });
   }
-  // The History grid ends at its last row (setup, measured first, then sizes it for the cycle).
+  // History ends at its last row (setup over the filled tracker sizes it for the cycle); Key Results:
   if (opts.headroom) for (let i = 0; i < 100; i++) krSheet.rows.push([]);
 }
