@@ -187,8 +187,11 @@ function logCols(headers: string[]) {
   return { ts: col({ headers }, "Timestamp"), kr: col({ headers }, "KR ID"), value: col({ headers }, "Value") };
 }
 
-/** The columns the summary uses (not Week, Author or Request ID). */
-const NEEDED_LOG = ["Timestamp", "KR ID", "Value", "Confidence", "What changed", "Blockers", "Next step"];
+/**
+ * The columns the summary uses (not Week or Author). Request ID is one: a correction names the row it
+ * replaces by it (core/corrections.ts), and without it a replaced row's value and blockers would show.
+ */
+const NEEDED_LOG = ["Timestamp", "KR ID", "Value", "Confidence", "What changed", "Blockers", "Next step", "Request ID"];
 
 /** How many of the log's first columns hold what the summary uses, or 0 when a header is missing. */
 function neededWidth(headers: string[] | null): number {
