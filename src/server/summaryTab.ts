@@ -24,7 +24,9 @@ import {
 import { loadCheckpoints, readHistory, readHistoryRows, readSummaryLog, saveCheckpoint, summaryWeek, type HistoryRead } from "./summaryRead";
 import { renderCells, statusColours } from "./render";
 import { writeSummaryForecasts } from "./forecastCells";
+import { readKrRows } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
+import { parseA1 } from "./setupRules";
 import { col, readTable, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -107,7 +109,8 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const tz = ss.getSpreadsheetTimeZone();
     const { settings, read: settingsRead } = quickSettings(ss, tz);
     const objT = boundedTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH).table;
-    const krT = boundedTable(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH).table;
+    // The KR rows as many as the computed ID count says, by the computed header (one read, as the sidebar).
+    const krT = settingsRead ? readKrRows(ss, settingsRead) : boundedTable(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH).table;
     const tracker: Tracker = { settings, objectives: objectivesFrom(objT), keyResults: keyResultsFrom(krT, tz) };
     const asOf = asOfDate(at, tz);
     const week = summaryWeek(settings, asOf);
@@ -184,15 +187,46 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
   const total = rows.length + plan.clearRows;
   if (total === 0) return;
   const lastRow = plan.startRow + total - 1;
-  // History is not sized ahead: a range beyond the sheet's size is refused, so a full tab grows first, in one call.
+  // History is not sized ahead: a range beyond the sheet's size is refused, so a full tab grows first (one
+  // insert) when the write's range fails, and its new rows get History's formats with the rows written.
   const sheet = h.sheet;
-  const max = sheet.getMaxRows();
-  if (lastRow > max) sheet.insertRowsAfter(max, Math.max(lastRow - max, HISTORY_GROWTH));
   const a1 = (r1: number, r2: number) => `${quoteSheet(TAB.history)}!A${r1}:${columnLetter(width)}${r2}`;
-  if (rows.length) {
-    const range = ss.getRange(a1(plan.startRow, plan.startRow + rows.length - 1));
-    range.setValues(rows);
-    range.setNumberFormats(rows.map(() => formats));
+  let range: GoogleAppsScript.Spreadsheet.Range;
+  try {
+    range = ss.getRange(a1(plan.startRow, lastRow));
+  } catch {
+    const max = sheet.getMaxRows();
+    const grown = Math.max(lastRow - max, HISTORY_GROWTH);
+    sheet.insertRowsAfter(max, grown);
+    colourGrownRows(sheet, h, max + grown);
+    range = ss.getRange(a1(plan.startRow, lastRow));
   }
-  if (plan.clearRows > 0) ss.getRange(a1(plan.startRow + rows.length, lastRow)).clearContent();
+  if (rows.length) {
+    const blank = new Array(width).fill("");
+    // One range for the week's rows and the rows a shorter rewrite leaves behind (cleared with blanks).
+    const all = rows.concat(Array.from({ length: plan.clearRows }, () => blank));
+    range.setValues(all);
+    range.setNumberFormats(all.map(() => formats));
+  } else {
+    range.clearContent();
+  }
+}
+
+/**
+ * Setup colours History's Status column over the rows the tab has then (conditional formats); rows a
+ * growth adds below would stay uncoloured, so the rules on that column reach the tab's new last row. Only
+ * in a week that grows History (rare: it grows by HISTORY_GROWTH rows at least).
+ */
+function colourGrownRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, h: HistoryRead, maxRows: number): void {
+  const status = col({ headers: h.headers }, "Status") + 1;
+  if (status < 1) return;
+  let changed = false;
+  const rules = sheet.getConditionalFormatRules().map((rule) => {
+    const ranges = rule.getRanges();
+    const r = ranges.length === 1 ? parseA1(ranges[0].getA1Notation()) : null;
+    if (!r || r.c1 !== status || r.c2 !== status || r.r1 !== h.headerRow + 1 || r.r2 >= maxRows) return rule;
+    changed = true;
+    return rule.copy().setRanges([sheet.getRange(r.r1, status, maxRows - r.r1 + 1, 1)]).build();
+  });
+  if (changed) sheet.setConditionalFormatRules(rules);
 }
