@@ -63,7 +63,7 @@ function rowShown(krs: unknown[], id: string): number | undefined {
 export function runTier(spec: TrackerSpec): TierOut {
   const t0 = performance.now();
   const { snapshot, krs, log, newSetup } = fillTracker(spec);
-  const historyRows = sheetOf(snapshot, TAB.history).rows.length - 1;
+  const historyRows = sheetOf(snapshot, TAB.history).rows.filter((r) => r.some((c) => c && c.v !== undefined && c.v !== null)).length - 1;
   const wb = workbookFromSnapshot(`/nonexistent/bench-${spec.name}.xlsx`, snapshot, { at: TODAY, user: ADMIN });
   const buildMs = performance.now() - t0;
 

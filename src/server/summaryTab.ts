@@ -196,7 +196,8 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
     range = ss.getRange(a1(plan.startRow, lastRow));
   } catch {
     const max = sheet.getMaxRows();
-    const grown = Math.max(lastRow - max, HISTORY_GROWTH);
+    // Room for four more weeks at least, so a growth week (and its colours' two structural calls) is rare.
+    const grown = Math.max(lastRow - max, 4 * rows.length, HISTORY_GROWTH);
     sheet.insertRowsAfter(max, grown);
     colourGrownRows(sheet, h, max + grown);
     range = ss.getRange(a1(plan.startRow, lastRow));
