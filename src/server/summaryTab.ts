@@ -127,7 +127,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     let sheet = ss.getSheetByName(TAB.summary);
     if (!sheet) sheet = createSummarySheet(ss);
     else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created
-    const range = renderCells(sheet, model.rows, model.width);
+    const range = renderCells(sheet, model.rows, model.width, { textStyles: true });
     statusColours(sheet, model.rows.length, model.width, range);
     updateSummaryCharts(sheet, model.charts);
 

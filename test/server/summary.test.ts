@@ -293,6 +293,25 @@ describe("Regenerating the summary", () => {
   });
 });
 
+describe("The tab's look", () => {
+  it("title large and bold, section headings white on dark blue, table headers bold on grey, other cells plain", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    checkIn(wb, "2026-01-06", "O1.KR1", 85);
+    summarize(wb, W1);
+    const sh = ss(wb).getSheetByName("Weekly Summary")!;
+    const t = summaryTab(wb);
+    const look = (row: number, col = 1) => {
+      const r = sh.getRange(row + 1, col);
+      return [r.getFontWeight(), r.getFontSize(), r.getFontColor(), r.getBackground()];
+    };
+    expect(look(0)).toEqual(["bold", 16, "#1f3b57", "#ffffff"]);
+    const overall = rowWhere(t, (s) => s === "Overall");
+    expect(look(overall)).toEqual(["bold", 10, "#ffffff", "#1f3b57"]);
+    expect(look(overall + 1)).toEqual(["bold", 10, "#202124", "#e8eaed"]);
+    expect(look(overall + 2)).toEqual(["normal", 10, "#202124", "#ffffff"]);
+  });
+});
+
 describe("A long cycle", () => {
   it("a 52-week cycle's summary works past week 23 (the trend is wider than a new sheet's 26 columns)", () => {
     const wb = newTracker({ template: "operations", start: START, at: START, weeks: 52 });
@@ -341,7 +360,7 @@ function measured(wb: Workbook, at: string): number {
 }
 
 describe("Summary generation costs a bounded number of service calls", () => {
-  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 48 when regenerating", () => {
+  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 46 when regenerating", () => {
     const small = newTracker({ template: "operations", start: START, at: START });
     checkIn(small, "2026-01-06", "O1.KR1", 85);
     const smallFirst = measured(small, W1);
@@ -393,11 +412,12 @@ describe("Summary generation costs a bounded number of service calls", () => {
     // part: the lock and time zone 4; Settings 2; Objectives 3 (tab, data range, values); the KR rows 2 (by
     // the computed ID count); the checkpoint property 2 (+1 to write it back); History 8 (tab, last row,
     // header region, base columns, last week's state columns: ranges and values); the log 4 (tab, last row,
-    // the rows from the checkpoint on); the summary 10 (tab, clear, range, values, five formats,
-    // conditional colours); the charts 5 (getCharts, a data range each, updateChart each); History's rows 3
-    // (range, values, formats); the Key Results forecast columns 2; flush and release 2: 48.
+    // the rows from the checkpoint on); the summary 8 (tab, clear, range, values, number formats, text
+    // styles: weight, colour and size in one call, backgrounds, conditional colours); the charts 5
+    // (getCharts, a data range each, updateChart each); History's rows 3 (range, values, formats); the Key
+    // Results forecast columns 2; flush and release 2: 46.
     expect(smallFirst).toBe(smallRegen - 4);
-    for (const n of [smallFirst, smallW2, smallRegen, smallW13]) expect(n).toBeLessThanOrEqual(48);
+    for (const n of [smallFirst, smallW2, smallRegen, smallW13]) expect(n).toBeLessThanOrEqual(46);
     // A week that grows History: the failed range, the tab's size, the insert, the range again, and its
     // Status colours carried down (the rules, each one's range and address, the new range, the write).
     expect(growing.filter((n) => n === smallRegen)).toHaveLength(3);
