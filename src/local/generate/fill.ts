@@ -86,8 +86,9 @@ export function fillSnapshot(snap: WorkbookSnapshot, spec: TrackerSpec, data: Tr
       });
     });
   }
-  // Key Results: 100 empty rows (see FillOptions). History: the 500 empty rows the summary grows it by when it
-  // is full (setup no longer sizes it for the cycle), so a week's summary is an ordinary one, not a growth.
+  // Key Results: 100 empty rows (see FillOptions). History: room for the next weeks' rows, as the summary
+  // leaves it when it grows the tab (four weeks' rows at least; setup no longer sizes it for the cycle), so
+  // a week's summary is an ordinary one, not a growth.
   if (opts.headroom) for (let i = 0; i < 100; i++) krSheet.rows.push([]);
-  if (opts.headroom && opts.history) for (let i = 0; i < 500; i++) histSheet.rows.push([]);
+  if (opts.headroom && opts.history) for (let i = 0; i < Math.max(500, 2 * krs.length); i++) histSheet.rows.push([]);
 }
