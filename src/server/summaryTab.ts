@@ -7,7 +7,7 @@ import { HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
 import { checkpointFor, historyDigest, historyState } from "../core/summaryPast";
 import { asText, isoDate, UserError, withDocumentLock } from "./env";
 import { columnLetter, quoteSheet } from "../core/a1";
-import { clearOurProtections, protectSheet } from "./layout";
+import { clearOurProtections, COLUMN_SPECS, protectSheet } from "./layout";
 import {
   IDENTIFYING,
   keyResultsFrom,
@@ -161,7 +161,6 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   });
 }
 
-const HISTORY_FORMATS: Record<string, string> = { Week: "0", "As of": "yyyy-mm-dd", Score: "0.00", "Last check-in": "yyyy-mm-dd" };
 /** History grows by at least this many rows at a time, so growing is rare. */
 const HISTORY_GROWTH = 500;
 
@@ -197,7 +196,9 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
     }
     return r;
   });
-  const formats = h.headers.slice(0, width).map((name) => HISTORY_FORMATS[name] || "General");
+  // The formats setup gives History's columns (layout.ts), so a Repair after a summary finds nothing to fix.
+  const specs: Record<string, { format?: string }> = COLUMN_SPECS.history;
+  const formats = h.headers.slice(0, width).map((name) => specs[name]?.format || "General");
   while (formats.length < width) formats.push("General");
   const total = rows.length + plan.clearRows;
   if (total === 0) return;
