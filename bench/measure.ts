@@ -37,7 +37,8 @@ export function measure<T>(wb: Workbook, fn: AddonEntry, arg: unknown): Measured
 }
 
 /** A menu item (no return value): the sidebar it showed is parsed for the data embedded in it. */
-export function measureSidebar(wb: Workbook): Measured<{ ok: true; krs: unknown[] }> {
+/** The page's data: `krs` with details and, on a large tracker's page, `brief`: the KRs listed by name. */
+export function measureSidebar(wb: Workbook): Measured<{ ok: true; krs: unknown[]; brief?: unknown[] }> {
   const c = wb.services.counters;
   const ui = wb.services.ui;
   c.reset();

@@ -16,6 +16,7 @@ export function printTable(tiers: TierOut[]): void {
     const ops: [string, OpResult][] = [
       ["setup (new tracker)", t.setupNew],
       ["setup (over the filled tracker)", t.ops.setup],
+      ["repair (over the healthy tracker)", t.repairHealthy],
       [`sidebarOpen (owner, ${t.sidebarKrs.owner} KRs)`, t.ops.sidebarOpen],
       [`sidebarOpen (admin, ${t.sidebarKrs.admin} KRs)`, t.sidebarOpenAdmin],
       ["checkin", t.ops.checkin],

@@ -8,7 +8,16 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
 import vm from "node:vm";
+
+// A command runs for about a second, mostly in code that runs once (loading the xlsx, building the formula
+// engine); V8's default budget sends hundreds of its functions to the optimizing compiler, whose work (on
+// another thread, but this process's CPU) mostly never pays back before the process exits. Sixteen times
+// the budget (1,000,000 instead of 67,584) still optimizes what runs hot for long: small-tier commands took
+// ~40% less CPU (checkin 1.65 -> 0.97 s under load), the large tier's check-in no more (12.3 -> 12.0 s) and
+// less memory (1.05 -> 0.92 GB). Set before the bundle is compiled: the code cache is keyed by V8's flags.
+v8.setFlagsFromString("--interrupt-budget=1000000");
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(root, "build", "cli.cjs");

@@ -26,12 +26,18 @@ async function exportedNames() {
   return out.exports.slice().sort();
 }
 
+/**
+ * Code.js is whitespace- and syntax-minified but keeps every identifier: Apps Script's execution log names
+ * the failing functions ("at forecastKr (Code:19:5120)"), and those names are the ones in src/, where the
+ * code is read. Unminified it was 320 KB (7,750 lines, 37 KB of them indentation) against the 300 KB the
+ * surface test allows; minifying identifiers instead would keep the lines but lose those names.
+ */
 async function buildServer() {
   const names = await exportedNames();
   const r = await esbuild.build({
     entryPoints: [serverEntry], bundle: true, format: "iife", globalName: GLOBAL, write: false,
-    target: "es2019", platform: "neutral", mainFields: ["module", "main"], minify: false,
-    legalComments: "none", charset: "utf8", logLevel: "warning",
+    target: "es2019", platform: "neutral", mainFields: ["module", "main"],
+    minifyWhitespace: true, minifySyntax: true, legalComments: "none", charset: "utf8", logLevel: "warning",
   });
   const body = r.outputFiles[0].text;
   const wrappers = names
@@ -95,35 +101,72 @@ const lazyUnzipper = {
 };
 
 /**
+ * A plugin that replaces `from` with `to` in the HyperFormula source file `file` (parser/NAME), in its
+ * CommonJS (.js) or ES module (.mjs) build, whichever the bundle resolves: the CLI's sources import
+ * HyperFormula as an ES module, so it is the .mjs one. Each `from` is asserted, so a HyperFormula release
+ * that changes the text fails the build, and so does a bundle that never loads the file (patched reports it).
+ */
+const patchedFiles = new Map();
+function patchHyperFormula(name, file, variants) {
+  return {
+    name,
+    setup(b) {
+      const filter = new RegExp(`hyperformula[\\\\/](commonjs|es)[\\\\/]parser[\\\\/]${file}\\.m?js$`);
+      b.onLoad({ filter }, (args) => {
+        const text = readFileSync(args.path, "utf8");
+        const v = variants.find(([from]) => text.includes(from));
+        if (!v) throw new Error(`build: ${args.path} changed; update ${name} in scripts/build.mjs`);
+        patchedFiles.set(name, (patchedFiles.get(name) ?? 0) + 1);
+        return { contents: text.replace(v[0], v[1]), loader: "js" };
+      });
+    },
+  };
+}
+
+/**
  * HyperFormula builds its formula lexer and parser (chevrotain, with a grammar self-analysis) for every
  * engine, before it knows whether any cell holds a formula. `show` on saved results builds an engine of
- * values only, where that was ~0.15 s of CPU; in the bundle both are built on first use. The exact text is
- * asserted, so a HyperFormula release that changes it fails the build instead of silently going eager.
+ * values only, where that was ~0.15 s of CPU; in the bundle both are built on first use.
  */
-const EAGER_PARSER = `    this.lexer = new _FormulaParser.FormulaLexer(this.lexerConfig);
-    this.formulaParser = new _FormulaParser.FormulaParser(this.lexerConfig, this.resolveSheetReference);`;
-const LAZY_PARSER = `    let lexer, formulaParser;
-    Object.defineProperty(this, "lexer", { get: () => (lexer ??= new _FormulaParser.FormulaLexer(this.lexerConfig)), set: (v) => { lexer = v; } });
-    Object.defineProperty(this, "formulaParser", { get: () => (formulaParser ??= new _FormulaParser.FormulaParser(this.lexerConfig, this.resolveSheetReference)), set: (v) => { formulaParser = v; } });`;
-const lazyFormulaParser = {
-  name: "lazy-formula-parser",
-  setup(b) {
-    b.onLoad({ filter: /hyperformula[\\/]commonjs[\\/]parser[\\/]ParserWithCaching\.js$/ }, (args) => {
-      const text = readFileSync(args.path, "utf8");
-      if (!text.includes(EAGER_PARSER)) throw new Error(`build: ${args.path} changed; update lazyFormulaParser in scripts/build.mjs`);
-      return { contents: text.replace(EAGER_PARSER, LAZY_PARSER), loader: "js" };
-    });
-  },
-};
+const lazyParser = (ns) => [
+  `    this.lexer = new ${ns}FormulaLexer(this.lexerConfig);
+    this.formulaParser = new ${ns}FormulaParser(this.lexerConfig, this.resolveSheetReference);`,
+  `    let lexer, formulaParser;
+    Object.defineProperty(this, "lexer", { get: () => (lexer ??= new ${ns}FormulaLexer(this.lexerConfig)), set: (v) => { lexer = v; } });
+    Object.defineProperty(this, "formulaParser", { get: () => (formulaParser ??= new ${ns}FormulaParser(this.lexerConfig, this.resolveSheetReference)), set: (v) => { formulaParser = v; } });`,
+];
+const lazyFormulaParser = () => patchHyperFormula("lazy-formula-parser", "ParserWithCaching", [lazyParser("_FormulaParser."), lazyParser("")]);
+
+/**
+ * chevrotain checks HyperFormula's grammar (ambiguities, left recursion) each time a formula parser is built;
+ * the grammar is fixed by the HyperFormula release, so the bundle skips the check (chevrotain's
+ * skipValidations, meant for this): ~5-30 ms CPU of every command that builds the engine with formulas.
+ */
+const trustedGrammar = () =>
+  patchHyperFormula("trusted-grammar", "FormulaParser", [
+    [
+      `    super(lexerConfig.allTokens, {
+      outputCst: false,
+      maxLookahead: 7
+    });`,
+      `    super(lexerConfig.allTokens, {
+      outputCst: false,
+      maxLookahead: 7,
+      skipValidations: true
+    });`,
+    ],
+  ]);
 
 async function buildCliBundle(entry) {
+  const patches = [lazyFormulaParser(), trustedGrammar()];
   const r = await esbuild.build({
     entryPoints: [entry], bundle: true, format: "cjs", platform: "node", target: "node20", write: false,
     minifyWhitespace: true, minifySyntax: true, legalComments: "none", logLevel: "warning", charset: "ascii",
     define: { "import.meta.url": "__okrModuleUrl" },
     banner: { js: 'var __okrModuleUrl = require("url").pathToFileURL(__filename).href;' },
-    plugins: [lazyUnzipper, lazyFormulaParser],
+    plugins: [lazyUnzipper, ...patches],
   });
+  for (const p of patches) if (!patchedFiles.get(p.name)) throw new Error(`build: ${p.name} patched nothing; the bundle no longer loads the file it patches`);
   const body = r.outputFiles[0].text;
   const hash = createHash("sha256").update(body).digest("hex").slice(0, 32);
   writeFileSync(join(build, "cli.cjs"), `// okr-sheets ${hash}\n${body}`);

@@ -1,6 +1,6 @@
 // Pure pieces of the sidebar (no DOM), so they can be unit-tested in Node.
 // Only type imports from ../core/api (it loads zod); shared values come from the zod-free ../core/limits.
-import type { CheckinField, Failure, RecentCheckin, SidebarKr } from "../core/api";
+import type { BriefKr, CheckinField, Failure, RecentCheckin, SidebarKr } from "../core/api";
 import { MAX_TEXT } from "../core/limits";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult } from "../core/model";
@@ -212,14 +212,8 @@ export function confidenceOption(c: number | string | null | undefined): string 
   return /^(10|[1-9])$/.test(s) ? s : "";
 }
 
-/** The key result the form starts on: an admin's own first KR, or none ("Choose a key result…"). */
-export function defaultKrId(krs: Pick<SidebarKr, "id" | "owner">[], user: { isAdmin: boolean; actingAs: string | null }): string {
-  if (!krs.length) return "";
-  if (!user.isAdmin || krs.length === 1) return krs[0].id;
-  const me = (user.actingAs || "").trim().toLowerCase();
-  const mine = krs.find((k) => k.owner.trim().toLowerCase() === me);
-  return mine ? mine.id : "";
-}
+// The same rule picks the KR whose details a large tracker's page carries (server/checkinSidebar.ts).
+export { defaultKrId } from "../core/sidebarPage";
 
 /** The status line while correcting: which check-in is being replaced. */
 export function correctingMessage(c: { date: string; value: number | string }, unit: string, sep: DecimalSeparator = "."): string {
@@ -257,4 +251,29 @@ export function projectCheckin(
 
 function numberOrNull(v: unknown): number | null {
   return typeof v === "number" && isFinite(v) ? v : null;
+}
+
+/**
+ * The KRs a large tracker's page carries (SidebarData.krs with details, SidebarData.brief by name only), in
+ * sheet order; a brief one gets empty facts and `brief: true` until the full data replaces it.
+ */
+export function withBrief(krs: SidebarKr[], brief: BriefKr[] | undefined): SidebarKr[] {
+  if (!brief || !brief.length) return krs;
+  const named: SidebarKr[] = brief.map((b) => ({
+    id: b.id, row: b.row, objectiveId: b.objectiveId, objective: "", name: b.name, owner: b.owner,
+    metric: "", unit: "", start: "", target: "", current: "", confidence: "", lastCheckin: "",
+    score: null, status: "", recent: [], forecast: "", expected: null, correctable: null, brief: true,
+  }));
+  return krs.concat(named).sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+}
+
+/**
+ * The list once the full data has come: each KR takes its full entry, except those `keep` says are newer
+ * here (a check-in's reply, or one being saved, which the full data may have been read before). The list
+ * keeps its KRs and order, so the select and the person's choice stay as they are.
+ */
+export function mergeDetails(current: SidebarKr[], full: SidebarKr[], keep: (id: string) => boolean): SidebarKr[] {
+  const byId: Record<string, SidebarKr> = {};
+  for (const k of full) byId[k.id] = k;
+  return current.map((k) => (byId[k.id] && !keep(k.id) ? byId[k.id] : k));
 }

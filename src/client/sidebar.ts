@@ -16,18 +16,16 @@ import {
   MAX_TEXT,
   RequestIdKeeper,
   confidenceOption,
-  formatScore,
   formatValue,
   mapFailure,
   projectCheckin,
-  recentForDisplay,
   replaceKr,
-  statusClass,
   successMessage,
   validateForm,
   valueHint,
   valuePlaceholder,
-  withUnit,
+  mergeDetails,
+  withBrief,
   type DecimalSeparator,
   type FormValues,
   correctingMessage,
@@ -35,7 +33,8 @@ import {
 } from "./logic";
 import { FIX_FIELDS_MESSAGE } from "../core/messages";
 
-import { $, clear, clearFieldErrors, fact, make, setFieldError, showFieldErrors } from "./dom";
+import { $, clear, clearFieldErrors, make, setFieldError, showFieldErrors } from "./dom";
+import { krItem, renderRecent } from "./krView";
 import { callServer } from "./server";
 
 // ---------------------------------------------------------------------------------------------------
@@ -50,6 +49,10 @@ let correcting = false;
 let loadSeq = 0;
 /** The KR whose check-in is shown ahead of the server's reply (see submit), or "". */
 let savingId = "";
+/** The full data a large tracker's page asks for in the background (see loadDetails). */
+let details: "complete" | "loading" | "failed" = "complete";
+/** KRs whose entry came from a check-in's reply since the page loaded: newer than any full data. */
+const replied: Record<string, true> = {};
 const requestIds = new RequestIdKeeper();
 
 function sep(): DecimalSeparator {
@@ -103,6 +106,8 @@ function loaded(res: SidebarResult | undefined): void {
   if (!res || typeof res !== "object") return showLoadError(LOAD_FAILURE);
   if (!res.ok) return showLoadError((res as Failure).message || LOAD_FAILURE);
   data = res;
+  data.krs = withBrief(res.krs, res.brief);
+  if (res.brief && res.brief.length) loadDetails();
   if (res.user.needsIdentity) return showIdentity(res.owners, as !== undefined ? "Pick your name from the list." : "");
   setStatus("");
   renderMain();
@@ -124,6 +129,35 @@ function load(): void {
       showLoadError(LOAD_FAILURE);
     },
   );
+}
+
+/**
+ * A large tracker's page names most KRs only (server/checkinSidebar.ts sidebarPageData): the form is
+ * usable at once, and their details are asked for here without holding anything up. The KR being chosen,
+ * typed into or saved keeps its state; it only gains its facts, hint and recent check-ins.
+ */
+function loadDetails(): void {
+  const seq = loadSeq;
+  details = "loading";
+  callServer("getSidebarData", as !== undefined ? { as } : {}).then(
+    (res) => {
+      if (seq !== loadSeq || !data) return;
+      if (!res || !res.ok || res.user.needsIdentity) return detailsDone("failed");
+      data.krs = mergeDetails(data.krs, res.krs, (id) => !!replied[id] || id === savingId);
+      detailsDone("complete");
+    },
+    () => {
+      if (seq === loadSeq) detailsDone("failed");
+    },
+  );
+}
+
+function detailsDone(outcome: "complete" | "failed"): void {
+  details = outcome;
+  renderKrList();
+  // The chosen KR gains its hint, recent check-ins and "Correct last check-in"; what the person typed or
+  // chose stays, and a question, a correction or a save in progress is left alone.
+  if (!sending && !correcting && $.confirm.hidden && !replied[selectedId]) onKrSelected($.confidence.value === "");
 }
 
 function showLoadError(message: string): void {
@@ -230,37 +264,8 @@ function renderKrList(): void {
   }
   $.krsEmpty.hidden = true;
   $.krs.hidden = false;
-  for (const kr of d.krs) $.krs.appendChild(krItem(kr, d.user.isAdmin));
-}
-
-function krItem(kr: SidebarKr, showOwner: boolean): HTMLLIElement {
-  const s = sep();
-  const li = make("li", "kr");
-  li.setAttribute("data-kr-id", kr.id);
-  li.appendChild(make("div", "kr-name", kr.name || kr.id));
-  const objective = [kr.id, kr.objective].filter((x) => !!x).join(" · ");
-  if (objective) li.appendChild(make("div", "kr-objective", objective));
-  if (showOwner && kr.owner) li.appendChild(make("div", "kr-objective", "Owner: " + kr.owner));
-
-  const facts = make("div", "kr-facts");
-  const status = kr.status || "—";
-  const badge = make("span", "badge " + statusClass(kr.status), status);
-  facts.appendChild(badge);
-  facts.appendChild(fact("Score", formatScore(kr.score, s)));
-  const current = formatValue(kr.current, s);
-  const target = formatValue(kr.target, s);
-  facts.appendChild(fact("Now", current ? withUnit(current, kr.unit) : "—"));
-  facts.appendChild(fact("Target", target ? withUnit(target, kr.unit) : "—"));
-  li.appendChild(facts);
-  li.appendChild(make("div", "kr-facts", kr.lastCheckin ? "Last check-in " + kr.lastCheckin : "No check-in yet"));
-  // The server's line (core/forecast.ts forecastLine); absent on a tracker without the forecast columns.
-  if (kr.forecast) li.appendChild(make("div", "kr-facts kr-forecast", kr.forecast));
-  if (kr.id === savingId) {
-    li.classList.add("is-saving");
-    li.setAttribute("aria-busy", "true");
-    li.appendChild(make("div", "kr-saving", "Saving…"));
-  }
-  return li;
+  const briefNote = details === "failed" ? "Details could not be loaded; you can still check in." : "Loading details…";
+  for (const kr of d.krs) $.krs.appendChild(krItem(kr, { showOwner: d.user.isAdmin, sep: sep(), saving: kr.id === savingId, briefNote }));
 }
 
 function renderKrSelect(): void {
@@ -311,29 +316,11 @@ function onKrSelected(resetConfidence: boolean): void {
   setCorrecting(false);
   $.confirm.hidden = true;
   $.correct.hidden = !(kr && kr.correctable);
-  $.valueHint.textContent = kr ? valueHint(kr, sep()) : "";
+  $.valueHint.textContent = !kr ? "" : !kr.brief ? valueHint(kr, sep()) : details === "failed" ? "Its current value could not be loaded." : "Loading its current value…";
   if (kr && resetConfidence) $.confidence.value = confidenceOption(kr.confidence);
-  renderRecent(kr);
-}
-
-function renderRecent(kr: SidebarKr | undefined): void {
-  clear($.recent);
-  const list = kr ? recentForDisplay(kr.recent, 5) : [];
-  $.recentEmpty.hidden = list.length > 0;
-  $.recent.hidden = list.length === 0;
-  const s = sep();
-  for (const r of list) {
-    const li = make("li");
-    const meta = make("div", "meta");
-    meta.appendChild(make("span", "date", r.date || "—"));
-    const v = formatValue(r.value, s);
-    meta.appendChild(document.createTextNode(` · ${kr ? withUnit(v, kr.unit) : v}`));
-    const c = formatValue(r.confidence, s);
-    if (c) meta.appendChild(document.createTextNode(` · confidence ${c}`));
-    li.appendChild(meta);
-    if (r.whatChanged) li.appendChild(make("div", "text", r.whatChanged));
-    $.recent.appendChild(li);
-  }
+  // A large tracker's page carries no check-ins: they come with the full data (loadDetails).
+  const known = details === "complete" || !kr || replied[kr.id];
+  renderRecent(kr, sep(), known ? "No check-ins yet for this key result." : details === "loading" ? "Loading recent check-ins…" : "Recent check-ins could not be loaded.");
 }
 
 $.kr.addEventListener("change", () => {
@@ -422,7 +409,7 @@ function submit(confirmed = false): void {
   // The result shows now, computed by the server's own rules, marked as saving; the reply confirms it or
   // puts the KR back as it was.
   const before = selectedKr();
-  const projected = before ? projectCheckin(before, req.value as string, req.confidence as number, data.locale, data.cycle.asOf, data.rules) : null;
+  const projected = before && !before.brief ? projectCheckin(before, req.value as string, req.confidence as number, data.locale, data.cycle.asOf, data.rules) : null;
   const rollBack = () => {
     if (!projected || !before || !data) return;
     data.krs = replaceKr(data.krs, before);
@@ -441,6 +428,7 @@ function submit(confirmed = false): void {
         requestIds.succeeded();
         correcting = false;
         savingId = "";
+        replied[res.kr.id] = true;
         if (data) data.krs = replaceKr(data.krs, res.kr);
         renderKrList();
         if (res.kr.id === selectedId) {

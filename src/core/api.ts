@@ -68,6 +68,17 @@ export interface SidebarKr {
   expected?: number | null;
   /** The KR's latest check-in of the current week, which "Correct last check-in" replaces; null if none. */
   correctable?: CorrectableCheckin | null;
+  /** Set by the sidebar on a KR it knows only from SidebarData.brief: the other fields are placeholders. */
+  brief?: boolean;
+}
+
+/** A KR as a large tracker's page first lists it (SidebarData.brief): enough to name and choose it. */
+export interface BriefKr {
+  id: string;
+  row: number;
+  objectiveId: string;
+  name: string;
+  owner: string;
 }
 
 export interface CorrectableCheckin {
@@ -97,6 +108,11 @@ export interface SidebarData {
   decimalSeparator: "." | ",";
   cycle: { name: string; week: number; weeks: number; asOf: string };
   krs: SidebarKr[];
+  /**
+   * The page of a large tracker (the menu item's, see server/sidebarOpen.ts) lists the person's other KRs
+   * here, by name only, and asks for the full data in the background; absent from getSidebarData's reply.
+   */
+  brief?: BriefKr[];
   /** The RAG thresholds (Settings), for the same projection. */
   rules?: { onTrackGap: number; atRiskGap: number };
 }

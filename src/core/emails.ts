@@ -1,6 +1,7 @@
 // Emails built from the Weekly Summary: the leaders' digest and the owners' check-in reminders.
 // All sheet text is HTML-escaped; styles are inline (mail clients drop <style>); every status is written
 // as its label word, the colour only repeats it. Each HTML body comes with a plain-text alternative.
+import { ofTotal } from "./plural";
 import { escapeHtml, safeHttpUrl } from "./escape";
 import type { SummaryData, SummaryModel } from "./summary";
 import { KR_STATUS_ORDER, krCount, percent } from "./summary";
@@ -99,7 +100,7 @@ export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail 
       (ov.score === null ? "" : ` (${fmtScore(ov.score)} vs ${fmtScore(ov.expected)} expected)`),
   );
   const rate = d.checkinRate;
-  const rateText = `${rate.rate === null ? "—" : percent(rate.rate)} (${rate.checkedIn} of ${rate.total} KRs)`;
+  const rateText = `${rate.rate === null ? "—" : percent(rate.rate)} (${ofTotal(rate.checkedIn, rate.total, "KR")})`;
 
   const html: string[] = [];
   const text: string[] = [];

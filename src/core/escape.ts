@@ -1,4 +1,5 @@
-// Escaping helpers for text that comes from the sheet and goes into HTML (emails) or back into cells.
+// Escaping helpers for text that comes from the sheet and goes into HTML (emails). Text written back into
+// cells is kept literal by src/server/env.ts asText.
 // Pure functions: they run in Apps Script and in Node alike.
 
 /** Escapes the five HTML-significant characters. Use for every piece of sheet text put into HTML. */
@@ -20,18 +21,4 @@ export function safeHttpUrl(url: string): string | null {
   const u = String(url || "").trim();
   if (!/^https?:\/\/[^\s"'<>]+$/i.test(u)) return null;
   return escapeHtml(u);
-}
-
-/**
- * True when a spreadsheet would read this text as a formula (or a signed number) if typed into a
- * cell: it starts with `=`, `+`, `-` or `@`. Writers must store such text as text (for example by
- * prefixing an apostrophe, which Sheets strips and keeps the cell a text cell).
- */
-export function isFormulaLike(text: string): boolean {
-  return /^[=+\-@]/.test(text);
-}
-
-/** Text as a cell value that a spreadsheet keeps as text: an apostrophe prefix where needed. */
-export function asSheetText(text: string): string {
-  return isFormulaLike(text) ? "'" + text : text;
 }

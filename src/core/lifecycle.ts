@@ -135,36 +135,22 @@ export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asO
   if (signals.length) rows.push(...signals.map((r) => r.slice()), []);
   const headerRow = rows.length + 1;
   rows.push(REVIEW_HEADERS.map((h) => ({ v: h, style: "header" as const })));
+  // An objective's row, then its KRs': frozen score, expected and status, then the two columns the team fills in.
+  type Scored = { score: number | null; expected: number; status: string } | undefined;
+  const row = (type: SummaryCell, x: { id: string; title: string; owner: string }, e: Scored): SummaryCell[] => [
+    type,
+    t(x.id),
+    t(x.title),
+    t(x.owner),
+    n(e ? e.score : null, FMT.score),
+    n(e ? e.expected : null, FMT.score),
+    { v: e ? e.status : "", style: "status" },
+    { v: "" },
+    { v: "" },
+  ];
   for (const g of grouped(tracker)) {
-    if (g.objective) {
-      const o = g.objective;
-      const e = objEv.get(o.id);
-      rows.push([
-        { v: TYPE_OBJECTIVE, style: "label" },
-        t(o.id),
-        t(o.title),
-        t(o.owner),
-        n(e ? e.score : null, FMT.score),
-        n(e ? e.expected : null, FMT.score),
-        { v: e ? e.status : "", style: "status" },
-        { v: "" },
-        { v: "" },
-      ]);
-    }
-    for (const k of g.krs) {
-      const e = krEv.get(k.id);
-      rows.push([
-        { v: TYPE_KR },
-        t(k.id),
-        t(k.title),
-        t(k.owner),
-        n(e ? e.score : null, FMT.score),
-        n(e ? e.expected : null, FMT.score),
-        { v: e ? e.status : "", style: "status" },
-        { v: "" },
-        { v: "" },
-      ]);
-    }
+    if (g.objective) rows.push(row({ v: TYPE_OBJECTIVE, style: "label" }, g.objective, objEv.get(g.objective.id)));
+    for (const k of g.krs) rows.push(row({ v: TYPE_KR }, k, krEv.get(k.id)));
   }
   return lifecycleTab(rows, headerRow, REVIEW_HEADERS, REVIEW_DECISIONS);
 }

@@ -1,6 +1,7 @@
 // The Portfolio Roll-up tab's cells, written from A1 by the server (the same cell model as the Weekly
 // Summary): a title block, one row per listed team, the alignment of team objectives under company
 // objectives, and each team's score per week from the roll-up History.
+import { ofTotal } from "./plural";
 import type { Alignment, RollupHistoryRow, TeamResult } from "./portfolio";
 import { MIX_ORDER, teamTrend } from "./portfolio";
 import { FMT, type SummaryCell } from "./summary";
@@ -52,7 +53,7 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   const rows: SummaryCell[][] = [];
   const read = input.teams.filter((t) => t.figures).length;
   rows.push([text(`Portfolio roll-up: ${input.cycle}`, "title")]);
-  rows.push([text(`As of ${input.asOf} · week ${input.week} of ${input.weeks} · ${read} of ${input.teams.length} team trackers read`, "subtitle")]);
+  rows.push([text(`As of ${input.asOf} · week ${input.week} of ${input.weeks} · ${ofTotal(read, input.teams.length, "team tracker")} read`, "subtitle")]);
   rows.push([
     input.pending > 0
       ? text(`Partial: ${input.pending} team tracker${input.pending === 1 ? " was" : "s were"} not read before the time limit. Choose "Refresh portfolio" again to continue with them.`, "note")

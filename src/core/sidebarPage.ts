@@ -20,3 +20,12 @@ export function embedSidebarData(html: string, data: unknown): string {
   const filled = SIDEBAR_DATA_SLOT.replace("></script>", ">" + json + "</script>");
   return html.slice(0, i) + filled + html.slice(i + SIDEBAR_DATA_SLOT.length);
 }
+
+/** The key result the form starts on: an admin's own first KR, or none ("Choose a key result…"). */
+export function defaultKrId(krs: { id: string; owner: string }[], user: { isAdmin: boolean; actingAs: string | null }): string {
+  if (!krs.length) return "";
+  if (!user.isAdmin || krs.length === 1) return krs[0].id;
+  const me = (user.actingAs || "").trim().toLowerCase();
+  const mine = krs.find((k) => k.owner.trim().toLowerCase() === me);
+  return mine ? mine.id : "";
+}

@@ -11,7 +11,7 @@ export type SummaryCellStyle = "title" | "subtitle" | "heading" | "header" | "la
 export interface SummaryCell {
   /**
    * The value. Text that came from the sheet (titles, owners, comments) is given raw; such cells carry
-   * fmt "@" and the writer must keep them text (it may begin with = + - @: see escape.ts asSheetText).
+   * fmt "@" and the writer must keep them text (it may begin with = + - @: render.ts writes it with asText).
    * Dates are "YYYY-MM-DD" strings with fmt "yyyy-mm-dd".
    */
   v: string | number | null;

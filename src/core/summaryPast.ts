@@ -254,12 +254,3 @@ export function pastWeekValues(history: HistoryEntry[], week: number): Map<strin
   return out;
 }
 
-/** Each KR's confidence in History's rows of `week` (last week's, for the leaders' view); absent = no row or no column. */
-export function historyConfidence(history: HistoryEntry[], week: number): Map<string, number | null> {
-  const out = new Map<string, number | null>();
-  for (const h of history) {
-    if (h.week !== week || h.confidence === undefined) continue;
-    out.set(h.krId, typeof h.confidence === "number" && isFinite(h.confidence) ? h.confidence : null);
-  }
-  return out;
-}

@@ -84,7 +84,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
     let chosen: string | undefined;
     if (!cells.as) {
       const owner = ownerOf(wb, krId);
-      if (owner === null) { problems.push(`row ${line}: there is no key result with ID "${krId}".`); continue; }
+      if (owner === null) { problems.push(`row ${line}: There is no key result with ID "${krId}".`); continue; }
       if (!owner.trim()) { problems.push(`row ${line}: ${krId} has no owner yet: fill in its Owner, or give an admin's email in "as".`); continue; }
       chosen = owner;
     }

@@ -1,5 +1,6 @@
 // The okr-sheets command: thin commands over the built add-on running on the offline spreadsheet.
 // Exit codes: 0 success, 1 rejected input (one line on stderr, file unchanged), 2 usage error.
+import { okrRows, ofTotal, plural } from "../core/plural";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomUUID } from "node:crypto";
@@ -213,7 +214,7 @@ async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
 }
 
 function findOwner(wb: Workbook, krId: string): string | null {
-  const t = readTab(wb, "Key Results");
+  const t = readTab(wb, "Key Results", false);
   const row = t.rows.find((r) => String(r["ID"]).trim() === krId.trim());
   return row ? String(row["Owner"] ?? "") : null;
 }
@@ -230,7 +231,7 @@ async function cmdSimple(fn: "generateWeeklySummary" | "createMidCycleReview" | 
 async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
   const file = fileArg(positionals);
   const name = need(flags, "sheet");
-  const wb = await openWorkbook(file, { at: dateFlag(flags, "at"), readOnly: true });
+  const wb = await openWorkbook(file, { at: dateFlag(flags, "at"), readOnly: true, onlyTab: name });
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const aside = wb.setAside.find((n) => n.toLowerCase() === name.toLowerCase());
   if (aside) throw new Rejected(`${positionals[0]}: the tab "${aside}" is larger than the offline engine takes (${MAX_TAB_ROWS.toLocaleString("en-US")} rows, ${MAX_TAB_COLUMNS} columns).`);
@@ -297,7 +298,7 @@ async function cmdClose(positionals: string[], flags: Flags): Promise<void> {
       throw new Rejected(`The cycle is in week ${view.cycle.week} of ${view.cycle.weeks}: closing it now ends it early. Run it again with --early to close it anyway.`);
     }
   }
-  return cmdSimple("endCycle", positionals, flags, (r) => `"${r.tab}" written: ${r.rows} objectives and key results with final scores and grades.`);
+  return cmdSimple("endCycle", positionals, flags, (r) => `"${r.tab}" written: ${okrRows(r.rows)} with final scores and grades.`);
 }
 
 async function cmdRepair(positionals: string[], flags: Flags): Promise<void> {
@@ -331,9 +332,9 @@ async function cmdRollup(positionals: string[], flags: Flags): Promise<void> {
     out(`Created the Portfolio tab in ${positionals[0]}: list the team trackers (file paths) there, or name them after the company file.`);
     return;
   }
-  out(`Portfolio refreshed: week ${r.week}; ${r.read} of ${r.listed} team trackers read.`);
+  out(`Portfolio refreshed: week ${r.week}; ${ofTotal(r.read, r.listed, "team tracker")} read.`);
   for (const u of r.unreadable) out(`  ${u.team}: ${u.problem}`);
-  if (r.pending) out(`  ${r.pending} team trackers were left for the next run: run rollup again to continue.`);
+  if (r.pending) out(`  ${plural(r.pending, "team tracker was", "team trackers were")} left for the next run: run rollup again to continue.`);
 }
 
 async function cmdDemo(positionals: string[], flags: Flags, serve: boolean): Promise<void> {
@@ -387,7 +388,7 @@ function dispatch(command: string, positionals: string[], flags: Flags): Promise
       return cmdSimple("generateWeeklySummary", positionals, flags, (r) =>
         `Weekly Summary regenerated: week ${r.week} of ${r.weeks}; overall ${r.data.overall.score === null ? "—" : r.data.overall.score.toFixed(2)} (${r.data.overall.status}).`);
     case "review":
-      return cmdSimple("createMidCycleReview", positionals, flags, (r) => `"${r.tab}" written: ${r.rows} objectives and key results.`);
+      return cmdSimple("createMidCycleReview", positionals, flags, (r) => `"${r.tab}" written: ${okrRows(r.rows)}.`);
     case "close":
       return cmdClose(positionals, flags);
     case "show": return cmdShow(positionals, flags);

@@ -9,7 +9,7 @@ import { DEMO_AS_OF, DEMO_START } from "./demo";
 import { listTeams, rollupWorkbook } from "./rollup";
 import { callAddon, clockFor, openWorkbook, workbookFromSnapshot, type Workbook } from "./runtime";
 import { emptySnapshot } from "./snapshot";
-import { loadXlsx, saveXlsx } from "./xlsx";
+import { saveXlsx } from "./xlsx";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

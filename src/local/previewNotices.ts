@@ -1,5 +1,6 @@
 // The lines the preview shows above the grid: which day it takes as "today" when that is not the real
 // date, and a Weekly Summary that check-ins have overtaken ("generated 2026-11-15 10:02; 3 check-ins since").
+import { plural } from "../core/plural";
 import { asOfFrom, generatedFrom } from "../core/summaryStamp";
 import { TAB } from "../core/tabs";
 import type { PreviewNotice } from "./preview";
@@ -22,8 +23,6 @@ export function todayNotice(at: string | undefined, today = realToday()): Previe
   };
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-
 /**
  * The summary is stale when the log has check-ins timed after its generation (to the minute, so one made
  * in the same minute counts as included), or, for a summary written before the subtitle carried the
@@ -33,8 +32,10 @@ export function staleNotice(w: Workbook): PreviewNotice | null {
   const ss = w.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const summary = ss.getSheetByName(TAB.summary);
   const log = ss.getSheetByName(TAB.checkins);
-  if (!summary || !log || summary.getLastRow() < 2) return null;
-  const subtitle = String(summary.getRange(2, 1).getDisplayValue());
+  if (!summary || !log || summary.getLastRow() < 1) return null;
+  // The subtitle is the summary's second row; the first rows are read in case a title line is added.
+  const top = summary.getRange(1, 1, Math.min(5, summary.getLastRow()), 1).getDisplayValues().map((r) => String(r[0]));
+  const subtitle = top.find((t) => asOfFrom(t) !== null) ?? "";
   const generated = generatedFrom(subtitle);
   const asOf = asOfFrom(subtitle);
   if (!generated && !asOf) return null;

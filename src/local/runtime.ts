@@ -66,6 +66,12 @@ export interface OpenOptions {
    * nothing changed since, they are used instead of building the formula engine (cachedValues.ts).
    */
   readOnly?: boolean;
+  /**
+   * With readOnly: the one tab the command reads. When the saved results are used, no value depends on
+   * another tab any more, so the others are opened empty (names and settings kept): the engine then holds
+   * one tab, not a 55,000-row log it would never show.
+   */
+  onlyTab?: string;
 }
 
 export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, opts: OpenOptions, savedValues = false): Workbook {
@@ -104,6 +110,10 @@ export async function openWorkbook(file: string, opts: OpenOptions = {}): Promis
   const { snapshot, values } = await loadXlsxAndValues(file);
   try {
     const saved = opts.readOnly ? savedValuesSnapshot(snapshot, values, dayIn(clockFor(opts.at).getTime(), snapshot.timeZone)) : null;
+    if (saved && opts.onlyTab) {
+      const only = opts.onlyTab.toLowerCase();
+      saved.sheets = saved.sheets.map((s) => (s.name.toLowerCase() === only ? s : { ...s, rows: [] }));
+    }
     if (saved) return workbookFromSnapshot(file, saved, opts, true);
     return workbookFromSnapshot(file, snapshot, opts);
   } catch (e) {
@@ -130,9 +140,4 @@ export function callAddon<K extends AddonEntry>(wb: Workbook, fn: K, ...args: Pa
 /** callAddon with any JSON payload, as a browser or a hostile caller may send it; the name is still checked. */
 export function callAddonRaw(wb: Workbook, fn: AddonEntry, ...args: unknown[]): any {
   return wb.addon.call(fn, ...args);
-}
-
-/** Whether a name (from a browser request, say) is one of the add-on's entry points. */
-export function isAddonEntry(wb: Workbook, name: string): name is AddonEntry {
-  return typeof (wb.addon as Record<string, unknown>)[name] === "function";
 }

@@ -30,6 +30,7 @@ export function previewTabs(wb: Workbook): PreviewTab[] {
     const text = range.getDisplayValues();
     const bgs = range.getBackgrounds();
     const weights = range.getFontWeights();
+    const wraps = range.getWraps();
     const colors = (range as unknown as { getFontColors(): string[][] }).getFontColors();
     const rows = text.map((r, i) =>
       r.map((t, j) => {
@@ -38,6 +39,7 @@ export function previewTabs(wb: Workbook): PreviewTab[] {
         if (bg && bg.toLowerCase() !== "#ffffff") style.background = bg;
         if (colors && colors[i][j] && colors[i][j].toLowerCase() !== "#000000") style.color = colors[i][j];
         if (weights[i][j] === "bold") style.bold = true;
+        if (wraps[i][j]) style.wrap = true;
         const cf = evaluateConditionalFormat(sheet as never, i + 1, j + 1);
         if (cf) {
           if (cf.background) style.background = cf.background;
@@ -47,7 +49,8 @@ export function previewTabs(wb: Workbook): PreviewTab[] {
         return { text: t, style };
       }),
     );
-    out.push({ name: sheet.getName(), rows, frozenRows: sheet.getFrozenRows() });
+    const widths = Array.from({ length: lastCol }, (_, c) => sheet.getColumnWidth(c + 1));
+    out.push({ name: sheet.getName(), rows, frozenRows: sheet.getFrozenRows(), widths });
   }
   return out;
 }

@@ -63,7 +63,8 @@ function headerRowOf(values: unknown[][]): number {
   return 0;
 }
 
-export function readTab(wb: Workbook, name: string): ShownTable {
+/** withDisplay false: `display` holds the header only (formatting every cell is most of a read's cost). */
+export function readTab(wb: Workbook, name: string, withDisplay = true): ShownTable {
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const sheet = ss.getSheetByName(name);
   // Callers read tracker tabs (show checks the name first): a missing one is repaired, as the add-on says.
@@ -72,7 +73,7 @@ export function readTab(wb: Workbook, name: string): ShownTable {
   if (sheet.getLastRow() === 0) return { name, headers: [], rows: [], display: [], displayRows: [] };
   const range = sheet.getDataRange();
   const values = range.getValues();
-  const shown = range.getDisplayValues();
+  const shown = withDisplay ? range.getDisplayValues() : [];
   const h = headerRowOf(values);
   const headers = values[h].map((v) => String(v).trim());
   let width = headers.length;
@@ -94,6 +95,7 @@ export function readTab(wb: Workbook, name: string): ShownTable {
       obj[name] = isDate(v) ? isoDay(v, tz) : v;
     });
     rows.push(obj);
+    if (!withDisplay) continue;
     display.push(shown[r].slice(0, width).map(String));
     displayRows.push(r + 1);
   }

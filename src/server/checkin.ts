@@ -1,17 +1,13 @@
-// The check-in sidebar's server side: the list of the user's KRs, and one check-in.
-// Both cost a fixed number of service calls whatever the size of the tracker and its log: the log is
-// never read whole, only its last LOG_TAIL rows (located through a computed cell in Settings), and a
-// check-in reads its KR's row, not the Key Results table (krRow.ts).
+// One check-in, the sidebar's Submit (the sidebar's data is built in checkinSidebar.ts).
+// It costs a fixed number of service calls whatever the size of the tracker and its log: the log is never
+// read whole, only its last LOG_TAIL rows (located through a computed cell in Settings), and a check-in
+// reads its KR's row, not the Key Results table (krRow.ts).
 import {
   CheckinRequestSchema,
-  SidebarRequestSchema,
   type CheckinField,
   type CheckinResult,
   type CorrectableCheckin,
   type Failure,
-  type RecentCheckin,
-  type SidebarKr,
-  type SidebarResult,
 } from "../core/api";
 import { addDays, cycleEnd, elapsed, inCycle, weekNumber } from "../core/dates";
 import { evaluateKr } from "../core/evaluate";
@@ -22,114 +18,17 @@ import { FIX_FIELDS_MESSAGE } from "../core/messages";
 import { TAB } from "../core/tabs";
 import { asText, guarded, isoDate, quotedName, UserError, withDocumentLock } from "./env";
 import { computedLogRows, keyResultsFrom, readSettings } from "./read";
-import { col, norm, num, str, type Table } from "./table";
-import { checkinForecast, sidebarForecastLine, writeRowCells } from "./forecastCells";
-import { latestOfWeek, LOG_TAIL, readLogTail, recentFor, tailValues, type LogTail } from "./checkinLog";
-import { readKrRow, readKrRows, requestIdsCell, requestIdsOf } from "./krRow";
+import { col, num, str, type Table } from "./table";
+import { checkinForecast, writeRowCells } from "./forecastCells";
+import { latestOfWeek, LOG_TAIL, readLogTail, tailValues, type LogTail } from "./checkinLog";
+import { readKrRow, requestIdsCell, requestIdsOf } from "./krRow";
+import { cellOf, identify, owns, sidebarKr, type Standing } from "./checkinSidebar";
+
+export { getSidebarData } from "./checkinSidebar";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const LOCK_WAIT_MS = 10000;
-
-interface Identity {
-  email: string | null;
-  actingAs: string | null;
-  isAdmin: boolean;
-  needsIdentity: boolean;
-}
-
-function identify(settings: Settings, chosen: string | undefined): Identity {
-  const email = norm(Session.getActiveUser().getEmail()) || null;
-  if (email) return { email, actingAs: email, isAdmin: settings.admins.includes(email), needsIdentity: false };
-  const as = chosen ? chosen.trim() : "";
-  if (!as) return { email: null, actingAs: null, isAdmin: false, needsIdentity: true };
-  return { email: null, actingAs: as, isAdmin: settings.admins.includes(norm(as)), needsIdentity: false };
-}
-
-function owns(id: Identity, kr: KeyResult): boolean {
-  return id.isAdmin || (!!id.actingAs && norm(kr.owner) === norm(id.actingAs));
-}
-
-function cellOf(t: Table, kr: KeyResult, header: string): unknown {
-  const r = t.rows[kr.row - t.headerRow - 1] || [];
-  const i = col(t, header);
-  return i >= 0 ? r[i] : "";
-}
-
-/** Score and status as shown in the sheet; after a check-in, as the sheet formulas will compute them. */
-interface Standing {
-  score: unknown;
-  status: string;
-}
-
-function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, settings: Settings, week: number, standing?: Standing, forecast?: unknown[] | null): SidebarKr {
-  const get = (h: string) => cellOf(t, kr, h);
-  const score = standing ? standing.score : get("Score");
-  return {
-    id: kr.id,
-    row: kr.row,
-    objectiveId: kr.objectiveId,
-    objective: str(get("Objective name")),
-    name: kr.title,
-    owner: kr.owner,
-    metric: kr.metric,
-    unit: kr.unit,
-    start: kr.start ?? "",
-    target: kr.target ?? "",
-    current: kr.current ?? "",
-    confidence: kr.confidence ?? "",
-    lastCheckin: kr.lastCheckin ?? "",
-    score: typeof score === "number" && isFinite(score) ? score : null,
-    status: standing ? standing.status : str(get("Status")),
-    recent: recentFor(tail, kr.id, tz),
-    forecast: sidebarForecastLine(t, kr, settings, forecast),
-    correctable: latestOfWeek(tail, kr.id, week, tz),
-    expected: num(get("Expected")),
-  };
-}
-
-export function getSidebarData(raw: unknown): SidebarResult {
-  return guarded((): SidebarResult => {
-    const parsed = SidebarRequestSchema.safeParse(raw ?? {});
-    if (!parsed.success) {
-      return { ok: false, message: `The sidebar sent a request the add-on does not understand (${whatIsWrong(parsed.error.issues[0], raw)}). Reload it.` };
-    }
-    const ss = SpreadsheetApp.getActive();
-    const tz = ss.getSpreadsheetTimeZone();
-    const locale = ss.getSpreadsheetLocale();
-    const s = readSettings(ss, tz);
-    const who = identify(s.settings, parsed.data.as);
-    const krT = readKrRows(ss, s);
-    const all = keyResultsFrom(krT, tz);
-    const mine = who.needsIdentity ? [] : all.filter((kr) => owns(who, kr));
-    const tail = mine.length ? readLogTail(ss, s) : null;
-    const today = isoDate(new Date(), tz);
-    const owners = Array.from(new Set(all.map((k) => k.owner).filter(Boolean))).sort();
-    return {
-      ok: true,
-      user: who,
-      owners,
-      locale,
-      decimalSeparator: decimalSeparatorFor(locale),
-      cycle: {
-        name: s.settings.cycleName,
-        week: Math.min(Math.max(weekNumber(today, s.settings.startDate), 1), s.settings.weeks),
-        weeks: s.settings.weeks,
-        asOf: today,
-      },
-      krs: mine.map((kr) => sidebarKr(krT, kr, tail, tz, s.settings, weekNumber(today, s.settings.startDate))),
-      rules: { onTrackGap: s.settings.onTrackGap, atRiskGap: s.settings.atRiskGap },
-    };
-  }) as SidebarResult;
-}
-
-/** A short, safe description of the first problem in a request (never echoing the value itself). */
-function whatIsWrong(issue: { code?: string; path: PropertyKey[]; keys?: string[] }, raw: unknown): string {
-  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return "it is not an object";
-  if (issue.code === "unrecognized_keys") return `unknown field${(issue.keys || []).length > 1 ? "s" : ""} ${(issue.keys || []).map(quotedName).join(", ")}`;
-  const field = String(issue.path[0] ?? "");
-  return field ? `"${field}" has the wrong type or length` : "its shape is wrong";
-}
 
 function refuse(message: string, fieldErrors?: Partial<Record<CheckinField, string>>): Failure {
   return { ok: false, message, ...(fieldErrors ? { fieldErrors } : {}) };

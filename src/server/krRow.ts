@@ -2,6 +2,7 @@
 // and the one row of the KR, instead of the whole table. On Google a read costs per call and per cell
 // moved, so at 1,200 KRs this is ~26,000 cells fewer, and the cost no longer grows with the table.
 // A tracker set up before those computed cells existed is read whole, as before (Repair adds the cells).
+import type { BriefKr } from "../core/api";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { computedLabel, TAB } from "../core/tabs";
 import { IDENTIFYING, readKrTable, type SettingsRead } from "./read";
@@ -46,6 +47,34 @@ export function readKrRows(ss: Spreadsheet, s: SettingsRead): Table {
   let end = values.length;
   while (end > 0 && values[end - 1].every((v) => v === "" || v === null || v === undefined)) end--;
   return lazyTable(ss, headerRow, headers.slice(0, width), values.slice(0, end));
+}
+
+/** The columns a brief KR is read from, all within the first four (setup's layout: A:D). */
+const BRIEF_COLUMNS = ["ID", "Objective ID", "Key result", "Owner"] as const;
+
+/**
+ * Every KR by ID, objective ID, name, owner and row, from the table's first four columns only: what the
+ * sidebar page of a large tracker lists at once (checkinSidebar.ts). Null when reading the whole table
+ * costs no more than `maxCells` cells (then it is read whole, as before), when the computed cells cannot
+ * place the rows, when those columns are not A:D, or when fewer IDs are found below the header than
+ * counted (blank rows between KRs): the caller then reads the table whole.
+ */
+export function readKrBrief(ss: Spreadsheet, s: SettingsRead, maxCells: number): BriefKr[] | null {
+  const head = computedKrHeader(s);
+  const counted = s.raw.get(norm(computedLabel("KrIds")));
+  if (!head || typeof counted !== "number" || !isFinite(counted)) return null;
+  const { headerRow, headers } = head;
+  const idx = BRIEF_COLUMNS.map((h) => col({ headers }, h));
+  const width = Math.max(...idx) + 1;
+  const below = Math.max(0, Math.floor(counted) - 1);
+  if (idx[0] !== 0 || width > BRIEF_COLUMNS.length || below * usedWidth(headers) <= maxCells) return null;
+  const values = ss.getRange(`${quoteSheet(TAB.keyResults)}!A${headerRow + 1}:${columnLetter(width)}${headerRow + below}`).getValues();
+  const out: BriefKr[] = [];
+  values.forEach((r, i) => {
+    const id = str(r[0]);
+    if (id) out.push({ id, row: headerRow + 1 + i, objectiveId: str(r[idx[1]]), name: str(r[idx[2]]), owner: str(r[idx[3]]) });
+  });
+  return out.length < below ? null : out;
 }
 
 function usedWidth(headers: string[]): number {

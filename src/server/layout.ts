@@ -73,23 +73,25 @@ const CHECKIN_COLUMNS: Record<string, ColumnSpec> = {
   "What changed": { width: 260 },
   Blockers: { width: 200 },
   "Next step": { width: 200 },
-  Author: { width: 190 },
+  Author: { width: 200 },
   "Request ID": { width: 120 },
 };
 
+// No number formats: the summary sets them on each History row it writes (summaryTab.ts, HISTORY_FORMATS),
+// so setup does not format (or read back) whole columns of a tab that may hold a whole cycle's rows.
 const HISTORY_COLUMNS: Record<string, ColumnSpec> = {
-  Week: { width: 80, format: "0" },
-  "As of": { width: 80, format: "yyyy-mm-dd" },
+  Week: { width: 80 },
+  "As of": { width: 80 },
   "KR ID": { width: 80 },
   Value: { width: 80 },
-  Score: { width: 80, format: "0.00" },
+  Score: { width: 80 },
   Status: { width: 80 },
-  Confidence: { width: 85, format: "0" },
-  "Last check-in": { width: 100, format: "yyyy-mm-dd" },
+  Confidence: { width: 80 },
+  "Last check-in": { width: 100 },
   "What changed": { width: 200 },
   Blockers: { width: 160 },
   "Next step": { width: 160 },
-  "Same-value check-ins": { width: 140, format: "0" },
+  "Same-value check-ins": { width: 160 },
 };
 
 export const COLUMN_SPECS = {

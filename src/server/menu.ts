@@ -1,9 +1,10 @@
 // The add-on menu and the menu items. onOpen may run in AuthMode.NONE (before the add-on is authorised
 // in this document): there it only builds the menu and touches no properties or data.
+import { okrRows, ofTotal, plural } from "../core/plural";
 import * as actions from "./actions";
 import { isValidIsoDate } from "../core/dates";
 import { embedSidebarData } from "../core/sidebarPage";
-import { getSidebarData } from "./checkin";
+import { sidebarPageData } from "./checkinSidebar";
 import { TAB } from "../core/tabs";
 import { quotedName, type Refusal } from "./env";
 
@@ -67,11 +68,12 @@ export function menuSetUp(): void {
 /**
  * The sidebar with its data already inside: one server execution from the click to a usable form (the
  * page would otherwise start a second one through google.script.run). The data is embedded as text, not
- * through a template's scriptlets, because the inlined, minified script may itself contain "<?".
+ * through a template's scriptlets, because the inlined, minified script may itself contain "<?". On a large
+ * tracker the page carries one KR's details and the others by name (checkinSidebar.ts sidebarPageData).
  */
 export function menuCheckIn(): void {
   const page = HtmlService.createHtmlOutputFromFile("Sidebar").getContent();
-  const html = HtmlService.createHtmlOutput(embedSidebarData(page, getSidebarData({}))).setTitle("Check in");
+  const html = HtmlService.createHtmlOutput(embedSidebarData(page, sidebarPageData())).setTitle("Check in");
   ui().showSidebar(html);
 }
 
@@ -83,7 +85,7 @@ export function menuSummary(): void {
 
 export function menuReview(): void {
   report("Mid-cycle review", actions.createMidCycleReview({}), (r) => [
-    `The "${r.tab}" tab freezes today's scores for ${r.rows} objectives and key results.`,
+    `The "${r.tab}" tab freezes today's scores for ${okrRows(r.rows)}.`,
     "Mark each keep, adjust or drop and add notes.",
   ]);
 }
@@ -96,7 +98,7 @@ export function menuClose(): void {
   );
   if (answer !== ui().Button.OK) return;
   report("End cycle & retrospective", actions.endCycle({}), (r) => [
-    `The "${r.tab}" tab lists ${r.rows} objectives and key results with their final scores and grades.`,
+    `The "${r.tab}" tab lists ${okrRows(r.rows)} with their final scores and grades.`,
     "Write learnings and set each decision (retain / remove / change), then roll over.",
   ]);
 }
@@ -116,7 +118,7 @@ export function menuRollOver(): void {
   if (start === "") return refuse("Roll over", "No start date was typed: type the first day of the next cycle as YYYY-MM-DD.");
   if (!isValidIsoDate(start)) return refuse("Roll over", `${quotedName(start)} is not a date in the form YYYY-MM-DD (for example 2026-04-06).`);
   report("Roll over", actions.rollOverCycle({ start }), (r) => [
-    `"${r.cycle}" has started with ${r.carried.objectives} objectives and ${r.carried.keyResults} key results.`,
+    `"${r.cycle}" has started with ${plural(r.carried.objectives, "objective")} and ${plural(r.carried.keyResults, "key result")}.`,
     `The finished cycle is archived in: ${r.archived.join(", ")}.`,
     r.warnings.length ? `\nFocus checks:\n• ${r.warnings.join("\n• ")}` : "",
   ]);
@@ -129,7 +131,7 @@ export function menuImport(): void {
   if (tab === "") return refuse("Import OKRs", "No tab name was typed: type the name of the tab holding the OKRs.");
   if (tab.length > 100) return refuse("Import OKRs", `There is no tab named ${quotedName(tab)}: tab names are at most 100 characters.`);
   report("Import OKRs", actions.importOkrsFromTab({ tab }), (r) => [
-    `Imported ${r.objectives} objectives and ${r.keyResults} key results.`,
+    `Imported ${plural(r.objectives, "objective")} and ${plural(r.keyResults, "key result")}.`,
     r.warnings.length ? `\nFocus checks:\n• ${r.warnings.join("\n• ")}` : "",
   ]);
 }
@@ -163,9 +165,9 @@ export function menuPortfolio(): void {
     r.created
       ? ['The "Portfolio" tab was created. List each team tracker in it (URL or ID, team name), then choose "Refresh portfolio" again.']
       : [
-          `Week ${r.week}: ${r.read} of ${r.listed} team trackers read; the "Portfolio Roll-up" tab is up to date.`,
+          `Week ${r.week}: ${ofTotal(r.read, r.listed, "team tracker")} read; the "Portfolio Roll-up" tab is up to date.`,
           r.unreadable.length ? `\nNot read:\n• ${r.unreadable.map((u: { team: string; problem: string }) => `${u.team}: ${u.problem}`).join("\n• ")}` : "",
-          r.pending ? `\n${r.pending} team trackers were left for lack of time: choose "Refresh portfolio" again to continue.` : "",
+          r.pending ? `\n${plural(r.pending, "team tracker was", "team trackers were")} left for lack of time: choose "Refresh portfolio" again to continue.` : "",
         ],
   );
 }

@@ -1,5 +1,5 @@
 // Reading the tracker's tabs into the plain model of src/core/model.ts: one getValues per tab.
-import type { CheckinEntry, HistoryEntry, KeyResult, Objective, Settings } from "../core/model";
+import type { CheckinEntry, KeyResult, Objective, Settings } from "../core/model";
 import { parseSettings } from "../core/settings";
 import {
   CHECKIN_HEADERS,
@@ -188,26 +188,6 @@ export function checkinsFrom(t: Table, tz: string): CheckinEntry[] {
       requestId: str(at(r, 9)),
     });
   });
-  return out;
-}
-
-export function historyFrom(t: Table, tz: string): HistoryEntry[] {
-  const idx = HISTORY_HEADERS.map((h) => col(t, h));
-  const at = (r: unknown[], i: number) => (idx[i] >= 0 ? r[idx[i]] : "");
-  const out: HistoryEntry[] = [];
-  for (const r of t.rows) {
-    const week = num(at(r, 0));
-    const krId = str(at(r, 2));
-    if (week === null || !krId) continue;
-    out.push({
-      week,
-      asOf: cellIsoDate(at(r, 1), tz),
-      krId,
-      value: num(at(r, 3)),
-      score: num(at(r, 4)),
-      status: str(at(r, 5)),
-    });
-  }
   return out;
 }
 

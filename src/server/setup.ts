@@ -7,7 +7,7 @@ import { KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";
 import { templateByName, TEMPLATE_NAMES, type Template, type TemplateName } from "../core/templates";
 import { asText, UserError } from "./env";
 import { COLUMN_SPECS, type ColumnSpec } from "./layout";
-import { ALL_HEADERS, IDENTIFYING, keyResultsFrom, objectivesFrom, readSettings } from "./read";
+import { ALL_HEADERS, IDENTIFYING, keyResultsFrom, objectivesFrom } from "./read";
 import { formulaRowCount, writeFormulas } from "./setupFormulas";
 import { ensureSettings } from "./setupSettings";
 import { ensureProtections, protectionPlan } from "./setupProtections";
@@ -19,7 +19,6 @@ import { createSummarySheet, SUMMARY_NOTE } from "./summaryTab";
 import { col, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export type { SetupOptions, SetupReport } from "./setupTypes";
 
@@ -91,31 +90,19 @@ export function writeDataRows(t: Table, rows: unknown[][], headers: readonly str
   t.rows = t.rows.concat(rows.map((r) => r.map((v) => (typeof v === "string" && v.charAt(0) === "'" ? v.slice(1) : v))));
 }
 
-function cycleWeeks(ss: Spreadsheet, opts: SetupOptions, tz: string): number {
-  if (opts.weeks) return opts.weeks;
-  try {
-    return readSettings(ss, tz).settings.weeks;
-  } catch {
-    return 13; // Settings that need fixing are reported where they are used; sizing needs only a guess
-  }
-}
-
 /**
  * Gives the Weekly Summary the rows a whole cycle needs (a summary lists each KR in a few sections), so
  * generating the summary does not have to grow it: growing costs service calls, and the summary has a
  * fixed budget. Run again by Repair and by imports.
  */
-function sizeForCycle(ss: Spreadsheet, histT: Table, histLast: number, krs: number, weeks: number, objectives: number): void {
-  const grow = (sheet: Sheet | null, need: number) => {
-    if (!sheet) return;
-    const max = sheet.getMaxRows();
-    if (max < need) sheet.insertRowsAfter(max, need - max);
-  };
-  // Six rows per KR: attention, missing, trend, forecast, and room for signals (issue 18).
+function sizeForCycle(ss: Spreadsheet, krs: number, objectives: number): void {
   const summary = ss.getSheetByName(TAB.summary);
-  grow(summary, 6 * krs + 200);
+  if (!summary) return;
+  // Six rows per KR: attention, missing, trend, forecast, and room for signals (issue 18).
+  const max = summary.getMaxRows();
+  if (max < 6 * krs + 200) summary.insertRowsAfter(max, 6 * krs + 200 - max);
   // The Chart data block has a column per objective plus the week and two expected lines (charts.ts).
-  if (summary && summary.getMaxColumns() < objectives + 3) summary.insertColumnsAfter(summary.getMaxColumns(), objectives + 3 - summary.getMaxColumns());
+  if (summary.getMaxColumns() < objectives + 3) summary.insertColumnsAfter(summary.getMaxColumns(), objectives + 3 - summary.getMaxColumns());
   // History is not sized ahead: the summary reads it to its last row and grows it, in one call, in a week
   // that needs room (docs/summary.md#history).
 }
@@ -124,7 +111,7 @@ function sizeForCycle(ss: Spreadsheet, histT: Table, histLast: number, krs: numb
  * Formatting, dropdowns, conditional colours and protection of the four table tabs (and the Weekly
  * Summary's protection), each read once and written only where it differs from what it should be.
  */
-function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, report: SetupReport, histLast: number): void {
+function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, report: SetupReport): void {
   const { objT, krT, logT, histT } = tabs;
   const created = new Set(report.created);
   const fresh = (t: Table) => created.has(t.name);
@@ -135,9 +122,12 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
     ensureTableStyle(t, specs, { fresh: fresh(t), headerWritten: headerWritten(t), checkRows, writeRows });
   style(objT, COLUMN_SPECS.objectives, nObj, nObj);
   style(krT, COLUMN_SPECS.keyResults, nKr, nKr);
-  // The log and History: their first data row is checked; a wrong format is set on the whole column.
-  style(logT, COLUMN_SPECS.checkins, 1, logT.sheet.getMaxRows() - logT.headerRow);
-  style(histT, COLUMN_SPECS.history, 1, histT.sheet.getMaxRows() - histT.headerRow);
+  // The log and History are protected and written by the add-on only (which sets the number formats of
+  // the rows it writes): their look is set on whole columns when the tab or its header is new, not read
+  // back on every run.
+  if (fresh(logT) || headerWritten(logT)) style(logT, COLUMN_SPECS.checkins, 1, logT.sheet.getMaxRows() - logT.headerRow);
+  const histRows = histT.sheet.getMaxRows() - histT.headerRow;
+  if (fresh(histT) || headerWritten(histT)) style(histT, COLUMN_SPECS.history, 1, histRows);
   const dv = (t: Table, kind: "objectives" | "keyResults", rows: number) =>
     ensureValidations(
       t.sheet,
@@ -150,8 +140,9 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
   dv(krT, "keyResults", nKr);
   ensureConditionalFormats(objT, ["Status"], null, nObj, fresh(objT));
   ensureConditionalFormats(krT, ["Status", "Score"], "Confidence", nKr, fresh(krT));
-  // History's colours reach its last row, and at least 200 rows, so the next summaries' rows are coloured.
-  ensureConditionalFormats(histT, ["Status"], null, Math.max(histLast - histT.headerRow, 200), fresh(histT));
+  // History's colours cover its whole grid, so the summaries' rows are coloured until the summary grows it
+  // (then the next Repair extends them: the rule no longer reaches the last row).
+  ensureConditionalFormats(histT, ["Status"], null, histRows, fresh(histT));
   const summary = ss.getSheetByName(TAB.summary);
   ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary, SUMMARY_NOTE), created);
 }
@@ -161,12 +152,14 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   const report: SetupReport = { created: [], restored: [], warnings: [] };
   const state = inspect(ss, report);
   // A new spreadsheet's one tab is named in the creator's language ("Sheet1", "Tabellenblatt1", "Blad1"):
-  // it is recognised by being alone and not one of ours, and removed at the end only if still empty.
+  // it is recognised by being alone and not one of ours, and becomes the Settings tab if it is empty.
   const first = ss.getSheets();
   const onlyDefault = first.length === 1 && (Object.values(TAB) as string[]).indexOf(first[0].getName()) < 0 ? first[0] : null;
   const tpl = templateName ? templateByName(templateName) : null;
 
-  ensureSettings(ss, state.settings, opts, tpl, today, report);
+  // An empty default tab becomes the Settings tab: one rename instead of a new tab and a deletion.
+  const reuse = onlyDefault && !state.settings.sheet && onlyDefault.getLastRow() === 0 && onlyDefault.getLastColumn() === 0 ? onlyDefault : null;
+  ensureSettings(ss, state.settings, opts, tpl, today, report, reuse);
   const objT = ensureTable(ss, state.objectives, ALL_HEADERS.objectives, IDENTIFYING.objectives, report);
   const krT = ensureTable(ss, state.keyResults, ALL_HEADERS.keyResults, IDENTIFYING.keyResults, report);
   const logT = ensureTable(ss, state.checkins, ALL_HEADERS.checkins, IDENTIFYING.checkins, report);
@@ -182,19 +175,15 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
 
   writeFormulas(objT, krT, { report, ...before });
   if (!ss.getSheetByName(TAB.summary)) {
-    createSummarySheet(ss);
+    createSummarySheet(ss, false); // protected below with the other tabs
     report.created.push(TAB.summary);
   }
-  // History's last row: its rows are not read (only its header), and sizing and colours need the count.
-  const histLast = report.created.indexOf(TAB.history) >= 0 ? histT.headerRow : Math.max(histT.headerRow, histT.sheet.getLastRow());
   const krs = keyResultsFrom(krT, tz);
-  sizeForCycle(ss, histT, histLast, krs.length, cycleWeeks(ss, opts, tz), objectivesFrom(objT).length);
-  applyLayout(ss, { objT, krT, logT, histT }, report, histLast);
+  sizeForCycle(ss, krs.length, objectivesFrom(objT).length);
+  applyLayout(ss, { objT, krT, logT, histT }, report);
 
-  if (onlyDefault && onlyDefault.getLastRow() === 0 && onlyDefault.getLastColumn() === 0) ss.deleteSheet(onlyDefault);
-  const settingsSheet = ss.getSheetByName(TAB.settings);
-  const show = ss.getSheetByName(TAB.keyResults) || settingsSheet;
-  if (show && ss.getActiveSheet().getName() !== show.getName()) ss.setActiveSheet(show);
+  // A new tracker opens on Key Results; a Repair leaves the person on the tab they were looking at.
+  if (report.created.indexOf(TAB.keyResults) >= 0 && ss.getActiveSheet().getName() !== TAB.keyResults) ss.setActiveSheet(krT.sheet);
   report.warnings.push(...focusChecks(objectivesFrom(objT), krs));
   return report;
 }

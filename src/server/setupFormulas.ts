@@ -64,13 +64,15 @@ function writeFormulaColumns(t: Table, n: number, make: (row: number) => Record<
   if (!cols.length) return;
   const c1 = cols[0].c;
   const c2 = cols[cols.length - 1].c;
-  const had = t.sheet.getRange(first, c1, n, c2 - c1 + 1).getFormulas();
+  // A tab made by this run holds no formulas yet: nothing to read.
+  const fresh = !!repair && repair.report.created.indexOf(t.name) >= 0;
+  const had = fresh ? [] : t.sheet.getRange(first, c1, n, c2 - c1 + 1).getFormulas();
   const wrong: typeof cols = [];
   for (const { header, c } of cols) {
     const broken: number[] = [];
     let differs = false;
     for (let i = 0; i < n; i++) {
-      if (sameFormula(String(had[i][c - c1] || ""), perRow[i][header])) continue;
+      if (sameFormula(String((had[i] && had[i][c - c1]) || ""), perRow[i][header])) continue;
       differs = true;
       const hasData = i < t.rows.length && t.rows[i].some((v) => v !== "" && v !== null);
       if (repair && i < repair.rows && hasData) broken.push(first + i);

@@ -1,6 +1,7 @@
 // Setup's protections, compared before they are written: every protection in the document is read in two
 // calls, and only what is missing or wrong is changed, so a healthy tracker costs no structural write.
 // All of them are warning-only (docs/workbook.md "Protection"): the add-on runs as the user.
+import { TAB } from "../core/tabs";
 import { OWNED_COLUMNS, PROTECTION_PREFIX } from "./layout";
 import { col, type Table } from "./table";
 
@@ -17,7 +18,7 @@ interface Ours {
 /** What a tab must have: protected column runs (Objectives, Key Results) or the whole sheet. */
 export interface ProtectionPlan {
   columns: { t: Table; owned: readonly string[]; rows: number }[];
-  sheets: { sheet: GoogleAppsScript.Spreadsheet.Sheet; what: string }[];
+  sheets: { sheet: GoogleAppsScript.Spreadsheet.Sheet; name: string; what: string }[];
 }
 
 export const SHEET_NOTES = {
@@ -32,9 +33,9 @@ export function protectionPlan(objT: Table, krT: Table, logT: Table, histT: Tabl
       { t: krT, owned: OWNED_COLUMNS.keyResults, rows: nKr },
     ],
     sheets: [
-      { sheet: logT.sheet, what: SHEET_NOTES.checkins },
-      { sheet: histT.sheet, what: SHEET_NOTES.history },
-      ...(summary ? [{ sheet: summary, what: summaryNote }] : []),
+      { sheet: logT.sheet, name: logT.name, what: SHEET_NOTES.checkins },
+      { sheet: histT.sheet, name: histT.name, what: SHEET_NOTES.history },
+      ...(summary ? [{ sheet: summary, name: TAB.summary, what: summaryNote }] : []),
     ],
   };
 }
@@ -72,23 +73,24 @@ export function columnRuns(cols: number[]): [number, number][] {
 
 function makeWarningOnly(p: Protection): void {
   // A protection this user may not edit was hardened on purpose by someone who can: it is left as it is.
-  if (p.canEdit() && !p.isWarningOnly()) p.setWarningOnly(true);
+  if (!p.isWarningOnly() && p.canEdit()) p.setWarningOnly(true);
 }
 
 /**
  * Brings the protections to the plan. A column protection of ours is kept when it covers only add-on
  * columns, starts on the first row below the header and reaches the last formula row; any other of ours on
- * those tabs is removed (columns were moved, or the table grew past it), and the add-on columns left
- * uncovered are protected, one protection per run of adjacent columns.
+ * those tabs is moved to cover the add-on columns left uncovered (columns were moved, or the table grew
+ * past it), one protection per run of adjacent columns; one left over is removed, one missing is made.
  */
 export function ensureProtections(ss: Spreadsheet, plan: ProtectionPlan, created: Set<string>): void {
-  const names = [...plan.columns.map((c) => c.t.name), ...plan.sheets.map((s) => s.sheet.getName())];
+  const names = [...plan.columns.map((c) => c.t.name), ...plan.sheets.map((s) => s.name)];
   // A tab made by this run has no protection yet: reading them is skipped when every tab is new.
   const ours = names.every((n) => created.has(n)) ? [] : readOurs(ss, new Set(names));
   for (const { t, owned, rows } of plan.columns) {
     const first = t.headerRow + 1;
     const want = new Set(owned.map((h) => col(t, h) + 1).filter((c) => c > 0));
     const covered = new Set<number>();
+    const spare: Protection[] = [];
     for (const o of ours) {
       if (o.sheet !== t.name || !o.rect) continue;
       const { row, col: c1, rows: n, cols } = o.rect;
@@ -97,19 +99,24 @@ export function ensureProtections(ss: Spreadsheet, plan: ProtectionPlan, created
       if (onlyOurs && row === first && row + n - 1 >= first + rows - 1) {
         for (let c = c1; c < c1 + cols; c++) covered.add(c);
         makeWarningOnly(o.p);
-      } else if (o.p.canEdit()) o.p.remove();
+      } else if (o.p.canEdit()) spare.push(o.p);
     }
     for (const [c1, c2] of columnRuns([...want].filter((c) => !covered.has(c)))) {
       const names2 = t.headers.slice(c1 - 1, c2).join(", ");
-      t.sheet
-        .getRange(first, c1, Math.max(1, rows), c2 - c1 + 1)
-        .protect()
-        .setDescription(`${PROTECTION_PREFIX} ${names2} ${c1 === c2 ? "is" : "are"} written by the add-on; use the Check in sidebar`)
-        .setWarningOnly(true);
+      const what = `${PROTECTION_PREFIX} ${names2} ${c1 === c2 ? "is" : "are"} written by the add-on; use the Check in sidebar`;
+      const range = t.sheet.getRange(first, c1, Math.max(1, rows), c2 - c1 + 1);
+      // One of ours that no longer fits (the table grew, a column moved) is moved: one call instead of a
+      // removal and a new protection's three.
+      const reused = spare.shift();
+      if (reused) {
+        reused.setRange(range);
+        if (reused.getDescription() !== what) reused.setDescription(what);
+        makeWarningOnly(reused);
+      } else range.protect().setDescription(what).setWarningOnly(true);
     }
+    for (const p of spare) p.remove();
   }
-  for (const { sheet, what } of plan.sheets) {
-    const name = sheet.getName();
+  for (const { sheet, name, what } of plan.sheets) {
     const mine = ours.filter((o) => o.sheet === name && o.rect === null);
     if (mine.length) {
       makeWarningOnly(mine[0].p);

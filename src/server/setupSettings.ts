@@ -12,6 +12,9 @@ import type { SetupOptions, SetupReport } from "./setupTypes";
 import { norm } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The last row of A1:C40, where the add-on reads the settings (read.ts SETTINGS_RANGE). */
+const SETTINGS_LAST_ROW = 40;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Monday of the week containing `iso`. */
@@ -29,10 +32,15 @@ function settingsRowOf(values: unknown[][]): Map<string, number> {
   return m;
 }
 
-export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, template: Template | null, today: string, report: SetupReport): void {
+/** Makes the Settings tab right. `reuse`: an empty tab (a new spreadsheet's own) to rename into it. */
+export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, template: Template | null, today: string, report: SetupReport, reuse: Sheet | null): void {
   let sheet = s.sheet;
   let values = s.values;
-  if (!sheet) {
+  if (!sheet && reuse) {
+    sheet = reuse.setName(TAB.settings);
+    report.created.push(TAB.settings);
+    values = [];
+  } else if (!sheet) {
     sheet = ss.insertSheet(TAB.settings, 0);
     report.created.push(TAB.settings);
     values = [];
@@ -42,6 +50,13 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   const rowOf = settingsRowOf(values);
   let next = values.length + 1;
   while (next > 1 && isEmpty([values[next - 2] || []])) next--;
+  if (next > SETTINGS_LAST_ROW) {
+    // Settings are read from A1:C40 only: a row restored below something of the user's in row 40 would
+    // never be read. It goes into the blank rows above that instead, when there are enough of them.
+    let e = SETTINGS_LAST_ROW - 1;
+    while (e > 1 && isEmpty([values[e - 1] || []])) e--;
+    if (SETTINGS_LAST_ROW - 1 - e >= SETTINGS_ROWS.length + SETTINGS_COMPUTED.length) next = e + 1;
+  }
   const valueAt = (label: string) => {
     const r = rowOf.get(norm(label));
     return r ? values[r - 1][1] : undefined;
@@ -68,7 +83,8 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
       writes.push({ row: next, label: def.label, value: wanted ?? "", note: def.note });
       rowOf.set(norm(def.label), next++);
       if (s.sheet && !isEmpty(s.values)) report.restored.push(`Settings: ${def.label}`);
-    } else if (wanted !== undefined) {
+    } else if (wanted !== undefined && !(wanted === "" && (value === "" || value === undefined))) {
+      // A blank setting whose default is blank is already right: nothing to write.
       writes.push({ row: rowOf.get(norm(def.label))!, label: def.label, value: wanted, note: def.note });
     }
   }
@@ -121,11 +137,13 @@ const COMPUTED_NOTE = "Computed by okr-sheets; do not edit.";
 function ensureNamedRanges(ss: Spreadsheet, sheet: Sheet, rowOf: Map<string, number>, fresh: boolean): void {
   // Looked up one by one (a cheap call each); the list of names is fetched only when one must be moved.
   let existing: Map<string, GoogleAppsScript.Spreadsheet.NamedRange> | null = null;
+  // The sheet is compared by its ID: one call per name, where getSheet().getName() takes two.
+  const id = fresh ? 0 : sheet.getSheetId();
   for (const def of [...SETTINGS_ROWS, ...SETTINGS_COMPUTED]) {
     const r = rowOf.get(norm(def.label));
     if (!r) continue;
     const at = fresh ? null : ss.getRangeByName(def.name);
-    if (at && at.getSheet().getName() === TAB.settings && at.getA1Notation() === `B${r}`) continue;
+    if (at && at.getGridId() === id && at.getA1Notation() === `B${r}`) continue;
     if (!existing) existing = new Map(ss.getNamedRanges().map((n) => [n.getName(), n] as const));
     const named = existing.get(def.name);
     if (named) named.setRange(sheet.getRange(r, 2));
@@ -146,7 +164,8 @@ function ensureSettingsLook(sheet: Sheet, rowOf: Map<string, number>, fresh: boo
     const lo = Math.min(...formats.map(([r]) => r));
     const hi = Math.max(...formats.map(([r]) => r));
     const box = sheet.getRange(lo, 2, hi - lo + 1, 1);
-    const had = box.getNumberFormats();
+    // A new tab's cells are all "General": nothing to read.
+    const had = fresh ? Array.from({ length: hi - lo + 1 }, () => ["General"]) : box.getNumberFormats();
     if (formats.some(([r, f]) => had[r - lo][0] !== f)) {
       for (const [r, f] of formats) had[r - lo][0] = f;
       box.setNumberFormats(had);

@@ -21,23 +21,44 @@ export interface StyleOptions {
   writeRows: number;
 }
 
-/** The header row's style: its background is read; when it is not ours, the whole style is set. */
+/**
+ * The header row's style, set when the header row was written (a new tab, a restored header). A header
+ * recoloured by hand is a choice, not damage, and reading the style back would cost a read per tab.
+ */
 export function ensureHeaderStyle(sheet: Sheet, row: number, width: number, written: boolean): void {
-  const header = sheet.getRange(row, 1, 1, width);
-  if (!written && header.getBackgrounds()[0].every((b) => String(b).toLowerCase() === HEADER_BG)) return;
-  header.setFontWeight("bold").setBackground(HEADER_BG).setFontColor(HEADER_FG).setWrap(true);
+  if (!written) return;
+  sheet.getRange(row, 1, 1, width).setFontWeight("bold").setBackground(HEADER_BG).setFontColor(HEADER_FG).setWrap(true);
+}
+
+/** Runs of adjacent columns with the same width, in column order. */
+function widthRuns(cols: [number, number][]): [number, number, number][] {
+  const runs: [number, number, number][] = [];
+  for (const [c, w] of cols.slice().sort((a, b) => a[0] - b[0])) {
+    const last = runs[runs.length - 1];
+    if (last && c === last[0] + last[1] && w === last[2]) last[1]++;
+    else runs.push([c, 1, w]);
+  }
+  return runs;
 }
 
 /** Column widths: only those that differ, one call per run of adjacent columns with the same width. */
 export function ensureWidths(sheet: Sheet, wanted: [number, number][], fresh: boolean): void {
-  const wrong = wanted.filter(([c, w]) => fresh || sheet.getColumnWidth(c) !== w).sort((a, b) => a[0] - b[0]);
-  let i = 0;
-  while (i < wrong.length) {
-    let j = i;
-    while (j + 1 < wrong.length && wrong[j + 1][0] === wrong[j][0] + 1 && wrong[j + 1][1] === wrong[i][1]) j++;
-    if (i === j) sheet.setColumnWidth(wrong[i][0], wrong[i][1]);
-    else sheet.setColumnWidths(wrong[i][0], j - i + 1, wrong[i][1]);
-    i = j + 1;
+  const wrong = wanted.filter(([c, w]) => fresh || sheet.getColumnWidth(c) !== w);
+  let runs = widthRuns(wrong);
+  if (fresh && wrong.length > 1) {
+    // A new tab: the commonest width set on the whole span first, then the other runs over it, when
+    // that takes fewer calls (Key Results: 6 instead of 8).
+    const count = new Map<number, number>();
+    for (const [, w] of wrong) count.set(w, (count.get(w) || 0) + 1);
+    const base = [...count.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    const c1 = Math.min(...wrong.map(([c]) => c));
+    const c2 = Math.max(...wrong.map(([c]) => c));
+    const over = widthRuns(wrong.filter(([, w]) => w !== base));
+    if (c2 - c1 + 1 === wrong.length && 1 + over.length < runs.length) runs = [[c1, c2 - c1 + 1, base], ...over];
+  }
+  for (const [c, n, w] of runs) {
+    if (n === 1) sheet.setColumnWidth(c, w);
+    else sheet.setColumnWidths(c, n, w);
   }
 }
 
@@ -49,8 +70,8 @@ function ensureFormats(t: Table, formats: [number, string][], o: StyleOptions): 
   const c2 = Math.max(...formats.map(([c]) => c));
   const check = Math.max(1, o.checkRows);
   const box = t.sheet.getRange(first, c1, check, c2 - c1 + 1);
-  // Read even on a new tab: one read lets several formats share one write.
-  const had = box.getNumberFormats();
+  // A new tab's cells are all "General": known without a read, so its formats share one write.
+  const had = o.fresh ? Array.from({ length: check }, () => new Array<string>(c2 - c1 + 1).fill("General")) : box.getNumberFormats();
   const wrong = formats.filter(([c, f]) => had.some((r) => r[c - c1] !== f));
   if (!wrong.length) return;
   if (wrong.length === 1 || o.writeRows !== o.checkRows) {

@@ -1,10 +1,10 @@
 // Setup's view of the tracker tabs: reads each one, refuses when one of our names holds something else,
 // renames a tracker tab a user renamed back, and makes sure each table tab has every header.
-import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";
+import { CHECKIN_HEADERS, computedLabel, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { IDENTIFYING, KR_WIDTH, LOG_WIDTH, OBJECTIVE_WIDTH } from "./read";
 import type { SetupReport } from "./setupTypes";
-import { col, findHeaderRow, HEADER_SEARCH_ROWS, norm, readColumns, tableFromValues, type Table } from "./table";
+import { col, findHeaderRow, HEADER_SEARCH_ROWS, norm, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -36,11 +36,14 @@ export function inspect(ss: Spreadsheet, report: SetupReport): Record<TabKey, Ta
     const sheet = ss.getSheetByName(name);
     return { name, sheet, values: sheet ? readHead(sheet, width) : [] };
   };
+  const settings = readSettingsTab(ss);
+  const logSheet = ss.getSheetByName(TAB.checkins);
+  const logHead = logSheet ? logHeadFromSettings(settings.values) : null;
   const state = {
-    settings: read(TAB.settings),
+    settings,
     objectives: read(TAB.objectives),
     keyResults: read(TAB.keyResults),
-    checkins: head(TAB.checkins, LOG_WIDTH),
+    checkins: logHead ? { name: TAB.checkins, sheet: logSheet, values: logHead } : head(TAB.checkins, LOG_WIDTH),
     history: head(TAB.history, LOG_WIDTH),
   };
   const foreign: string[] = [];
@@ -63,6 +66,43 @@ export function inspect(ss: Spreadsheet, report: SetupReport): Record<TabKey, Ta
   }
   reattachRenamed(ss, state, report);
   return state;
+}
+
+/**
+ * The Settings tab where the add-on looks for settings (A1:C40: one read, where the data range takes two),
+ * its blank rows at the end left out. A tab holding nothing there, or something in row 40 (it may go on
+ * below), is read as its data range, so nothing outside A1:C40 is overlooked.
+ */
+function readSettingsTab(ss: Spreadsheet): TabState {
+  const sheet = ss.getSheetByName(TAB.settings);
+  if (!sheet) return { name: TAB.settings, sheet, values: [] };
+  let values = sheet.getRange(1, 1, Math.min(40, sheet.getMaxRows()), Math.min(3, sheet.getMaxColumns())).getValues();
+  if (isEmpty(values) || !isEmpty(values.slice(-1))) return { name: TAB.settings, sheet, values: sheet.getDataRange().getValues() };
+  let n = values.length;
+  while (n > 0 && isEmpty([values[n - 1]])) n--;
+  values = values.slice(0, n);
+  return { name: TAB.settings, sheet, values };
+}
+
+/**
+ * The log's header as the Settings computed rows give it (its row, and its cells A–P joined by "|"),
+ * already read with the settings: the log itself is then not read. Null when they do not describe a
+ * header of ours (missing, an error, a header holding "|"): the log's first rows are read instead.
+ */
+function logHeadFromSettings(settings: unknown[][]): unknown[][] | null {
+  const at = (label: string) => {
+    const r = settings.find((row) => norm(row[0]) === norm(label));
+    return r ? r[1] : undefined;
+  };
+  const row = Number(at(computedLabel("CheckinHeaderRow")));
+  const text = at(computedLabel("CheckinHeader"));
+  if (!Number.isInteger(row) || row < 1 || row > HEADER_SEARCH_ROWS || typeof text !== "string") return null;
+  const headers = text.split("|");
+  if (headers.length !== LOG_WIDTH) return null;
+  const values: unknown[][] = [];
+  for (let r = 1; r < row; r++) values.push(new Array<unknown>(LOG_WIDTH).fill(""));
+  values.push(headers);
+  return findHeaderRow(values, IDENTIFYING.checkins) === row - 1 ? values : null;
 }
 
 /** The first rows of a tab, as far down as a header is looked for; narrower when the tab is. */
@@ -110,7 +150,7 @@ function reattachRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, repor
   const ours = new Set<string>(Object.values(TAB));
   const others = ss.getSheets().filter((sh) => !ours.has(sh.getName()) && sh.getName().indexOf(" · ") < 0);
   if (!others.length) return;
-  const contents = others.map((sh) => ({ sheet: sh, name: sh.getName(), values: readColumns(ss, sh, sh.getName(), 26) }));
+  const contents = others.map((sh) => ({ sheet: sh, name: sh.getName(), values: sh.getDataRange().getValues() }));
   const plan: [TabKey, (typeof contents)[number]][] = [];
   for (const key of missing) {
     const matches = contents.filter((c) => looksLike(key, c.values.slice(0, 30)));
@@ -129,7 +169,7 @@ function reattachRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, repor
   for (const [key, c] of plan) {
     const name = state[key].name;
     c.sheet.setName(name);
-    // Already read (26 columns wide): the tab's table is the same columns, narrowed to ours.
+    // Already read (its data range): the tab's table is the same columns, narrowed to ours.
     state[key] = { name, sheet: c.sheet, values: c.values.map((r) => r.slice(0, WIDTHS[key])) };
     report.restored.push(`Tab "${c.name}" renamed back to "${name}" (its rows are kept)`);
   }

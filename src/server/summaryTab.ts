@@ -7,7 +7,7 @@ import { HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
 import { checkpointFor, historyDigest, historyState } from "../core/summaryPast";
 import { asText, isoDate, UserError, withDocumentLock } from "./env";
 import { columnLetter, quoteSheet } from "../core/a1";
-import { clearOurProtections, COLUMN_SPECS, protectSheet } from "./layout";
+import { COLUMN_SPECS, protectSheet } from "./layout";
 import {
   IDENTIFYING,
   keyResultsFrom,
@@ -96,7 +96,7 @@ const SUMMARY_PLACEHOLDER = 'Weekly Summary: choose "Generate weekly summary" in
  * week columns included) and warning-only protection. Setup creates it, so each generation only clears
  * and rewrites the cells (a fixed, smaller number of service calls).
  */
-export function createSummarySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+export function createSummarySheet(ss: Spreadsheet, protect = true): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.insertSheet(TAB.summary, 0);
   sheet.getRange(1, 1).setValue(SUMMARY_PLACEHOLDER);
   sheet.setFrozenRows(2);
@@ -105,14 +105,8 @@ export function createSummarySheet(ss: Spreadsheet): GoogleAppsScript.Spreadshee
   sheet.setColumnWidths(3, 5, 120);
   // The trend: one column per week from column 8, up to the new sheet's last column (Z).
   sheet.setColumnWidths(8, 19, 70);
-  protectSheet(sheet, SUMMARY_NOTE);
+  if (protect) protectSheet(sheet, SUMMARY_NOTE);
   return sheet;
-}
-
-/** Repair: the summary's warning-only protection, restored (never stacked) on an existing tab. */
-export function reprotectSummary(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
-  clearOurProtections(sheet);
-  protectSheet(sheet, SUMMARY_NOTE);
 }
 
 /**

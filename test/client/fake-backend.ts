@@ -9,7 +9,7 @@ import {
   type SidebarKr,
   type SidebarResult,
 } from "../../src/core/api";
-import { embedSidebarData } from "../../src/core/sidebarPage";
+import { defaultKrId, embedSidebarData } from "../../src/core/sidebarPage";
 import type { PreviewBackend, PreviewTab } from "../../src/local/preview";
 
 export const XSS_NAME = `<img src=x onerror="window.__xss=1">`;
@@ -51,13 +51,47 @@ export class FakeBackend implements PreviewBackend {
   refuseNext: string | null = null;
   /** sidebarHtml embeds the sidebar's data, as the menu item does on Google (core/sidebarPage). */
   embed = false;
+  /**
+   * The embedded data is a large tracker's page (server/checkinSidebar.ts sidebarPageData): the form's
+   * first KR with its details but no check-ins, the others by name only (SidebarData.brief).
+   */
+  embedBrief = false;
+  /** The next getSidebarData calls throw, as a failed google.script.run does. */
+  failLoadsNext = 0;
+  private heldLoads: Promise<void> | null = null;
 
   title(): string {
     return "Ops pilot <Q3>";
   }
 
   sidebarHtml(): string {
+    if (this.embedBrief) return embedSidebarData(this.html, this.briefPage());
     return this.embed ? embedSidebarData(this.html, this.sidebarData({})) : this.html;
+  }
+
+  private briefPage(): SidebarResult {
+    const d = this.sidebarData({});
+    if (!d.ok) return d;
+    const krs = d.krs.map((k, i) => ({ ...k, row: i + 2 }));
+    const first = defaultKrId(krs, d.user);
+    return {
+      ...d,
+      krs: krs.filter((k) => k.id === first).map((k) => ({ ...k, recent: [], correctable: null })),
+      brief: krs.filter((k) => k.id !== first).map((k) => ({ id: k.id, row: k.row, objectiveId: k.objectiveId, name: k.name, owner: k.owner })),
+    };
+  }
+
+  /**
+   * Holds every getSidebarData reply until the returned function is called. The data is read when the
+   * call arrives, as on Google, so a check-in saved meanwhile is not in it.
+   */
+  holdLoads(): () => void {
+    let release = () => {};
+    this.heldLoads = new Promise<void>((r) => (release = r));
+    return () => {
+      this.heldLoads = null;
+      release();
+    };
   }
 
   constructor(private readonly html: string) {
@@ -126,7 +160,15 @@ export class FakeBackend implements PreviewBackend {
   async rpc(fn: string, args: unknown[]): Promise<unknown> {
     if (fn === "submitCheckin") this.arrived++;
     if (fn === "submitCheckin" && this.held) await this.held;
-    if (fn === "getSidebarData") return this.getSidebarData(args[0]);
+    if (fn === "getSidebarData") {
+      if (this.failLoadsNext > 0) {
+        this.failLoadsNext--;
+        throw new Error("Exception: Service Spreadsheets timed out");
+      }
+      const data = structuredClone(this.getSidebarData(args[0]));
+      if (this.heldLoads) await this.heldLoads;
+      return data;
+    }
     if (fn === "submitCheckin") return this.submitCheckin(args[0]);
     throw new Error("no such function " + fn);
   }

@@ -18,6 +18,9 @@ import {
   valueHint,
   valuePlaceholder,
   withUnit,
+  withBrief,
+  mergeDetails,
+  defaultKrId,
 } from "../../src/client/logic";
 import type { SidebarKr } from "../../src/core/api";
 
@@ -159,5 +162,34 @@ describe("lists", () => {
     const out = recentForDisplay([r("2024-01-01", 1), r("2024-01-15", 3), r("2024-01-08", 2), r("2024-01-15", 4)], 3);
     expect(out.map((x) => x.value)).toEqual([3, 4, 2]);
     expect(recentForDisplay(undefined)).toEqual([]);
+  });
+});
+
+describe("a large tracker's page (KRs known by name until the full data comes)", () => {
+  const full = (id: string, row: number, name = id): SidebarKr => ({ id, row, name, status: "On track", recent: [] }) as unknown as SidebarKr;
+  const brief = (id: string, row: number) => ({ id, row, objectiveId: "O1", name: "named " + id, owner: "ann@example.com" });
+
+  it("lists the detailed and the brief KRs in sheet order, the brief ones marked and without facts", () => {
+    const list = withBrief([full("b", 5)], [brief("c", 9), brief("a", 2)]);
+    expect(list.map((k) => [k.id, !!k.brief])).toEqual([["a", true], ["b", false], ["c", true]]);
+    expect(list[0]).toMatchObject({ name: "named a", owner: "ann@example.com", row: 2, score: null, status: "", recent: [], correctable: null });
+    expect(withBrief([full("b", 5)], undefined).map((k) => k.id)).toEqual(["b"]);
+  });
+
+  it("takes the full data for every KR except those kept (a check-in's reply is newer than data read before it)", () => {
+    const list = withBrief([full("b", 5, "reply")], [brief("a", 2), brief("c", 9)]);
+    const later = [full("a", 2, "A"), full("b", 5, "stale"), full("c", 9, "C"), full("d", 11, "new")];
+    const merged = mergeDetails(list, later, (id) => id === "b");
+    expect(merged.map((k) => k.name)).toEqual(["A", "reply", "C"]);
+    expect(merged.some((k) => k.brief)).toBe(false);
+    // A KR the full data lacks (deleted meanwhile) stays as it was: the person's choice is not pulled away.
+    expect(mergeDetails(list, [full("a", 2, "A")], () => false).map((k) => k.name)).toEqual(["A", "reply", "named c"]);
+  });
+
+  it("the server details the KR the form starts on: an owner's first, an admin's own, else none", () => {
+    const krs = [{ id: "a", owner: "bob@x" }, { id: "b", owner: "ann@x" }];
+    expect(defaultKrId(krs, { isAdmin: false, actingAs: "bob@x" })).toBe("a");
+    expect(defaultKrId(krs, { isAdmin: true, actingAs: "ann@x" })).toBe("b");
+    expect(defaultKrId(krs, { isAdmin: true, actingAs: "eve@x" })).toBe("");
   });
 });

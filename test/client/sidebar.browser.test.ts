@@ -1,67 +1,27 @@
 // The real sidebar (built from src/client) in headless Chromium, inside the local preview page, against a
 // fake backend. Needs /usr/bin/chromium (Debian: apt-get install -y chromium) or CHROMIUM_PATH.
-import { afterAll, beforeAll, beforeEach, afterEach, describe, it } from "@jest/globals";
+import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { poll } from "../support/poll";
-import { CHROMIUM, haveChromium, launchChromium } from "../support/browser";
-import { type Browser, type FrameLocator, type Page } from "playwright-core";
-import { startPreviewServer } from "../../src/local/preview";
-import { buildSidebarHtml } from "./build-sidebar";
-import { FakeBackend, XSS_NAME } from "./fake-backend";
+import { CHROMIUM, haveChromium } from "../support/browser";
+import { XSS_NAME } from "./fake-backend";
+import { useSidebarPage } from "./sidebar-page";
 
 if (!haveChromium) {
   console.warn(`Skipping the sidebar browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
 }
 
 (!haveChromium ? describe.skip : describe)("sidebar in a browser (preview server, fake backend)", () => {
-  let browser: Browser;
-  let html: string;
-  let page: Page;
-  let backend: FakeBackend;
-  let server: { url: string; close(): Promise<void> } | null = null;
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    html = await buildSidebarHtml();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    if (browser) await browser.close();
-  });
-
-  beforeEach(async () => {
-    backend = new FakeBackend(html);
-    pageErrors.length = 0;
-  });
-  afterEach(async () => {
-    if (page) await page.context().close();
-    if (server) await server.close();
-    server = null;
-    expect(pageErrors).toEqual([]);
-  });
-
-  /** Opens the preview page and returns the sidebar frame. */
-  async function open(): Promise<FrameLocator> {
-    server = await startPreviewServer(backend, { port: 0 });
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
-    page = await context.newPage();
-    page.on("pageerror", (e) => pageErrors.push(String(e)));
-    page.on("dialog", (d) => {
-      pageErrors.push("dialog: " + d.message());
-      void d.dismiss();
-    });
-    await page.goto(server.url);
-    return page.frameLocator("#sidebar");
-  }
+  const t = useSidebarPage();
 
   function sidebarFrame() {
-    const f = page.frames().find((x) => x.url().endsWith("/sidebar"));
+    const f = t.page.frames().find((x) => x.url().endsWith("/sidebar"));
     if (!f) throw new Error("no sidebar frame");
     return f;
   }
 
   it("submits a check-in, shows the new score and updates the lists and the sheet", async () => {
-    const sb = await open();
+    const sb = await t.open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
     await poll(() => sb.locator("#who").textContent()).toContain("Checking in as ann@example.com");
     // Two KRs: the key result is a select; it has a visible label.
@@ -83,8 +43,8 @@ if (!haveChromium) {
     await sb.getByRole("button", { name: "Submit check-in" }).click();
 
     await poll(() => sb.locator("#status").textContent()).toBe("Saved: score 0.70 — On track");
-    expect(backend.recorded).toHaveLength(1);
-    expect(backend.recorded[0]).toMatchObject({
+    expect(t.backend.recorded).toHaveLength(1);
+    expect(t.backend.recorded[0]).toMatchObject({
       krId: "O1.KR1",
       value: 6.5,
       confidence: 8,
@@ -93,7 +53,7 @@ if (!haveChromium) {
       nextStep: "Automate triage",
       author: "ann@example.com",
     });
-    expect(backend.received[0].as).toBeUndefined();
+    expect(t.backend.received[0].as).toBeUndefined();
     // Text fields cleared, list and recent list updated.
     expect(await sb.getByLabel("New value").inputValue()).toBe("");
     expect(await sb.getByLabel("What changed").inputValue()).toBe("");
@@ -103,20 +63,20 @@ if (!haveChromium) {
     expect(await item.textContent()).toContain("Last check-in 2024-01-22");
     expect(await sb.locator("#recent li").first().textContent()).toContain("=SUM(A1) merged two queues");
     // The page around the sidebar refreshes its table.
-    await page.getByRole("tab", { name: "Check-ins" }).click();
-    await poll(() => page.locator("#grid").textContent()).toContain("=SUM(A1) merged two queues");
+    await t.page.getByRole("tab", { name: "Check-ins" }).click();
+    await poll(() => t.page.locator("#grid").textContent()).toContain("=SUM(A1) merged two queues");
 
     // A second check-in gets a new request ID.
     await sb.getByLabel("New value").fill("6");
     await sb.getByLabel("New value").press("Enter"); // Enter submits
-    await poll(() => backend.recorded.length).toBe(2);
-    expect(backend.recorded[1].requestId).not.toBe(backend.recorded[0].requestId);
-    expect(backend.recorded[0].requestId).toMatch(/^[A-Za-z0-9-]{8,64}$/);
+    await poll(() => t.backend.recorded.length).toBe(2);
+    expect(t.backend.recorded[1].requestId).not.toBe(t.backend.recorded[0].requestId);
+    expect(t.backend.recorded[0].requestId).toMatch(/^[A-Za-z0-9-]{8,64}$/);
   });
 
   it("accepts the locale's decimal comma", async () => {
-    backend.decimalSeparator = ",";
-    const sb = await open();
+    t.backend.decimalSeparator = ",";
+    const sb = await t.open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
     expect(await sb.getByLabel("New value").getAttribute("placeholder")).toContain("3,5");
     expect(await sb.getByLabel("New value").getAttribute("inputmode")).toBe("decimal");
@@ -125,12 +85,12 @@ if (!haveChromium) {
     await sb.getByLabel("Confidence").selectOption("6");
     await sb.getByRole("button", { name: "Submit check-in" }).click();
     await poll(() => sb.locator("#status").textContent()).toBe("Saved: score 0,50 — On track");
-    expect(backend.received[0].value).toBe("7,5");
-    expect(backend.recorded[0].value).toBe(7.5);
+    expect(t.backend.received[0].value).toBe("7,5");
+    expect(t.backend.recorded[0].value).toBe(7.5);
   });
 
   it("shows a bad value next to New value and records nothing", async () => {
-    const sb = await open();
+    const sb = await t.open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
     await sb.getByLabel("Key result").selectOption("O1.KR1");
     await sb.getByLabel("What changed").fill("kept text");
@@ -140,7 +100,7 @@ if (!haveChromium) {
     expect(await sb.locator("#value-error").textContent()).toBe("Enter the new value.");
     expect(await sb.locator("#confidence-error").isVisible()).toBe(true);
     expect(await sb.locator("#value").evaluate((e) => e === document.activeElement)).toBe(true);
-    expect(backend.received).toHaveLength(0);
+    expect(t.backend.received).toHaveLength(0);
 
     // Server-side: not a number.
     await sb.getByLabel("New value").fill("lots");
@@ -156,8 +116,8 @@ if (!haveChromium) {
     expect(await sb.locator("#status").textContent()).toBe("Please check the marked fields.");
     expect(await value.inputValue()).toBe("lots");
     expect(await sb.getByLabel("What changed").inputValue()).toBe("kept text");
-    expect(backend.received).toHaveLength(1);
-    expect(backend.recorded).toHaveLength(0);
+    expect(t.backend.received).toHaveLength(1);
+    expect(t.backend.recorded).toHaveLength(0);
 
     // Fixing it clears the error and saves, with the same request ID (nothing was written under it).
     await value.fill("9");
@@ -165,12 +125,12 @@ if (!haveChromium) {
     await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: score 0\.20/);
     expect(await sb.locator("#value-error").isVisible()).toBe(false);
     expect(await value.getAttribute("aria-invalid")).toBeNull();
-    expect(backend.recorded).toHaveLength(1);
-    expect(backend.received[1].requestId).toBe(backend.received[0].requestId);
+    expect(t.backend.recorded).toHaveLength(1);
+    expect(t.backend.received[1].requestId).toBe(t.backend.received[0].requestId);
   });
 
   it("shows a KR named with HTML literally and never runs it", async () => {
-    const sb = await open();
+    const sb = await t.open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
     const item = sb.locator('#krs li[data-kr-id="O1.KR2"] .kr-name');
     expect(await item.textContent()).toBe(XSS_NAME);
@@ -179,16 +139,19 @@ if (!haveChromium) {
     const option = sb.locator('#kr option[value="O1.KR2"]');
     expect(await option.textContent()).toBe(XSS_NAME);
     await sb.getByLabel("Key result").selectOption("O1.KR2");
-    await page.waitForTimeout(200);
+    // Markup run as HTML would have made an element at once; its onerror may not have fired yet, so
+    // the absence of any image is what shows it (no wait needed), the flag only confirms it.
+    expect(await sb.locator("img").count()).toBe(0);
+    expect(await t.page.locator("#grid img").count()).toBe(0);
     expect(await sidebarFrame().evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await t.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     // The page's table shows it literally too.
-    expect(await page.locator("#grid").textContent()).toContain(XSS_NAME);
+    expect(await t.page.locator("#grid").textContent()).toContain(XSS_NAME);
   });
 
   it("asks who you are when the platform gives no email, and checks in as that person", async () => {
-    backend.email = null;
-    const sb = await open();
+    t.backend.email = null;
+    const sb = await t.open();
     await poll(() => sb.getByRole("heading", { name: "Who are you?" }).isVisible()).toBe(true);
     const picker = sb.getByLabel("I am");
     expect(await picker.locator("option").allTextContents()).toEqual([
@@ -204,7 +167,7 @@ if (!haveChromium) {
     await picker.selectOption("bob@example.com");
     await sb.getByRole("button", { name: "Continue" }).click();
     await poll(() => sb.locator("#who").textContent()).toContain("Checking in as bob@example.com");
-    expect(backend.loads).toEqual([{}, { as: "bob@example.com" }]);
+    expect(t.backend.loads).toEqual([{}, { as: "bob@example.com" }]);
     // One KR: shown as text, no select, still sent.
     expect(await sb.locator("#kr").isVisible()).toBe(false);
     expect(await sb.locator("#kr-single").textContent()).toBe("Ship the new intake form");
@@ -216,8 +179,8 @@ if (!haveChromium) {
     await sb.getByLabel("Confidence").selectOption("9");
     await sb.getByRole("button", { name: "Submit check-in" }).click();
     await poll(() => sb.locator("#status").textContent()).toBe("Saved: score 0.50 — On track");
-    expect(backend.received[0]).toMatchObject({ krId: "O2.KR1", as: "bob@example.com" });
-    expect(backend.recorded[0].author).toBe("bob@example.com");
+    expect(t.backend.received[0]).toMatchObject({ krId: "O2.KR1", as: "bob@example.com" });
+    expect(t.backend.recorded[0].author).toBe("bob@example.com");
     expect(await sb.locator("#recent li").count()).toBe(1);
 
     // Change to someone who owns nothing: the empty state.
@@ -230,8 +193,8 @@ if (!haveChromium) {
   });
 
   it("shows admins every key result with its owner", async () => {
-    backend.admins = ["ann@example.com"];
-    const sb = await open();
+    t.backend.admins = ["ann@example.com"];
+    const sb = await t.open();
     await poll(() => sb.locator("#krs li").count()).toBe(3);
     expect(await sb.locator("#krs-heading").textContent()).toBe("All key results");
     expect(await sb.locator("#who").textContent()).toContain("(admin)");
@@ -240,62 +203,76 @@ if (!haveChromium) {
   });
 
   it("is usable from the keyboard: natural tab order, Ctrl+Enter in a text area submits", async () => {
-    const sb = await open();
+    const sb = await t.open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
     await sb.locator("#kr").focus();
     const order: string[] = [];
     for (let i = 0; i < 7; i++) {
       order.push(await sidebarFrame().evaluate(() => document.activeElement?.id || ""));
-      await page.keyboard.press("Tab");
+      await t.page.keyboard.press("Tab");
     }
     expect(order).toEqual(["kr", "value", "confidence", "whatChanged", "blockers", "nextStep", "submit"]);
     await sb.getByLabel("New value").fill("9");
     await sb.getByLabel("Next step").fill("line one");
     await sb.getByLabel("Next step").press("Enter"); // a new line, not a submit
-    expect(backend.received).toHaveLength(0);
+    expect(t.backend.received).toHaveLength(0);
     await sb.getByLabel("Next step").press("Control+Enter");
     await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
-    expect(backend.recorded[0].nextStep).toBe("line one\n");
+    expect(t.backend.recorded[0].nextStep).toBe("line one\n");
   });
 
   it("records a double-clicked submit once, with one request ID", async () => {
-    const sb = await open();
+    const sb = await t.open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
     await sb.getByLabel("Key result").selectOption("O1.KR1");
     await sb.getByLabel("New value").fill("7");
     await sb.getByLabel("Confidence").selectOption("7");
     // The save stays in flight until released, however slow the machine is.
-    const release = backend.holdCheckins();
+    const release = t.backend.holdCheckins();
+    // The sidebar's calls are counted where it makes them (google.script.run's request, sent in the click's
+    // own handler), not where they arrive: the preview runs one call at a time, so a second one would reach
+    // the backend only after the first is released, and no wait could prove it absent.
+    const frame = sidebarFrame();
+    await frame.evaluate(() => {
+      const w = window as unknown as { __submits: number; fetch: typeof fetch };
+      const send = w.fetch.bind(window);
+      w.__submits = 0;
+      w.fetch = (input, init) => {
+        if (init && typeof init.body === "string" && JSON.parse(init.body).fn === "submitCheckin") w.__submits++;
+        return send(input, init);
+      };
+    });
+    const submits = () => frame.evaluate(() => (window as unknown as { __submits: number }).__submits);
     const button = sb.getByRole("button", { name: "Submit check-in" });
     await button.dblclick();
+    expect(await submits()).toBe(1);
     await poll(() => sb.locator("#submit").textContent()).toBe("Saving…");
     expect(await sb.locator("#submit").isDisabled()).toBe(true);
     await sb.getByLabel("New value").press("Enter"); // and Enter while saving
-    await poll(() => backend.arrived).toBe(1);
-    // a second request, had the sidebar sent one, would have reached the backend by now
-    await page.waitForTimeout(300);
-    expect(backend.arrived).toBe(1);
+    expect(await submits()).toBe(1);
+    await poll(() => t.backend.arrived).toBe(1);
     release();
     await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
-    expect(backend.received).toHaveLength(1);
-    expect(backend.recorded).toHaveLength(1);
+    expect(await submits()).toBe(1);
+    expect(t.backend.received).toHaveLength(1);
+    expect(t.backend.recorded).toHaveLength(1);
     expect(await sb.locator("#submit").isDisabled()).toBe(false);
   });
 
   it("keeps the request ID across busy and failed attempts until a success", async () => {
-    const sb = await open();
+    const sb = await t.open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
     await sb.getByLabel("Key result").selectOption("O1.KR1");
     await sb.getByLabel("New value").fill("7");
     await sb.getByLabel("What changed").fill("retry me");
     const button = sb.getByRole("button", { name: "Submit check-in" });
 
-    backend.busyNext = 1;
+    t.backend.busyNext = 1;
     await button.click();
     await poll(() => sb.locator("#status").textContent()).toBe("The tracker is busy — try again");
     expect(await sb.getByLabel("What changed").inputValue()).toBe("retry me");
 
-    backend.throwNext = 1;
+    t.backend.throwNext = 1;
     await button.click();
     await poll(() => sb.locator("#status").textContent()).toMatch(/^Something went wrong/);
     const status = await sb.locator("#status").textContent();
@@ -303,8 +280,8 @@ if (!haveChromium) {
 
     await button.click();
     await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
-    expect(backend.received).toHaveLength(3);
-    expect(new Set(backend.received.map((r) => r.requestId)).size).toBe(1);
-    expect(backend.recorded).toHaveLength(1);
+    expect(t.backend.received).toHaveLength(3);
+    expect(new Set(t.backend.received.map((r) => r.requestId)).size).toBe(1);
+    expect(t.backend.recorded).toHaveLength(1);
   });
 });

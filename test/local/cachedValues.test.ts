@@ -42,6 +42,30 @@ describe("show on a file okr-sheets saved", () => {
     expect(JSON.parse(r.stdout)).toEqual(readTab(await openWorkbook(file, { at: AT }), "Key Results").rows);
   });
 
+  it("reads a tab's rows without formatting its cells (readTab withDisplay false, as checkin's owner look-up)", async () => {
+    const engine = await openWorkbook(file, { at: AT });
+    for (const tab of TABS) {
+      const full = readTab(engine, tab);
+      const bare = readTab(engine, tab, false);
+      expect(bare.rows, tab).toEqual(full.rows);
+      expect(bare.headers, tab).toEqual(full.headers);
+      expect(bare.display, tab).toEqual(full.display.slice(0, 1));
+    }
+  });
+
+  it("opens only the shown tab's cells (onlyTab), keeping every tab's name", async () => {
+    const engine = await openWorkbook(file, { at: AT });
+    for (const tab of TABS) {
+      const one = await openWorkbook(file, { at: AT, readOnly: true, onlyTab: tab });
+      expect(one.savedValues, tab).toBe(true);
+      expect(readTab(one, tab), tab).toEqual(readTab(engine, tab));
+      const names = (wb: typeof one) => (wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet).getSheets().map((s) => s.getName());
+      expect(names(one)).toEqual(names(engine));
+    }
+    const r = await runCli(dir, ["show", "t.xlsx", "--sheet", "Nope", "--at", AT]);
+    expect(r.stderr).toMatch(/^okr-sheets: No tab named "Nope"\. Tabs: .*Key Results.*Check-ins/);
+  });
+
   it("builds the engine on another day (TODAY() moved)", async () => {
     expect((await openWorkbook(file, { at: "2026-01-21", readOnly: true })).savedValues).toBe(false);
   });

@@ -278,7 +278,7 @@ beforeAll(async () => {
   const wb = new ExcelJS.Workbook();
   wb.addWorksheet("Data").addRow(["a", "b"]);
   await wb.xlsx.writeFile(join(fixtures, "notracker.xlsx"));
-}, 60_000);
+});
 
 function materialise(dir: string, files: Record<string, FileSpec>): void {
   mkdirSync(dir, { recursive: true });

@@ -1,8 +1,8 @@
 // Offline mode loses nothing (issue 16): one writer at a time across processes, the file kept as it was,
 // limits that name themselves. Commands run in-process through main(); real processes only where two
 // processes are the point.
-import { spawn } from "node:child_process";
-import { chmodSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, copyFileSync, existsSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,7 +18,12 @@ import { MAX_TAB_COLUMNS } from "../../src/local/oversize";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const WORKER = join(HERE, "support", "checkinWorker.mjs");
 const dir = mkdtempSync(join(tmpdir(), "okr-offline-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const workers = new Set<ChildProcess>();
+afterAll(() => {
+  // A timed-out race leaves its workers running; they must not outlive the file (nor keep Jest's worker up).
+  for (const w of workers) w.kill("SIGKILL");
+  rmSync(dir, { recursive: true, force: true });
+});
 
 interface Run {
   status: number;
@@ -60,17 +65,29 @@ async function logRows(file: string): Promise<Record<string, unknown>[]> {
 function spawnWorker(file: string, tag: string, n: number): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolveRun) => {
     const child = spawn(process.execPath, [WORKER, file, tag, String(n)], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+    workers.add(child);
     let stderr = "";
     child.stderr.on("data", (c) => (stderr += c));
-    child.on("close", (code) => resolveRun({ code, stderr }));
+    child.on("close", (code) => {
+      workers.delete(child);
+      resolveRun({ code, stderr });
+    });
   });
 }
 
-/** A small tracker: one objective, one key result O1.KR1 owned by a@x.com. */
+let oneKr: Promise<void> | null = null;
+/**
+ * A small tracker: one objective, one key result O1.KR1 owned by a@x.com. Made once (new + import) and
+ * copied for each test: making it cost two commands per test, 12 times.
+ */
 async function tracker(file: string): Promise<void> {
-  await ok("new", file, "--start", "2026-01-05");
-  writeFileSync(p("one.csv"), "Objective,Key_Result,Owner,Metric,Start,Target\nShip,Cut lead time,a@x.com,increase,0,100\n");
-  await ok("import", file, "one.csv");
+  oneKr ??= (async () => {
+    await ok("new", "_one.xlsx", "--start", "2026-01-05");
+    writeFileSync(p("one.csv"), "Objective,Key_Result,Owner,Metric,Start,Target\nShip,Cut lead time,a@x.com,increase,0,100\n");
+    await ok("import", "_one.xlsx", "one.csv");
+  })();
+  await oneKr;
+  copyFileSync(p("_one.xlsx"), p(file));
 }
 
 describe("one writer at a time", () => {
@@ -83,7 +100,8 @@ describe("one writer at a time", () => {
     const want = ["a", "b"].flatMap((t) => Array.from({ length: 20 }, (_, i) => `${t}-${i + 1}`)).sort();
     expect(comments).toEqual(want);
     expect(existsSync(p("race.xlsx.lock")), "lock left behind").toBe(false);
-  }, 300_000);
+    // 40 check-ins one after another (the lock serialises them): over 300 s at load 28 on the 2-core machine.
+  }, 600_000);
 
   it("a second writer refuses with one line while the file is locked, and works once the lock is stale", async () => {
     await tracker("busy.xlsx");
@@ -201,7 +219,8 @@ describe("limits that name themselves", () => {
     writeFileSync(p("many.csv"), lines.join("\n"));
     const r = await ok("import", "many.xlsx", "many.csv");
     expect(r.stdout).toMatch(/^Imported 251 objectives and 1001 key results\./);
-  }, 180_000);
+    // 87 s at load 22 on the 2-core machine.
+  }, 600_000);
 
   it("a zip bomb is refused at once with one line, before anything is unzipped", async () => {
     // A real xlsx whose central directory claims a part of 3 GB (what a bomb's directory says).

@@ -1,7 +1,7 @@
 // The command line on report tabs and cycle changes, in process (test/support/cli.ts): `show` of the
 // Weekly Summary, Mid-cycle Review and Retrospective, rollover's focus checks, batch check-ins on the
 // command's "today", and terminal wording.
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "@jest/globals";

@@ -118,7 +118,7 @@ describe("checkin --from CSV", () => {
     writeFileSync(join(dir, "bad.csv"), ["kr_id,value", "O1.KR1,90", "O1.KR2,85%", "NOPE,3", "O1.KR3,-400"].join("\n"));
     const msg = await rejected("e.xlsx", ["checkin", "e.xlsx", "--from", "bad.csv", "--at", "2026-01-20"]);
     expect(msg).toMatch(/bad\.csv: nothing was checked in\. row 3: value: This key result is measured in "days", not %/);
-    expect(msg).toMatch(/row 4: there is no key result with ID "NOPE"\./);
+    expect(msg).toMatch(/row 4: There is no key result with ID "NOPE"\./);
     expect(msg).toMatch(/row 5: \u2212400 orders is far from the target 120; submit anyway\? \(add --confirm to save it\)/);
     expect(msg).not.toMatch(/row 2/);
   });

@@ -49,7 +49,7 @@ const HTML_TITLE = '<img src=x onerror="window.__xss=1">Backlog';
       await page.goto(server.url);
       const sb = page.frameLocator("#sidebar");
       // The planning lead owns O1.KR2 and O1.KR3 in the operations template.
-      await poll(() => sb.locator("#krs li").count(), { timeout: 15000 }).toBe(2);
+      await poll(() => sb.locator("#krs li").count()).toBe(2);
       await poll(() => sb.locator("#krs").textContent()).toContain(HTML_TITLE);
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
       expect(await sb.locator("#krs img").count()).toBe(0);
@@ -68,7 +68,7 @@ const HTML_TITLE = '<img src=x onerror="window.__xss=1">Backlog';
       await sb.getByLabel("What changed").fill("=1+1 second paint shift");
       await sb.getByLabel("Blockers").fill("none");
       await sb.getByRole("button", { name: "Submit check-in" }).click();
-      await poll(() => sb.locator("#status").textContent(), { timeout: 15000 }).toMatch(/^Saved: score 0\.31 — /);
+      await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: score 0\.31 — /);
 
       const saved = await openWorkbook(file, { at: "2026-01-20", user: OWNER });
       const log = ss(saved).getSheetByName("Check-ins")!.getDataRange().getValues();

@@ -426,5 +426,6 @@ describe("submitCheckin under hostile input (built add-on)", () => {
     expect(seen.refused).toBeGreaterThan(20);
     expect(seen.written).toBeGreaterThan(20);
     expect(seen.duplicate).toBeGreaterThan(3);
-  }, 60_000);
+    // 194 s at load 22 on the 2-core machine (synchronous, so 60 s never stopped it).
+  }, 600_000);
 });

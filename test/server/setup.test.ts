@@ -8,6 +8,7 @@ import { evaluateTracker } from "../../src/core/evaluate";
 import { parseSettings } from "../../src/core/settings";
 import type { KeyResult, Objective } from "../../src/core/model";
 import type { Workbook } from "../../src/local/runtime";
+import { COLUMN_SPECS } from "../../src/server/layout";
 
 const OBJ_HEADERS = ["ID", "Objective", "Owner", "Team", "Parent ID", "Type", "P&L link", "Score", "Expected", "Status"];
 const KR_HEADERS = ["ID", "Objective ID", "Key result", "Owner", "Metric", "Unit", "Start", "Target", "Weight", "Current", "Confidence", "Last check-in", "Score", "Expected", "Status"];
@@ -29,7 +30,7 @@ describe("a new tracker", () => {
   const wb = newTracker({ template: "operations", start: "2026-01-05" });
   const book = ss(wb);
 
-  it("has the five tabs with the spec's exact headers (Key Results: spec headers, then helper columns)", () => {
+  it("has the five tabs with the spec's exact headers (Key Results: spec headers, then helper columns; History: spec headers, then state columns)", () => {
     for (const t of TABS) expect(book.getSheetByName(t), t).not.toBeNull();
     expect(book.getSheetByName("Sheet1")).toBeNull();
     expect(headerRow(wb, "Objectives")).toEqual(OBJ_HEADERS);
@@ -39,11 +40,26 @@ describe("a new tracker", () => {
       "Weighted score", "Counted weight", "Objective name", "Request IDs", "Forecast", "Forecast score", "Weeks to target",
     ]);
     expect(headerRow(wb, "Check-ins")).toEqual(LOG_HEADERS);
-    expect(headerRow(wb, "History")).toEqual(HIST_HEADERS);
+    const hist = headerRow(wb, "History");
+    expect(hist.slice(0, HIST_HEADERS.length)).toEqual(HIST_HEADERS);
+    expect(hist.slice(HIST_HEADERS.length)).toEqual(["Confidence", "Last check-in", "What changed", "Blockers", "Next step", "Same-value check-ins"]);
     const labels = book.getSheetByName("Settings")!.getRange("A1:A40").getValues().map((r) => String(r[0]));
     for (const l of ["Cycle name", "Start date", "Length in weeks", "Check-in cadence", "Check-in weekday", "On track if gap ≤", "At risk if gap ≤", "Aspirational goal", "Leaders' emails", "Admins' emails"]) {
       expect(labels).toContain(l);
     }
+  });
+
+  it("gives every column of the four tables its width from the layout (new tabs: the commonest width first, then the rest)", () => {
+    const specs: [string, Record<string, { width?: number }>][] = [
+      ["Objectives", COLUMN_SPECS.objectives], ["Key Results", COLUMN_SPECS.keyResults], ["Check-ins", COLUMN_SPECS.checkins], ["History", COLUMN_SPECS.history],
+    ];
+    for (const [tab, spec] of specs) {
+      const headers = headerRow(wb, tab);
+      for (const [h, { width }] of Object.entries(spec)) {
+        if (width) expect(book.getSheetByName(tab)!.getColumnWidth(headers.indexOf(h) + 1), `${tab}!${h}`).toBe(width);
+      }
+    }
+    expect([1, 2, 3].map((c) => book.getSheetByName("Settings")!.getColumnWidth(c))).toEqual([260, 260, 360]);
   });
 
   it("freezes the header row of every tab", () => {
@@ -329,6 +345,43 @@ describe("running setup again", () => {
       expect(rowsOf(wb, "Check-ins")).toHaveLength(3);
     });
   }
+
+  it("a setting cleared away is restored within A1:C40, and the user's notes below (row 40, row 45) are kept", () => {
+    for (const noteRow of [40, 45]) {
+      const wb = filled();
+      const settings = ss(wb).getSheetByName("Settings")!;
+      const labels = settings.getRange("A1:A40").getValues().map((r) => String(r[0]));
+      const at = labels.indexOf("Cycle name") + 1;
+      settings.getRange(at, 1, 1, 3).clearContent();
+      settings.getRange(noteRow, 1, 1, 2).setValues([["My note", "keep me"]]);
+      const r = callAddon(wb, "repairTracker");
+      expect(r.ok).toBe(true);
+      expect(r.restored).toContain("Settings: Cycle name");
+      expect(settings.getRange(noteRow, 1, 1, 2).getValues()[0], `note in row ${noteRow}`).toEqual(["My note", "keep me"]);
+      const after = settings.getRange("A1:A40").getValues().map((x) => String(x[0]));
+      expect(after.indexOf("Cycle name") + 1).toBeGreaterThan(0);
+      expect(after.indexOf("Cycle name") + 1).not.toBe(noteRow);
+    }
+  });
+
+  it("the log's header is found (and a missing column restored) whether or not the Settings computed rows describe it", () => {
+    for (const computed of ["kept", "cleared"] as const) {
+      const wb = filled();
+      const settings = ss(wb).getSheetByName("Settings")!;
+      if (computed === "cleared") {
+        const labels = settings.getRange("A1:A40").getValues().map((r) => String(r[0]));
+        settings.getRange(labels.indexOf("Check-in header (computed)") + 1, 2).setValue("");
+      }
+      const log = ss(wb).getSheetByName("Check-ins")!;
+      const blockers = headerRow(wb, "Check-ins").indexOf("Blockers") + 1;
+      log.getRange(1, blockers).setValue("");
+      const r = callAddon(wb, "repairTracker");
+      expect(r.ok).toBe(true);
+      expect(r.restored, computed).toContain("Check-ins: column Blockers");
+      expect(headerRow(wb, "Check-ins")).toContain("Blockers");
+      expect(rowsOf(wb, "Check-ins")).toHaveLength(3);
+    }
+  });
 });
 
 // ---- refusals ----

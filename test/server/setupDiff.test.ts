@@ -62,6 +62,8 @@ describe("setup and Repair over a healthy tracker", () => {
   it.each(["repairTracker", "setupTracker"] as const)("%s writes nothing at all (no data write, no structural change)", (fn) => {
     const wb = inUse();
     expect(repair(wb), "the first repair after setup").toEqual({});
+    // The person is looking at another tab: Repair leaves them there.
+    ss(wb).setActiveSheet(sheet(wb, "Objectives"));
     const w = writesOf(wb, () => expect(callAddon(wb, fn, ...(fn === "setupTracker" ? [{}] : [])).ok).toBe(true));
     expect(w).toEqual({});
   });
@@ -91,6 +93,19 @@ describe("each kind of damage is repaired with writes of that kind only", () => 
       (wb) => ours(wb, "Key Results").forEach((p) => p.remove()),
       ["Range.protect", "Protection.setDescription", "Protection.setWarningOnly"],
       (wb) => expect(ours(wb, "Key Results").length).toBeGreaterThan(0),
+    ],
+    [
+      "a column protection that stops short of the last formula row (the table grew past it)",
+      (wb) => ours(wb, "Key Results").forEach((p) => {
+        const r = p.getRange();
+        p.setRange(sheet(wb, "Key Results").getRange(r.getRow(), r.getColumn(), 10, r.getNumColumns()));
+      }),
+      ["Protection.setRange"],
+      (wb) => {
+        const n = ours(wb, "Key Results");
+        expect(n.length).toBeGreaterThan(0);
+        for (const p of n) expect(p.getRange().getNumRows()).toBeGreaterThan(10);
+      },
     ],
     [
       "a removed tab protection",

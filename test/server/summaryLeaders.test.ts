@@ -3,20 +3,13 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+import { callAddon, newTracker, requestId, rowsOf, setToday } from "../support/tracker";
+import { byId, OPERATIONS_OWNER, rowWhere, section, summarize, summaryTab, type Tab } from "../support/summaryTab";
 
 const START = "2026-01-05"; // a Monday; week 1 = 01-05..01-11, week 2 = 01-12..01-18
 const W2 = "2026-01-18";
 
-const OWNER: Record<string, string> = {
-  "O1.KR1": "dispatch.lead@example.com",
-  "O1.KR2": "planning.lead@example.com",
-  "O1.KR3": "planning.lead@example.com",
-  "O2.KR1": "quality.lead@example.com",
-  "O2.KR2": "quality.lead@example.com",
-  "O3.KR1": "finance.partner@example.com",
-  "O3.KR2": "ops.lead@example.com",
-};
+const OWNER = OPERATIONS_OWNER;
 
 function checkIn(wb: Workbook, day: string, krId: string, value: number, extra: Record<string, unknown> = {}): string {
   setToday(wb, day);
@@ -28,43 +21,6 @@ function checkIn(wb: Workbook, day: string, krId: string, value: number, extra: 
   return id;
 }
 
-function summarize(wb: Workbook, at: string) {
-  setToday(wb, at);
-  const r = callAddon(wb, "generateWeeklySummary", { at });
-  if (!r.ok) throw new Error(`summary ${at}: ${r.message}`);
-  return r;
-}
-
-interface Tab {
-  values: unknown[][];
-  formulas: string[][];
-}
-function summaryTab(wb: Workbook): Tab {
-  const sh = ss(wb).getSheetByName("Weekly Summary");
-  if (!sh) throw new Error("no Weekly Summary tab");
-  const range = sh.getDataRange();
-  return { values: range.getValues(), formulas: range.getFormulas() };
-}
-function rowWhere(t: Tab, pred: (text: string) => boolean): number {
-  const i = t.values.findIndex((r) => pred(String(r[0])));
-  if (i < 0) throw new Error("row not found");
-  return i;
-}
-/** A section: heading row (first cell starts with `heading`), header row, then rows up to a blank row. */
-function section(t: Tab, heading: string): { headers: string[]; rows: Record<string, unknown>[]; at: number[]; heading: number } {
-  const h = rowWhere(t, (s) => s.startsWith(heading));
-  const headers = t.values[h + 1].map(String);
-  const rows: Record<string, unknown>[] = [];
-  const at: number[] = [];
-  for (let i = h + 2; i < t.values.length && t.values[i].some((v) => v !== ""); i++) {
-    rows.push(Object.fromEntries(headers.map((name, j) => [name, t.values[i][j]]).filter(([name]) => name !== "")));
-    at.push(i);
-  }
-  return { headers, rows, at, heading: h };
-}
-function byId(rows: Record<string, unknown>[]): Map<string, Record<string, unknown>> {
-  return new Map(rows.map((r) => [String(r.ID), r]));
-}
 function allText(t: Tab): string {
   return t.values.map((r) => r.map(String).join("\t")).join("\n");
 }

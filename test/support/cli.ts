@@ -1,10 +1,11 @@
 // Runs okr-sheets commands for tests. Most cases run in-process through `main` with their own folder and
 // output (a child process per case cost about a second of Node start-up and module loading each); a few
 // smoke tests still spawn `node bin/okr-sheets.js` as a user runs it.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterAll } from "@jest/globals";
 import { main } from "../../src/local/cli";
 
 export interface CliRun {
@@ -22,15 +23,29 @@ export async function runCli(cwd: string, args: string[], opts: { now?: Date } =
   return { status, stdout, stderr };
 }
 
-/** One command as a user runs it: a child process of the built binary. */
+const running = new Set<ChildProcess>();
+// A test that failed or timed out can leave a command running; it must not outlive its test file (a live
+// child keeps the Jest worker from exiting, and Jest then force-exits it).
+afterAll(() => {
+  for (const p of running) p.kill("SIGKILL");
+});
+
+/** One command as a user runs it: a child process of the built binary (killed after 3 min, the test timeout). */
 export function spawnCli(cwd: string, args: string[]): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"], timeout: 60_000 });
+    const p = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ["ignore", "pipe", "pipe"], timeout: 180_000 });
+    running.add(p);
     let stdout = "", stderr = "";
     p.stdout.setEncoding("utf8").on("data", (d) => (stdout += d));
     p.stderr.setEncoding("utf8").on("data", (d) => (stderr += d));
-    p.on("error", reject);
-    p.on("close", (status) => resolve({ status, stdout, stderr }));
+    p.on("error", (e) => {
+      running.delete(p);
+      reject(e);
+    });
+    p.on("close", (status) => {
+      running.delete(p);
+      resolve({ status, stdout, stderr });
+    });
   });
 }
 

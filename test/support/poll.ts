@@ -1,5 +1,6 @@
 // Retry an assertion until it holds (for a browser page that updates on its own), then fail with the
-// matcher's own message. Jest has no expect.poll; the timeout is generous so a busy machine never fails it.
+// matcher's own message. Jest has no expect.poll; the timeout is generous so a busy machine never fails it
+// (under load 10–30 a page waits on add-on work that takes a second alone for ten times as long).
 import { expect } from "./expect";
 
 type Matchers<T> = ReturnType<typeof expect<T>>;
@@ -9,7 +10,7 @@ type Polled<T> = {
   ) => Promise<void>;
 };
 
-export function poll<T>(read: () => T | Promise<T>, { timeout = 15_000, interval = 50 } = {}): Polled<T> {
+export function poll<T>(read: () => T | Promise<T>, { timeout = 60_000, interval = 50 } = {}): Polled<T> {
   const attempt = (name: string, args: unknown[]) => async () => {
     const deadline = Date.now() + timeout;
     for (;;) {

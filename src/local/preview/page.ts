@@ -1,7 +1,7 @@
 // The preview page: a spreadsheet-like view of the workbook's tabs, with the real sidebar beside it.
 // Server-side rendering escapes every piece of text; the refresh script renders with textContent.
 import { columnLetter } from "../../core/formulas";
-import type { PreviewCellStyle, PreviewMenuItem, PreviewNotice, PreviewTab } from "./types";
+import type { PreviewCell, PreviewCellStyle, PreviewMenuItem, PreviewNotice, PreviewTab } from "./types";
 import { MENU_CSS, MENU_HTML, MENU_JS, renderMenu, renderNotices } from "./menuUi";
 import { RPC_DONE_MESSAGE } from "./shim";
 import { chartsHtml } from "./charts";
@@ -46,17 +46,47 @@ function renderTable(tab: PreviewTab | undefined): string {
     for (let c = 0; c < width; c++) {
       const cell = Array.isArray(r) ? r[c] : undefined;
       const css = cell ? cellCss(cell.style) : "";
-      out += `<td${css ? ` style="${escapeHtml(css)}"` : ""}>${escapeHtml(cell ? cell.text : "")}</td>`;
+      const flow = cellFlow(r, c);
+      const attrs = (flow ? ` class="${flow}"` : "") + (flow === "clip" ? ` title="${escapeHtml(String(cell!.text))}"` : "");
+      out += `<td${attrs}${css ? ` style="${escapeHtml(css)}"` : ""}>${escapeHtml(cell ? cell.text : "")}</td>`;
     }
     return out + "</tr>";
   };
+  const cols = columnWidths(tab.widths, width);
   let head = `<tr class="letters"><th class="corner"></th>`;
   for (let c = 0; c < width; c++) head += `<th scope="col">${columnLetter(c)}</th>`;
   head += "</tr>";
   for (let i = 0; i < frozen; i++) head += row(rows[i], i).replace("<tr>", '<tr class="frozen">');
   let body = "";
   for (let i = frozen; i < rows.length; i++) body += row(rows[i], i);
-  return `<table class="grid" aria-label="${escapeHtml(tab.name)}"><thead>${head}</thead><tbody>${body}</tbody></table>`;
+  const colgroup = `<colgroup><col class="rownum-col">${cols.map((w) => `<col style="width:${w}px">`).join("")}</colgroup>`;
+  const total = ROWNUM_WIDTH + cols.reduce((a, b) => a + b, 0);
+  return `<table class="grid" style="width:${total}px" aria-label="${escapeHtml(tab.name)}">${colgroup}<thead>${head}</thead><tbody>${body}</tbody></table>`;
+}
+
+/**
+ * How a cell's text flows, as in Sheets: a wrapped cell breaks lines between words only; any other stays
+ * on its lines and runs on over an empty right neighbour ("spill"), else is cut at the column's edge
+ * ("clip", the full text in a tooltip).
+ */
+export function cellFlow(r: PreviewCell[] | undefined, c: number): "wrap" | "spill" | "clip" | "" {
+  const text = (cell: PreviewCell | undefined) => (cell && cell.text != null ? String(cell.text) : "");
+  const cell = Array.isArray(r) ? r[c] : undefined;
+  if (text(cell) === "") return "";
+  if (cell!.style && cell!.style.wrap) return "wrap";
+  return text(Array.isArray(r) ? r[c + 1] : undefined) === "" ? "spill" : "clip";
+}
+
+const ROWNUM_WIDTH = 40;
+const DEFAULT_WIDTH = 100;
+
+/** Each column's width in pixels: the sheet's, within 20–1000, else Sheets' default 100. */
+export function columnWidths(widths: unknown, n: number): number[] {
+  const list = Array.isArray(widths) ? widths : [];
+  return Array.from({ length: n }, (_, c) => {
+    const w = Math.round(Number(list[c]));
+    return Number.isFinite(w) && w >= 20 && w <= 1000 ? w : DEFAULT_WIDTH;
+  });
 }
 
 function renderTabStrip(tabs: PreviewTab[], selected: number): string {
@@ -121,12 +151,15 @@ body{font:13px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;c
 .doc-title{font-size:16px;font-weight:500}
 .note{color:#5f6368;font-size:12px}
 .grid-wrap{flex:1;overflow:auto;position:relative}
-.grid{border-collapse:separate;border-spacing:0;font-size:12px}
-.grid td,.grid th{border-right:1px solid #e2e3e3;border-bottom:1px solid #e2e3e3;padding:2px 6px;white-space:pre-wrap;vertical-align:bottom;max-width:360px;min-width:40px;overflow-wrap:anywhere;background:#fff}
+.grid{border-collapse:separate;border-spacing:0;font-size:12px;table-layout:fixed}
+.grid col.rownum-col{width:40px}
+.grid td,.grid th{border-right:1px solid #e2e3e3;border-bottom:1px solid #e2e3e3;padding:2px 4px;white-space:pre;vertical-align:bottom;overflow:hidden;overflow-wrap:normal;word-break:normal;background:#fff}
+.grid td.wrap{white-space:pre-wrap}
+.grid td.spill{overflow:visible}
 .grid thead{position:sticky;top:0;z-index:2}
 .grid thead tr.letters th{background:#f8f9fa;color:#5f6368;font-weight:400;text-align:center;border-bottom:1px solid #c0c0c0}
 .grid thead tr.frozen td{border-bottom:2px solid #c0c0c0}
-.grid th.rownum,.grid th.corner{background:#f8f9fa;color:#5f6368;font-weight:400;text-align:center;position:sticky;left:0;z-index:1;min-width:36px}
+.grid th.rownum,.grid th.corner{background:#f8f9fa;color:#5f6368;font-weight:400;text-align:center;position:sticky;left:0;z-index:1}
 .grid th.corner{z-index:3}
 .empty{padding:16px;color:#5f6368}
 .tabs{display:flex;gap:2px;overflow-x:auto;border-top:1px solid #dadce0;background:#f1f3f4;padding:0 8px}
@@ -162,6 +195,13 @@ const PAGE_JS = `(function () {
     if (st.italic) td.style.fontStyle = "italic";
     if (typeof st.align === "string" && ALIGN.test(st.align.trim().toLowerCase())) td.style.textAlign = st.align.trim().toLowerCase();
   }
+  function flow(r, c) {
+    function text(cell) { return cell && cell.text != null ? String(cell.text) : ""; }
+    var cell = Array.isArray(r) ? r[c] : undefined;
+    if (text(cell) === "") return "";
+    if (cell.style && cell.style.wrap) return "wrap";
+    return text(Array.isArray(r) ? r[c + 1] : undefined) === "" ? "spill" : "clip";
+  }
   function index() {
     if (!tabs || !tabs.length) return -1;
     for (var i = 0; i < tabs.length; i++) if (tabs[i].name === current) return i;
@@ -187,6 +227,15 @@ const PAGE_JS = `(function () {
     rows.forEach(function (r) { if (Array.isArray(r) && r.length > width) width = r.length; });
     var frozen = Math.max(0, Math.min(rows.length, Math.floor(Number(tab.frozenRows) || 0)));
     var table = el("table", "grid"); table.setAttribute("aria-label", tab.name);
+    var cg = el("colgroup"), rc = el("col", "rownum-col"), total = ${ROWNUM_WIDTH};
+    cg.appendChild(rc);
+    for (var w = 0; w < width; w++) {
+      var px = Math.round(Number(Array.isArray(tab.widths) ? tab.widths[w] : NaN));
+      if (!(px >= 20 && px <= 1000)) px = ${DEFAULT_WIDTH};
+      var col = el("col"); col.style.width = px + "px"; cg.appendChild(col); total += px;
+    }
+    table.style.width = total + "px";
+    table.appendChild(cg);
     var thead = el("thead"), tbody = el("tbody");
     var lt = el("tr", "letters"); lt.appendChild(el("th", "corner"));
     for (var c = 0; c < width; c++) { var th = el("th", "", letter(c)); th.setAttribute("scope", "col"); lt.appendChild(th); }
@@ -196,7 +245,9 @@ const PAGE_JS = `(function () {
       var rh = el("th", "rownum", String(i + 1)); rh.setAttribute("scope", "row"); tr.appendChild(rh);
       for (var c = 0; c < width; c++) {
         var cell = Array.isArray(r) ? r[c] : undefined;
-        var td = el("td", "", cell ? String(cell.text == null ? "" : cell.text) : "");
+        var f = flow(r, c);
+        var td = el("td", f, cell ? String(cell.text == null ? "" : cell.text) : "");
+        if (f === "clip") td.title = String(cell.text);
         if (cell) styleCell(td, cell.style);
         tr.appendChild(td);
       }

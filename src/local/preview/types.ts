@@ -6,6 +6,8 @@ export interface PreviewCellStyle {
   bold?: boolean;
   italic?: boolean;
   align?: string;
+  /** The cell wraps its text (Sheets' wrap strategy WRAP); else it stays on one line. */
+  wrap?: boolean;
 }
 
 export interface PreviewCell {
@@ -19,6 +21,8 @@ export interface PreviewTab {
   rows: PreviewCell[][];
   /** Rows at the top that stay visible while scrolling. */
   frozenRows?: number;
+  /** Column widths in pixels, as the sheet sets them (Apps Script's getColumnWidth). */
+  widths?: number[];
 }
 
 export interface PreviewBackend {

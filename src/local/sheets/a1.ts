@@ -85,28 +85,37 @@ export function rectSubtract(a: Rect, b: Rect): Rect[] {
   return out;
 }
 
-/** Rows `at`..`at+count-1` (1-based) were inserted: returns the moved rectangle. */
-export function shiftRectForInsert(r: Rect, at: number, count: number): Rect {
-  return { ...r, r1: r.r1 >= at ? r.r1 + count : r.r1, r2: r.r2 >= at ? r.r2 + count : r.r2 };
+/** `count` rows or columns were inserted at `at` (1-based): the span lo..hi moved. */
+function spanAfterInsert(lo: number, hi: number, at: number, count: number): [number, number] {
+  return [lo >= at ? lo + count : lo, hi >= at ? hi + count : hi];
 }
 
-/** Rows `at`..`at+count-1` were deleted: returns the shrunk rectangle, or null when nothing is left. */
-export function shiftRectForDelete(r: Rect, at: number, count: number): Rect | null {
+/** Rows or columns `at`..`at+count-1` were deleted: the span lo..hi shrunk, or null when nothing is left. */
+function spanAfterDelete(lo: number, hi: number, at: number, count: number): [number, number] | null {
   const last = at + count - 1;
-  const r1 = r.r1 < at ? r.r1 : r.r1 > last ? r.r1 - count : at;
-  const r2 = r.r2 < at ? r.r2 : r.r2 > last ? r.r2 - count : at - 1;
-  return r2 < r1 ? null : { ...r, r1, r2 };
+  const a = lo < at ? lo : lo > last ? lo - count : at;
+  const b = hi < at ? hi : hi > last ? hi - count : at - 1;
+  return b < a ? null : [a, b];
+}
+
+export function shiftRectForInsert(r: Rect, at: number, count: number): Rect {
+  const [r1, r2] = spanAfterInsert(r.r1, r.r2, at, count);
+  return { ...r, r1, r2 };
+}
+
+export function shiftRectForDelete(r: Rect, at: number, count: number): Rect | null {
+  const span = spanAfterDelete(r.r1, r.r2, at, count);
+  return span && { ...r, r1: span[0], r2: span[1] };
 }
 
 export function shiftRectColsForInsert(r: Rect, at: number, count: number): Rect {
-  return { ...r, c1: r.c1 >= at ? r.c1 + count : r.c1, c2: r.c2 >= at ? r.c2 + count : r.c2 };
+  const [c1, c2] = spanAfterInsert(r.c1, r.c2, at, count);
+  return { ...r, c1, c2 };
 }
 
 export function shiftRectColsForDelete(r: Rect, at: number, count: number): Rect | null {
-  const last = at + count - 1;
-  const c1 = r.c1 < at ? r.c1 : r.c1 > last ? r.c1 - count : at;
-  const c2 = r.c2 < at ? r.c2 : r.c2 > last ? r.c2 - count : at - 1;
-  return c2 < c1 ? null : { ...r, c1, c2 };
+  const span = spanAfterDelete(r.c1, r.c2, at, count);
+  return span && { ...r, c1: span[0], c2: span[1] };
 }
 
 // One token pattern for formulas: string literals and quoted sheet names are skipped whole; cell refs,

@@ -13,7 +13,7 @@ import {
   shiftRectForInsert,
 } from "./a1";
 import { formatNumber, isDateFormat, localeInfo, parseTyped } from "./format";
-import { absA1, copyFormats, FORMAT_KEYS, shiftIndexSet, SheetModel, type CellMeta, type Ctx, type NamedModel } from "./model";
+import { absA1, copyFormats, FORMAT_KEYS, SheetModel, type CellMeta, type Ctx, type NamedModel } from "./model";
 import type { LocalRange } from "./range";
 import type { DvModel } from "./rules";
 import type { LocalSheet } from "./sheet";
@@ -37,7 +37,6 @@ export class Book {
   sheets: SheetModel[] = [];
   named = new Map<string, NamedModel>();
   active!: SheetModel;
-  activeRange: Rect | null = null;
   nextGid = 0;
   api: LocalSpreadsheet;
 
@@ -105,10 +104,6 @@ export class Book {
     this.write().removeNamedExpression(n.name);
     this.named.delete(key);
     return true;
-  }
-
-  tz(): string {
-    return this.timeZone;
   }
 
   sheetApi(model: SheetModel): LocalSheet {
@@ -285,7 +280,6 @@ export class Book {
     sheet.meta.splice(at - 1, 0, ...fresh);
     sheet.maxRows += count;
     this.shiftStructures(sheet, (r) => shiftRectForInsert(r, at, count));
-    shiftIndexSet(sheet.hiddenRows, at, count);
   }
 
   deleteRows(sheet: SheetModel, at: number, count: number): void {
@@ -295,7 +289,6 @@ export class Book {
     sheet.meta.splice(at - 1, count);
     sheet.maxRows -= count;
     this.shiftStructures(sheet, (r) => shiftRectForDelete(r, at, count));
-    shiftIndexSet(sheet.hiddenRows, at, -count);
   }
 
   insertCols(sheet: SheetModel, at: number, count: number, copyFrom: number | null): void {
@@ -312,7 +305,6 @@ export class Book {
     const widths: Record<number, number> = {};
     for (const [k, w] of Object.entries(sheet.widths)) widths[Number(k) >= at ? Number(k) + count : Number(k)] = w;
     sheet.widths = widths;
-    shiftIndexSet(sheet.hiddenCols, at, count);
   }
 
   deleteCols(sheet: SheetModel, at: number, count: number): void {
@@ -329,7 +321,6 @@ export class Book {
       else if (n >= at + count) widths[n - count] = w;
     }
     sheet.widths = widths;
-    shiftIndexSet(sheet.hiddenCols, at, -count);
   }
 
   private shiftStructures(sheet: SheetModel, f: (r: Rect) => Rect | null): void {
@@ -346,7 +337,6 @@ export class Book {
       else p.removed = true;
     }
     sheet.protections = sheet.protections.filter((p) => !p.removed);
-    sheet.merges = sheet.merges.map(f).filter((r): r is Rect => r !== null);
     for (const [key, n] of [...this.named]) {
       if (n.sheet !== sheet) continue;
       const r = f(n.rect);

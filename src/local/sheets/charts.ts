@@ -49,13 +49,6 @@ export class LocalChartBuilder {
     this._chart.type = "COLUMN";
     return this;
   }
-  setChartType(type: unknown) {
-    this._chart.type = String(type);
-    return this;
-  }
-  getChartType() {
-    return this._chart.type;
-  }
   setOption(option: string, value: unknown) {
     this._chart.options[option] = value;
     return this;
@@ -81,9 +74,6 @@ export class LocalChartBuilder {
 
 export class LocalEmbeddedChart {
   constructor(readonly _chart: ChartModel) {}
-  getChartId() {
-    return this._chart.id;
-  }
   getId() {
     return `c${this._chart.id}`;
   }
@@ -93,9 +83,6 @@ export class LocalEmbeddedChart {
   }
   getRanges() {
     return this._chart.ranges.slice();
-  }
-  getNumHeaders() {
-    return this._chart.numHeaders;
   }
   /** Not an Apps Script method: for tests, whether the builder swapped rows and columns. */
   getTransposed() {

@@ -144,9 +144,6 @@ class LocalSpreadsheetApp {
   getActiveSheet() {
     return this.isTrigger() ? null : this.book.sheetApi(this.book.active);
   }
-  getActiveRange() {
-    return this.isTrigger() ? null : this.book.api.getActiveRange();
-  }
   setActiveSheet(sheet: LocalSheet) {
     return this.book.api.setActiveSheet(sheet);
   }
@@ -215,7 +212,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   const triggers: SnapshotTrigger[] = (snapshot.triggers ?? []).map((t) => ({ ...t }));
   const sent: SentMail[] = [];
   const logs: string[] = [];
-  const caches = { script: new Map(), document: new Map(), user: new Map() } as const;
+  const caches = { document: new Map() } as const;
 
   const ui = new LocalUi(counters, uiRec);
   const app = new LocalSpreadsheetApp(counters, book, ui, () => runningTrigger, new OtherBooks(ctx, opts.workbooks, opts.scopes));
@@ -232,7 +229,6 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   const session = new LocalSession(counters, {
     user: () => user,
     effective: effectiveUser,
-    tz: () => book.timeZone,
     scriptTz: () => SCRIPT_TIME_ZONE,
     locale: () => book.locale,
   });
@@ -245,12 +241,6 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
         logs.push(args[0].replace(/%s/g, () => String(args[i++])));
       } else logs.push(logLine(args));
       return Logger;
-    },
-    getLog() {
-      return logs.join("\n");
-    },
-    clear() {
-      logs.length = 0;
     },
   };
   const quietConsole = {
@@ -265,9 +255,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   const cacheService = {
     _kind: "CacheService",
     _counters: counters,
-    getScriptCache: () => new LocalCache(counters, caches.script, nowMs),
     getDocumentCache: () => new LocalCache(counters, caches.document, nowMs),
-    getUserCache: () => new LocalCache(counters, caches.user, nowMs),
   };
 
   const globals: Record<string, unknown> = {

@@ -59,16 +59,11 @@ export class SheetModel {
   frozenRows = 0;
   frozenCols = 0;
   widths: Record<number, number> = {};
-  rowHeights: Record<number, number> = {};
   tabColor: string | null = null;
   meta: (CellMeta | undefined)[][] = [];
   cf: CfModel[] = [];
   dv: { rect: Rect; rule: DvModel }[] = [];
   protections: ProtectionModel[] = [];
-  merges: Rect[] = [];
-  borders: { rect: Rect; args: unknown[] }[] = [];
-  hiddenCols = new Set<number>();
-  hiddenRows = new Set<number>();
   charts: ChartModel[] = [];
   deleted = false;
   api?: LocalSheet;
@@ -96,16 +91,6 @@ export function normColor(c: string | null | undefined): string | undefined {
 }
 
 export const ProtectionType = { RANGE: "RANGE", SHEET: "SHEET" } as const;
-
-export function shiftIndexSet(set: Set<number>, at: number, delta: number): void {
-  const items = [...set];
-  set.clear();
-  for (const i of items) {
-    if (i < at) set.add(i);
-    else if (delta > 0) set.add(i + delta);
-    else if (i >= at - delta) set.add(i + delta);
-  }
-}
 
 export function copyFormats(m: CellMeta | undefined): CellMeta | undefined {
   if (!m) return undefined;

@@ -41,6 +41,17 @@ export class LocalProtection {
     const s = this._p.sheet;
     return this._book.rangeApi(s, this._p.rect ? { ...this._p.rect } : { r1: 1, c1: 1, r2: s.maxRows, c2: s.maxCols });
   }
+  /**
+   * Moves a range protection to cover `range` instead. Documented for range protections; moving one to
+   * another sheet, or giving a sheet protection a range, is refused here (the stricter reading).
+   */
+  setRange(range: LocalRange) {
+    this.mayEdit();
+    if (!this._p.rect) throw new Error("setRange: a sheet protection has no range to move.");
+    if (range._sheet !== this._p.sheet) throw new Error("setRange: the range is on another sheet.");
+    this._p.rect = { ...range._rect };
+    return this;
+  }
   getProtectionType() {
     return this._p.rect ? ProtectionType.RANGE : ProtectionType.SHEET;
   }
@@ -58,39 +69,6 @@ export class LocalProtection {
   }
   canEdit() {
     return this._p.warningOnly || !this._p.editors || this._p.editors.includes(this.me());
-  }
-  canDomainEdit() {
-    return true;
-  }
-  getEditors() {
-    return [];
-  }
-  addEditor(email: string) {
-    this.mayEdit();
-    if (this._p.editors && !this._p.editors.includes(String(email))) this._p.editors.push(String(email));
-    return this;
-  }
-  addEditors(emails: string[]) {
-    for (const e of emails) this.addEditor(e);
-    return this;
-  }
-  removeEditor(email: string) {
-    this.mayEdit();
-    if (this._p.editors) this._p.editors = this._p.editors.filter((e) => e !== String(email));
-    return this;
-  }
-  removeEditors(emails: string[]) {
-    for (const e of emails) this.removeEditor(e);
-    return this;
-  }
-  setDomainEdit() {
-    return this;
-  }
-  setUnprotectedRanges() {
-    return this;
-  }
-  getUnprotectedRanges() {
-    return [];
   }
   toString() {
     return "Protection";

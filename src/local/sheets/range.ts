@@ -1,6 +1,6 @@
-// The Range face: values, formulas, formats, notes, validations and merges of one rectangle.
+// The Range face: values, formulas, formats, notes and validations of one rectangle.
 import type { LocalTextStyle } from "./textStyle";
-import { parseA1, Rect, rectContains, rectsOverlap, rectSubtract, rectToA1, shiftFormula } from "./a1";
+import { parseA1, Rect, rectContains, rectSubtract, rectToA1, shiftFormula } from "./a1";
 import type { Book } from "./book";
 import type { CountersImpl } from "./counters";
 import { DEFAULT_NUMBER_FORMAT } from "./format";
@@ -77,13 +77,7 @@ export class LocalRange {
   getRow() {
     return this._rect.r1;
   }
-  getRowIndex() {
-    return this._rect.r1;
-  }
   getColumn() {
-    return this._rect.c1;
-  }
-  getColumnIndex() {
     return this._rect.c1;
   }
   getNumRows() {
@@ -101,33 +95,15 @@ export class LocalRange {
   getSheet() {
     return this._book.sheetApi(this._sheet);
   }
+  /** The sheet's ID (Sheet.getSheetId): setup compares a named range's sheet with it in one call. */
   getGridId() {
     return this._sheet.gid;
-  }
-  offset(dr: number, dc: number, numRows?: number, numCols?: number) {
-    const r1 = this._rect.r1 + dr;
-    const c1 = this._rect.c1 + dc;
-    const rect = { r1, c1, r2: r1 + (numRows ?? this.rows) - 1, c2: c1 + (numCols ?? this.cols) - 1 };
-    if (r1 < 1 || c1 < 1 || rect.r2 > this._sheet.maxRows || rect.c2 > this._sheet.maxCols) {
-      throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
-    }
-    return new LocalRange(this._book, this._sheet, rect);
   }
   getCell(row: number, col: number) {
     if (row < 1 || col < 1 || row > this.rows || col > this.cols) throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
     const r = this._rect.r1 + row - 1;
     const c = this._rect.c1 + col - 1;
     return new LocalRange(this._book, this._sheet, { r1: r, c1: c, r2: r, c2: c });
-  }
-  activate() {
-    this._book.active = this._sheet;
-    this._book.activeRange = { ...this._rect };
-    return this;
-  }
-  isBlank() {
-    const v = this._book.readFormulas(this._sheet, this._rect);
-    const vals = this._book.readValues(this._sheet, this._rect);
-    return vals.every((row, i) => row.every((x, j) => x === "" && v[i][j] === ""));
   }
 
   // ---- values ----
@@ -206,9 +182,6 @@ export class LocalRange {
     this._book.clearFormats(this._sheet, this._rect);
     return this;
   }
-  clearNote() {
-    return this.setEach((m) => delete m.note);
-  }
 
   // ---- formats ----
   setNumberFormat(fmt: string) {
@@ -279,14 +252,6 @@ export class LocalRange {
   getFontStyle() {
     return this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.italic ? "italic" : "normal";
   }
-  setFontLine(line: string | null) {
-    return this.setEach((m) => {
-      delete m.strike;
-      delete m.underline;
-      if (line === "line-through") m.strike = true;
-      if (line === "underline") m.underline = true;
-    });
-  }
   setFontSize(size: number) {
     return this.setEach((m) => (m.fontSize = size));
   }
@@ -306,37 +271,22 @@ export class LocalRange {
   getFontSize() {
     return this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.fontSize ?? 10;
   }
-  getFontSizes() {
-    this._counters.read(this.cells);
-    return this.grid((m) => m?.fontSize ?? 10);
-  }
-  setFontFamily(f: string | null) {
-    return this.setEach((m) => (f ? (m.fontFamily = f) : delete m.fontFamily));
-  }
   setWrap(wrap: boolean) {
     return this.setEach((m) => (wrap ? (m.wrap = true) : delete m.wrap));
   }
-  setWraps(ws: boolean[][]) {
-    return this.setGrid(ws, (m, w) => (w ? (m.wrap = true) : delete m.wrap));
-  }
-  setWrapStrategy(s: string) {
-    return this.setEach((m) => (s === "WRAP" ? (m.wrap = true) : delete m.wrap));
-  }
   getWrap() {
     return !!this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.wrap;
+  }
+  getWraps() {
+    this._counters.read(this.cells);
+    return this.grid((m) => !!m?.wrap);
   }
   setHorizontalAlignment(a: string | null) {
     const v = a === "left" || a === "center" || a === "right" ? a : a === "normal" || !a ? undefined : undefined;
     return this.setEach((m) => (v ? (m.hAlign = v) : delete m.hAlign));
   }
-  setHorizontalAlignments(as: (string | null)[][]) {
-    return this.setGrid(as, (m, a) => (a === "left" || a === "center" || a === "right" ? (m.hAlign = a) : delete m.hAlign));
-  }
   getHorizontalAlignment() {
     return this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.hAlign ?? "general";
-  }
-  setVerticalAlignment(a: string | null) {
-    return this.setEach((m) => (a ? (m.vAlign = a) : delete m.vAlign));
   }
   setNote(note: string | null) {
     return this.setEach((m) => (note ? (m.note = String(note)) : delete m.note));
@@ -351,24 +301,6 @@ export class LocalRange {
   getNotes() {
     this._counters.read(this.cells);
     return this.grid((m) => m?.note ?? "");
-  }
-  setBorder(...args: unknown[]) {
-    this._sheet.borders.push({ rect: { ...this._rect }, args });
-    return this;
-  }
-  merge() {
-    this._sheet.merges.push({ ...this._rect });
-    return this;
-  }
-  mergeAcross() {
-    return this.merge();
-  }
-  breakApart() {
-    this._sheet.merges = this._sheet.merges.filter((r) => !rectsOverlap(r, this._rect));
-    return this;
-  }
-  isPartOfMerge() {
-    return this._sheet.merges.some((r) => rectsOverlap(r, this._rect));
   }
 
   // ---- data validation ----

@@ -70,23 +70,11 @@ export class BooleanCondition {
   getBackground() {
     return this.m.format.background ?? null;
   }
-  getBackgroundObject() {
-    return this.m.format.background ? { asRgbColor: () => ({ asHexString: () => this.m.format.background }) } : null;
-  }
   getFontColor() {
     return this.m.format.fontColor ?? null;
   }
   getBold() {
     return this.m.format.bold ?? null;
-  }
-  getItalic() {
-    return this.m.format.italic ?? null;
-  }
-  getStrikethrough() {
-    return this.m.format.strikethrough ?? null;
-  }
-  getUnderline() {
-    return null;
   }
 }
 
@@ -102,9 +90,6 @@ export class ConditionalFormatRule {
   }
   getBooleanCondition() {
     return new BooleanCondition(this._model);
-  }
-  getGradientCondition() {
-    return null;
   }
   copy() {
     return new ConditionalFormatRuleBuilder({ book: this._book, sheet: this._sheet, rects: this._model.rects.map((r) => ({ ...r })) }, {
@@ -140,17 +125,11 @@ export class ConditionalFormatRuleBuilder {
   whenNumberBetween(a: number, b: number) {
     return this.when("NUMBER_BETWEEN", [Number(a), Number(b)]);
   }
-  whenNumberGreaterThanOrEqualTo(n: number) {
-    return this.when("NUMBER_GREATER_THAN_OR_EQUAL_TO", [Number(n)]);
-  }
   whenNumberLessThanOrEqualTo(n: number) {
     return this.when("NUMBER_LESS_THAN_OR_EQUAL_TO", [Number(n)]);
   }
   whenNumberGreaterThan(n: number) {
     return this.when("NUMBER_GREATER_THAN", [Number(n)]);
-  }
-  whenNumberLessThan(n: number) {
-    return this.when("NUMBER_LESS_THAN", [Number(n)]);
   }
   whenCellEmpty() {
     return this.when("CELL_EMPTY", []);
@@ -186,9 +165,6 @@ export class ConditionalFormatRuleBuilder {
   setStrikethrough(b: boolean | null) {
     if (b === null) delete this.format.strikethrough;
     else this.format.strikethrough = !!b;
-    return this;
-  }
-  setUnderline() {
     return this;
   }
   setRanges(ranges: LocalRange[]) {

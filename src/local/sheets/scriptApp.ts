@@ -16,7 +16,6 @@ export const WeekDay = {
 export const EventType = { CLOCK: "CLOCK", ON_OPEN: "ON_OPEN", ON_EDIT: "ON_EDIT", ON_FORM_SUBMIT: "ON_FORM_SUBMIT", ON_CHANGE: "ON_CHANGE", ON_EVENT_UPDATED: "ON_EVENT_UPDATED" } as const;
 export const TriggerSource = { SPREADSHEETS: "SPREADSHEETS", CLOCK: "CLOCK", FORMS: "FORMS", DOCUMENTS: "DOCUMENTS", CALENDAR: "CALENDAR" } as const;
 export const AuthMode = { NONE: "NONE", CUSTOM_FUNCTION: "CUSTOM_FUNCTION", LIMITED: "LIMITED", FULL: "FULL" } as const;
-export const AuthorizationStatus = { REQUIRED: "REQUIRED", NOT_REQUIRED: "NOT_REQUIRED" } as const;
 
 /** The time zone a script runs in: appsscript.json's "timeZone". */
 export const SCRIPT_TIME_ZONE = "Etc/UTC";
@@ -39,9 +38,6 @@ export class LocalTrigger {
   getTriggerSource() {
     return TriggerSource.CLOCK;
   }
-  getTriggerSourceId() {
-    return null;
-  }
 }
 
 type Create = (t: SnapshotTrigger) => LocalTrigger;
@@ -63,19 +59,7 @@ export class ClockTriggerBuilder {
     this.t.atHour = h;
     return this;
   }
-  nearMinute() {
-    return this;
-  }
   everyWeeks() {
-    return this;
-  }
-  everyDays() {
-    return this;
-  }
-  everyHours() {
-    return this;
-  }
-  everyMinutes() {
     return this;
   }
   inTimezone(tz: string) {
@@ -86,12 +70,6 @@ export class ClockTriggerBuilder {
       throw new Error(`Invalid argument: timezone (${zone})`);
     }
     this.t.timeZone = zone;
-    return this;
-  }
-  at() {
-    return this;
-  }
-  after() {
     return this;
   }
   create() {
@@ -111,9 +89,6 @@ export class TriggerBuilder {
   timeBased() {
     return new ClockTriggerBuilder(this.create_, this.handler);
   }
-  forSpreadsheet() {
-    throw new Error("Only time-based triggers are supported by the local spreadsheet.");
-  }
 }
 
 export class LocalScriptApp {
@@ -122,7 +97,6 @@ export class LocalScriptApp {
   readonly EventType = EventType;
   readonly TriggerSource = TriggerSource;
   readonly AuthMode = AuthMode;
-  readonly AuthorizationStatus = AuthorizationStatus;
   constructor(
     readonly _counters: CountersImpl,
     private readonly triggers: SnapshotTrigger[],
@@ -144,22 +118,10 @@ export class LocalScriptApp {
   getProjectTriggers() {
     return this.triggers.filter((t) => this.mine(t)).map((t) => new LocalTrigger(this._counters, t));
   }
-  getUserTriggers() {
-    return this.getProjectTriggers();
-  }
   deleteTrigger(trigger: LocalTrigger) {
     const id = unpub(trigger)._t.id;
     const at = this.triggers.findIndex((t) => t.id === id && this.mine(t));
     if (at >= 0) this.triggers.splice(at, 1);
-  }
-  getScriptId() {
-    return "local-script";
-  }
-  getAuthorizationInfo() {
-    return { getAuthorizationStatus: () => AuthorizationStatus.NOT_REQUIRED, getAuthorizationUrl: () => null };
-  }
-  getOAuthToken() {
-    return "local-token";
   }
 }
 

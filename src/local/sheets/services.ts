@@ -72,9 +72,6 @@ export class LocalLockService {
   getScriptLock() {
     return new LocalLock(this._counters, this.state, "script");
   }
-  getUserLock() {
-    return new LocalLock(this._counters, this.state, "user");
-  }
 }
 
 // ---------------- PropertiesService ----------------
@@ -161,9 +158,6 @@ export class LocalCache {
   remove(key: string) {
     this.store.delete(key);
   }
-  removeAll(keys: string[]) {
-    for (const k of keys) this.store.delete(k);
-  }
 }
 
 // ---------------- Session ----------------
@@ -171,9 +165,6 @@ export class LocalCache {
 export class LocalUser {
   constructor(private readonly email: string) {}
   getEmail() {
-    return this.email;
-  }
-  getUserLoginId() {
     return this.email;
   }
   toString() {
@@ -185,7 +176,7 @@ export class LocalSession {
   readonly _kind = "Session";
   constructor(
     readonly _counters: CountersImpl,
-    private readonly s: { user: () => string | null; effective: () => string; tz: () => string; scriptTz: () => string; locale: () => string },
+    private readonly s: { user: () => string | null; effective: () => string; scriptTz: () => string; locale: () => string },
   ) {}
   getActiveUser() {
     return new LocalUser(this.s.user() ?? "");
@@ -195,9 +186,6 @@ export class LocalSession {
   }
   getScriptTimeZone() {
     return this.s.scriptTz(); // the manifest's, not the spreadsheet's
-  }
-  getTimeZone() {
-    return this.s.tz();
   }
   getActiveUserLocale() {
     return this.s.locale().split("_")[0];
@@ -212,39 +200,14 @@ export class LocalSession {
 
 export function createUtilities(tzDefault: () => string) {
   return {
-    Charset: { UTF_8: "UTF_8", US_ASCII: "US_ASCII" },
-    DigestAlgorithm: { MD5: "md5", SHA_1: "sha1", SHA_256: "sha256", SHA_512: "sha512" },
     formatDate(date: Date, tz: string, pattern: string) {
       if (Object.prototype.toString.call(date) !== "[object Date]") {
         throw new Error("The parameters don't match the method signature for Utilities.formatDate.");
       }
       return formatJavaDate(date.getTime(), tz || tzDefault(), String(pattern));
     },
-    formatString(template: string, ...args: unknown[]) {
-      let i = 0;
-      return String(template).replace(/%(\d*\.?\d*)([sdfi%])/g, (_m, width: string, t: string) => {
-        if (t === "%") return "%";
-        const v = args[i++];
-        if (t === "s") return String(v);
-        if (t === "d" || t === "i") return String(Math.trunc(Number(v)));
-        const prec = width.includes(".") ? Number(width.split(".")[1]) : 6;
-        return Number(v).toFixed(prec);
-      });
-    },
     getUuid() {
       return randomUUID();
-    },
-    sleep(_ms: number) {
-      /* no waiting in the local spreadsheet */
-    },
-    base64Encode(s: string | number[]) {
-      return Buffer.from(typeof s === "string" ? s : Uint8Array.from(s)).toString("base64");
-    },
-    base64Decode(s: string) {
-      return Array.from(Buffer.from(s, "base64")).map((b) => (b > 127 ? b - 256 : b));
-    },
-    computeDigest(alg: string, value: string) {
-      return Array.from(createHash(alg).update(value).digest()).map((b) => (b > 127 ? b - 256 : b));
     },
   };
 }

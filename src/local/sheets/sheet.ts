@@ -37,9 +37,6 @@ export class LocalSheet {
   getSheetId() {
     return this.m.gid;
   }
-  getSheetName() {
-    return this.m.name;
-  }
   getParent() {
     return this._book.api;
   }
@@ -104,26 +101,11 @@ export class LocalSheet {
     this._book.insertRows(m, after + 1, howMany, after);
     return this;
   }
-  insertRows(before: number, howMany = 1) {
-    return this.insertRowsBefore(before, howMany);
-  }
-  insertRowBefore(before: number) {
-    return this.insertRowsBefore(before, 1);
-  }
-  insertRowAfter(after: number) {
-    return this.insertRowsAfter(after, 1);
-  }
   deleteRows(start: number, howMany: number) {
     this._book.deleteRows(this.m, start, howMany);
   }
   deleteRow(row: number) {
     this._book.deleteRows(this.m, row, 1);
-    return this;
-  }
-  insertColumnsBefore(before: number, howMany: number) {
-    const m = this.m;
-    if (before < 1 || before > m.maxCols) throw new Error("Those columns are out of bounds.");
-    this._book.insertCols(m, before, howMany, before);
     return this;
   }
   insertColumnsAfter(after: number, howMany: number) {
@@ -132,18 +114,8 @@ export class LocalSheet {
     this._book.insertCols(m, after + 1, howMany, after);
     return this;
   }
-  insertColumnBefore(before: number) {
-    return this.insertColumnsBefore(before, 1);
-  }
-  insertColumnAfter(after: number) {
-    return this.insertColumnsAfter(after, 1);
-  }
   deleteColumns(start: number, howMany: number) {
     this._book.deleteCols(this.m, start, howMany);
-  }
-  deleteColumn(col: number) {
-    this._book.deleteCols(this.m, col, 1);
-    return this;
   }
   appendRow(values: unknown[]) {
     const m = this.m;
@@ -165,22 +137,6 @@ export class LocalSheet {
     if (!options?.contentsOnly) this._book.clearFormats(m, rect);
     return this;
   }
-  clearContents() {
-    this._book.write().clearSheet(this.m.hfId);
-    return this;
-  }
-  clearFormats() {
-    const m = this.m;
-    this._book.clearFormats(m, { r1: 1, c1: 1, r2: m.maxRows, c2: m.maxCols });
-    return this;
-  }
-  clearNotes() {
-    for (const row of this.m.meta) for (const c of row ?? []) if (c) delete c.note;
-    return this;
-  }
-  clearConditionalFormatRules() {
-    this.m.cf = [];
-  }
   hideSheet() {
     const m = this.m;
     if (this._book.sheets.filter((s) => !s.hidden && s !== m).length === 0) throw new Error("You can't hide all the sheets in a document.");
@@ -201,12 +157,6 @@ export class LocalSheet {
   getFrozenRows() {
     return this.m.frozenRows;
   }
-  setFrozenColumns(n: number) {
-    this.m.frozenCols = n;
-  }
-  getFrozenColumns() {
-    return this.m.frozenCols;
-  }
   setColumnWidth(col: number, width: number) {
     this.m.widths[col] = width;
     return this;
@@ -217,44 +167,6 @@ export class LocalSheet {
   }
   getColumnWidth(col: number) {
     return this.m.widths[col] ?? 100;
-  }
-  setRowHeight(row: number, h: number) {
-    this.m.rowHeights[row] = h;
-    return this;
-  }
-  setRowHeights(start: number, n: number, h: number) {
-    for (let i = 0; i < n; i++) this.m.rowHeights[start + i] = h;
-    return this;
-  }
-  getRowHeight(row: number) {
-    return this.m.rowHeights[row] ?? 21;
-  }
-  autoResizeColumns() {
-    return this;
-  }
-  autoResizeColumn() {
-    return this;
-  }
-  autoResizeRows() {
-    return this;
-  }
-  hideColumns(col: number, n = 1) {
-    for (let i = 0; i < n; i++) this.m.hiddenCols.add(col + i);
-  }
-  showColumns(col: number, n = 1) {
-    for (let i = 0; i < n; i++) this.m.hiddenCols.delete(col + i);
-  }
-  isColumnHiddenByUser(col: number) {
-    return this.m.hiddenCols.has(col);
-  }
-  hideRows(row: number, n = 1) {
-    for (let i = 0; i < n; i++) this.m.hiddenRows.add(row + i);
-  }
-  showRows(row: number, n = 1) {
-    for (let i = 0; i < n; i++) this.m.hiddenRows.delete(row + i);
-  }
-  isRowHiddenByUser(row: number) {
-    return this.m.hiddenRows.has(row);
   }
   getConditionalFormatRules() {
     return this.m.cf.map((c) => new ConditionalFormatRule(this._book, this.m, cloneCf(c)));
@@ -284,11 +196,7 @@ export class LocalSheet {
   }
   activate() {
     this._book.active = this.m;
-    this._book.activeRange = null;
     return this;
-  }
-  getType() {
-    return "GRID";
   }
   toString() {
     return "Sheet";

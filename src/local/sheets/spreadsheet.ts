@@ -1,6 +1,8 @@
-// The Spreadsheet face: sheets, the active sheet and range, named ranges, locale and time zone. The models
-// are in model.ts, the engine glue in book.ts, snapshots in book-snapshot.ts, the other faces in sheet.ts,
+// The Spreadsheet face: sheets, the active sheet, named ranges, locale and time zone. The models are in
+// model.ts, the engine glue in book.ts, snapshots in book-snapshot.ts, the other faces in sheet.ts,
 // range.ts and protection.ts; add-on code only ever sees the faces through the counting proxy (pub).
+// The faces hold only the methods the add-on, src/local or a test calls: any other Apps Script method is
+// a TypeError offline (docs/apps-script-fidelity.md), so new add-on code adds and tests what it uses.
 import { parseA1 } from "./a1";
 import type { Book } from "./book";
 import type { CountersImpl } from "./counters";
@@ -29,15 +31,8 @@ export class LocalSpreadsheet {
   getSheets() {
     return this._book.sheets.map((s) => this._book.sheetApi(s));
   }
-  getNumSheets() {
-    return this._book.sheets.length;
-  }
   getSheetByName(name: string) {
     const s = this._book.findSheet(String(name));
-    return s ? this._book.sheetApi(s) : null;
-  }
-  getSheetById(gid: number) {
-    const s = this._book.sheets.find((x) => x.gid === gid);
     return s ? this._book.sheetApi(s) : null;
   }
   insertSheet(a?: unknown, b?: unknown) {
@@ -65,22 +60,7 @@ export class LocalSpreadsheet {
   }
   setActiveSheet(sheet: LocalSheet) {
     this._book.active = sheet._model;
-    this._book.activeRange = null;
     return sheet;
-  }
-  getActiveRange() {
-    const b = this._book;
-    return new LocalRange(b, b.active, b.activeRange ?? { r1: 1, c1: 1, r2: 1, c2: 1 });
-  }
-  getActiveCell() {
-    const b = this._book;
-    const r = b.activeRange ?? { r1: 1, c1: 1, r2: 1, c2: 1 };
-    return new LocalRange(b, b.active, { r1: r.r1, c1: r.c1, r2: r.r1, c2: r.c1 });
-  }
-  moveActiveSheet(pos: number) {
-    const b = this._book;
-    b.sheets = b.sheets.filter((s) => s !== b.active);
-    b.sheets.splice(Math.max(0, pos - 1), 0, b.active);
   }
   getSpreadsheetLocale() {
     return this._book.locale;
@@ -125,15 +105,6 @@ export class LocalSpreadsheet {
   }
   toast(msg: unknown, title?: unknown) {
     this._book.ctx.toast(String(msg), title === undefined ? undefined : String(title));
-  }
-  getOwner() {
-    return null;
-  }
-  getEditors() {
-    return [];
-  }
-  addEditor() {
-    return this;
   }
   toString() {
     return "Spreadsheet";

@@ -17,7 +17,7 @@ export type UiResponse = ButtonValue | string | { button?: ButtonValue; text?: s
 export interface UiRecorder {
   menus: UiMenuRecord[];
   sidebars: { title: string; html: string; width?: number }[];
-  dialogs: { title: string; html: string; modal: boolean; width?: number; height?: number }[];
+  dialogs: { title: string; html: string; modal: boolean; width?: number }[];
   alerts: { kind: "alert" | "prompt"; title?: string; prompt: string; buttons?: string }[];
   toasts: string[];
   /** Queues answers for the next alert/prompt: a Button value, a text (prompt answered with OK), or both. */
@@ -72,7 +72,6 @@ export class LocalMenu {
 export class HtmlOutput {
   private title = "";
   private width?: number;
-  private height?: number;
   constructor(private content: string) {}
   setTitle(t: string) {
     this.title = String(t);
@@ -88,38 +87,11 @@ export class HtmlOutput {
   getWidth() {
     return this.width;
   }
-  setHeight(h: number) {
-    this.height = h;
-    return this;
-  }
-  getHeight() {
-    return this.height;
-  }
   getContent() {
     return this.content;
   }
-  setContent(c: string) {
-    this.content = String(c);
-    return this;
-  }
   append(c: string) {
     this.content += String(c);
-    return this;
-  }
-  appendUntrusted(c: string) {
-    this.content += String(c).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-    return this;
-  }
-  setSandboxMode() {
-    return this;
-  }
-  setXFrameOptionsMode() {
-    return this;
-  }
-  addMetaTag() {
-    return this;
-  }
-  setFaviconUrl() {
     return this;
   }
 }
@@ -144,11 +116,7 @@ export class LocalUi {
   }
   showModalDialog(out: HtmlOutput, title: string) {
     const o = unpub(out);
-    this.rec.dialogs.push({ title: String(title), html: o.getContent(), modal: true, width: o.getWidth(), height: o.getHeight() });
-  }
-  showModelessDialog(out: HtmlOutput, title: string) {
-    const o = unpub(out);
-    this.rec.dialogs.push({ title: String(title), html: o.getContent(), modal: false, width: o.getWidth(), height: o.getHeight() });
+    this.rec.dialogs.push({ title: String(title), html: o.getContent(), modal: true, width: o.getWidth() });
   }
   private parseArgs(args: unknown[]): { title?: string; prompt: string; buttons?: string } {
     if (args.length >= 3) return { title: String(args[0]), prompt: String(args[1]), buttons: String(args[2]) };
@@ -190,8 +158,6 @@ export class LocalUi {
 
 export function createHtmlService(htmlDir: () => string) {
   return {
-    SandboxMode: { IFRAME: "IFRAME", NATIVE: "NATIVE", EMULATED: "EMULATED" },
-    XFrameOptionsMode: { ALLOWALL: "ALLOWALL", DEFAULT: "DEFAULT" },
     createHtmlOutput(html?: string) {
       return new HtmlOutput(html === undefined ? "" : String(html));
     },

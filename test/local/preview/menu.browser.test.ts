@@ -74,12 +74,12 @@ const OWNER = "planning.lead@example.com"; // owns O1.KR2 and O1.KR3 in the oper
 
       // A check-in after it: the page says the summary is out of date, naming when it was generated.
       const sb = page.frameLocator("#sidebar");
-      await poll(() => sb.locator("#krs li").count(), { timeout: 15000 }).toBe(2);
+      await poll(() => sb.locator("#krs li").count()).toBe(2);
       await sb.getByLabel("Key result").selectOption("O1.KR2");
       await sb.getByLabel("New value").fill("8.4");
       await sb.getByLabel("Confidence").selectOption("6");
       await sb.getByRole("button", { name: "Submit check-in" }).click();
-      await poll(() => sb.locator("#status").textContent(), { timeout: 15000 }).toMatch(/^Saved: /);
+      await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved: /);
       await poll(() => page.locator('#notices [data-kind="stale"]').textContent()).toMatch(
         /^The Weekly Summary is out of date \(generated 2026-01-20 \d\d:\d\d; 1 check-in since\)/,
       );

@@ -1,7 +1,7 @@
 import { afterEach, describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
 import { startPreviewServer, type PreviewBackend, type PreviewTab } from "../../../src/local/preview";
-import { cellCss, columnLetter, escapeHtml, selectTab } from "../../../src/local/preview/page";
+import { cellCss, cellFlow, columnLetter, columnWidths, escapeHtml, renderPage, selectTab } from "../../../src/local/preview/page";
 import { injectShim } from "../../../src/local/preview/shim";
 
 class MemoryBackend implements PreviewBackend {
@@ -191,6 +191,14 @@ describe("preview helpers", () => {
   it("keeps only safe cell styles", () => {
     expect(cellCss({ background: "rgb(1, 2, 3)", bold: true })).toBe("background:rgb(1, 2, 3);font-weight:700");
     expect(cellCss({ background: "red;x:y", color: "expression(alert(1))", align: "middle" })).toBe("");
+  });
+  it("lays text out as Sheets does: wrapped cells wrap, others run on over an empty neighbour or are cut", () => {
+    const row = [{ text: "Confidence", style: { wrap: true } }, { text: "long title" }, { text: "" }, { text: "a" }, { text: "b" }];
+    expect(row.map((_, c) => cellFlow(row, c))).toEqual(["wrap", "spill", "", "clip", "spill"]);
+    const html = renderPage("t", [{ name: "S", rows: [row], widths: [70, 5, 2000, 120] }], 0);
+    expect(html).toContain(`<td class="clip" title="a">a</td>`);
+    expect(columnWidths([70, 5, 2000, 120], 5)).toEqual([70, 100, 100, 120, 100]);
+    expect(html).toContain('<col style="width:70px"><col style="width:100px">');
   });
   it("names columns like a spreadsheet", () => {
     expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);

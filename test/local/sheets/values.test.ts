@@ -205,10 +205,13 @@ describe("values", () => {
     r.setBackgrounds([["#aabbcc", null], [null, "#000"]]);
     r.setFontWeights([["bold", null], [null, "normal"]]);
     r.setNotes([["x", ""], ["", "y"]]);
+    sheet.getRange("A1").setWrap(true);
+    sheet.getRange("B2").setWrap(true);
     r.setNumberFormats([["0.00", "0%"], ["@", "yyyy-mm-dd"]]);
     expect(r.getBackgrounds()).toEqual([["#aabbcc", "#ffffff"], ["#ffffff", "#000000"]]);
     expect(r.getFontWeights()).toEqual([["bold", "normal"], ["normal", "normal"]]);
     expect(r.getNotes()).toEqual([["x", ""], ["", "y"]]);
+    expect(r.getWraps()).toEqual([[true, false], [false, true]]);
     expect(r.getNumberFormats()).toEqual([["0.00", "0%"], ["@", "yyyy-mm-dd"]]);
     expect(sheet.getRange("C3").getNumberFormat()).toBe("0.###############");
     expect(() => r.setBackgrounds([["#fff"]])).toThrow("The data has 1 but the range has 2.");

@@ -40,5 +40,6 @@ describe("a 50,000-row sheet", () => {
     console.log(`50,000 x ${COLS}: save ${saveMs.toFixed(0)} ms, load ${loadMs.toFixed(0)} ms, ${(buf.length / 1e6).toFixed(1)} MB`);
     expect(back.sheets[0].rows).toHaveLength(ROWS + 1);
     expect(back.sheets[0].rows).toEqual(s.sheets[0].rows.map((r) => { const c = [...r]; while (c.length && c[c.length - 1] === null) c.pop(); return c; }));
-  }, 120_000);
+    // 140 s at load 22 on the 2-core machine (past the 120 s it had).
+  }, 600_000);
 });

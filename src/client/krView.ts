@@ -1,0 +1,69 @@
+// How one KR is drawn in the sidebar: its entry in the list, and its recent check-ins under the form.
+import type { SidebarKr } from "../core/api";
+import { $, clear, fact, make } from "./dom";
+import { formatScore, formatValue, recentForDisplay, statusClass, withUnit, type DecimalSeparator } from "./logic";
+
+export interface KrItemOptions {
+  showOwner: boolean;
+  sep: DecimalSeparator;
+  /** Its check-in is shown ahead of the server's reply. */
+  saving: boolean;
+  /** For a KR known by name only (SidebarKr.brief): why its facts are not shown. */
+  briefNote: string;
+}
+
+export function krItem(kr: SidebarKr, o: KrItemOptions): HTMLLIElement {
+  const s = o.sep;
+  const li = make("li", "kr");
+  li.setAttribute("data-kr-id", kr.id);
+  li.appendChild(make("div", "kr-name", kr.name || kr.id));
+  const objective = [kr.id, kr.objective || (kr.brief ? kr.objectiveId : "")].filter((x) => !!x).join(" · ");
+  if (objective) li.appendChild(make("div", "kr-objective", objective));
+  if (o.showOwner && kr.owner) li.appendChild(make("div", "kr-objective", "Owner: " + kr.owner));
+  if (kr.brief) {
+    li.classList.add("is-brief");
+    li.appendChild(make("div", "kr-facts kr-brief", o.briefNote));
+    return li;
+  }
+
+  const facts = make("div", "kr-facts");
+  const status = kr.status || "—";
+  const badge = make("span", "badge " + statusClass(kr.status), status);
+  facts.appendChild(badge);
+  facts.appendChild(fact("Score", formatScore(kr.score, s)));
+  const current = formatValue(kr.current, s);
+  const target = formatValue(kr.target, s);
+  facts.appendChild(fact("Now", current ? withUnit(current, kr.unit) : "—"));
+  facts.appendChild(fact("Target", target ? withUnit(target, kr.unit) : "—"));
+  li.appendChild(facts);
+  li.appendChild(make("div", "kr-facts", kr.lastCheckin ? "Last check-in " + kr.lastCheckin : "No check-in yet"));
+  // The server's line (core/forecast.ts forecastLine); absent on a tracker without the forecast columns.
+  if (kr.forecast) li.appendChild(make("div", "kr-facts kr-forecast", kr.forecast));
+  if (o.saving) {
+    li.classList.add("is-saving");
+    li.setAttribute("aria-busy", "true");
+    li.appendChild(make("div", "kr-saving", "Saving…"));
+  }
+  return li;
+}
+
+/** `empty` is what an empty list says: none yet, or not loaded yet (a large tracker's page). */
+export function renderRecent(kr: SidebarKr | undefined, s: DecimalSeparator, empty: string): void {
+  clear($.recent);
+  const list = kr ? recentForDisplay(kr.recent, 5) : [];
+  $.recentEmpty.textContent = empty;
+  $.recentEmpty.hidden = list.length > 0;
+  $.recent.hidden = list.length === 0;
+  for (const r of list) {
+    const li = make("li");
+    const meta = make("div", "meta");
+    meta.appendChild(make("span", "date", r.date || "—"));
+    const v = formatValue(r.value, s);
+    meta.appendChild(document.createTextNode(` · ${kr ? withUnit(v, kr.unit) : v}`));
+    const c = formatValue(r.confidence, s);
+    if (c) meta.appendChild(document.createTextNode(` · confidence ${c}`));
+    li.appendChild(meta);
+    if (r.whatChanged) li.appendChild(make("div", "text", r.whatChanged));
+    $.recent.appendChild(li);
+  }
+}

@@ -1,0 +1,171 @@
+// The check-in sidebar's data: the person's KRs with what the form shows (getSidebarData, which the page
+// asks for through google.script.run, and the command line and preview use), and the data the "Check in"
+// menu item embeds in the page (sidebarPageData), which on a large tracker carries less so the form is
+// usable sooner. Each costs a fixed number of service calls whatever the size of the tracker and its log.
+import { SidebarRequestSchema, type BriefKr, type SidebarData, type SidebarKr, type SidebarResult } from "../core/api";
+import { weekNumber } from "../core/dates";
+import type { KeyResult, Settings } from "../core/model";
+import { decimalSeparatorFor } from "../core/numbers";
+import { defaultKrId } from "../core/sidebarPage";
+import { guarded, isoDate, quotedName } from "./env";
+import { keyResultsFrom, readSettings, type SettingsRead } from "./read";
+import { col, norm, num, str, type Table } from "./table";
+import { sidebarForecastLine } from "./forecastCells";
+import { latestOfWeek, readLogTail, recentFor, type LogTail } from "./checkinLog";
+import { readKrBrief, readKrRow, readKrRows } from "./krRow";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * Above this many Key Results cells (rows × columns; ~545 KRs at setup's 22 columns) the menu item's page
+ * lists the KRs by name from the table's first four columns and carries the details of one KR only: at
+ * 1,200 KRs reading the whole table costs ~0.8 s on Google (bench/costModel.ts), which put the sidebar over
+ * its 3.5 s target. Below it, the page carries everything, as getSidebarData does.
+ */
+export const PAGE_FULL_TABLE_CELLS = 12000;
+
+export interface Identity {
+  email: string | null;
+  actingAs: string | null;
+  isAdmin: boolean;
+  needsIdentity: boolean;
+}
+
+export function identify(settings: Settings, chosen: string | undefined): Identity {
+  const email = norm(Session.getActiveUser().getEmail()) || null;
+  if (email) return { email, actingAs: email, isAdmin: settings.admins.includes(email), needsIdentity: false };
+  const as = chosen ? chosen.trim() : "";
+  if (!as) return { email: null, actingAs: null, isAdmin: false, needsIdentity: true };
+  return { email: null, actingAs: as, isAdmin: settings.admins.includes(norm(as)), needsIdentity: false };
+}
+
+export function owns(id: Identity, kr: Pick<KeyResult, "owner">): boolean {
+  return id.isAdmin || (!!id.actingAs && norm(kr.owner) === norm(id.actingAs));
+}
+
+export function cellOf(t: Table, kr: KeyResult, header: string): unknown {
+  const r = t.rows[kr.row - t.headerRow - 1] || [];
+  const i = col(t, header);
+  return i >= 0 ? r[i] : "";
+}
+
+/** Score and status as shown in the sheet; after a check-in, as the sheet formulas will compute them. */
+export interface Standing {
+  score: unknown;
+  status: string;
+}
+
+export function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, settings: Settings, week: number, standing?: Standing, forecast?: unknown[] | null): SidebarKr {
+  const get = (h: string) => cellOf(t, kr, h);
+  const score = standing ? standing.score : get("Score");
+  return {
+    id: kr.id,
+    row: kr.row,
+    objectiveId: kr.objectiveId,
+    objective: str(get("Objective name")),
+    name: kr.title,
+    owner: kr.owner,
+    metric: kr.metric,
+    unit: kr.unit,
+    start: kr.start ?? "",
+    target: kr.target ?? "",
+    current: kr.current ?? "",
+    confidence: kr.confidence ?? "",
+    lastCheckin: kr.lastCheckin ?? "",
+    score: typeof score === "number" && isFinite(score) ? score : null,
+    status: standing ? standing.status : str(get("Status")),
+    recent: recentFor(tail, kr.id, tz),
+    forecast: sidebarForecastLine(t, kr, settings, forecast),
+    correctable: latestOfWeek(tail, kr.id, week, tz),
+    expected: num(get("Expected")),
+  };
+}
+
+interface Context {
+  ss: Spreadsheet;
+  tz: string;
+  locale: string;
+  s: SettingsRead;
+  today: string;
+  week: number;
+}
+
+function context(): Context {
+  const ss = SpreadsheetApp.getActive();
+  const tz = ss.getSpreadsheetTimeZone();
+  const locale = ss.getSpreadsheetLocale();
+  const s = readSettings(ss, tz);
+  const today = isoDate(new Date(), tz);
+  return { ss, tz, locale, s, today, week: weekNumber(today, s.settings.startDate) };
+}
+
+function sidebarData(c: Context, who: Identity, owners: string[], krs: SidebarKr[], brief?: BriefKr[]): SidebarData {
+  const { settings } = c.s;
+  return {
+    ok: true,
+    user: who,
+    owners: Array.from(new Set(owners.filter(Boolean))).sort(),
+    locale: c.locale,
+    decimalSeparator: decimalSeparatorFor(c.locale),
+    cycle: { name: settings.cycleName, week: Math.min(Math.max(c.week, 1), settings.weeks), weeks: settings.weeks, asOf: c.today },
+    krs,
+    ...(brief ? { brief } : {}),
+    rules: { onTrackGap: settings.onTrackGap, atRiskGap: settings.atRiskGap },
+  };
+}
+
+/** Everything the sidebar shows, for every KR the person may check in on: the whole KR table is read. */
+function fullData(c: Context, who: Identity): SidebarData {
+  const krT = readKrRows(c.ss, c.s);
+  const all = keyResultsFrom(krT, c.tz);
+  const mine = who.needsIdentity ? [] : all.filter((kr) => owns(who, kr));
+  const tail = mine.length ? readLogTail(c.ss, c.s) : null;
+  return sidebarData(c, who, all.map((k) => k.owner), mine.map((kr) => sidebarKr(krT, kr, tail, c.tz, c.s.settings, c.week)));
+}
+
+export function getSidebarData(raw: unknown): SidebarResult {
+  return guarded((): SidebarResult => {
+    const parsed = SidebarRequestSchema.safeParse(raw ?? {});
+    if (!parsed.success) {
+      return { ok: false, message: `The sidebar sent a request the add-on does not understand (${whatIsWrong(parsed.error.issues[0], raw)}). Reload it.` };
+    }
+    const c = context();
+    return fullData(c, identify(c.s.settings, parsed.data.as));
+  }) as SidebarResult;
+}
+
+/**
+ * The data the menu item embeds in the sidebar page. On a tracker whose Key Results table holds more than
+ * PAGE_FULL_TABLE_CELLS cells, it reads the first four columns of every KR row and the one row of the KR
+ * the form starts on (the same rule as the page's, defaultKrId), and not the log: that KR comes with its
+ * details but no recent check-ins in `krs`, the person's other KRs by name in `brief`, and the page asks
+ * getSidebarData for the rest in the background while the form is already usable. The same service calls
+ * as getSidebarData's for an owner (three reads). Smaller trackers get getSidebarData's data.
+ */
+export function sidebarPageData(): SidebarResult {
+  return guarded((): SidebarResult => {
+    const c = context();
+    const who = identify(c.s.settings, undefined);
+    const all = readKrBrief(c.ss, c.s, PAGE_FULL_TABLE_CELLS);
+    if (!all) return fullData(c, who);
+    const mine = who.needsIdentity ? [] : all.filter((kr) => owns(who, kr));
+    const first = mine.find((kr) => kr.id === defaultKrId(mine, who));
+    const krs: SidebarKr[] = [];
+    if (first) {
+      const krT = readKrRow(c.ss, c.s, first.id, first.row);
+      const kr = keyResultsFrom(krT, c.tz).find((k) => k.id === first.id);
+      // Without the log's tail (one read fewer): its recent check-ins come with the full data.
+      if (kr) krs.push(sidebarKr(krT, kr, null, c.tz, c.s.settings, c.week));
+    }
+    const detailed = new Set(krs.map((k) => k.id));
+    return sidebarData(c, who, all.map((k) => k.owner), krs, mine.filter((kr) => !detailed.has(kr.id)));
+  }) as SidebarResult;
+}
+
+/** A short, safe description of the first problem in a request (never echoing the value itself). */
+function whatIsWrong(issue: { code?: string; path: PropertyKey[]; keys?: string[] }, raw: unknown): string {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return "it is not an object";
+  if (issue.code === "unrecognized_keys") return `unknown field${(issue.keys || []).length > 1 ? "s" : ""} ${(issue.keys || []).map(quotedName).join(", ")}`;
+  const field = String(issue.path[0] ?? "");
+  return field ? `"${field}" has the wrong type or length` : "its shape is wrong";
+}

@@ -1,0 +1,68 @@
+// The leaders' view as the preview shows it (the demo tracker, headless Chromium): the "This week" lines
+// and the attention list on the first screen, above the long tables, with confidence; the trend readable
+// as text where SPARKLINE draws nothing. Needs /usr/bin/chromium.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { type Browser } from "playwright-core";
+import { expect } from "../../support/expect";
+import { CHROMIUM, haveChromium, launchChromium } from "../../support/browser";
+import { startPreviewServer } from "../../../src/local/preview";
+import { openWorkbook } from "../../../src/local/runtime";
+import { previewBackend } from "../../../src/local/serve";
+import { buildDemo } from "../../../src/local/demo";
+
+if (!haveChromium) console.warn(`Skipping the preview summary browser test: no Chromium at ${CHROMIUM}.`);
+
+(!haveChromium ? describe.skip : describe)("the Weekly Summary in the preview", () => {
+  let browser: Browser;
+  let file: string;
+  let asOf: string;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    file = join(mkdtempSync(join(tmpdir(), "okr-preview-summary-")), "demo.xlsx");
+    asOf = (await buildDemo(file)).asOf;
+  }, 60000);
+  afterAll(async () => {
+    if (browser) await browser.close();
+  });
+
+  it("opens on This week and the attention list, with confidence, and shows the trend as text", async () => {
+    const server = await startPreviewServer(previewBackend(await openWorkbook(file, { at: asOf })), { port: 0 });
+    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    try {
+      await page.goto(`${server.url}?tab=${encodeURIComponent("Weekly Summary")}`);
+      const rows = await page.$$eval("#grid table tbody tr, #grid table thead tr:not(.letters)", (trs) => {
+        const box = document.getElementById("grid")!.getBoundingClientRect();
+        return trs.map((tr) => ({
+          cells: Array.from(tr.querySelectorAll("td")).map((td) => ({ text: td.textContent || "", flow: td.className })),
+          onFirstScreen: tr.getBoundingClientRect().bottom <= box.bottom,
+        }));
+      });
+      const at = (start: string) => rows.findIndex((r) => r.cells[0] && r.cells[0].text.startsWith(start));
+      const thisWeek = at("This week");
+      const attention = at("Needs attention");
+      expect(thisWeek).toBeGreaterThanOrEqual(0);
+      expect(attention).toBeGreaterThan(thisWeek);
+      expect(at("Objectives")).toBeGreaterThan(attention);
+      expect(at("Trend")).toBeGreaterThan(at("Objectives"));
+      // The three lines of This week and the whole attention list, confidence included, need no scrolling.
+      const header = rows[attention + 1].cells.map((c) => c.text);
+      expect(header).toContain("Confidence");
+      const firstKr = attention + 2;
+      expect(rows[firstKr].cells[0].text).toMatch(/^O\d\.KR\d$/);
+      for (let i = thisWeek; i <= firstKr; i++) expect(rows[i].onFirstScreen, `row ${i + 1}`).toBe(true);
+      expect(rows[firstKr].cells[header.indexOf("Confidence")].text).toMatch(/^\d+$/);
+      // SPARKLINE draws nothing outside Google; "Last weeks" reads the same weeks, shown whole.
+      const trend = at("Trend");
+      const cols = rows[trend + 1].cells.map((c) => c.text);
+      const last = rows[trend + 2].cells[cols.indexOf("Last weeks")];
+      expect(last.text).toMatch(/^[▁▂▃▄▅▆▇█]+ [\d.]+( → [\d.]+)+$/);
+      expect(last.flow).not.toBe("clip");
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  }, 60000);
+});

@@ -1,0 +1,85 @@
+// The preview lays each column out at the width the sheet sets (Apps Script's setColumnWidth), and no
+// word is split across lines: headers like "Week" or "Confidence" stay whole. Needs /usr/bin/chromium.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { type Browser } from "playwright-core";
+import { expect } from "../../support/expect";
+import { CHROMIUM, haveChromium, launchChromium } from "../../support/browser";
+import { startPreviewServer } from "../../../src/local/preview";
+import { callAddon, openWorkbook } from "../../../src/local/runtime";
+import { previewBackend } from "../../../src/local/serve";
+import { saveXlsx } from "../../../src/local/xlsx";
+import { newTracker, ss } from "../../support/tracker";
+
+if (!haveChromium) console.warn(`Skipping the preview widths browser test: no Chromium at ${CHROMIUM}.`);
+
+(!haveChromium ? describe.skip : describe)("the preview's column widths", () => {
+  let browser: Browser;
+  let file: string;
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-20", user: "planning.lead@example.com" });
+    const r = callAddon(wb, "submitCheckin", { requestId: "widths-1", krId: "O1.KR2", value: "8.4", confidence: 6, whatChanged: "Second paint shift trial started", blockers: "", nextStep: "" });
+    if (!r.ok) throw new Error(r.message);
+    callAddon(wb, "generateWeeklySummary", { at: "2026-01-20" });
+    file = join(mkdtempSync(join(tmpdir(), "okr-widths-")), "t.xlsx");
+    await saveXlsx(file, wb.services.toSnapshot());
+  });
+  afterAll(async () => {
+    if (browser) await browser.close();
+  });
+
+  it("each tab's columns are the sheet's widths, and every header word is on one line", async () => {
+    const server = await startPreviewServer(previewBackend(await openWorkbook(file, { at: "2026-01-20" })), { port: 0 });
+    const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+    try {
+      await page.goto(`${server.url}?tab=Check-ins`);
+      expect(await page.$$eval("#grid thead tr.frozen td", (tds) => tds.map((td) => td.className))).toContain("wrap");
+      for (const tab of ["Check-ins", "Key Results", "Objectives", "Weekly Summary"]) {
+        await page.goto(`${server.url}?tab=${encodeURIComponent(tab)}`);
+        const sheet = ss(await openWorkbook(file, {})).getSheetByName(tab)!;
+        const widths = Array.from({ length: sheet.getLastColumn() }, (_, c) => sheet.getColumnWidth(c + 1));
+        const laid = await page.$$eval("#grid table tr.letters th[scope=col]", (ths) => ths.map((th) => Math.round(th.getBoundingClientRect().width)));
+        expect(laid, tab).toEqual(widths);
+        // Words split across lines give a word more than one line box.
+        const split = await page.$$eval("#grid table tr:not(.letters) td", (tds) => {
+          const out: string[] = [];
+          for (const td of tds.slice(0, 2000)) {
+            const node = td.firstChild;
+            if (!node || node.nodeType !== 3) continue;
+            const text = node.textContent || "";
+            const re = /\S+/g;
+            let m: RegExpExecArray | null;
+            while ((m = re.exec(text))) {
+              const range = document.createRange();
+              range.setStart(node, m.index);
+              range.setEnd(node, m.index + m[0].length);
+              const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top)));
+              if (lines.size > 1) out.push(m[0]);
+            }
+          }
+          return out;
+        });
+        expect(split, `${tab}: words split across lines`).toEqual([]);
+        // As in Sheets, only wrapped cells (the tracker tabs' headers) wrap: any other cell keeps each of
+        // its lines on one line, running on over an empty neighbour or cut at the column's edge.
+        const rewrapped = await page.$$eval("#grid table tr:not(.letters) td:not(.wrap)", (tds) =>
+          tds.slice(0, 2000).flatMap((td) => {
+            const node = td.firstChild;
+            if (!node || node.nodeType !== 3) return [];
+            const range = document.createRange();
+            range.selectNodeContents(node);
+            const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+            return lines > (node.textContent || "").split("\n").length ? [node.textContent] : [];
+          }),
+        );
+        expect(rewrapped, `${tab}: unwrapped cells broken into lines`).toEqual([]);
+      }
+    } finally {
+      await page.close();
+      await server.close();
+    }
+  }, 60000);
+});

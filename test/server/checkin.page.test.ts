@@ -1,0 +1,95 @@
+// The sidebar page the "Check in" menu item builds on a large tracker (server/checkinSidebar.ts
+// sidebarPageData): the KRs from the Key Results table's first four columns, the form's first KR with its
+// details, the others by name, so the page needs no whole-table read. Through the built add-on.
+import { beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { callAddon, openTracker, requestId, ss } from "../support/tracker";
+import { generateTracker } from "../../src/local/generate/tracker";
+import { ADMIN, TODAY } from "../../src/local/generate/okrs";
+import type { Workbook } from "../../src/local/runtime";
+import type { BriefKr, SidebarData, SidebarKr } from "../../src/core/api";
+
+// 560 KRs × 22 columns: past the page's 12,000-cell threshold (PAGE_FULL_TABLE_CELLS).
+const KRS = 560;
+const OWNER = "owner001@example.com"; // owns every 40th KR, from the first
+
+let snapshot: ReturnType<typeof generateTracker>["snapshot"];
+beforeAll(() => {
+  const g = generateTracker({ name: "page", objectives: 140, krs: KRS, checkins: 600, owners: 40 }, { history: false, headroom: false });
+  const wb = openTracker(g.snapshot, { at: TODAY, user: ADMIN });
+  const r = callAddon(wb, "setupTracker", {});
+  if (!r.ok) throw new Error(r.message);
+  snapshot = wb.services.toSnapshot();
+});
+
+function tracker(user: string): Workbook {
+  return openTracker(structuredClone(snapshot), { at: TODAY, user });
+}
+
+// Opening 560 KRs takes seconds: the tests of one person share a workbook, in order (the later ones change it).
+const shared: Record<string, Workbook> = {};
+const trackerOf = (user: string): Workbook => (shared[user] ??= tracker(user));
+
+/** The data in the page the menu item showed, and what building it cost. */
+function page(wb: Workbook): { data: SidebarData; reads: number; cellsRead: number } {
+  const c = wb.services.counters;
+  c.reset();
+  callAddon(wb, "menuCheckIn");
+  const s = c.snapshot();
+  const html = wb.services.ui.sidebars[wb.services.ui.sidebars.length - 1].html;
+  const m = /<script type="application\/json" id="sidebar-data">([\s\S]*?)<\/script>/.exec(html);
+  return { data: JSON.parse(m![1]), reads: s.byMethod["Range.getValues"] ?? 0, cellsRead: s.cellsRead };
+}
+
+const named = (k: SidebarKr): BriefKr => ({ id: k.id, row: k.row!, objectiveId: k.objectiveId, name: k.name, owner: k.owner });
+
+describe("the sidebar page of a large tracker", () => {
+  it("gives an owner their first KR with its details (no check-ins yet) and the others by name, in three reads", () => {
+    const wb = trackerOf(OWNER);
+    const full = callAddon(wb, "getSidebarData", {}) as SidebarData;
+    expect(full.krs).toHaveLength(KRS / 40);
+    const { data, reads, cellsRead } = page(wb);
+    expect(data.krs).toEqual([{ ...full.krs[0], recent: [], correctable: null }]);
+    expect(data.brief).toEqual(full.krs.slice(1).map(named));
+    expect(data.owners).toEqual(full.owners);
+    expect(data.user).toEqual(full.user);
+    expect(reads).toBe(3); // Settings, the first four columns, the KR's row: as many as getSidebarData's
+    expect(cellsRead).toBeLessThan(KRS * 4 + 400); // not the table's 560 × 22
+  });
+
+  it("gives an admin who owns none every KR by name, without reading any KR row whole", () => {
+    const wb = trackerOf(ADMIN);
+    const full = callAddon(wb, "getSidebarData", {}) as SidebarData;
+    const { data, reads } = page(wb);
+    expect(data.krs).toEqual([]);
+    expect(data.brief).toEqual(full.krs.map(named));
+    expect(data.user.isAdmin).toBe(true);
+    expect(reads).toBe(2);
+  });
+
+  it("gives an admin their own KR with its details, the one the form starts on", () => {
+    const wb = trackerOf(ADMIN);
+    const krTab = ss(wb).getSheetByName("Key Results")!;
+    krTab.getRange("D300").setValue(ADMIN);
+    const id = String(krTab.getRange("A300").getValue());
+    const { data } = page(wb);
+    expect(data.krs.map((k) => [k.id, k.row, k.owner])).toEqual([[id, 300, ADMIN]]);
+    expect(data.brief).toHaveLength(KRS - 1);
+    expect(data.brief!.some((b) => b.id === id)).toBe(false);
+  });
+
+  it("a check-in sent with a KR's row from the page is saved on that KR", () => {
+    const wb = trackerOf(OWNER);
+    const b = page(wb).data.brief![2];
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: b.id, row: b.row, value: "1", confidence: 6, confirmed: true });
+    expect(r.ok).toBe(true);
+    expect(r.kr).toMatchObject({ id: b.id, row: b.row, current: 1, confidence: 6 });
+  });
+
+  it("carries getSidebarData's data when the IDs below the header are fewer than counted (a blank row between KRs)", () => {
+    const wb = trackerOf(OWNER);
+    ss(wb).getSheetByName("Key Results")!.insertRowsBefore(100, 1);
+    const full = callAddon(wb, "getSidebarData", {});
+    expect(page(wb).data).toEqual(full);
+  });
+});

@@ -1,0 +1,59 @@
+// The Weekly Summary as the end-to-end summary tests read it: generated through the built add-on, then its
+// tab's values and formulas, and a section's rows by header.
+import type { Workbook } from "../../src/local/runtime";
+import { callAddon, setToday, ss } from "./tracker";
+
+/** The operations template's KR owners: a check-in on a KR is submitted as its owner. */
+export const OPERATIONS_OWNER: Record<string, string> = {
+  "O1.KR1": "dispatch.lead@example.com",
+  "O1.KR2": "planning.lead@example.com",
+  "O1.KR3": "planning.lead@example.com",
+  "O2.KR1": "quality.lead@example.com",
+  "O2.KR2": "quality.lead@example.com",
+  "O3.KR1": "finance.partner@example.com",
+  "O3.KR2": "ops.lead@example.com",
+};
+
+/** "Generate weekly summary" as of `at` (also today); throws with the add-on's message when it refuses. */
+export function summarize(wb: Workbook, at: string) {
+  setToday(wb, at);
+  const r = callAddon(wb, "generateWeeklySummary", { at });
+  if (!r.ok) throw new Error(`summary ${at}: ${r.message}`);
+  return r;
+}
+
+export interface Tab {
+  values: unknown[][];
+  formulas: string[][];
+}
+
+export function summaryTab(wb: Workbook): Tab {
+  const sh = ss(wb).getSheetByName("Weekly Summary");
+  if (!sh) throw new Error("no Weekly Summary tab");
+  const range = sh.getDataRange();
+  return { values: range.getValues(), formulas: range.getFormulas() };
+}
+
+/** The first row (0-based) whose first cell's text satisfies `pred`. */
+export function rowWhere(t: Tab, pred: (text: string) => boolean): number {
+  const i = t.values.findIndex((r) => pred(String(r[0])));
+  if (i < 0) throw new Error("row not found");
+  return i;
+}
+
+/** A section: heading row (first cell starts with `heading`), header row, then rows up to a blank row. */
+export function section(t: Tab, heading: string): { headers: string[]; rows: Record<string, unknown>[]; at: number[]; heading: number } {
+  const h = rowWhere(t, (s) => s.startsWith(heading));
+  const headers = t.values[h + 1].map(String);
+  const rows: Record<string, unknown>[] = [];
+  const at: number[] = [];
+  for (let i = h + 2; i < t.values.length && t.values[i].some((v) => v !== ""); i++) {
+    rows.push(Object.fromEntries(headers.map((name, j) => [name, t.values[i][j]]).filter(([name]) => name !== "")));
+    at.push(i);
+  }
+  return { headers, rows, at, heading: h };
+}
+
+export function byId(rows: Record<string, unknown>[]): Map<string, Record<string, unknown>> {
+  return new Map(rows.map((r) => [String(r.ID), r]));
+}
