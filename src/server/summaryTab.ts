@@ -7,7 +7,7 @@ import { HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
 import { checkpointFor, historyDigest, historyState } from "../core/summaryPast";
 import { asText, isoDate, UserError, withDocumentLock } from "./env";
 import { columnLetter, quoteSheet } from "../core/a1";
-import { COLUMN_SPECS, protectSheet } from "./layout";
+import { protectSheet } from "./layout";
 import {
   IDENTIFYING,
   keyResultsFrom,
@@ -155,6 +155,15 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   });
 }
 
+/** History's number formats, set on each row the summary writes (setup gives History none: layout.ts). */
+const HISTORY_FORMATS: Record<string, string> = {
+  Week: "0",
+  "As of": "yyyy-mm-dd",
+  Score: "0.00",
+  Confidence: "0",
+  "Last check-in": "yyyy-mm-dd",
+  "Same-value check-ins": "0",
+};
 /** History grows by at least this many rows at a time, so growing is rare. */
 const HISTORY_GROWTH = 500;
 
@@ -190,9 +199,7 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
     }
     return r;
   });
-  // The formats setup gives History's columns (layout.ts), so a Repair after a summary finds nothing to fix.
-  const specs: Record<string, { format?: string }> = COLUMN_SPECS.history;
-  const formats = h.headers.slice(0, width).map((name) => specs[name]?.format || "General");
+  const formats = h.headers.slice(0, width).map((name) => HISTORY_FORMATS[name] || "General");
   while (formats.length < width) formats.push("General");
   const total = rows.length + plan.clearRows;
   if (total === 0) return;

@@ -228,7 +228,7 @@ describe("values", () => {
     expect(services.counters.serviceCalls).toBe(1);
     expect(r.getFontWeights()).toEqual([["bold", "normal"]]);
     expect(r.getFontColors()).toEqual([["#1f3b57", "#202124"]]);
-    expect(r.getFontSizes()).toEqual([[16, 10]]);
+    expect([sheet.getRange("A1").getFontSize(), sheet.getRange("B1").getFontSize()]).toEqual([16, 10]);
     expect(() => r.setTextStyles([[title]])).toThrow("The data has 1 but the range has 2.");
   });
 
