@@ -68,6 +68,17 @@ export function rangeFromA1Growing(sheet: Sheet, rows: number, width: number): R
 }
 
 /**
+ * Each cell's fill. A section heading's fill runs across its whole row: its white text is longer than
+ * column A and flows over the blank cells beside it, where it would be white on white.
+ */
+function backgrounds(rows: SummaryCell[][]): string[][] {
+  return rows.map((r) => {
+    const band = r.length > 0 && r[0].style === "heading" ? STYLE.heading.bg : null;
+    return r.map((c) => (c.style && STYLE[c.style].bg) || (band && !c.style && (c.v === null || c.v === undefined || c.v === "") ? band : "#ffffff"));
+  });
+}
+
+/**
  * Writes the block from A1 and returns its range (for statusColours). `textStyles`: weight, colour and size
  * in one call (setTextStyles) instead of three; the Weekly Summary uses it (each write call is paid for).
  */
@@ -89,12 +100,12 @@ export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number, 
       return t;
     };
     range.setTextStyles(rows.map((r) => r.map(textStyle)));
-    range.setBackgrounds(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].bg) || "#ffffff")));
+    range.setBackgrounds(backgrounds(rows));
     return range;
   }
   range.setFontWeights(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].bold ? "bold" : "normal"))));
   range.setFontColors(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].fg) || "#202124")));
-  range.setBackgrounds(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].bg) || "#ffffff")));
+  range.setBackgrounds(backgrounds(rows));
   range.setFontSizes(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].size) || 10)));
   return range;
 }
