@@ -21,6 +21,7 @@ export function printTable(tiers: TierOut[]): void {
       [`sidebarOpen (admin, ${t.sidebarKrs.admin} KRs)`, t.sidebarOpenAdmin],
       ["checkin", t.ops.checkin],
       ["summary", t.ops.summary],
+      ["summary next week (from this one's checkpoint)", t.summaryNextWeek],
       ["summary (History and Summary grids full)", t.summaryTabsFull],
     ];
     ops.forEach(([name, o], i) =>

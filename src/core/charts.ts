@@ -26,6 +26,8 @@ export interface ChartSpec {
   stacked: boolean;
   /** A1 ranges on the summary tab (no sheet name): the header row and first column are the labels. */
   ranges: string[];
+  /** Series in rows (the header row holds the weeks), so the chart swaps rows and columns. */
+  transpose: boolean;
   /** Anchor: 1-based row and column of the chart's top-left corner. */
   row: number;
   column: number;
@@ -102,7 +104,10 @@ type Cell = { v: string | number | null; fmt?: string; style?: "heading" | "head
 
 /**
  * The "Chart data" rows, to be written from sheet row `firstRow`, and the two chart specs that draw them.
- * Each table has weeks down the first column and one column per series, as the charts read them.
+ * Each table has the weeks across its header row and one row per series (the charts read it transposed):
+ * the block is then as wide as the trend (one column per week), whereas a column per objective made every
+ * row of the summary as wide as the tracker has objectives (303 columns at 300), and each cell of that
+ * rectangle is written.
  */
 export function chartBlock(data: ChartData, firstRow: number, anchor: { row: number; column: number }): { rows: Cell[][]; charts: ChartSpec[] } {
   const rows: Cell[][] = [];
@@ -113,9 +118,9 @@ export function chartBlock(data: ChartData, firstRow: number, anchor: { row: num
   }
   const table = (series: { name: string; values: (number | null)[] }[], fmt: string) => {
     const top = firstRow + rows.length;
-    rows.push([{ v: "Week", style: "header" }, ...series.map((x) => ({ v: x.name, style: "header" as const }))]);
-    data.weeks.forEach((w, i) => rows.push([{ v: w }, ...series.map((x) => (x.values[i] === null ? { v: null } : { v: x.values[i], fmt }))]));
-    const range = `A${top}:${columnLetter(1 + series.length)}${top + data.weeks.length}`;
+    rows.push([{ v: "Week", style: "header" }, ...data.weeks.map((w) => ({ v: w, style: "header" as const }))]);
+    for (const x of series) rows.push([{ v: x.name }, ...x.values.map((v) => (v === null ? { v: null } : { v, fmt }))]);
+    const range = `A${top}:${columnLetter(1 + data.weeks.length)}${top + series.length}`;
     rows.push([]);
     return range;
   };
@@ -125,8 +130,8 @@ export function chartBlock(data: ChartData, firstRow: number, anchor: { row: num
   return {
     rows,
     charts: [
-      { title: CHART_TITLES.scores, type: "LINE", stacked: false, ranges: [scores], row: anchor.row, column: anchor.column, ...size },
-      { title: CHART_TITLES.status, type: "COLUMN", stacked: true, ranges: [status], row: anchor.row + 16, column: anchor.column, ...size },
+      { title: CHART_TITLES.scores, type: "LINE", stacked: false, ranges: [scores], transpose: true, row: anchor.row, column: anchor.column, ...size },
+      { title: CHART_TITLES.status, type: "COLUMN", stacked: true, ranges: [status], transpose: true, row: anchor.row + 16, column: anchor.column, ...size },
     ],
   };
 }

@@ -67,15 +67,45 @@ export function rangeFromA1Growing(sheet: Sheet, rows: number, width: number): R
   return sheet.getRange(1, 1, rows, width);
 }
 
-/** Writes the block from A1 and returns its range (for statusColours). */
-export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number): Range | null {
+/**
+ * Each cell's fill. A section heading's fill runs across its whole row: its white text is longer than
+ * column A and flows over the blank cells beside it, where it would be white on white.
+ */
+function backgrounds(rows: SummaryCell[][]): string[][] {
+  return rows.map((r) => {
+    const band = r.length > 0 && r[0].style === "heading" ? STYLE.heading.bg : null;
+    return r.map((c) => (c.style && STYLE[c.style].bg) || (band && !c.style && (c.v === null || c.v === undefined || c.v === "") ? band : "#ffffff"));
+  });
+}
+
+/**
+ * Writes the block from A1 and returns its range (for statusColours). `textStyles`: weight, colour and size
+ * in one call (setTextStyles) instead of three; the Weekly Summary uses it (each write call is paid for).
+ */
+export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number, opts: { textStyles?: boolean } = {}): Range | null {
   if (!rows.length) return null;
   const range = rangeFromA1Growing(sheet, rows.length, width);
   range.setValues(rows.map((r) => r.map(cellValue)));
   range.setNumberFormats(rows.map((r) => r.map((c) => c.fmt || "General")));
+  if (opts.textStyles) {
+    const styles = new Map<string, GoogleAppsScript.Spreadsheet.TextStyle>();
+    const textStyle = (c: SummaryCell) => {
+      const key = c.style || "";
+      let t = styles.get(key);
+      if (!t) {
+        const st = c.style ? STYLE[c.style] : {};
+        t = SpreadsheetApp.newTextStyle().setBold(!!st.bold).setForegroundColor(st.fg || "#202124").setFontSize(st.size || 10).build();
+        styles.set(key, t);
+      }
+      return t;
+    };
+    range.setTextStyles(rows.map((r) => r.map(textStyle)));
+    range.setBackgrounds(backgrounds(rows));
+    return range;
+  }
   range.setFontWeights(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].bold ? "bold" : "normal"))));
   range.setFontColors(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].fg) || "#202124")));
-  range.setBackgrounds(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].bg) || "#ffffff")));
+  range.setBackgrounds(backgrounds(rows));
   range.setFontSizes(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].size) || 10)));
   return range;
 }

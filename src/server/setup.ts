@@ -98,14 +98,14 @@ export function writeDataRows(t: Table, rows: unknown[][], headers: readonly str
  * generating the summary does not have to grow it: growing costs service calls, and the summary has a
  * fixed budget. Run again by Repair and by imports.
  */
-function sizeForCycle(ss: Spreadsheet, krs: number, objectives: number): void {
+function sizeForCycle(ss: Spreadsheet, krs: number): void {
   const summary = ss.getSheetByName(TAB.summary);
   if (!summary) return;
   // Six rows per KR: attention, missing, trend, forecast, and room for signals (issue 18).
   const max = summary.getMaxRows();
   if (max < 6 * krs + 200) summary.insertRowsAfter(max, 6 * krs + 200 - max);
-  // The Chart data block has a column per objective plus the week and two expected lines (charts.ts).
-  if (summary.getMaxColumns() < objectives + 3) summary.insertColumnsAfter(summary.getMaxColumns(), objectives + 3 - summary.getMaxColumns());
+  // Columns need no room ahead: the Chart data has the weeks across (charts.ts), so the summary is as wide
+  // as a cycle's weeks, and render.ts adds columns in the rare cycle that needs more than a new tab's 26.
   // History is not sized ahead: the summary reads it to its last row and grows it, in one call, in a week
   // that needs room (docs/summary.md#history).
 }
@@ -182,7 +182,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
     report.created.push(TAB.summary);
   }
   const krs = keyResultsFrom(krT, tz);
-  sizeForCycle(ss, krs.length, objectivesFrom(objT).length);
+  sizeForCycle(ss, krs.length);
   applyLayout(ss, { objT, krT, logT, histT }, report);
 
   // A new tracker opens on Key Results; a Repair leaves the person on the tab they were looking at.

@@ -27,6 +27,7 @@ export function updateSummaryCharts(sheet: Sheet, specs: ChartSpec[]): void {
     const typed = spec.type === "LINE" ? base.asLineChart() : base.asColumnChart();
     let b = (typed as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder)
       .setNumHeaders(1)
+      .setTransposeRowsAndColumns(spec.transpose)
       .setPosition(spec.row, spec.column, 0, 0)
       .setOption("title", spec.title)
       .setOption("isStacked", spec.stacked)

@@ -34,7 +34,6 @@ function parseRows(values: unknown[][], headers: string[], firstRow: number, tz:
     return i >= 0 && i < (values[0] || []).length ? i : -1;
   };
   const [week, asOf, krId, value, score, status] = HISTORY_HEADERS.map(idx);
-  const [conf, last, changed, blockers, next, same] = HISTORY_STATE_HEADERS.map(idx);
   const at = (r: unknown[], i: number) => (i >= 0 ? r[i] : "");
   const out: ExistingHistoryRow[] = [];
   values.forEach((r, i) => {
@@ -50,22 +49,28 @@ function parseRows(values: unknown[][], headers: string[], firstRow: number, tz:
       score: num(at(r, score)),
       status: str(at(r, status)),
     };
-    if (conf >= 0 && last >= 0 && changed >= 0 && blockers >= 0 && next >= 0 && same >= 0) {
-      e.confidence = num(r[conf]);
-      e.lastCheckin = cellIsoDate(r[last], tz) || null;
-      e.whatChanged = str(r[changed]);
-      e.blockers = str(r[blockers]);
-      e.nextStep = str(r[next]);
-      e.sameValue = num(r[same]);
-    }
     out.push(e);
   });
   return out;
 }
 
+/** The entry with the state columns of `cells` (which start at column c0 of `headers`). */
+function withState(e: ExistingHistoryRow, cells: unknown[], headers: string[], c0: number, tz: string): ExistingHistoryRow {
+  const [conf, last, changed, blockers, next, same] = HISTORY_STATE_HEADERS.map((h) => col({ headers }, h) - c0);
+  return {
+    ...e,
+    confidence: num(cells[conf]),
+    lastCheckin: cellIsoDate(cells[last], tz) || null,
+    whatChanged: str(cells[changed]),
+    blockers: str(cells[blockers]),
+    nextStep: str(cells[next]),
+    sameValue: num(cells[same]),
+  };
+}
+
 /**
  * History in at most four reads: the header region, the base columns of every row down to the last row,
- * and all columns of the rows of `wideWeeks` (one contiguous block).
+ * and the state columns of the rows of `wideWeeks` (one contiguous block).
  */
 export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[]): HistoryRead {
   const sheet = ss.getSheetByName(TAB.history);
@@ -91,11 +96,13 @@ export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[]): H
   const wanted = new Set(wideWeeks);
   const rows = entries.filter((e) => wanted.has(e.week)).map((e) => e.row);
   if (hasState && rows.length) {
-    const wide = Math.max(...HISTORY_HEADERS.concat(HISTORY_STATE_HEADERS as never).map((h) => col(head, h))) + 1;
+    // Only the state columns (setup puts them side by side), of the rows of those weeks: one block.
+    const stateIdx = HISTORY_STATE_HEADERS.map((h) => col(head, h));
+    const c0 = Math.min(...stateIdx);
     const a = Math.min(...rows);
     const b = Math.max(...rows);
-    const block = parseRows(sheet.getRange(a, 1, b - a + 1, wide).getValues(), headers, a, tz);
-    entries = entries.filter((e) => e.row < a).concat(block, entries.filter((e) => e.row > b));
+    const block = sheet.getRange(a, c0 + 1, b - a + 1, Math.max(...stateIdx) - c0 + 1).getValues();
+    entries = entries.map((e) => (e.row < a || e.row > b ? e : withState(e, block[e.row - a], headers, c0, tz)));
   }
   return { sheet, headerRow: head.headerRow, headers, entries, hasState };
 }
@@ -103,8 +110,8 @@ export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[]): H
 /** The rows of History's full width from `from` to `to`, for rewriting rows that keep their state columns. */
 export function readHistoryRows(h: HistoryRead, from: number, to: number, tz: string): ExistingHistoryRow[] {
   if (to < from) return [];
-  const width = Math.max(...h.headers.map((_, i) => i)) + 1;
-  return parseRows(h.sheet.getRange(from, 1, to - from + 1, width).getValues(), h.headers, from, tz);
+  const values = h.sheet.getRange(from, 1, to - from + 1, h.headers.length).getValues();
+  return parseRows(values, h.headers, from, tz).map((e) => (h.hasState ? withState(e, values[e.row - from], h.headers, 0, tz) : e));
 }
 
 // ---- the checkpoint (a document property) ----
@@ -139,8 +146,8 @@ export function loadCheckpoints(): CheckpointStore {
 /** Records week `week`'s checkpoint (null: forgets it, its History rows no longer summarise the log). */
 export function saveCheckpoint(store: CheckpointStore, week: number, cp: Checkpoint | null): void {
   if (!store.props) return;
+  // Written every time (even unchanged), so the summary's calls do not depend on the data.
   const list = store.list.filter((c) => c.week !== week);
-  if (!cp && list.length === store.list.length) return;
   if (cp) list.push(cp);
   list.sort((a, b) => a.week - b.week);
   const kept = list.slice(-KEEP);
@@ -180,8 +187,11 @@ function logCols(headers: string[]) {
   return { ts: col({ headers }, "Timestamp"), kr: col({ headers }, "KR ID"), value: col({ headers }, "Value") };
 }
 
-/** The columns the summary uses (not Week, Author or Request ID). */
-const NEEDED_LOG = ["Timestamp", "KR ID", "Value", "Confidence", "What changed", "Blockers", "Next step"];
+/**
+ * The columns the summary uses (not Week or Author). Request ID is one: a correction names the row it
+ * replaces by it (core/corrections.ts), and without it a replaced row's value and blockers would show.
+ */
+const NEEDED_LOG = ["Timestamp", "KR ID", "Value", "Confidence", "What changed", "Blockers", "Next step", "Request ID"];
 
 /** How many of the log's first columns hold what the summary uses, or 0 when a header is missing. */
 function neededWidth(headers: string[] | null): number {

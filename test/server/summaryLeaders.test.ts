@@ -3,7 +3,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, requestId, rowsOf, setToday } from "../support/tracker";
+import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
 import { byId, OPERATIONS_OWNER, rowWhere, section, summarize, summaryTab, type Tab } from "../support/summaryTab";
 
 const START = "2026-01-05"; // a Monday; week 1 = 01-05..01-11, week 2 = 01-12..01-18
@@ -159,5 +159,26 @@ describe("The leaders' view of a week", () => {
     expect(m.get("O3.KR2")!["Last weeks"]).toBe("▁█ 0.3 → 0.5");
     expect(m.get("O3.KR1")!["Last weeks"]).toBe(""); // never checked in
     tr.at.forEach((i) => expect(tab.formulas[i][4]).toBe(`=IFERROR(SPARKLINE(C${i + 1}:D${i + 1}),"")`));
+  });
+});
+
+describe("Section headings are readable in Google Sheets", () => {
+  it("a heading's dark fill runs across its row, under the white text that flows past column A", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    checkIn(wb, "2026-01-06", "O1.KR1", 85);
+    summarize(wb, W2);
+    const tab = summaryTab(wb);
+    const sh = ss(wb).getSheetByName("Weekly Summary")!;
+    const width = tab.values[0].length;
+    const fills = sh.getRange(1, 1, tab.values.length, width).getBackgrounds();
+    const headings = ["Needs attention", "Objectives", "Trend"].map((h) => rowWhere(tab, (s) => s.startsWith(h)));
+    for (const r of headings) {
+      expect(String(tab.values[r][0]).length, "the heading text is longer than one cell").toBeGreaterThan(12);
+      fills[r].forEach((bg, c) => expect(bg.toLowerCase(), `row ${r + 1} column ${c + 1}`).toBe("#1f3b57"));
+    }
+    // A header row below a heading keeps its own grey, and blank rows stay white.
+    expect(fills[headings[0] + 1][0].toLowerCase()).toBe("#e8eaed");
+    const blank = tab.values.findIndex((row, i) => i > headings[0] && row.every((v) => v === ""));
+    fills[blank].forEach((bg) => expect(bg.toLowerCase()).toBe("#ffffff"));
   });
 });

@@ -86,6 +86,9 @@ export function fillSnapshot(snap: WorkbookSnapshot, spec: TrackerSpec, data: Tr
       });
     });
   }
-  // History ends at its last row (setup over the filled tracker sizes it for the cycle); Key Results:
+  // Key Results: 100 empty rows (see FillOptions). History: room for the next weeks' rows, as the summary
+  // leaves it when it grows the tab (four weeks' rows at least; setup no longer sizes it for the cycle), so
+  // a week's summary is an ordinary one, not a growth.
   if (opts.headroom) for (let i = 0; i < 100; i++) krSheet.rows.push([]);
+  if (opts.headroom && opts.history) for (let i = 0; i < Math.max(500, 2 * krs.length); i++) histSheet.rows.push([]);
 }

@@ -40,11 +40,12 @@ export function chartsFromRows(rows: PreviewCell[][]): PreviewChart[] {
     for (i++; i < rows.length && text(i, 0) !== ""; i++) body.push(headers.map((_, c) => text(i, c)));
     tables.push({ headers, rows: body });
   }
+  // Weeks across the header row, one series per row (the embedded charts read the tables transposed).
   const toChart = (t: { headers: string[]; rows: string[][] }, title: string, kind: PreviewChart["kind"]): PreviewChart => ({
     title,
     kind,
-    weeks: t.rows.map((r) => r[0]),
-    series: t.headers.slice(1).map((name, j) => ({ name, values: t.rows.map((r) => num(r[j + 1])) })),
+    weeks: t.headers.slice(1),
+    series: t.rows.map((r) => ({ name: r[0], values: r.slice(1).map(num) })),
   });
   const out: PreviewChart[] = [];
   if (tables[0]) out.push(toChart(tables[0], CHART_TITLES.scores, "line"));

@@ -10,6 +10,8 @@ export interface ChartModel {
   ranges: string[];
   options: Record<string, unknown>;
   numHeaders: number;
+  /** Series in rows instead of columns (EmbeddedChartBuilder.setTransposeRowsAndColumns). */
+  transpose?: boolean;
   anchor: { row: number; column: number; offsetX: number; offsetY: number };
 }
 
@@ -51,6 +53,10 @@ export class LocalChartBuilder {
     this._chart.options[option] = value;
     return this;
   }
+  setTransposeRowsAndColumns(transpose: boolean) {
+    this._chart.transpose = !!transpose;
+    return this;
+  }
   setNumHeaders(n: number) {
     this._chart.numHeaders = n;
     return this;
@@ -77,6 +83,10 @@ export class LocalEmbeddedChart {
   }
   getRanges() {
     return this._chart.ranges.slice();
+  }
+  /** Not an Apps Script method: for tests, whether the builder swapped rows and columns. */
+  getTransposed() {
+    return !!this._chart.transpose;
   }
   getContainerInfo() {
     const a = this._chart.anchor;

@@ -11,6 +11,7 @@
 // - Formula results HyperFormula types as dates (TODAY(), DATE(), ...) read as Date when the cell has no
 //   number format of its own.
 // - The TODAY()/NOW() clock is process-wide in HyperFormula: the services created (or clock.set) last win.
+import { LocalTextStyleBuilder } from "./textStyle";
 import vm from "node:vm";
 import { setEngineClock } from "../engine";
 import type { SnapshotTrigger, WorkbookSnapshot } from "../snapshot";
@@ -118,7 +119,7 @@ const CRITERIA_ENUMS = {
 
 class LocalSpreadsheetApp {
   readonly _kind = "SpreadsheetApp";
-  readonly _uncounted = ["newConditionalFormatRule", "newDataValidation"];
+  readonly _uncounted = ["newConditionalFormatRule", "newDataValidation", "newTextStyle"];
   readonly ProtectionType = CRITERIA_ENUMS.ProtectionType;
   readonly BooleanCriteria = CRITERIA_ENUMS.BooleanCriteria;
   readonly DataValidationCriteria = CRITERIA_ENUMS.DataValidationCriteria;
@@ -168,6 +169,9 @@ class LocalSpreadsheetApp {
   }
   newDataValidation() {
     return new DataValidationBuilder();
+  }
+  newTextStyle() {
+    return new LocalTextStyleBuilder();
   }
 }
 

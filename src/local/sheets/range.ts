@@ -1,4 +1,5 @@
 // The Range face: values, formulas, formats, notes and validations of one rectangle.
+import type { LocalTextStyle } from "./textStyle";
 import { parseA1, Rect, rectContains, rectSubtract, rectToA1, shiftFormula } from "./a1";
 import type { Book } from "./book";
 import type { CountersImpl } from "./counters";
@@ -253,6 +254,16 @@ export class LocalRange {
   }
   setFontSize(size: number) {
     return this.setEach((m) => (m.fontSize = size));
+  }
+  /** Each cell's text style: the style's bold, italic, colour and size where it sets them (a field left unset keeps the cell's). */
+  setTextStyles(styles: LocalTextStyle[][]) {
+    return this.setGrid(styles, (m, st) => {
+      if (st._bold !== null) st._bold ? (m.bold = true) : delete m.bold;
+      if (st._italic !== null) st._italic ? (m.italic = true) : delete m.italic;
+      const c = st._color === null ? null : normColor(st._color);
+      if (c) m.color = c;
+      if (st._size !== null) st._size === 10 ? delete m.fontSize : (m.fontSize = st._size);
+    });
   }
   setFontSizes(sizes: number[][]) {
     return this.setGrid(sizes, (m, size) => (size === 10 ? delete m.fontSize : (m.fontSize = size)));

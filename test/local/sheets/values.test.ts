@@ -236,6 +236,21 @@ describe("values", () => {
     expect(() => r.setBackgrounds([["#fff"]])).toThrow("The data has 1 but the range has 2.");
   });
 
+  it("text styles as a grid: weight, colour and size in one call; a builder is not a service call", () => {
+    const { sheet, SpreadsheetApp, services } = setup();
+    const title = SpreadsheetApp.newTextStyle().setBold(true).setForegroundColor("#1F3B57").setFontSize(16).build();
+    const plain = SpreadsheetApp.newTextStyle().setBold(false).setForegroundColor("#202124").setFontSize(10).build();
+    const r = sheet.getRange("A1:B1");
+    r.setFontWeights([["normal", "bold"]]);
+    services.counters.reset();
+    r.setTextStyles([[title, plain]]);
+    expect(services.counters.serviceCalls).toBe(1);
+    expect(r.getFontWeights()).toEqual([["bold", "normal"]]);
+    expect(r.getFontColors()).toEqual([["#1f3b57", "#202124"]]);
+    expect([sheet.getRange("A1").getFontSize(), sheet.getRange("B1").getFontSize()]).toEqual([16, 10]);
+    expect(() => r.setTextStyles([[title]])).toThrow("The data has 1 but the range has 2.");
+  });
+
   it("knows en_US's separators and date order as Intl has them (they are not looked up for it)", () => {
     expect(localeInfo("en_US")).toEqual(localeInfo("en-US"));
   });

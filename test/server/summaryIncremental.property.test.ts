@@ -1,0 +1,114 @@
+// The incremental weekly summary through the BUILT add-on (run `npm run build` first): for generated
+// check-in histories (late ones dated back with the clock, as `okr-sheets checkin --at` does, corrections,
+// repeated values and blockers) and summaries on generated days (some for an earlier day), every summary
+// the add-on generates from its checkpoint (reading only the log rows below it) writes the same Weekly
+// Summary and the same History as a summary of the same tracker without a checkpoint (the whole log).
+// test/core/summaryPast.property.test.ts checks the same rule on the core functions with many more cases.
+import { describe, it } from "@jest/globals";
+import fc from "fast-check";
+import { expect } from "../support/expect";
+import { addDays } from "../../src/core/dates";
+import { workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
+import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
+
+const START = "2026-01-05";
+const CHECKPOINTS = "okrSheets.summaryCheckpoints";
+const OWNER: Record<string, string> = {
+  "O1.KR1": "dispatch.lead@example.com",
+  "O1.KR2": "planning.lead@example.com",
+  "O2.KR1": "quality.lead@example.com",
+  "O3.KR2": "ops.lead@example.com",
+};
+const KRS = Object.keys(OWNER);
+const VALUES: Record<string, number[]> = { "O1.KR1": [82, 85, 90], "O1.KR2": [9.4, 9, 8], "O2.KR1": [6, 5, 4], "O3.KR2": [0.3, 0.5, 0.7] };
+const BLOCKERS = ["", "Waiting on tooling", "Carrier capacity"];
+
+type Checkin = { day: number; kr: number; value: number; conf: number; blocker: number; lateBy: number; correct: boolean };
+/** A week of use: check-ins on its days (some dated back), then its summary, sometimes for an earlier day, sometimes regenerated. */
+type Week = { checkins: Checkin[]; back: number; again: boolean };
+
+const checkin: fc.Arbitrary<Checkin> = fc.record({
+  day: fc.integer({ min: 0, max: 6 }), kr: fc.integer({ min: 0, max: KRS.length - 1 }), value: fc.integer({ min: 0, max: 2 }),
+  conf: fc.integer({ min: 1, max: 10 }), blocker: fc.integer({ min: 0, max: 2 }),
+  lateBy: fc.oneof({ weight: 5, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 10 }) }), correct: fc.boolean(),
+});
+const week: fc.Arbitrary<Week> = fc.record({
+  checkins: fc.array(checkin, { maxLength: 4 }).map((list) => list.sort((a, b) => a.day - b.day)),
+  back: fc.oneof({ weight: 4, arbitrary: fc.constant(0) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 8 }) }),
+  again: fc.boolean(),
+});
+
+/** What a summary leaves behind: the tab's cells (its generation time aside) and History. */
+function written(wb: Workbook): { summary: unknown[][]; history: unknown[][] } {
+  const cells = (tab: string) => ss(wb).getSheetByName(tab)!.getDataRange().getValues().map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v)));
+  const summary = cells("Weekly Summary").map((r) => r.map((v) => (typeof v === "string" ? v.replace(/ · generated \d{4}-\d\d-\d\d \d\d:\d\d/, "") : v)));
+  return { summary, history: cells("History") };
+}
+
+function summarize(wb: Workbook, at: string): number {
+  setToday(wb, at);
+  wb.services.counters.reset();
+  const r = callAddon(wb, "generateWeeklySummary", { at });
+  if (!r.ok) throw new Error(`summary ${at}: ${r.message}`);
+  return wb.services.counters.cellsRead;
+}
+
+interface Outcome {
+  /** Summaries that had a checkpoint to start from. */
+  withCheckpoint: number;
+  /** Of those, how many read fewer cells than the whole log's summary (the checkpoint was used). */
+  fewerCells: number;
+}
+
+function run(weeks: Week[]): Outcome {
+  const wb = newTracker({ template: "operations", start: START, at: START });
+  const out: Outcome = { withCheckpoint: 0, fewerCells: 0 };
+  weeks.forEach((w, i) => {
+    const monday = addDays(START, 7 * i);
+    for (const e of w.checkins) {
+      const krId = KRS[e.kr];
+      const date = addDays(monday, e.day - e.lateBy);
+      setToday(wb, date < START ? START : date); // check-ins are closed before the cycle
+      wb.services.session.setUser(OWNER[krId]);
+      // A correction of a KR with no check-in this week is refused; the event is then an ordinary check-in.
+      const send = (correct: boolean) =>
+        callAddon(wb, "submitCheckin", {
+          requestId: requestId(), krId, value: String(VALUES[krId][e.value]), confidence: e.conf, confirmed: true,
+          blockers: BLOCKERS[e.blocker], whatChanged: e.blocker ? "" : "steady", ...(correct ? { correct: true } : {}),
+        });
+      const r = send(e.correct);
+      if (!r.ok && !(e.correct && send(false).ok)) throw new Error(`check-in ${krId}: ${r.message}`);
+      wb.services.session.setUser("ops.lead@example.com");
+    }
+    const at = addDays(monday, 6 - w.back);
+    for (let n = 0; n < (w.again ? 2 : 1); n++) {
+      // The same tracker without its checkpoints: its summary replays the whole log.
+      const snap = wb.services.toSnapshot();
+      const hadCheckpoint = !!snap.documentProperties[CHECKPOINTS];
+      delete snap.documentProperties[CHECKPOINTS];
+      const whole = workbookFromSnapshot("/nonexistent/whole.xlsx", snap, { at, user: "ops.lead@example.com" });
+      const wholeCells = summarize(whole, at);
+      const cells = summarize(wb, at);
+      expect(written(wb), `summary as of ${at}`).toEqual(written(whole));
+      if (hadCheckpoint) {
+        out.withCheckpoint++;
+        if (cells < wholeCells) out.fewerCells++;
+      }
+    }
+  });
+  return out;
+}
+
+describe("the add-on's incremental summary equals the whole log's", () => {
+  it("for generated check-ins (late, corrected, repeated) and summaries, Weekly Summary and History alike", () => {
+    let fewer = 0;
+    fc.assert(
+      fc.property(fc.array(week, { minLength: 2, maxLength: 4 }), (weeks) => {
+        fewer += run(weeks).fewerCells;
+      }),
+      { numRuns: 6 },
+    );
+    // Worth something only if checkpoints were actually used.
+    expect(fewer, "summaries that read the log from a checkpoint").toBeGreaterThan(4);
+  });
+});
