@@ -20,24 +20,75 @@ export function dayIn(ms: number, tz: string): string {
   return new Date(ms + tzOffsetMinutes(ms, tz) * 60_000).toISOString().slice(0, 10);
 }
 
-/** A hash of every cell's formula and value, sheet by sheet (formats do not change results). */
-export function valuesHash(sheets: SnapshotSheet[]): string {
+/**
+ * A hash of every formula and of every value a formula can read, sheet by sheet (formats do not change
+ * results). A tab without formulas is hashed only where formulas name it: the ranges they name, or all of it
+ * when a mention is not a plain range or some formula can reach beyond its ranges (INDIRECT, OFFSET). The
+ * 55,000-row log, which Settings reads only as COUNTA of column A and the header row, then costs one column.
+ */
+export function valuesHash(sheets: SnapshotSheet[], namedRanges: WorkbookSnapshot["namedRanges"] = []): string {
   const h = createHash("sha256");
+  const reads = formulaReads(sheets, new Set((namedRanges ?? []).map((n) => n.sheet.toLowerCase())));
   for (const s of sheets) {
     h.update(`\u0000sheet\u0000${s.name}\u0000`);
+    const rects = reads.get(s);
+    if (rects === null) continue;
     for (let r = 0; r < s.rows.length; r++) {
       const row = s.rows[r];
       if (!row) continue;
+      const cols = rects && rects.filter((x) => r >= x.r1 && r <= x.r2);
+      if (cols && !cols.length) continue;
       let line = "";
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
         if (!cell || (cell.f === undefined && cell.v === undefined)) continue;
+        if (cols && !cols.some((x) => c >= x.c1 && c <= x.c2)) continue;
         line += `${c}\u0001${cell.f ?? ""}\u0001${typeof cell.v}\u0001${cell.v ?? ""}\u0002`;
       }
       if (line) h.update(`${r}\u0003${line}`);
     }
   }
   return h.digest("hex");
+}
+
+interface Rect { r1: number; r2: number; c1: number; c2: number }
+const RANGE = /^(\$?[A-Z]{1,3})?(\$?\d+)?(?::(\$?[A-Z]{1,3})?(\$?\d+)?)?/i;
+
+/** Per tab without formulas (nor named ranges): the rectangles (0-based) formulas read, null when none; absent = hash all. */
+function formulaReads(sheets: SnapshotSheet[], named: Set<string>): Map<SnapshotSheet, Rect[] | null> {
+  const out = new Map<SnapshotSheet, Rect[] | null>();
+  const texts: string[] = [];
+  for (const s of sheets) for (const row of s.rows) for (const c of row ?? []) if (c?.f !== undefined) texts.push(c.f);
+  const all = texts.join("\n").toLowerCase();
+  if (/\b(indirect|offset)\s*\(/.test(all)) return out;
+  const col = (a: string) => [...a.replace("$", "").toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const num = (a: string) => Number(a.replace("$", "")) - 1;
+  for (const s of sheets) {
+    if (s.rows.some((row) => row?.some((c) => c?.f !== undefined))) continue;
+    const name = s.name.toLowerCase();
+    if (named.has(name)) continue;
+    const mentions = all.split(name).length - 1;
+    const prefixes = [`'${name.replace(/'/g, "''")}'!`, /^[a-z_][a-z0-9_.]*$/.test(name) ? `${name}!` : null];
+    const rects: Rect[] = [];
+    for (const p of prefixes) {
+      if (!p) continue;
+      for (let i = all.indexOf(p); i >= 0; i = all.indexOf(p, i + 1)) {
+        const m = RANGE.exec(all.slice(i + p.length, i + p.length + 40));
+        const [, ca, ra, cb, rb] = m ?? [];
+        if (!m || (ca === undefined && ra === undefined)) continue;
+        const c1 = ca ? col(ca) : 0, r1 = ra ? num(ra) : 0;
+        const single = m[0].indexOf(":") < 0;
+        rects.push({
+          c1, r1,
+          c2: single ? (ca ? c1 : Infinity) : cb ? col(cb) : Infinity,
+          r2: single ? (ra ? r1 : Infinity) : rb ? num(rb) : Infinity,
+        });
+      }
+    }
+    // A mention that is not a plain range (or inside another tab's name, a string): hash all of the tab.
+    if (rects.length === mentions) out.set(s, rects.length ? rects : null);
+  }
+  return out;
 }
 
 /** Results that depend on more than the day, or whose date type the engine infers when no format says so. */
@@ -75,5 +126,5 @@ export function savedValuesSnapshot(snap: WorkbookSnapshot, saved: SavedValues |
     }
     sheets.push({ ...s, rows });
   }
-  return valuesHash(snap.sheets) === saved.hash ? { ...snap, sheets } : null;
+  return valuesHash(snap.sheets, snap.namedRanges) === saved.hash ? { ...snap, sheets } : null;
 }

@@ -111,6 +111,39 @@ describe("the saved results are refused when", () => {
     expect(savedValuesSnapshot(s, values, AT)).toBeNull();
   });
 
+  // Settings reads the log only as COUNTA of column A and its header row: the rest of it cannot change a result.
+  const log = (s: WorkbookSnapshot) => s.sheets.find((x) => x.name === "Check-ins")!;
+  const changeLogComment = (s: WorkbookSnapshot) => void (log(s).rows[1]![5] = { v: "edited elsewhere" });
+
+  it("a log cell no formula reads changed: the saved results are still used", () => {
+    const s = clone();
+    changeLogComment(s);
+    expect(valuesHash(s.sheets, s.namedRanges)).toBe(values.hash);
+    expect(savedValuesSnapshot(s, values, AT)).not.toBeNull();
+  });
+
+  it.each([
+    ["the log's column A changed", (s: WorkbookSnapshot) => void (log(s).rows[1]![0] = { v: "changed" })],
+    ["a row was added to the log", (s: WorkbookSnapshot) => void log(s).rows.push([{ v: "2026-01-21" }])],
+    ["the log's header changed", (s: WorkbookSnapshot) => void (log(s).rows[0]![3] = { v: "Renamed" })],
+  ])("%s", (...[, change]) => {
+    const s = clone();
+    change(s);
+    expect(savedValuesSnapshot(s, values, AT)).toBeNull();
+  });
+
+  it.each([
+    ["INDIRECT", (s: WorkbookSnapshot) => void (kr(s).rows[1]![20] = { f: '=INDIRECT("A1")', v: 1 })],
+    ["OFFSET", (s: WorkbookSnapshot) => void (kr(s).rows[1]![20] = { f: "=OFFSET('Check-ins'!A1,1,5)", v: 1 })],
+    ["a named range on the log", (s: WorkbookSnapshot) => void (s.namedRanges = [...(s.namedRanges ?? []), { name: "Log", sheet: "Check-ins", a1: "A1:P9" }])],
+  ])("with %s any log cell counts", (...[, setUp]) => {
+    const s = clone();
+    setUp(s);
+    const before = valuesHash(s.sheets, s.namedRanges);
+    changeLogComment(s);
+    expect(valuesHash(s.sheets, s.namedRanges)).not.toBe(before);
+  });
+
   it.each([
     ["NOW()", "=NOW()", "yyyy-mm-dd"],
     ["RAND()", "=RAND()", "0.00"],

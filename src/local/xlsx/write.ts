@@ -51,7 +51,7 @@ export async function snapshotToXlsx(s: WorkbookSnapshot, opts: { valuesAsOf?: s
     documentProperties: s.documentProperties ?? {},
     triggers: s.triggers ?? [],
     sheets: {},
-    ...(opts.valuesAsOf ? { values: { asOf: opts.valuesAsOf, hash: valuesHash(s.sheets) } } : {}),
+    ...(opts.valuesAsOf ? { values: { asOf: opts.valuesAsOf, hash: valuesHash(s.sheets, s.namedRanges) } } : {}),
   };
 
   for (const sheet of s.sheets) {
