@@ -101,9 +101,15 @@ function deferSheet(book: Book, model: SheetModel, content: RawCellContent[][]):
     enumerable: true,
     get(): number {
       if (id < 0) {
-        id = book.hf.getSheetId(book.hf.addSheet(model.name)) as number;
-        book.hf.setSheetContent(id, content);
+        // One recalculation for both steps, not one each (each ran a partial recalculation of the book); a
+        // suspended engine (a command writing) stays so, its recalculation left for the next read as always.
+        const hf = book.hf;
+        const suspended = hf.isEvaluationSuspended();
+        if (!suspended) hf.suspendEvaluation();
+        id = hf.getSheetId(hf.addSheet(model.name)) as number;
+        hf.setSheetContent(id, content);
         pending.delete(model);
+        if (!suspended) hf.resumeEvaluation();
       }
       return id;
     },
