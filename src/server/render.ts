@@ -79,13 +79,59 @@ function backgrounds(rows: SummaryCell[][]): string[][] {
 }
 
 /**
+ * The values as two row bands, each only as wide as its rows' last non-blank value, cut where that writes
+ * the fewest cells. Every cell written is paid for on Google, and one rectangle is as wide as the widest row:
+ * the Weekly Summary's Trend (a column per week, 17 at 13 weeks) made its 10-column sections above, which
+ * are most of its rows at 1,200 KRs, pay for 17 each. Two calls whatever the tracker (each band at least a
+ * row and a column; a report has more than one row), so the call count does not depend on its size. The tab was cleared, so the cells left out of
+ * a band are blank already; formats are still set over the whole block.
+ */
+function writeInTwoBands(sheet: Sheet, values: unknown[][], width: number): void {
+  const n = values.length;
+  if (n < 2) {
+    sheet.getRange(1, 1, n, width).setValues(values);
+    return;
+  }
+  const used = values.map((r) => {
+    let w = r.length;
+    while (w > 1 && (r[w - 1] === "" || r[w - 1] === null || r[w - 1] === undefined)) w--;
+    return w;
+  });
+  // below[i]: the widest row from row i down.
+  const below = new Array<number>(n + 1).fill(1);
+  for (let i = n - 1; i >= 0; i--) below[i] = Math.max(below[i + 1], used[i]);
+  let best = 1;
+  let bestCells = Infinity;
+  let above = 1;
+  for (let cut = 1; cut < n; cut++) {
+    above = Math.max(above, used[cut - 1]);
+    const cells = cut * above + (n - cut) * below[cut];
+    if (cells < bestCells) {
+      bestCells = cells;
+      best = cut;
+    }
+  }
+  const topWidth = Math.max(1, ...used.slice(0, best));
+  sheet.getRange(1, 1, best, topWidth).setValues(values.slice(0, best).map((r) => r.slice(0, topWidth)));
+  sheet.getRange(best + 1, 1, n - best, below[best]).setValues(values.slice(best).map((r) => r.slice(0, below[best])));
+}
+
+/**
  * Writes the block from A1 and returns its range (for statusColours). `textStyles`: weight, colour and size
  * in one call (setTextStyles) instead of three; the Weekly Summary uses it (each write call is paid for).
+ * `bands`: the values in two narrower bands (writeInTwoBands), on a tab that was just cleared.
  */
-export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number, opts: { textStyles?: boolean } = {}): Range | null {
+export function renderCells(
+  sheet: Sheet,
+  rows: SummaryCell[][],
+  width: number,
+  opts: { textStyles?: boolean; bands?: boolean } = {},
+): Range | null {
   if (!rows.length) return null;
   const range = rangeFromA1Growing(sheet, rows.length, width);
-  range.setValues(rows.map((r) => r.map(cellValue)));
+  const values = rows.map((r) => r.map(cellValue));
+  if (opts.bands) writeInTwoBands(sheet, values, width);
+  else range.setValues(values);
   range.setNumberFormats(rows.map((r) => r.map((c) => c.fmt || "General")));
   if (opts.textStyles) {
     const styles = new Map<string, GoogleAppsScript.Spreadsheet.TextStyle>();

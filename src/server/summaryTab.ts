@@ -112,7 +112,8 @@ export function createSummarySheet(ss: Spreadsheet, protect = true): GoogleAppsS
 /**
  * Generates the Weekly Summary and writes the week's History rows. The number of service calls does not
  * depend on the tracker's size or the week: one read per source tab, a fixed set of batched writes
- * (30 calls with the Key Results forecast columns; layout, widths and protection are set when setup creates the tab).
+ * (49 calls with the Key Results forecast columns: test/server/summary.test.ts; layout, widths and protection are set
+ * when setup creates the tab).
  */
 export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   return withDocumentLock(() => {
@@ -136,7 +137,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     let sheet = ss.getSheetByName(TAB.summary);
     if (!sheet) sheet = createSummarySheet(ss);
     else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created
-    const range = renderCells(sheet, model.rows, model.width, { textStyles: true });
+    const range = renderCells(sheet, model.rows, model.width, { textStyles: true, bands: true });
     statusColours(sheet, model.rows.length, model.width, range);
     updateSummaryCharts(sheet, model.charts);
 

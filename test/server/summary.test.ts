@@ -268,6 +268,54 @@ describe("The tab's look", () => {
   });
 });
 
+describe("Regenerating over an old, longer summary", () => {
+  /** Each cell's value, formula and look over `rows` × `cols` from A1 (the subtitle's generation time left out). */
+  function cells(wb: Workbook, rows: number, cols: number) {
+    const r = ss(wb).getSheetByName("Weekly Summary")!.getRange(1, 1, rows, cols);
+    const values = r.getValues().map((row, i) => (i === 1 ? row.map((v) => String(v).replace(/ · generated .*$/, "")) : row));
+    return { values, formulas: r.getFormulas(), formats: r.getNumberFormats(), weights: r.getFontWeights(), colours: r.getFontColors(), fills: r.getBackgrounds() };
+  }
+
+  it("every cell's value and look is the one a fresh tab gets: old cells beyond the new bands are gone, styled cells stay styled", () => {
+    const make = () => {
+      const wb = newTracker({ template: "operations", start: START, at: START });
+      checkIn(wb, "2026-01-06", "O1.KR1", 85, { whatChanged: "Cut-off moved" });
+      checkIn(wb, "2026-01-14", "O2.KR2", 91, { blockers: "Supplier" });
+      return wb;
+    };
+    const fresh = make();
+    summarize(fresh, W2);
+    const old = make();
+    summarize(old, W2);
+    // The old summary: longer and wider than this week's, every cell filled, bold, coloured and formatted.
+    const sh = ss(old).getSheetByName("Weekly Summary")!;
+    const { rows, cols } = { rows: sh.getLastRow() + 40, cols: sh.getLastColumn() + 6 };
+    const old2 = sh.getRange(1, 1, rows, cols);
+    old2.setValues(Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => `old ${i},${j}`)));
+    old2.setNumberFormats(Array.from({ length: rows }, () => new Array(cols).fill("0.000")));
+    old2.setBackgrounds(Array.from({ length: rows }, () => new Array(cols).fill("#ff0000")));
+    old2.setFontWeights(Array.from({ length: rows }, () => new Array(cols).fill("bold")));
+    summarize(old, W2);
+
+    const want = cells(fresh, rows, cols);
+    expect(cells(old, rows, cols)).toEqual(want);
+    // The comparison is not of two blank tabs: the title, a section heading, the Trend's rows and the
+    // Chart data's header keep their styles and formats, and nothing of the old summary is left.
+    const t = summaryTab(old);
+    const trend = rowWhere(t, (s) => s.startsWith("Trend"));
+    const chart = rowWhere(t, (s) => s.startsWith("Chart data"));
+    const got = cells(old, rows, cols);
+    expect([got.weights[0][0], got.colours[0][0]]).toEqual(["bold", "#1f3b57"]);
+    expect([got.fills[trend][0], got.fills[trend][5], got.colours[trend][0]]).toEqual(["#1f3b57", "#1f3b57", "#ffffff"]);
+    expect([got.weights[trend + 1][2], got.fills[trend + 1][2]]).toEqual(["bold", "#e8eaed"]);
+    expect([got.values[trend + 2][0], got.formats[trend + 2][0], got.formulas[trend + 2][got.values[trend + 1].indexOf("Trend")]]).toEqual(["O1.KR1", "@", expect.stringContaining("SPARKLINE")]);
+    expect([got.weights[chart + 1][0], got.fills[chart + 1][1]]).toEqual(["bold", "#e8eaed"]);
+    expect(got.values.flat().filter((v) => String(v).startsWith("old "))).toEqual([]);
+    expect(got.fills.flat().filter((c) => c === "#ff0000")).toEqual([]);
+    expect(got.formats.flat().filter((f) => f === "0.000")).toEqual([]);
+  });
+});
+
 describe("A long cycle", () => {
   it("a 52-week cycle's summary works past week 23 (the trend is wider than a new sheet's 26 columns)", () => {
     const wb = newTracker({ template: "operations", start: START, at: START, weeks: 52 });
@@ -316,7 +364,7 @@ function measured(wb: Workbook, at: string): number {
 }
 
 describe("Summary generation costs a bounded number of service calls", () => {
-  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 46 when regenerating", () => {
+  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 49 when regenerating", () => {
     const small = newTracker({ template: "operations", start: START, at: START });
     checkIn(small, "2026-01-06", "O1.KR1", 85);
     const smallFirst = measured(small, W1);
@@ -368,12 +416,13 @@ describe("Summary generation costs a bounded number of service calls", () => {
     // part: the lock and time zone 4; Settings 2; Objectives 3 (tab, data range, values); the KR rows 2 (by
     // the computed ID count); the checkpoint property 2 (+1 to write it back); History 8 (tab, last row,
     // header region, base columns, last week's state columns: ranges and values); the log 4 (tab, last row,
-    // the rows from the checkpoint on); the summary 8 (tab, clear, range, values, number formats, text
-    // styles: weight, colour and size in one call, backgrounds, conditional colours); the charts 5
-    // (getCharts, a data range each, updateChart each); History's rows 3 (range, values, formats); the Key
-    // Results forecast columns 2; flush and release 2: 46.
+    // the rows from the checkpoint on); the summary 11 (tab, clear, the block's range, the values in two
+    // bands: a range and a write each (render.ts), number formats, text styles: weight, colour and size
+    // in one call, backgrounds, conditional colours); the charts 5 (getCharts, a data range each,
+    // updateChart each); History's rows 3 (range, values, formats); the Key
+    // Results forecast columns 2; flush and release 2: 49.
     expect(smallFirst).toBe(smallRegen - 4);
-    for (const n of [smallFirst, smallW2, smallRegen, smallW13]) expect(n).toBeLessThanOrEqual(46);
+    for (const n of [smallFirst, smallW2, smallRegen, smallW13]) expect(n).toBeLessThanOrEqual(49);
     // A week that grows History: the failed range, the tab's size, the insert, the range again, and its
     // Status colours carried down (the rules, each one's range and address, the new range, the write).
     expect(growing.filter((n) => n === smallRegen)).toHaveLength(3);
