@@ -34,6 +34,11 @@ const BUTTON_SETS: Record<string, PreviewButton[]> = {
 };
 
 type Recorder = UiRecorder & { _queue: UiResponse[] };
+type Asked = UiRecorder["alerts"][number];
+
+const buttonsOf = (a: Asked): PreviewButton[] => BUTTON_SETS[a.buttons || "OK"] || ["OK"];
+/** A plain message (OK only) needs no answer: it is shown when the run ends. */
+const isQuestion = (a: Asked): boolean => a.kind === "prompt" || buttonsOf(a).length > 1;
 
 /** The add-on menu's offline items, captions as the add-on's onOpen writes them. */
 export function previewMenuItems(w: Workbook): PreviewMenuItem[] {
@@ -71,10 +76,8 @@ export function runPreviewMenu(w: Workbook, fn: string, answers: PreviewAnswer[]
   rec.respond(...answers.map((a) => ({ button: a.button, text: a.text ?? "" })));
   let asked: PreviewQuestion | null = null;
   rec.onUnanswered = (q) => {
-    const buttons = BUTTON_SETS[q.buttons || "OK"] || ["OK"];
-    // A plain message (OK only) needs no answer: it is shown when the run ends.
-    if (q.kind === "alert" && buttons.length === 1) return;
-    asked = { kind: q.kind, title: q.title ?? "", prompt: q.prompt, buttons };
+    if (!isQuestion(q)) return;
+    asked = { kind: q.kind, title: q.title ?? "", prompt: q.prompt, buttons: buttonsOf(q) };
     throw new Unanswered(q.prompt);
   };
   w.services.counters.reset();
@@ -86,8 +89,7 @@ export function runPreviewMenu(w: Workbook, fn: string, answers: PreviewAnswer[]
   } finally {
     rec.onUnanswered = null;
   }
-  const asks = new Set(rec.alerts.filter((a) => a.kind === "prompt" || (BUTTON_SETS[a.buttons || "OK"] || []).length > 1));
-  const messages = rec.alerts.filter((a) => !asks.has(a)).map((a) => ({ title: a.title ?? "", text: a.prompt }));
+  const messages = rec.alerts.filter((a) => !isQuestion(a)).map((a) => ({ title: a.title ?? "", text: a.prompt }));
   for (const t of rec.toasts) messages.push({ title: "", text: t });
   const target = TAB_AFTER[fn];
   const tab = target && names(w).includes(target) ? target : undefined;

@@ -1,5 +1,6 @@
 // The lines the preview shows above the grid: which day it takes as "today" when that is not the real
 // date, and a Weekly Summary that check-ins have overtaken ("generated 2026-11-15 10:02; 3 check-ins since").
+import { weekdayName } from "../core/dates";
 import { plural } from "../core/plural";
 import { asOfFrom, generatedFrom } from "../core/summaryStamp";
 import { TAB } from "../core/tabs";
@@ -12,11 +13,9 @@ export function realToday(now = new Date()): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
-const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-
 export function todayNotice(at: string | undefined, today = realToday()): PreviewNotice | null {
   if (!at || at === today) return null;
-  const day = WEEKDAYS[new Date(`${at}T12:00:00Z`).getUTCDay()];
+  const day = weekdayName(at);
   return {
     kind: "today",
     text: `Today is taken as ${day} ${at}, not the real date (${today}): check-ins and the add-on menu's actions are dated that day.`,
