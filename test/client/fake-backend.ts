@@ -26,6 +26,16 @@ export interface Recorded {
   author: string;
 }
 
+/** Hands `set` a promise that stays pending until the returned function is called, which also clears it. */
+function gate(set: (g: Promise<void> | null) => void): () => void {
+  let release = () => {};
+  set(new Promise<void>((r) => (release = r)));
+  return () => {
+    set(null);
+    release();
+  };
+}
+
 export class FakeBackend implements PreviewBackend {
   /** null: the platform gives no email, so the sidebar must ask. */
   email: string | null = "ann@example.com";
@@ -87,12 +97,7 @@ export class FakeBackend implements PreviewBackend {
    * call arrives, as on Google, so a check-in saved meanwhile is not in it.
    */
   holdLoads(): () => void {
-    let release = () => {};
-    this.heldLoads = new Promise<void>((r) => (release = r));
-    return () => {
-      this.heldLoads = null;
-      release();
-    };
+    return gate((g) => (this.heldLoads = g));
   }
 
   constructor(private readonly html: string) {
@@ -150,12 +155,7 @@ export class FakeBackend implements PreviewBackend {
    * while a save is in flight for as long as it needs (a fixed delay races a slow machine).
    */
   holdCheckins(): () => void {
-    let release = () => {};
-    this.held = new Promise<void>((r) => (release = r));
-    return () => {
-      this.held = null;
-      release();
-    };
+    return gate((g) => (this.held = g));
   }
 
   async rpc(fn: string, args: unknown[]): Promise<unknown> {
