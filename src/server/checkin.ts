@@ -24,8 +24,6 @@ import { latestOfWeek, LOG_TAIL, readLogTail, tailValues, type LogTail } from ".
 import { readKrRow, requestIdsCell, requestIdsOf } from "./krRow";
 import { cellOf, identify, owns, sidebarKr, type Standing } from "./checkinSidebar";
 
-export { getSidebarData } from "./checkinSidebar";
-
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const LOCK_WAIT_MS = 10000;

@@ -23,7 +23,8 @@ export {
   menuPortfolio,
   menuHelp,
 } from "./menu";
-export { getSidebarData, submitCheckin } from "./checkin";
+export { submitCheckin } from "./checkin";
+export { getSidebarData } from "./checkinSidebar";
 export {
   setupTracker,
   repairTracker,

@@ -33,15 +33,11 @@ export function computedKrHeader(s: SettingsRead): { headerRow: number; headers:
  * not in column A, the table is read whole (readKrTable).
  */
 export function readKrRows(ss: Spreadsheet, s: SettingsRead): Table {
-  const head = computedKrHeader(s);
-  const counted = s.raw.get(norm(computedLabel("KrIds")));
-  if (!head || typeof counted !== "number" || !isFinite(counted) || col({ headers: head.headers }, "ID") !== 0) {
-    return readKrTable(ss, { bounded: true });
-  }
-  const { headerRow, headers } = head;
+  const placed = countedKrRows(s);
+  if (!placed || col({ headers: placed.headers }, "ID") !== 0) return readKrTable(ss, { bounded: true });
+  const { headerRow, headers, below } = placed;
   const width = usedWidth(headers);
-  const below = Math.max(0, Math.floor(counted) - 1);
-  const values = below ? ss.getRange(`${quoteSheet(TAB.keyResults)}!A${headerRow + 1}:${columnLetter(width)}${headerRow + below}`).getValues() : [];
+  const values = below ? rowsBelowHeader(ss, headerRow, below, width) : [];
   const found = values.filter((r) => r[0] !== "" && r[0] !== null && r[0] !== undefined).length;
   if (found < below) return readKrTable(ss, { bounded: true });
   let end = values.length;
@@ -60,21 +56,35 @@ const BRIEF_COLUMNS = ["ID", "Objective ID", "Key result", "Owner"] as const;
  * counted (blank rows between KRs): the caller then reads the table whole.
  */
 export function readKrBrief(ss: Spreadsheet, s: SettingsRead, maxCells: number): BriefKr[] | null {
-  const head = computedKrHeader(s);
-  const counted = s.raw.get(norm(computedLabel("KrIds")));
-  if (!head || typeof counted !== "number" || !isFinite(counted)) return null;
-  const { headerRow, headers } = head;
+  const placed = countedKrRows(s);
+  if (!placed) return null;
+  const { headerRow, headers, below } = placed;
   const idx = BRIEF_COLUMNS.map((h) => col({ headers }, h));
   const width = Math.max(...idx) + 1;
-  const below = Math.max(0, Math.floor(counted) - 1);
   if (idx[0] !== 0 || width > BRIEF_COLUMNS.length || below * usedWidth(headers) <= maxCells) return null;
-  const values = ss.getRange(`${quoteSheet(TAB.keyResults)}!A${headerRow + 1}:${columnLetter(width)}${headerRow + below}`).getValues();
+  const values = rowsBelowHeader(ss, headerRow, below, width);
   const out: BriefKr[] = [];
   values.forEach((r, i) => {
     const id = str(r[0]);
     if (id) out.push({ id, row: headerRow + 1 + i, objectiveId: str(r[idx[1]]), name: str(r[idx[2]]), owner: str(r[idx[3]]) });
   });
   return out.length < below ? null : out;
+}
+
+/**
+ * The KR header from the computed cells, and how many rows below it hold KRs by the ID column's computed
+ * count (it counts the header's "ID" too); null when those cells are missing or not a header of ours.
+ */
+function countedKrRows(s: SettingsRead): { headerRow: number; headers: string[]; below: number } | null {
+  const head = computedKrHeader(s);
+  const counted = s.raw.get(norm(computedLabel("KrIds")));
+  if (!head || typeof counted !== "number" || !isFinite(counted)) return null;
+  return { ...head, below: Math.max(0, Math.floor(counted) - 1) };
+}
+
+/** Columns A to `width` of the `below` rows under the header, in one read. */
+function rowsBelowHeader(ss: Spreadsheet, headerRow: number, below: number, width: number): unknown[][] {
+  return ss.getRange(`${quoteSheet(TAB.keyResults)}!A${headerRow + 1}:${columnLetter(width)}${headerRow + below}`).getValues();
 }
 
 function usedWidth(headers: string[]): number {

@@ -20,7 +20,9 @@ import { col, norm, num, readTable, readTableBounded, str, type Table } from "./
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const SETTINGS_RANGE = "Settings!A1:C40";
+/** The last row where settings are read (A1:C40): setup restores rows within it. */
+export const SETTINGS_LAST_ROW = 40;
+export const SETTINGS_RANGE = `Settings!A1:C${SETTINGS_LAST_ROW}`;
 // A new sheet has 26 columns (A–Z) and Apps Script refuses a range beyond a sheet's size, so tables are
 // read up to column Z: room for the spec's columns, our helpers and a few of the user's own.
 export const OBJECTIVE_WIDTH = 26;

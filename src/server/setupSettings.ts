@@ -4,6 +4,7 @@ import { addDays, dayNumber } from "../core/dates";
 import { SETTINGS_COMPUTED, SETTINGS_HEADERS, SETTINGS_ROWS, TAB } from "../core/tabs";
 import type { Template } from "../core/templates";
 import { asText } from "./env";
+import { SETTINGS_LAST_ROW } from "./read";
 import { sameFormula } from "./setupFormulas";
 import { ensureValidations, SETTINGS_VALIDATIONS } from "./setupRules";
 import { ensureHeaderStyle, ensureWidths } from "./setupStyle";
@@ -12,9 +13,6 @@ import type { SetupOptions, SetupReport } from "./setupTypes";
 import { norm } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** The last row of A1:C40, where the add-on reads the settings (read.ts SETTINGS_RANGE). */
-const SETTINGS_LAST_ROW = 40;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Monday of the week containing `iso`. */

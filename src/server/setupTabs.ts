@@ -2,7 +2,7 @@
 // renames a tracker tab a user renamed back, and makes sure each table tab has every header.
 import { CHECKIN_HEADERS, computedLabel, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";
 import { UserError } from "./env";
-import { IDENTIFYING, KR_WIDTH, LOG_WIDTH, OBJECTIVE_WIDTH } from "./read";
+import { IDENTIFYING, KR_WIDTH, LOG_WIDTH, OBJECTIVE_WIDTH, SETTINGS_LAST_ROW } from "./read";
 import type { SetupReport } from "./setupTypes";
 import { col, findHeaderRow, HEADER_SEARCH_ROWS, norm, tableFromValues, type Table } from "./table";
 
@@ -76,7 +76,7 @@ export function inspect(ss: Spreadsheet, report: SetupReport): Record<TabKey, Ta
 function readSettingsTab(ss: Spreadsheet): TabState {
   const sheet = ss.getSheetByName(TAB.settings);
   if (!sheet) return { name: TAB.settings, sheet, values: [] };
-  let values = sheet.getRange(1, 1, Math.min(40, sheet.getMaxRows()), Math.min(3, sheet.getMaxColumns())).getValues();
+  let values = sheet.getRange(1, 1, Math.min(SETTINGS_LAST_ROW, sheet.getMaxRows()), Math.min(3, sheet.getMaxColumns())).getValues();
   if (isEmpty(values) || !isEmpty(values.slice(-1))) return { name: TAB.settings, sheet, values: sheet.getDataRange().getValues() };
   let n = values.length;
   while (n > 0 && isEmpty([values[n - 1]])) n--;
