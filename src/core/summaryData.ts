@@ -203,13 +203,16 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
     days.push(last < asOf ? last : asOf);
   }
   const recorded = pastWeekValues(history, week);
-  const latestByDay = days.map((d) => latestCheckins(checkins, d));
+  // Each week's replay of the log only when a KR of that week has no History row: past weeks recorded in
+  // full (the usual case) cost no pass over the log.
+  const latestByDay: Map<string, CheckinEntry>[] = [];
+  const latestOn = (i: number) => latestByDay[i] || (latestByDay[i] = latestCheckins(checkins, days[i]));
   const rows: SummaryTrendRow[] = tracker.keyResults.map((kr) => ({
     id: kr.id,
     title: kr.title,
     values: days.map((d, i) => {
       const key = `${i + 1}\u0000${kr.id}`;
-      return recorded.has(key) ? (recorded.get(key) as number | null) : krAsOf(kr, latestByDay[i], logged, d).value;
+      return recorded.has(key) ? (recorded.get(key) as number | null) : krAsOf(kr, latestOn(i), logged, d).value;
     }),
   }));
   return { weeks, rows };
