@@ -1,6 +1,8 @@
 // KR values as of a day (the rules at the top of summary.ts): the latest check-in ≤ day, else a value
-// entered by hand in the Current cell.
-import type { CheckinEntry, KeyResult, Tracker } from "./model";
+// entered by hand in the Current cell; and the summary's week and check-in period (summaryPeriod), shared
+// by summaryData, summaryPast and the server's reads so they agree on week N.
+import { addDays, isValidIsoDate, weekNumber } from "./dates";
+import type { CheckinEntry, KeyResult, Settings, Tracker } from "./model";
 
 export function isIso(s: unknown): s is string {
   return typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s);
@@ -65,4 +67,21 @@ export function weightedMean(krs: { weight: number | null; score: number | null 
     total += w;
   }
   return total > 0 ? sum / total : null;
+}
+
+export interface Period {
+  weeks: number;
+  week: number;
+  periodDays: number;
+  periodStart: string;
+}
+
+/** Week N of M and this check-in period; a one-line error when the start or summary date is not a date. */
+export function summaryPeriod(s: Settings, asOf: string): Period {
+  if (!isValidIsoDate(s.startDate)) throw new Error("The cycle start date in Settings is not a date (YYYY-MM-DD).");
+  if (!isValidIsoDate(asOf)) throw new Error(`The summary date is not a date (YYYY-MM-DD): ${String(asOf)}`);
+  const weeks = Math.max(1, Math.floor(s.weeks) || 1);
+  const week = Math.max(1, Math.min(weeks, weekNumber(asOf, s.startDate)));
+  const periodDays = s.cadence === "fortnightly" ? 14 : 7;
+  return { weeks, week, periodDays, periodStart: addDays(asOf, -(periodDays - 1)) };
 }

@@ -1,10 +1,10 @@
 // The Weekly Summary's data (no layout), computed in named steps; the rules are at the top of summary.ts.
 import { withoutReplaced } from "./corrections";
-import { addDays, isValidIsoDate, weekNumber } from "./dates";
+import { addDays } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { TrackerEvaluation } from "./evaluate";
-import type { CheckinEntry, HistoryEntry, Settings, Tracker } from "./model";
-import { isIso, krAsOf, latestCheckins, trackerAsOf, weightedMean } from "./summaryAsOf";
+import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
+import { isIso, krAsOf, latestCheckins, summaryPeriod, trackerAsOf, weightedMean } from "./summaryAsOf";
 import { STATUS } from "./tabs";
 import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
 import { lastWeekConfidenceWithHistory, pastWeekValues } from "./summaryPast";
@@ -40,10 +40,6 @@ function isBlank(id: unknown): boolean {
   return id === null || id === undefined || String(id) === "";
 }
 
-function clampWeek(week: number, weeks: number): number {
-  return Math.max(1, Math.min(weeks, week));
-}
-
 /** Rows with a blank ID are ignored, as evaluateTracker and the sheet formulas ignore them. */
 function withoutBlankIds(tracker: Tracker): Tracker {
   return {
@@ -51,23 +47,6 @@ function withoutBlankIds(tracker: Tracker): Tracker {
     objectives: tracker.objectives.filter((o) => !isBlank(o.id)),
     keyResults: tracker.keyResults.filter((k) => !isBlank(k.id)),
   };
-}
-
-interface Period {
-  weeks: number;
-  week: number;
-  periodDays: number;
-  periodStart: string;
-}
-
-/** Week N of M and this check-in period; a one-line error when the start or summary date is not a date. */
-function summaryPeriod(s: Settings, asOf: string): Period {
-  if (!isValidIsoDate(s.startDate)) throw new Error("The cycle start date in Settings is not a date (YYYY-MM-DD).");
-  if (!isValidIsoDate(asOf)) throw new Error(`The summary date is not a date (YYYY-MM-DD): ${String(asOf)}`);
-  const weeks = Math.max(1, Math.floor(s.weeks) || 1);
-  const week = clampWeek(weekNumber(asOf, s.startDate), weeks);
-  const periodDays = s.cadence === "fortnightly" ? 14 : 7;
-  return { weeks, week, periodDays, periodStart: addDays(asOf, -(periodDays - 1)) };
 }
 
 interface LastWeek {
@@ -224,13 +203,16 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
     days.push(last < asOf ? last : asOf);
   }
   const recorded = pastWeekValues(history, week);
-  const latestByDay = days.map((d) => latestCheckins(checkins, d));
+  // Each week's replay of the log only when a KR of that week has no History row: past weeks recorded in
+  // full (the usual case) cost no pass over the log.
+  const latestByDay: Map<string, CheckinEntry>[] = [];
+  const latestOn = (i: number) => latestByDay[i] || (latestByDay[i] = latestCheckins(checkins, days[i]));
   const rows: SummaryTrendRow[] = tracker.keyResults.map((kr) => ({
     id: kr.id,
     title: kr.title,
     values: days.map((d, i) => {
       const key = `${i + 1}\u0000${kr.id}`;
-      return recorded.has(key) ? (recorded.get(key) as number | null) : krAsOf(kr, latestByDay[i], logged, d).value;
+      return recorded.has(key) ? (recorded.get(key) as number | null) : krAsOf(kr, latestOn(i), logged, d).value;
     }),
   }));
   return { weeks, rows };

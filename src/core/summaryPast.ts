@@ -12,11 +12,11 @@
 // that gives the same summary as the whole log, and falls back (the server then reads the whole log) when
 // a day the summary looks at lies before a KR's summarised check-ins, when a new row is dated before them
 // (a late check-in), or when History's rows are not the ones the checkpoint recorded.
-import { addDays, isValidIsoDate, weekNumber } from "./dates";
+import { addDays, isValidIsoDate } from "./dates";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { replacedRequestId, withoutReplaced } from "./corrections";
 import { FLAT_CHECKINS } from "./signals";
-import { isIso, krAsOf, latestCheckins } from "./summaryAsOf";
+import { isIso, krAsOf, latestCheckins, summaryPeriod } from "./summaryAsOf";
 import { confidenceOf, lastWeekConfidence } from "./summaryLeaders";
 
 /** What the server keeps (in a document property) about a summary whose History rows can stand in for the log. */
@@ -171,7 +171,8 @@ export function incrementalCheckins(input: IncrementalInput): IncrementalResult 
   if (historyDigest(input.checkpointRows) !== cp.digest) return { ok: false, reason: "History's rows of that week changed" };
   // Every summarised check-in lies before this period, so the period's check-ins (its blockers, its check-in
   // rate) are all among the new rows.
-  if (cp.maxDate !== null && cp.maxDate >= periodStartOf(s, asOf)) return { ok: false, reason: "summarised check-ins in this period" };
+  const { week, periodStart } = summaryPeriod(s, asOf);
+  if (cp.maxDate !== null && cp.maxDate >= periodStart) return { ok: false, reason: "summarised check-ins in this period" };
   const past = pastCheckins(input.checkpointRows, cp.lastRow);
   if (!past) return { ok: false, reason: "History's state columns are not a summary's" };
   const tailIds = new Set(tail.map((c) => `${c.krId}\n${c.requestId}`));
@@ -189,8 +190,6 @@ export function incrementalCheckins(input: IncrementalInput): IncrementalResult 
   };
   for (const kr of krs) if (!past.old.has(kr.id)) return { ok: false, reason: `${kr.id} has no History row in week ${cp.week}` };
 
-  const weeks = Math.max(1, Math.floor(s.weeks) || 1);
-  const week = Math.max(1, Math.min(weeks, weekNumber(asOf, s.startDate)));
   const recorded = pastWeekValues(history, week);
   for (let w = 1; w <= week; w++) {
     const end = addDays(s.startDate, 7 * w - 1);
@@ -214,7 +213,7 @@ export function incrementalCheckins(input: IncrementalInput): IncrementalResult 
   return { ok: true, checkins: past.checkins.concat(tail) };
 }
 
-/** The first day of the check-in period ending on asOf (as summaryData computes it). */
+/** The first day of the check-in period ending on asOf (summaryPeriod's periodStart, without needing a valid start date). */
 export function periodStartOf(s: Tracker["settings"], asOf: string): string {
   return addDays(asOf, -((s.cadence === "fortnightly" ? 14 : 7) - 1));
 }

@@ -4,7 +4,8 @@
 // gives exactly the summary the whole log gives (core/summaryPast.ts decides).
 import type { ExistingHistoryRow } from "../core/history";
 import type { CheckinEntry, HistoryEntry, Settings, Tracker } from "../core/model";
-import { weekNumber, isValidIsoDate } from "../core/dates";
+import { isValidIsoDate } from "../core/dates";
+import { summaryPeriod } from "../core/summaryAsOf";
 import { computedLabel, HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
 import { incrementalCheckins, maxCheckinDate, type Checkpoint } from "../core/summaryPast";
 import { cellIsoDate, isDate } from "./env";
@@ -155,11 +156,9 @@ export function saveCheckpoint(store: CheckpointStore, week: number, cp: Checkpo
   else store.props.deleteProperty(CHECKPOINTS);
 }
 
-/** The summary's week N (as core/summaryData computes it), or 0 when a date is not a date. */
+/** The summary's week N (core/summaryAsOf summaryPeriod), or 0 when a date is not a date. */
 export function summaryWeek(s: Settings, asOf: string): number {
-  if (!isValidIsoDate(s.startDate) || !isValidIsoDate(asOf)) return 0;
-  const weeks = Math.max(1, Math.floor(s.weeks) || 1);
-  return Math.max(1, Math.min(weeks, weekNumber(asOf, s.startDate)));
+  return isValidIsoDate(s.startDate) && isValidIsoDate(asOf) ? summaryPeriod(s, asOf).week : 0;
 }
 
 // ---- the log ----
