@@ -77,12 +77,6 @@ async function buildCli() {
 }
 
 /**
- * build/cli.cjs: the CLI with its dependencies in one CommonJS file, which bin/okr-sheets.js compiles with
- * a V8 code cache (build/cli.cjs.cache). Loading exceljs and HyperFormula as hundreds of files cost about
- * 1 s of every command, mostly compiling. The first line carries the bundle's hash, which the cache must
- * match (V8 itself only checks the source's length). import.meta.url becomes the bundle's own file URL.
- */
-/**
  * exceljs requires unzipper at load time for its streaming reader, which okr-sheets never uses (it reads
  * with xlsx.load), and unzipper's big-integer dependency spends ~0.1 s building tables when loaded. In the
  * bundle, exceljs gets a stand-in that loads the real unzipper on first use.
@@ -157,6 +151,12 @@ const trustedGrammar = () =>
     ],
   ]);
 
+/**
+ * build/cli.cjs: the CLI with its dependencies in one CommonJS file, which bin/okr-sheets.js compiles with
+ * a V8 code cache (build/cli.cjs.cache). Loading exceljs and HyperFormula as hundreds of files cost about
+ * 1 s of every command, mostly compiling. The first line carries the bundle's hash, which the cache must
+ * match (V8 itself only checks the source's length). import.meta.url becomes the bundle's own file URL.
+ */
 async function buildCliBundle(entry) {
   const patches = [lazyFormulaParser(), trustedGrammar()];
   const r = await esbuild.build({

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "./snapshot";
 import { tzOffsetMinutes } from "./sheets/time";
+import { columnNumber } from "../core/a1";
 
 /** The saved results' record in the file (the metadata sheet). */
 export interface SavedValues {
@@ -61,7 +62,7 @@ function formulaReads(sheets: SnapshotSheet[], named: Set<string>): Map<Snapshot
   for (const s of sheets) for (const row of s.rows) for (const c of row ?? []) if (c?.f !== undefined) texts.push(c.f);
   const all = texts.join("\n").toLowerCase();
   if (/\b(indirect|offset)\s*\(/.test(all)) return out;
-  const col = (a: string) => [...a.replace("$", "").toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const col = (a: string) => columnNumber(a.replace("$", "")) - 1;
   const num = (a: string) => Number(a.replace("$", "")) - 1;
   for (const s of sheets) {
     if (s.rows.some((row) => row?.some((c) => c?.f !== undefined))) continue;

@@ -58,8 +58,9 @@ export function batchRows(csv: string): { rows: BatchRow[] } | { problems: strin
   return { rows: out };
 }
 
-function ownerOf(wb: Workbook, krId: string): string | null {
-  const row = readTab(wb, "Key Results").rows.find((r) => String(r["ID"]).trim() === krId.trim());
+/** The Owner of the KR with this ID ("" when blank), or null when there is none (the check-in commands act as the owner). */
+export function ownerOf(wb: Workbook, krId: string): string | null {
+  const row = readTab(wb, "Key Results", false).rows.find((r) => String(r["ID"]).trim() === krId.trim());
   return row ? String(row["Owner"] ?? "") : null;
 }
 

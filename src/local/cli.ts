@@ -7,9 +7,9 @@ import { randomUUID } from "node:crypto";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { buildDemo } from "./demo";
 import { callAddon, callAddonRaw, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
-import { readTab, showTab } from "./showTab";
+import { showTab } from "./showTab";
 import { parseCsv, refusalText } from "./csv";
-import { checkinBatch } from "./checkinBatch";
+import { checkinBatch, ownerOf } from "./checkinBatch";
 import { servePreview } from "./serve";
 import { demoServe } from "./demoServe";
 import { rollupWorkbook } from "./rollup";
@@ -166,7 +166,7 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   let confidence = flags.confidence === undefined ? undefined : String(flags.confidence);
   // Without --as, act as the KR's owner, and the log says so.
   if (!as) {
-    const owner = findOwner(wb, kr);
+    const owner = ownerOf(wb, kr);
     if (owner === null) throw new Rejected(`There is no key result with ID "${kr}".`);
     if (owner.trim() === "") throw new Rejected(`${kr} has no owner yet: fill in its Owner, or check in as an admin with --as EMAIL.`);
     asChoice = owner;
@@ -206,12 +206,6 @@ async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
   const lines = await checkinBatch(file, csvName, csv, { at: atOrNow(dateFlag(flags, "at")), confirm: !!flags.confirm });
   for (const l of lines) out(l);
   out(`${lines.length} check-in${lines.length === 1 ? "" : "s"} saved.`);
-}
-
-function findOwner(wb: Workbook, krId: string): string | null {
-  const t = readTab(wb, "Key Results", false);
-  const row = t.rows.find((r) => String(r["ID"]).trim() === krId.trim());
-  return row ? String(row["Owner"] ?? "") : null;
 }
 
 async function cmdSimple(fn: "generateWeeklySummary" | "createMidCycleReview" | "endCycle", positionals: string[], flags: Flags, describe: (r: any) => string): Promise<void> {

@@ -109,7 +109,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
   const rows = sheet.rows ?? [];
   const plain = isPlainSheet(sheet);
   if (plain) writePlainRows(ws, rows, (sc) => cellStyle(sc, styleCache));
-  for (let r = 0; r < (plain ? 0 : rows.length); r++) {
+  else for (let r = 0; r < rows.length; r++) {
     const cells = rows[r];
     if (!cells || cells.length === 0) continue;
     const row = ws.getRow(r + 1);
