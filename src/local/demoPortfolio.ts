@@ -7,8 +7,8 @@ import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { DEMO_AS_OF, DEMO_START } from "./demo";
 import { listTeams, rollupWorkbook } from "./rollup";
-import { callAddon, clockFor, openWorkbook, workbookFromSnapshot, type Workbook } from "./runtime";
-import { emptySnapshot } from "./snapshot";
+import { setUpNewTracker } from "./generate/tracker";
+import { callAddon, clockFor, openWorkbook, type Workbook } from "./runtime";
 import { saveXlsx } from "./xlsx";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -25,10 +25,7 @@ function setCells(wb: Workbook, tab: string, byId: Record<string, string>, heade
 }
 
 function tracker(file: string, id: string, name: string): Workbook {
-  const wb = workbookFromSnapshot(file, { ...emptySnapshot(name), id }, { at: DEMO_START, user: "ops.lead@example.com" });
-  const r = callAddon(wb, "setupTracker", { template: "operations", start: DEMO_START, weeks: 13, name });
-  if (!r.ok) throw new Error(r.message);
-  return wb;
+  return setUpNewTracker({ id, name, file, at: DEMO_START, user: "ops.lead@example.com", setup: { template: "operations", start: DEMO_START, weeks: 13, name } });
 }
 
 export async function buildPortfolioDemo(dir: string, demoFile: string): Promise<string[]> {
