@@ -1,5 +1,6 @@
 // The workbook's models: what a sheet holds besides cell contents (formats, notes, rules, protections,
 // named ranges). HyperFormula holds the contents; book.ts ties the two together.
+import type { RawCellContent } from "hyperformula";
 import type { ChartModel } from "./charts";
 import { rectToA1, type Rect } from "./a1";
 import type { CountersImpl } from "./counters";
@@ -69,6 +70,13 @@ export class SheetModel {
   hasFormulas = false;
   deleted = false;
   api?: LocalSheet;
+  /** A large tab kept out of the engine (deferred.ts): its cells as loaded, read from here until something changes it. */
+  pending?: RawCellContent[][];
+  /**
+   * Formulas of this sheet that name a tab kept out of the engine, held in the engine with that tab's
+   * values written in (deferred.ts): the formula as loaded, by "row,col" (0-based).
+   */
+  shadows?: Map<string, string>;
   constructor(
     public name: string,
     public hfId: number,
