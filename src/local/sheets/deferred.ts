@@ -14,8 +14,8 @@ import type { WorkbookSnapshot, SnapshotSheet } from "../snapshot";
 import type { Book } from "./book";
 import type { SheetModel } from "./model";
 
-/** Below this many cells a tab goes into the engine at once: deferring it saves too little to matter. */
-const MIN_CELLS = 50_000;
+/** Below this many cells a tab goes into the engine at once: deferring it saves too little to matter. Tests lower it. */
+export const DEFER_MIN_CELLS = { value: 50_000 };
 
 export interface Deferral {
   tabs: Map<SheetModel, RawCellContent[][]>;
@@ -33,7 +33,7 @@ export interface Deferral {
 export function planDeferral(snap: WorkbookSnapshot, specs: SnapshotSheet[], models: SheetModel[], contents: Record<string, RawCellContent[][]>): Deferral {
   const out: Deferral = { tabs: new Map(), shadows: [], named: new Set() };
   const size = (c: RawCellContent[][]) => c.reduce((n, r) => n + r.length, 0);
-  const candidates = models.filter((m) => !m.hasFormulas && size(contents[m.name]) >= MIN_CELLS);
+  const candidates = models.filter((m) => !m.hasFormulas && size(contents[m.name]) >= DEFER_MIN_CELLS.value);
   if (!candidates.length) return out;
   const cells: { sheet: SheetModel; row: number; col: number; text: string }[] = [];
   for (const m of models) {

@@ -3,10 +3,11 @@
 // case runs the same steps on the same workbook twice: once as loaded, once with a named range on the log,
 // which keeps it in the engine from the start (the behaviour before); values, formulas and the saved
 // snapshot must be the same.
-import { describe, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
 import { createServices } from "../../../src/local/sheets";
 import { unpub } from "../../../src/local/sheets/counters";
+import { DEFER_MIN_CELLS } from "../../../src/local/sheets/deferred";
 import type { WorkbookSnapshot } from "../../../src/local/snapshot";
 
 const HEADER = ["Timestamp", "Week", "KR ID", "Value", "Note"];
@@ -18,7 +19,7 @@ const SETTINGS_FORMULAS = [
 ];
 
 function workbook(formulas: string[], keepInEngine: boolean): WorkbookSnapshot {
-  const log = [HEADER.map((v) => ({ v })), ...Array.from({ length: 10_000 }, (_, r) => [{ v: 46000 + r, fmt: "yyyy-mm-dd" }, { v: (r % 13) + 1 }, { v: `KR${r % 40}` }, { v: r * 1.5 }, { v: r % 3 ? `n"${r}` : true }])];
+  const log = [HEADER.map((v) => ({ v })), ...Array.from({ length: 400 }, (_, r) => [{ v: 46000 + r, fmt: "yyyy-mm-dd" }, { v: (r % 13) + 1 }, { v: `KR${r % 40}` }, { v: r * 1.5 }, { v: r % 3 ? `n"${r}` : true }])];
   return {
     id: "s", name: "T", locale: "en_US", timeZone: "Etc/UTC",
     sheets: [
@@ -66,10 +67,15 @@ function same(formulas: string[], steps: ((ss: any) => void)[]): boolean {
 }
 
 describe("a large log that only Settings' computed rows name", () => {
+  // A 401-row log stands for the 55,000-row one: tabs from 2,000 cells on are kept out of the engine here.
+  const before = DEFER_MIN_CELLS.value;
+  beforeAll(() => void (DEFER_MIN_CELLS.value = 2_000));
+  afterAll(() => void (DEFER_MIN_CELLS.value = before));
+
   it("is read, counted and saved without entering the engine; its formulas read and save as loaded", () => {
     const { ss, state, inEngine } = open(SETTINGS_FORMULAS, false);
     const s = state();
-    expect(s.values.map((r: unknown[]) => r[1])).toEqual([10_000, "Timestamp|Week|KR ID|Value|Note|", 1, 2]);
+    expect(s.values.map((r: unknown[]) => r[1])).toEqual([400, "Timestamp|Week|KR ID|Value|Note|", 1, 2]);
     expect(s.formulas.map((r: string[]) => r[1])).toEqual(SETTINGS_FORMULAS);
     expect(s.snap.sheets[0].rows.map((r) => r[1])).toEqual(SETTINGS_FORMULAS.map((f, i) => ({ f, v: s.values[i][1] })));
     expect(ss.getSheetByName("Check-ins").getRange("A2:E2").getValues()[0][0]).toBeInstanceOf(Date);
@@ -82,8 +88,11 @@ describe("a large log that only Settings' computed rows name", () => {
       (ss) => ss.getSheetByName("Check-ins").appendRow([new Date("2026-01-05T10:00:00Z"), 2, "KR1", 42, 'say "hi"']),
       (ss) => ss.getSheetByName("Check-ins").getRange("F1:G1").setValues([["Extra", "More"]]),
       (ss) => ss.getSheetByName("Check-ins").getRange("B3:C4").clearContent(),
-      (ss) => ss.getSheetByName("Check-ins").getRange(9_999, 1, 2, 3).setValues([["2026-01-06", "3", "x"], [true, 1.25, ""]]),
-      (ss) => ss.getSheetByName("Check-ins").getRange("A9990:E9995").clearContent(),
+      (ss) => ss.getSheetByName("Check-ins").getRange(399, 1, 2, 3).setValues([["2026-01-06", "3", "x"], [true, 1.25, ""]]),
+      (ss) => ss.getSheetByName("Check-ins").getRange("A390:E395").clearContent(),
+      // The last row of the grid, then a row appended below it: the grid grows, its cells still outside.
+      (ss) => ss.getSheetByName("Check-ins").getRange(1000, 2).setValue(5),
+      (ss) => ss.getSheetByName("Check-ins").appendRow(["2026-01-07", 4, "KR2"]),
     ]);
     expect(out).toBe(false);
   });
