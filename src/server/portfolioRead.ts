@@ -71,12 +71,13 @@ function readValues(ts: Spreadsheet, a1: string, tab: string, width: number): un
 const none = null as unknown as GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
- * A tracker's Settings, Objectives and Key Results as the roll-up needs them, in three reads whose size
- * follows its OKRs, not its grid or its check-in log (a whole-column read moves every row of the grid, and
- * the cells moved are what a read costs on Google). The tabs are read in the order of the whole reads it
+ * A tracker's Settings, Objectives and Key Results as the roll-up needs them, in four read calls whose
+ * size follows its OKRs, not its grid or its check-in log (a whole-column read moves every row of the grid,
+ * and the cells moved are what a read costs on Google; the log is not read at all). The tabs are read in the order of the whole reads it
  * replaces, so the first problem found, and its message, are the same.
- * - Objectives: the tab's data range, cut to columns A:Z as the whole-column read was (two calls, but a
- *   few hundred cells where A:Z of a 1,000-row grid is 26,000).
+ * - Settings: A1:C40, as every action reads it; its computed rows place the Key Results.
+ * - Objectives: the tab's data range, cut to columns A:Z as the whole-column read was (two read calls,
+ *   since nothing says where its rows end, but a few hundred cells where A:Z of a 1,000-row grid is 26,000).
  * - Key Results: the rows that hold KRs and columns A to Last check-in, placed by the Settings computed
  *   cells (krRollupRows); a tracker set up before those cells, or one they cannot place exactly, is read
  *   as before, whole columns A:Z.
