@@ -293,7 +293,7 @@ function kr(id: string, name: string, owner: string, metric: string, unit: strin
     score: null,
     status: "Not started",
     recent: [],
-    forecast: "",
+    forecast: null,
     expected: 3 / 13,
   };
 }
