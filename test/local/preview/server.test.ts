@@ -1,7 +1,8 @@
 import { afterEach, describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
 import { startPreviewServer, type PreviewBackend, type PreviewTab } from "../../../src/local/preview";
-import { cellCss, cellFlow, columnLetter, columnWidths, escapeHtml, renderPage, selectTab } from "../../../src/local/preview/page";
+import { cellCss, columnLetter, escapeHtml, renderPage, selectTab } from "../../../src/local/preview/page";
+import { cellFlow, columnWidths } from "../../../src/local/preview/grid";
 import { injectShim } from "../../../src/local/preview/shim";
 
 class MemoryBackend implements PreviewBackend {
@@ -86,12 +87,23 @@ describe("preview server", () => {
     expect(html).not.toContain("O1.KR1");
   });
 
-  it("serves the tabs as JSON", async () => {
+  it("serves the tabs as JSON, laid out as its own HTML draws them (widths, each cell's flow)", async () => {
     const b = new MemoryBackend();
+    b.tabList[0].widths = [70, 5000];
     const url = await start(b);
     const res = await fetch(new URL("/api/tabs", url));
     expect(res.headers.get("content-type")).toMatch(/application\/json/);
-    expect(await res.json()).toEqual(b.tabList);
+    const [krs, two] = b.tabList;
+    const flows = (rows: { flow?: string }[][]) => rows.map((r) => r.map((c) => c.flow ?? ""));
+    const tabs = await res.json();
+    expect(tabs).toEqual([
+      { name: krs.name, frozenRows: 1, widths: [70, 100], rows: krs.rows.map((r) => r.map((c, i) => ({ ...c, flow: i === 0 ? "clip" : "spill" }))) },
+      { name: two.name, frozenRows: 0, widths: [100], rows: [[{ text: "second & last", flow: "spill" }]] },
+    ]);
+    // The same layout as the page's HTML: its columns and its cells' classes.
+    const html = await (await fetch(url)).text();
+    expect(html).toContain('<colgroup><col class="rownum-col"><col style="width:70px"><col style="width:100px"></colgroup>');
+    expect([...html.matchAll(/<td(?: class="(\w+)")?/g)].map((m) => m[1] ?? "")).toEqual(flows(tabs[0].rows).flat());
   });
 
   it("serves the sidebar with the google.script.run shim first", async () => {
