@@ -1,13 +1,16 @@
-// How the preview's grid lays a tab out: each column's width and how each cell's text flows. Worked out
-// here once, for both drawings of the grid: the server's HTML (page.ts) and the page's refresh script,
-// which gets the tabs from /api/tabs already laid out and only draws them.
-import type { PreviewCell, PreviewTab } from "./types";
+// How the preview's grid lays a tab out: each column's width, how each cell's text flows, and each cell's
+// style as CSS. Worked out here once, for both drawings of the grid: the server's HTML (page.ts) and the
+// page's refresh script, which gets the tabs from /api/tabs already laid out and only draws them.
+import type { PreviewCell, PreviewCellStyle, PreviewTab } from "./types";
 
 export type CellFlow = "wrap" | "spill" | "clip";
 
-export interface GridCell extends PreviewCell {
+export interface GridCell {
+  text: string;
   /** How its text flows (cellFlow); absent on an empty cell. */
   flow?: CellFlow;
+  /** Its style as inline CSS (cellCss); absent when it has none. */
+  css?: string;
 }
 
 export interface GridTab {
@@ -18,6 +21,30 @@ export interface GridTab {
   frozenRows: number;
   /** Each column's width in pixels (columnWidths), one per column of the grid. */
   widths: number[];
+}
+
+const COLOR_RE = /^(#[0-9a-fA-F]{3,8}|rgba?\(\s*[\d.]+%?\s*,\s*[\d.]+%?\s*,\s*[\d.]+%?\s*(,\s*[\d.]+%?\s*)?\)|[a-zA-Z]{1,30})$/;
+const ALIGN_RE = /^(left|right|center|justify|start|end)$/;
+
+/** A colour we are willing to put into a style attribute, or null. */
+export function safeColor(c: unknown): string | null {
+  return typeof c === "string" && COLOR_RE.test(c.trim()) ? c.trim() : null;
+}
+
+/** The inline CSS for a cell style, built only from validated values. */
+export function cellCss(style: PreviewCellStyle | undefined): string {
+  if (!style) return "";
+  const parts: string[] = [];
+  const bg = safeColor(style.background);
+  if (bg) parts.push(`background:${bg}`);
+  const fg = safeColor(style.color);
+  if (fg) parts.push(`color:${fg}`);
+  if (style.bold) parts.push("font-weight:700");
+  if (style.italic) parts.push("font-style:italic");
+  if (typeof style.align === "string" && ALIGN_RE.test(style.align.trim().toLowerCase())) {
+    parts.push(`text-align:${style.align.trim().toLowerCase()}`);
+  }
+  return parts.join(";");
 }
 
 /** The row-number column's width in pixels. */
@@ -54,8 +81,12 @@ export function gridTab(tab: PreviewTab): GridTab {
     name: tab.name,
     rows: rows.map((r) =>
       r.map((cell, c) => {
+        const out: GridCell = { text: cell && cell.text != null ? String(cell.text) : "" };
         const flow = cellFlow(r, c);
-        return flow ? { ...cell, flow } : cell;
+        if (flow) out.flow = flow;
+        const css = cell ? cellCss(cell.style) : "";
+        if (css) out.css = css;
+        return out;
       }),
     ),
     frozenRows: Math.max(0, Math.min(rows.length, Math.floor(Number(tab.frozenRows) || 0))),

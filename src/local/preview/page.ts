@@ -1,7 +1,7 @@
 // The preview page: a spreadsheet-like view of the workbook's tabs, with the real sidebar beside it.
 // Server-side rendering escapes every piece of text; the refresh script renders with textContent.
 import { columnLetter } from "../../core/formulas";
-import type { PreviewCellStyle, PreviewMenuItem, PreviewNotice, PreviewTab } from "./types";
+import type { PreviewMenuItem, PreviewNotice, PreviewTab } from "./types";
 import { MENU_CSS, MENU_HTML, MENU_JS, renderMenu, renderNotices } from "./menuUi";
 import { RPC_DONE_MESSAGE } from "./shim";
 import { chartsHtml } from "./charts";
@@ -9,30 +9,6 @@ import { escapeHtml } from "./escape";
 import { gridTab, ROWNUM_WIDTH, type GridCell, type GridTab } from "./grid";
 
 export { escapeHtml };
-
-const COLOR_RE = /^(#[0-9a-fA-F]{3,8}|rgba?\(\s*[\d.]+%?\s*,\s*[\d.]+%?\s*,\s*[\d.]+%?\s*(,\s*[\d.]+%?\s*)?\)|[a-zA-Z]{1,30})$/;
-const ALIGN_RE = /^(left|right|center|justify|start|end)$/;
-
-/** A colour we are willing to put into a style attribute, or null. */
-export function safeColor(c: unknown): string | null {
-  return typeof c === "string" && COLOR_RE.test(c.trim()) ? c.trim() : null;
-}
-
-/** The inline CSS for a cell style, built only from validated values. */
-export function cellCss(style: PreviewCellStyle | undefined): string {
-  if (!style) return "";
-  const parts: string[] = [];
-  const bg = safeColor(style.background);
-  if (bg) parts.push(`background:${bg}`);
-  const fg = safeColor(style.color);
-  if (fg) parts.push(`color:${fg}`);
-  if (style.bold) parts.push("font-weight:700");
-  if (style.italic) parts.push("font-style:italic");
-  if (typeof style.align === "string" && ALIGN_RE.test(style.align.trim().toLowerCase())) {
-    parts.push(`text-align:${style.align.trim().toLowerCase()}`);
-  }
-  return parts.join(";");
-}
 
 /** A, B, … Z, AA, AB, … */
 export { columnLetter }; // 0-based, as the grid's header row uses it
@@ -44,7 +20,7 @@ function renderTable(tab: GridTab | undefined): string {
     let out = `<tr><th scope="row" class="rownum">${i + 1}</th>`;
     for (let c = 0; c < cols.length; c++) {
       const cell = r[c];
-      const css = cell ? cellCss(cell.style) : "";
+      const css = cell && cell.css ? cell.css : "";
       const flow = cell ? cell.flow : undefined;
       const attrs = (flow ? ` class="${flow}"` : "") + (flow === "clip" ? ` title="${escapeHtml(String(cell!.text))}"` : "");
       out += `<td${attrs}${css ? ` style="${escapeHtml(css)}"` : ""}>${escapeHtml(cell ? cell.text : "")}</td>`;
@@ -156,18 +132,8 @@ const PAGE_JS = `(function () {
     return a ? a.textContent : null;
   })();
   var tabs = null;
-  var COLOR = ${COLOR_RE.toString()};
-  var ALIGN = ${ALIGN_RE.toString()};
   function letter(i) { var n = i + 1, s = ""; while (n > 0) { var m = (n - 1) % 26; s = String.fromCharCode(65 + m) + s; n = Math.floor((n - 1) / 26); } return s; }
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; }
-  function styleCell(td, st) {
-    if (!st) return;
-    if (typeof st.background === "string" && COLOR.test(st.background.trim())) td.style.background = st.background.trim();
-    if (typeof st.color === "string" && COLOR.test(st.color.trim())) td.style.color = st.color.trim();
-    if (st.bold) td.style.fontWeight = "700";
-    if (st.italic) td.style.fontStyle = "italic";
-    if (typeof st.align === "string" && ALIGN.test(st.align.trim().toLowerCase())) td.style.textAlign = st.align.trim().toLowerCase();
-  }
   function index() {
     if (!tabs || !tabs.length) return -1;
     for (var i = 0; i < tabs.length; i++) if (tabs[i].name === current) return i;
@@ -188,7 +154,8 @@ const PAGE_JS = `(function () {
     var top = grid.scrollTop, left = grid.scrollLeft;
     while (grid.firstChild) grid.removeChild(grid.firstChild);
     if (!tab) { grid.appendChild(el("p", "empty", "This workbook has no visible tabs.")); return; }
-    // Laid out by the server (grid.ts gridTab, as for its own HTML): widths and each cell's flow come with it.
+    // Laid out by the server (grid.ts gridTab, as for its own HTML): the widths, and each cell's flow and
+    // style (CSS built from validated values only) come with it.
     var rows = tab.rows, width = tab.widths.length, frozen = tab.frozenRows;
     var table = el("table", "grid"); table.setAttribute("aria-label", tab.name);
     var cg = el("colgroup"), rc = el("col", "rownum-col"), total = ${ROWNUM_WIDTH};
@@ -207,7 +174,7 @@ const PAGE_JS = `(function () {
         var cell = r[c];
         var td = el("td", cell && cell.flow ? cell.flow : "", cell ? String(cell.text == null ? "" : cell.text) : "");
         if (cell && cell.flow === "clip") td.title = String(cell.text);
-        if (cell) styleCell(td, cell.style);
+        if (cell && cell.css) td.style.cssText = cell.css;
         tr.appendChild(td);
       }
       (i < frozen ? thead : tbody).appendChild(tr);

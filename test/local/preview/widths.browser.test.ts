@@ -74,4 +74,29 @@ if (!haveChromium) console.warn(`Skipping the preview widths browser test: no Ch
       }
     });
   }, 60000);
+
+  it("the page's script draws each tab's grid as the server's HTML does: widths, flow, tooltips and styles", async () => {
+    const wb = await openWorkbook(file, { at: "2026-01-20" });
+    await preview.withPage(wb, async ({ url, page }) => {
+      for (const tab of ["Key Results", "Objectives", "Weekly Summary"]) {
+        await page.goto(`${url}?tab=${encodeURIComponent(tab)}`);
+        await page.evaluate(() => (window as unknown as { okrPreviewRefresh(): Promise<void> }).okrPreviewRefresh());
+        const served = await (await fetch(`${url}?tab=${encodeURIComponent(tab)}`)).text();
+        const [drawn, fromServer] = await page.evaluate((html) => {
+          // Each grid as the browser reads it: column widths, then every cell's class, tooltip and style.
+          const grid = (root: ParentNode) => ({
+            cols: Array.from(root.querySelectorAll("#grid col")).map((c) => (c as HTMLElement).style.width),
+            cells: Array.from(root.querySelectorAll("#grid td")).map((td) => {
+              const e = td as HTMLElement;
+              return [e.className, e.title, e.style.cssText, e.textContent];
+            }),
+          });
+          return [grid(document), grid(new DOMParser().parseFromString(html, "text/html"))];
+        }, served);
+        expect(drawn.cells.length, tab).toBeGreaterThan(0);
+        expect(drawn, tab).toEqual(fromServer);
+        expect(drawn.cells.some(([, , css]) => css !== ""), `${tab}: some styled cells`).toBe(true);
+      }
+    });
+  }, 60000);
 });
