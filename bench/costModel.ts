@@ -15,6 +15,9 @@
 //                tabs: each changes the document's structure, which Sheets applies and saves on its own.
 //   cellRead     one cell moved by a read (a whole-column read pays for every row of the grid, blank or not).
 //   cellWritten  one cell moved by a write.
+//   cellFormatted one cell whose format a call set (number format, fill, font, wrap, note). No published
+//                figure says whether Google charges formats per cell or per call: the low projection takes
+//                the kind reading (per call only: 0 a cell), the high one the unkind one (as a value cell).
 //   flush        committing the pending writes (SpreadsheetApp.flush, or the end of an execution that wrote).
 
 export interface Rates {
@@ -26,18 +29,19 @@ export interface Rates {
   structural: number;
   cellRead: number;
   cellWritten: number;
+  cellFormatted: number;
   flush: number;
 }
 
 /** Seconds. low: a quiet day, a small document; high: a busy day, a large document. */
 export const RATES: { low: Rates; high: Rates } = {
-  low: { execStart: 0.3, pageLoad: 0.6, handle: 0.002, read: 0.03, write: 0.04, structural: 0.08, cellRead: 0.000005, cellWritten: 0.00002, flush: 0.03 },
-  high: { execStart: 1.0, pageLoad: 1.5, handle: 0.007, read: 0.15, write: 0.2, structural: 0.4, cellRead: 0.00003, cellWritten: 0.0001, flush: 0.6 },
+  low: { execStart: 0.3, pageLoad: 0.6, handle: 0.002, read: 0.03, write: 0.04, structural: 0.08, cellRead: 0.000005, cellWritten: 0.00002, cellFormatted: 0, flush: 0.03 },
+  high: { execStart: 1.0, pageLoad: 1.5, handle: 0.007, read: 0.15, write: 0.2, structural: 0.4, cellRead: 0.00003, cellWritten: 0.0001, cellFormatted: 0.0001, flush: 0.6 },
 };
 
 export type CallKind = "handle" | "read" | "write" | "structural" | "flush";
 
-const STRUCTURAL = /(^Protection\.(remove|set|add))|(\.protect$)|(\.getProtections$)|DataValidation|ConditionalFormatRules|NamedRange|\.(insertSheet|deleteSheet|insertRows|insertRowsAfter|insertRowsBefore|deleteRows|insertColumns|insertColumnsAfter|deleteColumns)$/;
+const STRUCTURAL = /(^Protection\.(remove|set|add))|(\.protect$)|(\.getProtections$)|DataValidation|ConditionalFormatRules|NamedRange|Chart$|\.(insertSheet|deleteSheet|insertRows|insertRowsAfter|insertRowsBefore|deleteRows|insertColumns|insertColumnsAfter|deleteColumns)$/;
 const FLUSH = /^SpreadsheetApp\.flush$/;
 const READ = /^Range\.(getValues|getValue|getFormulas|getFormula|getDisplayValues|getDisplayValue|getNumberFormats|getNumberFormat|getBackgrounds|getFontWeights|getFontColors|getNotes)$|^Sheet\.(getDataRange|getLastRow|getLastColumn)$|^Lock\.tryLock$|^Lock\.waitLock$/;
 const WRITE = /^Range\.(set|clear|merge|breakApart|copyTo|insertCheckboxes)|^Sheet\.(appendRow|clear|clearContents|clearFormats|setColumnWidth|setColumnWidths|setFrozenRows|setFrozenColumns|setName|hideSheet|showSheet|setTabColor|autoResizeColumns)$|^Spreadsheet\.(setActiveSheet|rename|moveActiveSheet|toast)$/;
@@ -55,6 +59,8 @@ export interface Counted {
   byMethod: Record<string, number>;
   cellsRead: number;
   cellsWritten: number;
+  /** Absent: none (counts recorded before format cells were counted). */
+  cellsFormatted?: number;
 }
 
 export interface CallKinds {
@@ -96,11 +102,12 @@ function price(r: Rates, c: Counted, s: Shape): { total: number; floor: number }
   const k = callKinds(c.byMethod);
   // An execution that wrote commits its writes when it ends, at a flush's cost, whether or not it called flush.
   const flushes = Math.max(k.flush, c.cellsWritten > 0 || k.write > 0 || k.structural > 0 ? 1 : 0);
+  const formatted = c.cellsFormatted ?? 0;
   const floor = s.executions * r.execStart + (s.pages ?? 0) * r.pageLoad + (flushes > 0 ? r.flush : 0);
   const total =
     s.executions * r.execStart + (s.pages ?? 0) * r.pageLoad +
     k.handle * r.handle + k.read * r.read + k.write * r.write + k.structural * r.structural + flushes * r.flush +
-    c.cellsRead * r.cellRead + c.cellsWritten * r.cellWritten;
+    c.cellsRead * r.cellRead + c.cellsWritten * r.cellWritten + formatted * r.cellFormatted;
   return { total, floor };
 }
 
@@ -120,10 +127,12 @@ export function combine(...parts: Counted[]): Counted {
   const byMethod: Record<string, number> = {};
   let cellsRead = 0;
   let cellsWritten = 0;
+  let cellsFormatted = 0;
   for (const p of parts) {
     for (const [m, n] of Object.entries(p.byMethod)) byMethod[m] = (byMethod[m] ?? 0) + n;
     cellsRead += p.cellsRead;
     cellsWritten += p.cellsWritten;
+    cellsFormatted += p.cellsFormatted ?? 0;
   }
-  return { byMethod, cellsRead, cellsWritten };
+  return { byMethod, cellsRead, cellsWritten, cellsFormatted };
 }

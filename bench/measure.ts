@@ -9,6 +9,8 @@ export interface OpResult {
   serviceCalls: number;
   cellsRead: number;
   cellsWritten: number;
+  /** Cells whose format was set (priced apart by the cost model: free in the low projection, as a written cell in the high). */
+  cellsFormatted: number;
   ms: number;
   /** Seconds on real Apps Script, projected from the counts by bench/costModel.ts (README: the cost model). */
   projectedSeconds?: { low: number; high: number };
@@ -33,7 +35,7 @@ export function measure<T>(wb: Workbook, fn: AddonEntry, arg: unknown): Measured
   const s = c.snapshot();
   const r = result as { ok?: boolean; message?: string };
   if (!r || r.ok !== true) throw new Error(`bench: ${fn} failed: ${r?.message ?? JSON.stringify(result)}`);
-  return { op: { serviceCalls: s.serviceCalls, cellsRead: s.cellsRead, cellsWritten: s.cellsWritten, ms: Math.round(ms * 10) / 10 }, byMethod: s.byMethod, result };
+  return { op: { serviceCalls: s.serviceCalls, cellsRead: s.cellsRead, cellsWritten: s.cellsWritten, cellsFormatted: s.cellsFormatted, ms: Math.round(ms * 10) / 10 }, byMethod: s.byMethod, result };
 }
 
 /** A menu item (no return value): the sidebar it showed is parsed for the data embedded in it. */
@@ -50,7 +52,7 @@ export function measureSidebar(wb: Workbook): Measured<{ ok: true; krs: unknown[
   const m = /<script type="application\/json" id="sidebar-data">([\s\S]*?)<\/script>/.exec(html);
   const result = m && m[1] ? JSON.parse(m[1]) : null;
   if (!result || result.ok !== true) throw new Error(`bench: the sidebar page carries no data: ${JSON.stringify(result)?.slice(0, 200)}`);
-  return { op: { serviceCalls: s.serviceCalls, cellsRead: s.cellsRead, cellsWritten: s.cellsWritten, ms: Math.round(ms * 10) / 10 }, byMethod: s.byMethod, result };
+  return { op: { serviceCalls: s.serviceCalls, cellsRead: s.cellsRead, cellsWritten: s.cellsWritten, cellsFormatted: s.cellsFormatted, ms: Math.round(ms * 10) / 10 }, byMethod: s.byMethod, result };
 }
 
 /** How many executions (and pages) the person waits on, per operation. */
@@ -62,6 +64,6 @@ export const SHAPE: Record<OpName, Shape> = {
 };
 
 export function projected(m: Measured<unknown>, shape: Shape): OpResult {
-  const p = project({ byMethod: m.byMethod, cellsRead: m.op.cellsRead, cellsWritten: m.op.cellsWritten }, shape);
+  const p = project({ byMethod: m.byMethod, cellsRead: m.op.cellsRead, cellsWritten: m.op.cellsWritten, cellsFormatted: m.op.cellsFormatted }, shape);
   return { ...m.op, projectedSeconds: p.projectedSeconds, floorSeconds: p.floorSeconds, callKinds: p.calls };
 }

@@ -25,7 +25,7 @@ export const BUDGET_SECONDS = 360;
  */
 const OPEN_SECONDS = { low: 0.5, high: 2.0 };
 
-export function projectSeconds(c: { byMethod: Record<string, number>; cellsRead: number; cellsWritten: number }): { low: number; high: number } {
+export function projectSeconds(c: { byMethod: Record<string, number>; cellsRead: number; cellsWritten: number; cellsFormatted?: number }): { low: number; high: number } {
   const p = project(c, { executions: 1 }).projectedSeconds;
   const opens = (c.byMethod["SpreadsheetApp.openById"] ?? 0) + (c.byMethod["SpreadsheetApp.openByUrl"] ?? 0);
   const round = (x: number) => Math.round(x * 10) / 10;
@@ -74,6 +74,7 @@ export interface PortfolioTierOut {
   serviceCalls: number;
   cellsRead: number;
   cellsWritten: number;
+  cellsFormatted: number;
   byMethod: Record<string, number>;
   ms: number;
   projectedSeconds: { low: number; high: number };
@@ -119,6 +120,7 @@ export function runPortfolioTier(): PortfolioTierOut {
     serviceCalls: s.serviceCalls,
     cellsRead: s.cellsRead,
     cellsWritten: s.cellsWritten,
+    cellsFormatted: s.cellsFormatted,
     byMethod: s.byMethod,
     ms: Math.round(ms),
     projectedSeconds: projectSeconds(s),

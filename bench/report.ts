@@ -10,7 +10,7 @@ export function fmtInt(n: number): string {
 const range = (p?: { low: number; high: number }) => (p ? `${p.low.toFixed(1)}–${p.high.toFixed(1)}` : "");
 
 export function printTable(tiers: TierOut[]): void {
-  const head = ["tier", "KRs", "check-ins", "operation", "calls", "cells read", "cells written", "ms", "projected s", "floor s"];
+  const head = ["tier", "KRs", "check-ins", "operation", "calls", "cells read", "cells written", "cells formatted", "ms", "projected s", "floor s"];
   const rows: string[][] = [];
   for (const t of tiers) {
     const ops: [string, OpResult][] = [
@@ -25,7 +25,7 @@ export function printTable(tiers: TierOut[]): void {
       ["summary (History and Summary grids full)", t.summaryTabsFull],
     ];
     ops.forEach(([name, o], i) =>
-      rows.push([i === 0 ? t.name : "", i === 0 ? fmtInt(t.krs) : "", i === 0 ? fmtInt(t.checkins) : "", name, fmtInt(o.serviceCalls), fmtInt(o.cellsRead), fmtInt(o.cellsWritten), o.ms.toFixed(0), range(o.projectedSeconds), range(o.floorSeconds)]),
+      rows.push([i === 0 ? t.name : "", i === 0 ? fmtInt(t.krs) : "", i === 0 ? fmtInt(t.checkins) : "", name, fmtInt(o.serviceCalls), fmtInt(o.cellsRead), fmtInt(o.cellsWritten), fmtInt(o.cellsFormatted), o.ms.toFixed(0), range(o.projectedSeconds), range(o.floorSeconds)]),
     );
   }
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

@@ -6,6 +6,8 @@ export interface CounterSnapshot {
   serviceCalls: number;
   cellsRead: number;
   cellsWritten: number;
+  /** Cells whose format a call set (number format, fill, font, wrap, note): the cost model prices them apart. */
+  cellsFormatted: number;
   byMethod: Record<string, number>;
 }
 
@@ -20,6 +22,7 @@ export class CountersImpl implements Counters {
   serviceCalls = 0;
   cellsRead = 0;
   cellsWritten = 0;
+  cellsFormatted = 0;
   byMethod: Record<string, number> = {};
   /** Called before each counted service call (tests use it to run another execution mid-way). */
   listener: ((name: string) => void) | null = null;
@@ -39,14 +42,18 @@ export class CountersImpl implements Counters {
   wrote(n: number): void {
     this.cellsWritten += n;
   }
+  formatted(n: number): void {
+    this.cellsFormatted += n;
+  }
   reset(): void {
     this.serviceCalls = 0;
     this.cellsRead = 0;
     this.cellsWritten = 0;
+    this.cellsFormatted = 0;
     this.byMethod = {};
   }
   snapshot(): CounterSnapshot {
-    return { serviceCalls: this.serviceCalls, cellsRead: this.cellsRead, cellsWritten: this.cellsWritten, byMethod: { ...this.byMethod } };
+    return { serviceCalls: this.serviceCalls, cellsRead: this.cellsRead, cellsWritten: this.cellsWritten, cellsFormatted: this.cellsFormatted, byMethod: { ...this.byMethod } };
   }
 }
 

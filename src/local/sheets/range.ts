@@ -63,6 +63,7 @@ export class LocalRange {
     return out;
   }
   private setEach(fn: (m: CellMeta, i: number, j: number) => void) {
+    this._counters.formatted(this.cells);
     this._book.forEachMeta(this._sheet, this._rect, fn);
     return this;
   }
@@ -179,6 +180,7 @@ export class LocalRange {
     return this;
   }
   clearFormat() {
+    this._counters.formatted(this.cells);
     this._book.clearFormats(this._sheet, this._rect);
     return this;
   }

@@ -204,7 +204,7 @@ describe("counters", () => {
     const r = sheet.getRange("A1:D3");
     services.counters.reset();
     r.getValues();
-    expect(services.counters.snapshot()).toEqual({ serviceCalls: 1, cellsRead: 12, cellsWritten: 0, byMethod: { "Range.getValues": 1 } });
+    expect(services.counters.snapshot()).toEqual({ serviceCalls: 1, cellsRead: 12, cellsWritten: 0, cellsFormatted: 0, byMethod: { "Range.getValues": 1 } });
     r.setValues([[1, 2, 3, 4], [5, 6, 7, 8], [9, 10, 11, 12]]);
     sheet.appendRow(["a", "b"]);
     expect(services.counters.cellsWritten).toBe(14);
@@ -231,6 +231,16 @@ describe("counters", () => {
     services.counters.reset();
     sheet.getRange("A1").getValue();
     expect(services.counters.snapshot()).toMatchObject({ serviceCalls: 2, cellsRead: 1 });
+  });
+
+  it("counts the cells a format write sets apart from the cells a value write moves", () => {
+    const { sheet, services } = setup();
+    services.counters.reset();
+    sheet.getRange("A1:D3").setBackgrounds(Array.from({ length: 3 }, () => ["#fff", "#000", "#fff", "#000"]));
+    sheet.getRange("A1:B2").setNumberFormat("0.00");
+    sheet.getRange("A5:C5").setFontWeight("bold");
+    sheet.getRange("A1:A2").clearFormat();
+    expect(services.counters.snapshot()).toMatchObject({ cellsWritten: 0, cellsFormatted: 12 + 4 + 3 + 2 });
   });
 });
 
