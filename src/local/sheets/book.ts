@@ -18,6 +18,7 @@ import type { LocalRange } from "./range";
 import type { DvModel } from "./rules";
 import type { LocalSheet } from "./sheet";
 import type { LocalSpreadsheet } from "./spreadsheet";
+import { pendingExtent, pendingValues, writePending } from "./pending";
 import { msFromSerialTz, serialFromDate } from "./time";
 
 /** Makes the Apps Script faces of a book; faces.ts supplies the real ones. */
@@ -316,10 +317,7 @@ export class Book {
 
   /** Last row with a value or formula (0 when none). */
   lastRow(sheet: SheetModel): number {
-    if (sheet.pending) {
-      for (let r = sheet.pending.length; r >= 1; r--) if (sheet.pending[r - 1].some((c) => c !== null && c !== undefined)) return r;
-      return 0;
-    }
+    if (sheet.pending) return pendingExtent(sheet.pending).lastRow;
     const { width, height } = this.hf.getSheetDimensions(sheet.hfId);
     for (let r = height; r >= 1; r--) {
       for (let c = 1; c <= width; c++) if (!this.hf.isCellEmpty(this.addr(sheet, r, c))) return r;
@@ -328,11 +326,7 @@ export class Book {
   }
 
   lastCol(sheet: SheetModel): number {
-    if (sheet.pending) {
-      let last = 0;
-      for (const row of sheet.pending) for (let c = row.length; c > last; c--) if (row[c - 1] !== null && row[c - 1] !== undefined) last = c;
-      return last;
-    }
+    if (sheet.pending) return pendingExtent(sheet.pending).lastCol;
     const { width, height } = this.hf.getSheetDimensions(sheet.hfId);
     for (let c = width; c >= 1; c--) {
       for (let r = 1; r <= height; r++) if (!this.hf.isCellEmpty(this.addr(sheet, r, c))) return c;
@@ -447,37 +441,6 @@ export class Book {
     this.write().renameSheet(sheet.hfId, name);
     sheet.name = name;
   }
-}
-
-/** Writes a block of contents (null: empties the range) into a tab outside the engine. */
-function writePending(content: RawCellContent[][], rect: Rect, block: RawCellContent[][] | null): void {
-  for (let r = rect.r1; r <= rect.r2; r++) {
-    const row = (content[r - 1] ??= []);
-    for (let c = rect.c1; c <= rect.c2; c++) {
-      const v = block ? block[r - rect.r1][c - rect.c1] : null;
-      if (v === null && c > row.length) continue;
-      while (row.length < c - 1) row.push(null);
-      row[c - 1] = v ?? null;
-    }
-  }
-  for (let r = 0; r < content.length; r++) content[r] ??= [];
-}
-
-/** A range of a tab outside the engine, as the engine would give it (text loaded with its quote mark). */
-function pendingValues(content: RawCellContent[][], rect: Rect): unknown[][] {
-  const out: unknown[][] = new Array(rect.r2 - rect.r1 + 1);
-  for (let i = 0; i < out.length; i++) {
-    const row = content[rect.r1 - 1 + i];
-    const o: unknown[] = new Array(rect.c2 - rect.c1 + 1).fill(null);
-    if (row) {
-      for (let j = 0; j < o.length; j++) {
-        const c = row[rect.c1 - 1 + j];
-        o[j] = typeof c === "string" && c.startsWith("'") ? c.slice(1) : (c ?? null);
-      }
-    }
-    out[i] = o;
-  }
-  return out;
 }
 
 /** Exposed for rules.ts (conditional formats read cell values without counting). */
