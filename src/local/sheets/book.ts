@@ -18,7 +18,6 @@ import type { LocalRange } from "./range";
 import type { DvModel } from "./rules";
 import type { LocalSheet } from "./sheet";
 import type { LocalSpreadsheet } from "./spreadsheet";
-import { pendingExtent, pendingValues, writePending } from "./pending";
 import { msFromSerialTz, serialFromDate } from "./time";
 
 /** Makes the Apps Script faces of a book; faces.ts supplies the real ones. */
@@ -149,7 +148,7 @@ export class Book {
   readValues(sheet: SheetModel, rect: Rect, display = false): unknown[][] {
     const hf = this.settle();
     const pending = sheet.pending;
-    const raw = pending ? pendingValues(pending, rect) : hf.getRangeValues({ start: this.addr(sheet, rect.r1, rect.c1), end: this.addr(sheet, rect.r2, rect.c2) });
+    const raw = pending ? pending.read(rect) : hf.getRangeValues({ start: this.addr(sheet, rect.r1, rect.c1), end: this.addr(sheet, rect.r2, rect.c2) });
     const loc = display ? localeInfo(this.locale) : null;
     const out: unknown[][] = new Array(raw.length);
     for (let i = 0; i < raw.length; i++) {
@@ -218,7 +217,7 @@ export class Book {
     if (sheet.pending) {
       // Values stay outside the engine (the check-in appended to the log); a formula takes the tab in.
       if (!content.some((row) => row.some((c) => typeof c === "string" && c.startsWith("=")))) {
-        writePending(sheet.pending, rect, content);
+        sheet.pending.write(rect, content);
         this.pendingChanged(sheet);
         return;
       }
@@ -287,7 +286,7 @@ export class Book {
     const rows = rect.r2 - rect.r1 + 1;
     const cols = rect.c2 - rect.c1 + 1;
     if (sheet.pending) {
-      writePending(sheet.pending, { ...rect, r2: Math.min(rect.r2, sheet.pending.length) }, null);
+      sheet.pending.write(rect, null);
       this.pendingChanged(sheet);
       return;
     }
@@ -317,7 +316,7 @@ export class Book {
 
   /** Last row with a value or formula (0 when none). */
   lastRow(sheet: SheetModel): number {
-    if (sheet.pending) return pendingExtent(sheet.pending).lastRow;
+    if (sheet.pending) return sheet.pending.extent().lastRow;
     const { width, height } = this.hf.getSheetDimensions(sheet.hfId);
     for (let r = height; r >= 1; r--) {
       for (let c = 1; c <= width; c++) if (!this.hf.isCellEmpty(this.addr(sheet, r, c))) return r;
@@ -326,7 +325,7 @@ export class Book {
   }
 
   lastCol(sheet: SheetModel): number {
-    if (sheet.pending) return pendingExtent(sheet.pending).lastCol;
+    if (sheet.pending) return sheet.pending.extent().lastCol;
     const { width, height } = this.hf.getSheetDimensions(sheet.hfId);
     for (let c = width; c >= 1; c--) {
       for (let r = 1; r <= height; r++) if (!this.hf.isCellEmpty(this.addr(sheet, r, c))) return c;
@@ -338,9 +337,7 @@ export class Book {
 
   /** The extent of the sheet's contents; a deferred tab's from its loaded cells (rows or columns moved within them take it into the engine). */
   private dims(sheet: SheetModel): { width: number; height: number } {
-    const p = sheet.pending;
-    if (p) return { height: p.length, width: p.reduce((w, r) => Math.max(w, r.length), 0) };
-    return this.hf.getSheetDimensions(sheet.hfId);
+    return sheet.pending ? sheet.pending.dims() : this.hf.getSheetDimensions(sheet.hfId);
   }
 
   /** Inserts `count` rows so that the first new row is `at` (1-based); formats come from `copyFrom`. */

@@ -10,30 +10,47 @@
 // kept on the side (SheetModel.shadows), is what getFormulas and the saved file show, and goes back into
 // the engine as soon as the log does or the sheet holding it changes (Book.touch).
 import type { HyperFormula, RawCellContent } from "hyperformula";
-import type { WorkbookSnapshot, SnapshotSheet } from "../snapshot";
+import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../snapshot";
 import type { Book } from "./book";
 import type { SheetModel } from "./model";
+import { OutsideCells } from "./pending";
 
 /** Below this many cells a tab goes into the engine at once: deferring it saves too little to matter. Tests lower it. */
 export const DEFER_MIN_CELLS = { value: 50_000 };
 
 export interface Deferral {
-  tabs: Map<SheetModel, RawCellContent[][]>;
+  tabs: Map<SheetModel, OutsideCells>;
   /** Formula cells rewritten to hold deferred tabs' values: where, and the formula as loaded. */
   shadows: { sheet: SheetModel; row: number; col: number; formula: string; rewritten: string }[];
   /** The deferred tabs those formulas name. */
   named: Set<SheetModel>;
 }
 
+/** Whether a tab may be kept out of the engine (planDeferral decides): no formula, and large. Its rows are then loaded without engine contents. */
+export function mayDefer(s: SnapshotSheet): boolean {
+  let size = 0;
+  for (const row of s.rows) {
+    if (!row) continue;
+    size += row.length;
+    for (const c of row) if (c?.f) return false;
+  }
+  return size >= DEFER_MIN_CELLS.value;
+}
+
 /**
- * Large tabs no formula can read (no formula of their own, no named range on them, no rule or validation
- * naming them, no INDIRECT anywhere), or read only in ways `rewrite` can replace by their values. Rewritten
- * formulas are put into `contents` in place of the loaded ones.
+ * Of the tabs mayDefer chose (`loaded`, with their rows), those no formula can read (no named range on
+ * them, no rule or validation naming them, no INDIRECT anywhere), or read only in ways `rewrite` can replace
+ * by their values. Rewritten formulas are put into `contents` in place of the loaded ones; the tabs not
+ * kept out get their engine contents there.
  */
-export function planDeferral(snap: WorkbookSnapshot, specs: SnapshotSheet[], models: SheetModel[], contents: Record<string, RawCellContent[][]>): Deferral {
+export function planDeferral(snap: WorkbookSnapshot, specs: SnapshotSheet[], models: SheetModel[], contents: Record<string, RawCellContent[][]>, loaded: Map<SheetModel, (SnapshotCell | null)[][]>): Deferral {
   const out: Deferral = { tabs: new Map(), shadows: [], named: new Set() };
-  const size = (c: RawCellContent[][]) => c.reduce((n, r) => n + r.length, 0);
-  const candidates = models.filter((m) => !m.hasFormulas && size(contents[m.name]) >= DEFER_MIN_CELLS.value);
+  const cellsOf = new Map([...loaded].map(([m, rows]) => [m, new OutsideCells(rows)] as const));
+  const candidates = [...cellsOf.keys()];
+  const plan = () => {
+    for (const [m, cells] of cellsOf) if (!out.tabs.has(m)) contents[m.name] = cells.contents();
+    return out;
+  };
   if (!candidates.length) return out;
   const cells: { sheet: SheetModel; row: number; col: number; text: string }[] = [];
   for (const m of models) {
@@ -48,7 +65,7 @@ export function planDeferral(snap: WorkbookSnapshot, specs: SnapshotSheet[], mod
     for (const dv of sp.validations ?? []) for (const v of dv.values) rules.push(String(v));
   }
   const ruleText = rules.join("\n").toLowerCase();
-  if (ruleText.includes("indirect") || cells.some((c) => /indirect/i.test(c.text))) return out;
+  if (ruleText.includes("indirect") || cells.some((c) => /indirect/i.test(c.text))) return plan();
   const named = new Set((snap.namedRanges ?? []).map((n) => n.sheet.toLowerCase()));
   const current = new Map<(typeof cells)[number], string>();
   for (const m of candidates) {
@@ -59,7 +76,7 @@ export function planDeferral(snap: WorkbookSnapshot, specs: SnapshotSheet[], mod
     for (const cell of cells) {
       const text = current.get(cell) ?? cell.text;
       if (!text.toLowerCase().includes(name)) continue;
-      const r = rewrite(text, m.name, contents[m.name]);
+      const r = rewrite(text, m.name, cellsOf.get(m)!);
       if (r === null) {
         ok = false;
         break;
@@ -68,14 +85,14 @@ export function planDeferral(snap: WorkbookSnapshot, specs: SnapshotSheet[], mod
     }
     if (!ok) continue;
     for (const [cell, r] of changes) current.set(cell, r);
-    out.tabs.set(m, contents[m.name]);
+    out.tabs.set(m, cellsOf.get(m)!);
     if (changes.size) out.named.add(m);
   }
   for (const [cell, rewritten] of current) {
     contents[cell.sheet.name][cell.row][cell.col] = rewritten;
     out.shadows.push({ sheet: cell.sheet, row: cell.row, col: cell.col, formula: cell.text, rewritten });
   }
-  return out;
+  return plan();
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -87,7 +104,7 @@ const colIndex = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) 
  * an operand of `&` only (its value as a literal; an empty cell is "" there). References inside string
  * literals, spaces, or any other use leave a mention of the tab, and the tab then goes into the engine.
  */
-export function rewrite(formula: string, tab: string, content: RawCellContent[][]): string | null {
+export function rewrite(formula: string, tab: string, cells: OutsideCells): string | null {
   const prefixes = [escapeRe(`'${tab.replace(/'/g, "''")}'!`)];
   if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(tab)) prefixes.push(`${escapeRe(tab)}!`);
   const ref = `(?:${prefixes.join("|")})`;
@@ -102,13 +119,13 @@ export function rewrite(formula: string, tab: string, content: RawCellContent[][
       if (parts[i].toLowerCase().includes(lower)) return null;
       continue;
     }
-    let p = parts[i].replace(counta, (m, a: string, b: string) => (a.toUpperCase() === b.toUpperCase() ? String(countColumn(content, colIndex(a))) : m));
+    let p = parts[i].replace(counta, (m, a: string, b: string) => (a.toUpperCase() === b.toUpperCase() ? String(cells.countColumn(colIndex(a))) : m));
     p = p.replace(row, (_m, r: string) => String(Number(r)));
     p = p.replace(cell, (m, pre: string, c: string, r: string, after: string, offset: number, whole: string) => {
       // An `&` on one side at least; and a reference ending a part that a literal follows is left (invalid anyway).
       if (pre !== "&" && after !== "&") return m;
       if (offset + m.length === whole.length && i !== parts.length - 1) return m;
-      const lit = literal(content[Number(r) - 1]?.[colIndex(c)]);
+      const lit = literal(cells.valueAt(Number(r) - 1, colIndex(c)));
       return lit === null ? m : pre + lit;
     });
     if (p.toLowerCase().includes(lower)) return null;
@@ -119,19 +136,12 @@ export function rewrite(formula: string, tab: string, content: RawCellContent[][
   return parts.join("");
 }
 
-function countColumn(content: RawCellContent[][], col: number): number {
-  let n = 0;
-  for (const row of content) if (row[col] !== null && row[col] !== undefined) n++;
-  return n;
-}
-
-/** A cell's content as a formula literal with the same value under `&`, or null when it has none. */
-function literal(c: RawCellContent | undefined): string | null {
-  if (c === null || c === undefined) return '""';
-  if (typeof c === "boolean") return c ? "TRUE" : "FALSE";
-  if (typeof c === "number") return /^-?\d+(\.\d+)?$/.test(String(c)) ? String(c) : null;
-  if (typeof c === "string" && c.startsWith("'")) return `"${c.slice(1).replace(/"/g, '""')}"`;
-  return null;
+/** A cell's value (a tab of values: a string is text) as a formula literal with the same value under `&`, or null when it has none. */
+function literal(v: string | number | boolean | null): string | null {
+  if (v === null) return '""';
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  if (typeof v === "number") return /^-?\d+(\.\d+)?$/.test(String(v)) ? String(v) : null;
+  return `"${v.replace(/"/g, '""')}"`;
 }
 
 /**
@@ -141,7 +151,7 @@ function literal(c: RawCellContent | undefined): string | null {
  * getFormulas shows what the engine makes of the formula as loaded.
  */
 export function applyDeferral(book: Book, plan: Deferral): void {
-  for (const [m, content] of plan.tabs) deferSheet(book, m, content, plan.named.has(m));
+  for (const [m, cells] of plan.tabs) deferSheet(book, m, cells, plan.named.has(m));
   if (plan.tabs.size) book.allInEngine = (formula?: string) => {
     const text = formula?.toLowerCase();
     const all = text === undefined || text.includes("indirect");
@@ -177,9 +187,9 @@ export function applyDeferral(book: Book, plan: Deferral): void {
 }
 
 /** The sheet's engine ID, its content added to the engine when first asked for (every change of a sheet's cells goes through it). */
-function deferSheet(book: Book, model: SheetModel, content: RawCellContent[][], named: boolean): void {
+function deferSheet(book: Book, model: SheetModel, cells: OutsideCells, named: boolean): void {
   let id = -1;
-  model.pending = content;
+  model.pending = cells;
   Object.defineProperty(model, "hfId", {
     configurable: true,
     enumerable: true,
@@ -191,7 +201,8 @@ function deferSheet(book: Book, model: SheetModel, content: RawCellContent[][], 
         const suspended = hf.isEvaluationSuspended();
         if (!suspended) hf.suspendEvaluation();
         id = hf.getSheetId(hf.addSheet(model.name)) as number;
-        hf.setSheetContent(id, content);
+        hf.setSheetContent(id, cells.contents());
+        cells.release();
         model.pending = undefined;
         // Formulas holding this tab's values would not follow its changes: they go back in with it.
         if (named) book.restoreShadows();

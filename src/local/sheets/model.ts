@@ -1,11 +1,11 @@
 // The workbook's models: what a sheet holds besides cell contents (formats, notes, rules, protections,
 // named ranges). HyperFormula holds the contents; book.ts ties the two together.
-import type { RawCellContent } from "hyperformula";
 import type { ChartModel } from "./charts";
 import { rectToA1, type Rect } from "./a1";
 import type { CountersImpl } from "./counters";
 import type { LocalProtection } from "./protection";
 import type { CfModel, DvModel } from "./rules";
+import type { OutsideCells } from "./pending";
 import type { LocalSheet } from "./sheet";
 
 export interface CellMeta {
@@ -71,7 +71,7 @@ export class SheetModel {
   deleted = false;
   api?: LocalSheet;
   /** A large tab kept out of the engine (deferred.ts): its cells as loaded, read from here until something changes it. */
-  pending?: RawCellContent[][];
+  pending?: OutsideCells;
   /**
    * Formulas of this sheet that name a tab kept out of the engine, held in the engine with that tab's
    * values written in (deferred.ts): the formula as loaded, by "row,col" (0-based).

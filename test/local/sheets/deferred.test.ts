@@ -117,6 +117,27 @@ describe("a large log that only Settings' computed rows name", () => {
     }
   });
 
+  it("is saved from its loaded rows while neither its values nor its formats changed, else as the engine has it", () => {
+    const snap = workbook(SETTINGS_FORMULAS, false);
+    const services = createServices(snap, { now: new Date("2026-01-05T12:00:00Z") });
+    const ss = (services.globals as any).SpreadsheetApp.getActive();
+    const log = () => services.toSnapshot({ forSaving: true }).sheets[2].rows;
+    expect(log()[5]).toBe(snap.sheets[2].rows[5]);
+    expect(log()).toEqual(services.toSnapshot().sheets[2].rows);
+    const steps = [
+      () => ss.getSheetByName("Check-ins").getRange("A3").setFontWeight("bold"),
+      () => ss.getSheetByName("Check-ins").getRange("A3").setFontWeight("normal"),
+      () => ss.getSheetByName("Check-ins").getRange("B7:C8").setNumberFormat("0.0"),
+      () => ss.getSheetByName("Check-ins").getRange("E9").setValue("changed"),
+    ];
+    for (const step of steps) {
+      step();
+      expect(log()).toEqual(services.toSnapshot().sheets[2].rows);
+    }
+    expect(log()[9]).not.toBe(snap.sheets[2].rows[9]);
+    expect(snap).toEqual(workbook(SETTINGS_FORMULAS, false));
+  });
+
   it("reads a formula as the engine prints it when that is not how it was written", () => {
     expect(same(["=max(0, counta('Check-ins'!A:A)-1)", "=  'Check-ins'!A1&'Check-ins'!B1"], [])).toBe(true);
   });
