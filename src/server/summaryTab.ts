@@ -22,7 +22,8 @@ import {
   type SettingsRead,
 } from "./read";
 import { loadCheckpoints, readHistory, readHistoryRows, readSummaryLog, saveCheckpoint, summaryWeek, type HistoryRead } from "./summaryRead";
-import { renderCells, statusColours } from "./render";
+import { renderCells } from "./render";
+import { ensureStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
 import { readKrRows } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
@@ -137,8 +138,8 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     let sheet = ss.getSheetByName(TAB.summary);
     if (!sheet) sheet = createSummarySheet(ss);
     else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created
-    const range = renderCells(sheet, model.rows, model.width, { textStyles: true, bands: true });
-    statusColours(sheet, model.rows.length, model.width, range);
+    renderCells(sheet, model.rows, model.width, { sparse: true });
+    ensureStatusColours(sheet, checkpoints.props);
     updateSummaryCharts(sheet, model.charts);
 
     writeHistory(ss, hist, model, tz);
@@ -156,15 +157,12 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   });
 }
 
-/** History's number formats, set on each row the summary writes (setup gives History none: layout.ts). */
-const HISTORY_FORMATS: Record<string, string> = {
-  Week: "0",
-  "As of": "yyyy-mm-dd",
-  Score: "0.00",
-  Confidence: "0",
-  "Last check-in": "yyyy-mm-dd",
-  "Same-value check-ins": "0",
-};
+/**
+ * History's one number format the values written do not give by themselves (setup gives History none:
+ * layout.ts): Score shows two decimals. Dates are written as YYYY-MM-DD text, which becomes a date shown
+ * so, as typing it does; Week, Confidence and Same-value check-ins are whole numbers.
+ */
+const SCORE_FORMAT = "0.00";
 /** History grows by at least this many rows at a time, so growing is rare. */
 const HISTORY_GROWTH = 500;
 
@@ -200,13 +198,11 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
     }
     return r;
   });
-  const formats = h.headers.slice(0, width).map((name) => HISTORY_FORMATS[name] || "General");
-  while (formats.length < width) formats.push("General");
   const total = rows.length + plan.clearRows;
   if (total === 0) return;
   const lastRow = plan.startRow + total - 1;
   // History is not sized ahead: a range beyond the sheet's size is refused, so a full tab grows first (one
-  // insert) when the write's range fails, and its new rows get History's formats with the rows written.
+  // insert) when the write's range fails, and its new rows get the Score format with the rows written.
   const sheet = h.sheet;
   const a1 = (r1: number, r2: number) => `${quoteSheet(TAB.history)}!A${r1}:${columnLetter(width)}${r2}`;
   let range: GoogleAppsScript.Spreadsheet.Range;
@@ -225,7 +221,9 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
     // One range for the week's rows and the rows a shorter rewrite leaves behind (cleared with blanks).
     const all = rows.concat(Array.from({ length: plan.clearRows }, () => blank));
     range.setValues(all);
-    range.setNumberFormats(all.map(() => formats));
+    // The Score column of the week's rows only: every cell formatted is paid for on Google.
+    const score = columnLetter(idx[4] + 1);
+    ss.getRange(`${quoteSheet(TAB.history)}!${score}${plan.startRow}:${score}${plan.startRow + rows.length - 1}`).setNumberFormat(SCORE_FORMAT);
   } else {
     range.clearContent();
   }
