@@ -23,7 +23,7 @@ import {
 } from "./read";
 import { loadCheckpoints, readHistory, readHistoryRows, readSummaryLog, saveCheckpoint, summaryWeek, type HistoryRead } from "./summaryRead";
 import { renderCells } from "./render";
-import { ensureStatusColours } from "./summaryLook";
+import { ensureHistoryScoreFormat, ensureStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
 import { readKrRows } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
@@ -143,6 +143,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     updateSummaryCharts(sheet, model.charts);
 
     writeHistory(ss, hist, model, tz);
+    ensureHistoryScoreFormat(hist.sheet, hist.headerRow + 1, col({ headers: hist.headers }, "Score") + 1, checkpoints.props);
     // The week's History rows summarise the log read when every row read is dated on or before the summary's day.
     const complete = hist.hasState && (log.maxDate === null || log.maxDate <= asOf);
     saveCheckpoint(
@@ -157,12 +158,6 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   });
 }
 
-/**
- * History's one number format the values written do not give by themselves (setup gives History none:
- * layout.ts): Score shows two decimals. Dates are written as YYYY-MM-DD text, which becomes a date shown
- * so, as typing it does; Week, Confidence and Same-value check-ins are whole numbers.
- */
-const SCORE_FORMAT = "0.00";
 /** History grows by at least this many rows at a time, so growing is rare. */
 const HISTORY_GROWTH = 500;
 
@@ -202,7 +197,7 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
   if (total === 0) return;
   const lastRow = plan.startRow + total - 1;
   // History is not sized ahead: a range beyond the sheet's size is refused, so a full tab grows first (one
-  // insert) when the write's range fails, and its new rows get the Score format with the rows written.
+  // insert) when the write's range fails; its new rows get the Score format after the write.
   const sheet = h.sheet;
   const a1 = (r1: number, r2: number) => `${quoteSheet(TAB.history)}!A${r1}:${columnLetter(width)}${r2}`;
   let range: GoogleAppsScript.Spreadsheet.Range;
@@ -220,10 +215,7 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
     const blank = new Array(width).fill("");
     // One range for the week's rows and the rows a shorter rewrite leaves behind (cleared with blanks).
     const all = rows.concat(Array.from({ length: plan.clearRows }, () => blank));
-    range.setValues(all);
-    // The Score column of the week's rows only: every cell formatted is paid for on Google.
-    const score = columnLetter(idx[4] + 1);
-    ss.getRange(`${quoteSheet(TAB.history)}!${score}${plan.startRow}:${score}${plan.startRow + rows.length - 1}`).setNumberFormat(SCORE_FORMAT);
+    range.setValues(all); // the Score column's format is the column's (ensureHistoryScoreFormat)
   } else {
     range.clearContent();
   }

@@ -93,7 +93,28 @@ describe("Weekly Summary: what each generation rewrites", () => {
     const { formatted } = generate(wb, W2);
     const t = summaryTab(wb);
     const block = t.values.length * t.values[0].length;
-    const history = 7; // the week's Score cells in History
-    expect(formatted - history).toBeLessThan(block / 2);
+    // (History's Score column was formatted by the first generation: none of it here.)
+    expect(formatted).toBeLessThan(block / 2);
+  });
+
+  it("History's Score column is formatted once, and again only on the rows a growth adds", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    checkIn(wb, "2026-01-06", "O1.KR1", 85);
+    const first = generate(wb, W2);
+    const hist = ss(wb).getSheetByName("History")!;
+    expect(first.calls["Range.setNumberFormat"]).toBe(1);
+    expect(hist.getRange(2, 5).getNumberFormat()).toBe("0.00");
+    expect(hist.getRange(hist.getMaxRows(), 5).getNumberFormat()).toBe("0.00");
+    expect(generate(wb, W3).calls["Range.setNumberFormat"]).toBeUndefined();
+    // No room left: the next week grows History, and only its new rows are formatted.
+    const last = hist.getLastRow();
+    hist.deleteRows(last + 1, hist.getMaxRows() - last);
+    const grown = generate(wb, "2026-02-01");
+    expect(grown.calls["Range.setNumberFormat"]).toBe(1);
+    expect(grown.formatted).toBeLessThan(hist.getMaxRows() - last + 400); // the new rows' Score cells and the report's looks
+    const rows = hist.getRange(last + 1, 1, 7, 6);
+    expect(rows.getNumberFormats().map((r) => r[4])).toEqual(new Array(7).fill("0.00"));
+    // Dates written as YYYY-MM-DD text are dates shown so; the week a whole number.
+    expect(rows.getDisplayValues()[0].slice(0, 2)).toEqual(["4", "2026-02-01"]);
   });
 });
