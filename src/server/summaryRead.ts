@@ -233,33 +233,26 @@ function computedHeaders(s: SettingsRead | null): string[] | null {
 
 export interface LogRequest {
   tracker: Tracker;
-  history: HistoryEntry[];
   /** History's rows per week (with state columns where read wide). */
+  history: HistoryEntry[];
   asOf: string;
   settingsRead: SettingsRead | null;
-  checkpoints: Checkpoint[];
+  /** The checkpoint to start from (core/summaryPast checkpointFor), or null: the whole log. */
+  checkpoint: Checkpoint | null;
 }
 
 /**
- * The check-ins the summary needs: from the latest checkpoint that gives the whole log's summary (its
- * History rows intact, no day looked at before its check-ins), only the log rows below its last row, read
- * in the columns the summary uses; otherwise the whole log.
+ * The check-ins the summary needs: from the checkpoint, when it gives the whole log's summary (its History
+ * rows intact, no day looked at before its check-ins), only the log rows below its last row, read in the
+ * columns the summary uses; otherwise the whole log.
  */
 export function readSummaryLog(ss: Spreadsheet, tz: string, req: LogRequest): LogRead {
   const headerRow = req.settingsRead ? computedLogHeaderRow(req.settingsRead) : 1;
-  const candidates = req.checkpoints.filter((c) => c.headerRow === headerRow);
-  let cp: Checkpoint | null = null;
-  let why = candidates.length ? "" : "no checkpoint";
-  for (const c of candidates) {
-    const rows = req.history.filter((h) => h.week === c.week);
-    const pre = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: c, checkpointRows: rows, tail: [] });
-    if (pre.ok) {
-      cp = c;
-      break;
-    }
-    why = pre.reason;
-  }
-  if (!cp) return readWholeLog(ss, tz, req.settingsRead, why);
+  const cp = req.checkpoint;
+  if (!cp) return readWholeLog(ss, tz, req.settingsRead, "no checkpoint");
+  if (cp.headerRow !== headerRow) return readWholeLog(ss, tz, req.settingsRead, "the log's header moved");
+  const pre = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: cp, checkpointRows: req.history.filter((h) => h.week === cp.week), tail: [] });
+  if (!pre.ok) return readWholeLog(ss, tz, req.settingsRead, pre.reason);
 
   const sheet = ss.getSheetByName(TAB.checkins);
   if (!sheet) return readWholeLog(ss, tz, req.settingsRead, "no log");
@@ -275,7 +268,7 @@ export function readSummaryLog(ss: Spreadsheet, tz: string, req: LogRequest): Lo
   if (cp.lastRow > headerRow && rowKey(values[0], cols) !== cp.rowKey) return readWholeLog(ss, tz, req.settingsRead, "log rows changed");
   const tailTable: Table = { sheet, name: TAB.checkins, headerRow: cp.lastRow, headers: headers.slice(0, width), rows: values.slice(1), width };
   const tail = checkinsFrom(tailTable, tz);
-  const rows = req.history.filter((h) => h.week === cp!.week);
+  const rows = req.history.filter((h) => h.week === cp.week);
   const result = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: cp, checkpointRows: rows, tail });
   if (!result.ok) return readWholeLog(ss, tz, req.settingsRead, result.reason);
   return {

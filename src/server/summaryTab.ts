@@ -129,7 +129,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const checkpoints = loadCheckpoints();
     const best = checkpointFor(checkpoints.list, settings, asOf);
     const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []));
-    const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoints: best ? [best] : [] });
+    const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt });
     const state = historyState(tracker, log.checkins, asOf);
