@@ -1,6 +1,6 @@
 // The Weekly Summary's look from one generation to the next: only the cells that differ from a cleared
 // cell are formatted, the status colours' rules and the charts are rewritten only when they change, and
-// the tab still looks right after a second week and a regeneration.
+// the tab still looks right after a second week and a regeneration; and what it reads of the log.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
@@ -116,5 +116,30 @@ describe("Weekly Summary: what each generation rewrites", () => {
     expect(rows.getNumberFormats().map((r) => r[4])).toEqual(new Array(7).fill("0.00"));
     // Dates written as YYYY-MM-DD text are dates shown so; the week a whole number.
     expect(rows.getDisplayValues()[0].slice(0, 2)).toEqual(["4", "2026-02-01"]);
+  });
+});
+
+describe("Weekly Summary: reading the log from the checkpoint", () => {
+  it("a log that ends at its sheet's end is read down to it, without asking for its last row; one with blank rows below asks", () => {
+    const make = (trim: boolean) => {
+      const wb = newTracker({ template: "operations", start: START, at: START });
+      const log = ss(wb).getSheetByName("Check-ins")!;
+      if (trim) log.deleteRows(log.getLastRow() + 1, log.getMaxRows() - log.getLastRow());
+      checkIn(wb, "2026-01-06", "O1.KR1", 85);
+      generate(wb, "2026-01-11");
+      checkIn(wb, "2026-01-13", "O2.KR2", 91);
+      checkIn(wb, "2026-01-14", "O1.KR1", 88);
+      return wb;
+    };
+    const trimmed = make(true);
+    const padded = make(false);
+    const a = generate(trimmed, W2);
+    const b = generate(padded, W2);
+    expect(a.calls["Sheet.getLastRow"]).toBe(1); // History's
+    expect(b.calls["Sheet.getLastRow"]).toBe(2); // History's and the log's
+    // Both read the two new check-ins: the same summary.
+    const values = (wb: Workbook) => summaryTab(wb).values.map((r) => r.map((v) => String(v).replace(/ · generated .*$/, "")));
+    expect(values(trimmed)).toEqual(values(padded));
+    expect(values(trimmed).flat().filter((v) => v === "O2.KR2").length).toBeGreaterThan(0);
   });
 });
