@@ -30,6 +30,14 @@ export function rangeFromParsed(book: Book, sheet: SheetModel, p: ReturnType<typ
 
 type Grid<T> = T[][];
 
+function applyTextStyle(m: CellMeta, st: LocalTextStyle): void {
+  if (st._bold !== null) st._bold ? (m.bold = true) : delete m.bold;
+  if (st._italic !== null) st._italic ? (m.italic = true) : delete m.italic;
+  const c = st._color === null ? null : normColor(st._color);
+  if (c) m.color = c;
+  if (st._size !== null) st._size === 10 ? delete m.fontSize : (m.fontSize = st._size);
+}
+
 export class LocalRange {
   readonly _kind = "Range";
   readonly _counters: CountersImpl;
@@ -259,13 +267,11 @@ export class LocalRange {
   }
   /** Each cell's text style: the style's bold, italic, colour and size where it sets them (a field left unset keeps the cell's). */
   setTextStyles(styles: LocalTextStyle[][]) {
-    return this.setGrid(styles, (m, st) => {
-      if (st._bold !== null) st._bold ? (m.bold = true) : delete m.bold;
-      if (st._italic !== null) st._italic ? (m.italic = true) : delete m.italic;
-      const c = st._color === null ? null : normColor(st._color);
-      if (c) m.color = c;
-      if (st._size !== null) st._size === 10 ? delete m.fontSize : (m.fontSize = st._size);
-    });
+    return this.setGrid(styles, applyTextStyle);
+  }
+  /** One text style on every cell of the range, as setTextStyles applies each (Range.setTextStyle(style)). */
+  setTextStyle(style: LocalTextStyle) {
+    return this.setEach((m) => applyTextStyle(m, style));
   }
   setFontSizes(sizes: number[][]) {
     return this.setGrid(sizes, (m, size) => (size === 10 ? delete m.fontSize : (m.fontSize = size)));
