@@ -4,7 +4,7 @@ import { parseA1, Rect, rectContains, rectSubtract, rectToA1, shiftFormula } fro
 import type { Book } from "./book";
 import type { CountersImpl } from "./counters";
 import { DEFAULT_NUMBER_FORMAT } from "./format";
-import { normColor, type CellMeta, type ProtectionModel, type SheetModel } from "./model";
+import { FORMAT_KEYS, normColor, type CellMeta, type ProtectionModel, type SheetModel } from "./model";
 import { LocalProtection } from "./protection";
 import { DataValidation } from "./rules";
 
@@ -185,6 +185,36 @@ export class LocalRange {
   clearContent() {
     this._book.clearContents(this._sheet, this._rect);
     this._counters.wrote(this.cells);
+    return this;
+  }
+  /**
+   * Range.copyTo(destination, copyPasteType, transposed), for PASTE_FORMAT only: each cell's format (number
+   * format, font, colours, wrap, alignment) copied to the destination in the same spreadsheet, any tab. As
+   * the Sheets API's copyPaste does, a destination a whole multiple of the source's size is filled by
+   * repeating it; any other is given the source's size from its top-left cell. Offline, conditional formats
+   * and dropdowns are not copied (docs/apps-script-fidelity.md); other paste types are not modelled.
+   */
+  copyTo(destination: LocalRange, copyPasteType?: string, transposed?: boolean) {
+    if (!(destination instanceof LocalRange) || destination._book !== this._book) throw new Error("Target range and source range must be on the same spreadsheet.");
+    if (copyPasteType !== "PASTE_FORMAT" || transposed) throw new Error(`Range.copyTo is modelled offline for CopyPasteType.PASTE_FORMAT, not transposed (got ${String(copyPasteType)}).`);
+    const d = destination._rect;
+    const dr = d.r2 - d.r1 + 1;
+    const dc = d.c2 - d.c1 + 1;
+    const tiles = dr % this.rows === 0 && dc % this.cols === 0;
+    const rows = tiles ? dr : this.rows;
+    const cols = tiles ? dc : this.cols;
+    const to: Rect = { r1: d.r1, c1: d.c1, r2: d.r1 + rows - 1, c2: d.c1 + cols - 1 };
+    if (to.r2 > destination._sheet.maxRows || to.c2 > destination._sheet.maxCols) throw new Error("Range not found");
+    // The source's formats first: copying a range onto itself (or over part of itself) copies what it was.
+    const src = this.grid((m) => ({ ...(m ?? {}) }));
+    this._counters.formatted(rows * cols);
+    this._book.forEachMeta(destination._sheet, to, (m, i, j) => {
+      const from = src[i % this.rows][j % this.cols];
+      for (const k of FORMAT_KEYS) {
+        if (from[k] === undefined) delete m[k];
+        else (m as Record<string, unknown>)[k] = from[k];
+      }
+    });
     return this;
   }
   clearFormat() {
