@@ -1,6 +1,7 @@
-// Setup's look of a table tab, compared before it is written: header style, frozen header, column widths
-// and number formats are read (a few calls per tab) and only what differs is written, in as few calls as
-// the API allows (adjacent columns of one width share a call; several wrong formats share one).
+// Setup's look of the tracker tabs. Frozen header, column widths and number formats are read (a few calls
+// per tab) and only what differs is written, in as few calls as the API allows (adjacent columns of one
+// width share a call; several wrong formats share one). The header rows' style is set when setup writes
+// them, one styled and copied to the others (styleHeaders).
 import { DEFAULT_WIDTH, HEADER_BG, HEADER_FG, headerFits, type ColumnSpec } from "./layout";
 import { col, type Table } from "./table";
 
