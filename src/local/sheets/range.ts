@@ -191,8 +191,9 @@ export class LocalRange {
    * Range.copyTo(destination, copyPasteType, transposed), for PASTE_FORMAT only: each cell's format (number
    * format, font, colours, wrap, alignment) copied to the destination in the same spreadsheet, any tab. As
    * the Sheets API's copyPaste does, a destination a whole multiple of the source's size is filled by
-   * repeating it; any other is given the source's size from its top-left cell. Offline, conditional formats
-   * and dropdowns are not copied (docs/apps-script-fidelity.md); other paste types are not modelled.
+   * repeating it; any other is given the source's size from its top-left cell. The API's PASTE_FORMAT pastes
+   * "the format and data validation"; offline, dropdowns and conditional formats are not copied
+   * (docs/apps-script-fidelity.md), and other paste types are not modelled.
    */
   copyTo(destination: LocalRange, copyPasteType?: string, transposed?: boolean) {
     if (!(destination instanceof LocalRange) || destination._book !== this._book) throw new Error("Target range and source range must be on the same spreadsheet.");
