@@ -45,7 +45,8 @@ const TARGET = {
   bundleBytes: 300 * 1000,
 };
 
-function main(): void {
+/** Whether results.json was written (not for `--only portfolio`, which only prints its tier's line). */
+function main(): boolean {
   const only = (() => {
     const i = process.argv.indexOf("--only");
     return i >= 0 ? new Set(process.argv[i + 1].split(",")) : null;
@@ -61,7 +62,7 @@ function main(): void {
     tiers.push(t);
   }
   const portfolio = !only || only.has("portfolio") ? portfolioTier() : null;
-  if (only && !tiers.length) return; // --only portfolio: the tier's own report, results.json untouched
+  if (only && !tiers.length) return false; // --only portfolio: the tier's own report, results.json untouched
   const medium = TIERS.find((t) => t.name === "medium")!;
   process.stderr.write(`bench: log-growth control (${medium.krs} KRs, ${medium.checkins} vs ${medium.checkins * 10} check-ins) ...\n`);
   const control = logGrowthControl(medium);
@@ -119,8 +120,9 @@ function main(): void {
   console.log("");
   for (const [k, v] of Object.entries(targets)) console.log(`${v.met ? "MET   " : "MISSED"} ${k}: ${JSON.stringify(v.measured)}`);
   console.log(`\nwrote bench/results.json in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return true;
 }
 
-main();
+const wrote = main();
 // The command line on each tier saved as .xlsx (bench/cli.ts): adds `cli` to results.json.
-await benchCli(TIERS.map((spec) => ({ name: spec.name, snapshot: () => fillTracker(spec).snapshot })));
+if (wrote) await benchCli(TIERS.map((spec) => ({ name: spec.name, snapshot: () => fillTracker(spec).snapshot })));

@@ -1,5 +1,6 @@
 // How one KR is drawn in the sidebar: its entry in the list, and its recent check-ins under the form.
 import type { SidebarKr } from "../core/api";
+import { forecastLine } from "../core/forecast";
 import { $, clear, fact, make } from "./dom";
 import { formatScore, formatValue, recentForDisplay, statusClass, withUnit, type DecimalSeparator } from "./logic";
 
@@ -37,8 +38,8 @@ export function krItem(kr: SidebarKr, o: KrItemOptions): HTMLLIElement {
   facts.appendChild(fact("Target", target ? withUnit(target, kr.unit) : "—"));
   li.appendChild(facts);
   li.appendChild(make("div", "kr-facts", kr.lastCheckin ? "Last check-in " + kr.lastCheckin : "No check-in yet"));
-  // The server's line (core/forecast.ts forecastLine); absent on a tracker without the forecast columns.
-  if (kr.forecast) li.appendChild(make("div", "kr-facts kr-forecast", kr.forecast));
+  // Worded here, in the locale's separator as the facts above; absent on a tracker without the forecast columns.
+  if (kr.forecast) li.appendChild(make("div", "kr-facts kr-forecast", forecastLine(kr.forecast, kr.unit, s)));
   if (o.saving) {
     li.classList.add("is-saving");
     li.setAttribute("aria-busy", "true");

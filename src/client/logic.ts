@@ -262,7 +262,7 @@ export function withBrief(krs: SidebarKr[], brief: BriefKr[] | undefined): Sideb
   const named: SidebarKr[] = brief.map((b) => ({
     id: b.id, row: b.row, objectiveId: b.objectiveId, objective: "", name: b.name, owner: b.owner,
     metric: "", unit: "", start: "", target: "", current: "", confidence: "", lastCheckin: "",
-    score: null, status: "", recent: [], forecast: "", expected: null, correctable: null, brief: true,
+    score: null, status: "", recent: [], forecast: null, expected: null, correctable: null, brief: true,
   }));
   return krs.concat(named).sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
 }

@@ -2,6 +2,7 @@
 // Everything crossing google.script.run is plain JSON: dates travel as ISO strings.
 import * as z from "zod/mini";
 
+import type { LineForecast } from "./forecast";
 import { MAX_TEXT } from "./limits";
 export { MAX_TEXT, SHEETS_CELL_LIMIT } from "./limits";
 
@@ -61,8 +62,9 @@ export interface SidebarKr {
   score: number | null;
   status: string;
   recent: RecentCheckin[];
-  /** "At this pace: 91.5% by 2027-04-04 — score 0.73", or why there is none; "" without forecast columns. */
-  forecast: string;
+  /** The KR's forecast, which the sidebar words "At this pace: 91.5% by 2027-04-04 — score 0.73" in its
+   * decimal separator (core/forecast forecastLine), or why there is none; null without forecast columns. */
+  forecast: LineForecast | null;
   /** Expected progress now (the sheet's Expected: pace × the objective type's goal), so the sidebar can
    * show a check-in's score and status before the server confirms them; null when the cell holds none. */
   expected?: number | null;

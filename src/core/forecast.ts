@@ -147,17 +147,29 @@ export function forecastKr(
   return { ok: true, value, score: scored.score === null ? 0 : scored.score, weeksToTarget, slopePerWeek, endDay, points: usable.length };
 }
 
-/** A value for display, rounded to 2 decimals without float noise ("91.5", "0.35", "1200"). */
-export function formatValue(v: number): string {
-  return isFinite(v) ? String(Number(v.toFixed(2))) : String(v);
+/**
+ * A value for display, rounded to 2 decimals without float noise ("91.5", "0.35", "1200"), with the
+ * decimal separator given (the spreadsheet locale's: "91,5" in de_DE).
+ */
+export function formatValue(v: number, sep: "." | "," = "."): string {
+  return withSeparator(isFinite(v) ? String(Number(v.toFixed(2))) : String(v), sep);
 }
+
+function withSeparator(s: string, sep: "." | ","): string {
+  return sep === "," ? s.replace(".", ",") : s;
+}
+
+/** What the sidebar's line needs of a forecast (a KrForecast is one): the server sends it, the page words it. */
+export type LineForecast = { ok: true; value: number; score: number; endDay: string } | { ok: false; reason: string };
 
 /**
  * The sidebar's line: "At this pace: 91.5% by 2027-04-04 — score 0.73", or why there is none
- * ("At this pace: not enough check-ins to forecast yet").
+ * ("At this pace: not enough check-ins to forecast yet"). Its numbers take the sidebar's decimal separator,
+ * as its other numbers do, so the page words it rather than the server (which would have to ask for the
+ * spreadsheet's locale, a service call a check-in otherwise makes only for a value with a comma).
  */
-export function forecastLine(f: KrForecast, unit: string): string {
+export function forecastLine(f: LineForecast, unit: string, sep: "." | "," = "."): string {
   if (!f.ok) return `At this pace: ${f.reason}`;
   const u = unit ? (unit === "%" ? "%" : ` ${unit}`) : "";
-  return `At this pace: ${formatValue(f.value)}${u} by ${f.endDay} — score ${f.score.toFixed(2)}`;
+  return `At this pace: ${formatValue(f.value, sep)}${u} by ${f.endDay} — score ${withSeparator(f.score.toFixed(2), sep)}`;
 }

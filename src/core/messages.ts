@@ -2,3 +2,15 @@
 
 /** A check-in with fields to fix (the sidebar marks them under the fields; the CLI names its flags). */
 export const FIX_FIELDS_MESSAGE = "Nothing was saved: fix the fields marked below.";
+
+/** A check-in naming a key result the tracker does not have, and what its field says. */
+export function noSuchKrMessage(id: string): string {
+  return `There is no key result with ID "${id}".`;
+}
+export const NO_SUCH_KR_FIELD = "Unknown key result.";
+
+/** A check-in on someone else's key result, and what its field says. */
+export function notOwnerMessage(id: string, owner: string): string {
+  return `${id} belongs to ${owner || "nobody yet"}; only its owner or an admin can check in.`;
+}
+export const NOT_OWNER_FIELD = "You do not own this key result.";

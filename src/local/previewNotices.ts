@@ -22,10 +22,20 @@ export function todayNotice(at: string | undefined, today = realToday()): Previe
   };
 }
 
+/** Log rows read at a time, from the bottom up, when counting the check-ins a summary has not seen. */
+export const STALE_BLOCK = 200;
+
 /**
  * The summary is stale when the log has check-ins timed after its generation (to the minute, so one made
  * in the same minute counts as included), or, for a summary written before the subtitle carried the
  * time, dated after its "as of" day.
+ *
+ * The page asks on every refresh, so the log is not read whole: check-ins are appended, so the ones after
+ * the summary are its last rows (as the add-on's check-in reads the log's last rows for recent ones). Its
+ * Timestamp column is read from the bottom up, STALE_BLOCK rows at a time, up to the first block with none
+ * after the summary, so an older row among newer ones (a check-in dated back with the command line's
+ * --at) does not end the count early. What is read grows with the check-ins since the summary, not with
+ * the log.
  */
 export function staleNotice(w: Workbook): PreviewNotice | null {
   const ss = w.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -38,17 +48,24 @@ export function staleNotice(w: Workbook): PreviewNotice | null {
   const generated = generatedFrom(subtitle);
   const asOf = asOfFrom(subtitle);
   if (!generated && !asOf) return null;
-  const values = log.getDataRange().getValues();
-  const col = values.length ? values[0].indexOf("Timestamp") : -1;
+  const lastRow = log.getLastRow();
+  const lastCol = log.getLastColumn();
+  if (lastRow < 1 || lastCol < 1) return null;
+  const col = log.getRange(1, 1, 1, lastCol).getValues()[0].indexOf("Timestamp");
   if (col < 0) return null;
   const tz = ss.getSpreadsheetTimeZone();
   const utilities = w.services.globals.Utilities as GoogleAppsScript.Utilities.Utilities;
   const pattern = generated ? "yyyy-MM-dd HH:mm" : "yyyy-MM-dd";
   const since = generated ?? (asOf as string);
   let n = 0;
-  for (let i = 1; i < values.length; i++) {
-    const v = values[i][col];
-    if (Object.prototype.toString.call(v) === "[object Date]" && utilities.formatDate(v as Date, tz, pattern) > since) n++;
+  for (let last = lastRow; last >= 2; last -= STALE_BLOCK) {
+    const first = Math.max(2, last - STALE_BLOCK + 1);
+    let newer = 0;
+    for (const [v] of log.getRange(first, col + 1, last - first + 1, 1).getValues()) {
+      if (Object.prototype.toString.call(v) === "[object Date]" && utilities.formatDate(v as Date, tz, pattern) > since) newer++;
+    }
+    n += newer;
+    if (newer === 0) break;
   }
   if (n === 0) return null;
   const when = generated ? `generated ${generated}` : `as of ${asOf}`;

@@ -14,7 +14,7 @@ import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor, parseKrValue } from "../core/numbers";
 import { implausible } from "../core/plausible";
-import { FIX_FIELDS_MESSAGE } from "../core/messages";
+import { FIX_FIELDS_MESSAGE, NO_SUCH_KR_FIELD, NOT_OWNER_FIELD, noSuchKrMessage, notOwnerMessage } from "../core/messages";
 import { TAB } from "../core/tabs";
 import { asText, guarded, isoDate, quotedName, UserError, withDocumentLock } from "./env";
 import { computedLogRows, keyResultsFrom, readSettings } from "./read";
@@ -115,12 +115,8 @@ export function submitCheckin(raw: unknown): CheckinResult {
       const krT = readKrRow(ss, s, req.krId.trim(), req.row);
       const krs = keyResultsFrom(krT, tz);
       const kr = krs.find((k) => k.id === req.krId.trim());
-      if (!kr) return refuse(`There is no key result with ID "${req.krId.trim()}".`, { krId: "Unknown key result." });
-      if (!owns(who, kr)) {
-        return refuse(`${kr.id} belongs to ${kr.owner || "nobody yet"}; only its owner or an admin can check in.`, {
-          krId: "You do not own this key result.",
-        });
-      }
+      if (!kr) return refuse(noSuchKrMessage(req.krId.trim()), { krId: NO_SUCH_KR_FIELD });
+      if (!owns(who, kr)) return refuse(notOwnerMessage(kr.id, kr.owner), { krId: NOT_OWNER_FIELD });
       const tail = readLogTail(ss, s);
       if (!tail) throw new UserError(`The "Check-ins" tab has lost its header row. Use "Repair tracker" in the add-on menu.`);
       const week = weekNumber(today, s.settings.startDate);

@@ -10,7 +10,7 @@ import { defaultKrId } from "../core/sidebarPage";
 import { guarded, isoDate, quotedName } from "./env";
 import { keyResultsFrom, readSettings, type SettingsRead } from "./read";
 import { col, norm, num, str, type Table } from "./table";
-import { sidebarForecastLine } from "./forecastCells";
+import { sidebarForecast } from "./forecastCells";
 import { latestOfWeek, readLogTail, recentFor, type LogTail } from "./checkinLog";
 import { readKrBrief, readKrRow, readKrRows } from "./krRow";
 
@@ -75,7 +75,7 @@ export function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: str
     score: typeof score === "number" && isFinite(score) ? score : null,
     status: standing ? standing.status : str(get("Status")),
     recent: recentFor(tail, kr.id, tz),
-    forecast: sidebarForecastLine(t, kr, settings, forecast),
+    forecast: sidebarForecast(t, kr, settings, forecast),
     correctable: latestOfWeek(tail, kr.id, week, tz),
     expected: num(get("Expected")),
   };

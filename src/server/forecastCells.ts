@@ -4,7 +4,7 @@
 // adds them) and the sidebar shows no forecast line.
 import { columnLetter, quoteSheet } from "../core/a1";
 import { addDays, cycleEnd } from "../core/dates";
-import { forecastKr, forecastLine, MIN_POINTS, NOT_ENOUGH, type KrForecast } from "../core/forecast";
+import { forecastKr, NOT_ENOUGH, type KrForecast, type LineForecast } from "../core/forecast";
 import type { KeyResult, Settings } from "../core/model";
 import { pointsFromWeeks, weekValuesFromCheckins, type KrForecastRow } from "../core/summaryForecast";
 import { KR_FORECAST_HEADERS } from "../core/tabs";
@@ -98,18 +98,16 @@ export function writeRowCells(ss: Spreadsheet, t: Table, row: number, cells: { c
   }
 }
 
-/** The sidebar's line from a KR's forecast cells; "" when the tracker has no forecast columns. */
-export function sidebarForecastLine(t: Table, kr: KeyResult, settings: Settings, cells?: unknown[] | null): string {
+/**
+ * What the sidebar's forecast line says, from a KR's forecast cells (the page words it, in the spreadsheet's
+ * decimal separator); null when the tracker has no forecast columns.
+ */
+export function sidebarForecast(t: Table, kr: KeyResult, settings: Settings, cells?: unknown[] | null): LineForecast | null {
   const idx = forecastColumns(t);
-  if (!idx) return "";
+  if (!idx) return null;
   const c = cells || currentCells(t, idx, kr.row);
   const value = num(c[0]);
   const score = num(c[1]);
-  if (value === null || score === null) {
-    const reason = str(c[0]);
-    return forecastLine({ ok: false, reason: reason || NOT_ENOUGH }, kr.unit);
-  }
-  const endDay = addDays(cycleEnd(settings.startDate, settings.weeks), -1);
-  const weeks = num(c[2]);
-  return forecastLine({ ok: true, value, score, weeksToTarget: weeks, slopePerWeek: 0, endDay, points: MIN_POINTS }, kr.unit);
+  if (value === null || score === null) return { ok: false, reason: str(c[0]) || NOT_ENOUGH };
+  return { ok: true, value, score, endDay: addDays(cycleEnd(settings.startDate, settings.weeks), -1) };
 }

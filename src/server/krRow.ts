@@ -75,7 +75,7 @@ export function readKrBrief(ss: Spreadsheet, s: SettingsRead, maxCells: number):
  * The KR header from the computed cells, and how many rows below it hold KRs by the ID column's computed
  * count (it counts the header's "ID" too); null when those cells are missing or not a header of ours.
  */
-function countedKrRows(s: SettingsRead): { headerRow: number; headers: string[]; below: number } | null {
+export function countedKrRows(s: SettingsRead): { headerRow: number; headers: string[]; below: number } | null {
   const head = computedKrHeader(s);
   const counted = s.raw.get(norm(computedLabel("KrIds")));
   if (!head || typeof counted !== "number" || !isFinite(counted)) return null;

@@ -24,9 +24,10 @@ import {
 } from "../core/portfolio";
 import { layoutRollup } from "../core/portfolioLayout";
 import { weekNumber } from "../core/dates";
+import type { Tracker } from "../core/model";
 import { asText, cellIsoDate, isoDate, withDocumentLock } from "./env";
 import { protectSheet } from "./layout";
-import { readTeam } from "./portfolioRead";
+import { readRollupTracker, readTeam } from "./portfolioRead";
 import { renderCells, statusColours } from "./render";
 import { readTracker } from "./summaryTab";
 import { col, num, readColumns, str, tableFromValues } from "./table";
@@ -126,6 +127,19 @@ function forget(): void {
   if (c) c.remove(PROGRESS_KEY);
 }
 
+/**
+ * The company tracker, read as the team trackers are (bounded reads, portfolioRead.ts). When that fails,
+ * it is read as the Weekly Summary reads it, which stops the refresh with the message the company's own
+ * add-on gives (a missing tab, Settings that need fixing).
+ */
+function readCompany(ss: Spreadsheet, tz: string): Tracker {
+  try {
+    return readRollupTracker(ss, tz);
+  } catch {
+    return readTracker(ss).tracker;
+  }
+}
+
 export interface RefreshOptions {
   at?: string;
   /** Read at most this many team trackers in this run (the rest wait for the next run). */
@@ -136,7 +150,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   const started = Date.now();
   const tz = ss.getSpreadsheetTimeZone();
   const asOf = opts.at || isoDate(new Date(), tz);
-  const company = readTracker(ss).tracker;
+  const company = readCompany(ss, tz);
   const week = Math.min(Math.max(weekNumber(asOf, company.settings.startDate), 1), company.settings.weeks);
   const entries = readEntries(ss);
   if (!entries) {
@@ -173,7 +187,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   const alignment = alignTeams(companyObjectives, results);
 
   withDocumentLock(() => {
-    const history = writeRollupHistory(ss, week, asOf, results);
+    const history = writeRollupHistory(ss, tz, week, asOf, results);
     const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, teams: results, alignment, history, pending });
     let sheet = ss.getSheetByName(ROLLUP_TAB);
     if (sheet) sheet.clear();
@@ -185,7 +199,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     }
     const range = renderCells(sheet, layout.rows, layout.width);
     statusColours(sheet, layout.rows.length, layout.width, range);
-    SpreadsheetApp.flush();
+    // No flush here: withDocumentLock flushes before it releases the lock (one flush costs ~0.6 s on a busy day).
   });
   return {
     created: false,
@@ -203,8 +217,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
 const HISTORY_FORMATS = ["0", "yyyy-mm-dd", "General", "0.00", "General"];
 
 /** Replaces this week's rows of the listed teams in the roll-up History and returns the whole History. */
-function writeRollupHistory(ss: Spreadsheet, week: number, asOf: string, results: TeamResult[]): RollupHistoryRow[] {
-  const tz = ss.getSpreadsheetTimeZone();
+function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: string, results: TeamResult[]): RollupHistoryRow[] {
   const width = ROLLUP_HISTORY_HEADERS.length;
   let sheet = ss.getSheetByName(ROLLUP_HISTORY_TAB);
   let existing: RollupHistoryRow[] = [];

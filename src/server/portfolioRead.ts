@@ -1,12 +1,25 @@
-// Opening one team tracker read-only and reading what the roll-up needs in a few batched reads
-// (Settings, Objectives, Key Results: one getValues each). Nothing is ever written to a team's tracker.
+// Opening one team tracker read-only and reading what the roll-up needs in a few bounded reads: Settings
+// (A1:C40), Objectives (its data range) and the Key Results rows that hold KRs, columns ID to Last
+// check-in only. Nothing is ever written to a team's tracker.
 // Every way a listed tracker can fail to be read becomes a one-line reason in its roll-up row; only a
 // missing scope (the minimal build) stops the whole refresh, since no tracker could be read then.
+import { columnLetter, quoteSheet } from "../core/a1";
+import type { Tracker } from "../core/model";
 import { teamFigures, type PortfolioEntry, type TeamResult } from "../core/portfolio";
-import { TAB } from "../core/tabs";
+import { KR_HEADERS, TAB } from "../core/tabs";
 import { UserError } from "./env";
-import { IDENTIFYING, KR_WIDTH, keyResultsFrom, OBJECTIVE_WIDTH, objectivesFrom, SETTINGS_RANGE, settingsFromValues } from "./read";
-import { readColumns, tableFromValues, wholeColumns } from "./table";
+import { countedKrRows } from "./krRow";
+import {
+  IDENTIFYING,
+  KR_WIDTH,
+  keyResultsFrom,
+  OBJECTIVE_WIDTH,
+  objectivesFrom,
+  SETTINGS_RANGE,
+  settingsFromValues,
+  type SettingsRead,
+} from "./read";
+import { col, HEADER_SEARCH_ROWS, readColumns, tableFromValues, wholeColumns, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -55,6 +68,64 @@ function readValues(ts: Spreadsheet, a1: string, tab: string, width: number): un
   }
 }
 
+const none = null as unknown as GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * A tracker's Settings, Objectives and Key Results as the roll-up needs them, in four read calls whose
+ * size follows its OKRs, not its grid or its check-in log (a whole-column read moves every row of the grid,
+ * and the cells moved are what a read costs on Google; the log is not read at all). The tabs are read in the order of the whole reads it
+ * replaces, so the first problem found, and its message, are the same.
+ * - Settings: A1:C40, as every action reads it; its computed rows place the Key Results.
+ * - Objectives: the tab's data range, cut to columns A:Z as the whole-column read was (two read calls,
+ *   since nothing says where its rows end, but a few hundred cells where A:Z of a 1,000-row grid is 26,000).
+ * - Key Results: the rows that hold KRs and columns A to Last check-in, placed by the Settings computed
+ *   cells (krRollupRows); a tracker set up before those cells, or one they cannot place exactly, is read
+ *   as before, whole columns A:Z.
+ */
+export function readRollupTracker(ts: Spreadsheet, tz: string): Tracker {
+  const s = settingsFromValues(readValues(ts, SETTINGS_RANGE, TAB.settings, 0), tz);
+  const objSheet = ts.getSheetByName(TAB.objectives);
+  if (!objSheet) throw notATracker(ts);
+  const objValues = objSheet.getDataRange().getValues().map((r) => (r.length > OBJECTIVE_WIDTH ? r.slice(0, OBJECTIVE_WIDTH) : r));
+  const krT =
+    krRollupRows(ts, s) ??
+    tableFromValues(none, TAB.keyResults, readValues(ts, wholeColumns(TAB.keyResults, KR_WIDTH), TAB.keyResults, KR_WIDTH), IDENTIFYING.keyResults);
+  const objectives = objectivesFrom(tableFromValues(none, TAB.objectives, objValues, IDENTIFYING.objectives));
+  return { settings: s.settings, objectives, keyResults: keyResultsFrom(krT, tz) };
+}
+
+/** The Key Results columns the roll-up reads (keyResultsFrom's): ID to Last check-in. */
+const KR_READ = KR_HEADERS.slice(0, 12);
+
+const blank = (v: unknown) => v === "" || v === null || v === undefined;
+
+/**
+ * The KR rows in one read, placed by the Settings computed cells: the header and its row, and the ID
+ * column's count, as the sidebar reads them (krRow.ts), but only the columns up to the last one the roll-up
+ * uses. Null (read the table whole) when the cells are missing, the header is not where the whole read
+ * looks for it, a column the roll-up needs is not in it or the IDs are not in column A, the read fails
+ * (the tab renamed), or fewer IDs are found below the header than counted (blank rows between KRs, or
+ * cells above the header): then only the whole read is exact.
+ */
+function krRollupRows(ts: Spreadsheet, s: SettingsRead): Table | null {
+  const placed = countedKrRows(s);
+  if (!placed || placed.headerRow > HEADER_SEARCH_ROWS) return null;
+  const { headerRow, headers, below } = placed;
+  const idx = KR_READ.map((h) => col({ headers }, h));
+  if (idx[0] !== 0 || idx.some((i) => i < 0)) return null;
+  const width = Math.max(...idx) + 1;
+  let rows: unknown[][] = [];
+  if (below > 0) {
+    try {
+      rows = ts.getRange(`${quoteSheet(TAB.keyResults)}!A${headerRow + 1}:${columnLetter(width)}${headerRow + below}`).getValues();
+    } catch {
+      return null;
+    }
+  }
+  if (rows.filter((r) => !blank(r[0])).length < below) return null;
+  return { sheet: none, name: TAB.keyResults, headerRow, headers: headers.slice(0, width), rows, width };
+}
+
 /** Reads one listed team tracker as of `asOf`; never throws except for a missing scope. */
 export function readTeam(entry: PortfolioEntry, asOf: string): TeamResult {
   if (entry.problem) return { entry, figures: null, problem: entry.problem };
@@ -68,14 +139,8 @@ export function readTeam(entry: PortfolioEntry, asOf: string): TeamResult {
     return { entry, figures: null, problem: /permission|access|denied/i.test(msg) ? READ_PROBLEM.notShared : READ_PROBLEM.missing };
   }
   try {
-    const tz = ts.getSpreadsheetTimeZone();
-    const settings = settingsFromValues(readValues(ts, SETTINGS_RANGE, TAB.settings, 0), tz).settings;
-    const objValues = readValues(ts, wholeColumns(TAB.objectives, OBJECTIVE_WIDTH), TAB.objectives, OBJECTIVE_WIDTH);
-    const krValues = readValues(ts, wholeColumns(TAB.keyResults, KR_WIDTH), TAB.keyResults, KR_WIDTH);
-    const none = null as unknown as GoogleAppsScript.Spreadsheet.Sheet;
-    const objectives = objectivesFrom(tableFromValues(none, TAB.objectives, objValues, IDENTIFYING.objectives));
-    const keyResults = keyResultsFrom(tableFromValues(none, TAB.keyResults, krValues, IDENTIFYING.keyResults), tz);
-    return { entry, figures: teamFigures({ settings, objectives, keyResults }, asOf, entry.team), problem: null };
+    const tracker = readRollupTracker(ts, ts.getSpreadsheetTimeZone());
+    return { entry, figures: teamFigures(tracker, asOf, entry.team), problem: null };
   } catch (e) {
     if (e instanceof NotATracker) return { entry, figures: null, problem: e.message };
     const msg = messageOf(e);

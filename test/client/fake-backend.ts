@@ -9,7 +9,7 @@ import {
   type SidebarKr,
   type SidebarResult,
 } from "../../src/core/api";
-import { FIX_FIELDS_MESSAGE } from "../../src/core/messages";
+import { FIX_FIELDS_MESSAGE, NO_SUCH_KR_FIELD, NOT_OWNER_FIELD, noSuchKrMessage, notOwnerMessage } from "../../src/core/messages";
 import { defaultKrId, embedSidebarData } from "../../src/core/sidebarPage";
 import type { PreviewBackend, PreviewTab } from "../../src/local/preview";
 
@@ -239,8 +239,12 @@ export class FakeBackend implements PreviewBackend {
     const who = this.acting(req.as);
     if (!who) return { ok: false, message: "Pick who you are first.", fieldErrors: { as: "Unknown person." } };
     const dup = this.recorded.find((r) => r.requestId === req.requestId);
-    const k = this.visible(who).find((x) => x.id === req.krId);
-    if (!k) return { ok: false, message: FIX_FIELDS_MESSAGE, fieldErrors: { krId: "Choose one of your key results." } };
+    // Refused as the add-on refuses them (server/checkin.ts), in its words.
+    const id = req.krId.trim();
+    const any = this.krs.find((x) => x.id === id);
+    if (!any) return { ok: false, message: noSuchKrMessage(id), fieldErrors: { krId: NO_SUCH_KR_FIELD } };
+    const k = this.visible(who).find((x) => x.id === id);
+    if (!k) return { ok: false, message: notOwnerMessage(any.id, any.owner), fieldErrors: { krId: NOT_OWNER_FIELD } };
     if (dup) return { ok: true, duplicate: true, kr: k };
     const raw = typeof req.value === "number" ? String(req.value) : req.value.trim();
     const normal = this.decimalSeparator === "," ? raw.replace(/\./g, "").replace(",", ".") : raw.replace(/,/g, "");
@@ -293,7 +297,7 @@ function kr(id: string, name: string, owner: string, metric: string, unit: strin
     score: null,
     status: "Not started",
     recent: [],
-    forecast: "",
+    forecast: null,
     expected: 3 / 13,
   };
 }

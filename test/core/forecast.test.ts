@@ -51,6 +51,7 @@ describe("forecastKr", () => {
     expect(f).toEqual({ ok: true, value: LAST_X, score: 0.5, weeksToTarget: (180 - 20) / 7, slopePerWeek: 7, endDay: "2027-04-04", points: 3 });
     expect(forecastLine(f, "%")).toBe("At this pace: 90% by 2027-04-04 — score 0.50");
     expect(forecastLine(f, "days")).toBe("At this pace: 90 days by 2027-04-04 — score 0.50");
+    expect(forecastLine({ ok: true, value: 91.456, score: 0.7312, endDay: "2027-04-04" }, "%", ",")).toBe("At this pace: 91,46% by 2027-04-04 — score 0,73");
     expect(forecastLine(forecastKr({ metric: "increase", start: 0, target: 1 }, [], CYCLE), "")).toBe(`At this pace: ${NOT_ENOUGH}`);
   });
 

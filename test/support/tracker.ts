@@ -1,6 +1,7 @@
 // Test harness: the built add-on (dist/Code.js, run `npm run build` first; `npm test` does) on a fresh
 // offline spreadsheet. Every test that goes through here exercises what ships.
-import { emptySnapshot, type WorkbookSnapshot } from "../../src/local/snapshot";
+import type { WorkbookSnapshot } from "../../src/local/snapshot";
+import { runSetup, setUpNewTracker } from "../../src/local/generate/tracker";
 import { callAddon, callAddonRaw, clockFor, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
 
 export interface TrackerOptions {
@@ -15,20 +16,30 @@ export interface TrackerOptions {
   snapshot?: WorkbookSnapshot;
 }
 
+const TEST_FILE = "/nonexistent/test.xlsx";
+const DEFAULT_USER = "ops.lead@example.com"; // the operations template's admin
+
 export function openTracker(snapshot: WorkbookSnapshot, opts: { at?: string; user?: string | null } = {}): Workbook {
-  return workbookFromSnapshot("/nonexistent/test.xlsx", snapshot, { at: opts.at, user: opts.user === undefined ? "ops.lead@example.com" : opts.user });
+  return workbookFromSnapshot(TEST_FILE, snapshot, { at: opts.at, user: opts.user === undefined ? DEFAULT_USER : opts.user });
 }
 
-/** A new tracker set up through the add-on's own setupTracker entry point. */
+/**
+ * A new tracker set up through the add-on's own setupTracker entry point, as the generator's
+ * setUpNewTracker makes one (the benchmark's and the demos'); or, given `snapshot`, set up on that
+ * spreadsheet instead of a blank one.
+ */
 export function newTracker(opts: TrackerOptions = {}): Workbook {
-  const wb = openTracker(opts.snapshot ?? { ...emptySnapshot("test"), id: "test-sheet" }, { at: opts.at ?? opts.start ?? "2026-01-05", user: opts.user });
-  const r = callAddon(wb, "setupTracker", {
+  const at = opts.at ?? opts.start ?? "2026-01-05";
+  const user = opts.user === undefined ? DEFAULT_USER : opts.user;
+  const setup = {
     template: opts.template ?? "operations",
     start: opts.start ?? "2026-01-05",
     ...(opts.weeks !== undefined ? { weeks: opts.weeks } : {}),
     ...(opts.name !== undefined ? { name: opts.name } : {}),
-  });
-  if (!r.ok) throw new Error(`setup failed: ${r.message}`);
+  };
+  if (!opts.snapshot) return setUpNewTracker({ id: "test-sheet", name: "test", file: TEST_FILE, at, user, setup });
+  const wb = openTracker(opts.snapshot, { at, user });
+  runSetup(wb, setup);
   return wb;
 }
 

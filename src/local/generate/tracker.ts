@@ -21,7 +21,7 @@ export interface NewTracker {
 /** Runs setupTracker on the workbook; a failure throws (a generator cannot go on from a broken setup). */
 export type SetupRunner = (wb: Workbook, options: NewTracker["setup"]) => void;
 
-const runSetup: SetupRunner = (wb, options) => {
+export const runSetup: SetupRunner = (wb, options) => {
   const r = callAddon(wb, "setupTracker", options);
   if (!r.ok) throw new Error(`setup failed: ${r.message}`);
 };

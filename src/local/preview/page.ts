@@ -1,92 +1,41 @@
 // The preview page: a spreadsheet-like view of the workbook's tabs, with the real sidebar beside it.
 // Server-side rendering escapes every piece of text; the refresh script renders with textContent.
 import { columnLetter } from "../../core/formulas";
-import type { PreviewCell, PreviewCellStyle, PreviewMenuItem, PreviewNotice, PreviewTab } from "./types";
+import type { PreviewMenuItem, PreviewNotice, PreviewTab } from "./types";
 import { MENU_CSS, MENU_HTML, MENU_JS, renderMenu, renderNotices } from "./menuUi";
 import { RPC_DONE_MESSAGE } from "./shim";
 import { chartsHtml } from "./charts";
 import { escapeHtml } from "./escape";
+import { gridTab, ROWNUM_WIDTH, type GridCell, type GridTab } from "./grid";
 
 export { escapeHtml };
-
-const COLOR_RE = /^(#[0-9a-fA-F]{3,8}|rgba?\(\s*[\d.]+%?\s*,\s*[\d.]+%?\s*,\s*[\d.]+%?\s*(,\s*[\d.]+%?\s*)?\)|[a-zA-Z]{1,30})$/;
-const ALIGN_RE = /^(left|right|center|justify|start|end)$/;
-
-/** A colour we are willing to put into a style attribute, or null. */
-export function safeColor(c: unknown): string | null {
-  return typeof c === "string" && COLOR_RE.test(c.trim()) ? c.trim() : null;
-}
-
-/** The inline CSS for a cell style, built only from validated values. */
-export function cellCss(style: PreviewCellStyle | undefined): string {
-  if (!style) return "";
-  const parts: string[] = [];
-  const bg = safeColor(style.background);
-  if (bg) parts.push(`background:${bg}`);
-  const fg = safeColor(style.color);
-  if (fg) parts.push(`color:${fg}`);
-  if (style.bold) parts.push("font-weight:700");
-  if (style.italic) parts.push("font-style:italic");
-  if (typeof style.align === "string" && ALIGN_RE.test(style.align.trim().toLowerCase())) {
-    parts.push(`text-align:${style.align.trim().toLowerCase()}`);
-  }
-  return parts.join(";");
-}
 
 /** A, B, … Z, AA, AB, … */
 export { columnLetter }; // 0-based, as the grid's header row uses it
 
-function renderTable(tab: PreviewTab | undefined): string {
+function renderTable(tab: GridTab | undefined): string {
   if (!tab) return `<p class="empty">This workbook has no visible tabs.</p>`;
-  const rows = Array.isArray(tab.rows) ? tab.rows : [];
-  const width = rows.reduce((w, r) => Math.max(w, Array.isArray(r) ? r.length : 0), 0);
-  const frozen = Math.max(0, Math.min(rows.length, Math.floor(Number(tab.frozenRows) || 0)));
-  const row = (r: PreviewTab["rows"][number], i: number): string => {
+  const { rows, widths: cols } = tab;
+  const row = (r: GridCell[], i: number): string => {
     let out = `<tr><th scope="row" class="rownum">${i + 1}</th>`;
-    for (let c = 0; c < width; c++) {
-      const cell = Array.isArray(r) ? r[c] : undefined;
-      const css = cell ? cellCss(cell.style) : "";
-      const flow = cellFlow(r, c);
+    for (let c = 0; c < cols.length; c++) {
+      const cell = r[c];
+      const css = cell && cell.css ? cell.css : "";
+      const flow = cell ? cell.flow : undefined;
       const attrs = (flow ? ` class="${flow}"` : "") + (flow === "clip" ? ` title="${escapeHtml(String(cell!.text))}"` : "");
       out += `<td${attrs}${css ? ` style="${escapeHtml(css)}"` : ""}>${escapeHtml(cell ? cell.text : "")}</td>`;
     }
     return out + "</tr>";
   };
-  const cols = columnWidths(tab.widths, width);
   let head = `<tr class="letters"><th class="corner"></th>`;
-  for (let c = 0; c < width; c++) head += `<th scope="col">${columnLetter(c)}</th>`;
+  for (let c = 0; c < cols.length; c++) head += `<th scope="col">${columnLetter(c)}</th>`;
   head += "</tr>";
-  for (let i = 0; i < frozen; i++) head += row(rows[i], i).replace("<tr>", '<tr class="frozen">');
+  for (let i = 0; i < tab.frozenRows; i++) head += row(rows[i], i).replace("<tr>", '<tr class="frozen">');
   let body = "";
-  for (let i = frozen; i < rows.length; i++) body += row(rows[i], i);
+  for (let i = tab.frozenRows; i < rows.length; i++) body += row(rows[i], i);
   const colgroup = `<colgroup><col class="rownum-col">${cols.map((w) => `<col style="width:${w}px">`).join("")}</colgroup>`;
   const total = ROWNUM_WIDTH + cols.reduce((a, b) => a + b, 0);
   return `<table class="grid" style="width:${total}px" aria-label="${escapeHtml(tab.name)}">${colgroup}<thead>${head}</thead><tbody>${body}</tbody></table>`;
-}
-
-/**
- * How a cell's text flows, as in Sheets: a wrapped cell breaks lines between words only; any other stays
- * on its lines and runs on over an empty right neighbour ("spill"), else is cut at the column's edge
- * ("clip", the full text in a tooltip).
- */
-export function cellFlow(r: PreviewCell[] | undefined, c: number): "wrap" | "spill" | "clip" | "" {
-  const text = (cell: PreviewCell | undefined) => (cell && cell.text != null ? String(cell.text) : "");
-  const cell = Array.isArray(r) ? r[c] : undefined;
-  if (text(cell) === "") return "";
-  if (cell!.style && cell!.style.wrap) return "wrap";
-  return text(Array.isArray(r) ? r[c + 1] : undefined) === "" ? "spill" : "clip";
-}
-
-const ROWNUM_WIDTH = 40;
-const DEFAULT_WIDTH = 100;
-
-/** Each column's width in pixels: the sheet's, within 20–1000, else Sheets' default 100. */
-export function columnWidths(widths: unknown, n: number): number[] {
-  const list = Array.isArray(widths) ? widths : [];
-  return Array.from({ length: n }, (_, c) => {
-    const w = Math.round(Number(list[c]));
-    return Number.isFinite(w) && w >= 20 && w <= 1000 ? w : DEFAULT_WIDTH;
-  });
 }
 
 function renderTabStrip(tabs: PreviewTab[], selected: number): string {
@@ -130,7 +79,7 @@ export function renderPage(
     <header class="bar"><span class="doc-title">${t}</span>${renderMenu(extras.menu || [])}<span class="note">Local preview · okr-sheets</span></header>
     ${renderNotices(extras.notices || [])}
     ${MENU_HTML}
-    <div class="grid-wrap" id="grid" role="tabpanel" tabindex="0">${renderTable(tabs[selected])}</div>
+    <div class="grid-wrap" id="grid" role="tabpanel" tabindex="0">${renderTable(tabs[selected] ? gridTab(tabs[selected]) : undefined)}</div>
     ${tabs[selected] ? chartsHtml(tabs[selected].rows, tabs[selected].name) : ""}
     <nav class="tabs" role="tablist" id="tabs" aria-label="Sheets">${renderTabStrip(tabs, selected)}</nav>
   </div>
@@ -183,25 +132,8 @@ const PAGE_JS = `(function () {
     return a ? a.textContent : null;
   })();
   var tabs = null;
-  var COLOR = ${COLOR_RE.toString()};
-  var ALIGN = ${ALIGN_RE.toString()};
   function letter(i) { var n = i + 1, s = ""; while (n > 0) { var m = (n - 1) % 26; s = String.fromCharCode(65 + m) + s; n = Math.floor((n - 1) / 26); } return s; }
   function el(tag, cls, text) { var e = document.createElement(tag); if (cls) e.className = cls; if (text !== undefined) e.textContent = text; return e; }
-  function styleCell(td, st) {
-    if (!st) return;
-    if (typeof st.background === "string" && COLOR.test(st.background.trim())) td.style.background = st.background.trim();
-    if (typeof st.color === "string" && COLOR.test(st.color.trim())) td.style.color = st.color.trim();
-    if (st.bold) td.style.fontWeight = "700";
-    if (st.italic) td.style.fontStyle = "italic";
-    if (typeof st.align === "string" && ALIGN.test(st.align.trim().toLowerCase())) td.style.textAlign = st.align.trim().toLowerCase();
-  }
-  function flow(r, c) {
-    function text(cell) { return cell && cell.text != null ? String(cell.text) : ""; }
-    var cell = Array.isArray(r) ? r[c] : undefined;
-    if (text(cell) === "") return "";
-    if (cell.style && cell.style.wrap) return "wrap";
-    return text(Array.isArray(r) ? r[c + 1] : undefined) === "" ? "spill" : "clip";
-  }
   function index() {
     if (!tabs || !tabs.length) return -1;
     for (var i = 0; i < tabs.length; i++) if (tabs[i].name === current) return i;
@@ -222,18 +154,13 @@ const PAGE_JS = `(function () {
     var top = grid.scrollTop, left = grid.scrollLeft;
     while (grid.firstChild) grid.removeChild(grid.firstChild);
     if (!tab) { grid.appendChild(el("p", "empty", "This workbook has no visible tabs.")); return; }
-    var rows = Array.isArray(tab.rows) ? tab.rows : [];
-    var width = 0;
-    rows.forEach(function (r) { if (Array.isArray(r) && r.length > width) width = r.length; });
-    var frozen = Math.max(0, Math.min(rows.length, Math.floor(Number(tab.frozenRows) || 0)));
+    // Laid out by the server (grid.ts gridTab, as for its own HTML): the widths, and each cell's flow and
+    // style (CSS built from validated values only) come with it.
+    var rows = tab.rows, width = tab.widths.length, frozen = tab.frozenRows;
     var table = el("table", "grid"); table.setAttribute("aria-label", tab.name);
     var cg = el("colgroup"), rc = el("col", "rownum-col"), total = ${ROWNUM_WIDTH};
     cg.appendChild(rc);
-    for (var w = 0; w < width; w++) {
-      var px = Math.round(Number(Array.isArray(tab.widths) ? tab.widths[w] : NaN));
-      if (!(px >= 20 && px <= 1000)) px = ${DEFAULT_WIDTH};
-      var col = el("col"); col.style.width = px + "px"; cg.appendChild(col); total += px;
-    }
+    tab.widths.forEach(function (px) { var col = el("col"); col.style.width = px + "px"; cg.appendChild(col); total += px; });
     table.style.width = total + "px";
     table.appendChild(cg);
     var thead = el("thead"), tbody = el("tbody");
@@ -244,11 +171,10 @@ const PAGE_JS = `(function () {
       var tr = el("tr", i < frozen ? "frozen" : "");
       var rh = el("th", "rownum", String(i + 1)); rh.setAttribute("scope", "row"); tr.appendChild(rh);
       for (var c = 0; c < width; c++) {
-        var cell = Array.isArray(r) ? r[c] : undefined;
-        var f = flow(r, c);
-        var td = el("td", f, cell ? String(cell.text == null ? "" : cell.text) : "");
-        if (f === "clip") td.title = String(cell.text);
-        if (cell) styleCell(td, cell.style);
+        var cell = r[c];
+        var td = el("td", cell && cell.flow ? cell.flow : "", cell ? String(cell.text == null ? "" : cell.text) : "");
+        if (cell && cell.flow === "clip") td.title = String(cell.text);
+        if (cell && cell.css) td.style.cssText = cell.css;
         tr.appendChild(td);
       }
       (i < frozen ? thead : tbody).appendChild(tr);

@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { escapeHtml, renderPage, selectTab } from "./page";
+import { gridTab } from "./grid";
 import { injectShim } from "./shim";
 import { PREVIEW_BUTTONS, RPC_ALLOWED, type PreviewAnswer, type PreviewBackend, type PreviewServer, type PreviewServerOptions } from "./types";
 
@@ -208,7 +209,8 @@ export function startPreviewServer(backend: PreviewBackend, opts: PreviewServerO
       case "/sidebar":
         return sendHtml(res, 200, injectShim(await backend.sidebarHtml()));
       case "/api/tabs":
-        return sendJson(res, 200, await backend.tabs());
+        // Laid out as the server's HTML is, so the page's script only draws them.
+        return sendJson(res, 200, (await backend.tabs()).map(gridTab));
       case "/favicon.ico":
         res.writeHead(204).end();
         return;

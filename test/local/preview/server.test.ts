@@ -1,7 +1,8 @@
 import { afterEach, describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
 import { startPreviewServer, type PreviewBackend, type PreviewTab } from "../../../src/local/preview";
-import { cellCss, cellFlow, columnLetter, columnWidths, escapeHtml, renderPage, selectTab } from "../../../src/local/preview/page";
+import { columnLetter, escapeHtml, renderPage, selectTab } from "../../../src/local/preview/page";
+import { cellCss, cellFlow, columnWidths } from "../../../src/local/preview/grid";
 import { injectShim } from "../../../src/local/preview/shim";
 
 class MemoryBackend implements PreviewBackend {
@@ -86,12 +87,34 @@ describe("preview server", () => {
     expect(html).not.toContain("O1.KR1");
   });
 
-  it("serves the tabs as JSON", async () => {
+  it("serves the tabs as JSON, laid out as its own HTML draws them (widths, each cell's flow and CSS)", async () => {
     const b = new MemoryBackend();
+    b.tabList[0].widths = [70, 5000];
     const url = await start(b);
     const res = await fetch(new URL("/api/tabs", url));
     expect(res.headers.get("content-type")).toMatch(/application\/json/);
-    expect(await res.json()).toEqual(b.tabList);
+    const [krs, two] = b.tabList;
+    const flows = (rows: { flow?: string }[][]) => rows.map((r) => r.map((c) => c.flow ?? ""));
+    const tabs = await res.json();
+    expect(tabs).toEqual([
+      {
+        name: krs.name,
+        frozenRows: 1,
+        widths: [70, 100],
+        rows: [
+          [{ text: "ID", flow: "clip", css: "font-weight:700" }, { text: "Key result", flow: "spill", css: "font-weight:700" }],
+          [{ text: "O1.KR1", flow: "clip" }, { text: "<b>x</b>", flow: "spill", css: "background:#b7e1cd;color:red;font-style:italic;text-align:center" }],
+          [{ text: "O1.KR2", flow: "clip" }, { text: "evil", flow: "spill" }],
+        ],
+      },
+      { name: two.name, frozenRows: 0, widths: [100], rows: [[{ text: "second & last", flow: "spill" }]] },
+    ]);
+    // The same layout as the page's HTML: its columns, its cells' classes and styles.
+    const html = await (await fetch(url)).text();
+    expect(html).toContain('<colgroup><col class="rownum-col"><col style="width:70px"><col style="width:100px"></colgroup>');
+    const tds = [...html.matchAll(/<td(?: class="(\w+)")?(?: title="[^"]*")?(?: style="([^"]*)")?>/g)];
+    expect(tds.map((m) => m[1] ?? "")).toEqual(flows(tabs[0].rows).flat());
+    expect(tds.map((m) => m[2] ?? "")).toEqual(tabs[0].rows.flat().map((c: { css?: string }) => c.css ?? ""));
   });
 
   it("serves the sidebar with the google.script.run shim first", async () => {

@@ -31,6 +31,9 @@ if (!haveChromium) console.warn(`Skipping the preview widths browser test: no Ch
       expect(await page.$$eval("#grid thead tr.frozen td", (tds) => tds.map((td) => td.className))).toContain("wrap");
       for (const tab of ["Check-ins", "Key Results", "Objectives", "Weekly Summary"]) {
         await page.goto(`${url}?tab=${encodeURIComponent(tab)}`);
+        // What follows measures the grid the page's script draws from /api/tabs (the server's HTML is
+        // replaced by it), laid out by the same code as the server's (preview/grid.ts).
+        await page.evaluate(() => (window as unknown as { okrPreviewRefresh(): Promise<void> }).okrPreviewRefresh());
         const sheet = ss(await openWorkbook(file, {})).getSheetByName(tab)!;
         const widths = Array.from({ length: sheet.getLastColumn() }, (_, c) => sheet.getColumnWidth(c + 1));
         const laid = await page.$$eval("#grid table tr.letters th[scope=col]", (ths) => ths.map((th) => Math.round(th.getBoundingClientRect().width)));
@@ -68,6 +71,31 @@ if (!haveChromium) console.warn(`Skipping the preview widths browser test: no Ch
           }),
         );
         expect(rewrapped, `${tab}: unwrapped cells broken into lines`).toEqual([]);
+      }
+    });
+  }, 60000);
+
+  it("the page's script draws each tab's grid as the server's HTML does: widths, flow, tooltips and styles", async () => {
+    const wb = await openWorkbook(file, { at: "2026-01-20" });
+    await preview.withPage(wb, async ({ url, page }) => {
+      for (const tab of ["Key Results", "Objectives", "Weekly Summary"]) {
+        await page.goto(`${url}?tab=${encodeURIComponent(tab)}`);
+        await page.evaluate(() => (window as unknown as { okrPreviewRefresh(): Promise<void> }).okrPreviewRefresh());
+        const served = await (await fetch(`${url}?tab=${encodeURIComponent(tab)}`)).text();
+        const [drawn, fromServer] = await page.evaluate((html) => {
+          // Each grid as the browser reads it: column widths, then every cell's class, tooltip and style.
+          const grid = (root: ParentNode) => ({
+            cols: Array.from(root.querySelectorAll("#grid col")).map((c) => (c as HTMLElement).style.width),
+            cells: Array.from(root.querySelectorAll("#grid td")).map((td) => {
+              const e = td as HTMLElement;
+              return [e.className, e.title, e.style.cssText, e.textContent];
+            }),
+          });
+          return [grid(document), grid(new DOMParser().parseFromString(html, "text/html"))];
+        }, served);
+        expect(drawn.cells.length, tab).toBeGreaterThan(0);
+        expect(drawn, tab).toEqual(fromServer);
+        expect(drawn.cells.some(([, , css]) => css !== ""), `${tab}: some styled cells`).toBe(true);
       }
     });
   }, 60000);
