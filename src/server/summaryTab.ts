@@ -23,7 +23,7 @@ import {
 } from "./read";
 import { loadCheckpoints, readHistory, readHistoryRows, readSummaryLog, saveCheckpoint, summaryWeek, type HistoryRead } from "./summaryRead";
 import { renderCells } from "./render";
-import { ensureHistoryScoreFormat, ensureStatusColours } from "./summaryLook";
+import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
 import { readKrRows } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
@@ -135,9 +135,9 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
 
     let sheet = ss.getSheetByName(TAB.summary);
     if (!sheet) sheet = createSummarySheet(ss);
-    else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created
+    else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created; removes the status rules
     renderCells(sheet, model.rows, model.width, { sparse: true });
-    ensureStatusColours(sheet, checkpoints.props);
+    setStatusColours(sheet); // clear() removed them
     updateSummaryCharts(sheet, model.charts);
 
     writeHistory(ss, hist, model, tz);
