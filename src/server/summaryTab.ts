@@ -113,8 +113,9 @@ export function createSummarySheet(ss: Spreadsheet, protect = true): GoogleAppsS
 /**
  * Generates the Weekly Summary and writes the week's History rows. The number of service calls does not
  * depend on the tracker's size: one read per source tab, a fixed set of batched writes, one call per look
- * formatted (69–76 calls: test/server/summary.test.ts; the status rules, the charts and History's Score
- * format only when they change; layout, widths and protection are set when setup creates the tab).
+ * formatted (69–76 calls: test/server/summary.test.ts; the charts and History's Score format only when
+ * they change, the status rules every time since clear() removes them; layout, widths and protection are
+ * set when setup creates the tab).
  */
 export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   return withDocumentLock(() => {
