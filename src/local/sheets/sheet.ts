@@ -134,7 +134,12 @@ export class LocalSheet {
     const m = this.m;
     const rect = { r1: 1, c1: 1, r2: m.maxRows, c2: m.maxCols };
     if (!options?.formatOnly) this._book.write().clearSheet(m.hfId);
-    if (!options?.contentsOnly) this._book.clearFormats(m, rect);
+    if (!options?.contentsOnly) {
+      this._book.clearFormats(m, rect);
+      // "Formatting refers to … bold, italics, conditional formatting" (ref/spreadsheet/sheet#clearFormats()):
+      // a cleared sheet has no conditional format rules left; code that relies on them must set them again.
+      m.cf = [];
+    }
     return this;
   }
   hideSheet() {
