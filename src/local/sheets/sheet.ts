@@ -157,17 +157,24 @@ export class LocalSheet {
     return this.m.hidden;
   }
   setFrozenRows(n: number) {
-    this.m.frozenRows = n;
+    const m = this.m;
+    // Sheets refuses to freeze every row of a tab (the Sheets API's "You can't freeze all visible rows on the
+    // sheet."): a frozen header needs at least one row below it.
+    if (!(n >= 0)) throw new Error("Exception: The number of rows to freeze must be at least 0.");
+    if (n >= m.maxRows) throw new Error("You can't freeze all visible rows on the sheet.");
+    m.frozenRows = n;
   }
   getFrozenRows() {
     return this.m.frozenRows;
   }
   setColumnWidth(col: number, width: number) {
-    this.m.widths[col] = width;
-    return this;
+    return this.setColumnWidths(col, 1, width);
   }
+  /** Columns beyond the tab's grid are refused, as every column operation on Google ("Those columns are out of bounds."). */
   setColumnWidths(start: number, n: number, width: number) {
-    for (let i = 0; i < n; i++) this.m.widths[start + i] = width;
+    const m = this.m;
+    if (!(start >= 1) || !(n >= 1) || start + n - 1 > m.maxCols) throw new Error("Those columns are out of bounds.");
+    for (let i = 0; i < n; i++) m.widths[start + i] = width;
     return this;
   }
   getColumnWidth(col: number) {
