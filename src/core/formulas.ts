@@ -15,7 +15,7 @@
 // refuses such IDs). An objective whose ID is literally "ID" would match the header row in MATCH.
 import { columnLetter as letterOfColumn } from "./a1";
 import { SETUP_ERRORS } from "./scoring";
-import { SETTINGS_ROWS, STATUS, TAB } from "./tabs";
+import { SETTINGS_ROWS, STATUS, TAB, type SettingKey } from "./tabs";
 
 /** Header name → column letter, e.g. {"ID": "A", "Objective ID": "B"}. */
 export type Cols = Record<string, string>;
@@ -49,14 +49,24 @@ export function colsFromHeaders(headers: readonly unknown[]): Cols {
   return cols;
 }
 
-/** Named ranges of the Settings tab: header in row 1, SETTINGS_ROWS from `firstRow`, values in column B. */
-export function settingsNamedRanges(firstRow = 2): { name: string; formula: string }[] {
-  return SETTINGS_ROWS.map((r, i) => ({ name: r.name, formula: `=${quoteSheet(TAB.settings)}!$B$${firstRow + i}` }));
-}
 
-function name(key: string): string {
+/**
+ * The settings the formulas below refer to by name: a new tracker gets a named range for these and no
+ * others (each is a structural call on Google), and Repair keeps exactly these right (docs/workbook.md#settings).
+ */
+export const NAMED_SETTINGS = ["startDate", "weeks", "onTrackGap", "atRiskGap", "aspirationalGoal"] as const satisfies readonly SettingKey[];
+export type NamedSetting = (typeof NAMED_SETTINGS)[number];
+
+function name(key: NamedSetting): string {
   for (const r of SETTINGS_ROWS) if (r.key === key) return r.name;
   throw new Error(`No setting ${key}`);
+}
+
+/** The named ranges formulas use (NAMED_SETTINGS): header in row 1, SETTINGS_ROWS from `firstRow`, values in column B. */
+export function settingsNamedRanges(firstRow = 2): { name: string; formula: string }[] {
+  return SETTINGS_ROWS.map((r, i) => ({ key: r.key, name: r.name, formula: `=${quoteSheet(TAB.settings)}!$B$${firstRow + i}` }))
+    .filter((n) => (NAMED_SETTINGS as readonly string[]).indexOf(n.key) >= 0)
+    .map(({ name: n, formula }) => ({ name: n, formula }));
 }
 
 export function quoteSheet(sheet: string): string {

@@ -19,6 +19,18 @@ export const RAG: Record<string, { bg: string; fg: string }> = {
 };
 export const SETUP_ERROR_STYLE = { bg: "#fde7e9", fg: "#a50e0e" };
 
+/** A new tab's column width in Sheets (pixels): setup leaves a column meant to be this wide as it is. */
+export const DEFAULT_WIDTH = 100;
+
+/**
+ * Whether a header's text fits its column on one line, bold in Sheets' default 10 pt Arial: our headers'
+ * mixed letters average about 7 px, taken as 8, with a few pixels of padding either side of the cell.
+ * Erring wide only costs a wrap call on a row whose text would have fitted anyway.
+ */
+export function headerFits(text: string, width: number): boolean {
+  return text.length * 8 + 10 <= width;
+}
+
 export interface ColumnSpec {
   width?: number;
   format?: string;
@@ -64,12 +76,14 @@ const KR_COLUMNS: Record<string, ColumnSpec> = {
   "Weeks to target": { width: 80, format: "0.0" },
 };
 
+// Only the timestamp has a number format: Week and Confidence hold whole numbers, which "General" shows
+// exactly as "0" would, and each format set on the log's whole column is a call and a thousand cells.
 const CHECKIN_COLUMNS: Record<string, ColumnSpec> = {
   Timestamp: { width: 140, format: "yyyy-mm-dd hh:mm" },
-  Week: { width: 70, format: "0" },
+  Week: { width: 70 },
   "KR ID": { width: 70 },
   Value: { width: 70 },
-  Confidence: { width: 70, format: "0" },
+  Confidence: { width: 70 },
   "What changed": { width: 260 },
   Blockers: { width: 200 },
   "Next step": { width: 200 },

@@ -13,10 +13,10 @@ import { formulaRowCount, writeFormulas } from "./setupFormulas";
 import { ensureSettings } from "./setupSettings";
 import { ensureProtections, protectionPlan } from "./setupProtections";
 import { ensureConditionalFormats, ensureValidations, tableValidations } from "./setupRules";
-import { ensureTableStyle } from "./setupStyle";
+import { ensureTableStyle, styleHeaders, tableHeaderRow, type HeaderRow } from "./setupStyle";
 import { ensureTable, inspect } from "./setupTabs";
 import type { SetupOptions, SetupReport } from "./setupTypes";
-import { createSummarySheet, SUMMARY_NOTE } from "./summaryTab";
+import { createSummarySheet } from "./summaryTab";
 import { col, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -114,15 +114,22 @@ function sizeForCycle(ss: Spreadsheet, krs: number): void {
  * Formatting, dropdowns, conditional colours and protection of the four table tabs (and the Weekly
  * Summary's protection), each read once and written only where it differs from what it should be.
  */
-function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, report: SetupReport): void {
+function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, settingsHeader: HeaderRow | null, report: SetupReport): void {
   const { objT, krT, logT, histT } = tabs;
   const created = new Set(report.created);
   const fresh = (t: Table) => created.has(t.name);
   const headerWritten = (t: Table) => report.restored.some((r) => r.indexOf(`${t.name}: `) === 0 && /header|column/.test(r));
+  const specsOf = new Map<Table, Record<string, ColumnSpec>>([
+    [objT, COLUMN_SPECS.objectives], [krT, COLUMN_SPECS.keyResults], [logT, COLUMN_SPECS.checkins], [histT, COLUMN_SPECS.history],
+  ]);
+  styleHeaders([
+    ...(settingsHeader ? [settingsHeader] : []),
+    ...[...specsOf].filter(([t]) => fresh(t) || headerWritten(t)).map(([t, specs]) => tableHeaderRow(t, specs)),
+  ]);
   const nObj = formulaRowCount(objT);
   const nKr = formulaRowCount(krT);
   const style = (t: Table, specs: Record<string, ColumnSpec>, checkRows: number, writeRows: number) =>
-    ensureTableStyle(t, specs, { fresh: fresh(t), headerWritten: headerWritten(t), checkRows, writeRows });
+    ensureTableStyle(t, specs, { fresh: fresh(t), checkRows, writeRows });
   style(objT, COLUMN_SPECS.objectives, nObj, nObj);
   style(krT, COLUMN_SPECS.keyResults, nKr, nKr);
   // The log and History are protected and written by the add-on only (which sets the number formats of
@@ -147,22 +154,22 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
   // (then the next Repair extends them: the rule no longer reaches the last row).
   ensureConditionalFormats(histT, ["Status"], null, histRows, fresh(histT));
   const summary = ss.getSheetByName(TAB.summary);
-  ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary, SUMMARY_NOTE), created);
+  ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary), created);
 }
 
 export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string): SetupReport {
   const { template: templateName } = validateSetupOptions(opts);
   const report: SetupReport = { created: [], restored: [], warnings: [] };
-  const state = inspect(ss, report);
   // A new spreadsheet's one tab is named in the creator's language ("Sheet1", "Tabellenblatt1", "Blad1"):
-  // it is recognised by being alone and not one of ours, and becomes the Settings tab if it is empty.
+  // it is recognised by being alone and not one of ours, and becomes the Settings tab if it is empty (one
+  // rename instead of a new tab and a deletion). Known empty, it is not read for a renamed tracker tab.
   const first = ss.getSheets();
-  const onlyDefault = first.length === 1 && (Object.values(TAB) as string[]).indexOf(first[0].getName()) < 0 ? first[0] : null;
+  const firstName = first.length === 1 ? first[0].getName() : "";
+  const onlyDefault = first.length === 1 && (Object.values(TAB) as string[]).indexOf(firstName) < 0 ? first[0] : null;
+  const reuse = onlyDefault && onlyDefault.getLastRow() === 0 && onlyDefault.getLastColumn() === 0 ? onlyDefault : null;
+  const state = inspect(ss, report, reuse ? firstName : null);
   const tpl = templateName ? templateByName(templateName) : null;
-
-  // An empty default tab becomes the Settings tab: one rename instead of a new tab and a deletion.
-  const reuse = onlyDefault && !state.settings.sheet && onlyDefault.getLastRow() === 0 && onlyDefault.getLastColumn() === 0 ? onlyDefault : null;
-  ensureSettings(ss, state.settings, opts, tpl, today, report, reuse);
+  const settingsHeader = ensureSettings(ss, state.settings, opts, tpl, today, report, reuse);
   const objT = ensureTable(ss, state.objectives, ALL_HEADERS.objectives, IDENTIFYING.objectives, report);
   const krT = ensureTable(ss, state.keyResults, ALL_HEADERS.keyResults, IDENTIFYING.keyResults, report);
   const logT = ensureTable(ss, state.checkins, ALL_HEADERS.checkins, IDENTIFYING.checkins, report);
@@ -183,7 +190,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   }
   const krs = keyResultsFrom(krT, tz);
   sizeForCycle(ss, krs.length);
-  applyLayout(ss, { objT, krT, logT, histT }, report);
+  applyLayout(ss, { objT, krT, logT, histT }, settingsHeader, report);
 
   // A new tracker opens on Key Results; a Repair leaves the person on the tab they were looking at.
   if (report.created.indexOf(TAB.keyResults) >= 0 && ss.getActiveSheet().getName() !== TAB.keyResults) ss.setActiveSheet(krT.sheet);

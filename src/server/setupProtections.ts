@@ -18,34 +18,33 @@ interface Ours {
 /** What a tab must have: protected column runs (Objectives, Key Results) or the whole sheet. */
 export interface ProtectionPlan {
   columns: { t: Table; owned: readonly string[]; rows: number }[];
-  sheets: { sheet: GoogleAppsScript.Spreadsheet.Sheet; name: string; what: string }[];
+  sheets: { sheet: GoogleAppsScript.Spreadsheet.Sheet; name: string }[];
 }
 
-export const SHEET_NOTES = {
-  checkins: "the check-in log is append-only; use the Check in sidebar",
-  history: "History is written by Generate weekly summary",
-};
-
-export function protectionPlan(objT: Table, krT: Table, logT: Table, histT: Table, nObj: number, nKr: number, summary: GoogleAppsScript.Spreadsheet.Sheet | null, summaryNote: string): ProtectionPlan {
+export function protectionPlan(objT: Table, krT: Table, logT: Table, histT: Table, nObj: number, nKr: number, summary: GoogleAppsScript.Spreadsheet.Sheet | null): ProtectionPlan {
   return {
     columns: [
       { t: objT, owned: OWNED_COLUMNS.objectives, rows: nObj },
       { t: krT, owned: OWNED_COLUMNS.keyResults, rows: nKr },
     ],
     sheets: [
-      { sheet: logT.sheet, name: logT.name, what: SHEET_NOTES.checkins },
-      { sheet: histT.sheet, name: histT.name, what: SHEET_NOTES.history },
-      ...(summary ? [{ sheet: summary, name: TAB.summary, what: summaryNote }] : []),
+      { sheet: logT.sheet, name: logT.name },
+      { sheet: histT.sheet, name: histT.name },
+      ...(summary ? [{ sheet: summary, name: TAB.summary }] : []),
     ],
   };
 }
 
-/** The add-on's protections on the tabs setup looks after: two reads for the whole document. */
+/**
+ * The add-on's protections on the tabs setup looks after: two reads for the whole document. A column
+ * protection is ours by its description. A whole-tab protection is ours whatever its description: a tab has
+ * at most one (Sheet.protect() returns it), so there is nothing to tell apart, and setup gives it none.
+ */
 function readOurs(ss: Spreadsheet, tabs: Set<string>): Ours[] {
   const out: Ours[] = [];
   for (const type of [SpreadsheetApp.ProtectionType.RANGE, SpreadsheetApp.ProtectionType.SHEET]) {
     for (const p of ss.getProtections(type)) {
-      if (String(p.getDescription()).indexOf(PROTECTION_PREFIX) !== 0) continue;
+      if (type === SpreadsheetApp.ProtectionType.RANGE && String(p.getDescription()).indexOf(PROTECTION_PREFIX) !== 0) continue;
       const r = p.getRange();
       const sheet = r.getSheet().getName();
       if (!tabs.has(sheet)) continue; // archives and portfolio tabs keep theirs
@@ -116,15 +115,17 @@ export function ensureProtections(ss: Spreadsheet, plan: ProtectionPlan, created
     }
     for (const p of spare) p.remove();
   }
-  for (const { sheet, name, what } of plan.sheets) {
+  for (const { sheet, name } of plan.sheets) {
     const mine = ours.filter((o) => o.sheet === name && o.rect === null);
     if (mine.length) {
       makeWarningOnly(mine[0].p);
       continue;
     }
     // protect() returns the sheet's existing protection; one this user may not edit already protects it.
+    // No description: it would only name the tab in the Protected ranges panel, where the tab's name shows
+    // anyway, at a structural call per tab (docs/workbook.md#protection).
     const p = sheet.protect();
-    if (p.canEdit()) p.setDescription(`${PROTECTION_PREFIX} ${what}`).setWarningOnly(true);
+    if (p.canEdit()) p.setWarningOnly(true);
   }
 }
 

@@ -1,13 +1,14 @@
 // The Settings tab: the settings rows (kept when present, filled when blank, set from the setup options),
 // the computed rows below them, the named ranges formulas use, and its formatting.
 import { addDays, dayNumber } from "../core/dates";
+import { NAMED_SETTINGS } from "../core/formulas";
 import { SETTINGS_COMPUTED, SETTINGS_HEADERS, SETTINGS_ROWS, TAB } from "../core/tabs";
 import type { Template } from "../core/templates";
 import { asText } from "./env";
 import { SETTINGS_LAST_ROW } from "./read";
 import { sameFormula } from "./setupFormulas";
 import { ensureValidations, SETTINGS_VALIDATIONS } from "./setupRules";
-import { ensureHeaderStyle, ensureWidths } from "./setupStyle";
+import { ensureWidths, type HeaderRow } from "./setupStyle";
 import { isEmpty, type TabState } from "./setupTabs";
 import type { SetupOptions, SetupReport } from "./setupTypes";
 import { norm } from "./table";
@@ -30,10 +31,14 @@ function settingsRowOf(values: unknown[][]): Map<string, number> {
   return m;
 }
 
-/** Makes the Settings tab right. `reuse`: an empty tab (a new spreadsheet's own) to rename into it. */
-export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, template: Template | null, today: string, report: SetupReport, reuse: Sheet | null): void {
+/**
+ * Makes the Settings tab right. `reuse`: an empty tab (a new spreadsheet's own) to rename into it. Returns
+ * its header row when this run wrote it, for setup to style with the others (styleHeaders).
+ */
+export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, template: Template | null, today: string, report: SetupReport, reuse: Sheet | null): HeaderRow | null {
   let sheet = s.sheet;
   let values = s.values;
+  const created = !sheet;
   if (!sheet && reuse) {
     sheet = reuse.setName(TAB.settings);
     report.created.push(TAB.settings);
@@ -112,6 +117,12 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
     const same = !fresh && String(v[0] ?? "") === c.row[0] && String(v[2] ?? "") === c.row[2] && sameFormula(String(had[c.r - lo][0] || ""), String(c.row[1]));
     if (!same) rowsOut.set(c.r, c.row);
   }
+  // A tab made by this run is blank: the blank row between the settings and the computed rows is written
+  // with them, one call instead of two.
+  if (created && rowsOut.size) {
+    const keys = [...rowsOut.keys()];
+    for (let r = Math.min(...keys); r <= Math.max(...keys); r++) if (!rowsOut.has(r)) rowsOut.set(r, ["", "", ""]);
+  }
   const rows = [...rowsOut.keys()].sort((a, b) => a - b);
   let i = 0;
   while (i < rows.length) {
@@ -122,22 +133,27 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   }
   ensureNamedRanges(ss, sheet, rowOf, fresh);
   ensureSettingsLook(sheet, rowOf, fresh);
+  // "Setting", "Value" and "Notes" fit their columns: no wrap needed.
+  return fresh ? { sheet, row: 1, width: SETTINGS_HEADERS.length, wrap: false } : null;
 }
 
 const COMPUTED_NOTE = "Computed by okr-sheets; do not edit.";
 
 /**
- * Named ranges point at the value cells, so formulas survive rows being moved. Each is compared with the
- * cell it should name; only a missing or moved one is written. An existing name is moved with
- * NamedRange.setRange: whether setNamedRange replaces an existing name or fails is not settled
- * (docs/apps-script-fidelity.md), and setRange is right under both readings.
+ * Named ranges point at the value cells the formulas use, so formulas survive rows being moved. Only
+ * those settings get one (NAMED_SETTINGS): each is a structural call on Google, and nothing else refers to
+ * a name. A tracker set up before that has a name for every setting and computed row: those others are
+ * left exactly as they are (never deleted, moved or added back), so a user's own formula over them keeps working.
+ * Each is compared with the cell it should name; only a missing or moved one is written. An existing name
+ * is moved with NamedRange.setRange: whether setNamedRange replaces an existing name or fails is not
+ * settled (docs/apps-script-fidelity.md), and setRange is right under both readings.
  */
 function ensureNamedRanges(ss: Spreadsheet, sheet: Sheet, rowOf: Map<string, number>, fresh: boolean): void {
   // Looked up one by one (a cheap call each); the list of names is fetched only when one must be moved.
   let existing: Map<string, GoogleAppsScript.Spreadsheet.NamedRange> | null = null;
   // The sheet is compared by its ID: one call per name, where getSheet().getName() takes two.
   const id = fresh ? 0 : sheet.getSheetId();
-  for (const def of [...SETTINGS_ROWS, ...SETTINGS_COMPUTED]) {
+  for (const def of SETTINGS_ROWS.filter((d) => (NAMED_SETTINGS as readonly string[]).indexOf(d.key) >= 0)) {
     const r = rowOf.get(norm(def.label));
     if (!r) continue;
     const at = fresh ? null : ss.getRangeByName(def.name);
@@ -149,7 +165,7 @@ function ensureNamedRanges(ss: Spreadsheet, sheet: Sheet, rowOf: Map<string, num
   }
 }
 
-/** Number formats, header style, widths and dropdowns of the Settings tab, written where they differ. */
+/** Number formats, widths and dropdowns of the Settings tab, written where they differ. */
 function ensureSettingsLook(sheet: Sheet, rowOf: Map<string, number>, fresh: boolean): void {
   const formats: [number, string][] = [];
   const start = rowOf.get(norm("Start date"));
@@ -169,8 +185,8 @@ function ensureSettingsLook(sheet: Sheet, rowOf: Map<string, number>, fresh: boo
       box.setNumberFormats(had);
     }
   }
-  ensureHeaderStyle(sheet, 1, 3, fresh);
-  if (fresh || sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  // No frozen header: the tab's rows fit on one screen, so a frozen row would change nothing (and cost a
+  // call on every new tracker).
   ensureWidths(sheet, [[1, 260], [2, 260], [3, 360]], fresh);
   const cells = SETTINGS_VALIDATIONS.map(([label, rule]) => ({ r: rowOf.get(norm(label)), rule }))
     .filter((x): x is { r: number; rule: () => GoogleAppsScript.Spreadsheet.DataValidation } => x.r !== undefined)

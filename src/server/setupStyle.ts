@@ -1,7 +1,8 @@
-// Setup's look of a table tab, compared before it is written: header style, frozen header, column widths
-// and number formats are read (a few calls per tab) and only what differs is written, in as few calls as
-// the API allows (adjacent columns of one width share a call; several wrong formats share one).
-import { HEADER_BG, HEADER_FG, type ColumnSpec } from "./layout";
+// Setup's look of the tracker tabs. Frozen header, column widths and number formats are read (a few calls
+// per tab) and only what differs is written, in as few calls as the API allows (adjacent columns of one
+// width share a call; several wrong formats share one). The header rows' style is set when setup writes
+// them, one styled and copied to the others (styleHeaders).
+import { DEFAULT_WIDTH, HEADER_BG, HEADER_FG, headerFits, type ColumnSpec } from "./layout";
 import { col, type Table } from "./table";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -9,8 +10,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export interface StyleOptions {
   /** The tab was made by this run: nothing to compare with. */
   fresh: boolean;
-  /** The header row was written by this run. */
-  headerWritten: boolean;
   /** Rows below the header whose number formats are checked. */
   checkRows: number;
   /**
@@ -21,13 +20,40 @@ export interface StyleOptions {
   writeRows: number;
 }
 
+/** A header row written by this run, to be given the header style. */
+export interface HeaderRow {
+  sheet: Sheet;
+  row: number;
+  width: number;
+  /** One of its headers is wider than its column. */
+  wrap: boolean;
+}
+
 /**
- * The header row's style, set when the header row was written (a new tab, a restored header). A header
- * recoloured by hand is a choice, not damage, and reading the style back would cost a read per tab.
+ * The header style (bold white text on dark blue, wrapped where a header is wider than its column) on the
+ * header rows this run wrote: a new tab's, a restored one's. A header recoloured by hand is a choice, not
+ * damage, and reading the style back would cost a read per tab. Bold and colour are one text style, so the
+ * widest row takes two or three calls; each other row copies its format (Range.copyTo, PASTE_FORMAT): one
+ * call instead of two or three. The copies get its wrap too, which changes nothing where the text fits.
  */
-export function ensureHeaderStyle(sheet: Sheet, row: number, width: number, written: boolean): void {
-  if (!written) return;
-  sheet.getRange(row, 1, 1, width).setFontWeight("bold").setBackground(HEADER_BG).setFontColor(HEADER_FG).setWrap(true);
+export function styleHeaders(rows: HeaderRow[]): void {
+  if (!rows.length) return;
+  const src = rows.reduce((a, b) => (b.width > a.width ? b : a));
+  const text = SpreadsheetApp.newTextStyle().setBold(true).setForegroundColor(HEADER_FG).build();
+  const styled = src.sheet.getRange(src.row, 1, 1, src.width).setTextStyle(text).setBackground(HEADER_BG);
+  if (rows.some((r) => r.wrap)) styled.setWrap(true);
+  for (const r of rows) {
+    if (r === src) continue;
+    src.sheet.getRange(src.row, 1, 1, r.width).copyTo(r.sheet.getRange(r.row, 1, 1, r.width), SpreadsheetApp.CopyPasteType.PASTE_FORMAT, false);
+  }
+}
+
+/** A table's header row to style: as wide as its last header, wrapped if a header is wider than its column. */
+export function tableHeaderRow(t: Table, specs: Record<string, ColumnSpec>): HeaderRow {
+  let width = t.headers.length;
+  while (width > 1 && t.headers[width - 1] === "") width--;
+  const wrap = !t.headers.slice(0, width).every((h) => headerFits(String(h), specs[String(h)]?.width ?? DEFAULT_WIDTH));
+  return { sheet: t.sheet, row: t.headerRow, width, wrap };
 }
 
 /** Runs of adjacent columns with the same width, in column order. */
@@ -41,9 +67,12 @@ function widthRuns(cols: [number, number][]): [number, number, number][] {
   return runs;
 }
 
-/** Column widths: only those that differ, one call per run of adjacent columns with the same width. */
+/**
+ * Column widths: only those that differ, one call per run of adjacent columns with the same width. A new
+ * tab's columns are Sheets' default width already (DEFAULT_WIDTH), so a column meant to be that wide is not set.
+ */
 export function ensureWidths(sheet: Sheet, wanted: [number, number][], fresh: boolean): void {
-  const wrong = wanted.filter(([c, w]) => fresh || sheet.getColumnWidth(c) !== w);
+  const wrong = wanted.filter(([c, w]) => (fresh ? w !== DEFAULT_WIDTH : sheet.getColumnWidth(c) !== w));
   let runs = widthRuns(wrong);
   if (fresh && wrong.length > 1) {
     // A new tab: the commonest width set on the whole span first, then the other runs over it, when
@@ -84,12 +113,9 @@ function ensureFormats(t: Table, formats: [number, string][], o: StyleOptions): 
   box.setNumberFormats(grid);
 }
 
-/** Header style, frozen header, widths and number formats of a table tab, written only where they differ. */
+/** Frozen header, widths and number formats of a table tab, written only where they differ (the header style: styleHeaders). */
 export function ensureTableStyle(t: Table, specs: Record<string, ColumnSpec>, o: StyleOptions): void {
   const sheet = t.sheet;
-  let width = t.headers.length;
-  while (width > 1 && t.headers[width - 1] === "") width--;
-  ensureHeaderStyle(sheet, t.headerRow, width, o.fresh || o.headerWritten);
   if (o.fresh || sheet.getFrozenRows() !== t.headerRow) sheet.setFrozenRows(t.headerRow);
   const widths: [number, number][] = [];
   const formats: [number, string][] = [];

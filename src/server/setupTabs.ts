@@ -23,7 +23,7 @@ export function isEmpty(values: unknown[][]): boolean {
 export type TabKey = "settings" | "objectives" | "keyResults" | "checkins" | "history";
 
 /** Reads the first rows of each tracker tab and refuses when one of our names holds something else. */
-export function inspect(ss: Spreadsheet, report: SetupReport): Record<TabKey, TabState> {
+export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string | null = null): Record<TabKey, TabState> {
   // Read as their data range (the rows and columns holding something): a whole-column read would move
   // every blank row of the grid too, and every cell moved is paid for on Google.
   const read = (name: string): TabState => {
@@ -64,7 +64,7 @@ export function inspect(ss: Spreadsheet, report: SetupReport): Record<TabKey, Ta
         "Rename them (their content is kept) and run Set up tracker again.",
     );
   }
-  reattachRenamed(ss, state, report);
+  reattachRenamed(ss, state, report, emptyTab);
   return state;
 }
 
@@ -144,11 +144,15 @@ function looksLike(key: TabKey, values: unknown[][]): boolean {
  * not archives of an earlier cycle (" · " in the name) and not report tabs are considered, and only when
  * exactly one of them looks like the missing tab; otherwise the user is asked to choose.
  */
-function reattachRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, report: SetupReport): void {
+function reattachRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, report: SetupReport, emptyTab: string | null): void {
   const missing = (Object.keys(state) as TabKey[]).filter((k) => !state[k].sheet);
   if (!missing.length) return;
   const ours = new Set<string>(Object.values(TAB));
-  const others = ss.getSheets().filter((sh) => !ours.has(sh.getName()) && sh.getName().indexOf(" · ") < 0);
+  // A tab known to be empty (by name: Apps Script gives a new Sheet object each call) cannot look like one of ours: it is not read.
+  const others = ss.getSheets().filter((sh) => {
+    const name = sh.getName();
+    return name !== emptyTab && !ours.has(name) && name.indexOf(" · ") < 0;
+  });
   if (!others.length) return;
   const contents = others.map((sh) => ({ sheet: sh, name: sh.getName(), values: sh.getDataRange().getValues() }));
   const plan: [TabKey, (typeof contents)[number]][] = [];

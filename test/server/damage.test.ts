@@ -293,9 +293,11 @@ const PROTECTION = { RANGE: "RANGE", SHEET: "SHEET" } as unknown as Record<"RANG
 describe("protection removed by a user", () => {
   it("Repair restores the warning-only protection of every add-on tab, the Weekly Summary included, without stacking", () => {
     const wb = inUse();
-    const ours = (name: string) =>
-      [...sheet(wb, name).getProtections(PROTECTION.SHEET), ...sheet(wb, name).getProtections(PROTECTION.RANGE)]
-        .filter((p) => String(p.getDescription()).startsWith("okr-sheets:"));
+    // A whole-tab protection is the add-on's whatever its description (setup gives it none); column protections by description.
+    const ours = (name: string) => [
+      ...sheet(wb, name).getProtections(PROTECTION.SHEET),
+      ...sheet(wb, name).getProtections(PROTECTION.RANGE).filter((p) => String(p.getDescription()).startsWith("okr-sheets:")),
+    ];
     const tabs = ["Weekly Summary", "Check-ins", "History", "Key Results", "Objectives"];
     const before = tabs.map((t) => ours(t).length);
     expect(before.every((n) => n > 0)).toBe(true);

@@ -52,10 +52,11 @@ function column(wb: Workbook, tab: string, header: string): number {
   return c;
 }
 
+/** The add-on's protections on a tab: its whole-tab protection (setup gives it no description), and column protections by description. */
 function ours(wb: Workbook, tab: string) {
-  return [...sheet(wb, tab).getProtections(PROTECTION.SHEET), ...sheet(wb, tab).getProtections(PROTECTION.RANGE)].filter((p) =>
+  return [...sheet(wb, tab).getProtections(PROTECTION.SHEET), ...sheet(wb, tab).getProtections(PROTECTION.RANGE).filter((p) =>
     String(p.getDescription()).startsWith("okr-sheets:"),
-  );
+  )];
 }
 
 describe("setup and Repair over a healthy tracker", () => {

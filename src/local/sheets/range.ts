@@ -4,7 +4,7 @@ import { parseA1, Rect, rectContains, rectSubtract, rectToA1, shiftFormula } fro
 import type { Book } from "./book";
 import type { CountersImpl } from "./counters";
 import { DEFAULT_NUMBER_FORMAT } from "./format";
-import { normColor, type CellMeta, type ProtectionModel, type SheetModel } from "./model";
+import { FORMAT_KEYS, normColor, type CellMeta, type ProtectionModel, type SheetModel } from "./model";
 import { LocalProtection } from "./protection";
 import { DataValidation } from "./rules";
 
@@ -29,6 +29,14 @@ export function rangeFromParsed(book: Book, sheet: SheetModel, p: ReturnType<typ
 }
 
 type Grid<T> = T[][];
+
+function applyTextStyle(m: CellMeta, st: LocalTextStyle): void {
+  if (st._bold !== null) st._bold ? (m.bold = true) : delete m.bold;
+  if (st._italic !== null) st._italic ? (m.italic = true) : delete m.italic;
+  const c = st._color === null ? null : normColor(st._color);
+  if (c) m.color = c;
+  if (st._size !== null) st._size === 10 ? delete m.fontSize : (m.fontSize = st._size);
+}
 
 export class LocalRange {
   readonly _kind = "Range";
@@ -179,6 +187,37 @@ export class LocalRange {
     this._counters.wrote(this.cells);
     return this;
   }
+  /**
+   * Range.copyTo(destination, copyPasteType, transposed), for PASTE_FORMAT only: each cell's format (number
+   * format, font, colours, wrap, alignment) copied to the destination in the same spreadsheet, any tab. As
+   * the Sheets API's copyPaste does, a destination a whole multiple of the source's size is filled by
+   * repeating it; any other is given the source's size from its top-left cell. The API's PASTE_FORMAT pastes
+   * "the format and data validation"; offline, dropdowns and conditional formats are not copied
+   * (docs/apps-script-fidelity.md), and other paste types are not modelled.
+   */
+  copyTo(destination: LocalRange, copyPasteType?: string, transposed?: boolean) {
+    if (!(destination instanceof LocalRange) || destination._book !== this._book) throw new Error("Target range and source range must be on the same spreadsheet.");
+    if (copyPasteType !== "PASTE_FORMAT" || transposed) throw new Error(`Range.copyTo is modelled offline for CopyPasteType.PASTE_FORMAT, not transposed (got ${String(copyPasteType)}).`);
+    const d = destination._rect;
+    const dr = d.r2 - d.r1 + 1;
+    const dc = d.c2 - d.c1 + 1;
+    const tiles = dr % this.rows === 0 && dc % this.cols === 0;
+    const rows = tiles ? dr : this.rows;
+    const cols = tiles ? dc : this.cols;
+    const to: Rect = { r1: d.r1, c1: d.c1, r2: d.r1 + rows - 1, c2: d.c1 + cols - 1 };
+    if (to.r2 > destination._sheet.maxRows || to.c2 > destination._sheet.maxCols) throw new Error("Range not found");
+    // The source's formats first: copying a range onto itself (or over part of itself) copies what it was.
+    const src = this.grid((m) => ({ ...(m ?? {}) }));
+    this._counters.formatted(rows * cols);
+    this._book.forEachMeta(destination._sheet, to, (m, i, j) => {
+      const from = src[i % this.rows][j % this.cols];
+      for (const k of FORMAT_KEYS) {
+        if (from[k] === undefined) delete m[k];
+        else (m as Record<string, unknown>)[k] = from[k];
+      }
+    });
+    return this;
+  }
   clearFormat() {
     this._counters.formatted(this.cells);
     this._book.clearFormats(this._sheet, this._rect);
@@ -259,13 +298,11 @@ export class LocalRange {
   }
   /** Each cell's text style: the style's bold, italic, colour and size where it sets them (a field left unset keeps the cell's). */
   setTextStyles(styles: LocalTextStyle[][]) {
-    return this.setGrid(styles, (m, st) => {
-      if (st._bold !== null) st._bold ? (m.bold = true) : delete m.bold;
-      if (st._italic !== null) st._italic ? (m.italic = true) : delete m.italic;
-      const c = st._color === null ? null : normColor(st._color);
-      if (c) m.color = c;
-      if (st._size !== null) st._size === 10 ? delete m.fontSize : (m.fontSize = st._size);
-    });
+    return this.setGrid(styles, applyTextStyle);
+  }
+  /** One text style on every cell of the range, as setTextStyles applies each (Range.setTextStyle(style)). */
+  setTextStyle(style: LocalTextStyle) {
+    return this.setEach((m) => applyTextStyle(m, style));
   }
   setFontSizes(sizes: number[][]) {
     return this.setGrid(sizes, (m, size) => (size === 10 ? delete m.fontSize : (m.fontSize = size)));

@@ -251,6 +251,43 @@ describe("values", () => {
     expect(() => r.setTextStyles([[title]])).toThrow("The data has 1 but the range has 2.");
   });
 
+  it("one text style over a range: the fields it sets on every cell, the others kept (Range.setTextStyle)", () => {
+    const { sheet, SpreadsheetApp, services } = setup();
+    const r = sheet.getRange("A1:C1");
+    sheet.getRange("C1").setFontSize(14);
+    services.counters.reset();
+    r.setTextStyle(SpreadsheetApp.newTextStyle().setBold(true).setForegroundColor("#FFFFFF").build());
+    expect(services.counters.snapshot().byMethod).toEqual({ "Range.setTextStyle": 1 });
+    expect(services.counters.cellsFormatted).toBe(3);
+    expect(r.getFontWeights()).toEqual([["bold", "bold", "bold"]]);
+    expect(r.getFontColors()).toEqual([["#ffffff", "#ffffff", "#ffffff"]]);
+    expect(sheet.getRange("C1").getFontSize()).toBe(14);
+  });
+
+  it("copies formats to another tab (Range.copyTo, PASTE_FORMAT): values untouched; a whole multiple repeats the source", () => {
+    const { sheet, ss, SpreadsheetApp, services } = setup();
+    const other = ss.insertSheet("Other");
+    other.getRange("A1:D1").setValues([["a", "b", "c", "d"]]);
+    other.getRange("D1").setNumberFormat("0.00");
+    sheet.getRange("A1:B1").setBackground("#1f3b57").setWrap(true);
+    sheet.getRange("A1").setFontWeight("bold");
+    const [from, to] = [sheet.getRange("A1:B1"), other.getRange("A1:D1")];
+    services.counters.reset();
+    from.copyTo(to, SpreadsheetApp.CopyPasteType.PASTE_FORMAT, false);
+    expect(services.counters.snapshot().byMethod).toEqual({ "Range.copyTo": 1 });
+    expect(services.counters.cellsFormatted).toBe(4);
+    const row = other.getRange("A1:D1");
+    expect(row.getBackgrounds()).toEqual([["#1f3b57", "#1f3b57", "#1f3b57", "#1f3b57"]]);
+    expect(row.getFontWeights()).toEqual([["bold", "normal", "bold", "normal"]]);
+    expect(row.getWraps()).toEqual([[true, true, true, true]]);
+    expect(row.getNumberFormats()[0][3]).toBe(sheet.getRange("B1").getNumberFormat()); // the source's, not kept
+    expect(row.getValues()).toEqual([["a", "b", "c", "d"]]);
+    // Not a multiple: the source's own size from the destination's top-left cell.
+    sheet.getRange("A1:B1").copyTo(other.getRange("A3:C3"), SpreadsheetApp.CopyPasteType.PASTE_FORMAT, false);
+    expect(other.getRange("A3:C3").getBackgrounds()).toEqual([["#1f3b57", "#1f3b57", "#ffffff"]]);
+    expect(() => sheet.getRange("A1").copyTo(other.getRange("A5"))).toThrow("PASTE_FORMAT");
+  });
+
   it("knows en_US's separators and date order as Intl has them (they are not looked up for it)", () => {
     expect(localeInfo("en_US")).toEqual(localeInfo("en-US"));
   });

@@ -1,0 +1,148 @@
+// Setting up a new tracker makes only what the tracker needs (issue 14: every call is paid for on Google),
+// through the built add-on: the named ranges its formulas use and no others, one styled header row copied to
+// the others, whole-tab protections without a description. A tracker set up before keeps what it has: its
+// extra named ranges and described protections are healthy as they are, and Repair writes nothing over them.
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { kindOf } from "../../bench/costModel";
+import { callAddon, newTracker, openTracker, rowsOf, ss } from "../support/tracker";
+import { emptySnapshot } from "../../src/local/snapshot";
+import { SETTINGS_COMPUTED, SETTINGS_ROWS, STATUS } from "../../src/core/tabs";
+import type { Workbook } from "../../src/local/runtime";
+
+const PROTECTION = { RANGE: "RANGE", SHEET: "SHEET" } as unknown as Record<"RANGE" | "SHEET", GoogleAppsScript.Spreadsheet.ProtectionType>;
+const TABS = ["Settings", "Objectives", "Key Results", "Check-ins", "History"];
+const USED = ["AspirationalGoal", "AtRiskGap", "CycleStart", "CycleWeeks", "OnTrackGap"];
+const EVERY_NAME: string[] = [...SETTINGS_ROWS, ...SETTINGS_COMPUTED].map((d) => d.name);
+
+/** The methods a call wrote with (data writes and structural changes), and how often. */
+function writesOf(wb: Workbook, fn: () => void): Record<string, number> {
+  const c = wb.services.counters;
+  c.reset();
+  fn();
+  const out: Record<string, number> = {};
+  for (const [m, n] of Object.entries(c.snapshot().byMethod)) {
+    const k = kindOf(m);
+    if ((k === "write" || k === "structural") && !/\.get[A-Z]/.test(m)) out[m] = n;
+  }
+  return out;
+}
+
+function repair(wb: Workbook): Record<string, number> {
+  return writesOf(wb, () => expect(callAddon(wb, "repairTracker").ok).toBe(true));
+}
+
+/** Where each named range points, by name. */
+function names(wb: Workbook): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const n of ss(wb).getNamedRanges()) out[n.getName()] = `${n.getRange().getSheet().getName()}!${n.getRange().getA1Notation()}`;
+  return out;
+}
+
+/** The Settings row of a label (1-based). */
+function settingsRow(wb: Workbook, label: string): number {
+  const labels = ss(wb).getSheetByName("Settings")!.getRange("A1:A40").getValues().map((r) => String(r[0]));
+  return labels.indexOf(label) + 1;
+}
+
+/** Every formula of the tracker's tabs. */
+function formulas(wb: Workbook): string[] {
+  return TABS.flatMap((t) => ss(wb).getSheetByName(t)!.getDataRange().getFormulas().flat().filter((f) => f !== ""));
+}
+
+describe("a new tracker's named ranges", () => {
+  it("are the settings its formulas use, each on its value cell, and no other", () => {
+    const wb = newTracker();
+    const byName = names(wb);
+    expect(Object.keys(byName).sort()).toEqual(USED);
+    for (const d of SETTINGS_ROWS.filter((x) => USED.indexOf(x.name) >= 0)) expect(byName[d.name], d.name).toBe(`Settings!B${settingsRow(wb, d.label)}`);
+    // Every name a formula mentions exists, and every name is mentioned by some formula.
+    const text = formulas(wb).join("\n");
+    const mentioned = EVERY_NAME.filter((n) => new RegExp(`\\b${n}\\b`).test(text)).sort();
+    expect(mentioned).toEqual(USED);
+  });
+
+  it("are enough for the formulas to evaluate: scores, expected and status of every objective and KR", () => {
+    const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-02-02" });
+    const statuses = new Set<string>(Object.values(STATUS));
+    const objectives = rowsOf(wb, "Objectives");
+    const krs = rowsOf(wb, "Key Results");
+    expect(objectives.length).toBeGreaterThan(0);
+    expect(krs.length).toBeGreaterThan(0);
+    for (const r of [...objectives, ...krs]) {
+      expect(typeof r.Expected, `${String(r.ID)} Expected`).toBe("number");
+      expect(r.Expected as number).toBeGreaterThan(0); // four weeks into the cycle: CycleStart and CycleWeeks read
+      expect(statuses.has(String(r.Status)), `${String(r.ID)} Status ${String(r.Status)}`).toBe(true);
+    }
+  });
+
+  it("an older tracker's other names (every setting and computed row had one) survive Repair, untouched and not added back", () => {
+    const wb = newTracker();
+    const settings = ss(wb).getSheetByName("Settings")!;
+    const extra: Record<string, string> = {};
+    for (const d of [...SETTINGS_ROWS, ...SETTINGS_COMPUTED].filter((x) => USED.indexOf(x.name) < 0)) {
+      ss(wb).setNamedRange(d.name, settings.getRange(settingsRow(wb, d.label), 2));
+      extra[d.name] = `Settings!B${settingsRow(wb, d.label)}`;
+    }
+    const before = names(wb);
+    expect(Object.keys(before)).toHaveLength(EVERY_NAME.length);
+    expect(repair(wb)).toEqual({});
+    expect(names(wb)).toEqual(before);
+    // A user who moved one of those names elsewhere keeps it there: Repair looks after the formulas' names only.
+    ss(wb).getNamedRanges().find((n) => n.getName() === "CycleName")!.setRange(settings.getRange("E1"));
+    expect(repair(wb)).toEqual({});
+    expect(names(wb).CycleName).toBe("Settings!E1");
+    // And a new tracker's Repair adds none of them.
+    const fresh = newTracker();
+    expect(repair(fresh)).toEqual({});
+    expect(Object.keys(names(fresh)).sort()).toEqual(USED);
+  });
+});
+
+describe("a new tracker's look", () => {
+  const wb = newTracker();
+
+  it("every tab's header row is bold white on dark blue and wrapped, and only the header row", () => {
+    for (const t of TABS) {
+      const sheet = ss(wb).getSheetByName(t)!;
+      const width = sheet.getLastColumn();
+      const header = sheet.getRange(1, 1, 1, width);
+      expect(header.getFontWeights()[0], t).toEqual(new Array(width).fill("bold"));
+      expect(header.getFontColors()[0], t).toEqual(new Array(width).fill("#ffffff"));
+      expect(header.getBackgrounds()[0], t).toEqual(new Array(width).fill("#1f3b57"));
+      expect(header.getWraps()[0], t).toEqual(new Array(width).fill(true));
+      const below = sheet.getRange(2, 1, 1, width);
+      expect(below.getFontWeights()[0], t).toEqual(new Array(width).fill("normal"));
+      expect(below.getBackgrounds()[0], t).toEqual(new Array(width).fill("#ffffff"));
+    }
+  });
+
+  it("is made with five named ranges, one header styled and copied to the others, and described column protections only", () => {
+    const blank = openTracker({ ...emptySnapshot("test"), id: "test-sheet" }, { at: "2026-01-05" });
+    const w = writesOf(blank, () => expect(callAddon(blank, "setupTracker", { template: "blank", start: "2026-01-05" }).ok).toBe(true));
+    expect(w["Spreadsheet.setNamedRange"]).toBe(USED.length);
+    expect(w["Range.setTextStyle"]).toBe(1);
+    expect(w["Range.copyTo"]).toBe(TABS.length - 1);
+    // Two column protections (Objectives, Key Results) are described; the three whole-tab ones are not.
+    expect(w["Protection.setDescription"]).toBe(2);
+    expect(w["Sheet.protect"]).toBe(3);
+    expect(w["Protection.setWarningOnly"]).toBe(5);
+    // Of the log's columns only Timestamp gets a number format; Settings has no frozen row.
+    expect(w["Range.setNumberFormat"]).toBe(1);
+    expect(w["Sheet.setFrozenRows"]).toBe(5);
+  });
+});
+
+describe("protections of a tracker set up before", () => {
+  it("whole-tab protections with the add-on's description are healthy as they are; one without is not duplicated", () => {
+    const wb = newTracker();
+    for (const t of ["Check-ins", "History", "Weekly Summary"]) {
+      const ps = ss(wb).getSheetByName(t)!.getProtections(PROTECTION.SHEET);
+      expect(ps, t).toHaveLength(1);
+      expect(ps[0].getDescription(), t).toBe("");
+      if (t !== "History") ps[0].setDescription(`okr-sheets: the ${t} tab is written by the add-on`);
+    }
+    expect(repair(wb)).toEqual({});
+    for (const t of ["Check-ins", "History", "Weekly Summary"]) expect(ss(wb).getSheetByName(t)!.getProtections(PROTECTION.SHEET), t).toHaveLength(1);
+  });
+});
