@@ -63,3 +63,15 @@ describe("grid limits", () => {
     expect(sheet.getLastRow()).toBe(2);
   });
 });
+
+describe("cell size", () => {
+  it("a cell holds at most 50,000 characters; a longer write fails whole (Sheets: \"Your input contains more than the maximum of 50000 characters in a single cell.\")", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1").setValue("x".repeat(50000));
+    sheet.getRange("A2").setValue("'" + "1".repeat(50000)); // the apostrophe is not stored
+    expect(sheet.getRange("A1").getValue().length).toBe(50000);
+    expect(() => sheet.getRange("B1:B2").setValues([["ok"], ["x".repeat(50001)]])).toThrow("Your input contains more than the maximum of 50000 characters in a single cell.");
+    expect(sheet.getRange("B1").getValue()).toBe("");
+    expect(() => sheet.appendRow(["y".repeat(50001)])).toThrow("more than the maximum of 50000 characters");
+  });
+});
