@@ -2,7 +2,7 @@
 // Google's Sheet.clear() removes conditional format rules (formatting "as allowed by choices under the Format
 // menu (ex: bold, italics, conditional formatting)": ref/spreadsheet/sheet#clearFormats()), and the offline
 // spreadsheet now does too; whether embedded charts survive clear() is not documented, so the add-on must
-// end with its charts either way (docs/apps-script-fidelity.md, "to check" 8).
+// end with its charts either way (docs/apps-script-fidelity.md, "to check" 9).
 import { beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
