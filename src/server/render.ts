@@ -1,24 +1,15 @@
 // Writes a report-style block of cells (the Weekly Summary, the review and retrospective tabs) with a
 // handful of batched calls: values and formulas together, then formats, weights, colours.
-import type { SummaryCell, SummaryCellStyle } from "../core/summary";
+import type { SummaryCell } from "../core/summary";
 import { asText } from "./env";
 import { RAG, SETUP_ERROR_STYLE } from "./layout";
 import { STATUS } from "../core/tabs";
+import { formatSparse } from "./renderSparse";
+import { backgrounds, STYLE } from "./renderStyle";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-const STYLE: Record<SummaryCellStyle, { bold?: boolean; bg?: string; fg?: string; size?: number }> = {
-  title: { bold: true, fg: "#1f3b57", size: 16 },
-  subtitle: { fg: "#5f6368" },
-  heading: { bold: true, fg: "#ffffff", bg: "#1f3b57" },
-  header: { bold: true, bg: "#e8eaed", fg: "#202124" },
-  label: { bold: true },
-  status: { bold: true },
-  muted: { fg: "#5f6368" },
-  note: { fg: "#5f6368" },
-};
 
 /** The cell as it is written: formulas as formulas, other text always as literal text. */
 function cellValue(c: SummaryCell): unknown {
@@ -68,23 +59,12 @@ export function rangeFromA1Growing(sheet: Sheet, rows: number, width: number): R
 }
 
 /**
- * Each cell's fill. A section heading's fill runs across its whole row: its white text is longer than
- * column A and flows over the blank cells beside it, where it would be white on white.
- */
-function backgrounds(rows: SummaryCell[][]): string[][] {
-  return rows.map((r) => {
-    const band = r.length > 0 && r[0].style === "heading" ? STYLE.heading.bg : null;
-    return r.map((c) => (c.style && STYLE[c.style].bg) || (band && !c.style && (c.v === null || c.v === undefined || c.v === "") ? band : "#ffffff"));
-  });
-}
-
-/**
  * The values as two row bands, each only as wide as its rows' last non-blank value, cut where that writes
  * the fewest cells. Every cell written is paid for on Google, and one rectangle is as wide as the widest row:
  * the Weekly Summary's Trend (a column per week, 17 at 13 weeks) made its 10-column sections above, which
  * are most of its rows at 1,200 KRs, pay for 17 each. Two calls whatever the tracker (each band at least a
  * row and a column; a report has more than one row), so the call count does not depend on its size. The tab was cleared, so the cells left out of
- * a band are blank already; formats are still set over the whole block.
+ * a band are blank already, and only the cells that differ from the default look are formatted (renderSparse.ts).
  */
 function writeInTwoBands(sheet: Sheet, values: unknown[][], width: number): void {
   const n = values.length;
@@ -117,38 +97,22 @@ function writeInTwoBands(sheet: Sheet, values: unknown[][], width: number): void
 }
 
 /**
- * Writes the block from A1 and returns its range (for statusColours). `textStyles`: weight, colour and size
- * in one call (setTextStyles) instead of three; the Weekly Summary uses it (each write call is paid for).
- * `bands`: the values in two narrower bands (writeInTwoBands), on a tab that was just cleared.
+ * Writes the block from A1 and returns its range (for statusColours). `sparse`: on a tab that was just
+ * cleared, only the cells that differ from the default look are formatted (renderSparse.ts), and the values
+ * go in two narrower bands (writeInTwoBands); the Weekly Summary uses it (each cell formatted is paid for).
+ * Otherwise the whole block gets number formats, weights, colours, fills and sizes.
  */
-export function renderCells(
-  sheet: Sheet,
-  rows: SummaryCell[][],
-  width: number,
-  opts: { textStyles?: boolean; bands?: boolean } = {},
-): Range | null {
+export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number, opts: { sparse?: boolean } = {}): Range | null {
   if (!rows.length) return null;
   const range = rangeFromA1Growing(sheet, rows.length, width);
   const values = rows.map((r) => r.map(cellValue));
-  if (opts.bands) writeInTwoBands(sheet, values, width);
-  else range.setValues(values);
-  range.setNumberFormats(rows.map((r) => r.map((c) => c.fmt || "General")));
-  if (opts.textStyles) {
-    const styles = new Map<string, GoogleAppsScript.Spreadsheet.TextStyle>();
-    const textStyle = (c: SummaryCell) => {
-      const key = c.style || "";
-      let t = styles.get(key);
-      if (!t) {
-        const st = c.style ? STYLE[c.style] : {};
-        t = SpreadsheetApp.newTextStyle().setBold(!!st.bold).setForegroundColor(st.fg || "#202124").setFontSize(st.size || 10).build();
-        styles.set(key, t);
-      }
-      return t;
-    };
-    range.setTextStyles(rows.map((r) => r.map(textStyle)));
-    range.setBackgrounds(backgrounds(rows));
+  if (opts.sparse) {
+    writeInTwoBands(sheet, values, width);
+    formatSparse(sheet, rows, width);
     return range;
   }
+  range.setValues(values);
+  range.setNumberFormats(rows.map((r) => r.map((c) => c.fmt || "General")));
   range.setFontWeights(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].bold ? "bold" : "normal"))));
   range.setFontColors(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].fg) || "#202124")));
   range.setBackgrounds(backgrounds(rows));

@@ -1,6 +1,8 @@
 // The Weekly Summary's embedded charts, updated in place: each generation finds its charts by title and
 // modifies them (new data ranges, same place), inserts the ones missing and removes its own duplicates, so
 // the tab never collects one more chart per week. Charts the user added (other titles) are left alone.
+// A chart whose ranges, place and options are already the ones wanted is not updated: it redraws from its
+// cells by itself, and each chart change is a structural call on Google (regenerating a week costs none).
 import { CHART_TITLES, type ChartSpec } from "../core/charts";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -13,6 +15,22 @@ function titleOf(c: EmbeddedChart): string {
   return typeof t === "string" ? t : "";
 }
 
+/** "A1:C4" of a chart's range (Apps Script gives Range objects; "Sheet!A1:C4" text is taken as well). */
+function a1Of(r: unknown): string {
+  if (typeof r === "string") return r.slice(r.lastIndexOf("!") + 1);
+  return (r as GoogleAppsScript.Spreadsheet.Range).getA1Notation();
+}
+
+/** Whether the chart already draws `spec`: the same ranges, anchor cell and options. */
+function drawsAlready(c: EmbeddedChart, spec: ChartSpec): boolean {
+  const ranges = (c.getRanges() as unknown[]).map(a1Of);
+  if (ranges.length !== spec.ranges.length || ranges.some((a1, i) => a1 !== spec.ranges[i])) return false;
+  const at = c.getContainerInfo();
+  if (at.getAnchorRow() !== spec.row || at.getAnchorColumn() !== spec.column) return false;
+  const o = c.getOptions();
+  return o.get("isStacked") === spec.stacked && o.get("width") === spec.width && o.get("height") === spec.height;
+}
+
 export function updateSummaryCharts(sheet: Sheet, specs: ChartSpec[]): void {
   const found = new Map<string, EmbeddedChart>();
   for (const c of sheet.getCharts()) {
@@ -23,6 +41,7 @@ export function updateSummaryCharts(sheet: Sheet, specs: ChartSpec[]): void {
   }
   for (const spec of specs) {
     const prev = found.get(spec.title);
+    if (prev && drawsAlready(prev, spec)) continue;
     const base = prev ? prev.modify().clearRanges() : sheet.newChart();
     const typed = spec.type === "LINE" ? base.asLineChart() : base.asColumnChart();
     let b = (typed as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder)

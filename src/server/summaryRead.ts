@@ -9,7 +9,7 @@ import { summaryPeriod } from "../core/summaryAsOf";
 import { computedLabel, HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
 import { incrementalCheckins, maxCheckinDate, type Checkpoint } from "../core/summaryPast";
 import { cellIsoDate, isDate } from "./env";
-import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, type SettingsRead } from "./read";
+import { checkinsFrom, computedLogHeaderRow, computedLogRows, IDENTIFYING, type SettingsRead } from "./read";
 import { col, norm, num, readTable, str, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -231,51 +231,73 @@ function computedHeaders(s: SettingsRead | null): string[] | null {
   return typeof raw === "string" ? raw.split("|").map((h) => h.trim()) : null;
 }
 
+/**
+ * Blank rows below the log that are cheaper to read than asking for its last row: a read call costs about
+ * what 600 rows of the summary's 8 columns do (README, "The cost model").
+ */
+const BLANK_TAIL = 600;
+
+const blankRow = (r: unknown[]) => r.every((v) => v === "" || v === null || v === undefined);
+
+/**
+ * The log's rows from row `from` to its last row, in its first `width` columns, and that last row; null when
+ * the log now ends above `from`. When the sheet ends near where the computed row count says the log ends
+ * (a log grown by its check-ins ends at the sheet's end), the rows down to the sheet's last row are read,
+ * which is exact whatever the count says (nothing lies below the sheet's end), and the blank rows at the
+ * bottom dropped: no getLastRow read. Otherwise (a log with many blank rows below it) its last row is asked.
+ */
+function readLogFrom(sheet: Sheet, from: number, width: number, s: SettingsRead | null, headerRow: number): { values: unknown[][]; last: number } | null {
+  const counted = s ? computedLogRows(s) : null;
+  const max = sheet.getMaxRows();
+  if (counted !== null && max >= from && max - (headerRow + counted) <= BLANK_TAIL) {
+    const values = sheet.getRange(from, 1, max - from + 1, width).getValues();
+    let n = values.length;
+    while (n > 1 && blankRow(values[n - 1])) n--;
+    return { values: values.slice(0, n), last: from + n - 1 };
+  }
+  const last = sheet.getLastRow();
+  if (last < from) return null;
+  return { values: sheet.getRange(from, 1, last - from + 1, width).getValues(), last };
+}
+
 export interface LogRequest {
   tracker: Tracker;
-  history: HistoryEntry[];
   /** History's rows per week (with state columns where read wide). */
+  history: HistoryEntry[];
   asOf: string;
   settingsRead: SettingsRead | null;
-  checkpoints: Checkpoint[];
+  /** The checkpoint to start from (core/summaryPast checkpointFor), or null: the whole log. */
+  checkpoint: Checkpoint | null;
 }
 
 /**
- * The check-ins the summary needs: from the latest checkpoint that gives the whole log's summary (its
- * History rows intact, no day looked at before its check-ins), only the log rows below its last row, read
- * in the columns the summary uses; otherwise the whole log.
+ * The check-ins the summary needs: from the checkpoint, when it gives the whole log's summary (its History
+ * rows intact, no day looked at before its check-ins), only the log rows below its last row, read in the
+ * columns the summary uses; otherwise the whole log.
  */
 export function readSummaryLog(ss: Spreadsheet, tz: string, req: LogRequest): LogRead {
   const headerRow = req.settingsRead ? computedLogHeaderRow(req.settingsRead) : 1;
-  const candidates = req.checkpoints.filter((c) => c.headerRow === headerRow);
-  let cp: Checkpoint | null = null;
-  let why = candidates.length ? "" : "no checkpoint";
-  for (const c of candidates) {
-    const rows = req.history.filter((h) => h.week === c.week);
-    const pre = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: c, checkpointRows: rows, tail: [] });
-    if (pre.ok) {
-      cp = c;
-      break;
-    }
-    why = pre.reason;
-  }
-  if (!cp) return readWholeLog(ss, tz, req.settingsRead, why);
+  const cp = req.checkpoint;
+  if (!cp) return readWholeLog(ss, tz, req.settingsRead, "no checkpoint");
+  if (cp.headerRow !== headerRow) return readWholeLog(ss, tz, req.settingsRead, "the log's header moved");
+  const pre = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: cp, checkpointRows: req.history.filter((h) => h.week === cp.week), tail: [] });
+  if (!pre.ok) return readWholeLog(ss, tz, req.settingsRead, pre.reason);
 
   const sheet = ss.getSheetByName(TAB.checkins);
   if (!sheet) return readWholeLog(ss, tz, req.settingsRead, "no log");
-  const last = sheet.getLastRow();
-  if (last < cp.lastRow) return readWholeLog(ss, tz, req.settingsRead, "log rows deleted");
   let headers = headerRow === 1 ? computedHeaders(req.settingsRead) : null;
   if (!neededWidth(headers)) headers = sheet.getRange(headerRow, 1, 1, Math.min(16, sheet.getMaxColumns())).getValues()[0].map((v) => str(v));
   const width = neededWidth(headers);
   if (!width || !headers) return readWholeLog(ss, tz, req.settingsRead, "log header");
   // The summary's columns only, from the checkpoint's own last row (checked against its key) down.
-  const values = sheet.getRange(cp.lastRow, 1, last - cp.lastRow + 1, width).getValues();
+  const read = readLogFrom(sheet, cp.lastRow, width, req.settingsRead, headerRow);
+  if (!read) return readWholeLog(ss, tz, req.settingsRead, "log rows deleted");
+  const { values, last } = read;
   const cols = logCols(headers);
   if (cp.lastRow > headerRow && rowKey(values[0], cols) !== cp.rowKey) return readWholeLog(ss, tz, req.settingsRead, "log rows changed");
   const tailTable: Table = { sheet, name: TAB.checkins, headerRow: cp.lastRow, headers: headers.slice(0, width), rows: values.slice(1), width };
   const tail = checkinsFrom(tailTable, tz);
-  const rows = req.history.filter((h) => h.week === cp!.week);
+  const rows = req.history.filter((h) => h.week === cp.week);
   const result = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: cp, checkpointRows: rows, tail });
   if (!result.ok) return readWholeLog(ss, tz, req.settingsRead, result.reason);
   return {

@@ -22,7 +22,8 @@ import {
   type SettingsRead,
 } from "./read";
 import { loadCheckpoints, readHistory, readHistoryRows, readSummaryLog, saveCheckpoint, summaryWeek, type HistoryRead } from "./summaryRead";
-import { renderCells, statusColours } from "./render";
+import { renderCells } from "./render";
+import { ensureHistoryScoreFormat, ensureStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
 import { readKrRows } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
@@ -111,9 +112,9 @@ export function createSummarySheet(ss: Spreadsheet, protect = true): GoogleAppsS
 
 /**
  * Generates the Weekly Summary and writes the week's History rows. The number of service calls does not
- * depend on the tracker's size or the week: one read per source tab, a fixed set of batched writes
- * (49 calls with the Key Results forecast columns: test/server/summary.test.ts; layout, widths and protection are set
- * when setup creates the tab).
+ * depend on the tracker's size: one read per source tab, a fixed set of batched writes, one call per look
+ * formatted (69–76 calls: test/server/summary.test.ts; the status rules, the charts and History's Score
+ * format only when they change; layout, widths and protection are set when setup creates the tab).
  */
 export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   return withDocumentLock(() => {
@@ -128,7 +129,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const checkpoints = loadCheckpoints();
     const best = checkpointFor(checkpoints.list, settings, asOf);
     const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []));
-    const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoints: best ? [best] : [] });
+    const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt });
     const state = historyState(tracker, log.checkins, asOf);
@@ -137,11 +138,12 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     let sheet = ss.getSheetByName(TAB.summary);
     if (!sheet) sheet = createSummarySheet(ss);
     else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created
-    const range = renderCells(sheet, model.rows, model.width, { textStyles: true, bands: true });
-    statusColours(sheet, model.rows.length, model.width, range);
+    renderCells(sheet, model.rows, model.width, { sparse: true });
+    ensureStatusColours(sheet, checkpoints.props);
     updateSummaryCharts(sheet, model.charts);
 
     writeHistory(ss, hist, model, tz);
+    ensureHistoryScoreFormat(hist.sheet, hist.headerRow + 1, col({ headers: hist.headers }, "Score") + 1, checkpoints.props);
     // The week's History rows summarise the log read when every row read is dated on or before the summary's day.
     const complete = hist.hasState && (log.maxDate === null || log.maxDate <= asOf);
     saveCheckpoint(
@@ -156,15 +158,6 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   });
 }
 
-/** History's number formats, set on each row the summary writes (setup gives History none: layout.ts). */
-const HISTORY_FORMATS: Record<string, string> = {
-  Week: "0",
-  "As of": "yyyy-mm-dd",
-  Score: "0.00",
-  Confidence: "0",
-  "Last check-in": "yyyy-mm-dd",
-  "Same-value check-ins": "0",
-};
 /** History grows by at least this many rows at a time, so growing is rare. */
 const HISTORY_GROWTH = 500;
 
@@ -200,13 +193,11 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
     }
     return r;
   });
-  const formats = h.headers.slice(0, width).map((name) => HISTORY_FORMATS[name] || "General");
-  while (formats.length < width) formats.push("General");
   const total = rows.length + plan.clearRows;
   if (total === 0) return;
   const lastRow = plan.startRow + total - 1;
   // History is not sized ahead: a range beyond the sheet's size is refused, so a full tab grows first (one
-  // insert) when the write's range fails, and its new rows get History's formats with the rows written.
+  // insert) when the write's range fails; its new rows get the Score format after the write.
   const sheet = h.sheet;
   const a1 = (r1: number, r2: number) => `${quoteSheet(TAB.history)}!A${r1}:${columnLetter(width)}${r2}`;
   let range: GoogleAppsScript.Spreadsheet.Range;
@@ -224,8 +215,7 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
     const blank = new Array(width).fill("");
     // One range for the week's rows and the rows a shorter rewrite leaves behind (cleared with blanks).
     const all = rows.concat(Array.from({ length: plan.clearRows }, () => blank));
-    range.setValues(all);
-    range.setNumberFormats(all.map(() => formats));
+    range.setValues(all); // the Score column's format is the column's (ensureHistoryScoreFormat)
   } else {
     range.clearContent();
   }

@@ -6,6 +6,7 @@ import type { CountersImpl } from "./counters";
 import { normColor, type ProtectionModel, type SheetModel } from "./model";
 import { LocalProtection, protectionsOf } from "./protection";
 import { LocalRange, rangeFromParsed } from "./range";
+import { LocalRangeList } from "./rangeList";
 import { checkConditionalFormatRule, ConditionalFormatRule, type CfModel } from "./rules";
 
 export class LocalSheet {
@@ -55,6 +56,10 @@ export class LocalSheet {
     const rect = { r1: Math.floor(row), c1: Math.floor(c), r2: Math.floor(row) + Math.floor(nr) - 1, c2: Math.floor(c) + Math.floor(nc) - 1 };
     if (rect.r2 > m.maxRows || rect.c2 > m.maxCols) throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
     return new LocalRange(this._book, m, rect);
+  }
+  /** Several ranges of this sheet (A1 notations) that one call formats together (rangeList.ts). */
+  getRangeList(a1Notations: string[]) {
+    return new LocalRangeList(this._book, this.m, a1Notations);
   }
   // Embedded charts (charts.ts).
   newChart() {

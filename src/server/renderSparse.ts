@@ -1,0 +1,145 @@
+// Formats a report block written on a tab that was just cleared (every cell has the default look): only
+// the cells whose look differs from the default are formatted, one call per distinct look, each over the
+// list of ranges that have it (Sheet.getRangeList). On Google a formatted cell may cost what a written one
+// does (README, "The cost model"): formatting the whole rectangle three times over (number formats, text
+// styles, fills) was most of the Weekly Summary's time, for the few hundred cells that differ.
+import type { SummaryCell } from "../core/summary";
+import { columnLetter } from "../core/a1";
+import { STYLE, backgrounds } from "./renderStyle";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The text colour a cleared cell has and plain text keeps (the styles' near-black counts as it). */
+const DEFAULT_FG = "#202124";
+const DEFAULT_BG = "#ffffff";
+const DEFAULT_SIZE = 10;
+
+/**
+ * The number formats a report sets, in a fixed order: each is set by one call on every sparse render,
+ * so the number of calls does not depend on the data (a format no cell has this time is set on a blank
+ * cell, where it shows nothing). Not here, because the written value already looks so: "@" (text is written
+ * as literal text), "yyyy-mm-dd" on a YYYY-MM-DD string (written, it becomes a date with that format, as
+ * typing it does) and "0" on a whole number.
+ */
+export const REPORT_FORMATS = ["0.00", "+0.00;-0.00;0.00", "0%", "+0;-0;0", "0.0"] as const;
+
+/** A1 ranges covering the cells (1-based [row, column]): runs along each row, merged down equal runs. */
+export function rangesOf(cells: [number, number][]): string[] {
+  const runs = new Map<string, number[]>(); // "c1:c2" -> rows
+  const byRow = new Map<number, number[]>();
+  for (const [r, c] of cells) {
+    const cols = byRow.get(r) || [];
+    cols.push(c);
+    byRow.set(r, cols);
+  }
+  for (const [r, cols] of byRow) {
+    cols.sort((a, b) => a - b);
+    for (let i = 0; i < cols.length; ) {
+      let j = i;
+      while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
+      const key = `${cols[i]}:${cols[j]}`;
+      const rows = runs.get(key) || [];
+      rows.push(r);
+      runs.set(key, rows);
+      i = j + 1;
+    }
+  }
+  const out: string[] = [];
+  for (const [key, rows] of runs) {
+    const [c1, c2] = key.split(":").map(Number);
+    rows.sort((a, b) => a - b);
+    for (let i = 0; i < rows.length; ) {
+      let j = i;
+      while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+      const a = `${columnLetter(c1)}${rows[i]}`;
+      const b = `${columnLetter(c2)}${rows[j]}`;
+      out.push(a === b ? a : `${a}:${b}`);
+      i = j + 1;
+    }
+  }
+  return out;
+}
+
+function blank(c: SummaryCell): boolean {
+  return !c.formula && (c.v === null || c.v === undefined || c.v === "");
+}
+
+/** The number format to set on a cell, or null when the value written already looks so. */
+function formatToSet(c: SummaryCell): string | null {
+  const f = c.fmt;
+  if (!f || f === "General" || f === "@" || blank(c)) return null;
+  if (f === "yyyy-mm-dd" && typeof c.v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(c.v)) return null;
+  if (f === "0" && typeof c.v === "number" && Number.isInteger(c.v)) return null;
+  return f;
+}
+
+class Groups {
+  readonly map = new Map<string, [number, number][]>();
+  add(key: string, r: number, c: number): void {
+    const list = this.map.get(key);
+    if (list) list.push([r, c]);
+    else this.map.set(key, [[r, c]]);
+  }
+}
+
+/**
+ * Sets the looks of a block written from A1 on a cleared tab. Fonts: a look of two or more properties
+ * that only one rectangle has (the title) in one text-style call; otherwise one call per property and
+ * value (bold; each colour; each size). Fills: one call per colour. Number formats: REPORT_FORMATS, one
+ * call each, then any other format the block has.
+ */
+export function formatSparse(sheet: Sheet, rows: SummaryCell[][], width: number): void {
+  const fills = backgrounds(rows);
+  const looks = new Groups(); // font looks: "bold|fg|size"
+  const bg = new Groups();
+  const fmt = new Groups();
+  let spare: [number, number] | null = null; // a blank, unstyled cell for a format no cell has
+  rows.forEach((row, i) => {
+    for (let j = 0; j < width; j++) {
+      const c = row[j] || { v: null };
+      const st = c.style ? STYLE[c.style] : {};
+      const r = i + 1;
+      const col = j + 1;
+      const look = `${st.bold ? "bold" : ""}|${st.fg && st.fg !== DEFAULT_FG ? st.fg : ""}|${st.size && st.size !== DEFAULT_SIZE ? st.size : ""}`;
+      if (look !== "||") looks.add(look, r, col);
+      const fill = fills[i][j];
+      if (fill && fill !== DEFAULT_BG) bg.add(fill, r, col);
+      const f = formatToSet(c);
+      if (f) fmt.add(f, r, col);
+      else if (!spare && blank(c) && !c.style && look === "||" && fill === DEFAULT_BG) spare = [r, col];
+    }
+  });
+
+  // Fonts.
+  const bold: [number, number][] = [];
+  const fg = new Groups();
+  const size = new Groups();
+  for (const [look, cells] of looks.map) {
+    const [b, colour, sz] = look.split("|");
+    const props = [b, colour, sz].filter((x) => x !== "").length;
+    const ranges = rangesOf(cells);
+    if (props >= 2 && ranges.length === 1) {
+      const style = SpreadsheetApp.newTextStyle().setBold(!!b).setForegroundColor(colour || DEFAULT_FG).setFontSize(sz ? Number(sz) : DEFAULT_SIZE).build();
+      const height = new Set(cells.map(([r]) => r)).size;
+      const across = new Set(cells.map(([, c]) => c)).size;
+      sheet.getRange(ranges[0]).setTextStyles(Array.from({ length: height }, () => new Array(across).fill(style)));
+      continue;
+    }
+    for (const cell of cells) {
+      if (b) bold.push(cell);
+      if (colour) fg.add(colour, cell[0], cell[1]);
+      if (sz) size.add(sz, cell[0], cell[1]);
+    }
+  }
+  if (bold.length) sheet.getRangeList(rangesOf(bold)).setFontWeight("bold");
+  for (const [colour, cells] of fg.map) sheet.getRangeList(rangesOf(cells)).setFontColor(colour);
+  for (const [sz, cells] of size.map) sheet.getRangeList(rangesOf(cells)).setFontSize(Number(sz));
+  for (const [colour, cells] of bg.map) sheet.getRangeList(rangesOf(cells)).setBackground(colour);
+
+  // Number formats.
+  const order = (REPORT_FORMATS as readonly string[]).concat([...fmt.map.keys()].filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f)));
+  for (const f of order) {
+    const cells = fmt.map.get(f) || (spare ? [spare] : []);
+    if (cells.length) sheet.getRangeList(rangesOf(cells)).setNumberFormat(f);
+  }
+}

@@ -1,0 +1,145 @@
+// The Weekly Summary's look from one generation to the next: only the cells that differ from a cleared
+// cell are formatted, the status colours' rules and the charts are rewritten only when they change, and
+// the tab still looks right after a second week and a regeneration; and what it reads of the log.
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import type { Workbook } from "../../src/local/runtime";
+import { evaluateConditionalFormat } from "../../src/local/sheets";
+import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
+import { OPERATIONS_OWNER, rowWhere, summaryTab } from "../support/summaryTab";
+
+const START = "2026-01-05";
+const W2 = "2026-01-18";
+const W3 = "2026-01-25";
+
+function checkIn(wb: Workbook, day: string, krId: string, value: number) {
+  setToday(wb, day);
+  wb.services.session.setUser(OPERATIONS_OWNER[krId]);
+  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value: String(value), confidence: 6 });
+  if (!r.ok) throw new Error(r.message);
+  wb.services.session.setUser("ops.lead@example.com");
+}
+
+/** Generates the summary as of `at` and returns the calls it made by method and the cells it formatted. */
+function generate(wb: Workbook, at: string) {
+  setToday(wb, at);
+  wb.services.counters.reset();
+  const r = callAddon(wb, "generateWeeklySummary", { at });
+  if (!r.ok) throw new Error(r.message);
+  const c = wb.services.counters.snapshot();
+  return { calls: c.byMethod, formatted: c.cellsFormatted };
+}
+
+/** The Overall row's look: status coloured by the rules, number formats, the header row bold on grey. */
+function overallLook(wb: Workbook) {
+  const sh = ss(wb).getSheetByName("Weekly Summary")!;
+  const row = rowWhere(summaryTab(wb), (s) => s === "Overall") + 1; // 1-based heading row
+  const status = String(sh.getRange(row + 2, 3).getValue());
+  const values = sh.getRange(row + 2, 1, 1, 4);
+  return {
+    heading: [sh.getRange(row, 1).getFontWeight(), sh.getRange(row, 1).getFontColor(), sh.getRange(row, 6).getBackground()],
+    header: [sh.getRange(row + 1, 2).getFontWeight(), sh.getRange(row + 1, 2).getBackground()],
+    formats: values.getNumberFormats()[0],
+    status,
+    statusColour: evaluateConditionalFormat(sh as never, row + 2, 3),
+  };
+}
+
+describe("Weekly Summary: what each generation rewrites", () => {
+  it("a regeneration sets no status rules and updates no chart; a new week moves the charts, and the tab looks the same", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    checkIn(wb, "2026-01-06", "O1.KR1", 85);
+    checkIn(wb, "2026-01-14", "O2.KR2", 91);
+    generate(wb, W2);
+    const again = generate(wb, W2);
+    expect(again.calls["Sheet.setConditionalFormatRules"]).toBeUndefined();
+    expect(again.calls["Sheet.updateChart"]).toBeUndefined();
+    expect(again.calls["Sheet.insertChart"]).toBeUndefined();
+    const next = generate(wb, W3);
+    expect(next.calls["Sheet.setConditionalFormatRules"]).toBeUndefined();
+    expect(next.calls["Sheet.updateChart"]).toBe(2);
+    // The charts draw the new week's data block.
+    const sh = ss(wb).getSheetByName("Weekly Summary")!;
+    const t = summaryTab(wb);
+    const chartRow = rowWhere(t, (s) => s.startsWith("Chart data")) + 1;
+    const ranges = sh.getCharts().map((c) => String(c.getRanges()[0]).replace(/^.*!/, ""));
+    // History has weeks 2 and 3: the week header row, then the objectives and expected lines, weeks across.
+    expect(ranges[0]).toMatch(new RegExp(`^A${chartRow + 1}:C\\d+$`));
+    // The look after the third generation, statuses coloured by the rules set at the first.
+    const look = overallLook(wb);
+    expect(look.heading).toEqual(["bold", "#ffffff", "#1f3b57"]);
+    expect(look.header).toEqual(["bold", "#e8eaed"]);
+    expect([look.formats[0], look.formats[1], look.formats[3]]).toEqual(["0.00", "0.00", "0%"]);
+    expect(["On track", "At risk", "Off track"]).toContain(look.status);
+    expect(look.statusColour).not.toBeNull();
+  });
+
+  it("the rules are set again when the tab grows (they cover its whole grid)", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    checkIn(wb, "2026-01-06", "O1.KR1", 85);
+    generate(wb, W2);
+    const sh = ss(wb).getSheetByName("Weekly Summary")!;
+    sh.deleteRows(61, sh.getMaxRows() - 60);
+    const grown = generate(wb, W2);
+    expect(grown.calls["Sheet.setConditionalFormatRules"]).toBe(1);
+    const rules = sh.getConditionalFormatRules();
+    expect(rules.map((r) => r.getRanges()[0].getA1Notation())).toEqual(rules.map(() => `A1:${String.fromCharCode(64 + sh.getMaxColumns())}${sh.getMaxRows()}`));
+  });
+
+  it("formats only the cells whose look differs from a cleared cell's: fewer than the block (it was formatted three times over)", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    checkIn(wb, "2026-01-06", "O1.KR1", 85);
+    generate(wb, W2);
+    const { formatted } = generate(wb, W2);
+    const t = summaryTab(wb);
+    const block = t.values.length * t.values[0].length;
+    // (History's Score column was formatted by the first generation: none of it here.)
+    expect(formatted).toBeLessThan(block / 2);
+  });
+
+  it("History's Score column is formatted once, and again only on the rows a growth adds", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    checkIn(wb, "2026-01-06", "O1.KR1", 85);
+    const first = generate(wb, W2);
+    const hist = ss(wb).getSheetByName("History")!;
+    expect(first.calls["Range.setNumberFormat"]).toBe(1);
+    expect(hist.getRange(2, 5).getNumberFormat()).toBe("0.00");
+    expect(hist.getRange(hist.getMaxRows(), 5).getNumberFormat()).toBe("0.00");
+    expect(generate(wb, W3).calls["Range.setNumberFormat"]).toBeUndefined();
+    // No room left: the next week grows History, and only its new rows are formatted.
+    const last = hist.getLastRow();
+    hist.deleteRows(last + 1, hist.getMaxRows() - last);
+    const grown = generate(wb, "2026-02-01");
+    expect(grown.calls["Range.setNumberFormat"]).toBe(1);
+    expect(grown.formatted).toBeLessThan(hist.getMaxRows() - last + 400); // the new rows' Score cells and the report's looks
+    const rows = hist.getRange(last + 1, 1, 7, 6);
+    expect(rows.getNumberFormats().map((r) => r[4])).toEqual(new Array(7).fill("0.00"));
+    // Dates written as YYYY-MM-DD text are dates shown so; the week a whole number.
+    expect(rows.getDisplayValues()[0].slice(0, 2)).toEqual(["4", "2026-02-01"]);
+  });
+});
+
+describe("Weekly Summary: reading the log from the checkpoint", () => {
+  it("a log that ends at its sheet's end is read down to it, without asking for its last row; one with blank rows below asks", () => {
+    const make = (trim: boolean) => {
+      const wb = newTracker({ template: "operations", start: START, at: START });
+      const log = ss(wb).getSheetByName("Check-ins")!;
+      if (trim) log.deleteRows(log.getLastRow() + 1, log.getMaxRows() - log.getLastRow());
+      checkIn(wb, "2026-01-06", "O1.KR1", 85);
+      generate(wb, "2026-01-11");
+      checkIn(wb, "2026-01-13", "O2.KR2", 91);
+      checkIn(wb, "2026-01-14", "O1.KR1", 88);
+      return wb;
+    };
+    const trimmed = make(true);
+    const padded = make(false);
+    const a = generate(trimmed, W2);
+    const b = generate(padded, W2);
+    expect(a.calls["Sheet.getLastRow"]).toBe(1); // History's
+    expect(b.calls["Sheet.getLastRow"]).toBe(2); // History's and the log's
+    // Both read the two new check-ins: the same summary.
+    const values = (wb: Workbook) => summaryTab(wb).values.map((r) => r.map((v) => String(v).replace(/ · generated .*$/, "")));
+    expect(values(trimmed)).toEqual(values(padded));
+    expect(values(trimmed).flat().filter((v) => v === "O2.KR2").length).toBeGreaterThan(0);
+  });
+});
