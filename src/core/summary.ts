@@ -25,7 +25,7 @@
 //   confidence now and as of asOf − 7 (log replay); Low confidence = On track and (confidence ≤ 4 or a
 //   fall of ≥ 3); blockers of every check-in in the period; the three "This week" lines.
 import type { HistoryEntry } from "./model";
-import { buildSummaryData } from "./summaryData";
+import { summaryDataAndState } from "./summaryData";
 import { layoutSummary, type SummaryCell } from "./summaryLayout";
 import type { SummaryData, SummaryInput } from "./summaryTypes";
 import { chartBlock, chartData, type ChartSpec } from "./charts";
@@ -66,9 +66,11 @@ export const CHART_ANCHOR = { row: 3, column: 12 };
 
 /** The Weekly Summary model: data, layout, the History rows of week N and the charts. */
 export function buildSummary(input: SummaryInput): SummaryModel {
-  const data = buildSummaryData(input);
+  const { data, state } = summaryDataAndState(input);
   const laid = layoutSummary(data);
   const rows = laid.rows;
+  // With the state columns (confidence, last check-in, its texts, same-value run) from the same replay.
+  const states = state();
   const historyRows: HistoryEntry[] = data.krs.map((k) => ({
     week: data.week,
     asOf: data.asOf,
@@ -76,6 +78,7 @@ export function buildSummary(input: SummaryInput): SummaryModel {
     value: k.value,
     score: k.score,
     status: k.status,
+    ...(states.get(k.id) || {}),
   }));
   // The charts draw History as it will be once this generation has written week N.
   const history = input.history.filter((h) => h.week < data.week).concat(historyRows);

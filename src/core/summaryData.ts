@@ -7,7 +7,7 @@ import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, summaryPeriod, trackerAsOf, weightedMean } from "./summaryAsOf";
 import { STATUS } from "./tabs";
 import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
-import { lastWeekConfidenceWithHistory, pastWeekValues } from "./summaryPast";
+import { historyStateOf, lastWeekConfidenceWithHistory, pastWeekValues, type HistoryState } from "./summaryPast";
 import { blockersThisPeriod, confidenceOf, lowConfidence, missingCheckins, needsAttention, worstFirst } from "./summaryLeaders";
 import { thisWeekLines } from "./summaryThisWeek";
 import {
@@ -220,6 +220,14 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
 
 /** Builds the structured summary data (no layout). */
 export function buildSummaryData(input: SummaryInput): SummaryData {
+  return summaryDataAndState(input).data;
+}
+
+/**
+ * The summary data, and History's state columns (summaryPast.historyState) from the same replay of the
+ * log, computed when asked for (buildSummary fills the week's History rows with them).
+ */
+export function summaryDataAndState(input: SummaryInput): { data: SummaryData; state: () => Map<string, HistoryState> } {
   const { history, asOf } = input;
   const checkins = withoutReplaced(input.checkins);
   const tracker = withoutBlankIds(input.tracker);
@@ -250,7 +258,8 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
   const lowConf = lowConfidence(krs, latestNow);
   const blockers = blockersThisPeriod(krs, checkins, periodStart, asOf);
   const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf });
-  return {
+  const state = () => historyStateOf(input.tracker, checkins, latestNow, logged, asOf);
+  const data: SummaryData = {
     cycleName: s.cycleName,
     start: s.startDate,
     end: addDays(s.startDate, 7 * weeks),
@@ -277,4 +286,5 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
     trend: trendData,
     forecast,
   };
+  return { data, state };
 }

@@ -41,8 +41,14 @@ export type HistoryState = Required<Pick<HistoryEntry, "confidence" | "lastCheck
 /** The state columns of each KR's History row as of `asOf`, computed from the check-ins the summary used. */
 export function historyState(tracker: Tracker, all: CheckinEntry[], asOf: string): Map<string, HistoryState> {
   const checkins = withoutReplaced(all);
-  const latest = latestCheckins(checkins, asOf);
-  const logged = new Set(checkins.map((c) => c.krId));
+  return historyStateOf(tracker, checkins, latestCheckins(checkins, asOf), new Set(checkins.map((c) => c.krId)), asOf);
+}
+
+/**
+ * historyState from what the summary computed already (summaryData.ts): the check-ins without replaced
+ * ones, the latest per KR as of asOf and the KRs the log names, so the log is not filtered and replayed twice.
+ */
+export function historyStateOf(tracker: Tracker, checkins: CheckinEntry[], latest: Map<string, CheckinEntry>, logged: Set<string>, asOf: string): Map<string, HistoryState> {
   const values = new Map<string, CheckinEntry[]>();
   for (const c of checkins) {
     if (!isIso(c.date) || c.date > asOf) continue;
@@ -231,12 +237,16 @@ export function checkpointFor(checkpoints: Checkpoint[], settings: Tracker["sett
 
 /**
  * Last week's confidence per KR: History's Confidence of week N − 1 where History has it, else the log
- * replayed as of asOf − 7 days (summaryLeaders.lastWeekConfidence). Empty in week 1.
+ * replayed as of asOf − 7 days (summaryLeaders.lastWeekConfidence), only when some KR lacks that row. Empty
+ * in week 1.
  */
 export function lastWeekConfidenceWithHistory(tracker: Tracker, checkins: CheckinEntry[], history: HistoryEntry[], asOf: string, week: number): Map<string, number | null> {
-  const out = lastWeekConfidence(tracker, checkins, asOf, week);
-  if (week <= 1) return out;
-  for (const h of history) if (h.week === week - 1 && h.confidence !== undefined && out.has(h.krId)) out.set(h.krId, confidenceOf(h.confidence));
+  if (week <= 1) return new Map();
+  const recorded = new Map<string, number | null>();
+  for (const h of history) if (h.week === week - 1 && h.confidence !== undefined) recorded.set(h.krId, confidenceOf(h.confidence));
+  const replay = tracker.keyResults.some((kr) => !recorded.has(kr.id)) ? lastWeekConfidence(tracker, checkins, asOf, week) : null;
+  const out = new Map<string, number | null>();
+  for (const kr of tracker.keyResults) out.set(kr.id, recorded.has(kr.id) ? (recorded.get(kr.id) as number | null) : (replay!.get(kr.id) as number | null));
   return out;
 }
 

@@ -98,7 +98,7 @@ export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, o
     save: async () => {
       if (savedValues) throw new Error("a workbook opened with its saved formula results cannot be saved");
       assertLockKept(file);
-      const snap = restoreSetAside(services.toSnapshot(), aside);
+      const snap = restoreSetAside(services.toSnapshot({ forSaving: true }), aside);
       // TODAY() was evaluated for the clock's day (clock.set recalculates it); a changed zone may have moved it.
       const valuesAsOf = snap.timeZone === openedTz ? dayIn(services.clock.now().getTime(), snap.timeZone) : undefined;
       await saveXlsx(file, snap, { valuesAsOf });

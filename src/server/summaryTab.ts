@@ -4,7 +4,7 @@ import { planHistoryWrite, type ExistingHistoryRow } from "../core/history";
 import type { Tracker } from "../core/model";
 import { buildSummary, type SummaryModel } from "../core/summary";
 import { HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
-import { checkpointFor, historyDigest, historyState } from "../core/summaryPast";
+import { checkpointFor, historyDigest } from "../core/summaryPast";
 import { asText, isoDate, UserError, withDocumentLock } from "./env";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { protectSheet } from "./layout";
@@ -132,8 +132,6 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt });
-    const state = historyState(tracker, log.checkins, asOf);
-    model.historyRows = model.historyRows.map((h) => ({ ...h, ...(state.get(h.krId) || {}) }));
 
     let sheet = ss.getSheetByName(TAB.summary);
     if (!sheet) sheet = createSummarySheet(ss);

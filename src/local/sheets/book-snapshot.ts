@@ -6,6 +6,7 @@ import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../snapshot"
 import { parseA1, quoteSheetName, rectToA1 } from "./a1";
 import { Book, errorString, type Faces } from "./book";
 import { absA1, SheetModel, type CellMeta, type Ctx } from "./model";
+import { applyDeferral, mayDefer, planDeferral } from "./deferred";
 import { tzOffsetMinutes } from "./time";
 
 /**
@@ -27,16 +28,20 @@ export function bookFromSnapshot(snap: WorkbookSnapshot, ctx: Ctx, faces: Faces)
   const clock = { now: () => ctx.now(), offsetMinutes: (ms: number) => tzOffsetMinutes(ms, book.timeZone) };
   const specs = snap.sheets.length ? snap.sheets : [{ name: "Sheet1", rows: [] } as SnapshotSheet];
   const contents: Record<string, RawCellContent[][]> = {};
+  const loaded = new Map<SheetModel, (SnapshotCell | null)[][]>();
   const models: SheetModel[] = [];
   for (const s of specs) {
     const width = s.rows.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
     const gid = book.nextGid++;
     const model = new SheetModel(s.name, -1, gid === 0 ? 0 : 100_000 + gid, Math.max(1000, s.rows.length), Math.max(26, width));
-    contents[s.name] = loadSheet(book, model, s);
+    if (mayDefer(s)) {
+      loadSheet(book, model, s, true);
+      loaded.set(model, s.rows);
+    } else contents[s.name] = loadSheet(book, model, s);
     models.push(model);
   }
-  const deferred = deferrable(snap, specs, models, contents);
-  for (const m of deferred.keys()) delete contents[m.name];
+  const plan = planDeferral(snap, specs, models, contents, loaded);
+  for (const m of plan.tabs.keys()) delete contents[m.name];
   const named = (snap.namedRanges ?? [])
     .map((n) => {
       const sheet = models.find((m) => m.name.toLowerCase() === n.sheet.toLowerCase());
@@ -48,83 +53,28 @@ export function bookFromSnapshot(snap: WorkbookSnapshot, ctx: Ctx, faces: Faces)
     clock,
     named.map((x) => ({ name: x.n.name, expression: `=${quoteSheetName(x.sheet.name)}!${absA1(x.rect)}` })),
   );
-  for (const m of models) if (!deferred.has(m)) m.hfId = book.hf.getSheetId(m.name) as number;
-  for (const [m, content] of deferred) deferSheet(book, m, content);
-  if (deferred.size) book.allInEngine = () => {
-    for (const m of deferred.keys()) void m.hfId;
-    book.allInEngine = () => {};
-  };
+  for (const m of models) if (!plan.tabs.has(m)) m.hfId = book.hf.getSheetId(m.name) as number;
   book.sheets = models;
+  applyDeferral(book, plan);
   for (const x of named) book.named.set(x.n.name.toLowerCase(), { name: x.n.name, sheet: x.sheet, rect: x.rect });
   book.active = book.sheets.find((s) => !s.hidden) ?? book.sheets[0];
   return book;
 }
 
-/**
- * Large tabs no formula can read (no formula of their own, none elsewhere naming them, no named range on
- * them, no INDIRECT anywhere): the check-in log and History of a saved summary, every large tab of `show`'s
- * formula-free book. They stay out of the engine until something uses their cells (deferSheet).
- */
-function deferrable(snap: WorkbookSnapshot, specs: SnapshotSheet[], models: SheetModel[], contents: Record<string, RawCellContent[][]>): Map<SheetModel, RawCellContent[][]> {
-  const out = new Map<SheetModel, RawCellContent[][]>();
-  const size = (c: RawCellContent[][]) => c.reduce((n, r) => n + r.length, 0);
-  const candidates = models.filter((m) => !m.hasFormulas && size(contents[m.name]) >= 50_000);
-  if (!candidates.length) return out;
-  const texts = new Set<string>();
-  for (const m of models) {
-    if (!m.hasFormulas) continue;
-    for (const row of contents[m.name]) for (const c of row) if (typeof c === "string" && c.startsWith("=")) texts.add(c);
-  }
-  for (const sp of specs) {
-    for (const cf of sp.conditionalFormats ?? []) for (const v of cf.condition.values) texts.add(String(v));
-    for (const dv of sp.validations ?? []) for (const v of dv.values) texts.add(String(v));
-  }
-  const formulas = [...texts].join("\n").toLowerCase();
-  if (formulas.includes("indirect")) return out;
-  const named = new Set((snap.namedRanges ?? []).map((n) => n.sheet.toLowerCase()));
-  for (const m of candidates) {
-    const name = m.name.toLowerCase();
-    if (!named.has(name) && !formulas.includes(name)) out.set(m, contents[m.name]);
-  }
-  return out;
-}
-
-/** A deferred tab's content while it is still outside the engine. */
-const pending = new WeakMap<SheetModel, RawCellContent[][]>();
-
-/** The sheet's engine ID, its content added to the engine when first asked for (every use of a sheet's cells goes through it). */
-function deferSheet(book: Book, model: SheetModel, content: RawCellContent[][]): void {
-  let id = -1;
-  pending.set(model, content);
-  Object.defineProperty(model, "hfId", {
-    configurable: true,
-    enumerable: true,
-    get(): number {
-      if (id < 0) {
-        // One recalculation for both steps, not one each (each ran a partial recalculation of the book); a
-        // suspended engine (a command writing) stays so, its recalculation left for the next read as always.
-        const hf = book.hf;
-        const suspended = hf.isEvaluationSuspended();
-        if (!suspended) hf.suspendEvaluation();
-        id = hf.getSheetId(hf.addSheet(model.name)) as number;
-        hf.setSheetContent(id, content);
-        pending.delete(model);
-        if (!suspended) hf.resumeEvaluation();
-      }
-      return id;
-    },
-    set(v: number) {
-      id = v;
-    },
-  });
-}
-
-function loadSheet(book: Book, model: SheetModel, s: SnapshotSheet): RawCellContent[][] {
-  const content: RawCellContent[][] = new Array(s.rows.length);
+/** The sheet's models, and its engine contents unless `valuesOnly` (a tab that may stay out of the engine: deferred.ts). */
+function loadSheet(book: Book, model: SheetModel, s: SnapshotSheet, valuesOnly = false): RawCellContent[][] {
+  const content: RawCellContent[][] = new Array(valuesOnly ? 0 : s.rows.length);
   for (let r = 0; r < s.rows.length; r++) {
     const row = s.rows[r];
     if (!row) {
-      content[r] = [];
+      if (!valuesOnly) content[r] = [];
+      continue;
+    }
+    if (valuesOnly) {
+      for (let c = 0; c < row.length; c++) {
+        const meta = row[c] ? metaFromSnapshot(row[c]!) : undefined;
+        if (meta) (model.meta[r] ??= [])[c] = meta;
+      }
       continue;
     }
     const out: RawCellContent[] = new Array(row.length);
@@ -172,45 +122,34 @@ function loadSheet(book: Book, model: SheetModel, s: SnapshotSheet): RawCellCont
   return content;
 }
 
-export function bookToSnapshot(book: Book, triggers: WorkbookSnapshot["triggers"], documentProperties: Record<string, string>): WorkbookSnapshot {
+export function bookToSnapshot(book: Book, triggers: WorkbookSnapshot["triggers"], documentProperties: Record<string, string>, shareLoaded = false): WorkbookSnapshot {
   return {
     id: book.id,
     name: book.name,
     locale: book.locale,
     timeZone: book.timeZone,
-    sheets: book.sheets.map((s) => sheetSnapshot(book, s)),
+    sheets: book.sheets.map((s) => sheetSnapshot(book, s, shareLoaded)),
     namedRanges: [...book.named.values()].map((n) => ({ name: n.name, sheet: n.sheet.name, a1: rectToA1(n.rect) })),
     documentProperties: { ...documentProperties },
     triggers: triggers.map((t) => ({ ...t })),
   };
 }
 
-/** The cells of a deferred tab never put into the engine: its content as loaded (only formats can have changed). */
-function contentValues(content: RawCellContent[][], height: number, width: number): unknown[][] {
-  const out: unknown[][] = new Array(height);
-  for (let i = 0; i < height; i++) {
-    const row = content[i] ?? [];
-    const o: unknown[] = new Array(width).fill(null);
-    for (let j = 0; j < row.length && j < width; j++) {
-      const c = row[j];
-      o[j] = typeof c === "string" && c.startsWith("'") ? c.slice(1) : c;
-    }
-    out[i] = o;
-  }
-  return out;
-}
-
-function sheetSnapshot(book: Book, s: SheetModel): SnapshotSheet {
-  const content = pending.get(s);
-  const dims = content ? { height: content.length, width: content.reduce((w, r) => Math.max(w, r.length), 0) } : book.hf.getSheetDimensions(s.hfId);
+function sheetSnapshot(book: Book, s: SheetModel, shareLoaded: boolean): SnapshotSheet {
+  const content = s.pending;
+  // For saving, a tab never changed since it was loaded (values and formats) is given as its loaded rows,
+  // not copied (~0.3 s and ~50 MB for the large tier's log).
+  const asLoaded = shareLoaded ? content?.sameAsLoaded(s.meta, metaFromSnapshot) : null;
+  if (asLoaded) return sheetParts(s, asLoaded.slice());
+  const dims = content ? content.dims() : book.hf.getSheetDimensions(s.hfId);
   let height = Math.max(dims.height, s.meta.length);
   const width = Math.max(dims.width, s.meta.reduce((w, r) => Math.max(w, r ? r.length : 0), 0));
   const rows: (SnapshotCell | null)[][] = [];
   if (height > 0 && width > 0) {
     const rect = { r1: 1, c1: 1, r2: height, c2: width };
-    const values = content ? (contentValues(content, height, width) as ReturnType<HyperFormula["getRangeValues"]>) : book.settle().getRangeValues({ start: book.addr(s, 1, 1), end: book.addr(s, rect.r2, rect.c2) });
+    const values = content ? (content.read(rect) as ReturnType<HyperFormula["getRangeValues"]>) : book.settle().getRangeValues({ start: book.addr(s, 1, 1), end: book.addr(s, rect.r2, rect.c2) });
     // A sheet of values (the check-in log, History) is not asked for formulas: a million lookups on a large tracker.
-    const formulas = s.hasFormulas ? book.hf.getRangeFormulas({ start: book.addr(s, 1, 1), end: book.addr(s, rect.r2, rect.c2) }) : null;
+    const formulas = s.hasFormulas ? book.formulas(s, rect) : null;
     for (let i = 0; i < height; i++) {
       const row: (SnapshotCell | null)[] = [];
       for (let j = 0; j < width; j++) {
@@ -237,6 +176,11 @@ function sheetSnapshot(book: Book, s: SheetModel): SnapshotSheet {
       height--;
     }
   }
+  return sheetParts(s, rows);
+}
+
+/** The sheet's snapshot from its rows and its models (formats and rules beyond the cells). */
+function sheetParts(s: SheetModel, rows: (SnapshotCell | null)[][]): SnapshotSheet {
   const out: SnapshotSheet = { name: s.name, rows };
   if (s.hidden) out.hidden = true;
   if (s.frozenRows) out.frozenRows = s.frozenRows;

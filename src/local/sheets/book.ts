@@ -39,8 +39,15 @@ export class Book {
   active!: SheetModel;
   nextGid = 0;
   api: LocalSpreadsheet;
-  /** Puts every tab still outside the engine into it (book-snapshot.ts defers large tabs of a formula-free book): before a formula could name one. */
-  allInEngine: () => void = () => {};
+  /**
+   * Puts the tabs still outside the engine (deferred.ts) that a formula about to be evaluated or written
+   * names into it, or every such tab when no formula is given (or it may reach any tab: INDIRECT).
+   */
+  allInEngine: (formula?: string) => void = () => {};
+  /** Puts back the formulas held with a deferred tab's values written in (deferred.ts). */
+  restoreShadows: () => void = () => {};
+  /** A deferred tab's values changed: the formulas holding them take the new ones (deferred.ts). */
+  pendingChanged: (sheet: SheetModel) => void = () => {};
 
   constructor(
     public ctx: Ctx,
@@ -132,10 +139,16 @@ export class Book {
     return (r[col - 1] ??= {});
   }
 
+  /** Before a change of the sheet's cells or shape: formulas held rewritten go back as loaded (deferred.ts). */
+  touch(sheet: SheetModel): void {
+    if (sheet.shadows) this.restoreShadows();
+  }
+
   /** Values as Apps Script returns them. */
   readValues(sheet: SheetModel, rect: Rect, display = false): unknown[][] {
     const hf = this.settle();
-    const raw = hf.getRangeValues({ start: this.addr(sheet, rect.r1, rect.c1), end: this.addr(sheet, rect.r2, rect.c2) });
+    const pending = sheet.pending;
+    const raw = pending ? pending.read(rect) : hf.getRangeValues({ start: this.addr(sheet, rect.r1, rect.c1), end: this.addr(sheet, rect.r2, rect.c2) });
     const loc = display ? localeInfo(this.locale) : null;
     const out: unknown[][] = new Array(raw.length);
     for (let i = 0; i < raw.length; i++) {
@@ -147,7 +160,8 @@ export class Book {
         if (v === null || v === undefined) o[j] = "";
         else if (typeof v === "number") {
           let fmt = metaRow?.[rect.c1 - 1 + j]?.fmt;
-          if (!fmt) fmt = this.autoFormat(sheet, rect.r1 + i, rect.c1 + j);
+          // A value loaded as a number is no date unless formatted as one (a tab outside the engine holds no formulas).
+          if (!fmt && !pending) fmt = this.autoFormat(sheet, rect.r1 + i, rect.c1 + j);
           if (display) o[j] = formatNumber(v, fmt, loc!);
           else o[j] = fmt && isDateFormat(fmt) ? new this.ctx.DateClass(msFromSerialTz(v, this.timeZone)) : v;
         } else if (v instanceof DetailedCellError) o[j] = errorString(v);
@@ -169,12 +183,26 @@ export class Book {
   }
 
   readFormulas(sheet: SheetModel, rect: Rect): string[][] {
+    return this.formulas(sheet, rect).map((row) => row.map((x) => x ?? ""));
+  }
+
+  /** The formulas of a range as loaded or written (those held rewritten, deferred.ts, as loaded). */
+  formulas(sheet: SheetModel, rect: Rect): (string | undefined)[][] {
+    if (sheet.pending) return Array.from({ length: rect.r2 - rect.r1 + 1 }, () => new Array<undefined>(rect.c2 - rect.c1 + 1).fill(undefined));
     const f = this.hf.getRangeFormulas({ start: this.addr(sheet, rect.r1, rect.c1), end: this.addr(sheet, rect.r2, rect.c2) });
-    return f.map((row) => row.map((x) => x ?? ""));
+    if (sheet.shadows) {
+      for (const [key, formula] of sheet.shadows) {
+        const [r, c] = key.split(",").map(Number);
+        const i = r + 1 - rect.r1, j = c + 1 - rect.c1;
+        if (i >= 0 && i < f.length && j >= 0 && j < f[i].length) f[i][j] = formula;
+      }
+    }
+    return f;
   }
 
   /** Writes values the way Range.setValues does (strings parsed as typed input). */
   writeValues(sheet: SheetModel, rect: Rect, values: unknown[][], formulasOnly = false): void {
+    this.touch(sheet);
     const content: RawCellContent[][] = new Array(values.length);
     for (let i = 0; i < values.length; i++) {
       const row = values[i];
@@ -186,6 +214,15 @@ export class Book {
         out[j] = this.toContent(sheet, r, c, row[j], formulasOnly);
       }
       content[i] = out;
+    }
+    if (sheet.pending) {
+      // Values stay outside the engine (the check-in appended to the log); a formula takes the tab in.
+      if (!content.some((row) => row.some((c) => typeof c === "string" && c.startsWith("=")))) {
+        sheet.pending.write(rect, content);
+        this.pendingChanged(sheet);
+        return;
+      }
+      void sheet.hfId;
     }
     const hf = this.write();
     if (values.length * (values[0]?.length ?? 0) < 10_000) {
@@ -219,7 +256,7 @@ export class Book {
     }
     const s = typeof v === "string" ? v : String(v);
     if (formulasOnly && s.startsWith("=")) {
-      this.allInEngine();
+      this.allInEngine(s);
       sheet.hasFormulas = true;
       return s;
     }
@@ -229,7 +266,7 @@ export class Book {
       case "empty":
         return null;
       case "formula":
-        this.allInEngine();
+        this.allInEngine(typed.formula);
         sheet.hasFormulas = true;
         return typed.formula;
       case "text":
@@ -246,8 +283,14 @@ export class Book {
   }
 
   clearContents(sheet: SheetModel, rect: Rect): void {
+    this.touch(sheet);
     const rows = rect.r2 - rect.r1 + 1;
     const cols = rect.c2 - rect.c1 + 1;
+    if (sheet.pending) {
+      sheet.pending.write(rect, null);
+      this.pendingChanged(sheet);
+      return;
+    }
     const blank: null[][] = Array.from({ length: rows }, () => new Array<null>(cols).fill(null));
     this.write().setCellContents(this.addr(sheet, rect.r1, rect.c1), blank);
   }
@@ -274,6 +317,7 @@ export class Book {
 
   /** Last row with a value or formula (0 when none). */
   lastRow(sheet: SheetModel): number {
+    if (sheet.pending) return sheet.pending.extent().lastRow;
     const { width, height } = this.hf.getSheetDimensions(sheet.hfId);
     for (let r = height; r >= 1; r--) {
       for (let c = 1; c <= width; c++) if (!this.hf.isCellEmpty(this.addr(sheet, r, c))) return r;
@@ -282,6 +326,7 @@ export class Book {
   }
 
   lastCol(sheet: SheetModel): number {
+    if (sheet.pending) return sheet.pending.extent().lastCol;
     const { width, height } = this.hf.getSheetDimensions(sheet.hfId);
     for (let c = width; c >= 1; c--) {
       for (let r = 1; r <= height; r++) if (!this.hf.isCellEmpty(this.addr(sheet, r, c))) return c;
@@ -291,12 +336,18 @@ export class Book {
 
   // ---- structure ----
 
+  /** The extent of the sheet's contents; a deferred tab's from its loaded cells (rows or columns moved within them take it into the engine). */
+  private dims(sheet: SheetModel): { width: number; height: number } {
+    return sheet.pending ? sheet.pending.dims() : this.hf.getSheetDimensions(sheet.hfId);
+  }
+
   /** Inserts `count` rows so that the first new row is `at` (1-based); formats come from `copyFrom`. */
   insertRows(sheet: SheetModel, at: number, count: number, copyFrom: number | null): void {
     if (count <= 0) return;
+    this.touch(sheet);
     // Rows inserted inside the frozen block join it, as in Sheets: the frozen header grows.
     if (at <= sheet.frozenRows) sheet.frozenRows += count;
-    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).height) this.write().addRows(sheet.hfId, [at - 1, count]);
+    if (at - 1 < this.dims(sheet).height) this.write().addRows(sheet.hfId, [at - 1, count]);
     const src = copyFrom !== null ? sheet.meta[copyFrom - 1] : undefined;
     const fresh = Array.from({ length: count }, () => (src ? src.map((m) => copyFormats(m)) : undefined)) as (CellMeta | undefined)[][];
     if (sheet.meta.length < at - 1) sheet.meta.length = at - 1;
@@ -308,7 +359,8 @@ export class Book {
   deleteRows(sheet: SheetModel, at: number, count: number): void {
     if (at < 1 || at + count - 1 > sheet.maxRows) throw new Error("Those rows are out of bounds.");
     if (count >= sheet.maxRows) throw new Error("You can't delete all the rows on the sheet.");
-    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).height) this.write().removeRows(sheet.hfId, [at - 1, count]);
+    this.touch(sheet);
+    if (at - 1 < this.dims(sheet).height) this.write().removeRows(sheet.hfId, [at - 1, count]);
     sheet.meta.splice(at - 1, count);
     sheet.maxRows -= count;
     this.shiftStructures(sheet, (r) => shiftRectForDelete(r, at, count));
@@ -316,7 +368,8 @@ export class Book {
 
   insertCols(sheet: SheetModel, at: number, count: number, copyFrom: number | null): void {
     if (count <= 0) return;
-    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).width) this.write().addColumns(sheet.hfId, [at - 1, count]);
+    this.touch(sheet);
+    if (at - 1 < this.dims(sheet).width) this.write().addColumns(sheet.hfId, [at - 1, count]);
     for (const row of sheet.meta) {
       if (!row) continue;
       if (row.length < at - 1) row.length = at - 1;
@@ -333,7 +386,8 @@ export class Book {
   deleteCols(sheet: SheetModel, at: number, count: number): void {
     if (at < 1 || at + count - 1 > sheet.maxCols) throw new Error("Those columns are out of bounds.");
     if (count >= sheet.maxCols) throw new Error("You can't delete all the columns on the sheet.");
-    if (at - 1 < this.hf.getSheetDimensions(sheet.hfId).width) this.write().removeColumns(sheet.hfId, [at - 1, count]);
+    this.touch(sheet);
+    if (at - 1 < this.dims(sheet).width) this.write().removeColumns(sheet.hfId, [at - 1, count]);
     for (const row of sheet.meta) row?.splice(at - 1, count);
     sheet.maxCols -= count;
     this.shiftStructures(sheet, (r) => shiftRectColsForDelete(r, at, count));
@@ -370,6 +424,7 @@ export class Book {
 
   deleteSheet(sheet: SheetModel): void {
     if (this.sheets.length <= 1) throw new Error("You can't remove all the sheets in a document.");
+    this.touch(sheet);
     for (const [key, n] of [...this.named]) if (n.sheet === sheet) this.removeNamed(key);
     this.write().removeSheet(sheet.hfId);
     sheet.deleted = true;

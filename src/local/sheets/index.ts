@@ -82,7 +82,11 @@ export interface LocalServices {
   logs: string[];
   /** When true, getActive()/getActiveSpreadsheet() return null and getUi() throws, as in a time-driven trigger. */
   runningTrigger: boolean;
-  toSnapshot(): WorkbookSnapshot;
+  /**
+   * The workbook as a snapshot. `forSaving`: to be written out and dropped, so a large tab unchanged since
+   * it was loaded may be given as the loaded rows themselves (not copied); the caller must not change them.
+   */
+  toSnapshot(opts?: { forSaving?: boolean }): WorkbookSnapshot;
 }
 
 export interface AddonContext {
@@ -326,7 +330,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     set runningTrigger(v: boolean) {
       runningTrigger = v;
     },
-    toSnapshot: () => bookToSnapshot(book, triggers, docProps),
+    toSnapshot: (opts) => bookToSnapshot(book, triggers, docProps, !!opts?.forSaving),
   };
   return services;
 }

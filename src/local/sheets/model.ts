@@ -5,6 +5,7 @@ import { rectToA1, type Rect } from "./a1";
 import type { CountersImpl } from "./counters";
 import type { LocalProtection } from "./protection";
 import type { CfModel, DvModel } from "./rules";
+import type { OutsideCells } from "./pending";
 import type { LocalSheet } from "./sheet";
 
 export interface CellMeta {
@@ -69,6 +70,13 @@ export class SheetModel {
   hasFormulas = false;
   deleted = false;
   api?: LocalSheet;
+  /** A large tab kept out of the engine (deferred.ts): its cells as loaded, read from here until something changes it. */
+  pending?: OutsideCells;
+  /**
+   * Formulas of this sheet that name a tab kept out of the engine, held in the engine with that tab's
+   * values written in (deferred.ts): the formula as loaded, by "row,col" (0-based).
+   */
+  shadows?: Map<string, string>;
   constructor(
     public name: string,
     public hfId: number,

@@ -252,7 +252,7 @@ function matches(book: Book, sheet: SheetModel, rule: CfModel, row: number, col:
       const anchor = rule.rects[0];
       const f = shiftFormula(String(v[0]), row - anchor.r1, col - anchor.c1);
       try {
-        book.allInEngine();
+        book.allInEngine(f);
         return truthy(book.settle().calculateFormula(f, sheet.hfId));
       } catch {
         return false;

@@ -148,7 +148,10 @@ export class LocalSheet {
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }) {
     const m = this.m;
     const rect = { r1: 1, c1: 1, r2: m.maxRows, c2: m.maxCols };
-    if (!options?.formatOnly) this._book.write().clearSheet(m.hfId);
+    if (!options?.formatOnly) {
+      this._book.touch(m);
+      this._book.write().clearSheet(m.hfId);
+    }
     if (!options?.contentsOnly) {
       this._book.clearFormats(m, rect);
       if (clearFidelity.removesConditionalFormats) m.cf = [];

@@ -1,0 +1,160 @@
+// The cells of a tab kept out of the formula engine (deferred.ts), as Book reads and changes them there,
+// giving the values the engine would give. Until the first change they are the loaded snapshot's rows
+// themselves (never modified here): the 55,000-row log is then held once, not also as engine contents,
+// and saved from those rows when its formats did not change either (sameAsLoaded). A change turns them
+// into engine contents (text with its quote mark, as the engine takes it).
+import type { RawCellContent } from "hyperformula";
+import type { SnapshotCell } from "../snapshot";
+import type { Rect } from "./a1";
+import type { CellMeta } from "./model";
+
+type Rows = (SnapshotCell | null)[][];
+
+/** The engine's content for a loaded cell of a sheet without formulas. */
+function contentOf(cell: SnapshotCell | null | undefined): RawCellContent {
+  if (!cell) return null;
+  const v = cell.v;
+  if (typeof v === "string") return v === "" ? null : `'${v}`;
+  return v ?? null;
+}
+
+/** The value the engine gives for a loaded cell. */
+function valueOf(cell: SnapshotCell | null | undefined): string | number | boolean | null {
+  if (!cell) return null;
+  const v = cell.v;
+  return v === undefined || v === "" ? null : v;
+}
+
+function countKeys(o: object): number {
+  let n = 0;
+  for (const _k in o) n++;
+  return n;
+}
+
+export class OutsideCells {
+  private content: RawCellContent[][] | null = null;
+  constructor(private loaded: Rows) {}
+
+  /** The value at 0-based (r, c), as the engine would give it. */
+  valueAt(r: number, c: number): string | number | boolean | null {
+    if (!this.content) return valueOf(this.loaded[r]?.[c]);
+    const x = this.content[r]?.[c];
+    return typeof x === "string" && x.startsWith("'") ? x.slice(1) : ((x ?? null) as string | number | boolean | null);
+  }
+
+  /** A range (1-based rectangle) of values, as getRangeValues gives them. */
+  read(rect: Rect): unknown[][] {
+    const out: unknown[][] = new Array(rect.r2 - rect.r1 + 1);
+    for (let i = 0; i < out.length; i++) {
+      const o: unknown[] = new Array(rect.c2 - rect.c1 + 1);
+      for (let j = 0; j < o.length; j++) o[j] = this.valueAt(rect.r1 - 1 + i, rect.c1 - 1 + j);
+      out[i] = o;
+    }
+    return out;
+  }
+
+  /** Rows and columns the contents span (the engine's sheet dimensions). */
+  dims(): { height: number; width: number } {
+    const rows = this.content ?? this.loaded;
+    let width = 0;
+    for (const row of rows) if (row && row.length > width) width = row.length;
+    return { height: rows.length, width };
+  }
+
+  /** The last row and column holding something (0 when none). */
+  extent(): { lastRow: number; lastCol: number } {
+    let lastRow = 0;
+    let lastCol = 0;
+    const rows = this.content ?? this.loaded;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (!row) continue;
+      for (let c = row.length; c > 0; c--) {
+        if (this.valueAt(r, c - 1) === null) continue;
+        lastRow = r + 1;
+        if (c > lastCol) lastCol = c;
+        break;
+      }
+    }
+    return { lastRow, lastCol };
+  }
+
+  /** How many cells of a column (0-based) hold something: COUNTA of the whole column. */
+  countColumn(c: number): number {
+    let n = 0;
+    const rows = this.content ?? this.loaded;
+    for (let r = 0; r < rows.length; r++) if (this.valueAt(r, c) !== null) n++;
+    return n;
+  }
+
+  /** The contents for the engine (made from the loaded rows on first use). */
+  contents(): RawCellContent[][] {
+    if (!this.content) {
+      this.content = this.loaded.map((row) => (row ? Array.from(row, contentOf) : []));
+      this.loaded = []; // not needed any more: let it go
+    }
+    return this.content;
+  }
+
+  /** Once in the engine: holds nothing any more. */
+  release(): void {
+    this.content = [];
+    this.loaded = [];
+  }
+
+  /** Writes a block of engine contents (null: empties the range). */
+  write(rect: Rect, block: RawCellContent[][] | null): void {
+    const content = this.contents();
+    for (let r = rect.r1; r <= rect.r2; r++) {
+      if (!block && r > content.length) break;
+      const row = (content[r - 1] ??= []);
+      for (let c = rect.c1; c <= rect.c2; c++) {
+        const v = block ? block[r - rect.r1][c - rect.c1] : null;
+        if (v === null && c > row.length) continue;
+        while (row.length < c - 1) row.push(null);
+        row[c - 1] = v ?? null;
+      }
+    }
+    for (let r = 0; r < content.length; r++) content[r] ??= [];
+  }
+
+  /**
+   * The loaded rows, when saving them gives what the engine's values and the sheet's formats would: no
+   * value written since, every format as loaded (each cell's CellMeta is what metaFromSnapshot made of it),
+   * and the rows in the shape a saved sheet has (no empty trailing cells or rows, no cell without content).
+   */
+  sameAsLoaded(meta: (CellMeta | undefined)[][], metaOf: (cell: SnapshotCell) => CellMeta | undefined): Rows | null {
+    if (this.content) return null;
+    const rows = this.loaded;
+    if (meta.length > rows.length) return null;
+    if (rows.length && !rows[rows.length - 1]?.length) return null;
+    const same = (a: CellMeta | undefined, b: CellMeta | undefined) => {
+      if (!a || !b) return !a === !b;
+      if (countKeys(a) !== countKeys(b)) return false;
+      for (const k in a) if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
+      return true;
+    };
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r];
+      if (!row) return null;
+      const m = meta[r];
+      if ((m?.length ?? 0) > row.length) return null;
+      for (let c = 0; c < row.length; c++) {
+        const cell = row[c];
+        const mc = m?.[c];
+        if (cell === null) {
+          if (mc && countKeys(mc)) return null;
+          continue;
+        }
+        if (typeof cell !== "object" || cell.f !== undefined || cell.v === "") return null;
+        const loadedMeta = metaOf(cell);
+        if (!same(loadedMeta, mc && countKeys(mc) ? mc : undefined)) return null;
+        // A cell the rebuilt row would hold otherwise: no value and no format, or a key a format drops.
+        if (cell.v === undefined && !loadedMeta) return null;
+        if (countKeys(cell) - ("v" in cell ? 1 : 0) !== (loadedMeta ? countKeys(loadedMeta) : 0)) return null;
+      }
+      if (row.length && row[row.length - 1] === null) return null;
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,144 @@
+// A large tab of values that formulas name only through Settings' computed rows (COUNTA of a column, header
+// cells joined by &, ROW of a cell) stays out of the formula engine (src/local/sheets/deferred.ts). Every
+// case runs the same steps on the same workbook twice: once as loaded, once with a named range on the log,
+// which keeps it in the engine from the start (the behaviour before); values, formulas and the saved
+// snapshot must be the same.
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../../support/expect";
+import { createServices } from "../../../src/local/sheets";
+import { unpub } from "../../../src/local/sheets/counters";
+import { DEFER_MIN_CELLS } from "../../../src/local/sheets/deferred";
+import type { WorkbookSnapshot } from "../../../src/local/snapshot";
+
+const HEADER = ["Timestamp", "Week", "KR ID", "Value", "Note"];
+const SETTINGS_FORMULAS = [
+  "=MAX(0,COUNTA('Check-ins'!A:A)-1)",
+  "=" + "ABCDEF".split("").map((c) => `'Check-ins'!${c}1`).join('&"|"&'),
+  "=ROW('Check-ins'!A1)",
+  "=COUNTA(Other!A:A)",
+];
+
+function workbook(formulas: string[], keepInEngine: boolean): WorkbookSnapshot {
+  const log = [HEADER.map((v) => ({ v })), ...Array.from({ length: 400 }, (_, r) => [{ v: 46000 + r, fmt: "yyyy-mm-dd" }, { v: (r % 13) + 1 }, { v: `KR${r % 40}` }, { v: r * 1.5 }, { v: r % 3 ? `n"${r}` : true }])];
+  return {
+    id: "s", name: "T", locale: "en_US", timeZone: "Etc/UTC",
+    sheets: [
+      { name: "Settings", rows: formulas.map((f, i) => [{ v: `row ${i}` }, { f }]) },
+      { name: "Other", rows: [[{ v: "a" }], [{ v: "b" }]] },
+      { name: "Check-ins", rows: log },
+    ],
+    namedRanges: keepInEngine ? [{ name: "WholeLog", sheet: "Check-ins", a1: "A1:E2" }] : [],
+    documentProperties: {}, triggers: [],
+  };
+}
+
+function open(formulas: string[], keepInEngine: boolean) {
+  const services = createServices(workbook(formulas, keepInEngine), { now: new Date("2026-01-05T12:00:00Z") });
+  const ss = (services.globals as any).SpreadsheetApp.getActive();
+  const inEngine = () => (unpub(services.spreadsheet) as any)._book.hf.getSheetNames().includes("Check-ins");
+  const state = () => {
+    const settings = ss.getSheetByName("Settings").getDataRange();
+    const log = ss.getSheetByName("Check-ins");
+    const snap = services.toSnapshot();
+    snap.namedRanges = snap.namedRanges.filter((n) => n.name !== "WholeLog");
+    return {
+      values: settings.getValues(),
+      formulas: settings.getFormulas(),
+      logLast: [log.getLastRow(), log.getLastColumn()],
+      logTail: log.getRange(Math.max(1, log.getLastRow() - 2), 1, 3, 6).getValues().map((r: unknown[]) => r.map((v) => (v instanceof Date ? v.toISOString() : v))),
+      snap,
+    };
+  };
+  return { ss, state, inEngine };
+}
+
+/** Runs `steps` on both workbooks, comparing after each; returns whether the log was in the engine at the end. */
+function same(formulas: string[], steps: ((ss: any) => void)[]): boolean {
+  const a = open(formulas, false);
+  const b = open(formulas, true);
+  expect(a.state()).toEqual(b.state());
+  for (const step of steps) {
+    step(a.ss);
+    step(b.ss);
+    expect(a.state()).toEqual(b.state());
+  }
+  expect(b.inEngine()).toBe(true);
+  return a.inEngine();
+}
+
+describe("a large log that only Settings' computed rows name", () => {
+  // A 401-row log stands for the 55,000-row one: tabs from 2,000 cells on are kept out of the engine here.
+  const before = DEFER_MIN_CELLS.value;
+  beforeAll(() => void (DEFER_MIN_CELLS.value = 2_000));
+  afterAll(() => void (DEFER_MIN_CELLS.value = before));
+
+  it("is read, counted and saved without entering the engine; its formulas read and save as loaded", () => {
+    const { ss, state, inEngine } = open(SETTINGS_FORMULAS, false);
+    const s = state();
+    expect(s.values.map((r: unknown[]) => r[1])).toEqual([400, "Timestamp|Week|KR ID|Value|Note|", 1, 2]);
+    expect(s.formulas.map((r: string[]) => r[1])).toEqual(SETTINGS_FORMULAS);
+    expect(s.snap.sheets[0].rows.map((r) => r[1])).toEqual(SETTINGS_FORMULAS.map((f, i) => ({ f, v: s.values[i][1] })));
+    expect(ss.getSheetByName("Check-ins").getRange("A2:E2").getValues()[0][0]).toBeInstanceOf(Date);
+    expect(inEngine()).toBe(false);
+    expect(same(SETTINGS_FORMULAS, [])).toBe(false);
+  });
+
+  it("takes rows appended and cells changed or cleared, the computed rows following, still outside the engine", () => {
+    const out = same(SETTINGS_FORMULAS, [
+      (ss) => ss.getSheetByName("Check-ins").appendRow([new Date("2026-01-05T10:00:00Z"), 2, "KR1", 42, 'say "hi"']),
+      (ss) => ss.getSheetByName("Check-ins").getRange("F1:G1").setValues([["Extra", "More"]]),
+      (ss) => ss.getSheetByName("Check-ins").getRange("B3:C4").clearContent(),
+      (ss) => ss.getSheetByName("Check-ins").getRange(399, 1, 2, 3).setValues([["2026-01-06", "3", "x"], [true, 1.25, ""]]),
+      (ss) => ss.getSheetByName("Check-ins").getRange("A390:E395").clearContent(),
+      // The last row of the grid, then a row appended below it: the grid grows, its cells still outside.
+      (ss) => ss.getSheetByName("Check-ins").getRange(1000, 2).setValue(5),
+      (ss) => ss.getSheetByName("Check-ins").appendRow(["2026-01-07", 4, "KR2"]),
+    ]);
+    expect(out).toBe(false);
+  });
+
+  it("enters the engine, the formulas as loaded going back with it, when its rows move or a formula names it", () => {
+    expect(same(SETTINGS_FORMULAS, [(ss) => ss.getSheetByName("Check-ins").insertRowsBefore(1, 2)])).toBe(true);
+    expect(same(SETTINGS_FORMULAS, [(ss) => ss.getSheetByName("Other").getRange("B1").setFormula("=SUM('Check-ins'!D:D)")])).toBe(true);
+    expect(same(SETTINGS_FORMULAS, [(ss) => ss.getSheetByName("Check-ins").getRange("Z9").setFormula("=D9*2")])).toBe(true);
+  });
+
+  it("puts the formulas as loaded back when their own sheet changes, and they then follow the change", () => {
+    same(SETTINGS_FORMULAS, [
+      (ss) => ss.getSheetByName("Settings").insertRowsBefore(1, 1),
+      (ss) => ss.getSheetByName("Check-ins").appendRow(["x"]),
+    ]);
+    same(SETTINGS_FORMULAS, [(ss) => ss.getSheetByName("Settings").getRange("A1").setValue("changed")]);
+  });
+
+  it("stays in the engine from the start when a formula reads it some other way", () => {
+    for (const f of ["=SUM('Check-ins'!D:D)", "='Check-ins'!A2", "=LEN('Check-ins'!C1&\"x\")+'Check-ins'!B2", "=COUNTA('Check-ins'!A:B)", "=\"'Check-ins'!A1\"&'Check-ins'!A1"]) {
+      expect(same([...SETTINGS_FORMULAS, f], [])).toBe(true);
+    }
+  });
+
+  it("is saved from its loaded rows while neither its values nor its formats changed, else as the engine has it", () => {
+    const snap = workbook(SETTINGS_FORMULAS, false);
+    const services = createServices(snap, { now: new Date("2026-01-05T12:00:00Z") });
+    const ss = (services.globals as any).SpreadsheetApp.getActive();
+    const log = () => services.toSnapshot({ forSaving: true }).sheets[2].rows;
+    expect(log()[5]).toBe(snap.sheets[2].rows[5]);
+    expect(log()).toEqual(services.toSnapshot().sheets[2].rows);
+    const steps = [
+      () => ss.getSheetByName("Check-ins").getRange("A3").setFontWeight("bold"),
+      () => ss.getSheetByName("Check-ins").getRange("A3").setFontWeight("normal"),
+      () => ss.getSheetByName("Check-ins").getRange("B7:C8").setNumberFormat("0.0"),
+      () => ss.getSheetByName("Check-ins").getRange("E9").setValue("changed"),
+    ];
+    for (const step of steps) {
+      step();
+      expect(log()).toEqual(services.toSnapshot().sheets[2].rows);
+    }
+    expect(log()[9]).not.toBe(snap.sheets[2].rows[9]);
+    expect(snap).toEqual(workbook(SETTINGS_FORMULAS, false));
+  });
+
+  it("reads a formula as the engine prints it when that is not how it was written", () => {
+    expect(same(["=max(0, counta('Check-ins'!A:A)-1)", "=  'Check-ins'!A1&'Check-ins'!B1"], [])).toBe(true);
+  });
+});
