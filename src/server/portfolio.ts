@@ -113,11 +113,46 @@ function continued(asOf: string, entries: PortfolioEntry[]): TeamResult[] {
   return out;
 }
 
+/** A cache value holds at most 100 KB (ref/cache/cache); putAll throws "Argument too large" past it. */
+const CACHE_VALUE_BYTES = 100 * 1024;
+
+function utf8Bytes(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4; // a surrogate pair: one character of four bytes
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/**
+ * A team's result as cached, or null when it cannot fit: a team with hundreds of aligned objectives, or long
+ * titles, passes the limit, so titles are shortened first (only the continued run's roll-up shows them so).
+ */
+function cacheValue(r: TeamResult): string | null {
+  const full = JSON.stringify(r);
+  if (utf8Bytes(full) <= CACHE_VALUE_BYTES) return full;
+  if (!r.figures) return null;
+  const short = (t: string) => (t.length > 100 ? `${t.slice(0, 99)}…` : t);
+  const cut = JSON.stringify({ ...r, figures: { ...r.figures, upward: r.figures.upward.map((o) => ({ ...o, title: short(o.title) })) } });
+  return utf8Bytes(cut) <= CACHE_VALUE_BYTES ? cut : null;
+}
+
+/** Remembers a partial run's teams; when one cannot be cached, the next run starts from the first team. */
 function remember(asOf: string, entries: PortfolioEntry[], done: TeamResult[]): void {
   const c = cache();
   if (!c) return;
   const values: Record<string, string> = {};
-  done.forEach((r, i) => (values[teamKey(i)] = JSON.stringify(r)));
+  for (let i = 0; i < done.length; i++) {
+    const v = cacheValue(done[i]);
+    if (v === null) return forget();
+    values[teamKey(i)] = v;
+  }
   values[PROGRESS_KEY] = JSON.stringify({ asOf, refs: entries.map((e) => e.ref), done: done.length } as Progress);
   c.putAll(values, CACHE_SECONDS);
 }

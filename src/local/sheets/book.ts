@@ -210,6 +210,7 @@ export class Book {
       for (let j = 0; j < row.length; j++) {
         const r = rect.r1 + i;
         const c = rect.c1 + j;
+        checkCellLength(row[j]);
         out[j] = this.toContent(sheet, r, c, row[j], formulasOnly);
       }
       content[i] = out;
@@ -438,6 +439,16 @@ export class Book {
     this.write().renameSheet(sheet.hfId, name);
     sheet.name = name;
   }
+}
+
+/**
+ * Sheets holds at most 50,000 characters in a cell and refuses a write of more (Google Sheets' file limits);
+ * a text's leading apostrophe is not stored, so it does not count.
+ */
+export const CELL_CHARS = 50000;
+function checkCellLength(v: unknown): void {
+  if (typeof v !== "string" || v.length <= CELL_CHARS) return;
+  if (v.length - (v.startsWith("'") ? 1 : 0) > CELL_CHARS) throw new Error(`Your input contains more than the maximum of ${CELL_CHARS} characters in a single cell.`);
 }
 
 /** Exposed for rules.ts (conditional formats read cell values without counting). */

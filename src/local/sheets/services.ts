@@ -76,6 +76,18 @@ export class LocalLockService {
 
 // ---------------- PropertiesService ----------------
 
+// Google's limits (https://developers.google.com/apps-script/guides/services/quotas: "Properties value size
+// 9 KB / val", "Properties total storage 500 KB / property store"; ref/cache/cache: keys up to 250
+// characters, "up to 100KB of data" per key, at most 6 hours). Exceeding one throws on Google, so it throws
+// here: code that stores something growing (checkpoints, a roll-up's progress) fails a test before it fails
+// a user. Sizes are UTF-8 bytes, the stricter reading of "KB".
+export const PROPERTY_VALUE_BYTES = 9 * 1024;
+export const PROPERTY_STORE_BYTES = 500 * 1024;
+export const CACHE_KEY_CHARS = 250;
+export const CACHE_VALUE_BYTES = 100 * 1024;
+export const CACHE_MAX_SECONDS = 21600;
+const bytes = (s: string) => Buffer.byteLength(s, "utf8");
+
 export class LocalProperties {
   readonly _kind = "Properties";
   constructor(
@@ -86,15 +98,24 @@ export class LocalProperties {
     return Object.prototype.hasOwnProperty.call(this.store, key) ? this.store[key] : null;
   }
   setProperty(key: string, value: unknown) {
-    this.store[String(key)] = String(value);
-    return this;
+    return this.setProperties({ [String(key)]: value });
   }
   getProperties() {
     return { ...this.store };
   }
+  /** Checked against Google's limits before anything is stored (see PROPERTY_VALUE_BYTES). */
   setProperties(props: Record<string, unknown>, deleteAllOthers = false) {
-    if (deleteAllOthers) for (const k of Object.keys(this.store)) delete this.store[k];
-    for (const [k, v] of Object.entries(props ?? {})) this.store[k] = String(v);
+    const next: Record<string, string> = deleteAllOthers ? {} : { ...this.store };
+    for (const [k, v] of Object.entries(props ?? {})) {
+      const text = String(v);
+      if (bytes(text) > PROPERTY_VALUE_BYTES) throw new Error("Argument too large: value");
+      next[k] = text;
+    }
+    let total = 0;
+    for (const [k, v] of Object.entries(next)) total += bytes(k) + bytes(v);
+    if (total > PROPERTY_STORE_BYTES) throw new Error("You have exceeded the property storage quota. Please remove some properties and try again.");
+    for (const k of Object.keys(this.store)) delete this.store[k];
+    Object.assign(this.store, next);
     return this;
   }
   deleteProperty(key: string) {
@@ -142,7 +163,13 @@ export class LocalCache {
     return e.v;
   }
   put(key: string, value: string, seconds = 600) {
-    this.store.set(key, { v: String(value), until: this.now() + seconds * 1000 });
+    const k = String(key);
+    const v = String(value);
+    if (k.length > CACHE_KEY_CHARS) throw new Error("Argument too large: key");
+    if (bytes(v) > CACHE_VALUE_BYTES) throw new Error("Argument too large: value");
+    // "The maximum time the value remains in the cache … is 21600 seconds (6 hours)."
+    const kept = Math.min(Number(seconds), CACHE_MAX_SECONDS);
+    this.store.set(k, { v, until: this.now() + kept * 1000 });
   }
   getAll(keys: string[]) {
     const out: Record<string, string> = {};
@@ -153,6 +180,11 @@ export class LocalCache {
     return out;
   }
   putAll(values: Record<string, string>, seconds = 600) {
+    // One value too large fails the whole call (checked before any is stored).
+    for (const [k, v] of Object.entries(values)) {
+      if (k.length > CACHE_KEY_CHARS) throw new Error("Argument too large: key");
+      if (bytes(String(v)) > CACHE_VALUE_BYTES) throw new Error("Argument too large: value");
+    }
     for (const [k, v] of Object.entries(values)) this.put(k, v, seconds);
   }
   remove(key: string) {

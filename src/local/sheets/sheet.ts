@@ -9,6 +9,16 @@ import { LocalRange, rangeFromParsed } from "./range";
 import { LocalRangeList } from "./rangeList";
 import { checkConditionalFormatRule, ConditionalFormatRule, type CfModel } from "./rules";
 
+/**
+ * Google documents that clear() removes conditional formatting ("Formatting refers to … bold, italics,
+ * conditional formatting", ref/spreadsheet/sheet#clearFormats()). Off by default for now: the Weekly Summary
+ * (src/server/summaryLook.ts ensureStatusColours) skips setting its rules after the clear when a document
+ * property says they were set, which leaves a regenerated summary uncoloured on Google. Tests switch it on
+ * (test/local/sheets/clear.test.ts, test/server/summaryClear.test.ts); make it the default once the summary
+ * sets its rules after every clear (docs/apps-script-fidelity.md, Sheet.clear()).
+ */
+export const clearFidelity = { removesConditionalFormats: false };
+
 export class LocalSheet {
   readonly _kind = "Sheet";
   // A chart builder is made locally, like SpreadsheetApp.newDataValidation: only inserting or updating
@@ -142,7 +152,10 @@ export class LocalSheet {
       this._book.touch(m);
       this._book.write().clearSheet(m.hfId);
     }
-    if (!options?.contentsOnly) this._book.clearFormats(m, rect);
+    if (!options?.contentsOnly) {
+      this._book.clearFormats(m, rect);
+      if (clearFidelity.removesConditionalFormats) m.cf = [];
+    }
     return this;
   }
   hideSheet() {
@@ -160,17 +173,24 @@ export class LocalSheet {
     return this.m.hidden;
   }
   setFrozenRows(n: number) {
-    this.m.frozenRows = n;
+    const m = this.m;
+    // Sheets refuses to freeze every row of a tab (the Sheets API's "You can't freeze all visible rows on the
+    // sheet."): a frozen header needs at least one row below it.
+    if (!(n >= 0)) throw new Error("Exception: The number of rows to freeze must be at least 0.");
+    if (n >= m.maxRows) throw new Error("You can't freeze all visible rows on the sheet.");
+    m.frozenRows = n;
   }
   getFrozenRows() {
     return this.m.frozenRows;
   }
   setColumnWidth(col: number, width: number) {
-    this.m.widths[col] = width;
-    return this;
+    return this.setColumnWidths(col, 1, width);
   }
+  /** Columns beyond the tab's grid are refused, as every column operation on Google ("Those columns are out of bounds."). */
   setColumnWidths(start: number, n: number, width: number) {
-    for (let i = 0; i < n; i++) this.m.widths[start + i] = width;
+    const m = this.m;
+    if (!(start >= 1) || !(n >= 1) || start + n - 1 > m.maxCols) throw new Error("Those columns are out of bounds.");
+    for (let i = 0; i < n; i++) m.widths[start + i] = width;
     return this;
   }
   getColumnWidth(col: number) {

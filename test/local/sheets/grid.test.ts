@@ -1,0 +1,77 @@
+// Grid limits the offline spreadsheet enforces as Google does (docs/apps-script-fidelity.md, "Grid limits"):
+// frozen rows need a row below them, column widths only exist for the tab's columns, sheet names are unique
+// whatever their case, a number-format grid must match its range, and what counts as the last row.
+import { describe, it } from "@jest/globals";
+import { expect } from "../../support/expect";
+import { setup } from "./helpers";
+
+describe("grid limits", () => {
+  it("setFrozenRows: all of a tab's rows cannot be frozen (Sheets: \"You can't freeze all visible rows on the sheet.\")", () => {
+    const { sheet } = setup();
+    sheet.setFrozenRows(999);
+    expect(sheet.getFrozenRows()).toBe(999);
+    expect(() => sheet.setFrozenRows(1000)).toThrow("You can't freeze all visible rows on the sheet.");
+    expect(() => sheet.setFrozenRows(-1)).toThrow();
+    sheet.deleteRows(2, 900);
+    expect(() => sheet.setFrozenRows(100)).toThrow("You can't freeze all visible rows on the sheet.");
+    sheet.setFrozenRows(0);
+    expect(sheet.getFrozenRows()).toBe(0);
+  });
+
+  it("setColumnWidth(s): columns beyond the tab's last column are out of bounds", () => {
+    const { sheet } = setup();
+    sheet.setColumnWidths(8, 19, 70); // H..Z: the 26 columns of a new tab
+    expect(sheet.getColumnWidth(26)).toBe(70);
+    expect(() => sheet.setColumnWidths(8, 20, 70)).toThrow("Those columns are out of bounds.");
+    expect(() => sheet.setColumnWidth(27, 70)).toThrow("Those columns are out of bounds.");
+    expect(() => sheet.setColumnWidth(0, 70)).toThrow("Those columns are out of bounds.");
+    sheet.insertColumnsAfter(26, 1);
+    sheet.setColumnWidth(27, 70);
+    expect(sheet.getColumnWidth(27)).toBe(70);
+  });
+
+  it("insertSheet with a name already used, in any case, fails", () => {
+    const { ss } = setup();
+    ss.insertSheet("Weekly Summary", 0);
+    expect(() => ss.insertSheet("weekly summary", 0)).toThrow('A sheet with the name "weekly summary" already exists. Please enter another name.');
+    expect(() => ss.insertSheet("Weekly Summary")).toThrow("already exists");
+  });
+
+  it("setNumberFormats with a grid of the wrong size fails like setValues", () => {
+    const { sheet } = setup();
+    const r = sheet.getRange("A1:B2");
+    expect(() => r.setNumberFormats([["0", "0"]])).toThrow("The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.");
+    expect(() => r.setNumberFormats([["0"], ["0"]])).toThrow("The number of columns in the data does not match the number of columns in the range. The data has 1 but the range has 2.");
+  });
+
+  it("getLastRow counts a formula that shows an empty text as content; formats alone are not content", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:A2").setValues([["a"], ["b"]]);
+    sheet.getRange("B5").setFormula('=IF(A1="zzz","x","")');
+    expect(sheet.getRange("B5").getDisplayValue()).toBe("");
+    expect(sheet.getLastRow()).toBe(5);
+    sheet.getRange("A9:C9").setBackground("#ffeeee").setNumberFormat("0.00");
+    expect(sheet.getLastRow()).toBe(5);
+  });
+
+  it("appendRow writes below the last row with content, not below rows that only have formats", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:B1").setValues([["Date", "Value"]]);
+    sheet.getRange("A2:B50").setNumberFormat("0.00").setBackground("#eeeeee");
+    sheet.appendRow(["Monday", 3]);
+    expect(sheet.getRange("A2:B2").getValues()[0][1]).toBe(3);
+    expect(sheet.getLastRow()).toBe(2);
+  });
+});
+
+describe("cell size", () => {
+  it("a cell holds at most 50,000 characters; a longer write fails whole (Sheets: \"Your input contains more than the maximum of 50000 characters in a single cell.\")", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1").setValue("x".repeat(50000));
+    sheet.getRange("A2").setValue("'" + "1".repeat(50000)); // the apostrophe is not stored
+    expect(sheet.getRange("A1").getValue().length).toBe(50000);
+    expect(() => sheet.getRange("B1:B2").setValues([["ok"], ["x".repeat(50001)]])).toThrow("Your input contains more than the maximum of 50000 characters in a single cell.");
+    expect(sheet.getRange("B1").getValue()).toBe("");
+    expect(() => sheet.appendRow(["y".repeat(50001)])).toThrow("more than the maximum of 50000 characters");
+  });
+});

@@ -1,0 +1,55 @@
+// PropertiesService and CacheService refuse what Google refuses (docs/apps-script-fidelity.md, "Quotas and
+// limits"): 9 KB per property value and 500 KB per store
+// (https://developers.google.com/apps-script/guides/services/quotas), 250-character keys and 100 KB values in
+// a cache, kept at most 6 hours (https://developers.google.com/apps-script/reference/cache/cache).
+import { describe, it } from "@jest/globals";
+import { expect } from "../../support/expect";
+import { setup } from "./helpers";
+
+describe("PropertiesService limits", () => {
+  it("a value over 9 KB is refused and nothing is stored", () => {
+    const { g } = setup();
+    const props = g.PropertiesService.getDocumentProperties();
+    props.setProperty("ok", "x".repeat(9 * 1024));
+    expect(props.getProperty("ok")!.length).toBe(9 * 1024);
+    expect(() => props.setProperty("big", "x".repeat(9 * 1024 + 1))).toThrow("Argument too large: value");
+    // UTF-8 bytes count: 3,073 euro signs are 9,219 bytes.
+    expect(() => props.setProperty("big", "€".repeat(3073))).toThrow("Argument too large: value");
+    expect(() => props.setProperties({ a: "1", big: "x".repeat(10000) })).toThrow("Argument too large: value");
+    expect([props.getProperty("big"), props.getProperty("a")]).toEqual([null, null]);
+  });
+
+  it("a store over 500 KB is refused", () => {
+    const { g } = setup();
+    const props = g.PropertiesService.getUserProperties();
+    for (let i = 0; i < 56; i++) props.setProperty(`k${i}`, "x".repeat(9000)); // 504,168 bytes with the keys
+    expect(() => props.setProperty("k56", "x".repeat(9000))).toThrow("You have exceeded the property storage quota.");
+    expect(props.getProperty("k56")).toBeNull();
+    props.deleteProperty("k0");
+    props.setProperty("k56", "x".repeat(9000));
+    expect(props.getKeys().length).toBe(56);
+  });
+});
+
+describe("CacheService limits", () => {
+  it("keys over 250 characters and values over 100 KB are refused; putAll stores none of its values then", () => {
+    const { g } = setup();
+    const cache = g.CacheService.getDocumentCache();
+    cache.put("k".repeat(250), "v");
+    expect(() => cache.put("k".repeat(251), "v")).toThrow("Argument too large: key");
+    cache.put("big", "x".repeat(100 * 1024));
+    expect(() => cache.put("bigger", "x".repeat(100 * 1024 + 1))).toThrow("Argument too large: value");
+    expect(() => cache.putAll({ a: "1", b: "x".repeat(200 * 1024) }, 60)).toThrow("Argument too large: value");
+    expect(cache.get("a")).toBeNull();
+  });
+
+  it("keeps a value at most 6 hours, whatever the expiration asked", () => {
+    const { g, services } = setup();
+    const cache = g.CacheService.getDocumentCache();
+    cache.put("p", "v", 7 * 24 * 3600);
+    services.clock.set(new Date(new Date("2026-01-05T12:00:00Z").getTime() + 6 * 3600 * 1000 - 1000));
+    expect(cache.get("p")).toBe("v");
+    services.clock.set(new Date(new Date("2026-01-05T12:00:00Z").getTime() + 6 * 3600 * 1000 + 1000));
+    expect(cache.get("p")).toBeNull();
+  });
+});
