@@ -59,6 +59,15 @@ describe("Retrospective with its header below row 30", () => {
     expect(again.get("O1.KR1")).toMatchObject({ Decision: "change", Learnings: "Baseline was wrong" });
   });
 
+  it("a mistyped decision is refused with its sheet row", () => {
+    write("O3", "Decision", "delete");
+    const row = retro.headerRow + 1 + retro.rows.findIndex((x) => x.ID === "O3");
+    const r = callAddon(wb, "rollOverCycle", { start: "2026-04-06" });
+    expect(r).toMatchObject({ ok: false });
+    if (!r.ok) expect(r.message).toContain(`Retrospective row ${row}`);
+    write("O3", "Decision", "retain");
+  });
+
   it("roll over reads the decisions and carries the rest", () => {
     const objectives = rowsOf(wb, "Objectives").map((o) => o.ID);
     const removedKrs = rowsOf(wb, "Key Results").filter((k) => k["Objective ID"] === "O2").length;
