@@ -1,36 +1,23 @@
-// Looks that outlive a generation, set only when what was recorded (a document property) the last time
-// they were set differs: the Weekly Summary's status colours, conditional format rules that outlive each
-// generation's clear() (they belong to the tab, not to its cells), and History's Score format, set on the
-// whole column rather than on each week's rows. A structural call costs more than anything else a summary
-// makes, and every cell formatted is paid for: so they are set again only for the first summary, a tab
-// grown or recreated, or rules changed by a new version of the add-on.
-import { RAG, SETUP_ERROR_STYLE } from "./layout";
+// Looks that outlive a generation. History's Score format is set on the whole column once, and again only on
+// rows a growth adds (recorded in a document property), rather than on each week's rows: every cell
+// formatted is paid for. The Weekly Summary's status colours are set on every generation: they are
+// conditional-format rules, and Sheet.clear() removes them on Google (its reference: formatting "as allowed
+// by choices under the Format menu (ex: bold, italics, conditional formatting)"), so a record of having set
+// them once would leave week 2 uncoloured.
 import { statusColours } from "./render";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Properties = GoogleAppsScript.Properties.Properties;
 
-const LOOK = "okrSheets.summaryStatusRules";
 const HISTORY_SCORE = "okrSheets.historyScoreFormat";
 /** History's one number format the values written do not give by themselves: Score shows two decimals. */
 export const SCORE_FORMAT = "0.00";
 
-/** What the rules were set for: the tab, its grid, and the colours themselves. */
-function recordOf(sheet: Sheet, rows: number, cols: number): string {
-  return JSON.stringify({ sheet: sheet.getSheetId(), rows, cols, rag: RAG, setupError: SETUP_ERROR_STYLE });
-}
-
-/**
- * Colours the status words anywhere on the tab (its whole grid, so a longer report next week is covered
- * too) unless the rules recorded are these. Without document properties, they are set every time.
- */
-export function ensureStatusColours(sheet: Sheet, props: Properties | null): void {
+/** Colours the status words anywhere on the tab: its whole grid, so a longer report next week is covered too. */
+export function setStatusColours(sheet: Sheet): void {
   const rows = sheet.getMaxRows();
   const cols = sheet.getMaxColumns();
-  const record = recordOf(sheet, rows, cols);
-  if (props && props.getProperty(LOOK) === record) return;
   statusColours(sheet, rows, cols, sheet.getRange(1, 1, rows, cols));
-  if (props) props.setProperty(LOOK, record);
 }
 
 /**

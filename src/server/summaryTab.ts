@@ -23,7 +23,7 @@ import {
 } from "./read";
 import { loadCheckpoints, readHistory, readHistoryRows, readSummaryLog, saveCheckpoint, summaryWeek, type HistoryRead } from "./summaryRead";
 import { renderCells } from "./render";
-import { ensureHistoryScoreFormat, ensureStatusColours } from "./summaryLook";
+import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
 import { readKrRows } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
@@ -113,8 +113,9 @@ export function createSummarySheet(ss: Spreadsheet, protect = true): GoogleAppsS
 /**
  * Generates the Weekly Summary and writes the week's History rows. The number of service calls does not
  * depend on the tracker's size: one read per source tab, a fixed set of batched writes, one call per look
- * formatted (69–76 calls: test/server/summary.test.ts; the status rules, the charts and History's Score
- * format only when they change; layout, widths and protection are set when setup creates the tab).
+ * formatted (69–76 calls: test/server/summary.test.ts; the charts and History's Score format only when
+ * they change, the status rules every time since clear() removes them; layout, widths and protection are
+ * set when setup creates the tab).
  */
 export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   return withDocumentLock(() => {
@@ -135,9 +136,9 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
 
     let sheet = ss.getSheetByName(TAB.summary);
     if (!sheet) sheet = createSummarySheet(ss);
-    else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created
+    else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created; removes the status rules
     renderCells(sheet, model.rows, model.width, { sparse: true });
-    ensureStatusColours(sheet, checkpoints.props);
+    setStatusColours(sheet); // clear() removed them
     updateSummaryCharts(sheet, model.charts);
 
     writeHistory(ss, hist, model, tz);

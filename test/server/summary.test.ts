@@ -395,13 +395,13 @@ describe("Summary generation costs a bounded number of service calls", () => {
     for (const a1 of statusRules) expect(a1).toBe(`F2:F${hist.getMaxRows()}`);
     expect(hist.getMaxRows()).toBeGreaterThan(1200);
     // The same for the Weekly Summary itself (sized by setup for 6 rows per KR): trimmed to 100 rows,
-    // the next generation grows it with three calls more (the failed range, the sheet's size, the insert)
-    // and sets its status colours again over the grown grid (the range, the rules, the record: three more),
-    // and the whole report is there.
+    // the next generation grows it with three calls more (the failed range, the sheet's size, the insert;
+    // the status colours are set over the whole grid by every generation, grown or not), and the whole
+    // report is there.
     const summaryTab = ss(big).getSheetByName("Weekly Summary")!;
     summaryTab.deleteRows(101, summaryTab.getMaxRows() - 100);
     const growingSummary = measured(big, "2026-02-15");
-    expect(growingSummary).toBe(bigRegen + 6);
+    expect(growingSummary).toBe(bigRegen + 3);
     expect(summaryTab.getLastRow()).toBeGreaterThan(400);
     const bigW13 = measured(big, "2026-03-30");
     console.log(`service calls — template: first ${smallFirst}, week 2 ${smallW2}, regen ${smallRegen}, week 13 ${smallW13}; ` +
@@ -426,7 +426,7 @@ describe("Summary generation costs a bounded number of service calls", () => {
     // range, the values in two bands (a range and a write each, render.ts), and only the cells that differ
     // from a cleared cell's look formatted, a range (list) and a call per look (renderSparse.ts): the
     // title's text style, bold, white and grey text, two fills, five number formats (22); the status
-    // colours' record 4 (the tab's size and ID, the property: the rules are there already); the charts 1
+    // colours 4 (the tab's size, its whole grid's range, the rules: clear() removed them); the charts 1
     // (getCharts: they draw these ranges already); History's rows 2 (range, values) and its Score column's
     // format record 3 (the tab's size and ID, the property: formatted already); the Key Results forecast
     // columns 2; flush and release 2: 69, and 70 for the template.
@@ -434,10 +434,10 @@ describe("Summary generation costs a bounded number of service calls", () => {
     // A new week moves the charts' data: a range and updateChart each, 4 more.
     expect(smallW2).toBe(smallRegen + 4);
     // The first generation (setup created the tab) has no History rows to read (two reads, four calls
-    // fewer), sets the status colours (the range, the rules, the record: 3), inserts the charts (4) and
-    // formats History's Score column (the range, the format, the record: 3); it reads the whole log with
-    // the four calls of a log that ends at the sheet's end (the big tracker's).
-    expect(smallFirst).toBe(bigRegen - 4 + 3 + 4 + 3);
+    // fewer), inserts the charts (4) and formats History's Score column (the range, the format, the
+    // record: 3); it reads the whole log with the four calls of a log that ends at the sheet's end (the
+    // big tracker's).
+    expect(smallFirst).toBe(bigRegen - 4 + 4 + 3);
     for (const n of [smallFirst, smallW2, smallRegen, smallW13]) expect(n).toBeLessThanOrEqual(75);
     // A week that grows History: the failed range, the tab's size, the insert, the range again, and its
     // Status colours carried down (the rules, each one's range and address, the new range, the write).

@@ -39,6 +39,16 @@ const week: fc.Arbitrary<Week> = fc.record({
   again: fc.boolean(),
 });
 
+/** Three weeks of on-time check-ins, each summarised on its Sunday. */
+const ORDINARY: Week[] = [0, 1, 2].map((w) => ({
+  checkins: [
+    { day: 1, kr: w % KRS.length, value: w % 3, conf: 7, blocker: 0, lateBy: 0, correct: false },
+    { day: 3, kr: (w + 1) % KRS.length, value: (w + 1) % 3, conf: 6, blocker: 1, lateBy: 0, correct: false },
+  ],
+  back: 0,
+  again: false,
+}));
+
 /** What a summary leaves behind: the tab's cells (its generation time aside) and History. */
 function written(wb: Workbook): { summary: unknown[][]; history: unknown[][] } {
   const cells = (tab: string) => ss(wb).getSheetByName(tab)!.getDataRange().getValues().map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v)));
@@ -113,9 +123,11 @@ describe("the add-on's incremental summary equals the whole log's", () => {
       fc.property(fc.array(week, { minLength: 2, maxLength: 4 }), fc.boolean(), (weeks, logAtSheetEnd) => {
         fewer += run(weeks, logAtSheetEnd).fewerCells;
       }),
-      { numRuns: 6 },
+      // Random weeks may leave no checkpoint to use (late check-ins dated after a summary's day): the two
+      // examples, run first, are ordinary weeks whose later summaries must start from a checkpoint.
+      { numRuns: 6, examples: [[ORDINARY, false], [ORDINARY, true]] },
     );
-    // Worth something only if checkpoints were actually used.
-    expect(fewer, "summaries that read the log from a checkpoint").toBeGreaterThan(4);
+    // Worth something only if checkpoints were actually used (the examples' weeks 2 and 3, twice).
+    expect(fewer, "summaries that read the log from a checkpoint").toBeGreaterThanOrEqual(4);
   });
 });
