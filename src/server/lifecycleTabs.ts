@@ -10,7 +10,7 @@ import { lifecycleSignalRows } from "../core/reportSignals";
 import { checkinsFrom, IDENTIFYING, LOG_WIDTH } from "./read";
 import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeOkrRows } from "./setup";
-import { col, norm, readTable, str, tableFromValues } from "./table";
+import { col, norm, readTable, str, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -77,19 +77,36 @@ export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: n
 
 function readRetroInputs(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<string, { learnings: unknown; decision: unknown }> {
   const out = new Map<string, { learnings: unknown; decision: unknown }>();
-  const values = sheet.getDataRange().getValues();
-  let t;
-  try {
-    t = tableFromValues(sheet, TAB.retrospective, values, ["ID", "Decision"]);
-  } catch {
-    return out;
-  }
+  // A Retrospective without its header cannot be matched row by row: closing again rewrites it whole.
+  const t = retroTable(sheet);
+  if (!t) return out;
   const [typeC, idC, lC, dC] = ["Type", "ID", "Learnings", "Decision"].map((h) => col(t, h));
   for (const r of t.rows) {
     if (!str(r[idC])) continue;
     out.set(`${norm(r[typeC])}|${norm(r[idC])}`, { learnings: lC >= 0 ? r[lC] : "", decision: dC >= 0 ? r[dC] : "" });
   }
   return out;
+}
+
+/** The columns that identify the Retrospective's main table. */
+const RETRO_IDENTIFYING = ["ID", "Decision"] as const;
+
+/**
+ * The Retrospective's main table, or null when no row holds its headers. The header is searched down the
+ * whole tab, not table.ts's first HEADER_SEARCH_ROWS rows: the grade spread and the Signals block (one row
+ * per signal, 36 on the benchmark's medium tier) sit above it, so on a tracker with more than ~17 signals
+ * the header lands below row 30 and a bounded search missed the tab closing had just written.
+ */
+function retroTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): Table | null {
+  const values = sheet.getDataRange().getValues();
+  const want = RETRO_IDENTIFYING.map(norm);
+  const h = values.findIndex((r) => {
+    const have = new Set(r.map(norm));
+    return want.every((x) => have.has(x));
+  });
+  if (h < 0) return null;
+  const t = tableFromValues(sheet, TAB.retrospective, values.slice(h), RETRO_IDENTIFYING);
+  return { ...t, headerRow: t.headerRow + h };
 }
 
 export interface RolloverOptions {
@@ -114,7 +131,14 @@ export function rollOver(
     if (rolled && rolled === `${tracker.settings.cycleName}|${tracker.settings.startDate}`) {
       throw new UserError(`"${tracker.settings.cycleName}" has already been rolled over.`);
     }
-    const retroT = tableFromValues(retroSheet, TAB.retrospective, retroSheet.getDataRange().getValues(), ["ID", "Decision"]);
+    const retroT = retroTable(retroSheet);
+    if (!retroT) {
+      // Repair does not touch the Retrospective; closing again writes it afresh (typed decisions cannot be
+      // matched without the header, so they are lost either way).
+      throw new UserError(
+        'The "Retrospective" tab has lost its header row (no row holds both "ID" and "Decision"). Close the cycle again ("End cycle & retrospective") to rewrite it, then set the decisions.',
+      );
+    }
     const [typeC, idC, dC] = ["Type", "ID", "Decision"].map((h) => col(retroT, h));
     const retro = retroT.rows
       .map((r, i) => ({ id: str(r[idC]), decision: str(r[dC]), type: typeC >= 0 ? str(r[typeC]) : "", row: retroT.headerRow + 1 + i }))
