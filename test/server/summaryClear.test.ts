@@ -3,16 +3,10 @@
 // menu (ex: bold, italics, conditional formatting)": ref/spreadsheet/sheet#clearFormats()); whether embedded
 // charts survive clear() is not documented, so the add-on must end with its charts either way
 // (docs/apps-script-fidelity.md, "to check" 9).
-//
-// KNOWN BUG (it.failing below): src/server/summaryLook.ts ensureStatusColours skips setting the rules when a
-// document property records them, right after summaryTab.ts generateSummary's sheet.clear(); on Google the
-// regenerated summary is left uncoloured. When it is fixed, make the test a plain `it` and make
-// clearFidelity.removesConditionalFormats the offline default (src/local/sheets/sheet.ts).
-import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { evaluateConditionalFormat } from "../../src/local/sheets";
-import { clearFidelity } from "../../src/local/sheets/sheet";
 import { newTracker, ss } from "../support/tracker";
 import { summarize } from "../support/summaryTab";
 
@@ -42,14 +36,12 @@ function allColoured(wb: Workbook): boolean {
 describe("Weekly Summary regenerated over a tab whose clear() removes its rules, as Google documents", () => {
   let wb: Workbook;
   beforeAll(() => {
-    clearFidelity.removesConditionalFormats = true;
     wb = newTracker({ template: "operations", start: START, at: START });
     summarize(wb, "2026-01-11");
     summarize(wb, "2026-01-18");
   });
-  afterAll(() => void (clearFidelity.removesConditionalFormats = false));
 
-  it.failing("every status word of the second generation is coloured by a rule (today: none is)", () => {
+  it("every status word of the second generation is coloured by a rule", () => {
     expect(allColoured(wb)).toBe(true);
   });
 });
@@ -62,10 +54,6 @@ describe("Weekly Summary regenerated over a cleared tab", () => {
     summarize(wb, "2026-01-11");
     firstCharts = chartTitles(wb);
     summarize(wb, "2026-01-18");
-  });
-
-  it("every status word of the second generation is coloured by a rule when clear() keeps the rules", () => {
-    expect(allColoured(wb)).toBe(true);
   });
 
   it("keeps exactly its charts when they survive the clear", () => {

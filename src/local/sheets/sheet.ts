@@ -9,15 +9,6 @@ import { LocalRange, rangeFromParsed } from "./range";
 import { LocalRangeList } from "./rangeList";
 import { checkConditionalFormatRule, ConditionalFormatRule, type CfModel } from "./rules";
 
-/**
- * Google documents that clear() removes conditional formatting ("Formatting refers to … bold, italics,
- * conditional formatting", ref/spreadsheet/sheet#clearFormats()). Off by default for now: the Weekly Summary
- * (src/server/summaryLook.ts ensureStatusColours) skips setting its rules after the clear when a document
- * property says they were set, which leaves a regenerated summary uncoloured on Google. Tests switch it on
- * (test/local/sheets/clear.test.ts, test/server/summaryClear.test.ts); make it the default once the summary
- * sets its rules after every clear (docs/apps-script-fidelity.md, Sheet.clear()).
- */
-export const clearFidelity = { removesConditionalFormats: false };
 
 export class LocalSheet {
   readonly _kind = "Sheet";
@@ -154,7 +145,9 @@ export class LocalSheet {
     }
     if (!options?.contentsOnly) {
       this._book.clearFormats(m, rect);
-      if (clearFidelity.removesConditionalFormats) m.cf = [];
+      // Google's clear() removes conditional formatting with the other formats ("Formatting refers to …
+      // bold, italics, conditional formatting", ref/spreadsheet/sheet#clearFormats()).
+      m.cf = [];
     }
     return this;
   }

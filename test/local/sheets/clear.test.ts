@@ -3,14 +3,10 @@
 // formatting is what the Format menu sets, conditional formatting included, "and not width or height of
 // cells" (https://developers.google.com/apps-script/reference/spreadsheet/sheet#clearFormats()). So the
 // rules go; code that keeps a cleared tab coloured must set its rules again.
-import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
-import { clearFidelity } from "../../../src/local/sheets/sheet";
 import { setup, type Any } from "./helpers";
 
-// Google's documented behaviour, not yet the offline default (see clearFidelity).
-beforeAll(() => void (clearFidelity.removesConditionalFormats = true));
-afterAll(() => void (clearFidelity.removesConditionalFormats = false));
 
 function colouredSheet() {
   const t = setup();
