@@ -93,16 +93,22 @@ export function maxCheckinDate(checkins: CheckinEntry[], floor: string | null = 
 
 /** A short digest of History rows (their content, in order): hand edits to a checkpoint's rows are noticed. */
 export function historyDigest(rows: HistoryEntry[]): string {
+  return digest(
+    rows.map((r) => {
+      const parts = [r.week, r.asOf, r.krId, r.value, r.score, r.status, r.confidence, r.lastCheckin, r.whatChanged, r.blockers, r.nextStep, r.sameValue];
+      return parts.map((p) => (p === null || p === undefined ? "" : String(p))).join("\u001f") + "\u001e";
+    }),
+  );
+}
+
+/** A short fingerprint (FNV-1a, 8 hex digits) of the texts in order: what a checkpoint keeps instead of the texts. */
+export function digest(texts: string[]): string {
   let h = 0x811c9dc5;
-  const feed = (s: string) => {
+  for (const s of texts) {
     for (let i = 0; i < s.length; i++) {
       h ^= s.charCodeAt(i);
       h = Math.imul(h, 0x01000193) >>> 0;
     }
-  };
-  for (const r of rows) {
-    const parts = [r.week, r.asOf, r.krId, r.value, r.score, r.status, r.confidence, r.lastCheckin, r.whatChanged, r.blockers, r.nextStep, r.sameValue];
-    feed(parts.map((p) => (p === null || p === undefined ? "" : String(p))).join("\u001f") + "\u001e");
   }
   return (h >>> 0).toString(16).padStart(8, "0");
 }

@@ -7,7 +7,7 @@ import type { CheckinEntry, HistoryEntry, Settings, Tracker } from "../core/mode
 import { isValidIsoDate } from "../core/dates";
 import { summaryPeriod } from "../core/summaryAsOf";
 import { computedLabel, HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
-import { incrementalCheckins, maxCheckinDate, type Checkpoint } from "../core/summaryPast";
+import { digest, incrementalCheckins, maxCheckinDate, type Checkpoint } from "../core/summaryPast";
 import { cellIsoDate, isDate } from "./env";
 import { checkinsFrom, computedLogHeaderRow, computedLogRows, IDENTIFYING, type SettingsRead } from "./read";
 import { col, norm, num, readTable, str, tableFromValues, type Table } from "./table";
@@ -176,10 +176,14 @@ export interface LogRead {
   reason: string;
 }
 
+/**
+ * The log row's fingerprint, kept in the checkpoint: a digest, never the cells themselves, since the
+ * checkpoints share one document property (9 KB on Google) and a Value cell may hold any text.
+ */
 function rowKey(r: unknown[] | undefined, cols: { ts: number; kr: number; value: number }): string {
   if (!r) return "";
   const ts = r[cols.ts];
-  return `${isDate(ts) ? ts.getTime() : String(ts ?? "")}|${str(r[cols.kr])}|${String(r[cols.value] ?? "")}`;
+  return digest([`${isDate(ts) ? ts.getTime() : String(ts ?? "")}|${str(r[cols.kr])}|${String(r[cols.value] ?? "")}`]);
 }
 
 function logCols(headers: string[]) {
