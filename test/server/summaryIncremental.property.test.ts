@@ -77,7 +77,9 @@ function run(weeks: Week[], logAtSheetEnd = false): Outcome {
   const wb = newTracker({ template: "operations", start: START, at: START });
   if (logAtSheetEnd) {
     const log = ss(wb).getSheetByName("Check-ins")!;
-    log.deleteRows(log.getLastRow() + 1, log.getMaxRows() - log.getLastRow());
+    // One blank row stays below the frozen header (Sheets refuses to delete them all); the first
+    // check-in fills it, and the log ends at the sheet's end from then on.
+    log.deleteRows(log.getLastRow() + 2, log.getMaxRows() - log.getLastRow() - 1);
   }
   const out: Outcome = { withCheckpoint: 0, fewerCells: 0 };
   weeks.forEach((w, i) => {

@@ -359,6 +359,8 @@ export class Book {
   deleteRows(sheet: SheetModel, at: number, count: number): void {
     if (at < 1 || at + count - 1 > sheet.maxRows) throw new Error("Those rows are out of bounds.");
     if (count >= sheet.maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    // Apps Script's own refusal: a frozen header needs a row below it.
+    if (sheet.maxRows - count <= sheet.frozenRows) throw new Error("Sorry, it is not possible to delete all non-frozen rows.");
     this.touch(sheet);
     if (at - 1 < this.dims(sheet).height) this.write().removeRows(sheet.hfId, [at - 1, count]);
     sheet.meta.splice(at - 1, count);

@@ -12,6 +12,7 @@ describe("grid limits", () => {
     expect(sheet.getFrozenRows()).toBe(999);
     expect(() => sheet.setFrozenRows(1000)).toThrow("You can't freeze all visible rows on the sheet.");
     expect(() => sheet.setFrozenRows(-1)).toThrow();
+    sheet.setFrozenRows(1);
     sheet.deleteRows(2, 900);
     expect(() => sheet.setFrozenRows(100)).toThrow("You can't freeze all visible rows on the sheet.");
     sheet.setFrozenRows(0);
@@ -73,5 +74,15 @@ describe("cell size", () => {
     expect(() => sheet.getRange("B1:B2").setValues([["ok"], ["x".repeat(50001)]])).toThrow("Your input contains more than the maximum of 50000 characters in a single cell.");
     expect(sheet.getRange("B1").getValue()).toBe("");
     expect(() => sheet.appendRow(["y".repeat(50001)])).toThrow("more than the maximum of 50000 characters");
+  });
+});
+
+describe("deleting rows under a frozen header", () => {
+  it("refuses to delete every row below the frozen ones (Apps Script: \"Sorry, it is not possible to delete all non-frozen rows.\")", () => {
+    const { sheet } = setup();
+    sheet.setFrozenRows(2);
+    expect(() => sheet.deleteRows(3, 998)).toThrow("Sorry, it is not possible to delete all non-frozen rows.");
+    sheet.deleteRows(3, 997);
+    expect(sheet.getMaxRows()).toBe(3);
   });
 });
