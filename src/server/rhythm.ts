@@ -141,13 +141,21 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
           `Nothing was changed: ask them to change it, or turn it off first (then on again, to run it as you).`,
       );
     }
+    // Deleted before the new one is created, never after: an add-on may hold one time-driven trigger per
+    // user per document (docs/apps-script-fidelity.md, ScriptApp).
     removeMine(ss);
-    const trigger = ScriptApp.newTrigger(REFRESH_HANDLER)
-      .timeBased()
-      .onWeekDay(ScriptApp.WeekDay[day.toUpperCase() as keyof typeof ScriptApp.WeekDay])
-      .atHour(HOUR)
-      .inTimezone(tz)
-      .create();
+    let trigger: GoogleAppsScript.Script.Trigger;
+    try {
+      trigger = ScriptApp.newTrigger(REFRESH_HANDLER)
+        .timeBased()
+        .onWeekDay(ScriptApp.WeekDay[day.toUpperCase() as keyof typeof ScriptApp.WeekDay])
+        .atHour(HOUR)
+        .inTimezone(tz)
+        .create();
+    } catch (e) {
+      if (/too many triggers/i.test(String((e as Error)?.message || e))) throw tooManyTriggers(ss);
+      throw e;
+    }
     const uid = trigger.getUniqueId();
     PropertiesService.getUserProperties().setProperty(PROP_PREFIX + uid, ss.getId());
     const doc = docProps();
@@ -158,6 +166,36 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
   } catch (e) {
     return permissionHint(e);
   }
+}
+
+/**
+ * Google's 20 triggers per user per script are all in use. They count across every tracker the user has the
+ * add-on in, so the answer names where this user's refreshes run (the user's properties say which tracker
+ * each serves). Thrown before anything changed: nothing was removed here (the user had none to remove).
+ */
+function tooManyTriggers(ss: Spreadsheet): UserError {
+  const ids: string[] = [];
+  for (const t of ScriptApp.getProjectTriggers()) {
+    const id = t.getHandlerFunction() === REFRESH_HANDLER ? servedBy(t.getUniqueId()) : null;
+    if (id && id !== ss.getId() && ids.indexOf(id) < 0) ids.push(id);
+  }
+  const names: string[] = [];
+  for (const id of ids.slice(0, 3)) {
+    try {
+      names.push(`"${SpreadsheetApp.openById(id).getName()}"`);
+    } catch {
+      // deleted, or no longer shared with this user: counted below, not named
+    }
+  }
+  const more = ids.length - names.length;
+  const where = !ids.length
+    ? ""
+    : ` The weekly refresh is on as you in ${ids.length} other tracker${ids.length === 1 ? "" : "s"}` +
+      (names.length ? ` (${names.join(", ")}${more ? ` and ${more} more` : ""})` : "") + ".";
+  return new UserError(
+    `Google allows one person 20 triggers for this add-on, and yours are all in use.${where} ` +
+      `Turn the weekly refresh off in a tracker you no longer use (Weekly refresh on / off, there), then turn it on here again. Nothing was changed.`,
+  );
 }
 
 /** Deletes this user's refresh triggers for the spreadsheet and their records; returns how many. */
