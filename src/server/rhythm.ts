@@ -15,6 +15,7 @@ import { readSettings } from "./read";
 import { generateSummary } from "./summaryTab";
 import { PORTFOLIO_TAB } from "../core/portfolio";
 import { refreshPortfolio, type PortfolioOutcome } from "./portfolio";
+import { tooManyTriggers } from "./triggerLimit";
 import {
   currentUser,
   installed,
@@ -153,7 +154,7 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
         .inTimezone(tz)
         .create();
     } catch (e) {
-      if (/too many triggers/i.test(String((e as Error)?.message || e))) throw tooManyTriggers(ss);
+      if (/too many triggers/i.test(String((e as Error)?.message || e))) throw tooManyTriggers(otherTrackers(ss));
       throw e;
     }
     const uid = trigger.getUniqueId();
@@ -168,34 +169,14 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
   }
 }
 
-/**
- * Google's 20 triggers per user per script are all in use. They count across every tracker the user has the
- * add-on in, so the answer names where this user's refreshes run (the user's properties say which tracker
- * each serves). Thrown before anything changed: nothing was removed here (the user had none to remove).
- */
-function tooManyTriggers(ss: Spreadsheet): UserError {
+/** The spreadsheets this user's refresh triggers serve, other than `ss` (for the answer at Google's trigger limit). */
+function otherTrackers(ss: Spreadsheet): string[] {
   const ids: string[] = [];
   for (const t of ScriptApp.getProjectTriggers()) {
     const id = t.getHandlerFunction() === REFRESH_HANDLER ? servedBy(t.getUniqueId()) : null;
     if (id && id !== ss.getId() && ids.indexOf(id) < 0) ids.push(id);
   }
-  const names: string[] = [];
-  for (const id of ids.slice(0, 3)) {
-    try {
-      names.push(`"${SpreadsheetApp.openById(id).getName()}"`);
-    } catch {
-      // deleted, or no longer shared with this user: counted below, not named
-    }
-  }
-  const more = ids.length - names.length;
-  const where = !ids.length
-    ? ""
-    : ` The weekly refresh is on as you in ${ids.length} other tracker${ids.length === 1 ? "" : "s"}` +
-      (names.length ? ` (${names.join(", ")}${more ? ` and ${more} more` : ""})` : "") + ".";
-  return new UserError(
-    `Google allows one person 20 triggers for this add-on, and yours are all in use.${where} ` +
-      `Turn the weekly refresh off in a tracker you no longer use (Weekly refresh on / off, there), then turn it on here again. Nothing was changed.`,
-  );
+  return ids;
 }
 
 /** Deletes this user's refresh triggers for the spreadsheet and their records; returns how many. */
