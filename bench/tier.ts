@@ -115,11 +115,12 @@ export function runTier(spec: TrackerSpec): TierOut {
   const summaryNext = measure<{ ok: true; week: number }>(wb, "generateWeeklySummary", { at: nextWeek });
 
   // The worst case: next week's summary with no room left in either grid (History ends at its last row,
-  // the Weekly Summary tab at row 1), as after KRs were added by hand beyond what setup sized the tabs for.
+  // the Weekly Summary tab one row below its frozen title: Sheets keeps a row below the frozen ones), as
+  // after KRs were added by hand beyond what setup sized the tabs for.
   const book = copy.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   for (const name of ["History", "Weekly Summary"]) {
     const sh = book.getSheetByName(name)!;
-    const keep = Math.max(1, name === "History" ? sh.getLastRow() : 1);
+    const keep = Math.max(sh.getFrozenRows() + 1, name === "History" ? sh.getLastRow() : 1);
     if (sh.getMaxRows() > keep) sh.deleteRows(keep + 1, sh.getMaxRows() - keep);
   }
   const tabsFull = measure<{ ok: true; week: number }>(copy, "generateWeeklySummary", { at: nextWeek });
