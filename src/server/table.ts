@@ -89,11 +89,23 @@ export function readColumns(ss: Spreadsheet, sheet: Sheet, name: string, width: 
 
 export function tableFromValues(sheet: Sheet, name: string, values: unknown[][], required: readonly string[]): Table {
   const h = findHeaderRow(values, required);
-  if (h < 0) throw new UserError(noHeaderMessage(name, values, required));
+  if (h < 0) throw new UserError(noHeaderMessage(name, wholeTab(sheet, values), required));
   const headers = values[h].map((v) => String(v == null ? "" : v).trim());
   let end = values.length;
   while (end > h + 1 && isBlankRow(values[end - 1])) end--;
   return { sheet, name, headerRow: h + 1, headers, rows: values.slice(h + 1, end), width: headers.length };
+}
+
+/**
+ * For the message only: the tab's rows when `values` stop short of its last row (History's reader reads its
+ * first 30 rows), so a tab blank at the top is not called empty and a header further down is named.
+ */
+function wholeTab(sheet: Sheet | null, values: unknown[][]): unknown[][] {
+  try {
+    return sheet && sheet.getLastRow() > values.length ? sheet.getDataRange().getValues() : values;
+  } catch {
+    return values;
+  }
 }
 
 /** The tabs whose header row Repair writes back when the tab is empty (setupTabs.ts; it refuses any other content). */

@@ -33,6 +33,16 @@ describe("a tab whose header the add-on cannot find", () => {
     expect(callAddon(wb, "createMidCycleReview", {}).ok).toBe(true);
   });
 
+  it("a tab read by its first 30 rows only (History) still names the header row further down", () => {
+    const wb = newTracker();
+    ss(wb).getSheetByName("History")!.insertRowsBefore(1, 40);
+    const r = callAddon(wb, "generateWeeklySummary", {});
+    expect(r).toMatchObject({
+      ok: false,
+      message: 'The "History" tab\'s header row is row 41; the add-on looks for it in the first 30 rows only. Delete rows above it so that it is in row 30 or above.',
+    });
+  });
+
   it("names the header lost from the header row, and does not send the user to Repair (which refuses the tab)", () => {
     const wb = newTracker();
     kr(wb).getRange(1, 1).setValue("Key ID");
