@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createServices, loadAddon, type AddonContext, type LocalServices, type WorkbookRegistry } from "./sheets";
-import { emptySnapshot, type WorkbookSnapshot } from "./snapshot";
+import { emptySnapshot, type ScriptProject, type WorkbookSnapshot } from "./snapshot";
 import { loadXlsxAndValues, saveXlsx } from "./xlsx";
 import { dayIn, savedValuesSnapshot } from "./cachedValues";
 import { assertLockKept } from "./fileLock";
@@ -61,6 +61,8 @@ export interface OpenOptions {
   workbooks?: WorkbookRegistry;
   /** Enforce these manifest scopes on openById/openByUrl (tests of the minimal build). */
   scopes?: string[];
+  /** The script project shared with other workbooks (their triggers and user properties; see snapshot.ts). */
+  project?: ScriptProject;
   /**
    * The command only reads (show): when the file holds okr-sheets' own formula results for this day and
    * nothing changed since, they are used instead of building the formula engine (cachedValues.ts).
@@ -83,6 +85,7 @@ export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, o
     htmlDir: distDir(),
     ...(opts.workbooks ? { workbooks: opts.workbooks } : {}),
     ...(opts.scopes ? { scopes: opts.scopes } : {}),
+    ...(opts.project ? { project: opts.project } : {}),
   });
   // Compiled on first use: `show` and `edit` never call the add-on, and compiling it cost ~0.05-0.1 s.
   let addon: AddonContext | undefined;

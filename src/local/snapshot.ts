@@ -92,6 +92,23 @@ export interface SnapshotTrigger {
   owner?: string;
 }
 
+/**
+ * The script project as Google keeps it, beyond one document: an add-on's installable triggers and user
+ * properties belong to the user and the script, whichever document they were made in, and Google counts a
+ * user's triggers across all of them (20 per user per script). Workbooks opened with the same project share
+ * both; each adds its own triggers under its spreadsheet ID.
+ */
+export interface ScriptProject {
+  /** Installable triggers by the spreadsheet they were created in (every user's). */
+  triggers: Map<string, SnapshotTrigger[]>;
+  /** User properties by user email ("" for no email). */
+  userProperties: Map<string, Record<string, string>>;
+}
+
+export function newScriptProject(): ScriptProject {
+  return { triggers: new Map(), userProperties: new Map() };
+}
+
 export interface WorkbookSnapshot {
   /** Spreadsheet ID (SpreadsheetApp.openById); generated when a workbook is created. */
   id: string;

@@ -15,6 +15,7 @@ import { readSettings } from "./read";
 import { generateSummary } from "./summaryTab";
 import { PORTFOLIO_TAB } from "../core/portfolio";
 import { refreshPortfolio, type PortfolioOutcome } from "./portfolio";
+import { tooManyTriggers } from "./triggerLimit";
 import {
   currentUser,
   installed,
@@ -141,13 +142,21 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
           `Nothing was changed: ask them to change it, or turn it off first (then on again, to run it as you).`,
       );
     }
+    // Deleted before the new one is created, never after: an add-on may hold one time-driven trigger per
+    // user per document (docs/apps-script-fidelity.md, ScriptApp).
     removeMine(ss);
-    const trigger = ScriptApp.newTrigger(REFRESH_HANDLER)
-      .timeBased()
-      .onWeekDay(ScriptApp.WeekDay[day.toUpperCase() as keyof typeof ScriptApp.WeekDay])
-      .atHour(HOUR)
-      .inTimezone(tz)
-      .create();
+    let trigger: GoogleAppsScript.Script.Trigger;
+    try {
+      trigger = ScriptApp.newTrigger(REFRESH_HANDLER)
+        .timeBased()
+        .onWeekDay(ScriptApp.WeekDay[day.toUpperCase() as keyof typeof ScriptApp.WeekDay])
+        .atHour(HOUR)
+        .inTimezone(tz)
+        .create();
+    } catch (e) {
+      if (/too many triggers/i.test(String((e as Error)?.message || e))) throw tooManyTriggers(otherTrackers(ss));
+      throw e;
+    }
     const uid = trigger.getUniqueId();
     PropertiesService.getUserProperties().setProperty(PROP_PREFIX + uid, ss.getId());
     const doc = docProps();
@@ -158,6 +167,16 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
   } catch (e) {
     return permissionHint(e);
   }
+}
+
+/** The spreadsheets this user's refresh triggers serve, other than `ss` (for the answer at Google's trigger limit). */
+function otherTrackers(ss: Spreadsheet): string[] {
+  const ids: string[] = [];
+  for (const t of ScriptApp.getProjectTriggers()) {
+    const id = t.getHandlerFunction() === REFRESH_HANDLER ? servedBy(t.getUniqueId()) : null;
+    if (id && id !== ss.getId() && ids.indexOf(id) < 0) ids.push(id);
+  }
+  return ids;
 }
 
 /** Deletes this user's refresh triggers for the spreadsheet and their records; returns how many. */

@@ -3,7 +3,7 @@
 // Calls are counted by method on the offline spreadsheet, as the bench counts them, through the built add-on.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { kindOf } from "../../bench/costModel";
+import { repairWrites as repair, writesOf } from "../support/writes";
 import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
 import type { Workbook } from "../../src/local/runtime";
 
@@ -20,23 +20,6 @@ function inUse(): Workbook {
   }
   expect(callAddon(wb, "generateWeeklySummary", { at: TODAY }).ok).toBe(true);
   return wb;
-}
-
-/** The methods a call wrote with (data writes and structural changes, never reads of either), and how often. */
-function writesOf(wb: Workbook, fn: () => void): Record<string, number> {
-  const c = wb.services.counters;
-  c.reset();
-  fn();
-  const out: Record<string, number> = {};
-  for (const [m, n] of Object.entries(c.snapshot().byMethod)) {
-    const k = kindOf(m);
-    if ((k === "write" || k === "structural") && !/\.get[A-Z]/.test(m)) out[m] = n;
-  }
-  return out;
-}
-
-function repair(wb: Workbook): Record<string, number> {
-  return writesOf(wb, () => expect(callAddon(wb, "repairTracker").ok).toBe(true));
 }
 
 function sheet(wb: Workbook, name: string) {

@@ -4,7 +4,7 @@
 // extra named ranges and described protections are healthy as they are, and Repair writes nothing over them.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { kindOf } from "../../bench/costModel";
+import { repairWrites as repair, writesOf } from "../support/writes";
 import { callAddon, newTracker, openTracker, rowsOf, ss } from "../support/tracker";
 import { emptySnapshot } from "../../src/local/snapshot";
 import { SETTINGS_COMPUTED, SETTINGS_ROWS, STATUS } from "../../src/core/tabs";
@@ -14,23 +14,6 @@ const PROTECTION = { RANGE: "RANGE", SHEET: "SHEET" } as unknown as Record<"RANG
 const TABS = ["Settings", "Objectives", "Key Results", "Check-ins", "History"];
 const USED = ["AspirationalGoal", "AtRiskGap", "CycleStart", "CycleWeeks", "OnTrackGap"];
 const EVERY_NAME: string[] = [...SETTINGS_ROWS, ...SETTINGS_COMPUTED].map((d) => d.name);
-
-/** The methods a call wrote with (data writes and structural changes), and how often. */
-function writesOf(wb: Workbook, fn: () => void): Record<string, number> {
-  const c = wb.services.counters;
-  c.reset();
-  fn();
-  const out: Record<string, number> = {};
-  for (const [m, n] of Object.entries(c.snapshot().byMethod)) {
-    const k = kindOf(m);
-    if ((k === "write" || k === "structural") && !/\.get[A-Z]/.test(m)) out[m] = n;
-  }
-  return out;
-}
-
-function repair(wb: Workbook): Record<string, number> {
-  return writesOf(wb, () => expect(callAddon(wb, "repairTracker").ok).toBe(true));
-}
 
 /** Where each named range points, by name. */
 function names(wb: Workbook): Record<string, string> {

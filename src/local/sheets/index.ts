@@ -14,7 +14,7 @@
 import { LocalTextStyleBuilder } from "./textStyle";
 import vm from "node:vm";
 import { setEngineClock } from "../engine";
-import type { SnapshotTrigger, WorkbookSnapshot } from "../snapshot";
+import { newScriptProject, type ScriptProject, type SnapshotTrigger, type WorkbookSnapshot } from "../snapshot";
 import { CountersImpl, pub, unpub, type Counters } from "./counters";
 import { BooleanCriteria, ConditionalFormatRuleBuilder, DataValidationBuilder, DataValidationCriteria, evaluateConditionalFormatModel, type CfFormat } from "./rules";
 import {
@@ -61,6 +61,11 @@ export interface LocalOptions {
   workbooks?: WorkbookRegistry;
   /** The manifest's OAuth scopes, when openById/openByUrl should enforce them (the minimal build lacks `spreadsheets`). */
   scopes?: string[];
+  /**
+   * The script project this workbook runs in, shared with other workbooks (their triggers count toward the
+   * same 20 per user, and user properties are the same store); a project of its own when absent.
+   */
+  project?: ScriptProject;
 }
 
 export interface LocalServices {
@@ -213,9 +218,11 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   );
   counters.observer = (name) => buffer.onCall(name);
   const docProps: Record<string, string> = { ...(snapshot.documentProperties ?? {}) };
-  const userProps = new Map<string, Record<string, string>>();
+  const project = opts.project ?? newScriptProject();
+  const userProps = project.userProperties;
   const scriptProps: Record<string, string> = {};
   const triggers: SnapshotTrigger[] = (snapshot.triggers ?? []).map((t) => ({ ...t }));
+  project.triggers.set(snapshot.id, triggers);
   const sent: SentMail[] = [];
   const logs: string[] = [];
   const caches = { document: new Map() } as const;
@@ -269,7 +276,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     LockService: pub(new LocalLockService(counters, lockState)),
     PropertiesService: pub(props),
     Session: pub(session),
-    ScriptApp: pub(new LocalScriptApp(counters, triggers, effectiveUser)),
+    ScriptApp: pub(new LocalScriptApp(counters, project, snapshot.id, effectiveUser)),
     Utilities: createUtilities(() => book.timeZone),
     HtmlService: createHtmlService(() => htmlDir),
     MailApp: pub(new LocalMailApp(counters, sent)),

@@ -3,10 +3,18 @@
 //   triggers of the project, and only they can delete them (another admin cannot even see them);
 // - a time-driven trigger's atHour() is in the *script's* time zone (the manifest's, Etc/UTC here) unless
 //   inTimezone() says otherwise, and the trigger records the zone;
-// - a trigger runs as its owner.
+// - a trigger runs as its owner;
+// - the triggers belong to the user and the *script*, not the document: getProjectTriggers() lists the
+//   user's triggers from every document the add-on runs in, and "Triggers: 20 / user / script"
+//   (https://developers.google.com/apps-script/guides/services/quotas) counts them all: the 21st create()
+//   throws TOO_MANY_TRIGGERS (the words Apps Script uses; the quotas page gives only the number);
+// - "Each add-on can only have one trigger of each type, per user, per document"
+//   (https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions): a second
+//   time-driven trigger of the same user in the same spreadsheet is refused (ONE_PER_DOCUMENT: Google does
+//   not document the words, see docs/apps-script-fidelity.md "To check").
 // Triggers saved before owners were recorded (no owner) are visible to everyone.
 import { randomUUID } from "node:crypto";
-import type { SnapshotTrigger } from "../snapshot";
+import type { ScriptProject, SnapshotTrigger } from "../snapshot";
 import { pub, unpub, type CountersImpl } from "./counters";
 import { tzOffsetMinutes } from "./time";
 
@@ -16,6 +24,10 @@ export const WeekDay = {
 export const EventType = { CLOCK: "CLOCK", ON_OPEN: "ON_OPEN", ON_EDIT: "ON_EDIT", ON_FORM_SUBMIT: "ON_FORM_SUBMIT", ON_CHANGE: "ON_CHANGE", ON_EVENT_UPDATED: "ON_EVENT_UPDATED" } as const;
 export const TriggerSource = { SPREADSHEETS: "SPREADSHEETS", CLOCK: "CLOCK", FORMS: "FORMS", DOCUMENTS: "DOCUMENTS", CALENDAR: "CALENDAR" } as const;
 export const AuthMode = { NONE: "NONE", CUSTOM_FUNCTION: "CUSTOM_FUNCTION", LIMITED: "LIMITED", FULL: "FULL" } as const;
+
+export const TRIGGERS_PER_USER = 20;
+export const TOO_MANY_TRIGGERS = "This script has too many triggers. Triggers must be deleted from the script before more can be added.";
+export const ONE_PER_DOCUMENT = "This add-on already has a time-driven trigger for this user in this document.";
 
 /** The time zone a script runs in: appsscript.json's "timeZone". */
 export const SCRIPT_TIME_ZONE = "Etc/UTC";
@@ -99,29 +111,46 @@ export class LocalScriptApp {
   readonly AuthMode = AuthMode;
   constructor(
     readonly _counters: CountersImpl,
-    private readonly triggers: SnapshotTrigger[],
+    /** The script's triggers across documents (this one's included, under `docId`). */
+    private readonly project: ScriptProject,
+    private readonly docId: string,
     /** The user running the script now (a trigger's owner when it runs). */
     private readonly user: () => string,
   ) {}
   private mine(t: SnapshotTrigger): boolean {
     return t.owner === undefined || t.owner === this.user();
   }
+  private here(): SnapshotTrigger[] {
+    let list = this.project.triggers.get(this.docId);
+    if (!list) this.project.triggers.set(this.docId, (list = []));
+    return list;
+  }
+  /** The current user's triggers of this script, every document's. */
+  private allMine(): SnapshotTrigger[] {
+    const out: SnapshotTrigger[] = [];
+    for (const list of this.project.triggers.values()) for (const t of list) if (this.mine(t)) out.push(t);
+    return out;
+  }
   newTrigger(fn: string) {
     return new TriggerBuilder((t) => {
+      if (this.allMine().length >= TRIGGERS_PER_USER) throw new Error(TOO_MANY_TRIGGERS);
+      if (this.here().some((o) => o.type === t.type && this.mine(o))) throw new Error(ONE_PER_DOCUMENT);
       t.id = randomUUID().replace(/-/g, "").slice(0, 20);
       t.owner = this.user();
       if (t.timeZone === undefined) t.timeZone = SCRIPT_TIME_ZONE;
-      this.triggers.push(t);
+      this.here().push(t);
       return new LocalTrigger(this._counters, t);
     }, String(fn));
   }
   getProjectTriggers() {
-    return this.triggers.filter((t) => this.mine(t)).map((t) => new LocalTrigger(this._counters, t));
+    return this.allMine().map((t) => new LocalTrigger(this._counters, t));
   }
   deleteTrigger(trigger: LocalTrigger) {
     const id = unpub(trigger)._t.id;
-    const at = this.triggers.findIndex((t) => t.id === id && this.mine(t));
-    if (at >= 0) this.triggers.splice(at, 1);
+    for (const list of this.project.triggers.values()) {
+      const at = list.findIndex((t) => t.id === id && this.mine(t));
+      if (at >= 0) list.splice(at, 1);
+    }
   }
 }
 

@@ -155,6 +155,7 @@ describe("ScriptApp as Google documents it", () => {
     const SA = g.ScriptApp;
     expect(g.Session.getScriptTimeZone()).toBe("Etc/UTC");
     SA.newTrigger("a").timeBased().onWeekDay(SA.WeekDay.MONDAY).atHour(7).create();
+    services.session.setUser("ben@example.com"); // an add-on user has one time-driven trigger per document
     SA.newTrigger("b").timeBased().onWeekDay(SA.WeekDay.MONDAY).atHour(7).inTimezone("America/Los_Angeles").create();
     const [a, b] = services.triggers;
     const after = new Date("2026-03-04T00:00:00Z"); // a Wednesday

@@ -1,0 +1,50 @@
+// ScriptApp's limits as Google documents them (docs/apps-script-fidelity.md, ScriptApp and "Quotas and limits"):
+// "Triggers: 20 / user / script" (https://developers.google.com/apps-script/guides/services/quotas), counted
+// across every document an add-on runs in, and "Each add-on can only have one trigger of each type, per user,
+// per document" (https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions).
+import { describe, it } from "@jest/globals";
+import { expect } from "../../support/expect";
+import { ONE_PER_DOCUMENT, TOO_MANY_TRIGGERS } from "../../../src/local/sheets/scriptApp";
+import { emptySnapshot, newScriptProject } from "../../../src/local/snapshot";
+import { setup, type Any } from "./helpers";
+
+describe("Triggers belong to the user and the script, across documents (quotas: 20 / user / script)", () => {
+  const clock = (SA: Any) => SA.newTrigger("weeklyRefresh").timeBased().onWeekDay(SA.WeekDay.MONDAY).atHour(7);
+
+  it("a user's triggers in every document count toward the same 20; the 21st is refused with Apps Script's words", () => {
+    const project = newScriptProject();
+    const books = Array.from({ length: 21 }, (_, i) => setup({ user: "anna@example.com", project }, { ...emptySnapshot(`T${i}`), id: `doc-${i}` }));
+    for (const b of books.slice(0, 20)) clock(b.g.ScriptApp).create();
+    const last = books[20];
+    expect(last.g.ScriptApp.getProjectTriggers(), "every document's triggers of this user").toHaveLength(20);
+    expect(() => clock(last.g.ScriptApp).create()).toThrow(TOO_MANY_TRIGGERS);
+    expect(last.services.triggers, "nothing was created").toHaveLength(0);
+    // Another user has 20 of their own.
+    last.services.session.setUser("ben@example.com");
+    clock(last.g.ScriptApp).create();
+    // Deleting one of Anna's, from any document, frees a place.
+    last.services.session.setUser("anna@example.com");
+    last.g.ScriptApp.deleteTrigger(last.g.ScriptApp.getProjectTriggers()[3]);
+    expect(books[3].services.triggers).toHaveLength(0);
+    clock(last.g.ScriptApp).create();
+    expect(last.services.triggers.map((t) => t.owner)).toEqual(["ben@example.com", "anna@example.com"]);
+  });
+
+  it("user properties are the script's, whichever document the user is in", () => {
+    const project = newScriptProject();
+    const a = setup({ user: "anna@example.com", project }, { ...emptySnapshot("A"), id: "doc-a" });
+    const b = setup({ user: "anna@example.com", project }, { ...emptySnapshot("B"), id: "doc-b" });
+    a.g.PropertiesService.getUserProperties().setProperty("k", "from A");
+    expect(b.g.PropertiesService.getUserProperties().getProperty("k")).toBe("from A");
+  });
+
+  it("an add-on has one time-driven trigger per user per document", () => {
+    const { g, services } = setup({ user: "anna@example.com" });
+    clock(g.ScriptApp).create();
+    expect(() => clock(g.ScriptApp).create()).toThrow(ONE_PER_DOCUMENT);
+    expect(services.triggers).toHaveLength(1);
+    services.session.setUser("ben@example.com");
+    clock(g.ScriptApp).create(); // "A different user … could have their own separate set of triggers"
+    expect(services.triggers).toHaveLength(2);
+  });
+});
