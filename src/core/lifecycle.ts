@@ -20,6 +20,10 @@
 //   replaced by "-", no leading/trailing apostrophe, at most maxTabNameLength characters (default 100,
 //   the Google Sheets limit; pass 31 for .xlsx) by shortening the cycle-name part, and unique
 //   (case-insensitively) against the existing tab names and each other by adding " (2)", " (3)", ….
+// - Frozen rows: down to the main table's header when it is at row MAX_FROZEN_ROWS or above, else only the
+//   title block (title, subtitle, instruction). The Signals block above the table has a row per signal
+//   (header at row 49 on the benchmark's medium tracker, 237 on the large one), and Sheets cannot scroll
+//   past a frozen block taller than the window: the decisions table, the part to fill in, was unreachable.
 import { isValidIsoDate, dayNumber, weekNumber } from "./dates";
 import type { TrackerEvaluation } from "./evaluate";
 import type { KeyResult, Objective, Settings, Tracker } from "./model";
@@ -43,6 +47,17 @@ export const RETRO_HEADERS = ["Type", "ID", "Title", "Owner", "Final score", "Gr
 export const RETRO_DECISIONS = ["retain", "remove", "change"] as const;
 export type RetroDecision = (typeof RETRO_DECISIONS)[number];
 
+/**
+ * The most rows a lifecycle tab freezes down to its table's header. Ten rows (the title at 16 pt and nine at
+ * 21 px, ~220 px) are about half the grid a 768-px-high laptop screen shows in Sheets (~450 px under the
+ * menus, toolbar and formula bar): the other half still scrolls through ~10 table rows. The Review's header
+ * is at row 9 with no or one signal; the Retrospective's, below its grade spread, is at row 15 or lower, so
+ * it always freezes its title block only.
+ */
+export const MAX_FROZEN_ROWS = 10;
+/** The title block every lifecycle tab starts with: title, subtitle, instruction (then a blank row). */
+const TITLE_ROWS = 3;
+
 export const TYPE_OBJECTIVE = "Objective";
 export const TYPE_KR = "Key result";
 
@@ -57,6 +72,8 @@ export interface LifecycleTab {
   firstDataRow: number;
   /** Number of data rows under the header. */
   dataRows: number;
+  /** Rows to freeze: to the header when that is within MAX_FROZEN_ROWS, else the title block. */
+  frozenRows: number;
   headers: readonly string[];
   /** 1-based column of Decision (the server adds a dropdown of decisionOptions over the data rows). */
   decisionColumn: number;
@@ -227,6 +244,7 @@ function lifecycleTab(rows: SummaryCell[][], headerRow: number, headers: readonl
     headerRow,
     firstDataRow: headerRow + 1,
     dataRows: rows.length - headerRow,
+    frozenRows: headerRow <= MAX_FROZEN_ROWS ? headerRow : TITLE_ROWS,
     headers,
     decisionColumn: headers.indexOf("Decision") + 1,
     decisionOptions: decisions,

@@ -25,7 +25,7 @@ function writeLifecycleTab(ss: Spreadsheet, name: string, tab: LifecycleTab, not
   clearOurProtections(sheet);
   const block = renderCells(sheet, tab.rows, tab.width);
   statusColours(sheet, tab.rows.length, tab.width, block);
-  sheet.setFrozenRows(tab.headerRow);
+  sheet.setFrozenRows(tab.frozenRows);
   sheet.setColumnWidth(2, 80);
   sheet.setColumnWidth(3, 320);
   if (tab.dataRows > 0) {

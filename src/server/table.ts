@@ -1,6 +1,7 @@
 // Reading a tab's main table in one call, and finding columns by header name (never by position), so a
 // moved column or rows inserted above the header do not break the tracker.
 import { columnLetter, quoteSheet } from "../core/a1";
+import { TAB } from "../core/tabs";
 import { UserError } from "./env";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -88,16 +89,63 @@ export function readColumns(ss: Spreadsheet, sheet: Sheet, name: string, width: 
 
 export function tableFromValues(sheet: Sheet, name: string, values: unknown[][], required: readonly string[]): Table {
   const h = findHeaderRow(values, required);
-  if (h < 0) {
-    const missing = required.filter((r) => !(values[0] || []).map(norm).includes(norm(r)));
-    throw new UserError(
-      `The "${name}" tab has lost its header row (${missing.map((m) => `"${m}"`).join(", ") || "headers"} not found). Use "Repair tracker" in the add-on menu.`,
-    );
-  }
+  if (h < 0) throw new UserError(noHeaderMessage(name, wholeTab(sheet, values), required));
   const headers = values[h].map((v) => String(v == null ? "" : v).trim());
   let end = values.length;
   while (end > h + 1 && isBlankRow(values[end - 1])) end--;
   return { sheet, name, headerRow: h + 1, headers, rows: values.slice(h + 1, end), width: headers.length };
+}
+
+/**
+ * For the message only: the tab's rows when `values` stop short of its last row (History's reader reads its
+ * first 30 rows), so a tab blank at the top is not called empty and a header further down is named.
+ */
+function wholeTab(sheet: Sheet | null, values: unknown[][]): unknown[][] {
+  try {
+    return sheet && sheet.getLastRow() > values.length ? sheet.getDataRange().getValues() : values;
+  } catch {
+    return values;
+  }
+}
+
+/** The tabs whose header row Repair writes back when the tab is empty (setupTabs.ts; it refuses any other content). */
+const REPAIRED: readonly string[] = [TAB.objectives, TAB.keyResults, TAB.checkins, TAB.history];
+
+/** "A", "B" and "C". */
+function quotedList(items: readonly string[]): string {
+  const q = items.map((i) => `"${i}"`);
+  return q.length < 2 ? q.join("") : `${q.slice(0, -1).join(", ")} and ${q[q.length - 1]}`;
+}
+
+/**
+ * Why no header row was found, and what fixes it, in one line. Repair only helps an empty tab: it refuses a
+ * tracker tab that holds something but no header ("not an okr-sheets tab"), so it is not offered then. When
+ * `values` reach further down than the search, a header found below it is named with its row.
+ */
+export function noHeaderMessage(name: string, values: unknown[][], required: readonly string[]): string {
+  if (values.every(isBlankRow)) {
+    return REPAIRED.includes(name)
+      ? `The "${name}" tab is empty: its header row is gone. Use "Repair tracker" in the add-on menu to write it back.`
+      : `The "${name}" tab is empty: its header row is gone. Delete the tab; the add-on writes it afresh.`;
+  }
+  const want = required.map(norm);
+  const below = values.findIndex((r, i) => i >= HEADER_SEARCH_ROWS && want.every((h) => r.map(norm).includes(h)));
+  if (below >= 0) {
+    return `The "${name}" tab's header row is row ${below + 1}; the add-on looks for it in the first ${HEADER_SEARCH_ROWS} rows only. Delete rows above it so that it is in row ${HEADER_SEARCH_ROWS} or above.`;
+  }
+  const head = `The "${name}" tab has no header row with ${quotedList(required)} in its first ${HEADER_SEARCH_ROWS} rows`;
+  const undo = "or undo the change (Edit > Undo, or File > Version history).";
+  // The row closest to a header (holding most of the required names) says which names were lost.
+  let best = -1;
+  let found = 0;
+  for (let r = 0; r < Math.min(values.length, HEADER_SEARCH_ROWS); r++) {
+    const have = new Set(values[r].map(norm));
+    const n = want.filter((h) => have.has(h)).length;
+    if (n > found) [best, found] = [r, n];
+  }
+  if (best < 0) return `${head}. Put the header row back, ${undo}`;
+  const missing = required.filter((h) => !values[best].map(norm).includes(norm(h)));
+  return `${head} (row ${best + 1} has no ${quotedList(missing)}). Type ${missing.length > 1 ? "them" : "it"} back into that row, ${undo}`;
 }
 
 export function str(v: unknown): string {

@@ -6,6 +6,7 @@ import {
   buildRetrospective,
   buildReview,
   gradeBand,
+  MAX_FROZEN_ROWS,
   nextCycleName,
   parseRetroDecision,
   planRollover,
@@ -54,6 +55,29 @@ describe("gradeBand (unrounded score: < 0.4, < 0.7, else)", () => {
     [1, "0.7–1.0"],
   ])("%s → %s", (score, band) => {
     expect(gradeBand(score)).toBe(band);
+  });
+});
+
+describe("frozen rows: down to the header within MAX_FROZEN_ROWS, else the title block", () => {
+  const t = tracker();
+  const ev = evaluateTracker(t, "2026-02-16");
+  /** A Signals block of `rows` rows as reportSignals.ts makes it: heading, header, then a row per signal (or "None"). */
+  const block = (rows: number) => [[{ v: "Signals" }], [{ v: "Signal" }], ...Array.from({ length: rows - 2 }, (_, i) => [{ v: `signal ${i + 1}` }])];
+  it.each([
+    [3, 9, 9], // no signal ("None") or one
+    [4, 10, 10], // two signals
+    [5, 11, 3],
+    [42, 48, 3],
+  ])("review with a Signals block of %i rows: header at row %i, frozen %i", (rows, header, frozen) => {
+    const tab = buildReview(t, ev, "2026-02-16", block(rows));
+    expect(tab.headerRow).toBe(header);
+    expect(tab.frozenRows).toBe(frozen);
+  });
+  it("the retrospective's grade spread puts its header below the limit: its title block is frozen", () => {
+    const tab = buildRetrospective(t, ev, "2026-04-06", block(3));
+    expect(tab.headerRow).toBeGreaterThan(MAX_FROZEN_ROWS);
+    expect(tab.frozenRows).toBe(3);
+    expect(tab.rows[3].every((c) => c.v === "" || c.v === undefined || c.v === null)).toBe(true);
   });
 });
 
