@@ -11,8 +11,12 @@ import { PassThrough, type Readable } from "node:stream";
 import type ExcelJS from "exceljs";
 import { columnNumber } from "../../core/a1";
 
-/** Worksheet parts shorter than this are read by exceljs whole (they cost little). Tests lower it. */
-export const PLAIN_SHEET_MIN_CHARS = { value: 256 * 1024 };
+/**
+ * Worksheet parts shorter than this are read by exceljs whole (they cost little). It was 256 KB, which left
+ * a small tracker's check-in log and History (100-160 KB of XML) to exceljs's per-cell reading. Tests
+ * lower and raise it.
+ */
+export const PLAIN_SHEET_MIN_CHARS = { value: 16 * 1024 };
 
 /** A style as exceljs's style table gives it (numFmt, font, fill, alignment...). */
 export type StyleModel = Partial<ExcelJS.Style>;
