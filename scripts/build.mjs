@@ -153,17 +153,20 @@ exports.uncompressWorker = function () { return new FlateWorker("Inflate", {}); 
  * that changes the text fails the build, and so does a bundle that never loads the file (patched reports it).
  */
 const patchedFiles = new Map();
-function patchHyperFormula(name, file, variants) {
+function patchHyperFormula(name, file, ...edits) {
   return {
     name,
     setup(b) {
       const filter = new RegExp(`hyperformula[\\\\/](commonjs|es)[\\\\/]parser[\\\\/]${file}\\.m?js$`);
       b.onLoad({ filter }, (args) => {
-        const text = readFileSync(args.path, "utf8");
-        const v = variants.find(([from]) => text.includes(from));
-        if (!v) throw new Error(`build: ${args.path} changed; update ${name} in scripts/build.mjs`);
+        let text = readFileSync(args.path, "utf8");
+        for (const variants of edits) {
+          const v = variants.find(([from]) => text.includes(from));
+          if (!v) throw new Error(`build: ${args.path} changed; update ${name} in scripts/build.mjs`);
+          text = text.replace(v[0], v[1]);
+        }
         patchedFiles.set(name, (patchedFiles.get(name) ?? 0) + 1);
-        return { contents: text.replace(v[0], v[1]), loader: "js" };
+        return { contents: text, loader: "js" };
       });
     },
   };
@@ -181,7 +184,49 @@ const lazyParser = (ns) => [
     Object.defineProperty(this, "lexer", { get: () => (lexer ??= new ${ns}FormulaLexer(this.lexerConfig)), set: (v) => { lexer = v; } });
     Object.defineProperty(this, "formulaParser", { get: () => (formulaParser ??= new ${ns}FormulaParser(this.lexerConfig, this.resolveSheetReference)), set: (v) => { formulaParser = v; } });`,
 ];
-const lazyFormulaParser = () => patchHyperFormula("lazy-formula-parser", "ParserWithCaching", [lazyParser("_FormulaParser."), lazyParser("")]);
+/**
+ * HyperFormula tokenizes every formula it parses, to look its relative form up in its parse cache: ~15% of
+ * a small check-in's CPU (~450 formulas of 15 shapes). Here the parser also remembers, per key of
+ * src/local/formulaKey.ts (the text with references made relative to the cell), the hash the tokens gave;
+ * a formula whose key it has seen takes the cached parse without the lexer. Only the ES module build is
+ * patched (its imports differ): the bundle loads that one.
+ */
+const FORMULA_KEY = join(root, "src/local/formulaKey.ts").replace(/\\/g, "/");
+const formulaKeys = [
+  [
+    `  parse(text, formulaAddress) {
+    this.formulaAddress = formulaAddress;
+    const lexerResult = this.tokenizeFormula(text);`,
+    `  parse(text, formulaAddress) {
+    const key = relativeFormulaKey(text, formulaAddress, this.resolveSheetReference);
+    const keys = (this.keyHashes ??= new Map());
+    const known = key === null ? undefined : keys.get(key);
+    const cached = known === undefined ? undefined : this.cache.get(known);
+    if (cached !== undefined) {
+      this.formulaAddress = formulaAddress;
+      ++this.statsCacheUsed;
+      const ast = this.convertReversedRangesToRegularRanges(cached.ast);
+      return { ast, errors: [], hasVolatileFunction: cached.hasVolatileFunction, hasStructuralChangeFunction: cached.hasStructuralChangeFunction, dependencies: collectDependencies(ast, this.functionRegistry) };
+    }
+    this.lastHash = undefined;
+    const result = this.parseTokenized(text, formulaAddress);
+    if (key !== null && result.errors.length === 0 && this.lastHash !== undefined) keys.set(key, this.lastHash);
+    return result;
+  }
+  parseTokenized(text, formulaAddress) {
+    this.formulaAddress = formulaAddress;
+    const lexerResult = this.tokenizeFormula(text);`,
+  ],
+];
+const hashKept = [
+  [
+    "    const hash = this.computeHashFromTokens(lexerResult.tokens, formulaAddress);",
+    "    const hash = this.lastHash = this.computeHashFromTokens(lexerResult.tokens, formulaAddress);",
+  ],
+];
+const keyImport = [[`import { Cache } from "./Cache.mjs";`, `import { Cache } from "./Cache.mjs";\nimport { relativeFormulaKey } from ${JSON.stringify(FORMULA_KEY)};`]];
+const lazyFormulaParser = () =>
+  patchHyperFormula("lazy-formula-parser", "ParserWithCaching", [lazyParser("_FormulaParser."), lazyParser("")], formulaKeys, hashKept, keyImport);
 
 /**
  * chevrotain checks HyperFormula's grammar (ambiguities, left recursion) each time a formula parser is built;

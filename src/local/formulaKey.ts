@@ -1,0 +1,100 @@
+// A formula's text with its cell references written relative to the cell holding it: "=B5*2" in C5 and
+// "=B6*2" in C6 get the same key. HyperFormula tokenizes every formula to find the relative form it has
+// parsed before (its parse cache is keyed by a hash of the tokens); tokenizing was ~15% of a small
+// check-in's CPU, for ~450 formulas of 15 shapes. The CLI bundle's HyperFormula (scripts/build.mjs,
+// "formula-keys") remembers the hash of each key it tokenized, so a formula of a known shape skips the lexer.
+//
+// Equal keys must mean equal HyperFormula hashes, so anything this does not read exactly as HyperFormula
+// does gets no key (null) and is tokenized as before: relative column and row ranges (A:A, 1:1),
+// references followed by "(" or whitespace, words mixing letters and digits that are not plain references
+// or sheet names, non-ASCII text or unusual characters outside quotes, unclosed quotes, a sheet name that
+// names no sheet. The key holds the ID each sheet name resolves to now: a sheet added, removed or renamed
+// later changes the keys of the formulas naming it, as it changes HyperFormula's hashes.
+
+/** Characters of a word (names, numbers, references) outside quotes. */
+const isWordChar = (c: number) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 /* _ */ || c === 46 /* . */ || c === 36; /* $ */
+
+/** Other characters allowed outside quotes: operators, separators, whitespace. */
+const PUNCTUATION = new Set(" \t\r\n+-*/^&=<>,;():!%{}");
+
+const REFERENCE = /^(\$?)([A-Za-z]+)(\$?)([0-9]+)$/;
+const LETTERS_ONLY = /^\$?[A-Za-z]+$/;
+const DIGITS_ONLY = /^\$?[0-9]+$/;
+const LETTER = /[A-Za-z]/;
+const DIGIT = /[0-9]/;
+
+function columnIndex(letters: string): number {
+  let n = 0;
+  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) & 0x1f);
+  return n - 1;
+}
+
+/** The key of `text` in the cell at `at` (0-based, HyperFormula's address), or null when unsure. */
+export function relativeFormulaKey(
+  text: string,
+  at: { sheet: number; row: number; col: number },
+  sheetId: (name: string) => number | undefined,
+): string | null {
+  let key = `${at.sheet}|`;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const ch = text[i];
+    if (ch === '"' || ch === "'") {
+      let j = i + 1;
+      for (;;) {
+        if (j >= n) return null;
+        if (text[j] === ch) {
+          if (text[j + 1] === ch) {
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        j++;
+      }
+      if (ch === "'") {
+        // Only sheet names are in single quotes.
+        if (text[j + 1] !== "!") return null;
+        const id = sheetId(text.slice(i + 1, j).replace(/''/g, "'"));
+        if (id === undefined) return null;
+        key += `${text.slice(i, j + 1)}[${id}]`;
+      } else key += text.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const c = text.charCodeAt(i);
+    if (!isWordChar(c)) {
+      if (!PUNCTUATION.has(ch)) return null;
+      key += ch;
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && isWordChar(text.charCodeAt(j))) j++;
+    const word = text.slice(i, j);
+    const next = text[j];
+    const prev = text[i - 1];
+    const ref = REFERENCE.exec(word);
+    if (next === "!") {
+      // An unquoted sheet name.
+      if (!/^[A-Za-z0-9_]+$/.test(word)) return null;
+      const id = sheetId(word);
+      if (id === undefined) return null;
+      key += `${word}[${id}]`;
+    } else if (ref) {
+      if (next === "(" || (next !== undefined && /\s/.test(next))) return null;
+      const col = columnIndex(ref[2].toUpperCase());
+      const row = Number(ref[4]) - 1;
+      key += `\u0001${ref[1] ? `$${col}` : col - at.col},${ref[3] ? `$${row}` : row - at.row}\u0001`;
+    } else {
+      // A column or row range's end: relative ones move with the cell; absolute ones ($B:$B) do not.
+      if ((next === ":" || prev === ":") && (LETTERS_ONLY.test(word) || DIGITS_ONLY.test(word)) && word[0] !== "$") return null;
+      if (LETTER.test(word) && DIGIT.test(word) && next !== "(") return null;
+      key += word;
+    }
+    i = j;
+  }
+  return key;
+}
