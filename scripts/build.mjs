@@ -187,8 +187,9 @@ const lazyParser = (ns) => [
 /**
  * HyperFormula tokenizes every formula it parses, to look its relative form up in its parse cache: ~15% of
  * a small check-in's CPU (~450 formulas of 15 shapes). Here the parser also remembers, per key of
- * src/local/formulaKey.ts (the text with references made relative to the cell), the hash the tokens gave;
- * a formula whose key it has seen takes the cached parse without the lexer. Only the ES module build is
+ * src/local/formulaKey.ts (the text with references made relative to the cell), the hash the tokens gave
+ * and the IDs its sheet names resolved to; a formula whose key it has seen, its sheet names resolving to
+ * the same IDs, takes the cached parse without the lexer. Only the ES module build is
  * patched (its imports differ): the bundle loads that one.
  */
 const FORMULA_KEY = join(root, "src/local/formulaKey.ts").replace(/\\/g, "/");
@@ -198,10 +199,10 @@ const formulaKeys = [
     this.formulaAddress = formulaAddress;
     const lexerResult = this.tokenizeFormula(text);`,
     `  parse(text, formulaAddress) {
-    const key = relativeFormulaKey(text, formulaAddress, this.resolveSheetReference);
+    const keyed = relativeFormulaKey(text, formulaAddress);
     const keys = (this.keyHashes ??= new Map());
-    const known = key === null ? undefined : keys.get(key);
-    const cached = known === undefined ? undefined : this.cache.get(known);
+    const known = keyed === null ? undefined : keys.get(keyed.key);
+    const cached = known === undefined || keyed.sheets.some((name, i) => this.resolveSheetReference(name) !== known.sheetIds[i]) ? undefined : this.cache.get(known.hash);
     if (cached !== undefined) {
       this.formulaAddress = formulaAddress;
       ++this.statsCacheUsed;
@@ -210,7 +211,8 @@ const formulaKeys = [
     }
     this.lastHash = undefined;
     const result = this.parseTokenized(text, formulaAddress);
-    if (key !== null && result.errors.length === 0 && this.lastHash !== undefined) keys.set(key, this.lastHash);
+    // After the parse, which resolved these names itself.
+    if (keyed !== null && result.errors.length === 0 && this.lastHash !== undefined) keys.set(keyed.key, { hash: this.lastHash, sheetIds: keyed.sheets.map((name) => this.resolveSheetReference(name)) });
     return result;
   }
   parseTokenized(text, formulaAddress) {

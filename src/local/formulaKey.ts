@@ -7,9 +7,10 @@
 // Equal keys must mean equal HyperFormula hashes, so anything this does not read exactly as HyperFormula
 // does gets no key (null) and is tokenized as before: relative column and row ranges (A:A, 1:1),
 // references followed by "(" or whitespace, words mixing letters and digits that are not plain references
-// or sheet names, non-ASCII text or unusual characters outside quotes, unclosed quotes, a sheet name that
-// names no sheet. The key holds the ID each sheet name resolves to now: a sheet added, removed or renamed
-// later changes the keys of the formulas naming it, as it changes HyperFormula's hashes.
+// or sheet names, non-ASCII text or unusual characters outside quotes, unclosed quotes. The sheet names the
+// formula uses come back beside the key: the patch compares the IDs they resolve to with those they had
+// when the key was stored (a sheet added, removed or renamed since changes HyperFormula's hash), and
+// resolves them only where HyperFormula would too (resolving registers a name with HyperFormula).
 
 /** Characters of a word (names, numbers, references) outside quotes. */
 const isWordChar = (c: number) =>
@@ -30,13 +31,10 @@ function columnIndex(letters: string): number {
   return n - 1;
 }
 
-/** The key of `text` in the cell at `at` (0-based, HyperFormula's address), or null when unsure. */
-export function relativeFormulaKey(
-  text: string,
-  at: { sheet: number; row: number; col: number },
-  sheetId: (name: string) => number | undefined,
-): string | null {
+/** The key of `text` in the cell at `at` (0-based, HyperFormula's address) and its sheet names, or null when unsure. */
+export function relativeFormulaKey(text: string, at: { sheet: number; row: number; col: number }): { key: string; sheets: string[] } | null {
   let key = `${at.sheet}|`;
+  const sheets: string[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -57,9 +55,8 @@ export function relativeFormulaKey(
       if (ch === "'") {
         // Only sheet names are in single quotes.
         if (text[j + 1] !== "!") return null;
-        const id = sheetId(text.slice(i + 1, j).replace(/''/g, "'"));
-        if (id === undefined) return null;
-        key += `${text.slice(i, j + 1)}[${id}]`;
+        sheets.push(text.slice(i + 1, j).replace(/''/g, "'"));
+        key += text.slice(i, j + 1);
       } else key += text.slice(i, j + 1);
       i = j + 1;
       continue;
@@ -80,9 +77,8 @@ export function relativeFormulaKey(
     if (next === "!") {
       // An unquoted sheet name.
       if (!/^[A-Za-z0-9_]+$/.test(word)) return null;
-      const id = sheetId(word);
-      if (id === undefined) return null;
-      key += `${word}[${id}]`;
+      sheets.push(word);
+      key += word;
     } else if (ref) {
       if (next === "(" || (next !== undefined && /\s/.test(next))) return null;
       const col = columnIndex(ref[2].toUpperCase());
@@ -96,5 +92,5 @@ export function relativeFormulaKey(
     }
     i = j;
   }
-  return key;
+  return { key, sheets };
 }

@@ -78,35 +78,36 @@ describe("relativeFormulaKey", () => {
   it("gives equal keys only to formulas HyperFormula hashes alike", () => {
     const { hf, parser } = engine();
     const hashOf = new Map<string, { hash: string; text: string; at: Address }>();
-    let keyed = 0;
+    let count = 0;
     for (const t of [...SHARED, ...TRICKY]) {
       for (const at of PLACES) {
         const text = t(at.row, at.col);
-        const key = relativeFormulaKey(text, at, (n) => parser.resolveSheetReference(n));
-        if (key === null) continue;
+        const keyed = relativeFormulaKey(text, at);
+        if (keyed === null) continue;
         const lexed = parser.tokenizeFormula(text);
         if (lexed.errors.length) continue; // never cached
         const hash = parser.computeHashFromTokens(lexed.tokens, at);
-        keyed++;
+        count++;
+        // The patch's key: the text's key and the IDs its sheet names resolve to.
+        const key = `${keyed.key} ${keyed.sheets.map((n) => parser.resolveSheetReference(n)).join(",")}`;
         const seen = hashOf.get(key);
         if (seen) expect(hash, `${text} at ${JSON.stringify(at)} vs ${seen.text} at ${JSON.stringify(seen.at)}`).toBe(seen.hash);
         else hashOf.set(key, { hash, text, at });
       }
     }
-    expect(keyed).toBeGreaterThan(SHARED.length * PLACES.length - 1);
+    expect(count).toBeGreaterThan(SHARED.length * PLACES.length - 1);
     hf.destroy();
   });
 
   it("shares one key for a shape copied down a column and none for ranges that move with the cell", () => {
-    const { hf, parser } = engine();
-    const resolve = (n: string) => parser.resolveSheetReference(n);
+    const { hf } = engine();
     for (const t of SHARED) {
-      const keys = new Set([1, 2, 9].map((row) => relativeFormulaKey(t(row, 3), { sheet: 0, row, col: 3 }, resolve)));
+      const keys = new Set([1, 2, 9].map((row) => relativeFormulaKey(t(row, 3), { sheet: 0, row, col: 3 })?.key ?? null));
       expect([...keys].length, t(1, 3)).toBe(1);
       expect([...keys][0], t(1, 3)).not.toBeNull();
     }
     for (const text of ["=SUM(A:A)", "=SUM(1:1)", "=SUM($B:B)", "=LOG10(A1)", "=A1.5", "=A1 (B1)", "='unclosed!A1", "=#REF!+A1"]) {
-      expect(relativeFormulaKey(text, { sheet: 0, row: 1, col: 1 }, resolve), text).toBeNull();
+      expect(relativeFormulaKey(text, { sheet: 0, row: 1, col: 1 }), text).toBeNull();
     }
     hf.destroy();
   });
