@@ -32,13 +32,13 @@ export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string |
   };
   // The log and History are only looked at for their header: their first rows, never the whole columns
   // (55,000 check-ins and a History sized for the cycle at the large tier).
-  // A head with no header in it is not taken for an empty tab until the rows below it are seen too (one
-  // more call, only then): a header pushed below row 30 by inserted rows is the tab's, not a blank tab's.
-  const head = (name: string, width: number): TabState => {
+  // A head with no header in it is not taken for an empty (or foreign) tab until the rows below it are seen
+  // too (one more call, only then): a header pushed below row 30 by inserted rows is the tab's own.
+  const head = (name: string, width: number, ident: readonly string[]): TabState => {
     const sheet = ss.getSheetByName(name);
     if (!sheet) return { name, sheet, values: [] };
     const values = readHead(sheet, width);
-    if (!isEmpty(values) || sheet.getLastRow() <= values.length) return { name, sheet, values };
+    if (findHeaderRow(values, ident) >= 0 || sheet.getLastRow() <= values.length) return { name, sheet, values };
     return { name, sheet, values: sheet.getDataRange().getValues().map((r) => r.slice(0, width)) };
   };
   const settings = readSettingsTab(ss);
@@ -48,8 +48,8 @@ export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string |
     settings,
     objectives: read(TAB.objectives),
     keyResults: read(TAB.keyResults),
-    checkins: logHead ? { name: TAB.checkins, sheet: logSheet, values: logHead } : head(TAB.checkins, LOG_WIDTH),
-    history: head(TAB.history, LOG_WIDTH),
+    checkins: logHead ? { name: TAB.checkins, sheet: logSheet, values: logHead } : head(TAB.checkins, LOG_WIDTH, IDENTIFYING.checkins),
+    history: head(TAB.history, LOG_WIDTH, IDENTIFYING.history),
   };
   const foreign: string[] = [];
   const tooLow: string[] = [];

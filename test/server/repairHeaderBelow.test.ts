@@ -64,6 +64,19 @@ describe("Repair over a header below row 30", () => {
     expect(everything(wb)).toBe(before);
   });
 
+  it("History with a note typed above its header, now at row 41: still named, not called a foreign tab", () => {
+    const wb = inUse();
+    const h = ss(wb).getSheetByName("History");
+    if (!h) throw new Error("no History");
+    h.insertRowsBefore(1, 40);
+    h.getRange(1, 1).setValue("Summaries of the quarter");
+    const before = everything(wb);
+    const r = callAddonRaw(wb, "repairTracker");
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/^The "History" tab's header row is row 41; .*Nothing was changed\.$/);
+    expect(everything(wb)).toBe(before);
+  });
+
   it("an emptied History still gets its header back at row 1", () => {
     const wb = inUse();
     const h = ss(wb).getSheetByName("History");
