@@ -20,7 +20,7 @@ import { asText, guarded, isoDate, quotedName, UserError, withDocumentLock } fro
 import { computedLogRows, keyResultsFrom, readSettings } from "./read";
 import { col, num, str, type Table } from "./table";
 import { checkinForecast, writeRowCells } from "./forecastCells";
-import { latestOfWeek, LOG_TAIL, readLogTail, tailValues, type LogTail } from "./checkinLog";
+import { latestOfWeek, LOG_TAIL, logTailMissingMessage, readLogTail, tailValues, type LogTail } from "./checkinLog";
 import { readKrRow, requestIdsCell, requestIdsOf } from "./krRow";
 import { cellOf, identify, owns, sidebarKr, type Standing } from "./checkinSidebar";
 
@@ -118,7 +118,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       if (!kr) return refuse(noSuchKrMessage(req.krId.trim()), { krId: NO_SUCH_KR_FIELD });
       if (!owns(who, kr)) return refuse(notOwnerMessage(kr.id, kr.owner), { krId: NOT_OWNER_FIELD });
       const tail = readLogTail(ss, s);
-      if (!tail) throw new UserError(`The "Check-ins" tab has lost its header row. Use "Repair tracker" in the add-on menu.`);
+      if (!tail) throw new UserError(logTailMissingMessage(ss));
       const week = weekNumber(today, s.settings.startDate);
       // A resend is recognised from the KR's own "Request IDs" (however long the log has grown since), and
       // from the log's tail for check-ins saved before that column was kept.

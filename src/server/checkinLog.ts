@@ -5,8 +5,8 @@ import type { CorrectableCheckin, RecentCheckin } from "../core/api";
 import { columnLetter } from "../core/a1";
 import { CHECKIN_HEADERS, computedLabel, TAB } from "../core/tabs";
 import { cellIsoDate, isDate, plainCell } from "./env";
-import { computedLogHeaderRow, computedLogRows, type SettingsRead } from "./read";
-import { norm, str } from "./table";
+import { computedLogHeaderRow, computedLogRows, IDENTIFYING, type SettingsRead } from "./read";
+import { findHeaderRow, noHeaderMessage, norm, str } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -46,6 +46,23 @@ export function readLogTail(ss: Spreadsheet, s: SettingsRead): LogTail | null {
   const width = Math.max(...Object.values(cols)) + 1;
   const rows = ss.getRange(`'${TAB.checkins}'!A${first}:${columnLetter(width)}${last}`).getValues();
   return { cols, rows };
+}
+
+/**
+ * Why readLogTail found no log, in one line, with the fix that works for the case (read only then: the
+ * log's cells, once). Repair refuses a tab that holds rows but no header, so it is offered only for an
+ * empty or missing tab, and for Settings' computed cells when the header itself is fine.
+ */
+export function logTailMissingMessage(ss: Spreadsheet): string {
+  const sheet = ss.getSheetByName(TAB.checkins);
+  if (!sheet) return `The "${TAB.checkins}" tab is missing. Use "Repair tracker" in the add-on menu.`;
+  const values = sheet.getDataRange().getValues();
+  if (findHeaderRow(values, CHECKIN_HEADERS) >= 0) {
+    return `The Settings tab's computed check-in rows are missing or changed. Use "Repair tracker" in the add-on menu to write them back.`;
+  }
+  // A header the log is known by but short of a column it needs: that column is named, else the three it is known by.
+  const required = findHeaderRow(values, IDENTIFYING.checkins) >= 0 ? CHECKIN_HEADERS : IDENTIFYING.checkins;
+  return noHeaderMessage(TAB.checkins, values, required);
 }
 
 export function recentFor(tail: LogTail | null, krId: string, tz: string): RecentCheckin[] {

@@ -4,7 +4,7 @@ import { CHECKIN_HEADERS, computedLabel, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_
 import { UserError } from "./env";
 import { IDENTIFYING, KR_WIDTH, LOG_WIDTH, OBJECTIVE_WIDTH, SETTINGS_LAST_ROW } from "./read";
 import type { SetupReport } from "./setupTypes";
-import { col, findHeaderRow, HEADER_SEARCH_ROWS, norm, tableFromValues, type Table } from "./table";
+import { col, findHeaderRow, HEADER_SEARCH_ROWS, noHeaderMessage, norm, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -32,9 +32,14 @@ export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string |
   };
   // The log and History are only looked at for their header: their first rows, never the whole columns
   // (55,000 check-ins and a History sized for the cycle at the large tier).
-  const head = (name: string, width: number): TabState => {
+  // A head with no header in it is not taken for an empty (or foreign) tab until the rows below it are seen
+  // too (one more call, only then): a header pushed below row 30 by inserted rows is the tab's own.
+  const head = (name: string, width: number, ident: readonly string[]): TabState => {
     const sheet = ss.getSheetByName(name);
-    return { name, sheet, values: sheet ? readHead(sheet, width) : [] };
+    if (!sheet) return { name, sheet, values: [] };
+    const values = readHead(sheet, width);
+    if (findHeaderRow(values, ident) >= 0 || sheet.getLastRow() <= values.length) return { name, sheet, values };
+    return { name, sheet, values: sheet.getDataRange().getValues().map((r) => r.slice(0, width)) };
   };
   const settings = readSettingsTab(ss);
   const logSheet = ss.getSheetByName(TAB.checkins);
@@ -43,12 +48,17 @@ export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string |
     settings,
     objectives: read(TAB.objectives),
     keyResults: read(TAB.keyResults),
-    checkins: logHead ? { name: TAB.checkins, sheet: logSheet, values: logHead } : head(TAB.checkins, LOG_WIDTH),
-    history: head(TAB.history, LOG_WIDTH),
+    checkins: logHead ? { name: TAB.checkins, sheet: logSheet, values: logHead } : head(TAB.checkins, LOG_WIDTH, IDENTIFYING.checkins),
+    history: head(TAB.history, LOG_WIDTH, IDENTIFYING.history),
   };
   const foreign: string[] = [];
+  const tooLow: string[] = [];
   const check = (s: TabState, ident: readonly string[]) => {
-    if (s.sheet && !isEmpty(s.values) && findHeaderRow(s.values, ident) < 0) foreign.push(s.name);
+    if (!s.sheet || isEmpty(s.values) || findHeaderRow(s.values, ident) >= 0) return;
+    // Our tab, its header pushed below the rows where it is looked for: writing one at row 1 would leave
+    // two headers and the rows under the old one, so the user is told which rows to delete instead.
+    if (headerBelowSearch(s.values, ident)) tooLow.push(noHeaderMessage(s.name, s.values, ident));
+    else foreign.push(s.name);
   };
   if (state.settings.sheet && !isEmpty(state.settings.values)) {
     const labels = new Set(state.settings.values.map((r) => norm(r[0])));
@@ -58,6 +68,7 @@ export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string |
   check(state.keyResults, IDENTIFYING.keyResults);
   check(state.checkins, IDENTIFYING.checkins);
   check(state.history, IDENTIFYING.history);
+  if (tooLow.length) throw new UserError(`${tooLow.join(" ")} Nothing was changed.`);
   if (foreign.length) {
     throw new UserError(
       `These tabs already exist and are not okr-sheets tabs: ${foreign.map((f) => `"${f}"`).join(", ")}. ` +
@@ -66,6 +77,12 @@ export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string |
   }
   reattachRenamed(ss, state, report, emptyTab);
   return state;
+}
+
+/** Whether a row below the first HEADER_SEARCH_ROWS holds every identifying header. */
+function headerBelowSearch(values: unknown[][], ident: readonly string[]): boolean {
+  const want = ident.map(norm);
+  return values.some((r, i) => i >= HEADER_SEARCH_ROWS && want.every((h) => r.some((v) => norm(v) === h)));
 }
 
 /**
