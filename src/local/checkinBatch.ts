@@ -6,6 +6,7 @@ import { isValidIsoDate } from "../core/dates";
 import { columnKey, parseCsv, refusalText } from "./csv";
 import { callAddon, clockFor, openWorkbook, type Workbook } from "./runtime";
 import { readTab } from "./showTab";
+import { noSuchKrMessage } from "../core/messages";
 
 export const BATCH_COLUMNS = ["kr_id", "value", "confidence", "what_changed", "blockers", "next_step", "as", "at"] as const;
 type Column = (typeof BATCH_COLUMNS)[number];
@@ -85,7 +86,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
     let chosen: string | undefined;
     if (!cells.as) {
       const owner = ownerOf(wb, krId);
-      if (owner === null) { problems.push(`row ${line}: There is no key result with ID "${krId}".`); continue; }
+      if (owner === null) { problems.push(`row ${line}: ${noSuchKrMessage(krId)}`); continue; }
       if (!owner.trim()) { problems.push(`row ${line}: ${krId} has no owner yet: fill in its Owner, or give an admin's email in "as".`); continue; }
       chosen = owner;
     }

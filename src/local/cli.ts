@@ -19,6 +19,7 @@ import { withFileLock } from "./fileLock";
 import { commandHint } from "./hints";
 import { CHECKIN_FLAG_OF, dateFlag, FLAGS, intFlag, need, parse, USAGE, UsageError, type Flags } from "./cliArgs";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
+import { noSuchKrMessage } from "../core/messages";
 
 /**
  * Where a command runs: its folder, where its output goes and its default "today". The okr-sheets binary
@@ -167,7 +168,7 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   // Without --as, act as the KR's owner, and the log says so.
   if (!as) {
     const owner = ownerOf(wb, kr);
-    if (owner === null) throw new Rejected(`There is no key result with ID "${kr}".`);
+    if (owner === null) throw new Rejected(noSuchKrMessage(kr));
     if (owner.trim() === "") throw new Rejected(`${kr} has no owner yet: fill in its Owner, or check in as an admin with --as EMAIL.`);
     asChoice = owner;
   }
