@@ -10,7 +10,7 @@ import { lifecycleSignalRows } from "../core/reportSignals";
 import { checkinsFrom, IDENTIFYING, LOG_WIDTH } from "./read";
 import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeOkrRows } from "./setup";
-import { col, norm, readTable, str, tableFromValues, type Table } from "./table";
+import { col, findHeaderRow, norm, readTable, str, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -99,14 +99,8 @@ const RETRO_IDENTIFYING = ["ID", "Decision"] as const;
  */
 function retroTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): Table | null {
   const values = sheet.getDataRange().getValues();
-  const want = RETRO_IDENTIFYING.map(norm);
-  const h = values.findIndex((r) => {
-    const have = new Set(r.map(norm));
-    return want.every((x) => have.has(x));
-  });
-  if (h < 0) return null;
-  const t = tableFromValues(sheet, TAB.retrospective, values.slice(h), RETRO_IDENTIFYING);
-  return { ...t, headerRow: t.headerRow + h };
+  if (findHeaderRow(values, RETRO_IDENTIFYING, 0, Infinity) < 0) return null;
+  return tableFromValues(sheet, TAB.retrospective, values, RETRO_IDENTIFYING, Infinity);
 }
 
 export interface RolloverOptions {

@@ -81,8 +81,7 @@ export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string |
 
 /** Whether a row below the first HEADER_SEARCH_ROWS holds every identifying header. */
 function headerBelowSearch(values: unknown[][], ident: readonly string[]): boolean {
-  const want = ident.map(norm);
-  return values.some((r, i) => i >= HEADER_SEARCH_ROWS && want.every((h) => r.some((v) => norm(v) === h)));
+  return findHeaderRow(values, ident, HEADER_SEARCH_ROWS, Infinity) >= 0;
 }
 
 /**

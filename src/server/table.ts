@@ -36,11 +36,14 @@ function isBlankRow(r: unknown[]): boolean {
   return true;
 }
 
-/** Index of the header row within `values`, or -1: the first row holding every `required` header. */
-export function findHeaderRow(values: unknown[][], required: readonly string[]): number {
+/**
+ * Index of the header row within `values`, or -1: the first row from index `from` (inclusive) to `to`
+ * (exclusive; the first HEADER_SEARCH_ROWS rows unless told) holding every `required` header.
+ */
+export function findHeaderRow(values: unknown[][], required: readonly string[], from = 0, to = HEADER_SEARCH_ROWS): number {
   const want = required.map(norm);
-  const limit = Math.min(values.length, HEADER_SEARCH_ROWS);
-  for (let r = 0; r < limit; r++) {
+  const limit = Math.min(values.length, to);
+  for (let r = from; r < limit; r++) {
     const have = new Set(values[r].map(norm));
     if (want.every((h) => have.has(h))) return r;
   }
@@ -87,8 +90,9 @@ export function readColumns(ss: Spreadsheet, sheet: Sheet, name: string, width: 
   }
 }
 
-export function tableFromValues(sheet: Sheet, name: string, values: unknown[][], required: readonly string[]): Table {
-  const h = findHeaderRow(values, required);
+/** `searchRows`: how many rows from the top may hold the header (Infinity: the whole of `values`). */
+export function tableFromValues(sheet: Sheet, name: string, values: unknown[][], required: readonly string[], searchRows = HEADER_SEARCH_ROWS): Table {
+  const h = findHeaderRow(values, required, 0, searchRows);
   if (h < 0) throw new UserError(noHeaderMessage(name, wholeTab(sheet, values), required));
   const headers = values[h].map((v) => String(v == null ? "" : v).trim());
   let end = values.length;
@@ -128,8 +132,7 @@ export function noHeaderMessage(name: string, values: unknown[][], required: rea
       ? `The "${name}" tab is empty: its header row is gone. Use "Repair tracker" in the add-on menu to write it back.`
       : `The "${name}" tab is empty: its header row is gone. Delete the tab; the add-on writes it afresh.`;
   }
-  const want = required.map(norm);
-  const below = values.findIndex((r, i) => i >= HEADER_SEARCH_ROWS && want.every((h) => r.map(norm).includes(h)));
+  const below = findHeaderRow(values, required, HEADER_SEARCH_ROWS, Infinity);
   if (below >= 0) {
     return `The "${name}" tab's header row is row ${below + 1}; the add-on looks for it in the first ${HEADER_SEARCH_ROWS} rows only. Delete rows above it so that it is in row ${HEADER_SEARCH_ROWS} or above.`;
   }
@@ -140,7 +143,7 @@ export function noHeaderMessage(name: string, values: unknown[][], required: rea
   let found = 0;
   for (let r = 0; r < Math.min(values.length, HEADER_SEARCH_ROWS); r++) {
     const have = new Set(values[r].map(norm));
-    const n = want.filter((h) => have.has(h)).length;
+    const n = required.filter((h) => have.has(norm(h))).length;
     if (n > found) [best, found] = [r, n];
   }
   if (best < 0) return `${head}. Put the header row back, ${undo}`;
