@@ -7,6 +7,7 @@ import { parseA1, quoteSheetName, rectToA1 } from "./a1";
 import { Book, errorString, type Faces } from "./book";
 import { absA1, SheetModel, type CellMeta, type Ctx } from "./model";
 import { applyDeferral, mayDefer, planDeferral } from "./deferred";
+import { contentOf } from "./pending";
 import { tzOffsetMinutes } from "./time";
 
 /**
@@ -87,8 +88,7 @@ function loadSheet(book: Book, model: SheetModel, s: SnapshotSheet, valuesOnly =
       if (cell.f) {
         out[c] = cell.f;
         model.hasFormulas = true;
-      } else if (typeof cell.v === "string") out[c] = cell.v === "" ? null : `'${cell.v}`;
-      else out[c] = cell.v ?? null;
+      } else out[c] = contentOf(cell);
       const meta = metaFromSnapshot(cell);
       if (meta) (model.meta[r] ??= [])[c] = meta;
     }

@@ -10,8 +10,8 @@ import type { CellMeta } from "./model";
 
 type Rows = (SnapshotCell | null)[][];
 
-/** The engine's content for a loaded cell of a sheet without formulas. */
-function contentOf(cell: SnapshotCell | null | undefined): RawCellContent {
+/** The engine's content for a loaded cell without a formula (book-snapshot's loadSheet gives the same). */
+export function contentOf(cell: SnapshotCell | null | undefined): RawCellContent {
   if (!cell) return null;
   const v = cell.v;
   if (typeof v === "string") return v === "" ? null : `'${v}`;
