@@ -11,6 +11,7 @@
 // the engine as soon as the log does or the sheet holding it changes (Book.touch).
 import type { HyperFormula, RawCellContent } from "hyperformula";
 import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../snapshot";
+import { columnNumber } from "../../core/a1";
 import type { Book } from "./book";
 import type { SheetModel } from "./model";
 import { OutsideCells } from "./pending";
@@ -96,7 +97,7 @@ export function planDeferral(snap: WorkbookSnapshot, specs: SnapshotSheet[], mod
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const colIndex = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+const colIndex = (letters: string) => columnNumber(letters) - 1;
 
 /**
  * The formula with every reference to the tab replaced by what it evaluates to, or null when one is used
