@@ -55,9 +55,14 @@ function parseRows(values: unknown[][], headers: string[], firstRow: number, tz:
   return out;
 }
 
-/** The entry with the state columns of `cells` (which start at column c0 of `headers`). */
-function withState(e: ExistingHistoryRow, cells: unknown[], headers: string[], c0: number, tz: string): ExistingHistoryRow {
-  const [conf, last, changed, blockers, next, same] = HISTORY_STATE_HEADERS.map((h) => col({ headers }, h) - c0);
+/** Where the state columns are in cells that start at column c0 of `headers` (found once per read, not per row). */
+function stateColumns(headers: string[], c0: number): number[] {
+  return HISTORY_STATE_HEADERS.map((h) => col({ headers }, h) - c0);
+}
+
+/** The entry with the state columns of `cells`, at `at` (stateColumns). */
+function withState(e: ExistingHistoryRow, cells: unknown[], at: number[], tz: string): ExistingHistoryRow {
+  const [conf, last, changed, blockers, next, same] = at;
   return {
     ...e,
     confidence: num(cells[conf]),
@@ -103,7 +108,8 @@ export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[]): H
     const a = Math.min(...rows);
     const b = Math.max(...rows);
     const block = sheet.getRange(a, c0 + 1, b - a + 1, Math.max(...stateIdx) - c0 + 1).getValues();
-    entries = entries.map((e) => (e.row < a || e.row > b ? e : withState(e, block[e.row - a], headers, c0, tz)));
+    const at = stateColumns(headers, c0);
+    entries = entries.map((e) => (e.row < a || e.row > b ? e : withState(e, block[e.row - a], at, tz)));
   }
   return { sheet, headerRow: head.headerRow, headers, entries, hasState };
 }
@@ -112,7 +118,8 @@ export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[]): H
 export function readHistoryRows(h: HistoryRead, from: number, to: number, tz: string): ExistingHistoryRow[] {
   if (to < from) return [];
   const values = h.sheet.getRange(from, 1, to - from + 1, h.headers.length).getValues();
-  return parseRows(values, h.headers, from, tz).map((e) => (h.hasState ? withState(e, values[e.row - from], h.headers, 0, tz) : e));
+  const at = stateColumns(h.headers, 0);
+  return parseRows(values, h.headers, from, tz).map((e) => (h.hasState ? withState(e, values[e.row - from], at, tz) : e));
 }
 
 // ---- the checkpoint (a document property) ----
