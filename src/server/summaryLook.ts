@@ -15,9 +15,7 @@ export const SCORE_FORMAT = "0.00";
 
 /** Colours the status words anywhere on the tab: its whole grid, so a longer report next week is covered too. */
 export function setStatusColours(sheet: Sheet): void {
-  const rows = sheet.getMaxRows();
-  const cols = sheet.getMaxColumns();
-  statusColours(sheet, rows, cols, sheet.getRange(1, 1, rows, cols));
+  statusColours(sheet, sheet.getMaxRows(), sheet.getMaxColumns());
 }
 
 /**
