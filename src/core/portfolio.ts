@@ -13,9 +13,10 @@
 // - Aligned score of C = Σ(team weight × objective score) / Σ(team weight) over the aligned objectives
 //   that have a score and a team weight > 0; null when there are none. Team weight comes from the
 //   Portfolio tab (blank = 1).
-import { weekNumber, addDays } from "./dates";
+import { weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { Tracker } from "./model";
+import { periodStartOf } from "./summaryAsOf";
 import { STATUS, type Status } from "./tabs";
 
 export const PORTFOLIO_TAB = "Portfolio";
@@ -107,7 +108,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string): TeamF
   const mix: Record<string, number> = {};
   for (const m of MIX_ORDER) mix[m] = 0;
   for (const k of ev.krs) if (k.status in mix) mix[k.status]++;
-  const periodStart = addDays(asOf, -((s.cadence === "fortnightly" ? 14 : 7) - 1));
+  const periodStart = periodStartOf(s, asOf);
   let checkedIn = 0;
   let last: string | null = null;
   for (const k of tracker.keyResults) {

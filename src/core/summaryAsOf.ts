@@ -76,12 +76,21 @@ export interface Period {
   periodStart: string;
 }
 
+/** The check-in period's length in days: a week, or two for a fortnightly cadence. */
+function periodDaysOf(s: Pick<Settings, "cadence">): number {
+  return s.cadence === "fortnightly" ? 14 : 7;
+}
+
+/** The first day of the check-in period that ends on `asOf`. */
+export function periodStartOf(s: Pick<Settings, "cadence">, asOf: string): string {
+  return addDays(asOf, -(periodDaysOf(s) - 1));
+}
+
 /** Week N of M and this check-in period; a one-line error when the start or summary date is not a date. */
 export function summaryPeriod(s: Settings, asOf: string): Period {
   if (!isValidIsoDate(s.startDate)) throw new Error("The cycle start date in Settings is not a date (YYYY-MM-DD).");
   if (!isValidIsoDate(asOf)) throw new Error(`The summary date is not a date (YYYY-MM-DD): ${String(asOf)}`);
   const weeks = Math.max(1, Math.floor(s.weeks) || 1);
   const week = Math.max(1, Math.min(weeks, weekNumber(asOf, s.startDate)));
-  const periodDays = s.cadence === "fortnightly" ? 14 : 7;
-  return { weeks, week, periodDays, periodStart: addDays(asOf, -(periodDays - 1)) };
+  return { weeks, week, periodDays: periodDaysOf(s), periodStart: periodStartOf(s, asOf) };
 }

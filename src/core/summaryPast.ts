@@ -16,7 +16,7 @@ import { addDays, isValidIsoDate } from "./dates";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { replacedRequestId, withoutReplaced } from "./corrections";
 import { FLAT_CHECKINS } from "./signals";
-import { isIso, krAsOf, latestCheckins, summaryPeriod } from "./summaryAsOf";
+import { isIso, krAsOf, latestCheckins, periodStartOf, summaryPeriod } from "./summaryAsOf";
 import { confidenceOf, lastWeekConfidence } from "./summaryLeaders";
 
 /** What the server keeps (in a document property) about a summary whose History rows can stand in for the log. */
@@ -223,11 +223,6 @@ export function incrementalCheckins(input: IncrementalInput): IncrementalResult 
     }
   }
   return { ok: true, checkins: past.checkins.concat(tail) };
-}
-
-/** The first day of the check-in period ending on asOf (summaryPeriod's periodStart, without needing a valid start date). */
-export function periodStartOf(s: Tracker["settings"], asOf: string): string {
-  return addDays(asOf, -((s.cadence === "fortnightly" ? 14 : 7) - 1));
 }
 
 /**
