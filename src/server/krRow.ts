@@ -35,11 +35,10 @@ export function computedKrHeader(s: SettingsRead): { headerRow: number; headers:
 export function readKrRows(ss: Spreadsheet, s: SettingsRead): Table {
   const placed = countedKrRows(s);
   if (!placed || col({ headers: placed.headers }, "ID") !== 0) return readKrTable(ss, { bounded: true });
-  const { headerRow, headers, below } = placed;
+  const { headerRow, headers } = placed;
   const width = usedWidth(headers);
-  const values = below ? rowsBelowHeader(ss, headerRow, below, width) : [];
-  const found = values.filter((r) => r[0] !== "" && r[0] !== null && r[0] !== undefined).length;
-  if (found < below) return readKrTable(ss, { bounded: true });
+  const values = countedRows(ss, placed, width);
+  if (!values) return readKrTable(ss, { bounded: true });
   let end = values.length;
   while (end > 0 && values[end - 1].every((v) => v === "" || v === null || v === undefined)) end--;
   return lazyTable(ss, headerRow, headers.slice(0, width), values.slice(0, end));
@@ -83,6 +82,18 @@ export function countedKrRows(s: SettingsRead): { headerRow: number; headers: st
 }
 
 /** Columns A to `width` of the `below` rows under the header, in one read. */
+/**
+ * The `below` rows under the header in columns A..width (none read when there are none), or null when fewer
+ * IDs are found in column A than counted (blank rows between KRs, or cells above the header): then only a
+ * read of the whole table is exact.
+ */
+export function countedRows(ss: Spreadsheet, placed: { headerRow: number; below: number }, width: number): unknown[][] | null {
+  const { headerRow, below } = placed;
+  const values = below ? rowsBelowHeader(ss, headerRow, below, width) : [];
+  const found = values.filter((r) => r[0] !== "" && r[0] !== null && r[0] !== undefined).length;
+  return found < below ? null : values;
+}
+
 function rowsBelowHeader(ss: Spreadsheet, headerRow: number, below: number, width: number): unknown[][] {
   return ss.getRange(`${quoteSheet(TAB.keyResults)}!A${headerRow + 1}:${columnLetter(width)}${headerRow + below}`).getValues();
 }

@@ -3,12 +3,11 @@
 // check-in only. Nothing is ever written to a team's tracker.
 // Every way a listed tracker can fail to be read becomes a one-line reason in its roll-up row; only a
 // missing scope (the minimal build) stops the whole refresh, since no tracker could be read then.
-import { columnLetter, quoteSheet } from "../core/a1";
 import type { Tracker } from "../core/model";
 import { teamFigures, type PortfolioEntry, type TeamResult } from "../core/portfolio";
 import { KR_HEADERS, TAB } from "../core/tabs";
 import { UserError } from "./env";
-import { countedKrRows } from "./krRow";
+import { countedKrRows, countedRows } from "./krRow";
 import {
   IDENTIFYING,
   KR_WIDTH,
@@ -97,8 +96,6 @@ export function readRollupTracker(ts: Spreadsheet, tz: string): Tracker {
 /** The Key Results columns the roll-up reads (keyResultsFrom's): ID to Last check-in. */
 const KR_READ = KR_HEADERS.slice(0, 12);
 
-const blank = (v: unknown) => v === "" || v === null || v === undefined;
-
 /**
  * The KR rows in one read, placed by the Settings computed cells: the header and its row, and the ID
  * column's count, as the sidebar reads them (krRow.ts), but only the columns up to the last one the roll-up
@@ -110,19 +107,17 @@ const blank = (v: unknown) => v === "" || v === null || v === undefined;
 function krRollupRows(ts: Spreadsheet, s: SettingsRead): Table | null {
   const placed = countedKrRows(s);
   if (!placed || placed.headerRow > HEADER_SEARCH_ROWS) return null;
-  const { headerRow, headers, below } = placed;
+  const { headerRow, headers } = placed;
   const idx = KR_READ.map((h) => col({ headers }, h));
   if (idx[0] !== 0 || idx.some((i) => i < 0)) return null;
   const width = Math.max(...idx) + 1;
-  let rows: unknown[][] = [];
-  if (below > 0) {
-    try {
-      rows = ts.getRange(`${quoteSheet(TAB.keyResults)}!A${headerRow + 1}:${columnLetter(width)}${headerRow + below}`).getValues();
-    } catch {
-      return null;
-    }
+  let rows: unknown[][] | null;
+  try {
+    rows = countedRows(ts, placed, width);
+  } catch {
+    return null;
   }
-  if (rows.filter((r) => !blank(r[0])).length < below) return null;
+  if (!rows) return null;
   return { sheet: none, name: TAB.keyResults, headerRow, headers: headers.slice(0, width), rows, width };
 }
 
