@@ -62,11 +62,18 @@ function name(key: NamedSetting): string {
   throw new Error(`No setting ${key}`);
 }
 
+/** Whether a setting carries a named range (NAMED_SETTINGS). */
+export function isNamedSetting(key: string): boolean {
+  return (NAMED_SETTINGS as readonly string[]).indexOf(key) >= 0;
+}
+
 /** The named ranges formulas use (NAMED_SETTINGS): header in row 1, SETTINGS_ROWS from `firstRow`, values in column B. */
 export function settingsNamedRanges(firstRow = 2): { name: string; formula: string }[] {
-  return SETTINGS_ROWS.map((r, i) => ({ key: r.key, name: r.name, formula: `=${quoteSheet(TAB.settings)}!$B$${firstRow + i}` }))
-    .filter((n) => (NAMED_SETTINGS as readonly string[]).indexOf(n.key) >= 0)
-    .map(({ name: n, formula }) => ({ name: n, formula }));
+  const out: { name: string; formula: string }[] = [];
+  SETTINGS_ROWS.forEach((r, i) => {
+    if (isNamedSetting(r.key)) out.push({ name: r.name, formula: `=${quoteSheet(TAB.settings)}!$B$${firstRow + i}` });
+  });
+  return out;
 }
 
 export function quoteSheet(sheet: string): string {

@@ -1,7 +1,7 @@
 // The Settings tab: the settings rows (kept when present, filled when blank, set from the setup options),
 // the computed rows below them, the named ranges formulas use, and its formatting.
 import { addDays, dayNumber } from "../core/dates";
-import { NAMED_SETTINGS } from "../core/formulas";
+import { isNamedSetting } from "../core/formulas";
 import { SETTINGS_COMPUTED, SETTINGS_HEADERS, SETTINGS_ROWS, TAB } from "../core/tabs";
 import type { Template } from "../core/templates";
 import { asText } from "./env";
@@ -141,7 +141,7 @@ const COMPUTED_NOTE = "Computed by okr-sheets; do not edit.";
 
 /**
  * Named ranges point at the value cells the formulas use, so formulas survive rows being moved. Only
- * those settings get one (NAMED_SETTINGS): each is a structural call on Google, and nothing else refers to
+ * those settings get one (NAMED_SETTINGS, isNamedSetting): each is a structural call on Google, and nothing else refers to
  * a name. A tracker set up before that has a name for every setting and computed row: those others are
  * left exactly as they are (never deleted, moved or added back), so a user's own formula over them keeps working.
  * Each is compared with the cell it should name; only a missing or moved one is written. An existing name
@@ -153,7 +153,7 @@ function ensureNamedRanges(ss: Spreadsheet, sheet: Sheet, rowOf: Map<string, num
   let existing: Map<string, GoogleAppsScript.Spreadsheet.NamedRange> | null = null;
   // The sheet is compared by its ID: one call per name, where getSheet().getName() takes two.
   const id = fresh ? 0 : sheet.getSheetId();
-  for (const def of SETTINGS_ROWS.filter((d) => (NAMED_SETTINGS as readonly string[]).indexOf(d.key) >= 0)) {
+  for (const def of SETTINGS_ROWS.filter((d) => isNamedSetting(d.key))) {
     const r = rowOf.get(norm(def.label));
     if (!r) continue;
     const at = fresh ? null : ss.getRangeByName(def.name);
