@@ -55,9 +55,16 @@ function servedBy(uid: string): string | null {
   return doc ? doc.getProperty(key) : null;
 }
 
-/** This user's refresh triggers for the spreadsheet (getProjectTriggers lists only the caller's own). */
+/** This user's refresh triggers, each with the spreadsheet it serves (getProjectTriggers lists only the caller's own). */
+function refreshTriggers(): { trigger: GoogleAppsScript.Script.Trigger; ssId: string | null }[] {
+  return ScriptApp.getProjectTriggers()
+    .filter((t) => t.getHandlerFunction() === REFRESH_HANDLER)
+    .map((trigger) => ({ trigger, ssId: servedBy(trigger.getUniqueId()) }));
+}
+
+/** This user's refresh triggers for the spreadsheet. */
 function triggersFor(ssId: string): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === REFRESH_HANDLER && servedBy(t.getUniqueId()) === ssId);
+  return refreshTriggers().filter((r) => r.ssId === ssId).map((r) => r.trigger);
 }
 
 function permissionHint(e: unknown): never {
@@ -172,10 +179,7 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
 /** The spreadsheets this user's refresh triggers serve, other than `ss` (for the answer at Google's trigger limit). */
 function otherTrackers(ss: Spreadsheet): string[] {
   const ids: string[] = [];
-  for (const t of ScriptApp.getProjectTriggers()) {
-    const id = t.getHandlerFunction() === REFRESH_HANDLER ? servedBy(t.getUniqueId()) : null;
-    if (id && id !== ss.getId() && ids.indexOf(id) < 0) ids.push(id);
-  }
+  for (const { ssId } of refreshTriggers()) if (ssId && ssId !== ss.getId() && ids.indexOf(ssId) < 0) ids.push(ssId);
   return ids;
 }
 
