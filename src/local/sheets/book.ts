@@ -317,7 +317,7 @@ export class Book {
 
   /** Last row with a value or formula (0 when none). */
   lastRow(sheet: SheetModel): number {
-    if (sheet.pending) return sheet.pending.extent().lastRow;
+    if (sheet.pending) return sheet.pending.lastRow();
     const { width, height } = this.hf.getSheetDimensions(sheet.hfId);
     for (let r = height; r >= 1; r--) {
       for (let c = 1; c <= width; c++) if (!this.hf.isCellEmpty(this.addr(sheet, r, c))) return r;

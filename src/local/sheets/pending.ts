@@ -61,6 +61,17 @@ export class OutsideCells {
     return { height: rows.length, width };
   }
 
+  /** The last row holding something (0 when none): from the bottom, so a long log is not walked from its top. */
+  lastRow(): number {
+    const rows = this.content ?? this.loaded;
+    for (let r = rows.length - 1; r >= 0; r--) {
+      const row = rows[r];
+      if (!row) continue;
+      for (let c = row.length; c > 0; c--) if (this.valueAt(r, c - 1) !== null) return r + 1;
+    }
+    return 0;
+  }
+
   /** The last row and column holding something (0 when none). */
   extent(): { lastRow: number; lastCol: number } {
     let lastRow = 0;
