@@ -229,6 +229,7 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
  */
 export function summaryDataAndState(input: SummaryInput): { data: SummaryData; state: () => Map<string, HistoryState> } {
   const { history, asOf } = input;
+  const sep = input.decimalSeparator || ".";
   const checkins = withoutReplaced(input.checkins);
   const tracker = withoutBlankIds(input.tracker);
   const s = tracker.settings;
@@ -252,12 +253,13 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
     weekValues: new Map(trendData.rows.map((t) => [t.id, t.values] as [string, (number | null)[]])),
     statuses: new Map(krs.map((k) => [k.id, k.status] as [string, string])),
     checkinValues: checkinValuesByKr(checkins, asOf),
+    decimalSeparator: sep,
   });
   const rate = checkinRate(krs);
   const movers = biggestMovers(krs);
   const lowConf = lowConfidence(krs, latestNow);
   const blockers = blockersThisPeriod(krs, checkins, periodStart, asOf);
-  const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf });
+  const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf, decimalSeparator: sep });
   const state = () => historyStateOf(input.tracker, checkins, latestNow, logged, asOf);
   const data: SummaryData = {
     cycleName: s.cycleName,
@@ -267,6 +269,7 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
     weeks,
     asOf,
     ...(input.generatedAt ? { generatedAt: input.generatedAt } : {}),
+    decimalSeparator: sep,
     elapsed: ev.elapsed,
     cadence: s.cadence,
     periodDays,

@@ -7,6 +7,7 @@ import { asText, UserError, withDocumentLock } from "./env";
 import { clearOurProtections, protectSheet } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { lifecycleSignalRows } from "../core/reportSignals";
+import { decimalSeparatorFor } from "../core/numbers";
 import { checkinsFrom, IDENTIFYING, LOG_WIDTH } from "./read";
 import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeOkrRows } from "./setup";
@@ -42,8 +43,9 @@ export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; row
     const { tz, tracker } = readTracker(ss);
     const asOf = asOfDate(at, tz);
     const ev = evaluateTracker(tracker, asOf);
-    const signals = lifecycleSignalRows(tracker, checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH), tz), ev, asOf, false);
-    const tab = buildReview(tracker, ev, asOf, signals);
+    const sep = decimalSeparatorFor(ss.getSpreadsheetLocale()); // for the numbers inside the tab's text
+    const signals = lifecycleSignalRows(tracker, checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH), tz), ev, asOf, false, sep);
+    const tab = buildReview(tracker, ev, asOf, signals, sep);
     writeLifecycleTab(ss, TAB.review, tab, "keep, adjust or drop");
     return { tab: TAB.review, rows: tab.dataRows };
   });
@@ -57,8 +59,9 @@ export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: n
     // Closing again keeps the learnings and decisions already typed.
     const kept = existing ? readRetroInputs(existing) : new Map<string, { learnings: unknown; decision: unknown }>();
     const ev = evaluateTracker(tracker, asOf);
-    const signals = lifecycleSignalRows(tracker, checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH), tz), ev, asOf, true);
-    const tab = buildRetrospective(tracker, ev, asOf, signals);
+    const sep = decimalSeparatorFor(ss.getSpreadsheetLocale()); // for the numbers inside the tab's text
+    const signals = lifecycleSignalRows(tracker, checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH), tz), ev, asOf, true, sep);
+    const tab = buildRetrospective(tracker, ev, asOf, signals, sep);
     const idC = RETRO_HEADERS.indexOf("ID");
     const lC = RETRO_HEADERS.indexOf("Learnings");
     const dC = RETRO_HEADERS.indexOf("Decision");

@@ -3,6 +3,7 @@
 import { planHistoryWrite, type ExistingHistoryRow } from "../core/history";
 import type { Tracker } from "../core/model";
 import { buildSummary, type SummaryModel } from "../core/summary";
+import { decimalSeparatorFor } from "../core/numbers";
 import { HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
 import { checkpointFor, historyDigest } from "../core/summaryPast";
 import { asText, isoDate, UserError, withDocumentLock } from "./env";
@@ -132,7 +133,9 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
-    const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt });
+    // Numbers inside the summary's text (and the digest's) take the locale's decimal separator: one call.
+    const decimalSeparator = decimalSeparatorFor(ss.getSpreadsheetLocale());
+    const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, decimalSeparator });
 
     let sheet = ss.getSheetByName(TAB.summary);
     if (!sheet) sheet = createSummarySheet(ss);
