@@ -106,3 +106,19 @@ describe("a de_DE spreadsheet: decimal commas in the text the add-on writes", ()
     expect(compareTabs(de, en, "Retrospective")).toBeGreaterThanOrEqual(10);
   });
 });
+
+describe("a correction's note in de_DE", () => {
+  it("names the replaced value with a decimal comma", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    ss(wb).setSpreadsheetLocale("de_DE");
+    wb.services.session.setUser(OPERATIONS_OWNER["O1.KR2"]);
+    setToday(wb, "2026-01-20");
+    const first = requestId();
+    expect(callAddon(wb, "submitCheckin", { requestId: first, krId: "O1.KR2", value: "8,5", confidence: 6, confirmed: true }).ok).toBe(true);
+    setToday(wb, "2026-01-21");
+    // "8" has no comma: the value's parse does not ask for the locale; the note does.
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR2", value: "8", confidence: 6, confirmed: true, correct: true, whatChanged: "typo" });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(rowsOf(wb, "Check-ins")[1]["What changed"]).toBe(`Correction of check-in ${first} (2026-01-20, value 8,5). typo`);
+  });
+});
