@@ -128,7 +128,10 @@ export function submitCheckin(raw: unknown): CheckinResult {
 
       const inUnit = parseKrValue(rawValue, locale, kr.unit);
       if (!inUnit.ok) return refuse(FIX_FIELDS, { value: inUnit.message });
-      const doubt = req.confirmed ? null : implausible(inUnit.value, kr, decimalSeparatorFor(locale));
+      // The question and a correction's note show numbers in the locale's separator; the locale is asked for
+      // (one call) only then, unless the value's parse already did.
+      const separator = () => decimalSeparatorFor(localeMatters ? locale : ss.getSpreadsheetLocale());
+      const doubt = req.confirmed || implausible(inUnit.value, kr) === null ? null : implausible(inUnit.value, kr, separator());
       if (doubt) return { ok: false, confirm: true, message: doubt, fieldErrors: { value: doubt } };
       let replaces: CorrectableCheckin | null = null;
       if (req.correct) {
@@ -144,9 +147,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       put("KR ID", asText(kr.id));
       put("Value", inUnit.value);
       put("Confidence", confidence);
-      // A correction's note names the old value in the locale's separator: one call more, for corrections only.
-      const noteSep = () => decimalSeparatorFor(localeMatters ? locale : ss.getSpreadsheetLocale());
-      const whatChanged = replaces ? correctionNote(replaces, req.whatChanged, noteSep()) : req.whatChanged;
+      const whatChanged = replaces ? correctionNote(replaces, req.whatChanged, separator()) : req.whatChanged;
       put("What changed", asText(whatChanged));
       put("Blockers", asText(req.blockers));
       put("Next step", asText(req.nextStep));

@@ -2,7 +2,7 @@
 // `npm run build` first) on the offline spreadsheet: the same weeks in en_US and in de_DE give the same
 // tabs, but for the decimal point of the numbers in our own sentences. Cells that hold numbers stay
 // numbers (their formats show them in the locale), and text that came from the sheet (titles with "9.5")
-// is left as the user typed it.
+// is left as the user typed it. A check-in's question and a correction's note do the same.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
@@ -107,8 +107,18 @@ describe("a de_DE spreadsheet: decimal commas in the text the add-on writes", ()
   });
 });
 
-describe("a correction's note in de_DE", () => {
-  it("names the replaced value with a decimal comma", () => {
+describe("a check-in in de_DE", () => {
+  it("the question about an implausible value shows the KR's range with a decimal comma", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    ss(wb).setSpreadsheetLocale("de_DE");
+    wb.services.session.setUser(OPERATIONS_OWNER["O1.KR2"]);
+    setToday(wb, "2026-01-20");
+    // "-3" has no comma: the value's parse does not ask for the locale; the question does.
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR2", value: "-3", confidence: 6 });
+    expect(r).toMatchObject({ ok: false, confirm: true, message: "\u22123 days is outside 9,5 → 6; submit anyway?" });
+  });
+
+  it("a correction's note names the replaced value with a decimal comma", () => {
     const wb = newTracker({ template: "operations", start: START, at: START });
     ss(wb).setSpreadsheetLocale("de_DE");
     wb.services.session.setUser(OPERATIONS_OWNER["O1.KR2"]);
