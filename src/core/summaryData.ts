@@ -257,7 +257,7 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
   });
   const rate = checkinRate(krs);
   const movers = biggestMovers(krs);
-  const lowConf = lowConfidence(krs, latestNow);
+  const lowConf = lowConfidence(krs, latestNow, sep);
   const blockers = blockersThisPeriod(krs, checkins, periodStart, asOf);
   const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf, decimalSeparator: sep });
   const state = () => historyStateOf(input.tracker, checkins, latestNow, logged, asOf);

@@ -8,6 +8,8 @@ import { calibrationSignal, confidenceReason, flatReason, sandbagReason } from "
 import { thisWeekLines, type ThisWeekInput } from "../../src/core/summaryThisWeek";
 import { forecastRows, type KrForecastRow, type ReportForecast } from "../../src/core/summaryForecast";
 import { shortNumber, trendText } from "../../src/core/summaryLeadersLayout";
+import { lowConfidence } from "../../src/core/summaryLeaders";
+import type { SummaryKr } from "../../src/core/summaryTypes";
 import { buildRetrospective, buildReview, gradeBandText } from "../../src/core/lifecycle";
 import { buildDigest } from "../../src/core/emails";
 import { buildSummary } from "../../src/core/summary";
@@ -111,6 +113,14 @@ describe("'This week' lines", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("Low confidence's Why", () => {
+  it("a Confidence typed by hand with decimals", () => {
+    const k = { id: "O1.KR1", title: "", owner: "", score: 0.5, status: "On track", confidence: 2.5, lastWeekConfidence: 6.5, confidenceChange: -4 } as SummaryKr;
+    expect(lowConfidence([k], new Map(), ",")[0].reason).toBe("Confidence 2,5 of 10, fell from 6,5 to 2,5");
+    expect(lowConfidence([{ ...k, confidence: 3, lastWeekConfidence: 7 }], new Map(), ",")[0].reason).toBe("Confidence 3 of 10, fell from 7 to 3");
   });
 });
 
