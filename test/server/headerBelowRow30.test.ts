@@ -2,7 +2,7 @@
 // header in a tab's first 30 rows, but rows inserted above the Key Results or Check-ins header move the
 // Settings tab's computed cells with it (=ROW('Key Results'!A1)), so the add-on still knows where it is: a
 // check-in used it, the weekly summary used it for Key Results but not for the log, and the Review used it
-// for neither. Now every one of them takes the header where those cells say, and, when they no longer say
+// (nor closing the cycle) for neither. Now every one of them takes the header where those cells say, and, when they no longer say
 // (the header moved by copying, not by inserting rows), every one refuses with the same one-line message.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
@@ -27,19 +27,20 @@ function outcomes(wb: Workbook): Record<string, true | string> {
   out.summary = seen(callAddon(wb, "generateWeeklySummary", {}));
   out.summaryAgain = seen(callAddon(wb, "generateWeeklySummary", {})); // from the checkpoint the first one left
   out.review = seen(callAddon(wb, "createMidCycleReview", {}));
+  out.close = seen(callAddon(wb, "endCycle", {}));
   return out;
 }
 
-/** The Review's and the summary's cells, for comparing a tracker with rows inserted against one without. */
+/** The Review's, the Retrospective's and the summary's cells, for comparing a tracker with rows inserted against one without. */
 function reports(wb: Workbook): string {
-  return JSON.stringify(["Mid-cycle Review", "Weekly Summary"].map((n) => tab(wb, n).getDataRange().getValues().filter((r) => !String(r[0]).startsWith("Generated"))));
+  return JSON.stringify(["Mid-cycle Review", "Retrospective", "Weekly Summary"].map((n) => tab(wb, n).getDataRange().getValues().filter((r) => !String(r[0]).startsWith("Generated"))));
 }
 
-const ALL_OK = { checkin: true, summary: true, summaryAgain: true, review: true };
+const ALL_OK = { checkin: true, summary: true, summaryAgain: true, review: true, close: true };
 
 describe("A header below row 30 that the Settings computed cells still place", () => {
   for (const name of ["Key Results", "Check-ins"]) {
-    it(`40 rows inserted above the "${name}" header: the check-in, the summary and the Review all work, and read what they read before`, () => {
+    it(`40 rows inserted above the "${name}" header: the check-in, the summary, the Review and closing all work, and read what they read before`, () => {
       const plain = tracker();
       expect(outcomes(plain)).toEqual(ALL_OK);
       const wb = tracker();
@@ -55,7 +56,7 @@ describe("A header below row 30 that the computed cells no longer place", () => 
     `The "${name}" tab's header row is row 41; the add-on looks for it in the first 30 rows only. Delete rows above it so that it is in row 30 or above.`;
 
   for (const name of ["Key Results", "Check-ins"]) {
-    it(`the "${name}" header copied to row 41 and row 1 cleared: the summary and the Review refuse alike, in one line`, () => {
+    it(`the "${name}" header copied to row 41 and row 1 cleared: the summary, the Review and closing refuse alike, in one line`, () => {
       const wb = tracker();
       const t = tab(wb, name);
       const width = t.getLastColumn();
@@ -64,6 +65,7 @@ describe("A header below row 30 that the computed cells no longer place", () => 
       const got = outcomes(wb);
       expect(got.summary).toBe(MOVED(name));
       expect(got.review).toBe(MOVED(name));
+      expect(got.close).toBe(MOVED(name));
       if (name === "Check-ins") expect(got.checkin).toBe(MOVED(name));
     });
   }
