@@ -1,9 +1,9 @@
 // A table header below row 30, through the BUILT add-on (run `npm run build` first). The add-on looks for a
 // header in a tab's first 30 rows, but rows inserted above the Key Results or Check-ins header move the
 // Settings tab's computed cells with it (=ROW('Key Results'!A1)), so the add-on still knows where it is: a
-// check-in used it, the weekly summary used it for Key Results but not for the log, and the Review used it
-// (nor closing the cycle) for neither. Now every one of them takes the header where those cells say, and, when they no longer say
-// (the header moved by copying, not by inserting rows), every one refuses with the same one-line message.
+// check-in used it, the weekly summary used it for Key Results but not for the log, and the Review and closing
+// the cycle used it for neither. Now every one of them takes the header where those cells say, and, when they
+// no longer say (the header moved by copying, not by inserting rows), every one refuses with the same message.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
