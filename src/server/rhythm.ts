@@ -113,7 +113,7 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
     const rec = installed();
     if (rec && !switchedOff() && rec.by !== me) {
       throw new UserError(
-        `The weekly refresh is already on, installed by ${rec.by} on ${rec.on}. ` +
+        `The weekly refresh is already on, installed by ${rec.by}${rec.on ? ` on ${rec.on}` : ""}. ` +
           `Nothing was changed: ask them to change it, or turn it off first (then on again, to run it as you).`,
       );
     }
@@ -210,15 +210,27 @@ export interface RefreshOutcome {
 /**
  * The trigger's handler: regenerate the summary of the spreadsheet this trigger serves, then email. A
  * trigger that is no longer the recorded one, or whose refresh was switched off, does nothing and deletes
- * itself. Every run's outcome is recorded for the admins; an unexpected error is recorded and rethrown so
+ * itself; one that no record places is adopted by its document, or, with none, deletes itself. Every run's outcome is recorded for the admins; an unexpected error is recorded and rethrown so
  * that Apps Script sends its owner the failure notice.
  */
 export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): RefreshOutcome | null {
   const uid = e && e.triggerUid ? e.triggerUid : "";
   const id = uid ? servedBy(uid) : null;
   const ss = (id ? SpreadsheetApp.openById(id) : null) || SpreadsheetApp.getActive();
-  if (!ss) return null;
+  if (!ss) {
+    // No record says which tracker this trigger serves (both lost) and it has no document: it can never
+    // refresh anything nor be found from its tracker, yet it holds that tracker's one time-driven trigger
+    // per user, so it deletes itself and "turn on" works there again.
+    if (uid && !id) removeOwn(uid);
+    return null;
+  }
   const rec = installed();
+  if (uid && !id && !rec) {
+    // Run in its document (an add-on's time-driven trigger may be), which lost every record of it: adopted,
+    // so that the tracker shows it on again and it can be turned off there.
+    recordTrigger(uid, ss.getId());
+    recordInstalled({ uid, by: currentUser(), on: "", weekday: "", hour: HOUR, timeZone: "" });
+  }
   if (uid && rec && (rec.uid !== uid || switchedOff())) {
     retire(ss, uid, rec.uid === uid);
     return null;
@@ -234,9 +246,14 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
   }
 }
 
+/** Deletes the running trigger (the owner's own: it runs as them) and its records. */
+function removeOwn(uid: string): void {
+  for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === uid) deleteTrigger(t);
+}
+
 /** A superseded or switched-off trigger, running as its owner: deletes itself and, when it was the recorded one, the record. */
 function retire(ss: Spreadsheet, uid: string, wasRecorded: boolean): void {
-  for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === uid) deleteTrigger(t);
+  removeOwn(uid);
   if (wasRecorded) {
     recordInstalled(null);
     recordOff(null);

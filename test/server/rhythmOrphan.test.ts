@@ -8,7 +8,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
 import { newScriptProject, type ScriptProject, type WorkbookSnapshot } from "../../src/local/snapshot";
-import { newTracker } from "../support/tracker";
+import { newTracker, ss as ss0 } from "../support/tracker";
 
 const START = "2026-01-05";
 const ADMIN = "ops.lead@example.com";
@@ -92,3 +92,51 @@ describe("When nothing documented tells which unrecorded trigger is this tracker
     expect([a, b, c].map((wb) => refresh(wb).length)).toEqual([1, 1, 1]);
   });
 });
+
+/** Runs a trigger as Apps Script would: as its owner, the event carrying its ID; `inDocument`: with an active spreadsheet. */
+function fire(wb: Workbook, id: string, inDocument: boolean) {
+  const t = wb.services.triggers.find((x) => x.id === id)!;
+  wb.services.runningTrigger = !inDocument;
+  wb.services.session.setUser(t.owner!);
+  try {
+    return callAddon(wb, "weeklyRefresh", { triggerUid: id, authMode: "FULL" });
+  } finally {
+    wb.services.runningTrigger = false;
+    wb.services.session.setUser(ADMIN);
+  }
+}
+
+describe("A trigger no record places, when it runs", () => {
+  it("with no active spreadsheet (it can never find its tracker): it deletes itself, and turning on works again", () => {
+    const project = newScriptProject();
+    const [a, b] = trackers(2, project);
+    for (const wb of [a, b]) callAddon(wb, "setWeeklyRefresh", { on: true });
+    loseLink(a);
+    loseLink(b);
+    expect(callAddon(a, "setWeeklyRefresh", { on: true }).message, "two unplaced: which is a's is unknown").toContain("Nothing was changed");
+    const orphan = refresh(a)[0].id;
+    expect(fire(a, orphan, false)).toMatchObject({ ok: true, outcome: null });
+    expect(refresh(a), "deleted itself").toHaveLength(0);
+    expect(ss0(a).getSheetByName("History")!.getLastRow(), "and refreshed nothing").toBe(1);
+    expect(callAddon(a, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true, installedBy: ADMIN });
+    expect(refresh(b), "b's untouched until it runs").toHaveLength(1);
+  });
+
+  it("in its document (if Google runs it there): the document adopts it, and every admin sees it on", () => {
+    const [a] = trackers(1, newScriptProject());
+    callAddon(a, "setWeeklyRefresh", { on: true });
+    loseLink(a);
+    const id = refresh(a)[0].id;
+    expect(fire(a, id, true)).toMatchObject({ ok: true, outcome: { spreadsheetId: "tracker-1" } });
+    expect(refresh(a).map((t) => t.id)).toEqual([id]);
+    a.services.session.setUser(BEN);
+    const seen = callAddon(a, "setWeeklyRefresh", {});
+    expect(seen).toMatchObject({ ok: true, on: true, installedBy: ADMIN });
+    expect(seen.status).toContain(`On, installed by ${ADMIN} (when it runs is not recorded here: turn it on again to record it).`);
+    const refused = callAddon(a, "setWeeklyRefresh", { on: true });
+    expect(refused.message).toContain(`The weekly refresh is already on, installed by ${ADMIN}. Nothing was changed`);
+    a.services.session.setUser(ADMIN);
+    expect(callAddon(a, "setWeeklyRefresh", { on: false })).toMatchObject({ ok: true, on: false, removed: 1 });
+  });
+});
+
