@@ -37,6 +37,7 @@ export function unplacedTrigger(others: number): UserError {
       : "and it is not among the triggers Google lists for you";
   return new UserError(
     `Google already has a weekly refresh of yours in this tracker that the tracker no longer records (its properties were cleared), ${which}. ` +
-      "Nothing was changed: turn the weekly refresh on again in your other trackers where it is on as you (that records theirs again), then turn it on here again.",
+      "Nothing was changed: turn the weekly refresh on again in your other trackers where it is on as you (that records theirs again), then turn it on here again; " +
+      "or try again here in a week, after that trigger's next run (it then records or removes itself).",
   );
 }
