@@ -225,11 +225,11 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     return null;
   }
   const rec = installed();
-  if (uid && !id && !rec) {
-    // Run in its document (an add-on's time-driven trigger may be), which lost every record of it: adopted,
-    // so that the tracker shows it on again and it can be turned off there.
+  if (uid && !id && (!rec || rec.uid === uid)) {
+    // Run in its document (an add-on's time-driven trigger may be), which lost its record of it: recorded
+    // again (adopted when the installation was lost too), so the tracker shows it and can turn it off.
     recordTrigger(uid, ss.getId());
-    recordInstalled({ uid, by: currentUser(), on: "", weekday: "", hour: HOUR, timeZone: "" });
+    if (!rec) recordInstalled({ uid, by: currentUser(), on: "", weekday: "", hour: HOUR, timeZone: "" });
   }
   if (uid && rec && (rec.uid !== uid || switchedOff())) {
     retire(ss, uid, rec.uid === uid);
