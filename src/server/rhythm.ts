@@ -210,8 +210,9 @@ export interface RefreshOutcome {
 /**
  * The trigger's handler: regenerate the summary of the spreadsheet this trigger serves, then email. A
  * trigger that is no longer the recorded one, or whose refresh was switched off, does nothing and deletes
- * itself; one that no record places is adopted by its document, or, with none, deletes itself. Every run's outcome is recorded for the admins; an unexpected error is recorded and rethrown so
- * that Apps Script sends its owner the failure notice.
+ * itself; one that no record places is adopted by its document, or, with none, deletes itself. Every run's
+ * outcome is recorded for the admins; an unexpected error is recorded and rethrown so that Apps Script
+ * sends its owner the failure notice.
  */
 export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): RefreshOutcome | null {
   const uid = e && e.triggerUid ? e.triggerUid : "";
