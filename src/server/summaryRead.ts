@@ -219,9 +219,11 @@ function readWholeLog(ss: Spreadsheet, tz: string, s: SettingsRead | null, reaso
   let t: Table;
   const headers = s && computedLogHeaderRow(s) === 1 ? computedHeaders(s) : null;
   const width = neededWidth(headers);
+  // Where the computed cells place the header (rows inserted above it), it is taken there, as a check-in does.
+  const known = s ? computedLogHeaderRow(s) : 0;
   if (!sheet) t = readTable(ss, TAB.checkins, IDENTIFYING.checkins, 16);
   else if (width > 0) t = tableFromValues(sheet, TAB.checkins, sheet.getRange(1, 1, Math.max(1, sheet.getLastRow()), width).getValues(), IDENTIFYING.checkins);
-  else t = tableFromValues(sheet, TAB.checkins, sheet.getDataRange().getValues(), IDENTIFYING.checkins);
+  else t = tableFromValues(sheet, TAB.checkins, sheet.getDataRange().getValues(), IDENTIFYING.checkins, undefined, known);
   const checkins = checkinsFrom(t, tz);
   return {
     checkins,

@@ -10,6 +10,7 @@ import { asText, isoDate, UserError, withDocumentLock } from "./env";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { protectSheet } from "./layout";
 import {
+  computedKrHeaderRow,
   IDENTIFYING,
   keyResultsFrom,
   KR_WIDTH,
@@ -38,14 +39,17 @@ export interface TrackerData {
   tracker: Tracker;
   objT: Table;
   krT: Table;
+  /** The Settings read, computed cells included (where the log's header is). */
+  settingsRead: SettingsRead;
 }
 
 export function readTracker(ss: Spreadsheet): TrackerData {
   const tz = ss.getSpreadsheetTimeZone();
-  const { settings } = readSettings(ss, tz);
+  const settingsRead = readSettings(ss, tz);
+  const { settings } = settingsRead;
   const objT = readObjectivesTable(ss);
-  const krT = readKrTable(ss);
-  return { tz, objT, krT, tracker: { settings, objectives: objectivesFrom(objT), keyResults: keyResultsFrom(krT, tz) } };
+  const krT = readKrTable(ss, { headerRow: computedKrHeaderRow(settingsRead) });
+  return { tz, objT, krT, settingsRead, tracker: { settings, objectives: objectivesFrom(objT), keyResults: keyResultsFrom(krT, tz) } };
 }
 
 export function asOfDate(at: string | undefined, tz: string): string {
