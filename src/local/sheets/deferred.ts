@@ -12,6 +12,7 @@
 import type { HyperFormula, RawCellContent } from "hyperformula";
 import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../snapshot";
 import { columnNumber } from "../../core/a1";
+import { sheetPrefixes } from "./a1";
 import type { Book } from "./book";
 import type { SheetModel } from "./model";
 import { OutsideCells } from "./pending";
@@ -106,9 +107,7 @@ const colIndex = (letters: string) => columnNumber(letters) - 1;
  * literals, spaces, or any other use leave a mention of the tab, and the tab then goes into the engine.
  */
 export function rewrite(formula: string, tab: string, cells: OutsideCells): string | null {
-  const prefixes = [escapeRe(`'${tab.replace(/'/g, "''")}'!`)];
-  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(tab)) prefixes.push(`${escapeRe(tab)}!`);
-  const ref = `(?:${prefixes.join("|")})`;
+  const ref = `(?:${sheetPrefixes(tab).map(escapeRe).join("|")})`;
   const counta = new RegExp(`\\bCOUNTA\\(${ref}\\$?([A-Z]{1,3}):\\$?([A-Z]{1,3})\\)`, "gi");
   const row = new RegExp(`\\bROW\\(${ref}\\$?[A-Z]{1,3}\\$?([1-9]\\d*)\\)`, "gi");
   const cell = new RegExp(`(^=|&)${ref}\\$?([A-Z]{1,3})\\$?([1-9]\\d*)(?=(&|$))`, "gi");
