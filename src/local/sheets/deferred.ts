@@ -10,7 +10,7 @@
 // kept on the side (SheetModel.shadows), is what getFormulas and the saved file show, and goes back into
 // the engine as soon as the log does or the sheet holding it changes (Book.touch).
 import type { HyperFormula, RawCellContent } from "hyperformula";
-import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../snapshot";
+import { hasFormula, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../snapshot";
 import { columnNumber } from "../../core/a1";
 import { sheetPrefixes } from "./a1";
 import type { Book } from "./book";
@@ -31,12 +31,8 @@ export interface Deferral {
 /** Whether a tab may be kept out of the engine (planDeferral decides): no formula, and large. Its rows are then loaded without engine contents. */
 export function mayDefer(s: SnapshotSheet): boolean {
   let size = 0;
-  for (const row of s.rows) {
-    if (!row) continue;
-    size += row.length;
-    for (const c of row) if (c?.f) return false;
-  }
-  return size >= DEFER_MIN_CELLS.value;
+  for (const row of s.rows) if (row) size += row.length;
+  return size >= DEFER_MIN_CELLS.value && !hasFormula(s);
 }
 
 /**
