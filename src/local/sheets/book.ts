@@ -134,7 +134,9 @@ export class Book {
     return sheet.meta[row - 1]?.[col - 1];
   }
 
+  /** A cell's CellMeta to change (every change of a format or note goes through here or clearFormats). */
   metaFor(sheet: SheetModel, row: number, col: number): CellMeta {
+    sheet.pending?.formatChanged();
     const r = (sheet.meta[row - 1] ??= []);
     return (r[col - 1] ??= {});
   }
@@ -302,6 +304,7 @@ export class Book {
       for (let c = rect.c1; c <= rect.c2; c++) {
         const m = row[c - 1];
         if (!m) continue;
+        sheet.pending?.formatChanged();
         for (const k of FORMAT_KEYS) delete m[k];
         if (notesToo) delete m.note;
         if (Object.keys(m).length === 0) row[c - 1] = undefined;
@@ -350,6 +353,8 @@ export class Book {
     if (at - 1 < this.dims(sheet).height) this.write().addRows(sheet.hfId, [at - 1, count]);
     const src = copyFrom !== null ? sheet.meta[copyFrom - 1] : undefined;
     const fresh = Array.from({ length: count }, () => (src ? src.map((m) => copyFormats(m)) : undefined)) as (CellMeta | undefined)[][];
+    // A deferred tab still outside the engine gets rows below its loaded ones: its CellMeta grows.
+    sheet.pending?.formatChanged();
     if (sheet.meta.length < at - 1) sheet.meta.length = at - 1;
     sheet.meta.splice(at - 1, 0, ...fresh);
     sheet.maxRows += count;
@@ -372,6 +377,7 @@ export class Book {
     if (count <= 0) return;
     this.touch(sheet);
     if (at - 1 < this.dims(sheet).width) this.write().addColumns(sheet.hfId, [at - 1, count]);
+    sheet.pending?.formatChanged();
     for (const row of sheet.meta) {
       if (!row) continue;
       if (row.length < at - 1) row.length = at - 1;
