@@ -217,14 +217,12 @@ export class Book {
       }
       content[i] = out;
     }
-    if (sheet.pending) {
-      // Values stay outside the engine (the check-in appended to the log); a formula takes the tab in.
-      if (!content.some((row) => row.some((c) => typeof c === "string" && c.startsWith("=")))) {
-        sheet.pending.write(rect, content);
-        this.pendingChanged(sheet);
-        return;
-      }
-      void sheet.hfId;
+    // Values stay outside the engine (the check-in appended to the log); a formula takes the tab in, when
+    // addr() below first reads its hfId (deferred.ts deferSheet), under write()'s suspended evaluation.
+    if (sheet.pending && !content.some((row) => row.some((c) => typeof c === "string" && c.startsWith("=")))) {
+      sheet.pending.write(rect, content);
+      this.pendingChanged(sheet);
+      return;
     }
     const hf = this.write();
     if (values.length * (values[0]?.length ?? 0) < 10_000) {
