@@ -34,8 +34,9 @@ function countKeys(o: object): number {
 export class OutsideCells {
   private content: RawCellContent[][] | null = null;
   /**
-   * Set by every change of the sheet's CellMeta (Book: formats, notes, inserted rows or columns; rows or
-   * columns deleted while the tab is outside the engine lie beyond the loaded ones, which hold all of it).
+   * Set by every change of the sheet's CellMeta (Book: formats, notes; book-shape.ts: inserted rows or
+   * columns; rows or columns deleted while the tab is outside the engine lie beyond the loaded ones, which
+   * hold all of it).
    */
   private formatsChanged = false;
   constructor(private loaded: Rows) {}
