@@ -224,7 +224,7 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
 }
 
 /**
- * The summary data, and History's state columns (summaryPast.historyState) from the same replay of the
+ * The summary data, and History's state columns (summaryPast.historyStateOf) from the same replay of the
  * log, computed when asked for (buildSummary fills the week's History rows with them).
  */
 export function summaryDataAndState(input: SummaryInput): { data: SummaryData; state: () => Map<string, HistoryState> } {

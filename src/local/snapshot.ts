@@ -80,6 +80,12 @@ export interface SnapshotSheet {
   tabColor?: string;
 }
 
+/** Whether any cell of the tab holds a formula. */
+export function hasFormula(s: SnapshotSheet): boolean {
+  for (const row of s.rows) if (row) for (const c of row) if (c?.f !== undefined) return true;
+  return false;
+}
+
 export interface SnapshotTrigger {
   id: string;
   handler: string;

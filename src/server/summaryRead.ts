@@ -3,6 +3,7 @@
 // needed, and the log only from the last usable summary's checkpoint on; the whole log when no checkpoint
 // gives exactly the summary the whole log gives (core/summaryPast.ts decides).
 import type { ExistingHistoryRow } from "../core/history";
+import { isBlankValue } from "../core/blank";
 import type { CheckinEntry, HistoryEntry, Settings, Tracker } from "../core/model";
 import { isValidIsoDate } from "../core/dates";
 import { summaryPeriod } from "../core/summaryAsOf";
@@ -250,7 +251,7 @@ function computedHeaders(s: SettingsRead | null): string[] | null {
  */
 const BLANK_TAIL = 600;
 
-const blankRow = (r: unknown[]) => r.every((v) => v === "" || v === null || v === undefined);
+const blankRow = (r: unknown[]) => r.every(isBlankValue);
 
 /**
  * The log's rows from row `from` to its last row, in its first `width` columns, and that last row; null when
