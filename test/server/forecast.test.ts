@@ -171,12 +171,12 @@ describe("Weekly Summary charts", () => {
     // the charts read the rows as series (transposed), so the block is no wider than the weeks.
     expect(v[top].slice(0, 5)).toEqual(["Week", "1", "2", "3", ""]);
     expect(v.slice(top + 1, top + 6).map((r) => r[0])).toEqual(["O1", "O2", "O3", "Expected (committed)", "Expected (aspirational)"]);
-    expect(scores.getRanges().map(String)).toEqual([`Weekly Summary!A${top + 1}:D${top + 6}`]);
+    expect(scores.getRanges().map((r) => `${r.getSheet().getName()}!${r.getA1Notation()}`)).toEqual([`Weekly Summary!A${top + 1}:D${top + 6}`]);
     expect(Number(v[top + 4][3])).toBeCloseTo(20 / 91, 9); // elapsed on 2026-01-25 × 1
     const mixTop = top + 7;
     expect(v[mixTop].slice(0, 4)).toEqual(["Week", "1", "2", "3"]);
     expect(v.slice(mixTop + 1, mixTop + 4).map((r) => r[0])).toEqual(["On track", "At risk", "Off track"]);
-    expect(status.getRanges().map(String)).toEqual([`Weekly Summary!A${mixTop + 1}:D${mixTop + 4}`]);
+    expect(status.getRanges().map((r) => `${r.getSheet().getName()}!${r.getA1Notation()}`)).toEqual([`Weekly Summary!A${mixTop + 1}:D${mixTop + 4}`]);
     for (const c of [scores, status]) expect((c as unknown as { getTransposed(): boolean }).getTransposed()).toBe(true);
     expect(status.getOptions().get("isStacked")).toBe(true);
     expect(scores.getContainerInfo().getAnchorRow()).toBe(3);

@@ -62,7 +62,7 @@ describe("Weekly Summary: what each generation rewrites", () => {
     const sh = ss(wb).getSheetByName("Weekly Summary")!;
     const t = summaryTab(wb);
     const chartRow = rowWhere(t, (s) => s.startsWith("Chart data")) + 1;
-    const ranges = sh.getCharts().map((c) => String(c.getRanges()[0]).replace(/^.*!/, ""));
+    const ranges = sh.getCharts().map((c) => c.getRanges()[0].getA1Notation());
     // History has weeks 2 and 3: the week header row, then the objectives and expected lines, weeks across.
     expect(ranges[0]).toMatch(new RegExp(`^A${chartRow + 1}:C\\d+$`));
     // The look after the third generation, statuses coloured by the rules it set.

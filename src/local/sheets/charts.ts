@@ -1,13 +1,27 @@
 // Embedded charts on the offline spreadsheet: just enough of EmbeddedChartBuilder / EmbeddedChart for the
 // add-on to insert, find and update its charts, and for tests (and the preview) to read what was drawn:
-// type, data ranges (A1), options and anchor. Builders and charts are plain objects, so only the Sheet's
+// type, data ranges, options and anchor. Builders and charts are plain objects, so only the Sheet's
 // methods (newChart, insertChart, updateChart, getCharts, removeChart) count as service calls, as the
 // round trips they are in Apps Script. Charts are not kept in the .xlsx (exceljs cannot write charts).
+// getRanges() gives Range objects, as Google's does (Range[]): A1 text there would let code that treats a
+// chart's ranges as strings pass offline and fail on Google.
+import type { Rect } from "./a1";
+import type { Book } from "./book";
+import { pub, unpub } from "./counters";
+import type { SheetModel } from "./model";
+import type { LocalRange } from "./range";
+
+/** A data range: the tab it is on (a model, so a rename keeps it) and its cells. */
+export interface ChartRange {
+  sheet: SheetModel;
+  rect: Rect;
+}
+
 export interface ChartModel {
   id: number;
   type: string;
-  /** "Sheet!A1:C4" ranges, in the order added. */
-  ranges: string[];
+  /** Data ranges, in the order added. */
+  ranges: ChartRange[];
   options: Record<string, unknown>;
   numHeaders: number;
   /** Series in rows instead of columns (EmbeddedChartBuilder.setTransposeRowsAndColumns). */
@@ -15,23 +29,23 @@ export interface ChartModel {
   anchor: { row: number; column: number; offsetX: number; offsetY: number };
 }
 
-import { unpub } from "./counters";
-
 let nextId = 1;
 
-interface RangeLike {
-  getA1Notation(): string;
-  getSheet(): { getName(): string };
+/** The ranges as the add-on sees them: counted Range faces, like any other Range it is given. */
+function rangesOf(book: Book, c: ChartModel): LocalRange[] {
+  return c.ranges.map((r) => pub(book.rangeApi(r.sheet, { ...r.rect })));
 }
 
 export class LocalChartBuilder {
   constructor(
+    readonly _book: Book,
     readonly _chart: ChartModel,
     readonly _existing: boolean,
   ) {}
-  addRange(range: RangeLike) {
-    const r = unpub(range); // reading the range's address is the chart's own work, not the add-on's calls
-    this._chart.ranges.push(`${r.getSheet().getName()}!${r.getA1Notation()}`);
+  addRange(range: LocalRange) {
+    const r = unpub(range); // reading the range's place is the chart's own work, not the add-on's calls
+    if (!r || typeof r !== "object" || !r._sheet || !r._rect) throw new Error("The parameters don't match the method signature for SpreadsheetApp.EmbeddedChartBuilder.addRange.");
+    this._chart.ranges.push({ sheet: r._sheet, rect: { ...r._rect } });
     return this;
   }
   clearRanges() {
@@ -39,7 +53,7 @@ export class LocalChartBuilder {
     return this;
   }
   getRanges() {
-    return this._chart.ranges.slice();
+    return rangesOf(this._book, this._chart);
   }
   asLineChart() {
     this._chart.type = "LINE";
@@ -68,12 +82,15 @@ export class LocalChartBuilder {
   }
   build() {
     if (this._chart.ranges.length === 0) throw new Error("The chart has no data: add a range first.");
-    return new LocalEmbeddedChart(clone(this._chart));
+    return new LocalEmbeddedChart(this._book, clone(this._chart));
   }
 }
 
 export class LocalEmbeddedChart {
-  constructor(readonly _chart: ChartModel) {}
+  constructor(
+    readonly _book: Book,
+    readonly _chart: ChartModel,
+  ) {}
   getId() {
     return `c${this._chart.id}`;
   }
@@ -82,7 +99,7 @@ export class LocalEmbeddedChart {
     return { get: (k: string) => (Object.prototype.hasOwnProperty.call(o, k) ? o[k] : null) };
   }
   getRanges() {
-    return this._chart.ranges.slice();
+    return rangesOf(this._book, this._chart);
   }
   /** Not an Apps Script method: for tests, whether the builder swapped rows and columns. */
   getTransposed() {
@@ -93,16 +110,16 @@ export class LocalEmbeddedChart {
     return { getAnchorRow: () => a.row, getAnchorColumn: () => a.column, getOffsetX: () => a.offsetX, getOffsetY: () => a.offsetY };
   }
   modify() {
-    return new LocalChartBuilder(clone(this._chart), true);
+    return new LocalChartBuilder(this._book, clone(this._chart), true);
   }
 }
 
-function clone(c: ChartModel): ChartModel {
-  return { ...c, ranges: c.ranges.slice(), options: { ...c.options }, anchor: { ...c.anchor } };
+export function clone(c: ChartModel): ChartModel {
+  return { ...c, ranges: c.ranges.map((r) => ({ sheet: r.sheet, rect: { ...r.rect } })), options: { ...c.options }, anchor: { ...c.anchor } };
 }
 
-export function newChartBuilder(): LocalChartBuilder {
-  return new LocalChartBuilder({ id: 0, type: "LINE", ranges: [], options: {}, numHeaders: -1, anchor: { row: 1, column: 1, offsetX: 0, offsetY: 0 } }, false);
+export function newChartBuilder(book: Book): LocalChartBuilder {
+  return new LocalChartBuilder(book, { id: 0, type: "LINE", ranges: [], options: {}, numHeaders: -1, anchor: { row: 1, column: 1, offsetX: 0, offsetY: 0 } }, false);
 }
 
 /** Sheet.insertChart: a new chart with a new id. */

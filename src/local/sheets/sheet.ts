@@ -1,6 +1,6 @@
 // The Sheet face: ranges, rows and columns, frozen panes, sizes, visibility, rules and protection.
 import { parseA1 } from "./a1";
-import { insertChart, LocalEmbeddedChart, newChartBuilder, removeChart, updateChart } from "./charts";
+import { clone as cloneChart, insertChart, LocalEmbeddedChart, newChartBuilder, removeChart, updateChart } from "./charts";
 import type { Book } from "./book";
 import { deleteCols, deleteRows, insertCols, insertRows } from "./book-shape";
 import type { CountersImpl } from "./counters";
@@ -66,7 +66,7 @@ export class LocalSheet {
   // Embedded charts (charts.ts).
   newChart() {
     this.m;
-    return newChartBuilder();
+    return newChartBuilder(this._book);
   }
   insertChart(chart: LocalEmbeddedChart) {
     insertChart(this.m.charts, chart);
@@ -78,7 +78,7 @@ export class LocalSheet {
     removeChart(this.m.charts, chart);
   }
   getCharts() {
-    return this.m.charts.map((c) => new LocalEmbeddedChart({ ...c, ranges: c.ranges.slice(), options: { ...c.options }, anchor: { ...c.anchor } }));
+    return this.m.charts.map((c) => new LocalEmbeddedChart(this._book, cloneChart(c)));
   }
   getDataRange() {
     const m = this.m;
