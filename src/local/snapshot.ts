@@ -78,6 +78,22 @@ export interface SnapshotSheet {
   validations?: SnapshotValidation[];
   protections?: SnapshotProtection[];
   tabColor?: string;
+  /**
+   * The grid's size (getMaxRows/getMaxColumns), blank rows and columns included: on Google a grid keeps them
+   * until they are deleted. Absent: a new sheet's 1000 × 26, or as many as the cells need.
+   */
+  maxRows?: number;
+  maxColumns?: number;
+}
+
+/** A new sheet's grid (Google's): 1000 rows, 26 columns. */
+export const DEFAULT_GRID = { rows: 1000, columns: 26 };
+
+/** The grid a tab of the snapshot opens with: its recorded size, grown to hold its cells. */
+export function gridOf(s: SnapshotSheet): { rows: number; columns: number } {
+  const width = s.rows.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
+  const given = (n: number | undefined, dflt: number) => (Number.isInteger(n) && (n as number) >= 1 ? (n as number) : dflt);
+  return { rows: Math.max(given(s.maxRows, DEFAULT_GRID.rows), s.rows.length), columns: Math.max(given(s.maxColumns, DEFAULT_GRID.columns), width) };
 }
 
 /** Whether any cell of the tab holds a formula. */

@@ -2,7 +2,7 @@
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
 import { ENGINE_CONFIG, registerClock, setEngineClock, sortFromFormulasOnly, type Clock } from "../engine";
-import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../snapshot";
+import { gridOf, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../snapshot";
 import { parseA1, quoteSheetName, rectToA1 } from "./a1";
 import { Book, errorString, type Faces } from "./book";
 import { absA1, SheetModel, type CellMeta, type Ctx } from "./model";
@@ -32,9 +32,9 @@ export function bookFromSnapshot(snap: WorkbookSnapshot, ctx: Ctx, faces: Faces)
   const loaded = new Map<SheetModel, (SnapshotCell | null)[][]>();
   const models: SheetModel[] = [];
   for (const s of specs) {
-    const width = s.rows.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
+    const grid = gridOf(s);
     const gid = book.nextGid++;
-    const model = new SheetModel(s.name, -1, gid === 0 ? 0 : 100_000 + gid, Math.max(1000, s.rows.length), Math.max(26, width));
+    const model = new SheetModel(s.name, -1, gid === 0 ? 0 : 100_000 + gid, grid.rows, grid.columns);
     if (mayDefer(s)) {
       loadSheet(book, model, s, true);
       loaded.set(model, s.rows);
@@ -187,6 +187,10 @@ function sheetParts(s: SheetModel, rows: (SnapshotCell | null)[][]): SnapshotShe
   if (s.frozenCols) out.frozenColumns = s.frozenCols;
   if (Object.keys(s.widths).length) out.columnWidths = { ...s.widths };
   if (s.tabColor) out.tabColor = s.tabColor;
+  // The grid's size is kept when it is not what the rows alone would give back (a grown or trimmed tab).
+  const plain = gridOf({ name: s.name, rows });
+  if (s.maxRows !== plain.rows) out.maxRows = s.maxRows;
+  if (s.maxCols !== plain.columns) out.maxColumns = s.maxCols;
   if (s.cf.length) {
     out.conditionalFormats = s.cf.map((c) => ({
       ranges: c.rects.map(rectToA1),

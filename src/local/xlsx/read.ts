@@ -8,6 +8,7 @@ import { allowHistorySheetName } from "./historyName";
 import { fromXlsxFormula, splitSheetRef } from "./formulas";
 import { nativeToCf, nativeToDv, readNativeCfs, readNativeDvs, signature } from "./rules";
 import { checkUnzippedSize } from "./zipSize";
+import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "../oversize";
 import { intercept, type PlainCell, type PlainSheets, type StyleModel } from "./plainSheets";
 import type { SavedValues } from "../cachedValues";
 import { canonicalNames, DEFAULT_FONT, dvSignature, hexColor, METADATA_SHEET, PX_PER_CHAR, type Metadata, type SheetMeta } from "./shared";
@@ -152,6 +153,11 @@ function readSheet(ws: ExcelJS.Worksheet, sm: SheetMeta | undefined, plain: Plai
   else if (nativeDvs.length) sheet.validations = nativeDvs.flatMap(nativeToDv);
 
   if (sm?.protections?.length) sheet.protections = sm.protections;
+  // The grid's size as saved; bookFromSnapshot grows it if the file (edited elsewhere) holds more cells.
+  // A size the offline engine could not hold (a damaged or crafted file) is left out: a new sheet's is used.
+  const within = (n: unknown, max: number): n is number => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= max;
+  if (within(sm?.maxRows, MAX_TAB_ROWS)) sheet.maxRows = sm.maxRows;
+  if (within(sm?.maxColumns, MAX_TAB_COLUMNS)) sheet.maxColumns = sm.maxColumns;
   return sheet;
 }
 

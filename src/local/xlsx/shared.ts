@@ -22,6 +22,9 @@ export interface SheetMeta {
   dvSignature?: string;
   /** Formula cells whose cached result is "" (xlsx cannot tell that from "no cached result"). */
   emptyResults?: string[];
+  /** The grid's size when the snapshot records one (xlsx keeps cells, not a grid's blank rows). */
+  maxRows?: number;
+  maxColumns?: number;
 }
 export interface Metadata {
   format: "okr-sheets-local";

@@ -144,6 +144,8 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
   if (Object.keys(widths).length) sm.columnWidths = { ...widths };
   if (sheet.protections?.length) sm.protections = sheet.protections;
   if (emptyResults.length) sm.emptyResults = emptyResults;
+  if (sheet.maxRows !== undefined) sm.maxRows = sheet.maxRows;
+  if (sheet.maxColumns !== undefined) sm.maxColumns = sheet.maxColumns;
 
   const cfs = sheet.conditionalFormats ?? [];
   if (cfs.length) {
