@@ -8,6 +8,7 @@ import { allowHistorySheetName } from "./historyName";
 import { fromXlsxFormula, splitSheetRef } from "./formulas";
 import { nativeToCf, nativeToDv, readNativeCfs, readNativeDvs, signature } from "./rules";
 import { checkUnzippedSize } from "./zipSize";
+import { checkInflatedSizes } from "./unzip";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "../oversize";
 import { intercept, type PlainCell, type PlainSheets, type StyleModel } from "./plainSheets";
 import type { SavedValues } from "../cachedValues";
@@ -29,6 +30,7 @@ export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | 
     throw new Error("not an .xlsx file (it is not a zip archive)");
   }
   checkUnzippedSize(buf);
+  await checkInflatedSizes(buf);
   const wb = new ExcelJS.Workbook();
   const plain = intercept(wb);
   try {

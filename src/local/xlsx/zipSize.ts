@@ -1,14 +1,20 @@
-// How big an .xlsx is once unzipped, read from the zip's central directory before anything is inflated:
+// How big an .xlsx is once unzipped. First from the zip's central directory, before anything is inflated:
 // a zip bomb, or a workbook too large for this process's memory, is refused in a moment with one line
-// instead of running for minutes and dying with a heap crash.
+// instead of running for minutes and dying with a heap crash. The directory is only the file's word,
+// though: a crafted file can say 1 KB of a part that inflates to gigabytes, so the limit is held again
+// while the parts are inflated (unzip.ts, after checkUnzippedSize).
 import { getHeapStatistics } from "node:v8";
 
 /** Unzipped XML takes roughly this many times its size in memory once exceljs and the engine hold it. */
 const MEMORY_PER_XML_BYTE = 16;
 /** Never more than this, whatever the heap: beyond it a file takes minutes to open. */
 export const MAX_UNZIPPED_BYTES = 256 * 1024 * 1024;
+/** The limit in force (tests lower it, as they would otherwise need a 256 MB bomb). */
+export const UNZIP_LIMIT = { bytes: MAX_UNZIPPED_BYTES };
+/** A workbook smaller than this is never called a bomb, whatever its ratio. */
+export const BOMB_FLOOR = 10 * 1024 * 1024;
 /** Sheet XML compresses 5–20 times; a ratio like this is a zip bomb, whatever its total. */
-const MAX_RATIO = 200;
+export const MAX_RATIO = 200;
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
@@ -86,7 +92,7 @@ function zip64Sizes(buf: Buffer, at: number, len: number, wantSize: boolean, wan
 
 /** The unzipped size this process can afford to open. */
 export function unzippedLimit(): number {
-  return Math.min(MAX_UNZIPPED_BYTES, Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_XML_BYTE));
+  return Math.min(UNZIP_LIMIT.bytes, Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_XML_BYTE));
 }
 
 const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
@@ -99,7 +105,7 @@ export function checkUnzippedSize(buf: Buffer): void {
   if (t.unzipped > limit) {
     throw new Error(`too large to open offline: ${mb(t.unzipped)} once unzipped, and the limit is ${mb(limit)} (split the tracker, or archive old check-ins)`);
   }
-  if (t.worstRatio > MAX_RATIO && t.unzipped > 10 * 1024 * 1024) {
+  if (t.worstRatio > MAX_RATIO && t.unzipped > BOMB_FLOOR) {
     throw new Error(`refused: one part unzips to ${Math.round(t.worstRatio)} times its size (a zip bomb, not a workbook)`);
   }
 }
