@@ -88,6 +88,9 @@ function keyResultRows(ss: Spreadsheet, s: SettingsRead | null): Table {
   return boundedTable(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH).table;
 }
 
+/** The rows of a tab insertSheet makes (and 26 columns, A–Z). */
+const NEW_SHEET_ROWS = 1000;
+
 /**
  * Creates the Weekly Summary tab (first) with its lasting layout: frozen rows, column widths (the trend's
  * week columns included) and warning-only protection. The first summary makes it (setup does not: a new
@@ -96,8 +99,12 @@ function keyResultRows(ss: Spreadsheet, s: SettingsRead | null): Table {
  * tab gets no placeholder line (the report is written over A1 at once) and no protection description (a
  * tab's one protection is the add-on's whatever it says, as setup's are: docs/workbook.md#protection).
  */
-export function createSummarySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+export function createSummarySheet(ss: Spreadsheet, rows: number): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.insertSheet(TAB.summary, 0);
+  // A report longer than a new sheet's 1,000 rows (a tracker of several hundred KRs) gets its room now, as render.ts
+  // would give it (twice the report, so a growing cycle does not grow the tab every week), without first
+  // failing to get the range and asking for the tab's size.
+  if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, 2 * rows - NEW_SHEET_ROWS);
   sheet.setFrozenRows(2);
   // Labels and values 120 px (column A too: "Expected (aspirational)", "Not started"), the key result's
   // text over it, and the trend: one column per week from column 8, up to the new sheet's last column (Z).
@@ -115,7 +122,7 @@ export function createSummarySheet(ss: Spreadsheet): GoogleAppsScript.Spreadshee
  * depend on the tracker's size: one read per source tab, a fixed set of batched writes, one call per look
  * formatted (69–76 calls: test/server/summary.test.ts; the charts and History's Score format only when
  * they change, the status rules every time since clear() removes them; layout, widths and protection are
- * set when setup creates the tab).
+ * set once, by the first generation, which makes the tab: 7 calls more, 8 for a report over 1,000 rows).
  */
 export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   return withDocumentLock(() => {
@@ -135,7 +142,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt });
 
     let sheet = ss.getSheetByName(TAB.summary);
-    if (!sheet) sheet = createSummarySheet(ss);
+    if (!sheet) sheet = createSummarySheet(ss, model.rows.length);
     else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created; removes the status rules
     renderCells(sheet, model.rows, model.width, { sparse: true });
     setStatusColours(sheet); // clear() removed them
