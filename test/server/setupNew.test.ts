@@ -126,6 +126,16 @@ describe("a new tracker's look", () => {
     expect(ss(blank).getSheets().map((t) => t.getName())).toEqual(TABS);
   });
 
+  it("Repair puts back a listed width and keeps one a user gave a column left at the default", () => {
+    const wb = newTracker();
+    const objectives = ss(wb).getSheetByName("Objectives")!;
+    const krs = ss(wb).getSheetByName("Key Results")!;
+    objectives.setColumnWidth(1, 55); // ID: not listed, Sheets' default
+    krs.setColumnWidth(3, 200); // Key result: listed, 320
+    expect(repair(wb)).toEqual({ "Sheet.setColumnWidth": 1 });
+    expect([objectives.getColumnWidth(1), krs.getColumnWidth(3)]).toEqual([55, 320]);
+  });
+
   it("asks whether the default tab is empty with one read, and sets the named ranges without reading the list of names", () => {
     const blank = openTracker({ ...emptySnapshot("test"), id: "test-sheet" }, { at: "2026-01-05" });
     blank.services.counters.reset();
