@@ -73,6 +73,14 @@ function formatToSet(c: SummaryCell): string | null {
   return f;
 }
 
+/** Cells written from sheet row `row`, column `column` (1-based); every row has `width` cells. */
+export interface PlacedBlock {
+  row: number;
+  column: number;
+  width: number;
+  rows: SummaryCell[][];
+}
+
 class Groups {
   readonly map = new Map<string, [number, number][]>();
   add(key: string, r: number, c: number): void {
@@ -83,32 +91,35 @@ class Groups {
 }
 
 /**
- * Sets the looks of a block written from A1 on a cleared tab. Fonts: a look of two or more properties
+ * Sets the looks of blocks written on a cleared tab (the report from A1, the Chart data beside it), all
+ * blocks' cells of one look in the same call. Fonts: a look of two or more properties
  * that only one rectangle has (the title) in one text-style call; otherwise one call per property and
  * value (bold; each colour; each size). Fills: one call per colour. Number formats: REPORT_FORMATS, one
  * call each, then any other format the block has.
  */
-export function formatSparse(sheet: Sheet, rows: SummaryCell[][], width: number): void {
-  const fills = backgrounds(rows);
+export function formatSparse(sheet: Sheet, blocks: PlacedBlock[]): void {
   const looks = new Groups(); // font looks: "bold|fg|size"
   const bg = new Groups();
   const fmt = new Groups();
   let spare: [number, number] | null = null; // a blank, unstyled cell for a format no cell has
-  rows.forEach((row, i) => {
-    for (let j = 0; j < width; j++) {
-      const c = row[j] || { v: null };
-      const st = c.style ? STYLE[c.style] : {};
-      const r = i + 1;
-      const col = j + 1;
-      const look = `${st.bold ? "bold" : ""}|${st.fg && st.fg !== DEFAULT_FG ? st.fg : ""}|${st.size && st.size !== DEFAULT_SIZE ? st.size : ""}`;
-      if (look !== "||") looks.add(look, r, col);
-      const fill = fills[i][j];
-      if (fill && fill !== DEFAULT_BG) bg.add(fill, r, col);
-      const f = formatToSet(c);
-      if (f) fmt.add(f, r, col);
-      else if (!spare && blank(c) && !c.style && look === "||" && fill === DEFAULT_BG) spare = [r, col];
-    }
-  });
+  for (const { row: top, column: left, width, rows } of blocks) {
+    const fills = backgrounds(rows);
+    rows.forEach((row, i) => {
+      for (let j = 0; j < width; j++) {
+        const c = row[j] || { v: null };
+        const st = c.style ? STYLE[c.style] : {};
+        const r = top + i;
+        const col = left + j;
+        const look = `${st.bold ? "bold" : ""}|${st.fg && st.fg !== DEFAULT_FG ? st.fg : ""}|${st.size && st.size !== DEFAULT_SIZE ? st.size : ""}`;
+        if (look !== "||") looks.add(look, r, col);
+        const fill = fills[i][j];
+        if (fill && fill !== DEFAULT_BG) bg.add(fill, r, col);
+        const f = formatToSet(c);
+        if (f) fmt.add(f, r, col);
+        else if (!spare && blank(c) && !c.style && look === "||" && fill === DEFAULT_BG) spare = [r, col];
+      }
+    });
+  }
 
   // Fonts.
   const bold: [number, number][] = [];

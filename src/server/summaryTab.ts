@@ -22,7 +22,7 @@ import {
   type SettingsRead,
 } from "./read";
 import { loadCheckpoints, readHistory, readHistoryRows, readSummaryLog, saveCheckpoint, summaryWeek, type HistoryRead } from "./summaryRead";
-import { renderCells } from "./render";
+import { renderSparseReport } from "./render";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
 import { readKrRows } from "./krRow";
@@ -113,9 +113,10 @@ export function createSummarySheet(ss: Spreadsheet, protect = true): GoogleAppsS
 /**
  * Generates the Weekly Summary and writes the week's History rows. The number of service calls does not
  * depend on the tracker's size: one read per source tab, a fixed set of batched writes, one call per look
- * formatted (69–76 calls: test/server/summary.test.ts; the charts and History's Score format only when
- * they change, the status rules every time since clear() removes them; layout, widths and protection are
- * set when setup creates the tab).
+ * formatted (71–72 calls a week, 78 the first on setup's tab: test/server/summary.test.ts; the charts and
+ * History's Score format only when they change, which the Chart data's place fixed for the cycle makes
+ * rare, the status rules every time since clear() removes them; layout, widths and protection are set
+ * when setup creates the tab).
  */
 export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   return withDocumentLock(() => {
@@ -137,7 +138,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     let sheet = ss.getSheetByName(TAB.summary);
     if (!sheet) sheet = createSummarySheet(ss);
     else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created; removes the status rules
-    renderCells(sheet, model.rows, model.width, { sparse: true });
+    renderSparseReport(sheet, { row: 1, column: 1, width: model.width, rows: model.rows }, [model.chartData]);
     setStatusColours(sheet); // clear() removed them
     updateSummaryCharts(sheet, model.charts);
 

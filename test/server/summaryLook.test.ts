@@ -6,7 +6,8 @@ import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { evaluateConditionalFormat } from "../../src/local/sheets";
 import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
-import { OPERATIONS_OWNER, rowWhere, summaryTab } from "../support/summaryTab";
+import { chartDataAt, OPERATIONS_OWNER, rowWhere, summaryTab } from "../support/summaryTab";
+import { columnLetter } from "../../src/core/a1";
 
 const START = "2026-01-05";
 const W2 = "2026-01-18";
@@ -46,25 +47,33 @@ function overallLook(wb: Workbook) {
 }
 
 describe("Weekly Summary: what each generation rewrites", () => {
-  it("a regeneration sets the status rules again (clear() removed them) and updates no chart; a new week moves the charts, and the tab looks the same", () => {
+  it("a regeneration sets the status rules again (clear() removed them) and updates no chart; nor does a new week (the Chart data stays put), and the tab looks the same", () => {
     const wb = newTracker({ template: "operations", start: START, at: START });
     checkIn(wb, "2026-01-06", "O1.KR1", 85);
     checkIn(wb, "2026-01-14", "O2.KR2", 91);
     generate(wb, W2);
+    const sh = ss(wb).getSheetByName("Weekly Summary")!;
+    const before = sh.getCharts().map((c) => c.getRanges().map(String));
     const again = generate(wb, W2);
     expect(again.calls["Sheet.setConditionalFormatRules"]).toBe(1);
     expect(again.calls["Sheet.updateChart"]).toBeUndefined();
     expect(again.calls["Sheet.insertChart"]).toBeUndefined();
+    // A new week: the report is longer and History has a week more, but the block the charts draw is at
+    // the same place and size (a column per week of the cycle), so the charts are left as they are.
     const next = generate(wb, W3);
     expect(next.calls["Sheet.setConditionalFormatRules"]).toBe(1);
-    expect(next.calls["Sheet.updateChart"]).toBe(2);
-    // The charts draw the new week's data block.
-    const sh = ss(wb).getSheetByName("Weekly Summary")!;
+    expect(next.calls["Sheet.updateChart"]).toBeUndefined();
+    expect(next.calls["Sheet.insertChart"]).toBeUndefined();
+    expect(sh.getCharts().map((c) => c.getRanges().map(String))).toEqual(before);
+    // They draw the new week's data: History has weeks 2 and 3, in the block's columns for weeks 2 and 3.
     const t = summaryTab(wb);
-    const chartRow = rowWhere(t, (s) => s.startsWith("Chart data")) + 1;
+    const at = chartDataAt(t);
     const ranges = sh.getCharts().map((c) => String(c.getRanges()[0]).replace(/^.*!/, ""));
-    // History has weeks 2 and 3: the week header row, then the objectives and expected lines, weeks across.
-    expect(ranges[0]).toMatch(new RegExp(`^A${chartRow + 1}:C\\d+$`));
+    expect(ranges[0]).toMatch(new RegExp(`^${columnLetter(at.col + 1)}${at.row + 2}:${columnLetter(at.col + 14)}\\d+$`));
+    expect(t.values[at.row + 1].slice(at.col, at.col + 4)).toEqual(["Week", 1, 2, 3]);
+    const o1 = t.values[at.row + 2].slice(at.col, at.col + 5);
+    expect(o1[0]).toBe("O1");
+    expect([o1[1], typeof o1[2], typeof o1[3], o1[4]]).toEqual(["", "number", "number", ""]);
     // The look after the third generation, statuses coloured by the rules it set.
     const look = overallLook(wb);
     expect(look.heading).toEqual(["bold", "#ffffff", "#1f3b57"]);
@@ -83,7 +92,7 @@ describe("Weekly Summary: what each generation rewrites", () => {
     const grown = generate(wb, W2);
     expect(grown.calls["Sheet.setConditionalFormatRules"]).toBe(1);
     const rules = sh.getConditionalFormatRules();
-    expect(rules.map((r) => r.getRanges()[0].getA1Notation())).toEqual(rules.map(() => `A1:${String.fromCharCode(64 + sh.getMaxColumns())}${sh.getMaxRows()}`));
+    expect(rules.map((r) => r.getRanges()[0].getA1Notation())).toEqual(rules.map(() => `A1:${columnLetter(sh.getMaxColumns())}${sh.getMaxRows()}`));
   });
 
   it("formats only the cells whose look differs from a cleared cell's: fewer than the block (it was formatted three times over)", () => {
@@ -111,7 +120,8 @@ describe("Weekly Summary: what each generation rewrites", () => {
     hist.deleteRows(last + 1, hist.getMaxRows() - last);
     const grown = generate(wb, "2026-02-01");
     expect(grown.calls["Range.setNumberFormat"]).toBe(1);
-    expect(grown.formatted).toBeLessThan(hist.getMaxRows() - last + 400); // the new rows' Score cells and the report's looks
+    // The new rows' Score cells and the report's looks (the Chart data's header rows a week per column of the cycle).
+    expect(grown.formatted).toBeLessThan(hist.getMaxRows() - last + 450);
     const rows = hist.getRange(last + 1, 1, 7, 6);
     expect(rows.getNumberFormats().map((r) => r[4])).toEqual(new Array(7).fill("0.00"));
     // Dates written as YYYY-MM-DD text are dates shown so; the week a whole number.
