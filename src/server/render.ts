@@ -4,7 +4,7 @@ import type { SummaryCell } from "../core/summary";
 import { asText } from "./env";
 import { RAG, SETUP_ERROR_STYLE } from "./layout";
 import { STATUS } from "../core/tabs";
-import { formatSparse, type PlacedBlock } from "./renderSparse";
+import { formatSparse, percentText, typedPercent, type PlacedBlock } from "./renderSparse";
 import { backgrounds, STYLE } from "./renderStyle";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -124,8 +124,10 @@ export function renderSparseReport(sheet: Sheet, report: PlacedBlock, blocks: Pl
   const bottom = Math.max(...all.map((b) => b.row + b.rows.length - 1));
   const right = Math.max(...all.map((b) => b.column + b.width - 1));
   rangeFromA1Growing(sheet, bottom, right);
-  writeInTwoBands(sheet, report.rows.map((r) => r.map(cellValue)), report.width);
-  for (const b of all.slice(1)) sheet.getRange(b.row, b.column, b.rows.length, b.width).setValues(b.rows.map((r) => r.map(cellValue)));
+  // Percentages as typed text ("38%"): the number with its format, without a format call (renderSparse.ts).
+  const value = (c: SummaryCell) => (typedPercent(c) ? percentText(c.v as number) : cellValue(c));
+  writeInTwoBands(sheet, report.rows.map((r) => r.map(value)), report.width);
+  for (const b of all.slice(1)) sheet.getRange(b.row, b.column, b.rows.length, b.width).setValues(b.rows.map((r) => r.map(value)));
   formatSparse(sheet, all);
 }
 
