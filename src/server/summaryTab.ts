@@ -21,7 +21,7 @@ import {
   settingsFromValues,
   type SettingsRead,
 } from "./read";
-import { loadCheckpoints, readHistory, readHistoryRows, readSummaryLog, saveCheckpoint, summaryWeek, type HistoryRead } from "./summaryRead";
+import { expectedHistoryLast, loadCheckpoints, readHistory, readHistoryRows, readSummaryLog, saveCheckpoint, summaryWeek, type HistoryRead } from "./summaryRead";
 import { renderSparseReport } from "./render";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
@@ -113,7 +113,7 @@ export function createSummarySheet(ss: Spreadsheet, protect = true): GoogleAppsS
 /**
  * Generates the Weekly Summary and writes the week's History rows. The number of service calls does not
  * depend on the tracker's size: one read per source tab, a fixed set of batched writes, one call per look
- * formatted (71–72 calls a week, 78 the first on setup's tab: test/server/summary.test.ts; the charts and
+ * formatted (69–71 calls a week, 76 the first on setup's tab: test/server/summary.test.ts; the charts and
  * History's Score format only when they change, which the Chart data's place fixed for the cycle makes
  * rare, the status rules every time since clear() removes them; layout, widths and protection are set
  * when setup creates the tab).
@@ -130,7 +130,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     // History's state columns are read for last week (its confidence) and the checkpoint the log is read from.
     const checkpoints = loadCheckpoints();
     const best = checkpointFor(checkpoints.list, settings, asOf);
-    const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []));
+    const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []), expectedHistoryLast(checkpoints));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt });
@@ -142,7 +142,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     setStatusColours(sheet); // clear() removed them
     updateSummaryCharts(sheet, model.charts);
 
-    writeHistory(ss, hist, model, tz);
+    const historyLast = writeHistory(ss, hist, model, tz);
     ensureHistoryScoreFormat(hist.sheet, hist.headerRow + 1, col({ headers: hist.headers }, "Score") + 1, checkpoints.props);
     // The week's History rows summarise the log read when every row read is dated on or before the summary's day.
     const complete = hist.hasState && (log.maxDate === null || log.maxDate <= asOf);
@@ -150,7 +150,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
       checkpoints,
       model.week,
       complete
-        ? { week: model.week, asOf, lastRow: log.lastRow, rowKey: log.rowKey, maxDate: log.maxDate, headerRow: log.headerRow, digest: historyDigest(model.historyRows) }
+        ? { week: model.week, asOf, lastRow: log.lastRow, rowKey: log.rowKey, maxDate: log.maxDate, headerRow: log.headerRow, digest: historyDigest(model.historyRows), historyLast }
         : null,
     );
     writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs);
@@ -161,7 +161,8 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
 /** History grows by at least this many rows at a time, so growing is rare. */
 const HISTORY_GROWTH = 500;
 
-function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: string): void {
+/** Writes the week's History rows; returns the last row holding an entry after the write (the next summary's expectation). */
+function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: string): number {
   let existing: ExistingHistoryRow[] = h.entries;
   const plan0 = planHistoryWrite(existing, model.week, model.historyRows, h.headerRow + 1);
   if (plan0.mode === "rewrite" && h.hasState) {
@@ -194,7 +195,11 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
     return r;
   });
   const total = rows.length + plan.clearRows;
-  if (total === 0) return;
+  // The rows written (and any later ones moved up among them) end the entries; above them, the rows kept.
+  let end = h.headerRow;
+  for (const e of existing) if (e.row < plan.startRow && e.row > end) end = e.row;
+  if (rows.length) end = plan.startRow + rows.length - 1;
+  if (total === 0) return end;
   const lastRow = plan.startRow + total - 1;
   // History is not sized ahead: a range beyond the sheet's size is refused, so a full tab grows first (one
   // insert) when the write's range fails; its new rows get the Score format after the write.
@@ -219,6 +224,7 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
   } else {
     range.clearContent();
   }
+  return end;
 }
 
 /**

@@ -95,6 +95,58 @@ describe("Weekly Summary: what each generation rewrites", () => {
     expect(rules.map((r) => r.getRanges()[0].getA1Notation())).toEqual(rules.map(() => `A1:${columnLetter(sh.getMaxColumns())}${sh.getMaxRows()}`));
   });
 
+  it("History is read to its sheet's end without asking for its last row when few blank rows lie below it (the last summary recorded where it ended)", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    checkIn(wb, "2026-01-06", "O1.KR1", 85);
+    checkIn(wb, "2026-01-14", "O2.KR2", 91);
+    generate(wb, W2);
+    // A new tracker's History: a few rows in a new sheet's 1,000, so its last row is asked (as the log's is).
+    expect(generate(wb, W3).calls["Sheet.getLastRow"]).toBe(2);
+    const hist = ss(wb).getSheetByName("History")!;
+    const before = hist.getDataRange().getValues();
+    const tab = summaryTab(wb).values;
+    // 100 blank rows below it: reading them costs less than the call, so only the log's last row is asked.
+    hist.deleteRows(hist.getLastRow() + 101, hist.getMaxRows() - hist.getLastRow() - 100);
+    expect(generate(wb, W3).calls["Sheet.getLastRow"]).toBe(1);
+    expect(hist.getDataRange().getValues()).toEqual(before);
+    const again = summaryTab(wb).values.map((r, i) => (i === 1 ? r.map((v) => String(v).replace(/ · generated .*$/, "")) : r));
+    expect(again).toEqual(tab.map((r, i) => (i === 1 ? r.map((v) => String(v).replace(/ · generated .*$/, "")) : r)));
+    // A row added by hand 50 rows below the recorded end is still read (the read reaches the sheet's end):
+    // the Chart data's count of week 3's Off track rows takes it in.
+    const offTrackWeek3 = () => {
+      const t = summaryTab(wb);
+      const at = chartDataAt(t);
+      const row = t.values.findIndex((r, i) => i > at.row && r[at.col] === "Off track");
+      return Number(t.values[row][at.col + 3]);
+    };
+    const was = offTrackWeek3();
+    generate(wb, "2026-02-01");
+    expect(offTrackWeek3()).toBe(was);
+    hist.getRange(hist.getLastRow() + 50, 1, 1, 6).setValues([[3, "2026-01-25", "O3.KR2", 1, 0.1, "Off track"]]);
+    generate(wb, "2026-02-01");
+    expect(offTrackWeek3()).toBe(was + 1);
+  });
+
+  it("percentages are written as the text typed for them (38%): numbers with the 0% format, without a format call", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    checkIn(wb, "2026-01-06", "O1.KR1", 85);
+    checkIn(wb, "2026-01-14", "O2.KR2", 91);
+    generate(wb, W2);
+    const { calls } = generate(wb, W2);
+    // Four number formats (0.00, the two signed ones, 0.0), one call each; 0% comes with the values.
+    expect(calls["RangeList.setNumberFormat"]).toBe(4);
+    const sh = ss(wb).getSheetByName("Weekly Summary")!;
+    const t = summaryTab(wb);
+    const overall = rowWhere(t, (s) => s === "Overall") + 3; // 1-based values row
+    const rate = sh.getRange(overall, 4);
+    // 1 of the template's 7 KRs checked in this period (O2.KR2): 0.1428… shown as 14%, stored as the 14% typed.
+    expect([rate.getValue(), rate.getNumberFormat(), rate.getDisplayValue()]).toEqual([0.14, "0%", "14%"]);
+    const counts = rowWhere(t, (s) => s === "Key results by status") + 3;
+    const shares = sh.getRange(counts, 3, 5, 1);
+    expect(shares.getNumberFormats().flat()).toEqual(new Array(5).fill("0%"));
+    expect(shares.getDisplayValues().flat().every((d) => /^\d+%$/.test(d))).toBe(true);
+  });
+
   it("formats only the cells whose look differs from a cleared cell's: fewer than the block (it was formatted three times over)", () => {
     const wb = newTracker({ template: "operations", start: START, at: START });
     checkIn(wb, "2026-01-06", "O1.KR1", 85);
