@@ -3,6 +3,7 @@
 // as its label word, the colour only repeats it. Each HTML body comes with a plain-text alternative.
 import { ofTotal } from "./plural";
 import { escapeHtml, safeHttpUrl } from "./escape";
+import { decimalText, fixedText, signedText, type DecimalSeparator } from "./numbers";
 import type { SummaryData, SummaryModel } from "./summary";
 import { KR_STATUS_ORDER, krCount, percent } from "./summary";
 import { STATUS } from "./tabs";
@@ -34,15 +35,13 @@ export function isValidEmail(s: string): boolean {
   return /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(s) && s.length <= 254;
 }
 
-function fmtScore(x: number | null): string {
-  return x === null || x === undefined || !isFinite(x) ? "—" : x.toFixed(2);
+// Scores and changes in the spreadsheet locale's decimal separator (the summary data's), as on the tab.
+function fmtScore(x: number | null, sep: DecimalSeparator): string {
+  return x === null || x === undefined || !isFinite(x) ? "—" : fixedText(x, 2, sep);
 }
 
-function fmtChange(x: number | null): string {
-  if (x === null || x === undefined || !isFinite(x)) return "—";
-  const r = x.toFixed(2);
-  if (r === "0.00" || r === "-0.00") return "0.00";
-  return x > 0 ? `+${r}` : r;
+function fmtChange(x: number | null, sep: DecimalSeparator): string {
+  return x === null || x === undefined || !isFinite(x) ? "—" : signedText(x, sep);
 }
 
 function periodWord(data: SummaryData): string {
@@ -93,11 +92,12 @@ function line(s: string): string {
 /** The leaders' weekly digest. */
 export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail {
   const d = model.data;
+  const sep = d.decimalSeparator;
   const url = safeHttpUrl(sheetUrl);
   const ov = d.overall;
   const subject = line(
     `OKR weekly summary — ${d.cycleName}, week ${d.week} of ${d.weeks}: ${ov.status}` +
-      (ov.score === null ? "" : ` (${fmtScore(ov.score)} vs ${fmtScore(ov.expected)} expected)`),
+      (ov.score === null ? "" : ` (${fmtScore(ov.score, sep)} vs ${fmtScore(ov.expected, sep)} expected)`),
   );
   const rate = d.checkinRate;
   const rateText = `${rate.rate === null ? "—" : percent(rate.rate)} (${ofTotal(rate.checkedIn, rate.total, "KR")})`;
@@ -116,10 +116,10 @@ export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail 
   }
 
   html.push(
-    `<p style="margin:0 0 12px 0">Overall score <b>${fmtScore(ov.score)}</b> vs <b>${fmtScore(ov.expected)}</b> expected: ${badge(ov.status)}` +
+    `<p style="margin:0 0 12px 0">Overall score <b>${fmtScore(ov.score, sep)}</b> vs <b>${fmtScore(ov.expected, sep)}</b> expected: ${badge(ov.status)}` +
       `<br>Check-ins this ${periodWord(d)}: ${escapeHtml(rateText)}</p>`,
   );
-  text.push(`Overall: ${fmtScore(ov.score)} vs ${fmtScore(ov.expected)} expected — ${ov.status}`);
+  text.push(`Overall: ${fmtScore(ov.score, sep)} vs ${fmtScore(ov.expected, sep)} expected — ${ov.status}`);
   text.push(`Check-ins this ${periodWord(d)}: ${rateText}`);
   const counts = KR_STATUS_ORDER.map((s) => `${s}: ${d.statusCounts[s]}`).join(" · ");
   html.push(`<p style="margin:0 0 12px 0">Key results — ${KR_STATUS_ORDER.map((s) => `${badge(s)} ${d.statusCounts[s]}`).join(" &nbsp; ")}</p>`);
@@ -141,16 +141,16 @@ export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail 
           escapeHtml(o.id),
           escapeHtml(o.title),
           escapeHtml(o.owner),
-          fmtScore(o.score),
-          fmtChange(o.change),
-          fmtScore(o.expected),
+          fmtScore(o.score, sep),
+          fmtChange(o.change, sep),
+          fmtScore(o.expected, sep),
           badge(o.status),
         ]),
       ),
     );
     for (const o of d.objectives) {
       text.push(
-        `  ${line(o.id)} ${line(o.title)} (${line(o.owner)}): ${fmtScore(o.score)}, change ${fmtChange(o.change)}, expected ${fmtScore(o.expected)} — ${o.status}`,
+        `  ${line(o.id)} ${line(o.title)} (${line(o.owner)}): ${fmtScore(o.score, sep)}, change ${fmtChange(o.change, sep)}, expected ${fmtScore(o.expected, sep)} — ${o.status}`,
       );
     }
   }
@@ -169,7 +169,7 @@ export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail 
           escapeHtml(krName(k.id, k.title)),
           escapeHtml(k.owner),
           badge(k.status),
-          fmtScore(k.score),
+          fmtScore(k.score, sep),
           multiline(k.whatChanged),
           multiline(k.blockers),
           multiline(k.nextStep),
@@ -177,7 +177,7 @@ export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail 
       ),
     );
     for (const k of d.attention) {
-      text.push(`  ${line(krName(k.id, k.title))} (${line(k.owner)}): ${k.status}, score ${fmtScore(k.score)}`);
+      text.push(`  ${line(krName(k.id, k.title))} (${line(k.owner)}): ${k.status}, score ${fmtScore(k.score, sep)}`);
       if (k.whatChanged) text.push(`    Latest comment: ${line(k.whatChanged)}`);
       if (k.blockers) text.push(`    Blockers: ${line(k.blockers)}`);
       if (k.nextStep) text.push(`    Next step: ${line(k.nextStep)}`);
@@ -217,20 +217,20 @@ export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail 
           `<b>${dir}</b>`,
           escapeHtml(krName(m.id, m.title)),
           escapeHtml(m.owner),
-          fmtScore(m.lastWeekScore),
-          fmtScore(m.score),
-          fmtChange(m.change),
+          fmtScore(m.lastWeekScore, sep),
+          fmtScore(m.score, sep),
+          fmtChange(m.change, sep),
         ]),
       ),
     );
     for (const { dir, m } of movers) {
-      text.push(`  ${dir}: ${line(krName(m.id, m.title))} ${fmtScore(m.lastWeekScore)} → ${fmtScore(m.score)} (${fmtChange(m.change)})`);
+      text.push(`  ${dir}: ${line(krName(m.id, m.title))} ${fmtScore(m.lastWeekScore, sep)} → ${fmtScore(m.score, sep)} (${fmtChange(m.change, sep)})`);
     }
   }
   text.push("");
 
   html.push(
-    `<p style="color:#666666;font-size:12px;margin:16px 0 0 0">Scores run from 0.00 to 1.00; expected = share of the cycle elapsed × goal. ` +
+    `<p style="color:#666666;font-size:12px;margin:16px 0 0 0">Scores run from ${decimalText("0.00", sep)} to ${decimalText("1.00", sep)}; expected = share of the cycle elapsed × goal. ` +
       (url ? `The full summary, with the weekly trend, is on the Weekly Summary tab of ${link(url, "the tracker")}.` : "The full summary is on the Weekly Summary tab.") +
       `</p>`,
   );

@@ -15,6 +15,7 @@
 //   "Meets": ≥ target for increase and stay_above, ≤ target for decrease and stay_below.
 import { addDays, cycleEnd, dayNumber, isValidIsoDate, weekNumber } from "./dates";
 import { isNum, krScore, normalizeMetric } from "./scoring";
+import { fixedText, roundedText, type DecimalSeparator } from "./numbers";
 
 export const MIN_POINTS = 3;
 export const NOT_ENOUGH = "not enough check-ins to forecast yet";
@@ -151,12 +152,8 @@ export function forecastKr(
  * A value for display, rounded to 2 decimals without float noise ("91.5", "0.35", "1200"), with the
  * decimal separator given (the spreadsheet locale's: "91,5" in de_DE).
  */
-export function formatValue(v: number, sep: "." | "," = "."): string {
-  return withSeparator(isFinite(v) ? String(Number(v.toFixed(2))) : String(v), sep);
-}
-
-function withSeparator(s: string, sep: "." | ","): string {
-  return sep === "," ? s.replace(".", ",") : s;
+export function formatValue(v: number, sep: DecimalSeparator = "."): string {
+  return roundedText(v, 2, sep);
 }
 
 /** What the sidebar's line needs of a forecast (a KrForecast is one): the server sends it, the page words it. */
@@ -168,8 +165,8 @@ export type LineForecast = { ok: true; value: number; score: number; endDay: str
  * as its other numbers do, so the page words it rather than the server (which would have to ask for the
  * spreadsheet's locale, a service call a check-in otherwise makes only for a value with a comma).
  */
-export function forecastLine(f: LineForecast, unit: string, sep: "." | "," = "."): string {
+export function forecastLine(f: LineForecast, unit: string, sep: DecimalSeparator = "."): string {
   if (!f.ok) return `At this pace: ${f.reason}`;
   const u = unit ? (unit === "%" ? "%" : ` ${unit}`) : "";
-  return `At this pace: ${formatValue(f.value, sep)}${u} by ${f.endDay} — score ${withSeparator(f.score.toFixed(2), sep)}`;
+  return `At this pace: ${formatValue(f.value, sep)}${u} by ${f.endDay} — score ${fixedText(f.score, 2, sep)}`;
 }

@@ -20,6 +20,7 @@
 //   replaced by "-", no leading/trailing apostrophe, at most maxTabNameLength characters (default 100,
 //   the Google Sheets limit; pass 31 for .xlsx) by shortening the cycle-name part, and unique
 //   (case-insensitively) against the existing tab names and each other by adding " (2)", " (3)", ….
+// - Numbers inside text (the overall line, the grade bands) take the spreadsheet locale's decimal separator.
 // - Frozen rows: down to the main table's header when it is at row MAX_FROZEN_ROWS or above, else only the
 //   title block (title, subtitle, instruction). The Signals block above the table has a row per signal
 //   (header at row 49 on the benchmark's medium tracker, 237 on the large one), and Sheets cannot scroll
@@ -29,6 +30,7 @@ import type { TrackerEvaluation } from "./evaluate";
 import type { KeyResult, Objective, Settings, Tracker } from "./model";
 import type { SummaryCell } from "./summary";
 import { FMT, percent } from "./summary";
+import { decimalText, fixedText, type DecimalSeparator } from "./numbers";
 import { TAB } from "./tabs";
 
 export const GRADE_BANDS = ["0.0–0.39", "0.4–0.69", "0.7–1.0"] as const;
@@ -39,6 +41,11 @@ export function gradeBand(score: number): GradeBand {
   if (score < 0.4) return GRADE_BANDS[0];
   if (score < 0.7) return GRADE_BANDS[1];
   return GRADE_BANDS[2];
+}
+
+/** A band as the tab writes it: its numbers in the locale's decimal separator ("0,7–1,0"); "No score" as is. */
+export function gradeBandText(band: GradeBand | "No score", sep: DecimalSeparator): string {
+  return band.split("–").map((x) => decimalText(x, sep)).join("–");
 }
 
 export const REVIEW_HEADERS = ["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Decision", "Notes"] as const;
@@ -132,7 +139,7 @@ function weekText(tracker: Tracker, asOf: string): string {
 }
 
 /** The Mid-cycle Review tab: frozen scores with a keep / adjust / drop decision and notes per OKR. */
-export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string, signals: SummaryCell[][] = []): LifecycleTab {
+export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string, signals: SummaryCell[][] = [], sep: DecimalSeparator = "."): LifecycleTab {
   const krEv = new Map(evaluation.krs.map((k) => [k.id, k] as [string, (typeof evaluation.krs)[number]]));
   const objEv = new Map(evaluation.objectives.map((o) => [o.id, o] as [string, (typeof evaluation.objectives)[number]]));
   const rows: SummaryCell[][] = [];
@@ -142,7 +149,7 @@ export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asO
     {
       v:
         `Scores frozen as of ${asOf} · ${weekText(tracker, asOf)} · ${percent(evaluation.elapsed)} of the cycle elapsed` +
-        (ov.score === null ? "" : ` · overall ${ov.score.toFixed(2)} vs ${ov.expected.toFixed(2)} expected (${ov.status})`),
+        (ov.score === null ? "" : ` · overall ${fixedText(ov.score, 2, sep)} vs ${fixedText(ov.expected, 2, sep)} expected (${ov.status})`),
       style: "subtitle",
     },
   ]);
@@ -190,7 +197,7 @@ export function gradeSpread(evaluation: TrackerEvaluation): GradeSpread[] {
 }
 
 /** The Retrospective tab: final scores, grade spread, learnings and a retain / remove / change decision. */
-export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string, signals: SummaryCell[][] = []): LifecycleTab {
+export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string, signals: SummaryCell[][] = [], sep: DecimalSeparator = "."): LifecycleTab {
   const krEv = new Map(evaluation.krs.map((k) => [k.id, k] as [string, (typeof evaluation.krs)[number]]));
   const objEv = new Map(evaluation.objectives.map((o) => [o.id, o] as [string, (typeof evaluation.objectives)[number]]));
   const rows: SummaryCell[][] = [];
@@ -200,25 +207,27 @@ export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluati
     {
       v:
         `Final scores as of ${asOf} · ${weekText(tracker, asOf)} · ${percent(evaluation.elapsed)} of the cycle elapsed` +
-        (ov.score === null ? "" : ` · overall ${ov.score.toFixed(2)}`),
+        (ov.score === null ? "" : ` · overall ${fixedText(ov.score, 2, sep)}`),
       style: "subtitle",
     },
   ]);
   rows.push([
     {
-      v: "Grades (re:Work): 0.7–1.0 delivered, 0.4–0.69 progress, 0.0–0.39 missed. Decide per OKR: retain, remove or change; roll over copies retained and changed OKRs.",
+      v:
+        `Grades (re:Work): ${gradeBandText(GRADE_BANDS[2], sep)} delivered, ${gradeBandText(GRADE_BANDS[1], sep)} progress, ${gradeBandText(GRADE_BANDS[0], sep)} missed. ` +
+        "Decide per OKR: retain, remove or change; roll over copies retained and changed OKRs.",
       style: "note",
     },
   ]);
   rows.push([]);
   rows.push([{ v: "Grade spread", style: "heading" }]);
   rows.push(["Grade", "Objectives", "Key results"].map((h) => ({ v: h, style: "header" as const })));
-  for (const g of gradeSpread(evaluation)) rows.push([{ v: g.band, style: "label" }, { v: g.objectives }, { v: g.keyResults }]);
+  for (const g of gradeSpread(evaluation)) rows.push([{ v: gradeBandText(g.band, sep), style: "label" }, { v: g.objectives }, { v: g.keyResults }]);
   rows.push([]);
   if (signals.length) rows.push(...signals.map((r) => r.slice()), []);
   const headerRow = rows.length + 1;
   rows.push(RETRO_HEADERS.map((h) => ({ v: h, style: "header" as const })));
-  const grade = (s: number | null | undefined): SummaryCell => (s === null || s === undefined || !isFinite(s) ? { v: "" } : { v: gradeBand(s) });
+  const grade = (s: number | null | undefined): SummaryCell => (s === null || s === undefined || !isFinite(s) ? { v: "" } : { v: gradeBandText(gradeBand(s), sep) });
   for (const g of grouped(tracker)) {
     if (g.objective) {
       const o = g.objective;

@@ -132,3 +132,32 @@ export function parseKrValue(text: string | number, locale: string, unit: string
   if (unit === null || (unit.trim() && unitKey(typed) === unitKey(unit))) return parseUserNumber(m[2].trim(), locale);
   return { ok: false, message: unit.trim() ? `Leave out the unit: type the number only (this key result is measured in ${unitName(unit)}).` : "Leave out the unit: type the number only." };
 }
+
+// Numbers the add-on writes inside text (summary lines, signal reasons, the review's overall line, emails).
+// Cells hold numbers and show them in the spreadsheet locale through their number formats; a number inside
+// a sentence is text, so it takes the locale's decimal separator here: "0,35" next to a cell showing 0,35
+// in de_DE. Only the separator changes: no thousands separators, "-" stays the minus sign, the words stay
+// English. Every such number goes through decimalText, so "," text is "." text with the one point swapped.
+export type DecimalSeparator = "." | ",";
+
+/** A numeral written with "." ("0.35", "-1.5", "1200") in the given decimal separator. */
+export function decimalText(numeral: string, sep: DecimalSeparator): string {
+  return sep === "," ? numeral.replace(".", ",") : numeral;
+}
+
+/** Exactly `digits` decimals: "0.35", "1.00" ("0,35", "1,00" with ","). */
+export function fixedText(x: number, digits: number, sep: DecimalSeparator): string {
+  return decimalText(x.toFixed(digits), sep);
+}
+
+/** At most `digits` decimals, without trailing zeros or float noise: "91.5", "0.35", "1200". */
+export function roundedText(x: number, digits: number, sep: DecimalSeparator): string {
+  return decimalText(isFinite(x) ? String(Number(x.toFixed(digits))) : String(x), sep);
+}
+
+/** A change with its sign and 2 decimals: "+1.00", "-0.25"; "0.00" when it rounds to zero (never "-0.00"). */
+export function signedText(x: number, sep: DecimalSeparator): string {
+  const r = x.toFixed(2);
+  if (r === "0.00" || r === "-0.00") return decimalText("0.00", sep);
+  return decimalText(x > 0 ? `+${r}` : r, sep);
+}

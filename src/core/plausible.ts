@@ -10,6 +10,7 @@
 // - A milestone's range is 0 → 1.
 // - Ordinary values never ask: 99.95 on "stay above 99.9", 12 on "stay below 10".
 import type { Metric } from "./tabs";
+import { decimalText, type DecimalSeparator } from "./numbers";
 
 export interface RangeOf {
   metric: Metric | string;
@@ -19,13 +20,13 @@ export interface RangeOf {
 }
 
 /** A number as a message shows it: at most 4 decimals, a true minus sign. */
-export function showNumber(n: number, sep: "." | "," = "."): string {
-  const t = String(Math.round(n * 1e4) / 1e4).replace(".", sep);
+export function showNumber(n: number, sep: DecimalSeparator = "."): string {
+  const t = decimalText(String(Math.round(n * 1e4) / 1e4), sep);
   return t.replace(/^-/, "\u2212");
 }
 
 /** null when the value is plausible; otherwise the question to ask ("−3 days is outside 9.5 → 6; submit anyway?"). */
-export function implausible(value: number, kr: RangeOf, sep: "." | "," = "."): string | null {
+export function implausible(value: number, kr: RangeOf, sep: DecimalSeparator = "."): string | null {
   const milestone = kr.metric === "milestone";
   const target = milestone ? 1 : kr.target;
   if (typeof target !== "number" || !isFinite(target)) return null;

@@ -6,6 +6,7 @@ import type { CheckinEntry, Tracker } from "./model";
 import { buildSummaryData } from "./summary";
 import { signalRows, type ForecastCell } from "./summaryForecast";
 import { calibrationSignal } from "./signals";
+import type { DecimalSeparator } from "./numbers";
 
 export function lifecycleSignalRows(
   tracker: Tracker,
@@ -13,13 +14,14 @@ export function lifecycleSignalRows(
   evaluation: TrackerEvaluation,
   asOf: string,
   withCalibration: boolean,
+  sep: DecimalSeparator = ".",
 ): ForecastCell[][] {
-  const f = buildSummaryData({ tracker, checkins, history: [], asOf }).forecast;
+  const f = buildSummaryData({ tracker, checkins, history: [], asOf, decimalSeparator: sep }).forecast;
   const signals = f.signals.slice();
   if (withCalibration) {
     const aspirational = new Set(tracker.objectives.filter((o) => lowerTrim(o.type) === "aspirational").map((o) => String(o.id).toLowerCase()));
     const scores = evaluation.krs.filter((k) => aspirational.has(String(k.objectiveId).toLowerCase())).map((k) => k.score);
-    const c = calibrationSignal(scores);
+    const c = calibrationSignal(scores, sep);
     if (c) signals.push(c);
   }
   return signalRows({ ...f, signals });

@@ -14,8 +14,10 @@
 //   At risk or Off track).
 // - calibration (retrospective): the plain mean of the aspirational KRs' scores ≥ 0.9 (too easy) or ≤ 0.3
 //   (too hard); aspirational OKRs aim for 0.6–0.7.
+// - Reasons write their numbers with the spreadsheet locale's decimal separator (numbers.ts, decimalText).
 import { dayNumber } from "./dates";
 import type { ForecastPoint } from "./forecast";
+import { fixedText, roundedText, type DecimalSeparator } from "./numbers";
 import { isNum, krScore, normalizeMetric } from "./scoring";
 import { STATUS } from "./tabs";
 
@@ -46,15 +48,17 @@ export const FLAT_CHECKINS = 3;
 export const TOO_EASY = 0.9;
 export const TOO_HARD = 0.3;
 
-const s2 = (x: number) => x.toFixed(2);
-const v = (x: number) => String(Number(x.toFixed(4)));
+/** A score in a reason: 2 decimals ("0.35"). */
+const s2 = (x: number, sep: DecimalSeparator) => fixedText(x, 2, sep);
+/** A value in a reason: at most 4 decimals ("91.5", "1200"). */
+const v = (x: number, sep: DecimalSeparator) => roundedText(x, 4, sep);
 
 /** The confidence rule's reason, or null when confidence and trend agree (or either is unknown). */
-export function confidenceReason(confidence: number | null, forecastScore: number | null): string | null {
+export function confidenceReason(confidence: number | null, forecastScore: number | null, sep: DecimalSeparator = "."): string | null {
   if (!isNum(confidence) || !isNum(forecastScore)) return null;
   const disagrees =
     (confidence >= CONFIDENCE_HIGH && forecastScore < FORECAST_LOW) || (confidence <= CONFIDENCE_LOW && forecastScore >= FORECAST_HIGH);
-  return disagrees ? `Confidence ${v(confidence)}/10, but at this pace the KR ends at ${s2(forecastScore)}` : null;
+  return disagrees ? `Confidence ${v(confidence, sep)}/10, but at this pace the KR ends at ${s2(forecastScore, sep)}` : null;
 }
 
 function median(xs: number[]): number {
@@ -68,6 +72,7 @@ export function sandbagReason(
   kr: { metric: unknown; start: number | null; target: number | null },
   points: ForecastPoint[],
   cycle: { startDate: string; weeks: number },
+  sep: DecimalSeparator = ".",
 ): string | null {
   const metric = normalizeMetric(kr.metric);
   if (metric !== "increase" && metric !== "decrease") return null;
@@ -78,7 +83,7 @@ export function sandbagReason(
     const x = dayNumber(p.day) - day0;
     if (x >= half) break;
     if (krScore(metric, kr.start, kr.target, p.value).score === 1) {
-      return `Reached its target (${v(p.value)} against ${v(kr.target)}) on ${p.day}, before the cycle's midpoint`;
+      return `Reached its target (${v(p.value, sep)} against ${v(kr.target, sep)}) on ${p.day}, before the cycle's midpoint`;
     }
   }
   const first = points.slice(0, FIRST_WEEKS);
@@ -88,30 +93,31 @@ export function sandbagReason(
     const noise = median(changes);
     const distance = Math.abs(kr.target - kr.start);
     if (distance <= noise) {
-      return `The target is ${v(distance)} from the start, within the usual week-to-week change of ${v(noise)} in its first ${first.length} weeks`;
+      return `The target is ${v(distance, sep)} from the start, within the usual week-to-week change of ${v(noise, sep)} in its first ${first.length} weeks`;
     }
   }
   return null;
 }
 
 /** The flat rule's reason, or null. `values`: the KR's check-in values in log order. */
-export function flatReason(values: number[], status: string): string | null {
+export function flatReason(values: number[], status: string, sep: DecimalSeparator = "."): string | null {
   if (status !== STATUS.atRisk && status !== STATUS.offTrack) return null;
   if (values.length < FLAT_CHECKINS) return null;
   const last = values.slice(-FLAT_CHECKINS);
   if (!last.every((x) => x === last[0])) return null;
-  return `No change over the last ${FLAT_CHECKINS} check-ins (value ${v(last[0])}) while ${status.toLowerCase()}`;
+  return `No change over the last ${FLAT_CHECKINS} check-ins (value ${v(last[0], sep)}) while ${status.toLowerCase()}`;
 }
 
 /** The team calibration signal from the aspirational KRs' scores, or null. */
-export function calibrationSignal(aspirationalScores: (number | null)[]): Signal | null {
+export function calibrationSignal(aspirationalScores: (number | null)[], sep: DecimalSeparator = "."): Signal | null {
   const xs = aspirationalScores.filter(isNum);
   if (xs.length === 0) return null;
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
   const n = `${xs.length} aspirational KR${xs.length === 1 ? "" : "s"}`;
+  const aim = `aspirational OKRs aim for ${roundedText(0.6, 1, sep)}–${roundedText(0.7, 1, sep)}`;
   let reason: string | null = null;
-  if (mean >= TOO_EASY) reason = `The ${n} averaged ${s2(mean)}: too easy — aspirational OKRs aim for 0.6–0.7`;
-  else if (mean <= TOO_HARD) reason = `The ${n} averaged ${s2(mean)}: too hard — aspirational OKRs aim for 0.6–0.7`;
+  if (mean >= TOO_EASY) reason = `The ${n} averaged ${s2(mean, sep)}: too easy — ${aim}`;
+  else if (mean <= TOO_HARD) reason = `The ${n} averaged ${s2(mean, sep)}: too hard — ${aim}`;
   return reason === null ? null : { rule: "calibration", krId: "", title: "All aspirational key results", reason };
 }
 
@@ -131,15 +137,15 @@ export interface SignalKrInput {
 }
 
 /** The per-KR signals, KR by KR in the given order, rules in the order confidence, sandbagged, flat. */
-export function krSignals(krs: SignalKrInput[], cycle: { startDate: string; weeks: number }): Signal[] {
+export function krSignals(krs: SignalKrInput[], cycle: { startDate: string; weeks: number }, sep: DecimalSeparator = "."): Signal[] {
   const out: Signal[] = [];
   for (const k of krs) {
     const add = (rule: SignalRule, reason: string | null) => {
       if (reason !== null) out.push({ rule, krId: k.id, title: k.title, reason });
     };
-    add("confidence", confidenceReason(k.confidence, k.forecastScore));
-    add("sandbagged", sandbagReason(k, k.points, cycle));
-    add("flat", flatReason(k.checkinValues, k.status));
+    add("confidence", confidenceReason(k.confidence, k.forecastScore, sep));
+    add("sandbagged", sandbagReason(k, k.points, cycle, sep));
+    add("flat", flatReason(k.checkinValues, k.status, sep));
   }
   return out;
 }

@@ -224,11 +224,12 @@ export function buildSummaryData(input: SummaryInput): SummaryData {
 }
 
 /**
- * The summary data, and History's state columns (summaryPast.historyState) from the same replay of the
+ * The summary data, and History's state columns (summaryPast.historyStateOf) from the same replay of the
  * log, computed when asked for (buildSummary fills the week's History rows with them).
  */
 export function summaryDataAndState(input: SummaryInput): { data: SummaryData; state: () => Map<string, HistoryState> } {
   const { history, asOf } = input;
+  const sep = input.decimalSeparator || ".";
   const checkins = withoutReplaced(input.checkins);
   const tracker = withoutBlankIds(input.tracker);
   const s = tracker.settings;
@@ -252,12 +253,13 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
     weekValues: new Map(trendData.rows.map((t) => [t.id, t.values] as [string, (number | null)[]])),
     statuses: new Map(krs.map((k) => [k.id, k.status] as [string, string])),
     checkinValues: checkinValuesByKr(checkins, asOf),
+    decimalSeparator: sep,
   });
   const rate = checkinRate(krs);
   const movers = biggestMovers(krs);
-  const lowConf = lowConfidence(krs, latestNow);
+  const lowConf = lowConfidence(krs, latestNow, sep);
   const blockers = blockersThisPeriod(krs, checkins, periodStart, asOf);
-  const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf });
+  const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf, decimalSeparator: sep });
   const state = () => historyStateOf(input.tracker, checkins, latestNow, logged, asOf);
   const data: SummaryData = {
     cycleName: s.cycleName,
@@ -267,6 +269,7 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
     weeks,
     asOf,
     ...(input.generatedAt ? { generatedAt: input.generatedAt } : {}),
+    decimalSeparator: sep,
     elapsed: ev.elapsed,
     cadence: s.cadence,
     periodDays,

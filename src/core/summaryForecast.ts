@@ -6,6 +6,7 @@ import { addDays, dayNumber } from "./dates";
 import { forecastKr, formatValue, type ForecastPoint, type KrForecast } from "./forecast";
 import { goalForType } from "./evaluate";
 import type { Tracker } from "./model";
+import type { DecimalSeparator } from "./numbers";
 import { calibrationSignal, krSignals, RULE_LABEL, type Signal } from "./signals";
 
 export interface KrForecastRow {
@@ -71,6 +72,8 @@ export interface ReportForecastInput {
   checkinValues: Map<string, number[]>;
   /** The retrospective adds the team calibration signal from these aspirational KR scores. */
   calibrationScores?: (number | null)[];
+  /** The spreadsheet locale's decimal separator, for the numbers in the signals' reasons ("." when not given). */
+  decimalSeparator?: DecimalSeparator;
 }
 
 export function buildReportForecast(input: ReportForecastInput): ReportForecast {
@@ -104,9 +107,10 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
   const below = krs
     .filter((k) => k.forecast.ok && k.forecast.score < k.goal)
     .sort((a, b) => shortfall(b) - shortfall(a));
-  const signals = krSignals(signalInputs, cycle);
+  const sep = input.decimalSeparator || ".";
+  const signals = krSignals(signalInputs, cycle, sep);
   if (input.calibrationScores) {
-    const c = calibrationSignal(input.calibrationScores);
+    const c = calibrationSignal(input.calibrationScores, sep);
     if (c) signals.push(c);
   }
   return { krs, below, signals };
@@ -146,8 +150,11 @@ const muted = (v: string): ForecastCell => ({ v, style: "muted" });
 const score = (v: number): ForecastCell => ({ v, fmt: "0.00" });
 const headers = (...names: string[]): ForecastCell[] => names.map((n) => ({ v: n, style: "header" as const }));
 
-/** "Forecast" rows: KRs forecast below their objective's goal, the largest shortfall first. */
-export function forecastRows(f: ReportForecast): ForecastCell[][] {
+/**
+ * "Forecast" rows: KRs forecast below their objective's goal, the largest shortfall first. The Forecast
+ * column is text ("91.5% by 2026-03-29"): its value takes the locale's decimal separator `sep`.
+ */
+export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): ForecastCell[][] {
   const rows: ForecastCell[][] = [];
   rows.push([{ v: "Forecast: key results heading below their goal at this pace", style: "heading" }]);
   rows.push(headers("ID", "Key result", "Owner", "Forecast", "Forecast score", "Goal", "Shortfall", "Weeks to target"));
@@ -162,7 +169,7 @@ export function forecastRows(f: ReportForecast): ForecastCell[][] {
       text(k.id),
       text(k.title),
       text(k.owner),
-      text(`${formatValue(k.forecast.value)}${unit} by ${k.forecast.endDay}`),
+      text(`${formatValue(k.forecast.value, sep)}${unit} by ${k.forecast.endDay}`),
       score(k.forecast.score),
       score(k.goal),
       score(shortfall(k)),

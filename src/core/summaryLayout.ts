@@ -5,6 +5,7 @@ import { KR_STATUS_ORDER, type SummaryData, type SummaryMover } from "./summaryT
 import { forecastRows, signalRows } from "./summaryForecast";
 import { krsText } from "./summaryThisWeek";
 import { blockerRows, confidenceCells, lowConfidenceRows, thisWeekRows, trendText } from "./summaryLeadersLayout";
+import { decimalText } from "./numbers";
 
 export type SummaryCellStyle = "title" | "subtitle" | "heading" | "header" | "label" | "status" | "muted" | "note";
 
@@ -166,7 +167,8 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
   blank();
 
   // Forecast and signals (summaryForecast.ts)
-  for (const row of forecastRows(data.forecast)) push(row);
+  const sep = data.decimalSeparator;
+  for (const row of forecastRows(data.forecast, sep)) push(row);
   blank();
   for (const row of signalRows(data.forecast)) push(row);
   blank();
@@ -185,7 +187,7 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
       ...t.values.map((v) => (v === null ? { v: null } : { v })),
       { v: null, formula: `=IFERROR(SPARKLINE(${first}${sheetRow}:${last}${sheetRow}),"")` },
       // SPARKLINE draws only in Google Sheets: the same weeks as text for LibreOffice, Excel and the preview.
-      text(trendText(t.values)),
+      text(trendText(t.values, sep)),
     ]);
   }
   blank();
@@ -198,7 +200,7 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
         : "Week 1: there is no last week to compare with.";
   push([
     label(
-      "Scores run from 0.00 to 1.00. Expected = share of the cycle elapsed × goal (1.0 for committed, the aspirational goal for aspirational objectives). " +
+      `Scores run from ${decimalText("0.00", sep)} to ${decimalText("1.00", sep)}. Expected = share of the cycle elapsed × goal (${decimalText("1.0", sep)} for committed, the aspirational goal for aspirational objectives). ` +
         lw,
       "note",
     ),

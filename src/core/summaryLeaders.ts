@@ -2,6 +2,7 @@
 // the blockers of every check-in this period, and "worst first" ordering. Rules: docs/summary.md.
 import { addDays } from "./dates";
 import type { CheckinEntry, Tracker } from "./model";
+import { roundedText, type DecimalSeparator } from "./numbers";
 import { isIso, krAsOf, latestCheckins } from "./summaryAsOf";
 import { STATUS } from "./tabs";
 import type { SummaryAttentionKr, SummaryBlocker, SummaryKr, SummaryLowConfidenceKr, SummaryMissingKr } from "./summaryTypes";
@@ -75,7 +76,7 @@ export function missingCheckins(krs: SummaryKr[]): SummaryMissingKr[] {
 }
 
 /** On-track KRs whose confidence is ≤ LOW_CONFIDENCE or fell by ≥ CONFIDENCE_DROP; lowest confidence first. */
-export function lowConfidence(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>): SummaryLowConfidenceKr[] {
+export function lowConfidence(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>, sep: DecimalSeparator = "."): SummaryLowConfidenceKr[] {
   const out: SummaryLowConfidenceKr[] = [];
   for (const k of krs) {
     if (k.status !== STATUS.onTrack || k.confidence === null) continue;
@@ -83,8 +84,10 @@ export function lowConfidence(krs: SummaryKr[], latestNow: Map<string, CheckinEn
     const fell = k.confidenceChange !== null && k.confidenceChange <= -CONFIDENCE_DROP;
     if (!low && !fell) continue;
     const reasons: string[] = [];
-    if (low) reasons.push(`Confidence ${k.confidence} of 10`);
-    if (fell) reasons.push(`fell from ${k.lastWeekConfidence} to ${k.confidence}`);
+    // Whole numbers from the sidebar; a Confidence typed by hand may have decimals ("6,5" in de_DE).
+    const c10 = (x: number | null) => (x === null ? "" : roundedText(x, 4, sep));
+    if (low) reasons.push(`Confidence ${c10(k.confidence)} of 10`);
+    if (fell) reasons.push(`fell from ${c10(k.lastWeekConfidence)} to ${c10(k.confidence)}`);
     const reason = reasons.join(", ");
     const c = latestNow.get(k.id);
     out.push({

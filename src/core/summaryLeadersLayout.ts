@@ -3,6 +3,7 @@
 import type { SummaryData } from "./summaryTypes";
 import type { SummaryCell, SummaryCellStyle } from "./summaryLayout";
 import { CONFIDENCE_DROP, LOW_CONFIDENCE } from "./summaryLeaders";
+import { decimalText, type DecimalSeparator } from "./numbers";
 
 /** Confidence change: "+2", "-3", "0". */
 export const CONFIDENCE_CHANGE_FMT = "+0;-0;0";
@@ -56,9 +57,8 @@ export function blockerRows(d: SummaryData): SummaryCell[][] {
 }
 
 /** A value as the text trend shows it: at most 4 significant digits below 1,000, whole numbers above. */
-export function shortNumber(v: number): string {
-  if (Math.abs(v) >= 1000) return String(Math.round(v));
-  return String(Number(v.toPrecision(4)));
+export function shortNumber(v: number, sep: DecimalSeparator = "."): string {
+  return decimalText(Math.abs(v) >= 1000 ? String(Math.round(v)) : String(Number(v.toPrecision(4))), sep);
 }
 
 /**
@@ -66,11 +66,11 @@ export function shortNumber(v: number): string {
  * values as blocks scaled between their lowest and highest, then as numbers, "▁▄█ 82 → 85 → 88".
  * Weeks before the first check-in are left out; "" when there is no value at all.
  */
-export function trendText(values: (number | null)[]): string {
+export function trendText(values: (number | null)[], sep: DecimalSeparator = "."): string {
   const shown = values.slice(-TREND_TEXT_WEEKS).filter((v): v is number => v !== null && isFinite(v));
   if (shown.length === 0) return "";
   const lo = Math.min(...shown);
   const hi = Math.max(...shown);
   const blocks = shown.map((v) => BLOCKS[hi === lo ? 3 : Math.round(((v - lo) / (hi - lo)) * (BLOCKS.length - 1))]).join("");
-  return `${blocks} ${shown.map(shortNumber).join(" → ")}`;
+  return `${blocks} ${shown.map((v) => shortNumber(v, sep)).join(" → ")}`;
 }

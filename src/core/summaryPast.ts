@@ -14,9 +14,9 @@
 // (a late check-in), or when History's rows are not the ones the checkpoint recorded.
 import { addDays, isValidIsoDate } from "./dates";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
-import { replacedRequestId, withoutReplaced } from "./corrections";
+import { replacedRequestId } from "./corrections";
 import { FLAT_CHECKINS } from "./signals";
-import { isIso, krAsOf, latestCheckins, periodStartOf, summaryPeriod } from "./summaryAsOf";
+import { isIso, krAsOf, periodStartOf, summaryPeriod } from "./summaryAsOf";
 import { confidenceOf, lastWeekConfidence } from "./summaryLeaders";
 
 /** What the server keeps (in a document property) about a summary whose History rows can stand in for the log. */
@@ -38,15 +38,10 @@ export interface Checkpoint {
 
 export type HistoryState = Required<Pick<HistoryEntry, "confidence" | "lastCheckin" | "whatChanged" | "blockers" | "nextStep" | "sameValue">>;
 
-/** The state columns of each KR's History row as of `asOf`, computed from the check-ins the summary used. */
-export function historyState(tracker: Tracker, all: CheckinEntry[], asOf: string): Map<string, HistoryState> {
-  const checkins = withoutReplaced(all);
-  return historyStateOf(tracker, checkins, latestCheckins(checkins, asOf), new Set(checkins.map((c) => c.krId)), asOf);
-}
-
 /**
- * historyState from what the summary computed already (summaryData.ts): the check-ins without replaced
- * ones, the latest per KR as of asOf and the KRs the log names, so the log is not filtered and replayed twice.
+ * The state columns of each KR's History row as of `asOf`, from what the summary computed already
+ * (summaryData.ts): the check-ins without replaced ones, the latest per KR as of asOf and the KRs the log
+ * names, so the log is not filtered and replayed twice.
  */
 export function historyStateOf(tracker: Tracker, checkins: CheckinEntry[], latest: Map<string, CheckinEntry>, logged: Set<string>, asOf: string): Map<string, HistoryState> {
   const values = new Map<string, CheckinEntry[]>();

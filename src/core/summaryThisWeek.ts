@@ -1,5 +1,6 @@
 // The "This week" lines at the top of the Weekly Summary: three sentences a leader can paste into a message
 // (docs/summary.md, "This week").
+import { signedText, type DecimalSeparator } from "./numbers";
 import { STATUS } from "./tabs";
 import type { SummaryBlocker, SummaryKr, SummaryLowConfidenceKr, SummaryMover } from "./summaryTypes";
 
@@ -17,12 +18,6 @@ function ids(list: { id: string }[]): string {
   return list.length > NAMED ? `${named} and ${list.length - NAMED} more` : named;
 }
 
-function signed(x: number): string {
-  const r = x.toFixed(2);
-  if (r === "0.00" || r === "-0.00") return "0.00";
-  return x > 0 ? `+${r}` : r;
-}
-
 function sentence(parts: string[]): string {
   const s = parts.filter((p) => p !== "").join("; ");
   return s.charAt(0).toUpperCase() + s.slice(1) + ".";
@@ -36,6 +31,8 @@ export interface ThisWeekInput {
   movers: { up: SummaryMover[]; down: SummaryMover[] };
   blockers: SummaryBlocker[];
   lowConfidence: SummaryLowConfidenceKr[];
+  /** The spreadsheet locale's decimal separator for the score changes ("+1,00" in de_DE); "." when not given. */
+  decimalSeparator?: DecimalSeparator;
 }
 
 /** Line 1: KRs that fell off track or came back on track since last week, and how many are off track / at risk. */
@@ -76,7 +73,8 @@ function moverLine(d: ThisWeekInput): string {
   const up = d.movers.up[0];
   const down = d.movers.down[0];
   if (!up && !down) return "No score changed since last week.";
-  return sentence([up ? `biggest gain: ${up.id} ${signed(up.change)}` : "no score rose", down ? `biggest drop: ${down.id} ${signed(down.change)}` : "no score fell"]);
+  const sep = d.decimalSeparator || ".";
+  return sentence([up ? `biggest gain: ${up.id} ${signedText(up.change, sep)}` : "no score rose", down ? `biggest drop: ${down.id} ${signedText(down.change, sep)}` : "no score fell"]);
 }
 
 export function thisWeekLines(d: ThisWeekInput): string[] {

@@ -3,6 +3,7 @@
 import type { Cadence, CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { STATUS } from "./tabs";
 import type { ReportForecast } from "./summaryForecast";
+import type { DecimalSeparator } from "./numbers";
 import type { Status } from "./tabs";
 
 export interface SummaryInput {
@@ -13,6 +14,11 @@ export interface SummaryInput {
   asOf: string;
   /** "YYYY-MM-DD HH:mm" in the spreadsheet's time zone: when this summary is generated (shown in the subtitle). */
   generatedAt?: string;
+  /**
+   * The spreadsheet locale's decimal separator (decimalSeparatorFor(ss.getSpreadsheetLocale())): numbers
+   * inside text (the "This week" lines, forecasts, signal reasons, the text trend, the digest) use it. "." when not given.
+   */
+  decimalSeparator?: DecimalSeparator;
 }
 
 /** The five KR status labels, in the order the summary lists them. */
@@ -136,6 +142,8 @@ export interface SummaryData {
   weeks: number;
   asOf: string;
   generatedAt?: string;
+  /** The separator the numbers in this data's text were written with, for the layout and the digest to use the same. */
+  decimalSeparator: DecimalSeparator;
   /** 0..1 */
   elapsed: number;
   cadence: Cadence;

@@ -5,7 +5,8 @@
 // i.e. nobody (Excel, LibreOffice, another tool) changed or recalculated anything since; else the engine
 // is built as before. A command that writes always builds the engine.
 import { createHash } from "node:crypto";
-import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "./snapshot";
+import { hasFormula, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "./snapshot";
+import { sheetPrefixes } from "./sheets/a1";
 import { tzOffsetMinutes } from "./sheets/time";
 import { columnNumber } from "../core/a1";
 
@@ -65,14 +66,12 @@ function formulaReads(sheets: SnapshotSheet[], named: Set<string>): Map<Snapshot
   const col = (a: string) => columnNumber(a.replace("$", "")) - 1;
   const num = (a: string) => Number(a.replace("$", "")) - 1;
   for (const s of sheets) {
-    if (s.rows.some((row) => row?.some((c) => c?.f !== undefined))) continue;
+    if (hasFormula(s)) continue;
     const name = s.name.toLowerCase();
     if (named.has(name)) continue;
     const mentions = all.split(name).length - 1;
-    const prefixes = [`'${name.replace(/'/g, "''")}'!`, /^[a-z_][a-z0-9_.]*$/.test(name) ? `${name}!` : null];
     const rects: Rect[] = [];
-    for (const p of prefixes) {
-      if (!p) continue;
+    for (const p of sheetPrefixes(name)) {
       for (let i = all.indexOf(p); i >= 0; i = all.indexOf(p, i + 1)) {
         const m = RANGE.exec(all.slice(i + p.length, i + p.length + 40));
         const [, ca, ra, cb, rb] = m ?? [];

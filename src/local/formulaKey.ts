@@ -12,6 +12,8 @@
 // when the key was stored (a sheet added, removed or renamed since changes HyperFormula's hash), and
 // resolves them only where HyperFormula would too (resolving registers a name with HyperFormula).
 
+import { columnNumber } from "../core/a1";
+
 /** Characters of a word (names, numbers, references) outside quotes. */
 const isWordChar = (c: number) =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 /* _ */ || c === 46 /* . */ || c === 36; /* $ */
@@ -24,12 +26,6 @@ const LETTERS_ONLY = /^\$?[A-Za-z]+$/;
 const DIGITS_ONLY = /^\$?[0-9]+$/;
 const LETTER = /[A-Za-z]/;
 const DIGIT = /[0-9]/;
-
-function columnIndex(letters: string): number {
-  let n = 0;
-  for (let i = 0; i < letters.length; i++) n = n * 26 + (letters.charCodeAt(i) & 0x1f);
-  return n - 1;
-}
 
 /** The key of `text` in the cell at `at` (0-based, HyperFormula's address) and its sheet names, or null when unsure. */
 export function relativeFormulaKey(text: string, at: { sheet: number; row: number; col: number }): { key: string; sheets: string[] } | null {
@@ -81,7 +77,7 @@ export function relativeFormulaKey(text: string, at: { sheet: number; row: numbe
       key += word;
     } else if (ref) {
       if (next === "(" || (next !== undefined && /\s/.test(next))) return null;
-      const col = columnIndex(ref[2].toUpperCase());
+      const col = columnNumber(ref[2]) - 1;
       const row = Number(ref[4]) - 1;
       key += `\u0001${ref[1] ? `$${col}` : col - at.col},${ref[3] ? `$${row}` : row - at.row}\u0001`;
     } else {

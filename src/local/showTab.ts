@@ -3,6 +3,7 @@
 import { gutterFor, looksLikeReport, readReport, renderReport, renderRows, reportJson } from "./showReport";
 import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, SETTINGS_HEADERS } from "../core/tabs";
 import { RETRO_HEADERS, REVIEW_HEADERS } from "../core/lifecycle";
+import { isBlankValue } from "../core/blank";
 import type { Workbook } from "./runtime";
 
 export interface ShownTable {
@@ -41,7 +42,7 @@ function isDate(v: unknown): v is Date {
 }
 
 function blank(r: unknown[]): boolean {
-  return r.every((v) => v === "" || v === null || v === undefined);
+  return r.every(isBlankValue);
 }
 
 /** The header row: a known tracker header, else the first row of 2+ text cells after the title block. */

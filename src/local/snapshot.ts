@@ -80,6 +80,12 @@ export interface SnapshotSheet {
   tabColor?: string;
 }
 
+/** Whether any cell of the tab holds a formula. */
+export function hasFormula(s: SnapshotSheet): boolean {
+  for (const row of s.rows) if (row) for (const c of row) if (c?.f !== undefined) return true;
+  return false;
+}
+
 export interface SnapshotTrigger {
   id: string;
   handler: string;
@@ -103,6 +109,12 @@ export interface ScriptProject {
   triggers: Map<string, SnapshotTrigger[]>;
   /** User properties by user email ("" for no email). */
   userProperties: Map<string, Record<string, string>>;
+  /**
+   * Whether ScriptApp.getUserTriggers(spreadsheet) lists the add-on's time-driven triggers made in that
+   * spreadsheet. Google's reference does not say; absent or false is the strict reading (not listed), true the
+   * other, so that code can be tested under both (docs/apps-script-fidelity.md "To check" 13).
+   */
+  userTriggersListClock?: boolean;
 }
 
 export function newScriptProject(): ScriptProject {

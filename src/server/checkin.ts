@@ -12,7 +12,7 @@ import {
 import { addDays, cycleEnd, elapsed, inCycle, weekNumber } from "../core/dates";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
-import { decimalSeparatorFor, parseKrValue } from "../core/numbers";
+import { decimalSeparatorFor, decimalText, parseKrValue, type DecimalSeparator } from "../core/numbers";
 import { implausible } from "../core/plausible";
 import { FIX_FIELDS_MESSAGE, NO_SUCH_KR_FIELD, NOT_OWNER_FIELD, noSuchKrMessage, notOwnerMessage } from "../core/messages";
 import { TAB } from "../core/tabs";
@@ -128,7 +128,10 @@ export function submitCheckin(raw: unknown): CheckinResult {
 
       const inUnit = parseKrValue(rawValue, locale, kr.unit);
       if (!inUnit.ok) return refuse(FIX_FIELDS, { value: inUnit.message });
-      const doubt = req.confirmed ? null : implausible(inUnit.value, kr, decimalSeparatorFor(locale));
+      // The question and a correction's note show numbers in the locale's separator; the locale is asked for
+      // (one call) only then, unless the value's parse already did.
+      const separator = () => decimalSeparatorFor(localeMatters ? locale : ss.getSpreadsheetLocale());
+      const doubt = req.confirmed || implausible(inUnit.value, kr) === null ? null : implausible(inUnit.value, kr, separator());
       if (doubt) return { ok: false, confirm: true, message: doubt, fieldErrors: { value: doubt } };
       let replaces: CorrectableCheckin | null = null;
       if (req.correct) {
@@ -144,7 +147,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       put("KR ID", asText(kr.id));
       put("Value", inUnit.value);
       put("Confidence", confidence);
-      const whatChanged = replaces ? correctionNote(replaces, req.whatChanged) : req.whatChanged;
+      const whatChanged = replaces ? correctionNote(replaces, req.whatChanged, separator()) : req.whatChanged;
       put("What changed", asText(whatChanged));
       put("Blockers", asText(req.blockers));
       put("Next step", asText(req.nextStep));
@@ -195,9 +198,10 @@ export function submitCheckin(raw: unknown): CheckinResult {
 /** One wording for "fix the fields marked below", in the sidebar as in the server's replies. */
 const FIX_FIELDS = FIX_FIELDS_MESSAGE;
 
-/** A correction's "What changed" names the check-in it replaces, by request ID and value. */
-function correctionNote(replaced: CorrectableCheckin, text: string): string {
-  const note = `Correction of check-in ${replaced.requestId} (${replaced.date}, value ${replaced.value}).`;
+/** A correction's "What changed" names the check-in it replaces, by request ID and value (a number in the locale's separator). */
+function correctionNote(replaced: CorrectableCheckin, text: string, sep: DecimalSeparator): string {
+  const value = typeof replaced.value === "number" ? decimalText(String(replaced.value), sep) : replaced.value;
+  const note = `Correction of check-in ${replaced.requestId} (${replaced.date}, value ${value}).`;
   return text.trim() ? `${note} ${text}` : note;
 }
 

@@ -7,7 +7,8 @@ import { asText, UserError, withDocumentLock } from "./env";
 import { clearOurProtections, protectSheet } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { lifecycleSignalRows } from "../core/reportSignals";
-import { checkinsFrom, IDENTIFYING, LOG_WIDTH } from "./read";
+import { decimalSeparatorFor } from "../core/numbers";
+import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeOkrRows } from "./setup";
 import { col, findHeaderRow, norm, readTable, str, tableFromValues, type Table } from "./table";
@@ -37,13 +38,19 @@ function writeLifecycleTab(ss: Spreadsheet, name: string, tab: LifecycleTab, not
   ss.setActiveSheet(sheet);
 }
 
+/** The check-in log, its header taken where the Settings computed cells place it (as a check-in does). */
+function readLog(ss: Spreadsheet, s: SettingsRead, tz: string) {
+  return checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH, computedLogHeaderRow(s)), tz);
+}
+
 export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
   return withDocumentLock(() => {
-    const { tz, tracker } = readTracker(ss);
+    const { tz, tracker, settingsRead } = readTracker(ss);
     const asOf = asOfDate(at, tz);
     const ev = evaluateTracker(tracker, asOf);
-    const signals = lifecycleSignalRows(tracker, checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH), tz), ev, asOf, false);
-    const tab = buildReview(tracker, ev, asOf, signals);
+    const sep = decimalSeparatorFor(ss.getSpreadsheetLocale()); // for the numbers inside the tab's text
+    const signals = lifecycleSignalRows(tracker, readLog(ss, settingsRead, tz), ev, asOf, false, sep);
+    const tab = buildReview(tracker, ev, asOf, signals, sep);
     writeLifecycleTab(ss, TAB.review, tab, "keep, adjust or drop");
     return { tab: TAB.review, rows: tab.dataRows };
   });
@@ -51,14 +58,15 @@ export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; row
 
 export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
   return withDocumentLock(() => {
-    const { tz, tracker } = readTracker(ss);
+    const { tz, tracker, settingsRead } = readTracker(ss);
     const asOf = asOfDate(at, tz);
     const existing = ss.getSheetByName(TAB.retrospective);
     // Closing again keeps the learnings and decisions already typed.
     const kept = existing ? readRetroInputs(existing) : new Map<string, { learnings: unknown; decision: unknown }>();
     const ev = evaluateTracker(tracker, asOf);
-    const signals = lifecycleSignalRows(tracker, checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH), tz), ev, asOf, true);
-    const tab = buildRetrospective(tracker, ev, asOf, signals);
+    const sep = decimalSeparatorFor(ss.getSpreadsheetLocale()); // for the numbers inside the tab's text
+    const signals = lifecycleSignalRows(tracker, readLog(ss, settingsRead, tz), ev, asOf, true, sep);
+    const tab = buildRetrospective(tracker, ev, asOf, signals, sep);
     const idC = RETRO_HEADERS.indexOf("ID");
     const lC = RETRO_HEADERS.indexOf("Learnings");
     const dC = RETRO_HEADERS.indexOf("Decision");

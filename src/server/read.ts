@@ -88,6 +88,12 @@ export function computedLogHeaderRow(s: SettingsRead): number {
   return typeof v === "number" && isFinite(v) && v >= 1 ? v : 1;
 }
 
+/** 1-based row of the Key Results header by the computed cell (see SETTINGS_COMPUTED), or 0 when it is missing. */
+export function computedKrHeaderRow(s: SettingsRead): number {
+  const v = s.raw.get(norm(computedLabel("KrHeaderRow")));
+  return typeof v === "number" && isFinite(v) && v >= 1 ? v : 0;
+}
+
 function objectiveType(v: unknown): ObjectiveType {
   return norm(v) === "aspirational" ? "aspirational" : "committed";
 }
@@ -196,9 +202,10 @@ export function checkinsFrom(t: Table, tz: string): CheckinEntry[] {
 export function readObjectivesTable(ss: Spreadsheet): Table {
   return readTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH);
 }
-export function readKrTable(ss: Spreadsheet, opts: { bounded?: boolean } = {}): Table {
-  if (opts.bounded) return readTableBounded(ss, TAB.keyResults, IDENTIFYING.keyResults);
-  return readTable(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH);
+/** `headerRow`: where the computed cells place the header (computedKrHeaderRow), taken when below the rows searched. */
+export function readKrTable(ss: Spreadsheet, opts: { bounded?: boolean; headerRow?: number } = {}): Table {
+  if (opts.bounded) return readTableBounded(ss, TAB.keyResults, IDENTIFYING.keyResults, opts.headerRow);
+  return readTable(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH, opts.headerRow);
 }
 
 export const ALL_HEADERS = {

@@ -1,6 +1,7 @@
 // Writes a report-style block of cells (the Weekly Summary, the review and retrospective tabs) with a
 // handful of batched calls: values and formulas together, then formats, weights, colours.
 import type { SummaryCell } from "../core/summary";
+import { isBlankValue } from "../core/blank";
 import { asText } from "./env";
 import { RAG, SETUP_ERROR_STYLE } from "./layout";
 import { STATUS } from "../core/tabs";
@@ -76,7 +77,7 @@ function writeInTwoBands(sheet: Sheet, values: unknown[][], width: number): void
   }
   const used = values.map((r) => {
     let w = r.length;
-    while (w > 1 && (r[w - 1] === "" || r[w - 1] === null || r[w - 1] === undefined)) w--;
+    while (w > 1 && isBlankValue(r[w - 1])) w--;
     return w;
   });
   // below[i]: the widest row from row i down.

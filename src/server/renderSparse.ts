@@ -4,6 +4,7 @@
 // does (README, "The cost model"): formatting the whole rectangle three times over (number formats, text
 // styles, fills) was most of the Weekly Summary's time, for the few hundred cells that differ.
 import type { SummaryCell } from "../core/summary";
+import { isBlankValue } from "../core/blank";
 import { columnLetter } from "../core/a1";
 import { STYLE, backgrounds } from "./renderStyle";
 
@@ -77,7 +78,7 @@ export function rangesOf(cells: [number, number][]): string[] {
 }
 
 function blank(c: SummaryCell): boolean {
-  return !c.formula && (c.v === null || c.v === undefined || c.v === "");
+  return !c.formula && isBlankValue(c.v);
 }
 
 /** The number format to set on a cell, or null when the value written already looks so. */

@@ -1,6 +1,7 @@
 // The looks of a report's cell styles (the Weekly Summary, the review and retrospective tabs, the
 // portfolio), shared by the whole-block writer (render.ts) and the sparse one (renderSparse.ts).
 import type { SummaryCell, SummaryCellStyle } from "../core/summary";
+import { isBlankValue } from "../core/blank";
 
 export const STYLE: Record<SummaryCellStyle, { bold?: boolean; bg?: string; fg?: string; size?: number }> = {
   title: { bold: true, fg: "#1f3b57", size: 16 },
@@ -20,6 +21,6 @@ export const STYLE: Record<SummaryCellStyle, { bold?: boolean; bg?: string; fg?:
 export function backgrounds(rows: SummaryCell[][]): string[][] {
   return rows.map((r) => {
     const band = r.length > 0 && r[0].style === "heading" ? STYLE.heading.bg : null;
-    return r.map((c) => (c.style && STYLE[c.style].bg) || (band && !c.style && (c.v === null || c.v === undefined || c.v === "") ? band : "#ffffff"));
+    return r.map((c) => (c.style && STYLE[c.style].bg) || (band && !c.style && isBlankValue(c.v) ? band : "#ffffff"));
   });
 }

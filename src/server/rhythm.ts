@@ -6,8 +6,8 @@
 // records the installation for everyone (weeklyState.ts): one refresh per tracker, whoever asks.
 //
 // A time-driven trigger has no active spreadsheet, so the trigger remembers which spreadsheet it serves
-// in the user's properties (keyed by the trigger's ID) and opens it by ID. That, creating the trigger and
-// sending mail need scopes beyond the minimal manifest: see README "OAuth scopes".
+// (refreshTriggers.ts) and opens it by ID. That, creating the trigger and sending mail need scopes beyond the
+// minimal manifest: see README "OAuth scopes".
 import { buildDigest, buildReminders } from "../core/emails";
 import { WEEKDAYS } from "../core/tabs";
 import { isoDate, UserError } from "./env";
@@ -15,7 +15,8 @@ import { readSettings } from "./read";
 import { generateSummary } from "./summaryTab";
 import { PORTFOLIO_TAB } from "../core/portfolio";
 import { refreshPortfolio, type PortfolioOutcome } from "./portfolio";
-import { tooManyTriggers } from "./triggerLimit";
+import { tooManyTriggers, unplacedTrigger } from "./triggerLimit";
+import { deleteTrigger, isOnePerDocument, recordTrigger, REFRESH_HANDLER, refreshTriggers, servedBy, triggersFor, unplaced } from "./refreshTriggers";
 import {
   currentUser,
   installed,
@@ -31,41 +32,7 @@ import {
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const REFRESH_HANDLER = "weeklyRefresh";
 const HOUR = 7;
-const PROP_PREFIX = "okr.weekly.";
-
-// The trigger → spreadsheet record is kept in the user's properties (what a time-driven run can always
-// read) and, as a second copy, in the document's properties, which travel with the spreadsheet: a copy of
-// the file, or the local tracker saved and reopened, still knows its trigger, so turning the refresh on
-// again replaces it (never two) and the handler still finds its spreadsheet.
-function docProps(): GoogleAppsScript.Properties.Properties | null {
-  try {
-    return PropertiesService.getDocumentProperties();
-  } catch {
-    return null; // no document context (some trigger runs)
-  }
-}
-
-function servedBy(uid: string): string | null {
-  const key = PROP_PREFIX + uid;
-  const fromUser = PropertiesService.getUserProperties().getProperty(key);
-  if (fromUser) return fromUser;
-  const doc = docProps();
-  return doc ? doc.getProperty(key) : null;
-}
-
-/** This user's refresh triggers, each with the spreadsheet it serves (getProjectTriggers lists only the caller's own). */
-function refreshTriggers(): { trigger: GoogleAppsScript.Script.Trigger; ssId: string | null }[] {
-  return ScriptApp.getProjectTriggers()
-    .filter((t) => t.getHandlerFunction() === REFRESH_HANDLER)
-    .map((trigger) => ({ trigger, ssId: servedBy(trigger.getUniqueId()) }));
-}
-
-/** This user's refresh triggers for the spreadsheet. */
-function triggersFor(ssId: string): GoogleAppsScript.Script.Trigger[] {
-  return refreshTriggers().filter((r) => r.ssId === ssId).map((r) => r.trigger);
-}
 
 function permissionHint(e: unknown): never {
   const msg = String((e as Error)?.message || e);
@@ -94,14 +61,15 @@ function describe(rec: Installed | null, tz: string, weekday: string): RefreshSt
   const on = !!rec && !off;
   const last = lastRunLine(lastRun(), tz);
   let status: string;
-  if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} at ${hh(rec.hour)} (${rec.timeZone}).`;
+  if (on && rec && !rec.on) status = `On, installed by ${rec.by} (when it runs is not recorded here: turn it on again to record it).`;
+  else if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} at ${hh(rec.hour)} (${rec.timeZone}).`;
   else if (rec && off) status = `Off (switched off by ${off.by} on ${off.on}; the trigger ${rec.by} installed removes itself when it next runs).`;
   else status = "Off.";
   return {
     on,
-    weekday: on && rec ? rec.weekday : weekday,
+    weekday: on && rec && rec.weekday ? rec.weekday : weekday,
     hour: on && rec ? rec.hour : HOUR,
-    timeZone: on && rec ? rec.timeZone : tz,
+    timeZone: on && rec && rec.timeZone ? rec.timeZone : tz,
     installedBy: rec ? rec.by : "",
     installedOn: rec ? rec.on : "",
     status: `${status} ${last}`,
@@ -117,7 +85,7 @@ const hh = (h: number) => `${h < 10 ? "0" : ""}${h}:00`;
 function currentInstall(ss: Spreadsheet): Installed | null {
   const rec = installed();
   if (rec) return rec;
-  const mine = triggersFor(ss.getId());
+  const mine = triggersFor(ss);
   if (!mine.length) return null;
   return { uid: mine[0].getUniqueId(), by: currentUser(), on: "", weekday: "", hour: HOUR, timeZone: "" };
 }
@@ -145,7 +113,7 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
     const rec = installed();
     if (rec && !switchedOff() && rec.by !== me) {
       throw new UserError(
-        `The weekly refresh is already on, installed by ${rec.by} on ${rec.on}. ` +
+        `The weekly refresh is already on, installed by ${rec.by}${rec.on ? ` on ${rec.on}` : ""}. ` +
           `Nothing was changed: ask them to change it, or turn it off first (then on again, to run it as you).`,
       );
     }
@@ -154,26 +122,42 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
     removeMine(ss);
     let trigger: GoogleAppsScript.Script.Trigger;
     try {
-      trigger = ScriptApp.newTrigger(REFRESH_HANDLER)
-        .timeBased()
-        .onWeekDay(ScriptApp.WeekDay[day.toUpperCase() as keyof typeof ScriptApp.WeekDay])
-        .atHour(HOUR)
-        .inTimezone(tz)
-        .create();
+      trigger = createRefresh(day, tz);
     } catch (e) {
-      if (/too many triggers/i.test(String((e as Error)?.message || e))) throw tooManyTriggers(otherTrackers(ss));
-      throw e;
+      const msg = String((e as Error)?.message || e);
+      if (isOnePerDocument(msg)) trigger = replaceUnplaced(ss, day, tz);
+      else if (/too many triggers/i.test(msg)) throw tooManyTriggers(otherTrackers(ss));
+      else throw e;
     }
     const uid = trigger.getUniqueId();
-    PropertiesService.getUserProperties().setProperty(PROP_PREFIX + uid, ss.getId());
-    const doc = docProps();
-    if (doc) doc.setProperty(PROP_PREFIX + uid, ss.getId());
+    recordTrigger(uid, ss.getId());
     recordInstalled({ uid, by: me, on: isoDate(new Date(), tz), weekday: day, hour: HOUR, timeZone: tz });
     recordOff(null);
     return describe(installed(), tz, day);
   } catch (e) {
     return permissionHint(e);
   }
+}
+
+function createRefresh(day: string, tz: string): GoogleAppsScript.Script.Trigger {
+  return ScriptApp.newTrigger(REFRESH_HANDLER)
+    .timeBased()
+    .onWeekDay(ScriptApp.WeekDay[day.toUpperCase() as keyof typeof ScriptApp.WeekDay])
+    .atHour(HOUR)
+    .inTimezone(tz)
+    .create();
+}
+
+/**
+ * Google refused the new trigger: this user already has a time-driven one in this document that no record
+ * ties to it (both records lost, and getUserTriggers did not list it). When elimination finds it, it is
+ * replaced; otherwise the refusal says what to do, having changed nothing.
+ */
+function replaceUnplaced(ss: Spreadsheet, day: string, tz: string): GoogleAppsScript.Script.Trigger {
+  const found = unplaced(ss);
+  if (found.length !== 1) throw unplacedTrigger(found.length - 1);
+  deleteTrigger(found[0]);
+  return createRefresh(day, tz);
 }
 
 /** The spreadsheets this user's refresh triggers serve, other than `ss` (for the answer at Google's trigger limit). */
@@ -185,24 +169,9 @@ function otherTrackers(ss: Spreadsheet): string[] {
 
 /** Deletes this user's refresh triggers for the spreadsheet and their records; returns how many. */
 function removeMine(ss: Spreadsheet): number {
-  const props = PropertiesService.getUserProperties();
-  const doc = docProps();
-  let removed = 0;
-  for (const t of triggersFor(ss.getId())) {
-    deleteTrigger(t, props, doc);
-    removed++;
-  }
-  return removed;
-}
-
-function deleteTrigger(
-  t: GoogleAppsScript.Script.Trigger,
-  props: GoogleAppsScript.Properties.Properties,
-  doc: GoogleAppsScript.Properties.Properties | null,
-): void {
-  props.deleteProperty(PROP_PREFIX + t.getUniqueId());
-  if (doc) doc.deleteProperty(PROP_PREFIX + t.getUniqueId());
-  ScriptApp.deleteTrigger(t);
+  const mine = triggersFor(ss);
+  for (const t of mine) deleteTrigger(t);
+  return mine.length;
 }
 
 /**
@@ -215,7 +184,7 @@ export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed
   let removed = 0;
   try {
     const rec = currentInstall(ss);
-    const mine = triggersFor(ss.getId()).map((t) => t.getUniqueId());
+    const mine = triggersFor(ss).map((t) => t.getUniqueId());
     removed = removeMine(ss);
     if (!rec || mine.indexOf(rec.uid) >= 0) {
       recordInstalled(null);
@@ -241,15 +210,28 @@ export interface RefreshOutcome {
 /**
  * The trigger's handler: regenerate the summary of the spreadsheet this trigger serves, then email. A
  * trigger that is no longer the recorded one, or whose refresh was switched off, does nothing and deletes
- * itself. Every run's outcome is recorded for the admins; an unexpected error is recorded and rethrown so
- * that Apps Script sends its owner the failure notice.
+ * itself; one that no record places is adopted by its document, or, with none, deletes itself. Every run's
+ * outcome is recorded for the admins; an unexpected error is recorded and rethrown so that Apps Script
+ * sends its owner the failure notice.
  */
 export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): RefreshOutcome | null {
   const uid = e && e.triggerUid ? e.triggerUid : "";
   const id = uid ? servedBy(uid) : null;
   const ss = (id ? SpreadsheetApp.openById(id) : null) || SpreadsheetApp.getActive();
-  if (!ss) return null;
+  if (!ss) {
+    // No record says which tracker this trigger serves (both lost) and it has no document: it can never
+    // refresh anything nor be found from its tracker, yet it holds that tracker's one time-driven trigger
+    // per user, so it deletes itself and "turn on" works there again.
+    if (uid && !id) removeOwn(uid);
+    return null;
+  }
   const rec = installed();
+  if (uid && !id && (!rec || rec.uid === uid)) {
+    // Run in its document (an add-on's time-driven trigger may be), which lost its record of it: recorded
+    // again (adopted when the installation was lost too), so the tracker shows it and can turn it off.
+    recordTrigger(uid, ss.getId());
+    if (!rec) recordInstalled({ uid, by: currentUser(), on: "", weekday: "", hour: HOUR, timeZone: "" });
+  }
   if (uid && rec && (rec.uid !== uid || switchedOff())) {
     retire(ss, uid, rec.uid === uid);
     return null;
@@ -265,11 +247,14 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
   }
 }
 
+/** Deletes the running trigger (the owner's own: it runs as them) and its records. */
+function removeOwn(uid: string): void {
+  for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === uid) deleteTrigger(t);
+}
+
 /** A superseded or switched-off trigger, running as its owner: deletes itself and, when it was the recorded one, the record. */
 function retire(ss: Spreadsheet, uid: string, wasRecorded: boolean): void {
-  const props = PropertiesService.getUserProperties();
-  const doc = docProps();
-  for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === uid) deleteTrigger(t, props, doc);
+  removeOwn(uid);
   if (wasRecorded) {
     recordInstalled(null);
     recordOff(null);

@@ -3,6 +3,7 @@
 // needed, and the log only from the last usable summary's checkpoint on; the whole log when no checkpoint
 // gives exactly the summary the whole log gives (core/summaryPast.ts decides).
 import type { ExistingHistoryRow } from "../core/history";
+import { isBlankValue } from "../core/blank";
 import type { CheckinEntry, HistoryEntry, Settings, Tracker } from "../core/model";
 import { isValidIsoDate } from "../core/dates";
 import { summaryPeriod } from "../core/summaryAsOf";
@@ -239,9 +240,11 @@ function readWholeLog(ss: Spreadsheet, tz: string, s: SettingsRead | null, reaso
   let t: Table;
   const headers = s && computedLogHeaderRow(s) === 1 ? computedHeaders(s) : null;
   const width = neededWidth(headers);
+  // Where the computed cells place the header (rows inserted above it), it is taken there, as a check-in does.
+  const known = s ? computedLogHeaderRow(s) : 0;
   if (!sheet) t = readTable(ss, TAB.checkins, IDENTIFYING.checkins, 16);
   else if (width > 0) t = tableFromValues(sheet, TAB.checkins, sheet.getRange(1, 1, Math.max(1, sheet.getLastRow()), width).getValues(), IDENTIFYING.checkins);
-  else t = tableFromValues(sheet, TAB.checkins, sheet.getDataRange().getValues(), IDENTIFYING.checkins);
+  else t = tableFromValues(sheet, TAB.checkins, sheet.getDataRange().getValues(), IDENTIFYING.checkins, undefined, known);
   const checkins = checkinsFrom(t, tz);
   return {
     checkins,
@@ -268,7 +271,7 @@ function computedHeaders(s: SettingsRead | null): string[] | null {
  */
 const BLANK_TAIL = 600;
 
-const blankRow = (r: unknown[]) => r.every((v) => v === "" || v === null || v === undefined);
+const blankRow = (r: unknown[]) => r.every(isBlankValue);
 
 /**
  * The log's rows from row `from` to its last row, in its first `width` columns, and that last row; null when

@@ -3,12 +3,14 @@
 import { planHistoryWrite, type ExistingHistoryRow } from "../core/history";
 import type { Tracker } from "../core/model";
 import { buildSummary, type SummaryModel } from "../core/summary";
+import { decimalSeparatorFor } from "../core/numbers";
 import { HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
 import { checkpointFor, historyDigest } from "../core/summaryPast";
 import { asText, isoDate, UserError, withDocumentLock } from "./env";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { protectSheet } from "./layout";
 import {
+  computedKrHeaderRow,
   IDENTIFYING,
   keyResultsFrom,
   KR_WIDTH,
@@ -37,14 +39,17 @@ export interface TrackerData {
   tracker: Tracker;
   objT: Table;
   krT: Table;
+  /** The Settings read, computed cells included (where the log's header is). */
+  settingsRead: SettingsRead;
 }
 
 export function readTracker(ss: Spreadsheet): TrackerData {
   const tz = ss.getSpreadsheetTimeZone();
-  const { settings } = readSettings(ss, tz);
+  const settingsRead = readSettings(ss, tz);
+  const { settings } = settingsRead;
   const objT = readObjectivesTable(ss);
-  const krT = readKrTable(ss);
-  return { tz, objT, krT, tracker: { settings, objectives: objectivesFrom(objT), keyResults: keyResultsFrom(krT, tz) } };
+  const krT = readKrTable(ss, { headerRow: computedKrHeaderRow(settingsRead) });
+  return { tz, objT, krT, settingsRead, tracker: { settings, objectives: objectivesFrom(objT), keyResults: keyResultsFrom(krT, tz) } };
 }
 
 export function asOfDate(at: string | undefined, tz: string): string {
@@ -113,7 +118,7 @@ export function createSummarySheet(ss: Spreadsheet, protect = true): GoogleAppsS
 /**
  * Generates the Weekly Summary and writes the week's History rows. The number of service calls does not
  * depend on the tracker's size: one read per source tab, a fixed set of batched writes, one call per look
- * formatted (69–71 calls a week, 76 the first on setup's tab: test/server/summary.test.ts; the charts and
+ * formatted (70–72 calls a week, 77 the first on setup's tab: test/server/summary.test.ts; the charts and
  * History's Score format only when they change, which the Chart data's place fixed for the cycle makes
  * rare, the status rules every time since clear() removes them; layout, widths and protection are set
  * when setup creates the tab).
@@ -133,7 +138,9 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []), expectedHistoryLast(checkpoints));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
-    const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt });
+    // Numbers inside the summary's text (and the digest's) take the locale's decimal separator: one call.
+    const decimalSeparator = decimalSeparatorFor(ss.getSpreadsheetLocale());
+    const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, decimalSeparator });
 
     let sheet = ss.getSheetByName(TAB.summary);
     if (!sheet) sheet = createSummarySheet(ss);

@@ -59,10 +59,10 @@ export function wholeColumns(name: string, width: number): string {
  * Reads a tab's table with one getValues. `required` are the headers that identify the header row;
  * `width` bounds the columns read.
  */
-export function readTable(ss: Spreadsheet, name: string, required: readonly string[], width: number): Table {
+export function readTable(ss: Spreadsheet, name: string, required: readonly string[], width: number, knownRow = 0): Table {
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
-  return tableFromValues(sheet, name, readColumns(ss, sheet, name, width), required);
+  return tableFromValues(sheet, name, readColumns(ss, sheet, name, width), required, HEADER_SEARCH_ROWS, knownRow);
 }
 
 /**
@@ -70,13 +70,13 @@ export function readTable(ss: Spreadsheet, name: string, required: readonly stri
  * of whole columns: a whole-column read moves every row of the grid, blank or not, and the cells moved are
  * what a read costs on Google. The header is still searched from row 1, so rows inserted above it are fine.
  */
-export function readTableBounded(ss: Spreadsheet, name: string, required: readonly string[]): Table {
+export function readTableBounded(ss: Spreadsheet, name: string, required: readonly string[], knownRow = 0): Table {
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
   // The data range ends at the last row and column holding anything: one call fewer than asking for the
   // last row and then the range, and no blank columns either.
   const values = sheet.getDataRange().getValues();
-  return tableFromValues(sheet, name, values, required);
+  return tableFromValues(sheet, name, values, required, HEADER_SEARCH_ROWS, knownRow);
 }
 
 /** Columns A..width of a tab in one read; a tab narrowed by the user costs one more call, not an error. */
@@ -90,9 +90,15 @@ export function readColumns(ss: Spreadsheet, sheet: Sheet, name: string, width: 
   }
 }
 
-/** `searchRows`: how many rows from the top may hold the header (Infinity: the whole of `values`). */
-export function tableFromValues(sheet: Sheet, name: string, values: unknown[][], required: readonly string[], searchRows = HEADER_SEARCH_ROWS): Table {
-  const h = findHeaderRow(values, required, 0, searchRows);
+/**
+ * `searchRows`: how many rows from the top may hold the header (Infinity: the whole of `values`).
+ * `knownRow`: the 1-based row the Settings tab's computed cells place the header in (0: none). Rows inserted
+ * above a header move those cells' reference with it (=ROW('Key Results'!A1)), so a header pushed below the
+ * rows searched is still taken there, as a check-in takes it; one moved any other way is not.
+ */
+export function tableFromValues(sheet: Sheet, name: string, values: unknown[][], required: readonly string[], searchRows = HEADER_SEARCH_ROWS, knownRow = 0): Table {
+  let h = findHeaderRow(values, required, 0, searchRows);
+  if (h < 0 && knownRow > searchRows) h = findHeaderRow(values, required, knownRow - 1, knownRow);
   if (h < 0) throw new UserError(noHeaderMessage(name, wholeTab(sheet, values), required));
   const headers = values[h].map((v) => String(v == null ? "" : v).trim());
   let end = values.length;

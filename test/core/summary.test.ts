@@ -2,7 +2,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { buildSummary, buildSummaryData, latestCheckins, trackerAsOf } from "../../src/core/summary";
 import type { SummaryCell, SummaryModel } from "../../src/core/summary";
-import { historyState } from "../../src/core/summaryPast";
+import { summaryDataAndState } from "../../src/core/summaryData";
 import type { CheckinEntry, KeyResult, Objective, Tracker } from "../../src/core/model";
 
 // A known tracker: 3 objectives, 8 KRs (every metric, one setup error), committed + aspirational.
@@ -179,8 +179,8 @@ describe("week 4 summary (as of 2026-02-01)", () => {
     expect(a.historyRows[0]).toEqual({ week: 4, asOf: A, krId: "O1.KR1", value: 88, score: 0.4, status: "On track", ...state });
     expect(a.historyRows.find((h) => h.krId === "O3.KR3")).toMatchObject({ week: 4, asOf: A, krId: "O3.KR3", value: null, score: null, status: "Setup error" });
   });
-  it("History rows carry the state columns historyState gives for the same log and day", () => {
-    const state = historyState(fixtureTracker(), fixtureCheckins(), A);
+  it("History rows carry the state columns summaryDataAndState gives for the same log and day", () => {
+    const state = summaryDataAndState({ tracker: fixtureTracker(), checkins: fixtureCheckins(), history: [], asOf: A }).state();
     expect(a.historyRows.map((h) => ({ ...h, ...state.get(h.krId) }))).toEqual(a.historyRows);
     expect(a.historyRows.every((h) => h.sameValue !== undefined && h.lastCheckin !== undefined)).toBe(true);
   });

@@ -9,7 +9,7 @@ import { addDays } from "../../src/core/dates";
 import { applyHistoryPlan, planHistoryWrite, type ExistingHistoryRow } from "../../src/core/history";
 import type { CheckinEntry, KeyResult, Tracker } from "../../src/core/model";
 import { buildSummary } from "../../src/core/summary";
-import { checkpointFor, historyDigest, historyState, incrementalCheckins, maxCheckinDate, pastCheckins, type Checkpoint } from "../../src/core/summaryPast";
+import { checkpointFor, historyDigest, incrementalCheckins, maxCheckinDate, pastCheckins, type Checkpoint } from "../../src/core/summaryPast";
 
 const START = "2026-01-05";
 
@@ -76,7 +76,6 @@ function run(events: Event[], cadence: "weekly" | "fortnightly"): Outcome {
     out.summaries++;
     const entries = history.map(({ row: _r, ...h }) => h);
     const full = buildSummary({ tracker: t, checkins: log, history: entries, asOf });
-    const fullState = historyState(t, log, asOf);
     // The checkpoint the server would try: the latest whose check-ins all lie before this period.
     const cp = checkpointFor(checkpoints, t.settings, asOf);
     if (cp) {
@@ -90,11 +89,11 @@ function run(events: Event[], cadence: "weekly" | "fortnightly"): Outcome {
         const inc = buildSummary({ tracker: t, checkins: res.checkins, history: entries, asOf });
         expect(inc.data, `summary as of ${asOf} from week ${cp.week}'s checkpoint`).toEqual(full.data);
         expect(inc.rows).toEqual(full.rows);
-        expect(Array.from(historyState(t, res.checkins, asOf))).toEqual(Array.from(fullState));
+        expect(inc.historyRows).toEqual(full.historyRows);
       }
     }
-    // History and the checkpoint, as the server writes them.
-    const rows = full.historyRows.map((h) => ({ ...h, ...fullState.get(h.krId)! }));
+    // History and the checkpoint, as the server writes them (the rows carry their state columns).
+    const rows = full.historyRows;
     history = applyHistoryPlan(history, planHistoryWrite(history, full.week, rows));
     const maxDate = maxCheckinDate(log);
     checkpoints = checkpoints.filter((c) => c.week !== full.week);
@@ -138,8 +137,7 @@ describe("checkpoints that cannot stand in for the log", () => {
   const log = [c(2, "2026-01-06", "O1.KR1", 1), c(3, "2026-01-13", "O1.KR1", 2), c(4, "2026-01-13", "O1.KR2", 9)];
   const asOf = "2026-01-14";
   const model = buildSummary({ tracker: t, checkins: log, history: [], asOf });
-  const state = historyState(t, log, asOf);
-  const rows = model.historyRows.map((h) => ({ ...h, ...state.get(h.krId)! }));
+  const rows = model.historyRows;
   const cp: Checkpoint = { week: 2, asOf, lastRow: 4, rowKey: "", maxDate: "2026-01-13", headerRow: 1, digest: historyDigest(rows) };
   const base = { tracker: t, history: rows, checkpoint: cp, checkpointRows: rows };
 
@@ -157,9 +155,9 @@ describe("checkpoints that cannot stand in for the log", () => {
 
   it("stands in three check-ins of the same value on the KR's last day, above the new rows", () => {
     const twice = [c(2, "2026-01-06", "O1.KR1", 2), c(3, "2026-01-13", "O1.KR1", 2)];
-    const s = historyState(t, twice, asOf).get("O1.KR1")!;
-    expect(s.sameValue).toBe(2);
-    const past = pastCheckins([{ week: 2, asOf, krId: "O1.KR1", value: 2, score: 0.2, status: "On track", ...s }], 3)!;
+    const row = buildSummary({ tracker: t, checkins: twice, history: [], asOf }).historyRows.find((h) => h.krId === "O1.KR1")!;
+    expect(row.sameValue).toBe(2);
+    const past = pastCheckins([row], 3)!;
     expect(past.checkins.map((x) => [x.row, x.date, x.value])).toEqual([[2, "2026-01-13", 2], [3, "2026-01-13", 2]]);
   });
 });

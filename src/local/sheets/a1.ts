@@ -26,6 +26,16 @@ export function quoteSheetName(name: string): string {
     : `'${name.replace(/'/g, "''")}'`;
 }
 
+/**
+ * The ways a formula names a sheet before a reference: quoted ('Check-ins'!) always, and unquoted (Log!)
+ * when the name is a plain word. Exact text, in the name's own case: callers that search lower-cased
+ * formulas pass the name lower-cased.
+ */
+export function sheetPrefixes(name: string): string[] {
+  const quoted = `'${name.replace(/'/g, "''")}'!`;
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? [quoted, `${name}!`] : [quoted];
+}
+
 export function rectToA1(r: Rect): string {
   const a = `${columnLetter(r.c1)}${r.r1}`;
   if (r.r1 === r.r2 && r.c1 === r.c2) return a;

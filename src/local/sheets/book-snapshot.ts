@@ -139,7 +139,7 @@ function sheetSnapshot(book: Book, s: SheetModel, shareLoaded: boolean): Snapsho
   const content = s.pending;
   // For saving, a tab never changed since it was loaded (values and formats) is given as its loaded rows,
   // not copied (~0.3 s and ~50 MB for the large tier's log).
-  const asLoaded = shareLoaded ? content?.sameAsLoaded(s.meta, metaFromSnapshot) : null;
+  const asLoaded = shareLoaded ? content?.sameAsLoaded(s.meta) : null;
   if (asLoaded) return sheetParts(s, asLoaded.slice());
   const dims = content ? content.dims() : book.hf.getSheetDimensions(s.hfId);
   let height = Math.max(dims.height, s.meta.length);

@@ -1,21 +1,14 @@
 // The engine glue: HyperFormula holds cell contents and evaluates formulas; Book reads and writes them the
-// way Apps Script does and keeps the models (model.ts) in step when rows, columns or sheets change.
+// way Apps Script does and keeps the models (model.ts) in step when sheets change (rows and columns:
+// book-shape.ts).
 // LocalSpreadsheet / LocalSheet / LocalRange are the Apps Script faces; Book makes them through the
 // factories it is given (faces.ts), so that this file and rules.ts need not import them.
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent, SimpleCellAddress } from "hyperformula";
-import {
-  quoteSheetName,
-  Rect,
-  shiftRectColsForDelete,
-  shiftRectColsForInsert,
-  shiftRectForDelete,
-  shiftRectForInsert,
-} from "./a1";
+import { quoteSheetName, type Rect } from "./a1";
 import { formatNumber, isDateFormat, localeInfo, parseTyped } from "./format";
-import { absA1, copyFormats, FORMAT_KEYS, SheetModel, type CellMeta, type Ctx, type NamedModel } from "./model";
+import { absA1, FORMAT_KEYS, SheetModel, type CellMeta, type Ctx, type NamedModel } from "./model";
 import type { LocalRange } from "./range";
-import type { DvModel } from "./rules";
 import type { LocalSheet } from "./sheet";
 import type { LocalSpreadsheet } from "./spreadsheet";
 import { msFromSerialTz, serialFromDate } from "./time";
@@ -134,7 +127,9 @@ export class Book {
     return sheet.meta[row - 1]?.[col - 1];
   }
 
+  /** A cell's CellMeta to change (every change of a format or note goes through here or clearFormats). */
   metaFor(sheet: SheetModel, row: number, col: number): CellMeta {
+    sheet.pending?.formatChanged();
     const r = (sheet.meta[row - 1] ??= []);
     return (r[col - 1] ??= {});
   }
@@ -215,14 +210,12 @@ export class Book {
       }
       content[i] = out;
     }
-    if (sheet.pending) {
-      // Values stay outside the engine (the check-in appended to the log); a formula takes the tab in.
-      if (!content.some((row) => row.some((c) => typeof c === "string" && c.startsWith("=")))) {
-        sheet.pending.write(rect, content);
-        this.pendingChanged(sheet);
-        return;
-      }
-      void sheet.hfId;
+    // Values stay outside the engine (the check-in appended to the log); a formula takes the tab in, when
+    // addr() below first reads its hfId (deferred.ts deferSheet), under write()'s suspended evaluation.
+    if (sheet.pending && !content.some((row) => row.some((c) => typeof c === "string" && c.startsWith("=")))) {
+      sheet.pending.write(rect, content);
+      this.pendingChanged(sheet);
+      return;
     }
     const hf = this.write();
     if (values.length * (values[0]?.length ?? 0) < 10_000) {
@@ -302,6 +295,7 @@ export class Book {
       for (let c = rect.c1; c <= rect.c2; c++) {
         const m = row[c - 1];
         if (!m) continue;
+        sheet.pending?.formatChanged();
         for (const k of FORMAT_KEYS) delete m[k];
         if (notesToo) delete m.note;
         if (Object.keys(m).length === 0) row[c - 1] = undefined;
@@ -332,96 +326,6 @@ export class Book {
       for (let r = 1; r <= height; r++) if (!this.hf.isCellEmpty(this.addr(sheet, r, c))) return c;
     }
     return 0;
-  }
-
-  // ---- structure ----
-
-  /** The extent of the sheet's contents; a deferred tab's from its loaded cells (rows or columns moved within them take it into the engine). */
-  private dims(sheet: SheetModel): { width: number; height: number } {
-    return sheet.pending ? sheet.pending.dims() : this.hf.getSheetDimensions(sheet.hfId);
-  }
-
-  /** Inserts `count` rows so that the first new row is `at` (1-based); formats come from `copyFrom`. */
-  insertRows(sheet: SheetModel, at: number, count: number, copyFrom: number | null): void {
-    if (count <= 0) return;
-    this.touch(sheet);
-    // Rows inserted inside the frozen block join it, as in Sheets: the frozen header grows.
-    if (at <= sheet.frozenRows) sheet.frozenRows += count;
-    if (at - 1 < this.dims(sheet).height) this.write().addRows(sheet.hfId, [at - 1, count]);
-    const src = copyFrom !== null ? sheet.meta[copyFrom - 1] : undefined;
-    const fresh = Array.from({ length: count }, () => (src ? src.map((m) => copyFormats(m)) : undefined)) as (CellMeta | undefined)[][];
-    if (sheet.meta.length < at - 1) sheet.meta.length = at - 1;
-    sheet.meta.splice(at - 1, 0, ...fresh);
-    sheet.maxRows += count;
-    this.shiftStructures(sheet, (r) => shiftRectForInsert(r, at, count));
-  }
-
-  deleteRows(sheet: SheetModel, at: number, count: number): void {
-    if (at < 1 || at + count - 1 > sheet.maxRows) throw new Error("Those rows are out of bounds.");
-    if (count >= sheet.maxRows) throw new Error("You can't delete all the rows on the sheet.");
-    // Apps Script's own refusal: a frozen header needs a row below it.
-    if (sheet.maxRows - count <= sheet.frozenRows) throw new Error("Sorry, it is not possible to delete all non-frozen rows.");
-    this.touch(sheet);
-    if (at - 1 < this.dims(sheet).height) this.write().removeRows(sheet.hfId, [at - 1, count]);
-    sheet.meta.splice(at - 1, count);
-    sheet.maxRows -= count;
-    this.shiftStructures(sheet, (r) => shiftRectForDelete(r, at, count));
-  }
-
-  insertCols(sheet: SheetModel, at: number, count: number, copyFrom: number | null): void {
-    if (count <= 0) return;
-    this.touch(sheet);
-    if (at - 1 < this.dims(sheet).width) this.write().addColumns(sheet.hfId, [at - 1, count]);
-    for (const row of sheet.meta) {
-      if (!row) continue;
-      if (row.length < at - 1) row.length = at - 1;
-      const src = copyFrom !== null ? row[copyFrom - 1] : undefined;
-      row.splice(at - 1, 0, ...Array.from({ length: count }, () => (src ? copyFormats(src) : undefined)));
-    }
-    sheet.maxCols += count;
-    this.shiftStructures(sheet, (r) => shiftRectColsForInsert(r, at, count));
-    const widths: Record<number, number> = {};
-    for (const [k, w] of Object.entries(sheet.widths)) widths[Number(k) >= at ? Number(k) + count : Number(k)] = w;
-    sheet.widths = widths;
-  }
-
-  deleteCols(sheet: SheetModel, at: number, count: number): void {
-    if (at < 1 || at + count - 1 > sheet.maxCols) throw new Error("Those columns are out of bounds.");
-    if (count >= sheet.maxCols) throw new Error("You can't delete all the columns on the sheet.");
-    this.touch(sheet);
-    if (at - 1 < this.dims(sheet).width) this.write().removeColumns(sheet.hfId, [at - 1, count]);
-    for (const row of sheet.meta) row?.splice(at - 1, count);
-    sheet.maxCols -= count;
-    this.shiftStructures(sheet, (r) => shiftRectColsForDelete(r, at, count));
-    const widths: Record<number, number> = {};
-    for (const [k, w] of Object.entries(sheet.widths)) {
-      const n = Number(k);
-      if (n < at) widths[n] = w;
-      else if (n >= at + count) widths[n - count] = w;
-    }
-    sheet.widths = widths;
-  }
-
-  private shiftStructures(sheet: SheetModel, f: (r: Rect) => Rect | null): void {
-    sheet.cf = sheet.cf
-      .map((rule) => ({ ...rule, rects: rule.rects.map(f).filter((r): r is Rect => r !== null) }))
-      .filter((rule) => rule.rects.length > 0);
-    sheet.dv = sheet.dv
-      .map((e) => ({ rule: e.rule, rect: f(e.rect) }))
-      .filter((e): e is { rect: Rect; rule: DvModel } => e.rect !== null);
-    for (const p of sheet.protections) {
-      if (!p.rect) continue;
-      const r = f(p.rect);
-      if (r) p.rect = r;
-      else p.removed = true;
-    }
-    sheet.protections = sheet.protections.filter((p) => !p.removed);
-    for (const [key, n] of [...this.named]) {
-      if (n.sheet !== sheet) continue;
-      const r = f(n.rect);
-      if (r) n.rect = r;
-      else this.removeNamed(key);
-    }
   }
 
   deleteSheet(sheet: SheetModel): void {

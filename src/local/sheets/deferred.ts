@@ -10,8 +10,9 @@
 // kept on the side (SheetModel.shadows), is what getFormulas and the saved file show, and goes back into
 // the engine as soon as the log does or the sheet holding it changes (Book.touch).
 import type { HyperFormula, RawCellContent } from "hyperformula";
-import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../snapshot";
+import { hasFormula, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../snapshot";
 import { columnNumber } from "../../core/a1";
+import { sheetPrefixes } from "./a1";
 import type { Book } from "./book";
 import type { SheetModel } from "./model";
 import { OutsideCells } from "./pending";
@@ -30,12 +31,8 @@ export interface Deferral {
 /** Whether a tab may be kept out of the engine (planDeferral decides): no formula, and large. Its rows are then loaded without engine contents. */
 export function mayDefer(s: SnapshotSheet): boolean {
   let size = 0;
-  for (const row of s.rows) {
-    if (!row) continue;
-    size += row.length;
-    for (const c of row) if (c?.f) return false;
-  }
-  return size >= DEFER_MIN_CELLS.value;
+  for (const row of s.rows) if (row) size += row.length;
+  return size >= DEFER_MIN_CELLS.value && !hasFormula(s);
 }
 
 /**
@@ -106,9 +103,7 @@ const colIndex = (letters: string) => columnNumber(letters) - 1;
  * literals, spaces, or any other use leave a mention of the tab, and the tab then goes into the engine.
  */
 export function rewrite(formula: string, tab: string, cells: OutsideCells): string | null {
-  const prefixes = [escapeRe(`'${tab.replace(/'/g, "''")}'!`)];
-  if (/^[A-Za-z_][A-Za-z0-9_.]*$/.test(tab)) prefixes.push(`${escapeRe(tab)}!`);
-  const ref = `(?:${prefixes.join("|")})`;
+  const ref = `(?:${sheetPrefixes(tab).map(escapeRe).join("|")})`;
   const counta = new RegExp(`\\bCOUNTA\\(${ref}\\$?([A-Z]{1,3}):\\$?([A-Z]{1,3})\\)`, "gi");
   const row = new RegExp(`\\bROW\\(${ref}\\$?[A-Z]{1,3}\\$?([1-9]\\d*)\\)`, "gi");
   const cell = new RegExp(`(^=|&)${ref}\\$?([A-Z]{1,3})\\$?([1-9]\\d*)(?=(&|$))`, "gi");

@@ -185,8 +185,9 @@ class LocalSpreadsheetApp {
 }
 
 export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions = {}): LocalServices {
-  // Not copied: bookFromSnapshot keeps nothing of it (it copies what it keeps), and a deep copy of a large
-  // tracker (1.1 million cells) cost ~1 s and a second snapshot's worth of memory.
+  // Not copied: bookFromSnapshot copies what it keeps but a deferred tab's rows (deferred.ts), which it keeps
+  // as they are and never changes (pending.ts: they are saved as they are while the tab is unchanged), and a
+  // deep copy of a large tracker (1.1 million cells) cost ~1 s and a second snapshot's worth of memory.
   const snapshot: WorkbookSnapshot = snapshotIn;
   const counters = new CountersImpl();
   let fixedMs: number | null = opts.now ? opts.now.getTime() : null;

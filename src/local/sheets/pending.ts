@@ -1,7 +1,7 @@
 // The cells of a tab kept out of the formula engine (deferred.ts), as Book reads and changes them there,
 // giving the values the engine would give. Until the first change they are the loaded snapshot's rows
 // themselves (never modified here): the 55,000-row log is then held once, not also as engine contents,
-// and saved from those rows when its formats did not change either (sameAsLoaded). A change turns them
+// and saved from those rows when its formats did not change either (sameAsLoaded, told by formatChanged). A change turns them
 // into engine contents (text with its quote mark, as the engine takes it).
 import type { RawCellContent } from "hyperformula";
 import type { SnapshotCell } from "../snapshot";
@@ -33,7 +33,18 @@ function countKeys(o: object): number {
 
 export class OutsideCells {
   private content: RawCellContent[][] | null = null;
+  /**
+   * Set by every change of the sheet's CellMeta (Book: formats, notes; book-shape.ts: inserted rows or
+   * columns; rows or columns deleted while the tab is outside the engine lie beyond the loaded ones, which
+   * hold all of it).
+   */
+  private formatsChanged = false;
   constructor(private loaded: Rows) {}
+
+  /** The sheet's formats or notes changed: they are no longer those of the loaded rows. */
+  formatChanged(): void {
+    this.formatsChanged = true;
+  }
 
   /** The value at 0-based (r, c), as the engine would give it. */
   valueAt(r: number, c: number): string | number | boolean | null {
@@ -131,38 +142,26 @@ export class OutsideCells {
 
   /**
    * The loaded rows, when saving them gives what the engine's values and the sheet's formats would: no
-   * value written since, every format as loaded (each cell's CellMeta is what metaFromSnapshot made of it),
-   * and the rows in the shape a saved sheet has (no empty trailing cells or rows, no cell without content).
+   * value written since, no format changed (formatChanged), and the rows in the shape a saved sheet has (no
+   * empty trailing cells or rows, no cell without content). `meta` is the sheet's CellMeta, then each cell's
+   * as metaFromSnapshot made it at load (book-snapshot.ts), so it stands for what saving rebuilds the cell from.
    */
-  sameAsLoaded(meta: (CellMeta | undefined)[][], metaOf: (cell: SnapshotCell) => CellMeta | undefined): Rows | null {
-    if (this.content) return null;
+  sameAsLoaded(meta: (CellMeta | undefined)[][]): Rows | null {
+    if (this.content || this.formatsChanged) return null;
     const rows = this.loaded;
-    if (meta.length > rows.length) return null;
     if (rows.length && !rows[rows.length - 1]?.length) return null;
-    const same = (a: CellMeta | undefined, b: CellMeta | undefined) => {
-      if (!a || !b) return !a === !b;
-      if (countKeys(a) !== countKeys(b)) return false;
-      for (const k in a) if ((a as Record<string, unknown>)[k] !== (b as Record<string, unknown>)[k]) return false;
-      return true;
-    };
     for (let r = 0; r < rows.length; r++) {
       const row = rows[r];
       if (!row) return null;
       const m = meta[r];
-      if ((m?.length ?? 0) > row.length) return null;
       for (let c = 0; c < row.length; c++) {
         const cell = row[c];
-        const mc = m?.[c];
-        if (cell === null) {
-          if (mc && countKeys(mc)) return null;
-          continue;
-        }
+        if (cell === null) continue;
         if (typeof cell !== "object" || cell.f !== undefined || cell.v === "") return null;
-        const loadedMeta = metaOf(cell);
-        if (!same(loadedMeta, mc && countKeys(mc) ? mc : undefined)) return null;
         // A cell the rebuilt row would hold otherwise: no value and no format, or a key a format drops.
-        if (cell.v === undefined && !loadedMeta) return null;
-        if (countKeys(cell) - ("v" in cell ? 1 : 0) !== (loadedMeta ? countKeys(loadedMeta) : 0)) return null;
+        const mc = m?.[c];
+        if (cell.v === undefined && !mc) return null;
+        if (countKeys(cell) - ("v" in cell ? 1 : 0) !== (mc ? countKeys(mc) : 0)) return null;
       }
       if (row.length && row[row.length - 1] === null) return null;
     }

@@ -11,7 +11,14 @@
 // - "Each add-on can only have one trigger of each type, per user, per document"
 //   (https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions): a second
 //   time-driven trigger of the same user in the same spreadsheet is refused (ONE_PER_DOCUMENT: Google does
-//   not document the words, see docs/apps-script-fidelity.md "To check").
+//   not document the words; the emulator uses those users quote from live runs, see
+//   docs/apps-script-fidelity.md "To check" 12);
+// - a time-driven trigger's getTriggerSourceId() is null ("For clock events this returns null");
+// - getUserTriggers(spreadsheet) gives "all installable triggers owned by this user in the given
+//   spreadsheet, for this script or add-on only": whether that takes in an add-on's time-driven triggers
+//   made in the spreadsheet (their source is the clock, not the spreadsheet) is not documented, so by
+//   default they are left out, the reading under which code relying on it breaks; a project with
+//   `userTriggersListClock` models the other reading ("To check" 13).
 // Triggers saved before owners were recorded (no owner) are visible to everyone.
 import { randomUUID } from "node:crypto";
 import type { ScriptProject, SnapshotTrigger } from "../snapshot";
@@ -27,7 +34,7 @@ export const AuthMode = { NONE: "NONE", CUSTOM_FUNCTION: "CUSTOM_FUNCTION", LIMI
 
 export const TRIGGERS_PER_USER = 20;
 export const TOO_MANY_TRIGGERS = "This script has too many triggers. Triggers must be deleted from the script before more can be added.";
-export const ONE_PER_DOCUMENT = "This add-on already has a time-driven trigger for this user in this document.";
+export const ONE_PER_DOCUMENT = "This add-on has created too many time-based triggers in this document for this Google user account.";
 
 /** The time zone a script runs in: appsscript.json's "timeZone". */
 export const SCRIPT_TIME_ZONE = "Etc/UTC";
@@ -49,6 +56,9 @@ export class LocalTrigger {
   }
   getTriggerSource() {
     return TriggerSource.CLOCK;
+  }
+  getTriggerSourceId(): string | null {
+    return null; // "For clock events this returns null"
   }
 }
 
@@ -144,6 +154,14 @@ export class LocalScriptApp {
   }
   getProjectTriggers() {
     return this.allMine().map((t) => new LocalTrigger(this._counters, t));
+  }
+  /** The current user's triggers made in `spreadsheet`; time-driven ones only under the project's chosen reading. */
+  getUserTriggers(spreadsheet: { getId(): string }) {
+    if (!spreadsheet || typeof spreadsheet.getId !== "function") throw new Error("Invalid argument: spreadsheet");
+    const list = this.project.triggers.get(String(spreadsheet.getId())) ?? [];
+    return list
+      .filter((t) => this.mine(t) && (t.type !== "CLOCK" || this.project.userTriggersListClock === true))
+      .map((t) => new LocalTrigger(this._counters, t));
   }
   deleteTrigger(trigger: LocalTrigger) {
     const id = unpub(trigger)._t.id;

@@ -2,6 +2,7 @@
 import { parseA1 } from "./a1";
 import { insertChart, LocalEmbeddedChart, newChartBuilder, removeChart, updateChart } from "./charts";
 import type { Book } from "./book";
+import { deleteCols, deleteRows, insertCols, insertRows } from "./book-shape";
 import type { CountersImpl } from "./counters";
 import { normColor, type ProtectionModel, type SheetModel } from "./model";
 import { LocalProtection, protectionsOf } from "./protection";
@@ -98,30 +99,30 @@ export class LocalSheet {
   insertRowsBefore(before: number, howMany: number) {
     const m = this.m;
     if (before < 1 || before > m.maxRows) throw new Error("Those rows are out of bounds.");
-    this._book.insertRows(m, before, howMany, before);
+    insertRows(this._book, m, before, howMany, before);
     return this;
   }
   insertRowsAfter(after: number, howMany: number) {
     const m = this.m;
     if (after < 1 || after > m.maxRows) throw new Error("Those rows are out of bounds.");
-    this._book.insertRows(m, after + 1, howMany, after);
+    insertRows(this._book, m, after + 1, howMany, after);
     return this;
   }
   deleteRows(start: number, howMany: number) {
-    this._book.deleteRows(this.m, start, howMany);
+    deleteRows(this._book, this.m, start, howMany);
   }
   deleteRow(row: number) {
-    this._book.deleteRows(this.m, row, 1);
+    deleteRows(this._book, this.m, row, 1);
     return this;
   }
   insertColumnsAfter(after: number, howMany: number) {
     const m = this.m;
     if (after < 1 || after > m.maxCols) throw new Error("Those columns are out of bounds.");
-    this._book.insertCols(m, after + 1, howMany, after);
+    insertCols(this._book, m, after + 1, howMany, after);
     return this;
   }
   deleteColumns(start: number, howMany: number) {
-    this._book.deleteCols(this.m, start, howMany);
+    deleteCols(this._book, this.m, start, howMany);
   }
   appendRow(values: unknown[]) {
     const m = this.m;
@@ -129,7 +130,7 @@ export class LocalSheet {
     const row = this._book.lastRow(m) + 1;
     if (row > m.maxRows) {
       const grow = row - m.maxRows;
-      this._book.insertRows(m, m.maxRows + 1, grow, m.maxRows);
+      insertRows(this._book, m, m.maxRows + 1, grow, m.maxRows);
     }
     if (values.length > m.maxCols) m.maxCols = values.length;
     if (values.length > 0) this._book.writeValues(m, { r1: row, c1: 1, r2: row, c2: values.length }, [values]);

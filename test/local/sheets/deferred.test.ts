@@ -138,6 +138,36 @@ describe("a large log that only Settings' computed rows name", () => {
     expect(snap).toEqual(workbook(SETTINGS_FORMULAS, false));
   });
 
+  it("is saved with a change of formats or notes alone, whichever way it is made", () => {
+    // Column A is dated and column E bold: most changes below keep each cell's number of format keys, so
+    // only the formats-changed flag (pending.ts formatChanged) tells the loaded rows are stale.
+    const changes: [string, (log: any, ss: any, app: any) => void][] = [
+      ["setNumberFormat", (log) => log.getRange("A3").setNumberFormat("0.0")],
+      ["setNumberFormats", (log) => log.getRange("A4:A5").setNumberFormats([["0.0"], ["0.00"]])],
+      ["setFontWeight", (log) => log.getRange("B3").setFontWeight("bold")],
+      ["setNote", (log) => log.getRange("C5").setNote("checked")],
+      ["setTextStyle", (log, _ss, app) => log.getRange("E6").setTextStyle(app.newTextStyle().setBold(false).setItalic(true).build())],
+      ["clearFormat", (log) => log.getRange("A2:A9").clearFormat()],
+      ["clear formats only", (log) => log.getRange("A10:E12").clear({ formatOnly: true })],
+      ["sheet clear formats only", (log) => log.clear({ formatOnly: true })],
+      ["copyTo PASTE_FORMAT", (log, ss) => ss.getSheetByName("Other").getRange("A1").setNumberFormat("0.00").copyTo(log.getRange("A2"), "PASTE_FORMAT", false)],
+      ["insertRowsAfter the last row (its formats copied)", (log) => log.insertRowsAfter(401, 2)],
+      ["insertColumnsAfter the last column (its formats copied)", (log) => log.insertColumnsAfter(5, 1)],
+    ];
+    for (const [name, change] of changes) {
+      const snap = workbook(SETTINGS_FORMULAS, false);
+      for (const row of snap.sheets[2].rows) row[4] = { ...row[4], bold: true };
+      const services = createServices(snap, { now: new Date("2026-01-05T12:00:00Z") });
+      const app = (services.globals as any).SpreadsheetApp;
+      const ss = app.getActive();
+      change(ss.getSheetByName("Check-ins"), ss, app);
+      expect((unpub(services.spreadsheet) as any)._book.sheets[2].pending, `${name}: still outside the engine`).toBeDefined();
+      const saved = services.toSnapshot({ forSaving: true }).sheets[2].rows;
+      expect(saved, name).toEqual(services.toSnapshot().sheets[2].rows);
+      expect(saved, name).not.toEqual(snap.sheets[2].rows);
+    }
+  });
+
   it("reads a formula as the engine prints it when that is not how it was written", () => {
     expect(same(["=max(0, counta('Check-ins'!A:A)-1)", "=  'Check-ins'!A1&'Check-ins'!B1"], [])).toBe(true);
   });

@@ -47,4 +47,22 @@ describe("Triggers belong to the user and the script, across documents (quotas: 
     clock(g.ScriptApp).create(); // "A different user … could have their own separate set of triggers"
     expect(services.triggers).toHaveLength(2);
   });
+
+  it("a time-driven trigger has no source ID; getUserTriggers(spreadsheet) lists it only under the reading the project picks", () => {
+    for (const listsClock of [false, true]) {
+      const project = { ...newScriptProject(), userTriggersListClock: listsClock };
+      const a = setup({ user: "anna@example.com", project }, { ...emptySnapshot("A"), id: "doc-a" });
+      const b = setup({ user: "anna@example.com", project }, { ...emptySnapshot("B"), id: "doc-b" });
+      const t = clock(a.g.ScriptApp).create();
+      expect(t.getTriggerSourceId(), "\"For clock events this returns null\"").toBeNull();
+      clock(b.g.ScriptApp).create();
+      a.services.session.setUser("ben@example.com");
+      clock(a.g.ScriptApp).create();
+      a.services.session.setUser("anna@example.com");
+      const listed = a.g.ScriptApp.getUserTriggers(a.g.SpreadsheetApp.getActive());
+      // The strict reading (default): their source is the clock, not the spreadsheet. The other: the user's
+      // own made in this spreadsheet, never another user's or another spreadsheet's.
+      expect(listed.map((x: Any) => x.getUniqueId())).toEqual(listsClock ? [t.getUniqueId()] : []);
+    }
+  });
 });

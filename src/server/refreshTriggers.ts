@@ -1,0 +1,87 @@
+// Which of this user's triggers is which tracker's weekly refresh.
+//
+// A time-driven trigger has no active spreadsheet and its getTriggerSourceId() is null ("For clock events
+// this returns null", ref/script/trigger), so the trigger → spreadsheet record is kept by the add-on: in the
+// user's properties (what a time-driven run can always read) and, as a second copy, in the document's
+// properties, which travel with the spreadsheet: a copy of the file, or the local tracker saved and
+// reopened, still knows its trigger, so turning the refresh on again replaces it (never two) and the
+// handler still finds its spreadsheet.
+//
+// When both records are lost (properties cleared), the trigger still exists and an add-on may hold one
+// time-driven trigger per user per document, so a new one is refused. Two ways find it again: Google's
+// getUserTriggers(spreadsheet), if it lists time-driven triggers (undocumented; both readings are tested,
+// docs/apps-script-fidelity.md "To check" 13), and, after that refusal, elimination (`unplaced`).
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Trigger = GoogleAppsScript.Script.Trigger;
+type Properties = GoogleAppsScript.Properties.Properties;
+
+export const REFRESH_HANDLER = "weeklyRefresh";
+const PROP_PREFIX = "okr.weekly.";
+
+export function docProps(): Properties | null {
+  try {
+    return PropertiesService.getDocumentProperties();
+  } catch {
+    return null; // no document context (some trigger runs)
+  }
+}
+
+/** The spreadsheet a trigger serves, as recorded; null when no record is readable from here. */
+export function servedBy(uid: string): string | null {
+  const key = PROP_PREFIX + uid;
+  const fromUser = PropertiesService.getUserProperties().getProperty(key);
+  if (fromUser) return fromUser;
+  const doc = docProps();
+  return doc ? doc.getProperty(key) : null;
+}
+
+export function recordTrigger(uid: string, ssId: string): void {
+  PropertiesService.getUserProperties().setProperty(PROP_PREFIX + uid, ssId);
+  const doc = docProps();
+  if (doc) doc.setProperty(PROP_PREFIX + uid, ssId);
+}
+
+/** This user's refresh triggers, each with the spreadsheet it serves (getProjectTriggers lists only the caller's own). */
+export function refreshTriggers(): { trigger: Trigger; ssId: string | null }[] {
+  return ScriptApp.getProjectTriggers()
+    .filter((t) => t.getHandlerFunction() === REFRESH_HANDLER)
+    .map((trigger) => ({ trigger, ssId: servedBy(trigger.getUniqueId()) }));
+}
+
+/**
+ * This user's refresh triggers for the spreadsheet: those recorded as serving it, and those Google lists as
+ * this user's in it (getUserTriggers: "for this script or add-on only"), recorded or not.
+ */
+export function triggersFor(ss: Spreadsheet): Trigger[] {
+  const out = refreshTriggers()
+    .filter((r) => r.ssId === ss.getId())
+    .map((r) => r.trigger);
+  for (const t of ScriptApp.getUserTriggers(ss)) {
+    if (t.getHandlerFunction() === REFRESH_HANDLER && !out.some((o) => o.getUniqueId() === t.getUniqueId())) out.push(t);
+  }
+  return out;
+}
+
+/**
+ * After Google refused a time-driven trigger here because this user already has one in this document:
+ * this user's time-driven triggers that no record places in another spreadsheet. The refused one is among
+ * them (records only ever name the spreadsheet a trigger was made in), so when there is exactly one, it is
+ * this tracker's; with more, nothing documented tells which.
+ */
+export function unplaced(ss: Spreadsheet): Trigger[] {
+  return ScriptApp.getProjectTriggers().filter((t) => {
+    if (t.getEventType() !== ScriptApp.EventType.CLOCK) return false;
+    const at = servedBy(t.getUniqueId());
+    return !at || at === ss.getId();
+  });
+}
+
+/** Google's refusal of a second time-driven trigger of one user in one document (wording: "To check" 12). */
+export const isOnePerDocument = (message: string): boolean => /\bthis document\b/i.test(message);
+
+export function deleteTrigger(t: Trigger): void {
+  PropertiesService.getUserProperties().deleteProperty(PROP_PREFIX + t.getUniqueId());
+  const doc = docProps();
+  if (doc) doc.deleteProperty(PROP_PREFIX + t.getUniqueId());
+  ScriptApp.deleteTrigger(t);
+}

@@ -1,0 +1,72 @@
+// A table header below row 30, through the BUILT add-on (run `npm run build` first). The add-on looks for a
+// header in a tab's first 30 rows, but rows inserted above the Key Results or Check-ins header move the
+// Settings tab's computed cells with it (=ROW('Key Results'!A1)), so the add-on still knows where it is: a
+// check-in used it, the weekly summary used it for Key Results but not for the log, and the Review and closing
+// the cycle used it for neither. Now every one of them takes the header where those cells say, and, when they
+// no longer say (the header moved by copying, not by inserting rows), every one refuses with the same message.
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
+import type { Workbook } from "../../src/local/runtime";
+
+function tracker(): Workbook {
+  const wb = newTracker({ template: "operations", start: "2026-01-05", user: "ops.lead@example.com" });
+  setToday(wb, "2026-01-20");
+  for (const [kr, v] of [["O1.KR1", "85"], ["O2.KR1", "5"]] as const) expect(checkIn(wb, kr, v).ok).toBe(true);
+  return wb;
+}
+
+const checkIn = (wb: Workbook, krId: string, value: string) => callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6 });
+const tab = (wb: Workbook, name: string) => ss(wb).getSheetByName(name)!;
+
+/** What the user sees of each operation: ok, or its message. */
+function outcomes(wb: Workbook): Record<string, true | string> {
+  const out: Record<string, true | string> = {};
+  const seen = (r: { ok: boolean; message?: string }) => (r.ok ? true : String(r.message));
+  out.checkin = seen(checkIn(wb, "O1.KR1", "86"));
+  out.summary = seen(callAddon(wb, "generateWeeklySummary", {}));
+  out.summaryAgain = seen(callAddon(wb, "generateWeeklySummary", {})); // from the checkpoint the first one left
+  out.review = seen(callAddon(wb, "createMidCycleReview", {}));
+  out.close = seen(callAddon(wb, "endCycle", {}));
+  return out;
+}
+
+/** The Review's, the Retrospective's and the summary's cells, for comparing a tracker with rows inserted against one without. */
+function reports(wb: Workbook): string {
+  return JSON.stringify(["Mid-cycle Review", "Retrospective", "Weekly Summary"].map((n) => tab(wb, n).getDataRange().getValues().filter((r) => !String(r[0]).startsWith("Generated"))));
+}
+
+const ALL_OK = { checkin: true, summary: true, summaryAgain: true, review: true, close: true };
+
+describe("A header below row 30 that the Settings computed cells still place", () => {
+  for (const name of ["Key Results", "Check-ins"]) {
+    it(`40 rows inserted above the "${name}" header: the check-in, the summary, the Review and closing all work, and read what they read before`, () => {
+      const plain = tracker();
+      expect(outcomes(plain)).toEqual(ALL_OK);
+      const wb = tracker();
+      tab(wb, name).insertRowsBefore(1, 40);
+      expect(outcomes(wb)).toEqual(ALL_OK);
+      expect(reports(wb)).toBe(reports(plain));
+    });
+  }
+});
+
+describe("A header below row 30 that the computed cells no longer place", () => {
+  const MOVED = (name: string) =>
+    `The "${name}" tab's header row is row 41; the add-on looks for it in the first 30 rows only. Delete rows above it so that it is in row 30 or above.`;
+
+  for (const name of ["Key Results", "Check-ins"]) {
+    it(`the "${name}" header copied to row 41 and row 1 cleared: the summary, the Review and closing refuse alike, in one line`, () => {
+      const wb = tracker();
+      const t = tab(wb, name);
+      const width = t.getLastColumn();
+      t.getRange(41, 1, 1, width).setValues(t.getRange(1, 1, 1, width).getValues());
+      t.getRange(1, 1, 1, width).clearContent();
+      const got = outcomes(wb);
+      expect(got.summary).toBe(MOVED(name));
+      expect(got.review).toBe(MOVED(name));
+      expect(got.close).toBe(MOVED(name));
+      if (name === "Check-ins") expect(got.checkin).toBe(MOVED(name));
+    });
+  }
+});
