@@ -36,77 +36,86 @@ export interface ColumnSpec {
   format?: string;
 }
 
-// Adjacent columns share a width where a few pixels do not matter: a new tracker sets each run of equal
-// widths in one call (setColumnWidths), and every call is paid for on Google.
+// Widths (issue 14: every call is paid for on Google, 0.2 s at the high figure). A column without a width is
+// left at Sheets' default 100 px, which fits IDs, numbers, dates, statuses and the short dropdown values: a
+// new tab needs no call for it, and Repair does not compare it (a width a user gave it is kept). The
+// others share a width with their neighbours where a few pixels do not matter, so a new tracker sets each
+// run of equal widths in one call (setColumnWidths): nine calls over the five tabs (docs/workbook.md#formatting).
+// Owner, 190 px on both tables, fits an email address like "finance.partner@example.com".
 const OBJECTIVE_COLUMNS: Record<string, ColumnSpec> = {
-  ID: { width: 80 },
+  ID: {},
   Objective: { width: 300 },
   Owner: { width: 190 },
-  Team: { width: 130 },
-  "Parent ID": { width: 110 },
-  Type: { width: 110 },
-  "P&L link": { width: 110 },
-  Score: { width: 80, format: "0.00" },
-  Expected: { width: 80, format: "0.00" },
-  Status: { width: 80 },
+  Team: { width: 190 },
+  "Parent ID": {},
+  Type: {},
+  "P&L link": {},
+  Score: { format: "0.00" },
+  Expected: { format: "0.00" },
+  Status: {},
 };
 
 const KR_COLUMNS: Record<string, ColumnSpec> = {
-  ID: { width: 80 },
-  "Objective ID": { width: 80 },
+  ID: {},
+  "Objective ID": {},
   "Key result": { width: 320 },
   Owner: { width: 190 },
-  Metric: { width: 110 },
-  Unit: { width: 65 },
-  Start: { width: 65 },
-  Target: { width: 65 },
-  Weight: { width: 65 },
-  Current: { width: 80 },
-  Confidence: { width: 80, format: "0" },
-  "Last check-in": { width: 80, format: "yyyy-mm-dd" },
-  Score: { width: 80, format: "0.00" },
-  Expected: { width: 80, format: "0.00" },
-  Status: { width: 80 },
-  "Weighted score": { width: 80, format: "0.00" },
-  "Counted weight": { width: 80, format: "0.##" },
+  Metric: {},
+  Unit: {},
+  Start: {},
+  Target: {},
+  Weight: {},
+  Current: {},
+  Confidence: { format: "0" },
+  "Last check-in": { format: "yyyy-mm-dd" },
+  Score: { format: "0.00" },
+  Expected: { format: "0.00" },
+  Status: {},
+  "Weighted score": { format: "0.00" },
+  "Counted weight": { format: "0.##" },
   "Objective name": { width: 160 },
-  "Request IDs": { width: 80 },
-  Forecast: { width: 80 },
-  "Forecast score": { width: 80, format: "0.00" },
-  "Weeks to target": { width: 80, format: "0.0" },
+  "Request IDs": {},
+  Forecast: {},
+  "Forecast score": { format: "0.00" },
+  "Weeks to target": { format: "0.0" },
 };
 
 // Only the timestamp has a number format: Week and Confidence hold whole numbers, which "General" shows
 // exactly as "0" would, and each format set on the log's whole column is a call and a thousand cells.
+// The timestamp ("2026-01-20 10:02", about 105 px in 10 pt Arial) is wider than the default; the four
+// text columns (the three texts and the author's email) share one width.
 const CHECKIN_COLUMNS: Record<string, ColumnSpec> = {
   Timestamp: { width: 140, format: "yyyy-mm-dd hh:mm" },
-  Week: { width: 70 },
-  "KR ID": { width: 70 },
-  Value: { width: 70 },
-  Confidence: { width: 70 },
-  "What changed": { width: 260 },
-  Blockers: { width: 200 },
-  "Next step": { width: 200 },
-  Author: { width: 200 },
-  "Request ID": { width: 120 },
+  Week: {},
+  "KR ID": {},
+  Value: {},
+  Confidence: {},
+  "What changed": { width: 220 },
+  Blockers: { width: 220 },
+  "Next step": { width: 220 },
+  Author: { width: 220 },
+  "Request ID": {},
 };
 
 // No number formats: the summary sets them on each History row it writes (summaryTab.ts, HISTORY_FORMATS),
 // so setup does not format (or read back) whole columns of a tab that may hold a whole cycle's rows.
 const HISTORY_COLUMNS: Record<string, ColumnSpec> = {
-  Week: { width: 80 },
-  "As of": { width: 80 },
-  "KR ID": { width: 80 },
-  Value: { width: 80 },
-  Score: { width: 80 },
-  Status: { width: 80 },
-  Confidence: { width: 80 },
-  "Last check-in": { width: 100 },
+  Week: {},
+  "As of": {},
+  "KR ID": {},
+  Value: {},
+  Score: {},
+  Status: {},
+  Confidence: {},
+  "Last check-in": {},
   "What changed": { width: 200 },
-  Blockers: { width: 160 },
-  "Next step": { width: 160 },
-  "Same-value check-ins": { width: 160 },
+  Blockers: { width: 200 },
+  "Next step": { width: 200 },
+  "Same-value check-ins": {},
 };
+
+/** The Settings tab's columns (Setting, Value, Notes): one width, one call; a long note runs on over column D. */
+export const SETTINGS_WIDTHS: [number, number][] = [[1, 260], [2, 260], [3, 260]];
 
 export const COLUMN_SPECS = {
   objectives: OBJECTIVE_COLUMNS,

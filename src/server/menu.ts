@@ -61,7 +61,7 @@ export function menuSetUp(): void {
     r.created.length ? `Created: ${r.created.join(", ")}.` : "The tracker tabs were already there; formulas and formatting were restored.",
     r.restored.length ? `Restored: ${r.restored.join("; ")}.` : "",
     r.warnings.length ? `\nFocus checks:\n• ${r.warnings.join("\n• ")}` : "",
-    "\nNext: fill in Settings (start date, admins, leaders), then owners check in from the add-on menu.",
+    "\nNext: fill in Settings (start date, admins, leaders), then owners check in from the add-on menu; Generate weekly summary makes the Weekly Summary tab.",
   ]);
 }
 
@@ -179,7 +179,7 @@ export function menuHelp(): void {
       "Settings tab: cycle name, start date, length in weeks, cadence, check-in weekday, RAG thresholds (gap = expected − score), aspirational goal, leaders' and admins' emails, email switches.",
       "Owners check in from Check in; admins see every KR.",
       "Scores: increase / decrease move from start to target; stay_above / stay_below are 1 while the condition holds; milestone is the fraction done (0–1).",
-      "Generate weekly summary writes the leaders' tab and History. Mid-cycle review and End cycle & retrospective freeze scores; Roll over starts the next cycle and archives this one.",
+      "Generate weekly summary writes the Weekly Summary tab and History. Mid-cycle review and End cycle & retrospective freeze scores; Roll over starts the next cycle and archives this one.",
     ].join("\n\n"),
     ui().ButtonSet.OK,
   );

@@ -16,12 +16,14 @@ import { ensureConditionalFormats, ensureValidations, tableValidations } from ".
 import { ensureTableStyle, styleHeaders, tableHeaderRow, type HeaderRow } from "./setupStyle";
 import { ensureTable, inspect } from "./setupTabs";
 import type { SetupOptions, SetupReport } from "./setupTypes";
-import { createSummarySheet } from "./summaryTab";
 import { col, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export type { SetupOptions, SetupReport } from "./setupTypes";
+
+/** The tracker's tabs in their order, for the report's list of tabs made. */
+const TAB_ORDER: string[] = [TAB.settings, TAB.objectives, TAB.keyResults, TAB.checkins, TAB.history];
 
 function validateSetupOptions(o: SetupOptions): { template: TemplateName | null } {
   if (o.template !== undefined && !(TEMPLATE_NAMES as readonly string[]).includes(o.template)) {
@@ -94,12 +96,12 @@ export function writeDataRows(t: Table, rows: unknown[][], headers: readonly str
 }
 
 /**
- * Gives the Weekly Summary the rows a whole cycle needs (a summary lists each KR in a few sections), so
- * generating the summary does not have to grow it: growing costs service calls, and the summary has a
- * fixed budget. Run again by Repair and by imports.
+ * Gives an existing Weekly Summary the rows a whole cycle needs (a summary lists each KR in a few
+ * sections), so generating the summary does not have to grow it: growing costs service calls, and the
+ * summary has a fixed budget. Run by Repair and by imports. Setup does not make the tab: the first summary
+ * does (summaryTab.ts createSummarySheet), and a tracker without one is healthy.
  */
-function sizeForCycle(ss: Spreadsheet, krs: number): void {
-  const summary = ss.getSheetByName(TAB.summary);
+function sizeForCycle(summary: GoogleAppsScript.Spreadsheet.Sheet | null, krs: number): void {
   if (!summary) return;
   // Six rows per KR: attention, missing, trend, forecast, and room for signals (issue 18).
   const max = summary.getMaxRows();
@@ -112,9 +114,10 @@ function sizeForCycle(ss: Spreadsheet, krs: number): void {
 
 /**
  * Formatting, dropdowns, conditional colours and protection of the four table tabs (and the Weekly
- * Summary's protection), each read once and written only where it differs from what it should be.
+ * Summary's protection, when the tracker has that tab), each read once and written only where it differs
+ * from what it should be.
  */
-function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, settingsHeader: HeaderRow | null, report: SetupReport): void {
+function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, summary: GoogleAppsScript.Spreadsheet.Sheet | null, settingsHeader: HeaderRow | null, report: SetupReport): void {
   const { objT, krT, logT, histT } = tabs;
   const created = new Set(report.created);
   const fresh = (t: Table) => created.has(t.name);
@@ -153,7 +156,6 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
   // History's colours cover its whole grid, so the summaries' rows are coloured until the summary grows it
   // (then the next Repair extends them: the rule no longer reaches the last row).
   ensureConditionalFormats(histT, ["Status"], null, histRows, fresh(histT));
-  const summary = ss.getSheetByName(TAB.summary);
   ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary), created);
 }
 
@@ -166,14 +168,19 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   const first = ss.getSheets();
   const firstName = first.length === 1 ? first[0].getName() : "";
   const onlyDefault = first.length === 1 && (Object.values(TAB) as string[]).indexOf(firstName) < 0 ? first[0] : null;
-  const reuse = onlyDefault && onlyDefault.getLastRow() === 0 && onlyDefault.getLastColumn() === 0 ? onlyDefault : null;
+  // getLastRow() is 0 exactly when a sheet holds nothing: no need to ask for its last column too.
+  const reuse = onlyDefault && onlyDefault.getLastRow() === 0 ? onlyDefault : null;
   const state = inspect(ss, report, reuse ? firstName : null);
   const tpl = templateName ? templateByName(templateName) : null;
   const settingsHeader = ensureSettings(ss, state.settings, opts, tpl, today, report, reuse);
   const objT = ensureTable(ss, state.objectives, ALL_HEADERS.objectives, IDENTIFYING.objectives, report);
-  const krT = ensureTable(ss, state.keyResults, ALL_HEADERS.keyResults, IDENTIFYING.keyResults, report);
   const logT = ensureTable(ss, state.checkins, ALL_HEADERS.checkins, IDENTIFYING.checkins, report);
   const histT = ensureTable(ss, state.history, ALL_HEADERS.history, IDENTIFYING.history, report);
+  // Key Results is made last, right after Objectives: a tab inserted becomes the active one, so a new
+  // tracker opens on Key Results without a setActiveSheet call (a write on Google).
+  const krAt = state.keyResults.sheet ? undefined : objT.sheet.getIndex();
+  const krT = ensureTable(ss, state.keyResults, ALL_HEADERS.keyResults, IDENTIFYING.keyResults, report, krAt);
+  report.created.sort((a, b) => TAB_ORDER.indexOf(a) - TAB_ORDER.indexOf(b));
 
   const before = { objRows: objT.rows.length, krRows: krT.rows.length };
   const tz = ss.getSpreadsheetTimeZone();
@@ -184,15 +191,15 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   }
 
   writeFormulas(objT, krT, { report, ...before });
-  if (!ss.getSheetByName(TAB.summary)) {
-    createSummarySheet(ss, false); // protected below with the other tabs
-    report.created.push(TAB.summary);
-  }
+  // The Weekly Summary is made by the first summary (with its layout and protection), not here: a tracker
+  // without one is healthy, and one that has it is sized and protected like the other tabs.
+  const summary = ss.getSheetByName(TAB.summary);
   const krs = keyResultsFrom(krT, tz);
-  sizeForCycle(ss, krs.length);
-  applyLayout(ss, { objT, krT, logT, histT }, settingsHeader, report);
+  sizeForCycle(summary, krs.length);
+  applyLayout(ss, { objT, krT, logT, histT }, summary, settingsHeader, report);
 
-  // A new tracker opens on Key Results; a Repair leaves the person on the tab they were looking at.
+  // A new tracker opens on Key Results (made last, so already active: see above); a Repair leaves the
+  // person on the tab they were looking at.
   if (report.created.indexOf(TAB.keyResults) >= 0 && ss.getActiveSheet().getName() !== TAB.keyResults) ss.setActiveSheet(krT.sheet);
   report.warnings.push(...focusChecks(objectivesFrom(objT), krs));
   return report;

@@ -55,12 +55,12 @@ function cfSpecs(t: Table, statusHeaders: string[], confidenceHeader: string | n
   return out;
 }
 
-function buildCf(sheet: Sheet, s: CfSpec, first: number, rows: number): Rule {
+function buildCf(s: CfSpec, range: GoogleAppsScript.Spreadsheet.Range): Rule {
   const b = SpreadsheetApp.newConditionalFormatRule();
   const cond = s.type === "NUMBER_BETWEEN" ? b.whenNumberBetween(Number(s.values[0]), Number(s.values[1])) : s.type === "TEXT_CONTAINS" ? b.whenTextContains(String(s.values[0])) : b.whenTextEqualTo(String(s.values[0]));
   cond.setBackground(s.bg).setFontColor(s.fg);
   if (s.bold) cond.setBold(true);
-  return cond.setRanges([sheet.getRange(first, s.col, Math.max(1, rows), 1)]).build();
+  return cond.setRanges([range]).build();
 }
 
 const lower = (v: unknown) => String(v == null ? "" : v).toLowerCase();
@@ -108,7 +108,10 @@ export function ensureConditionalFormats(t: Table, statusHeaders: string[], conf
     if (found.size !== specs.length) healthy = false;
   }
   if (healthy) return;
-  sheet.setConditionalFormatRules(kept.concat(specs.map((s) => buildCf(sheet, s, first, rows))));
+  // One range per column, shared by its rules (Key Results' Status, Score and Confidence: 3 calls, not 15).
+  const ranges = new Map<number, GoogleAppsScript.Spreadsheet.Range>();
+  const rangeOf = (c: number) => ranges.get(c) ?? ranges.set(c, sheet.getRange(first, c, Math.max(1, rows), 1)).get(c)!;
+  sheet.setConditionalFormatRules(kept.concat(specs.map((s) => buildCf(s, rangeOf(s.col)))));
 }
 
 // ---- data validation ----

@@ -5,6 +5,7 @@ import { isNamedSetting } from "../core/formulas";
 import { SETTINGS_COMPUTED, SETTINGS_HEADERS, SETTINGS_ROWS, TAB } from "../core/tabs";
 import type { Template } from "../core/templates";
 import { asText } from "./env";
+import { SETTINGS_WIDTHS } from "./layout";
 import { SETTINGS_LAST_ROW } from "./read";
 import { sameFormula } from "./setupFormulas";
 import { ensureValidations, SETTINGS_VALIDATIONS } from "./setupRules";
@@ -151,6 +152,10 @@ const COMPUTED_NOTE = "Computed by okr-sheets; do not edit.";
 function ensureNamedRanges(ss: Spreadsheet, sheet: Sheet, rowOf: Map<string, number>, fresh: boolean): void {
   // Looked up one by one (a cheap call each); the list of names is fetched only when one must be moved.
   let existing: Map<string, GoogleAppsScript.Spreadsheet.NamedRange> | null = null;
+  const named = (name: string) => {
+    if (!existing) existing = new Map(ss.getNamedRanges().map((n) => [n.getName(), n] as const));
+    return existing.get(name);
+  };
   // The sheet is compared by its ID: one call per name, where getSheet().getName() takes two.
   const id = fresh ? 0 : sheet.getSheetId();
   for (const def of SETTINGS_ROWS.filter((d) => isNamedSetting(d.key))) {
@@ -158,10 +163,23 @@ function ensureNamedRanges(ss: Spreadsheet, sheet: Sheet, rowOf: Map<string, num
     if (!r) continue;
     const at = fresh ? null : ss.getRangeByName(def.name);
     if (at && at.getGridId() === id && at.getA1Notation() === `B${r}`) continue;
-    if (!existing) existing = new Map(ss.getNamedRanges().map((n) => [n.getName(), n] as const));
-    const named = existing.get(def.name);
-    if (named) named.setRange(sheet.getRange(r, 2));
-    else ss.setNamedRange(def.name, sheet.getRange(r, 2));
+    const cell = sheet.getRange(r, 2);
+    const mine = at ? named(def.name) : undefined;
+    if (mine) {
+      mine.setRange(cell);
+      continue;
+    }
+    // Not found, or not looked up (a new Settings tab): the name is set directly, without the list of names
+    // (priced as a structural call). A name that still exists where no range is found (left by a deleted
+    // Settings tab) makes setNamedRange fail on the stricter reading of Google's docs, or move it on the
+    // other: the list is then read and the name moved, right under both.
+    try {
+      ss.setNamedRange(def.name, cell);
+    } catch (e) {
+      const left = named(def.name);
+      if (!left) throw e;
+      left.setRange(cell);
+    }
   }
 }
 
@@ -187,7 +205,7 @@ function ensureSettingsLook(sheet: Sheet, rowOf: Map<string, number>, fresh: boo
   }
   // No frozen header: the tab's rows fit on one screen, so a frozen row would change nothing (and cost a
   // call on every new tracker).
-  ensureWidths(sheet, [[1, 260], [2, 260], [3, 360]], fresh);
+  ensureWidths(sheet, SETTINGS_WIDTHS, fresh);
   const cells = SETTINGS_VALIDATIONS.map(([label, rule]) => ({ r: rowOf.get(norm(label)), rule }))
     .filter((x): x is { r: number; rule: () => GoogleAppsScript.Spreadsheet.DataValidation } => x.r !== undefined)
     .map((x) => ({ row: x.r, col: 2, rows: 1, rule: x.rule() }));

@@ -195,12 +195,15 @@ function reattachRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, repor
   }
 }
 
-/** Makes sure a table tab exists with every header; returns the table over its current data. */
-export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly string[], ident: readonly string[], report: SetupReport): Table {
+/**
+ * Makes sure a table tab exists with every header; returns the table over its current data. A missing tab
+ * is inserted at `index` (0-based) when given, else after the active tab (Sheets' own place for it).
+ */
+export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly string[], ident: readonly string[], report: SetupReport, index?: number): Table {
   let sheet = s.sheet;
   let values = s.values;
   if (!sheet) {
-    sheet = ss.insertSheet(s.name);
+    sheet = index === undefined ? ss.insertSheet(s.name) : ss.insertSheet(s.name, index);
     report.created.push(s.name);
     values = [];
   }

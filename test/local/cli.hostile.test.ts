@@ -231,7 +231,7 @@ const cases: Case[] = [
 
   // show
   { name: "show: missing --sheet", files: { "t.xlsx": ops }, args: ["show", "t.xlsx"], code: 2, says: /--sheet is required/ },
-  { name: "show: unknown tab", files: { "t.xlsx": ops }, args: ["show", "t.xlsx", "--sheet", "<script>"], code: 1, says: /No tab named "<script>"\. Tabs: Weekly Summary, Settings/ },
+  { name: "show: unknown tab", files: { "t.xlsx": ops }, args: ["show", "t.xlsx", "--sheet", "<script>"], code: 1, says: /No tab named "<script>"\. Tabs: Settings, Objectives, Key Results/ },
   { name: "show: no such file", files: {}, args: ["show", "nope.xlsx", "--sheet", "Objectives"], code: 1, says: /no such file/ },
   { name: "show: an empty file", files: BROKEN, args: ["show", "empty.xlsx", "--sheet", "Objectives"], code: 1, says: /not an \.xlsx file/ },
 

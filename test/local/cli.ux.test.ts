@@ -150,6 +150,8 @@ describe("close and edit ask before doing what the add-on owns", () => {
       "okr-sheets: Key Results!M2 is a formula, kept by the add-on; edit it anyway with --force.",
     );
     expect(await rejected("i.xlsx", ["edit", "i.xlsx", "--sheet", "Key Results", "--range", "A1", "--value", "Id"])).toMatch(/is a header, kept by the add-on/);
+    // A new tracker has no Weekly Summary: the first summary makes it.
+    expect((await run("summary", "i.xlsx", "--at", "2026-01-20")).status).toBe(0);
     expect(await rejected("i.xlsx", ["edit", "i.xlsx", "--sheet", "Weekly Summary", "--range", "A1", "--value", "x"])).toMatch(/part of the Weekly Summary/);
     const typed = await run("edit", "i.xlsx", "--sheet", "Key Results", "--range", "H2", "--value", "96");
     expect(typed.status, typed.stderr).toBe(0);

@@ -97,7 +97,7 @@ describe("a renamed tab", () => {
     const wb = inUse();
     const krs = sheet(wb, "Key Results");
     krs.setName("KRs old");
-    const copy = ss(wb).insertSheet("KRs copy");
+    const copy = ss(wb).insertSheet("KRs copy", ss(wb).getSheets().length); // the last tab, after "KRs old"
     const values = krs.getRange(1, 1, 3, 15).getValues();
     copy.getRange(1, 1, 3, 15).setValues(values);
     refusedWithoutWriting(wb, "repairTracker", undefined, /"Key Results" tab is missing, and "KRs old" and "KRs copy" all look like it/);

@@ -39,6 +39,7 @@ describe("a protection this user may not edit", () => {
   it("repair and summary leave an owner's hardened protection alone instead of failing", () => {
     const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05", user: "owner@example.com" });
     const sheetType = "SHEET" as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
+    expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-05" }).ok).toBe(true); // the first summary makes the tab
     const summary = ss(wb).getSheetByName("Weekly Summary")!;
     // The owner hardens the add-on's protection: only they may edit the tab now.
     summary.getProtections(sheetType)[0].setWarningOnly(false);

@@ -8,7 +8,7 @@ import { evaluateTracker } from "../../src/core/evaluate";
 import { parseSettings } from "../../src/core/settings";
 import type { KeyResult, Objective } from "../../src/core/model";
 import type { Workbook } from "../../src/local/runtime";
-import { COLUMN_SPECS } from "../../src/server/layout";
+import { COLUMN_SPECS, SETTINGS_WIDTHS } from "../../src/server/layout";
 
 const OBJ_HEADERS = ["ID", "Objective", "Owner", "Team", "Parent ID", "Type", "P&L link", "Score", "Expected", "Status"];
 const KR_HEADERS = ["ID", "Objective ID", "Key result", "Owner", "Metric", "Unit", "Start", "Target", "Weight", "Current", "Confidence", "Last check-in", "Score", "Expected", "Status"];
@@ -49,17 +49,18 @@ describe("a new tracker", () => {
     }
   });
 
-  it("gives every column of the four tables its width from the layout (new tabs: the commonest width first, then the rest)", () => {
+  it("gives every column of the four tables its width from the layout, Sheets' default 100 px where it names none", () => {
     const specs: [string, Record<string, { width?: number }>][] = [
       ["Objectives", COLUMN_SPECS.objectives], ["Key Results", COLUMN_SPECS.keyResults], ["Check-ins", COLUMN_SPECS.checkins], ["History", COLUMN_SPECS.history],
     ];
     for (const [tab, spec] of specs) {
       const headers = headerRow(wb, tab);
+      expect(Object.keys(spec).sort(), tab).toEqual(headers.slice().sort());
       for (const [h, { width }] of Object.entries(spec)) {
-        if (width) expect(book.getSheetByName(tab)!.getColumnWidth(headers.indexOf(h) + 1), `${tab}!${h}`).toBe(width);
+        expect(book.getSheetByName(tab)!.getColumnWidth(headers.indexOf(h) + 1), `${tab}!${h}`).toBe(width ?? 100);
       }
     }
-    expect([1, 2, 3].map((c) => book.getSheetByName("Settings")!.getColumnWidth(c))).toEqual([260, 260, 360]);
+    expect([1, 2, 3].map((c) => book.getSheetByName("Settings")!.getColumnWidth(c))).toEqual(SETTINGS_WIDTHS.map(([, w]) => w));
   });
 
   it("freezes the header row of every table tab (Settings fits on one screen: nothing to freeze)", () => {
@@ -134,7 +135,8 @@ describe("a new tracker", () => {
     const fresh = openTracker({ ...emptySnapshot("t"), id: "t" }, { at: "2026-01-05" });
     const r = callAddon(fresh, "setupTracker", { template: "operations", start: "2026-01-05" });
     expect(r.ok).toBe(true);
-    expect(r.created.sort()).toEqual([...TABS, "Weekly Summary"].sort());
+    // In tab order; no Weekly Summary: the first summary makes it (test/server/summaryTabMade.test.ts).
+    expect(r.created).toEqual(TABS);
     expect(r.warnings).toEqual([]);
     // and warns about a real problem: an objective with one KR and a KR without an owner
     const krs = ss(fresh).getSheetByName("Key Results")!;

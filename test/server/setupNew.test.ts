@@ -106,19 +106,64 @@ describe("a new tracker's look", () => {
     expect(w["Spreadsheet.setNamedRange"]).toBe(USED.length);
     expect(w["Range.setTextStyle"]).toBe(1);
     expect(w["Range.copyTo"]).toBe(TABS.length - 1);
-    // Two column protections (Objectives, Key Results) are described; the three whole-tab ones are not.
+    // Two column protections (Objectives, Key Results) are described; the two whole-tab ones (the log,
+    // History) are not.
     expect(w["Protection.setDescription"]).toBe(2);
-    expect(w["Sheet.protect"]).toBe(3);
-    expect(w["Protection.setWarningOnly"]).toBe(5);
-    // Of the log's columns only Timestamp gets a number format; Settings has no frozen row.
+    expect(w["Sheet.protect"]).toBe(2);
+    expect(w["Protection.setWarningOnly"]).toBe(4);
+    // Of the log's columns only Timestamp gets a number format; Settings has no frozen row, and there is
+    // no Weekly Summary to freeze (the first summary makes it).
     expect(w["Range.setNumberFormat"]).toBe(1);
-    expect(w["Sheet.setFrozenRows"]).toBe(5);
+    expect(w["Sheet.setFrozenRows"]).toBe(4);
+    expect(w["Spreadsheet.insertSheet"]).toBe(4); // the empty default tab becomes Settings
+    // Widths in nine calls over the five tabs: Settings one, Objectives two (Objective; Owner and Team),
+    // Key Results three (Key result, Owner, Objective name), the log two (Timestamp; its four text
+    // columns), History one (its three texts); every other column keeps Sheets' default.
+    expect((w["Sheet.setColumnWidth"] ?? 0) + (w["Sheet.setColumnWidths"] ?? 0)).toBe(9);
+    // Key Results is made last, after Objectives, so it is the active tab without setActiveSheet.
+    expect(w["Spreadsheet.setActiveSheet"]).toBeUndefined();
+    expect(ss(blank).getActiveSheet().getName()).toBe("Key Results");
+    expect(ss(blank).getSheets().map((t) => t.getName())).toEqual(TABS);
+  });
+
+  it("Repair puts back a listed width and keeps one a user gave a column left at the default", () => {
+    const wb = newTracker();
+    const objectives = ss(wb).getSheetByName("Objectives")!;
+    const krs = ss(wb).getSheetByName("Key Results")!;
+    objectives.setColumnWidth(1, 55); // ID: not listed, Sheets' default
+    krs.setColumnWidth(3, 200); // Key result: listed, 320
+    expect(repair(wb)).toEqual({ "Sheet.setColumnWidth": 1 });
+    expect([objectives.getColumnWidth(1), krs.getColumnWidth(3)]).toEqual([55, 320]);
+  });
+
+  it("asks whether the default tab is empty with one read, and sets the named ranges without reading the list of names", () => {
+    const blank = openTracker({ ...emptySnapshot("test"), id: "test-sheet" }, { at: "2026-01-05" });
+    blank.services.counters.reset();
+    expect(callAddon(blank, "setupTracker", { template: "blank", start: "2026-01-05" }).ok).toBe(true);
+    const calls = blank.services.counters.byMethod;
+    expect(calls["Sheet.getLastRow"]).toBe(1);
+    expect(calls["Sheet.getLastColumn"]).toBeUndefined();
+    expect(calls["Spreadsheet.getNamedRanges"]).toBeUndefined();
+  });
+
+  it("a name that already exists when Settings is made anew (its tab cleared) is moved, not set a second time", () => {
+    const wb = newTracker();
+    const objectives = ss(wb).getSheetByName("Objectives")!;
+    // A name of the formulas pointing elsewhere, and the others at the cleared cells: all exist already.
+    ss(wb).getNamedRanges().find((n) => n.getName() === "CycleWeeks")!.setRange(objectives.getRange("Z1"));
+    const settings = ss(wb).getSheetByName("Settings")!;
+    settings.clear();
+    const r = callAddon(wb, "repairTracker");
+    expect(r.ok).toBe(true);
+    expect(names(wb).CycleWeeks).toBe(`Settings!B${settingsRow(wb, "Length in weeks")}`);
+    expect(Object.keys(names(wb)).sort()).toEqual(USED);
   });
 });
 
 describe("protections of a tracker set up before", () => {
   it("whole-tab protections with the add-on's description are healthy as they are; one without is not duplicated", () => {
     const wb = newTracker();
+    expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-05" }).ok).toBe(true); // makes the Weekly Summary
     for (const t of ["Check-ins", "History", "Weekly Summary"]) {
       const ps = ss(wb).getSheetByName(t)!.getProtections(PROTECTION.SHEET);
       expect(ps, t).toHaveLength(1);
