@@ -120,6 +120,15 @@ describe("Repair over a header below row 30 that the Settings computed cells pla
     expect(repair(wb), "a second repair").toEqual({});
   });
 
+  it("Key Results at row 41 with only row 1 frozen: Repair leaves the frozen rows as they are (41 would fill the screen)", () => {
+    const wb = inUse();
+    const kr = tab(wb, "Key Results");
+    kr.insertRowsBefore(1, 40);
+    kr.setFrozenRows(1);
+    expect(repair(wb)).toEqual({});
+    expect(kr.getFrozenRows()).toBe(1);
+  });
+
   it("Check-ins at row 41 without its protection: the tab is protected again, and no header is written at row 1", () => {
     const wb = inUse();
     const log = tab(wb, "Check-ins");
