@@ -1,6 +1,6 @@
 // The Weekly Summary's charts (docs/forecast.md#charts): the data they draw, from History, laid out as a
-// "Chart data" block at the bottom of the summary, and the chart specs (type, data ranges, anchor) the
-// server turns into embedded charts, updated in place.
+// "Chart data" block right of the report at a place fixed for the cycle, and the chart specs (type, data
+// ranges, anchor) the server turns into embedded charts, updated in place.
 //
 // - Weeks: every week with History rows (the current week's rows are the ones this generation writes).
 // - Objective score by week: the weighted mean of the objective's KR scores in History for that week
@@ -33,6 +33,11 @@ export interface ChartSpec {
   column: number;
   width: number;
   height: number;
+  /**
+   * Draw a line across a blank week (a week without a summary, whose column is blank now that the block
+   * has a column for every week of the cycle) rather than break it, as when such a week had no column.
+   */
+  interpolateNulls: boolean;
 }
 
 export interface ChartData {
@@ -102,36 +107,71 @@ export function chartData(tracker: Tracker, history: HistoryEntry[]): ChartData 
 
 type Cell = { v: string | number | null; fmt?: string; style?: "heading" | "header" | "label" | "muted" };
 
+/** Where the Chart data block sits on the tab (1-based), and its cells, written from there. */
+export interface ChartBlock {
+  row: number;
+  column: number;
+  /** Every row has `width` cells. */
+  width: number;
+  rows: Cell[][];
+  charts: ChartSpec[];
+}
+
 /**
- * The "Chart data" rows, to be written from sheet row `firstRow`, and the two chart specs that draw them.
- * Each table has the weeks across its header row and one row per series (the charts read it transposed):
- * the block is then as wide as the trend (one column per week), whereas a column per objective made every
- * row of the summary as wide as the tracker has objectives (303 columns at 300), and each cell of that
- * rectangle is written.
+ * The "Chart data" block, written from sheet row `at.row`, column `at.column`, and the two chart specs that
+ * draw it. Each table has the weeks 1..`cycleWeeks` across its header row (the whole cycle: a week without
+ * History rows yet is a blank column, so a line stops where the cycle stands) and one row per series (the
+ * charts read it transposed). The block's place and size are then the same every week of a cycle, and so
+ * are the charts' ranges: a chart whose ranges are unchanged is not updated (each update is a structural
+ * call on Google). They change only when the number of series does (an objective added or removed).
  */
-export function chartBlock(data: ChartData, firstRow: number, anchor: { row: number; column: number }): { rows: Cell[][]; charts: ChartSpec[] } {
+export function chartBlock(data: ChartData, cycleWeeks: number, at: { row: number; column: number }, anchor: { row: number; column: number }): ChartBlock {
   const rows: Cell[][] = [];
-  rows.push([{ v: "Chart data: from History, drawn by the charts at the top right", style: "heading" }]);
+  rows.push([{ v: "Chart data: from History, drawn by the charts to the left", style: "heading" }]);
+  // Weeks beyond the cycle (History kept from a longer cycle setting) still get their column.
+  const last = Math.max(cycleWeeks, ...data.weeks);
+  const weeks = Array.from({ length: Math.max(0, last) }, (_, i) => i + 1);
+  const width = 1 + weeks.length;
+  const pad = (r: Cell[]) => {
+    while (r.length < width) r.push({ v: null });
+    return r;
+  };
   if (data.weeks.length === 0) {
     rows.push([{ v: "None — History has no weeks yet.", style: "muted" }]);
-    return { rows, charts: [] };
+    return { row: at.row, column: at.column, width, rows: rows.map(pad), charts: [] };
   }
+  const position = new Map(data.weeks.map((w, i) => [w, i] as [number, number]));
+  const left = columnLetter(at.column);
+  const right = columnLetter(at.column + weeks.length);
   const table = (series: { name: string; values: (number | null)[] }[], fmt: string) => {
-    const top = firstRow + rows.length;
-    rows.push([{ v: "Week", style: "header" }, ...data.weeks.map((w) => ({ v: w, style: "header" as const }))]);
-    for (const x of series) rows.push([{ v: x.name }, ...x.values.map((v) => (v === null ? { v: null } : { v, fmt }))]);
-    const range = `A${top}:${columnLetter(1 + data.weeks.length)}${top + series.length}`;
+    const top = at.row + rows.length;
+    rows.push([{ v: "Week", style: "header" }, ...weeks.map((w) => ({ v: w, style: "header" as const }))]);
+    for (const x of series) {
+      rows.push([
+        { v: x.name },
+        ...weeks.map((w) => {
+          const i = position.get(w);
+          const v = i === undefined ? null : x.values[i];
+          return v === null || v === undefined ? { v: null } : { v, fmt };
+        }),
+      ]);
+    }
+    const range = `${left}${top}:${right}${top + series.length}`;
     rows.push([]);
     return range;
   };
   const scores = table(data.scoreSeries, "0.00");
   const status = table(data.statusSeries, "0");
+  rows.pop(); // no blank row after the last table
   const size = { width: 520, height: 300 };
   return {
-    rows,
+    row: at.row,
+    column: at.column,
+    width,
+    rows: rows.map(pad),
     charts: [
-      { title: CHART_TITLES.scores, type: "LINE", stacked: false, ranges: [scores], transpose: true, row: anchor.row, column: anchor.column, ...size },
-      { title: CHART_TITLES.status, type: "COLUMN", stacked: true, ranges: [status], transpose: true, row: anchor.row + 16, column: anchor.column, ...size },
+      { title: CHART_TITLES.scores, type: "LINE", stacked: false, ranges: [scores], transpose: true, row: anchor.row, column: anchor.column, interpolateNulls: true, ...size },
+      { title: CHART_TITLES.status, type: "COLUMN", stacked: true, ranges: [status], transpose: true, row: anchor.row + 16, column: anchor.column, interpolateNulls: false, ...size },
     ],
   };
 }

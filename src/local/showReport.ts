@@ -4,7 +4,9 @@
 // - blocks are runs of non-blank rows; the first block's text lines are the title block;
 // - in a block, the leading rows holding at most one cell are text lines (the section's title, then
 //   notes); the first row with two or more cells is the table's header, the rest of the block its rows;
-// - a table whose only row is one text cell ("None — …") has no rows and that text as its note.
+// - a table whose only row is one text cell ("None — …") has no rows and that text as its note;
+// - regions side by side, apart by columns blank in every row, are read each so, the first as the report
+//   and the others' sections after its own (the Weekly Summary's Chart data lies right of the report).
 import { columnLetter } from "../core/a1";
 
 /** One printed sheet row: its number and its cells as displayed (a text line has one cell). */
@@ -17,6 +19,8 @@ export interface ReportSection {
   title: string | null;
   /** The sheet row the section starts on (its title, else its header). */
   row: number;
+  /** The sheet column (1-based) its table starts in: 1, or further right for a block beside the report (Chart data). */
+  column: number;
   headerRow: number | null;
   headers: string[];
   rows: Record<string, unknown>[];
@@ -51,7 +55,37 @@ function textOf(shown: string[], values: unknown[]): string {
   return shown.filter((_, c) => !empty(values[c])).join("  ");
 }
 
+/**
+ * The tab's regions side by side: runs of columns separated by columns blank in every row (the Weekly
+ * Summary's Chart data sits right of the report, beyond blank columns), as [first, end) column indexes.
+ */
+function regionsOf(values: unknown[][]): [number, number][] {
+  const width = Math.max(0, ...values.map(reach));
+  const used = Array.from({ length: width }, (_, c) => values.some((r) => !empty(r[c])));
+  const out: [number, number][] = [];
+  for (let c = 0; c < width; ) {
+    if (!used[c]) {
+      c++;
+      continue;
+    }
+    let e = c;
+    while (e < width && used[e]) e++;
+    out.push([c, e]);
+    c = e;
+  }
+  return out.length ? out : [[0, width]];
+}
+
 export function readReport(name: string, values: unknown[][], shown: string[][], cell: (v: unknown) => unknown): ShownReport {
+  // The first region is the report (its title block and sections); the sections of a region beside it follow.
+  const parts = regionsOf(values).map(([c0, c1], i) =>
+    readRegion(name, values.map((row) => row.slice(c0, c1)), shown.map((row) => row.slice(c0, c1)), cell, c0, i === 0),
+  );
+  return { name, title: parts[0].title, sections: parts.flatMap((p) => p.sections) };
+}
+
+/** One region read as a report, its cells from column index `c0`; `titled`: its first block's text lines are the title block. */
+function readRegion(name: string, values: unknown[][], shown: string[][], cell: (v: unknown) => unknown, c0: number, titled: boolean): ShownReport {
   const blocks: number[][] = [];
   let current: number[] = [];
   values.forEach((r, i) => {
@@ -69,7 +103,7 @@ export function readReport(name: string, values: unknown[][], shown: string[][],
     let k = 0;
     while (k < block.length && filled(values[block[k]]) <= 1) k++;
     const texts = block.slice(0, k).map(line);
-    if (b === 0) title.push(...texts.splice(0, texts.length));
+    if (b === 0 && titled) title.push(...texts.splice(0, texts.length));
     if (k === block.length) {
       // Text only: a heading with lines under it, or a lone note.
       if (!texts.length) return;
@@ -86,6 +120,7 @@ export function readReport(name: string, values: unknown[][], shown: string[][],
     return {
       title: head ? head.cells[0] : null,
       row: head ? head.row : table ? table.lines[0].row : notes[0].row,
+      column: c0 + 1,
       headerRow: table ? table.lines[0].row : null,
       headers: table ? table.headers : [],
       rows: table ? table.rows : [],
@@ -100,7 +135,7 @@ export function readReport(name: string, values: unknown[][], shown: string[][],
     const lone = data.length === 1 && filled(values[data[0]]) === 1 && typeof values[data[0]].find((v) => !empty(v)) === "string";
     const body = lone ? [] : data;
     const width = Math.max(reach(values[h]), ...body.map((i) => reach(values[i])));
-    const headers = uniqueNames(Array.from({ length: width }, (_, c) => String(values[h][c] ?? "").trim() || columnLetter(c + 1)));
+    const headers = uniqueNames(Array.from({ length: width }, (_, c) => String(values[h][c] ?? "").trim() || columnLetter(c0 + c + 1)), c0);
     const rows = body.map((i) => {
       const obj: Record<string, unknown> = { _row: i + 1 };
       headers.forEach((n, c) => (obj[n] = cell(values[i][c] ?? "")));
@@ -112,9 +147,9 @@ export function readReport(name: string, values: unknown[][], shown: string[][],
   }
 }
 
-/** Header names as JSON keys: a name given twice gets its column letter ("Week (C)"). */
-function uniqueNames(names: string[]): string[] {
-  return names.map((n, c) => (names.indexOf(n) === c ? n : `${n} (${columnLetter(c + 1)})`));
+/** Header names as JSON keys: a name given twice gets its column letter ("Week (C)"); the names start at column index `c0`. */
+function uniqueNames(names: string[], c0: number): string[] {
+  return names.map((n, c) => (names.indexOf(n) === c ? n : `${n} (${columnLetter(c0 + c + 1)})`));
 }
 
 /** `show --json`: the title lines and each section with its own header, without the terminal's copy. */
@@ -133,15 +168,16 @@ const cut = (s: string) => (s.length > 40 ? s.slice(0, 39) + "…" : s);
  * A table for the terminal: each line starts with its sheet row number and a line of column letters sits
  * above the header, so a cell can be named for `edit --range` (row 7, column H → H7).
  */
-export function renderRows(table: ShownLine[], gutter: number): string[] {
+export function renderRows(table: ShownLine[], gutter: number, firstColumn = 1): string[] {
   if (!table.length) return [];
   const cells = table.map((l) => l.cells.map(cut));
   const n = Math.max(...cells.map((r) => r.length));
-  const widths = Array.from({ length: n }, (_, c) => Math.max(columnLetter(c + 1).length, ...cells.map((r) => (r[c] ?? "").length)));
+  const letter = (c: number) => columnLetter(firstColumn + c);
+  const widths = Array.from({ length: n }, (_, c) => Math.max(letter(c).length, ...cells.map((r) => (r[c] ?? "").length)));
   const pad = (r: string[]) => widths.map((w, c) => (r[c] ?? "").padEnd(w)).join("  ").trimEnd();
   const at = (row: number | null, text: string) => `${row === null ? "" : String(row)}`.padStart(gutter) + "  " + text;
   return [
-    at(null, pad(widths.map((_, c) => columnLetter(c + 1)))),
+    at(null, pad(widths.map((_, c) => letter(c)))),
     at(table[0].row, pad(cells[0])),
     at(null, widths.map((w) => "-".repeat(w)).join("  ")),
     ...table.slice(1).map((l, i) => at(l.row, pad(cells[i + 1]))),
@@ -167,7 +203,7 @@ export function renderReport(r: ShownReport): string {
     const h = s.headerRow ?? Infinity;
     const before = s.lines.notes.filter((n) => n.row < h).map(text);
     const after = s.lines.notes.filter((n) => n.row > h).map(text);
-    parts.push([...head, ...before, ...renderRows(s.lines.table, g), ...after]);
+    parts.push([...head, ...before, ...renderRows(s.lines.table, g, s.column), ...after]);
   }
   return parts.map((p) => p.join("\n")).join("\n\n");
 }

@@ -179,7 +179,7 @@ export function menuHelp(): void {
       "Settings tab: cycle name, start date, length in weeks, cadence, check-in weekday, RAG thresholds (gap = expected − score), aspirational goal, leaders' and admins' emails, email switches.",
       "Owners check in from Check in; admins see every KR.",
       "Scores: increase / decrease move from start to target; stay_above / stay_below are 1 while the condition holds; milestone is the fraction done (0–1).",
-      "Generate weekly summary writes the Weekly Summary tab (the first one makes it) and History. Mid-cycle review and End cycle & retrospective freeze scores; Roll over starts the next cycle and archives this one.",
+      "Generate weekly summary writes the Weekly Summary tab and History. Mid-cycle review and End cycle & retrospective freeze scores; Roll over starts the next cycle and archives this one.",
     ].join("\n\n"),
     ui().ButtonSet.OK,
   );

@@ -5,7 +5,7 @@ import { isBlankValue } from "../core/blank";
 import { asText } from "./env";
 import { RAG, SETUP_ERROR_STYLE } from "./layout";
 import { STATUS } from "../core/tabs";
-import { formatSparse } from "./renderSparse";
+import { formatSparse, percentText, typedPercent, type PlacedBlock } from "./renderSparse";
 import { backgrounds, STYLE } from "./renderStyle";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -67,6 +67,8 @@ export function rangeFromA1Growing(sheet: Sheet, rows: number, width: number): R
  * row and a column; a report has more than one row), so the call count does not depend on its size. The tab was cleared, so the cells left out of
  * a band are blank already, and only the cells that differ from the default look are formatted (renderSparse.ts).
  */
+export type { PlacedBlock };
+
 function writeInTwoBands(sheet: Sheet, values: unknown[][], width: number): void {
   const n = values.length;
   if (n < 2) {
@@ -97,21 +99,11 @@ function writeInTwoBands(sheet: Sheet, values: unknown[][], width: number): void
   sheet.getRange(best + 1, 1, n - best, below[best]).setValues(values.slice(best).map((r) => r.slice(0, below[best])));
 }
 
-/**
- * Writes the block from A1 and returns its range (for statusColours). `sparse`: on a tab that was just
- * cleared, only the cells that differ from the default look are formatted (renderSparse.ts), and the values
- * go in two narrower bands (writeInTwoBands); the Weekly Summary uses it (each cell formatted is paid for).
- * Otherwise the whole block gets number formats, weights, colours, fills and sizes.
- */
-export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number, opts: { sparse?: boolean } = {}): Range | null {
+/** Writes the block from A1, every cell formatted (number formats, weights, colours, fills, sizes), and returns its range (for statusColours). */
+export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number): Range | null {
   if (!rows.length) return null;
   const range = rangeFromA1Growing(sheet, rows.length, width);
   const values = rows.map((r) => r.map(cellValue));
-  if (opts.sparse) {
-    writeInTwoBands(sheet, values, width);
-    formatSparse(sheet, rows, width);
-    return range;
-  }
   range.setValues(values);
   range.setNumberFormats(rows.map((r) => r.map((c) => c.fmt || "General")));
   range.setFontWeights(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].bold ? "bold" : "normal"))));
@@ -119,6 +111,25 @@ export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number, 
   range.setBackgrounds(backgrounds(rows));
   range.setFontSizes(rows.map((r) => r.map((c) => (c.style && STYLE[c.style].size) || 10)));
   return range;
+}
+
+/**
+ * The Weekly Summary on a tab that was just cleared: the report from A1 in two row bands (writeInTwoBands),
+ * each other block (the Chart data, right of the report) in one write at its place, and the cells of all of
+ * them that differ from a cleared cell's look formatted together, one call per look (renderSparse.ts): a
+ * block apart costs its one write, not a call per look. The tab is grown first when it is smaller.
+ */
+export function renderSparseReport(sheet: Sheet, report: PlacedBlock, blocks: PlacedBlock[]): void {
+  if (!report.rows.length) return;
+  const all = [report, ...blocks.filter((b) => b.rows.length)];
+  const bottom = Math.max(...all.map((b) => b.row + b.rows.length - 1));
+  const right = Math.max(...all.map((b) => b.column + b.width - 1));
+  rangeFromA1Growing(sheet, bottom, right);
+  // Percentages as typed text ("38%"): the number with its format, without a format call (renderSparse.ts).
+  const value = (c: SummaryCell) => (typedPercent(c) ? percentText(c.v as number) : cellValue(c));
+  writeInTwoBands(sheet, report.rows.map((r) => r.map(value)), report.width);
+  for (const b of all.slice(1)) sheet.getRange(b.row, b.column, b.rows.length, b.width).setValues(b.rows.map((r) => r.map(value)));
+  formatSparse(sheet, all);
 }
 
 /** Status words coloured by their RAG label anywhere in the block (the colour never disagrees with the word). */

@@ -20,9 +20,25 @@ const DEFAULT_SIZE = 10;
  * so the number of calls does not depend on the data (a format no cell has this time is set on a blank
  * cell, where it shows nothing). Not here, because the written value already looks so: "@" (text is written
  * as literal text), "yyyy-mm-dd" on a YYYY-MM-DD string (written, it becomes a date with that format, as
- * typing it does) and "0" on a whole number.
+ * typing it does), "0%" (written as "38%" text, which becomes 0.38 with that format: percentText) and "0"
+ * on a whole number.
  */
-export const REPORT_FORMATS = ["0.00", "+0.00;-0.00;0.00", "0%", "+0;-0;0", "0.0"] as const;
+export const REPORT_FORMATS = ["0.00", "+0.00;-0.00;0.00", "+0;-0;0", "0.0"] as const;
+
+/**
+ * A "0%" number as the text typed for it ("38%"): setValues parses it as typing does, into the number with
+ * the "0%" format, so the cell shows what the format showed and needs no format call (one call fewer per
+ * generation). Rounded as the format displays it (half away from zero, on the decimal figure).
+ */
+export function percentText(v: number): string {
+  const p = Number((Math.abs(v) * 100).toPrecision(12));
+  return `${v < 0 ? "-" : ""}${Math.round(p)}%`;
+}
+
+/** Whether the cell is written as typed percent text (percentText) rather than a number with a format. */
+export function typedPercent(c: SummaryCell): boolean {
+  return c.fmt === "0%" && !c.formula && typeof c.v === "number" && isFinite(c.v);
+}
 
 /** A1 ranges covering the cells (1-based [row, column]): runs along each row, merged down equal runs. */
 export function rangesOf(cells: [number, number][]): string[] {
@@ -71,7 +87,16 @@ function formatToSet(c: SummaryCell): string | null {
   if (!f || f === "General" || f === "@" || blank(c)) return null;
   if (f === "yyyy-mm-dd" && typeof c.v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(c.v)) return null;
   if (f === "0" && typeof c.v === "number" && Number.isInteger(c.v)) return null;
+  if (typedPercent(c)) return null;
   return f;
+}
+
+/** Cells written from sheet row `row`, column `column` (1-based); every row has `width` cells. */
+export interface PlacedBlock {
+  row: number;
+  column: number;
+  width: number;
+  rows: SummaryCell[][];
 }
 
 class Groups {
@@ -84,32 +109,35 @@ class Groups {
 }
 
 /**
- * Sets the looks of a block written from A1 on a cleared tab. Fonts: a look of two or more properties
+ * Sets the looks of blocks written on a cleared tab (the report from A1, the Chart data beside it), all
+ * blocks' cells of one look in the same call. Fonts: a look of two or more properties
  * that only one rectangle has (the title) in one text-style call; otherwise one call per property and
  * value (bold; each colour; each size). Fills: one call per colour. Number formats: REPORT_FORMATS, one
  * call each, then any other format the block has.
  */
-export function formatSparse(sheet: Sheet, rows: SummaryCell[][], width: number): void {
-  const fills = backgrounds(rows);
+export function formatSparse(sheet: Sheet, blocks: PlacedBlock[]): void {
   const looks = new Groups(); // font looks: "bold|fg|size"
   const bg = new Groups();
   const fmt = new Groups();
   let spare: [number, number] | null = null; // a blank, unstyled cell for a format no cell has
-  rows.forEach((row, i) => {
-    for (let j = 0; j < width; j++) {
-      const c = row[j] || { v: null };
-      const st = c.style ? STYLE[c.style] : {};
-      const r = i + 1;
-      const col = j + 1;
-      const look = `${st.bold ? "bold" : ""}|${st.fg && st.fg !== DEFAULT_FG ? st.fg : ""}|${st.size && st.size !== DEFAULT_SIZE ? st.size : ""}`;
-      if (look !== "||") looks.add(look, r, col);
-      const fill = fills[i][j];
-      if (fill && fill !== DEFAULT_BG) bg.add(fill, r, col);
-      const f = formatToSet(c);
-      if (f) fmt.add(f, r, col);
-      else if (!spare && blank(c) && !c.style && look === "||" && fill === DEFAULT_BG) spare = [r, col];
-    }
-  });
+  for (const { row: top, column: left, width, rows } of blocks) {
+    const fills = backgrounds(rows);
+    rows.forEach((row, i) => {
+      for (let j = 0; j < width; j++) {
+        const c = row[j] || { v: null };
+        const st = c.style ? STYLE[c.style] : {};
+        const r = top + i;
+        const col = left + j;
+        const look = `${st.bold ? "bold" : ""}|${st.fg && st.fg !== DEFAULT_FG ? st.fg : ""}|${st.size && st.size !== DEFAULT_SIZE ? st.size : ""}`;
+        if (look !== "||") looks.add(look, r, col);
+        const fill = fills[i][j];
+        if (fill && fill !== DEFAULT_BG) bg.add(fill, r, col);
+        const f = formatToSet(c);
+        if (f) fmt.add(f, r, col);
+        else if (!spare && blank(c) && !c.style && look === "||" && fill === DEFAULT_BG) spare = [r, col];
+      }
+    });
+  }
 
   // Fonts.
   const bold: [number, number][] = [];

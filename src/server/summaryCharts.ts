@@ -21,7 +21,11 @@ function a1Of(r: unknown): string {
   return (r as GoogleAppsScript.Spreadsheet.Range).getA1Notation();
 }
 
-/** Whether the chart already draws `spec`: the same ranges, anchor cell and options. */
+/**
+ * Whether the chart already draws `spec`: the same ranges, anchor cell and options. interpolateNulls is not
+ * compared: a chart made before it was set had its ranges at the bottom of the report, so it is updated
+ * (and gets it) anyway, and an option Google might not echo back must not make every week update.
+ */
 function drawsAlready(c: EmbeddedChart, spec: ChartSpec): boolean {
   const ranges = (c.getRanges() as unknown[]).map(a1Of);
   if (ranges.length !== spec.ranges.length || ranges.some((a1, i) => a1 !== spec.ranges[i])) return false;
@@ -52,7 +56,8 @@ export function updateSummaryCharts(sheet: Sheet, specs: ChartSpec[]): void {
       .setOption("isStacked", spec.stacked)
       .setOption("width", spec.width)
       .setOption("height", spec.height)
-      .setOption("useFirstColumnAsDomain", true);
+      .setOption("useFirstColumnAsDomain", true)
+      .setOption("interpolateNulls", spec.interpolateNulls);
     for (const r of spec.ranges) b = b.addRange(sheet.getRange(r));
     if (prev) sheet.updateChart(b.build());
     else sheet.insertChart(b.build());

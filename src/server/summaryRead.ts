@@ -76,16 +76,27 @@ function withState(e: ExistingHistoryRow, cells: unknown[], at: number[], tz: st
 }
 
 /**
- * History in at most four reads: the header region, the base columns of every row down to the last row,
- * and the state columns of the rows of `wideWeeks` (one contiguous block).
+ * Blank rows below History that are cheaper to read than asking for its last row: a read call costs about
+ * what 800 rows of its six base columns do (README, "The cost model").
  */
-export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[]): HistoryRead {
+const HISTORY_BLANK_TAIL = 800;
+
+/**
+ * History in at most four reads: its last row, the header region, the base columns of every row down to
+ * the last row, and the state columns of the rows of `wideWeeks` (one contiguous block). When History's last
+ * row as the previous summary left it (`expectedLast`) lies within HISTORY_BLANK_TAIL rows of the sheet's
+ * end, the base columns are read to the sheet's end instead, without asking for the last row: exact
+ * whatever the record says (nothing lies below the sheet's end; blank rows are no entries), and the record
+ * only decides which is cheaper.
+ */
+export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[], expectedLast: number | null = null): HistoryRead {
   const sheet = ss.getSheetByName(TAB.history);
   if (!sheet) {
     readTable(ss, TAB.history, IDENTIFYING.history, HEAD_WIDTH); // throws the missing-tab message
     throw new Error("unreachable");
   }
-  const last = Math.max(1, sheet.getLastRow());
+  const max = expectedLast === null ? 0 : sheet.getMaxRows();
+  const last = expectedLast !== null && max >= expectedLast && max - expectedLast <= HISTORY_BLANK_TAIL ? max : Math.max(1, sheet.getLastRow());
   let top: unknown[][];
   try {
     top = sheet.getRange(1, 1, Math.min(last, HEAD_ROWS), HEAD_WIDTH).getValues();
@@ -129,9 +140,18 @@ const CHECKPOINTS = "okrSheets.summaryCheckpoints";
 /** Checkpoints kept: one per week, the latest weeks. */
 const KEEP = 4;
 
+/** A checkpoint as stored: with History's last row after that summary's write (what readHistory expects). */
+export type StoredCheckpoint = Checkpoint & { historyLast?: number };
+
 export interface CheckpointStore {
   props: GoogleAppsScript.Properties.Properties | null;
-  list: Checkpoint[];
+  list: StoredCheckpoint[];
+}
+
+/** History's last row as the latest summaries left it (the largest recorded), or null when none recorded it. */
+export function expectedHistoryLast(store: CheckpointStore): number | null {
+  const rows = store.list.map((c) => c.historyLast).filter((n): n is number => typeof n === "number" && n >= 1);
+  return rows.length ? Math.max(...rows) : null;
 }
 
 /** The checkpoints recorded in the document (none when unreadable: the summary then reads the whole log). */
@@ -145,7 +165,7 @@ export function loadCheckpoints(): CheckpointStore {
   const text = props.getProperty(CHECKPOINTS);
   if (!text) return { props, list: [] };
   try {
-    const list = JSON.parse(text) as Checkpoint[];
+    const list = JSON.parse(text) as StoredCheckpoint[];
     return { props, list: Array.isArray(list) ? list.filter((c) => c && typeof c.week === "number" && typeof c.lastRow === "number") : [] };
   } catch {
     return { props, list: [] }; // a damaged record counts as none
@@ -153,7 +173,7 @@ export function loadCheckpoints(): CheckpointStore {
 }
 
 /** Records week `week`'s checkpoint (null: forgets it, its History rows no longer summarise the log). */
-export function saveCheckpoint(store: CheckpointStore, week: number, cp: Checkpoint | null): void {
+export function saveCheckpoint(store: CheckpointStore, week: number, cp: StoredCheckpoint | null): void {
   if (!store.props) return;
   // Written every time (even unchanged), so the summary's calls do not depend on the data.
   const list = store.list.filter((c) => c.week !== week);

@@ -22,8 +22,8 @@ import {
   settingsFromValues,
   type SettingsRead,
 } from "./read";
-import { loadCheckpoints, readHistory, readHistoryRows, readSummaryLog, saveCheckpoint, summaryWeek, type HistoryRead } from "./summaryRead";
-import { renderCells } from "./render";
+import { expectedHistoryLast, loadCheckpoints, readHistory, readHistoryRows, readSummaryLog, saveCheckpoint, summaryWeek, type HistoryRead } from "./summaryRead";
+import { renderSparseReport } from "./render";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
 import { readKrRows } from "./krRow";
@@ -95,6 +95,7 @@ function keyResultRows(ss: Spreadsheet, s: SettingsRead | null): Table {
 
 /** The rows of a tab insertSheet makes (and 26 columns, A–Z). */
 const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLUMNS = 26;
 
 /**
  * Creates the Weekly Summary tab (first) with its lasting layout: frozen rows, column widths (the trend's
@@ -104,8 +105,11 @@ const NEW_SHEET_ROWS = 1000;
  * tab gets no placeholder line (the report is written over A1 at once) and no protection description (a
  * tab's one protection is the add-on's whatever it says, as setup's are: docs/workbook.md#protection).
  */
-export function createSummarySheet(ss: Spreadsheet, rows: number): GoogleAppsScript.Spreadsheet.Sheet {
+export function createSummarySheet(ss: Spreadsheet, rows: number, columns: number): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.insertSheet(TAB.summary, 0);
+  // The Chart data block lies right of the report, past a new sheet's 26 columns for most cycles: added now,
+  // in one call, rather than by render.ts after a failed range and a look at the tab's size.
+  if (columns > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, columns - NEW_SHEET_COLUMNS);
   // A report longer than a new sheet's 1,000 rows (a tracker of several hundred KRs) gets its room now, as render.ts
   // would give it (twice the report, so a growing cycle does not grow the tab every week), without first
   // failing to get the range and asking for the tab's size.
@@ -125,9 +129,10 @@ export function createSummarySheet(ss: Spreadsheet, rows: number): GoogleAppsScr
 /**
  * Generates the Weekly Summary and writes the week's History rows. The number of service calls does not
  * depend on the tracker's size: one read per source tab, a fixed set of batched writes, one call per look
- * formatted (69–76 calls: test/server/summary.test.ts; the charts and History's Score format only when
- * they change, the status rules every time since clear() removes them; layout, widths and protection are
- * set once, by the first generation, which makes the tab: 7 calls more, 8 for a report over 1,000 rows).
+ * formatted (70–72 calls a week: test/server/summary.test.ts; the charts and History's Score format only
+ * when they change, which the Chart data's place fixed for the cycle makes rare, the status rules every
+ * time since clear() removes them; layout, widths and protection are set once, by the first generation,
+ * which makes the tab).
  */
 export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   return withDocumentLock(() => {
@@ -141,7 +146,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     // History's state columns are read for last week (its confidence) and the checkpoint the log is read from.
     const checkpoints = loadCheckpoints();
     const best = checkpointFor(checkpoints.list, settings, asOf);
-    const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []));
+    const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []), expectedHistoryLast(checkpoints));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     // Numbers inside the summary's text (and the digest's) take the locale's decimal separator: one call.
@@ -149,13 +154,17 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, decimalSeparator });
 
     let sheet = ss.getSheetByName(TAB.summary);
-    if (!sheet) sheet = createSummarySheet(ss, model.rows.length);
+    if (!sheet) {
+      const blocks = [{ row: 1, column: 1, width: model.width, rows: model.rows }, model.chartData].filter((b) => b.rows.length);
+      const bottom = Math.max(...blocks.map((b) => b.row + b.rows.length - 1));
+      sheet = createSummarySheet(ss, bottom, Math.max(...blocks.map((b) => b.column + b.width - 1)));
+    }
     else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created; removes the status rules
-    renderCells(sheet, model.rows, model.width, { sparse: true });
+    renderSparseReport(sheet, { row: 1, column: 1, width: model.width, rows: model.rows }, [model.chartData]);
     setStatusColours(sheet); // clear() removed them
     updateSummaryCharts(sheet, model.charts);
 
-    writeHistory(ss, hist, model, tz);
+    const historyLast = writeHistory(ss, hist, model, tz);
     ensureHistoryScoreFormat(hist.sheet, hist.headerRow + 1, col({ headers: hist.headers }, "Score") + 1, checkpoints.props);
     // The week's History rows summarise the log read when every row read is dated on or before the summary's day.
     const complete = hist.hasState && (log.maxDate === null || log.maxDate <= asOf);
@@ -163,7 +172,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
       checkpoints,
       model.week,
       complete
-        ? { week: model.week, asOf, lastRow: log.lastRow, rowKey: log.rowKey, maxDate: log.maxDate, headerRow: log.headerRow, digest: historyDigest(model.historyRows) }
+        ? { week: model.week, asOf, lastRow: log.lastRow, rowKey: log.rowKey, maxDate: log.maxDate, headerRow: log.headerRow, digest: historyDigest(model.historyRows), historyLast }
         : null,
     );
     writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs);
@@ -174,7 +183,8 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
 /** History grows by at least this many rows at a time, so growing is rare. */
 const HISTORY_GROWTH = 500;
 
-function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: string): void {
+/** Writes the week's History rows; returns the last row holding an entry after the write (the next summary's expectation). */
+function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: string): number {
   let existing: ExistingHistoryRow[] = h.entries;
   const plan0 = planHistoryWrite(existing, model.week, model.historyRows, h.headerRow + 1);
   if (plan0.mode === "rewrite" && h.hasState) {
@@ -207,7 +217,11 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
     return r;
   });
   const total = rows.length + plan.clearRows;
-  if (total === 0) return;
+  // The rows written (and any later ones moved up among them) end the entries; above them, the rows kept.
+  let end = h.headerRow;
+  for (const e of existing) if (e.row < plan.startRow && e.row > end) end = e.row;
+  if (rows.length) end = plan.startRow + rows.length - 1;
+  if (total === 0) return end;
   const lastRow = plan.startRow + total - 1;
   // History is not sized ahead: a range beyond the sheet's size is refused, so a full tab grows first (one
   // insert) when the write's range fails; its new rows get the Score format after the write.
@@ -232,6 +246,7 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
   } else {
     range.clearContent();
   }
+  return end;
 }
 
 /**

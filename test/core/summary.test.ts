@@ -316,8 +316,9 @@ describe("layout", () => {
       "Forecast",
       "Signals",
       "Trend",
-      "Chart data",
     ]);
+    // The Chart data is apart from the report, right of it (summary.ts chartDataPlace).
+    expect(String(a.chartData.rows[0][0].v)).toMatch(/^Chart data/);
   });
   it("overall row: score, expected, status, rate, k of n", () => {
     const i = rowIndex(a, (r) => r[0].v === "Overall");
@@ -352,6 +353,43 @@ describe("layout", () => {
     expect(texts).toContain("None — this is the first week of the cycle.");
     const noneCount = m.rows.filter((r) => r[0].style === "muted" && String(r[0].v).startsWith("None")).length;
     expect(noneCount).toBeGreaterThanOrEqual(2);
+  });
+  it("the Chart data block and the charts' ranges stay put all cycle: weeks 1..M across, the weeks to come blank", () => {
+    const tracker = fixtureTracker();
+    const checkins = fixtureCheckins();
+    // Week 4 (A, no History yet), week 5 (B, with week 4's rows) and week 13 (week 4's and 5's rows).
+    const late = buildSummary({ tracker, checkins, history: a.historyRows.concat(b.historyRows), asOf: "2026-03-30" });
+    for (const m of [a, b, late]) {
+      expect({ row: m.chartData.row, column: m.chartData.column, width: m.chartData.width }).toEqual({ row: 3, column: 21, width: 14 });
+      expect(m.charts.map((c) => c.ranges)).toEqual([["U4:AH9"], ["U11:AH14"]]);
+      // Right of the widest the report gets this cycle (the Trend at week 13) and of the charts (L to S).
+      expect(m.width).toBeLessThan(m.chartData.column - 1);
+    }
+    expect(late.width).toBe(17);
+    const rows = b.chartData.rows.map((r) => r.map((c) => c.v));
+    expect(rows[0][0]).toBe("Chart data: from History, drawn by the charts to the left");
+    expect(rows[1]).toEqual(["Week", ...Array.from({ length: 13 }, (_, i) => i + 1)]);
+    expect(rows.slice(2, 7).map((r) => r[0])).toEqual(["O1", "O2", "O3", "Expected (committed)", "Expected (aspirational)"]);
+    // History has weeks 4 and 5 at B: those columns hold values, every other week is blank.
+    for (const r of rows.slice(2, 7)) {
+      expect(r.slice(1).map((v, i) => (v === null ? null : i + 1)).filter((w) => w !== null)).toEqual([4, 5]);
+    }
+    expect(rows[8]).toEqual(["Week", ...Array.from({ length: 13 }, (_, i) => i + 1)]);
+    expect(rows.slice(9).map((r) => r[0])).toEqual(["On track", "At risk", "Off track"]);
+    expect(rows.slice(9).map((r) => r.slice(4, 6).reduce((x, y) => Number(x) + Number(y), 0)).reduce((x, y) => Number(x) + Number(y), 0)).toBeGreaterThan(0);
+    expect(rows[9][1]).toBeNull();
+    // The same values the charts drew when the block had a column per week of History (weeks 4 and 5).
+    const score = b.chartData.rows[2][5];
+    expect(score.fmt).toBe("0.00");
+    expect(typeof score.v).toBe("number");
+    // A line goes on across a week without a summary (its column is blank); the columns stop where the data does.
+    expect(b.charts.map((c) => c.interpolateNulls)).toEqual([true, false]);
+  });
+  it("a longer cycle puts the block further right, still fixed for the cycle", () => {
+    const t = fixtureTracker();
+    t.settings.weeks = 26;
+    const m = buildSummary({ tracker: t, checkins: fixtureCheckins(), history: [], asOf: A });
+    expect([m.chartData.column, m.chartData.width]).toEqual([26 + 4 + 2, 27]);
   });
   it("wide trends widen the table", () => {
     const late = buildSummary({ tracker: fixtureTracker(), checkins: fixtureCheckins(), history: [], asOf: "2026-03-30" });

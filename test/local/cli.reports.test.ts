@@ -76,9 +76,14 @@ describe("show of a report tab", () => {
     expect(attention.headers, "every column, not the Objectives header's").toContain("Next step");
     const kr2 = attention.rows.find((r) => r["ID"] === "O1.KR2")!;
     expect([kr2["Blockers"], kr2["Next step"]]).toEqual(["Paint shop runs one shift", "Ask for a trial of a second shift"]);
-    // Each section's rows lie between its header and the next section: no 25 rows of every section.
+    // Each section's rows lie between its header and the next section: no 25 rows of every section. The
+    // Chart data beside the report (from row 3, column U) comes after the report's own sections.
+    const side = sections.findIndex((s) => /^Chart data/.test(s.title ?? ""));
+    expect(sections[side].column).toBe(21);
+    expect(sections[side].headers.slice(0, 3)).toEqual(["Week", "1", "2"]);
+    expect(sections[side + 1].rows.map((r) => r["Week"])).toEqual(["On track", "At risk", "Off track"]);
     sections.forEach((s, i) => {
-      const end = i + 1 < sections.length ? sections[i + 1].row : Infinity;
+      const end = i + 1 < sections.length && i + 1 !== side ? sections[i + 1].row : Infinity;
       for (const r of s.rows) expect((r._row as number) > (s.headerRow as number) && (r._row as number) < end, `${s.title} row ${r._row}`).toBe(true);
     });
     expect(sections.filter((s) => s.headers[0] === "ID" && s.headers[1] === "Objective")).toHaveLength(1);

@@ -166,17 +166,23 @@ describe("Weekly Summary charts", () => {
     ]);
     const [scores, status] = charts;
     const v = summaryText(wb);
-    const top = v.findIndex((r) => r[0] === "Week");
-    // Weeks 1–3 across, one row per objective (O1–O3), then the committed and aspirational expected lines;
-    // the charts read the rows as series (transposed), so the block is no wider than the weeks.
-    expect(v[top].slice(0, 5)).toEqual(["Week", "1", "2", "3", ""]);
-    expect(v.slice(top + 1, top + 6).map((r) => r[0])).toEqual(["O1", "O2", "O3", "Expected (committed)", "Expected (aspirational)"]);
-    expect(scores.getRanges().map(String)).toEqual([`Weekly Summary!A${top + 1}:D${top + 6}`]);
-    expect(Number(v[top + 4][3])).toBeCloseTo(20 / 91, 9); // elapsed on 2026-01-25 × 1
+    // The block sits right of the report at row 3 (column U for a 13-week cycle: the trend at week 13 is
+    // 17 columns wide, the charts cover L to S), the same place every week of the cycle.
+    expect(v[2][20]).toMatch(/^Chart data/);
+    const top = 3;
+    const at = (r: number) => v[r].slice(20, 35);
+    // Weeks 1–13 across (the weeks to come blank), one row per objective (O1–O3), then the committed and
+    // aspirational expected lines; the charts read the rows as series (transposed).
+    expect(at(top)).toEqual(["Week", ...Array.from({ length: 13 }, (_, i) => String(i + 1))]);
+    expect(v.slice(top + 1, top + 6).map((r) => r[20])).toEqual(["O1", "O2", "O3", "Expected (committed)", "Expected (aspirational)"]);
+    expect(scores.getRanges().map(String)).toEqual([`Weekly Summary!U${top + 1}:AH${top + 6}`]);
+    expect(Number(v[top + 4][23])).toBeCloseTo(20 / 91, 9); // elapsed on 2026-01-25 × 1
+    expect(at(top + 4).slice(4)).toEqual(new Array(10).fill("")); // weeks 4–13 not summarised yet
     const mixTop = top + 7;
-    expect(v[mixTop].slice(0, 4)).toEqual(["Week", "1", "2", "3"]);
-    expect(v.slice(mixTop + 1, mixTop + 4).map((r) => r[0])).toEqual(["On track", "At risk", "Off track"]);
-    expect(status.getRanges().map(String)).toEqual([`Weekly Summary!A${mixTop + 1}:D${mixTop + 4}`]);
+    expect(at(mixTop).slice(0, 4)).toEqual(["Week", "1", "2", "3"]);
+    expect(v.slice(mixTop + 1, mixTop + 4).map((r) => r[20])).toEqual(["On track", "At risk", "Off track"]);
+    expect(status.getRanges().map(String)).toEqual([`Weekly Summary!U${mixTop + 1}:AH${mixTop + 4}`]);
+    expect(scores.getOptions().get("interpolateNulls")).toBe(true);
     for (const c of [scores, status]) expect((c as unknown as { getTransposed(): boolean }).getTransposed()).toBe(true);
     expect(status.getOptions().get("isStacked")).toBe(true);
     expect(scores.getContainerInfo().getAnchorRow()).toBe(3);

@@ -4,7 +4,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
-import { byId, OPERATIONS_OWNER, rowWhere, section, summarize, summaryTab, type Tab } from "../support/summaryTab";
+import { byId, OPERATIONS_OWNER, reportWidth, rowWhere, section, summarize, summaryTab, type Tab } from "../support/summaryTab";
 
 const START = "2026-01-05"; // a Monday; week 1 = 01-05..01-11, week 2 = 01-12..01-18
 const W2 = "2026-01-18";
@@ -169,7 +169,7 @@ describe("Section headings are readable in Google Sheets", () => {
     summarize(wb, W2);
     const tab = summaryTab(wb);
     const sh = ss(wb).getSheetByName("Weekly Summary")!;
-    const width = tab.values[0].length;
+    const width = reportWidth(tab); // the report's columns: the Chart data block lies right of them
     const fills = sh.getRange(1, 1, tab.values.length, width).getBackgrounds();
     const headings = ["Needs attention", "Objectives", "Trend"].map((h) => rowWhere(tab, (s) => s.startsWith(h)));
     for (const r of headings) {
@@ -178,7 +178,7 @@ describe("Section headings are readable in Google Sheets", () => {
     }
     // A header row below a heading keeps its own grey, and blank rows stay white.
     expect(fills[headings[0] + 1][0].toLowerCase()).toBe("#e8eaed");
-    const blank = tab.values.findIndex((row, i) => i > headings[0] && row.every((v) => v === ""));
+    const blank = tab.values.findIndex((row, i) => i > headings[0] && row.slice(0, width).every((v) => v === ""));
     fills[blank].forEach((bg) => expect(bg.toLowerCase()).toBe("#ffffff"));
   });
 });

@@ -6,7 +6,8 @@ import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { evaluateConditionalFormat } from "../../src/local/sheets";
 import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
-import { OPERATIONS_OWNER, rowWhere, summaryTab } from "../support/summaryTab";
+import { chartDataAt, OPERATIONS_OWNER, rowWhere, summaryTab } from "../support/summaryTab";
+import { columnLetter } from "../../src/core/a1";
 
 const START = "2026-01-05";
 const W2 = "2026-01-18";
@@ -46,25 +47,33 @@ function overallLook(wb: Workbook) {
 }
 
 describe("Weekly Summary: what each generation rewrites", () => {
-  it("a regeneration sets the status rules again (clear() removed them) and updates no chart; a new week moves the charts, and the tab looks the same", () => {
+  it("a regeneration sets the status rules again (clear() removed them) and updates no chart; nor does a new week (the Chart data stays put), and the tab looks the same", () => {
     const wb = newTracker({ template: "operations", start: START, at: START });
     checkIn(wb, "2026-01-06", "O1.KR1", 85);
     checkIn(wb, "2026-01-14", "O2.KR2", 91);
     generate(wb, W2);
+    const sh = ss(wb).getSheetByName("Weekly Summary")!;
+    const before = sh.getCharts().map((c) => c.getRanges().map(String));
     const again = generate(wb, W2);
     expect(again.calls["Sheet.setConditionalFormatRules"]).toBe(1);
     expect(again.calls["Sheet.updateChart"]).toBeUndefined();
     expect(again.calls["Sheet.insertChart"]).toBeUndefined();
+    // A new week: the report is longer and History has a week more, but the block the charts draw is at
+    // the same place and size (a column per week of the cycle), so the charts are left as they are.
     const next = generate(wb, W3);
     expect(next.calls["Sheet.setConditionalFormatRules"]).toBe(1);
-    expect(next.calls["Sheet.updateChart"]).toBe(2);
-    // The charts draw the new week's data block.
-    const sh = ss(wb).getSheetByName("Weekly Summary")!;
+    expect(next.calls["Sheet.updateChart"]).toBeUndefined();
+    expect(next.calls["Sheet.insertChart"]).toBeUndefined();
+    expect(sh.getCharts().map((c) => c.getRanges().map(String))).toEqual(before);
+    // They draw the new week's data: History has weeks 2 and 3, in the block's columns for weeks 2 and 3.
     const t = summaryTab(wb);
-    const chartRow = rowWhere(t, (s) => s.startsWith("Chart data")) + 1;
+    const at = chartDataAt(t);
     const ranges = sh.getCharts().map((c) => String(c.getRanges()[0]).replace(/^.*!/, ""));
-    // History has weeks 2 and 3: the week header row, then the objectives and expected lines, weeks across.
-    expect(ranges[0]).toMatch(new RegExp(`^A${chartRow + 1}:C\\d+$`));
+    expect(ranges[0]).toMatch(new RegExp(`^${columnLetter(at.col + 1)}${at.row + 2}:${columnLetter(at.col + 14)}\\d+$`));
+    expect(t.values[at.row + 1].slice(at.col, at.col + 4)).toEqual(["Week", 1, 2, 3]);
+    const o1 = t.values[at.row + 2].slice(at.col, at.col + 5);
+    expect(o1[0]).toBe("O1");
+    expect([o1[1], typeof o1[2], typeof o1[3], o1[4]]).toEqual(["", "number", "number", ""]);
     // The look after the third generation, statuses coloured by the rules it set.
     const look = overallLook(wb);
     expect(look.heading).toEqual(["bold", "#ffffff", "#1f3b57"]);
@@ -83,7 +92,59 @@ describe("Weekly Summary: what each generation rewrites", () => {
     const grown = generate(wb, W2);
     expect(grown.calls["Sheet.setConditionalFormatRules"]).toBe(1);
     const rules = sh.getConditionalFormatRules();
-    expect(rules.map((r) => r.getRanges()[0].getA1Notation())).toEqual(rules.map(() => `A1:${String.fromCharCode(64 + sh.getMaxColumns())}${sh.getMaxRows()}`));
+    expect(rules.map((r) => r.getRanges()[0].getA1Notation())).toEqual(rules.map(() => `A1:${columnLetter(sh.getMaxColumns())}${sh.getMaxRows()}`));
+  });
+
+  it("History is read to its sheet's end without asking for its last row when few blank rows lie below it (the last summary recorded where it ended)", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    checkIn(wb, "2026-01-06", "O1.KR1", 85);
+    checkIn(wb, "2026-01-14", "O2.KR2", 91);
+    generate(wb, W2);
+    // A new tracker's History: a few rows in a new sheet's 1,000, so its last row is asked (as the log's is).
+    expect(generate(wb, W3).calls["Sheet.getLastRow"]).toBe(2);
+    const hist = ss(wb).getSheetByName("History")!;
+    const before = hist.getDataRange().getValues();
+    const tab = summaryTab(wb).values;
+    // 100 blank rows below it: reading them costs less than the call, so only the log's last row is asked.
+    hist.deleteRows(hist.getLastRow() + 101, hist.getMaxRows() - hist.getLastRow() - 100);
+    expect(generate(wb, W3).calls["Sheet.getLastRow"]).toBe(1);
+    expect(hist.getDataRange().getValues()).toEqual(before);
+    const again = summaryTab(wb).values.map((r, i) => (i === 1 ? r.map((v) => String(v).replace(/ · generated .*$/, "")) : r));
+    expect(again).toEqual(tab.map((r, i) => (i === 1 ? r.map((v) => String(v).replace(/ · generated .*$/, "")) : r)));
+    // A row added by hand 50 rows below the recorded end is still read (the read reaches the sheet's end):
+    // the Chart data's count of week 3's Off track rows takes it in.
+    const offTrackWeek3 = () => {
+      const t = summaryTab(wb);
+      const at = chartDataAt(t);
+      const row = t.values.findIndex((r, i) => i > at.row && r[at.col] === "Off track");
+      return Number(t.values[row][at.col + 3]);
+    };
+    const was = offTrackWeek3();
+    generate(wb, "2026-02-01");
+    expect(offTrackWeek3()).toBe(was);
+    hist.getRange(hist.getLastRow() + 50, 1, 1, 6).setValues([[3, "2026-01-25", "O3.KR2", 1, 0.1, "Off track"]]);
+    generate(wb, "2026-02-01");
+    expect(offTrackWeek3()).toBe(was + 1);
+  });
+
+  it("percentages are written as the text typed for them (38%): numbers with the 0% format, without a format call", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    checkIn(wb, "2026-01-06", "O1.KR1", 85);
+    checkIn(wb, "2026-01-14", "O2.KR2", 91);
+    generate(wb, W2);
+    const { calls } = generate(wb, W2);
+    // Four number formats (0.00, the two signed ones, 0.0), one call each; 0% comes with the values.
+    expect(calls["RangeList.setNumberFormat"]).toBe(4);
+    const sh = ss(wb).getSheetByName("Weekly Summary")!;
+    const t = summaryTab(wb);
+    const overall = rowWhere(t, (s) => s === "Overall") + 3; // 1-based values row
+    const rate = sh.getRange(overall, 4);
+    // 1 of the template's 7 KRs checked in this period (O2.KR2): 0.1428… shown as 14%, stored as the 14% typed.
+    expect([rate.getValue(), rate.getNumberFormat(), rate.getDisplayValue()]).toEqual([0.14, "0%", "14%"]);
+    const counts = rowWhere(t, (s) => s === "Key results by status") + 3;
+    const shares = sh.getRange(counts, 3, 5, 1);
+    expect(shares.getNumberFormats().flat()).toEqual(new Array(5).fill("0%"));
+    expect(shares.getDisplayValues().flat().every((d) => /^\d+%$/.test(d))).toBe(true);
   });
 
   it("formats only the cells whose look differs from a cleared cell's: fewer than the block (it was formatted three times over)", () => {
@@ -111,7 +172,8 @@ describe("Weekly Summary: what each generation rewrites", () => {
     hist.deleteRows(last + 1, hist.getMaxRows() - last);
     const grown = generate(wb, "2026-02-01");
     expect(grown.calls["Range.setNumberFormat"]).toBe(1);
-    expect(grown.formatted).toBeLessThan(hist.getMaxRows() - last + 400); // the new rows' Score cells and the report's looks
+    // The new rows' Score cells and the report's looks (the Chart data's header rows a week per column of the cycle).
+    expect(grown.formatted).toBeLessThan(hist.getMaxRows() - last + 450);
     const rows = hist.getRange(last + 1, 1, 7, 6);
     expect(rows.getNumberFormats().map((r) => r[4])).toEqual(new Array(7).fill("0.00"));
     // Dates written as YYYY-MM-DD text are dates shown so; the week a whole number.

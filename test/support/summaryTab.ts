@@ -41,13 +41,35 @@ export function rowWhere(t: Tab, pred: (text: string) => boolean): number {
   return i;
 }
 
+/** The "Chart data" block's heading cell (0-based row and column): right of the report, from row 3. */
+export function chartDataAt(t: Tab): { row: number; col: number } {
+  for (let row = 0; row < t.values.length; row++) {
+    const col = t.values[row].findIndex((v) => String(v).startsWith("Chart data"));
+    if (col >= 0) return { row, col };
+  }
+  throw new Error("no Chart data block");
+}
+
+/** The report's columns: to its last non-blank one left of the Chart data block (which lies beyond a blank column). */
+export function reportWidth(t: Tab): number {
+  let block = t.values[0]?.length ?? 0;
+  for (const r of t.values) {
+    const col = r.findIndex((v) => String(v).startsWith("Chart data"));
+    if (col >= 0) block = Math.min(block, col);
+  }
+  let width = 0;
+  for (const r of t.values) for (let c = block - 1; c >= width; c--) if (r[c] !== "") width = c + 1;
+  return width;
+}
+
 /** A section: heading row (first cell starts with `heading`), header row, then rows up to a blank row. */
 export function section(t: Tab, heading: string): { headers: string[]; rows: Record<string, unknown>[]; at: number[]; heading: number } {
   const h = rowWhere(t, (s) => s.startsWith(heading));
-  const headers = t.values[h + 1].map(String);
+  const width = reportWidth(t);
+  const headers = t.values[h + 1].slice(0, width).map(String);
   const rows: Record<string, unknown>[] = [];
   const at: number[] = [];
-  for (let i = h + 2; i < t.values.length && t.values[i].some((v) => v !== ""); i++) {
+  for (let i = h + 2; i < t.values.length && t.values[i].slice(0, width).some((v) => v !== ""); i++) {
     rows.push(Object.fromEntries(headers.map((name, j) => [name, t.values[i][j]]).filter(([name]) => name !== "")));
     at.push(i);
   }

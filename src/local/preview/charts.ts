@@ -24,9 +24,16 @@ function num(text: string): number | null {
 
 /** The two charts from a tab's rows, or [] when the tab has no Chart data block. */
 export function chartsFromRows(rows: PreviewCell[][]): PreviewChart[] {
-  const text = (r: number, c: number) => (rows[r] && rows[r][c] ? String(rows[r][c].text ?? "") : "");
-  const h = rows.findIndex((r, i) => text(i, 0).startsWith(CHART_DATA_HEADING));
+  const cell = (r: number, c: number) => (rows[r] && rows[r][c] ? String(rows[r][c].text ?? "") : "");
+  // The block sits right of the report (core/summary chartDataPlace): found in whichever column it starts.
+  let h = -1;
+  let c0 = 0;
+  for (let i = 0; i < rows.length && h < 0; i++) {
+    const j = (rows[i] || []).findIndex((x) => String(x?.text ?? "").startsWith(CHART_DATA_HEADING));
+    if (j >= 0) [h, c0] = [i, j];
+  }
   if (h < 0) return [];
+  const text = (r: number, c: number) => cell(r, c0 + c);
   const tables: { headers: string[]; rows: string[][] }[] = [];
   let i = h + 1;
   while (i < rows.length && tables.length < 2) {

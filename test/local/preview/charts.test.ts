@@ -31,6 +31,12 @@ describe("preview charts", () => {
     expect(charts[1].series.map((s) => s.values)).toEqual([[3, 2], [1, 1], [0, 1]]);
   });
 
+  it("finds the block right of the report, where the summary puts it (a column fixed for the cycle)", () => {
+    // The report's first rows in column A, the block from column F below them.
+    const beside = ROWS.map((r, i) => [...(i < 3 ? r : c("")), ...c("", ""), ...(i < 3 ? [] : c("", "")), ...(i >= 3 ? r : [])]);
+    expect(chartsFromRows(beside)).toEqual(chartsFromRows(ROWS));
+  });
+
   it("draws SVG with escaped text and no script; nothing without a Chart data block", () => {
     const [line, mix] = chartsFromRows(ROWS);
     const svg = chartSvg(line);
