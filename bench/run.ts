@@ -97,7 +97,9 @@ function main(): boolean {
     checkinReadsFlatWithLog: { met: control.checkinReads[1] === control.checkinReads[0], measured: { checkins: control.checkins, cellsRead: control.checkinReads } },
     checkinCallsSameAtEverySize: { met: same(checkinCalls), measured: checkinCalls },
     sidebarOpenCallsSameAtEverySize: { met: same(sidebarCalls), measured: sidebarCalls },
-    summaryCallsSameAtEverySize: { met: same(summaryCalls), measured: summaryCalls, firstSummary: firstSummaryCalls },
+    // Flat with size: no tier makes more calls than the small one. Not always the same count: a tab whose data
+    // ends at its grid's end is read without asking for its last row (one call fewer, summaryRead.ts).
+    summaryCallsFlatWithSize: { met: summaryCalls.every((n) => n <= summaryCalls[0]), measured: summaryCalls, firstSummary: firstSummaryCalls },
     bundleUnder300KB: { met: bundleBytes < TARGET.bundleBytes, measured: bundleBytes },
     ...(portfolio ? { portfolioUnder6Minutes: { met: portfolio.projectedSeconds.high < BUDGET_SECONDS, measured: portfolio.projectedSeconds } } : {}),
   };

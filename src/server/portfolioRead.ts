@@ -9,6 +9,7 @@ import { KR_HEADERS, TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { countedKrRows, countedRows } from "./krRow";
 import {
+  computedKrHeaderRow,
   IDENTIFYING,
   KR_WIDTH,
   keyResultsFrom,
@@ -86,9 +87,11 @@ export function readRollupTracker(ts: Spreadsheet, tz: string): Tracker {
   const objSheet = ts.getSheetByName(TAB.objectives);
   if (!objSheet) throw notATracker(ts);
   const objValues = objSheet.getDataRange().getValues().map((r) => (r.length > OBJECTIVE_WIDTH ? r.slice(0, OBJECTIVE_WIDTH) : r));
+  // A header pushed below the rows searched by rows inserted above it is taken where the computed cells
+  // place it, as the team's own add-on takes it (a check-in, the summary, the Review).
   const krT =
     krRollupRows(ts, s) ??
-    tableFromValues(none, TAB.keyResults, readValues(ts, wholeColumns(TAB.keyResults, KR_WIDTH), TAB.keyResults, KR_WIDTH), IDENTIFYING.keyResults);
+    tableFromValues(none, TAB.keyResults, readValues(ts, wholeColumns(TAB.keyResults, KR_WIDTH), TAB.keyResults, KR_WIDTH), IDENTIFYING.keyResults, HEADER_SEARCH_ROWS, computedKrHeaderRow(s));
   const objectives = objectivesFrom(tableFromValues(none, TAB.objectives, objValues, IDENTIFYING.objectives));
   return { settings: s.settings, objectives, keyResults: keyResultsFrom(krT, tz) };
 }
@@ -99,14 +102,14 @@ const KR_READ = KR_HEADERS.slice(0, 12);
 /**
  * The KR rows in one read, placed by the Settings computed cells: the header and its row, and the ID
  * column's count, as the sidebar reads them (krRow.ts), but only the columns up to the last one the roll-up
- * uses. Null (read the table whole) when the cells are missing, the header is not where the whole read
- * looks for it, a column the roll-up needs is not in it or the IDs are not in column A, the read fails
- * (the tab renamed), or fewer IDs are found below the header than counted (blank rows between KRs, or
- * cells above the header): then only the whole read is exact.
+ * uses, wherever the cells place the header (below row 30 too: rows inserted above it moved them). Null
+ * (read the table whole) when the cells are missing, a column the roll-up needs is not in it or the IDs are
+ * not in column A, the read fails (the tab renamed), or fewer IDs are found below the header than counted
+ * (blank rows between KRs, or cells above the header): then only the whole read is exact.
  */
 function krRollupRows(ts: Spreadsheet, s: SettingsRead): Table | null {
   const placed = countedKrRows(s);
-  if (!placed || placed.headerRow > HEADER_SEARCH_ROWS) return null;
+  if (!placed) return null;
   const { headerRow, headers } = placed;
   const idx = KR_READ.map((h) => col({ headers }, h));
   if (idx[0] !== 0 || idx.some((i) => i < 0)) return null;

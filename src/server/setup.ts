@@ -14,7 +14,7 @@ import { ensureSettings } from "./setupSettings";
 import { ensureProtections, protectionPlan } from "./setupProtections";
 import { ensureConditionalFormats, ensureValidations, tableValidations } from "./setupRules";
 import { ensureTableStyle, styleHeaders, tableHeaderRow, type HeaderRow } from "./setupStyle";
-import { ensureTable, inspect } from "./setupTabs";
+import { ensureTable, foundHeaderRow, inspect } from "./setupTabs";
 import type { SetupOptions, SetupReport } from "./setupTypes";
 import { col, type Table } from "./table";
 
@@ -172,7 +172,10 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   const reuse = onlyDefault && onlyDefault.getLastRow() === 0 ? onlyDefault : null;
   const state = inspect(ss, report, reuse ? firstName : null);
   const tpl = templateName ? templateByName(templateName) : null;
-  const settingsHeader = ensureSettings(ss, state.settings, opts, tpl, today, report, reuse);
+  // The computed Settings rows point at the Key Results and log headers where they were found: a reference
+  // that rows inserted above a header moved is kept, so every operation still finds the header there.
+  const headerRows = { kr: foundHeaderRow(state.keyResults, IDENTIFYING.keyResults), log: foundHeaderRow(state.checkins, IDENTIFYING.checkins) };
+  const settingsHeader = ensureSettings(ss, state.settings, opts, tpl, today, report, reuse, headerRows);
   const objT = ensureTable(ss, state.objectives, ALL_HEADERS.objectives, IDENTIFYING.objectives, report);
   const logT = ensureTable(ss, state.checkins, ALL_HEADERS.checkins, IDENTIFYING.checkins, report);
   const histT = ensureTable(ss, state.history, ALL_HEADERS.history, IDENTIFYING.history, report);

@@ -32,11 +32,29 @@ function settingsRowOf(values: unknown[][]): Map<string, number> {
   return m;
 }
 
+/** The rows of the Key Results and Check-ins headers, as setup found them (foundHeaderRow). */
+export interface HeaderRows {
+  kr: number;
+  log: number;
+}
+
 /**
- * Makes the Settings tab right. `reuse`: an empty tab (a new spreadsheet's own) to rename into it. Returns
- * its header row when this run wrote it, for setup to style with the others (styleHeaders).
+ * A computed row's formula pointing at the headers where they are: SETTINGS_COMPUTED's own point at row 1,
+ * and rows inserted above a header move a formula's reference with it (=ROW('Key Results'!A41)), which is
+ * how every operation still finds that header. Repair compares with this one, so it neither rewrites a
+ * reference that rows inserted above moved (losing the header's place) nor leaves one that points elsewhere.
  */
-export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, template: Template | null, today: string, report: SetupReport, reuse: Sheet | null): HeaderRow | null {
+function computedFormula(formula: string, rows: HeaderRows): string {
+  const at = (f: string, tab: string, row: number) => (row === 1 ? f : f.replace(new RegExp(`('${tab}'!\\$?[A-Z]+)1(?!\\d)`, "g"), (_, cell: string) => cell + row));
+  return at(at(formula, TAB.keyResults, rows.kr), TAB.checkins, rows.log);
+}
+
+/**
+ * Makes the Settings tab right. `reuse`: an empty tab (a new spreadsheet's own) to rename into it.
+ * `headerRows`: where the computed rows point. Returns its header row when this run wrote it, for setup to
+ * style with the others (styleHeaders).
+ */
+export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, template: Template | null, today: string, report: SetupReport, reuse: Sheet | null, headerRows: HeaderRows): HeaderRow | null {
   let sheet = s.sheet;
   let values = s.values;
   const created = !sheet;
@@ -106,7 +124,7 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   const computed: { r: number; row: unknown[] }[] = [];
   for (const c of SETTINGS_COMPUTED) {
     const r = rowOf.get(norm(c.label)) ?? computedRow++;
-    computed.push({ r, row: [c.label, c.formula, COMPUTED_NOTE] });
+    computed.push({ r, row: [c.label, computedFormula(c.formula, headerRows), COMPUTED_NOTE] });
     rowOf.set(norm(c.label), r);
   }
   const fresh = !s.sheet || isEmpty(s.values);

@@ -3,7 +3,7 @@
 // width share a call; several wrong formats share one). The header rows' style is set when setup writes
 // them, one styled and copied to the others (styleHeaders).
 import { DEFAULT_WIDTH, HEADER_BG, HEADER_FG, headerFits, type ColumnSpec } from "./layout";
-import { col, type Table } from "./table";
+import { col, HEADER_SEARCH_ROWS, type Table } from "./table";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -116,7 +116,10 @@ function ensureFormats(t: Table, formats: [number, string][], o: StyleOptions): 
 /** Frozen header, widths and number formats of a table tab, written only where they differ (the header style: styleHeaders). */
 export function ensureTableStyle(t: Table, specs: Record<string, ColumnSpec>, o: StyleOptions): void {
   const sheet = t.sheet;
-  if (o.fresh || sheet.getFrozenRows() !== t.headerRow) sheet.setFrozenRows(t.headerRow);
+  // A header below the rows searched (placed there by the Settings computed cells: rows inserted above it)
+  // is not frozen down to: more rows than a screen holds would be frozen, leaving none to scroll. Its
+  // frozen rows are the user's (Sheets grows a frozen block that rows are inserted into).
+  if (t.headerRow <= HEADER_SEARCH_ROWS && (o.fresh || sheet.getFrozenRows() !== t.headerRow)) sheet.setFrozenRows(t.headerRow);
   const widths: [number, number][] = [];
   const formats: [number, string][] = [];
   for (const [name, spec] of Object.entries(specs)) {

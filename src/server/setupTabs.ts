@@ -13,6 +13,11 @@ export interface TabState {
   name: string;
   sheet: Sheet | null;
   values: unknown[][];
+  /**
+   * 1-based row of a header below the rows searched that the Settings computed cells place (rows inserted
+   * above it move their reference with it): the tab is read there, as every other operation reads it.
+   */
+  headerRow?: number;
 }
 
 export function isEmpty(values: unknown[][]): boolean {
@@ -47,14 +52,14 @@ export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string |
   const state = {
     settings,
     objectives: read(TAB.objectives),
-    keyResults: read(TAB.keyResults),
-    checkins: logHead ? { name: TAB.checkins, sheet: logSheet, values: logHead } : head(TAB.checkins, LOG_WIDTH, IDENTIFYING.checkins),
+    keyResults: placedBelow(read(TAB.keyResults), IDENTIFYING.keyResults, computedValue(settings.values, "KrHeaderRow")),
+    checkins: logHead ? { name: TAB.checkins, sheet: logSheet, ...logHead } : head(TAB.checkins, LOG_WIDTH, IDENTIFYING.checkins),
     history: head(TAB.history, LOG_WIDTH, IDENTIFYING.history),
   };
   const foreign: string[] = [];
   const tooLow: string[] = [];
   const check = (s: TabState, ident: readonly string[]) => {
-    if (!s.sheet || isEmpty(s.values) || findHeaderRow(s.values, ident) >= 0) return;
+    if (!s.sheet || isEmpty(s.values) || s.headerRow || findHeaderRow(s.values, ident) >= 0) return;
     // Our tab, its header pushed below the rows where it is looked for: writing one at row 1 would leave
     // two headers and the rows under the old one, so the user is told which rows to delete instead.
     if (headerBelowSearch(s.values, ident)) tooLow.push(noHeaderMessage(s.name, s.values, ident));
@@ -77,6 +82,31 @@ export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string |
   }
   reattachRenamed(ss, state, report, emptyTab);
   return state;
+}
+
+/**
+ * The tab with its header row noted when none is in the rows searched but the one the Settings computed
+ * cell names (below them) is a header (tableFromValues takes it there too). Only Key Results and the log
+ * have such a cell; Objectives and History are placed by the search alone.
+ */
+function placedBelow(s: TabState, ident: readonly string[], known: unknown): TabState {
+  const row = Number(known);
+  if (!s.sheet || !Number.isInteger(row) || row <= HEADER_SEARCH_ROWS || findHeaderRow(s.values, ident) >= 0) return s;
+  return findHeaderRow(s.values, ident, row - 1, row) === row - 1 ? { ...s, headerRow: row } : s;
+}
+
+/** A Settings computed cell's value as setup read it (the tab's first rows), by its name. */
+function computedValue(settings: unknown[][], name: Parameters<typeof computedLabel>[0]): unknown {
+  const r = settings.find((row) => norm(row[0]) === norm(computedLabel(name)));
+  return r ? r[1] : undefined;
+}
+
+/**
+ * The row of a tracker tab's header as setup found it (placed below the search, or within it), 1 when
+ * the tab is missing or empty (setup writes the header there): where the Settings computed cells point.
+ */
+export function foundHeaderRow(s: TabState, ident: readonly string[]): number {
+  return s.headerRow ?? (findHeaderRow(s.values, ident) + 1 || 1);
 }
 
 /** Whether a row below the first HEADER_SEARCH_ROWS holds every identifying header. */
@@ -103,22 +133,21 @@ function readSettingsTab(ss: Spreadsheet): TabState {
 /**
  * The log's header as the Settings computed rows give it (its row, and its cells A–P joined by "|"),
  * already read with the settings: the log itself is then not read. Null when they do not describe a
- * header of ours (missing, an error, a header holding "|"): the log's first rows are read instead.
+ * header of ours (missing, an error, a header holding "|"): the log's first rows are read instead. A row
+ * below the rows searched is the header's own (rows inserted above it moved the cells' reference), noted
+ * as headerRow so the table is taken there.
  */
-function logHeadFromSettings(settings: unknown[][]): unknown[][] | null {
-  const at = (label: string) => {
-    const r = settings.find((row) => norm(row[0]) === norm(label));
-    return r ? r[1] : undefined;
-  };
-  const row = Number(at(computedLabel("CheckinHeaderRow")));
-  const text = at(computedLabel("CheckinHeader"));
-  if (!Number.isInteger(row) || row < 1 || row > HEADER_SEARCH_ROWS || typeof text !== "string") return null;
+function logHeadFromSettings(settings: unknown[][]): { values: unknown[][]; headerRow?: number } | null {
+  const row = Number(computedValue(settings, "CheckinHeaderRow"));
+  const text = computedValue(settings, "CheckinHeader");
+  if (!Number.isInteger(row) || row < 1 || typeof text !== "string") return null;
   const headers = text.split("|");
   if (headers.length !== LOG_WIDTH) return null;
   const values: unknown[][] = [];
   for (let r = 1; r < row; r++) values.push(new Array<unknown>(LOG_WIDTH).fill(""));
   values.push(headers);
-  return findHeaderRow(values, IDENTIFYING.checkins) === row - 1 ? values : null;
+  if (findHeaderRow(values, IDENTIFYING.checkins, row - 1, row) !== row - 1) return null;
+  return row > HEADER_SEARCH_ROWS ? { values, headerRow: row } : { values };
 }
 
 /** The first rows of a tab, as far down as a header is looked for; narrower when the tab is. */
@@ -212,7 +241,7 @@ export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly stri
     if (s.sheet) report.restored.push(`${s.name}: header row`);
     return tableFromValues(sheet, s.name, [headers.slice()], ident);
   }
-  const t = tableFromValues(sheet, s.name, values, ident);
+  const t = tableFromValues(sheet, s.name, values, ident, HEADER_SEARCH_ROWS, s.headerRow ?? 0);
   const missing = headers.filter((h) => col(t, h) < 0);
   if (missing.length) {
     // Append missing headers after the last used header cell.

@@ -133,6 +133,33 @@ describe("Refresh portfolio reads each team tracker with bounded reads", () => {
     expect(oldCompany.values).toEqual(one.values);
   });
 
+  it("a team whose Key Results header rows inserted above pushed to row 41 is read as before, where its Settings place it", () => {
+    const one = refresh([team()]);
+    const pushed = (s: Spreadsheet) => s.getSheetByName("Key Results")!.insertRowsBefore(1, 40);
+    // Placed by the computed cells: the same bounded reads (it was "Its tracker needs fixing: … row 41 …").
+    const moved = refresh([edit(team(), pushed)]);
+    expect(readColumn(moved.values)).toEqual(["Yes"]);
+    expect(moved.values).toEqual(one.values);
+    expect(moved.history).toEqual(one.history);
+    expect(moved.counts.serviceCalls).toBe(one.counts.serviceCalls);
+    // A note typed above the header makes the ID count disagree: the whole read, with the header still where Settings place it.
+    const noted = refresh([edit(team(), (s) => (pushed(s), s.getSheetByName("Key Results")!.getRange("A1").setValue("Q1 plan")))]);
+    expect(noted.values).toEqual(one.values);
+    expect(noted.counts.cellsRead - one.counts.cellsRead).toBeGreaterThan(26 * 900);
+  });
+
+  it("a team whose Key Results header was copied to row 41 (Settings no longer place it) is named with the row, as its add-on says", () => {
+    const copied = edit(team(), (s) => {
+      const kr = s.getSheetByName("Key Results")!;
+      const width = kr.getLastColumn();
+      kr.getRange(41, 1, 1, width).setValues(kr.getRange(1, 1, 1, width).getValues());
+      kr.getRange(1, 1, 1, width).clearContent();
+    });
+    expect(readColumn(refresh([copied]).values)).toEqual([
+      'Its tracker needs fixing: The "Key Results" tab\'s header row is row 41; the add-on looks for it in the first 30 rows only. Delete rows above it so that it is in row 30 or above.',
+    ]);
+  });
+
   it("a team whose tabs are renamed or damaged gets the same message as before", () => {
     const renamed = edit(team(), (s) => s.getSheetByName("Key Results")!.setName("KRs"));
     const noObjectives = edit(team(), (s) => s.getSheetByName("Objectives")!.setName("Goals"));

@@ -1,6 +1,9 @@
 // Repair over a tab whose header rows inserted above have pushed below row 30 (where the add-on looks for
-// it): Repair must not write a second header at row 1 over the tab's rows; it refuses, names the header's
-// row and says to delete rows above it, and changes no cell of any tab.
+// it), where nothing says the header is there: Objectives and History (no Settings computed cell follows
+// them), and a Key Results or Check-ins header moved by copying (the computed cells then no longer place it;
+// one they place is repaired around: repairHeaderPlaced.test.ts). Repair must not write a second header at
+// row 1 over the tab's rows; it refuses, names the header's row and says to delete rows above it, and
+// changes no cell of any tab.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, callAddonRaw, newTracker, requestId, setToday, ss } from "../support/tracker";
@@ -30,7 +33,7 @@ function everything(wb: Workbook): string {
 }
 
 describe("Repair over a header below row 30", () => {
-  for (const tab of ["History", "Check-ins", "Objectives", "Key Results"]) {
+  for (const tab of ["History", "Objectives"]) {
     it(`"${tab}" with 40 rows inserted above its header: Repair refuses, names row 41, and changes nothing`, () => {
       const wb = inUse();
       const sheet = ss(wb).getSheetByName(tab);
@@ -52,14 +55,33 @@ describe("Repair over a header below row 30", () => {
     });
   }
 
+  for (const tab of ["Check-ins", "Key Results"]) {
+    it(`"${tab}" with its header copied to row 41 and row 1 cleared (the Settings computed cells no longer place it): Repair refuses and changes nothing`, () => {
+      const wb = inUse();
+      const sheet = ss(wb).getSheetByName(tab);
+      if (!sheet) throw new Error(`no tab ${tab}`);
+      const width = sheet.getLastColumn();
+      sheet.getRange(41, 1, 1, width).setValues(sheet.getRange(1, 1, 1, width).getValues());
+      sheet.getRange(1, 1, 1, width).clearContent();
+      const before = everything(wb);
+      const r = callAddonRaw(wb, "repairTracker");
+      expect(r.ok).toBe(false);
+      expect(r.message).toBe(
+        `The "${tab}" tab's header row is row 41; the add-on looks for it in the first 30 rows only. ` +
+          "Delete rows above it so that it is in row 30 or above. Nothing was changed.",
+      );
+      expect(everything(wb)).toBe(before);
+    });
+  }
+
   it("two tabs with their header below row 30: one message names both", () => {
     const wb = inUse();
     ss(wb).getSheetByName("History")?.insertRowsBefore(1, 40);
-    ss(wb).getSheetByName("Check-ins")?.insertRowsBefore(1, 35);
+    ss(wb).getSheetByName("Objectives")?.insertRowsBefore(1, 35);
     const before = everything(wb);
     const r = callAddonRaw(wb, "repairTracker");
     expect(r.ok).toBe(false);
-    expect(r.message).toMatch(/^The "Check-ins" tab's header row is row 36;.* The "History" tab's header row is row 41;.* Nothing was changed\.$/);
+    expect(r.message).toMatch(/^The "Objectives" tab's header row is row 36;.* The "History" tab's header row is row 41;.* Nothing was changed\.$/);
     expect(r.message).not.toMatch(/\n/);
     expect(everything(wb)).toBe(before);
   });
