@@ -106,8 +106,11 @@ function sizeForCycle(summary: GoogleAppsScript.Spreadsheet.Sheet | null, krs: n
   // Six rows per KR: attention, missing, trend, forecast, and room for signals (issue 18).
   const max = summary.getMaxRows();
   if (max < 6 * krs + 200) summary.insertRowsAfter(max, 6 * krs + 200 - max);
-  // Columns need no room ahead: the Chart data has the weeks across (charts.ts), so the summary is as wide
-  // as a cycle's weeks, and render.ts adds columns in the rare cycle that needs more than a new tab's 26.
+  // Columns are not sized here. The Chart data ends at column 21 + the cycle's weeks at least (core/summary.ts
+  // chartDataPlace), past a tab's 26 columns for any cycle of 6 weeks or more: the first summary makes the tab
+  // that wide (createSummarySheet), and a tab an older setup made with 26 is widened once by the next
+  // summary (render.ts rangeFromA1Growing: 5 calls, that week only). Widening it here would cost every Repair
+  // of a healthy tracker a read of the tab's width (and the cycle's length) to save those 5 calls once.
   // History is not sized ahead: the summary reads it to its last row and grows it, in one call, in a week
   // that needs room (docs/summary.md#history).
 }
