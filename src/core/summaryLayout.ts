@@ -60,8 +60,15 @@ export function krCount(n: number): string {
   return `${n} key result${n === 1 ? "" : "s"}`;
 }
 
+/**
+ * A rate as whole percent ("38%"), rounded as Sheets' "0%" format shows it: half away from zero on the
+ * decimal figure. The product is taken to 12 significant digits first, since 0.285 × 100 is
+ * 28.499999999999996 in floating point (Math.round alone gives 28%, the format 29%). The one rounding for
+ * the report's rates (written as this text: server/render.ts), the subtitles and the digest, so they agree.
+ */
 export function percent(x: number): string {
-  return `${Math.round(x * 100)}%`;
+  const p = Number((Math.abs(x) * 100).toPrecision(12));
+  return `${x < 0 ? "-" : ""}${Math.round(p)}%`;
 }
 
 /** "2026-01-06 to 2026-01-12" */

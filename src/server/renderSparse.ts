@@ -20,22 +20,12 @@ const DEFAULT_SIZE = 10;
  * so the number of calls does not depend on the data (a format no cell has this time is set on a blank
  * cell, where it shows nothing). Not here, because the written value already looks so: "@" (text is written
  * as literal text), "yyyy-mm-dd" on a YYYY-MM-DD string (written, it becomes a date with that format, as
- * typing it does), "0%" (written as "38%" text, which becomes 0.38 with that format: percentText) and "0"
- * on a whole number.
+ * typing it does), "0%" (written as "38%" text, which becomes 0.38 with that format: core/summaryLayout.ts
+ * percent) and "0" on a whole number.
  */
 export const REPORT_FORMATS = ["0.00", "+0.00;-0.00;0.00", "+0;-0;0", "0.0"] as const;
 
-/**
- * A "0%" number as the text typed for it ("38%"): setValues parses it as typing does, into the number with
- * the "0%" format, so the cell shows what the format showed and needs no format call (one call fewer per
- * generation). Rounded as the format displays it (half away from zero, on the decimal figure).
- */
-export function percentText(v: number): string {
-  const p = Number((Math.abs(v) * 100).toPrecision(12));
-  return `${v < 0 ? "-" : ""}${Math.round(p)}%`;
-}
-
-/** Whether the cell is written as typed percent text (percentText) rather than a number with a format. */
+/** Whether the cell is written as typed percent text (core/summaryLayout.ts percent) rather than a number with a format. */
 export function typedPercent(c: SummaryCell): boolean {
   return c.fmt === "0%" && !c.formula && typeof c.v === "number" && isFinite(c.v);
 }
