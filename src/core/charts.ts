@@ -120,17 +120,16 @@ export interface ChartBlock {
 /**
  * The "Chart data" block, written from sheet row `at.row`, column `at.column`, and the two chart specs that
  * draw it. Each table has the weeks 1..`cycleWeeks` across its header row (the whole cycle: a week without
- * History rows yet is a blank column, so a line stops where the cycle stands) and one row per series (the
- * charts read it transposed). The block's place and size are then the same every week of a cycle, and so
+ * History rows yet is a blank column, so a line stops where the cycle stands; a week outside the cycle, such
+ * as one typed by hand into History, gets no column, so the block is never wider than the cycle) and one
+ * row per series (the charts read it transposed). The block's place and size are then the same every week of a cycle, and so
  * are the charts' ranges: a chart whose ranges are unchanged is not updated (each update is a structural
  * call on Google). They change only when the number of series does (an objective added or removed).
  */
 export function chartBlock(data: ChartData, cycleWeeks: number, at: { row: number; column: number }, anchor: { row: number; column: number }): ChartBlock {
   const rows: Cell[][] = [];
   rows.push([{ v: "Chart data: from History, drawn by the charts to the left", style: "heading" }]);
-  // Weeks beyond the cycle (History kept from a longer cycle setting) still get their column.
-  const last = Math.max(cycleWeeks, ...data.weeks);
-  const weeks = Array.from({ length: Math.max(0, last) }, (_, i) => i + 1);
+  const weeks = Array.from({ length: Math.max(0, cycleWeeks) }, (_, i) => i + 1);
   const width = 1 + weeks.length;
   const pad = (r: Cell[]) => {
     while (r.length < width) r.push({ v: null });
