@@ -1,7 +1,8 @@
 // How the weekly summary reads History and the check-in log (docs/summary.md#reading-only-what-is-needed):
-// History's rows to their last row (never the blank rows below), its state columns only for the weeks
-// needed, and the log only from the last usable summary's checkpoint on; the whole log when no checkpoint
-// gives exactly the summary the whole log gives (core/summaryPast.ts decides).
+// History's rows to their last row (or to the sheet's end, when that is within HISTORY_BLANK_TAIL blank
+// rows of it: cheaper than asking for the last row), its state columns only for the weeks needed, and the
+// log only from the last usable summary's checkpoint on (summaryCheckpoints.ts); the whole log when no
+// checkpoint gives exactly the summary the whole log gives (core/summaryPast.ts decides).
 import type { ExistingHistoryRow } from "../core/history";
 import { isBlankValue } from "../core/blank";
 import type { CheckinEntry, HistoryEntry, Settings, Tracker } from "../core/model";
@@ -132,56 +133,6 @@ export function readHistoryRows(h: HistoryRead, from: number, to: number, tz: st
   const values = h.sheet.getRange(from, 1, to - from + 1, h.headers.length).getValues();
   const at = stateColumns(h.headers, 0);
   return parseRows(values, h.headers, from, tz).map((e) => (h.hasState ? withState(e, values[e.row - from], at, tz) : e));
-}
-
-// ---- the checkpoint (a document property) ----
-
-const CHECKPOINTS = "okrSheets.summaryCheckpoints";
-/** Checkpoints kept: one per week, the latest weeks. */
-const KEEP = 4;
-
-/** A checkpoint as stored: with History's last row after that summary's write (what readHistory expects). */
-export type StoredCheckpoint = Checkpoint & { historyLast?: number };
-
-export interface CheckpointStore {
-  props: GoogleAppsScript.Properties.Properties | null;
-  list: StoredCheckpoint[];
-}
-
-/** History's last row as the latest summaries left it (the largest recorded), or null when none recorded it. */
-export function expectedHistoryLast(store: CheckpointStore): number | null {
-  const rows = store.list.map((c) => c.historyLast).filter((n): n is number => typeof n === "number" && n >= 1);
-  return rows.length ? Math.max(...rows) : null;
-}
-
-/** The checkpoints recorded in the document (none when unreadable: the summary then reads the whole log). */
-export function loadCheckpoints(): CheckpointStore {
-  let props: GoogleAppsScript.Properties.Properties | null = null;
-  try {
-    props = PropertiesService.getDocumentProperties();
-  } catch {
-    return { props: null, list: [] };
-  }
-  const text = props.getProperty(CHECKPOINTS);
-  if (!text) return { props, list: [] };
-  try {
-    const list = JSON.parse(text) as StoredCheckpoint[];
-    return { props, list: Array.isArray(list) ? list.filter((c) => c && typeof c.week === "number" && typeof c.lastRow === "number") : [] };
-  } catch {
-    return { props, list: [] }; // a damaged record counts as none
-  }
-}
-
-/** Records week `week`'s checkpoint (null: forgets it, its History rows no longer summarise the log). */
-export function saveCheckpoint(store: CheckpointStore, week: number, cp: StoredCheckpoint | null): void {
-  if (!store.props) return;
-  // Written every time (even unchanged), so the summary's calls do not depend on the data.
-  const list = store.list.filter((c) => c.week !== week);
-  if (cp) list.push(cp);
-  list.sort((a, b) => a.week - b.week);
-  const kept = list.slice(-KEEP);
-  if (kept.length) store.props.setProperty(CHECKPOINTS, JSON.stringify(kept));
-  else store.props.deleteProperty(CHECKPOINTS);
 }
 
 /** The summary's week N (core/summaryAsOf summaryPeriod), or 0 when a date is not a date. */

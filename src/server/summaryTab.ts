@@ -22,7 +22,8 @@ import {
   settingsFromValues,
   type SettingsRead,
 } from "./read";
-import { expectedHistoryLast, loadCheckpoints, readHistory, readHistoryRows, readSummaryLog, saveCheckpoint, summaryWeek, type HistoryRead } from "./summaryRead";
+import { readHistory, readHistoryRows, readSummaryLog, summaryWeek, type HistoryRead } from "./summaryRead";
+import { expectedHistoryLast, loadCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
 import { renderSparseReport } from "./render";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
@@ -146,7 +147,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     // History's state columns are read for last week (its confidence) and the checkpoint the log is read from.
     const checkpoints = loadCheckpoints();
     const best = checkpointFor(checkpoints.list, settings, asOf);
-    const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []), expectedHistoryLast(checkpoints));
+    const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []), expectedHistoryLast(checkpoints, settings.startDate));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     // Numbers inside the summary's text (and the digest's) take the locale's decimal separator: one call.
@@ -174,6 +175,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
       complete
         ? { week: model.week, asOf, lastRow: log.lastRow, rowKey: log.rowKey, maxDate: log.maxDate, headerRow: log.headerRow, digest: historyDigest(model.historyRows), historyLast }
         : null,
+      settings.startDate,
     );
     writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs);
     return model;

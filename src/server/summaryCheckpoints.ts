@@ -1,0 +1,74 @@
+// The weekly summary's checkpoints (a document property): where each of the latest summaries left the
+// check-in log and History, so the next summary reads only what is new (summaryRead.ts;
+// docs/summary.md#reading-only-what-is-needed). Only this cycle's count: a roll over archives the log and
+// History and starts new ones, so a checkpoint of the cycle before describes tabs that are gone.
+import { isValidIsoDate } from "../core/dates";
+import type { Checkpoint } from "../core/summaryPast";
+
+const CHECKPOINTS = "okrSheets.summaryCheckpoints";
+/** Checkpoints kept: one per week, the latest weeks. */
+const KEEP = 4;
+
+/** A checkpoint as stored: with History's last row after that summary's write (what readHistory expects). */
+export type StoredCheckpoint = Checkpoint & { historyLast?: number };
+
+export interface CheckpointStore {
+  props: GoogleAppsScript.Properties.Properties | null;
+  list: StoredCheckpoint[];
+}
+
+/**
+ * Whether the checkpoint was recorded in the cycle that starts on `cycleStart` (its summary's day is not
+ * before it); every one counts when the start is not a date.
+ */
+function ofCycle(c: StoredCheckpoint, cycleStart: string): boolean {
+  return !isValidIsoDate(cycleStart) || (typeof c.asOf === "string" && c.asOf >= cycleStart);
+}
+
+/**
+ * History's last row as this cycle's latest summaries left it (the largest recorded), or null when none
+ * recorded it. The cycle before's History was another tab (archived at roll over), so its rows say nothing
+ * here; the number only picks the cheaper of two exact reads (summaryRead.ts readHistory).
+ */
+export function expectedHistoryLast(store: CheckpointStore, cycleStart: string): number | null {
+  const rows = store.list
+    .filter((c) => ofCycle(c, cycleStart))
+    .map((c) => c.historyLast)
+    .filter((n): n is number => typeof n === "number" && n >= 1);
+  return rows.length ? Math.max(...rows) : null;
+}
+
+/** The checkpoints recorded in the document (none when unreadable: the summary then reads the whole log). */
+export function loadCheckpoints(): CheckpointStore {
+  let props: GoogleAppsScript.Properties.Properties | null = null;
+  try {
+    props = PropertiesService.getDocumentProperties();
+  } catch {
+    return { props: null, list: [] };
+  }
+  const text = props.getProperty(CHECKPOINTS);
+  if (!text) return { props, list: [] };
+  try {
+    const list = JSON.parse(text) as StoredCheckpoint[];
+    return { props, list: Array.isArray(list) ? list.filter((c) => c && typeof c.week === "number" && typeof c.lastRow === "number") : [] };
+  } catch {
+    return { props, list: [] }; // a damaged record counts as none
+  }
+}
+
+/**
+ * Records week `week`'s checkpoint (null: forgets it, its History rows no longer summarise the log), keeping
+ * this cycle's latest KEEP weeks: the cycle before's are dropped, or its weeks 10–13 would outrank this
+ * cycle's week 1 and leave the new cycle without a checkpoint (every summary reading the whole log) until
+ * its week 10.
+ */
+export function saveCheckpoint(store: CheckpointStore, week: number, cp: StoredCheckpoint | null, cycleStart: string): void {
+  if (!store.props) return;
+  // Written every time (even unchanged), so the summary's calls do not depend on the data.
+  const list = store.list.filter((c) => c.week !== week && ofCycle(c, cycleStart));
+  if (cp) list.push(cp);
+  list.sort((a, b) => a.week - b.week);
+  const kept = list.slice(-KEEP);
+  if (kept.length) store.props.setProperty(CHECKPOINTS, JSON.stringify(kept));
+  else store.props.deleteProperty(CHECKPOINTS);
+}
