@@ -65,7 +65,10 @@ export interface SummaryModel {
 
 /** Top-left corner of the charts: beside the summary's first sections, right of their widest table (10 columns). */
 export const CHART_ANCHOR = { row: 3, column: 12 };
-/** The last column the charts cover: 520 px from column L over the trend's 70 px columns (setup's widths). */
+/**
+ * The last column the charts cover: 520 px from column L over the trend's 70 px columns (the widths
+ * server/summaryTab.ts createSummarySheet sets).
+ */
 const CHARTS_RIGHT = CHART_ANCHOR.column + 7;
 /** The widest report row apart from the Trend: Needs attention's 10 columns. */
 export const REPORT_FIXED_WIDTH = 10;

@@ -100,8 +100,9 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
   accentSensitive: true,
   useWildcards: true,
   maxRows: 200_000,
-  // The Weekly Summary's chart data has a column per objective (303 columns for 300 objectives); 200 made
-  // the summary of a large tracker fail with "Sheet size limit exceeded". Size checks only: no cost.
+  // Room for wide tabs: the Weekly Summary's Chart data ends at column 21 + the cycle's weeks at least
+  // (core/summary.ts chartDataPlace: 110 at 52 weeks), and a tab may be widened by hand; 200 once made a
+  // large tracker's summary fail with "Sheet size limit exceeded". Size checks only: no cost.
   maxColumns: 2_000,
 };
 

@@ -8,6 +8,8 @@ import { STATUS } from "../core/tabs";
 import { formatSparse, typedPercent, type PlacedBlock } from "./renderSparse";
 import { backgrounds, STYLE } from "./renderStyle";
 
+export type { PlacedBlock };
+
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -64,11 +66,10 @@ export function rangeFromA1Growing(sheet: Sheet, rows: number, width: number): R
  * the fewest cells. Every cell written is paid for on Google, and one rectangle is as wide as the widest row:
  * the Weekly Summary's Trend (a column per week, 17 at 13 weeks) made its 10-column sections above, which
  * are most of its rows at 1,200 KRs, pay for 17 each. Two calls whatever the tracker (each band at least a
- * row and a column; a report has more than one row), so the call count does not depend on its size. The tab was cleared, so the cells left out of
- * a band are blank already, and only the cells that differ from the default look are formatted (renderSparse.ts).
+ * row and a column; a report has more than one row), so the call count does not depend on its size. The tab
+ * was cleared, so the cells left out of a band are blank already, and only the cells that differ from the
+ * default look are formatted (renderSparse.ts).
  */
-export type { PlacedBlock };
-
 function writeInTwoBands(sheet: Sheet, values: unknown[][], width: number): void {
   const n = values.length;
   if (n < 2) {
