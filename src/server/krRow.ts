@@ -4,6 +4,7 @@
 // A tracker set up before those computed cells existed is read whole, as before (Repair adds the cells).
 import type { BriefKr } from "../core/api";
 import { columnLetter, quoteSheet } from "../core/a1";
+import { isBlankValue } from "../core/blank";
 import { computedLabel, TAB } from "../core/tabs";
 import { IDENTIFYING, readKrTable, type SettingsRead } from "./read";
 import { col, norm, str, type Table } from "./table";
@@ -90,7 +91,7 @@ export function countedKrRows(s: SettingsRead): { headerRow: number; headers: st
 export function countedRows(ss: Spreadsheet, placed: { headerRow: number; below: number }, width: number): unknown[][] | null {
   const { headerRow, below } = placed;
   const values = below ? rowsBelowHeader(ss, headerRow, below, width) : [];
-  const found = values.filter((r) => r[0] !== "" && r[0] !== null && r[0] !== undefined).length;
+  const found = values.filter((r) => !isBlankValue(r[0])).length;
   return found < below ? null : values;
 }
 

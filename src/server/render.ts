@@ -115,6 +115,18 @@ export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number):
 }
 
 /**
+ * The last row and column (1-based) the blocks that have rows reach: the grid they need (0 for none). The
+ * first summary makes its tab that size (summaryTab.ts), a later one grows the tab to it when short.
+ */
+export function extentOf(blocks: PlacedBlock[]): { bottom: number; right: number } {
+  const placed = blocks.filter((b) => b.rows.length);
+  return {
+    bottom: Math.max(0, ...placed.map((b) => b.row + b.rows.length - 1)),
+    right: Math.max(0, ...placed.map((b) => b.column + b.width - 1)),
+  };
+}
+
+/**
  * The Weekly Summary on a tab that was just cleared: the report from A1 in two row bands (writeInTwoBands),
  * each other block (the Chart data, right of the report) in one write at its place, and the cells of all of
  * them that differ from a cleared cell's look formatted together, one call per look (renderSparse.ts): a
@@ -123,8 +135,7 @@ export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number):
 export function renderSparseReport(sheet: Sheet, report: PlacedBlock, blocks: PlacedBlock[]): void {
   if (!report.rows.length) return;
   const all = [report, ...blocks.filter((b) => b.rows.length)];
-  const bottom = Math.max(...all.map((b) => b.row + b.rows.length - 1));
-  const right = Math.max(...all.map((b) => b.column + b.width - 1));
+  const { bottom, right } = extentOf(all);
   rangeFromA1Growing(sheet, bottom, right);
   // Percentages as typed text ("38%"), which setValues parses as typing does, into the number with the "0%"
   // format: the cell shows what the format showed, without a format call (one call fewer a generation).

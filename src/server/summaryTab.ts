@@ -24,7 +24,7 @@ import {
 } from "./read";
 import { readHistory, readHistoryRows, readSummaryLog, summaryWeek, type HistoryRead } from "./summaryRead";
 import { expectedHistoryLast, loadCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
-import { renderSparseReport } from "./render";
+import { extentOf, renderSparseReport } from "./render";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
 import { readKrRows } from "./krRow";
@@ -154,14 +154,14 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const decimalSeparator = decimalSeparatorFor(ss.getSpreadsheetLocale());
     const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, decimalSeparator });
 
+    const report = { row: 1, column: 1, width: model.width, rows: model.rows };
     let sheet = ss.getSheetByName(TAB.summary);
     if (!sheet) {
-      const blocks = [{ row: 1, column: 1, width: model.width, rows: model.rows }, model.chartData].filter((b) => b.rows.length);
-      const bottom = Math.max(...blocks.map((b) => b.row + b.rows.length - 1));
-      sheet = createSummarySheet(ss, bottom, Math.max(...blocks.map((b) => b.column + b.width - 1)));
+      const { bottom, right } = extentOf([report, model.chartData]);
+      sheet = createSummarySheet(ss, bottom, right);
     }
     else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created; removes the status rules
-    renderSparseReport(sheet, { row: 1, column: 1, width: model.width, rows: model.rows }, [model.chartData]);
+    renderSparseReport(sheet, report, [model.chartData]);
     setStatusColours(sheet); // clear() removed them
     updateSummaryCharts(sheet, model.charts);
 
