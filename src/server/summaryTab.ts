@@ -108,13 +108,8 @@ const NEW_SHEET_COLUMNS = 26;
  */
 export function createSummarySheet(ss: Spreadsheet, rows: number, columns: number): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.insertSheet(TAB.summary, 0);
-  // The Chart data block lies right of the report, past a new sheet's 26 columns for most cycles: added now,
-  // in one call, rather than by render.ts after a failed range and a look at the tab's size.
-  if (columns > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, columns - NEW_SHEET_COLUMNS);
-  // A report longer than a new sheet's 1,000 rows (a tracker of several hundred KRs) gets its room now, as render.ts
-  // would give it (twice the report, so a growing cycle does not grow the tab every week), without first
-  // failing to get the range and asking for the tab's size.
-  if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, 2 * rows - NEW_SHEET_ROWS);
+  // The look comes first: it is set only here, so an insert below that fails (a tab past Sheets' cell limit)
+  // must not leave a tab that every later summary reuses without frozen rows, widths or protection.
   sheet.setFrozenRows(2);
   // Labels and values 120 px (column A too: "Expected (aspirational)", "Not started"), the key result's
   // text over it, and the trend: one column per week from column 8, up to the new sheet's last column (Z).
@@ -124,6 +119,13 @@ export function createSummarySheet(ss: Spreadsheet, rows: number, columns: numbe
   // protect() returns the tab's existing protection; one this user may not edit already protects it.
   const p = sheet.protect();
   if (p.canEdit()) p.setWarningOnly(true);
+  // The Chart data block lies right of the report, past a new sheet's 26 columns for most cycles: added now,
+  // in one call, rather than by render.ts after a failed range and a look at the tab's size.
+  if (columns > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, columns - NEW_SHEET_COLUMNS);
+  // A report longer than a new sheet's 1,000 rows (a tracker of several hundred KRs) gets its room now, as
+  // render.ts would give it (twice the report, so a growing cycle does not grow the tab every week), without
+  // first failing to get the range and asking for the tab's size.
+  if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, 2 * rows - NEW_SHEET_ROWS);
   return sheet;
 }
 

@@ -66,4 +66,30 @@ describe("a new tracker's Weekly Summary tab", () => {
     expectSummaryLayout(wb);
     expect(repairWrites(wb)).toEqual({});
   });
+
+  it("keeps its look when an insert that makes room fails: frozen rows, widths and protection come first", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    setToday(wb, "2026-01-12");
+    // A 13-week cycle's Chart data ends past column Z, so the first summary inserts columns: that insert fails.
+    let failed = false;
+    wb.services.counters.listener = (name) => {
+      if (name !== "Sheet.insertColumnsAfter" || failed) return;
+      failed = true;
+      throw new Error("This action would increase the number of cells in the workbook above the limit of 10000000 cells.");
+    };
+    try {
+      expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-12" }).ok).toBe(false);
+    } finally {
+      wb.services.counters.listener = null;
+    }
+    expect(failed).toBe(true);
+    const sheet = ss(wb).getSheetByName(SUMMARY)!;
+    expect(sheet.getFrozenRows()).toBe(2);
+    expect([1, 2, 3, 7].map((c) => sheet.getColumnWidth(c))).toEqual([120, 320, 120, 120]);
+    expect(sheet.getProtections(PROTECTION.SHEET).map((p) => p.isWarningOnly())).toEqual([true]);
+    // The next summary reuses the tab (clears and rewrites it), with that look.
+    expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-12" }).ok).toBe(true);
+    expect(sheet.getFrozenRows()).toBe(2);
+    expect(String(sheet.getRange("A1").getValue())).toContain("Weekly summary");
+  });
 });
