@@ -19,8 +19,11 @@ function expectSummaryLayout(wb: Workbook): void {
   expect(sheet, "the Weekly Summary tab").not.toBeNull();
   expect(ss(wb).getSheets()[0].getName()).toBe(SUMMARY);
   expect(sheet!.getFrozenRows()).toBe(2);
-  const widths = Array.from({ length: 26 }, (_, c) => sheet!.getColumnWidth(c + 1));
-  expect(widths).toEqual([120, 320, 120, 120, 120, 120, 120, ...new Array(19).fill(70)]);
+  // 70 px from H to the Chart data's last week (AH in a 13-week cycle: it starts at U), the columns the
+  // first summary inserted past Z included.
+  expect(sheet!.getMaxColumns()).toBe(34);
+  const widths = Array.from({ length: 34 }, (_, c) => sheet!.getColumnWidth(c + 1));
+  expect(widths).toEqual([120, 320, 120, 120, 120, 120, 120, ...new Array(27).fill(70)]);
   const ps = sheet!.getProtections(PROTECTION.SHEET);
   expect(ps).toHaveLength(1);
   expect(ps[0].isWarningOnly()).toBe(true);
