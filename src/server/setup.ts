@@ -109,8 +109,9 @@ function sizeForCycle(summary: GoogleAppsScript.Spreadsheet.Sheet | null, krs: n
   // Columns are not sized here. The Chart data ends at column 21 + the cycle's weeks at least (core/summary.ts
   // chartDataPlace), past a tab's 26 columns for any cycle of 6 weeks or more: the first summary makes the tab
   // that wide (createSummarySheet), and a tab an older setup made with 26 is widened once by the next
-  // summary (render.ts rangeFromA1Growing: 5 calls, that week only). Widening it here would cost every Repair
-  // of a healthy tracker a read of the tab's width (and the cycle's length) to save those 5 calls once.
+  // summary (render.ts rangeFromA1Growing: 5 calls, that week only). Widening it here would check the tab's
+  // width against the cycle's length on every Repair of a healthy tracker (a getMaxColumns more, or a probe
+  // range in place of getMaxRows) only to move 4 of those calls, once, from a summary to a Repair.
   // History is not sized ahead: the summary reads it to its last row and grows it, in one call, in a week
   // that needs room (docs/summary.md#history).
 }
