@@ -6,12 +6,12 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { repairWrites } from "../support/writes";
 import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
+import { PROTECTION } from "../support/inUse";
 import type { Workbook } from "../../src/local/runtime";
 
 const START = "2026-01-05";
 const ADMIN = "ops.lead@example.com";
 const SUMMARY = "Weekly Summary";
-const PROTECTION = { RANGE: "RANGE", SHEET: "SHEET" } as unknown as Record<"RANGE" | "SHEET", GoogleAppsScript.Spreadsheet.ProtectionType>;
 
 /** The tab's lasting layout, as the first summary sets it (summaryTab.ts createSummarySheet). */
 function expectSummaryLayout(wb: Workbook): void {
