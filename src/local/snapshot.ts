@@ -131,6 +131,13 @@ export interface ScriptProject {
    * other, so that code can be tested under both (docs/apps-script-fidelity.md "To check" 13).
    */
   userTriggersListClock?: boolean;
+  /**
+   * Whether PropertiesService.getDocumentProperties() gives null in a trigger run with no active spreadsheet.
+   * Google's reference says only that it "returns null" when document properties are not available; absent or
+   * false keeps the workbook's store readable, true models a time-driven run given no document
+   * (docs/apps-script-fidelity.md "To check" 3), under which the add-on's trigger handler is also tested.
+   */
+  triggerRunsWithoutDocumentProperties?: boolean;
 }
 
 export function newScriptProject(): ScriptProject {
