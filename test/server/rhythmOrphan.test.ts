@@ -75,6 +75,7 @@ describe("When nothing documented tells which unrecorded trigger is this tracker
     expect(r.message).not.toContain("\n");
     expect(r.message).toContain("Nothing was changed");
     expect(r.message).toContain("turn the weekly refresh on again in your other trackers where it is on as you");
+    expect(r.message, "no promise that waiting helps: a run may not be able to resolve it").not.toContain("in a week");
     expect([a, b, c].map((wb) => refresh(wb).length), "no trigger deleted or added").toEqual([1, 1, 1]);
 
     // As the message says: on again in b and c records their triggers again; then only a's is unrecorded.
