@@ -4,7 +4,7 @@
 // back unchanged at its place.
 import { TAB } from "../core/tabs";
 import { ENGINE_CONFIG } from "./engine";
-import type { SnapshotSheet, WorkbookSnapshot } from "./snapshot";
+import { freshSheetId, sheetIdsOf, withSheetIds, type SnapshotSheet, type WorkbookSnapshot } from "./snapshot";
 
 export const MAX_TAB_ROWS = ENGINE_CONFIG.maxRows as number;
 export const MAX_TAB_COLUMNS = ENGINE_CONFIG.maxColumns as number;
@@ -29,14 +29,21 @@ export function limitText(s: SnapshotSheet): string {
 export function setAsideOversize(snap: WorkbookSnapshot): SetAside[] {
   const tracker = new Set<string>(Object.values(TAB).map((n) => n.toLowerCase()));
   const out: SetAside[] = [];
+  // Every tab keeps the ID it has in the whole workbook, though the tabs after a set-aside one move up.
+  const ids = sheetIdsOf(snap.sheets, snap.topSheetId);
   snap.sheets.forEach((sheet, index) => {
     const { rows, cols } = size(sheet);
     if (rows <= MAX_TAB_ROWS && cols <= MAX_TAB_COLUMNS) return;
     if (tracker.has(sheet.name.toLowerCase())) throw new TabTooLarge(`${limitText(sheet)}: archive old rows to open it offline`);
-    out.push({ index, sheet });
+    out.push({ index, sheet: { ...sheet, sheetId: ids[index] } });
   });
   if (out.length === snap.sheets.length) throw new TabTooLarge(limitText(out[0].sheet));
-  snap.sheets = snap.sheets.filter((s) => !out.some((o) => o.sheet === s));
+  const kept = (_: unknown, i: number) => !out.some((o) => o.index === i);
+  const keptIds = ids.filter(kept);
+  snap.sheets = withSheetIds(snap.sheets.filter(kept), keptIds);
+  // New tabs take IDs above the set-aside tabs', which come back on saving.
+  const top = Math.max(snap.topSheetId ?? 0, ...ids);
+  if (top > Math.max(...keptIds)) snap.topSheetId = top;
   return out;
 }
 
@@ -47,6 +54,18 @@ export function restoreSetAside(snap: WorkbookSnapshot, aside: SetAside[]): Work
   const clash = aside.find((a) => names.has(a.sheet.name.toLowerCase()));
   if (clash) throw new Error(`a new tab "${clash.sheet.name}" has the name of a tab too large to open offline; nothing was saved`);
   const sheets = snap.sheets.slice();
-  for (const a of aside) sheets.splice(Math.min(a.index, sheets.length), 0, a.sheet);
-  return { ...snap, sheets };
+  const ids = sheetIdsOf(sheets);
+  // A set-aside tab keeps its ID, unless a tab made since took it (the add-on may have recorded that one's).
+  const used = new Set(ids);
+  for (const a of aside) {
+    let id = a.sheet.sheetId ?? freshSheetId(used, Math.max(0, ...used));
+    if (used.has(id)) id = freshSheetId(used, Math.max(0, ...used));
+    used.add(id);
+    const at = Math.min(a.index, sheets.length);
+    sheets.splice(at, 0, a.sheet);
+    ids.splice(at, 0, id);
+  }
+  const { topSheetId, ...rest } = snap;
+  const top = Math.max(topSheetId ?? 0, ...used);
+  return { ...rest, sheets: withSheetIds(sheets, ids), ...(top > Math.max(...ids) ? { topSheetId: top } : {}) };
 }

@@ -84,6 +84,12 @@ export interface SnapshotSheet {
    */
   maxRows?: number;
   maxColumns?: number;
+  /**
+   * The tab's ID (Sheet.getSheetId()): Google keeps it for the tab's life, whatever is inserted before it or
+   * however the tabs are reordered. Absent: the ID its place gives (positionalSheetId), which is how a
+   * workbook saved before IDs were recorded numbers its tabs, and what a tab still at its first place has.
+   */
+  sheetId?: number;
 }
 
 /** A new sheet's grid (Google's): 1000 rows, 26 columns. */
@@ -94,6 +100,71 @@ export function gridOf(s: SnapshotSheet): { rows: number; columns: number } {
   const width = s.rows.reduce((w, r) => Math.max(w, r ? r.length : 0), 0);
   const given = (n: number | undefined, dflt: number) => (Number.isInteger(n) && (n as number) >= 1 ? (n as number) : dflt);
   return { rows: Math.max(given(s.maxRows, DEFAULT_GRID.rows), s.rows.length), columns: Math.max(given(s.maxColumns, DEFAULT_GRID.columns), width) };
+}
+
+/** Google's sheet IDs are positive 32-bit integers (0 for a new spreadsheet's first tab). */
+export const MAX_SHEET_ID = 2 ** 31 - 1;
+
+export function isSheetId(n: unknown): n is number {
+  return Number.isInteger(n) && (n as number) >= 0 && (n as number) <= MAX_SHEET_ID;
+}
+
+/** The ID a tab with none recorded opens with at 0-based place `index`: the first tab 0, then 100,000 + index. */
+export function positionalSheetId(index: number): number {
+  return index === 0 ? 0 : 100_000 + index;
+}
+
+/**
+ * An ID for a new tab: above `above` (the highest ever given in the book, so a deleted tab's ID is not
+ * given again) and none of `used`. Google's are random; counting up keeps offline runs repeatable.
+ */
+export function freshSheetId(used: ReadonlySet<number>, above: number): number {
+  let id = Math.max(above + 1, 100_001);
+  if (id > MAX_SHEET_ID) id = 100_001;
+  while (used.has(id)) id++;
+  return id;
+}
+
+/**
+ * The IDs the tabs of a snapshot open with: a tab's recorded ID unless a tab before it has it (a copied
+ * snapshot tab, an edited file); otherwise its place's, unless another tab has that; otherwise a fresh one.
+ * No two tabs share one. Fresh IDs are above `top` (WorkbookSnapshot.topSheetId).
+ */
+export function sheetIdsOf(sheets: readonly SnapshotSheet[], top: number | undefined = 0): number[] {
+  const used = new Set<number>();
+  const ids: (number | null)[] = sheets.map((s) => {
+    if (!isSheetId(s.sheetId) || used.has(s.sheetId)) return null;
+    used.add(s.sheetId);
+    return s.sheetId;
+  });
+  for (let i = 0; i < ids.length; i++) {
+    if (ids[i] !== null || used.has(positionalSheetId(i))) continue;
+    ids[i] = positionalSheetId(i);
+    used.add(ids[i]!);
+  }
+  top = Math.max(isSheetId(top) ? top : 0, ...used);
+  return ids.map((id) => {
+    if (id !== null) return id;
+    const fresh = freshSheetId(used, top);
+    used.add(fresh);
+    top = Math.max(top, fresh);
+    return fresh;
+  });
+}
+
+/**
+ * The tabs with their IDs as recorded where their place would not give them back (`ids`: sheetIdsOf or a
+ * book's), so that moving tabs (setting some aside, putting them back) keeps every tab's ID.
+ */
+export function withSheetIds(sheets: readonly SnapshotSheet[], ids: readonly number[]): SnapshotSheet[] {
+  return sheets.map((s, i) => {
+    if (ids[i] === positionalSheetId(i)) {
+      if (s.sheetId === undefined) return s;
+      const { sheetId: _dropped, ...rest } = s;
+      return rest;
+    }
+    return s.sheetId === ids[i] ? s : { ...s, sheetId: ids[i] };
+  });
 }
 
 /** Whether any cell of the tab holds a formula. */
@@ -131,6 +202,13 @@ export interface ScriptProject {
    * other, so that code can be tested under both (docs/apps-script-fidelity.md "To check" 13).
    */
   userTriggersListClock?: boolean;
+  /**
+   * Whether PropertiesService.getDocumentProperties() gives null in a trigger run with no active spreadsheet.
+   * Google's reference says only that it "returns null" when document properties are not available; absent or
+   * false keeps the workbook's store readable, true models a time-driven run given no document
+   * (docs/apps-script-fidelity.md "To check" 3), under which the add-on's trigger handler is also tested.
+   */
+  triggerRunsWithoutDocumentProperties?: boolean;
 }
 
 export function newScriptProject(): ScriptProject {
@@ -149,6 +227,11 @@ export interface WorkbookSnapshot {
   documentProperties: Record<string, string>;
   /** Installed ScriptApp triggers (kept with the file so a local tracker remembers them). */
   triggers: SnapshotTrigger[];
+  /**
+   * The highest sheet ID ever given in the workbook, when a deleted (or set-aside) tab had it rather than
+   * a tab of `sheets`: a new tab takes one above, so it is never taken for the tab gone (Google's are random).
+   */
+  topSheetId?: number;
 }
 
 export function emptySnapshot(name = "OKR tracker"): WorkbookSnapshot {

@@ -11,20 +11,13 @@
 // time-driven trigger per user per document, so a new one is refused. Two ways find it again: Google's
 // getUserTriggers(spreadsheet), if it lists time-driven triggers (undocumented; both readings are tested,
 // docs/apps-script-fidelity.md "To check" 13), and, after that refusal, elimination (`unplaced`).
+import { docProps } from "./weeklyState";
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Trigger = GoogleAppsScript.Script.Trigger;
-type Properties = GoogleAppsScript.Properties.Properties;
 
 export const REFRESH_HANDLER = "weeklyRefresh";
 const PROP_PREFIX = "okr.weekly.";
-
-export function docProps(): Properties | null {
-  try {
-    return PropertiesService.getDocumentProperties();
-  } catch {
-    return null; // no document context (some trigger runs)
-  }
-}
 
 /** The spreadsheet a trigger serves, as recorded; null when no record is readable from here. */
 export function servedBy(uid: string): string | null {
@@ -33,6 +26,19 @@ export function servedBy(uid: string): string | null {
   if (fromUser) return fromUser;
   const doc = docProps();
   return doc ? doc.getProperty(key) : null;
+}
+
+/**
+ * Whether this run knows that no record places the trigger: none in the user's properties, and the
+ * document's properties readable and holding none. A time-driven run may be given no document properties
+ * (null: docs/apps-script-fidelity.md "To check" 3); then a record kept only in the tracker's document
+ * (the user's properties cleared) cannot be ruled out, and the answer is false.
+ */
+export function knownUnplaced(uid: string): boolean {
+  const key = PROP_PREFIX + uid;
+  if (PropertiesService.getUserProperties().getProperty(key)) return false;
+  const doc = docProps();
+  return !!doc && !doc.getProperty(key);
 }
 
 export function recordTrigger(uid: string, ssId: string): void {

@@ -16,7 +16,17 @@ import { generateSummary } from "./summaryTab";
 import { PORTFOLIO_TAB } from "../core/portfolio";
 import { refreshPortfolio, type PortfolioOutcome } from "./portfolio";
 import { tooManyTriggers, unplacedTrigger } from "./triggerLimit";
-import { deleteTrigger, isOnePerDocument, recordTrigger, REFRESH_HANDLER, refreshTriggers, servedBy, triggersFor, unplaced } from "./refreshTriggers";
+import {
+  deleteTrigger,
+  isOnePerDocument,
+  knownUnplaced,
+  recordTrigger,
+  REFRESH_HANDLER,
+  refreshTriggers,
+  servedBy,
+  triggersFor,
+  unplaced,
+} from "./refreshTriggers";
 import {
   currentUser,
   installed,
@@ -210,7 +220,8 @@ export interface RefreshOutcome {
 /**
  * The trigger's handler: regenerate the summary of the spreadsheet this trigger serves, then email. A
  * trigger that is no longer the recorded one, or whose refresh was switched off, does nothing and deletes
- * itself; one that no record places is adopted by its document, or, with none, deletes itself. Every run's
+ * itself; one that no record places is adopted by its document, or, with none, deletes itself, but only
+ * when it knows no record exists (unplacedRun). Every run's
  * outcome is recorded for the admins; an unexpected error is recorded and rethrown so that Apps Script
  * sends its owner the failure notice.
  */
@@ -219,10 +230,7 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
   const id = uid ? servedBy(uid) : null;
   const ss = (id ? SpreadsheetApp.openById(id) : null) || SpreadsheetApp.getActive();
   if (!ss) {
-    // No record says which tracker this trigger serves (both lost) and it has no document: it can never
-    // refresh anything nor be found from its tracker, yet it holds that tracker's one time-driven trigger
-    // per user, so it deletes itself and "turn on" works there again.
-    if (uid && !id) removeOwn(uid);
+    if (uid && !id) unplacedRun(uid);
     return null;
   }
   const rec = installed();
@@ -245,6 +253,20 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     recordLastRun({ at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: false, reason: msg.split("\n")[0].slice(0, 200) });
     throw err;
   }
+}
+
+/**
+ * A run with no spreadsheet and no readable record of which tracker it serves. When the document's
+ * properties are readable and hold no record either, the trigger is unplaced (both records lost): it can
+ * never refresh anything nor be found from its tracker, yet it holds that tracker's one time-driven
+ * trigger per user, so it deletes itself and "turn on" works there again. When they are not readable (Google
+ * may give a time-driven run none), its record may survive in its tracker's document while the user's
+ * properties were cleared, and the trigger may be a working one shown "On" there: it is kept, and the run
+ * does nothing but say so in the execution log.
+ */
+function unplacedRun(uid: string): void {
+  if (knownUnplaced(uid)) removeOwn(uid);
+  else console.log(`Weekly refresh: trigger ${uid} has no record this run can read (the user's properties lost it, the document's are unavailable); kept, nothing refreshed.`);
 }
 
 /** Deletes the running trigger (the owner's own: it runs as them) and its records. */

@@ -46,6 +46,7 @@ export function loadCheckpoints(): CheckpointStore {
   } catch {
     return { props: null, list: [] };
   }
+  if (!props) return { props: null, list: [] }; // "returns null" when not available (a trigger run may have none)
   const text = props.getProperty(CHECKPOINTS);
   if (!text) return { props, list: [] };
   try {

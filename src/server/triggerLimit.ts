@@ -29,7 +29,11 @@ export function tooManyTriggers(trackers: string[]): UserError {
   );
 }
 
-/** `others`: this user's time-driven triggers besides this tracker's that no record from here places. */
+/**
+ * `others`: this user's time-driven triggers besides this tracker's that no record from here places. It
+ * no longer says to wait for that trigger's next run: a run may read no document properties (rhythm.ts
+ * unplacedRun), and then it neither records nor removes itself.
+ */
 export function unplacedTrigger(others: number): UserError {
   const which =
     others > 0
@@ -37,7 +41,6 @@ export function unplacedTrigger(others: number): UserError {
       : "and it is not among the triggers Google lists for you";
   return new UserError(
     `Google already has a weekly refresh of yours in this tracker that the tracker no longer records (its properties were cleared), ${which}. ` +
-      "Nothing was changed: turn the weekly refresh on again in your other trackers where it is on as you (that records theirs again), then turn it on here again; " +
-      "or try again here in a week, after that trigger's next run (it then records or removes itself).",
+      "Nothing was changed: turn the weekly refresh on again in your other trackers where it is on as you (that records theirs again), then turn it on here again.",
   );
 }

@@ -34,7 +34,12 @@ export interface LastRun {
   reason: string;
 }
 
-function docProps(): GoogleAppsScript.Properties.Properties | null {
+/**
+ * The document's properties; null where a run has none to read: Google's reference says the method "returns
+ * null" when document properties are not available, and a time-driven run may have no document (the
+ * handler must then not take "no record" for "unplaced": rhythm.ts runWeeklyRefresh).
+ */
+export function docProps(): GoogleAppsScript.Properties.Properties | null {
   try {
     return PropertiesService.getDocumentProperties();
   } catch {

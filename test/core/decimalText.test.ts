@@ -3,6 +3,7 @@
 import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "../support/expect";
+import { commaOf } from "../support/commaOf";
 import { decimalText, fixedText, roundedText, signedText, type DecimalSeparator } from "../../src/core/numbers";
 import { calibrationSignal, confidenceReason, flatReason, sandbagReason } from "../../src/core/signals";
 import { thisWeekLines, type ThisWeekInput } from "../../src/core/summaryThisWeek";
@@ -16,9 +17,6 @@ import { buildSummary } from "../../src/core/summary";
 import { evaluateTracker } from "../../src/core/evaluate";
 import { addDays } from "../../src/core/dates";
 import type { CheckinEntry, KeyResult, Tracker } from "../../src/core/model";
-
-/** What "," text must be: the "." text with every decimal point between two digits made a comma. */
-const commaOf = (dotText: string) => dotText.replace(/(\d)\.(\d)/g, "$1,$2");
 
 describe("the helpers", () => {
   it("write the separator given; nothing else changes", () => {
@@ -222,6 +220,6 @@ describe("the Weekly Summary and the digest", () => {
     expect(d.htmlBody).toContain("Scores run from 0,00 to 1,00; expected");
     const dot = buildDigest(en, "https://docs.google.com/spreadsheets/d/x/edit");
     expect(d.body).toBe(commaOf(dot.body));
-    expect(d.htmlBody).toBe(dot.htmlBody.replace(/(\d)\.(\d)/g, "$1,$2"));
+    expect(d.htmlBody).toBe(commaOf(dot.htmlBody));
   });
 });

@@ -2,7 +2,6 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { buildSummary, buildSummaryData, latestCheckins, trackerAsOf } from "../../src/core/summary";
 import type { SummaryCell, SummaryModel } from "../../src/core/summary";
-import { summaryDataAndState } from "../../src/core/summaryData";
 import type { CheckinEntry, KeyResult, Objective, Tracker } from "../../src/core/model";
 
 // A known tracker: 3 objectives, 8 KRs (every metric, one setup error), committed + aspirational.
@@ -179,10 +178,29 @@ describe("week 4 summary (as of 2026-02-01)", () => {
     expect(a.historyRows[0]).toEqual({ week: 4, asOf: A, krId: "O1.KR1", value: 88, score: 0.4, status: "On track", ...state });
     expect(a.historyRows.find((h) => h.krId === "O3.KR3")).toMatchObject({ week: 4, asOf: A, krId: "O3.KR3", value: null, score: null, status: "Setup error" });
   });
-  it("History rows carry the state columns summaryDataAndState gives for the same log and day", () => {
-    const state = summaryDataAndState({ tracker: fixtureTracker(), checkins: fixtureCheckins(), history: [], asOf: A }).state();
-    expect(a.historyRows.map((h) => ({ ...h, ...state.get(h.krId) }))).toEqual(a.historyRows);
-    expect(a.historyRows.every((h) => h.sameValue !== undefined && h.lastCheckin !== undefined)).toBe(true);
+  it("History rows' state columns, worked out by hand: a run of equal values, a corrected check-in, no check-in", () => {
+    const checkins = fixtureCheckins().concat([
+      // O1.KR1's check-in of 01-28 (88, req-12-aaaa) corrected to 85 on 01-30: the replaced row is dropped,
+      // so 85 (01-14), 85 (01-30) is a run of two, and the state is the correction's.
+      { ...ci(21, "2026-01-30", "O1.KR1", 85, "Correction of check-in req-12-aaaa (2026-01-28, value 88)."), confidence: 6 },
+      // O3.KR2 at 89 on 01-13, 01-20 (the fixture's, with texts), 01-27 and 01-31: a run of four, counted
+      // to three (FLAT_CHECKINS); the texts are the latest check-in's, not the last non-blank ones.
+      ci(22, "2026-01-13", "O3.KR2", 89),
+      ci(23, "2026-01-27", "O3.KR2", 89),
+      ci(24, "2026-01-31", "O3.KR2", 89, "", "Still the lot"),
+    ]);
+    const m = buildSummary({ tracker: fixtureTracker(), checkins, history: [], asOf: A });
+    const row = (id: string) => m.historyRows.find((h) => h.krId === id);
+    const blank = { whatChanged: "", blockers: "", nextStep: "" };
+    expect(row("O1.KR1")).toMatchObject({
+      value: 85, confidence: 6, lastCheckin: "2026-01-30", sameValue: 2,
+      whatChanged: "Correction of check-in req-12-aaaa (2026-01-28, value 88).", blockers: "", nextStep: "",
+    });
+    expect(row("O3.KR2")).toMatchObject({ value: 89, confidence: 7, lastCheckin: "2026-01-31", sameValue: 3, whatChanged: "", blockers: "Still the lot", nextStep: "" });
+    // The latest of 01-16's two rows (6, then 8) is followed by 9 on 01-30, which has all three texts.
+    expect(row("O2.KR1")).toMatchObject({ value: 9, confidence: 7, lastCheckin: "2026-01-30", sameValue: 1, whatChanged: "=SUM(1,2) slow", blockers: "No analyst", nextStep: "Hire" });
+    // O1.KR3's only check-in (02-07) is after as-of and its sheet value (125, 02-08) too; O3.KR3 has none.
+    for (const id of ["O1.KR3", "O3.KR3"]) expect(row(id)).toMatchObject({ value: null, confidence: null, lastCheckin: null, sameValue: 0, ...blank });
   });
 });
 

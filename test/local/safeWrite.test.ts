@@ -8,7 +8,8 @@ import { linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, st
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, it } from "@jest/globals";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { build } from "esbuild";
 import { expect } from "../support/expect";
 import { writeKeepingFile } from "../../src/local/safeWrite";
 
@@ -26,11 +27,35 @@ function linked(name: string): [string, string] {
   return [p(name), p(`${name}.2`)];
 }
 
-/** writeKeepingFile in a child process allowed to write files of at most `kb` KB (ulimit -f). */
+// The child runs writeKeepingFile bundled to plain JavaScript (one file, made here before any limit), so
+// under the limit node loads it without writing anything: a TypeScript loader would write its cache first
+// and could hit the limit before the save starts. Node alone ignores SIGXFSZ (a write past the limit fails
+// with EFBIG), but the save loads proper-lockfile (fileLock.ts), whose signal-exit handles SIGXFSZ by
+// raising it again: the okr-sheets process, like this child, is killed by it mid-write.
+const SAVER = p("save.cjs");
+const STARTED = "save starts";
+beforeAll(async () => {
+  const child = [
+    `import { writeKeepingFile } from "./src/local/safeWrite";`,
+    `const [file, size] = process.argv.slice(2);`,
+    `process.stdout.write(${JSON.stringify(`${STARTED}\n`)});`,
+    `writeKeepingFile(file, Buffer.alloc(Number(size), "n")).then(() => process.stdout.write("saved\\n"));`,
+  ].join("\n");
+  await build({
+    stdin: { contents: child, resolveDir: ROOT, loader: "ts" },
+    bundle: true, platform: "node", format: "cjs", outfile: SAVER, logLevel: "silent",
+  });
+});
+
+/** writeKeepingFile of NEW in a child process allowed to write files of at most `kb` KB (ulimit -f). */
 function saveUnderLimit(file: string, kb: number) {
-  const script = p("save.mjs");
-  writeFileSync(script, `import { writeKeepingFile } from ${JSON.stringify(join(ROOT, "src/local/safeWrite.ts"))};\nawait writeKeepingFile(process.argv[2], Buffer.alloc(${NEW.length}, "n"));\n`);
-  return spawnSync("bash", ["-c", `ulimit -f ${kb}; exec "${process.execPath}" --import tsx "${script}" "${file}"`], { cwd: ROOT, encoding: "utf8", timeout: 60_000 });
+  const env = { ...process.env };
+  delete env.NODE_COMPILE_CACHE; // node would write its compile cache under the limit
+  delete env.NODE_OPTIONS; // jest's flags are not the child's
+  // The timeout (under jest's 180 s) only keeps a stuck child from hanging the run: a timed-out child is
+  // killed by SIGTERM, not SIGXFSZ, which the test requires.
+  const command = `ulimit -f ${kb}; exec "${process.execPath}" "${SAVER}" "${file}" ${NEW.length}`;
+  return spawnSync("bash", ["-c", command], { env, encoding: "utf8", timeout: 150_000 });
 }
 
 const beside = (name: string) => readdirSync(dir).filter((n) => n.startsWith(`.${name}`));
@@ -47,12 +72,18 @@ describe("Saving a hard-linked file", () => {
   it("a save that cannot write the whole new content leaves the tracker as it was under every name", async () => {
     const [a, b] = linked("limited.xlsx");
     const run = saveUnderLimit(b, 8); // 8 KB: less than the new content's 20 KB
-    expect(run.status, `the save must fail: ${run.stdout}${run.stderr}`).not.toBe(0);
+    const said = `status ${run.status}, signal ${run.signal}, ${run.error ?? ""}\n${run.stdout}${run.stderr}`;
+    expect(run.stdout, said).toBe(`${STARTED}\n`); // the save ran and did not finish
+    expect(run.signal, said).toBe("SIGXFSZ"); // and was stopped by the file-size limit
     expect(readFileSync(a).equals(OLD)).toBe(true);
     expect(readFileSync(b).equals(OLD)).toBe(true);
     expect(statSync(a).ino).toBe(statSync(b).ino);
-    // What the killed save left is a temporary file, removed by the next save, which then succeeds.
-    expect(beside("limited.xlsx.2").every((n) => n.endsWith(".tmp"))).toBe(true);
+    // What the killed save left is its temporary file, cut at the limit; the next save removes it (its
+    // process is gone) and succeeds.
+    const left = beside("limited.xlsx.2");
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatch(/\.tmp$/);
+    expect(statSync(p(left[0])).size).toBe(8 * 1024);
     await writeKeepingFile(b, NEW);
     expect(readFileSync(a).equals(NEW)).toBe(true);
     expect(beside("limited.xlsx.2")).toEqual([]);

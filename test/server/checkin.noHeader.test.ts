@@ -3,32 +3,17 @@
 // where it helps), in one line, and nothing is written to any tab.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, callAddonRaw, newTracker, requestId, setToday, ss } from "../support/tracker";
+import { callAddon, callAddonRaw, requestId, ss } from "../support/tracker";
+import { checkIn as submit, everything, trackerInUse } from "../support/inUse";
 import type { Workbook } from "../../src/local/runtime";
 
 /** A tracker with two check-ins in its log. */
-function inUse(): Workbook {
-  const wb = newTracker({ template: "operations", start: "2026-01-05", user: "ops.lead@example.com" });
-  setToday(wb, "2026-01-20");
-  for (const [kr, v] of [["O1.KR1", "85"], ["O2.KR1", "5"]] as const) {
-    expect(submit(wb, kr, v).ok).toBe(true);
-  }
-  return wb;
-}
-
-function submit(wb: Workbook, krId: string, value: string) {
-  return callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6 });
-}
+const inUse = (): Workbook => trackerInUse({ summary: false });
 
 function log(wb: Workbook) {
   const s = ss(wb).getSheetByName("Check-ins");
   if (!s) throw new Error("no log");
   return s;
-}
-
-/** Every tab's values and formulas: JSON-comparable. */
-function everything(wb: Workbook): string {
-  return JSON.stringify(ss(wb).getSheets().map((s) => [s.getName(), s.getDataRange().getValues(), s.getDataRange().getFormulas()]));
 }
 
 /** The check-in's refusal: one line, and no tab changed. */

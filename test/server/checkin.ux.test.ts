@@ -3,6 +3,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+import { checkIn as submit } from "../support/inUse";
 import type { Workbook } from "../../src/local/runtime";
 
 const ADMIN = "ops.lead@example.com";
@@ -16,10 +17,6 @@ function tracker(): Workbook {
 function snapshot(wb: Workbook): string {
   const tab = (n: string) => ss(wb).getSheetByName(n)!.getDataRange().getValues();
   return JSON.stringify({ log: tab("Check-ins"), krs: tab("Key Results") });
-}
-
-function submit(wb: Workbook, krId: string, value: string, more: Record<string, unknown> = {}) {
-  return callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6, ...more });
 }
 
 function current(wb: Workbook, id: string): unknown {

@@ -5,39 +5,14 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { evaluateTracker } from "../../src/core/evaluate";
-import { callAddon, callAddonRaw, newTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
+import { callAddon, callAddonRaw, requestId, rowsOf, setSetting, ss } from "../support/tracker";
+import { everything, IN_USE_TODAY as TODAY, PROTECTION, tab as sheet, TWO_CHECKINS, trackerInUse } from "../support/inUse";
 import type { AddonEntry, Workbook } from "../../src/local/runtime";
 
 const ADMIN = "ops.lead@example.com";
-const TODAY = "2026-01-20";
 
 /** A tracker in use: three check-ins and one summary. */
-function inUse(): Workbook {
-  const wb = newTracker({ template: "operations", start: "2026-01-05", user: ADMIN });
-  setToday(wb, TODAY);
-  for (const [kr, v] of [["O1.KR1", "85"], ["O2.KR1", "5"], ["O3.KR2", "1"]] as const) {
-    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: kr, value: v, confidence: 6, whatChanged: "moved on" });
-    expect(r.ok).toBe(true);
-  }
-  expect(callAddon(wb, "generateWeeklySummary", { at: TODAY }).ok).toBe(true);
-  return wb;
-}
-
-function sheet(wb: Workbook, name: string) {
-  const s = ss(wb).getSheetByName(name);
-  if (!s) throw new Error(`no tab ${name}`);
-  return s;
-}
-
-/** Every tab's values and formulas: JSON-comparable. */
-function everything(wb: Workbook): string {
-  return JSON.stringify(
-    ss(wb).getSheets().map((s) => {
-      const r = s.getDataRange();
-      return [s.getName(), r.getValues(), r.getFormulas()];
-    }),
-  );
-}
+const inUse = (): Workbook => trackerInUse({ checkins: [...TWO_CHECKINS, ["O3.KR2", "1"]], whatChanged: "moved on" });
 
 /** A tab's values, keyed by header: what must survive a repair. */
 function dataOf(wb: Workbook, tab: string, headers: string[]): unknown[][] {
@@ -287,8 +262,6 @@ describe("a blank setting", () => {
     expect(callAddon(wb, "generateWeeklySummary", { at: TODAY }).ok).toBe(true);
   });
 });
-
-const PROTECTION = { RANGE: "RANGE", SHEET: "SHEET" } as unknown as Record<"RANGE" | "SHEET", GoogleAppsScript.Spreadsheet.ProtectionType>;
 
 describe("protection removed by a user", () => {
   it("Repair restores the warning-only protection of every add-on tab, the Weekly Summary included, without stacking", () => {

@@ -8,9 +8,9 @@ import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
 import { OPERATIONS_OWNER, section, summarize, summaryTab } from "../support/summaryTab";
+import { commaOf } from "../support/commaOf";
 
 const START = "2026-01-05";
-const commaOf = (dotText: string) => dotText.replace(/(\d)\.(\d)/g, "$1,$2");
 
 /** Three weeks of check-ins, values typed as the locale writes them ("82,25" in de_DE). */
 function weeks(locale: string): Workbook {

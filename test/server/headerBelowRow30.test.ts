@@ -6,18 +6,12 @@
 // no longer say (the header moved by copying, not by inserting rows), every one refuses with the same message.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
+import { callAddon } from "../support/tracker";
+import { checkIn, tab, trackerInUse } from "../support/inUse";
 import type { Workbook } from "../../src/local/runtime";
 
-function tracker(): Workbook {
-  const wb = newTracker({ template: "operations", start: "2026-01-05", user: "ops.lead@example.com" });
-  setToday(wb, "2026-01-20");
-  for (const [kr, v] of [["O1.KR1", "85"], ["O2.KR1", "5"]] as const) expect(checkIn(wb, kr, v).ok).toBe(true);
-  return wb;
-}
-
-const checkIn = (wb: Workbook, krId: string, value: string) => callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6 });
-const tab = (wb: Workbook, name: string) => ss(wb).getSheetByName(name)!;
+/** A tracker with two check-ins in its log. */
+const tracker = (): Workbook => trackerInUse({ summary: false });
 
 /** What the user sees of each operation: ok, or its message. */
 function outcomes(wb: Workbook): Record<string, true | string> {

@@ -7,36 +7,9 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { repairWrites as repair } from "../support/writes";
-import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
+import { callAddon } from "../support/tracker";
+import { checkIn, everything, PROTECTION, tab, trackerInUse as inUse } from "../support/inUse";
 import type { Workbook } from "../../src/local/runtime";
-
-const TODAY = "2026-01-20";
-const PROTECTION = { RANGE: "RANGE", SHEET: "SHEET" } as unknown as Record<"RANGE" | "SHEET", GoogleAppsScript.Spreadsheet.ProtectionType>;
-
-const checkIn = (wb: Workbook, krId: string, value: string) => callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6 });
-
-/** A tracker in use: two check-ins and one summary, so History and the log hold rows. */
-function inUse(): Workbook {
-  const wb = newTracker({ template: "operations", start: "2026-01-05", user: "ops.lead@example.com" });
-  setToday(wb, TODAY);
-  for (const [kr, v] of [["O1.KR1", "85"], ["O2.KR1", "5"]] as const) expect(checkIn(wb, kr, v).ok).toBe(true);
-  expect(callAddon(wb, "generateWeeklySummary", { at: TODAY }).ok).toBe(true);
-  return wb;
-}
-
-function tab(wb: Workbook, name: string): GoogleAppsScript.Spreadsheet.Sheet {
-  const s = ss(wb).getSheetByName(name);
-  if (!s) throw new Error(`no tab ${name}`);
-  return s;
-}
-
-/** Every tab's values and formulas, and the tabs' names and sizes: JSON-comparable. */
-function everything(wb: Workbook): string {
-  return JSON.stringify(ss(wb).getSheets().map((s) => {
-    const r = s.getDataRange();
-    return [s.getName(), s.getMaxRows(), r.getValues(), r.getFormulas()];
-  }));
-}
 
 /** The Settings computed formulas that place the headers (label → formula). */
 function computed(wb: Workbook): Record<string, string> {
@@ -72,7 +45,8 @@ describe("Repair over a header below row 30 that the Settings computed cells pla
       // It refused before ('The "Key Results" tab's header row is row 41; …').
       expect(repair(wb)).toEqual({});
       expect(everything(wb)).toBe(before);
-      for (const n of names) expect(tab(wb, n).getFrozenRows()).toBe(41);
+      // Nothing written covers setFrozenRows too: where the frozen rows end up after rows are inserted above
+      // the header is Google's (docs/apps-script-fidelity.md, "to check" 4), not asserted here.
       expect(checkIn(wb, "O1.KR1", "86").ok).toBe(true);
       expect(callAddon(wb, "generateWeeklySummary", {}).ok).toBe(true);
       expect(repair(wb), "a second repair").toEqual({});

@@ -4,14 +4,11 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, openTracker, requestId, rowsOf, setToday, setSetting, ss } from "../support/tracker";
+import { fireTrigger, refreshTriggersOf as refreshTriggers, trackers } from "../support/rhythm";
+import { newScriptProject } from "../../src/local/snapshot";
 
 const START = "2026-01-05";
 const ADMIN = "ops.lead@example.com";
-
-
-function refreshTriggers(wb: Workbook) {
-  return wb.services.triggers.filter((t) => t.handler === "weeklyRefresh");
-}
 
 function checkIn(wb: Workbook, day: string, owner: string, krId: string, value: number, extra: Record<string, unknown> = {}) {
   setToday(wb, day);
@@ -21,21 +18,13 @@ function checkIn(wb: Workbook, day: string, owner: string, krId: string, value: 
   if (!r.ok) throw new Error(r.message);
 }
 
-/** Runs a weekly trigger as Apps Script would: as its owner, no active spreadsheet, the event carrying its ID. */
-function fireTrigger(wb: Workbook, day: string | Date, which = 0) {
+/** Runs the `which`th weekly trigger (support/rhythm.ts fireTrigger: as its owner, no active spreadsheet) on `day`. */
+function fireOn(wb: Workbook, day: string | Date, which = 0) {
   if (typeof day === "string") setToday(wb, day);
   else wb.services.clock.set(day);
   const t = refreshTriggers(wb)[which];
   if (!t) throw new Error("no weekly trigger installed");
-  wb.services.runningTrigger = true;
-  const before = wb.services.session;
-  if (t.owner) wb.services.session.setUser(t.owner);
-  try {
-    return callAddon(wb, "weeklyRefresh", { triggerUid: t.id, authMode: "FULL" });
-  } finally {
-    wb.services.runningTrigger = false;
-    before.setUser(ADMIN);
-  }
+  return fireTrigger(wb, t);
 }
 
 describe("Weekly refresh trigger", () => {
@@ -85,7 +74,7 @@ describe("Weekly refresh trigger", () => {
     const wb2 = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
     callAddon(wb2, "setWeeklyRefresh", { on: true });
     const again = openTracker(wb2.services.toSnapshot(), { at: "2026-01-12", user: ADMIN });
-    const r = fireTrigger(again, "2026-01-12");
+    const r = fireOn(again, "2026-01-12");
     expect(r).toMatchObject({ ok: true });
     expect(r.outcome).toMatchObject({ week: 2 });
     expect(ss(again).getSheetByName("Weekly Summary")).not.toBeNull();
@@ -102,7 +91,7 @@ describe("Weekly refresh trigger", () => {
     expect(ss(wb)).toBeTruthy();
     wb.services.runningTrigger = false;
     const before = wb.services.counters.byMethod["SpreadsheetApp.openById"] ?? 0;
-    const r = fireTrigger(wb, "2026-01-12");
+    const r = fireOn(wb, "2026-01-12");
     expect(r).toMatchObject({ ok: true });
     expect(r.outcome).toMatchObject({ spreadsheetId: "test-sheet", week: 2, digestTo: [], reminded: [] });
     expect((wb.services.counters.byMethod["SpreadsheetApp.openById"] ?? 0) - before).toBe(1);
@@ -132,7 +121,7 @@ describe("Weekly emails", () => {
   it("digest on: the leaders get it, with escaped KR text and a link to the sheet", () => {
     const wb = filled();
     setSetting(wb, "Email digest to leaders", "on");
-    const r = fireTrigger(wb, "2026-01-12");
+    const r = fireOn(wb, "2026-01-12");
     expect(r).toMatchObject({ ok: true });
     expect(wb.services.mail.sent).toHaveLength(1);
     const m = wb.services.mail.sent[0];
@@ -148,7 +137,7 @@ describe("Weekly emails", () => {
   it("reminders on: one per owner who missed the period, none to owners who checked in", () => {
     const wb = filled();
     setSetting(wb, "Remind owners who missed a check-in", "on");
-    const r = fireTrigger(wb, "2026-01-12");
+    const r = fireOn(wb, "2026-01-12");
     expect(r).toMatchObject({ ok: true });
     const to = wb.services.mail.sent.map((m) => m.to).sort();
     // Missed: O1.KR2/O1.KR3 (planning.lead), O3.KR1 (finance.partner, 01-05 is outside), O3.KR2 (ops.lead).
@@ -166,7 +155,7 @@ describe("Weekly emails", () => {
     const wb = filled();
     setSetting(wb, "Email digest to leaders", "off");
     setSetting(wb, "Remind owners who missed a check-in", "off");
-    const r = fireTrigger(wb, "2026-01-12");
+    const r = fireOn(wb, "2026-01-12");
     expect(r).toMatchObject({ ok: true, outcome: { digestTo: [], reminded: [] } });
     expect(wb.services.mail.sent).toHaveLength(0);
   });
@@ -202,7 +191,7 @@ describe("Two admins share one weekly refresh (a trigger is visible only to its 
     expect(asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", {}))).toMatchObject({ ok: true, on: false });
     setSetting(wb, "Leaders' emails", "boss@example.com");
     setSetting(wb, "Email digest to leaders", "on");
-    const r = fireTrigger(wb, "2026-01-12");
+    const r = fireOn(wb, "2026-01-12");
     expect(r).toMatchObject({ ok: true, outcome: null });
     expect(wb.services.mail.sent, "a switched-off trigger sends nothing").toHaveLength(0);
     expect(ss(wb).getSheetByName("History")!.getLastRow(), "nor regenerates the summary").toBe(1);
@@ -218,9 +207,9 @@ describe("Two admins share one weekly refresh (a trigger is visible only to its 
     asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", { on: false }));
     expect(asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", { on: true }))).toMatchObject({ ok: true, on: true, installedBy: BEN });
     expect(refreshTriggers(wb).map((t) => t.owner)).toEqual([ANNA, BEN]);
-    expect(fireTrigger(wb, "2026-01-12", 0)).toMatchObject({ ok: true, outcome: null }); // Anna's: superseded
+    expect(fireOn(wb, "2026-01-12", 0)).toMatchObject({ ok: true, outcome: null }); // Anna's: superseded
     expect(refreshTriggers(wb).map((t) => t.owner)).toEqual([BEN]);
-    expect(fireTrigger(wb, "2026-01-12", 0)).toMatchObject({ ok: true, outcome: { week: 2 } });
+    expect(fireOn(wb, "2026-01-12", 0)).toMatchObject({ ok: true, outcome: { week: 2 } });
     expect(asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", {}))).toMatchObject({ on: true, installedBy: BEN });
   });
 });
@@ -235,7 +224,7 @@ describe("The trigger's hour is the spreadsheet's, not the script's (Etc/UTC)", 
     expect(t.timeZone).toBe("America/Los_Angeles");
     const when = wb.services.nextRun(t, new Date("2026-01-07T12:00:00Z"));
     expect(when.toISOString(), "Monday 07:00 PST is 15:00 UTC").toBe("2026-01-12T15:00:00.000Z");
-    const r = fireTrigger(wb, when);
+    const r = fireOn(wb, when);
     expect(r).toMatchObject({ ok: true, outcome: { week: 2 } });
     expect(String(ss(wb).getSheetByName("Weekly Summary")!.getRange("A2").getValue())).toContain("as of 2026-01-12");
   });
@@ -246,7 +235,7 @@ describe("Every run's outcome is recorded where admins see it", () => {
     const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
     callAddon(wb, "setWeeklyRefresh", { on: true });
     expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain("Last weekly refresh: none yet.");
-    fireTrigger(wb, new Date("2026-01-12T07:00:00Z"));
+    fireOn(wb, new Date("2026-01-12T07:00:00Z"));
     expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain("Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.");
 
     setSetting(wb, "Leaders' emails", "boss@example.com");
@@ -255,7 +244,7 @@ describe("Every run's outcome is recorded where admins see it", () => {
     mail.sendEmail = () => {
       throw new Error("Service invoked too many times for one day: email.");
     };
-    expect(() => fireTrigger(wb, new Date("2026-01-19T07:00:00Z")), "the error reaches Apps Script").toThrow(/too many times/);
+    expect(() => fireOn(wb, new Date("2026-01-19T07:00:00Z")), "the error reaches Apps Script").toThrow(/too many times/);
     expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain(
       "Last weekly refresh: 2026-01-19 07:00 (Etc/UTC), failed: Service invoked too many times for one day: email.",
     );
@@ -265,10 +254,21 @@ describe("Every run's outcome is recorded where admins see it", () => {
     const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
     callAddon(wb, "setWeeklyRefresh", { on: true });
     ss(wb).deleteSheet(ss(wb).getSheetByName("Key Results")!);
-    const r = fireTrigger(wb, "2026-01-12");
+    const r = fireOn(wb, "2026-01-12");
     expect(r.ok).toBe(false);
     const st = wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
     expect(JSON.parse(st.getDocumentProperties().getProperty("okr.weekly.last")!)).toMatchObject({ ok: false });
     expect(JSON.parse(st.getDocumentProperties().getProperty("okr.weekly.last")!).reason).toContain("Key Results");
+  });
+});
+
+describe("A trigger run given no document properties (Google: \"returns null\" when not available; To check 3)", () => {
+  it("still opens the tracker its user-properties record names and regenerates the summary", () => {
+    const [wb] = trackers(1, { ...newScriptProject(), triggerRunsWithoutDocumentProperties: true });
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    // Before, the summary's checkpoint reading took a null store for one that throws: "Cannot read properties of null".
+    const r = fireOn(wb, "2026-01-12");
+    expect(r).toMatchObject({ ok: true, outcome: { spreadsheetId: "tracker-1", week: 2 } });
+    expect(ss(wb).getSheetByName("Weekly Summary")).not.toBeNull();
   });
 });

@@ -3,25 +3,10 @@
 // the same 20, so the 21st tracker's "turn on" must say where this admin's refreshes are and change nothing.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
-import { newScriptProject, type WorkbookSnapshot } from "../../src/local/snapshot";
-import { newTracker } from "../support/tracker";
+import { callAddon, type Workbook } from "../../src/local/runtime";
+import { RHYTHM_ADMIN as ADMIN, trackers } from "../support/rhythm";
 
-const START = "2026-01-05";
-const ADMIN = "ops.lead@example.com";
 const BEN = "ben@example.com";
-
-/** `n` trackers of one add-on (one script project), each with its own ID and name, able to open each other. */
-function trackers(n: number): Workbook[] {
-  const base = newTracker({ template: "operations", start: START, at: START, user: ADMIN }).services.toSnapshot();
-  const snaps = new Map<string, WorkbookSnapshot>();
-  for (let i = 1; i <= n; i++) {
-    const id = `tracker-${String(i).padStart(2, "0")}`;
-    snaps.set(id, { ...base, id, name: `Team ${String(i).padStart(2, "0")}` });
-  }
-  const project = newScriptProject();
-  return [...snaps.values()].map((s) => workbookFromSnapshot(`/nonexistent/${s.id}.xlsx`, s, { at: START, user: ADMIN, project, workbooks: (ref) => snaps.get(ref) }));
-}
 
 const mine = (wb: Workbook, who = ADMIN) => wb.services.triggers.filter((t) => t.owner === who);
 

@@ -6,21 +6,12 @@
 // does not say; docs/apps-script-fidelity.md "To check" 13), so both readings are run.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
-import { newScriptProject, type ScriptProject, type WorkbookSnapshot } from "../../src/local/snapshot";
-import { newTracker, ss as ss0 } from "../support/tracker";
+import { callAddon, type Workbook } from "../../src/local/runtime";
+import { newScriptProject } from "../../src/local/snapshot";
+import { ss as ss0 } from "../support/tracker";
+import { fireTrigger, RHYTHM_ADMIN as ADMIN, trackers } from "../support/rhythm";
 
-const START = "2026-01-05";
-const ADMIN = "ops.lead@example.com";
 const BEN = "ben@example.com";
-
-/** `n` trackers of one add-on (one script project), able to open each other. */
-function trackers(n: number, project: ScriptProject): Workbook[] {
-  const base = newTracker({ template: "operations", start: START, at: START, user: ADMIN }).services.toSnapshot();
-  const snaps = new Map<string, WorkbookSnapshot>();
-  for (let i = 1; i <= n; i++) snaps.set(`tracker-${i}`, { ...base, id: `tracker-${i}`, name: `Team ${i}` });
-  return [...snaps.values()].map((s) => workbookFromSnapshot(`/nonexistent/${s.id}.xlsx`, s, { at: START, user: ADMIN, project, workbooks: (ref) => snaps.get(ref) }));
-}
 
 const props = (wb: Workbook) => wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
 const refresh = (wb: Workbook, who = ADMIN) => wb.services.triggers.filter((t) => t.handler === "weeklyRefresh" && t.owner === who);
@@ -84,6 +75,7 @@ describe("When nothing documented tells which unrecorded trigger is this tracker
     expect(r.message).not.toContain("\n");
     expect(r.message).toContain("Nothing was changed");
     expect(r.message).toContain("turn the weekly refresh on again in your other trackers where it is on as you");
+    expect(r.message, "no promise that waiting helps: a run may not be able to resolve it").not.toContain("in a week");
     expect([a, b, c].map((wb) => refresh(wb).length), "no trigger deleted or added").toEqual([1, 1, 1]);
 
     // As the message says: on again in b and c records their triggers again; then only a's is unrecorded.
@@ -93,50 +85,64 @@ describe("When nothing documented tells which unrecorded trigger is this tracker
   });
 });
 
-/** Runs a trigger as Apps Script would: as its owner, the event carrying its ID; `inDocument`: with an active spreadsheet. */
-function fire(wb: Workbook, id: string, inDocument: boolean) {
-  const t = wb.services.triggers.find((x) => x.id === id)!;
-  wb.services.runningTrigger = !inDocument;
-  wb.services.session.setUser(t.owner!);
-  try {
-    return callAddon(wb, "weeklyRefresh", { triggerUid: id, authMode: "FULL" });
-  } finally {
-    wb.services.runningTrigger = false;
-    wb.services.session.setUser(ADMIN);
-  }
+// Whether a time-driven run can read document properties is not documented either ("returns null" when they
+// are not available; docs/apps-script-fidelity.md "To check" 3): the runs below go under both readings.
+for (const withoutDocument of [false, true]) {
+  const reading = withoutDocument ? "no document properties in a run without a spreadsheet" : "document properties readable in every run";
+  const project = () => ({ ...newScriptProject(), triggerRunsWithoutDocumentProperties: withoutDocument });
+
+  describe(`A trigger no record places, when it runs (${reading})`, () => {
+    it("with no active spreadsheet: deletes itself only if it can read its document's properties, and turning on then works", () => {
+      const [a, b] = trackers(2, project());
+      for (const wb of [a, b]) callAddon(wb, "setWeeklyRefresh", { on: true });
+      loseLink(a);
+      loseLink(b);
+      expect(callAddon(a, "setWeeklyRefresh", { on: true }).message, "two unplaced: which is a's is unknown").toContain("Nothing was changed");
+      const orphan = refresh(a)[0].id;
+      expect(fireTrigger(a, orphan)).toMatchObject({ ok: true, outcome: null });
+      expect(ss0(a).getSheetByName("History")!.getLastRow(), "it refreshed nothing").toBe(1);
+      if (withoutDocument) {
+        // It cannot tell a lost record from an unreadable one, so it stays, and says so in the execution log.
+        expect(refresh(a).map((t) => t.id), "kept").toEqual([orphan]);
+        expect(a.services.logs.join("\n")).toContain(`trigger ${orphan} has no record this run can read`);
+      } else {
+        expect(refresh(a), "deleted itself").toHaveLength(0);
+        expect(callAddon(a, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true, installedBy: ADMIN });
+      }
+      expect(refresh(b), "b's untouched until it runs").toHaveLength(1);
+    });
+
+    it("with no active spreadsheet, its record kept only in its document (the user's properties cleared): it survives", () => {
+      const p = project();
+      const [a, b, c] = trackers(3, p);
+      for (const wb of [a, b, c]) expect(callAddon(wb, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
+      p.userProperties.clear(); // b's and c's records now only in their documents
+      const id = refresh(b)[0].id;
+      const r = fireTrigger(b, id);
+      expect(r.ok).toBe(true);
+      expect(refresh(b).map((t) => t.id), "b's working trigger is kept").toEqual([id]);
+      // Where the run reads b's document it finds its record and refreshes b; where it cannot, it does nothing.
+      if (withoutDocument) expect(r.outcome).toBeNull();
+      else expect(r.outcome).toMatchObject({ spreadsheetId: "tracker-2" });
+      expect(callAddon(b, "setWeeklyRefresh", {})).toMatchObject({ ok: true, on: true, installedBy: ADMIN });
+      expect(refresh(c), "c's too").toHaveLength(1);
+    });
+
+    it("in its document (if Google runs it there): the document adopts it, and every admin sees it on", () => {
+      const [a] = trackers(1, project());
+      callAddon(a, "setWeeklyRefresh", { on: true });
+      loseLink(a);
+      const id = refresh(a)[0].id;
+      expect(fireTrigger(a, id, { inDocument: true })).toMatchObject({ ok: true, outcome: { spreadsheetId: "tracker-1" } });
+      expect(refresh(a).map((t) => t.id)).toEqual([id]);
+      a.services.session.setUser(BEN);
+      const seen = callAddon(a, "setWeeklyRefresh", {});
+      expect(seen).toMatchObject({ ok: true, on: true, installedBy: ADMIN });
+      expect(seen.status).toContain(`On, installed by ${ADMIN} (when it runs is not recorded here: turn it on again to record it).`);
+      const refused = callAddon(a, "setWeeklyRefresh", { on: true });
+      expect(refused.message).toContain(`The weekly refresh is already on, installed by ${ADMIN}. Nothing was changed`);
+      a.services.session.setUser(ADMIN);
+      expect(callAddon(a, "setWeeklyRefresh", { on: false })).toMatchObject({ ok: true, on: false, removed: 1 });
+    });
+  });
 }
-
-describe("A trigger no record places, when it runs", () => {
-  it("with no active spreadsheet (it can never find its tracker): it deletes itself, and turning on works again", () => {
-    const project = newScriptProject();
-    const [a, b] = trackers(2, project);
-    for (const wb of [a, b]) callAddon(wb, "setWeeklyRefresh", { on: true });
-    loseLink(a);
-    loseLink(b);
-    expect(callAddon(a, "setWeeklyRefresh", { on: true }).message, "two unplaced: which is a's is unknown").toContain("Nothing was changed");
-    const orphan = refresh(a)[0].id;
-    expect(fire(a, orphan, false)).toMatchObject({ ok: true, outcome: null });
-    expect(refresh(a), "deleted itself").toHaveLength(0);
-    expect(ss0(a).getSheetByName("History")!.getLastRow(), "and refreshed nothing").toBe(1);
-    expect(callAddon(a, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true, installedBy: ADMIN });
-    expect(refresh(b), "b's untouched until it runs").toHaveLength(1);
-  });
-
-  it("in its document (if Google runs it there): the document adopts it, and every admin sees it on", () => {
-    const [a] = trackers(1, newScriptProject());
-    callAddon(a, "setWeeklyRefresh", { on: true });
-    loseLink(a);
-    const id = refresh(a)[0].id;
-    expect(fire(a, id, true)).toMatchObject({ ok: true, outcome: { spreadsheetId: "tracker-1" } });
-    expect(refresh(a).map((t) => t.id)).toEqual([id]);
-    a.services.session.setUser(BEN);
-    const seen = callAddon(a, "setWeeklyRefresh", {});
-    expect(seen).toMatchObject({ ok: true, on: true, installedBy: ADMIN });
-    expect(seen.status).toContain(`On, installed by ${ADMIN} (when it runs is not recorded here: turn it on again to record it).`);
-    const refused = callAddon(a, "setWeeklyRefresh", { on: true });
-    expect(refused.message).toContain(`The weekly refresh is already on, installed by ${ADMIN}. Nothing was changed`);
-    a.services.session.setUser(ADMIN);
-    expect(callAddon(a, "setWeeklyRefresh", { on: false })).toMatchObject({ ok: true, on: false, removed: 1 });
-  });
-});
-

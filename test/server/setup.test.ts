@@ -2,7 +2,8 @@
 // with src/core/evaluate.ts, re-running safely, and refusals that write nothing.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, newTracker, openTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+import { callAddon, newTracker, openTracker, rowsOf, setToday, ss } from "../support/tracker";
+import { TWO_CHECKINS, trackerInUse } from "../support/inUse";
 import { emptySnapshot } from "../../src/local/snapshot";
 import { evaluateTracker } from "../../src/core/evaluate";
 import { parseSettings } from "../../src/core/settings";
@@ -301,12 +302,7 @@ describe("scores, expected and status agree with evaluateTracker", () => {
 
 describe("running setup again", () => {
   function filled(): Workbook {
-    const wb = newTracker({ template: "operations", start: "2026-01-05", user: "ops.lead@example.com" });
-    setToday(wb, "2026-01-20");
-    for (const [kr, v] of [["O1.KR1", "85"], ["O2.KR1", "5"], ["O1.KR1", "87"]] as const) {
-      const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: kr, value: v, confidence: 6, whatChanged: "=x" });
-      expect(r.ok).toBe(true);
-    }
+    const wb = trackerInUse({ checkins: [...TWO_CHECKINS, ["O1.KR1", "87"]], whatChanged: "=x", summary: false });
     const krs = ss(wb).getSheetByName("Key Results")!;
     const width = headerRow(wb, "Key Results").length;
     krs.getRange(1, width + 1, 3, 1).setValues([["My notes"], ["note a"], ["note b"]]);

@@ -4,29 +4,12 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { repairWrites as repair, writesOf } from "../support/writes";
-import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
+import { callAddon, ss } from "../support/tracker";
+import { PROTECTION, tab as sheet, TWO_CHECKINS, trackerInUse } from "../support/inUse";
 import type { Workbook } from "../../src/local/runtime";
 
-const ADMIN = "ops.lead@example.com";
-const TODAY = "2026-01-20";
-const PROTECTION = { RANGE: "RANGE", SHEET: "SHEET" } as unknown as Record<"RANGE" | "SHEET", GoogleAppsScript.Spreadsheet.ProtectionType>;
-
 /** A tracker in use: check-ins and a summary, so every tab has rows. */
-function inUse(): Workbook {
-  const wb = newTracker({ template: "operations", start: "2026-01-05", user: ADMIN });
-  setToday(wb, TODAY);
-  for (const [kr, v] of [["O1.KR1", "85"], ["O2.KR1", "5"], ["O3.KR2", "1"]] as const) {
-    expect(callAddon(wb, "submitCheckin", { requestId: requestId(), krId: kr, value: v, confidence: 6, whatChanged: "moved on" }).ok).toBe(true);
-  }
-  expect(callAddon(wb, "generateWeeklySummary", { at: TODAY }).ok).toBe(true);
-  return wb;
-}
-
-function sheet(wb: Workbook, name: string) {
-  const s = ss(wb).getSheetByName(name);
-  if (!s) throw new Error(`no tab ${name}`);
-  return s;
-}
+const inUse = (): Workbook => trackerInUse({ checkins: [...TWO_CHECKINS, ["O3.KR2", "1"]], whatChanged: "moved on" });
 
 function column(wb: Workbook, tab: string, header: string): number {
   const headers = sheet(wb, tab).getRange(1, 1, 1, sheet(wb, tab).getLastColumn()).getValues()[0].map(String);

@@ -6,11 +6,11 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { repairWrites as repair, writesOf } from "../support/writes";
 import { callAddon, newTracker, openTracker, rowsOf, ss } from "../support/tracker";
+import { PROTECTION } from "../support/inUse";
 import { emptySnapshot } from "../../src/local/snapshot";
 import { SETTINGS_COMPUTED, SETTINGS_ROWS, STATUS } from "../../src/core/tabs";
 import type { Workbook } from "../../src/local/runtime";
 
-const PROTECTION = { RANGE: "RANGE", SHEET: "SHEET" } as unknown as Record<"RANGE" | "SHEET", GoogleAppsScript.Spreadsheet.ProtectionType>;
 const TABS = ["Settings", "Objectives", "Key Results", "Check-ins", "History"];
 const USED = ["AspirationalGoal", "AtRiskGap", "CycleStart", "CycleWeeks", "OnTrackGap"];
 const EVERY_NAME: string[] = [...SETTINGS_ROWS, ...SETTINGS_COMPUTED].map((d) => d.name);

@@ -6,12 +6,13 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { repairWrites } from "../support/writes";
 import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
+import { PROTECTION } from "../support/inUse";
+import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
 import type { Workbook } from "../../src/local/runtime";
 
 const START = "2026-01-05";
 const ADMIN = "ops.lead@example.com";
 const SUMMARY = "Weekly Summary";
-const PROTECTION = { RANGE: "RANGE", SHEET: "SHEET" } as unknown as Record<"RANGE" | "SHEET", GoogleAppsScript.Spreadsheet.ProtectionType>;
 
 /** The tab's lasting layout, as the first summary sets it (summaryTab.ts createSummarySheet). */
 function expectSummaryLayout(wb: Workbook): void {
@@ -58,14 +59,8 @@ describe("a new tracker's Weekly Summary tab", () => {
   it("is made the same way by the weekly refresh, when that comes first", () => {
     const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
     expect(callAddon(wb, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
-    const t = wb.services.triggers.find((x) => x.handler === "weeklyRefresh")!;
     setToday(wb, "2026-01-12");
-    wb.services.runningTrigger = true;
-    try {
-      expect(callAddon(wb, "weeklyRefresh", { triggerUid: t.id, authMode: "FULL" })).toMatchObject({ ok: true });
-    } finally {
-      wb.services.runningTrigger = false;
-    }
+    expect(fireTrigger(wb, refreshTriggersOf(wb)[0])).toMatchObject({ ok: true });
     expectSummaryLayout(wb);
     expect(repairWrites(wb)).toEqual({});
   });

@@ -2,7 +2,7 @@
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
 import { ENGINE_CONFIG, registerClock, setEngineClock, sortFromFormulasOnly, type Clock } from "../engine";
-import { gridOf, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../snapshot";
+import { gridOf, isSheetId, positionalSheetId, sheetIdsOf, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../snapshot";
 import { parseA1, quoteSheetName, rectToA1 } from "./a1";
 import { Book, errorString, type Faces } from "./book";
 import { absA1, SheetModel, type CellMeta, type Ctx } from "./model";
@@ -31,10 +31,12 @@ export function bookFromSnapshot(snap: WorkbookSnapshot, ctx: Ctx, faces: Faces)
   const contents: Record<string, RawCellContent[][]> = {};
   const loaded = new Map<SheetModel, (SnapshotCell | null)[][]>();
   const models: SheetModel[] = [];
-  for (const s of specs) {
+  // Each tab keeps its recorded ID (Google's never changes), so code that recorded one finds its tab again.
+  const ids = sheetIdsOf(specs, snap.topSheetId);
+  book.topGid = Math.max(isSheetId(snap.topSheetId) ? snap.topSheetId : 0, ...ids);
+  for (const [i, s] of specs.entries()) {
     const grid = gridOf(s);
-    const gid = book.nextGid++;
-    const model = new SheetModel(s.name, -1, gid === 0 ? 0 : 100_000 + gid, grid.rows, grid.columns);
+    const model = new SheetModel(s.name, -1, ids[i], grid.rows, grid.columns);
     if (mayDefer(s)) {
       loadSheet(book, model, s, true);
       loaded.set(model, s.rows);
@@ -123,24 +125,26 @@ function loadSheet(book: Book, model: SheetModel, s: SnapshotSheet, valuesOnly =
 }
 
 export function bookToSnapshot(book: Book, triggers: WorkbookSnapshot["triggers"], documentProperties: Record<string, string>, shareLoaded = false): WorkbookSnapshot {
+  const topSheetId = book.topGid > Math.max(...book.sheets.map((s) => s.gid)) ? { topSheetId: book.topGid } : {};
   return {
     id: book.id,
     name: book.name,
     locale: book.locale,
     timeZone: book.timeZone,
-    sheets: book.sheets.map((s) => sheetSnapshot(book, s, shareLoaded)),
+    sheets: book.sheets.map((s, i) => sheetSnapshot(book, s, shareLoaded, i)),
     namedRanges: [...book.named.values()].map((n) => ({ name: n.name, sheet: n.sheet.name, a1: rectToA1(n.rect) })),
     documentProperties: { ...documentProperties },
     triggers: triggers.map((t) => ({ ...t })),
+    ...topSheetId,
   };
 }
 
-function sheetSnapshot(book: Book, s: SheetModel, shareLoaded: boolean): SnapshotSheet {
+function sheetSnapshot(book: Book, s: SheetModel, shareLoaded: boolean, index: number): SnapshotSheet {
   const content = s.pending;
   // For saving, a tab never changed since it was loaded (values and formats) is given as its loaded rows,
   // not copied (~0.3 s and ~50 MB for the large tier's log).
   const asLoaded = shareLoaded ? content?.sameAsLoaded(s.meta) : null;
-  if (asLoaded) return sheetParts(s, asLoaded.slice());
+  if (asLoaded) return sheetParts(s, asLoaded.slice(), index);
   const dims = content ? content.dims() : book.hf.getSheetDimensions(s.hfId);
   let height = Math.max(dims.height, s.meta.length);
   const width = Math.max(dims.width, s.meta.reduce((w, r) => Math.max(w, r ? r.length : 0), 0));
@@ -176,12 +180,14 @@ function sheetSnapshot(book: Book, s: SheetModel, shareLoaded: boolean): Snapsho
       height--;
     }
   }
-  return sheetParts(s, rows);
+  return sheetParts(s, rows, index);
 }
 
 /** The sheet's snapshot from its rows and its models (formats and rules beyond the cells). */
-function sheetParts(s: SheetModel, rows: (SnapshotCell | null)[][]): SnapshotSheet {
+function sheetParts(s: SheetModel, rows: (SnapshotCell | null)[][], index: number): SnapshotSheet {
   const out: SnapshotSheet = { name: s.name, rows };
+  // The ID is recorded when its place would not give it back (a tab inserted before it, tabs moved, a new tab).
+  if (s.gid !== positionalSheetId(index)) out.sheetId = s.gid;
   if (s.hidden) out.hidden = true;
   if (s.frozenRows) out.frozenRows = s.frozenRows;
   if (s.frozenCols) out.frozenColumns = s.frozenCols;

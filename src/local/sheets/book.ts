@@ -12,6 +12,7 @@ import type { LocalRange } from "./range";
 import type { LocalSheet } from "./sheet";
 import type { LocalSpreadsheet } from "./spreadsheet";
 import { msFromSerialTz, serialFromDate } from "./time";
+import { freshSheetId } from "../snapshot";
 
 /** Makes the Apps Script faces of a book; faces.ts supplies the real ones. */
 export interface Faces {
@@ -30,7 +31,8 @@ export class Book {
   sheets: SheetModel[] = [];
   named = new Map<string, NamedModel>();
   active!: SheetModel;
-  nextGid = 0;
+  /** The highest sheet ID given in this book, deleted tabs' included: a new tab never takes one back. */
+  topGid = 0;
   api: LocalSpreadsheet;
   /**
    * Puts the tabs still outside the engine (deferred.ts) that a formula about to be evaluated or written
@@ -76,7 +78,9 @@ export class Book {
   addSheetModel(name: string, index: number): SheetModel {
     if (this.findSheet(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const hfName = this.write().addSheet(name);
-    const model = new SheetModel(name, this.hf.getSheetId(hfName) as number, this.nextGid++ === 0 ? 0 : 100_000 + this.nextGid, 1000, 26);
+    const gid = freshSheetId(new Set(this.sheets.map((s) => s.gid)), this.topGid);
+    this.topGid = Math.max(this.topGid, gid);
+    const model = new SheetModel(name, this.hf.getSheetId(hfName) as number, gid, 1000, 26);
     this.sheets.splice(Math.max(0, Math.min(index, this.sheets.length)), 0, model);
     return model;
   }

@@ -73,7 +73,7 @@ export interface LocalServices {
   spreadsheet: LocalSpreadsheet;
   counters: Counters;
   clock: { now(): Date; set(d: Date): void };
-  session: { setUser(email: string | null): void };
+  session: { setUser(email: string | null): void; user(): string | null };
   lock: { holdByOther(): void; releaseByOther(): void; noDocument(v: boolean): void };
   /** Runs one add-on execution: locks it takes are its own, and released when it ends (as in Apps Script). */
   execution<T>(run: () => T): T;
@@ -85,7 +85,10 @@ export interface LocalServices {
   nextRun(t: SnapshotTrigger, after: Date): Date;
   /** Logger.log / console output. */
   logs: string[];
-  /** When true, getActive()/getActiveSpreadsheet() return null and getUi() throws, as in a time-driven trigger. */
+  /**
+   * When true, getActive()/getActiveSpreadsheet() return null and getUi() throws, as in a time-driven trigger;
+   * getDocumentProperties() too returns null when the project sets `triggerRunsWithoutDocumentProperties`.
+   */
   runningTrigger: boolean;
   /**
    * The workbook as a snapshot. `forSaving`: to be written out and dropped, so a large tab unchanged since
@@ -233,6 +236,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   const props = new LocalPropertiesService(counters, {
     document: docProps,
     script: scriptProps,
+    noDocument: () => runningTrigger && project.triggerRunsWithoutDocumentProperties === true,
     user: () => {
       const key = user ?? "";
       let s = userProps.get(key);
@@ -303,6 +307,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
       setUser(email: string | null) {
         user = email;
       },
+      user: () => user,
     },
     execution<T>(run: () => T): T {
       const outer = lockState.execution;

@@ -135,9 +135,16 @@ export class LocalPropertiesService {
   readonly _kind = "PropertiesService";
   constructor(
     readonly _counters: CountersImpl,
-    private readonly stores: { document: Record<string, string>; user: () => Record<string, string>; script: Record<string, string> },
+    private readonly stores: {
+      document: Record<string, string>;
+      user: () => Record<string, string>;
+      script: Record<string, string>;
+      /** No document properties in this run ("returns null"): a trigger run without a spreadsheet, where the project says so. */
+      noDocument?: () => boolean;
+    },
   ) {}
   getDocumentProperties() {
+    if (this.stores.noDocument?.()) return null;
     return new LocalProperties(this._counters, this.stores.document);
   }
   getUserProperties() {

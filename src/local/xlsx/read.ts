@@ -1,6 +1,6 @@
 // .xlsx -> WorkbookSnapshot, preferring the metadata sheet's exact values where they still match.
 import ExcelJS from "exceljs";
-import type { SnapshotCell, SnapshotScalar, SnapshotSheet, WorkbookSnapshot } from "../snapshot";
+import { isSheetId, positionalSheetId, type SnapshotCell, type SnapshotScalar, type SnapshotSheet, type WorkbookSnapshot } from "../snapshot";
 import { columnNumber } from "../../core/a1";
 import { DATE1904_OFFSET, patchExcelDates, serialOfDate } from "./dates";
 import utils from "exceljs/lib/utils/utils.js";
@@ -46,7 +46,12 @@ export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | 
   const sheets: SnapshotSheet[] = [];
   for (const ws of wb.worksheets) {
     if (ws.name === METADATA_SHEET) continue;
-    sheets.push(readSheet(ws, meta?.sheets?.[ws.name], plain, !!wb.properties?.date1904));
+    const sm = meta?.sheets?.[ws.name];
+    const sheet = readSheet(ws, sm, plain, !!wb.properties?.date1904);
+    // The tab's ID as saved, left out where its place gives it back (as a snapshot records it); a tab
+    // made elsewhere (no metadata) is numbered by its place, and bookFromSnapshot settles any clash.
+    if (isSheetId(sm?.sheetId) && sm.sheetId !== positionalSheetId(sheets.length)) sheet.sheetId = sm.sheetId;
+    sheets.push(sheet);
   }
   if (sheets.length === 0) throw new Error("not an .xlsx file (no worksheets in it)");
 
@@ -70,6 +75,7 @@ export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | 
     namedRanges: exactNames,
     documentProperties: meta?.documentProperties ?? {},
     triggers: meta?.triggers ?? [],
+    ...(isSheetId(meta?.topSheetId) ? { topSheetId: meta.topSheetId } : {}),
   };
   return { snapshot, ...(meta?.values ? { values: meta.values } : {}) };
 }

@@ -25,6 +25,8 @@ export interface SheetMeta {
   /** The grid's size when the snapshot records one (xlsx keeps cells, not a grid's blank rows). */
   maxRows?: number;
   maxColumns?: number;
+  /** The tab's ID (getSheetId), written for every tab: a tab moved or inserted in another program keeps it. */
+  sheetId?: number;
 }
 export interface Metadata {
   format: "okr-sheets-local";
@@ -38,6 +40,8 @@ export interface Metadata {
   sheets: Record<string, SheetMeta>;
   namedRanges?: WorkbookSnapshot["namedRanges"];
   namedRangesSignature?: string;
+  /** WorkbookSnapshot.topSheetId: the highest sheet ID a deleted tab had. */
+  topSheetId?: number;
   /** Set when the formula results were computed by okr-sheets (cachedValues.ts). */
   values?: SavedValues;
 }

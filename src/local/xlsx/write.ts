@@ -1,7 +1,7 @@
 // WorkbookSnapshot -> .xlsx (streamed), with the metadata sheet.
 import { PassThrough } from "node:stream";
 import ExcelJS from "exceljs";
-import type { SnapshotCell, SnapshotSheet, WorkbookSnapshot } from "../snapshot";
+import { sheetIdsOf, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../snapshot";
 import { columnLetter } from "../../core/a1";
 import { valuesHash } from "../cachedValues";
 import { absoluteA1, quoteSheetName, toXlsxFormula } from "./formulas";
@@ -51,11 +51,13 @@ export async function snapshotToXlsx(s: WorkbookSnapshot, opts: { valuesAsOf?: s
     documentProperties: s.documentProperties ?? {},
     triggers: s.triggers ?? [],
     sheets: {},
+    ...(s.topSheetId !== undefined ? { topSheetId: s.topSheetId } : {}),
     ...(opts.valuesAsOf ? { values: { asOf: opts.valuesAsOf, hash: valuesHash(s.sheets, s.namedRanges) } } : {}),
   };
 
-  for (const sheet of s.sheets) {
-    meta.sheets[sheet.name] = writeSheet(wb, sheet);
+  const ids = sheetIdsOf(s.sheets, s.topSheetId);
+  for (const [i, sheet] of s.sheets.entries()) {
+    meta.sheets[sheet.name] = { ...writeSheet(wb, sheet), sheetId: ids[i] };
   }
 
   // Defined names go to the file as written: exceljs's own bookkeeping spreads names over single cells

@@ -1,0 +1,63 @@
+// A tracker in use, and what the tests of damaged trackers, Repair and refusals look at: check-ins as a
+// user makes them, a tab by name, a JSON picture of every tab to compare before and after, and the
+// protection types. damage, setup, setupDiff, setupNew, summaryTabMade, repairHeaderBelow,
+// repairHeaderPlaced, headerBelowRow30, checkin.noHeader and checkin.ux each had a copy of some of these.
+import { expect } from "./expect";
+import type { Workbook } from "../../src/local/runtime";
+import { callAddon, newTracker, requestId, setToday, ss } from "./tracker";
+
+/** "Today" of a tracker in use: week 3 of the operations template's cycle starting 2026-01-05. */
+export const IN_USE_TODAY = "2026-01-20";
+
+/** The check-ins a tracker in use has by default: O1.KR1 at 85, O2.KR1 at 5. */
+export const TWO_CHECKINS = [["O1.KR1", "85"], ["O2.KR1", "5"]] as const;
+
+/**
+ * SpreadsheetApp.ProtectionType for getProtections: the Apps Script enum is not loaded in tests, and the
+ * offline spreadsheet takes its names.
+ */
+export const PROTECTION = { RANGE: "RANGE", SHEET: "SHEET" } as unknown as Record<"RANGE" | "SHEET", GoogleAppsScript.Spreadsheet.ProtectionType>;
+
+/** A check-in through the add-on (the value typed as text, confidence 6), as the workbook's user. */
+export function checkIn(wb: Workbook, krId: string, value: string, extra: Record<string, unknown> = {}) {
+  return callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6, ...extra });
+}
+
+export interface InUseOptions {
+  /** [KR, value] check-ins made on IN_USE_TODAY; TWO_CHECKINS when absent. */
+  checkins?: readonly (readonly [string, string])[];
+  /** Their What changed; none when absent. */
+  whatChanged?: string;
+  /** false: no weekly summary (no Weekly Summary tab, History empty). */
+  summary?: boolean;
+}
+
+/**
+ * The operations template set up on 2026-01-05 by its admin, then on IN_USE_TODAY the check-ins and, unless
+ * `summary: false`, the weekly summary: the log and History hold rows.
+ */
+export function trackerInUse(opts: InUseOptions = {}): Workbook {
+  const wb = newTracker({ template: "operations", start: "2026-01-05", user: "ops.lead@example.com" });
+  setToday(wb, IN_USE_TODAY);
+  const extra = opts.whatChanged === undefined ? {} : { whatChanged: opts.whatChanged };
+  for (const [kr, v] of opts.checkins ?? TWO_CHECKINS) expect(checkIn(wb, kr, v, extra).ok, `check-in of ${kr}`).toBe(true);
+  if (opts.summary !== false) expect(callAddon(wb, "generateWeeklySummary", { at: IN_USE_TODAY }).ok).toBe(true);
+  return wb;
+}
+
+/** The tab of that name; throws when there is none. */
+export function tab(wb: Workbook, name: string): GoogleAppsScript.Spreadsheet.Sheet {
+  const s = ss(wb).getSheetByName(name);
+  if (!s) throw new Error(`no tab ${name}`);
+  return s;
+}
+
+/** Every tab's name, row count, values and formulas, JSON-comparable: what "nothing changed" compares. */
+export function everything(wb: Workbook): string {
+  return JSON.stringify(
+    ss(wb).getSheets().map((s) => {
+      const r = s.getDataRange();
+      return [s.getName(), s.getMaxRows(), r.getValues(), r.getFormulas()];
+    }),
+  );
+}

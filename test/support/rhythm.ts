@@ -1,0 +1,49 @@
+// The weekly refresh's trigger run, and several trackers of one add-on, for the rhythm tests (through the
+// BUILT add-on: run `npm run build` or `npm run build:rhythm` first).
+import { callAddon, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
+import { newScriptProject, type ScriptProject, type SnapshotTrigger, type WorkbookSnapshot } from "../../src/local/snapshot";
+import { newTracker } from "./tracker";
+
+export const RHYTHM_START = "2026-01-05";
+export const RHYTHM_ADMIN = "ops.lead@example.com";
+
+/** This workbook's weekly refresh triggers (every user's, in the order made). */
+export const refreshTriggersOf = (wb: Workbook): SnapshotTrigger[] => wb.services.triggers.filter((t) => t.handler === "weeklyRefresh");
+
+/**
+ * Runs a trigger as Apps Script would: as its owner (the active user, restored after), the event carrying its
+ * ID; `inDocument`: with an active spreadsheet (by default none, as Google documents a time-driven run).
+ * Gives the add-on's answer (`{ ok, outcome }`); an error the handler rethrows is thrown.
+ */
+export function fireTrigger(wb: Workbook, trigger: SnapshotTrigger | string, opts: { inDocument?: boolean } = {}): any {
+  const t = typeof trigger === "string" ? wb.services.triggers.find((x) => x.id === trigger) : trigger;
+  if (!t) throw new Error(`no trigger ${String(trigger)} in this workbook`);
+  const before = wb.services.session.user();
+  wb.services.runningTrigger = !opts.inDocument;
+  if (t.owner) wb.services.session.setUser(t.owner);
+  try {
+    return callAddon(wb, "weeklyRefresh", { triggerUid: t.id, authMode: "FULL" });
+  } finally {
+    wb.services.runningTrigger = false;
+    wb.services.session.setUser(before);
+  }
+}
+
+/**
+ * `n` trackers of one add-on (one script project: their triggers and the admin's user properties are
+ * shared), set up from the operations template as RHYTHM_ADMIN, able to open each other by ID. IDs and names
+ * are numbered with as many digits as `n` has: `tracker-1`/"Team 1", or `tracker-01`/"Team 01" from 10 on.
+ */
+export function trackers(n: number, project: ScriptProject = newScriptProject()): Workbook[] {
+  const at = RHYTHM_START;
+  const base = newTracker({ template: "operations", start: at, at, user: RHYTHM_ADMIN }).services.toSnapshot();
+  const snaps = new Map<string, WorkbookSnapshot>();
+  const digits = String(n).length;
+  for (let i = 1; i <= n; i++) {
+    const k = String(i).padStart(digits, "0");
+    snaps.set(`tracker-${k}`, { ...base, id: `tracker-${k}`, name: `Team ${k}` });
+  }
+  return [...snaps.values()].map((s) =>
+    workbookFromSnapshot(`/nonexistent/${s.id}.xlsx`, s, { at, user: RHYTHM_ADMIN, project, workbooks: (ref) => snaps.get(ref) }),
+  );
+}
