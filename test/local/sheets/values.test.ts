@@ -16,7 +16,7 @@ describe("values", () => {
     expect(sheet.getRange(2, 1).getValue()).toBe("");
   });
 
-  it("takes a block wider than 200 columns (the Weekly Summary's chart data has a column per objective)", () => {
+  it("takes a block wider than 200 columns (a long cycle's Weekly Summary: the Trend and the Chart data have a column per week)", () => {
     const { sheet } = setup();
     const row = Array.from({ length: 303 }, (_, i) => i);
     sheet.insertColumnsAfter(26, 303 - 26);
