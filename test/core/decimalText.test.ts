@@ -4,6 +4,7 @@ import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "../support/expect";
 import { commaOf } from "../support/commaOf";
+import { coreKr, coreSettings } from "../support/coreTracker";
 import { decimalText, fixedText, roundedText, signedText, type DecimalSeparator } from "../../src/core/numbers";
 import { calibrationSignal, confidenceReason, flatReason, sandbagReason } from "../../src/core/signals";
 import { thisWeekLines, type ThisWeekInput } from "../../src/core/summaryThisWeek";
@@ -139,18 +140,11 @@ describe("the Forecast section and the text trend", () => {
   });
 });
 
-function kr(row: number, id: string, metric: KeyResult["metric"], start: number, target: number, current: number | null): KeyResult {
-  return {
-    row, id, objectiveId: id.split(".")[0], title: `Title ${id}`, owner: "o@example.com", metric, unit: "", start, target, weight: null,
-    current, confidence: current === null ? null : 6, lastCheckin: current === null ? null : "2026-01-30",
-  };
-}
+const kr = (row: number, id: string, metric: KeyResult["metric"], start: number, target: number, current: number | null) =>
+  coreKr(row, id, metric, start, target, current, "2026-01-30");
 function tracker(): Tracker {
   return {
-    settings: {
-      cycleName: "Cycle 1", startDate: "2026-01-05", weeks: 13, cadence: "weekly", weekday: "Monday",
-      onTrackGap: 0.1, atRiskGap: 0.25, aspirationalGoal: 0.7, leaders: [], admins: [], emailDigest: true, ownerReminders: false,
-    },
+    settings: coreSettings({ emailDigest: true }),
     objectives: [{ row: 2, id: "O1", title: "Deliver", owner: "o@example.com", team: "", parentId: "", type: "committed", pnlLink: "none" }],
     keyResults: [kr(2, "O1.KR1", "increase", 80, 100, 95), kr(3, "O1.KR2", "decrease", 10, 6, 8.42)],
   };

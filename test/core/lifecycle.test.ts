@@ -1,5 +1,6 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
+import { coreKr, coreSettings } from "../support/coreTracker";
 import { evaluateTracker } from "../../src/core/evaluate";
 import {
   archiveTabName,
@@ -18,18 +19,11 @@ import type { KeyResult, Objective, Tracker } from "../../src/core/model";
 function obj(row: number, id: string, title: string, type: "committed" | "aspirational"): Objective {
   return { row, id, title, owner: `${id.toLowerCase()}@example.com`, team: "", parentId: "", type, pnlLink: "none" };
 }
-function kr(row: number, id: string, metric: KeyResult["metric"], start: number, target: number, current: number | null): KeyResult {
-  return {
-    row, id, objectiveId: id.split(".")[0], title: `Title ${id}`, owner: "o@example.com", metric, unit: "", start, target, weight: null,
-    current, confidence: current === null ? null : 6, lastCheckin: current === null ? null : "2026-03-30",
-  };
-}
+const kr = (row: number, id: string, metric: KeyResult["metric"], start: number, target: number, current: number | null) =>
+  coreKr(row, id, metric, start, target, current, "2026-03-30");
 function tracker(): Tracker {
   return {
-    settings: {
-      cycleName: "Cycle 1", startDate: "2026-01-05", weeks: 13, cadence: "weekly", weekday: "Monday",
-      onTrackGap: 0.1, atRiskGap: 0.25, aspirationalGoal: 0.7, leaders: [], admins: [], emailDigest: false, ownerReminders: false,
-    },
+    settings: coreSettings(),
     objectives: [obj(2, "O1", "Deliver on time", "committed"), obj(3, "O2", "Right first time", "committed"), obj(4, "O3", "Cheaper", "aspirational")],
     keyResults: [
       kr(2, "O1.KR1", "increase", 80, 100, 95), // 0.75

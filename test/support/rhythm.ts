@@ -3,6 +3,7 @@
 import { callAddon, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
 import { newScriptProject, type ScriptProject, type SnapshotTrigger, type WorkbookSnapshot } from "../../src/local/snapshot";
 import { newTracker } from "./tracker";
+import { expect } from "./expect";
 
 export const RHYTHM_START = "2026-01-05";
 export const RHYTHM_ADMIN = "ops.lead@example.com";
@@ -46,4 +47,14 @@ export function trackers(n: number, project: ScriptProject = newScriptProject())
   return [...snaps.values()].map((s) =>
     workbookFromSnapshot(`/nonexistent/${s.id}.xlsx`, s, { at, user: RHYTHM_ADMIN, project, workbooks: (ref) => snaps.get(ref) }),
   );
+}
+
+/** A refusal of the weekly refresh as users must see it: one line, never the generic error, saying nothing changed. */
+export function expectOneLineRefusal(r: { ok: boolean; message?: string }): string {
+  expect(r.ok).toBe(false);
+  const m = String(r.message);
+  expect(m).not.toContain("Something went wrong");
+  expect(m).not.toContain("\n");
+  expect(m).toContain("Nothing was changed");
+  return m;
 }
