@@ -87,6 +87,17 @@ for (const withoutDocument of [false, true]) {
         expect(r2).toMatchObject({ ok: true, outcome: { week: 2 } });
       }
     });
+
+    it("a company tracker's run rolls up its teams too (their writes under the same lock)", () => {
+      const [company, team] = trackers(2, { ...newScriptProject(), triggerRunsWithoutDocument: withoutDocument });
+      const list = ss(company).insertSheet("Portfolio");
+      list.getRange(1, 1, 2, 4).setValues([["Tracker", "Team", "Weight", "Notes"], [team.services.toSnapshot().id, "Two", "", ""]]);
+      expect(callAddon(company, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
+      setToday(company, "2026-01-12");
+      const r = fire(company);
+      expect(r).toMatchObject({ ok: true, outcome: { week: 2, portfolio: { created: false, listed: 1, read: 1, pending: 0 } } });
+      expect(ss(company).getSheetByName("Portfolio Roll-up")).not.toBeNull();
+    });
   });
 }
 

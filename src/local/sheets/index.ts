@@ -87,8 +87,8 @@ export interface LocalServices {
   logs: string[];
   /**
    * When true, getActive()/getActiveSpreadsheet() return null and getUi() throws, as in a time-driven trigger;
-   * getDocumentProperties() and LockService.getDocumentLock() too return null when the project sets
-   * `triggerRunsWithoutDocument`.
+   * getDocumentProperties(), LockService.getDocumentLock() and CacheService.getDocumentCache() too return
+   * null when the project sets `triggerRunsWithoutDocument`.
    */
   runningTrigger: boolean;
   /**
@@ -235,7 +235,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   const ui = new LocalUi(counters, uiRec);
   const app = new LocalSpreadsheetApp(counters, book, ui, () => runningTrigger, new OtherBooks(ctx, opts.workbooks, opts.scopes));
   // A trigger run with no containing document, where the project reads Google so: neither the document's
-  // properties nor its lock (both documented null "outside of the context of a containing document").
+  // properties, nor its lock, nor its cache (each documented null without a containing document).
   const noDocument = () => runningTrigger && project.triggerRunsWithoutDocument === true;
   const props = new LocalPropertiesService(counters, {
     document: docProps,
@@ -277,7 +277,8 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   const cacheService = {
     _kind: "CacheService",
     _counters: counters,
-    getDocumentCache: () => new LocalCache(counters, caches.document, nowMs),
+    // "null if there is no containing document", as the document's properties and lock.
+    getDocumentCache: () => (noDocument() ? null : new LocalCache(counters, caches.document, nowMs)),
   };
 
   const globals: Record<string, unknown> = {
