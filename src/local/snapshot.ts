@@ -205,9 +205,10 @@ export interface ScriptProject {
   /**
    * Whether a trigger run with no active spreadsheet has no containing document: then
    * PropertiesService.getDocumentProperties(), LockService.getDocumentLock() and
-   * CacheService.getDocumentCache() all give null there, as Google documents for a run without one. Whether an add-on's time-driven run has one is not documented;
-   * absent or false is the reading where it has (both given), true the other, under which the add-on's
-   * trigger handler is also tested (docs/apps-script-fidelity.md "To check" 3).
+   * CacheService.getDocumentCache() all give null there, as Google documents for a run without one. Whether
+   * an add-on's time-driven run has one is not documented: absent or false is the reading where it has (all
+   * three given), true the other, under which the add-on's trigger handler is also tested
+   * (docs/apps-script-fidelity.md "To check" 3).
    */
   triggerRunsWithoutDocument?: boolean;
 }

@@ -82,8 +82,8 @@ let triggerRun = false;
  * Runs the weekly refresh's work as a trigger run. Google documents getDocumentLock() as null "outside of
  * the context of a containing document" and does not say whether an add-on's time-driven run has one (docs/
  * apps-script-fidelity.md "To check" 3). Under the reading that it has none, withDocumentLock takes the
- * trigger owner's user lock instead of refusing, so the refresh still runs; see withDocumentLock for why
- * that lock and what it leaves open.
+ * trigger owner's user lock instead of refusing, so the refresh still runs; see documentOrTriggerLock for
+ * why that lock and what it leaves open.
  */
 export function asTriggerRun<T>(fn: () => T): T {
   const outer = triggerRun;
