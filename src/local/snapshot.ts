@@ -203,12 +203,14 @@ export interface ScriptProject {
    */
   userTriggersListClock?: boolean;
   /**
-   * Whether PropertiesService.getDocumentProperties() gives null in a trigger run with no active spreadsheet.
-   * Google's reference says only that it "returns null" when document properties are not available; absent or
-   * false keeps the workbook's store readable, true models a time-driven run given no document
-   * (docs/apps-script-fidelity.md "To check" 3), under which the add-on's trigger handler is also tested.
+   * Whether a trigger run with no active spreadsheet has no containing document: then
+   * PropertiesService.getDocumentProperties(), LockService.getDocumentLock() and
+   * CacheService.getDocumentCache() all give null there, as Google documents for a run without one. Whether
+   * an add-on's time-driven run has one is not documented: absent or false is the reading where it has (all
+   * three given), true the other, under which the add-on's trigger handler is also tested
+   * (docs/apps-script-fidelity.md "To check" 3).
    */
-  triggerRunsWithoutDocumentProperties?: boolean;
+  triggerRunsWithoutDocument?: boolean;
 }
 
 export function newScriptProject(): ScriptProject {

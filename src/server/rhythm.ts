@@ -10,7 +10,7 @@
 // minimal manifest: see README "OAuth scopes".
 import { buildDigest, buildReminders } from "../core/emails";
 import { WEEKDAYS } from "../core/tabs";
-import { isoDate, UserError } from "./env";
+import { asTriggerRun, isoDate, UserError } from "./env";
 import { readSettings } from "./read";
 import { generateSummary } from "./summaryTab";
 import { PORTFOLIO_TAB } from "../core/portfolio";
@@ -245,7 +245,8 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     return null;
   }
   try {
-    const out = refreshAndEmail(ss);
+    // Under the lock the trigger run is given: the document's, or its owner's when it has no document (env.ts).
+    const out = asTriggerRun(() => refreshAndEmail(ss));
     recordLastRun({ at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: true, reason: "" });
     return out;
   } catch (err) {

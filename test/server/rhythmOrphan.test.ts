@@ -86,7 +86,7 @@ describe("When nothing documented tells which unrecorded trigger is this tracker
 // are not available; docs/apps-script-fidelity.md "To check" 3): the runs below go under both readings.
 for (const withoutDocument of [false, true]) {
   const reading = withoutDocument ? "no document properties in a run without a spreadsheet" : "document properties readable in every run";
-  const project = () => ({ ...newScriptProject(), triggerRunsWithoutDocumentProperties: withoutDocument });
+  const project = () => ({ ...newScriptProject(), triggerRunsWithoutDocument: withoutDocument });
 
   describe(`A trigger no record places, when it runs (${reading})`, () => {
     it("with no active spreadsheet: deletes itself only if it can read its document's properties, and turning on then works", () => {

@@ -87,7 +87,8 @@ export interface LocalServices {
   logs: string[];
   /**
    * When true, getActive()/getActiveSpreadsheet() return null and getUi() throws, as in a time-driven trigger;
-   * getDocumentProperties() too returns null when the project sets `triggerRunsWithoutDocumentProperties`.
+   * getDocumentProperties(), LockService.getDocumentLock() and CacheService.getDocumentCache() too return
+   * null when the project sets `triggerRunsWithoutDocument`.
    */
   runningTrigger: boolean;
   /**
@@ -233,10 +234,13 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
 
   const ui = new LocalUi(counters, uiRec);
   const app = new LocalSpreadsheetApp(counters, book, ui, () => runningTrigger, new OtherBooks(ctx, opts.workbooks, opts.scopes));
+  // A trigger run with no containing document, where the project reads Google so: neither the document's
+  // properties, nor its lock, nor its cache (each documented null without a containing document).
+  const noDocument = () => runningTrigger && project.triggerRunsWithoutDocument === true;
   const props = new LocalPropertiesService(counters, {
     document: docProps,
     script: scriptProps,
-    noDocument: () => runningTrigger && project.triggerRunsWithoutDocumentProperties === true,
+    noDocument,
     user: () => {
       const key = user ?? "";
       let s = userProps.get(key);
@@ -273,12 +277,13 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   const cacheService = {
     _kind: "CacheService",
     _counters: counters,
-    getDocumentCache: () => new LocalCache(counters, caches.document, nowMs),
+    // "null if there is no containing document", as the document's properties and lock.
+    getDocumentCache: () => (noDocument() ? null : new LocalCache(counters, caches.document, nowMs)),
   };
 
   const globals: Record<string, unknown> = {
     SpreadsheetApp: pub(app),
-    LockService: pub(new LocalLockService(counters, lockState)),
+    LockService: pub(new LocalLockService(counters, lockState, { user: effectiveUser, noDocument })),
     PropertiesService: pub(props),
     Session: pub(session),
     ScriptApp: pub(new LocalScriptApp(counters, project, snapshot.id, effectiveUser)),

@@ -9,7 +9,7 @@ export interface LockState {
   heldByOther: boolean;
   /** The add-on execution running now (loadAddon numbers each call; a call made during another is another). */
   execution: number;
-  /** No document context: getDocumentLock() returns null, as Google documents. */
+  /** No document context (a test's switch): getDocumentLock() returns null, as Google documents. */
   noDocument?: boolean;
   /** Per lock kind: the execution holding it and how many times it took it. */
   owners: Map<string, { execution: number; depth: number }>;
@@ -32,7 +32,9 @@ export class LocalLock {
   ) {}
   private free(): boolean {
     const o = this.state.owners.get(this.kind);
-    return !this.state.heldByOther && (!o || o.execution === this.state.execution);
+    // holdByOther stands for another user's update: it holds the shared locks, never this user's own.
+    const other = this.state.heldByOther && !this.kind.startsWith("user:");
+    return !other && (!o || o.execution === this.state.execution);
   }
   private take(): void {
     const o = this.state.owners.get(this.kind);
@@ -64,13 +66,26 @@ export class LocalLockService {
   constructor(
     readonly _counters: CountersImpl,
     private readonly state: LockState,
+    private readonly ctx: {
+      /** Who runs this execution: a user lock is theirs. */
+      user: () => string;
+      /** No containing document in this run (a trigger run with no spreadsheet, where the project says so). */
+      noDocument?: () => boolean;
+    } = { user: () => "" },
   ) {}
   getDocumentLock() {
-    if (this.state.noDocument) return null;
+    if (this.state.noDocument || this.ctx.noDocument?.()) return null;
     return new LocalLock(this._counters, this.state, "document");
   }
   getScriptLock() {
     return new LocalLock(this._counters, this.state, "script");
+  }
+  /**
+   * "Prevents concurrent access to a section of code by the current user": one lock per user, so another
+   * user's update (holdByOther, a check-in holding the document lock) never holds it.
+   */
+  getUserLock() {
+    return new LocalLock(this._counters, this.state, `user:${this.ctx.user()}`);
   }
 }
 

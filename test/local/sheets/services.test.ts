@@ -74,6 +74,28 @@ describe("LockService", () => {
   });
 });
 
+describe("LockService.getUserLock (\"concurrent access … by the current user\")", () => {
+  it("is one lock per user: another user's update neither holds it nor is held by it", () => {
+    const { g, services } = setup({ user: "anna@example.com" });
+    const anna = g.LockService.getUserLock();
+    services.execution(() => {
+      expect(anna.tryLock(1000)).toBe(true);
+      // A second execution of Anna's, run in the middle of the first, waits for her lock in vain.
+      expect(services.execution(() => g.LockService.getUserLock().tryLock(1000))).toBe(false);
+      // Ben's execution has his own lock, and the document lock is not the user lock.
+      services.session.setUser("ben@example.com");
+      expect(services.execution(() => g.LockService.getUserLock().tryLock(1000))).toBe(true);
+      expect(services.execution(() => g.LockService.getDocumentLock().tryLock(1000))).toBe(true);
+      services.session.setUser("anna@example.com");
+    });
+    // Released when the execution ended; another user's update holding the shared locks does not hold hers.
+    services.lock.holdByOther();
+    expect(services.execution(() => g.LockService.getUserLock().tryLock(1000))).toBe(true);
+    expect(services.execution(() => g.LockService.getDocumentLock().tryLock(1000))).toBe(false);
+    services.lock.releaseByOther();
+  });
+});
+
 describe("PropertiesService", () => {
   it("stores document properties in the snapshot; user properties are per user", () => {
     const { g, services } = setup({ user: "ann@example.com" });

@@ -67,19 +67,23 @@ describe("Triggers belong to the user and the script, across documents (quotas: 
   });
 });
 
-describe("Document properties in a trigger run with no spreadsheet (\"returns null\" when not available; To check 3)", () => {
-  it("stay readable by default; the project's triggerRunsWithoutDocumentProperties makes them null there, and only there", () => {
+describe("The document in a trigger run with no spreadsheet (null \"outside of the context of a containing document\"; To check 3)", () => {
+  it("its properties, lock and cache stay given by default; the project's triggerRunsWithoutDocument makes them all null there, and only there", () => {
     for (const without of [false, true]) {
-      const project = { ...newScriptProject(), triggerRunsWithoutDocumentProperties: without };
+      const project = { ...newScriptProject(), triggerRunsWithoutDocument: without };
       const { g, services } = setup({ user: "anna@example.com", project }, { ...emptySnapshot("A"), id: "doc-a" });
       g.PropertiesService.getDocumentProperties().setProperty("k", "v");
       services.runningTrigger = true;
       const inTrigger = g.PropertiesService.getDocumentProperties();
       expect(inTrigger === null).toBe(without);
       if (inTrigger) expect(inTrigger.getProperty("k")).toBe("v");
+      expect(g.LockService.getDocumentLock() === null, "the lock goes with the properties").toBe(without);
+      expect(g.CacheService.getDocumentCache() === null, "and the cache").toBe(without);
       expect(g.PropertiesService.getUserProperties(), "the user's are always there").not.toBeNull();
+      expect(g.LockService.getUserLock(), "and the user's lock").not.toBeNull();
       services.runningTrigger = false;
       expect(g.PropertiesService.getDocumentProperties().getProperty("k")).toBe("v");
+      expect(g.LockService.getDocumentLock()).not.toBeNull();
     }
   });
 });
