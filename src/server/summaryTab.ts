@@ -23,7 +23,7 @@ import {
   type SettingsRead,
 } from "./read";
 import { readHistory, readHistoryRows, readSummaryLog, summaryWeek, type HistoryRead } from "./summaryRead";
-import { expectedHistoryLast, loadCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
+import { cycleCheckpoints, expectedHistoryLast, loadCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
 import { extentOf, renderSparseReport } from "./render";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
@@ -153,7 +153,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const week = summaryWeek(settings, asOf);
     // History's state columns are read for last week (its confidence) and the checkpoint the log is read from.
     const checkpoints = loadCheckpoints();
-    const best = checkpointFor(checkpoints.list, settings, asOf);
+    const best = checkpointFor(cycleCheckpoints(checkpoints, settings.startDate), settings, asOf);
     const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []), expectedHistoryLast(checkpoints, settings.startDate));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
