@@ -128,7 +128,10 @@ export function freshSheetId(used: ReadonlySet<number>, above: number): number {
 /**
  * The IDs the tabs of a snapshot open with: a tab's recorded ID unless a tab before it has it (a copied
  * snapshot tab, an edited file); otherwise its place's, unless another tab has that; otherwise a fresh one.
- * No two tabs share one. Fresh IDs are above `top` (WorkbookSnapshot.topSheetId).
+ * No two tabs share one. Fresh IDs are above `top` (WorkbookSnapshot.topSheetId). A tab with none recorded
+ * takes its place's because a snapshot records none where the place gives it back; a tab another program
+ * added to an .xlsx whose metadata records the IDs is given a fresh one by the reader (xlsx/read.ts), as
+ * its place's may be a deleted tab's.
  */
 export function sheetIdsOf(sheets: readonly SnapshotSheet[], top: number | undefined = 0): number[] {
   const used = new Set<number>();

@@ -1,16 +1,19 @@
 // The weekly summary's checkpoints (a document property): where each of the latest summaries left the
 // check-in log and History, so the next summary reads only what is new (summaryRead.ts;
 // docs/summary.md#reading-only-what-is-needed). Only this cycle's count: a roll over archives the log and
-// History and starts new ones, so a checkpoint of the cycle before describes tabs that are gone.
-import { isValidIsoDate } from "../core/dates";
+// History and starts new ones, so a checkpoint of the cycle before describes tabs that are gone (the roll
+// over deletes them: lifecycleTabs.ts; each also names its cycle, for a record written before that).
 import type { Checkpoint } from "../core/summaryPast";
 
 const CHECKPOINTS = "okrSheets.summaryCheckpoints";
 /** Checkpoints kept: one per week, the latest weeks. */
 const KEEP = 4;
 
-/** A checkpoint as stored: with History's last row after that summary's write (what readHistory expects). */
-export type StoredCheckpoint = Checkpoint & { historyLast?: number };
+/**
+ * A checkpoint as stored: with History's last row after that summary's write (what readHistory expects) and
+ * its cycle's start date (Settings' Start date then; none in a record written before checkpoints named it).
+ */
+export type StoredCheckpoint = Checkpoint & { historyLast?: number; cycle?: string };
 
 export interface CheckpointStore {
   props: GoogleAppsScript.Properties.Properties | null;
@@ -18,11 +21,18 @@ export interface CheckpointStore {
 }
 
 /**
- * Whether the checkpoint was recorded in the cycle that starts on `cycleStart` (its summary's day is not
- * before it); every one counts when the start is not a date.
+ * Whether the checkpoint was recorded in the cycle that starts on `cycleStart`: it names that start. Not
+ * its summary's day against the start: a roll over may backdate the new start to before the last summary
+ * of the cycle before (a Monday refresh after the cycle's end), whose checkpoint would then pass for the
+ * new cycle's. One without a cycle (an older record) counts for none: the next summary reads the whole log.
  */
 function ofCycle(c: StoredCheckpoint, cycleStart: string): boolean {
-  return !isValidIsoDate(cycleStart) || (typeof c.asOf === "string" && c.asOf >= cycleStart);
+  return c.cycle === cycleStart;
+}
+
+/** This cycle's checkpoints: the ones a summary may start from (core/summaryPast.ts checkpointFor). */
+export function cycleCheckpoints(store: CheckpointStore, cycleStart: string): StoredCheckpoint[] {
+  return store.list.filter((c) => ofCycle(c, cycleStart));
 }
 
 /**
@@ -31,11 +41,15 @@ function ofCycle(c: StoredCheckpoint, cycleStart: string): boolean {
  * here; the number only picks the cheaper of two exact reads (summaryRead.ts readHistory).
  */
 export function expectedHistoryLast(store: CheckpointStore, cycleStart: string): number | null {
-  const rows = store.list
-    .filter((c) => ofCycle(c, cycleStart))
+  const rows = cycleCheckpoints(store, cycleStart)
     .map((c) => c.historyLast)
     .filter((n): n is number => typeof n === "number" && n >= 1);
   return rows.length ? Math.max(...rows) : null;
+}
+
+/** Forgets every checkpoint: a roll over archives the log and History they describe. */
+export function forgetCheckpoints(props: GoogleAppsScript.Properties.Properties): void {
+  props.deleteProperty(CHECKPOINTS);
 }
 
 /** The checkpoints recorded in the document (none when unreadable: the summary then reads the whole log). */
@@ -58,16 +72,16 @@ export function loadCheckpoints(): CheckpointStore {
 }
 
 /**
- * Records week `week`'s checkpoint (null: forgets it, its History rows no longer summarise the log), keeping
- * this cycle's latest KEEP weeks: the cycle before's are dropped, or its weeks 10–13 would outrank this
- * cycle's week 1 and leave the new cycle without a checkpoint (every summary reading the whole log) until
- * its week 10.
+ * Records week `week`'s checkpoint of the cycle starting on `cycleStart` (null: forgets it, its History rows
+ * no longer summarise the log), keeping this cycle's latest KEEP weeks: any other cycle's are dropped, or
+ * the cycle before's weeks 10–13 would outrank this cycle's week 1 and leave the new cycle without a
+ * checkpoint (every summary reading the whole log) until its week 10.
  */
 export function saveCheckpoint(store: CheckpointStore, week: number, cp: StoredCheckpoint | null, cycleStart: string): void {
   if (!store.props) return;
   // Written every time (even unchanged), so the summary's calls do not depend on the data.
-  const list = store.list.filter((c) => c.week !== week && ofCycle(c, cycleStart));
-  if (cp) list.push(cp);
+  const list = cycleCheckpoints(store, cycleStart).filter((c) => c.week !== week);
+  if (cp) list.push({ ...cp, cycle: cycleStart });
   list.sort((a, b) => a.week - b.week);
   const kept = list.slice(-KEEP);
   if (kept.length) store.props.setProperty(CHECKPOINTS, JSON.stringify(kept));

@@ -23,7 +23,7 @@ import {
   type SettingsRead,
 } from "./read";
 import { readHistory, readHistoryRows, readSummaryLog, summaryWeek, type HistoryRead } from "./summaryRead";
-import { expectedHistoryLast, loadCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
+import { cycleCheckpoints, expectedHistoryLast, loadCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
 import { extentOf, renderSparseReport } from "./render";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
@@ -109,24 +109,23 @@ const NEW_SHEET_COLUMNS = 26;
 export function createSummarySheet(ss: Spreadsheet, rows: number, columns: number): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.insertSheet(TAB.summary, 0);
   // The look comes first: it is set only here, so an insert below that fails (a tab past Sheets' cell limit)
-  // must not leave a tab that every later summary reuses without frozen rows, widths or protection (the
-  // trend's widths follow the column insert, to cover its columns in one call).
+  // must not leave a tab that every later summary reuses without frozen rows, widths or protection.
   sheet.setFrozenRows(2);
   // Labels and values 120 px (column A too: "Expected (aspirational)", "Not started"), the key result's
-  // text over it.
+  // text over it; the trend (one column per week from column 8) and the Chart data's weeks 70 px, to the
+  // new sheet's last column now and the inserted ones after their insert.
   sheet.setColumnWidths(1, 7, 120);
   sheet.setColumnWidth(2, 320);
+  sheet.setColumnWidths(8, NEW_SHEET_COLUMNS - 7, 70);
   // protect() returns the tab's existing protection; one this user may not edit already protects it.
   const p = sheet.protect();
   if (p.canEdit()) p.setWarningOnly(true);
   // The Chart data block lies right of the report, past a new sheet's 26 columns for most cycles: added now,
   // in one call, rather than by render.ts after a failed range and a look at the tab's size.
-  const lastColumn = Math.max(columns, NEW_SHEET_COLUMNS);
-  if (columns > NEW_SHEET_COLUMNS) sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, columns - NEW_SHEET_COLUMNS);
-  // The trend (one column per week from column 8) and the Chart data's weeks, 70 px to the last column: the
-  // columns just added too, in the same call, so after that insert (a narrow one; the row insert below is
-  // the one that can meet the cell limit).
-  sheet.setColumnWidths(8, lastColumn - 7, 70);
+  if (columns > NEW_SHEET_COLUMNS) {
+    sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, columns - NEW_SHEET_COLUMNS);
+    sheet.setColumnWidths(NEW_SHEET_COLUMNS + 1, columns - NEW_SHEET_COLUMNS, 70);
+  }
   // A report longer than a new sheet's 1,000 rows (a tracker of several hundred KRs) gets its room now, as
   // render.ts would give it (twice the report, so a growing cycle does not grow the tab every week), without
   // first failing to get the range and asking for the tab's size.
@@ -153,7 +152,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const week = summaryWeek(settings, asOf);
     // History's state columns are read for last week (its confidence) and the checkpoint the log is read from.
     const checkpoints = loadCheckpoints();
-    const best = checkpointFor(checkpoints.list, settings, asOf);
+    const best = checkpointFor(cycleCheckpoints(checkpoints, settings.startDate), settings, asOf);
     const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []), expectedHistoryLast(checkpoints, settings.startDate));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");

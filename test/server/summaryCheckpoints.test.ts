@@ -1,9 +1,9 @@
-// The summary's checkpoints count for their own cycle only: after a roll over, the cycle before's weeks
-// 10-13 must neither crowd out the new cycle's week 1 (kept: the latest 4 weeks) nor say where the new
-// History ends.
+// The summary's checkpoints count for their own cycle only (the one whose start they name): after a roll
+// over, the cycle before's weeks 10-13 must neither crowd out the new cycle's week 1 (kept: the latest 4
+// weeks) nor say where the new History ends, even when the new start is backdated before their summaries.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { expectedHistoryLast, saveCheckpoint, type CheckpointStore, type StoredCheckpoint } from "../../src/server/summaryCheckpoints";
+import { cycleCheckpoints, expectedHistoryLast, saveCheckpoint, type CheckpointStore, type StoredCheckpoint } from "../../src/server/summaryCheckpoints";
 
 const KEY = "okrSheets.summaryCheckpoints";
 
@@ -23,12 +23,13 @@ function fakeProps(): { props: GoogleAppsScript.Properties.Properties; stored: R
   return { props, stored };
 }
 
-const cp = (week: number, asOf: string, historyLast: number): StoredCheckpoint => ({
-  week, asOf, lastRow: 40, rowKey: "k", maxDate: asOf, headerRow: 1, digest: "d", historyLast,
+const OLD_START = "2026-01-05";
+const NEW_START = "2026-04-06";
+const cp = (week: number, asOf: string, historyLast: number, cycle: string | undefined = asOf < NEW_START ? OLD_START : NEW_START): StoredCheckpoint => ({
+  week, asOf, lastRow: 40, rowKey: "k", maxDate: asOf, headerRow: 1, digest: "d", historyLast, ...(cycle === undefined ? {} : { cycle }),
 });
 // The cycle before (13 weeks from 2026-01-05): its last four summaries, History ending at row 5,000.
 const oldCycle = [cp(10, "2026-03-15", 4000), cp(11, "2026-03-22", 4400), cp(12, "2026-03-29", 4800), cp(13, "2026-04-05", 5000)];
-const NEW_START = "2026-04-06";
 
 describe("summary checkpoints across a roll over", () => {
   it("keeps the new cycle's week 1 and drops the cycle before's", () => {
@@ -43,14 +44,27 @@ describe("summary checkpoints across a roll over", () => {
     const store: CheckpointStore = { props: null, list: oldCycle.concat([cp(1, "2026-04-12", 420)]) };
     expect(expectedHistoryLast(store, NEW_START)).toBe(420);
     expect(expectedHistoryLast({ props: null, list: oldCycle }, NEW_START)).toBe(null);
-    expect(expectedHistoryLast({ props: null, list: oldCycle }, "2026-01-05")).toBe(5000);
+    expect(expectedHistoryLast({ props: null, list: oldCycle }, OLD_START)).toBe(5000);
+  });
+
+  it("tells the cycles apart by their start, not by the summary's day (a backdated new start)", () => {
+    // The cycle before's Monday refresh (Apr 6, after its end) and a roll over whose new cycle starts Apr 1.
+    const late = cp(13, "2026-04-06", 5000, OLD_START);
+    const BACKDATED = "2026-04-01";
+    expect(cycleCheckpoints({ props: null, list: [late] }, BACKDATED)).toEqual([]);
+    expect(expectedHistoryLast({ props: null, list: [late] }, BACKDATED)).toBe(null);
+    const { props, stored } = fakeProps();
+    saveCheckpoint({ props, list: [late] }, 2, cp(2, "2026-04-12", 420, undefined), BACKDATED);
+    expect(JSON.parse(stored[KEY])).toEqual([{ ...cp(2, "2026-04-12", 420, BACKDATED) }]);
+    // A record written before checkpoints named their cycle counts for none (one whole-log read).
+    expect(cycleCheckpoints({ props: null, list: [cp(2, "2026-04-12", 420, undefined)] }, BACKDATED)).toEqual([]);
   });
 
   it("keeps the latest four weeks within a cycle", () => {
     const { props, stored } = fakeProps();
     const store: CheckpointStore = { props, list: oldCycle.slice(0, 3) };
-    saveCheckpoint(store, 13, cp(13, "2026-04-05", 5000), "2026-01-05");
-    saveCheckpoint({ props, list: JSON.parse(stored[KEY]) }, 9, cp(9, "2026-03-08", 3600), "2026-01-05");
+    saveCheckpoint(store, 13, cp(13, "2026-04-05", 5000), OLD_START);
+    saveCheckpoint({ props, list: JSON.parse(stored[KEY]) }, 9, cp(9, "2026-03-08", 3600), OLD_START);
     expect((JSON.parse(stored[KEY]) as StoredCheckpoint[]).map((c) => c.week)).toEqual([10, 11, 12, 13]);
   });
 });

@@ -84,6 +84,10 @@ describe("a new tracker's Weekly Summary tab", () => {
     const sheet = ss(wb).getSheetByName(SUMMARY)!;
     expect(sheet.getFrozenRows()).toBe(2);
     expect([1, 2, 3, 7].map((c) => sheet.getColumnWidth(c))).toEqual([120, 320, 120, 120]);
+    // The trend's week columns (H on) within a new sheet's 26 are 70 px too: their widths do not wait for
+    // the insert (the columns past Z it would have added are not there).
+    expect(sheet.getMaxColumns()).toBe(26);
+    expect(Array.from({ length: 19 }, (_, i) => sheet.getColumnWidth(8 + i))).toEqual(new Array(19).fill(70));
     expect(sheet.getProtections(PROTECTION.SHEET).map((p) => p.isWarningOnly())).toEqual([true]);
     // The next summary reuses the tab (clears and rewrites it), with that look.
     expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-12" }).ok).toBe(true);

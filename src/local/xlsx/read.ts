@@ -1,6 +1,6 @@
 // .xlsx -> WorkbookSnapshot, preferring the metadata sheet's exact values where they still match.
 import ExcelJS from "exceljs";
-import { isSheetId, positionalSheetId, type SnapshotCell, type SnapshotScalar, type SnapshotSheet, type WorkbookSnapshot } from "../snapshot";
+import { freshSheetId, isSheetId, positionalSheetId, type SnapshotCell, type SnapshotScalar, type SnapshotSheet, type WorkbookSnapshot } from "../snapshot";
 import { columnNumber } from "../../core/a1";
 import { DATE1904_OFFSET, patchExcelDates, serialOfDate } from "./dates";
 import utils from "exceljs/lib/utils/utils.js";
@@ -43,14 +43,28 @@ export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | 
   const metaSheet = wb.getWorksheet(METADATA_SHEET);
   if (metaSheet) meta = readMetadata(metaSheet, plain.rows(METADATA_SHEET));
 
+  // Where the metadata records the tabs' IDs (every tab's, as saved), a tab without one was added (or
+  // renamed) by another program since: it gets a new ID above every ID the book gave, as a tab inserted
+  // on Google would. Its place's ID may be one a deleted tab had (the place of a tab deleted before the
+  // save, or past the last tab when the last was deleted), which the add-on may have recorded.
+  const recorded = Object.values(meta?.sheets ?? {}).map((m) => m?.sheetId).filter(isSheetId);
+  const used = new Set(recorded);
+  let top = recorded.length ? Math.max(isSheetId(meta?.topSheetId) ? meta.topSheetId : 0, ...recorded) : null;
   const sheets: SnapshotSheet[] = [];
   for (const ws of wb.worksheets) {
     if (ws.name === METADATA_SHEET) continue;
     const sm = meta?.sheets?.[ws.name];
     const sheet = readSheet(ws, sm, plain, !!wb.properties?.date1904);
     // The tab's ID as saved, left out where its place gives it back (as a snapshot records it); a tab
-    // made elsewhere (no metadata) is numbered by its place, and bookFromSnapshot settles any clash.
-    if (isSheetId(sm?.sheetId) && sm.sheetId !== positionalSheetId(sheets.length)) sheet.sheetId = sm.sheetId;
+    // of a file made elsewhere (no metadata, or one saved before IDs were recorded) is numbered by its
+    // place, and bookFromSnapshot settles any clash.
+    let id = isSheetId(sm?.sheetId) ? sm.sheetId : null;
+    if (id === null && top !== null) {
+      id = freshSheetId(used, top);
+      used.add(id);
+      top = Math.max(top, id);
+    }
+    if (id !== null && id !== positionalSheetId(sheets.length)) sheet.sheetId = id;
     sheets.push(sheet);
   }
   if (sheets.length === 0) throw new Error("not an .xlsx file (no worksheets in it)");

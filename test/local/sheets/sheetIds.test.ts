@@ -119,6 +119,51 @@ describe("No two tabs share a sheet ID", () => {
     }
   });
 
+  it("a tab added to the .xlsx by another program gets a new ID, never a deleted tab's (the metadata recorded the others)", async () => {
+    // Tabs A..D (0, 100,001, 100,002, 100,003); B is deleted offline, then the file is saved: the metadata
+    // records A, C and D and no top (D's 100,003 is the highest ever given).
+    const { ss, services } = setup();
+    ss.getSheets()[0].setName("A");
+    for (const n of ["B", "C", "D"]) ss.insertSheet(n);
+    const gone = ss.getSheetByName("B").getSheetId();
+    ss.deleteSheet(ss.getSheetByName("B"));
+    const before = new Map(ids(ss));
+    // Another program adds tab X second (where B was) and tab Y last.
+    allowHistorySheetName();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await snapshotToXlsx(services.toSnapshot({ forSaving: true }))) as unknown as ExcelJS.Buffer);
+    const order = (name: string, n: number) => ((wb.getWorksheet(name) as unknown as { orderNo: number }).orderNo = n);
+    wb.addWorksheet("X");
+    wb.addWorksheet("Y");
+    ["A", "X", "C", "D", "Y"].forEach((name, i) => order(name, i + 1));
+    const edited = await xlsxToSnapshot(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(edited.sheets.map((s) => s.name)).toEqual(["A", "X", "C", "D", "Y"]);
+    const again = reopened(edited);
+    expect(unique(again)).toBe(true);
+    const got = new Map(ids(again));
+    for (const [name, id] of before) expect(got.get(name)).toBe(id);
+    // X and Y: fresh IDs above every ID the book gave, neither B's nor the place's.
+    expect([got.get("X"), got.get("Y")]).toEqual([100_004, 100_005]);
+    expect([...got.values()]).not.toContain(gone);
+    // The same once the deleted tab was the highest (the metadata's top): a tab added last does not take it.
+    const t = setup();
+    t.ss.getSheets()[0].setName("A");
+    const last = t.ss.insertSheet("Last").getSheetId();
+    t.ss.deleteSheet(t.ss.getSheetByName("Last"));
+    const wb2 = new ExcelJS.Workbook();
+    await wb2.xlsx.load((await snapshotToXlsx(t.services.toSnapshot({ forSaving: true }))) as unknown as ExcelJS.Buffer);
+    wb2.addWorksheet("Z");
+    const z = ids(reopened(await xlsxToSnapshot(Buffer.from(await wb2.xlsx.writeBuffer())))).find(([n]) => n === "Z")![1];
+    expect(z).toBe(last + 1);
+  });
+
+  it("a tab of an .xlsx without okr-sheets' metadata (made elsewhere) is numbered by its place, as before", async () => {
+    const wb = new ExcelJS.Workbook();
+    for (const n of ["P", "Q", "R"]) wb.addWorksheet(n);
+    const snap = await xlsxToSnapshot(Buffer.from(await wb.xlsx.writeBuffer()));
+    expect(ids(reopened(snap))).toEqual([["P", 0], ["Q", 100_001], ["R", 100_002]]);
+  });
+
   it("a tab copied in the snapshot (or an edited file) with another's ID gets one of its own", () => {
     const { services } = insertedBefore();
     const snap = services.toSnapshot();
