@@ -10,7 +10,7 @@ import fc from "fast-check";
 import { expect } from "../support/expect";
 import { addDays } from "../../src/core/dates";
 import { workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
+import { callAddon, newTracker, requestId, setToday, ss, summaryCellsRead } from "../support/tracker";
 
 const START = "2026-01-05";
 const CHECKPOINTS = "okrSheets.summaryCheckpoints";
@@ -56,13 +56,7 @@ function written(wb: Workbook): { summary: unknown[][]; history: unknown[][] } {
   return { summary, history: cells("History") };
 }
 
-function summarize(wb: Workbook, at: string): number {
-  setToday(wb, at);
-  wb.services.counters.reset();
-  const r = callAddon(wb, "generateWeeklySummary", { at });
-  if (!r.ok) throw new Error(`summary ${at}: ${r.message}`);
-  return wb.services.counters.cellsRead;
-}
+const summarize = summaryCellsRead;
 
 interface Outcome {
   /** Summaries that had a checkpoint to start from. */
