@@ -72,18 +72,18 @@ export function asText(s: string): string {
 }
 
 /**
- * Set while a time-driven trigger's run does its work (asTriggerRun): only such a run may fall back from the
- * document lock to the user lock. Apps Script starts every execution with fresh globals; the emulator keeps
- * them between calls, hence the restore in finally.
+ * Set while a time-driven trigger's run does its work (asTriggerRun): only such a run may go on without a
+ * document lock. Apps Script starts every execution with fresh globals; the emulator keeps them between
+ * calls, hence the restore in finally.
  */
 let triggerRun = false;
 
 /**
  * Runs the weekly refresh's work as a trigger run. Google documents getDocumentLock() as null "outside of
  * the context of a containing document" and does not say whether an add-on's time-driven run has one (docs/
- * apps-script-fidelity.md "To check" 3). Under the reading that it has none, withDocumentLock takes the
- * trigger owner's user lock instead of refusing, so the refresh still runs; see documentOrTriggerLock for
- * why that lock and what it leaves open.
+ * apps-script-fidelity.md "To check" 3). Under the reading that it has none, withDocumentLock runs the work
+ * without a lock instead of refusing, so the refresh still runs; see withDocumentLock for why no other lock
+ * and what that leaves open.
  */
 export function asTriggerRun<T>(fn: () => T): T {
   const outer = triggerRun;
@@ -96,34 +96,27 @@ export function asTriggerRun<T>(fn: () => T): T {
 }
 
 /**
- * The lock a read-modify-write takes: the document's; in a trigger run given none, the user lock. Not the
- * script lock: an add-on's script lock is one for every user and document of the add-on, so every tracker's
- * refresh at 07:00 (and every 30 s wait) would queue behind all the others, and most would time out. The
- * user lock keeps the trigger owner's own runs apart (their refreshes of several trackers, which share
- * their user properties) but not another user's update holding the document lock: a check-in saved while
- * the summary is being generated (a race accepted as rare, the refresh running at 07:00) is left out of that
- * summary, as one saved a minute later would be, and its KR's Forecast, Forecast score and Weeks to target,
- * which the check-in writes, may be overwritten by the summary's write of every KR's forecast, computed
- * without it, until that KR's next check-in or the next summary. Interactive runs (menu, sidebar) always
- * have their document: without its lock they refuse, as before.
- */
-function documentOrTriggerLock(): GoogleAppsScript.Lock.Lock | null {
-  const lock = LockService.getDocumentLock();
-  if (lock || !triggerRun) return lock;
-  return LockService.getUserLock();
-}
-
-/**
- * Runs a read-modify-write under the document lock (documentOrTriggerLock), released in finally. A timeout
- * changes nothing: it returns `busy()` when given (the sidebar's "busy" reply), else refuses with a message.
+ * Runs a read-modify-write under the document lock, released in finally. A timeout changes nothing: it
+ * returns `busy()` when given (the sidebar's "busy" reply), else refuses with a message.
+ *
+ * A trigger run given no document lock (asTriggerRun) runs without a lock. No other lock would keep out
+ * what matters: another user's update holds the document lock, which this run cannot take. The user lock
+ * (one per user across all documents) would only make one admin's refreshes of several trackers wait for
+ * each other and fail as "busy" every week their fixed trigger times meet; an add-on's script lock is one
+ * for every user and tracker of the add-on. The race accepted (the refresh runs at 07:00, for the length of
+ * one summary): a check-in saved while the summary is being generated is left out of that summary, as one
+ * saved a minute later would be, and its KR's Forecast, Forecast score and Weeks to target, which the
+ * check-in writes, may be overwritten by the summary's write of every KR's forecast, computed without it,
+ * until that KR's next check-in or the next summary. Interactive runs (menu, sidebar) always have their
+ * document: without its lock they refuse.
  */
 export function withDocumentLock<T>(fn: () => T, waitMs = 30000, busy?: () => T): T {
-  // Documented to be null outside a document (a standalone run, some trigger contexts): refuse plainly.
-  const lock = documentOrTriggerLock();
-  if (!lock) {
+  // Documented to be null outside a document (a standalone run, some trigger contexts).
+  const lock = LockService.getDocumentLock();
+  if (!lock && !triggerRun) {
     throw new UserError("The tracker can only be changed from within its spreadsheet (no document lock here). Nothing was changed.");
   }
-  if (!lock.tryLock(waitMs)) {
+  if (lock && !lock.tryLock(waitMs)) {
     if (busy) return busy();
     throw new UserError("The tracker is busy with another update. Nothing was changed: try again.");
   }
@@ -134,7 +127,7 @@ export function withDocumentLock<T>(fn: () => T, waitMs = 30000, busy?: () => T)
     try {
       SpreadsheetApp.flush();
     } finally {
-      lock.releaseLock();
+      if (lock) lock.releaseLock();
     }
   }
 }
