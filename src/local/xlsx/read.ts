@@ -29,8 +29,7 @@ export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | 
   if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
     throw new Error("not an .xlsx file (it is not a zip archive)");
   }
-  checkUnzippedSize(buf);
-  await checkInflatedSizes(buf);
+  await checkInflatedSizes(buf, checkUnzippedSize(buf));
   const wb = new ExcelJS.Workbook();
   const plain = intercept(wb);
   try {

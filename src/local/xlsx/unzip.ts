@@ -5,13 +5,9 @@
 // and exceljs then inflates the same bytes, now known to give what the directory says. Cost: the large
 // tier's 26 MB of parts inflate in ~0.1 s, beside ~1 s for exceljs to read the file.
 import { createInflateRaw } from "node:zlib";
-import { BOMB_FLOOR, MAX_RATIO, unzippedLimit, zipTotals } from "./zipSize";
+import { BOMB_FLOOR, CENTRAL, findEocd, MAX_RATIO, mb, unzippedLimit, type ZipTotals } from "./zipSize";
 
-const EOCD = 0x06054b50;
-const CENTRAL = 0x02014b50;
 const LOCAL = 0x04034b50;
-
-const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
 
 /** How many bytes `raw` inflates to, counting stopped once past `cap` (then a number over it). */
 function inflatedSize(raw: Buffer, cap: number): Promise<number> {
@@ -35,10 +31,10 @@ function inflatedSize(raw: Buffer, cap: number): Promise<number> {
  * Throws a one-line Error when a part of `buf` inflates past the limit or like a bomb, or to another size
  * than its directory says; silent otherwise, and for a zip this reader does not follow (ZIP64 records, which
  * no workbook under the limit needs, encryption, other methods, a damaged directory: exceljs reports what
- * is wrong, and the directory's sizes were checked already).
+ * is wrong, and the directory's sizes were checked already). `declared`: the directory's totals, as
+ * checkUnzippedSize read them.
  */
-export async function checkInflatedSizes(buf: Buffer): Promise<void> {
-  const declared = zipTotals(buf);
+export async function checkInflatedSizes(buf: Buffer, declared: ZipTotals | null): Promise<void> {
   const eocd = findEocd(buf);
   if (!declared || eocd < 0) return;
   const entries = buf.readUInt16LE(eocd + 10);
@@ -76,10 +72,4 @@ export async function checkInflatedSizes(buf: Buffer): Promise<void> {
     if (got !== size) throw new Error(`not an .xlsx file (damaged: ${name} unzips to ${got} bytes, its zip directory says ${size})`);
     total += got;
   }
-}
-
-function findEocd(buf: Buffer): number {
-  const from = Math.max(0, buf.length - 22 - 0xffff);
-  for (let i = buf.length - 22; i >= from; i--) if (buf.readUInt32LE(i) === EOCD) return i;
-  return -1;
 }

@@ -18,7 +18,7 @@ export const MAX_RATIO = 200;
 
 const EOCD = 0x06054b50;
 const ZIP64_LOCATOR = 0x07064b50;
-const CENTRAL = 0x02014b50;
+export const CENTRAL = 0x02014b50;
 
 export interface ZipTotals {
   entries: number;
@@ -28,16 +28,16 @@ export interface ZipTotals {
   worstRatio: number;
 }
 
+/** Where the zip's end-of-central-directory record starts (searched from the end), or -1. */
+export function findEocd(buf: Buffer): number {
+  const from = Math.max(0, buf.length - 22 - 0xffff);
+  for (let i = buf.length - 22; i >= from; i--) if (buf.readUInt32LE(i) === EOCD) return i;
+  return -1;
+}
+
 /** The central directory's totals, or null when the buffer is not a zip this reader understands. */
 export function zipTotals(buf: Buffer): ZipTotals | null {
-  const from = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= from; i--) {
-    if (buf.readUInt32LE(i) === EOCD) {
-      eocd = i;
-      break;
-    }
-  }
+  const eocd = findEocd(buf);
   if (eocd < 0) return null;
   let entries = buf.readUInt16LE(eocd + 10);
   let offset = buf.readUInt32LE(eocd + 16);
@@ -95,12 +95,15 @@ export function unzippedLimit(): number {
   return Math.min(UNZIP_LIMIT.bytes, Math.floor(getHeapStatistics().heap_size_limit / MEMORY_PER_XML_BYTE));
 }
 
-const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+export const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
 
-/** Throws a one-line Error when the workbook is a zip bomb or too big to open; silent otherwise. */
-export function checkUnzippedSize(buf: Buffer): void {
+/**
+ * Throws a one-line Error when the workbook is a zip bomb or too big to open; else gives the directory's
+ * totals (null for a zip this reader does not follow: exceljs reports what is wrong with it).
+ */
+export function checkUnzippedSize(buf: Buffer): ZipTotals | null {
   const t = zipTotals(buf);
-  if (!t) return; // exceljs reports what is wrong with it
+  if (!t) return null;
   const limit = unzippedLimit();
   if (t.unzipped > limit) {
     throw new Error(`too large to open offline: ${mb(t.unzipped)} once unzipped, and the limit is ${mb(limit)} (split the tracker, or archive old check-ins)`);
@@ -108,4 +111,5 @@ export function checkUnzippedSize(buf: Buffer): void {
   if (t.worstRatio > MAX_RATIO && t.unzipped > BOMB_FLOOR) {
     throw new Error(`refused: one part unzips to ${Math.round(t.worstRatio)} times its size (a zip bomb, not a workbook)`);
   }
+  return t;
 }
