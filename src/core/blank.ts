@@ -4,3 +4,8 @@
 export function isBlankValue(v: unknown): v is "" | null | undefined {
   return v === "" || v === null || v === undefined;
 }
+
+/** A row Sheets shows as empty: every value blank. */
+export function isBlankRow(r: readonly unknown[]): boolean {
+  return r.every(isBlankValue);
+}

@@ -3,7 +3,7 @@
 import { gutterFor, looksLikeReport, readReport, renderReport, renderRows, reportJson } from "./showReport";
 import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, SETTINGS_HEADERS } from "../core/tabs";
 import { RETRO_HEADERS, REVIEW_HEADERS } from "../core/lifecycle";
-import { isBlankValue } from "../core/blank";
+import { isBlankRow } from "../core/blank";
 import type { Workbook } from "./runtime";
 
 export interface ShownTable {
@@ -41,10 +41,6 @@ function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === "[object Date]";
 }
 
-function blank(r: unknown[]): boolean {
-  return r.every(isBlankValue);
-}
-
 /** The header row: a known tracker header, else the first row of 2+ text cells after the title block. */
 function headerRowOf(values: unknown[][]): number {
   const limit = Math.min(values.length, 40);
@@ -58,7 +54,7 @@ function headerRowOf(values: unknown[][]): number {
     const cells = values[r].filter((v) => v !== "");
     if (cells.length >= 2 && cells.every((v) => typeof v === "string")) {
       const next = values[r + 1];
-      if (next && !blank(next)) return r;
+      if (next && !isBlankRow(next)) return r;
     }
   }
   return 0;
@@ -85,7 +81,7 @@ export function readTab(wb: Workbook, name: string, withDisplay = true): ShownTa
   const isReport = !KNOWN.slice(0, 5).some((k) => k.every((x) => headers.includes(x)));
   for (let r = h + 1; r < values.length; r++) {
     const row = values[r].slice(0, width);
-    if (blank(row)) {
+    if (isBlankRow(row)) {
       if (isReport) break; // a report's table ends at its first blank row
       continue;
     }

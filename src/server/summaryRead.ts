@@ -4,7 +4,7 @@
 // log only from the last usable summary's checkpoint on (summaryCheckpoints.ts); the whole log when no
 // checkpoint gives exactly the summary the whole log gives (core/summaryPast.ts decides).
 import type { ExistingHistoryRow } from "../core/history";
-import { isBlankValue } from "../core/blank";
+import { isBlankRow } from "../core/blank";
 import type { CheckinEntry, HistoryEntry, Settings, Tracker } from "../core/model";
 import { isValidIsoDate } from "../core/dates";
 import { summaryPeriod } from "../core/summaryAsOf";
@@ -222,8 +222,6 @@ function computedHeaders(s: SettingsRead | null): string[] | null {
  */
 const BLANK_TAIL = 600;
 
-const blankRow = (r: unknown[]) => r.every(isBlankValue);
-
 /**
  * The log's rows from row `from` to its last row, in its first `width` columns, and that last row; null when
  * the log now ends above `from`. When the sheet ends near where the computed row count says the log ends
@@ -237,7 +235,7 @@ function readLogFrom(sheet: Sheet, from: number, width: number, s: SettingsRead 
   if (counted !== null && max >= from && max - (headerRow + counted) <= BLANK_TAIL) {
     const values = sheet.getRange(from, 1, max - from + 1, width).getValues();
     let n = values.length;
-    while (n > 1 && blankRow(values[n - 1])) n--;
+    while (n > 1 && isBlankRow(values[n - 1])) n--;
     return { values: values.slice(0, n), last: from + n - 1 };
   }
   const last = sheet.getLastRow();
@@ -265,7 +263,8 @@ export function readSummaryLog(ss: Spreadsheet, tz: string, req: LogRequest): Lo
   const cp = req.checkpoint;
   if (!cp) return readWholeLog(ss, tz, req.settingsRead, "no checkpoint");
   if (cp.headerRow !== headerRow) return readWholeLog(ss, tz, req.settingsRead, "the log's header moved");
-  const pre = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: cp, checkpointRows: req.history.filter((h) => h.week === cp.week), tail: [] });
+  const checkpointRows = req.history.filter((h) => h.week === cp.week);
+  const pre = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: cp, checkpointRows, tail: [] });
   if (!pre.ok) return readWholeLog(ss, tz, req.settingsRead, pre.reason);
 
   const sheet = ss.getSheetByName(TAB.checkins);
@@ -282,8 +281,7 @@ export function readSummaryLog(ss: Spreadsheet, tz: string, req: LogRequest): Lo
   if (cp.lastRow > headerRow && rowKey(values[0], cols) !== cp.rowKey) return readWholeLog(ss, tz, req.settingsRead, "log rows changed");
   const tailTable: Table = { sheet, name: TAB.checkins, headerRow: cp.lastRow, headers: headers.slice(0, width), rows: values.slice(1), width };
   const tail = checkinsFrom(tailTable, tz);
-  const rows = req.history.filter((h) => h.week === cp.week);
-  const result = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: cp, checkpointRows: rows, tail });
+  const result = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: cp, checkpointRows, tail });
   if (!result.ok) return readWholeLog(ss, tz, req.settingsRead, result.reason);
   return {
     checkins: result.checkins,

@@ -1,5 +1,6 @@
 // Reading a tab's main table in one call, and finding columns by header name (never by position), so a
 // moved column or rows inserted above the header do not break the tracker.
+import { isBlankRow } from "../core/blank";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { TAB } from "../core/tabs";
 import { UserError } from "./env";
@@ -29,11 +30,6 @@ export function norm(h: unknown): string {
 export function col(t: Pick<Table, "headers">, header: string): number {
   const want = norm(header);
   return t.headers.findIndex((h) => norm(h) === want);
-}
-
-function isBlankRow(r: unknown[]): boolean {
-  for (const v of r) if (v !== "" && v !== null && v !== undefined) return false;
-  return true;
 }
 
 /**
