@@ -39,10 +39,9 @@ export function readKrRows(ss: Spreadsheet, s: SettingsRead): Table {
   const { headerRow, headers } = placed;
   const width = usedWidth(headers);
   const values = countedRows(ss, placed, width);
+  // Every row holds an ID (countedRows found as many as counted), so there is no blank row to trim.
   if (!values) return readKrTable(ss, { bounded: true });
-  let end = values.length;
-  while (end > 0 && values[end - 1].every((v) => v === "" || v === null || v === undefined)) end--;
-  return lazyTable(ss, headerRow, headers.slice(0, width), values.slice(0, end));
+  return lazyTable(ss, headerRow, headers.slice(0, width), values);
 }
 
 /** The columns a brief KR is read from, all within the first four (setup's layout: A:D). */
@@ -82,7 +81,6 @@ export function countedKrRows(s: SettingsRead): { headerRow: number; headers: st
   return { ...head, below: Math.max(0, Math.floor(counted) - 1) };
 }
 
-/** Columns A to `width` of the `below` rows under the header, in one read. */
 /**
  * The `below` rows under the header in columns A..width (none read when there are none), or null when fewer
  * IDs are found in column A than counted (blank rows between KRs, or cells above the header): then only a
@@ -95,6 +93,7 @@ export function countedRows(ss: Spreadsheet, placed: { headerRow: number; below:
   return found < below ? null : values;
 }
 
+/** Columns A to `width` of the `below` rows under the header, in one read. */
 function rowsBelowHeader(ss: Spreadsheet, headerRow: number, below: number, width: number): unknown[][] {
   return ss.getRange(`${quoteSheet(TAB.keyResults)}!A${headerRow + 1}:${columnLetter(width)}${headerRow + below}`).getValues();
 }
