@@ -129,7 +129,7 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
     }
     // Deleted before the new one is created, never after: an add-on may hold one time-driven trigger per
     // user per document (docs/apps-script-fidelity.md, ScriptApp).
-    removeMine(ss);
+    removeAll(triggersFor(ss));
     let trigger: GoogleAppsScript.Script.Trigger;
     try {
       trigger = createRefresh(day, tz);
@@ -177,9 +177,8 @@ function otherTrackers(ss: Spreadsheet): string[] {
   return ids;
 }
 
-/** Deletes this user's refresh triggers for the spreadsheet and their records; returns how many. */
-function removeMine(ss: Spreadsheet): number {
-  const mine = triggersFor(ss);
+/** Deletes these triggers (this user's refresh triggers for the spreadsheet) and their records; returns how many. */
+function removeAll(mine: GoogleAppsScript.Script.Trigger[]): number {
   for (const t of mine) deleteTrigger(t);
   return mine.length;
 }
@@ -194,8 +193,9 @@ export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed
   let removed = 0;
   try {
     const rec = currentInstall(ss);
-    const mine = triggersFor(ss).map((t) => t.getUniqueId());
-    removed = removeMine(ss);
+    const triggers = triggersFor(ss);
+    const mine = triggers.map((t) => t.getUniqueId());
+    removed = removeAll(triggers);
     if (!rec || mine.indexOf(rec.uid) >= 0) {
       recordInstalled(null);
       recordOff(null);
@@ -245,7 +245,7 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     return null;
   }
   try {
-    // Under the lock the trigger run is given: the document's, or its owner's when it has no document (env.ts).
+    // Under the document's lock, or none when the run has no document (env.ts withDocumentLock says why).
     const out = asTriggerRun(() => refreshAndEmail(ss));
     recordLastRun({ at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: true, reason: "" });
     return out;
