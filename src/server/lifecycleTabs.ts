@@ -21,9 +21,6 @@ const ROLLED_OVER_KEY = "okr.rolledOverFrom";
 
 function writeLifecycleTab(ss: Spreadsheet, name: string, tab: LifecycleTab, note: string): void {
   const sheet = freshSheet(ss, name);
-  // Whether Sheet.clear() removes dropdowns is not documented (docs/apps-script-fidelity.md, "to check" 9):
-  // removed here, so a shorter table than last time leaves no dropdown below it.
-  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
   clearOurProtections(sheet);
   const block = renderCells(sheet, tab.rows, tab.width);
   statusColours(sheet, tab.rows.length, tab.width, block);

@@ -26,11 +26,14 @@ function cellValue(c: SummaryCell): unknown {
   return c.v;
 }
 
-/** Gets the tab, or creates it; clears it either way. */
+/** Gets the tab, or creates it; an existing one is cleared, dropdowns included. */
 export function freshSheet(ss: Spreadsheet, name: string, index?: number): Sheet {
   let sheet = ss.getSheetByName(name);
-  if (!sheet) sheet = index === undefined ? ss.insertSheet(name) : ss.insertSheet(name, index);
-  else sheet.clear();
+  if (!sheet) return index === undefined ? ss.insertSheet(name) : ss.insertSheet(name, index);
+  sheet.clear();
+  // Whether Sheet.clear() removes dropdowns is not documented (docs/apps-script-fidelity.md, "to check" 9):
+  // removed here, so a shorter table than last time leaves no dropdown below it. A new tab has none.
+  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
   return sheet;
 }
 
