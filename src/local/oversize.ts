@@ -58,8 +58,8 @@ export function restoreSetAside(snap: WorkbookSnapshot, aside: SetAside[]): Work
   // A set-aside tab keeps its ID, unless a tab made since took it (the add-on may have recorded that one's).
   const used = new Set(ids);
   for (const a of aside) {
-    let id = a.sheet.sheetId ?? freshSheetId(used, Math.max(0, ...used));
-    if (used.has(id)) id = freshSheetId(used, Math.max(0, ...used));
+    // setAsideOversize gave every set-aside tab its ID.
+    const id = used.has(a.sheet.sheetId!) ? freshSheetId(used, Math.max(0, ...used)) : a.sheet.sheetId!;
     used.add(id);
     const at = Math.min(a.index, sheets.length);
     sheets.splice(at, 0, a.sheet);

@@ -74,30 +74,19 @@ export async function writeKeepingFile(file: string, buf: Buffer): Promise<void>
   }
   cleanLeftoverTemps(target);
   const tmp = tempName(target, "tmp");
+  // A hard-linked tracker's new content goes beside it, complete, to be copied in place; any other
+  // tracker's replaces it by rename.
+  const dest = st && st.nlink > 1 ? tempName(target, "new") : target;
   try {
     await writeTemp(tmp, buf, st);
+    await fs.rename(tmp, dest);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw new Error(`could not save ${file}: ${(e as Error).message}`);
   }
-  if (!(st && st.nlink > 1)) {
-    try {
-      await fs.rename(tmp, target);
-    } catch (e) {
-      await fs.rm(tmp, { force: true }).catch(() => undefined);
-      throw new Error(`could not save ${file}: ${(e as Error).message}`);
-    }
-    return;
-  }
-  const copy = tempName(target, "new");
-  try {
-    await fs.rename(tmp, copy);
-  } catch (e) {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
-    throw new Error(`could not save ${file}: ${(e as Error).message}`);
-  }
-  await copyInPlace(file, target, copy, buf);
-  await fs.rm(copy, { force: true }).catch(() => undefined);
+  if (dest === target) return;
+  await copyInPlace(file, target, dest, buf);
+  await fs.rm(dest, { force: true }).catch(() => undefined);
 }
 
 /** The new content, complete and synced, in a new file with the tracker's mode and owner. */

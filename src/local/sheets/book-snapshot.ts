@@ -2,7 +2,7 @@
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
 import { ENGINE_CONFIG, registerClock, setEngineClock, sortFromFormulasOnly, type Clock } from "../engine";
-import { gridOf, isSheetId, positionalSheetId, sheetIdsOf, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../snapshot";
+import { gridOf, isSheetId, sheetIdsOf, withSheetIds, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../snapshot";
 import { parseA1, quoteSheetName, rectToA1 } from "./a1";
 import { Book, errorString, type Faces } from "./book";
 import { absA1, SheetModel, type CellMeta, type Ctx } from "./model";
@@ -131,7 +131,8 @@ export function bookToSnapshot(book: Book, triggers: WorkbookSnapshot["triggers"
     name: book.name,
     locale: book.locale,
     timeZone: book.timeZone,
-    sheets: book.sheets.map((s, i) => sheetSnapshot(book, s, shareLoaded, i)),
+    // A tab's ID is recorded where its place would not give it back (a tab inserted before it, tabs moved, a new tab).
+    sheets: withSheetIds(book.sheets.map((s) => sheetSnapshot(book, s, shareLoaded)), book.sheets.map((s) => s.gid)),
     namedRanges: [...book.named.values()].map((n) => ({ name: n.name, sheet: n.sheet.name, a1: rectToA1(n.rect) })),
     documentProperties: { ...documentProperties },
     triggers: triggers.map((t) => ({ ...t })),
@@ -139,12 +140,12 @@ export function bookToSnapshot(book: Book, triggers: WorkbookSnapshot["triggers"
   };
 }
 
-function sheetSnapshot(book: Book, s: SheetModel, shareLoaded: boolean, index: number): SnapshotSheet {
+function sheetSnapshot(book: Book, s: SheetModel, shareLoaded: boolean): SnapshotSheet {
   const content = s.pending;
   // For saving, a tab never changed since it was loaded (values and formats) is given as its loaded rows,
   // not copied (~0.3 s and ~50 MB for the large tier's log).
   const asLoaded = shareLoaded ? content?.sameAsLoaded(s.meta) : null;
-  if (asLoaded) return sheetParts(s, asLoaded.slice(), index);
+  if (asLoaded) return sheetParts(s, asLoaded.slice());
   const dims = content ? content.dims() : book.hf.getSheetDimensions(s.hfId);
   let height = Math.max(dims.height, s.meta.length);
   const width = Math.max(dims.width, s.meta.reduce((w, r) => Math.max(w, r ? r.length : 0), 0));
@@ -180,14 +181,12 @@ function sheetSnapshot(book: Book, s: SheetModel, shareLoaded: boolean, index: n
       height--;
     }
   }
-  return sheetParts(s, rows, index);
+  return sheetParts(s, rows);
 }
 
 /** The sheet's snapshot from its rows and its models (formats and rules beyond the cells). */
-function sheetParts(s: SheetModel, rows: (SnapshotCell | null)[][], index: number): SnapshotSheet {
+function sheetParts(s: SheetModel, rows: (SnapshotCell | null)[][]): SnapshotSheet {
   const out: SnapshotSheet = { name: s.name, rows };
-  // The ID is recorded when its place would not give it back (a tab inserted before it, tabs moved, a new tab).
-  if (s.gid !== positionalSheetId(index)) out.sheetId = s.gid;
   if (s.hidden) out.hidden = true;
   if (s.frozenRows) out.frozenRows = s.frozenRows;
   if (s.frozenCols) out.frozenColumns = s.frozenCols;
