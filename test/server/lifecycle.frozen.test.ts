@@ -9,13 +9,13 @@ import { callAddon, newTracker, openTracker, ss } from "../support/tracker";
 import { generateTracker } from "../../src/local/generate/tracker";
 import { ADMIN, TODAY } from "../../src/local/generate/okrs";
 import type { Workbook } from "../../src/local/runtime";
+import { MAX_FROZEN_ROWS } from "../../src/core/lifecycle";
 
 const REVIEW = "Mid-cycle Review";
 const RETRO = "Retrospective";
 /** Title, subtitle and instruction: the rows above the first blank row. */
 const TITLE_ROWS = 3;
-/** MAX_FROZEN_ROWS in src/core/lifecycle.ts. */
-const LIMIT = 10;
+const LIMIT = MAX_FROZEN_ROWS;
 
 /** The frozen row count, the main table's header row, and what the frozen rows hold. */
 function layout(wb: Workbook, tab: string) {

@@ -8,7 +8,8 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { addDays } from "../../src/core/dates";
 import { workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, requestId, setToday, summaryCellsRead } from "../support/tracker";
+import { callAddon, newTracker, requestId, setToday } from "../support/tracker";
+import { summaryCellsRead as summary } from "../support/summaryTab";
 
 const START = "2026-01-05";
 const NEW_START = "2026-04-01";
@@ -17,7 +18,6 @@ const KEY = "okrSheets.summaryCheckpoints";
 const KRS = ["O1.KR1", "O1.KR2", "O2.KR1", "O3.KR2"];
 const VALUES = [["82", "85", "90"], ["9.4", "9", "8"], ["6", "5", "4"], ["0.3", "0.5", "0.7"]];
 
-const summary = summaryCellsRead;
 
 function checkin(wb: Workbook, day: string, krId: string, value: string): void {
   setToday(wb, day);

@@ -7,16 +7,11 @@ import { expect } from "../support/expect";
 import { addDays } from "../../src/core/dates";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, requestId, setToday } from "../support/tracker";
+import { summarize as summary } from "../support/summaryTab";
 
 const START = "2026-01-05";
 const ADMIN = "ops.lead@example.com";
 const KEY = "okrSheets.summaryCheckpoints";
-
-function summary(wb: Workbook, at: string): void {
-  setToday(wb, at);
-  const s = callAddon(wb, "generateWeeklySummary", { at });
-  if (!s.ok) throw new Error(`summary ${at}: ${s.message}`);
-}
 
 function checkpointWeeks(wb: Workbook): { week: number; asOf: string }[] {
   const text = wb.services.toSnapshot().documentProperties[KEY];

@@ -10,7 +10,8 @@ import fc from "fast-check";
 import { expect } from "../support/expect";
 import { addDays } from "../../src/core/dates";
 import { workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, requestId, setToday, ss, summaryCellsRead } from "../support/tracker";
+import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
+import { summaryCellsRead as summarize } from "../support/summaryTab";
 
 const START = "2026-01-05";
 const CHECKPOINTS = "okrSheets.summaryCheckpoints";
@@ -56,7 +57,6 @@ function written(wb: Workbook): { summary: unknown[][]; history: unknown[][] } {
   return { summary, history: cells("History") };
 }
 
-const summarize = summaryCellsRead;
 
 interface Outcome {
   /** Summaries that had a checkpoint to start from. */

@@ -22,6 +22,13 @@ export function summarize(wb: Workbook, at: string) {
   return r;
 }
 
+/** summarize, giving the cells the summary read. */
+export function summaryCellsRead(wb: Workbook, at: string): number {
+  wb.services.counters.reset();
+  summarize(wb, at);
+  return wb.services.counters.cellsRead;
+}
+
 export interface Tab {
   values: unknown[][];
   formulas: string[][];

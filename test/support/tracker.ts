@@ -79,12 +79,3 @@ export function requestId(): string {
 }
 
 export { callAddon, callAddonRaw };
-
-/** Generates the weekly summary as of `at` (that day made today) and gives the cells it read; throws its message if refused. */
-export function summaryCellsRead(wb: Workbook, at: string): number {
-  setToday(wb, at);
-  wb.services.counters.reset();
-  const r = callAddon(wb, "generateWeeklySummary", { at });
-  if (!r.ok) throw new Error(`summary ${at}: ${r.message}`);
-  return wb.services.counters.cellsRead;
-}
