@@ -1,6 +1,6 @@
-// The Weekly Summary's charts (docs/forecast.md#charts): the data they draw, from History, laid out as a
-// "Chart data" block right of the report at a place fixed for the cycle, and the chart specs (type, data
-// ranges, anchor) the server turns into embedded charts, updated in place.
+// The Weekly Summary's charts (docs/forecast.md#charts): the data they draw, from History, laid out as the
+// "Chart data" tables on the Weekly Trend tab at a place fixed for the cycle (trendBlock.ts), and the chart
+// specs (type, data ranges, anchor) the server turns into embedded charts, updated in place.
 //
 // - Weeks: every week with History rows (the current week's rows are the ones this generation writes).
 // - Objective score by week: the weighted mean of the objective's KR scores in History for that week
@@ -24,8 +24,10 @@ export interface ChartSpec {
   title: string;
   type: "LINE" | "COLUMN";
   stacked: boolean;
-  /** A1 ranges on the summary tab (no sheet name): the header row and first column are the labels. */
+  /** A1 ranges (no sheet name) on the tab `sheet`: the header row and first column are the labels. */
   ranges: string[];
+  /** The tab the ranges are on (the Weekly Trend: the charts sit on the Weekly Summary). */
+  sheet: string;
   /** Series in rows (the header row holds the weeks), so the chart swaps rows and columns. */
   transpose: boolean;
   /** Anchor: 1-based row and column of the chart's top-left corner. */
@@ -126,9 +128,9 @@ export interface ChartBlock {
  * are the charts' ranges: a chart whose ranges are unchanged is not updated (each update is a structural
  * call on Google). They change only when the number of series does (an objective added or removed).
  */
-export function chartBlock(data: ChartData, cycleWeeks: number, at: { row: number; column: number }, anchor: { row: number; column: number }): ChartBlock {
+export function chartBlock(data: ChartData, cycleWeeks: number, at: { row: number; column: number }, anchor: { row: number; column: number }, sheet: string): ChartBlock {
   const rows: Cell[][] = [];
-  rows.push([{ v: "Chart data: from History, drawn by the charts to the left", style: "heading" }]);
+  rows.push([{ v: "Chart data: from History, drawn by the Weekly Summary's charts", style: "heading" }]);
   const weeks = Array.from({ length: Math.max(0, cycleWeeks) }, (_, i) => i + 1);
   const width = 1 + weeks.length;
   const pad = (r: Cell[]) => {
@@ -169,8 +171,8 @@ export function chartBlock(data: ChartData, cycleWeeks: number, at: { row: numbe
     width,
     rows: rows.map(pad),
     charts: [
-      { title: CHART_TITLES.scores, type: "LINE", stacked: false, ranges: [scores], transpose: true, row: anchor.row, column: anchor.column, interpolateNulls: true, ...size },
-      { title: CHART_TITLES.status, type: "COLUMN", stacked: true, ranges: [status], transpose: true, row: anchor.row + 16, column: anchor.column, interpolateNulls: false, ...size },
+      { title: CHART_TITLES.scores, type: "LINE", stacked: false, ranges: [scores], sheet, transpose: true, row: anchor.row, column: anchor.column, interpolateNulls: true, ...size },
+      { title: CHART_TITLES.status, type: "COLUMN", stacked: true, ranges: [status], sheet, transpose: true, row: anchor.row + 16, column: anchor.column, interpolateNulls: false, ...size },
     ],
   };
 }

@@ -28,7 +28,10 @@ import type { HistoryEntry } from "./model";
 import { summaryDataAndState } from "./summaryData";
 import { layoutSummary, type SummaryCell } from "./summaryLayout";
 import type { SummaryData, SummaryInput } from "./summaryTypes";
-import { chartBlock, chartData, type ChartBlock, type ChartSpec } from "./charts";
+import { chartData, type ChartSpec } from "./charts";
+import { layoutTrendBlock, type TrendBlock } from "./trendBlock";
+
+export { CHART_ANCHOR, REPORT_FIXED_WIDTH, TREND_PLACE } from "./trendBlock";
 
 export { latestCheckins, trackerAsOf, weightedMean } from "./summaryAsOf";
 export { buildSummaryData } from "./summaryData";
@@ -53,8 +56,8 @@ export interface SummaryModel {
   width: number;
   /** The report: every row has exactly `width` cells; written from A1. */
   rows: SummaryCell[][];
-  /** The "Chart data" block the charts draw, right of the report at a place fixed for the cycle. */
-  chartData: Omit<ChartBlock, "charts" | "rows"> & { rows: SummaryCell[][] };
+  /** The Trend and the Chart data the charts draw, right of the report at a place fixed for the cycle (trendBlock.ts). */
+  block: TrendBlock;
   week: number;
   weeks: number;
   historyRows: HistoryEntry[];
@@ -63,28 +66,7 @@ export interface SummaryModel {
   charts: ChartSpec[];
 }
 
-/** Top-left corner of the charts: beside the summary's first sections, right of their widest table (10 columns). */
-export const CHART_ANCHOR = { row: 3, column: 12 };
-/**
- * The last column the charts cover: 520 px from column L over the trend's 70 px columns (the widths
- * server/summaryTab.ts createSummarySheet sets).
- */
-const CHARTS_RIGHT = CHART_ANCHOR.column + 7;
-/** The widest report row apart from the Trend: Needs attention's 10 columns. */
-export const REPORT_FIXED_WIDTH = 10;
-
-/**
- * Where the Chart data block starts: row 3, one blank column right of the widest the report gets in this
- * cycle (the Trend at week M: ID, key result, M weeks, Trend, Last weeks) and of the charts. It depends on
- * the cycle's length, not on the week, so the block and the charts' ranges stay put all cycle: a block at
- * the bottom of the report moved with its length and grew a column a week, and each chart update is a
- * structural call on Google.
- */
-export function chartDataPlace(cycleWeeks: number): { row: number; column: number } {
-  return { row: 3, column: Math.max(REPORT_FIXED_WIDTH, cycleWeeks + 4, CHARTS_RIGHT) + 2 };
-}
-
-/** The Weekly Summary model: data, layout, the History rows of week N and the charts. */
+/** The Weekly Summary model: data, layout, the History rows of week N, the Trend and Chart data block and the charts. */
 export function buildSummary(input: SummaryInput): SummaryModel {
   const { data, state } = summaryDataAndState(input);
   const laid = layoutSummary(data);
@@ -103,6 +85,6 @@ export function buildSummary(input: SummaryInput): SummaryModel {
   // The charts draw History as it will be once this generation has written week N.
   const history = input.history.filter((h) => h.week < data.week).concat(historyRows);
   const tracker = { ...input.tracker, objectives: input.tracker.objectives.filter((o) => o.id !== null && o.id !== undefined && String(o.id) !== "") };
-  const { charts, ...block } = chartBlock(chartData(tracker, history), data.weeks, chartDataPlace(data.weeks), CHART_ANCHOR);
-  return { width: laid.width, rows, chartData: block, week: data.week, weeks: data.weeks, historyRows, data, charts };
+  const block = layoutTrendBlock(data, chartData(tracker, history));
+  return { width: laid.width, rows, block, week: data.week, weeks: data.weeks, historyRows, data, charts: block.charts };
 }

@@ -7,7 +7,7 @@ import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, summaryPeriod, trackerAsOf, weightedMean } from "./summaryAsOf";
 import { STATUS } from "./tabs";
 import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
-import { historyStateOf, lastWeekConfidenceWithHistory, pastWeekValues, type HistoryState } from "./summaryPast";
+import { historyStateOf, lastWeekConfidenceWithHistory, recordedValues, type HistoryState } from "./summaryPast";
 import { blockersThisPeriod, confidenceOf, lowConfidence, missingCheckins, needsAttention, worstFirst } from "./summaryLeaders";
 import { thisWeekLines } from "./summaryThisWeek";
 import {
@@ -41,7 +41,7 @@ function isBlank(id: unknown): boolean {
 }
 
 /** Rows with a blank ID are ignored, as evaluateTracker and the sheet formulas ignore them. */
-function withoutBlankIds(tracker: Tracker): Tracker {
+export function withoutBlankIds(tracker: Tracker): Tracker {
   return {
     settings: tracker.settings,
     objectives: tracker.objectives.filter((o) => !isBlank(o.id)),
@@ -194,7 +194,7 @@ function biggestMovers(krs: SummaryKr[]): SummaryData["movers"] {
  * For weeks 1..N, each KR's value at min(last day of that week, asOf); a past week (< N) with a History row
  * for the KR takes the value History recorded (summaryPast.ts), so the log's older rows need not be read.
  */
-function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, week: number, asOf: string, history: HistoryEntry[]): SummaryData["trend"] {
+function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, week: number, asOf: string, history: HistoryEntry[], cached?: Map<string, number | null>): SummaryData["trend"] {
   const weeks: number[] = [];
   const days: string[] = [];
   for (let w = 1; w <= week; w++) {
@@ -202,7 +202,7 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
     const last = addDays(tracker.settings.startDate, 7 * w - 1);
     days.push(last < asOf ? last : asOf);
   }
-  const recorded = pastWeekValues(history, week);
+  const recorded = recordedValues(history, week, cached);
   // Each week's replay of the log only when a KR of that week has no History row: past weeks recorded in
   // full (the usual case) cost no pass over the log.
   const latestByDay: Map<string, CheckinEntry>[] = [];
@@ -246,7 +246,7 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
   const now: Now = { tracker, nowTracker, ev, latestNow, logged, inPeriod, last, lastConfidence, asOf };
 
   const krs = summarizeKrs(now);
-  const trendData = trend(tracker, checkins, logged, week, asOf, history);
+  const trendData = trend(tracker, checkins, logged, week, asOf, history, input.pastValues);
   const forecast = buildReportForecast({
     tracker: nowTracker,
     asOf,

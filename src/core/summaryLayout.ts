@@ -1,10 +1,9 @@
 // The Weekly Summary tab's layout: SummaryData as rows of cells written from A1.
 import { generatedSuffix } from "./summaryStamp";
-import { columnLetter } from "./a1";
 import { KR_STATUS_ORDER, type SummaryData, type SummaryMover } from "./summaryTypes";
 import { forecastRows, signalRows } from "./summaryForecast";
 import { krsText } from "./summaryThisWeek";
-import { blockerRows, confidenceCells, lowConfidenceRows, thisWeekRows, trendText } from "./summaryLeadersLayout";
+import { blockerRows, confidenceCells, lowConfidenceRows, thisWeekRows } from "./summaryLeadersLayout";
 import { decimalText } from "./numbers";
 
 export type SummaryCellStyle = "title" | "subtitle" | "heading" | "header" | "label" | "status" | "muted" | "note";
@@ -178,25 +177,6 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
   for (const row of forecastRows(data.forecast, sep)) push(row);
   blank();
   for (const row of signalRows(data.forecast)) push(row);
-  blank();
-
-  // Trend
-  push([label("Trend: value at the end of each week", "heading")]);
-  push(headers("ID", "Key result", ...data.trend.weeks.map((w) => `Week ${w}`), "Trend", "Last weeks"));
-  if (data.trend.rows.length === 0) push(none("None — the tracker has no key results yet."));
-  for (const t of data.trend.rows) {
-    const sheetRow = rows.length + 1;
-    const first = columnLetter(3);
-    const last = columnLetter(2 + t.values.length);
-    push([
-      text(t.id),
-      text(t.title),
-      ...t.values.map((v) => (v === null ? { v: null } : { v })),
-      { v: null, formula: `=IFERROR(SPARKLINE(${first}${sheetRow}:${last}${sheetRow}),"")` },
-      // SPARKLINE draws only in Google Sheets: the same weeks as text for LibreOffice, Excel and the preview.
-      text(trendText(t.values, sep)),
-    ]);
-  }
   blank();
 
   const lw =

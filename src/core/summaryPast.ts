@@ -161,6 +161,8 @@ export interface IncrementalInput {
   checkpointRows: HistoryEntry[];
   /** The log rows below checkpoint.lastRow. */
   tail: CheckinEntry[];
+  /** The trend's past weeks from the Weekly Summary's Trend block, when History's rows of those weeks were not read (SummaryInput.pastValues). */
+  pastValues?: Map<string, number | null>;
 }
 
 export type IncrementalResult = { ok: true; checkins: CheckinEntry[] } | { ok: false; reason: string };
@@ -197,7 +199,7 @@ export function incrementalCheckins(input: IncrementalInput): IncrementalResult 
   };
   for (const kr of krs) if (!past.old.has(kr.id)) return { ok: false, reason: `${kr.id} has no History row in week ${cp.week}` };
 
-  const recorded = pastWeekValues(history, week);
+  const recorded = recordedValues(history, week, input.pastValues);
   for (let w = 1; w <= week; w++) {
     const end = addDays(s.startDate, 7 * w - 1);
     const day = end < asOf ? end : asOf;
@@ -224,7 +226,7 @@ export function incrementalCheckins(input: IncrementalInput): IncrementalResult 
  * The checkpoint a summary as of `asOf` starts from: the latest one whose check-ins all lie before this
  * period, or null (the whole log is read).
  */
-export function checkpointFor(checkpoints: Checkpoint[], settings: Tracker["settings"], asOf: string): Checkpoint | null {
+export function checkpointFor<C extends Checkpoint>(checkpoints: C[], settings: Tracker["settings"], asOf: string): C | null {
   if (!isValidIsoDate(asOf)) return null;
   const start = periodStartOf(settings, asOf);
   const usable = checkpoints.filter((c) => c.maxDate === null || c.maxDate < start).sort((a, b) => b.lastRow - a.lastRow || b.week - a.week);
@@ -259,3 +261,12 @@ export function pastWeekValues(history: HistoryEntry[], week: number): Map<strin
   return out;
 }
 
+
+/** The past weeks' values the trend takes as recorded: the Trend block's (`cached`), then History's rows over them. */
+export function recordedValues(history: HistoryEntry[], week: number, cached?: Map<string, number | null>): Map<string, number | null> {
+  const fromHistory = pastWeekValues(history, week);
+  if (!cached || cached.size === 0) return fromHistory;
+  const out = new Map(cached);
+  for (const [k, v] of fromHistory) out.set(k, v);
+  return out;
+}

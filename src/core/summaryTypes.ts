@@ -19,6 +19,12 @@ export interface SummaryInput {
    * inside text (the "This week" lines, forecasts, signal reasons, the text trend, the digest) use it. "." when not given.
    */
   decimalSeparator?: DecimalSeparator;
+  /**
+   * The trend's values of past weeks as the Weekly Summary's Trend block holds them (server/trendCache.ts),
+   * key `${week}\0${krId}` as pastWeekValues: given when History's rows of those weeks were not read. History's
+   * rows, where read, take precedence.
+   */
+  pastValues?: Map<string, number | null>;
 }
 
 /** The five KR status labels, in the order the summary lists them. */

@@ -7,6 +7,8 @@ export const TAB = {
   keyResults: "Key Results",
   checkins: "Check-ins",
   summary: "Weekly Summary",
+  /** The trend by week and the charts' data, written by the summary (core/trendBlock.ts). */
+  trend: "Weekly Trend",
   history: "History",
   review: "Mid-cycle Review",
   retrospective: "Retrospective",

@@ -140,12 +140,17 @@ export function renderSparseReport(sheet: Sheet, report: PlacedBlock, blocks: Pl
   const all = [report, ...blocks.filter((b) => b.rows.length)];
   const { bottom, right } = extentOf(all);
   rangeFromA1Growing(sheet, bottom, right);
-  // Percentages as typed text ("38%"), which setValues parses as typing does, into the number with the "0%"
-  // format: the cell shows what the format showed, without a format call (one call fewer a generation).
-  const value = (c: SummaryCell) => (typedPercent(c) ? percent(c.v as number) : cellValue(c));
-  writeInTwoBands(sheet, report.rows.map((r) => r.map(value)), report.width);
-  for (const b of all.slice(1)) sheet.getRange(b.row, b.column, b.rows.length, b.width).setValues(b.rows.map((r) => r.map(value)));
+  writeInTwoBands(sheet, valuesOf(report.rows), report.width);
+  for (const b of all.slice(1)) sheet.getRange(b.row, b.column, b.rows.length, b.width).setValues(valuesOf(b.rows));
   formatSparse(sheet, all);
+}
+
+/**
+ * The cells as setValues writes them. Percentages as typed text ("38%"), which setValues parses as typing
+ * does, into the number with the "0%" format: the cell shows what the format showed, without a format call.
+ */
+export function valuesOf(rows: SummaryCell[][]): unknown[][] {
+  return rows.map((r) => r.map((c) => (typedPercent(c) ? percent(c.v as number) : cellValue(c))));
 }
 
 /** Status words coloured by their RAG label anywhere in the block (the colour never disagrees with the word). */

@@ -89,6 +89,13 @@ export interface PlacedBlock {
   rows: SummaryCell[][];
 }
 
+export interface SparseOptions {
+  /** The number formats set on every render, each by one call (default REPORT_FORMATS); others only where cells have them. */
+  formats?: readonly string[];
+  /** Blank cells given a format all the same, so that a value written there later shows with it. */
+  blankFormats?: Record<string, [number, number][]>;
+}
+
 class Groups {
   readonly map = new Map<string, [number, number][]>();
   add(key: string, r: number, c: number): void {
@@ -105,12 +112,13 @@ class Groups {
  * value (bold; each colour; each size). Fills: one call per colour. Number formats: REPORT_FORMATS, one
  * call each, then any other format the block has.
  */
-export function formatSparse(sheet: Sheet, blocks: PlacedBlock[]): void {
+export function formatSparse(sheet: Sheet, blocks: PlacedBlock[], opts: SparseOptions = {}): void {
+  const formats = opts.formats ?? REPORT_FORMATS;
   const looks = new Groups(); // font looks: "bold|fg|size"
   const bg = new Groups();
   const fmt = new Groups();
   let spare: [number, number] | null = null; // a blank, unstyled cell for a format no cell has
-  for (const { row: top, column: left, width, rows } of blocks) {
+  blocks.forEach(({ row: top, column: left, width, rows }, b) => {
     const fills = backgrounds(rows);
     rows.forEach((row, i) => {
       for (let j = 0; j < width; j++) {
@@ -124,15 +132,18 @@ export function formatSparse(sheet: Sheet, blocks: PlacedBlock[]): void {
         if (fill && fill !== DEFAULT_BG) bg.add(fill, r, col);
         const f = formatToSet(c);
         if (f) fmt.add(f, r, col);
-        else if (!spare && blank(c) && !c.style && look === "||" && fill === DEFAULT_BG) spare = [r, col];
+        // The spare cell is the report's (the first block's): a block beside it may keep its cells from week to
+        // week (the Trend block), and a format left on one of its blank cells would show on a value written later.
+        else if (!spare && b === 0 && blank(c) && !c.style && look === "||" && fill === DEFAULT_BG) spare = [r, col];
       }
     });
-  }
+  });
 
   // Fonts.
   const bold: [number, number][] = [];
   const fg = new Groups();
   const size = new Groups();
+  for (const [f, cells] of Object.entries(opts.blankFormats ?? {})) for (const [r, c] of cells) fmt.add(f, r, c);
   for (const [look, cells] of looks.map) {
     const [b, colour, sz] = look.split("|");
     const props = [b, colour, sz].filter((x) => x !== "").length;
@@ -156,7 +167,7 @@ export function formatSparse(sheet: Sheet, blocks: PlacedBlock[]): void {
   for (const [colour, cells] of bg.map) sheet.getRangeList(rangesOf(cells)).setBackground(colour);
 
   // Number formats.
-  const order = (REPORT_FORMATS as readonly string[]).concat([...fmt.map.keys()].filter((f) => !(REPORT_FORMATS as readonly string[]).includes(f)));
+  const order = (formats as readonly string[]).concat([...fmt.map.keys()].filter((f) => !(formats as readonly string[]).includes(f)));
   for (const f of order) {
     const cells = fmt.map.get(f) || (spare ? [spare] : []);
     if (cells.length) sheet.getRangeList(rangesOf(cells)).setNumberFormat(f);

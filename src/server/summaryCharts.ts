@@ -1,4 +1,4 @@
-// The Weekly Summary's embedded charts, updated in place: each generation finds its charts by title and
+// The Weekly Summary's embedded charts, drawing the Chart data on the Weekly Trend tab, updated in place: each generation finds its charts by title and
 // modifies them (new data ranges, same place), inserts the ones missing and removes its own duplicates, so
 // the tab never collects one more chart per week. Charts the user added (other titles) are left alone.
 // A chart whose ranges, place and options are already the ones wanted is not updated: it redraws from its
@@ -15,10 +15,11 @@ function titleOf(c: EmbeddedChart): string {
   return typeof t === "string" ? t : "";
 }
 
-/** "A1:C4" of a chart's range (Apps Script gives Range objects; "Sheet!A1:C4" text is taken as well). */
+/** "Tab!A1:C4" of a chart's range (Apps Script gives Range objects; "Sheet!A1:C4" text is taken as well). */
 function a1Of(r: unknown): string {
-  if (typeof r === "string") return r.slice(r.lastIndexOf("!") + 1);
-  return (r as GoogleAppsScript.Spreadsheet.Range).getA1Notation();
+  if (typeof r === "string") return r.replace(/^'(.*)'!/, "$1!");
+  const range = r as GoogleAppsScript.Spreadsheet.Range;
+  return `${range.getSheet().getName()}!${range.getA1Notation()}`;
 }
 
 /**
@@ -28,14 +29,15 @@ function a1Of(r: unknown): string {
  */
 function drawsAlready(c: EmbeddedChart, spec: ChartSpec): boolean {
   const ranges = (c.getRanges() as unknown[]).map(a1Of);
-  if (ranges.length !== spec.ranges.length || ranges.some((a1, i) => a1 !== spec.ranges[i])) return false;
+  if (ranges.length !== spec.ranges.length || ranges.some((a1, i) => a1 !== `${spec.sheet}!${spec.ranges[i]}`)) return false;
   const at = c.getContainerInfo();
   if (at.getAnchorRow() !== spec.row || at.getAnchorColumn() !== spec.column) return false;
   const o = c.getOptions();
   return o.get("isStacked") === spec.stacked && o.get("width") === spec.width && o.get("height") === spec.height;
 }
 
-export function updateSummaryCharts(sheet: Sheet, specs: ChartSpec[]): void {
+/** The charts on `sheet` (the Weekly Summary), drawing ranges of `data` (the Weekly Trend tab). */
+export function updateSummaryCharts(sheet: Sheet, data: Sheet, specs: ChartSpec[]): void {
   const found = new Map<string, EmbeddedChart>();
   for (const c of sheet.getCharts()) {
     const t = titleOf(c);
@@ -58,7 +60,7 @@ export function updateSummaryCharts(sheet: Sheet, specs: ChartSpec[]): void {
       .setOption("height", spec.height)
       .setOption("useFirstColumnAsDomain", true)
       .setOption("interpolateNulls", spec.interpolateNulls);
-    for (const r of spec.ranges) b = b.addRange(sheet.getRange(r));
+    for (const r of spec.ranges) b = b.addRange(data.getRange(r));
     if (prev) sheet.updateChart(b.build());
     else sheet.insertChart(b.build());
   }

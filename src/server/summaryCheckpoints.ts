@@ -10,10 +10,11 @@ const CHECKPOINTS = "okrSheets.summaryCheckpoints";
 const KEEP = 4;
 
 /**
- * A checkpoint as stored: with History's last row after that summary's write (what readHistory expects) and
+ * A checkpoint as stored: with History's last row after that summary's write (what readHistory expects), the
+ * first row of that week's rows (where the next summary reads from when the Trend block holds the weeks before), and
  * its cycle's start date (Settings' Start date then; none in a record written before checkpoints named it).
  */
-export type StoredCheckpoint = Checkpoint & { historyLast?: number; cycle?: string };
+export type StoredCheckpoint = Checkpoint & { historyLast?: number; historyFirst?: number; cycle?: string };
 
 export interface CheckpointStore {
   props: GoogleAppsScript.Properties.Properties | null;

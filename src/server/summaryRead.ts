@@ -88,9 +88,10 @@ const HISTORY_BLANK_TAIL = 800;
  * row as the previous summary left it (`expectedLast`) lies within HISTORY_BLANK_TAIL rows of the sheet's
  * end, the base columns are read to the sheet's end instead, without asking for the last row: exact
  * whatever the record says (nothing lies below the sheet's end; blank rows are no entries), and the record
- * only decides which is cheaper.
+ * only decides which is cheaper. Given `from` (the first row of last week's rows, when the Trend block holds
+ * the weeks before), only the rows from there down are read, every column in one read.
  */
-export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[], expectedLast: number | null = null): HistoryRead {
+export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[], expectedLast: number | null = null, from: number | null = null): HistoryRead {
   const sheet = ss.getSheetByName(TAB.history);
   if (!sheet) {
     readTable(ss, TAB.history, IDENTIFYING.history, HEAD_WIDTH); // throws the missing-tab message
@@ -110,6 +111,12 @@ export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[], ex
   const hasState = HISTORY_STATE_HEADERS.every((h) => col(head, h) >= 0);
   const first = head.headerRow + 1;
   if (last < first) return { sheet, headerRow: head.headerRow, headers, entries: [], hasState };
+  if (from !== null && from >= first && from <= last) {
+    // Only the rows from `from` down (last week's, and any below), every column: the past weeks' values
+    // come from the Weekly Summary's Trend block (trendCache.ts), not from History.
+    const h: HistoryRead = { sheet, headerRow: head.headerRow, headers, entries: [], hasState };
+    return { ...h, entries: readHistoryRows(h, from, last, tz) };
+  }
   const narrow = Math.max(...HISTORY_HEADERS.map((h) => col(head, h))) + 1;
   let entries = parseRows(sheet.getRange(first, 1, last - first + 1, narrow).getValues(), headers, first, tz);
   const wanted = new Set(wideWeeks);
@@ -130,7 +137,10 @@ export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[], ex
 /** The rows of History's full width from `from` to `to`, for rewriting rows that keep their state columns. */
 export function readHistoryRows(h: HistoryRead, from: number, to: number, tz: string): ExistingHistoryRow[] {
   if (to < from) return [];
-  const values = h.sheet.getRange(from, 1, to - from + 1, h.headers.length).getValues();
+  // To the last column the add-on uses: the header row read may be wider (blank cells right of it).
+  const names: readonly string[] = h.hasState ? [...HISTORY_HEADERS, ...HISTORY_STATE_HEADERS] : HISTORY_HEADERS;
+  const width = Math.max(...names.map((name) => col({ headers: h.headers }, name))) + 1;
+  const values = h.sheet.getRange(from, 1, to - from + 1, width).getValues();
   const at = stateColumns(h.headers, 0);
   return parseRows(values, h.headers, from, tz).map((e) => (h.hasState ? withState(e, values[e.row - from], at, tz) : e));
 }
@@ -251,6 +261,8 @@ export interface LogRequest {
   settingsRead: SettingsRead | null;
   /** The checkpoint to start from (core/summaryPast checkpointFor), or null: the whole log. */
   checkpoint: Checkpoint | null;
+  /** The trend's past weeks from the Trend block (SummaryInput.pastValues), when History's were not read. */
+  pastValues?: Map<string, number | null>;
 }
 
 /**
@@ -264,7 +276,7 @@ export function readSummaryLog(ss: Spreadsheet, tz: string, req: LogRequest): Lo
   if (!cp) return readWholeLog(ss, tz, req.settingsRead, "no checkpoint");
   if (cp.headerRow !== headerRow) return readWholeLog(ss, tz, req.settingsRead, "the log's header moved");
   const checkpointRows = req.history.filter((h) => h.week === cp.week);
-  const pre = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: cp, checkpointRows, tail: [] });
+  const pre = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: cp, checkpointRows, tail: [], pastValues: req.pastValues });
   if (!pre.ok) return readWholeLog(ss, tz, req.settingsRead, pre.reason);
 
   const sheet = ss.getSheetByName(TAB.checkins);
@@ -281,7 +293,7 @@ export function readSummaryLog(ss: Spreadsheet, tz: string, req: LogRequest): Lo
   if (cp.lastRow > headerRow && rowKey(values[0], cols) !== cp.rowKey) return readWholeLog(ss, tz, req.settingsRead, "log rows changed");
   const tailTable: Table = { sheet, name: TAB.checkins, headerRow: cp.lastRow, headers: headers.slice(0, width), rows: values.slice(1), width };
   const tail = checkinsFrom(tailTable, tz);
-  const result = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: cp, checkpointRows, tail });
+  const result = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: cp, checkpointRows, tail, pastValues: req.pastValues });
   if (!result.ok) return readWholeLog(ss, tz, req.settingsRead, result.reason);
   return {
     checkins: result.checkins,

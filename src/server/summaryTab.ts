@@ -29,6 +29,8 @@ import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
 import { readKrRows } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
+import { readTrendCache, saveTrendCache } from "./trendCache";
+import { writeTrendTab } from "./trendTab";
 import { parseA1 } from "./setupRules";
 import { col, readTable, tableFromValues, type Table } from "./table";
 
@@ -94,38 +96,29 @@ function keyResultRows(ss: Spreadsheet, s: SettingsRead | null): Table {
   return boundedTable(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH).table;
 }
 
-/** The rows of a tab insertSheet makes (and 26 columns, A–Z). */
+/** The rows of a tab insertSheet makes. */
 const NEW_SHEET_ROWS = 1000;
-const NEW_SHEET_COLUMNS = 26;
 
 /**
- * Creates the Weekly Summary tab (first) with its lasting layout: frozen rows, column widths (the trend's
- * week columns included) and warning-only protection. The first summary makes it (setup does not: a new
+ * Creates the Weekly Summary tab (first) with its lasting layout: frozen rows, column widths and warning-only
+ * protection. The first summary makes it (setup does not: a new
  * tracker has no summary to show yet), so each later generation only clears and rewrites the cells (a
  * fixed, smaller number of service calls). Every call is paid for on Google (README, Performance), so the
  * tab gets no placeholder line (the report is written over A1 at once) and no protection description (a
  * tab's one protection is the add-on's whatever it says, as setup's are: docs/workbook.md#protection).
  */
-export function createSummarySheet(ss: Spreadsheet, rows: number, columns: number): GoogleAppsScript.Spreadsheet.Sheet {
+export function createSummarySheet(ss: Spreadsheet, rows: number): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.insertSheet(TAB.summary, 0);
   // The look comes first: it is set only here, so an insert below that fails (a tab past Sheets' cell limit)
   // must not leave a tab that every later summary reuses without frozen rows, widths or protection.
   sheet.setFrozenRows(2);
   // Labels and values 120 px (column A too: "Expected (aspirational)", "Not started"), the key result's
-  // text over it; the trend (one column per week from column 8) and the Chart data's weeks 70 px, to the
-  // new sheet's last column now and the inserted ones after their insert.
+  // text over it; the columns under the charts keep Sheets' 100 px.
   sheet.setColumnWidths(1, 7, 120);
   sheet.setColumnWidth(2, 320);
-  sheet.setColumnWidths(8, NEW_SHEET_COLUMNS - 7, 70);
   // protect() returns the tab's existing protection; one this user may not edit already protects it.
   const p = sheet.protect();
   if (p.canEdit()) p.setWarningOnly(true);
-  // The Chart data block lies right of the report, past a new sheet's 26 columns for most cycles: added now,
-  // in one call, rather than by render.ts after a failed range and a look at the tab's size.
-  if (columns > NEW_SHEET_COLUMNS) {
-    sheet.insertColumnsAfter(NEW_SHEET_COLUMNS, columns - NEW_SHEET_COLUMNS);
-    sheet.setColumnWidths(NEW_SHEET_COLUMNS + 1, columns - NEW_SHEET_COLUMNS, 70);
-  }
   // A report longer than a new sheet's 1,000 rows (a tracker of several hundred KRs) gets its room now, as
   // render.ts would give it (twice the report, so a growing cycle does not grow the tab every week), without
   // first failing to get the range and asking for the tab's size.
@@ -153,25 +146,32 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     // History's state columns are read for last week (its confidence) and the checkpoint the log is read from.
     const checkpoints = loadCheckpoints();
     const best = checkpointFor(cycleCheckpoints(checkpoints, settings.startDate), settings, asOf);
-    const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []), expectedHistoryLast(checkpoints, settings.startDate));
-    const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null });
+    // The trend's past weeks from the Weekly Trend tab when it holds them as written: then History is read
+    // only from last week's first row (recorded by its checkpoint) down, not every past week's rows.
+    const trendSheet = ss.getSheetByName(TAB.trend);
+    const cache = readTrendCache(checkpoints.props, trendSheet, tracker, week);
+    const lastWeekFirst = cache.pastValues && best && best.week === week - 1 && typeof best.historyFirst === "number" ? best.historyFirst : null;
+    const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []), expectedHistoryLast(checkpoints, settings.startDate), lastWeekFirst);
+    const pastValues = lastWeekFirst !== null ? cache.pastValues! : undefined;
+    const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     // Numbers inside the summary's text (and the digest's) take the locale's decimal separator: one call.
     const decimalSeparator = decimalSeparatorFor(ss.getSpreadsheetLocale());
-    const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, decimalSeparator });
+    const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, decimalSeparator, pastValues });
 
     const report = { row: 1, column: 1, width: model.width, rows: model.rows };
     let sheet = ss.getSheetByName(TAB.summary);
-    if (!sheet) {
-      const { bottom, right } = extentOf([report, model.chartData]);
-      sheet = createSummarySheet(ss, bottom, right);
-    }
+    if (!sheet) sheet = createSummarySheet(ss, extentOf([report]).bottom);
     else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created; removes the status rules
-    renderSparseReport(sheet, report, [model.chartData]);
+    renderSparseReport(sheet, report, []);
     setStatusColours(sheet); // clear() removed them
-    updateSummaryCharts(sheet, model.charts);
+    // The whole trend when the tab does not hold the past weeks as written; else this week's column.
+    const whole = !pastValues;
+    const trend = writeTrendTab(ss, trendSheet, model.block, model.week, model.weeks, whole);
+    updateSummaryCharts(sheet, trend, model.charts);
+    saveTrendCache(cache, trend, tracker, model.block, model.week, whole);
 
-    const historyLast = writeHistory(ss, hist, model, tz);
+    const written = writeHistory(ss, hist, model, tz);
     ensureHistoryScoreFormat(hist.sheet, hist.headerRow + 1, col({ headers: hist.headers }, "Score") + 1, checkpoints.props);
     // The week's History rows summarise the log read when every row read is dated on or before the summary's day.
     const complete = hist.hasState && (log.maxDate === null || log.maxDate <= asOf);
@@ -179,7 +179,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
       checkpoints,
       model.week,
       complete
-        ? { week: model.week, asOf, lastRow: log.lastRow, rowKey: log.rowKey, maxDate: log.maxDate, headerRow: log.headerRow, digest: historyDigest(model.historyRows), historyLast }
+        ? { week: model.week, asOf, lastRow: log.lastRow, rowKey: log.rowKey, maxDate: log.maxDate, headerRow: log.headerRow, digest: historyDigest(model.historyRows), historyLast: written.last, historyFirst: written.first }
         : null,
       settings.startDate,
     );
@@ -191,8 +191,11 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
 /** History grows by at least this many rows at a time, so growing is rare. */
 const HISTORY_GROWTH = 500;
 
-/** Writes the week's History rows; returns the last row holding an entry after the write (the next summary's expectation). */
-function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: string): number {
+/**
+ * Writes the week's History rows; returns the first row of the week's rows and the last row holding an entry
+ * after the write (the next summary reads from the one, and expects the other).
+ */
+function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: string): { first: number | undefined; last: number } {
   let existing: ExistingHistoryRow[] = h.entries;
   const plan0 = planHistoryWrite(existing, model.week, model.historyRows, h.headerRow + 1);
   if (plan0.mode === "rewrite" && h.hasState) {
@@ -229,7 +232,8 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
   let end = h.headerRow;
   for (const e of existing) if (e.row < plan.startRow && e.row > end) end = e.row;
   if (rows.length) end = plan.startRow + rows.length - 1;
-  if (total === 0) return end;
+  const first = rows.length ? plan.startRow : undefined;
+  if (total === 0) return { first, last: end };
   const lastRow = plan.startRow + total - 1;
   // History is not sized ahead: a range beyond the sheet's size is refused, so a full tab grows first (one
   // insert) when the write's range fails; its new rows get the Score format after the write.
@@ -254,7 +258,7 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
   } else {
     range.clearContent();
   }
-  return end;
+  return { first, last: end };
 }
 
 /**
