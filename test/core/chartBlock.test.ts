@@ -3,7 +3,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { chartBlock, chartData } from "../../src/core/charts";
-import { buildSummary, chartDataPlace } from "../../src/core/summary";
+import { buildSummary } from "../../src/core/summary";
 import type { HistoryEntry, Tracker } from "../../src/core/model";
 
 const tracker: Tracker = {
@@ -21,7 +21,7 @@ const history = [row(1, "2026-01-11", 0.1), row(2, "2026-01-18", 0.2), row(2026,
 
 describe("Chart data block", () => {
   it("has weeks 1..cycle across, a History week outside the cycle dropped", () => {
-    const block = chartBlock(chartData(tracker, history), 13, { row: 3, column: 21 }, { row: 3, column: 12 });
+    const block = chartBlock(chartData(tracker, history), 13, { row: 3, column: 21 }, { row: 3, column: 12 }, "Weekly Trend");
     expect(block.width).toBe(14);
     expect(block.rows[1].map((c) => c.v)).toEqual(["Week", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]);
     expect(block.rows[2].slice(0, 3).map((c) => c.v)).toEqual(["O1", 0.1, 0.2]);
@@ -30,7 +30,9 @@ describe("Chart data block", () => {
 
   it("is as wide as the cycle in the summary, with Week 2026 in History", () => {
     const model = buildSummary({ tracker, checkins: [], history, asOf: "2026-01-21" });
-    expect(model.chartData.width).toBe(14);
-    expect(model.chartData.column).toBe(chartDataPlace(13).column);
+    // ID, key result, the cycle's 13 weeks, the sparkline and its text; the chart tables in the same columns.
+    expect(model.block.width).toBe(17);
+    expect(model.block.rows.every((r) => r.length === 17)).toBe(true);
+    expect(model.charts[0].ranges[0]).toMatch(/^B\d+:O\d+$/);
   });
 });

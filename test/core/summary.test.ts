@@ -333,10 +333,10 @@ describe("layout", () => {
       "Biggest movers since last week",
       "Forecast",
       "Signals",
-      "Trend",
     ]);
-    // The Chart data is apart from the report, right of it (summary.ts chartDataPlace).
-    expect(String(a.chartData.rows[0][0].v)).toMatch(/^Chart data/);
+    // The Trend and the Chart data are apart from the report, on the Weekly Trend tab (trendBlock.ts).
+    expect(String(a.block.rows[0][0].v)).toMatch(/^Trend/);
+    expect(a.block.rows.some((r) => String(r[0].v).startsWith("Chart data"))).toBe(true);
   });
   it("overall row: score, expected, status, rate, k of n", () => {
     const i = rowIndex(a, (r) => r[0].v === "Overall");
@@ -358,12 +358,15 @@ describe("layout", () => {
     expect(a.rows[i + 3][3].fmt).toBe("yyyy-mm-dd");
     expect(a.rows[i + 5][3].v).toBe("never");
   });
-  it("trend rows end in a SPARKLINE over their own value cells", () => {
-    const h = rowIndex(a, (r) => String(r[0].v).startsWith("Trend"));
-    expect(a.rows[h + 1].map((c) => c.v).slice(0, 7)).toEqual(["ID", "Key result", "Week 1", "Week 2", "Week 3", "Week 4", "Trend"]);
-    const i = rowIndex(a, (r) => r[0].v === "O1.KR1", h);
-    expect(a.rows[i].slice(2, 6).map((c) => c.v)).toEqual([82, 85, 85, 88]);
-    expect(a.rows[i][6].formula).toBe(`=IFERROR(SPARKLINE(C${i + 1}:F${i + 1}),"")`);
+  it("trend rows end in a SPARKLINE over the whole cycle's week cells of their row", () => {
+    const blk = a.block.rows;
+    expect(blk[1].map((c) => c.v).slice(0, 6)).toEqual(["ID", "Key result", "Week 1", "Week 2", "Week 3", "Week 4"]);
+    expect(blk[1].slice(-2).map((c) => c.v)).toEqual(["Trend", "Last weeks"]);
+    const i = blk.findIndex((r) => r[0].v === "O1.KR1");
+    expect(blk[i].slice(2, 7).map((c) => c.v)).toEqual([82, 85, 85, 88, null]);
+    // Sheet row i + 1 (the block starts at A1); weeks C..O of a 13-week cycle, blanks not drawn.
+    expect(blk[i][15].formula).toBe(`=IFERROR(SPARKLINE(C${i + 1}:O${i + 1},{"empty","ignore"}),"")`);
+    expect(a.block.firstKrRow).toBe(3);
   });
   it("empty sections say None", () => {
     const m = buildSummary({ tracker: fixtureTracker(), checkins: [], history: [], asOf: "2026-01-06" });
@@ -377,15 +380,19 @@ describe("layout", () => {
     const checkins = fixtureCheckins();
     // Week 4 (A, no History yet), week 5 (B, with week 4's rows) and week 13 (week 4's and 5's rows).
     const late = buildSummary({ tracker, checkins, history: a.historyRows.concat(b.historyRows), asOf: "2026-03-30" });
+    const krs = tracker.keyResults.length;
     for (const m of [a, b, late]) {
-      expect({ row: m.chartData.row, column: m.chartData.column, width: m.chartData.width }).toEqual({ row: 3, column: 21, width: 14 });
-      expect(m.charts.map((c) => c.ranges)).toEqual([["U4:AH9"], ["U11:AH14"]]);
-      // Right of the widest the report gets this cycle (the Trend at week 13) and of the charts (L to S).
-      expect(m.width).toBeLessThan(m.chartData.column - 1);
+      expect({ row: m.block.row, column: m.block.column, width: m.block.width }).toEqual({ row: 1, column: 1, width: 17 });
+      // Below the trend's heading, header and KR rows and a blank row: the Chart data's heading, then its tables.
+      const top = 2 + krs + 2;
+      expect(m.charts.map((c) => c.ranges)).toEqual([[`B${top + 1}:O${top + 6}`], [`B${top + 8}:O${top + 11}`]]);
+      expect(m.charts.map((c) => c.sheet)).toEqual(["Weekly Trend", "Weekly Trend"]);
+      expect(m.block.scoreRows).toEqual({ first: top + 2, last: top + 6 });
+      // The report keeps to the columns left of the charts (L): its widest table is 10 columns.
+      expect(m.width).toBeLessThanOrEqual(10);
     }
-    expect(late.width).toBe(17);
-    const rows = b.chartData.rows.map((r) => r.map((c) => c.v));
-    expect(rows[0][0]).toBe("Chart data: from History, drawn by the charts to the left");
+    const rows = b.block.rows.slice(2 + krs + 1).map((r) => r.slice(1, 15).map((c) => c.v));
+    expect(String(b.block.rows[2 + krs + 1][0].v)).toBe("Chart data: from History, drawn by the Weekly Summary's charts");
     expect(rows[1]).toEqual(["Week", ...Array.from({ length: 13 }, (_, i) => i + 1)]);
     expect(rows.slice(2, 7).map((r) => r[0])).toEqual(["O1", "O2", "O3", "Expected (committed)", "Expected (aspirational)"]);
     // History has weeks 4 and 5 at B: those columns hold values, every other week is blank.
@@ -397,23 +404,24 @@ describe("layout", () => {
     expect(rows.slice(9).map((r) => r.slice(4, 6).reduce((x, y) => Number(x) + Number(y), 0)).reduce((x, y) => Number(x) + Number(y), 0)).toBeGreaterThan(0);
     expect(rows[9][1]).toBeNull();
     // The same values the charts drew when the block had a column per week of History (weeks 4 and 5).
-    const score = b.chartData.rows[2][5];
+    const score = b.block.rows[2 + krs + 1 + 2][6];
     expect(score.fmt).toBe("0.00");
     expect(typeof score.v).toBe("number");
     // A line goes on across a week without a summary (its column is blank); the columns stop where the data does.
     expect(b.charts.map((c) => c.interpolateNulls)).toEqual([true, false]);
   });
-  it("a longer cycle puts the block further right, still fixed for the cycle", () => {
+  it("a longer cycle widens the block, not the report", () => {
     const t = fixtureTracker();
     t.settings.weeks = 26;
     const m = buildSummary({ tracker: t, checkins: fixtureCheckins(), history: [], asOf: A });
-    expect([m.chartData.column, m.chartData.width]).toEqual([26 + 4 + 2, 27]);
+    expect([m.block.column, m.block.width]).toEqual([1, 2 + 26 + 2]);
+    expect(m.width).toBeLessThanOrEqual(10);
   });
-  it("wide trends widen the table", () => {
+  it("the trend's weeks are the cycle's, the values up to this week", () => {
     const late = buildSummary({ tracker: fixtureTracker(), checkins: fixtureCheckins(), history: [], asOf: "2026-03-30" });
     expect(late.week).toBe(13);
-    expect(late.width).toBe(2 + 13 + 2); // ID, key result, 13 weeks, the sparkline and its text
-    const i = rowIndex(late, (r) => r[0].v === "O1.KR1" && r[late.width - 2].formula !== undefined);
-    expect(late.rows[i][late.width - 2].formula).toBe(`=IFERROR(SPARKLINE(C${i + 1}:O${i + 1}),"")`);
+    const i = late.block.rows.findIndex((r) => r[0].v === "O1.KR1");
+    expect(late.block.rows[i].slice(2, 15).every((c) => c.v !== undefined)).toBe(true);
+    expect(late.block.rows[i][15].formula).toBe(`=IFERROR(SPARKLINE(C${i + 1}:O${i + 1},{"empty","ignore"}),"")`);
   });
 });
