@@ -272,7 +272,7 @@ async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {
 /** Why the add-on owns a cell (a formula, a header, a tab it writes), or null for a cell people fill. */
 function addonOwned(tab: string, range: GoogleAppsScript.Spreadsheet.Range): string | null {
   if (range.getFormula()) return "a formula";
-  if (tab === "Weekly Summary") return "part of the Weekly Summary (regenerate it instead)";
+  if (tab === "Weekly Summary" || tab === "Weekly Trend") return `part of the ${tab} (regenerate the Weekly Summary instead)`;
   if (tab === "Check-ins" || tab === "History") return `in the ${tab} log (check in, or correct a check-in, instead)`;
   if (range.getRow() === 1 && ["Objectives", "Key Results", "Settings"].indexOf(tab) >= 0) return "a header";
   return null;

@@ -182,6 +182,8 @@ export function rollOver(
     }
     const summary = ss.getSheetByName(TAB.summary);
     if (summary) ss.deleteSheet(summary);
+    const trend = ss.getSheetByName(TAB.trend);
+    if (trend) ss.deleteSheet(trend);
 
     // The next cycle: settings, fresh tabs, the carried OKRs with their new baselines.
     const settingsSheet = ss.getSheetByName(TAB.settings);

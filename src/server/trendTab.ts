@@ -10,16 +10,30 @@ import { formatSparse } from "./renderSparse";
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** The tab beside the Weekly Summary, with its lasting look: frozen heading and header, widths, warning-only protection. */
-function createTrendSheet(ss: Spreadsheet, weeks: number): Sheet {
+/** A new sheet's size (insertSheet). */
+const NEW_ROWS = 1000;
+const NEW_COLUMNS = 26;
+
+/**
+ * The tab beside the Weekly Summary, with its lasting look (frozen heading and header, widths, warning-only
+ * protection) set before its size: an insert past Sheets' cell limit must not leave a tab that later
+ * summaries reuse without it. Then rows and columns for the block, which is the same size all cycle.
+ */
+function createTrendSheet(ss: Spreadsheet, rows: number, columns: number, weeks: number): Sheet {
   const sheet = ss.insertSheet(TAB.trend, 1);
   sheet.setFrozenRows(2);
   // The key result's text, then the weeks at 70 px (ID and the text trend keep Sheets' 100 px; the text
   // flows over the blank cells right of it).
   sheet.setColumnWidth(2, 240);
-  if (weeks > 0) sheet.setColumnWidths(3, weeks, 70);
+  const lastWeek = weekColumn(weeks);
+  if (weeks > 0) sheet.setColumnWidths(3, Math.min(lastWeek, NEW_COLUMNS) - 2, 70);
   const p = sheet.protect();
   if (p.canEdit()) p.setWarningOnly(true);
+  if (columns > NEW_COLUMNS) {
+    sheet.insertColumnsAfter(NEW_COLUMNS, columns - NEW_COLUMNS);
+    if (lastWeek > NEW_COLUMNS) sheet.setColumnWidths(NEW_COLUMNS + 1, lastWeek - NEW_COLUMNS, 70);
+  }
+  if (rows > NEW_ROWS) sheet.insertRowsAfter(NEW_ROWS, rows - NEW_ROWS);
   return sheet;
 }
 
@@ -32,9 +46,11 @@ export function writeTrendTab(ss: Spreadsheet, sheet: Sheet | null, block: Trend
     for (const s of weekSlices(block, week, weeks)) sheet.getRange(s.row, s.column, s.rows.length, s.width).setValues(valuesOf(s.rows));
     return sheet;
   }
+  const bottom = block.row + block.rows.length - 1;
+  const right = block.column + block.width - 1;
   if (sheet) sheet.clear();
-  else sheet = createTrendSheet(ss, weeks);
-  rangeFromA1Growing(sheet, block.row + block.rows.length - 1, block.column + block.width - 1).setValues(valuesOf(block.rows));
+  else sheet = createTrendSheet(ss, bottom, right, weeks);
+  rangeFromA1Growing(sheet, bottom, right).setValues(valuesOf(block.rows));
   // The scores of the weeks to come get their format now, so that an ordinary week writes values only.
   const ahead: [number, number][] = [];
   if (block.scoreRows) {

@@ -188,14 +188,16 @@ describe("the Weekly Summary and the digest", () => {
   });
   it("this week's movers, the text trend and the note; every other cell as in '.'", () => {
     expect(de.data.thisWeek[2]).toBe("Biggest gain: O1.KR1 +0,17; biggest drop: O1.KR2 -0,10.");
-    const texts = de.rows.flat().filter((c) => typeof c.v === "string").map((c) => String(c.v));
+    // The report and the Weekly Trend block (the text trend is there).
+    const all = (m: typeof de) => m.rows.concat(m.block.rows);
+    const texts = all(de).flat().filter((c) => typeof c.v === "string").map((c) => String(c.v));
     expect(texts).toContain("▁█ 81 → 84,5");
     expect(texts.some((s) => s.startsWith("Scores run from 0,00 to 1,00. Expected = share of the cycle elapsed × goal (1,0 for committed"))).toBe(true);
-    expect(de.rows.length).toBe(en.rows.length);
+    expect(all(de).length).toBe(all(en).length);
     let changed = 0;
-    de.rows.forEach((r, i) =>
+    all(de).forEach((r, i) =>
       r.forEach((c, j) => {
-        const e = en.rows[i][j];
+        const e = all(en)[i][j];
         if (typeof e.v === "string") {
           expect(c.v, `row ${i + 1} column ${j + 1}`).toBe(commaOf(e.v));
           if (c.v !== e.v) changed++;

@@ -13,24 +13,34 @@ import type { Workbook } from "../../src/local/runtime";
 const START = "2026-01-05";
 const ADMIN = "ops.lead@example.com";
 const SUMMARY = "Weekly Summary";
+const TREND = "Weekly Trend";
 
-/** The tab's lasting layout, as the first summary sets it (summaryTab.ts createSummarySheet). */
+/** The tabs' lasting layout, as the first summary sets it (summaryTab.ts createSummarySheet, trendTab.ts). */
 function expectSummaryLayout(wb: Workbook): void {
   const sheet = ss(wb).getSheetByName(SUMMARY);
   expect(sheet, "the Weekly Summary tab").not.toBeNull();
   expect(ss(wb).getSheets()[0].getName()).toBe(SUMMARY);
   expect(sheet!.getFrozenRows()).toBe(2);
-  // 70 px from H to the Chart data's last week (AH in a 13-week cycle: it starts at U), the columns the
-  // first summary inserted past Z included.
-  expect(sheet!.getMaxColumns()).toBe(34);
-  const widths = Array.from({ length: 34 }, (_, c) => sheet!.getColumnWidth(c + 1));
-  expect(widths).toEqual([120, 320, 120, 120, 120, 120, 120, ...new Array(27).fill(70)]);
+  // A new sheet's 26 columns: the report is 10 wide, the charts beside it; the trend has a tab of its own.
+  expect(sheet!.getMaxColumns()).toBe(26);
+  const widths = Array.from({ length: 26 }, (_, c) => sheet!.getColumnWidth(c + 1));
+  expect(widths).toEqual([120, 320, 120, 120, 120, 120, 120, ...new Array(19).fill(100)]);
   const ps = sheet!.getProtections(PROTECTION.SHEET);
   expect(ps).toHaveLength(1);
   expect(ps[0].isWarningOnly()).toBe(true);
   // The report itself from A1 (no placeholder line left over).
   expect(String(sheet!.getRange("A1").getValue())).toContain("Weekly summary");
   expect(String(sheet!.getRange("A2").getValue())).toMatch(/^Week \d+ of 13 · as of /);
+  // The Weekly Trend beside it: second, its heading and header frozen, the key result 240 px and the
+  // cycle's 13 weeks 70 px, warning-only protection.
+  const trend = ss(wb).getSheetByName(TREND);
+  expect(trend, "the Weekly Trend tab").not.toBeNull();
+  expect(ss(wb).getSheets()[1].getName()).toBe(TREND);
+  expect(trend!.getFrozenRows()).toBe(2);
+  expect(Array.from({ length: 17 }, (_, c) => trend!.getColumnWidth(c + 1))).toEqual([100, 240, ...new Array(13).fill(70), 100, 100]);
+  expect(trend!.getProtections(PROTECTION.SHEET).map((p) => p.isWarningOnly())).toEqual([true]);
+  expect(String(trend!.getRange("A1").getValue())).toBe("Trend: value at the end of each week");
+  expect(trend!.getRange("A2:C2").getValues()[0]).toEqual(["ID", "Key result", "Week 1"]);
 }
 
 describe("a new tracker's Weekly Summary tab", () => {
@@ -66,9 +76,10 @@ describe("a new tracker's Weekly Summary tab", () => {
   });
 
   it("keeps its look when an insert that makes room fails: frozen rows, widths and protection come first", () => {
-    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    // A 26-week cycle's Weekly Trend is 30 columns wide, past a new sheet's Z: the first summary inserts them,
+    // and that insert fails.
+    const wb = newTracker({ template: "operations", start: START, weeks: 26, at: START, user: ADMIN });
     setToday(wb, "2026-01-12");
-    // A 13-week cycle's Chart data ends past column Z, so the first summary inserts columns: that insert fails.
     let failed = false;
     wb.services.counters.listener = (name) => {
       if (name !== "Sheet.insertColumnsAfter" || failed) return;
@@ -81,17 +92,17 @@ describe("a new tracker's Weekly Summary tab", () => {
       wb.services.counters.listener = null;
     }
     expect(failed).toBe(true);
-    const sheet = ss(wb).getSheetByName(SUMMARY)!;
-    expect(sheet.getFrozenRows()).toBe(2);
-    expect([1, 2, 3, 7].map((c) => sheet.getColumnWidth(c))).toEqual([120, 320, 120, 120]);
-    // The trend's week columns (H on) within a new sheet's 26 are 70 px too: their widths do not wait for
-    // the insert (the columns past Z it would have added are not there).
-    expect(sheet.getMaxColumns()).toBe(26);
-    expect(Array.from({ length: 19 }, (_, i) => sheet.getColumnWidth(8 + i))).toEqual(new Array(19).fill(70));
-    expect(sheet.getProtections(PROTECTION.SHEET).map((p) => p.isWarningOnly())).toEqual([true]);
-    // The next summary reuses the tab (clears and rewrites it), with that look.
+    const trend = ss(wb).getSheetByName(TREND)!;
+    expect(trend.getFrozenRows()).toBe(2);
+    expect(trend.getMaxColumns()).toBe(26);
+    // The weeks within a new sheet's 26 columns are 70 px already: their widths do not wait for the insert.
+    expect(Array.from({ length: 26 }, (_, i) => trend.getColumnWidth(i + 1))).toEqual([100, 240, ...new Array(24).fill(70)]);
+    expect(trend.getProtections(PROTECTION.SHEET).map((p) => p.isWarningOnly())).toEqual([true]);
+    // The next summary reuses the tab (clears it, grows it and rewrites it), with that look.
     expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-12" }).ok).toBe(true);
-    expect(sheet.getFrozenRows()).toBe(2);
-    expect(String(sheet.getRange("A1").getValue())).toContain("Weekly summary");
+    expect(trend.getFrozenRows()).toBe(2);
+    expect(trend.getMaxColumns()).toBe(30);
+    expect(String(trend.getRange("A1").getValue())).toBe("Trend: value at the end of each week");
+    expect(trend.getRange(2, 28).getValue()).toBe("Week 26");
   });
 });

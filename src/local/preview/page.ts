@@ -5,6 +5,7 @@ import type { PreviewMenuItem, PreviewNotice, PreviewTab } from "./types";
 import { MENU_CSS, MENU_HTML, MENU_JS, renderMenu, renderNotices } from "./menuUi";
 import { RPC_DONE_MESSAGE } from "./shim";
 import { chartsHtml } from "./charts";
+import { TAB } from "../../core/tabs";
 import { escapeHtml } from "./escape";
 import { gridTab, ROWNUM_WIDTH, type GridCell, type GridTab } from "./grid";
 
@@ -50,6 +51,15 @@ function renderTabStrip(tabs: PreviewTab[], selected: number): string {
 }
 
 /** Which tab a `?tab=` value names: a tab name, else a 0-based index, else the first tab. */
+/**
+ * The rows the charts under a tab are drawn from: the Weekly Summary's charts draw the Chart data on the
+ * Weekly Trend tab (as the embedded charts do), any other tab its own.
+ */
+function chartRows(tabs: PreviewTab[], tab: PreviewTab): PreviewTab["rows"] {
+  if (tab.name !== TAB.summary) return tab.rows;
+  return tabs.find((t) => t.name === TAB.trend)?.rows ?? tab.rows;
+}
+
 export function selectTab(tabs: PreviewTab[], q: string | null): number {
   if (q === null || q === "") return 0;
   const byName = tabs.findIndex((t) => t.name === q);
@@ -80,7 +90,7 @@ export function renderPage(
     ${renderNotices(extras.notices || [])}
     ${MENU_HTML}
     <div class="grid-wrap" id="grid" role="tabpanel" tabindex="0">${renderTable(tabs[selected] ? gridTab(tabs[selected]) : undefined)}</div>
-    ${tabs[selected] ? chartsHtml(tabs[selected].rows, tabs[selected].name) : ""}
+    ${tabs[selected] ? chartsHtml(chartRows(tabs, tabs[selected]), tabs[selected].name) : ""}
     <nav class="tabs" role="tablist" id="tabs" aria-label="Sheets">${renderTabStrip(tabs, selected)}</nav>
   </div>
   <aside class="side"><iframe id="sidebar" src="/sidebar" title="Check-in sidebar"></iframe></aside>
