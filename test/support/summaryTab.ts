@@ -34,11 +34,20 @@ export interface Tab {
   formulas: string[][];
 }
 
-export function summaryTab(wb: Workbook): Tab {
-  const sh = ss(wb).getSheetByName("Weekly Summary");
-  if (!sh) throw new Error("no Weekly Summary tab");
+function tabNamed(wb: Workbook, name: string): Tab {
+  const sh = ss(wb).getSheetByName(name);
+  if (!sh) throw new Error(`no ${name} tab`);
   const range = sh.getDataRange();
   return { values: range.getValues(), formulas: range.getFormulas() };
+}
+
+export function summaryTab(wb: Workbook): Tab {
+  return tabNamed(wb, "Weekly Summary");
+}
+
+/** The Weekly Trend tab: the trend by week from A1 ("Trend" section), then the Chart data below it. */
+export function trendTab(wb: Workbook): Tab {
+  return tabNamed(wb, "Weekly Trend");
 }
 
 /** The first row (0-based) whose first cell's text satisfies `pred`. */
@@ -48,7 +57,7 @@ export function rowWhere(t: Tab, pred: (text: string) => boolean): number {
   return i;
 }
 
-/** The "Chart data" block's heading cell (0-based row and column): right of the report, from row 3. */
+/** The "Chart data" block's heading cell (0-based row and column): on the Weekly Trend tab, column A below the trend. */
 export function chartDataAt(t: Tab): { row: number; col: number } {
   for (let row = 0; row < t.values.length; row++) {
     const col = t.values[row].findIndex((v) => String(v).startsWith("Chart data"));
@@ -57,12 +66,16 @@ export function chartDataAt(t: Tab): { row: number; col: number } {
   throw new Error("no Chart data block");
 }
 
-/** The report's columns: to its last non-blank one left of the Chart data block (which lies beyond a blank column). */
+/**
+ * The report's columns: to its last non-blank one left of a Chart data block beside it (which lies beyond a
+ * blank column; a Weekly Summary made before session 8 had one). On the Weekly Trend tab the Chart data is
+ * below the trend, in column A: every column counts.
+ */
 export function reportWidth(t: Tab): number {
   let block = t.values[0]?.length ?? 0;
   for (const r of t.values) {
     const col = r.findIndex((v) => String(v).startsWith("Chart data"));
-    if (col >= 0) block = Math.min(block, col);
+    if (col > 0) block = Math.min(block, col);
   }
   let width = 0;
   for (const r of t.values) for (let c = block - 1; c >= width; c--) if (r[c] !== "") width = c + 1;
