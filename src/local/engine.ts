@@ -100,8 +100,8 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
   accentSensitive: true,
   useWildcards: true,
   maxRows: 200_000,
-  // Room for wide tabs: the Weekly Summary's Chart data ends at column 21 + the cycle's weeks at least
-  // (core/summary.ts chartDataPlace: 110 at 52 weeks), and a tab may be widened by hand; 200 once made a
+  // Room for wide tabs: the Weekly Trend is 4 + the cycle's weeks wide (56 at 52 weeks; the Weekly Summary
+  // was 110 wide before session 8), and a tab may be widened by hand; 200 once made a
   // large tracker's summary fail with "Sheet size limit exceeded". Size checks only: no cost.
   maxColumns: 2_000,
 };

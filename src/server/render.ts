@@ -131,7 +131,7 @@ export function extentOf(blocks: PlacedBlock[]): { bottom: number; right: number
 
 /**
  * The Weekly Summary on a tab that was just cleared: the report from A1 in two row bands (writeInTwoBands),
- * each other block (the Chart data, right of the report) in one write at its place, and the cells of all of
+ * each other block beside it in one write at its place, and the cells of all of
  * them that differ from a cleared cell's look formatted together, one call per look (renderSparse.ts): a
  * block apart costs its one write, not a call per look. The tab is grown first when it is smaller.
  */

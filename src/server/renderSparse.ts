@@ -106,7 +106,7 @@ class Groups {
 }
 
 /**
- * Sets the looks of blocks written on a cleared tab (the report from A1, the Chart data beside it), all
+ * Sets the looks of blocks written on a cleared tab (the report from A1, or the Weekly Trend block), all
  * blocks' cells of one look in the same call. Fonts: a look of two or more properties
  * that only one rectangle has (the title) in one text-style call; otherwise one call per property and
  * value (bold; each colour; each size). Fills: one call per colour. Number formats: REPORT_FORMATS, one

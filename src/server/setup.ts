@@ -103,15 +103,12 @@ export function writeDataRows(t: Table, rows: unknown[][], headers: readonly str
  */
 function sizeForCycle(summary: GoogleAppsScript.Spreadsheet.Sheet | null, krs: number): void {
   if (!summary) return;
-  // Six rows per KR: attention, missing, trend, forecast, and room for signals (issue 18).
+  // Six rows per KR: attention, missing, low confidence, blockers, forecast and signals (issue 18; the trend
+  // has had a tab of its own since session 8, and a tab sized for it keeps its rows).
   const max = summary.getMaxRows();
   if (max < 6 * krs + 200) summary.insertRowsAfter(max, 6 * krs + 200 - max);
-  // Columns are not sized here. The Chart data ends at column 21 + the cycle's weeks at least (core/summary.ts
-  // chartDataPlace), past a tab's 26 columns for any cycle of 6 weeks or more: the first summary makes the tab
-  // that wide (createSummarySheet), and a tab an older setup made with 26 is widened once by the next
-  // summary (render.ts rangeFromA1Growing: 5 calls, that week only). Widening it here would check the tab's
-  // width against the cycle's length on every Repair of a healthy tracker (a getMaxColumns more, or a probe
-  // range in place of getMaxRows) only to move 4 of those calls, once, from a summary to a Repair.
+  // Columns are not sized here: the report is 10 columns wide, and the trend's week columns are on the
+  // Weekly Trend tab, which the summary makes and sizes for the cycle (trendTab.ts).
   // History is not sized ahead: the summary reads it to its last row and grows it, in one call, in a week
   // that needs room (docs/summary.md#history).
 }

@@ -129,10 +129,11 @@ export function createSummarySheet(ss: Spreadsheet, rows: number): GoogleAppsScr
 /**
  * Generates the Weekly Summary and writes the week's History rows. The number of service calls does not
  * depend on the tracker's size: one read per source tab, a fixed set of batched writes, one call per look
- * formatted (70–72 calls a week: test/server/summary.test.ts; the charts and History's Score format only
- * when they change, which the Chart data's place fixed for the cycle makes rare, the status rules every
- * time since clear() removes them; layout, widths and protection are set once, by the first generation,
- * which makes the tab).
+ * formatted (test/server/summary.test.ts; the charts and History's Score format only when they change,
+ * which the Chart data's place fixed for the cycle makes rare, the status rules every time since clear()
+ * removes them; layout, widths and protection are set once, by the first generation, which makes the
+ * tabs). An ordinary week reads the trend's past weeks from the Weekly Trend tab and writes its own week's
+ * column there (trendCache.ts, trendTab.ts); any other rewrites that tab whole from History.
  */
 export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   return withDocumentLock(() => {
