@@ -15,6 +15,7 @@ import { summaryCellsRead as summarize } from "../support/summaryTab";
 
 const START = "2026-01-05";
 const CHECKPOINTS = "okrSheets.summaryCheckpoints";
+const TREND_RECORD = "okrSheets.trendBlock";
 const OWNER: Record<string, string> = {
   "O1.KR1": "dispatch.lead@example.com",
   "O1.KR2": "planning.lead@example.com",
@@ -50,11 +51,11 @@ const ORDINARY: Week[] = [0, 1, 2].map((w) => ({
   again: false,
 }));
 
-/** What a summary leaves behind: the tab's cells (its generation time aside) and History. */
-function written(wb: Workbook): { summary: unknown[][]; history: unknown[][] } {
+/** What a summary leaves behind: the tab's cells (its generation time aside), the Weekly Trend's cells and formulas, and History. */
+function written(wb: Workbook): { summary: unknown[][]; trend: unknown[][]; trendFormulas: string[][]; history: unknown[][] } {
   const cells = (tab: string) => ss(wb).getSheetByName(tab)!.getDataRange().getValues().map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v)));
   const summary = cells("Weekly Summary").map((r) => r.map((v) => (typeof v === "string" ? v.replace(/ · generated \d{4}-\d\d-\d\d \d\d:\d\d/, "") : v)));
-  return { summary, history: cells("History") };
+  return { summary, trend: cells("Weekly Trend"), trendFormulas: ss(wb).getSheetByName("Weekly Trend")!.getDataRange().getFormulas(), history: cells("History") };
 }
 
 
@@ -63,6 +64,8 @@ interface Outcome {
   withCheckpoint: number;
   /** Of those, how many read fewer cells than the whole log's summary (the checkpoint was used). */
   fewerCells: number;
+  /** Summaries whose Weekly Trend tab had a record of its past weeks (an ordinary week then writes one column). */
+  fromTrendTab: number;
 }
 
 /** `logAtSheetEnd`: the log's sheet ends at its last row (as a log grown by its check-ins does), so the
@@ -75,7 +78,7 @@ function run(weeks: Week[], logAtSheetEnd = false): Outcome {
     // check-in fills it, and the log ends at the sheet's end from then on.
     log.deleteRows(log.getLastRow() + 2, log.getMaxRows() - log.getLastRow() - 1);
   }
-  const out: Outcome = { withCheckpoint: 0, fewerCells: 0 };
+  const out: Outcome = { withCheckpoint: 0, fewerCells: 0, fromTrendTab: 0 };
   weeks.forEach((w, i) => {
     const monday = addDays(START, 7 * i);
     for (const e of w.checkins) {
@@ -99,9 +102,14 @@ function run(weeks: Week[], logAtSheetEnd = false): Outcome {
       const snap = wb.services.toSnapshot();
       const hadCheckpoint = !!snap.documentProperties[CHECKPOINTS];
       delete snap.documentProperties[CHECKPOINTS];
+      // Nor the record of its Weekly Trend tab: that summary rewrites the tab whole from History.
+      delete snap.documentProperties[TREND_RECORD];
       const whole = workbookFromSnapshot("/nonexistent/whole.xlsx", snap, { at, user: "ops.lead@example.com" });
       const wholeCells = summarize(whole, at);
+      const wholeWritten = whole.services.counters.cellsWritten;
       const cells = summarize(wb, at);
+      // An ordinary week writes one week's column of the Weekly Trend, not the whole tab.
+      if (wb.services.counters.cellsWritten < wholeWritten) out.fromTrendTab++;
       expect(written(wb), `summary as of ${at}`).toEqual(written(whole));
       if (hadCheckpoint) {
         out.withCheckpoint++;
@@ -113,11 +121,14 @@ function run(weeks: Week[], logAtSheetEnd = false): Outcome {
 }
 
 describe("the add-on's incremental summary equals the whole log's", () => {
-  it("for generated check-ins (late, corrected, repeated) and summaries, Weekly Summary and History alike", () => {
+  it("for generated check-ins (late, corrected, repeated) and summaries, Weekly Summary, Weekly Trend and History alike", () => {
     let fewer = 0;
+    let fromTrend = 0;
     fc.assert(
       fc.property(fc.array(week, { minLength: 2, maxLength: 4 }), fc.boolean(), (weeks, logAtSheetEnd) => {
-        fewer += run(weeks, logAtSheetEnd).fewerCells;
+        const o = run(weeks, logAtSheetEnd);
+        fewer += o.fewerCells;
+        fromTrend += o.fromTrendTab;
       }),
       // Random weeks may leave no checkpoint to use (late check-ins dated after a summary's day): the two
       // examples, run first, are ordinary weeks whose later summaries must start from a checkpoint.
@@ -125,5 +136,6 @@ describe("the add-on's incremental summary equals the whole log's", () => {
     );
     // Worth something only if checkpoints were actually used (the examples' weeks 2 and 3, twice).
     expect(fewer, "summaries that read the log from a checkpoint").toBeGreaterThanOrEqual(4);
+    expect(fromTrend, "summaries that found the Weekly Trend's record").toBeGreaterThanOrEqual(4);
   });
 });
