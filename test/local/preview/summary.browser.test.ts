@@ -63,4 +63,17 @@ if (!haveChromium) console.warn(`Skipping the preview summary browser test: no C
       expect(last.flow).not.toBe("clip");
     });
   }, 60000);
+
+  it("draws the Weekly Summary's two charts from the Chart data on the Weekly Trend tab", async () => {
+    const wb = await openWorkbook(file, { at: asOf });
+    await preview.withPage(wb, { tab: "Weekly Summary" }, async ({ page }) => {
+      expect(await page.locator("#charts").count(), "the charts are drawn").toBe(1);
+      expect(await page.locator("#charts").getAttribute("data-tab")).toBe("Weekly Summary");
+      const titles = await page.$$eval("#charts svg > text:first-of-type", (ts) => ts.map((t) => t.textContent));
+      expect(titles).toEqual(["Objective score by week against expected", "Key results by status, by week"]);
+      // The demo's summarised weeks draw: a line per objective and expected line, and status columns.
+      expect(await page.locator("#charts svg").first().locator("polyline").count()).toBeGreaterThan(0);
+      expect(await page.locator("#charts svg").nth(1).locator("rect").count()).toBeGreaterThan(0);
+    });
+  }, 60000);
 });
