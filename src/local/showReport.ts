@@ -1,12 +1,15 @@
 // `okr-sheets show` of a report tab (Weekly Summary, Mid-cycle Review, Retrospective, Portfolio Roll-up…):
 // a title block, then sections, each a title line and/or a table. Found from the tab's shape, never from
 // fixed positions, so a report whose layout changes (new sections, sections moved) still reads whole:
-// - blocks are runs of non-blank rows; the first block's text lines are the title block;
+// - blocks are runs of non-blank rows; the first block's text lines are the title block, unless a table
+//   follows them in that block (the Weekly Trend tab opens with its section's heading, not a title);
 // - in a block, the leading rows holding at most one cell are text lines (the section's title, then
 //   notes); the first row with two or more cells is the table's header, the rest of the block its rows;
 // - a table whose only row is one text cell ("None — …") has no rows and that text as its note;
+// - a table starts at its first column used (the Weekly Trend's Chart data leaves column A blank);
 // - regions side by side, apart by columns blank in every row, are read each so, the first as the report
-//   and the others' sections after its own (the Weekly Summary's Chart data lies right of the report).
+//   and the others' sections after its own (a Weekly Summary made before session 8 held its Chart data
+//   right of the report).
 import { columnLetter } from "../core/a1";
 
 /** One printed sheet row: its number and its cells as displayed (a text line has one cell). */
@@ -19,7 +22,10 @@ export interface ReportSection {
   title: string | null;
   /** The sheet row the section starts on (its title, else its header). */
   row: number;
-  /** The sheet column (1-based) its table starts in: 1, or further right for a block beside the report (Chart data). */
+  /**
+   * The sheet column (1-based) its table starts in: 1, or further right for a table whose first columns are
+   * blank (the Weekly Trend's Chart data, from B) or a block beside the report.
+   */
   column: number;
   headerRow: number | null;
   headers: string[];
@@ -56,8 +62,9 @@ function textOf(shown: string[], values: unknown[]): string {
 }
 
 /**
- * The tab's regions side by side: runs of columns separated by columns blank in every row (the Weekly
- * Summary's Chart data sits right of the report, beyond blank columns), as [first, end) column indexes.
+ * The tab's regions side by side: runs of columns separated by columns blank in every row (a Weekly
+ * Summary made before session 8 held its Chart data right of the report, beyond blank columns), as
+ * [first, end) column indexes.
  */
 function regionsOf(values: unknown[][]): [number, number][] {
   const width = Math.max(0, ...values.map(reach));
@@ -103,7 +110,7 @@ function readRegion(name: string, values: unknown[][], shown: string[][], cell: 
     let k = 0;
     while (k < block.length && filled(values[block[k]]) <= 1) k++;
     const texts = block.slice(0, k).map(line);
-    if (b === 0 && titled) title.push(...texts.splice(0, texts.length));
+    if (b === 0 && titled && k === block.length) title.push(...texts.splice(0, texts.length));
     if (k === block.length) {
       // Text only: a heading with lines under it, or a lone note.
       if (!texts.length) return;
@@ -120,7 +127,7 @@ function readRegion(name: string, values: unknown[][], shown: string[][], cell: 
     return {
       title: head ? head.cells[0] : null,
       row: head ? head.row : table ? table.lines[0].row : notes[0].row,
-      column: c0 + 1,
+      column: table ? table.column : c0 + 1,
       headerRow: table ? table.lines[0].row : null,
       headers: table ? table.headers : [],
       rows: table ? table.rows : [],
@@ -135,15 +142,21 @@ function readRegion(name: string, values: unknown[][], shown: string[][], cell: 
     const lone = data.length === 1 && filled(values[data[0]]) === 1 && typeof values[data[0]].find((v) => !empty(v)) === "string";
     const body = lone ? [] : data;
     const width = Math.max(reach(values[h]), ...body.map((i) => reach(values[i])));
-    const headers = uniqueNames(Array.from({ length: width }, (_, c) => String(values[h][c] ?? "").trim() || columnLetter(c0 + c + 1)), c0);
+    // Columns blank in the header and every row, left of the table, are not part of it.
+    const lead = Math.min(...[h, ...body].map((i) => values[i].findIndex((v) => !empty(v))).filter((c) => c >= 0));
+    const cols = Array.from({ length: width - lead }, (_, c) => lead + c);
+    const headers = uniqueNames(
+      cols.map((c) => String(values[h][c] ?? "").trim() || columnLetter(c0 + c + 1)),
+      c0 + lead,
+    );
     const rows = body.map((i) => {
       const obj: Record<string, unknown> = { _row: i + 1 };
-      headers.forEach((n, c) => (obj[n] = cell(values[i][c] ?? "")));
+      headers.forEach((n, j) => (obj[n] = cell(values[i][cols[j]] ?? "")));
       return obj;
     });
-    const lines = [h, ...body].map((i) => ({ row: i + 1, cells: Array.from({ length: width }, (_, c) => String(shown[i][c] ?? "")) }));
+    const lines = [h, ...body].map((i) => ({ row: i + 1, cells: cols.map((c) => String(shown[i][c] ?? "")) }));
     lines[0].cells = headers;
-    return { headers, rows, lines, note: lone ? line(data[0]) : null };
+    return { headers, rows, lines, note: lone ? line(data[0]) : null, column: c0 + lead + 1 };
   }
 }
 

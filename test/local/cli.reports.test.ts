@@ -1,5 +1,5 @@
 // The command line on report tabs and cycle changes, in process (test/support/cli.ts): `show` of the
-// Weekly Summary, Mid-cycle Review and Retrospective, rollover's focus checks, batch check-ins on the
+// Weekly Summary, Weekly Trend, Mid-cycle Review and Retrospective, rollover's focus checks, batch check-ins on the
 // command's "today", and terminal wording.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -76,17 +76,43 @@ describe("show of a report tab", () => {
     expect(attention.headers, "every column, not the Objectives header's").toContain("Next step");
     const kr2 = attention.rows.find((r) => r["ID"] === "O1.KR2")!;
     expect([kr2["Blockers"], kr2["Next step"]]).toEqual(["Paint shop runs one shift", "Ask for a trial of a second shift"]);
-    // Each section's rows lie between its header and the next section: no 25 rows of every section. The
-    // Chart data beside the report (from row 3, column U) comes after the report's own sections.
-    const side = sections.findIndex((s) => /^Chart data/.test(s.title ?? ""));
-    expect(sections[side].column).toBe(21);
-    expect(sections[side].headers.slice(0, 3)).toEqual(["Week", "1", "2"]);
-    expect(sections[side + 1].rows.map((r) => r["Week"])).toEqual(["On track", "At risk", "Off track"]);
-    sections.forEach((s, i) => {
-      const end = i + 1 < sections.length && i + 1 !== side ? sections[i + 1].row : Infinity;
-      for (const r of s.rows) expect((r._row as number) > (s.headerRow as number) && (r._row as number) < end, `${s.title} row ${r._row}`).toBe(true);
-    });
+    // Each section's rows lie between its header and the next section: no 25 rows of every section.
+    const within = (list: Section[]) =>
+      list.forEach((s, i) => {
+        const end = i + 1 < list.length ? list[i + 1].row : Infinity;
+        for (const r of s.rows) expect((r._row as number) > (s.headerRow as number) && (r._row as number) < end, `${s.title} row ${r._row}`).toBe(true);
+      });
+    within(sections);
     expect(sections.filter((s) => s.headers[0] === "ID" && s.headers[1] === "Objective")).toHaveLength(1);
+    // The trend and the Chart data have a tab of their own.
+    expect(sections.filter((s) => /^(Trend|Chart data)/.test(s.title ?? "") || s.headers.includes("Last weeks"))).toEqual([]);
+
+    // The Weekly Trend: the trend from A1 (its heading a section's title, not a title block), then the
+    // Chart data below it, its tables from column B (their labels) with the weeks under the trend's.
+    const wt = await json("ws.xlsx", "Weekly Trend");
+    expect(wt.tab).toBe("Weekly Trend");
+    expect(wt.title).toEqual([]);
+    const tsections: Section[] = wt.sections;
+    const weeks = Array.from({ length: 13 }, (_, i) => `Week ${i + 1}`);
+    expect(tsections[0]).toMatchObject({ title: "Trend: value at the end of each week", row: 1, column: 1, headerRow: 2 });
+    expect(tsections[0].headers).toEqual(["ID", "Key result", ...weeks, "Trend", "Last weeks"]);
+    expect(tsections[0].rows.map((r) => r["ID"])).toEqual(["O1.KR1", "O1.KR2", "O1.KR3", "O2.KR1", "O2.KR2", "O3.KR1", "O3.KR2"]);
+    const trend2 = tsections[0].rows.find((r) => r["ID"] === "O1.KR2")!;
+    expect([trend2["Week 2"], trend2["Week 3"], trend2["Week 4"], trend2["Last weeks"]]).toEqual([9.4, 9.6, "", "▁█ 9.4 → 9.6"]);
+    const side = tsections.findIndex((s) => /^Chart data/.test(s.title ?? ""));
+    expect(side).toBe(1);
+    expect(tsections[side]).toMatchObject({ row: 11, column: 2, headerRow: 12 });
+    expect(tsections[side].headers).toEqual(["Week", ...weeks.map((w) => w.slice(5))]);
+    expect(tsections[side].rows.map((r) => r["Week"])).toEqual(["O1", "O2", "O3", "Expected (committed)", "Expected (aspirational)"]);
+    expect(tsections[side + 1]).toMatchObject({ title: null, column: 2 });
+    expect(tsections[side + 1].rows.map((r) => r["Week"])).toEqual(["On track", "At risk", "Off track"]);
+    // Week 3's column counts what the summary's "Key results by status" does; week 1 had no summary (no
+    // History rows) and week 4 is to come: blank.
+    const byStatus = byTitle(/^Key results by status/).rows;
+    const count = (st: string) => byStatus.find((r) => r["Status"] === st)!["Key results"];
+    expect(tsections[side + 1].rows.map((r) => [r["1"], r["3"], r["4"]])).toEqual(["On track", "At risk", "Off track"].map((st) => ["", count(st), ""]));
+    expect(tsections).toHaveLength(3);
+    within(tsections);
   });
 
   it("prints the title block, every column and each line's sheet row number", async () => {

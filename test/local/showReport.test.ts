@@ -79,4 +79,36 @@ describe("readReport", () => {
       }),
     );
   });
+
+  it("reads the Weekly Trend tab: a heading over a table from A1 is a section, and a table from column B starts there", () => {
+    const { values, shown } = grid([
+      ["Trend: value at the end of each week"],
+      ["ID", "Key result", "Week 1", "Week 2", "Trend", "Last weeks"],
+      ["O1.KR1", "Faster", 82, 84, "", "▁█ 82 → 84"],
+      ["O1.KR2", "Cheaper", "", "", "", ""],
+      [],
+      ["Chart data: from History"],
+      ["", "Week", 1, 2],
+      ["", "O1", 0.2, 0.3],
+      [],
+      ["", "Week", 1, 2],
+      ["", "On track", 1, 0],
+    ]);
+    const r = readReport("Weekly Trend", values, shown, id);
+    expect(r.title, "no title block: the tab opens with its section").toEqual([]);
+    expect(r.sections.map((s) => [s.title, s.row, s.column, s.headerRow, s.headers, s.rows.length])).toEqual([
+      ["Trend: value at the end of each week", 1, 1, 2, ["ID", "Key result", "Week 1", "Week 2", "Trend", "Last weeks"], 2],
+      ["Chart data: from History", 6, 2, 7, ["Week", "1", "2"], 1],
+      [null, 10, 2, 10, ["Week", "1", "2"], 1],
+    ]);
+    expect(r.sections[1].rows[0]).toEqual({ _row: 8, Week: "O1", "1": 0.2, "2": 0.3 });
+    const text = renderReport(r);
+    expect(text.split("\n").slice(0, 3)).toEqual([
+      "  1  Trend: value at the end of each week",
+      "     A       B           C       D       E      F",
+      "  2  ID      Key result  Week 1  Week 2  Trend  Last weeks",
+    ]);
+    // The letters line names the Chart data's columns from B, so a cell can be named for edit --range.
+    expect(text).toMatch(/\n {5}B {5}C {4}D\n {2}7 {2}Week {2}1 {4}2\n/);
+  });
 });

@@ -1,5 +1,6 @@
-// The Weekly Summary's trend outside Google Sheets: saved as .xlsx with every cached value blanked and
-// recalculated by LibreOffice, the SPARKLINE cell is empty (IFERROR) and "Last weeks" shows the text trend.
+// The Weekly Summary's trend (on the Weekly Trend tab) outside Google Sheets: saved as .xlsx with every
+// cached value blanked and recalculated by LibreOffice, the SPARKLINE cell (with its {"empty","ignore"}
+// options) is empty (IFERROR) and "Last weeks" shows the text trend.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,14 +28,19 @@ if (!available) console.warn("SKIPPED: summary in LibreOffice — soffice not fo
     for (const sheet of snap.sheets) for (const row of sheet.rows) for (const c of row || []) if (c && c.f) delete c.v;
     const file = join(mkdtempSync(join(tmpdir(), "okr-lo-summary-")), "summary.xlsx");
     await saveXlsx(file, snap);
-    const grid = (await recalcWithLibreOffice(file))["Weekly Summary"];
+    const sparkline = snap.sheets.find((s) => s.name === "Weekly Trend")!.rows[2]![15]!.f;
+    expect(sparkline, "the formula LibreOffice gets").toBe('=IFERROR(SPARKLINE(C3:O3,{"empty","ignore"}),"")');
+    const grid = (await recalcWithLibreOffice(file))["Weekly Trend"];
 
     const h = grid.findIndex((r) => r && String(r[0] ?? "").startsWith("Trend"));
+    expect(h, "the tab opens with the trend").toBe(0);
     const header = grid[h + 1].map((v) => String(v ?? ""));
-    expect(header.slice(0, 7)).toEqual(["ID", "Key result", "Week 1", "Week 2", "Week 3", "Trend", "Last weeks"]);
+    const weeks = Array.from({ length: 13 }, (_, i) => `Week ${i + 1}`);
+    expect(header.slice(0, 17)).toEqual(["ID", "Key result", ...weeks, "Trend", "Last weeks"]);
     const row = grid.slice(h + 2).find((r) => r && r[0] === "O1.KR1")!;
     expect(row.slice(2, 5)).toEqual([84, 86, 89]);
-    expect(row[5] ?? "", "SPARKLINE is unknown outside Google: IFERROR leaves it empty").toBe("");
-    expect(row[6]).toBe("▁▄█ 84 → 86 → 89");
+    expect(row.slice(5, 15).map((v) => v ?? ""), "the weeks to come are blank").toEqual(new Array(10).fill(""));
+    expect(row[15] ?? "", "SPARKLINE is unknown outside Google: IFERROR leaves it empty").toBe("");
+    expect(row[16]).toBe("▁▄█ 84 → 86 → 89");
   }, 120_000);
 });

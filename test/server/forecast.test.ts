@@ -27,8 +27,8 @@ function kr1(wb: Workbook): Record<string, unknown> {
   return rowsOf(wb, "Key Results").find((r) => r["ID"] === "O1.KR1")!;
 }
 
-function summaryText(wb: Workbook): string[][] {
-  return ss(wb).getSheetByName("Weekly Summary")!.getDataRange().getValues().map((r) => r.map(String));
+function summaryText(wb: Workbook, tab = "Weekly Summary"): string[][] {
+  return ss(wb).getSheetByName(tab)!.getDataRange().getValues().map((r) => r.map(String));
 }
 
 /** Rows of a summary section (heading row starting with `heading`, header row, rows up to a blank one). */
@@ -165,23 +165,27 @@ describe("Weekly Summary charts", () => {
       "Mine",
     ]);
     const [scores, status] = charts;
-    const v = summaryText(wb);
-    // The block sits right of the report at row 3 (column U for a 13-week cycle: the trend at week 13 is
-    // 17 columns wide, the charts cover L to S), the same place every week of the cycle.
-    expect(v[2][20]).toMatch(/^Chart data/);
-    const top = 3;
-    const at = (r: number) => v[r].slice(20, 35);
+    // The charts sit on the Weekly Summary and draw the Chart data on the Weekly Trend tab, which holds no chart.
+    expect(ss(wb).getSheetByName("Weekly Trend")!.getCharts()).toEqual([]);
+    const v = summaryText(wb, "Weekly Trend");
+    // The block sits below the trend (heading row 1, header row 2, the 7 KRs in rows 3–9, a blank row 10):
+    // its heading in A11, its labels in column B and the weeks in C–O, the trend's week columns, the same
+    // place every week of the cycle.
+    expect(v[10][0]).toMatch(/^Chart data/);
+    expect(v[1].slice(2, 15)).toEqual(Array.from({ length: 13 }, (_, i) => `Week ${i + 1}`));
+    const top = 11;
+    const at = (r: number) => v[r].slice(1, 15);
     // Weeks 1–13 across (the weeks to come blank), one row per objective (O1–O3), then the committed and
     // aspirational expected lines; the charts read the rows as series (transposed).
     expect(at(top)).toEqual(["Week", ...Array.from({ length: 13 }, (_, i) => String(i + 1))]);
-    expect(v.slice(top + 1, top + 6).map((r) => r[20])).toEqual(["O1", "O2", "O3", "Expected (committed)", "Expected (aspirational)"]);
-    expect(scores.getRanges().map((r) => `${r.getSheet().getName()}!${r.getA1Notation()}`)).toEqual([`Weekly Summary!U${top + 1}:AH${top + 6}`]);
-    expect(Number(v[top + 4][23])).toBeCloseTo(20 / 91, 9); // elapsed on 2026-01-25 × 1
+    expect(v.slice(top + 1, top + 6).map((r) => r[1])).toEqual(["O1", "O2", "O3", "Expected (committed)", "Expected (aspirational)"]);
+    expect(scores.getRanges().map((r) => `${r.getSheet().getName()}!${r.getA1Notation()}`)).toEqual([`Weekly Trend!B${top + 1}:O${top + 6}`]);
+    expect(Number(v[top + 4][4])).toBeCloseTo(20 / 91, 9); // week 3 (column E): elapsed on 2026-01-25 × 1
     expect(at(top + 4).slice(4)).toEqual(new Array(10).fill("")); // weeks 4–13 not summarised yet
     const mixTop = top + 7;
     expect(at(mixTop).slice(0, 4)).toEqual(["Week", "1", "2", "3"]);
-    expect(v.slice(mixTop + 1, mixTop + 4).map((r) => r[20])).toEqual(["On track", "At risk", "Off track"]);
-    expect(status.getRanges().map((r) => `${r.getSheet().getName()}!${r.getA1Notation()}`)).toEqual([`Weekly Summary!U${mixTop + 1}:AH${mixTop + 4}`]);
+    expect(v.slice(mixTop + 1, mixTop + 4).map((r) => r[1])).toEqual(["On track", "At risk", "Off track"]);
+    expect(status.getRanges().map((r) => `${r.getSheet().getName()}!${r.getA1Notation()}`)).toEqual([`Weekly Trend!B${mixTop + 1}:O${mixTop + 4}`]);
     expect(scores.getOptions().get("interpolateNulls")).toBe(true);
     for (const c of [scores, status]) expect((c as unknown as { getTransposed(): boolean }).getTransposed()).toBe(true);
     expect(status.getOptions().get("isStacked")).toBe(true);

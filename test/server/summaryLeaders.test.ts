@@ -4,7 +4,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
-import { byId, OPERATIONS_OWNER, reportWidth, rowWhere, section, summarize, summaryTab, type Tab } from "../support/summaryTab";
+import { byId, chartDataAt, OPERATIONS_OWNER, reportWidth, rowWhere, section, summarize, summaryTab, trendTab, type Tab } from "../support/summaryTab";
 
 const START = "2026-01-05"; // a Monday; week 1 = 01-05..01-11, week 2 = 01-12..01-18
 const W2 = "2026-01-18";
@@ -38,7 +38,9 @@ describe("A corrected check-in leaves the summary", () => {
     summarize(wb, W2);
     const tab = summaryTab(wb);
     expect(allText(tab)).not.toContain("Wrong blocker typed by mistake");
-    expect(byId(section(tab, "Trend").rows).get("O1.KR1")!["Week 2"], "the trend shows the corrected value").toBe(84);
+    const trend = byId(section(trendTab(wb), "Trend").rows).get("O1.KR1")!;
+    expect(trend["Week 2"], "the trend shows the corrected value").toBe(84);
+    expect(trend["Last weeks"], "and so does its text").toBe("█▁ 85 → 84");
     const hist = rowsOf(wb, "History").find((h) => h["KR ID"] === "O1.KR1")!;
     expect(hist.Value, "History agrees with Current").toBe(84);
   });
@@ -49,7 +51,7 @@ describe("A corrected check-in leaves the summary", () => {
  * with a blocker, O2.KR1 gains but its confidence falls from 7 to 3 and it reports a blocker twice,
  * O3.KR2's confidence falls from 9 to 6 through a correction that also removes a mistyped blocker.
  */
-function leadersWeek(): { wb: Workbook; data: any; tab: Tab; tab1: Tab } {
+function leadersWeek(): { wb: Workbook; data: any; tab: Tab; tab1: Tab; trend: Tab } {
   const wb = newTracker({ template: "operations", start: START, at: START });
   checkIn(wb, "2026-01-06", "O1.KR1", 85, { confidence: 8 });
   checkIn(wb, "2026-01-07", "O2.KR1", 6, { confidence: 7 });
@@ -66,11 +68,11 @@ function leadersWeek(): { wb: Workbook; data: any; tab: Tab; tab1: Tab } {
   checkIn(wb, "2026-01-16", "O3.KR2", 0.5, { confidence: 6, correct: true, whatChanged: "meant 6" });
   checkIn(wb, "2026-01-16", "O1.KR1", 81, { confidence: 7, whatChanged: "Carrier strike", blockers: "Carrier capacity" });
   const r = summarize(wb, W2);
-  return { wb, data: r.data, tab: summaryTab(wb), tab1 };
+  return { wb, data: r.data, tab: summaryTab(wb), tab1, trend: trendTab(wb) };
 }
 
 describe("The leaders' view of a week", () => {
-  const { data, tab, tab1 } = leadersWeek();
+  const { data, tab, tab1, trend } = leadersWeek();
   const kr = (id: string) => data.krs.find((k: { id: string }) => k.id === id);
 
   it("the week is what the scenario says", () => {
@@ -132,10 +134,13 @@ describe("The leaders' view of a week", () => {
 
   it("worst first: the attention lists sit above the long tables; objectives and missing check-ins by gap", () => {
     const heading = (s: string) => rowWhere(tab, (t) => t.startsWith(s));
-    const order = ["This week", "Overall", "Needs attention", "Low confidence", "Blockers", "Objectives", "Key results by status", "Missing check-ins", "Trend"];
+    const order = ["This week", "Overall", "Needs attention", "Low confidence", "Blockers", "Objectives", "Key results by status", "Missing check-ins", "Biggest movers"];
     const at = order.map(heading);
     expect(at).toEqual([...at].sort((x, y) => x - y));
     expect(heading("Needs attention"), "on the first screen").toBeLessThan(15);
+    // The longest table, the trend by week, has a tab of its own: none of it is left on the summary.
+    expect(() => heading("Trend"), "no Trend section on the Weekly Summary").toThrow("row not found");
+    expect(rowWhere(trend, (t) => t.startsWith("Trend")), "the Weekly Trend tab opens with it").toBe(0);
 
     const objectives = section(tab, "Objectives").rows.map((o) => Number(o.Score) - Number(o.Expected));
     expect(objectives).toEqual([...objectives].sort((x, y) => x - y));
@@ -151,14 +156,21 @@ describe("The leaders' view of a week", () => {
   });
 
   it("the trend keeps its SPARKLINE and shows the weeks as text beside it", () => {
-    const tr = section(tab, "Trend");
-    expect(tr.headers.slice(0, 6)).toEqual(["ID", "Key result", "Week 1", "Week 2", "Trend", "Last weeks"]);
+    const tr = section(trend, "Trend");
+    // The whole cycle's 13 weeks (the weeks to come blank), then the sparkline and the text.
+    const weekNames = Array.from({ length: 13 }, (_, w) => `Week ${w + 1}`);
+    expect(tr.headers).toEqual(["ID", "Key result", ...weekNames, "Trend", "Last weeks"]);
     const m = byId(tr.rows);
     expect(m.get("O1.KR1")!["Last weeks"]).toBe("█▁ 85 → 81");
     expect(m.get("O2.KR1")!["Last weeks"]).toBe("█▁ 6 → 5");
     expect(m.get("O3.KR2")!["Last weeks"]).toBe("▁█ 0.3 → 0.5");
     expect(m.get("O3.KR1")!["Last weeks"]).toBe(""); // never checked in
-    tr.at.forEach((i) => expect(tab.formulas[i][4]).toBe(`=IFERROR(SPARKLINE(C${i + 1}:D${i + 1}),"")`));
+    expect(tr.rows.map((r) => r.ID)).toEqual(["O1.KR1", "O1.KR2", "O1.KR3", "O2.KR1", "O2.KR2", "O3.KR1", "O3.KR2"]); // tracker order
+    expect(m.get("O1.KR1")).toMatchObject({ "Week 1": 85, "Week 2": 81, "Week 3": "", "Week 13": "" });
+    expect(tr.at[0], "the KR rows from row 3").toBe(2);
+    // The sparkline over every week of the cycle, blank weeks not drawn; blank where it cannot draw.
+    tr.at.forEach((i) => expect(trend.formulas[i][15]).toBe(`=IFERROR(SPARKLINE(C${i + 1}:O${i + 1},{"empty","ignore"}),"")`));
+    tr.at.forEach((i) => expect(trend.values[i][15]).toBe(""));
   });
 });
 
@@ -169,9 +181,9 @@ describe("Section headings are readable in Google Sheets", () => {
     summarize(wb, W2);
     const tab = summaryTab(wb);
     const sh = ss(wb).getSheetByName("Weekly Summary")!;
-    const width = reportWidth(tab); // the report's columns: the Chart data block lies right of them
+    const width = reportWidth(tab); // the report's columns (the charts float right of them)
     const fills = sh.getRange(1, 1, tab.values.length, width).getBackgrounds();
-    const headings = ["Needs attention", "Objectives", "Trend"].map((h) => rowWhere(tab, (s) => s.startsWith(h)));
+    const headings = ["Needs attention", "Objectives", "Missing check-ins"].map((h) => rowWhere(tab, (s) => s.startsWith(h)));
     for (const r of headings) {
       expect(String(tab.values[r][0]).length, "the heading text is longer than one cell").toBeGreaterThan(12);
       fills[r].forEach((bg, c) => expect(bg.toLowerCase(), `row ${r + 1} column ${c + 1}`).toBe("#1f3b57"));
@@ -180,5 +192,16 @@ describe("Section headings are readable in Google Sheets", () => {
     expect(fills[headings[0] + 1][0].toLowerCase()).toBe("#e8eaed");
     const blank = tab.values.findIndex((row, i) => i > headings[0] && row.slice(0, width).every((v) => v === ""));
     fills[blank].forEach((bg) => expect(bg.toLowerCase()).toBe("#ffffff"));
+
+    // The Weekly Trend tab's two headings (the trend's in A1, the Chart data's in column A below it) too.
+    const trend = trendTab(wb);
+    const tw = reportWidth(trend);
+    const tfills = ss(wb).getSheetByName("Weekly Trend")!.getRange(1, 1, trend.values.length, tw).getBackgrounds();
+    for (const r of [0, chartDataAt(trend).row]) {
+      expect(String(trend.values[r][0]).length, "the heading text is longer than one cell").toBeGreaterThan(12);
+      tfills[r].forEach((bg, c) => expect(bg.toLowerCase(), `Weekly Trend row ${r + 1} column ${c + 1}`).toBe("#1f3b57"));
+    }
+    expect(tfills[1][0].toLowerCase()).toBe("#e8eaed");
+    tfills[chartDataAt(trend).row - 1].forEach((bg) => expect(bg.toLowerCase()).toBe("#ffffff"));
   });
 });

@@ -25,7 +25,8 @@ function num(text: string): number | null {
 /** The two charts from a tab's rows, or [] when the tab has no Chart data block. */
 export function chartsFromRows(rows: PreviewCell[][]): PreviewChart[] {
   const cell = (r: number, c: number) => (rows[r] && rows[r][c] ? String(rows[r][c].text ?? "") : "");
-  // The block sits right of the report (core/summary chartDataPlace): found in whichever column it starts.
+  // The block is found in whichever column its heading is (column A below the trend on the Weekly Trend
+  // tab; right of the report on a Weekly Summary made before session 8).
   let h = -1;
   let c0 = 0;
   for (let i = 0; i < rows.length && h < 0; i++) {
@@ -33,14 +34,21 @@ export function chartsFromRows(rows: PreviewCell[][]): PreviewChart[] {
     if (j >= 0) [h, c0] = [i, j];
   }
   if (h < 0) return [];
-  const text = (r: number, c: number) => cell(r, c0 + c);
+  // A table's labels ("Week", then its series) are in the heading's column or right of it: on the Weekly
+  // Trend tab in column B, so that its weeks share the trend's week columns.
+  const labelColumn = (r: number) => {
+    for (let c = c0; c < (rows[r] || []).length; c++) if (cell(r, c) !== "") return c;
+    return -1;
+  };
   const tables: { headers: string[]; rows: string[][] }[] = [];
   let i = h + 1;
   while (i < rows.length && tables.length < 2) {
-    if (text(i, 0) !== "Week") {
+    const t0 = labelColumn(i);
+    if (t0 < 0 || cell(i, t0) !== "Week") {
       i++;
       continue;
     }
+    const text = (r: number, c: number) => cell(r, t0 + c);
     const headers: string[] = [];
     for (let c = 0; text(i, c) !== ""; c++) headers.push(text(i, c));
     const body: string[][] = [];

@@ -50,7 +50,6 @@ function renderTabStrip(tabs: PreviewTab[], selected: number): string {
     .join("");
 }
 
-/** Which tab a `?tab=` value names: a tab name, else a 0-based index, else the first tab. */
 /**
  * The rows the charts under a tab are drawn from: the Weekly Summary's charts draw the Chart data on the
  * Weekly Trend tab (as the embedded charts do), any other tab its own.
@@ -60,6 +59,7 @@ function chartRows(tabs: PreviewTab[], tab: PreviewTab): PreviewTab["rows"] {
   return tabs.find((t) => t.name === TAB.trend)?.rows ?? tab.rows;
 }
 
+/** Which tab a `?tab=` value names: a tab name, else a 0-based index, else the first tab. */
 export function selectTab(tabs: PreviewTab[], q: string | null): number {
   if (q === null || q === "") return 0;
   const byName = tabs.findIndex((t) => t.name === q);

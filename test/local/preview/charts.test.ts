@@ -37,6 +37,19 @@ describe("preview charts", () => {
     expect(chartsFromRows(beside)).toEqual(chartsFromRows(ROWS));
   });
 
+  it("finds the tables of the Weekly Trend tab: the heading in column A, their labels in column B", () => {
+    // The trend's rows above (weeks in C on), then the block: its tables' weeks in the trend's week columns.
+    const trendTab = [
+      c("Trend: value at the end of each week"),
+      c("ID", "Key result", "Week 1", "Week 2", "Trend", "Last weeks"),
+      c("O1.KR1", "Faster", "84", "86", "", "▁█ 84 → 86"),
+      c(""),
+      ...ROWS.slice(3).map((r, i) => (i === 0 ? r : [...c(""), ...r])),
+    ];
+    expect(chartsFromRows(trendTab)).toEqual(chartsFromRows(ROWS));
+    expect(chartsFromRows(trendTab)).toHaveLength(2);
+  });
+
   it("draws SVG with escaped text and no script; nothing without a Chart data block", () => {
     const [line, mix] = chartsFromRows(ROWS);
     const svg = chartSvg(line);
