@@ -5,11 +5,11 @@
 // the cycle used it for neither. Now every one of them takes the header where those cells say, and, when they
 // no longer say (the header moved by copying, not by inserting rows), every one refuses with the same message.
 // So do the sidebar's and the check-in's whole-table reads (when the computed cells place the header but not
-// the rows), which looked in the first 30 rows only.
+// the rows) and the import from a tab, which looked in the first 30 rows only.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, rowsOf } from "../support/tracker";
-import { checkIn, tab, trackerInUse } from "../support/inUse";
+import { callAddon, rowsOf, ss } from "../support/tracker";
+import { checkIn, everything, tab, trackerInUse } from "../support/inUse";
 import type { Workbook } from "../../src/local/runtime";
 
 /** A tracker with two check-ins in its log. */
@@ -70,8 +70,8 @@ describe("A header below row 30 that the computed cells no longer place", () => 
 
 // When the computed cells place the header but cannot place the rows (blank rows between KRs, a header cell
 // holding "|", which the computed header joins its cells with), the sidebar and the check-in read the whole
-// table: that read looked for the header in the first 30 rows only, and refused a tracker whose header rows
-// inserted above had pushed to row 41.
+// table, and the import always does: each read looked for the header in the first 30 rows only, and refused
+// a tracker whose header rows inserted above had pushed to row 41.
 describe("The whole-table reads, with the header below row 30 that the computed cells place", () => {
   const INSERTED = 40;
   /** A value as JSON with the check-ins' request IDs (a counter shared by every tracker) left out. */
@@ -107,12 +107,40 @@ describe("The whole-table reads, with the header below row 30 that the computed 
     expect(sidebarKrs(wb).map((k) => k.id)).toEqual(rows.map((r) => r["ID"]));
   });
 
-  it("the header copied to row 41 and row 1 cleared: the sidebar and the check-in refuse as the other operations do", () => {
+  /** A tab of OKRs to import: objective O9 with two KRs. */
+  const importTab = (wb: Workbook) =>
+    ss(wb).insertSheet("New OKRs").getRange(1, 1, 3, 8).setValues([
+      ["objective", "objective_id", "key_result", "owner", "metric", "unit", "start", "target"],
+      ["Ship the pilot", "O9", "Sites live", "ops.lead@example.com", "increase", "sites", 0, 10],
+      ["Ship the pilot", "O9", "Incidents", "ops.lead@example.com", "decrease", "", 8, 2],
+    ]);
+
+  it("importing OKRs from a tab appends them below the KRs, under the formulas, as without the inserted rows", () => {
+    const plain = tracker();
+    importTab(plain);
+    expect(callAddon(plain, "importOkrsFromTab", { tab: "New OKRs" })).toEqual(expect.objectContaining({ ok: true, keyResults: 2 }));
+    const wb = tracker();
+    tab(wb, "Key Results").insertRowsBefore(1, INSERTED);
+    importTab(wb);
+    expect(callAddon(wb, "importOkrsFromTab", { tab: "New OKRs" })).toEqual(expect.objectContaining({ ok: true, keyResults: 2 }));
+    const got = rowsOf(wb, "Key Results", INSERTED + 1);
+    expect(noRequestIds(got)).toEqual(noRequestIds(rowsOf(plain, "Key Results")));
+    expect(got.slice(-2).map((r) => [r["ID"], r["Objective name"], r["Status"]])).toEqual([
+      ["O9.KR1", "Ship the pilot", "Not started"],
+      ["O9.KR2", "Ship the pilot", "Not started"],
+    ]);
+  });
+
+  it("the header copied to row 41 and row 1 cleared: the import, the sidebar and the check-in refuse as the other operations do; the import changes nothing", () => {
     const wb = tracker();
     const t = tab(wb, "Key Results");
     const width = t.getLastColumn();
     t.getRange(INSERTED + 1, 1, 1, width).setValues(t.getRange(1, 1, 1, width).getValues());
     t.getRange(1, 1, 1, width).clearContent();
+    importTab(wb);
+    const before = everything(wb);
+    expect(callAddon(wb, "importOkrsFromTab", { tab: "New OKRs" }).message).toBe(MOVED("Key Results"));
+    expect(everything(wb)).toBe(before);
     expect(callAddon(wb, "getSidebarData", {}).message).toBe(MOVED("Key Results"));
     expect(checkIn(wb, "O1.KR1", "86", { row: INSERTED + 2 }).message).toBe(MOVED("Key Results"));
   });
