@@ -8,8 +8,8 @@
 // the rows) and the import from a tab, which looked in the first 30 rows only.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, rowsOf, ss } from "../support/tracker";
-import { checkIn, everything, tab, trackerInUse } from "../support/inUse";
+import { callAddon, rowsOf } from "../support/tracker";
+import { addNewOkrsTab, checkIn, everything, NEW_OKRS, tab, trackerInUse } from "../support/inUse";
 import type { Workbook } from "../../src/local/runtime";
 
 /** A tracker with two check-ins in its log. */
@@ -107,22 +107,14 @@ describe("The whole-table reads, with the header below row 30 that the computed 
     expect(sidebarKrs(wb).map((k) => k.id)).toEqual(rows.map((r) => r["ID"]));
   });
 
-  /** A tab of OKRs to import: objective O9 with two KRs. */
-  const importTab = (wb: Workbook) =>
-    ss(wb).insertSheet("New OKRs").getRange(1, 1, 3, 8).setValues([
-      ["objective", "objective_id", "key_result", "owner", "metric", "unit", "start", "target"],
-      ["Ship the pilot", "O9", "Sites live", "ops.lead@example.com", "increase", "sites", 0, 10],
-      ["Ship the pilot", "O9", "Incidents", "ops.lead@example.com", "decrease", "", 8, 2],
-    ]);
-
   it("importing OKRs from a tab appends them below the KRs, under the formulas, as without the inserted rows", () => {
     const plain = tracker();
-    importTab(plain);
-    expect(callAddon(plain, "importOkrsFromTab", { tab: "New OKRs" })).toEqual(expect.objectContaining({ ok: true, keyResults: 2 }));
+    addNewOkrsTab(plain);
+    expect(callAddon(plain, "importOkrsFromTab", { tab: NEW_OKRS })).toEqual(expect.objectContaining({ ok: true, keyResults: 2 }));
     const wb = tracker();
     tab(wb, "Key Results").insertRowsBefore(1, INSERTED);
-    importTab(wb);
-    expect(callAddon(wb, "importOkrsFromTab", { tab: "New OKRs" })).toEqual(expect.objectContaining({ ok: true, keyResults: 2 }));
+    addNewOkrsTab(wb);
+    expect(callAddon(wb, "importOkrsFromTab", { tab: NEW_OKRS })).toEqual(expect.objectContaining({ ok: true, keyResults: 2 }));
     const got = rowsOf(wb, "Key Results", INSERTED + 1);
     expect(noRequestIds(got)).toEqual(noRequestIds(rowsOf(plain, "Key Results")));
     expect(got.slice(-2).map((r) => [r["ID"], r["Objective name"], r["Status"]])).toEqual([
@@ -137,9 +129,9 @@ describe("The whole-table reads, with the header below row 30 that the computed 
     const width = t.getLastColumn();
     t.getRange(INSERTED + 1, 1, 1, width).setValues(t.getRange(1, 1, 1, width).getValues());
     t.getRange(1, 1, 1, width).clearContent();
-    importTab(wb);
+    addNewOkrsTab(wb);
     const before = everything(wb);
-    expect(callAddon(wb, "importOkrsFromTab", { tab: "New OKRs" }).message).toBe(MOVED("Key Results"));
+    expect(callAddon(wb, "importOkrsFromTab", { tab: NEW_OKRS }).message).toBe(MOVED("Key Results"));
     expect(everything(wb)).toBe(before);
     expect(callAddon(wb, "getSidebarData", {}).message).toBe(MOVED("Key Results"));
     expect(checkIn(wb, "O1.KR1", "86", { row: INSERTED + 2 }).message).toBe(MOVED("Key Results"));
