@@ -7,7 +7,7 @@ import utils from "exceljs/lib/utils/utils.js";
 import { allowHistorySheetName } from "./historyName";
 import { fromXlsxFormula, splitSheetRef } from "./formulas";
 import { nativeToCf, nativeToDv, readNativeCfs, readNativeDvs, signature } from "./rules";
-import { excelTakes, renameSheetRefs, sheetRenames, type SheetRenames } from "./sheetNames";
+import { fileTakes, renameSheetRefs, sheetRenames, type SheetRenames } from "./sheetNames";
 import { checkUnzippedSize } from "./zipSize";
 import { checkInflatedSizes } from "./unzip";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "../oversize";
@@ -59,7 +59,7 @@ export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | 
   const own = inFile.map((n, i) => {
     const name = recordedNames[i];
     const claims = recordedNames.filter((x) => typeof x === "string" && x.toLowerCase() === name?.toLowerCase()).length;
-    return typeof name === "string" && !excelTakes(name) && claims === 1 ? name : n;
+    return typeof name === "string" && !fileTakes(name) && claims === 1 ? name : n;
   });
   const renames = sheetRenames(inFile, own);
   const sheets: SnapshotSheet[] = [];

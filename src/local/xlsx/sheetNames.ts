@@ -2,7 +2,8 @@
 // : \ / ? * [ ], and an apostrophe at either end; Excel (and exceljs, which reads such a file only to fail on
 // the name) allows 31 characters and none of those. Such a tab is written under a name Excel takes, unique
 // in the file, and its own name is kept in the metadata sheet (SheetMeta.name), which gives it back on
-// reading. References to it in formulas, rules, validations and named ranges use the name in the file, so
+// reading. So is a tab named as the metadata sheet in any case (Google takes "_okr_local", and a tab
+// "_OKR_LOCAL" made the file unreadable: exceljs refuses two tabs alike but for case). References to it in formulas, rules, validations and named ranges use the name in the file, so
 // that Excel and LibreOffice follow them.
 import { quoteSheetName } from "./formulas";
 import { METADATA_SHEET } from "./shared";
@@ -12,9 +13,14 @@ export const EXCEL_MAX_SHEET_NAME = 31;
 /** Characters Excel refuses in a tab name; control characters too, which XML 1.0 cannot hold in a name. */
 const REFUSED = /[:\\/?*[\]\u0000-\u001f]/g;
 
-/** Whether Excel takes `name` as a tab name as it is. */
-export function excelTakes(name: string): boolean {
-  return name.length >= 1 && name.length <= EXCEL_MAX_SHEET_NAME && !/[:\\/?*[\]\u0000-\u001f]|^'|'$/.test(name);
+/** Whether the file can name the tab `name` as it is: Excel takes it, and it is not the metadata sheet's. */
+export function fileTakes(name: string): boolean {
+  return (
+    name.length >= 1 &&
+    name.length <= EXCEL_MAX_SHEET_NAME &&
+    !/[:\\/?*[\]\u0000-\u001f]|^'|'$/.test(name) &&
+    name.toLowerCase() !== METADATA_SHEET.toLowerCase()
+  );
 }
 
 /** The first `n` UTF-16 units of `s`, less one where the cut would split a surrogate pair. */
@@ -36,9 +42,9 @@ function candidate(name: string, k: number): string {
  * has (whatever the case) and that is not the metadata sheet's. `names` are unique whatever their case.
  */
 export function excelSheetNames(names: readonly string[]): string[] {
-  const taken = new Set([METADATA_SHEET.toLowerCase(), ...names.filter(excelTakes).map((n) => n.toLowerCase())]);
+  const taken = new Set([METADATA_SHEET.toLowerCase(), ...names.filter(fileTakes).map((n) => n.toLowerCase())]);
   return names.map((name) => {
-    if (excelTakes(name)) return name;
+    if (fileTakes(name)) return name;
     let k = 1;
     while (taken.has(candidate(name, k).toLowerCase())) k++;
     const given = candidate(name, k);

@@ -26,7 +26,6 @@ import {
 export async function snapshotToXlsx(s: WorkbookSnapshot, opts: { valuesAsOf?: string } = {}): Promise<Buffer> {
   const names = new Set<string>();
   for (const sheet of s.sheets) {
-    if (sheet.name === METADATA_SHEET) throw new Error(`A sheet may not be named ${METADATA_SHEET} (reserved for okr-sheets metadata)`);
     if (names.has(sheet.name.toLowerCase())) throw new Error(`Two sheets are named "${sheet.name}"`);
     names.add(sheet.name.toLowerCase());
   }

@@ -104,6 +104,17 @@ describe("A tab name Excel refuses, through a save and a load", () => {
     expect(await xlsxToSnapshot(await snapshotToXlsx(back))).toEqual(back);
   });
 
+  it("a tab named as the metadata sheet, in any case, is saved under another name and keeps its own", async () => {
+    for (const name of ["_okr_local", "_OKR_LOCAL"]) {
+      const t = bookWith([name]);
+      const buf = await snapshotToXlsx(t.services.toSnapshot({ forSaving: true }));
+      expect(await namesInFile(buf)).toEqual(["Index", `${name} (2)`, "_okr_local"]);
+      const back = await xlsxToSnapshot(buf);
+      expect(back.sheets.map((s) => s.name)).toEqual(["Index", name]);
+      expect(reopen(back).getSheetByName("Index").getRange("A1").getValue()).toBe("tab 0");
+    }
+  });
+
   it("rewrites references in formulas, rules and validations to the name in the file, and back", async () => {
     const snap = emptySnapshot("Refs");
     snap.sheets = [
