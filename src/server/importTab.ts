@@ -3,7 +3,7 @@
 import { planImport } from "../core/importRows";
 import { TAB } from "../core/tabs";
 import { isDate, isoDate, UserError } from "./env";
-import { keyResultsFrom, objectivesFrom, readKrTable, readObjectivesTable } from "./read";
+import { keyResultsFrom, objectivesFrom, placedKrHeaderRow, readKrTable, readObjectivesTable } from "./read";
 import { setUpTracker, writeOkrRows } from "./setup";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -22,7 +22,8 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string): 
   const tz = ss.getSpreadsheetTimeZone();
   const table = source.getDataRange().getValues().map((r) => r.map((v) => cellText(v, tz)));
   const objT = readObjectivesTable(ss);
-  const krT = readKrTable(ss);
+  // Where Settings place the header: rows inserted above it may have pushed it below the rows searched.
+  const krT = readKrTable(ss, { headerRow: placedKrHeaderRow(ss, tz) });
   const existing = { objectiveIds: objectivesFrom(objT).map((o) => o.id), krIds: keyResultsFrom(krT, tz).map((k) => k.id) };
   const plan = planImport(table, existing);
   if (!plan.ok) {
