@@ -7,7 +7,7 @@ import utils from "exceljs/lib/utils/utils.js";
 import { allowHistorySheetName } from "./historyName";
 import { fromXlsxFormula, splitSheetRef } from "./formulas";
 import { nativeToCf, nativeToDv, readNativeCfs, readNativeDvs, signature } from "./rules";
-import { fileTakes, renameSheetRefs, sheetRenames, type SheetRenames } from "./sheetNames";
+import { fileTakes, renamedFormulae, renameSheetRefs, sheetRenames, type SheetRenames } from "./sheetNames";
 import { checkUnzippedSize } from "./zipSize";
 import { checkInflatedSizes } from "./unzip";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "../oversize";
@@ -180,11 +180,11 @@ function readSheet(ws: ExcelJS.Worksheet, name: string, sm: SheetMeta | undefine
   // Conditional formats: the exact list when the file still holds what we wrote, else the file's rules.
   const nativeCfs = readNativeCfs(ws);
   if (sm?.conditionalFormats && sm.cfSignature === signature(nativeCfs)) sheet.conditionalFormats = sm.conditionalFormats;
-  else if (nativeCfs.length) sheet.conditionalFormats = nativeCfs.map((n) => nativeToCf(renamed(n, renames)));
+  else if (nativeCfs.length) sheet.conditionalFormats = nativeCfs.map((n) => nativeToCf(renamedFormulae(n, renames)));
 
   const nativeDvs = readNativeDvs(ws, serialOfDate);
   if (sm?.validations && sm.dvSignature === dvSignature(nativeDvs)) sheet.validations = sm.validations;
-  else if (nativeDvs.length) sheet.validations = nativeDvs.flatMap((n) => nativeToDv(renamed(n, renames)));
+  else if (nativeDvs.length) sheet.validations = nativeDvs.flatMap((n) => nativeToDv(renamedFormulae(n, renames)));
 
   if (sm?.protections?.length) sheet.protections = sm.protections;
   // The grid's size as saved; bookFromSnapshot grows it if the file (edited elsewhere) holds more cells.
@@ -193,10 +193,6 @@ function readSheet(ws: ExcelJS.Worksheet, name: string, sm: SheetMeta | undefine
   if (within(sm?.maxRows, MAX_TAB_ROWS)) sheet.maxRows = sm.maxRows;
   if (within(sm?.maxColumns, MAX_TAB_COLUMNS)) sheet.maxColumns = sm.maxColumns;
   return sheet;
-}
-
-function renamed<T extends { formulae: string[] }>(n: T, renames: SheetRenames | null): T {
-  return renames ? { ...n, formulae: n.formulae.map((f) => renameSheetRefs(f, renames)) } : n;
 }
 
 function readCell(cell: ExcelJS.Cell, renames: SheetRenames | null): SnapshotCell | null {

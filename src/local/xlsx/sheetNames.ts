@@ -2,9 +2,10 @@
 // : \ / ? * [ ], and an apostrophe at either end; Excel (and exceljs, which reads such a file only to fail on
 // the name) allows 31 characters and none of those. Such a tab is written under a name Excel takes, unique
 // in the file, and its own name is kept in the metadata sheet (SheetMeta.name), which gives it back on
-// reading. So is a tab named as the metadata sheet in any case (Google takes "_okr_local", and a tab
-// "_OKR_LOCAL" made the file unreadable: exceljs refuses two tabs alike but for case). References to it in formulas, rules, validations and named ranges use the name in the file, so
-// that Excel and LibreOffice follow them.
+// reading. So is a tab named as the metadata sheet in any case (Google takes "_okr_local"; "_OKR_LOCAL"
+// made the file unreadable, exceljs refusing two tabs alike but for case). References to such a tab in
+// formulas, rules, validations and named ranges use the name in the file, so that Excel and LibreOffice
+// follow them.
 import { quoteSheetName } from "./formulas";
 import { METADATA_SHEET } from "./shared";
 
@@ -78,4 +79,9 @@ export function renameSheetRefs(formula: string, renames: SheetRenames | null): 
     const to = renames.get(name.toLowerCase());
     return to === undefined ? whole : `${quoteSheetName(to)}!`;
   });
+}
+
+/** A conditional format's or validation's xlsx form (rules.ts) with renameSheetRefs applied to its formulae. */
+export function renamedFormulae<T extends { formulae: string[] }>(n: T, renames: SheetRenames | null): T {
+  return renames ? { ...n, formulae: n.formulae.map((f) => renameSheetRefs(f, renames)) } : n;
 }

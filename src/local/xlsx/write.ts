@@ -6,7 +6,7 @@ import { columnLetter } from "../../core/a1";
 import { valuesHash } from "../cachedValues";
 import { absoluteA1, quoteSheetName, toXlsxFormula } from "./formulas";
 import { isPlainSheet, writePlainRows } from "./plainWrite";
-import { excelSheetNames, renameSheetRefs, sheetRenames, type SheetRenames } from "./sheetNames";
+import { excelSheetNames, renamedFormulae, renameSheetRefs, sheetRenames, type SheetRenames } from "./sheetNames";
 import { cfToNative, dvToNative, nativeCfToExcel, nativeDvToExcel, signature, type NativeCf, type NativeDv } from "./rules";
 import {
   argb,
@@ -160,7 +160,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
     const natives: NativeCf[] = [];
     for (const cf of cfs) {
       const n = cfToNative(cf);
-      if (n) natives.push(renames ? { ...n, formulae: n.formulae.map((f) => renameSheetRefs(f, renames)) } : n);
+      if (n) natives.push(renamedFormulae(n, renames));
     }
     natives.forEach((n, i) => ws.addConditionalFormatting(nativeCfToExcel(n, i + 1)));
     sm.conditionalFormats = cfs;
@@ -171,7 +171,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
     const natives: NativeDv[] = [];
     for (const v of dvs) {
       const n = dvToNative(v);
-      if (n) natives.push(renames ? { ...n, formulae: n.formulae.map((f) => renameSheetRefs(f, renames)) } : n);
+      if (n) natives.push(renamedFormulae(n, renames));
     }
     const dvModel = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
     for (const n of natives) dvModel.add(n.sqref, nativeDvToExcel(n));
