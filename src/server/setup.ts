@@ -181,7 +181,8 @@ function emptyDefaultTab(ss: Spreadsheet): { sheet: GoogleAppsScript.Spreadsheet
 /**
  * Throws what Repair (setUpTracker with no options) would refuse this spreadsheet with, writing nothing:
  * the import runs Repair after writing its rows, and checks this before, so that it never leaves rows
- * Repair then refuses to finish. `again`: what the messages say to do once the tabs are fixed.
+ * Repair then refuses to finish. Its verdict holds after those writes: rows below a table's header move
+ * no header and make no tab look like another. `again`: what the messages say to do once the tabs are fixed.
  */
 export function checkRepair(ss: Spreadsheet, again: string): void {
   const reuse = emptyDefaultTab(ss);
