@@ -130,6 +130,16 @@ describe("Import over a tracker that Repair restores or warns about", () => {
     expect(tab(wb, "History").getRange(1, 1, 1, 3).getValues()[0]).toEqual(["Week", "As of", "KR ID"]);
   });
 
+  it("40 rows inserted above the Check-ins header, which the computed cells place: imported, the log kept", () => {
+    const wb = tracker();
+    tab(wb, "Check-ins").insertRowsBefore(1, 40);
+    const log = JSON.stringify(tab(wb, "Check-ins").getDataRange().getValues());
+    const { r, krs } = imported(wb);
+    expect(r).toMatchObject({ ok: true, keyResults: 2 });
+    expect(krs.length).toBe(2);
+    expect(JSON.stringify(tab(wb, "Check-ins").getDataRange().getValues())).toBe(log);
+  });
+
   it("the History tab renamed: imported, and Repair renames it back", () => {
     const wb = tracker();
     tab(wb, "History").setName("History (mine)");
