@@ -206,27 +206,52 @@ function looksLike(key: TabKey, values: unknown[][]): boolean {
   return findHeaderRow(values, FULL_HEADERS[key]) >= 0;
 }
 
+/** A tab and its name, read once. */
+export interface NamedTab {
+  sheet: Sheet;
+  name: string;
+}
+
+/**
+ * The tabs setup looks through for a missing tracker tab a user renamed, read as their data range: of
+ * `tabs` (every tab), those not ours by name, not archives of an earlier cycle (" · " in the name), not
+ * report tabs, not `emptyTab` (known empty, by name: Apps Script gives a new Sheet object each call).
+ */
+function otherTabs(tabs: readonly NamedTab[], emptyTab: string | null): OtherTab[] {
+  const ours = new Set<string>(Object.values(TAB));
+  return tabs
+    .filter(({ name }) => name !== emptyTab && !ours.has(name) && name.indexOf(" · ") < 0)
+    .map(({ sheet, name }) => ({ sheet, name, values: sheet.getDataRange().getValues() }));
+}
+
+/** Those of `others` whose first rows look like the tracker tab `key`. */
+function lookingLike(key: TabKey, others: OtherTab[]): OtherTab[] {
+  return others.filter((c) => looksLike(key, c.values.slice(0, HEADER_SEARCH_ROWS)));
+}
+
+/**
+ * For each of `keys`, the tabs of `tabs` (every tab) that setup would take for that tracker tab were it
+ * missing: one is renamed back, more are refused (findRenamed). The roll over asks it of the four table
+ * tabs, which its archiving renames away before it runs setup. Only the keys with such a tab are listed.
+ */
+export function lookAlikes(tabs: readonly NamedTab[], keys: readonly TabKey[]): { key: TabKey; tabs: string[] }[] {
+  const others = otherTabs(tabs, null);
+  return keys.map((key) => ({ key, tabs: lookingLike(key, others).map((c) => c.name) })).filter((x) => x.tabs.length > 0);
+}
+
 /**
  * A tracker tab renamed by a user is renamed back, so its rows are kept (the add-on finds its tabs by
- * name; setup would otherwise create an empty tab beside the data). Only tabs that are not ours by name,
- * not archives of an earlier cycle (" · " in the name) and not report tabs are considered, and only when
- * exactly one of them looks like the missing tab; otherwise the user is asked to choose (and to `again`).
- * Returns the renames, made by renameBack.
+ * name; setup would otherwise create an empty tab beside the data). Only otherTabs are considered, and
+ * only when exactly one of them looks like the missing tab; otherwise the user is asked to choose (and to
+ * `again`). Returns the renames, made by renameBack.
  */
 function findRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, emptyTab: string | null, again: string): [TabKey, OtherTab][] {
   const missing = (Object.keys(state) as TabKey[]).filter((k) => !state[k].sheet);
   if (!missing.length) return [];
-  const ours = new Set<string>(Object.values(TAB));
-  // A tab known to be empty (by name: Apps Script gives a new Sheet object each call) cannot look like one of ours: it is not read.
-  const others = ss.getSheets().filter((sh) => {
-    const name = sh.getName();
-    return name !== emptyTab && !ours.has(name) && name.indexOf(" · ") < 0;
-  });
-  if (!others.length) return [];
-  const contents: OtherTab[] = others.map((sh) => ({ sheet: sh, name: sh.getName(), values: sh.getDataRange().getValues() }));
+  const contents = otherTabs(ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName() })), emptyTab);
   const plan: [TabKey, OtherTab][] = [];
   for (const key of missing) {
-    const matches = contents.filter((c) => looksLike(key, c.values.slice(0, 30)));
+    const matches = lookingLike(key, contents);
     if (matches.length > 1) {
       throw new UserError(
         `The "${state[key].name}" tab is missing, and ${matches.map((m) => `"${m.name}"`).join(" and ")} all look like it. ` +
