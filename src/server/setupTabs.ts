@@ -216,11 +216,12 @@ export interface NamedTab {
  * The tabs setup looks through for a missing tracker tab a user renamed, read as their data range: of
  * `tabs` (every tab), those not ours by name, not archives of an earlier cycle (" · " in the name), not
  * report tabs, not `emptyTab` (known empty, by name: Apps Script gives a new Sheet object each call).
+ * Ours whatever the case: getSheetByName("History") finds a tab named "HISTORY", which is then History.
  */
 function otherTabs(tabs: readonly NamedTab[], emptyTab: string | null): OtherTab[] {
-  const ours = new Set<string>(Object.values(TAB));
+  const ours = new Set<string>(Object.values(TAB).map((n) => n.toLowerCase()));
   return tabs
-    .filter(({ name }) => name !== emptyTab && !ours.has(name) && name.indexOf(" · ") < 0)
+    .filter(({ name }) => name !== emptyTab && !ours.has(name.toLowerCase()) && name.indexOf(" · ") < 0)
     .map(({ sheet, name }) => ({ sheet, name, values: sheet.getDataRange().getValues() }));
 }
 
