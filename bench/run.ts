@@ -16,6 +16,7 @@
 //   checkin      one submitCheckin by that owner
 //   summary      generateWeeklySummary({at: today})
 //   (also)       next week's summary with the History and Weekly Summary grids full, so both must grow
+//   (also)       next week's summary after one check-in per KR in that week (bench/weekCheckins.ts)
 // Each operation starts from counters.reset(); ms is performance.now() around the call, so it includes the
 // offline engine's formula recalculation (HyperFormula), which real Sheets does on Google's side.
 import { statSync, writeFileSync } from "node:fs";
@@ -88,8 +89,9 @@ function main(): boolean {
     checkinAtMost3s: atMost((t) => high(t.ops.checkin), TARGET.checkinS),
     // The weekly summary is an ordinary week's: it starts from last week's checkpoint (issue 14's incremental
     // summary). A tracker's first summary reads the whole log once; its figure is reported beside, not a target.
-    summaryLargeAtMost15s: { met: !large || high(large.summaryNextWeek) <= TARGET.summaryLargeS, measured: large ? high(large.summaryNextWeek) : null, firstSummary: large ? high(large.ops.summary) : null },
-    summaryMediumAtMost4s: { met: !med || high(med.summaryNextWeek) <= TARGET.summaryMediumS, measured: med ? high(med.summaryNextWeek) : null, firstSummary: med ? high(med.ops.summary) : null },
+    // weekWithCheckins: the same week after every KR checked in once (summaryNextWeek's week has none), beside.
+    summaryLargeAtMost15s: { met: !large || high(large.summaryNextWeek) <= TARGET.summaryLargeS, measured: large ? high(large.summaryNextWeek) : null, firstSummary: large ? high(large.ops.summary) : null, weekWithCheckins: large ? high(large.summaryWeekWithCheckins) : null },
+    summaryMediumAtMost4s: { met: !med || high(med.summaryNextWeek) <= TARGET.summaryMediumS, measured: med ? high(med.summaryNextWeek) : null, firstSummary: med ? high(med.ops.summary) : null, weekWithCheckins: med ? high(med.summaryWeekWithCheckins) : null },
     // "Setup / Repair over a healthy filled tracker": the Repair after the setup that extended the tier's rows.
     setupFilledAtMost10s: atMost((t) => high(t.repairHealthy), TARGET.setupFilledS),
     setupNewAtMost20s: atMost((t) => high(t.setupNew), TARGET.setupNewS),
