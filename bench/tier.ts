@@ -11,6 +11,7 @@ import { generateTracker } from "../src/local/generate/tracker";
 import { callAddon, clockFor, workbookFromSnapshot } from "../src/local/runtime";
 import type { WorkbookSnapshot } from "../src/local/snapshot";
 import { measure, measureSidebar, projected, SHAPE, type Measured, type OpName, type OpResult } from "./measure";
+import { chartsOf, putCharts, type SavedChart } from "./charts";
 import { firstDifference, planWeekOfCheckins, submitCheckins, writeCheckins } from "./weekCheckins";
 
 /** Up to this many KRs, the week of check-ins written directly is checked against submitCheckin's (bench/weekCheckins.ts). */
@@ -121,9 +122,10 @@ export function runTier(spec: TrackerSpec): TierOut {
   // Two variants of next week's are measured on copies of the tracker as this summary left it.
   const nextWeek = addDays(TODAY, 7);
   const afterFirst = wb.services.toSnapshot();
+  const charts = chartsOf(wb);
   const summaryNext = measure<{ ok: true; week: number }>(wb, "generateWeeklySummary", { at: nextWeek });
   const tabsFull = summaryTabsFull(afterFirst, spec, nextWeek);
-  const withCheckins = summaryWeekWithCheckins(afterFirst, spec, krs, nextWeek);
+  const withCheckins = summaryWeekWithCheckins(afterFirst, charts, spec, krs, nextWeek);
 
   return {
     name: spec.name,
@@ -157,7 +159,8 @@ function copyOf(snapshot: WorkbookSnapshot, name: string) {
 /**
  * The worst case: next week's summary with no room left in either grid (History ends at its last row,
  * the Weekly Summary tab one row below its frozen title: Sheets keeps a row below the frozen ones), as
- * after KRs were added by hand beyond what setup sized the tabs for.
+ * after KRs were added by hand beyond what setup sized the tabs for. The copy has no charts (a snapshot
+ * keeps none: bench/charts.ts), so this summary also inserts its two charts again.
  */
 function summaryTabsFull(afterFirst: WorkbookSnapshot, spec: TrackerSpec, nextWeek: string): Measured<unknown> {
   const copy = copyOf(afterFirst, `${spec.name}-full`);
@@ -172,10 +175,12 @@ function summaryTabsFull(afterFirst: WorkbookSnapshot, spec: TrackerSpec, nextWe
 
 /**
  * An ordinary week as a team that checks in weekly has it: next week's summary after every KR checked in
- * once since the first (bench/weekCheckins.ts writes the check-ins as the add-on does).
+ * once since the first (bench/weekCheckins.ts writes the check-ins as the add-on does), on a copy of the
+ * tracker as the first summary left it, its charts included (as summaryNextWeek's tracker has them).
  */
-function summaryWeekWithCheckins(afterFirst: WorkbookSnapshot, spec: TrackerSpec, krs: KrRow[], nextWeek: string): { summary: Measured<unknown>; checkinsAdded: number } {
+function summaryWeekWithCheckins(afterFirst: WorkbookSnapshot, charts: SavedChart[], spec: TrackerSpec, krs: KrRow[], nextWeek: string): { summary: Measured<unknown>; checkinsAdded: number } {
   const copy = copyOf(afterFirst, `${spec.name}-week`);
+  putCharts(copy, charts);
   const week = planWeekOfCheckins(copy, spec, krs, nextWeek);
   writeCheckins(copy, spec, week);
   if (krs.length <= CHECKED_UP_TO_KRS) {
