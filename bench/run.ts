@@ -29,8 +29,9 @@ import { RATES } from "./costModel";
 import { SHAPE, type OpResult } from "./measure";
 import { BUDGET_SECONDS } from "./portfolio";
 import { fmtInt, portfolioTier, printTable } from "./report";
-import { fillTracker, logGrowthControl, runTier, TIERS, type TierOut } from "./tier";
+import { logGrowthControl, runTier, TIERS, type TierOut } from "./tier";
 import { START, TODAY, WEEKS } from "../src/local/generate/okrs";
+import type { WorkbookSnapshot } from "../src/local/snapshot";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -46,6 +47,9 @@ const TARGET = {
   bundleBytes: 300 * 1000,
 };
 
+/** Each measured tier's filled tracker, for the command-line bench (saved as .xlsx, not generated again). */
+const filled = new Map<string, WorkbookSnapshot>();
+
 /** Whether results.json was written (not for `--only portfolio`, which only prints its tier's line). */
 function main(): boolean {
   const only = (() => {
@@ -58,7 +62,8 @@ function main(): boolean {
   for (const spec of TIERS) {
     if (only && !only.has(spec.name)) continue;
     process.stderr.write(`bench: ${spec.name} (${spec.krs} KRs, ${spec.checkins} check-ins) ... `);
-    const t = runTier(spec);
+    const { tier: t, snapshot } = runTier(spec);
+    filled.set(spec.name, snapshot);
     process.stderr.write(`built in ${t.buildMs} ms, measured\n`);
     tiers.push(t);
   }
@@ -132,4 +137,4 @@ function main(): boolean {
 
 const wrote = main();
 // The command line on each tier saved as .xlsx (bench/cli.ts): adds `cli` to results.json.
-if (wrote) await benchCli(TIERS.map((spec) => ({ name: spec.name, snapshot: () => fillTracker(spec).snapshot })));
+if (wrote) await benchCli([...filled].map(([name, snapshot]) => ({ name, snapshot: () => snapshot })));

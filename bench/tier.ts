@@ -79,7 +79,11 @@ function rowShown(page: { krs: unknown[]; brief?: unknown[] }, id: string): numb
   return k?.row;
 }
 
-export function runTier(spec: TrackerSpec): TierOut {
+/**
+ * The tier measured, and its filled tracker as generated (no workbook changes it: each copies what it
+ * loads), which the command-line bench saves instead of generating it again.
+ */
+export function runTier(spec: TrackerSpec): { tier: TierOut; snapshot: WorkbookSnapshot } {
   const t0 = performance.now();
   const { snapshot, krs, log, newSetup } = fillTracker(spec);
   const historyRows = sheetOf(snapshot, TAB.history).rows.filter((r) => r.some((c) => c && c.v !== undefined && c.v !== null)).length - 1;
@@ -127,7 +131,7 @@ export function runTier(spec: TrackerSpec): TierOut {
   const tabsFull = summaryTabsFull(afterFirst, spec, nextWeek);
   const withCheckins = summaryWeekWithCheckins(afterFirst, charts, spec, krs, nextWeek);
 
-  return {
+  const tier: TierOut = {
     name: spec.name,
     objectives: spec.operations ? OPERATIONS_TEMPLATE.objectives.length : spec.objectives,
     krs: krs.length,
@@ -149,6 +153,7 @@ export function runTier(spec: TrackerSpec): TierOut {
     byMethod: { setup: setup.byMethod, sidebarOpen: sidebar.byMethod, sidebarOpenAdmin: sidebarAdmin.byMethod, checkin: checkin.byMethod, summary: summary.byMethod },
     buildMs: Math.round(buildMs),
   };
+  return { tier, snapshot };
 }
 
 /** A workbook of its own on a snapshot (a workbook copies what it loads, so copies may share one). */
