@@ -1,9 +1,9 @@
 // A week of check-ins for the bench's "summary of a week with check-ins": one check-in per KR, dated in the
-// week before the summary's day, as a team where everyone checks in weekly would leave the tracker. They
-// are written through the offline spreadsheet's API as src/server/checkin.ts writes a check-in (the log
-// row by appendRow; the KR row's Current, Confidence and Last check-in; its Request IDs and forecast
-// cells), not through submitCheckin: 1,200 add-on calls would take minutes. The Settings "Check-in rows
-// (computed)" cell is a COUNTA formula over the log, so it follows the appended rows (checked below).
+// week before the summary's day, as a team where everyone checks in weekly would leave the tracker. The
+// cells are the ones src/server/checkin.ts writes for each check-in (the log row it appends; the KR row's
+// Current, Confidence and Last check-in; its Request IDs and forecast cells), written through the offline
+// spreadsheet's API, not through submitCheckin: 1,200 add-on calls would take minutes. The Settings
+// "Check-in rows (computed)" cell is a COUNTA formula over the log, so it follows the new rows (checked).
 import { addDays, dayNumber, inCycle, serialFromIso, weekdayName, weekNumber } from "../src/core/dates";
 import { forecastKr, NOT_ENOUGH } from "../src/core/forecast";
 import { parseKrValue } from "../src/core/numbers";
@@ -12,14 +12,12 @@ import { CHECKIN_HEADERS, computedLabel, KR_FORECAST_HEADERS, TAB } from "../src
 import { cycleOf, rng, valueAt, type KrRow, type TrackerSpec } from "../src/local/generate/okrs";
 import { callAddon, type Workbook } from "../src/local/runtime";
 import { formatJavaDate, msFromSerialTz } from "../src/local/sheets/time";
+// How many log rows a check-in reads (its forecast's check-ins) and how many request IDs a KR row keeps.
+import { LOG_TAIL } from "../src/server/checkinLog";
+import { KEPT_REQUEST_IDS } from "../src/server/krRow";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** The log rows a check-in reads for its KR's forecast (src/server/checkinLog.ts LOG_TAIL). */
-const LOG_TAIL = 200;
-/** Request IDs a KR row keeps (src/server/krRow.ts KEPT_REQUEST_IDS). */
-const KEPT_REQUEST_IDS = 10;
 
 const CHANGES = ["Numbers updated after the weekly review", "Second line live since Tuesday", "", "Fixed the data feed; figure restated", "Hired the analyst we were waiting for", "Vendor delivered late; caught up"];
 const BLOCKERS = ["", "", "", "", "Waiting for the budget sign-off", "IT ticket still open", ""];
