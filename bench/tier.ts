@@ -128,7 +128,7 @@ export function runTier(spec: TrackerSpec): { tier: TierOut; snapshot: WorkbookS
   const afterFirst = wb.services.toSnapshot();
   const charts = chartsOf(wb);
   const summaryNext = measure<{ ok: true; week: number }>(wb, "generateWeeklySummary", { at: nextWeek });
-  const tabsFull = summaryTabsFull(afterFirst, spec, nextWeek);
+  const tabsFull = summaryTabsFull(afterFirst, charts, spec, nextWeek);
   const withCheckins = summaryWeekWithCheckins(afterFirst, charts, spec, krs, nextWeek);
 
   const tier: TierOut = {
@@ -164,11 +164,12 @@ function copyOf(snapshot: WorkbookSnapshot, name: string) {
 /**
  * The worst case: next week's summary with no room left in either grid (History ends at its last row,
  * the Weekly Summary tab one row below its frozen title: Sheets keeps a row below the frozen ones), as
- * after KRs were added by hand beyond what setup sized the tabs for. The copy has no charts (a snapshot
- * keeps none: bench/charts.ts), so this summary also inserts its two charts again.
+ * after KRs were added by hand beyond what setup sized the tabs for. On a copy with the tracker's charts (a
+ * snapshot keeps none: bench/charts.ts), so that it measures the grids' growth, not two charts inserted again.
  */
-function summaryTabsFull(afterFirst: WorkbookSnapshot, spec: TrackerSpec, nextWeek: string): Measured<unknown> {
+function summaryTabsFull(afterFirst: WorkbookSnapshot, charts: SavedChart[], spec: TrackerSpec, nextWeek: string): Measured<unknown> {
   const copy = copyOf(afterFirst, `${spec.name}-full`);
+  putCharts(copy, charts);
   const book = copy.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   for (const name of ["History", "Weekly Summary"]) {
     const sh = book.getSheetByName(name)!;
