@@ -23,6 +23,7 @@ export function printTable(tiers: TierOut[]): void {
       ["summary", t.ops.summary],
       ["summary next week (from this one's checkpoint)", t.summaryNextWeek],
       ["summary (History and Summary grids full)", t.summaryTabsFull],
+      [`summary next week, every KR checked in (${fmtInt(t.summaryWeekWithCheckins.checkinsAdded)} check-ins)`, t.summaryWeekWithCheckins],
     ];
     ops.forEach(([name, o], i) =>
       rows.push([i === 0 ? t.name : "", i === 0 ? fmtInt(t.krs) : "", i === 0 ? fmtInt(t.checkins) : "", name, fmtInt(o.serviceCalls), fmtInt(o.cellsRead), fmtInt(o.cellsWritten), fmtInt(o.cellsFormatted), o.ms.toFixed(0), range(o.projectedSeconds), range(o.floorSeconds)]),

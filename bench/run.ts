@@ -16,6 +16,7 @@
 //   checkin      one submitCheckin by that owner
 //   summary      generateWeeklySummary({at: today})
 //   (also)       next week's summary with the History and Weekly Summary grids full, so both must grow
+//   (also)       next week's summary after one check-in per KR in that week (bench/weekCheckins.ts)
 // Each operation starts from counters.reset(); ms is performance.now() around the call, so it includes the
 // offline engine's formula recalculation (HyperFormula), which real Sheets does on Google's side.
 import { statSync, writeFileSync } from "node:fs";
@@ -28,8 +29,9 @@ import { RATES } from "./costModel";
 import { SHAPE, type OpResult } from "./measure";
 import { BUDGET_SECONDS } from "./portfolio";
 import { fmtInt, portfolioTier, printTable } from "./report";
-import { fillTracker, logGrowthControl, runTier, TIERS, type TierOut } from "./tier";
+import { logGrowthControl, runTier, TIERS, type TierOut } from "./tier";
 import { START, TODAY, WEEKS } from "../src/local/generate/okrs";
+import type { WorkbookSnapshot } from "../src/local/snapshot";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -45,6 +47,9 @@ const TARGET = {
   bundleBytes: 300 * 1000,
 };
 
+/** Each measured tier's filled tracker, for the command-line bench (saved as .xlsx, not generated again). */
+const filled = new Map<string, WorkbookSnapshot>();
+
 /** Whether results.json was written (not for `--only portfolio`, which only prints its tier's line). */
 function main(): boolean {
   const only = (() => {
@@ -57,7 +62,8 @@ function main(): boolean {
   for (const spec of TIERS) {
     if (only && !only.has(spec.name)) continue;
     process.stderr.write(`bench: ${spec.name} (${spec.krs} KRs, ${spec.checkins} check-ins) ... `);
-    const t = runTier(spec);
+    const { tier: t, snapshot } = runTier(spec);
+    filled.set(spec.name, snapshot);
     process.stderr.write(`built in ${t.buildMs} ms, measured\n`);
     tiers.push(t);
   }
@@ -88,8 +94,9 @@ function main(): boolean {
     checkinAtMost3s: atMost((t) => high(t.ops.checkin), TARGET.checkinS),
     // The weekly summary is an ordinary week's: it starts from last week's checkpoint (issue 14's incremental
     // summary). A tracker's first summary reads the whole log once; its figure is reported beside, not a target.
-    summaryLargeAtMost15s: { met: !large || high(large.summaryNextWeek) <= TARGET.summaryLargeS, measured: large ? high(large.summaryNextWeek) : null, firstSummary: large ? high(large.ops.summary) : null },
-    summaryMediumAtMost4s: { met: !med || high(med.summaryNextWeek) <= TARGET.summaryMediumS, measured: med ? high(med.summaryNextWeek) : null, firstSummary: med ? high(med.ops.summary) : null },
+    // weekWithCheckins: the same week after every KR checked in once (summaryNextWeek's week has none), beside.
+    summaryLargeAtMost15s: { met: !large || high(large.summaryNextWeek) <= TARGET.summaryLargeS, measured: large ? high(large.summaryNextWeek) : null, firstSummary: large ? high(large.ops.summary) : null, weekWithCheckins: large ? high(large.summaryWeekWithCheckins) : null },
+    summaryMediumAtMost4s: { met: !med || high(med.summaryNextWeek) <= TARGET.summaryMediumS, measured: med ? high(med.summaryNextWeek) : null, firstSummary: med ? high(med.ops.summary) : null, weekWithCheckins: med ? high(med.summaryWeekWithCheckins) : null },
     // "Setup / Repair over a healthy filled tracker": the Repair after the setup that extended the tier's rows.
     setupFilledAtMost10s: atMost((t) => high(t.repairHealthy), TARGET.setupFilledS),
     setupNewAtMost20s: atMost((t) => high(t.setupNew), TARGET.setupNewS),
@@ -130,4 +137,4 @@ function main(): boolean {
 
 const wrote = main();
 // The command line on each tier saved as .xlsx (bench/cli.ts): adds `cli` to results.json.
-if (wrote) await benchCli(TIERS.map((spec) => ({ name: spec.name, snapshot: () => fillTracker(spec).snapshot })));
+if (wrote) await benchCli([...filled].map(([name, snapshot]) => ({ name, snapshot: () => snapshot })));

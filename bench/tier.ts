@@ -8,9 +8,14 @@ import { OPERATIONS_TEMPLATE } from "../src/core/templates";
 import { ADMIN, rng, TODAY, valueAt, type KrRow, type LogRow, type TrackerSpec } from "../src/local/generate/okrs";
 import { sheetOf } from "../src/local/generate/rows";
 import { generateTracker } from "../src/local/generate/tracker";
-import { callAddon, workbookFromSnapshot } from "../src/local/runtime";
+import { callAddon, clockFor, workbookFromSnapshot } from "../src/local/runtime";
 import type { WorkbookSnapshot } from "../src/local/snapshot";
 import { measure, measureSidebar, projected, SHAPE, type Measured, type OpName, type OpResult } from "./measure";
+import { chartsOf, putCharts, type SavedChart } from "./charts";
+import { firstDifference, planWeekOfCheckins, submitCheckins, writeCheckins } from "./weekCheckins";
+
+/** Up to this many KRs, the week of check-ins written directly is checked against submitCheckin's (bench/weekCheckins.ts). */
+const CHECKED_UP_TO_KRS = 50;
 
 /** --no-headroom: the Key Results grid ends at the last KR (reproduces setup's grid overflow at 1,000+ KRs). */
 const NO_HEADROOM = process.argv.includes("--no-headroom");
@@ -49,6 +54,11 @@ export interface TierOut {
   summaryNextWeek: OpResult;
   /** Next week's summary when neither History nor the Weekly Summary tab has room left (both must grow). */
   summaryTabsFull: OpResult;
+  /**
+   * Next week's summary after a week in which every KR checked in once (summaryNextWeek's week has no
+   * check-in): on a copy, with one check-in per KR appended to the log as the add-on writes them.
+   */
+  summaryWeekWithCheckins: OpResult & { checkinsAdded: number };
   sidebarKrs: { owner: number; admin: number };
   byMethod: Record<OpName | "sidebarOpenAdmin", Record<string, number>>;
   /** Setting up a new (blank) tracker, as the tier's tracker was made. */
@@ -69,7 +79,11 @@ function rowShown(page: { krs: unknown[]; brief?: unknown[] }, id: string): numb
   return k?.row;
 }
 
-export function runTier(spec: TrackerSpec): TierOut {
+/**
+ * The tier measured, and its filled tracker as generated (no workbook changes it: each copies what it
+ * loads), which the command-line bench saves instead of generating it again.
+ */
+export function runTier(spec: TrackerSpec): { tier: TierOut; snapshot: WorkbookSnapshot } {
   const t0 = performance.now();
   const { snapshot, krs, log, newSetup } = fillTracker(spec);
   const historyRows = sheetOf(snapshot, TAB.history).rows.filter((r) => r.some((c) => c && c.v !== undefined && c.v !== null)).length - 1;
@@ -109,23 +123,15 @@ export function runTier(spec: TrackerSpec): TierOut {
 
   // A week of use later: next week's summary starts from the checkpoint this one recorded (the tier's
   // tracker was filled without one, so the summary above read the whole log, as a first summary does).
-  // The worst case below is next week's too (the cycle's last week), measured on a copy made now.
+  // Two variants of next week's are measured on copies of the tracker as this summary left it.
   const nextWeek = addDays(TODAY, 7);
-  const copy = workbookFromSnapshot(`/nonexistent/bench-${spec.name}-full.xlsx`, wb.services.toSnapshot(), { at: TODAY, user: ADMIN });
+  const afterFirst = wb.services.toSnapshot();
+  const charts = chartsOf(wb);
   const summaryNext = measure<{ ok: true; week: number }>(wb, "generateWeeklySummary", { at: nextWeek });
+  const tabsFull = summaryTabsFull(afterFirst, charts, spec, nextWeek);
+  const withCheckins = summaryWeekWithCheckins(afterFirst, charts, spec, krs, nextWeek);
 
-  // The worst case: next week's summary with no room left in either grid (History ends at its last row,
-  // the Weekly Summary tab one row below its frozen title: Sheets keeps a row below the frozen ones), as
-  // after KRs were added by hand beyond what setup sized the tabs for.
-  const book = copy.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
-  for (const name of ["History", "Weekly Summary"]) {
-    const sh = book.getSheetByName(name)!;
-    const keep = Math.max(sh.getFrozenRows() + 1, name === "History" ? sh.getLastRow() : 1);
-    if (sh.getMaxRows() > keep) sh.deleteRows(keep + 1, sh.getMaxRows() - keep);
-  }
-  const tabsFull = measure<{ ok: true; week: number }>(copy, "generateWeeklySummary", { at: nextWeek });
-
-  return {
+  const tier: TierOut = {
     name: spec.name,
     objectives: spec.operations ? OPERATIONS_TEMPLATE.objectives.length : spec.objectives,
     krs: krs.length,
@@ -140,12 +146,57 @@ export function runTier(spec: TrackerSpec): TierOut {
     sidebarOpenAdmin: projected(sidebarAdmin, SHAPE.sidebarOpen),
     summaryNextWeek: projected(summaryNext, SHAPE.summary),
     summaryTabsFull: projected(tabsFull, SHAPE.summary),
+    summaryWeekWithCheckins: { ...projected(withCheckins.summary, SHAPE.summary), checkinsAdded: withCheckins.checkinsAdded },
     setupNew: projected(newSetup, SHAPE.setup),
     repairHealthy: projected(repairHealthy, SHAPE.setup),
     sidebarKrs: { owner: listed(sidebar.result).length, admin: listed(sidebarAdmin.result).length },
     byMethod: { setup: setup.byMethod, sidebarOpen: sidebar.byMethod, sidebarOpenAdmin: sidebarAdmin.byMethod, checkin: checkin.byMethod, summary: summary.byMethod },
     buildMs: Math.round(buildMs),
   };
+  return { tier, snapshot };
+}
+
+/** A workbook of its own on a snapshot (a workbook copies what it loads, so copies may share one). */
+function copyOf(snapshot: WorkbookSnapshot, name: string) {
+  return workbookFromSnapshot(`/nonexistent/bench-${name}.xlsx`, snapshot, { at: TODAY, user: ADMIN });
+}
+
+/**
+ * The worst case: next week's summary with no room left in either grid (History ends at its last row,
+ * the Weekly Summary tab one row below its frozen title: Sheets keeps a row below the frozen ones), as
+ * after KRs were added by hand beyond what setup sized the tabs for. On a copy with the tracker's charts (a
+ * snapshot keeps none: bench/charts.ts), so that it measures the grids' growth, not two charts inserted again.
+ */
+function summaryTabsFull(afterFirst: WorkbookSnapshot, charts: SavedChart[], spec: TrackerSpec, nextWeek: string): Measured<unknown> {
+  const copy = copyOf(afterFirst, `${spec.name}-full`);
+  putCharts(copy, charts);
+  const book = copy.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  for (const name of ["History", "Weekly Summary"]) {
+    const sh = book.getSheetByName(name)!;
+    const keep = Math.max(sh.getFrozenRows() + 1, name === "History" ? sh.getLastRow() : 1);
+    if (sh.getMaxRows() > keep) sh.deleteRows(keep + 1, sh.getMaxRows() - keep);
+  }
+  return measure<{ ok: true; week: number }>(copy, "generateWeeklySummary", { at: nextWeek });
+}
+
+/**
+ * An ordinary week as a team that checks in weekly has it: next week's summary after every KR checked in
+ * once since the first (bench/weekCheckins.ts writes the check-ins as the add-on does), on a copy of the
+ * tracker as the first summary left it, its charts included (as summaryNextWeek's tracker has them).
+ */
+function summaryWeekWithCheckins(afterFirst: WorkbookSnapshot, charts: SavedChart[], spec: TrackerSpec, krs: KrRow[], nextWeek: string): { summary: Measured<unknown>; checkinsAdded: number } {
+  const copy = copyOf(afterFirst, `${spec.name}-week`);
+  putCharts(copy, charts);
+  const week = planWeekOfCheckins(copy, spec, krs, nextWeek);
+  writeCheckins(copy, spec, week);
+  if (krs.length <= CHECKED_UP_TO_KRS) {
+    // The direct writes leave the tracker exactly as the add-on's check-ins do (checked where that is quick).
+    const viaAddon = copyOf(afterFirst, `${spec.name}-checked`);
+    submitCheckins(viaAddon, week, clockFor(TODAY));
+    const diff = firstDifference(copy, viaAddon);
+    if (diff) throw new Error(`bench: the week's check-ins written directly differ from submitCheckin's at ${diff}`);
+  }
+  return { summary: measure<{ ok: true; week: number }>(copy, "generateWeeklySummary", { at: nextWeek }), checkinsAdded: week.length };
 }
 
 /**

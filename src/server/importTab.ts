@@ -1,10 +1,11 @@
 // "Import OKRs from a tab": the tab holds the columns of the CSV import (docs/cli.md). All or nothing: a
-// bad row rejects the whole import, naming every bad row and why, and nothing is written.
+// bad row rejects the whole import, naming every bad row and why, and nothing is written; so does a
+// tracker that the Repair run after the rows are written would refuse.
 import { planImport } from "../core/importRows";
 import { TAB } from "../core/tabs";
 import { isDate, isoDate, UserError } from "./env";
-import { keyResultsFrom, objectivesFrom, readKrTable, readObjectivesTable } from "./read";
-import { setUpTracker, writeOkrRows } from "./setup";
+import { keyResultsFrom, objectivesFrom, placedKrHeaderRow, readKrTable, readObjectivesTable } from "./read";
+import { checkRepair, setUpTracker, writeOkrRows } from "./setup";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -22,7 +23,8 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string): 
   const tz = ss.getSpreadsheetTimeZone();
   const table = source.getDataRange().getValues().map((r) => r.map((v) => cellText(v, tz)));
   const objT = readObjectivesTable(ss);
-  const krT = readKrTable(ss);
+  // Where Settings place the header: rows inserted above it may have pushed it below the rows searched.
+  const krT = readKrTable(ss, { headerRow: placedKrHeaderRow(ss, tz) });
   const existing = { objectiveIds: objectivesFrom(objT).map((o) => o.id), krIds: keyResultsFrom(krT, tz).map((k) => k.id) };
   const plan = planImport(table, existing);
   if (!plan.ok) {
@@ -31,6 +33,9 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string): 
     const more = plan.errors.length > MAX_ERRORS_SHOWN ? ` (and ${plan.errors.length - MAX_ERRORS_SHOWN} more)` : "";
     throw new UserError(`Nothing was imported. ${shown.join("; ")}${more}.`);
   }
+  // Repair (below) writes the new rows' formulas; what it would refuse is refused here, before a row is
+  // written: refused after, it would leave the rows without their formulas.
+  checkRepair(ss, "import again");
   writeOkrRows(objT, krT, plan.objectives, plan.keyResults);
   const report = setUpTracker(ss, {}, today);
   return { objectives: plan.objectives.length, keyResults: plan.keyResults.length, warnings: plan.warnings.concat(report.warnings) };

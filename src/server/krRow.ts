@@ -6,7 +6,7 @@ import type { BriefKr } from "../core/api";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { isBlankValue } from "../core/blank";
 import { computedLabel, TAB } from "../core/tabs";
-import { IDENTIFYING, readKrTable, type SettingsRead } from "./read";
+import { computedKrHeaderRow, IDENTIFYING, readKrTable, type SettingsRead } from "./read";
 import { col, norm, str, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -35,13 +35,23 @@ export function computedKrHeader(s: SettingsRead): { headerRow: number; headers:
  */
 export function readKrRows(ss: Spreadsheet, s: SettingsRead): Table {
   const placed = countedKrRows(s);
-  if (!placed || col({ headers: placed.headers }, "ID") !== 0) return readKrTable(ss, { bounded: true });
+  if (!placed || col({ headers: placed.headers }, "ID") !== 0) return wholeKrTable(ss, s);
   const { headerRow, headers } = placed;
   const width = usedWidth(headers);
   const values = countedRows(ss, placed, width);
   // Every row holds an ID (countedRows found as many as counted), so there is no blank row to trim.
-  if (!values) return readKrTable(ss, { bounded: true });
+  if (!values) return wholeKrTable(ss, s);
   return lazyTable(ss, headerRow, headers.slice(0, width), values);
+}
+
+/**
+ * The whole table, when the computed cells cannot place the rows: its header still where the computed row
+ * says when rows inserted above pushed it below the rows searched (a header holding "|", or blank rows
+ * between KRs, must not turn such a tracker away); one those cells do not place is refused as by every
+ * other operation.
+ */
+function wholeKrTable(ss: Spreadsheet, s: SettingsRead): Table {
+  return readKrTable(ss, { bounded: true, headerRow: computedKrHeaderRow(s) });
 }
 
 /** The columns a brief KR is read from, all within the first four (setup's layout: A:D). */
@@ -126,7 +136,7 @@ function lazyTable(ss: Spreadsheet, headerRow: number, headers: string[], rows: 
  */
 export function readKrRow(ss: Spreadsheet, s: SettingsRead, krId: string, hint?: number): Table {
   const head = computedKrHeader(s);
-  if (!head) return readKrTable(ss, { bounded: true });
+  if (!head) return wholeKrTable(ss, s);
   const { headerRow, headers } = head;
   const width = usedWidth(headers);
   const idCol = col({ headers }, "ID");

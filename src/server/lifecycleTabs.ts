@@ -12,6 +12,7 @@ import { decimalSeparatorFor } from "../core/numbers";
 import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeOkrRows } from "./setup";
+import { lookAlikes, type NamedTab, type TabKey } from "./setupTabs";
 import { col, findHeaderRow, norm, readTable, str, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -109,6 +110,46 @@ function retroTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): Table | null {
   return tableFromValues(sheet, TAB.retrospective, values, RETRO_IDENTIFYING, Infinity);
 }
 
+/** The tracker's table tabs: the roll over archives those it has, and setup makes all four again. */
+const TABLE_TABS: readonly TabKey[] = ["objectives", "keyResults", "checkins", "history"];
+
+/** "A", "A" and "B", "A", "B" and "C". */
+function andList(items: readonly string[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+/**
+ * Refuses, before anything is archived, a roll over whose setup would misread the tabs left after the
+ * archiving. That setup finds all four table tabs missing (renamed to archives, or absent already) and
+ * takes a tab that looks like one (not ours by name, not an archive: setupTabs.ts findRenamed) for it:
+ * two for the same tab, and it refused, the archives made and no new tabs; one, and it became the new
+ * cycle's tab, the carried rows written over its own. The archiving changes none of the tabs it looks
+ * through (archived tabs have our names before and " · " after), so they are looked at now. Nothing else
+ * setup refuses can happen there: Settings is the only tab left with one of our names, and readTracker
+ * has read its "Start date" label, which setup's check for a foreign Settings tab looks for.
+ */
+function refuseLookAlikes(tabs: readonly NamedTab[]): void {
+  const has = (name: string) => tabs.some((t) => t.name.toLowerCase() === name.toLowerCase());
+  const found = lookAlikes(tabs, TABLE_TABS).map((f) => ({ ...f, name: TAB[f.key], missing: !has(TAB[f.key]) }));
+  if (!found.length) return;
+  const one = found.flatMap((f) => f.tabs).length === 1;
+  const [it, its, itIs] = one ? ["it", "its name", "it is"] : ["them", "their names", "they are"];
+  const what = found.map((f, i) => {
+    const like = f.missing ? `the missing "${f.name}" tab` : `${/^[AEIOU]/.test(f.name) ? "an" : "a"} "${f.name}" tab`;
+    return `${andList(f.tabs.map((t) => `"${t}"`))} ${i > 0 ? "" : f.tabs.length > 1 ? "look " : "looks "}like ${like}`;
+  });
+  // A tab of ours the user renamed is this cycle's: renamed back, it is archived with the others.
+  const renamed = found.filter((f) => f.missing);
+  const back = renamed.length
+    ? `If ${one ? "it is" : "one is"} this cycle's, rename it back${renamed.every((f) => f.tabs.length === 1) ? " (Repair tracker does)" : ""} ` +
+      `to ${renamed.map((f) => `"${f.name}"`).join(" or ")} so that it is archived with the cycle; otherwise delete`
+    : "Delete";
+  throw new UserError(
+    `${andList(what)}, and rolling over (which archives this cycle's tabs and makes new ones) would mistake ${it} for the new cycle's. ` +
+      `${back} ${it}, or put " · " in ${its} (as archives have) to keep ${it} as ${itIs}, then roll over again. Nothing was changed.`,
+  );
+}
+
 export interface RolloverOptions {
   start: string;
   weeks?: number;
@@ -143,6 +184,8 @@ export function rollOver(
     const retro = retroT.rows
       .map((r, i) => ({ id: str(r[idC]), decision: str(r[dC]), type: typeC >= 0 ? str(r[typeC]) : "", row: retroT.headerRow + 1 + i }))
       .filter((r) => r.id);
+    // Every tab and its name, read once: the archive names avoid them, and the check below looks through them.
+    const tabs: NamedTab[] = ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
     const lastValues = new Map(tracker.keyResults.map((k) => [k.id, k.current] as [string, number | null]));
     const plan = planRollover({
       tracker,
@@ -151,11 +194,12 @@ export function rollOver(
       newStart: opts.start,
       weeks: opts.weeks,
       name: opts.name,
-      existingTabNames: ss.getSheets().map((s) => s.getName()),
+      existingTabNames: tabs.map((t) => t.name),
       // 31 characters: the longest tab name an .xlsx can hold, so archives survive a download to Excel.
       maxTabNameLength: 31,
     });
     if (!plan.ok) throw new UserError(plan.message);
+    refuseLookAlikes(tabs);
 
     // Archive: rename the finished cycle's tabs (formulas elsewhere follow the rename) and freeze them.
     const renames: [string, string][] = [

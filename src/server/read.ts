@@ -45,7 +45,8 @@ export interface SettingsRead {
   rows: Map<string, number>;
 }
 
-export function settingsFromValues(values: unknown[][], tz: string): SettingsRead {
+/** Each label's first row of the Settings tab: its value as read, and its row. */
+function labelled(values: unknown[][], tz: string): Pick<SettingsRead, "raw" | "rows"> {
   const raw = new Map<string, unknown>();
   const rows = new Map<string, number>();
   values.forEach((r, i) => {
@@ -55,6 +56,11 @@ export function settingsFromValues(values: unknown[][], tz: string): SettingsRea
       rows.set(label, i + 1);
     }
   });
+  return { raw, rows };
+}
+
+export function settingsFromValues(values: unknown[][], tz: string): SettingsRead {
+  const { raw, rows } = labelled(values, tz);
   const byLabel: Record<string, unknown> = {};
   for (const s of SETTINGS_ROWS) if (raw.has(norm(s.label))) byLabel[s.label] = raw.get(norm(s.label));
   const parsed = parseSettings(byLabel);
@@ -89,9 +95,24 @@ export function computedLogHeaderRow(s: SettingsRead): number {
 }
 
 /** 1-based row of the Key Results header by the computed cell (see SETTINGS_COMPUTED), or 0 when it is missing. */
-export function computedKrHeaderRow(s: SettingsRead): number {
+export function computedKrHeaderRow(s: Pick<SettingsRead, "raw">): number {
   const v = s.raw.get(norm(computedLabel("KrHeaderRow")));
   return typeof v === "number" && isFinite(v) && v >= 1 ? v : 0;
+}
+
+/**
+ * computedKrHeaderRow for an operation that reads no settings: 0 when the Settings tab is missing. The
+ * settings are not checked, so a tracker whose settings need fixing is not refused for it (the import
+ * runs Repair, which fills them in or reports them).
+ */
+export function placedKrHeaderRow(ss: Spreadsheet, tz: string): number {
+  let values: unknown[][];
+  try {
+    values = ss.getRange(SETTINGS_RANGE).getValues();
+  } catch {
+    return 0; // no Settings tab ("Range not found"): Repair writes it back
+  }
+  return computedKrHeaderRow(labelled(values, tz));
 }
 
 function objectiveType(v: unknown): ObjectiveType {

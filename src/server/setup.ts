@@ -14,7 +14,7 @@ import { ensureSettings } from "./setupSettings";
 import { ensureProtections, protectionPlan } from "./setupProtections";
 import { ensureConditionalFormats, ensureValidations, tableValidations } from "./setupRules";
 import { ensureTableStyle, styleHeaders, tableHeaderRow, type HeaderRow } from "./setupStyle";
-import { ensureTable, foundHeaderRow, inspect } from "./setupTabs";
+import { ensureTable, foundHeaderRow, inspect, readTrackerTabs } from "./setupTabs";
 import type { SetupOptions, SetupReport } from "./setupTypes";
 import { col, type Table } from "./table";
 
@@ -160,18 +160,38 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
   ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary), created);
 }
 
+/**
+ * A new spreadsheet's one tab, empty, with its name; null otherwise. Its name is in the creator's language
+ * ("Sheet1", "Tabellenblatt1", "Blad1"): it is recognised by being alone and not one of ours, and becomes
+ * the Settings tab (one rename instead of a new tab and a deletion). Known empty, it is not read for a
+ * renamed tracker tab.
+ */
+function emptyDefaultTab(ss: Spreadsheet): { sheet: GoogleAppsScript.Spreadsheet.Sheet; name: string } | null {
+  const first = ss.getSheets();
+  if (first.length !== 1) return null;
+  const name = first[0].getName();
+  // getLastRow() is 0 exactly when a sheet holds nothing: no need to ask for its last column too.
+  if ((Object.values(TAB) as string[]).indexOf(name) >= 0 || first[0].getLastRow() !== 0) return null;
+  return { sheet: first[0], name };
+}
+
+/**
+ * Throws what Repair (setUpTracker with no options) would refuse this spreadsheet with, writing nothing:
+ * the import runs Repair after writing its rows, and checks this before, so that it never leaves rows
+ * Repair then refuses to finish. Its verdict holds after those writes: rows below a table's header move
+ * no header and make no tab look like another. `again`: what the messages say to do once the tabs are fixed.
+ */
+export function checkRepair(ss: Spreadsheet, again: string): void {
+  const reuse = emptyDefaultTab(ss);
+  readTrackerTabs(ss, reuse ? reuse.name : null, again);
+}
+
 export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string): SetupReport {
   const { template: templateName } = validateSetupOptions(opts);
   const report: SetupReport = { created: [], restored: [], warnings: [] };
-  // A new spreadsheet's one tab is named in the creator's language ("Sheet1", "Tabellenblatt1", "Blad1"):
-  // it is recognised by being alone and not one of ours, and becomes the Settings tab if it is empty (one
-  // rename instead of a new tab and a deletion). Known empty, it is not read for a renamed tracker tab.
-  const first = ss.getSheets();
-  const firstName = first.length === 1 ? first[0].getName() : "";
-  const onlyDefault = first.length === 1 && (Object.values(TAB) as string[]).indexOf(firstName) < 0 ? first[0] : null;
-  // getLastRow() is 0 exactly when a sheet holds nothing: no need to ask for its last column too.
-  const reuse = onlyDefault && onlyDefault.getLastRow() === 0 ? onlyDefault : null;
-  const state = inspect(ss, report, reuse ? firstName : null);
+  const empty = emptyDefaultTab(ss);
+  const reuse = empty ? empty.sheet : null;
+  const state = inspect(ss, report, empty ? empty.name : null);
   const tpl = templateName ? templateByName(templateName) : null;
   // The computed Settings rows point at the Key Results and log headers where they were found: a reference
   // that rows inserted above a header moved is kept, so every operation still finds the header there.

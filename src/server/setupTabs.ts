@@ -27,8 +27,32 @@ export function isEmpty(values: unknown[][]): boolean {
 
 export type TabKey = "settings" | "objectives" | "keyResults" | "checkins" | "history";
 
-/** Reads the first rows of each tracker tab and refuses when one of our names holds something else. */
+/** A tab that is not ours by name, read: a candidate for a missing tracker tab a user renamed. */
+interface OtherTab {
+  sheet: Sheet;
+  name: string;
+  values: unknown[][];
+}
+
+/** What setup found, before it writes: the tabs as read, and the tabs it renames back (which to which). */
+export interface Inspection {
+  state: Record<TabKey, TabState>;
+  renames: [TabKey, OtherTab][];
+}
+
+/** Reads the first rows of each tracker tab, refuses when one of our names holds something else, and renames back a renamed tab. */
 export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string | null = null): Record<TabKey, TabState> {
+  const { state, renames } = readTrackerTabs(ss, emptyTab);
+  renameBack(state, renames, report);
+  return state;
+}
+
+/**
+ * Setup's reading of the tracker tabs and every refusal that follows from it, writing nothing. `again`:
+ * what the messages tell the user to do once the tabs are fixed; setup's own ("run Set up tracker again")
+ * unless an operation that runs setup after writing, the import, says its own ("import again").
+ */
+export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null, again?: string): Inspection {
   // Read as their data range (the rows and columns holding something): a whole-column read would move
   // every blank row of the grid too, and every cell moved is paid for on Google.
   const read = (name: string): TabState => {
@@ -77,11 +101,10 @@ export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string |
   if (foreign.length) {
     throw new UserError(
       `These tabs already exist and are not okr-sheets tabs: ${foreign.map((f) => `"${f}"`).join(", ")}. ` +
-        "Rename them (their content is kept) and run Set up tracker again.",
+        `Rename them (their content is kept) and ${again ?? "run Set up tracker again"}. Nothing was changed.`,
     );
   }
-  reattachRenamed(ss, state, report, emptyTab);
-  return state;
+  return { state, renames: findRenamed(ss, state, emptyTab, again ?? "run Repair tracker again") };
 }
 
 /**
@@ -183,30 +206,57 @@ function looksLike(key: TabKey, values: unknown[][]): boolean {
   return findHeaderRow(values, FULL_HEADERS[key]) >= 0;
 }
 
+/** A tab and its name, read once. */
+export interface NamedTab {
+  sheet: Sheet;
+  name: string;
+}
+
+/**
+ * The tabs setup looks through for a missing tracker tab a user renamed, read as their data range: of
+ * `tabs` (every tab), those not ours by name, not archives of an earlier cycle (" · " in the name), not
+ * report tabs, not `emptyTab` (known empty, by name: Apps Script gives a new Sheet object each call).
+ * Ours whatever the case: getSheetByName("History") finds a tab named "HISTORY", which is then History.
+ */
+function otherTabs(tabs: readonly NamedTab[], emptyTab: string | null): OtherTab[] {
+  const ours = new Set<string>(Object.values(TAB).map((n) => n.toLowerCase()));
+  return tabs
+    .filter(({ name }) => name !== emptyTab && !ours.has(name.toLowerCase()) && name.indexOf(" · ") < 0)
+    .map(({ sheet, name }) => ({ sheet, name, values: sheet.getDataRange().getValues() }));
+}
+
+/** Those of `others` whose first rows look like the tracker tab `key`. */
+function lookingLike(key: TabKey, others: OtherTab[]): OtherTab[] {
+  return others.filter((c) => looksLike(key, c.values.slice(0, HEADER_SEARCH_ROWS)));
+}
+
+/**
+ * For each of `keys`, the tabs of `tabs` (every tab) that setup would take for that tracker tab were it
+ * missing: one is renamed back, more are refused (findRenamed). The roll over asks it of the four table
+ * tabs, which its archiving renames away before it runs setup. Only the keys with such a tab are listed.
+ */
+export function lookAlikes(tabs: readonly NamedTab[], keys: readonly TabKey[]): { key: TabKey; tabs: string[] }[] {
+  const others = otherTabs(tabs, null);
+  return keys.map((key) => ({ key, tabs: lookingLike(key, others).map((c) => c.name) })).filter((x) => x.tabs.length > 0);
+}
+
 /**
  * A tracker tab renamed by a user is renamed back, so its rows are kept (the add-on finds its tabs by
- * name; setup would otherwise create an empty tab beside the data). Only tabs that are not ours by name,
- * not archives of an earlier cycle (" · " in the name) and not report tabs are considered, and only when
- * exactly one of them looks like the missing tab; otherwise the user is asked to choose.
+ * name; setup would otherwise create an empty tab beside the data). Only otherTabs are considered, and
+ * only when exactly one of them looks like the missing tab; otherwise the user is asked to choose (and to
+ * `again`). Returns the renames, made by renameBack.
  */
-function reattachRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, report: SetupReport, emptyTab: string | null): void {
+function findRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, emptyTab: string | null, again: string): [TabKey, OtherTab][] {
   const missing = (Object.keys(state) as TabKey[]).filter((k) => !state[k].sheet);
-  if (!missing.length) return;
-  const ours = new Set<string>(Object.values(TAB));
-  // A tab known to be empty (by name: Apps Script gives a new Sheet object each call) cannot look like one of ours: it is not read.
-  const others = ss.getSheets().filter((sh) => {
-    const name = sh.getName();
-    return name !== emptyTab && !ours.has(name) && name.indexOf(" · ") < 0;
-  });
-  if (!others.length) return;
-  const contents = others.map((sh) => ({ sheet: sh, name: sh.getName(), values: sh.getDataRange().getValues() }));
-  const plan: [TabKey, (typeof contents)[number]][] = [];
+  if (!missing.length) return [];
+  const contents = otherTabs(ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName() })), emptyTab);
+  const plan: [TabKey, OtherTab][] = [];
   for (const key of missing) {
-    const matches = contents.filter((c) => looksLike(key, c.values.slice(0, 30)));
+    const matches = lookingLike(key, contents);
     if (matches.length > 1) {
       throw new UserError(
         `The "${state[key].name}" tab is missing, and ${matches.map((m) => `"${m.name}"`).join(" and ")} all look like it. ` +
-          `Rename the right one to "${state[key].name}" and run Repair tracker again. Nothing was changed.`,
+          `Rename the right one to "${state[key].name}" and ${again}. Nothing was changed.`,
       );
     }
     if (matches.length === 1) {
@@ -215,6 +265,11 @@ function reattachRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, repor
       plan.push([key, matches[0]]);
     }
   }
+  return plan;
+}
+
+/** Renames back the tabs findRenamed found, taking each as the tracker tab it was. */
+function renameBack(state: Record<TabKey, TabState>, plan: [TabKey, OtherTab][], report: SetupReport): void {
   for (const [key, c] of plan) {
     const name = state[key].name;
     c.sheet.setName(name);

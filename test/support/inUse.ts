@@ -61,3 +61,19 @@ export function everything(wb: Workbook): string {
     }),
   );
 }
+
+/** The tab addNewOkrsTab makes. */
+export const NEW_OKRS = "New OKRs";
+
+/**
+ * A tab of OKRs to import, laid out like the CSV import: objective O9 "Ship the pilot" with `krs` key
+ * results (O9.KR1 "Sites live", O9.KR2 "Incidents").
+ */
+export function addNewOkrsTab(wb: Workbook, krs: 1 | 2 = 2): void {
+  const rows = [
+    ["objective", "objective_id", "key_result", "owner", "metric", "unit", "start", "target"],
+    ["Ship the pilot", "O9", "Sites live", "ops.lead@example.com", "increase", "sites", 0, 10],
+    ["Ship the pilot", "O9", "Incidents", "ops.lead@example.com", "decrease", "", 8, 2],
+  ].slice(0, krs + 1);
+  ss(wb).insertSheet(NEW_OKRS).getRange(1, 1, rows.length, 8).setValues(rows);
+}

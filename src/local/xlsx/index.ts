@@ -2,7 +2,9 @@
 // (values, cached formula results, formats, conditional formats, validations, notes, named ranges); what
 // xlsx has no notion of (warning-only protections, document properties, triggers, locale, time zone, the
 // spreadsheet id, exact pixel widths, exact rule lists) rides along as JSON in a very hidden sheet named
-// `_okr_local`, which never shows up among the snapshot's sheets.
+// `_okr_local`, which never shows up among the snapshot's sheets. A tab name Excel refuses (over 31
+// characters, or with : \ / ? * [ ] or an apostrophe at an end) is written as one it takes, its own kept
+// there too (sheetNames.ts).
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { writeKeepingFile } from "../safeWrite";

@@ -7,6 +7,7 @@ import utils from "exceljs/lib/utils/utils.js";
 import { allowHistorySheetName } from "./historyName";
 import { fromXlsxFormula, splitSheetRef } from "./formulas";
 import { nativeToCf, nativeToDv, readNativeCfs, readNativeDvs, signature } from "./rules";
+import { fileTakes, renamedFormulae, renameSheetRefs, sheetRenames, type SheetRenames } from "./sheetNames";
 import { checkUnzippedSize } from "./zipSize";
 import { checkInflatedSizes } from "./unzip";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "../oversize";
@@ -49,11 +50,22 @@ export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | 
   const recorded = Object.values(meta?.sheets ?? {}).map((m) => m?.sheetId).filter(isSheetId);
   const used = new Set(recorded);
   let top = recorded.length ? Math.max(isSheetId(meta?.topSheetId) ? meta.topSheetId : 0, ...recorded) : null;
+  // A tab written under a name Excel takes in place of its own gets its own back (sheetNames.ts), unless
+  // the record is not one okr-sheets writes (a name Excel takes, which could be another tab's, or one
+  // claimed twice). A tab renamed in another program has no record under its new name and keeps that.
+  const worksheets = wb.worksheets.filter((ws) => ws.name !== METADATA_SHEET);
+  const inFile = worksheets.map((ws) => ws.name);
+  const recordedNames = inFile.map((n) => meta?.sheets?.[n]?.name);
+  const own = inFile.map((n, i) => {
+    const name = recordedNames[i];
+    const claims = recordedNames.filter((x) => typeof x === "string" && x.toLowerCase() === name?.toLowerCase()).length;
+    return typeof name === "string" && !fileTakes(name) && claims === 1 ? name : n;
+  });
+  const renames = sheetRenames(inFile, own);
   const sheets: SnapshotSheet[] = [];
-  for (const ws of wb.worksheets) {
-    if (ws.name === METADATA_SHEET) continue;
+  for (const [i, ws] of worksheets.entries()) {
     const sm = meta?.sheets?.[ws.name];
-    const sheet = readSheet(ws, sm, plain, !!wb.properties?.date1904);
+    const sheet = readSheet(ws, own[i], sm, plain, !!wb.properties?.date1904, renames);
     // The tab's ID as saved, left out where its place gives it back (as a snapshot records it); a tab
     // of a file made elsewhere (no metadata, or one saved before IDs were recorded) is numbered by its
     // place, and bookFromSnapshot settles any clash.
@@ -73,7 +85,7 @@ export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | 
     if (dn.name.startsWith("_xlnm.")) continue;
     const ref = dn.ranges[0] && splitSheetRef(dn.ranges[0]);
     if (!ref) continue;
-    namedRanges.push({ name: dn.name, sheet: ref.sheet, a1: ref.a1.replace(/\$/g, "") });
+    namedRanges.push({ name: dn.name, sheet: renames?.get(ref.sheet.toLowerCase()) ?? ref.sheet, a1: ref.a1.replace(/\$/g, "") });
   }
 
   const exactNames =
@@ -109,8 +121,9 @@ function readMetadata(ws: ExcelJS.Worksheet, plainRows: (PlainCell | null)[][] |
   }
 }
 
-function readSheet(ws: ExcelJS.Worksheet, sm: SheetMeta | undefined, plain: PlainSheets, date1904: boolean): SnapshotSheet {
-  const sheet: SnapshotSheet = { name: ws.name, rows: [] };
+/** `name`: the tab's own name; `renames`: from names in the file to own names, for references in formulas. */
+function readSheet(ws: ExcelJS.Worksheet, name: string, sm: SheetMeta | undefined, plain: PlainSheets, date1904: boolean, renames: SheetRenames | null): SnapshotSheet {
+  const sheet: SnapshotSheet = { name, rows: [] };
   if (ws.state === "hidden" || ws.state === "veryHidden") sheet.hidden = true;
 
   const view = (ws.views ?? [])[0] as Partial<ExcelJS.WorksheetViewFrozen> | undefined;
@@ -147,7 +160,7 @@ function readSheet(ws: ExcelJS.Worksheet, sm: SheetMeta | undefined, plain: Plai
   } else ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const out: (SnapshotCell | null)[] = [];
     row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-      const sc = readCell(cell);
+      const sc = readCell(cell, renames);
       if (sc) out[colNumber - 1] = sc;
     });
     if (out.length) {
@@ -167,11 +180,11 @@ function readSheet(ws: ExcelJS.Worksheet, sm: SheetMeta | undefined, plain: Plai
   // Conditional formats: the exact list when the file still holds what we wrote, else the file's rules.
   const nativeCfs = readNativeCfs(ws);
   if (sm?.conditionalFormats && sm.cfSignature === signature(nativeCfs)) sheet.conditionalFormats = sm.conditionalFormats;
-  else if (nativeCfs.length) sheet.conditionalFormats = nativeCfs.map(nativeToCf);
+  else if (nativeCfs.length) sheet.conditionalFormats = nativeCfs.map((n) => nativeToCf(renamedFormulae(n, renames)));
 
   const nativeDvs = readNativeDvs(ws, serialOfDate);
   if (sm?.validations && sm.dvSignature === dvSignature(nativeDvs)) sheet.validations = sm.validations;
-  else if (nativeDvs.length) sheet.validations = nativeDvs.flatMap(nativeToDv);
+  else if (nativeDvs.length) sheet.validations = nativeDvs.flatMap((n) => nativeToDv(renamedFormulae(n, renames)));
 
   if (sm?.protections?.length) sheet.protections = sm.protections;
   // The grid's size as saved; bookFromSnapshot grows it if the file (edited elsewhere) holds more cells.
@@ -182,7 +195,7 @@ function readSheet(ws: ExcelJS.Worksheet, sm: SheetMeta | undefined, plain: Plai
   return sheet;
 }
 
-function readCell(cell: ExcelJS.Cell): SnapshotCell | null {
+function readCell(cell: ExcelJS.Cell, renames: SheetRenames | null): SnapshotCell | null {
   const sc: SnapshotCell = {};
   const value = cell.value;
   if (value !== null && value !== undefined) {
@@ -192,7 +205,7 @@ function readCell(cell: ExcelJS.Cell): SnapshotCell | null {
       const o = value as unknown as Record<string, unknown>;
       if ("formula" in o || "sharedFormula" in o) {
         const f = cell.formula;
-        if (f) sc.f = fromXlsxFormula(f);
+        if (f) sc.f = renameSheetRefs(fromXlsxFormula(f), renames);
         // cell.value leaves out falsy results (0, false, ""); cell.result has them.
         const res = scalarOf((cell as unknown as { result?: unknown }).result);
         if (res !== undefined) sc.v = res;

@@ -27,6 +27,8 @@ export interface SheetMeta {
   maxColumns?: number;
   /** The tab's ID (getSheetId), written for every tab: a tab moved or inserted in another program keeps it. */
   sheetId?: number;
+  /** The tab's own name, where Excel refuses it and the file has another (sheetNames.ts); the entry is keyed by that other. */
+  name?: string;
 }
 export interface Metadata {
   format: "okr-sheets-local";
@@ -37,6 +39,7 @@ export interface Metadata {
   timeZone: string;
   documentProperties: Record<string, string>;
   triggers: SnapshotTrigger[];
+  /** By the tab's name in the file (its own, unless Excel refuses that: SheetMeta.name). */
   sheets: Record<string, SheetMeta>;
   namedRanges?: WorkbookSnapshot["namedRanges"];
   namedRangesSignature?: string;

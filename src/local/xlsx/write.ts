@@ -6,6 +6,7 @@ import { columnLetter } from "../../core/a1";
 import { valuesHash } from "../cachedValues";
 import { absoluteA1, quoteSheetName, toXlsxFormula } from "./formulas";
 import { isPlainSheet, writePlainRows } from "./plainWrite";
+import { excelSheetNames, renamedFormulae, renameSheetRefs, sheetRenames, type SheetRenames } from "./sheetNames";
 import { cfToNative, dvToNative, nativeCfToExcel, nativeDvToExcel, signature, type NativeCf, type NativeDv } from "./rules";
 import {
   argb,
@@ -25,7 +26,6 @@ import {
 export async function snapshotToXlsx(s: WorkbookSnapshot, opts: { valuesAsOf?: string } = {}): Promise<Buffer> {
   const names = new Set<string>();
   for (const sheet of s.sheets) {
-    if (sheet.name === METADATA_SHEET) throw new Error(`A sheet may not be named ${METADATA_SHEET} (reserved for okr-sheets metadata)`);
     if (names.has(sheet.name.toLowerCase())) throw new Error(`Two sheets are named "${sheet.name}"`);
     names.add(sheet.name.toLowerCase());
   }
@@ -56,14 +56,19 @@ export async function snapshotToXlsx(s: WorkbookSnapshot, opts: { valuesAsOf?: s
   };
 
   const ids = sheetIdsOf(s.sheets, s.topSheetId);
+  // A tab name Excel refuses is written as one it takes; the metadata, keyed by the name in the file, keeps
+  // the tab's own (sheetNames.ts).
+  const own = s.sheets.map((sheet) => sheet.name);
+  const inFile = excelSheetNames(own);
+  const renames = sheetRenames(own, inFile);
   for (const [i, sheet] of s.sheets.entries()) {
-    meta.sheets[sheet.name] = { ...writeSheet(wb, sheet), sheetId: ids[i] };
+    meta.sheets[inFile[i]] = { ...writeSheet(wb, sheet, inFile[i], renames), sheetId: ids[i], ...(inFile[i] !== sheet.name ? { name: sheet.name } : {}) };
   }
 
   // Defined names go to the file as written: exceljs's own bookkeeping spreads names over single cells
   // and silently drops whole-column ranges such as 'Key Results'!$A:$A.
   const namedRanges = s.namedRanges ?? [];
-  const definedNames = namedRanges.map((nr) => ({ name: nr.name, ranges: [`${quoteSheetName(nr.sheet)}!${absoluteA1(nr.a1)}`] }));
+  const definedNames = namedRanges.map((nr) => ({ name: nr.name, ranges: [`${quoteSheetName(renames?.get(nr.sheet.toLowerCase()) ?? nr.sheet)}!${absoluteA1(nr.a1)}`] }));
   const holder = wb as unknown as { _definedNames?: { model: unknown } };
   if (holder._definedNames && "model" in holder._definedNames) holder._definedNames = { model: definedNames };
   else for (const dn of definedNames) wb.definedNames.add(dn.ranges[0], dn.name);
@@ -87,14 +92,15 @@ export async function snapshotToXlsx(s: WorkbookSnapshot, opts: { valuesAsOf?: s
   return Buffer.concat(chunks);
 }
 
-function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet): SheetMeta {
+/** `name`: the tab's name in the file; `renames`: every tab's there, for references (null: all as they are). */
+function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet, name: string, renames: SheetRenames | null): SheetMeta {
   const frozenRows = sheet.frozenRows ?? 0;
   const frozenColumns = sheet.frozenColumns ?? 0;
   const views: Partial<ExcelJS.WorksheetView>[] =
     frozenRows > 0 || frozenColumns > 0
       ? [{ state: "frozen", xSplit: frozenColumns, ySplit: frozenRows, topLeftCell: `${columnLetter(frozenColumns + 1)}${frozenRows + 1}` }]
       : [];
-  const ws = wb.addWorksheet(sheet.name, {
+  const ws = wb.addWorksheet(name, {
     state: sheet.hidden ? "hidden" : "visible",
     views,
     ...(sheet.tabColor ? { properties: { tabColor: { argb: argb(sheet.tabColor) } } } : {}),
@@ -121,7 +127,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
       const sc = cells[c];
       if (!sc) continue;
       const cell = row.getCell(c + 1);
-      const value = cellValue(sc);
+      const value = cellValue(sc, renames);
       if (sc.f && sc.v === "") emptyResults.push(`${columnLetter(c + 1)}${r + 1}`);
       if (value !== null) {
         cell.value = value;
@@ -154,7 +160,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
     const natives: NativeCf[] = [];
     for (const cf of cfs) {
       const n = cfToNative(cf);
-      if (n) natives.push(n);
+      if (n) natives.push(renamedFormulae(n, renames));
     }
     natives.forEach((n, i) => ws.addConditionalFormatting(nativeCfToExcel(n, i + 1)));
     sm.conditionalFormats = cfs;
@@ -165,7 +171,7 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
     const natives: NativeDv[] = [];
     for (const v of dvs) {
       const n = dvToNative(v);
-      if (n) natives.push(n);
+      if (n) natives.push(renamedFormulae(n, renames));
     }
     const dvModel = (ws as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } }).dataValidations;
     for (const n of natives) dvModel.add(n.sqref, nativeDvToExcel(n));
@@ -179,9 +185,9 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
 /** Excel's limit on the characters of one cell. */
 export const MAX_CELL_TEXT = 32_767;
 
-function cellValue(sc: SnapshotCell): ExcelJS.CellValue {
+function cellValue(sc: SnapshotCell, renames: SheetRenames | null): ExcelJS.CellValue {
   if (sc.f !== undefined && sc.f !== "") {
-    const formula = toXlsxFormula(sc.f);
+    const formula = renameSheetRefs(toXlsxFormula(sc.f), renames);
     // Excel refuses a file holding a cell text over 32,767 characters: such a result is left for the
     // reader to compute (the formula is kept).
     if (sc.v === undefined || (typeof sc.v === "string" && sc.v.length > MAX_CELL_TEXT)) return { formula } as ExcelJS.CellFormulaValue;

@@ -149,9 +149,11 @@ describe("xlsx round trip", () => {
     expect(back.id).toMatch(/^local-/);
   });
 
-  it("refuses a sheet named like the metadata sheet", async () => {
+  it("keeps a sheet named like the metadata sheet, saved under another name (sheetNames.test.ts)", async () => {
     const s = everythingSnapshot();
-    s.sheets.push({ name: METADATA_SHEET, rows: [] });
-    await expect(snapshotToXlsx(s)).rejects.toThrow(/reserved/);
+    s.sheets.push({ name: METADATA_SHEET, rows: [[{ v: "mine" }]] });
+    const back = await xlsxToSnapshot(await snapshotToXlsx(s));
+    expect(back.sheets.map((x) => x.name)).toEqual([...everythingSnapshot().sheets.map((x) => x.name), METADATA_SHEET]);
+    expect(back.sheets.at(-1)?.rows).toEqual([[{ v: "mine" }]]);
   });
 });
