@@ -6,7 +6,7 @@ import type { Workbook } from "../../src/local/runtime";
 import { ADMIN } from "../../src/local/generate/okrs";
 import { generateTracker } from "../../src/local/generate/tracker";
 import { callAddon, newTracker, openTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
-import { byId, chartDataAt, OPERATIONS_OWNER, rowWhere, section, summarize, summaryTab, trendTab, type Tab } from "../support/summaryTab";
+import { byId, OPERATIONS_OWNER, rowWhere, section, summarize, summaryTab, trendTab, type Tab } from "../support/summaryTab";
 
 const START = "2026-01-05"; // a Monday; week 1 = 01-05..01-11, week 2 = 01-12..01-18
 const W1 = "2026-01-11";
@@ -281,73 +281,6 @@ describe("The tab's look", () => {
     // Scores show two decimals, the check-in rate as a percentage.
     const fmts = sh.getRange(overall + 3, 1, 1, 4).getNumberFormats()[0];
     expect([fmts[0], fmts[1], fmts[3]]).toEqual(["0.00", "0.00", "0%"]);
-  });
-});
-
-describe("Regenerating over an old, longer summary", () => {
-  /** Each cell's value, formula and look over `rows` × `cols` from A1 of `tab` (the subtitle's generation time left out). */
-  function cells(wb: Workbook, tab: string, rows: number, cols: number) {
-    const r = ss(wb).getSheetByName(tab)!.getRange(1, 1, rows, cols);
-    const values = r.getValues().map((row, i) => (i === 1 ? row.map((v) => String(v).replace(/ · generated .*$/, "")) : row));
-    return { values, formulas: r.getFormulas(), formats: r.getNumberFormats(), weights: r.getFontWeights(), colours: r.getFontColors(), fills: r.getBackgrounds() };
-  }
-
-  /** Fills `tab` over `rows` × `cols` from A1 with text, bold, red fills and a number format of its own. */
-  function scribble(wb: Workbook, tab: string, rows: number, cols: number) {
-    const r = ss(wb).getSheetByName(tab)!.getRange(1, 1, rows, cols);
-    r.setValues(Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => `old ${i},${j}`)));
-    r.setNumberFormats(Array.from({ length: rows }, () => new Array(cols).fill("0.000")));
-    r.setBackgrounds(Array.from({ length: rows }, () => new Array(cols).fill("#ff0000")));
-    r.setFontWeights(Array.from({ length: rows }, () => new Array(cols).fill("bold")));
-  }
-
-  it("every cell's value and look is the one a fresh tab gets: old cells beyond the new bands are gone, styled cells stay styled", () => {
-    const make = () => {
-      const wb = newTracker({ template: "operations", start: START, at: START });
-      checkIn(wb, "2026-01-06", "O1.KR1", 85, { whatChanged: "Cut-off moved" });
-      checkIn(wb, "2026-01-14", "O2.KR2", 91, { blockers: "Supplier" });
-      return wb;
-    };
-    const fresh = make();
-    summarize(fresh, W2);
-    const old = make();
-    summarize(old, W2);
-    // The old summary and trend: longer and wider than this week's (as wide as each tab), every cell filled,
-    // bold, coloured and formatted. The Weekly Trend tab's typed-over cells are not what the last summary
-    // wrote, so it is rewritten whole too.
-    const summary = ss(old).getSheetByName("Weekly Summary")!;
-    const trend = ss(old).getSheetByName("Weekly Trend")!;
-    const size = { rows: summary.getLastRow() + 40, cols: summary.getMaxColumns() };
-    const trendSize = { rows: trend.getLastRow() + 40, cols: trend.getMaxColumns() };
-    scribble(old, "Weekly Summary", size.rows, size.cols);
-    scribble(old, "Weekly Trend", trendSize.rows, trendSize.cols);
-    summarize(old, W2);
-
-    expect(cells(old, "Weekly Summary", size.rows, size.cols)).toEqual(cells(fresh, "Weekly Summary", size.rows, size.cols));
-    expect(cells(old, "Weekly Trend", trendSize.rows, trendSize.cols)).toEqual(cells(fresh, "Weekly Trend", trendSize.rows, trendSize.cols));
-    // The comparison is not of two blank tabs: the title and a section heading keep their styles and
-    // formats, and so do the Trend's rows and the Chart data's header on the Weekly Trend tab; nothing of
-    // the old summary is left on either.
-    const got = cells(old, "Weekly Summary", size.rows, size.cols);
-    const overall = rowWhere(summaryTab(old), (s) => s === "Overall");
-    expect([got.weights[0][0], got.colours[0][0]]).toEqual(["bold", "#1f3b57"]);
-    expect([got.fills[overall][0], got.fills[overall][5], got.colours[overall][0]]).toEqual(["#1f3b57", "#1f3b57", "#ffffff"]);
-    const t = trendTab(old);
-    const tr = rowWhere(t, (s) => s.startsWith("Trend"));
-    const chart = chartDataAt(t);
-    const gotTrend = cells(old, "Weekly Trend", trendSize.rows, trendSize.cols);
-    expect([gotTrend.fills[tr][0], gotTrend.fills[tr][5], gotTrend.colours[tr][0]]).toEqual(["#1f3b57", "#1f3b57", "#ffffff"]);
-    expect([gotTrend.weights[tr + 1][2], gotTrend.fills[tr + 1][2]]).toEqual(["bold", "#e8eaed"]);
-    expect([gotTrend.values[tr + 2][0], gotTrend.formulas[tr + 2][gotTrend.values[tr + 1].indexOf("Trend")]]).toEqual(["O1.KR1", expect.stringContaining("SPARKLINE")]);
-    // The Chart data's first header row: its "Week" label in column B, bold on grey; its heading's fill runs across.
-    expect([gotTrend.values[chart.row + 1][chart.col + 1], gotTrend.weights[chart.row + 1][chart.col + 1], gotTrend.fills[chart.row + 1][chart.col + 2]]).toEqual(["Week", "bold", "#e8eaed"]);
-    expect([gotTrend.fills[chart.row][chart.col + 14], gotTrend.colours[chart.row][chart.col]]).toEqual(["#1f3b57", "#ffffff"]);
-    expect(gotTrend.formats[chart.row + 2][chart.col + 3]).toBe("0.00"); // O1's score in week 2
-    for (const g of [got, gotTrend]) {
-      expect(g.values.flat().filter((v) => String(v).startsWith("old "))).toEqual([]);
-      expect(g.fills.flat().filter((c) => c === "#ff0000")).toEqual([]);
-      expect(g.formats.flat().filter((f) => f === "0.000")).toEqual([]);
-    }
   });
 });
 
