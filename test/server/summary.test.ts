@@ -226,10 +226,14 @@ describe("Regenerating the summary", () => {
     summarize(wb, W2);
     summarize(wb, W2);
     expect(rowsOf(wb, "History")).toEqual(before);
-    // The tab keeps exactly one (warning-only) protection and its frozen title rows across regenerations.
-    const sh = ss(wb).getSheetByName("Weekly Summary")!;
-    expect(sh.getProtections("SHEET" as unknown as GoogleAppsScript.Spreadsheet.ProtectionType)).toHaveLength(1);
-    expect(sh.getFrozenRows()).toBe(2);
+    // The tab keeps exactly one (warning-only) protection and its frozen title rows across regenerations;
+    // so does the Weekly Trend tab (its heading and header rows).
+    for (const name of ["Weekly Summary", "Weekly Trend"]) {
+      const sh = ss(wb).getSheetByName(name)!;
+      const protections = sh.getProtections("SHEET" as unknown as GoogleAppsScript.Spreadsheet.ProtectionType);
+      expect(protections.map((p) => p.isWarningOnly())).toEqual([true]);
+      expect(sh.getFrozenRows()).toBe(2);
+    }
 
     // A later edit: O1.KR1's start moves from 82 to 80 (every score of O1.KR1 changes).
     const kr = ss(wb).getSheetByName("Key Results")!;
