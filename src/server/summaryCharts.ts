@@ -19,7 +19,13 @@ function titleOf(c: EmbeddedChart): string {
 function a1Of(r: unknown): string {
   if (typeof r === "string") return r.replace(/^'(.*)'!/, "$1!");
   const range = r as GoogleAppsScript.Spreadsheet.Range;
-  return `${range.getSheet().getName()}!${range.getA1Notation()}`;
+  try {
+    return `${range.getSheet().getName()}!${range.getA1Notation()}`;
+  } catch {
+    // A range on a tab deleted since ("The sheet has been deleted."): the chart draws nothing wanted, and is
+    // updated to the ranges it should draw.
+    return "";
+  }
 }
 
 /**

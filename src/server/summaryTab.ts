@@ -151,7 +151,10 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     // only from last week's first row (recorded by its checkpoint) down, not every past week's rows.
     const trendSheet = ss.getSheetByName(TAB.trend);
     const cache = readTrendCache(checkpoints.props, trendSheet, tracker, week);
-    const lastWeekFirst = cache.pastValues && best && best.week === week - 1 && typeof best.historyFirst === "number" ? best.historyFirst : null;
+    // Last week's checkpoint, not necessarily the one the log is read from: regenerating week N starts the log
+    // from week N's own when no check-in came since, and week N's rows lie below last week's.
+    const lastWeek = cache.pastValues ? cycleCheckpoints(checkpoints, settings.startDate).find((c) => c.week === week - 1) : undefined;
+    const lastWeekFirst = lastWeek && typeof lastWeek.historyFirst === "number" ? lastWeek.historyFirst : null;
     const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []), expectedHistoryLast(checkpoints, settings.startDate), lastWeekFirst);
     const pastValues = lastWeekFirst !== null ? cache.pastValues! : undefined;
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });

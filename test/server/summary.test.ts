@@ -382,13 +382,13 @@ describe("Summary generation costs a bounded number of service calls", () => {
     for (const a1 of statusRules) expect(a1).toBe(`F2:F${hist.getMaxRows()}`);
     expect(hist.getMaxRows()).toBeGreaterThan(1200);
     // The same for the Weekly Summary itself (a new sheet's 1,000 rows, made by the first summary): trimmed to 100 rows,
-    // the next generation (a regeneration of week 6) grows it with three calls more (the failed range, the
-    // sheet's size, the insert; the status colours are set over the whole grid by every generation, grown or
-    // not), and the whole report is there.
+    // the next generation (a regeneration of week 6, an ordinary week: week 5 left its checkpoint) grows it
+    // with three calls more (the failed range, the sheet's size, the insert; the status colours are set over
+    // the whole grid by every generation, grown or not), and the whole report is there.
     const summaryTab = ss(big).getSheetByName("Weekly Summary")!;
     summaryTab.deleteRows(101, summaryTab.getMaxRows() - 100);
     const growingSummary = measured(big, "2026-02-15");
-    expect(growingSummary).toBe(bigRegen + 3);
+    expect(growingSummary).toBe(smallW2 - 2 + 3);
     expect(summaryTab.getLastRow()).toBeGreaterThan(400);
     const bigW13 = measured(big, "2026-03-30");
     console.log(`service calls — template: first ${smallFirst}, week 2 ${smallW2}, regen ${smallRegen}, weeks 3–13 ${smallWeeks.join("/")}; ` +
@@ -402,8 +402,10 @@ describe("Summary generation costs a bounded number of service calls", () => {
     // like: an ordinary week, and a week that rewrites the Weekly Trend tab whole.
     const bigOrdinary = smallW2 - 2;
     expect(growing.filter((n) => n === bigOrdinary)).toHaveLength(3); // weeks 3, 4 and 6
-    expect(bigRegen).toBe(smallRegen - 2);
-    // The big tracker's week 2 rewrites the Weekly Trend whole as a regeneration does: its log holds check-ins
+    // A regeneration of the same week is an ordinary week when last week left its checkpoint (the template's
+    // week 1 did): it reads the past weeks back and rewrites week 2's column.
+    expect(smallRegen).toBe(smallW2);
+    // The big tracker's week 2, and its regeneration, rewrite the Weekly Trend whole: its log holds check-ins
     // dated after week 1's as-of day, so week 1 left no checkpoint saying where its History rows begin, and
     // History is read whole (summaryTab.ts).
     expect(bigW2).toBe(bigRegen);
@@ -437,12 +439,12 @@ describe("Summary generation costs a bounded number of service calls", () => {
     // and Last weeks, +4 to check the charts' ranges' tab, +2 for the record; −2 for History read from last
     // week's first row in one read, −2 for the Chart data block no longer written beside the report.
     expect(smallW2).toBe(85);
-    // A week that rewrites the Weekly Trend whole (a regeneration of the same week, whose checkpoint is this
-    // week's: summaryTab.ts reads from last week's first row only after last week's summary) costs 11 more:
-    // History read whole (the header region, the base columns, last week's state columns: 2 more) and the
-    // tab cleared and written whole (clear, the range, the values, then a range list and a call for each of
-    // its five looks: bold, white text, two fills, 0.00; 13 calls where an ordinary week makes 4).
-    expect(smallRegen).toBe(smallW2 + 2 + 9);
+    // A week that rewrites the Weekly Trend whole (the big tracker's week 2, whose week 1 left no checkpoint)
+    // costs 11 more than an ordinary week: History read whole (the header region, the base columns, last
+    // week's state columns: 2 more) and the tab cleared and written whole (clear, the range, the values, then
+    // a range list and a call for each of its five looks: bold, white text, two fills, 0.00; 13 calls where
+    // an ordinary week makes 4).
+    expect(bigW2).toBe(bigOrdinary + 2 + 9);
     // The first generation reads no record (the 3 calls reading the past weeks back), has no History rows
     // to read (two reads, four calls fewer), inserts the charts (4) without reading any chart's range (6
     // fewer) and formats History's Score column (the range, the format, the record: 3); it reads the whole
