@@ -117,6 +117,8 @@ export interface ChartBlock {
   width: number;
   rows: Cell[][];
   charts: ChartSpec[];
+  /** Sheet rows of the objective score series (the first table), or null without tables. */
+  scoreRows: { first: number; last: number } | null;
 }
 
 /**
@@ -139,7 +141,7 @@ export function chartBlock(data: ChartData, cycleWeeks: number, at: { row: numbe
   };
   if (data.weeks.length === 0) {
     rows.push([{ v: "None — History has no weeks yet.", style: "muted" }]);
-    return { row: at.row, column: at.column, width, rows: rows.map(pad), charts: [] };
+    return { row: at.row, column: at.column, width, rows: rows.map(pad), charts: [], scoreRows: null };
   }
   const position = new Map(data.weeks.map((w, i) => [w, i] as [number, number]));
   const left = columnLetter(at.column);
@@ -161,6 +163,7 @@ export function chartBlock(data: ChartData, cycleWeeks: number, at: { row: numbe
     rows.push([]);
     return range;
   };
+  const scoreTop = at.row + rows.length;
   const scores = table(data.scoreSeries, "0.00");
   const status = table(data.statusSeries, "0");
   rows.pop(); // no blank row after the last table
@@ -170,6 +173,7 @@ export function chartBlock(data: ChartData, cycleWeeks: number, at: { row: numbe
     column: at.column,
     width,
     rows: rows.map(pad),
+    scoreRows: { first: scoreTop + 1, last: scoreTop + data.scoreSeries.length },
     charts: [
       { title: CHART_TITLES.scores, type: "LINE", stacked: false, ranges: [scores], sheet, transpose: true, row: anchor.row, column: anchor.column, interpolateNulls: true, ...size },
       { title: CHART_TITLES.status, type: "COLUMN", stacked: true, ranges: [status], sheet, transpose: true, row: anchor.row + 16, column: anchor.column, interpolateNulls: false, ...size },

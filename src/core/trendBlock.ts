@@ -20,6 +20,8 @@ import { TAB } from "./tabs";
 export const CHART_ANCHOR = { row: 3, column: 12 };
 /** The widest report row: Needs attention's 10 columns. */
 export const REPORT_FIXED_WIDTH = 10;
+/** The tab's first cell: how a summary tells the add-on's Weekly Trend from someone's tab of that name. */
+export const TREND_HEADING = "Trend: value at the end of each week";
 /** Where the block starts on the Weekly Trend tab: its heading in row 1, the table's header in row 2 (frozen). */
 export const TREND_PLACE = { row: 1, column: 1 };
 /** The block's columns before the weeks: ID and Key result. */
@@ -70,7 +72,7 @@ export function layoutTrendBlock(data: SummaryData, chart: ChartData, place = TR
     while (r.length < width) r.push({ v: null });
     return r;
   };
-  rows.push([text("Trend: value at the end of each week", "heading")]);
+  rows.push([text(TREND_HEADING, "heading")]);
   const head: SummaryCell[] = [{ v: "ID", style: "header" }, { v: "Key result", style: "header" }];
   for (let w = 1; w <= weeks; w++) head.push({ v: `Week ${w}`, style: "header" });
   head.push({ v: "Trend", style: "header" }, { v: "Last weeks", style: "header" });
@@ -94,13 +96,10 @@ export function layoutTrendBlock(data: SummaryData, chart: ChartData, place = TR
   }
   rows.push([]);
   const at = { row: place.row + rows.length, column: place.column + 1 };
-  const { charts, rows: chartRows } = chartBlock(chart, weeks, at, CHART_ANCHOR, TAB.trend);
+  const { charts, rows: chartRows, scoreRows } = chartBlock(chart, weeks, at, CHART_ANCHOR, TAB.trend);
   // The tables' labels sit in the Key result column; their heading in the ID column, so that its fill runs
   // across the row as every heading's does (renderStyle.ts backgrounds).
   chartRows.forEach((r, i) => rows.push(i === 0 && r[0]?.style === "heading" ? [r[0] as SummaryCell] : [{ v: null } as SummaryCell].concat(r as SummaryCell[])));
-  // The score table's range is "<label column><header row>:<last week column><last row>".
-  const m = charts.length ? /^[A-Z]+(\d+):[A-Z]+(\d+)$/.exec(charts[0].ranges[0]) : null;
-  const scoreRows = m ? { first: Number(m[1]) + 1, last: Number(m[2]) } : null;
   return { row: place.row, column: place.column, width, rows: rows.map(pad), charts, firstKrRow, krs: data.trend.rows.length, scoreRows };
 }
 
@@ -122,16 +121,19 @@ export function weekSlices(block: TrendBlock, week: number, weeks: number): { ro
 const LAYOUT_VERSION = 1;
 
 /**
- * What the block's cells other than its week columns and `Last weeks` depend on (the KRs' IDs and titles in
- * order, the objectives the charts draw, whether an aspirational line is drawn, the cycle's length): equal
- * keys, equal cells. Computed from the tracker before anything is read.
+ * What the block depends on besides each week's values: its cells other than the week columns and `Last
+ * weeks` (the KRs' IDs and titles in order, the objectives the charts draw, whether an aspirational line is
+ * drawn, the cycle's length) and how past weeks' chart values are computed from History (each KR's
+ * objective and weight, the aspirational goal). Equal keys, equal cells. Computed from the tracker before
+ * anything is read.
  */
 export function trendBlockKey(tracker: Tracker): string {
   const t = withoutBlankIds(tracker);
-  const krs = t.keyResults.map((k) => `${k.id}\u001f${k.title ?? ""}`);
+  const s = tracker.settings;
+  const krs = t.keyResults.map((k) => [k.id, k.title ?? "", String(k.objectiveId ?? "").toLowerCase(), k.weight ?? ""].join("\u001f"));
   const objectives = t.objectives;
   const aspirational = objectives.some((o) => lowerTrim(o.type) === "aspirational");
-  return digest([`v${LAYOUT_VERSION}|${tracker.settings.weeks}|${aspirational}`, ...krs.map((k) => k + "\u001e"), "\u001d", ...objectives.map((o) => `${o.id}\u001e`)]);
+  return digest([`v${LAYOUT_VERSION}|${s.weeks}|${aspirational}|${s.aspirationalGoal}`, ...krs.map((k) => k + "\u001e"), "\u001d", ...objectives.map((o) => `${o.id}\u001e`)]);
 }
 
 /** A trend value as it reads back from a cell: what both the written block and the read one are digested as. */
@@ -140,14 +142,14 @@ function cellText(v: unknown): string {
   return v === null || v === undefined ? "" : String(v);
 }
 
-/** The digest of one week's column of KR values (written, or read back). */
+/** The digest of one week's column from the first KR row to the block's last row (written, or read back). */
 export function weekDigest(values: unknown[]): string {
   return digest(values.map((v) => cellText(v) + "\u001e"));
 }
 
-/** The KR values of week `w` in a built block, as written. */
+/** Week `w`'s column of a built block from the first KR row down (the KR values, then the Chart data's), as written. */
 export function weekValues(block: TrendBlock, w: number): unknown[] {
   const top = block.firstKrRow - block.row;
   const c = weekColumn(w, block) - block.column;
-  return block.rows.slice(top, top + block.krs).map((r) => r[c]?.v ?? null);
+  return block.rows.slice(top).map((r) => r[c]?.v ?? null);
 }

@@ -7,6 +7,7 @@ import { asText, UserError, withDocumentLock } from "./env";
 import { clearOurProtections, protectSheet } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { forgetCheckpoints } from "./summaryCheckpoints";
+import { isTrendTab } from "./trendCache";
 import { lifecycleSignalRows } from "../core/reportSignals";
 import { decimalSeparatorFor } from "../core/numbers";
 import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
@@ -226,8 +227,9 @@ export function rollOver(
     }
     const summary = ss.getSheetByName(TAB.summary);
     if (summary) ss.deleteSheet(summary);
+    // The Weekly Trend too, when it is the add-on's (someone's own tab of that name is left as it is).
     const trend = ss.getSheetByName(TAB.trend);
-    if (trend) ss.deleteSheet(trend);
+    if (trend && isTrendTab(trend)) ss.deleteSheet(trend);
 
     // The next cycle: settings, fresh tabs, the carried OKRs with their new baselines.
     const settingsSheet = ss.getSheetByName(TAB.settings);

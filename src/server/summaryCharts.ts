@@ -1,6 +1,6 @@
-// The Weekly Summary's embedded charts, drawing the Chart data on the Weekly Trend tab, updated in place: each generation finds its charts by title and
-// modifies them (new data ranges, same place), inserts the ones missing and removes its own duplicates, so
-// the tab never collects one more chart per week. Charts the user added (other titles) are left alone.
+// The Weekly Summary's embedded charts, drawing the Chart data on the Weekly Trend tab, updated in place:
+// each generation finds its charts by title and modifies them (new data ranges, same place), inserts the
+// ones missing and removes its own duplicates, so the tab never collects one more chart per week. Charts the user added (other titles) are left alone.
 // A chart whose ranges, place and options are already the ones wanted is not updated: it redraws from its
 // cells by itself, and each chart change is a structural call on Google (regenerating a week costs none).
 import { CHART_TITLES, type ChartSpec } from "../core/charts";
@@ -34,7 +34,12 @@ function a1Of(r: unknown): string {
  * (and gets it) anyway, and an option Google might not echo back must not make every week update.
  */
 function drawsAlready(c: EmbeddedChart, spec: ChartSpec): boolean {
-  const ranges = (c.getRanges() as unknown[]).map(a1Of);
+  let ranges: string[];
+  try {
+    ranges = (c.getRanges() as unknown[]).map(a1Of);
+  } catch {
+    return false; // its ranges cannot be read (a tab deleted under it): it is updated to the ones wanted
+  }
   if (ranges.length !== spec.ranges.length || ranges.some((a1, i) => a1 !== `${spec.sheet}!${spec.ranges[i]}`)) return false;
   const at = c.getContainerInfo();
   if (at.getAnchorRow() !== spec.row || at.getAnchorColumn() !== spec.column) return false;

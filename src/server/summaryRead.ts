@@ -29,6 +29,8 @@ export interface HistoryRead {
   entries: ExistingHistoryRow[];
   /** Whether the tab has every state column (a tab made before them has none until Repair). */
   hasState: boolean;
+  /** When only the rows from there down were read (readHistory's `from`; with the row above it): absent, read whole. */
+  from?: number;
 }
 
 function parseRows(values: unknown[][], headers: string[], firstRow: number, tz: string): ExistingHistoryRow[] {
@@ -112,10 +114,11 @@ export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[], ex
   const first = head.headerRow + 1;
   if (last < first) return { sheet, headerRow: head.headerRow, headers, entries: [], hasState };
   if (from !== null && from >= first && from <= last) {
-    // Only the rows from `from` down (last week's, and any below), every column: the past weeks' values
-    // come from the Weekly Summary's Trend block (trendCache.ts), not from History.
+    // Only the rows from `from` down (last week's, and any below), and the row above them (which says
+    // whether rows of later weeks were moved above: trendCache.ts), every column: the past weeks' values come
+    // from the Weekly Trend tab, not from History.
     const h: HistoryRead = { sheet, headerRow: head.headerRow, headers, entries: [], hasState };
-    return { ...h, entries: readHistoryRows(h, from, last, tz) };
+    return { ...h, entries: readHistoryRows(h, Math.max(first, from - 1), last, tz), from };
   }
   const narrow = Math.max(...HISTORY_HEADERS.map((h) => col(head, h))) + 1;
   let entries = parseRows(sheet.getRange(first, 1, last - first + 1, narrow).getValues(), headers, first, tz);

@@ -29,7 +29,7 @@ import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
 import { readKrRows } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
-import { readTrendCache, saveTrendCache } from "./trendCache";
+import { historyForSummary, readTrendCache, saveTrendCache } from "./trendCache";
 import { writeTrendTab } from "./trendTab";
 import { parseA1 } from "./setupRules";
 import { col, readTable, tableFromValues, type Table } from "./table";
@@ -151,12 +151,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     // only from last week's first row (recorded by its checkpoint) down, not every past week's rows.
     const trendSheet = ss.getSheetByName(TAB.trend);
     const cache = readTrendCache(checkpoints.props, trendSheet, tracker, week);
-    // Last week's checkpoint, not necessarily the one the log is read from: regenerating week N starts the log
-    // from week N's own when no check-in came since, and week N's rows lie below last week's.
-    const lastWeek = cache.pastValues ? cycleCheckpoints(checkpoints, settings.startDate).find((c) => c.week === week - 1) : undefined;
-    const lastWeekFirst = lastWeek && typeof lastWeek.historyFirst === "number" ? lastWeek.historyFirst : null;
-    const hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []), expectedHistoryLast(checkpoints, settings.startDate), lastWeekFirst);
-    const pastValues = lastWeekFirst !== null ? cache.pastValues! : undefined;
+    const { hist, pastValues } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, expectedHistoryLast(checkpoints, settings.startDate));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     // Numbers inside the summary's text (and the digest's) take the locale's decimal separator: one call.
@@ -170,10 +165,9 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     renderSparseReport(sheet, report, []);
     setStatusColours(sheet); // clear() removed them
     // The whole trend when the tab does not hold the past weeks as written; else this week's column.
-    const whole = !pastValues;
-    const trend = writeTrendTab(ss, trendSheet, model.block, model.week, model.weeks, whole);
-    updateSummaryCharts(sheet, trend, model.charts);
-    saveTrendCache(cache, trend, tracker, model.block, model.week, whole);
+    const trend = writeTrendTab(ss, trendSheet, model.block, model.week, model.weeks, !pastValues);
+    updateSummaryCharts(sheet, trend.sheet, model.charts);
+    saveTrendCache(cache, trend.sheet, tracker, model.block, model.week, trend.whole);
 
     const written = writeHistory(ss, hist, model, tz);
     ensureHistoryScoreFormat(hist.sheet, hist.headerRow + 1, col({ headers: hist.headers }, "Score") + 1, checkpoints.props);

@@ -1,10 +1,16 @@
 // The Weekly Trend tab as the record of past weeks (docs/summary.md, "The Weekly Trend tab"): a document
 // property says which tab, cycle and KRs the block was written for and a digest of each week's column as
-// written. When it still holds, an ordinary week reads the block's past weeks (one range of
-// KR values) instead of History's rows of every week, and writes only its own week's column; otherwise the
-// summary reads History whole and rewrites the block.
+// written. When it still holds, an ordinary week reads the block's past weeks (one range) instead of
+// History's rows of every week, reads History only from last week's rows down, and writes only its own
+// week's column; otherwise the summary reads History whole and rewrites the block.
 import type { Tracker } from "../core/model";
-import { trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock } from "../core/trendBlock";
+import { withoutBlankIds } from "../core/summaryData";
+import { historyDigest } from "../core/summaryPast";
+import { TREND_HEADING, trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock } from "../core/trendBlock";
+import { TAB } from "../core/tabs";
+import { UserError } from "./env";
+import { cycleCheckpoints, type CheckpointStore, type StoredCheckpoint } from "./summaryCheckpoints";
+import { readHistory, type HistoryRead } from "./summaryRead";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -16,11 +22,12 @@ interface TrendRecord {
   sheetId: number;
   /** The cycle's start date: a roll over starts a new block. */
   cycle: string;
-  /** trendBlockKey: the KRs, objectives and cycle length the block was laid out for. */
+  /** trendBlockKey: the KRs, objectives, weights and cycle the block was laid out and computed for. */
   key: string;
-  /** Sheet row of the first KR. */
+  /** Sheet rows of the first KR and of the block's last row (the Chart data's). */
   firstKrRow: number;
-  /** Per week written: the digest of its column of KR values. */
+  lastRow: number;
+  /** Per week written: the digest of its column from the first KR row to the block's last row. */
   digests: Record<string, string>;
 }
 
@@ -29,8 +36,6 @@ export interface TrendCache {
   record: TrendRecord | null;
   /** The past weeks' values read from the block (SummaryInput.pastValues), when the block holds them all. */
   pastValues: Map<string, number | null> | null;
-  /** Why the block is rewritten whole (for tests): "" when only this week's column is written. */
-  reason: string;
 }
 
 function load(props: Properties | null): TrendRecord | null {
@@ -38,43 +43,86 @@ function load(props: Properties | null): TrendRecord | null {
   if (!text) return null;
   try {
     const r = JSON.parse(text) as TrendRecord;
-    return r && typeof r.sheetId === "number" && typeof r.firstKrRow === "number" && r.digests && typeof r.digests === "object" ? r : null;
+    const ok = r && typeof r.sheetId === "number" && typeof r.firstKrRow === "number" && typeof r.lastRow === "number" && r.digests && typeof r.digests === "object";
+    return ok ? r : null;
   } catch {
     return null; // a damaged record counts as none: the block is rewritten
   }
 }
 
 /**
+ * A tab named like the Weekly Trend that the record does not place is ours only if it is empty or starts
+ * with the trend's heading (an add-on's tab after a run that kept no record, e.g. a trigger run without
+ * document properties); anything else is someone's own tab, which the summary must not clear: refused
+ * before anything is written.
+ */
+function refuseForeign(sheet: Sheet): void {
+  const a1 = sheet.getRange(1, 1).getValue();
+  if (a1 === "" || a1 === TREND_HEADING) return;
+  throw new UserError(`The "${TAB.trend}" tab holds something else: the weekly summary writes the trend there. Rename that tab, then generate the summary again. Nothing was changed.`);
+}
+
+/**
  * The block's past weeks 1..week−1, when the record says the tab holds them as written for these KRs: one
- * read of the KR rows across those weeks, each week's column checked against its digest (a cell typed over,
- * a row sorted, anything the add-on did not write, and the block is rewritten from History instead).
+ * read of the block's rows across those weeks, each week's column checked against its digest (a cell typed
+ * over, a row inserted or sorted, anything the add-on did not write, and the block is rewritten from
+ * History instead).
  */
 export function readTrendCache(props: Properties | null, sheet: Sheet | null, tracker: Tracker, week: number): TrendCache {
   const record = load(props);
-  const none = (reason: string): TrendCache => ({ props, record, pastValues: null, reason });
-  if (!sheet) return none("no tab");
-  if (!record) return none("no record");
-  if (record.cycle !== tracker.settings.startDate) return none("another cycle");
-  if (record.key !== trendBlockKey(tracker)) return none("the KRs or objectives changed");
-  if (week < 2) return none("week 1");
-  for (const w of Object.keys(record.digests)) if (Number(w) > week) return none("a later week is written");
-  for (let w = 1; w < week; w++) if (!record.digests[String(w)]) return none(`week ${w} not written`);
-  if (sheet.getSheetId() !== record.sheetId) return none("another tab");
-  const ids = tracker.keyResults.map((k) => k.id).filter((id) => id !== null && id !== undefined && String(id) !== "");
+  const none = (): TrendCache => ({ props, record, pastValues: null });
+  if (!sheet) return none();
+  const ours = !!record && sheet.getSheetId() === record.sheetId;
+  if (!ours) refuseForeign(sheet);
+  if (!ours || !record || record.cycle !== tracker.settings.startDate || record.key !== trendBlockKey(tracker) || week < 2) return none();
+  for (const w of Object.keys(record.digests)) if (Number(w) > week) return none(); // a later week is written
+  for (let w = 1; w < week; w++) if (!record.digests[String(w)]) return none(); // a week skipped
+  const ids = withoutBlankIds(tracker).keyResults.map((k) => k.id);
   const pastValues = new Map<string, number | null>();
-  if (ids.length === 0) return { props, record, pastValues, reason: "" };
   let values: unknown[][];
   try {
-    values = sheet.getRange(record.firstKrRow, weekColumn(1), ids.length, week - 1).getValues();
+    values = sheet.getRange(record.firstKrRow, weekColumn(1), record.lastRow - record.firstKrRow + 1, week - 1).getValues();
   } catch {
-    return none("the tab is smaller"); // a range beyond the tab's size is refused
+    return none(); // a range beyond the tab's size is refused: the tab was trimmed
   }
   for (let w = 1; w < week; w++) {
     const column = values.map((r) => r[w - 1]);
-    if (weekDigest(column) !== record.digests[String(w)]) return none(`week ${w} changed`);
-    column.forEach((v, i) => pastValues.set(`${w}\u0000${ids[i]}`, typeof v === "number" && isFinite(v) ? v : null));
+    if (weekDigest(column) !== record.digests[String(w)]) return none();
+    ids.forEach((id, i) => pastValues.set(`${w}\u0000${id}`, typeof column[i] === "number" && isFinite(column[i] as number) ? (column[i] as number) : null));
   }
-  return { props, record, pastValues, reason: "" };
+  return { props, record, pastValues };
+}
+
+/** Whether week `c.week`'s rows are where and as that summary wrote them (their first row, their digest). */
+function holds(hist: HistoryRead, c: StoredCheckpoint): boolean {
+  const rows = hist.entries.filter((e) => e.week === c.week);
+  return rows.length > 0 && rows[0].row === c.historyFirst && historyDigest(rows) === c.digest;
+}
+
+/**
+ * History for a summary of week `week`. When the Weekly Trend holds the weeks before (cache.pastValues),
+ * only its rows from last week's first row down (or from the first row of the checkpoint the log is read
+ * from, when that is older, as with a fortnightly period), and only if those rows are the ones the
+ * summaries wrote (first row and digest): rows cleared, moved or edited by hand since, and History is read
+ * whole and the Weekly Trend rewritten whole, as the first summary does.
+ */
+export function historyForSummary(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tz: string, cache: TrendCache, store: CheckpointStore, cycle: string,
+  week: number, best: StoredCheckpoint | null, expectedLast: number | null,
+): { hist: HistoryRead; pastValues?: Map<string, number | null> } {
+  const wide = [week - 1].concat(best ? [best.week] : []);
+  const last = cache.pastValues ? cycleCheckpoints(store, cycle).find((c) => c.week === week - 1) : undefined;
+  const used = last && best && best.week < last.week ? [last, best] : last ? [last] : [];
+  if (used.length && used.every((c) => typeof c.historyFirst === "number")) {
+    const from = Math.min(...used.map((c) => c.historyFirst as number));
+    const hist = readHistory(ss, tz, wide, expectedLast, from);
+    // The row above them is of an earlier week: History was not sorted to put later weeks above (whose rows
+    // the write would then not find, and duplicate).
+    const oldest = Math.min(...used.map((c) => c.week));
+    const above = hist.entries.filter((e) => e.row < from);
+    if (hist.from === from && above.every((e) => e.week < oldest) && used.every((c) => holds(hist, c))) return { hist, pastValues: cache.pastValues! };
+  }
+  return { hist: readHistory(ss, tz, wide, expectedLast) };
 }
 
 /**
@@ -85,6 +133,12 @@ export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker
   if (!cache.props) return;
   const digests: Record<string, string> = whole || !cache.record ? {} : { ...cache.record.digests };
   for (let w = whole ? 1 : week; w <= week; w++) digests[String(w)] = weekDigest(weekValues(block, w));
-  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, digests };
+  const lastRow = block.row + block.rows.length - 1;
+  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, lastRow, digests };
   cache.props.setProperty(KEY, JSON.stringify(record));
+}
+
+/** Whether a tab named like the Weekly Trend is the add-on's (its heading in A1): a roll over deletes only that one. */
+export function isTrendTab(sheet: Sheet): boolean {
+  return sheet.getRange(1, 1).getValue() === TREND_HEADING;
 }

@@ -39,12 +39,17 @@ function createTrendSheet(ss: Spreadsheet, rows: number, columns: number, weeks:
 
 /**
  * Writes the block: whole on a cleared (or new) tab, or only week `week`'s slices (weekSlices) on a tab that
- * holds the block as written before. Returns the tab.
+ * holds the block as written before; whole after all when a slice's range is refused (the tab trimmed by
+ * hand below the KR rows the record checks). Returns the tab and whether it was written whole.
  */
-export function writeTrendTab(ss: Spreadsheet, sheet: Sheet | null, block: TrendBlock, week: number, weeks: number, whole: boolean): Sheet {
+export function writeTrendTab(ss: Spreadsheet, sheet: Sheet | null, block: TrendBlock, week: number, weeks: number, whole: boolean): { sheet: Sheet; whole: boolean } {
   if (!whole && sheet) {
-    for (const s of weekSlices(block, week, weeks)) sheet.getRange(s.row, s.column, s.rows.length, s.width).setValues(valuesOf(s.rows));
-    return sheet;
+    try {
+      for (const s of weekSlices(block, week, weeks)) sheet.getRange(s.row, s.column, s.rows.length, s.width).setValues(valuesOf(s.rows));
+      return { sheet, whole: false };
+    } catch {
+      // rewritten whole below
+    }
   }
   const bottom = block.row + block.rows.length - 1;
   const right = block.column + block.width - 1;
@@ -54,8 +59,9 @@ export function writeTrendTab(ss: Spreadsheet, sheet: Sheet | null, block: Trend
   // The scores of the weeks to come get their format now, so that an ordinary week writes values only.
   const ahead: [number, number][] = [];
   if (block.scoreRows) {
-    for (let r = block.scoreRows.first; r <= block.scoreRows.last; r++) for (let w = week + 1; w <= weeks; w++) ahead.push([r, weekColumn(w, block)]);
+    // This week's too: a score blank now may be written by a regeneration of the week, which formats nothing.
+    for (let r = block.scoreRows.first; r <= block.scoreRows.last; r++) for (let w = week; w <= weeks; w++) ahead.push([r, weekColumn(w, block)]);
   }
   formatSparse(sheet, [block], { formats: [], blankFormats: { "0.00": ahead } });
-  return sheet;
+  return { sheet, whole: true };
 }

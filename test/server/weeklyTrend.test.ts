@@ -5,75 +5,9 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
+import { callAddon, ss } from "../support/tracker";
 import { byId, chartDataAt, OPERATIONS_OWNER, section, trendTab } from "../support/summaryTab";
-
-const START = "2026-01-05"; // a Monday: week N ends on the Sunday START + 7N − 1
-const WEEK_END = ["2026-01-11", "2026-01-18", "2026-01-25", "2026-02-01", "2026-02-08", "2026-02-15"];
-const OWNER: Record<string, string> = { ...OPERATIONS_OWNER, "O3.KR3": "ops.lead@example.com" };
-/** The trend's columns in a 13-week cycle: ID, Key result, Week 1..13 (C..O), Trend (P), Last weeks (Q). */
-const WIDTH = 17;
-const LAST_WEEKS = 17;
-const KR_ROWS = 7; // the operations template's KRs, rows 3..9
-
-function checkIn(wb: Workbook, day: string, krId: string, value: number) {
-  setToday(wb, day);
-  wb.services.session.setUser(OWNER[krId]);
-  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value: String(value), confidence: 6 });
-  if (!r.ok) throw new Error(`check-in ${krId} on ${day}: ${r.message}`);
-  wb.services.session.setUser("ops.lead@example.com");
-}
-
-/** The summary of week `week` (as of its last day); returns whether it rewrote the Weekly Trend tab whole. */
-function summary(wb: Workbook, week: number): { whole: boolean } {
-  const at = WEEK_END[week - 1];
-  setToday(wb, at);
-  wb.services.counters.reset();
-  const r = callAddon(wb, "generateWeeklySummary", { at });
-  if (!r.ok) throw new Error(`summary ${at}: ${r.message}`);
-  // The Weekly Summary is cleared every week; the Weekly Trend only when it is rewritten whole.
-  const clears = wb.services.counters.byMethod["Sheet.clear"] ?? 0;
-  const made = wb.services.counters.byMethod["Spreadsheet.insertSheet"] ?? 0;
-  return { whole: clears + made === 2 };
-}
-
-/** Check-ins of week `week` (dated within it), the same in every workbook of these tests. */
-function weekCheckins(wb: Workbook, week: number) {
-  const day = (offset: number) => {
-    const d = new Date(`${START}T12:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + 7 * (week - 1) + offset);
-    return d.toISOString().slice(0, 10);
-  };
-  checkIn(wb, day(1), "O1.KR1", 84 + week);
-  if (week % 2 === 0) checkIn(wb, day(2), "O2.KR1", 6.5 - week / 2);
-  if (week !== 4) checkIn(wb, day(3), "O2.KR2", 90 + (week % 3));
-  if (week >= 3) checkIn(wb, day(6), "O3.KR2", week >= 5 ? 1 : 0); // on the week's last day
-}
-
-/** A tracker summarised each week 1..weeks, each week's check-ins before its summary. */
-function weekly(weeks: number, each: (wb: Workbook, week: number) => void = () => {}): { wb: Workbook; whole: boolean[] } {
-  const wb = newTracker({ template: "operations", start: START, at: START });
-  const whole: boolean[] = [];
-  for (let w = 1; w <= weeks; w++) {
-    weekCheckins(wb, w);
-    each(wb, w);
-    whole.push(summary(wb, w).whole);
-  }
-  return { wb, whole };
-}
-
-/** Deletes the document property recording what the Weekly Trend tab holds (trendCache.ts). */
-function forgetRecord(wb: Workbook): void {
-  const props = (wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
-  expect(props.getProperty("okrSheets.trendBlock")).not.toBeNull();
-  props.deleteProperty("okrSheets.trendBlock");
-}
-
-/** Every cell of the Weekly Trend tab's data range: values, formulas and looks. */
-function cells(wb: Workbook) {
-  const r = ss(wb).getSheetByName("Weekly Trend")!.getDataRange();
-  return { values: r.getValues(), formulas: r.getFormulas(), formats: r.getNumberFormats(), weights: r.getFontWeights(), colours: r.getFontColors(), fills: r.getBackgrounds() };
-}
+import { cells, checkIn, forgetRecord, KR_ROWS, LAST_WEEKS, summary, weekCheckins, weekly, WIDTH } from "../support/weeklyTrend";
 
 describe("The Weekly Trend tab in an ordinary week", () => {
   it("writes only its week's column (the KRs' values and the Chart data's) and Last weeks; every other cell keeps what it held", () => {
@@ -82,8 +16,9 @@ describe("The Weekly Trend tab in an ordinary week", () => {
     const ref = weekly(2).wb; // the same tracker, the tab as the add-on leaves it
     const sheet = ss(wb).getSheetByName("Weekly Trend")!;
     const bottom = sheet.getLastRow();
-    // Type a marker over every cell of the block except week 1's KR values (what the next week reads back).
-    const marked = Array.from({ length: bottom }, (_, i) => Array.from({ length: WIDTH }, (_, j) => (j === 2 && i >= 2 && i < 2 + KR_ROWS ? null : "typed")));
+    // Type a marker over every cell of the block except week 1's column from the first KR row down (what the
+    // next week reads back and checks against its digest: the KR values and the Chart data's).
+    const marked = Array.from({ length: bottom }, (_, i) => Array.from({ length: WIDTH }, (_, j) => (j === 2 && i >= 2 ? null : "typed")));
     marked.forEach((row, i) => row.forEach((v, j) => v !== null && sheet.getRange(i + 1, j + 1).setValue(v)));
 
     weekCheckins(wb, 2);
@@ -96,7 +31,7 @@ describe("The Weekly Trend tab in an ordinary week", () => {
       for (let j = 0; j < WIDTH; j++) {
         const weekTwo = j === 3 && i >= 2; // column D from the first KR row to the block's last row
         const lastWeeks = j === LAST_WEEKS - 1 && i >= 2 && i < 2 + KR_ROWS;
-        const weekOne = j === 2 && i >= 2 && i < 2 + KR_ROWS;
+        const weekOne = j === 2 && i >= 2;
         if (weekTwo || lastWeeks) written++;
         const expected = weekTwo || lastWeeks || weekOne ? want.values[i][j] : "typed";
         expect([i, j, got.values[i][j]]).toEqual([i, j, expected]);
