@@ -31,8 +31,6 @@ import type { SummaryData, SummaryInput } from "./summaryTypes";
 import { chartData, type ChartSpec } from "./charts";
 import { layoutTrendBlock, type TrendBlock } from "./trendBlock";
 
-export { CHART_ANCHOR, REPORT_FIXED_WIDTH, TREND_PLACE } from "./trendBlock";
-
 export { latestCheckins, trackerAsOf, weightedMean } from "./summaryAsOf";
 export { buildSummaryData } from "./summaryData";
 export { FMT, krCount, layoutSummary, percent, periodText } from "./summaryLayout";
@@ -56,7 +54,7 @@ export interface SummaryModel {
   width: number;
   /** The report: every row has exactly `width` cells; written from A1. */
   rows: SummaryCell[][];
-  /** The Trend and the Chart data the charts draw, right of the report at a place fixed for the cycle (trendBlock.ts). */
+  /** The Weekly Trend tab's cells: the trend and the Chart data the charts draw, laid out for the cycle (trendBlock.ts). */
   block: TrendBlock;
   week: number;
   weeks: number;

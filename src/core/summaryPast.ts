@@ -161,7 +161,7 @@ export interface IncrementalInput {
   checkpointRows: HistoryEntry[];
   /** The log rows below checkpoint.lastRow. */
   tail: CheckinEntry[];
-  /** The trend's past weeks from the Weekly Summary's Trend block, when History's rows of those weeks were not read (SummaryInput.pastValues). */
+  /** The trend's past weeks from the Weekly Trend tab, when History's rows of those weeks were not read (SummaryInput.pastValues). */
   pastValues?: Map<string, number | null>;
 }
 
@@ -261,8 +261,7 @@ export function pastWeekValues(history: HistoryEntry[], week: number): Map<strin
   return out;
 }
 
-
-/** The past weeks' values the trend takes as recorded: the Trend block's (`cached`), then History's rows over them. */
+/** The past weeks' values the trend takes as recorded: the Weekly Trend tab's (`cached`), then History's rows over them. */
 export function recordedValues(history: HistoryEntry[], week: number, cached?: Map<string, number | null>): Map<string, number | null> {
   const fromHistory = pastWeekValues(history, week);
   if (!cached || cached.size === 0) return fromHistory;

@@ -20,7 +20,7 @@ export interface SummaryInput {
    */
   decimalSeparator?: DecimalSeparator;
   /**
-   * The trend's values of past weeks as the Weekly Summary's Trend block holds them (server/trendCache.ts),
+   * The trend's values of past weeks as the Weekly Trend tab holds them (server/trendCache.ts),
    * key `${week}\0${krId}` as pastWeekValues: given when History's rows of those weeks were not read. History's
    * rows, where read, take precedence.
    */

@@ -18,8 +18,6 @@ import { TAB } from "./tabs";
 
 /** Top-left corner of the Weekly Summary's charts: beside its first sections, right of their widest table (10 columns). */
 export const CHART_ANCHOR = { row: 3, column: 12 };
-/** The widest report row: Needs attention's 10 columns. */
-export const REPORT_FIXED_WIDTH = 10;
 /** The tab's first cell: how a summary tells the add-on's Weekly Trend from someone's tab of that name. */
 export const TREND_HEADING = "Trend: value at the end of each week";
 /** Where the block starts on the Weekly Trend tab: its heading in row 1, the table's header in row 2 (frozen). */

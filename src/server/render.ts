@@ -37,6 +37,9 @@ export function freshSheet(ss: Spreadsheet, name: string, index?: number): Sheet
   return sheet;
 }
 
+/** The size of a tab insertSheet makes. */
+export const NEW_SHEET = { rows: 1000, columns: 26 } as const;
+
 /**
  * A range from A1, growing the sheet first when it is smaller (a range beyond a sheet's size is refused;
  * a new sheet has 1000 rows and 26 columns, and a long cycle's trend is wider than that). Rows and columns

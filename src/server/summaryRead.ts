@@ -90,7 +90,7 @@ const HISTORY_BLANK_TAIL = 800;
  * row as the previous summary left it (`expectedLast`) lies within HISTORY_BLANK_TAIL rows of the sheet's
  * end, the base columns are read to the sheet's end instead, without asking for the last row: exact
  * whatever the record says (nothing lies below the sheet's end; blank rows are no entries), and the record
- * only decides which is cheaper. Given `from` (the first row of last week's rows, when the Trend block holds
+ * only decides which is cheaper. Given `from` (the first row of last week's rows, when the Weekly Trend holds
  * the weeks before), only the rows from there down are read, every column in one read.
  */
 export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[], expectedLast: number | null = null, from: number | null = null): HistoryRead {
@@ -264,7 +264,7 @@ export interface LogRequest {
   settingsRead: SettingsRead | null;
   /** The checkpoint to start from (core/summaryPast checkpointFor), or null: the whole log. */
   checkpoint: Checkpoint | null;
-  /** The trend's past weeks from the Trend block (SummaryInput.pastValues), when History's were not read. */
+  /** The trend's past weeks from the Weekly Trend tab (SummaryInput.pastValues), when History's were not read. */
   pastValues?: Map<string, number | null>;
 }
 

@@ -24,7 +24,7 @@ import {
 } from "./read";
 import { readHistory, readHistoryRows, readSummaryLog, summaryWeek, type HistoryRead } from "./summaryRead";
 import { cycleCheckpoints, expectedHistoryLast, loadCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
-import { extentOf, renderSparseReport } from "./render";
+import { extentOf, NEW_SHEET, renderSparseReport } from "./render";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
 import { readKrRows } from "./krRow";
@@ -96,8 +96,6 @@ function keyResultRows(ss: Spreadsheet, s: SettingsRead | null): Table {
   return boundedTable(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH).table;
 }
 
-/** The rows of a tab insertSheet makes. */
-const NEW_SHEET_ROWS = 1000;
 
 /**
  * Creates the Weekly Summary tab (first) with its lasting layout: frozen rows, column widths and warning-only
@@ -122,7 +120,7 @@ export function createSummarySheet(ss: Spreadsheet, rows: number): GoogleAppsScr
   // A report longer than a new sheet's 1,000 rows (a tracker of several hundred KRs) gets its room now, as
   // render.ts would give it (twice the report, so a growing cycle does not grow the tab every week), without
   // first failing to get the range and asking for the tab's size.
-  if (rows > NEW_SHEET_ROWS) sheet.insertRowsAfter(NEW_SHEET_ROWS, 2 * rows - NEW_SHEET_ROWS);
+  if (rows > NEW_SHEET.rows) sheet.insertRowsAfter(NEW_SHEET.rows, 2 * rows - NEW_SHEET.rows);
   return sheet;
 }
 

@@ -4,15 +4,12 @@
 // `Last weeks` text: two writes, no format (the week columns of the charts' scores were formatted ahead).
 import { TAB } from "../core/tabs";
 import { weekColumn, weekSlices, type TrendBlock } from "../core/trendBlock";
-import { rangeFromA1Growing, valuesOf } from "./render";
+import { NEW_SHEET, rangeFromA1Growing, valuesOf } from "./render";
 import { formatSparse } from "./renderSparse";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** A new sheet's size (insertSheet). */
-const NEW_ROWS = 1000;
-const NEW_COLUMNS = 26;
 
 /**
  * The tab beside the Weekly Summary, with its lasting look (frozen heading and header, widths, warning-only
@@ -26,14 +23,14 @@ function createTrendSheet(ss: Spreadsheet, rows: number, columns: number, weeks:
   // flows over the blank cells right of it).
   sheet.setColumnWidth(2, 240);
   const lastWeek = weekColumn(weeks);
-  if (weeks > 0) sheet.setColumnWidths(3, Math.min(lastWeek, NEW_COLUMNS) - 2, 70);
+  if (weeks > 0) sheet.setColumnWidths(3, Math.min(lastWeek, NEW_SHEET.columns) - 2, 70);
   const p = sheet.protect();
   if (p.canEdit()) p.setWarningOnly(true);
-  if (columns > NEW_COLUMNS) {
-    sheet.insertColumnsAfter(NEW_COLUMNS, columns - NEW_COLUMNS);
-    if (lastWeek > NEW_COLUMNS) sheet.setColumnWidths(NEW_COLUMNS + 1, lastWeek - NEW_COLUMNS, 70);
+  if (columns > NEW_SHEET.columns) {
+    sheet.insertColumnsAfter(NEW_SHEET.columns, columns - NEW_SHEET.columns);
+    if (lastWeek > NEW_SHEET.columns) sheet.setColumnWidths(NEW_SHEET.columns + 1, lastWeek - NEW_SHEET.columns, 70);
   }
-  if (rows > NEW_ROWS) sheet.insertRowsAfter(NEW_ROWS, rows - NEW_ROWS);
+  if (rows > NEW_SHEET.rows) sheet.insertRowsAfter(NEW_SHEET.rows, rows - NEW_SHEET.rows);
   return sheet;
 }
 
