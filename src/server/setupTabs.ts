@@ -27,11 +27,11 @@ export function isEmpty(values: unknown[][]): boolean {
 
 export type TabKey = "settings" | "objectives" | "keyResults" | "checkins" | "history";
 
-/** A tab that is not ours by name, read: a candidate for a missing tracker tab a user renamed. */
+/** A tab that is not ours by name, its first rows read: a candidate for a missing tracker tab a user renamed. */
 interface OtherTab {
   sheet: Sheet;
   name: string;
-  values: unknown[][];
+  head: unknown[][];
 }
 
 /** What setup found, before it writes: the tabs as read, and the tabs it renames back (which to which). */
@@ -173,8 +173,8 @@ function logHeadFromSettings(settings: unknown[][]): { values: unknown[][]; head
   return row > HEADER_SEARCH_ROWS ? { values, headerRow: row } : { values };
 }
 
-/** The first rows of a tab, as far down as a header is looked for; narrower when the tab is. */
-function readHead(sheet: Sheet, width: number): unknown[][] {
+/** The first rows of a tab, as far down as a header is looked for; `width` columns (every one when absent), fewer when the tab has fewer. */
+function readHead(sheet: Sheet, width = Infinity): unknown[][] {
   const rows = Math.min(HEADER_SEARCH_ROWS, sheet.getMaxRows());
   const cols = Math.min(width, sheet.getMaxColumns());
   return sheet.getRange(1, 1, rows, cols).getValues();
@@ -213,21 +213,23 @@ export interface NamedTab {
 }
 
 /**
- * The tabs setup looks through for a missing tracker tab a user renamed, read as their data range: of
- * `tabs` (every tab), those not ours by name, not archives of an earlier cycle (" · " in the name), not
- * report tabs, not `emptyTab` (known empty, by name: Apps Script gives a new Sheet object each call).
- * Ours whatever the case: getSheetByName("History") finds a tab named "HISTORY", which is then History.
+ * The tabs setup looks through for a missing tracker tab a user renamed: of `tabs` (every tab), those not
+ * ours by name, not archives of an earlier cycle (" · " in the name), not report tabs, not `emptyTab`
+ * (known empty, by name: Apps Script gives a new Sheet object each call). Ours whatever the case:
+ * getSheetByName("History") finds a tab named "HISTORY", which is then History. Each is read only where a
+ * header is looked for (its first rows, every column): a user's tab may hold 50,000 rows, and the roll
+ * over looks through them twice inside the document lock (refuseLookAlikes, then its setup).
  */
 function otherTabs(tabs: readonly NamedTab[], emptyTab: string | null): OtherTab[] {
   const ours = new Set<string>(Object.values(TAB).map((n) => n.toLowerCase()));
   return tabs
     .filter(({ name }) => name !== emptyTab && !ours.has(name.toLowerCase()) && name.indexOf(" · ") < 0)
-    .map(({ sheet, name }) => ({ sheet, name, values: sheet.getDataRange().getValues() }));
+    .map(({ sheet, name }) => ({ sheet, name, head: readHead(sheet) }));
 }
 
 /** Those of `others` whose first rows look like the tracker tab `key`. */
 function lookingLike(key: TabKey, others: OtherTab[]): OtherTab[] {
-  return others.filter((c) => looksLike(key, c.values.slice(0, HEADER_SEARCH_ROWS)));
+  return others.filter((c) => looksLike(key, c.head));
 }
 
 /**
@@ -273,8 +275,8 @@ function renameBack(state: Record<TabKey, TabState>, plan: [TabKey, OtherTab][],
   for (const [key, c] of plan) {
     const name = state[key].name;
     c.sheet.setName(name);
-    // Already read (its data range): the tab's table is the same columns, narrowed to ours.
-    state[key] = { name, sheet: c.sheet, values: c.values.map((r) => r.slice(0, WIDTHS[key])) };
+    // Read whole now (only its first rows were, to find it): the tab's table is the same columns, narrowed to ours.
+    state[key] = { name, sheet: c.sheet, values: c.sheet.getDataRange().getValues().map((r) => r.slice(0, WIDTHS[key])) };
     report.restored.push(`Tab "${c.name}" renamed back to "${name}" (its rows are kept)`);
   }
 }
