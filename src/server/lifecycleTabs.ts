@@ -133,21 +133,33 @@ function refuseLookAlikes(tabs: readonly NamedTab[]): void {
   const has = (name: string) => tabs.some((t) => t.name.toLowerCase() === name.toLowerCase());
   const found = lookAlikes(tabs, TABLE_TABS).map((f) => ({ ...f, name: TAB[f.key], missing: !has(TAB[f.key]) }));
   if (!found.length) return;
-  const one = found.flatMap((f) => f.tabs).length === 1;
-  const [it, its, itIs] = one ? ["it", "its name", "it is"] : ["them", "their names", "they are"];
+  const quoted = (names: readonly string[]) => andList(names.map((t) => `"${t}"`));
+  /** How the tabs (`n` of them) are kept as they are instead of deleted. */
+  const keep = (n: number) => (n === 1 ? `or put " · " in its name (as archives have) to keep it as it is` : `or put " · " in their names (as archives have) to keep them as they are`);
+  const all = found.flatMap((f) => f.tabs).length;
+  const it = all === 1 ? "it" : "them";
   const what = found.map((f, i) => {
     const like = f.missing ? `the missing "${f.name}" tab` : `${/^[AEIOU]/.test(f.name) ? "an" : "a"} "${f.name}" tab`;
-    return `${andList(f.tabs.map((t) => `"${t}"`))} ${i > 0 ? "" : f.tabs.length > 1 ? "look " : "looks "}like ${like}`;
+    return `${quoted(f.tabs)} ${i > 0 ? "" : f.tabs.length > 1 ? "look " : "looks "}like ${like}`;
   });
-  // A tab of ours the user renamed is this cycle's: renamed back, it is archived with the others.
+  // A tab of ours the user renamed is this cycle's: renamed back, it is archived with the others. One clause
+  // per missing tab; only the tabs left over (look-alikes of a tab we have, the rest of several look-alikes
+  // of a missing one) are to be deleted, so a renamed log is never among them.
   const renamed = found.filter((f) => f.missing);
-  const back = renamed.length
-    ? `If ${one ? "it is" : "one is"} this cycle's, rename it back${renamed.every((f) => f.tabs.length === 1) ? " (Repair tracker does)" : ""} ` +
-      `to ${renamed.map((f) => `"${f.name}"`).join(" or ")} so that it is archived with the cycle; otherwise delete`
-    : "Delete";
+  const back = renamed.map((f) => `${f.tabs.length === 1 ? `"${f.tabs[0]}"` : `whichever of ${quoted(f.tabs)} is this cycle's`} back to "${f.name}"`);
+  const rest = renamed.reduce((n, f) => n + f.tabs.length - 1, 0);
+  const spare = found.filter((f) => !f.missing).flatMap((f) => f.tabs.map((t) => `"${t}"`));
+  const spareTabs = spare.length + rest;
+  if (rest) spare.push(rest > 1 ? "the others" : "the other");
+  const repair = renamed.every((f) => f.tabs.length === 1) ? " (Repair tracker does)" : "";
+  const todo = !renamed.length
+    ? `Delete ${it}, ${keep(all)}, then`
+    : [`Rename ${andList(back)}${repair} so that ${renamed.length === 1 ? "it is" : "they are"} archived with the cycle`]
+        .concat(spareTabs ? [`delete ${andList(spare)}, ${keep(spareTabs)}`] : [])
+        .join("; ") + (spareTabs ? "; then" : ", then");
   throw new UserError(
     `${andList(what)}, and rolling over (which archives this cycle's tabs and makes new ones) would mistake ${it} for the new cycle's. ` +
-      `${back} ${it}, or put " · " in ${its} (as archives have) to keep ${it} as ${itIs}, then roll over again. Nothing was changed.`,
+      `${todo} roll over again. Nothing was changed.`,
   );
 }
 

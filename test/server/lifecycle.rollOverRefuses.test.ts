@@ -87,7 +87,7 @@ const REFUSED: { what: string; damage: (wb: Workbook) => void; message: string }
     damage: (wb) => tab(wb, "History").setName("History (mine)"),
     message:
       '"History (mine)" looks like the missing "History" tab, and rolling over (which archives this cycle\'s tabs and makes new ones) would mistake it for the new cycle\'s. ' +
-      'If it is this cycle\'s, rename it back (Repair tracker does) to "History" so that it is archived with the cycle; otherwise delete it, or put " · " in its name (as archives have) to keep it as it is, then roll over again. Nothing was changed.',
+      'Rename "History (mine)" back to "History" (Repair tracker does) so that it is archived with the cycle, then roll over again. Nothing was changed.',
   },
   {
     what: "the Check-ins tab renamed, and a copy of it beside it",
@@ -97,7 +97,29 @@ const REFUSED: { what: string; damage: (wb: Workbook) => void; message: string }
     },
     message:
       '"Check-ins old" and "Check-ins copy" look like the missing "Check-ins" tab, and rolling over (which archives this cycle\'s tabs and makes new ones) would mistake them for the new cycle\'s. ' +
-      'If one is this cycle\'s, rename it back to "Check-ins" so that it is archived with the cycle; otherwise delete them, or put " · " in their names (as archives have) to keep them as they are, then roll over again. Nothing was changed.',
+      'Rename whichever of "Check-ins old" and "Check-ins copy" is this cycle\'s back to "Check-ins" so that it is archived with the cycle; delete the other, or put " · " in its name (as archives have) to keep it as it is; then roll over again. Nothing was changed.',
+  },
+  {
+    // One clause per renamed tab: the message once said to rename "it" back to "Check-ins" or "History",
+    // "otherwise delete them", inviting the user to delete this cycle's log.
+    what: "the History and Check-ins tabs renamed",
+    damage: (wb) => {
+      tab(wb, "History").setName("H mine");
+      tab(wb, "Check-ins").setName("C mine");
+    },
+    message:
+      '"C mine" looks like the missing "Check-ins" tab and "H mine" like the missing "History" tab, and rolling over (which archives this cycle\'s tabs and makes new ones) would mistake them for the new cycle\'s. ' +
+      'Rename "C mine" back to "Check-ins" and "H mine" back to "History" (Repair tracker does) so that they are archived with the cycle, then roll over again. Nothing was changed.',
+  },
+  {
+    what: "the History tab renamed, and a copy of Key Results",
+    damage: (wb) => {
+      tab(wb, "History").setName("H mine");
+      copyOf(wb, "Key Results", "KRs backup");
+    },
+    message:
+      '"KRs backup" looks like a "Key Results" tab and "H mine" like the missing "History" tab, and rolling over (which archives this cycle\'s tabs and makes new ones) would mistake them for the new cycle\'s. ' +
+      'Rename "H mine" back to "History" (Repair tracker does) so that it is archived with the cycle; delete "KRs backup", or put " · " in its name (as archives have) to keep it as it is; then roll over again. Nothing was changed.',
   },
 ];
 
@@ -148,6 +170,17 @@ describe("Roll over beside tabs that look like tracker tabs", () => {
     const r = callAddon(wb, "rollOverCycle", { start: NEXT });
     expectRolledOver(wb, r);
     expect((r.archived as string[]).filter((n) => n.endsWith(" · History"))).toHaveLength(1);
+  });
+
+  it("the History and Check-ins tabs renamed, then renamed back by Repair as the message says: both archived with the cycle", () => {
+    const wb = closedTracker();
+    tab(wb, "History").setName("H mine");
+    tab(wb, "Check-ins").setName("C mine");
+    rollOverRefused(wb);
+    expect(callAddon(wb, "repairTracker").ok).toBe(true);
+    const r = callAddon(wb, "rollOverCycle", { start: NEXT });
+    expectRolledOver(wb, r);
+    expect((r.archived as string[]).filter((n) => / · (History|Check-ins)$/.test(n))).toHaveLength(2);
   });
 });
 
