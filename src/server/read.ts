@@ -88,16 +88,23 @@ export function computedLogRows(s: SettingsRead): number | null {
   return typeof v === "number" && isFinite(v) ? v : null;
 }
 
+/**
+ * A computed header row cell's value as a 1-based row: a whole number from 1 up (what its =ROW() gives),
+ * else 0. Text ("41") is not taken: the formula was typed over, so it no longer follows the header. Every
+ * reader of those cells (setup's too) goes through here, so none takes a header where another refuses it.
+ */
+export function computedRow(v: unknown): number {
+  return typeof v === "number" && Number.isInteger(v) && v >= 1 ? v : 0;
+}
+
 /** 1-based row of the log's header (see SETTINGS_COMPUTED); 1 for a tracker set up before it existed. */
 export function computedLogHeaderRow(s: SettingsRead): number {
-  const v = s.raw.get(norm(computedLabel("CheckinHeaderRow")));
-  return typeof v === "number" && isFinite(v) && v >= 1 ? v : 1;
+  return computedRow(s.raw.get(norm(computedLabel("CheckinHeaderRow")))) || 1;
 }
 
 /** 1-based row of the Key Results header by the computed cell (see SETTINGS_COMPUTED), or 0 when it is missing. */
 export function computedKrHeaderRow(s: Pick<SettingsRead, "raw">): number {
-  const v = s.raw.get(norm(computedLabel("KrHeaderRow")));
-  return typeof v === "number" && isFinite(v) && v >= 1 ? v : 0;
+  return computedRow(s.raw.get(norm(computedLabel("KrHeaderRow"))));
 }
 
 /**
@@ -109,8 +116,11 @@ export function placedKrHeaderRow(ss: Spreadsheet, tz: string): number {
   let values: unknown[][];
   try {
     values = ss.getRange(SETTINGS_RANGE).getValues();
-  } catch {
-    return 0; // no Settings tab ("Range not found"): Repair writes it back
+  } catch (e) {
+    // No Settings tab ("Range not found"): Repair writes it back. Any other failure (a service error) is
+    // not taken for "no header row placed", which would refuse with "delete rows above it".
+    if (!ss.getSheetByName(TAB.settings)) return 0;
+    throw e;
   }
   return computedKrHeaderRow(labelled(values, tz));
 }

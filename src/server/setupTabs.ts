@@ -2,7 +2,7 @@
 // renames a tracker tab a user renamed back, and makes sure each table tab has every header.
 import { CHECKIN_HEADERS, computedLabel, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";
 import { UserError } from "./env";
-import { IDENTIFYING, KR_WIDTH, LOG_WIDTH, OBJECTIVE_WIDTH, SETTINGS_LAST_ROW } from "./read";
+import { computedRow, IDENTIFYING, KR_WIDTH, LOG_WIDTH, OBJECTIVE_WIDTH, SETTINGS_LAST_ROW } from "./read";
 import type { SetupReport } from "./setupTypes";
 import { col, findHeaderRow, HEADER_SEARCH_ROWS, noHeaderMessage, norm, tableFromValues, type Table } from "./table";
 
@@ -76,7 +76,7 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
   const state = {
     settings,
     objectives: read(TAB.objectives),
-    keyResults: placedBelow(read(TAB.keyResults), IDENTIFYING.keyResults, computedValue(settings.values, "KrHeaderRow")),
+    keyResults: placedBelow(read(TAB.keyResults), IDENTIFYING.keyResults, computedRow(computedValue(settings.values, "KrHeaderRow"))),
     checkins: logHead ? { name: TAB.checkins, sheet: logSheet, ...logHead } : head(TAB.checkins, LOG_WIDTH, IDENTIFYING.checkins),
     history: head(TAB.history, LOG_WIDTH, IDENTIFYING.history),
   };
@@ -112,9 +112,8 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
  * cell names (below them) is a header (tableFromValues takes it there too). Only Key Results and the log
  * have such a cell; Objectives and History are placed by the search alone.
  */
-function placedBelow(s: TabState, ident: readonly string[], known: unknown): TabState {
-  const row = Number(known);
-  if (!s.sheet || !Number.isInteger(row) || row <= HEADER_SEARCH_ROWS || findHeaderRow(s.values, ident) >= 0) return s;
+function placedBelow(s: TabState, ident: readonly string[], row: number): TabState {
+  if (!s.sheet || row <= HEADER_SEARCH_ROWS || findHeaderRow(s.values, ident) >= 0) return s;
   return findHeaderRow(s.values, ident, row - 1, row) === row - 1 ? { ...s, headerRow: row } : s;
 }
 
@@ -161,9 +160,9 @@ function readSettingsTab(ss: Spreadsheet): TabState {
  * as headerRow so the table is taken there.
  */
 function logHeadFromSettings(settings: unknown[][]): { values: unknown[][]; headerRow?: number } | null {
-  const row = Number(computedValue(settings, "CheckinHeaderRow"));
+  const row = computedRow(computedValue(settings, "CheckinHeaderRow"));
   const text = computedValue(settings, "CheckinHeader");
-  if (!Number.isInteger(row) || row < 1 || typeof text !== "string") return null;
+  if (!row || typeof text !== "string") return null;
   const headers = text.split("|");
   if (headers.length !== LOG_WIDTH) return null;
   const values: unknown[][] = [];

@@ -8,7 +8,8 @@
 // the rows) and the import from a tab, which looked in the first 30 rows only.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, rowsOf } from "../support/tracker";
+import { callAddon, rowsOf, setSetting, ss } from "../support/tracker";
+import { unpub } from "../../src/local/sheets/counters";
 import { addNewOkrsTab, checkIn, everything, NEW_OKRS, tab, trackerInUse } from "../support/inUse";
 import type { Workbook } from "../../src/local/runtime";
 
@@ -136,4 +137,45 @@ describe("The whole-table reads, with the header below row 30 that the computed 
     expect(callAddon(wb, "getSidebarData", {}).message).toBe(MOVED("Key Results"));
     expect(checkIn(wb, "O1.KR1", "86", { row: INSERTED + 2 }).message).toBe(MOVED("Key Results"));
   });
+});
+
+// Reading where the computed cells place the Key Results header must neither swallow a failure nor read
+// the cell another way than the other operations do: either turned into a wrong refusal or a wrong "ok".
+describe("The computed header row cells, read alike everywhere", () => {
+  const INSERTED = 40;
+
+  it("a service error reading Settings during an import (header at row 41) is reported as one, not as \"delete rows above\"; the import then works", () => {
+    const wb = tracker();
+    tab(wb, "Key Results").insertRowsBefore(1, INSERTED);
+    addNewOkrsTab(wb);
+    // The first read of the settings range fails once, as a Google service error does now and then.
+    const raw = unpub(ss(wb)) as unknown as Record<string, (...a: unknown[]) => unknown>;
+    const getRange = raw.getRange;
+    let failed = false;
+    raw.getRange = function (this: unknown, ...a: unknown[]) {
+      if (!failed && a[0] === "Settings!A1:C40") {
+        failed = true;
+        throw new Error("Service Spreadsheets failed while accessing document.");
+      }
+      return getRange.apply(this, a);
+    };
+    const before = everything(wb);
+    const r = callAddon(wb, "importOkrsFromTab", { tab: NEW_OKRS });
+    expect(failed).toBe(true);
+    expect(r.message).toBe("Something went wrong: Service Spreadsheets failed while accessing document.");
+    expect(everything(wb)).toBe(before);
+    expect(callAddon(wb, "importOkrsFromTab", { tab: NEW_OKRS })).toEqual(expect.objectContaining({ ok: true, keyResults: 2 }));
+  });
+
+  for (const [name, label] of [["Key Results", "Key result header row (computed)"], ["Check-ins", "Check-in header row (computed)"]]) {
+    it(`the "${name}" header at row 41 and its computed row typed over as text "41": Repair refuses as the summary does, changing nothing`, () => {
+      const wb = tracker();
+      tab(wb, name).insertRowsBefore(1, INSERTED);
+      setSetting(wb, label, "'41");
+      expect(callAddon(wb, "generateWeeklySummary", {}).message).toBe(MOVED(name));
+      const before = everything(wb);
+      expect(callAddon(wb, "repairTracker").message).toBe(`${MOVED(name)} Nothing was changed.`);
+      expect(everything(wb)).toBe(before);
+    });
+  }
 });
