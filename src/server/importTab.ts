@@ -17,7 +17,8 @@ function cellText(v: unknown, tz: string): unknown {
 }
 
 export function importFromTab(ss: Spreadsheet, tabName: string, today: string): { objectives: number; keyResults: number; warnings: string[] } {
-  if ((Object.values(TAB) as string[]).includes(tabName)) throw new UserError(`"${tabName}" is a tracker tab; put the OKRs to import in a tab of their own.`);
+  // Whatever the case: getSheetByName("history") finds History, which would be imported from.
+  if ((Object.values(TAB) as string[]).some((t) => t.toLowerCase() === tabName.toLowerCase())) throw new UserError(`"${tabName}" is a tracker tab; put the OKRs to import in a tab of their own.`);
   const source = ss.getSheetByName(tabName);
   if (!source) throw new UserError(`There is no tab named "${tabName}".`);
   const tz = ss.getSpreadsheetTimeZone();

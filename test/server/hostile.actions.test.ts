@@ -76,6 +76,7 @@ const ACTION_REFUSALS: [AddonEntry, string, unknown, RegExp, State?][] = [
 
   ["importOkrsFromTab", "nonexistent tab", { tab: "Nope" }, /There is no tab named "Nope"/],
   ["importOkrsFromTab", "a tracker tab", { tab: "Key Results" }, /"Key Results" is a tracker tab/],
+  ["importOkrsFromTab", "a tracker tab in lower case", { tab: "history" }, /"history" is a tracker tab/],
   ["importOkrsFromTab", "empty tab name", { tab: "" }, /Option "tab" must not be empty/],
   ["importOkrsFromTab", "101-char tab name", { tab: "t".repeat(101) }, /Option "tab" must be at most 100 characters \(it has 101\)/],
   ["importOkrsFromTab", "no tab", {}, /Option "tab" is required \(text\)/],
