@@ -17,8 +17,8 @@ const HEADER_CELLS = 26;
 /** The Key Results header and its row from Settings, or null when the cells are missing or unusable. */
 export function computedKrHeader(s: SettingsRead): { headerRow: number; headers: string[] } | null {
   const raw = s.raw.get(norm(computedLabel("KrHeader")));
-  const row = s.raw.get(norm(computedLabel("KrHeaderRow")));
-  if (typeof raw !== "string" || typeof row !== "number" || !isFinite(row) || row < 1) return null;
+  const row = computedKrHeaderRow(s);
+  if (typeof raw !== "string" || !row) return null;
   // A header holding "|" itself would shift every column after it: then the table is read whole.
   const headers = raw.split("|").map((h) => h.trim());
   if (headers.length !== HEADER_CELLS) return null;
