@@ -12,7 +12,6 @@ import {
   computedKrHeaderRow,
   IDENTIFYING,
   keyResultsFrom,
-  KR_WIDTH,
   OBJECTIVE_WIDTH,
   objectivesFrom,
   readKrTable,
@@ -93,7 +92,7 @@ function keyResultRows(ss: Spreadsheet, s: SettingsRead | null): Table {
       // read below, for the message
     }
   }
-  return boundedTable(ss, TAB.keyResults, IDENTIFYING.keyResults, KR_WIDTH).table;
+  return readKrTable(ss, { bounded: true, headerRow: s ? computedKrHeaderRow(s) : 0 }); // placed as krRow.ts's wholeKrTable
 }
 
 

@@ -144,24 +144,42 @@ describe("The whole-table reads, with the header below row 30 that the computed 
 describe("The computed header row cells, read alike everywhere", () => {
   const INSERTED = 40;
 
-  it("a service error reading Settings during an import (header at row 41) is reported as one, not as \"delete rows above\"; the import then works", () => {
-    const wb = tracker();
-    tab(wb, "Key Results").insertRowsBefore(1, INSERTED);
-    addNewOkrsTab(wb);
-    // The first read of the settings range fails once, as a Google service error does now and then.
+  /** Makes the first Spreadsheet.getRange(a1) that `matches` fail, as a Google service error does now and then; whether it has. */
+  function failOnce(wb: Workbook, matches: (a1: string) => boolean): () => boolean {
     const raw = unpub(ss(wb)) as unknown as Record<string, (...a: unknown[]) => unknown>;
     const getRange = raw.getRange;
     let failed = false;
     raw.getRange = function (this: unknown, ...a: unknown[]) {
-      if (!failed && a[0] === "Settings!A1:C40") {
+      if (!failed && matches(String(a[0]))) {
         failed = true;
         throw new Error("Service Spreadsheets failed while accessing document.");
       }
       return getRange.apply(this, a);
     };
+    return () => failed;
+  }
+
+  it("the summary's read of the KR rows below a header at row 41 fails once: the whole table is read there instead, not refused with \"delete rows above\"", () => {
+    const plain = tracker();
+    expect(callAddon(plain, "generateWeeklySummary", {}).ok).toBe(true);
+    const wb = tracker();
+    tab(wb, "Key Results").insertRowsBefore(1, INSERTED);
+    const failed = failOnce(wb, (a1) => a1.startsWith(`'Key Results'!A${INSERTED + 2}:`));
+    expect(callAddon(wb, "generateWeeklySummary", {})).toMatchObject({ ok: true });
+    expect(failed()).toBe(true);
+    const summary = (w: Workbook) => JSON.stringify(tab(w, "Weekly Summary").getDataRange().getValues().filter((r) => !String(r[0]).startsWith("Generated")));
+    expect(summary(wb)).toBe(summary(plain));
+  });
+
+  it("a service error reading Settings during an import (header at row 41) is reported as one, not as \"delete rows above\"; the import then works", () => {
+    const wb = tracker();
+    tab(wb, "Key Results").insertRowsBefore(1, INSERTED);
+    addNewOkrsTab(wb);
+    // The first read of the settings range fails once, as a Google service error does now and then.
+    const failed = failOnce(wb, (a1) => a1 === "Settings!A1:C40");
     const before = everything(wb);
     const r = callAddon(wb, "importOkrsFromTab", { tab: NEW_OKRS });
-    expect(failed).toBe(true);
+    expect(failed()).toBe(true);
     expect(r.message).toBe("Something went wrong: Service Spreadsheets failed while accessing document.");
     expect(everything(wb)).toBe(before);
     expect(callAddon(wb, "importOkrsFromTab", { tab: NEW_OKRS })).toEqual(expect.objectContaining({ ok: true, keyResults: 2 }));
