@@ -10,6 +10,7 @@ import { forgetCheckpoints } from "./summaryCheckpoints";
 import { isTrendTab } from "./trendCache";
 import { lifecycleSignalRows } from "../core/reportSignals";
 import { decimalSeparatorFor } from "../core/numbers";
+import { andList, quotedList } from "../core/plural";
 import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeOkrRows } from "./setup";
@@ -114,11 +115,6 @@ function retroTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): Table | null {
 /** The tracker's table tabs: the roll over archives those it has, and setup makes all four again. */
 const TABLE_TABS: readonly TabKey[] = ["objectives", "keyResults", "checkins", "history"];
 
-/** "A", "A" and "B", "A", "B" and "C". */
-function andList(items: readonly string[]): string {
-  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-
 /**
  * Refuses, before anything is archived, a roll over whose setup would misread the tabs left after the
  * archiving. That setup finds all four table tabs missing (renamed to archives, or absent already) and
@@ -133,20 +129,19 @@ function refuseLookAlikes(tabs: readonly NamedTab[]): void {
   const has = (name: string) => tabs.some((t) => t.name.toLowerCase() === name.toLowerCase());
   const found = lookAlikes(tabs, TABLE_TABS).map((f) => ({ ...f, name: TAB[f.key], missing: !has(TAB[f.key]) }));
   if (!found.length) return;
-  const quoted = (names: readonly string[]) => andList(names.map((t) => `"${t}"`));
   /** How the tabs (`n` of them) are kept as they are instead of deleted. */
   const keep = (n: number) => (n === 1 ? `or put " · " in its name (as archives have) to keep it as it is` : `or put " · " in their names (as archives have) to keep them as they are`);
   const all = found.flatMap((f) => f.tabs).length;
   const it = all === 1 ? "it" : "them";
   const what = found.map((f, i) => {
     const like = f.missing ? `the missing "${f.name}" tab` : `${/^[AEIOU]/.test(f.name) ? "an" : "a"} "${f.name}" tab`;
-    return `${quoted(f.tabs)} ${i > 0 ? "" : f.tabs.length > 1 ? "look " : "looks "}like ${like}`;
+    return `${quotedList(f.tabs)} ${i > 0 ? "" : f.tabs.length > 1 ? "look " : "looks "}like ${like}`;
   });
   // A tab of ours the user renamed is this cycle's: renamed back, it is archived with the others. One clause
   // per missing tab; only the tabs left over (look-alikes of a tab we have, the rest of several look-alikes
   // of a missing one) are to be deleted, so a renamed log is never among them.
   const renamed = found.filter((f) => f.missing);
-  const back = renamed.map((f) => `${f.tabs.length === 1 ? `"${f.tabs[0]}"` : `whichever of ${quoted(f.tabs)} is this cycle's`} back to "${f.name}"`);
+  const back = renamed.map((f) => `${f.tabs.length === 1 ? `"${f.tabs[0]}"` : `whichever of ${quotedList(f.tabs)} is this cycle's`} back to "${f.name}"`);
   const rest = renamed.reduce((n, f) => n + f.tabs.length - 1, 0);
   const spare = found.filter((f) => !f.missing).flatMap((f) => f.tabs.map((t) => `"${t}"`));
   const spareTabs = spare.length + rest;

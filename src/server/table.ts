@@ -1,6 +1,7 @@
 // Reading a tab's main table in one call, and finding columns by header name (never by position), so a
 // moved column or rows inserted above the header do not break the tracker.
 import { isBlankRow } from "../core/blank";
+import { quotedList } from "../core/plural";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { TAB } from "../core/tabs";
 import { UserError } from "./env";
@@ -116,12 +117,6 @@ function wholeTab(sheet: Sheet | null, values: unknown[][]): unknown[][] {
 
 /** The tabs whose header row Repair writes back when the tab is empty (setupTabs.ts; it refuses any other content). */
 const REPAIRED: readonly string[] = [TAB.objectives, TAB.keyResults, TAB.checkins, TAB.history];
-
-/** "A", "B" and "C". */
-function quotedList(items: readonly string[]): string {
-  const q = items.map((i) => `"${i}"`);
-  return q.length < 2 ? q.join("") : `${q.slice(0, -1).join(", ")} and ${q[q.length - 1]}`;
-}
 
 /**
  * Why no header row was found, and what fixes it, in one line. Repair only helps an empty tab: it refuses a
