@@ -14,7 +14,8 @@ import { andList, quotedList } from "../core/plural";
 import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeOkrRows } from "./setup";
-import { lookAlikes, type NamedTab, type TabKey } from "./setupTabs";
+import { lookAlikes, type NamedTab } from "./lookAlikeTabs";
+import type { TabKey } from "./setupTabs";
 import { col, findHeaderRow, norm, readTable, str, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -118,7 +119,7 @@ const TABLE_TABS: readonly TabKey[] = ["objectives", "keyResults", "checkins", "
 /**
  * Refuses, before anything is archived, a roll over whose setup would misread the tabs left after the
  * archiving. That setup finds all four table tabs missing (renamed to archives, or absent already) and
- * takes a tab that looks like one (not ours by name, not an archive: setupTabs.ts findRenamed) for it:
+ * takes a tab that looks like one (not ours by name, not an archive: lookAlikeTabs.ts findRenamed) for it:
  * two for the same tab, and it refused, the archives made and no new tabs; one, and it became the new
  * cycle's tab, the carried rows written over its own. The archiving changes none of the tabs it looks
  * through (archived tabs have our names before and " · " after), so they are looked at now. Nothing else

@@ -76,6 +76,13 @@ export function readTableBounded(ss: Spreadsheet, name: string, required: readon
   return tableFromValues(sheet, name, values, required, HEADER_SEARCH_ROWS, knownRow);
 }
 
+/** The first rows of a tab, as far down as a header is looked for; `width` columns (every one when absent), fewer when the tab has fewer. */
+export function readHead(sheet: Sheet, width = Infinity): unknown[][] {
+  const rows = Math.min(HEADER_SEARCH_ROWS, sheet.getMaxRows());
+  const cols = Math.min(width, sheet.getMaxColumns());
+  return sheet.getRange(1, 1, rows, cols).getValues();
+}
+
 /** Columns A..width of a tab in one read; a tab narrowed by the user costs one more call, not an error. */
 export function readColumns(ss: Spreadsheet, sheet: Sheet, name: string, width: number): unknown[][] {
   try {
