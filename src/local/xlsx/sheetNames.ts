@@ -13,13 +13,15 @@ export const EXCEL_MAX_SHEET_NAME = 31;
 
 /** Characters Excel refuses in a tab name; control characters too, which XML 1.0 cannot hold in a name. */
 const REFUSED = /[:\\/?*[\]\u0000-\u001f]/g;
+/** A name Excel refuses for its characters: one of REFUSED, or an apostrophe at either end. */
+const REFUSED_NAME = new RegExp(`${REFUSED.source}|^'|'$`);
 
 /** Whether the file can name the tab `name` as it is: Excel takes it, and it is not the metadata sheet's. */
 export function fileTakes(name: string): boolean {
   return (
     name.length >= 1 &&
     name.length <= EXCEL_MAX_SHEET_NAME &&
-    !/[:\\/?*[\]\u0000-\u001f]|^'|'$/.test(name) &&
+    !REFUSED_NAME.test(name) &&
     name.toLowerCase() !== METADATA_SHEET.toLowerCase()
   );
 }
