@@ -18,6 +18,20 @@ function withoutRecord(wb: Workbook): Workbook {
 }
 const weeksOf = (wb: Workbook) => history(wb).slice(1).map((r) => r[0]);
 
+/**
+ * Week `week`'s check-ins and summary, which must rewrite the Weekly Trend whole and give the tab (and
+ * History) the same tracker gets without the tab's record.
+ */
+function expectWholeRewrite(wb: Workbook, week: number): void {
+  const ref = withoutRecord(wb);
+  weekCheckins(wb, week);
+  weekCheckins(ref, week);
+  expect(summary(wb, week).whole).toBe(true);
+  summary(ref, week);
+  expect(history(wb)).toEqual(history(ref));
+  expect(cells(wb).values).toEqual(cells(ref).values);
+}
+
 describe("Last week's History rows as the summaries wrote them", () => {
   it("cleared by hand: week 4 is appended after week 2, not written over week 1's rows", () => {
     const { wb } = weekly(3);
@@ -27,14 +41,8 @@ describe("Last week's History rows as the summaries wrote them", () => {
     const rows = weeksOf(wb);
     const first3 = rows.indexOf(3) + 2;
     hist.getRange(first3, 1, rows.filter((w) => w === 3).length, hist.getLastColumn()).clearContent();
-    const ref = withoutRecord(wb);
-    weekCheckins(wb, 4);
-    weekCheckins(ref, 4);
-    expect(summary(wb, 4).whole).toBe(true);
-    summary(ref, 4);
+    expectWholeRewrite(wb, 4);
     expect(weeksOf(wb).filter((w) => w === 1)).toHaveLength(7);
-    expect(history(wb)).toEqual(history(ref));
-    expect(cells(wb).values).toEqual(cells(ref).values);
   });
 
   it("sorted newest first: regenerating week 3 replaces its rows, never duplicates them", () => {
@@ -70,12 +78,7 @@ describe("What the past weeks' Chart data is computed with", () => {
     const kr = ss(wb).getSheetByName("Key Results")!;
     const headers = kr.getRange(1, 1, 1, kr.getLastColumn()).getValues()[0];
     kr.getRange(2, headers.indexOf("Weight") + 1).setValue(5); // O1.KR1
-    const ref = withoutRecord(wb);
-    weekCheckins(wb, 3);
-    weekCheckins(ref, 3);
-    expect(summary(wb, 3).whole).toBe(true);
-    summary(ref, 3);
-    expect(cells(wb).values).toEqual(cells(ref).values);
+    expectWholeRewrite(wb, 3);
   });
 });
 
@@ -99,12 +102,7 @@ describe("A Weekly Trend tab trimmed by hand", () => {
     const { wb } = weekly(2);
     const trend = ss(wb).getSheetByName("Weekly Trend")!;
     trend.deleteRows(12, trend.getMaxRows() - 11); // the Chart data and everything below it
-    const ref = withoutRecord(wb);
-    weekCheckins(wb, 3);
-    weekCheckins(ref, 3);
-    expect(summary(wb, 3).whole).toBe(true);
-    summary(ref, 3);
-    expect(cells(wb).values).toEqual(cells(ref).values);
+    expectWholeRewrite(wb, 3);
   });
 });
 
