@@ -6,7 +6,7 @@
 import type { Tracker } from "../core/model";
 import { withoutBlankIds } from "../core/summaryData";
 import { historyDigest } from "../core/summaryPast";
-import { TREND_HEADING, trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock } from "../core/trendBlock";
+import { lastWeeksColumn, TREND_HEADING, trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock } from "../core/trendBlock";
 import { TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { cycleCheckpoints, type CheckpointStore, type StoredCheckpoint } from "./summaryCheckpoints";
@@ -51,14 +51,14 @@ function load(props: Properties | null): TrendRecord | null {
 }
 
 /**
- * A tab named like the Weekly Trend that the record does not place is ours only if it is empty or starts
- * with the trend's heading (an add-on's tab after a run that kept no record, e.g. a trigger run without
+ * A tab named like the Weekly Trend that the record does not place is ours only if it is empty (no cell
+ * at all, not only A1) or starts with the trend's heading (an add-on's tab after a run that kept no record, e.g. a trigger run without
  * document properties); anything else is someone's own tab, which the summary must not clear: refused
  * before anything is written.
  */
 function refuseForeign(sheet: Sheet): void {
   const a1 = sheet.getRange(1, 1).getValue();
-  if (a1 === "" || a1 === TREND_HEADING) return;
+  if (a1 === TREND_HEADING || (a1 === "" && sheet.getLastRow() === 0)) return;
   throw new UserError(`The "${TAB.trend}" tab holds something else: the weekly summary writes the trend there. Rename that tab, then generate the summary again. Nothing was changed.`);
 }
 
@@ -77,6 +77,9 @@ export function readTrendCache(props: Properties | null, sheet: Sheet | null, tr
   if (!ours || !record || record.cycle !== tracker.settings.startDate || record.key !== trendBlockKey(tracker) || week < 2) return none();
   for (const w of Object.keys(record.digests)) if (Number(w) > week) return none(); // a later week is written
   for (let w = 1; w < week; w++) if (!record.digests[String(w)]) return none(); // a week skipped
+  // Columns deleted on the right (weeks to come, Trend, Last weeks): this week's write would be refused after
+  // the Weekly Summary is written, so the tab is rewritten whole now, from History read whole.
+  if (sheet.getMaxColumns() < lastWeeksColumn(tracker.settings.weeks)) return none();
   const ids = withoutBlankIds(tracker).keyResults.map((k) => k.id);
   const pastValues = new Map<string, number | null>();
   let values: unknown[][];
@@ -116,11 +119,15 @@ export function historyForSummary(
   if (used.length && used.every((c) => typeof c.historyFirst === "number")) {
     const from = Math.min(...used.map((c) => c.historyFirst as number));
     const hist = readHistory(ss, tz, wide, expectedLast, from);
+    if (hist.from === undefined) return { hist }; // History was read whole after all (it ends above `from`)
     // The row above them is of an earlier week: History was not sorted to put later weeks above (whose rows
-    // the write would then not find, and duplicate).
+    // the write would then not find, and duplicate). It is left out of what the summary uses: a week before
+    // last comes from the Weekly Trend tab, not from History.
     const oldest = Math.min(...used.map((c) => c.week));
     const above = hist.entries.filter((e) => e.row < from);
-    if (hist.from === from && above.every((e) => e.week < oldest) && used.every((c) => holds(hist, c))) return { hist, pastValues: cache.pastValues! };
+    if (above.every((e) => e.week < oldest) && used.every((c) => holds(hist, c))) {
+      return { hist: { ...hist, entries: hist.entries.filter((e) => e.row >= from) }, pastValues: cache.pastValues! };
+    }
   }
   return { hist: readHistory(ss, tz, wide, expectedLast) };
 }

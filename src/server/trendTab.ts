@@ -36,17 +36,15 @@ function createTrendSheet(ss: Spreadsheet, rows: number, columns: number, weeks:
 
 /**
  * Writes the block: whole on a cleared (or new) tab, or only week `week`'s slices (weekSlices) on a tab that
- * holds the block as written before; whole after all when a slice's range is refused (the tab trimmed by
- * hand below the KR rows the record checks). Returns the tab and whether it was written whole.
+ * holds the block as written before (readTrendCache checked its rows and columns reach them). Returns the tab
+ * and whether it was written whole.
  */
 export function writeTrendTab(ss: Spreadsheet, sheet: Sheet | null, block: TrendBlock, week: number, weeks: number, whole: boolean): { sheet: Sheet; whole: boolean } {
   if (!whole && sheet) {
-    try {
-      for (const s of weekSlices(block, week, weeks)) sheet.getRange(s.row, s.column, s.rows.length, s.width).setValues(valuesOf(s.rows));
-      return { sheet, whole: false };
-    } catch {
-      // rewritten whole below
-    }
+    // Not rewritten whole if a write fails: the block's past weeks of the Chart data were not computed (History
+    // was read from last week only), so the summary fails and the next one starts again.
+    for (const s of weekSlices(block, week, weeks)) sheet.getRange(s.row, s.column, s.rows.length, s.width).setValues(valuesOf(s.rows));
+    return { sheet, whole: false };
   }
   const bottom = block.row + block.rows.length - 1;
   const right = block.column + block.width - 1;

@@ -55,6 +55,20 @@ describe("Last week's History rows as the summaries wrote them", () => {
     expect(weeksOf(wb)).toHaveLength(21);
   });
 
+  it("the row just above last week's edited (a week before last): not taken in by an ordinary week, as the tab's cell is not", () => {
+    const { wb } = weekly(3);
+    const ref = withoutRecord(wb); // the same tracker before the edit
+    const hist = ss(wb).getSheetByName("History")!;
+    const above = history(wb).findIndex((r) => r[0] === 2) - 1 + 1; // 1-based row of week 1's last row
+    expect(history(wb)[above - 1][0]).toBe(1);
+    hist.getRange(above, 4).setValue(12345);
+    weekCheckins(wb, 3);
+    expect(summary(wb, 3).whole).toBe(false);
+    weekCheckins(ref, 3);
+    summary(ref, 3);
+    expect(cells(wb).values).toEqual(cells(ref).values);
+  });
+
   it("one edited: the trend shows the edit in every cell, this week and the next (the tab is rewritten whole)", () => {
     const { wb } = weekly(3);
     const hist = ss(wb).getSheetByName("History")!;
@@ -83,6 +97,14 @@ describe("What the past weeks' Chart data is computed with", () => {
 });
 
 describe("A tab named Weekly Trend that is not the add-on's", () => {
+  it("with A1 blank and notes beside it: refused too (an empty tab is one with no cell at all)", () => {
+    const wb = newTracker({ template: "operations", start: WEEK_END[0], at: WEEK_END[0] });
+    const own = ss(wb).insertSheet("Weekly Trend");
+    own.getRange("B1:C2").setValues([["notes", "x"], ["keep", "these"]]);
+    const r = callAddon(wb, "generateWeeklySummary", { at: WEEK_END[0] });
+    expect(r.ok).toBe(false);
+    expect(own.getRange("B1:C2").getValues()).toEqual([["notes", "x"], ["keep", "these"]]);
+  });
   it("is refused before anything is written, and kept", () => {
     const wb = newTracker({ template: "operations", start: WEEK_END[0], at: WEEK_END[0] });
     const own = ss(wb).insertSheet("Weekly Trend");
@@ -103,6 +125,12 @@ describe("A Weekly Trend tab trimmed by hand", () => {
     const trend = ss(wb).getSheetByName("Weekly Trend")!;
     trend.deleteRows(12, trend.getMaxRows() - 11); // the Chart data and everything below it
     expectWholeRewrite(wb, 3);
+  });
+  it("right of the past weeks (the weeks to come, Trend, Last weeks): rewritten whole from History read whole", () => {
+    const { wb } = weekly(3);
+    const trend = ss(wb).getSheetByName("Weekly Trend")!;
+    trend.deleteColumns(6, trend.getMaxColumns() - 5); // F on: week 4 and later, Trend, Last weeks
+    expectWholeRewrite(wb, 4);
   });
 });
 
