@@ -9,6 +9,7 @@ import { templateByName, TEMPLATE_NAMES, type TemplateName } from "../core/templ
 import { asText, UserError } from "./env";
 import { COLUMN_SPECS, type ColumnSpec } from "./layout";
 import { ALL_HEADERS, IDENTIFYING, keyResultsFrom, objectivesFrom } from "./read";
+import { recordedTrendTab } from "./trendCache";
 import { formulaRowCount, writeFormulas } from "./setupFormulas";
 import { ensureSettings } from "./setupSettings";
 import { ensureProtections, protectionPlan } from "./setupProtections";
@@ -119,6 +120,8 @@ function sizeForCycle(summary: GoogleAppsScript.Spreadsheet.Sheet | null, krs: n
  * from what it should be.
  */
 function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, summary: GoogleAppsScript.Spreadsheet.Sheet | null, settingsHeader: HeaderRow | null, report: SetupReport): void {
+  // The Weekly Trend's protection too, when the summary's record places the tab (trendCache.ts).
+  const trend = summary ? recordedTrendTab(ss) : null;
   const { objT, krT, logT, histT } = tabs;
   const created = new Set(report.created);
   const fresh = (t: Table) => created.has(t.name);
@@ -157,7 +160,7 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
   // History's colours cover its whole grid, so the summaries' rows are coloured until the summary grows it
   // (then the next Repair extends them: the rule no longer reaches the last row).
   ensureConditionalFormats(histT, ["Status"], null, histRows, fresh(histT));
-  ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary), created);
+  ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary, trend), created);
 }
 
 /**

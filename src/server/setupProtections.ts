@@ -21,7 +21,7 @@ export interface ProtectionPlan {
   sheets: { sheet: GoogleAppsScript.Spreadsheet.Sheet; name: string }[];
 }
 
-export function protectionPlan(objT: Table, krT: Table, logT: Table, histT: Table, nObj: number, nKr: number, summary: GoogleAppsScript.Spreadsheet.Sheet | null): ProtectionPlan {
+export function protectionPlan(objT: Table, krT: Table, logT: Table, histT: Table, nObj: number, nKr: number, summary: GoogleAppsScript.Spreadsheet.Sheet | null, trend: GoogleAppsScript.Spreadsheet.Sheet | null = null): ProtectionPlan {
   return {
     columns: [
       { t: objT, owned: OWNED_COLUMNS.objectives, rows: nObj },
@@ -31,6 +31,7 @@ export function protectionPlan(objT: Table, krT: Table, logT: Table, histT: Tabl
       { sheet: logT.sheet, name: logT.name },
       { sheet: histT.sheet, name: histT.name },
       ...(summary ? [{ sheet: summary, name: TAB.summary }] : []),
+      ...(trend ? [{ sheet: trend, name: TAB.trend }] : []),
     ],
   };
 }

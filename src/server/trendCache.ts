@@ -145,6 +145,23 @@ export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker
   cache.props.setProperty(KEY, JSON.stringify(record));
 }
 
+/**
+ * The Weekly Trend tab when the record places it: Repair restores its protection as the Weekly Summary's
+ * (someone's own tab of that name, or one the record does not place, is left as it is). Three cheap calls.
+ */
+export function recordedTrendTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet | null {
+  const sheet = ss.getSheetByName(TAB.trend);
+  if (!sheet) return null;
+  let props: Properties | null = null;
+  try {
+    props = PropertiesService.getDocumentProperties();
+  } catch {
+    return null;
+  }
+  const record = load(props);
+  return record && record.sheetId === sheet.getSheetId() ? sheet : null;
+}
+
 /** Whether a tab named like the Weekly Trend is the add-on's (its heading in A1): a roll over deletes only that one. */
 export function isTrendTab(sheet: Sheet): boolean {
   return sheet.getRange(1, 1).getValue() === TREND_HEADING;

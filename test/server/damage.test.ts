@@ -264,14 +264,14 @@ describe("a blank setting", () => {
 });
 
 describe("protection removed by a user", () => {
-  it("Repair restores the warning-only protection of every add-on tab, the Weekly Summary included, without stacking", () => {
+  it("Repair restores the warning-only protection of every add-on tab, the Weekly Summary and Weekly Trend included, without stacking", () => {
     const wb = inUse();
     // A whole-tab protection is the add-on's whatever its description (setup gives it none); column protections by description.
     const ours = (name: string) => [
       ...sheet(wb, name).getProtections(PROTECTION.SHEET),
       ...sheet(wb, name).getProtections(PROTECTION.RANGE).filter((p) => String(p.getDescription()).startsWith("okr-sheets:")),
     ];
-    const tabs = ["Weekly Summary", "Check-ins", "History", "Key Results", "Objectives"];
+    const tabs = ["Weekly Summary", "Weekly Trend", "Check-ins", "History", "Key Results", "Objectives"];
     const before = tabs.map((t) => ours(t).length);
     expect(before.every((n) => n > 0)).toBe(true);
     for (const t of tabs) for (const p of ours(t)) p.remove();
