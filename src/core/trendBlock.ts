@@ -49,11 +49,6 @@ export function lastWeeksColumn(weeks: number, place = TREND_PLACE): number {
   return place.column + LEAD + weeks + 1;
 }
 
-/** The block's width in a cycle of `weeks` weeks. */
-export function trendBlockWidth(weeks: number): number {
-  return LEAD + Math.max(0, weeks) + 2;
-}
-
 const text = (v: string, style?: SummaryCell["style"]): SummaryCell => (style ? { v, fmt: "@", style } : { v, fmt: "@" });
 
 /**
@@ -64,7 +59,7 @@ const text = (v: string, style?: SummaryCell["style"]): SummaryCell => (style ? 
  */
 export function layoutTrendBlock(data: SummaryData, chart: ChartData, place = TREND_PLACE): TrendBlock {
   const weeks = Math.max(0, data.weeks);
-  const width = trendBlockWidth(weeks);
+  const width = LEAD + weeks + 2; // ID, Key result, the weeks, Trend, Last weeks
   const rows: SummaryCell[][] = [];
   const pad = (r: SummaryCell[]) => {
     while (r.length < width) r.push({ v: null });
