@@ -13,10 +13,10 @@ import { CHECKIN_HEADERS, computedLabel, KR_FORECAST_HEADERS, TAB } from "../src
 import { cycleOf, rng, valueAt, type KrRow, type TrackerSpec } from "../src/local/generate/okrs";
 import { callAddon, type Workbook } from "../src/local/runtime";
 import { formatJavaDate, msFromSerialTz } from "../src/local/sheets/time";
-// How many log rows a check-in reads (its forecast's check-ins) and how many request IDs a KR row keeps.
+// How many log rows a check-in reads (its forecast's check-ins).
 import { LOG_TAIL } from "../src/server/checkinLog";
+// The check-in's own computation of a KR's Request IDs cell and forecast cells (kept when the tail has too few points).
 import { requestIdsCell } from "../src/server/krRow";
-// The check-in's own computation of a KR's forecast cells (kept when the tail has too few points) and Request IDs.
 import { checkinForecast } from "../src/server/forecastCells";
 import type { Table } from "../src/server/table";
 
