@@ -29,7 +29,7 @@ import { RATES } from "./costModel";
 import { SHAPE, type OpResult } from "./measure";
 import { BUDGET_SECONDS } from "./portfolio";
 import { fmtInt, portfolioTier, printTable } from "./report";
-import { logGrowthControl, runTier, TIERS, type TierOut } from "./tier";
+import { logGrowthControl, runTier, TIERS, VERIFY, verifyWeekCheckins, type TierOut } from "./tier";
 import { START, TODAY, WEEKS } from "../src/local/generate/okrs";
 import type { WorkbookSnapshot } from "../src/local/snapshot";
 
@@ -72,6 +72,11 @@ function main(): boolean {
   const medium = TIERS.find((t) => t.name === "medium")!;
   process.stderr.write(`bench: log-growth control (${medium.krs} KRs, ${medium.checkins} vs ${medium.checkins * 10} check-ins) ...\n`);
   const control = logGrowthControl(medium);
+  // Not reported: throws unless the week of check-ins written directly, which the medium and large figures
+  // rest on, matches submitCheckin's on a log longer than a check-in's tail (bench/tier.ts VERIFY).
+  process.stderr.write(`bench: check of the week's check-ins (${VERIFY.krs} KRs, ${VERIFY.checkins} check-ins) ... `);
+  const verified = verifyWeekCheckins();
+  process.stderr.write(`same as submitCheckin's (${verified.checkins} check-ins on a ${verified.logRows}-row log, ${verified.kept} kept their forecast)\n`);
 
   const all = (f: (t: TierOut) => number) => tiers.map(f);
   const same = (xs: number[]) => xs.every((x) => x === xs[0]);

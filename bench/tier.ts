@@ -8,11 +8,12 @@ import { OPERATIONS_TEMPLATE } from "../src/core/templates";
 import { ADMIN, rng, TODAY, valueAt, type KrRow, type LogRow, type TrackerSpec } from "../src/local/generate/okrs";
 import { sheetOf } from "../src/local/generate/rows";
 import { generateTracker } from "../src/local/generate/tracker";
-import { callAddon, clockFor, workbookFromSnapshot } from "../src/local/runtime";
+import { callAddon, clockFor, workbookFromSnapshot, type Workbook } from "../src/local/runtime";
 import type { WorkbookSnapshot } from "../src/local/snapshot";
 import { measure, measureSidebar, projected, SHAPE, type Measured, type OpName, type OpResult } from "./measure";
 import { chartsOf, putCharts, type SavedChart } from "./charts";
-import { firstDifference, planWeekOfCheckins, submitCheckins, writeCheckins } from "./weekCheckins";
+import { firstDifference, planWeekOfCheckins, submitCheckins, writeCheckins, type PlannedCheckin } from "./weekCheckins";
+import { LOG_TAIL } from "../src/server/checkinLog";
 
 /** Up to this many KRs, the week of check-ins written directly is checked against submitCheckin's (bench/weekCheckins.ts). */
 const CHECKED_UP_TO_KRS = 50;
@@ -25,6 +26,13 @@ export const TIERS: TrackerSpec[] = [
   { name: "medium", objectives: 60, krs: 200, checkins: 5_000, owners: 40 },
   { name: "large", objectives: 300, krs: 1_200, checkins: 55_000, owners: 200 },
 ];
+
+/**
+ * Not a tier (nothing of it is reported): a tracker on which the week of check-ins written directly is
+ * checked against submitCheckin's where the small tier cannot check it, its log longer than a check-in's
+ * tail (LOG_TAIL rows) and some of its KRs with too few check-ins in that tail for a forecast.
+ */
+export const VERIFY: TrackerSpec = { name: "verify", objectives: 15, krs: 60, checkins: 420, owners: 12 };
 
 /** The tier's tracker: a blank one set up by the add-on (that setup measured), then filled. */
 export function fillTracker(spec: TrackerSpec): { snapshot: WorkbookSnapshot; krs: KrRow[]; owners: string[]; log: LogRow[]; newSetup: Measured<unknown> } {
@@ -189,14 +197,38 @@ function summaryWeekWithCheckins(afterFirst: WorkbookSnapshot, charts: SavedChar
   putCharts(copy, charts);
   const week = planWeekOfCheckins(copy, spec, krs, nextWeek);
   writeCheckins(copy, spec, week);
-  if (krs.length <= CHECKED_UP_TO_KRS) {
-    // The direct writes leave the tracker exactly as the add-on's check-ins do (checked where that is quick).
-    const viaAddon = copyOf(afterFirst, `${spec.name}-checked`);
-    submitCheckins(viaAddon, week, clockFor(TODAY));
-    const diff = firstDifference(copy, viaAddon);
-    if (diff) throw new Error(`bench: the week's check-ins written directly differ from submitCheckin's at ${diff}`);
-  }
+  // The direct writes leave the tracker exactly as the add-on's check-ins do (checked where that is quick).
+  if (krs.length <= CHECKED_UP_TO_KRS) sameAsAddon(afterFirst, spec, copy, week);
   return { summary: measure<{ ok: true; week: number }>(copy, "generateWeeklySummary", { at: nextWeek }), checkinsAdded: week.length };
+}
+
+function sameAsAddon(afterFirst: WorkbookSnapshot, spec: TrackerSpec, written: Workbook, week: PlannedCheckin[]): void {
+  const viaAddon = copyOf(afterFirst, `${spec.name}-checked`);
+  submitCheckins(viaAddon, week, clockFor(TODAY));
+  const diff = firstDifference(written, viaAddon);
+  if (diff) throw new Error(`bench: ${spec.name}: the week's check-ins written directly differ from submitCheckin's at ${diff}`);
+}
+
+/**
+ * The check of summaryWeekWithCheckins on VERIFY's tracker, as a tier's first summary leaves it (its
+ * forecasts written from the whole log): fails unless the log is longer than LOG_TAIL and some check-in
+ * keeps its KR's forecast cells, the two branches the small tier's 40-row log never takes.
+ */
+export function verifyWeekCheckins(spec: TrackerSpec = VERIFY): { logRows: number; checkins: number; kept: number } {
+  const { snapshot, krs } = fillTracker(spec);
+  const wb = copyOf(snapshot, spec.name);
+  for (const [op, arg] of [["setupTracker", {}], ["generateWeeklySummary", { at: TODAY }]] as const) {
+    const r = callAddon(wb, op, arg);
+    if (!r.ok) throw new Error(`bench: ${spec.name}: ${op} failed: ${r.message}`);
+  }
+  const afterFirst = wb.services.toSnapshot();
+  const nextWeek = addDays(TODAY, 7);
+  const copy = copyOf(afterFirst, `${spec.name}-week`);
+  const week = planWeekOfCheckins(copy, spec, krs, nextWeek);
+  const { logRows, kept } = writeCheckins(copy, spec, week);
+  if (logRows <= LOG_TAIL || kept === 0) throw new Error(`bench: ${spec.name}: ${logRows} log rows, ${kept} forecasts kept: the check does not reach the tail's cut or the kept forecast`);
+  sameAsAddon(afterFirst, spec, copy, week);
+  return { logRows, checkins: week.length, kept };
 }
 
 /**

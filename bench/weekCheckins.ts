@@ -4,17 +4,21 @@
 // Current, Confidence and Last check-in; its Request IDs and forecast cells), written through the offline
 // spreadsheet's API, not through submitCheckin: 1,200 add-on calls would take minutes. The Settings
 // "Check-in rows (computed)" cell is a COUNTA formula over the log, so it follows the new rows (checked).
+// bench/tier.ts compares the result with submitCheckin's, cell for cell, on the small tier and on VERIFY.
 import { addDays, dayNumber, inCycle, serialFromIso, weekdayName, weekNumber } from "../src/core/dates";
-import { forecastKr, NOT_ENOUGH } from "../src/core/forecast";
+import { NOT_ENOUGH } from "../src/core/forecast";
+import type { KeyResult, Settings } from "../src/core/model";
 import { parseKrValue } from "../src/core/numbers";
-import { pointsFromWeeks, weekValuesFromCheckins } from "../src/core/summaryForecast";
 import { CHECKIN_HEADERS, computedLabel, KR_FORECAST_HEADERS, TAB } from "../src/core/tabs";
 import { cycleOf, rng, valueAt, type KrRow, type TrackerSpec } from "../src/local/generate/okrs";
 import { callAddon, type Workbook } from "../src/local/runtime";
 import { formatJavaDate, msFromSerialTz } from "../src/local/sheets/time";
-// How many log rows a check-in reads (its forecast's check-ins) and how many request IDs a KR row keeps.
+// How many log rows a check-in reads (its forecast's check-ins).
 import { LOG_TAIL } from "../src/server/checkinLog";
-import { KEPT_REQUEST_IDS } from "../src/server/krRow";
+// The check-in's own computation of a KR's Request IDs cell and forecast cells (kept when the tail has too few points).
+import { requestIdsCell } from "../src/server/krRow";
+import { checkinForecast } from "../src/server/forecastCells";
+import type { Table } from "../src/server/table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -84,6 +88,8 @@ interface Tabs {
   tz: string;
   krSheet: Sheet;
   krValues: unknown[][];
+  /** The Key Results tab as the server's helpers read it (headers and rows; nothing is written through it). */
+  krTable: Table;
   kc: Record<string, number>;
   krRowOf: Map<string, number>;
   log: Sheet;
@@ -100,7 +106,8 @@ function tabsOf(wb: Workbook): Tabs {
   const krRowOf = new Map(krValues.slice(hr + 1).map((r, i) => [String(r[kc.ID]), hr + 2 + i] as const));
   const log = book.getSheetByName(TAB.checkins)!;
   const lc = headerIndex(log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0], CHECKIN_HEADERS, TAB.checkins);
-  return { book, tz: book.getSpreadsheetTimeZone(), krSheet, krValues, kc, krRowOf, log, lc, width: Math.max(...Object.values(lc)) + 1 };
+  const krTable = { sheet: krSheet, name: TAB.keyResults, headerRow: hr + 1, headers: krValues[hr].map((h) => String(h ?? "")), rows: krValues.slice(hr + 1), width: krValues[hr].length };
+  return { book, tz: book.getSpreadsheetTimeZone(), krSheet, krValues, krTable, kc, krRowOf, log, lc, width: Math.max(...Object.values(lc)) + 1 };
 }
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
@@ -168,7 +175,7 @@ export function planWeekOfCheckins(wb: Workbook, spec: TrackerSpec, krs: KrRow[]
  * one, so every cell is written once and the cells end as one check-in after another leaves them; they
  * are written in blocks (one write per KR and check-in took 20 s at 1,200 KRs: each recalculates the sheet).
  */
-export function writeCheckins(wb: Workbook, spec: TrackerSpec, planned: PlannedCheckin[]): void {
+export function writeCheckins(wb: Workbook, spec: TrackerSpec, planned: PlannedCheckin[]): { logRows: number; kept: number } {
   const t = tabsOf(wb);
   const { start, weeks } = cycleOf(spec);
   const { kc, lc } = t;
@@ -176,10 +183,10 @@ export function writeCheckins(wb: Workbook, spec: TrackerSpec, planned: PlannedC
   const tail = read.tail;
   const lines: unknown[][] = [];
   const krCells = new Map<number, { column: number; value: unknown }[]>();
+  let kept = 0;
   for (const c of planned) {
     const row = t.krRowOf.get(c.kr.id)!;
     if (krCells.has(row)) throw new Error(`bench: two check-ins planned for ${c.kr.id}`);
-    const cells = t.krValues[row - 1];
     const line: unknown[] = new Array(t.width).fill("");
     line[lc.Timestamp] = c.now;
     line[lc.Week] = weekNumber(c.day, start);
@@ -192,23 +199,27 @@ export function writeCheckins(wb: Workbook, spec: TrackerSpec, planned: PlannedC
     line[lc.Author] = asText(c.kr.owner);
     line[lc["Request ID"]] = c.requestId;
 
-    const ids = [c.requestId].concat(String(cells[kc["Request IDs"]] ?? "").split(/\s+/).filter((x) => x && x !== c.requestId)).slice(0, KEPT_REQUEST_IDS);
     const entries = tail
       .map((e, j) => ({ ...e, row: j }))
       .filter((e) => e.krId === c.kr.id && e.date !== "" && typeof e.value === "number" && isFinite(e.value))
       .map((e) => ({ date: e.date, value: e.value as number, row: e.row }))
       .concat([{ date: c.day, value: c.value, row: Number.MAX_SAFE_INTEGER }]);
-    const f = forecastKr(c.kr, pointsFromWeeks(weekValuesFromCheckins(entries, start, c.day), start, c.day), { startDate: start, weeks });
-    // Not enough points in a tail that may have cut off the KR's earlier check-ins: the cells stay as they are.
-    const keep = !f.ok && f.reason === NOT_ENOUGH && read.rows + lines.length >= LOG_TAIL;
-    const fc = KR_FORECAST_HEADERS.map((h) => kc[h]);
-    const forecast = keep ? fc.map((i) => cells[i] ?? "") : !f.ok ? [f.reason, "", ""] : [f.value, f.score, f.weeksToTarget === null ? "" : f.weeksToTarget];
+    // As submitCheckin calls them: its KR (only metric, start, target and row are read), the cycle, and
+    // whether the log (as Settings counted it before this check-in's row) fits in the tail.
+    const kr = { ...c.kr, row } as unknown as KeyResult;
+    const settings = { startDate: start, weeks } as Settings;
+    const logComplete = read.rows + lines.length < LOG_TAIL;
+    const fc = checkinForecast(t.krTable, kr, entries, settings, c.day, logComplete);
+    const ids = requestIdsCell(t.krTable, row, c.requestId);
+    if (!fc || !ids) throw new Error("bench: the Key Results tab has no forecast or Request IDs columns");
+    // Counted for the verification (bench/tier.ts): a check-in whose forecast cells stay as they were.
+    if (!logComplete && checkinForecast(t.krTable, kr, entries, settings, c.day, true)!.cells[0] === NOT_ENOUGH) kept++;
     krCells.set(row, [
       { column: kc.Current, value: c.value },
       { column: kc.Confidence, value: c.confidence },
       { column: kc["Last check-in"], value: c.now },
-      { column: kc["Request IDs"], value: "'" + ids.join(" ") },
-      ...fc.map((column, j) => ({ column, value: forecast[j] })),
+      ids,
+      ...fc.columns.map((column, j) => ({ column, value: fc.cells[j] })),
     ]);
     lines.push(line);
     tail.push({ krId: c.kr.id, date: c.day, value: c.value });
@@ -224,6 +235,7 @@ export function writeCheckins(wb: Workbook, spec: TrackerSpec, planned: PlannedC
 
   const after = computedLogRows(t.book);
   if (after !== read.rows + planned.length) throw new Error(`bench: Settings counts ${after} log rows after adding ${planned.length} to ${read.rows}`);
+  return { logRows: read.rows, kept };
 }
 
 /**
