@@ -4,6 +4,7 @@
 // History and starts new ones, so a checkpoint of the cycle before describes tabs that are gone (the roll
 // over deletes them: lifecycleTabs.ts; each also names its cycle, for a record written before that).
 import type { Checkpoint } from "../core/summaryPast";
+import { docProps } from "./weeklyState";
 
 const CHECKPOINTS = "okrSheets.summaryCheckpoints";
 /** Checkpoints kept: one per week, the latest weeks. */
@@ -55,13 +56,8 @@ export function forgetCheckpoints(props: GoogleAppsScript.Properties.Properties)
 
 /** The checkpoints recorded in the document (none when unreadable: the summary then reads the whole log). */
 export function loadCheckpoints(): CheckpointStore {
-  let props: GoogleAppsScript.Properties.Properties | null = null;
-  try {
-    props = PropertiesService.getDocumentProperties();
-  } catch {
-    return { props: null, list: [] };
-  }
-  if (!props) return { props: null, list: [] }; // "returns null" when not available (a trigger run may have none)
+  const props = docProps(); // null when not available (a trigger run may have none)
+  if (!props) return { props: null, list: [] };
   const text = props.getProperty(CHECKPOINTS);
   if (!text) return { props, list: [] };
   try {

@@ -11,6 +11,7 @@ import { TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { cycleCheckpoints, type CheckpointStore, type StoredCheckpoint } from "./summaryCheckpoints";
 import { readHistory, type HistoryRead } from "./summaryRead";
+import { docProps } from "./weeklyState";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -51,14 +52,13 @@ function load(props: Properties | null): TrendRecord | null {
 }
 
 /**
- * A tab named like the Weekly Trend that the record does not place is ours only if it is empty (no cell
- * at all, not only A1) or starts with the trend's heading (an add-on's tab after a run that kept no record, e.g. a trigger run without
- * document properties); anything else is someone's own tab, which the summary must not clear: refused
- * before anything is written.
+ * A tab named like the Weekly Trend that the record does not place is ours only if it starts with the
+ * trend's heading (an add-on's tab after a run that kept no record, e.g. a trigger run without document
+ * properties) or is empty (no cell at all, not only A1); anything else is someone's own tab, which the
+ * summary must not clear: refused before anything is written.
  */
 function refuseForeign(sheet: Sheet): void {
-  const a1 = sheet.getRange(1, 1).getValue();
-  if (a1 === TREND_HEADING || (a1 === "" && sheet.getLastRow() === 0)) return;
+  if (isTrendTab(sheet) || sheet.getLastRow() === 0) return;
   throw new UserError(`The "${TAB.trend}" tab holds something else: the weekly summary writes the trend there. Rename that tab, then generate the summary again. Nothing was changed.`);
 }
 
@@ -152,13 +152,7 @@ export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker
 export function recordedTrendTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet | null {
   const sheet = ss.getSheetByName(TAB.trend);
   if (!sheet) return null;
-  let props: Properties | null = null;
-  try {
-    props = PropertiesService.getDocumentProperties();
-  } catch {
-    return null;
-  }
-  const record = load(props);
+  const record = load(docProps());
   return record && record.sheetId === sheet.getSheetId() ? sheet : null;
 }
 
