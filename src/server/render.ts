@@ -70,8 +70,8 @@ export function rangeFromA1Growing(sheet: Sheet, rows: number, width: number): R
 /**
  * The values as two row bands, each only as wide as its rows' last non-blank value, cut where that writes
  * the fewest cells. Every cell written is paid for on Google, and one rectangle is as wide as the widest row:
- * the Weekly Summary's Trend (a column per week, 17 at 13 weeks) made its 10-column sections above, which
- * are most of its rows at 1,200 KRs, pay for 17 each. Two calls whatever the tracker (each band at least a
+ * the Weekly Summary's 10-column Needs attention would make its 4-column lists (Missing check-ins, most of
+ * its rows at 1,200 KRs when few checked in) pay for 10 each. Two calls whatever the tracker (each band at least a
  * row and a column; a report has more than one row), so the call count does not depend on its size. The tab
  * was cleared, so the cells left out of a band are blank already, and only the cells that differ from the
  * default look are formatted (renderSparse.ts).
@@ -121,31 +121,15 @@ export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number):
 }
 
 /**
- * The last row and column (1-based) the blocks that have rows reach: the grid they need (0 for none). The
- * first summary makes its tab that size (summaryTab.ts), a later one grows the tab to it when short.
- */
-export function extentOf(blocks: PlacedBlock[]): { bottom: number; right: number } {
-  const placed = blocks.filter((b) => b.rows.length);
-  return {
-    bottom: Math.max(0, ...placed.map((b) => b.row + b.rows.length - 1)),
-    right: Math.max(0, ...placed.map((b) => b.column + b.width - 1)),
-  };
-}
-
-/**
  * The Weekly Summary on a tab that was just cleared: the report from A1 in two row bands (writeInTwoBands),
- * each other block beside it in one write at its place, and the cells of all of
- * them that differ from a cleared cell's look formatted together, one call per look (renderSparse.ts): a
- * block apart costs its one write, not a call per look. The tab is grown first when it is smaller.
+ * and its cells that differ from a cleared cell's look formatted, one call per look (renderSparse.ts). The
+ * tab is grown first when it is smaller.
  */
-export function renderSparseReport(sheet: Sheet, report: PlacedBlock, blocks: PlacedBlock[]): void {
+export function renderSparseReport(sheet: Sheet, report: PlacedBlock): void {
   if (!report.rows.length) return;
-  const all = [report, ...blocks.filter((b) => b.rows.length)];
-  const { bottom, right } = extentOf(all);
-  rangeFromA1Growing(sheet, bottom, right);
+  rangeFromA1Growing(sheet, report.row + report.rows.length - 1, report.column + report.width - 1);
   writeInTwoBands(sheet, valuesOf(report.rows), report.width);
-  for (const b of all.slice(1)) sheet.getRange(b.row, b.column, b.rows.length, b.width).setValues(valuesOf(b.rows));
-  formatSparse(sheet, all);
+  formatSparse(sheet, report);
 }
 
 /**

@@ -106,44 +106,43 @@ class Groups {
 }
 
 /**
- * Sets the looks of blocks written on a cleared tab (the report from A1, or the Weekly Trend block), all
- * blocks' cells of one look in the same call. Fonts: a look of two or more properties
+ * Sets the looks of a block written on a cleared tab (the report from A1, or the Weekly Trend block), its
+ * cells of one look in the same call. Fonts: a look of two or more properties
  * that only one rectangle has (the title) in one text-style call; otherwise one call per property and
- * value (bold; each colour; each size). Fills: one call per colour. Number formats: REPORT_FORMATS, one
- * call each, then any other format the block has.
+ * value (bold; each colour; each size). Fills: one call per colour. Number formats: `opts.formats`
+ * (REPORT_FORMATS), one call each, then any other format the block has.
  */
-export function formatSparse(sheet: Sheet, blocks: PlacedBlock[], opts: SparseOptions = {}): void {
+export function formatSparse(sheet: Sheet, block: PlacedBlock, opts: SparseOptions = {}): void {
   const formats = opts.formats ?? REPORT_FORMATS;
   const looks = new Groups(); // font looks: "bold|fg|size"
   const bg = new Groups();
   const fmt = new Groups();
   let spare: [number, number] | null = null; // a blank, unstyled cell for a format no cell has
-  blocks.forEach(({ row: top, column: left, width, rows }, b) => {
-    const fills = backgrounds(rows);
-    rows.forEach((row, i) => {
-      for (let j = 0; j < width; j++) {
-        const c = row[j] || { v: null };
-        const st = c.style ? STYLE[c.style] : {};
-        const r = top + i;
-        const col = left + j;
-        const look = `${st.bold ? "bold" : ""}|${st.fg && st.fg !== DEFAULT_FG ? st.fg : ""}|${st.size && st.size !== DEFAULT_SIZE ? st.size : ""}`;
-        if (look !== "||") looks.add(look, r, col);
-        const fill = fills[i][j];
-        if (fill && fill !== DEFAULT_BG) bg.add(fill, r, col);
-        const f = formatToSet(c);
-        if (f) fmt.add(f, r, col);
-        // The spare cell is the report's (the first block's): a block beside it may keep its cells from week to
-        // week (the Trend block), and a format left on one of its blank cells would show on a value written later.
-        else if (!spare && b === 0 && blank(c) && !c.style && look === "||" && fill === DEFAULT_BG) spare = [r, col];
-      }
-    });
+  const { row: top, column: left, width, rows } = block;
+  const fills = backgrounds(rows);
+  rows.forEach((row, i) => {
+    for (let j = 0; j < width; j++) {
+      const c = row[j] || { v: null };
+      const st = c.style ? STYLE[c.style] : {};
+      const r = top + i;
+      const col = left + j;
+      const look = `${st.bold ? "bold" : ""}|${st.fg && st.fg !== DEFAULT_FG ? st.fg : ""}|${st.size && st.size !== DEFAULT_SIZE ? st.size : ""}`;
+      if (look !== "||") looks.add(look, r, col);
+      const fill = fills[i][j];
+      if (fill && fill !== DEFAULT_BG) bg.add(fill, r, col);
+      const f = formatToSet(c);
+      if (f) fmt.add(f, r, col);
+      // (The Weekly Trend block keeps its cells from week to week, so it is formatted with no fixed formats:
+      // a format left on one of its blank cells would show on a value written later.)
+      else if (!spare && blank(c) && !c.style && look === "||" && fill === DEFAULT_BG) spare = [r, col];
+    }
   });
+  for (const [f, cells] of Object.entries(opts.blankFormats ?? {})) for (const [r, c] of cells) fmt.add(f, r, c);
 
   // Fonts.
   const bold: [number, number][] = [];
   const fg = new Groups();
   const size = new Groups();
-  for (const [f, cells] of Object.entries(opts.blankFormats ?? {})) for (const [r, c] of cells) fmt.add(f, r, c);
   for (const [look, cells] of looks.map) {
     const [b, colour, sz] = look.split("|");
     const props = [b, colour, sz].filter((x) => x !== "").length;

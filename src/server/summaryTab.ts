@@ -23,7 +23,7 @@ import {
 } from "./read";
 import { readHistory, readHistoryRows, readSummaryLog, summaryWeek, type HistoryRead } from "./summaryRead";
 import { cycleCheckpoints, expectedHistoryLast, loadCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
-import { extentOf, NEW_SHEET, renderSparseReport } from "./render";
+import { NEW_SHEET, renderSparseReport } from "./render";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
 import { readKrRows } from "./krRow";
@@ -95,7 +95,6 @@ function keyResultRows(ss: Spreadsheet, s: SettingsRead | null): Table {
   return readKrTable(ss, { bounded: true, headerRow: s ? computedKrHeaderRow(s) : 0 }); // placed as krRow.ts's wholeKrTable
 }
 
-
 /**
  * Creates the Weekly Summary tab (first) with its lasting layout: frozen rows, column widths and warning-only
  * protection. The first summary makes it (setup does not: a new
@@ -157,9 +156,9 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
 
     const report = { row: 1, column: 1, width: model.width, rows: model.rows };
     let sheet = ss.getSheetByName(TAB.summary);
-    if (!sheet) sheet = createSummarySheet(ss, extentOf([report]).bottom);
+    if (!sheet) sheet = createSummarySheet(ss, report.rows.length);
     else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created; removes the status rules
-    renderSparseReport(sheet, report, []);
+    renderSparseReport(sheet, report);
     setStatusColours(sheet); // clear() removed them
     // The whole trend when the tab does not hold the past weeks as written; else this week's column.
     const trend = writeTrendTab(ss, trendSheet, model.block, model.week, model.weeks, !pastValues);

@@ -10,7 +10,6 @@ import { formatSparse } from "./renderSparse";
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-
 /**
  * The tab beside the Weekly Summary, with its lasting look (frozen heading and header, widths, warning-only
  * protection) set before its size: an insert past Sheets' cell limit must not leave a tab that later
@@ -57,6 +56,6 @@ export function writeTrendTab(ss: Spreadsheet, sheet: Sheet | null, block: Trend
     // This week's too: a score blank now may be written by a regeneration of the week, which formats nothing.
     for (let r = block.scoreRows.first; r <= block.scoreRows.last; r++) for (let w = week; w <= weeks; w++) ahead.push([r, weekColumn(w, block)]);
   }
-  formatSparse(sheet, [block], { formats: [], blankFormats: { "0.00": ahead } });
+  formatSparse(sheet, block, { formats: [], blankFormats: { "0.00": ahead } });
   return { sheet, whole: true };
 }
