@@ -86,8 +86,11 @@ const OWNER = "planning.lead@example.com"; // owns O1.KR2 and O1.KR3 in the oper
       const dialog = page.getByRole("dialog");
       await poll(() => dialog.textContent()).toContain("Create the Retrospective tab with final scores and grades?");
       expect(await dialog.getByRole("button").allTextContents()).toEqual(["OK", "Cancel"]);
+      // The answer goes to the server, whose reply reloads the page: wait for that load (waitForLoadState
+      // alone returned before the reload began, and the next menu click then raced it).
+      const reloaded = page.waitForEvent("load");
       await dialog.getByRole("button", { name: "Cancel" }).click();
-      await page.waitForLoadState();
+      await reloaded;
       expect(await tabsOnDisk()).not.toContain("Retrospective");
 
       // A prompt: the typed tab name reaches the add-on, whose refusal is shown.
