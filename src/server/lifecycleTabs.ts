@@ -8,6 +8,7 @@ import { clearOurProtections, protectSheet } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { forgetCheckpoints } from "./summaryCheckpoints";
 import { isTrendTab } from "./trendCache";
+import { docProps } from "./weeklyState";
 import { lifecycleSignalRows } from "../core/reportSignals";
 import { decimalSeparatorFor } from "../core/numbers";
 import { andList, quotedList } from "../core/plural";
@@ -176,8 +177,9 @@ export function rollOver(
     }
     if (!retroSheet) throw new UserError('Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.');
     const { tracker } = readTracker(ss);
-    const props = PropertiesService.getDocumentProperties();
-    const rolled = props.getProperty(ROLLED_OVER_KEY);
+    // Null outside a document (Apps Script documents it so): then there is no record of a roll over to check or keep.
+    const props = docProps();
+    const rolled = props ? props.getProperty(ROLLED_OVER_KEY) : null;
     if (rolled && rolled === `${tracker.settings.cycleName}|${tracker.settings.startDate}`) {
       throw new UserError(`"${tracker.settings.cycleName}" has already been rolled over.`);
     }
@@ -254,8 +256,10 @@ export function rollOver(
     // Formulas for the carried rows (setup ran before they existed); its focus checks are the new cycle's,
     // reported as an import reports them (removing KRs can leave an objective with one).
     const report = setUpTracker(ss, {}, today);
-    props.setProperty(ROLLED_OVER_KEY, `${tracker.settings.cycleName}|${tracker.settings.startDate}`);
-    forgetCheckpoints(props); // the summary's checkpoints describe the log and History just archived
+    if (props) {
+      props.setProperty(ROLLED_OVER_KEY, `${tracker.settings.cycleName}|${tracker.settings.startDate}`);
+      forgetCheckpoints(props); // the summary's checkpoints describe the log and History just archived
+    }
     return { cycle: plan.settings.cycleName, archived, carried: { objectives: plan.objectives.length, keyResults: plan.keyResults.length }, warnings: report.warnings };
   });
 }
