@@ -7,7 +7,7 @@ import { asText, UserError, withDocumentLock } from "./env";
 import { clearOurProtections, protectSheet } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { forgetCheckpoints } from "./summaryCheckpoints";
-import { isTrendTab } from "./trendCache";
+import { refuseForeignNamedTabs, tabNamed } from "./rollOverTabs";
 import { docProps } from "./weeklyState";
 import { lifecycleSignalRows } from "../core/reportSignals";
 import { decimalSeparatorFor } from "../core/numbers";
@@ -176,7 +176,7 @@ export function rollOver(
       throw new UserError('This spreadsheet is not an okr-sheets tracker (it has no "Settings" tab). Use "Set up tracker" first.');
     }
     if (!retroSheet) throw new UserError('Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.');
-    const { tracker } = readTracker(ss);
+    const { tracker, settingsRead } = readTracker(ss);
     // Null outside a document (Apps Script documents it so): then there is no record of a roll over to check or keep.
     const props = docProps();
     const rolled = props ? props.getProperty(ROLLED_OVER_KEY) : null;
@@ -210,6 +210,7 @@ export function rollOver(
       maxTabNameLength: 31,
     });
     if (!plan.ok) throw new UserError(plan.message);
+    refuseForeignNamedTabs(tabs, settingsRead);
     refuseLookAlikes(tabs);
 
     // Archive: rename the finished cycle's tabs (formulas elsewhere follow the rename) and freeze them.
@@ -223,7 +224,7 @@ export function rollOver(
     ];
     const archived: string[] = [];
     for (const [from, to] of renames) {
-      const sh = ss.getSheetByName(from);
+      const sh = tabNamed(tabs, from);
       if (!sh) continue;
       if (from === TAB.objectives || from === TAB.keyResults) {
         // Freeze the archived scores as values, so they stop following TODAY() and the new tabs.
@@ -235,11 +236,11 @@ export function rollOver(
       protectSheet(sh, `archive of ${tracker.settings.cycleName}; kept for reference`);
       archived.push(to);
     }
-    const summary = ss.getSheetByName(TAB.summary);
-    if (summary) ss.deleteSheet(summary);
-    // The Weekly Trend too, when it is the add-on's (someone's own tab of that name is left as it is).
-    const trend = ss.getSheetByName(TAB.trend);
-    if (trend && isTrendTab(trend)) ss.deleteSheet(trend);
+    // The reports go (refuseForeignNamedTabs has refused tabs of their names that are not ours).
+    for (const name of [TAB.summary, TAB.trend]) {
+      const sh = tabNamed(tabs, name);
+      if (sh) ss.deleteSheet(sh);
+    }
 
     // The next cycle: settings, fresh tabs, the carried OKRs with their new baselines.
     const settingsSheet = ss.getSheetByName(TAB.settings);
