@@ -21,8 +21,13 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 const SUMMARY_TITLE = "Weekly summary";
 
 /** The tab of `tabs` (every tab, read once) that getSheetByName(name) gives: names match whatever their case. */
+function named(tabs: readonly NamedTab[], name: string): NamedTab | undefined {
+  return tabs.find((t) => t.name.toLowerCase() === name.toLowerCase());
+}
+
+/** The sheet of named(): a roll over looks its tabs up in the list it read, not by a call each. */
 export function tabNamed(tabs: readonly NamedTab[], name: string): Sheet | null {
-  const found = tabs.find((t) => t.name.toLowerCase() === name.toLowerCase());
+  const found = named(tabs, name);
   return found ? found.sheet : null;
 }
 
@@ -87,15 +92,13 @@ const CHECKS: readonly Check[] = [
  * the tracker's names that is not the tracker's, naming each such tab and what ours would hold there.
  */
 export function refuseForeignNamedTabs(tabs: readonly NamedTab[], s: SettingsRead): void {
-  const foreign = CHECKS.filter((c) => {
-    const sheet = tabNamed(tabs, c.name);
-    return !!sheet && !c.ours(sheet, s);
-  });
+  // Named as the user wrote them ("HISTORY" is our History tab too).
+  const foreign = CHECKS.map((c) => ({ ...c, tab: named(tabs, c.name) })).filter((c) => c.tab && !c.ours(c.tab.sheet, s));
   if (!foreign.length) return;
   const one = foreign.length === 1;
   const fates = Array.from(new Set(foreign.map((c) => c.fate)));
   throw new UserError(
-    `${andList(foreign.map((c, i) => `${i ? "the" : "The"} "${c.name}" tab (${c.lacks})`))} ${one ? "is" : "are"} not the tracker's, ` +
+    `${andList(foreign.map((c, i) => `${i ? "the" : "The"} "${c.tab!.name}" tab (${c.lacks})`))} ${one ? "is" : "are"} not the tracker's, ` +
       `and rolling over would ${fates.join(" or ")} ${one ? "it" : "them"} as this cycle's. ` +
       `Rename ${one ? "it (its content is kept)" : "them (their content is kept)"}, then roll over again. Nothing was changed.`,
   );

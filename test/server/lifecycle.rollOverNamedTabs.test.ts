@@ -59,6 +59,14 @@ const REFUSED: { what: string; damage: (wb: Workbook) => void; message: string }
     message: `The "Weekly Summary" tab (no "Weekly summary — …" title in A1) is not the tracker's, and rolling over would delete it as this cycle's. ${TAIL}`,
   },
   {
+    what: "someone's own tab named \"WEEKLY SUMMARY\" (tab names are found whatever their case): named as written",
+    damage: (wb) => {
+      ss(wb).deleteSheet(tab(wb, "Weekly Summary"));
+      replaced(wb, "WEEKLY SUMMARY");
+    },
+    message: `The "WEEKLY SUMMARY" tab (no "Weekly summary — …" title in A1) is not the tracker's, and rolling over would delete it as this cycle's. ${TAIL}`,
+  },
+  {
     what: "someone's own Weekly Trend",
     damage: (wb) => replaced(wb, "Weekly Trend"),
     message: `The "Weekly Trend" tab (no "Trend: value at the end of each week" heading in A1) is not the tracker's, and rolling over would delete it as this cycle's. ${TAIL}`,
