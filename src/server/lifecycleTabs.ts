@@ -195,7 +195,8 @@ export function rollOver(
     const retro = retroT.rows
       .map((r, i) => ({ id: str(r[idC]), decision: str(r[dC]), type: typeC >= 0 ? str(r[typeC]) : "", row: retroT.headerRow + 1 + i }))
       .filter((r) => r.id);
-    // Every tab and its name, read once: the archive names avoid them, and the check below looks through them.
+    // Every tab and its name, read once: the archive names avoid them, the checks below look through them,
+    // and the archiving and the reports' deletion find their tabs there (tabNamed) instead of a call each.
     const tabs: NamedTab[] = ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
     const lastValues = new Map(tracker.keyResults.map((k) => [k.id, k.current] as [string, number | null]));
     const plan = planRollover({
