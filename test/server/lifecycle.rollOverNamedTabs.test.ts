@@ -141,3 +141,23 @@ describe("Tabs that are the tracker's still roll over", () => {
     expect((r.archived as string[]).some((n) => n.endsWith(" · Mid-cycle Review"))).toBe(true);
   });
 });
+
+describe("What the look costs", () => {
+  /** The counted calls and cells read of a roll over, History and Check-ins each holding `rows` more rows below row 40. */
+  function measured(rows: number) {
+    const wb = closedTracker();
+    for (const name of ["History", "Check-ins"]) {
+      const sheet = tab(wb, name);
+      if (40 + rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), 40 + rows - sheet.getMaxRows());
+      sheet.getRange(40, 1, rows, 3).setValues(Array.from({ length: rows }, (_, r) => [r, r + 1, r + 2]));
+    }
+    wb.services.counters.reset();
+    expect(callAddon(wb, "rollOverCycle", { start: NEXT }).ok).toBe(true);
+    const { serviceCalls, cellsRead } = wb.services.counters.snapshot();
+    return { serviceCalls, cellsRead };
+  }
+
+  it("History and the log are looked at where their header is, never read whole: 300 rows more read nothing more", () => {
+    expect(measured(300)).toEqual(measured(3));
+  });
+});
