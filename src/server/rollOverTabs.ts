@@ -12,13 +12,11 @@ import { TREND_HEADING } from "../core/trendBlock";
 import { UserError } from "./env";
 import { IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import type { NamedTab } from "./lookAlikeTabs";
+import { lacksTitle, SUMMARY_TITLE, titled } from "./reportTabs";
 import { findHeaderRow, norm, readHead } from "./table";
 import { isTrendTab } from "./trendCache";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** The start of the Weekly Summary's title in A1 (core/summaryLayout.ts: "Weekly summary — <cycle>"). */
-const SUMMARY_TITLE = "Weekly summary";
 
 /** The tab of `tabs` (every tab, read once) that getSheetByName(name) gives: names match whatever their case. */
 function named(tabs: readonly NamedTab[], name: string): NamedTab | undefined {
@@ -63,12 +61,6 @@ function logIsOurs(sheet: Sheet, s: SettingsRead): boolean {
   return holdsHeader(sheet, IDENTIFYING.checkins, LOG_WIDTH);
 }
 
-/** Whether a report tab starts with its title (A1), or is empty (a tab the add-on would write in too). */
-function titled(sheet: Sheet, title: string): boolean {
-  const a1 = sheet.getRange(1, 1).getValue();
-  return (typeof a1 === "string" && a1.indexOf(`${title} — `) === 0) || sheet.getLastRow() === 0;
-}
-
 interface Check {
   name: string;
   /** What the roll over does to the tab. */
@@ -81,8 +73,8 @@ interface Check {
 const CHECKS: readonly Check[] = [
   { name: TAB.checkins, fate: "archive", lacks: `no header row with ${quotedList(IDENTIFYING.checkins)}`, ours: logIsOurs },
   { name: TAB.history, fate: "archive", lacks: `no header row with ${quotedList(IDENTIFYING.history)}`, ours: (sh) => holdsHeader(sh, IDENTIFYING.history, LOG_WIDTH) },
-  { name: TAB.review, fate: "archive", lacks: `no "${REVIEW_TITLE} — …" title in A1`, ours: (sh) => titled(sh, REVIEW_TITLE) },
-  { name: TAB.summary, fate: "delete", lacks: `no "${SUMMARY_TITLE} — …" title in A1`, ours: (sh) => titled(sh, SUMMARY_TITLE) },
+  { name: TAB.review, fate: "archive", lacks: lacksTitle(REVIEW_TITLE), ours: (sh) => titled(sh, REVIEW_TITLE) },
+  { name: TAB.summary, fate: "delete", lacks: lacksTitle(SUMMARY_TITLE), ours: (sh) => titled(sh, SUMMARY_TITLE) },
   // As the summary tells its Weekly Trend from someone's (trendCache.ts refuseForeign): the heading, or empty.
   { name: TAB.trend, fate: "delete", lacks: `no "${TREND_HEADING}" heading in A1`, ours: (sh) => isTrendTab(sh) || sh.getLastRow() === 0 },
 ];

@@ -30,6 +30,7 @@ import { readKrRows } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
 import { historyForSummary, readTrendCache, saveTrendCache } from "./trendCache";
 import { writeTrendTab } from "./trendTab";
+import { summaryTabToWrite } from "./reportTabs";
 import { parseA1 } from "./setupRules";
 import { col, readTable, tableFromValues, type Table } from "./table";
 
@@ -147,6 +148,8 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     // only from last week's first row (recorded by its checkpoint) down, not every past week's rows.
     const trendSheet = ss.getSheetByName(TAB.trend);
     const cache = readTrendCache(checkpoints.props, trendSheet, tracker, week);
+    // Someone's own tab named "Weekly Summary" is refused before anything is written (reportTabs.ts).
+    const own = summaryTabToWrite(ss, cache.record ? cache.record.summarySheetId : undefined);
     const { hist, pastValues } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, expectedHistoryLast(checkpoints, settings.startDate));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
@@ -155,7 +158,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, decimalSeparator, pastValues });
 
     const report = { row: 1, column: 1, width: model.width, rows: model.rows };
-    let sheet = ss.getSheetByName(TAB.summary);
+    let sheet = own.sheet;
     if (!sheet) sheet = createSummarySheet(ss, report.rows.length);
     else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created; removes the status rules
     renderSparseReport(sheet, report);
@@ -163,7 +166,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     // The whole trend when the tab does not hold the past weeks as written; else this week's column.
     const trend = writeTrendTab(ss, trendSheet, model.block, model.week, model.weeks, !pastValues);
     updateSummaryCharts(sheet, trend.sheet, model.charts);
-    saveTrendCache(cache, trend.sheet, tracker, model.block, model.week, trend.whole);
+    saveTrendCache(cache, trend.sheet, tracker, model.block, model.week, trend.whole, own.id ?? sheet.getSheetId());
 
     const written = writeHistory(ss, hist, model, tz);
     ensureHistoryScoreFormat(hist.sheet, hist.headerRow + 1, col({ headers: hist.headers }, "Score") + 1, checkpoints.props);

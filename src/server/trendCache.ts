@@ -30,6 +30,8 @@ interface TrendRecord {
   lastRow: number;
   /** Per week written: the digest of its column from the first KR row to the block's last row. */
   digests: Record<string, string>;
+  /** The Weekly Summary's sheet ID: a tab of that name with another is looked at before it is cleared (reportTabs.ts). */
+  summarySheetId?: number;
 }
 
 export interface TrendCache {
@@ -136,12 +138,12 @@ export function historyForSummary(
  * Records the block as this generation left it: all weeks 1..week when it was rewritten whole, else the
  * record's weeks and this one. Written every time, so the summary's calls do not depend on the data.
  */
-export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker, block: TrendBlock, week: number, whole: boolean): void {
+export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker, block: TrendBlock, week: number, whole: boolean, summarySheetId: number): void {
   if (!cache.props) return;
   const digests: Record<string, string> = whole || !cache.record ? {} : { ...cache.record.digests };
   for (let w = whole ? 1 : week; w <= week; w++) digests[String(w)] = weekDigest(weekValues(block, w));
   const lastRow = block.row + block.rows.length - 1;
-  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, lastRow, digests };
+  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, lastRow, digests, summarySheetId };
   cache.props.setProperty(KEY, JSON.stringify(record));
 }
 
