@@ -196,9 +196,14 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   const reuse = empty ? empty.sheet : null;
   const state = inspect(ss, report, empty ? empty.name : null);
   const tpl = templateName ? templateByName(templateName) : null;
-  // The computed Settings rows point at the Key Results and log headers where they were found: a reference
-  // that rows inserted above a header moved is kept, so every operation still finds the header there.
-  const headerRows = { kr: foundHeaderRow(state.keyResults, IDENTIFYING.keyResults), log: foundHeaderRow(state.checkins, IDENTIFYING.checkins) };
+  // The computed Settings rows point at the table headers where they were found: a reference that rows
+  // inserted above a header moved is kept, so every operation still finds the header there.
+  const headerRows = {
+    objectives: foundHeaderRow(state.objectives, IDENTIFYING.objectives),
+    kr: foundHeaderRow(state.keyResults, IDENTIFYING.keyResults),
+    log: foundHeaderRow(state.checkins, IDENTIFYING.checkins),
+    history: foundHeaderRow(state.history, IDENTIFYING.history),
+  };
   const settingsHeader = ensureSettings(ss, state.settings, opts, tpl, today, report, reuse, headerRows);
   const objT = ensureTable(ss, state.objectives, ALL_HEADERS.objectives, IDENTIFYING.objectives, report);
   const logT = ensureTable(ss, state.checkins, ALL_HEADERS.checkins, IDENTIFYING.checkins, report);

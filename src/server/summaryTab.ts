@@ -9,7 +9,9 @@ import { checkpointFor, historyDigest } from "../core/summaryPast";
 import { asText, isoDate, UserError, withDocumentLock } from "./env";
 import { columnLetter, quoteSheet } from "../core/a1";
 import {
+  computedHistoryHeaderRow,
   computedKrHeaderRow,
+  computedObjectiveHeaderRow,
   IDENTIFYING,
   keyResultsFrom,
   OBJECTIVE_WIDTH,
@@ -31,7 +33,7 @@ import { updateSummaryCharts } from "./summaryCharts";
 import { historyForSummary, readTrendCache, saveTrendCache } from "./trendCache";
 import { writeTrendTab } from "./trendTab";
 import { parseA1 } from "./setupRules";
-import { col, readTable, tableFromValues, type Table } from "./table";
+import { col, HEADER_SEARCH_ROWS, readTable, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -48,7 +50,7 @@ export function readTracker(ss: Spreadsheet): TrackerData {
   const tz = ss.getSpreadsheetTimeZone();
   const settingsRead = readSettings(ss, tz);
   const { settings } = settingsRead;
-  const objT = readObjectivesTable(ss);
+  const objT = readObjectivesTable(ss, computedObjectiveHeaderRow(settingsRead));
   const krT = readKrTable(ss, { headerRow: computedKrHeaderRow(settingsRead) });
   return { tz, objT, krT, settingsRead, tracker: { settings, objectives: objectivesFrom(objT), keyResults: keyResultsFrom(krT, tz) } };
 }
@@ -60,12 +62,12 @@ export function asOfDate(at: string | undefined, tz: string): string {
 /**
  * A tab's table read as its data range: the rows and columns that hold something, never the blank rows a
  * grid was sized with (History is pre-sized for the cycle, and every cell moved is paid for on Google).
- * A missing tab gets readTable's message.
+ * A missing tab gets readTable's message. `knownRow`: where the Settings computed cells place the header.
  */
-function boundedTable(ss: Spreadsheet, name: string, required: readonly string[], width: number): { table: Table; sheet: GoogleAppsScript.Spreadsheet.Sheet } {
+function boundedTable(ss: Spreadsheet, name: string, required: readonly string[], width: number, knownRow: number): { table: Table; sheet: GoogleAppsScript.Spreadsheet.Sheet } {
   const sheet = ss.getSheetByName(name);
   if (!sheet) return { table: readTable(ss, name, required, width), sheet: null as never };
-  return { table: tableFromValues(sheet, name, sheet.getDataRange().getValues(), required), sheet };
+  return { table: tableFromValues(sheet, name, sheet.getDataRange().getValues(), required, HEADER_SEARCH_ROWS, knownRow), sheet };
 }
 
 function quickSettings(ss: Spreadsheet, tz: string): { settings: Tracker["settings"]; read: SettingsRead | null } {
@@ -135,7 +137,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   return withDocumentLock(() => {
     const tz = ss.getSpreadsheetTimeZone();
     const { settings, read: settingsRead } = quickSettings(ss, tz);
-    const objT = boundedTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH).table;
+    const objT = boundedTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH, computedObjectiveHeaderRow(settingsRead)).table;
     const krT = keyResultRows(ss, settingsRead);
     const tracker: Tracker = { settings, objectives: objectivesFrom(objT), keyResults: keyResultsFrom(krT, tz) };
     const asOf = asOfDate(at, tz);
@@ -147,7 +149,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     // only from last week's first row (recorded by its checkpoint) down, not every past week's rows.
     const trendSheet = ss.getSheetByName(TAB.trend);
     const cache = readTrendCache(checkpoints.props, trendSheet, tracker, week);
-    const { hist, pastValues } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, expectedHistoryLast(checkpoints, settings.startDate));
+    const { hist, pastValues } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, expectedHistoryLast(checkpoints, settings.startDate), computedHistoryHeaderRow(settingsRead));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     // Numbers inside the summary's text (and the digest's) take the locale's decimal separator: one call.

@@ -107,18 +107,19 @@ function holds(hist: HistoryRead, c: StoredCheckpoint): boolean {
  * only its rows from last week's first row down (or from the first row of the checkpoint the log is read
  * from, when that is older, as with a fortnightly period), and only if those rows are the ones the
  * summaries wrote (first row and digest): rows cleared, moved or edited by hand since, and History is read
- * whole and the Weekly Trend rewritten whole, as the first summary does.
+ * whole and the Weekly Trend rewritten whole, as the first summary does. `headerRow`: where the Settings
+ * computed cells place History's header (readHistory).
  */
 export function historyForSummary(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tz: string, cache: TrendCache, store: CheckpointStore, cycle: string,
-  week: number, best: StoredCheckpoint | null, expectedLast: number | null,
+  week: number, best: StoredCheckpoint | null, expectedLast: number | null, headerRow = 0,
 ): { hist: HistoryRead; pastValues?: Map<string, number | null> } {
   const wide = [week - 1].concat(best ? [best.week] : []);
   const last = cache.pastValues ? cycleCheckpoints(store, cycle).find((c) => c.week === week - 1) : undefined;
   const used = last && best && best.week < last.week ? [last, best] : last ? [last] : [];
   if (used.length && used.every((c) => typeof c.historyFirst === "number")) {
     const from = Math.min(...used.map((c) => c.historyFirst as number));
-    const hist = readHistory(ss, tz, wide, expectedLast, from);
+    const hist = readHistory(ss, tz, wide, expectedLast, from, headerRow);
     if (hist.from === undefined) return { hist }; // History was read whole after all (it ends above `from`)
     // The row above them is of an earlier week: History was not sorted to put later weeks above (whose rows
     // the write would then not find, and duplicate). It is left out of what the summary uses: a week before
@@ -129,7 +130,7 @@ export function historyForSummary(
       return { hist: { ...hist, entries: hist.entries.filter((e) => e.row >= from) }, pastValues: cache.pastValues! };
     }
   }
-  return { hist: readHistory(ss, tz, wide, expectedLast) };
+  return { hist: readHistory(ss, tz, wide, expectedLast, null, headerRow) };
 }
 
 /**
