@@ -192,9 +192,9 @@ export class Book {
     try {
       f = this.hf.getRangeFormulas({ start: this.addr(sheet, rect.r1, rect.c1), end: this.addr(sheet, rect.r2, rect.c2) });
     } catch {
-      // HyperFormula 3.5 cannot print a formula naming a deleted tab that was the last one it numbered
-      // (=ROW(History!A1) after History is deleted: "There's no sheet with id = 4"). Sheets shows such a
-      // formula with #REF! in place of the reference; "=#REF!" stands for it here, cell by cell.
+      // HyperFormula 3.5 cannot print a formula naming a deleted tab (=ROW(History!A1) once History is
+      // deleted: "There's no sheet with id = 4"). Sheets shows such a formula with #REF! in place of the
+      // reference; "=#REF!" stands for it here, cell by cell.
       f = Array.from({ length: rect.r2 - rect.r1 + 1 }, (_, i) =>
         Array.from({ length: rect.c2 - rect.c1 + 1 }, (_, j) => {
           try {
