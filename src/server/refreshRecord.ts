@@ -59,6 +59,8 @@ export class RefreshRecord {
     private readonly state: RefreshState,
     /** Fields read from the document's properties. */
     private readonly legacy: Set<Field>,
+    /** Fields with no entry here that the document's properties (readable) do not hold either: none. */
+    private readonly unset: Set<Field>,
   ) {}
 
   static read(ss: Spreadsheet): RefreshRecord {
@@ -69,6 +71,7 @@ export class RefreshRecord {
     }
     const state: RefreshState = { installed: null, off: null, last: null };
     const legacy = new Set<Field>();
+    const unset = new Set<Field>();
     let props: GoogleAppsScript.Properties.Properties | null | undefined;
     for (const f of FIELDS) {
       const found = entries[f];
@@ -78,11 +81,12 @@ export class RefreshRecord {
       }
       if (props === undefined) props = docProps();
       const text = props ? props.getProperty(KEYS[f]) : null;
+      if (!text && props) unset.add(f);
       if (!text) continue;
       (state as Record<Field, unknown>)[f] = parse(text);
       legacy.add(f);
     }
-    return new RefreshRecord(ss, entries, state, legacy);
+    return new RefreshRecord(ss, entries, state, legacy, unset);
   }
 
   get installed(): Installed | null {
@@ -95,13 +99,20 @@ export class RefreshRecord {
     return this.state.last;
   }
 
-  /** Writes the fields given (null clears one); a field already holding the value is not written again. */
+  /**
+   * Writes the fields given (null clears one); a field already holding the value is not written again. Fields
+   * still in the document's properties move here with any write, so that the record is never split between
+   * the two (a trigger run without document properties would see only part of it). A field known to hold
+   * nothing is then written as "null" too (once), so that later reads never look in the document's properties.
+   */
   save(change: Partial<RefreshState>): void {
+    const writing = FIELDS.some((f) => f in change) || this.legacy.size > 0;
     for (const f of FIELDS) {
-      if (!(f in change)) continue;
-      const value = change[f] ?? null;
+      const none = writing && this.unset.delete(f);
+      if (!(f in change) && !this.legacy.has(f) && !none) continue;
+      const value = f in change ? (change[f] ?? null) : this.state[f];
       const text = JSON.stringify(value);
-      const same = JSON.stringify(this.state[f]) === text;
+      const same = JSON.stringify(this.state[f]) === text && !this.legacy.has(f);
       (this.state as Record<Field, unknown>)[f] = value;
       let found = this.entries[f];
       if (found === "added") found = this.entries[f] = findAll(this.ss, KEYS[f]);
@@ -109,7 +120,7 @@ export class RefreshRecord {
         if (!same) found[0].setValue(text);
         for (const extra of found.slice(1)) extra.remove();
         this.entries[f] = [found[0]];
-      } else if (value !== null || this.legacy.has(f)) {
+      } else if (value !== null || this.legacy.has(f) || none) {
         this.ss.addDeveloperMetadata(KEYS[f], text, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
         this.entries[f] = "added";
       }

@@ -96,6 +96,7 @@ export function weeklyRefreshStatus(ss: Spreadsheet): RefreshStatus {
   const { settings } = readSettings(ss, tz);
   try {
     const record = RefreshRecord.read(ss);
+    record.save({}); // an earlier version's record in document properties moves where the trigger reads it (once)
     return describe(record, currentInstall(ss, record), tz, settings.weekday);
   } catch (e) {
     return permissionHint(e);
