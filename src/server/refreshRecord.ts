@@ -66,7 +66,8 @@ export class RefreshRecord {
   static read(ss: Spreadsheet): RefreshRecord {
     const entries: Partial<Record<Field, Metadata[]>> = {};
     for (const m of findAll(ss)) {
-      const field = FIELDS.find((f) => KEYS[f] === m.getKey());
+      const key = m.getKey();
+      const field = FIELDS.find((f) => KEYS[f] === key);
       if (field) (entries[field] ??= []).push(m);
     }
     const state: RefreshState = { installed: null, off: null, last: null };
