@@ -178,7 +178,7 @@ function removeAll(mine: GoogleAppsScript.Script.Trigger[]): number {
 
 /**
  * Turns the refresh off, whoever installed it: this user's triggers are deleted now; another admin's
- * trigger sees the document's "off" and removes itself when it next runs.
+ * trigger sees the spreadsheet's "off" (refreshRecord.ts) and removes itself when it next runs.
  */
 export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed: number } {
   const tz = ss.getSpreadsheetTimeZone();

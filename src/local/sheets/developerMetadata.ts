@@ -14,7 +14,7 @@
 // - Several entries may share a key ("There may be multiple metadata in a spreadsheet with the same key",
 //   Sheets API DeveloperMetadata.metadataKey); each has a spreadsheet-scoped positive ID.
 // - Size: at most METADATA_CHARS characters of keys and values at one location (the Sheets API guide's
-//   figure; its exact wording, and whether other projects' entries count, are "to check" 15). A write past it
+//   figure; its exact wording, and whether other projects' entries count, are "to check" 19). A write past it
 //   throws and stores nothing.
 // - A removed entry's handle fails on every method (Google's behaviour there is not documented: the stricter
 //   reading).
@@ -26,7 +26,7 @@ import type { SnapshotMetadata } from "../snapshot";
 
 /** The developer project the add-on's code runs as (offline: one add-on). */
 export const ADDON_PROJECT = "okr-sheets";
-/** Characters of keys and values one location may hold (Sheets API guide, "to check" 15). */
+/** Characters of keys and values one location may hold (Sheets API guide, "to check" 19). */
 export const METADATA_CHARS = 30_000;
 export const METADATA_ERRORS = {
   tooLarge: `The developer metadata at this location would exceed the limit of ${METADATA_CHARS} characters.`,
