@@ -22,7 +22,7 @@ import {
   type SettingsRead,
 } from "./read";
 import { readHistory, readHistoryRows, readSummaryLog, summaryWeek, type HistoryRead } from "./summaryRead";
-import { cycleCheckpoints, expectedHistoryLast, loadCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
+import { expectedHistoryLast, loadCheckpoints, logCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
 import { NEW_SHEET, renderSparseReport } from "./render";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
@@ -142,7 +142,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const week = summaryWeek(settings, asOf);
     // History's state columns are read for last week (its confidence) and the checkpoint the log is read from.
     const checkpoints = loadCheckpoints();
-    const best = checkpointFor(cycleCheckpoints(checkpoints, settings.startDate), settings, asOf);
+    const best = checkpointFor(logCheckpoints(checkpoints, settings.startDate), settings, asOf);
     // The trend's past weeks from the Weekly Trend tab when it holds them as written: then History is read
     // only from last week's first row (recorded by its checkpoint) down, not every past week's rows.
     const trendSheet = ss.getSheetByName(TAB.trend);
@@ -167,16 +167,12 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
 
     const written = writeHistory(ss, hist, model, tz);
     ensureHistoryScoreFormat(hist.sheet, hist.headerRow + 1, col({ headers: hist.headers }, "Score") + 1, checkpoints.props);
-    // The week's History rows summarise the log read when every row read is dated on or before the summary's day.
-    const complete = hist.hasState && (log.maxDate === null || log.maxDate <= asOf);
-    saveCheckpoint(
-      checkpoints,
-      model.week,
-      complete
-        ? { week: model.week, asOf, lastRow: log.lastRow, rowKey: log.rowKey, maxDate: log.maxDate, headerRow: log.headerRow, digest: historyDigest(model.historyRows), historyLast: written.last, historyFirst: written.first }
-        : null,
-      settings.startDate,
-    );
+    // The week's History rows summarise the log read when every row read is dated on or before the summary's
+    // day; otherwise only where they are is recorded (next week's trend reads History from there).
+    const complete = log.maxDate === null || log.maxDate <= asOf;
+    const place = { week: model.week, asOf, digest: historyDigest(model.historyRows), historyLast: written.last, historyFirst: written.first };
+    const logPart = { lastRow: log.lastRow, rowKey: log.rowKey, maxDate: log.maxDate, headerRow: log.headerRow };
+    saveCheckpoint(checkpoints, model.week, !hist.hasState ? null : complete ? { ...place, ...logPart } : place, settings.startDate);
     writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs);
     return model;
   });

@@ -9,7 +9,7 @@ import { historyDigest } from "../core/summaryPast";
 import { lastWeeksColumn, TREND_HEADING, trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock } from "../core/trendBlock";
 import { TAB } from "../core/tabs";
 import { UserError } from "./env";
-import { cycleCheckpoints, type CheckpointStore, type StoredCheckpoint } from "./summaryCheckpoints";
+import { cycleCheckpoints, type CheckpointStore, type HistoryPlace, type StoredCheckpoint } from "./summaryCheckpoints";
 import { readHistory, type HistoryRead } from "./summaryRead";
 import { docProps } from "./weeklyState";
 
@@ -97,7 +97,7 @@ export function readTrendCache(props: Properties | null, sheet: Sheet | null, tr
 }
 
 /** Whether week `c.week`'s rows are where and as that summary wrote them (their first row, their digest). */
-function holds(hist: HistoryRead, c: StoredCheckpoint): boolean {
+function holds(hist: HistoryRead, c: HistoryPlace): boolean {
   const rows = hist.entries.filter((e) => e.week === c.week);
   return rows.length > 0 && rows[0].row === c.historyFirst && historyDigest(rows) === c.digest;
 }
@@ -114,8 +114,9 @@ export function historyForSummary(
   week: number, best: StoredCheckpoint | null, expectedLast: number | null,
 ): { hist: HistoryRead; pastValues?: Map<string, number | null> } {
   const wide = [week - 1].concat(best ? [best.week] : []);
+  // Last week's place in History, whether or not its summary's check-ins summarise the log (HistoryPlace).
   const last = cache.pastValues ? cycleCheckpoints(store, cycle).find((c) => c.week === week - 1) : undefined;
-  const used = last && best && best.week < last.week ? [last, best] : last ? [last] : [];
+  const used: HistoryPlace[] = last && best && best.week < last.week ? [last, best] : last ? [last] : [];
   if (used.length && used.every((c) => typeof c.historyFirst === "number")) {
     const from = Math.min(...used.map((c) => c.historyFirst as number));
     const hist = readHistory(ss, tz, wide, expectedLast, from);
