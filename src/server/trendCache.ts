@@ -30,6 +30,8 @@ interface TrendRecord {
   lastRow: number;
   /** Per week written: the digest of its column from the first KR row to the block's last row. */
   digests: Record<string, string>;
+  /** The cycle's weeks the tab is laid out for (Repair gives their columns their width); none before session 9. */
+  weeks?: number;
 }
 
 export interface TrendCache {
@@ -142,19 +144,19 @@ export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker
   const digests: Record<string, string> = whole || !cache.record ? {} : { ...cache.record.digests };
   for (let w = whole ? 1 : week; w <= week; w++) digests[String(w)] = weekDigest(weekValues(block, w));
   const lastRow = block.row + block.rows.length - 1;
-  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, lastRow, digests };
+  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, lastRow, digests, weeks: tracker.settings.weeks };
   cache.props.setProperty(KEY, JSON.stringify(record));
 }
 
 /**
- * The Weekly Trend tab when the record places it: Repair restores its protection as the Weekly Summary's
- * (someone's own tab of that name, or one the record does not place, is left as it is). Three cheap calls.
+ * When the summary's record places this tab, the cycle's weeks it says the tab is laid out for (0 in a record
+ * written before it said); null when it does not place it (Repair: trendTab.ts trendTabForRepair). Three
+ * cheap calls.
  */
-export function recordedTrendTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet | null {
-  const sheet = ss.getSheetByName(TAB.trend);
-  if (!sheet) return null;
+export function recordedTrendWeeks(sheet: Sheet): number | null {
   const record = load(docProps());
-  return record && record.sheetId === sheet.getSheetId() ? sheet : null;
+  if (!record || record.sheetId !== sheet.getSheetId()) return null;
+  return typeof record.weeks === "number" && Number.isInteger(record.weeks) && record.weeks > 0 ? record.weeks : 0;
 }
 
 /** Whether a tab named like the Weekly Trend is the add-on's (its heading in A1): a roll over deletes only that one. */
