@@ -24,6 +24,7 @@ import {
 import { readHistory, readHistoryRows, readSummaryLog, summaryWeek, type HistoryRead } from "./summaryRead";
 import { expectedHistoryLast, loadCheckpoints, logCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
 import { NEW_SHEET, renderSparseReport } from "./render";
+import { DEFAULT_WIDTH } from "./layout";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
 import { readKrRows } from "./krRow";
@@ -122,6 +123,21 @@ export function createSummarySheet(ss: Spreadsheet, rows: number): GoogleAppsScr
   return sheet;
 }
 
+/** The width a Weekly Summary made before session 8 gave its columns from H, for the trend beside the report. */
+const OLD_TREND_WIDTH = 70;
+
+/**
+ * A Weekly Summary made before session 8 had 70 px columns from H to its last, for the trend and the Chart
+ * data, which have had the Weekly Trend tab since: there they squeeze Needs attention's last three columns
+ * (Latest comment, Blockers, Next step) and move the charts left. They get Sheets' 100 px, as a tab made
+ * now has, when H still has the old width (a width set by hand is kept). Checked once per tracker: the
+ * Weekly Trend's record then says so (trendCache.ts), so an ordinary week makes no call for it.
+ */
+function widenOldSummary(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  if (sheet.getColumnWidth(8) !== OLD_TREND_WIDTH) return;
+  sheet.setColumnWidths(8, sheet.getMaxColumns() - 7, DEFAULT_WIDTH);
+}
+
 /**
  * Generates the Weekly Summary and writes the week's History rows. The number of service calls does not
  * depend on the tracker's size: one read per source tab, a fixed set of batched writes, one call per look
@@ -157,7 +173,10 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const report = { row: 1, column: 1, width: model.width, rows: model.rows };
     let sheet = ss.getSheetByName(TAB.summary);
     if (!sheet) sheet = createSummarySheet(ss, report.rows.length);
-    else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created; removes the status rules
+    else {
+      sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created; removes the status rules
+      if (cache.props && !(cache.record && cache.record.summaryWidths)) widenOldSummary(sheet);
+    }
     renderSparseReport(sheet, report);
     setStatusColours(sheet); // clear() removed them
     // The whole trend when the tab does not hold the past weeks as written; else this week's column.

@@ -32,9 +32,16 @@ interface TrendRecord {
   digests: Record<string, string>;
   /** The cycle's weeks the tab is laid out for (Repair gives their columns their width); none before session 9. */
   weeks?: number;
+  /**
+   * The Weekly Summary's columns from H have their width since session 8 (Sheets' 100 px; a tab made before
+   * had 70 px there for the trend: summaryTab.ts widenOldSummary). Kept here, in a property every summary
+   * reads and writes anyway, so that the check costs a call once. Absent before session 9.
+   */
+  summaryWidths?: boolean;
 }
 
 export interface TrendCache {
+  /** The document properties (null in a run without them: nothing is recorded). */
   props: Properties | null;
   record: TrendRecord | null;
   /** The past weeks' values read from the block (SummaryInput.pastValues), when the block holds them all. */
@@ -137,14 +144,15 @@ export function historyForSummary(
 
 /**
  * Records the block as this generation left it: all weeks 1..week when it was rewritten whole, else the
- * record's weeks and this one. Written every time, so the summary's calls do not depend on the data.
+ * record's weeks and this one (and that the Weekly Summary's widths are checked: the summary has seen to them
+ * before). Written every time, so the summary's calls do not depend on the data.
  */
 export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker, block: TrendBlock, week: number, whole: boolean): void {
   if (!cache.props) return;
   const digests: Record<string, string> = whole || !cache.record ? {} : { ...cache.record.digests };
   for (let w = whole ? 1 : week; w <= week; w++) digests[String(w)] = weekDigest(weekValues(block, w));
   const lastRow = block.row + block.rows.length - 1;
-  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, lastRow, digests, weeks: tracker.settings.weeks };
+  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, lastRow, digests, weeks: tracker.settings.weeks, summaryWidths: true };
   cache.props.setProperty(KEY, JSON.stringify(record));
 }
 
