@@ -88,9 +88,9 @@ export function loadCheckpoints(): CheckpointStore {
 
 /**
  * Records week `week`'s checkpoint of the cycle starting on `cycleStart` (a HistoryPlace when its History
- * rows do not summarise the log; null: forgets it), keeping this cycle's latest KEEP weeks: any other cycle's are dropped, or
- * the cycle before's weeks 10–13 would outrank this cycle's week 1 and leave the new cycle without a
- * checkpoint (every summary reading the whole log) until its week 10.
+ * rows do not summarise the log; null: forgets it), keeping this cycle's latest KEEP weeks: any other
+ * cycle's are dropped, or the cycle before's weeks 10–13 would outrank this cycle's week 1 and leave the new
+ * cycle without a checkpoint (every summary reading the whole log) until its week 10.
  */
 export function saveCheckpoint(store: CheckpointStore, week: number, cp: StoredCheckpoint | HistoryPlace | null, cycleStart: string): void {
   if (!store.props) return;
