@@ -144,7 +144,7 @@ function widenOldSummary(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
  * formatted (test/server/summary.test.ts; the charts and History's Score format only when they change,
  * which the Chart data's place fixed for the cycle makes rare, the status rules every time since clear()
  * removes them; layout, widths and protection are set once, by the first generation, which makes the
- * tabs). An ordinary week reads the trend's past weeks from the Weekly Trend tab and writes its own week's
+ * tabs, and an older tab's widths once: widenOldSummary). An ordinary week reads the trend's past weeks from the Weekly Trend tab and writes its own week's
  * column there (trendCache.ts, trendTab.ts); any other rewrites that tab whole from History.
  */
 export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
@@ -175,6 +175,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     if (!sheet) sheet = createSummarySheet(ss, report.rows.length);
     else {
       sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created; removes the status rules
+      // Once per tracker (recorded by saveTrendCache below); a run without document properties could not record it.
       if (cache.props && !(cache.record && cache.record.summaryWidths)) widenOldSummary(sheet);
     }
     renderSparseReport(sheet, report);
