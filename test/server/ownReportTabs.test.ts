@@ -8,7 +8,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, callAddonRaw, rowsOf, setToday, ss } from "../support/tracker";
 import { IN_USE_TODAY, tab, trackerInUse } from "../support/inUse";
-import type { Workbook } from "../../src/local/runtime";
+import type { AddonEntry, Workbook } from "../../src/local/runtime";
 
 const OWN_NOTES = [["Notes", "Who"], ["Ask about the budget", "Ana"], ["Offsite agenda", "Ben"]];
 
@@ -30,7 +30,7 @@ function ownTab(wb: Workbook, name: string): void {
   ss(wb).insertSheet(name).getRange(1, 1, OWN_NOTES.length, 2).setValues(OWN_NOTES);
 }
 
-const CASES: { what: string; make: () => Workbook; fn: string; message: string }[] = [
+const CASES: { what: string; make: () => Workbook; fn: AddonEntry; message: string }[] = [
   {
     what: "the mid-cycle review beside someone's own Mid-cycle Review",
     make: () => {
