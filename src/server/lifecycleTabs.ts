@@ -7,7 +7,9 @@ import { asText, UserError, withDocumentLock } from "./env";
 import { clearOurProtections, protectSheet } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { forgetCheckpoints } from "./summaryCheckpoints";
-import { isTrendTab } from "./trendCache";
+import { refuseForeignNamedTabs, tabNamed } from "./rollOverTabs";
+import { refuseForeignRetrospective, reviewTabToWrite } from "./reportTabs";
+import { docProps } from "./weeklyState";
 import { lifecycleSignalRows } from "../core/reportSignals";
 import { decimalSeparatorFor } from "../core/numbers";
 import { andList, quotedList } from "../core/plural";
@@ -19,12 +21,14 @@ import type { TabKey } from "./setupTabs";
 import { col, findHeaderRow, norm, readTable, str, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const ROLLED_OVER_KEY = "okr.rolledOverFrom";
 
 
-function writeLifecycleTab(ss: Spreadsheet, name: string, tab: LifecycleTab, note: string): void {
-  const sheet = freshSheet(ss, name);
+/** Writes the tab over `existing` (looked at by the caller: ours, refused otherwise), or makes it. */
+function writeLifecycleTab(ss: Spreadsheet, name: string, existing: Sheet | null, tab: LifecycleTab, note: string): void {
+  const sheet = freshSheet(ss, name, existing);
   clearOurProtections(sheet);
   const block = renderCells(sheet, tab.rows, tab.width);
   statusColours(sheet, tab.rows.length, tab.width, block);
@@ -47,13 +51,15 @@ function readLog(ss: Spreadsheet, s: SettingsRead, tz: string) {
 
 export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
   return withDocumentLock(() => {
+    // Someone's own tab named "Mid-cycle Review" is refused before anything is read or written.
+    const existing = reviewTabToWrite(ss);
     const { tz, tracker, settingsRead } = readTracker(ss);
     const asOf = asOfDate(at, tz);
     const ev = evaluateTracker(tracker, asOf);
     const sep = decimalSeparatorFor(ss.getSpreadsheetLocale()); // for the numbers inside the tab's text
     const signals = lifecycleSignalRows(tracker, readLog(ss, settingsRead, tz), ev, asOf, false, sep);
     const tab = buildReview(tracker, ev, asOf, signals, sep);
-    writeLifecycleTab(ss, TAB.review, tab, "keep, adjust or drop");
+    writeLifecycleTab(ss, TAB.review, existing, tab, "keep, adjust or drop");
     return { tab: TAB.review, rows: tab.dataRows };
   });
 }
@@ -63,8 +69,11 @@ export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: n
     const { tz, tracker, settingsRead } = readTracker(ss);
     const asOf = asOfDate(at, tz);
     const existing = ss.getSheetByName(TAB.retrospective);
+    const values = existing ? existing.getDataRange().getValues() : null;
+    // Someone's own tab named "Retrospective" is refused before anything is written.
+    if (existing && values) refuseForeignRetrospective(existing, values);
     // Closing again keeps the learnings and decisions already typed.
-    const kept = existing ? readRetroInputs(existing) : new Map<string, { learnings: unknown; decision: unknown }>();
+    const kept = existing && values ? readRetroInputs(existing, values) : new Map<string, { learnings: unknown; decision: unknown }>();
     const ev = evaluateTracker(tracker, asOf);
     const sep = decimalSeparatorFor(ss.getSpreadsheetLocale()); // for the numbers inside the tab's text
     const signals = lifecycleSignalRows(tracker, readLog(ss, settingsRead, tz), ev, asOf, true, sep);
@@ -80,15 +89,15 @@ export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: n
         if (str(prev.decision)) row[dC] = { v: str(prev.decision) };
       }
     }
-    writeLifecycleTab(ss, TAB.retrospective, tab, "retain, remove or change (for the next cycle)");
+    writeLifecycleTab(ss, TAB.retrospective, existing, tab, "retain, remove or change (for the next cycle)");
     return { tab: TAB.retrospective, rows: tab.dataRows };
   });
 }
 
-function readRetroInputs(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<string, { learnings: unknown; decision: unknown }> {
+function readRetroInputs(sheet: Sheet, values: unknown[][]): Map<string, { learnings: unknown; decision: unknown }> {
   const out = new Map<string, { learnings: unknown; decision: unknown }>();
   // A Retrospective without its header cannot be matched row by row: closing again rewrites it whole.
-  const t = retroTable(sheet);
+  const t = retroTable(sheet, values);
   if (!t) return out;
   const [typeC, idC, lC, dC] = ["Type", "ID", "Learnings", "Decision"].map((h) => col(t, h));
   for (const r of t.rows) {
@@ -107,8 +116,7 @@ const RETRO_IDENTIFYING = ["ID", "Decision"] as const;
  * per signal, 36 on the benchmark's medium tier) sit above it, so on a tracker with more than ~17 signals
  * the header lands below row 30 and a bounded search missed the tab closing had just written.
  */
-function retroTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): Table | null {
-  const values = sheet.getDataRange().getValues();
+function retroTable(sheet: Sheet, values: unknown[][] = sheet.getDataRange().getValues()): Table | null {
   if (findHeaderRow(values, RETRO_IDENTIFYING, 0, Infinity) < 0) return null;
   return tableFromValues(sheet, TAB.retrospective, values, RETRO_IDENTIFYING, Infinity);
 }
@@ -175,9 +183,10 @@ export function rollOver(
       throw new UserError('This spreadsheet is not an okr-sheets tracker (it has no "Settings" tab). Use "Set up tracker" first.');
     }
     if (!retroSheet) throw new UserError('Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.');
-    const { tracker } = readTracker(ss);
-    const props = PropertiesService.getDocumentProperties();
-    const rolled = props.getProperty(ROLLED_OVER_KEY);
+    const { tracker, settingsRead } = readTracker(ss);
+    // Null outside a document (Apps Script documents it so): then there is no record of a roll over to check or keep.
+    const props = docProps();
+    const rolled = props ? props.getProperty(ROLLED_OVER_KEY) : null;
     if (rolled && rolled === `${tracker.settings.cycleName}|${tracker.settings.startDate}`) {
       throw new UserError(`"${tracker.settings.cycleName}" has already been rolled over.`);
     }
@@ -193,7 +202,8 @@ export function rollOver(
     const retro = retroT.rows
       .map((r, i) => ({ id: str(r[idC]), decision: str(r[dC]), type: typeC >= 0 ? str(r[typeC]) : "", row: retroT.headerRow + 1 + i }))
       .filter((r) => r.id);
-    // Every tab and its name, read once: the archive names avoid them, and the check below looks through them.
+    // Every tab and its name, read once: the archive names avoid them, the checks below look through them,
+    // and the archiving and the reports' deletion find their tabs there (tabNamed) instead of a call each.
     const tabs: NamedTab[] = ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
     const lastValues = new Map(tracker.keyResults.map((k) => [k.id, k.current] as [string, number | null]));
     const plan = planRollover({
@@ -208,6 +218,7 @@ export function rollOver(
       maxTabNameLength: 31,
     });
     if (!plan.ok) throw new UserError(plan.message);
+    refuseForeignNamedTabs(tabs, settingsRead);
     refuseLookAlikes(tabs);
 
     // Archive: rename the finished cycle's tabs (formulas elsewhere follow the rename) and freeze them.
@@ -221,7 +232,7 @@ export function rollOver(
     ];
     const archived: string[] = [];
     for (const [from, to] of renames) {
-      const sh = ss.getSheetByName(from);
+      const sh = tabNamed(tabs, from);
       if (!sh) continue;
       if (from === TAB.objectives || from === TAB.keyResults) {
         // Freeze the archived scores as values, so they stop following TODAY() and the new tabs.
@@ -233,11 +244,11 @@ export function rollOver(
       protectSheet(sh, `archive of ${tracker.settings.cycleName}; kept for reference`);
       archived.push(to);
     }
-    const summary = ss.getSheetByName(TAB.summary);
-    if (summary) ss.deleteSheet(summary);
-    // The Weekly Trend too, when it is the add-on's (someone's own tab of that name is left as it is).
-    const trend = ss.getSheetByName(TAB.trend);
-    if (trend && isTrendTab(trend)) ss.deleteSheet(trend);
+    // The reports go (refuseForeignNamedTabs has refused tabs of their names that are not ours).
+    for (const name of [TAB.summary, TAB.trend]) {
+      const sh = tabNamed(tabs, name);
+      if (sh) ss.deleteSheet(sh);
+    }
 
     // The next cycle: settings, fresh tabs, the carried OKRs with their new baselines.
     const settingsSheet = ss.getSheetByName(TAB.settings);
@@ -254,8 +265,10 @@ export function rollOver(
     // Formulas for the carried rows (setup ran before they existed); its focus checks are the new cycle's,
     // reported as an import reports them (removing KRs can leave an objective with one).
     const report = setUpTracker(ss, {}, today);
-    props.setProperty(ROLLED_OVER_KEY, `${tracker.settings.cycleName}|${tracker.settings.startDate}`);
-    forgetCheckpoints(props); // the summary's checkpoints describe the log and History just archived
+    if (props) {
+      props.setProperty(ROLLED_OVER_KEY, `${tracker.settings.cycleName}|${tracker.settings.startDate}`);
+      forgetCheckpoints(props); // the summary's checkpoints describe the log and History just archived
+    }
     return { cycle: plan.settings.cycleName, archived, carried: { objectives: plan.objectives.length, keyResults: plan.keyResults.length }, warnings: report.warnings };
   });
 }

@@ -9,12 +9,12 @@ import { templateByName, TEMPLATE_NAMES, type TemplateName } from "../core/templ
 import { asText, UserError } from "./env";
 import { COLUMN_SPECS, type ColumnSpec } from "./layout";
 import { ALL_HEADERS, IDENTIFYING, keyResultsFrom, objectivesFrom } from "./read";
-import { recordedTrendTab } from "./trendCache";
 import { formulaRowCount, writeFormulas } from "./setupFormulas";
 import { ensureSettings } from "./setupSettings";
 import { ensureProtections, protectionPlan } from "./setupProtections";
 import { ensureConditionalFormats, ensureValidations, tableValidations } from "./setupRules";
 import { ensureTableStyle, styleHeaders, tableHeaderRow, type HeaderRow } from "./setupStyle";
+import { ensureTrendLook, trendTabForRepair } from "./trendTab";
 import { ensureTable, foundHeaderRow, inspect, readTrackerTabs } from "./setupTabs";
 import type { SetupOptions, SetupReport } from "./setupTypes";
 import { col, type Table } from "./table";
@@ -116,12 +116,13 @@ function sizeForCycle(summary: GoogleAppsScript.Spreadsheet.Sheet | null, krs: n
 
 /**
  * Formatting, dropdowns, conditional colours and protection of the four table tabs (and the Weekly
- * Summary's protection, when the tracker has that tab), each read once and written only where it differs
- * from what it should be.
+ * Summary's protection, and the Weekly Trend's look and protection, when the tracker has those tabs), each
+ * read once and written only where it differs from what it should be.
  */
 function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, summary: GoogleAppsScript.Spreadsheet.Sheet | null, settingsHeader: HeaderRow | null, report: SetupReport): void {
-  // The Weekly Trend's protection too, when the summary's record places the tab (trendCache.ts).
-  const trend = summary ? recordedTrendTab(ss) : null;
+  // The Weekly Trend's look and protection too, when the tab is the add-on's (trendTab.ts trendTabForRepair).
+  const trend = summary ? trendTabForRepair(ss) : null;
+  if (trend) ensureTrendLook(trend);
   const { objT, krT, logT, histT } = tabs;
   const created = new Set(report.created);
   const fresh = (t: Table) => created.has(t.name);
@@ -160,7 +161,7 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
   // History's colours cover its whole grid, so the summaries' rows are coloured until the summary grows it
   // (then the next Repair extends them: the rule no longer reaches the last row).
   ensureConditionalFormats(histT, ["Status"], null, histRows, fresh(histT));
-  ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary, trend), created);
+  ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary, trend ? trend.sheet : null), created);
 }
 
 /**
@@ -196,9 +197,14 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   const reuse = empty ? empty.sheet : null;
   const state = inspect(ss, report, empty ? empty.name : null);
   const tpl = templateName ? templateByName(templateName) : null;
-  // The computed Settings rows point at the Key Results and log headers where they were found: a reference
-  // that rows inserted above a header moved is kept, so every operation still finds the header there.
-  const headerRows = { kr: foundHeaderRow(state.keyResults, IDENTIFYING.keyResults), log: foundHeaderRow(state.checkins, IDENTIFYING.checkins) };
+  // The computed Settings rows point at the table headers where they were found: a reference that rows
+  // inserted above a header moved is kept, so every operation still finds the header there.
+  const headerRows = {
+    objectives: foundHeaderRow(state.objectives, IDENTIFYING.objectives),
+    kr: foundHeaderRow(state.keyResults, IDENTIFYING.keyResults),
+    log: foundHeaderRow(state.checkins, IDENTIFYING.checkins),
+    history: foundHeaderRow(state.history, IDENTIFYING.history),
+  };
   const settingsHeader = ensureSettings(ss, state.settings, opts, tpl, today, report, reuse, headerRows);
   const objT = ensureTable(ss, state.objectives, ALL_HEADERS.objectives, IDENTIFYING.objectives, report);
   const logT = ensureTable(ss, state.checkins, ALL_HEADERS.checkins, IDENTIFYING.checkins, report);

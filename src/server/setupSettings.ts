@@ -32,10 +32,12 @@ function settingsRowOf(values: unknown[][]): Map<string, number> {
   return m;
 }
 
-/** The rows of the Key Results and Check-ins headers, as setup found them (foundHeaderRow). */
+/** The rows of the table tabs' headers, as setup found them (foundHeaderRow). */
 export interface HeaderRows {
+  objectives: number;
   kr: number;
   log: number;
+  history: number;
 }
 
 /**
@@ -46,7 +48,8 @@ export interface HeaderRows {
  */
 function computedFormula(formula: string, rows: HeaderRows): string {
   const at = (f: string, tab: string, row: number) => (row === 1 ? f : f.replace(new RegExp(`('${tab}'!\\$?[A-Z]+)1(?!\\d)`, "g"), (_, cell: string) => cell + row));
-  return at(at(formula, TAB.keyResults, rows.kr), TAB.checkins, rows.log);
+  const tabs: [string, number][] = [[TAB.objectives, rows.objectives], [TAB.keyResults, rows.kr], [TAB.checkins, rows.log], [TAB.history, rows.history]];
+  return tabs.reduce((f, [tab, row]) => at(f, tab, row), formula);
 }
 
 /**
@@ -77,7 +80,8 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
     // never be read. It goes into the blank rows above that instead, when there are enough of them.
     let e = SETTINGS_LAST_ROW - 1;
     while (e > 1 && isEmpty([values[e - 1] || []])) e--;
-    if (SETTINGS_LAST_ROW - 1 - e >= SETTINGS_ROWS.length + SETTINGS_COMPUTED.length) next = e + 1;
+    const missing = SETTINGS_ROWS.filter((d) => !rowOf.has(norm(d.label))).length;
+    if (SETTINGS_LAST_ROW - 1 - e >= missing) next = e + 1;
   }
   const valueAt = (label: string) => {
     const r = rowOf.get(norm(label));
@@ -120,7 +124,9 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
     rowsOut.set(w.row, [w.label, v, w.note]);
   }
   // Computed rows below the settings, after one blank row; rewritten only when label, formula or note differ.
-  let computedRow = Math.max(...Array.from(rowOf.values())) + 2;
+  // One an older tracker lacks goes right below its others when they end the tab (no blank row between).
+  const lastRow = Math.max(...Array.from(rowOf.values()));
+  let computedRow = lastRow + (SETTINGS_COMPUTED.some((c) => rowOf.get(norm(c.label)) === lastRow) ? 1 : 2);
   const computed: { r: number; row: unknown[] }[] = [];
   for (const c of SETTINGS_COMPUTED) {
     const r = rowOf.get(norm(c.label)) ?? computedRow++;

@@ -3,12 +3,20 @@
 // is this cycle's block for these KRs (trendCache.ts), and otherwise given only this week's column and the
 // `Last weeks` text: two writes, no format (the week columns of the charts' scores were formatted ahead).
 import { TAB } from "../core/tabs";
-import { weekColumn, weekSlices, type TrendBlock } from "../core/trendBlock";
+import { TREND_HEADING, weekColumn, weekSlices, type TrendBlock } from "../core/trendBlock";
 import { NEW_SHEET, rangeFromA1Growing, valuesOf } from "./render";
 import { formatSparse } from "./renderSparse";
+import { ensureWidths } from "./setupStyle";
+import { recordedTrendWeeks } from "./trendCache";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * The tab's lasting look: its heading and header rows frozen, the key result's text 240 px and the weeks 70 px
+ * (ID, Trend and Last weeks keep Sheets' 100 px; the text flows over the blank cells right of it).
+ */
+const LOOK = { frozenRows: 2, keyResultWidth: 240, weekWidth: 70 };
 
 /**
  * The tab beside the Weekly Summary, with its lasting look (frozen heading and header, widths, warning-only
@@ -17,17 +25,15 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  */
 function createTrendSheet(ss: Spreadsheet, rows: number, columns: number, weeks: number): Sheet {
   const sheet = ss.insertSheet(TAB.trend, 1);
-  sheet.setFrozenRows(2);
-  // The key result's text, then the weeks at 70 px (ID and the text trend keep Sheets' 100 px; the text
-  // flows over the blank cells right of it).
-  sheet.setColumnWidth(2, 240);
+  sheet.setFrozenRows(LOOK.frozenRows);
+  sheet.setColumnWidth(2, LOOK.keyResultWidth);
   const lastWeek = weekColumn(weeks);
-  if (weeks > 0) sheet.setColumnWidths(3, Math.min(lastWeek, NEW_SHEET.columns) - 2, 70);
+  if (weeks > 0) sheet.setColumnWidths(weekColumn(1), Math.min(lastWeek, NEW_SHEET.columns) - 2, LOOK.weekWidth);
   const p = sheet.protect();
   if (p.canEdit()) p.setWarningOnly(true);
   if (columns > NEW_SHEET.columns) {
     sheet.insertColumnsAfter(NEW_SHEET.columns, columns - NEW_SHEET.columns);
-    if (lastWeek > NEW_SHEET.columns) sheet.setColumnWidths(NEW_SHEET.columns + 1, lastWeek - NEW_SHEET.columns, 70);
+    if (lastWeek > NEW_SHEET.columns) sheet.setColumnWidths(NEW_SHEET.columns + 1, lastWeek - NEW_SHEET.columns, LOOK.weekWidth);
   }
   if (rows > NEW_SHEET.rows) sheet.insertRowsAfter(NEW_SHEET.rows, rows - NEW_SHEET.rows);
   return sheet;
@@ -58,4 +64,36 @@ export function writeTrendTab(ss: Spreadsheet, sheet: Sheet | null, block: Trend
   }
   formatSparse(sheet, block, { formats: [], blankFormats: { "0.00": ahead } });
   return { sheet, whole: true };
+}
+
+/**
+ * The Weekly Trend tab Repair looks after, with its cycle's weeks: the add-on's when the summary's record
+ * places it (the weeks from the record: three cheap calls), or else when its first two rows are the trend's
+ * heading and header (ID, Key result, Week 1, …; the weeks counted there: one read), as a trigger run without
+ * document properties leaves it unrecorded. Someone's own tab of that name is neither, and is left as it is.
+ */
+export function trendTabForRepair(ss: Spreadsheet): { sheet: Sheet; weeks: number; columns: number } | null {
+  const sheet = ss.getSheetByName(TAB.trend);
+  if (!sheet) return null;
+  const recorded = recordedTrendWeeks(sheet);
+  const columns = sheet.getMaxColumns();
+  if (recorded) return { sheet, weeks: recorded, columns };
+  const [first, header] = sheet.getRange(1, 1, 2, columns).getValues();
+  let weeks = 0;
+  while (weekColumn(weeks + 1) <= columns && header[weekColumn(weeks + 1) - 1] === `Week ${weeks + 1}`) weeks++;
+  const byContent = first[0] === TREND_HEADING && header[0] === "ID" && header[1] === "Key result" && weeks > 0;
+  return byContent || recorded === 0 ? { sheet, weeks, columns } : null;
+}
+
+/**
+ * Repair's part of the tab's look: its frozen rows and the widths createTrendSheet gave the key result and
+ * each week its header row has (within the tab's columns), read and written only where they differ, so a
+ * healthy tab costs reads only (the frozen rows and one width per column: cheap calls).
+ */
+export function ensureTrendLook(tab: { sheet: Sheet; weeks: number; columns: number }): void {
+  const { sheet, weeks, columns } = tab;
+  if (sheet.getFrozenRows() !== LOOK.frozenRows) sheet.setFrozenRows(LOOK.frozenRows);
+  const wanted: [number, number][] = [[2, LOOK.keyResultWidth]];
+  for (let w = 1; w <= weeks && weekColumn(w) <= columns; w++) wanted.push([weekColumn(w), LOOK.weekWidth]);
+  ensureWidths(sheet, wanted, false);
 }
