@@ -4,7 +4,12 @@ export default {
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   extensionsToTreatAsEsm: [".ts"],
   moduleFileExtensions: ["ts", "js", "mjs", "cjs", "json"],
-  transform: { "\\.ts$": "<rootDir>/scripts/jest-transform.mjs" },
+  // HyperFormula's parser file is patched so that engines share one formula parser (scripts/jest-hyperformula.mjs).
+  transform: {
+    "\\.ts$": "<rootDir>/scripts/jest-transform.mjs",
+    "/node_modules/hyperformula/(es|commonjs)/parser/ParserWithCaching\\.m?js$": "<rootDir>/scripts/jest-hyperformula.mjs",
+  },
+  transformIgnorePatterns: ["/node_modules/(?!hyperformula/(es|commonjs)/parser/ParserWithCaching\\.m?js$)"],
   testEnvironment: "node",
   // exceljs is required on first use rather than on import (scripts/jest-exceljs.cjs): most files never
   // touch an .xlsx, and loading its 650 modules cost each of them ~0.25 s of CPU.

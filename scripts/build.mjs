@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync, rmSyn
 import { createHash } from "node:crypto";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { sharedParserEdit, sharedParserModule } from "./hyperformula-shared-parser.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -174,16 +175,10 @@ function patchHyperFormula(name, file, ...edits) {
 
 /**
  * HyperFormula builds its formula lexer and parser (chevrotain, with a grammar self-analysis) for every
- * engine, before it knows whether any cell holds a formula. `show` on saved results builds an engine of
- * values only, where that was ~0.15 s of CPU; in the bundle both are built on first use.
+ * engine, before it knows whether any cell holds a formula. In the bundle (as in the test suite) the
+ * engines of a process share one of each, built on first use (scripts/hyperformula-shared-parser.mjs):
+ * `show` on saved results builds an engine of values only, where building them was ~0.15 s of CPU.
  */
-const lazyParser = (ns) => [
-  `    this.lexer = new ${ns}FormulaLexer(this.lexerConfig);
-    this.formulaParser = new ${ns}FormulaParser(this.lexerConfig, this.resolveSheetReference);`,
-  `    let lexer, formulaParser;
-    Object.defineProperty(this, "lexer", { get: () => (lexer ??= new ${ns}FormulaLexer(this.lexerConfig)), set: (v) => { lexer = v; } });
-    Object.defineProperty(this, "formulaParser", { get: () => (formulaParser ??= new ${ns}FormulaParser(this.lexerConfig, this.resolveSheetReference)), set: (v) => { formulaParser = v; } });`,
-];
 /**
  * HyperFormula tokenizes every formula it parses, to look its relative form up in its parse cache: ~15% of
  * a small check-in's CPU (~450 formulas of 15 shapes). Here the parser also remembers, per key of
@@ -228,7 +223,7 @@ const hashKept = [
 ];
 const keyImport = [[`import { Cache } from "./Cache.mjs";`, `import { Cache } from "./Cache.mjs";\nimport { relativeFormulaKey } from ${JSON.stringify(FORMULA_KEY)};`]];
 const lazyFormulaParser = () =>
-  patchHyperFormula("lazy-formula-parser", "ParserWithCaching", [lazyParser("_FormulaParser."), lazyParser("")], formulaKeys, hashKept, keyImport);
+  patchHyperFormula("lazy-formula-parser", "ParserWithCaching", sharedParserEdit, formulaKeys, hashKept, keyImport, [["\nexport class ParserWithCaching", `${sharedParserModule}\nexport class ParserWithCaching`]]);
 
 /**
  * chevrotain checks HyperFormula's grammar (ambiguities, left recursion) each time a formula parser is built;
