@@ -59,13 +59,34 @@ export class Book {
     this.developerMetadata = new DeveloperMetadataStore(ctx.counters);
   }
   /**
+   * Formula texts as the engine last printed them, by tab, row and column (0-based): null where the cell
+   * holds no formula, absent where not printed since the cell (or anything) changed. Printing every
+   * formula again was most of a snapshot's time, and most snapshots follow a change of a few cells.
+   */
+  private printed = new Map<SheetModel, (string | null | undefined)[][]>();
+
+  /**
    * The engine for a change. Changes suspend evaluation and the next read of values resumes it, so an
    * execution that writes many ranges recalculates once before it reads, not once per write (as Sheets
-   * recalculates after the script, not during it).
+   * recalculates after the script, not during it). `cells`: the only cells the change writes (their
+   * contents only); without it the change may print any formula differently (rows inserted, a tab renamed).
    */
-  write(): HyperFormula {
+  write(cells?: { sheet: SheetModel; rect: Rect }): HyperFormula {
+    this.forgetPrinted(cells);
     if (!this.hf.isEvaluationSuspended()) this.hf.suspendEvaluation();
     return this.hf;
+  }
+
+  /** Forgets the printed formulas of `cells`, or all of them. */
+  forgetPrinted(cells?: { sheet: SheetModel; rect: Rect }): void {
+    if (!cells) return this.printed.clear();
+    const rows = this.printed.get(cells.sheet);
+    if (!rows) return;
+    const { r1, c1, r2, c2 } = cells.rect;
+    for (let r = r1 - 1; r < Math.min(r2, rows.length); r++) {
+      const row = rows[r];
+      if (row) for (let c = c1 - 1; c < Math.min(c2, row.length); c++) row[c] = undefined;
+    }
   }
 
   /** The engine for reading values: evaluates any pending changes first. */
@@ -192,22 +213,18 @@ export class Book {
   /** The formulas of a range as loaded or written (those held rewritten, deferred.ts, as loaded). */
   formulas(sheet: SheetModel, rect: Rect): (string | undefined)[][] {
     if (sheet.pending) return Array.from({ length: rect.r2 - rect.r1 + 1 }, () => new Array<undefined>(rect.c2 - rect.c1 + 1).fill(undefined));
-    let f: (string | undefined)[][];
-    try {
-      f = this.hf.getRangeFormulas({ start: this.addr(sheet, rect.r1, rect.c1), end: this.addr(sheet, rect.r2, rect.c2) });
-    } catch {
-      // HyperFormula 3.5 cannot print a formula naming a deleted tab (=ROW(History!A1) once History is
-      // deleted: "There's no sheet with id = 4"). Sheets shows such a formula with #REF! in place of the
-      // reference; "=#REF!" stands for it here, cell by cell.
-      f = Array.from({ length: rect.r2 - rect.r1 + 1 }, (_, i) =>
-        Array.from({ length: rect.c2 - rect.c1 + 1 }, (_, j) => {
-          try {
-            return this.hf.getCellFormula(this.addr(sheet, rect.r1 + i, rect.c1 + j));
-          } catch {
-            return "=#REF!";
-          }
-        }),
-      );
+    let known = this.printed.get(sheet);
+    if (!known) this.printed.set(sheet, (known = []));
+    const f: (string | undefined)[][] = new Array(rect.r2 - rect.r1 + 1);
+    for (let i = 0; i < f.length; i++) {
+      const row = (known[rect.r1 - 1 + i] ??= []);
+      const out: (string | undefined)[] = new Array(rect.c2 - rect.c1 + 1);
+      for (let j = 0; j < out.length; j++) {
+        let text = row[rect.c1 - 1 + j];
+        if (text === undefined) row[rect.c1 - 1 + j] = text = this.print(sheet, rect.r1 + i, rect.c1 + j) ?? null;
+        out[j] = text ?? undefined;
+      }
+      f[i] = out;
     }
     if (sheet.shadows) {
       for (const [key, formula] of sheet.shadows) {
@@ -217,6 +234,18 @@ export class Book {
       }
     }
     return f;
+  }
+
+  /** A cell's formula as the engine prints it (undefined: none). */
+  private print(sheet: SheetModel, row: number, col: number): string | undefined {
+    try {
+      return this.hf.getCellFormula(this.addr(sheet, row, col));
+    } catch {
+      // HyperFormula 3.5 cannot print a formula naming a deleted tab (=ROW(History!A1) once History is
+      // deleted: "There's no sheet with id = 4"). Sheets shows such a formula with #REF! in place of the
+      // reference; "=#REF!" stands for it here.
+      return "=#REF!";
+    }
   }
 
   /** Writes values the way Range.setValues does (strings parsed as typed input). */
@@ -241,7 +270,7 @@ export class Book {
       this.pendingChanged(sheet);
       return;
     }
-    const hf = this.write();
+    const hf = this.write({ sheet, rect });
     if (values.length * (values[0]?.length ?? 0) < 10_000) {
       hf.setCellContents(this.addr(sheet, rect.r1, rect.c1), content);
       return;
@@ -309,7 +338,7 @@ export class Book {
       return;
     }
     const blank: null[][] = Array.from({ length: rows }, () => new Array<null>(cols).fill(null));
-    this.write().setCellContents(this.addr(sheet, rect.r1, rect.c1), blank);
+    this.write({ sheet, rect }).setCellContents(this.addr(sheet, rect.r1, rect.c1), blank);
   }
 
   clearFormats(sheet: SheetModel, rect: Rect, notesToo = false): void {

@@ -174,7 +174,7 @@ export function applyDeferral(book: Book, plan: Deferral): void {
       for (const m of plan.named) if (f !== null && m.pending) f = rewrite(f, m.name, m.pending);
       if (f === null) return book.restoreShadows();
       if (f === s.rewritten) continue;
-      book.write().setCellContents({ sheet: s.sheet.hfId, row: s.row, col: s.col }, f);
+      book.write({ sheet: s.sheet, rect: { r1: s.row + 1, c1: s.col + 1, r2: s.row + 1, c2: s.col + 1 } }).setCellContents({ sheet: s.sheet.hfId, row: s.row, col: s.col }, f);
       s.rewritten = f;
     }
   };
@@ -194,6 +194,7 @@ function deferSheet(book: Book, model: SheetModel, cells: OutsideCells, named: b
         // One recalculation for both steps, not one each (each ran a partial recalculation of the book); a
         // suspended engine (a command writing) stays so, its recalculation left for the next read as always.
         const hf = book.hf;
+        book.forgetPrinted();
         const suspended = hf.isEvaluationSuspended();
         if (!suspended) hf.suspendEvaluation();
         id = hf.getSheetId(hf.addSheet(model.name)) as number;

@@ -362,8 +362,11 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
 function recalcVolatile(book: Book): void {
   const sheet = book.sheets[0];
   const addr = { sheet: sheet.hfId, row: 199_998, col: 198 };
-  if (book.hf.isCellEmpty(addr)) book.write().setCellContents(addr, null);
-  else book.settle().rebuildAndRecalculate();
+  if (book.hf.isCellEmpty(addr)) book.write({ sheet, rect: { r1: addr.row + 1, c1: addr.col + 1, r2: addr.row + 1, c2: addr.col + 1 } }).setCellContents(addr, null);
+  else {
+    book.forgetPrinted();
+    book.settle().rebuildAndRecalculate();
+  }
 }
 
 /** The book behind a LocalSpreadsheet (raw or counted). */

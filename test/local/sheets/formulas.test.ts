@@ -68,6 +68,32 @@ describe("formulas and structure", () => {
     expect(() => sheet.deleteRows(999, 10)).toThrow("Those rows are out of bounds.");
   });
 
+  it("formula texts read before a change read as changed after it (the book keeps printed texts between changes)", () => {
+    const { ss, sheet, services } = setup();
+    const data = ss.insertSheet("Data");
+    data.getRange("A1:A3").setValues([[1], [2], [3]]);
+    sheet.getRange("A1:C1").setFormulas([["=Data!A1*2", "=SUM(Data!A1:A3)", "=A1+B1"]]);
+    const texts = () => sheet.getRange("A1:C3").getFormulas();
+    const snapTexts = () => services.toSnapshot().sheets[0].rows.map((r) => r.map((c) => c?.f ?? null));
+    expect(texts()[0]).toEqual(["=Data!A1*2", "=SUM(Data!A1:A3)", "=A1+B1"]);
+    expect(snapTexts()).toEqual([["=Data!A1*2", "=SUM(Data!A1:A3)", "=A1+B1"]]);
+    data.insertRowsBefore(1, 1); // rows inserted in the tab the formulas name
+    expect(texts()[0]).toEqual(["=Data!A2*2", "=SUM(Data!A2:A4)", "=A1+B1"]);
+    data.setName("Source"); // the tab renamed
+    expect(snapTexts()).toEqual([["=Source!A2*2", "=SUM(Source!A2:A4)", "=A1+B1"]]);
+    sheet.insertRowsBefore(1, 1); // rows inserted above the formulas
+    expect(texts()).toEqual([["", "", ""], ["=Source!A2*2", "=SUM(Source!A2:A4)", "=A2+B2"], ["", "", ""]]);
+    sheet.getRange("B2").setValue(7); // a formula written over by a value, another written
+    sheet.getRange("C3").setFormula("=b2*3");
+    expect(texts()).toEqual([["", "", ""], ["=Source!A2*2", "", "=A2+B2"], ["", "", "=B2*3"]]);
+    sheet.getRange("A2").clearContent();
+    expect(snapTexts()).toEqual([[], [null, null, "=A2+B2"], [null, null, "=B2*3"]]);
+    sheet.deleteColumns(1, 1); // a column deleted left of the formulas
+    expect(texts()[1]).toEqual(["", "=#REF!+A2", ""]);
+    ss.deleteSheet(data);
+    expect(snapTexts()[1]).toEqual([null, "=#REF!+A2"]);
+  });
+
   it("cross-sheet formulas survive renames; names with spaces are quoted; deleting a sheet gives #REF!", () => {
     const { ss } = setup();
     const kr = ss.insertSheet("Key Results");
