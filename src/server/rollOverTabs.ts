@@ -75,8 +75,9 @@ const CHECKS: readonly Check[] = [
   { name: TAB.history, fate: "archive", lacks: `no header row with ${quotedList(IDENTIFYING.history)}`, ours: (sh) => holdsHeader(sh, IDENTIFYING.history, LOG_WIDTH) },
   { name: TAB.review, fate: "archive", lacks: lacksTitle(REVIEW_TITLE), ours: (sh) => titled(sh, REVIEW_TITLE) },
   { name: TAB.summary, fate: "delete", lacks: lacksTitle(SUMMARY_TITLE), ours: (sh) => titled(sh, SUMMARY_TITLE) },
-  // As the summary tells its Weekly Trend from someone's (trendCache.ts refuseForeign): the heading, or empty.
-  { name: TAB.trend, fate: "delete", lacks: `no "${TREND_HEADING}" heading in A1`, ours: (sh) => isTrendTab(sh) || sh.getLastRow() === 0 },
+  // As the summary and Repair tell an unrecorded Weekly Trend from someone's (trendCache.ts isTrendTab): its
+  // heading over its header row, or empty.
+  { name: TAB.trend, fate: "delete", lacks: `no "${TREND_HEADING}" heading over its header row`, ours: (sh) => isTrendTab(sh) || sh.getLastRow() === 0 },
 ];
 
 /**
