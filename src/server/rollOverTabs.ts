@@ -10,7 +10,7 @@ import { andList, quotedList } from "../core/plural";
 import { computedLabel, TAB } from "../core/tabs";
 import { TREND_HEADING } from "../core/trendBlock";
 import { UserError } from "./env";
-import { IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
+import { computedHistoryHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import type { NamedTab } from "./lookAlikeTabs";
 import { lacksTitle, SUMMARY_TITLE, titled } from "./reportTabs";
 import { findHeaderRow, norm, readHead } from "./table";
@@ -61,6 +61,25 @@ function logIsOurs(sheet: Sheet, s: SettingsRead): boolean {
   return holdsHeader(sheet, IDENTIFYING.checkins, LOG_WIDTH);
 }
 
+/**
+ * Whether History holds its header where the Settings computed cell (already read) places it: that row alone
+ * is read (two calls), as wherever it is (rows inserted above it move the cell's reference with it). Without
+ * the cell (a tracker set up before it), or with no header there (moved by copy and paste, someone's own rows
+ * in its place), the tab itself is looked at as a table tab is (holdsHeader): its first rows, and only then
+ * the whole tab.
+ */
+function historyIsOurs(sheet: Sheet, s: SettingsRead): boolean {
+  const row = computedHistoryHeaderRow(s);
+  if (row) {
+    try {
+      if (findHeaderRow(sheet.getRange(row, 1, 1, LOG_WIDTH).getValues(), IDENTIFYING.history) === 0) return true;
+    } catch {
+      // a tab shorter or narrower than that row: looked at below, within its size
+    }
+  }
+  return holdsHeader(sheet, IDENTIFYING.history, LOG_WIDTH);
+}
+
 interface Check {
   name: string;
   /** What the roll over does to the tab. */
@@ -72,7 +91,7 @@ interface Check {
 
 const CHECKS: readonly Check[] = [
   { name: TAB.checkins, fate: "archive", lacks: `no header row with ${quotedList(IDENTIFYING.checkins)}`, ours: logIsOurs },
-  { name: TAB.history, fate: "archive", lacks: `no header row with ${quotedList(IDENTIFYING.history)}`, ours: (sh) => holdsHeader(sh, IDENTIFYING.history, LOG_WIDTH) },
+  { name: TAB.history, fate: "archive", lacks: `no header row with ${quotedList(IDENTIFYING.history)}`, ours: historyIsOurs },
   { name: TAB.review, fate: "archive", lacks: lacksTitle(REVIEW_TITLE), ours: (sh) => titled(sh, REVIEW_TITLE) },
   { name: TAB.summary, fate: "delete", lacks: lacksTitle(SUMMARY_TITLE), ours: (sh) => titled(sh, SUMMARY_TITLE) },
   // As the summary and Repair tell an unrecorded Weekly Trend from someone's (trendCache.ts isTrendTab): its
