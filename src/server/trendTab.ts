@@ -84,7 +84,9 @@ export function trendTabForRepair(sheet: Sheet | null, record: RecordedTabs | nu
   try {
     head = sheet.getRange(1, 1, 2, columns).getValues();
   } catch {
-    return recorded === 0 ? { sheet, weeks: 0, columns } : null; // a one-row tab: not the trend's layout
+    // A tab of one row, recorded or not, has not the trend's layout to look after: the next summary, finding
+    // the block's rows gone, rewrites it whole.
+    return null;
   }
   let weeks = 0;
   while (weekColumn(weeks + 1) <= columns && head[1][weekColumn(weeks + 1) - 1] === `Week ${weeks + 1}`) weeks++;
