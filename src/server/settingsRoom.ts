@@ -1,6 +1,6 @@
 // Room in the Settings tab's A1:C40, the only rows every operation reads: where Repair puts a row that is
 // missing there, and what it says when there is none.
-import { SETTINGS_COMPUTED, SETTINGS_ROWS } from "../core/tabs";
+import { SETTINGS_COMPUTED, SETTINGS_HEADERS, SETTINGS_ROWS } from "../core/tabs";
 import { SETTINGS_LAST_ROW } from "./read";
 import { isEmpty } from "./setupTabs";
 import { norm } from "./table";
@@ -30,7 +30,8 @@ export function settingsRoom(values: unknown[][]): { take(from: number, after: n
 export function noRoomMessage(labels: string[], values: unknown[][]): string {
   const yours: number[] = [];
   values.forEach((r, i) => {
-    if (i > 0 && !isEmpty([r]) && !OURS.has(norm(r[0]))) yours.push(i + 1);
+    const label = norm(r[0]);
+    if (i > 0 && !isEmpty([r]) && !OURS.has(label) && label !== norm(SETTINGS_HEADERS[0])) yours.push(i + 1);
   });
   const n = labels.length;
   const where = yours.length ? ` (your own rows there: ${spans(yours)}; move what you need below row 40)` : "";

@@ -6,7 +6,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon } from "../support/tracker";
 import { checkIn, tab, trackerInUse } from "../support/inUse";
-import { repairWrites } from "../support/writes";
+import { repairWrites, writesOf } from "../support/writes";
 import type { Workbook } from "../../src/local/runtime";
 
 const NEW_ROWS = ["Objective header row (computed)", "History header row (computed)"];
@@ -65,6 +65,7 @@ describe("Repair adding the computed rows an older tracker lacks", () => {
     expect(r.warnings[0]).toBe(
       `Settings: no blank row left in A1:C40, where settings are read, for "History header row (computed)": clear a row there (your own rows there: 21–40; move what you need below row 40), then run Repair tracker again.`,
     );
+    expect(repairWrites(wb), "a second Repair").toEqual({});
   });
 
   it("no blank row at all: nothing is written in Settings, Repair says in one line what to clear, and a second Repair neither grows the tab", () => {
@@ -73,7 +74,9 @@ describe("Repair adding the computed rows an older tracker lacks", () => {
     const settings = () => JSON.stringify(tab(wb, "Settings").getDataRange().getValues());
     const before = settings();
     for (const run of ["first", "second"]) {
-      const r = callAddon(wb, "repairTracker");
+      let r = {} as ReturnType<typeof callAddon>;
+      // Nothing written anywhere (the tracker is otherwise healthy).
+      expect(writesOf(wb, () => (r = callAddon(wb, "repairTracker"))), run).toEqual({});
       expect(r.ok, run).toBe(true);
       expect(settings(), run).toBe(before);
       expect(r.restored, run).toEqual([]);
