@@ -138,16 +138,15 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
     rowsOut.set(w.row, [w.label, v, w.note]);
   }
   // Computed rows below the settings, after one blank row; rewritten only when label, formula or note differ.
-  // One an older tracker lacks goes right below its others when they end the rows in use (no blank row
-  // between); when that is below row 40, right below its others or in any blank row of A1:C40.
-  const lastRow = Math.max(...Array.from(rowOf.values()));
-  let computedRow = lastRow + (SETTINGS_COMPUTED.some((c) => rowOf.get(norm(c.label)) === lastRow) ? 1 : 2);
-  const computedAfter = lastOf(SETTINGS_COMPUTED, lastOf(SETTINGS_ROWS, 1) + 1);
+  // One missing (an older tracker's, or one deleted) goes right below the others, in the first blank row
+  // from there (the user's notes below them are stepped over), else in any blank row of A1:C40.
+  const computedAfter = lastOf(SETTINGS_COMPUTED, 0);
+  let computedRow = computedAfter ? computedAfter + 1 : Math.max(...Array.from(rowOf.values())) + 2;
   const computed: { r: number; row: unknown[] }[] = [];
   for (const c of SETTINGS_COMPUTED) {
     let r = rowOf.get(norm(c.label));
     if (!r) {
-      r = room.take(computedRow, computedAfter);
+      r = room.take(computedRow, computedAfter || lastOf(SETTINGS_ROWS, 1) + 1);
       if (!r) {
         noRoom.push(c.label);
         continue;

@@ -148,6 +148,17 @@ describe("the user's edits of the computed rows", () => {
     expect(checkIn(wb, "O1.KR1", "86").ok).toBe(true);
   });
 
+  it("a computed row deleted with notes of the user's below the computed rows: it goes right below the others, not under the notes", () => {
+    const wb = trackerInUse();
+    const s = tab(wb, "Settings");
+    notes(wb, [24, 25]);
+    s.deleteRow(labels(wb).indexOf("Check-in rows (computed)") + 1); // the notes move up to 23-24
+    expect(callAddon(wb, "repairTracker").restored).toEqual(["Settings: Check-in rows (computed)"]);
+    expect(labels(wb).indexOf("Check-in rows (computed)") + 1).toBe(22);
+    expect(labels(wb).slice(22, 24)).toEqual(["My note 24", "My note 25"]);
+    expect(repairWrites(wb), "a second Repair").toEqual({});
+  });
+
   it("Settings sorted by label (as Data > Sort range does, formulas moving with their rows): every operation still works, and Repair only moves the named ranges and dropdowns", () => {
     const wb = trackerInUse();
     const s = tab(wb, "Settings");
