@@ -133,6 +133,15 @@ describe("Tabs that are the tracker's still roll over", () => {
     expect(ss(wb).getSheetByName("Weekly Trend")).toBeNull();
   });
 
+  it("the Weekly Summary and Weekly Trend the summary's record names are ours with their title and heading typed over, as the summary and Repair take them", () => {
+    const wb = closedTracker();
+    tab(wb, "Weekly Summary").getRange(1, 1).setValue("Our notes for the board");
+    tab(wb, "Weekly Trend").getRange(1, 1).setValue("Trend");
+    expect(callAddon(wb, "rollOverCycle", { start: NEXT }).ok).toBe(true);
+    expect(ss(wb).getSheetByName("Weekly Summary")).toBeNull();
+    expect(ss(wb).getSheetByName("Weekly Trend")).toBeNull();
+  });
+
   it("the tracker's own Mid-cycle Review is archived", () => {
     const wb = closedTracker();
     expect(callAddon(wb, "createMidCycleReview", { at: IN_USE_TODAY }).ok).toBe(true);
