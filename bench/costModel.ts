@@ -43,8 +43,8 @@ export type CallKind = "handle" | "read" | "write" | "structural" | "flush";
 
 const STRUCTURAL = /(^Protection\.(remove|set|add))|(\.protect$)|(\.getProtections$)|DataValidation|ConditionalFormatRules|NamedRange|Chart$|\.(insertSheet|deleteSheet|insertRows|insertRowsAfter|insertRowsBefore|deleteRows|insertColumns|insertColumnsAfter|deleteColumns)$/;
 const FLUSH = /^SpreadsheetApp\.flush$/;
-const READ = /^Range\.(getValues|getValue|getFormulas|getFormula|getDisplayValues|getDisplayValue|getNumberFormats|getNumberFormat|getBackgrounds|getFontWeights|getFontColors|getNotes)$|^Sheet\.(getDataRange|getLastRow|getLastColumn)$|^Lock\.tryLock$|^Lock\.waitLock$/;
-const WRITE = /^(Range|RangeList)\.(set|clear|merge|breakApart|copyTo|insertCheckboxes)|^Sheet\.(appendRow|clear|clearContents|clearFormats|setColumnWidth|setColumnWidths|setFrozenRows|setFrozenColumns|setName|hideSheet|showSheet|setTabColor|autoResizeColumns)$|^Spreadsheet\.(setActiveSheet|rename|moveActiveSheet|toast)$/;
+const READ = /^Range\.(getValues|getValue|getFormulas|getFormula|getDisplayValues|getDisplayValue|getNumberFormats|getNumberFormat|getBackgrounds|getFontWeights|getFontColors|getNotes)$|^Sheet\.(getDataRange|getLastRow|getLastColumn)$|^Lock\.tryLock$|^Lock\.waitLock$|^DeveloperMetadataFinder\.find$/;
+const WRITE = /^(Range|RangeList)\.(set|clear|merge|breakApart|copyTo|insertCheckboxes)|^Sheet\.(appendRow|clear|clearContents|clearFormats|setColumnWidth|setColumnWidths|setFrozenRows|setFrozenColumns|setName|hideSheet|showSheet|setTabColor|autoResizeColumns)$|^Spreadsheet\.(setActiveSheet|rename|moveActiveSheet|toast|addDeveloperMetadata)$|^DeveloperMetadata\.(setValue|setKey|remove)$/;
 
 /** How the model prices a counted method (names as the offline spreadsheet counts them: "Class.method"). */
 export function kindOf(method: string): CallKind {

@@ -48,6 +48,8 @@ export function gradeBandText(band: GradeBand | "No score", sep: DecimalSeparato
   return band.split("–").map((x) => decimalText(x, sep)).join("–");
 }
 
+/** The review's title, "Mid-cycle review — <cycle>" in A1: how a roll over tells the tab is ours (server/rollOverTabs.ts). */
+export const REVIEW_TITLE = "Mid-cycle review";
 export const REVIEW_HEADERS = ["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Decision", "Notes"] as const;
 export const REVIEW_DECISIONS = ["keep", "adjust", "drop"] as const;
 export const RETRO_HEADERS = ["Type", "ID", "Title", "Owner", "Final score", "Grade", "Learnings", "Decision"] as const;
@@ -143,7 +145,7 @@ export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asO
   const krEv = new Map(evaluation.krs.map((k) => [k.id, k] as [string, (typeof evaluation.krs)[number]]));
   const objEv = new Map(evaluation.objectives.map((o) => [o.id, o] as [string, (typeof evaluation.objectives)[number]]));
   const rows: SummaryCell[][] = [];
-  rows.push([{ v: `Mid-cycle review — ${tracker.settings.cycleName}`, fmt: FMT.text, style: "title" }]);
+  rows.push([{ v: `${REVIEW_TITLE} — ${tracker.settings.cycleName}`, fmt: FMT.text, style: "title" }]);
   const ov = evaluation.overall;
   rows.push([
     {

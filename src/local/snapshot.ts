@@ -220,6 +220,15 @@ export function newScriptProject(): ScriptProject {
   return { triggers: new Map(), userProperties: new Map() };
 }
 
+/** One developer metadata entry of a spreadsheet. `project` absent: the add-on's own; any other: another project's. */
+export interface SnapshotMetadata {
+  id: number;
+  key: string;
+  value?: string;
+  visibility: "DOCUMENT" | "PROJECT";
+  project?: string;
+}
+
 export interface WorkbookSnapshot {
   /** Spreadsheet ID (SpreadsheetApp.openById); generated when a workbook is created. */
   id: string;
@@ -232,6 +241,8 @@ export interface WorkbookSnapshot {
   documentProperties: Record<string, string>;
   /** Installed ScriptApp triggers (kept with the file so a local tracker remembers them). */
   triggers: SnapshotTrigger[];
+  /** Developer metadata at the spreadsheet's location (sheets/developerMetadata.ts); absent = none. */
+  developerMetadata?: SnapshotMetadata[];
   /**
    * The highest sheet ID ever given in the workbook, when a deleted (or set-aside) tab had it rather than
    * a tab of `sheets`: a new tab takes one above, so it is never taken for the tab gone (Google's are random).

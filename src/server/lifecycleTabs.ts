@@ -7,7 +7,8 @@ import { asText, UserError, withDocumentLock } from "./env";
 import { clearOurProtections, protectSheet } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { forgetCheckpoints } from "./summaryCheckpoints";
-import { isTrendTab } from "./trendCache";
+import { refuseForeignNamedTabs, tabNamed } from "./rollOverTabs";
+import { docProps } from "./weeklyState";
 import { lifecycleSignalRows } from "../core/reportSignals";
 import { decimalSeparatorFor } from "../core/numbers";
 import { andList, quotedList } from "../core/plural";
@@ -175,9 +176,10 @@ export function rollOver(
       throw new UserError('This spreadsheet is not an okr-sheets tracker (it has no "Settings" tab). Use "Set up tracker" first.');
     }
     if (!retroSheet) throw new UserError('Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.');
-    const { tracker } = readTracker(ss);
-    const props = PropertiesService.getDocumentProperties();
-    const rolled = props.getProperty(ROLLED_OVER_KEY);
+    const { tracker, settingsRead } = readTracker(ss);
+    // Null outside a document (Apps Script documents it so): then there is no record of a roll over to check or keep.
+    const props = docProps();
+    const rolled = props ? props.getProperty(ROLLED_OVER_KEY) : null;
     if (rolled && rolled === `${tracker.settings.cycleName}|${tracker.settings.startDate}`) {
       throw new UserError(`"${tracker.settings.cycleName}" has already been rolled over.`);
     }
@@ -193,7 +195,8 @@ export function rollOver(
     const retro = retroT.rows
       .map((r, i) => ({ id: str(r[idC]), decision: str(r[dC]), type: typeC >= 0 ? str(r[typeC]) : "", row: retroT.headerRow + 1 + i }))
       .filter((r) => r.id);
-    // Every tab and its name, read once: the archive names avoid them, and the check below looks through them.
+    // Every tab and its name, read once: the archive names avoid them, the checks below look through them,
+    // and the archiving and the reports' deletion find their tabs there (tabNamed) instead of a call each.
     const tabs: NamedTab[] = ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
     const lastValues = new Map(tracker.keyResults.map((k) => [k.id, k.current] as [string, number | null]));
     const plan = planRollover({
@@ -208,6 +211,7 @@ export function rollOver(
       maxTabNameLength: 31,
     });
     if (!plan.ok) throw new UserError(plan.message);
+    refuseForeignNamedTabs(tabs, settingsRead);
     refuseLookAlikes(tabs);
 
     // Archive: rename the finished cycle's tabs (formulas elsewhere follow the rename) and freeze them.
@@ -221,7 +225,7 @@ export function rollOver(
     ];
     const archived: string[] = [];
     for (const [from, to] of renames) {
-      const sh = ss.getSheetByName(from);
+      const sh = tabNamed(tabs, from);
       if (!sh) continue;
       if (from === TAB.objectives || from === TAB.keyResults) {
         // Freeze the archived scores as values, so they stop following TODAY() and the new tabs.
@@ -233,11 +237,11 @@ export function rollOver(
       protectSheet(sh, `archive of ${tracker.settings.cycleName}; kept for reference`);
       archived.push(to);
     }
-    const summary = ss.getSheetByName(TAB.summary);
-    if (summary) ss.deleteSheet(summary);
-    // The Weekly Trend too, when it is the add-on's (someone's own tab of that name is left as it is).
-    const trend = ss.getSheetByName(TAB.trend);
-    if (trend && isTrendTab(trend)) ss.deleteSheet(trend);
+    // The reports go (refuseForeignNamedTabs has refused tabs of their names that are not ours).
+    for (const name of [TAB.summary, TAB.trend]) {
+      const sh = tabNamed(tabs, name);
+      if (sh) ss.deleteSheet(sh);
+    }
 
     // The next cycle: settings, fresh tabs, the carried OKRs with their new baselines.
     const settingsSheet = ss.getSheetByName(TAB.settings);
@@ -254,8 +258,10 @@ export function rollOver(
     // Formulas for the carried rows (setup ran before they existed); its focus checks are the new cycle's,
     // reported as an import reports them (removing KRs can leave an objective with one).
     const report = setUpTracker(ss, {}, today);
-    props.setProperty(ROLLED_OVER_KEY, `${tracker.settings.cycleName}|${tracker.settings.startDate}`);
-    forgetCheckpoints(props); // the summary's checkpoints describe the log and History just archived
+    if (props) {
+      props.setProperty(ROLLED_OVER_KEY, `${tracker.settings.cycleName}|${tracker.settings.startDate}`);
+      forgetCheckpoints(props); // the summary's checkpoints describe the log and History just archived
+    }
     return { cycle: plan.settings.cycleName, archived, carried: { objectives: plan.objectives.length, keyResults: plan.keyResults.length }, warnings: report.warnings };
   });
 }

@@ -2,6 +2,7 @@
 // (findRenamed, renameBack), and the roll over refuses beforehand any tab its setup would take for one
 // (lookAlikes). Only tabs not ours by name and not archives are looked through, each at its first rows.
 import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";
+import { quotedList } from "../core/plural";
 import { UserError } from "./env";
 import { KR_WIDTH, LOG_WIDTH, OBJECTIVE_WIDTH } from "./read";
 import type { SetupReport } from "./setupTypes";
@@ -95,7 +96,7 @@ export function findRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, em
     const matches = lookingLike(key, contents);
     if (matches.length > 1) {
       throw new UserError(
-        `The "${state[key].name}" tab is missing, and ${matches.map((m) => `"${m.name}"`).join(" and ")} all look like it. ` +
+        `The "${state[key].name}" tab is missing, and ${quotedList(matches.map((m) => m.name))} all look like it. ` +
           `Rename the right one to "${state[key].name}" and ${again}. Nothing was changed.`,
       );
     }

@@ -2,8 +2,9 @@
 // check-in weekday at 07:00 in the spreadsheet's time zone (not the script's: the manifest says Etc/UTC)
 // and, when turned on in Settings, emails the leaders' digest and owners' reminders.
 //
-// A trigger belongs to the admin who installed it and only they can see or delete it, so the document
-// records the installation for everyone (weeklyState.ts): one refresh per tracker, whoever asks.
+// A trigger belongs to the admin who installed it and only they can see or delete it, so the spreadsheet
+// records the installation for everyone (weeklyState.ts, kept where the trigger run reads it too:
+// refreshRecord.ts): one refresh per tracker, whoever asks.
 //
 // A time-driven trigger has no active spreadsheet, so the trigger remembers which spreadsheet it serves
 // (refreshTriggers.ts) and opens it by ID. That, creating the trigger and sending mail need scopes beyond the
@@ -27,18 +28,8 @@ import {
   triggersFor,
   unplaced,
 } from "./refreshTriggers";
-import {
-  currentUser,
-  installed,
-  lastRun,
-  lastRunLine,
-  nowIn,
-  recordInstalled,
-  recordLastRun,
-  recordOff,
-  switchedOff,
-  type Installed,
-} from "./weeklyState";
+import { currentUser, lastRunLine, nowIn, type Installed } from "./weeklyState";
+import { RefreshRecord } from "./refreshRecord";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -66,10 +57,10 @@ export interface RefreshStatus {
   status: string;
 }
 
-function describe(rec: Installed | null, tz: string, weekday: string): RefreshStatus {
-  const off = switchedOff();
+function describe(record: RefreshRecord, rec: Installed | null, tz: string, weekday: string): RefreshStatus {
+  const off = record.off;
   const on = !!rec && !off;
-  const last = lastRunLine(lastRun(), tz);
+  const last = lastRunLine(record.last, tz);
   let status: string;
   if (on && rec && !rec.on) status = `On, installed by ${rec.by} (when it runs is not recorded here: turn it on again to record it).`;
   else if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} at ${hh(rec.hour)} (${rec.timeZone}).`;
@@ -92,8 +83,8 @@ const hh = (h: number) => `${h < 10 ? "0" : ""}${h}:00`;
  * The recorded installation, adopting a trigger of this user's that predates the record (installed by an
  * earlier version) so that every admin sees it.
  */
-function currentInstall(ss: Spreadsheet): Installed | null {
-  const rec = installed();
+function currentInstall(ss: Spreadsheet, record: RefreshRecord): Installed | null {
+  const rec = record.installed;
   if (rec) return rec;
   const mine = triggersFor(ss);
   if (!mine.length) return null;
@@ -104,7 +95,9 @@ export function weeklyRefreshStatus(ss: Spreadsheet): RefreshStatus {
   const tz = ss.getSpreadsheetTimeZone();
   const { settings } = readSettings(ss, tz);
   try {
-    return describe(currentInstall(ss), tz, settings.weekday);
+    const record = RefreshRecord.read(ss);
+    record.save({}); // an earlier version's record in document properties moves where the trigger reads it (once)
+    return describe(record, currentInstall(ss, record), tz, settings.weekday);
   } catch (e) {
     return permissionHint(e);
   }
@@ -120,8 +113,9 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
   const day = WEEKDAYS.find((d) => d.toLowerCase() === settings.weekday.toLowerCase()) || "Monday";
   const me = currentUser();
   try {
-    const rec = installed();
-    if (rec && !switchedOff() && rec.by !== me) {
+    const record = RefreshRecord.read(ss);
+    const rec = record.installed;
+    if (rec && !record.off && rec.by !== me) {
       throw new UserError(
         `The weekly refresh is already on, installed by ${rec.by}${rec.on ? ` on ${rec.on}` : ""}. ` +
           `Nothing was changed: ask them to change it, or turn it off first (then on again, to run it as you).`,
@@ -141,9 +135,8 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
     }
     const uid = trigger.getUniqueId();
     recordTrigger(uid, ss.getId());
-    recordInstalled({ uid, by: me, on: isoDate(new Date(), tz), weekday: day, hour: HOUR, timeZone: tz });
-    recordOff(null);
-    return describe(installed(), tz, day);
+    record.save({ installed: { uid, by: me, on: isoDate(new Date(), tz), weekday: day, hour: HOUR, timeZone: tz }, off: null });
+    return describe(record, record.installed, tz, day);
   } catch (e) {
     return permissionHint(e);
   }
@@ -185,24 +178,21 @@ function removeAll(mine: GoogleAppsScript.Script.Trigger[]): number {
 
 /**
  * Turns the refresh off, whoever installed it: this user's triggers are deleted now; another admin's
- * trigger sees the document's "off" and removes itself when it next runs.
+ * trigger sees the spreadsheet's "off" (refreshRecord.ts) and removes itself when it next runs.
  */
 export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed: number } {
   const tz = ss.getSpreadsheetTimeZone();
   const { settings } = readSettings(ss, tz);
   let removed = 0;
   try {
-    const rec = currentInstall(ss);
+    const record = RefreshRecord.read(ss);
+    const rec = currentInstall(ss, record);
     const triggers = triggersFor(ss);
     const mine = triggers.map((t) => t.getUniqueId());
     removed = removeAll(triggers);
-    if (!rec || mine.indexOf(rec.uid) >= 0) {
-      recordInstalled(null);
-      recordOff(null);
-    } else if (!switchedOff()) {
-      recordOff({ by: currentUser(), on: isoDate(new Date(), tz) });
-    }
-    return { ...describe(installed(), tz, settings.weekday), removed };
+    if (!rec || mine.indexOf(rec.uid) >= 0) record.save({ installed: null, off: null });
+    else if (!record.off) record.save({ off: { by: currentUser(), on: isoDate(new Date(), tz) } });
+    return { ...describe(record, record.installed, tz, settings.weekday), removed };
   } catch (e) {
     return permissionHint(e);
   }
@@ -233,25 +223,27 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     if (uid && !id) unplacedRun(uid);
     return null;
   }
-  const rec = installed();
+  // Read through the spreadsheet opened here, so under either reading of what the run is given (refreshRecord.ts).
+  const record = RefreshRecord.read(ss);
+  const rec = record.installed;
   if (uid && !id && (!rec || rec.uid === uid)) {
     // Run in its document (an add-on's time-driven trigger may be), which lost its record of it: recorded
     // again (adopted when the installation was lost too), so the tracker shows it and can turn it off.
     recordTrigger(uid, ss.getId());
-    if (!rec) recordInstalled({ uid, by: currentUser(), on: "", weekday: "", hour: HOUR, timeZone: "" });
+    if (!rec) record.save({ installed: { uid, by: currentUser(), on: "", weekday: "", hour: HOUR, timeZone: "" } });
   }
-  if (uid && rec && (rec.uid !== uid || switchedOff())) {
-    retire(ss, uid, rec.uid === uid);
+  if (uid && rec && (rec.uid !== uid || record.off)) {
+    retire(ss, record, uid, rec.uid === uid);
     return null;
   }
   try {
     // Under the document's lock, or none when the run has no document (env.ts withDocumentLock says why).
     const out = asTriggerRun(() => refreshAndEmail(ss));
-    recordLastRun({ at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: true, reason: "" });
+    record.save({ last: { at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: true, reason: "" } });
     return out;
   } catch (err) {
     const msg = err && typeof err === "object" && "message" in err ? String((err as Error).message) : String(err);
-    recordLastRun({ at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: false, reason: msg.split("\n")[0].slice(0, 200) });
+    record.save({ last: { at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: false, reason: msg.split("\n")[0].slice(0, 200) } });
     throw err;
   }
 }
@@ -276,13 +268,11 @@ function removeOwn(uid: string): void {
 }
 
 /** A superseded or switched-off trigger, running as its owner: deletes itself and, when it was the recorded one, the record. */
-function retire(ss: Spreadsheet, uid: string, wasRecorded: boolean): void {
+function retire(ss: Spreadsheet, record: RefreshRecord, uid: string, wasRecorded: boolean): void {
   removeOwn(uid);
-  if (wasRecorded) {
-    recordInstalled(null);
-    recordOff(null);
-  }
-  if (wasRecorded) recordLastRun({ at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: true, reason: "switched off, so the trigger removed itself" });
+  if (!wasRecorded) return;
+  const last = { at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: true, reason: "switched off, so the trigger removed itself" };
+  record.save({ installed: null, off: null, last });
 }
 
 export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {

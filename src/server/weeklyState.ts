@@ -1,14 +1,11 @@
-// What every admin must see the same about the weekly refresh, kept in the document's properties.
+// What every admin must see the same about the weekly refresh, and the helpers the refresh shares.
 //
 // ScriptApp.getProjectTriggers() lists only the *current user's* triggers, so a trigger installed by one
-// admin is invisible to another. The installation is therefore recorded in the document (who, when, which
-// trigger), and switching off is a document flag the trigger itself checks: any admin can stop the
-// refresh, and the owner's trigger removes itself the next time it runs.
+// admin is invisible to another. The installation is therefore recorded with the spreadsheet (who, when,
+// which trigger), and switching off is a flag the trigger itself checks: any admin can stop the refresh,
+// and the owner's trigger removes itself the next time it runs. The record is kept in the spreadsheet's
+// developer metadata, where the trigger run can read it whatever Google gives that run (refreshRecord.ts).
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-const INSTALLED = "okr.weekly.installed";
-const OFF = "okr.weekly.off";
-const LAST = "okr.weekly.last";
 
 export interface Installed {
   /** The trigger's unique ID (only its owner can see or delete it). */
@@ -37,7 +34,7 @@ export interface LastRun {
 /**
  * The document's properties; null where a run has none to read: Google's reference says the method "returns
  * null" when document properties are not available, and a time-driven run may have no document (the
- * handler must then not take "no record" for "unplaced": rhythm.ts runWeeklyRefresh).
+ * handler must then not take "no record" for "unplaced": rhythm.ts unplacedRun).
  */
 export function docProps(): GoogleAppsScript.Properties.Properties | null {
   try {
@@ -46,31 +43,6 @@ export function docProps(): GoogleAppsScript.Properties.Properties | null {
     return null; // no document context
   }
 }
-
-function readJson<T>(key: string): T | null {
-  const p = docProps();
-  const text = p ? p.getProperty(key) : null;
-  if (!text) return null;
-  try {
-    return JSON.parse(text) as T;
-  } catch {
-    return null; // a hand-edited or damaged record counts as none
-  }
-}
-
-function writeJson(key: string, value: unknown): void {
-  const p = docProps();
-  if (!p) return;
-  if (value === null) p.deleteProperty(key);
-  else p.setProperty(key, JSON.stringify(value));
-}
-
-export const installed = (): Installed | null => readJson<Installed>(INSTALLED);
-export const switchedOff = (): SwitchedOff | null => readJson<SwitchedOff>(OFF);
-export const lastRun = (): LastRun | null => readJson<LastRun>(LAST);
-export const recordInstalled = (v: Installed | null): void => writeJson(INSTALLED, v);
-export const recordOff = (v: SwitchedOff | null): void => writeJson(OFF, v);
-export const recordLastRun = (v: LastRun): void => writeJson(LAST, v);
 
 /** Who is running this: the effective user is the trigger's owner in a trigger run and the caller otherwise. */
 export function currentUser(): string {

@@ -255,8 +255,8 @@ describe("Every run's outcome is recorded where admins see it", () => {
     ss(wb).deleteSheet(ss(wb).getSheetByName("Key Results")!);
     const r = fireOn(wb, "2026-01-12");
     expect(r.ok).toBe(false);
-    const st = wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
-    expect(JSON.parse(st.getDocumentProperties().getProperty("okr.weekly.last")!)).toMatchObject({ ok: false });
-    expect(JSON.parse(st.getDocumentProperties().getProperty("okr.weekly.last")!).reason).toContain("Key Results");
+    const [last] = ss(wb).createDeveloperMetadataFinder().withKey("okr.weekly.last").find();
+    expect(JSON.parse(last.getValue()!)).toMatchObject({ ok: false });
+    expect(JSON.parse(last.getValue()!).reason).toContain("Key Results");
   });
 });

@@ -16,10 +16,11 @@ const BEN = "ben@example.com";
 const props = (wb: Workbook) => wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
 const refresh = (wb: Workbook, who = ADMIN) => wb.services.triggers.filter((t) => t.handler === "weeklyRefresh" && t.owner === who);
 
-/** Loses every record of this tracker's trigger: its document properties, and the user's key for it. */
+/** Loses every record of this tracker's trigger: its document properties and developer metadata, and the user's key for it. */
 function loseLink(wb: Workbook): void {
   for (const t of refresh(wb)) props(wb).getUserProperties().deleteProperty(`okr.weekly.${t.id}`);
   props(wb).getDocumentProperties().deleteAllProperties();
+  for (const m of ss0(wb).createDeveloperMetadataFinder().find()) m.remove();
 }
 
 for (const listsClock of [false, true]) {

@@ -5,6 +5,7 @@ import { ENGINE_CONFIG, registerClock, setEngineClock, sortFromFormulasOnly, typ
 import { gridOf, isSheetId, sheetIdsOf, withSheetIds, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../snapshot";
 import { parseA1, quoteSheetName, rectToA1 } from "./a1";
 import { Book, errorString, type Faces } from "./book";
+import { DeveloperMetadataStore } from "./developerMetadata";
 import { absA1, SheetModel, type CellMeta, type Ctx } from "./model";
 import { applyDeferral, mayDefer, planDeferral } from "./deferred";
 import { contentOf } from "./pending";
@@ -26,6 +27,7 @@ function buildEngine(sheets: Record<string, RawCellContent[][]>, clock: Clock, n
 
 export function bookFromSnapshot(snap: WorkbookSnapshot, ctx: Ctx, faces: Faces): Book {
   const book = new Book(ctx, snap.id, snap.name, snap.locale || "en_US", snap.timeZone || "Etc/UTC", faces);
+  if (snap.developerMetadata?.length) book.developerMetadata = new DeveloperMetadataStore(ctx.counters, snap.developerMetadata);
   const clock = { now: () => ctx.now(), offsetMinutes: (ms: number) => tzOffsetMinutes(ms, book.timeZone) };
   const specs = snap.sheets.length ? snap.sheets : [{ name: "Sheet1", rows: [] } as SnapshotSheet];
   const contents: Record<string, RawCellContent[][]> = {};
@@ -136,8 +138,14 @@ export function bookToSnapshot(book: Book, triggers: WorkbookSnapshot["triggers"
     namedRanges: [...book.named.values()].map((n) => ({ name: n.name, sheet: n.sheet.name, a1: rectToA1(n.rect) })),
     documentProperties: { ...documentProperties },
     triggers: triggers.map((t) => ({ ...t })),
+    ...developerMetadataOf(book),
     ...topSheetId,
   };
+}
+
+function developerMetadataOf(book: Book): Pick<WorkbookSnapshot, "developerMetadata"> {
+  const list = book.developerMetadata.toSnapshot();
+  return list.length ? { developerMetadata: list } : {};
 }
 
 function sheetSnapshot(book: Book, s: SheetModel, shareLoaded: boolean): SnapshotSheet {

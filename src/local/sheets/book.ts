@@ -13,6 +13,7 @@ import type { LocalSheet } from "./sheet";
 import type { LocalSpreadsheet } from "./spreadsheet";
 import { msFromSerialTz, serialFromDate } from "./time";
 import { freshSheetId } from "../snapshot";
+import { DeveloperMetadataStore } from "./developerMetadata";
 
 /** Makes the Apps Script faces of a book; faces.ts supplies the real ones. */
 export interface Faces {
@@ -34,6 +35,8 @@ export class Book {
   /** The highest sheet ID given in this book, deleted tabs' included: a new tab never takes one back. */
   topGid = 0;
   api: LocalSpreadsheet;
+  /** The spreadsheet's developer metadata (developerMetadata.ts). */
+  developerMetadata: DeveloperMetadataStore;
   /**
    * Puts the tabs still outside the engine (deferred.ts) that a formula about to be evaluated or written
    * names into it, or every such tab when no formula is given (or it may reach any tab: INDIRECT).
@@ -53,6 +56,7 @@ export class Book {
     private readonly faces: Faces,
   ) {
     this.api = faces.spreadsheet(this);
+    this.developerMetadata = new DeveloperMetadataStore(ctx.counters);
   }
   /**
    * The engine for a change. Changes suspend evaluation and the next read of values resumes it, so an

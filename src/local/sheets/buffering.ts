@@ -7,8 +7,9 @@
 // unflushed writes, fails with an error saying so. A test that would read stale data on Google fails here.
 // Writes made outside any execution (a test typing into cells, like a person) are committed at once.
 
-const WRITE = /^(set|insert|delete|clear|append|add|remove|hide|show|protect|sort|copy|move|merge|break|autoResize|duplicate|create|trim|randomize|shift|collapse|expand|unhide)/;
-const DATA_KINDS = new Set(["Spreadsheet", "Sheet", "Range", "RangeList", "Protection", "NamedRange"]);
+// createDeveloperMetadataFinder makes a query, not a change.
+const WRITE = /^(set|insert|delete|clear|append|add|remove|hide|show|protect|sort|copy|move|merge|break|autoResize|duplicate|create(?!DeveloperMetadataFinder)|trim|randomize|shift|collapse|expand|unhide)/;
+const DATA_KINDS = new Set(["Spreadsheet", "Sheet", "Range", "RangeList", "Protection", "NamedRange", "DeveloperMetadata", "DeveloperMetadataFinder"]);
 
 export const STALE_READ =
   "Offline spreadsheet: this execution reads under the document lock while another execution's writes are not flushed; " +

@@ -28,6 +28,7 @@ import {
   type SentMail,
 } from "./services";
 import { crossScriptRun } from "./scriptRun";
+import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from "./developerMetadata";
 import { WriteBuffer } from "./buffering";
 import { createHtmlService, createUiRecorder, LocalUi, type UiRecorder } from "./ui";
 import type { Book } from "./book";
@@ -128,6 +129,8 @@ const CRITERIA_ENUMS = {
   Dimension: { COLUMNS: "COLUMNS", ROWS: "ROWS" },
   CopyPasteType: { PASTE_NORMAL: "PASTE_NORMAL", PASTE_VALUES: "PASTE_VALUES", PASTE_FORMAT: "PASTE_FORMAT" },
   SheetType: { GRID: "GRID", OBJECT: "OBJECT" },
+  DeveloperMetadataVisibility,
+  DeveloperMetadataLocationType,
 };
 
 class LocalSpreadsheetApp {
@@ -141,6 +144,8 @@ class LocalSpreadsheetApp {
   readonly Dimension = CRITERIA_ENUMS.Dimension;
   readonly CopyPasteType = CRITERIA_ENUMS.CopyPasteType;
   readonly SheetType = CRITERIA_ENUMS.SheetType;
+  readonly DeveloperMetadataVisibility = CRITERIA_ENUMS.DeveloperMetadataVisibility;
+  readonly DeveloperMetadataLocationType = CRITERIA_ENUMS.DeveloperMetadataLocationType;
   constructor(
     readonly _counters: CountersImpl,
     private readonly book: Book,

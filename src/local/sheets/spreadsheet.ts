@@ -6,6 +6,7 @@
 import { parseA1 } from "./a1";
 import type { Book } from "./book";
 import type { CountersImpl } from "./counters";
+import { addArgs, LocalDeveloperMetadataFinder } from "./developerMetadata";
 import { LocalNamedRange, protectionsOf } from "./protection";
 import { LocalRange, rangeFromParsed } from "./range";
 import type { LocalSheet } from "./sheet";
@@ -102,6 +103,15 @@ export class LocalSpreadsheet {
   }
   getProtections(type: string) {
     return this._book.sheets.flatMap((s) => protectionsOf(this._book, s, type));
+  }
+  /** Returns this spreadsheet, "for chaining" (not the entry: code finds it again). */
+  addDeveloperMetadata(key: string, b?: unknown, c?: unknown) {
+    const { value, visibility } = addArgs(b, c);
+    this._book.developerMetadata.add(key, value, visibility);
+    return this;
+  }
+  createDeveloperMetadataFinder() {
+    return new LocalDeveloperMetadataFinder(this._book.developerMetadata);
   }
   toast(msg: unknown, title?: unknown) {
     this._book.ctx.toast(String(msg), title === undefined ? undefined : String(title));

@@ -100,6 +100,7 @@ export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | 
     namedRanges: exactNames,
     documentProperties: meta?.documentProperties ?? {},
     triggers: meta?.triggers ?? [],
+    ...(Array.isArray(meta?.developerMetadata) && meta.developerMetadata.length ? { developerMetadata: meta.developerMetadata } : {}),
     ...(isSheetId(meta?.topSheetId) ? { topSheetId: meta.topSheetId } : {}),
   };
   return { snapshot, ...(meta?.values ? { values: meta.values } : {}) };

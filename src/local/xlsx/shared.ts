@@ -39,6 +39,8 @@ export interface Metadata {
   timeZone: string;
   documentProperties: Record<string, string>;
   triggers: SnapshotTrigger[];
+  /** WorkbookSnapshot.developerMetadata (absent: none). */
+  developerMetadata?: WorkbookSnapshot["developerMetadata"];
   /** By the tab's name in the file (its own, unless Excel refuses that: SheetMeta.name). */
   sheets: Record<string, SheetMeta>;
   namedRanges?: WorkbookSnapshot["namedRanges"];

@@ -50,6 +50,7 @@ export async function snapshotToXlsx(s: WorkbookSnapshot, opts: { valuesAsOf?: s
     timeZone: s.timeZone,
     documentProperties: s.documentProperties ?? {},
     triggers: s.triggers ?? [],
+    ...(s.developerMetadata?.length ? { developerMetadata: s.developerMetadata } : {}),
     sheets: {},
     ...(s.topSheetId !== undefined ? { topSheetId: s.topSheetId } : {}),
     ...(opts.valuesAsOf ? { values: { asOf: opts.valuesAsOf, hash: valuesHash(s.sheets, s.namedRanges) } } : {}),

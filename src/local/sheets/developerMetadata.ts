@@ -1,0 +1,187 @@
+// Developer metadata on the spreadsheet: Spreadsheet.addDeveloperMetadata, createDeveloperMetadataFinder,
+// the DeveloperMetadataFinder and DeveloperMetadata faces (ref/spreadsheet/developer-metadata*). The add-on
+// keeps the weekly refresh's shared record there because a trigger run reads it through the spreadsheet it
+// opens by ID, whether or not Google gives that run document properties (docs/apps-script-fidelity.md).
+//
+// Modelled as Google documents it, where the add-on depends on it:
+// - Metadata at the spreadsheet's own location only (the add-on attaches none to sheets, rows or columns:
+//   those methods are absent, a TypeError offline, as every method the faces do not hold).
+// - Visibility: DOCUMENT metadata is seen by every developer project; PROJECT metadata only by the project
+//   that created it ("Project-visible metadata is only visible to and accessible by the developer project
+//   that created the metadata", ref/spreadsheet/developer-metadata-visibility). An entry a snapshot marks
+//   with another `project` stands for another add-on's: the finder never returns it, yet it takes room.
+// - addDeveloperMetadata returns the spreadsheet ("for chaining"), not the entry: code finds it again.
+// - Several entries may share a key ("There may be multiple metadata in a spreadsheet with the same key",
+//   Sheets API DeveloperMetadata.metadataKey); each has a spreadsheet-scoped positive ID.
+// - Size: at most METADATA_CHARS characters of keys and values at one location (the Sheets API guide's
+//   figure; its exact wording, and whether other projects' entries count, are "to check" 19). A write past it
+//   throws and stores nothing.
+// - A removed entry's handle fails on every method (Google's behaviour there is not documented: the stricter
+//   reading).
+// Counted as service calls ("Spreadsheet.addDeveloperMetadata", "DeveloperMetadataFinder.find",
+// "DeveloperMetadata.setValue"), priced by bench/costModel.ts: find a read, add/setValue/remove writes; the
+// finder's with* methods build the query locally and are not counted.
+import type { CountersImpl } from "./counters";
+import type { SnapshotMetadata } from "../snapshot";
+
+/** The developer project the add-on's code runs as (offline: one add-on). */
+export const ADDON_PROJECT = "okr-sheets";
+/** Characters of keys and values one location may hold (Sheets API guide, "to check" 19). */
+export const METADATA_CHARS = 30_000;
+export const METADATA_ERRORS = {
+  tooLarge: `The developer metadata at this location would exceed the limit of ${METADATA_CHARS} characters.`,
+  gone: "The developer metadata no longer exists.",
+  badKey: "Invalid argument: key",
+};
+
+export const DeveloperMetadataVisibility = { DOCUMENT: "DOCUMENT", PROJECT: "PROJECT" } as const;
+export const DeveloperMetadataLocationType = { SPREADSHEET: "SPREADSHEET", SHEET: "SHEET", ROW: "ROW", COLUMN: "COLUMN" } as const;
+type Visibility = keyof typeof DeveloperMetadataVisibility;
+
+interface Entry {
+  id: number;
+  key: string;
+  value: string | null;
+  visibility: Visibility;
+  project: string;
+  api?: LocalDeveloperMetadata;
+}
+
+/** One spreadsheet's developer metadata (kept on its Book, saved with the snapshot and the .xlsx). */
+export class DeveloperMetadataStore {
+  private readonly entries: Entry[] = [];
+  private topId = 0;
+  constructor(
+    readonly counters: CountersImpl,
+    saved: SnapshotMetadata[] = [],
+  ) {
+    for (const m of saved) {
+      const id = Number(m.id) > 0 ? Number(m.id) : this.topId + 1;
+      this.entries.push({ id, key: String(m.key), value: m.value ?? null, visibility: m.visibility === "PROJECT" ? "PROJECT" : "DOCUMENT", project: m.project ?? ADDON_PROJECT });
+      this.topId = Math.max(this.topId, id);
+    }
+  }
+  private size(extra: number): number {
+    return this.entries.reduce((n, e) => n + e.key.length + (e.value ?? "").length, extra);
+  }
+  add(key: unknown, value: string | null, visibility: Visibility): void {
+    const k = String(key ?? "");
+    if (!k) throw new Error(METADATA_ERRORS.badKey);
+    if (this.size(k.length + (value ?? "").length) > METADATA_CHARS) throw new Error(METADATA_ERRORS.tooLarge);
+    this.entries.push({ id: ++this.topId, key: k, value, visibility, project: ADDON_PROJECT });
+  }
+  setValue(e: Entry, value: string): void {
+    this.alive(e);
+    if (this.size(value.length - (e.value ?? "").length) > METADATA_CHARS) throw new Error(METADATA_ERRORS.tooLarge);
+    e.value = value;
+  }
+  remove(e: Entry): void {
+    this.alive(e);
+    this.entries.splice(this.entries.indexOf(e), 1);
+  }
+  alive(e: Entry): void {
+    if (this.entries.indexOf(e) < 0) throw new Error(METADATA_ERRORS.gone);
+  }
+  /** What the add-on's project may see, matching the query. */
+  find(q: Query): LocalDeveloperMetadata[] {
+    return this.entries
+      .filter((e) => e.visibility === "DOCUMENT" || e.project === ADDON_PROJECT)
+      .filter((e) => (q.key === undefined || e.key === q.key) && (q.value === undefined || e.value === q.value))
+      .filter((e) => (q.id === undefined || e.id === q.id) && (q.visibility === undefined || e.visibility === q.visibility))
+      .filter(() => q.locationType === undefined || q.locationType === "SPREADSHEET")
+      .map((e) => (e.api ??= new LocalDeveloperMetadata(this, e)));
+  }
+  toSnapshot(): SnapshotMetadata[] {
+    return this.entries.map((e) => ({
+      id: e.id,
+      key: e.key,
+      ...(e.value !== null ? { value: e.value } : {}),
+      visibility: e.visibility,
+      ...(e.project !== ADDON_PROJECT ? { project: e.project } : {}),
+    }));
+  }
+}
+
+/** Spreadsheet.addDeveloperMetadata's overloads: (key), (key, visibility), (key, value), (key, value, visibility). */
+export function addArgs(b: unknown, c: unknown): { value: string | null; visibility: Visibility } {
+  const isVis = (x: unknown): x is Visibility => x === "DOCUMENT" || x === "PROJECT";
+  const text = (x: unknown) => (x === null || x === undefined ? null : String(x));
+  if (c !== undefined) return { value: text(b), visibility: isVis(c) ? c : "DOCUMENT" };
+  if (isVis(b)) return { value: null, visibility: b };
+  return { value: text(b), visibility: "DOCUMENT" };
+}
+
+interface Query {
+  key?: string;
+  value?: string;
+  id?: number;
+  visibility?: string;
+  locationType?: string;
+}
+
+export class LocalDeveloperMetadataFinder {
+  readonly _kind = "DeveloperMetadataFinder";
+  readonly _uncounted = ["withKey", "withValue", "withId", "withVisibility", "withLocationType"];
+  readonly _counters: CountersImpl;
+  private readonly q: Query = {};
+  constructor(private readonly store: DeveloperMetadataStore) {
+    this._counters = store.counters;
+  }
+  withKey(key: string) {
+    this.q.key = String(key);
+    return this;
+  }
+  withValue(value: string) {
+    this.q.value = String(value);
+    return this;
+  }
+  withId(id: number) {
+    this.q.id = Number(id);
+    return this;
+  }
+  withVisibility(v: string) {
+    this.q.visibility = String(v);
+    return this;
+  }
+  withLocationType(t: string) {
+    this.q.locationType = String(t);
+    return this;
+  }
+  find() {
+    return this.store.find(this.q);
+  }
+}
+
+export class LocalDeveloperMetadata {
+  readonly _kind = "DeveloperMetadata";
+  readonly _counters: CountersImpl;
+  constructor(
+    private readonly store: DeveloperMetadataStore,
+    private readonly e: Entry,
+  ) {
+    this._counters = store.counters;
+  }
+  getId() {
+    this.store.alive(this.e);
+    return this.e.id;
+  }
+  getKey() {
+    this.store.alive(this.e);
+    return this.e.key;
+  }
+  getValue() {
+    this.store.alive(this.e);
+    return this.e.value;
+  }
+  getVisibility() {
+    this.store.alive(this.e);
+    return this.e.visibility;
+  }
+  setValue(value: string) {
+    this.store.setValue(this.e, String(value));
+    return this;
+  }
+  remove() {
+    this.store.remove(this.e);
+  }
+}

@@ -1,0 +1,105 @@
+// Whether the tabs a roll over finds by name are the tracker's. It renames this cycle's Check-ins, History
+// and Mid-cycle Review to archives and deletes its Weekly Summary and Weekly Trend: a tab of one of those
+// names holding something else (someone's own list, a tracker tab emptied and reused) would be archived,
+// or deleted, as the cycle's. Each is looked at the way the add-on places it, and one that is not ours is
+// refused before anything changes. The rest need no look here: reading the tracker refuses Objectives or
+// Key Results without our header where the tracker places it, and Settings without its labels, and the
+// roll over refuses a Retrospective without its header row.
+import { REVIEW_TITLE } from "../core/lifecycle";
+import { andList, quotedList } from "../core/plural";
+import { computedLabel, TAB } from "../core/tabs";
+import { TREND_HEADING } from "../core/trendBlock";
+import { UserError } from "./env";
+import { IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
+import type { NamedTab } from "./lookAlikeTabs";
+import { findHeaderRow, norm, readHead } from "./table";
+import { isTrendTab } from "./trendCache";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The start of the Weekly Summary's title in A1 (core/summaryLayout.ts: "Weekly summary — <cycle>"). */
+const SUMMARY_TITLE = "Weekly summary";
+
+/** The tab of `tabs` (every tab, read once) that getSheetByName(name) gives: names match whatever their case. */
+function named(tabs: readonly NamedTab[], name: string): NamedTab | undefined {
+  return tabs.find((t) => t.name.toLowerCase() === name.toLowerCase());
+}
+
+/** The sheet of named(): a roll over looks its tabs up in the list it read, not by a call each. */
+export function tabNamed(tabs: readonly NamedTab[], name: string): Sheet | null {
+  const found = named(tabs, name);
+  return found ? found.sheet : null;
+}
+
+/**
+ * Whether a table tab holds the tracker's header row, as setup tells its own tab from another (setupTabs.ts
+ * readTrackerTabs): in its first rows, or further down (ours, its header pushed below the rows searched:
+ * Repair says which rows to delete), or nothing at all (nothing is lost by archiving it). Only a tab with
+ * no header row is someone else's. Row 1, where setup writes the header, is read first: two calls for a
+ * healthy tab (readHead asks the tab's size first); the rest only when it is not there.
+ */
+function holdsHeader(sheet: Sheet, ident: readonly string[], width: number): boolean {
+  try {
+    if (findHeaderRow(sheet.getRange(1, 1, 1, width).getValues(), ident) === 0) return true;
+  } catch {
+    // a tab narrower than `width` is refused the range: its first rows are read below, within its size
+  }
+  const head = readHead(sheet, width);
+  if (findHeaderRow(head, ident) >= 0) return true;
+  const last = sheet.getLastRow();
+  if (last === 0) return true;
+  if (last <= head.length) return false;
+  return findHeaderRow(sheet.getDataRange().getValues(), ident, 0, Infinity) >= 0;
+}
+
+/**
+ * Whether the log holds its header where the Settings computed cells (already read) place it: the cells of
+ * its header row joined, a reference that follows rows inserted above it. No call then; otherwise (a
+ * tracker without those cells, a header moved, someone's own rows in its place) the tab itself is looked at.
+ */
+function logIsOurs(sheet: Sheet, s: SettingsRead): boolean {
+  const joined = s.raw.get(norm(computedLabel("CheckinHeader")));
+  if (typeof joined === "string" && findHeaderRow([joined.split("|")], IDENTIFYING.checkins) === 0) return true;
+  return holdsHeader(sheet, IDENTIFYING.checkins, LOG_WIDTH);
+}
+
+/** Whether a report tab starts with its title (A1), or is empty (a tab the add-on would write in too). */
+function titled(sheet: Sheet, title: string): boolean {
+  const a1 = sheet.getRange(1, 1).getValue();
+  return (typeof a1 === "string" && a1.indexOf(`${title} — `) === 0) || sheet.getLastRow() === 0;
+}
+
+interface Check {
+  name: string;
+  /** What the roll over does to the tab. */
+  fate: "archive" | "delete";
+  /** What ours holds, as the message says it is missing. */
+  lacks: string;
+  ours: (sheet: Sheet, s: SettingsRead) => boolean;
+}
+
+const CHECKS: readonly Check[] = [
+  { name: TAB.checkins, fate: "archive", lacks: `no header row with ${quotedList(IDENTIFYING.checkins)}`, ours: logIsOurs },
+  { name: TAB.history, fate: "archive", lacks: `no header row with ${quotedList(IDENTIFYING.history)}`, ours: (sh) => holdsHeader(sh, IDENTIFYING.history, LOG_WIDTH) },
+  { name: TAB.review, fate: "archive", lacks: `no "${REVIEW_TITLE} — …" title in A1`, ours: (sh) => titled(sh, REVIEW_TITLE) },
+  { name: TAB.summary, fate: "delete", lacks: `no "${SUMMARY_TITLE} — …" title in A1`, ours: (sh) => titled(sh, SUMMARY_TITLE) },
+  // As the summary tells its Weekly Trend from someone's (trendCache.ts refuseForeign): the heading, or empty.
+  { name: TAB.trend, fate: "delete", lacks: `no "${TREND_HEADING}" heading in A1`, ours: (sh) => isTrendTab(sh) || sh.getLastRow() === 0 },
+];
+
+/**
+ * Refuses, before anything is archived or deleted, a roll over that would archive or delete a tab of one of
+ * the tracker's names that is not the tracker's, naming each such tab and what ours would hold there.
+ */
+export function refuseForeignNamedTabs(tabs: readonly NamedTab[], s: SettingsRead): void {
+  // Named as the user wrote them ("HISTORY" is our History tab too).
+  const foreign = CHECKS.map((c) => ({ ...c, tab: named(tabs, c.name) })).filter((c) => c.tab && !c.ours(c.tab.sheet, s));
+  if (!foreign.length) return;
+  const one = foreign.length === 1;
+  const fates = Array.from(new Set(foreign.map((c) => c.fate)));
+  throw new UserError(
+    `${andList(foreign.map((c, i) => `${i ? "the" : "The"} "${c.tab!.name}" tab (${c.lacks})`))} ${one ? "is" : "are"} not the tracker's, ` +
+      `and rolling over would ${fates.join(" or ")} ${one ? "it" : "them"} as this cycle's. ` +
+      `Rename ${one ? "it (its content is kept)" : "them (their content is kept)"}, then roll over again. Nothing was changed.`,
+  );
+}
