@@ -1,6 +1,6 @@
 // The offline spreadsheet: an in-memory implementation of the Apps Script services the add-on uses,
-// with formulas evaluated by HyperFormula, and a loader that runs the built add-on (dist/Code.js) in a
-// fresh V8 context per execution with these services as its globals.
+// with formulas evaluated by HyperFormula; addon.ts runs the built add-on (dist/Code.js) with these services
+// as its globals, with fresh script globals for every execution.
 //
 // Documented choices where the real platform leaves room:
 // - Writing a JS Date stores a serial number; a cell without a date format gets "yyyy-mm-dd" when the
@@ -12,7 +12,6 @@
 //   number format of its own.
 // - The TODAY()/NOW() clock is process-wide in HyperFormula: the services created (or clock.set) last win.
 import { LocalTextStyleBuilder } from "./textStyle";
-import vm from "node:vm";
 import { setEngineClock } from "../engine";
 import { newScriptProject, type ScriptProject, type SnapshotTrigger, type WorkbookSnapshot } from "../snapshot";
 import { CountersImpl, pub, unpub, type Counters } from "./counters";
@@ -27,7 +26,6 @@ import {
   type LockState,
   type SentMail,
 } from "./services";
-import { crossScriptRun } from "./scriptRun";
 import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from "./developerMetadata";
 import { WriteBuffer } from "./buffering";
 import { createHtmlService, createUiRecorder, LocalUi, type UiRecorder } from "./ui";
@@ -49,6 +47,7 @@ export { LocalSheet } from "./sheet";
 export { LocalRange } from "./range";
 export type { CfFormat } from "./rules";
 export type { OtherWorkbook, WorkbookRegistry } from "./workbooks";
+export { loadAddon, type AddonContext } from "./addon";
 
 export interface LocalOptions {
   /** The clock ("today"); default real time. Changeable later via services.clock.set(). */
@@ -97,11 +96,6 @@ export interface LocalServices {
    * it was loaded may be given as the loaded rows themselves (not copied); the caller must not change them.
    */
   toSnapshot(opts?: { forSaving?: boolean }): WorkbookSnapshot;
-}
-
-export interface AddonContext {
-  /** Runs one top-level function of the bundle as an execution of its own, with fresh globals (loadAddon). */
-  call(name: string, ...args: unknown[]): unknown;
 }
 
 type ClockDateCtor = DateConstructor & (new (ms: number) => Date);
@@ -378,52 +372,4 @@ function bookOf(x: LocalSpreadsheet | LocalSheet): Book {
 export function evaluateConditionalFormat(sheet: LocalSheet, row: number, col: number): CfFormat | null {
   const s = unpub(sheet);
   return evaluateConditionalFormatModel(bookOf(s), s._model, row, col);
-}
-
-/** The last bundle compiled: every execution runs it again in a new context, which costs ~2 ms; compiling, ~6-9 ms more. */
-let compiled: { code: string; script: vm.Script } | null = null;
-
-function compile(code: string): vm.Script {
-  if (compiled?.code !== code) compiled = { code, script: new vm.Script(code, { filename: "Code.js" }) };
-  return compiled.script;
-}
-
-const CONTEXT_JSON = new vm.Script("JSON");
-
-/**
- * Runs built add-on code with the services as its globals. Apps Script starts every execution (a menu
- * item, each google.script.run call, each trigger run) with fresh script globals, so each `call` evaluates
- * the bundle again in a new V8 context: a module-level cache or flag of the add-on never outlives its
- * execution, and a call made during another (a check-in during a trigger run) has globals of its own. The
- * services' state (spreadsheet, properties, triggers, caches, locks) is the workbook's and persists.
- * Loading compiles the bundle and touches no service. `call` behaves like google.script.run: arguments and
- * result cross by Google's rules (scriptRun.ts: a Date sent fails, a Date returned arrives as null), not by
- * a JSON round trip.
- */
-export function loadAddon(code: string, services: LocalServices): AddonContext {
-  const script = compile(code);
-  const call = (name: string, ...args: unknown[]): unknown => {
-    // Checked by Google's rules before anything runs (what remains is plain JSON).
-    const sent = JSON.stringify(crossScriptRun(args, "toServer"));
-    const out = services.execution(() => {
-      const sandbox: Record<string, unknown> = { ...services.globals };
-      const context = vm.createContext(sandbox);
-      script.runInContext(context);
-      const fn = sandbox[name];
-      if (typeof fn !== "function") throw new Error(`Script function not found: ${name}`);
-      // Rebuilt in this execution's realm, as the add-on's own objects.
-      const ctxArgs = (CONTEXT_JSON.runInContext(context) as JSON).parse(sent) as unknown[];
-      try {
-        return (fn as (...a: unknown[]) => unknown).apply(undefined, ctxArgs);
-      } catch (e) {
-        const message = e && typeof e === "object" && "message" in e ? String((e as Error).message) : String(e);
-        const err = Object.assign(new Error(message), { cause: e });
-        const errName = e && typeof e === "object" && "name" in e ? String((e as Error).name) : "Error";
-        if (errName !== "Error") err.name = errName;
-        throw err;
-      }
-    });
-    return crossScriptRun(out, "toClient");
-  };
-  return { call };
 }

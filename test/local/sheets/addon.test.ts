@@ -42,7 +42,12 @@ var OkrSheets = (function () {
     seen.callsAfter = calls;
     return seen;
   }
-  return { today: today, echo: echo, writeAndRead: writeAndRead, activeOrNull: activeOrNull, onOpen: onOpen, fail: fail, remember: remember, loadedAt: loadedAt };
+  function stick() {
+    var before = typeof globalThis.stuck;
+    Object.defineProperty(globalThis, "stuck", { value: 1, configurable: false });
+    return before;
+  }
+  return { today: today, echo: echo, writeAndRead: writeAndRead, activeOrNull: activeOrNull, onOpen: onOpen, fail: fail, remember: remember, stick: stick, loadedAt: loadedAt };
 })();
 function today() { return OkrSheets.today.apply(this, arguments); }
 function echo() { return OkrSheets.echo.apply(this, arguments); }
@@ -51,6 +56,7 @@ function activeOrNull() { return OkrSheets.activeOrNull.apply(this, arguments); 
 function onOpen() { return OkrSheets.onOpen.apply(this, arguments); }
 function fail() { return OkrSheets.fail.apply(this, arguments); }
 function remember() { return OkrSheets.remember.apply(this, arguments); }
+function stick() { return OkrSheets.stick.apply(this, arguments); }
 `;
 
 describe("loadAddon", () => {
@@ -70,6 +76,9 @@ describe("loadAddon", () => {
     // Another add-on of the same workbook (a workbook opened again) starts fresh too, and nothing reached the services' globals.
     expect(loadAddon(CODE, services).call("remember")).toEqual(first);
     expect((services.globals as Record<string, unknown>).leaked).toBeUndefined();
+    // A global that cannot be deleted goes too (the next execution gets a new context).
+    expect(addon.call("stick")).toBe("undefined");
+    expect(addon.call("stick")).toBe("undefined");
     expect(([] as unknown as { patched?: number }).patched).toBeUndefined();
     // What the services hold is the workbook's: a write made in one execution is read in the next.
     addon.call("writeAndRead", [["kept"]]);
