@@ -39,10 +39,10 @@ const JSON_OF = new vm.Script("JSON");
 let compiled: Compiled | null = null;
 
 /** The last bundle compiled (the test files and the CLI load one); compiling costs ~10 ms. */
-function compile(code: string): Compiled {
+function compile(code: string, globals: Record<string, unknown>): Compiled {
   if (compiled?.code === code) return compiled;
   // The bundle's top-level functions: what evaluating it adds to a global object.
-  const probe = vm.createContext({});
+  const probe = vm.createContext({ ...globals });
   const before = new Set(Object.getOwnPropertyNames(GLOBAL.runInContext(probe)));
   vm.runInContext(code, probe, { filename: "Code.js" });
   const g = GLOBAL.runInContext(probe) as Record<string, unknown>;
@@ -132,7 +132,7 @@ function accessors(get: unknown, set: unknown): object {
  * null), not by a JSON round trip.
  */
 export function loadAddon(code: string, services: AddonHost): AddonContext {
-  const { script } = compile(code);
+  const { script } = compile(code, services.globals);
   /** Realms no execution is running in. */
   const idle: Realm[] = [];
   const call = (name: string, ...args: unknown[]): unknown => {
