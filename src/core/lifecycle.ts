@@ -48,8 +48,10 @@ export function gradeBandText(band: GradeBand | "No score", sep: DecimalSeparato
   return band.split("–").map((x) => decimalText(x, sep)).join("–");
 }
 
-/** The review's title, "Mid-cycle review — <cycle>" in A1: how a roll over tells the tab is ours (server/rollOverTabs.ts). */
+/** The review's title, "Mid-cycle review — <cycle>" in A1: how the review and a roll over tell the tab is ours (server/reportTabs.ts). */
 export const REVIEW_TITLE = "Mid-cycle review";
+/** The Retrospective's title, "Retrospective — <cycle>" in A1: how closing again tells the tab is ours (server/reportTabs.ts). */
+export const RETRO_TITLE = "Retrospective";
 export const REVIEW_HEADERS = ["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Decision", "Notes"] as const;
 export const REVIEW_DECISIONS = ["keep", "adjust", "drop"] as const;
 export const RETRO_HEADERS = ["Type", "ID", "Title", "Owner", "Final score", "Grade", "Learnings", "Decision"] as const;
@@ -203,7 +205,7 @@ export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluati
   const krEv = new Map(evaluation.krs.map((k) => [k.id, k] as [string, (typeof evaluation.krs)[number]]));
   const objEv = new Map(evaluation.objectives.map((o) => [o.id, o] as [string, (typeof evaluation.objectives)[number]]));
   const rows: SummaryCell[][] = [];
-  rows.push([{ v: `Retrospective — ${tracker.settings.cycleName}`, fmt: FMT.text, style: "title" }]);
+  rows.push([{ v: `${RETRO_TITLE} — ${tracker.settings.cycleName}`, fmt: FMT.text, style: "title" }]);
   const ov = evaluation.overall;
   rows.push([
     {

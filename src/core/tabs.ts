@@ -127,6 +127,11 @@ export const SETTINGS_COMPUTED = [
   // How many cells of the ID column hold something (the header's included): the sidebar reads that many
   // rows below the header, and the table whole only if the IDs it finds there are fewer (a gap among them).
   { label: "Key result IDs (computed)", name: "KrIds", formula: "=COUNTA('Key Results'!A:A)" },
+  // The Objectives and History headers' rows, moving the same way: every operation reading those tabs takes
+  // a header that rows inserted above pushed below the rows it searches where these place it, from the
+  // Settings read it makes anyway (no call more).
+  { label: "Objective header row (computed)", name: "ObjectiveHeaderRow", formula: "=ROW('Objectives'!A1)" },
+  { label: "History header row (computed)", name: "HistoryHeaderRow", formula: "=ROW('History'!A1)" },
 ] as const;
 
 /** The label of a computed Settings row, by the name of its named range. */

@@ -4,7 +4,7 @@
 import { planImport } from "../core/importRows";
 import { TAB } from "../core/tabs";
 import { isDate, isoDate, UserError } from "./env";
-import { keyResultsFrom, objectivesFrom, placedKrHeaderRow, readKrTable, readObjectivesTable } from "./read";
+import { keyResultsFrom, objectivesFrom, placedHeaderRows, readKrTable, readObjectivesTable } from "./read";
 import { checkRepair, setUpTracker, writeOkrRows } from "./setup";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -23,9 +23,10 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string): 
   if (!source) throw new UserError(`There is no tab named "${tabName}".`);
   const tz = ss.getSpreadsheetTimeZone();
   const table = source.getDataRange().getValues().map((r) => r.map((v) => cellText(v, tz)));
-  const objT = readObjectivesTable(ss);
-  // Where Settings place the header: rows inserted above it may have pushed it below the rows searched.
-  const krT = readKrTable(ss, { headerRow: placedKrHeaderRow(ss, tz) });
+  // Where Settings place the headers: rows inserted above one may have pushed it below the rows searched.
+  const placed = placedHeaderRows(ss, tz);
+  const objT = readObjectivesTable(ss, placed.objectives);
+  const krT = readKrTable(ss, { headerRow: placed.kr });
   const existing = { objectiveIds: objectivesFrom(objT).map((o) => o.id), krIds: keyResultsFrom(krT, tz).map((k) => k.id) };
   const plan = planImport(table, existing);
   if (!plan.ok) {

@@ -8,6 +8,7 @@ import { clearOurProtections, protectSheet } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { forgetCheckpoints } from "./summaryCheckpoints";
 import { refuseForeignNamedTabs, tabNamed } from "./rollOverTabs";
+import { refuseForeignRetrospective, reviewTabToWrite } from "./reportTabs";
 import { docProps } from "./weeklyState";
 import { lifecycleSignalRows } from "../core/reportSignals";
 import { decimalSeparatorFor } from "../core/numbers";
@@ -20,12 +21,14 @@ import type { TabKey } from "./setupTabs";
 import { col, findHeaderRow, norm, readTable, str, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const ROLLED_OVER_KEY = "okr.rolledOverFrom";
 
 
-function writeLifecycleTab(ss: Spreadsheet, name: string, tab: LifecycleTab, note: string): void {
-  const sheet = freshSheet(ss, name);
+/** Writes the tab over `existing` (looked at by the caller: ours, refused otherwise), or makes it. */
+function writeLifecycleTab(ss: Spreadsheet, name: string, existing: Sheet | null, tab: LifecycleTab, note: string): void {
+  const sheet = freshSheet(ss, name, existing);
   clearOurProtections(sheet);
   const block = renderCells(sheet, tab.rows, tab.width);
   statusColours(sheet, tab.rows.length, tab.width, block);
@@ -48,13 +51,15 @@ function readLog(ss: Spreadsheet, s: SettingsRead, tz: string) {
 
 export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
   return withDocumentLock(() => {
+    // Someone's own tab named "Mid-cycle Review" is refused before anything is read or written.
+    const existing = reviewTabToWrite(ss);
     const { tz, tracker, settingsRead } = readTracker(ss);
     const asOf = asOfDate(at, tz);
     const ev = evaluateTracker(tracker, asOf);
     const sep = decimalSeparatorFor(ss.getSpreadsheetLocale()); // for the numbers inside the tab's text
     const signals = lifecycleSignalRows(tracker, readLog(ss, settingsRead, tz), ev, asOf, false, sep);
     const tab = buildReview(tracker, ev, asOf, signals, sep);
-    writeLifecycleTab(ss, TAB.review, tab, "keep, adjust or drop");
+    writeLifecycleTab(ss, TAB.review, existing, tab, "keep, adjust or drop");
     return { tab: TAB.review, rows: tab.dataRows };
   });
 }
@@ -64,8 +69,11 @@ export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: n
     const { tz, tracker, settingsRead } = readTracker(ss);
     const asOf = asOfDate(at, tz);
     const existing = ss.getSheetByName(TAB.retrospective);
+    const values = existing ? existing.getDataRange().getValues() : null;
+    // Someone's own tab named "Retrospective" is refused before anything is written.
+    if (existing && values) refuseForeignRetrospective(existing, values);
     // Closing again keeps the learnings and decisions already typed.
-    const kept = existing ? readRetroInputs(existing) : new Map<string, { learnings: unknown; decision: unknown }>();
+    const kept = existing && values ? readRetroInputs(existing, values) : new Map<string, { learnings: unknown; decision: unknown }>();
     const ev = evaluateTracker(tracker, asOf);
     const sep = decimalSeparatorFor(ss.getSpreadsheetLocale()); // for the numbers inside the tab's text
     const signals = lifecycleSignalRows(tracker, readLog(ss, settingsRead, tz), ev, asOf, true, sep);
@@ -81,15 +89,15 @@ export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: n
         if (str(prev.decision)) row[dC] = { v: str(prev.decision) };
       }
     }
-    writeLifecycleTab(ss, TAB.retrospective, tab, "retain, remove or change (for the next cycle)");
+    writeLifecycleTab(ss, TAB.retrospective, existing, tab, "retain, remove or change (for the next cycle)");
     return { tab: TAB.retrospective, rows: tab.dataRows };
   });
 }
 
-function readRetroInputs(sheet: GoogleAppsScript.Spreadsheet.Sheet): Map<string, { learnings: unknown; decision: unknown }> {
+function readRetroInputs(sheet: Sheet, values: unknown[][]): Map<string, { learnings: unknown; decision: unknown }> {
   const out = new Map<string, { learnings: unknown; decision: unknown }>();
   // A Retrospective without its header cannot be matched row by row: closing again rewrites it whole.
-  const t = retroTable(sheet);
+  const t = retroTable(sheet, values);
   if (!t) return out;
   const [typeC, idC, lC, dC] = ["Type", "ID", "Learnings", "Decision"].map((h) => col(t, h));
   for (const r of t.rows) {
@@ -108,8 +116,7 @@ const RETRO_IDENTIFYING = ["ID", "Decision"] as const;
  * per signal, 36 on the benchmark's medium tier) sit above it, so on a tracker with more than ~17 signals
  * the header lands below row 30 and a bounded search missed the tab closing had just written.
  */
-function retroTable(sheet: GoogleAppsScript.Spreadsheet.Sheet): Table | null {
-  const values = sheet.getDataRange().getValues();
+function retroTable(sheet: Sheet, values: unknown[][] = sheet.getDataRange().getValues()): Table | null {
   if (findHeaderRow(values, RETRO_IDENTIFYING, 0, Infinity) < 0) return null;
   return tableFromValues(sheet, TAB.retrospective, values, RETRO_IDENTIFYING, Infinity);
 }

@@ -10,6 +10,7 @@ import { UserError } from "./env";
 import { countedKrRows, countedRows } from "./krRow";
 import {
   computedKrHeaderRow,
+  computedObjectiveHeaderRow,
   IDENTIFYING,
   KR_WIDTH,
   keyResultsFrom,
@@ -87,12 +88,12 @@ export function readRollupTracker(ts: Spreadsheet, tz: string): Tracker {
   const objSheet = ts.getSheetByName(TAB.objectives);
   if (!objSheet) throw notATracker(ts);
   const objValues = objSheet.getDataRange().getValues().map((r) => (r.length > OBJECTIVE_WIDTH ? r.slice(0, OBJECTIVE_WIDTH) : r));
-  // A header pushed below the rows searched by rows inserted above it is taken where the computed cells
-  // place it, as the team's own add-on takes it (a check-in, the summary, the Review).
+  // A header pushed below the rows searched by rows inserted above it (Key Results, Objectives) is taken
+  // where the computed cells place it, as the team's own add-on takes it (a check-in, the summary, the Review).
   const krT =
     krRollupRows(ts, s) ??
     tableFromValues(none, TAB.keyResults, readValues(ts, wholeColumns(TAB.keyResults, KR_WIDTH), TAB.keyResults, KR_WIDTH), IDENTIFYING.keyResults, HEADER_SEARCH_ROWS, computedKrHeaderRow(s));
-  const objectives = objectivesFrom(tableFromValues(none, TAB.objectives, objValues, IDENTIFYING.objectives));
+  const objectives = objectivesFrom(tableFromValues(none, TAB.objectives, objValues, IDENTIFYING.objectives, HEADER_SEARCH_ROWS, computedObjectiveHeaderRow(s)));
   return { settings: s.settings, objectives, keyResults: keyResultsFrom(krT, tz) };
 }
 

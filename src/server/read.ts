@@ -108,21 +108,33 @@ export function computedKrHeaderRow(s: Pick<SettingsRead, "raw">): number {
 }
 
 /**
- * computedKrHeaderRow for an operation that reads no settings: 0 when the Settings tab is missing. The
- * settings are not checked, so a tracker whose settings need fixing is not refused for it (the import
- * runs Repair, which fills them in or reports them).
+ * 1-based rows of the Objectives and History headers by the computed cells (see SETTINGS_COMPUTED), 0 when
+ * missing (a tracker set up before them, until its next Repair: the first rows are searched, as before).
  */
-export function placedKrHeaderRow(ss: Spreadsheet, tz: string): number {
+export function computedObjectiveHeaderRow(s: Pick<SettingsRead, "raw"> | null): number {
+  return s ? computedRow(s.raw.get(norm(computedLabel("ObjectiveHeaderRow")))) : 0;
+}
+export function computedHistoryHeaderRow(s: Pick<SettingsRead, "raw"> | null): number {
+  return s ? computedRow(s.raw.get(norm(computedLabel("HistoryHeaderRow")))) : 0;
+}
+
+/**
+ * The Key Results and Objectives header rows by the computed cells, for an operation that reads no
+ * settings: 0 when the Settings tab is missing. The settings are not checked, so a tracker whose settings
+ * need fixing is not refused for it (the import runs Repair, which fills them in or reports them).
+ */
+export function placedHeaderRows(ss: Spreadsheet, tz: string): { kr: number; objectives: number } {
   let values: unknown[][];
   try {
     values = ss.getRange(SETTINGS_RANGE).getValues();
   } catch (e) {
     // No Settings tab ("Range not found"): Repair writes it back. Any other failure (a service error) is
     // not taken for "no header row placed", which would refuse with "delete rows above it".
-    if (!ss.getSheetByName(TAB.settings)) return 0;
+    if (!ss.getSheetByName(TAB.settings)) return { kr: 0, objectives: 0 };
     throw e;
   }
-  return computedKrHeaderRow(labelled(values, tz));
+  const s = labelled(values, tz);
+  return { kr: computedKrHeaderRow(s), objectives: computedObjectiveHeaderRow(s) };
 }
 
 function objectiveType(v: unknown): ObjectiveType {
@@ -230,8 +242,9 @@ export function checkinsFrom(t: Table, tz: string): CheckinEntry[] {
   return out;
 }
 
-export function readObjectivesTable(ss: Spreadsheet): Table {
-  return readTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH);
+/** `headerRow`: where the computed cells place the header (computedObjectiveHeaderRow), taken when below the rows searched. */
+export function readObjectivesTable(ss: Spreadsheet, headerRow = 0): Table {
+  return readTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH, headerRow);
 }
 /** `headerRow`: where the computed cells place the header (computedKrHeaderRow), taken when below the rows searched. */
 export function readKrTable(ss: Spreadsheet, opts: { bounded?: boolean; headerRow?: number } = {}): Table {

@@ -26,10 +26,12 @@ function cellValue(c: SummaryCell): unknown {
   return c.v;
 }
 
-/** Gets the tab, or creates it; an existing one is cleared, dropdowns included. */
-export function freshSheet(ss: Spreadsheet, name: string, index?: number): Sheet {
-  let sheet = ss.getSheetByName(name);
-  if (!sheet) return index === undefined ? ss.insertSheet(name) : ss.insertSheet(name, index);
+/**
+ * The tab `sheet` cleared, dropdowns included, or (null) tab `name` created. The caller finds the tab and
+ * looks at it first: a tab of that name that is someone else's is refused, not cleared (reportTabs.ts).
+ */
+export function freshSheet(ss: Spreadsheet, name: string, sheet: Sheet | null): Sheet {
+  if (!sheet) return ss.insertSheet(name);
   sheet.clear();
   // Whether Sheet.clear() removes dropdowns is not documented (docs/apps-script-fidelity.md, "to check" 9):
   // removed here, so a shorter table than last time leaves no dropdown below it. A new tab has none.

@@ -10,15 +10,13 @@ import { andList, quotedList } from "../core/plural";
 import { computedLabel, TAB } from "../core/tabs";
 import { TREND_HEADING } from "../core/trendBlock";
 import { UserError } from "./env";
-import { IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
+import { computedHistoryHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import type { NamedTab } from "./lookAlikeTabs";
+import { lacksTitle, SUMMARY_TITLE, titled } from "./reportTabs";
 import { findHeaderRow, norm, readHead } from "./table";
 import { isTrendTab } from "./trendCache";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** The start of the Weekly Summary's title in A1 (core/summaryLayout.ts: "Weekly summary — <cycle>"). */
-const SUMMARY_TITLE = "Weekly summary";
 
 /** The tab of `tabs` (every tab, read once) that getSheetByName(name) gives: names match whatever their case. */
 function named(tabs: readonly NamedTab[], name: string): NamedTab | undefined {
@@ -63,10 +61,23 @@ function logIsOurs(sheet: Sheet, s: SettingsRead): boolean {
   return holdsHeader(sheet, IDENTIFYING.checkins, LOG_WIDTH);
 }
 
-/** Whether a report tab starts with its title (A1), or is empty (a tab the add-on would write in too). */
-function titled(sheet: Sheet, title: string): boolean {
-  const a1 = sheet.getRange(1, 1).getValue();
-  return (typeof a1 === "string" && a1.indexOf(`${title} — `) === 0) || sheet.getLastRow() === 0;
+/**
+ * Whether History holds its header where the Settings computed cell (already read) places it: that row alone
+ * is read (two calls), as wherever it is (rows inserted above it move the cell's reference with it). Without
+ * the cell (a tracker set up before it), or with no header there (moved by copy and paste, someone's own rows
+ * in its place), the tab itself is looked at as a table tab is (holdsHeader): its first rows, and only then
+ * the whole tab.
+ */
+function historyIsOurs(sheet: Sheet, s: SettingsRead): boolean {
+  const row = computedHistoryHeaderRow(s);
+  if (row) {
+    try {
+      if (findHeaderRow(sheet.getRange(row, 1, 1, LOG_WIDTH).getValues(), IDENTIFYING.history) === 0) return true;
+    } catch {
+      // a tab shorter or narrower than that row: looked at below, within its size
+    }
+  }
+  return holdsHeader(sheet, IDENTIFYING.history, LOG_WIDTH);
 }
 
 interface Check {
@@ -80,11 +91,12 @@ interface Check {
 
 const CHECKS: readonly Check[] = [
   { name: TAB.checkins, fate: "archive", lacks: `no header row with ${quotedList(IDENTIFYING.checkins)}`, ours: logIsOurs },
-  { name: TAB.history, fate: "archive", lacks: `no header row with ${quotedList(IDENTIFYING.history)}`, ours: (sh) => holdsHeader(sh, IDENTIFYING.history, LOG_WIDTH) },
-  { name: TAB.review, fate: "archive", lacks: `no "${REVIEW_TITLE} — …" title in A1`, ours: (sh) => titled(sh, REVIEW_TITLE) },
-  { name: TAB.summary, fate: "delete", lacks: `no "${SUMMARY_TITLE} — …" title in A1`, ours: (sh) => titled(sh, SUMMARY_TITLE) },
-  // As the summary tells its Weekly Trend from someone's (trendCache.ts refuseForeign): the heading, or empty.
-  { name: TAB.trend, fate: "delete", lacks: `no "${TREND_HEADING}" heading in A1`, ours: (sh) => isTrendTab(sh) || sh.getLastRow() === 0 },
+  { name: TAB.history, fate: "archive", lacks: `no header row with ${quotedList(IDENTIFYING.history)}`, ours: historyIsOurs },
+  { name: TAB.review, fate: "archive", lacks: lacksTitle(REVIEW_TITLE), ours: (sh) => titled(sh, REVIEW_TITLE) },
+  { name: TAB.summary, fate: "delete", lacks: lacksTitle(SUMMARY_TITLE), ours: (sh) => titled(sh, SUMMARY_TITLE) },
+  // As the summary and Repair tell an unrecorded Weekly Trend from someone's (trendCache.ts isTrendTab): its
+  // heading over its header row, or empty.
+  { name: TAB.trend, fate: "delete", lacks: `no "${TREND_HEADING}" heading over its header row`, ours: (sh) => isTrendTab(sh) || sh.getLastRow() === 0 },
 ];
 
 /**

@@ -9,12 +9,14 @@ import { templateByName, TEMPLATE_NAMES, type TemplateName } from "../core/templ
 import { asText, UserError } from "./env";
 import { COLUMN_SPECS, type ColumnSpec } from "./layout";
 import { ALL_HEADERS, IDENTIFYING, keyResultsFrom, objectivesFrom } from "./read";
-import { recordedTrendTab } from "./trendCache";
 import { formulaRowCount, writeFormulas } from "./setupFormulas";
 import { ensureSettings } from "./setupSettings";
 import { ensureProtections, protectionPlan } from "./setupProtections";
 import { ensureConditionalFormats, ensureValidations, tableValidations } from "./setupRules";
 import { ensureTableStyle, styleHeaders, tableHeaderRow, type HeaderRow } from "./setupStyle";
+import { ensureTrendLook, trendTabForRepair } from "./trendTab";
+import { summaryTabForRepair } from "./reportTabs";
+import { recordedTabs } from "./trendCache";
 import { ensureTable, foundHeaderRow, inspect, readTrackerTabs } from "./setupTabs";
 import type { SetupOptions, SetupReport } from "./setupTypes";
 import { col, type Table } from "./table";
@@ -114,14 +116,33 @@ function sizeForCycle(summary: GoogleAppsScript.Spreadsheet.Sheet | null, krs: n
   // that needs room (docs/summary.md#history).
 }
 
+interface ReportTabs {
+  summary: GoogleAppsScript.Spreadsheet.Sheet | null;
+  trend: ReturnType<typeof trendTabForRepair>;
+}
+
+/**
+ * The Weekly Summary and the Weekly Trend when they are the add-on's (reportTabs.ts summaryTabForRepair,
+ * trendTab.ts trendTabForRepair), each looked after on its own: a Weekly Trend left after its Weekly Summary
+ * was deleted keeps its look too. A tab of either name that is someone's own is left as it is (null), not
+ * refused: Repair writes nothing in it, and the summary refuses to write over it when it is run. The
+ * summary's record, which places both without a read, is read only when there is one of them.
+ */
+function reportTabsForRepair(ss: Spreadsheet): ReportTabs {
+  const summarySheet = ss.getSheetByName(TAB.summary);
+  const trendSheet = ss.getSheetByName(TAB.trend);
+  const record = summarySheet || trendSheet ? recordedTabs() : null;
+  return { summary: summaryTabForRepair(summarySheet, record ? record.summaryId : null), trend: trendTabForRepair(trendSheet, record) };
+}
+
 /**
  * Formatting, dropdowns, conditional colours and protection of the four table tabs (and the Weekly
- * Summary's protection, when the tracker has that tab), each read once and written only where it differs
- * from what it should be.
+ * Summary's protection, and the Weekly Trend's look and protection, when the tracker has those tabs), each
+ * read once and written only where it differs from what it should be.
  */
-function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, summary: GoogleAppsScript.Spreadsheet.Sheet | null, settingsHeader: HeaderRow | null, report: SetupReport): void {
-  // The Weekly Trend's protection too, when the summary's record places the tab (trendCache.ts).
-  const trend = summary ? recordedTrendTab(ss) : null;
+function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, reports: ReportTabs, settingsHeader: HeaderRow | null, report: SetupReport): void {
+  const { summary, trend } = reports;
+  if (trend) ensureTrendLook(trend);
   const { objT, krT, logT, histT } = tabs;
   const created = new Set(report.created);
   const fresh = (t: Table) => created.has(t.name);
@@ -160,7 +181,7 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
   // History's colours cover its whole grid, so the summaries' rows are coloured until the summary grows it
   // (then the next Repair extends them: the rule no longer reaches the last row).
   ensureConditionalFormats(histT, ["Status"], null, histRows, fresh(histT));
-  ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary, trend), created);
+  ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary, trend ? trend.sheet : null), created);
 }
 
 /**
@@ -196,9 +217,14 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   const reuse = empty ? empty.sheet : null;
   const state = inspect(ss, report, empty ? empty.name : null);
   const tpl = templateName ? templateByName(templateName) : null;
-  // The computed Settings rows point at the Key Results and log headers where they were found: a reference
-  // that rows inserted above a header moved is kept, so every operation still finds the header there.
-  const headerRows = { kr: foundHeaderRow(state.keyResults, IDENTIFYING.keyResults), log: foundHeaderRow(state.checkins, IDENTIFYING.checkins) };
+  // The computed Settings rows point at the table headers where they were found: a reference that rows
+  // inserted above a header moved is kept, so every operation still finds the header there.
+  const headerRows = {
+    objectives: foundHeaderRow(state.objectives, IDENTIFYING.objectives),
+    kr: foundHeaderRow(state.keyResults, IDENTIFYING.keyResults),
+    log: foundHeaderRow(state.checkins, IDENTIFYING.checkins),
+    history: foundHeaderRow(state.history, IDENTIFYING.history),
+  };
   const settingsHeader = ensureSettings(ss, state.settings, opts, tpl, today, report, reuse, headerRows);
   const objT = ensureTable(ss, state.objectives, ALL_HEADERS.objectives, IDENTIFYING.objectives, report);
   const logT = ensureTable(ss, state.checkins, ALL_HEADERS.checkins, IDENTIFYING.checkins, report);
@@ -220,10 +246,10 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   writeFormulas(objT, krT, { report, ...before });
   // The Weekly Summary is made by the first summary (with its layout and protection), not here: a tracker
   // without one is healthy, and one that has it is sized and protected like the other tabs.
-  const summary = ss.getSheetByName(TAB.summary);
+  const reports = reportTabsForRepair(ss);
   const krs = keyResultsFrom(krT, tz);
-  sizeForCycle(summary, krs.length);
-  applyLayout(ss, { objT, krT, logT, histT }, summary, settingsHeader, report);
+  sizeForCycle(reports.summary, krs.length);
+  applyLayout(ss, { objT, krT, logT, histT }, reports, settingsHeader, report);
 
   // A new tracker opens on Key Results (made last, so already active: see above); a Repair leaves the
   // person on the tab they were looking at.

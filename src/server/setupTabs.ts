@@ -58,22 +58,26 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
   // (55,000 check-ins and a History sized for the cycle at the large tier).
   // A head with no header in it is not taken for an empty (or foreign) tab until the rows below it are seen
   // too (one more call, only then): a header pushed below row 30 by inserted rows is the tab's own.
-  const head = (name: string, width: number, ident: readonly string[]): TabState => {
+  // A header the Settings computed cells place below row 30 is read down to (the same one read).
+  const head = (name: string, width: number, ident: readonly string[], placed = 0): TabState => {
     const sheet = ss.getSheetByName(name);
     if (!sheet) return { name, sheet, values: [] };
-    const values = readHead(sheet, width);
-    if (findHeaderRow(values, ident) >= 0 || sheet.getLastRow() <= values.length) return { name, sheet, values };
+    const values = readHead(sheet, width, placed);
+    const found = findHeaderRow(values, ident) >= 0 || (placed > HEADER_SEARCH_ROWS && findHeaderRow(values, ident, placed - 1, placed) >= 0);
+    if (found || sheet.getLastRow() <= values.length) return { name, sheet, values };
     return { name, sheet, values: sheet.getDataRange().getValues().map((r) => r.slice(0, width)) };
   };
   const settings = readSettingsTab(ss);
+  const placed = (name: "ObjectiveHeaderRow" | "KrHeaderRow" | "HistoryHeaderRow") => computedRow(computedValue(settings.values, name));
+  const historyRow = placed("HistoryHeaderRow");
   const logSheet = ss.getSheetByName(TAB.checkins);
   const logHead = logSheet ? logHeadFromSettings(settings.values) : null;
   const state = {
     settings,
-    objectives: read(TAB.objectives),
-    keyResults: placedBelow(read(TAB.keyResults), IDENTIFYING.keyResults, computedRow(computedValue(settings.values, "KrHeaderRow"))),
+    objectives: placedBelow(read(TAB.objectives), IDENTIFYING.objectives, placed("ObjectiveHeaderRow")),
+    keyResults: placedBelow(read(TAB.keyResults), IDENTIFYING.keyResults, placed("KrHeaderRow")),
     checkins: logHead ? { name: TAB.checkins, sheet: logSheet, ...logHead } : head(TAB.checkins, LOG_WIDTH, IDENTIFYING.checkins),
-    history: head(TAB.history, LOG_WIDTH, IDENTIFYING.history),
+    history: placedBelow(head(TAB.history, LOG_WIDTH, IDENTIFYING.history, historyRow), IDENTIFYING.history, historyRow),
   };
   const foreign: string[] = [];
   const tooLow: string[] = [];
@@ -104,8 +108,8 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
 
 /**
  * The tab with its header row noted when none is in the rows searched but the one the Settings computed
- * cell names (below them) is a header (tableFromValues takes it there too). Only Key Results and the log
- * have such a cell; Objectives and History are placed by the search alone.
+ * cell names (below them) is a header (tableFromValues takes it there too). A tracker set up before the
+ * Objectives and History cells has them placed by the search alone until this run writes the cells.
  */
 function placedBelow(s: TabState, ident: readonly string[], row: number): TabState {
   if (!s.sheet || row <= HEADER_SEARCH_ROWS || findHeaderRow(s.values, ident) >= 0) return s;

@@ -11,15 +11,27 @@ const CHECKPOINTS = "okrSheets.summaryCheckpoints";
 const KEEP = 4;
 
 /**
- * A checkpoint as stored: with History's last row after that summary's write (what readHistory expects), the
- * first row of that week's rows (where the next summary reads from when the Trend block holds the weeks before), and
- * its cycle's start date (Settings' Start date then; none in a record written before checkpoints named it).
+ * Where a summary left History: its week, day and rows' digest, History's last row after its write (what
+ * readHistory expects), the first row of that week's rows (where the next summary reads from when the
+ * Weekly Trend holds the weeks before), and its cycle's start date (Settings' Start date then; none in a
+ * record written before checkpoints named it). Alone (no log fields), it is what a summary that read
+ * check-ins dated after its day records: its History rows are as valid a last week for the next summary's
+ * trend as any (the Weekly Trend's past weeks depend on the tab's digests, not on the log), but they do not
+ * summarise the log, so no summary reads the log from it. Kept without `lastRow`, so that code which
+ * knows only full checkpoints skips it (loadCheckpoints' filter before session 9).
  */
-export type StoredCheckpoint = Checkpoint & { historyLast?: number; historyFirst?: number; cycle?: string };
+export type HistoryPlace = Pick<Checkpoint, "week" | "asOf" | "digest"> & { historyLast?: number; historyFirst?: number; cycle?: string };
+
+/** A checkpoint as stored: where the summary left the log, and History (HistoryPlace). */
+export type StoredCheckpoint = Checkpoint & HistoryPlace;
 
 export interface CheckpointStore {
   props: GoogleAppsScript.Properties.Properties | null;
-  list: StoredCheckpoint[];
+  list: (StoredCheckpoint | HistoryPlace)[];
+}
+
+function readsLog(c: StoredCheckpoint | HistoryPlace): c is StoredCheckpoint {
+  return typeof (c as StoredCheckpoint).lastRow === "number";
 }
 
 /**
@@ -28,13 +40,18 @@ export interface CheckpointStore {
  * of the cycle before (a Monday refresh after the cycle's end), whose checkpoint would then pass for the
  * new cycle's. One without a cycle (an older record) counts for none: the next summary reads the whole log.
  */
-function ofCycle(c: StoredCheckpoint, cycleStart: string): boolean {
+function ofCycle(c: StoredCheckpoint | HistoryPlace, cycleStart: string): boolean {
   return c.cycle === cycleStart;
 }
 
-/** This cycle's checkpoints: the ones a summary may start from (core/summaryPast.ts checkpointFor). */
-export function cycleCheckpoints(store: CheckpointStore, cycleStart: string): StoredCheckpoint[] {
+/** This cycle's records of where its summaries left History (with the log, or not). */
+export function cycleCheckpoints(store: CheckpointStore, cycleStart: string): (StoredCheckpoint | HistoryPlace)[] {
   return store.list.filter((c) => ofCycle(c, cycleStart));
+}
+
+/** This cycle's checkpoints of the log: the ones a summary may read the log from (core/summaryPast.ts checkpointFor). */
+export function logCheckpoints(store: CheckpointStore, cycleStart: string): StoredCheckpoint[] {
+  return cycleCheckpoints(store, cycleStart).filter(readsLog);
 }
 
 /**
@@ -61,20 +78,21 @@ export function loadCheckpoints(): CheckpointStore {
   const text = props.getProperty(CHECKPOINTS);
   if (!text) return { props, list: [] };
   try {
-    const list = JSON.parse(text) as StoredCheckpoint[];
-    return { props, list: Array.isArray(list) ? list.filter((c) => c && typeof c.week === "number" && typeof c.lastRow === "number") : [] };
+    const list = JSON.parse(text) as (StoredCheckpoint | HistoryPlace)[];
+    const kept = (c: StoredCheckpoint | HistoryPlace) => c && typeof c.week === "number" && (readsLog(c) || typeof c.historyFirst === "number");
+    return { props, list: Array.isArray(list) ? list.filter(kept) : [] };
   } catch {
     return { props, list: [] }; // a damaged record counts as none
   }
 }
 
 /**
- * Records week `week`'s checkpoint of the cycle starting on `cycleStart` (null: forgets it, its History rows
- * no longer summarise the log), keeping this cycle's latest KEEP weeks: any other cycle's are dropped, or
- * the cycle before's weeks 10–13 would outrank this cycle's week 1 and leave the new cycle without a
- * checkpoint (every summary reading the whole log) until its week 10.
+ * Records week `week`'s checkpoint of the cycle starting on `cycleStart` (a HistoryPlace when its History
+ * rows do not summarise the log; null: forgets it), keeping this cycle's latest KEEP weeks: any other
+ * cycle's are dropped, or the cycle before's weeks 10–13 would outrank this cycle's week 1 and leave the new
+ * cycle without a checkpoint (every summary reading the whole log) until its week 10.
  */
-export function saveCheckpoint(store: CheckpointStore, week: number, cp: StoredCheckpoint | null, cycleStart: string): void {
+export function saveCheckpoint(store: CheckpointStore, week: number, cp: StoredCheckpoint | HistoryPlace | null, cycleStart: string): void {
   if (!store.props) return;
   // Written every time (even unchanged), so the summary's calls do not depend on the data.
   const list = cycleCheckpoints(store, cycleStart).filter((c) => c.week !== week);

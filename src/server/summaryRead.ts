@@ -91,9 +91,11 @@ const HISTORY_BLANK_TAIL = 800;
  * end, the base columns are read to the sheet's end instead, without asking for the last row: exact
  * whatever the record says (nothing lies below the sheet's end; blank rows are no entries), and the record
  * only decides which is cheaper. Given `from` (the first row of last week's rows, when the Weekly Trend holds
- * the weeks before), only the rows from there down are read, every column in one read.
+ * the weeks before), only the rows from there down are read, every column in one read. `headerRow`: the
+ * row the Settings computed cells place the header in (0: none); rows inserted above it may have pushed it
+ * below the rows searched, and the header region read then reaches down to it (the same one read).
  */
-export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[], expectedLast: number | null = null, from: number | null = null): HistoryRead {
+export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[], expectedLast: number | null = null, from: number | null = null, headerRow = 0): HistoryRead {
   const sheet = ss.getSheetByName(TAB.history);
   if (!sheet) {
     readTable(ss, TAB.history, IDENTIFYING.history, HEAD_WIDTH); // throws the missing-tab message
@@ -101,14 +103,15 @@ export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[], ex
   }
   const max = expectedLast === null ? 0 : sheet.getMaxRows();
   const last = expectedLast !== null && max >= expectedLast && max - expectedLast <= HISTORY_BLANK_TAIL ? max : Math.max(1, sheet.getLastRow());
+  const headRows = Math.min(last, Math.max(HEAD_ROWS, headerRow));
   let top: unknown[][];
   try {
-    top = sheet.getRange(1, 1, Math.min(last, HEAD_ROWS), HEAD_WIDTH).getValues();
+    top = sheet.getRange(1, 1, headRows, HEAD_WIDTH).getValues();
   } catch {
     // A tab narrowed by hand: a range beyond its columns is refused.
-    top = sheet.getRange(1, 1, Math.min(last, HEAD_ROWS), Math.max(1, Math.min(sheet.getMaxColumns(), HEAD_WIDTH))).getValues();
+    top = sheet.getRange(1, 1, headRows, Math.max(1, Math.min(sheet.getMaxColumns(), HEAD_WIDTH))).getValues();
   }
-  const head: Table = tableFromValues(sheet, TAB.history, top, IDENTIFYING.history);
+  const head: Table = tableFromValues(sheet, TAB.history, top, IDENTIFYING.history, HEAD_ROWS, headerRow);
   const headers = head.headers;
   const hasState = HISTORY_STATE_HEADERS.every((h) => col(head, h) >= 0);
   const first = head.headerRow + 1;

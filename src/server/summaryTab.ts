@@ -9,7 +9,9 @@ import { checkpointFor, historyDigest } from "../core/summaryPast";
 import { asText, isoDate, UserError, withDocumentLock } from "./env";
 import { columnLetter, quoteSheet } from "../core/a1";
 import {
+  computedHistoryHeaderRow,
   computedKrHeaderRow,
+  computedObjectiveHeaderRow,
   IDENTIFYING,
   keyResultsFrom,
   OBJECTIVE_WIDTH,
@@ -22,16 +24,18 @@ import {
   type SettingsRead,
 } from "./read";
 import { readHistory, readHistoryRows, readSummaryLog, summaryWeek, type HistoryRead } from "./summaryRead";
-import { cycleCheckpoints, expectedHistoryLast, loadCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
+import { expectedHistoryLast, loadCheckpoints, logCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
 import { NEW_SHEET, renderSparseReport } from "./render";
+import { DEFAULT_WIDTH } from "./layout";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
 import { readKrRows } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
 import { historyForSummary, readTrendCache, saveTrendCache } from "./trendCache";
 import { writeTrendTab } from "./trendTab";
+import { summaryTabToWrite } from "./reportTabs";
 import { parseA1 } from "./setupRules";
-import { col, readTable, tableFromValues, type Table } from "./table";
+import { col, HEADER_SEARCH_ROWS, readTable, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -48,7 +52,7 @@ export function readTracker(ss: Spreadsheet): TrackerData {
   const tz = ss.getSpreadsheetTimeZone();
   const settingsRead = readSettings(ss, tz);
   const { settings } = settingsRead;
-  const objT = readObjectivesTable(ss);
+  const objT = readObjectivesTable(ss, computedObjectiveHeaderRow(settingsRead));
   const krT = readKrTable(ss, { headerRow: computedKrHeaderRow(settingsRead) });
   return { tz, objT, krT, settingsRead, tracker: { settings, objectives: objectivesFrom(objT), keyResults: keyResultsFrom(krT, tz) } };
 }
@@ -60,12 +64,12 @@ export function asOfDate(at: string | undefined, tz: string): string {
 /**
  * A tab's table read as its data range: the rows and columns that hold something, never the blank rows a
  * grid was sized with (History is pre-sized for the cycle, and every cell moved is paid for on Google).
- * A missing tab gets readTable's message.
+ * A missing tab gets readTable's message. `knownRow`: where the Settings computed cells place the header.
  */
-function boundedTable(ss: Spreadsheet, name: string, required: readonly string[], width: number): { table: Table; sheet: GoogleAppsScript.Spreadsheet.Sheet } {
+function boundedTable(ss: Spreadsheet, name: string, required: readonly string[], width: number, knownRow: number): { table: Table; sheet: GoogleAppsScript.Spreadsheet.Sheet } {
   const sheet = ss.getSheetByName(name);
   if (!sheet) return { table: readTable(ss, name, required, width), sheet: null as never };
-  return { table: tableFromValues(sheet, name, sheet.getDataRange().getValues(), required), sheet };
+  return { table: tableFromValues(sheet, name, sheet.getDataRange().getValues(), required, HEADER_SEARCH_ROWS, knownRow), sheet };
 }
 
 function quickSettings(ss: Spreadsheet, tz: string): { settings: Tracker["settings"]; read: SettingsRead | null } {
@@ -122,32 +126,49 @@ export function createSummarySheet(ss: Spreadsheet, rows: number): GoogleAppsScr
   return sheet;
 }
 
+/** The width a Weekly Summary made before session 8 gave its columns from H, for the trend beside the report. */
+const OLD_TREND_WIDTH = 70;
+
+/**
+ * A Weekly Summary made before session 8 had 70 px columns from H to its last, for the trend and the Chart
+ * data, which have had the Weekly Trend tab since: there they squeeze Needs attention's last three columns
+ * (Latest comment, Blockers, Next step) and move the charts left. They get Sheets' 100 px, as a tab made
+ * now has, when H still has the old width (a width set by hand is kept). Checked once per tracker: the
+ * Weekly Trend's record then says so (trendCache.ts), so an ordinary week makes no call for it.
+ */
+function widenOldSummary(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  if (sheet.getColumnWidth(8) !== OLD_TREND_WIDTH) return;
+  sheet.setColumnWidths(8, sheet.getMaxColumns() - 7, DEFAULT_WIDTH);
+}
+
 /**
  * Generates the Weekly Summary and writes the week's History rows. The number of service calls does not
  * depend on the tracker's size: one read per source tab, a fixed set of batched writes, one call per look
  * formatted (test/server/summary.test.ts; the charts and History's Score format only when they change,
  * which the Chart data's place fixed for the cycle makes rare, the status rules every time since clear()
  * removes them; layout, widths and protection are set once, by the first generation, which makes the
- * tabs). An ordinary week reads the trend's past weeks from the Weekly Trend tab and writes its own week's
+ * tabs, and an older tab's widths once: widenOldSummary). An ordinary week reads the trend's past weeks from the Weekly Trend tab and writes its own week's
  * column there (trendCache.ts, trendTab.ts); any other rewrites that tab whole from History.
  */
 export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   return withDocumentLock(() => {
     const tz = ss.getSpreadsheetTimeZone();
     const { settings, read: settingsRead } = quickSettings(ss, tz);
-    const objT = boundedTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH).table;
+    const objT = boundedTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH, computedObjectiveHeaderRow(settingsRead)).table;
     const krT = keyResultRows(ss, settingsRead);
     const tracker: Tracker = { settings, objectives: objectivesFrom(objT), keyResults: keyResultsFrom(krT, tz) };
     const asOf = asOfDate(at, tz);
     const week = summaryWeek(settings, asOf);
     // History's state columns are read for last week (its confidence) and the checkpoint the log is read from.
     const checkpoints = loadCheckpoints();
-    const best = checkpointFor(cycleCheckpoints(checkpoints, settings.startDate), settings, asOf);
+    const best = checkpointFor(logCheckpoints(checkpoints, settings.startDate), settings, asOf);
     // The trend's past weeks from the Weekly Trend tab when it holds them as written: then History is read
     // only from last week's first row (recorded by its checkpoint) down, not every past week's rows.
     const trendSheet = ss.getSheetByName(TAB.trend);
     const cache = readTrendCache(checkpoints.props, trendSheet, tracker, week);
-    const { hist, pastValues } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, expectedHistoryLast(checkpoints, settings.startDate));
+    // Someone's own tab named "Weekly Summary" is refused before anything is written (reportTabs.ts).
+    const own = summaryTabToWrite(ss, cache.record ? cache.record.summarySheetId : undefined);
+    const { hist, pastValues } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, expectedHistoryLast(checkpoints, settings.startDate), computedHistoryHeaderRow(settingsRead));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     // Numbers inside the summary's text (and the digest's) take the locale's decimal separator: one call.
@@ -155,28 +176,28 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, decimalSeparator, pastValues });
 
     const report = { row: 1, column: 1, width: model.width, rows: model.rows };
-    let sheet = ss.getSheetByName(TAB.summary);
+    let sheet = own.sheet;
     if (!sheet) sheet = createSummarySheet(ss, report.rows.length);
-    else sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created; removes the status rules
+    else {
+      sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created; removes the status rules
+      // Once per tracker (recorded by saveTrendCache below); a run without document properties could not record it.
+      if (cache.props && !(cache.record && cache.record.summaryWidths)) widenOldSummary(sheet);
+    }
     renderSparseReport(sheet, report);
     setStatusColours(sheet); // clear() removed them
     // The whole trend when the tab does not hold the past weeks as written; else this week's column.
     const trend = writeTrendTab(ss, trendSheet, model.block, model.week, model.weeks, !pastValues);
     updateSummaryCharts(sheet, trend.sheet, model.charts);
-    saveTrendCache(cache, trend.sheet, tracker, model.block, model.week, trend.whole);
+    saveTrendCache(cache, trend.sheet, tracker, model.block, model.week, trend.whole, own.id ?? sheet.getSheetId());
 
     const written = writeHistory(ss, hist, model, tz);
     ensureHistoryScoreFormat(hist.sheet, hist.headerRow + 1, col({ headers: hist.headers }, "Score") + 1, checkpoints.props);
-    // The week's History rows summarise the log read when every row read is dated on or before the summary's day.
-    const complete = hist.hasState && (log.maxDate === null || log.maxDate <= asOf);
-    saveCheckpoint(
-      checkpoints,
-      model.week,
-      complete
-        ? { week: model.week, asOf, lastRow: log.lastRow, rowKey: log.rowKey, maxDate: log.maxDate, headerRow: log.headerRow, digest: historyDigest(model.historyRows), historyLast: written.last, historyFirst: written.first }
-        : null,
-      settings.startDate,
-    );
+    // The week's History rows summarise the log read when every row read is dated on or before the summary's
+    // day; otherwise only where they are is recorded (next week's trend reads History from there).
+    const complete = log.maxDate === null || log.maxDate <= asOf;
+    const place = { week: model.week, asOf, digest: historyDigest(model.historyRows), historyLast: written.last, historyFirst: written.first };
+    const logPart = { lastRow: log.lastRow, rowKey: log.rowKey, maxDate: log.maxDate, headerRow: log.headerRow };
+    saveCheckpoint(checkpoints, model.week, !hist.hasState ? null : complete ? { ...place, ...logPart } : place, settings.startDate);
     writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs);
     return model;
   });

@@ -76,9 +76,12 @@ export function readTableBounded(ss: Spreadsheet, name: string, required: readon
   return tableFromValues(sheet, name, values, required, HEADER_SEARCH_ROWS, knownRow);
 }
 
-/** The first rows of a tab, as far down as a header is looked for; `width` columns (every one when absent), fewer when the tab has fewer. */
-export function readHead(sheet: Sheet, width = Infinity): unknown[][] {
-  const rows = Math.min(HEADER_SEARCH_ROWS, sheet.getMaxRows());
+/**
+ * The first rows of a tab, as far down as a header is looked for (to row `placed` when that is further: where
+ * the Settings computed cells place it); `width` columns (every one when absent), fewer when the tab has fewer.
+ */
+export function readHead(sheet: Sheet, width = Infinity, placed = 0): unknown[][] {
+  const rows = Math.min(Math.max(HEADER_SEARCH_ROWS, placed), sheet.getMaxRows());
   const cols = Math.min(width, sheet.getMaxColumns());
   return sheet.getRange(1, 1, rows, cols).getValues();
 }

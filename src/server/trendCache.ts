@@ -9,7 +9,7 @@ import { historyDigest } from "../core/summaryPast";
 import { lastWeeksColumn, TREND_HEADING, trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock } from "../core/trendBlock";
 import { TAB } from "../core/tabs";
 import { UserError } from "./env";
-import { cycleCheckpoints, type CheckpointStore, type StoredCheckpoint } from "./summaryCheckpoints";
+import { cycleCheckpoints, type CheckpointStore, type HistoryPlace, type StoredCheckpoint } from "./summaryCheckpoints";
 import { readHistory, type HistoryRead } from "./summaryRead";
 import { docProps } from "./weeklyState";
 
@@ -30,9 +30,20 @@ interface TrendRecord {
   lastRow: number;
   /** Per week written: the digest of its column from the first KR row to the block's last row. */
   digests: Record<string, string>;
+  /** The cycle's weeks the tab is laid out for (Repair gives their columns their width); none before session 9. */
+  weeks?: number;
+  /**
+   * The Weekly Summary's columns from H have their width since session 8 (Sheets' 100 px; a tab made before
+   * had 70 px there for the trend: summaryTab.ts widenOldSummary). Kept here, in a property every summary
+   * reads and writes anyway, so that the check costs a call once. Absent before session 9.
+   */
+  summaryWidths?: boolean;
+  /** The Weekly Summary's sheet ID: a tab of that name with another is looked at before it is cleared (reportTabs.ts). */
+  summarySheetId?: number;
 }
 
 export interface TrendCache {
+  /** The document properties (null in a run without them: nothing is recorded). */
   props: Properties | null;
   record: TrendRecord | null;
   /** The past weeks' values read from the block (SummaryInput.pastValues), when the block holds them all. */
@@ -53,9 +64,9 @@ function load(props: Properties | null): TrendRecord | null {
 
 /**
  * A tab named like the Weekly Trend that the record does not place is ours only if it starts with the
- * trend's heading (an add-on's tab after a run that kept no record, e.g. a trigger run without document
- * properties) or is empty (no cell at all, not only A1); anything else is someone's own tab, which the
- * summary must not clear: refused before anything is written.
+ * trend's heading and header row (isTrendTab: an add-on's tab after a run that kept no record, e.g. a trigger
+ * run without document properties) or is empty (no cell at all, not only A1); anything else is someone's own
+ * tab, which the summary must not clear: refused before anything is written.
  */
 function refuseForeign(sheet: Sheet): void {
   if (isTrendTab(sheet) || sheet.getLastRow() === 0) return;
@@ -97,7 +108,7 @@ export function readTrendCache(props: Properties | null, sheet: Sheet | null, tr
 }
 
 /** Whether week `c.week`'s rows are where and as that summary wrote them (their first row, their digest). */
-function holds(hist: HistoryRead, c: StoredCheckpoint): boolean {
+function holds(hist: HistoryRead, c: HistoryPlace): boolean {
   const rows = hist.entries.filter((e) => e.week === c.week);
   return rows.length > 0 && rows[0].row === c.historyFirst && historyDigest(rows) === c.digest;
 }
@@ -107,18 +118,20 @@ function holds(hist: HistoryRead, c: StoredCheckpoint): boolean {
  * only its rows from last week's first row down (or from the first row of the checkpoint the log is read
  * from, when that is older, as with a fortnightly period), and only if those rows are the ones the
  * summaries wrote (first row and digest): rows cleared, moved or edited by hand since, and History is read
- * whole and the Weekly Trend rewritten whole, as the first summary does.
+ * whole and the Weekly Trend rewritten whole, as the first summary does. `headerRow`: where the Settings
+ * computed cells place History's header (readHistory).
  */
 export function historyForSummary(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tz: string, cache: TrendCache, store: CheckpointStore, cycle: string,
-  week: number, best: StoredCheckpoint | null, expectedLast: number | null,
+  week: number, best: StoredCheckpoint | null, expectedLast: number | null, headerRow = 0,
 ): { hist: HistoryRead; pastValues?: Map<string, number | null> } {
   const wide = [week - 1].concat(best ? [best.week] : []);
+  // Last week's place in History, whether or not its summary's check-ins summarise the log (HistoryPlace).
   const last = cache.pastValues ? cycleCheckpoints(store, cycle).find((c) => c.week === week - 1) : undefined;
-  const used = last && best && best.week < last.week ? [last, best] : last ? [last] : [];
+  const used: HistoryPlace[] = last && best && best.week < last.week ? [last, best] : last ? [last] : [];
   if (used.length && used.every((c) => typeof c.historyFirst === "number")) {
     const from = Math.min(...used.map((c) => c.historyFirst as number));
-    const hist = readHistory(ss, tz, wide, expectedLast, from);
+    const hist = readHistory(ss, tz, wide, expectedLast, from, headerRow);
     if (hist.from === undefined) return { hist }; // History was read whole after all (it ends above `from`)
     // The row above them is of an earlier week: History was not sorted to put later weeks above (whose rows
     // the write would then not find, and duplicate). It is left out of what the summary uses: a week before
@@ -129,34 +142,57 @@ export function historyForSummary(
       return { hist: { ...hist, entries: hist.entries.filter((e) => e.row >= from) }, pastValues: cache.pastValues! };
     }
   }
-  return { hist: readHistory(ss, tz, wide, expectedLast) };
+  return { hist: readHistory(ss, tz, wide, expectedLast, null, headerRow) };
 }
 
 /**
  * Records the block as this generation left it: all weeks 1..week when it was rewritten whole, else the
- * record's weeks and this one. Written every time, so the summary's calls do not depend on the data.
+ * record's weeks and this one (and that the Weekly Summary's widths are checked: the summary has seen to them
+ * before). Written every time, so the summary's calls do not depend on the data.
  */
-export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker, block: TrendBlock, week: number, whole: boolean): void {
+export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker, block: TrendBlock, week: number, whole: boolean, summarySheetId: number): void {
   if (!cache.props) return;
   const digests: Record<string, string> = whole || !cache.record ? {} : { ...cache.record.digests };
   for (let w = whole ? 1 : week; w <= week; w++) digests[String(w)] = weekDigest(weekValues(block, w));
   const lastRow = block.row + block.rows.length - 1;
-  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, lastRow, digests };
+  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, lastRow, digests, weeks: tracker.settings.weeks, summaryWidths: true, summarySheetId };
   cache.props.setProperty(KEY, JSON.stringify(record));
 }
 
-/**
- * The Weekly Trend tab when the record places it: Repair restores its protection as the Weekly Summary's
- * (someone's own tab of that name, or one the record does not place, is left as it is). Three cheap calls.
- */
-export function recordedTrendTab(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Sheet | null {
-  const sheet = ss.getSheetByName(TAB.trend);
-  if (!sheet) return null;
-  const record = load(docProps());
-  return record && record.sheetId === sheet.getSheetId() ? sheet : null;
+/** What the summary's record says of the tabs it wrote: Repair's way of knowing its report tabs without reading them. */
+export interface RecordedTabs {
+  /** The Weekly Trend's sheet ID. */
+  trendId: number;
+  /** The cycle's weeks the Weekly Trend is laid out for; 0 in a record written before it said. */
+  weeks: number;
+  /** The Weekly Summary's sheet ID; null in a record written before it said. */
+  summaryId: number | null;
 }
 
-/** Whether a tab named like the Weekly Trend is the add-on's (its heading in A1): a roll over deletes only that one. */
+/** The record's tabs (null: no record, or a run without document properties). Two cheap calls. */
+export function recordedTabs(): RecordedTabs | null {
+  const record = load(docProps());
+  if (!record) return null;
+  const weeks = typeof record.weeks === "number" && Number.isInteger(record.weeks) && record.weeks > 0 ? record.weeks : 0;
+  return { trendId: record.sheetId, weeks, summaryId: typeof record.summarySheetId === "number" ? record.summarySheetId : null };
+}
+
+/**
+ * Whether a Weekly Trend's first two rows are the add-on's: the trend's heading, then its header row's ID, Key
+ * result and Week 1 (a cycle has one week at least). The one rule by which the summary, Repair and the roll
+ * over tell an unrecorded Weekly Trend from someone's own tab of that name: a heading alone may head
+ * someone's copy, which the summary would clear and the roll over delete.
+ */
+export function isTrendHead(rows: readonly (readonly unknown[])[]): boolean {
+  const [first, header] = rows;
+  return !!first && !!header && first[0] === TREND_HEADING && header[0] === "ID" && header[1] === "Key result" && header[weekColumn(1) - 1] === "Week 1";
+}
+
+/** isTrendHead of the tab's A1:C2 (one read); a tab too small for it is not the add-on's. */
 export function isTrendTab(sheet: Sheet): boolean {
-  return sheet.getRange(1, 1).getValue() === TREND_HEADING;
+  try {
+    return isTrendHead(sheet.getRange(1, 1, 2, weekColumn(1)).getValues());
+  } catch {
+    return false; // fewer than 2 rows or 3 columns: the range is refused, and ours has more
+  }
 }

@@ -6,9 +6,17 @@ import { TAB } from "../core/tabs";
 import { weekColumn, weekSlices, type TrendBlock } from "../core/trendBlock";
 import { NEW_SHEET, rangeFromA1Growing, valuesOf } from "./render";
 import { formatSparse } from "./renderSparse";
+import { ensureWidths } from "./setupStyle";
+import { isTrendHead, type RecordedTabs } from "./trendCache";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/**
+ * The tab's lasting look: its heading and header rows frozen, the key result's text 240 px and the weeks 70 px
+ * (ID, Trend and Last weeks keep Sheets' 100 px; the text flows over the blank cells right of it).
+ */
+const LOOK = { frozenRows: 2, keyResultWidth: 240, weekWidth: 70 };
 
 /**
  * The tab beside the Weekly Summary, with its lasting look (frozen heading and header, widths, warning-only
@@ -17,17 +25,15 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
  */
 function createTrendSheet(ss: Spreadsheet, rows: number, columns: number, weeks: number): Sheet {
   const sheet = ss.insertSheet(TAB.trend, 1);
-  sheet.setFrozenRows(2);
-  // The key result's text, then the weeks at 70 px (ID and the text trend keep Sheets' 100 px; the text
-  // flows over the blank cells right of it).
-  sheet.setColumnWidth(2, 240);
+  sheet.setFrozenRows(LOOK.frozenRows);
+  sheet.setColumnWidth(2, LOOK.keyResultWidth);
   const lastWeek = weekColumn(weeks);
-  if (weeks > 0) sheet.setColumnWidths(3, Math.min(lastWeek, NEW_SHEET.columns) - 2, 70);
+  if (weeks > 0) sheet.setColumnWidths(weekColumn(1), Math.min(lastWeek, NEW_SHEET.columns) - 2, LOOK.weekWidth);
   const p = sheet.protect();
   if (p.canEdit()) p.setWarningOnly(true);
   if (columns > NEW_SHEET.columns) {
     sheet.insertColumnsAfter(NEW_SHEET.columns, columns - NEW_SHEET.columns);
-    if (lastWeek > NEW_SHEET.columns) sheet.setColumnWidths(NEW_SHEET.columns + 1, lastWeek - NEW_SHEET.columns, 70);
+    if (lastWeek > NEW_SHEET.columns) sheet.setColumnWidths(NEW_SHEET.columns + 1, lastWeek - NEW_SHEET.columns, LOOK.weekWidth);
   }
   if (rows > NEW_SHEET.rows) sheet.insertRowsAfter(NEW_SHEET.rows, rows - NEW_SHEET.rows);
   return sheet;
@@ -58,4 +64,44 @@ export function writeTrendTab(ss: Spreadsheet, sheet: Sheet | null, block: Trend
   }
   formatSparse(sheet, block, { formats: [], blankFormats: { "0.00": ahead } });
   return { sheet, whole: true };
+}
+
+/**
+ * The Weekly Trend tab Repair looks after, with its cycle's weeks: the add-on's when the summary's record
+ * places it (the weeks from the record: two cheap calls), or else when its first two rows are the trend's
+ * heading and header (trendCache.ts isTrendHead, the rule the summary and the roll over use too; the weeks
+ * counted there: one read), as a trigger run without document properties leaves it unrecorded. Someone's own
+ * tab of that name is neither, and is left as it is. Looked at whether or not there is a Weekly Summary: the
+ * summary after one was deleted makes it again but, the Weekly Trend's record still holding, writes only its
+ * week's column there, so the Weekly Trend's look is Repair's to restore.
+ */
+export function trendTabForRepair(sheet: Sheet | null, record: RecordedTabs | null): { sheet: Sheet; weeks: number; columns: number } | null {
+  if (!sheet) return null;
+  const recorded = record && record.trendId === sheet.getSheetId() ? record.weeks : null;
+  const columns = sheet.getMaxColumns();
+  if (recorded) return { sheet, weeks: recorded, columns };
+  let head: unknown[][];
+  try {
+    head = sheet.getRange(1, 1, 2, columns).getValues();
+  } catch {
+    // A tab of one row, recorded or not, has not the trend's layout to look after: the next summary, finding
+    // the block's rows gone, rewrites it whole.
+    return null;
+  }
+  let weeks = 0;
+  while (weekColumn(weeks + 1) <= columns && head[1][weekColumn(weeks + 1) - 1] === `Week ${weeks + 1}`) weeks++;
+  return isTrendHead(head) || recorded === 0 ? { sheet, weeks, columns } : null;
+}
+
+/**
+ * Repair's part of the tab's look: its frozen rows and the widths createTrendSheet gave the key result and
+ * each week its header row has (within the tab's columns), read and written only where they differ, so a
+ * healthy tab costs reads only (the frozen rows and one width per column: cheap calls).
+ */
+export function ensureTrendLook(tab: { sheet: Sheet; weeks: number; columns: number }): void {
+  const { sheet, weeks, columns } = tab;
+  if (sheet.getFrozenRows() !== LOOK.frozenRows) sheet.setFrozenRows(LOOK.frozenRows);
+  const wanted: [number, number][] = [[2, LOOK.keyResultWidth]];
+  for (let w = 1; w <= weeks && weekColumn(w) <= columns; w++) wanted.push([weekColumn(w), LOOK.weekWidth]);
+  ensureWidths(sheet, wanted, false);
 }

@@ -5,6 +5,7 @@ import { expect } from "../support/expect";
 import { addDays } from "../../src/core/dates";
 import { callAddon, newTracker, requestId, rowsOf, setToday, setSetting, ss } from "../support/tracker";
 import type { Workbook } from "../../src/local/runtime";
+import { borrow, everything } from "../support/hostile";
 
 const ADMIN = "ops.lead@example.com"; // the operations template's admin
 const QUALITY = "quality.lead@example.com"; // owns O2.KR1 (decrease 6.5 → 3) and O2.KR2 (stay_above 92)
@@ -158,7 +159,8 @@ describe("bad input is refused clearly and writes nothing", () => {
   ];
   for (const [name, fields, field] of cases) {
     it(name, () => {
-      const wb = tracker();
+      // tracker() as hostile.ts makes it (QUALITY, today 2026-01-20), lent: a refusal leaves it as it was.
+      const { wb, giveBack } = borrow("tracker", QUALITY);
       const before = state(wb);
       const r = checkin(wb, fields);
       expect(r.ok).toBe(false);
@@ -168,6 +170,7 @@ describe("bad input is refused clearly and writes nothing", () => {
       expect(r.fieldErrors?.[field]).toBeTruthy();
       expect(r.fieldErrors[field]).not.toMatch(/^Invalid input$/);
       expect(state(wb)).toBe(before);
+      giveBack(everything(wb));
     });
   }
 

@@ -9,7 +9,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { AddonEntry, Workbook } from "../../src/local/runtime";
 import { callAddon, callAddonRaw, rowsOf, setSetting } from "../support/tracker";
-import { ADMIN, everything, expectHumanMessage, expectRefusal, good, QUALITY, TODAY, workbook, type State } from "../support/hostile";
+import { ADMIN, borrow, everything, expectHumanMessage, expectRefusal, good, QUALITY, TODAY, workbook, type State } from "../support/hostile";
 
 // ---------------------------------------------------------------------------------------------------
 // 3. Action entry points (src/server/actions.ts)
@@ -101,21 +101,24 @@ const ACTION_REFUSALS: [AddonEntry, string, unknown, RegExp, State?][] = [
 ];
 
 describe("action entry points refuse hostile options with a message naming the option, and write nothing", () => {
+  // The workbooks are lent (borrow): a refusal leaves them as they were, which each test checks.
   it.each(ACTION_REFUSALS)("%s: %s", (...[fn, _name, opts, pattern, state]) => {
-    const wb = workbook(state ?? "tracker", ADMIN);
-    const before = everything(wb);
+    const { wb, before, giveBack } = borrow(state ?? "tracker", ADMIN);
     const r = callAddonRaw(wb, fn, opts);
     expectRefusal(r, pattern);
-    expect(everything(wb)).toBe(before);
+    const after = everything(wb);
+    expect(after).toBe(before);
+    giveBack(after);
   });
 
   it("the message lists at most five unknown options and says how many more", () => {
-    const wb = workbook("tracker", ADMIN);
-    const before = everything(wb);
+    const { wb, before, giveBack } = borrow("tracker", ADMIN);
     const opts = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`k${i}`, i]));
     const r = callAddon(wb, "generateWeeklySummary", opts);
     expectRefusal(r, /Unknown options "k0", "k1", "k2", "k3", "k4" and 3 more: it accepts "at"\./);
-    expect(everything(wb)).toBe(before);
+    const after = everything(wb);
+    expect(after).toBe(before);
+    giveBack(after);
   });
 
   it("controls: the same entry points accept good options", () => {
@@ -170,24 +173,27 @@ const MENU_CASES: [AddonEntry, string, Answer[], State, RegExp | null, number][]
 
 describe("menu items: cancelled or garbage prompt answers give a clear alert and write nothing", () => {
   it.each(MENU_CASES)("%s: %s", (...[fn, _name, answers, state, alert, questions]) => {
-    const wb = workbook(state, ADMIN);
+    const { wb, before, giveBack } = borrow(state, ADMIN);
     const ui = wb.services.ui;
     ui.alerts.length = 0;
     ui.toasts.length = 0;
-    const before = everything(wb);
     ui.respond(...answers);
     callAddonRaw(wb, fn);
-    expect(everything(wb)).toBe(before);
+    const after = everything(wb);
+    expect(after).toBe(before);
     expect(ui.toasts).toEqual([]);
     if (alert === null) {
       expect(ui.alerts).toHaveLength(questions);
-      return;
+    } else {
+      expect(ui.alerts).toHaveLength(questions + 1);
+      const last = ui.alerts[questions];
+      expect(last.kind).toBe("alert");
+      expectHumanMessage(last.prompt);
+      expect(last.prompt).toMatch(alert);
     }
-    expect(ui.alerts).toHaveLength(questions + 1);
-    const last = ui.alerts[questions];
-    expect(last.kind).toBe("alert");
-    expectHumanMessage(last.prompt);
-    expect(last.prompt).toMatch(alert);
+    // The alerts were this test's (all checked above); the next borrower starts without them.
+    ui.alerts.length = 0;
+    giveBack(after);
   });
 });
 

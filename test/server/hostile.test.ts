@@ -8,7 +8,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { MAX_TEXT } from "../../src/core/limits";
 import { callAddon, rowsOf, setToday, ss } from "../support/tracker";
-import { ADMIN, DISPATCH, everything, expectRefusal, good, QUALITY, workbook } from "../support/hostile";
+import { ADMIN, borrow, DISPATCH, everything, expectRefusal, good, QUALITY, workbook } from "../support/hostile";
 
 // ---------------------------------------------------------------------------------------------------
 // 1. submitCheckin (the sidebar's payload)
@@ -85,13 +85,15 @@ const CHECKIN_REFUSALS: [string, () => unknown, RegExp, string?][] = [
 
 describe("submitCheckin refuses hostile payloads and writes nothing", () => {
   // Rest parameters: a row shorter than the parameter list would otherwise make Jest pass `done` and wait for it.
+  // The workbooks are lent (borrow): a refusal leaves them as they were, which each test checks.
   it.each(CHECKIN_REFUSALS)("%s", (...[_name, payload, pattern, field]) => {
-    const wb = workbook();
-    const before = everything(wb);
+    const { wb, before, giveBack } = borrow();
     const r = callAddon(wb, "submitCheckin", payload());
     expectRefusal(r, pattern);
     if (field) expect(r.fieldErrors?.[field], `fieldErrors.${field}`).toMatch(pattern);
-    expect(everything(wb)).toBe(before);
+    const after = everything(wb);
+    expect(after).toBe(before);
+    giveBack(after);
   });
 
   it.each(["2026-01-04", "2026-04-06", "2027-01-01", "2025-12-31"])("today %s is outside the cycle", (day) => {
@@ -176,12 +178,13 @@ const SIDEBAR_REFUSALS: [string, unknown][] = [
 
 describe("getSidebarData refuses wrong types and unknown fields", () => {
   it.each(SIDEBAR_REFUSALS)("%s", (...[_name, payload]) => {
-    const wb = workbook();
-    const before = everything(wb);
+    const { wb, before, giveBack } = borrow();
     const r = callAddon(wb, "getSidebarData", payload);
     expectRefusal(r, /does not understand \((it is not an object|unknown field "[a-z]+"|"as" has the wrong type or length)\)\. Reload/);
     expect(r.krs).toBeUndefined();
-    expect(everything(wb)).toBe(before);
+    const after = everything(wb);
+    expect(after).toBe(before);
+    giveBack(after);
   });
 
   it("control: no payload and {} are accepted", () => {

@@ -160,6 +160,31 @@ describe("Refresh portfolio reads each team tracker with bounded reads", () => {
     ]);
   });
 
+  it("a team, and the company tracker, whose Objectives header rows inserted above pushed to row 36 roll up as before, where their Settings place it", () => {
+    const one = refresh([team()]);
+    const pushed = (s: Spreadsheet) => s.getSheetByName("Objectives")!.insertRowsBefore(1, 35);
+    // It was "Its tracker needs fixing: The "Objectives" tab's header row is row 36; …".
+    const moved = refresh([edit(team(), pushed)]);
+    expect(readColumn(moved.values)).toEqual(["Yes"]);
+    expect(moved.values).toEqual(one.values);
+    expect(moved.history).toEqual(one.history);
+    expect(moved.counts.serviceCalls).toBe(one.counts.serviceCalls);
+    // The company tracker's own Objectives (its company objectives) are read the same way.
+    const company2 = refresh([team()], edit(company(), pushed));
+    expect(company2.values).toEqual(one.values);
+    expect(company2.counts.serviceCalls).toBe(one.counts.serviceCalls);
+    // Copied there instead (Settings no longer place it): named with its row, as the team's add-on says.
+    const copied = edit(team(), (s) => {
+      const obj = s.getSheetByName("Objectives")!;
+      const width = obj.getLastColumn();
+      obj.getRange(36, 1, 1, width).setValues(obj.getRange(1, 1, 1, width).getValues());
+      obj.getRange(1, 1, 1, width).clearContent();
+    });
+    expect(readColumn(refresh([copied]).values)).toEqual([
+      'Its tracker needs fixing: The "Objectives" tab\'s header row is row 36; the add-on looks for it in the first 30 rows only. Delete rows above it so that it is in row 30 or above.',
+    ]);
+  });
+
   it("a team whose tabs are renamed or damaged gets the same message as before", () => {
     const renamed = edit(team(), (s) => s.getSheetByName("Key Results")!.setName("KRs"));
     const noObjectives = edit(team(), (s) => s.getSheetByName("Objectives")!.setName("Goals"));

@@ -3,7 +3,7 @@
 // weeks) nor say where the new History ends, even when the new start is backdated before their summaries.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { cycleCheckpoints, expectedHistoryLast, saveCheckpoint, type CheckpointStore, type StoredCheckpoint } from "../../src/server/summaryCheckpoints";
+import { cycleCheckpoints, expectedHistoryLast, logCheckpoints, saveCheckpoint, type CheckpointStore, type HistoryPlace, type StoredCheckpoint } from "../../src/server/summaryCheckpoints";
 
 const KEY = "okrSheets.summaryCheckpoints";
 
@@ -58,6 +58,21 @@ describe("summary checkpoints across a roll over", () => {
     expect(JSON.parse(stored[KEY])).toEqual([{ ...cp(2, "2026-04-12", 420, BACKDATED) }]);
     // A record written before checkpoints named their cycle counts for none (one whole-log read).
     expect(cycleCheckpoints({ props: null, list: [cp(2, "2026-04-12", 420, undefined)] }, BACKDATED)).toEqual([]);
+  });
+
+  it("keeps where History's rows are for a summary that saw check-ins after its day, but never reads the log from it", () => {
+    // Week 2's summary read a check-in dated after its day: its History rows do not summarise the log.
+    const place: HistoryPlace = { week: 2, asOf: "2026-04-15", digest: "d", historyFirst: 16, historyLast: 22 };
+    const { props, stored } = fakeProps();
+    saveCheckpoint({ props, list: [cp(1, "2026-04-12", 15)] }, 2, place, NEW_START);
+    const list = JSON.parse(stored[KEY]) as (StoredCheckpoint | HistoryPlace)[];
+    expect(list.map((c) => c.week)).toEqual([1, 2]);
+    // Stored without the log's fields, so code that knows only full checkpoints skips it.
+    expect("lastRow" in list[1]).toBe(false);
+    const store: CheckpointStore = { props: null, list };
+    expect(cycleCheckpoints(store, NEW_START).map((c) => c.week)).toEqual([1, 2]);
+    expect(logCheckpoints(store, NEW_START).map((c) => c.week)).toEqual([1]);
+    expect(expectedHistoryLast(store, NEW_START)).toBe(22);
   });
 
   it("keeps the latest four weeks within a cycle", () => {

@@ -120,6 +120,23 @@ function run(weeks: Week[], logAtSheetEnd = false): Outcome {
   return out;
 }
 
+/**
+ * Week 1 summarised as of its Thursday, after a check-in dated its Saturday (the clock set ahead, as
+ * `okr-sheets checkin --at` does): that summary saw a check-in after its day, so its History rows do not
+ * summarise the log and it leaves no checkpoint to read the log from. Then two ordinary weeks.
+ */
+const WEEK1_SAW_LATER: Week[] = [
+  {
+    checkins: [
+      { day: 1, kr: 0, value: 1, conf: 7, blocker: 0, lateBy: 0, correct: false },
+      { day: 5, kr: 1, value: 2, conf: 5, blocker: 2, lateBy: 0, correct: false },
+    ],
+    back: 3,
+    again: false,
+  },
+  ...ORDINARY.slice(1),
+];
+
 describe("the add-on's incremental summary equals the whole log's", () => {
   it("for generated check-ins (late, corrected, repeated) and summaries, Weekly Summary, Weekly Trend and History alike", () => {
     let fewer = 0;
@@ -137,5 +154,16 @@ describe("the add-on's incremental summary equals the whole log's", () => {
     // Worth something only if checkpoints were actually used (the examples' weeks 2 and 3, twice).
     expect(fewer, "summaries that read the log from a checkpoint").toBeGreaterThanOrEqual(4);
     expect(fromTrend, "summaries that found the Weekly Trend's record").toBeGreaterThanOrEqual(4);
+  });
+
+  it("after a week 1 summary that saw check-ins dated after its day: week 2 writes only its own week's column, as the whole rewrite would", () => {
+    // Week 1 leaves no checkpoint of the log (week 2 reads the whole log), but the Weekly Trend's record and
+    // where week 1's History rows are: weeks 2 and 3 each write only their own column, and equal the whole
+    // rewrite (run compares every summary with it).
+    for (const logAtSheetEnd of [false, true]) {
+      const o = run(WEEK1_SAW_LATER, logAtSheetEnd);
+      expect(o.fromTrendTab, "weeks 2 and 3 from the Weekly Trend's record").toBe(2);
+      expect(o.fewerCells, "week 3 reads the log from week 2's checkpoint").toBe(1);
+    }
   });
 });

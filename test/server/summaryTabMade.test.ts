@@ -106,3 +106,60 @@ describe("a new tracker's Weekly Summary tab", () => {
     expect(trend.getRange(2, 28).getValue()).toBe("Week 26");
   });
 });
+
+describe("a Weekly Summary made before session 8", () => {
+  /** A tracker whose Weekly Summary was made before the Weekly Trend tab: 70 px from H (the trend's weeks), no Weekly Trend, no record. */
+  function madeBefore(): Workbook {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    setToday(wb, "2026-01-12");
+    expect(callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR1", value: "85", confidence: 6 }).ok).toBe(true);
+    expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-11" }).ok).toBe(true);
+    const sheet = ss(wb).getSheetByName(SUMMARY)!;
+    sheet.insertColumnsAfter(26, 4); // the Chart data's weeks past Z
+    sheet.setColumnWidths(8, 23, 70);
+    ss(wb).deleteSheet(ss(wb).getSheetByName(TREND)!);
+    for (const c of sheet.getCharts()) sheet.removeChart(c);
+    const props = (wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+    props.deleteProperty("okrSheets.trendBlock");
+    return wb;
+  }
+  const widths = (wb: Workbook) => {
+    const sheet = ss(wb).getSheetByName(SUMMARY)!;
+    return Array.from({ length: sheet.getMaxColumns() }, (_, c) => sheet.getColumnWidth(c + 1));
+  };
+
+  it("gets a new tab's widths from column H (Sheets' 100 px) from its next summary, once: a width set by hand afterwards is kept", () => {
+    const wb = madeBefore();
+    expect(widths(wb).slice(7)).toEqual(new Array(23).fill(70));
+    expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-18" }).ok).toBe(true);
+    expect(widths(wb)).toEqual([120, 320, 120, 120, 120, 120, 120, ...new Array(23).fill(100)]);
+    // Someone narrows H to 70 px: the next summaries leave it (the record says the widths were seen to).
+    ss(wb).getSheetByName(SUMMARY)!.setColumnWidth(8, 70);
+    expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-18" }).ok).toBe(true);
+    expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-25" }).ok).toBe(true);
+    expect(widths(wb)[7]).toBe(70);
+  });
+
+  it("costs one call the first time a tab made since session 8 is checked, and none after", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    setToday(wb, "2026-01-12");
+    expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-11" }).ok).toBe(true);
+    const props = (wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+    const record = JSON.parse(props.getProperty("okrSheets.trendBlock")!) as Record<string, unknown>;
+    expect(record.summaryWidths).toBe(true);
+    const calls = (day: string) => {
+      wb.services.counters.reset();
+      expect(callAddon(wb, "generateWeeklySummary", { at: day }).ok).toBe(true);
+      return { calls: wb.services.counters.serviceCalls, widths: wb.services.counters.byMethod["Sheet.getColumnWidth"] ?? 0 };
+    };
+    const ordinary = calls("2026-01-18");
+    expect(ordinary.widths).toBe(0);
+    // A session 8 record (no summaryWidths): one look at H's width, no write, then recorded.
+    const before = JSON.parse(props.getProperty("okrSheets.trendBlock")!) as Record<string, unknown>;
+    delete before.summaryWidths;
+    props.setProperty("okrSheets.trendBlock", JSON.stringify(before));
+    expect(calls("2026-01-18")).toEqual({ calls: ordinary.calls + 1, widths: 1 });
+    expect(calls("2026-01-18")).toEqual(ordinary);
+    expect(widths(wb)).toEqual([120, 320, 120, 120, 120, 120, 120, ...new Array(19).fill(100)]);
+  });
+});

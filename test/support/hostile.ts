@@ -44,6 +44,59 @@ export function workbook(state: State = "tracker", user: string | null = QUALITY
   return wb;
 }
 
+/** A workbook lent by `borrow`, with everything(wb) as it was made. */
+export interface Loan {
+  wb: Workbook;
+  before: string;
+  /**
+   * Hands the workbook back once the test has compared everything(wb) with `before`: it is lent again only
+   * when `after` is `before` and nothing outside everything() changed either (below), so the next test meets
+   * it as made. A test that failed never gets here and its workbook is dropped.
+   */
+  giveBack(after: string): void;
+}
+
+const pool = new Map<string, { wb: Workbook; before: string; hidden: string }[]>();
+
+/**
+ * A workbook in `state` for a test that must leave it as it was (a refusal). Setting one up cost a third of
+ * such a test and everything() another third, so each state is made once and lent out again as long as the
+ * tests hand it back unchanged; a test changing the clock, the user or the Settings takes its own workbook().
+ */
+export function borrow(state: State = "tracker", user: string | null = QUALITY): Loan {
+  const key = `${state}|${user}`;
+  const free = pool.get(key) ?? [];
+  pool.set(key, free);
+  const made = free.pop();
+  const wb = made?.wb ?? workbook(state, user);
+  const before = made?.before ?? everything(wb);
+  const hidden = made?.hidden ?? outsideEverything(wb);
+  return {
+    wb,
+    before,
+    giveBack(after) {
+      if (after === before && outsideEverything(wb) === hidden) free.push({ wb, before, hidden });
+    },
+  };
+}
+
+/**
+ * What a test could leave behind that everything() does not compare: document and user properties, "today",
+ * the user, the dialogs shown and any prompt answer not used up.
+ */
+function outsideEverything(wb: Workbook): string {
+  const props = wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
+  const ui = wb.services.ui as Workbook["services"]["ui"] & { _queue?: unknown[] };
+  return JSON.stringify({
+    doc: props.getDocumentProperties().getProperties(),
+    user: props.getUserProperties().getProperties(),
+    now: wb.services.clock.now().getTime(),
+    as: wb.services.session.user(),
+    ui: [ui.alerts, ui.toasts, ui.sidebars, ui.dialogs, ui.menus].map((l) => l.length),
+    queued: ui._queue?.length ?? 0,
+  });
+}
+
 /** Everything a refusal must leave alone, JSON-comparable. */
 export function everything(wb: Workbook): string {
   const book = ss(wb);

@@ -192,7 +192,23 @@ export class Book {
   /** The formulas of a range as loaded or written (those held rewritten, deferred.ts, as loaded). */
   formulas(sheet: SheetModel, rect: Rect): (string | undefined)[][] {
     if (sheet.pending) return Array.from({ length: rect.r2 - rect.r1 + 1 }, () => new Array<undefined>(rect.c2 - rect.c1 + 1).fill(undefined));
-    const f = this.hf.getRangeFormulas({ start: this.addr(sheet, rect.r1, rect.c1), end: this.addr(sheet, rect.r2, rect.c2) });
+    let f: (string | undefined)[][];
+    try {
+      f = this.hf.getRangeFormulas({ start: this.addr(sheet, rect.r1, rect.c1), end: this.addr(sheet, rect.r2, rect.c2) });
+    } catch {
+      // HyperFormula 3.5 cannot print a formula naming a deleted tab (=ROW(History!A1) once History is
+      // deleted: "There's no sheet with id = 4"). Sheets shows such a formula with #REF! in place of the
+      // reference; "=#REF!" stands for it here, cell by cell.
+      f = Array.from({ length: rect.r2 - rect.r1 + 1 }, (_, i) =>
+        Array.from({ length: rect.c2 - rect.c1 + 1 }, (_, j) => {
+          try {
+            return this.hf.getCellFormula(this.addr(sheet, rect.r1 + i, rect.c1 + j));
+          } catch {
+            return "=#REF!";
+          }
+        }),
+      );
+    }
     if (sheet.shadows) {
       for (const [key, formula] of sheet.shadows) {
         const [r, c] = key.split(",").map(Number);

@@ -37,6 +37,14 @@ describe("formulas and structure", () => {
     expect(sheet.getRange("B1:B3").getValues()).toEqual([["#NAME?"], [6], [12]]);
   });
 
+  it("a formula naming a deleted tab reads as =#REF! (Sheets puts #REF! where the reference was; HyperFormula threw: no sheet with that id)", () => {
+    const { ss, sheet } = setup();
+    ss.insertSheet("History");
+    sheet.getRange("A1:A2").setFormulas([["=ROW(History!A1)"], ["=1+1"]]);
+    ss.deleteSheet(ss.getSheetByName("History"));
+    expect(sheet.getRange("A1:A2").getFormulas()).toEqual([["=#REF!"], ["=1+1"]]);
+  });
+
   it("inserting and deleting rows shifts cells and formulas", () => {
     const { sheet } = setup();
     sheet.getRange("A1:A3").setValues([[1], [2], [3]]);

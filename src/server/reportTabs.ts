@@ -1,0 +1,88 @@
+// Whether a tab named like one of the tracker's reports is the add-on's. The Weekly Summary, the Mid-cycle
+// Review and the Retrospective are written over whole (cleared first), and a roll over archives or deletes
+// them: a tab of one of those names holding someone's own notes must be refused before anything is
+// written, not wiped. Ours starts with its title in A1 ("<title> — <cycle>", as core/summaryLayout.ts and
+// core/lifecycle.ts write it), or is empty (nothing is lost by writing in it). Used by the reports
+// themselves (lifecycleTabs.ts, summaryTab.ts) and by the roll over (rollOverTabs.ts).
+import { RETRO_HEADERS, RETRO_TITLE, REVIEW_TITLE } from "../core/lifecycle";
+import { TAB } from "../core/tabs";
+import { UserError } from "./env";
+import { findHeaderRow } from "./table";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The start of the Weekly Summary's title in A1 (core/summaryLayout.ts: "Weekly summary — <cycle>"). */
+export const SUMMARY_TITLE = "Weekly summary";
+
+/** Whether A1's value is the report's title: "<title> — <cycle>". */
+function isTitle(a1: unknown, title: string): boolean {
+  return typeof a1 === "string" && a1.indexOf(`${title} — `) === 0;
+}
+
+/** Whether a report tab starts with its title (A1), or is empty (a tab the add-on would write in too). */
+export function titled(sheet: Sheet, title: string): boolean {
+  return isTitle(sheet.getRange(1, 1).getValue(), title) || sheet.getLastRow() === 0;
+}
+
+/** What a report tab that is not ours lacks, as the refusals say it. */
+export function lacksTitle(title: string): string {
+  return `no "${title} — …" title in A1`;
+}
+
+/**
+ * The one-line refusal of a report that would write over someone's own tab: names the tab as the user
+ * wrote it (getSheetByName finds "WEEKLY SUMMARY" too), says what ours holds, and how to go on.
+ */
+function refuse(sheet: Sheet, lacks: string, report: string, item: string): never {
+  throw new UserError(
+    `The "${sheet.getName()}" tab (${lacks}) is not the tracker's, and ${report} would be written over it. ` +
+      `Rename it (its content is kept), then run "${item}" again. Nothing was changed.`,
+  );
+}
+
+/** The Mid-cycle Review to write over (null: none, it is made); refused when it is not ours. Two calls. */
+export function reviewTabToWrite(ss: Spreadsheet): Sheet | null {
+  const sheet = ss.getSheetByName(TAB.review);
+  if (sheet && !titled(sheet, REVIEW_TITLE)) refuse(sheet, lacksTitle(REVIEW_TITLE), "the mid-cycle review", "Mid-cycle review");
+  return sheet;
+}
+
+/**
+ * Refuses a Retrospective that is not ours, from its values (closing reads them whole already, for the
+ * learnings and decisions typed there: no call). Ours has its title in A1, or is empty, or holds the main
+ * table's whole header row (a Retrospective whose title was deleted: closing again keeps its decisions).
+ */
+export function refuseForeignRetrospective(sheet: Sheet, values: unknown[][]): void {
+  if (isTitle(values[0] && values[0][0], RETRO_TITLE)) return;
+  if (values.every((r) => r.every((v) => v === "" || v === null))) return;
+  if (findHeaderRow(values, RETRO_HEADERS, 0, Infinity) >= 0) return;
+  refuse(sheet, `${lacksTitle(RETRO_TITLE)} nor its header row`, "the retrospective", "End cycle & retrospective");
+}
+
+/**
+ * The Weekly Summary to clear and write over (null: none, the summary makes it) and its sheet ID, refused
+ * when it is not ours. Ours is the tab whose ID the summary's record holds (`recorded`: no data read, the
+ * ID is a handle call), else (an older tracker, a run without document properties) one with its title in
+ * A1 or empty: one read. Asked before anything is written: History, the Weekly Trend and the forecast
+ * columns stay as they were.
+ */
+export function summaryTabToWrite(ss: Spreadsheet, recorded: number | undefined): { sheet: Sheet | null; id: number | null } {
+  const sheet = ss.getSheetByName(TAB.summary);
+  if (!sheet) return { sheet: null, id: null };
+  const id = sheet.getSheetId();
+  if (id !== recorded && !titled(sheet, SUMMARY_TITLE)) refuse(sheet, lacksTitle(SUMMARY_TITLE), "the weekly summary", "Generate weekly summary");
+  return { sheet, id };
+}
+
+/**
+ * The Weekly Summary Repair looks after (sizes for the cycle, protects), null when there is none or it is
+ * someone's own. Ours as the summary tells it (summaryTabToWrite): the tab whose ID the summary's record holds
+ * (`recorded`: a handle call, no data read for a healthy tracker), else one with its title in A1 or empty.
+ * Someone's own is left as it is, not refused: Repair writes nothing there and it is not one of the tracker's
+ * tabs; the summary refuses to write over it, in one line, when it is run.
+ */
+export function summaryTabForRepair(sheet: Sheet | null, recorded: number | null): Sheet | null {
+  if (!sheet) return null;
+  return (recorded !== null && sheet.getSheetId() === recorded) || titled(sheet, SUMMARY_TITLE) ? sheet : null;
+}
