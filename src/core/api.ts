@@ -4,37 +4,38 @@ import * as z from "zod/mini";
 
 import type { LineForecast } from "./forecast";
 import { MAX_TEXT } from "./limits";
+import { onFirstUse } from "./onFirstUse";
 export { MAX_TEXT, SHEETS_CELL_LIMIT } from "./limits";
 
 const BAD_ROW = "The check-in names a row that cannot be one: reload the sidebar.";
 
-export const CheckinRequestSchema = z.strictObject({
-  requestId: z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, "Request ID must be 8–64 letters, digits or dashes.")),
-  krId: z.string().check(z.trim(), z.minLength(1, "Choose a key result."), z.maxLength(64, "Key result ID is too long.")),
-  /** As typed: "3,5" is accepted where the spreadsheet locale uses a decimal comma. */
-  value: z.union([z.string().check(z.maxLength(64, "New value is too long.")), z.number()]),
-  confidence: z.union([z.string().check(z.maxLength(8, "Confidence must be a whole number from 1 to 10.")), z.number()]),
-  whatChanged: z._default(z.string().check(z.maxLength(MAX_TEXT, `What changed is longer than ${MAX_TEXT} characters.`)), ""),
-  blockers: z._default(z.string().check(z.maxLength(MAX_TEXT, `Blockers is longer than ${MAX_TEXT} characters.`)), ""),
-  nextStep: z._default(z.string().check(z.maxLength(MAX_TEXT, `Next step is longer than ${MAX_TEXT} characters.`)), ""),
-  /** Who the user said they are, where the platform gives no email. */
-  as: z.optional(z.string().check(z.maxLength(254))),
-  /** The person confirmed a value the add-on found implausible (it asked with `confirm: true`). */
-  confirmed: z.optional(z.boolean()),
-  /** This check-in corrects the KR's latest check-in of the current week (both stay in the log). */
-  correct: z.optional(z.boolean()),
-  /** The sheet row the sidebar showed the KR on (SidebarKr.row): read first, used only if it still holds the KR. */
-  row: z.optional(z.int({ error: BAD_ROW }).check(z.gte(2, BAD_ROW), z.lte(10000000, BAD_ROW))),
-});
-export type CheckinRequest = z.input<typeof CheckinRequestSchema>;
+export const checkinRequestSchema = onFirstUse(() =>
+  z.strictObject({
+    requestId: z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, "Request ID must be 8–64 letters, digits or dashes.")),
+    krId: z.string().check(z.trim(), z.minLength(1, "Choose a key result."), z.maxLength(64, "Key result ID is too long.")),
+    /** As typed: "3,5" is accepted where the spreadsheet locale uses a decimal comma. */
+    value: z.union([z.string().check(z.maxLength(64, "New value is too long.")), z.number()]),
+    confidence: z.union([z.string().check(z.maxLength(8, "Confidence must be a whole number from 1 to 10.")), z.number()]),
+    whatChanged: z._default(z.string().check(z.maxLength(MAX_TEXT, `What changed is longer than ${MAX_TEXT} characters.`)), ""),
+    blockers: z._default(z.string().check(z.maxLength(MAX_TEXT, `Blockers is longer than ${MAX_TEXT} characters.`)), ""),
+    nextStep: z._default(z.string().check(z.maxLength(MAX_TEXT, `Next step is longer than ${MAX_TEXT} characters.`)), ""),
+    /** Who the user said they are, where the platform gives no email. */
+    as: z.optional(z.string().check(z.maxLength(254))),
+    /** The person confirmed a value the add-on found implausible (it asked with `confirm: true`). */
+    confirmed: z.optional(z.boolean()),
+    /** This check-in corrects the KR's latest check-in of the current week (both stay in the log). */
+    correct: z.optional(z.boolean()),
+    /** The sheet row the sidebar showed the KR on (SidebarKr.row): read first, used only if it still holds the KR. */
+    row: z.optional(z.int({ error: BAD_ROW }).check(z.gte(2, BAD_ROW), z.lte(10000000, BAD_ROW))),
+  }),
+);
+export type CheckinRequest = z.input<ReturnType<typeof checkinRequestSchema>>;
 
 export const CHECKIN_FIELDS = ["krId", "value", "confidence", "whatChanged", "blockers", "nextStep", "as"] as const;
 export type CheckinField = (typeof CHECKIN_FIELDS)[number];
 
-export const SidebarRequestSchema = z.strictObject({
-  as: z.optional(z.string().check(z.maxLength(254))),
-});
-export type SidebarRequest = z.input<typeof SidebarRequestSchema>;
+export const sidebarRequestSchema = onFirstUse(() => z.strictObject({ as: z.optional(z.string().check(z.maxLength(254))) }));
+export type SidebarRequest = z.input<ReturnType<typeof sidebarRequestSchema>>;
 
 export interface RecentCheckin {
   date: string; // YYYY-MM-DD

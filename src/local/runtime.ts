@@ -87,7 +87,8 @@ export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, o
     ...(opts.scopes ? { scopes: opts.scopes } : {}),
     ...(opts.project ? { project: opts.project } : {}),
   });
-  // Compiled on first use: `show` and `edit` never call the add-on, and compiling it cost ~0.05-0.1 s.
+  // Loaded on first use: `show` and `edit` never call the add-on, and compiling it costs ~0.01 s (each call
+  // then evaluates it afresh, as Apps Script starts every execution: loadAddon).
   let addon: AddonContext | undefined;
   return {
     file,

@@ -3,6 +3,7 @@
 // has changed nothing.
 import * as z from "zod/mini";
 import { isValidIsoDate } from "../core/dates";
+import { onFirstUse } from "../core/onFirstUse";
 import { guarded, isoDate, quotedName, UserError, withDocumentLock } from "./env";
 import { closeCycle, midCycleReview, rollOver } from "./lifecycleTabs";
 import { importFromTab } from "./importTab";
@@ -13,8 +14,9 @@ import { generateSummary } from "./summaryTab";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const At = z.strictObject({ at: z.optional(z.string()) });
-const NoOptions = z.strictObject({});
+// Each built on first use (core/onFirstUse.ts): an execution checks one action's options.
+const At = onFirstUse(() => z.strictObject({ at: z.optional(z.string()) }));
+const NoOptions = onFirstUse(() => z.strictObject({}));
 
 function active(): Spreadsheet {
   const ss = SpreadsheetApp.getActive();
@@ -81,7 +83,8 @@ function optionIssue(issue: OptIssue, raw: unknown, known: string[]): string {
   return `${where} is not valid (${described(v)}).`;
 }
 
-function parseOpts<T>(schema: z.ZodMiniObject<any> & z.ZodMiniType<T>, raw: unknown): T {
+function parseOpts<T>(schemaOf: () => z.ZodMiniObject<any> & z.ZodMiniType<T>, raw: unknown): T {
+  const schema = schemaOf();
   const input = raw ?? {};
   const r = schema.safeParse(input);
   if (!r.success) {
@@ -106,12 +109,14 @@ function checkAt(at: string | undefined): string | undefined {
 }
 
 
-const SetupSchema = z.strictObject({
-  template: z.optional(z.string()),
-  start: z.optional(z.string()),
-  weeks: z.optional(z.number()),
-  name: z.optional(z.string()),
-});
+const SetupSchema = onFirstUse(() =>
+  z.strictObject({
+    template: z.optional(z.string()),
+    start: z.optional(z.string()),
+    weeks: z.optional(z.number()),
+    name: z.optional(z.string()),
+  }),
+);
 
 export function setupTracker(raw?: unknown) {
   return guarded(() => {
@@ -154,7 +159,7 @@ export function endCycle(raw?: unknown) {
   });
 }
 
-const RollSchema = z.strictObject({ start: z.string(), weeks: z.optional(z.number()), name: z.optional(z.string()) });
+const RollSchema = onFirstUse(() => z.strictObject({ start: z.string(), weeks: z.optional(z.number()), name: z.optional(z.string()) }));
 
 export function rollOverCycle(raw?: unknown) {
   return guarded(() => {
@@ -164,7 +169,7 @@ export function rollOverCycle(raw?: unknown) {
   });
 }
 
-const ImportSchema = z.strictObject({ tab: z.string().check(z.minLength(1), z.maxLength(100)) });
+const ImportSchema = onFirstUse(() => z.strictObject({ tab: z.string().check(z.minLength(1), z.maxLength(100)) }));
 
 export function importOkrsFromTab(raw?: unknown) {
   return guarded(() => {
@@ -174,7 +179,7 @@ export function importOkrsFromTab(raw?: unknown) {
   });
 }
 
-const WeeklySchema = z.strictObject({ on: z.optional(z.boolean()) });
+const WeeklySchema = onFirstUse(() => z.strictObject({ on: z.optional(z.boolean()) }));
 
 /** {on: true|false} turns the weekly refresh on or off; no option reports whether it is on. */
 export function setWeeklyRefresh(raw?: unknown) {
@@ -207,7 +212,7 @@ export function sendWeeklyEmailsNow(raw?: unknown) {
   });
 }
 
-const PortfolioSchema = z.strictObject({ at: z.optional(z.string()), limit: z.optional(z.number()) });
+const PortfolioSchema = onFirstUse(() => z.strictObject({ at: z.optional(z.string()), limit: z.optional(z.number()) }));
 
 /** Rolls up the team trackers listed in the Portfolio tab (docs/portfolio.md). */
 export function refreshPortfolio(raw?: unknown) {

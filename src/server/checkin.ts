@@ -3,7 +3,7 @@
 // read whole, only its last LOG_TAIL rows (located through a computed cell in Settings), and a check-in
 // reads its KR's row, not the Key Results table (krRow.ts).
 import {
-  CheckinRequestSchema,
+  checkinRequestSchema,
   type CheckinField,
   type CheckinResult,
   type CorrectableCheckin,
@@ -65,7 +65,7 @@ function parseConfidence(v: string | number): number | string {
 
 export function submitCheckin(raw: unknown): CheckinResult {
   return guarded((): CheckinResult => {
-    const parsed = CheckinRequestSchema.safeParse(raw);
+    const parsed = checkinRequestSchema().safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Partial<Record<CheckinField, string>> = {};
       const other: string[] = [];

@@ -2,7 +2,7 @@
 // asks for through google.script.run, and the command line and preview use), and the data the "Check in"
 // menu item embeds in the page (sidebarPageData), which on a large tracker carries less so the form is
 // usable sooner. Each costs a fixed number of service calls whatever the size of the tracker and its log.
-import { SidebarRequestSchema, type BriefKr, type SidebarData, type SidebarKr, type SidebarResult } from "../core/api";
+import { sidebarRequestSchema, type BriefKr, type SidebarData, type SidebarKr, type SidebarResult } from "../core/api";
 import { weekNumber } from "../core/dates";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor } from "../core/numbers";
@@ -125,7 +125,7 @@ function fullData(c: Context, who: Identity): SidebarData {
 
 export function getSidebarData(raw: unknown): SidebarResult {
   return guarded((): SidebarResult => {
-    const parsed = SidebarRequestSchema.safeParse(raw ?? {});
+    const parsed = sidebarRequestSchema().safeParse(raw ?? {});
     if (!parsed.success) {
       return { ok: false, message: `The sidebar sent a request the add-on does not understand (${whatIsWrong(parsed.error.issues[0], raw)}). Reload it.` };
     }

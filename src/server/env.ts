@@ -73,8 +73,8 @@ export function asText(s: string): string {
 
 /**
  * Set while a time-driven trigger's run does its work (asTriggerRun): only such a run may go on without a
- * document lock. Apps Script starts every execution with fresh globals; the emulator keeps them between
- * calls, hence the restore in finally.
+ * document lock. Apps Script starts every execution with fresh globals, and so does the offline spreadsheet
+ * (loadAddon), so no other execution sees it; the restore in finally keeps it to the work itself.
  */
 let triggerRun = false;
 

@@ -10,6 +10,7 @@ import { forgetCheckpoints } from "./summaryCheckpoints";
 import { refuseForeignNamedTabs, tabNamed } from "./rollOverTabs";
 import { refuseForeignRetrospective, reviewTabToWrite } from "./reportTabs";
 import { docProps } from "./weeklyState";
+import { recordedTabs } from "./trendCache";
 import { lifecycleSignalRows } from "../core/reportSignals";
 import { decimalSeparatorFor } from "../core/numbers";
 import { andList, quotedList } from "../core/plural";
@@ -218,7 +219,7 @@ export function rollOver(
       maxTabNameLength: 31,
     });
     if (!plan.ok) throw new UserError(plan.message);
-    refuseForeignNamedTabs(tabs, settingsRead);
+    refuseForeignNamedTabs(tabs, settingsRead, tabNamed(tabs, TAB.summary) || tabNamed(tabs, TAB.trend) ? recordedTabs() : null);
     refuseLookAlikes(tabs);
 
     // Archive: rename the finished cycle's tabs (formulas elsewhere follow the rename) and freeze them.

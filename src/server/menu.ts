@@ -141,6 +141,8 @@ export function menuRepair(): void {
     r.created.length ? `Re-created: ${r.created.join(", ")}.` : "",
     r.restored.length ? `Restored: ${r.restored.join("; ")}.` : "",
     "Formulas, formatting, dropdowns and protection were restored; the rows of objectives, key results and check-ins were kept as they were.",
+    // What Repair could not do (no room in Settings A1:C40) is said; its focus checks are setup's to show.
+    ...(r.warnings as string[]).filter((w) => w.startsWith("Settings:")).map((w) => `\n${w}`),
   ]);
 }
 

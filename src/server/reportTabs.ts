@@ -74,3 +74,15 @@ export function summaryTabToWrite(ss: Spreadsheet, recorded: number | undefined)
   if (id !== recorded && !titled(sheet, SUMMARY_TITLE)) refuse(sheet, lacksTitle(SUMMARY_TITLE), "the weekly summary", "Generate weekly summary");
   return { sheet, id };
 }
+
+/**
+ * The Weekly Summary Repair looks after (sizes for the cycle, protects), null when there is none or it is
+ * someone's own. Ours as the summary tells it (summaryTabToWrite): the tab whose ID the summary's record holds
+ * (`recorded`: a handle call, no data read for a healthy tracker), else one with its title in A1 or empty.
+ * Someone's own is left as it is, not refused: Repair writes nothing there and it is not one of the tracker's
+ * tabs; the summary refuses to write over it, in one line, when it is run.
+ */
+export function summaryTabForRepair(sheet: Sheet | null, recorded: number | null): Sheet | null {
+  if (!sheet) return null;
+  return (recorded !== null && sheet.getSheetId() === recorded) || titled(sheet, SUMMARY_TITLE) ? sheet : null;
+}

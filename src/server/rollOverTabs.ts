@@ -10,11 +10,11 @@ import { andList, quotedList } from "../core/plural";
 import { computedLabel, TAB } from "../core/tabs";
 import { TREND_HEADING } from "../core/trendBlock";
 import { UserError } from "./env";
-import { IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
+import { computedHistoryHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import type { NamedTab } from "./lookAlikeTabs";
 import { lacksTitle, SUMMARY_TITLE, titled } from "./reportTabs";
 import { findHeaderRow, norm, readHead } from "./table";
-import { isTrendTab } from "./trendCache";
+import { isTrendTab, type RecordedTabs } from "./trendCache";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -61,6 +61,25 @@ function logIsOurs(sheet: Sheet, s: SettingsRead): boolean {
   return holdsHeader(sheet, IDENTIFYING.checkins, LOG_WIDTH);
 }
 
+/**
+ * Whether History holds its header where the Settings computed cell (already read) places it: that row alone
+ * is read (two calls), as wherever it is (rows inserted above it move the cell's reference with it). Without
+ * the cell (a tracker set up before it), or with no header there (moved by copy and paste, someone's own rows
+ * in its place), the tab itself is looked at as a table tab is (holdsHeader): its first rows, and only then
+ * the whole tab.
+ */
+function historyIsOurs(sheet: Sheet, s: SettingsRead): boolean {
+  const row = computedHistoryHeaderRow(s);
+  if (row) {
+    try {
+      if (findHeaderRow(sheet.getRange(row, 1, 1, LOG_WIDTH).getValues(), IDENTIFYING.history) === 0) return true;
+    } catch {
+      // a tab shorter or narrower than that row: looked at below, within its size
+    }
+  }
+  return holdsHeader(sheet, IDENTIFYING.history, LOG_WIDTH);
+}
+
 interface Check {
   name: string;
   /** What the roll over does to the tab. */
@@ -68,24 +87,35 @@ interface Check {
   /** What ours holds, as the message says it is missing. */
   lacks: string;
   ours: (sheet: Sheet, s: SettingsRead) => boolean;
+  /** The summary's record's sheet ID for this tab, when it keeps one: a tab with that ID is ours, read or not. */
+  recorded?: (r: RecordedTabs) => number | null;
 }
 
 const CHECKS: readonly Check[] = [
   { name: TAB.checkins, fate: "archive", lacks: `no header row with ${quotedList(IDENTIFYING.checkins)}`, ours: logIsOurs },
-  { name: TAB.history, fate: "archive", lacks: `no header row with ${quotedList(IDENTIFYING.history)}`, ours: (sh) => holdsHeader(sh, IDENTIFYING.history, LOG_WIDTH) },
+  { name: TAB.history, fate: "archive", lacks: `no header row with ${quotedList(IDENTIFYING.history)}`, ours: historyIsOurs },
   { name: TAB.review, fate: "archive", lacks: lacksTitle(REVIEW_TITLE), ours: (sh) => titled(sh, REVIEW_TITLE) },
-  { name: TAB.summary, fate: "delete", lacks: lacksTitle(SUMMARY_TITLE), ours: (sh) => titled(sh, SUMMARY_TITLE) },
-  // As the summary tells its Weekly Trend from someone's (trendCache.ts refuseForeign): the heading, or empty.
-  { name: TAB.trend, fate: "delete", lacks: `no "${TREND_HEADING}" heading in A1`, ours: (sh) => isTrendTab(sh) || sh.getLastRow() === 0 },
+  { name: TAB.summary, fate: "delete", lacks: lacksTitle(SUMMARY_TITLE), ours: (sh) => titled(sh, SUMMARY_TITLE), recorded: (r) => r.summaryId },
+  // As the summary and Repair tell an unrecorded Weekly Trend from someone's (trendCache.ts isTrendTab): its
+  // heading over its header row, or empty.
+  { name: TAB.trend, fate: "delete", lacks: `no "${TREND_HEADING}" heading over its header row`, ours: (sh) => isTrendTab(sh) || sh.getLastRow() === 0, recorded: (r) => r.trendId },
 ];
+
+/** Whether the tab is the one the summary's record names (a handle call: its ID), as the summary and Repair take it. */
+function isRecorded(c: Check, sheet: Sheet, record: RecordedTabs | null): boolean {
+  const id = record && c.recorded ? c.recorded(record) : null;
+  return id !== null && sheet.getSheetId() === id;
+}
 
 /**
  * Refuses, before anything is archived or deleted, a roll over that would archive or delete a tab of one of
- * the tracker's names that is not the tracker's, naming each such tab and what ours would hold there.
+ * the tracker's names that is not the tracker's, naming each such tab and what ours would hold there. The
+ * Weekly Summary and Weekly Trend the summary's record names are ours whatever they show (a title typed
+ * over), as the summary and Repair take them.
  */
-export function refuseForeignNamedTabs(tabs: readonly NamedTab[], s: SettingsRead): void {
+export function refuseForeignNamedTabs(tabs: readonly NamedTab[], s: SettingsRead, record: RecordedTabs | null): void {
   // Named as the user wrote them ("HISTORY" is our History tab too).
-  const foreign = CHECKS.map((c) => ({ ...c, tab: named(tabs, c.name) })).filter((c) => c.tab && !c.ours(c.tab.sheet, s));
+  const foreign = CHECKS.map((c) => ({ ...c, tab: named(tabs, c.name) })).filter((c) => c.tab && !isRecorded(c, c.tab.sheet, record) && !c.ours(c.tab.sheet, s));
   if (!foreign.length) return;
   const one = foreign.length === 1;
   const fates = Array.from(new Set(foreign.map((c) => c.fate)));

@@ -15,6 +15,8 @@ import { ensureProtections, protectionPlan } from "./setupProtections";
 import { ensureConditionalFormats, ensureValidations, tableValidations } from "./setupRules";
 import { ensureTableStyle, styleHeaders, tableHeaderRow, type HeaderRow } from "./setupStyle";
 import { ensureTrendLook, trendTabForRepair } from "./trendTab";
+import { summaryTabForRepair } from "./reportTabs";
+import { recordedTabs } from "./trendCache";
 import { ensureTable, foundHeaderRow, inspect, readTrackerTabs } from "./setupTabs";
 import type { SetupOptions, SetupReport } from "./setupTypes";
 import { col, type Table } from "./table";
@@ -114,14 +116,32 @@ function sizeForCycle(summary: GoogleAppsScript.Spreadsheet.Sheet | null, krs: n
   // that needs room (docs/summary.md#history).
 }
 
+interface ReportTabs {
+  summary: GoogleAppsScript.Spreadsheet.Sheet | null;
+  trend: ReturnType<typeof trendTabForRepair>;
+}
+
+/**
+ * The Weekly Summary and the Weekly Trend when they are the add-on's (reportTabs.ts summaryTabForRepair,
+ * trendTab.ts trendTabForRepair), each looked after on its own: a Weekly Trend left after its Weekly Summary
+ * was deleted keeps its look too. A tab of either name that is someone's own is left as it is (null), not
+ * refused: Repair writes nothing in it, and the summary refuses to write over it when it is run. The
+ * summary's record, which places both without a read, is read only when there is one of them.
+ */
+function reportTabsForRepair(ss: Spreadsheet): ReportTabs {
+  const summarySheet = ss.getSheetByName(TAB.summary);
+  const trendSheet = ss.getSheetByName(TAB.trend);
+  const record = summarySheet || trendSheet ? recordedTabs() : null;
+  return { summary: summaryTabForRepair(summarySheet, record ? record.summaryId : null), trend: trendTabForRepair(trendSheet, record) };
+}
+
 /**
  * Formatting, dropdowns, conditional colours and protection of the four table tabs (and the Weekly
  * Summary's protection, and the Weekly Trend's look and protection, when the tracker has those tabs), each
  * read once and written only where it differs from what it should be.
  */
-function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, summary: GoogleAppsScript.Spreadsheet.Sheet | null, settingsHeader: HeaderRow | null, report: SetupReport): void {
-  // The Weekly Trend's look and protection too, when the tab is the add-on's (trendTab.ts trendTabForRepair).
-  const trend = summary ? trendTabForRepair(ss) : null;
+function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, reports: ReportTabs, settingsHeader: HeaderRow | null, report: SetupReport): void {
+  const { summary, trend } = reports;
   if (trend) ensureTrendLook(trend);
   const { objT, krT, logT, histT } = tabs;
   const created = new Set(report.created);
@@ -226,10 +246,10 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   writeFormulas(objT, krT, { report, ...before });
   // The Weekly Summary is made by the first summary (with its layout and protection), not here: a tracker
   // without one is healthy, and one that has it is sized and protected like the other tabs.
-  const summary = ss.getSheetByName(TAB.summary);
+  const reports = reportTabsForRepair(ss);
   const krs = keyResultsFrom(krT, tz);
-  sizeForCycle(summary, krs.length);
-  applyLayout(ss, { objT, krT, logT, histT }, summary, settingsHeader, report);
+  sizeForCycle(reports.summary, krs.length);
+  applyLayout(ss, { objT, krT, logT, histT }, reports, settingsHeader, report);
 
   // A new tracker opens on Key Results (made last, so already active: see above); a Repair leaves the
   // person on the tab they were looking at.

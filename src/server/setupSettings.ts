@@ -7,6 +7,7 @@ import type { Template } from "../core/templates";
 import { asText } from "./env";
 import { SETTINGS_WIDTHS } from "./layout";
 import { SETTINGS_LAST_ROW } from "./read";
+import { noRoomMessage, OURS, settingsRoom } from "./settingsRoom";
 import { sameFormula } from "./setupFormulas";
 import { ensureValidations, SETTINGS_VALIDATIONS } from "./setupRules";
 import { ensureWidths, type HeaderRow } from "./setupStyle";
@@ -72,19 +73,24 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   }
   const headerMissing = isEmpty(values);
   if (headerMissing) values = [SETTINGS_HEADERS.slice()];
-  const rowOf = settingsRowOf(values);
-  let next = values.length + 1;
-  while (next > 1 && isEmpty([values[next - 2] || []])) next--;
-  if (next > SETTINGS_LAST_ROW) {
-    // Settings are read from A1:C40 only: a row restored below something of the user's in row 40 would
-    // never be read. It goes into the blank rows above that instead, when there are enough of them.
-    let e = SETTINGS_LAST_ROW - 1;
-    while (e > 1 && isEmpty([values[e - 1] || []])) e--;
-    const missing = SETTINGS_ROWS.filter((d) => !rowOf.has(norm(d.label))).length;
-    if (SETTINGS_LAST_ROW - 1 - e >= missing) next = e + 1;
-  }
+  // Every operation reads A1:C40 only: a label of ours below it (put there by an earlier Repair, or moved
+  // there by the user) is never read, so it counts as missing; it is placed within A1:C40 (a setting with
+  // its value) and its row below is cleared.
+  const inRange = values.slice(0, SETTINGS_LAST_ROW);
+  const rowOf = settingsRowOf(inRange);
+  const lost = new Map([...settingsRowOf(values)].filter(([k, r]) => r > SETTINGS_LAST_ROW && OURS.has(k) && !rowOf.has(k)));
+  const room = settingsRoom(inRange);
+  const noRoom: string[] = [];
+  const notice = s.sheet && !isEmpty(s.values);
+  const placed = (label: string, r: number) => {
+    const from = lost.get(norm(label));
+    if (notice) report.restored.push(from ? `Settings: ${label} moved from row ${from} to row ${r} (rows below 40 are not read)` : `Settings: ${label}`);
+  };
+  let next = inRange.length + 1;
+  while (next > 1 && isEmpty([inRange[next - 2] || []])) next--;
+  const lastOf = (defs: readonly { label: string }[], none: number) => Math.max(none, ...defs.map((d) => rowOf.get(norm(d.label)) ?? 0));
   const valueAt = (label: string) => {
-    const r = rowOf.get(norm(label));
+    const r = rowOf.get(norm(label)) ?? lost.get(norm(label));
     return r ? values[r - 1][1] : undefined;
   };
   const writes: { row: number; label: string; value: unknown; note: string }[] = [];
@@ -95,20 +101,28 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
     if (def.key === "startDate" && opts.start) wanted = opts.start;
     else if (def.key === "weeks" && opts.weeks !== undefined) wanted = opts.weeks;
     else if (def.key === "cycleName" && opts.name) wanted = opts.name;
+    else if (!present && value !== "" && value !== undefined) wanted = value;
     else if (!present || value === "" || value === undefined) {
       if (def.key === "startDate") wanted = mondayOf(today);
       else if (def.key === "cycleName") wanted = template?.cycleName ?? def.def;
       else if (def.key === "admins" && template?.admins.length) wanted = template.admins.join(", ");
       else if (def.key === "leaders" && template?.leaders.length) wanted = template.leaders.join(", ");
       else wanted = def.def;
-      if (present && s.sheet && !isEmpty(s.values) && wanted !== "") {
+      if (present && notice && wanted !== "") {
         report.restored.push(`Settings: ${def.label} was blank, now ${String(wanted)}`);
       }
     }
     if (!present) {
-      writes.push({ row: next, label: def.label, value: wanted ?? "", note: def.note });
-      rowOf.set(norm(def.label), next++);
-      if (s.sheet && !isEmpty(s.values)) report.restored.push(`Settings: ${def.label}`);
+      // Right below the rows in use; else below the other settings, or in any blank row of A1:C40.
+      const r = room.take(next, lastOf(SETTINGS_ROWS, 1));
+      if (!r) {
+        noRoom.push(def.label);
+        continue;
+      }
+      writes.push({ row: r, label: def.label, value: wanted ?? "", note: def.note });
+      rowOf.set(norm(def.label), r);
+      next = r + 1;
+      placed(def.label, r);
     } else if (wanted !== undefined && !(wanted === "" && (value === "" || value === undefined))) {
       // A blank setting whose default is blank is already right: nothing to write.
       writes.push({ row: rowOf.get(norm(def.label))!, label: def.label, value: wanted, note: def.note });
@@ -124,23 +138,41 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
     rowsOut.set(w.row, [w.label, v, w.note]);
   }
   // Computed rows below the settings, after one blank row; rewritten only when label, formula or note differ.
-  // One an older tracker lacks goes right below its others when they end the tab (no blank row between).
-  const lastRow = Math.max(...Array.from(rowOf.values()));
-  let computedRow = lastRow + (SETTINGS_COMPUTED.some((c) => rowOf.get(norm(c.label)) === lastRow) ? 1 : 2);
+  // One missing (an older tracker's, or one deleted) goes right below the others, in the first blank row
+  // from there (the user's notes below them are stepped over), else in any blank row of A1:C40.
+  const computedAfter = lastOf(SETTINGS_COMPUTED, 0);
+  let computedRow = computedAfter ? computedAfter + 1 : Math.max(...Array.from(rowOf.values())) + 2;
   const computed: { r: number; row: unknown[] }[] = [];
   for (const c of SETTINGS_COMPUTED) {
-    const r = rowOf.get(norm(c.label)) ?? computedRow++;
+    let r = rowOf.get(norm(c.label));
+    if (!r) {
+      r = room.take(computedRow, computedAfter || lastOf(SETTINGS_ROWS, 1) + 1);
+      if (!r) {
+        noRoom.push(c.label);
+        continue;
+      }
+      computedRow = r + 1;
+      placed(c.label, r);
+    }
     computed.push({ r, row: [c.label, computedFormula(c.formula, headerRows), COMPUTED_NOTE] });
     rowOf.set(norm(c.label), r);
   }
+  // No room: those rows are not written (the tracker works without them, as before they existed), and the
+  // user is told what to clear.
+  if (noRoom.length) report.warnings.unshift(noRoomMessage(noRoom, inRange));
+  // A row of ours left below row 40 is cleared once its copy is placed within A1:C40.
+  for (const [k, r] of lost) if (rowOf.has(k)) sheet.getRange(r, 1, 1, 3).clearContent();
   const fresh = !s.sheet || isEmpty(s.values);
   const lo = Math.min(...computed.map((c) => c.r));
   const hi = Math.max(...computed.map((c) => c.r));
-  const had = fresh ? [] : sheet.getRange(lo, 2, hi - lo + 1, 1).getFormulas();
+  const had = fresh || !computed.length ? [] : sheet.getRange(lo, 2, hi - lo + 1, 1).getFormulas();
   for (const c of computed) {
     const v = values[c.r - 1] || [];
     const same = !fresh && String(v[0] ?? "") === c.row[0] && String(v[2] ?? "") === c.row[2] && sameFormula(String(had[c.r - lo][0] || ""), String(c.row[1]));
-    if (!same) rowsOut.set(c.r, c.row);
+    if (same) continue;
+    // A computed row whose formula or note was typed over (its label kept) is written back, and said so.
+    if (notice && String(v[0] ?? "") === c.row[0]) report.restored.push(`Settings: ${c.row[0]}`);
+    rowsOut.set(c.r, c.row);
   }
   // A tab made by this run is blank: the blank row between the settings and the computed rows is written
   // with them, one call instead of two.

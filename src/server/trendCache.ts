@@ -64,9 +64,9 @@ function load(props: Properties | null): TrendRecord | null {
 
 /**
  * A tab named like the Weekly Trend that the record does not place is ours only if it starts with the
- * trend's heading (an add-on's tab after a run that kept no record, e.g. a trigger run without document
- * properties) or is empty (no cell at all, not only A1); anything else is someone's own tab, which the
- * summary must not clear: refused before anything is written.
+ * trend's heading and header row (isTrendTab: an add-on's tab after a run that kept no record, e.g. a trigger
+ * run without document properties) or is empty (no cell at all, not only A1); anything else is someone's own
+ * tab, which the summary must not clear: refused before anything is written.
  */
 function refuseForeign(sheet: Sheet): void {
   if (isTrendTab(sheet) || sheet.getLastRow() === 0) return;
@@ -159,18 +159,40 @@ export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker
   cache.props.setProperty(KEY, JSON.stringify(record));
 }
 
-/**
- * When the summary's record places this tab, the cycle's weeks it says the tab is laid out for (0 in a record
- * written before it said); null when it does not place it (Repair: trendTab.ts trendTabForRepair). Three
- * cheap calls.
- */
-export function recordedTrendWeeks(sheet: Sheet): number | null {
-  const record = load(docProps());
-  if (!record || record.sheetId !== sheet.getSheetId()) return null;
-  return typeof record.weeks === "number" && Number.isInteger(record.weeks) && record.weeks > 0 ? record.weeks : 0;
+/** What the summary's record says of the tabs it wrote: Repair's way of knowing its report tabs without reading them. */
+export interface RecordedTabs {
+  /** The Weekly Trend's sheet ID. */
+  trendId: number;
+  /** The cycle's weeks the Weekly Trend is laid out for; 0 in a record written before it said. */
+  weeks: number;
+  /** The Weekly Summary's sheet ID; null in a record written before it said. */
+  summaryId: number | null;
 }
 
-/** Whether a tab named like the Weekly Trend is the add-on's (its heading in A1): a roll over deletes only that one. */
+/** The record's tabs (null: no record, or a run without document properties). Two cheap calls. */
+export function recordedTabs(): RecordedTabs | null {
+  const record = load(docProps());
+  if (!record) return null;
+  const weeks = typeof record.weeks === "number" && Number.isInteger(record.weeks) && record.weeks > 0 ? record.weeks : 0;
+  return { trendId: record.sheetId, weeks, summaryId: typeof record.summarySheetId === "number" ? record.summarySheetId : null };
+}
+
+/**
+ * Whether a Weekly Trend's first two rows are the add-on's: the trend's heading, then its header row's ID, Key
+ * result and Week 1 (a cycle has one week at least). The one rule by which the summary, Repair and the roll
+ * over tell an unrecorded Weekly Trend from someone's own tab of that name: a heading alone may head
+ * someone's copy, which the summary would clear and the roll over delete.
+ */
+export function isTrendHead(rows: readonly (readonly unknown[])[]): boolean {
+  const [first, header] = rows;
+  return !!first && !!header && first[0] === TREND_HEADING && header[0] === "ID" && header[1] === "Key result" && header[weekColumn(1) - 1] === "Week 1";
+}
+
+/** isTrendHead of the tab's A1:C2 (one read); a tab too small for it is not the add-on's. */
 export function isTrendTab(sheet: Sheet): boolean {
-  return sheet.getRange(1, 1).getValue() === TREND_HEADING;
+  try {
+    return isTrendHead(sheet.getRange(1, 1, 2, weekColumn(1)).getValues());
+  } catch {
+    return false; // fewer than 2 rows or 3 columns: the range is refused, and ours has more
+  }
 }

@@ -3,11 +3,11 @@
 // is this cycle's block for these KRs (trendCache.ts), and otherwise given only this week's column and the
 // `Last weeks` text: two writes, no format (the week columns of the charts' scores were formatted ahead).
 import { TAB } from "../core/tabs";
-import { TREND_HEADING, weekColumn, weekSlices, type TrendBlock } from "../core/trendBlock";
+import { weekColumn, weekSlices, type TrendBlock } from "../core/trendBlock";
 import { NEW_SHEET, rangeFromA1Growing, valuesOf } from "./render";
 import { formatSparse } from "./renderSparse";
 import { ensureWidths } from "./setupStyle";
-import { recordedTrendWeeks } from "./trendCache";
+import { isTrendHead, type RecordedTabs } from "./trendCache";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -68,21 +68,29 @@ export function writeTrendTab(ss: Spreadsheet, sheet: Sheet | null, block: Trend
 
 /**
  * The Weekly Trend tab Repair looks after, with its cycle's weeks: the add-on's when the summary's record
- * places it (the weeks from the record: three cheap calls), or else when its first two rows are the trend's
- * heading and header (ID, Key result, Week 1, …; the weeks counted there: one read), as a trigger run without
- * document properties leaves it unrecorded. Someone's own tab of that name is neither, and is left as it is.
+ * places it (the weeks from the record: two cheap calls), or else when its first two rows are the trend's
+ * heading and header (trendCache.ts isTrendHead, the rule the summary and the roll over use too; the weeks
+ * counted there: one read), as a trigger run without document properties leaves it unrecorded. Someone's own
+ * tab of that name is neither, and is left as it is. Looked at whether or not there is a Weekly Summary: the
+ * summary after one was deleted makes it again but, the Weekly Trend's record still holding, writes only its
+ * week's column there, so the Weekly Trend's look is Repair's to restore.
  */
-export function trendTabForRepair(ss: Spreadsheet): { sheet: Sheet; weeks: number; columns: number } | null {
-  const sheet = ss.getSheetByName(TAB.trend);
+export function trendTabForRepair(sheet: Sheet | null, record: RecordedTabs | null): { sheet: Sheet; weeks: number; columns: number } | null {
   if (!sheet) return null;
-  const recorded = recordedTrendWeeks(sheet);
+  const recorded = record && record.trendId === sheet.getSheetId() ? record.weeks : null;
   const columns = sheet.getMaxColumns();
   if (recorded) return { sheet, weeks: recorded, columns };
-  const [first, header] = sheet.getRange(1, 1, 2, columns).getValues();
+  let head: unknown[][];
+  try {
+    head = sheet.getRange(1, 1, 2, columns).getValues();
+  } catch {
+    // A tab of one row, recorded or not, has not the trend's layout to look after: the next summary, finding
+    // the block's rows gone, rewrites it whole.
+    return null;
+  }
   let weeks = 0;
-  while (weekColumn(weeks + 1) <= columns && header[weekColumn(weeks + 1) - 1] === `Week ${weeks + 1}`) weeks++;
-  const byContent = first[0] === TREND_HEADING && header[0] === "ID" && header[1] === "Key result" && weeks > 0;
-  return byContent || recorded === 0 ? { sheet, weeks, columns } : null;
+  while (weekColumn(weeks + 1) <= columns && head[1][weekColumn(weeks + 1) - 1] === `Week ${weeks + 1}`) weeks++;
+  return isTrendHead(head) || recorded === 0 ? { sheet, weeks, columns } : null;
 }
 
 /**

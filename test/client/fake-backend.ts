@@ -1,8 +1,8 @@
 // An in-memory stand-in for the built add-on behind the preview server: two KRs, the api.ts schemas for
 // validation, request-ID de-duplication, and switches to make the next call busy, throw, or be slow.
 import {
-  CheckinRequestSchema,
-  SidebarRequestSchema,
+  checkinRequestSchema,
+  sidebarRequestSchema,
   type CheckinField,
   type CheckinRequest,
   type CheckinResult,
@@ -191,7 +191,7 @@ export class FakeBackend implements PreviewBackend {
   }
 
   private sidebarData(arg: unknown): SidebarResult {
-    const p = SidebarRequestSchema.safeParse(arg ?? {});
+    const p = sidebarRequestSchema().safeParse(arg ?? {});
     if (!p.success) return { ok: false, message: "Bad request." };
     const who = this.acting(p.data.as);
     return {
@@ -226,7 +226,7 @@ export class FakeBackend implements PreviewBackend {
       this.busyNext--;
       return { ok: false, busy: true, message: "Busy." };
     }
-    const p = CheckinRequestSchema.safeParse(arg);
+    const p = checkinRequestSchema().safeParse(arg);
     if (!p.success) {
       const fieldErrors: Partial<Record<CheckinField, string>> = {};
       for (const issue of p.error.issues) {

@@ -69,7 +69,7 @@ const REFUSED: { what: string; damage: (wb: Workbook) => void; message: string }
   {
     what: "someone's own Weekly Trend",
     damage: (wb) => replaced(wb, "Weekly Trend"),
-    message: `The "Weekly Trend" tab (no "Trend: value at the end of each week" heading in A1) is not the tracker's, and rolling over would delete it as this cycle's. ${TAIL}`,
+    message: `The "Weekly Trend" tab (no "Trend: value at the end of each week" heading over its header row) is not the tracker's, and rolling over would delete it as this cycle's. ${TAIL}`,
   },
   {
     what: "someone's own Mid-cycle Review",
@@ -133,6 +133,15 @@ describe("Tabs that are the tracker's still roll over", () => {
     expect(ss(wb).getSheetByName("Weekly Trend")).toBeNull();
   });
 
+  it("the Weekly Summary and Weekly Trend the summary's record names are ours with their title and heading typed over, as the summary and Repair take them", () => {
+    const wb = closedTracker();
+    tab(wb, "Weekly Summary").getRange(1, 1).setValue("Our notes for the board");
+    tab(wb, "Weekly Trend").getRange(1, 1).setValue("Trend");
+    expect(callAddon(wb, "rollOverCycle", { start: NEXT }).ok).toBe(true);
+    expect(ss(wb).getSheetByName("Weekly Summary")).toBeNull();
+    expect(ss(wb).getSheetByName("Weekly Trend")).toBeNull();
+  });
+
   it("the tracker's own Mid-cycle Review is archived", () => {
     const wb = closedTracker();
     expect(callAddon(wb, "createMidCycleReview", { at: IN_USE_TODAY }).ok).toBe(true);
@@ -159,5 +168,20 @@ describe("What the look costs", () => {
 
   it("History and the log are looked at where their header is, never read whole: 300 rows more read nothing more", () => {
     expect(measured(300)).toEqual(measured(3));
+  });
+
+  /** The counted calls and cells read of a roll over with `inserted` rows inserted above History's header. */
+  function historyMoved(inserted: number) {
+    const wb = closedTracker();
+    if (inserted) tab(wb, "History").insertRowsBefore(1, inserted);
+    wb.services.counters.reset();
+    expect(callAddon(wb, "rollOverCycle", { start: NEXT }).ok).toBe(true);
+    const { serviceCalls, cellsRead } = wb.services.counters.snapshot();
+    return { serviceCalls, cellsRead };
+  }
+
+  it("History's header pushed to row 36 is looked at where the Settings computed cell places it: its row alone, as at row 1", () => {
+    // Before, the row-30 search missed it and the whole tab was read: 7 calls and 996 cells more.
+    expect(historyMoved(35)).toEqual(historyMoved(0));
   });
 });

@@ -1,6 +1,6 @@
 // The offline spreadsheet: an in-memory implementation of the Apps Script services the add-on uses,
-// with formulas evaluated by HyperFormula, and a loader that runs the built add-on (dist/Code.js) in a
-// fresh V8 context with these services as its globals.
+// with formulas evaluated by HyperFormula; addon.ts runs the built add-on (dist/Code.js) with these services
+// as its globals, with fresh script globals for every execution.
 //
 // Documented choices where the real platform leaves room:
 // - Writing a JS Date stores a serial number; a cell without a date format gets "yyyy-mm-dd" when the
@@ -12,7 +12,6 @@
 //   number format of its own.
 // - The TODAY()/NOW() clock is process-wide in HyperFormula: the services created (or clock.set) last win.
 import { LocalTextStyleBuilder } from "./textStyle";
-import vm from "node:vm";
 import { setEngineClock } from "../engine";
 import { newScriptProject, type ScriptProject, type SnapshotTrigger, type WorkbookSnapshot } from "../snapshot";
 import { CountersImpl, pub, unpub, type Counters } from "./counters";
@@ -27,7 +26,6 @@ import {
   type LockState,
   type SentMail,
 } from "./services";
-import { crossScriptRun } from "./scriptRun";
 import { DeveloperMetadataLocationType, DeveloperMetadataVisibility } from "./developerMetadata";
 import { WriteBuffer } from "./buffering";
 import { createHtmlService, createUiRecorder, LocalUi, type UiRecorder } from "./ui";
@@ -49,6 +47,7 @@ export { LocalSheet } from "./sheet";
 export { LocalRange } from "./range";
 export type { CfFormat } from "./rules";
 export type { OtherWorkbook, WorkbookRegistry } from "./workbooks";
+export { loadAddon, type AddonContext } from "./addon";
 
 export interface LocalOptions {
   /** The clock ("today"); default real time. Changeable later via services.clock.set(). */
@@ -97,11 +96,6 @@ export interface LocalServices {
    * it was loaded may be given as the loaded rows themselves (not copied); the caller must not change them.
    */
   toSnapshot(opts?: { forSaving?: boolean }): WorkbookSnapshot;
-}
-
-export interface AddonContext {
-  [name: string]: unknown;
-  call(name: string, ...args: unknown[]): unknown;
 }
 
 type ClockDateCtor = DateConstructor & (new (ms: number) => Date);
@@ -381,44 +375,4 @@ function bookOf(x: LocalSpreadsheet | LocalSheet): Book {
 export function evaluateConditionalFormat(sheet: LocalSheet, row: number, col: number): CfFormat | null {
   const s = unpub(sheet);
   return evaluateConditionalFormatModel(bookOf(s), s._model, row, col);
-}
-
-/**
- * Runs built add-on code in a fresh V8 context whose globals are the services. Loading itself touches
- * no service. `call` behaves like google.script.run: arguments and result cross by Google's rules
- * (scriptRun.ts: a Date sent fails, a Date returned arrives as null), not by a JSON round trip.
- */
-export function loadAddon(code: string, services: LocalServices): AddonContext {
-  const sandbox: Record<string, unknown> = { ...services.globals };
-  const context = vm.createContext(sandbox);
-  vm.runInContext(code, context, { filename: "Code.js" });
-  const ctxJSON = vm.runInContext("JSON", context) as JSON;
-  const call = (name: string, ...args: unknown[]): unknown => {
-    const fn = sandbox[name];
-    if (typeof fn !== "function") throw new Error(`Script function not found: ${name}`);
-    // Checked by Google's rules, then rebuilt in the add-on's realm (what remains is plain JSON).
-    const ctxArgs = ctxJSON.parse(JSON.stringify(crossScriptRun(args, "toServer"))) as unknown[];
-    let out: unknown;
-    try {
-      out = services.execution(() => (fn as (...a: unknown[]) => unknown).apply(undefined, ctxArgs));
-    } catch (e) {
-      const message = e && typeof e === "object" && "message" in e ? String((e as Error).message) : String(e);
-      const err = Object.assign(new Error(message), { cause: e });
-      const name = e && typeof e === "object" && "name" in e ? String((e as Error).name) : "Error";
-      if (name !== "Error") err.name = name;
-      throw err;
-    }
-    return crossScriptRun(out, "toClient");
-  };
-  const base: AddonContext = { call };
-  return new Proxy(base, {
-    get(target, prop) {
-      if (prop === "call") return call;
-      if (typeof prop === "string" && prop in sandbox) return sandbox[prop];
-      return Reflect.get(target, prop);
-    },
-    has(_t, prop) {
-      return prop === "call" || prop in sandbox;
-    },
-  });
 }

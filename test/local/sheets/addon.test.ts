@@ -30,7 +30,24 @@ var OkrSheets = (function () {
   function fail() {
     throw new Error("Invalid input: value");
   }
-  return { today: today, echo: echo, writeAndRead: writeAndRead, activeOrNull: activeOrNull, onOpen: onOpen, fail: fail, loadedAt: loadedAt };
+  // Module-level state, as an esbuild bundle keeps a module's \`let\`: Apps Script starts each execution without it.
+  var calls = 0;
+  function remember() {
+    calls++;
+    globalThis.leaked = (globalThis.leaked || 0) + 1;
+    Array.prototype.patched = (Array.prototype.patched || 0) + 1;
+    var seen = { calls: calls, leaked: globalThis.leaked, patched: [].patched };
+    // Any counted call: a test may run another execution there (counters.listener).
+    SpreadsheetApp.getActive().getName();
+    seen.callsAfter = calls;
+    return seen;
+  }
+  function stick() {
+    var before = typeof globalThis.stuck;
+    Object.defineProperty(globalThis, "stuck", { value: 1, configurable: false });
+    return before;
+  }
+  return { today: today, echo: echo, writeAndRead: writeAndRead, activeOrNull: activeOrNull, onOpen: onOpen, fail: fail, remember: remember, stick: stick, loadedAt: loadedAt };
 })();
 function today() { return OkrSheets.today.apply(this, arguments); }
 function echo() { return OkrSheets.echo.apply(this, arguments); }
@@ -38,18 +55,49 @@ function writeAndRead() { return OkrSheets.writeAndRead.apply(this, arguments); 
 function activeOrNull() { return OkrSheets.activeOrNull.apply(this, arguments); }
 function onOpen() { return OkrSheets.onOpen.apply(this, arguments); }
 function fail() { return OkrSheets.fail.apply(this, arguments); }
+function remember() { return OkrSheets.remember.apply(this, arguments); }
+function stick() { return OkrSheets.stick.apply(this, arguments); }
 `;
 
 describe("loadAddon", () => {
-  it("loads without touching any service, in a fresh context each time", () => {
+  it("loads without touching any service", () => {
     const { services } = setup();
-    const a = loadAddon(CODE + "; var mark = 1;", services);
+    loadAddon(CODE, services);
     expect(services.counters.serviceCalls).toBe(0);
-    const b = loadAddon(CODE, services);
-    expect(a.mark).toBe(1);
-    expect(b.mark).toBeUndefined();
-    expect(typeof b.today).toBe("function");
-    expect((services.globals as Record<string, unknown>).mark).toBeUndefined();
+  });
+
+  it("every call is an execution with fresh globals, as Apps Script starts each one; the services' state persists", () => {
+    const { services } = setup();
+    const addon = loadAddon(CODE, services);
+    const first = { calls: 1, leaked: 1, patched: 1, callsAfter: 1 };
+    expect(addon.call("remember")).toEqual(first);
+    // Not 2: the module's counter, a global the code set and a built-in it patched all went with the execution.
+    expect(addon.call("remember")).toEqual(first);
+    // Another add-on of the same workbook (a workbook opened again) starts fresh too, and nothing reached the services' globals.
+    expect(loadAddon(CODE, services).call("remember")).toEqual(first);
+    expect((services.globals as Record<string, unknown>).leaked).toBeUndefined();
+    // A global that cannot be deleted goes too (the next execution gets a new context).
+    expect(addon.call("stick")).toBe("undefined");
+    expect(addon.call("stick")).toBe("undefined");
+    expect(([] as unknown as { patched?: number }).patched).toBeUndefined();
+    // What the services hold is the workbook's: a write made in one execution is read in the next.
+    addon.call("writeAndRead", [["kept"]]);
+    expect((addon.call("writeAndRead", [["kept"]]) as { values: unknown[][] }).values).toEqual([["kept"]]);
+  });
+
+  it("a call made during another (a check-in during a trigger run) has globals of its own, and leaves the outer's alone", () => {
+    const { services } = setup();
+    const addon = loadAddon(CODE, services);
+    let inner: unknown = null;
+    services.counters.listener = (name) => {
+      if (name !== "Spreadsheet.getName" || inner !== null) return;
+      inner = "running";
+      inner = addon.call("remember");
+    };
+    const outer = addon.call("remember");
+    services.counters.listener = null;
+    expect(inner).toEqual({ calls: 1, leaked: 1, patched: 1, callsAfter: 1 });
+    expect(outer).toEqual({ calls: 1, leaked: 1, patched: 1, callsAfter: 1 });
   });
 
   it("new Date() and Date.now() inside follow the clock; other Date forms behave normally", () => {
@@ -81,10 +129,10 @@ describe("loadAddon", () => {
     expect(services.counters.cellsRead).toBe(4);
   });
 
-  it("top-level functions can be called directly with event objects, and see runningTrigger", () => {
+  it("top-level functions take event objects, and see runningTrigger", () => {
     const { services } = setup();
     const addon = loadAddon(CODE, services);
-    expect((addon.onOpen as (e: unknown) => unknown)({ authMode: "LIMITED" })).toBe("LIMITED");
+    expect(addon.call("onOpen", { authMode: "LIMITED" })).toBe("LIMITED");
     expect(services.ui.menus).toEqual([{ name: "Add-on", items: [{ caption: "Check in", fn: "openCheckin" }] }]);
     expect(addon.call("activeOrNull")).toBe("Test");
     services.runningTrigger = true;
