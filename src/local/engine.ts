@@ -107,14 +107,16 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
 };
 
 /**
- * Creates an engine whose TODAY()/NOW() read `clock`. HyperFormula registers functions globally, so the
+ * Creates an engine whose TODAY()/NOW() read `clock`, with undoLimit 0 as the offline spreadsheet's
+ * (book-snapshot.ts): nothing undoes. HyperFormula registers functions globally, so the
  * clock is process-wide: the last engine created (or `setEngineClock`) wins, which is what a single
  * CLI command or test wants.
  */
-export function createEngine(sheets: Record<string, unknown[][]>, clock?: Clock): HyperFormula {
+export function createEngine(sheets: Record<string, unknown[][]>, clock?: Clock, named: { name: string; expression: string }[] = []): HyperFormula {
   registerClock();
   if (clock) activeClock = clock;
-  return HyperFormula.buildFromSheets(sheets as never, ENGINE_CONFIG);
+  // Named expressions given at build time: one added later re-evaluates every formula that names it.
+  return HyperFormula.buildFromSheets(sheets as never, { ...ENGINE_CONFIG, undoLimit: 0 }, named);
 }
 
 export function setEngineClock(clock: Clock): void {

@@ -103,8 +103,9 @@ export function buildWorkbook(
   });
 
   const ms = Date.UTC(Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7)) - 1, Number(asOf.slice(8, 10)));
-  const hf = createEngine({ [TAB.settings]: settings, [TAB.objectives]: objectives, [TAB.keyResults]: krs }, { now: () => ms });
-  for (const n of settingsNamedRanges()) hf.addNamedExpression(n.name, n.formula);
+  // The named ranges built in, as the offline spreadsheet does: added one by one, each re-evaluated the formulas naming it.
+  const named = settingsNamedRanges().map((n) => ({ name: n.name, expression: n.formula }));
+  const hf = createEngine({ [TAB.settings]: settings, [TAB.objectives]: objectives, [TAB.keyResults]: krs }, { now: () => ms }, named);
   return { hf, krRows, objRows };
 }
 
