@@ -4,7 +4,8 @@ export default {
   testMatch: ["<rootDir>/test/**/*.test.ts"],
   extensionsToTreatAsEsm: [".ts"],
   moduleFileExtensions: ["ts", "js", "mjs", "cjs", "json"],
-  // HyperFormula's parser file is patched so that engines share one formula parser (scripts/jest-hyperformula.mjs).
+  // HyperFormula's parser file is patched as the CLI bundle's is: one shared formula parser, known formula shapes
+  // not tokenized again (scripts/jest-hyperformula.mjs).
   transform: {
     "\\.ts$": "<rootDir>/scripts/jest-transform.mjs",
     "/node_modules/hyperformula/(es|commonjs)/parser/ParserWithCaching\\.m?js$": "<rootDir>/scripts/jest-hyperformula.mjs",
