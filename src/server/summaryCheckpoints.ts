@@ -89,7 +89,7 @@ export function loadCheckpoints(): CheckpointStore {
 /**
  * Records week `week`'s checkpoint of the cycle starting on `cycleStart` (a HistoryPlace when its History
  * rows do not summarise the log; null: forgets it), keeping this cycle's latest KEEP weeks the log can be
- * read from and the places after them: any other
+ * read from and its latest KEEP places: any other
  * cycle's are dropped, or the cycle before's weeks 10–13 would outrank this cycle's week 1 and leave the new
  * cycle without a checkpoint (every summary reading the whole log) until its week 10.
  */
@@ -99,12 +99,10 @@ export function saveCheckpoint(store: CheckpointStore, week: number, cp: StoredC
   const list = cycleCheckpoints(store, cycleStart).filter((c) => c.week !== week);
   if (cp) list.push({ ...cp, cycle: cycleStart });
   list.sort((a, b) => a.week - b.week);
-  // The latest KEEP the log can be read from, and the places after the newest of them: places (weeks whose
-  // summary saw check-ins after its day) must not crowd out the checkpoints the next summary reads the log
-  // from, and one older than those says nothing a checkpoint of the log does not.
-  const full = list.filter(readsLog).slice(-KEEP);
-  const newest = full.length ? full[full.length - 1].week : 0;
-  const kept = (full as (StoredCheckpoint | HistoryPlace)[]).concat(list.filter((c) => !readsLog(c) && c.week > newest).slice(-KEEP)).sort((a, b) => a.week - b.week);
+  // The latest KEEP of each kind: places (weeks whose summary saw check-ins after its day) must not crowd out
+  // the checkpoints the next summary reads the log from, nor those a place's week (the Weekly Trend's last
+  // week, when this week's is regenerated) after them.
+  const kept = list.filter(readsLog).slice(-KEEP).concat(list.filter((c) => !readsLog(c)).slice(-KEEP) as never[]).sort((a, b) => a.week - b.week);
   if (kept.length) store.props.setProperty(CHECKPOINTS, JSON.stringify(kept));
   else store.props.deleteProperty(CHECKPOINTS);
 }
