@@ -22,6 +22,9 @@ export interface SummaryCell {
   formula?: string;
 }
 
+/** The summary's title, "Weekly summary — <cycle>" in A1: how the summary, Repair and a roll over tell the tab is ours (server/reportTabs.ts). */
+export const SUMMARY_TITLE = "Weekly summary";
+
 export const FMT = {
   score: "0.00",
   change: "+0.00;-0.00;0.00",
@@ -81,7 +84,7 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
   const push = (cells: SummaryCell[]) => rows.push(cells);
   const blank = () => rows.push([]);
 
-  push([text(`Weekly summary — ${data.cycleName}`, "title")]);
+  push([text(`${SUMMARY_TITLE} — ${data.cycleName}`, "title")]);
   push([
     label(`Week ${data.week} of ${data.weeks} · as of ${data.asOf} · ${percent(data.elapsed)} of the cycle elapsed${generatedSuffix(data.generatedAt)}`, "subtitle"),
   ]);

@@ -50,6 +50,17 @@ function findAll(ss: Spreadsheet, key?: string): Metadata[] {
   return finder.find();
 }
 
+/** Each field's entries among those found. */
+function byField(found: Metadata[]): Partial<Record<Field, Metadata[]>> {
+  const entries: Partial<Record<Field, Metadata[]>> = {};
+  for (const m of found) {
+    const key = m.getKey();
+    const field = FIELDS.find((f) => KEYS[f] === key);
+    if (field) (entries[field] ??= []).push(m);
+  }
+  return entries;
+}
+
 /** The record as read once per execution (one metadata search); `save` writes only the fields given. */
 export class RefreshRecord {
   private constructor(
@@ -64,12 +75,7 @@ export class RefreshRecord {
   ) {}
 
   static read(ss: Spreadsheet): RefreshRecord {
-    const entries: Partial<Record<Field, Metadata[]>> = {};
-    for (const m of findAll(ss)) {
-      const key = m.getKey();
-      const field = FIELDS.find((f) => KEYS[f] === key);
-      if (field) (entries[field] ??= []).push(m);
-    }
+    const entries = byField(findAll(ss));
     const state: RefreshState = { installed: null, off: null, last: null };
     const legacy = new Set<Field>();
     const unset = new Set<Field>();
@@ -108,14 +114,28 @@ export class RefreshRecord {
    */
   save(change: Partial<RefreshState>): void {
     const writing = FIELDS.some((f) => f in change) || this.legacy.size > 0;
+    // Read again before the first entry is added: another execution may have added it since this one read the
+    // record (an admin's off during a trigger run of minutes). Adding beside it would leave two entries of a
+    // field, and which one find() gives first Google does not say. One more search, only on a save that adds.
+    let fresh: Partial<Record<Field, Metadata[]>> | null = null;
     for (const f of FIELDS) {
       const none = writing && this.unset.delete(f);
       if (!(f in change) && !this.legacy.has(f) && !none) continue;
+      let found = this.entries[f];
+      if (!found) {
+        fresh ??= byField(findAll(this.ss));
+        found = this.entries[f] = fresh[f];
+        if (found) {
+          // Written meanwhile by another execution: newer than what this one read (or was moving).
+          (this.state as Record<Field, unknown>)[f] = parse(found[0].getValue());
+          this.legacy.delete(f);
+          if (!(f in change)) continue;
+        }
+      }
       const value = f in change ? (change[f] ?? null) : this.state[f];
       const text = JSON.stringify(value);
       const same = JSON.stringify(this.state[f]) === text && !this.legacy.has(f);
       (this.state as Record<Field, unknown>)[f] = value;
-      let found = this.entries[f];
       if (found === "added") found = this.entries[f] = findAll(this.ss, KEYS[f]);
       if (found && found.length) {
         if (!same) found[0].setValue(text);

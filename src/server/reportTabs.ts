@@ -5,15 +5,13 @@
 // core/lifecycle.ts write it), or is empty (nothing is lost by writing in it). Used by the reports
 // themselves (lifecycleTabs.ts, summaryTab.ts) and by the roll over (rollOverTabs.ts).
 import { RETRO_HEADERS, RETRO_TITLE, REVIEW_TITLE } from "../core/lifecycle";
+import { SUMMARY_TITLE } from "../core/summaryLayout";
 import { TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { findHeaderRow } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** The start of the Weekly Summary's title in A1 (core/summaryLayout.ts: "Weekly summary — <cycle>"). */
-export const SUMMARY_TITLE = "Weekly summary";
 
 /** Whether A1's value is the report's title: "<title> — <cycle>". */
 function isTitle(a1: unknown, title: string): boolean {

@@ -7,12 +7,13 @@
 // roll over refuses a Retrospective without its header row.
 import { REVIEW_TITLE } from "../core/lifecycle";
 import { andList, quotedList } from "../core/plural";
+import { SUMMARY_TITLE } from "../core/summaryLayout";
 import { computedLabel, TAB } from "../core/tabs";
 import { TREND_HEADING } from "../core/trendBlock";
 import { UserError } from "./env";
 import { computedHistoryHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import type { NamedTab } from "./lookAlikeTabs";
-import { lacksTitle, SUMMARY_TITLE, titled } from "./reportTabs";
+import { lacksTitle, titled } from "./reportTabs";
 import { findHeaderRow, norm, readHead } from "./table";
 import { isTrendTab, type RecordedTabs } from "./trendCache";
 

@@ -88,7 +88,8 @@ export function loadCheckpoints(): CheckpointStore {
 
 /**
  * Records week `week`'s checkpoint of the cycle starting on `cycleStart` (a HistoryPlace when its History
- * rows do not summarise the log; null: forgets it), keeping this cycle's latest KEEP weeks: any other
+ * rows do not summarise the log; null: forgets it), keeping this cycle's latest KEEP weeks the log can be
+ * read from and its latest KEEP places: any other
  * cycle's are dropped, or the cycle before's weeks 10–13 would outrank this cycle's week 1 and leave the new
  * cycle without a checkpoint (every summary reading the whole log) until its week 10.
  */
@@ -98,7 +99,10 @@ export function saveCheckpoint(store: CheckpointStore, week: number, cp: StoredC
   const list = cycleCheckpoints(store, cycleStart).filter((c) => c.week !== week);
   if (cp) list.push({ ...cp, cycle: cycleStart });
   list.sort((a, b) => a.week - b.week);
-  const kept = list.slice(-KEEP);
+  // The latest KEEP of each kind: places (weeks whose summary saw check-ins after its day) must not crowd out
+  // the checkpoints the next summary reads the log from, nor those a place's week (the Weekly Trend's last
+  // week, when this week's is regenerated) after them.
+  const kept = list.filter(readsLog).slice(-KEEP).concat(list.filter((c) => !readsLog(c)).slice(-KEEP) as never[]).sort((a, b) => a.week - b.week);
   if (kept.length) store.props.setProperty(CHECKPOINTS, JSON.stringify(kept));
   else store.props.deleteProperty(CHECKPOINTS);
 }

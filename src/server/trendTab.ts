@@ -84,8 +84,8 @@ export function trendTabForRepair(sheet: Sheet | null, record: RecordedTabs | nu
   try {
     head = sheet.getRange(1, 1, 2, columns).getValues();
   } catch {
-    // A tab of one row, recorded or not, has not the trend's layout to look after: the next summary, finding
-    // the block's rows gone, rewrites it whole.
+    // An unrecorded tab of one row has not the trend's layout to look after: the next summary, finding the
+    // block's rows gone, rewrites it whole (a recorded one gets what fits: ensureTrendLook).
     return null;
   }
   let weeks = 0;
@@ -96,12 +96,14 @@ export function trendTabForRepair(sheet: Sheet | null, record: RecordedTabs | nu
 /**
  * Repair's part of the tab's look: its frozen rows and the widths createTrendSheet gave the key result and
  * each week its header row has (within the tab's columns), read and written only where they differ, so a
- * healthy tab costs reads only (the frozen rows and one width per column: cheap calls).
+ * healthy tab costs reads only (the frozen rows and one width per column: cheap calls). A tab cut by hand
+ * below that layout gets what fits: Sheets refuses to freeze every row of a tab, or to size a column beyond
+ * its last (the next summary rewrites the tab whole).
  */
 export function ensureTrendLook(tab: { sheet: Sheet; weeks: number; columns: number }): void {
   const { sheet, weeks, columns } = tab;
-  if (sheet.getFrozenRows() !== LOOK.frozenRows) sheet.setFrozenRows(LOOK.frozenRows);
-  const wanted: [number, number][] = [[2, LOOK.keyResultWidth]];
+  if (sheet.getFrozenRows() !== LOOK.frozenRows && sheet.getMaxRows() > LOOK.frozenRows) sheet.setFrozenRows(LOOK.frozenRows);
+  const wanted: [number, number][] = columns >= 2 ? [[2, LOOK.keyResultWidth]] : [];
   for (let w = 1; w <= weeks && weekColumn(w) <= columns; w++) wanted.push([weekColumn(w), LOOK.weekWidth]);
   ensureWidths(sheet, wanted, false);
 }

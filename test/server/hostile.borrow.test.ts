@@ -5,7 +5,7 @@ import { expect } from "../support/expect";
 import { ADMIN, borrow, everything } from "../support/hostile";
 import { ss } from "../support/tracker";
 
-it("a workbook handed back changed (a cell, a document property) is not lent again; an unchanged one is", () => {
+it("a workbook handed back changed (a cell, a document property, developer metadata) is not lent again; an unchanged one is", () => {
   const a = borrow("tracker", ADMIN);
   ss(a.wb).getSheetByName("Settings")!.getRange("Z1").setValue("left behind");
   a.giveBack(everything(a.wb));
@@ -19,5 +19,14 @@ it("a workbook handed back changed (a cell, a document property) is not lent aga
   const props = c.wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
   props.getDocumentProperties().setProperty("left", "behind");
   c.giveBack(everything(c.wb));
-  expect(borrow("tracker", ADMIN).wb).not.toBe(c.wb);
+  const d = borrow("tracker", ADMIN);
+  expect(d.wb).not.toBe(c.wb);
+
+  // Developer metadata (where the weekly refresh keeps its record) is not in everything() either.
+  d.giveBack(everything(d.wb));
+  const e = borrow("tracker", ADMIN);
+  expect(e.wb).toBe(d.wb);
+  ss(e.wb).addDeveloperMetadata("left", "behind");
+  e.giveBack(everything(e.wb));
+  expect(borrow("tracker", ADMIN).wb).not.toBe(e.wb);
 });

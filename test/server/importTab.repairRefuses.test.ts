@@ -8,7 +8,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, callAddonRaw, rowsOf, ss } from "../support/tracker";
-import { addNewOkrsTab, everything, NEW_OKRS, tab, trackerInUse } from "../support/inUse";
+import { addNewOkrsTab, copyHeaderTo, everything, NEW_OKRS, tab, trackerInUse } from "../support/inUse";
 import type { Workbook } from "../../src/local/runtime";
 
 /** A tracker in use (two check-ins and a summary) with the "New OKRs" tab to import: O9 with two KRs. */
@@ -29,12 +29,7 @@ function importRefused(wb: Workbook): string {
 }
 
 /** The header row of `name` copied to row 41 and row 1 cleared: the Settings computed cells no longer place it. */
-function headerCopiedTo41(wb: Workbook, name: string): void {
-  const t = tab(wb, name);
-  const width = t.getLastColumn();
-  t.getRange(41, 1, 1, width).setValues(t.getRange(1, 1, 1, width).getValues());
-  t.getRange(1, 1, 1, width).clearContent();
-}
+const headerCopiedTo41 = (wb: Workbook, name: string) => copyHeaderTo(tab(wb, name), 41);
 
 /** Repair's refusal for one tab whose header is at row 41. */
 const AT_41 = (name: string) =>

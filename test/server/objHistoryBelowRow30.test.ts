@@ -8,7 +8,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { repairWrites } from "../support/writes";
-import { addNewOkrsTab, everything, NEW_OKRS, tab } from "../support/inUse";
+import { addNewOkrsTab, copyHeaderTo, everything, NEW_OKRS, tab } from "../support/inUse";
 import { callAddon, rowsOf, setToday, ss } from "../support/tracker";
 import { forgetRecord, summary, weekCheckins, weekly } from "../support/weeklyTrend";
 import type { Workbook } from "../../src/local/runtime";
@@ -121,12 +121,7 @@ describe("A tracker set up before the Objectives and History computed cells", ()
 
 describe("The Objectives or History header copied below row 30 (the computed cells no longer place it)", () => {
   /** Copies the tab's header to ROW and clears row 1, as a user moving it by copy and paste. */
-  function copyHeaderDown(wb: Workbook, name: string): void {
-    const t = tab(wb, name);
-    const width = t.getLastColumn();
-    t.getRange(ROW, 1, 1, width).setValues(t.getRange(1, 1, 1, width).getValues());
-    t.getRange(1, 1, 1, width).clearContent();
-  }
+  const copyHeaderDown = (wb: Workbook, name: string) => copyHeaderTo(tab(wb, name), ROW);
 
   for (const name of TABLES) {
     it(`"${name}": every operation reading it refuses alike, in one line, changing nothing`, () => {

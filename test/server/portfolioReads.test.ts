@@ -9,6 +9,7 @@ import { callAddon, workbookFromSnapshot } from "../../src/local/runtime";
 import type { CounterSnapshot } from "../../src/local/sheets/counters";
 import type { OtherWorkbook } from "../../src/local/sheets/workbooks";
 import { newTracker, requestId, ss } from "../support/tracker";
+import { copyHeaderTo } from "../support/inUse";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const AT = "2026-02-12"; // Thursday of week 6
@@ -149,12 +150,7 @@ describe("Refresh portfolio reads each team tracker with bounded reads", () => {
   });
 
   it("a team whose Key Results header was copied to row 41 (Settings no longer place it) is named with the row, as its add-on says", () => {
-    const copied = edit(team(), (s) => {
-      const kr = s.getSheetByName("Key Results")!;
-      const width = kr.getLastColumn();
-      kr.getRange(41, 1, 1, width).setValues(kr.getRange(1, 1, 1, width).getValues());
-      kr.getRange(1, 1, 1, width).clearContent();
-    });
+    const copied = edit(team(), (s) => copyHeaderTo(s.getSheetByName("Key Results")!, 41));
     expect(readColumn(refresh([copied]).values)).toEqual([
       'Its tracker needs fixing: The "Key Results" tab\'s header row is row 41; the add-on looks for it in the first 30 rows only. Delete rows above it so that it is in row 30 or above.',
     ]);
@@ -174,12 +170,7 @@ describe("Refresh portfolio reads each team tracker with bounded reads", () => {
     expect(company2.values).toEqual(one.values);
     expect(company2.counts.serviceCalls).toBe(one.counts.serviceCalls);
     // Copied there instead (Settings no longer place it): named with its row, as the team's add-on says.
-    const copied = edit(team(), (s) => {
-      const obj = s.getSheetByName("Objectives")!;
-      const width = obj.getLastColumn();
-      obj.getRange(36, 1, 1, width).setValues(obj.getRange(1, 1, 1, width).getValues());
-      obj.getRange(1, 1, 1, width).clearContent();
-    });
+    const copied = edit(team(), (s) => copyHeaderTo(s.getSheetByName("Objectives")!, 36));
     expect(readColumn(refresh([copied]).values)).toEqual([
       'Its tracker needs fixing: The "Objectives" tab\'s header row is row 36; the add-on looks for it in the first 30 rows only. Delete rows above it so that it is in row 30 or above.',
     ]);

@@ -7,7 +7,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, callAddonRaw } from "../support/tracker";
-import { everything, tab, trackerInUse as inUse } from "../support/inUse";
+import { copyHeaderTo as copyTo, everything, tab, trackerInUse as inUse } from "../support/inUse";
 import type { Workbook } from "../../src/local/runtime";
 
 /** Repair's refusal: not ok, one line, and no tab changed; its message. */
@@ -34,12 +34,7 @@ function withoutObjHistoryCells(wb: Workbook): void {
 }
 
 /** Copies a tab's header to row `row` and clears row 1: the computed cells no longer place it. */
-function copyHeaderTo(wb: Workbook, name: string, row: number): void {
-  const sheet = tab(wb, name);
-  const width = sheet.getLastColumn();
-  sheet.getRange(row, 1, 1, width).setValues(sheet.getRange(1, 1, 1, width).getValues());
-  sheet.getRange(1, 1, 1, width).clearContent();
-}
+const copyHeaderTo = (wb: Workbook, name: string, row: number) => copyTo(tab(wb, name), row);
 
 describe("Repair over a header below row 30", () => {
   for (const name of ["History", "Objectives"]) {

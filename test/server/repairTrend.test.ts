@@ -119,3 +119,37 @@ describe("someone's own tab named Weekly Trend", () => {
     expect(own.getProtections(PROTECTION.SHEET)).toEqual([]);
   });
 });
+
+describe("a Weekly Trend trimmed by hand below the trend's layout", () => {
+  // The tab's look is set where the tab has room for it: Sheets refuses to freeze every row of a tab and to
+  // size a column beyond its last, and Repair failed ("Something went wrong") on either, part-way through.
+  // The next summary rewrites the tab whole (trendCache.ts: the block's rows are gone).
+  it("Repair runs on a recorded tab cut to one column, and restores its protection", () => {
+    const wb = trackerInUse();
+    const t = tab(wb, TREND);
+    for (const p of t.getProtections(PROTECTION.SHEET)) p.remove();
+    t.deleteColumns(2, t.getMaxColumns() - 1);
+    expect(callAddon(wb, "repairTracker").ok).toBe(true);
+    expect(protections(wb)).toEqual([true]);
+    expect(t.getFrozenRows()).toBe(2);
+  });
+
+  it("Repair runs on a recorded tab cut to its heading and header rows", () => {
+    const wb = trackerInUse();
+    const t = tab(wb, TREND);
+    t.setFrozenRows(0);
+    t.deleteRows(3, t.getMaxRows() - 2);
+    expect(callAddon(wb, "repairTracker").ok).toBe(true);
+    expect(t.getFrozenRows()).toBe(0);
+    expect(widths(wb).slice(0, 3)).toEqual(WIDTHS.slice(0, 3));
+  });
+
+  it("Repair runs on an unrecorded tab (a trigger run's) cut to its heading and header rows", () => {
+    const wb = madeByTriggerWithoutDocument();
+    const t = tab(wb, TREND);
+    t.setFrozenRows(0);
+    t.deleteRows(3, t.getMaxRows() - 2);
+    expect(callAddon(wb, "repairTracker").ok).toBe(true);
+    expect(t.getFrozenRows()).toBe(0);
+  });
+});

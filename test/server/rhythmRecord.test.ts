@@ -116,3 +116,38 @@ describe("The weekly refresh's record costs the menu one metadata search", () =>
     expect(by["Properties.getProperty"] ?? 0, "the record is not read from document properties").toBe(0);
   });
 });
+
+describe("An earlier version's record moved while a trigger run works (review R1)", () => {
+  it("the run's outcome lands on the entry the other execution added, not beside it: one entry a field, the run recorded", () => {
+    const [wb] = trackers(1, { ...newScriptProject(), triggerRunsWithoutDocument: true });
+    setToday(wb, "2026-01-06");
+    expect(asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", { on: true }))).toMatchObject({ ok: true, on: true });
+    // As an earlier version left it: the record in document properties, none in developer metadata.
+    const doc = (wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+    for (const m of ss(wb).createDeveloperMetadataFinder().find()) {
+      if (m.getValue() !== "null") doc.setProperty(m.getKey(), m.getValue()!);
+      m.remove();
+    }
+    // The run (no document: it reads no record, so it adds its last run) is in its summary when Ben, from the
+    // menu, looks at the status: that moves the record whole, a "null" last run included.
+    let moved = false;
+    wb.services.counters.listener = (name) => {
+      if (moved || name !== "Range.setValues") return;
+      moved = true;
+      wb.services.runningTrigger = false;
+      try {
+        expect(status(wb)).toMatchObject({ ok: true, on: true, installedBy: ANNA });
+      } finally {
+        wb.services.runningTrigger = true;
+      }
+    };
+    wb.services.clock.set(new Date("2026-01-12T07:00:00Z"));
+    const run = fireTrigger(wb, refreshTriggersOf(wb)[0]);
+    wb.services.counters.listener = null;
+    expect(moved, "the status was asked during the run").toBe(true);
+    expect(run).toMatchObject({ ok: true, outcome: { week: 2 } });
+    const keys = ss(wb).createDeveloperMetadataFinder().find().map((m) => m.getKey()).sort();
+    expect(keys, "one entry a field").toEqual(["okr.weekly.installed", "okr.weekly.last", "okr.weekly.off"]);
+    expect(status(wb).status).toContain("Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.");
+  });
+});

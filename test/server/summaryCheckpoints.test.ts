@@ -75,6 +75,22 @@ describe("summary checkpoints across a roll over", () => {
     expect(expectedHistoryLast(store, NEW_START)).toBe(22);
   });
 
+  it("places of weeks that saw later check-ins do not crowd out the checkpoint the log is read from (review R1)", () => {
+    const { props, stored } = fakeProps();
+    let list: (StoredCheckpoint | HistoryPlace)[] = [cp(1, "2026-04-12", 15)];
+    for (let w = 2; w <= 6; w++) {
+      const place: HistoryPlace = { week: w, asOf: `2026-04-${10 + w}`, digest: "d", historyFirst: 7 * w, historyLast: 7 * w + 6 };
+      saveCheckpoint({ props, list }, w, place, NEW_START);
+      list = JSON.parse(stored[KEY]);
+    }
+    const store: CheckpointStore = { props: null, list };
+    expect(logCheckpoints(store, NEW_START).map((c) => c.week), "week 1's, still read from").toEqual([1]);
+    expect(cycleCheckpoints(store, NEW_START).map((c) => c.week)).toEqual([1, 3, 4, 5, 6]);
+    // A checkpoint of the log after them: week 6's place stays (week 7 regenerated takes its History rows from it).
+    saveCheckpoint({ props, list }, 7, cp(7, "2026-05-24", 60), NEW_START);
+    expect((JSON.parse(stored[KEY]) as StoredCheckpoint[]).map((c) => c.week)).toEqual([1, 3, 4, 5, 6, 7]);
+  });
+
   it("keeps the latest four weeks within a cycle", () => {
     const { props, stored } = fakeProps();
     const store: CheckpointStore = { props, list: oldCycle.slice(0, 3) };

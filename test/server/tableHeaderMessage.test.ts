@@ -5,6 +5,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, newTracker, ss } from "../support/tracker";
+import { copyHeaderTo } from "../support/inUse";
 import type { Workbook } from "../../src/local/runtime";
 
 const KR = "Key Results";
@@ -28,9 +29,7 @@ describe("a tab whose header the add-on cannot find", () => {
     // Copied there: a header rows inserted above pushed there is taken where the Settings computed cells
     // place it (headerBelowRow30.test.ts, objHistoryBelowRow30.test.ts).
     const objectives = ss(wb).getSheetByName("Objectives")!;
-    const width = objectives.getLastColumn();
-    objectives.getRange(35, 1, 1, width).setValues(objectives.getRange(1, 1, 1, width).getValues());
-    objectives.getRange(1, 1, 1, width).clearContent();
+    copyHeaderTo(objectives, 35);
     expect(refusal(wb)).toBe(
       'The "Objectives" tab\'s header row is row 35; the add-on looks for it in the first 30 rows only. Delete rows above it so that it is in row 30 or above.',
     );
@@ -41,10 +40,7 @@ describe("a tab whose header the add-on cannot find", () => {
 
   it("a tab read by its first 30 rows only (History) still names the header row further down", () => {
     const wb = newTracker();
-    const history = ss(wb).getSheetByName("History")!;
-    const width = history.getLastColumn();
-    history.getRange(41, 1, 1, width).setValues(history.getRange(1, 1, 1, width).getValues());
-    history.getRange(1, 1, 1, width).clearContent();
+    copyHeaderTo(ss(wb).getSheetByName("History")!, 41);
     const r = callAddon(wb, "generateWeeklySummary", {});
     expect(r).toMatchObject({
       ok: false,

@@ -81,8 +81,9 @@ export function borrow(state: State = "tracker", user: string | null = QUALITY):
 }
 
 /**
- * What a test could leave behind that everything() does not compare: document and user properties, "today",
- * the user, the dialogs shown and any prompt answer not used up.
+ * What a test could leave behind that everything() does not compare: document and user properties, the
+ * developer metadata (the weekly refresh's record), "today", the user, the dialogs shown and any prompt
+ * answer not used up.
  */
 function outsideEverything(wb: Workbook): string {
   const props = wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService;
@@ -90,6 +91,7 @@ function outsideEverything(wb: Workbook): string {
   return JSON.stringify({
     doc: props.getDocumentProperties().getProperties(),
     user: props.getUserProperties().getProperties(),
+    metadata: ss(wb).createDeveloperMetadataFinder().find().map((m) => [m.getId(), m.getKey(), m.getValue(), String(m.getVisibility())]),
     now: wb.services.clock.now().getTime(),
     as: wb.services.session.user(),
     ui: [ui.alerts, ui.toasts, ui.sidebars, ui.dialogs, ui.menus].map((l) => l.length),

@@ -52,6 +52,16 @@ export function tab(wb: Workbook, name: string): GoogleAppsScript.Spreadsheet.Sh
   return s;
 }
 
+/**
+ * Copies a tab's header row to `row` and clears row 1, as a user moving it by copy and paste: unlike rows
+ * inserted above it, this leaves the Settings computed cells placing it at row 1.
+ */
+export function copyHeaderTo(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number): void {
+  const width = sheet.getLastColumn();
+  sheet.getRange(row, 1, 1, width).setValues(sheet.getRange(1, 1, 1, width).getValues());
+  sheet.getRange(1, 1, 1, width).clearContent();
+}
+
 /** Every tab's name, row count, values and formulas, JSON-comparable: what "nothing changed" compares. */
 export function everything(wb: Workbook): string {
   return JSON.stringify(

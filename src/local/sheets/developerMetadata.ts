@@ -106,7 +106,11 @@ export class DeveloperMetadataStore {
 export function addArgs(b: unknown, c: unknown): { value: string | null; visibility: Visibility } {
   const isVis = (x: unknown): x is Visibility => x === "DOCUMENT" || x === "PROJECT";
   const text = (x: unknown) => (x === null || x === undefined ? null : String(x));
-  if (c !== undefined) return { value: text(b), visibility: isVis(c) ? c : "DOCUMENT" };
+  if (c !== undefined) {
+    // Google matches the overload by the argument's type: a third argument that is no visibility fits none.
+    if (!isVis(c)) throw new Error("Exception: The parameters (String,String,String) don't match the method signature for SpreadsheetApp.Spreadsheet.addDeveloperMetadata.");
+    return { value: text(b), visibility: c };
+  }
   if (isVis(b)) return { value: null, visibility: b };
   return { value: text(b), visibility: "DOCUMENT" };
 }

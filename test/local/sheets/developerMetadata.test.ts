@@ -28,6 +28,9 @@ describe("Spreadsheet developer metadata", () => {
     expect(ss.createDeveloperMetadataFinder().withKey("tag").find()[0].getValue()).toBeNull();
     expect(ss.createDeveloperMetadataFinder().withValue("two").find()).toHaveLength(1);
     expect(() => ss.addDeveloperMetadata("")).toThrow(METADATA_ERRORS.badKey);
+    // A third argument that is no visibility matches no overload on Google; it was stored as DOCUMENT.
+    expect(() => ss.addDeveloperMetadata("k", "three", "everyone")).toThrow("don't match the method signature");
+    expect(ss.createDeveloperMetadataFinder().withKey("k").find()).toHaveLength(2);
   });
 
   it("setValue and remove change the entry; a removed entry's handle fails", () => {
