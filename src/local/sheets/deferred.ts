@@ -166,16 +166,28 @@ export function applyDeferral(book: Book, plan: Deferral): void {
       s.sheet.shadows = undefined;
     }
   };
+  // A named tab's cells changed while kept out, or the tab came into the engine (deferSheet): the formulas
+  // naming it are written again with the tabs still kept out written in. Only the tabs a formula names:
+  // rewrite() refuses one naming any other tab, so Settings' ROW(History!A1) beside the log's COUNTA brought
+  // every tab back in (a large tracker's command-line summary: the 55,000-row log, +4 s, +400 MB). One that
+  // then names no tab still kept out is the formula as loaded, which the engine now holds: no shadow.
   book.pendingChanged = (tab: SheetModel) => {
     if (!plan.named.has(tab)) return;
-    for (const s of plan.shadows) {
-      if (!s.sheet.shadows || !s.formula.toLowerCase().includes(tab.name.toLowerCase())) continue;
+    const names = (f: string, m: SheetModel) => f.toLowerCase().includes(m.name.toLowerCase());
+    for (const s of plan.shadows.slice()) {
+      if (!s.sheet.shadows || !names(s.formula, tab)) continue;
       let f: string | null = s.formula;
-      for (const m of plan.named) if (f !== null && m.pending) f = rewrite(f, m.name, m.pending);
+      for (const m of plan.named) if (f !== null && m.pending && names(f, m)) f = rewrite(f, m.name, m.pending);
       if (f === null) return book.restoreShadows();
-      if (f === s.rewritten) continue;
-      book.write({ sheet: s.sheet, rect: { r1: s.row + 1, c1: s.col + 1, r2: s.row + 1, c2: s.col + 1 } }).setCellContents({ sheet: s.sheet.hfId, row: s.row, col: s.col }, f);
-      s.rewritten = f;
+      if (f !== s.rewritten) {
+        book.write({ sheet: s.sheet, rect: { r1: s.row + 1, c1: s.col + 1, r2: s.row + 1, c2: s.col + 1 } }).setCellContents({ sheet: s.sheet.hfId, row: s.row, col: s.col }, f);
+        s.rewritten = f;
+      }
+      if (f === s.formula) {
+        s.sheet.shadows.delete(`${s.row},${s.col}`);
+        if (!s.sheet.shadows.size) s.sheet.shadows = undefined;
+        plan.shadows.splice(plan.shadows.indexOf(s), 1);
+      }
     }
   };
   const printed = (hf: HyperFormula, s: Deferral["shadows"][number]) => hf.getCellFormula({ sheet: s.sheet.hfId, row: s.row, col: s.col });
@@ -201,8 +213,8 @@ function deferSheet(book: Book, model: SheetModel, cells: OutsideCells, named: b
         hf.setSheetContent(id, cells.contents());
         cells.release();
         model.pending = undefined;
-        // Formulas holding this tab's values would not follow its changes: they go back in with it.
-        if (named) book.restoreShadows();
+        // Formulas holding this tab's values would not follow its changes: they name it again (pendingChanged).
+        if (named) book.pendingChanged(model);
         if (!suspended) hf.resumeEvaluation();
       }
       return id;

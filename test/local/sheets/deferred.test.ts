@@ -172,3 +172,42 @@ describe("a large log that only Settings' computed rows name", () => {
     expect(same(["=max(0, counta('Check-ins'!A:A)-1)", "=  'Check-ins'!A1&'Check-ins'!B1"], [])).toBe(true);
   });
 });
+
+describe("two large tabs Settings names (the log, and History by ROW of its first cell)", () => {
+  const before = DEFER_MIN_CELLS.value;
+  beforeAll(() => void (DEFER_MIN_CELLS.value = 2_000));
+  afterAll(() => void (DEFER_MIN_CELLS.value = before));
+  const FORMULAS = [...SETTINGS_FORMULAS, "=ROW(History!A1)"];
+
+  function withHistory(keepInEngine: boolean) {
+    const snap = workbook(FORMULAS, keepInEngine);
+    snap.sheets.push({ name: "History", rows: [["Week", "KR ID", "Score"].map((v) => ({ v })), ...Array.from({ length: 800 }, (_, r) => [{ v: (r % 13) + 1 }, { v: `KR${r % 40}` }, { v: (r % 10) / 10 }])] });
+    const services = createServices(snap, { now: new Date("2026-01-05T12:00:00Z") });
+    const ss = (services.globals as any).SpreadsheetApp.getActive();
+    const names = () => (unpub(services.spreadsheet) as any)._book.hf.getSheetNames() as string[];
+    const settings = () => {
+      const r = ss.getSheetByName("Settings").getDataRange();
+      return { values: r.getValues(), formulas: r.getFormulas() };
+    };
+    return { ss, names, settings };
+  }
+
+  it("History written to, then taken into the engine, leaves the log out; Settings' values and formulas as with every tab in", () => {
+    const a = withHistory(false);
+    const b = withHistory(true);
+    expect(a.names()).not.toContain("History");
+    const steps = [
+      (ss: any) => ss.getSheetByName("History").getRange(802, 1, 2, 3).setValues([[2, "KR1", 0.5], [2, "KR2", 0.25]]),
+      (ss: any) => ss.getSheetByName("History").getRange("E1").setFormula("=C2*2"),
+    ];
+    for (const step of steps) {
+      step(a.ss);
+      step(b.ss);
+      expect(a.settings()).toEqual(b.settings());
+      // Before: History's rewritten ROW() failed beside the log's (another tab named), so every tab came in.
+      expect(a.names(), "the log stays out of the engine").not.toContain("Check-ins");
+    }
+    expect(a.names()).toContain("History");
+    expect(a.settings().formulas.map((r: string[]) => r[1])).toEqual(FORMULAS);
+  });
+});
