@@ -6,25 +6,12 @@
 // tracker's header row, or the report's title in A1) and refuses, changing nothing, when one is not ours.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, callAddonRaw, rowsOf, setToday, ss } from "../support/tracker";
-import { IN_USE_TODAY, tab, trackerInUse } from "../support/inUse";
+import { callAddon, callAddonRaw, rowsOf, ss } from "../support/tracker";
+import { closedTracker, IN_USE_TODAY, NEXT_CYCLE, snapshotSheets, tab } from "../support/inUse";
 import type { Workbook } from "../../src/local/runtime";
 
-const NEXT = "2026-04-06";
+const NEXT = NEXT_CYCLE;
 const OWN_LIST = [["Event", "Who"], ["Kick-off", "Ana"], ["Offsite", "Ben"]];
-
-/** A tracker in use (two check-ins, a summary and its Weekly Trend), its cycle closed, on the roll-over day. */
-function closedTracker(): Workbook {
-  const wb = trackerInUse();
-  expect(callAddon(wb, "endCycle", { at: IN_USE_TODAY }).ok).toBe(true);
-  setToday(wb, NEXT);
-  return wb;
-}
-
-/** Every tab as the snapshot holds it (cells, formats, rules, protections): what "nothing changed" compares. */
-function sheets(wb: Workbook): string {
-  return JSON.stringify(wb.services.toSnapshot().sheets);
-}
 
 /** The tab `name` emptied and reused for someone's own list. */
 function reused(wb: Workbook, name: string): void {
@@ -93,11 +80,11 @@ describe("Roll over beside a tab named like one of the tracker's that holds some
     it(`${what}: refused, nothing changed`, () => {
       const wb = closedTracker();
       damage(wb);
-      const before = sheets(wb);
+      const before = snapshotSheets(wb);
       const r = callAddonRaw(wb, "rollOverCycle", { start: NEXT });
       expect(r.ok, `rolled over: ${JSON.stringify(r)}`).toBe(false);
       expect(r.message).toBe(message);
-      expect(sheets(wb) === before, "a tab changed").toBe(true);
+      expect(snapshotSheets(wb) === before, "a tab changed").toBe(true);
     });
   }
 

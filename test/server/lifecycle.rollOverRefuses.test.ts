@@ -9,31 +9,18 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, callAddonRaw, rowsOf, setToday, ss } from "../support/tracker";
-import { IN_USE_TODAY, tab, trackerInUse } from "../support/inUse";
+import { closedTracker, NEXT_CYCLE, snapshotSheets, tab } from "../support/inUse";
 import type { Workbook } from "../../src/local/runtime";
 
-const NEXT = "2026-04-06";
-
-/** A tracker in use (two check-ins, a summary), its cycle closed (every decision "retain"), on the roll-over day. */
-function closedTracker(): Workbook {
-  const wb = trackerInUse();
-  expect(callAddon(wb, "endCycle", { at: IN_USE_TODAY }).ok).toBe(true);
-  setToday(wb, NEXT);
-  return wb;
-}
-
-/** Every tab as the snapshot holds it (cells, formats, rules, protections): what "nothing changed" compares. */
-function sheets(wb: Workbook): string {
-  return JSON.stringify(wb.services.toSnapshot().sheets);
-}
+const NEXT = NEXT_CYCLE;
 
 /** The roll over's refusal: not ok, one line, no tab changed, no archive; its message. */
 function rollOverRefused(wb: Workbook): string {
-  const before = sheets(wb);
+  const before = snapshotSheets(wb);
   const r = callAddonRaw(wb, "rollOverCycle", { start: NEXT });
   expect(r.ok, `rolled over: ${JSON.stringify(r)}`).toBe(false);
   expect(r.message).not.toMatch(/\n/);
-  expect(sheets(wb) === before, `a tab changed; the message: ${r.message}`).toBe(true);
+  expect(snapshotSheets(wb) === before, `a tab changed; the message: ${r.message}`).toBe(true);
   return r.message;
 }
 
@@ -141,10 +128,10 @@ describe("Roll over beside tabs that look like tracker tabs", () => {
     setToday(wb, "2026-07-05");
     expect(callAddon(wb, "endCycle", { at: "2026-07-05" }).ok).toBe(true);
     setToday(wb, "2026-07-06");
-    const before = sheets(wb);
+    const before = snapshotSheets(wb);
     const r = callAddonRaw(wb, "rollOverCycle", { start: "2026-07-06" });
     expect(r.message).toMatch(/^"Pilot history" looks like a "History" tab, and rolling over .* Nothing was changed\.$/);
-    expect(sheets(wb) === before).toBe(true);
+    expect(snapshotSheets(wb) === before).toBe(true);
     tab(wb, "Pilot history").setName("Pilot · History");
     expect(callAddon(wb, "rollOverCycle", { start: "2026-07-06" })).toMatchObject({ ok: true, cycle: "Order-to-delivery pilot 3" });
     expect(ss(wb).getSheetByName("Pilot · History")).not.toBeNull();

@@ -72,6 +72,22 @@ export function everything(wb: Workbook): string {
   );
 }
 
+/** Every tab as the snapshot holds it (cells, formats, rules, protections): what a refusal's "nothing changed" compares. */
+export function snapshotSheets(wb: Workbook): string {
+  return JSON.stringify(wb.services.toSnapshot().sheets);
+}
+
+/** The first day of the next cycle of a tracker in use (13 weeks from 2026-01-05). */
+export const NEXT_CYCLE = "2026-04-06";
+
+/** A tracker in use (two check-ins, a summary and its Weekly Trend), its cycle closed (every decision "retain"), on NEXT_CYCLE. */
+export function closedTracker(): Workbook {
+  const wb = trackerInUse();
+  expect(callAddon(wb, "endCycle", { at: IN_USE_TODAY }).ok).toBe(true);
+  setToday(wb, NEXT_CYCLE);
+  return wb;
+}
+
 /** The tab addNewOkrsTab makes. */
 export const NEW_OKRS = "New OKRs";
 
