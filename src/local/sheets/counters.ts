@@ -63,6 +63,8 @@ export interface Countable {
   readonly _counters: CountersImpl;
   /** Methods that are not service round trips (builders). */
   readonly _uncounted?: readonly string[];
+  /** Throws when the object can no longer be used (a range of a deleted tab), before any method. */
+  _alive?(): void;
 }
 
 const proxies = new WeakMap<object, object>();
@@ -89,6 +91,7 @@ export function pub<T>(o: T): T {
       const v = Reflect.get(t, prop, t);
       if (typeof v !== "function" || typeof prop === "symbol" || prop.startsWith("_") || NOT_COUNTED.has(prop)) return v;
       return function counted(...args: unknown[]) {
+        t._alive?.();
         const counted = !t._uncounted?.includes(prop);
         if (counted) t._counters.call(`${t._kind}.${prop}`);
         const out = pub((v as (...a: unknown[]) => unknown).apply(t, args.map(unpub)));

@@ -48,6 +48,14 @@ export class LocalRange {
   ) {
     this._counters = _book.ctx.counters;
   }
+  /**
+   * Before every method (counters.ts pub): a range of a deleted tab fails as the tab's own handle does.
+   * Google does not say what such a range does; failing is the reading under which code that keeps using
+   * one fails a test (it read as "#REF!" and wrote into nothing).
+   */
+  _alive(): void {
+    if (this._sheet.deleted) throw new Error("The sheet has been deleted.");
+  }
   private get rows() {
     return this._rect.r2 - this._rect.r1 + 1;
   }

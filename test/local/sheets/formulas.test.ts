@@ -45,6 +45,17 @@ describe("formulas and structure", () => {
     expect(sheet.getRange("A1:A2").getFormulas()).toEqual([["=#REF!"], ["=1+1"]]);
   });
 
+  it("a range of a deleted tab fails as the tab's handle does, instead of reading #REF! and writing into nothing (review R3)", () => {
+    const { ss } = setup();
+    const gone = ss.insertSheet("Gone");
+    const range = gone.getRange("A1:B2");
+    range.setValues([[1, 2], [3, "=A1"]]);
+    ss.deleteSheet(gone);
+    for (const use of [() => range.getValues(), () => range.getFormulas(), () => range.setValues([[0, 0], [0, 0]]), () => range.clearContent(), () => range.getNumberFormats()]) {
+      expect(use).toThrow("The sheet has been deleted.");
+    }
+  });
+
   it("inserting and deleting rows shifts cells and formulas", () => {
     const { sheet } = setup();
     sheet.getRange("A1:A3").setValues([[1], [2], [3]]);
