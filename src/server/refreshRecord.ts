@@ -122,7 +122,8 @@ export class RefreshRecord {
       const none = writing && this.unset.delete(f);
       if (!(f in change) && !this.legacy.has(f) && !none) continue;
       let found = this.entries[f];
-      if (!found) {
+      const adds = (f in change ? (change[f] ?? null) : this.state[f]) !== null || this.legacy.has(f) || none;
+      if (!found && adds) {
         fresh ??= byField(findAll(this.ss));
         found = this.entries[f] = fresh[f];
         if (found) {
