@@ -17,6 +17,7 @@ export function printTable(tiers: TierOut[]): void {
       ["setup (new tracker)", t.setupNew],
       ["setup (over the filled tracker)", t.ops.setup],
       ["repair (over the healthy tracker)", t.repairHealthy],
+      ["repair (the tracker in use: both summary tabs)", t.repairWithSummaries],
       [`sidebarOpen (owner, ${t.sidebarKrs.owner} KRs)`, t.ops.sidebarOpen],
       [`sidebarOpen (admin, ${t.sidebarKrs.admin} KRs)`, t.sidebarOpenAdmin],
       ["checkin", t.ops.checkin],

@@ -102,8 +102,9 @@ function main(): boolean {
     // weekWithCheckins: the same week after every KR checked in once (summaryNextWeek's week has none), beside.
     summaryLargeAtMost15s: { met: !large || high(large.summaryNextWeek) <= TARGET.summaryLargeS, measured: large ? high(large.summaryNextWeek) : null, firstSummary: large ? high(large.ops.summary) : null, weekWithCheckins: large ? high(large.summaryWeekWithCheckins) : null },
     summaryMediumAtMost4s: { met: !med || high(med.summaryNextWeek) <= TARGET.summaryMediumS, measured: med ? high(med.summaryNextWeek) : null, firstSummary: med ? high(med.ops.summary) : null, weekWithCheckins: med ? high(med.summaryWeekWithCheckins) : null },
-    // "Setup / Repair over a healthy filled tracker": the Repair after the setup that extended the tier's rows.
-    setupFilledAtMost10s: atMost((t) => high(t.repairHealthy), TARGET.setupFilledS),
+    // "Setup / Repair over a healthy filled tracker": the Repair after the setup that extended the tier's rows,
+    // and the same tracker's Repair once it is in use (both summary tabs made): the slower of the two.
+    setupFilledAtMost10s: atMost((t) => Math.max(high(t.repairHealthy), high(t.repairWithSummaries)), TARGET.setupFilledS),
     setupNewAtMost20s: atMost((t) => high(t.setupNew), TARGET.setupNewS),
     checkinCellsSmallAtMost2000: { met: !small || small.ops.checkin.cellsRead <= TARGET.checkinCellsSmall, measured: small ? small.ops.checkin.cellsRead : null },
     checkinReadsFlatWithLog: { met: control.checkinReads[1] === control.checkinReads[0], measured: { checkins: control.checkins, cellsRead: control.checkinReads } },

@@ -73,6 +73,11 @@ export interface TierOut {
   setupNew: OpResult;
   /** Repair tracker right after that setup: over a healthy filled tracker (issue 14's setup target). */
   repairHealthy: OpResult;
+  /**
+   * Repair over the same tracker in use: after two weekly summaries (the Weekly Summary and Weekly Trend tabs
+   * exist, and Repair looks after both) and a first Repair, which sizes the Weekly Summary for the cycle once.
+   */
+  repairWithSummaries: OpResult;
   buildMs: number;
 }
 
@@ -138,6 +143,10 @@ export function runTier(spec: TrackerSpec): { tier: TierOut; snapshot: WorkbookS
   const summaryNext = measure<{ ok: true; week: number }>(wb, "generateWeeklySummary", { at: nextWeek });
   const tabsFull = summaryTabsFull(afterFirst, charts, spec, nextWeek);
   const withCheckins = summaryWeekWithCheckins(afterFirst, charts, spec, krs, nextWeek);
+  // The last measurement on this workbook: Repair once (it sizes the Weekly Summary for the cycle, once), then
+  // the healthy tracker in use's Repair.
+  measure<{ ok: true }>(wb, "repairTracker", undefined);
+  const repairWithSummaries = measure<{ ok: true }>(wb, "repairTracker", undefined);
 
   const tier: TierOut = {
     name: spec.name,
@@ -157,6 +166,7 @@ export function runTier(spec: TrackerSpec): { tier: TierOut; snapshot: WorkbookS
     summaryWeekWithCheckins: { ...projected(withCheckins.summary, SHAPE.summary), checkinsAdded: withCheckins.checkinsAdded },
     setupNew: projected(newSetup, SHAPE.setup),
     repairHealthy: projected(repairHealthy, SHAPE.setup),
+    repairWithSummaries: projected(repairWithSummaries, SHAPE.setup),
     sidebarKrs: { owner: listed(sidebar.result).length, admin: listed(sidebarAdmin.result).length },
     byMethod: { setup: setup.byMethod, sidebarOpen: sidebar.byMethod, sidebarOpenAdmin: sidebarAdmin.byMethod, checkin: checkin.byMethod, summary: summary.byMethod },
     buildMs: Math.round(buildMs),
