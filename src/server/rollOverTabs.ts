@@ -97,9 +97,9 @@ const CHECKS: readonly Check[] = [
   { name: TAB.history, fate: "archive", lacks: `no header row with ${quotedList(IDENTIFYING.history)}`, ours: historyIsOurs },
   { name: TAB.review, fate: "archive", lacks: lacksTitle(REVIEW_TITLE), ours: (sh) => titled(sh, REVIEW_TITLE) },
   { name: TAB.summary, fate: "delete", lacks: lacksTitle(SUMMARY_TITLE), ours: (sh) => titled(sh, SUMMARY_TITLE), recorded: (r) => r.summaryId },
-  // As the summary and Repair tell an unrecorded Weekly Trend from someone's (trendCache.ts isTrendTab): its
-  // heading over its header row, or empty.
-  { name: TAB.trend, fate: "delete", lacks: `no "${TREND_HEADING}" heading over its header row`, ours: (sh) => isTrendTab(sh) || sh.getLastRow() === 0, recorded: (r) => r.trendId },
+  // As the summary tells an unrecorded Weekly Trend from someone's (trendCache.ts isTrendTab): its heading over
+  // its header row, or empty.
+  { name: TAB.trend, fate: "delete", lacks: `no "${TREND_HEADING}" heading over its header row`, ours: isTrendTab, recorded: (r) => r.trendId },
 ];
 
 /** Whether the tab is the one the summary's record names (a handle call: its ID), as the summary and Repair take it. */

@@ -63,13 +63,11 @@ function load(props: Properties | null): TrendRecord | null {
 }
 
 /**
- * A tab named like the Weekly Trend that the record does not place is ours only if it starts with the
- * trend's heading and header row (isTrendTab: an add-on's tab after a run that kept no record, e.g. a trigger
- * run without document properties) or is empty (no cell at all, not only A1); anything else is someone's own
- * tab, which the summary must not clear: refused before anything is written.
+ * A tab named like the Weekly Trend that the record does not place is ours only as isTrendTab tells it;
+ * anything else is someone's own tab, which the summary must not clear: refused before anything is written.
  */
 function refuseForeign(sheet: Sheet): void {
-  if (isTrendTab(sheet) || sheet.getLastRow() === 0) return;
+  if (isTrendTab(sheet)) return;
   throw new UserError(`The "${TAB.trend}" tab holds something else: the weekly summary writes the trend there. Rename that tab, then generate the summary again. Nothing was changed.`);
 }
 
@@ -188,11 +186,17 @@ export function isTrendHead(rows: readonly (readonly unknown[])[]): boolean {
   return !!first && !!header && first[0] === TREND_HEADING && header[0] === "ID" && header[1] === "Key result" && header[weekColumn(1) - 1] === "Week 1";
 }
 
-/** isTrendHead of the tab's A1:C2 (one read); a tab too small for it is not the add-on's. */
+/**
+ * Whether an unrecorded tab of the Weekly Trend's name is the add-on's to write over, as the summary and the
+ * roll over tell it: isTrendHead of its A1:C2 (one read; an add-on's tab after a run that kept no record,
+ * e.g. a trigger run without document properties), or empty (no cell at all, not only A1: nothing is lost),
+ * as reportTabs.ts `titled` tells the other reports.
+ */
 export function isTrendTab(sheet: Sheet): boolean {
   try {
-    return isTrendHead(sheet.getRange(1, 1, 2, weekColumn(1)).getValues());
+    if (isTrendHead(sheet.getRange(1, 1, 2, weekColumn(1)).getValues())) return true;
   } catch {
-    return false; // fewer than 2 rows or 3 columns: the range is refused, and ours has more
+    // fewer than 2 rows or 3 columns: the range is refused, and ours has more
   }
+  return sheet.getLastRow() === 0;
 }
