@@ -136,8 +136,7 @@ const TABLE_TABS: readonly TabKey[] = ["objectives", "keyResults", "checkins", "
  * has read its "Start date" label, which setup's check for a foreign Settings tab looks for.
  */
 function refuseLookAlikes(tabs: readonly NamedTab[]): void {
-  const has = (name: string) => tabs.some((t) => t.name.toLowerCase() === name.toLowerCase());
-  const found = lookAlikes(tabs, TABLE_TABS).map((f) => ({ ...f, name: TAB[f.key], missing: !has(TAB[f.key]) }));
+  const found = lookAlikes(tabs, TABLE_TABS).map((f) => ({ ...f, name: TAB[f.key], missing: !tabNamed(tabs, TAB[f.key]) }));
   if (!found.length) return;
   /** How the tabs (`n` of them) are kept as they are instead of deleted. */
   const keep = (n: number) => (n === 1 ? `or put " · " in its name (as archives have) to keep it as it is` : `or put " · " in their names (as archives have) to keep them as they are`);
