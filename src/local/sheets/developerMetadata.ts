@@ -165,20 +165,20 @@ export class LocalDeveloperMetadata {
   ) {
     this._counters = store.counters;
   }
-  getId() {
+  /** Before every method (counters.ts pub): a removed entry's handle fails. */
+  _alive(): void {
     this.store.alive(this.e);
+  }
+  getId() {
     return this.e.id;
   }
   getKey() {
-    this.store.alive(this.e);
     return this.e.key;
   }
   getValue() {
-    this.store.alive(this.e);
     return this.e.value;
   }
   getVisibility() {
-    this.store.alive(this.e);
     return this.e.visibility;
   }
   setValue(value: string) {
