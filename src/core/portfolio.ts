@@ -77,10 +77,22 @@ export interface TeamResult {
 
 const key = (s: string) => s.trim().toLowerCase();
 
+/**
+ * The spreadsheet a Tracker cell names, for telling duplicates: the ID inside a Sheets URL (whatever follows
+ * it, /edit#gid=0 or ?usp=sharing, or a /u/1/ or /a/domain/ before it), else the cell (an ID; offline a path,
+ * "./" dropped). A tracker listed by its link and by its ID would otherwise be rolled up twice.
+ */
+function trackerKey(ref: string): string {
+  const m = /\/spreadsheets\/(?:u\/\d+\/)?d\/([^/?#]+)/i.exec(ref);
+  return key(m ? m[1] : ref.replace(/^(\.\/)+/, ""));
+}
+
 /** The rows of the Portfolio tab (header found by the caller), validated one by one. */
 export function portfolioEntries(rows: { row: number; ref: unknown; team: unknown; weight: unknown }[]): PortfolioEntry[] {
   const out: PortfolioEntry[] = [];
   const seen = new Map<string, number>();
+  // History and the trend keep one row per team name: a second tracker under a name would lose its rows.
+  const names = new Map<string, number>();
   for (const r of rows) {
     const ref = String(r.ref ?? "").trim();
     if (!ref) continue;
@@ -92,9 +104,12 @@ export function portfolioEntries(rows: { row: number; ref: unknown; team: unknow
       if (typeof w === "number" && isFinite(w) && w >= 0) weight = w;
       else problem = `Weight must be a number of 0 or more; it is "${String(w).slice(0, 20)}". Fix it in the Portfolio tab.`;
     }
-    const first = seen.get(key(ref));
+    const first = seen.get(trackerKey(ref));
+    const named = names.get(key(team));
     if (first !== undefined) problem = `Listed twice: the same tracker is in row ${first} of the Portfolio tab.`;
-    else seen.set(key(ref), r.row);
+    else if (named !== undefined) problem = `Team name "${team.slice(0, 60)}" is also in row ${named} of the Portfolio tab: give each team its own name in the Team column.`;
+    if (first === undefined) seen.set(trackerKey(ref), r.row);
+    if (named === undefined) names.set(key(team), r.row);
     if (out.length >= MAX_TEAMS) problem = `Not read: at most ${MAX_TEAMS} team trackers are rolled up.`;
     out.push({ row: r.row, ref, team, weight, problem });
   }

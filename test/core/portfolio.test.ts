@@ -87,4 +87,36 @@ describe("portfolioEntries", () => {
     ]);
     expect(e.map((x) => [x.row, x.problem])).toEqual([[2, null], [4, "Listed twice: the same tracker is in row 2 of the Portfolio tab."]]);
   });
+
+  it("a tracker is the spreadsheet its cell names: any Sheets URL of it, or its ID, is the same tracker", () => {
+    const refs = [
+      "1AbC_d-9",
+      "https://docs.google.com/spreadsheets/d/1AbC_d-9/edit#gid=0",
+      "https://docs.google.com/spreadsheets/d/1AbC_d-9/edit?usp=sharing",
+      "https://docs.google.com/spreadsheets/u/1/d/1AbC_d-9/",
+      "https://docs.google.com/a/example.com/spreadsheets/d/1AbC_d-9/htmlview",
+    ];
+    const e = portfolioEntries(refs.map((ref, i) => ({ row: i + 2, ref, team: `T${i}`, weight: "" })));
+    expect(e.map((x) => x.problem)).toEqual([null, ...refs.slice(1).map(() => "Listed twice: the same tracker is in row 2 of the Portfolio tab.")]);
+    // Offline, a path with or without "./" is the same file.
+    const p = portfolioEntries([{ row: 2, ref: "ops.xlsx", team: "", weight: "" }, { row: 3, ref: "./ops.xlsx", team: "Ops 2", weight: "" }]);
+    expect(p[1].problem).toBe("Listed twice: the same tracker is in row 2 of the Portfolio tab.");
+  });
+
+  it("every team name is used once (History keeps a row per name); a tracker listed twice is named as such first", () => {
+    const e = portfolioEntries([
+      { row: 2, ref: "a", team: "Ops", weight: "" },
+      { row: 3, ref: "b", team: " ops", weight: "" },
+      { row: 4, ref: "a", team: "Ops", weight: "" },
+      { row: 5, ref: "c", team: "", weight: "" },
+      { row: 6, ref: "d", team: "C", weight: "" },
+    ]);
+    expect(e.map((x) => x.problem)).toEqual([
+      null,
+      'Team name "ops" is also in row 2 of the Portfolio tab: give each team its own name in the Team column.',
+      "Listed twice: the same tracker is in row 2 of the Portfolio tab.",
+      null,
+      'Team name "C" is also in row 5 of the Portfolio tab: give each team its own name in the Team column.',
+    ]);
+  });
 });

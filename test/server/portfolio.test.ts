@@ -252,6 +252,38 @@ describe("Refresh portfolio", () => {
     ]);
   });
 
+  it("a tracker listed again by another URL of it, or by its ID, is a duplicate: counted once in the alignment", () => {
+    const wb = company(teams());
+    list(wb, [
+      ...LIST.slice(0, 3),
+      ["https://docs.google.com/spreadsheets/d/team-a/edit?usp=sharing", "Alpha (link)", "", ""],
+      ["team-b", "Beta again", "", ""],
+    ]);
+    callAddon(wb, "refreshPortfolio", { at: AT });
+    const rows = table(wb, "Portfolio Roll-up", ["Team", "Tracker", "Read"]);
+    expect(rows.map((x) => [x.Team, x.Read])).toEqual([
+      ["Alpha", "Yes"],
+      ["Beta", "Yes"],
+      ["Alpha (link)", "Listed twice: the same tracker is in row 2 of the Portfolio tab."],
+      ["Beta again", "Listed twice: the same tracker is in row 3 of the Portfolio tab."],
+    ]);
+    const co1 = table(wb, "Portfolio Roll-up", ["Objective", "Title", "Team"]).find((x) => x.Objective === "CO1")!;
+    expect(co1["Aligned objectives"]).toBe(3); // Alpha's O1 and O2, Beta's O1: once each
+    expect(table(wb, "Portfolio History", ["Week"]).map((h) => h.Team)).toEqual(["Alpha", "Beta"]);
+  });
+
+  it("two trackers under one team name: the second is not read, since History and the trend keep one row per name", () => {
+    const wb = company(teams());
+    list(wb, [...LIST.slice(0, 3), ["team-d", " alpha ", "", ""]]);
+    callAddon(wb, "refreshPortfolio", { at: AT });
+    const rows = table(wb, "Portfolio Roll-up", ["Team", "Tracker", "Read"]);
+    expect(rows.map((x) => x.Read)).toEqual([
+      "Yes",
+      "Yes",
+      'Team name "alpha" is also in row 2 of the Portfolio tab: give each team its own name in the Team column.',
+    ]);
+  });
+
   it("the menu item reports what was read; the weekly refresh refreshes the roll-up too", () => {
     const wb = company(teams());
     list(wb);
