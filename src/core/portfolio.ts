@@ -213,10 +213,21 @@ export interface RollupHistoryRow {
 }
 
 /**
- * The roll-up History after this refresh: this week's rows (one per team read or not, keyed by team
- * name) replace any rows of the same week and team; every other row is kept in its order.
+ * The first day whose History rows are the company's current cycle's: its start date, or the refresh's day
+ * when that comes first (a refresh before the start is week 1). Older rows are an earlier cycle's (the
+ * company tracker rolled over): week numbers start again at 1, so they must not be replaced by this cycle's
+ * weeks of the same number, nor shown beside them in the trend.
  */
-export function mergeRollupHistory(existing: RollupHistoryRow[], week: number, asOf: string, teams: TeamResult[]): RollupHistoryRow[] {
+export function cycleSince(start: string, asOf: string): string {
+  return asOf < start ? asOf : start;
+}
+
+/**
+ * The roll-up History after this refresh: this week's rows (one per team read or not, keyed by team
+ * name) replace the rows of the same week and team of this cycle (As of on or after `since`); every
+ * other row is kept in its order.
+ */
+export function mergeRollupHistory(existing: RollupHistoryRow[], week: number, asOf: string, teams: TeamResult[], since: string): RollupHistoryRow[] {
   const fresh: RollupHistoryRow[] = [];
   const names = new Set<string>();
   for (const t of teams) {
@@ -230,7 +241,7 @@ export function mergeRollupHistory(existing: RollupHistoryRow[], week: number, a
       status: t.figures ? t.figures.status : "Not read",
     });
   }
-  const kept = existing.filter((r) => !(r.week === week && names.has(key(r.team))));
+  const kept = existing.filter((r) => !(r.week === week && r.asOf >= since && names.has(key(r.team))));
   return kept.concat(fresh);
 }
 

@@ -3,7 +3,7 @@
 import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "../support/expect";
-import { alignTeams, mergeRollupHistory, portfolioEntries, type RollupHistoryRow, type TeamResult } from "../../src/core/portfolio";
+import { alignTeams, cycleSince, mergeRollupHistory, portfolioEntries, type RollupHistoryRow, type TeamResult } from "../../src/core/portfolio";
 
 const entry = (team: string, weight: number) => ({ row: 2, ref: team, team, weight, problem: null });
 
@@ -53,18 +53,32 @@ describe("alignTeams", () => {
 });
 
 describe("mergeRollupHistory", () => {
-  const row = fc.record({ week: fc.integer({ min: 1, max: 5 }), asOf: fc.constant("2026-01-05"), team: fc.constantFrom("A", "B", "C"), score: fc.option(fc.double({ min: 0, max: 1, noNaN: true })), status: fc.constant("On track") });
+  // Rows of two cycles: the last one's (As of before `since`) and this one's.
+  const row = fc.record({
+    week: fc.integer({ min: 1, max: 5 }),
+    asOf: fc.constantFrom("2025-10-06", "2025-12-29", "2026-01-05", "2026-01-20"),
+    team: fc.constantFrom("A", "B", "C"),
+    score: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+    status: fc.constant("On track"),
+  });
+  const SINCE = "2026-01-05";
 
-  it("is idempotent, keeps other weeks' rows in order, and holds one row per listed team for the week", () => {
+  it("is idempotent, keeps other weeks' and earlier cycles' rows in order, and holds one row per listed team for this cycle's week", () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 12 }), fc.integer({ min: 1, max: 5 }), fc.subarray(["A", "B", "D"]), (existing: RollupHistoryRow[], week, names) => {
         const teams = names.map((n) => teamWith(n, 1, []));
-        const once = mergeRollupHistory(existing, week, "2026-02-02", teams);
-        expect(mergeRollupHistory(once, week, "2026-02-02", teams)).toEqual(once);
-        expect(once.filter((r) => r.week !== week)).toEqual(existing.filter((r) => r.week !== week));
-        for (const n of names) expect(once.filter((r) => r.week === week && r.team === n)).toHaveLength(1);
+        const once = mergeRollupHistory(existing, week, "2026-02-02", teams, SINCE);
+        expect(mergeRollupHistory(once, week, "2026-02-02", teams, SINCE)).toEqual(once);
+        const untouched = (r: RollupHistoryRow) => r.week !== week || r.asOf < SINCE;
+        expect(once.filter(untouched)).toEqual(existing.filter(untouched));
+        for (const n of names) expect(once.filter((r) => r.week === week && r.asOf >= SINCE && r.team === n)).toHaveLength(1);
       }),
     );
+  });
+
+  it("a cycle's rows start on its start date, or on the day of a refresh before it", () => {
+    expect(cycleSince("2026-04-06", "2026-04-08")).toBe("2026-04-06");
+    expect(cycleSince("2026-04-06", "2026-04-02")).toBe("2026-04-02");
   });
 });
 

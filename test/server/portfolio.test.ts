@@ -6,7 +6,7 @@ import { expect } from "../support/expect";
 import { emptySnapshot, type WorkbookSnapshot } from "../../src/local/snapshot";
 import { callAddon, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
 import type { OtherWorkbook } from "../../src/local/sheets";
-import { newTracker, requestId, ss } from "../support/tracker";
+import { newTracker, requestId, setToday, ss } from "../support/tracker";
 
 const AT = "2026-02-12"; // Thursday of week 6
 const NEXT_WEEK = "2026-02-19";
@@ -207,6 +207,31 @@ describe("Refresh portfolio", () => {
     const trend = table(wb, "Portfolio Roll-up", ["Team", "W6", "W7"]);
     expect(trend.map((t) => t.Team)).toEqual(["Alpha", "Beta", "Gamma", "Delta", "Epsilon"]);
     expect(trend[0].W6 as number).toBeCloseTo(history1[0].Score as number, 12);
+  });
+
+  it("after the company rolls over, the new cycle's weeks neither replace the last cycle's History nor mix with them in the trend", () => {
+    const wb = company(teams());
+    list(wb, LIST.slice(0, 3));
+    for (const day of ["2026-01-07", AT]) expect(callAddon(wb, "refreshPortfolio", { at: day }).ok).toBe(true);
+    setToday(wb, "2026-04-03");
+    expect(callAddon(wb, "endCycle", {}).ok).toBe(true);
+    expect(callAddon(wb, "rollOverCycle", { start: "2026-04-06" }).ok).toBe(true);
+    const r = callAddon(wb, "refreshPortfolio", { at: "2026-04-08" });
+    expect([r.ok, r.week]).toEqual([true, 1]);
+    expect(table(wb, "Portfolio History", ["Week"]).map((h) => [h.Week, h["As of"], h.Team])).toEqual([
+      [1, "2026-01-07", "Alpha"],
+      [1, "2026-01-07", "Beta"],
+      [6, AT, "Alpha"],
+      [6, AT, "Beta"],
+      [1, "2026-04-08", "Alpha"],
+      [1, "2026-04-08", "Beta"],
+    ]);
+    // The trend is this cycle's: week 1 only, not W1 of this cycle beside W6 of the last.
+    const header = ss(wb).getSheetByName("Portfolio Roll-up")!.getDataRange().getValues().find((row) => row[0] === "Team" && String(row[1]).startsWith("W"))!;
+    expect(header.filter((v) => v !== "")).toEqual(["Team", "W1"]);
+    // Refreshed again the same day: this cycle's week 1 is replaced, the last cycle's is kept.
+    callAddon(wb, "refreshPortfolio", { at: "2026-04-08" });
+    expect(table(wb, "Portfolio History", ["Week"])).toHaveLength(6);
   });
 
   it("stops after `limit` trackers with a partial roll-up, and the next refresh continues", () => {
