@@ -239,7 +239,11 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
   try {
     // Under the document's lock, or none when the run has no document (env.ts withDocumentLock says why).
     const out = asTriggerRun(() => refreshAndEmail(ss));
-    record.save({ last: { at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: true, reason: "" } });
+    // A roll-up that failed does not stop the run (the emails go out), but the admins must see it: the
+    // run's outcome is returned to no one, and "OK" would hide it until someone opened the roll-up.
+    const failed = out.portfolio && "error" in out.portfolio ? out.portfolio.error.split("\n")[0].slice(0, 200) : "";
+    const reason = failed ? `the Weekly Summary was refreshed, the portfolio roll-up was not: ${failed}` : "";
+    record.save({ last: { at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: !failed, reason } });
     return out;
   } catch (err) {
     const msg = err && typeof err === "object" && "message" in err ? String((err as Error).message) : String(err);
