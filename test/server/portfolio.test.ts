@@ -147,6 +147,32 @@ describe("Refresh portfolio", () => {
     expect(alpha["Not started"]).toBe(6);
   });
 
+  it("a spreadsheet pasted by mistake that has a \"Settings\" tab of its own is not a tracker, not one whose Settings need fixing", () => {
+    /** A spreadsheet that is not a tracker, with these tabs. */
+    const foreign = (id: string, tabs: Record<string, unknown[][]>): WorkbookSnapshot => {
+      const wb = workbookFromSnapshot(`/nonexistent/${id}.xlsx`, { ...emptySnapshot(id), id }, {});
+      for (const [name, rows] of Object.entries(tabs)) {
+        const sheet = ss(wb).insertSheet(name);
+        if (rows.length) sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
+      }
+      return wb.services.toSnapshot();
+    };
+    const theme = [["Setting", "Value"], ["Theme", "dark"]];
+    const reg = new Map<string, OtherWorkbook>([
+      ["budget", foreign("budget", { Settings: theme })],
+      ["lookalike", foreign("lookalike", { Settings: theme, Objectives: [["Goal"]], "Key Results": [["Metric"]] })],
+      ...teams(),
+    ]);
+    const wb = company(reg);
+    list(wb, [LIST[0], ["budget", "Budget", "", ""], ["lookalike", "Lookalike", "", ""], LIST[1]]);
+    callAddon(wb, "refreshPortfolio", { at: AT });
+    expect(table(wb, "Portfolio Roll-up", ["Team", "Tracker", "Read"]).map((x) => [x.Team, x.Read])).toEqual([
+      ["Budget", 'Not an okr-sheets tracker: no "Objectives", "Key Results" tabs.'],
+      ["Lookalike", 'Not an okr-sheets tracker (or its Settings tab was cleared): its "Settings" tab holds none of the tracker\'s settings (Cycle name, Start date, …).'],
+      ["Alpha", "Yes"],
+    ]);
+  });
+
   it("lists aligned team objectives under company objectives with the weighted score (hand computed)", () => {
     const reg = teams();
     const wb = company(reg);
