@@ -34,7 +34,10 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string): 
   const tz = ss.getSpreadsheetTimeZone();
   const range = source.getDataRange();
   const formats = range.getNumberFormats();
-  const table = range.getValues().map((r, i) => r.map((v, j) => cellText(v, tz, String(formats[i][j] ?? ""))));
+  const values = range.getValues();
+  // A weight is relative, so 50% (0.5) beside weights of 1 is half of theirs: it keeps its number.
+  const weight = (values.find((r) => r.some((v) => String(v).trim())) || []).findIndex((h) => String(h).trim().toLowerCase() === "weight");
+  const table = values.map((r, i) => r.map((v, j) => cellText(v, tz, j === weight ? "" : String(formats[i][j] ?? ""))));
   // Where Settings place the headers: rows inserted above one may have pushed it below the rows searched.
   const placed = placedHeaderRows(ss, tz);
   const objT = readObjectivesTable(ss, placed.objectives);

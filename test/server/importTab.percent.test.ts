@@ -40,6 +40,14 @@ describe("Import from a tab: percentages", () => {
     ]);
   });
 
+  it("a weight typed as 50% keeps its number, 0.5: weights are relative", () => {
+    const { wb, tab } = withTab([["On time", "%", "82%", "95%"]]);
+    tab.getRange("H1:H2").setValues([["Weight"], ["50%"]]);
+    const r = callAddon(wb, "importOkrsFromTab", { tab: "Paste" });
+    expect(r.ok, r.message).toBe(true);
+    expect(rowsOf(wb, "Key Results").map((k) => [k.Start, k.Target, k.Weight])).toEqual([[82, 95, 0.5]]);
+  });
+
   it("a percentage on a KR of another unit is refused as the CSV refuses it, and nothing is written", () => {
     const { wb } = withTab([["Cost", "EUR", "82%", 90]]);
     const r = callAddon(wb, "importOkrsFromTab", { tab: "Paste" });
