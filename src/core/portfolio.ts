@@ -79,11 +79,11 @@ const key = (s: string) => s.trim().toLowerCase();
 
 /**
  * The spreadsheet a Tracker cell names, for telling duplicates: the ID inside a Sheets URL (whatever follows
- * it, /edit#gid=0 or ?usp=sharing, or a /u/1/ or /a/domain/ before it), else the cell (an ID; offline a path,
- * "./" dropped). A tracker listed by its link and by its ID would otherwise be rolled up twice.
+ * it, /edit#gid=0 or ?usp=sharing, or a /u/1/ or /a/domain/ before it; not the "e" of a published link's
+ * /d/e/2PACX-…), else the cell (an ID; offline a path, "./" dropped). A tracker listed by its link and by its ID would otherwise be rolled up twice.
  */
 function trackerKey(ref: string): string {
-  const m = /\/spreadsheets\/(?:u\/\d+\/)?d\/([^/?#]+)/i.exec(ref);
+  const m = /\/spreadsheets\/(?:u\/\d+\/)?d\/([^/?#]{2,})/i.exec(ref);
   return key(m ? m[1] : ref.replace(/^(\.\/)+/, ""));
 }
 

@@ -112,6 +112,9 @@ describe("portfolioEntries", () => {
     ];
     const e = portfolioEntries(refs.map((ref, i) => ({ row: i + 2, ref, team: `T${i}`, weight: "" })));
     expect(e.map((x) => x.problem)).toEqual([null, ...refs.slice(1).map(() => "Listed twice: the same tracker is in row 2 of the Portfolio tab.")]);
+    // Published links (/d/e/<key>/pubhtml) are not told apart by their "e".
+    const pub = (k: string) => `https://docs.google.com/spreadsheets/d/e/2PACX-${k}/pubhtml`;
+    expect(portfolioEntries([pub("a"), pub("b")].map((ref, i) => ({ row: i + 2, ref, team: `P${i}`, weight: "" }))).map((x) => x.problem)).toEqual([null, null]);
     // Offline, a path with or without "./" is the same file.
     const p = portfolioEntries([{ row: 2, ref: "ops.xlsx", team: "", weight: "" }, { row: 3, ref: "./ops.xlsx", team: "Ops 2", weight: "" }]);
     expect(p[1].problem).toBe("Listed twice: the same tracker is in row 2 of the Portfolio tab.");
