@@ -101,7 +101,9 @@ export function portfolioEntries(rows: { row: number; ref: unknown; team: unknow
     let problem: string | null = null;
     const w = r.weight;
     if (w !== "" && w !== null && w !== undefined) {
-      if (typeof w === "number" && isFinite(w) && w >= 0) weight = w;
+      // A number stored as text (a column formatted as plain text, a paste) shows as 2 like a number does.
+      const n = typeof w === "number" ? w : /^\s*\d+(\.\d+)?\s*$/.test(String(w)) ? Number(w) : NaN;
+      if (isFinite(n) && n >= 0) weight = n;
       else problem = `Weight must be a number of 0 or more; it is "${String(w).slice(0, 20)}". Fix it in the Portfolio tab.`;
     }
     const first = seen.get(trackerKey(ref));

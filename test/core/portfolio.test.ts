@@ -88,6 +88,10 @@ describe("portfolioEntries", () => {
     ["zero weight", 0, 0, null],
     ["text weight", "two", 1, 'Weight must be a number of 0 or more; it is "two". Fix it in the Portfolio tab.'],
     ["negative weight", -1, 1, 'Weight must be a number of 0 or more; it is "-1". Fix it in the Portfolio tab.'],
+    // A cell formatted as plain text holds "2", which shows as 2: refusing it named a weight the person could not see was wrong.
+    ["weight stored as text", "2", 2, null],
+    ["decimal weight stored as text", " 0.5 ", 0.5, null],
+    ["negative weight stored as text", "-1", 1, 'Weight must be a number of 0 or more; it is "-1". Fix it in the Portfolio tab.'],
   ])("%s", (...[, w, weight, problem]) => {
     const [e] = portfolioEntries([{ row: 2, ref: "id-1", team: "", weight: w }]);
     expect([e.team, e.weight, e.problem]).toEqual(["id-1", weight, problem]);
