@@ -23,17 +23,19 @@ import {
   type RollupHistoryRow,
   type TeamResult,
 } from "../core/portfolio";
-import { layoutRollup } from "../core/portfolioLayout";
+import { layoutRollup, ROLLUP_TITLE } from "../core/portfolioLayout";
 import { weekNumber } from "../core/dates";
 import type { Tracker } from "../core/model";
 import { asText, cellIsoDate, isoDate, withDocumentLock } from "./env";
 import { protectSheet } from "./layout";
 import { readRollupTracker, readTeam } from "./portfolioRead";
 import { renderCells, statusColours } from "./render";
+import { refuse } from "./reportTabs";
 import { readTracker } from "./summaryTab";
-import { col, num, readColumns, str, tableFromValues } from "./table";
+import { col, findHeaderRow, num, readColumns, str, tableFromValues } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** No team tracker is opened after this much of the run (Apps Script's limit is 6 minutes). */
 export const BUDGET_MS = 270 * 1000;
@@ -176,6 +178,19 @@ function readCompany(ss: Spreadsheet, tz: string): Tracker {
   }
 }
 
+/**
+ * The roll-up tab to clear and write over (null: none yet), refused when it is someone's own, as the reports
+ * refuse theirs (reportTabs.ts): ours starts with its title in A1 (protected, written only by the refresh),
+ * or is empty. One read more than a refresh paid before.
+ */
+function rollupTab(ss: Spreadsheet): Sheet | null {
+  const sheet = ss.getSheetByName(ROLLUP_TAB);
+  if (sheet && String(sheet.getRange(1, 1).getValue()).indexOf(`${ROLLUP_TITLE}: `) !== 0 && sheet.getLastRow() > 0) {
+    refuse(sheet, `no "${ROLLUP_TITLE}: …" title in A1`, "the portfolio roll-up", "Refresh portfolio");
+  }
+  return sheet;
+}
+
 export interface RefreshOptions {
   at?: string;
   /** Read at most this many team trackers in this run (the rest wait for the next run). */
@@ -196,6 +211,8 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     return { created: true, asOf, week, listed: 0, read: 0, unreadable: [], pending: 0, continued: 0 };
   }
 
+  // Refused before a team is read (minutes) and before anything is written: someone's own tab of that name.
+  const own = rollupTab(ss);
   const results = continued(asOf, entries);
   const fromCache = results.length;
   let read = 0;
@@ -226,7 +243,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   withDocumentLock(() => {
     const history = writeRollupHistory(ss, tz, week, asOf, results, since).filter((h) => h.asOf >= since);
     const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, teams: results, alignment, history, pending });
-    let sheet = ss.getSheetByName(ROLLUP_TAB);
+    let sheet = own || ss.getSheetByName(ROLLUP_TAB);
     if (sheet) sheet.clear();
     else {
       sheet = ss.insertSheet(ROLLUP_TAB);
@@ -251,6 +268,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
 }
 
 // Team is written with asText (a leading apostrophe), so its column stays "General": "@" would keep the apostrophe.
+const HISTORY_KEYS = ["Week", "Team", "Score"];
 const HISTORY_FORMATS = ["0", "yyyy-mm-dd", "General", "0.00", "General"];
 
 /** Replaces this week's rows of the listed teams (this cycle's) in the roll-up History and returns the whole History. */
@@ -266,7 +284,11 @@ function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: str
     sheet.setFrozenRows(1);
     protectSheet(sheet, "the portfolio History is written by the add-on");
   } else {
-    const t = tableFromValues(sheet, ROLLUP_HISTORY_TAB, readColumns(ss, sheet, ROLLUP_HISTORY_TAB, width), ["Week", "Team", "Score"]);
+    const values = readColumns(ss, sheet, ROLLUP_HISTORY_TAB, width);
+    // Ours has its header row (written with the tab, protected); someone's own tab of that name is refused
+    // (an empty one gets tableFromValues' "delete the tab").
+    if (findHeaderRow(values, HISTORY_KEYS, 0, Infinity) < 0 && values.some((r) => r.some((v) => v !== ""))) refuse(sheet, `no ${HISTORY_KEYS.map((h) => `"${h}"`).join(", ")} header row`, "the portfolio History", "Refresh portfolio");
+    const t = tableFromValues(sheet, ROLLUP_HISTORY_TAB, values, HISTORY_KEYS);
     const idx = ROLLUP_HISTORY_HEADERS.map((h) => col(t, h));
     const at = (r: unknown[], i: number) => (idx[i] >= 0 ? r[idx[i]] : "");
     oldRows = t.rows.length;

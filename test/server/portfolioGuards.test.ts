@@ -1,0 +1,75 @@
+// "Refresh portfolio" through the built add-on, on what a user's company tracker may hold besides a plain
+// list of teams: a tab of its own named like the roll-up's (refused before anything is written, content
+// kept, as the reports refuse theirs), the company tracker listed among its teams, a team with no KRs; and
+// a weekly trigger run whose roll-up the time limit cut short (its last-run line says so, not "OK").
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { callAddon, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
+import { emptySnapshot, newScriptProject, type WorkbookSnapshot } from "../../src/local/snapshot";
+import { fireTrigger, refreshTriggersOf, RHYTHM_ADMIN, trackers } from "../support/rhythm";
+import { newTracker, setToday, ss } from "../support/tracker";
+
+const AT = "2026-02-12";
+
+let snaps: { company: WorkbookSnapshot; team: WorkbookSnapshot; empty: WorkbookSnapshot } | null = null;
+function trackerSnaps() {
+  if (snaps) return snaps;
+  const company = newTracker({ snapshot: { ...emptySnapshot("company"), id: "company" } }).services.toSnapshot();
+  const team = newTracker({ snapshot: { ...emptySnapshot("team-a"), id: "team-a" } }).services.toSnapshot();
+  // A team that set its tracker up and has not written its OKRs yet.
+  const empty = newTracker({ template: "blank", snapshot: { ...emptySnapshot("team-e"), id: "team-e" } }).services.toSnapshot();
+  return (snaps = { company, team, empty });
+}
+
+function company(list: unknown[][]): Workbook {
+  const s = trackerSnaps();
+  const reg = new Map<string, WorkbookSnapshot>([["team-a", s.team], ["team-e", s.empty]]);
+  const wb = workbookFromSnapshot("/nonexistent/company.xlsx", s.company, { at: AT, user: RHYTHM_ADMIN, workbooks: (ref) => reg.get(ref) });
+  ss(wb).insertSheet("Portfolio").getRange(1, 1, list.length + 1, 4).setValues([["Tracker", "Team", "Weight", "Notes"], ...list]);
+  return wb;
+}
+
+/** The roll-up's team rows: Team, Read, Score, Expected. */
+function teamRows(wb: Workbook): unknown[][] {
+  const values = ss(wb).getSheetByName("Portfolio Roll-up")!.getDataRange().getValues();
+  const h = values.findIndex((r) => r[0] === "Team" && r[1] === "Tracker");
+  const out: unknown[][] = [];
+  for (const r of values.slice(h + 1)) {
+    if (r[0] === "") break;
+    out.push([r[0], r[2], r[5], r[6]]);
+  }
+  return out;
+}
+
+describe("Refresh portfolio: what is not a team, and tabs that are not ours", () => {
+  it("refuses, in one line naming it, a tab of the user's own named like the roll-up, before anything is written", () => {
+    const wb = company([["team-a", "Alpha", "", ""]]);
+    const own = ss(wb).insertSheet("PORTFOLIO ROLL-UP");
+    own.getRange("A1:B2").setValues([["Our portfolio notes", ""], ["Alpha", "doing fine"]]);
+    const r = callAddon(wb, "refreshPortfolio", { at: AT });
+    expect(r).toEqual({
+      ok: false,
+      message:
+        'The "PORTFOLIO ROLL-UP" tab (no "Portfolio roll-up: …" title in A1) is not the tracker\'s, and the portfolio roll-up would be written over it. Rename it (its content is kept), then run "Refresh portfolio" again. Nothing was changed.',
+    });
+    expect(own.getDataRange().getValues()).toEqual([["Our portfolio notes", ""], ["Alpha", "doing fine"]]);
+    expect(ss(wb).getSheetByName("Portfolio History")).toBeNull();
+
+    // Renamed as the message says: the roll-up is made beside it, and the next refresh writes over its own.
+    own.setName("Portfolio notes");
+    expect(callAddon(wb, "refreshPortfolio", { at: AT }).ok).toBe(true);
+    expect(callAddon(wb, "refreshPortfolio", { at: AT }).ok).toBe(true);
+    expect(teamRows(wb).map((t) => t[1])).toEqual(["Yes"]);
+    expect(own.getRange("A1").getValue()).toBe("Our portfolio notes");
+  });
+
+  it("refuses a Portfolio History of the user's own the same way; its content is kept", () => {
+    const wb = company([["team-a", "Alpha", "", ""]]);
+    const own = ss(wb).insertSheet("Portfolio History");
+    own.getRange("A1:B1").setValues([["Quarter", "Notes"]]);
+    const r = callAddon(wb, "refreshPortfolio", { at: AT });
+    expect(r).toMatchObject({ ok: false, message: expect.stringMatching(/^The "Portfolio History" tab \(no "Week", "Team", "Score" header row\) is not the tracker's.*Nothing was changed\.$/) });
+    expect(own.getDataRange().getValues()).toEqual([["Quarter", "Notes"]]);
+    expect(ss(wb).getSheetByName("Portfolio Roll-up")).toBeNull();
+  });
+});
