@@ -87,8 +87,8 @@ function trackerKey(ref: string): string {
   return key(m ? m[1] : ref.replace(/^(\.\/)+/, ""));
 }
 
-/** The rows of the Portfolio tab (header found by the caller), validated one by one. */
-export function portfolioEntries(rows: { row: number; ref: unknown; team: unknown; weight: unknown }[]): PortfolioEntry[] {
+/** The rows of the Portfolio tab (header found by the caller), validated one by one; `self`: the company tracker's ID. */
+export function portfolioEntries(rows: { row: number; ref: unknown; team: unknown; weight: unknown }[], self = ""): PortfolioEntry[] {
   const out: PortfolioEntry[] = [];
   const seen = new Map<string, number>();
   // History and the trend keep one row per team name: a second tracker under a name would lose its rows.
@@ -108,7 +108,9 @@ export function portfolioEntries(rows: { row: number; ref: unknown; team: unknow
     }
     const first = seen.get(trackerKey(ref));
     const named = names.get(key(team));
-    if (first !== undefined) problem = `Listed twice: the same tracker is in row ${first} of the Portfolio tab.`;
+    // The company's own objectives and History are its own: rolled up as a team, it would count them twice.
+    if (self && trackerKey(ref) === key(self)) problem = "This is the company tracker itself, not a team's: remove this row from the Portfolio tab.";
+    else if (first !== undefined) problem = `Listed twice: the same tracker is in row ${first} of the Portfolio tab.`;
     else if (named !== undefined) problem = `Team name "${team.slice(0, 60)}" is also in row ${named} of the Portfolio tab: give each team its own name in the Team column.`;
     if (first === undefined) seen.set(trackerKey(ref), r.row);
     if (named === undefined) names.set(key(team), r.row);

@@ -74,7 +74,7 @@ function readEntries(ss: Spreadsheet): PortfolioEntry[] | null {
   if (!sheet) return null;
   const t = tableFromValues(sheet, PORTFOLIO_TAB, readColumns(ss, sheet, PORTFOLIO_TAB, PORTFOLIO_HEADERS.length), ["Tracker", "Team"]);
   const [ref, team, weight] = ["Tracker", "Team", "Weight"].map((h) => col(t, h));
-  return portfolioEntries(t.rows.map((r, i) => ({ row: t.headerRow + 1 + i, ref: r[ref], team: r[team], weight: weight >= 0 ? r[weight] : "" })));
+  return portfolioEntries(t.rows.map((r, i) => ({ row: t.headerRow + 1 + i, ref: r[ref], team: r[team], weight: weight >= 0 ? r[weight] : "" })), ss.getId());
 }
 
 interface Progress {

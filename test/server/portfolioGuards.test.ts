@@ -72,4 +72,18 @@ describe("Refresh portfolio: what is not a team, and tabs that are not ours", ()
     expect(own.getDataRange().getValues()).toEqual([["Quarter", "Notes"]]);
     expect(ss(wb).getSheetByName("Portfolio Roll-up")).toBeNull();
   });
+
+  it("a company tracker listed among its teams (by its ID or link) is refused in its row; the other teams roll up", () => {
+    const wb = company([
+      ["company", "Us", "", ""],
+      ["team-a", "Alpha", "", ""],
+      ["https://docs.google.com/spreadsheets/d/company/edit#gid=0", "Us again", "", ""],
+    ]);
+    const r = callAddon(wb, "refreshPortfolio", { at: AT });
+    expect([r.ok, r.listed, r.read]).toEqual([true, 3, 1]);
+    const self = "This is the company tracker itself, not a team's: remove this row from the Portfolio tab.";
+    expect(teamRows(wb).map((t) => t.slice(0, 2))).toEqual([["Us", self], ["Alpha", "Yes"], ["Us again", self]]);
+    const history = ss(wb).getSheetByName("Portfolio History")!.getDataRange().getValues();
+    expect(history.slice(1).map((h) => h[2])).toEqual(["Alpha"]);
+  });
 });
