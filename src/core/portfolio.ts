@@ -55,7 +55,8 @@ export interface TeamFigures {
   week: number;
   weeks: number;
   score: number | null;
-  expected: number;
+  /** Null for a team with no KRs: there is nothing to expect (its score is blank too). */
+  expected: number | null;
   status: Status;
   krs: number;
   mix: Record<string, number>;
@@ -151,7 +152,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string): TeamF
     week: Math.min(Math.max(weekNumber(asOf, s.startDate), 1), s.weeks),
     weeks: s.weeks,
     score: ev.overall.score,
-    expected: ev.overall.expected,
+    expected: krCount > 0 ? ev.overall.expected : null,
     status: ev.overall.status,
     krs: krCount,
     mix,

@@ -86,4 +86,12 @@ describe("Refresh portfolio: what is not a team, and tabs that are not ours", ()
     const history = ss(wb).getSheetByName("Portfolio History")!.getDataRange().getValues();
     expect(history.slice(1).map((h) => h[2])).toEqual(["Alpha"]);
   });
+
+  it("a team with no KRs has no score and no expected score: both blank", () => {
+    const wb = company([["team-a", "Alpha", "", ""], ["team-e", "Empty", "", ""]]);
+    expect(callAddon(wb, "refreshPortfolio", { at: AT }).ok).toBe(true);
+    const [alpha, empty] = teamRows(wb);
+    expect(typeof alpha[3]).toBe("number");
+    expect(empty.slice(1)).toEqual(["Yes", "", ""]);
+  });
 });
