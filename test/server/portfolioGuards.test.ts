@@ -95,3 +95,28 @@ describe("Refresh portfolio: what is not a team, and tabs that are not ours", ()
     expect(empty.slice(1)).toEqual(["Yes", "", ""]);
   });
 });
+
+describe("The weekly refresh of a company tracker", () => {
+  it("a roll-up the time limit cut short is the last run's outcome, not \"OK\"", () => {
+    const [base, t1, t2] = trackers(3).map((w) => w.services.toSnapshot());
+    const reg = new Map<string, WorkbookSnapshot>([[t1.id, t1], [t2.id, t2]]);
+    // Opening a team tracker takes 5 minutes of the run's clock: after the first, the 4½ minutes are spent.
+    const wb: Workbook = workbookFromSnapshot("/nonexistent/company.xlsx", base, {
+      at: "2026-01-05",
+      user: RHYTHM_ADMIN,
+      project: newScriptProject(),
+      workbooks: (ref) => {
+        wb.services.clock.set(new Date(wb.services.clock.now().getTime() + 5 * 60 * 1000));
+        return reg.get(ref);
+      },
+    });
+    ss(wb).insertSheet("Portfolio").getRange(1, 1, 3, 4).setValues([["Tracker", "Team", "Weight", "Notes"], [t1.id, "One", "", ""], [t2.id, "Two", "", ""]]);
+    expect(callAddon(wb, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
+    setToday(wb, "2026-01-12");
+    const r = fireTrigger(wb, refreshTriggersOf(wb)[0]);
+    expect(r).toMatchObject({ ok: true, outcome: { week: 2, portfolio: { listed: 2, read: 1, pending: 1 } } });
+    expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain(
+      'Last weekly refresh: 2026-01-12 12:05 (Etc/UTC), failed: the Weekly Summary was refreshed, the portfolio roll-up is partial: 1 of 2 team trackers were not read before the time limit. Choose "Refresh portfolio" today to finish it.',
+    );
+  });
+});
