@@ -23,19 +23,18 @@ import {
   type RollupHistoryRow,
   type TeamResult,
 } from "../core/portfolio";
-import { layoutRollup, ROLLUP_TITLE } from "../core/portfolioLayout";
+import { layoutRollup } from "../core/portfolioLayout";
 import { weekNumber } from "../core/dates";
 import type { Tracker } from "../core/model";
 import { asText, cellIsoDate, isoDate, withDocumentLock } from "./env";
 import { protectSheet } from "./layout";
 import { readRollupTracker, readTeam } from "./portfolioRead";
+import { refuseForeignHistory, rollupTab } from "./portfolioTabs";
 import { renderCells, statusColours } from "./render";
-import { refuse } from "./reportTabs";
 import { readTracker } from "./summaryTab";
-import { col, findHeaderRow, num, readColumns, str, tableFromValues } from "./table";
+import { col, num, readColumns, str, tableFromValues } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** No team tracker is opened after this much of the run (Apps Script's limit is 6 minutes). */
 export const BUDGET_MS = 270 * 1000;
@@ -178,19 +177,6 @@ function readCompany(ss: Spreadsheet, tz: string): Tracker {
   }
 }
 
-/**
- * The roll-up tab to clear and write over (null: none yet), refused when it is someone's own, as the reports
- * refuse theirs (reportTabs.ts): ours starts with its title in A1 (protected, written only by the refresh),
- * or is empty. One read more than a refresh paid before.
- */
-function rollupTab(ss: Spreadsheet): Sheet | null {
-  const sheet = ss.getSheetByName(ROLLUP_TAB);
-  if (sheet && String(sheet.getRange(1, 1).getValue()).indexOf(`${ROLLUP_TITLE}: `) !== 0 && sheet.getLastRow() > 0) {
-    refuse(sheet, `no "${ROLLUP_TITLE}: …" title in A1`, "the portfolio roll-up", "Refresh portfolio");
-  }
-  return sheet;
-}
-
 export interface RefreshOptions {
   at?: string;
   /** Read at most this many team trackers in this run (the rest wait for the next run). */
@@ -285,9 +271,7 @@ function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: str
     protectSheet(sheet, "the portfolio History is written by the add-on");
   } else {
     const values = readColumns(ss, sheet, ROLLUP_HISTORY_TAB, width);
-    // Ours has its header row (written with the tab, protected); someone's own tab of that name is refused
-    // (an empty one gets tableFromValues' "delete the tab").
-    if (findHeaderRow(values, HISTORY_KEYS, 0, Infinity) < 0 && values.some((r) => r.some((v) => v !== ""))) refuse(sheet, `no ${HISTORY_KEYS.map((h) => `"${h}"`).join(", ")} header row`, "the portfolio History", "Refresh portfolio");
+    refuseForeignHistory(sheet, values, HISTORY_KEYS);
     const t = tableFromValues(sheet, ROLLUP_HISTORY_TAB, values, HISTORY_KEYS);
     const idx = ROLLUP_HISTORY_HEADERS.map((h) => col(t, h));
     const at = (r: unknown[], i: number) => (idx[i] >= 0 ? r[idx[i]] : "");
