@@ -7,7 +7,7 @@ import { asText, UserError, withDocumentLock } from "./env";
 import { clearOurProtections, protectSheet } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { forgetCheckpoints } from "./summaryCheckpoints";
-import { refuseForeignNamedTabs, tabNamed } from "./rollOverTabs";
+import { refuseForeignNamedTabs, refusingUnchanged, rollOverRefusal, tabNamed } from "./rollOverTabs";
 import { refuseForeignRetrospective, reviewTabToWrite } from "./reportTabs";
 import { docProps } from "./weeklyState";
 import { recordedTabs } from "./trendCache";
@@ -180,21 +180,21 @@ export function rollOver(
   return withDocumentLock(() => {
     const retroSheet = ss.getSheetByName(TAB.retrospective);
     if (!retroSheet && !ss.getSheetByName(TAB.settings)) {
-      throw new UserError('This spreadsheet is not an okr-sheets tracker (it has no "Settings" tab). Use "Set up tracker" first.');
+      throw rollOverRefusal('This spreadsheet is not an okr-sheets tracker (it has no "Settings" tab). Use "Set up tracker" first.');
     }
-    if (!retroSheet) throw new UserError('Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.');
-    const { tracker, settingsRead } = readTracker(ss);
+    if (!retroSheet) throw rollOverRefusal('Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.');
+    const { tracker, settingsRead } = refusingUnchanged(() => readTracker(ss));
     // Null outside a document (Apps Script documents it so): then there is no record of a roll over to check or keep.
     const props = docProps();
     const rolled = props ? props.getProperty(ROLLED_OVER_KEY) : null;
     if (rolled && rolled === `${tracker.settings.cycleName}|${tracker.settings.startDate}`) {
-      throw new UserError(`"${tracker.settings.cycleName}" has already been rolled over.`);
+      throw rollOverRefusal(`"${tracker.settings.cycleName}" has already been rolled over.`);
     }
     const retroT = retroTable(retroSheet);
     if (!retroT) {
       // Repair does not touch the Retrospective; closing again writes it afresh (typed decisions cannot be
       // matched without the header, so they are lost either way).
-      throw new UserError(
+      throw rollOverRefusal(
         'The "Retrospective" tab has lost its header row (no row holds both "ID" and "Decision"). Close the cycle again ("End cycle & retrospective") to rewrite it, then set the decisions.',
       );
     }
@@ -217,7 +217,7 @@ export function rollOver(
       // 31 characters: the longest tab name an .xlsx can hold, so archives survive a download to Excel.
       maxTabNameLength: 31,
     });
-    if (!plan.ok) throw new UserError(plan.message);
+    if (!plan.ok) throw rollOverRefusal(plan.message);
     refuseForeignNamedTabs(tabs, settingsRead, tabNamed(tabs, TAB.summary) || tabNamed(tabs, TAB.trend) ? recordedTabs() : null);
     refuseLookAlikes(tabs);
 

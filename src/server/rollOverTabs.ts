@@ -102,6 +102,26 @@ const CHECKS: readonly Check[] = [
   { name: TAB.trend, fate: "delete", lacks: `no "${TREND_HEADING}" heading over its header row`, ours: isTrendTab, recorded: (r) => r.trendId },
 ];
 
+/** How every refusal of the roll over ends: each comes before anything is renamed, written or deleted. */
+const UNCHANGED = "Nothing was changed.";
+
+/** A refusal of the roll over, ending as each does (UNCHANGED), as the reports' and Repair's refusals end. */
+export function rollOverRefusal(message: string): UserError {
+  return new UserError(/Nothing was changed/.test(message) ? message : `${message} ${UNCHANGED}`);
+}
+
+/**
+ * `read` (reading the tracker before the roll over changes anything), its refusals (a tab or a setting to fix,
+ * worded as every operation words them) ending as the roll over's own do.
+ */
+export function refusingUnchanged<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    throw e instanceof UserError ? rollOverRefusal(e.message) : e;
+  }
+}
+
 /** Whether the tab is the one the summary's record names (a handle call: its ID), as the summary and Repair take it. */
 function isRecorded(c: Check, sheet: Sheet, record: RecordedTabs | null): boolean {
   const id = record && c.recorded ? c.recorded(record) : null;
@@ -123,6 +143,6 @@ export function refuseForeignNamedTabs(tabs: readonly NamedTab[], s: SettingsRea
   throw new UserError(
     `${andList(foreign.map((c, i) => `${i ? "the" : "The"} "${c.tab!.name}" tab (${c.lacks})`))} ${one ? "is" : "are"} not the tracker's, ` +
       `and rolling over would ${fates.join(" or ")} ${one ? "it" : "them"} as this cycle's. ` +
-      `Rename ${one ? "it (its content is kept)" : "them (their content is kept)"}, then roll over again. Nothing was changed.`,
+      `Rename ${one ? "it (its content is kept)" : "them (their content is kept)"}, then roll over again. ${UNCHANGED}`,
   );
 }
