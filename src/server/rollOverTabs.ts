@@ -9,11 +9,10 @@ import { REVIEW_TITLE } from "../core/lifecycle";
 import { andList, quotedList } from "../core/plural";
 import { SUMMARY_TITLE } from "../core/summaryLayout";
 import { computedLabel, TAB } from "../core/tabs";
-import { TREND_HEADING } from "../core/trendBlock";
 import { UserError } from "./env";
 import { computedHistoryHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import type { NamedTab } from "./lookAlikeTabs";
-import { lacksTitle, titled } from "./reportTabs";
+import { lacksTitle, titled, TREND_LACKS } from "./reportTabs";
 import { findHeaderRow, norm, readHead } from "./table";
 import { isTrendTab, type RecordedTabs } from "./trendCache";
 
@@ -99,7 +98,7 @@ const CHECKS: readonly Check[] = [
   { name: TAB.summary, fate: "delete", lacks: lacksTitle(SUMMARY_TITLE), ours: (sh) => titled(sh, SUMMARY_TITLE), recorded: (r) => r.summaryId },
   // As the summary tells an unrecorded Weekly Trend from someone's (trendCache.ts isTrendTab): its heading over
   // its header row, or empty.
-  { name: TAB.trend, fate: "delete", lacks: `no "${TREND_HEADING}" heading over its header row`, ours: isTrendTab, recorded: (r) => r.trendId },
+  { name: TAB.trend, fate: "delete", lacks: TREND_LACKS, ours: isTrendTab, recorded: (r) => r.trendId },
 ];
 
 /** How every refusal of the roll over ends: each comes before anything is renamed, written or deleted. */
