@@ -13,7 +13,8 @@ import { formulaRowCount, writeFormulas } from "./setupFormulas";
 import { ensureSettings } from "./setupSettings";
 import { ensureProtections, protectionPlan } from "./setupProtections";
 import { ensureConditionalFormats, ensureValidations, tableValidations } from "./setupRules";
-import { ensureTableStyle, styleHeaders, tableHeaderRow, type HeaderRow } from "./setupStyle";
+import { ensureTableStyle, ensureWidths, styleHeaders, tableHeaderRow, type HeaderRow } from "./setupStyle";
+import { SUMMARY_LOOK } from "./summaryTab";
 import { ensureTrendLook, trendTabForRepair } from "./trendTab";
 import { summaryTabForRepair } from "./reportTabs";
 import { recordedTabs } from "./trendCache";
@@ -116,6 +117,19 @@ function sizeForCycle(summary: GoogleAppsScript.Spreadsheet.Sheet | null, krs: n
   // that needs room (docs/summary.md#history).
 }
 
+/**
+ * The Weekly Summary's frozen title rows and widths as the summary that made it set them (summaryTab.ts
+ * SUMMARY_LOOK; later summaries keep them, Sheet.clear() leaving both), read (cheap calls) and written only
+ * where they differ, within the tab's columns: Sheets refuses a width beyond them, and the next summary
+ * writes its columns. Sized for the cycle first (sizeForCycle), the tab has rows to scroll below the frozen ones.
+ */
+function ensureSummaryLook(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const { frozenRows, columns, width, keyResultWidth } = SUMMARY_LOOK;
+  if (sheet.getFrozenRows() !== frozenRows) sheet.setFrozenRows(frozenRows);
+  const n = Math.min(columns, sheet.getMaxColumns());
+  ensureWidths(sheet, Array.from({ length: n }, (_, i): [number, number] => [i + 1, i === 1 ? keyResultWidth : width]), false);
+}
+
 interface ReportTabs {
   summary: GoogleAppsScript.Spreadsheet.Sheet | null;
   trend: ReturnType<typeof trendTabForRepair>;
@@ -137,11 +151,12 @@ function reportTabsForRepair(ss: Spreadsheet): ReportTabs {
 
 /**
  * Formatting, dropdowns, conditional colours and protection of the four table tabs (and the Weekly
- * Summary's protection, and the Weekly Trend's look and protection, when the tracker has those tabs), each
+ * Summary's and the Weekly Trend's look and protection, when the tracker has those tabs), each
  * read once and written only where it differs from what it should be.
  */
 function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, reports: ReportTabs, settingsHeader: HeaderRow | null, report: SetupReport): void {
   const { summary, trend } = reports;
+  if (summary) ensureSummaryLook(summary);
   if (trend) ensureTrendLook(trend);
   const { objT, krT, logT, histT } = tabs;
   const created = new Set(report.created);
