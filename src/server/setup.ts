@@ -133,6 +133,8 @@ function ensureSummaryLook(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
 interface ReportTabs {
   summary: GoogleAppsScript.Spreadsheet.Sheet | null;
   trend: ReturnType<typeof trendTabForRepair>;
+  /** The names of the report tabs there that are someone's own (setupProtections.ts, strays). */
+  notOurs: string[];
 }
 
 /**
@@ -146,7 +148,9 @@ function reportTabsForRepair(ss: Spreadsheet): ReportTabs {
   const summarySheet = ss.getSheetByName(TAB.summary);
   const trendSheet = ss.getSheetByName(TAB.trend);
   const record = summarySheet || trendSheet ? recordedTabs() : null;
-  return { summary: summaryTabForRepair(summarySheet, record ? record.summaryId : null), trend: trendTabForRepair(trendSheet, record) };
+  const summary = summaryTabForRepair(summarySheet, record ? record.summaryId : null);
+  const trend = trendTabForRepair(trendSheet, record);
+  return { summary, trend, notOurs: [...(summarySheet && !summary ? [TAB.summary] : []), ...(trendSheet && !trend ? [TAB.trend] : [])] };
 }
 
 /**
@@ -196,7 +200,7 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
   // History's colours cover its whole grid, so the summaries' rows are coloured until the summary grows it
   // (then the next Repair extends them: the rule no longer reaches the last row).
   ensureConditionalFormats(histT, ["Status"], null, histRows, fresh(histT));
-  ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary, trend ? trend.sheet : null), created);
+  ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary, trend ? trend.sheet : null, reports.notOurs), created);
 }
 
 /**
