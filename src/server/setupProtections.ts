@@ -3,6 +3,7 @@
 // All of them are warning-only (docs/workbook.md "Protection"): the add-on runs as the user.
 import { TAB } from "../core/tabs";
 import { OWNED_COLUMNS, PROTECTION_PREFIX } from "./layout";
+import { parseA1 } from "./setupRules";
 import { col, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,6 +40,13 @@ export function protectionPlan(objT: Table, krT: Table, logT: Table, histT: Tabl
   };
 }
 
+/** A range's rows and columns from its A1 notation: one call, where its row, column and sizes take four. */
+function rectOf(r: GoogleAppsScript.Spreadsheet.Range): Ours["rect"] {
+  const a = parseA1(r.getA1Notation());
+  if (!a || a.r2 === Infinity) return { row: r.getRow(), col: r.getColumn(), rows: r.getNumRows(), cols: r.getNumColumns() };
+  return { row: a.r1, col: a.c1, rows: a.r2 - a.r1 + 1, cols: a.c2 - a.c1 + 1 };
+}
+
 /**
  * The add-on's protections on the tabs setup looks after: two reads for the whole document. A column
  * protection is ours by its description. A whole-tab protection is ours whatever its description: a tab has
@@ -57,11 +65,7 @@ function readOurs(ss: Spreadsheet, tabs: Set<string>, notOurs: Set<string>, stra
         if (type === SpreadsheetApp.ProtectionType.SHEET && notOurs.has(sheet.toLowerCase()) && String(p.getDescription()).indexOf(PROTECTION_PREFIX) === 0) strays.push(p);
         continue;
       }
-      out.push({
-        p,
-        sheet,
-        rect: type === SpreadsheetApp.ProtectionType.SHEET ? null : { row: r.getRow(), col: r.getColumn(), rows: r.getNumRows(), cols: r.getNumColumns() },
-      });
+      out.push({ p, sheet, rect: type === SpreadsheetApp.ProtectionType.SHEET ? null : rectOf(r) });
     }
   }
   return out;
