@@ -20,8 +20,8 @@ interface Ours {
 export interface ProtectionPlan {
   columns: { t: Table; owned: readonly string[]; rows: number }[];
   sheets: { sheet: GoogleAppsScript.Spreadsheet.Sheet; name: string }[];
-  /** Report tabs of our names that are someone's own (Repair leaves them as they are; notOurs, below). */
-  notOurs?: readonly string[];
+  /** Report tabs of our names that are someone's own (Repair leaves them as they are; strays, below). */
+  notOurs: readonly string[];
 }
 
 export function protectionPlan(objT: Table, krT: Table, logT: Table, histT: Table, nObj: number, nKr: number, summary: GoogleAppsScript.Spreadsheet.Sheet | null, trend: GoogleAppsScript.Spreadsheet.Sheet | null = null, notOurs: readonly string[] = []): ProtectionPlan {
@@ -40,10 +40,12 @@ export function protectionPlan(objT: Table, krT: Table, logT: Table, histT: Tabl
   };
 }
 
-/** A range's rows and columns from its A1 notation: one call, where its row, column and sizes take four. */
+/**
+ * A range's rows and columns from its A1 notation: one call, where its row, column and sizes take four. A
+ * whole column ("K:K", set by hand) runs to Infinity, and starts at row 1: not where ours start, so it is moved.
+ */
 function rectOf(r: GoogleAppsScript.Spreadsheet.Range): Ours["rect"] {
-  const a = parseA1(r.getA1Notation());
-  if (!a || a.r2 === Infinity) return { row: r.getRow(), col: r.getColumn(), rows: r.getNumRows(), cols: r.getNumColumns() };
+  const a = parseA1(r.getA1Notation()) ?? { r1: 0, r2: 0, c1: 0, c2: 0 };
   return { row: a.r1, col: a.c1, rows: a.r2 - a.r1 + 1, cols: a.c2 - a.c1 + 1 };
 }
 
@@ -96,7 +98,7 @@ function makeWarningOnly(p: Protection): void {
  */
 export function ensureProtections(ss: Spreadsheet, plan: ProtectionPlan, created: Set<string>): void {
   const names = [...plan.columns.map((c) => c.t.name), ...plan.sheets.map((s) => s.name)];
-  const notOurs = new Set((plan.notOurs ?? []).map((n) => n.toLowerCase()));
+  const notOurs = new Set(plan.notOurs.map((n) => n.toLowerCase()));
   const strays: Protection[] = [];
   // A tab made by this run has no protection yet: reading them is skipped when every tab is new.
   const ours = names.every((n) => created.has(n)) && !notOurs.size ? [] : readOurs(ss, new Set(names), notOurs, strays);
