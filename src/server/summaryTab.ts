@@ -116,8 +116,8 @@ export const SUMMARY_LOOK = { frozenRows: 2, columns: 7, width: 120, keyResultWi
  */
 export function createSummarySheet(ss: Spreadsheet, rows: number): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.insertSheet(TAB.summary, 0);
-  // The look comes first: it is set only here, so an insert below that fails (a tab past Sheets' cell limit)
-  // must not leave a tab that every later summary reuses without frozen rows, widths or protection.
+  // The look comes first: later summaries only clear cells (Repair alone restores it), so an insert below that
+  // fails (a tab past Sheets' cell limit) must not leave a tab every later summary reuses without it.
   sheet.setFrozenRows(SUMMARY_LOOK.frozenRows);
   sheet.setColumnWidths(1, SUMMARY_LOOK.columns, SUMMARY_LOOK.width);
   sheet.setColumnWidth(2, SUMMARY_LOOK.keyResultWidth);
