@@ -3,6 +3,7 @@
 import { evaluateTracker } from "../core/evaluate";
 import { buildRetrospective, buildReview, planRollover, RETRO_HEADERS, type LifecycleTab } from "../core/lifecycle";
 import { TAB } from "../core/tabs";
+import { CLOSE_CYCLE_FIRST } from "../core/messages";
 import { asText, UserError, withDocumentLock } from "./env";
 import { clearOurProtections, protectSheet } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
@@ -182,7 +183,7 @@ export function rollOver(
     if (!retroSheet && !ss.getSheetByName(TAB.settings)) {
       throw rollOverRefusal('This spreadsheet is not an okr-sheets tracker (it has no "Settings" tab). Use "Set up tracker" first.');
     }
-    if (!retroSheet) throw rollOverRefusal('Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.');
+    if (!retroSheet) throw rollOverRefusal(CLOSE_CYCLE_FIRST);
     const { tracker, settingsRead } = refusingUnchanged(() => readTracker(ss));
     // Null outside a document (Apps Script documents it so): then there is no record of a roll over to check or keep.
     const props = docProps();
