@@ -15,7 +15,9 @@
 //   not in the tracker, or one ID given two different decisions, is refused (a typo must not silently
 //   drop a decision).
 // - A carried KR's new start = its last value (lastValues, the KR's current) when that is a number,
-//   else its previous start (never checked in); current, confidence and last check-in are cleared.
+//   else its previous start (never checked in); current, confidence and last check-in are cleared. An
+//   increase/decrease KR whose new start equals or is past its target is carried so, with a line in
+//   `baselines` (the score runs from start to target, so past it the KR is turned around).
 // - Archive tab names: "<finished cycle name> · <tab>", with the characters sheets refuse ([ ] : * ? / \)
 //   replaced by "-", no leading/trailing apostrophe, at most maxTabNameLength characters (default 100,
 //   the Google Sheets limit; pass 31 for .xlsx) by shortening the cycle-name part, and unique
@@ -314,8 +316,13 @@ export interface RolloverPlan {
   removed: { objectives: string[]; keyResults: string[] };
   /** IDs marked change (carried over; to be edited by the user). */
   changed: string[];
-  /** Non-blocking notes, e.g. a carried KR whose new start equals its target. */
+  /** Non-blocking notes already made by the new cycle's focus checks (a KR without its objective, an objective without KRs). */
   warnings: string[];
+  /**
+   * Carried increase/decrease KRs whose new start (the last value) equals or is past the target, one line
+   * each, for the person rolling over: the focus checks cannot tell them.
+   */
+  baselines: string[];
 }
 
 export type RolloverResult = RolloverPlan | { ok: false; message: string };
@@ -423,6 +430,7 @@ export function planRollover(input: RolloverInput): RolloverResult {
   const removed = { objectives: [] as string[], keyResults: [] as string[] };
   const changed: string[] = [];
   const warnings: string[] = [];
+  const baselines: string[] = [];
   const keptObjKeys = new Set<string>();
   const removedObjKeys = new Set<string>();
   const nextObjectives: Objective[] = [];
@@ -450,9 +458,8 @@ export function planRollover(input: RolloverInput): RolloverResult {
     if (!keptObjKeys.has(objKey)) warnings.push(`${k.id}: its objective "${k.objectiveId}" does not exist; carried over as it is.`);
     const last = input.lastValues.get(k.id);
     const start = typeof last === "number" && isFinite(last) ? last : k.start;
-    if ((k.metric === "increase" || k.metric === "decrease") && start !== null && start === k.target) {
-      warnings.push(`${k.id}: the new start (${start}) equals the target; set a new target before the first check-in.`);
-    }
+    const baseline = baselineWarning(k, start);
+    if (baseline) baselines.push(baseline);
     nextKrs.push({ ...k, row: nextKrs.length + 2, start, current: null, confidence: null, lastCheckin: null });
   }
   for (const o of nextObjectives) {
@@ -484,5 +491,20 @@ export function planRollover(input: RolloverInput): RolloverResult {
     removed,
     changed,
     warnings,
+    baselines,
   };
+}
+
+/**
+ * Why a carried increase/decrease KR's new start cannot stay as it is: it equals the target (a setup error in
+ * the new cycle), or it is already past it, which turns the KR around (the score runs from start to target,
+ * so an on-time rate of 97 "increasing" to 95 would score a fall as progress). Null when it is fine.
+ */
+function baselineWarning(k: KeyResult, start: number | null): string | null {
+  const up = k.metric === "increase";
+  if (!(up || k.metric === "decrease") || start === null || k.target === null) return null;
+  const fix = "set a new target before the first check-in.";
+  if (start === k.target) return `${k.id}: the new start (${start}) equals the target; ${fix}`;
+  if (up ? start < k.target : start > k.target) return null;
+  return `${k.id}: the new start (${start}) is already past the target (${k.target}), so the KR would score a move back towards ${k.target} as progress; ${fix}`;
 }

@@ -208,8 +208,19 @@ describe("planRollover", () => {
     const t = tracker();
     const p = ok(rollover({ lastValues: new Map([["O1.KR1", 100]]) }));
     expect(p.keyResults.find((k) => k.id === "O1.KR1")!.start).toBe(100);
-    expect(p.warnings.join(" ")).toContain("O1.KR1");
+    expect(p.baselines).toEqual(["O1.KR1: the new start (100) equals the target; set a new target before the first check-in."]);
     expect(t.keyResults[0].start).toBe(80);
+  });
+  it("warns when a carried start is past the target, either way (the KR would be turned around)", () => {
+    // O1.KR1 increase 80 → 100 ended at 104; O1.KR2 decrease 10 → 6 ended at 5.5; O3.KR1 decrease 42 → 36 ended short at 37.
+    const p = ok(rollover({ lastValues: new Map([["O1.KR1", 104], ["O1.KR2", 5.5], ["O3.KR1", 37]]) }));
+    expect(p.keyResults.map((k) => [k.id, k.start])).toContainEqual(["O1.KR1", 104]);
+    expect(p.baselines).toEqual([
+      "O1.KR1: the new start (104) is already past the target (100), so the KR would score a move back towards 100 as progress; set a new target before the first check-in.",
+      "O1.KR2: the new start (5.5) is already past the target (6), so the KR would score a move back towards 6 as progress; set a new target before the first check-in.",
+    ]);
+    // Short of the target, stay KRs past theirs (they are meant to stay there) and milestones: nothing to say.
+    expect(ok(rollover({ lastValues: new Map([["O3.KR1", 37], ["O3.KR2", 95], ["O2.KR2", 1]]) })).baselines).toEqual([]);
   });
   it("archive names come from the finished cycle, unique against existing tabs", () => {
     const p = ok(rollover({ existingTabNames: ["Objectives", "cycle 1 · objectives"] }));
