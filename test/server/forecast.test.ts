@@ -85,6 +85,17 @@ describe("forecast columns, sections and the sidebar line", () => {
     expect(r.kr.forecast).toEqual({ ok: true, value: row["Forecast"], score: row["Forecast score"], endDay: "2026-04-05" });
   });
 
+  it("a check-in dated before the KR's latest (the command line's --at) leaves the forecast as of the latest, as it leaves Current", () => {
+    const wb = slowKr();
+    checkIn(wb, "2026-01-27", 83);
+    const cells = (row: Record<string, unknown>) => [row["Current"], row["Forecast"], row["Forecast score"], row["Weeks to target"]];
+    const before = cells(kr1(wb));
+    // Week 3's value stays 82.75 (checked in on 01-22, after this one), so the weekly points do not change.
+    const r = checkIn(wb, "2026-01-20", 82.6);
+    expect(cells(kr1(wb))).toEqual(before);
+    expect(r.kr.forecast).toEqual({ ok: true, value: before[1], score: before[2], endDay: "2026-04-05" });
+  });
+
   it("a tracker set up before the forecast columns keeps working, and Repair adds them", () => {
     const wb = newTracker({ start: START, at: START, user: "ops.lead@example.com" });
     const sheet = ss(wb).getSheetByName("Key Results")!;
