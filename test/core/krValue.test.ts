@@ -68,6 +68,17 @@ describe("implausible", () => {
     expect(implausible(13.6, days)).toMatch(/outside 9.5 → 6/);
     expect(implausible(2.4, days)).toMatch(/outside/);
     expect(implausible(0.85, { metric: "increase", unit: "%", start: 82, target: 95 })).toBe("0.85% is outside 82 → 95; submit anyway?");
+    // Start and target cells typed "82%" and "95%" hold fractions: the question says what to type instead.
+    const fractions = { metric: "increase", unit: "%", start: 0.82, target: 0.95 };
+    expect(implausible(85, fractions)).toBe(
+      "85% is outside 0.82 → 0.95: its start and target are fractions (a cell that shows 82% holds 0.82), so type 0.85 for 85%; submit 85 anyway?",
+    );
+    expect(implausible(85, fractions, ",")).toMatch(/^85% is outside 0,82 → 0,95: .* so type 0,85 for 85%; submit 85 anyway\?$/);
+    expect(implausible(0.85, fractions)).toBeNull();
+    expect(implausible(92.5, { metric: "stay_above", unit: "%", start: null, target: 0.92 })).toMatch(/^92.5% is far from the target 0.92: the target is a fraction .* type 0.925 for 92.5%/);
+    // Not when the fraction is no more plausible, nor on another unit.
+    expect(implausible(400, fractions)).toBe("400% is outside 0.82 → 0.95; submit anyway?");
+    expect(implausible(85, { ...fractions, unit: "days" })).toBe("85 days is outside 0.82 → 0.95; submit anyway?");
   });
 
   it("never asks for ordinary values", () => {

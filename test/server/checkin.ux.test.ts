@@ -63,6 +63,24 @@ describe("values mean what the person meant", () => {
     expect(current(wb, "O1.KR2")).toBe(-3);
   });
 
+  it('a % KR whose start and target were typed "82%" and "95%" (fractions in the cells): "85%" asks, naming 0.85 to type', () => {
+    const wb = tracker();
+    const krs = ss(wb).getSheetByName("Key Results")!;
+    krs.getRange("G2").setValue("82%"); // O1.KR1, as a person types it: the cell holds 0.82 and shows 82%
+    krs.getRange("H2").setValue("95%");
+    const before = snapshot(wb);
+    const r = submit(wb, "O1.KR1", "85%");
+    expect(r).toMatchObject({
+      ok: false,
+      confirm: true,
+      message: "85% is outside 0.82 → 0.95: its start and target are fractions (a cell that shows 82% holds 0.82), so type 0.85 for 85%; submit 85 anyway?",
+    });
+    expect(snapshot(wb)).toBe(before);
+    const ok = submit(wb, "O1.KR1", "0.85");
+    expect(ok.ok, JSON.stringify(ok)).toBe(true);
+    expect(ok.kr.score).toBeCloseTo(0.03 / 0.13, 10);
+  });
+
   it("ordinary values never ask", () => {
     const wb = tracker();
     for (const [kr, v] of [["O2.KR2", "99.95"], ["O1.KR3", "125"], ["O1.KR1", "80"], ["O3.KR2", "0.5"]]) {
