@@ -138,6 +138,16 @@ describe("signals in the mid-cycle review and the retrospective", () => {
     expect(signal[3]).toMatch(/^Confidence 8\/10, but at this pace the KR ends at 0\.\d\d$/);
   });
 
+  it("on the cycle's last day the KR has landed: no forecast or signal contradicts its final score", () => {
+    const wb = slowKr(); // 82.25, 82.5, 82.75 in weeks 1-3, then nothing until a late jump
+    const r = checkIn(wb, "2026-04-05", 95); // the last day: the trend through the flat weeks ends near 82.75
+    expect(r.kr.score).toBe(1);
+    expect(r.kr.forecast).toEqual({ ok: true, value: 95, score: 1, endDay: "2026-04-05" });
+    expect(callAddon(wb, "endCycle", { at: "2026-04-05" }).ok).toBe(true);
+    const v = tab(wb, "Retrospective");
+    expect(v.filter((row) => row[1] === "O1.KR1" && row[0] === "Confidence disagrees with the trend")).toEqual([]);
+  });
+
   it("the retrospective adds the team calibration of the aspirational KRs", () => {
     const wb = slowKr();
     // O3 is the template's aspirational objective: O3.KR1 (decrease 42 → 36) and O3.KR2 (milestone).
