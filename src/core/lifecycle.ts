@@ -18,7 +18,7 @@
 //   else its previous start (never checked in); current, confidence and last check-in are cleared. An
 //   increase/decrease KR whose new start equals or is past its target is carried so, with a line in
 //   `baselines` (the score runs from start to target, so past it the KR is turned around).
-// - Archive tab names: "<finished cycle name> · <tab>", with the characters sheets refuse ([ ] : * ? / \)
+// - Archive tab names (archiveNames.ts): "<finished cycle name> · <tab>", with the characters sheets refuse ([ ] : * ? / \)
 //   replaced by "-", no leading/trailing apostrophe, at most maxTabNameLength characters (default 100,
 //   the Google Sheets limit; pass 31 for .xlsx) by shortening the cycle-name part, and unique
 //   (case-insensitively) against the existing tab names and each other by adding " (2)", " (3)", ….
@@ -34,6 +34,9 @@ import type { SummaryCell } from "./summary";
 import { FMT, percent } from "./summary";
 import { decimalText, fixedText, type DecimalSeparator } from "./numbers";
 import { TAB } from "./tabs";
+import { archiveTabName } from "./archiveNames";
+
+export { archiveTabName, sanitizeTabName } from "./archiveNames";
 
 export const GRADE_BANDS = ["0.0–0.39", "0.4–0.69", "0.7–1.0"] as const;
 export type GradeBand = (typeof GRADE_BANDS)[number];
@@ -340,37 +343,6 @@ export function nextCycleName(name: string): string {
   const m = /^(.*?)(\d+)$/.exec(base);
   if (m) return m[1] + String(Number(m[2]) + 1);
   return `${base} 2`;
-}
-
-/** Replaces characters sheets refuse in tab names and trims; never empty. */
-export function sanitizeTabName(name: string): string {
-  let s = String(name === null || name === undefined ? "" : name)
-    .replace(/[\u0000-\u001f\u007f]/g, " ")
-    .replace(/[[\]:*?/\\]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim();
-  s = s.replace(/^'+/, "").replace(/'+$/, "").trim();
-  return s;
-}
-
-/**
- * "<cycle> · <tab>", sanitised, within maxLength (the cycle part is shortened first), and unique
- * (case-insensitively) among `taken`; adds " (2)", " (3)", … when needed.
- */
-export function archiveTabName(cycleName: string, tab: string, taken: readonly string[], maxLength = 100): string {
-  const used = new Set(taken.map((x) => x.toLowerCase()));
-  const cycle = sanitizeTabName(cycleName) || "Cycle";
-  const suffix = ` · ${sanitizeTabName(tab)}`;
-  const fit = (extra: string): string => {
-    const room = maxLength - suffix.length - extra.length;
-    let c = room > 0 ? cycle.slice(0, room).replace(/[\s']+$/, "") : "";
-    if (c === "") c = cycle.slice(0, Math.max(1, room));
-    const out = `${c}${suffix}${extra}`;
-    return out.length > maxLength ? out.slice(0, maxLength).replace(/[\s']+$/, "") : out;
-  };
-  let candidate = fit("");
-  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = fit(` (${i})`);
-  return candidate;
 }
 
 function fail(message: string): { ok: false; message: string } {
