@@ -62,6 +62,24 @@ describe("parseKrValue", () => {
 });
 
 describe("implausible", () => {
+  it("property: a question that names a fraction to type (value ÷ 100) names one that would not be questioned", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("increase", "decrease", "stay_above", "stay_below"),
+        fc.option(fc.double({ min: -1, max: 1, noNaN: true }), { nil: null }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        fc.double({ min: -1000, max: 1000, noNaN: true }),
+        (metric, start, target, value) => {
+          const kr = { metric, unit: "%", start, target };
+          const q = implausible(value, kr);
+          const m = q === null ? null : /so type (\S+) for/.exec(q);
+          if (!m) return true;
+          return implausible(value / 100, kr) === null;
+        },
+      ),
+    );
+  });
+
   const days = { metric: "decrease", unit: "days", start: 9.5, target: 6 };
   it("asks for a sign change or a value beyond the span past either end", () => {
     expect(implausible(-3, days)).toBe("\u22123 days is outside 9.5 → 6; submit anyway?");
