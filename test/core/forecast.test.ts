@@ -94,6 +94,21 @@ describe("forecastKr", () => {
     expect(projected.ok && projected.value).not.toBe(10);
   });
 
+  it("property: with a point on the cycle's last day the forecast is that point, scored by the KR's rule", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1000, max: 1000, noNaN: true }), { minLength: 2, maxLength: 12 }),
+        fc.double({ min: -1000, max: 1000, noNaN: true }),
+        fc.constantFrom("increase", "decrease", "stay_above", "stay_below"),
+        (before, last, metric) => {
+          const points = pts(before).concat([{ day: addDays(START, LAST_X), value: last }]);
+          const f = forecastKr({ metric, start: 0, target: 100 }, points, CYCLE);
+          return f.ok && f.value === last;
+        },
+      ),
+    );
+  });
+
   it("weeks to target: 0 once met, blank when the trend is flat", () => {
     const met = forecastKr({ metric: "increase", start: 0, target: 10 }, pts([5, 8, 12]), CYCLE);
     expect(met.ok && met.weeksToTarget).toBe(0);
