@@ -22,6 +22,14 @@ describe("parseKrValue", () => {
     ["42 EUR", "EUR", 42],
     ["-3", "days", -3],
     ["120 orders", "orders", 120],
+    // A currency's sign and its code are one unit, either way round.
+    ["€3.20", "EUR", 3.2],
+    ["3,20 €", "EUR", 3.2],
+    ["EUR 3.20", "€", 3.2],
+    ["3.2 euros", "EUR", 3.2],
+    ["$40", "USD", 40],
+    ["USD 40", "$", 40],
+    ["£12", "GBP", 12],
   ])("%s on a KR in %s is %d", (...[text, unit, value]) => {
     expect(read(text, unit)).toEqual({ ok: true, value });
   });
@@ -36,7 +44,7 @@ describe("parseKrValue", () => {
   });
 
   it("a unit other than the KR's is refused with 'leave out the unit'", () => {
-    for (const [text, unit] of [["8.5 days", "%"], ["8.5 weeks", "days"], ["5 kg", ""], ["$5", "EUR"]]) {
+    for (const [text, unit] of [["8.5 days", "%"], ["8.5 weeks", "days"], ["5 kg", ""], ["$5", "EUR"], ["USD 5", "CAD"], ["€5", "GBP"]]) {
       const r = read(text, unit);
       expect(r.ok, `${text} on ${unit}`).toBe(false);
       if (!r.ok) expect(r.message).toMatch(/^Leave out the unit: type the number only/);

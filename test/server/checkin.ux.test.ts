@@ -52,6 +52,13 @@ describe("values mean what the person meant", () => {
     expect(snapshot(wb)).toBe(before);
   });
 
+  it('"€41.50" on the EUR cost KR is 41.5: a currency\'s sign is its code\'s unit', () => {
+    const wb = tracker();
+    const r = submit(wb, "O3.KR1", "€41.50"); // decrease 42 → 36 EUR
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(current(wb, "O3.KR1")).toBe(41.5);
+  });
+
   it("an implausible value asks first and writes nothing; confirmed, it is saved", () => {
     const wb = tracker();
     const before = snapshot(wb);
