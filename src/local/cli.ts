@@ -324,7 +324,7 @@ async function cmdRollup(positionals: string[], flags: Flags): Promise<void> {
   }
   out(`Portfolio refreshed: week ${r.week}; ${ofTotal(r.read, r.listed, "team tracker")} read.`);
   for (const u of r.unreadable) out(`  ${u.team}: ${u.problem}`);
-  if (r.pending) out(`  ${plural(r.pending, "team tracker was", "team trackers were")} left for the next run: run rollup again to continue.`);
+  if (r.pending) out(`  ${plural(r.pending, "team tracker was", "team trackers were")} left for the next run: run rollup without --limit to read them all (offline, a run does not continue the last one).`);
 }
 
 async function cmdDemo(positionals: string[], flags: Flags, serve: boolean): Promise<void> {

@@ -10,6 +10,7 @@ import { columnLetter, quoteSheet } from "../core/a1";
 import { evaluateTracker } from "../core/evaluate";
 import {
   alignTeams,
+  cycleSince,
   mergeRollupHistory,
   PORTFOLIO_HEADERS,
   PORTFOLIO_TAB,
@@ -221,8 +222,9 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     });
   const alignment = alignTeams(companyObjectives, results);
 
+  const since = cycleSince(company.settings.startDate, asOf);
   withDocumentLock(() => {
-    const history = writeRollupHistory(ss, tz, week, asOf, results);
+    const history = writeRollupHistory(ss, tz, week, asOf, results, since).filter((h) => h.asOf >= since);
     const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, teams: results, alignment, history, pending });
     let sheet = ss.getSheetByName(ROLLUP_TAB);
     if (sheet) sheet.clear();
@@ -251,8 +253,8 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
 // Team is written with asText (a leading apostrophe), so its column stays "General": "@" would keep the apostrophe.
 const HISTORY_FORMATS = ["0", "yyyy-mm-dd", "General", "0.00", "General"];
 
-/** Replaces this week's rows of the listed teams in the roll-up History and returns the whole History. */
-function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: string, results: TeamResult[]): RollupHistoryRow[] {
+/** Replaces this week's rows of the listed teams (this cycle's) in the roll-up History and returns the whole History. */
+function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: string, results: TeamResult[], since: string): RollupHistoryRow[] {
   const width = ROLLUP_HISTORY_HEADERS.length;
   let sheet = ss.getSheetByName(ROLLUP_HISTORY_TAB);
   let existing: RollupHistoryRow[] = [];
@@ -276,7 +278,7 @@ function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: str
       existing.push({ week: w, asOf: cellIsoDate(at(r, 1), tz), team, score: num(at(r, 3)), status: str(at(r, 4)) });
     }
   }
-  const merged = mergeRollupHistory(existing, week, asOf, results);
+  const merged = mergeRollupHistory(existing, week, asOf, results, since);
   const rows = merged.map((h) => [h.week, h.asOf, asText(h.team), h.score === null ? "" : h.score, h.status]);
   const total = Math.max(rows.length, oldRows);
   if (total === 0) return merged;
