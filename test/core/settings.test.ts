@@ -73,7 +73,8 @@ describe("parseSettings", () => {
     expect(errs({ "On track if gap ≤": "0,1" })).toEqual(['On track if gap ≤ is the text "0,1", which the sheet\'s formulas cannot use as a number: type 0.1.']);
     expect(errs({ "At risk if gap ≤": "0.2 " })).toEqual(['At risk if gap ≤ is the text "0.2", which the sheet\'s formulas cannot use as a number: type 0,2.']);
     expect(errs({ "Aspirational goal": "70%" })).toEqual(['Aspirational goal is the text "70%", which the sheet\'s formulas cannot use as a number: type it as a number.']);
-    // Length in weeks as text is multiplied, which works: still read. A setting left out entirely keeps its default.
+    expect(errs({ "Length in weeks": "13,0" })).toEqual(['Length in weeks is the text "13,0", which the sheet\'s formulas cannot use as a number: type 13.']);
+    // Length in weeks as whole-number text is multiplied, which works: still read. A setting left out entirely keeps its default.
     const r = parseSettings({ ...base, "Length in weeks": "6" });
     expect(r.ok && [r.settings.weeks, r.settings.onTrackGap]).toEqual([6, 0.1]);
   });
