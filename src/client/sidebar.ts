@@ -348,7 +348,8 @@ function formValues(): FormValues {
 
 function setCorrecting(on: boolean): void {
   correcting = on;
-  $.submit.textContent = on ? "Save correction" : "Submit check-in";
+  // A save in flight keeps its "Saving…" (another KR may be chosen meanwhile); setSending(false) relabels.
+  if (!sending) $.submit.textContent = on ? "Save correction" : "Submit check-in";
 }
 
 $.correct.addEventListener("click", () => {
