@@ -11,6 +11,17 @@ import { useSidebarPage } from "./sidebar-page";
 (!haveChromium ? describe.skip : describe)("sidebar: an owner's check-in, keyboard and screen reader", () => {
   const t = useSidebarPage();
 
+  it("has its status region in the accessibility tree before the first message, so that message is announced", async () => {
+    const sb = await t.open();
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
+    // A live region that is display:none when empty is added to the tree together with its first text,
+    // and screen readers announce only changes to a region they already know.
+    const status = sb.getByRole("status");
+    expect(await status.count()).toBe(1);
+    expect(await status.textContent()).toBe("");
+    expect(await status.getAttribute("aria-live")).toBe("polite");
+  });
+
   it("keeps the button saying Saving… while a save is in flight, even when another KR is chosen meanwhile", async () => {
     const release = t.backend.holdCheckins();
     const sb = await t.open();
