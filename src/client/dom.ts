@@ -47,6 +47,7 @@ export const $ = {
   nextStep: el<HTMLTextAreaElement>("nextStep"),
   submit: el<HTMLButtonElement>("submit"),
   confirm: el<HTMLButtonElement>("confirm"),
+  confirmCancel: el<HTMLButtonElement>("confirm-cancel"),
   correct: el<HTMLButtonElement>("correct"),
   recentSection: el("recent-section"),
   recent: el("recent"),

@@ -314,7 +314,7 @@ function renderKrSelect(): void {
 function onKrSelected(resetConfidence: boolean): void {
   const kr = selectedKr();
   setCorrecting(false);
-  $.confirm.hidden = true;
+  ask(false);
   $.correct.hidden = !(kr && kr.correctable);
   $.valueHint.textContent = !kr ? "" : !kr.brief ? valueHint(kr, sep()) : details === "failed" ? "Its current value could not be loaded." : "Loading its current value…";
   if (kr && resetConfidence) $.confidence.value = confidenceOption(kr.confidence);
@@ -366,15 +366,31 @@ $.correct.addEventListener("click", () => {
   $.value.focus();
 });
 
+/**
+ * The add-on's question about an implausible value (its text is in the status region): Submit anyway or
+ * Cancel. Closing it also clears the question's text, so no question is left on screen without buttons.
+ */
+function ask(on: boolean): void {
+  if (!on && !$.confirm.hidden) setStatus("");
+  $.confirm.hidden = $.confirmCancel.hidden = !on;
+}
+
+function cancelQuestion(): void {
+  ask(false);
+  $.value.focus();
+  $.value.select();
+}
+
 $.confirm.addEventListener("click", () => submit(true));
-$.value.addEventListener("input", () => ($.confirm.hidden = true)); // a new value: the old question goes
+$.confirmCancel.addEventListener("click", cancelQuestion);
+$.value.addEventListener("input", () => ask(false)); // a new value: the old question goes
 
 function setSending(on: boolean): void {
   sending = on;
   const hadFocus = document.activeElement === $.submit;
   $.submit.disabled = on;
   $.submit.textContent = on ? "Saving…" : correcting ? "Save correction" : "Submit check-in";
-  if (on) $.confirm.hidden = true;
+  if (on) $.confirm.hidden = $.confirmCancel.hidden = true;
   $.form.setAttribute("aria-busy", on ? "true" : "false");
   // Disabling the focused button drops focus to <body>; give it back so keyboard users stay in place.
   if (!on && (hadFocus || document.activeElement === document.body || document.activeElement === null)) $.submit.focus();
@@ -387,6 +403,7 @@ function submit(confirmed = false): void {
   const local = validateForm(v);
   const localErrors = FORM_FIELDS.filter((f) => !!local[f]).map((f) => ({ field: f, message: local[f] as string }));
   if (localErrors.length) {
+    ask(false);
     setStatus(FIX_FIELDS_MESSAGE, "error");
     showFieldErrors(localErrors);
     return;
@@ -450,7 +467,7 @@ function submit(confirmed = false): void {
       setStatus(mapped.message, failure.busy ? "busy" : "error");
       if (failure.confirm) {
         // The value looks like a mistake: ask, with the same request ID, rather than save it.
-        $.confirm.hidden = false;
+        ask(true);
         $.confirm.focus();
         return;
       }
@@ -472,7 +489,13 @@ $.form.addEventListener("submit", (ev) => {
 });
 
 // Enter in a one-line field submits (selects do not do that on their own); Ctrl/Cmd+Enter in a textarea.
+// Escape answers the add-on's question with Cancel.
 $.form.addEventListener("keydown", (ev) => {
+  if (ev.key === "Escape" && !$.confirm.hidden) {
+    ev.preventDefault();
+    cancelQuestion();
+    return;
+  }
   if (ev.key !== "Enter" || ev.isComposing) return;
   const t = ev.target as HTMLElement;
   if (t.tagName === "SELECT" || (t.tagName === "TEXTAREA" && (ev.ctrlKey || ev.metaKey))) {

@@ -8,8 +8,63 @@ import { poll } from "../support/poll";
 import { haveChromium } from "../support/browser";
 import { useSidebarPage } from "./sidebar-page";
 
+const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
+
 (!haveChromium ? describe.skip : describe)("sidebar: an owner's check-in, keyboard and screen reader", () => {
   const t = useSidebarPage();
+
+  const focused = () => {
+    const f = t.page.frames().find((x) => x.url().endsWith("/sidebar"));
+    if (!f) throw new Error("no sidebar frame");
+    return f.evaluate(() => (document.activeElement ? document.activeElement.id : ""));
+  };
+
+  it("asks about an implausible value; Escape or Cancel closes the question, Submit anyway saves it once", async () => {
+    t.backend.ask = QUESTION;
+    const sb = await t.open();
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
+    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    const value = sb.getByLabel("New value");
+    await value.fill("-3");
+    await value.press("Enter");
+    await poll(() => sb.getByRole("status").textContent()).toBe(QUESTION);
+    const anyway = sb.getByRole("button", { name: "Submit anyway" });
+    expect(await focused()).toBe("confirm");
+    // A screen reader focusing the button hears the question it answers.
+    expect(await anyway.getAttribute("aria-describedby")).toBe("status");
+    expect(await sb.getByRole("button", { name: "Cancel" }).isVisible()).toBe(true);
+
+    // Escape: the question goes, the value stays to be fixed, nothing was saved.
+    await t.page.keyboard.press("Escape");
+    expect(await sb.getByRole("status").textContent()).toBe("");
+    expect(await anyway.isVisible()).toBe(false);
+    expect(await sb.getByRole("button", { name: "Cancel" }).isVisible()).toBe(false);
+    expect(await focused()).toBe("value");
+    expect(await value.inputValue()).toBe("-3");
+
+    // Asked again, then Cancel.
+    await value.press("Enter");
+    await poll(() => anyway.isVisible()).toBe(true);
+    await sb.getByRole("button", { name: "Cancel" }).click();
+    expect(await sb.getByRole("status").textContent()).toBe("");
+    expect(await focused()).toBe("value");
+
+    // Asked again, then the value is retyped: the question no longer applies and is not left on screen.
+    await value.press("Enter");
+    await poll(() => anyway.isVisible()).toBe(true);
+    await value.fill("-30");
+    expect(await sb.getByRole("status").textContent()).toBe("");
+    expect(await anyway.isVisible()).toBe(false);
+
+    // Asked, answered: saved once, under the request ID every attempt carried.
+    await value.press("Enter");
+    await poll(() => anyway.isVisible()).toBe(true);
+    await t.page.keyboard.press("Enter"); // on the focused Submit anyway
+    await poll(() => sb.getByRole("status").textContent()).toMatch(/^Saved: /);
+    expect(t.backend.recorded).toHaveLength(1);
+    expect(t.backend.received.at(-1)).toMatchObject({ confirmed: true, value: "-30" });
+    expect(new Set(t.backend.received.map((r) => r.requestId)).size).toBe(1);
+  });
 
   it("has its status region in the accessibility tree before the first message, so that message is announced", async () => {
     const sb = await t.open();
