@@ -98,4 +98,17 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
     expect(await sb.getByLabel("New value").inputValue()).toBe("40");
     expect(await sb.getByLabel("Key result").inputValue()).toBe("O1.KR2");
   });
+  it("opens with the form on the first screen, however many key results are listed", async () => {
+    const base = t.backend.krs[0];
+    for (let i = 0; i < 40; i++) {
+      t.backend.krs.push({ ...structuredClone(base), id: `O${3 + Math.floor(i / 4)}.KR${(i % 4) + 1}`, name: `Cut rework on line ${i + 1} from 6.5% to 3%` });
+    }
+    t.backend.embed = true;
+    const sb = await t.open();
+    await poll(() => sb.locator("#krs li").count()).toBe(42);
+    expect(await sb.locator("#kr option").count()).toBe(42);
+    // Google's sidebar is about 600 px tall on a laptop: the form down to New value fits in it unscrolled.
+    const bottom = await sb.getByLabel("New value").evaluate((e) => e.getBoundingClientRect().bottom + window.scrollY);
+    expect(bottom).toBeLessThan(600);
+  });
 });
