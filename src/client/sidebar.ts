@@ -391,7 +391,8 @@ function setSending(on: boolean): void {
   $.submit.disabled = on;
   $.submit.textContent = on ? "Saving…" : correcting ? "Save correction" : "Submit check-in";
   if (on) $.confirm.hidden = $.confirmCancel.hidden = true;
-  $.form.setAttribute("aria-busy", on ? "true" : "false");
+  // Not aria-busy on the form: it holds the status region, whose "Saving… New: score …" screen readers would
+  // then hold back. The disabled button and the KR's list entry (aria-busy) say a save is in flight.
   // Disabling the focused button drops focus to <body>; give it back so keyboard users stay in place.
   if (!on && (hadFocus || document.activeElement === document.body || document.activeElement === null)) $.submit.focus();
 }

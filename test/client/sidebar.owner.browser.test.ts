@@ -77,6 +77,24 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
     expect(await status.getAttribute("aria-live")).toBe("polite");
   });
 
+  it("announces the result shown while saving: its status region is not inside anything marked busy", async () => {
+    t.backend.embed = true;
+    const release = t.backend.holdCheckins();
+    const sb = await t.open();
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
+    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    await sb.getByLabel("New value").fill("6.5");
+    await sb.getByLabel("Confidence").selectOption("8");
+    await sb.getByLabel("New value").press("Enter");
+    const status = sb.getByRole("status");
+    await poll(() => status.textContent()).toBe("Saving… New: score 0.70 — On track");
+    // Screen readers hold back a live region's changes while an ancestor is aria-busy, so a busy form would
+    // swallow this line and announce only the reply's.
+    expect(await status.evaluate((e) => (e.closest('[aria-busy="true"]') || { id: "" }).id)).toBe("");
+    release();
+    await poll(() => status.textContent()).toBe("Saved: score 0.70 — On track");
+  });
+
   it("keeps the button saying Saving… while a save is in flight, even when another KR is chosen meanwhile", async () => {
     const release = t.backend.holdCheckins();
     const sb = await t.open();
