@@ -47,7 +47,7 @@ export const $ = {
   nextStep: el<HTMLTextAreaElement>("nextStep"),
   submit: el<HTMLButtonElement>("submit"),
   confirm: el<HTMLButtonElement>("confirm"),
-  confirmCancel: el<HTMLButtonElement>("confirm-cancel"),
+  cancel: el<HTMLButtonElement>("cancel"),
   correct: el<HTMLButtonElement>("correct"),
   recentSection: el("recent-section"),
   recent: el("recent"),

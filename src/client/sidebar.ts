@@ -350,6 +350,12 @@ function setCorrecting(on: boolean): void {
   correcting = on;
   // A save in flight keeps its "Saving…" (another KR may be chosen meanwhile); setSending(false) relabels.
   if (!sending) $.submit.textContent = on ? "Save correction" : "Submit check-in";
+  showCancel();
+}
+
+/** Cancel (and Escape) backs out of the add-on's question, else out of a correction; not during a save. */
+function showCancel(): void {
+  $.cancel.hidden = sending || ($.confirm.hidden && !correcting);
 }
 
 $.correct.addEventListener("click", () => {
@@ -361,7 +367,8 @@ $.correct.addEventListener("click", () => {
   $.value.value = formatValue(c.value, sep());
   $.confidence.value = confidenceOption(c.confidence);
   [$.whatChanged.value, $.blockers.value, $.nextStep.value] = [c.whatChanged, c.blockers, c.nextStep];
-  [correcting, $.correct.hidden, $.submit.textContent] = [true, true, "Save correction"];
+  $.correct.hidden = true;
+  setCorrecting(true);
   setStatus(correctingMessage(c, kr.unit, sep()));
   $.value.focus();
 });
@@ -372,17 +379,27 @@ $.correct.addEventListener("click", () => {
  */
 function ask(on: boolean): void {
   if (!on && !$.confirm.hidden) setStatus("");
-  $.confirm.hidden = $.confirmCancel.hidden = !on;
+  $.confirm.hidden = !on;
+  showCancel();
 }
 
-function cancelQuestion(): void {
-  ask(false);
-  $.value.focus();
-  $.value.select();
+function cancel(): void {
+  if (!$.confirm.hidden) {
+    ask(false);
+    $.value.focus();
+    $.value.select();
+    return;
+  }
+  // Out of a correction: the form as it was before "Correct last check-in" filled it.
+  for (const f of [$.value, $.whatChanged, $.blockers, $.nextStep]) f.value = "";
+  clearFieldErrors();
+  setStatus("");
+  onKrSelected(true);
+  $.correct.focus();
 }
 
 $.confirm.addEventListener("click", () => submit(true));
-$.confirmCancel.addEventListener("click", cancelQuestion);
+$.cancel.addEventListener("click", cancel);
 $.value.addEventListener("input", () => ask(false)); // a new value: the old question goes
 
 function setSending(on: boolean): void {
@@ -390,7 +407,8 @@ function setSending(on: boolean): void {
   const hadFocus = document.activeElement === $.submit;
   $.submit.disabled = on;
   $.submit.textContent = on ? "Saving…" : correcting ? "Save correction" : "Submit check-in";
-  if (on) $.confirm.hidden = $.confirmCancel.hidden = true;
+  if (on) $.confirm.hidden = true;
+  showCancel();
   // Not aria-busy on the form: it holds the status region, whose "Saving… New: score …" screen readers would
   // then hold back. The disabled button and the KR's list entry (aria-busy) say a save is in flight.
   // Disabling the focused button drops focus to <body>; give it back so keyboard users stay in place.
@@ -490,11 +508,11 @@ $.form.addEventListener("submit", (ev) => {
 });
 
 // Enter in a one-line field submits (selects do not do that on their own); Ctrl/Cmd+Enter in a textarea.
-// Escape answers the add-on's question with Cancel.
+// Escape is Cancel (the add-on's question, or a correction).
 $.form.addEventListener("keydown", (ev) => {
-  if (ev.key === "Escape" && !$.confirm.hidden) {
+  if (ev.key === "Escape" && !$.cancel.hidden) {
     ev.preventDefault();
-    cancelQuestion();
+    cancel();
     return;
   }
   if (ev.key !== "Enter" || ev.isComposing) return;

@@ -66,6 +66,36 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
     expect(new Set(t.backend.received.map((r) => r.requestId)).size).toBe(1);
   });
 
+  it("leaves a correction started by mistake with Cancel or Escape, and then checks in anew", async () => {
+    t.backend.krs[0].correctable = { requestId: "earlier-0001", date: "2024-01-22", value: 8, confidence: 7, whatChanged: "typo", blockers: "", nextStep: "" };
+    const sb = await t.open();
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
+    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    const value = sb.getByLabel("New value");
+    const correct = sb.getByRole("button", { name: "Correct last check-in" });
+    await correct.click();
+    expect(await value.inputValue()).toBe("8");
+    expect(await sb.locator("#submit").textContent()).toBe("Save correction");
+
+    await t.page.keyboard.press("Escape");
+    expect(await sb.locator("#submit").textContent()).toBe("Submit check-in");
+    expect(await value.inputValue()).toBe("");
+    expect(await sb.getByLabel("What changed").inputValue()).toBe("");
+    expect(await sb.getByRole("status").textContent()).toBe("");
+    expect(await focused()).toBe("correct");
+
+    await correct.click();
+    await sb.getByRole("button", { name: "Cancel" }).click();
+    expect(await sb.locator("#submit").textContent()).toBe("Submit check-in");
+    expect(await sb.getByRole("button", { name: "Cancel" }).isVisible()).toBe(false);
+
+    await value.fill("7");
+    await value.press("Enter");
+    await poll(() => sb.getByRole("status").textContent()).toMatch(/^Saved: /);
+    expect(t.backend.received).toHaveLength(1);
+    expect(t.backend.received[0].correct).toBeUndefined();
+  });
+
   it("has its status region in the accessibility tree before the first message, so that message is announced", async () => {
     const sb = await t.open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
