@@ -510,12 +510,13 @@ $.form.addEventListener("submit", (ev) => {
 // Enter in a one-line field submits (selects do not do that on their own); Ctrl/Cmd+Enter in a textarea.
 // Escape is Cancel (the add-on's question, or a correction).
 $.form.addEventListener("keydown", (ev) => {
+  if (ev.isComposing) return; // Enter or Escape ends an IME composition, nothing more
   if (ev.key === "Escape" && !$.cancel.hidden) {
     ev.preventDefault();
     cancel();
     return;
   }
-  if (ev.key !== "Enter" || ev.isComposing) return;
+  if (ev.key !== "Enter") return;
   const t = ev.target as HTMLElement;
   if (t.tagName === "SELECT" || (t.tagName === "TEXTAREA" && (ev.ctrlKey || ev.metaKey))) {
     ev.preventDefault();
