@@ -49,6 +49,8 @@ let correcting = false;
 let loadSeq = 0;
 /** The KR whose check-in is shown ahead of the server's reply (see submit), or "". */
 let savingId = "";
+/** The check-in the add-on's question (Submit anyway?) is about, while it is shown. */
+let asked: CheckinRequest | null = null;
 /** The full data a large tracker's page asks for in the background (see loadDetails). */
 let details: "complete" | "loading" | "failed" = "complete";
 /** KRs whose entry came from a check-in's reply since the page loaded: newer than any full data. */
@@ -379,6 +381,7 @@ $.correct.addEventListener("click", () => {
  */
 function ask(on: boolean): void {
   if (!on && !$.confirm.hidden) setStatus("");
+  if (!on) asked = null;
   $.confirm.hidden = !on;
   showCancel();
 }
@@ -406,6 +409,8 @@ function setSending(on: boolean): void {
   sending = on;
   const hadFocus = document.activeElement === $.submit;
   $.submit.disabled = on;
+  // The reply (a refusal naming fields, a question) is about this KR: it stays chosen until then.
+  $.kr.disabled = on;
   $.submit.textContent = on ? "Saving…" : correcting ? "Save correction" : "Submit check-in";
   if (on) $.confirm.hidden = true;
   showCancel();
@@ -415,8 +420,8 @@ function setSending(on: boolean): void {
   if (!on && (hadFocus || document.activeElement === document.body || document.activeElement === null)) $.submit.focus();
 }
 
-function submit(confirmed = false): void {
-  if (sending || !data) return;
+/** The check-in the form holds, or null after showing what to fix. */
+function formRequest(): CheckinRequest | null {
   const v = formValues();
   clearFieldErrors();
   const local = validateForm(v);
@@ -425,7 +430,7 @@ function submit(confirmed = false): void {
     ask(false);
     setStatus(FIX_FIELDS_MESSAGE, "error");
     showFieldErrors(localErrors);
-    return;
+    return null;
   }
   const req: CheckinRequest = {
     requestId: requestIds.current(),
@@ -438,10 +443,18 @@ function submit(confirmed = false): void {
   };
   if (as !== undefined) req.as = as;
   if (correcting) req.correct = true;
-  if (confirmed) req.confirmed = true;
   // The row the KR was on when the data was read: the server reads that row alone if it still holds the KR.
   const shown = selectedKr();
   if (shown && typeof shown.row === "number") req.row = shown.row;
+  return req;
+}
+
+function submit(confirmed = false): void {
+  if (sending || !data) return;
+  // "Submit anyway" answers the question about one request: it is sent again as it was asked about, not
+  // rebuilt from fields that may have been retyped while the question was on its way.
+  const req = confirmed && asked ? { ...asked, confirmed: true } : formRequest();
+  if (!req) return;
   setSending(true);
   // The result shows now, computed by the server's own rules, marked as saving; the reply confirms it or
   // puts the KR back as it was.
@@ -487,6 +500,7 @@ function submit(confirmed = false): void {
       if (failure.confirm) {
         // The value looks like a mistake: ask, with the same request ID, rather than save it.
         ask(true);
+        asked = req;
         $.confirm.focus();
         return;
       }

@@ -125,7 +125,7 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
     await poll(() => status.textContent()).toBe("Saved: score 0.70 — On track");
   });
 
-  it("keeps the button saying Saving… while a save is in flight, even when another KR is chosen meanwhile", async () => {
+  it("keeps the key result it is saving chosen until the reply, so a refusal or question is about the KR on screen", async () => {
     const release = t.backend.holdCheckins();
     const sb = await t.open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
@@ -134,18 +134,34 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
     await sb.getByLabel("Confidence").selectOption("8");
     await sb.getByRole("button", { name: "Submit check-in" }).click();
     await poll(() => t.backend.arrived).toBe(1);
-    // The next KR is chosen and typed while the first is saving.
-    await sb.getByLabel("Key result").selectOption("O1.KR2");
-    await sb.getByLabel("New value").fill("40");
     expect(await sb.locator("#submit").textContent()).toBe("Saving…");
     expect(await sb.locator("#submit").isDisabled()).toBe(true);
+    expect(await sb.getByLabel("Key result").isDisabled()).toBe(true);
     release();
     await poll(() => sb.getByRole("status").textContent()).toBe("Saved: score 0.70 — On track");
     expect(await sb.locator("#submit").textContent()).toBe("Submit check-in");
-    // What was typed for the next KR stays.
-    expect(await sb.getByLabel("New value").inputValue()).toBe("40");
-    expect(await sb.getByLabel("Key result").inputValue()).toBe("O1.KR2");
+    expect(await sb.getByLabel("Key result").isDisabled()).toBe(false);
   });
+
+  it("Submit anyway saves the value the question named, even if the field was retyped while it was on its way", async () => {
+    t.backend.ask = QUESTION;
+    const release = t.backend.holdCheckins();
+    const sb = await t.open();
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
+    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    const value = sb.getByLabel("New value");
+    await value.fill("-3");
+    await value.press("Enter");
+    await poll(() => t.backend.arrived).toBe(1);
+    await value.fill("-30"); // before the question arrives
+    release();
+    await poll(() => sb.getByRole("status").textContent()).toBe(QUESTION);
+    await sb.getByRole("button", { name: "Submit anyway" }).click();
+    await poll(() => sb.getByRole("status").textContent()).toMatch(/^Saved: /);
+    expect(t.backend.received.at(-1)).toMatchObject({ krId: "O1.KR1", value: "-3", confirmed: true });
+    expect(t.backend.recorded.map((r) => r.value)).toEqual([-3]);
+  });
+
   it("opens with the form on the first screen, however many key results are listed", async () => {
     const base = t.backend.krs[0];
     for (let i = 0; i < 40; i++) {
