@@ -36,6 +36,7 @@ import { FIX_FIELDS_MESSAGE } from "../core/messages";
 import { $, clear, clearFieldErrors, make, setFieldError, showFieldErrors } from "./dom";
 import { krItem, renderRecent } from "./krView";
 import { callServer } from "./server";
+import { setIdentityError, setStatus, show, showIdentity, showLoadError, takeEmbedded } from "./panels";
 
 // ---------------------------------------------------------------------------------------------------
 // State
@@ -67,42 +68,11 @@ function selectedKr(): SidebarKr | undefined {
   return undefined;
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Status region
-
-type StatusKind = "info" | "success" | "error" | "busy";
-
-function setStatus(text: string, kind: StatusKind = "info"): void {
-  $.status.className = "status" + (kind === "info" ? "" : " is-" + kind);
-  $.status.textContent = text;
-}
 
 // ---------------------------------------------------------------------------------------------------
-// Loading and identity
+// Loading and identity (the page states themselves: panels.ts)
 
-function show(section: "loading" | "error" | "identity" | "main"): void {
-  $.loading.hidden = section !== "loading";
-  $.loadError.hidden = section !== "error";
-  $.identity.hidden = section !== "identity";
-  $.main.hidden = section !== "main";
-  $.app.setAttribute("aria-busy", section === "loading" ? "true" : "false");
-}
 
-/**
- * The data the menu item put in the page (see core/sidebarPage), taken once: the form is usable without a
- * second server execution. A retry or a newly picked identity asks the server.
- */
-function takeEmbedded(): SidebarResult | undefined {
-  const e = document.getElementById("sidebar-data");
-  const text = e ? (e.textContent || "").trim() : "";
-  if (!e || !text) return undefined;
-  e.textContent = "";
-  try {
-    return JSON.parse(text) as SidebarResult;
-  } catch {
-    return undefined;
-  }
-}
 
 function loaded(res: SidebarResult | undefined): void {
   if (!res || typeof res !== "object") return showLoadError(LOAD_FAILURE);
@@ -110,7 +80,7 @@ function loaded(res: SidebarResult | undefined): void {
   data = res;
   data.krs = withBrief(res.krs, res.brief);
   if (res.brief && res.brief.length) loadDetails();
-  if (res.user.needsIdentity) return showIdentity(res.owners, as !== undefined ? "Pick your name from the list." : "");
+  if (res.user.needsIdentity) return showIdentity(res.owners, as !== undefined ? "Pick your name from the list." : "", as);
   setStatus("");
   renderMain();
 }
@@ -162,40 +132,7 @@ function detailsDone(outcome: "complete" | "failed"): void {
   if (!sending && !correcting && $.confirm.hidden && !replied[selectedId]) onKrSelected($.confidence.value === "");
 }
 
-function showLoadError(message: string): void {
-  $.loadErrorText.textContent = message;
-  show("error");
-  $.loadRetry.focus();
-}
 
-function showIdentity(owners: string[], error: string): void {
-  clear($.identitySelect);
-  const placeholder = make("option", undefined, owners.length ? "Choose your name…" : "No owners found");
-  placeholder.value = "";
-  $.identitySelect.appendChild(placeholder);
-  for (const o of owners) {
-    const opt = make("option", undefined, o);
-    opt.value = o;
-    if (o === as) opt.selected = true;
-    $.identitySelect.appendChild(opt);
-  }
-  setIdentityError(error);
-  $.who.hidden = true;
-  show("identity");
-  $.identitySelect.focus();
-}
-
-function setIdentityError(message: string): void {
-  $.identityError.textContent = message;
-  $.identityError.hidden = !message;
-  if (message) {
-    $.identitySelect.setAttribute("aria-invalid", "true");
-    $.identitySelect.setAttribute("aria-describedby", "identity-error");
-  } else {
-    $.identitySelect.removeAttribute("aria-invalid");
-    $.identitySelect.removeAttribute("aria-describedby");
-  }
-}
 
 $.identity.addEventListener("submit", (ev) => {
   ev.preventDefault();
@@ -220,7 +157,7 @@ $.identitySelect.addEventListener("keydown", (ev) => {
 });
 
 $.whoChange.addEventListener("click", () => {
-  showIdentity(data ? data.owners : [], "");
+  showIdentity(data ? data.owners : [], "", as);
 });
 
 $.loadRetry.addEventListener("click", () => load());
@@ -350,7 +287,7 @@ function formValues(): FormValues {
 
 function setCorrecting(on: boolean): void {
   correcting = on;
-  // A save in flight keeps its "Saving…" (another KR may be chosen meanwhile); setSending(false) relabels.
+  // A save in flight keeps its "Saving…"; setSending(false) relabels.
   if (!sending) $.submit.textContent = on ? "Save correction" : "Submit check-in";
   showCancel();
 }
