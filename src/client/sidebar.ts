@@ -301,6 +301,7 @@ $.correct.addEventListener("click", () => {
   const kr = selectedKr();
   if (!kr || !kr.correctable || sending) return;
   const c = kr.correctable;
+  ask(false); // a question about the check-in on screen no longer applies
   requestIds.succeeded(); // a correction is a check-in of its own
   clearFieldErrors();
   $.value.value = formatValue(c.value, sep());

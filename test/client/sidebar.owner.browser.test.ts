@@ -96,6 +96,21 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
     expect(t.backend.received[0].correct).toBeUndefined();
   });
 
+  it("drops the question when Correct last check-in is chosen instead of answering it", async () => {
+    t.backend.ask = QUESTION;
+    t.backend.krs[0].correctable = { requestId: "earlier-0001", date: "2024-01-22", value: 8, confidence: 7, whatChanged: "typo", blockers: "", nextStep: "" };
+    const sb = await t.open();
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
+    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    await sb.getByLabel("New value").fill("-3");
+    await sb.getByLabel("New value").press("Enter");
+    await poll(() => sb.getByRole("button", { name: "Submit anyway" }).isVisible()).toBe(true);
+    await sb.getByRole("button", { name: "Correct last check-in" }).click();
+    // Submit anyway would have sent the new check-in the question was about, not the correction on screen.
+    expect(await sb.getByRole("button", { name: "Submit anyway" }).isVisible()).toBe(false);
+    expect(await sb.getByRole("status").textContent()).toMatch(/^Correcting your check-in of 2024-01-22/);
+  });
+
   it("has its status region in the accessibility tree before the first message, so that message is announced", async () => {
     const sb = await t.open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
