@@ -52,6 +52,8 @@ let loadSeq = 0;
 let savingId = "";
 /** The check-in the add-on's question (Submit anyway?) is about, while it is shown. */
 let asked: CheckinRequest | null = null;
+/** Where the focus goes back after a save (see setSending). */
+let refocus: HTMLElement = $.submit;
 /** The full data a large tracker's page asks for in the background (see loadDetails). */
 let details: "complete" | "loading" | "failed" = "complete";
 /** KRs whose entry came from a check-in's reply since the page loaded: newer than any full data. */
@@ -345,7 +347,9 @@ $.value.addEventListener("input", () => ask(false)); // a new value: the old que
 
 function setSending(on: boolean): void {
   sending = on;
-  const hadFocus = document.activeElement === $.submit;
+  // Disabling the focused button or KR dropdown drops focus to <body>; it goes back there after the reply,
+  // so keyboard users stay in place (Enter on the dropdown submits too).
+  if (on) refocus = document.activeElement === $.kr ? $.kr : $.submit;
   $.submit.disabled = on;
   // The reply (a refusal naming fields, a question) is about this KR: it stays chosen until then.
   $.kr.disabled = on;
@@ -354,8 +358,7 @@ function setSending(on: boolean): void {
   showCancel();
   // Not aria-busy on the form: it holds the status region, whose "Saving… New: score …" screen readers would
   // then hold back. The disabled button and the KR's list entry (aria-busy) say a save is in flight.
-  // Disabling the focused button drops focus to <body>; give it back so keyboard users stay in place.
-  if (!on && (hadFocus || document.activeElement === document.body || document.activeElement === null)) $.submit.focus();
+  if (!on && (document.activeElement === document.body || document.activeElement === null)) refocus.focus();
 }
 
 /** The check-in the form holds, or null after showing what to fix. */

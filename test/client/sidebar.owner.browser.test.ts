@@ -158,6 +158,17 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
     expect(await sb.getByLabel("Key result").isDisabled()).toBe(false);
   });
 
+  it("gives the focus back to the key result dropdown after Enter on it submitted", async () => {
+    const sb = await t.open();
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
+    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    await sb.getByLabel("New value").fill("7");
+    await sb.getByLabel("Key result").press("Enter");
+    await poll(() => sb.getByRole("status").textContent()).toMatch(/^Saved: /);
+    expect(await focused()).toBe("kr");
+    expect(t.backend.received).toHaveLength(1);
+  });
+
   it("Submit anyway saves the value the question named, even if the field was retyped while it was on its way", async () => {
     t.backend.ask = QUESTION;
     const release = t.backend.holdCheckins();
