@@ -241,8 +241,10 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     const out = asTriggerRun(() => refreshAndEmail(ss));
     // A roll-up that failed does not stop the run (the emails go out), but the admins must see it: the
     // run's outcome is returned to no one, and "OK" would hide it until someone opened the roll-up.
-    const failed = out.portfolio && "error" in out.portfolio ? out.portfolio.error.split("\n")[0].slice(0, 200) : "";
-    const reason = failed ? `the Weekly Summary was refreshed, the portfolio roll-up was not: ${failed}` : "";
+    // A partial roll-up (time ran out) is not continued by the next run: "OK" would hide it for a week.
+    const p = out.portfolio;
+    const failed = !p ? "" : "error" in p ? `was not: ${p.error.split("\n")[0].slice(0, 200)}` : p.pending ? `is partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" today to finish it` : "";
+    const reason = failed ? `the Weekly Summary was refreshed, the portfolio roll-up ${failed}` : "";
     record.save({ last: { at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: !failed, reason } });
     return out;
   } catch (err) {
