@@ -215,6 +215,15 @@ export function confidenceOption(c: number | string | null | undefined): string 
 // The same rule picks the KR whose details a large tracker's page carries (server/checkinSidebar.ts).
 export { defaultKrId } from "../core/sidebarPage";
 
+/**
+ * What the page says instead of the form when today is outside the cycle (SidebarData.cycle.closed): the
+ * server would refuse the check-in, so nothing is offered to type. `today` is the server's (cycle.asOf).
+ */
+export function closedMessage(c: { start: string; end: string }, today: string): string {
+  if (today < c.start) return `Check-ins open on ${c.start}, when this cycle starts.`;
+  return `Check-ins are closed: this cycle ended on ${c.end}. They open when an admin starts the next one (End cycle & retrospective, then Roll over to the next cycle).`;
+}
+
 /** The status line while correcting: which check-in is being replaced. */
 export function correctingMessage(c: { date: string; value: number | string }, unit: string, sep: DecimalSeparator = "."): string {
   return `Correcting your check-in of ${c.date} (${withUnit(formatValue(c.value, sep), unit)}): change what was wrong and save. Both stay in the log.`;

@@ -109,7 +109,8 @@ export interface SidebarData {
   owners: string[];
   locale: string;
   decimalSeparator: "." | ",";
-  cycle: { name: string; week: number; weeks: number; asOf: string };
+  /** `closed` only when today is outside the cycle (the server refuses check-ins then): its first and last day. */
+  cycle: { name: string; week: number; weeks: number; asOf: string; closed?: { start: string; end: string } };
   krs: SidebarKr[];
   /**
    * The page of a large tracker (the menu item's, see server/sidebarOpen.ts) lists the person's other KRs

@@ -3,7 +3,7 @@
 // menu item embeds in the page (sidebarPageData), which on a large tracker carries less so the form is
 // usable sooner. Each costs a fixed number of service calls whatever the size of the tracker and its log.
 import { sidebarRequestSchema, type BriefKr, type CorrectableCheckin, type SidebarData, type SidebarKr, type SidebarResult } from "../core/api";
-import { weekNumber } from "../core/dates";
+import { addDays, cycleEnd, inCycle, weekNumber } from "../core/dates";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor } from "../core/numbers";
 import { defaultKrId } from "../core/sidebarPage";
@@ -122,13 +122,16 @@ function context(): Context {
 
 function sidebarData(c: Context, who: Identity, owners: string[], krs: SidebarKr[], brief?: BriefKr[]): SidebarData {
   const { settings } = c.s;
+  const { startDate: start, weeks } = settings;
+  // Check-ins are refused outside the cycle (checkin.ts): the page says so before anything is typed.
+  const closed = inCycle(c.today, start, weeks) ? undefined : { start, end: addDays(cycleEnd(start, weeks), -1) };
   return {
     ok: true,
     user: who,
     owners: Array.from(new Set(owners.filter(Boolean))).sort(),
     locale: c.locale,
     decimalSeparator: decimalSeparatorFor(c.locale),
-    cycle: { name: settings.cycleName, week: Math.min(Math.max(c.week, 1), settings.weeks), weeks: settings.weeks, asOf: c.today },
+    cycle: { name: settings.cycleName, week: Math.min(Math.max(c.week, 1), weeks), weeks, asOf: c.today, ...(closed ? { closed } : {}) },
     krs,
     ...(brief ? { brief } : {}),
     rules: { onTrackGap: settings.onTrackGap, atRiskGap: settings.atRiskGap },

@@ -37,6 +37,16 @@ describe("the sidebar's data", () => {
     }
   });
 
+  it("says when today is outside the cycle (check-ins are refused then), both ways, and only then", () => {
+    const wb = newTracker({ user: QUALITY, at: "2026-01-05", start: "2026-01-05" }); // 13 weeks
+    setToday(wb, "2026-04-05"); // the cycle's last day
+    expect(callAddon(wb, "getSidebarData", {}).cycle.closed).toBeUndefined();
+    setToday(wb, "2026-04-06");
+    for (const d of [callAddon(wb, "getSidebarData", {}), pageData(wb)]) expect(d.cycle.closed).toEqual({ start: "2026-01-05", end: "2026-04-05" });
+    setToday(wb, "2026-01-04");
+    expect(pageData(wb).cycle.closed).toEqual({ start: "2026-01-05", end: "2026-04-05" });
+  });
+
   it("on a spreadsheet never set up, says to set it up (not to repair it)", () => {
     const wb = newWorkbook("/tmp/okr-sheets-sidebar-data.xlsx", "Budget 2027", { user: QUALITY, at: "2026-01-20" });
     const message = 'This spreadsheet is not an okr-sheets tracker yet (it has no "Settings" or "Key Results" tab). Use "Set up tracker" in the add-on menu first.';
