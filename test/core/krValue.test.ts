@@ -90,10 +90,10 @@ describe("implausible", () => {
 
   const days = { metric: "decrease", unit: "days", start: 9.5, target: 6 };
   it("asks for a sign change or a value beyond the span past either end", () => {
-    expect(implausible(-3, days)).toBe("\u22123 days is outside 9.5 → 6; submit anyway?");
-    expect(implausible(13.6, days)).toMatch(/outside 9.5 → 6/);
+    expect(implausible(-3, days)).toBe("\u22123 days is outside 9.5 days → 6 days; submit anyway?");
+    expect(implausible(13.6, days)).toMatch(/outside 9.5 days → 6 days/);
     expect(implausible(2.4, days)).toMatch(/outside/);
-    expect(implausible(0.85, { metric: "increase", unit: "%", start: 82, target: 95 })).toBe("0.85% is outside 82 → 95; submit anyway?");
+    expect(implausible(0.85, { metric: "increase", unit: "%", start: 82, target: 95 })).toBe("0.85% is outside 82% → 95%; submit anyway?");
     // Start and target cells typed "82%" and "95%" hold fractions: the question says what to type instead.
     const fractions = { metric: "increase", unit: "%", start: 0.82, target: 0.95 };
     expect(implausible(85, fractions)).toBe(
@@ -104,7 +104,7 @@ describe("implausible", () => {
     expect(implausible(92.5, { metric: "stay_above", unit: "%", start: null, target: 0.92 })).toMatch(/^92.5% is far from the target 0.92: the target is a fraction .* type 0.925 for 92.5%/);
     // Not when the fraction is no more plausible, nor on another unit.
     expect(implausible(400, fractions)).toBe("400% is outside 0.82 → 0.95; submit anyway?");
-    expect(implausible(85, { ...fractions, unit: "days" })).toBe("85 days is outside 0.82 → 0.95; submit anyway?");
+    expect(implausible(85, { ...fractions, unit: "days" })).toBe("85 days is outside 0.82 days → 0.95 days; submit anyway?");
   });
 
   it("never asks for ordinary values", () => {
@@ -119,7 +119,7 @@ describe("implausible", () => {
 
   it("start = target: more than half the target's size away asks", () => {
     const above = { metric: "stay_above", unit: "%", start: 99.9, target: 99.9 };
-    expect(implausible(40, above)).toMatch(/^40% is far from the target 99.9/);
+    expect(implausible(40, above)).toMatch(/^40% is far from the target 99.9%/);
     expect(implausible(16, { metric: "stay_below", unit: "", start: 10, target: 10 })).toMatch(/far from the target 10/);
   });
 
