@@ -319,7 +319,7 @@ $.correct.addEventListener("click", () => {
   [$.whatChanged.value, $.blockers.value, $.nextStep.value] = [c.whatChanged, c.blockers, c.nextStep];
   $.correct.hidden = true;
   setCorrecting(true);
-  setStatus(correctingMessage(c, kr.unit, sep()));
+  setStatus(correctingMessage(c, kr, sep()));
   $.value.focus();
 });
 

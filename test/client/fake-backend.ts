@@ -281,7 +281,9 @@ export class FakeBackend implements PreviewBackend {
     k.score = score;
     k.status = gap <= 0.1 ? "On track" : gap <= 0.25 ? "At risk" : "Off track";
     k.recent = [...k.recent, { date: "2024-01-22", value, confidence, whatChanged: req.whatChanged, author: who }].slice(-5);
-    return { ok: true, duplicate: false, kr: structuredClone(k) };
+    // As server/checkin.ts replies: without percentCells (a check-in does not read the cells' formats).
+    const { percentCells: _formats, ...reply } = structuredClone(k);
+    return { ok: true, duplicate: false, kr: reply };
   }
 }
 

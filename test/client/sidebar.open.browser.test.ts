@@ -52,4 +52,23 @@ import { useSidebarPage } from "./sidebar-page";
     await poll(() => sb.locator("#closed").textContent()).toBe("Check-ins open on 2024-02-05, when this cycle starts.");
     expect(await sb.locator("#checkin").isVisible()).toBe(false);
   });
+
+  it('shows a % KR whose cells hold fractions (typed "82%") as the sheet does: 82% → 95%, not 0.82% → 0.95%', async () => {
+    Object.assign(t.backend.krs[0], { unit: "%", start: 0.82, target: 0.95, current: 0.85, percentCells: true });
+    t.backend.krs[0].recent = [{ date: "2024-01-15", value: 0.85, confidence: 7, whatChanged: "", author: "ann@example.com" }];
+    const sb = await t.open();
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
+    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    expect(await sb.locator("#value-hint").textContent()).toBe("In %, as a fraction (0.85 for 85%). 82% → 95%. Now 85%.");
+    const item = sb.locator('#krs li[data-kr-id="O1.KR1"]');
+    expect(await item.textContent()).toContain("Now 85%");
+    expect(await item.textContent()).toContain("Target 95%");
+    expect(await sb.locator("#recent li").first().textContent()).toContain("· 85%");
+    // Saved as the fraction it asks for: the reply (which never reads the cells' formats) keeps the display.
+    await sb.getByLabel("New value").fill("0.88");
+    await sb.getByLabel("Confidence").selectOption("7");
+    await sb.getByRole("button", { name: "Submit check-in" }).click();
+    await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved/);
+    expect(await sb.locator("#value-hint").textContent()).toBe("In %, as a fraction (0.85 for 85%). 82% → 95%. Now 88%.");
+  });
 });
