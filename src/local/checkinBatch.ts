@@ -61,7 +61,7 @@ export function batchRows(csv: string): { rows: BatchRow[] } | { problems: strin
 
 /** The Owner of the KR with this ID ("" when blank), or null when there is none (the check-in commands act as the owner). */
 export function ownerOf(wb: Workbook, krId: string): string | null {
-  const row = readTab(wb, "Key Results", false).rows.find((r) => String(r["ID"]).trim() === krId.trim());
+  const row = readTab(wb, "Key Results", false).rows.find((r) => String(r["ID"]).trim().toLowerCase() === krId.trim().toLowerCase());
   return row ? String(row["Owner"] ?? "") : null;
 }
 
@@ -93,7 +93,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
     let confidence = cells.confidence;
     if (!confidence) {
       const view = callAddon(wb, "getSidebarData", chosen ? { as: chosen } : {});
-      const k = view.ok ? view.krs.find((x: { id: string }) => x.id === krId) : null;
+      const k = view.ok ? view.krs.find((x: { id: string }) => x.id.toLowerCase() === krId.trim().toLowerCase()) : null;
       confidence = k && k.confidence !== "" ? String(k.confidence) : "5";
     }
     const req: Record<string, unknown> = {

@@ -174,7 +174,7 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   }
   if (confidence === undefined) {
     const view = callAddon(wb, "getSidebarData", asChoice ? { as: asChoice } : {});
-    const k = view.ok ? view.krs.find((x: { id: string }) => x.id === kr) : null;
+    const k = view.ok ? view.krs.find((x: { id: string }) => x.id.toLowerCase() === kr.trim().toLowerCase()) : null;
     confidence = k && k.confidence !== "" ? String(k.confidence) : "5";
   }
   const req: Record<string, unknown> = {

@@ -21,7 +21,7 @@ import { computedLogRows, keyResultsFrom, readSettings } from "./read";
 import { col, num, str, type Table } from "./table";
 import { checkinForecast, writeRowCells } from "./forecastCells";
 import { latestOfWeek, LOG_TAIL, logTailMissingMessage, readLogTail, tailValues, type LogTail } from "./checkinLog";
-import { readKrRow, requestIdsCell, requestIdsOf } from "./krRow";
+import { readKrRow, requestIdsCell, requestIdsOf, sameKrId } from "./krRow";
 import { cellOf, identify, owns, sidebarKr, type Standing } from "./checkinSidebar";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -114,7 +114,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       // The KR's row alone (by the row the sidebar showed it on, else by its ID), not the table.
       const krT = readKrRow(ss, s, req.krId.trim(), req.row);
       const krs = keyResultsFrom(krT, tz);
-      const kr = krs.find((k) => k.id === req.krId.trim());
+      const kr = krs.find((k) => sameKrId(k.id, req.krId));
       if (!kr) return refuse(noSuchKrMessage(req.krId.trim()), { krId: NO_SUCH_KR_FIELD });
       if (!owns(who, kr)) return refuse(notOwnerMessage(kr.id, kr.owner), { krId: NOT_OWNER_FIELD });
       const tail = readLogTail(ss, s);

@@ -111,6 +111,17 @@ describe("the KR's row", () => {
     expect([cell(wb, first, "Current"), cell(wb, copy, "Current")]).toEqual([5, 4]);
   });
 
+  it("an ID typed in another case ('o2.kr1') finds the KR, as the sheet's formulas match IDs; the reply and the log use the tracker's spelling", () => {
+    const wb = tracker();
+    const row = rowOf(wb, "O2.KR1");
+    const a = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "o2.kr1", value: "5", confidence: 7, row });
+    expect(a).toMatchObject({ ok: true, duplicate: false, kr: { id: "O2.KR1", row, current: 5 } });
+    const b = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: " O2.kr1 ", value: "4.5", confidence: 7 });
+    expect(b).toMatchObject({ ok: true, duplicate: false, kr: { id: "O2.KR1", row, current: 4.5 } });
+    expect(rowsOf(wb, "Check-ins").map((r) => r["KR ID"])).toEqual(["O2.KR1", "O2.KR1"]);
+    expect(cell(wb, row, "Current")).toBe(4.5);
+  });
+
   it("a request's row must be a whole number from 2: anything else is refused and nothing is written", () => {
     const wb = tracker();
     for (const row of [0, 1, 2.5, -3, "7", null]) {
