@@ -5,7 +5,11 @@
 import type { BriefKr } from "../core/api";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { isBlankValue } from "../core/blank";
+import { colsFromHeaders } from "../core/formulas";
+import type { KeyResult } from "../core/model";
 import { computedLabel, TAB } from "../core/tabs";
+import { writeRowCells } from "./forecastCells";
+import { krRowFormulas } from "./setupFormulas";
 import { computedKrHeaderRow, IDENTIFYING, readKrTable, type SettingsRead } from "./read";
 import { col, norm, str, type Table } from "./table";
 
@@ -168,6 +172,24 @@ export function readKrRow(ss: Spreadsheet, s: SettingsRead, krId: string, hint?:
   if (i < 0) return table(null, null);
   const r = headerRow + 1 + i;
   return table(r, rowAt(r));
+}
+
+/**
+ * Whether the KR's row lacks its formulas: a row inserted by hand between KRs (setup and Repair write them on
+ * every row and the spare rows below the last; Sheets copies none into an inserted row), whose Score cell is
+ * blank where a formula shows a score or a setup error on a row with an ID. Its Score and Status stay blank
+ * and its objective leaves it out until they are written.
+ */
+export function noFormulas(t: Table, kr: KeyResult): boolean {
+  const i = col(t, "Score");
+  const r = t.rows[kr.row - t.headerRow - 1];
+  return i >= 0 && !!r && isBlankValue(r[i]);
+}
+
+/** Writes a KR row's formula cells (the check-in's and the summary's, for a row without them): one write when adjacent. */
+export function writeKrFormulas(ss: Spreadsheet, krT: Table, objT: Table, row: number): void {
+  const f = krRowFormulas(row, colsFromHeaders(krT.headers), colsFromHeaders(objT.headers));
+  writeRowCells(ss, krT, row, Object.keys(f).map((h) => ({ column: col(krT, h), value: f[h] })).filter((c) => c.column >= 0));
 }
 
 /** How many request IDs a KR's "Request IDs" cell keeps, newest first (a resend is the same check-in again). */

@@ -1,7 +1,8 @@
 // The formula columns of the Objectives and Key Results tabs: written for every data row and the spare rows
 // below, naming in the report any data row whose formula had been overwritten.
 import { quoteSheet } from "../core/a1";
-import { colsFromHeaders, krFormulas, objectiveFormulas } from "../core/formulas";
+import { colsFromHeaders, krFormulas, objectiveFormulas, type Cols } from "../core/formulas";
+import { TAB } from "../core/tabs";
 import type { SetupReport } from "./setupTypes";
 import { col, type Table } from "./table";
 
@@ -22,12 +23,17 @@ export function writeFormulas(objT: Table, krT: Table, repair?: Repair): void {
   const krCols = colsFromHeaders(krT.headers);
   const nObj = formulaRowCount(objT);
   const nKr = formulaRowCount(krT);
-  const objName = quoteSheet(objT.name);
   writeFormulaColumns(objT, nObj, (row) => ({ ...objectiveFormulas(row, objCols, krCols) }), repair && { report: repair.report, rows: repair.objRows });
-  writeFormulaColumns(krT, nKr, (row) => ({
+  writeFormulaColumns(krT, nKr, (row) => krRowFormulas(row, krCols, objCols), repair && { report: repair.report, rows: repair.krRows });
+}
+
+/** A Key Results row's formula cells by header (a check-in writes them on a row inserted by hand: checkin.ts). */
+export function krRowFormulas(row: number, krCols: Cols, objCols: Cols): Record<string, string> {
+  const objName = quoteSheet(TAB.objectives);
+  return {
     ...krFormulas(row, krCols, objCols),
     "Objective name": `=IF($${krCols["ID"]}${row}="","",IFERROR(INDEX(${objName}!$${objCols["Objective"]}:$${objCols["Objective"]},MATCH($${krCols["Objective ID"]}${row},${objName}!$${objCols["ID"]}:$${objCols["ID"]},0)),""))`,
-  }), repair && { report: repair.report, rows: repair.krRows });
+  };
 }
 
 /** The report to name repaired formulas in, and how many data rows each table had before setup ran. */
