@@ -217,6 +217,7 @@ export function rollOver(
       existingTabNames: tabs.map((t) => t.name),
       // 31 characters: the longest tab name an .xlsx can hold, so archives survive a download to Excel.
       maxTabNameLength: 31,
+      separator: () => decimalSeparatorFor(ss.getSpreadsheetLocale()),
     });
     if (!plan.ok) throw rollOverRefusal(plan.message);
     refuseForeignNamedTabs(tabs, settingsRead, tabNamed(tabs, TAB.summary) || tabNamed(tabs, TAB.trend) ? recordedTabs() : null);
