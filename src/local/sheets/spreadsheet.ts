@@ -106,7 +106,7 @@ export class LocalSpreadsheet {
   }
   /** Returns this spreadsheet, "for chaining" (not the entry: code finds it again). */
   addDeveloperMetadata(key: string, b?: unknown, c?: unknown) {
-    const { value, visibility } = addArgs(b, c);
+    const { value, visibility } = addArgs(key, b, c);
     this._book.developerMetadata.add(key, value, visibility);
     return this;
   }
