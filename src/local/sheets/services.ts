@@ -11,8 +11,8 @@ export interface LockState {
   execution: number;
   /** No document context (a test's switch): getDocumentLock() returns null, as Google documents. */
   noDocument?: boolean;
-  /** Per lock kind: the execution holding it and how many times it took it. */
-  owners: Map<string, { execution: number; depth: number }>;
+  /** Per lock kind: the execution holding it, and the Lock object that took it. */
+  owners: Map<string, { execution: number; lock: object }>;
 }
 
 export const LOCK_TIMEOUT = "Lock timeout: another process was holding the lock for too long.";
@@ -22,42 +22,51 @@ export const LOCK_TIMEOUT = "Lock timeout: another process was holding the lock 
  * second submit in the middle of the first), never in parallel, so a lock held by another execution can
  * never be released while this one waits: tryLock returns false at once and waitLock throws, as Apps
  * Script does when the wait times out.
+ *
+ * Each Lock object knows whether it acquired the lock (ref/lock/lock#hasLock(): false "if tryLock … or
+ * waitLock … were never called, timed out before the lock could be retrieved, or if releaseLock() was
+ * called"). One releaseLock() releases it: Google documents no counting, so a lock taken twice and
+ * released once is free (it stayed held offline, which let nested code think itself still locked). Whether
+ * a second Lock object of the same execution may take a lock the first holds is not documented: it is
+ * refused here (the reading under which code taking the lock twice in one execution fails a test).
  */
 export class LocalLock {
   readonly _kind = "Lock";
+  private held = false;
   constructor(
     readonly _counters: CountersImpl,
     private readonly state: LockState,
     private readonly kind: string,
   ) {}
-  private free(): boolean {
+  private mine(): boolean {
     const o = this.state.owners.get(this.kind);
+    return this.held && !!o && o.execution === this.state.execution && o.lock === this;
+  }
+  private free(): boolean {
     // holdByOther stands for another user's update: it holds the shared locks, never this user's own.
     const other = this.state.heldByOther && !this.kind.startsWith("user:");
-    return !other && (!o || o.execution === this.state.execution);
+    return !other && !this.state.owners.has(this.kind);
   }
-  private take(): void {
-    const o = this.state.owners.get(this.kind);
-    if (o) o.depth++;
-    else this.state.owners.set(this.kind, { execution: this.state.execution, depth: 1 });
-  }
-  tryLock(_ms: number) {
+  private take(): boolean {
+    if (this.mine()) return true;
     if (!this.free()) return false;
-    this.take();
+    this.state.owners.set(this.kind, { execution: this.state.execution, lock: this });
+    this.held = true;
     return true;
   }
-  waitLock(_ms: number) {
-    if (!this.free()) throw new Error(LOCK_TIMEOUT);
-    this.take();
+  tryLock(_ms: number) {
+    return this.take();
   }
+  waitLock(_ms: number) {
+    if (!this.take()) throw new Error(LOCK_TIMEOUT);
+  }
+  /** "This method has no effect if the lock has not been acquired." */
   releaseLock() {
-    const o = this.state.owners.get(this.kind);
-    if (!o || o.execution !== this.state.execution) return;
-    if (--o.depth <= 0) this.state.owners.delete(this.kind);
+    if (this.mine()) this.state.owners.delete(this.kind);
+    this.held = false;
   }
   hasLock() {
-    const o = this.state.owners.get(this.kind);
-    return !!o && o.execution === this.state.execution;
+    return this.mine();
   }
 }
 

@@ -72,6 +72,27 @@ describe("LockService", () => {
     lock.waitLock(1000);
     expect(lock.hasLock()).toBe(true);
   });
+
+  it("hasLock is the Lock object's own, and one releaseLock frees the lock however often it was taken (ref/lock/lock)", () => {
+    const { g, services } = setup();
+    services.execution(() => {
+      const lock = g.LockService.getDocumentLock();
+      expect(lock.tryLock(1000)).toBe(true);
+      expect(lock.tryLock(1000)).toBe(true);
+      // Another Lock object never acquired anything ("false if tryLock … never called"), and may not take
+      // the lock the first holds (not documented: the stricter reading).
+      const other = g.LockService.getDocumentLock();
+      expect(other.hasLock()).toBe(false);
+      expect(other.tryLock(1000)).toBe(false);
+      other.releaseLock(); // "no effect if the lock has not been acquired"
+      expect(lock.hasLock()).toBe(true);
+      // Taken twice, released once: free. It stayed held offline (a count Google does not document).
+      lock.releaseLock();
+      expect(lock.hasLock()).toBe(false);
+      expect(services.execution(() => g.LockService.getDocumentLock().tryLock(1000))).toBe(true);
+      expect(other.tryLock(1000)).toBe(true);
+    });
+  });
 });
 
 describe("LockService.getUserLock (\"concurrent access … by the current user\")", () => {
