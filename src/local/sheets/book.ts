@@ -7,7 +7,7 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent, SimpleCellAddress } from "hyperformula";
 import { quoteSheetName, type Rect } from "./a1";
 import { formatNumber, isDateFormat, localeInfo, parseTyped } from "./format";
-import { absA1, FORMAT_KEYS, SheetModel, type CellMeta, type Ctx, type NamedModel } from "./model";
+import { absA1, checkGridLimits, FORMAT_KEYS, SheetModel, type CellMeta, type Ctx, type NamedModel } from "./model";
 import type { LocalRange } from "./range";
 import type { LocalSheet } from "./sheet";
 import type { LocalSpreadsheet } from "./spreadsheet";
@@ -102,6 +102,7 @@ export class Book {
 
   addSheetModel(name: string, index: number): SheetModel {
     if (this.findSheet(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    checkGridLimits(this.sheets, { newCells: 1000 * 26 });
     const hfName = this.write().addSheet(name);
     const gid = freshSheetId(new Set(this.sheets.map((s) => s.gid)), this.topGid);
     this.topGid = Math.max(this.topGid, gid);

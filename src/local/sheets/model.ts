@@ -113,3 +113,22 @@ export function absA1(r: Rect): string {
   const a = rectToA1(r);
   return a.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
 }
+
+/**
+ * Google Sheets' size limits ("Up to 10 million cells or 18,278 columns (column ZZZ)", Google Drive help,
+ * "Files you can store in Google Drive"): a grid's cells are its rows times its columns, blank ones included,
+ * counted over every tab. A change that would pass either fails and changes nothing. The message is the one
+ * Sheets gives as recalled, not found in Google's reference ("to check" 10).
+ */
+export const MAX_CELLS = 10_000_000;
+export const MAX_COLUMNS = 18_278;
+export function checkGridLimits(sheets: readonly SheetModel[], grow: { sheet?: SheetModel; rows?: number; cols?: number; newCells?: number }): void {
+  let total = grow.newCells ?? 0;
+  for (const s of sheets) {
+    const rows = s.maxRows + (s === grow.sheet ? grow.rows ?? 0 : 0);
+    const cols = s.maxCols + (s === grow.sheet ? grow.cols ?? 0 : 0);
+    if (cols > MAX_COLUMNS) throw new Error(`This action would increase the number of columns in the sheet above the limit of ${MAX_COLUMNS}.`);
+    total += rows * cols;
+  }
+  if (total > MAX_CELLS) throw new Error(`This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`);
+}
