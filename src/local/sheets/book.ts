@@ -382,16 +382,6 @@ export class Book {
     return 0;
   }
 
-  deleteSheet(sheet: SheetModel): void {
-    if (this.sheets.length <= 1) throw new Error("You can't remove all the sheets in a document.");
-    this.touch(sheet);
-    for (const [key, n] of [...this.named]) if (n.sheet === sheet) this.removeNamed(key);
-    this.write().removeSheet(sheet.hfId);
-    sheet.deleted = true;
-    this.sheets = this.sheets.filter((s) => s !== sheet);
-    if (this.active === sheet) this.active = this.sheets.find((s) => !s.hidden) ?? this.sheets[0];
-  }
-
   renameSheet(sheet: SheetModel, name: string): void {
     if (!name) throw new Error("Sheet names cannot be empty.");
     const other = this.findSheet(name);

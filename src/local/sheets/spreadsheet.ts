@@ -10,6 +10,7 @@ import { addArgs, LocalDeveloperMetadataFinder } from "./developerMetadata";
 import { LocalNamedRange, protectionsOf } from "./protection";
 import { LocalRange, rangeFromParsed } from "./range";
 import type { LocalSheet } from "./sheet";
+import { deleteSheet } from "./sheetDelete";
 
 export class LocalSpreadsheet {
   readonly _kind = "Spreadsheet";
@@ -54,7 +55,7 @@ export class LocalSpreadsheet {
     return book.sheetApi(model);
   }
   deleteSheet(sheet: LocalSheet) {
-    this._book.deleteSheet(sheet._model);
+    deleteSheet(this._book, sheet._model);
   }
   getActiveSheet() {
     return this._book.sheetApi(this._book.active);

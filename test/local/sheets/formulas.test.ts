@@ -37,12 +37,19 @@ describe("formulas and structure", () => {
     expect(sheet.getRange("B1:B3").getValues()).toEqual([["#NAME?"], [6], [12]]);
   });
 
-  it("a formula naming a deleted tab reads as =#REF! (Sheets puts #REF! where the reference was; HyperFormula threw: no sheet with that id)", () => {
+  it("a formula naming a deleted tab has #REF! where the reference was, and its value is #REF!, for good (Sheets: =ROW(#REF!))", () => {
     const { ss, sheet } = setup();
     ss.insertSheet("History");
-    sheet.getRange("A1:A2").setFormulas([["=ROW(History!A1)"], ["=1+1"]]);
+    ss.insertSheet("Q1: goals").getRange("A1").setValue(4);
+    sheet.getRange("A1:A5").setFormulas([["=ROW(History!A1)"], ["=1+1"], ["=SUM('History'!A1:B3)+'Q1: goals'!A1"], ['=IF(A2=3,"History!A1",history!B2)'], ["=MAX(History!A:A)"]]);
     ss.deleteSheet(ss.getSheetByName("History"));
-    expect(sheet.getRange("A1:A2").getFormulas()).toEqual([["=#REF!"], ["=1+1"]]);
+    // It was "=#REF!" (HyperFormula could not print it) and ROW kept giving 1.
+    expect(sheet.getRange("A1:A5").getFormulas()).toEqual([["=ROW(#REF!)"], ["=1+1"], ["=SUM(#REF!)+'Q1: goals'!A1"], ['=IF(A2=3,"History!A1",#REF!)'], ["=MAX(#REF!)"]]);
+    expect(sheet.getRange("A1:A5").getValues()).toEqual([["#REF!"], [2], ["#REF!"], ["#REF!"], ["#REF!"]]);
+    // A tab made later under the same name is not referred to.
+    ss.insertSheet("History").getRange("A1").setValue(7);
+    expect(sheet.getRange("A1").getFormula()).toBe("=ROW(#REF!)");
+    expect(sheet.getRange("A1").getValue()).toBe("#REF!");
   });
 
   it("a range of a deleted tab fails as the tab's handle does, instead of reading #REF! and writing into nothing (review R3)", () => {
