@@ -25,6 +25,14 @@ export interface Faces {
 const ERROR_MAP: Record<string, string> = { "#CYCLE!": "#REF!", "#SPILL!": "#REF!", "#LIC!": "#ERROR!" };
 export const errorString = (e: DetailedCellError) => ERROR_MAP[e.value] ?? e.value;
 
+/**
+ * A value Google does not document writing (Range.setValues takes "Object[][]"): NaN, ±Infinity, an invalid
+ * Date, an object or an array in a cell. What Sheets makes of each ("NaN" text, an error, a blank) is not
+ * settled ("to check" 22), and any of them in a tracker is a bug, so they fail here. NaN and Infinity were
+ * written as =NA(), an invalid Date as a blank and an object as "[object Object]".
+ */
+const UNWRITABLE = (what: string) => `Offline spreadsheet: a cell cannot be given ${what} (Google's result is not documented).`;
+
 const isDateValue = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
 
 export class Book {
@@ -289,11 +297,14 @@ export class Book {
 
   private toContent(sheet: SheetModel, r: number, c: number, v: unknown, formulasOnly: boolean): RawCellContent {
     if (v === null || v === undefined) return null;
-    if (typeof v === "number") return isFinite(v) ? v : "=NA()";
+    if (typeof v === "number") {
+      if (!isFinite(v)) throw new Error(UNWRITABLE(String(v)));
+      return v;
+    }
     if (typeof v === "boolean") return v;
     if (isDateValue(v)) {
       const ms = v.getTime();
-      if (isNaN(ms)) return null;
+      if (isNaN(ms)) throw new Error(UNWRITABLE("an invalid Date"));
       const serial = serialFromDate(ms, this.timeZone);
       const m = this.meta(sheet, r, c);
       if (!m?.fmt || !isDateFormat(m.fmt)) {
@@ -301,6 +312,7 @@ export class Book {
       }
       return serial;
     }
+    if (typeof v === "object" || typeof v === "function") throw new Error(UNWRITABLE(Array.isArray(v) ? "an array" : `a ${typeof v}`));
     const s = typeof v === "string" ? v : String(v);
     if (formulasOnly && s.startsWith("=")) {
       this.allInEngine(s);
