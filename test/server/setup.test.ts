@@ -3,7 +3,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, newTracker, openTracker, rowsOf, setToday, ss } from "../support/tracker";
-import { TWO_CHECKINS, trackerInUse } from "../support/inUse";
+import { PROTECTION, TWO_CHECKINS, trackerInUse } from "../support/inUse";
 import { emptySnapshot } from "../../src/local/snapshot";
 import { evaluateTracker } from "../../src/core/evaluate";
 import { parseSettings } from "../../src/core/settings";
@@ -429,7 +429,7 @@ describe("setup refuses and writes nothing", () => {
 });
 
 // Enum and builder access without Apps Script globals in the test's own realm.
-const SpreadsheetAppEnum = { RANGE: "RANGE", SHEET: "SHEET" } as unknown as { RANGE: GoogleAppsScript.Spreadsheet.ProtectionType; SHEET: GoogleAppsScript.Spreadsheet.ProtectionType };
+const SpreadsheetAppEnum = PROTECTION;
 import { ConditionalFormatRuleBuilder } from "../../src/local/sheets/rules";
 const SpreadsheetAppBuilders = {
   rule(range: GoogleAppsScript.Spreadsheet.Range) {

@@ -2,6 +2,7 @@
 // named ranges). HyperFormula holds the contents; book.ts ties the two together.
 import type { ChartModel } from "./charts";
 import { rectToA1, type Rect } from "./a1";
+import { appsEnum } from "./enums";
 import type { CountersImpl } from "./counters";
 import type { LocalProtection } from "./protection";
 import type { CfModel, DvModel } from "./rules";
@@ -100,7 +101,9 @@ export function normColor(c: string | null | undefined): string | undefined {
   return s;
 }
 
-export const ProtectionType = { RANGE: "RANGE", SHEET: "SHEET" } as const;
+/** An enum object, as on Google (enums.ts): getProtections("SHEET") fits no overload. */
+export const PROTECTION_TYPE = "SpreadsheetApp.ProtectionType";
+export const ProtectionType = appsEnum(PROTECTION_TYPE, ["RANGE", "SHEET"] as const);
 
 export function copyFormats(m: CellMeta | undefined): CellMeta | undefined {
   if (!m) return undefined;

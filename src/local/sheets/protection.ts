@@ -1,12 +1,16 @@
 // The Protection and NamedRange faces.
 import type { Book } from "./book";
 import type { CountersImpl } from "./counters";
-import { ProtectionType, type ProtectionModel, type SheetModel } from "./model";
+import { enumName, signatureError } from "./enums";
+import { PROTECTION_TYPE, ProtectionType, type ProtectionModel, type SheetModel } from "./model";
 import type { LocalRange } from "./range";
 
-export function protectionsOf(book: Book, s: SheetModel, type: string): LocalProtection[] {
+/** A tab's protections of a ProtectionType (`method` names the caller in the refusal of anything else). */
+export function protectionsOf(book: Book, s: SheetModel, type: unknown, method: string): LocalProtection[] {
+  const name = enumName(type, PROTECTION_TYPE);
+  if (!name) throw signatureError(method, [type]);
   return s.protections
-    .filter((p) => (type === ProtectionType.SHEET ? p.rect === null : p.rect !== null))
+    .filter((p) => (name === "SHEET" ? p.rect === null : p.rect !== null))
     .map((p) => (p.api ??= new LocalProtection(book, p)));
 }
 

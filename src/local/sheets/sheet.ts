@@ -215,8 +215,8 @@ export class LocalSheet {
     m.protections.push(p);
     return (p.api = new LocalProtection(this._book, p));
   }
-  getProtections(type: string) {
-    return protectionsOf(this._book, this.m, type);
+  getProtections(type: unknown) {
+    return protectionsOf(this._book, this.m, type, "SpreadsheetApp.Sheet.getProtections");
   }
   setTabColor(color: string | null) {
     this.m.tabColor = normColor(color) ?? null;

@@ -102,8 +102,8 @@ export class LocalSpreadsheet {
   removeNamedRange(name: string) {
     if (!this._book.removeNamed(String(name))) throw new Error(`Named range "${name}" not found.`);
   }
-  getProtections(type: string) {
-    return this._book.sheets.flatMap((s) => protectionsOf(this._book, s, type));
+  getProtections(type: unknown) {
+    return this._book.sheets.flatMap((s) => protectionsOf(this._book, s, type, "SpreadsheetApp.Spreadsheet.getProtections"));
   }
   /** Returns this spreadsheet, "for chaining" (not the entry: code finds it again). */
   addDeveloperMetadata(key: string, b?: unknown, c?: unknown) {

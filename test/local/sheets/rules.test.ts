@@ -119,7 +119,7 @@ describe("protections", () => {
   it("warning-only protections are recorded and never block writes", () => {
     const { SpreadsheetApp, ss, sheet } = setup();
     const p = sheet.getRange("M2:O100").protect().setDescription("Formula columns").setWarningOnly(true);
-    expect([p.getDescription(), p.isWarningOnly(), p.canEdit(), p.getProtectionType()]).toEqual(["Formula columns", true, true, "RANGE"]);
+    expect([p.getDescription(), p.isWarningOnly(), p.canEdit(), p.getProtectionType()]).toEqual(["Formula columns", true, true, SpreadsheetApp.ProtectionType.RANGE]);
     expect(p.getRange().getA1Notation()).toBe("M2:O100");
     sheet.getRange("M2").setValue(1);
     expect(sheet.getRange("M2").getValue()).toBe(1);

@@ -43,6 +43,24 @@ describe("Ui", () => {
     ]);
   });
 
+  it("enums are objects, as on Google: a button answered is Ui.Button's value, never its name, and a string is no ButtonSet, weekday or protection type", () => {
+    const { g, ss, sheet } = setup();
+    const ui = g.SpreadsheetApp.getUi();
+    const { ScriptApp, SpreadsheetApp } = g;
+    const answer = ui.alert("Delete?", ui.ButtonSet.YES_NO);
+    expect([typeof answer, String(answer), answer === ui.Button.OK, answer === "OK"]).toEqual(["object", "OK", true, false]);
+    // Ui.alert has no (String, String) overload: the second string is no ButtonSet. It showed "Sure?" with buttons "YES_NO".
+    expect(() => ui.alert("Title", "YES_NO")).toThrow("The parameters (String,String) don't match the method signature for Ui.alert.");
+    expect(() => ui.prompt("Title", "Name?", "OK_CANCEL")).toThrow("The parameters (String,String,String) don't match the method signature for Ui.prompt.");
+    expect(() => ScriptApp.newTrigger("f").timeBased().onWeekDay("MONDAY")).toThrow("don't match the method signature for ScriptApp.ClockTriggerBuilder.onWeekDay");
+    expect(() => ScriptApp.newTrigger("f").timeBased().onWeekDay(undefined)).toThrow("onWeekDay");
+    sheet.protect();
+    expect(() => ss.getProtections("SHEET")).toThrow("The parameters (String) don't match the method signature for SpreadsheetApp.Spreadsheet.getProtections.");
+    expect(() => sheet.getProtections("SHEET")).toThrow("SpreadsheetApp.Sheet.getProtections");
+    expect(sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0].getProtectionType()).toBe(SpreadsheetApp.ProtectionType.SHEET);
+    expect(() => sheet.getRange("A1").copyTo(sheet.getRange("B1"), "PASTE_FORMAT", false)).toThrow('got the string "PASTE_FORMAT"');
+  });
+
   it("in a time-driven trigger there is no active spreadsheet and no Ui", () => {
     const { g, services, ss } = setup();
     services.runningTrigger = true;
@@ -163,7 +181,7 @@ describe("ScriptApp triggers", () => {
     expect(t.getHandlerFunction()).toBe("weeklyRefresh");
     const list = ScriptApp.getProjectTriggers();
     expect(list).toHaveLength(1);
-    expect([list[0].getUniqueId(), list[0].getEventType(), list[0].getTriggerSource()]).toEqual([t.getUniqueId(), ScriptApp.EventType.CLOCK, "CLOCK"]);
+    expect([list[0].getUniqueId(), list[0].getEventType(), list[0].getTriggerSource()]).toEqual([t.getUniqueId(), ScriptApp.EventType.CLOCK, ScriptApp.TriggerSource.CLOCK]);
     const snap = services.toSnapshot();
     expect(snap.triggers).toEqual([
       { id: t.getUniqueId(), handler: "weeklyRefresh", type: "CLOCK", weekDay: "MONDAY", atHour: 7, timeZone: "Etc/UTC", owner: "user@example.com" },
@@ -174,7 +192,7 @@ describe("ScriptApp triggers", () => {
     SA2.deleteTrigger(SA2.getProjectTriggers()[0]);
     expect(SA2.getProjectTriggers()).toHaveLength(0);
     expect(again.toSnapshot().triggers).toEqual([]);
-    expect(ScriptApp.AuthMode.FULL).toBe("FULL");
+    expect(String(ScriptApp.AuthMode.FULL)).toBe("FULL");
   });
 });
 
@@ -327,7 +345,7 @@ describe("snapshot round trip", () => {
     expect([s2.getFrozenRows(), s2.getColumnWidth(2), s2.getTabColor()]).toEqual([1, 180, "#ff0000"]);
     expect(ss2.getSheetByName("Hidden").isSheetHidden()).toBe(true);
     expect(ss2.getRangeByName("Rate").getA1Notation()).toBe("B1");
-    expect(ss2.getProtections("RANGE")[0].isWarningOnly()).toBe(true);
+    expect(ss2.getProtections((again.globals.SpreadsheetApp as any).ProtectionType.RANGE)[0].isWarningOnly()).toBe(true);
     expect(again.toSnapshot()).toEqual(snap);
     // Formula cells keep f and their last computed v.
     expect(snap.sheets[0].rows[0][4]).toEqual({ f: "=B1*2", v: 6.5 });
