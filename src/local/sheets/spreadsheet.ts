@@ -7,7 +7,7 @@ import { parseA1 } from "./a1";
 import type { Book } from "./book";
 import type { CountersImpl } from "./counters";
 import { addArgs, LocalDeveloperMetadataFinder } from "./developerMetadata";
-import { LocalNamedRange, protectionsOf } from "./protection";
+import { checkRangeName, LocalNamedRange, protectionsOf } from "./protection";
 import { LocalRange, rangeFromParsed } from "./range";
 import type { LocalSheet } from "./sheet";
 import { deleteSheet } from "./sheetDelete";
@@ -93,7 +93,9 @@ export class LocalSpreadsheet {
   }
   setNamedRange(name: string, range: LocalRange) {
     // The stricter of two readings of Google's docs (replace, or fail): see docs/apps-script-fidelity.md.
-    if (this._book.named.has(String(name))) throw new Error(`A named range called "${name}" already exists.`);
+    // Names are compared whatever their case (it looked the name up as given, so "cyclename" over "CycleName"
+    // moved the existing name).
+    checkRangeName(String(name), (lower) => this._book.named.has(lower));
     this._book.setNamed(String(name), range._sheet, { ...range._rect });
   }
   getNamedRanges() {

@@ -143,12 +143,31 @@ describe("formulas and structure", () => {
     const names = ss.getNamedRanges();
     expect(names.map((n: { getName(): string }) => n.getName())).toEqual(["AspirationalGoal"]);
     expect(names[0].getRange().getSheet().getName()).toBe("Settings");
-    ss.setNamedRange("AspirationalGoal", settings.getRange("C1"));
+    // An existing name, in any case, is refused (the stricter reading, "to check" 2); it was looked up as
+    // given, so a name in mixed case was moved instead.
+    expect(() => ss.setNamedRange("AspirationalGoal", settings.getRange("C1"))).toThrow('A named range called "AspirationalGoal" already exists.');
+    expect(() => ss.setNamedRange("aspirationalgoal", settings.getRange("C1"))).toThrow("already exists");
+    names[0].setRange(settings.getRange("C1"));
     expect(calc.getRange("A1").getValue()).toBe(0);
     names[0].remove();
     expect(ss.getRangeByName("AspirationalGoal")).toBeNull();
     expect(calc.getRange("A1").getValue()).toBe("#NAME?");
     expect(() => ss.removeNamedRange("Nope")).toThrow();
+  });
+
+  it("a named range's name follows Google's rules: letters, numbers, underscores; not like a cell; 1–250 characters", () => {
+    const { ss, sheet } = setup();
+    const cell = sheet.getRange("A1");
+    for (const bad of ["First.Quarter", "Sales Tax", "2026_goal", "KR1", "ab12", "R1C1", "RC", "C", "true_north", "FALSE", "", "x".repeat(251), "a-b"]) {
+      expect(() => ss.setNamedRange(bad, cell)).toThrow("cannot name a range");
+    }
+    for (const good of ["CycleName", "_private", "Ziel_2026", "x".repeat(250), "Größe"]) ss.setNamedRange(good, cell);
+    expect(ss.getNamedRanges()).toHaveLength(5);
+    const [n] = ss.getNamedRanges();
+    expect(() => n.setName("KR2")).toThrow("cannot name a range");
+    expect(() => n.setName("_PRIVATE")).toThrow("already exists");
+    n.setName("CYCLENAME");
+    expect(ss.getRangeByName("cyclename").getA1Notation()).toBe("A1");
   });
 
   it("formulas referring to names and sheets created later resolve once they exist", () => {
