@@ -291,7 +291,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     ScriptApp: pub(new LocalScriptApp(counters, project, snapshot.id, effectiveUser)),
     Utilities: createUtilities(() => book.timeZone),
     HtmlService: createHtmlService(() => htmlDir),
-    MailApp: pub(new LocalMailApp(counters, sent)),
+    MailApp: pub(new LocalMailApp(counters, sent, { byUser: project.mailQuota ??= new Map(), user: effectiveUser, now: nowMs })),
     CacheService: pub(cacheService),
     Logger,
     console: quietConsole,

@@ -286,12 +286,39 @@ export interface SentMail {
   replyTo?: string;
 }
 
+/**
+ * MailApp's limits ([quotas](https://developers.google.com/apps-script/guides/services/quotas)), the
+ * consumer account's (the stricter): "Email recipients per day" 100 (To, Cc and Bcc each count; "Quotas are
+ * per user and reset 24 hours after the first request"), and per message at most 50 recipients and a body of
+ * 200 KB. Past any of them sendEmail throws and sends nothing. The messages are those Apps Script users
+ * quote from live runs; the page gives the figures only.
+ */
+export const MAIL_RECIPIENTS_PER_DAY = 100;
+export const MAIL_RECIPIENTS_PER_MESSAGE = 50;
+export const MAIL_BODY_BYTES = 200 * 1024;
+export const MAIL_ERRORS = {
+  perDay: "Service invoked too many times for one day: email.",
+  perMessage: "Limit Exceeded: Email Recipients Per Message.",
+  bodySize: "Limit Exceeded: Email Body Size.",
+};
+
+/** Each user's recipients in the current quota day (it starts with their first send and lasts 24 hours). */
+export type MailQuota = Map<string, { since: number; used: number }>;
+
 export class LocalMailApp {
   readonly _kind = "MailApp";
   constructor(
     readonly _counters: CountersImpl,
     private readonly sent: SentMail[],
+    private readonly quota: { byUser: MailQuota; user: () => string; now: () => number } = { byUser: new Map(), user: () => "", now: () => Date.now() },
   ) {}
+  private day(): { since: number; used: number } {
+    const now = this.quota.now();
+    const key = this.quota.user();
+    let d = this.quota.byUser.get(key);
+    if (!d || now - d.since >= 24 * 3600 * 1000) this.quota.byUser.set(key, (d = { since: now, used: 0 }));
+    return d;
+  }
   sendEmail(a: unknown, subject?: unknown, body?: unknown, options?: Record<string, unknown>) {
     let m: SentMail;
     if (typeof a === "object" && a !== null) {
@@ -303,9 +330,16 @@ export class LocalMailApp {
       for (const k of ["htmlBody", "name", "cc", "bcc", "replyTo"] as const) if (options?.[k] !== undefined) m[k] = String(options[k]);
     }
     if (!m.to) throw new Error("Failed to send email: no recipient");
+    const recipients = [m.to, m.cc, m.bcc].flatMap((x) => (x ? x.split(",").map((e) => e.trim()).filter(Boolean) : [])).length;
+    if (recipients > MAIL_RECIPIENTS_PER_MESSAGE) throw new Error(MAIL_ERRORS.perMessage);
+    if (Math.max(bytes(m.body ?? ""), bytes(m.htmlBody ?? "")) > MAIL_BODY_BYTES) throw new Error(MAIL_ERRORS.bodySize);
+    const d = this.day();
+    if (d.used + recipients > MAIL_RECIPIENTS_PER_DAY) throw new Error(MAIL_ERRORS.perDay);
+    d.used += recipients;
     this.sent.push(m);
   }
+  /** "The number of remaining emails a user can send for the rest of the day" (recipients). */
   getRemainingDailyQuota() {
-    return 100;
+    return MAIL_RECIPIENTS_PER_DAY - this.day().used;
   }
 }

@@ -249,6 +249,27 @@ describe("Utilities, MailApp, Logger", () => {
       { to: "lead@example.com", subject: "Weekly", htmlBody: "<b>hi</b>", name: "OKR" },
       { to: "kr@example.com", subject: "Reminder", body: "Please check in", name: "OKR" },
     ]);
+    expect(g.MailApp.getRemainingDailyQuota()).toBe(98);
+  });
+
+  it("MailApp's limits (quotas page, consumer account): 50 recipients and 200 KB of body a message, 100 recipients a day per user", () => {
+    const { g, services } = setup();
+    const many = (n: number, at = "x") => Array.from({ length: n }, (_, i) => `${at}${i}@example.com`).join(",");
+    // It sent anything: 60 leaders in one message, a 300 KB digest, a 101st recipient in a day.
+    expect(() => g.MailApp.sendEmail({ to: many(40), cc: many(11, "c"), subject: "s", body: "b" })).toThrow("Limit Exceeded: Email Recipients Per Message.");
+    expect(() => g.MailApp.sendEmail({ to: "a@example.com", subject: "s", htmlBody: "x".repeat(200 * 1024 + 1) })).toThrow("Limit Exceeded: Email Body Size.");
+    expect(services.mail.sent).toEqual([]);
+    g.MailApp.sendEmail({ to: many(50), subject: "s", body: "x".repeat(200 * 1024) });
+    g.MailApp.sendEmail({ to: many(49, "y"), subject: "s", body: "b" });
+    expect(g.MailApp.getRemainingDailyQuota()).toBe(1);
+    expect(() => g.MailApp.sendEmail({ to: "p@example.com,q@example.com", subject: "s", body: "b" })).toThrow("Service invoked too many times for one day: email.");
+    g.MailApp.sendEmail("p@example.com", "s", "b");
+    expect(services.mail.sent).toHaveLength(3);
+    // Per user, and 24 hours after the day's first send it starts again.
+    services.session.setUser("other@example.com");
+    expect(g.MailApp.getRemainingDailyQuota()).toBe(100);
+    services.session.setUser("user@example.com");
+    services.clock.set(new Date(services.clock.now().getTime() + 24 * 3600 * 1000));
     expect(g.MailApp.getRemainingDailyQuota()).toBe(100);
   });
 
