@@ -78,17 +78,17 @@ describe("a new tracker", () => {
     const list = (tab: string, header: string) => {
       const v = dv(tab, header);
       expect(v, `${tab}!${header}`).not.toBeNull();
-      expect(v!.getCriteriaType()).toBe("VALUE_IN_LIST");
+      expect(String(v!.getCriteriaType())).toBe("VALUE_IN_LIST");
       return (v!.getCriteriaValues()[0] as string[]).slice().sort();
     };
     expect(list("Key Results", "Metric")).toEqual(["decrease", "increase", "milestone", "stay_above", "stay_below"]);
     expect(list("Objectives", "Type")).toEqual(["aspirational", "committed"]);
     expect(list("Objectives", "P&L link")).toEqual(["cash", "cost", "margin", "none", "revenue"]);
     const conf = dv("Key Results", "Confidence");
-    expect(conf!.getCriteriaType()).toBe("NUMBER_BETWEEN");
+    expect(String(conf!.getCriteriaType())).toBe("NUMBER_BETWEEN");
     expect(conf!.getCriteriaValues()).toEqual([1, 10]);
     // Spare rows below the data get the dropdowns too, so a KR typed by hand is checked.
-    expect(dv("Key Results", "Metric", 30)!.getCriteriaType()).toBe("VALUE_IN_LIST");
+    expect(String(dv("Key Results", "Metric", 30)!.getCriteriaType())).toBe("VALUE_IN_LIST");
   });
 
   it("protects formula columns and the add-on's tabs with warning-only protections", () => {
