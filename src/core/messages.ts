@@ -14,3 +14,6 @@ export function notOwnerMessage(id: string, owner: string): string {
   return `${id} belongs to ${owner || "nobody yet"}; only its owner or an admin can check in.`;
 }
 export const NOT_OWNER_FIELD = "You do not own this key result.";
+
+/** Roll over before End cycle (the menu says it before asking for a date; the action says it too). */
+export const CLOSE_CYCLE_FIRST = 'Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.';

@@ -55,7 +55,8 @@ export interface TeamFigures {
   week: number;
   weeks: number;
   score: number | null;
-  expected: number;
+  /** Null for a team with no KRs: there is nothing to expect (its score is blank too). */
+  expected: number | null;
   status: Status;
   krs: number;
   mix: Record<string, number>;
@@ -77,10 +78,22 @@ export interface TeamResult {
 
 const key = (s: string) => s.trim().toLowerCase();
 
-/** The rows of the Portfolio tab (header found by the caller), validated one by one. */
-export function portfolioEntries(rows: { row: number; ref: unknown; team: unknown; weight: unknown }[]): PortfolioEntry[] {
+/**
+ * The spreadsheet a Tracker cell names, for telling duplicates: the ID inside a Sheets URL (whatever follows
+ * it, /edit#gid=0 or ?usp=sharing, or a /u/1/ or /a/domain/ before it; not the "e" of a published link's
+ * /d/e/2PACX-…), else the cell (an ID; offline a path, "./" dropped). A tracker listed by its link and by its ID would otherwise be rolled up twice.
+ */
+function trackerKey(ref: string): string {
+  const m = /\/spreadsheets\/(?:u\/\d+\/)?d\/([^/?#]{2,})/i.exec(ref);
+  return key(m ? m[1] : ref.replace(/^(\.\/)+/, ""));
+}
+
+/** The rows of the Portfolio tab (header found by the caller), validated one by one; `self`: the company tracker's ID. */
+export function portfolioEntries(rows: { row: number; ref: unknown; team: unknown; weight: unknown }[], self = ""): PortfolioEntry[] {
   const out: PortfolioEntry[] = [];
   const seen = new Map<string, number>();
+  // History and the trend keep one row per team name: a second tracker under a name would lose its rows.
+  const names = new Map<string, number>();
   for (const r of rows) {
     const ref = String(r.ref ?? "").trim();
     if (!ref) continue;
@@ -89,12 +102,19 @@ export function portfolioEntries(rows: { row: number; ref: unknown; team: unknow
     let problem: string | null = null;
     const w = r.weight;
     if (w !== "" && w !== null && w !== undefined) {
-      if (typeof w === "number" && isFinite(w) && w >= 0) weight = w;
+      // A number stored as text (a column formatted as plain text, a paste) shows as 2 like a number does.
+      const n = typeof w === "number" ? w : /^\s*\d+(\.\d+)?\s*$/.test(String(w)) ? Number(w) : NaN;
+      if (isFinite(n) && n >= 0) weight = n;
       else problem = `Weight must be a number of 0 or more; it is "${String(w).slice(0, 20)}". Fix it in the Portfolio tab.`;
     }
-    const first = seen.get(key(ref));
-    if (first !== undefined) problem = `Listed twice: the same tracker is in row ${first} of the Portfolio tab.`;
-    else seen.set(key(ref), r.row);
+    const first = seen.get(trackerKey(ref));
+    const named = names.get(key(team));
+    // The company's own objectives and History are its own: rolled up as a team, it would count them twice.
+    if (self && trackerKey(ref) === key(self)) problem = "This is the company tracker itself, not a team's: remove this row from the Portfolio tab.";
+    else if (first !== undefined) problem = `Listed twice: the same tracker is in row ${first} of the Portfolio tab.`;
+    else if (named !== undefined) problem = `Team name "${team.slice(0, 60)}" is also in row ${named} of the Portfolio tab: give each team its own name in the Team column.`;
+    if (first === undefined) seen.set(trackerKey(ref), r.row);
+    if (named === undefined) names.set(key(team), r.row);
     if (out.length >= MAX_TEAMS) problem = `Not read: at most ${MAX_TEAMS} team trackers are rolled up.`;
     out.push({ row: r.row, ref, team, weight, problem });
   }
@@ -132,7 +152,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string): TeamF
     week: Math.min(Math.max(weekNumber(asOf, s.startDate), 1), s.weeks),
     weeks: s.weeks,
     score: ev.overall.score,
-    expected: ev.overall.expected,
+    expected: krCount > 0 ? ev.overall.expected : null,
     status: ev.overall.status,
     krs: krCount,
     mix,
@@ -198,10 +218,21 @@ export interface RollupHistoryRow {
 }
 
 /**
- * The roll-up History after this refresh: this week's rows (one per team read or not, keyed by team
- * name) replace any rows of the same week and team; every other row is kept in its order.
+ * The first day whose History rows are the company's current cycle's: its start date, or the refresh's day
+ * when that comes first (a refresh before the start is week 1). Older rows are an earlier cycle's (the
+ * company tracker rolled over): week numbers start again at 1, so they must not be replaced by this cycle's
+ * weeks of the same number, nor shown beside them in the trend.
  */
-export function mergeRollupHistory(existing: RollupHistoryRow[], week: number, asOf: string, teams: TeamResult[]): RollupHistoryRow[] {
+export function cycleSince(start: string, asOf: string): string {
+  return asOf < start ? asOf : start;
+}
+
+/**
+ * The roll-up History after this refresh: this week's rows (one per team read or not, keyed by team
+ * name) replace the rows of the same week and team of this cycle (As of on or after `since`); every
+ * other row is kept in its order.
+ */
+export function mergeRollupHistory(existing: RollupHistoryRow[], week: number, asOf: string, teams: TeamResult[], since: string): RollupHistoryRow[] {
   const fresh: RollupHistoryRow[] = [];
   const names = new Set<string>();
   for (const t of teams) {
@@ -215,7 +246,7 @@ export function mergeRollupHistory(existing: RollupHistoryRow[], week: number, a
       status: t.figures ? t.figures.status : "Not read",
     });
   }
-  const kept = existing.filter((r) => !(r.week === week && names.has(key(r.team))));
+  const kept = existing.filter((r) => !(r.week === week && r.asOf >= since && names.has(key(r.team))));
   return kept.concat(fresh);
 }
 

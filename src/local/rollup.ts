@@ -39,9 +39,19 @@ export function listTeams(wb: Workbook, companyFile: string, teamFiles: string[]
     sheet.getRange(1, 1, 1, PORTFOLIO_HEADERS.length).setValues([PORTFOLIO_HEADERS.slice()]);
   }
   const listed = new Set(listedRefs(wb).map((r) => resolve(dirname(companyFile), r)));
-  const rows = teamFiles
-    .filter((f) => !listed.has(resolve(f)))
-    .map((f) => ["'" + listedPath(companyFile, f), "'" + basename(f).replace(/\.xlsx$/i, ""), "", ""]);
+  // The add-on reads one tracker per team name, so a file name already used (ops.xlsx in another folder)
+  // takes its listed path as the name ("west/ops"); a file named twice is listed once.
+  const names = new Set(listedColumn(wb, "team").map((t) => t.toLowerCase()));
+  const rows: string[][] = [];
+  for (const f of teamFiles) {
+    if (listed.has(resolve(f))) continue;
+    listed.add(resolve(f));
+    const path = listedPath(companyFile, f);
+    const base = basename(f).replace(/\.xlsx$/i, "");
+    const team = names.has(base.toLowerCase()) ? path.replace(/\.xlsx$/i, "") : base;
+    names.add(team.toLowerCase());
+    rows.push(["'" + path, "'" + team, "", ""]);
+  }
   if (!rows.length) return;
   const last = Math.max(sheet.getLastRow(), 1);
   sheet.getRange(last + 1, 1, rows.length, PORTFOLIO_HEADERS.length).setValues(rows);
@@ -49,12 +59,18 @@ export function listTeams(wb: Workbook, companyFile: string, teamFiles: string[]
 
 /** The Tracker column of the Portfolio tab (header row 1 or below), as listed. */
 export function listedRefs(wb: Workbook): string[] {
+  return listedColumn(wb, "tracker");
+}
+
+/** A column of the Portfolio tab under the header row (the row holding "Tracker"), blanks left out. */
+function listedColumn(wb: Workbook, header: string): string[] {
   const sheet = spreadsheet(wb).getSheetByName(PORTFOLIO_TAB);
   if (!sheet) return [];
   const values = sheet.getDataRange().getValues();
   const h = values.findIndex((r) => r.some((v) => String(v).trim().toLowerCase() === "tracker"));
   if (h < 0) return [];
-  const c = values[h].findIndex((v) => String(v).trim().toLowerCase() === "tracker");
+  const c = values[h].findIndex((v) => String(v).trim().toLowerCase() === header);
+  if (c < 0) return [];
   return values.slice(h + 1).map((r) => String(r[c] ?? "").trim()).filter((r) => r !== "");
 }
 

@@ -1,7 +1,7 @@
 // "Import OKRs from a tab": the tab holds the columns of the CSV import (docs/cli.md). All or nothing: a
 // bad row rejects the whole import, naming every bad row and why, and nothing is written; so does a
 // tracker that the Repair run after the rows are written would refuse.
-import { planImport } from "../core/importRows";
+import { importHeaderAt, planImport } from "../core/importRows";
 import { TAB } from "../core/tabs";
 import { isDate, isoDate, UserError } from "./env";
 import { keyResultsFrom, objectivesFrom, placedHeaderRows, readKrTable, readObjectivesTable } from "./read";
@@ -11,8 +11,18 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const MAX_ERRORS_SHOWN = 20;
 
-function cellText(v: unknown, tz: string): unknown {
+/** A number format that shows the value × 100 with a "%" (not a "%" quoted or escaped as literal text). */
+function isPercent(format: string): boolean {
+  return format.replace(/"[^"]*"|\\./g, "").includes("%");
+}
+
+/**
+ * A cell as the import CSV would hold it. Typing 82% in Sheets stores 0.82 with a "0%" format: it is read as
+ * the "82%" the person typed (82 on a % KR, refused on another unit, as in a CSV), not as 0.82.
+ */
+function cellText(v: unknown, tz: string, format: string): unknown {
   if (isDate(v)) return isoDate(v, tz);
+  if (typeof v === "number" && isFinite(v) && isPercent(format)) return `${+(v * 100).toPrecision(15)}%`;
   return v;
 }
 
@@ -22,7 +32,12 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string): 
   const source = ss.getSheetByName(tabName);
   if (!source) throw new UserError(`There is no tab named "${tabName}".`);
   const tz = ss.getSpreadsheetTimeZone();
-  const table = source.getDataRange().getValues().map((r) => r.map((v) => cellText(v, tz)));
+  const range = source.getDataRange();
+  const formats = range.getNumberFormats();
+  const values = range.getValues();
+  // A weight is relative, so 50% (0.5) beside weights of 1 is half of theirs: it keeps its number.
+  const weight = (values[importHeaderAt(values)] || []).findIndex((h) => String(h).trim().toLowerCase() === "weight");
+  const table = values.map((r, i) => r.map((v, j) => cellText(v, tz, j === weight ? "" : String(formats[i][j] ?? ""))));
   // Where Settings place the headers: rows inserted above one may have pushed it below the rows searched.
   const placed = placedHeaderRows(ss, tz);
   const objT = readObjectivesTable(ss, placed.objectives);

@@ -3,11 +3,12 @@
 import { evaluateTracker } from "../core/evaluate";
 import { buildRetrospective, buildReview, planRollover, RETRO_HEADERS, type LifecycleTab } from "../core/lifecycle";
 import { TAB } from "../core/tabs";
+import { CLOSE_CYCLE_FIRST } from "../core/messages";
 import { asText, UserError, withDocumentLock } from "./env";
 import { clearOurProtections, protectSheet } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { forgetCheckpoints } from "./summaryCheckpoints";
-import { refuseForeignNamedTabs, tabNamed } from "./rollOverTabs";
+import { refuseForeignNamedTabs, refusingUnchanged, rollOverRefusal, tabNamed } from "./rollOverTabs";
 import { refuseForeignRetrospective, reviewTabToWrite } from "./reportTabs";
 import { docProps } from "./weeklyState";
 import { recordedTabs } from "./trendCache";
@@ -180,21 +181,21 @@ export function rollOver(
   return withDocumentLock(() => {
     const retroSheet = ss.getSheetByName(TAB.retrospective);
     if (!retroSheet && !ss.getSheetByName(TAB.settings)) {
-      throw new UserError('This spreadsheet is not an okr-sheets tracker (it has no "Settings" tab). Use "Set up tracker" first.');
+      throw rollOverRefusal('This spreadsheet is not an okr-sheets tracker (it has no "Settings" tab). Use "Set up tracker" first.');
     }
-    if (!retroSheet) throw new UserError('Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.');
-    const { tracker, settingsRead } = readTracker(ss);
+    if (!retroSheet) throw rollOverRefusal(CLOSE_CYCLE_FIRST);
+    const { tracker, settingsRead } = refusingUnchanged(() => readTracker(ss));
     // Null outside a document (Apps Script documents it so): then there is no record of a roll over to check or keep.
     const props = docProps();
     const rolled = props ? props.getProperty(ROLLED_OVER_KEY) : null;
     if (rolled && rolled === `${tracker.settings.cycleName}|${tracker.settings.startDate}`) {
-      throw new UserError(`"${tracker.settings.cycleName}" has already been rolled over.`);
+      throw rollOverRefusal(`"${tracker.settings.cycleName}" has already been rolled over.`);
     }
     const retroT = retroTable(retroSheet);
     if (!retroT) {
       // Repair does not touch the Retrospective; closing again writes it afresh (typed decisions cannot be
       // matched without the header, so they are lost either way).
-      throw new UserError(
+      throw rollOverRefusal(
         'The "Retrospective" tab has lost its header row (no row holds both "ID" and "Decision"). Close the cycle again ("End cycle & retrospective") to rewrite it, then set the decisions.',
       );
     }
@@ -217,7 +218,7 @@ export function rollOver(
       // 31 characters: the longest tab name an .xlsx can hold, so archives survive a download to Excel.
       maxTabNameLength: 31,
     });
-    if (!plan.ok) throw new UserError(plan.message);
+    if (!plan.ok) throw rollOverRefusal(plan.message);
     refuseForeignNamedTabs(tabs, settingsRead, tabNamed(tabs, TAB.summary) || tabNamed(tabs, TAB.trend) ? recordedTabs() : null);
     refuseLookAlikes(tabs);
 
@@ -269,6 +270,6 @@ export function rollOver(
       props.setProperty(ROLLED_OVER_KEY, `${tracker.settings.cycleName}|${tracker.settings.startDate}`);
       forgetCheckpoints(props); // the summary's checkpoints describe the log and History just archived
     }
-    return { cycle: plan.settings.cycleName, archived, carried: { objectives: plan.objectives.length, keyResults: plan.keyResults.length }, warnings: report.warnings };
+    return { cycle: plan.settings.cycleName, archived, carried: { objectives: plan.objectives.length, keyResults: plan.keyResults.length }, warnings: plan.baselines.concat(report.warnings) };
   });
 }

@@ -6,6 +6,7 @@ import { isValidIsoDate } from "../core/dates";
 import { embedSidebarData } from "../core/sidebarPage";
 import { sidebarPageData } from "./checkinSidebar";
 import { TAB } from "../core/tabs";
+import { CLOSE_CYCLE_FIRST } from "../core/messages";
 import { quotedName, type Refusal } from "./env";
 
 export const MENU: [string, string][] = [
@@ -110,7 +111,7 @@ function refuse(title: string, message: string): void {
 export function menuRollOver(): void {
   // Asking for a date only to say the cycle is not closed would waste the user's typing.
   if (!SpreadsheetApp.getActive().getSheetByName(TAB.retrospective)) {
-    return refuse("Roll over", 'Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.');
+    return refuse("Roll over", CLOSE_CYCLE_FIRST);
   }
   const p = ui().prompt("Roll over", "Start date of the next cycle (YYYY-MM-DD):", ui().ButtonSet.OK_CANCEL);
   if (p.getSelectedButton() !== ui().Button.OK) return;

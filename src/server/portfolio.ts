@@ -10,6 +10,7 @@ import { columnLetter, quoteSheet } from "../core/a1";
 import { evaluateTracker } from "../core/evaluate";
 import {
   alignTeams,
+  cycleSince,
   mergeRollupHistory,
   PORTFOLIO_HEADERS,
   PORTFOLIO_TAB,
@@ -28,6 +29,7 @@ import type { Tracker } from "../core/model";
 import { asText, cellIsoDate, isoDate, withDocumentLock } from "./env";
 import { protectSheet } from "./layout";
 import { readRollupTracker, readTeam } from "./portfolioRead";
+import { refuseForeignHistory, rollupTab } from "./portfolioTabs";
 import { renderCells, statusColours } from "./render";
 import { readTracker } from "./summaryTab";
 import { col, num, readColumns, str, tableFromValues } from "./table";
@@ -71,7 +73,7 @@ function readEntries(ss: Spreadsheet): PortfolioEntry[] | null {
   if (!sheet) return null;
   const t = tableFromValues(sheet, PORTFOLIO_TAB, readColumns(ss, sheet, PORTFOLIO_TAB, PORTFOLIO_HEADERS.length), ["Tracker", "Team"]);
   const [ref, team, weight] = ["Tracker", "Team", "Weight"].map((h) => col(t, h));
-  return portfolioEntries(t.rows.map((r, i) => ({ row: t.headerRow + 1 + i, ref: r[ref], team: r[team], weight: weight >= 0 ? r[weight] : "" })));
+  return portfolioEntries(t.rows.map((r, i) => ({ row: t.headerRow + 1 + i, ref: r[ref], team: r[team], weight: weight >= 0 ? r[weight] : "" })), ss.getId());
 }
 
 interface Progress {
@@ -195,6 +197,8 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     return { created: true, asOf, week, listed: 0, read: 0, unreadable: [], pending: 0, continued: 0 };
   }
 
+  // Refused before a team is read (minutes) and before anything is written: someone's own tab of that name.
+  const own = rollupTab(ss);
   const results = continued(asOf, entries);
   const fromCache = results.length;
   let read = 0;
@@ -221,10 +225,11 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     });
   const alignment = alignTeams(companyObjectives, results);
 
+  const since = cycleSince(company.settings.startDate, asOf);
   withDocumentLock(() => {
-    const history = writeRollupHistory(ss, tz, week, asOf, results);
+    const history = writeRollupHistory(ss, tz, week, asOf, results, since).filter((h) => h.asOf >= since);
     const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, teams: results, alignment, history, pending });
-    let sheet = ss.getSheetByName(ROLLUP_TAB);
+    let sheet = own || ss.getSheetByName(ROLLUP_TAB);
     if (sheet) sheet.clear();
     else {
       sheet = ss.insertSheet(ROLLUP_TAB);
@@ -249,10 +254,11 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
 }
 
 // Team is written with asText (a leading apostrophe), so its column stays "General": "@" would keep the apostrophe.
+const HISTORY_KEYS = ["Week", "Team", "Score"];
 const HISTORY_FORMATS = ["0", "yyyy-mm-dd", "General", "0.00", "General"];
 
-/** Replaces this week's rows of the listed teams in the roll-up History and returns the whole History. */
-function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: string, results: TeamResult[]): RollupHistoryRow[] {
+/** Replaces this week's rows of the listed teams (this cycle's) in the roll-up History and returns the whole History. */
+function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: string, results: TeamResult[], since: string): RollupHistoryRow[] {
   const width = ROLLUP_HISTORY_HEADERS.length;
   let sheet = ss.getSheetByName(ROLLUP_HISTORY_TAB);
   let existing: RollupHistoryRow[] = [];
@@ -264,7 +270,9 @@ function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: str
     sheet.setFrozenRows(1);
     protectSheet(sheet, "the portfolio History is written by the add-on");
   } else {
-    const t = tableFromValues(sheet, ROLLUP_HISTORY_TAB, readColumns(ss, sheet, ROLLUP_HISTORY_TAB, width), ["Week", "Team", "Score"]);
+    const values = readColumns(ss, sheet, ROLLUP_HISTORY_TAB, width);
+    refuseForeignHistory(sheet, values, HISTORY_KEYS);
+    const t = tableFromValues(sheet, ROLLUP_HISTORY_TAB, values, HISTORY_KEYS);
     const idx = ROLLUP_HISTORY_HEADERS.map((h) => col(t, h));
     const at = (r: unknown[], i: number) => (idx[i] >= 0 ? r[idx[i]] : "");
     oldRows = t.rows.length;
@@ -276,7 +284,7 @@ function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: str
       existing.push({ week: w, asOf: cellIsoDate(at(r, 1), tz), team, score: num(at(r, 3)), status: str(at(r, 4)) });
     }
   }
-  const merged = mergeRollupHistory(existing, week, asOf, results);
+  const merged = mergeRollupHistory(existing, week, asOf, results, since);
   const rows = merged.map((h) => [h.week, h.asOf, asText(h.team), h.score === null ? "" : h.score, h.status]);
   const total = Math.max(rows.length, oldRows);
   if (total === 0) return merged;

@@ -5,7 +5,7 @@
 // missing scope (the minimal build) stops the whole refresh, since no tracker could be read then.
 import type { Tracker } from "../core/model";
 import { teamFigures, type PortfolioEntry, type TeamResult } from "../core/portfolio";
-import { KR_HEADERS, TAB } from "../core/tabs";
+import { KR_HEADERS, SETTINGS_ROWS, TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { countedKrRows, countedRows } from "./krRow";
 import {
@@ -20,7 +20,7 @@ import {
   settingsFromValues,
   type SettingsRead,
 } from "./read";
-import { col, HEADER_SEARCH_ROWS, readColumns, tableFromValues, wholeColumns, type Table } from "./table";
+import { col, HEADER_SEARCH_ROWS, norm, readColumns, tableFromValues, wholeColumns, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -51,9 +51,12 @@ class NotATracker extends Error {}
 
 const TRACKER_TABS = [TAB.settings, TAB.objectives, TAB.keyResults];
 
-function notATracker(ts: Spreadsheet): NotATracker {
+function missingTabs(ts: Spreadsheet): string[] {
   const have = new Set(ts.getSheets().map((s) => s.getName()));
-  const missing = TRACKER_TABS.filter((t) => !have.has(t));
+  return TRACKER_TABS.filter((t) => !have.has(t));
+}
+
+function notATracker(ts: Spreadsheet, missing = missingTabs(ts)): NotATracker {
   const what = missing.length ? `no ${missing.map((m) => `"${m}"`).join(", ")} tab${missing.length > 1 ? "s" : ""}` : "its tabs could not be read";
   return new NotATracker(`Not an okr-sheets tracker: ${what}.`);
 }
@@ -72,6 +75,25 @@ function readValues(ts: Spreadsheet, a1: string, tab: string, width: number): un
 const none = null as unknown as GoogleAppsScript.Spreadsheet.Sheet;
 
 /**
+ * Settings, or why not. Settings that need fixing are only a tracker's when the spreadsheet is one: a
+ * spreadsheet pasted by mistake often has a "Settings" tab of its own, and its team must not be sent to fill
+ * in a start date there. Checked only when the Settings fail, so a working tracker pays no call for it.
+ */
+function settingsOf(ts: Spreadsheet, tz: string): SettingsRead {
+  const values = readValues(ts, SETTINGS_RANGE, TAB.settings, 0);
+  try {
+    return settingsFromValues(values, tz);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    const missing = missingTabs(ts);
+    if (missing.length) throw notATracker(ts, missing);
+    const labels = new Set(SETTINGS_ROWS.map((r) => norm(r.label)));
+    if (values.some((r) => labels.has(norm(r[0])))) throw e;
+    throw new NotATracker(`Not an okr-sheets tracker (or its Settings tab was cleared): its "Settings" tab holds none of the tracker's settings (Cycle name, Start date, …).`);
+  }
+}
+
+/**
  * A tracker's Settings, Objectives and Key Results as the roll-up needs them, in four read calls whose
  * size follows its OKRs, not its grid or its check-in log (a whole-column read moves every row of the grid,
  * and the cells moved are what a read costs on Google; the log is not read at all). The tabs are read in the order of the whole reads it
@@ -84,7 +106,7 @@ const none = null as unknown as GoogleAppsScript.Spreadsheet.Sheet;
  *   as before, whole columns A:Z.
  */
 export function readRollupTracker(ts: Spreadsheet, tz: string): Tracker {
-  const s = settingsFromValues(readValues(ts, SETTINGS_RANGE, TAB.settings, 0), tz);
+  const s = settingsOf(ts, tz);
   const objSheet = ts.getSheetByName(TAB.objectives);
   if (!objSheet) throw notATracker(ts);
   const objValues = objSheet.getDataRange().getValues().map((r) => (r.length > OBJECTIVE_WIDTH ? r.slice(0, OBJECTIVE_WIDTH) : r));
@@ -145,7 +167,8 @@ export function readTeam(entry: PortfolioEntry, asOf: string): TeamResult {
     const msg = messageOf(e);
     if (isScopeError(msg)) throw new UserError(SCOPE_HINT);
     // A tracker with damaged Settings or tabs: say what its own add-on would say.
-    if (e instanceof UserError) return { entry, figures: null, problem: `Its tracker needs fixing: ${msg}` };
+    // Settings' own message starts "Settings need fixing:"; "Its tracker needs fixing: " before it said it twice.
+    if (e instanceof UserError) return { entry, figures: null, problem: /^Settings need fixing/.test(msg) ? `Its ${msg}` : `Its tracker needs fixing: ${msg}` };
     return { entry, figures: null, problem: `Could not be read: ${msg.split("\n")[0].slice(0, 200)}` };
   }
 }

@@ -7,6 +7,7 @@
 import { RETRO_HEADERS, RETRO_TITLE, REVIEW_TITLE } from "../core/lifecycle";
 import { SUMMARY_TITLE } from "../core/summaryLayout";
 import { TAB } from "../core/tabs";
+import { TREND_HEADING } from "../core/trendBlock";
 import { UserError } from "./env";
 import { findHeaderRow } from "./table";
 
@@ -32,11 +33,23 @@ export function lacksTitle(title: string): string {
  * The one-line refusal of a report that would write over someone's own tab: names the tab as the user
  * wrote it (getSheetByName finds "WEEKLY SUMMARY" too), says what ours holds, and how to go on.
  */
-function refuse(sheet: Sheet, lacks: string, report: string, item: string): never {
+export function refuse(sheet: Sheet, lacks: string, report: string, item: string): never {
   throw new UserError(
     `The "${sheet.getName()}" tab (${lacks}) is not the tracker's, and ${report} would be written over it. ` +
       `Rename it (its content is kept), then run "${item}" again. Nothing was changed.`,
   );
+}
+
+/** What a Weekly Trend that is not ours lacks (trendCache.ts isTrendTab: the heading over the header row), as the refusals say it. */
+export const TREND_LACKS = `no "${TREND_HEADING}" heading over its header row`;
+
+/**
+ * Refuses a Weekly Trend the summary would write over that is not ours (trendCache.ts tells it), in the
+ * words of the other reports' refusals: the tab as the user named it, what ours holds, that its content is
+ * kept, and the menu item to run again.
+ */
+export function refuseTrendTab(sheet: Sheet): never {
+  refuse(sheet, TREND_LACKS, "the weekly trend", "Generate weekly summary");
 }
 
 /** The Mid-cycle Review to write over (null: none, it is made); refused when it is not ours. Two calls. */

@@ -218,7 +218,7 @@ export interface RefreshOutcome {
 export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): RefreshOutcome | null {
   const uid = e && e.triggerUid ? e.triggerUid : "";
   const id = uid ? servedBy(uid) : null;
-  const ss = (id ? SpreadsheetApp.openById(id) : null) || SpreadsheetApp.getActive();
+  const ss = (id ? openServed(id) : null) || SpreadsheetApp.getActive();
   if (!ss) {
     if (uid && !id) unplacedRun(uid);
     return null;
@@ -239,12 +239,31 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
   try {
     // Under the document's lock, or none when the run has no document (env.ts withDocumentLock says why).
     const out = asTriggerRun(() => refreshAndEmail(ss));
-    record.save({ last: { at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: true, reason: "" } });
+    // A roll-up that failed does not stop the run (the emails go out), but the admins must see it: the
+    // run's outcome is returned to no one, and "OK" would hide it until someone opened the roll-up.
+    // A partial roll-up (time ran out) is not continued by the next run: "OK" would hide it for a week.
+    const p = out.portfolio;
+    const failed = !p ? "" : "error" in p ? `was not: ${p.error.split("\n")[0].slice(0, 200)}` : p.pending ? `is partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" today to finish it` : "";
+    const reason = failed ? `the Weekly Summary was refreshed, the portfolio roll-up ${failed}` : "";
+    record.save({ last: { at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: !failed, reason } });
     return out;
   } catch (err) {
     const msg = err && typeof err === "object" && "message" in err ? String((err as Error).message) : String(err);
     record.save({ last: { at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: false, reason: msg.split("\n")[0].slice(0, 200) } });
     throw err;
+  }
+}
+
+/**
+ * The tracker the trigger serves. One deleted, or no longer shared with the trigger's owner, fails every week
+ * with Google's "Unexpected error while getting the method or property openById", which Apps Script emails
+ * the owner: the error names the tracker and the likely cause instead.
+ */
+function openServed(id: string): Spreadsheet {
+  try {
+    return SpreadsheetApp.openById(id);
+  } catch {
+    throw new Error(`The weekly refresh cannot open its tracker (ID ${id}): deleted, or no longer shared with you? Nothing was refreshed.`);
   }
 }
 

@@ -9,11 +9,10 @@ import { REVIEW_TITLE } from "../core/lifecycle";
 import { andList, quotedList } from "../core/plural";
 import { SUMMARY_TITLE } from "../core/summaryLayout";
 import { computedLabel, TAB } from "../core/tabs";
-import { TREND_HEADING } from "../core/trendBlock";
 import { UserError } from "./env";
 import { computedHistoryHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import type { NamedTab } from "./lookAlikeTabs";
-import { lacksTitle, titled } from "./reportTabs";
+import { lacksTitle, titled, TREND_LACKS } from "./reportTabs";
 import { findHeaderRow, norm, readHead } from "./table";
 import { isTrendTab, type RecordedTabs } from "./trendCache";
 
@@ -99,8 +98,28 @@ const CHECKS: readonly Check[] = [
   { name: TAB.summary, fate: "delete", lacks: lacksTitle(SUMMARY_TITLE), ours: (sh) => titled(sh, SUMMARY_TITLE), recorded: (r) => r.summaryId },
   // As the summary tells an unrecorded Weekly Trend from someone's (trendCache.ts isTrendTab): its heading over
   // its header row, or empty.
-  { name: TAB.trend, fate: "delete", lacks: `no "${TREND_HEADING}" heading over its header row`, ours: isTrendTab, recorded: (r) => r.trendId },
+  { name: TAB.trend, fate: "delete", lacks: TREND_LACKS, ours: isTrendTab, recorded: (r) => r.trendId },
 ];
+
+/** How every refusal of the roll over ends: each comes before anything is renamed, written or deleted. */
+const UNCHANGED = "Nothing was changed.";
+
+/** A refusal of the roll over, ending as each does (UNCHANGED), as the reports' and Repair's refusals end. */
+export function rollOverRefusal(message: string): UserError {
+  return new UserError(/Nothing was changed/.test(message) ? message : `${message} ${UNCHANGED}`);
+}
+
+/**
+ * `read` (reading the tracker before the roll over changes anything), its refusals (a tab or a setting to fix,
+ * worded as every operation words them) ending as the roll over's own do.
+ */
+export function refusingUnchanged<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    throw e instanceof UserError ? rollOverRefusal(e.message) : e;
+  }
+}
 
 /** Whether the tab is the one the summary's record names (a handle call: its ID), as the summary and Repair take it. */
 function isRecorded(c: Check, sheet: Sheet, record: RecordedTabs | null): boolean {
@@ -123,6 +142,6 @@ export function refuseForeignNamedTabs(tabs: readonly NamedTab[], s: SettingsRea
   throw new UserError(
     `${andList(foreign.map((c, i) => `${i ? "the" : "The"} "${c.tab!.name}" tab (${c.lacks})`))} ${one ? "is" : "are"} not the tracker's, ` +
       `and rolling over would ${fates.join(" or ")} ${one ? "it" : "them"} as this cycle's. ` +
-      `Rename ${one ? "it (its content is kept)" : "them (their content is kept)"}, then roll over again. Nothing was changed.`,
+      `Rename ${one ? "it (its content is kept)" : "them (their content is kept)"}, then roll over again. ${UNCHANGED}`,
   );
 }

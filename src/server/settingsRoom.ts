@@ -1,5 +1,6 @@
 // Room in the Settings tab's A1:C40, the only rows every operation reads: where Repair puts a row that is
 // missing there, and what it says when there is none.
+import { quotedList } from "../core/plural";
 import { SETTINGS_COMPUTED, SETTINGS_HEADERS, SETTINGS_ROWS } from "../core/tabs";
 import { SETTINGS_LAST_ROW } from "./read";
 import { isEmpty } from "./setupTabs";
@@ -35,7 +36,7 @@ export function noRoomMessage(labels: string[], values: unknown[][]): string {
   });
   const n = labels.length;
   const where = yours.length ? ` (your own rows there: ${spans(yours)}; move what you need below row 40)` : "";
-  return `Settings: no blank row left in A1:C40, where settings are read, for ${labels.map((l) => `"${l}"`).join(", ")}: clear ${n === 1 ? "a row" : `${n} rows`} there${where}, then run Repair tracker again.`;
+  return `Settings: no blank row left in A1:C40, where settings are read, for ${quotedList(labels)}: clear ${n === 1 ? "a row" : `${n} rows`} there${where}, then run Repair tracker again.`;
 }
 
 /** Rows as "21–25, 30". */

@@ -13,7 +13,8 @@ import { formulaRowCount, writeFormulas } from "./setupFormulas";
 import { ensureSettings } from "./setupSettings";
 import { ensureProtections, protectionPlan } from "./setupProtections";
 import { ensureConditionalFormats, ensureValidations, tableValidations } from "./setupRules";
-import { ensureTableStyle, styleHeaders, tableHeaderRow, type HeaderRow } from "./setupStyle";
+import { ensureTableStyle, ensureWidths, styleHeaders, tableHeaderRow, type HeaderRow } from "./setupStyle";
+import { SUMMARY_LOOK } from "./summaryTab";
 import { ensureTrendLook, trendTabForRepair } from "./trendTab";
 import { summaryTabForRepair } from "./reportTabs";
 import { recordedTabs } from "./trendCache";
@@ -116,9 +117,24 @@ function sizeForCycle(summary: GoogleAppsScript.Spreadsheet.Sheet | null, krs: n
   // that needs room (docs/summary.md#history).
 }
 
+/**
+ * The Weekly Summary's frozen title rows and widths as the summary that made it set them (summaryTab.ts
+ * SUMMARY_LOOK; later summaries keep them, Sheet.clear() leaving both), read (cheap calls) and written only
+ * where they differ, within the tab's columns: Sheets refuses a width beyond them, and the next summary
+ * writes its columns. Sized for the cycle first (sizeForCycle), the tab has rows to scroll below the frozen ones.
+ */
+function ensureSummaryLook(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const { frozenRows, columns, width, keyResultWidth } = SUMMARY_LOOK;
+  if (sheet.getFrozenRows() !== frozenRows) sheet.setFrozenRows(frozenRows);
+  const n = Math.min(columns, sheet.getMaxColumns());
+  ensureWidths(sheet, Array.from({ length: n }, (_, i): [number, number] => [i + 1, i === 1 ? keyResultWidth : width]), false);
+}
+
 interface ReportTabs {
   summary: GoogleAppsScript.Spreadsheet.Sheet | null;
   trend: ReturnType<typeof trendTabForRepair>;
+  /** The names of the report tabs there that are someone's own (setupProtections.ts, strays). */
+  notOurs: string[];
 }
 
 /**
@@ -132,16 +148,19 @@ function reportTabsForRepair(ss: Spreadsheet): ReportTabs {
   const summarySheet = ss.getSheetByName(TAB.summary);
   const trendSheet = ss.getSheetByName(TAB.trend);
   const record = summarySheet || trendSheet ? recordedTabs() : null;
-  return { summary: summaryTabForRepair(summarySheet, record ? record.summaryId : null), trend: trendTabForRepair(trendSheet, record) };
+  const summary = summaryTabForRepair(summarySheet, record ? record.summaryId : null);
+  const trend = trendTabForRepair(trendSheet, record);
+  return { summary, trend, notOurs: [...(summarySheet && !summary ? [TAB.summary] : []), ...(trendSheet && !trend ? [TAB.trend] : [])] };
 }
 
 /**
  * Formatting, dropdowns, conditional colours and protection of the four table tabs (and the Weekly
- * Summary's protection, and the Weekly Trend's look and protection, when the tracker has those tabs), each
+ * Summary's and the Weekly Trend's look and protection, when the tracker has those tabs), each
  * read once and written only where it differs from what it should be.
  */
 function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, reports: ReportTabs, settingsHeader: HeaderRow | null, report: SetupReport): void {
   const { summary, trend } = reports;
+  if (summary) ensureSummaryLook(summary);
   if (trend) ensureTrendLook(trend);
   const { objT, krT, logT, histT } = tabs;
   const created = new Set(report.created);
@@ -181,7 +200,7 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
   // History's colours cover its whole grid, so the summaries' rows are coloured until the summary grows it
   // (then the next Repair extends them: the rule no longer reaches the last row).
   ensureConditionalFormats(histT, ["Status"], null, histRows, fresh(histT));
-  ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary, trend ? trend.sheet : null), created);
+  ensureProtections(ss, protectionPlan(objT, krT, logT, histT, nObj, nKr, summary, trend ? trend.sheet : null, reports.notOurs), created);
 }
 
 /**

@@ -46,15 +46,32 @@ export function sameFormula(a: string, b: string): boolean {
   return n(a) === n(b);
 }
 
+/** The spare formula rows may reach past the sheet's last row: the sheet grows to `last` rows first. */
+function growTo(sheet: GoogleAppsScript.Spreadsheet.Sheet, last: number): void {
+  const max = sheet.getMaxRows();
+  if (last > max) sheet.insertRowsAfter(max, last - max);
+}
+
+/**
+ * The formulas of the box, its rows reaching past the sheet's last (the spare rows) grown first. Asked for
+ * first: a range beyond the grid is refused ("outside the dimensions of the sheet"), so the sheet's size is
+ * asked for only then, and a tracker whose tabs have the rows costs one call less per tab.
+ */
+function formulasGrowing(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number, column: number, rows: number, columns: number): string[][] {
+  try {
+    return sheet.getRange(row, column, rows, columns).getFormulas();
+  } catch {
+    growTo(sheet, row + rows - 1);
+    return sheet.getRange(row, column, rows, columns).getFormulas();
+  }
+}
+
 /**
  * The formula columns are read in one call (their span, every formula row) and compared with what they
  * should hold; only columns with a differing cell are written, one call per run of adjacent columns.
  */
 function writeFormulaColumns(t: Table, n: number, make: (row: number) => Record<string, string>, repair?: { report: SetupReport; rows: number }): void {
   const first = t.headerRow + 1;
-  // The spare formula rows may reach past the sheet's last row: grow the sheet first.
-  const max = t.sheet.getMaxRows();
-  if (first + n - 1 > max) t.sheet.insertRowsAfter(max, first + n - 1 - max);
   const perRow: Record<string, string>[] = [];
   for (let i = 0; i < n; i++) perRow.push(make(first + i));
   const cols = Object.keys(perRow[0] || {})
@@ -66,7 +83,9 @@ function writeFormulaColumns(t: Table, n: number, make: (row: number) => Record<
   const c2 = cols[cols.length - 1].c;
   // A tab made by this run holds no formulas yet: nothing to read.
   const fresh = !!repair && repair.report.created.indexOf(t.name) >= 0;
-  const had = fresh ? [] : t.sheet.getRange(first, c1, n, c2 - c1 + 1).getFormulas();
+  let had: string[][] = [];
+  if (fresh) growTo(t.sheet, first + n - 1);
+  else had = formulasGrowing(t.sheet, first, c1, n, c2 - c1 + 1);
   const wrong: typeof cols = [];
   for (const { header, c } of cols) {
     const broken: number[] = [];

@@ -6,7 +6,7 @@ import { UserError } from "./env";
 import { findRenamed, renameBack, type OtherTab } from "./lookAlikeTabs";
 import { computedRow, IDENTIFYING, LOG_WIDTH, SETTINGS_LAST_ROW } from "./read";
 import type { SetupReport } from "./setupTypes";
-import { col, findHeaderRow, HEADER_SEARCH_ROWS, noHeaderMessage, norm, readHead, tableFromValues, type Table } from "./table";
+import { col, findHeaderRow, HEADER_SEARCH_ROWS, noHeaderMessage, norm, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -62,7 +62,7 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
   const head = (name: string, width: number, ident: readonly string[], placed = 0): TabState => {
     const sheet = ss.getSheetByName(name);
     if (!sheet) return { name, sheet, values: [] };
-    const values = readHead(sheet, width, placed);
+    const values = withinGrid(sheet, Math.max(HEADER_SEARCH_ROWS, placed), width);
     const found = findHeaderRow(values, ident) >= 0 || (placed > HEADER_SEARCH_ROWS && findHeaderRow(values, ident, placed - 1, placed) >= 0);
     if (found || sheet.getLastRow() <= values.length) return { name, sheet, values };
     return { name, sheet, values: sheet.getDataRange().getValues().map((r) => r.slice(0, width)) };
@@ -136,6 +136,19 @@ function headerBelowSearch(values: unknown[][], ident: readonly string[]): boole
 }
 
 /**
+ * The tab's first `rows` rows and `cols` columns, or as many as it has: asked for whole first, so a tab of
+ * the usual size costs one read and not its size's two calls too; a tab cut smaller by hand is refused that
+ * range ("outside the dimensions of the sheet") and is read within its size (readHead's way).
+ */
+function withinGrid(sheet: Sheet, rows: number, cols: number): unknown[][] {
+  try {
+    return sheet.getRange(1, 1, rows, cols).getValues();
+  } catch {
+    return sheet.getRange(1, 1, Math.min(rows, sheet.getMaxRows()), Math.min(cols, sheet.getMaxColumns())).getValues();
+  }
+}
+
+/**
  * The Settings tab where the add-on looks for settings (A1:C40: one read, where the data range takes two),
  * its blank rows at the end left out. A tab holding nothing there, or something in row 40 (it may go on
  * below), is read as its data range, so nothing outside A1:C40 is overlooked.
@@ -143,7 +156,7 @@ function headerBelowSearch(values: unknown[][], ident: readonly string[]): boole
 function readSettingsTab(ss: Spreadsheet): TabState {
   const sheet = ss.getSheetByName(TAB.settings);
   if (!sheet) return { name: TAB.settings, sheet, values: [] };
-  let values = sheet.getRange(1, 1, Math.min(SETTINGS_LAST_ROW, sheet.getMaxRows()), Math.min(3, sheet.getMaxColumns())).getValues();
+  let values = withinGrid(sheet, SETTINGS_LAST_ROW, 3);
   if (isEmpty(values) || !isEmpty(values.slice(-1))) return { name: TAB.settings, sheet, values: sheet.getDataRange().getValues() };
   let n = values.length;
   while (n > 0 && isEmpty([values[n - 1]])) n--;

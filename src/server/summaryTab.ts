@@ -100,6 +100,13 @@ function keyResultRows(ss: Spreadsheet, s: SettingsRead | null): Table {
 }
 
 /**
+ * The tab's lasting look, set by the summary that makes it and restored by Repair where it differs (setup.ts):
+ * the title rows frozen; labels and values 120 px in A–G (column A too: "Expected (aspirational)", "Not
+ * started"), the key result's text 320 over B; the columns under the charts keep Sheets' 100 px.
+ */
+export const SUMMARY_LOOK = { frozenRows: 2, columns: 7, width: 120, keyResultWidth: 320 } as const;
+
+/**
  * Creates the Weekly Summary tab (first) with its lasting layout: frozen rows, column widths and warning-only
  * protection. The first summary makes it (setup does not: a new
  * tracker has no summary to show yet), so each later generation only clears and rewrites the cells (a
@@ -109,13 +116,11 @@ function keyResultRows(ss: Spreadsheet, s: SettingsRead | null): Table {
  */
 export function createSummarySheet(ss: Spreadsheet, rows: number): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.insertSheet(TAB.summary, 0);
-  // The look comes first: it is set only here, so an insert below that fails (a tab past Sheets' cell limit)
-  // must not leave a tab that every later summary reuses without frozen rows, widths or protection.
-  sheet.setFrozenRows(2);
-  // Labels and values 120 px (column A too: "Expected (aspirational)", "Not started"), the key result's
-  // text over it; the columns under the charts keep Sheets' 100 px.
-  sheet.setColumnWidths(1, 7, 120);
-  sheet.setColumnWidth(2, 320);
+  // The look comes first: later summaries only clear cells (Repair alone restores it), so an insert below that
+  // fails (a tab past Sheets' cell limit) must not leave a tab every later summary reuses without it.
+  sheet.setFrozenRows(SUMMARY_LOOK.frozenRows);
+  sheet.setColumnWidths(1, SUMMARY_LOOK.columns, SUMMARY_LOOK.width);
+  sheet.setColumnWidth(2, SUMMARY_LOOK.keyResultWidth);
   // protect() returns the tab's existing protection; one this user may not edit already protects it.
   const p = sheet.protect();
   if (p.canEdit()) p.setWarningOnly(true);

@@ -7,11 +7,10 @@ import type { Tracker } from "../core/model";
 import { withoutBlankIds } from "../core/summaryData";
 import { historyDigest } from "../core/summaryPast";
 import { lastWeeksColumn, TREND_HEADING, trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock } from "../core/trendBlock";
-import { TAB } from "../core/tabs";
-import { UserError } from "./env";
 import { cycleCheckpoints, type CheckpointStore, type HistoryPlace, type StoredCheckpoint } from "./summaryCheckpoints";
 import { readHistory, type HistoryRead } from "./summaryRead";
 import { docProps } from "./weeklyState";
+import { refuseTrendTab } from "./reportTabs";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Properties = GoogleAppsScript.Properties.Properties;
@@ -68,7 +67,7 @@ function load(props: Properties | null): TrendRecord | null {
  */
 function refuseForeign(sheet: Sheet): void {
   if (isTrendTab(sheet)) return;
-  throw new UserError(`The "${TAB.trend}" tab holds something else: the weekly summary writes the trend there. Rename that tab, then generate the summary again. Nothing was changed.`);
+  refuseTrendTab(sheet);
 }
 
 /**

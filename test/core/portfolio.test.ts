@@ -3,7 +3,7 @@
 import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "../support/expect";
-import { alignTeams, mergeRollupHistory, portfolioEntries, type RollupHistoryRow, type TeamResult } from "../../src/core/portfolio";
+import { alignTeams, cycleSince, mergeRollupHistory, portfolioEntries, type RollupHistoryRow, type TeamResult } from "../../src/core/portfolio";
 
 const entry = (team: string, weight: number) => ({ row: 2, ref: team, team, weight, problem: null });
 
@@ -53,18 +53,32 @@ describe("alignTeams", () => {
 });
 
 describe("mergeRollupHistory", () => {
-  const row = fc.record({ week: fc.integer({ min: 1, max: 5 }), asOf: fc.constant("2026-01-05"), team: fc.constantFrom("A", "B", "C"), score: fc.option(fc.double({ min: 0, max: 1, noNaN: true })), status: fc.constant("On track") });
+  // Rows of two cycles: the last one's (As of before `since`) and this one's.
+  const row = fc.record({
+    week: fc.integer({ min: 1, max: 5 }),
+    asOf: fc.constantFrom("2025-10-06", "2025-12-29", "2026-01-05", "2026-01-20"),
+    team: fc.constantFrom("A", "B", "C"),
+    score: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+    status: fc.constant("On track"),
+  });
+  const SINCE = "2026-01-05";
 
-  it("is idempotent, keeps other weeks' rows in order, and holds one row per listed team for the week", () => {
+  it("is idempotent, keeps other weeks' and earlier cycles' rows in order, and holds one row per listed team for this cycle's week", () => {
     fc.assert(
       fc.property(fc.array(row, { maxLength: 12 }), fc.integer({ min: 1, max: 5 }), fc.subarray(["A", "B", "D"]), (existing: RollupHistoryRow[], week, names) => {
         const teams = names.map((n) => teamWith(n, 1, []));
-        const once = mergeRollupHistory(existing, week, "2026-02-02", teams);
-        expect(mergeRollupHistory(once, week, "2026-02-02", teams)).toEqual(once);
-        expect(once.filter((r) => r.week !== week)).toEqual(existing.filter((r) => r.week !== week));
-        for (const n of names) expect(once.filter((r) => r.week === week && r.team === n)).toHaveLength(1);
+        const once = mergeRollupHistory(existing, week, "2026-02-02", teams, SINCE);
+        expect(mergeRollupHistory(once, week, "2026-02-02", teams, SINCE)).toEqual(once);
+        const untouched = (r: RollupHistoryRow) => r.week !== week || r.asOf < SINCE;
+        expect(once.filter(untouched)).toEqual(existing.filter(untouched));
+        for (const n of names) expect(once.filter((r) => r.week === week && r.asOf >= SINCE && r.team === n)).toHaveLength(1);
       }),
     );
+  });
+
+  it("a cycle's rows start on its start date, or on the day of a refresh before it", () => {
+    expect(cycleSince("2026-04-06", "2026-04-08")).toBe("2026-04-06");
+    expect(cycleSince("2026-04-06", "2026-04-02")).toBe("2026-04-02");
   });
 });
 
@@ -74,6 +88,10 @@ describe("portfolioEntries", () => {
     ["zero weight", 0, 0, null],
     ["text weight", "two", 1, 'Weight must be a number of 0 or more; it is "two". Fix it in the Portfolio tab.'],
     ["negative weight", -1, 1, 'Weight must be a number of 0 or more; it is "-1". Fix it in the Portfolio tab.'],
+    // A cell formatted as plain text holds "2", which shows as 2: refusing it named a weight the person could not see was wrong.
+    ["weight stored as text", "2", 2, null],
+    ["decimal weight stored as text", " 0.5 ", 0.5, null],
+    ["negative weight stored as text", "-1", 1, 'Weight must be a number of 0 or more; it is "-1". Fix it in the Portfolio tab.'],
   ])("%s", (...[, w, weight, problem]) => {
     const [e] = portfolioEntries([{ row: 2, ref: "id-1", team: "", weight: w }]);
     expect([e.team, e.weight, e.problem]).toEqual(["id-1", weight, problem]);
@@ -86,5 +104,40 @@ describe("portfolioEntries", () => {
       { row: 4, ref: "ABC", team: "A again", weight: "" },
     ]);
     expect(e.map((x) => [x.row, x.problem])).toEqual([[2, null], [4, "Listed twice: the same tracker is in row 2 of the Portfolio tab."]]);
+  });
+
+  it("a tracker is the spreadsheet its cell names: any Sheets URL of it, or its ID, is the same tracker", () => {
+    const refs = [
+      "1AbC_d-9",
+      "https://docs.google.com/spreadsheets/d/1AbC_d-9/edit#gid=0",
+      "https://docs.google.com/spreadsheets/d/1AbC_d-9/edit?usp=sharing",
+      "https://docs.google.com/spreadsheets/u/1/d/1AbC_d-9/",
+      "https://docs.google.com/a/example.com/spreadsheets/d/1AbC_d-9/htmlview",
+    ];
+    const e = portfolioEntries(refs.map((ref, i) => ({ row: i + 2, ref, team: `T${i}`, weight: "" })));
+    expect(e.map((x) => x.problem)).toEqual([null, ...refs.slice(1).map(() => "Listed twice: the same tracker is in row 2 of the Portfolio tab.")]);
+    // Published links (/d/e/<key>/pubhtml) are not told apart by their "e".
+    const pub = (k: string) => `https://docs.google.com/spreadsheets/d/e/2PACX-${k}/pubhtml`;
+    expect(portfolioEntries([pub("a"), pub("b")].map((ref, i) => ({ row: i + 2, ref, team: `P${i}`, weight: "" }))).map((x) => x.problem)).toEqual([null, null]);
+    // Offline, a path with or without "./" is the same file.
+    const p = portfolioEntries([{ row: 2, ref: "ops.xlsx", team: "", weight: "" }, { row: 3, ref: "./ops.xlsx", team: "Ops 2", weight: "" }]);
+    expect(p[1].problem).toBe("Listed twice: the same tracker is in row 2 of the Portfolio tab.");
+  });
+
+  it("every team name is used once (History keeps a row per name); a tracker listed twice is named as such first", () => {
+    const e = portfolioEntries([
+      { row: 2, ref: "a", team: "Ops", weight: "" },
+      { row: 3, ref: "b", team: " ops", weight: "" },
+      { row: 4, ref: "a", team: "Ops", weight: "" },
+      { row: 5, ref: "c", team: "", weight: "" },
+      { row: 6, ref: "d", team: "C", weight: "" },
+    ]);
+    expect(e.map((x) => x.problem)).toEqual([
+      null,
+      'Team name "ops" is also in row 2 of the Portfolio tab: give each team its own name in the Team column.',
+      "Listed twice: the same tracker is in row 2 of the Portfolio tab.",
+      null,
+      'Team name "C" is also in row 5 of the Portfolio tab: give each team its own name in the Team column.',
+    ]);
   });
 });

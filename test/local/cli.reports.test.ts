@@ -200,7 +200,7 @@ describe("messages in a terminal", () => {
     ];
     writeFileSync(join(dir, "m.csv"), "kr_id,value,confidence,what changed\nO1.KR1,abc,0,\nO1.KR2,8 weeks,5,\nO2.KR1,3,5," + "y".repeat(2001) + "\n");
     messages.push(await refused("m.xlsx", ["checkin", "m.xlsx", "--from", "m.csv", "--at", "2026-01-20"]));
-    expect(messages[0]).toBe('okr-sheets: Close the cycle first ("okr-sheets close m.xlsx"): roll over needs the Retrospective\'s decisions.');
+    expect(messages[0]).toBe('okr-sheets: Close the cycle first ("okr-sheets close m.xlsx"): roll over needs the Retrospective\'s decisions. Nothing was changed.');
     expect(messages[1]).toMatch(/--value: .*--confidence: /);
     expect(messages[2]).toMatch(/--comment: What changed is longer than 2000 characters\./);
     expect(messages[4]).toMatch(/row 2: value: .*confidence: .*row 3: value: Leave out the unit.*row 4: what_changed: /);

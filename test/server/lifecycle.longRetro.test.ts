@@ -90,7 +90,7 @@ describe("Retrospective that really lost its header", () => {
     expect(r).toMatchObject({ ok: false });
     if (r.ok) return;
     expect(r.message).toBe(
-      'The "Retrospective" tab has lost its header row (no row holds both "ID" and "Decision"). Close the cycle again ("End cycle & retrospective") to rewrite it, then set the decisions.',
+      'The "Retrospective" tab has lost its header row (no row holds both "ID" and "Decision"). Close the cycle again ("End cycle & retrospective") to rewrite it, then set the decisions. Nothing was changed.',
     );
     expect(JSON.stringify(wb.services.toSnapshot().sheets)).toBe(before);
   });

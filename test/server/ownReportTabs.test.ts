@@ -4,6 +4,7 @@
 // "Mid-cycle Review", "Retrospective" or "Weekly Summary" were wiped. Now each looks first (the title in
 // A1, an empty tab; the Retrospective's header row; the Weekly Summary's sheet ID in the summary's record)
 // and refuses in one line, changing nothing, when the tab is not ours; its own report is regenerated as before.
+// The Weekly Trend beside the Weekly Summary is refused in the same words.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, callAddonRaw, rowsOf, setToday, ss } from "../support/tracker";
@@ -77,6 +78,20 @@ const CASES: { what: string; make: () => Workbook; fn: AddonEntry; message: stri
     fn: "generateWeeklySummary",
     message:
       'The "WEEKLY SUMMARY" tab (no "Weekly summary — …" title in A1) is not the tracker\'s, and the weekly summary would be written over it. ' +
+      'Rename it (its content is kept), then run "Generate weekly summary" again. Nothing was changed.',
+  },
+  {
+    // Worded as the other reports' refusals (reportTabs.ts refuseTrendTab): it said "holds something else" and
+    // named the tab as the add-on spells it, not as the user wrote it.
+    what: "the weekly summary beside someone's own tab named \"WEEKLY TREND\" (named as written, worded as the others)",
+    make: () => {
+      const wb = trackerInUse();
+      ownTab(wb, "WEEKLY TREND");
+      return wb;
+    },
+    fn: "generateWeeklySummary",
+    message:
+      'The "WEEKLY TREND" tab (no "Trend: value at the end of each week" heading over its header row) is not the tracker\'s, and the weekly trend would be written over it. ' +
       'Rename it (its content is kept), then run "Generate weekly summary" again. Nothing was changed.',
   },
 ];

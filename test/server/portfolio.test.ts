@@ -6,7 +6,7 @@ import { expect } from "../support/expect";
 import { emptySnapshot, type WorkbookSnapshot } from "../../src/local/snapshot";
 import { callAddon, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
 import type { OtherWorkbook } from "../../src/local/sheets";
-import { newTracker, requestId, ss } from "../support/tracker";
+import { newTracker, requestId, setToday, ss } from "../support/tracker";
 
 const AT = "2026-02-12"; // Thursday of week 6
 const NEXT_WEEK = "2026-02-19";
@@ -147,6 +147,32 @@ describe("Refresh portfolio", () => {
     expect(alpha["Not started"]).toBe(6);
   });
 
+  it("a spreadsheet pasted by mistake that has a \"Settings\" tab of its own is not a tracker, not one whose Settings need fixing", () => {
+    /** A spreadsheet that is not a tracker, with these tabs. */
+    const foreign = (id: string, tabs: Record<string, unknown[][]>): WorkbookSnapshot => {
+      const wb = workbookFromSnapshot(`/nonexistent/${id}.xlsx`, { ...emptySnapshot(id), id }, {});
+      for (const [name, rows] of Object.entries(tabs)) {
+        const sheet = ss(wb).insertSheet(name);
+        if (rows.length) sheet.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
+      }
+      return wb.services.toSnapshot();
+    };
+    const theme = [["Setting", "Value"], ["Theme", "dark"]];
+    const reg = new Map<string, OtherWorkbook>([
+      ["budget", foreign("budget", { Settings: theme })],
+      ["lookalike", foreign("lookalike", { Settings: theme, Objectives: [["Goal"]], "Key Results": [["Metric"]] })],
+      ...teams(),
+    ]);
+    const wb = company(reg);
+    list(wb, [LIST[0], ["budget", "Budget", "", ""], ["lookalike", "Lookalike", "", ""], LIST[1]]);
+    callAddon(wb, "refreshPortfolio", { at: AT });
+    expect(table(wb, "Portfolio Roll-up", ["Team", "Tracker", "Read"]).map((x) => [x.Team, x.Read])).toEqual([
+      ["Budget", 'Not an okr-sheets tracker: no "Objectives", "Key Results" tabs.'],
+      ["Lookalike", 'Not an okr-sheets tracker (or its Settings tab was cleared): its "Settings" tab holds none of the tracker\'s settings (Cycle name, Start date, …).'],
+      ["Alpha", "Yes"],
+    ]);
+  });
+
   it("lists aligned team objectives under company objectives with the weighted score (hand computed)", () => {
     const reg = teams();
     const wb = company(reg);
@@ -209,6 +235,31 @@ describe("Refresh portfolio", () => {
     expect(trend[0].W6 as number).toBeCloseTo(history1[0].Score as number, 12);
   });
 
+  it("after the company rolls over, the new cycle's weeks neither replace the last cycle's History nor mix with them in the trend", () => {
+    const wb = company(teams());
+    list(wb, LIST.slice(0, 3));
+    for (const day of ["2026-01-07", AT]) expect(callAddon(wb, "refreshPortfolio", { at: day }).ok).toBe(true);
+    setToday(wb, "2026-04-03");
+    expect(callAddon(wb, "endCycle", {}).ok).toBe(true);
+    expect(callAddon(wb, "rollOverCycle", { start: "2026-04-06" }).ok).toBe(true);
+    const r = callAddon(wb, "refreshPortfolio", { at: "2026-04-08" });
+    expect([r.ok, r.week]).toEqual([true, 1]);
+    expect(table(wb, "Portfolio History", ["Week"]).map((h) => [h.Week, h["As of"], h.Team])).toEqual([
+      [1, "2026-01-07", "Alpha"],
+      [1, "2026-01-07", "Beta"],
+      [6, AT, "Alpha"],
+      [6, AT, "Beta"],
+      [1, "2026-04-08", "Alpha"],
+      [1, "2026-04-08", "Beta"],
+    ]);
+    // The trend is this cycle's: week 1 only, not W1 of this cycle beside W6 of the last.
+    const header = ss(wb).getSheetByName("Portfolio Roll-up")!.getDataRange().getValues().find((row) => row[0] === "Team" && String(row[1]).startsWith("W"))!;
+    expect(header.filter((v) => v !== "")).toEqual(["Team", "W1"]);
+    // Refreshed again the same day: this cycle's week 1 is replaced, the last cycle's is kept.
+    callAddon(wb, "refreshPortfolio", { at: "2026-04-08" });
+    expect(table(wb, "Portfolio History", ["Week"])).toHaveLength(6);
+  });
+
   it("stops after `limit` trackers with a partial roll-up, and the next refresh continues", () => {
     const wb = company(teams());
     list(wb);
@@ -249,6 +300,38 @@ describe("Refresh portfolio", () => {
       "Yes",
       "Listed twice: the same tracker is in row 2 of the Portfolio tab.",
       'Weight must be a number of 0 or more; it is "heavy". Fix it in the Portfolio tab.',
+    ]);
+  });
+
+  it("a tracker listed again by another URL of it, or by its ID, is a duplicate: counted once in the alignment", () => {
+    const wb = company(teams());
+    list(wb, [
+      ...LIST.slice(0, 3),
+      ["https://docs.google.com/spreadsheets/d/team-a/edit?usp=sharing", "Alpha (link)", "", ""],
+      ["team-b", "Beta again", "", ""],
+    ]);
+    callAddon(wb, "refreshPortfolio", { at: AT });
+    const rows = table(wb, "Portfolio Roll-up", ["Team", "Tracker", "Read"]);
+    expect(rows.map((x) => [x.Team, x.Read])).toEqual([
+      ["Alpha", "Yes"],
+      ["Beta", "Yes"],
+      ["Alpha (link)", "Listed twice: the same tracker is in row 2 of the Portfolio tab."],
+      ["Beta again", "Listed twice: the same tracker is in row 3 of the Portfolio tab."],
+    ]);
+    const co1 = table(wb, "Portfolio Roll-up", ["Objective", "Title", "Team"]).find((x) => x.Objective === "CO1")!;
+    expect(co1["Aligned objectives"]).toBe(3); // Alpha's O1 and O2, Beta's O1: once each
+    expect(table(wb, "Portfolio History", ["Week"]).map((h) => h.Team)).toEqual(["Alpha", "Beta"]);
+  });
+
+  it("two trackers under one team name: the second is not read, since History and the trend keep one row per name", () => {
+    const wb = company(teams());
+    list(wb, [...LIST.slice(0, 3), ["team-d", " alpha ", "", ""]]);
+    callAddon(wb, "refreshPortfolio", { at: AT });
+    const rows = table(wb, "Portfolio Roll-up", ["Team", "Tracker", "Read"]);
+    expect(rows.map((x) => x.Read)).toEqual([
+      "Yes",
+      "Yes",
+      'Team name "alpha" is also in row 2 of the Portfolio tab: give each team its own name in the Team column.',
     ]);
   });
 

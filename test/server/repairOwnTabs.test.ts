@@ -73,7 +73,7 @@ describe("An unrecorded Weekly Trend with the trend's heading in A1 over someone
     const own = ownTab(wb, TREND, HEADED);
     const before = state(own);
     const r = callAddonRaw(wb, "generateWeeklySummary", { at: IN_USE_TODAY });
-    expect(r.message).toBe('The "Weekly Trend" tab holds something else: the weekly summary writes the trend there. Rename that tab, then generate the summary again. Nothing was changed.');
+    expect(r.message).toBe('The "Weekly Trend" tab (no "Trend: value at the end of each week" heading over its header row) is not the tracker\'s, and the weekly trend would be written over it. Rename it (its content is kept), then run "Generate weekly summary" again. Nothing was changed.');
     expect(state(own)).toBe(before);
     expect(repairWrites(wb)).toEqual({});
     expect(state(own)).toBe(before);

@@ -259,4 +259,18 @@ describe("Every run's outcome is recorded where admins see it", () => {
     expect(JSON.parse(last.getValue()!)).toMatchObject({ ok: false });
     expect(JSON.parse(last.getValue()!).reason).toContain("Key Results");
   });
+
+  it("a tracker deleted (or no longer shared with the trigger's owner): the failure Apps Script emails its owner names it and says why", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    const t = refreshTriggers(wb)[0];
+    // The owner's record of the trigger names a spreadsheet that no longer opens.
+    const props = (wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getUserProperties();
+    const key = Object.keys(props.getProperties()).find((k) => k.endsWith(t.id))!;
+    props.setProperty(key, "gone-1234");
+    expect(() => fireOn(wb, "2026-01-12")).toThrow(
+      "The weekly refresh cannot open its tracker (ID gone-1234): deleted, or no longer shared with you? Nothing was refreshed.",
+    );
+  });
 });
+

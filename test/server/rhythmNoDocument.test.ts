@@ -92,6 +92,22 @@ for (const withoutDocument of [false, true]) {
       expect(r).toMatchObject({ ok: true, outcome: { week: 2, portfolio: { created: false, listed: 1, read: 1, pending: 0 } } });
       expect(ss(company).getSheetByName("Portfolio Roll-up")).not.toBeNull();
     });
+
+    it("a roll-up that fails in the run is every admin's last-run outcome, not \"OK\"; the summary is still refreshed", () => {
+      const [company, team] = trackers(2, { ...newScriptProject(), triggerRunsWithoutDocument: withoutDocument });
+      // The Portfolio tab's "Team" header renamed: the roll-up cannot read the list.
+      const list = ss(company).insertSheet("Portfolio");
+      list.getRange(1, 1, 2, 4).setValues([["Tracker", "Name", "Weight", "Notes"], [team.services.toSnapshot().id, "Two", "", ""]]);
+      expect(callAddon(company, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
+      setToday(company, "2026-01-12");
+      const r = fire(company);
+      expect(r).toMatchObject({ ok: true, outcome: { week: 2, portfolio: { error: expect.stringMatching(/^The "Portfolio" tab has no header row/) } } });
+      expect(String(ss(company).getSheetByName("Weekly Summary")!.getRange("A2").getValue())).toContain("as of 2026-01-12");
+      const status = callAddon(company, "setWeeklyRefresh", {}).status as string;
+      expect(status).toContain(
+        'Last weekly refresh: 2026-01-12 12:00 (Etc/UTC), failed: the Weekly Summary was refreshed, the portfolio roll-up was not: The "Portfolio" tab has no header row with "Tracker" and "Team"',
+      );
+    });
   });
 }
 

@@ -81,13 +81,13 @@ describe("Repair adding the computed rows an older tracker lacks", () => {
       expect(settings(), run).toBe(before);
       expect(r.restored, run).toEqual([]);
       expect(r.warnings[0], run).toBe(
-        `Settings: no blank row left in A1:C40, where settings are read, for "Objective header row (computed)", "History header row (computed)": clear 2 rows there (your own rows there: 14, 21–40; move what you need below row 40), then run Repair tracker again.`,
+        `Settings: no blank row left in A1:C40, where settings are read, for "Objective header row (computed)" and "History header row (computed)": clear 2 rows there (your own rows there: 14, 21–40; move what you need below row 40), then run Repair tracker again.`,
       );
     }
     // The menu's Repair says it too, on a line of its own.
     callAddon(wb, "menuRepair");
     expect(wb.services.ui.alerts.at(-1)!.prompt).toContain(
-      "\nSettings: no blank row left in A1:C40, where settings are read, for \"Objective header row (computed)\", \"History header row (computed)\": clear 2 rows there",
+      "\nSettings: no blank row left in A1:C40, where settings are read, for \"Objective header row (computed)\" and \"History header row (computed)\": clear 2 rows there",
     );
     // The tracker works without them, as before they existed (the headers looked for in the first 30 rows).
     expect(callAddon(wb, "generateWeeklySummary", {}).ok).toBe(true);
