@@ -14,6 +14,7 @@ import type { LocalSpreadsheet } from "./spreadsheet";
 import { msFromSerialTz, serialFromDate } from "./time";
 import { freshSheetId } from "../snapshot";
 import { DeveloperMetadataStore } from "./developerMetadata";
+import { checkCellLength, UNWRITABLE } from "./cellLimits";
 
 /** Makes the Apps Script faces of a book; faces.ts supplies the real ones. */
 export interface Faces {
@@ -24,14 +25,6 @@ export interface Faces {
 
 const ERROR_MAP: Record<string, string> = { "#CYCLE!": "#REF!", "#SPILL!": "#REF!", "#LIC!": "#ERROR!" };
 export const errorString = (e: DetailedCellError) => ERROR_MAP[e.value] ?? e.value;
-
-/**
- * A value Google does not document writing (Range.setValues takes "Object[][]"): NaN, ±Infinity, an invalid
- * Date, an object or an array in a cell. What Sheets makes of each ("NaN" text, an error, a blank) is not
- * settled ("to check" 22), and any of them in a tracker is a bug, so they fail here. NaN and Infinity were
- * written as =NA(), an invalid Date as a blank and an object as "[object Object]".
- */
-const UNWRITABLE = (what: string) => `Offline spreadsheet: a cell cannot be given ${what} (Google's result is not documented).`;
 
 const isDateValue = (v: unknown): v is Date => Object.prototype.toString.call(v) === "[object Date]";
 
@@ -401,16 +394,6 @@ export class Book {
     this.write().renameSheet(sheet.hfId, name);
     sheet.name = name;
   }
-}
-
-/**
- * Sheets holds at most 50,000 characters in a cell and refuses a write of more (Google Sheets' file limits);
- * a text's leading apostrophe is not stored, so it does not count.
- */
-export const CELL_CHARS = 50000;
-function checkCellLength(v: unknown): void {
-  if (typeof v !== "string" || v.length <= CELL_CHARS) return;
-  if (v.length - (v.startsWith("'") ? 1 : 0) > CELL_CHARS) throw new Error(`Your input contains more than the maximum of ${CELL_CHARS} characters in a single cell.`);
 }
 
 /** Exposed for rules.ts (conditional formats read cell values without counting). */
