@@ -2,8 +2,9 @@
 // below, naming in the report any data row whose formula had been overwritten.
 import { quoteSheet } from "../core/a1";
 import { colsFromHeaders, krFormulas, objectiveFormulas } from "../core/formulas";
+import { ALL_HEADERS } from "./read";
 import type { SetupReport } from "./setupTypes";
-import { col, type Table } from "./table";
+import { col, norm, type Table } from "./table";
 
 /** Rows below the data that get formulas too, so a row typed by hand is scored at once. */
 const SPARE_ROWS = 20;
@@ -18,8 +19,8 @@ export function formulaRowCount(t: Table): number {
  * formula cells of data rows that held something else (a number typed over a score, say) are named in it.
  */
 export function writeFormulas(objT: Table, krT: Table, repair?: Repair): void {
-  const objCols = colsFromHeaders(objT.headers);
-  const krCols = colsFromHeaders(krT.headers);
+  const objCols = colsFromHeaders(spelled(objT.headers, ALL_HEADERS.objectives));
+  const krCols = colsFromHeaders(spelled(krT.headers, ALL_HEADERS.keyResults));
   const nObj = formulaRowCount(objT);
   const nKr = formulaRowCount(krT);
   const objName = quoteSheet(objT.name);
@@ -28,6 +29,14 @@ export function writeFormulas(objT: Table, krT: Table, repair?: Repair): void {
     ...krFormulas(row, krCols, objCols),
     "Objective name": `=IF($${krCols["ID"]}${row}="","",IFERROR(INDEX(${objName}!$${objCols["Objective"]}:$${objCols["Objective"]},MATCH($${krCols["Objective ID"]}${row},${objName}!$${objCols["ID"]}:$${objCols["ID"]},0)),""))`,
   }), repair && { report: repair.report, rows: repair.krRows });
+}
+
+/**
+ * The headers in our spelling: every operation finds a column whatever its header's case ("target" is
+ * Target), so the formulas must too; the formula builder knows each column by its exact name.
+ */
+function spelled(headers: readonly string[], ours: readonly string[]): string[] {
+  return headers.map((h) => ours.find((o) => norm(o) === norm(h)) ?? h);
 }
 
 /** The report to name repaired formulas in, and how many data rows each table had before setup ran. */
