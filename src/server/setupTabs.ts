@@ -4,7 +4,7 @@
 import { computedLabel, TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { findRenamed, renameBack, type OtherTab } from "./lookAlikeTabs";
-import { computedRow, IDENTIFYING, LOG_WIDTH, SETTINGS_LAST_ROW } from "./read";
+import { ALL_HEADERS, computedRow, IDENTIFYING, LOG_WIDTH, SETTINGS_LAST_ROW } from "./read";
 import type { SetupReport } from "./setupTypes";
 import { col, findHeaderRow, HEADER_SEARCH_ROWS, noHeaderMessage, norm, tableFromValues, type Table } from "./table";
 
@@ -81,21 +81,23 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
   };
   const foreign: string[] = [];
   const tooLow: string[] = [];
-  const check = (s: TabState, ident: readonly string[]) => {
+  const check = (s: TabState, ident: readonly string[], all: readonly string[]) => {
     if (!s.sheet || isEmpty(s.values) || s.headerRow || findHeaderRow(s.values, ident) >= 0) return;
     // Our tab, its header pushed below the rows where it is looked for: writing one at row 1 would leave
-    // two headers and the rows under the old one, so the user is told which rows to delete instead.
-    if (headerBelowSearch(s.values, ident)) tooLow.push(noHeaderMessage(s.name, s.values, ident));
+    // two headers and the rows under the old one, so the user is told which rows to delete instead. Our
+    // header with a name cleared or retyped (half of our names or more in one row) is ours too: the
+    // message names what to type back, where "rename the tab" would lead to a second, empty table.
+    if (headerBelowSearch(s.values, ident) || ourHeaderDamaged(s.values, all)) tooLow.push(noHeaderMessage(s.name, s.values, ident));
     else foreign.push(s.name);
   };
   if (state.settings.sheet && !isEmpty(state.settings.values)) {
     const labels = new Set(state.settings.values.map((r) => norm(r[0])));
     if (!labels.has(norm("Start date")) && !labels.has(norm("Setting"))) foreign.push(TAB.settings);
   }
-  check(state.objectives, IDENTIFYING.objectives);
-  check(state.keyResults, IDENTIFYING.keyResults);
-  check(state.checkins, IDENTIFYING.checkins);
-  check(state.history, IDENTIFYING.history);
+  check(state.objectives, IDENTIFYING.objectives, ALL_HEADERS.objectives);
+  check(state.keyResults, IDENTIFYING.keyResults, ALL_HEADERS.keyResults);
+  check(state.checkins, IDENTIFYING.checkins, ALL_HEADERS.checkins);
+  check(state.history, IDENTIFYING.history, ALL_HEADERS.history);
   if (tooLow.length) throw new UserError(`${tooLow.join(" ")} Nothing was changed.`);
   if (foreign.length) {
     throw new UserError(
@@ -131,6 +133,11 @@ export function foundHeaderRow(s: TabState, ident: readonly string[]): number {
 }
 
 /** Whether a row below the first HEADER_SEARCH_ROWS holds every identifying header. */
+function ourHeaderDamaged(values: unknown[][], all: readonly string[]): boolean {
+  const ours = new Set(all.map(norm));
+  return values.slice(0, HEADER_SEARCH_ROWS).some((r) => new Set(r.map(norm).filter((v) => ours.has(v))).size * 2 >= all.length);
+}
+
 function headerBelowSearch(values: unknown[][], ident: readonly string[]): boolean {
   return findHeaderRow(values, ident, HEADER_SEARCH_ROWS, Infinity) >= 0;
 }

@@ -5,7 +5,8 @@
 import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "../support/expect";
-import { callAddon, newTracker, openTracker, ss } from "../support/tracker";
+import { callAddon, newTracker, openTracker, setSetting, ss } from "../support/tracker";
+import { emptySnapshot } from "../../src/local/snapshot";
 import type { Workbook } from "../../src/local/runtime";
 
 function snapshotText(wb: Workbook): string {
@@ -49,5 +50,42 @@ describe("a header retyped in another case or with spaces", () => {
       ),
       { numRuns: 15 },
     );
+  });
+});
+
+describe("a header cell of the tracker's own table cleared", () => {
+  // The tab is the tracker's (every other header is there): Repair names the header to type back, as every
+  // other operation does, instead of calling it "not an okr-sheets tab" and asking for it to be renamed.
+  const cases: [string, string][] = [
+    ["Key Results", "Objective ID"],
+    ["Key Results", "ID"],
+    ["Objectives", "ID"],
+    ["Check-ins", "KR ID"],
+    ["History", "Week"],
+  ];
+  for (const [tab, header] of cases) {
+    it(`${tab} without "${header}": Repair says to type "${header}" back and changes nothing`, () => {
+      const wb = newTracker({ template: "operations" });
+      headerCell(wb, tab, header).setValue("");
+      const before = snapshotText(wb);
+      const r = callAddon(wb, "repairTracker");
+      expect(r.ok).toBe(false);
+      expect(r.message).not.toMatch(/not okr-sheets tabs|Rename them/);
+      expect(r.message).toContain(`has no "${header}"`);
+      expect(r.message).toMatch(/Type it back into that row/);
+      expect(r.message).toMatch(/Nothing was changed\.$/);
+      expect(r.message).not.toMatch(/\n/);
+      expect(snapshotText(wb)).toBe(before);
+    });
+  }
+
+  it("a tab of the user's own under a tracker name, sharing one header name with it, is still not the tracker's", () => {
+    const wb = openTracker({ ...emptySnapshot("t"), id: "t" });
+    ss(wb).insertSheet("History").getRange("A1:C3").setValues([["Week", "Holiday", "Who"], [1, "2026-01-01", "me"], [2, "", ""]]);
+    const before = snapshotText(wb);
+    const r = callAddon(wb, "setupTracker", {});
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/^These tabs already exist and are not okr-sheets tabs: "History"\./);
+    expect(snapshotText(wb)).toBe(before);
   });
 });
