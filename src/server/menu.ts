@@ -61,7 +61,8 @@ export function menuSetUp(): void {
   report("Set up tracker", actions.setupTracker(template ? { template } : {}), (r) => [
     r.created.length ? `Created: ${r.created.join(", ")}.` : "The tracker tabs were already there; formulas and formatting were restored.",
     r.restored.length ? `Restored: ${r.restored.join("; ")}.` : "",
-    r.warnings.length ? `\nFocus checks:\n• ${r.warnings.join("\n• ")}` : "",
+    ...settingsLines(r.warnings),
+    focusLines(r.warnings),
     "\nNext: fill in Settings (start date, admins, leaders), then owners check in from the add-on menu; Generate weekly summary makes the Weekly Summary tab.",
   ]);
 }
@@ -142,9 +143,20 @@ export function menuRepair(): void {
     r.created.length ? `Re-created: ${r.created.join(", ")}.` : "",
     r.restored.length ? `Restored: ${r.restored.join("; ")}.` : "",
     "Formulas, formatting, dropdowns and protection were restored; the rows of objectives, key results and check-ins were kept as they were.",
-    // What Repair could not do (no room in Settings A1:C40) is said; its focus checks are setup's to show.
-    ...(r.warnings as string[]).filter((w) => w.startsWith("Settings:")).map((w) => `\n${w}`),
+    // What Repair could not do (no room in Settings A1:C40) and Settings typed wrong are said; its focus
+    // checks are setup's to show.
+    ...settingsLines(r.warnings),
   ]);
+}
+
+/** Setup's warnings about the Settings tab ("Settings: no blank row…", "Settings need fixing: …"), each on its own line. */
+function settingsLines(warnings: string[]): string[] {
+  return warnings.filter((w) => w.startsWith("Settings")).map((w) => `\n${w}`);
+}
+
+function focusLines(warnings: string[]): string {
+  const focus = warnings.filter((w) => !w.startsWith("Settings"));
+  return focus.length ? `\nFocus checks:\n• ${focus.join("\n• ")}` : "";
 }
 
 export function menuWeekly(): void {

@@ -244,7 +244,8 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
     log: foundHeaderRow(state.checkins, IDENTIFYING.checkins),
     history: foundHeaderRow(state.history, IDENTIFYING.history),
   };
-  const settingsHeader = ensureSettings(ss, state.settings, opts, tpl, today, report, reuse, headerRows);
+  const tz = ss.getSpreadsheetTimeZone();
+  const settingsHeader = ensureSettings(ss, state.settings, opts, tpl, today, tz, report, reuse, headerRows);
   const objT = ensureTable(ss, state.objectives, ALL_HEADERS.objectives, IDENTIFYING.objectives, report);
   const logT = ensureTable(ss, state.checkins, ALL_HEADERS.checkins, IDENTIFYING.checkins, report);
   const histT = ensureTable(ss, state.history, ALL_HEADERS.history, IDENTIFYING.history, report);
@@ -255,7 +256,6 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   report.created.sort((a, b) => TAB_ORDER.indexOf(a) - TAB_ORDER.indexOf(b));
 
   const before = { objRows: objT.rows.length, krRows: krT.rows.length };
-  const tz = ss.getSpreadsheetTimeZone();
   const hasData = objectivesFrom(objT).length > 0 || keyResultsFrom(krT, tz).length > 0;
   if (tpl && !hasData) writeOkrRows(objT, krT, tpl.objectives, tpl.keyResults);
   else if (tpl && hasData && tpl.objectives.length) {

@@ -89,3 +89,46 @@ describe("a header cell of the tracker's own table cleared", () => {
     expect(snapshotText(wb)).toBe(before);
   });
 });
+
+describe("Settings filled in wrongly", () => {
+  // Setup fills blanks only; what a person typed wrong used to be heard first by an owner at check-in
+  // ("Settings need fixing"), while Set up tracker and Repair tracker said all was restored.
+  const cases: [string, unknown, RegExp][] = [
+    ["Length in weeks", "0", /Length in weeks must be a whole number from 1 to 52; it is "0"/],
+    ["Check-in weekday", "Mo", /Check-in weekday must be a day of the week/],
+    ["Admins' emails", "Anna Schmidt", /Admins' emails: "Anna", "Schmidt" are not email addresses/],
+    ["At risk if gap ≤", "0.05", /must not be more than At risk if gap/],
+    ["Start date", "12.1.26", /Start date must be a date/],
+  ];
+  for (const [label, value, said] of cases) {
+    it(`${label} = ${JSON.stringify(value)}: Set up tracker and Repair tracker say it in one line, as the check-in does, and leave the value for the person to fix`, () => {
+      const wb = newTracker({ template: "operations" });
+      setSetting(wb, label, value);
+      const r = callAddon(wb, "repairTracker");
+      expect(r.ok).toBe(true);
+      const line = r.warnings.find((w: string) => w.startsWith("Settings need fixing: "));
+      expect(line, JSON.stringify(r.warnings)).toMatch(said);
+      expect(line).not.toMatch(/\n/);
+      expect(callAddon(wb, "getSidebarData", {}).message).toBe(line);
+      const ui = wb.services.ui;
+      ui.alerts.length = 0;
+      callAddon(wb, "menuRepair");
+      ui.respond("NO");
+      callAddon(wb, "menuSetUp");
+      const [repair, setup] = ui.alerts.map((a) => a.prompt);
+      expect(repair).toContain(`\n${line}`);
+      expect(setup).toContain(`\n${line}`);
+      expect(setup).not.toMatch(/Focus checks:\n• Settings/);
+      const cell = ss(wb).getSheetByName("Settings")!.getRange("A1:B40").getDisplayValues().find((row) => row[0] === label)!;
+      expect(cell[1]).toBe(String(value));
+    });
+  }
+
+  it("a new tracker, and one whose settings are right, get no such line", () => {
+    for (const template of ["operations", "blank"] as const) {
+      const wb = newTracker({ template });
+      const again = callAddon(wb, "setupTracker", {});
+      expect(again.warnings.filter((w: string) => w.startsWith("Settings")), template).toEqual([]);
+    }
+  });
+});
