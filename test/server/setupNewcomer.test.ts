@@ -132,3 +132,25 @@ describe("Settings filled in wrongly", () => {
     }
   });
 });
+
+describe("KR and objective IDs typed by hand", () => {
+  // Two KRs with one ID share the log and History (the summary wrote the same values and status for both)
+  // and an owner's check-in could be refused as the other row's; Set up tracker said nothing of it.
+  it("an ID typed on two rows is a focus check of Set up tracker, with what to do", () => {
+    const wb = newTracker({ template: "blank" });
+    ss(wb).getSheetByName("Objectives")!.getRange("A2:C4").setValues([["O1", "Faster", "anna@example.com"], ["O2", "Fewer defects", "anna@example.com"], ["o2", "Cheaper", "ben@example.com"]]);
+    ss(wb).getSheetByName("Key Results")!.getRange("A2:H5").setValues([
+      ["KR1", "O1", "OTIF", "anna@example.com", "increase", "%", "82", "95"],
+      ["KR2", "O1", "Lead time", "ben@example.com", "decrease", "days", "10", "6"],
+      ["KR1", "O2", "Defects", "anna@example.com", "stay_below", "%", "3", "2"],
+      ["KR3", "O2", "Scrap", "ben@example.com", "decrease", "kg", "5", "3"],
+    ]);
+    const ui = wb.services.ui;
+    ui.alerts.length = 0;
+    callAddon(wb, "menuSetUp");
+    const said = ui.alerts[0].prompt;
+    expect(said).toContain("\n• Objective ID O2 is on 2 rows; give each its own ID.");
+    expect(said).toContain("\n• Key result ID KR1 is on 2 rows; give each its own ID.");
+    expect(said).not.toMatch(/KR2 is on|KR3 is on|O1 is on/);
+  });
+});
