@@ -36,7 +36,7 @@ export function writeFormulas(objT: Table, krT: Table, repair?: Repair): void {
  * Target), so the formulas must too; the formula builder knows each column by its exact name.
  */
 function spelled(headers: readonly string[], ours: readonly string[]): string[] {
-  return headers.map((h) => ours.find((o) => norm(o) === norm(h)) ?? h);
+  return headers.map((h) => ours.find((o) => norm(o) === norm(h)) || h);
 }
 
 /** The report to name repaired formulas in, and how many data rows each table had before setup ran. */

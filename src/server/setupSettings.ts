@@ -130,7 +130,7 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   }
   // A setting typed wrong is said now, in the report: setup fills blanks only, and otherwise an owner's
   // first check-in would be the first to hear "Settings need fixing". No call: the tab is read already.
-  const after = inRange.map((r) => r.slice());
+  const after = inRange.slice();
   for (const w of writes) after[w.row - 1] = [w.label, w.value];
   try {
     settingsFromValues(after, tz);

@@ -87,7 +87,8 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
     // two headers and the rows under the old one, so the user is told which rows to delete instead. Our
     // header with a name cleared or retyped (half of our names or more in one row) is ours too: the
     // message names what to type back, where "rename the tab" would lead to a second, empty table.
-    if (headerBelowSearch(s.values, ident) || ourHeaderDamaged(s.values, all)) tooLow.push(noHeaderMessage(s.name, s.values, ident));
+    const ours = (r: unknown[]) => r.filter((v) => all.some((h) => norm(h) === norm(v))).length * 2 >= all.length;
+    if (headerBelowSearch(s.values, ident) || s.values.some(ours)) tooLow.push(noHeaderMessage(s.name, s.values, ident));
     else foreign.push(s.name);
   };
   if (state.settings.sheet && !isEmpty(state.settings.values)) {
@@ -133,11 +134,6 @@ export function foundHeaderRow(s: TabState, ident: readonly string[]): number {
 }
 
 /** Whether a row below the first HEADER_SEARCH_ROWS holds every identifying header. */
-function ourHeaderDamaged(values: unknown[][], all: readonly string[]): boolean {
-  const ours = new Set(all.map(norm));
-  return values.slice(0, HEADER_SEARCH_ROWS).some((r) => new Set(r.map(norm).filter((v) => ours.has(v))).size * 2 >= all.length);
-}
-
 function headerBelowSearch(values: unknown[][], ident: readonly string[]): boolean {
   return findHeaderRow(values, ident, HEADER_SEARCH_ROWS, Infinity) >= 0;
 }
