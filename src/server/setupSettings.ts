@@ -88,9 +88,9 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   };
   let next = inRange.length + 1;
   while (next > 1 && isEmpty([inRange[next - 2] || []])) next--;
-  const lastOf = (defs: readonly { label: string }[], none: number) => Math.max(none, ...defs.map((d) => rowOf.get(norm(d.label)) ?? 0));
+  const lastOf = (defs: readonly { label: string }[], none: number) => Math.max(none, ...defs.map((d) => rowOf.get(norm(d.label)) || 0));
   const valueAt = (label: string) => {
-    const r = rowOf.get(norm(label)) ?? lost.get(norm(label));
+    const r = rowOf.get(norm(label)) || lost.get(norm(label));
     return r ? values[r - 1][1] : undefined;
   };
   const writes: { row: number; label: string; value: unknown; note: string }[] = [];
@@ -178,10 +178,10 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   const had = fresh || !computed.length ? [] : sheet.getRange(lo, 2, hi - lo + 1, 1).getFormulas();
   for (const c of computed) {
     const v = values[c.r - 1] || [];
-    const same = !fresh && String(v[0] ?? "") === c.row[0] && String(v[2] ?? "") === c.row[2] && sameFormula(String(had[c.r - lo][0] || ""), String(c.row[1]));
+    const same = !fresh && String(v[0] || "") === c.row[0] && String(v[2] || "") === c.row[2] && sameFormula(String(had[c.r - lo][0] || ""), String(c.row[1]));
     if (same) continue;
     // A computed row whose formula or note was typed over (its label kept) is written back, and said so.
-    if (notice && String(v[0] ?? "") === c.row[0]) report.restored.push(`Settings: ${c.row[0]}`);
+    if (notice && String(v[0] || "") === c.row[0]) report.restored.push(`Settings: ${c.row[0]}`);
     rowsOut.set(c.r, c.row);
   }
   // A tab made by this run is blank: the blank row between the settings and the computed rows is written

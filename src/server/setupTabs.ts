@@ -103,10 +103,10 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
   if (foreign.length) {
     throw new UserError(
       `These tabs already exist and are not okr-sheets tabs: ${foreign.map((f) => `"${f}"`).join(", ")}. ` +
-        `Rename them (their content is kept) and ${again ?? "run Set up tracker again"}. Nothing was changed.`,
+        `Rename them (their content is kept) and ${again || "run Set up tracker again"}. Nothing was changed.`,
     );
   }
-  return { state, renames: findRenamed(ss, state, emptyTab, again ?? "run Repair tracker again") };
+  return { state, renames: findRenamed(ss, state, emptyTab, again || "run Repair tracker again") };
 }
 
 /**
@@ -130,7 +130,7 @@ function computedValue(settings: unknown[][], name: Parameters<typeof computedLa
  * the tab is missing or empty (setup writes the header there): where the Settings computed cells point.
  */
 export function foundHeaderRow(s: TabState, ident: readonly string[]): number {
-  return s.headerRow ?? (findHeaderRow(s.values, ident) + 1 || 1);
+  return s.headerRow || findHeaderRow(s.values, ident) + 1 || 1;
 }
 
 /** Whether a row below the first HEADER_SEARCH_ROWS holds every identifying header. */
@@ -204,7 +204,7 @@ export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly stri
     if (s.sheet) report.restored.push(`${s.name}: header row`);
     return tableFromValues(sheet, s.name, [headers.slice()], ident);
   }
-  const t = tableFromValues(sheet, s.name, values, ident, HEADER_SEARCH_ROWS, s.headerRow ?? 0);
+  const t = tableFromValues(sheet, s.name, values, ident, HEADER_SEARCH_ROWS, s.headerRow || 0);
   const missing = headers.filter((h) => col(t, h) < 0);
   if (missing.length) {
     // Append missing headers after the last used header cell.
