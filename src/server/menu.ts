@@ -7,7 +7,8 @@ import { embedSidebarData } from "../core/sidebarPage";
 import { sidebarPageData } from "./checkinSidebar";
 import { TAB } from "../core/tabs";
 import { CLOSE_CYCLE_FIRST } from "../core/messages";
-import { quotedName, type Refusal } from "./env";
+import { guarded, quotedName, type Refusal } from "./env";
+import { checkRepair } from "./setup";
 
 export const MENU: [string, string][] = [
   ["Set up tracker", "menuSetUp"],
@@ -50,6 +51,9 @@ export function menuSetUp(): void {
   const fresh = !ss.getSheetByName(TAB.objectives);
   let template: string | undefined;
   if (fresh) {
+    // What setup would refuse (a tab of the team's own under a tracker name) is said before the question.
+    const no = guarded(() => checkRepair(ss));
+    if (no) return report("Set up tracker", no, () => []);
     const answer = ui().alert(
       "Set up tracker",
       "Start with the example operations pilot (3 objectives, 7 key results you can edit)?\nChoose No for an empty tracker.",

@@ -154,3 +154,29 @@ describe("KR and objective IDs typed by hand", () => {
     expect(said).not.toMatch(/KR2 is on|KR3 is on|O1 is on/);
   });
 });
+
+describe("Set up tracker over a spreadsheet holding the team's own tabs", () => {
+  // The menu asked "Start with the example operations pilot?" and only then refused: the answer was thrown away.
+  for (const own of ["Settings", "Key Results", "Check-ins", "History"]) {
+    it(`an own "${own}" tab: the refusal comes first, without the template question, and nothing is written`, () => {
+      const wb = openTracker({ ...emptySnapshot("t"), id: "t" });
+      ss(wb).insertSheet(own).getRange("A1:C3").setValues([["Metric", "Jan", "Feb"], ["OTIF", 0.91, 0.93], ["Lead time", 10, 9]]);
+      const before = snapshotText(wb);
+      callAddon(wb, "menuSetUp");
+      const said = wb.services.ui.alerts.map((a) => a.prompt);
+      expect(said).toEqual([`These tabs already exist and are not okr-sheets tabs: "${own}". Rename them (their content is kept) and run Set up tracker again. Nothing was changed.`]);
+      expect(snapshotText(wb)).toBe(before);
+    });
+  }
+
+  it("a spreadsheet with tabs of other names still gets the question, then the tracker", () => {
+    const wb = openTracker({ ...emptySnapshot("t"), id: "t" });
+    ss(wb).insertSheet("Metrics").getRange("A1:B2").setValues([["OTIF", 0.91], ["Lead time", 10]]);
+    wb.services.ui.respond("NO");
+    callAddon(wb, "menuSetUp");
+    const said = wb.services.ui.alerts.map((a) => a.prompt);
+    expect(said[0]).toMatch(/^Start with the example operations pilot/);
+    expect(said[1]).toMatch(/^Created: Settings, Objectives, Key Results, Check-ins, History\./);
+    expect(ss(wb).getSheetByName("Metrics")!.getRange("A1:B2").getValues()).toEqual([["OTIF", 0.91], ["Lead time", 10]]);
+  });
+});
