@@ -7,7 +7,8 @@
 // - The trend is Theil–Sen: slope = median of the pairwise slopes (y_j − y_i) / (x_j − x_i) over pairs with
 //   x_i ≠ x_j, intercept = median of y − slope·x, with x = days since the cycle start. One bad week moves a
 //   median much less than it moves a least-squares fit.
-// - Forecast = the trend's value on the cycle's last day (cycle end − 1 day). Forecast score = that value
+// - Forecast = the trend's value on the cycle's last day (cycle end − 1 day), or, when the latest point is
+//   on that day (a report as of the last day or later), that point's value: the KR has landed. Forecast score = that value
 //   scored by the KR's own rule (krScore: increase, decrease, stay_above, stay_below). Milestones are not
 //   forecast (their value is a judgement, not a measurement), nor KRs with a setup error.
 // - Weeks to target: 0 when the latest value already meets the target; otherwise (target − latest) /
@@ -135,11 +136,15 @@ export function forecastKr(
   if (!trend) return { ok: false, reason: NOT_ENOUGH };
   const endDay = addDays(cycleEnd(cycle.startDate, cycle.weeks), -1);
   const xEnd = dayNumber(endDay) - day0;
-  const value = trend.intercept + trend.slope * xEnd;
+  const last = usable[usable.length - 1];
+  // A point on the cycle's last day (a report of that day or later: the retrospective) is where the KR
+  // landed; the trend line through the weeks before need not pass through it, and "ends at 0.29" beside a
+  // final score of 0.50 would contradict the report it sits in.
+  const value = last.day >= endDay ? last.value : trend.intercept + trend.slope * xEnd;
   const scored = krScore(metric, kr.start, kr.target, value);
   const target = kr.target;
   const up = metric === "increase" || metric === "stay_above";
-  const latest = usable[usable.length - 1].value;
+  const latest = last.value;
   const slopePerWeek = trend.slope * 7;
   let weeksToTarget: number | null;
   if (meets(up, latest, target)) weeksToTarget = 0;

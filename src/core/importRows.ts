@@ -139,13 +139,25 @@ interface Group {
   krs: ImportKeyResult[];
 }
 
+const TITLE_ROWS = 10;
+
+/**
+ * The header row (0-based; -1: none): the first of the first TITLE_ROWS rows naming one of the import's
+ * columns, so a title row above it (a tab headed "Q3 OKRs") is skipped; else the first row that is not blank.
+ */
+export function importHeaderAt(table: unknown[][]): number {
+  const rows = Array.isArray(table) ? table : [];
+  const known: string[] = [...IMPORT_REQUIRED, ...IMPORT_OPTIONAL];
+  const named = rows.slice(0, TITLE_ROWS).findIndex((r) => Array.isArray(r) && r.some((c) => known.indexOf(headerKey(c)) >= 0));
+  return named >= 0 ? named : rows.findIndex((r) => Array.isArray(r) && r.some((c) => text(c) !== ""));
+}
+
 export function planImport(table: unknown[][], existing: { objectiveIds: string[]; krIds: string[] }): ImportPlan {
   const errors: ImportError[] = [];
   const warnings: string[] = [];
   const err = (row: number, reason: string) => errors.push({ row, reason });
 
-  const blank = (r: unknown) => !Array.isArray(r) || r.every((c) => text(c) === "");
-  const headerAt = Array.isArray(table) ? table.findIndex((r) => !blank(r)) : -1;
+  const headerAt = importHeaderAt(table);
   if (headerAt < 0) {
     return { ok: false, errors: [{ row: 1, reason: "The first row must be the header row (objective, key_result, owner, metric, start, target, …)." }] };
   }
@@ -164,7 +176,8 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
     } else unknown.push(text(h));
   });
   const missing = IMPORT_REQUIRED.filter((c) => colIndex[c] === undefined);
-  if (missing.length > 0) err(headerRow, `Missing required column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`);
+  if (missing.length === IMPORT_REQUIRED.length) err(headerRow, `No header row: none of the first ${TITLE_ROWS} rows names the columns ${missing.join(", ")} (a title row above the header is skipped).`);
+  else if (missing.length > 0) err(headerRow, `Missing required column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`);
   if (errors.length > 0) return { ok: false, errors };
   const short = (u: string) => (Array.from(u).length > 60 ? Array.from(u).slice(0, 57).join("") + "…" : u);
   if (unknown.length > 0) warnings.push(`Ignored unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.map(short).join(", ")}.`);

@@ -15,8 +15,10 @@
 //   not in the tracker, or one ID given two different decisions, is refused (a typo must not silently
 //   drop a decision).
 // - A carried KR's new start = its last value (lastValues, the KR's current) when that is a number,
-//   else its previous start (never checked in); current, confidence and last check-in are cleared.
-// - Archive tab names: "<finished cycle name> · <tab>", with the characters sheets refuse ([ ] : * ? / \)
+//   else its previous start (never checked in); current, confidence and last check-in are cleared. An
+//   increase/decrease KR whose new start equals or is past its target is carried so, with a line in
+//   `baselines` (the score runs from start to target, so past it the KR is turned around).
+// - Archive tab names (archiveNames.ts): "<finished cycle name> · <tab>", with the characters sheets refuse ([ ] : * ? / \)
 //   replaced by "-", no leading/trailing apostrophe, at most maxTabNameLength characters (default 100,
 //   the Google Sheets limit; pass 31 for .xlsx) by shortening the cycle-name part, and unique
 //   (case-insensitively) against the existing tab names and each other by adding " (2)", " (3)", ….
@@ -32,6 +34,9 @@ import type { SummaryCell } from "./summary";
 import { FMT, percent } from "./summary";
 import { decimalText, fixedText, type DecimalSeparator } from "./numbers";
 import { TAB } from "./tabs";
+import { archiveTabName } from "./archiveNames";
+
+export { archiveTabName, sanitizeTabName } from "./archiveNames";
 
 export const GRADE_BANDS = ["0.0–0.39", "0.4–0.69", "0.7–1.0"] as const;
 export type GradeBand = (typeof GRADE_BANDS)[number];
@@ -314,8 +319,13 @@ export interface RolloverPlan {
   removed: { objectives: string[]; keyResults: string[] };
   /** IDs marked change (carried over; to be edited by the user). */
   changed: string[];
-  /** Non-blocking notes, e.g. a carried KR whose new start equals its target. */
+  /** Non-blocking notes already made by the new cycle's focus checks (a KR without its objective, an objective without KRs). */
   warnings: string[];
+  /**
+   * Carried increase/decrease KRs whose new start (the last value) equals or is past the target, one line
+   * each, for the person rolling over: the focus checks cannot tell them.
+   */
+  baselines: string[];
 }
 
 export type RolloverResult = RolloverPlan | { ok: false; message: string };
@@ -333,37 +343,6 @@ export function nextCycleName(name: string): string {
   const m = /^(.*?)(\d+)$/.exec(base);
   if (m) return m[1] + String(Number(m[2]) + 1);
   return `${base} 2`;
-}
-
-/** Replaces characters sheets refuse in tab names and trims; never empty. */
-export function sanitizeTabName(name: string): string {
-  let s = String(name === null || name === undefined ? "" : name)
-    .replace(/[\u0000-\u001f\u007f]/g, " ")
-    .replace(/[[\]:*?/\\]/g, "-")
-    .replace(/\s+/g, " ")
-    .trim();
-  s = s.replace(/^'+/, "").replace(/'+$/, "").trim();
-  return s;
-}
-
-/**
- * "<cycle> · <tab>", sanitised, within maxLength (the cycle part is shortened first), and unique
- * (case-insensitively) among `taken`; adds " (2)", " (3)", … when needed.
- */
-export function archiveTabName(cycleName: string, tab: string, taken: readonly string[], maxLength = 100): string {
-  const used = new Set(taken.map((x) => x.toLowerCase()));
-  const cycle = sanitizeTabName(cycleName) || "Cycle";
-  const suffix = ` · ${sanitizeTabName(tab)}`;
-  const fit = (extra: string): string => {
-    const room = maxLength - suffix.length - extra.length;
-    let c = room > 0 ? cycle.slice(0, room).replace(/[\s']+$/, "") : "";
-    if (c === "") c = cycle.slice(0, Math.max(1, room));
-    const out = `${c}${suffix}${extra}`;
-    return out.length > maxLength ? out.slice(0, maxLength).replace(/[\s']+$/, "") : out;
-  };
-  let candidate = fit("");
-  for (let i = 2; used.has(candidate.toLowerCase()); i++) candidate = fit(` (${i})`);
-  return candidate;
 }
 
 function fail(message: string): { ok: false; message: string } {
@@ -423,6 +402,7 @@ export function planRollover(input: RolloverInput): RolloverResult {
   const removed = { objectives: [] as string[], keyResults: [] as string[] };
   const changed: string[] = [];
   const warnings: string[] = [];
+  const baselines: string[] = [];
   const keptObjKeys = new Set<string>();
   const removedObjKeys = new Set<string>();
   const nextObjectives: Objective[] = [];
@@ -450,9 +430,8 @@ export function planRollover(input: RolloverInput): RolloverResult {
     if (!keptObjKeys.has(objKey)) warnings.push(`${k.id}: its objective "${k.objectiveId}" does not exist; carried over as it is.`);
     const last = input.lastValues.get(k.id);
     const start = typeof last === "number" && isFinite(last) ? last : k.start;
-    if ((k.metric === "increase" || k.metric === "decrease") && start !== null && start === k.target) {
-      warnings.push(`${k.id}: the new start (${start}) equals the target; set a new target before the first check-in.`);
-    }
+    const baseline = baselineWarning(k, start);
+    if (baseline) baselines.push(baseline);
     nextKrs.push({ ...k, row: nextKrs.length + 2, start, current: null, confidence: null, lastCheckin: null });
   }
   for (const o of nextObjectives) {
@@ -484,5 +463,20 @@ export function planRollover(input: RolloverInput): RolloverResult {
     removed,
     changed,
     warnings,
+    baselines,
   };
+}
+
+/**
+ * Why a carried increase/decrease KR's new start cannot stay as it is: it equals the target (a setup error in
+ * the new cycle), or it is already past it, which turns the KR around (the score runs from start to target,
+ * so an on-time rate of 97 "increasing" to 95 would score a fall as progress). Null when it is fine.
+ */
+function baselineWarning(k: KeyResult, start: number | null): string | null {
+  const up = k.metric === "increase";
+  if (!(up || k.metric === "decrease") || start === null || k.target === null) return null;
+  const fix = "set a new target before the first check-in.";
+  if (start === k.target) return `${k.id}: the new start (${start}) equals the target; ${fix}`;
+  if (up ? start < k.target : start > k.target) return null;
+  return `${k.id}: the new start (${start}) is already past the target (${k.target}), so the KR would score a move back towards ${k.target} as progress; ${fix}`;
 }

@@ -94,7 +94,8 @@ export function parseUserNumber(text: string | number, locale: string): ParsedNu
 // - "85%" on a KR measured in % is 85 (the number in front of the sign), not 0.85; on any other unit
 //   the percent sign is refused with a message naming the unit, since 85% of "days" means nothing.
 // - A unit typed after (or a currency sign before) the number is accepted when it is the KR's unit
-//   ("8.5 days" on a days KR; "day"/"days" and case count as the same), refused otherwise.
+//   ("8.5 days" on a days KR; "day"/"days" and case count as the same; a currency's sign and its codes
+//   too: "€3.20" on an EUR KR, "$40" on a USD one, but "USD 40" not on a CAD one), refused otherwise.
 // - unit === null: the unit is not known yet (the syntax check before the KR is read): any unit passes.
 
 /** True for the units that mean "percent": "%", "percent", "% of orders"… */
@@ -105,6 +106,16 @@ export function isPercentUnit(unit: string): boolean {
 function unitKey(u: string): string {
   const k = u.trim().toLowerCase().replace(/\s+/g, " ").replace(/\.$/, "");
   return k.length > 2 && k.endsWith("s") ? k.slice(0, -1) : k;
+}
+
+// A currency's sign stands for each of its codes: "€3.20" on a KR in EUR, "USD 40" on a KR in $ (but a
+// code for another code, "USD 40" on a KR in CAD, is refused).
+const CURRENCIES = [["€", "eur"], ["£", "gbp"], ["$", "usd", "cad", "aud", "nzd", "sgd", "hkd"], ["¥", "jpy", "cny"]];
+
+/** The typed unit is the KR's: the same word (case and a plural s aside), or a currency's sign and one of its codes. */
+function sameUnit(typed: string, unit: string): boolean {
+  const [a, b] = [typed, unit].map((u) => (unitKey(u) === "euro" ? "eur" : unitKey(u)));
+  return a === b || CURRENCIES.some((c) => (a === c[0] && c.indexOf(b) > 0) || (b === c[0] && c.indexOf(a) > 0));
 }
 
 /** The KR's unit as a message names it. */
@@ -129,7 +140,7 @@ export function parseKrValue(text: string | number, locale: string, unit: string
     }
     return parseUserNumber(m[2].trim(), locale);
   }
-  if (unit === null || (unit.trim() && unitKey(typed) === unitKey(unit))) return parseUserNumber(m[2].trim(), locale);
+  if (unit === null || (unit.trim() && sameUnit(typed, unit))) return parseUserNumber(m[2].trim(), locale);
   return { ok: false, message: unit.trim() ? `Leave out the unit: type the number only (this key result is measured in ${unitName(unit)}).` : "Leave out the unit: type the number only." };
 }
 

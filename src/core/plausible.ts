@@ -9,6 +9,8 @@
 //   yet 96 on "stay above 92" is ordinary).
 // - A milestone's range is 0 → 1.
 // - Ordinary values never ask: 99.95 on "stay above 99.9", 12 on "stay below 10".
+// - A % KR with start and target within −1..1 (cells typed "82%" hold 0.82) whose value is implausible
+//   but plausible divided by 100 gets a question that says so and names the fraction to type.
 import type { Metric } from "./tabs";
 import { decimalText, type DecimalSeparator } from "./numbers";
 
@@ -38,13 +40,15 @@ export function implausible(value: number, kr: RangeOf, sep: DecimalSeparator = 
   const what = `${showNumber(value, sep)}${unit}`;
   const signChange = (value < 0 && lo >= 0) || (value > 0 && hi <= 0);
   const stay = kr.metric === "stay_above" || kr.metric === "stay_below";
-  if (span > 0 && !stay) {
-    if (signChange || value < lo - span || value > hi + span) {
-      return `${what} is outside ${showNumber(start, sep)} → ${showNumber(target, sep)}; submit anyway?`;
-    }
-    return null;
+  const room = span > 0 && !stay ? span : Math.max(span, target === 0 ? 1 : Math.abs(target) / 2);
+  const outside = (v: number) => v < lo - room || v > hi + room;
+  if (!signChange && !outside(value)) return null;
+  const out = span > 0 && !stay ? `${what} is outside ${showNumber(start, sep)} → ${showNumber(target, sep)}` : `${what} is far from the target ${showNumber(target, sep)}`;
+  // A % KR whose start and target cells were typed "82%" and "95%" holds 0.82 and 0.95 (the cells show them
+  // as percentages), so the 85 meant is 0.85: say so rather than only ask.
+  if (unit === "%" && lo >= -1 && hi <= 1 && !outside(value / 100) && !signChange) {
+    const whole = start === target ? "the target is a fraction" : "its start and target are fractions";
+    return `${out}: ${whole} (a cell that shows 82% holds 0.82), so type ${showNumber(value / 100, sep)} for ${what}; submit ${showNumber(value, sep)} anyway?`;
   }
-  const room = Math.max(span, target === 0 ? 1 : Math.abs(target) / 2);
-  if (signChange || value < lo - room || value > hi + room) return `${what} is far from the target ${showNumber(target, sep)}; submit anyway?`;
-  return null;
+  return `${out}; submit anyway?`;
 }

@@ -55,7 +55,8 @@ export interface TeamFigures {
   week: number;
   weeks: number;
   score: number | null;
-  expected: number;
+  /** Null for a team with no KRs: there is nothing to expect (its score is blank too). */
+  expected: number | null;
   status: Status;
   krs: number;
   mix: Record<string, number>;
@@ -87,8 +88,8 @@ function trackerKey(ref: string): string {
   return key(m ? m[1] : ref.replace(/^(\.\/)+/, ""));
 }
 
-/** The rows of the Portfolio tab (header found by the caller), validated one by one. */
-export function portfolioEntries(rows: { row: number; ref: unknown; team: unknown; weight: unknown }[]): PortfolioEntry[] {
+/** The rows of the Portfolio tab (header found by the caller), validated one by one; `self`: the company tracker's ID. */
+export function portfolioEntries(rows: { row: number; ref: unknown; team: unknown; weight: unknown }[], self = ""): PortfolioEntry[] {
   const out: PortfolioEntry[] = [];
   const seen = new Map<string, number>();
   // History and the trend keep one row per team name: a second tracker under a name would lose its rows.
@@ -108,7 +109,9 @@ export function portfolioEntries(rows: { row: number; ref: unknown; team: unknow
     }
     const first = seen.get(trackerKey(ref));
     const named = names.get(key(team));
-    if (first !== undefined) problem = `Listed twice: the same tracker is in row ${first} of the Portfolio tab.`;
+    // The company's own objectives and History are its own: rolled up as a team, it would count them twice.
+    if (self && trackerKey(ref) === key(self)) problem = "This is the company tracker itself, not a team's: remove this row from the Portfolio tab.";
+    else if (first !== undefined) problem = `Listed twice: the same tracker is in row ${first} of the Portfolio tab.`;
     else if (named !== undefined) problem = `Team name "${team.slice(0, 60)}" is also in row ${named} of the Portfolio tab: give each team its own name in the Team column.`;
     if (first === undefined) seen.set(trackerKey(ref), r.row);
     if (named === undefined) names.set(key(team), r.row);
@@ -149,7 +152,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string): TeamF
     week: Math.min(Math.max(weekNumber(asOf, s.startDate), 1), s.weeks),
     weeks: s.weeks,
     score: ev.overall.score,
-    expected: ev.overall.expected,
+    expected: krCount > 0 ? ev.overall.expected : null,
     status: ev.overall.status,
     krs: krCount,
     mix,

@@ -34,6 +34,8 @@ function pad(row: SummaryCell[], width: number): SummaryCell[] {
 }
 
 export const READ_OK = "Yes";
+/** A1 of the roll-up: "<ROLLUP_TITLE>: <cycle>" (how a tab of that name is told to be ours). */
+export const ROLLUP_TITLE = "Portfolio roll-up";
 
 function teamRow(t: TeamResult): SummaryCell[] {
   const f = t.figures;
@@ -52,7 +54,7 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   const width = Math.max(TEAM_HEADERS.length, ALIGNMENT_HEADERS.length, 1 + trend.weeks.length);
   const rows: SummaryCell[][] = [];
   const read = input.teams.filter((t) => t.figures).length;
-  rows.push([text(`Portfolio roll-up: ${input.cycle}`, "title")]);
+  rows.push([text(`${ROLLUP_TITLE}: ${input.cycle}`, "title")]);
   rows.push([text(`As of ${input.asOf} · week ${input.week} of ${input.weeks} · ${ofTotal(read, input.teams.length, "team tracker")} read`, "subtitle")]);
   rows.push([
     input.pending > 0

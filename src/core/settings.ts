@@ -3,11 +3,12 @@
 // Input: values keyed by the Settings label (column A), as read from the sheet: numbers, strings,
 // booleans, Date objects. (A value keyed by the setting's key, e.g. "startDate", is accepted too.)
 // - Blank (null, undefined, "" or spaces) → the default of SETTINGS_ROWS; the start date has none and
-//   must be filled in.
+//   must be filled in, and the four numbers the sheet's formulas use (FORMULA_NUMBERS) are refused blank.
 // - Start date: a "YYYY-MM-DD" string (what the server passes), a Date object (read with the runtime's
 //   local calendar fields — the server should convert dates in the spreadsheet time zone itself), or a
 //   spreadsheet serial number (the local engine's form; a time of day is dropped).
-// - Numbers may also be text, parsed by numbers.parseUserNumber ("0,1" and "10%" are accepted).
+// - Numbers may also be text, parsed by numbers.parseUserNumber, except those of FORMULA_NUMBERS, refused as
+//   text ("0,1"), but for a whole-number Length in weeks ("13").
 // - Cadence weekly/fortnightly and weekday names are case-insensitive; a weekday may be abbreviated to
 //   three letters ("mon"). Flags accept on/off, yes/no, true/false (any case) and booleans.
 // - Email lists are separated by commas, semicolons or white space; lower-cased; duplicates dropped;
@@ -53,6 +54,15 @@ export function dateCellToIso(v: unknown): string | null {
   return null;
 }
 
+/**
+ * The numbers the sheet's formulas compute with (through their named ranges, docs/workbook.md#settings). The
+ * formulas cannot default a blank (they read it as 0) nor read text such as "0,1" (a comparison with text is
+ * always true; a product with it is an error), so where those are accepted here the Status column and the
+ * summary disagreed: they are refused instead, naming what to type. Length in weeks as whole-number text
+ * ("13", from a plain-text cell) is multiplied, which a spreadsheet does with such text in any locale.
+ */
+const FORMULA_NUMBERS: readonly SettingKey[] = ["weeks", "onTrackGap", "atRiskGap", "aspirationalGoal"];
+
 function toNumber(v: unknown): number | null {
   if (typeof v === "number") return isFinite(v) ? v : null;
   if (typeof v === "string") {
@@ -91,8 +101,18 @@ export function parseSettings(values: Record<string, unknown>): ParsedSettings {
   for (const r of SETTINGS_ROWS) {
     label[r.key] = r.label;
     const has = (k: string) => Object.prototype.hasOwnProperty.call(values, k);
+    const present = has(r.label) || has(r.key);
     const v = has(r.label) ? values[r.label] : has(r.key) ? values[r.key] : undefined;
     raw[r.key] = isBlank(v) ? r.def : v;
+    const formula = FORMULA_NUMBERS.indexOf(r.key) >= 0;
+    if (formula && present && isBlank(v)) {
+      errors.push(`${r.label} is empty, which the sheet's formulas read as 0: type ${r.def}, its default. Use "Repair tracker" to fill in every blank setting.`);
+    } else if (formula && typeof v === "string" && toNumber(v) !== null && !(r.key === "weeks" && /^\s*\d+\s*$/.test(v))) {
+      // Typed with the separator the spreadsheet's locale does not use ("0,1" in en_US): the other one makes a number.
+      const n = String(toNumber(v));
+      const other = v.indexOf(",") >= 0 ? n : v.indexOf(".") >= 0 ? n.replace(".", ",") : null;
+      errors.push(`${r.label} is the text "${v.trim()}", which the sheet's formulas cannot use as a number: type ${other === null ? "it as a number" : other}.`);
+    }
   }
 
   const cycleName = String(raw.cycleName).trim() || "Cycle 1";

@@ -20,6 +20,7 @@ import { commandHint } from "./hints";
 import { CHECKIN_FLAG_OF, dateFlag, FLAGS, intFlag, need, parse, USAGE, UsageError, type Flags } from "./cliArgs";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 import { noSuchKrMessage } from "../core/messages";
+import { importHeaderAt } from "../core/importRows";
 
 /**
  * Where a command runs: its folder, where its output goes and its default "today". The okr-sheets binary
@@ -113,7 +114,8 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   if (parsed.error) throw new Rejected(`${csvPath}: row ${parsed.error.row}: ${parsed.error.message}.`);
   const rows = parsed.rows;
   const filled = (r: string[]) => r.some((c) => c.trim() !== "");
-  const headerAt = rows.findIndex(filled);
+  // The header as the import takes it (a title line above it is skipped), so the width check measures it.
+  const headerAt = importHeaderAt(rows);
   if (headerAt < 0) throw new Rejected(`${csvPath}: the file is empty (it needs a header row and OKR rows).`);
   if (!rows.slice(headerAt + 1).some(filled)) throw new Rejected(`${csvPath}: no OKR rows under the header.`);
   // A row longer than the header usually has an unquoted comma inside a cell: refuse rather than drop cells.

@@ -75,8 +75,11 @@ export function checkinForecast(
 ): { columns: number[]; cells: unknown[] } | null {
   const idx = forecastColumns(t);
   if (!idx) return null;
-  const values = weekValuesFromCheckins(entries, settings.startDate, today);
-  const f = forecastKr(kr, pointsFromWeeks(values, settings.startDate, today), settings);
+  // As of the KR's latest check-in when this one is dated before it (the command line's --at): it joins the
+  // log without becoming Current, and the forecast, like Current, describes the KR as of its latest.
+  const asOf = entries.reduce((d, e) => (e.date > d ? e.date : d), today);
+  const values = weekValuesFromCheckins(entries, settings.startDate, asOf);
+  const f = forecastKr(kr, pointsFromWeeks(values, settings.startDate, asOf), settings);
   const keep = !f.ok && f.reason === NOT_ENOUGH && !logComplete;
   return { columns: idx, cells: keep ? currentCells(t, idx, kr.row) : forecastCells(f) };
 }

@@ -270,6 +270,6 @@ export function rollOver(
       props.setProperty(ROLLED_OVER_KEY, `${tracker.settings.cycleName}|${tracker.settings.startDate}`);
       forgetCheckpoints(props); // the summary's checkpoints describe the log and History just archived
     }
-    return { cycle: plan.settings.cycleName, archived, carried: { objectives: plan.objectives.length, keyResults: plan.keyResults.length }, warnings: report.warnings };
+    return { cycle: plan.settings.cycleName, archived, carried: { objectives: plan.objectives.length, keyResults: plan.keyResults.length }, warnings: plan.baselines.concat(report.warnings) };
   });
 }

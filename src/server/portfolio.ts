@@ -29,6 +29,7 @@ import type { Tracker } from "../core/model";
 import { asText, cellIsoDate, isoDate, withDocumentLock } from "./env";
 import { protectSheet } from "./layout";
 import { readRollupTracker, readTeam } from "./portfolioRead";
+import { refuseForeignHistory, rollupTab } from "./portfolioTabs";
 import { renderCells, statusColours } from "./render";
 import { readTracker } from "./summaryTab";
 import { col, num, readColumns, str, tableFromValues } from "./table";
@@ -72,7 +73,7 @@ function readEntries(ss: Spreadsheet): PortfolioEntry[] | null {
   if (!sheet) return null;
   const t = tableFromValues(sheet, PORTFOLIO_TAB, readColumns(ss, sheet, PORTFOLIO_TAB, PORTFOLIO_HEADERS.length), ["Tracker", "Team"]);
   const [ref, team, weight] = ["Tracker", "Team", "Weight"].map((h) => col(t, h));
-  return portfolioEntries(t.rows.map((r, i) => ({ row: t.headerRow + 1 + i, ref: r[ref], team: r[team], weight: weight >= 0 ? r[weight] : "" })));
+  return portfolioEntries(t.rows.map((r, i) => ({ row: t.headerRow + 1 + i, ref: r[ref], team: r[team], weight: weight >= 0 ? r[weight] : "" })), ss.getId());
 }
 
 interface Progress {
@@ -196,6 +197,8 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     return { created: true, asOf, week, listed: 0, read: 0, unreadable: [], pending: 0, continued: 0 };
   }
 
+  // Refused before a team is read (minutes) and before anything is written: someone's own tab of that name.
+  const own = rollupTab(ss);
   const results = continued(asOf, entries);
   const fromCache = results.length;
   let read = 0;
@@ -226,7 +229,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   withDocumentLock(() => {
     const history = writeRollupHistory(ss, tz, week, asOf, results, since).filter((h) => h.asOf >= since);
     const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, teams: results, alignment, history, pending });
-    let sheet = ss.getSheetByName(ROLLUP_TAB);
+    let sheet = own || ss.getSheetByName(ROLLUP_TAB);
     if (sheet) sheet.clear();
     else {
       sheet = ss.insertSheet(ROLLUP_TAB);
@@ -251,6 +254,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
 }
 
 // Team is written with asText (a leading apostrophe), so its column stays "General": "@" would keep the apostrophe.
+const HISTORY_KEYS = ["Week", "Team", "Score"];
 const HISTORY_FORMATS = ["0", "yyyy-mm-dd", "General", "0.00", "General"];
 
 /** Replaces this week's rows of the listed teams (this cycle's) in the roll-up History and returns the whole History. */
@@ -266,7 +270,9 @@ function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: str
     sheet.setFrozenRows(1);
     protectSheet(sheet, "the portfolio History is written by the add-on");
   } else {
-    const t = tableFromValues(sheet, ROLLUP_HISTORY_TAB, readColumns(ss, sheet, ROLLUP_HISTORY_TAB, width), ["Week", "Team", "Score"]);
+    const values = readColumns(ss, sheet, ROLLUP_HISTORY_TAB, width);
+    refuseForeignHistory(sheet, values, HISTORY_KEYS);
+    const t = tableFromValues(sheet, ROLLUP_HISTORY_TAB, values, HISTORY_KEYS);
     const idx = ROLLUP_HISTORY_HEADERS.map((h) => col(t, h));
     const at = (r: unknown[], i: number) => (idx[i] >= 0 ? r[idx[i]] : "");
     oldRows = t.rows.length;

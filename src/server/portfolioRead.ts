@@ -167,7 +167,8 @@ export function readTeam(entry: PortfolioEntry, asOf: string): TeamResult {
     const msg = messageOf(e);
     if (isScopeError(msg)) throw new UserError(SCOPE_HINT);
     // A tracker with damaged Settings or tabs: say what its own add-on would say.
-    if (e instanceof UserError) return { entry, figures: null, problem: `Its tracker needs fixing: ${msg}` };
+    // Settings' own message starts "Settings need fixing:"; "Its tracker needs fixing: " before it said it twice.
+    if (e instanceof UserError) return { entry, figures: null, problem: /^Settings need fixing/.test(msg) ? `Its ${msg}` : `Its tracker needs fixing: ${msg}` };
     return { entry, figures: null, problem: `Could not be read: ${msg.split("\n")[0].slice(0, 200)}` };
   }
 }

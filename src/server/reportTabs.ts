@@ -33,7 +33,7 @@ export function lacksTitle(title: string): string {
  * The one-line refusal of a report that would write over someone's own tab: names the tab as the user
  * wrote it (getSheetByName finds "WEEKLY SUMMARY" too), says what ours holds, and how to go on.
  */
-function refuse(sheet: Sheet, lacks: string, report: string, item: string): never {
+export function refuse(sheet: Sheet, lacks: string, report: string, item: string): never {
   throw new UserError(
     `The "${sheet.getName()}" tab (${lacks}) is not the tracker's, and ${report} would be written over it. ` +
       `Rename it (its content is kept), then run "${item}" again. Nothing was changed.`,

@@ -9,7 +9,7 @@
 // A time-driven trigger has no active spreadsheet, so the trigger remembers which spreadsheet it serves
 // (refreshTriggers.ts) and opens it by ID. That, creating the trigger and sending mail need scopes beyond the
 // minimal manifest: see README "OAuth scopes".
-import { buildDigest, buildReminders } from "../core/emails";
+import { sendWeeklyMail } from "./weeklyMail";
 import { WEEKDAYS } from "../core/tabs";
 import { asTriggerRun, isoDate, UserError } from "./env";
 import { readSettings } from "./read";
@@ -241,8 +241,10 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     const out = asTriggerRun(() => refreshAndEmail(ss));
     // A roll-up that failed does not stop the run (the emails go out), but the admins must see it: the
     // run's outcome is returned to no one, and "OK" would hide it until someone opened the roll-up.
-    const failed = out.portfolio && "error" in out.portfolio ? out.portfolio.error.split("\n")[0].slice(0, 200) : "";
-    const reason = failed ? `the Weekly Summary was refreshed, the portfolio roll-up was not: ${failed}` : "";
+    // A partial roll-up (time ran out) is not continued by the next run: "OK" would hide it for a week.
+    const p = out.portfolio;
+    const failed = !p ? "" : "error" in p ? `was not: ${p.error.split("\n")[0].slice(0, 200)}` : p.pending ? `is partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" today to finish it` : "";
+    const reason = failed ? `the Weekly Summary was refreshed, the portfolio roll-up ${failed}` : "";
     record.save({ last: { at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: !failed, reason } });
     return out;
   } catch (err) {
@@ -304,16 +306,7 @@ export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {
       out.portfolio = { error: String((e as Error)?.message || e) }; // the digest still goes out
     }
   }
-  if (settings.emailDigest && settings.leaders.length) {
-    const d = buildDigest(model, url);
-    MailApp.sendEmail({ to: settings.leaders.join(","), subject: d.subject, body: d.body, htmlBody: d.htmlBody, name: "OKR tracker" });
-    out.digestTo = settings.leaders.slice();
-  }
-  if (settings.ownerReminders) {
-    for (const r of buildReminders(model.data, url)) {
-      MailApp.sendEmail({ to: r.to, subject: r.subject, body: r.body, htmlBody: r.htmlBody, name: "OKR tracker" });
-      out.reminded.push(r.to);
-    }
-  }
+  // Within MailApp's limits: 50 recipients and 200 KB a message, the user's daily quota (weeklyMail.ts).
+  sendWeeklyMail(model, url, settings.emailDigest ? settings.leaders : null, settings.ownerReminders, out);
   return out;
 }

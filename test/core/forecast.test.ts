@@ -81,6 +81,34 @@ describe("forecastKr", () => {
     expect(away.ok && away.weeksToTarget).toBe(null);
   });
 
+  it("on the cycle's last day the KR has landed: the forecast is its value there, not the trend's", () => {
+    // Cycle time 12 → 8: worse for four weeks, then better; the trend line ends near 10.8 while the KR ended at 10.
+    const values = [12, 12.5, 12.5, 13, 13.2, 13, 12.8, 12.5, 12, 11.5, 11, 10.5, 10];
+    const kr = { metric: "decrease", start: 12, target: 8 };
+    const atEnd = forecastKr(kr, pts(values), CYCLE); // week 13's point is the last day
+    expect(atEnd.ok && [atEnd.value, atEnd.score]).toEqual([10, 0.5]);
+    // A day before, it is still a projection.
+    const before = pts(values);
+    before[12] = { day: addDays(START, LAST_X - 1), value: 10 };
+    const projected = forecastKr(kr, before, CYCLE);
+    expect(projected.ok && projected.value).not.toBe(10);
+  });
+
+  it("property: with a point on the cycle's last day the forecast is that point, scored by the KR's rule", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1000, max: 1000, noNaN: true }), { minLength: 2, maxLength: 12 }),
+        fc.double({ min: -1000, max: 1000, noNaN: true }),
+        fc.constantFrom("increase", "decrease", "stay_above", "stay_below"),
+        (before, last, metric) => {
+          const points = pts(before).concat([{ day: addDays(START, LAST_X), value: last }]);
+          const f = forecastKr({ metric, start: 0, target: 100 }, points, CYCLE);
+          return f.ok && f.value === last;
+        },
+      ),
+    );
+  });
+
   it("weeks to target: 0 once met, blank when the trend is flat", () => {
     const met = forecastKr({ metric: "increase", start: 0, target: 10 }, pts([5, 8, 12]), CYCLE);
     expect(met.ok && met.weeksToTarget).toBe(0);

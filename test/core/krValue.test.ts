@@ -22,6 +22,14 @@ describe("parseKrValue", () => {
     ["42 EUR", "EUR", 42],
     ["-3", "days", -3],
     ["120 orders", "orders", 120],
+    // A currency's sign and its code are one unit, either way round.
+    ["€3.20", "EUR", 3.2],
+    ["3,20 €", "EUR", 3.2],
+    ["EUR 3.20", "€", 3.2],
+    ["3.2 euros", "EUR", 3.2],
+    ["$40", "USD", 40],
+    ["USD 40", "$", 40],
+    ["£12", "GBP", 12],
   ])("%s on a KR in %s is %d", (...[text, unit, value]) => {
     expect(read(text, unit)).toEqual({ ok: true, value });
   });
@@ -36,7 +44,7 @@ describe("parseKrValue", () => {
   });
 
   it("a unit other than the KR's is refused with 'leave out the unit'", () => {
-    for (const [text, unit] of [["8.5 days", "%"], ["8.5 weeks", "days"], ["5 kg", ""], ["$5", "EUR"]]) {
+    for (const [text, unit] of [["8.5 days", "%"], ["8.5 weeks", "days"], ["5 kg", ""], ["$5", "EUR"], ["USD 5", "CAD"], ["€5", "GBP"]]) {
       const r = read(text, unit);
       expect(r.ok, `${text} on ${unit}`).toBe(false);
       if (!r.ok) expect(r.message).toMatch(/^Leave out the unit: type the number only/);
@@ -62,12 +70,41 @@ describe("parseKrValue", () => {
 });
 
 describe("implausible", () => {
+  it("property: a question that names a fraction to type (value ÷ 100) names one that would not be questioned", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("increase", "decrease", "stay_above", "stay_below"),
+        fc.option(fc.double({ min: -1, max: 1, noNaN: true }), { nil: null }),
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        fc.double({ min: -1000, max: 1000, noNaN: true }),
+        (metric, start, target, value) => {
+          const kr = { metric, unit: "%", start, target };
+          const q = implausible(value, kr);
+          const m = q === null ? null : /so type (\S+) for/.exec(q);
+          if (!m) return true;
+          return implausible(value / 100, kr) === null;
+        },
+      ),
+    );
+  });
+
   const days = { metric: "decrease", unit: "days", start: 9.5, target: 6 };
   it("asks for a sign change or a value beyond the span past either end", () => {
     expect(implausible(-3, days)).toBe("\u22123 days is outside 9.5 → 6; submit anyway?");
     expect(implausible(13.6, days)).toMatch(/outside 9.5 → 6/);
     expect(implausible(2.4, days)).toMatch(/outside/);
     expect(implausible(0.85, { metric: "increase", unit: "%", start: 82, target: 95 })).toBe("0.85% is outside 82 → 95; submit anyway?");
+    // Start and target cells typed "82%" and "95%" hold fractions: the question says what to type instead.
+    const fractions = { metric: "increase", unit: "%", start: 0.82, target: 0.95 };
+    expect(implausible(85, fractions)).toBe(
+      "85% is outside 0.82 → 0.95: its start and target are fractions (a cell that shows 82% holds 0.82), so type 0.85 for 85%; submit 85 anyway?",
+    );
+    expect(implausible(85, fractions, ",")).toMatch(/^85% is outside 0,82 → 0,95: .* so type 0,85 for 85%; submit 85 anyway\?$/);
+    expect(implausible(0.85, fractions)).toBeNull();
+    expect(implausible(92.5, { metric: "stay_above", unit: "%", start: null, target: 0.92 })).toMatch(/^92.5% is far from the target 0.92: the target is a fraction .* type 0.925 for 92.5%/);
+    // Not when the fraction is no more plausible, nor on another unit.
+    expect(implausible(400, fractions)).toBe("400% is outside 0.82 → 0.95; submit anyway?");
+    expect(implausible(85, { ...fractions, unit: "days" })).toBe("85 days is outside 0.82 → 0.95; submit anyway?");
   });
 
   it("never asks for ordinary values", () => {

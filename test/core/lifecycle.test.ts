@@ -1,7 +1,9 @@
 import { describe, it } from "@jest/globals";
+import fc from "fast-check";
 import { expect } from "../support/expect";
 import { coreKr, coreSettings } from "../support/coreTracker";
 import { evaluateTracker } from "../../src/core/evaluate";
+import { krScore } from "../../src/core/scoring";
 import {
   archiveTabName,
   buildRetrospective,
@@ -208,8 +210,41 @@ describe("planRollover", () => {
     const t = tracker();
     const p = ok(rollover({ lastValues: new Map([["O1.KR1", 100]]) }));
     expect(p.keyResults.find((k) => k.id === "O1.KR1")!.start).toBe(100);
-    expect(p.warnings.join(" ")).toContain("O1.KR1");
+    expect(p.baselines).toEqual(["O1.KR1: the new start (100) equals the target; set a new target before the first check-in."]);
     expect(t.keyResults[0].start).toBe(80);
+  });
+  it("warns when a carried start is past the target, either way (the KR would be turned around)", () => {
+    // O1.KR1 increase 80 → 100 ended at 104; O1.KR2 decrease 10 → 6 ended at 5.5; O3.KR1 decrease 42 → 36 ended short at 37.
+    const p = ok(rollover({ lastValues: new Map([["O1.KR1", 104], ["O1.KR2", 5.5], ["O3.KR1", 37]]) }));
+    expect(p.keyResults.map((k) => [k.id, k.start])).toContainEqual(["O1.KR1", 104]);
+    expect(p.baselines).toEqual([
+      "O1.KR1: the new start (104) is already past the target (100), so the KR would score a move back towards 100 as progress; set a new target before the first check-in.",
+      "O1.KR2: the new start (5.5) is already past the target (6), so the KR would score a move back towards 6 as progress; set a new target before the first check-in.",
+    ]);
+    // Short of the target, stay KRs past theirs (they are meant to stay there) and milestones: nothing to say.
+    expect(ok(rollover({ lastValues: new Map([["O3.KR1", 37], ["O3.KR2", 95], ["O2.KR2", 1]]) })).baselines).toEqual([]);
+  });
+  it("property: a carried increase/decrease KR gets a baseline line exactly when its new score would not run its metric's way", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("increase", "decrease"),
+        fc.integer({ min: -50, max: 50 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: -100, max: 100 }),
+        (metric, start, distance, last) => {
+          const target = metric === "increase" ? start + distance : start - distance;
+          const t: Tracker = { ...tracker(), keyResults: [coreKr(2, "O1.KR1", metric as KeyResult["metric"], start, target, last, "2026-03-30")] };
+          const p = ok(planRollover({ tracker: t, retro: [], lastValues: new Map([["O1.KR1", last]]), newStart: "2026-04-06" }));
+          const next = p.keyResults[0];
+          // Checked by the score itself: does a step the metric's way (up for increase) raise it from the new start?
+          const step = metric === "increase" ? 0.5 : -0.5;
+          const a = krScore(metric, next.start, next.target, next.start!).score;
+          const b = krScore(metric, next.start, next.target, next.start! + step).score;
+          const runsRight = a !== null && b !== null && b > a;
+          return p.baselines.length === (runsRight ? 0 : 1);
+        },
+      ),
+    );
   });
   it("archive names come from the finished cycle, unique against existing tabs", () => {
     const p = ok(rollover({ existingTabNames: ["Objectives", "cycle 1 · objectives"] }));

@@ -11,7 +11,7 @@ const errs = (v: Record<string, unknown>) => {
 
 describe("parseSettings", () => {
   it("defaults when blank", () => {
-    const r = parseSettings({ ...base, "Cycle name": "", "Length in weeks": null });
+    const r = parseSettings({ ...base, "Cycle name": "", "Check-in cadence": " ", "Leaders' emails": null });
     expect(r).toEqual({
       ok: true,
       settings: {
@@ -38,8 +38,8 @@ describe("parseSettings", () => {
       "Length in weeks": "6",
       "Check-in cadence": " Fortnightly ",
       "Check-in weekday": "fri",
-      "On track if gap ≤": "0,05",
-      "At risk if gap ≤": "20%",
+      "On track if gap ≤": 0.05,
+      "At risk if gap ≤": 0.2,
       "Aspirational goal": 1,
       "Leaders' emails": "A@X.com; b@x.com,\nA@x.com",
       "Admins' emails": "root@x.org",
@@ -60,6 +60,23 @@ describe("parseSettings", () => {
       emailDigest: true,
       ownerReminders: true,
     });
+  });
+
+  it("refuses blank or text numbers the sheet's formulas use, which they would read otherwise than the add-on", () => {
+    // Blank: the formulas read 0 (a division by zero for the length), where a default was used here.
+    expect(errs({ "Length in weeks": "", "On track if gap ≤": null, "Aspirational goal": " " })).toEqual([
+      'Length in weeks is empty, which the sheet\'s formulas read as 0: type 13, its default. Use "Repair tracker" to fill in every blank setting.',
+      'On track if gap ≤ is empty, which the sheet\'s formulas read as 0: type 0.1, its default. Use "Repair tracker" to fill in every blank setting.',
+      'Aspirational goal is empty, which the sheet\'s formulas read as 0: type 0.7, its default. Use "Repair tracker" to fill in every blank setting.',
+    ]);
+    // Text: "0,1" in an en_US sheet stays text, and gap <= "0,1" is always true there (every KR On track).
+    expect(errs({ "On track if gap ≤": "0,1" })).toEqual(['On track if gap ≤ is the text "0,1", which the sheet\'s formulas cannot use as a number: type 0.1.']);
+    expect(errs({ "At risk if gap ≤": "0.2 " })).toEqual(['At risk if gap ≤ is the text "0.2", which the sheet\'s formulas cannot use as a number: type 0,2.']);
+    expect(errs({ "Aspirational goal": "70%" })).toEqual(['Aspirational goal is the text "70%", which the sheet\'s formulas cannot use as a number: type it as a number.']);
+    expect(errs({ "Length in weeks": "13,0" })).toEqual(['Length in weeks is the text "13,0", which the sheet\'s formulas cannot use as a number: type 13.']);
+    // Length in weeks as whole-number text is multiplied, which works: still read. A setting left out entirely keeps its default.
+    const r = parseSettings({ ...base, "Length in weeks": "6" });
+    expect(r.ok && [r.settings.weeks, r.settings.onTrackGap]).toEqual([6, 0.1]);
   });
 
   it("accepts a serial date and the yes/no/TRUE flags", () => {
@@ -107,7 +124,7 @@ describe("parseSettings", () => {
 
   it("reversed thresholds are refused whichever one was edited", () => {
     expect(errs({ "At risk if gap ≤": 0.05 })).toEqual(["On track if gap ≤ (0.1) must not be more than At risk if gap ≤ (0.05)."]);
-    expect(errs({ "On track if gap ≤": "30%" })[0]).toMatch(/On track if gap ≤ \(0.3\) must not be more than At risk if gap ≤ \(0.25\)/);
+    expect(errs({ "On track if gap ≤": 0.3 })[0]).toMatch(/On track if gap ≤ \(0.3\) must not be more than At risk if gap ≤ \(0.25\)/);
   });
 
   it("reports every error at once", () => {

@@ -52,6 +52,13 @@ describe("values mean what the person meant", () => {
     expect(snapshot(wb)).toBe(before);
   });
 
+  it('"€41.50" on the EUR cost KR is 41.5: a currency\'s sign is its code\'s unit', () => {
+    const wb = tracker();
+    const r = submit(wb, "O3.KR1", "€41.50"); // decrease 42 → 36 EUR
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(current(wb, "O3.KR1")).toBe(41.5);
+  });
+
   it("an implausible value asks first and writes nothing; confirmed, it is saved", () => {
     const wb = tracker();
     const before = snapshot(wb);
@@ -61,6 +68,24 @@ describe("values mean what the person meant", () => {
     const again = submit(wb, "O1.KR2", "-3", { confirmed: true });
     expect(again.ok).toBe(true);
     expect(current(wb, "O1.KR2")).toBe(-3);
+  });
+
+  it('a % KR whose start and target were typed "82%" and "95%" (fractions in the cells): "85%" asks, naming 0.85 to type', () => {
+    const wb = tracker();
+    const krs = ss(wb).getSheetByName("Key Results")!;
+    krs.getRange("G2").setValue("82%"); // O1.KR1, as a person types it: the cell holds 0.82 and shows 82%
+    krs.getRange("H2").setValue("95%");
+    const before = snapshot(wb);
+    const r = submit(wb, "O1.KR1", "85%");
+    expect(r).toMatchObject({
+      ok: false,
+      confirm: true,
+      message: "85% is outside 0.82 → 0.95: its start and target are fractions (a cell that shows 82% holds 0.82), so type 0.85 for 85%; submit 85 anyway?",
+    });
+    expect(snapshot(wb)).toBe(before);
+    const ok = submit(wb, "O1.KR1", "0.85");
+    expect(ok.ok, JSON.stringify(ok)).toBe(true);
+    expect(ok.kr.score).toBeCloseTo(0.03 / 0.13, 10);
   });
 
   it("ordinary values never ask", () => {

@@ -85,6 +85,17 @@ describe("forecast columns, sections and the sidebar line", () => {
     expect(r.kr.forecast).toEqual({ ok: true, value: row["Forecast"], score: row["Forecast score"], endDay: "2026-04-05" });
   });
 
+  it("a check-in dated before the KR's latest (the command line's --at) leaves the forecast as of the latest, as it leaves Current", () => {
+    const wb = slowKr();
+    checkIn(wb, "2026-01-27", 83);
+    const cells = (row: Record<string, unknown>) => [row["Current"], row["Forecast"], row["Forecast score"], row["Weeks to target"]];
+    const before = cells(kr1(wb));
+    // Week 3's value stays 82.75 (checked in on 01-22, after this one), so the weekly points do not change.
+    const r = checkIn(wb, "2026-01-20", 82.6);
+    expect(cells(kr1(wb))).toEqual(before);
+    expect(r.kr.forecast).toEqual({ ok: true, value: before[1], score: before[2], endDay: "2026-04-05" });
+  });
+
   it("a tracker set up before the forecast columns keeps working, and Repair adds them", () => {
     const wb = newTracker({ start: START, at: START, user: "ops.lead@example.com" });
     const sheet = ss(wb).getSheetByName("Key Results")!;
@@ -125,6 +136,16 @@ describe("signals in the mid-cycle review and the retrospective", () => {
     const signal = v.slice(heading, table).find((row) => row[1] === "O1.KR1")!;
     expect(signal[0]).toBe("Confidence disagrees with the trend");
     expect(signal[3]).toMatch(/^Confidence 8\/10, but at this pace the KR ends at 0\.\d\d$/);
+  });
+
+  it("on the cycle's last day the KR has landed: no forecast or signal contradicts its final score", () => {
+    const wb = slowKr(); // 82.25, 82.5, 82.75 in weeks 1-3, then nothing until a late jump
+    const r = checkIn(wb, "2026-04-05", 95); // the last day: the trend through the flat weeks ends near 82.75
+    expect(r.kr.score).toBe(1);
+    expect(r.kr.forecast).toEqual({ ok: true, value: 95, score: 1, endDay: "2026-04-05" });
+    expect(callAddon(wb, "endCycle", { at: "2026-04-05" }).ok).toBe(true);
+    const v = tab(wb, "Retrospective");
+    expect(v.filter((row) => row[1] === "O1.KR1" && row[0] === "Confidence disagrees with the trend")).toEqual([]);
   });
 
   it("the retrospective adds the team calibration of the aspirational KRs", () => {

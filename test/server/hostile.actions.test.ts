@@ -223,6 +223,12 @@ const BAD_SETTINGS: [string, string, RegExp][] = [
   ["Check-in weekday", "7", /day of the week/],
   ["Check-in cadence", "daily", /weekly or fortnightly/],
   ["Aspirational goal", "1.5", /above 0 and at most 1/],
+  // The sheet's formulas read these otherwise than the add-on did (blank as 0, "0,1" as text: every Status
+  // "On track" while the summary said "At risk"), so they are refused too.
+  ["On track if gap ≤", "0,1", /is the text "0,1", which the sheet's formulas cannot use as a number: type 0\.1\./],
+  ["At risk if gap ≤", "", /is empty, which the sheet's formulas read as 0: type 0\.25, its default/],
+  ["Aspirational goal", "0,7", /is the text "0,7".*type 0\.7\./],
+  ["Length in weeks", "", /is empty.*type 13, its default/],
   ["Admins' emails", "not-an-email, @@", /"not-an-email", "@@" are not email addresses/],
   ["Leaders' emails", "boss@", /"boss@" is not an email address/],
   ["Email digest to leaders", "maybe", /on or off/],

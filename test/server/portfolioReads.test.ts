@@ -190,7 +190,7 @@ describe("Refresh portfolio reads each team tracker with bounded reads", () => {
       'Not an okr-sheets tracker: no "Key Results" tab.',
       'Not an okr-sheets tracker: no "Objectives" tab.',
       'Its tracker needs fixing: The "Key Results" tab has no "Current" column (renamed or deleted?). Use "Repair tracker" in the add-on menu to add it back.',
-      'Its tracker needs fixing: Settings need fixing: Length in weeks must be a whole number from 1 to 52; it is "0".',
+      'Its Settings need fixing: Length in weeks must be a whole number from 1 to 52; it is "0".',
     ]);
   });
 });
