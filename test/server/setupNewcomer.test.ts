@@ -180,3 +180,17 @@ describe("Set up tracker over a spreadsheet holding the team's own tabs", () => 
     expect(ss(wb).getSheetByName("Metrics")!.getRange("A1:B2").getValues()).toEqual([["OTIF", 0.91], ["Lead time", 10]]);
   });
 });
+
+describe("a menu item chosen before the tracker is set up", () => {
+  // A new add-on user who opens "Generate weekly summary" first was told to use "Repair tracker" only.
+  it("says to set the tracker up (or repair a renamed one), and writes nothing", () => {
+    const wb = openTracker({ ...emptySnapshot("t"), id: "t" });
+    const before = snapshotText(wb);
+    for (const fn of ["generateWeeklySummary", "createMidCycleReview", "endCycle"] as const) {
+      const r = callAddon(wb, fn, {});
+      expect(r.ok, fn).toBe(false);
+      expect(r.message, fn).toBe('The "Settings" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu (a renamed tab is renamed back).');
+    }
+    expect(snapshotText(wb)).toBe(before);
+  });
+});
