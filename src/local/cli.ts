@@ -302,6 +302,8 @@ async function cmdRepair(positionals: string[], flags: Flags): Promise<void> {
   if (r.created?.length) parts.push(`Re-created: ${r.created.join(", ")}.`);
   if (r.restored?.length) parts.push(`Restored: ${r.restored.join("; ")}.`);
   out(parts.join(" "));
+  // What Repair could not do, and Settings typed wrong, as the menu's dialog says them.
+  for (const w of r.warnings || []) if (w.startsWith("Settings")) out(w.replace("run Repair tracker", `run "okr-sheets repair ${positionals[0]}"`));
 }
 
 async function cmdServe(positionals: string[], flags: Flags): Promise<void> {

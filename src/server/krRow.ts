@@ -5,11 +5,10 @@
 import type { BriefKr } from "../core/api";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { isBlankValue } from "../core/blank";
-import { colsFromHeaders } from "../core/formulas";
 import type { KeyResult } from "../core/model";
 import { computedLabel, TAB } from "../core/tabs";
 import { writeRowCells } from "./forecastCells";
-import { krRowFormulas } from "./setupFormulas";
+import { formulaCols, krRowFormulas } from "./setupFormulas";
 import { computedKrHeaderRow, IDENTIFYING, readKrTable, type SettingsRead } from "./read";
 import { col, norm, str, type Table } from "./table";
 
@@ -188,7 +187,8 @@ export function noFormulas(t: Table, kr: KeyResult): boolean {
 
 /** Writes a KR row's formula cells (the check-in's and the summary's, for a row without them): one write when adjacent. */
 export function writeKrFormulas(ss: Spreadsheet, krT: Table, objT: Table, row: number): void {
-  const f = krRowFormulas(row, colsFromHeaders(krT.headers), colsFromHeaders(objT.headers));
+  const { objCols, krCols } = formulaCols(objT, krT);
+  const f = krRowFormulas(row, krCols, objCols);
   writeRowCells(ss, krT, row, Object.keys(f).map((h) => ({ column: col(krT, h), value: f[h] })).filter((c) => c.column >= 0));
 }
 
