@@ -14,12 +14,22 @@ export function delimiterOf(csv: string): "," | ";" {
   return semis > commas ? ";" : ",";
 }
 
-/** Rows of cells (blank lines kept, so that index + 1 is the file's line for single-line cells). */
-export function parseCsv(csv: string): { rows: string[][]; error: { row: number; message: string } | null } {
+export interface CsvError {
+  /** The row's line (index + 1), as messages name it. */
+  row: number;
+  message: string;
+}
+
+/**
+ * Rows of cells (blank lines kept, so that index + 1 is the file's line for single-line cells). `error`
+ * is the first malformed row; `errors` all of them, so that a batch can report them with its other
+ * problems in one run.
+ */
+export function parseCsv(csv: string): { rows: string[][]; error: CsvError | null; errors: CsvError[] } {
   const text = csv.replace(/^\uFEFF/, "");
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: delimiterOf(text) });
-  const fatal = parsed.errors.find((e) => e.type !== "Delimiter");
-  return { rows: parsed.data, error: fatal ? { row: (fatal.row ?? 0) + 1, message: fatal.message } : null };
+  const errors = parsed.errors.filter((e) => e.type !== "Delimiter").map((e) => ({ row: (e.row ?? 0) + 1, message: e.message }));
+  return { rows: parsed.data, error: errors[0] ?? null, errors };
 }
 
 /** A header cell as a column key: case-insensitive, spaces and dashes as "_" ("What changed" = what_changed). */

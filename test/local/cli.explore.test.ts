@@ -1,0 +1,54 @@
+// The command line as an analyst and a weekly script use it: a batch with several kinds of mistakes gets
+// every one reported in one run, `COMMAND --help` is help (not a usage error), and a tracker open in
+// Excel or LibreOffice (its lock file beside it) is not written under the spreadsheet program's feet.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { makeFixtures, runCli, type CliRun } from "../support/cli";
+
+const dir = mkdtempSync(join(tmpdir(), "okr-cli-explore-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fixtures: Awaited<ReturnType<typeof makeFixtures>>;
+beforeAll(async () => {
+  fixtures = await makeFixtures(dir);
+});
+
+function run(...args: string[]): Promise<CliRun> {
+  return runCli(dir, args);
+}
+const bytes = (f: string) => readFileSync(join(dir, f));
+
+/** A rejection: exit 1, one line, the file byte-identical. */
+async function rejected(file: string, args: string[]): Promise<string> {
+  const before = bytes(file);
+  const r = await run(...args);
+  expect(r.status, r.stdout + r.stderr).toBe(1);
+  expect(r.stderr.trimEnd().split("\n"), r.stderr).toHaveLength(1);
+  expect(bytes(file).equals(before), `${file} changed`).toBe(true);
+  return r.stderr.trim();
+}
+
+describe("checkin --from: every problem of the file in one run", () => {
+  it("CSV mistakes (an empty value, a bad date, a long row) and the add-on's refusals (\"-\", an unknown KR) together, in line order", async () => {
+    fixtures.copy("operations", join(dir, "b.xlsx"));
+    writeFileSync(
+      join(dir, "b.csv"),
+      ["kr_id,value,at", "O1.KR1,90,", "O1.KR2,-,", "O2.KR1,,", "NOPE,3,", "O1.KR3,5,2026/01/20", "O2.KR2,1,2,3", "O1.KR1,91,"].join("\r\n") + "\r\n",
+    );
+    const msg = await rejected("b.xlsx", ["checkin", "b.xlsx", "--from", "b.csv", "--at", "2026-01-20"]);
+    expect(msg).toBe(
+      "okr-sheets: b.csv: nothing was checked in. row 3: value: Enter a number. row 4: value is empty. " +
+        'row 5: There is no key result with ID "NOPE". row 6: at "2026/01/20" is not a date in the form YYYY-MM-DD. ' +
+        "row 7: 4 cells but the header has 3 (put cells containing the separator in double quotes).",
+    );
+  });
+
+  it("a malformed quote is reported with the other rows' refusals", async () => {
+    fixtures.copy("operations", join(dir, "q.xlsx"));
+    writeFileSync(join(dir, "q.csv"), 'kr_id,value\nO1.KR2,-\nO1.KR1,"90\n');
+    const msg = await rejected("q.xlsx", ["checkin", "q.xlsx", "--from", "q.csv", "--at", "2026-01-20"]);
+    expect(msg).toMatch(/^okr-sheets: q\.csv: nothing was checked in\. row 2: value: Enter a number\. row 3: .*[Qq]uote/);
+  });
+});
