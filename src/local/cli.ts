@@ -17,7 +17,7 @@ import { buildPortfolioDemo } from "./demoPortfolio";
 import { loadXlsx } from "./xlsx";
 import { withFileLock } from "./fileLock";
 import { commandHint } from "./hints";
-import { CHECKIN_FLAG_OF, dateFlag, FLAGS, intFlag, need, parse, USAGE, UsageError, type Flags } from "./cliArgs";
+import { asksHelp, CHECKIN_FLAG_OF, commandUsage, dateFlag, FLAGS, intFlag, need, parse, USAGE, UsageError, type Flags } from "./cliArgs";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 import { noSuchKrMessage } from "../core/messages";
 import { importHeaderAt } from "../core/importRows";
@@ -353,10 +353,21 @@ export async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
     if (!command) throw new UsageError("A command is required.");
+    // `help checkin`: that command's usage (an unknown one is a usage error, as `okr-sheets nope` is).
+    if (command === "help" && rest.length) {
+      if (!FLAGS[rest[0]] || rest[0] === "demo-serve" || rest.length > 1) throw new UsageError(`Unknown command "${rest.join(" ")}".`);
+      out(commandUsage(rest[0]));
+      return;
+    }
     out(USAGE);
     return;
   }
   if (!FLAGS[command]) throw new UsageError(`Unknown command "${command}".`);
+  // `checkin --help` is help, not an unknown option: a person asks it before knowing the flags.
+  if (asksHelp(command, rest)) {
+    out(commandUsage(command));
+    return;
+  }
   const { positionals, flags } = parse(command, rest);
   const file = positionals[0];
   const go = () => dispatch(command, positionals, flags);

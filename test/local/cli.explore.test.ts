@@ -52,3 +52,22 @@ describe("checkin --from: every problem of the file in one run", () => {
     expect(msg).toMatch(/^okr-sheets: q\.csv: nothing was checked in\. row 2: value: Enter a number\. row 3: .*[Qq]uote/);
   });
 });
+
+describe("help", () => {
+  it("COMMAND --help, COMMAND -h and help COMMAND print that command's usage on stdout and exit 0", async () => {
+    for (const args of [["checkin", "--help"], ["checkin", "t.xlsx", "-h"], ["help", "checkin"]]) {
+      const r = await run(...args);
+      expect(r.status, args.join(" ") + r.stderr).toBe(0);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toMatch(/okr-sheets checkin FILE\.xlsx --kr ID --value V/);
+      expect(r.stdout).toMatch(/okr-sheets checkin FILE\.xlsx --from CHECKINS\.csv/);
+      expect(r.stdout).not.toMatch(/okr-sheets summary/);
+    }
+    // A value that happens to be "-h" is a value, not a request for help.
+    fixtures.copy("operations", join(dir, "h.xlsx"));
+    const v = await run("checkin", "h.xlsx", "--kr", "O1.KR1", "--value", "90", "--comment", "-h", "--at", "2026-01-20");
+    expect(v.status, v.stderr).toBe(0);
+    const unknown = await run("help", "nope");
+    expect(unknown.status).toBe(2);
+  });
+});
