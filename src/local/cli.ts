@@ -17,6 +17,7 @@ import { buildPortfolioDemo } from "./demoPortfolio";
 import { loadXlsx } from "./xlsx";
 import { withFileLock } from "./fileLock";
 import { commandHint } from "./hints";
+import { openElsewhereMessage } from "./cliOpenElsewhere";
 import { asksHelp, CHECKIN_FLAG_OF, commandUsage, dateFlag, FLAGS, intFlag, need, parse, USAGE, UsageError, type Flags } from "./cliArgs";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 import { noSuchKrMessage } from "../core/messages";
@@ -370,7 +371,12 @@ export async function run(argv: string[]): Promise<void> {
   }
   const { positionals, flags } = parse(command, rest);
   const file = positionals[0];
-  const go = () => dispatch(command, positionals, flags);
+  const go = () => {
+    // Checked before anything is read: the program's save would undo what the command writes.
+    const open = WRITES.has(command) && file && existsSync(here(file)) ? openElsewhereMessage(here(file), file) : null;
+    if (open) throw new Rejected(open);
+    return dispatch(command, positionals, flags);
+  };
   try {
     // Commands that save hold the tracker's lock from reading it to saving it (fileLock.ts).
     return await (WRITES.has(command) && file ? withFileLock(here(file), file, go) : go());

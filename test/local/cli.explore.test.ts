@@ -71,3 +71,21 @@ describe("help", () => {
     expect(unknown.status).toBe(2);
   });
 });
+
+describe("a tracker open in a spreadsheet program", () => {
+  it("a lock file of LibreOffice or Excel beside it refuses every write, naming the program; reading still works", async () => {
+    fixtures.copy("operations", join(dir, "open.xlsx"));
+    writeFileSync(join(dir, ".~lock.open.xlsx#"), "ana,host,ana,06.12.2026 16:40,file:///home/ana/.config/libreoffice/4;");
+    const lo = await rejected("open.xlsx", ["checkin", "open.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-01-20"]);
+    expect(lo).toBe("okr-sheets: open.xlsx is open in LibreOffice (.~lock.open.xlsx# is beside it): close it there first, so that saving it there does not undo this command, or delete .~lock.open.xlsx# if LibreOffice is not running. Nothing was changed.");
+    expect(await rejected("open.xlsx", ["summary", "open.xlsx", "--at", "2026-01-20"])).toMatch(/is open in LibreOffice/);
+    const show = await run("show", "open.xlsx", "--sheet", "Settings");
+    expect(show.status, show.stderr).toBe(0);
+    rmSync(join(dir, ".~lock.open.xlsx#"));
+    writeFileSync(join(dir, "~$open.xlsx"), "ana");
+    expect(await rejected("open.xlsx", ["repair", "open.xlsx"])).toMatch(/^okr-sheets: open\.xlsx is open in Excel \(~\$open\.xlsx is beside it\)/);
+    rmSync(join(dir, "~$open.xlsx"));
+    const r = await run("checkin", "open.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-01-20");
+    expect(r.status, r.stderr).toBe(0);
+  });
+});
