@@ -144,16 +144,16 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
 }
 
 /** The CSV's text: UTF-8 only (a BOM is allowed), so that no character is silently replaced. */
-function csvText(path: string, bytes: Buffer): string {
+function csvText(path: string, bytes: Buffer, again = "import again"): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new Rejected(`${path}: is UTF-16 text; save it as "CSV UTF-8" and import again.`);
+    throw new Rejected(`${path}: is UTF-16 text; save it as "CSV UTF-8" and ${again}.`);
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     const loose = new TextDecoder("utf-8").decode(bytes);
     const line = loose.slice(0, loose.indexOf("\ufffd")).split("\n").length;
-    throw new Rejected(`${path}: is not UTF-8 text (row ${line}); save it as "CSV UTF-8" and import again.`);
+    throw new Rejected(`${path}: is not UTF-8 text (row ${line}); save it as "CSV UTF-8" and ${again}.`);
   }
 }
 
@@ -205,7 +205,7 @@ async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
   if (single.length) throw new UsageError(`--from takes its check-ins from the file: leave out --${single[0]}.`);
   if (!existsSync(csvPath)) throw new Rejected(`${csvName}: no such file.`);
   if (statSync(csvPath).isDirectory()) throw new Rejected(`${csvName}: is a directory, not a CSV file.`);
-  const csv = csvText(csvName, readFileSync(csvPath));
+  const csv = csvText(csvName, readFileSync(csvPath), "run the check-in again");
   // checkinBatch opens the workbook itself: hand it the command's "today" (rows without `at` take it).
   const lines = await checkinBatch(file, csvName, csv, { at: atOrNow(dateFlag(flags, "at")), confirm: !!flags.confirm });
   for (const l of lines) out(l);

@@ -89,3 +89,13 @@ describe("a tracker open in a spreadsheet program", () => {
     expect(r.status, r.stderr).toBe(0);
   });
 });
+
+describe("checkin --from: a file that is not CSV UTF-8", () => {
+  it("UTF-16 (Excel's Unicode Text) and other encodings are refused with what to do, in check-in words", async () => {
+    fixtures.copy("operations", join(dir, "u.xlsx"));
+    writeFileSync(join(dir, "u16.csv"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("kr_id,value\nO1.KR1,90\n", "utf16le")]));
+    expect(await rejected("u.xlsx", ["checkin", "u.xlsx", "--from", "u16.csv"])).toBe('okr-sheets: u16.csv: is UTF-16 text; save it as "CSV UTF-8" and run the check-in again.');
+    writeFileSync(join(dir, "latin1.csv"), Buffer.from("kr_id,value,what changed\nO1.KR1,90,Caf\xe9\n", "latin1"));
+    expect(await rejected("u.xlsx", ["checkin", "u.xlsx", "--from", "latin1.csv"])).toBe('okr-sheets: latin1.csv: is not UTF-8 text (row 2); save it as "CSV UTF-8" and run the check-in again.');
+  });
+});
