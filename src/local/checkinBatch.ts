@@ -73,6 +73,14 @@ export function batchRows(csv: string): { rows: BatchRow[]; problems: RowProblem
   return { rows: out, problems };
 }
 
+/**
+ * The add-on says "Today (D) is outside the cycle" (in Sheets the day is always today); offline the day
+ * may come from --at or a row's `at`, so the refusal names that, the thing to change.
+ */
+export function dayFrom(message: string, source: "--at" | "at" | null): string {
+  return source ? message.replace(/^Today \((\d{4}-\d{2}-\d{2})\) is outside the cycle/, `${source} $1 is outside the cycle`) : message;
+}
+
 /** The Owner of the KR with this ID ("" when blank), or null when there is none (the check-in commands act as the owner). */
 export function ownerOf(wb: Workbook, krId: string): string | null {
   const row = readTab(wb, "Key Results", false).rows.find((r) => String(r["ID"]).trim() === krId.trim());
@@ -81,6 +89,8 @@ export function ownerOf(wb: Workbook, krId: string): string | null {
 
 export interface BatchOptions {
   at?: string;
+  /** --at was given (not only the command's default today), so a refusal of its day names it. */
+  atGiven?: boolean;
   confirm: boolean;
 }
 
@@ -121,7 +131,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
     const r = callAddon(wb, "submitCheckin", req);
     if (!r.ok) {
       const text = r.confirm ? `${r.message} (add --confirm to save it)` : refusalText(r, COLUMN_OF).replace(/^Nothing was saved\. /, "");
-      refuse(line, text);
+      refuse(line, dayFrom(text, cells.at ? "at" : opts.atGiven ? "--at" : null));
       continue;
     }
     const score = r.kr.score === null ? "—" : r.kr.score.toFixed(2);

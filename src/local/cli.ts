@@ -9,7 +9,7 @@ import { buildDemo } from "./demo";
 import { callAddon, callAddonRaw, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
 import { showTab } from "./showTab";
 import { parseCsv, refusalText } from "./csv";
-import { checkinBatch, ownerOf } from "./checkinBatch";
+import { checkinBatch, dayFrom, ownerOf } from "./checkinBatch";
 import { servePreview } from "./serve";
 import { demoServe } from "./demoServe";
 import { rollupWorkbook } from "./rollup";
@@ -192,7 +192,9 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   if (asChoice) req.as = asChoice;
   if (flags.correct) req.correct = true;
   if (flags.confirm) req.confirmed = true;
-  const r = expectOk(callAddon(wb, "submitCheckin", req));
+  const sent = callAddon(wb, "submitCheckin", req);
+  if (sent && !sent.ok && typeof sent.message === "string") sent.message = dayFrom(sent.message, at ? "--at" : null);
+  const r = expectOk(sent);
   await wb.save();
   const score = r.kr.score === null ? "—" : r.kr.score.toFixed(2);
   out(`Checked in ${r.kr.id}: value ${r.kr.current}, score ${score}, ${r.kr.status}.`);
@@ -207,7 +209,8 @@ async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
   if (statSync(csvPath).isDirectory()) throw new Rejected(`${csvName}: is a directory, not a CSV file.`);
   const csv = csvText(csvName, readFileSync(csvPath), "run the check-in again");
   // checkinBatch opens the workbook itself: hand it the command's "today" (rows without `at` take it).
-  const lines = await checkinBatch(file, csvName, csv, { at: atOrNow(dateFlag(flags, "at")), confirm: !!flags.confirm });
+  const at = dateFlag(flags, "at");
+  const lines = await checkinBatch(file, csvName, csv, { at: atOrNow(at), atGiven: at !== undefined, confirm: !!flags.confirm });
   for (const l of lines) out(l);
   out(`${lines.length} check-in${lines.length === 1 ? "" : "s"} saved.`);
 }

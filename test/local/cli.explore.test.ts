@@ -99,3 +99,17 @@ describe("checkin --from: a file that is not CSV UTF-8", () => {
     expect(await rejected("u.xlsx", ["checkin", "u.xlsx", "--from", "latin1.csv"])).toBe('okr-sheets: latin1.csv: is not UTF-8 text (row 2); save it as "CSV UTF-8" and run the check-in again.');
   });
 });
+
+describe("a check-in's day outside the cycle", () => {
+  it("names --at or the row's at, whichever set the day, not \"Today\"", async () => {
+    fixtures.copy("operations", join(dir, "day.xlsx"));
+    expect(await rejected("day.xlsx", ["checkin", "day.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-04-10"])).toBe(
+      "okr-sheets: --at 2026-04-10 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed.",
+    );
+    writeFileSync(join(dir, "day.csv"), "kr_id,value,at\nO1.KR1,90,2025-12-01\nO1.KR2,8,\n");
+    expect(await rejected("day.xlsx", ["checkin", "day.xlsx", "--from", "day.csv", "--at", "2026-04-10"])).toBe(
+      "okr-sheets: day.csv: nothing was checked in. row 2: at 2025-12-01 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed. " +
+        "row 3: --at 2026-04-10 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed.",
+    );
+  });
+});
