@@ -145,6 +145,10 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
 
 /** The CSV's text: UTF-8 only (a BOM is allowed), so that no character is silently replaced. */
 function csvText(path: string, bytes: Buffer, again = "import again"): string {
+  // A zip: a workbook given where the CSV goes (the arguments swapped, or the .xlsx not exported).
+  if (bytes.subarray(0, 4).equals(Buffer.from("PK\x03\x04", "latin1"))) {
+    throw new Rejected(`${path}: is a workbook (.xlsx), not a CSV file; save its tab as "CSV UTF-8" and ${again}.`);
+  }
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new Rejected(`${path}: is UTF-16 text; save it as "CSV UTF-8" and ${again}.`);
   }
@@ -384,7 +388,12 @@ export async function run(argv: string[]): Promise<void> {
     // Commands that save hold the tracker's lock from reading it to saving it (fileLock.ts).
     return await (WRITES.has(command) && file ? withFileLock(here(file), file, go) : go());
   } catch (e) {
-    if (e instanceof Error && file && !(e instanceof UsageError)) e.message = commandHint(e.message, file);
+    if (e instanceof Error && file && !(e instanceof UsageError)) {
+      // The file as the person typed it, as the command's own messages name it ("t.xlsx: no such file."),
+      // not the absolute path the reader was given.
+      const typed = e.message.startsWith(`${here(file)}: `) ? file + e.message.slice(here(file).length) : e.message;
+      e.message = commandHint(typed, file);
+    }
     throw e;
   }
 }

@@ -113,3 +113,16 @@ describe("a check-in's day outside the cycle", () => {
     );
   });
 });
+
+describe("FILE that is not a tracker", () => {
+  it("is named as typed (not by its absolute path); a workbook given as the CSV is named so", async () => {
+    writeFileSync(join(dir, "okrs.csv"), "objective,key_result\n");
+    expect(await rejected("okrs.csv", ["show", "okrs.csv", "--sheet", "Settings"])).toBe("okr-sheets: okrs.csv: not an .xlsx file (it is not a zip archive)");
+    writeFileSync(join(dir, "one.csv"), "objective,key_result,owner,metric,start,target\nA,B,a@example.com,increase,0,1\n");
+    expect(await rejected("okrs.csv", ["import", "okrs.csv", "one.csv"])).toBe("okr-sheets: okrs.csv: not an .xlsx file (it is not a zip archive)");
+    // The arguments swapped: the workbook where the CSV goes.
+    fixtures.copy("operations", join(dir, "sw.xlsx"));
+    expect(await rejected("sw.xlsx", ["import", "one.csv", "sw.xlsx"])).toBe('okr-sheets: sw.xlsx: is a workbook (.xlsx), not a CSV file; save its tab as "CSV UTF-8" and import again.');
+    expect(await rejected("sw.xlsx", ["checkin", "sw.xlsx", "--from", "sw.xlsx"])).toBe('okr-sheets: sw.xlsx: is a workbook (.xlsx), not a CSV file; save its tab as "CSV UTF-8" and run the check-in again.');
+  });
+});
