@@ -265,6 +265,8 @@ async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new Rejected(`No tab named "${name}".`);
+  // The tab's own name: getSheetByName ignores case, and "check-ins" must be kept as "Check-ins" is.
+  const tab = sheet.getName();
   let range: GoogleAppsScript.Spreadsheet.Range;
   try {
     range = sheet.getRange(a1);
@@ -272,11 +274,11 @@ async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {
     throw new Rejected(`"${a1}" is not a cell reference like B3.`);
   }
   if (range.getNumRows() !== 1 || range.getNumColumns() !== 1) throw new Rejected(`--range must be a single cell, not ${a1}.`);
-  const owner = addonOwned(name, range);
-  if (owner && !flags.force) throw new Rejected(`${name}!${range.getA1Notation()} is ${owner}, kept by the add-on; edit it anyway with --force.`);
+  const owner = addonOwned(tab, range);
+  if (owner && !flags.force) throw new Rejected(`${tab}!${range.getA1Notation()} is ${owner}, kept by the add-on; edit it anyway with --force.`);
   range.setValue(String(flags.value));
   await wb.save();
-  out(`${name}!${range.getA1Notation()} = ${range.getDisplayValue()}`);
+  out(`${tab}!${range.getA1Notation()} = ${range.getDisplayValue()}`);
 }
 
 /** Why the add-on owns a cell (a formula, a header, a tab it writes), or null for a cell people fill. */

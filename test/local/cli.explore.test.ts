@@ -126,3 +126,16 @@ describe("FILE that is not a tracker", () => {
     expect(await rejected("sw.xlsx", ["checkin", "sw.xlsx", "--from", "sw.xlsx"])).toBe('okr-sheets: sw.xlsx: is a workbook (.xlsx), not a CSV file; save its tab as "CSV UTF-8" and run the check-in again.');
   });
 });
+
+describe("edit --sheet in another case", () => {
+  it("keeps the add-on's cells as the exact name does (the tab is found whatever the case)", async () => {
+    fixtures.copy("operations", join(dir, "ed.xlsx"));
+    expect(await rejected("ed.xlsx", ["edit", "ed.xlsx", "--sheet", "check-ins", "--range", "A2", "--value", "x"])).toBe(
+      "okr-sheets: Check-ins!A2 is in the Check-ins log (check in, or correct a check-in, instead), kept by the add-on; edit it anyway with --force.",
+    );
+    expect(await rejected("ed.xlsx", ["edit", "ed.xlsx", "--sheet", "key results", "--range", "C1", "--value", "x"])).toMatch(/^okr-sheets: Key Results!C1 is a header/);
+    const r = await run("edit", "ed.xlsx", "--sheet", "settings", "--range", "B4", "--value", "10");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe("Settings!B4 = 10\n");
+  });
+});
