@@ -238,7 +238,8 @@ async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
   if (!ss.getSheetByName(name)) {
     throw new Rejected(`No tab named "${name}". Tabs: ${ss.getSheets().map((s) => s.getName()).join(", ")}.`);
   }
-  out(showTab(wb, name, !!flags.json));
+  // Under its own name (the JSON's "tab"), whatever the case typed.
+  out(showTab(wb, ss.getSheetByName(name)!.getName(), !!flags.json));
 }
 
 async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {

@@ -137,5 +137,8 @@ describe("edit --sheet in another case", () => {
     const r = await run("edit", "ed.xlsx", "--sheet", "settings", "--range", "B4", "--value", "10");
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toBe("Settings!B4 = 10\n");
+    await run("summary", "ed.xlsx", "--at", "2026-01-20");
+    const shown = await run("show", "ed.xlsx", "--sheet", "weekly summary", "--json");
+    expect(JSON.parse(shown.stdout).tab).toBe("Weekly Summary");
   });
 });
