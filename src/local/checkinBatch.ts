@@ -35,12 +35,13 @@ export interface RowProblem {
  * checked, so that one run reports every mistake of the file.
  */
 export function batchRows(csv: string): { rows: BatchRow[]; problems: RowProblem[] } | { fatal: string[] } {
-  const { rows, errors } = parseCsv(csv);
+  const { rows, errors, lines } = parseCsv(csv);
+  const lineOf = (i: number) => lines[i] ?? i + 1;
   const filled = (r: string[]) => r.some((c) => String(c).trim() !== "");
   const headerAt = rows.findIndex(filled);
-  const problems: RowProblem[] = errors.map((e) => ({ line: e.row, text: `${e.message}.` }));
+  const problems: RowProblem[] = errors.map((e) => ({ line: lineOf(e.row - 1), text: `${e.message}.` }));
   if (headerAt < 0) return { fatal: ["the file is empty (it needs a header row and check-in rows)."] };
-  if (problems.some((p) => p.line === headerAt + 1)) return { fatal: problems.map((p) => `row ${p.line}: ${p.text}`) };
+  if (problems.some((p) => p.line === lineOf(headerAt))) return { fatal: problems.map((p) => `row ${p.line}: ${p.text}`) };
   const keys = rows[headerAt].map(columnKey);
   const fatal: string[] = [];
   const unknown = keys.filter((k) => k && (BATCH_COLUMNS as readonly string[]).indexOf(k) < 0);
@@ -52,7 +53,7 @@ export function batchRows(csv: string): { rows: BatchRow[]; problems: RowProblem
   const out: BatchRow[] = [];
   const malformed = new Set(problems.map((p) => p.line));
   rows.forEach((r, i) => {
-    const line = i + 1;
+    const line = lineOf(i);
     if (i <= headerAt || !filled(r) || malformed.has(line)) return;
     const bad = (text: string) => problems.push({ line, text });
     if (r.slice(keys.length).some((c) => String(c).trim() !== "")) {

@@ -110,10 +110,16 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
     throw new Rejected(`${csvPath}: cannot be read (${(e as NodeJS.ErrnoException).code || (e as Error).message}).`);
   }
   const csv = csvText(csvPath, bytes);
-  // Blank lines are kept (the import skips them) so that row numbers in messages are the file's lines.
+  // Blank lines are kept (the import skips them) and each row goes on the tab row of its file line (a
+  // cell with line breaks leaves blank rows after its own), so that row numbers in messages are the
+  // file's lines.
   const parsed = parseCsv(csv);
-  if (parsed.error) throw new Rejected(`${csvPath}: row ${parsed.error.row}: ${parsed.error.message}.`);
-  const rows = parsed.rows;
+  if (parsed.error) throw new Rejected(`${csvPath}: row ${parsed.lines[parsed.error.row - 1] ?? parsed.error.row}: ${parsed.error.message}.`);
+  const rows: string[][] = [];
+  parsed.rows.forEach((r, i) => {
+    while (rows.length < parsed.lines[i] - 1) rows.push([""]);
+    rows.push(r);
+  });
   const filled = (r: string[]) => r.some((c) => c.trim() !== "");
   // The header as the import takes it (a title line above it is skipped), so the width check measures it.
   const headerAt = importHeaderAt(rows);

@@ -15,7 +15,7 @@ export function delimiterOf(csv: string): "," | ";" {
 }
 
 export interface CsvError {
-  /** The row's line (index + 1), as messages name it. */
+  /** The row's index + 1 (batchRows turns it into the file's line). */
   row: number;
   message: string;
 }
@@ -25,11 +25,19 @@ export interface CsvError {
  * is the first malformed row; `errors` all of them, so that a batch can report them with its other
  * problems in one run.
  */
-export function parseCsv(csv: string): { rows: string[][]; error: CsvError | null; errors: CsvError[] } {
+export function parseCsv(csv: string): { rows: string[][]; error: CsvError | null; errors: CsvError[]; lines: number[] } {
   const text = csv.replace(/^\uFEFF/, "");
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: delimiterOf(text) });
+  // The file line each row starts on: a quoted cell with line breaks (Alt+Enter in Excel) makes its row
+  // span several lines, and a message must name the line the person sees in an editor.
+  const lines: number[] = [];
+  let line = 1;
+  for (const r of parsed.data) {
+    lines.push(line);
+    line += 1 + r.reduce((n, c) => n + (String(c).match(/\r\n|\r|\n/g) || []).length, 0);
+  }
   const errors = parsed.errors.filter((e) => e.type !== "Delimiter").map((e) => ({ row: (e.row ?? 0) + 1, message: e.message }));
-  return { rows: parsed.data, error: errors[0] ?? null, errors };
+  return { rows: parsed.data, error: errors[0] ?? null, errors, lines };
 }
 
 /** A header cell as a column key: case-insensitive, spaces and dashes as "_" ("What changed" = what_changed). */

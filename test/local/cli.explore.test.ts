@@ -142,3 +142,29 @@ describe("edit --sheet in another case", () => {
     expect(JSON.parse(shown.stdout).tab).toBe("Weekly Summary");
   });
 });
+
+describe("checkin --from: row numbers are the file's lines", () => {
+  it("a comment with a line break (Alt+Enter in Excel) does not shift the rows after it", async () => {
+    fixtures.copy("operations", join(dir, "ml.xlsx"));
+    writeFileSync(join(dir, "ml.csv"), 'kr_id,value,what changed\r\nO1.KR1,90,"line one\r\nline two"\r\nO1.KR2,-,\r\n');
+    expect(await rejected("ml.xlsx", ["checkin", "ml.xlsx", "--from", "ml.csv", "--at", "2026-01-20"])).toBe(
+      "okr-sheets: ml.csv: nothing was checked in. row 4: value: Enter a number.",
+    );
+  });
+});
+
+describe("import: row numbers are the file's lines", () => {
+  it("a key result text with a line break does not shift the rows after it", async () => {
+    fixtures.copy("blank", join(dir, "im.xlsx"));
+    writeFileSync(
+      join(dir, "im.csv"),
+      'objective,key_result,owner,metric,start,target\nA,"two\nlines",a@example.com,increase,0,10\nA,k2,a@example.com,grow,0,10\n',
+    );
+    expect(await rejected("im.xlsx", ["import", "im.xlsx", "im.csv"])).toMatch(/^okr-sheets: Nothing was imported\. row 4: Unknown metric "grow"/);
+    writeFileSync(join(dir, "im.csv"), 'objective,key_result,owner,metric,start,target\nA,"two\nlines",a@example.com,increase,0,10\nA,k2,a@example.com,increase,0,10\n');
+    const r = await run("import", "im.xlsx", "im.csv");
+    expect(r.status, r.stderr).toBe(0);
+    const krs = JSON.parse((await run("show", "im.xlsx", "--sheet", "Key Results", "--json")).stdout);
+    expect(krs.map((k: Record<string, unknown>) => k["Key result"])).toEqual(["two\nlines", "k2"]);
+  });
+});
