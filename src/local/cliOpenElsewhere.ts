@@ -13,9 +13,9 @@ export function openElsewhere(file: string): { program: string; lockName: string
     const name = basename(path);
     const candidates: [string, string][] = [
       ["LibreOffice", `.~lock.${name}#`],
+      // Excel's owner file is the whole name after "~$" (Word's shortens long names; a workbook's does not,
+      // and guessing the short form would blame another file's owner file: "~$team.xlsx" for "xxteam.xlsx").
       ["Excel", `~$${name}`],
-      // Office shortens the owner file of a long name by its first two characters.
-      ["Excel", `~$${name.slice(2)}`],
     ];
     for (const [program, lockName] of candidates) {
       if (existsSync(join(dirname(path), lockName))) return { program, lockName };
