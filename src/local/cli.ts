@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { buildDemo } from "./demo";
 import { callAddon, callAddonRaw, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
 import { showTab } from "./showTab";
-import { parseCsv, refusalText } from "./csv";
+import { csvText, parseCsv, refusalText } from "./csv";
 import { checkinBatch, dayFrom, ownerOf } from "./checkinBatch";
 import { servePreview } from "./serve";
 import { demoServe } from "./demoServe";
@@ -147,24 +147,6 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   await wb.save();
   out(`Imported ${plural(r.objectives, "objective")} and ${plural(r.keyResults, "key result")}.`);
   for (const w of r.warnings || []) out(`Focus check: ${w}`);
-}
-
-/** The CSV's text: UTF-8 only (a BOM is allowed), so that no character is silently replaced. */
-function csvText(path: string, bytes: Buffer, again = "import again"): string {
-  // A zip: a workbook given where the CSV goes (the arguments swapped, or the .xlsx not exported).
-  if (bytes.subarray(0, 4).equals(Buffer.from("PK\x03\x04", "latin1"))) {
-    throw new Rejected(`${path}: is a workbook (.xlsx), not a CSV file; save its tab as "CSV UTF-8" and ${again}.`);
-  }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new Rejected(`${path}: is UTF-16 text; save it as "CSV UTF-8" and ${again}.`);
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    const loose = new TextDecoder("utf-8").decode(bytes);
-    const line = loose.slice(0, loose.indexOf("\ufffd")).split("\n").length;
-    throw new Rejected(`${path}: is not UTF-8 text (row ${line}); save it as "CSV UTF-8" and ${again}.`);
-  }
 }
 
 async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {

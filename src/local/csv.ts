@@ -54,3 +54,24 @@ export function refusalText(r: { message?: string; fieldErrors?: Record<string, 
   const parts = fields.map(([k, v]) => `${names[k] || k}: ${v}`);
   return `Nothing was saved. ${parts.join(" ")}`.replace(/\s+/g, " ").trim();
 }
+
+/**
+ * The CSV's text: UTF-8 only (a BOM is allowed), so that no character is silently replaced. A refusal
+ * (an Error: the command's one line, exit 1) ends with `again`, what to do once the file is saved right.
+ */
+export function csvText(path: string, bytes: Buffer, again = "import again"): string {
+  // A zip: a workbook given where the CSV goes (the arguments swapped, or the .xlsx not exported).
+  if (bytes.subarray(0, 4).equals(Buffer.from("PK\x03\x04", "latin1"))) {
+    throw new Error(`${path}: is a workbook (.xlsx), not a CSV file; save its tab as "CSV UTF-8" and ${again}.`);
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new Error(`${path}: is UTF-16 text; save it as "CSV UTF-8" and ${again}.`);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const loose = new TextDecoder("utf-8").decode(bytes);
+    const line = loose.slice(0, loose.indexOf("\ufffd")).split("\n").length;
+    throw new Error(`${path}: is not UTF-8 text (row ${line}); save it as "CSV UTF-8" and ${again}.`);
+  }
+}
