@@ -122,7 +122,11 @@ export function need(flags: Flags, name: string): string {
 export function dateFlag(flags: Flags, name: string): string | undefined {
   const v = flags[name];
   if (v === undefined) return undefined;
-  if (typeof v !== "string" || !isValidIsoDate(v)) throw new UsageError(`--${name} must be a date in the form YYYY-MM-DD.`);
+  if (typeof v !== "string" || !isValidIsoDate(v)) {
+    // The value as given (a script's variable, another locale's format), cut as the add-on cuts it.
+    const shown = String(v).length > 40 ? `${String(v).slice(0, 40)}…` : String(v);
+    throw new UsageError(`--${name} must be a date in the form YYYY-MM-DD, not "${shown}".`);
+  }
   return v;
 }
 

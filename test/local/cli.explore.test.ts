@@ -168,3 +168,14 @@ describe("import: row numbers are the file's lines", () => {
     expect(krs.map((k: Record<string, unknown>) => k["Key result"])).toEqual(["two\nlines", "k2"]);
   });
 });
+
+describe("--at in another format", () => {
+  it("is a usage error quoting the value given", async () => {
+    fixtures.copy("operations", join(dir, "at.xlsx"));
+    for (const d of ["21.01.2026", "2026/01/21", "2026-02-30"]) {
+      const r = await run("summary", "at.xlsx", "--at", d);
+      expect(r.status).toBe(2);
+      expect(r.stderr.split("\n")[0]).toBe(`okr-sheets: --at must be a date in the form YYYY-MM-DD, not "${d}".`);
+    }
+  });
+});
