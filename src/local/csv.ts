@@ -27,7 +27,13 @@ export interface CsvError {
  */
 export function parseCsv(csv: string): { rows: string[][]; error: CsvError | null; errors: CsvError[]; lines: number[] } {
   const text = csv.replace(/^\uFEFF/, "");
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: delimiterOf(text) });
+  // Excel's "sep=;" first line names the separator; it is read as a blank line (skipped, lines kept).
+  const sep = /^sep=([,;\t|])[ \t]*(?:\r\n|\r|\n|$)/i.exec(text);
+  const parsed = Papa.parse<string[]>(sep ? text.slice(sep[0].length) : text, { skipEmptyLines: false, delimiter: sep ? sep[1] : delimiterOf(text) });
+  if (sep) {
+    parsed.data.unshift([""]);
+    for (const e of parsed.errors) if (e.row !== undefined) e.row++;
+  }
   // The file line each row starts on: a quoted cell with line breaks (Alt+Enter in Excel) makes its row
   // span several lines, and a message must name the line the person sees in an editor.
   const lines: number[] = [];

@@ -179,3 +179,17 @@ describe("--at in another format", () => {
     }
   });
 });
+
+describe("Excel's sep= line", () => {
+  it("names the separator of a batch or an import and is not taken for the header", async () => {
+    fixtures.copy("operations", join(dir, "sep.xlsx"));
+    writeFileSync(join(dir, "sep.csv"), "sep=;\r\nkr_id;value\r\nO1.KR1;90\r\nO1.KR2;-\r\n");
+    expect(await rejected("sep.xlsx", ["checkin", "sep.xlsx", "--from", "sep.csv", "--at", "2026-01-20"])).toBe(
+      "okr-sheets: sep.csv: nothing was checked in. row 4: value: Enter a number.",
+    );
+    writeFileSync(join(dir, "sepi.csv"), "sep=;\nobjective;key_result;owner;metric;start;target\nA;k1;a@example.com;increase;0;9,5\nA;k2;a@example.com;increase;0;1\n");
+    const r = await run("import", "sep.xlsx", "sepi.csv");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Imported 1 objective and 2 key results\./);
+  });
+});
