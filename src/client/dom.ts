@@ -47,6 +47,7 @@ export const $ = {
   nextStep: el<HTMLTextAreaElement>("nextStep"),
   submit: el<HTMLButtonElement>("submit"),
   confirm: el<HTMLButtonElement>("confirm"),
+  cancel: el<HTMLButtonElement>("cancel"),
   correct: el<HTMLButtonElement>("correct"),
   recentSection: el("recent-section"),
   recent: el("recent"),

@@ -36,6 +36,7 @@ import { FIX_FIELDS_MESSAGE } from "../core/messages";
 import { $, clear, clearFieldErrors, make, setFieldError, showFieldErrors } from "./dom";
 import { krItem, renderRecent } from "./krView";
 import { callServer } from "./server";
+import { setIdentityError, setStatus, show, showIdentity, showLoadError, takeEmbedded } from "./panels";
 
 // ---------------------------------------------------------------------------------------------------
 // State
@@ -49,6 +50,10 @@ let correcting = false;
 let loadSeq = 0;
 /** The KR whose check-in is shown ahead of the server's reply (see submit), or "". */
 let savingId = "";
+/** The check-in the add-on's question (Submit anyway?) is about, while it is shown. */
+let asked: CheckinRequest | null = null;
+/** Where the focus goes back after a save (see setSending). */
+let refocus: HTMLElement = $.submit;
 /** The full data a large tracker's page asks for in the background (see loadDetails). */
 let details: "complete" | "loading" | "failed" = "complete";
 /** KRs whose entry came from a check-in's reply since the page loaded: newer than any full data. */
@@ -65,42 +70,11 @@ function selectedKr(): SidebarKr | undefined {
   return undefined;
 }
 
-// ---------------------------------------------------------------------------------------------------
-// Status region
-
-type StatusKind = "info" | "success" | "error" | "busy";
-
-function setStatus(text: string, kind: StatusKind = "info"): void {
-  $.status.className = "status" + (kind === "info" ? "" : " is-" + kind);
-  $.status.textContent = text;
-}
 
 // ---------------------------------------------------------------------------------------------------
-// Loading and identity
+// Loading and identity (the page states themselves: panels.ts)
 
-function show(section: "loading" | "error" | "identity" | "main"): void {
-  $.loading.hidden = section !== "loading";
-  $.loadError.hidden = section !== "error";
-  $.identity.hidden = section !== "identity";
-  $.main.hidden = section !== "main";
-  $.app.setAttribute("aria-busy", section === "loading" ? "true" : "false");
-}
 
-/**
- * The data the menu item put in the page (see core/sidebarPage), taken once: the form is usable without a
- * second server execution. A retry or a newly picked identity asks the server.
- */
-function takeEmbedded(): SidebarResult | undefined {
-  const e = document.getElementById("sidebar-data");
-  const text = e ? (e.textContent || "").trim() : "";
-  if (!e || !text) return undefined;
-  e.textContent = "";
-  try {
-    return JSON.parse(text) as SidebarResult;
-  } catch {
-    return undefined;
-  }
-}
 
 function loaded(res: SidebarResult | undefined): void {
   if (!res || typeof res !== "object") return showLoadError(LOAD_FAILURE);
@@ -108,7 +82,7 @@ function loaded(res: SidebarResult | undefined): void {
   data = res;
   data.krs = withBrief(res.krs, res.brief);
   if (res.brief && res.brief.length) loadDetails();
-  if (res.user.needsIdentity) return showIdentity(res.owners, as !== undefined ? "Pick your name from the list." : "");
+  if (res.user.needsIdentity) return showIdentity(res.owners, as !== undefined ? "Pick your name from the list." : "", as);
   setStatus("");
   renderMain();
 }
@@ -160,40 +134,7 @@ function detailsDone(outcome: "complete" | "failed"): void {
   if (!sending && !correcting && $.confirm.hidden && !replied[selectedId]) onKrSelected($.confidence.value === "");
 }
 
-function showLoadError(message: string): void {
-  $.loadErrorText.textContent = message;
-  show("error");
-  $.loadRetry.focus();
-}
 
-function showIdentity(owners: string[], error: string): void {
-  clear($.identitySelect);
-  const placeholder = make("option", undefined, owners.length ? "Choose your name…" : "No owners found");
-  placeholder.value = "";
-  $.identitySelect.appendChild(placeholder);
-  for (const o of owners) {
-    const opt = make("option", undefined, o);
-    opt.value = o;
-    if (o === as) opt.selected = true;
-    $.identitySelect.appendChild(opt);
-  }
-  setIdentityError(error);
-  $.who.hidden = true;
-  show("identity");
-  $.identitySelect.focus();
-}
-
-function setIdentityError(message: string): void {
-  $.identityError.textContent = message;
-  $.identityError.hidden = !message;
-  if (message) {
-    $.identitySelect.setAttribute("aria-invalid", "true");
-    $.identitySelect.setAttribute("aria-describedby", "identity-error");
-  } else {
-    $.identitySelect.removeAttribute("aria-invalid");
-    $.identitySelect.removeAttribute("aria-describedby");
-  }
-}
 
 $.identity.addEventListener("submit", (ev) => {
   ev.preventDefault();
@@ -218,7 +159,7 @@ $.identitySelect.addEventListener("keydown", (ev) => {
 });
 
 $.whoChange.addEventListener("click", () => {
-  showIdentity(data ? data.owners : [], "");
+  showIdentity(data ? data.owners : [], "", as);
 });
 
 $.loadRetry.addEventListener("click", () => load());
@@ -314,7 +255,7 @@ function renderKrSelect(): void {
 function onKrSelected(resetConfidence: boolean): void {
   const kr = selectedKr();
   setCorrecting(false);
-  $.confirm.hidden = true;
+  ask(false);
   $.correct.hidden = !(kr && kr.correctable);
   $.valueHint.textContent = !kr ? "" : !kr.brief ? valueHint(kr, sep()) : details === "failed" ? "Its current value could not be loaded." : "Loading its current value…";
   if (kr && resetConfidence) $.confidence.value = confidenceOption(kr.confidence);
@@ -348,47 +289,89 @@ function formValues(): FormValues {
 
 function setCorrecting(on: boolean): void {
   correcting = on;
-  $.submit.textContent = on ? "Save correction" : "Submit check-in";
+  // A save in flight keeps its "Saving…"; setSending(false) relabels.
+  if (!sending) $.submit.textContent = on ? "Save correction" : "Submit check-in";
+  showCancel();
+}
+
+/** Cancel (and Escape) backs out of the add-on's question, else out of a correction; not during a save. */
+function showCancel(): void {
+  $.cancel.hidden = sending || ($.confirm.hidden && !correcting);
 }
 
 $.correct.addEventListener("click", () => {
   const kr = selectedKr();
   if (!kr || !kr.correctable || sending) return;
   const c = kr.correctable;
+  ask(false); // a question about the check-in on screen no longer applies
   requestIds.succeeded(); // a correction is a check-in of its own
   clearFieldErrors();
   $.value.value = formatValue(c.value, sep());
   $.confidence.value = confidenceOption(c.confidence);
   [$.whatChanged.value, $.blockers.value, $.nextStep.value] = [c.whatChanged, c.blockers, c.nextStep];
-  [correcting, $.correct.hidden, $.submit.textContent] = [true, true, "Save correction"];
+  $.correct.hidden = true;
+  setCorrecting(true);
   setStatus(correctingMessage(c, kr.unit, sep()));
   $.value.focus();
 });
 
+/**
+ * The add-on's question about an implausible value (its text is in the status region): Submit anyway or
+ * Cancel. Closing it also clears the question's text, so no question is left on screen without buttons.
+ */
+function ask(on: boolean): void {
+  if (!on && !$.confirm.hidden) setStatus("");
+  if (!on) asked = null;
+  $.confirm.hidden = !on;
+  showCancel();
+}
+
+function cancel(): void {
+  if (!$.confirm.hidden) {
+    ask(false);
+    $.value.focus();
+    $.value.select();
+    return;
+  }
+  // Out of a correction: the form as it was before "Correct last check-in" filled it.
+  for (const f of [$.value, $.whatChanged, $.blockers, $.nextStep]) f.value = "";
+  clearFieldErrors();
+  setStatus("");
+  onKrSelected(true);
+  $.correct.focus();
+}
+
 $.confirm.addEventListener("click", () => submit(true));
-$.value.addEventListener("input", () => ($.confirm.hidden = true)); // a new value: the old question goes
+$.cancel.addEventListener("click", cancel);
+$.value.addEventListener("input", () => ask(false)); // a new value: the old question goes
 
 function setSending(on: boolean): void {
   sending = on;
-  const hadFocus = document.activeElement === $.submit;
+  // Disabling the focused button or KR dropdown drops focus to <body>; it goes back there after the reply,
+  // so keyboard users stay in place (Enter on the dropdown submits too).
+  if (on) refocus = document.activeElement === $.kr ? $.kr : $.submit;
   $.submit.disabled = on;
+  // The reply (a refusal naming fields, a question) is about this KR: it stays chosen until then.
+  $.kr.disabled = on;
   $.submit.textContent = on ? "Saving…" : correcting ? "Save correction" : "Submit check-in";
   if (on) $.confirm.hidden = true;
-  $.form.setAttribute("aria-busy", on ? "true" : "false");
-  // Disabling the focused button drops focus to <body>; give it back so keyboard users stay in place.
-  if (!on && (hadFocus || document.activeElement === document.body || document.activeElement === null)) $.submit.focus();
+  showCancel();
+  // Not aria-busy on the form: it holds the status region, whose "Saving… New: score …" screen readers would
+  // then hold back. The disabled button and the KR's list entry (aria-busy) say a save is in flight.
+  if (!on && (document.activeElement === document.body || document.activeElement === null)) refocus.focus();
 }
 
-function submit(confirmed = false): void {
-  if (sending || !data) return;
+/** The check-in the form holds, or null after showing what to fix. */
+function formRequest(): CheckinRequest | null {
   const v = formValues();
   clearFieldErrors();
   const local = validateForm(v);
   const localErrors = FORM_FIELDS.filter((f) => !!local[f]).map((f) => ({ field: f, message: local[f] as string }));
   if (localErrors.length) {
+    ask(false);
     setStatus(FIX_FIELDS_MESSAGE, "error");
     showFieldErrors(localErrors);
-    return;
+    return null;
   }
   const req: CheckinRequest = {
     requestId: requestIds.current(),
@@ -401,10 +384,18 @@ function submit(confirmed = false): void {
   };
   if (as !== undefined) req.as = as;
   if (correcting) req.correct = true;
-  if (confirmed) req.confirmed = true;
   // The row the KR was on when the data was read: the server reads that row alone if it still holds the KR.
   const shown = selectedKr();
   if (shown && typeof shown.row === "number") req.row = shown.row;
+  return req;
+}
+
+function submit(confirmed = false): void {
+  if (sending || !data) return;
+  // "Submit anyway" answers the question about one request: it is sent again as it was asked about, not
+  // rebuilt from fields that may have been retyped while the question was on its way.
+  const req = confirmed && asked ? { ...asked, confirmed: true } : formRequest();
+  if (!req) return;
   setSending(true);
   // The result shows now, computed by the server's own rules, marked as saving; the reply confirms it or
   // puts the KR back as it was.
@@ -449,7 +440,8 @@ function submit(confirmed = false): void {
       setStatus(mapped.message, failure.busy ? "busy" : "error");
       if (failure.confirm) {
         // The value looks like a mistake: ask, with the same request ID, rather than save it.
-        $.confirm.hidden = false;
+        ask(true);
+        asked = req;
         $.confirm.focus();
         return;
       }
@@ -471,8 +463,15 @@ $.form.addEventListener("submit", (ev) => {
 });
 
 // Enter in a one-line field submits (selects do not do that on their own); Ctrl/Cmd+Enter in a textarea.
+// Escape is Cancel (the add-on's question, or a correction).
 $.form.addEventListener("keydown", (ev) => {
-  if (ev.key !== "Enter" || ev.isComposing) return;
+  if (ev.isComposing) return; // Enter or Escape ends an IME composition, nothing more
+  if (ev.key === "Escape" && !$.cancel.hidden) {
+    ev.preventDefault();
+    cancel();
+    return;
+  }
+  if (ev.key !== "Enter") return;
   const t = ev.target as HTMLElement;
   if (t.tagName === "SELECT" || (t.tagName === "TEXTAREA" && (ev.ctrlKey || ev.metaKey))) {
     ev.preventDefault();

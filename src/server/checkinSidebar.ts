@@ -2,12 +2,13 @@
 // asks for through google.script.run, and the command line and preview use), and the data the "Check in"
 // menu item embeds in the page (sidebarPageData), which on a large tracker carries less so the form is
 // usable sooner. Each costs a fixed number of service calls whatever the size of the tracker and its log.
-import { sidebarRequestSchema, type BriefKr, type SidebarData, type SidebarKr, type SidebarResult } from "../core/api";
+import { sidebarRequestSchema, type BriefKr, type CorrectableCheckin, type SidebarData, type SidebarKr, type SidebarResult } from "../core/api";
 import { weekNumber } from "../core/dates";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor } from "../core/numbers";
 import { defaultKrId } from "../core/sidebarPage";
-import { guarded, isoDate, quotedName } from "./env";
+import { TAB } from "../core/tabs";
+import { guarded, isoDate, plainCell, quotedName, UserError } from "./env";
 import { keyResultsFrom, readSettings, type SettingsRead } from "./read";
 import { col, norm, num, str, type Table } from "./table";
 import { sidebarForecast } from "./forecastCells";
@@ -76,7 +77,7 @@ export function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: str
     status: standing ? standing.status : str(get("Status")),
     recent: recentFor(tail, kr.id, tz),
     forecast: sidebarForecast(t, kr, settings, forecast),
-    correctable: latestOfWeek(tail, kr.id, week, tz),
+    correctable: plainCorrectable(latestOfWeek(tail, kr.id, week, tz), tz),
     expected: num(get("Expected")),
   };
 }
@@ -90,11 +91,31 @@ interface Context {
   week: number;
 }
 
+/**
+ * The log cells as the cell shows them: a date typed into Value or Confidence would reach the page as null
+ * through google.script.run and as an ISO time in the page's JSON (recentFor does the same).
+ */
+function plainCorrectable(c: CorrectableCheckin | null, tz: string): CorrectableCheckin | null {
+  return c && { ...c, value: plainCell(c.value, tz) as number | string, confidence: plainCell(c.confidence, tz) as number | string };
+}
+
+const NOT_SET_UP = 'This spreadsheet is not an okr-sheets tracker yet (it has no "Settings" or "Key Results" tab). Use "Set up tracker" in the add-on menu first.';
+
+/** Settings, or why not: a spreadsheet without either tab was never set up (Repair is for a damaged one). */
+function settingsOf(ss: Spreadsheet, tz: string): SettingsRead {
+  try {
+    return readSettings(ss, tz);
+  } catch (e) {
+    if (e instanceof UserError && !ss.getSheetByName(TAB.settings) && !ss.getSheetByName(TAB.keyResults)) throw new UserError(NOT_SET_UP);
+    throw e;
+  }
+}
+
 function context(): Context {
   const ss = SpreadsheetApp.getActive();
   const tz = ss.getSpreadsheetTimeZone();
   const locale = ss.getSpreadsheetLocale();
-  const s = readSettings(ss, tz);
+  const s = settingsOf(ss, tz);
   const today = isoDate(new Date(), tz);
   return { ss, tz, locale, s, today, week: weekNumber(today, s.settings.startDate) };
 }

@@ -60,6 +60,8 @@ export class FakeBackend implements PreviewBackend {
   throwNext = 0;
   /** The next check-in is refused with this message (as the server refuses one, e.g. outside the cycle). */
   refuseNext: string | null = null;
+  /** Every check-in not sent with `confirmed` is asked about with this question (as core/plausible.ts makes the add-on ask). */
+  ask: string | null = null;
   /** sidebarHtml embeds the sidebar's data, as the menu item does on Google (core/sidebarPage). */
   embed = false;
   /**
@@ -222,6 +224,7 @@ export class FakeBackend implements PreviewBackend {
       this.refuseNext = null;
       return { ok: false, message };
     }
+    if (this.ask !== null && !(arg as CheckinRequest).confirmed) return { ok: false, confirm: true, message: this.ask };
     if (this.busyNext > 0) {
       this.busyNext--;
       return { ok: false, busy: true, message: "Busy." };

@@ -1,0 +1,46 @@
+// The check-in sidebar's data as the page receives it (server/checkinSidebar.ts), through the built add-on:
+// plain JSON whichever way it travels (google.script.run turns a Date into null, the page's embedded JSON
+// into an ISO string), and a spreadsheet that was never set up.
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
+import { newWorkbook, type Workbook } from "../../src/local/runtime";
+import type { SidebarData } from "../../src/core/api";
+
+const QUALITY = "quality.lead@example.com"; // owns O2.KR1 (decrease 6.5 → 3)
+
+/** The data the "Check in" menu item put in its page. */
+function pageData(wb: Workbook): SidebarData {
+  callAddon(wb, "menuCheckIn");
+  const html = wb.services.ui.sidebars[wb.services.ui.sidebars.length - 1].html;
+  const m = /<script type="application\/json" id="sidebar-data">([\s\S]*?)<\/script>/.exec(html);
+  if (!m) throw new Error("no data in the page");
+  return JSON.parse(m[1]);
+}
+
+describe("the sidebar's data", () => {
+  it("gives the week's check-in to correct with a date typed into its Value or Confidence as text, both ways", () => {
+    const wb = newTracker({ user: QUALITY, at: "2026-01-05", start: "2026-01-05" });
+    setToday(wb, "2026-01-20");
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O2.KR1", value: "5", confidence: 7 });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    const log = ss(wb).getSheetByName("Check-ins")!;
+    const headers = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0].map(String);
+    log.getRange(2, headers.indexOf("Value") + 1).setValue("2026-01-21"); // typed: Sheets makes it a date
+    log.getRange(2, headers.indexOf("Confidence") + 1).setValue(new Date("2026-01-22T00:00:00Z"));
+    const rpc = callAddon(wb, "getSidebarData", {});
+    const embedded = pageData(wb);
+    for (const d of [rpc, embedded]) {
+      const kr = d.krs.find((k: { id: string }) => k.id === "O2.KR1");
+      // Not null (google.script.run's Date) nor "2026-01-21T00:00:00.000Z" (the page's JSON): what the cell shows.
+      expect(kr.correctable).toMatchObject({ date: "2026-01-20", value: "2026-01-21", confidence: "2026-01-22" });
+    }
+  });
+
+  it("on a spreadsheet never set up, says to set it up (not to repair it)", () => {
+    const wb = newWorkbook("/tmp/okr-sheets-sidebar-data.xlsx", "Budget 2027", { user: QUALITY, at: "2026-01-20" });
+    const message = 'This spreadsheet is not an okr-sheets tracker yet (it has no "Settings" or "Key Results" tab). Use "Set up tracker" in the add-on menu first.';
+    expect(callAddon(wb, "getSidebarData", {})).toEqual({ ok: false, message });
+    expect(pageData(wb)).toEqual({ ok: false, message });
+  });
+});
