@@ -153,6 +153,18 @@ describe("a KR row inserted by hand between KRs (no formulas until Repair)", () 
     expect(objScore(wb, "O1")).toBeCloseTo(2 / 5, 12);
   });
 
+  it("with headers retyped in another case ('score', 'TARGET'), the row's formulas are written all the same", () => {
+    const wb = tracker();
+    for (const h of ["Score", "Target"]) {
+      const c = header(wb).indexOf(h) + 1;
+      krs(wb).getRange(1, c).setValue(h === "Score" ? "score" : "TARGET");
+    }
+    const row = inserted(wb);
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR4", value: "10", confidence: 7, row });
+    expect(r).toMatchObject({ ok: true, kr: { id: "O1.KR4", score: 1, status: "On track" } });
+    expect([cell(wb, row, "score"), cell(wb, row, "Status")]).toEqual([1, "On track"]);
+  });
+
   it("the weekly summary writes the row's formulas too, so the Objectives tab counts the KR as the summary does", () => {
     const wb = tracker();
     const row = inserted(wb);
