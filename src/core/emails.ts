@@ -90,8 +90,21 @@ function line(s: string): string {
 }
 
 /** The leaders' weekly digest. */
-export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail {
-  const d = model.data;
+/**
+ * The digest for the leaders. `cap`: at most that many rows in each list (objectives, needs attention,
+ * missing check-ins, movers), the rest counted in a line pointing to the Weekly Summary; Google refuses a
+ * message body over 200 KB (MailApp's limits), which a tracker of about 200 KRs reaches with every row
+ * (src/server/weeklyMail.ts picks the cap).
+ */
+export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinity): DigestEmail {
+  const full = model.data;
+  const d = { ...full, objectives: full.objectives.slice(0, cap), attention: full.attention.slice(0, cap), missing: full.missing.slice(0, cap) };
+  const more = (shown: number, all: number, html: string[], text: string[]) => {
+    if (all <= shown) return;
+    const msg = `… and ${all - shown} more on the Weekly Summary tab.`;
+    html.push(none(msg));
+    text.push(`  ${msg}`);
+  };
   const sep = d.decimalSeparator;
   const url = safeHttpUrl(sheetUrl);
   const ov = d.overall;
@@ -130,7 +143,7 @@ export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail 
 
   html.push(h2("Objectives"));
   text.push("OBJECTIVES");
-  if (d.objectives.length === 0) {
+  if (full.objectives.length === 0) {
     html.push(none("None."));
     text.push("  None.");
   } else {
@@ -154,11 +167,12 @@ export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail 
       );
     }
   }
+  more(d.objectives.length, full.objectives.length, html, text);
   text.push("");
 
   html.push(h2("Needs attention: off track or at risk"));
   text.push("NEEDS ATTENTION: OFF TRACK OR AT RISK");
-  if (d.attention.length === 0) {
+  if (full.attention.length === 0) {
     html.push(none("None — no key result is off track or at risk."));
     text.push("  None.");
   } else {
@@ -183,12 +197,13 @@ export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail 
       if (k.nextStep) text.push(`    Next step: ${line(k.nextStep)}`);
     }
   }
+  more(d.attention.length, full.attention.length, html, text);
   text.push("");
 
   const missingTitle = `Missing check-ins (none from ${d.periodStart} to ${d.asOf})`;
   html.push(h2(missingTitle));
   text.push(missingTitle.toUpperCase());
-  if (d.missing.length === 0) {
+  if (full.missing.length === 0) {
     html.push(none(`None — every key result checked in this ${periodWord(d)}.`));
     text.push("  None.");
   } else {
@@ -200,12 +215,14 @@ export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail 
     );
     for (const k of d.missing) text.push(`  ${line(krName(k.id, k.title))} (${line(k.owner)}): last check-in ${k.lastCheckin || "never"}`);
   }
+  more(d.missing.length, full.missing.length, html, text);
   text.push("");
 
   html.push(h2("Biggest movers since last week"));
   text.push("BIGGEST MOVERS SINCE LAST WEEK");
-  const movers = d.movers.up.map((m) => ({ dir: "Up", m })).concat(d.movers.down.map((m) => ({ dir: "Down", m })));
-  if (movers.length === 0) {
+  const allMovers = d.movers.up.map((m) => ({ dir: "Up", m })).concat(d.movers.down.map((m) => ({ dir: "Down", m })));
+  const movers = allMovers.slice(0, cap);
+  if (allMovers.length === 0) {
     const msg = d.lastWeek.source === "none" ? "None — this is the first week of the cycle." : "None — no score changed since last week.";
     html.push(none(msg));
     text.push(`  ${msg}`);
@@ -227,6 +244,7 @@ export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail 
       text.push(`  ${dir}: ${line(krName(m.id, m.title))} ${fmtScore(m.lastWeekScore, sep)} → ${fmtScore(m.score, sep)} (${fmtChange(m.change, sep)})`);
     }
   }
+  more(movers.length, allMovers.length, html, text);
   text.push("");
 
   html.push(
@@ -244,7 +262,7 @@ export function buildDigest(model: SummaryModel, sheetUrl: string): DigestEmail 
  * One reminder per owner (a valid email; compared case-insensitively, the first spelling is used) who
  * has KRs missing this period's check-in, listing those KRs. Owners that are not valid emails get none.
  */
-export function buildReminders(data: SummaryData, sheetUrl: string): ReminderEmail[] {
+export function buildReminders(data: SummaryData, sheetUrl: string, cap = Infinity): ReminderEmail[] {
   const url = safeHttpUrl(sheetUrl);
   const byOwner = new Map<string, { to: string; krs: SummaryData["missing"] }>();
   for (const k of data.missing) {
@@ -261,12 +279,15 @@ export function buildReminders(data: SummaryData, sheetUrl: string): ReminderEma
     const subject = line(`Check-in reminder — ${data.cycleName}: ${krCount(krs.length)} without a check-in this ${period}`);
     const intro = `No check-in from ${data.periodStart} to ${data.asOf} (week ${data.week} of ${data.weeks}) for ${krs.length === 1 ? "this key result" : "these key results"} you own:`;
     const text: string[] = [`Hello,`, "", intro, ""];
-    for (const k of krs) text.push(`  - ${line(krName(k.id, k.title))} (last check-in: ${k.lastCheckin || "never"})`);
+    const shown = krs.slice(0, cap);
+    const rest = krs.length - shown.length;
+    for (const k of shown) text.push(`  - ${line(krName(k.id, k.title))} (last check-in: ${k.lastCheckin || "never"})`);
+    if (rest) text.push(`  … and ${rest} more.`);
     text.push("", `Please check in from the OKR add-on's Check in sidebar.`);
     if (url) text.push(`Tracker: ${sheetUrl.trim()}`);
-    const items = krs
+    const items = shown
       .map((k) => `<li style="margin:2px 0">${escapeHtml(krName(k.id, k.title))} <span style="color:#666666">(last check-in: ${escapeHtml(k.lastCheckin || "never")})</span></li>`)
-      .join("");
+      .join("") + (rest ? `<li style="margin:2px 0">… and ${rest} more.</li>` : "");
     const html =
       `<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#202124">` +
       `<p>Hello,</p><p>${escapeHtml(intro)}</p><ul>${items}</ul>` +
@@ -276,4 +297,14 @@ export function buildReminders(data: SummaryData, sheetUrl: string): ReminderEma
     out.push({ to, subject, body: text.join("\n"), htmlBody: html });
   });
   return out;
+}
+
+/** A text's size in UTF-8 bytes, as Google measures a message body. */
+export function utf8Bytes(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
 }

@@ -8,6 +8,9 @@
 //   (the start is just a baseline); milestone needs neither (its value is the fraction done). A KR
 //   with an unknown metric is reported as such (its Score shows the setup error too).
 // - A KR whose objective ID matches no objective is reported.
+// - An ID typed on two rows (whatever the case) is reported once: check-ins, the summary and History tell
+//   KRs apart by ID, so two KRs with one ID share a log and a History row, and an owner's check-in may be
+//   refused as the other row's.
 import { normalizeMetric } from "./scoring";
 
 export interface FocusObjective {
@@ -46,6 +49,7 @@ export function focusChecks(objectives: readonly FocusObjective[], keyResults: r
     else if (n < MIN_KRS) out.push(`Objective ${o.id} has only 1 key result; aim for ${MIN_KRS}–${MAX_KRS}.`);
     else if (n > MAX_KRS) out.push(`Objective ${o.id} has ${n} key results; aim for ${MIN_KRS}–${MAX_KRS}.`);
   }
+  out.push(...twice(objs, "Objective"), ...twice(krs, "Key result"));
   for (const k of krs) {
     if (String(k.owner ?? "").trim() === "") out.push(`Key result ${k.id} has no owner.`);
     const m = normalizeMetric(k.metric);
@@ -60,4 +64,15 @@ export function focusChecks(objectives: readonly FocusObjective[], keyResults: r
     else if (!known[key(k.objectiveId)]) out.push(`Key result ${k.id} belongs to objective ${k.objectiveId}, which does not exist.`);
   }
   return out;
+}
+
+/** "Objective ID O2 is on 2 rows; …" for each ID on more than one row, in its first spelling. */
+function twice(rows: readonly { id: string }[], what: string): string[] {
+  const n = new Map<string, string[]>();
+  for (const { id } of rows) {
+    const k = String(id).trim();
+    const l = k.toLowerCase();
+    n.set(l, [...(n.get(l) || []), k]);
+  }
+  return [...n.values()].filter((x) => x.length > 1).map((x) => `${what} ID ${x[0]} is on ${x.length} rows; give each its own ID.`);
 }

@@ -140,7 +140,11 @@ export function forecastKr(
   // A point on the cycle's last day (a report of that day or later: the retrospective) is where the KR
   // landed; the trend line through the weeks before need not pass through it, and "ends at 0.29" beside a
   // final score of 0.50 would contradict the report it sits in.
-  const value = last.day >= endDay ? last.value : trend.intercept + trend.slope * xEnd;
+  // A metric that has never been below 0 (start, target and every point ≥ 0: a % rate, days, a count) is not
+  // forecast below it: the line reaches 0 and stops (docs/forecast.md), as plausible.ts asks about a value
+  // that changes sign. One that has been negative keeps the line's value.
+  const line = last.day >= endDay ? last.value : trend.intercept + trend.slope * xEnd;
+  const value = (kr.start || 0) >= 0 && kr.target >= 0 && usable.every((p) => p.value >= 0) ? Math.max(0, line) : line;
   const scored = krScore(metric, kr.start, kr.target, value);
   const target = kr.target;
   const up = metric === "increase" || metric === "stay_above";

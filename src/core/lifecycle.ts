@@ -296,6 +296,8 @@ export interface RolloverInput {
   existingTabNames?: string[];
   /** 100 for Google Sheets (default); 31 for .xlsx. */
   maxTabNameLength?: number;
+  /** The locale's decimal separator for the numbers in the baseline lines, asked for only when one is written ("." without). */
+  separator?: () => DecimalSeparator;
 }
 
 export interface ArchiveNames {
@@ -403,6 +405,7 @@ export function planRollover(input: RolloverInput): RolloverResult {
   const changed: string[] = [];
   const warnings: string[] = [];
   const baselines: string[] = [];
+  let sep: DecimalSeparator | undefined;
   const keptObjKeys = new Set<string>();
   const removedObjKeys = new Set<string>();
   const nextObjectives: Objective[] = [];
@@ -430,7 +433,7 @@ export function planRollover(input: RolloverInput): RolloverResult {
     if (!keptObjKeys.has(objKey)) warnings.push(`${k.id}: its objective "${k.objectiveId}" does not exist; carried over as it is.`);
     const last = input.lastValues.get(k.id);
     const start = typeof last === "number" && isFinite(last) ? last : k.start;
-    const baseline = baselineWarning(k, start);
+    const baseline = baselineWarning(k, start, (x) => decimalText(String(x), sep || (sep = input.separator ? input.separator() : ".")));
     if (baseline) baselines.push(baseline);
     nextKrs.push({ ...k, row: nextKrs.length + 2, start, current: null, confidence: null, lastCheckin: null });
   }
@@ -472,11 +475,12 @@ export function planRollover(input: RolloverInput): RolloverResult {
  * the new cycle), or it is already past it, which turns the KR around (the score runs from start to target,
  * so an on-time rate of 97 "increasing" to 95 would score a fall as progress). Null when it is fine.
  */
-function baselineWarning(k: KeyResult, start: number | null): string | null {
+function baselineWarning(k: KeyResult, start: number | null, n: (x: number) => string): string | null {
   const up = k.metric === "increase";
-  if (!(up || k.metric === "decrease") || start === null || k.target === null) return null;
+  const t = k.target;
+  if (!(up || k.metric === "decrease") || start === null || t === null) return null;
   const fix = "set a new target before the first check-in.";
-  if (start === k.target) return `${k.id}: the new start (${start}) equals the target; ${fix}`;
-  if (up ? start < k.target : start > k.target) return null;
-  return `${k.id}: the new start (${start}) is already past the target (${k.target}), so the KR would score a move back towards ${k.target} as progress; ${fix}`;
+  if (start === t) return `${k.id}: the new start (${n(start)}) equals the target; ${fix}`;
+  if (up ? start < t : start > t) return null;
+  return `${k.id}: the new start (${n(start)}) is already past the target (${n(t)}), so the KR would score a move back towards ${n(t)} as progress; ${fix}`;
 }

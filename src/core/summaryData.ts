@@ -51,6 +51,8 @@ export function withoutBlankIds(tracker: Tracker): Tracker {
 
 interface LastWeek {
   scores: Map<string, number | null>;
+  /** The KRs of week N−1's History rows, when it has any: an objective's last-week score is theirs. */
+  recorded?: Set<string>;
   statuses: Map<string, string>;
   lastWeek: SummaryData["lastWeek"];
 }
@@ -60,6 +62,7 @@ function lastWeekScores(tracker: Tracker, checkins: CheckinEntry[], history: His
   const scores = new Map<string, number | null>();
   const statuses = new Map<string, string>();
   let lastWeek: SummaryData["lastWeek"] = { source: "none", week: null, asOf: null };
+  let recorded: Set<string> | undefined;
   if (week > 1) {
     const prevDay = addDays(asOf, -7);
     const hist = history.filter((h) => h.week === week - 1);
@@ -76,6 +79,7 @@ function lastWeekScores(tracker: Tracker, checkins: CheckinEntry[], history: His
         if (isIso(h.asOf) && (histAsOf === null || h.asOf > histAsOf)) histAsOf = h.asOf;
       }
       lastWeek = { source: "history", week: week - 1, asOf: histAsOf };
+      recorded = new Set(scores.keys());
     } else {
       lastWeek = { source: "log", week: week - 1, asOf: prevDay };
     }
@@ -86,7 +90,7 @@ function lastWeekScores(tracker: Tracker, checkins: CheckinEntry[], history: His
       if (e) statuses.set(kr.id, e.status);
     }
   }
-  return { scores, statuses, lastWeek };
+  return { scores, statuses, lastWeek, recorded };
 }
 
 interface Now {
@@ -146,7 +150,9 @@ function summarizeObjectives(n: Now): SummaryObjective[] {
     if (hasLastWeek) {
       lw = weightedMean(
         n.tracker.keyResults
-          .filter((k) => String(k.objectiveId).toLowerCase() === String(o.id).toLowerCase())
+          // A KR added since (no History row last week) did not count then: its start's score would make
+          // up a change the objective never had (+0.43 where History's week said 0.15).
+          .filter((k) => String(k.objectiveId).toLowerCase() === String(o.id).toLowerCase() && (!n.last.recorded || n.last.recorded.has(k.id)))
           .map((k) => ({ weight: k.weight, score: n.last.scores.get(k.id) ?? null })),
       );
     }

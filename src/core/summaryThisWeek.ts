@@ -43,9 +43,11 @@ function statusLine(d: ThisWeekInput): string {
   if (!d.hasLastWeek) {
     return sentence([`${krsText(off.length, "no KR")} off track${off.length ? ` (${ids(off)})` : ""}`, `${krsText(risk.length, "no KR")} at risk${risk.length ? ` (${ids(risk)})` : ""}`]);
   }
-  const known = (k: SummaryKr) => k.lastWeekStatus !== null && k.lastWeekStatus !== "";
-  const fell = off.filter((k) => known(k) && k.lastWeekStatus !== STATUS.offTrack);
-  const back = d.krs.filter((k) => k.status === STATUS.onTrack && (k.lastWeekStatus === STATUS.offTrack || k.lastWeekStatus === STATUS.atRisk));
+  // Fell: it was on track or at risk. A KR not started last week (added since, or checked in for the first
+  // time) or with a setup error then starts off track; it did not fall.
+  const was = (k: SummaryKr, a: string, b: string) => k.lastWeekStatus === a || k.lastWeekStatus === b;
+  const fell = off.filter((k) => was(k, STATUS.onTrack, STATUS.atRisk));
+  const back = d.krs.filter((k) => k.status === STATUS.onTrack && was(k, STATUS.offTrack, STATUS.atRisk));
   const parts: string[] = [];
   if (fell.length) parts.push(`${krsText(fell.length)} fell off track (${ids(fell)})`);
   if (back.length) parts.push(`${krsText(back.length)} back on track (${ids(back)})`);

@@ -22,51 +22,76 @@ export interface BatchRow {
   cells: Partial<Record<Column, string>>;
 }
 
-/** The CSV's check-in rows, or the reasons it cannot be read (with row numbers). */
-export function batchRows(csv: string): { rows: BatchRow[] } | { problems: string[] } {
-  const { rows, error } = parseCsv(csv);
-  if (error) return { problems: [`row ${error.row}: ${error.message}.`] };
+/** A refused row: its line and why (without the "row N: " prefix). */
+export interface RowProblem {
+  line: number;
+  text: string;
+}
+
+/**
+ * The CSV's check-in rows that can be run, and the rows that cannot (a malformed quote, too many cells,
+ * an empty kr_id or value, a bad date), each with its line; or, when the file as a whole cannot be read
+ * (no header, unknown or missing columns), why. Row problems do not stop the other rows from being
+ * checked, so that one run reports every mistake of the file.
+ */
+export function batchRows(csv: string): { rows: BatchRow[]; problems: RowProblem[] } | { fatal: string[] } {
+  const { rows, errors, lines } = parseCsv(csv);
+  const lineOf = (i: number) => lines[i] ?? i + 1;
   const filled = (r: string[]) => r.some((c) => String(c).trim() !== "");
   const headerAt = rows.findIndex(filled);
-  if (headerAt < 0) return { problems: ["the file is empty (it needs a header row and check-in rows)."] };
+  const problems: RowProblem[] = errors.map((e) => ({ line: lineOf(e.row - 1), text: `${e.message}.` }));
+  if (headerAt < 0) return { fatal: ["the file is empty (it needs a header row and check-in rows)."] };
+  if (problems.some((p) => p.line === lineOf(headerAt))) return { fatal: problems.map((p) => `row ${p.line}: ${p.text}`) };
   const keys = rows[headerAt].map(columnKey);
-  const problems: string[] = [];
+  const fatal: string[] = [];
   const unknown = keys.filter((k) => k && (BATCH_COLUMNS as readonly string[]).indexOf(k) < 0);
-  if (unknown.length) problems.push(`unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")} (the columns are ${BATCH_COLUMNS.join(", ")}).`);
-  for (const need of ["kr_id", "value"]) if (keys.indexOf(need) < 0) problems.push(`the header has no "${need}" column.`);
+  if (unknown.length) fatal.push(`unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => `"${k}"`).join(", ")} (the columns are ${BATCH_COLUMNS.join(", ")}).`);
+  for (const need of ["kr_id", "value"]) if (keys.indexOf(need) < 0) fatal.push(`the header has no "${need}" column.`);
   const twice = keys.filter((k, i) => k && keys.indexOf(k) !== i);
-  if (twice.length) problems.push(`column "${twice[0]}" is given twice.`);
-  if (problems.length) return { problems };
+  if (twice.length) fatal.push(`column "${twice[0]}" is given twice.`);
+  if (fatal.length) return { fatal };
   const out: BatchRow[] = [];
+  const malformed = new Set(problems.map((p) => p.line));
   rows.forEach((r, i) => {
-    if (i <= headerAt || !filled(r)) return;
-    const line = i + 1;
+    const line = lineOf(i);
+    if (i <= headerAt || !filled(r) || malformed.has(line)) return;
+    const bad = (text: string) => problems.push({ line, text });
     if (r.slice(keys.length).some((c) => String(c).trim() !== "")) {
-      problems.push(`row ${line}: ${r.length} cells but the header has ${keys.length} (put cells containing the separator in double quotes).`);
+      bad(`${r.length} cells but the header has ${keys.length} (put cells containing the separator in double quotes).`);
       return;
     }
     const cells: Partial<Record<Column, string>> = {};
     keys.forEach((k, j) => {
       if (k) cells[k as Column] = String(r[j] ?? "").trim();
     });
-    if (!cells.kr_id) problems.push(`row ${line}: kr_id is empty.`);
-    if (!cells.value) problems.push(`row ${line}: value is empty.`);
-    if (cells.at && !isValidIsoDate(cells.at)) problems.push(`row ${line}: at "${cells.at}" is not a date in the form YYYY-MM-DD.`);
-    out.push({ line, cells });
+    const before = problems.length;
+    if (!cells.kr_id) bad("kr_id is empty.");
+    if (!cells.value) bad("value is empty.");
+    if (cells.at && !isValidIsoDate(cells.at)) bad(`at "${cells.at}" is not a date in the form YYYY-MM-DD.`);
+    if (problems.length === before) out.push({ line, cells });
   });
-  if (problems.length) return { problems };
-  if (!out.length) return { problems: ["no check-in rows under the header."] };
-  return { rows: out };
+  if (!out.length && !problems.length) return { fatal: ["no check-in rows under the header."] };
+  return { rows: out, problems };
+}
+
+/**
+ * The add-on says "Today (D) is outside the cycle" (in Sheets the day is always today); offline the day
+ * may come from --at or a row's `at`, so the refusal names that, the thing to change.
+ */
+export function dayFrom(message: string, source: "--at" | "at" | null): string {
+  return source ? message.replace(/^Today \((\d{4}-\d{2}-\d{2})\) is outside the cycle/, `${source} $1 is outside the cycle`) : message;
 }
 
 /** The Owner of the KR with this ID ("" when blank), or null when there is none (the check-in commands act as the owner). */
 export function ownerOf(wb: Workbook, krId: string): string | null {
-  const row = readTab(wb, "Key Results", false).rows.find((r) => String(r["ID"]).trim() === krId.trim());
+  const row = readTab(wb, "Key Results", false).rows.find((r) => String(r["ID"]).trim().toLowerCase() === krId.trim().toLowerCase());
   return row ? String(row["Owner"] ?? "") : null;
 }
 
 export interface BatchOptions {
   at?: string;
+  /** --at was given (not only the command's default today), so a refusal of its day names it. */
+  atGiven?: boolean;
   confirm: boolean;
 }
 
@@ -75,9 +100,11 @@ const MAX_REPORTED = 20;
 /** Runs every row; returns one line per saved check-in. Throws (nothing saved) if any row is refused. */
 export async function checkinBatch(file: string, csvName: string, csv: string, opts: BatchOptions): Promise<string[]> {
   const parsed = batchRows(csv);
-  if ("problems" in parsed) throw new Error(`${csvName}: nothing was checked in. ${parsed.problems.slice(0, MAX_REPORTED).join(" ")}`);
+  if ("fatal" in parsed) throw new Error(`${csvName}: nothing was checked in. ${parsed.fatal.slice(0, MAX_REPORTED).join(" ")}`);
   const wb = await openWorkbook(file, { at: opts.at, user: null });
-  const problems: string[] = [];
+  // Rows the CSV already refused are reported with the add-on's refusals of the others, in line order.
+  const problems: RowProblem[] = [...parsed.problems];
+  const refuse = (line: number, text: string) => problems.push({ line, text });
   const done: string[] = [];
   for (const { line, cells } of parsed.rows) {
     const krId = cells.kr_id!;
@@ -86,14 +113,14 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
     let chosen: string | undefined;
     if (!cells.as) {
       const owner = ownerOf(wb, krId);
-      if (owner === null) { problems.push(`row ${line}: ${noSuchKrMessage(krId)}`); continue; }
-      if (!owner.trim()) { problems.push(`row ${line}: ${krId} has no owner yet: fill in its Owner, or give an admin's email in "as".`); continue; }
+      if (owner === null) { refuse(line, noSuchKrMessage(krId)); continue; }
+      if (!owner.trim()) { refuse(line, `${krId} has no owner yet: fill in its Owner, or give an admin's email in "as".`); continue; }
       chosen = owner;
     }
     let confidence = cells.confidence;
     if (!confidence) {
       const view = callAddon(wb, "getSidebarData", chosen ? { as: chosen } : {});
-      const k = view.ok ? view.krs.find((x: { id: string }) => x.id === krId) : null;
+      const k = view.ok ? view.krs.find((x: { id: string }) => x.id.toLowerCase() === krId.trim().toLowerCase()) : null;
       confidence = k && k.confidence !== "" ? String(k.confidence) : "5";
     }
     const req: Record<string, unknown> = {
@@ -105,15 +132,16 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
     const r = callAddon(wb, "submitCheckin", req);
     if (!r.ok) {
       const text = r.confirm ? `${r.message} (add --confirm to save it)` : refusalText(r, COLUMN_OF).replace(/^Nothing was saved\. /, "");
-      problems.push(`row ${line}: ${text}`);
+      refuse(line, dayFrom(text, cells.at ? "at" : opts.atGiven ? "--at" : null));
       continue;
     }
     const score = r.kr.score === null ? "—" : r.kr.score.toFixed(2);
     done.push(`Checked in ${r.kr.id}: value ${r.kr.current}, score ${score}, ${r.kr.status}.`);
   }
   if (problems.length) {
+    const listed = problems.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED).map((p) => `row ${p.line}: ${p.text}`);
     const more = problems.length > MAX_REPORTED ? ` (and ${problems.length - MAX_REPORTED} more)` : "";
-    throw new Error(`${csvName}: nothing was checked in. ${problems.slice(0, MAX_REPORTED).join(" ")}${more}`);
+    throw new Error(`${csvName}: nothing was checked in. ${listed.join(" ")}${more}`);
   }
   await wb.save();
   return done;

@@ -8,8 +8,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { buildDemo } from "./demo";
 import { callAddon, callAddonRaw, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
 import { showTab } from "./showTab";
-import { parseCsv, refusalText } from "./csv";
-import { checkinBatch, ownerOf } from "./checkinBatch";
+import { csvText, parseCsv, refusalText } from "./csv";
+import { checkinBatch, dayFrom, ownerOf } from "./checkinBatch";
 import { servePreview } from "./serve";
 import { demoServe } from "./demoServe";
 import { rollupWorkbook } from "./rollup";
@@ -17,7 +17,8 @@ import { buildPortfolioDemo } from "./demoPortfolio";
 import { loadXlsx } from "./xlsx";
 import { withFileLock } from "./fileLock";
 import { commandHint } from "./hints";
-import { CHECKIN_FLAG_OF, dateFlag, FLAGS, intFlag, need, parse, USAGE, UsageError, type Flags } from "./cliArgs";
+import { openElsewhereMessage } from "./cliOpenElsewhere";
+import { asksHelp, CHECKIN_FLAG_OF, commandUsage, dateFlag, FLAGS, intFlag, need, parse, USAGE, UsageError, type Flags } from "./cliArgs";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 import { noSuchKrMessage } from "../core/messages";
 import { importHeaderAt } from "../core/importRows";
@@ -109,10 +110,16 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
     throw new Rejected(`${csvPath}: cannot be read (${(e as NodeJS.ErrnoException).code || (e as Error).message}).`);
   }
   const csv = csvText(csvPath, bytes);
-  // Blank lines are kept (the import skips them) so that row numbers in messages are the file's lines.
+  // Blank lines are kept (the import skips them) and each row goes on the tab row of its file line (a
+  // cell with line breaks leaves blank rows after its own), so that row numbers in messages are the
+  // file's lines.
   const parsed = parseCsv(csv);
-  if (parsed.error) throw new Rejected(`${csvPath}: row ${parsed.error.row}: ${parsed.error.message}.`);
-  const rows = parsed.rows;
+  if (parsed.error) throw new Rejected(`${csvPath}: row ${parsed.lines[parsed.error.row - 1] ?? parsed.error.row}: ${parsed.error.message}.`);
+  const rows: string[][] = [];
+  parsed.rows.forEach((r, i) => {
+    while (rows.length < parsed.lines[i] - 1) rows.push([""]);
+    rows.push(r);
+  });
   const filled = (r: string[]) => r.some((c) => c.trim() !== "");
   // The header as the import takes it (a title line above it is skipped), so the width check measures it.
   const headerAt = importHeaderAt(rows);
@@ -142,20 +149,6 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   for (const w of r.warnings || []) out(`Focus check: ${w}`);
 }
 
-/** The CSV's text: UTF-8 only (a BOM is allowed), so that no character is silently replaced. */
-function csvText(path: string, bytes: Buffer): string {
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new Rejected(`${path}: is UTF-16 text; save it as "CSV UTF-8" and import again.`);
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    const loose = new TextDecoder("utf-8").decode(bytes);
-    const line = loose.slice(0, loose.indexOf("\ufffd")).split("\n").length;
-    throw new Rejected(`${path}: is not UTF-8 text (row ${line}); save it as "CSV UTF-8" and import again.`);
-  }
-}
-
 async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   const file = fileArg(positionals);
   if (flags.from !== undefined) return cmdCheckinFrom(file, flags);
@@ -176,7 +169,7 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   }
   if (confidence === undefined) {
     const view = callAddon(wb, "getSidebarData", asChoice ? { as: asChoice } : {});
-    const k = view.ok ? view.krs.find((x: { id: string }) => x.id === kr) : null;
+    const k = view.ok ? view.krs.find((x: { id: string }) => x.id.toLowerCase() === kr.trim().toLowerCase()) : null;
     confidence = k && k.confidence !== "" ? String(k.confidence) : "5";
   }
   const req: Record<string, unknown> = {
@@ -191,7 +184,9 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   if (asChoice) req.as = asChoice;
   if (flags.correct) req.correct = true;
   if (flags.confirm) req.confirmed = true;
-  const r = expectOk(callAddon(wb, "submitCheckin", req));
+  const sent = callAddon(wb, "submitCheckin", req);
+  if (sent && !sent.ok && typeof sent.message === "string") sent.message = dayFrom(sent.message, at ? "--at" : null);
+  const r = expectOk(sent);
   await wb.save();
   const score = r.kr.score === null ? "—" : r.kr.score.toFixed(2);
   out(`Checked in ${r.kr.id}: value ${r.kr.current}, score ${score}, ${r.kr.status}.`);
@@ -204,9 +199,10 @@ async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
   if (single.length) throw new UsageError(`--from takes its check-ins from the file: leave out --${single[0]}.`);
   if (!existsSync(csvPath)) throw new Rejected(`${csvName}: no such file.`);
   if (statSync(csvPath).isDirectory()) throw new Rejected(`${csvName}: is a directory, not a CSV file.`);
-  const csv = csvText(csvName, readFileSync(csvPath));
+  const csv = csvText(csvName, readFileSync(csvPath), "run the check-in again");
   // checkinBatch opens the workbook itself: hand it the command's "today" (rows without `at` take it).
-  const lines = await checkinBatch(file, csvName, csv, { at: atOrNow(dateFlag(flags, "at")), confirm: !!flags.confirm });
+  const at = dateFlag(flags, "at");
+  const lines = await checkinBatch(file, csvName, csv, { at: atOrNow(at), atGiven: at !== undefined, confirm: !!flags.confirm });
   for (const l of lines) out(l);
   out(`${lines.length} check-in${lines.length === 1 ? "" : "s"} saved.`);
 }
@@ -230,7 +226,8 @@ async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
   if (!ss.getSheetByName(name)) {
     throw new Rejected(`No tab named "${name}". Tabs: ${ss.getSheets().map((s) => s.getName()).join(", ")}.`);
   }
-  out(showTab(wb, name, !!flags.json));
+  // Under its own name (the JSON's "tab"), whatever the case typed.
+  out(showTab(wb, ss.getSheetByName(name)!.getName(), !!flags.json));
 }
 
 async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {
@@ -257,6 +254,8 @@ async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {
   const ss = wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
   const sheet = ss.getSheetByName(name);
   if (!sheet) throw new Rejected(`No tab named "${name}".`);
+  // The tab's own name: getSheetByName ignores case, and "check-ins" must be kept as "Check-ins" is.
+  const tab = sheet.getName();
   let range: GoogleAppsScript.Spreadsheet.Range;
   try {
     range = sheet.getRange(a1);
@@ -264,11 +263,11 @@ async function cmdEdit(positionals: string[], flags: Flags): Promise<void> {
     throw new Rejected(`"${a1}" is not a cell reference like B3.`);
   }
   if (range.getNumRows() !== 1 || range.getNumColumns() !== 1) throw new Rejected(`--range must be a single cell, not ${a1}.`);
-  const owner = addonOwned(name, range);
-  if (owner && !flags.force) throw new Rejected(`${name}!${range.getA1Notation()} is ${owner}, kept by the add-on; edit it anyway with --force.`);
+  const owner = addonOwned(tab, range);
+  if (owner && !flags.force) throw new Rejected(`${tab}!${range.getA1Notation()} is ${owner}, kept by the add-on; edit it anyway with --force.`);
   range.setValue(String(flags.value));
   await wb.save();
-  out(`${name}!${range.getA1Notation()} = ${range.getDisplayValue()}`);
+  out(`${tab}!${range.getA1Notation()} = ${range.getDisplayValue()}`);
 }
 
 /** Why the add-on owns a cell (a formula, a header, a tab it writes), or null for a cell people fill. */
@@ -302,6 +301,8 @@ async function cmdRepair(positionals: string[], flags: Flags): Promise<void> {
   if (r.created?.length) parts.push(`Re-created: ${r.created.join(", ")}.`);
   if (r.restored?.length) parts.push(`Restored: ${r.restored.join("; ")}.`);
   out(parts.join(" "));
+  // What Repair could not do, and Settings typed wrong, as the menu's dialog says them.
+  for (const w of r.warnings || []) if (w.startsWith("Settings")) out(w.replace("run Repair tracker", `run "okr-sheets repair ${positionals[0]}"`));
 }
 
 async function cmdServe(positionals: string[], flags: Flags): Promise<void> {
@@ -353,18 +354,39 @@ export async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (!command || command === "--help" || command === "-h" || command === "help") {
     if (!command) throw new UsageError("A command is required.");
+    // `help checkin`: that command's usage (an unknown one is a usage error, as `okr-sheets nope` is).
+    if (command === "help" && rest.length) {
+      if (!FLAGS[rest[0]] || rest[0] === "demo-serve" || rest.length > 1) throw new UsageError(`Unknown command "${rest.join(" ")}".`);
+      out(commandUsage(rest[0]));
+      return;
+    }
     out(USAGE);
     return;
   }
   if (!FLAGS[command]) throw new UsageError(`Unknown command "${command}".`);
+  // `checkin --help` is help, not an unknown option: a person asks it before knowing the flags.
+  if (asksHelp(command, rest)) {
+    out(commandUsage(command));
+    return;
+  }
   const { positionals, flags } = parse(command, rest);
   const file = positionals[0];
-  const go = () => dispatch(command, positionals, flags);
+  const go = () => {
+    // Checked before anything is read: the program's save would undo what the command writes.
+    const open = WRITES.has(command) && file && existsSync(here(file)) ? openElsewhereMessage(here(file), file) : null;
+    if (open) throw new Rejected(open);
+    return dispatch(command, positionals, flags);
+  };
   try {
     // Commands that save hold the tracker's lock from reading it to saving it (fileLock.ts).
     return await (WRITES.has(command) && file ? withFileLock(here(file), file, go) : go());
   } catch (e) {
-    if (e instanceof Error && file && !(e instanceof UsageError)) e.message = commandHint(e.message, file);
+    if (e instanceof Error && file && !(e instanceof UsageError)) {
+      // The file as the person typed it, as the command's own messages name it ("t.xlsx: no such file."),
+      // not the absolute path the reader was given.
+      const typed = e.message.startsWith(`${here(file)}: `) ? file + e.message.slice(here(file).length) : e.message;
+      e.message = commandHint(typed, file);
+    }
     throw e;
   }
 }

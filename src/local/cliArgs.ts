@@ -20,6 +20,26 @@ export const USAGE = `Usage:
   okr-sheets rollup COMPANY.xlsx [TEAM.xlsx ...] [--at YYYY-MM-DD] [--limit N]
   okr-sheets demo [DIR] [--portfolio]`;
 
+/** The usage lines of one command (checkin has two), for `COMMAND --help` and `help COMMAND`. */
+export function commandUsage(command: string): string {
+  const lines = USAGE.split("\n").filter((l) => l.trim().startsWith(`okr-sheets ${command} `));
+  if (!lines.length) return USAGE;
+  return `Usage:\n${lines.join("\n")}\nEvery flag is described in docs/cli.md.`;
+}
+
+/** `--help` or `-h` where an option may stand (not as an option's value, "--comment -h"). */
+export function asksHelp(command: string, argv: string[]): boolean {
+  const names = FLAGS[command] ?? [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--help" || a === "-h") return true;
+    const m = /^--([^=]+)$/.exec(a);
+    // A string option's value is skipped, as parse() takes it ("--value -h" is a value).
+    if (m && names.indexOf(m[1]) >= 0 && !BOOLEAN_FLAGS.has(m[1]) && argv[i + 1] !== undefined && !argv[i + 1].startsWith("--")) i++;
+  }
+  return false;
+}
+
 export type Flags = Record<string, string | boolean | undefined>;
 
 export const FLAGS: Record<string, string[]> = {
@@ -102,7 +122,11 @@ export function need(flags: Flags, name: string): string {
 export function dateFlag(flags: Flags, name: string): string | undefined {
   const v = flags[name];
   if (v === undefined) return undefined;
-  if (typeof v !== "string" || !isValidIsoDate(v)) throw new UsageError(`--${name} must be a date in the form YYYY-MM-DD.`);
+  if (typeof v !== "string" || !isValidIsoDate(v)) {
+    // The value as given (a script's variable, another locale's format), cut as the add-on cuts it.
+    const shown = String(v).length > 40 ? `${String(v).slice(0, 40)}…` : String(v);
+    throw new UsageError(`--${name} must be a date in the form YYYY-MM-DD, not "${shown}".`);
+  }
   return v;
 }
 

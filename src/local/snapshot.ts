@@ -214,6 +214,8 @@ export interface ScriptProject {
    * (docs/apps-script-fidelity.md "To check" 3).
    */
   triggerRunsWithoutDocument?: boolean;
+  /** MailApp's daily recipients by user (services.ts MailQuota): Google's quota is the user's, not one document's. */
+  mailQuota?: Map<string, { since: number; used: number }>;
 }
 
 export function newScriptProject(): ScriptProject {

@@ -17,11 +17,11 @@ import { implausible } from "../core/plausible";
 import { FIX_FIELDS_MESSAGE, NO_SUCH_KR_FIELD, NOT_OWNER_FIELD, noSuchKrMessage, notOwnerMessage } from "../core/messages";
 import { TAB } from "../core/tabs";
 import { asText, guarded, isoDate, quotedName, UserError, withDocumentLock } from "./env";
-import { computedLogRows, keyResultsFrom, readSettings } from "./read";
+import { computedLogRows, computedObjectiveHeaderRow, keyResultsFrom, objectivesFrom, readObjectivesTable, readSettings, type SettingsRead } from "./read";
 import { col, num, str, type Table } from "./table";
 import { checkinForecast, writeRowCells } from "./forecastCells";
 import { latestOfWeek, LOG_TAIL, logTailMissingMessage, readLogTail, tailValues, type LogTail } from "./checkinLog";
-import { readKrRow, requestIdsCell, requestIdsOf } from "./krRow";
+import { noFormulas, readKrRow, requestIdsCell, requestIdsOf, sameKrId, writeKrFormulas } from "./krRow";
 import { cellOf, identify, owns, sidebarKr, type Standing } from "./checkinSidebar";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -114,7 +114,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       // The KR's row alone (by the row the sidebar showed it on, else by its ID), not the table.
       const krT = readKrRow(ss, s, req.krId.trim(), req.row);
       const krs = keyResultsFrom(krT, tz);
-      const kr = krs.find((k) => k.id === req.krId.trim());
+      const kr = krs.find((k) => sameKrId(k.id, req.krId));
       if (!kr) return refuse(noSuchKrMessage(req.krId.trim()), { krId: NO_SUCH_KR_FIELD });
       if (!owns(who, kr)) return refuse(notOwnerMessage(kr.id, kr.owner), { krId: NOT_OWNER_FIELD });
       const tail = readLogTail(ss, s);
@@ -161,13 +161,14 @@ export function submitCheckin(raw: unknown): CheckinResult {
       // A correction replaces the week's latest check-in, so Current follows it whatever that one's date.
       const latest = !kr.lastCheckin || kr.lastCheckin <= today || (!!replaces && replaces.date === kr.lastCheckin);
       if (latest) writeKrCheckin(ss, krT, kr, inUnit.value, confidence as number, now);
+      const formulas = writeMissingFormulas(ss, s, krT, kr, today);
       const updated = { ...kr };
       if (latest) {
         updated.current = inUnit.value;
         updated.confidence = confidence as number;
         updated.lastCheckin = today;
       }
-      const standing = standingAfter(krT, updated, s.settings, today);
+      const standing = formulas ? formulas(updated) : standingAfter(krT, updated, s.settings, today);
       const fc = checkinForecast(
         krT,
         updated,
@@ -216,6 +217,19 @@ function standingAfter(t: Table, kr: KeyResult, settings: Settings, today: strin
   const expected = expectedCell ?? elapsed(today, settings.startDate, settings.weeks);
   const ev = evaluateKr(kr, "committed", expected, settings);
   return { score: ev.score, status: ev.status };
+}
+
+/**
+ * A KR row inserted by hand has no formulas (krRow.ts writeKrFormulas): its check-in writes them, so the sheet
+ * shows what the reply says (one read of Objectives for its columns and the KR's type, one write); a row with
+ * formulas costs nothing more. Returns the standing as those formulas give it, or null when none was written.
+ */
+function writeMissingFormulas(ss: Spreadsheet, s: SettingsRead, krT: Table, kr: KeyResult, today: string): ((k: KeyResult) => Standing) | null {
+  if (!noFormulas(krT, kr)) return null;
+  const objT = readObjectivesTable(ss, computedObjectiveHeaderRow(s));
+  writeKrFormulas(ss, krT, objT, kr.row);
+  const o = objectivesFrom(objT).find((x) => sameKrId(x.id, kr.objectiveId));
+  return (k) => evaluateKr(k, o ? o.type : "", elapsed(today, s.settings.startDate, s.settings.weeks), s.settings);
 }
 
 /** Current, Confidence and Last check-in: one write when adjacent (as setup lays them out). */

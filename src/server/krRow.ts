@@ -5,7 +5,10 @@
 import type { BriefKr } from "../core/api";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { isBlankValue } from "../core/blank";
+import type { KeyResult } from "../core/model";
 import { computedLabel, TAB } from "../core/tabs";
+import { writeRowCells } from "./forecastCells";
+import { formulaCols, krRowFormulas } from "./setupFormulas";
 import { computedKrHeaderRow, IDENTIFYING, readKrTable, type SettingsRead } from "./read";
 import { col, norm, str, type Table } from "./table";
 
@@ -128,11 +131,17 @@ function lazyTable(ss: Spreadsheet, headerRow: number, headers: string[], rows: 
   };
 }
 
+/** A KR ID as the sheet's formulas match it (SUMIF, MATCH): in any case, so "o1.kr1" finds O1.KR1. */
+export function sameKrId(cell: unknown, id: string): boolean {
+  return str(cell).toLowerCase() === id.trim().toLowerCase();
+}
+
 /**
  * A Table holding only the KR's row (a sparse `rows`, so keyResultsFrom and the cell helpers work on it
  * unchanged), or no row when no KR has that ID. `hint` is the sheet row the sidebar showed the KR on:
  * when that row still holds the ID, it is the only read; otherwise (the rows were sorted or moved since,
  * or no hint, as from the command line) the ID column is read and the first row with the ID is used.
+ * IDs are matched in any case (sameKrId); the tracker's spelling is the one written to the log.
  */
 export function readKrRow(ss: Spreadsheet, s: SettingsRead, krId: string, hint?: number): Table {
   const head = computedKrHeader(s);
@@ -154,14 +163,33 @@ export function readKrRow(ss: Spreadsheet, s: SettingsRead, krId: string, hint?:
     } catch (e) {
       // A row past the end of the grid (rows deleted since the sidebar opened): found by its ID below.
     }
-    if (values && str(values[idCol]) === krId) return table(hint, values);
+    if (values && sameKrId(values[idCol], krId)) return table(hint, values);
   }
   const letter = columnLetter(idCol + 1);
   const ids = ss.getRange(`${sheet}!${letter}${headerRow + 1}:${letter}`).getValues();
-  const i = ids.findIndex((r) => str(r[0]) === krId);
+  const i = ids.findIndex((r) => sameKrId(r[0], krId));
   if (i < 0) return table(null, null);
   const r = headerRow + 1 + i;
   return table(r, rowAt(r));
+}
+
+/**
+ * Whether the KR's row lacks its formulas: a row inserted by hand between KRs (setup and Repair write them on
+ * every row and the spare rows below the last; Sheets copies none into an inserted row), whose Score cell is
+ * blank where a formula shows a score or a setup error on a row with an ID. Its Score and Status stay blank
+ * and its objective leaves it out until they are written.
+ */
+export function noFormulas(t: Table, kr: KeyResult): boolean {
+  const i = col(t, "Score");
+  const r = t.rows[kr.row - t.headerRow - 1];
+  return i >= 0 && !!r && isBlankValue(r[i]);
+}
+
+/** Writes a KR row's formula cells (the check-in's and the summary's, for a row without them): one write when adjacent. */
+export function writeKrFormulas(ss: Spreadsheet, krT: Table, objT: Table, row: number): void {
+  const { objCols, krCols } = formulaCols(objT, krT);
+  const f = krRowFormulas(row, krCols, objCols);
+  writeRowCells(ss, krT, row, Object.keys(f).map((h) => ({ column: col(krT, h), value: f[h] })).filter((c) => c.column >= 0));
 }
 
 /** How many request IDs a KR's "Request IDs" cell keeps, newest first (a resend is the same check-in again). */

@@ -13,6 +13,8 @@ import { refuseForeignRetrospective, reviewTabToWrite } from "./reportTabs";
 import { docProps } from "./weeklyState";
 import { recordedTabs } from "./trendCache";
 import { lifecycleSignalRows } from "../core/reportSignals";
+import { trackerAsOf } from "../core/summaryAsOf";
+import { withoutReplaced } from "../core/corrections";
 import { decimalSeparatorFor } from "../core/numbers";
 import { andList, quotedList } from "../core/plural";
 import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
@@ -51,16 +53,29 @@ function readLog(ss: Spreadsheet, s: SettingsRead, tz: string) {
   return checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH, computedLogHeaderRow(s)), tz);
 }
 
+/**
+ * The tracker as of the tab's day, each KR's value taken from the log as the Weekly Summary takes it
+ * (summaryAsOf.ts: the latest check-in on or before the day, corrections applied, a value typed by hand kept),
+ * so a review or retrospective for a past day (--at) shows that day's scores, as its signals do (until session
+ * 10 the table showed the Current cells, later check-ins included, beside signals of that day). The sep is for
+ * the numbers inside the tab's text.
+ */
+function asOfDay(ss: Spreadsheet, at: string | undefined, retro: boolean) {
+  const { tz, tracker, settingsRead } = readTracker(ss);
+  const asOf = asOfDate(at, tz);
+  const log = readLog(ss, settingsRead, tz);
+  const now = trackerAsOf(tracker, withoutReplaced(log), asOf);
+  const ev = evaluateTracker(now, asOf);
+  const sep = decimalSeparatorFor(ss.getSpreadsheetLocale());
+  return { asOf, now, ev, sep, signals: lifecycleSignalRows(tracker, log, ev, asOf, retro, sep) };
+}
+
 export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
   return withDocumentLock(() => {
     // Someone's own tab named "Mid-cycle Review" is refused before anything is read or written.
     const existing = reviewTabToWrite(ss);
-    const { tz, tracker, settingsRead } = readTracker(ss);
-    const asOf = asOfDate(at, tz);
-    const ev = evaluateTracker(tracker, asOf);
-    const sep = decimalSeparatorFor(ss.getSpreadsheetLocale()); // for the numbers inside the tab's text
-    const signals = lifecycleSignalRows(tracker, readLog(ss, settingsRead, tz), ev, asOf, false, sep);
-    const tab = buildReview(tracker, ev, asOf, signals, sep);
+    const { asOf, now, ev, sep, signals } = asOfDay(ss, at, false);
+    const tab = buildReview(now, ev, asOf, signals, sep);
     writeLifecycleTab(ss, TAB.review, existing, tab, "keep, adjust or drop");
     return { tab: TAB.review, rows: tab.dataRows };
   });
@@ -68,18 +83,14 @@ export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; row
 
 export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
   return withDocumentLock(() => {
-    const { tz, tracker, settingsRead } = readTracker(ss);
-    const asOf = asOfDate(at, tz);
+    const { asOf, now, ev, sep, signals } = asOfDay(ss, at, true);
     const existing = ss.getSheetByName(TAB.retrospective);
     const values = existing ? existing.getDataRange().getValues() : null;
     // Someone's own tab named "Retrospective" is refused before anything is written.
     if (existing && values) refuseForeignRetrospective(existing, values);
     // Closing again keeps the learnings and decisions already typed.
     const kept = existing && values ? readRetroInputs(existing, values) : new Map<string, { learnings: unknown; decision: unknown }>();
-    const ev = evaluateTracker(tracker, asOf);
-    const sep = decimalSeparatorFor(ss.getSpreadsheetLocale()); // for the numbers inside the tab's text
-    const signals = lifecycleSignalRows(tracker, readLog(ss, settingsRead, tz), ev, asOf, true, sep);
-    const tab = buildRetrospective(tracker, ev, asOf, signals, sep);
+    const tab = buildRetrospective(now, ev, asOf, signals, sep);
     const idC = RETRO_HEADERS.indexOf("ID");
     const lC = RETRO_HEADERS.indexOf("Learnings");
     const dC = RETRO_HEADERS.indexOf("Decision");
@@ -217,6 +228,7 @@ export function rollOver(
       existingTabNames: tabs.map((t) => t.name),
       // 31 characters: the longest tab name an .xlsx can hold, so archives survive a download to Excel.
       maxTabNameLength: 31,
+      separator: () => decimalSeparatorFor(ss.getSpreadsheetLocale()),
     });
     if (!plan.ok) throw rollOverRefusal(plan.message);
     refuseForeignNamedTabs(tabs, settingsRead, tabNamed(tabs, TAB.summary) || tabNamed(tabs, TAB.trend) ? recordedTabs() : null);

@@ -7,7 +7,8 @@ import { embedSidebarData } from "../core/sidebarPage";
 import { sidebarPageData } from "./checkinSidebar";
 import { TAB } from "../core/tabs";
 import { CLOSE_CYCLE_FIRST } from "../core/messages";
-import { quotedName, type Refusal } from "./env";
+import { guarded, quotedName, type Refusal } from "./env";
+import { checkRepair } from "./setup";
 
 export const MENU: [string, string][] = [
   ["Set up tracker", "menuSetUp"],
@@ -50,6 +51,9 @@ export function menuSetUp(): void {
   const fresh = !ss.getSheetByName(TAB.objectives);
   let template: string | undefined;
   if (fresh) {
+    // What setup would refuse (a tab of the team's own under a tracker name) is said before the question.
+    const no = guarded(() => checkRepair(ss));
+    if (no) return report("Set up tracker", no, () => []);
     const answer = ui().alert(
       "Set up tracker",
       "Start with the example operations pilot (3 objectives, 7 key results you can edit)?\nChoose No for an empty tracker.",
@@ -61,7 +65,8 @@ export function menuSetUp(): void {
   report("Set up tracker", actions.setupTracker(template ? { template } : {}), (r) => [
     r.created.length ? `Created: ${r.created.join(", ")}.` : "The tracker tabs were already there; formulas and formatting were restored.",
     r.restored.length ? `Restored: ${r.restored.join("; ")}.` : "",
-    r.warnings.length ? `\nFocus checks:\n• ${r.warnings.join("\n• ")}` : "",
+    ...settingsLines(r.warnings, true),
+    ...settingsLines(r.warnings, false),
     "\nNext: fill in Settings (start date, admins, leaders), then owners check in from the add-on menu; Generate weekly summary makes the Weekly Summary tab.",
   ]);
 }
@@ -142,9 +147,19 @@ export function menuRepair(): void {
     r.created.length ? `Re-created: ${r.created.join(", ")}.` : "",
     r.restored.length ? `Restored: ${r.restored.join("; ")}.` : "",
     "Formulas, formatting, dropdowns and protection were restored; the rows of objectives, key results and check-ins were kept as they were.",
-    // What Repair could not do (no room in Settings A1:C40) is said; its focus checks are setup's to show.
-    ...(r.warnings as string[]).filter((w) => w.startsWith("Settings:")).map((w) => `\n${w}`),
+    // What Repair could not do (no room in Settings A1:C40) and Settings typed wrong are said; its focus
+    // checks are setup's to show.
+    ...settingsLines(r.warnings),
   ]);
+}
+
+/**
+ * Setup's warnings about the Settings tab ("Settings: no blank row…", "Settings need fixing: …"), each on
+ * its own line; or (`settings` false) the others, the focus checks, as a list.
+ */
+function settingsLines(w: string[], settings = true): string[] {
+  const some = w.filter((x) => /^Settings/.test(x) === settings);
+  return settings ? some.map((x) => `\n${x}`) : some.length ? [`\nFocus checks:\n• ${some.join("\n• ")}`] : [];
 }
 
 export function menuWeekly(): void {

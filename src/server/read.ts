@@ -75,7 +75,7 @@ export function readSettings(ss: Spreadsheet, tz: string): SettingsRead {
     values = ss.getRange(SETTINGS_RANGE).getValues();
   } catch (e) {
     if (!ss.getSheetByName(TAB.settings)) {
-      throw new UserError(`The "Settings" tab is missing. Use "Repair tracker" in the add-on menu (a renamed tab is renamed back).`);
+      throw new UserError(`The "Settings" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu (a renamed tab is renamed back).`);
     }
     throw e;
   }

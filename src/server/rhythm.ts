@@ -9,7 +9,7 @@
 // A time-driven trigger has no active spreadsheet, so the trigger remembers which spreadsheet it serves
 // (refreshTriggers.ts) and opens it by ID. That, creating the trigger and sending mail need scopes beyond the
 // minimal manifest: see README "OAuth scopes".
-import { buildDigest, buildReminders } from "../core/emails";
+import { sendWeeklyMail } from "./weeklyMail";
 import { WEEKDAYS } from "../core/tabs";
 import { asTriggerRun, isoDate, UserError } from "./env";
 import { readSettings } from "./read";
@@ -306,16 +306,7 @@ export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {
       out.portfolio = { error: String((e as Error)?.message || e) }; // the digest still goes out
     }
   }
-  if (settings.emailDigest && settings.leaders.length) {
-    const d = buildDigest(model, url);
-    MailApp.sendEmail({ to: settings.leaders.join(","), subject: d.subject, body: d.body, htmlBody: d.htmlBody, name: "OKR tracker" });
-    out.digestTo = settings.leaders.slice();
-  }
-  if (settings.ownerReminders) {
-    for (const r of buildReminders(model.data, url)) {
-      MailApp.sendEmail({ to: r.to, subject: r.subject, body: r.body, htmlBody: r.htmlBody, name: "OKR tracker" });
-      out.reminded.push(r.to);
-    }
-  }
+  // Within MailApp's limits: 50 recipients and 200 KB a message, the user's daily quota (weeklyMail.ts).
+  sendWeeklyMail(model, url, settings.emailDigest ? settings.leaders : null, settings.ownerReminders, out);
   return out;
 }

@@ -40,7 +40,7 @@ function validateSetupOptions(o: SetupOptions): { template: TemplateName | null 
   if (o.name !== undefined && (String(o.name).trim() === "" || String(o.name).length > 100)) {
     throw new UserError("Cycle name must be 1–100 characters.");
   }
-  return { template: (o.template as TemplateName) ?? null };
+  return { template: (o.template as TemplateName) || null };
 }
 
 /** A KR's user columns as a template, an import or a rollover gives them (a blank weight: "" or null). */
@@ -222,9 +222,10 @@ function emptyDefaultTab(ss: Spreadsheet): { sheet: GoogleAppsScript.Spreadsheet
  * Throws what Repair (setUpTracker with no options) would refuse this spreadsheet with, writing nothing:
  * the import runs Repair after writing its rows, and checks this before, so that it never leaves rows
  * Repair then refuses to finish. Its verdict holds after those writes: rows below a table's header move
- * no header and make no tab look like another. `again`: what the messages say to do once the tabs are fixed.
+ * no header and make no tab look like another. `again`: what the messages say to do once the tabs are fixed
+ * (setup's own words without it: the menu asks before its template question).
  */
-export function checkRepair(ss: Spreadsheet, again: string): void {
+export function checkRepair(ss: Spreadsheet, again?: string): void {
   const reuse = emptyDefaultTab(ss);
   readTrackerTabs(ss, reuse ? reuse.name : null, again);
 }
@@ -244,7 +245,8 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
     log: foundHeaderRow(state.checkins, IDENTIFYING.checkins),
     history: foundHeaderRow(state.history, IDENTIFYING.history),
   };
-  const settingsHeader = ensureSettings(ss, state.settings, opts, tpl, today, report, reuse, headerRows);
+  const tz = ss.getSpreadsheetTimeZone();
+  const settingsHeader = ensureSettings(ss, state.settings, opts, tpl, today, tz, report, reuse, headerRows);
   const objT = ensureTable(ss, state.objectives, ALL_HEADERS.objectives, IDENTIFYING.objectives, report);
   const logT = ensureTable(ss, state.checkins, ALL_HEADERS.checkins, IDENTIFYING.checkins, report);
   const histT = ensureTable(ss, state.history, ALL_HEADERS.history, IDENTIFYING.history, report);
@@ -255,7 +257,6 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   report.created.sort((a, b) => TAB_ORDER.indexOf(a) - TAB_ORDER.indexOf(b));
 
   const before = { objRows: objT.rows.length, krRows: krT.rows.length };
-  const tz = ss.getSpreadsheetTimeZone();
   const hasData = objectivesFrom(objT).length > 0 || keyResultsFrom(krT, tz).length > 0;
   if (tpl && !hasData) writeOkrRows(objT, krT, tpl.objectives, tpl.keyResults);
   else if (tpl && hasData && tpl.objectives.length) {

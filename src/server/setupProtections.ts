@@ -45,7 +45,7 @@ export function protectionPlan(objT: Table, krT: Table, logT: Table, histT: Tabl
  * whole column ("K:K", set by hand) runs to Infinity, and starts at row 1: not where ours start, so it is moved.
  */
 function rectOf(r: GoogleAppsScript.Spreadsheet.Range): Ours["rect"] {
-  const a = parseA1(r.getA1Notation()) ?? { r1: 0, r2: 0, c1: 0, c2: 0 };
+  const a = parseA1(r.getA1Notation()) || { r1: 0, r2: 0, c1: 0, c2: 0 };
   return { row: a.r1, col: a.c1, rows: a.r2 - a.r1 + 1, cols: a.c2 - a.c1 + 1 };
 }
 

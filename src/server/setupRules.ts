@@ -110,7 +110,7 @@ export function ensureConditionalFormats(t: Table, statusHeaders: string[], conf
   if (healthy) return;
   // One range per column, shared by its rules (Key Results' Status, Score and Confidence: 3 calls, not 15).
   const ranges = new Map<number, GoogleAppsScript.Spreadsheet.Range>();
-  const rangeOf = (c: number) => ranges.get(c) ?? ranges.set(c, sheet.getRange(first, c, Math.max(1, rows), 1)).get(c)!;
+  const rangeOf = (c: number) => ranges.get(c) || ranges.set(c, sheet.getRange(first, c, Math.max(1, rows), 1)).get(c)!;
   sheet.setConditionalFormatRules(kept.concat(specs.map((s) => buildCf(s, rangeOf(s.col)))));
 }
 

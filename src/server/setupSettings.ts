@@ -4,9 +4,9 @@ import { addDays, dayNumber } from "../core/dates";
 import { isNamedSetting } from "../core/formulas";
 import { SETTINGS_COMPUTED, SETTINGS_HEADERS, SETTINGS_ROWS, TAB } from "../core/tabs";
 import type { Template } from "../core/templates";
-import { asText } from "./env";
+import { asText, UserError } from "./env";
 import { SETTINGS_WIDTHS } from "./layout";
-import { SETTINGS_LAST_ROW } from "./read";
+import { SETTINGS_LAST_ROW, settingsFromValues } from "./read";
 import { noRoomMessage, OURS, settingsRoom } from "./settingsRoom";
 import { sameFormula } from "./setupFormulas";
 import { ensureValidations, SETTINGS_VALIDATIONS } from "./setupRules";
@@ -58,7 +58,7 @@ function computedFormula(formula: string, rows: HeaderRows): string {
  * `headerRows`: where the computed rows point. Returns its header row when this run wrote it, for setup to
  * style with the others (styleHeaders).
  */
-export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, template: Template | null, today: string, report: SetupReport, reuse: Sheet | null, headerRows: HeaderRows): HeaderRow | null {
+export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, template: Template | null, today: string, tz: string, report: SetupReport, reuse: Sheet | null, headerRows: HeaderRows): HeaderRow | null {
   let sheet = s.sheet;
   let values = s.values;
   const created = !sheet;
@@ -88,9 +88,9 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   };
   let next = inRange.length + 1;
   while (next > 1 && isEmpty([inRange[next - 2] || []])) next--;
-  const lastOf = (defs: readonly { label: string }[], none: number) => Math.max(none, ...defs.map((d) => rowOf.get(norm(d.label)) ?? 0));
+  const lastOf = (defs: readonly { label: string }[], none: number) => Math.max(none, ...defs.map((d) => rowOf.get(norm(d.label)) || 0));
   const valueAt = (label: string) => {
-    const r = rowOf.get(norm(label)) ?? lost.get(norm(label));
+    const r = rowOf.get(norm(label)) || lost.get(norm(label));
     return r ? values[r - 1][1] : undefined;
   };
   const writes: { row: number; label: string; value: unknown; note: string }[] = [];
@@ -127,6 +127,16 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
       // A blank setting whose default is blank is already right: nothing to write.
       writes.push({ row: rowOf.get(norm(def.label))!, label: def.label, value: wanted, note: def.note });
     }
+  }
+  // A setting typed wrong is said now, in the report: setup fills blanks only, and otherwise an owner's
+  // first check-in would be the first to hear "Settings need fixing". No call: the tab is read already.
+  const after = inRange.slice();
+  for (const w of writes) after[w.row - 1] = [w.label, w.value];
+  try {
+    settingsFromValues(after, tz);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    report.warnings.unshift(e.message);
   }
   // Every row to write, batched into one setValues per run of adjacent rows.
   const rowsOut = new Map<number, unknown[]>();
@@ -168,10 +178,10 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   const had = fresh || !computed.length ? [] : sheet.getRange(lo, 2, hi - lo + 1, 1).getFormulas();
   for (const c of computed) {
     const v = values[c.r - 1] || [];
-    const same = !fresh && String(v[0] ?? "") === c.row[0] && String(v[2] ?? "") === c.row[2] && sameFormula(String(had[c.r - lo][0] || ""), String(c.row[1]));
+    const same = !fresh && String(v[0] || "") === c.row[0] && String(v[2] || "") === c.row[2] && sameFormula(String(had[c.r - lo][0] || ""), String(c.row[1]));
     if (same) continue;
     // A computed row whose formula or note was typed over (its label kept) is written back, and said so.
-    if (notice && String(v[0] ?? "") === c.row[0]) report.restored.push(`Settings: ${c.row[0]}`);
+    if (notice && String(v[0] || "") === c.row[0]) report.restored.push(`Settings: ${c.row[0]}`);
     rowsOut.set(c.r, c.row);
   }
   // A tab made by this run is blank: the blank row between the settings and the computed rows is written

@@ -4,7 +4,7 @@
 import { computedLabel, TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { findRenamed, renameBack, type OtherTab } from "./lookAlikeTabs";
-import { computedRow, IDENTIFYING, LOG_WIDTH, SETTINGS_LAST_ROW } from "./read";
+import { ALL_HEADERS, computedRow, IDENTIFYING, LOG_WIDTH, SETTINGS_LAST_ROW } from "./read";
 import type { SetupReport } from "./setupTypes";
 import { col, findHeaderRow, HEADER_SEARCH_ROWS, noHeaderMessage, norm, tableFromValues, type Table } from "./table";
 
@@ -81,29 +81,32 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
   };
   const foreign: string[] = [];
   const tooLow: string[] = [];
-  const check = (s: TabState, ident: readonly string[]) => {
+  const check = (s: TabState, ident: readonly string[], all: readonly string[]) => {
     if (!s.sheet || isEmpty(s.values) || s.headerRow || findHeaderRow(s.values, ident) >= 0) return;
     // Our tab, its header pushed below the rows where it is looked for: writing one at row 1 would leave
-    // two headers and the rows under the old one, so the user is told which rows to delete instead.
-    if (headerBelowSearch(s.values, ident)) tooLow.push(noHeaderMessage(s.name, s.values, ident));
+    // two headers and the rows under the old one, so the user is told which rows to delete instead. Our
+    // header with a name cleared or retyped (half of our names or more in one row) is ours too: the
+    // message names what to type back, where "rename the tab" would lead to a second, empty table.
+    const ours = (r: unknown[]) => r.filter((v) => all.some((h) => norm(h) === norm(v))).length * 2 >= all.length;
+    if (headerBelowSearch(s.values, ident) || s.values.some(ours)) tooLow.push(noHeaderMessage(s.name, s.values, ident));
     else foreign.push(s.name);
   };
   if (state.settings.sheet && !isEmpty(state.settings.values)) {
     const labels = new Set(state.settings.values.map((r) => norm(r[0])));
     if (!labels.has(norm("Start date")) && !labels.has(norm("Setting"))) foreign.push(TAB.settings);
   }
-  check(state.objectives, IDENTIFYING.objectives);
-  check(state.keyResults, IDENTIFYING.keyResults);
-  check(state.checkins, IDENTIFYING.checkins);
-  check(state.history, IDENTIFYING.history);
+  check(state.objectives, IDENTIFYING.objectives, ALL_HEADERS.objectives);
+  check(state.keyResults, IDENTIFYING.keyResults, ALL_HEADERS.keyResults);
+  check(state.checkins, IDENTIFYING.checkins, ALL_HEADERS.checkins);
+  check(state.history, IDENTIFYING.history, ALL_HEADERS.history);
   if (tooLow.length) throw new UserError(`${tooLow.join(" ")} Nothing was changed.`);
   if (foreign.length) {
     throw new UserError(
       `These tabs already exist and are not okr-sheets tabs: ${foreign.map((f) => `"${f}"`).join(", ")}. ` +
-        `Rename them (their content is kept) and ${again ?? "run Set up tracker again"}. Nothing was changed.`,
+        `Rename them (their content is kept) and ${again || "run Set up tracker again"}. Nothing was changed.`,
     );
   }
-  return { state, renames: findRenamed(ss, state, emptyTab, again ?? "run Repair tracker again") };
+  return { state, renames: findRenamed(ss, state, emptyTab, again || "run Repair tracker again") };
 }
 
 /**
@@ -127,7 +130,7 @@ function computedValue(settings: unknown[][], name: Parameters<typeof computedLa
  * the tab is missing or empty (setup writes the header there): where the Settings computed cells point.
  */
 export function foundHeaderRow(s: TabState, ident: readonly string[]): number {
-  return s.headerRow ?? (findHeaderRow(s.values, ident) + 1 || 1);
+  return s.headerRow || findHeaderRow(s.values, ident) + 1 || 1;
 }
 
 /** Whether a row below the first HEADER_SEARCH_ROWS holds every identifying header. */
@@ -201,7 +204,7 @@ export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly stri
     if (s.sheet) report.restored.push(`${s.name}: header row`);
     return tableFromValues(sheet, s.name, [headers.slice()], ident);
   }
-  const t = tableFromValues(sheet, s.name, values, ident, HEADER_SEARCH_ROWS, s.headerRow ?? 0);
+  const t = tableFromValues(sheet, s.name, values, ident, HEADER_SEARCH_ROWS, s.headerRow || 0);
   const missing = headers.filter((h) => col(t, h) < 0);
   if (missing.length) {
     // Append missing headers after the last used header cell.

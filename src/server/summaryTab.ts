@@ -29,7 +29,7 @@ import { NEW_SHEET, renderSparseReport } from "./render";
 import { DEFAULT_WIDTH } from "./layout";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
-import { readKrRows } from "./krRow";
+import { noFormulas, readKrRows, writeKrFormulas } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
 import { historyForSummary, readTrendCache, saveTrendCache } from "./trendCache";
 import { writeTrendTab } from "./trendTab";
@@ -204,6 +204,8 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const logPart = { lastRow: log.lastRow, rowKey: log.rowKey, maxDate: log.maxDate, headerRow: log.headerRow };
     saveCheckpoint(checkpoints, model.week, !hist.hasState ? null : complete ? { ...place, ...logPart } : place, settings.startDate);
     writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs);
+    // A KR row inserted by hand has no formulas: written here too, so the sheet counts it as the summary did.
+    for (const k of tracker.keyResults) if (noFormulas(krT, k)) writeKrFormulas(ss, krT, objT, k.row);
     return model;
   });
 }

@@ -1,4 +1,5 @@
 import { describe, it } from "@jest/globals";
+import fc from "fast-check";
 import { expect } from "../support/expect";
 import { focusChecks, type FocusKeyResult } from "../../src/core/focus";
 
@@ -51,5 +52,26 @@ describe("focusChecks", () => {
       "Key result K7 belongs to objective O9, which does not exist.",
       "Key result K8 has no objective ID.",
     ]);
+  });
+});
+
+describe("focusChecks: an ID typed on two rows", () => {
+  // Property: exactly one "is on N rows" line per ID that appears more than once (whatever its case and
+  // surrounding spaces), none for IDs that appear once.
+  it("says each repeated KR or objective ID once, with its count, and nothing for unique IDs", () => {
+    const id = fc.constantFrom("O1.KR1", "o1.kr1", " O1.KR1 ", "O1.KR2", "KR1", "kr1", "O2.KR1");
+    fc.assert(
+      fc.property(fc.array(id, { maxLength: 8 }), fc.array(fc.constantFrom("O1", "o1", "O2", " O2"), { maxLength: 5 }), (krIds, objIds) => {
+        const w = focusChecks(objIds.map((i) => ({ id: i })), krIds.map((i) => kr(i, "O1")));
+        for (const [ids, what] of [[krIds, "Key result"], [objIds, "Objective"]] as const) {
+          const counts = new Map<string, number>();
+          for (const i of ids) counts.set(i.trim().toLowerCase(), (counts.get(i.trim().toLowerCase()) ?? 0) + 1);
+          const lines = w.filter((x) => x.startsWith(`${what} ID `) && / is on \d+ rows; give each its own ID\.$/.test(x));
+          const repeated = [...counts].filter(([, n]) => n > 1);
+          expect(lines.length).toBe(repeated.length);
+          for (const [k, n] of repeated) expect(lines.some((x) => x.toLowerCase().includes(`id ${k} is on ${n} rows`))).toBe(true);
+        }
+      }),
+    );
   });
 });

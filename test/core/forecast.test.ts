@@ -59,7 +59,8 @@ describe("forecastKr", () => {
     const falling = forecastKr({ metric: "decrease", start: 100, target: 0 }, pts([90, 80, 70]), CYCLE);
     if (!falling.ok) throw new Error("expected a forecast");
     expect(falling.slopePerWeek).toBeCloseTo(-10, 9);
-    expect(falling.value).toBeCloseTo(100 - (10 / 7) * (LAST_X + 1), 9);
+    // The line ends at 100 − 10/7 × 91 = −30, below what a KR that was never negative can reach: it stops at 0.
+    expect(falling.value).toBe(0);
     expect(falling.score).toBe(1);
     expect(falling.weeksToTarget as number).toBeCloseTo(7, 9);
     const rising = forecastKr({ metric: "decrease", start: 100, target: 0 }, pts([90, 95, 100]), CYCLE);
@@ -107,6 +108,28 @@ describe("forecastKr", () => {
         },
       ),
     );
+  });
+
+  it("property: a KR that has never been below 0 (start, target, every point ≥ 0) is never forecast below 0; it reaches 0", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1000, noNaN: true }), { minLength: 3, maxLength: 12 }),
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        fc.double({ min: 0, max: 1000, noNaN: true }),
+        fc.constantFrom("increase", "decrease", "stay_above", "stay_below"),
+        (values, start, target, metric) => {
+          fc.pre(metric.startsWith("stay") || start !== target);
+          const f = forecastKr({ metric, start, target }, pts(values), CYCLE);
+          return f.ok && f.value >= 0;
+        },
+      ),
+    );
+    // A rework rate falling 6 → 4 → 2 points a week heads below 0: the forecast says it reaches 0 (score 1).
+    const rate = forecastKr({ metric: "decrease", start: 6.5, target: 3 }, pts([6, 4, 2]), CYCLE);
+    expect(rate).toMatchObject({ ok: true, value: 0, score: 1 });
+    // A balance that has been negative keeps the line's value.
+    const balance = forecastKr({ metric: "increase", start: -5, target: 10 }, pts([-4, -6, -8]), CYCLE);
+    expect(balance.ok && balance.value).toBeLessThan(-8);
   });
 
   it("weeks to target: 0 once met, blank when the trend is flat", () => {

@@ -425,3 +425,19 @@ describe("layout", () => {
     expect(late.block.rows[i][15].formula).toBe(`=IFERROR(SPARKLINE(C${i + 1}:O${i + 1},{"empty","ignore"}),"")`);
   });
 });
+
+describe("a KR added mid-cycle", () => {
+  it("its objective's change since last week compares with the score History recorded for the objective, not one made up with the new KR's start", () => {
+    const before = fixtureTracker();
+    before.keyResults = before.keyResults.filter((k) => k.id !== "O2.KR2");
+    const a = buildSummary({ tracker: before, checkins: fixtureCheckins().filter((c) => c.krId !== "O2.KR2"), history: [], asOf: A });
+    const o2a = a.data.objectives.find((o) => o.id === "O2")!;
+    // The milestone O2.KR2 is added in week 5 with a start of 0.9 (its start's score 0.9) and checked in at 0.5.
+    const after = fixtureTracker();
+    after.keyResults.find((k) => k.id === "O2.KR2")!.start = 0.9;
+    const b = buildSummary({ tracker: after, checkins: fixtureCheckins().filter((c) => c.krId !== "O2.KR2" || c.date > A), history: a.historyRows, asOf: B });
+    const o2b = b.data.objectives.find((o) => o.id === "O2")!;
+    expect(o2b.lastWeekScore).toBeCloseTo(o2a.score!, 12);
+    expect(o2b.change).toBeCloseTo(o2b.score! - o2a.score!, 12);
+  });
+});

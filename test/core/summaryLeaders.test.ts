@@ -76,6 +76,13 @@ describe("'This week' lines", () => {
   });
 });
 
+describe("'This week': what 'fell off track' means", () => {
+  it("only a KR that was on track or at risk fell; one not started last week (added since, or its first check-in) or with a setup error starts off track", () => {
+    const krs = ["On track", "At risk", "Not started", "Setup error", "Off track"].map((was, i) => kr(`O1.KR${i + 1}`, { status: "Off track", lastWeekStatus: was }));
+    expect(thisWeekLines(input({ krs }))[0]).toBe("2 KRs fell off track (O1.KR1, O1.KR2); 5 off track and 0 at risk in all.");
+  });
+});
+
 describe("Worst first", () => {
   it("is a stable sort by gap with unknown gaps last", () => {
     fc.assert(

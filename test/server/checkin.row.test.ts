@@ -111,6 +111,17 @@ describe("the KR's row", () => {
     expect([cell(wb, first, "Current"), cell(wb, copy, "Current")]).toEqual([5, 4]);
   });
 
+  it("an ID typed in another case ('o2.kr1') finds the KR, as the sheet's formulas match IDs; the reply and the log use the tracker's spelling", () => {
+    const wb = tracker();
+    const row = rowOf(wb, "O2.KR1");
+    const a = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "o2.kr1", value: "5", confidence: 7, row });
+    expect(a).toMatchObject({ ok: true, duplicate: false, kr: { id: "O2.KR1", row, current: 5 } });
+    const b = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: " O2.kr1 ", value: "4.5", confidence: 7 });
+    expect(b).toMatchObject({ ok: true, duplicate: false, kr: { id: "O2.KR1", row, current: 4.5 } });
+    expect(rowsOf(wb, "Check-ins").map((r) => r["KR ID"])).toEqual(["O2.KR1", "O2.KR1"]);
+    expect(cell(wb, row, "Current")).toBe(4.5);
+  });
+
   it("a request's row must be a whole number from 2: anything else is refused and nothing is written", () => {
     const wb = tracker();
     for (const row of [0, 1, 2.5, -3, "7", null]) {
@@ -118,6 +129,64 @@ describe("the KR's row", () => {
       expect(r.ok, JSON.stringify(row)).toBe(false);
     }
     expect(rowsOf(wb, "Check-ins")).toHaveLength(0);
+  });
+});
+
+describe("a KR row inserted by hand between KRs (no formulas until Repair)", () => {
+  function inserted(wb: Workbook): number {
+    const after = rowOf(wb, "O1.KR3");
+    krs(wb).insertRowsAfter(after, 1);
+    const n = header(wb).indexOf("Weight") + 1;
+    krs(wb).getRange(after + 1, 1, 1, n).setValues([["O1.KR4", "O1", "Ship the new router", QUALITY, "increase", "", 0, 10, 1]]);
+    return after + 1;
+  }
+  const objScore = (wb: Workbook, id: string) => rowsOf(wb, "Objectives").find((o) => o["ID"] === id)!["Score"];
+
+  it("its check-in writes the row's formulas: the sheet shows the score and status the reply gives, and the objective counts it", () => {
+    const wb = tracker();
+    const row = inserted(wb);
+    expect(cell(wb, row, "Score")).toBe("");
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR4", value: "10", confidence: 7, row });
+    expect(r).toMatchObject({ ok: true, kr: { id: "O1.KR4", score: 1, status: "On track" } });
+    expect([cell(wb, row, "Score"), cell(wb, row, "Status"), cell(wb, row, "Objective name")]).toEqual([1, "On track", "Deliver every order when we promised it"]);
+    // O1: KR1 (weight 2) 0, KR2 0, KR3 (stay_below, start within the target) 1, the new KR 1.
+    expect(objScore(wb, "O1")).toBeCloseTo(2 / 5, 12);
+  });
+
+  it("with headers retyped in another case ('score', 'TARGET'), the row's formulas are written all the same", () => {
+    const wb = tracker();
+    for (const h of ["Score", "Target"]) {
+      const c = header(wb).indexOf(h) + 1;
+      krs(wb).getRange(1, c).setValue(h === "Score" ? "score" : "TARGET");
+    }
+    const row = inserted(wb);
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR4", value: "10", confidence: 7, row });
+    expect(r).toMatchObject({ ok: true, kr: { id: "O1.KR4", score: 1, status: "On track" } });
+    expect([cell(wb, row, "score"), cell(wb, row, "Status")]).toEqual([1, "On track"]);
+  });
+
+  it("the weekly summary writes the row's formulas too, so the Objectives tab counts the KR as the summary does", () => {
+    const wb = tracker();
+    const row = inserted(wb);
+    callAddon(wb, "generateWeeklySummary", {});
+    expect([cell(wb, row, "Score"), cell(wb, row, "Status")]).toEqual([0, "Not started"]);
+    // O1: KR1 (weight 2) 0, KR2 0, KR3 (stay_below, start within the target) 1, the new KR 0.
+    expect(objScore(wb, "O1")).toBeCloseTo(1 / 5, 12);
+  });
+
+  it("a check-in on a row that has its formulas writes none: one write more only on the row without them", () => {
+    const wb = tracker();
+    const row = rowOf(wb, "O2.KR1");
+    wb.services.counters.reset();
+    callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O2.KR1", value: "5", confidence: 7, row });
+    const calls = { ...wb.services.counters.byMethod };
+    const wb2 = tracker();
+    const row2 = inserted(wb2);
+    wb2.services.counters.reset();
+    callAddon(wb2, "submitCheckin", { requestId: requestId(), krId: "O1.KR4", value: "5", confidence: 7, row: row2 });
+    // The ordinary check-in's two writes (Current…Last check-in; Request IDs and the forecast); the inserted
+    // row's one more (its six formula columns, side by side).
+    expect([calls["Range.setValues"], wb2.services.counters.byMethod["Range.setValues"]]).toEqual([2, 3]);
   });
 });
 

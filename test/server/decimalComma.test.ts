@@ -134,3 +134,21 @@ describe("a check-in in de_DE", () => {
     expect(rowsOf(wb, "Check-ins")[1]["What changed"]).toBe(`Correction of check-in ${first} (2026-01-20, value 8,5). typo`);
   });
 });
+
+describe("a roll over in de_DE", () => {
+  it("a carried KR's baseline line writes its numbers with a decimal comma (5,5 past the target 6)", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    ss(wb).setSpreadsheetLocale("de_DE");
+    setToday(wb, "2026-03-30");
+    wb.services.session.setUser(OPERATIONS_OWNER["O1.KR2"]);
+    expect(callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR2", value: "5,5", confidence: 8 }).ok).toBe(true);
+    wb.services.session.setUser("ops.lead@example.com");
+    setToday(wb, "2026-04-05");
+    expect(callAddon(wb, "endCycle", { at: "2026-04-05" }).ok).toBe(true);
+    const r = callAddon(wb, "rollOverCycle", { start: "2026-04-06", name: "Cycle 2" });
+    expect(r.ok).toBe(true);
+    expect(r.warnings).toContain(
+      "O1.KR2: the new start (5,5) is already past the target (6), so the KR would score a move back towards 6 as progress; set a new target before the first check-in.",
+    );
+  });
+});

@@ -4,6 +4,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { emptySnapshot } from "../../src/local/snapshot";
 import { callAddon, newTracker, requestId, rowsOf, ss } from "../support/tracker";
+import { PROTECTION } from "../support/inUse";
 
 const ADMIN = "ops.lead@example.com";
 
@@ -38,7 +39,7 @@ describe("no document lock (getDocumentLock() returns null outside a document)",
 describe("a protection this user may not edit", () => {
   it("repair and summary leave an owner's hardened protection alone instead of failing", () => {
     const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05", user: "owner@example.com" });
-    const sheetType = "SHEET" as unknown as GoogleAppsScript.Spreadsheet.ProtectionType;
+    const sheetType = PROTECTION.SHEET;
     expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-05" }).ok).toBe(true); // the first summary makes the tab
     const summary = ss(wb).getSheetByName("Weekly Summary")!;
     // The owner hardens the add-on's protection: only they may edit the tab now.

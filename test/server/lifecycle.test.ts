@@ -68,7 +68,9 @@ describe("Cycle lifecycle on a filled tracker", () => {
 
   let review: ReturnType<typeof reportRows>;
   it("mid-cycle review freezes each objective's and KR's score, expected and status as values", () => {
-    // At 2026-02-15 (week 6) — but the log goes on to week 12: the review shows that day's sheet.
+    // At 2026-02-15 (week 6) — but the log goes on to week 12: the review shows that day's scores, the
+    // values of the check-ins on or before it (History's week 6, written by that day's summary), as its
+    // signals do; not the Current cells, which hold week 12's values (until session 10 it showed those).
     setToday(wb, "2026-02-15");
     const r = callAddon(wb, "createMidCycleReview", { at: "2026-02-15" });
     expect(r).toMatchObject({ ok: true, tab: "Mid-cycle Review", rows: 10 });
@@ -76,15 +78,25 @@ describe("Cycle lifecycle on a filled tracker", () => {
     expect(review.rows.map((x) => x.ID)).toEqual(["O1", "O1.KR1", "O1.KR2", "O1.KR3", "O2", "O2.KR1", "O2.KR2", "O3", "O3.KR1", "O3.KR2"]);
     expect(review.formulas.flat().every((f) => f === "")).toBe(true);
     const krs = new Map(rowsOf(wb, "Key Results").map((k) => [k.ID, k]));
+    const week6 = new Map(rowsOf(wb, "History").filter((h) => h.Week === 6).map((h) => [h["KR ID"], h]));
     const objs = new Map(rowsOf(wb, "Objectives").map((o) => [o.ID, o]));
     for (const row of review.rows) {
-      const src = row.Type === "Objective" ? objs.get(row.ID) : krs.get(row.ID);
-      expect(row.Score).toBeCloseTo(Number(src!.Score), 12);
-      expect(row.Expected).toBeCloseTo(Number(src!.Expected), 12);
-      expect(row.Status).toBe(src!.Status);
+      if (row.Type === "Objective") {
+        const mine = Array.from(krs.values()).filter((k) => k["Objective ID"] === row.ID);
+        const w = (k: Record<string, unknown>) => (k.Weight === "" ? 1 : Number(k.Weight));
+        const score = mine.reduce((a, k) => a + w(k) * Number(week6.get(k.ID)!.Score), 0) / mine.reduce((a, k) => a + w(k), 0);
+        expect(row.Score).toBeCloseTo(score, 12);
+        expect(row.Expected).toBeCloseTo(Number(objs.get(row.ID)!.Expected), 12);
+      } else {
+        expect(row.Score).toBeCloseTo(Number(week6.get(row.ID)!.Score), 12);
+        expect(row.Status).toBe(week6.get(row.ID)!.Status);
+        expect(row.Expected).toBeCloseTo(Number(krs.get(row.ID)!.Expected), 12);
+      }
       expect(row.Decision).toBe("");
       expect(row.Notes).toBe("");
     }
+    // Week 12's values are further on: the table is not the Current cells'.
+    expect(review.rows.find((x) => x.ID === "O2.KR1")!.Score).not.toBeCloseTo(Number(krs.get("O2.KR1")!.Score), 2);
     // A dropdown keep / adjust / drop on Decision.
     const sh = ss(wb).getSheetByName("Mid-cycle Review")!;
     const dv = sh.getRange(review.headerRow + 1, 8).getDataValidation();

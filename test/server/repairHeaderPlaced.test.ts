@@ -77,7 +77,7 @@ describe("Repair over a header below row 30 that the Settings computed cells pla
     expect(kr.getRange(41, last).getValue()).toBe(lastHeader);
     expect(blankAbove(wb, "Key Results", 41)).toBe(true);
     expect(kr.getRange(43, at("Score")).getFormula()).toMatch(/^=.*43/);
-    expect(kr.getRange(42, at("Metric")).getDataValidation()?.getCriteriaType()).toBe("VALUE_IN_LIST");
+    expect(String(kr.getRange(42, at("Metric")).getDataValidation()?.getCriteriaType())).toBe("VALUE_IN_LIST");
     expect(kr.getRange(41, at("Metric")).getDataValidation()).toBeNull();
     const rules = kr.getConditionalFormatRules().flatMap((c) => c.getRanges().map((g) => g.getRow()));
     expect(rules.length).toBeGreaterThan(5);

@@ -3,7 +3,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, newTracker, openTracker, rowsOf, setToday, ss } from "../support/tracker";
-import { TWO_CHECKINS, trackerInUse } from "../support/inUse";
+import { PROTECTION, TWO_CHECKINS, trackerInUse } from "../support/inUse";
 import { emptySnapshot } from "../../src/local/snapshot";
 import { evaluateTracker } from "../../src/core/evaluate";
 import { parseSettings } from "../../src/core/settings";
@@ -78,17 +78,17 @@ describe("a new tracker", () => {
     const list = (tab: string, header: string) => {
       const v = dv(tab, header);
       expect(v, `${tab}!${header}`).not.toBeNull();
-      expect(v!.getCriteriaType()).toBe("VALUE_IN_LIST");
+      expect(String(v!.getCriteriaType())).toBe("VALUE_IN_LIST");
       return (v!.getCriteriaValues()[0] as string[]).slice().sort();
     };
     expect(list("Key Results", "Metric")).toEqual(["decrease", "increase", "milestone", "stay_above", "stay_below"]);
     expect(list("Objectives", "Type")).toEqual(["aspirational", "committed"]);
     expect(list("Objectives", "P&L link")).toEqual(["cash", "cost", "margin", "none", "revenue"]);
     const conf = dv("Key Results", "Confidence");
-    expect(conf!.getCriteriaType()).toBe("NUMBER_BETWEEN");
+    expect(String(conf!.getCriteriaType())).toBe("NUMBER_BETWEEN");
     expect(conf!.getCriteriaValues()).toEqual([1, 10]);
     // Spare rows below the data get the dropdowns too, so a KR typed by hand is checked.
-    expect(dv("Key Results", "Metric", 30)!.getCriteriaType()).toBe("VALUE_IN_LIST");
+    expect(String(dv("Key Results", "Metric", 30)!.getCriteriaType())).toBe("VALUE_IN_LIST");
   });
 
   it("protects formula columns and the add-on's tabs with warning-only protections", () => {
@@ -429,7 +429,7 @@ describe("setup refuses and writes nothing", () => {
 });
 
 // Enum and builder access without Apps Script globals in the test's own realm.
-const SpreadsheetAppEnum = { RANGE: "RANGE", SHEET: "SHEET" } as unknown as { RANGE: GoogleAppsScript.Spreadsheet.ProtectionType; SHEET: GoogleAppsScript.Spreadsheet.ProtectionType };
+const SpreadsheetAppEnum = PROTECTION;
 import { ConditionalFormatRuleBuilder } from "../../src/local/sheets/rules";
 const SpreadsheetAppBuilders = {
   rule(range: GoogleAppsScript.Spreadsheet.Range) {

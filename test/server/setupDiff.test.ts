@@ -102,7 +102,7 @@ describe("each kind of damage is repaired with writes of that kind only", () => 
       "a lost dropdown",
       (wb) => sheet(wb, "Key Results").getRange(2, column(wb, "Key Results", "Metric"), 60, 1).clearDataValidations(),
       ["Range.setDataValidation"],
-      (wb) => expect(sheet(wb, "Key Results").getRange(5, column(wb, "Key Results", "Metric")).getDataValidation()?.getCriteriaType()).toBe("VALUE_IN_LIST"),
+      (wb) => expect(String(sheet(wb, "Key Results").getRange(5, column(wb, "Key Results", "Metric")).getDataValidation()?.getCriteriaType())).toBe("VALUE_IN_LIST"),
     ],
     [
       "a formula overwritten by a number",

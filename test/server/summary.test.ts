@@ -7,6 +7,7 @@ import { ADMIN } from "../../src/local/generate/okrs";
 import { generateTracker } from "../../src/local/generate/tracker";
 import { callAddon, newTracker, openTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
 import { byId, OPERATIONS_OWNER, rowWhere, section, summarize, summaryTab, trendTab, type Tab } from "../support/summaryTab";
+import { PROTECTION } from "../support/inUse";
 
 const START = "2026-01-05"; // a Monday; week 1 = 01-05..01-11, week 2 = 01-12..01-18
 const W1 = "2026-01-11";
@@ -230,7 +231,7 @@ describe("Regenerating the summary", () => {
     // so does the Weekly Trend tab (its heading and header rows).
     for (const name of ["Weekly Summary", "Weekly Trend"]) {
       const sh = ss(wb).getSheetByName(name)!;
-      const protections = sh.getProtections("SHEET" as unknown as GoogleAppsScript.Spreadsheet.ProtectionType);
+      const protections = sh.getProtections(PROTECTION.SHEET);
       expect(protections.map((p) => p.isWarningOnly())).toEqual([true]);
       expect(sh.getFrozenRows()).toBe(2);
     }

@@ -55,7 +55,8 @@ describe("a tab whose header the add-on cannot find", () => {
       'The "Key Results" tab has no header row with "ID", "Objective ID" and "Key result" in its first 30 rows (row 1 has no "ID"). ' +
         "Type it back into that row, or undo the change (Edit > Undo, or File > Version history).",
     );
-    expect(callAddon(wb, "repairTracker", {})).toMatchObject({ ok: false, message: expect.stringContaining("not okr-sheets tabs") });
+    // Repair refuses the tab too, with the same words (not "not okr-sheets tabs … Rename them").
+    expect(callAddon(wb, "repairTracker", {})).toMatchObject({ ok: false, message: `${refusal(wb)} Nothing was changed.` });
   });
 
   it("a header row cleared: says to put it back", () => {

@@ -3,6 +3,7 @@
 // protection types. damage, setup, setupDiff, setupNew, summaryTabMade, repairHeaderBelow,
 // repairHeaderPlaced, headerBelowRow30, checkin.noHeader and checkin.ux each had a copy of some of these.
 import { expect } from "./expect";
+import { ProtectionType } from "../../src/local/sheets";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, requestId, setToday, ss } from "./tracker";
 
@@ -13,10 +14,10 @@ export const IN_USE_TODAY = "2026-01-20";
 export const TWO_CHECKINS = [["O1.KR1", "85"], ["O2.KR1", "5"]] as const;
 
 /**
- * SpreadsheetApp.ProtectionType for getProtections: the Apps Script enum is not loaded in tests, and the
- * offline spreadsheet takes its names.
+ * SpreadsheetApp.ProtectionType for getProtections: the offline spreadsheet's enum objects (a string fits no
+ * overload, as on Google).
  */
-export const PROTECTION = { RANGE: "RANGE", SHEET: "SHEET" } as unknown as Record<"RANGE" | "SHEET", GoogleAppsScript.Spreadsheet.ProtectionType>;
+export const PROTECTION = ProtectionType as unknown as Record<"RANGE" | "SHEET", GoogleAppsScript.Spreadsheet.ProtectionType>;
 
 /** A check-in through the add-on (the value typed as text, confidence 6), as the workbook's user. */
 export function checkIn(wb: Workbook, krId: string, value: string, extra: Record<string, unknown> = {}) {

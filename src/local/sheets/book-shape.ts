@@ -10,7 +10,7 @@ import {
   shiftRectForInsert,
 } from "./a1";
 import type { Book } from "./book";
-import { copyFormats, type CellMeta, type SheetModel } from "./model";
+import { checkGridLimits, copyFormats, type CellMeta, type SheetModel } from "./model";
 import type { DvModel } from "./rules";
 
 /** The extent of the sheet's contents; a deferred tab's from its loaded cells (rows or columns moved within them take it into the engine). */
@@ -21,6 +21,7 @@ function dims(book: Book, sheet: SheetModel): { width: number; height: number } 
 /** Inserts `count` rows so that the first new row is `at` (1-based); formats come from `copyFrom`. */
 export function insertRows(book: Book, sheet: SheetModel, at: number, count: number, copyFrom: number | null): void {
   if (count <= 0) return;
+  checkGridLimits(book.sheets, { sheet, rows: count });
   book.touch(sheet);
   // Rows inserted inside the frozen block join it, as in Sheets: the frozen header grows.
   if (at <= sheet.frozenRows) sheet.frozenRows += count;
@@ -30,7 +31,7 @@ export function insertRows(book: Book, sheet: SheetModel, at: number, count: num
   // A deferred tab still outside the engine gets rows below its loaded ones: its CellMeta grows.
   sheet.pending?.formatChanged();
   if (sheet.meta.length < at - 1) sheet.meta.length = at - 1;
-  sheet.meta.splice(at - 1, 0, ...fresh);
+  spliceIn(sheet.meta, at - 1, fresh);
   sheet.maxRows += count;
   shiftStructures(book, sheet, (r) => shiftRectForInsert(r, at, count));
 }
@@ -49,6 +50,7 @@ export function deleteRows(book: Book, sheet: SheetModel, at: number, count: num
 
 export function insertCols(book: Book, sheet: SheetModel, at: number, count: number, copyFrom: number | null): void {
   if (count <= 0) return;
+  checkGridLimits(book.sheets, { sheet, cols: count });
   book.touch(sheet);
   if (at - 1 < dims(book, sheet).width) book.write().addColumns(sheet.hfId, [at - 1, count]);
   sheet.pending?.formatChanged();
@@ -56,7 +58,7 @@ export function insertCols(book: Book, sheet: SheetModel, at: number, count: num
     if (!row) continue;
     if (row.length < at - 1) row.length = at - 1;
     const src = copyFrom !== null ? row[copyFrom - 1] : undefined;
-    row.splice(at - 1, 0, ...Array.from({ length: count }, () => (src ? copyFormats(src) : undefined)));
+    spliceIn(row, at - 1, Array.from({ length: count }, () => (src ? copyFormats(src) : undefined)));
   }
   sheet.maxCols += count;
   shiftStructures(book, sheet, (r) => shiftRectColsForInsert(r, at, count));
@@ -80,6 +82,11 @@ export function deleteCols(book: Book, sheet: SheetModel, at: number, count: num
     else if (n >= at + count) widths[n - count] = w;
   }
   sheet.widths = widths;
+}
+
+/** Inserts `items` at `at`, in slices: one spread of 100,000 rows overflows the call stack. */
+function spliceIn<T>(list: T[], at: number, items: T[]): void {
+  for (let i = 0; i < items.length; i += 10_000) list.splice(at + i, 0, ...items.slice(i, i + 10_000));
 }
 
 function shiftStructures(book: Book, sheet: SheetModel, f: (r: Rect) => Rect | null): void {

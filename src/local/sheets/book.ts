@@ -7,13 +7,14 @@ import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent, SimpleCellAddress } from "hyperformula";
 import { quoteSheetName, type Rect } from "./a1";
 import { formatNumber, isDateFormat, localeInfo, parseTyped } from "./format";
-import { absA1, FORMAT_KEYS, SheetModel, type CellMeta, type Ctx, type NamedModel } from "./model";
+import { absA1, checkGridLimits, FORMAT_KEYS, SheetModel, type CellMeta, type Ctx, type NamedModel } from "./model";
 import type { LocalRange } from "./range";
 import type { LocalSheet } from "./sheet";
 import type { LocalSpreadsheet } from "./spreadsheet";
 import { msFromSerialTz, serialFromDate } from "./time";
 import { freshSheetId } from "../snapshot";
 import { DeveloperMetadataStore } from "./developerMetadata";
+import { checkCellLength, UNWRITABLE } from "./cellLimits";
 
 /** Makes the Apps Script faces of a book; faces.ts supplies the real ones. */
 export interface Faces {
@@ -102,6 +103,7 @@ export class Book {
 
   addSheetModel(name: string, index: number): SheetModel {
     if (this.findSheet(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    checkGridLimits(this.sheets, { newCells: 1000 * 26 });
     const hfName = this.write().addSheet(name);
     const gid = freshSheetId(new Set(this.sheets.map((s) => s.gid)), this.topGid);
     this.topGid = Math.max(this.topGid, gid);
@@ -288,11 +290,14 @@ export class Book {
 
   private toContent(sheet: SheetModel, r: number, c: number, v: unknown, formulasOnly: boolean): RawCellContent {
     if (v === null || v === undefined) return null;
-    if (typeof v === "number") return isFinite(v) ? v : "=NA()";
+    if (typeof v === "number") {
+      if (!isFinite(v)) throw new Error(UNWRITABLE(String(v)));
+      return v;
+    }
     if (typeof v === "boolean") return v;
     if (isDateValue(v)) {
       const ms = v.getTime();
-      if (isNaN(ms)) return null;
+      if (isNaN(ms)) throw new Error(UNWRITABLE("an invalid Date"));
       const serial = serialFromDate(ms, this.timeZone);
       const m = this.meta(sheet, r, c);
       if (!m?.fmt || !isDateFormat(m.fmt)) {
@@ -300,6 +305,7 @@ export class Book {
       }
       return serial;
     }
+    if (typeof v === "object" || typeof v === "function") throw new Error(UNWRITABLE(Array.isArray(v) ? "an array" : `a ${typeof v}`));
     const s = typeof v === "string" ? v : String(v);
     if (formulasOnly && s.startsWith("=")) {
       this.allInEngine(s);
@@ -381,16 +387,6 @@ export class Book {
     return 0;
   }
 
-  deleteSheet(sheet: SheetModel): void {
-    if (this.sheets.length <= 1) throw new Error("You can't remove all the sheets in a document.");
-    this.touch(sheet);
-    for (const [key, n] of [...this.named]) if (n.sheet === sheet) this.removeNamed(key);
-    this.write().removeSheet(sheet.hfId);
-    sheet.deleted = true;
-    this.sheets = this.sheets.filter((s) => s !== sheet);
-    if (this.active === sheet) this.active = this.sheets.find((s) => !s.hidden) ?? this.sheets[0];
-  }
-
   renameSheet(sheet: SheetModel, name: string): void {
     if (!name) throw new Error("Sheet names cannot be empty.");
     const other = this.findSheet(name);
@@ -398,16 +394,6 @@ export class Book {
     this.write().renameSheet(sheet.hfId, name);
     sheet.name = name;
   }
-}
-
-/**
- * Sheets holds at most 50,000 characters in a cell and refuses a write of more (Google Sheets' file limits);
- * a text's leading apostrophe is not stored, so it does not count.
- */
-export const CELL_CHARS = 50000;
-function checkCellLength(v: unknown): void {
-  if (typeof v !== "string" || v.length <= CELL_CHARS) return;
-  if (v.length - (v.startsWith("'") ? 1 : 0) > CELL_CHARS) throw new Error(`Your input contains more than the maximum of ${CELL_CHARS} characters in a single cell.`);
 }
 
 /** Exposed for rules.ts (conditional formats read cell values without counting). */

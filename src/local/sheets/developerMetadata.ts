@@ -12,7 +12,8 @@
 //   with another `project` stands for another add-on's: the finder never returns it, yet it takes room.
 // - addDeveloperMetadata returns the spreadsheet ("for chaining"), not the entry: code finds it again.
 // - Several entries may share a key ("There may be multiple metadata in a spreadsheet with the same key",
-//   Sheets API DeveloperMetadata.metadataKey); each has a spreadsheet-scoped positive ID.
+//   Sheets API DeveloperMetadata.metadataKey); each has a spreadsheet-scoped positive ID, random (freshId).
+// - Visibility and location type are enum objects (enums.ts): a string is a value, or fits no overload.
 // - Size: at most METADATA_CHARS characters of keys and values at one location (the Sheets API guide's
 //   figure; its exact wording, and whether other projects' entries count, are "to check" 19). A write past it
 //   throws and stores nothing.
@@ -21,7 +22,9 @@
 // Counted as service calls ("Spreadsheet.addDeveloperMetadata", "DeveloperMetadataFinder.find",
 // "DeveloperMetadata.setValue"), priced by bench/costModel.ts: find a read, add/setValue/remove writes; the
 // finder's with* methods build the query locally and are not counted.
+import { randomInt } from "node:crypto";
 import type { CountersImpl } from "./counters";
+import { appsEnum, enumName, signatureError } from "./enums";
 import type { SnapshotMetadata } from "../snapshot";
 
 /** The developer project the add-on's code runs as (offline: one add-on). */
@@ -34,9 +37,25 @@ export const METADATA_ERRORS = {
   badKey: "Invalid argument: key",
 };
 
-export const DeveloperMetadataVisibility = { DOCUMENT: "DOCUMENT", PROJECT: "PROJECT" } as const;
-export const DeveloperMetadataLocationType = { SPREADSHEET: "SPREADSHEET", SHEET: "SHEET", ROW: "ROW", COLUMN: "COLUMN" } as const;
-type Visibility = keyof typeof DeveloperMetadataVisibility;
+const VISIBILITY = "SpreadsheetApp.DeveloperMetadataVisibility";
+const LOCATION_TYPE = "SpreadsheetApp.DeveloperMetadataLocationType";
+/** Enum objects, as on Google (enums.ts): the string "PROJECT" is a value, never a visibility. */
+export const DeveloperMetadataVisibility = appsEnum(VISIBILITY, ["DOCUMENT", "PROJECT"] as const);
+export const DeveloperMetadataLocationType = appsEnum(LOCATION_TYPE, ["SPREADSHEET", "SHEET", "ROW", "COLUMN"] as const);
+type Visibility = "DOCUMENT" | "PROJECT";
+
+/**
+ * A new entry's ID: Google's are "randomly generated" ("The spreadsheet-scoped unique ID …; otherwise one
+ * will be randomly generated and assigned. Must be positive", Sheets API DeveloperMetadata.metadataId). They
+ * counted up from the highest one present, so a removed entry's ID came back after a save and a load, and
+ * code comparing IDs for order could pass offline.
+ */
+function freshId(taken: (id: number) => boolean): number {
+  for (;;) {
+    const id = randomInt(1, 2 ** 31 - 1);
+    if (!taken(id)) return id;
+  }
+}
 
 interface Entry {
   id: number;
@@ -50,15 +69,17 @@ interface Entry {
 /** One spreadsheet's developer metadata (kept on its Book, saved with the snapshot and the .xlsx). */
 export class DeveloperMetadataStore {
   private readonly entries: Entry[] = [];
-  private topId = 0;
+  /** Every ID this store has held (removed ones too), so none is given twice while it lives. */
+  private readonly given = new Set<number>();
   constructor(
     readonly counters: CountersImpl,
     saved: SnapshotMetadata[] = [],
   ) {
     for (const m of saved) {
-      const id = Number(m.id) > 0 ? Number(m.id) : this.topId + 1;
+      const n = Number(m.id);
+      const id = Number.isInteger(n) && n > 0 && !this.given.has(n) ? n : freshId((x) => this.given.has(x));
+      this.given.add(id);
       this.entries.push({ id, key: String(m.key), value: m.value ?? null, visibility: m.visibility === "PROJECT" ? "PROJECT" : "DOCUMENT", project: m.project ?? ADDON_PROJECT });
-      this.topId = Math.max(this.topId, id);
     }
   }
   private size(extra: number): number {
@@ -68,7 +89,9 @@ export class DeveloperMetadataStore {
     const k = String(key ?? "");
     if (!k) throw new Error(METADATA_ERRORS.badKey);
     if (this.size(k.length + (value ?? "").length) > METADATA_CHARS) throw new Error(METADATA_ERRORS.tooLarge);
-    this.entries.push({ id: ++this.topId, key: k, value, visibility, project: ADDON_PROJECT });
+    const id = freshId((x) => this.given.has(x));
+    this.given.add(id);
+    this.entries.push({ id, key: k, value, visibility, project: ADDON_PROJECT });
   }
   setValue(e: Entry, value: string): void {
     this.alive(e);
@@ -103,15 +126,18 @@ export class DeveloperMetadataStore {
 }
 
 /** Spreadsheet.addDeveloperMetadata's overloads: (key), (key, visibility), (key, value), (key, value, visibility). */
-export function addArgs(b: unknown, c: unknown): { value: string | null; visibility: Visibility } {
-  const isVis = (x: unknown): x is Visibility => x === "DOCUMENT" || x === "PROJECT";
+export function addArgs(key: unknown, b: unknown, c: unknown): { value: string | null; visibility: Visibility } {
+  const vis = (x: unknown) => enumName(x, VISIBILITY) as Visibility | null;
   const text = (x: unknown) => (x === null || x === undefined ? null : String(x));
   if (c !== undefined) {
-    // Google matches the overload by the argument's type: a third argument that is no visibility fits none.
-    if (!isVis(c)) throw new Error("Exception: The parameters (String,String,String) don't match the method signature for SpreadsheetApp.Spreadsheet.addDeveloperMetadata.");
-    return { value: text(b), visibility: c };
+    // Google matches the overload by the argument's type: a third argument that is no visibility fits none
+    // (the string "PROJECT" included).
+    const v = vis(c);
+    if (!v) throw signatureError("SpreadsheetApp.Spreadsheet.addDeveloperMetadata", [key, b, c]);
+    return { value: text(b), visibility: v };
   }
-  if (isVis(b)) return { value: null, visibility: b };
+  const v = vis(b);
+  if (v) return { value: null, visibility: v };
   return { value: text(b), visibility: "DOCUMENT" };
 }
 
@@ -143,12 +169,17 @@ export class LocalDeveloperMetadataFinder {
     this.q.id = Number(id);
     return this;
   }
-  withVisibility(v: string) {
-    this.q.visibility = String(v);
+  /** Takes the enum only: a string fits no overload on Google. */
+  withVisibility(v: unknown) {
+    const name = enumName(v, VISIBILITY);
+    if (!name) throw signatureError("SpreadsheetApp.DeveloperMetadataFinder.withVisibility", [v]);
+    this.q.visibility = name;
     return this;
   }
-  withLocationType(t: string) {
-    this.q.locationType = String(t);
+  withLocationType(t: unknown) {
+    const name = enumName(t, LOCATION_TYPE);
+    if (!name) throw signatureError("SpreadsheetApp.DeveloperMetadataFinder.withLocationType", [t]);
+    this.q.locationType = name;
     return this;
   }
   find() {
@@ -179,7 +210,7 @@ export class LocalDeveloperMetadata {
     return this.e.value;
   }
   getVisibility() {
-    return this.e.visibility;
+    return DeveloperMetadataVisibility[this.e.visibility];
   }
   setValue(value: string) {
     this.store.setValue(this.e, String(value));

@@ -33,6 +33,7 @@ import type { Book } from "./book";
 import { bookFromSnapshot, bookToSnapshot } from "./book-snapshot";
 import { FACES } from "./faces";
 import { ProtectionType, type Ctx } from "./model";
+import { CopyPasteType } from "./range";
 import type { LocalSheet } from "./sheet";
 import type { LocalSpreadsheet } from "./spreadsheet";
 import { LocalScriptApp, nextClockRun, SCRIPT_TIME_ZONE } from "./scriptApp";
@@ -45,6 +46,8 @@ export type { SentMail } from "./services";
 export { LocalSpreadsheet } from "./spreadsheet";
 export { LocalSheet } from "./sheet";
 export { LocalRange } from "./range";
+/** The ProtectionType enum (objects, as on Google) for tests calling getProtections outside the add-on. */
+export { ProtectionType } from "./model";
 export type { CfFormat } from "./rules";
 export type { OtherWorkbook, WorkbookRegistry } from "./workbooks";
 export { loadAddon, type AddonContext } from "./addon";
@@ -121,7 +124,7 @@ const CRITERIA_ENUMS = {
   WrapStrategy: { WRAP: "WRAP", OVERFLOW: "OVERFLOW", CLIP: "CLIP" },
   BorderStyle: { DOTTED: "DOTTED", DASHED: "DASHED", SOLID: "SOLID", SOLID_MEDIUM: "SOLID_MEDIUM", SOLID_THICK: "SOLID_THICK", DOUBLE: "DOUBLE" },
   Dimension: { COLUMNS: "COLUMNS", ROWS: "ROWS" },
-  CopyPasteType: { PASTE_NORMAL: "PASTE_NORMAL", PASTE_VALUES: "PASTE_VALUES", PASTE_FORMAT: "PASTE_FORMAT" },
+  CopyPasteType,
   SheetType: { GRID: "GRID", OBJECT: "OBJECT" },
   DeveloperMetadataVisibility,
   DeveloperMetadataLocationType,
@@ -288,7 +291,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     ScriptApp: pub(new LocalScriptApp(counters, project, snapshot.id, effectiveUser)),
     Utilities: createUtilities(() => book.timeZone),
     HtmlService: createHtmlService(() => htmlDir),
-    MailApp: pub(new LocalMailApp(counters, sent)),
+    MailApp: pub(new LocalMailApp(counters, sent, { byUser: project.mailQuota ??= new Map(), user: effectiveUser, now: nowMs })),
     CacheService: pub(cacheService),
     Logger,
     console: quietConsole,

@@ -2,6 +2,7 @@
 // named ranges). HyperFormula holds the contents; book.ts ties the two together.
 import type { ChartModel } from "./charts";
 import { rectToA1, type Rect } from "./a1";
+import { appsEnum } from "./enums";
 import type { CountersImpl } from "./counters";
 import type { LocalProtection } from "./protection";
 import type { CfModel, DvModel } from "./rules";
@@ -100,7 +101,9 @@ export function normColor(c: string | null | undefined): string | undefined {
   return s;
 }
 
-export const ProtectionType = { RANGE: "RANGE", SHEET: "SHEET" } as const;
+/** An enum object, as on Google (enums.ts): getProtections("SHEET") fits no overload. */
+export const PROTECTION_TYPE = "SpreadsheetApp.ProtectionType";
+export const ProtectionType = appsEnum(PROTECTION_TYPE, ["RANGE", "SHEET"] as const);
 
 export function copyFormats(m: CellMeta | undefined): CellMeta | undefined {
   if (!m) return undefined;
@@ -112,4 +115,23 @@ export function copyFormats(m: CellMeta | undefined): CellMeta | undefined {
 export function absA1(r: Rect): string {
   const a = rectToA1(r);
   return a.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2");
+}
+
+/**
+ * Google Sheets' size limits ("Up to 10 million cells or 18,278 columns (column ZZZ)", Google Drive help,
+ * "Files you can store in Google Drive"): a grid's cells are its rows times its columns, blank ones included,
+ * counted over every tab. A change that would pass either fails and changes nothing. The message is the one
+ * Sheets gives as recalled, not found in Google's reference ("to check" 10).
+ */
+export const MAX_CELLS = 10_000_000;
+export const MAX_COLUMNS = 18_278;
+export function checkGridLimits(sheets: readonly SheetModel[], grow: { sheet?: SheetModel; rows?: number; cols?: number; newCells?: number }): void {
+  let total = grow.newCells ?? 0;
+  for (const s of sheets) {
+    const rows = s.maxRows + (s === grow.sheet ? grow.rows ?? 0 : 0);
+    const cols = s.maxCols + (s === grow.sheet ? grow.cols ?? 0 : 0);
+    if (cols > MAX_COLUMNS) throw new Error(`This action would increase the number of columns in the sheet above the limit of ${MAX_COLUMNS}.`);
+    total += rows * cols;
+  }
+  if (total > MAX_CELLS) throw new Error(`This action would increase the number of cells in the workbook above the limit of ${MAX_CELLS} cells.`);
 }

@@ -1,12 +1,16 @@
 // The Protection and NamedRange faces.
 import type { Book } from "./book";
 import type { CountersImpl } from "./counters";
-import { ProtectionType, type ProtectionModel, type SheetModel } from "./model";
+import { enumName, signatureError } from "./enums";
+import { PROTECTION_TYPE, ProtectionType, type ProtectionModel, type SheetModel } from "./model";
 import type { LocalRange } from "./range";
 
-export function protectionsOf(book: Book, s: SheetModel, type: string): LocalProtection[] {
+/** A tab's protections of a ProtectionType (`method` names the caller in the refusal of anything else). */
+export function protectionsOf(book: Book, s: SheetModel, type: unknown, method: string): LocalProtection[] {
+  const name = enumName(type, PROTECTION_TYPE);
+  if (!name) throw signatureError(method, [type]);
   return s.protections
-    .filter((p) => (type === ProtectionType.SHEET ? p.rect === null : p.rect !== null))
+    .filter((p) => (name === "SHEET" ? p.rect === null : p.rect !== null))
     .map((p) => (p.api ??= new LocalProtection(book, p)));
 }
 
@@ -75,6 +79,22 @@ export class LocalProtection {
   }
 }
 
+/**
+ * Google's rules for a named range's name (Docs Editors Help, "Name a range",
+ * https://support.google.com/docs/answer/63175, as recalled: the page is not in the stored references): only
+ * letters, numbers and underscores; not starting with a number, nor the words "true" or "false"; 1–250
+ * characters; not in A1 or R1C1 syntax ("A1:B2", "R1C1:R2C2"). HyperFormula's own rules are looser (it took
+ * "First.Quarter" and "KR1"), so a name Google refuses was set offline. The message is the emulator's.
+ */
+export function checkRangeName(name: string, taken: (lower: string) => boolean): void {
+  const bad = (why: string) => new Error(`Offline spreadsheet: "${name}" cannot name a range (${why}).`);
+  if (name.length < 1 || name.length > 250) throw bad("1 to 250 characters");
+  if (!/^[\p{L}_][\p{L}\p{N}_]*$/u.test(name)) throw bad("letters, numbers and underscores only, not starting with a number");
+  if (/^(true|false)/i.test(name)) throw bad('it may not start with "true" or "false"');
+  if (/^[A-Za-z]{1,3}\d+$/.test(name) || /^R\d*C\d*$/i.test(name) || /^[RC]$/i.test(name)) throw bad("it reads as a cell in A1 or R1C1 notation");
+  if (taken(name.toLowerCase())) throw new Error(`A named range called "${name}" already exists.`);
+}
+
 export class LocalNamedRange {
   readonly _kind = "NamedRange";
   readonly _counters: CountersImpl;
@@ -102,9 +122,11 @@ export class LocalNamedRange {
   }
   setName(name: string) {
     const n = this.model();
+    const to = String(name);
+    checkRangeName(to, (lower) => lower !== this.name.toLowerCase() && this._book.named.has(lower));
     this._book.removeNamed(this.name);
-    this._book.setNamed(name, n.sheet, n.rect);
-    this.name = name;
+    this._book.setNamed(to, n.sheet, n.rect);
+    this.name = to;
     return this;
   }
   remove() {

@@ -7,6 +7,10 @@ import { DEFAULT_NUMBER_FORMAT } from "./format";
 import { FORMAT_KEYS, normColor, type CellMeta, type ProtectionModel, type SheetModel } from "./model";
 import { LocalProtection } from "./protection";
 import { DataValidation } from "./rules";
+import { appsEnum, enumName } from "./enums";
+
+/** An enum object, as on Google (enums.ts): copyTo(range, "PASTE_FORMAT", false) fits no overload. */
+export const CopyPasteType = appsEnum("SpreadsheetApp.CopyPasteType", ["PASTE_NORMAL", "PASTE_VALUES", "PASTE_FORMAT"] as const);
 
 function checkRows(values: unknown, rows: number, cols: number): unknown[][] {
   if (!Array.isArray(values)) throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.");
@@ -203,9 +207,11 @@ export class LocalRange {
    * "the format and data validation"; offline, dropdowns and conditional formats are not copied
    * (docs/apps-script-fidelity.md), and other paste types are not modelled.
    */
-  copyTo(destination: LocalRange, copyPasteType?: string, transposed?: boolean) {
+  copyTo(destination: LocalRange, copyPasteType?: unknown, transposed?: boolean) {
     if (!(destination instanceof LocalRange) || destination._book !== this._book) throw new Error("Target range and source range must be on the same spreadsheet.");
-    if (copyPasteType !== "PASTE_FORMAT" || transposed) throw new Error(`Range.copyTo is modelled offline for CopyPasteType.PASTE_FORMAT, not transposed (got ${String(copyPasteType)}).`);
+    if (enumName(copyPasteType, "SpreadsheetApp.CopyPasteType") !== "PASTE_FORMAT" || transposed) {
+      throw new Error(`Range.copyTo is modelled offline for CopyPasteType.PASTE_FORMAT, not transposed (got ${typeof copyPasteType === "string" ? `the string "${copyPasteType}"` : String(copyPasteType)}).`);
+    }
     const d = destination._rect;
     const dr = d.r2 - d.r1 + 1;
     const dc = d.c2 - d.c1 + 1;

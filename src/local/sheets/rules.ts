@@ -2,6 +2,7 @@
 // back, and the evaluation the local preview uses to colour cells.
 import { DetailedCellError } from "hyperformula";
 import type { ConditionType, ValidationType } from "../snapshot";
+import { appsEnum } from "./enums";
 import { quoteSheetName, Rect, rectContains, referencedSheets, shiftFormula } from "./a1";
 import { pub, unpub } from "./counters";
 import { cellValueForRules, type Book } from "./book";
@@ -31,27 +32,15 @@ export interface DvModel {
   showDropdown?: boolean;
 }
 
-export const BooleanCriteria: Record<ConditionType, ConditionType> = {
-  TEXT_EQUAL_TO: "TEXT_EQUAL_TO",
-  TEXT_CONTAINS: "TEXT_CONTAINS",
-  NUMBER_BETWEEN: "NUMBER_BETWEEN",
-  NUMBER_GREATER_THAN_OR_EQUAL_TO: "NUMBER_GREATER_THAN_OR_EQUAL_TO",
-  NUMBER_LESS_THAN_OR_EQUAL_TO: "NUMBER_LESS_THAN_OR_EQUAL_TO",
-  NUMBER_GREATER_THAN: "NUMBER_GREATER_THAN",
-  NUMBER_LESS_THAN: "NUMBER_LESS_THAN",
-  CELL_EMPTY: "CELL_EMPTY",
-  CELL_NOT_EMPTY: "CELL_NOT_EMPTY",
-  CUSTOM_FORMULA: "CUSTOM_FORMULA",
-};
-
-export const DataValidationCriteria: Record<ValidationType, ValidationType> = {
-  VALUE_IN_LIST: "VALUE_IN_LIST",
-  NUMBER_BETWEEN: "NUMBER_BETWEEN",
-  NUMBER_GREATER_THAN_OR_EQUAL_TO: "NUMBER_GREATER_THAN_OR_EQUAL_TO",
-  DATE_IS_VALID_DATE: "DATE_IS_VALID_DATE",
-  CHECKBOX: "CHECKBOX",
-  CUSTOM_FORMULA: "CUSTOM_FORMULA",
-};
+// Enum objects, as on Google (enums.ts): getCriteriaType() gives BooleanCriteria.TEXT_EQUAL_TO, whose String()
+// is "TEXT_EQUAL_TO", never the string itself (the add-on compares them through String()).
+const CONDITION_TYPES: ConditionType[] = [
+  "TEXT_EQUAL_TO", "TEXT_CONTAINS", "NUMBER_BETWEEN", "NUMBER_GREATER_THAN_OR_EQUAL_TO", "NUMBER_LESS_THAN_OR_EQUAL_TO",
+  "NUMBER_GREATER_THAN", "NUMBER_LESS_THAN", "CELL_EMPTY", "CELL_NOT_EMPTY", "CUSTOM_FORMULA",
+];
+const VALIDATION_TYPES: ValidationType[] = ["VALUE_IN_LIST", "NUMBER_BETWEEN", "NUMBER_GREATER_THAN_OR_EQUAL_TO", "DATE_IS_VALID_DATE", "CHECKBOX", "CUSTOM_FORMULA"];
+export const BooleanCriteria = appsEnum("SpreadsheetApp.BooleanCriteria", CONDITION_TYPES);
+export const DataValidationCriteria = appsEnum("SpreadsheetApp.DataValidationCriteria", VALIDATION_TYPES);
 
 interface RuleRanges {
   book: Book | null;
@@ -62,7 +51,7 @@ interface RuleRanges {
 export class BooleanCondition {
   constructor(private readonly m: CfModel) {}
   getCriteriaType() {
-    return this.m.type;
+    return BooleanCriteria[this.m.type];
   }
   getCriteriaValues() {
     return [...this.m.values];
@@ -276,7 +265,7 @@ export function evaluateConditionalFormatModel(book: Book, sheet: SheetModel, ro
 export class DataValidation {
   constructor(readonly _model: DvModel) {}
   getCriteriaType() {
-    return this._model.type;
+    return DataValidationCriteria[this._model.type];
   }
   getCriteriaValues(): unknown[] {
     const m = this._model;
@@ -333,7 +322,7 @@ export class DataValidationBuilder {
     return this;
   }
   getCriteriaType() {
-    return this.m.type;
+    return DataValidationCriteria[this.m.type];
   }
   getCriteriaValues() {
     return new DataValidation(this.m).getCriteriaValues();

@@ -23,14 +23,15 @@
 import { randomUUID } from "node:crypto";
 import type { ScriptProject, SnapshotTrigger } from "../snapshot";
 import { pub, unpub, type CountersImpl } from "./counters";
+import { appsEnum, enumName, signatureError } from "./enums";
 import { tzOffsetMinutes } from "./time";
 
-export const WeekDay = {
-  MONDAY: "MONDAY", TUESDAY: "TUESDAY", WEDNESDAY: "WEDNESDAY", THURSDAY: "THURSDAY", FRIDAY: "FRIDAY", SATURDAY: "SATURDAY", SUNDAY: "SUNDAY",
-} as const;
-export const EventType = { CLOCK: "CLOCK", ON_OPEN: "ON_OPEN", ON_EDIT: "ON_EDIT", ON_FORM_SUBMIT: "ON_FORM_SUBMIT", ON_CHANGE: "ON_CHANGE", ON_EVENT_UPDATED: "ON_EVENT_UPDATED" } as const;
-export const TriggerSource = { SPREADSHEETS: "SPREADSHEETS", CLOCK: "CLOCK", FORMS: "FORMS", DOCUMENTS: "DOCUMENTS", CALENDAR: "CALENDAR" } as const;
-export const AuthMode = { NONE: "NONE", CUSTOM_FUNCTION: "CUSTOM_FUNCTION", LIMITED: "LIMITED", FULL: "FULL" } as const;
+// Enum objects, as on Google (enums.ts): onWeekDay("MONDAY") fits no overload, and getEventType() is no string.
+const WEEKDAY = "ScriptApp.WeekDay";
+export const WeekDay = appsEnum(WEEKDAY, ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"] as const);
+export const EventType = appsEnum("ScriptApp.EventType", ["CLOCK", "ON_OPEN", "ON_EDIT", "ON_FORM_SUBMIT", "ON_CHANGE", "ON_EVENT_UPDATED"] as const);
+export const TriggerSource = appsEnum("ScriptApp.TriggerSource", ["SPREADSHEETS", "CLOCK", "FORMS", "DOCUMENTS", "CALENDAR"] as const);
+export const AuthMode = appsEnum("ScriptApp.AuthMode", ["NONE", "CUSTOM_FUNCTION", "LIMITED", "FULL"] as const);
 
 export const TRIGGERS_PER_USER = 20;
 export const TOO_MANY_TRIGGERS = "This script has too many triggers. Triggers must be deleted from the script before more can be added.";
@@ -72,8 +73,10 @@ export class ClockTriggerBuilder {
   ) {
     this.t = { id: "", handler, type: "CLOCK" };
   }
-  onWeekDay(d: string) {
-    this.t.weekDay = String(d);
+  onWeekDay(d: unknown) {
+    const day = enumName(d, WEEKDAY);
+    if (!day) throw signatureError("ScriptApp.ClockTriggerBuilder.onWeekDay", [d]);
+    this.t.weekDay = day;
     return this;
   }
   atHour(h: number) {

@@ -2,6 +2,7 @@
 // (https://developers.google.com/apps-script/guides/html/communication#parameters_and_return_values):
 // - to the server: primitives, null, and arrays and plain objects of them. A Date, a function or any
 //   other object fails the call, as does a circular structure; undefined inside an array becomes null.
+//   NaN and ±Infinity reach the server as themselves and fail a return (not documented: the stricter readings).
 // - back to the client: the same, except that a Date arrives as null; functions and undefined object
 //   fields are dropped (undefined inside an array becomes null); any other object fails the call.
 // Values come from the add-on's own V8 context, so types are recognised by their internal class name.
@@ -30,7 +31,15 @@ export function crossScriptRun(v: unknown, direction: Direction): unknown {
   const seen = new Set<object>();
   const walk = (x: unknown, inArray: boolean): unknown => {
     if (x === null || typeof x === "string" || typeof x === "boolean") return x;
-    if (typeof x === "number") return Number.isFinite(x) ? x : null;
+    // NaN and ±Infinity: numbers, but JSON has neither, and whether they arrive as null, as themselves or fail
+    // the call is not documented ("to check" 23). Sent to the server they arrive as themselves (the server
+    // must refuse them: it was given null instead, so a test sending NaN never reached its NaN handling);
+    // returned to the sidebar they fail the call, so code returning one (a score of 0/0) fails a test instead
+    // of showing "null" or "NaN" there.
+    if (typeof x === "number") {
+      if (!Number.isFinite(x) && direction === "toClient") fail(direction, String(x));
+      return x;
+    }
     if (x === undefined) return inArray ? null : undefined;
     if (typeof x === "function") {
       if (direction === "toServer") fail(direction, "a function");

@@ -11,8 +11,8 @@ export interface LockState {
   execution: number;
   /** No document context (a test's switch): getDocumentLock() returns null, as Google documents. */
   noDocument?: boolean;
-  /** Per lock kind: the execution holding it and how many times it took it. */
-  owners: Map<string, { execution: number; depth: number }>;
+  /** Per lock kind: the execution holding it, and the Lock object that took it. */
+  owners: Map<string, { execution: number; lock: object }>;
 }
 
 export const LOCK_TIMEOUT = "Lock timeout: another process was holding the lock for too long.";
@@ -22,42 +22,51 @@ export const LOCK_TIMEOUT = "Lock timeout: another process was holding the lock 
  * second submit in the middle of the first), never in parallel, so a lock held by another execution can
  * never be released while this one waits: tryLock returns false at once and waitLock throws, as Apps
  * Script does when the wait times out.
+ *
+ * Each Lock object knows whether it acquired the lock (ref/lock/lock#hasLock(): false "if tryLock … or
+ * waitLock … were never called, timed out before the lock could be retrieved, or if releaseLock() was
+ * called"). One releaseLock() releases it: Google documents no counting, so a lock taken twice and
+ * released once is free (it stayed held offline, which let nested code think itself still locked). Whether
+ * a second Lock object of the same execution may take a lock the first holds is not documented: it is
+ * refused here (the reading under which code taking the lock twice in one execution fails a test).
  */
 export class LocalLock {
   readonly _kind = "Lock";
+  private held = false;
   constructor(
     readonly _counters: CountersImpl,
     private readonly state: LockState,
     private readonly kind: string,
   ) {}
-  private free(): boolean {
+  private mine(): boolean {
     const o = this.state.owners.get(this.kind);
+    return this.held && !!o && o.execution === this.state.execution && o.lock === this;
+  }
+  private free(): boolean {
     // holdByOther stands for another user's update: it holds the shared locks, never this user's own.
     const other = this.state.heldByOther && !this.kind.startsWith("user:");
-    return !other && (!o || o.execution === this.state.execution);
+    return !other && !this.state.owners.has(this.kind);
   }
-  private take(): void {
-    const o = this.state.owners.get(this.kind);
-    if (o) o.depth++;
-    else this.state.owners.set(this.kind, { execution: this.state.execution, depth: 1 });
-  }
-  tryLock(_ms: number) {
+  private take(): boolean {
+    if (this.mine()) return true;
     if (!this.free()) return false;
-    this.take();
+    this.state.owners.set(this.kind, { execution: this.state.execution, lock: this });
+    this.held = true;
     return true;
   }
-  waitLock(_ms: number) {
-    if (!this.free()) throw new Error(LOCK_TIMEOUT);
-    this.take();
+  tryLock(_ms: number) {
+    return this.take();
   }
+  waitLock(_ms: number) {
+    if (!this.take()) throw new Error(LOCK_TIMEOUT);
+  }
+  /** "This method has no effect if the lock has not been acquired." */
   releaseLock() {
-    const o = this.state.owners.get(this.kind);
-    if (!o || o.execution !== this.state.execution) return;
-    if (--o.depth <= 0) this.state.owners.delete(this.kind);
+    if (this.mine()) this.state.owners.delete(this.kind);
+    this.held = false;
   }
   hasLock() {
-    const o = this.state.owners.get(this.kind);
-    return !!o && o.execution === this.state.execution;
+    return this.mine();
   }
 }
 
@@ -277,12 +286,39 @@ export interface SentMail {
   replyTo?: string;
 }
 
+/**
+ * MailApp's limits ([quotas](https://developers.google.com/apps-script/guides/services/quotas)), the
+ * consumer account's (the stricter): "Email recipients per day" 100 (To, Cc and Bcc each count; "Quotas are
+ * per user and reset 24 hours after the first request"), and per message at most 50 recipients and a body of
+ * 200 KB. Past any of them sendEmail throws and sends nothing. The messages are those Apps Script users
+ * quote from live runs; the page gives the figures only.
+ */
+export const MAIL_RECIPIENTS_PER_DAY = 100;
+export const MAIL_RECIPIENTS_PER_MESSAGE = 50;
+export const MAIL_BODY_BYTES = 200 * 1024;
+export const MAIL_ERRORS = {
+  perDay: "Service invoked too many times for one day: email.",
+  perMessage: "Limit Exceeded: Email Recipients Per Message.",
+  bodySize: "Limit Exceeded: Email Body Size.",
+};
+
+/** Each user's recipients in the current quota day (it starts with their first send and lasts 24 hours). */
+export type MailQuota = Map<string, { since: number; used: number }>;
+
 export class LocalMailApp {
   readonly _kind = "MailApp";
   constructor(
     readonly _counters: CountersImpl,
     private readonly sent: SentMail[],
+    private readonly quota: { byUser: MailQuota; user: () => string; now: () => number } = { byUser: new Map(), user: () => "", now: () => Date.now() },
   ) {}
+  private day(): { since: number; used: number } {
+    const now = this.quota.now();
+    const key = this.quota.user();
+    let d = this.quota.byUser.get(key);
+    if (!d || now - d.since >= 24 * 3600 * 1000) this.quota.byUser.set(key, (d = { since: now, used: 0 }));
+    return d;
+  }
   sendEmail(a: unknown, subject?: unknown, body?: unknown, options?: Record<string, unknown>) {
     let m: SentMail;
     if (typeof a === "object" && a !== null) {
@@ -294,9 +330,16 @@ export class LocalMailApp {
       for (const k of ["htmlBody", "name", "cc", "bcc", "replyTo"] as const) if (options?.[k] !== undefined) m[k] = String(options[k]);
     }
     if (!m.to) throw new Error("Failed to send email: no recipient");
+    const recipients = [m.to, m.cc, m.bcc].flatMap((x) => (x ? x.split(",").map((e) => e.trim()).filter(Boolean) : [])).length;
+    if (recipients > MAIL_RECIPIENTS_PER_MESSAGE) throw new Error(MAIL_ERRORS.perMessage);
+    if (Math.max(bytes(m.body ?? ""), bytes(m.htmlBody ?? "")) > MAIL_BODY_BYTES) throw new Error(MAIL_ERRORS.bodySize);
+    const d = this.day();
+    if (d.used + recipients > MAIL_RECIPIENTS_PER_DAY) throw new Error(MAIL_ERRORS.perDay);
+    d.used += recipients;
     this.sent.push(m);
   }
+  /** "The number of remaining emails a user can send for the rest of the day" (recipients). */
   getRemainingDailyQuota() {
-    return 100;
+    return MAIL_RECIPIENTS_PER_DAY - this.day().used;
   }
 }

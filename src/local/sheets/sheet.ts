@@ -4,7 +4,7 @@ import { clone as cloneChart, insertChart, LocalEmbeddedChart, newChartBuilder, 
 import type { Book } from "./book";
 import { deleteCols, deleteRows, insertCols, insertRows } from "./book-shape";
 import type { CountersImpl } from "./counters";
-import { normColor, type ProtectionModel, type SheetModel } from "./model";
+import { checkGridLimits, normColor, type ProtectionModel, type SheetModel } from "./model";
 import { LocalProtection, protectionsOf } from "./protection";
 import { LocalRange, rangeFromParsed } from "./range";
 import { LocalRangeList } from "./rangeList";
@@ -45,7 +45,15 @@ export class LocalSheet {
   }
   getRange(a: unknown, col?: number, numRows?: number, numCols?: number) {
     const m = this.m;
-    if (typeof a === "string") return rangeFromParsed(this._book, m, { ...parseA1(a), sheet: undefined });
+    if (typeof a === "string") {
+      const p = parseA1(a);
+      // A1 naming another tab, asked of this one: Google may give that tab's range or refuse; neither is
+      // documented ("to check" 21). It gave this tab's range offline, which is wrong under both: refused.
+      if (p.sheet !== undefined && this._book.findSheet(p.sheet) !== m) {
+        throw new Error(`Offline spreadsheet: Sheet.getRange("${a}") on "${m.name}" names another tab; use Spreadsheet.getRange or that tab's own Sheet.`);
+      }
+      return rangeFromParsed(this._book, m, { ...p, sheet: undefined });
+    }
     const row = Number(a);
     const c = Number(col);
     const nr = numRows === undefined ? 1 : Number(numRows);
@@ -128,6 +136,7 @@ export class LocalSheet {
     const m = this.m;
     if (!Array.isArray(values)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     const row = this._book.lastRow(m) + 1;
+    if (values.length > m.maxCols) checkGridLimits(this._book.sheets, { sheet: m, rows: Math.max(0, row - m.maxRows), cols: values.length - m.maxCols });
     if (row > m.maxRows) {
       const grow = row - m.maxRows;
       insertRows(this._book, m, m.maxRows + 1, grow, m.maxRows);
@@ -206,8 +215,8 @@ export class LocalSheet {
     m.protections.push(p);
     return (p.api = new LocalProtection(this._book, p));
   }
-  getProtections(type: string) {
-    return protectionsOf(this._book, this.m, type);
+  getProtections(type: unknown) {
+    return protectionsOf(this._book, this.m, type, "SpreadsheetApp.Sheet.getProtections");
   }
   setTabColor(color: string | null) {
     this.m.tabColor = normColor(color) ?? null;

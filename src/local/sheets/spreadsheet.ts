@@ -7,9 +7,10 @@ import { parseA1 } from "./a1";
 import type { Book } from "./book";
 import type { CountersImpl } from "./counters";
 import { addArgs, LocalDeveloperMetadataFinder } from "./developerMetadata";
-import { LocalNamedRange, protectionsOf } from "./protection";
+import { checkRangeName, LocalNamedRange, protectionsOf } from "./protection";
 import { LocalRange, rangeFromParsed } from "./range";
 import type { LocalSheet } from "./sheet";
+import { deleteSheet } from "./sheetDelete";
 
 export class LocalSpreadsheet {
   readonly _kind = "Spreadsheet";
@@ -54,7 +55,7 @@ export class LocalSpreadsheet {
     return book.sheetApi(model);
   }
   deleteSheet(sheet: LocalSheet) {
-    this._book.deleteSheet(sheet._model);
+    deleteSheet(this._book, sheet._model);
   }
   getActiveSheet() {
     return this._book.sheetApi(this._book.active);
@@ -92,7 +93,9 @@ export class LocalSpreadsheet {
   }
   setNamedRange(name: string, range: LocalRange) {
     // The stricter of two readings of Google's docs (replace, or fail): see docs/apps-script-fidelity.md.
-    if (this._book.named.has(String(name))) throw new Error(`A named range called "${name}" already exists.`);
+    // Names are compared whatever their case (it looked the name up as given, so "cyclename" over "CycleName"
+    // moved the existing name).
+    checkRangeName(String(name), (lower) => this._book.named.has(lower));
     this._book.setNamed(String(name), range._sheet, { ...range._rect });
   }
   getNamedRanges() {
@@ -101,12 +104,12 @@ export class LocalSpreadsheet {
   removeNamedRange(name: string) {
     if (!this._book.removeNamed(String(name))) throw new Error(`Named range "${name}" not found.`);
   }
-  getProtections(type: string) {
-    return this._book.sheets.flatMap((s) => protectionsOf(this._book, s, type));
+  getProtections(type: unknown) {
+    return this._book.sheets.flatMap((s) => protectionsOf(this._book, s, type, "SpreadsheetApp.Spreadsheet.getProtections"));
   }
   /** Returns this spreadsheet, "for chaining" (not the entry: code finds it again). */
   addDeveloperMetadata(key: string, b?: unknown, c?: unknown) {
-    const { value, visibility } = addArgs(b, c);
+    const { value, visibility } = addArgs(key, b, c);
     this._book.developerMetadata.add(key, value, visibility);
     return this;
   }

@@ -2,18 +2,28 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CountersImpl, unpub } from "./counters";
+import { appsEnum, enumName, signatureError, type AppsEnumValue } from "./enums";
 
 // ---------------- Ui ----------------
 
-export const Button = { CLOSE: "CLOSE", OK: "OK", CANCEL: "CANCEL", YES: "YES", NO: "NO" } as const;
-export const ButtonSet = { OK: "OK", OK_CANCEL: "OK_CANCEL", YES_NO: "YES_NO", YES_NO_CANCEL: "YES_NO_CANCEL" } as const;
-type ButtonValue = (typeof Button)[keyof typeof Button];
+// Enum objects, as on Google (enums.ts): alert() answers Button.YES, never "YES", and alert(title, prompt)
+// with a string where the ButtonSet goes fits no overload ("The parameters (String,String) don't match the
+// method signature for Ui.alert.").
+const BUTTON = "Ui.Button";
+const BUTTON_SET = "Ui.ButtonSet";
+const BUTTON_NAMES = ["CLOSE", "OK", "CANCEL", "YES", "NO"] as const;
+export const Button = appsEnum(BUTTON, BUTTON_NAMES);
+export const ButtonSet = appsEnum(BUTTON_SET, ["OK", "OK_CANCEL", "YES_NO", "YES_NO_CANCEL"] as const);
+type ButtonName = (typeof BUTTON_NAMES)[number];
+/** A test's or the preview's answer names a button by its name or gives the enum value. */
+type ButtonValue = ButtonName | AppsEnumValue;
 
 export interface UiMenuRecord {
   name: string;
   items: { caption: string; fn: string }[];
 }
 export type UiResponse = ButtonValue | string | { button?: ButtonValue; text?: string };
+const isAnswer = (x: unknown): x is { button?: ButtonValue; text?: string } => typeof x === "object" && x !== null && enumName(x, BUTTON) === null;
 export interface UiRecorder {
   menus: UiMenuRecord[];
   sidebars: { title: string; html: string; width?: number }[];
@@ -41,7 +51,11 @@ export function createUiRecorder(): UiRecorder & { _queue: UiResponse[] } {
   };
 }
 
-const BUTTONS = new Set<string>(Object.values(Button));
+/** The button an answer names, if it names one. */
+function buttonOf(x: unknown): ButtonName | null {
+  const name = enumName(x, BUTTON) ?? (typeof x === "string" ? x : null);
+  return name !== null && (BUTTON_NAMES as readonly string[]).includes(name) ? (name as ButtonName) : null;
+}
 
 export class LocalMenu {
   readonly items: { caption: string; fn: string }[] = [];
@@ -118,37 +132,40 @@ export class LocalUi {
     const o = unpub(out);
     this.rec.dialogs.push({ title: String(title), html: o.getContent(), modal: true, width: o.getWidth() });
   }
-  private parseArgs(args: unknown[]): { title?: string; prompt: string; buttons?: string } {
-    if (args.length >= 3) return { title: String(args[0]), prompt: String(args[1]), buttons: String(args[2]) };
-    if (args.length === 2) return { prompt: String(args[0]), buttons: String(args[1]) };
-    return { prompt: String(args[0] ?? "") };
+  /** (prompt), (prompt, buttons) or (title, prompt, buttons): the buttons a ButtonSet, or no overload fits. */
+  private parseArgs(method: string, args: unknown[]): { title?: string; prompt: string; buttons?: string } {
+    if (args.length <= 1) return { prompt: String(args[0] ?? "") };
+    const buttons = enumName(args[args.length - 1], BUTTON_SET);
+    if (!buttons || args.length > 3) throw signatureError(`Ui.${method}`, args);
+    if (args.length === 3) return { title: String(args[0]), prompt: String(args[1]), buttons };
+    return { prompt: String(args[0]), buttons };
   }
   alert(...args: unknown[]) {
-    const a = this.parseArgs(args);
+    const a = this.parseArgs("alert", args);
     this.rec.alerts.push({ kind: "alert", ...a });
     const next = this.rec._queue.shift();
     if (next === undefined) {
       this.rec.onUnanswered?.({ kind: "alert", ...a });
       return Button.OK;
     }
-    if (typeof next === "string") return BUTTONS.has(next) ? (next as ButtonValue) : Button.OK;
-    return next.button ?? Button.OK;
+    const named = buttonOf(next) ?? (isAnswer(next) ? buttonOf(next.button) : null);
+    return Button[named ?? "OK"];
   }
   prompt(...args: unknown[]) {
-    const a = this.parseArgs(args);
+    const a = this.parseArgs("prompt", args);
     this.rec.alerts.push({ kind: "prompt", ...a });
     const next = this.rec._queue.shift();
     if (next === undefined) this.rec.onUnanswered?.({ kind: "prompt", ...a });
-    let button: ButtonValue = Button.OK;
+    let button: ButtonName = "OK";
     let text = "";
-    if (typeof next === "string") {
-      if (BUTTONS.has(next) && next !== Button.OK) button = next as ButtonValue;
-      else if (next !== Button.OK) text = next;
-    } else if (next) {
-      button = next.button ?? Button.OK;
+    const named = buttonOf(next);
+    if (named) button = named;
+    else if (typeof next === "string") text = next;
+    else if (isAnswer(next)) {
+      button = buttonOf(next.button) ?? "OK";
       text = next.text ?? "";
     }
-    return { getResponseText: () => text, getSelectedButton: () => button };
+    return { getResponseText: () => text, getSelectedButton: () => Button[button] };
   }
 }
 

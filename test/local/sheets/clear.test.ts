@@ -6,6 +6,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
 import { setup, type Any } from "./helpers";
+import { ProtectionType } from "../../../src/local/sheets";
 
 
 function colouredSheet() {
@@ -55,7 +56,7 @@ describe("Sheet.clear()", () => {
     sheet.clear();
     expect(sheet.getColumnWidth(1)).toBe(250);
     expect(sheet.getFrozenRows()).toBe(1);
-    expect(ss.getProtections("SHEET").map((p: Any) => p.getDescription())).toEqual(["ours"]);
+    expect(ss.getProtections(ProtectionType.SHEET).map((p: Any) => p.getDescription())).toEqual(["ours"]);
     expect(sheet.getCharts().map((c: Any) => c.getOptions().get("title"))).toEqual(["Scores"]);
   });
 });

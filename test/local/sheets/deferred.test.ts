@@ -150,7 +150,7 @@ describe("a large log that only Settings' computed rows name", () => {
       ["clearFormat", (log) => log.getRange("A2:A9").clearFormat()],
       ["clear formats only", (log) => log.getRange("A10:E12").clear({ formatOnly: true })],
       ["sheet clear formats only", (log) => log.clear({ formatOnly: true })],
-      ["copyTo PASTE_FORMAT", (log, ss) => ss.getSheetByName("Other").getRange("A1").setNumberFormat("0.00").copyTo(log.getRange("A2"), "PASTE_FORMAT", false)],
+      ["copyTo PASTE_FORMAT", (log, ss, app) => ss.getSheetByName("Other").getRange("A1").setNumberFormat("0.00").copyTo(log.getRange("A2"), app.CopyPasteType.PASTE_FORMAT, false)],
       ["insertRowsAfter the last row (its formats copied)", (log) => log.insertRowsAfter(401, 2)],
       ["insertColumnsAfter the last column (its formats copied)", (log) => log.insertColumnsAfter(5, 1)],
     ];

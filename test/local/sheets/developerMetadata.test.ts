@@ -21,7 +21,8 @@ describe("Spreadsheet developer metadata", () => {
     ss.addDeveloperMetadata("k", "two");
     ss.addDeveloperMetadata("tag", V.PROJECT);
     const ks = ss.createDeveloperMetadataFinder().withKey("k").find();
-    expect(ks.map((m: Any) => [m.getKey(), m.getValue(), m.getVisibility()])).toEqual([["k", "one", "PROJECT"], ["k", "two", "DOCUMENT"]]);
+    expect(ks.map((m: Any) => [m.getKey(), m.getValue(), String(m.getVisibility())])).toEqual([["k", "one", "PROJECT"], ["k", "two", "DOCUMENT"]]);
+    expect(ks[0].getVisibility()).toBe(V.PROJECT);
     expect(ks[0].getId()).toBeGreaterThan(0);
     expect(ks[0].getId()).not.toBe(ks[1].getId());
     expect(ss.createDeveloperMetadataFinder().withVisibility(V.PROJECT).find().map((m: Any) => m.getKey())).toEqual(["k", "tag"]);
@@ -31,6 +32,38 @@ describe("Spreadsheet developer metadata", () => {
     // A third argument that is no visibility matches no overload on Google; it was stored as DOCUMENT.
     expect(() => ss.addDeveloperMetadata("k", "three", "everyone")).toThrow("don't match the method signature");
     expect(ss.createDeveloperMetadataFinder().withKey("k").find()).toHaveLength(2);
+  });
+
+  it("visibilities are enum objects, as on Google: the string \"PROJECT\" is a value, never a visibility", () => {
+    const { ss, SpreadsheetApp } = setup();
+    const V = SpreadsheetApp.DeveloperMetadataVisibility;
+    const L = SpreadsheetApp.DeveloperMetadataLocationType;
+    expect([typeof V.PROJECT, String(V.PROJECT), V.PROJECT.name(), String(L.SPREADSHEET)]).toEqual(["object", "PROJECT", "PROJECT", "SPREADSHEET"]);
+    // (key, String): the (key, value) overload, DOCUMENT-visible; it was taken as PROJECT offline.
+    ss.addDeveloperMetadata("k", "PROJECT");
+    const [m] = ss.createDeveloperMetadataFinder().withKey("k").find();
+    expect([m.getValue(), m.getVisibility()]).toEqual(["PROJECT", V.DOCUMENT]);
+    expect(() => ss.addDeveloperMetadata("k", "v", "PROJECT")).toThrow("The parameters (String,String,String) don't match the method signature for SpreadsheetApp.Spreadsheet.addDeveloperMetadata.");
+    expect(() => ss.createDeveloperMetadataFinder().withVisibility("PROJECT")).toThrow("The parameters (String) don't match the method signature for SpreadsheetApp.DeveloperMetadataFinder.withVisibility.");
+    expect(() => ss.createDeveloperMetadataFinder().withLocationType("SPREADSHEET")).toThrow("withLocationType");
+    expect(() => ss.createDeveloperMetadataFinder().withLocationType(V.PROJECT)).toThrow("withLocationType");
+    expect(ss.createDeveloperMetadataFinder().withVisibility(V.PROJECT).find()).toEqual([]);
+  });
+
+  it("IDs are random positive integers, never given twice: a removed entry's ID does not come back after a save and a load", () => {
+    const { ss, services } = setup();
+    for (let i = 0; i < 20; i++) ss.addDeveloperMetadata(`k${i}`);
+    const ids = ss.createDeveloperMetadataFinder().find().map((m: Any) => m.getId());
+    expect(new Set(ids).size).toBe(20);
+    expect(ids.every((id: number) => Number.isInteger(id) && id > 0)).toBe(true);
+    // Counting up from the highest ID present gave 1, 2, 3, …, and the last one's ID again after it was removed.
+    expect(ids.slice().sort((a: number, b: number) => a - b)).not.toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    const last = ss.createDeveloperMetadataFinder().withKey("k19").find()[0];
+    const gone = last.getId();
+    last.remove();
+    const again = createServices(services.toSnapshot()).globals.SpreadsheetApp as Any;
+    again.getActive().addDeveloperMetadata("next");
+    expect(again.getActive().createDeveloperMetadataFinder().withKey("next").find()[0].getId()).not.toBe(gone);
   });
 
   it("setValue and remove change the entry; a removed entry's handle fails", () => {
@@ -69,9 +102,9 @@ describe("Spreadsheet developer metadata", () => {
   });
 
   it("is counted as service calls, priced by the bench: find a read, add/setValue/remove writes, with* not counted", () => {
-    const { ss, services } = setup();
+    const { ss, services, SpreadsheetApp } = setup();
     ss.addDeveloperMetadata("k", "v");
-    const [m] = ss.createDeveloperMetadataFinder().withKey("k").withVisibility("DOCUMENT").withLocationType("SPREADSHEET").find();
+    const [m] = ss.createDeveloperMetadataFinder().withKey("k").withVisibility(SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT).withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SPREADSHEET).find();
     m.getValue();
     m.setValue("w");
     m.remove();
@@ -95,13 +128,14 @@ describe("Spreadsheet developer metadata", () => {
   });
 
   it("travels with the spreadsheet: a snapshot and an .xlsx keep every entry, IDs and visibility", async () => {
-    const { ss, services } = setup();
-    ss.addDeveloperMetadata("k", "v", "PROJECT");
+    const { ss, services, SpreadsheetApp } = setup();
+    ss.addDeveloperMetadata("k", "v", SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
     ss.addDeveloperMetadata("tag");
     const snap = services.toSnapshot();
+    const [k, tag] = ss.createDeveloperMetadataFinder().find().map((m: Any) => m.getId());
     expect(snap.developerMetadata).toEqual([
-      { id: 1, key: "k", value: "v", visibility: "PROJECT" },
-      { id: 2, key: "tag", visibility: "DOCUMENT" },
+      { id: k, key: "k", value: "v", visibility: "PROJECT" },
+      { id: tag, key: "tag", visibility: "DOCUMENT" },
     ]);
     const dir = mkdtempSync(join(tmpdir(), "okr-metadata-"));
     try {
@@ -110,7 +144,8 @@ describe("Spreadsheet developer metadata", () => {
       expect(loaded.developerMetadata).toEqual(snap.developerMetadata);
       const again = createServices(loaded).globals.SpreadsheetApp as Any;
       again.getActive().addDeveloperMetadata("next");
-      expect(again.getActive().createDeveloperMetadataFinder().withKey("next").find()[0].getId(), "IDs keep counting up").toBe(3);
+      expect(again.getActive().createDeveloperMetadataFinder().withKey("k").find()[0].getId(), "IDs kept").toBe(k);
+      expect(again.getActive().createDeveloperMetadataFinder().withKey("next").find()[0].getId()).not.toBe(k);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -118,7 +153,7 @@ describe("Spreadsheet developer metadata", () => {
 
   it("a trigger run with no containing document still reads and writes it through the spreadsheet it opens", () => {
     const { ss, services, SpreadsheetApp, g } = setup({ project: { triggers: new Map(), userProperties: new Map(), triggerRunsWithoutDocument: true } });
-    ss.addDeveloperMetadata("k", "v", "PROJECT");
+    ss.addDeveloperMetadata("k", "v", SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
     services.runningTrigger = true;
     try {
       expect(g.PropertiesService.getDocumentProperties()).toBeNull();

@@ -37,12 +37,19 @@ describe("formulas and structure", () => {
     expect(sheet.getRange("B1:B3").getValues()).toEqual([["#NAME?"], [6], [12]]);
   });
 
-  it("a formula naming a deleted tab reads as =#REF! (Sheets puts #REF! where the reference was; HyperFormula threw: no sheet with that id)", () => {
+  it("a formula naming a deleted tab has #REF! where the reference was, and its value is #REF!, for good (Sheets: =ROW(#REF!))", () => {
     const { ss, sheet } = setup();
     ss.insertSheet("History");
-    sheet.getRange("A1:A2").setFormulas([["=ROW(History!A1)"], ["=1+1"]]);
+    ss.insertSheet("Q1: goals").getRange("A1").setValue(4);
+    sheet.getRange("A1:A5").setFormulas([["=ROW(History!A1)"], ["=1+1"], ["=SUM('History'!A1:B3)+'Q1: goals'!A1"], ['=IF(A2=3,"History!A1",history!B2)'], ["=MAX(History!A:A)"]]);
     ss.deleteSheet(ss.getSheetByName("History"));
-    expect(sheet.getRange("A1:A2").getFormulas()).toEqual([["=#REF!"], ["=1+1"]]);
+    // It was "=#REF!" (HyperFormula could not print it) and ROW kept giving 1.
+    expect(sheet.getRange("A1:A5").getFormulas()).toEqual([["=ROW(#REF!)"], ["=1+1"], ["=SUM(#REF!)+'Q1: goals'!A1"], ['=IF(A2=3,"History!A1",#REF!)'], ["=MAX(#REF!)"]]);
+    expect(sheet.getRange("A1:A5").getValues()).toEqual([["#REF!"], [2], ["#REF!"], ["#REF!"], ["#REF!"]]);
+    // A tab made later under the same name is not referred to.
+    ss.insertSheet("History").getRange("A1").setValue(7);
+    expect(sheet.getRange("A1").getFormula()).toBe("=ROW(#REF!)");
+    expect(sheet.getRange("A1").getValue()).toBe("#REF!");
   });
 
   it("a range of a deleted tab fails as the tab's handle does, instead of reading #REF! and writing into nothing (review R3)", () => {
@@ -136,12 +143,31 @@ describe("formulas and structure", () => {
     const names = ss.getNamedRanges();
     expect(names.map((n: { getName(): string }) => n.getName())).toEqual(["AspirationalGoal"]);
     expect(names[0].getRange().getSheet().getName()).toBe("Settings");
-    ss.setNamedRange("AspirationalGoal", settings.getRange("C1"));
+    // An existing name, in any case, is refused (the stricter reading, "to check" 2); it was looked up as
+    // given, so a name in mixed case was moved instead.
+    expect(() => ss.setNamedRange("AspirationalGoal", settings.getRange("C1"))).toThrow('A named range called "AspirationalGoal" already exists.');
+    expect(() => ss.setNamedRange("aspirationalgoal", settings.getRange("C1"))).toThrow("already exists");
+    names[0].setRange(settings.getRange("C1"));
     expect(calc.getRange("A1").getValue()).toBe(0);
     names[0].remove();
     expect(ss.getRangeByName("AspirationalGoal")).toBeNull();
     expect(calc.getRange("A1").getValue()).toBe("#NAME?");
     expect(() => ss.removeNamedRange("Nope")).toThrow();
+  });
+
+  it("a named range's name follows Google's rules: letters, numbers, underscores; not like a cell; 1–250 characters", () => {
+    const { ss, sheet } = setup();
+    const cell = sheet.getRange("A1");
+    for (const bad of ["First.Quarter", "Sales Tax", "2026_goal", "KR1", "ab12", "R1C1", "RC", "C", "true_north", "FALSE", "", "x".repeat(251), "a-b"]) {
+      expect(() => ss.setNamedRange(bad, cell)).toThrow("cannot name a range");
+    }
+    for (const good of ["CycleName", "_private", "Ziel_2026", "x".repeat(250), "Größe"]) ss.setNamedRange(good, cell);
+    expect(ss.getNamedRanges()).toHaveLength(5);
+    const [n] = ss.getNamedRanges();
+    expect(() => n.setName("KR2")).toThrow("cannot name a range");
+    expect(() => n.setName("_PRIVATE")).toThrow("already exists");
+    n.setName("CYCLENAME");
+    expect(ss.getRangeByName("cyclename").getA1Notation()).toBe("A1");
   });
 
   it("formulas referring to names and sheets created later resolve once they exist", () => {

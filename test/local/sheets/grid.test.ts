@@ -86,3 +86,43 @@ describe("deleting rows under a frozen header", () => {
     expect(sheet.getMaxRows()).toBe(3);
   });
 });
+
+describe("spreadsheet size (Google Drive help: \"Up to 10 million cells or 18,278 columns (column ZZZ)\")", () => {
+  it("a change that would take the workbook past 10 million cells fails and changes nothing; blank cells count", () => {
+    const { ss, sheet } = setup();
+    // 26 columns: 384,615 rows make 9,999,990 cells.
+    sheet.insertRowsAfter(1000, 384_615 - 1000);
+    expect(sheet.getMaxRows()).toBe(384_615);
+    expect(() => sheet.insertRowsAfter(1, 1)).toThrow("This action would increase the number of cells in the workbook above the limit of 10000000 cells.");
+    expect(sheet.getMaxRows()).toBe(384_615);
+    expect(() => ss.insertSheet("Another")).toThrow("above the limit of 10000000 cells");
+    expect(ss.getSheetByName("Another")).toBeNull();
+    expect(() => sheet.insertColumnsAfter(26, 1)).toThrow("above the limit of 10000000 cells");
+    expect(sheet.getMaxColumns()).toBe(26);
+    sheet.deleteRows(2, 30_000);
+    ss.insertSheet("Another");
+  });
+
+  it("no tab grows past 18,278 columns", () => {
+    const { sheet } = setup();
+    sheet.deleteRows(2, 999);
+    sheet.insertColumnsAfter(26, 18_278 - 26);
+    expect(sheet.getMaxColumns()).toBe(18_278);
+    expect(() => sheet.insertColumnsAfter(1, 1)).toThrow("above the limit of 18278");
+  });
+});
+
+describe("Sheet.getRange with A1 naming a tab", () => {
+  it("names this tab: its range; names another: refused (it gave this tab's range; Google's answer is \"to check\" 21)", () => {
+    const { ss, sheet } = setup();
+    sheet.setName("Log");
+    const other = ss.insertSheet("Other");
+    other.getRange("A1").setValue("theirs");
+    sheet.getRange("A1").setValue("mine");
+    expect(sheet.getRange("'Log'!A1").getValue()).toBe("mine");
+    expect(sheet.getRange("log!A1").getValue()).toBe("mine");
+    expect(() => sheet.getRange("Other!A1")).toThrow('Sheet.getRange("Other!A1") on "Log" names another tab');
+    expect(() => sheet.getRange("Nowhere!A1")).toThrow("names another tab");
+    expect(ss.getRange("Other!A1").getValue()).toBe("theirs");
+  });
+});

@@ -15,7 +15,7 @@ describe("conditional formats", () => {
     const rules = sheet.getConditionalFormatRules();
     expect(rules).toHaveLength(3);
     const c = rules[0].getBooleanCondition();
-    expect([c.getCriteriaType(), c.getCriteriaValues(), c.getBackground()]).toEqual(["TEXT_EQUAL_TO", ["On track"], "#b7e1cd"]);
+    expect([String(c.getCriteriaType()), c.getCriteriaValues(), c.getBackground()]).toEqual(["TEXT_EQUAL_TO", ["On track"], "#b7e1cd"]);
     expect(rules[0].getRanges().map((r: { getA1Notation(): string }) => r.getA1Notation())).toEqual(["A1:A5"]);
     expect(c.getCriteriaType()).toBe(SpreadsheetApp.BooleanCriteria.TEXT_EQUAL_TO);
     expect(evaluateConditionalFormat(sheet, 1, 1)).toEqual({ background: "#b7e1cd" });
@@ -95,11 +95,13 @@ describe("data validation", () => {
     expect(sheet.getRange("F1").getDataValidation()).toBeNull();
     const num = SpreadsheetApp.newDataValidation().requireNumberBetween(1, 10).build();
     sheet.getRange("F5").setDataValidation(num);
-    const grid = sheet.getRange("F4:F6").getDataValidations().map((r: any[]) => r[0].getCriteriaType());
+    const grid = sheet.getRange("F4:F6").getDataValidations().map((r: any[]) => String(r[0].getCriteriaType()));
     expect(grid).toEqual(["VALUE_IN_LIST", "NUMBER_BETWEEN", "VALUE_IN_LIST"]);
     expect(SpreadsheetApp.newDataValidation().requireNumberGreaterThanOrEqualTo(0).build().getCriteriaValues()).toEqual([0]);
-    expect(SpreadsheetApp.newDataValidation().requireDate().build().getCriteriaType()).toBe("DATE_IS_VALID_DATE");
-    expect(SpreadsheetApp.newDataValidation().requireCheckbox().build().getCriteriaType()).toBe("CHECKBOX");
+    expect(SpreadsheetApp.newDataValidation().requireDate().build().getCriteriaType()).toBe(SpreadsheetApp.DataValidationCriteria.DATE_IS_VALID_DATE);
+    expect(SpreadsheetApp.newDataValidation().requireCheckbox().build().getCriteriaType()).toBe(SpreadsheetApp.DataValidationCriteria.CHECKBOX);
+    // An enum object, as on Google: never the string (the add-on compares through String()).
+    expect(SpreadsheetApp.newDataValidation().requireCheckbox().build().getCriteriaType() === "CHECKBOX").toBe(false);
     expect(SpreadsheetApp.newDataValidation().requireFormulaSatisfied("=A1>0").build().getCriteriaValues()).toEqual(["=A1>0"]);
     sheet.getRange("F2:F10").clearDataValidations();
     expect(sheet.getRange("F5").getDataValidation()).toBeNull();
@@ -119,7 +121,7 @@ describe("protections", () => {
   it("warning-only protections are recorded and never block writes", () => {
     const { SpreadsheetApp, ss, sheet } = setup();
     const p = sheet.getRange("M2:O100").protect().setDescription("Formula columns").setWarningOnly(true);
-    expect([p.getDescription(), p.isWarningOnly(), p.canEdit(), p.getProtectionType()]).toEqual(["Formula columns", true, true, "RANGE"]);
+    expect([p.getDescription(), p.isWarningOnly(), p.canEdit(), p.getProtectionType()]).toEqual(["Formula columns", true, true, SpreadsheetApp.ProtectionType.RANGE]);
     expect(p.getRange().getA1Notation()).toBe("M2:O100");
     sheet.getRange("M2").setValue(1);
     expect(sheet.getRange("M2").getValue()).toBe(1);

@@ -25,6 +25,14 @@ describe("google.script.run serialisation (Google's rules, not JSON)", () => {
     expect(crossScriptRun({ a: [1, "b", true, null, { c: 2 }] }, "toServer")).toEqual({ a: [1, "b", true, null, { c: 2 }] });
   });
 
+  it("NaN and Infinity reach the server as themselves (it was sent null) and fail a return to the sidebar (it arrived as null)", () => {
+    const sent = crossScriptRun({ confidence: NaN, list: [Infinity] }, "toServer") as { confidence: number; list: number[] };
+    expect(Number.isNaN(sent.confidence)).toBe(true);
+    expect(sent.list).toEqual([Infinity]);
+    expect(() => crossScriptRun({ score: NaN }, "toClient")).toThrow("The server function returned NaN, which google.script.run cannot carry to the client.");
+    expect(() => crossScriptRun([-Infinity], "toClient")).toThrow("-Infinity");
+  });
+
   it("the offline runtime applies them to the add-on's calls", () => {
     const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05" });
     expect(() => callAddon(wb, "getSidebarData", { as: new Date() })).toThrow(/cannot send a Date/);

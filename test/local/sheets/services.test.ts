@@ -43,6 +43,24 @@ describe("Ui", () => {
     ]);
   });
 
+  it("enums are objects, as on Google: a button answered is Ui.Button's value, never its name, and a string is no ButtonSet, weekday or protection type", () => {
+    const { g, ss, sheet } = setup();
+    const ui = g.SpreadsheetApp.getUi();
+    const { ScriptApp, SpreadsheetApp } = g;
+    const answer = ui.alert("Delete?", ui.ButtonSet.YES_NO);
+    expect([typeof answer, String(answer), answer === ui.Button.OK, answer === "OK"]).toEqual(["object", "OK", true, false]);
+    // Ui.alert has no (String, String) overload: the second string is no ButtonSet. It showed "Sure?" with buttons "YES_NO".
+    expect(() => ui.alert("Title", "YES_NO")).toThrow("The parameters (String,String) don't match the method signature for Ui.alert.");
+    expect(() => ui.prompt("Title", "Name?", "OK_CANCEL")).toThrow("The parameters (String,String,String) don't match the method signature for Ui.prompt.");
+    expect(() => ScriptApp.newTrigger("f").timeBased().onWeekDay("MONDAY")).toThrow("don't match the method signature for ScriptApp.ClockTriggerBuilder.onWeekDay");
+    expect(() => ScriptApp.newTrigger("f").timeBased().onWeekDay(undefined)).toThrow("onWeekDay");
+    sheet.protect();
+    expect(() => ss.getProtections("SHEET")).toThrow("The parameters (String) don't match the method signature for SpreadsheetApp.Spreadsheet.getProtections.");
+    expect(() => sheet.getProtections("SHEET")).toThrow("SpreadsheetApp.Sheet.getProtections");
+    expect(sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET)[0].getProtectionType()).toBe(SpreadsheetApp.ProtectionType.SHEET);
+    expect(() => sheet.getRange("A1").copyTo(sheet.getRange("B1"), "PASTE_FORMAT", false)).toThrow('got the string "PASTE_FORMAT"');
+  });
+
   it("in a time-driven trigger there is no active spreadsheet and no Ui", () => {
     const { g, services, ss } = setup();
     services.runningTrigger = true;
@@ -71,6 +89,27 @@ describe("LockService", () => {
     services.lock.releaseByOther();
     lock.waitLock(1000);
     expect(lock.hasLock()).toBe(true);
+  });
+
+  it("hasLock is the Lock object's own, and one releaseLock frees the lock however often it was taken (ref/lock/lock)", () => {
+    const { g, services } = setup();
+    services.execution(() => {
+      const lock = g.LockService.getDocumentLock();
+      expect(lock.tryLock(1000)).toBe(true);
+      expect(lock.tryLock(1000)).toBe(true);
+      // Another Lock object never acquired anything ("false if tryLock … never called"), and may not take
+      // the lock the first holds (not documented: the stricter reading).
+      const other = g.LockService.getDocumentLock();
+      expect(other.hasLock()).toBe(false);
+      expect(other.tryLock(1000)).toBe(false);
+      other.releaseLock(); // "no effect if the lock has not been acquired"
+      expect(lock.hasLock()).toBe(true);
+      // Taken twice, released once: free. It stayed held offline (a count Google does not document).
+      lock.releaseLock();
+      expect(lock.hasLock()).toBe(false);
+      expect(services.execution(() => g.LockService.getDocumentLock().tryLock(1000))).toBe(true);
+      expect(other.tryLock(1000)).toBe(true);
+    });
   });
 });
 
@@ -142,7 +181,7 @@ describe("ScriptApp triggers", () => {
     expect(t.getHandlerFunction()).toBe("weeklyRefresh");
     const list = ScriptApp.getProjectTriggers();
     expect(list).toHaveLength(1);
-    expect([list[0].getUniqueId(), list[0].getEventType(), list[0].getTriggerSource()]).toEqual([t.getUniqueId(), ScriptApp.EventType.CLOCK, "CLOCK"]);
+    expect([list[0].getUniqueId(), list[0].getEventType(), list[0].getTriggerSource()]).toEqual([t.getUniqueId(), ScriptApp.EventType.CLOCK, ScriptApp.TriggerSource.CLOCK]);
     const snap = services.toSnapshot();
     expect(snap.triggers).toEqual([
       { id: t.getUniqueId(), handler: "weeklyRefresh", type: "CLOCK", weekDay: "MONDAY", atHour: 7, timeZone: "Etc/UTC", owner: "user@example.com" },
@@ -153,7 +192,7 @@ describe("ScriptApp triggers", () => {
     SA2.deleteTrigger(SA2.getProjectTriggers()[0]);
     expect(SA2.getProjectTriggers()).toHaveLength(0);
     expect(again.toSnapshot().triggers).toEqual([]);
-    expect(ScriptApp.AuthMode.FULL).toBe("FULL");
+    expect(String(ScriptApp.AuthMode.FULL)).toBe("FULL");
   });
 });
 
@@ -210,6 +249,27 @@ describe("Utilities, MailApp, Logger", () => {
       { to: "lead@example.com", subject: "Weekly", htmlBody: "<b>hi</b>", name: "OKR" },
       { to: "kr@example.com", subject: "Reminder", body: "Please check in", name: "OKR" },
     ]);
+    expect(g.MailApp.getRemainingDailyQuota()).toBe(98);
+  });
+
+  it("MailApp's limits (quotas page, consumer account): 50 recipients and 200 KB of body a message, 100 recipients a day per user", () => {
+    const { g, services } = setup();
+    const many = (n: number, at = "x") => Array.from({ length: n }, (_, i) => `${at}${i}@example.com`).join(",");
+    // It sent anything: 60 leaders in one message, a 300 KB digest, a 101st recipient in a day.
+    expect(() => g.MailApp.sendEmail({ to: many(40), cc: many(11, "c"), subject: "s", body: "b" })).toThrow("Limit Exceeded: Email Recipients Per Message.");
+    expect(() => g.MailApp.sendEmail({ to: "a@example.com", subject: "s", htmlBody: "x".repeat(200 * 1024 + 1) })).toThrow("Limit Exceeded: Email Body Size.");
+    expect(services.mail.sent).toEqual([]);
+    g.MailApp.sendEmail({ to: many(50), subject: "s", body: "x".repeat(200 * 1024) });
+    g.MailApp.sendEmail({ to: many(49, "y"), subject: "s", body: "b" });
+    expect(g.MailApp.getRemainingDailyQuota()).toBe(1);
+    expect(() => g.MailApp.sendEmail({ to: "p@example.com,q@example.com", subject: "s", body: "b" })).toThrow("Service invoked too many times for one day: email.");
+    g.MailApp.sendEmail("p@example.com", "s", "b");
+    expect(services.mail.sent).toHaveLength(3);
+    // Per user, and 24 hours after the day's first send it starts again.
+    services.session.setUser("other@example.com");
+    expect(g.MailApp.getRemainingDailyQuota()).toBe(100);
+    services.session.setUser("user@example.com");
+    services.clock.set(new Date(services.clock.now().getTime() + 24 * 3600 * 1000));
     expect(g.MailApp.getRemainingDailyQuota()).toBe(100);
   });
 
@@ -306,7 +366,7 @@ describe("snapshot round trip", () => {
     expect([s2.getFrozenRows(), s2.getColumnWidth(2), s2.getTabColor()]).toEqual([1, 180, "#ff0000"]);
     expect(ss2.getSheetByName("Hidden").isSheetHidden()).toBe(true);
     expect(ss2.getRangeByName("Rate").getA1Notation()).toBe("B1");
-    expect(ss2.getProtections("RANGE")[0].isWarningOnly()).toBe(true);
+    expect(ss2.getProtections((again.globals.SpreadsheetApp as any).ProtectionType.RANGE)[0].isWarningOnly()).toBe(true);
     expect(again.toSnapshot()).toEqual(snap);
     // Formula cells keep f and their last computed v.
     expect(snap.sheets[0].rows[0][4]).toEqual({ f: "=B1*2", v: 6.5 });

@@ -291,4 +291,19 @@ describe("values", () => {
   it("knows en_US's separators and date order as Intl has them (they are not looked up for it)", () => {
     expect(localeInfo("en_US")).toEqual(localeInfo("en-US"));
   });
+
+  it("a value Google does not document writing (NaN, Infinity, an invalid Date, an object or array) fails the write whole; null and undefined are blanks", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:B1").setValues([["kept", 1]]);
+    for (const bad of [NaN, Infinity, -Infinity, new Date("nope"), { a: 1 }, [1, 2]]) {
+      expect(() => sheet.getRange("A1:B1").setValues([["new", bad]])).toThrow("Offline spreadsheet: a cell cannot be given");
+      expect(() => sheet.getRange("B1").setValue(bad)).toThrow("Offline spreadsheet: a cell cannot be given");
+      expect(() => sheet.appendRow([bad])).toThrow("Offline spreadsheet: a cell cannot be given");
+    }
+    // NaN and Infinity were written as =NA(), an invalid Date as a blank, an object as "[object Object]".
+    expect(sheet.getRange("A1:B1").getValues()).toEqual([["kept", 1]]);
+    expect(sheet.getLastRow()).toBe(1);
+    sheet.getRange("A1:B1").setValues([[null, undefined]]);
+    expect(sheet.getRange("A1:B1").getValues()).toEqual([["", ""]]);
+  });
 });

@@ -1,0 +1,64 @@
+// The weekly refresh's emails (the leaders' digest, the owners' reminders) within MailApp's limits
+// (https://developers.google.com/apps-script/guides/services/quotas, consumer accounts, the stricter): at most
+// 50 recipients a message, a body of at most 200 KB, and 100 recipients a day per user (Workspace: 1,500).
+// Past a limit sendEmail throws and sends nothing; sent as one message to every leader with every row, the
+// digest failed on Google for more than 50 leaders, and for a tracker of about 200 KRs or more (its HTML
+// passes 200 KB), after the summary was written, every week (test/server/rhythmMailLimits.test.ts).
+import { buildDigest, buildReminders, utf8Bytes, type DigestEmail } from "../core/emails";
+import type { SummaryModel } from "../core/summary";
+
+const PER_MESSAGE = 50;
+/** Google's 200 KB, less room for what MailApp adds around the body. */
+const BODY_BYTES = 195 * 1024;
+/** Rows per list, tried in turn until the message fits (the rest counted in a line). */
+const CAPS = [Infinity, 100, 50, 20, 5];
+
+const fits = (m: { body: string; htmlBody: string }) => utf8Bytes(m.body) <= BODY_BYTES && utf8Bytes(m.htmlBody) <= BODY_BYTES;
+
+/** The first of `build(cap)` over CAPS that fits (the last one tried, should none). */
+function fitting<T extends { body: string; htmlBody: string }>(build: (cap: number) => T): T {
+  let m = build(CAPS[0]);
+  for (let i = 1; i < CAPS.length && !fits(m); i++) m = build(CAPS[i]);
+  return m;
+}
+
+export interface WeeklyMailOutcome {
+  digestTo: string[];
+  reminded: string[];
+}
+
+/**
+ * Sends the digest (to the leaders, 50 a message) and the reminders, each kept under the size limit. The
+ * user's daily quota is read once: what it cannot carry is not sent, the rest is, and the run then fails
+ * naming who got nothing (recorded as the last run's reason, and Google emails the trigger's owner), where
+ * sendEmail's own "Service invoked too many times for one day: email." stopped it midway.
+ */
+export function sendWeeklyMail(model: SummaryModel, url: string, leaders: string[] | null, reminders: boolean, out: WeeklyMailOutcome): void {
+  const digest: DigestEmail | null = leaders && leaders.length ? fitting((cap) => buildDigest(model, url, cap)) : null;
+  const byCap = new Map<number, ReturnType<typeof buildReminders>>();
+  const remindersAt = (cap: number) => byCap.get(cap) ?? byCap.set(cap, buildReminders(model.data, url, cap)).get(cap)!;
+  const owed = reminders ? remindersAt(Infinity).map((_, i) => fitting((cap) => remindersAt(cap)[i])) : [];
+  if (!digest && !owed.length) return;
+  let left = MailApp.getRemainingDailyQuota();
+  const unsent: string[] = [];
+  const send = (to: string[], m: { subject: string; body: string; htmlBody: string }): boolean => {
+    if (to.length > left) {
+      unsent.push(...to);
+      return false;
+    }
+    MailApp.sendEmail({ to: to.join(","), subject: m.subject, body: m.body, htmlBody: m.htmlBody, name: "OKR tracker" });
+    left -= to.length;
+    return true;
+  };
+  if (digest && leaders) {
+    for (let i = 0; i < leaders.length; i += PER_MESSAGE) {
+      const to = leaders.slice(i, i + PER_MESSAGE);
+      if (send(to, digest)) out.digestTo.push(...to);
+    }
+  }
+  for (const r of owed) if (send([r.to], r)) out.reminded.push(r.to);
+  if (unsent.length) {
+    const names = unsent.slice(0, 3).join(", ") + (unsent.length > 3 ? ` and ${unsent.length - 3} more` : "");
+    throw new Error(`Google's daily email quota ran out: nothing was sent to ${names}. The Weekly Summary was written; the emails go out again with next week's refresh.`);
+  }
+}

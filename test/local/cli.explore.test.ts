@@ -1,0 +1,195 @@
+// The command line as an analyst and a weekly script use it: a batch with several kinds of mistakes gets
+// every one reported in one run, `COMMAND --help` is help (not a usage error), and a tracker open in
+// Excel or LibreOffice (its lock file beside it) is not written under the spreadsheet program's feet.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { makeFixtures, runCli, type CliRun } from "../support/cli";
+
+const dir = mkdtempSync(join(tmpdir(), "okr-cli-explore-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fixtures: Awaited<ReturnType<typeof makeFixtures>>;
+beforeAll(async () => {
+  fixtures = await makeFixtures(dir);
+});
+
+function run(...args: string[]): Promise<CliRun> {
+  return runCli(dir, args);
+}
+const bytes = (f: string) => readFileSync(join(dir, f));
+
+/** A rejection: exit 1, one line, the file byte-identical. */
+async function rejected(file: string, args: string[]): Promise<string> {
+  const before = bytes(file);
+  const r = await run(...args);
+  expect(r.status, r.stdout + r.stderr).toBe(1);
+  expect(r.stderr.trimEnd().split("\n"), r.stderr).toHaveLength(1);
+  expect(bytes(file).equals(before), `${file} changed`).toBe(true);
+  return r.stderr.trim();
+}
+
+describe("checkin --from: every problem of the file in one run", () => {
+  it("CSV mistakes (an empty value, a bad date, a long row) and the add-on's refusals (\"-\", an unknown KR) together, in line order", async () => {
+    fixtures.copy("operations", join(dir, "b.xlsx"));
+    writeFileSync(
+      join(dir, "b.csv"),
+      ["kr_id,value,at", "O1.KR1,90,", "O1.KR2,-,", "O2.KR1,,", "NOPE,3,", "O1.KR3,5,2026/01/20", "O2.KR2,1,2,3", "O1.KR1,91,"].join("\r\n") + "\r\n",
+    );
+    const msg = await rejected("b.xlsx", ["checkin", "b.xlsx", "--from", "b.csv", "--at", "2026-01-20"]);
+    expect(msg).toBe(
+      "okr-sheets: b.csv: nothing was checked in. row 3: value: Enter a number. row 4: value is empty. " +
+        'row 5: There is no key result with ID "NOPE". row 6: at "2026/01/20" is not a date in the form YYYY-MM-DD. ' +
+        "row 7: 4 cells but the header has 3 (put cells containing the separator in double quotes).",
+    );
+  });
+
+  it("a malformed quote is reported with the other rows' refusals", async () => {
+    fixtures.copy("operations", join(dir, "q.xlsx"));
+    writeFileSync(join(dir, "q.csv"), 'kr_id,value\nO1.KR2,-\nO1.KR1,"90\n');
+    const msg = await rejected("q.xlsx", ["checkin", "q.xlsx", "--from", "q.csv", "--at", "2026-01-20"]);
+    expect(msg).toMatch(/^okr-sheets: q\.csv: nothing was checked in\. row 2: value: Enter a number\. row 3: .*[Qq]uote/);
+  });
+});
+
+describe("help", () => {
+  it("COMMAND --help, COMMAND -h and help COMMAND print that command's usage on stdout and exit 0", async () => {
+    for (const args of [["checkin", "--help"], ["checkin", "t.xlsx", "-h"], ["help", "checkin"]]) {
+      const r = await run(...args);
+      expect(r.status, args.join(" ") + r.stderr).toBe(0);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toMatch(/okr-sheets checkin FILE\.xlsx --kr ID --value V/);
+      expect(r.stdout).toMatch(/okr-sheets checkin FILE\.xlsx --from CHECKINS\.csv/);
+      expect(r.stdout).not.toMatch(/okr-sheets summary/);
+    }
+    // A value that happens to be "-h" is a value, not a request for help.
+    fixtures.copy("operations", join(dir, "h.xlsx"));
+    const v = await run("checkin", "h.xlsx", "--kr", "O1.KR1", "--value", "90", "--comment", "-h", "--at", "2026-01-20");
+    expect(v.status, v.stderr).toBe(0);
+    const unknown = await run("help", "nope");
+    expect(unknown.status).toBe(2);
+  });
+});
+
+describe("a tracker open in a spreadsheet program", () => {
+  it("a lock file of LibreOffice or Excel beside it refuses every write, naming the program; reading still works", async () => {
+    fixtures.copy("operations", join(dir, "open.xlsx"));
+    writeFileSync(join(dir, ".~lock.open.xlsx#"), "ana,host,ana,06.12.2026 16:40,file:///home/ana/.config/libreoffice/4;");
+    const lo = await rejected("open.xlsx", ["checkin", "open.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-01-20"]);
+    expect(lo).toBe("okr-sheets: open.xlsx is open in LibreOffice (.~lock.open.xlsx# is beside it): close it there first, so that saving it there does not undo this command, or delete .~lock.open.xlsx# if LibreOffice is not running. Nothing was changed.");
+    expect(await rejected("open.xlsx", ["summary", "open.xlsx", "--at", "2026-01-20"])).toMatch(/is open in LibreOffice/);
+    const show = await run("show", "open.xlsx", "--sheet", "Settings");
+    expect(show.status, show.stderr).toBe(0);
+    rmSync(join(dir, ".~lock.open.xlsx#"));
+    writeFileSync(join(dir, "~$open.xlsx"), "ana");
+    expect(await rejected("open.xlsx", ["repair", "open.xlsx"])).toMatch(/^okr-sheets: open\.xlsx is open in Excel \(~\$open\.xlsx is beside it\)/);
+    rmSync(join(dir, "~$open.xlsx"));
+    const r = await run("checkin", "open.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-01-20");
+    expect(r.status, r.stderr).toBe(0);
+  });
+});
+
+describe("checkin --from: a file that is not CSV UTF-8", () => {
+  it("UTF-16 (Excel's Unicode Text) and other encodings are refused with what to do, in check-in words", async () => {
+    fixtures.copy("operations", join(dir, "u.xlsx"));
+    writeFileSync(join(dir, "u16.csv"), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("kr_id,value\nO1.KR1,90\n", "utf16le")]));
+    expect(await rejected("u.xlsx", ["checkin", "u.xlsx", "--from", "u16.csv"])).toBe('okr-sheets: u16.csv: is UTF-16 text; save it as "CSV UTF-8" and run the check-in again.');
+    writeFileSync(join(dir, "latin1.csv"), Buffer.from("kr_id,value,what changed\nO1.KR1,90,Caf\xe9\n", "latin1"));
+    expect(await rejected("u.xlsx", ["checkin", "u.xlsx", "--from", "latin1.csv"])).toBe('okr-sheets: latin1.csv: is not UTF-8 text (row 2); save it as "CSV UTF-8" and run the check-in again.');
+  });
+});
+
+describe("a check-in's day outside the cycle", () => {
+  it("names --at or the row's at, whichever set the day, not \"Today\"", async () => {
+    fixtures.copy("operations", join(dir, "day.xlsx"));
+    expect(await rejected("day.xlsx", ["checkin", "day.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-04-10"])).toBe(
+      "okr-sheets: --at 2026-04-10 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed.",
+    );
+    writeFileSync(join(dir, "day.csv"), "kr_id,value,at\nO1.KR1,90,2025-12-01\nO1.KR2,8,\n");
+    expect(await rejected("day.xlsx", ["checkin", "day.xlsx", "--from", "day.csv", "--at", "2026-04-10"])).toBe(
+      "okr-sheets: day.csv: nothing was checked in. row 2: at 2025-12-01 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed. " +
+        "row 3: --at 2026-04-10 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed.",
+    );
+  });
+});
+
+describe("FILE that is not a tracker", () => {
+  it("is named as typed (not by its absolute path); a workbook given as the CSV is named so", async () => {
+    writeFileSync(join(dir, "okrs.csv"), "objective,key_result\n");
+    expect(await rejected("okrs.csv", ["show", "okrs.csv", "--sheet", "Settings"])).toBe("okr-sheets: okrs.csv: not an .xlsx file (it is not a zip archive)");
+    writeFileSync(join(dir, "one.csv"), "objective,key_result,owner,metric,start,target\nA,B,a@example.com,increase,0,1\n");
+    expect(await rejected("okrs.csv", ["import", "okrs.csv", "one.csv"])).toBe("okr-sheets: okrs.csv: not an .xlsx file (it is not a zip archive)");
+    // The arguments swapped: the workbook where the CSV goes.
+    fixtures.copy("operations", join(dir, "sw.xlsx"));
+    expect(await rejected("sw.xlsx", ["import", "one.csv", "sw.xlsx"])).toBe('okr-sheets: sw.xlsx: is a workbook (.xlsx), not a CSV file; save its tab as "CSV UTF-8" and import again.');
+    expect(await rejected("sw.xlsx", ["checkin", "sw.xlsx", "--from", "sw.xlsx"])).toBe('okr-sheets: sw.xlsx: is a workbook (.xlsx), not a CSV file; save its tab as "CSV UTF-8" and run the check-in again.');
+  });
+});
+
+describe("edit --sheet in another case", () => {
+  it("keeps the add-on's cells as the exact name does (the tab is found whatever the case)", async () => {
+    fixtures.copy("operations", join(dir, "ed.xlsx"));
+    expect(await rejected("ed.xlsx", ["edit", "ed.xlsx", "--sheet", "check-ins", "--range", "A2", "--value", "x"])).toBe(
+      "okr-sheets: Check-ins!A2 is in the Check-ins log (check in, or correct a check-in, instead), kept by the add-on; edit it anyway with --force.",
+    );
+    expect(await rejected("ed.xlsx", ["edit", "ed.xlsx", "--sheet", "key results", "--range", "C1", "--value", "x"])).toMatch(/^okr-sheets: Key Results!C1 is a header/);
+    const r = await run("edit", "ed.xlsx", "--sheet", "settings", "--range", "B4", "--value", "10");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toBe("Settings!B4 = 10\n");
+    await run("summary", "ed.xlsx", "--at", "2026-01-20");
+    const shown = await run("show", "ed.xlsx", "--sheet", "weekly summary", "--json");
+    expect(JSON.parse(shown.stdout).tab).toBe("Weekly Summary");
+  });
+});
+
+describe("checkin --from: row numbers are the file's lines", () => {
+  it("a comment with a line break (Alt+Enter in Excel) does not shift the rows after it", async () => {
+    fixtures.copy("operations", join(dir, "ml.xlsx"));
+    writeFileSync(join(dir, "ml.csv"), 'kr_id,value,what changed\r\nO1.KR1,90,"line one\r\nline two"\r\nO1.KR2,-,\r\n');
+    expect(await rejected("ml.xlsx", ["checkin", "ml.xlsx", "--from", "ml.csv", "--at", "2026-01-20"])).toBe(
+      "okr-sheets: ml.csv: nothing was checked in. row 4: value: Enter a number.",
+    );
+  });
+});
+
+describe("import: row numbers are the file's lines", () => {
+  it("a key result text with a line break does not shift the rows after it", async () => {
+    fixtures.copy("blank", join(dir, "im.xlsx"));
+    writeFileSync(
+      join(dir, "im.csv"),
+      'objective,key_result,owner,metric,start,target\nA,"two\nlines",a@example.com,increase,0,10\nA,k2,a@example.com,grow,0,10\n',
+    );
+    expect(await rejected("im.xlsx", ["import", "im.xlsx", "im.csv"])).toMatch(/^okr-sheets: Nothing was imported\. row 4: Unknown metric "grow"/);
+    writeFileSync(join(dir, "im.csv"), 'objective,key_result,owner,metric,start,target\nA,"two\nlines",a@example.com,increase,0,10\nA,k2,a@example.com,increase,0,10\n');
+    const r = await run("import", "im.xlsx", "im.csv");
+    expect(r.status, r.stderr).toBe(0);
+    const krs = JSON.parse((await run("show", "im.xlsx", "--sheet", "Key Results", "--json")).stdout);
+    expect(krs.map((k: Record<string, unknown>) => k["Key result"])).toEqual(["two\nlines", "k2"]);
+  });
+});
+
+describe("--at in another format", () => {
+  it("is a usage error quoting the value given", async () => {
+    fixtures.copy("operations", join(dir, "at.xlsx"));
+    for (const d of ["21.01.2026", "2026/01/21", "2026-02-30"]) {
+      const r = await run("summary", "at.xlsx", "--at", d);
+      expect(r.status).toBe(2);
+      expect(r.stderr.split("\n")[0]).toBe(`okr-sheets: --at must be a date in the form YYYY-MM-DD, not "${d}".`);
+    }
+  });
+});
+
+describe("Excel's sep= line", () => {
+  it("names the separator of a batch or an import and is not taken for the header", async () => {
+    fixtures.copy("operations", join(dir, "sep.xlsx"));
+    writeFileSync(join(dir, "sep.csv"), "sep=;\r\nkr_id;value\r\nO1.KR1;90\r\nO1.KR2;-\r\n");
+    expect(await rejected("sep.xlsx", ["checkin", "sep.xlsx", "--from", "sep.csv", "--at", "2026-01-20"])).toBe(
+      "okr-sheets: sep.csv: nothing was checked in. row 4: value: Enter a number.",
+    );
+    writeFileSync(join(dir, "sepi.csv"), "sep=;\nobjective;key_result;owner;metric;start;target\nA;k1;a@example.com;increase;0;9,5\nA;k2;a@example.com;increase;0;1\n");
+    const r = await run("import", "sep.xlsx", "sepi.csv");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Imported 1 objective and 2 key results\./);
+  });
+});
