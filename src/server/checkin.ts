@@ -227,7 +227,7 @@ function standingAfter(t: Table, kr: KeyResult, settings: Settings, today: strin
 function writeMissingFormulas(ss: Spreadsheet, s: SettingsRead, krT: Table, kr: KeyResult, today: string): ((k: KeyResult) => Standing) | null {
   if (!noFormulas(krT, kr)) return null;
   const objT = readObjectivesTable(ss, computedObjectiveHeaderRow(s));
-  writeKrFormulas(ss, krT, objT, kr.row);
+  writeKrFormulas(ss, krT, objT, [kr.row]);
   const o = objectivesFrom(objT).find((x) => sameKrId(x.id, kr.objectiveId));
   return (k) => evaluateKr(k, o ? o.type : "", elapsed(today, s.settings.startDate, s.settings.weeks), s.settings);
 }

@@ -7,7 +7,6 @@ import { columnLetter, quoteSheet } from "../core/a1";
 import { isBlankValue } from "../core/blank";
 import type { KeyResult } from "../core/model";
 import { computedLabel, TAB } from "../core/tabs";
-import { writeRowCells } from "./forecastCells";
 import { formulaCols, krRowFormulas } from "./setupFormulas";
 import { computedKrHeaderRow, IDENTIFYING, readKrTable, type SettingsRead } from "./read";
 import { col, norm, str, type Table } from "./table";
@@ -185,11 +184,30 @@ export function noFormulas(t: Table, kr: KeyResult): boolean {
   return i >= 0 && !!r && isBlankValue(r[i]);
 }
 
-/** Writes a KR row's formula cells (the check-in's and the summary's, for a row without them): one write when adjacent. */
-export function writeKrFormulas(ss: Spreadsheet, krT: Table, objT: Table, row: number): void {
+/**
+ * Writes the formula cells of KR rows without them (the check-in's row; every such row the summary finds):
+ * one write per run of adjacent rows and columns, never one per row — KRs pasted below the formula rows
+ * are hundreds of rows at once, and a write a row would cost seconds each on Google.
+ */
+export function writeKrFormulas(ss: Spreadsheet, krT: Table, objT: Table, rows: readonly number[]): void {
   const { objCols, krCols } = formulaCols(objT, krT);
-  const f = krRowFormulas(row, krCols, objCols);
-  writeRowCells(ss, krT, row, Object.keys(f).map((h) => ({ column: col(krT, h), value: f[h] })).filter((c) => c.column >= 0));
+  const sorted = Array.from(new Set(rows)).sort((a, b) => a - b);
+  const sheet = quoteSheet(krT.name);
+  for (let i = 0; i < sorted.length; ) {
+    let j = i + 1;
+    while (j < sorted.length && sorted[j] === sorted[j - 1] + 1) j++;
+    const block = sorted.slice(i, j).map((row) => krRowFormulas(row, krCols, objCols));
+    const cols = Object.keys(block[0]).map((h) => ({ h, column: col(krT, h) })).filter((c) => c.column >= 0).sort((a, b) => a.column - b.column);
+    for (let a = 0; a < cols.length; ) {
+      let b = a + 1;
+      while (b < cols.length && cols[b].column === cols[b - 1].column + 1) b++;
+      const part = cols.slice(a, b);
+      const box = `${sheet}!${columnLetter(part[0].column + 1)}${sorted[i]}:${columnLetter(part[part.length - 1].column + 1)}${sorted[j - 1]}`;
+      ss.getRange(box).setValues(block.map((f) => part.map((c) => f[c.h])));
+      a = b;
+    }
+    i = j;
+  }
 }
 
 /** How many request IDs a KR's "Request IDs" cell keeps, newest first (a resend is the same check-in again). */

@@ -205,7 +205,8 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     saveCheckpoint(checkpoints, model.week, !hist.hasState ? null : complete ? { ...place, ...logPart } : place, settings.startDate);
     writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs);
     // A KR row inserted by hand has no formulas: written here too, so the sheet counts it as the summary did.
-    for (const k of tracker.keyResults) if (noFormulas(krT, k)) writeKrFormulas(ss, krT, objT, k.row);
+    const bare = tracker.keyResults.filter((k) => noFormulas(krT, k)).map((k) => k.row);
+    if (bare.length) writeKrFormulas(ss, krT, objT, bare);
     return model;
   });
 }

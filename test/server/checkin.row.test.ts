@@ -174,6 +174,22 @@ describe("a KR row inserted by hand between KRs (no formulas until Repair)", () 
     expect(objScore(wb, "O1")).toBeCloseTo(1 / 5, 12);
   });
 
+  it("KR rows pasted without formulas: the summary writes them in one write per run of rows, not one per row", () => {
+    const writes = (pasted: number) => {
+      const wb = tracker(ADMIN);
+      const after = rowOf(wb, "O1.KR3");
+      krs(wb).insertRowsAfter(after, pasted);
+      const n = header(wb).indexOf("Weight") + 1;
+      const rows = Array.from({ length: pasted }, (_, i) => [`O1.KR${4 + i}`, "O1", `Pasted KR ${i + 1}`, QUALITY, "increase", "", 0, 10, 1]);
+      krs(wb).getRange(after + 1, 1, pasted, n).setValues(rows);
+      wb.services.counters.reset();
+      expect(callAddon(wb, "generateWeeklySummary", {}).ok).toBe(true);
+      for (let r = after + 1; r <= after + pasted; r++) expect(cell(wb, r, "Status"), `row ${r}`).toBe("Not started");
+      return wb.services.counters.byMethod["Range.setValues"];
+    };
+    expect(writes(12)).toBe(writes(1));
+  });
+
   it("a check-in on a row that has its formulas writes none: one write more only on the row without them", () => {
     const wb = tracker();
     const row = rowOf(wb, "O2.KR1");
