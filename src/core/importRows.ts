@@ -239,14 +239,16 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
     if (!weight.ok) err(rowNo, weight.reason);
     else if (weight.value !== null && weight.value < 0) err(rowNo, `weight must be 0 or more (it is ${weight.value}).`);
     if (metric && start.ok && target.ok) {
+      // "an increase key result", "a decrease key result": the article follows the metric's first letter.
+      const a = /^[aeiou]/.test(metric) ? "an" : "a";
       if (metric === "increase" || metric === "decrease") {
-        if (start.value === null) err(rowNo, `start is blank; a ${metric} key result needs a numeric start.`);
-        if (target.value === null) err(rowNo, `target is blank; a ${metric} key result needs a numeric target.`);
+        if (start.value === null) err(rowNo, `start is blank; ${a} ${metric} key result needs a numeric start.`);
+        if (target.value === null) err(rowNo, `target is blank; ${a} ${metric} key result needs a numeric target.`);
         if (start.value !== null && start.value === target.value) {
-          err(rowNo, `start equals target (${start.value}); a ${metric} key result needs them to differ.`);
+          err(rowNo, `start equals target (${start.value}); ${a} ${metric} key result needs them to differ.`);
         }
       } else if ((metric === "stay_above" || metric === "stay_below") && target.value === null) {
-        err(rowNo, `target is blank; a ${metric} key result needs a numeric target.`);
+        err(rowNo, `target is blank; ${a} ${metric} key result needs a numeric target.`);
       }
     }
 
