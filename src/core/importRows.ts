@@ -152,7 +152,18 @@ export function importHeaderAt(table: unknown[][]): number {
   return named >= 0 ? named : rows.findIndex((r) => Array.isArray(r) && r.some((c) => text(c) !== ""));
 }
 
-export function planImport(table: unknown[][], existing: { objectiveIds: string[]; krIds: string[] }): ImportPlan {
+/**
+ * What the tracker holds: its IDs and, for telling a row imported before (docs/workbook.md "Importing the
+ * same OKRs twice"), its objectives' titles and its KRs'.
+ */
+export interface ImportExisting {
+  objectiveIds: string[];
+  krIds: string[];
+  objectives?: { id: string; title: string }[];
+  keyResults?: { id: string; objectiveId: string; title: string }[];
+}
+
+export function planImport(table: unknown[][], existing: ImportExisting): ImportPlan {
   const errors: ImportError[] = [];
   const warnings: string[] = [];
   const err = (row: number, reason: string) => errors.push({ row, reason });
@@ -188,6 +199,18 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
   for (const id of existing.krIds) takenKr[lowerKey(String(id))] = true;
   const takenObj: Record<string, true> = {};
   for (const id of existing.objectiveIds) takenObj[lowerKey(String(id))] = true;
+
+  // A KR already in the tracker, by its objective (ID, or title) and its own title: a row without a kr_id
+  // matches nothing by ID, so the same file imported twice would double every objective and KR.
+  const krKey = (obj: string, kr: string) => `${obj}\n${textKey(kr)}`;
+  const had = new Map<string, string>();
+  const objTitle = new Map((existing.objectives || []).map((o) => [lowerKey(o.id), textKey(o.title)]));
+  for (const k of existing.keyResults || []) {
+    had.set(krKey("#" + lowerKey(k.objectiveId), k.title), k.id);
+    const t = objTitle.get(lowerKey(k.objectiveId));
+    if (t) had.set(krKey(t, k.title), k.id);
+  }
+  const again: [number, string, string][] = [];
 
   const groups: Group[] = [];
   const byId: Record<string, Group> = {};
@@ -270,6 +293,12 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
       else fileKrIds[k] = rowNo;
     }
 
+    const was = krId === "" ? had.get(krKey(objectiveId ? "#" + lowerKey(objectiveId) : textKey(objectiveText), title)) : undefined;
+    if (was) {
+      again.push([rowNo, was, title]);
+      err(rowNo, `key result ${quote(title)} is already in the tracker (${was}): delete the row.`);
+    }
+
     if (errors.length > before) continue;
 
     // Find or create the objective group.
@@ -332,6 +361,11 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
   }
 
   if (dataRows === 0) err(headerRow, "The file has a header row but no key results below it.");
+  // Every row imported before: one line, not one per row.
+  if (again.length > 1 && again.length === dataRows) {
+    const [row, id, title] = again[0];
+    return { ok: false, errors: [{ row, reason: `every row is already in the tracker (${quote(title)} is ${id}): it was imported before.` }] };
+  }
   for (const g of groups) {
     if (!g.existing && !g.fields.objective) err(g.sourceRow, `objective is blank for the new objective ${g.id}.`);
   }

@@ -21,4 +21,35 @@ describe("Import from a tab: messages", () => {
     });
     expect(rowsOf(wb, "Key Results")).toEqual([]);
   });
+
+  const ROWS = [HEADER, ["Ship", "On time", "ana@example.com", "increase", "%", "80", "95"], ["Ship", "Fewer bugs", "ana@example.com", "decrease", "", "9", "2"]];
+
+  it("the same tab imported twice is refused in one line naming a KR already there; nothing is doubled (it was)", () => {
+    const wb = withTab(ROWS);
+    expect(callAddon(wb, "importOkrsFromTab", { tab: "Paste" }).ok).toBe(true);
+    expect(callAddon(wb, "importOkrsFromTab", { tab: "Paste" })).toEqual({
+      ok: false,
+      message: 'Nothing was imported. row 2: every row is already in the tracker ("On time" is O1.KR1): it was imported before.',
+    });
+    expect(rowsOf(wb, "Objectives").map((o) => o.ID)).toEqual(["O1"]);
+    expect(rowsOf(wb, "Key Results").map((k) => k.ID)).toEqual(["O1.KR1", "O1.KR2"]);
+  });
+
+  it("a tab imported again with a row added names each row already there (by objective title or ID, any case or spacing)", () => {
+    const wb = withTab(ROWS);
+    expect(callAddon(wb, "importOkrsFromTab", { tab: "Paste" }).ok).toBe(true);
+    const tab = ss(wb).getSheetByName("Paste")!;
+    tab.getRange(2, 1, 1, 2).setValues([["ship ", "on  time"]]);
+    tab.getRange(4, 1, 1, 7).setValues([["Ship", "Faster", "ana@example.com", "decrease", "", "9", "2"]]);
+    tab.getRange(5, 1, 1, 8).setValues([["", "Fewer bugs", "ana@example.com", "decrease", "", "9", "2", "O1"]]);
+    tab.getRange(1, 8).setValue("objective_id");
+    tab.getRange(3, 1, 1, 2).setValues([["Learn", "Fewer bugs"]]);
+    expect(callAddon(wb, "importOkrsFromTab", { tab: "Paste" })).toEqual({
+      ok: false,
+      message:
+        'Nothing was imported. row 2: key result "on  time" is already in the tracker (O1.KR1): delete the row; ' +
+        'row 5: key result "Fewer bugs" is already in the tracker (O1.KR2): delete the row.',
+    });
+    expect(rowsOf(wb, "Key Results").map((k) => k.ID)).toEqual(["O1.KR1", "O1.KR2"]);
+  });
 });
