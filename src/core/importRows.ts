@@ -202,15 +202,12 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
 
   // A KR already in the tracker, by its objective (ID, or title) and its own title: a row without a kr_id
   // matches nothing by ID, so the same file imported twice would double every objective and KR.
-  const krKey = (obj: string, kr: string) => `${obj}\n${textKey(kr)}`;
   const had = new Map<string, string>();
   const objTitle = new Map((existing.objectives || []).map((o) => [lowerKey(o.id), textKey(o.title)]));
   for (const k of existing.keyResults || []) {
-    had.set(krKey("#" + lowerKey(k.objectiveId), k.title), k.id);
-    const t = objTitle.get(lowerKey(k.objectiveId));
-    if (t) had.set(krKey(t, k.title), k.id);
+    for (const o of ["#" + lowerKey(k.objectiveId), objTitle.get(lowerKey(k.objectiveId))]) if (o) had.set(`${o}\n${textKey(k.title)}`, k.id);
   }
-  const again: [number, string, string][] = [];
+  let again = 0;
 
   const groups: Group[] = [];
   const byId: Record<string, Group> = {};
@@ -293,10 +290,11 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
       else fileKrIds[k] = rowNo;
     }
 
-    const was = krId === "" ? had.get(krKey(objectiveId ? "#" + lowerKey(objectiveId) : textKey(objectiveText), title)) : undefined;
+    // Only on a row otherwise right: when every row is one, the first error is the first of them.
+    const was = errors.length === before && !krId && had.get(`${objectiveId ? "#" + lowerKey(objectiveId) : textKey(objectiveText)}\n${textKey(title)}`);
     if (was) {
-      again.push([rowNo, was, title]);
-      err(rowNo, `key result ${quote(title)} is already in the tracker (${was}): delete the row.`);
+      again++;
+      err(rowNo, `key result ${quote(title)} is already in the tracker (${was})`);
     }
 
     if (errors.length > before) continue;
@@ -362,10 +360,7 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
 
   if (dataRows === 0) err(headerRow, "The file has a header row but no key results below it.");
   // Every row imported before: one line, not one per row.
-  if (again.length > 1 && again.length === dataRows) {
-    const [row, id, title] = again[0];
-    return { ok: false, errors: [{ row, reason: `every row is already in the tracker (${quote(title)} is ${id}): it was imported before.` }] };
-  }
+  if (again > 1 && again === dataRows) return { ok: false, errors: [{ row: errors[0].row, reason: `${errors[0].reason}, as is every row: it was imported before.` }] };
   for (const g of groups) {
     if (!g.existing && !g.fields.objective) err(g.sourceRow, `objective is blank for the new objective ${g.id}.`);
   }

@@ -29,7 +29,7 @@ describe("Import from a tab: messages", () => {
     expect(callAddon(wb, "importOkrsFromTab", { tab: "Paste" }).ok).toBe(true);
     expect(callAddon(wb, "importOkrsFromTab", { tab: "Paste" })).toEqual({
       ok: false,
-      message: 'Nothing was imported. row 2: every row is already in the tracker ("On time" is O1.KR1): it was imported before.',
+      message: 'Nothing was imported. row 2: key result "On time" is already in the tracker (O1.KR1), as is every row: it was imported before.',
     });
     expect(rowsOf(wb, "Objectives").map((o) => o.ID)).toEqual(["O1"]);
     expect(rowsOf(wb, "Key Results").map((k) => k.ID)).toEqual(["O1.KR1", "O1.KR2"]);
@@ -47,8 +47,8 @@ describe("Import from a tab: messages", () => {
     expect(callAddon(wb, "importOkrsFromTab", { tab: "Paste" })).toEqual({
       ok: false,
       message:
-        'Nothing was imported. row 2: key result "on  time" is already in the tracker (O1.KR1): delete the row; ' +
-        'row 5: key result "Fewer bugs" is already in the tracker (O1.KR2): delete the row.',
+        'Nothing was imported. row 2: key result "on  time" is already in the tracker (O1.KR1); ' +
+        'row 5: key result "Fewer bugs" is already in the tracker (O1.KR2).',
     });
     expect(rowsOf(wb, "Key Results").map((k) => k.ID)).toEqual(["O1.KR1", "O1.KR2"]);
   });
