@@ -36,6 +36,7 @@ export const $ = {
   krs: el("krs"),
   krsEmpty: el("krs-empty"),
   krsHeading: el("krs-heading"),
+  closed: el("closed"),
   form: el<HTMLFormElement>("checkin"),
   kr: el<HTMLSelectElement>("kr"),
   krSingle: el("kr-single"),

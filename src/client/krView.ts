@@ -2,7 +2,7 @@
 import type { SidebarKr } from "../core/api";
 import { forecastLine } from "../core/forecast";
 import { $, clear, fact, make } from "./dom";
-import { formatScore, formatValue, recentForDisplay, statusClass, withUnit, type DecimalSeparator } from "./logic";
+import { formatScore, formatValue, krValue, recentForDisplay, statusClass, withUnit, type DecimalSeparator } from "./logic";
 
 export interface KrItemOptions {
   showOwner: boolean;
@@ -32,14 +32,15 @@ export function krItem(kr: SidebarKr, o: KrItemOptions): HTMLLIElement {
   const badge = make("span", "badge " + statusClass(kr.status), status);
   facts.appendChild(badge);
   facts.appendChild(fact("Score", formatScore(kr.score, s)));
-  const current = formatValue(kr.current, s);
-  const target = formatValue(kr.target, s);
+  const current = krValue(kr, kr.current, s);
+  const target = krValue(kr, kr.target, s);
   facts.appendChild(fact("Now", current ? withUnit(current, kr.unit) : "—"));
   facts.appendChild(fact("Target", target ? withUnit(target, kr.unit) : "—"));
   li.appendChild(facts);
   li.appendChild(make("div", "kr-facts", kr.lastCheckin ? "Last check-in " + kr.lastCheckin : "No check-in yet"));
   // Worded here, in the locale's separator as the facts above; absent on a tracker without the forecast columns.
-  if (kr.forecast) li.appendChild(make("div", "kr-facts kr-forecast", forecastLine(kr.forecast, kr.unit, s)));
+  const f = kr.forecast;
+  if (f) li.appendChild(make("div", "kr-facts kr-forecast", forecastLine(f.ok && kr.percentCells ? { ...f, value: f.value * 100 } : f, kr.unit, s)));
   if (o.saving) {
     li.classList.add("is-saving");
     li.setAttribute("aria-busy", "true");
@@ -59,7 +60,7 @@ export function renderRecent(kr: SidebarKr | undefined, s: DecimalSeparator, emp
     const li = make("li");
     const meta = make("div", "meta");
     meta.appendChild(make("span", "date", r.date || "—"));
-    const v = formatValue(r.value, s);
+    const v = kr ? krValue(kr, r.value, s) : formatValue(r.value, s);
     meta.appendChild(document.createTextNode(` · ${kr ? withUnit(v, kr.unit) : v}`));
     const c = formatValue(r.confidence, s);
     if (c) meta.appendChild(document.createTextNode(` · confidence ${c}`));

@@ -60,6 +60,11 @@ export function formatValue(value: number | string | null | undefined, sep: Deci
   return String(value);
 }
 
+/** A KR's number as the sheet shows it: × 100 where its cells hold fractions shown as percentages (SidebarKr.percentCells). */
+export function krValue(kr: Pick<SidebarKr, "percentCells">, v: number | string | null | undefined, sep: DecimalSeparator = "."): string {
+  return formatValue(kr.percentCells && typeof v === "number" ? v * 100 : v, sep);
+}
+
 /** A value followed by its unit ("%" sticks to the number, other units get a space). */
 export function withUnit(value: string, unit: string): string {
   const u = (unit || "").trim();
@@ -172,10 +177,12 @@ export function valuePlaceholder(sep: DecimalSeparator): string {
 }
 
 /** The hint under New value: unit, start → target, and the current value. */
-export function valueHint(kr: Pick<SidebarKr, "unit" | "start" | "target" | "current" | "metric">, sep: DecimalSeparator): string {
-  const f = (x: number | string) => withUnit(formatValue(x, sep), kr.unit);
+export function valueHint(kr: Pick<SidebarKr, "unit" | "start" | "target" | "current" | "metric" | "percentCells">, sep: DecimalSeparator): string {
+  const f = (x: number | string) => withUnit(krValue(kr, x, sep), kr.unit);
   const parts: string[] = [];
   if (kr.metric === "milestone") parts.push("Fraction done, 0 to 1 (1 = done).");
+  // Its cells hold fractions: the value typed is one too (the add-on asks about 85 on 0.82 → 0.95).
+  else if (kr.percentCells) parts.push(`In %, as a fraction (${formatValue(0.85, sep)} for 85%).`);
   else if (kr.unit) parts.push(`In ${kr.unit}.`);
   const start = formatValue(kr.start, sep);
   const target = formatValue(kr.target, sep);
@@ -198,7 +205,8 @@ export function replaceKr(krs: SidebarKr[], kr: SidebarKr): SidebarKr[] {
   const out = krs.map((k) => {
     if (k.id === kr.id) {
       found = true;
-      return kr;
+      // A check-in's reply does not read the cells' formats (a check-in does not change them).
+      return k.percentCells && !kr.percentCells ? { ...kr, percentCells: k.percentCells } : kr;
     }
     return k;
   });
@@ -215,9 +223,18 @@ export function confidenceOption(c: number | string | null | undefined): string 
 // The same rule picks the KR whose details a large tracker's page carries (server/checkinSidebar.ts).
 export { defaultKrId } from "../core/sidebarPage";
 
+/**
+ * What the page says instead of the form when today is outside the cycle (SidebarData.cycle.closed): the
+ * server would refuse the check-in, so nothing is offered to type. `today` is the server's (cycle.asOf).
+ */
+export function closedMessage(c: { start: string; end: string }, today: string): string {
+  if (today < c.start) return `Check-ins open on ${c.start}, when this cycle starts.`;
+  return `Check-ins are closed: this cycle ended on ${c.end}. They open when an admin starts the next one (End cycle & retrospective, then Roll over to the next cycle).`;
+}
+
 /** The status line while correcting: which check-in is being replaced. */
-export function correctingMessage(c: { date: string; value: number | string }, unit: string, sep: DecimalSeparator = "."): string {
-  return `Correcting your check-in of ${c.date} (${withUnit(formatValue(c.value, sep), unit)}): change what was wrong and save. Both stay in the log.`;
+export function correctingMessage(c: { date: string; value: number | string }, kr: Pick<SidebarKr, "unit" | "percentCells">, sep: DecimalSeparator = "."): string {
+  return `Correcting your check-in of ${c.date} (${withUnit(krValue(kr, c.value, sep), kr.unit)}): change what was wrong and save. Both stay in the log.`;
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   type DecimalSeparator,
   type FormValues,
   correctingMessage,
+  closedMessage,
   defaultKrId,
 } from "./logic";
 import { FIX_FIELDS_MESSAGE } from "../core/messages";
@@ -170,9 +171,12 @@ $.loadRetry.addEventListener("click", () => load());
 function renderMain(): void {
   if (!data) return;
   const d = data;
+  const closed = d.cycle && d.cycle.closed;
   $.cycle.textContent = d.cycle && d.cycle.name
-    ? `${d.cycle.name} · week ${d.cycle.week} of ${d.cycle.weeks}` + (d.cycle.asOf ? ` · ${d.cycle.asOf}` : "")
+    ? `${d.cycle.name} · ${closed ? `${closed.start} to ${closed.end}` : `week ${d.cycle.week} of ${d.cycle.weeks}`}` + (d.cycle.asOf ? ` · ${d.cycle.asOf}` : "")
     : "";
+  $.closed.textContent = closed ? closedMessage(closed, d.cycle.asOf) : "";
+  $.closed.hidden = !closed;
   const who = d.user.actingAs || d.user.email || "";
   clear($.whoText);
   if (who) {
@@ -189,6 +193,10 @@ function renderMain(): void {
   renderKrList();
   renderKrSelect();
   show("main");
+  // Where the person starts: the key result, or New value when there is only one; outside the cycle the
+  // message saying so (the form is hidden).
+  if (closed) $.closed.focus();
+  else if (!$.form.hidden) ($.kr.hidden ? $.value : $.kr).focus();
 }
 
 function renderKrList(): void {
@@ -212,7 +220,7 @@ function renderKrList(): void {
 function renderKrSelect(): void {
   if (!data) return;
   const krs = data.krs;
-  $.form.hidden = krs.length === 0;
+  $.form.hidden = krs.length === 0 || !!(data.cycle && data.cycle.closed);
   $.recentSection.hidden = krs.length === 0;
   if (!krs.length) {
     selectedId = "";
@@ -311,7 +319,7 @@ $.correct.addEventListener("click", () => {
   [$.whatChanged.value, $.blockers.value, $.nextStep.value] = [c.whatChanged, c.blockers, c.nextStep];
   $.correct.hidden = true;
   setCorrecting(true);
-  setStatus(correctingMessage(c, kr.unit, sep()));
+  setStatus(correctingMessage(c, kr, sep()));
   $.value.focus();
 });
 

@@ -71,6 +71,9 @@ export interface SidebarKr {
   expected?: number | null;
   /** The KR's latest check-in of the current week, which "Correct last check-in" replaces; null if none. */
   correctable?: CorrectableCheckin | null;
+  /** A % KR whose Start and Target cells hold fractions shown as percentages (typed 82%, they hold 0.82):
+   * the sidebar shows its values × 100, as the sheet does. Only when true; a check-in's reply never has it. */
+  percentCells?: true;
   /** Set by the sidebar on a KR it knows only from SidebarData.brief: the other fields are placeholders. */
   brief?: boolean;
 }
@@ -109,7 +112,8 @@ export interface SidebarData {
   owners: string[];
   locale: string;
   decimalSeparator: "." | ",";
-  cycle: { name: string; week: number; weeks: number; asOf: string };
+  /** `closed` only when today is outside the cycle (the server refuses check-ins then): its first and last day. */
+  cycle: { name: string; week: number; weeks: number; asOf: string; closed?: { start: string; end: string } };
   krs: SidebarKr[];
   /**
    * The page of a large tracker (the menu item's, see server/sidebarOpen.ts) lists the person's other KRs

@@ -96,7 +96,8 @@ function text(v: unknown): string {
   return String(v).trim();
 }
 
-function headerKey(v: unknown): string {
+/** A header cell as the import names its columns ("Key result" is key_result). */
+export function headerKey(v: unknown): string {
   return text(v).replace(/^\ufeff/, "").trim().toLowerCase().replace(/[\s-]+/g, "_");
 }
 

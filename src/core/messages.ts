@@ -1,7 +1,10 @@
 // Wording shared by the sidebar and the server, so a message says the same thing wherever it appears.
 
-/** A check-in with fields to fix (the sidebar marks them under the fields; the CLI names its flags). */
-export const FIX_FIELDS_MESSAGE = "Nothing was saved: fix the fields marked below.";
+/**
+ * A check-in with fields to fix (the sidebar marks each field; the CLI names its flags). No direction: the
+ * sidebar's status line sits under the fields, so "marked below" pointed the wrong way.
+ */
+export const FIX_FIELDS_MESSAGE = "Nothing was saved: fix the marked fields.";
 
 /** A check-in naming a key result the tracker does not have, and what its field says. */
 export function noSuchKrMessage(id: string): string {

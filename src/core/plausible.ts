@@ -27,7 +27,7 @@ export function showNumber(n: number, sep: DecimalSeparator = "."): string {
   return t.replace(/^-/, "\u2212");
 }
 
-/** null when the value is plausible; otherwise the question to ask ("−3 days is outside 9.5 → 6; submit anyway?"). */
+/** null when the value is plausible; otherwise the question to ask ("−3 days is outside 9.5 days → 6 days; submit anyway?"). */
 export function implausible(value: number, kr: RangeOf, sep: DecimalSeparator = "."): string | null {
   const milestone = kr.metric === "milestone";
   const target = milestone ? 1 : kr.target;
@@ -43,10 +43,14 @@ export function implausible(value: number, kr: RangeOf, sep: DecimalSeparator = 
   const room = span > 0 && !stay ? span : Math.max(span, target === 0 ? 1 : Math.abs(target) / 2);
   const outside = (v: number) => v < lo - room || v > hi + room;
   if (!signChange && !outside(value)) return null;
-  const out = span > 0 && !stay ? `${what} is outside ${showNumber(start, sep)} → ${showNumber(target, sep)}` : `${what} is far from the target ${showNumber(target, sep)}`;
+  // The range in the value's unit ("6.5% → 3%"), but bare on a % KR within −1..1, whose cells may hold
+  // fractions (a cell typed 82% holds 0.82: "0.82% → 0.95%" would be wrong).
+  const fractions = unit === "%" && lo >= -1 && hi <= 1;
+  const r = (n: number) => showNumber(n, sep) + (fractions ? "" : unit);
+  const out = span > 0 && !stay ? `${what} is outside ${r(start)} → ${r(target)}` : `${what} is far from the target ${r(target)}`;
   // A % KR whose start and target cells were typed "82%" and "95%" holds 0.82 and 0.95 (the cells show them
   // as percentages), so the 85 meant is 0.85: say so rather than only ask.
-  if (unit === "%" && lo >= -1 && hi <= 1 && !outside(value / 100) && !signChange) {
+  if (fractions && !outside(value / 100) && !signChange) {
     const whole = start === target ? "the target is a fraction" : "its start and target are fractions";
     return `${out}: ${whole} (a cell that shows 82% holds 0.82), so type ${showNumber(value / 100, sep)} for ${what}; submit ${showNumber(value, sep)} anyway?`;
   }

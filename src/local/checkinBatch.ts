@@ -88,6 +88,16 @@ export function ownerOf(wb: Workbook, krId: string): string | null {
   return row ? String(row["Owner"] ?? "") : null;
 }
 
+/**
+ * The confidence a check-in given none keeps: the KR's last, as the sidebar shows it to `as` (5 when it has
+ * none). `checkin` and `checkin --from` both ask it this way.
+ */
+export function lastConfidence(wb: Workbook, krId: string, as: string | undefined): string {
+  const view = callAddon(wb, "getSidebarData", as ? { as } : {});
+  const k = view.ok ? view.krs.find((x: { id: string }) => x.id.toLowerCase() === krId.trim().toLowerCase()) : null;
+  return k && k.confidence !== "" ? String(k.confidence) : "5";
+}
+
 export interface BatchOptions {
   at?: string;
   /** --at was given (not only the command's default today), so a refusal of its day names it. */
@@ -117,12 +127,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
       if (!owner.trim()) { refuse(line, `${krId} has no owner yet: fill in its Owner, or give an admin's email in "as".`); continue; }
       chosen = owner;
     }
-    let confidence = cells.confidence;
-    if (!confidence) {
-      const view = callAddon(wb, "getSidebarData", chosen ? { as: chosen } : {});
-      const k = view.ok ? view.krs.find((x: { id: string }) => x.id.toLowerCase() === krId.trim().toLowerCase()) : null;
-      confidence = k && k.confidence !== "" ? String(k.confidence) : "5";
-    }
+    const confidence = cells.confidence || lastConfidence(wb, krId, chosen);
     const req: Record<string, unknown> = {
       requestId: randomUUID(), krId, value: cells.value, confidence,
       whatChanged: cells.what_changed ?? "", blockers: cells.blockers ?? "", nextStep: cells.next_step ?? "",

@@ -9,7 +9,7 @@ import { buildDemo } from "./demo";
 import { callAddon, callAddonRaw, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
 import { showTab } from "./showTab";
 import { csvText, parseCsv, refusalText } from "./csv";
-import { checkinBatch, dayFrom, ownerOf } from "./checkinBatch";
+import { checkinBatch, dayFrom, lastConfidence, ownerOf } from "./checkinBatch";
 import { servePreview } from "./serve";
 import { demoServe } from "./demoServe";
 import { rollupWorkbook } from "./rollup";
@@ -167,11 +167,7 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
     if (owner.trim() === "") throw new Rejected(`${kr} has no owner yet: fill in its Owner, or check in as an admin with --as EMAIL.`);
     asChoice = owner;
   }
-  if (confidence === undefined) {
-    const view = callAddon(wb, "getSidebarData", asChoice ? { as: asChoice } : {});
-    const k = view.ok ? view.krs.find((x: { id: string }) => x.id.toLowerCase() === kr.trim().toLowerCase()) : null;
-    confidence = k && k.confidence !== "" ? String(k.confidence) : "5";
-  }
+  if (confidence === undefined) confidence = lastConfidence(wb, kr, asChoice);
   const req: Record<string, unknown> = {
     requestId: randomUUID(),
     krId: kr,

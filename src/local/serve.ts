@@ -1,16 +1,16 @@
 // `okr-sheets serve`: the local preview, with the built sidebar calling the built add-on, each submit
 // saved to the file at once.
-import { readFileSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { statSync } from "node:fs";
+import { basename } from "node:path";
 import { withFileLock } from "./fileLock";
 import { offlineHints } from "./hints";
-import { embedSidebarData } from "../core/sidebarPage";
+import { embedSidebarData, SIDEBAR_DATA_SLOT } from "../core/sidebarPage";
 import { startPreviewServer, type PreviewBackend, type PreviewMenuItem, type PreviewNotice, type PreviewTab } from "./preview";
 import { previewMenuItems, runPreviewMenu } from "./previewMenu";
 import { realToday, staleNotice, todayNotice } from "./previewNotices";
 import { evaluateConditionalFormat } from "./sheets";
 import { nextFreePort } from "./port";
-import { callAddon, callAddonRaw, clockFor, distDir, openWorkbook, type AddonEntry, type Workbook } from "./runtime";
+import { callAddon, callAddonRaw, clockFor, openWorkbook, type AddonEntry, type Workbook } from "./runtime";
 
 /** Tabs bigger than this show their first rows only (the file keeps everything). */
 const MAX_PREVIEW_ROWS = 400;
@@ -143,13 +143,10 @@ export function previewBackend(first: Workbook): PreviewBackend {
         if (WRITING_RPCS.has(fn) && result && result.ok && !result.duplicate) await save(w);
         return offlineHints(result, w.file);
       }, WRITING_RPCS.has(fn)),
-    // As the menu item does on Google (menuCheckIn): the page carries the sidebar's data, so it opens
-    // without a second call; here under the file's lock, with the offline hints on a refusal.
-    sidebarHtml: () =>
-      locked((w) => {
-        const data = offlineHints(callAddon(w, "getSidebarData", {}), w.file);
-        return embedSidebarData(readFileSync(join(distDir(), "Sidebar.html"), "utf8"), data);
-      }),
+    // The page the Check in menu item shows on Google (menuCheckIn: sidebarPageData embedded, which on a
+    // large tracker lists most KRs by name), not getSidebarData's: the preview serves what ships. Here
+    // under the file's lock, with the offline hints on a refusal.
+    sidebarHtml: () => locked((w) => menuSidebarPage(w)),
     title: async () => (((await current()).services.spreadsheet as unknown) as GoogleAppsScript.Spreadsheet.Spreadsheet).getName(),
     menu: async () => (menuItems ??= await locked((w) => previewMenuItems(w))),
     runMenu: (fn, answers) =>
@@ -168,6 +165,20 @@ export function previewBackend(first: Workbook): PreviewBackend {
       return out;
     },
   };
+}
+
+/** The sidebar page menuCheckIn shows, its data given the offline hints when it is a refusal. */
+function menuSidebarPage(w: Workbook): string {
+  const shown = w.services.ui.sidebars;
+  callAddon(w, "menuCheckIn");
+  const html = shown.pop()?.html ?? "";
+  const open = SIDEBAR_DATA_SLOT.replace("></script>", ">");
+  const at = html.indexOf(open);
+  const end = html.indexOf("</script>", at);
+  if (at < 0 || end < 0) return html;
+  const data: unknown = JSON.parse(html.slice(at + open.length, end));
+  const hinted = offlineHints(data, w.file);
+  return hinted === data ? html : embedSidebarData(html.slice(0, at) + SIDEBAR_DATA_SLOT + html.slice(end + "</script>".length), hinted);
 }
 
 /** The identities "pick who you are" offers: key result owners, and the tracker's admins. */

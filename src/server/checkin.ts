@@ -196,7 +196,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
   }) as CheckinResult;
 }
 
-/** One wording for "fix the fields marked below", in the sidebar as in the server's replies. */
+/** One wording for "fix the marked fields", in the sidebar as in the server's replies. */
 const FIX_FIELDS = FIX_FIELDS_MESSAGE;
 
 /** A correction's "What changed" names the check-in it replaces, by request ID and value (a number in the locale's separator). */

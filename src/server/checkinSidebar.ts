@@ -3,11 +3,12 @@
 // menu item embeds in the page (sidebarPageData), which on a large tracker carries less so the form is
 // usable sooner. Each costs a fixed number of service calls whatever the size of the tracker and its log.
 import { sidebarRequestSchema, type BriefKr, type CorrectableCheckin, type SidebarData, type SidebarKr, type SidebarResult } from "../core/api";
-import { weekNumber } from "../core/dates";
+import { addDays, cycleEnd, inCycle, weekNumber } from "../core/dates";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor } from "../core/numbers";
 import { defaultKrId } from "../core/sidebarPage";
 import { TAB } from "../core/tabs";
+import { columnLetter } from "../core/a1";
 import { guarded, isoDate, plainCell, quotedName, UserError } from "./env";
 import { keyResultsFrom, readSettings, type SettingsRead } from "./read";
 import { col, norm, num, str, type Table } from "./table";
@@ -122,17 +123,36 @@ function context(): Context {
 
 function sidebarData(c: Context, who: Identity, owners: string[], krs: SidebarKr[], brief?: BriefKr[]): SidebarData {
   const { settings } = c.s;
+  const { startDate: start, weeks } = settings;
+  // Check-ins are refused outside the cycle (checkin.ts): the page says so before anything is typed.
+  const closed = inCycle(c.today, start, weeks) ? undefined : { start, end: addDays(cycleEnd(start, weeks), -1) };
   return {
     ok: true,
     user: who,
     owners: Array.from(new Set(owners.filter(Boolean))).sort(),
     locale: c.locale,
     decimalSeparator: decimalSeparatorFor(c.locale),
-    cycle: { name: settings.cycleName, week: Math.min(Math.max(c.week, 1), settings.weeks), weeks: settings.weeks, asOf: c.today },
+    cycle: { name: settings.cycleName, week: Math.min(Math.max(c.week, 1), weeks), weeks, asOf: c.today, ...(closed ? { closed } : {}) },
     krs,
     ...(brief ? { brief } : {}),
     rules: { onTrackGap: settings.onTrackGap, atRiskGap: settings.atRiskGap },
   };
+}
+
+/**
+ * Marks the KRs whose Start and Target cells show percentages, read only for a % KR whose start and target
+ * lie within −1..1 (cells typed 82% hold 0.82, but 0.8% → 0.3% is a KR too): one read of those cells'
+ * formats, none on a tracker without such a KR (or with Start and Target not side by side).
+ */
+function withPercentCells(c: Context, t: Table, krs: KeyResult[], out: SidebarKr[]): SidebarKr[] {
+  const maybe = krs.filter((k) => k.unit.trim() === "%" && [k.start, k.target].every((n) => n !== null && Math.abs(n) <= 1));
+  const s = col(t, "Start");
+  if (!maybe.length || s < 0 || col(t, "Target") !== s + 1) return out;
+  const rows = maybe.map((k) => k.row);
+  const r1 = Math.min(...rows);
+  const f = c.ss.getRange(`'${TAB.keyResults}'!${columnLetter(s + 1)}${r1}:${columnLetter(s + 2)}${Math.max(...rows)}`).getNumberFormats();
+  const yes = maybe.filter((k) => f[k.row - r1].every((x) => x.replace(/"[^"]*"|\\./g, "").includes("%"))).map((k) => k.id);
+  return out.map((k) => (yes.includes(k.id) ? { ...k, percentCells: true } : k));
 }
 
 /** Everything the sidebar shows, for every KR the person may check in on: the whole KR table is read. */
@@ -141,7 +161,8 @@ function fullData(c: Context, who: Identity): SidebarData {
   const all = keyResultsFrom(krT, c.tz);
   const mine = who.needsIdentity ? [] : all.filter((kr) => owns(who, kr));
   const tail = mine.length ? readLogTail(c.ss, c.s) : null;
-  return sidebarData(c, who, all.map((k) => k.owner), mine.map((kr) => sidebarKr(krT, kr, tail, c.tz, c.s.settings, c.week)));
+  const krs = mine.map((kr) => sidebarKr(krT, kr, tail, c.tz, c.s.settings, c.week));
+  return sidebarData(c, who, all.map((k) => k.owner), withPercentCells(c, krT, mine, krs));
 }
 
 export function getSidebarData(raw: unknown): SidebarResult {
@@ -176,7 +197,7 @@ export function sidebarPageData(): SidebarResult {
       const krT = readKrRow(c.ss, c.s, first.id, first.row);
       const kr = keyResultsFrom(krT, c.tz).find((k) => k.id === first.id);
       // Without the log's tail (one read fewer): its recent check-ins come with the full data.
-      if (kr) krs.push(sidebarKr(krT, kr, null, c.tz, c.s.settings, c.week));
+      if (kr) krs.push(...withPercentCells(c, krT, [kr], [sidebarKr(krT, kr, null, c.tz, c.s.settings, c.week)]));
     }
     const detailed = new Set(krs.map((k) => k.id));
     return sidebarData(c, who, all.map((k) => k.owner), krs, mine.filter((kr) => !detailed.has(kr.id)));

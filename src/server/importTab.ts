@@ -1,7 +1,7 @@
 // "Import OKRs from a tab": the tab holds the columns of the CSV import (docs/cli.md). All or nothing: a
 // bad row rejects the whole import, naming every bad row and why, and nothing is written; so does a
 // tracker that the Repair run after the rows are written would refuse.
-import { importHeaderAt, planImport } from "../core/importRows";
+import { headerKey, importHeaderAt, planImport } from "../core/importRows";
 import { TAB } from "../core/tabs";
 import { isDate, isoDate, UserError } from "./env";
 import { keyResultsFrom, objectivesFrom, placedHeaderRows, readKrTable, readObjectivesTable } from "./read";
@@ -36,7 +36,7 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string): 
   const formats = range.getNumberFormats();
   const values = range.getValues();
   // A weight is relative, so 50% (0.5) beside weights of 1 is half of theirs: it keeps its number.
-  const weight = (values[importHeaderAt(values)] || []).findIndex((h) => String(h).trim().toLowerCase() === "weight");
+  const weight = (values[importHeaderAt(values)] || []).findIndex((h) => headerKey(h) === "weight");
   const table = values.map((r, i) => r.map((v, j) => cellText(v, tz, j === weight ? "" : String(formats[i][j] ?? ""))));
   // Where Settings place the headers: rows inserted above one may have pushed it below the rows searched.
   const placed = placedHeaderRows(ss, tz);

@@ -3,7 +3,7 @@
 // kept, as the reports refuse theirs (reportTabs.ts, whose message this shares).
 import { ROLLUP_TAB } from "../core/portfolio";
 import { ROLLUP_TITLE } from "../core/portfolioLayout";
-import { refuse } from "./reportTabs";
+import { lacksTitle, refuse, titled } from "./reportTabs";
 import { findHeaderRow } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -18,9 +18,7 @@ const ITEM = "Refresh portfolio";
  */
 export function rollupTab(ss: Spreadsheet): Sheet | null {
   const sheet = ss.getSheetByName(ROLLUP_TAB);
-  if (sheet && String(sheet.getRange(1, 1).getValue()).indexOf(`${ROLLUP_TITLE}: `) !== 0 && sheet.getLastRow() > 0) {
-    refuse(sheet, `no "${ROLLUP_TITLE}: …" title in A1`, "the portfolio roll-up", ITEM);
-  }
+  if (sheet && !titled(sheet, ROLLUP_TITLE, ": ")) refuse(sheet, lacksTitle(ROLLUP_TITLE, ": "), "the portfolio roll-up", ITEM);
   return sheet;
 }
 

@@ -14,19 +14,22 @@ import { findHeaderRow } from "./table";
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Whether A1's value is the report's title: "<title> — <cycle>". */
-function isTitle(a1: unknown, title: string): boolean {
-  return typeof a1 === "string" && a1.indexOf(`${title} — `) === 0;
+/** Whether A1's value is the report's title: "<title> — <cycle>" (the portfolio roll-up's: `sep` ": "). */
+function isTitle(a1: unknown, title: string, sep = " — "): boolean {
+  return typeof a1 === "string" && a1.indexOf(`${title}${sep}`) === 0;
 }
 
-/** Whether a report tab starts with its title (A1), or is empty (a tab the add-on would write in too). */
-export function titled(sheet: Sheet, title: string): boolean {
-  return isTitle(sheet.getRange(1, 1).getValue(), title) || sheet.getLastRow() === 0;
+/**
+ * Whether a report tab starts with its title (A1), or is empty (a tab the add-on would write in too). `sep`:
+ * what follows the title ("Portfolio roll-up: <cycle>", portfolioTabs.ts).
+ */
+export function titled(sheet: Sheet, title: string, sep = " — "): boolean {
+  return isTitle(sheet.getRange(1, 1).getValue(), title, sep) || sheet.getLastRow() === 0;
 }
 
 /** What a report tab that is not ours lacks, as the refusals say it. */
-export function lacksTitle(title: string): string {
-  return `no "${title} — …" title in A1`;
+export function lacksTitle(title: string, sep = " — "): string {
+  return `no "${title}${sep}…" title in A1`;
 }
 
 /**

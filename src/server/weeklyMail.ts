@@ -13,7 +13,8 @@ const BODY_BYTES = 195 * 1024;
 /** Rows per list, tried in turn until the message fits (the rest counted in a line). */
 const CAPS = [Infinity, 100, 50, 20, 5];
 
-const fits = (m: { body: string; htmlBody: string }) => utf8Bytes(m.body) <= BODY_BYTES && utf8Bytes(m.htmlBody) <= BODY_BYTES;
+// Both parts together: Google does not say whether the plain and the HTML body count apart (safe either way).
+const fits = (m: { body: string; htmlBody: string }) => utf8Bytes(m.body) + utf8Bytes(m.htmlBody) <= BODY_BYTES;
 
 /** The first of `build(cap)` over CAPS that fits (the last one tried, should none). */
 function fitting<T extends { body: string; htmlBody: string }>(build: (cap: number) => T): T {

@@ -69,6 +69,8 @@ export class FakeBackend implements PreviewBackend {
    * first KR with its details but no check-ins, the others by name only (SidebarData.brief).
    */
   embedBrief = false;
+  /** Today is outside the cycle (SidebarData.cycle.closed), as after its last day. */
+  closed: { start: string; end: string } | null = null;
   /** The next getSidebarData calls throw, as a failed google.script.run does. */
   failLoadsNext = 0;
   private heldLoads: Promise<void> | null = null;
@@ -207,7 +209,7 @@ export class FakeBackend implements PreviewBackend {
       owners: this.owners,
       locale: this.decimalSeparator === "," ? "de_DE" : "en_US",
       decimalSeparator: this.decimalSeparator,
-      cycle: { name: "Q1 pilot", week: 3, weeks: 13, asOf: "2024-01-22" },
+      cycle: { name: "Q1 pilot", week: 3, weeks: 13, asOf: "2024-01-22", ...(this.closed ? { closed: this.closed } : {}) },
       krs: who ? this.visible(who) : [],
       rules: { onTrackGap: 0.1, atRiskGap: 0.25 },
     };
@@ -279,7 +281,9 @@ export class FakeBackend implements PreviewBackend {
     k.score = score;
     k.status = gap <= 0.1 ? "On track" : gap <= 0.25 ? "At risk" : "Off track";
     k.recent = [...k.recent, { date: "2024-01-22", value, confidence, whatChanged: req.whatChanged, author: who }].slice(-5);
-    return { ok: true, duplicate: false, kr: structuredClone(k) };
+    // As server/checkin.ts replies: without percentCells (a check-in does not read the cells' formats).
+    const { percentCells: _formats, ...reply } = structuredClone(k);
+    return { ok: true, duplicate: false, kr: reply };
   }
 }
 

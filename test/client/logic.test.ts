@@ -113,6 +113,9 @@ describe("failures", () => {
     ]);
     expect(m.message).toBe(`${FIX_FIELDS_MESSAGE} Unknown person.`);
   });
+  it("the fields-to-fix message points no way: the sidebar's status line is under the fields it names", () => {
+    expect(FIX_FIELDS_MESSAGE).toBe("Nothing was saved: fix the marked fields.");
+  });
   it("says busy in plain words", () => {
     expect(mapFailure({ message: "Lock timeout", busy: true })).toEqual({ message: BUSY_MESSAGE, fields: [] });
     expect(BUSY_MESSAGE).toBe("The tracker is busy — try again");

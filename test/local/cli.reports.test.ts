@@ -188,7 +188,7 @@ describe("messages in a terminal", () => {
     expect(readFileSync(join(dir, file)).equals(before), `${file} changed`).toBe(true);
     return r.stderr.trim();
   }
-  const INTERNAL = /highlighted|marked below|add-on menu|krId|whatChanged|nextStep|requestId|fieldErrors|"(?:Set up tracker|Repair tracker|End cycle & retrospective)"/;
+  const INTERNAL = /highlighted|marked below|marked fields|add-on menu|krId|whatChanged|nextStep|requestId|fieldErrors|"(?:Set up tracker|Repair tracker|End cycle & retrospective)"/;
 
   it("name the command to run, never a menu item or an internal field name", async () => {
     fixtures.copy("operations", join(dir, "m.xlsx"));

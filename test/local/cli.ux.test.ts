@@ -46,13 +46,13 @@ describe("checkin with units", () => {
     expect(ok.stdout).toMatch(/^Checked in O1.KR1: value 85, /);
     const msg = await rejected("a.xlsx", ["checkin", "a.xlsx", "--kr", "O1.KR2", "--value", "85%", "--at", "2026-01-20"]);
     expect(msg).toBe('okr-sheets: Nothing was saved. --value: This key result is measured in "days", not %: type the number without the % sign.');
-    expect(msg).not.toMatch(/krId|highlighted|marked below/);
+    expect(msg).not.toMatch(/krId|highlighted|marked below|marked fields/);
   });
 
   it("an implausible value needs --confirm", async () => {
     writeFileSync(join(dir, "b.xlsx"), bytes("ops.xlsx"));
     const msg = await rejected("b.xlsx", ["checkin", "b.xlsx", "--kr", "O1.KR2", "--value", "-3", "--at", "2026-01-20"]);
-    expect(msg).toBe("okr-sheets: \u22123 days is outside 9.5 → 6; submit anyway? Nothing was saved: run it again with --confirm to save it.");
+    expect(msg).toBe("okr-sheets: \u22123 days is outside 9.5 days → 6 days; submit anyway? Nothing was saved: run it again with --confirm to save it.");
     const r = await run("checkin", "b.xlsx", "--kr", "O1.KR2", "--value", "-3", "--confirm", "--at", "2026-01-20");
     expect(r.status, r.stderr).toBe(0);
   });
@@ -102,7 +102,7 @@ describe("checkin --from CSV", () => {
     const msg = await rejected("e.xlsx", ["checkin", "e.xlsx", "--from", "bad.csv", "--at", "2026-01-20"]);
     expect(msg).toMatch(/bad\.csv: nothing was checked in\. row 3: value: This key result is measured in "days", not %/);
     expect(msg).toMatch(/row 4: There is no key result with ID "NOPE"\./);
-    expect(msg).toMatch(/row 5: \u2212400 orders is far from the target 120; submit anyway\? \(add --confirm to save it\)/);
+    expect(msg).toMatch(/row 5: \u2212400 orders is far from the target 120 orders; submit anyway\? \(add --confirm to save it\)/);
     expect(msg).not.toMatch(/row 2/);
   });
 

@@ -39,7 +39,7 @@ const ADMIN = "ops.lead@example.com"; // admin of the operations template; owns 
       await sb.getByLabel("New value").fill("-3");
       await sb.getByLabel("Confidence").selectOption("6");
       await sb.getByRole("button", { name: "Submit check-in" }).click();
-      await poll(() => sb.locator("#status").textContent()).toBe("\u22123 days is outside 9.5 → 6; submit anyway?");
+      await poll(() => sb.locator("#status").textContent()).toBe("\u22123 days is outside 9.5 days → 6 days; submit anyway?");
       const logRows = () => ss(wb).getSheetByName("Check-ins")!.getDataRange().getValues().filter((r) => r.some((c) => c !== ""));
       expect(logRows()).toHaveLength(1);
       await sb.getByRole("button", { name: "Submit anyway" }).click();

@@ -63,7 +63,7 @@ describe("values mean what the person meant", () => {
     const wb = tracker();
     const before = snapshot(wb);
     const r = submit(wb, "O1.KR2", "-3");
-    expect(r).toMatchObject({ ok: false, confirm: true, message: "\u22123 days is outside 9.5 → 6; submit anyway?" });
+    expect(r).toMatchObject({ ok: false, confirm: true, message: "\u22123 days is outside 9.5 days → 6 days; submit anyway?" });
     expect(snapshot(wb)).toBe(before);
     const again = submit(wb, "O1.KR2", "-3", { confirmed: true });
     expect(again.ok).toBe(true);

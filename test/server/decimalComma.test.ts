@@ -117,7 +117,7 @@ describe("a check-in in de_DE", () => {
     setToday(wb, "2026-01-20");
     // "-3" has no comma: the value's parse does not ask for the locale; the question does.
     const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR2", value: "-3", confidence: 6 });
-    expect(r).toMatchObject({ ok: false, confirm: true, message: "\u22123 days is outside 9,5 → 6; submit anyway?" });
+    expect(r).toMatchObject({ ok: false, confirm: true, message: "\u22123 days is outside 9,5 days → 6 days; submit anyway?" });
   });
 
   it("a correction's note names the replaced value with a decimal comma", () => {

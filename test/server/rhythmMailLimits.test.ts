@@ -51,6 +51,21 @@ describe("the weekly emails stay within MailApp's limits", () => {
     expect(lastRun(wb)).toContain(", OK.");
   });
 
+  it("a tracker of 200 KRs: its plain and HTML bodies, each under 200 KB, are cut to fit 200 KB together (the stricter reading)", () => {
+    const g = generateTracker({ name: "mail", objectives: 50, krs: 200, checkins: 2000, owners: 4, start: START, today: "2026-01-19" }, { history: false, headroom: false });
+    const wb = openTracker(g.snapshot, { at: START, user: GENERATED_ADMIN });
+    expect(callAddon(wb, "repairTracker").ok).toBe(true);
+    setSetting(wb, "Leaders' emails", "ceo@example.com");
+    setSetting(wb, "Email digest to leaders", "on");
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    const r = refreshOn(wb, "2026-01-26");
+    expect(r).toMatchObject({ ok: true, outcome: { digestTo: ["ceo@example.com"] } });
+    const [m] = wb.services.mail.sent;
+    expect(bytes(m.htmlBody) + bytes(m.body)).toBeLessThanOrEqual(200 * 1024);
+    expect(m.htmlBody).toMatch(/… and \d+ more on the Weekly Summary tab\./);
+    expect(lastRun(wb)).toContain(", OK.");
+  });
+
   it("the day's quota: the digest goes to every leader first; a reminder it cannot carry is not sent and the run fails saying so", () => {
     const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
     setSetting(wb, "Leaders' emails", leaders(98).join(", "));

@@ -37,6 +37,30 @@ describe("the sidebar's data", () => {
     }
   });
 
+  it("says when today is outside the cycle (check-ins are refused then), both ways, and only then", () => {
+    const wb = newTracker({ user: QUALITY, at: "2026-01-05", start: "2026-01-05" }); // 13 weeks
+    setToday(wb, "2026-04-05"); // the cycle's last day
+    expect(callAddon(wb, "getSidebarData", {}).cycle.closed).toBeUndefined();
+    setToday(wb, "2026-04-06");
+    for (const d of [callAddon(wb, "getSidebarData", {}), pageData(wb)]) expect(d.cycle.closed).toEqual({ start: "2026-01-05", end: "2026-04-05" });
+    setToday(wb, "2026-01-04");
+    expect(pageData(wb).cycle.closed).toEqual({ start: "2026-01-05", end: "2026-04-05" });
+  });
+
+  it('marks a % KR whose Start and Target cells show percentages (typed "82%"), not one holding 0.8 → 0.3 as numbers', () => {
+    const wb = newTracker({ user: "ops.lead@example.com", at: "2026-01-20", start: "2026-01-05" }); // an admin: every KR
+    const krs = ss(wb).getSheetByName("Key Results")!;
+    krs.getRange("G2").setValue("82%"); // O1.KR1: the cell holds 0.82 and shows 82%
+    krs.getRange("H2").setValue("95%");
+    krs.getRange("G3:H3").setValues([[0.8, 0.3]]); // O1.KR2, as plain numbers
+    krs.getRange("F3").setValue("%");
+    for (const d of [callAddon(wb, "getSidebarData", {}), pageData(wb)]) {
+      const kr = (id: string) => d.krs.find((k: { id: string }) => k.id === id);
+      expect(kr("O1.KR1")).toMatchObject({ start: 0.82, target: 0.95, percentCells: true });
+      expect(kr("O1.KR2").percentCells).toBeUndefined();
+    }
+  });
+
   it("on a spreadsheet never set up, says to set it up (not to repair it)", () => {
     const wb = newWorkbook("/tmp/okr-sheets-sidebar-data.xlsx", "Budget 2027", { user: QUALITY, at: "2026-01-20" });
     const message = 'This spreadsheet is not an okr-sheets tracker yet (it has no "Settings" or "Key Results" tab). Use "Set up tracker" in the add-on menu first.';
