@@ -4,7 +4,8 @@
 // - Objectives and KRs with a blank ID are ignored; KRs belong to objectives by ID, case-insensitively
 //   (as the sheet formulas match them).
 // - An objective with no KR gets only "has no key results" (not also "fewer than 2").
-// - "No numeric start/target": increase/decrease need both; stay_above/stay_below need a target only
+// - "No numeric start/target": increase/decrease need both, and different (equal, the row's Score says
+//   "Setup error: start equals target"); stay_above/stay_below need a target only
 //   (the start is just a baseline); milestone needs neither (its value is the fraction done). A KR
 //   with an unknown metric is reported as such (its Score shows the setup error too).
 // - A KR whose objective ID matches no objective is reported.
@@ -54,9 +55,10 @@ export function focusChecks(objectives: readonly FocusObjective[], keyResults: r
     if (String(k.owner ?? "").trim() === "") out.push(`Key result ${k.id} has no owner.`);
     const m = normalizeMetric(k.metric);
     if (m === null) out.push(`Key result ${k.id} has an unknown metric "${String(k.metric ?? "")}".`);
-    else if ((m === "increase" || m === "decrease") && !(isNum(k.start) && isNum(k.target))) {
+    else if (m === "increase" || m === "decrease") {
       const missing = [isNum(k.start) ? "" : "start", isNum(k.target) ? "" : "target"].filter(Boolean).join(" and ");
-      out.push(`Key result ${k.id} has no numeric ${missing}.`);
+      if (missing) out.push(`Key result ${k.id} has no numeric ${missing}.`);
+      else if (k.start === k.target) out.push(`Key result ${k.id} has the same start and target: make them differ to score it.`);
     } else if ((m === "stay_above" || m === "stay_below") && !isNum(k.target)) {
       out.push(`Key result ${k.id} has no numeric target.`);
     }

@@ -153,7 +153,18 @@ export function importHeaderAt(table: unknown[][]): number {
   return named >= 0 ? named : rows.findIndex((r) => Array.isArray(r) && r.some((c) => text(c) !== ""));
 }
 
-export function planImport(table: unknown[][], existing: { objectiveIds: string[]; krIds: string[] }): ImportPlan {
+/**
+ * What the tracker holds: its IDs and, for telling a row imported before (docs/workbook.md "Importing the
+ * same OKRs twice"), its objectives' titles and its KRs'.
+ */
+export interface ImportExisting {
+  objectiveIds: string[];
+  krIds: string[];
+  objectives?: { id: string; title: string }[];
+  keyResults?: { id: string; objectiveId: string; title: string }[];
+}
+
+export function planImport(table: unknown[][], existing: ImportExisting): ImportPlan {
   const errors: ImportError[] = [];
   const warnings: string[] = [];
   const err = (row: number, reason: string) => errors.push({ row, reason });
@@ -189,6 +200,15 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
   for (const id of existing.krIds) takenKr[lowerKey(String(id))] = true;
   const takenObj: Record<string, true> = {};
   for (const id of existing.objectiveIds) takenObj[lowerKey(String(id))] = true;
+
+  // A KR already in the tracker, by its objective (ID, or title) and its own title: a row without a kr_id
+  // matches nothing by ID, so the same file imported twice would double every objective and KR.
+  const had = new Map<string, string>();
+  const objTitle = new Map((existing.objectives || []).map((o) => [lowerKey(o.id), textKey(o.title)]));
+  for (const k of existing.keyResults || []) {
+    for (const o of ["#" + lowerKey(k.objectiveId), objTitle.get(lowerKey(k.objectiveId))]) if (o) had.set(`${o}\n${textKey(k.title)}`, k.id);
+  }
+  let again = 0;
 
   const groups: Group[] = [];
   const byId: Record<string, Group> = {};
@@ -240,14 +260,16 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
     if (!weight.ok) err(rowNo, weight.reason);
     else if (weight.value !== null && weight.value < 0) err(rowNo, `weight must be 0 or more (it is ${weight.value}).`);
     if (metric && start.ok && target.ok) {
+      // "an increase key result", "a decrease key result": the article follows the metric's first letter.
+      const a = /^[aeiou]/.test(metric) ? "an" : "a";
       if (metric === "increase" || metric === "decrease") {
-        if (start.value === null) err(rowNo, `start is blank; a ${metric} key result needs a numeric start.`);
-        if (target.value === null) err(rowNo, `target is blank; a ${metric} key result needs a numeric target.`);
+        if (start.value === null) err(rowNo, `start is blank; ${a} ${metric} key result needs a numeric start.`);
+        if (target.value === null) err(rowNo, `target is blank; ${a} ${metric} key result needs a numeric target.`);
         if (start.value !== null && start.value === target.value) {
-          err(rowNo, `start equals target (${start.value}); a ${metric} key result needs them to differ.`);
+          err(rowNo, `start equals target (${start.value}); ${a} ${metric} key result needs them to differ.`);
         }
       } else if ((metric === "stay_above" || metric === "stay_below") && target.value === null) {
-        err(rowNo, `target is blank; a ${metric} key result needs a numeric target.`);
+        err(rowNo, `target is blank; ${a} ${metric} key result needs a numeric target.`);
       }
     }
 
@@ -267,6 +289,13 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
       if (takenKr[k] && fileKrIds[k] === undefined) err(rowNo, `kr_id ${krId} already exists in the tracker.`);
       else if (fileKrIds[k] !== undefined) err(rowNo, `Duplicate kr_id ${krId} (also on row ${fileKrIds[k]}).`);
       else fileKrIds[k] = rowNo;
+    }
+
+    // Only on a row otherwise right: when every row is one, the first error is the first of them.
+    const was = errors.length === before && !krId && had.get(`${objectiveId ? "#" + lowerKey(objectiveId) : textKey(objectiveText)}\n${textKey(title)}`);
+    if (was) {
+      again++;
+      err(rowNo, `key result ${quote(title)} is already in the tracker (${was})`);
     }
 
     if (errors.length > before) continue;
@@ -331,6 +360,8 @@ export function planImport(table: unknown[][], existing: { objectiveIds: string[
   }
 
   if (dataRows === 0) err(headerRow, "The file has a header row but no key results below it.");
+  // Every row imported before: one line, not one per row.
+  if (again > 1 && again === dataRows) return { ok: false, errors: [{ row: errors[0].row, reason: `${errors[0].reason}, as is every row: it was imported before.` }] };
   for (const g of groups) {
     if (!g.existing && !g.fields.objective) err(g.sourceRow, `objective is blank for the new objective ${g.id}.`);
   }

@@ -42,7 +42,9 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string): 
   const placed = placedHeaderRows(ss, tz);
   const objT = readObjectivesTable(ss, placed.objectives);
   const krT = readKrTable(ss, { headerRow: placed.kr });
-  const existing = { objectiveIds: objectivesFrom(objT).map((o) => o.id), krIds: keyResultsFrom(krT, tz).map((k) => k.id) };
+  const objectives = objectivesFrom(objT);
+  const keyResults = keyResultsFrom(krT, tz);
+  const existing = { objectiveIds: objectives.map((o) => o.id), krIds: keyResults.map((k) => k.id), objectives, keyResults };
   const plan = planImport(table, existing);
   if (!plan.ok) {
     // Reasons end with a full stop; the message adds its own at the end (not "…milestone)..").

@@ -142,7 +142,7 @@ function objectiveType(v: unknown): ObjectiveType {
 }
 
 /** The columns each table cannot be read without: a renamed or deleted one is reported by name. */
-const NEEDED = {
+export const NEEDED = {
   objectives: OBJECTIVE_HEADERS.slice(0, 7),
   keyResults: KR_HEADERS.slice(0, 12),
 } as const;
