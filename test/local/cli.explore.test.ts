@@ -1,12 +1,12 @@
 // The command line as an analyst and a weekly script use it: a batch with several kinds of mistakes gets
 // every one reported in one run, `COMMAND --help` is help (not a usage error), and a tracker open in
 // Excel or LibreOffice (its lock file beside it) is not written under the spreadsheet program's feet.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { makeFixtures, runCli, type CliRun } from "../support/cli";
+import { makeFixtures, rejectedBy, runCli, type CliRun } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "okr-cli-explore-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,17 +18,9 @@ beforeAll(async () => {
 function run(...args: string[]): Promise<CliRun> {
   return runCli(dir, args);
 }
-const bytes = (f: string) => readFileSync(join(dir, f));
 
 /** A rejection: exit 1, one line, the file byte-identical. */
-async function rejected(file: string, args: string[]): Promise<string> {
-  const before = bytes(file);
-  const r = await run(...args);
-  expect(r.status, r.stdout + r.stderr).toBe(1);
-  expect(r.stderr.trimEnd().split("\n"), r.stderr).toHaveLength(1);
-  expect(bytes(file).equals(before), `${file} changed`).toBe(true);
-  return r.stderr.trim();
-}
+const rejected = (file: string, args: string[]): Promise<string> => rejectedBy(run, dir, file, args);
 
 describe("checkin --from: every problem of the file in one run", () => {
   it("CSV mistakes (an empty value, a bad date, a long row) and the add-on's refusals (\"-\", an unknown KR) together, in line order", async () => {

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { runCli, type CliRun } from "../support/cli";
+import { rejectedBy, runCli, type CliRun } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "okr-cli-ux-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,14 +18,7 @@ function run(...args: string[]): Promise<CliRun> {
 const bytes = (f: string) => readFileSync(join(dir, f));
 
 /** A rejection: exit 1, one line naming the problem, the file byte-identical. */
-async function rejected(file: string, args: string[]): Promise<string> {
-  const before = bytes(file);
-  const r = await run(...args);
-  expect(r.status, r.stdout + r.stderr).toBe(1);
-  expect(r.stderr.trimEnd().split("\n"), r.stderr).toHaveLength(1);
-  expect(bytes(file).equals(before), `${file} changed`).toBe(true);
-  return r.stderr.trim();
-}
+const rejected = (file: string, args: string[]): Promise<string> => rejectedBy(run, dir, file, args);
 
 async function log(file: string): Promise<Record<string, unknown>[]> {
   const r = await run("show", file, "--sheet", "Check-ins", "--json");

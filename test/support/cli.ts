@@ -2,11 +2,12 @@
 // output (a child process per case cost about a second of Node start-up and module loading each); a few
 // smoke tests still spawn `node bin/okr-sheets.js` as a user runs it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll } from "@jest/globals";
 import { main } from "../../src/local/cli";
+import { expect } from "./expect";
 
 export interface CliRun {
   status: number | null;
@@ -21,6 +22,16 @@ export async function runCli(cwd: string, args: string[], opts: { now?: Date } =
   let stdout = "", stderr = "";
   const status = await main(args, { cwd, now: opts.now, stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
   return { status, stdout, stderr };
+}
+
+/** A rejection of `run(...args)`: exit 1, one line naming the problem, `file` (in `dir`) byte-identical; its line. */
+export async function rejectedBy(run: (...args: string[]) => Promise<CliRun>, dir: string, file: string, args: string[]): Promise<string> {
+  const before = readFileSync(join(dir, file));
+  const r = await run(...args);
+  expect(r.status, r.stdout + r.stderr).toBe(1);
+  expect(r.stderr.trimEnd().split("\n"), r.stderr).toHaveLength(1);
+  expect(readFileSync(join(dir, file)).equals(before), `${file} changed`).toBe(true);
+  return r.stderr.trim();
 }
 
 const running = new Set<ChildProcess>();
