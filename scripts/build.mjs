@@ -225,10 +225,7 @@ async function buildCliBundle(entry) {
     plugins: [lazyUnzipper, nativeFlate, ...patches],
   });
   for (const p of [nativeFlate, ...patches]) if (!patchedFiles.get(p.name)) throw new Error(`build: ${p.name} patched nothing; the bundle no longer loads the file it patches`);
-  const mangled = await minify(r.outputFiles[0].text, {
-    ecma: 2019, compress: false, mangle: { keep_fnames: true, keep_classnames: true, toplevel: false }, format: { comments: false, ascii_only: false },
-  });
-  const body = mangled.code;
+  const body = r.outputFiles[0].text;
   const hash = createHash("sha256").update(body).digest("hex").slice(0, 32);
   writeFileSync(join(build, "cli.cjs"), `// okr-sheets ${hash}\n${body}`);
   rmSync(join(build, "cli.cjs.cache"), { force: true });
