@@ -89,14 +89,21 @@ export function checkinForecast(
  * "Request IDs" and the three forecast columns, side by side as setup lays them out, are one write).
  */
 export function writeRowCells(ss: Spreadsheet, t: Table, row: number, cells: { column: number; value: unknown }[]): void {
+  writeRowsCells(ss, t, row, cells.map((c) => ({ column: c.column, values: [c.value] })));
+}
+
+/** As writeRowCells, over adjacent rows from `row` (each column's `values` one per row): one call per run of adjacent columns. */
+export function writeRowsCells(ss: Spreadsheet, t: Table, row: number, cells: { column: number; values: unknown[] }[]): void {
   const sorted = cells.slice().sort((a, b) => a.column - b.column);
   const sheet = quoteSheet(t.name);
+  const rows = sorted.length ? sorted[0].values.length : 0;
   for (let i = 0; i < sorted.length; ) {
     let j = i + 1;
     while (j < sorted.length && sorted[j].column === sorted[j - 1].column + 1) j++;
     const first = columnLetter(sorted[i].column + 1);
     const last = columnLetter(sorted[j - 1].column + 1);
-    ss.getRange(`${sheet}!${first}${row}:${last}${row}`).setValues([sorted.slice(i, j).map((c) => c.value)]);
+    const run = sorted.slice(i, j);
+    ss.getRange(`${sheet}!${first}${row}:${last}${row + rows - 1}`).setValues(Array.from({ length: rows }, (_, r) => run.map((c) => c.values[r])));
     i = j;
   }
 }

@@ -8,6 +8,7 @@ import { isBlankValue } from "../core/blank";
 import type { KeyResult } from "../core/model";
 import { computedLabel, TAB } from "../core/tabs";
 import { formulaCols, krRowFormulas } from "./setupFormulas";
+import { writeRowsCells } from "./forecastCells";
 import { computedKrHeaderRow, IDENTIFYING, readKrTable, type SettingsRead } from "./read";
 import { col, norm, str, type Table } from "./table";
 
@@ -192,20 +193,12 @@ export function noFormulas(t: Table, kr: KeyResult): boolean {
 export function writeKrFormulas(ss: Spreadsheet, krT: Table, objT: Table, rows: readonly number[]): void {
   const { objCols, krCols } = formulaCols(objT, krT);
   const sorted = Array.from(new Set(rows)).sort((a, b) => a - b);
-  const sheet = quoteSheet(krT.name);
   for (let i = 0; i < sorted.length; ) {
     let j = i + 1;
     while (j < sorted.length && sorted[j] === sorted[j - 1] + 1) j++;
     const block = sorted.slice(i, j).map((row) => krRowFormulas(row, krCols, objCols));
-    const cols = Object.keys(block[0]).map((h) => ({ h, column: col(krT, h) })).filter((c) => c.column >= 0).sort((a, b) => a.column - b.column);
-    for (let a = 0; a < cols.length; ) {
-      let b = a + 1;
-      while (b < cols.length && cols[b].column === cols[b - 1].column + 1) b++;
-      const part = cols.slice(a, b);
-      const box = `${sheet}!${columnLetter(part[0].column + 1)}${sorted[i]}:${columnLetter(part[part.length - 1].column + 1)}${sorted[j - 1]}`;
-      ss.getRange(box).setValues(block.map((f) => part.map((c) => f[c.h])));
-      a = b;
-    }
+    const cells = Object.keys(block[0]).map((h) => ({ column: col(krT, h), values: block.map((f) => f[h]) }));
+    writeRowsCells(ss, krT, sorted[i], cells.filter((c) => c.column >= 0));
     i = j;
   }
 }
