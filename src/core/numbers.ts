@@ -90,6 +90,11 @@ export function parseUserNumber(text: string | number, locale: string): ParsedNu
   return checkRange(Number(`${sign}${intPart}.${fracPart || "0"}`));
 }
 
+/** A number format that shows the value × 100 with a "%" (not a "%" quoted or escaped as literal text). */
+export function isPercentFormat(format: string): boolean {
+  return format.replace(/"[^"]*"|\\./g, "").includes("%");
+}
+
 // A key result's value as typed in a check-in: what the person meant, in the KR's unit.
 // - "85%" on a KR measured in % is 85 (the number in front of the sign), not 0.85; on any other unit
 //   the percent sign is refused with a message naming the unit, since 85% of "days" means nothing.

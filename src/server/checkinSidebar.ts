@@ -5,10 +5,10 @@
 import { sidebarRequestSchema, type BriefKr, type CorrectableCheckin, type SidebarData, type SidebarKr, type SidebarResult } from "../core/api";
 import { addDays, cycleEnd, inCycle, weekNumber } from "../core/dates";
 import type { KeyResult, Settings } from "../core/model";
-import { decimalSeparatorFor } from "../core/numbers";
+import { decimalSeparatorFor, isPercentFormat } from "../core/numbers";
 import { defaultKrId } from "../core/sidebarPage";
 import { TAB } from "../core/tabs";
-import { columnLetter } from "../core/a1";
+import { columnLetter, quoteSheet } from "../core/a1";
 import { guarded, isoDate, plainCell, quotedName, UserError } from "./env";
 import { keyResultsFrom, readSettings, type SettingsRead } from "./read";
 import { col, norm, num, str, type Table } from "./table";
@@ -150,8 +150,8 @@ function withPercentCells(c: Context, t: Table, krs: KeyResult[], out: SidebarKr
   if (!maybe.length || s < 0 || col(t, "Target") !== s + 1) return out;
   const rows = maybe.map((k) => k.row);
   const r1 = Math.min(...rows);
-  const f = c.ss.getRange(`'${TAB.keyResults}'!${columnLetter(s + 1)}${r1}:${columnLetter(s + 2)}${Math.max(...rows)}`).getNumberFormats();
-  const yes = maybe.filter((k) => f[k.row - r1].every((x) => x.replace(/"[^"]*"|\\./g, "").includes("%"))).map((k) => k.id);
+  const f = c.ss.getRange(`${quoteSheet(TAB.keyResults)}!${columnLetter(s + 1)}${r1}:${columnLetter(s + 2)}${Math.max(...rows)}`).getNumberFormats();
+  const yes = maybe.filter((k) => f[k.row - r1].every(isPercentFormat)).map((k) => k.id);
   return out.map((k) => (yes.includes(k.id) ? { ...k, percentCells: true } : k));
 }
 

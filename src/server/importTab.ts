@@ -2,6 +2,7 @@
 // bad row rejects the whole import, naming every bad row and why, and nothing is written; so does a
 // tracker that the Repair run after the rows are written would refuse.
 import { headerKey, importHeaderAt, planImport } from "../core/importRows";
+import { isPercentFormat } from "../core/numbers";
 import { TAB } from "../core/tabs";
 import { isDate, isoDate, UserError } from "./env";
 import { keyResultsFrom, objectivesFrom, placedHeaderRows, readKrTable, readObjectivesTable } from "./read";
@@ -11,18 +12,13 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const MAX_ERRORS_SHOWN = 20;
 
-/** A number format that shows the value × 100 with a "%" (not a "%" quoted or escaped as literal text). */
-function isPercent(format: string): boolean {
-  return format.replace(/"[^"]*"|\\./g, "").includes("%");
-}
-
 /**
  * A cell as the import CSV would hold it. Typing 82% in Sheets stores 0.82 with a "0%" format: it is read as
  * the "82%" the person typed (82 on a % KR, refused on another unit, as in a CSV), not as 0.82.
  */
 function cellText(v: unknown, tz: string, format: string): unknown {
   if (isDate(v)) return isoDate(v, tz);
-  if (typeof v === "number" && isFinite(v) && isPercent(format)) return `${+(v * 100).toPrecision(15)}%`;
+  if (typeof v === "number" && isFinite(v) && isPercentFormat(format)) return `${+(v * 100).toPrecision(15)}%`;
   return v;
 }
 
