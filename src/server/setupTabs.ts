@@ -118,7 +118,7 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
  * so setup refuses, naming both; with no header of the user's, the column was deleted and is added back.
  */
 function renamedColumns(s: TabState, tab: "objectives" | "keyResults"): string {
-  const row = s.values[s.headerRow ? s.headerRow - 1 : findHeaderRow(s.values, IDENTIFYING[tab])] || [];
+  const row = s.values[foundHeaderRow(s, IDENTIFYING[tab]) - 1] || [];
   const missing = NEEDED[tab].filter((n) => row.every((v) => norm(v) !== norm(n))).join('", "');
   const own = row.filter((v) => norm(v) && ALL_HEADERS[tab].every((h) => norm(h) !== norm(v))).join('", "');
   return missing && own ? `${s.name} has no "${missing}" column but has "${own}": rename it back, or, if it is yours, add a column "${missing}". ` : "";
