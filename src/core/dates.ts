@@ -90,6 +90,11 @@ export function cycleEnd(start: string, weeks: number): string {
   return addDays(start, 7 * weeks);
 }
 
+/** The cycle's last day (inclusive): the day before cycleEnd (Sunday 2026-04-05 in the example above). */
+export function cycleLastDay(start: string, weeks: number): string {
+  return addDays(cycleEnd(start, weeks), -1);
+}
+
 /**
  * Fraction of the cycle elapsed on `asOf`: clamp((d − start) / (7 × weeks)), with exactly the operations
  * and order of the sheet formula MIN(1, MAX(0, (TODAY() − CycleStart) / (7 * CycleWeeks))), so the

@@ -14,7 +14,7 @@
 // - Weeks to target: 0 when the latest value already meets the target; otherwise (target − latest) /
 //   weekly slope when the trend moves towards the target; null (shown blank) when it is flat or moves away.
 //   "Meets": ≥ target for increase and stay_above, ≤ target for decrease and stay_below.
-import { addDays, cycleEnd, dayNumber, isValidIsoDate, weekNumber } from "./dates";
+import { cycleLastDay, dayNumber, isValidIsoDate, weekNumber } from "./dates";
 import { isNum, krScore, normalizeMetric } from "./scoring";
 import { fixedText, roundedText, type DecimalSeparator } from "./numbers";
 
@@ -134,7 +134,7 @@ export function forecastKr(
     usable.map((p) => p.value),
   );
   if (!trend) return { ok: false, reason: NOT_ENOUGH };
-  const endDay = addDays(cycleEnd(cycle.startDate, cycle.weeks), -1);
+  const endDay = cycleLastDay(cycle.startDate, cycle.weeks);
   const xEnd = dayNumber(endDay) - day0;
   const last = usable[usable.length - 1];
   // A point on the cycle's last day (a report of that day or later: the retrospective) is where the KR

@@ -9,7 +9,7 @@ import {
   type CorrectableCheckin,
   type Failure,
 } from "../core/api";
-import { addDays, cycleEnd, elapsed, inCycle, weekNumber } from "../core/dates";
+import { cycleLastDay, elapsed, inCycle, weekNumber } from "../core/dates";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor, decimalText, parseKrValue, type DecimalSeparator } from "../core/numbers";
@@ -108,7 +108,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       const today = isoDate(now, tz);
       if (!inCycle(today, s.settings.startDate, s.settings.weeks)) {
         return refuse(
-          `Today (${today}) is outside the cycle (${s.settings.startDate} to ${addDays(cycleEnd(s.settings.startDate, s.settings.weeks), -1)}): check-ins are closed.`,
+          `Today (${today}) is outside the cycle (${s.settings.startDate} to ${cycleLastDay(s.settings.startDate, s.settings.weeks)}): check-ins are closed.`,
         );
       }
       // The KR's row alone (by the row the sidebar showed it on, else by its ID), not the table.

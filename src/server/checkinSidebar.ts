@@ -3,7 +3,7 @@
 // menu item embeds in the page (sidebarPageData), which on a large tracker carries less so the form is
 // usable sooner. Each costs a fixed number of service calls whatever the size of the tracker and its log.
 import { sidebarRequestSchema, type BriefKr, type CorrectableCheckin, type SidebarData, type SidebarKr, type SidebarResult } from "../core/api";
-import { addDays, cycleEnd, inCycle, weekNumber } from "../core/dates";
+import { cycleLastDay, inCycle, weekNumber } from "../core/dates";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor, isPercentFormat } from "../core/numbers";
 import { defaultKrId } from "../core/sidebarPage";
@@ -125,7 +125,7 @@ function sidebarData(c: Context, who: Identity, owners: string[], krs: SidebarKr
   const { settings } = c.s;
   const { startDate: start, weeks } = settings;
   // Check-ins are refused outside the cycle (checkin.ts): the page says so before anything is typed.
-  const closed = inCycle(c.today, start, weeks) ? undefined : { start, end: addDays(cycleEnd(start, weeks), -1) };
+  const closed = inCycle(c.today, start, weeks) ? undefined : { start, end: cycleLastDay(start, weeks) };
   return {
     ok: true,
     user: who,

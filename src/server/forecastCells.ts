@@ -3,7 +3,7 @@
 // them. A tracker set up before these columns existed has none of them: nothing is written (Repair tracker
 // adds them) and the sidebar shows no forecast line.
 import { columnLetter, quoteSheet } from "../core/a1";
-import { addDays, cycleEnd } from "../core/dates";
+import { cycleLastDay } from "../core/dates";
 import { forecastKr, NOT_ENOUGH, type KrForecast, type LineForecast } from "../core/forecast";
 import type { KeyResult, Settings } from "../core/model";
 import { pointsFromWeeks, weekValuesFromCheckins, type KrForecastRow } from "../core/summaryForecast";
@@ -119,5 +119,5 @@ export function sidebarForecast(t: Table, kr: KeyResult, settings: Settings, cel
   const value = num(c[0]);
   const score = num(c[1]);
   if (value === null || score === null) return { ok: false, reason: str(c[0]) || NOT_ENOUGH };
-  return { ok: true, value, score, endDay: addDays(cycleEnd(settings.startDate, settings.weeks), -1) };
+  return { ok: true, value, score, endDay: cycleLastDay(settings.startDate, settings.weeks) };
 }
