@@ -16,7 +16,7 @@
 //   "Meets": ≥ target for increase and stay_above, ≤ target for decrease and stay_below.
 import { cycleLastDay, dayNumber, isValidIsoDate, weekNumber } from "./dates";
 import { isNum, krScore, normalizeMetric } from "./scoring";
-import { fixedText, roundedText, type DecimalSeparator } from "./numbers";
+import { fixedText, isPercentUnit, roundedText, type DecimalSeparator } from "./numbers";
 
 export const MIN_POINTS = 3;
 export const NOT_ENOUGH = "not enough check-ins to forecast yet";
@@ -114,8 +114,22 @@ function meets(up: boolean, value: number, target: number): boolean {
   return up ? value >= target : value <= target;
 }
 
+/**
+ * The line's value kept within what the metric can be: never below 0 for a KR that has never been below 0
+ * (start, target and every point ≥ 0: a rate, days, a count), and never above 100 for a % KR that has never
+ * been above 100 (an on-time rate of 86% rising 2 points a week is forecast at 100%, not 103%: until session
+ * 11 it was). A KR that has been outside keeps the line's value (a balance, a growth rate of 140%).
+ */
+function withinBounds(line: number, kr: { start: number | null; target: number; unit?: unknown }, points: ForecastPoint[]): number {
+  const all = [kr.start || 0, kr.target, ...points.map((p) => p.value)];
+  let v = line;
+  if (all.every((x) => x >= 0)) v = Math.max(0, v);
+  if (typeof kr.unit === "string" && isPercentUnit(kr.unit) && all.every((x) => x <= 100)) v = Math.min(100, v);
+  return v;
+}
+
 export function forecastKr(
-  kr: { metric: unknown; start: number | null; target: number | null },
+  kr: { metric: unknown; start: number | null; target: number | null; unit?: unknown },
   points: ForecastPoint[],
   cycle: { startDate: string; weeks: number },
 ): KrForecast {
@@ -142,9 +156,9 @@ export function forecastKr(
   // final score of 0.50 would contradict the report it sits in.
   // A metric that has never been below 0 (start, target and every point ≥ 0: a % rate, days, a count) is not
   // forecast below it: the line reaches 0 and stops (docs/forecast.md), as plausible.ts asks about a value
-  // that changes sign. One that has been negative keeps the line's value.
+  // that changes sign; nor a % that has never been above 100 above 100. One that has been outside keeps the line's value.
   const line = last.day >= endDay ? last.value : trend.intercept + trend.slope * xEnd;
-  const value = (kr.start || 0) >= 0 && kr.target >= 0 && usable.every((p) => p.value >= 0) ? Math.max(0, line) : line;
+  const value = withinBounds(line, { start: kr.start, target: kr.target, unit: kr.unit }, usable);
   const scored = krScore(metric, kr.start, kr.target, value);
   const target = kr.target;
   const up = metric === "increase" || metric === "stay_above";

@@ -39,6 +39,27 @@ export function pointsFromWeeks(values: (number | null)[], start: string, asOf: 
 }
 
 /**
+ * The forecast's points from a trend row: week w's value at the week's last day, for every week that is
+ * over; the week of `asOf`, not over yet, only when the KR has a check-in dated in it (`lastCheckin`, its
+ * latest on or before asOf). A summary made before this week's check-ins (the weekly refresh runs at 07:00
+ * on the check-in weekday) would otherwise add last week's value again one day later: a flat step that
+ * pulled every KR's trend towards "no change" and moved the forecast between Thursday's check-in and
+ * Monday's summary with nothing new (until session 11). Placing each week's point at its last day makes the
+ * check-in's forecast and the next summary's the same points.
+ */
+export function forecastPoints(values: (number | null)[], start: string, asOf: string, lastCheckin: string | null): ForecastPoint[] {
+  const out: ForecastPoint[] = [];
+  values.forEach((value, i) => {
+    if (value === null || value === undefined || !isFinite(value)) return;
+    const first = addDays(start, 7 * i);
+    const last = addDays(start, 7 * (i + 1) - 1);
+    if (asOf < last && !(lastCheckin !== null && lastCheckin >= first && lastCheckin <= asOf)) return;
+    out.push({ day: last, value });
+  });
+  return out;
+}
+
+/**
  * The same weekly values from a KR's check-ins alone (date, value, and row for ties), for the check-in,
  * which has the log but not the summary: weeks 1..week(asOf), each the latest check-in dated ≤ that week's
  * last day (capped at asOf), null before the first.
@@ -70,6 +91,8 @@ export interface ReportForecastInput {
   statuses: Map<string, string>;
   /** Per KR id: its check-in values in log order, up to the report's day. */
   checkinValues: Map<string, number[]>;
+  /** Per KR id: the date of its latest check-in on or before the report's day (none: no check-in). */
+  lastCheckins?: Map<string, string>;
   /** The retrospective adds the team calibration signal from these aspirational KR scores. */
   calibrationScores?: (number | null)[];
   /** The spreadsheet locale's decimal separator, for the numbers in the signals' reasons ("." when not given). */
@@ -87,8 +110,9 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
   }
   const krs: KrForecastRow[] = [];
   const signalInputs = tracker.keyResults.map((kr) => {
-    const points = pointsFromWeeks(input.weekValues.get(kr.id) || [], s.startDate, asOf);
-    const forecast = forecastKr(kr, points, cycle);
+    const weekValues = input.weekValues.get(kr.id) || [];
+    const points = pointsFromWeeks(weekValues, s.startDate, asOf);
+    const forecast = forecastKr(kr, forecastPoints(weekValues, s.startDate, asOf, input.lastCheckins?.get(kr.id) ?? null), cycle);
     const goal = goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", s.aspirationalGoal);
     krs.push({ id: kr.id, objectiveId: kr.objectiveId, title: kr.title, owner: kr.owner, unit: kr.unit, forecast, goal });
     return {

@@ -1,0 +1,103 @@
+// Rules the forecast keeps for every input (docs/forecast.md): its bounds, its direction, and that a report
+// made without a new check-in forecasts what the last check-in did.
+import { describe, it } from "@jest/globals";
+import fc from "fast-check";
+import { expect } from "../support/expect";
+import { addDays } from "../../src/core/dates";
+import { forecastKr, type ForecastPoint } from "../../src/core/forecast";
+import { forecastPoints, weekValuesFromCheckins } from "../../src/core/summaryForecast";
+
+const START = "2027-01-04"; // a Monday; 13 weeks: last day 2027-04-04
+const CYCLE = { startDate: START, weeks: 13 };
+
+/** Points at the end of weeks 1..n. */
+const pts = (values: number[]): ForecastPoint[] => values.map((value, i) => ({ day: addDays(START, 7 * i + 6), value }));
+/** Values as typed: tenths from 0 to 100 (subnormal doubles would test float rounding, not the rule). */
+const value = fc.integer({ min: 0, max: 1000 }).map((x) => x / 10);
+const metrics = fc.constantFrom("increase", "decrease", "stay_above", "stay_below");
+
+describe("forecast bounds", () => {
+  it("a % KR that has never been outside 0-100 is forecast within 0-100; another unit keeps the line", () => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 3, maxLength: 12 }), value, value, metrics, (values, start, target, metric) => {
+        fc.pre(metric.startsWith("stay") || start !== target);
+        const f = forecastKr({ metric, start, target, unit: "%" }, pts(values), CYCLE);
+        return f.ok && f.value >= 0 && f.value <= 100;
+      }),
+    );
+    // On-time delivery 86 → 89 → 92: the line reaches 122 by the last day.
+    expect(forecastKr({ metric: "increase", start: 82, target: 95, unit: "%" }, pts([86, 89, 92]), CYCLE)).toMatchObject({ value: 100, score: 1 });
+    expect(forecastKr({ metric: "increase", start: 82, target: 95, unit: "EUR" }, pts([86, 89, 92]), CYCLE)).toMatchObject({ value: 122 });
+    // A growth rate that has been above 100% keeps the line.
+    const growth = forecastKr({ metric: "increase", start: 90, target: 150, unit: "%" }, pts([100, 110, 120]), CYCLE);
+    expect(growth.ok && growth.value).toBeCloseTo(220, 9);
+  });
+});
+
+describe("forecast direction", () => {
+  // The forecast is the median over the points of (value + slope × days to the end), and every pairwise
+  // slope through the latest point grows with it: a better latest value can only raise the forecast.
+  it("property: a better latest value never gives a worse forecast score (the others unchanged)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(value, { minLength: 3, maxLength: 12 }),
+        fc.integer({ min: 0, max: 500 }).map((x) => x / 10),
+        value,
+        value,
+        metrics,
+        fc.constantFrom("%", "days", ""),
+        (values, better, start, target, metric, unit) => {
+          const up = metric === "increase" || metric === "stay_above";
+          fc.pre(metric.startsWith("stay") || (up ? target > start : target < start));
+          const kr = { metric, start, target, unit };
+          const improved = values.slice(0, -1).concat(values[values.length - 1] + (up ? better : -better));
+          const a = forecastKr(kr, pts(values), CYCLE);
+          const b = forecastKr(kr, pts(improved), CYCLE);
+          return a.ok && b.ok && b.score >= a.score - 1e-12 && (up ? b.value >= a.value - 1e-9 : b.value <= a.value + 1e-9);
+        },
+      ),
+    );
+  });
+
+  it("property: a KR whose weekly values never fall is forecast at least at their median (never rise: at most)", () => {
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 3, maxLength: 12 }), fc.boolean(), (raw, rising) => {
+        const values = raw.slice().sort((a, b) => (rising ? a - b : b - a));
+        const f = forecastKr({ metric: "increase", start: 0, target: 1000 }, pts(values), CYCLE);
+        const s = values.slice().sort((a, b) => a - b);
+        const n = s.length;
+        const median = n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+        return f.ok && (rising ? f.value >= median - 1e-9 : f.value <= median + 1e-9);
+      }),
+    );
+  });
+});
+
+describe("forecast points", () => {
+  // Check-ins on random days of weeks 1-9 with random values; the check-in's forecast (as of its day) and a
+  // report's on any later day before a week has passed without a check-in use the same points.
+  it("property: no new check-in, no new forecast, until a whole week passes without one", () => {
+    const checkin = fc.record({ day: fc.integer({ min: 0, max: 62 }), value: fc.double({ min: 0, max: 100, noNaN: true }) });
+    fc.assert(
+      fc.property(fc.array(checkin, { minLength: 1, maxLength: 15 }), fc.integer({ min: 0, max: 13 }), (raw, later) => {
+        const entries = raw.map((c, i) => ({ date: addDays(START, c.day), value: c.value, row: i + 2 }));
+        const last = entries.reduce((d, e) => (e.date > d ? e.date : d), entries[0].date);
+        const lastDay = raw.reduce((d, c) => Math.max(d, c.day), 0);
+        const report = addDays(START, lastDay + later);
+        // The week after the check-in's week is over: it is a week without a check-in, and counts as no change.
+        fc.pre(lastDay + later < (Math.floor(lastDay / 7) + 2) * 7 - 1);
+        const atCheckin = forecastPoints(weekValuesFromCheckins(entries, START, last), START, last, last);
+        const atReport = forecastPoints(weekValuesFromCheckins(entries, START, report), START, report, last);
+        expect(atReport).toEqual(atCheckin);
+      }),
+    );
+  });
+
+  it("a week that is over counts, carried, when it had no check-in; the week not over only with one", () => {
+    const values = [10, 12, 12, 12];
+    // As of Monday of week 4 (no check-in since week 2's): weeks 1-3 count, week 3 carried; week 4 not yet.
+    expect(forecastPoints(values, START, addDays(START, 21), addDays(START, 10)).map((p) => p.value)).toEqual([10, 12, 12]);
+    // With a check-in in week 4, its point is at the week's last day.
+    expect(forecastPoints(values, START, addDays(START, 22), addDays(START, 22)).map((p) => p.day)).toEqual([6, 13, 20, 27].map((d) => addDays(START, d)));
+  });
+});
