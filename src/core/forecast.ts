@@ -46,6 +46,9 @@ export type KrForecast =
       weeksToTarget: number | null;
       /** Change per week. */
       slopePerWeek: number;
+      /** The latest point's value, and the weeks from its day to the cycle's last day (what the pace must cover). */
+      latest: number;
+      weeksLeft: number;
       /** YYYY-MM-DD: the cycle's last day. */
       endDay: string;
       points: number;
@@ -168,7 +171,8 @@ export function forecastKr(
   if (meets(up, latest, target)) weeksToTarget = 0;
   else if (up ? slopePerWeek > 0 : slopePerWeek < 0) weeksToTarget = (target - latest) / slopePerWeek;
   else weeksToTarget = null;
-  return { ok: true, value, score: scored.score === null ? 0 : scored.score, weeksToTarget, slopePerWeek, endDay, points: usable.length };
+  const weeksLeft = Math.max(0, (xEnd - (dayNumber(last.day) - day0)) / 7);
+  return { ok: true, value, score: scored.score === null ? 0 : scored.score, weeksToTarget, slopePerWeek, latest, weeksLeft, endDay, points: usable.length };
 }
 
 /**

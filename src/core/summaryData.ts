@@ -266,7 +266,8 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
   const movers = biggestMovers(krs);
   const lowConf = lowConfidence(krs, latestNow, sep);
   const blockers = blockersThisPeriod(krs, checkins, periodStart, asOf);
-  const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf, decimalSeparator: sep });
+  const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf, decimalSeparator: sep,
+    forecast: { below: forecast.below, any: forecast.krs.some((k) => k.forecast.ok) } });
   const state = () => historyStateOf(input.tracker, checkins, latestNow, logged, asOf);
   const data: SummaryData = {
     cycleName: s.cycleName,

@@ -3,7 +3,8 @@
 // week (capped at the report's day), exactly what History records for that week, carried forward over
 // weeks without a check-in, from the KR's first check-in on.
 import { addDays, dayNumber } from "./dates";
-import { forecastKr, formatValue, type ForecastPoint, type KrForecast } from "./forecast";
+import { forecastKr, type ForecastPoint, type KrForecast } from "./forecast";
+import { forecastWhy, withUnit } from "./forecastWords";
 import { goalForType } from "./evaluate";
 import type { Tracker } from "./model";
 import type { DecimalSeparator } from "./numbers";
@@ -15,6 +16,9 @@ export interface KrForecastRow {
   title: string;
   owner: string;
   unit: string;
+  metric: unknown;
+  start: number | null;
+  target: number | null;
   forecast: KrForecast;
   /** The goal of the KR's objective: 1 for committed, the aspirational goal for aspirational. */
   goal: number;
@@ -114,7 +118,7 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
     const points = pointsFromWeeks(weekValues, s.startDate, asOf);
     const forecast = forecastKr(kr, forecastPoints(weekValues, s.startDate, asOf, input.lastCheckins?.get(kr.id) ?? null), cycle);
     const goal = goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", s.aspirationalGoal);
-    krs.push({ id: kr.id, objectiveId: kr.objectiveId, title: kr.title, owner: kr.owner, unit: kr.unit, forecast, goal });
+    krs.push({ id: kr.id, objectiveId: kr.objectiveId, title: kr.title, owner: kr.owner, unit: kr.unit, metric: kr.metric, start: kr.start, target: kr.target, forecast, goal });
     return {
       id: kr.id,
       title: kr.title,
@@ -181,23 +185,23 @@ const headers = (...names: string[]): ForecastCell[] => names.map((n) => ({ v: n
 export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): ForecastCell[][] {
   const rows: ForecastCell[][] = [];
   rows.push([{ v: "Forecast: key results heading below their goal at this pace", style: "heading" }]);
-  rows.push(headers("ID", "Key result", "Owner", "Forecast", "Forecast score", "Goal", "Shortfall", "Weeks to target"));
+  rows.push(headers("ID", "Key result", "Owner", "Forecast", "Forecast score", "Goal", "Shortfall", "Weeks to target", "Why"));
   if (f.below.length === 0) {
     const any = f.krs.some((k) => k.forecast.ok);
     rows.push([muted(any ? "None — every forecast key result is on course for its goal." : "None — not enough check-ins to forecast yet (3 weeks are needed).")]);
   }
   for (const k of f.below) {
     if (!k.forecast.ok) continue;
-    const unit = k.unit ? (k.unit === "%" ? "%" : ` ${k.unit}`) : "";
     rows.push([
       text(k.id),
       text(k.title),
       text(k.owner),
-      text(`${formatValue(k.forecast.value, sep)}${unit} by ${k.forecast.endDay}`),
+      text(`${withUnit(k.forecast.value, k.unit, sep)} by ${k.forecast.endDay}`),
       score(k.forecast.score),
       score(k.goal),
       score(shortfall(k)),
       k.forecast.weeksToTarget === null ? muted("—") : { v: Math.round(k.forecast.weeksToTarget * 10) / 10, fmt: "0.0" },
+      text(forecastWhy(k, sep)),
     ]);
   }
   return rows;
