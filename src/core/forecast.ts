@@ -160,7 +160,14 @@ export function forecastKr(
   // A metric that has never been below 0 (start, target and every point ≥ 0: a % rate, days, a count) is not
   // forecast below it: the line reaches 0 and stops (docs/forecast.md), as plausible.ts asks about a value
   // that changes sign; nor a % that has never been above 100 above 100. One that has been outside keeps the line's value.
-  const line = last.day >= endDay ? last.value : trend.intercept + trend.slope * xEnd;
+  // Early in the cycle the forecast is the line's own value on the last day (one odd week barely moves it);
+  // as the cycle goes on it leans towards the latest value carried at the line's pace, in proportion to the
+  // share of the cycle behind the latest point: a KR stalled for seven weeks at 89.9% with a week to go was
+  // forecast at 91.3% by a line still remembering its first weeks (session 11, docs/forecast.md).
+  const xLast = dayNumber(last.day) - day0;
+  const share = Math.min(1, Math.max(0, xLast / xEnd));
+  const fromLatest = last.value + trend.slope * (xEnd - xLast);
+  const line = last.day >= endDay ? last.value : (1 - share) * (trend.intercept + trend.slope * xEnd) + share * fromLatest;
   const value = withinBounds(line, { start: kr.start, target: kr.target, unit: kr.unit }, usable);
   const scored = krScore(metric, kr.start, kr.target, value);
   const target = kr.target;

@@ -57,8 +57,15 @@ export function forecastPoints(values: (number | null)[], start: string, asOf: s
     if (value === null || value === undefined || !isFinite(value)) return;
     const first = addDays(start, 7 * i);
     const last = addDays(start, 7 * (i + 1) - 1);
-    if (asOf < last && !(lastCheckin !== null && lastCheckin >= first && lastCheckin <= asOf)) return;
-    out.push({ day: last, value });
+    if (asOf >= last || (lastCheckin !== null && lastCheckin >= first && lastCheckin <= asOf)) {
+      out.push({ day: last, value });
+      return;
+    }
+    // Not over and no check-in in it, but a value last week's point does not hold: History recorded last
+    // week on a day before a check-in of that week (a summary at the week's start, as the weekly refresh
+    // makes), so this value is news, as of the report's day.
+    const prev = out.length ? out[out.length - 1].value : null;
+    if (prev !== null && value !== prev) out.push({ day: asOf, value });
   });
   return out;
 }

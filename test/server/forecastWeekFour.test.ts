@@ -49,7 +49,7 @@ describe("week four", () => {
     expect(v[f + 3][0], "O1.KR1 is on course: not listed").toBe("");
 
     const mail = wb.services.mail.sent.find((m) => m.to === "boss@example.com")!;
-    expect(mail.body.split("\n")).toContain(line);
+    expect(String(mail.body).split("\n")).toContain(line);
     expect(mail.htmlBody).toContain(line);
 
     wb.services.session.setUser("quality.lead@example.com");
