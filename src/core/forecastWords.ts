@@ -81,7 +81,7 @@ export function atThisPaceLine(
   named = 5,
 ): string {
   if (below.length === 0) {
-    return anyForecast ? "At this pace every forecast KR reaches its goal." : "At this pace: not enough check-ins to forecast yet (3 weeks are needed).";
+    return anyForecast ? "At this pace every forecast KR is on course for its goal." : "At this pace: not enough check-ins to forecast yet (3 weeks are needed).";
   }
   const end = below.find((k) => k.forecast.ok)?.forecast;
   const by = end && end.ok ? ` by ${end.endDay}` : "";

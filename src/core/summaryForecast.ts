@@ -26,7 +26,7 @@ export interface KrForecastRow {
 
 export interface ReportForecast {
   krs: KrForecastRow[];
-  /** KRs whose forecast score is below their objective's goal, the largest shortfall first. */
+  /** KRs whose forecast score is below their objective's goal by more than the on-track gap, the largest shortfall first. */
   below: KrForecastRow[];
   signals: Signal[];
 }
@@ -139,8 +139,12 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
       checkinValues: input.checkinValues.get(kr.id) || [],
     };
   });
+  // Listed when the forecast falls short of the goal by more than the on-track gap (Settings, 0.10 by
+  // default): the tolerance the status gives today's score against expected. Until session 11 any shortfall
+  // listed a KR, and one forecast around its target (0.93, 1.00, 0.94 …) came and went week after week.
+  const tolerance = typeof s.onTrackGap === "number" && isFinite(s.onTrackGap) ? s.onTrackGap : 0.1;
   const below = krs
-    .filter((k) => k.forecast.ok && k.forecast.score < k.goal)
+    .filter((k) => k.forecast.ok && shortfall(k) > tolerance + 1e-9)
     .sort((a, b) => shortfall(b) - shortfall(a));
   const sep = input.decimalSeparator || ".";
   const signals = krSignals(signalInputs, cycle, sep);
@@ -195,7 +199,7 @@ export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): Fo
   rows.push(headers("ID", "Key result", "Owner", "Forecast", "Forecast score", "Goal", "Shortfall", "Weeks to target", "Why"));
   if (f.below.length === 0) {
     const any = f.krs.some((k) => k.forecast.ok);
-    rows.push([muted(any ? "None — every forecast key result is on course for its goal." : "None — not enough check-ins to forecast yet (3 weeks are needed).")]);
+    rows.push([muted(any ? "None — every forecast key result is on course for its goal (within the on-track gap)." : "None — not enough check-ins to forecast yet (3 weeks are needed).")]);
   }
   for (const k of f.below) {
     if (!k.forecast.ok) continue;

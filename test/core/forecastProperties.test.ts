@@ -5,7 +5,9 @@ import fc from "fast-check";
 import { expect } from "../support/expect";
 import { addDays } from "../../src/core/dates";
 import { forecastKr, theilSen, type ForecastPoint } from "../../src/core/forecast";
-import { forecastPoints, weekValuesFromCheckins } from "../../src/core/summaryForecast";
+import { buildReportForecast, forecastPoints, weekValuesFromCheckins } from "../../src/core/summaryForecast";
+import { coreKr, coreSettings } from "../support/coreTracker";
+import type { Tracker } from "../../src/core/model";
 
 const START = "2027-01-04"; // a Monday; 13 weeks: last day 2027-04-04
 const CYCLE = { startDate: START, weeks: 13 };
@@ -141,5 +143,29 @@ describe("late in the cycle", () => {
         );
       }),
     );
+  });
+});
+
+describe("the Forecast section's tolerance", () => {
+  // Three increase KRs 0 → 100 checked in weeks 1-3 on lines ending at 95, 90 and 85 (scores 0.95, 0.90, 0.85).
+  function listed(onTrackGap: number): string[] {
+    const ends = { "O1.KR1": 95, "O1.KR2": 90, "O1.KR3": 85 };
+    const tracker: Tracker = {
+      settings: coreSettings({ onTrackGap }),
+      objectives: [{ row: 2, id: "O1", title: "O", owner: "", team: "", parentId: "", type: "committed", pnlLink: "none" }],
+      keyResults: Object.keys(ends).map((id, i) => coreKr(i + 2, id, "increase", 0, 100, null, "2026-01-22")),
+    };
+    // Week w's end (day 7w − 1) on the line end × day / 90.
+    const weekValues = new Map(Object.entries(ends).map(([id, end]) => [id, [6, 13, 20].map((d) => (end * d) / 90)] as [string, number[]]));
+    const f = buildReportForecast({ tracker, asOf: "2026-01-25", weekValues, statuses: new Map(), checkinValues: new Map() });
+    expect(f.krs.map((k) => k.forecast.ok && Math.round(k.forecast.score * 100) / 100)).toEqual([0.95, 0.9, 0.85]);
+    return f.below.map((k) => k.id);
+  }
+
+  it("lists a KR only when its forecast falls short of the goal by more than the on-track gap", () => {
+    // Until session 11 any shortfall listed it: a KR forecast around its target came and went week after week.
+    expect(listed(0.1)).toEqual(["O1.KR3"]);
+    expect(listed(0.05)).toEqual(["O1.KR3", "O1.KR2"]);
+    expect(listed(0)).toEqual(["O1.KR3", "O1.KR2", "O1.KR1"]);
   });
 });
