@@ -19,6 +19,13 @@ import { isNum, krScore, normalizeMetric } from "./scoring";
 import { fixedText, isPercentUnit, roundedText, type DecimalSeparator } from "./numbers";
 
 export const MIN_POINTS = 3;
+/**
+ * …spanning at least two weeks from the first to the last: three weeks of check-ins. A summary on Monday of
+ * week 3 whose History recorded week 2 on its Monday, before that week's check-in, has week 1's value twice
+ * and the newer one as of its day: three points, two check-ins, a day apart at the end (until session 11 it
+ * forecast the rework rate at 9.75% from them).
+ */
+export const MIN_SPAN_DAYS = 14;
 export const NOT_ENOUGH = "not enough check-ins to forecast yet";
 export const NOT_FOR_MILESTONES = "milestones are not forecast";
 
@@ -150,7 +157,7 @@ export function forecastKr(
     xs,
     usable.map((p) => p.value),
   );
-  if (!trend) return { ok: false, reason: NOT_ENOUGH };
+  if (!trend || Math.max(...xs) - Math.min(...xs) < MIN_SPAN_DAYS) return { ok: false, reason: NOT_ENOUGH };
   const endDay = cycleLastDay(cycle.startDate, cycle.weeks);
   const xEnd = dayNumber(endDay) - day0;
   const last = usable[usable.length - 1];

@@ -75,6 +75,16 @@ describe("forecast direction", () => {
   });
 });
 
+describe("three weeks of check-ins", () => {
+  it("three points less than two weeks apart from first to last are not enough", () => {
+    // Week 1's value at its end, the same value as History recorded it on Monday of week 2, and week 2's
+    // check-in as of Monday of week 3: two check-ins.
+    const points = [6, 13, 14].map((d, i) => ({ day: addDays(START, d), value: [6.6, 6.6, 6.9][i] }));
+    expect(forecastKr({ metric: "decrease", start: 6.5, target: 3, unit: "%" }, points, CYCLE)).toEqual({ ok: false, reason: "not enough check-ins to forecast yet" });
+    expect(forecastKr({ metric: "decrease", start: 6.5, target: 3, unit: "%" }, pts([6.6, 6.9, 7.1]), CYCLE).ok).toBe(true);
+  });
+});
+
 describe("forecast points", () => {
   // Check-ins on random days of weeks 1-9 with random values; the check-in's forecast (as of its day) and a
   // report's on any later day before a week has passed without a check-in use the same points.

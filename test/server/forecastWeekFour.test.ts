@@ -29,7 +29,8 @@ describe("week four", () => {
       checkIn(wb, day, "dispatch.lead@example.com", "O1.KR1", onTime);
       checkIn(wb, day, "quality.lead@example.com", "O2.KR1", rework);
     }
-    // The weekly refresh: Monday of week 4, 07:00, before this week's check-ins.
+    // The weekly refresh: Mondays at 07:00, before the week's check-ins; here the check-ins are all in
+    // before the first refresh (the check-in weekday's refresh then runs in weeks 2-4 in a real cycle).
     wb.services.clock.set(new Date("2026-01-26T07:00:00Z"));
     expect(fireTrigger(wb, refreshTriggersOf(wb)[0])).toMatchObject({ ok: true });
 
@@ -55,5 +56,23 @@ describe("week four", () => {
     wb.services.session.setUser("quality.lead@example.com");
     const k = callAddon(wb, "getSidebarData", {}).krs.find((x: { id: string }) => x.id === "O2.KR1");
     expect(k.forecast).toMatchObject({ ok: true, value: cell, score: 0 });
+  });
+
+  it("the weekly refresh of week 3, after two weekly check-ins, forecasts nothing yet", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    const refresh = (day: string) => {
+      wb.services.clock.set(new Date(`${day}T07:00:00Z`));
+      expect(fireTrigger(wb, refreshTriggersOf(wb)[0])).toMatchObject({ ok: true });
+      const v = ss(wb).getSheetByName("Weekly Summary")!.getDataRange().getValues().map((r) => r.map(String));
+      return v[v.findIndex((r) => r[0] === "This week") + 4][0];
+    };
+    checkIn(wb, "2026-01-08", "quality.lead@example.com", "O2.KR1", "6.6");
+    refresh("2026-01-12"); // History records week 2 as 6.6, before week 2's check-in
+    checkIn(wb, "2026-01-15", "quality.lead@example.com", "O2.KR1", "6.9");
+    // Week 1's 6.6, week 2's recorded 6.6 and 6.9 as of Monday: until session 11, "O2.KR1 at 9.75%".
+    expect(refresh("2026-01-19")).toBe("At this pace: not enough check-ins to forecast yet (3 weeks are needed).");
+    checkIn(wb, "2026-01-22", "quality.lead@example.com", "O2.KR1", "7.1");
+    expect(refresh("2026-01-26")).toMatch(/^At this pace 1 KR ends below its goal by 2026-04-05: O2\.KR1 at \d+(\.\d+)?% \(target 3%\)\.$/);
   });
 });
