@@ -170,7 +170,7 @@ export function forecastKr(
   // Early in the cycle the forecast is the line's own value on the last day (one odd week barely moves it);
   // as the cycle goes on it leans towards the latest value carried at the line's pace, in proportion to the
   // share of the cycle behind the latest point: a KR stalled for seven weeks at 89.9% with a week to go was
-  // forecast at 91.3% by a line still remembering its first weeks (session 11, docs/forecast.md).
+  // forecast at 91.08% by a line still remembering its first weeks (session 11, docs/forecast.md).
   const xLast = dayNumber(last.day) - day0;
   const share = Math.min(1, Math.max(0, xLast / xEnd));
   const fromLatest = last.value + trend.slope * (xEnd - xLast);
