@@ -4,7 +4,7 @@
 import { computedLabel, TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { findRenamed, renameBack, type OtherTab } from "./lookAlikeTabs";
-import { ALL_HEADERS, computedRow, IDENTIFYING, LOG_WIDTH, NEEDED, SETTINGS_LAST_ROW } from "./read";
+import { ALL_HEADERS, computedRow, IDENTIFYING, LOG_WIDTH, renamedColumnsMessage, SETTINGS_LAST_ROW } from "./read";
 import type { SetupReport } from "./setupTypes";
 import { col, findHeaderRow, HEADER_SEARCH_ROWS, noHeaderMessage, norm, tableFromValues, type Table } from "./table";
 
@@ -111,17 +111,10 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
   return { state, renames: findRenamed(ss, state, emptyTab, again || "run Repair tracker again") };
 }
 
-/**
- * A column the table cannot be read without missing while its header row holds one that is not the
- * tracker's: most likely ours renamed by hand ("Owner" → "Owner email"). Adding an empty column of that
- * name would leave every row without its value (every KR without an owner) and the renamed one unused,
- * so setup refuses, naming both; with no header of the user's, the column was deleted and is added back.
- */
+/** Repair's refusal of a column renamed by hand (read.ts renamedColumnsMessage), with a space after it, or "". */
 function renamedColumns(s: TabState, tab: "objectives" | "keyResults"): string {
-  const row = s.values[foundHeaderRow(s, IDENTIFYING[tab]) - 1] || [];
-  const missing = NEEDED[tab].filter((n) => row.every((v) => norm(v) !== norm(n))).join('", "');
-  const own = row.filter((v) => norm(v) && ALL_HEADERS[tab].every((h) => norm(h) !== norm(v))).join('", "');
-  return missing && own ? `${s.name} has no "${missing}" column but has "${own}": rename it back, or, if it is yours, add a column "${missing}". ` : "";
+  const m = renamedColumnsMessage(s.name, s.values[foundHeaderRow(s, IDENTIFYING[tab]) - 1] || [], tab);
+  return m ? m + " " : "";
 }
 
 /**
