@@ -59,8 +59,7 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
   // A head with no header in it is not taken for an empty (or foreign) tab until the rows below it are seen
   // too (one more call, only then): a header pushed below row 30 by inserted rows is the tab's own.
   // A header the Settings computed cells place below row 30 is read down to (the same one read).
-  const head = (name: string, width: number, ident: readonly string[], placed = 0): TabState => {
-    const sheet = ss.getSheetByName(name);
+  const head = (name: string, width: number, ident: readonly string[], placed = 0, sheet = ss.getSheetByName(name)): TabState => {
     if (!sheet) return { name, sheet, values: [] };
     const values = withinGrid(sheet, Math.max(HEADER_SEARCH_ROWS, placed), width);
     const found = findHeaderRow(values, ident) >= 0 || (placed > HEADER_SEARCH_ROWS && findHeaderRow(values, ident, placed - 1, placed) >= 0);
@@ -76,7 +75,7 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
     settings,
     objectives: placedBelow(read(TAB.objectives), IDENTIFYING.objectives, placed("ObjectiveHeaderRow")),
     keyResults: placedBelow(read(TAB.keyResults), IDENTIFYING.keyResults, placed("KrHeaderRow")),
-    checkins: logHead ? { name: TAB.checkins, sheet: logSheet, ...logHead } : head(TAB.checkins, LOG_WIDTH, IDENTIFYING.checkins),
+    checkins: logHead ? { name: TAB.checkins, sheet: logSheet, ...logHead } : head(TAB.checkins, LOG_WIDTH, IDENTIFYING.checkins, 0, logSheet),
     history: placedBelow(head(TAB.history, LOG_WIDTH, IDENTIFYING.history, historyRow), IDENTIFYING.history, historyRow),
   };
   const foreign: string[] = [];
