@@ -52,6 +52,9 @@ export function menuSetUp(): void {
   let template: string | undefined;
   if (fresh) {
     // What setup would refuse (a tab of the team's own under a tracker name) is said before the question.
+    // Setup reads the tabs again (about 10 calls on a new spreadsheet), under the document lock: this read
+    // is outside it, before a question that may stay open for minutes while another admin's setup makes
+    // the tabs, and setup working from it would insert tabs that exist by then.
     const no = guarded(() => checkRepair(ss));
     if (no) return report("Set up tracker", no, () => []);
     const answer = ui().alert(
