@@ -7,6 +7,7 @@ import { columnKey, parseCsv, refusalText } from "./csv";
 import { callAddon, clockFor, openWorkbook, type Workbook } from "./runtime";
 import { readTab } from "./showTab";
 import { noSuchKrMessage } from "../core/messages";
+import { decimalSeparatorFor, decimalText, fixedText } from "../core/numbers";
 
 export const BATCH_COLUMNS = ["kr_id", "value", "confidence", "what_changed", "blockers", "next_step", "as", "at"] as const;
 type Column = (typeof BATCH_COLUMNS)[number];
@@ -98,6 +99,17 @@ export function lastConfidence(wb: Workbook, krId: string, as: string | undefine
   return k && k.confidence !== "" ? String(k.confidence) : "5";
 }
 
+/**
+ * The line a saved check-in prints, its numbers in the tracker's decimal separator as `show` and the
+ * tabs' own sentences write them ("value 8,5, score 0,29" in de_DE), not JavaScript's ".".
+ */
+export function checkedInLine(wb: Workbook, kr: { id: string; current: number | string; score: number | null; status: string }): string {
+  const sep = decimalSeparatorFor(wb.services.spreadsheet.getSpreadsheetLocale());
+  const value = typeof kr.current === "number" ? decimalText(String(kr.current), sep) : String(kr.current);
+  const score = kr.score === null ? "—" : fixedText(kr.score, 2, sep);
+  return `Checked in ${kr.id}: value ${value}, score ${score}, ${kr.status}.`;
+}
+
 export interface BatchOptions {
   at?: string;
   /** --at was given (not only the command's default today), so a refusal of its day names it. */
@@ -140,8 +152,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
       refuse(line, dayFrom(text, cells.at ? "at" : opts.atGiven ? "--at" : null));
       continue;
     }
-    const score = r.kr.score === null ? "—" : r.kr.score.toFixed(2);
-    done.push(`Checked in ${r.kr.id}: value ${r.kr.current}, score ${score}, ${r.kr.status}.`);
+    done.push(checkedInLine(wb, r.kr));
   }
   if (problems.length) {
     const listed = problems.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED).map((p) => `row ${p.line}: ${p.text}`);

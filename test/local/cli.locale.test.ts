@@ -1,0 +1,55 @@
+// The okr-sheets command on trackers whose spreadsheet locale or time zone is not en_US / Etc/UTC (a file
+// made in Sheets by a German or a New Zealand team keeps both in its `_okr_local` sheet): the command's own
+// lines write numbers as the tracker does, and `--at` is that day where the tracker is.
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { runCli, type CliRun } from "../support/cli";
+import { loadXlsx, saveXlsx } from "../../src/local/xlsx";
+
+const dir = mkdtempSync(join(tmpdir(), "okr-cli-locale-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (...args: string[]): Promise<CliRun> => runCli(dir, args);
+
+/** The operations tracker (cycle 2026-01-05 to 2026-04-05) as `new` makes it, once per test file. */
+beforeAll(async () => {
+  const r = await run("new", "ops.xlsx", "--template", "operations", "--start", "2026-01-05", "--at", "2026-01-05");
+  expect(r.status, r.stderr).toBe(0);
+});
+
+/** A copy of it whose spreadsheet has this locale and time zone (File › Settings in Sheets). */
+async function trackerIn(name: string, locale: string, timeZone: string): Promise<string> {
+  copyFileSync(join(dir, "ops.xlsx"), join(dir, name));
+  const s = await loadXlsx(join(dir, name));
+  s.locale = locale;
+  s.timeZone = timeZone;
+  await saveXlsx(join(dir, name), s);
+  return name;
+}
+
+describe("a de_DE tracker: the command's lines use its decimal comma", () => {
+  it("checkin (one, and from a CSV) and summary print value, score and overall as the tabs do", async () => {
+    const f = await trackerIn("de.xlsx", "de_DE", "Europe/Berlin");
+    const one = await run("checkin", f, "--kr", "O1.KR2", "--value", "8,5", "--at", "2026-01-13");
+    expect(one.status, one.stderr).toBe(0);
+    // Before: "value 8.5, score 0.29" beside a Key Results tab showing 8,5 and 0,29.
+    expect(one.stdout).toBe("Checked in O1.KR2: value 8,5, score 0,29, On track.\n");
+    const show = await run("show", f, "--sheet", "Key Results", "--at", "2026-01-13");
+    expect(show.stdout).toMatch(/O1\.KR2 .* 8,5 .* 0,29 /);
+    // A European Excel's CSV: semicolons and decimal commas.
+    writeFileSync(join(dir, "de.csv"), "kr_id;value;at\nO1.KR1;83,5;2026-01-13\n");
+    const batch = await run("checkin", f, "--from", "de.csv");
+    expect(batch.stdout, batch.stderr).toBe("Checked in O1.KR1: value 83,5, score 0,12, On track.\n1 check-in saved.\n");
+    const sum = await run("summary", f, "--at", "2026-01-13");
+    expect(sum.stdout).toMatch(/^Weekly Summary regenerated: week 2 of 13; overall \d,\d\d \(.+\)\.\n$/);
+  });
+
+  it("an en_US tracker keeps the point", async () => {
+    const f = await trackerIn("en.xlsx", "en_US", "Etc/UTC");
+    const one = await run("checkin", f, "--kr", "O1.KR2", "--value", "8.5", "--at", "2026-01-13");
+    expect(one.stdout).toBe("Checked in O1.KR2: value 8.5, score 0.29, On track.\n");
+  });
+});
