@@ -130,7 +130,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
   const done: string[] = [];
   for (const { line, cells } of parsed.rows) {
     const krId = cells.kr_id!;
-    wb.services.clock.set(clockFor(cells.at || opts.at));
+    wb.services.clock.set(clockFor(cells.at || opts.at, wb.services.spreadsheet.getSpreadsheetTimeZone()));
     wb.services.session.setUser(cells.as || null);
     let chosen: string | undefined;
     if (!cells.as) {

@@ -53,3 +53,36 @@ describe("a de_DE tracker: the command's lines use its decimal comma", () => {
     expect(one.stdout).toBe("Checked in O1.KR2: value 8.5, score 0.29, On track.\n");
   });
 });
+
+describe("--at is that day in the tracker's time zone", () => {
+  it("Pacific/Auckland (UTC+13 in January): a check-in --at the cycle's first Sunday lands on that Sunday, in week 1", async () => {
+    const f = await trackerIn("nz.xlsx", "en_NZ", "Pacific/Auckland");
+    const r = await run("checkin", f, "--kr", "O1.KR2", "--value", "8.5", "--at", "2026-01-11");
+    expect(r.status, r.stderr).toBe(0);
+    // Before: noon UTC, 01:00 on Monday 2026-01-12 in Auckland, so week 2.
+    const log = JSON.parse((await run("show", f, "--sheet", "Check-ins", "--json", "--at", "2026-01-11")).stdout);
+    expect(log.map((row: Record<string, unknown>) => [String(row.Timestamp).slice(0, 10), row.Week])).toEqual([["2026-01-11", 1]]);
+    const sum = await run("summary", f, "--at", "2026-01-11");
+    expect(sum.stdout).toMatch(/week 1 of 13/);
+    const top = (await run("show", f, "--sheet", "Weekly Summary", "--at", "2026-01-11")).stdout;
+    expect(top).toContain("as of 2026-01-11 · 7% of the cycle elapsed · generated 2026-01-11 12:00");
+  });
+
+  it("Pacific/Auckland: the cycle's last day takes a check-in; the day after is refused, named as typed", async () => {
+    const f = await trackerIn("nz-end.xlsx", "en_NZ", "Pacific/Auckland");
+    const last = await run("checkin", f, "--kr", "O1.KR2", "--value", "7", "--at", "2026-04-05");
+    expect(last.status, last.stderr).toBe(0);
+    const after = await run("checkin", f, "--kr", "O1.KR2", "--value", "7", "--at", "2026-04-06");
+    expect(after.stderr).toBe("okr-sheets: --at 2026-04-06 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed.\n");
+  });
+
+  it("America/Los_Angeles: a CSV row's own `at` is that day too", async () => {
+    const f = await trackerIn("la.xlsx", "en_US", "America/Los_Angeles");
+    writeFileSync(join(dir, "la.csv"), "kr_id,value,at\nO1.KR2,8.5,2026-03-08\nO1.KR1,84,2026-01-05\n");
+    const r = await run("checkin", f, "--from", "la.csv");
+    expect(r.status, r.stderr).toBe(0);
+    const log = (await run("show", f, "--sheet", "Check-ins", "--at", "2026-03-08")).stdout;
+    expect(log).toMatch(/ 2026-03-08 12:00 +9 +O1\.KR2 /); // the Sunday the clocks go forward: noon PDT (was 05:00)
+    expect(log).toMatch(/ 2026-01-05 12:00 +1 +O1\.KR1 /);
+  });
+});
