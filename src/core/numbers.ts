@@ -11,7 +11,14 @@
 //   ("50%" → 0.5, "12,5 %" → 0.125), done on the decimal digits so "12.3%" gives exactly 0.123.
 // - No exponents ("1e3"), letters, currency signs, NaN or Infinity; magnitudes above 1e15 are
 //   refused as too large. -0 becomes 0.
+// - Full-width forms, which a Japanese (or Chinese, Korean) input method types in its default mode
+//   ("３，５", "８５％", "－３"), count as their ASCII characters, and the ideographic space as a space.
 export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
+
+/** Full-width ASCII forms (U+FF01–FF5E) as ASCII, the ideographic space as a space: "３，５" → "3,5". */
+function halfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
 
 export const MAX_MAGNITUDE = 1e15;
 
@@ -46,7 +53,7 @@ function checkRange(value: number): ParsedNumber {
 export function parseUserNumber(text: string | number, locale: string): ParsedNumber {
   if (typeof text === "number") return checkRange(text);
   if (typeof text !== "string") return { ok: false, message: "Enter a number." };
-  let s = text.replace(/[\u00a0\u202f]/g, " ").trim();
+  let s = halfWidth(text).replace(/[\u00a0\u202f]/g, " ").trim();
   if (s === "") return { ok: false, message: "Enter a number." };
   let percent = false;
   if (/%$/.test(s)) {
@@ -130,7 +137,7 @@ function unitName(unit: string): string {
 
 export function parseKrValue(text: string | number, locale: string, unit: string | null): ParsedNumber {
   if (typeof text !== "string") return parseUserNumber(text, locale);
-  const s = text.replace(/[\u00a0\u202f]/g, " ").trim();
+  const s = halfWidth(text).replace(/[\u00a0\u202f]/g, " ").trim();
   // The number is the run of sign, digits, separators and spaces; anything before or after is a unit.
   const m = /^([^0-9.,+\-\u2212]*?)\s*([+\-\u2212]?\s*[0-9][0-9.,\s]*|[+\-\u2212]?\s*[.,][0-9][0-9.,\s]*)\s*([^0-9]*)$/.exec(s);
   if (!m || (!m[1] && !m[3])) return parseUserNumber(text, locale);

@@ -30,6 +30,12 @@ describe("parseKrValue", () => {
     ["$40", "USD", 40],
     ["USD 40", "$", 40],
     ["£12", "GBP", 12],
+    // A Japanese input method's full-width forms.
+    ["８．５", "days", 8.5],
+    ["８，５ days", "days", 8.5],
+    ["－３", "days", -3],
+    ["８５％", "%", 85],
+    ["１２０　ｏｒｄｅｒｓ", "orders", 120],
   ])("%s on a KR in %s is %d", (...[text, unit, value]) => {
     expect(read(text, unit)).toEqual({ ok: true, value });
   });

@@ -1,0 +1,38 @@
+// Check-ins typed as people in other locales type them, through the BUILT add-on (run `npm run build`
+// first) on the offline spreadsheet: a Japanese input method's full-width digits, and a currency written
+// the local way on a KR measured in it.
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import type { Workbook } from "../../src/local/runtime";
+import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+import { OPERATIONS_OWNER } from "../support/summaryTab";
+
+const START = "2026-01-05";
+
+function trackerIn(locale: string): Workbook {
+  const wb = newTracker({ template: "operations", start: START, at: START });
+  ss(wb).setSpreadsheetLocale(locale);
+  setToday(wb, "2026-01-13");
+  return wb;
+}
+
+function checkIn(wb: Workbook, krId: string, value: string) {
+  wb.services.session.setUser(OPERATIONS_OWNER[krId]);
+  return callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6, confirmed: true });
+}
+
+const current = (wb: Workbook, krId: string) => rowsOf(wb, "Key Results").find((r) => r.ID === krId)!.Current;
+
+describe("a ja_JP tracker: the input method's full-width forms", () => {
+  it("full-width digits, separators, percent sign and space read as the number typed", () => {
+    const wb = trackerIn("ja_JP");
+    // Before: each was refused with "Enter a number, using digits only (for example 3.5)."
+    expect(checkIn(wb, "O1.KR2", "８．５")).toMatchObject({ ok: true });
+    expect(current(wb, "O1.KR2")).toBe(8.5);
+    expect(checkIn(wb, "O2.KR1", "４，５％")).toMatchObject({ ok: true }); // a % KR: the number in front of the sign
+    expect(current(wb, "O2.KR1")).toBe(4.5);
+    expect(checkIn(wb, "O1.KR1", "８３　％")).toMatchObject({ ok: true }); // the ideographic space
+    expect(current(wb, "O1.KR1")).toBe(83);
+    expect(checkIn(wb, "O1.KR2", "８．５ｘ")).toMatchObject({ ok: false }); // a unit that is not the KR's is still refused
+  });
+});
