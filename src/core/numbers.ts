@@ -122,11 +122,13 @@ function unitKey(u: string): string {
 
 // A currency's sign stands for each of its codes: "€3.20" on a KR in EUR, "USD 40" on a KR in $ (but a
 // code for another code, "USD 40" on a KR in CAD, is refused).
-const CURRENCIES = [["€", "eur"], ["£", "gbp"], ["$", "usd", "cad", "aud", "nzd", "sgd", "hkd"], ["¥", "jpy", "cny"]];
+const CURRENCIES = [["€", "eur"], ["£", "gbp"], ["$", "usd", "cad", "aud", "nzd", "sgd", "hkd"], ["¥", "jpy", "cny"], ["₹", "inr"]];
+// Other names of one currency, taken as its code: "1200 円" on a KR in JPY (or ¥), "Rs 500" on one in INR (or ₹).
+const CURRENCY_NAMES: Record<string, string> = { euro: "eur", "円": "jpy", yen: "jpy", rs: "inr", rupee: "inr" };
 
 /** The typed unit is the KR's: the same word (case and a plural s aside), or a currency's sign and one of its codes. */
 function sameUnit(typed: string, unit: string): boolean {
-  const [a, b] = [typed, unit].map((u) => (unitKey(u) === "euro" ? "eur" : unitKey(u)));
+  const [a, b] = [typed, unit].map((u) => CURRENCY_NAMES[unitKey(u)] || unitKey(u));
   return a === b || CURRENCIES.some((c) => (a === c[0] && c.indexOf(b) > 0) || (b === c[0] && c.indexOf(a) > 0));
 }
 

@@ -36,3 +36,29 @@ describe("a ja_JP tracker: the input method's full-width forms", () => {
     expect(checkIn(wb, "O1.KR2", "８．５ｘ")).toMatchObject({ ok: false }); // a unit that is not the KR's is still refused
   });
 });
+
+describe("a currency written the local way on a KR measured in it", () => {
+  /** O3.KR1 (cost per unit, 42 → 36) measured in `unit` instead of EUR. */
+  function costIn(locale: string, unit: string): Workbook {
+    const wb = trackerIn(locale);
+    const row = rowsOf(wb, "Key Results").findIndex((r) => r.ID === "O3.KR1") + 2;
+    ss(wb).getSheetByName("Key Results")!.getRange(`F${row}`).setValue(unit);
+    return wb;
+  }
+
+  it("en_IN: ₹ and Rs on a KR in INR", () => {
+    const wb = costIn("en_IN", "INR");
+    // Before: "Leave out the unit: type the number only (this key result is measured in "INR")."
+    expect(checkIn(wb, "O3.KR1", "₹41.5")).toMatchObject({ ok: true });
+    expect(current(wb, "O3.KR1")).toBe(41.5);
+    expect(checkIn(wb, "O3.KR1", "Rs 41")).toMatchObject({ ok: true });
+    expect(current(wb, "O3.KR1")).toBe(41);
+  });
+
+  it("ja_JP: 円 on a KR in JPY, typed full-width or not", () => {
+    const wb = costIn("ja_JP", "JPY");
+    expect(checkIn(wb, "O3.KR1", "41 円")).toMatchObject({ ok: true });
+    expect(checkIn(wb, "O3.KR1", "４０円")).toMatchObject({ ok: true });
+    expect(current(wb, "O3.KR1")).toBe(40);
+  });
+});
