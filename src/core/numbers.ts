@@ -43,6 +43,21 @@ export function decimalSeparatorFor(locale: string): "." | "," {
   return COMMA_LANGUAGES.indexOf(lang) >= 0 ? "," : ".";
 }
 
+/**
+ * Whether the locale can change how `text` reads: it has a comma, or a point followed by exactly three
+ * digits ("1.234": a decimal in en_US, ambiguous in a decimal-comma locale), full-width ones included.
+ * Anything else reads the same in every locale (a caller may then skip asking for it).
+ */
+export function localeMatters(text: string): boolean {
+  const s = halfWidth(text);
+  return s.indexOf(",") >= 0 || /\.\d{3}(?!\d)/.test(s);
+}
+
+/** The refusal of a value that is not a number, its example in the locale's own decimal separator ("3,5" in de_DE). */
+function digitsOnly(locale: string): ParsedNumber {
+  return { ok: false, message: `Enter a number, using digits only (for example 3${decimalSeparatorFor(locale)}5).` };
+}
+
 function checkRange(value: number): ParsedNumber {
   if (!isFinite(value)) return { ok: false, message: "Enter a number." };
   if (Math.abs(value) > MAX_MAGNITUDE) return { ok: false, message: "That number is too large." };
@@ -67,7 +82,7 @@ export function parseUserNumber(text: string | number, locale: string): ParsedNu
   }
   if (s === "") return { ok: false, message: "Enter a number." };
   if (/\s/.test(s)) return { ok: false, message: "Type the number without spaces or thousands separators." };
-  if (!/^[0-9.,]+$/.test(s)) return { ok: false, message: "Enter a number, using digits only (for example 3.5)." };
+  if (!/^[0-9.,]+$/.test(s)) return digitsOnly(locale);
   const seps = s.replace(/[0-9]/g, "");
   if (seps.length > 1) {
     return { ok: false, message: "Type the number without thousands separators, with at most one decimal separator." };
@@ -147,7 +162,7 @@ export function parseKrValue(text: string | number, locale: string, unit: string
   const after = m[3].trim();
   if (before && after) return { ok: false, message: "Type the number only, without a unit." };
   const typed = before || after;
-  if (before === "%") return { ok: false, message: "Enter a number, using digits only (for example 3.5)." };
+  if (before === "%") return digitsOnly(locale);
   if (typed === "%" && !before) {
     if (unit !== null && !isPercentUnit(unit)) {
       return { ok: false, message: `This key result is measured in ${unitName(unit)}, not %: type the number without the % sign.` };

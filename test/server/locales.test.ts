@@ -35,6 +35,13 @@ describe("a ja_JP tracker: the input method's full-width forms", () => {
     expect(current(wb, "O1.KR1")).toBe(83);
     expect(checkIn(wb, "O1.KR2", "８．５ｘ")).toMatchObject({ ok: false }); // a unit that is not the KR's is still refused
   });
+
+  it("de_DE: a full-width '１．２３４' is as ambiguous as '1.234' (the locale is asked for it too)", () => {
+    const wb = trackerIn("de_DE");
+    const r = checkIn(wb, "O1.KR2", "１．２３４");
+    expect(r).toMatchObject({ ok: false });
+    expect(JSON.stringify(r)).toContain("is ambiguous");
+  });
 });
 
 describe("a currency written the local way on a KR measured in it", () => {
@@ -60,5 +67,14 @@ describe("a currency written the local way on a KR measured in it", () => {
     expect(checkIn(wb, "O3.KR1", "41 円")).toMatchObject({ ok: true });
     expect(checkIn(wb, "O3.KR1", "４０円")).toMatchObject({ ok: true });
     expect(current(wb, "O3.KR1")).toBe(40);
+  });
+});
+
+describe("a refusal's example number is written as the locale writes it", () => {
+  it("de_DE: 'for example 3,5' (en_US keeps 3.5)", () => {
+    const de = trackerIn("de_DE");
+    // Before: "(for example 3.5)" to a team whose sheet shows 3,5.
+    expect(JSON.stringify(checkIn(de, "O1.KR2", "drei"))).toContain("Enter a number, using digits only (for example 3,5).");
+    expect(JSON.stringify(checkIn(trackerIn("en_US"), "O1.KR2", "three"))).toContain("Enter a number, using digits only (for example 3.5).");
   });
 });
