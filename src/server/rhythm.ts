@@ -66,6 +66,12 @@ function describe(record: RefreshRecord, rec: Installed | null, tz: string, week
   else if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} at ${hh(rec.hour)} (${rec.timeZone}).`;
   else if (rec && off) status = `Off (switched off by ${off.by} on ${off.on}; the trigger ${rec.by} installed removes itself when it next runs).`;
   else status = "Off.";
+  // A trigger keeps the zone it was made in (inTimezone): after File › Settings changed the spreadsheet's,
+  // it still runs at 07:00 there, which may be another day here (Monday 07:00 Berlin is Sunday 22:00 in
+  // California), and its summary is as of that day.
+  if (on && rec && rec.timeZone && rec.timeZone !== tz) {
+    status += ` This spreadsheet's time zone is now ${tz}: turn the refresh off and on again to run it at ${hh(rec.hour)} there.`;
+  }
   return {
     on,
     weekday: on && rec && rec.weekday ? rec.weekday : weekday,
