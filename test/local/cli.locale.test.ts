@@ -86,3 +86,19 @@ describe("--at is that day in the tracker's time zone", () => {
     expect(log).toMatch(/ 2026-01-05 12:00 +1 +O1\.KR1 /);
   });
 });
+
+describe("dates typed as each locale writes them", () => {
+  it("edit --value of the Start date: 12.01.2026 (de_DE), 12/01/2026 (fr_FR, en_IN), 2026/01/12 (ja_JP) are 2026-01-12", async () => {
+    for (const [locale, typed] of [["de_DE", "12.01.2026"], ["fr_FR", "12/01/2026"], ["en_IN", "12/01/2026"], ["ja_JP", "2026/01/12"]]) {
+      const f = await trackerIn(`date-${locale}.xlsx`, locale, "Etc/UTC");
+      const rows = JSON.parse((await run("show", f, "--sheet", "Settings", "--json")).stdout) as Record<string, unknown>[];
+      const row = rows.find((r) => r.Setting === "Start date")!._row;
+      const edit = await run("edit", f, "--sheet", "Settings", "--range", `B${row}`, "--value", typed);
+      expect(edit.status, edit.stderr).toBe(0);
+      // Before, in ja_JP: the text "2026/01/12", and every command refused with "Start date must be a date".
+      const sum = await run("summary", f, "--at", "2026-01-20");
+      expect(sum.stderr, `${locale} ${typed}`).toBe("");
+      expect(sum.stdout, `${locale} ${typed}`).toMatch(/week 2 of 13/);
+    }
+  });
+});
