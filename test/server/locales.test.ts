@@ -78,3 +78,23 @@ describe("a refusal's example number is written as the locale writes it", () => 
     expect(JSON.stringify(checkIn(trackerIn("en_US"), "O1.KR2", "three"))).toContain("Enter a number, using digits only (for example 3.5).");
   });
 });
+
+describe("a check-in typed late in the evening, far from UTC", () => {
+  // The log, Last check-in and the week follow the spreadsheet's zone, not the script's (Etc/UTC).
+  it.each([
+    ["America/Los_Angeles", "2026-01-12T07:30:00Z"], // Sunday 23:30 PST is Monday 07:30 UTC
+    ["Pacific/Auckland", "2026-01-11T10:30:00Z"], // Sunday 23:30 NZDT is Sunday 10:30 UTC
+  ])("%s: Sunday 23:30 local is the cycle's first Sunday, week 1", (tz, instant) => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    ss(wb).setSpreadsheetTimeZone(tz);
+    wb.services.clock.set(new Date(instant));
+    expect(checkIn(wb, "O1.KR2", "8.5")).toMatchObject({ ok: true, kr: { lastCheckin: "2026-01-11" } });
+    const log = ss(wb).getSheetByName("Check-ins")!.getRange("A2:C2").getDisplayValues()[0];
+    expect(log).toEqual(["2026-01-11 23:30", "1", "O1.KR2"]);
+    expect(ss(wb).getSheetByName("Key Results")!.getRange("L3").getDisplayValue()).toBe("2026-01-11");
+    const sum = callAddon(wb, "generateWeeklySummary", {});
+    expect(sum).toMatchObject({ ok: true, week: 1 });
+    const lines = ss(wb).getSheetByName("Weekly Summary")!.getRange("A1:A8").getDisplayValues().map((r) => r[0]);
+    expect(lines).toContain("1 of 7 KRs checked in this week; no blockers reported.");
+  });
+});
