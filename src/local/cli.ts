@@ -18,7 +18,7 @@ import { loadXlsx } from "./xlsx";
 import { withFileLock } from "./fileLock";
 import { commandHint } from "./hints";
 import { openElsewhereMessage } from "./cliOpenElsewhere";
-import { asksHelp, CHECKIN_FLAG_OF, commandUsage, dateFlag, FLAGS, intFlag, need, parse, USAGE, UsageError, type Flags } from "./cliArgs";
+import { asksHelp, CHECKIN_FLAG_OF, commandUsage, dateFlag, FLAGS, intFlag, localeFlag, need, parse, timeZoneFlag, USAGE, UsageError, type Flags } from "./cliArgs";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 import { noSuchKrMessage } from "../core/messages";
 import { importHeaderAt } from "../core/importRows";
@@ -49,7 +49,7 @@ function atOrNow(at: string | undefined): string | undefined {
   return at ?? (now ? now.toISOString().slice(0, 10) : undefined);
 }
 const openWorkbook = (file: string, opts: OpenOptions) => openWb(file, { ...opts, at: atOrNow(opts.at) });
-const newWorkbook = (file: string, name: string, opts: OpenOptions) => newWb(file, name, { ...opts, at: atOrNow(opts.at) });
+const newWorkbook = (file: string, name: string, opts: OpenOptions, place: { locale?: string; timeZone?: string }) => newWb(file, name, { ...opts, at: atOrNow(opts.at) }, place);
 
 export { UsageError } from "./cliArgs";
 export class Rejected extends Error {}
@@ -91,7 +91,8 @@ async function cmdNew(positionals: string[], flags: Flags): Promise<void> {
   const weeks = intFlag(flags, "weeks");
   if (weeks !== undefined) opts.weeks = weeks;
   if (flags.name !== undefined) opts.name = String(flags.name);
-  const wb = newWorkbook(file, basename(file).replace(/\.xlsx$/i, ""), { at: dateFlag(flags, "at") });
+  const place = { timeZone: timeZoneFlag(flags), locale: localeFlag(flags) };
+  const wb = newWorkbook(file, basename(file).replace(/\.xlsx$/i, ""), { at: dateFlag(flags, "at") }, place);
   const r = expectOk(callAddon(wb, "setupTracker", opts));
   await wb.save();
   out(`Created ${positionals[0]} (${template} template).`);

@@ -135,8 +135,9 @@ export async function openWorkbook(file: string, opts: OpenOptions = {}): Promis
   }
 }
 
-export function newWorkbook(file: string, name: string, opts: OpenOptions = {}): Workbook {
-  return workbookFromSnapshot(file, emptySnapshot(name), opts);
+/** A new, empty workbook; `place` gives its spreadsheet locale and time zone (else en_US and Etc/UTC). */
+export function newWorkbook(file: string, name: string, opts: OpenOptions = {}, place: { locale?: string; timeZone?: string } = {}): Workbook {
+  return workbookFromSnapshot(file, { ...emptySnapshot(name), ...(place.locale ? { locale: place.locale } : {}), ...(place.timeZone ? { timeZone: place.timeZone } : {}) }, opts);
 }
 
 /** The add-on's public entry points (src/server/index.ts): a renamed one is a compile error here. */

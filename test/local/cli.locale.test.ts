@@ -1,12 +1,13 @@
 // The okr-sheets command on trackers whose spreadsheet locale or time zone is not en_US / Etc/UTC (a file
 // made in Sheets by a German or a New Zealand team keeps both in its `_okr_local` sheet): the command's own
 // lines write numbers as the tracker does, and `--at` is that day where the tracker is.
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { runCli, type CliRun } from "../support/cli";
+import { BIN, runCli, type CliRun } from "../support/cli";
+import { execFileSync } from "node:child_process";
 import { loadXlsx, saveXlsx } from "../../src/local/xlsx";
 
 const dir = mkdtempSync(join(tmpdir(), "okr-cli-locale-"));
@@ -100,5 +101,36 @@ describe("dates typed as each locale writes them", () => {
       expect(sum.stderr, `${locale} ${typed}`).toBe("");
       expect(sum.stdout, `${locale} ${typed}`).toMatch(/week 2 of 13/);
     }
+  });
+});
+
+describe("new: the tracker's time zone and locale", () => {
+  it("--time-zone and --locale set them; its check-ins and lines follow", async () => {
+    const r = await run("new", "made-nz.xlsx", "--template", "operations", "--start", "2026-01-05", "--time-zone", "Pacific/Auckland", "--locale", "de_DE", "--at", "2026-01-05");
+    expect(r.status, r.stderr).toBe(0);
+    const s = await loadXlsx(join(dir, "made-nz.xlsx"));
+    expect([s.timeZone, s.locale]).toEqual(["Pacific/Auckland", "de_DE"]);
+    const one = await run("checkin", "made-nz.xlsx", "--kr", "O1.KR2", "--value", "8,5", "--at", "2026-01-11");
+    expect(one.stdout).toBe("Checked in O1.KR2: value 8,5, score 0,29, On track.\n");
+    expect((await run("show", "made-nz.xlsx", "--sheet", "Check-ins", "--at", "2026-01-11")).stdout).toMatch(/ 2026-01-11 12:00 +1 +O1\.KR2 /);
+  });
+
+  it("without --time-zone, this computer's (as a new Google spreadsheet takes its creator's); UTC stays Etc/UTC", async () => {
+    // As a user runs it, in a child process: Jest's process.env does not reach Intl in its own process.
+    const made = (file: string, TZ: string) =>
+      execFileSync(process.execPath, [BIN, "new", file, "--start", "2026-01-05", "--at", "2026-01-05"], { cwd: dir, env: { ...process.env, TZ }, encoding: "utf8" });
+    expect(made("made-la.xlsx", "America/Los_Angeles")).toBe("Created made-la.xlsx (blank template).\n");
+    made("made-utc.xlsx", "UTC");
+    // Before: every new tracker was Etc/UTC, so a Monday 09:00 check-in in Auckland was Sunday's.
+    expect((await loadXlsx(join(dir, "made-la.xlsx"))).timeZone).toBe("America/Los_Angeles");
+    expect((await loadXlsx(join(dir, "made-utc.xlsx"))).timeZone).toBe("Etc/UTC");
+  });
+
+  it("an unknown zone or a malformed locale is a usage error (exit 2), and no file is made", async () => {
+    const zone = await run("new", "bad.xlsx", "--time-zone", "Mars/Olympus");
+    expect([zone.status, zone.stderr.split("\n")[0]]).toEqual([2, 'okr-sheets: --time-zone: "Mars/Olympus" is not a time zone (for example Europe/Berlin, Pacific/Auckland, Etc/UTC).']);
+    const locale = await run("new", "bad.xlsx", "--locale", "German");
+    expect([locale.status, locale.stderr.split("\n")[0]]).toEqual([2, 'okr-sheets: --locale: "German" is not a locale code like de_DE, fr_FR or en_IN.']);
+    expect(existsSync(join(dir, "bad.xlsx"))).toBe(false);
   });
 });
