@@ -14,21 +14,27 @@ describe("The spreadsheet's time zone changed after the refresh was turned on", 
     const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
     ss(wb).setSpreadsheetTimeZone("Europe/Berlin");
     expect(callAddon(wb, "setWeeklyRefresh", { on: true }).status).not.toContain("time zone is now");
-    ss(wb).setSpreadsheetTimeZone("America/Los_Angeles");
     const [old] = refreshTriggersOf(wb);
-    // The trigger still fires at 07:00 Berlin: Sunday 22:00 in California, a summary as of Sunday.
-    const when = wb.services.nextRun(old, new Date("2026-01-07T12:00:00Z"));
-    expect(when.toISOString()).toBe("2026-01-12T06:00:00.000Z");
-    wb.services.clock.set(when);
-    expect(fireTrigger(wb, old)).toMatchObject({ ok: true, outcome: { week: 1 } });
-    const status = callAddon(wb, "setWeeklyRefresh", {}).status;
+    wb.services.clock.set(wb.services.nextRun(old, new Date("2026-01-07T12:00:00Z")));
+    expect(fireTrigger(wb, old)).toMatchObject({ ok: true, outcome: { week: 2 } }); // Monday 2026-01-12 07:00 in Berlin
+    ss(wb).setSpreadsheetTimeZone("America/Los_Angeles");
+    let status = callAddon(wb, "setWeeklyRefresh", {}).status;
     // Before: "every Monday at 07:00 (Europe/Berlin)." and nothing else.
     expect(status).toContain("every Monday at 07:00 (Europe/Berlin). This spreadsheet's time zone is now America/Los_Angeles: turn the refresh off and on again to run it at 07:00 there.");
+    // The last run's time stays labelled with the zone it was written in (it said "07:00 (America/Los_Angeles)").
+    expect(status).toContain("Last weekly refresh: 2026-01-12 07:00 (Europe/Berlin), OK.");
+    // The trigger still fires at 07:00 Berlin: Sunday 22:00 in California, a summary as of Sunday.
+    const when = wb.services.nextRun(old, new Date("2026-01-14T12:00:00Z"));
+    expect(when.toISOString()).toBe("2026-01-19T06:00:00.000Z");
+    wb.services.clock.set(when);
+    expect(fireTrigger(wb, old)).toMatchObject({ ok: true, outcome: { week: 2 } });
+    status = callAddon(wb, "setWeeklyRefresh", {}).status;
+    expect(status).toContain("Last weekly refresh: 2026-01-18 22:00 (America/Los_Angeles), OK.");
     callAddon(wb, "setWeeklyRefresh", { on: false });
     const again = callAddon(wb, "setWeeklyRefresh", { on: true });
     expect(again).toMatchObject({ ok: true, timeZone: "America/Los_Angeles" });
     expect(again.status).not.toContain("time zone is now");
     const [t] = refreshTriggersOf(wb);
-    expect(wb.services.nextRun(t, new Date("2026-01-14T12:00:00Z")).toISOString(), "Monday 07:00 PST").toBe("2026-01-19T15:00:00.000Z");
+    expect(wb.services.nextRun(t, new Date("2026-01-21T12:00:00Z")).toISOString(), "Monday 07:00 PST").toBe("2026-01-26T15:00:00.000Z");
   });
 });
