@@ -134,3 +134,19 @@ describe("new: the tracker's time zone and locale", () => {
     expect(existsSync(join(dir, "bad.xlsx"))).toBe(false);
   });
 });
+
+describe("a check-ins CSV as a European or Japanese Excel saves it", () => {
+  it("dates 13.01.2026 and 2026/01/13 are that day; 01/02/2026, which reads two ways, is refused naming the row", async () => {
+    const f = await trackerIn("excel.xlsx", "de_DE", "Europe/Berlin");
+    // Before: 'row 2: at "13.01.2026" is not a date in the form YYYY-MM-DD.'
+    writeFileSync(join(dir, "excel.csv"), "kr_id;value;at\nO1.KR1;83,5;13.01.2026\nO1.KR2;8,5;2026/01/14\n");
+    const ok = await run("checkin", f, "--from", "excel.csv");
+    expect(ok.status, ok.stderr).toBe(0);
+    const log = (await run("show", f, "--sheet", "Check-ins", "--at", "2026-01-14")).stdout;
+    expect(log).toMatch(/ 2026-01-13 12:00 +2 +O1\.KR1 +83,5 /);
+    expect(log).toMatch(/ 2026-01-14 12:00 +2 +O1\.KR2 +8,5 /);
+    writeFileSync(join(dir, "us-or-fr.csv"), "kr_id,value,at\nO1.KR1,84,01/02/2026\nO1.KR1,84,31.02.2026\n");
+    const r = await run("checkin", f, "--from", "us-or-fr.csv");
+    expect([r.status, r.stderr]).toEqual([1, 'okr-sheets: us-or-fr.csv: nothing was checked in. row 2: at "01/02/2026" is not a date in the form YYYY-MM-DD (with slashes, day and month could be either way round). row 3: at "31.02.2026" is not a date in the form YYYY-MM-DD.\n']);
+  });
+});
