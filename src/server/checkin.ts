@@ -21,7 +21,7 @@ import { computedLogRows, computedObjectiveHeaderRow, keyResultsFrom, objectives
 import { col, num, str, type Table } from "./table";
 import { checkinForecast, writeRowCells } from "./forecastCells";
 import { latestOfWeek, LOG_TAIL, logTailMissingMessage, readLogTail, tailValues, type LogTail } from "./checkinLog";
-import { noFormulas, readKrRow, requestIdsCell, requestIdsOf, sameKrId, writeKrFormulas } from "./krRow";
+import { noFormulas, readKrRow, requestIdsCell, requestIdsOf, sameId, writeKrFormulas } from "./krRow";
 import { cellOf, identify, owns, sidebarKr, type Standing } from "./checkinSidebar";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -118,7 +118,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       // The KR's row alone (by the row the sidebar showed it on, else by its ID), not the table.
       const krT = readKrRow(ss, s, req.krId.trim(), req.row);
       const krs = keyResultsFrom(krT, tz);
-      const kr = krs.find((k) => sameKrId(k.id, req.krId));
+      const kr = krs.find((k) => sameId(k.id, req.krId));
       if (!kr) return refuse(noSuchKrMessage(req.krId.trim()), { krId: NO_SUCH_KR_FIELD });
       if (!owns(who, kr)) return refuse(notOwnerMessage(kr.id, kr.owner), { krId: NOT_OWNER_FIELD });
       const tail = readLogTail(ss, s);
@@ -232,7 +232,7 @@ function writeMissingFormulas(ss: Spreadsheet, s: SettingsRead, krT: Table, kr: 
   if (!noFormulas(krT, kr)) return null;
   const objT = readObjectivesTable(ss, computedObjectiveHeaderRow(s));
   writeKrFormulas(ss, krT, objT, [kr.row]);
-  const o = objectivesFrom(objT).find((x) => sameKrId(x.id, kr.objectiveId));
+  const o = objectivesFrom(objT).find((x) => sameId(x.id, kr.objectiveId));
   return (k) => evaluateKr(k, o ? o.type : "", elapsed(today, s.settings.startDate, s.settings.weeks), s.settings);
 }
 
