@@ -150,3 +150,18 @@ describe("a check-ins CSV as a European or Japanese Excel saves it", () => {
     expect([r.status, r.stderr]).toEqual([1, 'okr-sheets: us-or-fr.csv: nothing was checked in. row 2: at "01/02/2026" is not a date in the form YYYY-MM-DD (with slashes, day and month could be either way round). row 3: at "31.02.2026" is not a date in the form YYYY-MM-DD.\n']);
   });
 });
+
+describe("import on a de_DE tracker reads the CSV's numbers as a German writes them", () => {
+  it("'9,5' is 9.5; '1.500' (1500 to a German, 1.5 in en_US) is refused as ambiguous, as a check-in's value is", async () => {
+    const f = await trackerIn("imp-de.xlsx", "de_DE", "Europe/Berlin");
+    writeFileSync(join(dir, "ok.csv"), "objective;key_result;owner;metric;unit;start;target\nShip;Lead time;ana@example.com;decrease;days;9,5;6\n");
+    expect((await run("import", f, "ok.csv")).status).toBe(0);
+    writeFileSync(join(dir, "thousands.csv"), "objective;key_result;owner;metric;unit;start;target\nShip;Orders;ana@example.com;increase;orders;1.200;1.500\n");
+    const r = await run("import", f, "thousands.csv");
+    // Before: imported, Start 1.2 and Target 1.5.
+    expect(r.status, r.stdout).toBe(1);
+    expect(r.stderr).toContain('row 2: start "1.200" is not a number: "1.200" is ambiguous: type 1200 for the whole number, or 1,200 for a decimal');
+    const en = await trackerIn("imp-en.xlsx", "en_US", "Etc/UTC");
+    expect((await run("import", en, "thousands.csv")).status).toBe(0); // 1.2 → 1.5 in en_US, as before
+  });
+});

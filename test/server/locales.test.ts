@@ -98,3 +98,23 @@ describe("a check-in typed late in the evening, far from UTC", () => {
     expect(lines).toContain("1 of 7 KRs checked in this week; no blockers reported.");
   });
 });
+
+describe("Import from a tab in de_DE", () => {
+  it("a 3-decimal percentage cell (12,345%) still imports, and '1.500' typed as text is ambiguous as in a check-in", () => {
+    const wb = newTracker({ template: "blank" });
+    ss(wb).setSpreadsheetLocale("de_DE");
+    const tab = ss(wb).insertSheet("Paste");
+    tab.getRange(1, 1, 1, 7).setValues([["objective", "key_result", "owner", "metric", "unit", "start", "target"]]);
+    tab.getRange(2, 1, 1, 5).setValues([["Ship", "Rework", "ana@example.com", "decrease", "%"]]);
+    tab.getRange("F2:G2").setValues([[0.12345, 0.05]]);
+    tab.getRange("F2:G2").setNumberFormat("0.000%");
+    // The percent cell goes to the parser as "12,345%": read in de_DE, "12.345%" would be ambiguous.
+    expect(callAddon(wb, "importOkrsFromTab", { tab: "Paste" })).toMatchObject({ ok: true });
+    expect(rowsOf(wb, "Key Results").map((k) => [k.Start, k.Target])).toEqual([[12.345, 5]]);
+    tab.getRange(2, 1, 1, 7).setValues([["Ship", "Orders", "ana@example.com", "increase", "orders", "'1.200", "'1.500"]]);
+    const r = callAddon(wb, "importOkrsFromTab", { tab: "Paste" });
+    // Before: imported as 1.2 → 1.5 orders, read in en_US.
+    expect(r.ok).toBe(false);
+    expect(r.message).toContain('row 2: start "1.200" is not a number: "1.200" is ambiguous');
+  });
+});
