@@ -165,3 +165,15 @@ describe("import on a de_DE tracker reads the CSV's numbers as a German writes t
     expect((await run("import", en, "thousands.csv")).status).toBe(0); // 1.2 → 1.5 in en_US, as before
   });
 });
+
+describe("serve --at: the preview's clock starts at noon in the tracker's zone", () => {
+  it("Pacific/Auckland: noon NZDT of the day, and it stays on that day", async () => {
+    const { previewClock } = await import("../../src/local/serve");
+    const started = Date.now();
+    const now = previewClock("2026-01-11", started, "Pacific/Auckland");
+    // Moving on with the real time since `started` (a millisecond or so here); was 2026-01-11T12:00Z, 01:00 on the 12th there.
+    expect(now(false).toISOString().slice(0, 16)).toBe("2026-01-10T23:00");
+    const late = previewClock("2026-01-11", started - 30 * 3600_000, "Pacific/Auckland");
+    expect(late(false).toISOString()).toBe("2026-01-11T10:00:00.000Z"); // capped at 23:00 NZDT
+  });
+});
