@@ -2,7 +2,7 @@
 // Each row goes through the sidebar's entry point as its own check-in, in file order, on one workbook
 // in memory; the file is saved only when every row was accepted, so a refusal leaves it untouched.
 import { randomUUID } from "node:crypto";
-import { isValidIsoDate } from "../core/dates";
+import { SLASH_DOUBT, unambiguousDate } from "../core/dates";
 import { columnKey, parseCsv, refusalText } from "./csv";
 import { callAddon, clockFor, openWorkbook, type Workbook } from "./runtime";
 import { readTab } from "./showTab";
@@ -69,28 +69,15 @@ export function batchRows(csv: string): { rows: BatchRow[]; problems: RowProblem
     if (!cells.kr_id) bad("kr_id is empty.");
     if (!cells.value) bad("value is empty.");
     if (cells.at) {
-      const iso = csvDate(cells.at);
+      // The forms a European or Japanese Excel saves that cannot be read two ways (13.01.2026, 2026/01/13).
+      const iso = unambiguousDate(cells.at);
       if (iso) cells.at = iso;
-      else bad(`at "${cells.at}" is not a date in the form YYYY-MM-DD${/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(cells.at) ? " (with slashes, day and month could be either way round)" : ""}.`);
+      else bad(`at "${cells.at}" is not a date in the form YYYY-MM-DD${/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(cells.at) ? ` (${SLASH_DOUBT})` : ""}.`);
     }
     if (problems.length === before) out.push({ line, cells });
   });
   if (!out.length && !problems.length) return { fatal: ["no check-in rows under the header."] };
   return { rows: out, problems };
-}
-
-/**
- * A CSV's date as YYYY-MM-DD: that form, or one a European or Japanese Excel writes that cannot be read two
- * ways: 13.01.2026 (day first, as every locale that writes dots has it) and 2026/01/13. 01/02/2026 is
- * refused: January 2 in the US, February 1 in France. null when it is not a real calendar day.
- */
-export function csvDate(text: string): string | null {
-  if (isValidIsoDate(text)) return text;
-  const two = (n: string) => n.padStart(2, "0");
-  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  const yearFirst = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
-  const iso = dotted ? `${dotted[3]}-${two(dotted[2])}-${two(dotted[1])}` : yearFirst ? `${yearFirst[1]}-${two(yearFirst[2])}-${two(yearFirst[3])}` : "";
-  return isValidIsoDate(iso) ? iso : null;
 }
 
 /**

@@ -4,7 +4,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+import { callAddon, callAddonRaw, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
 import { OPERATIONS_OWNER } from "../support/summaryTab";
 
 const START = "2026-01-05";
@@ -116,5 +116,36 @@ describe("Import from a tab in de_DE", () => {
     // Before: imported as 1.2 → 1.5 orders, read in en_US.
     expect(r.ok).toBe(false);
     expect(r.message).toContain('row 2: start "1.200" is not a number: "1.200" is ambiguous');
+  });
+});
+
+describe("the roll-over prompt reads the next cycle's start as the team writes dates", () => {
+  /** A closed de_DE tracker; the prompt answered with `typed`; the last alert and the Settings start date. */
+  function rollOver(typed: string) {
+    const wb = trackerIn("de_DE");
+    expect(callAddon(wb, "endCycle", { at: "2026-04-05" })).toMatchObject({ ok: true });
+    const ui = wb.services.ui;
+    ui.alerts.length = 0;
+    ui.respond(typed);
+    callAddonRaw(wb, "menuRollOver");
+    const settings = ss(wb).getSheetByName("Settings")!;
+    const row = settings.getRange("A1:A40").getDisplayValues().findIndex((r) => r[0] === "Start date") + 1;
+    return { alert: ui.alerts[ui.alerts.length - 1].prompt, start: settings.getRange(row, 2).getDisplayValue() };
+  }
+
+  it("06.04.2026 (day first with dots) and 2026/04/06 start the cycle on 6 April", () => {
+    // Before: '"06.04.2026" is not a date in the form YYYY-MM-DD (for example 2026-04-06).'
+    for (const typed of ["06.04.2026", "6.4.2026", "2026/04/06"]) {
+      const r = rollOver(typed);
+      expect(r.alert).toMatch(/has started with/);
+      expect(r.start).toBe("2026-04-06");
+    }
+  });
+
+  it("01/02/2026 is refused, saying it could be either day; 31.02.2026 is not a day", () => {
+    const r = rollOver("04/06/2026");
+    expect(r.alert).toBe('"04/06/2026" is not a date the add-on can read: with slashes, day and month could be either way round. Type 2026-04-06 or 2026-06-04.\nNothing was changed.');
+    expect(rollOver("13/04/2026").alert).toMatch(/either way round\. Type 2026-04-13\./);
+    expect(rollOver("31.02.2026").alert).toMatch(/^"31\.02\.2026" is not a date in the form YYYY-MM-DD/);
   });
 });
