@@ -59,11 +59,12 @@ function labelled(values: unknown[][], tz: string): Pick<SettingsRead, "raw" | "
   return { raw, rows };
 }
 
-export function settingsFromValues(values: unknown[][], tz: string): SettingsRead {
+/** `locale` gives the spreadsheet's, asked for only to word a refusal (core/settings.ts parseSettings). */
+export function settingsFromValues(values: unknown[][], tz: string, locale?: () => string): SettingsRead {
   const { raw, rows } = labelled(values, tz);
   const byLabel: Record<string, unknown> = {};
   for (const s of SETTINGS_ROWS) if (raw.has(norm(s.label))) byLabel[s.label] = raw.get(norm(s.label));
-  const parsed = parseSettings(byLabel);
+  const parsed = parseSettings(byLabel, locale);
   if (!parsed.ok) throw new UserError(`Settings need fixing: ${parsed.errors.join(" ")}`);
   return { settings: parsed.settings, raw, rows };
 }
@@ -79,7 +80,7 @@ export function readSettings(ss: Spreadsheet, tz: string): SettingsRead {
     }
     throw e;
   }
-  return settingsFromValues(values, tz);
+  return settingsFromValues(values, tz, () => ss.getSpreadsheetLocale());
 }
 
 /** The computed number of log rows (see SETTINGS_COMPUTED), or null when the cell is missing. */

@@ -74,6 +74,19 @@ describe("parseSettings", () => {
     expect(errs({ "At risk if gap ≤": "0.2 " })).toEqual(['At risk if gap ≤ is the text "0.2", which the sheet\'s formulas cannot use as a number: type 0,2.']);
     expect(errs({ "Aspirational goal": "70%" })).toEqual(['Aspirational goal is the text "70%", which the sheet\'s formulas cannot use as a number: type it as a number.']);
     expect(errs({ "Length in weeks": "13,0" })).toEqual(['Length in weeks is the text "13,0", which the sheet\'s formulas cannot use as a number: type 13.']);
+    // With the spreadsheet's locale the number to type is written in its separator; text already written so
+    // stays text only in a plain-text cell (or after a '), which is said, as retyping it would change nothing.
+    const de = (v: Record<string, unknown>) => {
+      const r = parseSettings({ ...base, ...v }, () => "de_DE");
+      return r.ok ? [] : r.errors.map((e) => e.replace(/^.*(cannot use as a number|read as 0): /, ""));
+    };
+    expect(de({ "On track if gap ≤": "0.1" })).toEqual(["type 0,1."]);
+    expect(de({ "On track if gap ≤": "0,1" })).toEqual(["the cell keeps it as text (formatted as plain text, or typed after a '): choose Format › Number › Automatic, then type 0,1."]);
+    expect(de({ "Aspirational goal": "70%" })).toEqual([expect.stringMatching(/then type 0,7\.$/)]);
+    expect(de({ "At risk if gap ≤": "" })).toEqual(['type 0,25, its default. Use "Repair tracker" to fill in every blank setting.']);
+    let asked = 0;
+    parseSettings(base, () => String(++asked));
+    expect(asked).toBe(0); // a tracker whose settings read asks nothing
     // Length in weeks as whole-number text is multiplied, which works: still read. A setting left out entirely keeps its default.
     const r = parseSettings({ ...base, "Length in weeks": "6" });
     expect(r.ok && [r.settings.weeks, r.settings.onTrackGap]).toEqual([6, 0.1]);

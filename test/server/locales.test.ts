@@ -149,3 +149,29 @@ describe("the roll-over prompt reads the next cycle's start as the team writes d
     expect(rollOver("31.02.2026").alert).toMatch(/^"31\.02\.2026" is not a date in the form YYYY-MM-DD/);
   });
 });
+
+describe("a formula setting typed as text: the advice writes the number in the locale's separator", () => {
+  /** The summary's refusal after `typed` went into On track if gap ≤, its cell plain text or not. */
+  function advice(locale: string, typed: string, plainText: boolean): string {
+    const wb = trackerIn(locale);
+    const sheet = ss(wb).getSheetByName("Settings")!;
+    const row = sheet.getRange("A1:A40").getDisplayValues().findIndex((r) => r[0] === "On track if gap ≤") + 1;
+    if (plainText) sheet.getRange(row, 2).setNumberFormat("@");
+    sheet.getRange(row, 2).setValue(typed);
+    const r = callAddon(wb, "generateWeeklySummary", { at: "2026-01-13" });
+    expect(r.ok).toBe(false);
+    return r.message.replace(/^.*cannot use as a number: /, "");
+  }
+
+  it("de_DE: '0,1' in a plain-text cell is not to be retyped as 0.1 (text again there)", () => {
+    // Before: "type 0.1." — in a de_DE sheet 0.1 is text too.
+    expect(advice("de_DE", "0,1", true)).toBe("the cell keeps it as text (formatted as plain text, or typed after a '): choose Format › Number › Automatic, then type 0,1.");
+    expect(advice("de_DE", "0.1", false)).toBe("type 0,1.");
+  });
+
+  it("en_US: '0.1' in a plain-text cell is not to be retyped as 0,1; '0,1' is to be retyped 0.1", () => {
+    // Before: "type 0,1." — in an en_US sheet 0,1 is text, and its advice was "type 0.1".
+    expect(advice("en_US", "0.1", true)).toMatch(/Format › Number › Automatic, then type 0\.1\.$/);
+    expect(advice("en_US", "0,1", false)).toBe("type 0.1.");
+  });
+});
