@@ -99,6 +99,17 @@ describe("a check-in typed late in the evening, far from UTC", () => {
   });
 });
 
+describe("the tests' setToday on a tracker far from UTC", () => {
+  it("Pacific/Auckland: setToday(Sunday) is that Sunday there, not Monday (noon UTC is 01:00 the next day)", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START });
+    ss(wb).setSpreadsheetTimeZone("Pacific/Auckland");
+    setToday(wb, "2026-01-11");
+    // Before: lastCheckin "2026-01-12", week 2.
+    expect(checkIn(wb, "O1.KR2", "8.5")).toMatchObject({ ok: true, kr: { lastCheckin: "2026-01-11" } });
+    expect(ss(wb).getSheetByName("Check-ins")!.getRange("A2:B2").getDisplayValues()[0]).toEqual(["2026-01-11 12:00", "1"]);
+  });
+});
+
 describe("Import from a tab in de_DE", () => {
   it("a 3-decimal percentage cell (12,345%) still imports, and '1.500' typed as text is ambiguous as in a check-in", () => {
     const wb = newTracker({ template: "blank" });
