@@ -4,9 +4,9 @@
 // booleans, Date objects. (A value keyed by the setting's key, e.g. "startDate", is accepted too.)
 // - Blank (null, undefined, "" or spaces) → the default of SETTINGS_ROWS; the start date has none and
 //   must be filled in, and the four numbers the sheet's formulas use (FORMULA_NUMBERS) are refused blank.
-// - Start date: a "YYYY-MM-DD" string (what the server passes), a Date object (read with the runtime's
-//   local calendar fields — the server should convert dates in the spreadsheet time zone itself), or a
-//   spreadsheet serial number (the local engine's form; a time of day is dropped).
+// - Start date: a "YYYY-MM-DD" string (what the server passes, a date cell converted in the spreadsheet's
+//   time zone) or a spreadsheet serial number (a time of day is dropped). A Date object is refused with an
+//   Error: read here it would be read in the script's zone (dateCellToIso).
 // - Numbers may also be text, parsed by numbers.parseUserNumber, except those of FORMULA_NUMBERS, refused as
 //   text ("0,1"), but for a whole-number Length in weeks ("13").
 // - Cadence weekly/fortnightly and weekday names are case-insensitive; a weekday may be abbreviated to
@@ -30,22 +30,19 @@ function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === "[object Date]";
 }
 
-function pad2(n: number): string {
-  return n < 10 ? "0" + n : String(n);
-}
-
 function show(v: unknown): string {
   if (isDate(v)) return isNaN(v.getTime()) ? "an invalid date" : `"${v.toString()}"`;
   return `"${String(v)}"`;
 }
 
-/** A date cell as YYYY-MM-DD, or null if it is not a date. */
-export function dateCellToIso(v: unknown): string | null {
-  if (isDate(v)) {
-    if (isNaN(v.getTime())) return null;
-    const iso = `${v.getFullYear()}-${pad2(v.getMonth() + 1)}-${pad2(v.getDate())}`;
-    return isValidIsoDate(iso) ? iso : null;
-  }
+/**
+ * The Start date cell as YYYY-MM-DD, or null if it is not a date. A Date is the caller's mistake, thrown:
+ * its day depends on a time zone, and only the server knows the spreadsheet's (read.ts converts every date
+ * cell in it before calling parseSettings). Read here, in the script's zone, 00:00 on 6 July in a Berlin
+ * sheet would be 5 July in an Etc/UTC script.
+ */
+function dateCellToIso(v: unknown): string | null {
+  if (isDate(v)) throw new Error("parseSettings takes dates as YYYY-MM-DD, converted in the spreadsheet's time zone (server/read.ts does), not as Date objects.");
   if (typeof v === "string") {
     const s = v.trim();
     return isValidIsoDate(s) ? s : null;

@@ -34,7 +34,7 @@ describe("parseSettings", () => {
   it("reads typed values", () => {
     const r = parseSettings({
       "Cycle name": "Q3 pilot",
-      "Start date": new Date(2026, 6, 6),
+      "Start date": "2026-07-06",
       "Length in weeks": "6",
       "Check-in cadence": " Fortnightly ",
       "Check-in weekday": "fri",
@@ -102,7 +102,10 @@ describe("parseSettings", () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors.join(" ")).toMatch(/Start date is empty: fill in/);
     expect(errs({ "Start date": "2026-02-30" })[0]).toMatch(/Start date must be a date/);
-    expect(errs({ "Start date": new Date(NaN) })[0]).toMatch(/Start date must be a date/);
+    // A Date's day depends on the zone it is read in, which core does not know: the server converts it first.
+    // Before: read in the script's zone (00:00 on 6 July in Berlin was 5 July under Etc/UTC).
+    expect(() => parseSettings({ "Start date": new Date("2026-07-05T22:00:00Z") })).toThrow(/converted in the spreadsheet's time zone/);
+    expect(() => parseSettings({ "Start date": new Date(NaN) })).toThrow(/not as Date objects/);
   });
 
   it("weeks", () => {
