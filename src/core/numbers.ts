@@ -154,7 +154,12 @@ function unitName(unit: string): string {
 
 export function parseKrValue(text: string | number, locale: string, unit: string | null): ParsedNumber {
   if (typeof text !== "string") return parseUserNumber(text, locale);
-  const s = halfWidth(text).replace(/[\u00a0\u202f]/g, " ").trim();
+  const spaced = halfWidth(text).replace(/[\u00a0\u202f]/g, " ").trim();
+  // A point closing a unit written in letters is the abbreviation's, not the number's: "Rs. 500" and
+  // "Rs.500" are 500 on a KR in INR, as India writes them (the first was refused, the second read as 0.5).
+  // A sign's point stays the number's: "$.50" and "₹.5" are halves.
+  const abbr = /^([^0-9.,+\-\u2212]*\p{L})\.\s*(?=[+\-\u2212]?\s*[0-9])/u.exec(spaced);
+  const s = abbr ? `${abbr[1]} ${spaced.slice(abbr[0].length)}` : spaced;
   // The number is the run of sign, digits, separators and spaces; anything before or after is a unit.
   const m = /^([^0-9.,+\-\u2212]*?)\s*([+\-\u2212]?\s*[0-9][0-9.,\s]*|[+\-\u2212]?\s*[.,][0-9][0-9.,\s]*)\s*([^0-9]*)$/.exec(s);
   if (!m || (!m[1] && !m[3])) return parseUserNumber(text, locale);

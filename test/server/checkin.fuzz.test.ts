@@ -64,6 +64,8 @@ function expectedValue(v: unknown, decimalComma: boolean, unit: string | null): 
   // A Japanese input method's full-width forms are their ASCII characters ("８，５" is "8,5").
   let s = v.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
   s = s.replace(/[\u00a0\u202f]/g, " ").trim();
+  // A point right after a unit's letters is the unit's ("Rs.500", "Rs. 500" are 500), not a number's start.
+  s = s.replace(/^([^0-9.,+\-\u2212]*\p{L})\.\s*(?=[+\-\u2212]?\s*[0-9])/u, "$1 ");
   // The number is the run of sign, digits, separators and spaces; text before or after it (not both) is a
   // unit (numbers.ts). Before the KR is read (unit null) any such text passes; then it must be the KR's own
   // ("3 done", "$5"; case, spaces, a plural s and a final point do not matter). "%" only after the number, on
@@ -268,7 +270,7 @@ const valueArb = fc.oneof(
     weight: 2,
     arbitrary: fc.constantFrom(
       "", "  ", "NaN", "Infinity", "-Infinity", "1e3", "0x10", "1_000", "1 000", "1.234,5", "1,234.5", "1.2.3", "1,234", "1.234",
-      "5%%", "%", "--5", "+-5", ".", ",", "1.", ",5", "=1+1", "@5", "<b>5</b>", "5\u0000", "٣", "５", "9".repeat(16), "9".repeat(65), "1e400",
+      "5%%", "%", "--5", "+-5", ".", ",", "1.", ",5", "days.5", "Days. 8,5", "$.5", "=1+1", "@5", "<b>5</b>", "5\u0000", "٣", "５", "9".repeat(16), "9".repeat(65), "1e400",
     ),
   },
   { weight: 1, arbitrary: fc.string({ maxLength: 10 }) },

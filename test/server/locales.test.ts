@@ -60,6 +60,11 @@ describe("a currency written the local way on a KR measured in it", () => {
     expect(current(wb, "O3.KR1")).toBe(41.5);
     expect(checkIn(wb, "O3.KR1", "Rs 41")).toMatchObject({ ok: true });
     expect(current(wb, "O3.KR1")).toBe(41);
+    // With the abbreviation's point: "Rs. 40" was refused ("Type the number without spaces…"), "Rs.39" read as 0.39.
+    expect(checkIn(wb, "O3.KR1", "Rs. 40")).toMatchObject({ ok: true });
+    expect(current(wb, "O3.KR1")).toBe(40);
+    expect(checkIn(wb, "O3.KR1", "Rs.39")).toMatchObject({ ok: true });
+    expect(current(wb, "O3.KR1")).toBe(39);
   });
 
   it("ja_JP: 円 on a KR in JPY, typed full-width or not", () => {
