@@ -20,6 +20,7 @@ import { asText, guarded, isoDate, quotedName, UserError, withDocumentLock } fro
 import { computedLogRows, computedObjectiveHeaderRow, keyResultsFrom, objectivesFrom, readObjectivesTable, readSettings, type SettingsRead } from "./read";
 import { col, num, str, type Table } from "./table";
 import { checkinForecast, writeRowCells } from "./forecastCells";
+import { markPercentCells } from "./percentCells";
 import { latestOfWeek, LOG_TAIL, logTailMissingMessage, readLogTail, tailValues, type LogTail } from "./checkinLog";
 import { noFormulas, readKrRow, requestIdsCell, requestIdsOf, sameId, writeKrFormulas } from "./krRow";
 import { cellOf, identify, owns, sidebarKr, type Standing } from "./checkinSidebar";
@@ -162,7 +163,9 @@ export function submitCheckin(raw: unknown): CheckinResult {
       const latest = !kr.lastCheckin || kr.lastCheckin <= today || (!!replaces && replaces.date === kr.lastCheckin);
       if (latest) writeKrCheckin(ss, krT, kr, inUnit.value, confidence as number, now);
       const formulas = writeMissingFormulas(ss, s, krT, kr, today);
-      const updated = { ...kr };
+      // A fraction-% KR's forecast is made × 100, as its cells show it (one read of two cells' formats, only
+      // for a % KR whose start and target lie within −1..1).
+      const updated = { ...markPercentCells(ss, krT, [kr])[0] };
       if (latest) {
         updated.current = inUnit.value;
         updated.confidence = confidence as number;

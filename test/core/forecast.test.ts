@@ -6,12 +6,12 @@ import {
   NOT_ENOUGH,
   NOT_FOR_MILESTONES,
   forecastKr,
-  forecastLine,
   leastSquares,
   theilSen,
   weeklyPoints,
   type ForecastPoint,
 } from "../../src/core/forecast";
+import { forecastLine } from "../../src/core/forecastWords";
 
 const START = "2027-01-04"; // a Monday; 13 weeks: last day 2027-04-04
 const CYCLE = { startDate: START, weeks: 13 };
