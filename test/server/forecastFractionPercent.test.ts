@@ -1,7 +1,7 @@
 // A % KR whose cells hold fractions (the team typed 82%, so the cell holds 0.82 shown as 82%) through the
 // built add-on (run `npm run build` first): its forecast reads as the same KR's with whole numbers does, in
 // the Weekly Summary, the digest, the Key Results forecast cells and the sidebar's data; and it is capped at
-// 100% as the whole-number KR is (until session 11 it was forecast at "1.22" and worded "0.1%").
+// 100% as the whole-number KR is (until session 11 it was forecast at 1.22 and worded "0.1% (target 0.03%)").
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { LineForecast } from "../../src/core/forecast";
@@ -84,7 +84,8 @@ describe("a % KR whose cells hold fractions", () => {
     expect(whole.cells[0][1]).toBe(100);
     expect(whole.sidebar["O2.KR1"]).toEqual({ ok: true, value: 9.6, score: 0, endDay: "2026-04-05", goal: { value: 3, word: "target" } });
     expect(forecastLine(whole.sidebar["O2.KR1"] as LineForecast, "%")).toBe("At this pace: 9.6% by 2026-04-05 (target 3%) — score 0.00");
-    // Until session 11: "O2.KR1 at 0.1% (target 0.03%)", "Rising 0% a week…", Forecast cells 1.22 and 0.096.
+    // Until session 11: "O2.KR1 at 0.1% (target 0.03%)", "No change week to week; reaching 0.03% by 2026-04-05
+    // needs no change week to week.", Forecast cells 1.22 (uncapped) and 0.096.
     expect(fraction.atThisPace).toBe(whole.atThisPace);
     expect(fraction.forecastRows).toEqual(whole.forecastRows);
     expect(fraction.mailLines).toEqual(whole.mailLines);
