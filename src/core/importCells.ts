@@ -57,8 +57,8 @@ export function textKey(s: string): string {
 
 export type NumResult = { ok: true; value: number | null } | { ok: false; reason: string };
 
-/** The check-in's number parser ("6,0", "8.5 days" on a days KR, "85%" on a % KR), with the row's unit. */
-export function parseNumberCell(v: unknown, column: string, unit: string | null): NumResult {
+/** The check-in's number parser ("6,0", "8.5 days" on a days KR, "85%" on a % KR), with the row's unit, in the spreadsheet's locale. */
+export function parseNumberCell(v: unknown, column: string, unit: string | null, locale = "en_US"): NumResult {
   if (typeof v === "number") {
     if (!isFinite(v)) return { ok: false, reason: `${column} is not a number.` };
     if (Math.abs(v) > 1e15) return { ok: false, reason: `${column} is too large.` };
@@ -66,7 +66,7 @@ export function parseNumberCell(v: unknown, column: string, unit: string | null)
   }
   const s = text(v);
   if (s === "") return { ok: true, value: null };
-  const r = parseKrValue(s, "en_US", unit);
+  const r = parseKrValue(s, locale, unit);
   if (r.ok) return { ok: true, value: r.value };
   if (/too large/.test(r.message)) return { ok: false, reason: `${column} ${quote(s)} is too large.` };
   return { ok: false, reason: `${column} ${quote(s)} is not a number: ${lowerFirst(r.message)}` };

@@ -25,7 +25,7 @@ export interface RowCells {
  * The row's cells as the plan uses them; each problem goes to `err` (a row with any is not planned).
  * get: a column's text (trimmed; "" when the column is absent); raw: its cell as it came.
  */
-export function checkRowCells(get: (c: ImportColumn) => string, raw: (c: ImportColumn) => unknown, err: (reason: string) => void): RowCells {
+export function checkRowCells(get: (c: ImportColumn) => string, raw: (c: ImportColumn) => unknown, err: (reason: string) => void, locale = "en_US"): RowCells {
   for (const c of IMPORT_COLUMNS) {
     if (get(c).length > MAX_TEXT) err(`${c} is longer than ${MAX_TEXT} characters.`);
   }
@@ -52,9 +52,9 @@ export function checkRowCells(get: (c: ImportColumn) => string, raw: (c: ImportC
   const metric = (METRICS as readonly string[]).indexOf(metricKey) >= 0 ? (metricKey as Metric) : null;
   if (metricText === "") err(`metric is blank (use one of: ${METRICS.join(", ")}).`);
   else if (metric === null) err(`Unknown metric ${quote(metricText)} (use one of: ${METRICS.join(", ")}).`);
-  const start = parseNumberCell(raw("start"), "start", get("unit"));
-  const target = parseNumberCell(raw("target"), "target", get("unit"));
-  const weight = parseNumberCell(raw("weight"), "weight", "");
+  const start = parseNumberCell(raw("start"), "start", get("unit"), locale);
+  const target = parseNumberCell(raw("target"), "target", get("unit"), locale);
+  const weight = parseNumberCell(raw("weight"), "weight", "", locale);
   if (!start.ok) err(start.reason);
   if (!target.ok) err(target.reason);
   if (!weight.ok) err(weight.reason);

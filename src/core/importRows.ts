@@ -11,7 +11,8 @@
 //   key_result). A byte-order mark is ignored. Unknown columns are ignored with a warning; a repeated
 //   column is an error.
 // - Numbers (start, target, weight) are read as a check-in reads a value (core/numbers parseKrValue, in
-//   en_US): "." or a decimal comma ("6,0"; "1,234" is ambiguous and refused), an optional sign, no
+//   the spreadsheet's locale, ImportExisting.locale): "." or a decimal comma ("6,0"; "1,234" is ambiguous
+//   and refused, and so is "1.500" in a decimal-comma locale, where it means 1500), an optional sign, no
 //   thousands separators, no exponents; "85%" on a % KR is 85, a unit after the number must be the
 //   row's unit. Numbers already typed as numbers (from a tab) are taken as they are.
 // - Metric text is case-insensitive; spaces/dashes count as "_" ("Stay above" = stay_above).
@@ -97,6 +98,8 @@ export interface ImportExisting {
   krIds: string[];
   objectives?: { id: string; title: string }[];
   keyResults?: { id: string; objectiveId: string; title: string }[];
+  /** The spreadsheet's locale, which reads numbers typed as text (default en_US). */
+  locale?: string;
 }
 
 export function planImport(table: unknown[][], existing: ImportExisting): ImportPlan {
@@ -161,7 +164,7 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
     const get = (c: ImportColumn): string => text(raw(c));
     const before = errors.length;
 
-    const { objectiveText, objectiveId, krId, title, owner, metric, start, target, weight, type, pnl } = checkRowCells(get, raw, (reason) => err(rowNo, reason));
+    const { objectiveText, objectiveId, krId, title, owner, metric, start, target, weight, type, pnl } = checkRowCells(get, raw, (reason) => err(rowNo, reason), existing.locale);
 
     // kr_id uniqueness.
     if (krId !== "" && ID_RE.test(krId)) {

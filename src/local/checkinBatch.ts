@@ -7,6 +7,7 @@ import { columnKey, parseCsv, refusalText } from "./csv";
 import { callAddon, clockFor, openWorkbook, type Workbook } from "./runtime";
 import { readTab } from "./showTab";
 import { noSuchKrMessage } from "../core/messages";
+import { decimalSeparatorFor, decimalText, fixedText } from "../core/numbers";
 
 export const BATCH_COLUMNS = ["kr_id", "value", "confidence", "what_changed", "blockers", "next_step", "as", "at"] as const;
 type Column = (typeof BATCH_COLUMNS)[number];
@@ -67,11 +68,29 @@ export function batchRows(csv: string): { rows: BatchRow[]; problems: RowProblem
     const before = problems.length;
     if (!cells.kr_id) bad("kr_id is empty.");
     if (!cells.value) bad("value is empty.");
-    if (cells.at && !isValidIsoDate(cells.at)) bad(`at "${cells.at}" is not a date in the form YYYY-MM-DD.`);
+    if (cells.at) {
+      const iso = csvDate(cells.at);
+      if (iso) cells.at = iso;
+      else bad(`at "${cells.at}" is not a date in the form YYYY-MM-DD${/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(cells.at) ? " (with slashes, day and month could be either way round)" : ""}.`);
+    }
     if (problems.length === before) out.push({ line, cells });
   });
   if (!out.length && !problems.length) return { fatal: ["no check-in rows under the header."] };
   return { rows: out, problems };
+}
+
+/**
+ * A CSV's date as YYYY-MM-DD: that form, or one a European or Japanese Excel writes that cannot be read two
+ * ways: 13.01.2026 (day first, as every locale that writes dots has it) and 2026/01/13. 01/02/2026 is
+ * refused: January 2 in the US, February 1 in France. null when it is not a real calendar day.
+ */
+export function csvDate(text: string): string | null {
+  if (isValidIsoDate(text)) return text;
+  const two = (n: string) => n.padStart(2, "0");
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  const yearFirst = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
+  const iso = dotted ? `${dotted[3]}-${two(dotted[2])}-${two(dotted[1])}` : yearFirst ? `${yearFirst[1]}-${two(yearFirst[2])}-${two(yearFirst[3])}` : "";
+  return isValidIsoDate(iso) ? iso : null;
 }
 
 /**
@@ -98,6 +117,17 @@ export function lastConfidence(wb: Workbook, krId: string, as: string | undefine
   return k && k.confidence !== "" ? String(k.confidence) : "5";
 }
 
+/**
+ * The line a saved check-in prints, its numbers in the tracker's decimal separator as `show` and the
+ * tabs' own sentences write them ("value 8,5, score 0,29" in de_DE), not JavaScript's ".".
+ */
+export function checkedInLine(wb: Workbook, kr: { id: string; current: number | string; score: number | null; status: string }): string {
+  const sep = decimalSeparatorFor(wb.services.spreadsheet.getSpreadsheetLocale());
+  const value = typeof kr.current === "number" ? decimalText(String(kr.current), sep) : String(kr.current);
+  const score = kr.score === null ? "—" : fixedText(kr.score, 2, sep);
+  return `Checked in ${kr.id}: value ${value}, score ${score}, ${kr.status}.`;
+}
+
 export interface BatchOptions {
   at?: string;
   /** --at was given (not only the command's default today), so a refusal of its day names it. */
@@ -118,7 +148,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
   const done: string[] = [];
   for (const { line, cells } of parsed.rows) {
     const krId = cells.kr_id!;
-    wb.services.clock.set(clockFor(cells.at || opts.at));
+    wb.services.clock.set(clockFor(cells.at || opts.at, wb.services.spreadsheet.getSpreadsheetTimeZone()));
     wb.services.session.setUser(cells.as || null);
     let chosen: string | undefined;
     if (!cells.as) {
@@ -140,8 +170,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
       refuse(line, dayFrom(text, cells.at ? "at" : opts.atGiven ? "--at" : null));
       continue;
     }
-    const score = r.kr.score === null ? "—" : r.kr.score.toFixed(2);
-    done.push(`Checked in ${r.kr.id}: value ${r.kr.current}, score ${score}, ${r.kr.status}.`);
+    done.push(checkedInLine(wb, r.kr));
   }
   if (problems.length) {
     const listed = problems.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED).map((p) => `row ${p.line}: ${p.text}`);
