@@ -53,9 +53,12 @@ function pilot(fractions: boolean) {
     rowsOf(wb, "Key Results")
       .filter((r) => r["ID"] === "O1.KR1" || r["ID"] === "O2.KR1")
       .map((r) => [r["ID"], r["Forecast"], r["Forecast score"], r["Weeks to target"]]);
+  let calls: ReturnType<Workbook["services"]["counters"]["snapshot"]> | null = null;
   for (const [day, onTime, rework] of [["2026-01-08", "86", "6.6"], ["2026-01-15", "89", "6.9"], ["2026-01-22", "92", "7.1"]]) {
     checkIn(wb, day, ON_TIME, "O1.KR1", typed(onTime));
+    wb.services.counters.reset();
     checkIn(wb, day, REWORK, "O2.KR1", typed(rework));
+    calls = wb.services.counters.snapshot();
   }
   // After the check-ins, before any summary: what the check-in wrote.
   const afterCheckin = { cells: cells(), sidebar: sidebar() };
@@ -71,6 +74,7 @@ function pilot(fractions: boolean) {
     mailLines: String(mail.body).split("\n").filter((l) => /pace|%/.test(l)),
     cells: cells(),
     sidebar: sidebar(),
+    checkinCalls: calls!,
   };
 }
 
@@ -92,5 +96,11 @@ describe("a % KR whose cells hold fractions", () => {
     expect(fraction.cells).toEqual(whole.cells);
     expect(fraction.sidebar).toEqual(whole.sidebar);
     expect(fraction.afterCheckin).toEqual(whole.afterCheckin);
+    // What it costs: the check-in reads the formats of the KR's Start and Target (a range and its formats).
+    const m = (c: typeof whole.checkinCalls) => c.byMethod as Record<string, number>;
+    // (and "0.071", three digits after the point, asks for the locale: is the point a thousands separator?).
+    const { "Spreadsheet.getSpreadsheetLocale": locale, ...rest } = m(fraction.checkinCalls);
+    expect(locale).toBe(1);
+    expect(rest).toEqual({ ...m(whole.checkinCalls), "Spreadsheet.getRange": m(whole.checkinCalls)["Spreadsheet.getRange"] + 1, "Range.getNumberFormats": 1 });
   });
 });
