@@ -1,6 +1,6 @@
 // How one KR is drawn in the sidebar: its entry in the list, and its recent check-ins under the form.
 import type { SidebarKr } from "../core/api";
-import { forecastLine } from "../core/forecast";
+import { forecastLine } from "../core/forecastWords";
 import { $, clear, fact, make } from "./dom";
 import { formatScore, formatValue, krValue, recentForDisplay, statusClass, withUnit, type DecimalSeparator } from "./logic";
 
@@ -39,8 +39,8 @@ export function krItem(kr: SidebarKr, o: KrItemOptions): HTMLLIElement {
   li.appendChild(facts);
   li.appendChild(make("div", "kr-facts", kr.lastCheckin ? "Last check-in " + kr.lastCheckin : "No check-in yet"));
   // Worded here, in the locale's separator as the facts above; absent on a tracker without the forecast columns.
-  const f = kr.forecast;
-  if (f) li.appendChild(make("div", "kr-facts kr-forecast", forecastLine(f.ok && kr.percentCells ? { ...f, value: f.value * 100 } : f, kr.unit, s)));
+  // Its numbers come as the cells show them (a fraction-% KR's × 100 already: server/forecastCells.ts).
+  if (kr.forecast) li.appendChild(make("div", "kr-facts kr-forecast", forecastLine(kr.forecast, kr.unit, s)));
   if (o.saving) {
     li.classList.add("is-saving");
     li.setAttribute("aria-busy", "true");

@@ -63,8 +63,9 @@ export interface SidebarKr {
   score: number | null;
   status: string;
   recent: RecentCheckin[];
-  /** The KR's forecast, which the sidebar words "At this pace: 91.5% by 2027-04-04 — score 0.73" in its
-   * decimal separator (core/forecast forecastLine), or why there is none; null without forecast columns. */
+  /** The KR's forecast as its cells show it, which the sidebar words "At this pace: 9.6% by 2026-04-05 (target
+   * 3%) — score 0.00" in its decimal separator (core/forecastWords forecastLine), or why there is none; null
+   * without forecast columns. */
   forecast: LineForecast | null;
   /** Expected progress now (the sheet's Expected: pace × the objective type's goal), so the sidebar can
    * show a check-in's score and status before the server confirms them; null when the cell holds none. */
@@ -72,7 +73,8 @@ export interface SidebarKr {
   /** The KR's latest check-in of the current week, which "Correct last check-in" replaces; null if none. */
   correctable?: CorrectableCheckin | null;
   /** A % KR whose Start and Target cells hold fractions shown as percentages (typed 82%, they hold 0.82):
-   * the sidebar shows its values × 100, as the sheet does. Only when true; a check-in's reply never has it. */
+   * the sidebar shows its values × 100, as the sheet does (its forecast comes × 100 already). Only when true;
+   * a check-in's reply has it when the check-in read the formats (server/percentCells.ts). */
   percentCells?: true;
   /** Set by the sidebar on a KR it knows only from SidebarData.brief: the other fields are placeholders. */
   brief?: boolean;

@@ -16,7 +16,7 @@
 //   "Meets": ≥ target for increase and stay_above, ≤ target for decrease and stay_below.
 import { cycleLastDay, dayNumber, isValidIsoDate, weekNumber } from "./dates";
 import { isNum, krScore, normalizeMetric } from "./scoring";
-import { fixedText, isPercentUnit, roundedText, type DecimalSeparator } from "./numbers";
+import { isPercentUnit, roundedText, type DecimalSeparator } from "./numbers";
 
 export const MIN_POINTS = 3;
 /**
@@ -138,6 +138,7 @@ function withinBounds(line: number, kr: { start: number | null; target: number; 
   return v;
 }
 
+/** `kr` and `points` as the KR's cells show them (krAsShown): a fraction-% KR's × 100, so the ceiling is 100 for it too. */
 export function forecastKr(
   kr: { metric: unknown; start: number | null; target: number | null; unit?: unknown },
   points: ForecastPoint[],
@@ -197,17 +198,31 @@ export function formatValue(v: number, sep: DecimalSeparator = "."): string {
   return roundedText(v, 2, sep);
 }
 
-/** What the sidebar's line needs of a forecast (a KrForecast is one): the server sends it, the page words it. */
-export type LineForecast = { ok: true; value: number; score: number; endDay: string } | { ok: false; reason: string };
+/** The value the KR must reach for its objective's goal, and its name (forecastWords.goalValue). */
+export interface GoalValue {
+  value: number;
+  word: "target" | "goal";
+}
 
 /**
- * The sidebar's line: "At this pace: 91.5% by 2027-04-04 — score 0.73", or why there is none
- * ("At this pace: not enough check-ins to forecast yet"). Its numbers take the sidebar's decimal separator,
- * as its other numbers do, so the page words it rather than the server (which would have to ask for the
- * spreadsheet's locale, a service call a check-in otherwise makes only for a value with a comma).
+ * What the sidebar's line needs of a forecast: the server sends it, the page words it (forecastWords
+ * forecastLine). `goal`: what the KR ends against, as the summary names it; absent without a target.
  */
-export function forecastLine(f: LineForecast, unit: string, sep: DecimalSeparator = "."): string {
-  if (!f.ok) return `At this pace: ${f.reason}`;
-  const u = unit ? (unit === "%" ? "%" : ` ${unit}`) : "";
-  return `At this pace: ${formatValue(f.value, sep)}${u} by ${f.endDay} — score ${fixedText(f.score, 2, sep)}`;
+export type LineForecast = { ok: true; value: number; score: number; endDay: string; goal?: GoalValue } | { ok: false; reason: string };
+
+/** ×100 without float noise (0.862 → 86.2, not 86.19999999999999): a fraction-% KR's number as its cells show it. */
+export function percentShown(v: number): number {
+  return +(v * 100).toPrecision(15);
+}
+
+/**
+ * The KR as its cells show it: a % KR whose Start and Target cells hold fractions shown as percentages
+ * (`percentCells`: typed 82%, the cell holds 0.82) has start, target and current × 100, so its forecast,
+ * the 100% ceiling and every word about it are the same as for the KR typed in whole numbers. Until session
+ * 11 such a KR was forecast at "1.22" (never capped: the ceiling is 100) and worded "0.1% (target 0.03%)".
+ */
+export function krAsShown<K extends { start: number | null; target: number | null; current?: number | null; percentCells?: boolean }>(kr: K): K {
+  if (!kr.percentCells) return kr;
+  const x = (v: number | null | undefined) => (typeof v === "number" && isFinite(v) ? percentShown(v) : v);
+  return { ...kr, start: x(kr.start), target: x(kr.target), ...("current" in kr ? { current: x(kr.current) } : {}) };
 }

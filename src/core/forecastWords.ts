@@ -1,14 +1,33 @@
 // The forecast in words a leader acts on (docs/forecast.md, "Why"): where the KR ends at this pace against
 // its target, and the pace it has against the pace it needs. Numbers in the spreadsheet locale's decimal
 // separator, as the Forecast column's.
-import { formatValue } from "./forecast";
-import type { DecimalSeparator } from "./numbers";
+import { formatValue, type GoalValue, type LineForecast } from "./forecast";
+import { fixedText, type DecimalSeparator } from "./numbers";
 import { normalizeMetric } from "./scoring";
 
 /** A value with its unit as the Forecast column writes it: "8.3%", "6.25 days", "1200". */
 export function withUnit(v: number, unit: string, sep: DecimalSeparator): string {
   const u = unit ? (unit === "%" ? "%" : ` ${unit}`) : "";
   return `${formatValue(v, sep)}${u}`;
+}
+
+/** What a KR ends against, as the At this pace line and the sidebar name it: "target 3%", "goal 37.8 EUR". */
+export function goalWords(g: GoalValue, unit: string, sep: DecimalSeparator): string {
+  return `${g.word} ${withUnit(g.value, unit, sep)}`;
+}
+
+/**
+ * The sidebar's line: "At this pace: 9.6% by 2026-04-05 (target 3%) — score 0.00", where the KR ends against
+ * its target (or aspirational goal) in the At this pace line's words and numbers, or why there is none ("At
+ * this pace: not enough check-ins to forecast yet"). Its numbers take the sidebar's decimal separator, as its
+ * other numbers do, so the page words it rather than the server (which would have to ask for the
+ * spreadsheet's locale, a service call a check-in otherwise makes only for a value with a comma). Until
+ * session 11 it did not name the target.
+ */
+export function forecastLine(f: LineForecast, unit: string, sep: DecimalSeparator = "."): string {
+  if (!f.ok) return `At this pace: ${f.reason}`;
+  const against = f.goal ? ` (${goalWords(f.goal, unit, sep)})` : "";
+  return `At this pace: ${withUnit(f.value, unit, sep)} by ${f.endDay}${against} — score ${fixedText(f.score, 2, sep)}`;
 }
 
 /** "rising 0.14% a week", "falling 0.5 days a week", "no change". */
@@ -34,7 +53,7 @@ export interface WhyInput {
  * The value the KR must reach for its goal: the target, or for an aspirational increase or decrease KR the
  * value that scores its goal (42 → 36 EUR at 0.7: 37.8 EUR), with the word that names it.
  */
-export function goalValue(k: WhyInput): { value: number; word: "target" | "goal" } | null {
+export function goalValue(k: Pick<WhyInput, "metric" | "start" | "target" | "goal">): GoalValue | null {
   if (k.target === null) return null;
   const metric = normalizeMetric(k.metric);
   if (k.goal < 1 && (metric === "increase" || metric === "decrease") && k.start !== null) {
@@ -89,7 +108,7 @@ export function atThisPaceLine(
     const f = k.forecast;
     if (!f.ok) return k.id;
     const g = goalValue(k);
-    return `${k.id} at ${withUnit(f.value, k.unit, sep)}` + (g === null ? "" : ` (${g.word} ${withUnit(g.value, k.unit, sep)})`);
+    return `${k.id} at ${withUnit(f.value, k.unit, sep)}` + (g === null ? "" : ` (${goalWords(g, k.unit, sep)})`);
   });
   const rest = below.length > named ? ` and ${below.length - named} more` : "";
   return `At this pace ${below.length} KR${below.length === 1 ? "" : "s"} end${below.length === 1 ? "s" : ""} below ${below.length === 1 ? "its" : "their"} goal${by}: ${items.join(", ")}${rest}.`;

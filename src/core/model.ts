@@ -58,6 +58,11 @@ export interface KeyResult extends KeyResultFields {
   confidence: number | null;
   /** YYYY-MM-DD or null */
   lastCheckin: string | null;
+  /**
+   * A % KR whose Start and Target cells hold fractions shown as percentages (typed 82%, they hold 0.82):
+   * set by the server where it reads their number formats (server/percentCells.ts); reports show it × 100.
+   */
+  percentCells?: boolean;
 }
 
 export interface CheckinEntry {

@@ -3,7 +3,7 @@
 // week (capped at the report's day), exactly what History records for that week, carried forward over
 // weeks without a check-in, from the KR's first check-in on.
 import { addDays, dayNumber } from "./dates";
-import { forecastKr, type ForecastPoint, type KrForecast } from "./forecast";
+import { forecastKr, krAsShown, percentShown, type ForecastPoint, type KrForecast } from "./forecast";
 import { forecastWhy, withUnit } from "./forecastWords";
 import { goalForType } from "./evaluate";
 import type { Tracker } from "./model";
@@ -120,8 +120,11 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
     if (!typeOf.has(k)) typeOf.set(k, o.type);
   }
   const krs: KrForecastRow[] = [];
-  const signalInputs = tracker.keyResults.map((kr) => {
-    const weekValues = input.weekValues.get(kr.id) || [];
+  const signalInputs = tracker.keyResults.map((raw) => {
+    // A fraction-% KR as its cells show it (× 100): its forecast, words and signals read as a whole-number KR's.
+    const kr = krAsShown(raw);
+    const shown = (v: number | null) => (raw.percentCells && typeof v === "number" && isFinite(v) ? percentShown(v) : v);
+    const weekValues = (input.weekValues.get(kr.id) || []).map(shown);
     const points = pointsFromWeeks(weekValues, s.startDate, asOf);
     const forecast = forecastKr(kr, forecastPoints(weekValues, s.startDate, asOf, input.lastCheckins?.get(kr.id) ?? null), cycle);
     const goal = goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", s.aspirationalGoal);
@@ -136,7 +139,7 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
       confidence: kr.confidence,
       forecastScore: forecast.ok ? forecast.score : null,
       points,
-      checkinValues: input.checkinValues.get(kr.id) || [],
+      checkinValues: (input.checkinValues.get(kr.id) || []).map((v) => shown(v) as number),
     };
   });
   // Listed when the forecast falls short of the goal by more than the on-track gap (Settings, 0.10 by

@@ -20,6 +20,7 @@ import { asText, guarded, isoDate, quotedName, UserError, withDocumentLock } fro
 import { computedLogRows, computedObjectiveHeaderRow, keyResultsFrom, objectivesFrom, readObjectivesTable, readSettings, type SettingsRead } from "./read";
 import { col, num, str, type Table } from "./table";
 import { checkinForecast, writeRowCells } from "./forecastCells";
+import { markPercentCells } from "./percentCells";
 import { latestOfWeek, LOG_TAIL, logTailMissingMessage, readLogTail, tailValues, type LogTail } from "./checkinLog";
 import { noFormulas, readKrRow, requestIdsCell, requestIdsOf, sameId, writeKrFormulas } from "./krRow";
 import { cellOf, identify, owns, sidebarKr, type Standing } from "./checkinSidebar";
@@ -159,6 +160,9 @@ export function submitCheckin(raw: unknown): CheckinResult {
       put("Request ID", req.requestId);
       const log = ss.getSheetByName(TAB.checkins);
       if (!log) throw new UserError(`The "Check-ins" tab is missing. Use "Repair tracker" in the add-on menu.`);
+      // A fraction-% KR's forecast is made × 100, as its cells show it: one read of two cells' formats, only
+      // for a % KR whose start and target lie within −1..1, before the first write (a read after a write waits for it).
+      const shown = markPercentCells(ss, krT, [kr])[0];
       log.appendRow(row);
 
       // Current follows the check-in with the latest date; a check-in dated earlier only joins the log.
@@ -166,7 +170,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       const latest = !kr.lastCheckin || kr.lastCheckin <= today || (!!replaces && replaces.date === kr.lastCheckin);
       if (latest) writeKrCheckin(ss, krT, kr, inUnit.value, confidence as number, now);
       const formulas = writeMissingFormulas(ss, s, krT, kr, today);
-      const updated = { ...kr };
+      const updated = { ...shown };
       if (latest) {
         updated.current = inUnit.value;
         updated.confidence = confidence as number;

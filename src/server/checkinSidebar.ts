@@ -5,7 +5,7 @@
 import { sidebarRequestSchema, type BriefKr, type CorrectableCheckin, type SidebarData, type SidebarKr, type SidebarResult } from "../core/api";
 import { cycleLastDay, inCycle, weekNumber } from "../core/dates";
 import type { KeyResult, Settings } from "../core/model";
-import { decimalSeparatorFor, isPercentFormat } from "../core/numbers";
+import { decimalSeparatorFor } from "../core/numbers";
 import { defaultKrId } from "../core/sidebarPage";
 import { TAB } from "../core/tabs";
 import { columnLetter, quoteSheet } from "../core/a1";
@@ -13,6 +13,7 @@ import { guarded, isoDate, plainCell, quotedName, UserError } from "./env";
 import { keyResultsFrom, readSettings, type SettingsRead } from "./read";
 import { col, norm, num, str, type Table } from "./table";
 import { sidebarForecast } from "./forecastCells";
+import { markPercentCells } from "./percentCells";
 import { latestOfWeek, readLogTail, recentFor, type LogTail } from "./checkinLog";
 import { readKrBrief, readKrRow, readKrRows } from "./krRow";
 
@@ -77,9 +78,10 @@ export function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: str
     score: typeof score === "number" && isFinite(score) ? score : null,
     status: standing ? standing.status : str(get("Status")),
     recent: recentFor(tail, kr.id, tz),
-    forecast: sidebarForecast(t, kr, settings, forecast),
+    forecast: sidebarForecast(t, kr, settings, isoDate(new Date(), tz), forecast),
     correctable: plainCorrectable(latestOfWeek(tail, kr.id, week, tz), tz),
     expected: num(get("Expected")),
+    ...(kr.percentCells ? { percentCells: true as const } : {}),
   };
 }
 
@@ -139,30 +141,14 @@ function sidebarData(c: Context, who: Identity, owners: string[], krs: SidebarKr
   };
 }
 
-/**
- * Marks the KRs whose Start and Target cells show percentages, read only for a % KR whose start and target
- * lie within −1..1 (cells typed 82% hold 0.82, but 0.8% → 0.3% is a KR too): one read of those cells'
- * formats, none on a tracker without such a KR (or with Start and Target not side by side).
- */
-function withPercentCells(c: Context, t: Table, krs: KeyResult[], out: SidebarKr[]): SidebarKr[] {
-  const maybe = krs.filter((k) => k.unit.trim() === "%" && [k.start, k.target].every((n) => n !== null && Math.abs(n) <= 1));
-  const s = col(t, "Start");
-  if (!maybe.length || s < 0 || col(t, "Target") !== s + 1) return out;
-  const rows = maybe.map((k) => k.row);
-  const r1 = Math.min(...rows);
-  const f = c.ss.getRange(`${quoteSheet(TAB.keyResults)}!${columnLetter(s + 1)}${r1}:${columnLetter(s + 2)}${Math.max(...rows)}`).getNumberFormats();
-  const yes = maybe.filter((k) => f[k.row - r1].every(isPercentFormat)).map((k) => k.id);
-  return out.map((k) => (yes.includes(k.id) ? { ...k, percentCells: true } : k));
-}
-
 /** Everything the sidebar shows, for every KR the person may check in on: the whole KR table is read. */
 function fullData(c: Context, who: Identity): SidebarData {
   const krT = readKrRows(c.ss, c.s);
   const all = keyResultsFrom(krT, c.tz);
   const mine = who.needsIdentity ? [] : all.filter((kr) => owns(who, kr));
   const tail = mine.length ? readLogTail(c.ss, c.s) : null;
-  const krs = mine.map((kr) => sidebarKr(krT, kr, tail, c.tz, c.s.settings, c.week));
-  return sidebarData(c, who, all.map((k) => k.owner), withPercentCells(c, krT, mine, krs));
+  const krs = markPercentCells(c.ss, krT, mine).map((kr) => sidebarKr(krT, kr, tail, c.tz, c.s.settings, c.week));
+  return sidebarData(c, who, all.map((k) => k.owner), krs);
 }
 
 export function getSidebarData(raw: unknown): SidebarResult {
@@ -197,7 +183,7 @@ export function sidebarPageData(): SidebarResult {
       const krT = readKrRow(c.ss, c.s, first.id, first.row);
       const kr = keyResultsFrom(krT, c.tz).find((k) => k.id === first.id);
       // Without the log's tail (one read fewer): its recent check-ins come with the full data.
-      if (kr) krs.push(...withPercentCells(c, krT, [kr], [sidebarKr(krT, kr, null, c.tz, c.s.settings, c.week)]));
+      if (kr) krs.push(...markPercentCells(c.ss, krT, [kr]).map((k) => sidebarKr(krT, k, null, c.tz, c.s.settings, c.week)));
     }
     const detailed = new Set(krs.map((k) => k.id));
     return sidebarData(c, who, all.map((k) => k.owner), krs, mine.filter((kr) => !detailed.has(kr.id)));

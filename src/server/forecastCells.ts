@@ -3,8 +3,9 @@
 // them. A tracker set up before these columns existed has none of them: nothing is written (Repair tracker
 // adds them) and the sidebar shows no forecast line.
 import { columnLetter, quoteSheet } from "../core/a1";
-import { cycleLastDay } from "../core/dates";
-import { forecastKr, NOT_ENOUGH, type KrForecast, type LineForecast } from "../core/forecast";
+import { cycleLastDay, dayNumber } from "../core/dates";
+import { forecastKr, krAsShown, NOT_ENOUGH, percentShown, type KrForecast, type LineForecast } from "../core/forecast";
+import { goalValue } from "../core/forecastWords";
 import type { KeyResult, Settings } from "../core/model";
 import { forecastPoints, weekValuesFromCheckins, type KrForecastRow } from "../core/summaryForecast";
 import { KR_FORECAST_HEADERS } from "../core/tabs";
@@ -78,9 +79,11 @@ export function checkinForecast(
   // As of the KR's latest check-in when this one is dated before it (the command line's --at): it joins the
   // log without becoming Current, and the forecast, like Current, describes the KR as of its latest.
   const asOf = entries.reduce((d, e) => (e.date > d ? e.date : d), today);
-  const values = weekValuesFromCheckins(entries, settings.startDate, asOf);
+  // A fraction-% KR as its cells show it (× 100), as the summary forecasts it: the same cells either way.
+  const shown = kr.percentCells ? entries.map((e) => ({ ...e, value: percentShown(e.value) })) : entries;
+  const values = weekValuesFromCheckins(shown, settings.startDate, asOf);
   const latest = entries.reduce<string | null>((d, e) => (e.date <= asOf && (d === null || e.date > d) ? e.date : d), null);
-  const f = forecastKr(kr, forecastPoints(values, settings.startDate, asOf, latest), settings);
+  const f = forecastKr(krAsShown(kr), forecastPoints(values, settings.startDate, asOf, latest), settings);
   const keep = !f.ok && f.reason === NOT_ENOUGH && !logComplete;
   return { columns: idx, cells: keep ? currentCells(t, idx, kr.row) : forecastCells(f) };
 }
@@ -110,15 +113,32 @@ export function writeRowsCells(ss: Spreadsheet, t: Table, row: number, cells: { 
 }
 
 /**
- * What the sidebar's forecast line says, from a KR's forecast cells (the page words it, in the spreadsheet's
- * decimal separator); null when the tracker has no forecast columns.
+ * The objective's goal from the KR's Expected cell (elapsed share of the cycle × the goal: 1 committed, the
+ * aspirational goal aspirational), the nearer of the two: the sidebar reads the KR row, not the Objectives
+ * tab that holds the type. 1 when the cell holds no number or the cycle has not begun.
  */
-export function sidebarForecast(t: Table, kr: KeyResult, settings: Settings, cells?: unknown[] | null): LineForecast | null {
+export function goalFromExpected(expected: number | null, settings: Settings, today: string): number {
+  const elapsed = Math.min(1, Math.max(0, (dayNumber(today) - dayNumber(settings.startDate)) / (7 * settings.weeks)));
+  const asp = settings.aspirationalGoal;
+  if (expected === null || elapsed <= 0 || !(typeof asp === "number" && isFinite(asp))) return 1;
+  const ratio = expected / elapsed;
+  return Math.abs(ratio - asp) < Math.abs(ratio - 1) ? asp : 1;
+}
+
+/**
+ * What the sidebar's forecast line says, from a KR's forecast cells (the page words it, in the spreadsheet's
+ * decimal separator), with the value it ends against as the summary names it (its target, or an aspirational
+ * increase or decrease KR's goal), as its cells show it; null when the tracker has no forecast columns.
+ */
+export function sidebarForecast(t: Table, kr: KeyResult, settings: Settings, today: string, cells?: unknown[] | null): LineForecast | null {
   const idx = forecastColumns(t);
   if (!idx) return null;
   const c = cells || currentCells(t, idx, kr.row);
   const value = num(c[0]);
   const score = num(c[1]);
   if (value === null || score === null) return { ok: false, reason: str(c[0]) || NOT_ENOUGH };
-  return { ok: true, value, score, endDay: cycleLastDay(settings.startDate, settings.weeks) };
+  const h = col(t, "Expected");
+  const expected = h < 0 ? null : num((t.rows[kr.row - t.headerRow - 1] || [])[h]);
+  const goal = goalValue({ ...krAsShown(kr), goal: goalFromExpected(expected, settings, today) });
+  return { ok: true, value, score, endDay: cycleLastDay(settings.startDate, settings.weeks), ...(goal ? { goal } : {}) };
 }

@@ -29,6 +29,7 @@ import { NEW_SHEET, renderSparseReport } from "./render";
 import { DEFAULT_WIDTH } from "./layout";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
+import { markPercentCells } from "./percentCells";
 import { noFormulas, readKrRows, writeKrFormulas } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
 import { historyForSummary, readTrendCache, saveTrendCache } from "./trendCache";
@@ -54,7 +55,8 @@ export function readTracker(ss: Spreadsheet): TrackerData {
   const { settings } = settingsRead;
   const objT = readObjectivesTable(ss, computedObjectiveHeaderRow(settingsRead));
   const krT = readKrTable(ss, { headerRow: computedKrHeaderRow(settingsRead) });
-  return { tz, objT, krT, settingsRead, tracker: { settings, objectives: objectivesFrom(objT), keyResults: keyResultsFrom(krT, tz) } };
+  const keyResults = markPercentCells(ss, krT, keyResultsFrom(krT, tz));
+  return { tz, objT, krT, settingsRead, tracker: { settings, objectives: objectivesFrom(objT), keyResults } };
 }
 
 export function asOfDate(at: string | undefined, tz: string): string {
@@ -161,7 +163,8 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const { settings, read: settingsRead } = quickSettings(ss, tz);
     const objT = boundedTable(ss, TAB.objectives, IDENTIFYING.objectives, OBJECTIVE_WIDTH, computedObjectiveHeaderRow(settingsRead)).table;
     const krT = keyResultRows(ss, settingsRead);
-    const tracker: Tracker = { settings, objectives: objectivesFrom(objT), keyResults: keyResultsFrom(krT, tz) };
+    // A fraction-% KR (typed 82%, the cell holds 0.82) is forecast and worded × 100, as its cells show it.
+    const tracker: Tracker = { settings, objectives: objectivesFrom(objT), keyResults: markPercentCells(ss, krT, keyResultsFrom(krT, tz)) };
     const asOf = asOfDate(at, tz);
     const week = summaryWeek(settings, asOf);
     // History's state columns are read for last week (its confidence) and the checkpoint the log is read from.

@@ -281,7 +281,8 @@ export class FakeBackend implements PreviewBackend {
     k.score = score;
     k.status = gap <= 0.1 ? "On track" : gap <= 0.25 ? "At risk" : "Off track";
     k.recent = [...k.recent, { date: "2024-01-22", value, confidence, whatChanged: req.whatChanged, author: who }].slice(-5);
-    // As server/checkin.ts replies: without percentCells (a check-in does not read the cells' formats).
+    // As server/checkin.ts replied until session 11 (it now reads the formats for such a KR): without
+    // percentCells, which the page keeps from the list.
     const { percentCells: _formats, ...reply } = structuredClone(k);
     return { ok: true, duplicate: false, kr: reply };
   }

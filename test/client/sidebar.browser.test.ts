@@ -90,16 +90,16 @@ if (!haveChromium) {
     expect(t.backend.recorded[0].value).toBe(7.5);
   });
 
-  it("words the forecast line in the locale's decimal separator, as the KR's other numbers", async () => {
+  it("words the forecast line, with the target it ends against, in the locale's decimal separator, as the KR's other numbers", async () => {
     t.backend.decimalSeparator = ",";
     t.backend.krs[0].current = 7.5;
-    t.backend.krs[0].forecast = { ok: true, value: 6.25, score: 0.75, endDay: "2024-03-31" };
+    t.backend.krs[0].forecast = { ok: true, value: 6.25, score: 0.75, endDay: "2024-03-31", goal: { value: 5.5, word: "target" } };
     t.backend.krs[1].forecast = { ok: false, reason: "not enough check-ins to forecast yet" };
     const sb = await t.open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
     const kr1 = sb.locator('#krs li[data-kr-id="O1.KR1"]');
     expect(await kr1.textContent()).toContain("Now 7,5 days");
-    expect(await kr1.locator(".kr-forecast").textContent()).toBe("At this pace: 6,25 days by 2024-03-31 — score 0,75");
+    expect(await kr1.locator(".kr-forecast").textContent()).toBe("At this pace: 6,25 days by 2024-03-31 (target 5,5 days) — score 0,75");
     expect(await sb.locator('#krs li[data-kr-id="O1.KR2"] .kr-forecast').textContent()).toBe("At this pace: not enough check-ins to forecast yet");
   });
 

@@ -56,6 +56,8 @@ import { useSidebarPage } from "./sidebar-page";
   it('shows a % KR whose cells hold fractions (typed "82%") as the sheet does: 82% → 95%, not 0.82% → 0.95%', async () => {
     Object.assign(t.backend.krs[0], { unit: "%", start: 0.82, target: 0.95, current: 0.85, percentCells: true });
     t.backend.krs[0].recent = [{ date: "2024-01-15", value: 0.85, confidence: 7, whatChanged: "", author: "ann@example.com" }];
+    // The forecast comes as the cells show it (server/forecastCells.ts): × 100 already, the target too.
+    t.backend.krs[0].forecast = { ok: true, value: 92.5, score: 0.81, endDay: "2024-03-31", goal: { value: 95, word: "target" } };
     const sb = await t.open();
     await poll(() => sb.locator("#krs li").count()).toBe(2);
     await sb.getByLabel("Key result").selectOption("O1.KR1");
@@ -64,6 +66,8 @@ import { useSidebarPage } from "./sidebar-page";
     expect(await item.textContent()).toContain("Now 85%");
     expect(await item.textContent()).toContain("Target 95%");
     expect(await sb.locator("#recent li").first().textContent()).toContain("· 85%");
+    // Until session 11 the page multiplied the forecast by 100 itself: "9250%" once the server sends 92.5.
+    expect(await item.locator(".kr-forecast").textContent()).toBe("At this pace: 92.5% by 2024-03-31 (target 95%) — score 0.81");
     // Saved as the fraction it asks for: the reply (which never reads the cells' formats) keeps the display.
     await sb.getByLabel("New value").fill("0.88");
     await sb.getByLabel("Confidence").selectOption("7");

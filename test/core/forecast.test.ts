@@ -6,12 +6,14 @@ import {
   NOT_ENOUGH,
   NOT_FOR_MILESTONES,
   forecastKr,
-  forecastLine,
+  krAsShown,
+  percentShown,
   leastSquares,
   theilSen,
   weeklyPoints,
   type ForecastPoint,
 } from "../../src/core/forecast";
+import { forecastLine } from "../../src/core/forecastWords";
 
 const START = "2027-01-04"; // a Monday; 13 weeks: last day 2027-04-04
 const CYCLE = { startDate: START, weeks: 13 };
@@ -53,6 +55,24 @@ describe("forecastKr", () => {
     expect(forecastLine(f, "days")).toBe("At this pace: 90 days by 2027-04-04 — score 0.50");
     expect(forecastLine({ ok: true, value: 91.456, score: 0.7312, endDay: "2027-04-04" }, "%", ",")).toBe("At this pace: 91,46% by 2027-04-04 — score 0,73");
     expect(forecastLine(forecastKr({ metric: "increase", start: 0, target: 1 }, [], CYCLE), "")).toBe(`At this pace: ${NOT_ENOUGH}`);
+    // With what it ends against, in the words of the This week line's "O2.KR1 at 9.6% (target 3%)".
+    expect(forecastLine({ ok: true, value: 9.6, score: 0, endDay: "2026-04-05", goal: { value: 3, word: "target" } }, "%")).toBe("At this pace: 9.6% by 2026-04-05 (target 3%) — score 0.00");
+    expect(forecastLine({ ok: true, value: 38.8, score: 0.5333, endDay: "2026-04-05", goal: { value: 37.8, word: "goal" } }, "EUR", ",")).toBe("At this pace: 38,8 EUR by 2026-04-05 (goal 37,8 EUR) — score 0,53");
+  });
+
+  it("a fraction-% KR as its cells show it: × 100 without float noise, capped at 100 as the whole-number KR", () => {
+    const kr = { metric: "increase", unit: "%", start: 0.82, target: 0.95, current: 0.07, percentCells: true };
+    expect(krAsShown(kr)).toEqual({ ...kr, start: 82, target: 95, current: 7 }); // 0.07 × 100 is 7.000000000000001
+    const plain = { metric: "increase", start: 0.8, target: 0.3 };
+    expect(krAsShown(plain)).toBe(plain);
+    // 86%, 89%, 92% on Sundays of weeks 1-3: the line reaches 122 by the cycle's last day.
+    const points = (xs: number[]) => xs.map((value, i) => ({ day: addDays(START, 7 * i + 6), value }));
+    const whole = forecastKr(krAsShown(kr), points([86, 89, 92]), CYCLE);
+    const fraction = forecastKr(krAsShown(kr), points([0.86, 0.89, 0.92].map(percentShown)), CYCLE);
+    expect(fraction).toEqual(whole);
+    expect(whole).toMatchObject({ ok: true, value: 100, score: 1 });
+    // Until session 11 the fractions were forecast as they are: 1.22, never capped (the ceiling is 100).
+    expect(forecastKr(kr, points([0.86, 0.89, 0.92]), CYCLE)).toMatchObject({ ok: true, value: expect.closeTo(1.22, 9) });
   });
 
   it("decreasing metrics: a falling trend scores, a rising one points away", () => {

@@ -1,11 +1,13 @@
 // The forecast columns, sections and sidebar line through the built add-on (run `npm run build` first).
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { forecastLine } from "../../src/core/forecast";
+import { forecastLine } from "../../src/core/forecastWords";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
 
 const START = "2026-01-05"; // 13 weeks: the last day is 2026-04-05
+/** What O1.KR1 (on-time delivery 82% → 95%, committed) ends against, as the sidebar line names it. */
+const TARGET_95 = { value: 95, word: "target" };
 const OWNER = "dispatch.lead@example.com"; // owns O1.KR1: increase, 82 → 95 (%), objective O1 committed
 
 function checkIn(wb: Workbook, day: string, value: number, confidence = 8) {
@@ -74,7 +76,7 @@ describe("forecast columns, sections and the sidebar line", () => {
     const d = callAddon(wb, "getSidebarData", {});
     const line = d.krs.find((k: { id: string }) => k.id === "O1.KR1").forecast;
     expect(line).toMatchObject({ ok: true, endDay: "2026-04-05" });
-    expect(forecastLine(line, "%")).toBe("At this pace: 85.25% by 2026-04-05 — score 0.25");
+    expect(forecastLine(line, "%")).toBe("At this pace: 85.25% by 2026-04-05 (target 95%) — score 0.25");
   });
 
   it("the check-in reply carries the forecast it wrote", () => {
@@ -82,7 +84,7 @@ describe("forecast columns, sections and the sidebar line", () => {
     const r = checkIn(wb, "2026-01-27", 83);
     const row = kr1(wb);
     expect(typeof row["Forecast"]).toBe("number");
-    expect(r.kr.forecast).toEqual({ ok: true, value: row["Forecast"], score: row["Forecast score"], endDay: "2026-04-05" });
+    expect(r.kr.forecast).toEqual({ ok: true, value: row["Forecast"], score: row["Forecast score"], endDay: "2026-04-05", goal: TARGET_95 });
   });
 
   it("a check-in dated before the KR's latest (the command line's --at) leaves the forecast as of the latest, as it leaves Current", () => {
@@ -93,7 +95,7 @@ describe("forecast columns, sections and the sidebar line", () => {
     // Week 3's value stays 82.75 (checked in on 01-22, after this one), so the weekly points do not change.
     const r = checkIn(wb, "2026-01-20", 82.6);
     expect(cells(kr1(wb))).toEqual(before);
-    expect(r.kr.forecast).toEqual({ ok: true, value: before[1], score: before[2], endDay: "2026-04-05" });
+    expect(r.kr.forecast).toEqual({ ok: true, value: before[1], score: before[2], endDay: "2026-04-05", goal: TARGET_95 });
   });
 
   it("Monday's summary, before this week's check-ins, forecasts what Thursday's check-in did: no new check-in, no new forecast", () => {
@@ -119,10 +121,10 @@ describe("forecast columns, sections and the sidebar line", () => {
     checkIn(wb, "2026-01-08", 86);
     checkIn(wb, "2026-01-15", 89);
     const r = checkIn(wb, "2026-01-22", 92); // the line reaches 122% by 2026-04-05
-    expect(r.kr.forecast).toEqual({ ok: true, value: 100, score: 1, endDay: "2026-04-05" });
+    expect(r.kr.forecast).toEqual({ ok: true, value: 100, score: 1, endDay: "2026-04-05", goal: TARGET_95 });
     summarize(wb, "2026-01-25");
     expect(kr1(wb)["Forecast"]).toBe(100);
-    expect(forecastLine(r.kr.forecast, "%")).toBe("At this pace: 100% by 2026-04-05 — score 1.00");
+    expect(forecastLine(r.kr.forecast, "%")).toBe("At this pace: 100% by 2026-04-05 (target 95%) — score 1.00");
   });
 
   it("a tracker set up before the forecast columns keeps working, and Repair adds them", () => {
@@ -171,7 +173,7 @@ describe("signals in the mid-cycle review and the retrospective", () => {
     const wb = slowKr(); // 82.25, 82.5, 82.75 in weeks 1-3, then nothing until a late jump
     const r = checkIn(wb, "2026-04-05", 95); // the last day: the trend through the flat weeks ends near 82.75
     expect(r.kr.score).toBe(1);
-    expect(r.kr.forecast).toEqual({ ok: true, value: 95, score: 1, endDay: "2026-04-05" });
+    expect(r.kr.forecast).toEqual({ ok: true, value: 95, score: 1, endDay: "2026-04-05", goal: TARGET_95 });
     expect(callAddon(wb, "endCycle", { at: "2026-04-05" }).ok).toBe(true);
     const v = tab(wb, "Retrospective");
     expect(v.filter((row) => row[1] === "O1.KR1" && row[0] === "Confidence disagrees with the trend")).toEqual([]);

@@ -3,6 +3,8 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { formatValue } from "../../src/core/forecast";
+import { forecastLine } from "../../src/core/forecastWords";
+import { fixedText } from "../../src/core/numbers";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
 import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
@@ -56,6 +58,32 @@ describe("week four", () => {
     wb.services.session.setUser("quality.lead@example.com");
     const k = callAddon(wb, "getSidebarData", {}).krs.find((x: { id: string }) => x.id === "O2.KR1");
     expect(k.forecast).toMatchObject({ ok: true, value: cell, score: 0 });
+  });
+
+  it("the sidebar line names what the KR ends against in the At this pace line's words and numbers: a target, an aspirational goal", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    // The rework rate getting worse (committed: its target), cost per unit falling too slowly (aspirational:
+    // the value that scores 0.7, 42 → 36 EUR: 37.8 EUR).
+    for (const [day, rework, cost] of [["2026-01-08", "6.6", "41.8"], ["2026-01-15", "6.9", "41.5"], ["2026-01-22", "7.1", "41.3"]]) {
+      checkIn(wb, day, "quality.lead@example.com", "O2.KR1", rework);
+      checkIn(wb, day, "finance.partner@example.com", "O3.KR1", cost);
+    }
+    wb.services.clock.set(new Date("2026-01-26T07:00:00Z"));
+    expect(fireTrigger(wb, refreshTriggersOf(wb)[0])).toMatchObject({ ok: true });
+    const v = ss(wb).getSheetByName("Weekly Summary")!.getDataRange().getValues().map((r) => r.map(String));
+    const line = v[v.findIndex((r) => r[0] === "This week") + 4][0];
+    const m = /^At this pace 2 KRs end below their goal by 2026-04-05: O2\.KR1 at (\S+) \(target 3%\), O3\.KR1 at (\S+ EUR) \(goal 37\.8 EUR\)\.$/.exec(line);
+    expect(m, line).not.toBeNull();
+    const sidebarLine = (owner: string, id: string) => {
+      wb.services.session.setUser(owner);
+      const k = callAddon(wb, "getSidebarData", {}).krs.find((x: { id: string }) => x.id === id);
+      return forecastLine(k.forecast, k.unit);
+    };
+    const score = (id: string) => fixedText(rowsOf(wb, "Key Results").find((r) => r["ID"] === id)!["Forecast score"] as number, 2, ".");
+    expect(sidebarLine("quality.lead@example.com", "O2.KR1")).toBe(`At this pace: ${m![1]} by 2026-04-05 (target 3%) — score ${score("O2.KR1")}`);
+    // Until session 11: "At this pace: 38.8 EUR by 2026-04-05 — score 0.53", no word of the goal.
+    expect(sidebarLine("finance.partner@example.com", "O3.KR1")).toBe(`At this pace: ${m![2]} by 2026-04-05 (goal 37.8 EUR) — score ${score("O3.KR1")}`);
   });
 
   it("the weekly refresh of week 3, after two weekly check-ins, forecasts nothing yet", () => {

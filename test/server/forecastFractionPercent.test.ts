@@ -1,0 +1,106 @@
+// A % KR whose cells hold fractions (the team typed 82%, so the cell holds 0.82 shown as 82%) through the
+// built add-on (run `npm run build` first): its forecast reads as the same KR's with whole numbers does, in
+// the Weekly Summary, the digest, the Key Results forecast cells and the sidebar's data; and it is capped at
+// 100% as the whole-number KR is (until session 11 it was forecast at 1.22 and worded "0.1% (target 0.03%)").
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import type { LineForecast } from "../../src/core/forecast";
+import { forecastLine } from "../../src/core/forecastWords";
+import type { Workbook } from "../../src/local/runtime";
+import { callAddon, newTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
+import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
+
+const START = "2026-01-05"; // a Monday; 13 weeks: the last day is 2026-04-05
+const ADMIN = "ops.lead@example.com";
+const ON_TIME = "dispatch.lead@example.com"; // O1.KR1, on-time delivery 82% → 95%
+const REWORK = "quality.lead@example.com"; // O2.KR1, the rework rate 6.5% → 3%
+
+function checkIn(wb: Workbook, day: string, owner: string, krId: string, value: string) {
+  setToday(wb, day);
+  wb.services.session.setUser(owner);
+  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 7, confirmed: true });
+  wb.services.session.setUser(ADMIN);
+  if (!r.ok) throw new Error(`${krId} ${day}: ${r.message}`);
+}
+
+/**
+ * Weeks 1-3 of the operations pilot, on-time delivery rising 3 points a week from 86 (forecast past 100)
+ * and the rework rate getting worse, then the Monday refresh; with `fractions`, both KRs' Start and Target
+ * typed as percentages and every check-in as a fraction (0.86 for 86%). What each place shows of the forecast.
+ */
+function pilot(fractions: boolean) {
+  const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+  setSetting(wb, "Leaders' emails", "boss@example.com");
+  setSetting(wb, "Email digest to leaders", "on");
+  callAddon(wb, "setWeeklyRefresh", { on: true });
+  const krs = ss(wb).getSheetByName("Key Results")!;
+  const rowOf = (id: string) => rowsOf(wb, "Key Results").findIndex((r) => r["ID"] === id) + 2;
+  if (fractions) {
+    krs.getRange(`G${rowOf("O1.KR1")}:H${rowOf("O1.KR1")}`).setValues([["82%", "95%"]]);
+    krs.getRange(`G${rowOf("O2.KR1")}:H${rowOf("O2.KR1")}`).setValues([["6.5%", "3%"]]);
+  }
+  const typed = (whole: string) => (fractions ? String(+(Number(whole) / 100).toPrecision(12)) : whole);
+  const sidebar = () => {
+    const out: Record<string, unknown> = {};
+    for (const [who, id] of [[ON_TIME, "O1.KR1"], [REWORK, "O2.KR1"]]) {
+      wb.services.session.setUser(who);
+      out[id] = callAddon(wb, "getSidebarData", {}).krs.find((x: { id: string }) => x.id === id).forecast;
+    }
+    wb.services.session.setUser(ADMIN);
+    return out;
+  };
+  const cells = () =>
+    rowsOf(wb, "Key Results")
+      .filter((r) => r["ID"] === "O1.KR1" || r["ID"] === "O2.KR1")
+      .map((r) => [r["ID"], r["Forecast"], r["Forecast score"], r["Weeks to target"]]);
+  let calls: ReturnType<Workbook["services"]["counters"]["snapshot"]> | null = null;
+  for (const [day, onTime, rework] of [["2026-01-08", "86", "6.6"], ["2026-01-15", "89", "6.9"], ["2026-01-22", "92", "7.1"]]) {
+    checkIn(wb, day, ON_TIME, "O1.KR1", typed(onTime));
+    wb.services.counters.reset();
+    checkIn(wb, day, REWORK, "O2.KR1", typed(rework));
+    calls = wb.services.counters.snapshot();
+  }
+  // After the check-ins, before any summary: what the check-in wrote.
+  const afterCheckin = { cells: cells(), sidebar: sidebar() };
+  wb.services.clock.set(new Date("2026-01-26T07:00:00Z"));
+  expect(fireTrigger(wb, refreshTriggersOf(wb)[0])).toMatchObject({ ok: true });
+  const v = ss(wb).getSheetByName("Weekly Summary")!.getDataRange().getValues().map((r) => r.map(String));
+  const f = v.findIndex((r) => r[0].startsWith("Forecast:"));
+  const mail = wb.services.mail.sent.find((m) => m.to === "boss@example.com")!;
+  return {
+    afterCheckin,
+    atThisPace: v[v.findIndex((r) => r[0] === "This week") + 4][0],
+    forecastRows: v.slice(f + 2, f + 4).map((r) => r.slice(0, 9)),
+    mailLines: String(mail.body).split("\n").filter((l) => /pace|%/.test(l)),
+    cells: cells(),
+    sidebar: sidebar(),
+    checkinCalls: calls!,
+  };
+}
+
+describe("a % KR whose cells hold fractions", () => {
+  it("reads as the same KR with whole numbers: tab, digest, Key Results cells and sidebar, capped at 100%", () => {
+    const whole = pilot(false);
+    const fraction = pilot(true);
+    // The whole-number pilot, as week four's: the rework rate named, on-time delivery capped at 100 and on course.
+    expect(whole.atThisPace).toMatch(/^At this pace 1 KR ends below its goal by 2026-04-05: O2\.KR1 at 9\.6% \(target 3%\)\.$/);
+    expect(whole.forecastRows[0][8]).toBe("Rising 0.25% a week; reaching 3% by 2026-04-05 needs falling 0.41% a week.");
+    expect(whole.cells[0][1]).toBe(100);
+    expect(whole.sidebar["O2.KR1"]).toEqual({ ok: true, value: 9.6, score: 0, endDay: "2026-04-05", goal: { value: 3, word: "target" } });
+    expect(forecastLine(whole.sidebar["O2.KR1"] as LineForecast, "%")).toBe("At this pace: 9.6% by 2026-04-05 (target 3%) — score 0.00");
+    // Until session 11: "O2.KR1 at 0.1% (target 0.03%)", "No change week to week; reaching 0.03% by 2026-04-05
+    // needs no change week to week.", Forecast cells 1.22 (uncapped) and 0.096.
+    expect(fraction.atThisPace).toBe(whole.atThisPace);
+    expect(fraction.forecastRows).toEqual(whole.forecastRows);
+    expect(fraction.mailLines).toEqual(whole.mailLines);
+    expect(fraction.cells).toEqual(whole.cells);
+    expect(fraction.sidebar).toEqual(whole.sidebar);
+    expect(fraction.afterCheckin).toEqual(whole.afterCheckin);
+    // What it costs: the check-in reads the formats of the KR's Start and Target (a range and its formats).
+    const m = (c: typeof whole.checkinCalls) => c.byMethod as Record<string, number>;
+    // (and "0.071", three digits after the point, asks for the locale: is the point a thousands separator?).
+    const { "Spreadsheet.getSpreadsheetLocale": locale, ...rest } = m(fraction.checkinCalls);
+    expect(locale).toBe(1);
+    expect(rest).toEqual({ ...m(whole.checkinCalls), "Spreadsheet.getRange": m(whole.checkinCalls)["Spreadsheet.getRange"] + 1, "Range.getNumberFormats": 1 });
+  });
+});
