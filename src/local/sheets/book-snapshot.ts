@@ -1,7 +1,7 @@
 // A book from a workbook snapshot and back: cell contents go to HyperFormula, everything else to the models.
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
-import { ENGINE_CONFIG, registerClock, setEngineClock, sortFromFormulasOnly, type Clock } from "../engine";
+import { buildEvaluated, registerClock, setEngineClock, sortFromFormulasOnly, type Clock } from "../engine";
 import { gridOf, isSheetId, sheetIdsOf, withSheetIds, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../snapshot";
 import { parseA1, quoteSheetName, rectToA1 } from "./a1";
 import { Book, errorString, type Faces } from "./book";
@@ -12,8 +12,8 @@ import { contentOf } from "./pending";
 import { tzOffsetMinutes } from "./time";
 
 /**
- * createEngine's configuration plus undoLimit 0 (the add-on never undoes; keeping undo data made large
- * writes ~50% slower). The clock is set without building a throwaway engine (that cost a parser and its
+ * createEngine's engine (undoLimit 0: the add-on never undoes; keeping undo data made large writes ~50%
+ * slower). The clock is set without building a throwaway engine (that cost a parser and its
  * grammar self-check, ~0.15 s per book).
  */
 function buildEngine(sheets: Record<string, RawCellContent[][]>, clock: Clock, named: { name: string; expression: string }[]): HyperFormula {
@@ -22,7 +22,7 @@ function buildEngine(sheets: Record<string, RawCellContent[][]>, clock: Clock, n
   for (const rows of Object.values(sheets)) for (const row of rows) cells += row.length;
   if (cells > 100_000) sortFromFormulasOnly();
   setEngineClock(clock);
-  return HyperFormula.buildFromSheets(sheets, { ...ENGINE_CONFIG, undoLimit: 0 }, named);
+  return buildEvaluated(sheets, named);
 }
 
 export function bookFromSnapshot(snap: WorkbookSnapshot, ctx: Ctx, faces: Faces): Book {
