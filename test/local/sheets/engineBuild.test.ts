@@ -1,10 +1,12 @@
 // A new engine (src/local/engine.ts buildEvaluated) holds every formula evaluated and nothing left to
 // recalculate: HyperFormula left the formulas naming a build-time named expression marked dirty, so the
 // first change of any cell evaluated them all again (on a large tracker, every Objectives Status's COUNTIFS).
+// And a large workbook's engine links a formula naming a range already made to that range only (engine.ts
+// linkKnownRangesOnce): its values must follow the range's cells as HyperFormula's own linking does.
 import { describe, it } from "@jest/globals";
 import type { HyperFormula } from "hyperformula";
 import { expect } from "../../support/expect";
-import { createEngine } from "../../../src/local/engine";
+import { createEngine, sortFromFormulasOnly } from "../../../src/local/engine";
 import { setup } from "./helpers";
 
 /** The vertices HyperFormula would evaluate again on its next recalculation. */
@@ -53,5 +55,41 @@ describe("a new engine", () => {
     expect(sheet.getRange("B1").getValue()).toBe(10);
     sheet.getRange("A1").setValue(0.25);
     expect(sheet.getRange("B1").getValue()).toBe(25);
+  });
+});
+
+describe("a large workbook's engine (sortFromFormulasOnly, linkKnownRangesOnce)", () => {
+  // Installed when this file's tests are collected, so every engine of the file has them (as a large workbook's);
+  // the expected values are HyperFormula's own without them.
+  sortFromFormulasOnly();
+
+  it("links every formula naming a range already made to it: each follows the range's cells as they change", () => {
+    const hf = createEngine({
+      Data: [["a", 1], ["b", 2], ["a", 3]],
+      Sums: [['=SUMIF(Data!$A:$A,"a",Data!$B:$B)', "=SUM(Data!$B$1:$B$3)", '=COUNTIF(Data!$A:$A,"a")'], ['=SUMIF(Data!$A:$A,"b",Data!$B:$B)', "=SUM(Data!$B$1:$B$3)*2", '=COUNTIF(Data!$A:$A,"b")']],
+    });
+    const sums = () => hf.getSheetValues(1);
+    expect(sums()).toEqual([[4, 6, 2], [2, 12, 1]]);
+    hf.setCellContents({ sheet: 0, row: 1, col: 1 }, 20);
+    expect(sums()).toEqual([[4, 24, 2], [20, 48, 1]]);
+    // Cells below the data: the whole-column ranges take them, the finite ones do not.
+    hf.setCellContents({ sheet: 0, row: 5, col: 0 }, [["b", 100]]);
+    expect(sums()).toEqual([[4, 24, 2], [120, 48, 2]]);
+    // A row inserted inside the finite range widens it; one removed narrows it.
+    hf.addRows(0, [1, 1]);
+    hf.setCellContents({ sheet: 0, row: 1, col: 0 }, [["a", 1000]]);
+    expect(sums()).toEqual([[1004, 1024, 3], [120, 2048, 2]]);
+    hf.removeRows(0, [0, 1]);
+    expect(sums()).toEqual([[1003, 1023, 2], [120, 2046, 2]]);
+  });
+
+  it("a formula written later naming a range the build made follows it too", () => {
+    const hf = createEngine({ Data: [[1], [2], [3]], Out: [["=SUM(Data!$A:$A)"]] });
+    hf.setCellContents({ sheet: 1, row: 1, col: 0 }, "=SUM(Data!$A:$A)*10");
+    hf.setCellContents({ sheet: 1, row: 2, col: 0 }, "=MATCH(3,Data!$A:$A,0)");
+    expect(hf.getSheetValues(1)).toEqual([[6], [60], [3]]);
+    hf.setCellContents({ sheet: 0, row: 0, col: 0 }, 3);
+    hf.setCellContents({ sheet: 0, row: 2, col: 0 }, 5);
+    expect(hf.getSheetValues(1)).toEqual([[10], [100], [1]]);
   });
 });
