@@ -65,25 +65,34 @@ interface GraphInternals {
   getTopSortedWithSccSubgraphFrom(seed: object[], op: (n: object) => boolean, onCycle: (n: object) => void): unknown;
 }
 
+/** HyperFormula's unexported classes, reached through a one-cell engine, once per process (~20-60 ms). */
+let probed: { graphProto: GraphInternals & { topSortWithScc(): unknown }; dependencyGraphProto: DependencyGraphInternals; ValueVertex: Function } | undefined;
+function internals(): NonNullable<typeof probed> {
+  if (probed) return probed;
+  const probe = HyperFormula.buildFromArray([[1]], { licenseKey: "gpl-v3" });
+  const hf = probe as unknown as { graph: GraphInternals; addressMapping: { getCell(a: object): object }; dependencyGraph: object };
+  probed = {
+    graphProto: Object.getPrototypeOf(hf.graph),
+    dependencyGraphProto: Object.getPrototypeOf(hf.dependencyGraph),
+    ValueVertex: hf.addressMapping.getCell({ sheet: 0, row: 0, col: 0 }).constructor,
+  };
+  probe.destroy();
+  return probed;
+}
+
 /**
  * A new engine's first evaluation sorts its whole dependency graph, and every plain value is a node of it:
  * on a large tracker (55,000 check-ins) that sort visited a million value cells, ~1.5-3 s. Values need
  * no evaluation and depend on nothing, so the sort starts from the other nodes (formulas, ranges), which
  * reach every formula in the same order; the evaluation that follows only ever looked at those. (The
- * graph's class is not exported: it is reached through a one-cell engine, once per process, ~20-60 ms,
- * so only for a large workbook.)
+ * graph's class is reached through a probe engine: internals(), so only for a large workbook.)
  */
 let sortPatched = false;
 export function sortFromFormulasOnly(): void {
   if (sortPatched) return;
   sortPatched = true;
-  const probe = HyperFormula.buildFromArray([[1]], { licenseKey: "gpl-v3" });
-  const internals = probe as unknown as { graph: GraphInternals; addressMapping: { getCell(a: object): object }; dependencyGraph: object };
-  const proto = Object.getPrototypeOf(internals.graph) as GraphInternals & { topSortWithScc(): unknown };
-  const ValueVertex = internals.addressMapping.getCell({ sheet: 0, row: 0, col: 0 }).constructor;
-  linkKnownRangesOnce(Object.getPrototypeOf(internals.dependencyGraph) as DependencyGraphInternals);
-  probe.destroy();
-  proto.topSortWithScc = function (this: GraphInternals) {
+  const { graphProto, ValueVertex } = internals();
+  graphProto.topSortWithScc = function (this: GraphInternals) {
     const seed = this.getNodes().filter((n) => !(n instanceof ValueVertex));
     return this.getTopSortedWithSccSubgraphFrom(seed, () => true, () => {});
   };
@@ -106,9 +115,13 @@ interface DependencyGraphInternals {
  * Objectives columns, ~5 million edge lookups, most of building the engine's graph. A range that already has
  * its vertex in the graph is now only linked to the formula; HyperFormula keeps that vertex's cells linked
  * itself as cells, rows and tabs change (as it does for the cells it covers through a smaller range's vertex).
- * Called with sortFromFormulasOnly's probe engine, for large workbooks only.
+ * For workbooks with many formulas only (the probe engine's cost: internals()).
  */
-function linkKnownRangesOnce(proto: DependencyGraphInternals): void {
+let linkPatched = false;
+export function linkKnownRangesOnce(): void {
+  if (linkPatched) return;
+  linkPatched = true;
+  const proto = internals().dependencyGraphProto;
   const original = proto.processCellDependencies;
   proto.processCellDependencies = function (this: DependencyGraphInternals, deps, endVertex) {
     const end = endVertex.idInGraph;

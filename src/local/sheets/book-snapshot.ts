@@ -1,7 +1,7 @@
 // A book from a workbook snapshot and back: cell contents go to HyperFormula, everything else to the models.
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
-import { buildEvaluated, registerClock, setEngineClock, sortFromFormulasOnly, type Clock } from "../engine";
+import { buildEvaluated, linkKnownRangesOnce, registerClock, setEngineClock, sortFromFormulasOnly, type Clock } from "../engine";
 import { gridOf, isSheetId, sheetIdsOf, withSheetIds, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../snapshot";
 import { parseA1, quoteSheetName, rectToA1 } from "./a1";
 import { Book, errorString, type Faces } from "./book";
@@ -19,8 +19,16 @@ import { tzOffsetMinutes } from "./time";
 function buildEngine(sheets: Record<string, RawCellContent[][]>, clock: Clock, named: { name: string; expression: string }[]): HyperFormula {
   registerClock();
   let cells = 0;
-  for (const rows of Object.values(sheets)) for (const row of rows) cells += row.length;
+  let formulas = 0;
+  for (const rows of Object.values(sheets)) {
+    for (const row of rows) {
+      cells += row.length;
+      for (const c of row) if (typeof c === "string" && c.charCodeAt(0) === 61 /* = */) formulas++;
+    }
+  }
   if (cells > 100_000) sortFromFormulasOnly();
+  // A set-up large tracker has ~8,300 (a medium one ~1,400, a small one ~450).
+  if (formulas >= 2_000) linkKnownRangesOnce();
   setEngineClock(clock);
   return buildEvaluated(sheets, named);
 }

@@ -6,7 +6,7 @@
 import { describe, it } from "@jest/globals";
 import type { HyperFormula } from "hyperformula";
 import { expect } from "../../support/expect";
-import { createEngine, sortFromFormulasOnly } from "../../../src/local/engine";
+import { createEngine, linkKnownRangesOnce } from "../../../src/local/engine";
 import { setup } from "./helpers";
 
 /** The vertices HyperFormula would evaluate again on its next recalculation. */
@@ -58,10 +58,10 @@ describe("a new engine", () => {
   });
 });
 
-describe("a large workbook's engine (sortFromFormulasOnly, linkKnownRangesOnce)", () => {
-  // Installed when this file's tests are collected, so every engine of the file has them (as a large workbook's);
+describe("an engine with many formulas (linkKnownRangesOnce)", () => {
+  // Installed when this file's tests are collected, so every engine of the file has it (as a workbook with many formulas);
   // the expected values are HyperFormula's own without them.
-  sortFromFormulasOnly();
+  linkKnownRangesOnce();
 
   it("links every formula naming a range already made to it: each follows the range's cells as they change", () => {
     const hf = createEngine({
