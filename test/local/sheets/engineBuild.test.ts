@@ -93,3 +93,23 @@ describe("an engine with many formulas (linkKnownRangesOnce)", () => {
     expect(hf.getSheetValues(1)).toEqual([[10], [100], [1]]);
   });
 });
+
+describe("formulas of one shape parsed once (scripts/hyperformula-formula-keys.mjs)", () => {
+  it("keep each cell's ranges in order: the shared tree where no cell's address can reorder them, a per-cell one where it can", () => {
+    const values = Array.from({ length: 8 }, (_, r) => [r + 1]);
+    const rows = values.map((v, r) => [
+      ...v,
+      `=SUM(A${r + 1}:A$4)`, // mixed: A4:An below row 4, An:A4 above it
+      `=SUM(A${r + 2}:A${r + 1})`, // written backwards, both relative
+      `=SUM($A$1:A${r + 1})`, // in order at every row
+      `=COUNTIF(A:A,">"&A${r + 1})`,
+    ]);
+    const hf = createEngine({ S: rows });
+    const sum = (a: number, b: number) => Array.from({ length: Math.max(a, b) - Math.min(a, b) + 1 }, (_, i) => Math.min(a, b) + i).reduce((x, y) => x + y, 0);
+    hf.getSheetValues(0).forEach((row, r) => {
+      const n = r + 1;
+      expect(row).toEqual([n, sum(n, 4), n === 8 ? 8 : sum(n, n + 1), sum(1, n), 8 - n]);
+    });
+    expect(hf.getCellFormula({ sheet: 0, row: 6, col: 1 })).toBe("=SUM(A$4:A7)");
+  });
+});
