@@ -2,7 +2,7 @@
 // its target, and the pace it has against the pace it needs. Numbers in the spreadsheet locale's decimal
 // separator, as the Forecast column's.
 import { formatValue, type GoalValue, type LineForecast } from "./forecast";
-import { fixedText, type DecimalSeparator } from "./numbers";
+import { fixedText, isPercentUnit, type DecimalSeparator } from "./numbers";
 import { normalizeMetric } from "./scoring";
 
 /** A value with its unit as the Forecast column writes it: "8.3%", "6.25 days", "1200". */
@@ -30,10 +30,16 @@ export function forecastLine(f: LineForecast, unit: string, sep: DecimalSeparato
   return `At this pace: ${withUnit(f.value, unit, sep)} by ${f.endDay}${against} — score ${fixedText(f.score, 2, sep)}`;
 }
 
-/** "rising 0.14% a week", "falling 0.5 days a week", "no change". */
+/**
+ * "rising 0.14 points a week" (a % KR: "%", "percent", "pct"), "falling 0.5 days a week", "no change". A
+ * change of a % is in percentage points: "rising 0.25% a week" reads as a relative change (0.25% of 7.1),
+ * and until session 11 the Why column said it so.
+ */
 function pace(perWeek: number, unit: string, sep: DecimalSeparator): string {
   if (Math.abs(perWeek) < 0.005) return "no change week to week";
-  return `${perWeek > 0 ? "rising" : "falling"} ${withUnit(Math.abs(perWeek), unit, sep)} a week`;
+  const size = Math.abs(perWeek);
+  const amount = isPercentUnit(unit) ? `${formatValue(size, sep)} point${formatValue(size) === "1" ? "" : "s"}` : withUnit(size, unit, sep);
+  return `${perWeek > 0 ? "rising" : "falling"} ${amount} a week`;
 }
 
 /** What `forecastWhy` needs of a KR's forecast row (a KrForecastRow is one). */
@@ -64,8 +70,9 @@ export function goalValue(k: Pick<WhyInput, "metric" | "start" | "target" | "goa
 
 /**
  * Why a KR is forecast below its goal: its pace against the pace its target needs from its latest value
- * over the weeks left ("Rising 0.14% a week; reaching 3% by 2026-04-05 needs falling 0.54% a week."), or,
- * for a stay KR, the side of its threshold it ends on ("Falling 0.5% a week: below 92% by 2026-04-05.").
+ * over the weeks left ("Rising 0.14 points a week; reaching 3% by 2026-04-05 needs falling 0.54 points a
+ * week."), or, for a stay KR, the side of its threshold it ends on ("Falling 0.5 points a week: below 92% by
+ * 2026-04-05.").
  */
 export function forecastWhy(k: WhyInput, sep: DecimalSeparator = "."): string {
   const f = k.forecast;

@@ -13,7 +13,7 @@ import {
   weeklyPoints,
   type ForecastPoint,
 } from "../../src/core/forecast";
-import { forecastLine } from "../../src/core/forecastWords";
+import { forecastLine, forecastWhy, type WhyInput } from "../../src/core/forecastWords";
 
 const START = "2027-01-04"; // a Monday; 13 weeks: last day 2027-04-04
 const CYCLE = { startDate: START, weeks: 13 };
@@ -223,5 +223,25 @@ describe("weeklyPoints", () => {
       { day: "2027-01-19", value: 4 },
     ]);
     expect(weeklyPoints([], null, START)).toEqual([]);
+  });
+});
+
+describe("forecastWhy", () => {
+  /** The rework rate of the operations pilot: 7.1% rising, target 3% (a decrease KR), 10 weeks left. */
+  const why = (unit: string, slopePerWeek: number, sep: "." | "," = "."): string => {
+    const k: WhyInput = {
+      unit, metric: "decrease", start: 6.6, target: 3, goal: 1,
+      forecast: { ok: true, value: 9.6, slopePerWeek, latest: 7.1, weeksLeft: 10, endDay: "2026-04-05" },
+    };
+    return forecastWhy(k, sep);
+  };
+  it("a % KR's pace is in percentage points, whatever its unit's spelling: 0.25% a week reads as a relative change", () => {
+    expect(why("%", 0.25)).toBe("Rising 0.25 points a week; reaching 3% by 2026-04-05 needs falling 0.41 points a week.");
+    expect(why("percent", 0.25)).toBe("Rising 0.25 points a week; reaching 3 percent by 2026-04-05 needs falling 0.41 points a week.");
+    expect(why("pct", -1, ",")).toBe("Falling 1 point a week; reaching 3 pct by 2026-04-05 needs falling 0,41 points a week.");
+  });
+  it("another unit's pace is in that unit", () => {
+    expect(why("days", 0.25)).toBe("Rising 0.25 days a week; reaching 3 days by 2026-04-05 needs falling 0.41 days a week.");
+    expect(why("", 0.25, ",")).toBe("Rising 0,25 a week; reaching 3 by 2026-04-05 needs falling 0,41 a week.");
   });
 });
