@@ -72,9 +72,9 @@ export function goalValue(k: Pick<WhyInput, "metric" | "start" | "target" | "goa
  * Why a KR is forecast below its goal: its pace against the pace its target needs from its latest value
  * over the weeks left ("Rising 0.14 points a week; reaching 3% by 2026-04-05 needs falling 0.54 points a
  * week."), or, for a stay KR, the side of its threshold it ends on ("Falling 0.5 points a week: below 92% by
- * 2026-04-05.").
+ * 2026-04-05."), or, in the cycle's last week, where it is (`asOf`: the report's day, YYYY-MM-DD).
  */
-export function forecastWhy(k: WhyInput, sep: DecimalSeparator = "."): string {
+export function forecastWhy(k: WhyInput, asOf: string, sep: DecimalSeparator = "."): string {
   const f = k.forecast;
   if (!f.ok) return f.reason;
   const metric = normalizeMetric(k.metric);
@@ -87,7 +87,14 @@ export function forecastWhy(k: WhyInput, sep: DecimalSeparator = "."): string {
     const side = metric === "stay_above" ? (f.value >= k.target ? "at or above" : "below") : f.value <= k.target ? "at or below" : "above";
     return `${head}: ${side} ${target} by ${f.endDay}.`;
   }
-  if (f.weeksLeft <= 0) return `${head}; the cycle has ended at ${withUnit(f.latest, k.unit, sep)} against ${target}.`;
+  // No weeks left: the latest point is on the cycle's last day. A check-in of the last week puts it there
+  // (each week's point is at the week's last day) days before the cycle ends; until session 11 a summary of
+  // that week said the cycle "has ended".
+  if (f.weeksLeft <= 0) {
+    const latest = withUnit(f.latest, k.unit, sep);
+    if (asOf > f.endDay) return `${head}; the cycle has ended at ${latest} against ${target}.`;
+    return `${head}; at ${latest} in the cycle's last week (it ends ${f.endDay}) against ${target}.`;
+  }
   const up = metric === "increase";
   // Already there, slipping back: the pace it has is the news, not a pace it needs.
   if (up ? f.latest >= g.value : f.latest <= g.value) return `${head}: ${withUnit(f.latest, k.unit, sep)} now, ${withUnit(f.value, k.unit, sep)} by ${f.endDay} against ${target}.`;

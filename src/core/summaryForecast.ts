@@ -25,6 +25,8 @@ export interface KrForecastRow {
 }
 
 export interface ReportForecast {
+  /** YYYY-MM-DD: the report's day (the Why of the cycle's last week says whether the cycle has ended). */
+  asOf: string;
   krs: KrForecastRow[];
   /** KRs whose forecast score is below their objective's goal by more than the on-track gap, the largest shortfall first. */
   below: KrForecastRow[];
@@ -155,7 +157,7 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
     const c = calibrationSignal(input.calibrationScores, sep);
     if (c) signals.push(c);
   }
-  return { krs, below, signals };
+  return { asOf, krs, below, signals };
 }
 
 export function shortfall(k: KrForecastRow): number {
@@ -215,7 +217,7 @@ export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): Fo
       score(k.goal),
       score(shortfall(k)),
       k.forecast.weeksToTarget === null ? muted("—") : { v: Math.round(k.forecast.weeksToTarget * 10) / 10, fmt: "0.0" },
-      text(forecastWhy(k, sep)),
+      text(forecastWhy(k, f.asOf, sep)),
     ]);
   }
   return rows;

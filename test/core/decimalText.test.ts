@@ -128,7 +128,7 @@ describe("the Forecast section and the text trend", () => {
     id, objectiveId: "O1", title: `KR ${id}`, owner: "", unit, goal: 1, metric: "increase", start: 80, target: 95.5,
     forecast: { ok: true, value, score: 0.35, weeksToTarget: 2.25, slopePerWeek: 0.5, latest: 90, weeksLeft: 5, endDay: "2026-04-05", points: 3 },
   });
-  const f: ReportForecast = { krs: [], below: [row("O1.KR1", "%", 91.5), row("O1.KR2", "days", -3.25), row("O1.KR3", "", 1200)], signals: [] };
+  const f: ReportForecast = { asOf: "2026-03-02", krs: [], below: [row("O1.KR1", "%", 91.5), row("O1.KR2", "days", -3.25), row("O1.KR3", "", 1200)], signals: [] };
   it("the Forecast column is text with the locale's separator; the score columns stay numbers", () => {
     const rows = forecastRows(f, ",").slice(2);
     expect(rows.map((r) => r[3].v)).toEqual(["91,5% by 2026-04-05", "-3,25 days by 2026-04-05", "1200 by 2026-04-05"]);

@@ -233,7 +233,7 @@ describe("forecastWhy", () => {
       unit, metric: "decrease", start: 6.6, target: 3, goal: 1,
       forecast: { ok: true, value: 9.6, slopePerWeek, latest: 7.1, weeksLeft: 10, endDay: "2026-04-05" },
     };
-    return forecastWhy(k, sep);
+    return forecastWhy(k, "2026-01-26", sep);
   };
   it("a % KR's pace is in percentage points, whatever its unit's spelling: 0.25% a week reads as a relative change", () => {
     expect(why("%", 0.25)).toBe("Rising 0.25 points a week; reaching 3% by 2026-04-05 needs falling 0.41 points a week.");
@@ -243,5 +243,17 @@ describe("forecastWhy", () => {
   it("another unit's pace is in that unit", () => {
     expect(why("days", 0.25)).toBe("Rising 0.25 days a week; reaching 3 days by 2026-04-05 needs falling 0.41 days a week.");
     expect(why("", 0.25, ",")).toBe("Rising 0,25 a week; reaching 3 by 2026-04-05 needs falling 0,41 a week.");
+  });
+  // A check-in of the cycle's last week puts the latest point on its last day: no weeks left, days before the end.
+  const lastWeek: WhyInput = {
+    unit: "%", metric: "decrease", start: 6.6, target: 3, goal: 1,
+    forecast: { ok: true, value: 8.5, slopePerWeek: 0.2, latest: 8.5, weeksLeft: 0, endDay: "2026-04-05" },
+  };
+  it("in the cycle's last week, before its last day is over, the cycle has not ended", () => {
+    expect(forecastWhy(lastWeek, "2026-04-02")).toBe("Rising 0.2 points a week; at 8.5% in the cycle's last week (it ends 2026-04-05) against 3%.");
+    expect(forecastWhy(lastWeek, "2026-04-05", ",")).toBe("Rising 0,2 points a week; at 8,5% in the cycle's last week (it ends 2026-04-05) against 3%.");
+  });
+  it("a report after the cycle's last day says it has ended", () => {
+    expect(forecastWhy(lastWeek, "2026-04-06")).toBe("Rising 0.2 points a week; the cycle has ended at 8.5% against 3%.");
   });
 });
