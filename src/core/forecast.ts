@@ -30,6 +30,14 @@ export const MIN_POINTS = 3;
  */
 export const MIN_SPAN_DAYS = 14;
 export const NOT_ENOUGH = "not enough check-ins to forecast yet";
+/**
+ * The weeks of check-ins a forecast needs: one point per week at the week's last day, so the first and the
+ * last of points spanning MIN_SPAN_DAYS are that many days apart, a week between each (a week without a
+ * check-in carries the value before it over): 3.
+ */
+export const WEEKS_NEEDED = MIN_SPAN_DAYS / 7 + 1;
+/** What the Weekly Summary's This week line and its Forecast section say without a forecast. */
+export const NOT_ENOUGH_WEEKS = `${NOT_ENOUGH} (${WEEKS_NEEDED} weeks are needed)`;
 export const NOT_FOR_MILESTONES = "milestones are not forecast";
 
 export interface ForecastPoint {

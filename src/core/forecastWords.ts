@@ -1,7 +1,7 @@
 // The forecast in words a leader acts on (docs/forecast.md, "Why"): where the KR ends at this pace against
 // its target, and the pace it has against the pace it needs. Numbers in the spreadsheet locale's decimal
 // separator, as the Forecast column's.
-import { formatValue, type GoalValue, type LineForecast } from "./forecast";
+import { formatValue, NOT_ENOUGH_WEEKS, type GoalValue, type LineForecast } from "./forecast";
 import { fixedText, isPercentUnit, type DecimalSeparator } from "./numbers";
 import { normalizeMetric } from "./scoring";
 
@@ -114,7 +114,7 @@ export function atThisPaceLine(
   named = 5,
 ): string {
   if (below.length === 0) {
-    return anyForecast ? "At this pace every forecast KR is on course for its goal." : "At this pace: not enough check-ins to forecast yet (3 weeks are needed).";
+    return anyForecast ? "At this pace every forecast KR is on course for its goal." : `At this pace: ${NOT_ENOUGH_WEEKS}.`;
   }
   const end = below.find((k) => k.forecast.ok)?.forecast;
   const by = end && end.ok ? ` by ${end.endDay}` : "";

@@ -3,7 +3,7 @@
 // week (capped at the report's day), exactly what History records for that week, carried forward over
 // weeks without a check-in, from the KR's first check-in on.
 import { addDays, dayNumber } from "./dates";
-import { forecastKr, krAsShown, percentShown, type ForecastPoint, type KrForecast } from "./forecast";
+import { forecastKr, krAsShown, NOT_ENOUGH_WEEKS, percentShown, type ForecastPoint, type KrForecast } from "./forecast";
 import { forecastWhy, withUnit } from "./forecastWords";
 import { goalForType } from "./evaluate";
 import type { Tracker } from "./model";
@@ -204,7 +204,7 @@ export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): Fo
   rows.push(headers("ID", "Key result", "Owner", "Forecast", "Forecast score", "Goal", "Shortfall", "Weeks to target", "Why"));
   if (f.below.length === 0) {
     const any = f.krs.some((k) => k.forecast.ok);
-    rows.push([muted(any ? "None — every forecast key result is on course for its goal (within the on-track gap)." : "None — not enough check-ins to forecast yet (3 weeks are needed).")]);
+    rows.push([muted(any ? "None — every forecast key result is on course for its goal (within the on-track gap)." : `None — ${NOT_ENOUGH_WEEKS}.`)]);
   }
   for (const k of f.below) {
     if (!k.forecast.ok) continue;

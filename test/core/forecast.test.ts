@@ -4,6 +4,7 @@ import { expect } from "../support/expect";
 import { addDays } from "../../src/core/dates";
 import {
   NOT_ENOUGH,
+  NOT_ENOUGH_WEEKS,
   NOT_FOR_MILESTONES,
   forecastKr,
   krAsShown,
@@ -13,7 +14,8 @@ import {
   weeklyPoints,
   type ForecastPoint,
 } from "../../src/core/forecast";
-import { forecastLine, forecastWhy, type WhyInput } from "../../src/core/forecastWords";
+import { atThisPaceLine, forecastLine, forecastWhy, type WhyInput } from "../../src/core/forecastWords";
+import { forecastPoints, forecastRows } from "../../src/core/summaryForecast";
 
 const START = "2027-01-04"; // a Monday; 13 weeks: last day 2027-04-04
 const CYCLE = { startDate: START, weeks: 13 };
@@ -255,5 +257,21 @@ describe("forecastWhy", () => {
   });
   it("a report after the cycle's last day says it has ended", () => {
     expect(forecastWhy(lastWeek, "2026-04-06")).toBe("Rising 0.2 points a week; the cycle has ended at 8.5% against 3%.");
+  });
+});
+
+describe("not enough check-ins: the weeks the words say are needed", () => {
+  const kr = { metric: "increase", start: 0, target: 100 };
+  it("are the weeks the rule needs: check-ins of 3 weeks forecast, of 2 do not", () => {
+    expect(NOT_ENOUGH_WEEKS).toBe("not enough check-ins to forecast yet (3 weeks are needed)");
+    // Thursday of week 3, after its check-in: points at the last days of weeks 1-3, 14 days apart.
+    expect(forecastKr(kr, forecastPoints([10, 12, 14], START, "2027-01-21", "2027-01-21"), CYCLE).ok).toBe(true);
+    // Monday of week 3, before its check-in: week 3's newer value (History recorded week 2 before its
+    // check-in) as of the day, 8 days after week 1's point: two weeks of check-ins are not enough.
+    expect(forecastKr(kr, forecastPoints([10, 12, 14], START, "2027-01-18", "2027-01-14"), CYCLE)).toEqual({ ok: false, reason: NOT_ENOUGH });
+  });
+  it("the This week line and the Forecast section say it in the same words", () => {
+    expect(atThisPaceLine([], false)).toBe(`At this pace: ${NOT_ENOUGH_WEEKS}.`);
+    expect(forecastRows({ asOf: "2027-01-18", krs: [], below: [], signals: [] })[2][0].v).toBe(`None — ${NOT_ENOUGH_WEEKS}.`);
   });
 });
