@@ -28,6 +28,33 @@ export function isValidIsoDate(s: unknown): s is string {
   return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
+/**
+ * A date as people type it or a spreadsheet program saves it, as YYYY-MM-DD, in the forms that cannot be
+ * read two ways: 2026-01-13; 13.01.2026 (day first, as every locale that writes dots has it: de_DE, ru_RU…);
+ * 2026/01/13 (year first, as ja_JP writes it). null for any other form and for a day not on the calendar.
+ * 01/02/2026 is null: January 2 in the US, February 1 in France (slashReadings gives both).
+ */
+export function unambiguousDate(text: string): string | null {
+  if (isValidIsoDate(text)) return text;
+  const two = (n: string) => n.padStart(2, "0");
+  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
+  const yearFirst = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
+  const iso = dotted ? `${dotted[3]}-${two(dotted[2])}-${two(dotted[1])}` : yearFirst ? `${yearFirst[1]}-${two(yearFirst[2])}-${two(yearFirst[3])}` : "";
+  return isValidIsoDate(iso) ? iso : null;
+}
+
+/** Why unambiguousDate refuses d/m/yyyy and m/d/yyyy, for a refusal to say. */
+export const SLASH_DOUBT = "with slashes, day and month could be either way round";
+
+/** A date written with slashes year last (01/02/2026): the real days it can be, month first then day first, each once; [] for other text. */
+export function slashReadings(text: string): string[] {
+  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (!m) return [];
+  const two = (n: string) => n.padStart(2, "0");
+  const days = [`${m[3]}-${two(m[1])}-${two(m[2])}`, `${m[3]}-${two(m[2])}-${two(m[1])}`].filter(isValidIsoDate);
+  return days.filter((d, i) => days.indexOf(d) === i);
+}
+
 // Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian calendar).
 function daysFromCivil(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;

@@ -16,9 +16,16 @@
 //   "Meets": ≥ target for increase and stay_above, ≤ target for decrease and stay_below.
 import { cycleLastDay, dayNumber, isValidIsoDate, weekNumber } from "./dates";
 import { isNum, krScore, normalizeMetric } from "./scoring";
-import { fixedText, roundedText, type DecimalSeparator } from "./numbers";
+import { fixedText, isPercentUnit, roundedText, type DecimalSeparator } from "./numbers";
 
 export const MIN_POINTS = 3;
+/**
+ * …spanning at least two weeks from the first to the last: three weeks of check-ins. A summary on Monday of
+ * week 3 whose History recorded week 2 on its Monday, before that week's check-in, has week 1's value twice
+ * and the newer one as of its day: three points, two check-ins, a day apart at the end (until session 11 it
+ * forecast the rework rate at 9.75% from them).
+ */
+export const MIN_SPAN_DAYS = 14;
 export const NOT_ENOUGH = "not enough check-ins to forecast yet";
 export const NOT_FOR_MILESTONES = "milestones are not forecast";
 
@@ -46,6 +53,9 @@ export type KrForecast =
       weeksToTarget: number | null;
       /** Change per week. */
       slopePerWeek: number;
+      /** The latest point's value, and the weeks from its day to the cycle's last day (what the pace must cover). */
+      latest: number;
+      weeksLeft: number;
       /** YYYY-MM-DD: the cycle's last day. */
       endDay: string;
       points: number;
@@ -114,8 +124,22 @@ function meets(up: boolean, value: number, target: number): boolean {
   return up ? value >= target : value <= target;
 }
 
+/**
+ * The line's value kept within what the metric can be: never below 0 for a KR that has never been below 0
+ * (start, target and every point ≥ 0: a rate, days, a count), and never above 100 for a % KR that has never
+ * been above 100 (an on-time rate of 86% rising 2 points a week is forecast at 100%, not 103%: until session
+ * 11 it was). A KR that has been outside keeps the line's value (a balance, a growth rate of 140%).
+ */
+function withinBounds(line: number, kr: { start: number | null; target: number; unit?: unknown }, points: ForecastPoint[]): number {
+  const all = [kr.start || 0, kr.target, ...points.map((p) => p.value)];
+  let v = line;
+  if (all.every((x) => x >= 0)) v = Math.max(0, v);
+  if (typeof kr.unit === "string" && isPercentUnit(kr.unit) && all.every((x) => x <= 100)) v = Math.min(100, v);
+  return v;
+}
+
 export function forecastKr(
-  kr: { metric: unknown; start: number | null; target: number | null },
+  kr: { metric: unknown; start: number | null; target: number | null; unit?: unknown },
   points: ForecastPoint[],
   cycle: { startDate: string; weeks: number },
 ): KrForecast {
@@ -133,7 +157,7 @@ export function forecastKr(
     xs,
     usable.map((p) => p.value),
   );
-  if (!trend) return { ok: false, reason: NOT_ENOUGH };
+  if (!trend || Math.max(...xs) - Math.min(...xs) < MIN_SPAN_DAYS) return { ok: false, reason: NOT_ENOUGH };
   const endDay = cycleLastDay(cycle.startDate, cycle.weeks);
   const xEnd = dayNumber(endDay) - day0;
   const last = usable[usable.length - 1];
@@ -142,9 +166,16 @@ export function forecastKr(
   // final score of 0.50 would contradict the report it sits in.
   // A metric that has never been below 0 (start, target and every point ≥ 0: a % rate, days, a count) is not
   // forecast below it: the line reaches 0 and stops (docs/forecast.md), as plausible.ts asks about a value
-  // that changes sign. One that has been negative keeps the line's value.
-  const line = last.day >= endDay ? last.value : trend.intercept + trend.slope * xEnd;
-  const value = (kr.start || 0) >= 0 && kr.target >= 0 && usable.every((p) => p.value >= 0) ? Math.max(0, line) : line;
+  // that changes sign; nor a % that has never been above 100 above 100. One that has been outside keeps the line's value.
+  // Early in the cycle the forecast is the line's own value on the last day (one odd week barely moves it);
+  // as the cycle goes on it leans towards the latest value carried at the line's pace, in proportion to the
+  // share of the cycle behind the latest point: a KR stalled for seven weeks at 89.9% with a week to go was
+  // forecast at 91.08% by a line still remembering its first weeks (session 11, docs/forecast.md).
+  const xLast = dayNumber(last.day) - day0;
+  const share = Math.min(1, Math.max(0, xLast / xEnd));
+  const fromLatest = last.value + trend.slope * (xEnd - xLast);
+  const line = last.day >= endDay ? last.value : (1 - share) * (trend.intercept + trend.slope * xEnd) + share * fromLatest;
+  const value = withinBounds(line, { start: kr.start, target: kr.target, unit: kr.unit }, usable);
   const scored = krScore(metric, kr.start, kr.target, value);
   const target = kr.target;
   const up = metric === "increase" || metric === "stay_above";
@@ -154,7 +185,8 @@ export function forecastKr(
   if (meets(up, latest, target)) weeksToTarget = 0;
   else if (up ? slopePerWeek > 0 : slopePerWeek < 0) weeksToTarget = (target - latest) / slopePerWeek;
   else weeksToTarget = null;
-  return { ok: true, value, score: scored.score === null ? 0 : scored.score, weeksToTarget, slopePerWeek, endDay, points: usable.length };
+  const weeksLeft = Math.max(0, (xEnd - (dayNumber(last.day) - day0)) / 7);
+  return { ok: true, value, score: scored.score === null ? 0 : scored.score, weeksToTarget, slopePerWeek, latest, weeksLeft, endDay, points: usable.length };
 }
 
 /**

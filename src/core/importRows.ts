@@ -11,7 +11,8 @@
 //   key_result). A byte-order mark is ignored. Unknown columns are ignored with a warning; a repeated
 //   column is an error.
 // - Numbers (start, target, weight) are read as a check-in reads a value (core/numbers parseKrValue, in
-//   en_US): "." or a decimal comma ("6,0"; "1,234" is ambiguous and refused), an optional sign, no
+//   the spreadsheet's locale, ImportExisting.locale): "." or a decimal comma ("6,0"; "1,234" is ambiguous
+//   and refused, and so is "1.500" in a decimal-comma locale, where it means 1500), an optional sign, no
 //   thousands separators, no exponents; "85%" on a % KR is 85, a unit after the number must be the
 //   row's unit. Numbers already typed as numbers (from a tab) are taken as they are.
 // - Metric text is case-insensitive; spaces/dashes count as "_" ("Stay above" = stay_above).
@@ -33,25 +34,17 @@
 // - Generated IDs: objectives O1, O2, … (the lowest free numbers, in order of first appearance);
 //   key results <objective ID>.KR1, .KR2, … per objective; IDs already in the tracker or given
 //   anywhere in the file are skipped.
-import { MAX_TEXT } from "./api";
-import { parseKrValue } from "./numbers";
-import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, KR_HELPER_HEADERS, METRICS, OBJECTIVE_HEADERS, OBJECTIVE_TYPES, PNL_LINKS, SETTINGS_HEADERS, type Metric, type ObjectiveType, type PnlLink } from "./tabs";
+//
+// How a cell is read (text, numbers, IDs, quoting): importCells.ts; the checks of one row on its own:
+// importRowCheck.ts; here, the header, what needs several rows or the tracker, and the generated IDs.
+import { ID_RE, IMPORT_OPTIONAL, IMPORT_REQUIRED, headerKey, lowerKey, quote, text, textKey, type ImportColumn } from "./importCells";
+import { checkRowCells } from "./importRowCheck";
+import type { Metric, ObjectiveType, PnlLink } from "./tabs";
 import type { KeyResultFields } from "./model";
 import type { TemplateObjective } from "./templates";
 
-export const IMPORT_REQUIRED = ["objective", "key_result", "owner", "metric", "start", "target"] as const;
-export const IMPORT_OPTIONAL = [
-  "objective_id",
-  "kr_id",
-  "objective_owner",
-  "type",
-  "unit",
-  "weight",
-  "team",
-  "parent_objective_id",
-  "pnl_link",
-] as const;
-type Column = (typeof IMPORT_REQUIRED)[number] | (typeof IMPORT_OPTIONAL)[number];
+// Where the import's column names and ID rule live; the callers (importTab.ts, the CLI, tests) import them from here.
+export { ID_RE, IMPORT_OPTIONAL, IMPORT_REQUIRED, headerKey } from "./importCells";
 
 /** An objective as the import plans it: the template's shape, plus where it was found. */
 export interface ImportObjective extends TemplateObjective {
@@ -72,63 +65,6 @@ export interface ImportError {
 export type ImportPlan =
   | { ok: true; objectives: ImportObjective[]; keyResults: ImportKeyResult[]; warnings: string[] }
   | { ok: false; errors: ImportError[] };
-
-/** Header words of the tracker's tabs: an ID equal to one would match a header row in lookups. */
-const HEADER_WORDS = new Set(
-  [...OBJECTIVE_HEADERS, ...KR_HEADERS, ...KR_HELPER_HEADERS, ...CHECKIN_HEADERS, ...HISTORY_HEADERS, ...SETTINGS_HEADERS].map((h) => h.trim().toLowerCase()),
-);
-
-export function isHeaderWord(id: string): boolean {
-  return HEADER_WORDS.has(id.trim().toLowerCase());
-}
-
-export const ID_RE = /^[A-Za-z][A-Za-z0-9._\-/ ]{0,63}$/;
-
-/** A cell value as quoted in a message: at most 60 characters, control characters escaped. */
-function quote(s: string): string {
-  const chars = Array.from(s);
-  return JSON.stringify(chars.length > 60 ? chars.slice(0, 57).join("") + "…" : s);
-}
-
-function text(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
-  return String(v).trim();
-}
-
-/** A header cell as the import names its columns ("Key result" is key_result). */
-export function headerKey(v: unknown): string {
-  return text(v).replace(/^\ufeff/, "").trim().toLowerCase().replace(/[\s-]+/g, "_");
-}
-
-function lowerKey(s: string): string {
-  return s.toLowerCase();
-}
-
-function textKey(s: string): string {
-  return s.replace(/\s+/g, " ").trim().toLowerCase();
-}
-
-type NumResult = { ok: true; value: number | null } | { ok: false; reason: string };
-
-/** The check-in's number parser ("6,0", "8.5 days" on a days KR, "85%" on a % KR), with the row's unit. */
-function parseNumberCell(v: unknown, column: string, unit: string | null): NumResult {
-  if (typeof v === "number") {
-    if (!isFinite(v)) return { ok: false, reason: `${column} is not a number.` };
-    if (Math.abs(v) > 1e15) return { ok: false, reason: `${column} is too large.` };
-    return { ok: true, value: v === 0 ? 0 : v };
-  }
-  const s = text(v);
-  if (s === "") return { ok: true, value: null };
-  const r = parseKrValue(s, "en_US", unit);
-  if (r.ok) return { ok: true, value: r.value };
-  if (/too large/.test(r.message)) return { ok: false, reason: `${column} ${quote(s)} is too large.` };
-  return { ok: false, reason: `${column} ${quote(s)} is not a number: ${lowerFirst(r.message)}` };
-}
-
-function lowerFirst(m: string): string {
-  return /^[A-Z][a-z]/.test(m) ? m[0].toLowerCase() + m.slice(1) : m;
-}
 
 interface Group {
   key: string;
@@ -162,6 +98,8 @@ export interface ImportExisting {
   krIds: string[];
   objectives?: { id: string; title: string }[];
   keyResults?: { id: string; objectiveId: string; title: string }[];
+  /** The spreadsheet's locale, which reads numbers typed as text (default en_US). */
+  locale?: string;
 }
 
 export function planImport(table: unknown[][], existing: ImportExisting): ImportPlan {
@@ -177,14 +115,14 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
 
   // Header.
   const known: string[] = [...IMPORT_REQUIRED, ...IMPORT_OPTIONAL];
-  const colIndex: Partial<Record<Column, number>> = {};
+  const colIndex: Partial<Record<ImportColumn, number>> = {};
   const unknown: string[] = [];
   (table[headerAt] as unknown[]).forEach((h, i) => {
     const k = headerKey(h);
     if (k === "") return;
     if (known.indexOf(k) >= 0) {
-      if (colIndex[k as Column] !== undefined) err(headerRow, `Column ${k} appears twice.`);
-      else colIndex[k as Column] = i;
+      if (colIndex[k as ImportColumn] !== undefined) err(headerRow, `Column ${k} appears twice.`);
+      else colIndex[k as ImportColumn] = i;
     } else unknown.push(text(h));
   });
   const missing = IMPORT_REQUIRED.filter((c) => colIndex[c] === undefined);
@@ -222,66 +160,11 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
     const cells = Array.isArray(table[r]) ? table[r] : [];
     if (cells.every((c) => text(c) === "")) continue;
     dataRows++;
-    const raw = (c: Column): unknown => (colIndex[c] === undefined ? undefined : cells[colIndex[c] as number]);
-    const get = (c: Column): string => text(raw(c));
+    const raw = (c: ImportColumn): unknown => (colIndex[c] === undefined ? undefined : cells[colIndex[c] as number]);
+    const get = (c: ImportColumn): string => text(raw(c));
     const before = errors.length;
 
-    for (const c of known as Column[]) {
-      if (get(c).length > MAX_TEXT) err(rowNo, `${c} is longer than ${MAX_TEXT} characters.`);
-    }
-
-    const objectiveText = get("objective");
-    const objectiveId = get("objective_id");
-    const krId = get("kr_id");
-    const title = get("key_result");
-    const owner = get("owner");
-    if (objectiveText === "" && objectiveId === "") err(rowNo, "objective is blank.");
-    if (title === "") err(rowNo, "key_result is blank.");
-    if (owner === "") err(rowNo, "owner is blank.");
-    for (const [c, v] of [["objective_id", objectiveId], ["kr_id", krId], ["parent_objective_id", get("parent_objective_id")]] as const) {
-      if (v !== "" && !ID_RE.test(v)) {
-        err(rowNo, `${c} ${quote(v)} is not a valid ID (start with a letter; use letters, digits, spaces, . _ - / only; at most 64 characters).`);
-      } else if (isHeaderWord(v)) {
-        err(rowNo, `${c} ${quote(v)} is a column header of the tracker, so lookups would find the header row: choose another ID.`);
-      }
-    }
-
-    // Metric, start, target, weight.
-    const metricText = get("metric");
-    const metricKey = metricText.toLowerCase().replace(/[\s-]+/g, "_");
-    const metric = (METRICS as readonly string[]).indexOf(metricKey) >= 0 ? (metricKey as Metric) : null;
-    if (metricText === "") err(rowNo, `metric is blank (use one of: ${METRICS.join(", ")}).`);
-    else if (metric === null) err(rowNo, `Unknown metric ${quote(metricText)} (use one of: ${METRICS.join(", ")}).`);
-    const start = parseNumberCell(raw("start"), "start", get("unit"));
-    const target = parseNumberCell(raw("target"), "target", get("unit"));
-    const weight = parseNumberCell(raw("weight"), "weight", "");
-    if (!start.ok) err(rowNo, start.reason);
-    if (!target.ok) err(rowNo, target.reason);
-    if (!weight.ok) err(rowNo, weight.reason);
-    else if (weight.value !== null && weight.value < 0) err(rowNo, `weight must be 0 or more (it is ${weight.value}).`);
-    if (metric && start.ok && target.ok) {
-      // "an increase key result", "a decrease key result": the article follows the metric's first letter.
-      const a = /^[aeiou]/.test(metric) ? "an" : "a";
-      if (metric === "increase" || metric === "decrease") {
-        if (start.value === null) err(rowNo, `start is blank; ${a} ${metric} key result needs a numeric start.`);
-        if (target.value === null) err(rowNo, `target is blank; ${a} ${metric} key result needs a numeric target.`);
-        if (start.value !== null && start.value === target.value) {
-          err(rowNo, `start equals target (${start.value}); ${a} ${metric} key result needs them to differ.`);
-        }
-      } else if ((metric === "stay_above" || metric === "stay_below") && target.value === null) {
-        err(rowNo, `target is blank; ${a} ${metric} key result needs a numeric target.`);
-      }
-    }
-
-    // Objective-level values.
-    const type = get("type").toLowerCase();
-    if (type !== "" && (OBJECTIVE_TYPES as readonly string[]).indexOf(type) < 0) {
-      err(rowNo, `type ${quote(get("type"))} must be committed or aspirational.`);
-    }
-    const pnl = get("pnl_link").toLowerCase();
-    if (pnl !== "" && (PNL_LINKS as readonly string[]).indexOf(pnl) < 0) {
-      err(rowNo, `pnl_link ${quote(get("pnl_link"))} must be one of: ${PNL_LINKS.join(", ")}.`);
-    }
+    const { objectiveText, objectiveId, krId, title, owner, metric, start, target, weight, type, pnl } = checkRowCells(get, raw, (reason) => err(rowNo, reason), existing.locale);
 
     // kr_id uniqueness.
     if (krId !== "" && ID_RE.test(krId)) {

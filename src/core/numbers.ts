@@ -11,7 +11,14 @@
 //   ("50%" → 0.5, "12,5 %" → 0.125), done on the decimal digits so "12.3%" gives exactly 0.123.
 // - No exponents ("1e3"), letters, currency signs, NaN or Infinity; magnitudes above 1e15 are
 //   refused as too large. -0 becomes 0.
+// - Full-width forms, which a Japanese (or Chinese, Korean) input method types in its default mode
+//   ("３，５", "８５％", "－３"), count as their ASCII characters, and the ideographic space as a space.
 export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
+
+/** Full-width ASCII forms (U+FF01–FF5E) as ASCII, the ideographic space as a space: "３，５" → "3,5". */
+function halfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+}
 
 export const MAX_MAGNITUDE = 1e15;
 
@@ -36,6 +43,21 @@ export function decimalSeparatorFor(locale: string): "." | "," {
   return COMMA_LANGUAGES.indexOf(lang) >= 0 ? "," : ".";
 }
 
+/**
+ * Whether the locale can change how `text` reads: it has a comma, or a point followed by exactly three
+ * digits ("1.234": a decimal in en_US, ambiguous in a decimal-comma locale), full-width ones included.
+ * Anything else reads the same in every locale (a caller may then skip asking for it).
+ */
+export function localeMatters(text: string): boolean {
+  const s = halfWidth(text);
+  return s.indexOf(",") >= 0 || /\.\d{3}(?!\d)/.test(s);
+}
+
+/** The refusal of a value that is not a number, its example in the locale's own decimal separator ("3,5" in de_DE). */
+function digitsOnly(locale: string): ParsedNumber {
+  return { ok: false, message: `Enter a number, using digits only (for example 3${decimalSeparatorFor(locale)}5).` };
+}
+
 function checkRange(value: number): ParsedNumber {
   if (!isFinite(value)) return { ok: false, message: "Enter a number." };
   if (Math.abs(value) > MAX_MAGNITUDE) return { ok: false, message: "That number is too large." };
@@ -46,7 +68,7 @@ function checkRange(value: number): ParsedNumber {
 export function parseUserNumber(text: string | number, locale: string): ParsedNumber {
   if (typeof text === "number") return checkRange(text);
   if (typeof text !== "string") return { ok: false, message: "Enter a number." };
-  let s = text.replace(/[\u00a0\u202f]/g, " ").trim();
+  let s = halfWidth(text).replace(/[\u00a0\u202f]/g, " ").trim();
   if (s === "") return { ok: false, message: "Enter a number." };
   let percent = false;
   if (/%$/.test(s)) {
@@ -60,7 +82,7 @@ export function parseUserNumber(text: string | number, locale: string): ParsedNu
   }
   if (s === "") return { ok: false, message: "Enter a number." };
   if (/\s/.test(s)) return { ok: false, message: "Type the number without spaces or thousands separators." };
-  if (!/^[0-9.,]+$/.test(s)) return { ok: false, message: "Enter a number, using digits only (for example 3.5)." };
+  if (!/^[0-9.,]+$/.test(s)) return digitsOnly(locale);
   const seps = s.replace(/[0-9]/g, "");
   if (seps.length > 1) {
     return { ok: false, message: "Type the number without thousands separators, with at most one decimal separator." };
@@ -115,11 +137,13 @@ function unitKey(u: string): string {
 
 // A currency's sign stands for each of its codes: "€3.20" on a KR in EUR, "USD 40" on a KR in $ (but a
 // code for another code, "USD 40" on a KR in CAD, is refused).
-const CURRENCIES = [["€", "eur"], ["£", "gbp"], ["$", "usd", "cad", "aud", "nzd", "sgd", "hkd"], ["¥", "jpy", "cny"]];
+const CURRENCIES = [["€", "eur"], ["£", "gbp"], ["$", "usd", "cad", "aud", "nzd", "sgd", "hkd"], ["¥", "jpy", "cny"], ["₹", "inr"]];
+// Other names of one currency, taken as its code: "1200 円" on a KR in JPY (or ¥), "Rs 500" on one in INR (or ₹).
+const CURRENCY_NAMES: Record<string, string> = { euro: "eur", "円": "jpy", yen: "jpy", rs: "inr", rupee: "inr" };
 
 /** The typed unit is the KR's: the same word (case and a plural s aside), or a currency's sign and one of its codes. */
 function sameUnit(typed: string, unit: string): boolean {
-  const [a, b] = [typed, unit].map((u) => (unitKey(u) === "euro" ? "eur" : unitKey(u)));
+  const [a, b] = [typed, unit].map((u) => CURRENCY_NAMES[unitKey(u)] || unitKey(u));
   return a === b || CURRENCIES.some((c) => (a === c[0] && c.indexOf(b) > 0) || (b === c[0] && c.indexOf(a) > 0));
 }
 
@@ -130,7 +154,12 @@ function unitName(unit: string): string {
 
 export function parseKrValue(text: string | number, locale: string, unit: string | null): ParsedNumber {
   if (typeof text !== "string") return parseUserNumber(text, locale);
-  const s = text.replace(/[\u00a0\u202f]/g, " ").trim();
+  const spaced = halfWidth(text).replace(/[\u00a0\u202f]/g, " ").trim();
+  // A point closing a unit written in letters is the abbreviation's, not the number's: "Rs. 500" and
+  // "Rs.500" are 500 on a KR in INR, as India writes them (the first was refused, the second read as 0.5).
+  // A sign's point stays the number's: "$.50" and "₹.5" are halves.
+  const abbr = /^([^0-9.,+\-\u2212]*\p{L})\.\s*(?=[+\-\u2212]?\s*[0-9])/u.exec(spaced);
+  const s = abbr ? `${abbr[1]} ${spaced.slice(abbr[0].length)}` : spaced;
   // The number is the run of sign, digits, separators and spaces; anything before or after is a unit.
   const m = /^([^0-9.,+\-\u2212]*?)\s*([+\-\u2212]?\s*[0-9][0-9.,\s]*|[+\-\u2212]?\s*[.,][0-9][0-9.,\s]*)\s*([^0-9]*)$/.exec(s);
   if (!m || (!m[1] && !m[3])) return parseUserNumber(text, locale);
@@ -138,7 +167,7 @@ export function parseKrValue(text: string | number, locale: string, unit: string
   const after = m[3].trim();
   if (before && after) return { ok: false, message: "Type the number only, without a unit." };
   const typed = before || after;
-  if (before === "%") return { ok: false, message: "Enter a number, using digits only (for example 3.5)." };
+  if (before === "%") return digitsOnly(locale);
   if (typed === "%" && !before) {
     if (unit !== null && !isPercentUnit(unit)) {
       return { ok: false, message: `This key result is measured in ${unitName(unit)}, not %: type the number without the % sign.` };

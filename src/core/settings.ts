@@ -4,9 +4,9 @@
 // booleans, Date objects. (A value keyed by the setting's key, e.g. "startDate", is accepted too.)
 // - Blank (null, undefined, "" or spaces) → the default of SETTINGS_ROWS; the start date has none and
 //   must be filled in, and the four numbers the sheet's formulas use (FORMULA_NUMBERS) are refused blank.
-// - Start date: a "YYYY-MM-DD" string (what the server passes), a Date object (read with the runtime's
-//   local calendar fields — the server should convert dates in the spreadsheet time zone itself), or a
-//   spreadsheet serial number (the local engine's form; a time of day is dropped).
+// - Start date: a "YYYY-MM-DD" string (what the server passes, a date cell converted in the spreadsheet's
+//   time zone) or a spreadsheet serial number (a time of day is dropped). A Date object is refused with an
+//   Error: read here it would be read in the script's zone (dateCellToIso).
 // - Numbers may also be text, parsed by numbers.parseUserNumber, except those of FORMULA_NUMBERS, refused as
 //   text ("0,1"), but for a whole-number Length in weeks ("13").
 // - Cadence weekly/fortnightly and weekday names are case-insensitive; a weekday may be abbreviated to
@@ -16,7 +16,7 @@
 import type { Cadence, Settings } from "./model";
 import { SETTINGS_ROWS, WEEKDAYS, type SettingKey } from "./tabs";
 import { isValidIsoDate, isoFromSerial } from "./dates";
-import { parseUserNumber } from "./numbers";
+import { decimalSeparatorFor, decimalText, parseUserNumber } from "./numbers";
 
 export type ParsedSettings = { ok: true; settings: Settings } | { ok: false; errors: string[] };
 
@@ -30,22 +30,19 @@ function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === "[object Date]";
 }
 
-function pad2(n: number): string {
-  return n < 10 ? "0" + n : String(n);
-}
-
 function show(v: unknown): string {
   if (isDate(v)) return isNaN(v.getTime()) ? "an invalid date" : `"${v.toString()}"`;
   return `"${String(v)}"`;
 }
 
-/** A date cell as YYYY-MM-DD, or null if it is not a date. */
-export function dateCellToIso(v: unknown): string | null {
-  if (isDate(v)) {
-    if (isNaN(v.getTime())) return null;
-    const iso = `${v.getFullYear()}-${pad2(v.getMonth() + 1)}-${pad2(v.getDate())}`;
-    return isValidIsoDate(iso) ? iso : null;
-  }
+/**
+ * The Start date cell as YYYY-MM-DD, or null if it is not a date. A Date is the caller's mistake, thrown:
+ * its day depends on a time zone, and only the server knows the spreadsheet's (read.ts converts every date
+ * cell in it before calling parseSettings). Read here, in the script's zone, 00:00 on 6 July in a Berlin
+ * sheet would be 5 July in an Etc/UTC script.
+ */
+function dateCellToIso(v: unknown): string | null {
+  if (isDate(v)) throw new Error("parseSettings takes dates as YYYY-MM-DD, converted in the spreadsheet's time zone (server/read.ts does), not as Date objects.");
   if (typeof v === "string") {
     const s = v.trim();
     return isValidIsoDate(s) ? s : null;
@@ -94,8 +91,32 @@ export function parseFlag(v: unknown): boolean | null {
   return null;
 }
 
-export function parseSettings(values: Record<string, unknown>): ParsedSettings {
+/**
+ * What to type instead of a formula number held as text (FORMULA_NUMBERS). With the spreadsheet's locale:
+ * text with the separator the locale does not use ("0,1" in en_US, "0.1" in de_DE) reads as a number
+ * typed the locale's way; any other text stays text only in a cell that keeps what is typed as text (plain
+ * text, or a leading '), so that is said too: "type 0.1" would be the same text again in an en_US sheet.
+ * Without the locale, the other separator's form is named, the only guess left.
+ */
+function textNumberAdvice(v: string, n: number, locale: string | null): string {
+  if (locale === null) {
+    const other = v.indexOf(",") >= 0 ? String(n) : v.indexOf(".") >= 0 ? String(n).replace(".", ",") : null;
+    return `type ${other === null ? "it as a number" : other}.`;
+  }
+  const sep = decimalSeparatorFor(locale);
+  const written = decimalText(String(n), sep);
+  if (v.indexOf(sep === "," ? "." : ",") >= 0) return `type ${written}.`;
+  return `the cell keeps it as text (formatted as plain text, or typed after a '): choose Format › Number › Automatic, then type ${written}.`;
+}
+
+/**
+ * `locale` (the spreadsheet's, "de_DE") is asked for only when a formula number is blank or text, to write
+ * the number to type in its decimal separator (textNumberAdvice); without it, as en_US writes it.
+ */
+export function parseSettings(values: Record<string, unknown>, locale?: () => string): ParsedSettings {
   const errors: string[] = [];
+  let known: string | null | undefined;
+  const localeOf = () => (known === undefined ? (known = locale ? locale() : null) : known);
   const raw = {} as Record<SettingKey, unknown>;
   const label = {} as Record<SettingKey, string>;
   for (const r of SETTINGS_ROWS) {
@@ -106,12 +127,12 @@ export function parseSettings(values: Record<string, unknown>): ParsedSettings {
     raw[r.key] = isBlank(v) ? r.def : v;
     const formula = FORMULA_NUMBERS.indexOf(r.key) >= 0;
     if (formula && present && isBlank(v)) {
-      errors.push(`${r.label} is empty, which the sheet's formulas read as 0: type ${r.def}, its default. Use "Repair tracker" to fill in every blank setting.`);
+      const loc = localeOf();
+      const def = loc === null ? String(r.def) : decimalText(String(r.def), decimalSeparatorFor(loc));
+      errors.push(`${r.label} is empty, which the sheet's formulas read as 0: type ${def}, its default. Use "Repair tracker" to fill in every blank setting.`);
     } else if (formula && typeof v === "string" && toNumber(v) !== null && !(r.key === "weeks" && /^\s*\d+\s*$/.test(v))) {
-      // Typed with the separator the spreadsheet's locale does not use ("0,1" in en_US): the other one makes a number.
-      const n = String(toNumber(v));
-      const other = v.indexOf(",") >= 0 ? n : v.indexOf(".") >= 0 ? n.replace(".", ",") : null;
-      errors.push(`${r.label} is the text "${v.trim()}", which the sheet's formulas cannot use as a number: type ${other === null ? "it as a number" : other}.`);
+      const advice = textNumberAdvice(v, toNumber(v)!, localeOf());
+      errors.push(`${r.label} is the text "${v.trim()}", which the sheet's formulas cannot use as a number: ${advice}`);
     }
   }
 

@@ -1,6 +1,6 @@
 // The sidebar's data travels inside its page: the menu item builds it and the page shows the form without
 // a second server execution (each one costs an Apps Script start-up). The same code embeds it on Google
-// (menu.ts) and in the local preview, and the page reads it back (client/sidebar.ts).
+// (menu.ts) and in the local preview, and the page reads it back (client/panels.ts takeEmbedded).
 
 /** The empty element sidebar.html carries; the server fills it with the data as JSON. */
 export const SIDEBAR_DATA_SLOT = '<script type="application/json" id="sidebar-data"></script>';

@@ -259,13 +259,15 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
     weekValues: new Map(trendData.rows.map((t) => [t.id, t.values] as [string, (number | null)[]])),
     statuses: new Map(krs.map((k) => [k.id, k.status] as [string, string])),
     checkinValues: checkinValuesByKr(checkins, asOf),
+    lastCheckins: new Map(Array.from(latestNow, ([id, c]) => [id, c.date] as [string, string])),
     decimalSeparator: sep,
   });
   const rate = checkinRate(krs);
   const movers = biggestMovers(krs);
   const lowConf = lowConfidence(krs, latestNow, sep);
   const blockers = blockersThisPeriod(krs, checkins, periodStart, asOf);
-  const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf, decimalSeparator: sep });
+  const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf, decimalSeparator: sep,
+    forecast: { below: forecast.below, any: forecast.krs.some((k) => k.forecast.ok) } });
   const state = () => historyStateOf(input.tracker, checkins, latestNow, logged, asOf);
   const data: SummaryData = {
     cycleName: s.cycleName,

@@ -3,7 +3,8 @@
 // week (capped at the report's day), exactly what History records for that week, carried forward over
 // weeks without a check-in, from the KR's first check-in on.
 import { addDays, dayNumber } from "./dates";
-import { forecastKr, formatValue, type ForecastPoint, type KrForecast } from "./forecast";
+import { forecastKr, type ForecastPoint, type KrForecast } from "./forecast";
+import { forecastWhy, withUnit } from "./forecastWords";
 import { goalForType } from "./evaluate";
 import type { Tracker } from "./model";
 import type { DecimalSeparator } from "./numbers";
@@ -15,6 +16,9 @@ export interface KrForecastRow {
   title: string;
   owner: string;
   unit: string;
+  metric: unknown;
+  start: number | null;
+  target: number | null;
   forecast: KrForecast;
   /** The goal of the KR's objective: 1 for committed, the aspirational goal for aspirational. */
   goal: number;
@@ -22,7 +26,7 @@ export interface KrForecastRow {
 
 export interface ReportForecast {
   krs: KrForecastRow[];
-  /** KRs whose forecast score is below their objective's goal, the largest shortfall first. */
+  /** KRs whose forecast score is below their objective's goal by more than the on-track gap, the largest shortfall first. */
   below: KrForecastRow[];
   signals: Signal[];
 }
@@ -34,6 +38,34 @@ export function pointsFromWeeks(values: (number | null)[], start: string, asOf: 
     if (value === null || value === undefined || !isFinite(value)) return;
     const last = addDays(start, 7 * (i + 1) - 1);
     out.push({ day: last < asOf ? last : asOf, value });
+  });
+  return out;
+}
+
+/**
+ * The forecast's points from a trend row: week w's value at the week's last day, for every week that is
+ * over; the week of `asOf`, not over yet, only when the KR has a check-in dated in it (`lastCheckin`, its
+ * latest on or before asOf). A summary made before this week's check-ins (the weekly refresh runs at 07:00
+ * on the check-in weekday) would otherwise add last week's value again one day later: a flat step that
+ * pulled every KR's trend towards "no change" and moved the forecast between Thursday's check-in and
+ * Monday's summary with nothing new (until session 11). Placing each week's point at its last day makes the
+ * check-in's forecast and the next summary's the same points.
+ */
+export function forecastPoints(values: (number | null)[], start: string, asOf: string, lastCheckin: string | null): ForecastPoint[] {
+  const out: ForecastPoint[] = [];
+  values.forEach((value, i) => {
+    if (value === null || value === undefined || !isFinite(value)) return;
+    const first = addDays(start, 7 * i);
+    const last = addDays(start, 7 * (i + 1) - 1);
+    if (asOf >= last || (lastCheckin !== null && lastCheckin >= first && lastCheckin <= asOf)) {
+      out.push({ day: last, value });
+      return;
+    }
+    // Not over and no check-in in it, but a value last week's point does not hold: History recorded last
+    // week on a day before a check-in of that week (a summary at the week's start, as the weekly refresh
+    // makes), so this value is news, as of the report's day.
+    const prev = out.length ? out[out.length - 1].value : null;
+    if (prev !== null && value !== prev) out.push({ day: asOf, value });
   });
   return out;
 }
@@ -70,6 +102,8 @@ export interface ReportForecastInput {
   statuses: Map<string, string>;
   /** Per KR id: its check-in values in log order, up to the report's day. */
   checkinValues: Map<string, number[]>;
+  /** Per KR id: the date of its latest check-in on or before the report's day (none: no check-in). */
+  lastCheckins?: Map<string, string>;
   /** The retrospective adds the team calibration signal from these aspirational KR scores. */
   calibrationScores?: (number | null)[];
   /** The spreadsheet locale's decimal separator, for the numbers in the signals' reasons ("." when not given). */
@@ -87,10 +121,11 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
   }
   const krs: KrForecastRow[] = [];
   const signalInputs = tracker.keyResults.map((kr) => {
-    const points = pointsFromWeeks(input.weekValues.get(kr.id) || [], s.startDate, asOf);
-    const forecast = forecastKr(kr, points, cycle);
+    const weekValues = input.weekValues.get(kr.id) || [];
+    const points = pointsFromWeeks(weekValues, s.startDate, asOf);
+    const forecast = forecastKr(kr, forecastPoints(weekValues, s.startDate, asOf, input.lastCheckins?.get(kr.id) ?? null), cycle);
     const goal = goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", s.aspirationalGoal);
-    krs.push({ id: kr.id, objectiveId: kr.objectiveId, title: kr.title, owner: kr.owner, unit: kr.unit, forecast, goal });
+    krs.push({ id: kr.id, objectiveId: kr.objectiveId, title: kr.title, owner: kr.owner, unit: kr.unit, metric: kr.metric, start: kr.start, target: kr.target, forecast, goal });
     return {
       id: kr.id,
       title: kr.title,
@@ -104,8 +139,12 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
       checkinValues: input.checkinValues.get(kr.id) || [],
     };
   });
+  // Listed when the forecast falls short of the goal by more than the on-track gap (Settings, 0.10 by
+  // default): the tolerance the status gives today's score against expected. Until session 11 any shortfall
+  // listed a KR, and one forecast around its target (0.70, 1.00, 0.88, 1.00, 0.94 …) came and went week after week.
+  const tolerance = typeof s.onTrackGap === "number" && isFinite(s.onTrackGap) ? s.onTrackGap : 0.1;
   const below = krs
-    .filter((k) => k.forecast.ok && k.forecast.score < k.goal)
+    .filter((k) => k.forecast.ok && shortfall(k) > tolerance + 1e-9)
     .sort((a, b) => shortfall(b) - shortfall(a));
   const sep = input.decimalSeparator || ".";
   const signals = krSignals(signalInputs, cycle, sep);
@@ -157,23 +196,23 @@ const headers = (...names: string[]): ForecastCell[] => names.map((n) => ({ v: n
 export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): ForecastCell[][] {
   const rows: ForecastCell[][] = [];
   rows.push([{ v: "Forecast: key results heading below their goal at this pace", style: "heading" }]);
-  rows.push(headers("ID", "Key result", "Owner", "Forecast", "Forecast score", "Goal", "Shortfall", "Weeks to target"));
+  rows.push(headers("ID", "Key result", "Owner", "Forecast", "Forecast score", "Goal", "Shortfall", "Weeks to target", "Why"));
   if (f.below.length === 0) {
     const any = f.krs.some((k) => k.forecast.ok);
-    rows.push([muted(any ? "None — every forecast key result is on course for its goal." : "None — not enough check-ins to forecast yet (3 weeks are needed).")]);
+    rows.push([muted(any ? "None — every forecast key result is on course for its goal (within the on-track gap)." : "None — not enough check-ins to forecast yet (3 weeks are needed).")]);
   }
   for (const k of f.below) {
     if (!k.forecast.ok) continue;
-    const unit = k.unit ? (k.unit === "%" ? "%" : ` ${k.unit}`) : "";
     rows.push([
       text(k.id),
       text(k.title),
       text(k.owner),
-      text(`${formatValue(k.forecast.value, sep)}${unit} by ${k.forecast.endDay}`),
+      text(`${withUnit(k.forecast.value, k.unit, sep)} by ${k.forecast.endDay}`),
       score(k.forecast.score),
       score(k.goal),
       score(shortfall(k)),
       k.forecast.weeksToTarget === null ? muted("—") : { v: Math.round(k.forecast.weeksToTarget * 10) / 10, fmt: "0.0" },
+      text(forecastWhy(k, sep)),
     ]);
   }
   return rows;

@@ -1,5 +1,6 @@
 // The "This week" lines at the top of the Weekly Summary: three sentences a leader can paste into a message
 // (docs/summary.md, "This week").
+import { atThisPaceLine, type WhyInput } from "./forecastWords";
 import { signedText, type DecimalSeparator } from "./numbers";
 import { STATUS } from "./tabs";
 import type { SummaryBlocker, SummaryKr, SummaryLowConfidenceKr, SummaryMover } from "./summaryTypes";
@@ -33,6 +34,8 @@ export interface ThisWeekInput {
   lowConfidence: SummaryLowConfidenceKr[];
   /** The spreadsheet locale's decimal separator for the score changes ("+1,00" in de_DE); "." when not given. */
   decimalSeparator?: DecimalSeparator;
+  /** The KRs forecast below their goal (largest shortfall first), and whether any KR has a forecast: line 4. */
+  forecast?: { below: (WhyInput & { id: string })[]; any: boolean };
 }
 
 /** Line 1: KRs that fell off track or came back on track since last week, and how many are off track / at risk. */
@@ -80,5 +83,8 @@ function moverLine(d: ThisWeekInput): string {
 }
 
 export function thisWeekLines(d: ThisWeekInput): string[] {
-  return [statusLine(d), checkinLine(d), moverLine(d)];
+  const lines = [statusLine(d), checkinLine(d), moverLine(d)];
+  // Which KRs will miss, in week four already: the line a leader forwards (the digest opens with these lines).
+  if (d.forecast) lines.push(atThisPaceLine(d.forecast.below, d.forecast.any, d.decimalSeparator || "."));
+  return lines;
 }

@@ -2,11 +2,12 @@
 // Each row goes through the sidebar's entry point as its own check-in, in file order, on one workbook
 // in memory; the file is saved only when every row was accepted, so a refusal leaves it untouched.
 import { randomUUID } from "node:crypto";
-import { isValidIsoDate } from "../core/dates";
+import { SLASH_DOUBT, unambiguousDate } from "../core/dates";
 import { columnKey, parseCsv, refusalText } from "./csv";
 import { callAddon, clockFor, openWorkbook, type Workbook } from "./runtime";
 import { readTab } from "./showTab";
 import { noSuchKrMessage } from "../core/messages";
+import { decimalSeparatorFor, decimalText, fixedText } from "../core/numbers";
 
 export const BATCH_COLUMNS = ["kr_id", "value", "confidence", "what_changed", "blockers", "next_step", "as", "at"] as const;
 type Column = (typeof BATCH_COLUMNS)[number];
@@ -67,7 +68,12 @@ export function batchRows(csv: string): { rows: BatchRow[]; problems: RowProblem
     const before = problems.length;
     if (!cells.kr_id) bad("kr_id is empty.");
     if (!cells.value) bad("value is empty.");
-    if (cells.at && !isValidIsoDate(cells.at)) bad(`at "${cells.at}" is not a date in the form YYYY-MM-DD.`);
+    if (cells.at) {
+      // The forms a European or Japanese Excel saves that cannot be read two ways (13.01.2026, 2026/01/13).
+      const iso = unambiguousDate(cells.at);
+      if (iso) cells.at = iso;
+      else bad(`at "${cells.at}" is not a date in the form YYYY-MM-DD${/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(cells.at) ? ` (${SLASH_DOUBT})` : ""}.`);
+    }
     if (problems.length === before) out.push({ line, cells });
   });
   if (!out.length && !problems.length) return { fatal: ["no check-in rows under the header."] };
@@ -98,6 +104,17 @@ export function lastConfidence(wb: Workbook, krId: string, as: string | undefine
   return k && k.confidence !== "" ? String(k.confidence) : "5";
 }
 
+/**
+ * The line a saved check-in prints, its numbers in the tracker's decimal separator as `show` and the
+ * tabs' own sentences write them ("value 8,5, score 0,29" in de_DE), not JavaScript's ".".
+ */
+export function checkedInLine(wb: Workbook, kr: { id: string; current: number | string; score: number | null; status: string }): string {
+  const sep = decimalSeparatorFor(wb.services.spreadsheet.getSpreadsheetLocale());
+  const value = typeof kr.current === "number" ? decimalText(String(kr.current), sep) : String(kr.current);
+  const score = kr.score === null ? "—" : fixedText(kr.score, 2, sep);
+  return `Checked in ${kr.id}: value ${value}, score ${score}, ${kr.status}.`;
+}
+
 export interface BatchOptions {
   at?: string;
   /** --at was given (not only the command's default today), so a refusal of its day names it. */
@@ -118,7 +135,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
   const done: string[] = [];
   for (const { line, cells } of parsed.rows) {
     const krId = cells.kr_id!;
-    wb.services.clock.set(clockFor(cells.at || opts.at));
+    wb.services.clock.set(clockFor(cells.at || opts.at, wb.services.spreadsheet.getSpreadsheetTimeZone()));
     wb.services.session.setUser(cells.as || null);
     let chosen: string | undefined;
     if (!cells.as) {
@@ -140,8 +157,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
       refuse(line, dayFrom(text, cells.at ? "at" : opts.atGiven ? "--at" : null));
       continue;
     }
-    const score = r.kr.score === null ? "—" : r.kr.score.toFixed(2);
-    done.push(`Checked in ${r.kr.id}: value ${r.kr.current}, score ${score}, ${r.kr.status}.`);
+    done.push(checkedInLine(wb, r.kr));
   }
   if (problems.length) {
     const listed = problems.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED).map((p) => `row ${p.line}: ${p.text}`);

@@ -9,7 +9,7 @@ import { buildDemo } from "./demo";
 import { callAddon, callAddonRaw, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
 import { showTab } from "./showTab";
 import { csvText, parseCsv, refusalText } from "./csv";
-import { checkinBatch, dayFrom, lastConfidence, ownerOf } from "./checkinBatch";
+import { checkedInLine, checkinBatch, dayFrom, lastConfidence, ownerOf } from "./checkinBatch";
 import { servePreview } from "./serve";
 import { demoServe } from "./demoServe";
 import { rollupWorkbook } from "./rollup";
@@ -18,10 +18,11 @@ import { loadXlsx } from "./xlsx";
 import { withFileLock } from "./fileLock";
 import { commandHint } from "./hints";
 import { openElsewhereMessage } from "./cliOpenElsewhere";
-import { asksHelp, CHECKIN_FLAG_OF, commandUsage, dateFlag, FLAGS, intFlag, need, parse, USAGE, UsageError, type Flags } from "./cliArgs";
+import { asksHelp, CHECKIN_FLAG_OF, commandUsage, dateFlag, FLAGS, intFlag, localeFlag, need, parse, timeZoneFlag, USAGE, UsageError, type Flags } from "./cliArgs";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 import { noSuchKrMessage } from "../core/messages";
 import { importHeaderAt } from "../core/importRows";
+import { decimalSeparatorFor, fixedText, type DecimalSeparator } from "../core/numbers";
 
 /**
  * Where a command runs: its folder, where its output goes and its default "today". The okr-sheets binary
@@ -48,7 +49,7 @@ function atOrNow(at: string | undefined): string | undefined {
   return at ?? (now ? now.toISOString().slice(0, 10) : undefined);
 }
 const openWorkbook = (file: string, opts: OpenOptions) => openWb(file, { ...opts, at: atOrNow(opts.at) });
-const newWorkbook = (file: string, name: string, opts: OpenOptions) => newWb(file, name, { ...opts, at: atOrNow(opts.at) });
+const newWorkbook = (file: string, name: string, opts: OpenOptions, place: { locale?: string; timeZone?: string }) => newWb(file, name, { ...opts, at: atOrNow(opts.at) }, place);
 
 export { UsageError } from "./cliArgs";
 export class Rejected extends Error {}
@@ -90,7 +91,8 @@ async function cmdNew(positionals: string[], flags: Flags): Promise<void> {
   const weeks = intFlag(flags, "weeks");
   if (weeks !== undefined) opts.weeks = weeks;
   if (flags.name !== undefined) opts.name = String(flags.name);
-  const wb = newWorkbook(file, basename(file).replace(/\.xlsx$/i, ""), { at: dateFlag(flags, "at") });
+  const place = { timeZone: timeZoneFlag(flags), locale: localeFlag(flags) };
+  const wb = newWorkbook(file, basename(file).replace(/\.xlsx$/i, ""), { at: dateFlag(flags, "at") }, place);
   const r = expectOk(callAddon(wb, "setupTracker", opts));
   await wb.save();
   out(`Created ${positionals[0]} (${template} template).`);
@@ -184,8 +186,7 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   if (sent && !sent.ok && typeof sent.message === "string") sent.message = dayFrom(sent.message, at ? "--at" : null);
   const r = expectOk(sent);
   await wb.save();
-  const score = r.kr.score === null ? "—" : r.kr.score.toFixed(2);
-  out(`Checked in ${r.kr.id}: value ${r.kr.current}, score ${score}, ${r.kr.status}.`);
+  out(checkedInLine(wb, r.kr));
 }
 
 async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
@@ -203,13 +204,13 @@ async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
   out(`${lines.length} check-in${lines.length === 1 ? "" : "s"} saved.`);
 }
 
-async function cmdSimple(fn: "generateWeeklySummary" | "createMidCycleReview" | "endCycle", positionals: string[], flags: Flags, describe: (r: any) => string): Promise<void> {
+async function cmdSimple(fn: "generateWeeklySummary" | "createMidCycleReview" | "endCycle", positionals: string[], flags: Flags, describe: (r: any, sep: DecimalSeparator) => string): Promise<void> {
   const file = fileArg(positionals);
   const at = dateFlag(flags, "at");
   const wb = await openWorkbook(file, { at });
   const r = expectOk(callAddonRaw(wb, fn, at ? { at } : {}));
   await wb.save();
-  out(describe(r));
+  out(describe(r, decimalSeparatorFor(wb.services.spreadsheet.getSpreadsheetLocale())));
 }
 
 async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
@@ -395,8 +396,9 @@ function dispatch(command: string, positionals: string[], flags: Flags): Promise
     case "import": return cmdImport(positionals, flags);
     case "checkin": return cmdCheckin(positionals, flags);
     case "summary":
-      return cmdSimple("generateWeeklySummary", positionals, flags, (r) =>
-        `Weekly Summary regenerated: week ${r.week} of ${r.weeks}; overall ${r.data.overall.score === null ? "—" : r.data.overall.score.toFixed(2)} (${r.data.overall.status}).`);
+      // The overall score in the tracker's decimal separator, as the summary's own cells show it.
+      return cmdSimple("generateWeeklySummary", positionals, flags, (r, sep) =>
+        `Weekly Summary regenerated: week ${r.week} of ${r.weeks}; overall ${r.data.overall.score === null ? "—" : fixedText(r.data.overall.score, 2, sep)} (${r.data.overall.status}).`);
     case "review":
       return cmdSimple("createMidCycleReview", positionals, flags, (r) => `"${r.tab}" written: ${okrRows(r.rows)}.`);
     case "close":

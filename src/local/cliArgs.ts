@@ -5,7 +5,7 @@ import { isValidIsoDate } from "../core/dates";
 export class UsageError extends Error {}
 
 export const USAGE = `Usage:
-  okr-sheets new FILE.xlsx [--template operations|blank] [--start YYYY-MM-DD] [--weeks N] [--name TEXT]
+  okr-sheets new FILE.xlsx [--template operations|blank] [--start YYYY-MM-DD] [--weeks N] [--name TEXT] [--time-zone ZONE] [--locale CODE]
   okr-sheets import FILE.xlsx OKRS.csv
   okr-sheets checkin FILE.xlsx --kr ID --value V [--confidence N] [--comment T] [--blockers T] [--next T] [--as EMAIL] [--at YYYY-MM-DD] [--correct] [--confirm]
   okr-sheets checkin FILE.xlsx --from CHECKINS.csv [--confirm] [--at YYYY-MM-DD]
@@ -43,7 +43,7 @@ export function asksHelp(command: string, argv: string[]): boolean {
 export type Flags = Record<string, string | boolean | undefined>;
 
 export const FLAGS: Record<string, string[]> = {
-  new: ["template", "start", "weeks", "name", "at"],
+  new: ["template", "start", "weeks", "name", "time-zone", "locale", "at"],
   import: ["at"],
   checkin: ["kr", "value", "confidence", "comment", "blockers", "next", "as", "at", "correct", "confirm", "from"],
   summary: ["at"],
@@ -111,6 +111,29 @@ export function parse(command: string, argv: string[]): { positionals: string[];
     throw new UsageError(`Unexpected argument "${r.positionals[max]}" (put text with spaces in quotes).`);
   }
   return { positionals: r.positionals, flags: r.values as Flags };
+}
+
+/**
+ * `new`'s time zone: --time-zone, else this computer's, as a new Google spreadsheet takes its creator's. A
+ * tracker kept in UTC far from it puts "today" on the wrong day for hours each day: a check-in made at 09:00
+ * on a Monday in Auckland was Sunday's, in the week before.
+ */
+export function timeZoneFlag(flags: Flags): string {
+  const given = flags["time-zone"];
+  const zone = given === undefined ? Intl.DateTimeFormat().resolvedOptions().timeZone || "Etc/UTC" : String(given);
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+  } catch {
+    throw new UsageError(`--time-zone: "${zone}" is not a time zone (for example Europe/Berlin, Pacific/Auckland, Etc/UTC).`);
+  }
+  return zone === "UTC" ? "Etc/UTC" : zone;
+}
+
+/** `new`'s spreadsheet locale (en_US unless given): de_DE, fr_FR, en_IN, ja_JP… as Google names them. */
+export function localeFlag(flags: Flags): string {
+  const v = flags.locale === undefined ? "en_US" : String(flags.locale);
+  if (!/^[a-z]{2,3}(_[A-Z][a-z]{3})?(_([A-Z]{2}|\d{3}))?$/.test(v)) throw new UsageError(`--locale: "${v}" is not a locale code like de_DE, fr_FR or en_IN.`);
+  return v;
 }
 
 export function need(flags: Flags, name: string): string {

@@ -7,6 +7,7 @@ import { createServices, loadAddon, type AddonContext, type LocalServices, type 
 import { emptySnapshot, type ScriptProject, type WorkbookSnapshot } from "./snapshot";
 import { loadXlsxAndValues, saveXlsx } from "./xlsx";
 import { dayIn, savedValuesSnapshot } from "./cachedValues";
+import { tzOffsetMinutes } from "./sheets/time";
 import { assertLockKept } from "./fileLock";
 import { restoreSetAside, setAsideOversize, TabTooLarge } from "./oversize";
 // Types only: the CLI runs the built dist/Code.js, never the server sources.
@@ -36,9 +37,17 @@ export function addonCode(): string {
   return cachedCode;
 }
 
-/** "Today" for a command: noon UTC of the given day, so the calendar day is the same in any zone near UTC. */
-export function clockFor(at: string | undefined): Date {
-  return at ? new Date(`${at}T12:00:00Z`) : new Date();
+/**
+ * "Today" for a command: noon of the given day in the tracker's time zone, so that the add-on's clock and
+ * TODAY() give that day wherever the tracker is. Noon UTC (what it was) is already the next day at UTC+12
+ * and east of it: `--at 2026-01-11` checked in on 2026-01-12, week 2, in a Pacific/Auckland tracker.
+ */
+export function clockFor(at: string | undefined, timeZone = "Etc/UTC"): Date {
+  if (!at) return new Date();
+  const noonUtc = Date.parse(`${at}T12:00:00Z`);
+  // The zone's offset at that noon: taken at a guess, then once more at the instant found (clocks change at night).
+  const off = tzOffsetMinutes(noonUtc - tzOffsetMinutes(noonUtc, timeZone) * 60_000, timeZone);
+  return new Date(noonUtc - off * 60_000);
 }
 
 export interface Workbook {
@@ -80,7 +89,7 @@ export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, o
   const openedTz = snapshot.timeZone;
   const aside = setAsideOversize(snapshot);
   const services = createServices(snapshot, {
-    now: clockFor(opts.at),
+    now: clockFor(opts.at, snapshot.timeZone),
     user: opts.user ?? null,
     htmlDir: distDir(),
     ...(opts.workbooks ? { workbooks: opts.workbooks } : {}),
@@ -113,7 +122,7 @@ export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, o
 export async function openWorkbook(file: string, opts: OpenOptions = {}): Promise<Workbook> {
   const { snapshot, values } = await loadXlsxAndValues(file);
   try {
-    const saved = opts.readOnly ? savedValuesSnapshot(snapshot, values, dayIn(clockFor(opts.at).getTime(), snapshot.timeZone)) : null;
+    const saved = opts.readOnly ? savedValuesSnapshot(snapshot, values, dayIn(clockFor(opts.at, snapshot.timeZone).getTime(), snapshot.timeZone)) : null;
     if (saved && opts.onlyTab) {
       const only = opts.onlyTab.toLowerCase();
       saved.sheets = saved.sheets.map((s) => (s.name.toLowerCase() === only ? s : { ...s, rows: [] }));
@@ -126,8 +135,9 @@ export async function openWorkbook(file: string, opts: OpenOptions = {}): Promis
   }
 }
 
-export function newWorkbook(file: string, name: string, opts: OpenOptions = {}): Workbook {
-  return workbookFromSnapshot(file, emptySnapshot(name), opts);
+/** A new, empty workbook; `place` gives its spreadsheet locale and time zone (else en_US and Etc/UTC). */
+export function newWorkbook(file: string, name: string, opts: OpenOptions = {}, place: { locale?: string; timeZone?: string } = {}): Workbook {
+  return workbookFromSnapshot(file, { ...emptySnapshot(name), ...(place.locale ? { locale: place.locale } : {}), ...(place.timeZone ? { timeZone: place.timeZone } : {}) }, opts);
 }
 
 /** The add-on's public entry points (src/server/index.ts): a renamed one is a compile error here. */

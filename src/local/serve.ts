@@ -69,15 +69,15 @@ function stampOf(file: string): string {
 const WRITING_RPCS = new Set(["submitCheckin"]);
 
 /**
- * The preview's clock: the `at` day (noon UTC, as every command takes it) moving on with the real time
+ * The preview's clock: the `at` day (noon in the tracker's zone, as every command takes it) moving on with the real time
  * since the preview started, capped below 12 hours so the day never changes. Each call that writes gets
  * a minute of its own, so check-ins and summaries made in the preview keep their order in timestamps
  * shown to the minute (a summary is stale when check-ins come after it). Without `at`, or when `at` is
  * the real date, the real time.
  */
-export function previewClock(at: string | undefined, started = Date.now()): (writes: boolean) => Date {
+export function previewClock(at: string | undefined, started = Date.now(), timeZone = "Etc/UTC"): (writes: boolean) => Date {
   if (!at || at === realToday()) return () => new Date();
-  const base = clockFor(at).getTime();
+  const base = clockFor(at, timeZone).getTime();
   const cap = base + 11 * 3600_000;
   // Noon itself is taken: the commands run at noon of their --at day (the demo's last summary among them).
   let last = base;
@@ -99,7 +99,7 @@ export function previewBackend(first: Workbook): PreviewBackend {
   let wb = first;
   let stamp: string | null = stampOf(wb.file);
   const shown = basename(wb.file);
-  const now = previewClock(first.options.at);
+  const now = previewClock(first.options.at, Date.now(), first.services.spreadsheet.getSpreadsheetTimeZone());
   async function current(writes = false): Promise<Workbook> {
     const changed = stampOf(wb.file);
     if (changed !== stamp) {

@@ -12,7 +12,7 @@ import {
 import { cycleLastDay, elapsed, inCycle, weekNumber } from "../core/dates";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
-import { decimalSeparatorFor, decimalText, parseKrValue, type DecimalSeparator } from "../core/numbers";
+import { decimalSeparatorFor, decimalText, localeMatters as valueLocaleMatters, parseKrValue, type DecimalSeparator } from "../core/numbers";
 import { implausible } from "../core/plausible";
 import { FIX_FIELDS_MESSAGE, NO_SUCH_KR_FIELD, NOT_OWNER_FIELD, noSuchKrMessage, notOwnerMessage } from "../core/messages";
 import { TAB } from "../core/tabs";
@@ -21,7 +21,7 @@ import { computedLogRows, computedObjectiveHeaderRow, keyResultsFrom, objectives
 import { col, num, str, type Table } from "./table";
 import { checkinForecast, writeRowCells } from "./forecastCells";
 import { latestOfWeek, LOG_TAIL, logTailMissingMessage, readLogTail, tailValues, type LogTail } from "./checkinLog";
-import { noFormulas, readKrRow, requestIdsCell, requestIdsOf, sameKrId, writeKrFormulas } from "./krRow";
+import { noFormulas, readKrRow, requestIdsCell, requestIdsOf, sameId, writeKrFormulas } from "./krRow";
 import { cellOf, identify, owns, sidebarKr, type Standing } from "./checkinSidebar";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -87,13 +87,17 @@ export function submitCheckin(raw: unknown): CheckinResult {
     // Asking for the locale costs a service call, and it only changes how a value is read when the value
     // has a comma, or a point followed by exactly three digits ("1.234": a decimal in en_US, ambiguous
     // in a decimal-comma locale). Anything else reads the same in every locale.
-    const localeMatters = typeof rawValue === "string" && (rawValue.indexOf(",") >= 0 || /\.\d{3}(?!\d)/.test(rawValue));
+    const localeMatters = typeof rawValue === "string" && valueLocaleMatters(rawValue);
     const locale = localeMatters ? ss.getSpreadsheetLocale() : "en_US";
     // The unit is known only once the KR is read (under the lock): here the syntax, there the unit.
     const value = parseKrValue(rawValue, locale, null);
     const confidence = parseConfidence(req.confidence);
     const errors: Partial<Record<CheckinField, string>> = {};
-    if (!value.ok) errors.value = value.message;
+    // A refusal's example number ("for example 3,5") is in the locale's separator: asked for then.
+    if (!value.ok) {
+      const inLocale = localeMatters ? value : parseKrValue(rawValue, ss.getSpreadsheetLocale(), null);
+      errors.value = inLocale.ok ? value.message : inLocale.message;
+    }
     if (typeof confidence === "string") errors.confidence = confidence;
     if (Object.keys(errors).length) return refuse(FIX_FIELDS, errors);
 
@@ -114,7 +118,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       // The KR's row alone (by the row the sidebar showed it on, else by its ID), not the table.
       const krT = readKrRow(ss, s, req.krId.trim(), req.row);
       const krs = keyResultsFrom(krT, tz);
-      const kr = krs.find((k) => sameKrId(k.id, req.krId));
+      const kr = krs.find((k) => sameId(k.id, req.krId));
       if (!kr) return refuse(noSuchKrMessage(req.krId.trim()), { krId: NO_SUCH_KR_FIELD });
       if (!owns(who, kr)) return refuse(notOwnerMessage(kr.id, kr.owner), { krId: NOT_OWNER_FIELD });
       const tail = readLogTail(ss, s);
@@ -228,7 +232,7 @@ function writeMissingFormulas(ss: Spreadsheet, s: SettingsRead, krT: Table, kr: 
   if (!noFormulas(krT, kr)) return null;
   const objT = readObjectivesTable(ss, computedObjectiveHeaderRow(s));
   writeKrFormulas(ss, krT, objT, [kr.row]);
-  const o = objectivesFrom(objT).find((x) => sameKrId(x.id, kr.objectiveId));
+  const o = objectivesFrom(objT).find((x) => sameId(x.id, kr.objectiveId));
   return (k) => evaluateKr(k, o ? o.type : "", elapsed(today, s.settings.startDate, s.settings.weeks), s.settings);
 }
 

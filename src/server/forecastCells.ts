@@ -6,7 +6,7 @@ import { columnLetter, quoteSheet } from "../core/a1";
 import { cycleLastDay } from "../core/dates";
 import { forecastKr, NOT_ENOUGH, type KrForecast, type LineForecast } from "../core/forecast";
 import type { KeyResult, Settings } from "../core/model";
-import { pointsFromWeeks, weekValuesFromCheckins, type KrForecastRow } from "../core/summaryForecast";
+import { forecastPoints, weekValuesFromCheckins, type KrForecastRow } from "../core/summaryForecast";
 import { KR_FORECAST_HEADERS } from "../core/tabs";
 import { col, num, str, type Table } from "./table";
 
@@ -79,7 +79,8 @@ export function checkinForecast(
   // log without becoming Current, and the forecast, like Current, describes the KR as of its latest.
   const asOf = entries.reduce((d, e) => (e.date > d ? e.date : d), today);
   const values = weekValuesFromCheckins(entries, settings.startDate, asOf);
-  const f = forecastKr(kr, pointsFromWeeks(values, settings.startDate, asOf), settings);
+  const latest = entries.reduce<string | null>((d, e) => (e.date <= asOf && (d === null || e.date > d) ? e.date : d), null);
+  const f = forecastKr(kr, forecastPoints(values, settings.startDate, asOf, latest), settings);
   const keep = !f.ok && f.reason === NOT_ENOUGH && !logComplete;
   return { columns: idx, cells: keep ? currentCells(t, idx, kr.row) : forecastCells(f) };
 }

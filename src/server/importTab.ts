@@ -2,7 +2,7 @@
 // bad row rejects the whole import, naming every bad row and why, and nothing is written; so does a
 // tracker that the Repair run after the rows are written would refuse.
 import { headerKey, importHeaderAt, planImport } from "../core/importRows";
-import { isPercentFormat } from "../core/numbers";
+import { decimalSeparatorFor, decimalText, isPercentFormat, type DecimalSeparator } from "../core/numbers";
 import { TAB } from "../core/tabs";
 import { isDate, isoDate, UserError } from "./env";
 import { keyResultsFrom, objectivesFrom, placedHeaderRows, readKrTable, readObjectivesTable } from "./read";
@@ -16,9 +16,10 @@ const MAX_ERRORS_SHOWN = 20;
  * A cell as the import CSV would hold it. Typing 82% in Sheets stores 0.82 with a "0%" format: it is read as
  * the "82%" the person typed (82 on a % KR, refused on another unit, as in a CSV), not as 0.82.
  */
-function cellText(v: unknown, tz: string, format: string): unknown {
+function cellText(v: unknown, tz: string, format: string, sep: DecimalSeparator): unknown {
   if (isDate(v)) return isoDate(v, tz);
-  if (typeof v === "number" && isFinite(v) && isPercentFormat(format)) return `${+(v * 100).toPrecision(15)}%`;
+  // In the locale's separator, as the text is then read in the locale ("12,345%" in de_DE, where "12.345%" is ambiguous).
+  if (typeof v === "number" && isFinite(v) && isPercentFormat(format)) return `${decimalText(String(+(v * 100).toPrecision(15)), sep)}%`;
   return v;
 }
 
@@ -28,19 +29,21 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string): 
   const source = ss.getSheetByName(tabName);
   if (!source) throw new UserError(`There is no tab named "${tabName}".`);
   const tz = ss.getSpreadsheetTimeZone();
+  const locale = ss.getSpreadsheetLocale();
+  const sep = decimalSeparatorFor(locale);
   const range = source.getDataRange();
   const formats = range.getNumberFormats();
   const values = range.getValues();
   // A weight is relative, so 50% (0.5) beside weights of 1 is half of theirs: it keeps its number.
   const weight = (values[importHeaderAt(values)] || []).findIndex((h) => headerKey(h) === "weight");
-  const table = values.map((r, i) => r.map((v, j) => cellText(v, tz, j === weight ? "" : String(formats[i][j] ?? ""))));
+  const table = values.map((r, i) => r.map((v, j) => cellText(v, tz, j === weight ? "" : String(formats[i][j] ?? ""), sep)));
   // Where Settings place the headers: rows inserted above one may have pushed it below the rows searched.
   const placed = placedHeaderRows(ss, tz);
   const objT = readObjectivesTable(ss, placed.objectives);
   const krT = readKrTable(ss, { headerRow: placed.kr });
   const objectives = objectivesFrom(objT);
   const keyResults = keyResultsFrom(krT, tz);
-  const existing = { objectiveIds: objectives.map((o) => o.id), krIds: keyResults.map((k) => k.id), objectives, keyResults };
+  const existing = { objectiveIds: objectives.map((o) => o.id), krIds: keyResults.map((k) => k.id), objectives, keyResults, locale };
   const plan = planImport(table, existing);
   if (!plan.ok) {
     // Reasons end with a full stop; the message adds its own at the end (not "…milestone)..").

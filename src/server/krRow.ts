@@ -131,8 +131,11 @@ function lazyTable(ss: Spreadsheet, headerRow: number, headers: string[], rows: 
   };
 }
 
-/** A KR ID as the sheet's formulas match it (SUMIF, MATCH): in any case, so "o1.kr1" finds O1.KR1. */
-export function sameKrId(cell: unknown, id: string): boolean {
+/**
+ * An ID cell (a KR's, or an objective's: a KR's Objective ID against the Objectives tab) as the sheet's
+ * formulas match it (SUMIF, MATCH): in any case, so "o1.kr1" finds O1.KR1.
+ */
+export function sameId(cell: unknown, id: string): boolean {
   return str(cell).toLowerCase() === id.trim().toLowerCase();
 }
 
@@ -141,7 +144,7 @@ export function sameKrId(cell: unknown, id: string): boolean {
  * unchanged), or no row when no KR has that ID. `hint` is the sheet row the sidebar showed the KR on:
  * when that row still holds the ID, it is the only read; otherwise (the rows were sorted or moved since,
  * or no hint, as from the command line) the ID column is read and the first row with the ID is used.
- * IDs are matched in any case (sameKrId); the tracker's spelling is the one written to the log.
+ * IDs are matched in any case (sameId); the tracker's spelling is the one written to the log.
  */
 export function readKrRow(ss: Spreadsheet, s: SettingsRead, krId: string, hint?: number): Table {
   const head = computedKrHeader(s);
@@ -163,11 +166,11 @@ export function readKrRow(ss: Spreadsheet, s: SettingsRead, krId: string, hint?:
     } catch (e) {
       // A row past the end of the grid (rows deleted since the sidebar opened): found by its ID below.
     }
-    if (values && sameKrId(values[idCol], krId)) return table(hint, values);
+    if (values && sameId(values[idCol], krId)) return table(hint, values);
   }
   const letter = columnLetter(idCol + 1);
   const ids = ss.getRange(`${sheet}!${letter}${headerRow + 1}:${letter}`).getValues();
-  const i = ids.findIndex((r) => sameKrId(r[0], krId));
+  const i = ids.findIndex((r) => sameId(r[0], krId));
   if (i < 0) return table(null, null);
   const r = headerRow + 1 + i;
   return table(r, rowAt(r));

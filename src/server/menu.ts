@@ -2,7 +2,7 @@
 // in this document): there it only builds the menu and touches no properties or data.
 import { okrRows, ofTotal, plural } from "../core/plural";
 import * as actions from "./actions";
-import { isValidIsoDate } from "../core/dates";
+import { SLASH_DOUBT, slashReadings, unambiguousDate } from "../core/dates";
 import { embedSidebarData } from "../core/sidebarPage";
 import { sidebarPageData } from "./checkinSidebar";
 import { TAB } from "../core/tabs";
@@ -52,6 +52,9 @@ export function menuSetUp(): void {
   let template: string | undefined;
   if (fresh) {
     // What setup would refuse (a tab of the team's own under a tracker name) is said before the question.
+    // Setup reads the tabs again (about 10 calls on a new spreadsheet), under the document lock: this read
+    // is outside it, before a question that may stay open for minutes while another admin's setup makes
+    // the tabs, and setup working from it would insert tabs that exist by then.
     const no = guarded(() => checkRepair(ss));
     if (no) return report("Set up tracker", no, () => []);
     const answer = ui().alert(
@@ -65,8 +68,8 @@ export function menuSetUp(): void {
   report("Set up tracker", actions.setupTracker(template ? { template } : {}), (r) => [
     r.created.length ? `Created: ${r.created.join(", ")}.` : "The tracker tabs were already there; formulas and formatting were restored.",
     r.restored.length ? `Restored: ${r.restored.join("; ")}.` : "",
-    ...settingsLines(r.warnings, true),
-    ...settingsLines(r.warnings, false),
+    ...settingsLines(r.warnings),
+    ...focusLines(r.warnings),
     "\nNext: fill in Settings (start date, admins, leaders), then owners check in from the add-on menu; Generate weekly summary makes the Weekly Summary tab.",
   ]);
 }
@@ -120,9 +123,13 @@ export function menuRollOver(): void {
   }
   const p = ui().prompt("Roll over", "Start date of the next cycle (YYYY-MM-DD):", ui().ButtonSet.OK_CANCEL);
   if (p.getSelectedButton() !== ui().Button.OK) return;
-  const start = p.getResponseText().trim();
-  if (start === "") return refuse("Roll over", "No start date was typed: type the first day of the next cycle as YYYY-MM-DD.");
-  if (!isValidIsoDate(start)) return refuse("Roll over", `${quotedName(start)} is not a date in the form YYYY-MM-DD (for example 2026-04-06).`);
+  const typed = p.getResponseText().trim();
+  if (typed === "") return refuse("Roll over", "No start date was typed: type the first day of the next cycle as YYYY-MM-DD.");
+  // A German types 06.04.2026, a Japanese 2026/04/06: read as checkin --from reads a CSV's dates.
+  const start = unambiguousDate(typed);
+  const readings = slashReadings(typed);
+  if (!start && readings.length) return refuse("Roll over", `${quotedName(typed)} is not a date the add-on can read: ${SLASH_DOUBT}. Type ${readings.join(" or ")}.`);
+  if (!start) return refuse("Roll over", `${quotedName(typed)} is not a date in the form YYYY-MM-DD (for example 2026-04-06).`);
   report("Roll over", actions.rollOverCycle({ start }), (r) => [
     `"${r.cycle}" has started with ${plural(r.carried.objectives, "objective")} and ${plural(r.carried.keyResults, "key result")}.`,
     `The finished cycle is archived in: ${r.archived.join(", ")}.`,
@@ -153,13 +160,19 @@ export function menuRepair(): void {
   ]);
 }
 
-/**
- * Setup's warnings about the Settings tab ("Settings: no blank row…", "Settings need fixing: …"), each on
- * its own line; or (`settings` false) the others, the focus checks, as a list.
- */
-function settingsLines(w: string[], settings = true): string[] {
-  const some = w.filter((x) => /^Settings/.test(x) === settings);
-  return settings ? some.map((x) => `\n${x}`) : some.length ? [`\nFocus checks:\n• ${some.join("\n• ")}`] : [];
+/** Setup's warnings about the Settings tab ("Settings: no blank row…", "Settings need fixing: …"), each on its own line. */
+function settingsLines(w: string[]): string[] {
+  return w.filter(isSettingsWarning).map((x) => `\n${x}`);
+}
+
+/** Setup's other warnings, the focus checks, as one list. */
+function focusLines(w: string[]): string[] {
+  const focus = w.filter((x) => !isSettingsWarning(x));
+  return focus.length ? [`\nFocus checks:\n• ${focus.join("\n• ")}`] : [];
+}
+
+function isSettingsWarning(w: string): boolean {
+  return /^Settings/.test(w);
 }
 
 export function menuWeekly(): void {

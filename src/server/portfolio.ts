@@ -29,12 +29,13 @@ import type { Tracker } from "../core/model";
 import { asText, cellIsoDate, isoDate, withDocumentLock } from "./env";
 import { protectSheet } from "./layout";
 import { readRollupTracker, readTeam } from "./portfolioRead";
-import { refuseForeignHistory, rollupTab } from "./portfolioTabs";
+import { insertOrFind, refuseForeignHistory, rollupTab } from "./portfolioTabs";
 import { renderCells, statusColours } from "./render";
 import { readTracker } from "./summaryTab";
 import { col, num, readColumns, str, tableFromValues } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** No team tracker is opened after this much of the run (Apps Script's limit is 6 minutes). */
 export const BUDGET_MS = 270 * 1000;
@@ -56,8 +57,8 @@ export interface PortfolioOutcome {
   continued: number;
 }
 
-function createPortfolioSheet(ss: Spreadsheet): void {
-  const sheet = ss.insertSheet(PORTFOLIO_TAB);
+/** The Portfolio tab for the admin to fill: its header and one row saying what to write. */
+function fillPortfolioSheet(sheet: Sheet): void {
   sheet.getRange(1, 1, 2, PORTFOLIO_HEADERS.length).setValues([
     PORTFOLIO_HEADERS.slice(),
     ["", "", "", 'One team tracker per row: its URL (or ID), the team\'s name, a weight (blank = 1). Then choose "Refresh portfolio".'],
@@ -192,7 +193,8 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   const entries = readEntries(ss);
   if (!entries) {
     withDocumentLock(() => {
-      if (!ss.getSheetByName(PORTFOLIO_TAB)) createPortfolioSheet(ss);
+      const tab = insertOrFind(ss, PORTFOLIO_TAB);
+      if (tab.made) fillPortfolioSheet(tab.sheet);
     });
     return { created: true, asOf, week, listed: 0, read: 0, unreadable: [], pending: 0, continued: 0 };
   }
@@ -229,10 +231,9 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   withDocumentLock(() => {
     const history = writeRollupHistory(ss, tz, week, asOf, results, since).filter((h) => h.asOf >= since);
     const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, teams: results, alignment, history, pending });
-    let sheet = own || ss.getSheetByName(ROLLUP_TAB);
-    if (sheet) sheet.clear();
+    const { sheet, made } = own ? { sheet: own, made: false } : insertOrFind(ss, ROLLUP_TAB);
+    if (!made) sheet.clear();
     else {
-      sheet = ss.insertSheet(ROLLUP_TAB);
       sheet.setFrozenRows(2);
       sheet.setColumnWidth(2, 260);
       protectSheet(sheet, "the portfolio roll-up is rewritten by the add-on; edits here are overwritten");

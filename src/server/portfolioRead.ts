@@ -82,7 +82,7 @@ const none = null as unknown as GoogleAppsScript.Spreadsheet.Sheet;
 function settingsOf(ts: Spreadsheet, tz: string): SettingsRead {
   const values = readValues(ts, SETTINGS_RANGE, TAB.settings, 0);
   try {
-    return settingsFromValues(values, tz);
+    return settingsFromValues(values, tz, () => ts.getSpreadsheetLocale());
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     const missing = missingTabs(ts);

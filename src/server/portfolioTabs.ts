@@ -1,6 +1,6 @@
 // Whether the tabs "Refresh portfolio" writes are the add-on's: a tab of the user's own named "Portfolio
 // Roll-up" or "Portfolio History" is refused in one line naming it, before anything is written, its content
-// kept, as the reports refuse theirs (reportTabs.ts, whose message this shares).
+// kept, as the reports refuse theirs (reportTabs.ts, whose message this shares); and making a missing one.
 import { ROLLUP_TAB } from "../core/portfolio";
 import { ROLLUP_TITLE } from "../core/portfolioLayout";
 import { lacksTitle, refuse, titled } from "./reportTabs";
@@ -29,4 +29,19 @@ export function rollupTab(ss: Spreadsheet): Sheet | null {
 export function refuseForeignHistory(sheet: Sheet, values: unknown[][], keys: string[]): void {
   if (findHeaderRow(values, keys, 0, Infinity) >= 0 || values.every((r) => r.every((v) => v === ""))) return;
   refuse(sheet, `no ${keys.map((h) => `"${h}"`).join(", ")} header row`, "the portfolio History", ITEM);
+}
+
+/**
+ * A tab this run found missing (outside the lock), made under the lock; or, when a refresh run at the same
+ * time made it since (insertSheet refuses a name taken, whatever its case), that one (made: false). The
+ * run asks for the tab by name once, not again under the lock; only that race costs a second look.
+ */
+export function insertOrFind(ss: Spreadsheet, name: string): { sheet: Sheet; made: boolean } {
+  try {
+    return { sheet: ss.insertSheet(name), made: true };
+  } catch (e) {
+    const sheet = ss.getSheetByName(name);
+    if (!sheet) throw e; // another failure (the spreadsheet's cell limit): not a race
+    return { sheet, made: false };
+  }
 }

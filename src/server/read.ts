@@ -59,11 +59,12 @@ function labelled(values: unknown[][], tz: string): Pick<SettingsRead, "raw" | "
   return { raw, rows };
 }
 
-export function settingsFromValues(values: unknown[][], tz: string): SettingsRead {
+/** `locale` gives the spreadsheet's, asked for only to word a refusal (core/settings.ts parseSettings). */
+export function settingsFromValues(values: unknown[][], tz: string, locale?: () => string): SettingsRead {
   const { raw, rows } = labelled(values, tz);
   const byLabel: Record<string, unknown> = {};
   for (const s of SETTINGS_ROWS) if (raw.has(norm(s.label))) byLabel[s.label] = raw.get(norm(s.label));
-  const parsed = parseSettings(byLabel);
+  const parsed = parseSettings(byLabel, locale);
   if (!parsed.ok) throw new UserError(`Settings need fixing: ${parsed.errors.join(" ")}`);
   return { settings: parsed.settings, raw, rows };
 }
@@ -79,7 +80,7 @@ export function readSettings(ss: Spreadsheet, tz: string): SettingsRead {
     }
     throw e;
   }
-  return settingsFromValues(values, tz);
+  return settingsFromValues(values, tz, () => ss.getSpreadsheetLocale());
 }
 
 /** The computed number of log rows (see SETTINGS_COMPUTED), or null when the cell is missing. */
@@ -147,9 +148,24 @@ export const NEEDED = {
   keyResults: KR_HEADERS.slice(0, 12),
 } as const;
 
-function requireColumns(t: Table, headers: readonly string[]): void {
-  const missing = headers.filter((h) => col(t, h) < 0);
+/**
+ * A column the table cannot be read without missing while its header row holds one that is not the
+ * tracker's: most likely ours renamed by hand ("Owner" → "Owner email"). One sentence naming both, or ""
+ * (nothing missing, or no header of the user's: the column was deleted). Repair refuses with it (setupTabs.ts:
+ * adding an empty column of that name would leave every row without its value), and so does every read,
+ * so the user's first refusal already says what to rename.
+ */
+export function renamedColumnsMessage(name: string, header: readonly unknown[], tab: keyof typeof NEEDED): string {
+  const missing = NEEDED[tab].filter((n) => header.every((v) => norm(v) !== norm(n))).join('", "');
+  const own = header.filter((v) => norm(v) && ALL_HEADERS[tab].every((h) => norm(h) !== norm(v))).join('", "');
+  return missing && own ? `${name} has no "${missing}" column but has "${own}": rename it back, or, if it is yours, add a column "${missing}".` : "";
+}
+
+function requireColumns(t: Table, tab: keyof typeof NEEDED): void {
+  const missing = NEEDED[tab].filter((h) => col(t, h) < 0);
   if (!missing.length) return;
+  const renamed = renamedColumnsMessage(t.name, t.headers, tab);
+  if (renamed) throw new UserError(renamed);
   const list = missing.map((m) => `"${m}"`).join(", ");
   throw new UserError(
     `The "${t.name}" tab has no ${list} column${missing.length > 1 ? "s" : ""} (renamed or deleted?). ` +
@@ -158,7 +174,7 @@ function requireColumns(t: Table, headers: readonly string[]): void {
 }
 
 export function objectivesFrom(t: Table): Objective[] {
-  requireColumns(t, NEEDED.objectives);
+  requireColumns(t, "objectives");
   const c = (h: string) => col(t, h);
   const [id, title, owner, team, parent, type, pnl] = [
     c("ID"), c("Objective"), c("Owner"), c("Team"), c("Parent ID"), c("Type"), c("P&L link"),
@@ -182,7 +198,7 @@ export function objectivesFrom(t: Table): Objective[] {
 }
 
 export function keyResultsFrom(t: Table, tz: string): KeyResult[] {
-  requireColumns(t, NEEDED.keyResults);
+  requireColumns(t, "keyResults");
   const c = (h: string) => col(t, h);
   const idx = {
     id: c("ID"), obj: c("Objective ID"), title: c("Key result"), owner: c("Owner"), metric: c("Metric"),

@@ -28,7 +28,7 @@ import {
   triggersFor,
   unplaced,
 } from "./refreshTriggers";
-import { currentUser, lastRunLine, nowIn, type Installed } from "./weeklyState";
+import { currentUser, lastRun, lastRunLine, type Installed } from "./weeklyState";
 import { RefreshRecord } from "./refreshRecord";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -66,6 +66,12 @@ function describe(record: RefreshRecord, rec: Installed | null, tz: string, week
   else if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} at ${hh(rec.hour)} (${rec.timeZone}).`;
   else if (rec && off) status = `Off (switched off by ${off.by} on ${off.on}; the trigger ${rec.by} installed removes itself when it next runs).`;
   else status = "Off.";
+  // A trigger keeps the zone it was made in (inTimezone): after File › Settings changed the spreadsheet's,
+  // it still runs at 07:00 there, which may be another day here (Monday 07:00 Berlin is Sunday 22:00 in
+  // California), and its summary is as of that day.
+  if (on && rec && rec.timeZone && rec.timeZone !== tz) {
+    status += ` This spreadsheet's time zone is now ${tz}: turn the refresh off and on again to run it at ${hh(rec.hour)} there.`;
+  }
   return {
     on,
     weekday: on && rec && rec.weekday ? rec.weekday : weekday,
@@ -245,11 +251,11 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     const p = out.portfolio;
     const failed = !p ? "" : "error" in p ? `was not: ${p.error.split("\n")[0].slice(0, 200)}` : p.pending ? `is partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" today to finish it` : "";
     const reason = failed ? `the Weekly Summary was refreshed, the portfolio roll-up ${failed}` : "";
-    record.save({ last: { at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: !failed, reason } });
+    record.save({ last: lastRun(ss, !failed, reason) });
     return out;
   } catch (err) {
     const msg = err && typeof err === "object" && "message" in err ? String((err as Error).message) : String(err);
-    record.save({ last: { at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: false, reason: msg.split("\n")[0].slice(0, 200) } });
+    record.save({ last: lastRun(ss, false, msg.split("\n")[0].slice(0, 200)) });
     throw err;
   }
 }
@@ -290,7 +296,7 @@ function removeOwn(uid: string): void {
 function retire(ss: Spreadsheet, record: RefreshRecord, uid: string, wasRecorded: boolean): void {
   removeOwn(uid);
   if (!wasRecorded) return;
-  const last = { at: nowIn(ss, "yyyy-MM-dd HH:mm"), ok: true, reason: "switched off, so the trigger removed itself" };
+  const last = lastRun(ss, true, "switched off, so the trigger removed itself");
   record.save({ installed: null, off: null, last });
 }
 

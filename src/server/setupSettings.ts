@@ -133,7 +133,7 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   const after = inRange.slice();
   for (const w of writes) after[w.row - 1] = [w.label, w.value];
   try {
-    settingsFromValues(after, tz);
+    settingsFromValues(after, tz, () => ss.getSpreadsheetLocale());
   } catch (e) {
     if (!(e instanceof UserError)) throw e;
     report.warnings.unshift(e.message);

@@ -4,7 +4,7 @@
 import { computedLabel, TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { findRenamed, renameBack, type OtherTab } from "./lookAlikeTabs";
-import { ALL_HEADERS, computedRow, IDENTIFYING, LOG_WIDTH, NEEDED, SETTINGS_LAST_ROW } from "./read";
+import { ALL_HEADERS, computedRow, IDENTIFYING, LOG_WIDTH, renamedColumnsMessage, SETTINGS_LAST_ROW } from "./read";
 import type { SetupReport } from "./setupTypes";
 import { col, findHeaderRow, HEADER_SEARCH_ROWS, noHeaderMessage, norm, tableFromValues, type Table } from "./table";
 
@@ -59,8 +59,7 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
   // A head with no header in it is not taken for an empty (or foreign) tab until the rows below it are seen
   // too (one more call, only then): a header pushed below row 30 by inserted rows is the tab's own.
   // A header the Settings computed cells place below row 30 is read down to (the same one read).
-  const head = (name: string, width: number, ident: readonly string[], placed = 0): TabState => {
-    const sheet = ss.getSheetByName(name);
+  const head = (name: string, width: number, ident: readonly string[], placed = 0, sheet = ss.getSheetByName(name)): TabState => {
     if (!sheet) return { name, sheet, values: [] };
     const values = withinGrid(sheet, Math.max(HEADER_SEARCH_ROWS, placed), width);
     const found = findHeaderRow(values, ident) >= 0 || (placed > HEADER_SEARCH_ROWS && findHeaderRow(values, ident, placed - 1, placed) >= 0);
@@ -76,7 +75,7 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
     settings,
     objectives: placedBelow(read(TAB.objectives), IDENTIFYING.objectives, placed("ObjectiveHeaderRow")),
     keyResults: placedBelow(read(TAB.keyResults), IDENTIFYING.keyResults, placed("KrHeaderRow")),
-    checkins: logHead ? { name: TAB.checkins, sheet: logSheet, ...logHead } : head(TAB.checkins, LOG_WIDTH, IDENTIFYING.checkins),
+    checkins: logHead ? { name: TAB.checkins, sheet: logSheet, ...logHead } : head(TAB.checkins, LOG_WIDTH, IDENTIFYING.checkins, 0, logSheet),
     history: placedBelow(head(TAB.history, LOG_WIDTH, IDENTIFYING.history, historyRow), IDENTIFYING.history, historyRow),
   };
   const foreign: string[] = [];
@@ -111,17 +110,10 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
   return { state, renames: findRenamed(ss, state, emptyTab, again || "run Repair tracker again") };
 }
 
-/**
- * A column the table cannot be read without missing while its header row holds one that is not the
- * tracker's: most likely ours renamed by hand ("Owner" → "Owner email"). Adding an empty column of that
- * name would leave every row without its value (every KR without an owner) and the renamed one unused,
- * so setup refuses, naming both; with no header of the user's, the column was deleted and is added back.
- */
+/** Repair's refusal of a column renamed by hand (read.ts renamedColumnsMessage), with a space after it, or "". */
 function renamedColumns(s: TabState, tab: "objectives" | "keyResults"): string {
-  const row = s.values[foundHeaderRow(s, IDENTIFYING[tab]) - 1] || [];
-  const missing = NEEDED[tab].filter((n) => row.every((v) => norm(v) !== norm(n))).join('", "');
-  const own = row.filter((v) => norm(v) && ALL_HEADERS[tab].every((h) => norm(h) !== norm(v))).join('", "');
-  return missing && own ? `${s.name} has no "${missing}" column but has "${own}": rename it back, or, if it is yours, add a column "${missing}". ` : "";
+  const m = renamedColumnsMessage(s.name, s.values[foundHeaderRow(s, IDENTIFYING[tab]) - 1] || [], tab);
+  return m ? m + " " : "";
 }
 
 /**

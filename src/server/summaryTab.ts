@@ -79,7 +79,7 @@ function quickSettings(ss: Spreadsheet, tz: string): { settings: Tracker["settin
   } catch {
     return { settings: readSettings(ss, tz).settings, read: null };
   }
-  const read = settingsFromValues(values, tz);
+  const read = settingsFromValues(values, tz, () => ss.getSpreadsheetLocale());
   return { settings: read.settings, read };
 }
 

@@ -29,6 +29,14 @@ export interface LastRun {
   ok: boolean;
   /** Why it failed (ok false) or did nothing (ok true); "" when it ran. */
   reason: string;
+  /** The zone `at` is in (absent in a record of session 10 or before: the spreadsheet's, then and now). */
+  timeZone?: string;
+}
+
+/** This run's record, its time in the spreadsheet's zone and labelled with that zone, which may change later. */
+export function lastRun(ss: Spreadsheet, ok: boolean, reason: string): LastRun {
+  const timeZone = ss.getSpreadsheetTimeZone();
+  return { at: Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd HH:mm"), ok, reason, timeZone };
 }
 
 /**
@@ -56,13 +64,9 @@ export function currentUser(): string {
   return String(email || "").trim().toLowerCase();
 }
 
-export function nowIn(ss: Spreadsheet, pattern: string): string {
-  return Utilities.formatDate(new Date(), ss.getSpreadsheetTimeZone(), pattern);
-}
-
 /** "Last weekly refresh: 2026-01-12 07:00 (Europe/Berlin), OK" or "…: failed: <reason>". */
 export function lastRunLine(last: LastRun | null, timeZone: string): string {
   if (!last) return "Last weekly refresh: none yet.";
   const outcome = !last.ok ? `failed: ${last.reason}` : last.reason ? `did nothing: ${last.reason}` : "OK";
-  return `Last weekly refresh: ${last.at} (${timeZone}), ${outcome}.`;
+  return `Last weekly refresh: ${last.at} (${last.timeZone || timeZone}), ${outcome}.`;
 }

@@ -125,8 +125,8 @@ describe("Low confidence's Why", () => {
 
 describe("the Forecast section and the text trend", () => {
   const row = (id: string, unit: string, value: number): KrForecastRow => ({
-    id, objectiveId: "O1", title: `KR ${id}`, owner: "", unit, goal: 1,
-    forecast: { ok: true, value, score: 0.35, weeksToTarget: 2.25, slopePerWeek: 0.5, endDay: "2026-04-05", points: 3 },
+    id, objectiveId: "O1", title: `KR ${id}`, owner: "", unit, goal: 1, metric: "increase", start: 80, target: 95.5,
+    forecast: { ok: true, value, score: 0.35, weeksToTarget: 2.25, slopePerWeek: 0.5, latest: 90, weeksLeft: 5, endDay: "2026-04-05", points: 3 },
   });
   const f: ReportForecast = { krs: [], below: [row("O1.KR1", "%", 91.5), row("O1.KR2", "days", -3.25), row("O1.KR3", "", 1200)], signals: [] };
   it("the Forecast column is text with the locale's separator; the score columns stay numbers", () => {
@@ -134,6 +134,8 @@ describe("the Forecast section and the text trend", () => {
     expect(rows.map((r) => r[3].v)).toEqual(["91,5% by 2026-04-05", "-3,25 days by 2026-04-05", "1200 by 2026-04-05"]);
     expect(rows[0][4]).toEqual({ v: 0.35, fmt: "0.00" });
     expect(forecastRows(f).slice(2)[0][3].v).toBe("91.5% by 2026-04-05");
+    // Why: the pace against the pace the target needs, in the same separator.
+    expect(rows[0][8].v).toBe("Rising 0,5% a week; reaching 95,5% by 2026-04-05 needs rising 1,1% a week.");
   });
   it("the trend as text", () => {
     expect(trendText([null, 0.35, 1.5, -2.25, 1200.5], ",")).toBe("▁▁▁█ 0,35 → 1,5 → -2,25 → 1201");

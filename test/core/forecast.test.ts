@@ -48,7 +48,7 @@ describe("forecastKr", () => {
     // +1 per day from 0 at day 0: the last day (x = 90) is 90.
     const points = [6, 13, 20].map((x) => ({ day: addDays(START, x), value: x }));
     const f = forecastKr({ metric: "increase", start: 0, target: 180 }, points, CYCLE);
-    expect(f).toEqual({ ok: true, value: LAST_X, score: 0.5, weeksToTarget: (180 - 20) / 7, slopePerWeek: 7, endDay: "2027-04-04", points: 3 });
+    expect(f).toEqual({ ok: true, value: LAST_X, score: 0.5, weeksToTarget: (180 - 20) / 7, slopePerWeek: 7, latest: 20, weeksLeft: 10, endDay: "2027-04-04", points: 3 });
     expect(forecastLine(f, "%")).toBe("At this pace: 90% by 2027-04-04 — score 0.50");
     expect(forecastLine(f, "days")).toBe("At this pace: 90 days by 2027-04-04 — score 0.50");
     expect(forecastLine({ ok: true, value: 91.456, score: 0.7312, endDay: "2027-04-04" }, "%", ",")).toBe("At this pace: 91,46% by 2027-04-04 — score 0,73");

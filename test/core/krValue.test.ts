@@ -30,6 +30,26 @@ describe("parseKrValue", () => {
     ["$40", "USD", 40],
     ["USD 40", "$", 40],
     ["£12", "GBP", 12],
+    // The local names: the yen's 円, the rupee's ₹ and Rs.
+    ["1200 円", "JPY", 1200],
+    ["1200円", "¥", 1200],
+    ["¥1200", "円", 1200],
+    ["₹1,5", "INR", 1.5],
+    ["Rs 500", "INR", 500],
+    ["Rs 500", "₹", 500],
+    ["500 rupees", "INR", 500],
+    // The abbreviation's point is the unit's: "Rs. 500" was refused, "Rs.500" read as 0.5. A sign's is the number's.
+    ["Rs. 500", "INR", 500],
+    ["Rs.500", "INR", 500],
+    ["Rs. 0.50", "INR", 0.5],
+    ["₹.5", "INR", 0.5],
+    ["$.50", "USD", 0.5],
+    // A Japanese input method's full-width forms.
+    ["８．５", "days", 8.5],
+    ["８，５ days", "days", 8.5],
+    ["－３", "days", -3],
+    ["８５％", "%", 85],
+    ["１２０　ｏｒｄｅｒｓ", "orders", 120],
   ])("%s on a KR in %s is %d", (...[text, unit, value]) => {
     expect(read(text, unit)).toEqual({ ok: true, value });
   });
@@ -44,7 +64,7 @@ describe("parseKrValue", () => {
   });
 
   it("a unit other than the KR's is refused with 'leave out the unit'", () => {
-    for (const [text, unit] of [["8.5 days", "%"], ["8.5 weeks", "days"], ["5 kg", ""], ["$5", "EUR"], ["USD 5", "CAD"], ["€5", "GBP"]]) {
+    for (const [text, unit] of [["8.5 days", "%"], ["8.5 weeks", "days"], ["5 kg", ""], ["$5", "EUR"], ["USD 5", "CAD"], ["€5", "GBP"], ["500 円", "CNY"], ["Rs 5", "USD"], ["₹5", "$"], ["Rs.5", "USD"], ["kg.5", "days"]]) {
       const r = read(text, unit);
       expect(r.ok, `${text} on ${unit}`).toBe(false);
       if (!r.ok) expect(r.message).toMatch(/^Leave out the unit: type the number only/);

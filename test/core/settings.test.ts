@@ -34,7 +34,7 @@ describe("parseSettings", () => {
   it("reads typed values", () => {
     const r = parseSettings({
       "Cycle name": "Q3 pilot",
-      "Start date": new Date(2026, 6, 6),
+      "Start date": "2026-07-06",
       "Length in weeks": "6",
       "Check-in cadence": " Fortnightly ",
       "Check-in weekday": "fri",
@@ -74,6 +74,19 @@ describe("parseSettings", () => {
     expect(errs({ "At risk if gap ≤": "0.2 " })).toEqual(['At risk if gap ≤ is the text "0.2", which the sheet\'s formulas cannot use as a number: type 0,2.']);
     expect(errs({ "Aspirational goal": "70%" })).toEqual(['Aspirational goal is the text "70%", which the sheet\'s formulas cannot use as a number: type it as a number.']);
     expect(errs({ "Length in weeks": "13,0" })).toEqual(['Length in weeks is the text "13,0", which the sheet\'s formulas cannot use as a number: type 13.']);
+    // With the spreadsheet's locale the number to type is written in its separator; text already written so
+    // stays text only in a plain-text cell (or after a '), which is said, as retyping it would change nothing.
+    const de = (v: Record<string, unknown>) => {
+      const r = parseSettings({ ...base, ...v }, () => "de_DE");
+      return r.ok ? [] : r.errors.map((e) => e.replace(/^.*(cannot use as a number|read as 0): /, ""));
+    };
+    expect(de({ "On track if gap ≤": "0.1" })).toEqual(["type 0,1."]);
+    expect(de({ "On track if gap ≤": "0,1" })).toEqual(["the cell keeps it as text (formatted as plain text, or typed after a '): choose Format › Number › Automatic, then type 0,1."]);
+    expect(de({ "Aspirational goal": "70%" })).toEqual([expect.stringMatching(/then type 0,7\.$/)]);
+    expect(de({ "At risk if gap ≤": "" })).toEqual(['type 0,25, its default. Use "Repair tracker" to fill in every blank setting.']);
+    let asked = 0;
+    parseSettings(base, () => String(++asked));
+    expect(asked).toBe(0); // a tracker whose settings read asks nothing
     // Length in weeks as whole-number text is multiplied, which works: still read. A setting left out entirely keeps its default.
     const r = parseSettings({ ...base, "Length in weeks": "6" });
     expect(r.ok && [r.settings.weeks, r.settings.onTrackGap]).toEqual([6, 0.1]);
@@ -89,7 +102,10 @@ describe("parseSettings", () => {
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors.join(" ")).toMatch(/Start date is empty: fill in/);
     expect(errs({ "Start date": "2026-02-30" })[0]).toMatch(/Start date must be a date/);
-    expect(errs({ "Start date": new Date(NaN) })[0]).toMatch(/Start date must be a date/);
+    // A Date's day depends on the zone it is read in, which core does not know: the server converts it first.
+    // Before: read in the script's zone (00:00 on 6 July in Berlin was 5 July under Etc/UTC).
+    expect(() => parseSettings({ "Start date": new Date("2026-07-05T22:00:00Z") })).toThrow(/converted in the spreadsheet's time zone/);
+    expect(() => parseSettings({ "Start date": new Date(NaN) })).toThrow(/not as Date objects/);
   });
 
   it("weeks", () => {

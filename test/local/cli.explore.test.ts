@@ -27,12 +27,12 @@ describe("checkin --from: every problem of the file in one run", () => {
     fixtures.copy("operations", join(dir, "b.xlsx"));
     writeFileSync(
       join(dir, "b.csv"),
-      ["kr_id,value,at", "O1.KR1,90,", "O1.KR2,-,", "O2.KR1,,", "NOPE,3,", "O1.KR3,5,2026/01/20", "O2.KR2,1,2,3", "O1.KR1,91,"].join("\r\n") + "\r\n",
+      ["kr_id,value,at", "O1.KR1,90,", "O1.KR2,-,", "O2.KR1,,", "NOPE,3,", "O1.KR3,5,2026-01-32", "O2.KR2,1,2,3", "O1.KR1,91,"].join("\r\n") + "\r\n",
     );
     const msg = await rejected("b.xlsx", ["checkin", "b.xlsx", "--from", "b.csv", "--at", "2026-01-20"]);
     expect(msg).toBe(
       "okr-sheets: b.csv: nothing was checked in. row 3: value: Enter a number. row 4: value is empty. " +
-        'row 5: There is no key result with ID "NOPE". row 6: at "2026/01/20" is not a date in the form YYYY-MM-DD. ' +
+        'row 5: There is no key result with ID "NOPE". row 6: at "2026-01-32" is not a date in the form YYYY-MM-DD. ' +
         "row 7: 4 cells but the header has 3 (put cells containing the separator in double quotes).",
     );
   });

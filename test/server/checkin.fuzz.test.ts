@@ -61,7 +61,11 @@ function expectedValue(v: unknown, decimalComma: boolean, unit: string | null): 
   const range = (n: number) => (isFinite(n) && Math.abs(n) <= 1e15 ? (n === 0 ? 0 : n) : null);
   if (typeof v === "number") return range(v);
   if (typeof v !== "string" || v.length > 64) return null;
-  let s = v.replace(/[\u00a0\u202f]/g, " ").trim();
+  // A Japanese input method's full-width forms are their ASCII characters ("８，５" is "8,5").
+  let s = v.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
+  s = s.replace(/[\u00a0\u202f]/g, " ").trim();
+  // A point right after a unit's letters is the unit's ("Rs.500", "Rs. 500" are 500), not a number's start.
+  s = s.replace(/^([^0-9.,+\-\u2212]*\p{L})\.\s*(?=[+\-\u2212]?\s*[0-9])/u, "$1 ");
   // The number is the run of sign, digits, separators and spaces; text before or after it (not both) is a
   // unit (numbers.ts). Before the KR is read (unit null) any such text passes; then it must be the KR's own
   // ("3 done", "$5"; case, spaces, a plural s and a final point do not matter). "%" only after the number, on
@@ -253,8 +257,14 @@ const decimalText = fc
   })
   .map(({ pad, sign, int, sep, frac, pct }) => `${pad}${sign}${int}${sep}${sep ? frac : ""}${pct}${pad}`);
 
+/** The same, some characters typed by a Japanese input method in full-width mode ("８，５", "－３％", "\u3000"). */
+const fullWidthText = fc.tuple(decimalText, fc.array(fc.boolean(), { minLength: 16, maxLength: 16 })).map(([t, wide]) =>
+  [...t].map((c, i) => (!wide[i % 16] ? c : c === " " ? "\u3000" : c >= "!" && c <= "~" ? String.fromCharCode(c.charCodeAt(0) + 0xfee0) : c)).join(""),
+);
+
 const valueArb = fc.oneof(
   { weight: 4, arbitrary: decimalText },
+  { weight: 1, arbitrary: fullWidthText },
   { weight: 2, arbitrary: fc.integer({ min: -1000, max: 1000 }) },
   { weight: 2, arbitrary: fc.double({ min: -1e15, max: 1e15, noNaN: true }) },
   { weight: 2, arbitrary: fc.constantFrom(NaN, Infinity, -Infinity, -0, 1e308, -1e308, 1e15, -1e15, 1e15 + 0.25, 5e-324, Number.MAX_SAFE_INTEGER) },
@@ -262,7 +272,7 @@ const valueArb = fc.oneof(
     weight: 2,
     arbitrary: fc.constantFrom(
       "", "  ", "NaN", "Infinity", "-Infinity", "1e3", "0x10", "1_000", "1 000", "1.234,5", "1,234.5", "1.2.3", "1,234", "1.234",
-      "5%%", "%", "--5", "+-5", ".", ",", "1.", ",5", "=1+1", "@5", "<b>5</b>", "5\u0000", "٣", "５", "9".repeat(16), "9".repeat(65), "1e400",
+      "5%%", "%", "--5", "+-5", ".", ",", "1.", ",5", "days.5", "Days. 8,5", "$.5", "=1+1", "@5", "<b>5</b>", "5\u0000", "٣", "５", "9".repeat(16), "9".repeat(65), "1e400",
     ),
   },
   { weight: 1, arbitrary: fc.string({ maxLength: 10 }) },

@@ -146,7 +146,8 @@ describe("moved and renamed columns", () => {
     const krs = sheet(wb, "Key Results");
     const headers = krs.getRange(1, 1, 1, 15).getValues()[0].map(String);
     krs.getRange(1, headers.indexOf("Owner") + 1).setValue("Owner name");
-    const pattern = /"Key Results" tab has no "Owner" column.*Repair tracker/;
+    // Each names the renamed one, as Repair does (test/server/repairRenamedColumn.test.ts).
+    const pattern = /^Key Results has no "Owner" column but has "Owner name": rename it back/;
     refusedWithoutWriting(wb, "getSidebarData", {}, pattern);
     refusedWithoutWriting(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR1", value: "88", confidence: 7 }, pattern);
     refusedWithoutWriting(wb, "generateWeeklySummary", { at: TODAY }, pattern);

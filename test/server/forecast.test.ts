@@ -96,6 +96,35 @@ describe("forecast columns, sections and the sidebar line", () => {
     expect(r.kr.forecast).toEqual({ ok: true, value: before[1], score: before[2], endDay: "2026-04-05" });
   });
 
+  it("Monday's summary, before this week's check-ins, forecasts what Thursday's check-in did: no new check-in, no new forecast", () => {
+    const wb = newTracker({ start: START, at: START, user: "ops.lead@example.com" });
+    checkIn(wb, "2026-01-08", 83); // Thursdays of weeks 1-3
+    checkIn(wb, "2026-01-15", 83.9);
+    checkIn(wb, "2026-01-22", 84.3);
+    const cells = (row: Record<string, unknown>) => [row["Forecast"], row["Forecast score"], row["Weeks to target"]];
+    const thursday = cells(kr1(wb));
+    expect(typeof thursday[0]).toBe("number");
+    // The weekly refresh runs at 07:00 on the check-in weekday: week 4 has no check-in yet. Until session 11
+    // the check-in put week 3's point on its own day (the other weeks on their last), the summary added week 3's
+    // value again a day later: 92.93 (score 0.84) on Thursday, 89.30 (0.56) on Monday, with nothing new.
+    summarize(wb, "2026-01-26");
+    expect(cells(kr1(wb))).toEqual(thursday);
+    wb.services.session.setUser(OWNER);
+    const line = callAddon(wb, "getSidebarData", {}).krs.find((k: { id: string }) => k.id === "O1.KR1").forecast;
+    expect(line).toMatchObject({ ok: true, value: thursday[0], score: thursday[1] });
+  });
+
+  it("an on-time rate rising 3 points a week is forecast at 100%, not above, in the tab and the sidebar line", () => {
+    const wb = newTracker({ start: START, at: START, user: "ops.lead@example.com" });
+    checkIn(wb, "2026-01-08", 86);
+    checkIn(wb, "2026-01-15", 89);
+    const r = checkIn(wb, "2026-01-22", 92); // the line reaches 122% by 2026-04-05
+    expect(r.kr.forecast).toEqual({ ok: true, value: 100, score: 1, endDay: "2026-04-05" });
+    summarize(wb, "2026-01-25");
+    expect(kr1(wb)["Forecast"]).toBe(100);
+    expect(forecastLine(r.kr.forecast, "%")).toBe("At this pace: 100% by 2026-04-05 — score 1.00");
+  });
+
   it("a tracker set up before the forecast columns keeps working, and Repair adds them", () => {
     const wb = newTracker({ start: START, at: START, user: "ops.lead@example.com" });
     const sheet = ss(wb).getSheetByName("Key Results")!;

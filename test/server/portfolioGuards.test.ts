@@ -1,7 +1,9 @@
 // "Refresh portfolio" through the built add-on, on what a user's company tracker may hold besides a plain
 // list of teams: a tab of its own named like the roll-up's (refused before anything is written, content
 // kept, as the reports refuse theirs), the company tracker listed among its teams, a team with no KRs; and
-// a weekly trigger run whose roll-up the time limit cut short (its last-run line says so, not "OK").
+// a weekly trigger run whose roll-up the time limit cut short (its last-run line says so, not "OK"); and the
+// first runs, which make the Portfolio and roll-up tabs asking for each by name once, even when a refresh
+// run at the same time made it first.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
@@ -93,6 +95,73 @@ describe("Refresh portfolio: what is not a team, and tabs that are not ours", ()
     const [alpha, empty] = teamRows(wb);
     expect(typeof alpha[3]).toBe("number");
     expect(empty.slice(1)).toEqual(["Yes", "", ""]);
+  });
+});
+
+describe("Refresh portfolio's first runs: each tab asked for by name once", () => {
+  /** The tab names the company tracker is asked for (Spreadsheet.getSheetByName) during `run`. */
+  function namesAsked(wb: Workbook, run: () => void): string[] {
+    const book = ss(wb) as unknown as { getSheetByName(name: string): unknown };
+    const own = Object.getPrototypeOf(book).getSheetByName as (name: string) => unknown;
+    const asked: string[] = [];
+    book.getSheetByName = function (this: unknown, name: string) {
+      asked.push(name);
+      return own.call(this, name);
+    };
+    try {
+      run();
+    } finally {
+      delete (book as { getSheetByName?: unknown }).getSheetByName;
+    }
+    return asked;
+  }
+  const once = (names: string[]) => names.filter((n, i) => names.indexOf(n) !== i);
+
+  it("the run that makes the Portfolio tab, and the first roll-up, ask for each tab once (before, twice: again under the lock)", () => {
+    const wb = workbookFromSnapshot("/nonexistent/company.xlsx", trackerSnaps().company, { at: AT, user: RHYTHM_ADMIN, workbooks: (ref) => (ref === "team-a" ? trackerSnaps().team : undefined) });
+    const first = namesAsked(wb, () => expect(callAddon(wb, "refreshPortfolio", { at: AT })).toMatchObject({ ok: true, created: true }));
+    expect(first.filter((n) => n === "Portfolio")).toEqual(["Portfolio"]);
+    expect(once(first)).toEqual([]);
+    ss(wb).getSheetByName("Portfolio")!.getRange("A2:D2").setValues([["team-a", "Alpha", "", ""]]);
+    const rollup = namesAsked(wb, () => expect(callAddon(wb, "refreshPortfolio", { at: AT })).toMatchObject({ ok: true, read: 1 }));
+    expect(rollup.filter((n) => /^Portfolio/.test(n))).toEqual(["Portfolio", "Portfolio Roll-up", "Portfolio History"]);
+    expect(teamRows(wb).map((t) => t.slice(0, 2))).toEqual([["Alpha", "Yes"]]);
+  });
+
+  it("a refresh run at the same time that made the tabs first: this one writes in them, one of each", () => {
+    // The other run makes the roll-up while this one reads its team (outside the lock).
+    const wb = company([["team-a", "Alpha", "", ""]]);
+    let other: { ok: boolean } | null = null;
+    wb.services.counters.listener = (name) => {
+      if (name !== "SpreadsheetApp.openById") return;
+      wb.services.counters.listener = null; // once
+      other = callAddon(wb, "refreshPortfolio", { at: AT });
+    };
+    try {
+      expect(callAddon(wb, "refreshPortfolio", { at: AT })).toMatchObject({ ok: true, read: 1 });
+    } finally {
+      wb.services.counters.listener = null;
+    }
+    expect(other).toMatchObject({ ok: true, read: 1 });
+    expect(ss(wb).getSheets().map((s) => s.getName()).filter((n) => /^Portfolio/.test(n))).toEqual(["Portfolio", "Portfolio History", "Portfolio Roll-up"]);
+    expect(teamRows(wb).map((t) => t.slice(0, 2))).toEqual([["Alpha", "Yes"]]);
+
+    // The other run makes the Portfolio tab while this one waits for the lock: it is left as that one made it.
+    const fresh = workbookFromSnapshot("/nonexistent/company.xlsx", trackerSnaps().company, { at: AT, user: RHYTHM_ADMIN });
+    let made: { ok: boolean } | null = null;
+    fresh.services.counters.listener = (name) => {
+      if (name !== "LockService.getDocumentLock") return;
+      fresh.services.counters.listener = null; // once
+      made = callAddon(fresh, "refreshPortfolio", { at: AT });
+    };
+    try {
+      expect(callAddon(fresh, "refreshPortfolio", { at: AT })).toMatchObject({ ok: true, created: true });
+    } finally {
+      fresh.services.counters.listener = null;
+    }
+    expect(made).toMatchObject({ ok: true, created: true });
+    expect(ss(fresh).getSheets().filter((s) => s.getName() === "Portfolio").length).toBe(1);
+    expect(ss(fresh).getSheetByName("Portfolio")!.getDataRange().getNumRows()).toBe(2);
   });
 });
 

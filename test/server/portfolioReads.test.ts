@@ -189,7 +189,8 @@ describe("Refresh portfolio reads each team tracker with bounded reads", () => {
     expect(readColumn(r.values)).toEqual([
       'Not an okr-sheets tracker: no "Key Results" tab.',
       'Not an okr-sheets tracker: no "Objectives" tab.',
-      'Its tracker needs fixing: The "Key Results" tab has no "Current" column (renamed or deleted?). Use "Repair tracker" in the add-on menu to add it back.',
+      // A column renamed: named as the team's own check-ins and Repair name it (test/server/repairRenamedColumn.test.ts).
+      'Its tracker needs fixing: Key Results has no "Current" column but has "Now": rename it back, or, if it is yours, add a column "Current".',
       'Its Settings need fixing: Length in weeks must be a whole number from 1 to 52; it is "0".',
     ]);
   });

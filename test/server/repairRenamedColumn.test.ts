@@ -3,11 +3,13 @@
 // an empty Owner column at the end and reported it restored, so every KR lost its owner (every check-in
 // refused) and nothing pointed at the renamed column. Now a missing column beside a header that is not the
 // tracker's is refused in one line naming both, nothing written; a deleted column (no such header) is
-// still added back.
+// still added back. The check-in, the sidebar and the weekly summary refuse such a tracker with the same
+// sentence, so the user's first refusal already names the renamed column (before, they said "renamed or
+// deleted? Use Repair tracker", and only Repair then named it: two steps).
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { writesOf } from "../support/writes";
-import { callAddon, newTracker, rowsOf, ss } from "../support/tracker";
+import { callAddon, callAddonRaw, newTracker, requestId, rowsOf, ss } from "../support/tracker";
 import type { Workbook } from "../../src/local/runtime";
 
 const sheet = (wb: Workbook, name: string) => ss(wb).getSheetByName(name)!;
@@ -43,5 +45,34 @@ describe("Repair over a renamed or deleted column", () => {
     const r = callAddon(wb, "repairTracker");
     expect(r.ok).toBe(true);
     expect(r.restored).toContain("Key Results: column Unit");
+  });
+
+  it("the check-in, the sidebar and the weekly summary refuse a renamed column with Repair's sentence, in one line, writing nothing; a deleted one with the general message", () => {
+    const wb = newTracker({ template: "operations" });
+    const cell = sheet(wb, "Key Results").getRange(1, colOf(wb, "Key Results", "Owner"));
+    cell.setValue("Owner email");
+    const renamed = 'Key Results has no "Owner" column but has "Owner email": rename it back, or, if it is yours, add a column "Owner".';
+    const calls = [
+      () => callAddonRaw(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR1", value: "88", confidence: 7 }),
+      () => callAddonRaw(wb, "getSidebarData", {}),
+      () => callAddonRaw(wb, "generateWeeklySummary", {}),
+    ];
+    for (const call of calls) {
+      let r: { ok: boolean; message?: string } = { ok: true };
+      expect(writesOf(wb, () => (r = call()))).toEqual({});
+      expect(r).toEqual({ ok: false, message: renamed });
+    }
+    // Objectives too: its Owner renamed, the summary names it the same way.
+    cell.setValue("Owner");
+    sheet(wb, "Objectives").getRange(1, colOf(wb, "Objectives", "Owner")).setValue("Lead");
+    expect(calls[2]()).toEqual({ ok: false, message: 'Objectives has no "Owner" column but has "Lead": rename it back, or, if it is yours, add a column "Owner".' });
+    sheet(wb, "Objectives").getRange(1, colOf(wb, "Objectives", "Lead")).setValue("Owner");
+    // Deleted (no header of the user's): Repair adds it back, as the message says.
+    const kr = sheet(wb, "Key Results");
+    kr.deleteColumns(colOf(wb, "Key Results", "Owner"), 1);
+    expect(calls[0]()).toEqual({
+      ok: false,
+      message: 'The "Key Results" tab has no "Owner" column (renamed or deleted?). Use "Repair tracker" in the add-on menu to add it back.',
+    });
   });
 });

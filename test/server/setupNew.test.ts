@@ -146,6 +146,20 @@ describe("a new tracker's look", () => {
     expect(calls["Spreadsheet.getNamedRanges"]).toBeUndefined();
   });
 
+  it("reading the tabs, setup of a new tracker asks for Check-ins by name once (it was asked for twice: the log, then its head)", () => {
+    const blank = openTracker({ ...emptySnapshot("test"), id: "test-sheet" }, { at: "2026-01-05" });
+    const book = ss(blank) as unknown as { getSheetByName(name: string): unknown };
+    const own = Object.getPrototypeOf(book).getSheetByName as (name: string) => unknown;
+    const asked: string[] = [];
+    book.getSheetByName = function (this: unknown, name: string) {
+      asked.push(name);
+      return own.call(this, name);
+    };
+    expect(callAddon(blank, "setupTracker", { template: "blank", start: "2026-01-05" }).ok).toBe(true);
+    delete (book as { getSheetByName?: unknown }).getSheetByName;
+    expect(asked.filter((n) => n === "Check-ins")).toEqual(["Check-ins"]);
+  });
+
   it("a name that already exists when Settings is made anew (its tab cleared) is moved, not set a second time", () => {
     const wb = newTracker();
     const objectives = ss(wb).getSheetByName("Objectives")!;

@@ -83,10 +83,10 @@ describe("The leaders' view of a week", () => {
     expect(kr("O3.KR2").status).toBe("On track");
   });
 
-  it("'This week' comes first: three lines a leader can paste, singular where one", () => {
+  it("'This week' comes first: four lines a leader can paste, singular where one", () => {
     const h = rowWhere(tab, (s) => s === "This week");
     expect(h, "right under the title block").toBe(3);
-    const lines = [1, 2, 3].map((i) => String(tab.values[h + i][0]));
+    const lines = [1, 2, 3, 4].map((i) => String(tab.values[h + i][0]));
     expect(lines).toEqual(data.thisWeek);
     const off = data.krs.filter((k: { status: string }) => k.status === "Off track").length;
     const risk = data.krs.filter((k: { status: string }) => k.status === "At risk").length;
@@ -103,6 +103,8 @@ describe("The leaders' view of a week", () => {
     expect(String(tab1.values[w1 + 1][0])).toBe("No KR off track; no KR at risk.");
     expect(String(tab1.values[w1 + 2][0])).toBe("5 of 7 KRs checked in this week; no blockers reported.");
     expect(String(tab1.values[w1 + 3][0])).toBe("First week of the cycle: no change to compare yet.");
+    // The fourth: which KRs end below their goal at this pace (week 2: too early to tell).
+    expect(lines[3]).toBe("At this pace: not enough check-ins to forecast yet (3 weeks are needed).");
   });
 
   it("Needs attention shows confidence now and its change since last week", () => {

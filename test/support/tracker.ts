@@ -3,6 +3,7 @@
 import type { WorkbookSnapshot } from "../../src/local/snapshot";
 import { runSetup, setUpNewTracker } from "../../src/local/generate/tracker";
 import { callAddon, callAddonRaw, clockFor, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
+import { unpub } from "../../src/local/sheets/counters";
 
 export interface TrackerOptions {
   template?: "operations" | "blank";
@@ -43,8 +44,9 @@ export function newTracker(opts: TrackerOptions = {}): Workbook {
   return wb;
 }
 
+/** Noon of `day` in the spreadsheet's time zone (noon UTC is the next day at UTC+12); reading the zone is not counted as the add-on's call. */
 export function setToday(wb: Workbook, day: string): void {
-  wb.services.clock.set(clockFor(day));
+  wb.services.clock.set(clockFor(day, unpub(wb.services.spreadsheet).getSpreadsheetTimeZone()));
 }
 
 export function ss(wb: Workbook): GoogleAppsScript.Spreadsheet.Spreadsheet {

@@ -328,6 +328,12 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string): Typed
       return { kind: "number", value: serialFromFields(y, mo - 1, d), fmt: "yyyy-mm-dd" };
     }
   }
+  // Year first with slashes, as ja_JP (and zh_*, ko_KR) write dates: Y/M/D in every locale, since no locale
+  // reads a four-digit first number as a day or month (apps-script-fidelity.md "To check" 30).
+  m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s);
+  if (m && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]))) {
+    return { kind: "number", value: serialFromFields(Number(m[1]), Number(m[2]) - 1, Number(m[3])), fmt: "yyyy/mm/dd" };
+  }
   // Locale dates: M/D/YYYY (en_US), D/M/YYYY or D.M.YYYY (day-first locales).
   m = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})$/.exec(s);
   if (m && (m[2] === "/" || loc.dayFirst)) {

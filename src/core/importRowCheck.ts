@@ -1,0 +1,87 @@
+// The OKR import's checks of one row on its own (importRows.ts planImport): its required cells, IDs,
+// metric and numbers, type and pnl_link. What needs other rows or the tracker (kr_id repeated or taken, a
+// key result imported before, objectives that disagree) is planImport's.
+import { MAX_TEXT } from "./api";
+import { ID_RE, IMPORT_COLUMNS, isHeaderWord, parseNumberCell, quote, type ImportColumn, type NumResult } from "./importCells";
+import { METRICS, OBJECTIVE_TYPES, PNL_LINKS, type Metric } from "./tabs";
+
+export interface RowCells {
+  objectiveText: string;
+  objectiveId: string;
+  krId: string;
+  title: string;
+  owner: string;
+  /** null when blank or unknown (an error was reported). */
+  metric: Metric | null;
+  start: NumResult;
+  target: NumResult;
+  weight: NumResult;
+  /** type and pnl_link, lower-cased. */
+  type: string;
+  pnl: string;
+}
+
+/**
+ * The row's cells as the plan uses them; each problem goes to `err` (a row with any is not planned).
+ * get: a column's text (trimmed; "" when the column is absent); raw: its cell as it came.
+ */
+export function checkRowCells(get: (c: ImportColumn) => string, raw: (c: ImportColumn) => unknown, err: (reason: string) => void, locale = "en_US"): RowCells {
+  for (const c of IMPORT_COLUMNS) {
+    if (get(c).length > MAX_TEXT) err(`${c} is longer than ${MAX_TEXT} characters.`);
+  }
+
+  const objectiveText = get("objective");
+  const objectiveId = get("objective_id");
+  const krId = get("kr_id");
+  const title = get("key_result");
+  const owner = get("owner");
+  if (objectiveText === "" && objectiveId === "") err("objective is blank.");
+  if (title === "") err("key_result is blank.");
+  if (owner === "") err("owner is blank.");
+  for (const [c, v] of [["objective_id", objectiveId], ["kr_id", krId], ["parent_objective_id", get("parent_objective_id")]] as const) {
+    if (v !== "" && !ID_RE.test(v)) {
+      err(`${c} ${quote(v)} is not a valid ID (start with a letter; use letters, digits, spaces, . _ - / only; at most 64 characters).`);
+    } else if (isHeaderWord(v)) {
+      err(`${c} ${quote(v)} is a column header of the tracker, so lookups would find the header row: choose another ID.`);
+    }
+  }
+
+  // Metric, start, target, weight.
+  const metricText = get("metric");
+  const metricKey = metricText.toLowerCase().replace(/[\s-]+/g, "_");
+  const metric = (METRICS as readonly string[]).indexOf(metricKey) >= 0 ? (metricKey as Metric) : null;
+  if (metricText === "") err(`metric is blank (use one of: ${METRICS.join(", ")}).`);
+  else if (metric === null) err(`Unknown metric ${quote(metricText)} (use one of: ${METRICS.join(", ")}).`);
+  const start = parseNumberCell(raw("start"), "start", get("unit"), locale);
+  const target = parseNumberCell(raw("target"), "target", get("unit"), locale);
+  const weight = parseNumberCell(raw("weight"), "weight", "", locale);
+  if (!start.ok) err(start.reason);
+  if (!target.ok) err(target.reason);
+  if (!weight.ok) err(weight.reason);
+  else if (weight.value !== null && weight.value < 0) err(`weight must be 0 or more (it is ${weight.value}).`);
+  if (metric && start.ok && target.ok) {
+    // "an increase key result", "a decrease key result": the article follows the metric's first letter.
+    const a = /^[aeiou]/.test(metric) ? "an" : "a";
+    if (metric === "increase" || metric === "decrease") {
+      if (start.value === null) err(`start is blank; ${a} ${metric} key result needs a numeric start.`);
+      if (target.value === null) err(`target is blank; ${a} ${metric} key result needs a numeric target.`);
+      if (start.value !== null && start.value === target.value) {
+        err(`start equals target (${start.value}); ${a} ${metric} key result needs them to differ.`);
+      }
+    } else if ((metric === "stay_above" || metric === "stay_below") && target.value === null) {
+      err(`target is blank; ${a} ${metric} key result needs a numeric target.`);
+    }
+  }
+
+  // Objective-level values.
+  const type = get("type").toLowerCase();
+  if (type !== "" && (OBJECTIVE_TYPES as readonly string[]).indexOf(type) < 0) {
+    err(`type ${quote(get("type"))} must be committed or aspirational.`);
+  }
+  const pnl = get("pnl_link").toLowerCase();
+  if (pnl !== "" && (PNL_LINKS as readonly string[]).indexOf(pnl) < 0) {
+    err(`pnl_link ${quote(get("pnl_link"))} must be one of: ${PNL_LINKS.join(", ")}.`);
+  }
+
+  return { objectiveText, objectiveId, krId, title, owner, metric, start, target, weight, type, pnl };
+}

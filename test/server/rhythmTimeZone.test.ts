@@ -1,0 +1,40 @@
+// The weekly refresh after the spreadsheet's time zone changed (File › Settings), through the BUILT add-on
+// (run `npm run build` first): the trigger keeps the zone it was made in, so the admins are told to make it
+// again, and making it again runs it at 07:00 in the new zone.
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { callAddon, newTracker, ss } from "../support/tracker";
+import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
+
+const START = "2026-01-05";
+const ADMIN = "ops.lead@example.com";
+
+describe("The spreadsheet's time zone changed after the refresh was turned on", () => {
+  it("the status says the trigger runs in the old zone and how to move it; on again moves it", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    ss(wb).setSpreadsheetTimeZone("Europe/Berlin");
+    expect(callAddon(wb, "setWeeklyRefresh", { on: true }).status).not.toContain("time zone is now");
+    const [old] = refreshTriggersOf(wb);
+    wb.services.clock.set(wb.services.nextRun(old, new Date("2026-01-07T12:00:00Z")));
+    expect(fireTrigger(wb, old)).toMatchObject({ ok: true, outcome: { week: 2 } }); // Monday 2026-01-12 07:00 in Berlin
+    ss(wb).setSpreadsheetTimeZone("America/Los_Angeles");
+    let status = callAddon(wb, "setWeeklyRefresh", {}).status;
+    // Before: "every Monday at 07:00 (Europe/Berlin)." and nothing else.
+    expect(status).toContain("every Monday at 07:00 (Europe/Berlin). This spreadsheet's time zone is now America/Los_Angeles: turn the refresh off and on again to run it at 07:00 there.");
+    // The last run's time stays labelled with the zone it was written in (it said "07:00 (America/Los_Angeles)").
+    expect(status).toContain("Last weekly refresh: 2026-01-12 07:00 (Europe/Berlin), OK.");
+    // The trigger still fires at 07:00 Berlin: Sunday 22:00 in California, a summary as of Sunday.
+    const when = wb.services.nextRun(old, new Date("2026-01-14T12:00:00Z"));
+    expect(when.toISOString()).toBe("2026-01-19T06:00:00.000Z");
+    wb.services.clock.set(when);
+    expect(fireTrigger(wb, old)).toMatchObject({ ok: true, outcome: { week: 2 } });
+    status = callAddon(wb, "setWeeklyRefresh", {}).status;
+    expect(status).toContain("Last weekly refresh: 2026-01-18 22:00 (America/Los_Angeles), OK.");
+    callAddon(wb, "setWeeklyRefresh", { on: false });
+    const again = callAddon(wb, "setWeeklyRefresh", { on: true });
+    expect(again).toMatchObject({ ok: true, timeZone: "America/Los_Angeles" });
+    expect(again.status).not.toContain("time zone is now");
+    const [t] = refreshTriggersOf(wb);
+    expect(wb.services.nextRun(t, new Date("2026-01-21T12:00:00Z")).toISOString(), "Monday 07:00 PST").toBe("2026-01-26T15:00:00.000Z");
+  });
+});
