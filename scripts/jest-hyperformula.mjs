@@ -1,6 +1,7 @@
-// Jest transform for HyperFormula's parser/ParserWithCaching: the suite's engines parse as the CLI bundle's
-// do (scripts/build.mjs): one shared formula lexer and parser (scripts/hyperformula-shared-parser.mjs), and
-// formulas of a known shape not tokenized again (scripts/hyperformula-formula-keys.mjs).
+// HyperFormula's parser/ParserWithCaching as the suite runs it, edited while scripts/jest-hyperformula-bundle.mjs
+// bundles HyperFormula for Jest: the suite's engines parse as the CLI bundle's do (scripts/build.mjs): one
+// shared formula lexer and parser (scripts/hyperformula-shared-parser.mjs), and formulas of a known shape not
+// tokenized again (scripts/hyperformula-formula-keys.mjs).
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { shareParser } from "./hyperformula-shared-parser.mjs";

@@ -64,7 +64,11 @@ async function logRows(file: string): Promise<Record<string, unknown>[]> {
 
 function spawnWorker(file: string, tag: string, n: number): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolveRun) => {
-    const child = spawn(process.execPath, [WORKER, file, tag, String(n)], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+    // Each waits for the lock as long as the test may run, not the 15 s a person gets: on a busy machine (load
+    // 28: ~7.5 s a check-in) one check-in can outlast that, and the waiting one gave up. The refusal after the
+    // wait is the next test's.
+    const env = { ...process.env, OKR_SHEETS_LOCK_WAIT_MS: "600000" };
+    const child = spawn(process.execPath, [WORKER, file, tag, String(n)], { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
     workers.add(child);
     let stderr = "";
     child.stderr.on("data", (c) => (stderr += c));

@@ -130,8 +130,10 @@ function oracle(payload: unknown, w: World): Outcome {
   if (Object.keys(p).some((k) => !FIELDS.includes(k))) return refused;
   if (typeof p.requestId !== "string" || !/^[A-Za-z0-9-]{8,64}$/.test(p.requestId)) return refused;
   if (typeof p.krId !== "string") return refused;
-  const krId = p.krId.trim();
-  if (krId.length < 1 || krId.length > 64) return refused;
+  const typed = p.krId.trim();
+  if (typed.length < 1 || typed.length > 64) return refused;
+  // Found in any case; the reply and the log use the tracker's spelling (docs/checkins.md, step 5).
+  const krId = KR_IDS.find((id) => id.toLowerCase() === typed.toLowerCase()) ?? typed;
   const texts: string[] = [];
   for (const f of ["whatChanged", "blockers", "nextStep"]) {
     if (p[f] === undefined) texts.push("");

@@ -1,0 +1,63 @@
+// Jest transform for scripts/jest-hyperformula-entry.mjs, which jest.config.js maps `hyperformula` to: the
+// entry becomes HyperFormula's ES module build (and chevrotain, tiny-emitter) bundled into one module by
+// esbuild, with the parser edits scripts/jest-hyperformula.mjs makes (one shared formula parser, known
+// formula shapes not tokenized again; the CLI bundle's). Jest loads every test file's module graph afresh:
+// as ~230 modules HyperFormula cost each file that reaches the offline engine ~0.13 s of CPU (resolving,
+// compiling and linking each), as one module ~0.04 s. Jest caches the bundle with its other transforms.
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { build, version } from "esbuild";
+import patchParser from "./jest-hyperformula.mjs";
+
+const require = createRequire(import.meta.url);
+/** The folder of package `name` (as resolved from `from`), found above its main file: not all export package.json. */
+function packageDir(name, from) {
+  let dir = dirname(require.resolve(name, from ? { paths: [from] } : undefined));
+  while (!existsSync(join(dir, "package.json")) || JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).name !== name) dir = dirname(dir);
+  return dir;
+}
+const HF = packageDir("hyperformula");
+const SELF = ["./jest-hyperformula-bundle.mjs", "./jest-hyperformula.mjs", "./hyperformula-shared-parser.mjs", "./hyperformula-formula-keys.mjs"]
+  .map((f) => readFileSync(new URL(f, import.meta.url), "utf8"))
+  .join("\0");
+// What the bundle is made of: the three packages' releases (a reinstall of another version changes the key).
+const PACKAGES = ["hyperformula", "chevrotain", "tiny-emitter"]
+  .map((p) => readFileSync(join(p === "hyperformula" ? HF : packageDir(p, HF), "package.json"), "utf8"))
+  .join("\0");
+
+const parserEdits = {
+  name: "okr-parser-edits",
+  setup(b) {
+    b.onLoad({ filter: /[\\/]hyperformula[\\/]es[\\/]parser[\\/]ParserWithCaching\.mjs$/ }, (args) => ({
+      contents: patchParser.process(readFileSync(args.path, "utf8"), args.path).code,
+      loader: "js",
+      resolveDir: dirname(args.path),
+    }));
+    // The edited parser imports src/local/formulaKey.ts: left to Jest, so it is the suite's own module.
+    b.onResolve({ filter: /[\\/]src[\\/]local[\\/]formulaKey\.ts$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+function cacheKey(source, filename) {
+  return createHash("sha256").update(SELF).update("\0").update(PACKAGES).update("\0").update(version).update("\0").update(filename).update("\0").update(source).digest("hex");
+}
+
+async function processAsync() {
+  const r = await build({
+    entryPoints: [join(HF, "es", "index.mjs")], bundle: true, format: "esm", platform: "node", target: "node20",
+    write: false, logLevel: "warning", plugins: [parserEdits],
+  });
+  const code = r.outputFiles[0].text;
+  if (!code.includes("okrSharedParsing") || !code.includes("relativeFormulaKey")) throw new Error("jest-hyperformula-bundle: the parser edits are missing from the bundle");
+  return { code };
+}
+
+// No synchronous `process`: esbuild runs plugins only in its asynchronous build, and the suite imports
+// HyperFormula as an ES module, which Jest transforms asynchronously when the transformer has no `process`.
+export default {
+  processAsync,
+  getCacheKey: cacheKey,
+  getCacheKeyAsync: async (source, filename) => cacheKey(source, filename),
+};
