@@ -121,6 +121,9 @@ describe("a % KR whose cells hold fractions", () => {
       ["86.0%", "89.0%", "92.0%", "▁▅██ 86 → 89 → 92 → 92", "0.0%"],
       ["6.6%", "6.9%", "7.1%", "▁▅██ 6.6 → 6.9 → 7.1 → 7.1", "0.0%"],
     ]);
+    // History's Value too: until session 11 "0.92" and "0.071".
+    expect(whole.historyShown).toEqual(["92", "7.1"]);
+    expect(fraction.historyShown).toEqual(["92.0%", "7.1%"]);
     // What it costs: the check-in reads the formats of the KR's Start and Target (a range and its formats).
     const m = (c: typeof whole.checkinCalls) => c.byMethod as Record<string, number>;
     // (and "0.071", three digits after the point, asks for the locale: is the point a thousands separator?).
