@@ -94,7 +94,8 @@ function rowShown(page: { krs: unknown[]; brief?: unknown[] }, id: string): numb
 
 /**
  * The tier measured, and its filled tracker as generated (no workbook changes it: each copies what it
- * loads), which the command-line bench saves instead of generating it again.
+ * loads), which the command-line bench repairs, as a user's tracker is set up, and saves instead of generating
+ * it again (bench/cli.ts saveSetUp: the generator leaves formulas on the first 50 rows only).
  */
 export function runTier(spec: TrackerSpec): { tier: TierOut; snapshot: WorkbookSnapshot } {
   const t0 = performance.now();

@@ -1,14 +1,17 @@
 // Where a KR will land at the end of the cycle if it keeps its pace (docs/forecast.md).
 //
 // Rules, decided precisely here:
-// - Points: one per week of the cycle, (day, value), the value at the end of that week as History holds
-//   it, plus the latest check-in (which replaces its own week's point). weeklyPoints builds them.
-// - At least MIN_POINTS points are needed; with fewer there is no forecast (NOT_ENOUGH).
+// - Points: one per week of the cycle, (day, value), at the week's last day: the value at the end of that
+//   week; the week not over yet only once the KR has a check-in dated in it (or, without one, a value last
+//   week's point does not hold, as of the report's day). summaryForecast.ts forecastPoints builds them.
+// - At least MIN_POINTS points spanning MIN_SPAN_DAYS are needed; with fewer there is no forecast (NOT_ENOUGH).
 // - The trend is Theil–Sen: slope = median of the pairwise slopes (y_j − y_i) / (x_j − x_i) over pairs with
 //   x_i ≠ x_j, intercept = median of y − slope·x, with x = days since the cycle start. One bad week moves a
 //   median much less than it moves a least-squares fit.
-// - Forecast = the trend's value on the cycle's last day (cycle end − 1 day), or, when the latest point is
-//   on that day (a report as of the last day or later), that point's value: the KR has landed. Forecast score = that value
+// - Forecast = the trend's value on the cycle's last day (cycle end − 1 day), leaning towards the latest
+//   value carried at the trend's pace by the share of the cycle behind the latest point; or, when the latest
+//   point is on that day (a report as of the last day or later), that point's value: the KR has landed. Not past
+//   0, nor 100 for a % KR, when the KR has never been beyond them (withinBounds). Forecast score = that value
 //   scored by the KR's own rule (krScore: increase, decrease, stay_above, stay_below). Milestones are not
 //   forecast (their value is a judgement, not a measurement), nor KRs with a setup error.
 // - Weeks to target: 0 when the latest value already meets the target; otherwise (target − latest) /
@@ -186,7 +189,7 @@ export function forecastKr(
   if (meets(up, latest, target)) weeksToTarget = 0;
   else if (up ? slopePerWeek > 0 : slopePerWeek < 0) weeksToTarget = (target - latest) / slopePerWeek;
   else weeksToTarget = null;
-  const weeksLeft = Math.max(0, (xEnd - (dayNumber(last.day) - day0)) / 7);
+  const weeksLeft = Math.max(0, (xEnd - xLast) / 7);
   return { ok: true, value, score: scored.score === null ? 0 : scored.score, weeksToTarget, slopePerWeek, latest, weeksLeft, endDay, points: usable.length };
 }
 

@@ -19,6 +19,11 @@ export const IMPORT_OPTIONAL = [
 export type ImportColumn = (typeof IMPORT_REQUIRED)[number] | (typeof IMPORT_OPTIONAL)[number];
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [...IMPORT_REQUIRED, ...IMPORT_OPTIONAL];
 
+/** True when `key` (a header cell as headerKey names it) is one of the import's columns. */
+export function isImportColumn(key: string): key is ImportColumn {
+  return (IMPORT_COLUMNS as readonly string[]).indexOf(key) >= 0;
+}
+
 /** Header words of the tracker's tabs: an ID equal to one would match a header row in lookups. */
 const HEADER_WORDS = new Set(
   [...OBJECTIVE_HEADERS, ...KR_HEADERS, ...KR_HELPER_HEADERS, ...CHECKIN_HEADERS, ...HISTORY_HEADERS, ...SETTINGS_HEADERS].map((h) => h.trim().toLowerCase()),

@@ -37,7 +37,7 @@
 //
 // How a cell is read (text, numbers, IDs, quoting): importCells.ts; the checks of one row on its own:
 // importRowCheck.ts; here, the header, what needs several rows or the tracker, and the generated IDs.
-import { ID_RE, IMPORT_OPTIONAL, IMPORT_REQUIRED, headerKey, lowerKey, quote, text, textKey, type ImportColumn } from "./importCells";
+import { ID_RE, IMPORT_REQUIRED, headerKey, isImportColumn, lowerKey, quote, text, textKey, type ImportColumn } from "./importCells";
 import { checkRowCells } from "./importRowCheck";
 import type { Metric, ObjectiveType, PnlLink } from "./tabs";
 import type { KeyResultFields } from "./model";
@@ -84,8 +84,7 @@ const TITLE_ROWS = 10;
  */
 export function importHeaderAt(table: unknown[][]): number {
   const rows = Array.isArray(table) ? table : [];
-  const known: string[] = [...IMPORT_REQUIRED, ...IMPORT_OPTIONAL];
-  const named = rows.slice(0, TITLE_ROWS).findIndex((r) => Array.isArray(r) && r.some((c) => known.indexOf(headerKey(c)) >= 0));
+  const named = rows.slice(0, TITLE_ROWS).findIndex((r) => Array.isArray(r) && r.some((c) => isImportColumn(headerKey(c))));
   return named >= 0 ? named : rows.findIndex((r) => Array.isArray(r) && r.some((c) => text(c) !== ""));
 }
 
@@ -114,15 +113,14 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
   const headerRow = headerAt + 1;
 
   // Header.
-  const known: string[] = [...IMPORT_REQUIRED, ...IMPORT_OPTIONAL];
   const colIndex: Partial<Record<ImportColumn, number>> = {};
   const unknown: string[] = [];
   (table[headerAt] as unknown[]).forEach((h, i) => {
     const k = headerKey(h);
     if (k === "") return;
-    if (known.indexOf(k) >= 0) {
-      if (colIndex[k as ImportColumn] !== undefined) err(headerRow, `Column ${k} appears twice.`);
-      else colIndex[k as ImportColumn] = i;
+    if (isImportColumn(k)) {
+      if (colIndex[k] !== undefined) err(headerRow, `Column ${k} appears twice.`);
+      else colIndex[k] = i;
     } else unknown.push(text(h));
   });
   const missing = IMPORT_REQUIRED.filter((c) => colIndex[c] === undefined);

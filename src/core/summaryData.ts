@@ -260,7 +260,7 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
     weekValues: new Map(trendData.rows.map((t) => [t.id, t.values] as [string, (number | null)[]])),
     statuses: new Map(krs.map((k) => [k.id, k.status] as [string, string])),
     checkinValues: checkinValuesByKr(checkins, asOf),
-    lastCheckins: new Map(Array.from(latestNow, ([id, c]) => [id, c.date] as [string, string])),
+    lastCheckins: latestNow,
     decimalSeparator: sep,
   });
   const rate = checkinRate(krs);

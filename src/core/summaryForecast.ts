@@ -102,8 +102,8 @@ export interface ReportForecastInput {
   statuses: Map<string, string>;
   /** Per KR id: its check-in values in log order, up to the report's day. */
   checkinValues: Map<string, number[]>;
-  /** Per KR id: the date of its latest check-in on or before the report's day (none: no check-in). */
-  lastCheckins?: Map<string, string>;
+  /** Per KR id: its latest check-in on or before the report's day (none: no check-in), for its date. */
+  lastCheckins?: Map<string, { date: string }>;
   /** The retrospective adds the team calibration signal from these aspirational KR scores. */
   calibrationScores?: (number | null)[];
   /** The spreadsheet locale's decimal separator, for the numbers in the signals' reasons ("." when not given). */
@@ -126,7 +126,7 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
     const shown = (v: number | null) => (raw.percentCells && typeof v === "number" && isFinite(v) ? percentShown(v) : v);
     const weekValues = (input.weekValues.get(kr.id) || []).map(shown);
     const points = pointsFromWeeks(weekValues, s.startDate, asOf);
-    const forecast = forecastKr(kr, forecastPoints(weekValues, s.startDate, asOf, input.lastCheckins?.get(kr.id) ?? null), cycle);
+    const forecast = forecastKr(kr, forecastPoints(weekValues, s.startDate, asOf, input.lastCheckins?.get(kr.id)?.date ?? null), cycle);
     const goal = goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", s.aspirationalGoal);
     krs.push({ id: kr.id, objectiveId: kr.objectiveId, title: kr.title, owner: kr.owner, unit: kr.unit, metric: kr.metric, start: kr.start, target: kr.target, forecast, goal });
     return {

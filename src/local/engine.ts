@@ -2,6 +2,7 @@
 // caller controls (so `--at` and tests can set "today"), and Google-Sheets-only functions (SPARKLINE)
 // evaluating to a harmless error in their own cell instead of breaking anything else.
 import { ConfigParams, FunctionPlugin, HyperFormula } from "hyperformula";
+import type { RawCellContent } from "hyperformula";
 
 // Parameter types of FunctionPlugin methods (their modules are not exported by the package).
 type ProcedureAst = Parameters<FunctionPlugin["runFunction"]>[0] extends infer A ? { args: A } : never;
@@ -64,26 +65,76 @@ interface GraphInternals {
   getTopSortedWithSccSubgraphFrom(seed: object[], op: (n: object) => boolean, onCycle: (n: object) => void): unknown;
 }
 
+/** HyperFormula's unexported classes, reached through a one-cell engine, once per process (~20-60 ms). */
+let probed: { graphProto: GraphInternals & { topSortWithScc(): unknown }; dependencyGraphProto: DependencyGraphInternals; ValueVertex: Function } | undefined;
+function internals(): NonNullable<typeof probed> {
+  if (probed) return probed;
+  const probe = HyperFormula.buildFromArray([[1]], { licenseKey: "gpl-v3" });
+  const hf = probe as unknown as { graph: GraphInternals; addressMapping: { getCell(a: object): object }; dependencyGraph: object };
+  probed = {
+    graphProto: Object.getPrototypeOf(hf.graph),
+    dependencyGraphProto: Object.getPrototypeOf(hf.dependencyGraph),
+    ValueVertex: hf.addressMapping.getCell({ sheet: 0, row: 0, col: 0 }).constructor,
+  };
+  probe.destroy();
+  return probed;
+}
+
 /**
  * A new engine's first evaluation sorts its whole dependency graph, and every plain value is a node of it:
  * on a large tracker (55,000 check-ins) that sort visited a million value cells, ~1.5-3 s. Values need
  * no evaluation and depend on nothing, so the sort starts from the other nodes (formulas, ranges), which
  * reach every formula in the same order; the evaluation that follows only ever looked at those. (The
- * graph's class is not exported: it is reached through a one-cell engine, once per process, ~20-60 ms,
- * so only for a large workbook.)
+ * graph's class is reached through a probe engine: internals(), so only for a large workbook.)
  */
 let sortPatched = false;
 export function sortFromFormulasOnly(): void {
   if (sortPatched) return;
   sortPatched = true;
-  const probe = HyperFormula.buildFromArray([[1]], { licenseKey: "gpl-v3" });
-  const internals = probe as unknown as { graph: GraphInternals; addressMapping: { getCell(a: object): object } };
-  const proto = Object.getPrototypeOf(internals.graph) as GraphInternals & { topSortWithScc(): unknown };
-  const ValueVertex = internals.addressMapping.getCell({ sheet: 0, row: 0, col: 0 }).constructor;
-  probe.destroy();
-  proto.topSortWithScc = function (this: GraphInternals) {
+  const { graphProto, ValueVertex } = internals();
+  graphProto.topSortWithScc = function (this: GraphInternals) {
     const seed = this.getNodes().filter((n) => !(n instanceof ValueVertex));
     return this.getTopSortedWithSccSubgraphFrom(seed, () => true, () => {});
+  };
+}
+
+interface RangeVertexInternals {
+  idInGraph?: number;
+}
+interface DependencyGraphInternals {
+  graph: { addEdge(from: number, to: number): void };
+  getRange(start: object, end: object): RangeVertexInternals | undefined;
+  processCellDependencies(deps: unknown[], end: { idInGraph?: number }): void;
+}
+
+/**
+ * A formula naming a range is linked to the range's vertex, which HyperFormula links to every cell of the
+ * range when it makes it. It went over every cell of the range again for each further formula naming the
+ * same range (each cell's edge looked up, found, kept): on a set-up large tracker 300 Objectives rows name
+ * 'Key Results'!$B:$B, $O:$O, $P:$P and $Q:$Q 11 times a row (1,221 cells each) and 1,200 KR rows name
+ * three Objectives columns 4 times a row (321 cells each): ~5.6 million edge lookups, most of building the
+ * graph. A range that already has its vertex in the graph is now only linked to the formula; HyperFormula
+ * keeps that vertex's cells linked itself as cells, rows and tabs change (as it does for the cells it covers
+ * through a smaller range's vertex). For workbooks with many formulas only (the probe engine's cost: internals()).
+ */
+let linkPatched = false;
+export function linkKnownRangesOnce(): void {
+  if (linkPatched) return;
+  linkPatched = true;
+  const proto = internals().dependencyGraphProto;
+  const original = proto.processCellDependencies;
+  proto.processCellDependencies = function (this: DependencyGraphInternals, deps, endVertex) {
+    const end = endVertex.idInGraph;
+    if (end === undefined) return original.call(this, deps, endVertex);
+    const rest: unknown[] = [];
+    for (const dep of deps) {
+      // Ranges (AbsoluteCellRange and its column and row kinds) have start and end; cells and names do not.
+      const range = dep as { start?: object; end?: object };
+      const known = range.start && range.end ? this.getRange(range.start, range.end) : undefined;
+      if (known && known.idInGraph !== undefined) this.graph.addEdge(known.idInGraph, end);
+      else rest.push(dep);
+    }
+    if (rest.length) original.call(this, rest, endVertex);
   };
 }
 
@@ -115,8 +166,22 @@ export const ENGINE_CONFIG: Partial<ConfigParams> = {
 export function createEngine(sheets: Record<string, unknown[][]>, clock?: Clock, named: { name: string; expression: string }[] = []): HyperFormula {
   registerClock();
   if (clock) activeClock = clock;
-  // Named expressions given at build time: one added later re-evaluates every formula that names it.
-  return HyperFormula.buildFromSheets(sheets as never, { ...ENGINE_CONFIG, undoLimit: 0 }, named);
+  return buildEvaluated(sheets as never, named);
+}
+
+/**
+ * A new engine with every formula evaluated and nothing left to recalculate (undoLimit 0: nothing undoes).
+ * Named expressions are given at build time (one added later re-evaluates every formula that names it).
+ * HyperFormula 3.5 builds the graph, then adds those names, each marking every formula that names it
+ * dirty, then evaluates the whole graph, and keeps the marks: the first recalculation after any change
+ * evaluated all those formulas again, with the same result. On a set-up large tracker that is every
+ * Objectives Status (two COUNTIFS over 1,200 KR rows each, through OnTrackGap) and every KR's Expected
+ * and Status: about 1 s of the weekly summary's 10. The marks are dropped once the build has evaluated.
+ */
+export function buildEvaluated(sheets: Record<string, RawCellContent[][]>, named: { name: string; expression: string }[]): HyperFormula {
+  const hf = HyperFormula.buildFromSheets(sheets, { ...ENGINE_CONFIG, undoLimit: 0 }, named);
+  (hf as unknown as { dependencyGraph: { clearDirtyVertices(): void } }).dependencyGraph.clearDirtyVertices();
+  return hf;
 }
 
 export function setEngineClock(clock: Clock): void {

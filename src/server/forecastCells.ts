@@ -78,11 +78,11 @@ export function checkinForecast(
   if (!idx) return null;
   // As of the KR's latest check-in when this one is dated before it (the command line's --at): it joins the
   // log without becoming Current, and the forecast, like Current, describes the KR as of its latest.
-  const asOf = entries.reduce((d, e) => (e.date > d ? e.date : d), today);
+  const latest = entries.reduce<string | null>((d, e) => (d === null || e.date > d ? e.date : d), null);
+  const asOf = latest !== null && latest > today ? latest : today;
   // A fraction-% KR as its cells show it (× 100), as the summary forecasts it: the same cells either way.
   const shown = kr.percentCells ? entries.map((e) => ({ ...e, value: percentShown(e.value) })) : entries;
   const values = weekValuesFromCheckins(shown, settings.startDate, asOf);
-  const latest = entries.reduce<string | null>((d, e) => (e.date <= asOf && (d === null || e.date > d) ? e.date : d), null);
   const f = forecastKr(krAsShown(kr), forecastPoints(values, settings.startDate, asOf, latest), settings);
   const keep = !f.ok && f.reason === NOT_ENOUGH && !logComplete;
   return { columns: idx, cells: keep ? currentCells(t, idx, kr.row) : forecastCells(f) };

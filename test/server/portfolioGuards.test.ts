@@ -9,7 +9,7 @@ import { expect } from "../support/expect";
 import { callAddon, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
 import { emptySnapshot, newScriptProject, type WorkbookSnapshot } from "../../src/local/snapshot";
 import { fireTrigger, refreshTriggersOf, RHYTHM_ADMIN, trackers } from "../support/rhythm";
-import { newTracker, setToday, ss } from "../support/tracker";
+import { newTracker, setToday, sheetNamesAsked, ss } from "../support/tracker";
 
 const AT = "2026-02-12";
 
@@ -99,31 +99,15 @@ describe("Refresh portfolio: what is not a team, and tabs that are not ours", ()
 });
 
 describe("Refresh portfolio's first runs: each tab asked for by name once", () => {
-  /** The tab names the company tracker is asked for (Spreadsheet.getSheetByName) during `run`. */
-  function namesAsked(wb: Workbook, run: () => void): string[] {
-    const book = ss(wb) as unknown as { getSheetByName(name: string): unknown };
-    const own = Object.getPrototypeOf(book).getSheetByName as (name: string) => unknown;
-    const asked: string[] = [];
-    book.getSheetByName = function (this: unknown, name: string) {
-      asked.push(name);
-      return own.call(this, name);
-    };
-    try {
-      run();
-    } finally {
-      delete (book as { getSheetByName?: unknown }).getSheetByName;
-    }
-    return asked;
-  }
   const once = (names: string[]) => names.filter((n, i) => names.indexOf(n) !== i);
 
   it("the run that makes the Portfolio tab, and the first roll-up, ask for each tab once (before, twice: again under the lock)", () => {
     const wb = workbookFromSnapshot("/nonexistent/company.xlsx", trackerSnaps().company, { at: AT, user: RHYTHM_ADMIN, workbooks: (ref) => (ref === "team-a" ? trackerSnaps().team : undefined) });
-    const first = namesAsked(wb, () => expect(callAddon(wb, "refreshPortfolio", { at: AT })).toMatchObject({ ok: true, created: true }));
+    const first = sheetNamesAsked(wb, () => expect(callAddon(wb, "refreshPortfolio", { at: AT })).toMatchObject({ ok: true, created: true }));
     expect(first.filter((n) => n === "Portfolio")).toEqual(["Portfolio"]);
     expect(once(first)).toEqual([]);
     ss(wb).getSheetByName("Portfolio")!.getRange("A2:D2").setValues([["team-a", "Alpha", "", ""]]);
-    const rollup = namesAsked(wb, () => expect(callAddon(wb, "refreshPortfolio", { at: AT })).toMatchObject({ ok: true, read: 1 }));
+    const rollup = sheetNamesAsked(wb, () => expect(callAddon(wb, "refreshPortfolio", { at: AT })).toMatchObject({ ok: true, read: 1 }));
     expect(rollup.filter((n) => /^Portfolio/.test(n))).toEqual(["Portfolio", "Portfolio Roll-up", "Portfolio History"]);
     expect(teamRows(wb).map((t) => t.slice(0, 2))).toEqual([["Alpha", "Yes"]]);
   });

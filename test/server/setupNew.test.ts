@@ -5,7 +5,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { repairWrites as repair, writesOf } from "../support/writes";
-import { callAddon, newTracker, openTracker, rowsOf, ss } from "../support/tracker";
+import { callAddon, newTracker, openTracker, rowsOf, sheetNamesAsked, ss } from "../support/tracker";
 import { PROTECTION } from "../support/inUse";
 import { emptySnapshot } from "../../src/local/snapshot";
 import { SETTINGS_COMPUTED, SETTINGS_ROWS, STATUS } from "../../src/core/tabs";
@@ -148,15 +148,7 @@ describe("a new tracker's look", () => {
 
   it("reading the tabs, setup of a new tracker asks for Check-ins by name once (it was asked for twice: the log, then its head)", () => {
     const blank = openTracker({ ...emptySnapshot("test"), id: "test-sheet" }, { at: "2026-01-05" });
-    const book = ss(blank) as unknown as { getSheetByName(name: string): unknown };
-    const own = Object.getPrototypeOf(book).getSheetByName as (name: string) => unknown;
-    const asked: string[] = [];
-    book.getSheetByName = function (this: unknown, name: string) {
-      asked.push(name);
-      return own.call(this, name);
-    };
-    expect(callAddon(blank, "setupTracker", { template: "blank", start: "2026-01-05" }).ok).toBe(true);
-    delete (book as { getSheetByName?: unknown }).getSheetByName;
+    const asked = sheetNamesAsked(blank, () => expect(callAddon(blank, "setupTracker", { template: "blank", start: "2026-01-05" }).ok).toBe(true));
     expect(asked.filter((n) => n === "Check-ins")).toEqual(["Check-ins"]);
   });
 

@@ -53,6 +53,23 @@ export function ss(wb: Workbook): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return wb.services.spreadsheet as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
 }
 
+/** The tab names the spreadsheet is asked for (Spreadsheet.getSheetByName) during `run`, in order. */
+export function sheetNamesAsked(wb: Workbook, run: () => void): string[] {
+  const book = ss(wb) as unknown as { getSheetByName(name: string): unknown };
+  const own = Object.getPrototypeOf(book).getSheetByName as (name: string) => unknown;
+  const asked: string[] = [];
+  book.getSheetByName = function (this: unknown, name: string) {
+    asked.push(name);
+    return own.call(this, name);
+  };
+  try {
+    run();
+  } finally {
+    delete (book as { getSheetByName?: unknown }).getSheetByName;
+  }
+  return asked;
+}
+
 /** A tab's table as objects keyed by header (the header row found by its first cell "ID" etc.). */
 export function rowsOf(wb: Workbook, tab: string, headerRow = 1): Record<string, unknown>[] {
   const sheet = ss(wb).getSheetByName(tab);

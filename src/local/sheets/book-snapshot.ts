@@ -1,7 +1,7 @@
 // A book from a workbook snapshot and back: cell contents go to HyperFormula, everything else to the models.
 import { DetailedCellError, HyperFormula } from "hyperformula";
 import type { RawCellContent } from "hyperformula";
-import { ENGINE_CONFIG, registerClock, setEngineClock, sortFromFormulasOnly, type Clock } from "../engine";
+import { buildEvaluated, linkKnownRangesOnce, registerClock, setEngineClock, sortFromFormulasOnly, type Clock } from "../engine";
 import { gridOf, isSheetId, sheetIdsOf, withSheetIds, type SnapshotCell, type SnapshotSheet, type WorkbookSnapshot } from "../snapshot";
 import { parseA1, quoteSheetName, rectToA1 } from "./a1";
 import { Book, errorString, type Faces } from "./book";
@@ -12,17 +12,25 @@ import { contentOf } from "./pending";
 import { tzOffsetMinutes } from "./time";
 
 /**
- * createEngine's configuration plus undoLimit 0 (the add-on never undoes; keeping undo data made large
- * writes ~50% slower). The clock is set without building a throwaway engine (that cost a parser and its
+ * createEngine's engine (undoLimit 0: the add-on never undoes; keeping undo data made large writes ~50%
+ * slower). The clock is set without building a throwaway engine (that cost a parser and its
  * grammar self-check, ~0.15 s per book).
  */
 function buildEngine(sheets: Record<string, RawCellContent[][]>, clock: Clock, named: { name: string; expression: string }[]): HyperFormula {
   registerClock();
   let cells = 0;
-  for (const rows of Object.values(sheets)) for (const row of rows) cells += row.length;
+  let formulas = 0;
+  for (const rows of Object.values(sheets)) {
+    for (const row of rows) {
+      cells += row.length;
+      for (const c of row) if (typeof c === "string" && c.charCodeAt(0) === 61 /* = */) formulas++;
+    }
+  }
   if (cells > 100_000) sortFromFormulasOnly();
+  // A set-up large tracker has ~8,300 (a medium one ~1,400, a small one ~450).
+  if (formulas >= 2_000) linkKnownRangesOnce();
   setEngineClock(clock);
-  return HyperFormula.buildFromSheets(sheets, { ...ENGINE_CONFIG, undoLimit: 0 }, named);
+  return buildEvaluated(sheets, named);
 }
 
 export function bookFromSnapshot(snap: WorkbookSnapshot, ctx: Ctx, faces: Faces): Book {

@@ -19,6 +19,7 @@ const NULL = 0;
 const NUMBER = 2;
 const STRING = 3;
 const BOOLEAN = 9;
+const ERROR = 10;
 
 interface WriterInternals {
   startedData: boolean;
@@ -33,24 +34,81 @@ interface WriterInternals {
 
 /** Whether the sheet goes through writePlainRows: large, and no formula or note in it. */
 export function isPlainSheet(sheet: SnapshotSheet): boolean {
+  return directWrite(sheet) === "plain";
+}
+
+/**
+ * How the sheet's cells are written: "plain" (large, no formula or note: writePlainRows), "formulas" (large,
+ * formulas but no note, every value a text, number or true/false: writePlainRows with its formulas) or
+ * null (cell by cell by exceljs).
+ */
+export function directWrite(sheet: SnapshotSheet): "plain" | "formulas" | null {
   const rows = sheet.rows ?? [];
   let cells = 0;
+  let formulas = false;
   for (const row of rows) {
     if (!row) continue;
     for (const c of row) {
       if (!c) continue;
-      if (c.f !== undefined || (c.note !== undefined && c.note !== "")) return false;
+      if (c.note !== undefined && c.note !== "") return null;
+      if (c.f !== undefined) {
+        formulas = true;
+        const t = typeof c.v;
+        if (c.v !== undefined && c.v !== null && t !== "string" && t !== "number" && t !== "boolean") return null;
+      }
       cells++;
     }
   }
-  return cells >= PLAIN_WRITE_MIN_CELLS.value;
+  return cells < PLAIN_WRITE_MIN_CELLS.value ? null : formulas ? "formulas" : "plain";
+}
+
+/** A formula cell as write.ts gives it to exceljs: the formula as the file holds it and its result, if any. */
+export interface FormulaCell {
+  formula: string;
+  result?: string | number | boolean | { error: string };
+}
+
+/** exceljs's xmlEncode (utils.js): the five XML entities, and control characters XML cannot hold dropped. */
+function xmlEncode(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/["&'<>\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text)) return text;
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34) out += "&quot;";
+    else if (code === 38) out += "&amp;";
+    else if (code === 39) out += "&apos;";
+    else if (code === 60) out += "&lt;";
+    else if (code === 62) out += "&gt;";
+    else if (code === 127 || (code <= 31 && (code <= 8 || (code >= 11 && code !== 13)))) continue;
+    else out += text[i];
+  }
+  return out;
+}
+
+/** A formula cell as exceljs's cell-xform.js renderFormula writes it (no shared formulas: okr-sheets writes none). */
+function formulaXml(ref: string, s: string, f: FormulaCell): string {
+  const formula = `<f>${xmlEncode(f.formula)}</f>`;
+  const r = f.result;
+  if (r === undefined || r === null) return `<c r="${ref}"${s}>${formula}</c>`;
+  if (typeof r === "string") return `<c r="${ref}"${s} t="str">${formula}<v>${xmlEncode(r)}</v></c>`;
+  if (typeof r === "number") return `<c r="${ref}"${s}>${formula}<v>${r}</v></c>`;
+  if (typeof r === "boolean") return `<c r="${ref}"${s} t="b">${formula}<v>${r ? 1 : 0}</v></c>`;
+  return `<c r="${ref}"${s} t="e">${formula}<v>${xmlEncode(r.error)}</v></c>`;
 }
 
 /**
  * Writes the rows of a plain sheet into the worksheet writer `ws`, before anything else of its data.
  * `styleOf` is the writer's own cell-to-style mapping (write.ts), so formats come out the same.
+ * `formulaOf`, for a sheet directWrite calls "formulas": write.ts's formula and result of a formula cell.
+ * There every cell the snapshot holds counts for the row's span, as exceljs counts every cell it was given.
  */
-export function writePlainRows(ws: ExcelJS.Worksheet, rows: (SnapshotCell | null)[][], styleOf: (sc: SnapshotCell) => Partial<ExcelJS.Style> | null): void {
+export function writePlainRows(
+  ws: ExcelJS.Worksheet,
+  rows: (SnapshotCell | null)[][],
+  styleOf: (sc: SnapshotCell) => Partial<ExcelJS.Style> | null,
+  formulaOf?: (sc: SnapshotCell) => FormulaCell,
+): void {
   const w = ws as unknown as WriterInternals;
   const styles = w._workbook.styles;
   const strings = w._workbook.sharedStrings;
@@ -85,6 +143,19 @@ export function writePlainRows(ws: ExcelJS.Worksheet, rows: (SnapshotCell | null
     for (let c = 0; c < cells.length; c++) {
       const sc = cells[c];
       if (!sc) continue;
+      if (formulaOf) {
+        if (!min) min = c + 1;
+        max = c + 1;
+        if (sc.f !== undefined && sc.f !== "") {
+          const f = formulaOf(sc);
+          const r = f.result;
+          const type = r === undefined || r === null ? NULL : typeof r === "number" ? NUMBER : typeof r === "boolean" ? BOOLEAN : typeof r === "string" ? STRING : ERROR;
+          const id = styleId(styleOf(sc), type);
+          body += formulaXml(`${(letters[c] ??= columnLetter(c + 1))}${n}`, id ? ` s="${id}"` : "", f);
+          hasValue = true;
+          continue;
+        }
+      }
       const v = sc.v;
       const style = styleOf(sc);
       if ((v === undefined || v === null) && !style) continue;
@@ -98,8 +169,10 @@ export function writePlainRows(ws: ExcelJS.Worksheet, rows: (SnapshotCell | null
       else if (type === BOOLEAN) body += `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
       else body += `<c r="${ref}"${s} t="s"><v>${strings.add(String(v))}</v></c>`;
       if (type !== NULL) hasValue = true;
-      if (!min) min = c + 1;
-      max = c + 1;
+      if (!formulaOf) {
+        if (!min) min = c + 1;
+        max = c + 1;
+      }
     }
     if (!body) continue;
     // As write.ts: a row of formats only gets a default height, or readers would drop it.

@@ -5,7 +5,7 @@ import { sheetIdsOf, type SnapshotCell, type SnapshotSheet, type WorkbookSnapsho
 import { columnLetter } from "../../core/a1";
 import { valuesHash } from "../cachedValues";
 import { absoluteA1, quoteSheetName, toXlsxFormula } from "./formulas";
-import { isPlainSheet, writePlainRows } from "./plainWrite";
+import { directWrite, writePlainRows, type FormulaCell } from "./plainWrite";
 import { excelSheetNames, renamedFormulae, renameSheetRefs, sheetRenames, type SheetRenames } from "./sheetNames";
 import { cfToNative, dvToNative, nativeCfToExcel, nativeDvToExcel, signature, type NativeCf, type NativeDv } from "./rules";
 import {
@@ -116,9 +116,15 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
   const styleCache = new Map<string, Partial<ExcelJS.Style>>();
   const emptyResults: string[] = [];
   const rows = sheet.rows ?? [];
-  const plain = isPlainSheet(sheet);
-  if (plain) writePlainRows(ws, rows, (sc) => cellStyle(sc, styleCache));
-  else for (let r = 0; r < rows.length; r++) {
+  const direct = directWrite(sheet);
+  if (direct === "plain") writePlainRows(ws, rows, (sc) => cellStyle(sc, styleCache));
+  else if (direct === "formulas") {
+    writePlainRows(ws, rows, (sc) => cellStyle(sc, styleCache), (sc) => cellValue(sc, renames) as FormulaCell);
+    for (let r = 0; r < rows.length; r++) {
+      const cells = rows[r];
+      if (cells) for (let c = 0; c < cells.length; c++) if (cells[c]?.f && cells[c]!.v === "") emptyResults.push(`${columnLetter(c + 1)}${r + 1}`);
+    }
+  } else for (let r = 0; r < rows.length; r++) {
     const cells = rows[r];
     if (!cells || cells.length === 0) continue;
     const row = ws.getRow(r + 1);
