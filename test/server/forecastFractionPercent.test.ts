@@ -67,6 +67,19 @@ function pilot(fractions: boolean) {
   const v = ss(wb).getSheetByName("Weekly Summary")!.getDataRange().getValues().map((r) => r.map(String));
   const f = v.findIndex((r) => r[0].startsWith("Forecast:"));
   const mail = wb.services.mail.sent.find((m) => m.to === "boss@example.com")!;
+  // The Weekly Trend's rows of the two KRs as the sheet shows them: weeks 1-3 (C:E) and Last weeks (Q); and
+  // the number format week 5's cells (G) hold ahead, which an ordinary week's values-only write shows with.
+  const trendTab = ss(wb).getSheetByName("Weekly Trend")!;
+  const trendIds = trendTab.getRange("A:A").getDisplayValues().map((r) => r[0]);
+  const trend = ["O1.KR1", "O2.KR1"].map((id) => {
+    const row = trendIds.indexOf(id) + 1;
+    const shown = trendTab.getRange(`A${row}:Q${row}`).getDisplayValues()[0];
+    return [...shown.slice(2, 5), shown[16], trendTab.getRange(`G${row}`).getNumberFormat()];
+  });
+  // History's Value of the two KRs' rows as shown.
+  const history = ss(wb).getSheetByName("History")!.getDataRange().getDisplayValues();
+  const hv = history[0].indexOf("Value");
+  const historyShown = history.filter((r) => r.includes("O1.KR1") || r.includes("O2.KR1")).map((r) => r[hv]);
   return {
     afterCheckin,
     atThisPace: v[v.findIndex((r) => r[0] === "This week") + 4][0],
@@ -75,6 +88,8 @@ function pilot(fractions: boolean) {
     cells: cells(),
     sidebar: sidebar(),
     checkinCalls: calls!,
+    trend,
+    historyShown,
   };
 }
 
@@ -96,6 +111,19 @@ describe("a % KR whose cells hold fractions", () => {
     expect(fraction.cells).toEqual(whole.cells);
     expect(fraction.sidebar).toEqual(whole.sidebar);
     expect(fraction.afterCheckin).toEqual(whole.afterCheckin);
+    // The Weekly Trend shows the fraction KR's weeks as percentages and its Last weeks as the whole-number
+    // KR's; its weeks to come are formatted ahead. Until session 11: "0.86", "▁▅██ 0.86 → 0.89 → 0.92 → 0.92".
+    expect(whole.trend).toEqual([
+      ["86", "89", "92", "▁▅██ 86 → 89 → 92 → 92", "0.###############"],
+      ["6.6", "6.9", "7.1", "▁▅██ 6.6 → 6.9 → 7.1 → 7.1", "0.###############"],
+    ]);
+    expect(fraction.trend).toEqual([
+      ["86.0%", "89.0%", "92.0%", "▁▅██ 86 → 89 → 92 → 92", "0.0%"],
+      ["6.6%", "6.9%", "7.1%", "▁▅██ 6.6 → 6.9 → 7.1 → 7.1", "0.0%"],
+    ]);
+    // History's Value too: until session 11 "0.92" and "0.071".
+    expect(whole.historyShown).toEqual(["92", "7.1"]);
+    expect(fraction.historyShown).toEqual(["92.0%", "7.1%"]);
     // What it costs: the check-in reads the formats of the KR's Start and Target (a range and its formats).
     const m = (c: typeof whole.checkinCalls) => c.byMethod as Record<string, number>;
     // (and "0.071", three digits after the point, asks for the locale: is the point a thousands separator?).
