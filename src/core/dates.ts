@@ -43,6 +43,9 @@ export function unambiguousDate(text: string): string | null {
   return isValidIsoDate(iso) ? iso : null;
 }
 
+/** The forms unambiguousDate reads, for a prompt or a refusal to name. */
+export const DATE_FORMS = "YYYY-MM-DD, DD.MM.YYYY or YYYY/MM/DD";
+
 /** Why unambiguousDate refuses d/m/yyyy and m/d/yyyy, for a refusal to say. */
 export const SLASH_DOUBT = "with slashes, day and month could be either way round";
 

@@ -206,3 +206,16 @@ export function signedText(x: number, sep: DecimalSeparator): string {
   if (r === "0.00" || r === "-0.00") return decimalText("0.00", sep);
   return decimalText(x > 0 ? `+${r}` : r, sep);
 }
+
+/**
+ * A fraction written as typed percent text ("92%" for 0.92), which Sheets reads as typing it, as the number
+ * 0.92 with a percent format: a cell of a KR whose Start and Target were typed as percentages then shows as
+ * they do, with no call to set its format. Only a whole number of percent, whose text needs no decimal
+ * separator (the same in every locale, as the Weekly Summary's "38%") and reads back as exactly the fraction
+ * (k / 100 is the double nearest k%); null for any other value, written as the number.
+ */
+export function wholePercentText(x: number): string | null {
+  if (!isFinite(x) || Math.abs(x) > 1e6) return null;
+  const k = Math.round(x * 100);
+  return k / 100 === x ? `${k === 0 ? 0 : k}%` : null;
+}

@@ -220,6 +220,7 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
       const key = `${i + 1}\u0000${kr.id}`;
       return recorded.has(key) ? (recorded.get(key) as number | null) : krAsOf(kr, latestOn(i), logged, d).value;
     }),
+    ...(kr.percentCells ? { percentCells: true as const } : {}),
   }));
   return { weeks, rows };
 }

@@ -136,6 +136,8 @@ export interface SummaryTrendRow {
   title: string;
   /** values[w − 1] = the value at the end of week w (capped at asOf); null before the first check-in. */
   values: (number | null)[];
+  /** The KR's cells hold fractions shown as percentages (KeyResult.percentCells): its values read × 100. */
+  percentCells?: true;
 }
 
 export interface SummaryData {

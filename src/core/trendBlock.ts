@@ -15,6 +15,7 @@ import { withoutBlankIds } from "./summaryData";
 import { lowerTrim } from "./scoring";
 import { digest } from "./summaryPast";
 import { TAB } from "./tabs";
+import { percentShown } from "./forecast";
 
 /** Top-left corner of the Weekly Summary's charts: beside its first sections, right of their widest table (10 columns). */
 export const CHART_ANCHOR = { row: 3, column: 12 };
@@ -22,6 +23,11 @@ export const CHART_ANCHOR = { row: 3, column: 12 };
 export const TREND_HEADING = "Trend: value at the end of each week";
 /** Where the block starts on the Weekly Trend tab: its heading in row 1, the table's header in row 2 (frozen). */
 export const TREND_PLACE = { row: 1, column: 1 };
+/**
+ * How a fraction-% KR's weeks show: 0.86 as 86.0%, 0.066 as 6.6%. One decimal, not "0.##%": Sheets shows
+ * that format's whole numbers with a trailing point ("86.%").
+ */
+export const PERCENT_VALUE_FORMAT = "0.0%";
 /** The block's columns before the weeks: ID and Key result. */
 const LEAD = 2;
 
@@ -35,6 +41,11 @@ export interface TrendBlock {
   /** Sheet row of the first KR (the trend's rows are firstKrRow .. firstKrRow + krs − 1). */
   firstKrRow: number;
   krs: number;
+  /**
+   * Sheet rows of the KRs whose cells hold fractions shown as percentages (SummaryTrendRow.percentCells): their
+   * week cells hold the fractions, as History and the log do, and show them through PERCENT_VALUE_FORMAT.
+   */
+  percentRows: number[];
   /** Sheet rows of the objective score series (the Chart data's first table), formatted 0.00 across every week. */
   scoreRows: { first: number; last: number } | null;
 }
@@ -74,8 +85,10 @@ export function layoutTrendBlock(data: SummaryData, chart: ChartData, place = TR
   if (data.trend.rows.length === 0) rows.push([{ v: "None — the tracker has no key results yet.", style: "muted" }]);
   const first = columnLetter(weekColumn(1, place));
   const last = columnLetter(weekColumn(Math.max(1, weeks), place));
+  const percentRows: number[] = [];
   for (const t of data.trend.rows) {
     const sheetRow = place.row + rows.length;
+    if (t.percentCells) percentRows.push(sheetRow);
     const cells: SummaryCell[] = [text(t.id), text(t.title)];
     for (let w = 1; w <= weeks; w++) {
       const v = w <= t.values.length ? t.values[w - 1] : null;
@@ -84,7 +97,9 @@ export function layoutTrendBlock(data: SummaryData, chart: ChartData, place = TR
     // SPARKLINE draws only in Google Sheets; `Last weeks` is the same weeks as text for LibreOffice, Excel and
     // the preview. "ignore": the weeks to come (and those before the first check-in) are not drawn as zero.
     cells.push({ v: null, formula: `=IFERROR(SPARKLINE(${first}${sheetRow}:${last}${sheetRow},{"empty","ignore"}),"")` });
-    cells.push(text(trendText(t.values, data.decimalSeparator)));
+    // A fraction-% KR's words read as the sheet shows it, × 100 (its cells show the fractions as percentages).
+    const words = t.percentCells ? t.values.map((v) => (v === null || !isFinite(v) ? v : percentShown(v))) : t.values;
+    cells.push(text(trendText(words, data.decimalSeparator)));
     rows.push(cells);
   }
   rows.push([]);
@@ -93,7 +108,7 @@ export function layoutTrendBlock(data: SummaryData, chart: ChartData, place = TR
   // The tables' labels sit in the Key result column; their heading in the ID column, so that its fill runs
   // across the row as every heading's does (renderStyle.ts backgrounds).
   chartRows.forEach((r, i) => rows.push(i === 0 && r[0]?.style === "heading" ? [r[0] as SummaryCell] : [{ v: null } as SummaryCell].concat(r as SummaryCell[])));
-  return { row: place.row, column: place.column, width, rows: rows.map(pad), charts, firstKrRow, krs: data.trend.rows.length, scoreRows };
+  return { row: place.row, column: place.column, width, rows: rows.map(pad), charts, firstKrRow, krs: data.trend.rows.length, percentRows, scoreRows };
 }
 
 /**
@@ -123,7 +138,8 @@ const LAYOUT_VERSION = 1;
 export function trendBlockKey(tracker: Tracker): string {
   const t = withoutBlankIds(tracker);
   const s = tracker.settings;
-  const krs = t.keyResults.map((k) => [k.id, k.title ?? "", String(k.objectiveId ?? "").toLowerCase(), k.weight ?? ""].join("\u001f"));
+  // A KR whose cells hold fractions marked only then, so that the keys recorded before it was told apart hold.
+  const krs = t.keyResults.map((k) => [k.id, k.title ?? "", String(k.objectiveId ?? "").toLowerCase(), k.weight ?? ""].join("\u001f") + (k.percentCells ? "\u001f%" : ""));
   const objectives = t.objectives;
   const aspirational = objectives.some((o) => lowerTrim(o.type) === "aspirational");
   return digest([`v${LAYOUT_VERSION}|${s.weeks}|${aspirational}|${s.aspirationalGoal}`, ...krs.map((k) => k + "\u001e"), "\u001d", ...objectives.map((o) => `${o.id}\u001e`)]);

@@ -1,6 +1,6 @@
 // The okr-sheets command's words: the usage text, each command's flags, and reading them from argv.
 import { parseArgs } from "node:util";
-import { isValidIsoDate } from "../core/dates";
+import { DATE_FORMS, SLASH_DOUBT, slashReadings, unambiguousDate } from "../core/dates";
 
 export class UsageError extends Error {}
 
@@ -142,15 +142,17 @@ export function need(flags: Flags, name: string): string {
   return v;
 }
 
+/** A date flag as YYYY-MM-DD, read as the roll-over prompt and a CSV's `at` read dates (13.01.2026, 2026/01/13). */
 export function dateFlag(flags: Flags, name: string): string | undefined {
   const v = flags[name];
   if (v === undefined) return undefined;
-  if (typeof v !== "string" || !isValidIsoDate(v)) {
-    // The value as given (a script's variable, another locale's format), cut as the add-on cuts it.
-    const shown = String(v).length > 40 ? `${String(v).slice(0, 40)}…` : String(v);
-    throw new UsageError(`--${name} must be a date in the form YYYY-MM-DD, not "${shown}".`);
-  }
-  return v;
+  const iso = typeof v === "string" ? unambiguousDate(v) : null;
+  if (iso !== null) return iso;
+  // The value as given (a script's variable, another locale's format), cut as the add-on cuts it.
+  const shown = String(v).length > 40 ? `${String(v).slice(0, 40)}…` : String(v);
+  const readings = slashReadings(String(v));
+  if (readings.length) throw new UsageError(`--${name} must be a date okr-sheets can read, not "${shown}": ${SLASH_DOUBT}. Type ${readings.join(" or ")}.`);
+  throw new UsageError(`--${name} must be a date in the form ${DATE_FORMS}, not "${shown}".`);
 }
 
 export function intFlag(flags: Flags, name: string): number | undefined {

@@ -12,7 +12,7 @@ import {
 import { cycleLastDay, elapsed, inCycle, weekNumber } from "../core/dates";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
-import { decimalSeparatorFor, decimalText, localeMatters as valueLocaleMatters, parseKrValue, type DecimalSeparator } from "../core/numbers";
+import { decimalSeparatorFor, decimalText, localeMatters as valueLocaleMatters, parseKrValue, wholePercentText, type DecimalSeparator } from "../core/numbers";
 import { implausible } from "../core/plausible";
 import { FIX_FIELDS_MESSAGE, NO_SUCH_KR_FIELD, NOT_OWNER_FIELD, noSuchKrMessage, notOwnerMessage } from "../core/messages";
 import { TAB } from "../core/tabs";
@@ -144,13 +144,19 @@ export function submitCheckin(raw: unknown): CheckinResult {
         if (!replaces) return refuse(`${kr.id} has no check-in this week (week ${week}) to correct.`);
       }
 
+      // A fraction-% KR's forecast is made × 100, as its cells show it: one read of two cells' formats, only
+      // for a % KR whose start and target lie within −1..1, before the first write (a read after a write waits for it).
+      const shown = markPercentCells(ss, krT, [kr])[0];
+      // Its Current and the log's Value are written as typed percent text where that text is exact (0.92 as
+      // "92%"): they show as its Start and Target do, holding the same fraction, at no extra call.
+      const cellValue = (shown.percentCells && wholePercentText(inUnit.value)) || inUnit.value;
       const author = who.email ? who.email : `${who.actingAs} (chosen; no email available)`;
       const row: unknown[] = new Array(Math.max(...Object.values(tail.cols)) + 1).fill("");
       const put = (h: string, v: unknown) => (row[tail.cols[h]] = v);
       put("Timestamp", now);
       put("Week", week);
       put("KR ID", asText(kr.id));
-      put("Value", inUnit.value);
+      put("Value", cellValue);
       put("Confidence", confidence);
       const whatChanged = replaces ? correctionNote(replaces, req.whatChanged, separator()) : req.whatChanged;
       put("What changed", asText(whatChanged));
@@ -160,15 +166,12 @@ export function submitCheckin(raw: unknown): CheckinResult {
       put("Request ID", req.requestId);
       const log = ss.getSheetByName(TAB.checkins);
       if (!log) throw new UserError(`The "Check-ins" tab is missing. Use "Repair tracker" in the add-on menu.`);
-      // A fraction-% KR's forecast is made × 100, as its cells show it: one read of two cells' formats, only
-      // for a % KR whose start and target lie within −1..1, before the first write (a read after a write waits for it).
-      const shown = markPercentCells(ss, krT, [kr])[0];
       log.appendRow(row);
 
       // Current follows the check-in with the latest date; a check-in dated earlier only joins the log.
       // A correction replaces the week's latest check-in, so Current follows it whatever that one's date.
       const latest = !kr.lastCheckin || kr.lastCheckin <= today || (!!replaces && replaces.date === kr.lastCheckin);
-      if (latest) writeKrCheckin(ss, krT, kr, inUnit.value, confidence as number, now);
+      if (latest) writeKrCheckin(ss, krT, kr, cellValue, confidence as number, now);
       const formulas = writeMissingFormulas(ss, s, krT, kr, today);
       const updated = { ...shown };
       if (latest) {
@@ -194,6 +197,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       const asRead = row.slice();
       const putRead = (h: string, v: unknown) => (asRead[tail.cols[h]] = v);
       putRead("KR ID", kr.id);
+      putRead("Value", inUnit.value);
       putRead("What changed", whatChanged);
       putRead("Blockers", req.blockers);
       putRead("Next step", req.nextStep);
@@ -241,7 +245,7 @@ function writeMissingFormulas(ss: Spreadsheet, s: SettingsRead, krT: Table, kr: 
 }
 
 /** Current, Confidence and Last check-in: one write when adjacent (as setup lays them out). */
-function writeKrCheckin(ss: Spreadsheet, t: Table, kr: KeyResult, value: number, confidence: number, when: Date): void {
+function writeKrCheckin(ss: Spreadsheet, t: Table, kr: KeyResult, value: number | string, confidence: number, when: Date): void {
   const cells: [string, unknown][] = [
     ["Current", value],
     ["Confidence", confidence],

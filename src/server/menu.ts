@@ -2,7 +2,7 @@
 // in this document): there it only builds the menu and touches no properties or data.
 import { okrRows, ofTotal, plural } from "../core/plural";
 import * as actions from "./actions";
-import { SLASH_DOUBT, slashReadings, unambiguousDate } from "../core/dates";
+import { DATE_FORMS, SLASH_DOUBT, slashReadings, unambiguousDate } from "../core/dates";
 import { embedSidebarData } from "../core/sidebarPage";
 import { sidebarPageData } from "./checkinSidebar";
 import { TAB } from "../core/tabs";
@@ -121,7 +121,7 @@ export function menuRollOver(): void {
   if (!SpreadsheetApp.getActive().getSheetByName(TAB.retrospective)) {
     return refuse("Roll over", CLOSE_CYCLE_FIRST);
   }
-  const p = ui().prompt("Roll over", "Start date of the next cycle (YYYY-MM-DD):", ui().ButtonSet.OK_CANCEL);
+  const p = ui().prompt("Roll over", `Start date of the next cycle (${DATE_FORMS}):`, ui().ButtonSet.OK_CANCEL);
   if (p.getSelectedButton() !== ui().Button.OK) return;
   const typed = p.getResponseText().trim();
   if (typed === "") return refuse("Roll over", "No start date was typed: type the first day of the next cycle as YYYY-MM-DD.");
@@ -129,7 +129,7 @@ export function menuRollOver(): void {
   const start = unambiguousDate(typed);
   const readings = slashReadings(typed);
   if (!start && readings.length) return refuse("Roll over", `${quotedName(typed)} is not a date the add-on can read: ${SLASH_DOUBT}. Type ${readings.join(" or ")}.`);
-  if (!start) return refuse("Roll over", `${quotedName(typed)} is not a date in the form YYYY-MM-DD (for example 2026-04-06).`);
+  if (!start) return refuse("Roll over", `${quotedName(typed)} is not a date in the form ${DATE_FORMS} (for example 2026-04-06).`);
   report("Roll over", actions.rollOverCycle({ start }), (r) => [
     `"${r.cycle}" has started with ${plural(r.carried.objectives, "objective")} and ${plural(r.carried.keyResults, "key result")}.`,
     `The finished cycle is archived in: ${r.archived.join(", ")}.`,

@@ -30,6 +30,7 @@ import { DEFAULT_WIDTH } from "./layout";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { writeSummaryForecasts } from "./forecastCells";
 import { markPercentCells } from "./percentCells";
+import { PERCENT_VALUE_FORMAT } from "../core/trendBlock";
 import { noFormulas, readKrRows, writeKrFormulas } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
 import { historyForSummary, readTrendCache, saveTrendCache } from "./trendCache";
@@ -198,7 +199,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     updateSummaryCharts(sheet, trend.sheet, model.charts);
     saveTrendCache(cache, trend.sheet, tracker, model.block, model.week, trend.whole, own.id ?? sheet.getSheetId());
 
-    const written = writeHistory(ss, hist, model, tz);
+    const written = writeHistory(ss, hist, model, tz, new Set(tracker.keyResults.filter((k) => k.percentCells).map((k) => k.id)));
     ensureHistoryScoreFormat(hist.sheet, hist.headerRow + 1, col({ headers: hist.headers }, "Score") + 1, checkpoints.props);
     // The week's History rows summarise the log read when every row read is dated on or before the summary's
     // day; otherwise only where they are is recorded (next week's trend reads History from there).
@@ -214,6 +215,8 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   });
 }
 
+/** The number format Sheets reports for a cell never formatted. */
+const UNFORMATTED = "0.###############";
 /** History grows by at least this many rows at a time, so growing is rare. */
 const HISTORY_GROWTH = 500;
 
@@ -221,7 +224,7 @@ const HISTORY_GROWTH = 500;
  * Writes the week's History rows; returns the first row of the week's rows and the last row holding an entry
  * after the write (the next summary reads from the one, and expects the other).
  */
-function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: string): { first: number | undefined; last: number } {
+function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: string, percentKrs: ReadonlySet<string>): { first: number | undefined; last: number } {
   let existing: ExistingHistoryRow[] = h.entries;
   const plan0 = planHistoryWrite(existing, model.week, model.historyRows, h.headerRow + 1);
   if (plan0.mode === "rewrite" && h.hasState) {
@@ -281,6 +284,12 @@ function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: 
     // One range for the week's rows and the rows a shorter rewrite leaves behind (cleared with blanks).
     const all = rows.concat(Array.from({ length: plan.clearRows }, () => blank));
     range.setValues(all); // the Score column's format is the column's (ensureHistoryScoreFormat)
+    // A fraction-% KR's Value shows as its cells do (0.92 as 92.0%), and the other rows written get Sheets'
+    // default back, as a regenerated week's rows move: one call, on a tracker with such a KR only.
+    if (percentKrs.size) {
+      const shown = all.map((_, i) => [i < rows.length && percentKrs.has(String(plan.rows[i].krId)) ? PERCENT_VALUE_FORMAT : UNFORMATTED]);
+      sheet.getRange(plan.startRow, idx[3] + 1, all.length, 1).setNumberFormats(shown);
+    }
   } else {
     range.clearContent();
   }

@@ -3,7 +3,7 @@
 // is this cycle's block for these KRs (trendCache.ts), and otherwise given only this week's column and the
 // `Last weeks` text: two writes, no format (the week columns of the charts' scores were formatted ahead).
 import { TAB } from "../core/tabs";
-import { weekColumn, weekSlices, type TrendBlock } from "../core/trendBlock";
+import { PERCENT_VALUE_FORMAT, weekColumn, weekSlices, type TrendBlock } from "../core/trendBlock";
 import { NEW_SHEET, rangeFromA1Growing, valuesOf } from "./render";
 import { formatSparse } from "./renderSparse";
 import { ensureWidths } from "./setupStyle";
@@ -62,7 +62,11 @@ export function writeTrendTab(ss: Spreadsheet, sheet: Sheet | null, block: Trend
     // This week's too: a score blank now may be written by a regeneration of the week, which formats nothing.
     for (let r = block.scoreRows.first; r <= block.scoreRows.last; r++) for (let w = week; w <= weeks; w++) ahead.push([r, weekColumn(w, block)]);
   }
-  formatSparse(sheet, block, { formats: [], blankFormats: { "0.00": ahead } });
+  // A fraction-% KR's weeks, every one: its values show as percentages, this week's and those written later
+  // (a format call only on a tracker with such a KR).
+  const percent: [number, number][] = [];
+  for (const r of block.percentRows) for (let w = 1; w <= weeks; w++) percent.push([r, weekColumn(w, block)]);
+  formatSparse(sheet, block, { formats: [], blankFormats: percent.length ? { "0.00": ahead, [PERCENT_VALUE_FORMAT]: percent } : { "0.00": ahead } });
   return { sheet, whole: true };
 }
 

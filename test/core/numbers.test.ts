@@ -1,6 +1,6 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { decimalSeparatorFor, parseUserNumber } from "../../src/core/numbers";
+import { decimalSeparatorFor, parseUserNumber, wholePercentText } from "../../src/core/numbers";
 
 const ok = (text: string | number, locale = "en_US") => {
   const r = parseUserNumber(text, locale);
@@ -73,5 +73,21 @@ describe("parseUserNumber", () => {
     expect(bad("10000000000000000")).toBe("That number is too large.");
     expect(bad(-2e15)).toBe("That number is too large.");
     expect(ok("1000000000000000")).toBe(1e15);
+  });
+});
+
+describe("wholePercentText: a fraction as typed percent text, only where Sheets reads it back exactly", () => {
+  it("writes whole percents, which read back as exactly the fraction (82% and 95% included)", () => {
+    expect(wholePercentText(0.92)).toBe("92%");
+    expect(wholePercentText(0.82)).toBe("82%");
+    expect(wholePercentText(0.95)).toBe("95%");
+    expect(wholePercentText(-0.05)).toBe("-5%");
+    expect(wholePercentText(1.2)).toBe("120%");
+    expect(wholePercentText(0)).toBe("0%");
+    expect(wholePercentText(-0)).toBe("0%");
+    for (let k = -300; k <= 300; k++) expect(Number(wholePercentText(k / 100)!.slice(0, -1)) / 100).toBe(k / 100);
+  });
+  it("leaves anything else to be written as the number: a decimal percent would need the locale's separator", () => {
+    for (const x of [0.925, 0.071, 0.8655, 1 / 3, NaN, Infinity, 1e300]) expect(wholePercentText(x)).toBeNull();
   });
 });

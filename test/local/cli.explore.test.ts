@@ -161,13 +161,37 @@ describe("import: row numbers are the file's lines", () => {
   });
 });
 
-describe("--at in another format", () => {
-  it("is a usage error quoting the value given", async () => {
-    fixtures.copy("operations", join(dir, "at.xlsx"));
-    for (const d of ["21.01.2026", "2026/01/21", "2026-02-30"]) {
-      const r = await run("summary", "at.xlsx", "--at", d);
+describe("date flags in another format", () => {
+  it("--at 21.01.2026 and 2026/01/21 are 21 January, as the roll-over prompt and a CSV's at read them", async () => {
+    // Before: both refused ('--at must be a date in the form YYYY-MM-DD, not "21.01.2026".').
+    for (const [i, d] of ["2026-01-21", "21.01.2026", "2026/01/21"].entries()) {
+      fixtures.copy("operations", join(dir, `at${i}.xlsx`));
+      const r = await run("summary", `at${i}.xlsx`, "--at", d);
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toBe("Weekly Summary regenerated: week 3 of 13; overall 0.19 (Not started).\n");
+    }
+  });
+
+  it("rollover --start 06.04.2026 starts the next cycle on 6 April", async () => {
+    fixtures.copy("operations", join(dir, "ro.xlsx"));
+    expect((await run("close", "ro.xlsx", "--at", "2026-04-05")).status).toBe(0);
+    const r = await run("rollover", "ro.xlsx", "--start", "06.04.2026");
+    expect(r.status, r.stderr).toBe(0);
+    const settings = JSON.parse((await run("show", "ro.xlsx", "--sheet", "Settings", "--json")).stdout) as Record<string, unknown>[];
+    expect(settings.find((row) => row.Setting === "Start date")?.Value).toBe("2026-04-06");
+  });
+
+  it("a slashed day-month date is refused in one line naming both days; a day not on the calendar too", async () => {
+    fixtures.copy("operations", join(dir, "at2.xlsx"));
+    const slash = await run("summary", "at2.xlsx", "--at", "04/06/2026");
+    expect(slash.status).toBe(2);
+    expect(slash.stderr.split("\n")[0]).toBe(
+      'okr-sheets: --at must be a date okr-sheets can read, not "04/06/2026": with slashes, day and month could be either way round. Type 2026-04-06 or 2026-06-04.',
+    );
+    for (const d of ["2026-02-30", "31.02.2026", "Jan 21"]) {
+      const r = await run("summary", "at2.xlsx", "--at", d);
       expect(r.status).toBe(2);
-      expect(r.stderr.split("\n")[0]).toBe(`okr-sheets: --at must be a date in the form YYYY-MM-DD, not "${d}".`);
+      expect(r.stderr.split("\n")[0]).toBe(`okr-sheets: --at must be a date in the form YYYY-MM-DD, DD.MM.YYYY or YYYY/MM/DD, not "${d}".`);
     }
   });
 });

@@ -62,11 +62,36 @@ function pilot(fractions: boolean) {
   }
   // After the check-ins, before any summary: what the check-in wrote.
   const afterCheckin = { cells: cells(), sidebar: sidebar() };
+  // The two KRs' Current and their latest check-ins' Value, as the sheet shows them and as it holds them.
+  const kr = ss(wb).getSheetByName("Key Results")!;
+  const cur = kr.getRange("1:1").getValues()[0].indexOf("Current") + 1;
+  const current = ["O1.KR1", "O2.KR1"].map((id) => {
+    const c = kr.getRange(rowOf(id), cur);
+    return [c.getDisplayValue(), c.getValue()];
+  });
+  const log = ss(wb).getSheetByName("Check-ins")!.getDataRange();
+  const logShown = log.getDisplayValues();
+  const logHeld = log.getValues();
+  const lv = logShown[0].indexOf("Value");
+  const logged = logShown.map((r, i) => [r[lv], logHeld[i][lv]]).slice(-2);
   wb.services.clock.set(new Date("2026-01-26T07:00:00Z"));
   expect(fireTrigger(wb, refreshTriggersOf(wb)[0])).toMatchObject({ ok: true });
   const v = ss(wb).getSheetByName("Weekly Summary")!.getDataRange().getValues().map((r) => r.map(String));
   const f = v.findIndex((r) => r[0].startsWith("Forecast:"));
   const mail = wb.services.mail.sent.find((m) => m.to === "boss@example.com")!;
+  // The Weekly Trend's rows of the two KRs as the sheet shows them: weeks 1-3 (C:E) and Last weeks (Q); and
+  // the number format week 5's cells (G) hold ahead, which an ordinary week's values-only write shows with.
+  const trendTab = ss(wb).getSheetByName("Weekly Trend")!;
+  const trendIds = trendTab.getRange("A:A").getDisplayValues().map((r) => r[0]);
+  const trend = ["O1.KR1", "O2.KR1"].map((id) => {
+    const row = trendIds.indexOf(id) + 1;
+    const shown = trendTab.getRange(`A${row}:Q${row}`).getDisplayValues()[0];
+    return [...shown.slice(2, 5), shown[16], trendTab.getRange(`G${row}`).getNumberFormat()];
+  });
+  // History's Value of the two KRs' rows as shown.
+  const history = ss(wb).getSheetByName("History")!.getDataRange().getDisplayValues();
+  const hv = history[0].indexOf("Value");
+  const historyShown = history.filter((r) => r.includes("O1.KR1") || r.includes("O2.KR1")).map((r) => r[hv]);
   return {
     afterCheckin,
     atThisPace: v[v.findIndex((r) => r[0] === "This week") + 4][0],
@@ -75,6 +100,10 @@ function pilot(fractions: boolean) {
     cells: cells(),
     sidebar: sidebar(),
     checkinCalls: calls!,
+    current,
+    logged,
+    trend,
+    historyShown,
   };
 }
 
@@ -96,11 +125,64 @@ describe("a % KR whose cells hold fractions", () => {
     expect(fraction.cells).toEqual(whole.cells);
     expect(fraction.sidebar).toEqual(whole.sidebar);
     expect(fraction.afterCheckin).toEqual(whole.afterCheckin);
+    // The Weekly Trend shows the fraction KR's weeks as percentages and its Last weeks as the whole-number
+    // KR's; its weeks to come are formatted ahead. Until session 11: "0.86", "▁▅██ 0.86 → 0.89 → 0.92 → 0.92".
+    expect(whole.trend).toEqual([
+      ["86", "89", "92", "▁▅██ 86 → 89 → 92 → 92", "0.###############"],
+      ["6.6", "6.9", "7.1", "▁▅██ 6.6 → 6.9 → 7.1 → 7.1", "0.###############"],
+    ]);
+    expect(fraction.trend).toEqual([
+      ["86.0%", "89.0%", "92.0%", "▁▅██ 86 → 89 → 92 → 92", "0.0%"],
+      ["6.6%", "6.9%", "7.1%", "▁▅██ 6.6 → 6.9 → 7.1 → 7.1", "0.0%"],
+    ]);
+    // History's Value too: until session 11 "0.92" and "0.071".
+    expect(whole.historyShown).toEqual(["92", "7.1"]);
+    expect(fraction.historyShown).toEqual(["92.0%", "7.1%"]);
+    // A check-in writes the KR's Current and the log's Value as the team typed Start and Target: 92% (until
+    // session 11 "0.92" beside 82% and 95%), the cells holding exactly the fractions as before. 7.1% is not a whole
+    // percent, so it is written as the number (its text would need the locale's decimal separator).
+    expect(whole.current).toEqual([["92", 92], ["7.1", 7.1]]);
+    expect(whole.logged).toEqual([["92", 92], ["7.1", 7.1]]);
+    expect(fraction.current).toEqual([["92%", 0.92], ["0.071", 0.071]]);
+    expect(fraction.logged).toEqual([["92%", 0.92], ["0.071", 0.071]]);
     // What it costs: the check-in reads the formats of the KR's Start and Target (a range and its formats).
     const m = (c: typeof whole.checkinCalls) => c.byMethod as Record<string, number>;
     // (and "0.071", three digits after the point, asks for the locale: is the point a thousands separator?).
     const { "Spreadsheet.getSpreadsheetLocale": locale, ...rest } = m(fraction.checkinCalls);
     expect(locale).toBe(1);
     expect(rest).toEqual({ ...m(whole.checkinCalls), "Spreadsheet.getRange": m(whole.checkinCalls)["Spreadsheet.getRange"] + 1, "Range.getNumberFormats": 1 });
+  });
+});
+
+describe("a check-in of a % KR whose cells hold fractions", () => {
+  it("writes Current and the log's Value as the team typed Start and Target, in a decimal-comma locale too", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    ss(wb).setSpreadsheetLocale("de_DE");
+    const krs = ss(wb).getSheetByName("Key Results")!;
+    const row = rowsOf(wb, "Key Results").findIndex((r) => r["ID"] === "O1.KR1") + 2;
+    krs.getRange(`G${row}:H${row}`).setValues([["82%", "95%"]]);
+    const cur = krs.getRange("1:1").getValues()[0].indexOf("Current") + 1;
+    const log = ss(wb).getSheetByName("Check-ins")!;
+    const written = (value: string, day: string) => {
+      checkIn(wb, day, ON_TIME, "O1.KR1", value);
+      const c = krs.getRange(row, cur);
+      const last = log.getRange(log.getLastRow(), 1, 1, log.getLastColumn());
+      const lv = log.getRange("1:1").getValues()[0].indexOf("Value");
+      wb.services.session.setUser(ON_TIME);
+      const sidebar = callAddon(wb, "getSidebarData", {}).krs.find((x: { id: string }) => x.id === "O1.KR1");
+      wb.services.session.setUser(ADMIN);
+      return { current: [c.getDisplayValue(), c.getValue()], logged: [last.getDisplayValues()[0][lv], last.getValues()[0][lv]], sidebar: sidebar.current };
+    };
+    // As Start shows 82 %: until session 11 Current showed "0,92" and the log "0,92".
+    const start = krs.getRange(`G${row}`).getDisplayValue();
+    expect(start).toMatch(/^82\s?%$/);
+    const pct = (s: string) => s.replace("82", "92");
+    expect(written("0,92", "2026-01-08")).toEqual({ current: [pct(start), 0.92], logged: [pct(start), 0.92], sidebar: 0.92 });
+    // 86.5 % is not a whole percent: written as the number. Current keeps the percent format its 92 % text got
+    // (0%: the emulator's, unchecked on Google, apps-script-fidelity.md 31), so it shows 87 %; the new log row 0,865.
+    const half = written("0,865", "2026-01-15");
+    expect(half.current).toEqual([start.replace("82", "87"), 0.865]);
+    expect(half.logged).toEqual(["0,865", 0.865]);
+    expect(half.sidebar).toBe(0.865);
   });
 });

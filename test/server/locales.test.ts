@@ -149,6 +149,16 @@ describe("the roll-over prompt reads the next cycle's start as the team writes d
     return { alert: ui.alerts[ui.alerts.length - 1].prompt, start: settings.getRange(row, 2).getDisplayValue() };
   }
 
+  it("the prompt names the forms it takes", () => {
+    const wb = trackerIn("de_DE");
+    expect(callAddon(wb, "endCycle", { at: "2026-04-05" })).toMatchObject({ ok: true });
+    const ui = wb.services.ui;
+    ui.respond({ button: "CANCEL" });
+    callAddonRaw(wb, "menuRollOver");
+    // Before: "Start date of the next cycle (YYYY-MM-DD):", though 06.04.2026 and 2026/04/06 were read too.
+    expect(ui.alerts[ui.alerts.length - 1]).toMatchObject({ kind: "prompt", prompt: "Start date of the next cycle (YYYY-MM-DD, DD.MM.YYYY or YYYY/MM/DD):" });
+  });
+
   it("06.04.2026 (day first with dots) and 2026/04/06 start the cycle on 6 April", () => {
     // Before: '"06.04.2026" is not a date in the form YYYY-MM-DD (for example 2026-04-06).'
     for (const typed of ["06.04.2026", "6.4.2026", "2026/04/06"]) {
