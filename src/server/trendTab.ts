@@ -66,7 +66,8 @@ export function writeTrendTab(ss: Spreadsheet, sheet: Sheet | null, block: Trend
   // (a format call only on a tracker with such a KR).
   const percent: [number, number][] = [];
   for (const r of block.percentRows) for (let w = 1; w <= weeks; w++) percent.push([r, weekColumn(w, block)]);
-  formatSparse(sheet, block, { formats: [], blankFormats: percent.length ? { "0.00": ahead, [PERCENT_VALUE_FORMAT]: percent } : { "0.00": ahead } });
+  // (A format with no cells makes no call: formatSparse groups the cells it is given.)
+  formatSparse(sheet, block, { formats: [], blankFormats: { "0.00": ahead, [PERCENT_VALUE_FORMAT]: percent } });
   return { sheet, whole: true };
 }
 
