@@ -7,7 +7,8 @@ import { createServices, loadAddon, type AddonContext, type LocalServices, type 
 import { emptySnapshot, type ScriptProject, type WorkbookSnapshot } from "./snapshot";
 import { loadXlsxAndValues, saveXlsx } from "./xlsx";
 import { dayIn, savedValuesSnapshot } from "./cachedValues";
-import { tzOffsetMinutes } from "./sheets/time";
+import { msFromSerialTz } from "./sheets/time";
+import { serialFromMs } from "./engine";
 import { assertLockKept } from "./fileLock";
 import { restoreSetAside, setAsideOversize, TabTooLarge } from "./oversize";
 // Types only: the CLI runs the built dist/Code.js, never the server sources.
@@ -44,10 +45,8 @@ export function addonCode(): string {
  */
 export function clockFor(at: string | undefined, timeZone = "Etc/UTC"): Date {
   if (!at) return new Date();
-  const noonUtc = Date.parse(`${at}T12:00:00Z`);
-  // The zone's offset at that noon: taken at a guess, then once more at the instant found (clocks change at night).
-  const off = tzOffsetMinutes(noonUtc - tzOffsetMinutes(noonUtc, timeZone) * 60_000, timeZone);
-  return new Date(noonUtc - off * 60_000);
+  // Noon's wall time to an instant, the zone's offset corrected once at the instant found (clocks change at night).
+  return new Date(msFromSerialTz(serialFromMs(Date.parse(`${at}T12:00:00Z`)), timeZone));
 }
 
 export interface Workbook {
