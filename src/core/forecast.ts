@@ -226,6 +226,11 @@ export function percentShown(v: number): number {
   return +(v * 100).toPrecision(15);
 }
 
+/** One number of a KR as its cells show it: percentShown where `percentCells` (krAsShown), else as held; a blank or non-finite value as it is. */
+export function valueAsShown<V extends number | null | undefined>(percentCells: boolean | undefined, v: V): V {
+  return percentCells && typeof v === "number" && isFinite(v) ? (percentShown(v) as V) : v;
+}
+
 /**
  * The KR as its cells show it: a % KR whose Start and Target cells hold fractions shown as percentages
  * (`percentCells`: typed 82%, the cell holds 0.82) has start, target and current × 100, so its forecast,
@@ -234,6 +239,6 @@ export function percentShown(v: number): number {
  */
 export function krAsShown<K extends { start: number | null; target: number | null; current?: number | null; percentCells?: boolean }>(kr: K): K {
   if (!kr.percentCells) return kr;
-  const x = (v: number | null | undefined) => (typeof v === "number" && isFinite(v) ? percentShown(v) : v);
+  const x = (v: number | null | undefined) => valueAsShown(true, v);
   return { ...kr, start: x(kr.start), target: x(kr.target), ...("current" in kr ? { current: x(kr.current) } : {}) };
 }

@@ -217,5 +217,5 @@ export function signedText(x: number, sep: DecimalSeparator): string {
 export function wholePercentText(x: number): string | null {
   if (!isFinite(x) || Math.abs(x) > 1e6) return null;
   const k = Math.round(x * 100);
-  return k / 100 === x ? `${k === 0 ? 0 : k}%` : null;
+  return k / 100 === x ? `${k}%` : null;
 }

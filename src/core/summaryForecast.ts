@@ -3,7 +3,7 @@
 // week (capped at the report's day), exactly what History records for that week, carried forward over
 // weeks without a check-in, from the KR's first check-in on.
 import { addDays, dayNumber } from "./dates";
-import { forecastKr, krAsShown, NOT_ENOUGH_WEEKS, percentShown, type ForecastPoint, type KrForecast } from "./forecast";
+import { forecastKr, krAsShown, NOT_ENOUGH_WEEKS, valueAsShown, type ForecastPoint, type KrForecast } from "./forecast";
 import { forecastWhy, withUnit } from "./forecastWords";
 import { goalForType } from "./evaluate";
 import type { Tracker } from "./model";
@@ -125,8 +125,7 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
   const signalInputs = tracker.keyResults.map((raw) => {
     // A fraction-% KR as its cells show it (× 100): its forecast, words and signals read as a whole-number KR's.
     const kr = krAsShown(raw);
-    const shown = (v: number | null) => (raw.percentCells && typeof v === "number" && isFinite(v) ? percentShown(v) : v);
-    const weekValues = (input.weekValues.get(kr.id) || []).map(shown);
+    const weekValues = (input.weekValues.get(kr.id) || []).map((v) => valueAsShown(raw.percentCells, v));
     const points = pointsFromWeeks(weekValues, s.startDate, asOf);
     const forecast = forecastKr(kr, forecastPoints(weekValues, s.startDate, asOf, input.lastCheckins?.get(kr.id)?.date ?? null), cycle);
     const goal = goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", s.aspirationalGoal);
@@ -141,7 +140,7 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
       confidence: kr.confidence,
       forecastScore: forecast.ok ? forecast.score : null,
       points,
-      checkinValues: (input.checkinValues.get(kr.id) || []).map((v) => shown(v) as number),
+      checkinValues: (input.checkinValues.get(kr.id) || []).map((v) => valueAsShown(raw.percentCells, v)),
     };
   });
   // Listed when the forecast falls short of the goal by more than the on-track gap (Settings, 0.10 by

@@ -15,7 +15,7 @@ import { withoutBlankIds } from "./summaryData";
 import { lowerTrim } from "./scoring";
 import { digest } from "./summaryPast";
 import { TAB } from "./tabs";
-import { percentShown } from "./forecast";
+import { valueAsShown } from "./forecast";
 
 /** Top-left corner of the Weekly Summary's charts: beside its first sections, right of their widest table (10 columns). */
 export const CHART_ANCHOR = { row: 3, column: 12 };
@@ -98,7 +98,7 @@ export function layoutTrendBlock(data: SummaryData, chart: ChartData, place = TR
     // the preview. "ignore": the weeks to come (and those before the first check-in) are not drawn as zero.
     cells.push({ v: null, formula: `=IFERROR(SPARKLINE(${first}${sheetRow}:${last}${sheetRow},{"empty","ignore"}),"")` });
     // A fraction-% KR's words read as the sheet shows it, × 100 (its cells show the fractions as percentages).
-    const words = t.percentCells ? t.values.map((v) => (v === null || !isFinite(v) ? v : percentShown(v))) : t.values;
+    const words = t.values.map((v) => valueAsShown(t.percentCells, v));
     cells.push(text(trendText(words, data.decimalSeparator)));
     rows.push(cells);
   }

@@ -61,6 +61,7 @@ export interface Standing {
 export function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, settings: Settings, week: number, standing?: Standing, forecast?: unknown[] | null): SidebarKr {
   const get = (h: string) => cellOf(t, kr, h);
   const score = standing ? standing.score : get("Score");
+  const expected = num(get("Expected"));
   return {
     id: kr.id,
     row: kr.row,
@@ -78,9 +79,9 @@ export function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: str
     score: typeof score === "number" && isFinite(score) ? score : null,
     status: standing ? standing.status : str(get("Status")),
     recent: recentFor(tail, kr.id, tz),
-    forecast: sidebarForecast(t, kr, settings, isoDate(new Date(), tz), forecast),
+    forecast: sidebarForecast(t, kr, settings, isoDate(new Date(), tz), expected, forecast),
     correctable: plainCorrectable(latestOfWeek(tail, kr.id, week, tz), tz),
-    expected: num(get("Expected")),
+    expected,
     ...(kr.percentCells ? { percentCells: true as const } : {}),
   };
 }

@@ -3,7 +3,7 @@
 // them. A tracker set up before these columns existed has none of them: nothing is written (Repair tracker
 // adds them) and the sidebar shows no forecast line.
 import { columnLetter, quoteSheet } from "../core/a1";
-import { cycleLastDay, dayNumber } from "../core/dates";
+import { cycleLastDay, elapsed } from "../core/dates";
 import { forecastKr, krAsShown, NOT_ENOUGH, percentShown, type KrForecast, type LineForecast } from "../core/forecast";
 import { goalValue } from "../core/forecastWords";
 import type { KeyResult, Settings } from "../core/model";
@@ -117,11 +117,11 @@ export function writeRowsCells(ss: Spreadsheet, t: Table, row: number, cells: { 
  * aspirational goal aspirational), the nearer of the two: the sidebar reads the KR row, not the Objectives
  * tab that holds the type. 1 when the cell holds no number or the cycle has not begun.
  */
-export function goalFromExpected(expected: number | null, settings: Settings, today: string): number {
-  const elapsed = Math.min(1, Math.max(0, (dayNumber(today) - dayNumber(settings.startDate)) / (7 * settings.weeks)));
+function goalFromExpected(expected: number | null, settings: Settings, today: string): number {
+  const share = elapsed(today, settings.startDate, settings.weeks);
   const asp = settings.aspirationalGoal;
-  if (expected === null || elapsed <= 0 || !(typeof asp === "number" && isFinite(asp))) return 1;
-  const ratio = expected / elapsed;
+  if (expected === null || share <= 0 || !(typeof asp === "number" && isFinite(asp))) return 1;
+  const ratio = expected / share;
   return Math.abs(ratio - asp) < Math.abs(ratio - 1) ? asp : 1;
 }
 
@@ -129,16 +129,15 @@ export function goalFromExpected(expected: number | null, settings: Settings, to
  * What the sidebar's forecast line says, from a KR's forecast cells (the page words it, in the spreadsheet's
  * decimal separator), with the value it ends against as the summary names it (its target, or an aspirational
  * increase or decrease KR's goal), as its cells show it; null when the tracker has no forecast columns.
+ * `expected`: the row's Expected cell, as sidebarKr reads it for the page.
  */
-export function sidebarForecast(t: Table, kr: KeyResult, settings: Settings, today: string, cells?: unknown[] | null): LineForecast | null {
+export function sidebarForecast(t: Table, kr: KeyResult, settings: Settings, today: string, expected: number | null, cells?: unknown[] | null): LineForecast | null {
   const idx = forecastColumns(t);
   if (!idx) return null;
   const c = cells || currentCells(t, idx, kr.row);
   const value = num(c[0]);
   const score = num(c[1]);
   if (value === null || score === null) return { ok: false, reason: str(c[0]) || NOT_ENOUGH };
-  const h = col(t, "Expected");
-  const expected = h < 0 ? null : num((t.rows[kr.row - t.headerRow - 1] || [])[h]);
   const goal = goalValue({ ...krAsShown(kr), goal: goalFromExpected(expected, settings, today) });
   return { ok: true, value, score, endDay: cycleLastDay(settings.startDate, settings.weeks), ...(goal ? { goal } : {}) };
 }
