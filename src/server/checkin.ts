@@ -129,7 +129,11 @@ export function submitCheckin(raw: unknown): CheckinResult {
       // from the log's tail for check-ins saved before that column was kept.
       const duplicate =
         requestIdsOf(krT, kr.row).includes(req.requestId) || tail.rows.some((r) => str(r[tail.cols["Request ID"]]) === req.requestId);
-      if (duplicate) return { ok: true, duplicate: true, kr: sidebarKr(krT, kr, tail, tz, s.settings, week) };
+      // A fraction-% KR's forecast is made × 100, as its cells show it, in a resend's reply as in the first: one
+      // read of two cells' formats, only for a % KR whose start and target lie within −1..1, before the first
+      // write (a read after a write waits for it).
+      const shown = markPercentCells(ss, krT, [kr])[0];
+      if (duplicate) return { ok: true, duplicate: true, kr: sidebarKr(krT, shown, tail, tz, s.settings, week) };
 
       const inUnit = parseKrValue(rawValue, locale, kr.unit);
       if (!inUnit.ok) return refuse(FIX_FIELDS, { value: inUnit.message });
@@ -144,9 +148,6 @@ export function submitCheckin(raw: unknown): CheckinResult {
         if (!replaces) return refuse(`${kr.id} has no check-in this week (week ${week}) to correct.`);
       }
 
-      // A fraction-% KR's forecast is made × 100, as its cells show it: one read of two cells' formats, only
-      // for a % KR whose start and target lie within −1..1, before the first write (a read after a write waits for it).
-      const shown = markPercentCells(ss, krT, [kr])[0];
       // Its Current and the log's Value are written as typed percent text where that text is exact (0.92 as
       // "92%"): they show as its Start and Target do, holding the same fraction, at no extra call.
       const cellValue = (shown.percentCells && wholePercentText(inUnit.value)) || inUnit.value;

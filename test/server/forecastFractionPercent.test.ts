@@ -186,3 +186,25 @@ describe("a check-in of a % KR whose cells hold fractions", () => {
     expect(half.sidebar).toBe(0.865);
   });
 });
+
+describe("a resent check-in of a % KR whose cells hold fractions", () => {
+  it("answers with the KR as the first reply did: the goal × 100, as its cells show it", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    const krs = ss(wb).getSheetByName("Key Results")!;
+    const row = rowsOf(wb, "Key Results").findIndex((r) => r["ID"] === "O1.KR1") + 2;
+    krs.getRange(`G${row}:H${row}`).setValues([["82%", "95%"]]);
+    for (const [day, v] of [["2026-01-08", "0.86"], ["2026-01-15", "0.89"]]) checkIn(wb, day, ON_TIME, "O1.KR1", v);
+    setToday(wb, "2026-01-22");
+    wb.services.session.setUser(ON_TIME);
+    const req = { requestId: requestId(), krId: "O1.KR1", value: "0.92", confidence: 7, confirmed: true };
+    const first = callAddon(wb, "submitCheckin", req);
+    // The sidebar sends the same request again when it did not hear the reply (a lost connection).
+    const again = callAddon(wb, "submitCheckin", req);
+    expect(first.duplicate).toBe(false);
+    expect(again.duplicate).toBe(true);
+    expect(first.kr.forecast.goal).toEqual({ value: 95, word: "target" });
+    // Until session 11 the resend's reply named the target as the fraction: "(target 0.95%)".
+    expect(again.kr.forecast).toEqual(first.kr.forecast);
+    expect(again.kr.percentCells).toBe(true);
+  });
+});
