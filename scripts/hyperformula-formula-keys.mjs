@@ -42,7 +42,8 @@ export const formulaKeys = [
     // one kind (both absolute or both relative) per dimension, in order, so no cell's address reorders them.
     // HYPERLINK is left out: its plugin writes the link into the call's node.
     const ordered = (a, b, key) => a.type === b.type && a[key] <= b[key];
-    const sheets = (a, b) => ParserWithCaching.compareSheetIds(a.sheet, b.sheet) <= 0;
+    // (Two ends without a sheet compare as NaN, and the sort leaves them as they are.)
+    const sheets = (a, b) => a.sheet === b.sheet || ParserWithCaching.compareSheetIds(a.sheet, b.sheet) <= 0;
     switch (ast.type) {
       case AstNodeType.EMPTY: case AstNodeType.NUMBER: case AstNodeType.STRING: case AstNodeType.ERROR:
       case AstNodeType.ERROR_WITH_RAW_INPUT: case AstNodeType.CELL_REFERENCE: case AstNodeType.NAMED_EXPRESSION:

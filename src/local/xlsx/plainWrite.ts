@@ -32,11 +32,6 @@ interface WriterInternals {
   };
 }
 
-/** Whether the sheet goes through writePlainRows: large, and no formula or note in it. */
-export function isPlainSheet(sheet: SnapshotSheet): boolean {
-  return directWrite(sheet) === "plain";
-}
-
 /**
  * How the sheet's cells are written: "plain" (large, no formula or note: writePlainRows), "formulas" (large,
  * formulas but no note, every value a text, number or true/false: writePlainRows with its formulas) or
