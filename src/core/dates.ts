@@ -28,6 +28,10 @@ export function isValidIsoDate(s: unknown): s is string {
   return y >= 1 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
+const DOTTED_RE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+const YEAR_FIRST_RE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/;
+const SLASH_YEAR_LAST_RE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+
 /**
  * A date as people type it or a spreadsheet program saves it, as YYYY-MM-DD, in the forms that cannot be
  * read two ways: 2026-01-13; 13.01.2026 (day first, as every locale that writes dots has it: de_DE, ru_RU…);
@@ -37,8 +41,8 @@ export function isValidIsoDate(s: unknown): s is string {
 export function unambiguousDate(text: string): string | null {
   if (isValidIsoDate(text)) return text;
   const two = (n: string) => n.padStart(2, "0");
-  const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(text);
-  const yearFirst = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(text);
+  const dotted = DOTTED_RE.exec(text);
+  const yearFirst = YEAR_FIRST_RE.exec(text);
   const iso = dotted ? `${dotted[3]}-${two(dotted[2])}-${two(dotted[1])}` : yearFirst ? `${yearFirst[1]}-${two(yearFirst[2])}-${two(yearFirst[3])}` : "";
   return isValidIsoDate(iso) ? iso : null;
 }
@@ -51,11 +55,25 @@ export const SLASH_DOUBT = "with slashes, day and month could be either way roun
 
 /** A date written with slashes year last (01/02/2026): the real days it can be, month first then day first, each once; [] for other text. */
 export function slashReadings(text: string): string[] {
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  const m = SLASH_YEAR_LAST_RE.exec(text);
   if (!m) return [];
   const two = (n: string) => n.padStart(2, "0");
   const days = [`${m[3]}-${two(m[1])}-${two(m[2])}`, `${m[3]}-${two(m[2])}-${two(m[1])}`].filter(isValidIsoDate);
   return days.filter((d, i) => days.indexOf(d) === i);
+}
+
+/**
+ * Why unambiguousDate refuses `text`, as the clause after a caller's own lead-in and a colon (the roll-over
+ * prompt's, --at's, a check-in CSV's `at`), so the same text gets the same reason everywhere. Slashes year
+ * last name the real days they can be; a form it reads but a day not on the calendar (2026-02-30,
+ * 13/13/2026 either way round) says so rather than listing forms the text already has.
+ */
+export function dateRefusal(text: string): string {
+  const readings = slashReadings(text);
+  if (readings.length) return `${SLASH_DOUBT}. Type ${readings.join(" or ")}`;
+  const calendarShape = [ISO_RE, DOTTED_RE, YEAR_FIRST_RE, SLASH_YEAR_LAST_RE].some((re) => re.test(text));
+  if (calendarShape) return SLASH_YEAR_LAST_RE.test(text) ? "there is no such day on the calendar, day first or month first" : "there is no such day on the calendar";
+  return `type it as ${DATE_FORMS} (for example 2026-04-06)`;
 }
 
 // Howard Hinnant's days_from_civil / civil_from_days (proleptic Gregorian calendar).

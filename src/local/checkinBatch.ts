@@ -2,7 +2,7 @@
 // Each row goes through the sidebar's entry point as its own check-in, in file order, on one workbook
 // in memory; the file is saved only when every row was accepted, so a refusal leaves it untouched.
 import { randomUUID } from "node:crypto";
-import { SLASH_DOUBT, unambiguousDate } from "../core/dates";
+import { dateRefusal, unambiguousDate } from "../core/dates";
 import { columnKey, parseCsv, refusalText } from "./csv";
 import { callAddon, clockFor, openWorkbook, type Workbook } from "./runtime";
 import { readTab } from "./showTab";
@@ -72,7 +72,7 @@ export function batchRows(csv: string): { rows: BatchRow[]; problems: RowProblem
       // The forms a European or Japanese Excel saves that cannot be read two ways (13.01.2026, 2026/01/13).
       const iso = unambiguousDate(cells.at);
       if (iso) cells.at = iso;
-      else bad(`at "${cells.at}" is not a date in the form YYYY-MM-DD${/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(cells.at) ? ` (${SLASH_DOUBT})` : ""}.`);
+      else bad(`at "${cells.at}" is not a date okr-sheets can read: ${dateRefusal(cells.at)}.`);
     }
     if (problems.length === before) out.push({ line, cells });
   });

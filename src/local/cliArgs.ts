@@ -1,6 +1,6 @@
 // The okr-sheets command's words: the usage text, each command's flags, and reading them from argv.
 import { parseArgs } from "node:util";
-import { DATE_FORMS, SLASH_DOUBT, slashReadings, unambiguousDate } from "../core/dates";
+import { dateRefusal, unambiguousDate } from "../core/dates";
 
 export class UsageError extends Error {}
 
@@ -150,9 +150,7 @@ export function dateFlag(flags: Flags, name: string): string | undefined {
   if (iso !== null) return iso;
   // The value as given (a script's variable, another locale's format), cut as the add-on cuts it.
   const shown = String(v).length > 40 ? `${String(v).slice(0, 40)}…` : String(v);
-  const readings = slashReadings(String(v));
-  if (readings.length) throw new UsageError(`--${name} must be a date okr-sheets can read, not "${shown}": ${SLASH_DOUBT}. Type ${readings.join(" or ")}.`);
-  throw new UsageError(`--${name} must be a date in the form ${DATE_FORMS}, not "${shown}".`);
+  throw new UsageError(`--${name} must be a date okr-sheets can read, not "${shown}": ${dateRefusal(String(v))}.`);
 }
 
 export function intFlag(flags: Flags, name: string): number | undefined {

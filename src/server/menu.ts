@@ -2,7 +2,7 @@
 // in this document): there it only builds the menu and touches no properties or data.
 import { okrRows, ofTotal, plural } from "../core/plural";
 import * as actions from "./actions";
-import { DATE_FORMS, SLASH_DOUBT, slashReadings, unambiguousDate } from "../core/dates";
+import { DATE_FORMS, dateRefusal, unambiguousDate } from "../core/dates";
 import { embedSidebarData } from "../core/sidebarPage";
 import { sidebarPageData } from "./checkinSidebar";
 import { TAB } from "../core/tabs";
@@ -124,12 +124,10 @@ export function menuRollOver(): void {
   const p = ui().prompt("Roll over", `Start date of the next cycle (${DATE_FORMS}):`, ui().ButtonSet.OK_CANCEL);
   if (p.getSelectedButton() !== ui().Button.OK) return;
   const typed = p.getResponseText().trim();
-  if (typed === "") return refuse("Roll over", "No start date was typed: type the first day of the next cycle as YYYY-MM-DD.");
+  if (typed === "") return refuse("Roll over", `No start date was typed: type the first day of the next cycle as ${DATE_FORMS}.`);
   // A German types 06.04.2026, a Japanese 2026/04/06: read as checkin --from reads a CSV's dates.
   const start = unambiguousDate(typed);
-  const readings = slashReadings(typed);
-  if (!start && readings.length) return refuse("Roll over", `${quotedName(typed)} is not a date the add-on can read: ${SLASH_DOUBT}. Type ${readings.join(" or ")}.`);
-  if (!start) return refuse("Roll over", `${quotedName(typed)} is not a date in the form ${DATE_FORMS} (for example 2026-04-06).`);
+  if (!start) return refuse("Roll over", `${quotedName(typed)} is not a date the add-on can read: ${dateRefusal(typed)}.`);
   report("Roll over", actions.rollOverCycle({ start }), (r) => [
     `"${r.cycle}" has started with ${plural(r.carried.objectives, "objective")} and ${plural(r.carried.keyResults, "key result")}.`,
     `The finished cycle is archived in: ${r.archived.join(", ")}.`,
