@@ -3,6 +3,7 @@ import { expect } from "../support/expect";
 import fc from "fast-check";
 import {
   addDays,
+  dateRefusal,
   cycleEnd,
   dayNumber,
   elapsed,
@@ -79,5 +80,21 @@ describe("dates", () => {
     expect(weekdayName("2026-01-05")).toBe("Monday");
     expect(weekdayName("2026-01-11")).toBe("Sunday");
     expect(weekdayName("1969-12-29")).toBe("Monday");
+  });
+});
+
+describe("dateRefusal: why a typed date is refused, the same for the prompt, --at and a CSV's at", () => {
+  it("slashes year last name each real day they can be", () => {
+    expect(dateRefusal("04/06/2026")).toBe("with slashes, day and month could be either way round. Type 2026-04-06 or 2026-06-04");
+    expect(dateRefusal("13/04/2026")).toBe("with slashes, day and month could be either way round. Type 2026-04-13");
+  });
+
+  it("13/13/2026 is no day either way round, so there is no doubt to report (before: a CSV's at got the either-way-round note)", () => {
+    expect(dateRefusal("13/13/2026")).toBe("there is no such day on the calendar, day first or month first");
+  });
+
+  it("a form it reads holding a day not on the calendar says so; other text is told the forms", () => {
+    for (const d of ["2026-02-30", "2026-13-01", "31.02.2026", "2026/02/30"]) expect(dateRefusal(d)).toBe("there is no such day on the calendar");
+    for (const d of ["yesterday", "Jan 21", "2026-1-5", "1e400", ""]) expect(dateRefusal(d)).toBe("type it as YYYY-MM-DD, DD.MM.YYYY or YYYY/MM/DD (for example 2026-04-06)");
   });
 });

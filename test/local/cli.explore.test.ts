@@ -32,7 +32,7 @@ describe("checkin --from: every problem of the file in one run", () => {
     const msg = await rejected("b.xlsx", ["checkin", "b.xlsx", "--from", "b.csv", "--at", "2026-01-20"]);
     expect(msg).toBe(
       "okr-sheets: b.csv: nothing was checked in. row 3: value: Enter a number. row 4: value is empty. " +
-        'row 5: There is no key result with ID "NOPE". row 6: at "2026-01-32" is not a date in the form YYYY-MM-DD. ' +
+        'row 5: There is no key result with ID "NOPE". row 6: at "2026-01-32" is not a date okr-sheets can read: there is no such day on the calendar. ' +
         "row 7: 4 cells but the header has 3 (put cells containing the separator in double quotes).",
     );
   });
@@ -188,11 +188,15 @@ describe("date flags in another format", () => {
     expect(slash.stderr.split("\n")[0]).toBe(
       'okr-sheets: --at must be a date okr-sheets can read, not "04/06/2026": with slashes, day and month could be either way round. Type 2026-04-06 or 2026-06-04.',
     );
-    for (const d of ["2026-02-30", "31.02.2026", "Jan 21"]) {
+    for (const d of ["2026-02-30", "31.02.2026"]) {
       const r = await run("summary", "at2.xlsx", "--at", d);
       expect(r.status).toBe(2);
-      expect(r.stderr.split("\n")[0]).toBe(`okr-sheets: --at must be a date in the form YYYY-MM-DD, DD.MM.YYYY or YYYY/MM/DD, not "${d}".`);
+      expect(r.stderr.split("\n")[0]).toBe(`okr-sheets: --at must be a date okr-sheets can read, not "${d}": there is no such day on the calendar.`);
     }
+    const other = await run("summary", "at2.xlsx", "--at", "Jan 21");
+    expect(other.stderr.split("\n")[0]).toBe(
+      'okr-sheets: --at must be a date okr-sheets can read, not "Jan 21": type it as YYYY-MM-DD, DD.MM.YYYY or YYYY/MM/DD (for example 2026-04-06).',
+    );
   });
 });
 

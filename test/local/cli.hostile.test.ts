@@ -93,6 +93,7 @@ const cases: Case[] = [
   { name: "new: --weeks huge", files: {}, args: ["new", "t.xlsx", "--weeks", "99999999999999999999"], code: 1, says: /weeks.*1 to 52/ },
   { name: "new: impossible --start", files: {}, args: ["new", "t.xlsx", "--start", "2026-02-30"], code: 2, says: /--start must be a date/ },
   { name: "new: --start in another format", files: {}, args: ["new", "t.xlsx", "--start", "05/01/2026"], code: 2, says: /--start must be a date okr-sheets can read, not "05\/01\/2026": .* Type 2026-05-01 or 2026-01-05\./ },
+  { name: "new: --start 13/13/2026, no day either way round", files: {}, args: ["new", "t.xlsx", "--start", "13/13/2026"], code: 2, says: /--start must be a date okr-sheets can read, not "13\/13\/2026": there is no such day on the calendar, day first or month first\./ },
   { name: "new: unknown flag", files: {}, args: ["new", "t.xlsx", "--force"], code: 2, says: /Unknown option --force/ },
   { name: "new: two files", files: {}, args: ["new", "a.xlsx", "b.xlsx"], code: 2, says: /Unexpected argument "b\.xlsx"/ },
 

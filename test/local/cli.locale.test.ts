@@ -145,9 +145,17 @@ describe("a check-ins CSV as a European or Japanese Excel saves it", () => {
     const log = (await run("show", f, "--sheet", "Check-ins", "--at", "2026-01-14")).stdout;
     expect(log).toMatch(/ 2026-01-13 12:00 +2 +O1\.KR1 +83,5 /);
     expect(log).toMatch(/ 2026-01-14 12:00 +2 +O1\.KR2 +8,5 /);
-    writeFileSync(join(dir, "us-or-fr.csv"), "kr_id,value,at\nO1.KR1,84,01/02/2026\nO1.KR1,84,31.02.2026\n");
+    writeFileSync(join(dir, "us-or-fr.csv"), "kr_id,value,at\nO1.KR1,84,01/02/2026\nO1.KR1,84,31.02.2026\nO1.KR1,84,13/13/2026\n");
     const r = await run("checkin", f, "--from", "us-or-fr.csv");
-    expect([r.status, r.stderr]).toEqual([1, 'okr-sheets: us-or-fr.csv: nothing was checked in. row 2: at "01/02/2026" is not a date in the form YYYY-MM-DD (with slashes, day and month could be either way round). row 3: at "31.02.2026" is not a date in the form YYYY-MM-DD.\n']);
+    // Before: 'row 2: at "01/02/2026" is not a date in the form YYYY-MM-DD (with slashes, day and month could be either way round).'
+    // and row 4 (13/13/2026, no day either way round) got the same either-way-round note.
+    expect([r.status, r.stderr]).toEqual([
+      1,
+      "okr-sheets: us-or-fr.csv: nothing was checked in. " +
+        'row 2: at "01/02/2026" is not a date okr-sheets can read: with slashes, day and month could be either way round. Type 2026-01-02 or 2026-02-01. ' +
+        'row 3: at "31.02.2026" is not a date okr-sheets can read: there is no such day on the calendar. ' +
+        'row 4: at "13/13/2026" is not a date okr-sheets can read: there is no such day on the calendar, day first or month first.\n',
+    ]);
   });
 });
 

@@ -168,11 +168,13 @@ describe("the roll-over prompt reads the next cycle's start as the team writes d
     }
   });
 
-  it("01/02/2026 is refused, saying it could be either day; 31.02.2026 is not a day", () => {
+  it("01/02/2026 is refused, saying it could be either day; 31.02.2026 and 13/13/2026 are not a day", () => {
     const r = rollOver("04/06/2026");
     expect(r.alert).toBe('"04/06/2026" is not a date the add-on can read: with slashes, day and month could be either way round. Type 2026-04-06 or 2026-06-04.\nNothing was changed.');
     expect(rollOver("13/04/2026").alert).toMatch(/either way round\. Type 2026-04-13\./);
-    expect(rollOver("31.02.2026").alert).toMatch(/^"31\.02\.2026" is not a date in the form YYYY-MM-DD/);
+    expect(rollOver("31.02.2026").alert).toBe('"31.02.2026" is not a date the add-on can read: there is no such day on the calendar.\nNothing was changed.');
+    // Before: '"13/13/2026" is not a date in the form YYYY-MM-DD, DD.MM.YYYY or YYYY/MM/DD (for example 2026-04-06).'
+    expect(rollOver("13/13/2026").alert).toBe('"13/13/2026" is not a date the add-on can read: there is no such day on the calendar, day first or month first.\nNothing was changed.');
   });
 });
 

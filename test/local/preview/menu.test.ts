@@ -62,7 +62,7 @@ describe("POST /menu", () => {
     const url = await start();
     const r = await (await menu(url, { fn: "menuRollOver", answers: [{ button: "OK", text: "2026-13-01" }] })).json();
     expect(r.done).toBe(true);
-    expect(r.messages[0].text).toBe('"2026-13-01" is not a date in the form YYYY-MM-DD, DD.MM.YYYY or YYYY/MM/DD (for example 2026-04-06).\nNothing was changed.');
+    expect(r.messages[0].text).toBe('"2026-13-01" is not a date the add-on can read: there is no such day on the calendar.\nNothing was changed.');
   });
 
   it.each([
