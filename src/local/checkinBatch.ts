@@ -3,6 +3,7 @@
 // in memory; the file is saved only when every row was accepted, so a refusal leaves it untouched.
 import { randomUUID } from "node:crypto";
 import { dateRefusal, unambiguousDate } from "../core/dates";
+import { percentShown } from "../core/forecast";
 import { columnKey, parseCsv, refusalText } from "./csv";
 import { callAddon, clockFor, openWorkbook, type Workbook } from "./runtime";
 import { readTab } from "./showTab";
@@ -108,9 +109,11 @@ export function lastConfidence(wb: Workbook, krId: string, as: string | undefine
  * The line a saved check-in prints, its numbers in the tracker's decimal separator as `show` and the
  * tabs' own sentences write them ("value 8,5, score 0,29" in de_DE), not JavaScript's ".".
  */
-export function checkedInLine(wb: Workbook, kr: { id: string; current: number | string; score: number | null; status: string }): string {
+export function checkedInLine(wb: Workbook, kr: { id: string; current: number | string; score: number | null; status: string; percentCells?: true }): string {
   const sep = decimalSeparatorFor(wb.services.spreadsheet.getSpreadsheetLocale());
-  const value = typeof kr.current === "number" ? decimalText(String(kr.current), sep) : String(kr.current);
+  // A % KR whose cells hold fractions (typed 82%) is shown as its cells show it: 92%, not 0.92.
+  const value =
+    typeof kr.current !== "number" ? String(kr.current) : kr.percentCells ? `${decimalText(String(percentShown(kr.current)), sep)}%` : decimalText(String(kr.current), sep);
   const score = kr.score === null ? "—" : fixedText(kr.score, 2, sep);
   return `Checked in ${kr.id}: value ${value}, score ${score}, ${kr.status}.`;
 }

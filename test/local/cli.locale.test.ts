@@ -185,3 +185,17 @@ describe("serve --at: the preview's clock starts at noon in the tracker's zone",
     expect(late(false).toISOString()).toBe("2026-01-11T10:00:00.000Z"); // capped at 23:00 NZDT
   });
 });
+
+describe("a % KR whose cells hold fractions (Start typed 82%, the cell holds 0.82)", () => {
+  it("checkin prints the value as the Key Results tab shows it: 92%, not 0.92", async () => {
+    const f = await trackerIn("pct.xlsx", "de_DE", "Europe/Berlin");
+    for (const [range, value] of [["G2", "82%"], ["H2", "95%"]]) {
+      const e = await run("edit", f, "--sheet", "Key Results", "--range", range, "--value", value);
+      expect(e.status, e.stderr).toBe(0);
+    }
+    const one = await run("checkin", f, "--kr", "O1.KR1", "--value", "0,925", "--at", "2026-01-13");
+    expect(one.status, one.stderr).toBe(0);
+    // Until session 11: "value 0,925".
+    expect(one.stdout).toMatch(/^Checked in O1\.KR1: value 92,5%, score \d,\d\d, /);
+  });
+});
