@@ -9,6 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sharedParserEdit, sharedParserModule } from "./hyperformula-shared-parser.mjs";
 import { formulaKeys, hashKept, keyImport } from "./hyperformula-formula-keys.mjs";
+import { criterionFilter, foldedTexts } from "./hyperformula-scans.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -155,7 +156,7 @@ exports.uncompressWorker = function () { return new FlateWorker("Inflate", {}); 
 };
 
 /**
- * A plugin that replaces `from` with `to` in the HyperFormula source file `file` (parser/NAME), in its
+ * A plugin that replaces `from` with `to` in the HyperFormula source file `file` (DIR/NAME), in its
  * CommonJS (.js) or ES module (.mjs) build, whichever the bundle resolves: the CLI's sources import
  * HyperFormula as an ES module, so it is the .mjs one. Each `from` is asserted, so a HyperFormula release
  * that changes the text fails the build, and so does a bundle that never loads the file (patched reports it).
@@ -165,7 +166,7 @@ function patchHyperFormula(name, file, ...edits) {
   return {
     name,
     setup(b) {
-      const filter = new RegExp(`hyperformula[\\\\/](commonjs|es)[\\\\/]parser[\\\\/]${file}\\.m?js$`);
+      const filter = new RegExp(`hyperformula[\\\\/](commonjs|es)[\\\\/]${file.replace("/", "[\\\\/]")}\\.m?js$`);
       b.onLoad({ filter }, (args) => {
         let text = readFileSync(args.path, "utf8");
         for (const variants of edits) {
@@ -187,7 +188,7 @@ function patchHyperFormula(name, file, ...edits) {
  * `show` on saved results builds an engine of values only, where building them was ~0.15 s of CPU.
  */
 const lazyFormulaParser = () =>
-  patchHyperFormula("lazy-formula-parser", "ParserWithCaching", sharedParserEdit, formulaKeys, hashKept, keyImport, [["\nexport class ParserWithCaching", `${sharedParserModule}\nexport class ParserWithCaching`]]);
+  patchHyperFormula("lazy-formula-parser", "parser/ParserWithCaching", sharedParserEdit, formulaKeys, hashKept, keyImport, [["\nexport class ParserWithCaching", `${sharedParserModule}\nexport class ParserWithCaching`]]);
 
 /**
  * chevrotain checks HyperFormula's grammar (ambiguities, left recursion) each time a formula parser is built;
@@ -195,7 +196,7 @@ const lazyFormulaParser = () =>
  * skipValidations, meant for this): ~5-30 ms CPU of every command that builds the engine with formulas.
  */
 const trustedGrammar = () =>
-  patchHyperFormula("trusted-grammar", "FormulaParser", [
+  patchHyperFormula("trusted-grammar", "parser/FormulaParser", [
     [
       `    super(lexerConfig.allTokens, {
       outputCst: false,
@@ -209,6 +210,10 @@ const trustedGrammar = () =>
     ],
   ]);
 
+/** Conditional aggregations and lookups scan ranges with less work, same results (scripts/hyperformula-scans.mjs). */
+const criterionScan = () => patchHyperFormula("criterion-scan", "interpreter/CriterionFunctionCompute", criterionFilter);
+const foldedLookups = () => patchHyperFormula("folded-lookups", "interpreter/ArithmeticHelper", foldedTexts);
+
 /**
  * build/cli.cjs: the CLI with its dependencies in one CommonJS file, which bin/okr-sheets.js compiles with
  * a V8 code cache (build/cli.cjs.cache). Loading exceljs and HyperFormula as hundreds of files cost about
@@ -216,7 +221,7 @@ const trustedGrammar = () =>
  * match (V8 itself only checks the source's length). import.meta.url becomes the bundle's own file URL.
  */
 async function buildCliBundle(entry) {
-  const patches = [lazyFormulaParser(), trustedGrammar()];
+  const patches = [lazyFormulaParser(), trustedGrammar(), criterionScan(), foldedLookups()];
   const r = await esbuild.build({
     entryPoints: [entry], bundle: true, format: "cjs", platform: "node", target: "node20", write: false,
     minifyWhitespace: true, minifySyntax: true, legalComments: "none", logLevel: "warning", charset: "ascii",
