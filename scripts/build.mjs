@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sharedParserEdit, sharedParserModule } from "./hyperformula-shared-parser.mjs";
 import { formulaKeys, hashKept, keyImport } from "./hyperformula-formula-keys.mjs";
-import { criterionFilter, foldedTexts } from "./hyperformula-scans.mjs";
+import { criterionFilter, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -213,6 +213,7 @@ const trustedGrammar = () =>
 /** Conditional aggregations and lookups scan ranges with less work, same results (scripts/hyperformula-scans.mjs). */
 const criterionScan = () => patchHyperFormula("criterion-scan", "interpreter/CriterionFunctionCompute", criterionFilter);
 const foldedLookups = () => patchHyperFormula("folded-lookups", "interpreter/ArithmeticHelper", foldedTexts);
+const rangeReads = () => patchHyperFormula("range-reads", "AbsoluteCellRange", rangeEnds);
 
 /**
  * build/cli.cjs: the CLI with its dependencies in one CommonJS file, which bin/okr-sheets.js compiles with
@@ -221,7 +222,7 @@ const foldedLookups = () => patchHyperFormula("folded-lookups", "interpreter/Ari
  * match (V8 itself only checks the source's length). import.meta.url becomes the bundle's own file URL.
  */
 async function buildCliBundle(entry) {
-  const patches = [lazyFormulaParser(), trustedGrammar(), criterionScan(), foldedLookups()];
+  const patches = [lazyFormulaParser(), trustedGrammar(), criterionScan(), foldedLookups(), rangeReads()];
   const r = await esbuild.build({
     entryPoints: [entry], bundle: true, format: "cjs", platform: "node", target: "node20", write: false,
     minifyWhitespace: true, minifySyntax: true, legalComments: "none", logLevel: "warning", charset: "ascii",
