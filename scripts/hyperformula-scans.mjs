@@ -51,9 +51,40 @@ export const criterionFilter = [
 /**
  * MATCH and the lookups compare texts case- and accent-folded (forceNormalizeString: lower case, NFD, marks
  * dropped), every cell of the searched range on every call: each KR's INDEX/MATCH into Objectives' 321 IDs
- * folded them again, ~780,000 times on a set-up large tracker (~4% of a check-in). The fold depends on the
- * text only, so it is remembered (up to 65,536 texts, then forgotten and started again).
+ * folded them again, ~780,000 times on a set-up large tracker (~4% of a check-in); SUMIF/COUNTIFS fold each
+ * text cell for a text criterion as the engine's case and accent settings say (ArithmeticHelper's own
+ * normalizeString), ~2 million times per evaluation of its objectives. A fold depends on the text only (and
+ * on the engine's settings, fixed for a helper: a change of settings builds a new engine), so it is
+ * remembered (up to 65,536 texts, then forgotten and started again).
  */
+export const foldedCriteria = [
+  [
+    `  normalizeString(str) {
+    if (!this.config.caseSensitive) {
+      str = str.toLowerCase();
+    }
+    if (!this.config.accentSensitive) {
+      str = normalizeString(str, 'nfd').replace(/[\\u0300-\\u036f]/g, '');
+    }
+    return str;
+  }`,
+    `  normalizeString(str) {
+    const folded = (this.foldedTexts ??= new Map());
+    let out = folded.get(str);
+    if (out !== undefined) return out;
+    out = str;
+    if (!this.config.caseSensitive) {
+      out = out.toLowerCase();
+    }
+    if (!this.config.accentSensitive) {
+      out = normalizeString(out, 'nfd').replace(/[\\u0300-\\u036f]/g, '');
+    }
+    if (folded.size >= 65536) folded.clear();
+    folded.set(str, out);
+    return out;
+  }`,
+  ],
+];
 export const foldedTexts = [
   [
     `export function forceNormalizeString(str) {
