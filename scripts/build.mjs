@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sharedParserEdit, sharedParserModule } from "./hyperformula-shared-parser.mjs";
 import { formulaKeys, hashKept, keyImport } from "./hyperformula-formula-keys.mjs";
-import { criterionColumns, criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
+import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -211,7 +211,7 @@ const trustedGrammar = () =>
   ]);
 
 /** Conditional aggregations and lookups scan ranges with less work, same results (scripts/hyperformula-scans.mjs). */
-const criterionScan = () => patchHyperFormula("criterion-scan", "interpreter/CriterionFunctionCompute", criterionFilter, criterionColumns);
+const criterionScan = () => patchHyperFormula("criterion-scan", "interpreter/CriterionFunctionCompute", criterionFilter);
 const foldedLookups = () => patchHyperFormula("folded-lookups", "interpreter/ArithmeticHelper", foldedCriteria, foldedTexts);
 const rangeReads = () => patchHyperFormula("range-reads", "AbsoluteCellRange", rangeEnds);
 

@@ -48,14 +48,6 @@ export const criterionFilter = [
   ],
 ];
 
-/** The conditions' cells as the array SimpleRangeValue makes, not through a generator that yields them one by one. */
-export const criterionColumns = [
-  [
-    "    const conditionsIterators = conditions.map(condition => condition.conditionRange.iterateValuesFromTopLeftCorner());",
-    "    const conditionsIterators = conditions.map(condition => condition.conditionRange.valuesFromTopLeftCorner());",
-  ],
-];
-
 /**
  * MATCH and the lookups compare texts case- and accent-folded (forceNormalizeString: lower case, NFD, marks
  * dropped), every cell of the searched range on every call: each KR's INDEX/MATCH into Objectives' 321 IDs
