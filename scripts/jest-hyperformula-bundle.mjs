@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { build, version } from "esbuild";
 import patchParser from "./jest-hyperformula.mjs";
+import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
 
 const require = createRequire(import.meta.url);
 /** The folder of package `name` (as resolved from `from`), found above its main file: not all export package.json. */
@@ -19,13 +20,20 @@ function packageDir(name, from) {
   return dir;
 }
 const HF = packageDir("hyperformula");
-const SELF = ["./jest-hyperformula-bundle.mjs", "./jest-hyperformula.mjs", "./hyperformula-shared-parser.mjs", "./hyperformula-formula-keys.mjs"]
+const SELF = ["./jest-hyperformula-bundle.mjs", "./jest-hyperformula.mjs", "./hyperformula-shared-parser.mjs", "./hyperformula-formula-keys.mjs", "./hyperformula-scans.mjs"]
   .map((f) => readFileSync(new URL(f, import.meta.url), "utf8"))
   .join("\0");
 // What the bundle is made of: the three packages' releases (a reinstall of another version changes the key).
 const PACKAGES = ["hyperformula", "chevrotain", "tiny-emitter"]
   .map((p) => readFileSync(join(p === "hyperformula" ? HF : packageDir(p, HF), "package.json"), "utf8"))
   .join("\0");
+
+const SCANS = [
+  ["interpreter[\\\\/]CriterionFunctionCompute", [criterionFilter]],
+  ["interpreter[\\\\/]ArithmeticHelper", [foldedCriteria, foldedTexts]],
+  ["AbsoluteCellRange", [rangeEnds]],
+];
+const scanned = new Set();
 
 const parserEdits = {
   name: "okr-parser-edits",
@@ -35,6 +43,19 @@ const parserEdits = {
       loader: "js",
       resolveDir: dirname(args.path),
     }));
+    // The CLI bundle's range-scan edits (scripts/build.mjs), so the suite computes through what ships.
+    for (const [file, edits] of SCANS) {
+      b.onLoad({ filter: new RegExp(`[\\\\/]hyperformula[\\\\/]es[\\\\/]${file}\\.mjs$`) }, (args) => {
+        let text = readFileSync(args.path, "utf8");
+        for (const variants of edits) {
+          const v = variants.find(([from]) => text.includes(from));
+          if (!v) throw new Error(`jest-hyperformula-bundle: ${args.path} changed; update scripts/hyperformula-scans.mjs`);
+          text = text.replace(v[0], v[1]);
+        }
+        scanned.add(file);
+        return { contents: text, loader: "js", resolveDir: dirname(args.path) };
+      });
+    }
     // The edited parser imports src/local/formulaKey.ts: left to Jest, so it is the suite's own module.
     b.onResolve({ filter: /[\\/]src[\\/]local[\\/]formulaKey\.ts$/ }, (args) => ({ path: args.path, external: true }));
   },
@@ -51,6 +72,7 @@ async function processAsync() {
   });
   const code = r.outputFiles[0].text;
   if (!code.includes("okrSharedParsing") || !code.includes("relativeFormulaKey")) throw new Error("jest-hyperformula-bundle: the parser edits are missing from the bundle");
+  if (scanned.size !== SCANS.length) throw new Error("jest-hyperformula-bundle: a range-scan edit found no file to edit");
   return { code };
 }
 
