@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import { sharedParserEdit, sharedParserModule } from "./hyperformula-shared-parser.mjs";
 import { formulaKeys, hashKept, keyImport } from "./hyperformula-formula-keys.mjs";
 import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
+import { applyEdits } from "./hyperformula-edits.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -168,12 +169,7 @@ function patchHyperFormula(name, file, ...edits) {
     setup(b) {
       const filter = new RegExp(`hyperformula[\\\\/](commonjs|es)[\\\\/]${file.replace("/", "[\\\\/]")}\\.m?js$`);
       b.onLoad({ filter }, (args) => {
-        let text = readFileSync(args.path, "utf8");
-        for (const variants of edits) {
-          const v = variants.find(([from]) => text.includes(from));
-          if (!v) throw new Error(`build: ${args.path} changed; update ${name} in scripts/build.mjs`);
-          text = text.replace(v[0], v[1]);
-        }
+        const text = applyEdits(readFileSync(args.path, "utf8"), edits, `build: ${args.path} changed; update ${name} in scripts/build.mjs`);
         patchedFiles.set(name, (patchedFiles.get(name) ?? 0) + 1);
         return { contents: text, loader: "js" };
       });

@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { build, version } from "esbuild";
 import patchParser from "./jest-hyperformula.mjs";
+import { applyEdits } from "./hyperformula-edits.mjs";
 import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
 
 const require = createRequire(import.meta.url);
@@ -20,7 +21,7 @@ function packageDir(name, from) {
   return dir;
 }
 const HF = packageDir("hyperformula");
-const SELF = ["./jest-hyperformula-bundle.mjs", "./jest-hyperformula.mjs", "./hyperformula-shared-parser.mjs", "./hyperformula-formula-keys.mjs", "./hyperformula-scans.mjs"]
+const SELF = ["./jest-hyperformula-bundle.mjs", "./jest-hyperformula.mjs", "./hyperformula-shared-parser.mjs", "./hyperformula-formula-keys.mjs", "./hyperformula-scans.mjs", "./hyperformula-edits.mjs"]
   .map((f) => readFileSync(new URL(f, import.meta.url), "utf8"))
   .join("\0");
 // What the bundle is made of: the three packages' releases (a reinstall of another version changes the key).
@@ -46,12 +47,7 @@ const parserEdits = {
     // The CLI bundle's range-scan edits (scripts/build.mjs), so the suite computes through what ships.
     for (const [file, edits] of SCANS) {
       b.onLoad({ filter: new RegExp(`[\\\\/]hyperformula[\\\\/]es[\\\\/]${file}\\.mjs$`) }, (args) => {
-        let text = readFileSync(args.path, "utf8");
-        for (const variants of edits) {
-          const v = variants.find(([from]) => text.includes(from));
-          if (!v) throw new Error(`jest-hyperformula-bundle: ${args.path} changed; update scripts/hyperformula-scans.mjs`);
-          text = text.replace(v[0], v[1]);
-        }
+        const text = applyEdits(readFileSync(args.path, "utf8"), edits, `jest-hyperformula-bundle: ${args.path} changed; update scripts/hyperformula-scans.mjs`);
         scanned.add(file);
         return { contents: text, loader: "js", resolveDir: dirname(args.path) };
       });

@@ -4,15 +4,11 @@
 // tokenized again (scripts/hyperformula-formula-keys.mjs).
 import { shareParser } from "./hyperformula-shared-parser.mjs";
 import { formulaKeys, hashKept, keyImport } from "./hyperformula-formula-keys.mjs";
+import { applyEdits } from "./hyperformula-edits.mjs";
 
 function process(source, filename) {
-  let text = source;
   // The key edits are written for the ES module build, the one the bundle loads (its onLoad filter).
-  for (const variants of [formulaKeys, hashKept, keyImport]) {
-    const v = variants.find(([from]) => text.includes(from));
-    if (!v) throw new Error(`${filename} changed; update scripts/hyperformula-formula-keys.mjs`);
-    text = text.replace(v[0], v[1]);
-  }
+  const text = applyEdits(source, [formulaKeys, hashKept, keyImport], `${filename} changed; update scripts/hyperformula-formula-keys.mjs`);
   return { code: shareParser(text, filename) };
 }
 
