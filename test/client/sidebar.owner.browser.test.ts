@@ -13,6 +13,13 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
 (!haveChromium ? describe.skip : describe)("sidebar: an owner's check-in, keyboard and screen reader", () => {
   const t = useSidebarPage();
 
+  /** The page open on the owner's two KRs, the first chosen. */
+  const openOnFirstKr = async () => {
+    const sb = await t.open();
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
+    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    return sb;
+  };
   const focused = () => {
     const f = t.page.frames().find((x) => x.url().endsWith("/sidebar"));
     if (!f) throw new Error("no sidebar frame");
@@ -21,9 +28,7 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
 
   it("asks about an implausible value; Escape or Cancel closes the question, Submit anyway saves it once", async () => {
     t.backend.ask = QUESTION;
-    const sb = await t.open();
-    await poll(() => sb.locator("#krs li").count()).toBe(2);
-    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    const sb = await openOnFirstKr();
     const value = sb.getByLabel("New value");
     await value.fill("-3");
     await value.press("Enter");
@@ -68,9 +73,7 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
 
   it("leaves a correction started by mistake with Cancel or Escape, and then checks in anew", async () => {
     t.backend.krs[0].correctable = { requestId: "earlier-0001", date: "2024-01-22", value: 8, confidence: 7, whatChanged: "typo", blockers: "", nextStep: "" };
-    const sb = await t.open();
-    await poll(() => sb.locator("#krs li").count()).toBe(2);
-    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    const sb = await openOnFirstKr();
     const value = sb.getByLabel("New value");
     const correct = sb.getByRole("button", { name: "Correct last check-in" });
     await correct.click();
@@ -99,9 +102,7 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
   it("drops the question when Correct last check-in is chosen instead of answering it", async () => {
     t.backend.ask = QUESTION;
     t.backend.krs[0].correctable = { requestId: "earlier-0001", date: "2024-01-22", value: 8, confidence: 7, whatChanged: "typo", blockers: "", nextStep: "" };
-    const sb = await t.open();
-    await poll(() => sb.locator("#krs li").count()).toBe(2);
-    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    const sb = await openOnFirstKr();
     await sb.getByLabel("New value").fill("-3");
     await sb.getByLabel("New value").press("Enter");
     await poll(() => sb.getByRole("button", { name: "Submit anyway" }).isVisible()).toBe(true);
@@ -125,9 +126,7 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
   it("announces the result shown while saving: its status region is not inside anything marked busy", async () => {
     t.backend.embed = true;
     const release = t.backend.holdCheckins();
-    const sb = await t.open();
-    await poll(() => sb.locator("#krs li").count()).toBe(2);
-    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    const sb = await openOnFirstKr();
     await sb.getByLabel("New value").fill("6.5");
     await sb.getByLabel("Confidence").selectOption("8");
     await sb.getByLabel("New value").press("Enter");
@@ -142,9 +141,7 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
 
   it("keeps the key result it is saving chosen until the reply, so a refusal or question is about the KR on screen", async () => {
     const release = t.backend.holdCheckins();
-    const sb = await t.open();
-    await poll(() => sb.locator("#krs li").count()).toBe(2);
-    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    const sb = await openOnFirstKr();
     await sb.getByLabel("New value").fill("6.5");
     await sb.getByLabel("Confidence").selectOption("8");
     await sb.getByRole("button", { name: "Submit check-in" }).click();
@@ -159,9 +156,7 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
   });
 
   it("gives the focus back to the key result dropdown after Enter on it submitted", async () => {
-    const sb = await t.open();
-    await poll(() => sb.locator("#krs li").count()).toBe(2);
-    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    const sb = await openOnFirstKr();
     await sb.getByLabel("New value").fill("7");
     await sb.getByLabel("Key result").press("Enter");
     await poll(() => sb.getByRole("status").textContent()).toMatch(/^Saved: /);
@@ -172,9 +167,7 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
   it("Submit anyway saves the value the question named, even if the field was retyped while it was on its way", async () => {
     t.backend.ask = QUESTION;
     const release = t.backend.holdCheckins();
-    const sb = await t.open();
-    await poll(() => sb.locator("#krs li").count()).toBe(2);
-    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    const sb = await openOnFirstKr();
     const value = sb.getByLabel("New value");
     await value.fill("-3");
     await value.press("Enter");
