@@ -19,7 +19,9 @@
 //   "Meets": ≥ target for increase and stay_above, ≤ target for decrease and stay_below.
 import { cycleLastDay, dayNumber, isValidIsoDate, weekNumber } from "./dates";
 import { isNum, krScore, normalizeMetric } from "./scoring";
-import { isPercentUnit, roundedText, type DecimalSeparator } from "./numbers";
+import { isPercentUnit, percentShown, roundedText, type DecimalSeparator } from "./numbers";
+
+export { percentShown };
 
 export const MIN_POINTS = 3;
 /**
@@ -221,10 +223,6 @@ export interface GoalValue {
  */
 export type LineForecast = { ok: true; value: number; score: number; endDay: string; goal?: GoalValue } | { ok: false; reason: string };
 
-/** ×100 without float noise (0.862 → 86.2, not 86.19999999999999): a fraction-% KR's number as its cells show it. */
-export function percentShown(v: number): number {
-  return +(v * 100).toPrecision(15);
-}
 
 /** One number of a KR as its cells show it: percentShown where `percentCells` (krAsShown), else as held; a blank or non-finite value as it is. */
 export function valueAsShown<V extends number | null | undefined>(percentCells: boolean | undefined, v: V): V {

@@ -219,3 +219,13 @@ export function wholePercentText(x: number): string | null {
   const k = Math.round(x * 100);
   return k / 100 === x ? `${k}%` : null;
 }
+
+/** ×100 without float noise (0.862 → 86.2, not 86.19999999999999): a fraction-% KR's number as its cells show it. */
+export function percentShown(v: number): number {
+  return +(v * 100).toPrecision(15);
+}
+
+/** A fraction shown as its percent-formatted cell shows it, in the locale's separator: 0.925 → "92,5%". */
+export function percentText(v: number, sep: DecimalSeparator): string {
+  return `${decimalText(String(percentShown(v)), sep)}%`;
+}

@@ -3,12 +3,11 @@
 // in memory; the file is saved only when every row was accepted, so a refusal leaves it untouched.
 import { randomUUID } from "node:crypto";
 import { dateRefusal, unambiguousDate } from "../core/dates";
-import { percentShown } from "../core/forecast";
 import { columnKey, parseCsv, refusalText } from "./csv";
 import { callAddon, clockFor, openWorkbook, type Workbook } from "./runtime";
 import { readTab } from "./showTab";
 import { noSuchKrMessage } from "../core/messages";
-import { decimalSeparatorFor, decimalText, fixedText } from "../core/numbers";
+import { decimalSeparatorFor, decimalText, fixedText, percentText } from "../core/numbers";
 
 export const BATCH_COLUMNS = ["kr_id", "value", "confidence", "what_changed", "blockers", "next_step", "as", "at"] as const;
 type Column = (typeof BATCH_COLUMNS)[number];
@@ -113,7 +112,7 @@ export function checkedInLine(wb: Workbook, kr: { id: string; current: number | 
   const sep = decimalSeparatorFor(wb.services.spreadsheet.getSpreadsheetLocale());
   // A % KR whose cells hold fractions (typed 82%) is shown as its cells show it: 92%, not 0.92.
   const value =
-    typeof kr.current !== "number" ? String(kr.current) : kr.percentCells ? `${decimalText(String(percentShown(kr.current)), sep)}%` : decimalText(String(kr.current), sep);
+    typeof kr.current !== "number" ? String(kr.current) : kr.percentCells ? percentText(kr.current, sep) : decimalText(String(kr.current), sep);
   const score = kr.score === null ? "—" : fixedText(kr.score, 2, sep);
   return `Checked in ${kr.id}: value ${value}, score ${score}, ${kr.status}.`;
 }

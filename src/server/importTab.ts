@@ -2,7 +2,7 @@
 // bad row rejects the whole import, naming every bad row and why, and nothing is written; so does a
 // tracker that the Repair run after the rows are written would refuse.
 import { headerKey, importHeaderAt, planImport } from "../core/importRows";
-import { decimalSeparatorFor, decimalText, isPercentFormat, type DecimalSeparator } from "../core/numbers";
+import { decimalSeparatorFor, isPercentFormat, percentText, type DecimalSeparator } from "../core/numbers";
 import { TAB } from "../core/tabs";
 import { isDate, isoDate, UserError } from "./env";
 import { keyResultsFrom, objectivesFrom, placedHeaderRows, readKrTable, readObjectivesTable } from "./read";
@@ -19,7 +19,7 @@ const MAX_ERRORS_SHOWN = 20;
 function cellText(v: unknown, tz: string, format: string, sep: DecimalSeparator): unknown {
   if (isDate(v)) return isoDate(v, tz);
   // In the locale's separator, as the text is then read in the locale ("12,345%" in de_DE, where "12.345%" is ambiguous).
-  if (typeof v === "number" && isFinite(v) && isPercentFormat(format)) return `${decimalText(String(+(v * 100).toPrecision(15)), sep)}%`;
+  if (typeof v === "number" && isFinite(v) && isPercentFormat(format)) return percentText(v, sep);
   return v;
 }
 
