@@ -28,6 +28,8 @@ import { expectedHistoryLast, loadCheckpoints, logCheckpoints, saveCheckpoint } 
 import { NEW_SHEET, renderSparseReport } from "./render";
 import { DEFAULT_WIDTH } from "./layout";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
+import { batchedProps } from "./propsBatch";
+import { docProps } from "./weeklyState";
 import { writeSummaryForecasts } from "./forecastCells";
 import { markPercentCells } from "./percentCells";
 import { PERCENT_VALUE_FORMAT } from "../core/trendBlock";
@@ -169,7 +171,9 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const asOf = asOfDate(at, tz);
     const week = summaryWeek(settings, asOf);
     // History's state columns are read for last week (its confidence) and the checkpoint the log is read from.
-    const checkpoints = loadCheckpoints();
+    // One read of the document's properties, one write at the end (propsBatch.ts).
+    const props = batchedProps(docProps());
+    const checkpoints = loadCheckpoints(props);
     const best = checkpointFor(logCheckpoints(checkpoints, settings.startDate), settings, asOf);
     // The trend's past weeks from the Weekly Trend tab when it holds them as written: then History is read
     // only from last week's first row (recorded by its checkpoint) down, not every past week's rows.
@@ -211,6 +215,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     // A KR row inserted by hand has no formulas: written here too, so the sheet counts it as the summary did.
     const bare = tracker.keyResults.filter((k) => noFormulas(krT, k)).map((k) => k.row);
     if (bare.length) writeKrFormulas(ss, krT, objT, bare);
+    if (props) props.commit();
     return model;
   });
 }
