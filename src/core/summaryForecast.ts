@@ -9,6 +9,7 @@ import { goalForType } from "./evaluate";
 import type { Tracker } from "./model";
 import type { DecimalSeparator } from "./numbers";
 import { calibrationSignal, krSignals, RULE_LABEL, type Signal } from "./signals";
+import { withinGap } from "./scoring";
 
 export interface KrForecastRow {
   id: string;
@@ -144,11 +145,14 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
     };
   });
   // Listed when the forecast falls short of the goal by more than the on-track gap (Settings, 0.10 by
-  // default): the tolerance the status gives today's score against expected. Until session 11 any shortfall
-  // listed a KR, and one forecast around its target (0.70, 1.00, 0.88, 1.00, 0.94 …) came and went week after week.
+  // default): the tolerance the status gives today's score against expected, by the status's own comparison
+  // (withinGap), so a forecast score the status would call On track against the goal is on course, and no
+  // other (until session 12 a shortfall up to 1e-9 beyond the gap was on course here, At risk there).
+  // Until session 11 any shortfall listed a KR, and one forecast around its target (0.70, 1.00, 0.88, 1.00,
+  // 0.94 …) came and went week after week.
   const tolerance = typeof s.onTrackGap === "number" && isFinite(s.onTrackGap) ? s.onTrackGap : 0.1;
   const below = krs
-    .filter((k) => k.forecast.ok && shortfall(k) > tolerance + 1e-9)
+    .filter((k) => k.forecast.ok && !withinGap(k.forecast.score, k.goal, tolerance))
     .sort((a, b) => shortfall(b) - shortfall(a));
   const sep = input.decimalSeparator || ".";
   const signals = krSignals(signalInputs, cycle, sep);
