@@ -34,17 +34,6 @@ export interface ReportForecast {
   signals: Signal[];
 }
 
-/** Weekly points from a trend row: values[w − 1] at min(last day of week w, asOf); nulls are skipped. */
-export function pointsFromWeeks(values: (number | null)[], start: string, asOf: string): ForecastPoint[] {
-  const out: ForecastPoint[] = [];
-  values.forEach((value, i) => {
-    if (value === null || value === undefined || !isFinite(value)) return;
-    const last = addDays(start, 7 * (i + 1) - 1);
-    out.push({ day: last < asOf ? last : asOf, value });
-  });
-  return out;
-}
-
 /**
  * The forecast's points from a trend row: week w's value at the week's last day, for every week that is
  * over; the week of `asOf`, not over yet, only when the KR has a check-in dated in it (`lastCheckin`, its
@@ -127,8 +116,13 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
     // A fraction-% KR as its cells show it (× 100): its forecast, words and signals read as a whole-number KR's.
     const kr = krAsShown(raw);
     const weekValues = (input.weekValues.get(kr.id) || []).map((v) => valueAsShown(raw.percentCells, v));
-    const points = pointsFromWeeks(weekValues, s.startDate, asOf);
-    const forecast = forecastKr(kr, forecastPoints(weekValues, s.startDate, asOf, input.lastCheckins?.get(kr.id)?.date ?? null), cycle);
+    const weekly = forecastPoints(weekValues, s.startDate, asOf, input.lastCheckins?.get(kr.id)?.date ?? null);
+    const forecast = forecastKr(kr, weekly, cycle);
+    // The signals read the same points, each dated no later than the report's day: the week not over yet has
+    // its check-in's value so far, and "reached its target on" names no day to come. Until session 12 they had
+    // a point for that week before its check-in too, last week's value again: a change of 0 among the first
+    // weeks' changes, which lowered the sandbagging rule's usual change until the week's check-in came.
+    const points = weekly.map((p) => (p.day > asOf ? { day: asOf, value: p.value } : p));
     const goal = goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", s.aspirationalGoal);
     krs.push({ id: kr.id, objectiveId: kr.objectiveId, title: kr.title, owner: kr.owner, unit: kr.unit, metric: kr.metric, start: kr.start, target: kr.target, forecast, goal });
     return {
