@@ -25,6 +25,7 @@ import {
 } from "../core/portfolio";
 import { layoutRollup } from "../core/portfolioLayout";
 import { weekNumber } from "../core/dates";
+import { decimalSeparatorFor } from "../core/numbers";
 import type { Tracker } from "../core/model";
 import { asText, cellIsoDate, isoDate, withDocumentLock } from "./env";
 import { protectSheet } from "./layout";
@@ -142,7 +143,9 @@ function cacheValue(r: TeamResult): string | null {
   if (utf8Bytes(full) <= CACHE_VALUE_BYTES) return full;
   if (!r.figures) return null;
   const short = (t: string) => (t.length > 100 ? `${t.slice(0, 99)}…` : t);
-  const cut = JSON.stringify({ ...r, figures: { ...r.figures, upward: r.figures.upward.map((o) => ({ ...o, title: short(o.title) })) } });
+  const f = r.figures;
+  const forecast = f.forecast && { ...f.forecast, worst: f.forecast.worst.map((m) => ({ ...m, title: short(m.title) })) };
+  const cut = JSON.stringify({ ...r, figures: { ...f, upward: f.upward.map((o) => ({ ...o, title: short(o.title) })), ...(forecast ? { forecast } : {}) } });
   return utf8Bytes(cut) <= CACHE_VALUE_BYTES ? cut : null;
 }
 
@@ -228,9 +231,13 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   const alignment = alignTeams(companyObjectives, results);
 
   const since = cycleSince(company.settings.startDate, asOf);
+  // The forecast's values are text in the company tracker's decimal separator (as its own summary writes
+  // them): its locale is asked once, and only when a KR is listed, so a roll-up costs no call per team for it.
+  const listed = results.some((r) => r.figures && r.figures.forecast && r.figures.forecast.missing > 0);
+  const decimalSeparator = listed ? decimalSeparatorFor(ss.getSpreadsheetLocale()) : ".";
   withDocumentLock(() => {
     const history = writeRollupHistory(ss, tz, week, asOf, results, since).filter((h) => h.asOf >= since);
-    const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, teams: results, alignment, history, pending });
+    const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, teams: results, alignment, history, pending, decimalSeparator });
     const { sheet, made } = own ? { sheet: own, made: false } : insertOrFind(ss, ROLLUP_TAB);
     if (!made) sheet.clear();
     else {

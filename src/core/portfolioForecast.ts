@@ -1,0 +1,163 @@
+// The roll-up's forecast (docs/portfolio.md, "At this pace"): which of a team's KRs its own add-on forecast to
+// miss, read from the Key Results forecast columns its check-ins and summaries wrote (Forecast, Forecast
+// score), not recomputed: the roll-up reads neither the log nor History, so a team costs the same calls.
+//
+// Rules, decided here:
+// - A KR is "forecast to miss" exactly when the team's own Weekly Summary lists it in its Forecast section
+//   (summaryForecast.ts buildReportForecast): it has a forecast score, and that score falls short of its
+//   objective's goal (1 committed, the team's aspirational goal aspirational) by more than the team's own
+//   on-track gap, by the status's comparison (scoring.ts withinGap). Only the Forecast score decides: a
+//   fraction-% KR's Forecast cell may hold the fraction (written before session 11) or the percent, and
+//   its score is the same either way.
+// - A KR without a forecast score (a milestone, too few check-ins, no check-in or summary yet, a setup
+//   error) is not counted either way; a tracker whose Key Results have no forecast columns (set up before
+//   them) says so instead of a count.
+// - Worst first: the largest shortfall (goal − forecast score), as the team's summary orders them; teams in
+//   the Portfolio tab's order, then the KRs' rows, among equals.
+// - Shown as the team's summary shows it: "<value><unit> by <the team's cycle's last day>", against its
+//   target or (aspirational increase or decrease KR) the value that scores its goal. Whether a % KR's
+//   cells hold fractions only their number formats say, which the roll-up does not read (a call per team):
+//   the Forecast score tells it instead when it can (below, shownAsPercentCells).
+import { cycleLastDay } from "./dates";
+import { goalForType } from "./evaluate";
+import { percentShown, type GoalValue } from "./forecast";
+import { goalValue, goalWords, withUnit } from "./forecastWords";
+import type { Tracker } from "./model";
+import type { DecimalSeparator } from "./numbers";
+import { krScore, withinGap } from "./scoring";
+
+/** The forecast cells of one KR row as read: numbers, or null for a blank or a reason (text). */
+export interface KrForecastCells {
+  value: number | null;
+  score: number | null;
+}
+
+/** A KR forecast to miss its goal, as the roll-up lists it. */
+export interface ForecastMiss {
+  team: string;
+  id: string;
+  title: string;
+  owner: string;
+  unit: string;
+  /** Where the KR ends at this pace, as its cells show it (a fraction-% KR's × 100). */
+  value: number;
+  score: number;
+  goal: number;
+  /** What it ends against: its target, or the value that scores an aspirational goal. */
+  against: GoalValue | null;
+  /** The team's cycle's last day, YYYY-MM-DD. */
+  endDay: string;
+}
+
+export interface TeamForecast {
+  /** False: the tracker's Key Results have no forecast columns (set up before them; Repair tracker adds them). */
+  columns: boolean;
+  /** KRs with a forecast score. */
+  forecast: number;
+  /** How many KRs are forecast to miss. */
+  missing: number;
+  /** The worst of them, at most ROLLUP_MISSES (what the roll-up can show, and what a partial run caches). */
+  worst: ForecastMiss[];
+}
+
+/** At most this many KRs are listed in the roll-up's "At this pace" section; the rest are counted. */
+export const ROLLUP_MISSES = 25;
+
+const num = (v: unknown): number | null => (typeof v === "number" && isFinite(v) ? v : null);
+const same = (a: number | null, b: number) => a !== null && Math.abs(a - b) <= 1e-9;
+
+/**
+ * Whether a % KR's Forecast cell is in percent while its Start and Target cells hold fractions (typed 82%:
+ * 0.82): its add-on forecast it × 100 (forecast.ts krAsShown), so the score its cells give is the one the
+ * shown start and target give the value, and not the one the cells as held give it. A KR going from 0.8% to
+ * 0.3% in whole numbers scores its Forecast against the cells as held. When both agree (a score of 0 or 1
+ * both ways), or a Forecast cell written before session 11 holds the fraction, the cells are shown as held:
+ * the latter until the team's next check-in or summary rewrites it.
+ */
+export function shownAsPercentCells(kr: { metric: unknown; unit: string; start: number | null; target: number | null }, value: number, score: number): boolean {
+  if (kr.unit.trim() !== "%" || kr.start === null || kr.target === null || Math.abs(kr.start) > 1 || Math.abs(kr.target) > 1) return false;
+  const metric = String(kr.metric);
+  const asHeld = krScore(metric, kr.start, kr.target, value).score;
+  const asShown = krScore(metric, percentShown(kr.start), percentShown(kr.target), value).score;
+  return same(asShown, score) && !same(asHeld, score);
+}
+
+/** The on-track gap the team's summary allows a forecast (summaryForecast.ts): the Settings' own, 0.10 when not a number. */
+function tolerance(onTrackGap: unknown): number {
+  return typeof onTrackGap === "number" && isFinite(onTrackGap) ? onTrackGap : 0.1;
+}
+
+/**
+ * A team's forecast from its tracker and each KR's forecast cells by KR row order (`cells[i]` for
+ * `tracker.keyResults[i]`); `cells` null: no forecast columns.
+ */
+export function teamForecast(tracker: Tracker, cells: (KrForecastCells | undefined)[] | null, team: string): TeamForecast {
+  if (!cells) return { columns: false, forecast: 0, missing: 0, worst: [] };
+  const s = tracker.settings;
+  // The objective's type by ID as the summary looks it up: the first objective of that ID, committed when none.
+  const typeOf = new Map<string, unknown>();
+  for (const o of tracker.objectives) {
+    const k = String(o.id).toLowerCase();
+    if (!typeOf.has(k)) typeOf.set(k, o.type);
+  }
+  const gap = tolerance(s.onTrackGap);
+  const endDay = cycleLastDay(s.startDate, s.weeks);
+  let forecast = 0;
+  const misses: ForecastMiss[] = [];
+  tracker.keyResults.forEach((kr, i) => {
+    const c = cells[i];
+    const score = c ? num(c.score) : null;
+    if (score === null) return;
+    forecast++;
+    const goal = goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", s.aspirationalGoal);
+    if (withinGap(score, goal, gap)) return;
+    const value = c ? num(c.value) : null;
+    const shown = value !== null && shownAsPercentCells(kr, value, score);
+    const start = shown && kr.start !== null ? percentShown(kr.start) : kr.start;
+    const target = shown && kr.target !== null ? percentShown(kr.target) : kr.target;
+    misses.push({
+      team,
+      id: kr.id,
+      title: kr.title,
+      owner: kr.owner,
+      unit: kr.unit,
+      value: value === null ? NaN : value,
+      score,
+      goal,
+      against: goalValue({ metric: kr.metric, start, target, goal }),
+      endDay,
+    });
+  });
+  const worst = sortWorstFirst(misses);
+  return { columns: true, forecast, missing: worst.length, worst: worst.slice(0, ROLLUP_MISSES) };
+}
+
+/** The largest shortfall (goal − forecast score) first; a stable sort, so equals keep their order. */
+export function sortWorstFirst(misses: ForecastMiss[]): ForecastMiss[] {
+  return misses
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => b.m.goal - b.m.score - (a.m.goal - a.m.score) || a.i - b.i)
+    .map((x) => x.m);
+}
+
+/** The company's KRs forecast to miss, worst first across teams (teams in their listed order among equals), and how many in all. */
+export function companyMisses(teams: (TeamForecast | null | undefined)[]): { worst: ForecastMiss[]; total: number } {
+  const all: ForecastMiss[] = [];
+  let total = 0;
+  for (const t of teams) {
+    if (!t) continue;
+    all.push(...t.worst);
+    total += t.missing;
+  }
+  return { worst: sortWorstFirst(all).slice(0, ROLLUP_MISSES), total };
+}
+
+/** "8.4% by 2026-04-05", in the company tracker's decimal separator (a value not a number: "—"). */
+export function forecastText(m: ForecastMiss, sep: DecimalSeparator): string {
+  return isFinite(m.value) ? `${withUnit(m.value, m.unit, sep)} by ${m.endDay}` : "—";
+}
+
+/** "target 3%", "goal 37.8 EUR" (blank without a target). */
+export function againstText(m: ForecastMiss, sep: DecimalSeparator): string {
+  return m.against ? goalWords(m.against, m.unit, sep) : "";
+}
