@@ -68,18 +68,40 @@ const same = (a: number | null, b: number) => a !== null && Math.abs(a - b) <= 1
 
 /**
  * Whether a % KR's Forecast cell is in percent while its Start and Target cells hold fractions (typed 82%:
- * 0.82): its add-on forecast it × 100 (forecast.ts krAsShown), so the score its cells give is the one the
- * shown start and target give the value, and not the one the cells as held give it. A KR going from 0.8% to
- * 0.3% in whole numbers scores its Forecast against the cells as held. When both agree (a score of 0 or 1
- * both ways), or a Forecast cell written before session 11 holds the fraction, the cells are shown as held:
- * the latter until the team's next check-in or summary rewrites it.
+ * 0.82): its add-on forecast it × 100 (forecast.ts krAsShown), as only the cells' number formats say, which
+ * the roll-up does not read (a call per team). The Forecast score tells instead: it is the score of the value
+ * against the start and target as shown (× 100), not as held, for such a KR, and the other way round for a
+ * KR going from 0.8% to 0.3% in whole numbers. When both give it (a KR forecast beyond its start: score 0
+ * either way), the forecast is taken in the units its Current cell is nearer to, as held or × 100 (the
+ * forecast leans towards the latest value): the rework rate typed 6.5% → 3%, at 7.1% (0.071) and forecast at
+ * 9.6, is a fraction KR, not a whole-number one 100 times beyond its start. A forecast of 0 reads the same
+ * either way: then the reading in which it lies nearer its start and target, and on a tie, fractions (the
+ * way a % is usually typed). A Forecast cell written before session 11 holds the fraction: shown as held, as
+ * that summary showed it, until the team's next check-in or summary rewrites it.
  */
-export function shownAsPercentCells(kr: { metric: unknown; unit: string; start: number | null; target: number | null }, value: number, score: number): boolean {
-  if (kr.unit.trim() !== "%" || kr.start === null || kr.target === null || Math.abs(kr.start) > 1 || Math.abs(kr.target) > 1) return false;
+export function shownAsPercentCells(
+  kr: { metric: unknown; unit: string; start: number | null; target: number | null; current?: number | null },
+  value: number,
+  score: number,
+): boolean {
+  const { start, target } = kr;
+  if (kr.unit.trim() !== "%" || start === null || target === null || Math.abs(start) > 1 || Math.abs(target) > 1) return false;
   const metric = String(kr.metric);
-  const asHeld = krScore(metric, kr.start, kr.target, value).score;
-  const asShown = krScore(metric, percentShown(kr.start), percentShown(kr.target), value).score;
-  return same(asShown, score) && !same(asHeld, score);
+  const asHeld = same(krScore(metric, start, target, value).score, score);
+  const asShown = same(krScore(metric, percentShown(start), percentShown(target), value).score, score);
+  if (asHeld !== asShown) return asShown;
+  if (!asShown) return false;
+  const latest = kr.current ?? null;
+  if (latest !== null && latest * value > 0) return Math.abs(Math.log(value / percentShown(latest))) < Math.abs(Math.log(value / latest));
+  return beyond(value, start, target, 100) <= beyond(value, start, target, 1);
+}
+
+/** How far `value` lies outside start..target (scaled by k), in spans of them (of the target for a stay KR). */
+function beyond(value: number, start: number, target: number, k: number): number {
+  const lo = Math.min(start, target) * k;
+  const hi = Math.max(start, target) * k;
+  const span = hi - lo || Math.abs(target * k) || 1;
+  return (value < lo ? lo - value : value > hi ? value - hi : 0) / span;
 }
 
 /** The on-track gap the team's summary allows a forecast (summaryForecast.ts): the Settings' own, 0.10 when not a number. */
