@@ -102,8 +102,8 @@ function settingsOf(ts: Spreadsheet, tz: string): SettingsRead {
  * - Settings: A1:C40, as every action reads it; its computed rows place the Key Results.
  * - Objectives: the tab's data range, cut to columns A:Z as the whole-column read was (two read calls,
  *   since nothing says where its rows end, but a few hundred cells where A:Z of a 1,000-row grid is 26,000).
- * - Key Results: the rows that hold KRs and columns A to Last check-in, placed by the Settings computed
- *   cells (krRollupRows); a tracker set up before those cells, or one they cannot place exactly, is read
+ * - Key Results: the rows that hold KRs and columns A to Last check-in (to Forecast score when the tab has
+ *   the forecast columns), placed by the Settings computed cells (krRollupRows); a tracker set up before those cells, or one they cannot place exactly, is read
  *   as before, whole columns A:Z.
  */
 export function readRollupTracker(ts: Spreadsheet, tz: string): Tracker {
