@@ -39,8 +39,8 @@ export interface ForecastMiss {
   title: string;
   owner: string;
   unit: string;
-  /** Where the KR ends at this pace, as its cells show it (a fraction-% KR's × 100). */
-  value: number;
+  /** Where the KR ends at this pace, as its cells show it (a fraction-% KR's × 100); null when its Forecast cell holds no number. */
+  value: number | null;
   score: number;
   goal: number;
   /** What it ends against: its target, or the value that scores an aspirational goal. */
@@ -143,7 +143,7 @@ export function teamForecast(tracker: Tracker, cells: (KrForecastCells | undefin
       title: kr.title,
       owner: kr.owner,
       unit: kr.unit,
-      value: value === null ? NaN : value,
+      value,
       score,
       goal,
       against: goalValue({ metric: kr.metric, start, target, goal }),
@@ -174,9 +174,9 @@ export function companyMisses(teams: (TeamForecast | null | undefined)[]): { wor
   return { worst: sortWorstFirst(all).slice(0, ROLLUP_MISSES), total };
 }
 
-/** "8.4% by 2026-04-05", in the company tracker's decimal separator (a value not a number: "—"). */
+/** "8.4% by 2026-04-05", in the company tracker's decimal separator ("—" when the Forecast cell holds no number: edited by hand). */
 export function forecastText(m: ForecastMiss, sep: DecimalSeparator): string {
-  return isFinite(m.value) ? `${withUnit(m.value, m.unit, sep)} by ${m.endDay}` : "—";
+  return typeof m.value === "number" && isFinite(m.value) ? `${withUnit(m.value, m.unit, sep)} by ${m.endDay}` : "—";
 }
 
 /** "target 3%", "goal 37.8 EUR" (blank without a target). */

@@ -167,4 +167,14 @@ describe("Refresh portfolio: the forecast", () => {
     const perTeam = calls([["team-c", "Gamma"], ["team-d", "Delta"]]).serviceCalls - without.serviceCalls;
     expect(calls([["team-a", "Alpha"], ["team-b", "Beta"]]).serviceCalls - missing.serviceCalls).toBe(perTeam);
   });
+
+  it("a refresh continued after a partial run lists what a whole run lists (the teams read first come from the cache)", () => {
+    const whole = company(registry(), LIST);
+    expect(callAddon(whole, "refreshPortfolio", { at: MONDAY }).ok).toBe(true);
+    const parts = company(registry(), LIST);
+    expect(callAddon(parts, "refreshPortfolio", { at: MONDAY, limit: 2 })).toMatchObject({ ok: true, pending: 2 });
+    expect(callAddon(parts, "refreshPortfolio", { at: MONDAY })).toMatchObject({ ok: true, pending: 0, continued: 2 });
+    const rollup = (wb: Workbook) => ss(wb).getSheetByName("Portfolio Roll-up")!.getDataRange().getValues();
+    expect(rollup(parts)).toEqual(rollup(whole));
+  });
 });
