@@ -72,9 +72,9 @@ const ASK_EDITORS = 'ask whoever protected it to add you to its editors, or to s
 /** What an action refused by such a protection says, where the action cannot tell which tab it was. */
 export const PROTECTED_EDIT = `Part of the tracker is protected so that you cannot edit it (Data › Protect sheets and ranges): ${ASK_EDITORS}, then try again.`;
 
-/** The refusal naming the tab, for an action that has undone what it wrote. */
-export function protectedTab(tab: string, again: string): UserError {
-  return new UserError(`The "${tab}" tab is protected so that you cannot edit it (Data › Protect sheets and ranges): ${ASK_EDITORS}, then ${again}. Nothing was saved.`);
+/** The refusal naming the tab, for an action that wrote nothing there (or has undone what it wrote). */
+export function protectedTab(tab: string, again: string, nothing = "Nothing was saved."): UserError {
+  return new UserError(`The "${tab}" tab is protected so that you cannot edit it (Data › Protect sheets and ranges): ${ASK_EDITORS}, then ${again}. ${nothing}`);
 }
 
 function firstLine(s: string): string {

@@ -8,7 +8,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, newTracker, requestId, rowsOf, ss } from "../support/tracker";
-import { PROTECTION } from "../support/inUse";
+import { closedTracker, NEXT_CYCLE, PROTECTION, snapshotSheets } from "../support/inUse";
 import { OPERATIONS_OWNER } from "../support/summaryTab";
 
 const ADMIN = "ops.lead@example.com";
@@ -81,5 +81,22 @@ describe("the weekly summary when a report tab is protected so that this admin m
     expect(r.message).not.toMatch(/Something went wrong/);
     expect(r.message).toMatch(/protected so that you cannot edit it/);
     expect(r.message.split("\n")).toHaveLength(1);
+  });
+});
+
+describe("rolling over when a tab it archives is protected so that this admin may not edit it", () => {
+  it.each(["History", "Check-ins"])("%s hardened by another admin: refused before anything is renamed", (tab) => {
+    const wb = closedTracker();
+    const other = "other.admin@example.com";
+    wb.services.session.setUser(other);
+    const sheet = ss(wb).getSheetByName(tab)!;
+    (sheet.getProtections(PROTECTION.SHEET)[0] ?? sheet.protect()).setWarningOnly(false);
+    wb.services.session.setUser(ADMIN);
+    const before = snapshotSheets(wb);
+    const r = callAddon(wb, "rollOverCycle", { start: NEXT_CYCLE });
+    expect(r.ok, JSON.stringify(r)).toBe(false);
+    expect(r.message).not.toMatch(/Something went wrong/);
+    expect(r.message).toMatch(new RegExp(`"${tab}" tab is protected so that you cannot edit it.*Nothing was changed`));
+    expect(snapshotSheets(wb) === before, "a tab changed").toBe(true);
   });
 });
