@@ -8,7 +8,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, newTracker, requestId, rowsOf, ss } from "../support/tracker";
-import { closedTracker, NEXT_CYCLE, PROTECTION, snapshotSheets } from "../support/inUse";
+import { addNewOkrsTab, closedTracker, NEW_OKRS, NEXT_CYCLE, PROTECTION, snapshotSheets } from "../support/inUse";
 import { OPERATIONS_OWNER } from "../support/summaryTab";
 
 const ADMIN = "ops.lead@example.com";
@@ -97,6 +97,21 @@ describe("rolling over when a tab it archives is protected so that this admin ma
     expect(r.ok, JSON.stringify(r)).toBe(false);
     expect(r.message).not.toMatch(/Something went wrong/);
     expect(r.message).toMatch(new RegExp(`"${tab}" tab is protected so that you cannot edit it.*Nothing was changed`));
+    expect(snapshotSheets(wb) === before, "a tab changed").toBe(true);
+  });
+});
+
+describe("importing OKRs when Key Results is protected so that this admin may not edit it", () => {
+  it("is refused before a row is written (it wrote the objectives, then failed on their KRs)", () => {
+    const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-06" });
+    addNewOkrsTab(wb);
+    wb.services.session.setUser("other.admin@example.com");
+    ss(wb).getSheetByName("Key Results")!.protect().setWarningOnly(false);
+    wb.services.session.setUser(ADMIN);
+    const before = snapshotSheets(wb);
+    const r = callAddon(wb, "importOkrsFromTab", { tab: NEW_OKRS });
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(/"Key Results" tab is protected so that you cannot edit it.*Nothing was imported\.$/);
     expect(snapshotSheets(wb) === before, "a tab changed").toBe(true);
   });
 });
