@@ -17,7 +17,7 @@
 // - Weeks to target: 0 when the latest value already meets the target; otherwise (target − latest) /
 //   weekly slope when the trend moves towards the target; null (shown blank) when it is flat or moves away.
 //   "Meets": ≥ target for increase and stay_above, ≤ target for decrease and stay_below.
-import { cycleLastDay, dayNumber, isValidIsoDate, weekNumber } from "./dates";
+import { cycleLastDay, dayNumber, isValidIsoDate } from "./dates";
 import { isNum, krScore, normalizeMetric } from "./scoring";
 import { isPercentUnit, percentShown, roundedText, type DecimalSeparator } from "./numbers";
 
@@ -107,29 +107,6 @@ export function leastSquares(xs: number[], ys: number[]): Trend | null {
   if (sxx === 0) return null;
   const slope = sxy / sxx;
   return { slope, intercept: my - slope * mx };
-}
-
-/**
- * One point per week, sorted by day: the History values of the KR (the later As of wins within a week),
- * then `latest` (the newest check-in), which replaces the point of its week unless that point is later.
- * Rows without a numeric value or a valid date are skipped.
- */
-export function weeklyPoints(
-  history: { week: number; asOf: string; value: number | null }[],
-  latest: ForecastPoint | null,
-  start: string,
-): ForecastPoint[] {
-  const byWeek = new Map<number, ForecastPoint>();
-  const put = (week: number, p: ForecastPoint) => {
-    const cur = byWeek.get(week);
-    if (!cur || p.day >= cur.day) byWeek.set(week, p);
-  };
-  for (const h of history) {
-    if (!isNum(h.value) || !isValidIsoDate(h.asOf)) continue;
-    put(weekNumber(h.asOf, start), { day: h.asOf, value: h.value });
-  }
-  if (latest && isNum(latest.value) && isValidIsoDate(latest.day)) put(weekNumber(latest.day, start), latest);
-  return Array.from(byWeek.values()).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }
 
 /** True when `value` meets the target in the metric's direction. */

@@ -91,12 +91,21 @@ export function progress(d: number, D: number): number {
 }
 
 /**
+ * The gap rule's one comparison: expected − score ≤ gap, computed exactly as the sheet's
+ * `expected - score <= gap` (formulas.ts gapStatus; test/core/formulas.property.test.ts), with no tolerance:
+ * 0.8 − 0.7 is 0.10000000000000009, beyond a gap of 0.1. The status and the Forecast section's "on course"
+ * both ask it.
+ */
+export function withinGap(score: number, expected: number, gap: number): boolean {
+  return expected - score <= gap;
+}
+
+/**
  * The gap rule: gap = expected − score; On track if gap ≤ onTrackGap, At risk if gap ≤ atRiskGap, else
- * Off track. `expected - score` is computed exactly as the sheet's `expected - score`.
+ * Off track (withinGap).
  */
 export function statusFromGap(score: number, expected: number, onTrackGap: number, atRiskGap: number): Status {
-  const gap = expected - score;
-  if (gap <= onTrackGap) return STATUS.onTrack;
-  if (gap <= atRiskGap) return STATUS.atRisk;
+  if (withinGap(score, expected, onTrackGap)) return STATUS.onTrack;
+  if (withinGap(score, expected, atRiskGap)) return STATUS.atRisk;
   return STATUS.offTrack;
 }

@@ -9,6 +9,7 @@ import { goalForType } from "./evaluate";
 import type { Tracker } from "./model";
 import type { DecimalSeparator } from "./numbers";
 import { calibrationSignal, krSignals, RULE_LABEL, type Signal } from "./signals";
+import { withinGap } from "./scoring";
 
 export interface KrForecastRow {
   id: string;
@@ -31,17 +32,6 @@ export interface ReportForecast {
   /** KRs whose forecast score is below their objective's goal by more than the on-track gap, the largest shortfall first. */
   below: KrForecastRow[];
   signals: Signal[];
-}
-
-/** Weekly points from a trend row: values[w − 1] at min(last day of week w, asOf); nulls are skipped. */
-export function pointsFromWeeks(values: (number | null)[], start: string, asOf: string): ForecastPoint[] {
-  const out: ForecastPoint[] = [];
-  values.forEach((value, i) => {
-    if (value === null || value === undefined || !isFinite(value)) return;
-    const last = addDays(start, 7 * (i + 1) - 1);
-    out.push({ day: last < asOf ? last : asOf, value });
-  });
-  return out;
 }
 
 /**
@@ -126,8 +116,13 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
     // A fraction-% KR as its cells show it (× 100): its forecast, words and signals read as a whole-number KR's.
     const kr = krAsShown(raw);
     const weekValues = (input.weekValues.get(kr.id) || []).map((v) => valueAsShown(raw.percentCells, v));
-    const points = pointsFromWeeks(weekValues, s.startDate, asOf);
-    const forecast = forecastKr(kr, forecastPoints(weekValues, s.startDate, asOf, input.lastCheckins?.get(kr.id)?.date ?? null), cycle);
+    const weekly = forecastPoints(weekValues, s.startDate, asOf, input.lastCheckins?.get(kr.id)?.date ?? null);
+    const forecast = forecastKr(kr, weekly, cycle);
+    // The signals read the same points, each dated no later than the report's day: the week not over yet has
+    // its check-in's value so far, and "reached its target on" names no day to come. Until session 12 they had
+    // a point for that week before its check-in too, last week's value again: a change of 0 among the first
+    // weeks' changes, which lowered the sandbagging rule's usual change until the week's check-in came.
+    const points = weekly.map((p) => (p.day > asOf ? { day: asOf, value: p.value } : p));
     const goal = goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", s.aspirationalGoal);
     krs.push({ id: kr.id, objectiveId: kr.objectiveId, title: kr.title, owner: kr.owner, unit: kr.unit, metric: kr.metric, start: kr.start, target: kr.target, forecast, goal });
     return {
@@ -144,11 +139,14 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
     };
   });
   // Listed when the forecast falls short of the goal by more than the on-track gap (Settings, 0.10 by
-  // default): the tolerance the status gives today's score against expected. Until session 11 any shortfall
-  // listed a KR, and one forecast around its target (0.70, 1.00, 0.88, 1.00, 0.94 …) came and went week after week.
+  // default): the tolerance the status gives today's score against expected, by the status's own comparison
+  // (withinGap), so a forecast score the status would call On track against the goal is on course, and no
+  // other (until session 12 a shortfall up to 1e-9 beyond the gap was on course here, At risk there).
+  // Until session 11 any shortfall listed a KR, and one forecast around its target (0.70, 1.00, 0.88, 1.00,
+  // 0.94 …) came and went week after week.
   const tolerance = typeof s.onTrackGap === "number" && isFinite(s.onTrackGap) ? s.onTrackGap : 0.1;
   const below = krs
-    .filter((k) => k.forecast.ok && shortfall(k) > tolerance + 1e-9)
+    .filter((k) => k.forecast.ok && !withinGap(k.forecast.score, k.goal, tolerance))
     .sort((a, b) => shortfall(b) - shortfall(a));
   const sep = input.decimalSeparator || ".";
   const signals = krSignals(signalInputs, cycle, sep);

@@ -10,10 +10,11 @@ import { lastWeeksColumn, TREND_HEADING, trendBlockKey, weekColumn, weekDigest, 
 import { cycleCheckpoints, type CheckpointStore, type HistoryPlace, type StoredCheckpoint } from "./summaryCheckpoints";
 import { readHistory, type HistoryRead } from "./summaryRead";
 import { docProps } from "./weeklyState";
+import type { PropertyStore } from "./propsBatch";
 import { refuseTrendTab } from "./reportTabs";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Properties = GoogleAppsScript.Properties.Properties;
+type Properties = PropertyStore;
 
 const KEY = "okrSheets.trendBlock";
 

@@ -11,7 +11,6 @@ import {
   percentShown,
   leastSquares,
   theilSen,
-  weeklyPoints,
   type ForecastPoint,
 } from "../../src/core/forecast";
 import { atThisPaceLine, forecastLine, forecastWhy, type WhyInput } from "../../src/core/forecastWords";
@@ -203,28 +202,6 @@ describe("forecastKr", () => {
         },
       ),
     );
-  });
-});
-
-describe("weeklyPoints", () => {
-  it("one point per week, the latest check-in replacing its week's History value", () => {
-    const history = [
-      { week: 1, asOf: "2027-01-10", value: 1 },
-      { week: 2, asOf: "2027-01-17", value: 2 },
-      { week: 2, asOf: "2027-01-15", value: 9 }, // earlier in the same week: loses
-      { week: 3, asOf: "2027-01-24", value: null },
-      { week: 3, asOf: "not a date", value: 5 },
-    ];
-    expect(weeklyPoints(history, { day: "2027-01-16", value: 3 }, START)).toEqual([
-      { day: "2027-01-10", value: 1 },
-      { day: "2027-01-17", value: 2 },
-    ]);
-    expect(weeklyPoints(history, { day: "2027-01-19", value: 4 }, START)).toEqual([
-      { day: "2027-01-10", value: 1 },
-      { day: "2027-01-17", value: 2 },
-      { day: "2027-01-19", value: 4 },
-    ]);
-    expect(weeklyPoints([], null, START)).toEqual([]);
   });
 });
 
