@@ -43,6 +43,18 @@ describe("the gap rule on its borders", () => {
   });
 });
 
+describe("the offline spreadsheet compares numbers exactly, as Google Sheets is reported to (fidelity item 32)", () => {
+  it("with no tolerance in comparisons, sums or differences (smartRounding off: HyperFormula's epsilon unused)", () => {
+    const formulas = ["=0.8-0.7<=0.1", "=10.1-10=0.1", "=(0.6-0.3-0.4)+(-0.3+0.8-0.4)=0", "=0.1+0.2=0.3", "=ROUND(0.8-0.7,9)<=0.1", "=ROUND(1-0.95,9)<=0.05"];
+    const hf = createEngine({ Exact: formulas.map((f) => [f]) });
+    try {
+      expect(formulas.map((_, i) => hf.getCellValue({ sheet: 0, row: i, col: 0 }))).toEqual([false, false, false, false, true, true]);
+    } finally {
+      hf.destroy();
+    }
+  });
+});
+
 describe("sheetRound is the sheet's ROUND", () => {
   it("rounds half away from zero", () => {
     expect([sheetRound(2.5, 0), sheetRound(-2.5, 0), sheetRound(0.125, 2), sheetRound(-0.125, 2)]).toEqual([3, -3, 0.13, -0.13]);
