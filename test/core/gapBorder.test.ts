@@ -43,7 +43,7 @@ describe("the gap rule on its borders", () => {
   });
 });
 
-describe("the offline spreadsheet compares numbers exactly, as Google Sheets is reported to (fidelity item 32)", () => {
+describe("the offline spreadsheet compares numbers exactly, as Google Sheets is reported to (docs/apps-script-fidelity.md, the gap rule on a threshold)", () => {
   it("with no tolerance in comparisons, sums or differences (smartRounding off: HyperFormula's epsilon unused)", () => {
     const formulas = ["=0.8-0.7<=0.1", "=10.1-10=0.1", "=(0.6-0.3-0.4)+(-0.3+0.8-0.4)=0", "=0.1+0.2=0.3", "=ROUND(0.8-0.7,9)<=0.1", "=ROUND(1-0.95,9)<=0.05"];
     const hf = createEngine({ Exact: formulas.map((f) => [f]) });
