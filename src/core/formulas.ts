@@ -109,6 +109,16 @@ function gapStatus(score: string, expected: string): string {
   );
 }
 
+/**
+ * The add-on's earlier versions of a formula it writes now, so that Repair can tell a tracker set up by an
+ * older version ("updated") from one whose formulas were changed by hand ("restored"). Until session 12 the
+ * gap rule compared the unrounded gap: `expected-score<=gap`.
+ */
+export function earlierFormulaVersions(formula: string): string[] {
+  const unrounded = formula.replace(new RegExp(`ROUND\\(([^,()]+-[^,()]+),${GAP_DECIMALS}\\)`, "g"), "$1");
+  return unrounded === formula ? [] : [unrounded];
+}
+
 export function krFormulas(row: number, kr: Cols, obj: Cols): KrFormulaSet {
   const c = (h: string) => `$${col(kr, h, "Key Results")}${row}`;
   const id = c("ID");

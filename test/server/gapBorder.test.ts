@@ -89,7 +89,21 @@ describe("a tracker with the Status formulas of an earlier version", () => {
     expect(r.ok, r.message).toBe(true);
     expect(kr.getRange(2, statusCol, 60, 1).getFormulas()).toEqual(current);
     expect([statusOf(wb, "Key Results", "O1.KR1"), statusOf(wb, "Objectives", "O1")]).toEqual(["On track", "On track"]);
-    // Named as restored, as any formula not as setup writes it.
-    expect(r.restored).toEqual(expect.arrayContaining([expect.stringMatching(/^Key Results: Status formula in rows 2, /), expect.stringMatching(/^Objectives: Status formula in rows 2, /)]));
+    // Named as the earlier version's formulas updated, not as damage restored: nobody changed them.
+    expect(r.updated).toEqual(expect.arrayContaining([expect.stringMatching(/^Key Results: Status in rows 2, /), expect.stringMatching(/^Objectives: Status in rows 2, /)]));
+    expect(r.restored.filter((x: string) => /Status/.test(x))).toEqual([]);
+  });
+
+  it("are still restored when changed by hand, and the menu's Repair dialog says which were updated", () => {
+    const wb = tracker(0.1);
+    setToday(wb, "2026-03-02");
+    oldStatusFormulas(wb);
+    const kr = ss(wb).getSheetByName("Key Results")!;
+    const statusCol = kr.getRange(1, 1, 1, kr.getLastColumn()).getValues()[0].map(String).indexOf("Status") + 1;
+    kr.getRange(3, statusCol).setFormula('="On track"'); // typed over by hand
+    callAddon(wb, "menuRepair");
+    const text = wb.services.ui.alerts[wb.services.ui.alerts.length - 1]?.prompt ?? "";
+    expect(text).toMatch(/Restored: [^\n]*Key Results: Status formula in row 3[;.]/);
+    expect(text).toMatch(/Updated to this version's formulas: [^\n]*Key Results: Status in rows 2, 4/);
   });
 });
