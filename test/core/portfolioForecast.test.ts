@@ -7,7 +7,9 @@ import { krAsShown } from "../../src/core/forecast";
 import { goalValue, goalWords, withUnit } from "../../src/core/forecastWords";
 import type { KeyResult, Tracker } from "../../src/core/model";
 import type { DecimalSeparator } from "../../src/core/numbers";
-import { againstText, companyMisses, forecastText, ROLLUP_MISSES, shownAsPercentCells, teamForecast, type KrForecastCells } from "../../src/core/portfolioForecast";
+import type { TeamResult } from "../../src/core/portfolio";
+import { againstText, companyMisses, forecastText, ROLLUP_MISSES, shownAsPercentCells, teamForecast, type KrForecastCells, type TeamForecast } from "../../src/core/portfolioForecast";
+import { layoutRollup } from "../../src/core/portfolioLayout";
 import { krScore, withinGap } from "../../src/core/scoring";
 import { buildReportForecast, type ReportForecast } from "../../src/core/summaryForecast";
 import type { Metric } from "../../src/core/tabs";
@@ -207,5 +209,38 @@ describe("companyMisses", () => {
     const many = { columns: true, forecast: 40, missing: 40, worst: Array.from({ length: ROLLUP_MISSES }, (_, i) => miss("C", `K${i}`, i / 100)) };
     const r = companyMisses([many, a]);
     expect([r.worst.length, r.total, r.worst[0].id]).toEqual([ROLLUP_MISSES, 42, "K0"]);
+  });
+});
+
+describe("the roll-up's At this pace section", () => {
+  const miss = (team: string, i: number) => ({ team, id: `O1.KR${i}`, title: "", owner: "", unit: "%", value: 80.5, score: 0.5 - i / 100, goal: 1, against: { value: 95, word: "target" as const }, endDay: "2026-04-05" });
+  const result = (team: string, forecast: TeamForecast | undefined): TeamResult => ({
+    entry: { row: 2, ref: team, team, weight: 1, problem: null },
+    problem: null,
+    figures: { cycle: "c", week: 4, weeks: 13, score: null, expected: null, status: "Not started", krs: 0, mix: {}, checkinRate: null, offTrack: 0, lastCheckin: null, upward: [], forecast },
+  });
+  const section = (teams: TeamResult[], sep: DecimalSeparator = ".") => {
+    const rows = layoutRollup({ cycle: "c", asOf: "2026-01-26", week: 4, weeks: 13, teams, alignment: { groups: [], unmatched: [] }, history: [], pending: 0, decimalSeparator: sep }).rows;
+    const at = rows.findIndex((r) => String(r[0].v).startsWith("At this pace"));
+    const end = rows.findIndex((r, i) => i > at && r.every((c) => c.v === null || c.v === ""));
+    return rows.slice(at + 1, end).map((r) => r.map((c) => c.v).filter((v) => v !== null && v !== ""));
+  };
+  it("lists the 25 worst across teams, counts the rest, and names the teams without a forecast", () => {
+    const big = (team: string, n: number): TeamForecast => ({ columns: true, forecast: n, missing: n, worst: Array.from({ length: Math.min(n, ROLLUP_MISSES) }, (_, i) => miss(team, i)) });
+    const rows = section([result("A", big("A", 30)), result("B", big("B", 10)), result("C", { columns: false, forecast: 0, missing: 0, worst: [] }), result("D", { columns: true, forecast: 0, missing: 0, worst: [] }), result("E", undefined)], ",");
+    expect(rows[0]).toEqual(["40 KRs in 2 teams end below their goal at this pace (by more than their team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first."]);
+    expect(rows[1][0]).toBe("Team");
+    const listed = rows.slice(2, 2 + ROLLUP_MISSES);
+    // The largest shortfall first (A's KR24 at 0.26); equal shortfalls in the teams' order (A.KR9, then B.KR9).
+    expect(listed.map((r) => `${r[0]}.${r[1]}`).slice(13, 18)).toEqual(["A.O1.KR11", "A.O1.KR10", "A.O1.KR9", "B.O1.KR9", "A.O1.KR8"]);
+    expect(listed.map((r) => `${r[0]}.${r[1]}`).slice(-2)).toEqual(["A.O1.KR5", "B.O1.KR5"]);
+    expect(listed[0].slice(0, 4)).toEqual(["A", "O1.KR24", "80,5% by 2026-04-05", "target 95%"]);
+    expect(listed[0][4] as number).toBeCloseTo(0.26, 12);
+    expect(rows.slice(2 + ROLLUP_MISSES).map((r) => String(r[0]).slice(0, 40))).toEqual([
+      "and 15 more: each team's own Weekly Summ",
+      "Not forecast, no forecast columns in its",
+      "Not forecast yet (no check-in or summary",
+    ]);
+    expect(String(rows[rows.length - 1][0])).toMatch(/: D\.$/);
   });
 });
