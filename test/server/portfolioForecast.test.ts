@@ -111,6 +111,7 @@ describe("Refresh portfolio: the forecast", () => {
     const wb = company(registry(), LIST);
     const r = callAddon(wb, "refreshPortfolio", { at: MONDAY });
     expect(r.ok, r.message).toBe(true);
+    expect(r.forecastToMiss).toBe(2);
 
     const rows = section(wb, ["Team", "Tracker", "Read"]);
     expect(rows.map((x) => [x.Team, x.Read, x["Forecast to miss"], x["Forecast KRs"]])).toEqual([
