@@ -178,4 +178,14 @@ describe("Refresh portfolio: the forecast", () => {
     const rollup = (wb: Workbook) => ss(wb).getSheetByName("Portfolio Roll-up")!.getDataRange().getValues();
     expect(rollup(parts)).toEqual(rollup(whole));
   });
+
+  it("the menu's answer says how many KRs end below their goal, and nothing of it when none does", () => {
+    const said = (wb: Workbook) => {
+      callAddon(wb, "menuPortfolio");
+      return wb.services.ui.alerts[wb.services.ui.alerts.length - 1]?.prompt ?? "";
+    };
+    expect(said(company(registry(), LIST))).toContain('At this pace 2 key results end below their goal: listed under "At this pace" on the roll-up.');
+    expect(said(company(registry(), [["team-a", "Alpha"]]))).toContain("At this pace 1 key result ends below its goal");
+    expect(said(company(registry(), [["team-d", "Delta"]]))).not.toContain("At this pace");
+  });
 });
