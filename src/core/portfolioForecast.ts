@@ -154,12 +154,9 @@ export function teamForecast(tracker: Tracker, cells: (KrForecastCells | undefin
   return { columns: true, forecast, missing: worst.length, worst: worst.slice(0, ROLLUP_MISSES) };
 }
 
-/** The largest shortfall (goal − forecast score) first; a stable sort, so equals keep their order. */
+/** The largest shortfall (goal − forecast score) first; equals keep their order (Array sort is stable, as the summary's relies on). */
 export function sortWorstFirst(misses: ForecastMiss[]): ForecastMiss[] {
-  return misses
-    .map((m, i) => ({ m, i }))
-    .sort((a, b) => b.m.goal - b.m.score - (a.m.goal - a.m.score) || a.i - b.i)
-    .map((x) => x.m);
+  return misses.slice().sort((a, b) => b.goal - b.score - (a.goal - a.score));
 }
 
 /** The company's KRs forecast to miss, worst first across teams (teams in their listed order among equals), and how many in all. */
