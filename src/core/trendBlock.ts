@@ -48,6 +48,28 @@ export interface TrendBlock {
   percentRows: number[];
   /** Sheet rows of the objective score series (the Chart data's first table), formatted 0.00 across every week. */
   scoreRows: { first: number; last: number } | null;
+  /** days[w − 1]: the days week w's KR values are as of (weekDays), for the record of the block (trendCache.ts). */
+  days: WeekDays[];
+}
+
+/**
+ * The days one week's KR values are as of, in the block's KR order: one day when they share it (the usual
+ * case: the summary that wrote the week), else one per KR (a KR added since that week, computed from the log
+ * at the week's last day). What the trend record keeps per week, so that an ordinary week dates the past
+ * weeks it reads back from the tab as a rewrite from History would (SummaryInput.pastDays).
+ */
+export type WeekDays = string | string[];
+
+/** Week `w`'s days (1-based) of the trend rows, compact (WeekDays). */
+export function weekDays(rows: { days: string[] }[], w: number): WeekDays {
+  const all = rows.map((r) => r.days[w - 1] ?? "");
+  return all.every((d) => d === all[0]) ? (all[0] ?? "") : all;
+}
+
+/** The day of the KR at `index` in a week's WeekDays; null when the record has none for it. */
+export function dayOf(days: WeekDays | undefined, index: number): string | null {
+  const d = typeof days === "string" ? days : Array.isArray(days) ? days[index] : null;
+  return typeof d === "string" && d !== "" ? d : null;
 }
 
 /** Sheet column (1-based) of week `w`'s values in a block at `place`. */
@@ -108,7 +130,9 @@ export function layoutTrendBlock(data: SummaryData, chart: ChartData, place = TR
   // The tables' labels sit in the Key result column; their heading in the ID column, so that its fill runs
   // across the row as every heading's does (renderStyle.ts backgrounds).
   chartRows.forEach((r, i) => rows.push(i === 0 && r[0]?.style === "heading" ? [r[0] as SummaryCell] : [{ v: null } as SummaryCell].concat(r as SummaryCell[])));
-  return { row: place.row, column: place.column, width, rows: rows.map(pad), charts, firstKrRow, krs: data.trend.rows.length, percentRows, scoreRows };
+  const days: WeekDays[] = [];
+  for (let w = 1; w <= data.trend.weeks.length; w++) days.push(weekDays(data.trend.rows, w));
+  return { row: place.row, column: place.column, width, rows: rows.map(pad), charts, firstKrRow, krs: data.trend.rows.length, percentRows, scoreRows, days };
 }
 
 /**
