@@ -59,8 +59,8 @@ export function pointDay(start: string, i: number, asOf: string, recorded?: stri
  * The week not over has its value so far (as of the report's day), placed where the weeks before put theirs:
  * a week after the previous point, within the week, unless the report's day is later. Its own day would mix
  * two placements in one line: after the log's weeks, each at its last day (days after its check-in), a
- * Thursday check-in's point on Thursday bends the line (the check-in forecast 90.80 where the weeks' values
- * placed alike give 92.93, test/server/forecast.test.ts), and the next report, its weeks all placed alike,
+ * Thursday check-in's point on Thursday bends the line (the check-in would forecast 92.93 where the weeks'
+ * values placed alike give 90.80, test/server/forecast.test.ts), and the next report, its weeks all placed alike,
  * would say something else with nothing new. After History's weeks, each on the refresh's day, it is that day.
  *
  * A point that repeats the previous point's value less than a week after it (the week not over: as of the

@@ -54,21 +54,41 @@ export interface TrendBlock {
 
 /**
  * The days one week's KR values are as of, in the block's KR order: one day when they share it (the usual
- * case: the summary that wrote the week), else one per KR (a KR added since that week, computed from the log
- * at the week's last day). What the trend record keeps per week, so that an ordinary week dates the past
- * weeks it reads back from the tab as a rewrite from History would (SummaryInput.pastDays).
+ * case: the summary that wrote the week), else the most common day and the KRs (by index) with another (a KR
+ * added since that week, computed from the log at the week's last day): a document property holds at most
+ * 9 KB, and a day per KR of 200 KRs over 13 weeks would not fit. What the trend record keeps per week, so
+ * that an ordinary week dates the past weeks it reads back from the tab as a rewrite from History would
+ * (SummaryInput.pastDays).
  */
-export type WeekDays = string | string[];
+export type WeekDays = string | { d: string; x: Record<string, string> };
 
 /** Week `w`'s days (1-based) of the trend rows, compact (WeekDays). */
 export function weekDays(rows: { days: string[] }[], w: number): WeekDays {
   const all = rows.map((r) => r.days[w - 1] ?? "");
-  return all.every((d) => d === all[0]) ? (all[0] ?? "") : all;
+  const count = new Map<string, number>();
+  for (const d of all) count.set(d, (count.get(d) || 0) + 1);
+  let common = all.length ? all[0] : "";
+  for (const [d, n] of count) if (n > (count.get(common) || 0)) common = d;
+  if (all.every((d) => d === common)) return common;
+  const x: Record<string, string> = {};
+  all.forEach((d, i) => {
+    if (d !== common) x[String(i)] = d;
+  });
+  return { d: common, x };
+}
+
+/** Whether a record's week entry is a WeekDays for `krs` KRs (a hand-edited or damaged record is not). */
+export function isWeekDays(v: unknown, krs: number): v is WeekDays {
+  if (typeof v === "string") return true;
+  if (!v || typeof v !== "object") return false;
+  const o = v as { d?: unknown; x?: unknown };
+  if (typeof o.d !== "string" || !o.x || typeof o.x !== "object") return false;
+  return Object.entries(o.x as Record<string, unknown>).every(([k, d]) => typeof d === "string" && Number.isInteger(Number(k)) && Number(k) >= 0 && Number(k) < krs);
 }
 
 /** The day of the KR at `index` in a week's WeekDays; null when the record has none for it. */
 export function dayOf(days: WeekDays | undefined, index: number): string | null {
-  const d = typeof days === "string" ? days : Array.isArray(days) ? days[index] : null;
+  const d = typeof days === "string" ? days : days && typeof days === "object" ? (days.x[String(index)] ?? days.d) : null;
   return typeof d === "string" && d !== "" ? d : null;
 }
 

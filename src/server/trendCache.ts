@@ -6,7 +6,7 @@
 import type { Tracker } from "../core/model";
 import { withoutBlankIds } from "../core/summaryData";
 import { historyDigest } from "../core/summaryPast";
-import { dayOf, lastWeeksColumn, TREND_HEADING, trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock, type WeekDays } from "../core/trendBlock";
+import { dayOf, isWeekDays, lastWeeksColumn, TREND_HEADING, trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock, type WeekDays } from "../core/trendBlock";
 import { cycleCheckpoints, type CheckpointStore, type HistoryPlace, type StoredCheckpoint } from "./summaryCheckpoints";
 import { readHistory, type HistoryRead } from "./summaryRead";
 import { docProps } from "./weeklyState";
@@ -96,12 +96,12 @@ export function readTrendCache(props: Properties | null, sheet: Sheet | null, tr
   for (const w of Object.keys(record.digests)) if (Number(w) > week) return none(); // a later week is written
   for (let w = 1; w < week; w++) if (!record.digests[String(w)]) return none(); // a week skipped
   const ids = withoutBlankIds(tracker).keyResults.map((k) => k.id);
-  // The days the past weeks are as of: a record without them (written before session 12) or with a week's
-  // days not one per KR is rewritten whole, once.
+  // The days the past weeks are as of: a record without them (written before session 12), or whose days are
+  // not a WeekDays for these KRs, and the tab is rewritten whole, once.
   const pastDays = new Map<string, string>();
   for (let w = 1; w < week; w++) {
     const d = record.days ? record.days[String(w)] : undefined;
-    if (!(typeof d === "string" || (Array.isArray(d) && d.length === ids.length))) return none();
+    if (!isWeekDays(d, ids.length)) return none();
     ids.forEach((id, i) => {
       const day = dayOf(d, i);
       if (day !== null) pastDays.set(`${w}\u0000${id}`, day);
