@@ -88,7 +88,7 @@ interface Outcome {
 
 /** `logAtSheetEnd`: the log's sheet ends at its last row (as a log grown by its check-ins does), so the
  * summary reads down to the sheet's end instead of asking for the last row (summaryRead.ts readLogFrom). */
-function run(weeks: Week[], logAtSheetEnd = false, oldRecordAt = -1): Outcome {
+function run(weeks: Week[], logAtSheetEnd = false, oldRecordAt = -1, before: (wb: Workbook, week: number) => void = () => {}): Outcome {
   const wb = newTracker({ template: "operations", start: START, at: START });
   if (logAtSheetEnd) {
     const log = ss(wb).getSheetByName("Check-ins")!;
@@ -116,6 +116,7 @@ function run(weeks: Week[], logAtSheetEnd = false, oldRecordAt = -1): Outcome {
     }
     const at = addDays(monday, 6 - w.back);
     if (i === oldRecordAt) withoutRecordedDays(wb);
+    before(wb, i);
     for (let n = 0; n < (w.again ? 2 : 1); n++) {
       // The same tracker without its checkpoints: its summary replays the whole log.
       const snap = wb.services.toSnapshot();
@@ -203,6 +204,29 @@ describe("the add-on's incremental summary equals the whole log's", () => {
     const o = run(MONDAYS, false, 3);
     // Weeks 2, 3 and 5 from the record; week 4 rewrote the tab whole and recorded the days again.
     expect(o.fromTrendTab).toBe(3);
+  });
+
+  it("a KR added in week 3: its past weeks from the log at their last days, the others' at History's As of, recorded apart, equal the whole rewrite", () => {
+    let record: { days: Record<string, unknown> } | null = null;
+    const o = run(MONDAYS, false, -1, (wb, i) => {
+      const props = (wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+      if (i === 3) record = JSON.parse(props.getProperty(TREND_RECORD) as string);
+      if (i !== 2) return;
+      // Added under O3 by hand (as a user types a row), then Repair tracker gives it its formulas.
+      const kr = ss(wb).getSheetByName("Key Results")!;
+      kr.getRange(9, 1, 1, 9).setValues([["O3.KR3", "O3", "Cut scrap from 5% to 2%", "ops.lead@example.com", "decrease", "%", 5, 2, 1]]);
+      const repaired = callAddon(wb, "repairTracker");
+      if (!repaired.ok) throw new Error(repaired.message);
+      setToday(wb, "2026-01-13");
+      callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O3.KR3", value: "4.5", confidence: 6, confirmed: true });
+    });
+    // Week 3 rewrote the tab whole (a KR added); weeks 2, 4 and 5 read it back.
+    expect(o.fromTrendTab).toBe(3);
+    // Week 1 (recorded before any check-in) and week 2 dated on their Mondays for every KR but the new one
+    // (the 8th in tracker order), whose weeks come from the log at their last days.
+    expect(record!.days["1"]).toEqual({ d: "2026-01-05", x: { "7": "2026-01-11" } });
+    expect(record!.days["2"]).toEqual({ d: "2026-01-12", x: { "7": "2026-01-18" } });
+    expect(record!.days["3"]).toBe("2026-01-19");
   });
 
   it("after a week 1 summary that saw check-ins dated after its day: week 2 writes only its own week's column, as the whole rewrite would", () => {
