@@ -173,8 +173,9 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
   });
   // Listed when the forecast falls short of the goal by more than the on-track gap (Settings, 0.10 by
   // default): the tolerance the status gives today's score against expected, by the status's own comparison
-  // (withinGap), so a forecast score the status would call On track against the goal is on course, and no
-  // other (until session 12 a shortfall up to 1e-9 beyond the gap was on course here, At risk there).
+  // (withinGap: the shortfall rounded to 9 decimals), so a forecast score the status would call On track
+  // against the goal is on course, and no other (until session 12 a shortfall up to 1e-9 beyond the gap was
+  // on course here, At risk there; a shortfall exactly the gap, 1 − 0.95 against 0.05, is within it for both).
   // Until session 11 any shortfall listed a KR, and one forecast around its target (0.70, 1.00, 0.88, 1.00,
   // 0.94 …) came and went week after week.
   const tolerance = typeof s.onTrackGap === "number" && isFinite(s.onTrackGap) ? s.onTrackGap : 0.1;
