@@ -53,8 +53,9 @@ export function pointDay(start: string, i: number, asOf: string, recorded?: stri
  * pointDay: History's As of for a recorded week, the week's last day for one computed from the log). Until
  * session 12 every week's point was dated at the week's last day, though the weekly refresh (07:00 on the
  * check-in weekday, before that day's check-ins) records each week's History row as of its first day: the
- * line ran about six days late, a rising KR forecast low by about a week's progress, and Monday's summary
- * disagreed with the check-in's forecast on the same data.
+ * line ran about six days late, and with the week not over as of the report's day, a day after the last of
+ * them, its slope was bent too: Monday's summary and Sunday's check-in forecast up to 3.15 points apart on the
+ * same data (test/server/forecastCheckinSummary.test.ts).
  *
  * The week not over has its value so far (as of the report's day), placed where the weeks before put theirs:
  * a week after the previous point, within the week, unless the report's day is later. Its own day would mix

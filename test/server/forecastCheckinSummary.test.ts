@@ -31,14 +31,17 @@ function refresh(wb: Workbook, day: string): void {
   expect(fireTrigger(wb, refreshTriggersOf(wb)[0])).toMatchObject({ ok: true });
 }
 
-/** Per week 3..8 and KR: the Sunday-night check-in's forecast, Monday's summary's, and the KR's pace a day (from Weeks to target). */
-export function checkinThenMonday(): { week: number; id: string; checkin: number; monday: number; perDay: number }[] {
+/**
+ * Per week 3..8 and KR: the check-in's forecast (on day `weekday` of the week, 6: Sunday night), the next
+ * Monday's summary's, and the KR's pace a day (from Weeks to target).
+ */
+export function checkinThenMonday(weekday = 6): { week: number; id: string; checkin: number; monday: number; perDay: number }[] {
   const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
   callAddon(wb, "setWeeklyRefresh", { on: true });
   const out: { week: number; id: string; checkin: number; monday: number; perDay: number }[] = [];
   refresh(wb, START);
   for (let w = 1; w <= 8; w++) {
-    const sunday = addDays(START, 7 * w - 1);
+    const sunday = addDays(START, 7 * (w - 1) + weekday);
     const atCheckin = new Map<string, number>();
     for (const kr of KRS) {
       setToday(wb, sunday);
@@ -48,7 +51,7 @@ export function checkinThenMonday(): { week: number; id: string; checkin: number
       if (!r.ok) throw new Error(`${kr.id} ${sunday}: ${r.message}`);
       atCheckin.set(kr.id, forecastCells(wb, kr.id).value);
     }
-    refresh(wb, addDays(sunday, 1));
+    refresh(wb, addDays(START, 7 * w));
     if (w < 3) continue;
     for (const kr of KRS) {
       const m = forecastCells(wb, kr.id);
@@ -70,6 +73,12 @@ describe("the check-in's forecast and the next weekly refresh's", () => {
       // pace; the share of the cycle behind the latest point grows by a day (1/90 of the latest value's
       // distance from the line: well under 0.01 here).
       expect(Math.abs(r.monday - r.checkin), `${r.id} week ${r.week}: ${r.checkin} on Sunday, ${r.monday} on Monday`).toBeLessThanOrEqual(Math.abs(r.perDay) + 0.01);
+    }
+  });
+
+  it("so do a check-in on Thursday and Monday's summary: the check-in's week is placed on its last day, as the log's weeks before it", () => {
+    for (const r of checkinThenMonday(3)) {
+      expect(Math.abs(r.monday - r.checkin), `${r.id} week ${r.week}: ${r.checkin} on Thursday, ${r.monday} on Monday`).toBeLessThanOrEqual(Math.abs(r.perDay) + 0.01);
     }
   });
 });
