@@ -20,7 +20,14 @@ import { valueAsShown } from "./forecast";
 /** Top-left corner of the Weekly Summary's charts: beside its first sections, right of their widest table (10 columns). */
 export const CHART_ANCHOR = { row: 3, column: 12 };
 /** The tab's first cell: how a summary tells the add-on's Weekly Trend from someone's tab of that name. */
-export const TREND_HEADING = "Trend: value at the end of each week";
+/**
+ * The Weekly Trend's heading. A week's column holds each KR's value on the day that week's summary was made
+ * (History's As of: with the weekly refresh, the morning of the check-in weekday, before that day's
+ * check-ins), which the heading said was "the end of each week" until session 12.
+ */
+export const TREND_HEADING = "Trend: each KR's value on its week's summary day";
+/** The heading of a Weekly Trend written before session 12: still the add-on's (rewritten at its next whole rewrite). */
+export const TREND_HEADING_BEFORE = "Trend: value at the end of each week";
 /** Where the block starts on the Weekly Trend tab: its heading in row 1, the table's header in row 2 (frozen). */
 export const TREND_PLACE = { row: 1, column: 1 };
 /**

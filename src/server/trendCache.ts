@@ -6,7 +6,7 @@
 import type { Tracker } from "../core/model";
 import { withoutBlankIds } from "../core/summaryData";
 import { historyDigest } from "../core/summaryPast";
-import { dayOf, isWeekDays, lastWeeksColumn, TREND_HEADING, trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock, type WeekDays } from "../core/trendBlock";
+import { dayOf, isWeekDays, lastWeeksColumn, TREND_HEADING, TREND_HEADING_BEFORE, trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock, type WeekDays } from "../core/trendBlock";
 import { cycleCheckpoints, type CheckpointStore, type HistoryPlace, type StoredCheckpoint } from "./summaryCheckpoints";
 import { readHistory, type HistoryRead } from "./summaryRead";
 import { docProps } from "./weeklyState";
@@ -206,7 +206,7 @@ export function recordedTabs(): RecordedTabs | null {
  */
 export function isTrendHead(rows: readonly (readonly unknown[])[]): boolean {
   const [first, header] = rows;
-  return !!first && !!header && first[0] === TREND_HEADING && header[0] === "ID" && header[1] === "Key result" && header[weekColumn(1) - 1] === "Week 1";
+  return !!first && !!header && (first[0] === TREND_HEADING || first[0] === TREND_HEADING_BEFORE) && header[0] === "ID" && header[1] === "Key result" && header[weekColumn(1) - 1] === "Week 1";
 }
 
 /**

@@ -323,7 +323,7 @@ describe("A long cycle", () => {
     expect([trend.getMaxRows(), trend.getMaxColumns()], "the Weekly Trend tab grew on regeneration").toEqual(trendSize);
     expect(sh.getMaxRows()).toBe(1000);
     expect(trendSize).toEqual([1000, 56]);
-    for (const [tab, title] of [[sh, "Weekly summary"], [trend, "Trend: value at the end of each week"]] as const) {
+    for (const [tab, title] of [[sh, "Weekly summary"], [trend, "Trend: each KR's value on its week's summary day"]] as const) {
       expect(tab.getFrozenRows()).toBe(2);
       expect(String(tab.getRange("A1").getValue())).toContain(title);
     }
