@@ -136,15 +136,38 @@ export interface ReportForecastInput {
   decimalSeparator?: DecimalSeparator;
 }
 
-export function buildReportForecast(input: ReportForecastInput): ReportForecast {
-  const { tracker, asOf } = input;
-  const s = tracker.settings;
-  const cycle = { startDate: s.startDate, weeks: s.weeks };
+/**
+ * Each KR's goal by its objective's type (1 committed, the aspirational goal aspirational): the first
+ * objective of the KR's objective ID, committed when there is none. The report's and the roll-up's rule.
+ */
+export function krGoals(tracker: Tracker): (kr: { objectiveId: unknown }) => number {
   const typeOf = new Map<string, unknown>();
   for (const o of tracker.objectives) {
     const k = String(o.id).toLowerCase();
     if (!typeOf.has(k)) typeOf.set(k, o.type);
   }
+  return (kr) => goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", tracker.settings.aspirationalGoal);
+}
+
+/**
+ * Whether a forecast score falls short of its goal by more than the on-track gap (Settings, 0.10 when not a
+ * number): the tolerance the status gives today's score against expected, by the status's own comparison
+ * (withinGap: the shortfall rounded to 9 decimals), so a forecast score the status would call On track
+ * against the goal is on course, and no other (until session 12 a shortfall up to 1e-9 beyond the gap was
+ * on course here, At risk there; a shortfall exactly the gap, 1 − 0.95 against 0.05, is within it for both).
+ * Until session 11 any shortfall listed a KR, and one forecast around its target (0.70, 1.00, 0.88, 1.00,
+ * 0.94 …) came and went week after week. The report's Forecast section and the roll-up list by it.
+ */
+export function forecastMisses(score: number, goal: number, onTrackGap: unknown): boolean {
+  const tolerance = typeof onTrackGap === "number" && isFinite(onTrackGap) ? onTrackGap : 0.1;
+  return !withinGap(score, goal, tolerance);
+}
+
+export function buildReportForecast(input: ReportForecastInput): ReportForecast {
+  const { tracker, asOf } = input;
+  const s = tracker.settings;
+  const cycle = { startDate: s.startDate, weeks: s.weeks };
+  const goalOf = krGoals(tracker);
   const krs: KrForecastRow[] = [];
   const signalInputs = tracker.keyResults.map((raw) => {
     // A fraction-% KR as its cells show it (× 100): its forecast, words and signals read as a whole-number KR's.
@@ -158,7 +181,7 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
     // for that week before its check-in too, last week's value again: a change of 0 among the first weeks'
     // changes, which lowered the sandbagging rule's usual change until the week's check-in came.
     const points = weekly.map((p) => (p.day > asOf ? { day: asOf, value: p.value } : p));
-    const goal = goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", s.aspirationalGoal);
+    const goal = goalOf(kr);
     krs.push({ id: kr.id, objectiveId: kr.objectiveId, title: kr.title, owner: kr.owner, unit: kr.unit, metric: kr.metric, start: kr.start, target: kr.target, forecast, goal });
     return {
       id: kr.id,
@@ -173,16 +196,8 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
       checkinValues: (input.checkinValues.get(kr.id) || []).map((v) => valueAsShown(raw.percentCells, v)),
     };
   });
-  // Listed when the forecast falls short of the goal by more than the on-track gap (Settings, 0.10 by
-  // default): the tolerance the status gives today's score against expected, by the status's own comparison
-  // (withinGap: the shortfall rounded to 9 decimals), so a forecast score the status would call On track
-  // against the goal is on course, and no other (until session 12 a shortfall up to 1e-9 beyond the gap was
-  // on course here, At risk there; a shortfall exactly the gap, 1 − 0.95 against 0.05, is within it for both).
-  // Until session 11 any shortfall listed a KR, and one forecast around its target (0.70, 1.00, 0.88, 1.00,
-  // 0.94 …) came and went week after week.
-  const tolerance = typeof s.onTrackGap === "number" && isFinite(s.onTrackGap) ? s.onTrackGap : 0.1;
   const below = krs
-    .filter((k) => k.forecast.ok && !withinGap(k.forecast.score, k.goal, tolerance))
+    .filter((k) => k.forecast.ok && forecastMisses(k.forecast.score, k.goal, s.onTrackGap))
     .sort((a, b) => shortfall(b) - shortfall(a));
   const sep = input.decimalSeparator || ".";
   const signals = krSignals(signalInputs, cycle, sep);

@@ -14,7 +14,6 @@ import type { PropertyStore } from "./propsBatch";
 import { refuseTrendTab } from "./reportTabs";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Properties = PropertyStore;
 
 const KEY = "okrSheets.trendBlock";
 
@@ -51,7 +50,7 @@ interface TrendRecord {
 
 export interface TrendCache {
   /** The document properties (null in a run without them: nothing is recorded). */
-  props: Properties | null;
+  props: PropertyStore | null;
   record: TrendRecord | null;
   /** The past weeks' values read from the block (SummaryInput.pastValues), when the block holds them all. */
   pastValues: Map<string, number | null> | null;
@@ -59,7 +58,7 @@ export interface TrendCache {
   pastDays?: Map<string, string>;
 }
 
-function load(props: Properties | null): TrendRecord | null {
+function load(props: PropertyStore | null): TrendRecord | null {
   const text = props ? props.getProperty(KEY) : null;
   if (!text) return null;
   try {
@@ -86,7 +85,7 @@ function refuseForeign(sheet: Sheet): void {
  * over, a row inserted or sorted, anything the add-on did not write, and the block is rewritten from
  * History instead).
  */
-export function readTrendCache(props: Properties | null, sheet: Sheet | null, tracker: Tracker, week: number): TrendCache {
+export function readTrendCache(props: PropertyStore | null, sheet: Sheet | null, tracker: Tracker, week: number): TrendCache {
   const record = load(props);
   const none = (): TrendCache => ({ props, record, pastValues: null });
   if (!sheet) return none();
