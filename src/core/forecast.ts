@@ -2,9 +2,11 @@
 //
 // Rules, decided precisely here:
 // - Points: one per week of the cycle, (day, value), dated by the day the value is as of: History's As of
-//   for a week it recorded (the weekly refresh records a week on its first day), else the week's last day,
-//   the report's day for the week not over; a repeat of the previous point less than a week after it, with
-//   no check-in between, is left out. summaryForecast.ts forecastPoints builds them.
+//   for a week it recorded (the weekly refresh records a week on its first day), else the week's last day;
+//   the week not over has its value so far, placed a week after the previous point within the week (its last
+//   day without one), or on the report's day when that is later; a repeat of the previous point less than a
+//   week after it, with the KR's latest check-in not dated between, is left out. summaryForecast.ts
+//   forecastPoints builds them.
 // - At least MIN_POINTS points spanning MIN_SPAN_DAYS are needed; with fewer there is no forecast (NOT_ENOUGH).
 // - The trend is Theil–Sen: slope = median of the pairwise slopes (y_j − y_i) / (x_j − x_i) over pairs with
 //   x_i ≠ x_j, intercept = median of y − slope·x, with x = days since the cycle start. One bad week moves a

@@ -1,7 +1,8 @@
 // The forecast and the signals of a report (Weekly Summary, mid-cycle review, retrospective), and their
 // rows (docs/forecast.md). Points come from the summary's trend, one per week: each week's value dated by the
-// day it is as of (History's As of for a week it recorded, else the week's last day, capped at the report's
-// day), carried forward over weeks without a check-in, from the KR's first check-in on.
+// day it is as of (History's As of for a week it recorded, else the week's last day; the week not over placed
+// as forecastPoints says, which may be after the report's day: the signals' points are capped at it), carried
+// forward over weeks without a check-in, from the KR's first check-in on.
 import { addDays, dayNumber, isValidIsoDate } from "./dates";
 import { forecastKr, krAsShown, NOT_ENOUGH_WEEKS, valueAsShown, type ForecastPoint, type KrForecast } from "./forecast";
 import { forecastWhy, withUnit } from "./forecastWords";

@@ -69,6 +69,8 @@ describe("the check-in's forecast and the next weekly refresh's", () => {
     expect(rows.length).toBe(12);
     for (const r of rows) {
       expect(typeof r.checkin, `${r.id} week ${r.week}`).toBe("number");
+      // A blank Weeks to target (a line flat or moving away) would make the bound below infinite.
+      expect(Number.isFinite(r.perDay), `${r.id} week ${r.week}: a day's pace`).toBe(true);
       // Monday's points are the check-in's one day later: the line's value at the end moves back by a day's
       // pace; the share of the cycle behind the latest point grows by a day (1/90 of the latest value's
       // distance from the line: well under 0.01 here).
@@ -77,7 +79,11 @@ describe("the check-in's forecast and the next weekly refresh's", () => {
   });
 
   it("so do a check-in on Thursday and Monday's summary: the check-in's week is placed on its last day, as the log's weeks before it", () => {
-    for (const r of checkinThenMonday(3)) {
+    const rows = checkinThenMonday(3);
+    expect(rows.length).toBe(12);
+    for (const r of rows) {
+      expect(typeof r.checkin, `${r.id} week ${r.week}`).toBe("number");
+      expect(Number.isFinite(r.perDay), `${r.id} week ${r.week}: a day's pace`).toBe(true);
       expect(Math.abs(r.monday - r.checkin), `${r.id} week ${r.week}: ${r.checkin} on Thursday, ${r.monday} on Monday`).toBeLessThanOrEqual(Math.abs(r.perDay) + 0.01);
     }
   });
