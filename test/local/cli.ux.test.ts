@@ -50,6 +50,17 @@ describe("checkin with units", () => {
     expect(r.status, r.stderr).toBe(0);
   });
 
+  it("a fraction typed on a whole-percent KR (0.068 for 6.8% on a rework rate 6.5% → 3%) asks first instead of scoring 1.00", async () => {
+    writeFileSync(join(dir, "f.xlsx"), bytes("ops.xlsx"));
+    const msg = await rejected("f.xlsx", ["checkin", "f.xlsx", "--kr", "O2.KR1", "--value", "0.058", "--at", "2026-01-20"]);
+    expect(msg).toBe(
+      "okr-sheets: 0.058% is outside 6.5% → 3%: its start and target are in whole percentages (3% is typed 3), so type 5.8 for 5.8%; submit 0.058 anyway? Nothing was saved: run it again with --confirm to save it.",
+    );
+    const r = await run("checkin", "f.xlsx", "--kr", "O2.KR1", "--value", "5.8", "--at", "2026-01-20");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Checked in O2.KR1: value 5.8, score 0.20, /);
+  });
+
   it("--correct replaces the week's last check-in: both rows stay, Current follows", async () => {
     writeFileSync(join(dir, "c.xlsx"), bytes("ops.xlsx"));
     expect((await run("checkin", "c.xlsx", "--kr", "O1.KR2", "--value", "9", "--at", "2026-01-20")).status).toBe(0);
