@@ -134,6 +134,20 @@ describe("import: European CSV", () => {
     const krs = JSON.parse((await run("show", "g.xlsx", "--sheet", "Key Results", "--json")).stdout);
     expect(krs.map((k: Record<string, unknown>) => [k["Start"], k["Target"]])).toEqual([[9.5, 6], [82, 95]]);
   });
+
+  it("a team's objectives aligned to the company's (parent CO1) warn once per parent, saying the roll-up aligns to it", async () => {
+    expect((await run("new", "team.xlsx", "--start", "2026-01-05", "--at", "2026-01-05")).status).toBe(0);
+    writeFileSync(
+      join(dir, "team.csv"),
+      "objective,key_result,owner,metric,start,target,parent_objective_id\nShip on time,On-time,a@x,increase,78,92,CO1\nShip on time,Cycle time,b@x,decrease,11,7,CO1\nCheaper freight,Freight cost,c@x,decrease,3.2,2.6,CO2\nCheaper freight,Damage,d@x,decrease,2.5,2,CO2\n",
+    );
+    const r = await run("import", "team.xlsx", "team.csv", "--at", "2026-01-05");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("Focus check:"))).toEqual([
+      "Focus check: Rows 2 and 3: parent_objective_id CO1 is not an objective in the tracker or the file (fine if it is the company tracker's: the portfolio roll-up aligns to it; otherwise a typo?).",
+      "Focus check: Rows 4 and 5: parent_objective_id CO2 is not an objective in the tracker or the file (fine if it is the company tracker's: the portfolio roll-up aligns to it; otherwise a typo?).",
+    ]);
+  });
 });
 
 describe("close and edit ask before doing what the add-on owns", () => {
