@@ -50,15 +50,17 @@ export function implausible(value: number, kr: RangeOf, sep: DecimalSeparator = 
   const fractions = unit === "%" && lo >= -1 && hi <= 1;
   // A fraction on a whole-percent KR: |value| < 1 outside the range whose × 100 is ordinary (and ≥ 1, so
   // the value the question names is never questioned itself). 0 is 0 either way.
+  // The percentage named is the one the message shows (4 decimals), so it is the one checked.
+  const named = Math.round(value * 100 * 1e4) / 1e4;
   const percentAsFraction =
     unit === "%" && !fractions && !signChange && value !== 0 && Math.abs(value) < 1 && (value < lo || value > hi) &&
-    Math.abs(value * 100) >= 1 && !outside(value * 100);
+    Math.abs(named) >= 1 && !outside(named);
   if (!signChange && !outside(value) && !percentAsFraction) return null;
   const r = (n: number) => showNumber(n, sep) + (fractions ? "" : unit);
   const out = span > 0 && !stay ? `${what} is outside ${r(start)} → ${r(target)}` : `${what} is far from the target ${r(target)}`;
   if (percentAsFraction) {
     const whole = start === target ? "the target is in whole percentages" : "its start and target are in whole percentages";
-    return `${out}: ${whole} (${r(target)} is typed ${showNumber(target, sep)}), so type ${showNumber(value * 100, sep)} for ${showNumber(value * 100, sep)}%; submit ${showNumber(value, sep)} anyway?`;
+    return `${out}: ${whole} (${r(target)} is typed ${showNumber(target, sep)}), so type ${showNumber(named, sep)} for ${showNumber(named, sep)}%; submit ${showNumber(value, sep)} anyway?`;
   }
   // A % KR whose start and target cells were typed "82%" and "95%" holds 0.82 and 0.95 (the cells show them
   // as percentages), so the 85 meant is 0.85: say so rather than only ask.

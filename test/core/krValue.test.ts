@@ -170,6 +170,7 @@ describe("implausible", () => {
           return implausible(Number(m[1]), kr) === null;
         },
       ),
+      { numRuns: 500 },
     );
     expect(named).toBeGreaterThan(0);
   });
