@@ -42,6 +42,17 @@ describe("checkin with units", () => {
     expect(msg).not.toMatch(/krId|highlighted|marked below|marked fields/);
   });
 
+  it('"89 percent" and "89 pct" on a % KR are 89, as "89%"; on a days KR refused as the % sign is', async () => {
+    writeFileSync(join(dir, "p.xlsx"), bytes("ops.xlsx"));
+    for (const v of ["89 percent", "89 pct", "89 Percent"]) {
+      const ok = await run("checkin", "p.xlsx", "--kr", "O1.KR1", "--value", v, "--at", "2026-01-20");
+      expect(ok.status, `${v}: ${ok.stderr}`).toBe(0);
+      expect(ok.stdout).toMatch(/^Checked in O1.KR1: value 89, /);
+    }
+    const msg = await rejected("p.xlsx", ["checkin", "p.xlsx", "--kr", "O1.KR2", "--value", "8 percent", "--at", "2026-01-20"]);
+    expect(msg).toBe('okr-sheets: Nothing was saved. --value: This key result is measured in "days", not %: type the number without the % sign.');
+  });
+
   it("an implausible value needs --confirm", async () => {
     writeFileSync(join(dir, "b.xlsx"), bytes("ops.xlsx"));
     const msg = await rejected("b.xlsx", ["checkin", "b.xlsx", "--kr", "O1.KR2", "--value", "-3", "--at", "2026-01-20"]);
