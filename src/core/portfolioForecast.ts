@@ -6,7 +6,7 @@
 // - A KR is "forecast to miss" exactly when the team's own Weekly Summary lists it in its Forecast section
 //   (summaryForecast.ts buildReportForecast): it has a forecast score, and that score falls short of its
 //   objective's goal (1 committed, the team's aspirational goal aspirational) by more than the team's own
-//   on-track gap, by the status's comparison (scoring.ts withinGap). Only the Forecast score decides: a
+//   on-track gap, as the team's own summary decides it (summaryForecast.ts forecastMisses, krGoals). Only the Forecast score decides: a
 //   fraction-% KR's Forecast cell may hold the fraction (written before session 11) or the percent, and
 //   its score is the same either way.
 // - A KR without a forecast score (a milestone, too few check-ins, no check-in or summary yet, a setup
@@ -19,12 +19,12 @@
 //   cells hold fractions only their number formats say, which the roll-up does not read (a call per team):
 //   the Forecast score tells it instead when it can (below, shownAsPercentCells).
 import { cycleLastDay } from "./dates";
-import { goalForType } from "./evaluate";
 import { percentShown, type GoalValue } from "./forecast";
 import { goalValue, goalWords, withUnit } from "./forecastWords";
 import type { Tracker } from "./model";
 import type { DecimalSeparator } from "./numbers";
-import { krScore, withinGap } from "./scoring";
+import { forecastMisses, krGoals } from "./summaryForecast";
+import { krScore } from "./scoring";
 
 /** The forecast cells of one KR row as read: numbers, or null for a blank or a reason (text). */
 export interface KrForecastCells {
@@ -104,11 +104,6 @@ function beyond(value: number, start: number, target: number, k: number): number
   return (value < lo ? lo - value : value > hi ? value - hi : 0) / span;
 }
 
-/** The on-track gap the team's summary allows a forecast (summaryForecast.ts): the Settings' own, 0.10 when not a number. */
-function tolerance(onTrackGap: unknown): number {
-  return typeof onTrackGap === "number" && isFinite(onTrackGap) ? onTrackGap : 0.1;
-}
-
 /**
  * A team's forecast from its tracker and each KR's forecast cells by KR row order (`cells[i]` for
  * `tracker.keyResults[i]`); `cells` null: no forecast columns.
@@ -116,13 +111,8 @@ function tolerance(onTrackGap: unknown): number {
 export function teamForecast(tracker: Tracker, cells: (KrForecastCells | undefined)[] | null, team: string): TeamForecast {
   if (!cells) return { columns: false, forecast: 0, missing: 0, worst: [] };
   const s = tracker.settings;
-  // The objective's type by ID as the summary looks it up: the first objective of that ID, committed when none.
-  const typeOf = new Map<string, unknown>();
-  for (const o of tracker.objectives) {
-    const k = String(o.id).toLowerCase();
-    if (!typeOf.has(k)) typeOf.set(k, o.type);
-  }
-  const gap = tolerance(s.onTrackGap);
+  // The goal and the miss as the team's own summary decides them (summaryForecast.ts).
+  const goalOf = krGoals(tracker);
   const endDay = cycleLastDay(s.startDate, s.weeks);
   let forecast = 0;
   const misses: ForecastMiss[] = [];
@@ -131,8 +121,8 @@ export function teamForecast(tracker: Tracker, cells: (KrForecastCells | undefin
     const score = c ? num(c.score) : null;
     if (score === null) return;
     forecast++;
-    const goal = goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", s.aspirationalGoal);
-    if (withinGap(score, goal, gap)) return;
+    const goal = goalOf(kr);
+    if (!forecastMisses(score, goal, s.onTrackGap)) return;
     const value = c ? num(c.value) : null;
     const shown = value !== null && shownAsPercentCells(kr, value, score);
     const start = shown && kr.start !== null ? percentShown(kr.start) : kr.start;
@@ -154,12 +144,9 @@ export function teamForecast(tracker: Tracker, cells: (KrForecastCells | undefin
   return { columns: true, forecast, missing: worst.length, worst: worst.slice(0, ROLLUP_MISSES) };
 }
 
-/** The largest shortfall (goal − forecast score) first; a stable sort, so equals keep their order. */
+/** The largest shortfall (goal − forecast score) first; equals keep their order (Array sort is stable, as the summary's relies on). */
 export function sortWorstFirst(misses: ForecastMiss[]): ForecastMiss[] {
-  return misses
-    .map((m, i) => ({ m, i }))
-    .sort((a, b) => b.m.goal - b.m.score - (a.m.goal - a.m.score) || a.i - b.i)
-    .map((x) => x.m);
+  return misses.slice().sort((a, b) => b.goal - b.score - (a.goal - a.score));
 }
 
 /** The company's KRs forecast to miss, worst first across teams (teams in their listed order among equals), and how many in all. */

@@ -112,14 +112,15 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
  */
 function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell[][] {
   const rows: SummaryCell[][] = [[text("At this pace: key results forecast to miss their goal", "heading")]];
-  const read = teams.filter((t) => t.figures && t.figures.forecast);
-  const { worst, total } = companyMisses(read.map((t) => t.figures!.forecast));
-  const forecasting = read.filter((t) => t.figures!.forecast!.forecast > 0);
-  const teamsMissing = read.filter((t) => t.figures!.forecast!.missing > 0).length;
+  // The teams read, each with its forecast (a result cached before the forecast has none).
+  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast }] : []));
+  const { worst, total } = companyMisses(read.map((r) => r.f));
+  const forecasting = read.filter((r) => r.f.forecast > 0).length;
+  const teamsMissing = read.filter((r) => r.f.missing > 0).length;
   if (total > 0) {
     rows.push([text(`${plural(total, "KR")} in ${plural(teamsMissing, "team")} ${total === 1 ? "ends" : "end"} below ${total === 1 ? "its" : "their"} goal at this pace (by more than ${total === 1 ? "its" : "their"} team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.`, "note")]);
-  } else if (forecasting.length) {
-    rows.push([text(`None: every forecast KR of the ${plural(forecasting.length, "team")} with a forecast is on course for its goal (within its team's on-track gap).`, "muted")]);
+  } else if (forecasting) {
+    rows.push([text(`None: every forecast KR of the ${plural(forecasting, "team")} with a forecast is on course for its goal (within its team's on-track gap).`, "muted")]);
   } else {
     rows.push([text("None forecast yet: no team tracker read has a forecast (its check-ins and Weekly Summary write it once a KR has 3 weeks of check-ins).", "muted")]);
   }
@@ -133,12 +134,12 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
     }
     if (total > worst.length) rows.push([text(`and ${total - worst.length} more: each team's own Weekly Summary lists its own (Forecast section); the Teams table counts them.`, "muted")]);
   }
-  const noColumns = read.filter((t) => !t.figures!.forecast!.columns).map((t) => t.entry.team);
-  const notYet = read.filter((t) => t.figures!.forecast!.columns && t.figures!.forecast!.forecast === 0).map((t) => t.entry.team);
+  const noColumns = read.filter((r) => !r.f.columns).map((r) => r.team);
+  const notYet = read.filter((r) => r.f.columns && r.f.forecast === 0).map((r) => r.team);
   if (noColumns.length) {
     rows.push([text(`Not forecast, no forecast columns in its Key Results (set up before them; "Repair tracker" in that tracker adds them, its next check-in or summary fills them): ${andList(noColumns)}.`, "muted")]);
   }
-  if (notYet.length && (total > 0 || forecasting.length)) {
+  if (notYet.length && (total > 0 || forecasting)) {
     rows.push([text(`Not forecast yet (no check-in or summary has forecast a KR: fewer than 3 weeks of check-ins, or only milestones): ${andList(notYet)}.`, "muted")]);
   }
   return rows;

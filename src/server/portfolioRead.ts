@@ -132,7 +132,7 @@ export function readRollupTeam(ts: Spreadsheet, tz: string): { tracker: Tracker;
 
 /** Each KR's Forecast and Forecast score cells (numbers, else null: a reason, a blank), or null without those columns. */
 function forecastCellsOf(t: Table, krs: Tracker["keyResults"]): KrForecastCells[] | null {
-  const [value, score] = KR_FORECAST_HEADERS.slice(0, 2).map((h) => col(t, h));
+  const [value, score] = KR_FORECAST_READ.map((h) => col(t, h));
   if (value < 0 || score < 0) return null;
   return krs.map((kr) => {
     const r = t.rows[kr.row - t.headerRow - 1] || [];

@@ -178,12 +178,12 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const cache = readTrendCache(checkpoints.props, trendSheet, tracker, week);
     // Someone's own tab named "Weekly Summary" is refused before anything is written (reportTabs.ts).
     const own = summaryTabToWrite(ss, cache.record ? cache.record.summarySheetId : undefined);
-    const { hist, pastValues } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, expectedHistoryLast(checkpoints, settings.startDate), computedHistoryHeaderRow(settingsRead));
+    const { hist, pastValues, pastDays } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, expectedHistoryLast(checkpoints, settings.startDate), computedHistoryHeaderRow(settingsRead));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     // Numbers inside the summary's text (and the digest's) take the locale's decimal separator: one call.
     const decimalSeparator = decimalSeparatorFor(ss.getSpreadsheetLocale());
-    const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, decimalSeparator, pastValues });
+    const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, decimalSeparator, pastValues, pastDays });
 
     const report = { row: 1, column: 1, width: model.width, rows: model.rows };
     let sheet = own.sheet;

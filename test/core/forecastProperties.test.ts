@@ -77,12 +77,21 @@ describe("forecast direction", () => {
 });
 
 describe("three weeks of check-ins", () => {
-  it("three points less than two weeks apart from first to last are not enough", () => {
-    // Week 1's value at its end, the same value as History recorded it on Monday of week 2, and week 2's
-    // check-in as of Monday of week 3: two check-ins.
-    const points = [6, 13, 14].map((d, i) => ({ day: addDays(START, d), value: [6.6, 6.6, 6.9][i] }));
-    expect(forecastKr({ metric: "decrease", start: 6.5, target: 3, unit: "%" }, points, CYCLE)).toEqual({ ok: false, reason: "not enough check-ins to forecast yet" });
-    expect(forecastKr({ metric: "decrease", start: 6.5, target: 3, unit: "%" }, pts([6.6, 6.9, 7.1]), CYCLE).ok).toBe(true);
+  it("points of three different weeks are enough; a repeat of week 1's value a day later is no third point", () => {
+    // Session 11's case: week 1's value at its end, the same value as History recorded it on Monday of week 2,
+    // and week 2's check-in as of Monday of week 3. Dated at their days, the repeat is left out: two points.
+    const values = [6.6, 6.6, 6.9];
+    const points = forecastPoints(values, START, addDays(START, 14), addDays(START, 10), [null, addDays(START, 7)]);
+    expect(points).toEqual([
+      { day: addDays(START, 6), value: 6.6 },
+      { day: addDays(START, 14), value: 6.9 },
+    ]);
+    const rework = { metric: "decrease", start: 6.5, target: 3, unit: "%" };
+    expect(forecastKr(rework, points, CYCLE)).toEqual({ ok: false, reason: "not enough check-ins to forecast yet" });
+    // Three check-ins of three weeks, the last on its week's first day: 8 days from the first (until session
+    // 12 a 14-day span was needed, and this had none).
+    expect(forecastKr(rework, [6, 13, 14].map((d, i) => ({ day: addDays(START, d), value: [6.6, 6.9, 7.1][i] })), CYCLE).ok).toBe(true);
+    expect(forecastKr(rework, [6, 13].map((d, i) => ({ day: addDays(START, d), value: [6.6, 6.9][i] })).concat({ day: addDays(START, 13), value: 7.1 }), CYCLE).ok).toBe(false);
   });
 });
 
@@ -110,15 +119,22 @@ describe("forecast points", () => {
     const values = [10, 12, 12, 12];
     // As of Monday of week 4 (no check-in since week 2's): weeks 1-3 count, week 3 carried; week 4 not yet.
     expect(forecastPoints(values, START, addDays(START, 21), addDays(START, 10)).map((p) => p.value)).toEqual([10, 12, 12]);
-    // A summary on Monday of week 4 whose History recorded week 3 on its Monday (12), before that week's
-    // check-in (13): the newer value is a point as of the report's day, or the forecast would miss it.
-    expect(forecastPoints([10, 11, 12, 13], START, addDays(START, 21), addDays(START, 17))).toEqual([
-      { day: addDays(START, 6), value: 10 },
-      { day: addDays(START, 13), value: 11 },
-      { day: addDays(START, 20), value: 12 },
+    // A summary on Monday of week 4 whose History recorded weeks 1-3 on their Mondays, before each week's
+    // check-in: each value on the day it is as of (until session 12 on the weeks' last days, six days late),
+    // and week 4's so far on the report's day, a week after week 3's.
+    expect(forecastPoints([10, 11, 12, 13], START, addDays(START, 21), addDays(START, 17), [0, 7, 14].map((d) => addDays(START, d)))).toEqual([
+      { day: addDays(START, 0), value: 10 },
+      { day: addDays(START, 7), value: 11 },
+      { day: addDays(START, 14), value: 12 },
       { day: addDays(START, 21), value: 13 },
     ]);
-    // With a check-in in week 4, its point is at the week's last day.
+    // History's As of is kept within its week (a hand-typed date outside it), and week 4 on a Thursday report
+    // is on its own day, later than a week after week 3's.
+    expect(forecastPoints([10, 11, 12, 13], START, addDays(START, 24), addDays(START, 24), ["2020-01-01", addDays(START, 30), addDays(START, 14)]).map((p) => p.day)).toEqual(
+      [0, 13, 14, 24].map((d) => addDays(START, d)),
+    );
+    // With a check-in in week 4 and the weeks before from the log at their last days, its point is where
+    // theirs are: the week's last day.
     expect(forecastPoints(values, START, addDays(START, 22), addDays(START, 22)).map((p) => p.day)).toEqual([6, 13, 20, 27].map((d) => addDays(START, d)));
   });
 });

@@ -4,8 +4,8 @@
 // this method require authorization with one or more of the following scopes"): ScriptApp's trigger methods
 // https://www.googleapis.com/auth/script.scriptapp (ref/script/script-app), MailApp's
 // https://www.googleapis.com/auth/script.send_mail (ref/mail/mail-app, getRemainingDailyQuota included).
-// Called without it, the method throws Apps Script's "You do not have permission to call …" (the words
-// workbooks.ts gives openById, whose `spreadsheets` scope it checks itself). Before session 12 only openById
+// Called without it, the method throws Apps Script's "You do not have permission to call …" (scopeError, the
+// words workbooks.ts gives openById too, whose `spreadsheets` scope it checks itself). Before session 12 only openById
 // was checked, so the minimal build (appsscript.json: no trigger, no mail) created triggers and sent mail
 // offline.
 

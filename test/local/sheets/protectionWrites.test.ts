@@ -41,9 +41,14 @@ describe("a hard protection of a range refuses another user's edits of its cells
   ];
   it.each(edits)("%s over the range is refused and changes nothing", (...[, edit]) => {
     const { sheet } = hardenedBy("B2:C3");
-    const before = sheet.getRange("A1:D4").getValues();
+    // Values, formulas, formats and validations: what each of these edits would change.
+    const look = () => {
+      const r = sheet.getRange("A1:D4");
+      return [r.getValues(), r.getFormulas(), r.getNumberFormats(), r.getBackgrounds(), r.getDataValidations(), sheet.getMaxRows(), sheet.getMaxColumns()];
+    };
+    const before = look();
     expect(() => edit(sheet)).toThrow(REFUSED);
-    expect(sheet.getRange("A1:D4").getValues()).toEqual(before);
+    expect(look()).toEqual(before);
   });
 
   it("cells beside it, rows below it and a new row at the end are Bob's to change", () => {
@@ -90,8 +95,13 @@ describe("a hard protection of the tab refuses another user's every change of it
   ];
   it.each(edits)("%s is refused", (...[, edit]) => {
     const t = hardenedBy("tab");
+    const name = t.sheet.getName();
+    const look = () => [t.sheet.getRange("A1:D4").getValues(), t.sheet.getRange("A1:D4").getFontWeights(), t.sheet.getMaxRows(), t.sheet.getMaxColumns(), t.sheet.getName()];
+    const before = look();
     expect(() => edit(t.sheet, t)).toThrow(REFUSED);
     expect(t.sheet.getRange("A1").getValue()).toBe(1);
     expect(t.sheet.getMaxRows()).toBe(1000);
+    expect(look()).toEqual(before);
+    expect(t.ss.getSheetByName(name)).not.toBeNull();
   });
 });
