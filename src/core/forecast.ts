@@ -202,6 +202,27 @@ export function formatValue(v: number, sep: DecimalSeparator = "."): string {
   return roundedText(v, 2, sep);
 }
 
+/**
+ * The three Key Results forecast cells of a forecast (Forecast, Forecast score, Weeks to target), or the
+ * reason and two blanks. The Forecast is held at the precision every word about it shows it (formatValue: 2
+ * decimals, in the units its cells show, so a fraction-% KR's 4.39 not 0.0439), and Weeks to target at the
+ * summary's Forecast section's (one decimal, its "0.0" format): the cell then says the number the Weekly
+ * Summary, the digest and the sidebar say. Until session 12 the Forecast cell, which has no number format
+ * (a format would cost setup and Repair tracker a call each), showed 4.388888889 beside the summary's
+ * 4.39%. The Forecast score stays the score of the unrounded forecast, as the summary's: rounding first
+ * would move the score of a KR with a narrow span (0.05 → 0.03 in plain numbers: by up to a quarter), and the
+ * summary ranks and lists by that score; it has its 0.00 format.
+ */
+export function forecastCellValues(f: KrForecast): [number | string, number | string, number | string] {
+  if (!f.ok) return [f.reason, "", ""];
+  return [cellForecast(f.value), f.score, f.weeksToTarget === null ? "" : Math.round(f.weeksToTarget * 10) / 10];
+}
+
+/** A forecast value as its cell holds it: to 2 decimals, as formatValue shows it (so formatValue of it is the same text). */
+export function cellForecast(v: number): number {
+  return isFinite(v) ? Number(v.toFixed(2)) : v;
+}
+
 /** The value the KR must reach for its objective's goal, and its name (forecastWords.goalValue). */
 export interface GoalValue {
   value: number;

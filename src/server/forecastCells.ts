@@ -4,7 +4,7 @@
 // adds them) and the sidebar shows no forecast line.
 import { columnLetter, quoteSheet } from "../core/a1";
 import { cycleLastDay, elapsed } from "../core/dates";
-import { forecastKr, krAsShown, NOT_ENOUGH, percentShown, type KrForecast, type LineForecast } from "../core/forecast";
+import { forecastCellValues, forecastKr, krAsShown, NOT_ENOUGH, percentShown, type KrForecast, type LineForecast } from "../core/forecast";
 import { goalValue } from "../core/forecastWords";
 import type { KeyResult, Settings } from "../core/model";
 import { forecastPoints, weekValuesFromCheckins, type KrForecastRow } from "../core/summaryForecast";
@@ -13,10 +13,9 @@ import { col, num, str, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The three cells of a forecast: the reason in Forecast when there is none. */
+/** The three cells of a forecast, at the precision the summary shows them (forecast.ts forecastCellValues): the reason in Forecast when there is none. */
 export function forecastCells(f: KrForecast): unknown[] {
-  if (!f.ok) return [f.reason, "", ""];
-  return [f.value, f.score, f.weeksToTarget === null ? "" : f.weeksToTarget];
+  return forecastCellValues(f);
 }
 
 /** 0-based columns of the three headers, or null when one is missing. */

@@ -3,7 +3,7 @@
 import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "../support/expect";
-import { krAsShown } from "../../src/core/forecast";
+import { cellForecast, forecastCellValues, krAsShown } from "../../src/core/forecast";
 import { goalValue, goalWords, withUnit } from "../../src/core/forecastWords";
 import type { KeyResult, Tracker } from "../../src/core/model";
 import type { DecimalSeparator } from "../../src/core/numbers";
@@ -60,7 +60,10 @@ const SPECS = new WeakMap<Tracker, KrSpec[]>();
 
 /** The cells its add-on writes for each KR (forecastCells.ts): value and score, or the reason and blanks. */
 function cellsOf(f: ReportForecast): KrForecastCells[] {
-  return f.krs.map((k) => (k.forecast.ok ? { value: k.forecast.value, score: k.forecast.score } : { value: null, score: null }));
+  return f.krs.map((k) => {
+    const [value, score] = forecastCellValues(k.forecast);
+    return { value: typeof value === "number" ? value : null, score: typeof score === "number" ? score : null };
+  });
 }
 
 /** The tracker as the roll-up reads it: no number formats, so no percentCells. */
@@ -194,7 +197,9 @@ describe("a % KR whose cells hold fractions", () => {
     const k = summary.below[0];
     expect(k.forecast.ok).toBe(true);
     const m = team.worst[0];
-    expect(m.value).toBe(k.forecast.ok ? k.forecast.value : NaN);
+    // Its Forecast cell holds the forecast to 2 decimals, as the summary shows it (9.26, not 9.255833333333333).
+    expect(m.value).toBe(k.forecast.ok ? cellForecast(k.forecast.value) : NaN);
+    expect(m.value).toBe(9.26);
     expect(againstText(m, ",")).toBe("target 3%");
     expect(forecastText(m, ",")).toMatch(/^\d+,\d+% by 2026-04-05$/);
   });
