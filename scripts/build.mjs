@@ -11,6 +11,7 @@ import { sharedParserEdit, sharedParserModule } from "./hyperformula-shared-pars
 import { formulaKeys, hashKept, keyImport } from "./hyperformula-formula-keys.mjs";
 import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
 import { applyEdits } from "./hyperformula-edits.mjs";
+import { trustedGrammar as trustedGrammarEdit } from "./hyperformula-grammar.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -186,25 +187,8 @@ function patchHyperFormula(name, file, ...edits) {
 const lazyFormulaParser = () =>
   patchHyperFormula("lazy-formula-parser", "parser/ParserWithCaching", sharedParserEdit, formulaKeys, hashKept, keyImport, [["\nexport class ParserWithCaching", `${sharedParserModule}\nexport class ParserWithCaching`]]);
 
-/**
- * chevrotain checks HyperFormula's grammar (ambiguities, left recursion) each time a formula parser is built;
- * the grammar is fixed by the HyperFormula release, so the bundle skips the check (chevrotain's
- * skipValidations, meant for this): ~5-30 ms CPU of every command that builds the engine with formulas.
- */
-const trustedGrammar = () =>
-  patchHyperFormula("trusted-grammar", "parser/FormulaParser", [
-    [
-      `    super(lexerConfig.allTokens, {
-      outputCst: false,
-      maxLookahead: 7
-    });`,
-      `    super(lexerConfig.allTokens, {
-      outputCst: false,
-      maxLookahead: 7,
-      skipValidations: true
-    });`,
-    ],
-  ]);
+/** chevrotain's check of HyperFormula's fixed grammar skipped (scripts/hyperformula-grammar.mjs): ~5-30 ms CPU of every command that builds the engine with formulas. */
+const trustedGrammar = () => patchHyperFormula("trusted-grammar", "parser/FormulaParser", trustedGrammarEdit);
 
 /** Conditional aggregations and lookups scan ranges with less work, same results (scripts/hyperformula-scans.mjs). */
 const criterionScan = () => patchHyperFormula("criterion-scan", "interpreter/CriterionFunctionCompute", criterionFilter);
