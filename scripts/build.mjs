@@ -12,10 +12,17 @@ import { formulaKeys, hashKept, keyImport } from "./hyperformula-formula-keys.mj
 import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
 import { applyEdits } from "./hyperformula-edits.mjs";
 import { trustedGrammar as trustedGrammarEdit } from "./hyperformula-grammar.mjs";
+import { clearStamp, upToDate, writeStamp } from "./build-stamp.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const build = join(root, "build");
+// `npm start` builds only when something the build reads changed since the last build (build-stamp.mjs).
+if (process.argv.includes("--if-changed") && upToDate(root)) {
+  console.log("dist/ and build/ are up to date (npm run build rebuilds them anyway)");
+  process.exit(0);
+}
+clearStamp(root);
 mkdirSync(dist, { recursive: true });
 mkdirSync(build, { recursive: true });
 
@@ -221,6 +228,7 @@ const [server, sidebar] = await Promise.all([buildServer(), buildSidebar(), buil
 // OKR_RHYTHM=1 ships the manifest with the scopes the weekly refresh and emails need (README, "OAuth scopes").
 const manifest = process.env.OKR_RHYTHM === "1" ? "appsscript.rhythm.json" : "appsscript.json";
 copyFileSync(join(root, manifest), join(dist, "appsscript.json"));
+writeStamp(root);
 console.log(
   `dist/Code.js ${(server.bytes / 1024).toFixed(1)} KB, ${server.names.length} entry points` +
     (sidebar ? `; dist/Sidebar.html ${(sidebar.bytes / 1024).toFixed(1)} KB` : ""),
