@@ -11,7 +11,7 @@ import { sharedParserEdit, sharedParserModule } from "./hyperformula-shared-pars
 import { formulaKeys, hashKept, keyImport } from "./hyperformula-formula-keys.mjs";
 import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
 import { applyEdits } from "./hyperformula-edits.mjs";
-import { indexOneCell, passCriterionValues, passEvaluator, passLookups, passReadMethod } from "./hyperformula-pass-reads.mjs";
+import { indexOneCell, passCriterionValues, passEvaluator, passLookups, passReadMethod, printPieces } from "./hyperformula-pass-reads.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -220,6 +220,7 @@ const passReads = () => [
   patchHyperFormula("pass-read-method", "DependencyGraph/DependencyGraph", ...passReadMethod),
   patchHyperFormula("pass-lookups", "Lookup/AdvancedFind", ...passLookups),
   patchHyperFormula("index-one-cell", "interpreter/plugin/InformationPlugin", ...indexOneCell),
+  patchHyperFormula("print-pieces", "parser/Unparser", ...printPieces),
 ];
 
 /**

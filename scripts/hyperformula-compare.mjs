@@ -2,7 +2,8 @@
 // unedited HyperFormula: random workbooks of values and conditional aggregations, lookups and INDEX over
 // cells, finite, whole-column and whole-row ranges (on other tabs, through names, in cycles), then random
 // changes (cell contents, batches, rows and columns added and removed, tabs added and removed, formulas
-// calculated outside the workbook); after each, every tab's values must be the same in both engines.
+// calculated outside the workbook, tabs renamed, names added and removed); after each, every tab's values and
+// formulas as printed must be the same in both engines.
 //   node scripts/hyperformula-compare.mjs [seeds=150] [firstSeed=1]
 // Both engines carry the offline spreadsheet's own prototype patches (src/local/engine.ts: the first sort
 // from formulas only, a known range linked once), as the CLI's do. Not part of the suite: a HyperFormula
@@ -15,7 +16,7 @@ import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { applyEdits } from "./hyperformula-edits.mjs";
 import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
-import { indexOneCell, passCriterionValues, passEvaluator, passLookups, passReadMethod } from "./hyperformula-pass-reads.mjs";
+import { indexOneCell, passCriterionValues, passEvaluator, passLookups, passReadMethod, printPieces } from "./hyperformula-pass-reads.mjs";
 
 const EDITS = [
   ["interpreter[\\\\/]CriterionFunctionCompute", [criterionFilter, ...passCriterionValues]],
@@ -25,6 +26,7 @@ const EDITS = [
   ["DependencyGraph[\\\\/]DependencyGraph", passReadMethod],
   ["Lookup[\\\\/]AdvancedFind", passLookups],
   ["interpreter[\\\\/]plugin[\\\\/]InformationPlugin", indexOneCell],
+  ["parser[\\\\/]Unparser", printPieces],
 ];
 
 const require = createRequire(import.meta.url);
@@ -133,6 +135,8 @@ function generator(rand) {
       () => { const [a, b, c] = ranges(names, 3); return `IF(${cellRef()}>1,SUMIF(${a},${cellRef()},${b}),COUNTIFS(${c},${criterion()}))`; },
       () => `SUMIF(Rng,${criterion()})`,
       () => `MATCH(${cellRef()},Rng,0)`,
+      () => `IFERROR(SUM(Named_two),-1)+{1,2;3,4}*0%+(-${cellRef()})`,
+      () => ` IF( ${cellRef()} >1 , ( ${cellRef()} + 2.5 ) % ,"x" ) & MATCH( ${cellRef()} , ${ranges(names, 1)[0]} , 0 ) `,
     ]);
     return `=${f()}`;
   };
@@ -164,8 +168,8 @@ function run(seed, Edited, Plain) {
   const engines = [Edited, Plain].map((HF) => HF.buildFromSheets(sheets, config, named));
   const log = [`build ${JSON.stringify(sheets)}`];
   const compare = (what) => {
-    const [a, b] = engines.map((e) => show(e.getAllSheetsValues()));
-    if (a !== b) throw new Error(`seed ${seed}: values differ after ${what}\nedited ${a}\nplain  ${b}\n${log.join("\n")}`);
+    const [a, b] = engines.map((e) => show([e.getAllSheetsValues(), e.getAllSheetsSerialized(), e.getAllNamedExpressionsSerialized()]));
+    if (a !== b) throw new Error(`seed ${seed}: values or formulas differ after ${what}\nedited ${a}\nplain  ${b}\n${log.join("\n")}`);
   };
   compare("build");
   for (let step = 0; step < 25; step++) {
@@ -209,7 +213,15 @@ function run(seed, Edited, Plain) {
       log.push(`calculate ${f}`);
       if (got[0] !== got[1]) throw new Error(`seed ${seed}: calculateFormula ${f} differs: ${got[0]} / ${got[1]}\n${log.join("\n")}`);
       continue;
-    } else if (r < 0.95 && sheetNames.length < 4) {
+    } else if (r < 0.93) {
+      const name = g.pick(["S1", "S2", "S3", "Renamed", "Named_two"]);
+      op = (e) => { if (e.isItPossibleToRenameSheet(sheetId, name)) e.renameSheet(sheetId, name); };
+      log.push(`renameSheet ${sheetId} ${name}`);
+    } else if (r < 0.94) {
+      const add = rand() < 0.6, expression = `='${g.pick(sheetNames)}'!$B$1:$B$${g.int(1, 12)}`;
+      op = (e) => { if (add && e.isItPossibleToAddNamedExpression("Named_two", expression)) e.addNamedExpression("Named_two", expression); else if (!add && e.isItPossibleToRemoveNamedExpression("Named_two")) e.removeNamedExpression("Named_two"); };
+      log.push(add ? `addNamedExpression Named_two ${expression}` : "removeNamedExpression Named_two");
+    } else if (r < 0.96 && sheetNames.length < 4) {
       const name = `N${step}`;
       const rows = g.sheet([...sheetNames, name]);
       op = (e) => { e.addSheet(name); e.setSheetContent(e.getSheetId(name), rows); };
@@ -234,7 +246,7 @@ try {
   okrPatches(Edited);
   okrPatches(Plain);
   for (let s = first; s < first + seeds; s++) run(s, Edited, Plain);
-  console.log(`hyperformula-compare: ${seeds} seeds (${first}..${first + seeds - 1}), the same values in both engines`);
+  console.log(`hyperformula-compare: ${seeds} seeds (${first}..${first + seeds - 1}), the same values and formulas in both engines`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -12,7 +12,7 @@ import { build, version } from "esbuild";
 import patchParser from "./jest-hyperformula.mjs";
 import { applyEdits } from "./hyperformula-edits.mjs";
 import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
-import { indexOneCell, passCriterionValues, passEvaluator, passLookups, passReadMethod } from "./hyperformula-pass-reads.mjs";
+import { indexOneCell, passCriterionValues, passEvaluator, passLookups, passReadMethod, printPieces } from "./hyperformula-pass-reads.mjs";
 
 const require = createRequire(import.meta.url);
 /** The folder of package `name` (as resolved from `from`), found above its main file: not all export package.json. */
@@ -38,6 +38,7 @@ const SCANS = [
   ["DependencyGraph[\\\\/]DependencyGraph", passReadMethod],
   ["Lookup[\\\\/]AdvancedFind", passLookups],
   ["interpreter[\\\\/]plugin[\\\\/]InformationPlugin", indexOneCell],
+  ["parser[\\\\/]Unparser", printPieces],
 ];
 const scanned = new Set();
 
