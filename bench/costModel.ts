@@ -19,6 +19,9 @@
 //                figure says whether Google charges formats per cell or per call: the low projection takes
 //                the kind reading (per call only: 0 a cell), the high one the unkind one (as a value cell).
 //   flush        committing the pending writes (SpreadsheetApp.flush, or the end of an execution that wrote).
+//   propertyRead / propertyWrite  one PropertiesService store call that reads (getProperty, getProperties,
+//                getKeys) or writes (setProperty, setProperties, deleteProperty): each is a round trip of its
+//                own, measured well above a handle call.
 
 export interface Rates {
   execStart: number;
@@ -31,24 +34,30 @@ export interface Rates {
   cellWritten: number;
   cellFormatted: number;
   flush: number;
+  propertyRead: number;
+  propertyWrite: number;
 }
 
 /** Seconds. low: a quiet day, a small document; high: a busy day, a large document. */
 export const RATES: { low: Rates; high: Rates } = {
-  low: { execStart: 0.3, pageLoad: 0.6, handle: 0.002, read: 0.03, write: 0.04, structural: 0.08, cellRead: 0.000005, cellWritten: 0.00002, cellFormatted: 0, flush: 0.03 },
-  high: { execStart: 1.0, pageLoad: 1.5, handle: 0.007, read: 0.15, write: 0.2, structural: 0.4, cellRead: 0.00003, cellWritten: 0.0001, cellFormatted: 0.0001, flush: 0.6 },
+  low: { execStart: 0.3, pageLoad: 0.6, handle: 0.002, read: 0.03, write: 0.04, structural: 0.08, cellRead: 0.000005, cellWritten: 0.00002, cellFormatted: 0, flush: 0.03, propertyRead: 0.03, propertyWrite: 0.062 },
+  high: { execStart: 1.0, pageLoad: 1.5, handle: 0.007, read: 0.15, write: 0.2, structural: 0.4, cellRead: 0.00003, cellWritten: 0.0001, cellFormatted: 0.0001, flush: 0.6, propertyRead: 0.084, propertyWrite: 0.231 },
 };
 
-export type CallKind = "handle" | "read" | "write" | "structural" | "flush";
+export type CallKind = "handle" | "read" | "write" | "structural" | "flush" | "propertyRead" | "propertyWrite";
 
 const STRUCTURAL = /(^Protection\.(remove|set|add))|(\.protect$)|(\.getProtections$)|DataValidation|ConditionalFormatRules|NamedRange|Chart$|\.(insertSheet|deleteSheet|insertRows|insertRowsAfter|insertRowsBefore|deleteRows|insertColumns|insertColumnsAfter|deleteColumns)$/;
 const FLUSH = /^SpreadsheetApp\.flush$/;
+const PROPERTY_READ = /^Properties\.(getProperty|getProperties|getKeys)$/;
+const PROPERTY_WRITE = /^Properties\.(setProperty|setProperties|deleteProperty|deleteAllProperties)$/;
 const READ = /^Range\.(getValues|getValue|getFormulas|getFormula|getDisplayValues|getDisplayValue|getNumberFormats|getNumberFormat|getBackgrounds|getFontWeights|getFontColors|getNotes)$|^Sheet\.(getDataRange|getLastRow|getLastColumn)$|^Lock\.tryLock$|^Lock\.waitLock$|^DeveloperMetadataFinder\.find$/;
 const WRITE = /^(Range|RangeList)\.(set|clear|merge|breakApart|copyTo|insertCheckboxes)|^Sheet\.(appendRow|clear|clearContents|clearFormats|setColumnWidth|setColumnWidths|setFrozenRows|setFrozenColumns|setName|hideSheet|showSheet|setTabColor|autoResizeColumns)$|^Spreadsheet\.(setActiveSheet|rename|moveActiveSheet|toast|addDeveloperMetadata)$|^DeveloperMetadata\.(setValue|setKey|remove)$/;
 
 /** How the model prices a counted method (names as the offline spreadsheet counts them: "Class.method"). */
 export function kindOf(method: string): CallKind {
   if (FLUSH.test(method)) return "flush";
+  if (PROPERTY_READ.test(method)) return "propertyRead";
+  if (PROPERTY_WRITE.test(method)) return "propertyWrite";
   if (STRUCTURAL.test(method)) return "structural";
   if (READ.test(method)) return "read";
   if (WRITE.test(method)) return "write";
@@ -69,10 +78,12 @@ export interface CallKinds {
   write: number;
   structural: number;
   flush: number;
+  propertyRead: number;
+  propertyWrite: number;
 }
 
 export function callKinds(byMethod: Record<string, number>): CallKinds {
-  const k: CallKinds = { handle: 0, read: 0, write: 0, structural: 0, flush: 0 };
+  const k: CallKinds = { handle: 0, read: 0, write: 0, structural: 0, flush: 0, propertyRead: 0, propertyWrite: 0 };
   for (const [m, n] of Object.entries(byMethod)) k[kindOf(m)] += n;
   return k;
 }
@@ -107,6 +118,7 @@ function price(r: Rates, c: Counted, s: Shape): { total: number; floor: number }
   const total =
     s.executions * r.execStart + (s.pages ?? 0) * r.pageLoad +
     k.handle * r.handle + k.read * r.read + k.write * r.write + k.structural * r.structural + flushes * r.flush +
+    k.propertyRead * r.propertyRead + k.propertyWrite * r.propertyWrite +
     c.cellsRead * r.cellRead + c.cellsWritten * r.cellWritten + formatted * r.cellFormatted;
   return { total, floor };
 }

@@ -12,6 +12,7 @@ import { build, version } from "esbuild";
 import patchParser from "./jest-hyperformula.mjs";
 import { applyEdits } from "./hyperformula-edits.mjs";
 import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
+import { indexOneCell, passCriterionValues, passEvaluator, passLookups, passReadMethod, printPieces } from "./hyperformula-pass-reads.mjs";
 import { trustedGrammar } from "./hyperformula-grammar.mjs";
 
 const require = createRequire(import.meta.url);
@@ -22,7 +23,7 @@ function packageDir(name, from) {
   return dir;
 }
 const HF = packageDir("hyperformula");
-const SELF = ["./jest-hyperformula-bundle.mjs", "./jest-hyperformula.mjs", "./hyperformula-shared-parser.mjs", "./hyperformula-formula-keys.mjs", "./hyperformula-scans.mjs", "./hyperformula-edits.mjs", "./hyperformula-grammar.mjs"]
+const SELF = ["./jest-hyperformula-bundle.mjs", "./jest-hyperformula.mjs", "./hyperformula-shared-parser.mjs", "./hyperformula-formula-keys.mjs", "./hyperformula-scans.mjs", "./hyperformula-pass-reads.mjs", "./hyperformula-edits.mjs", "./hyperformula-grammar.mjs"]
   .map((f) => readFileSync(new URL(f, import.meta.url), "utf8"))
   .join("\0");
 // What the bundle is made of: the three packages' releases (a reinstall of another version changes the key).
@@ -31,9 +32,14 @@ const PACKAGES = ["hyperformula", "chevrotain", "tiny-emitter"]
   .join("\0");
 
 const SCANS = [
-  ["interpreter[\\\\/]CriterionFunctionCompute", [criterionFilter]],
+  ["interpreter[\\\\/]CriterionFunctionCompute", [criterionFilter, ...passCriterionValues]],
   ["interpreter[\\\\/]ArithmeticHelper", [foldedCriteria, foldedTexts]],
   ["AbsoluteCellRange", [rangeEnds]],
+  ["Evaluator", passEvaluator],
+  ["DependencyGraph[\\\\/]DependencyGraph", passReadMethod],
+  ["Lookup[\\\\/]AdvancedFind", passLookups],
+  ["interpreter[\\\\/]plugin[\\\\/]InformationPlugin", indexOneCell],
+  ["parser[\\\\/]Unparser", printPieces],
   ["parser[\\\\/]FormulaParser", [trustedGrammar]],
 ];
 const scanned = new Set();

@@ -1,23 +1,27 @@
 // Where a KR will land at the end of the cycle if it keeps its pace (docs/forecast.md).
 //
 // Rules, decided precisely here:
-// - Points: one per week of the cycle, (day, value), at the week's last day: the value at the end of that
-//   week; the week not over yet only once the KR has a check-in dated in it (or, without one, a value last
-//   week's point does not hold, as of the report's day). summaryForecast.ts forecastPoints builds them.
+// - Points: one per week of the cycle, (day, value), dated by the day the value is as of: History's As of
+//   for a week it recorded (the weekly refresh records a week on its first day), else the week's last day;
+//   the week not over has its value so far, placed a week after the previous point within the week (its last
+//   day without one), or on the report's day when that is later; a repeat of the previous point less than a
+//   week after it, with the KR's latest check-in not dated between, is left out. summaryForecast.ts
+//   forecastPoints builds them.
 // - At least MIN_POINTS points spanning MIN_SPAN_DAYS are needed; with fewer there is no forecast (NOT_ENOUGH).
 // - The trend is Theil–Sen: slope = median of the pairwise slopes (y_j − y_i) / (x_j − x_i) over pairs with
 //   x_i ≠ x_j, intercept = median of y − slope·x, with x = days since the cycle start. One bad week moves a
 //   median much less than it moves a least-squares fit.
 // - Forecast = the trend's value on the cycle's last day (cycle end − 1 day), leaning towards the latest
 //   value carried at the trend's pace by the share of the cycle behind the latest point; or, when the latest
-//   point is on that day (a report as of the last day or later), that point's value: the KR has landed. Not past
+//   point is on that day (a report as of the last day or later) or follows a check-in of the cycle's last
+//   week, that point's value: the KR has landed. Not past
 //   0, nor 100 for a % KR, when the KR has never been beyond them (withinBounds). Forecast score = that value
 //   scored by the KR's own rule (krScore: increase, decrease, stay_above, stay_below). Milestones are not
 //   forecast (their value is a judgement, not a measurement), nor KRs with a setup error.
 // - Weeks to target: 0 when the latest value already meets the target; otherwise (target − latest) /
 //   weekly slope when the trend moves towards the target; null (shown blank) when it is flat or moves away.
 //   "Meets": ≥ target for increase and stay_above, ≤ target for decrease and stay_below.
-import { cycleLastDay, dayNumber, isValidIsoDate, weekNumber } from "./dates";
+import { addDays, cycleLastDay, dayNumber, isValidIsoDate } from "./dates";
 import { isNum, krScore, normalizeMetric } from "./scoring";
 import { isPercentUnit, percentShown, roundedText, type DecimalSeparator } from "./numbers";
 
@@ -25,19 +29,23 @@ export { percentShown };
 
 export const MIN_POINTS = 3;
 /**
- * …spanning at least two weeks from the first to the last: three weeks of check-ins. A summary on Monday of
- * week 3 whose History recorded week 2 on its Monday, before that week's check-in, has week 1's value twice
- * and the newer one as of its day: three points, two check-ins, a day apart at the end (until session 11 it
- * forecast the rework rate at 9.75% from them).
+ * The weeks of check-ins a forecast needs: one point per week (a week without a check-in carries the value
+ * before it over), so 3.
  */
-export const MIN_SPAN_DAYS = 14;
-export const NOT_ENOUGH = "not enough check-ins to forecast yet";
+export const WEEKS_NEEDED = 3;
 /**
- * The weeks of check-ins a forecast needs: one point per week at the week's last day, so the first and the
- * last of points spanning MIN_SPAN_DAYS are that many days apart, a week between each (a week without a
- * check-in carries the value before it over): 3.
+ * …and the points must span at least from the last day of one week to the first day of the week after next:
+ * points of three different weeks, dated within their weeks, always do. Until session 12 this was 14 days:
+ * every point was dated at its week's last day, and a summary on Monday of week 3 whose History recorded
+ * week 2 on its Monday, before that week's check-in, had week 1's value twice and the newer one as of its
+ * day, three points from two check-ins a day apart at the end (it forecast the rework rate at 9.75% from
+ * them). Dated by the days their values are as of, that repeat is left out (forecastPoints); the log's weeks
+ * and the weekly refresh's History are a week apart, and summaries made on other weekdays (History recorded
+ * on a Friday, then on a Monday) may put three weeks' points less than 14 days apart: they forecast, as the
+ * words "3 weeks are needed" say.
  */
-export const WEEKS_NEEDED = MIN_SPAN_DAYS / 7 + 1;
+export const MIN_SPAN_DAYS = 7 * (WEEKS_NEEDED - 2) + 1;
+export const NOT_ENOUGH = "not enough check-ins to forecast yet";
 /** What the Weekly Summary's This week line and its Forecast section say without a forecast. */
 export const NOT_ENOUGH_WEEKS = `${NOT_ENOUGH} (${WEEKS_NEEDED} weeks are needed)`;
 export const NOT_FOR_MILESTONES = "milestones are not forecast";
@@ -109,29 +117,6 @@ export function leastSquares(xs: number[], ys: number[]): Trend | null {
   return { slope, intercept: my - slope * mx };
 }
 
-/**
- * One point per week, sorted by day: the History values of the KR (the later As of wins within a week),
- * then `latest` (the newest check-in), which replaces the point of its week unless that point is later.
- * Rows without a numeric value or a valid date are skipped.
- */
-export function weeklyPoints(
-  history: { week: number; asOf: string; value: number | null }[],
-  latest: ForecastPoint | null,
-  start: string,
-): ForecastPoint[] {
-  const byWeek = new Map<number, ForecastPoint>();
-  const put = (week: number, p: ForecastPoint) => {
-    const cur = byWeek.get(week);
-    if (!cur || p.day >= cur.day) byWeek.set(week, p);
-  };
-  for (const h of history) {
-    if (!isNum(h.value) || !isValidIsoDate(h.asOf)) continue;
-    put(weekNumber(h.asOf, start), { day: h.asOf, value: h.value });
-  }
-  if (latest && isNum(latest.value) && isValidIsoDate(latest.day)) put(weekNumber(latest.day, start), latest);
-  return Array.from(byWeek.values()).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
-}
-
 /** True when `value` meets the target in the metric's direction. */
 function meets(up: boolean, value: number, target: number): boolean {
   return up ? value >= target : value <= target;
@@ -156,6 +141,7 @@ export function forecastKr(
   kr: { metric: unknown; start: number | null; target: number | null; unit?: unknown },
   points: ForecastPoint[],
   cycle: { startDate: string; weeks: number },
+  lastCheckin: string | null = null,
 ): KrForecast {
   const metric = normalizeMetric(kr.metric);
   if (metric === "milestone") return { ok: false, reason: NOT_FOR_MILESTONES };
@@ -185,10 +171,15 @@ export function forecastKr(
   // as the cycle goes on it leans towards the latest value carried at the line's pace, in proportion to the
   // share of the cycle behind the latest point: a KR stalled for seven weeks at 89.9% with a week to go was
   // forecast at 91.08% by a line still remembering its first weeks (session 11, docs/forecast.md).
+  // So has a KR whose latest point is of the cycle's last week and follows a check-in of that week
+  // (`lastCheckin`): its last check-in is in, and the days left would only carry the line's pace a few days
+  // past it. Until session 12 that point was dated at the week's last day, so this held by its date.
+  const lastWeek = addDays(endDay, -6);
+  const landed = last.day >= endDay || (lastCheckin !== null && lastCheckin >= lastWeek && last.day >= lastWeek);
   const xLast = dayNumber(last.day) - day0;
   const share = Math.min(1, Math.max(0, xLast / xEnd));
   const fromLatest = last.value + trend.slope * (xEnd - xLast);
-  const line = last.day >= endDay ? last.value : (1 - share) * (trend.intercept + trend.slope * xEnd) + share * fromLatest;
+  const line = landed ? last.value : (1 - share) * (trend.intercept + trend.slope * xEnd) + share * fromLatest;
   const value = withinBounds(line, { start: kr.start, target: kr.target, unit: kr.unit }, usable);
   const scored = krScore(metric, kr.start, kr.target, value);
   const target = kr.target;
@@ -199,7 +190,7 @@ export function forecastKr(
   if (meets(up, latest, target)) weeksToTarget = 0;
   else if (up ? slopePerWeek > 0 : slopePerWeek < 0) weeksToTarget = (target - latest) / slopePerWeek;
   else weeksToTarget = null;
-  const weeksLeft = Math.max(0, (xEnd - xLast) / 7);
+  const weeksLeft = landed ? 0 : Math.max(0, (xEnd - xLast) / 7);
   return { ok: true, value, score: scored.score === null ? 0 : scored.score, weeksToTarget, slopePerWeek, latest, weeksLeft, endDay, points: usable.length };
 }
 

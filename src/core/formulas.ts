@@ -1,20 +1,21 @@
 // The rules of evaluate.ts as live sheet formulas. They use only functions that Google Sheets,
 // HyperFormula and LibreOffice/Excel evaluate the same way (IF, IFERROR, AND, OR, NOT, ISNUMBER, MIN,
-// MAX, SUMIF, COUNTIFS, INDEX, MATCH, TODAY, LOWER, TRIM, LEN), English names, commas as separators.
+// MAX, ROUND, SUMIF, COUNTIFS, INDEX, MATCH, TODAY, LOWER, TRIM, LEN), English names, commas as separators.
 // Every formula returns "" when its row's ID cell is empty, so formulas can be pre-filled on empty rows.
 //
 // Floating point: each formula performs the same IEEE operations in the same order as evaluate.ts
 // (elapsed = MIN(1, MAX(0, (TODAY() − CycleStart) / (7 × CycleWeeks))); expected = elapsed × goal;
 // objective score = SUMIF(weighted) / SUMIF(counted) where SUMIF adds from 0 in row order), so results
-// are bit-identical in HyperFormula (checked by the property test). Google Sheets and Excel may compare
-// numbers with a small tolerance (e.g. treat 0.1+0.2 = 0.3), so there a status can differ from the
-// TypeScript one only when a gap lies within ~1e-15 of a threshold.
+// are bit-identical in HyperFormula (checked by the property test). Google Sheets compares doubles
+// exactly (`=10.1-10=0.1` is FALSE there), as HyperFormula does with smartRounding off (local/engine.ts),
+// so the gap is rounded to 9 decimals before it meets a threshold (gapStatus, scoring.withinGap): a gap
+// exactly on a threshold in decimals is within it, and a comparison with a tolerance (Excel's) decides the same.
 //
 // IDs are matched as SUMIF/COUNTIFS/MATCH criteria: case-insensitive, and an ID containing * ? ~ or
 // starting with < > = or looking like a number/date would be read as a pattern/number (the import
 // refuses such IDs). An objective whose ID is literally "ID" would match the header row in MATCH.
 import { columnLetter as letterOfColumn } from "./a1";
-import { SETUP_ERRORS } from "./scoring";
+import { GAP_DECIMALS, SETUP_ERRORS } from "./scoring";
 import { SETTINGS_ROWS, STATUS, TAB, type SettingKey } from "./tabs";
 
 /** Header name → column letter, e.g. {"ID": "A", "Objective ID": "B"}. */
@@ -95,12 +96,27 @@ export function elapsedFormula(): string {
   return `MIN(1,MAX(0,(TODAY()-${name("startDate")})/(7*${name("weeks")})))`;
 }
 
-/** Gap rule on a score cell and an expected cell. */
+/**
+ * Gap rule on a score cell and an expected cell: the gap rounded to GAP_DECIMALS before it is compared, as
+ * scoring.withinGap does, so a gap exactly on a threshold (0.8 − 0.7 against 0.1) is within it under Google's
+ * exact comparison.
+ */
 function gapStatus(score: string, expected: string): string {
+  const gap = `ROUND(${expected}-${score},${GAP_DECIMALS})`;
   return (
-    `IF(${expected}-${score}<=${name("onTrackGap")},${str(STATUS.onTrack)},` +
-    `IF(${expected}-${score}<=${name("atRiskGap")},${str(STATUS.atRisk)},${str(STATUS.offTrack)}))`
+    `IF(${gap}<=${name("onTrackGap")},${str(STATUS.onTrack)},` +
+    `IF(${gap}<=${name("atRiskGap")},${str(STATUS.atRisk)},${str(STATUS.offTrack)}))`
   );
+}
+
+/**
+ * The add-on's earlier versions of a formula it writes now, so that Repair can tell a tracker set up by an
+ * older version ("updated") from one whose formulas were changed by hand ("restored"). Until session 12 the
+ * gap rule compared the unrounded gap: `expected-score<=gap`.
+ */
+export function earlierFormulaVersions(formula: string): string[] {
+  const unrounded = formula.replace(new RegExp(`ROUND\\(([^,()]+-[^,()]+),${GAP_DECIMALS}\\)`, "g"), "$1");
+  return unrounded === formula ? [] : [unrounded];
 }
 
 export function krFormulas(row: number, kr: Cols, obj: Cols): KrFormulaSet {

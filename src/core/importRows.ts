@@ -287,8 +287,18 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
   for (const g of groups) for (const kr of g.krs) keyResults.push(kr);
   keyResults.sort((a, b) => a.sourceRow - b.sourceRow);
 
+  // One warning per parent ID, not per KR row: a team's objectives name the company tracker's (CO1), which
+  // this tracker cannot know, so every team import following docs/portfolio.md warned once per KR.
+  const unknownParents = new Map<string, { id: string; rows: number[] }>();
   for (const p of parents) {
-    if (!takenObj[lowerKey(p.id)]) warnings.push(`Row ${p.row}: parent_objective_id ${p.id} is not an objective in the tracker or the file.`);
+    if (takenObj[lowerKey(p.id)]) continue;
+    const seen = unknownParents.get(lowerKey(p.id));
+    if (seen) seen.rows.push(p.row);
+    else unknownParents.set(lowerKey(p.id), { id: p.id, rows: [p.row] });
+  }
+  for (const { id, rows } of unknownParents.values()) {
+    const where = rows.length === 1 ? `Row ${rows[0]}` : `Rows ${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`;
+    warnings.push(`${where}: parent_objective_id ${id} is not an objective in the tracker or the file (fine if it is the company tracker's: the portfolio roll-up aligns to it; otherwise a typo?).`);
   }
   for (const o of objectives) {
     if (o.parentId !== "" && lowerKey(o.parentId) === lowerKey(o.id)) warnings.push(`Objective ${o.id} is its own parent.`);

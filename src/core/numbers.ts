@@ -119,7 +119,8 @@ export function isPercentFormat(format: string): boolean {
 
 // A key result's value as typed in a check-in: what the person meant, in the KR's unit.
 // - "85%" on a KR measured in % is 85 (the number in front of the sign), not 0.85; on any other unit
-//   the percent sign is refused with a message naming the unit, since 85% of "days" means nothing.
+//   the percent sign is refused with a message naming the unit, since 85% of "days" means nothing; "85
+//   percent" and "85 pct" are "85%" (until session 12 they were told to leave out the unit on a % KR).
 // - A unit typed after (or a currency sign before) the number is accepted when it is the KR's unit
 //   ("8.5 days" on a days KR; "day"/"days" and case count as the same; a currency's sign and its codes
 //   too: "€3.20" on an EUR KR, "$40" on a USD one, but "USD 40" not on a CAD one), refused otherwise.
@@ -168,7 +169,8 @@ export function parseKrValue(text: string | number, locale: string, unit: string
   if (before && after) return { ok: false, message: "Type the number only, without a unit." };
   const typed = before || after;
   if (before === "%") return digitsOnly(locale);
-  if (typed === "%" && !before) {
+  // "89 percent" and "89 pct" are "89%" (isPercentUnit's words; a KR's unit may be any of them).
+  if ((typed === "%" || (isPercentUnit(typed) && /^[a-z ]+$/i.test(typed))) && !before) {
     if (unit !== null && !isPercentUnit(unit)) {
       return { ok: false, message: `This key result is measured in ${unitName(unit)}, not %: type the number without the % sign.` };
     }

@@ -11,6 +11,9 @@
 // - Ordinary values never ask: 99.95 on "stay above 99.9", 12 on "stay below 10".
 // - A % KR with start and target within −1..1 (cells typed "82%" hold 0.82) whose value is implausible
 //   but plausible divided by 100 gets a question that says so and names the fraction to type.
+// - The mirror: a % KR in whole percentages (7.5 → 3) given a fraction (0.068, copied from a cell that
+//   shows 6.8%) outside its range but within the span of it, times 100, asks too: within the span it is no
+//   typing mistake by the rule above, yet it would score 1.00 on a rework rate that moved 0.7 points.
 import type { Metric } from "./tabs";
 import { decimalText, type DecimalSeparator } from "./numbers";
 
@@ -42,12 +45,23 @@ export function implausible(value: number, kr: RangeOf, sep: DecimalSeparator = 
   const stay = kr.metric === "stay_above" || kr.metric === "stay_below";
   const room = span > 0 && !stay ? span : Math.max(span, target === 0 ? 1 : Math.abs(target) / 2);
   const outside = (v: number) => v < lo - room || v > hi + room;
-  if (!signChange && !outside(value)) return null;
   // The range in the value's unit ("6.5% → 3%"), but bare on a % KR within −1..1, whose cells may hold
   // fractions (a cell typed 82% holds 0.82: "0.82% → 0.95%" would be wrong).
   const fractions = unit === "%" && lo >= -1 && hi <= 1;
+  // A fraction on a whole-percent KR: |value| < 1 outside the range whose × 100 is ordinary (and ≥ 1, so
+  // the value the question names is never questioned itself). 0 is 0 either way.
+  // The percentage named is the one the message shows (4 decimals), so it is the one checked.
+  const named = Math.round(value * 100 * 1e4) / 1e4;
+  const percentAsFraction =
+    unit === "%" && !fractions && !signChange && value !== 0 && Math.abs(value) < 1 && (value < lo || value > hi) &&
+    Math.abs(named) >= 1 && !outside(named);
+  if (!signChange && !outside(value) && !percentAsFraction) return null;
   const r = (n: number) => showNumber(n, sep) + (fractions ? "" : unit);
   const out = span > 0 && !stay ? `${what} is outside ${r(start)} → ${r(target)}` : `${what} is far from the target ${r(target)}`;
+  if (percentAsFraction) {
+    const whole = start === target ? "the target is in whole percentages" : "its start and target are in whole percentages";
+    return `${out}: ${whole} (${r(target)} is typed ${showNumber(target, sep)}), so type ${showNumber(named, sep)} for ${showNumber(named, sep)}%; submit ${showNumber(value, sep)} anyway?`;
+  }
   // A % KR whose start and target cells were typed "82%" and "95%" holds 0.82 and 0.95 (the cells show them
   // as percentages), so the 85 meant is 0.85: say so rather than only ask.
   if (fractions && !outside(value / 100) && !signChange) {

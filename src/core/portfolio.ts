@@ -16,6 +16,7 @@
 import { weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { Tracker } from "./model";
+import { teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
 import { periodStartOf } from "./summaryAsOf";
 import { STATUS, type Status } from "./tabs";
 
@@ -65,6 +66,8 @@ export interface TeamFigures {
   lastCheckin: string | null;
   /** The team's objectives whose Parent ID is not one of its own objectives (alignment candidates). */
   upward: AlignedObjective[];
+  /** Its KRs forecast to miss, from its forecast columns (portfolioForecast.ts); absent in a result cached before it. */
+  forecast?: TeamForecast;
 }
 
 export interface TeamResult {
@@ -121,8 +124,11 @@ export function portfolioEntries(rows: { row: number; ref: unknown; team: unknow
   return out;
 }
 
-/** A team tracker's figures as of `asOf` (see the rules at the top). */
-export function teamFigures(tracker: Tracker, asOf: string, team: string): TeamFigures {
+/**
+ * A team tracker's figures as of `asOf` (see the rules at the top); `forecastCells`: each KR's forecast
+ * cells in tracker.keyResults' order, null when its Key Results have no forecast columns.
+ */
+export function teamFigures(tracker: Tracker, asOf: string, team: string, forecastCells: (KrForecastCells | undefined)[] | null = null): TeamFigures {
   const s = tracker.settings;
   const ev = evaluateTracker(tracker, asOf);
   const mix: Record<string, number> = {};
@@ -160,6 +166,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string): TeamF
     offTrack: mix[STATUS.offTrack],
     lastCheckin: last,
     upward,
+    forecast: teamForecast(tracker, forecastCells, team),
   };
 }
 

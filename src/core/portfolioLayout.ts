@@ -1,15 +1,21 @@
 // The Portfolio Roll-up tab's cells, written from A1 by the server (the same cell model as the Weekly
-// Summary): a title block, one row per listed team, the alignment of team objectives under company
-// objectives, and each team's score per week from the roll-up History.
-import { ofTotal } from "./plural";
+// Summary): a title block, one row per listed team, the KRs forecast to miss across teams, the alignment
+// of team objectives under company objectives, and each team's score per week from the roll-up History.
+import type { DecimalSeparator } from "./numbers";
+import { andList, ofTotal, plural } from "./plural";
 import type { Alignment, RollupHistoryRow, TeamResult } from "./portfolio";
 import { MIX_ORDER, teamTrend } from "./portfolio";
+import { againstText, companyMisses, forecastText } from "./portfolioForecast";
 import { FMT, type SummaryCell } from "./summary";
 
 export const TEAM_HEADERS = [
   "Team", "Tracker", "Read", "Cycle", "Week", "Score", "Expected", "Status",
-  ...MIX_ORDER, "Check-in rate", "KRs off track", "Last check-in",
+  ...MIX_ORDER, "Check-in rate", "KRs off track", "Forecast to miss", "Forecast KRs", "Last check-in",
 ] as const;
+export const AT_THIS_PACE_HEADERS = ["Team", "KR", "Key result", "Owner", "Forecast", "Ends against", "Forecast score", "Goal", "Shortfall"] as const;
+/** The "Forecast to miss" cell of a team whose Key Results have no forecast columns, and of one with no forecast yet. */
+export const NO_FORECAST_COLUMNS = "no forecast columns";
+export const NO_FORECAST_YET = "no forecast yet";
 export const ALIGNMENT_HEADERS = ["Objective", "Title", "Team", "Score", "Status", "Aligned score", "Aligned objectives"] as const;
 
 export interface RollupInput {
@@ -22,6 +28,8 @@ export interface RollupInput {
   history: RollupHistoryRow[];
   /** Teams left for the next run (0 when the refresh is complete). */
   pending: number;
+  /** The company tracker's decimal separator, for the numbers inside the forecast's text ("." when not given). */
+  decimalSeparator?: DecimalSeparator;
 }
 
 const text = (v: string, style?: SummaryCell["style"]): SummaryCell => ({ v, fmt: FMT.text, ...(style ? { style } : {}) });
@@ -44,6 +52,10 @@ function teamRow(t: TeamResult): SummaryCell[] {
   row.push(text(f.cycle), { v: f.week, fmt: "0" }, score(f.score), score(f.expected), text(f.status, "status"));
   for (const m of MIX_ORDER) row.push({ v: f.mix[m], fmt: "0" });
   row.push(f.checkinRate === null ? blank() : { v: f.checkinRate, fmt: FMT.rate }, { v: f.offTrack, fmt: "0" });
+  const fc = f.forecast;
+  if (!fc) row.push(blank(), blank());
+  else if (!fc.columns) row.push(text(NO_FORECAST_COLUMNS, "muted"), blank());
+  else row.push(fc.forecast ? { v: fc.missing, fmt: "0" } : text(NO_FORECAST_YET, "muted"), { v: fc.forecast, fmt: "0" });
   row.push(f.lastCheckin ? { v: f.lastCheckin, fmt: FMT.date } : text("none yet", "muted"));
   return row;
 }
@@ -69,6 +81,9 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   for (const t of input.teams) rows.push(teamRow(t));
   rows.push([]);
 
+  rows.push(...atThisPaceRows(input.teams, input.decimalSeparator || "."));
+  rows.push([]);
+
   rows.push([text("Alignment: team objectives under company objectives", "heading")]);
   rows.push(ALIGNMENT_HEADERS.map((h) => text(h, "header")));
   if (!input.alignment.groups.length) rows.push([text("The company tracker has no objectives yet.", "muted")]);
@@ -88,6 +103,46 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   rows.push([text("Team", "header"), ...trend.weeks.map((w) => text(`W${w}`, "header"))]);
   for (const r of trend.rows) rows.push([text(r.team, "label"), ...r.scores.map(score)]);
   return { width, rows: rows.map((r) => pad(r, width)) };
+}
+
+/**
+ * "At this pace": the company's KRs forecast to miss their goal, worst first, at most ROLLUP_MISSES of them
+ * and the rest counted; then the teams read whose forecast says nothing, each said plainly (not counted as
+ * missing): no forecast columns, or none of its KRs forecast yet.
+ */
+function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell[][] {
+  const rows: SummaryCell[][] = [[text("At this pace: key results forecast to miss their goal", "heading")]];
+  // The teams read, each with its forecast (a result cached before the forecast has none).
+  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast }] : []));
+  const { worst, total } = companyMisses(read.map((r) => r.f));
+  const forecasting = read.filter((r) => r.f.forecast > 0).length;
+  const teamsMissing = read.filter((r) => r.f.missing > 0).length;
+  if (total > 0) {
+    rows.push([text(`${plural(total, "KR")} in ${plural(teamsMissing, "team")} ${total === 1 ? "ends" : "end"} below ${total === 1 ? "its" : "their"} goal at this pace (by more than ${total === 1 ? "its" : "their"} team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.`, "note")]);
+  } else if (forecasting) {
+    rows.push([text(`None: every forecast KR of the ${plural(forecasting, "team")} with a forecast is on course for its goal (within its team's on-track gap).`, "muted")]);
+  } else {
+    rows.push([text("None forecast yet: no team tracker read has a forecast (its check-ins and Weekly Summary write it once a KR has 3 weeks of check-ins).", "muted")]);
+  }
+  if (worst.length) {
+    rows.push(AT_THIS_PACE_HEADERS.map((h) => text(h, "header")));
+    for (const m of worst) {
+      rows.push([
+        text(m.team, "label"), text(m.id), text(m.title), text(m.owner), text(forecastText(m, sep)), text(againstText(m, sep)),
+        score(m.score), score(m.goal), score(m.goal - m.score),
+      ]);
+    }
+    if (total > worst.length) rows.push([text(`and ${total - worst.length} more: each team's own Weekly Summary lists its own (Forecast section); the Teams table counts them.`, "muted")]);
+  }
+  const noColumns = read.filter((r) => !r.f.columns).map((r) => r.team);
+  const notYet = read.filter((r) => r.f.columns && r.f.forecast === 0).map((r) => r.team);
+  if (noColumns.length) {
+    rows.push([text(`Not forecast, no forecast columns in its Key Results (set up before them; "Repair tracker" in that tracker adds them, its next check-in or summary fills them): ${andList(noColumns)}.`, "muted")]);
+  }
+  if (notYet.length && (total > 0 || forecasting)) {
+    rows.push([text(`Not forecast yet (no check-in or summary has forecast a KR: fewer than 3 weeks of check-ins, or only milestones): ${andList(notYet)}.`, "muted")]);
+  }
+  return rows;
 }
 
 function uniqueTeams(teams: TeamResult[]): string[] {

@@ -91,12 +91,42 @@ export function progress(d: number, D: number): number {
 }
 
 /**
- * The gap rule: gap = expected − score; On track if gap ≤ onTrackGap, At risk if gap ≤ atRiskGap, else
- * Off track. `expected - score` is computed exactly as the sheet's `expected - score`.
+ * Decimals the gap is rounded to before it is compared with a threshold. Score and expected are decimal
+ * figures computed in binary floating point, so a gap that is exactly a threshold in decimals comes out a
+ * few units in the 16th digit off it (0.8 − 0.7 is 0.10000000000000009; 1 − 0.95 is 0.050000000000000044),
+ * and Google Sheets compares doubles exactly (`=10.1-10=0.1` is FALSE), so without rounding a KR exactly on
+ * the border would get the worse status. 9 decimals is far coarser than that noise (~1e-16 on figures of
+ * order 1) and far finer than any gap a person could mean (a score step of 1 in a target of 10^9).
+ */
+export const GAP_DECIMALS = 9;
+
+/**
+ * The sheet's ROUND(x, digits) for digits ≥ 0, bit for bit as HyperFormula computes it (sign × Math.round(|x|
+ * × 10^digits) / 10^digits) and as Google Sheets rounds: half away from zero. The result is the double
+ * nearest a number of at most `digits` decimals, i.e. the same double as that number typed in a cell, so
+ * ROUND(0.8 − 0.7, 9) is 0.1 exactly as the Settings cell holds it.
+ */
+export function sheetRound(x: number, digits: number): number {
+  const m = Math.pow(10, digits);
+  return x < 0 ? -Math.round(-x * m) / m : Math.round(x * m) / m;
+}
+
+/**
+ * The gap rule's one comparison: the gap (expected − score) rounded to GAP_DECIMALS, then ≤ the threshold,
+ * computed exactly as the sheet's `ROUND(expected-score,9)<=gap` (formulas.ts gapStatus;
+ * test/core/formulas.property.test.ts). A gap exactly on the threshold is within it. The KR, objective and
+ * overall status, the sidebar's projected status and the Forecast section's "on course" all ask it.
+ */
+export function withinGap(score: number, expected: number, gap: number): boolean {
+  return sheetRound(expected - score, GAP_DECIMALS) <= gap;
+}
+
+/**
+ * The gap rule: gap = expected − score (rounded to GAP_DECIMALS); On track if gap ≤ onTrackGap, At risk if
+ * gap ≤ atRiskGap, else Off track (withinGap).
  */
 export function statusFromGap(score: number, expected: number, onTrackGap: number, atRiskGap: number): Status {
-  const gap = expected - score;
-  if (gap <= onTrackGap) return STATUS.onTrack;
-  if (gap <= atRiskGap) return STATUS.atRisk;
+  if (withinGap(score, expected, onTrackGap)) return STATUS.onTrack;
+  if (withinGap(score, expected, atRiskGap)) return STATUS.atRisk;
   return STATUS.offTrack;
 }

@@ -6,8 +6,8 @@ import type { TrackerEvaluation } from "./evaluate";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, summaryPeriod, trackerAsOf, weightedMean } from "./summaryAsOf";
 import { STATUS } from "./tabs";
-import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
-import { historyStateOf, lastWeekConfidenceWithHistory, recordedValues, type HistoryState } from "./summaryPast";
+import { buildReportForecast, checkinValuesByKr, pointDay } from "./summaryForecast";
+import { historyStateOf, lastWeekConfidenceWithHistory, recordedDays, recordedValues, type HistoryState } from "./summaryPast";
 import { blockersThisPeriod, confidenceOf, lowConfidence, missingCheckins, needsAttention, worstFirst } from "./summaryLeaders";
 import { thisWeekLines } from "./summaryThisWeek";
 import {
@@ -197,31 +197,36 @@ function biggestMovers(krs: SummaryKr[]): SummaryData["movers"] {
 }
 
 /**
- * For weeks 1..N, each KR's value at min(last day of that week, asOf); a past week (< N) with a History row
- * for the KR takes the value History recorded (summaryPast.ts), so the log's older rows need not be read.
+ * For weeks 1..N, each KR's value at min(last day of that week, asOf), and the day it is as of; a past week
+ * (< N) with a History row for the KR takes the value History recorded and its As of day (summaryPast.ts),
+ * so the log's older rows need not be read. The weekly refresh records a week's row on its first day (07:00
+ * on the check-in weekday), so that value is the week's start, and is dated so (summaryForecast.ts pointDay).
  */
-function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, week: number, asOf: string, history: HistoryEntry[], cached?: Map<string, number | null>): SummaryData["trend"] {
+function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, week: number, asOf: string, history: HistoryEntry[], cached?: Map<string, number | null>, cachedDays?: Map<string, string>): SummaryData["trend"] {
   const weeks: number[] = [];
   const days: string[] = [];
+  const start = tracker.settings.startDate;
   for (let w = 1; w <= week; w++) {
     weeks.push(w);
-    const last = addDays(tracker.settings.startDate, 7 * w - 1);
+    const last = addDays(start, 7 * w - 1);
     days.push(last < asOf ? last : asOf);
   }
   const recorded = recordedValues(history, week, cached);
+  const recordedOn = recordedDays(history, week, cachedDays);
   // Each week's replay of the log only when a KR of that week has no History row: past weeks recorded in
   // full (the usual case) cost no pass over the log.
   const latestByDay: Map<string, CheckinEntry>[] = [];
   const latestOn = (i: number) => latestByDay[i] || (latestByDay[i] = latestCheckins(checkins, days[i]));
-  const rows: SummaryTrendRow[] = tracker.keyResults.map((kr) => ({
-    id: kr.id,
-    title: kr.title,
-    values: days.map((d, i) => {
-      const key = `${i + 1}\u0000${kr.id}`;
-      return recorded.has(key) ? (recorded.get(key) as number | null) : krAsOf(kr, latestOn(i), logged, d).value;
-    }),
-    ...(kr.percentCells ? { percentCells: true as const } : {}),
-  }));
+  const rows: SummaryTrendRow[] = tracker.keyResults.map((kr) => {
+    const key = (i: number) => `${i + 1}\u0000${kr.id}`;
+    return {
+      id: kr.id,
+      title: kr.title,
+      values: days.map((d, i) => (recorded.has(key(i)) ? (recorded.get(key(i)) as number | null) : krAsOf(kr, latestOn(i), logged, d).value)),
+      days: days.map((d, i) => (recorded.has(key(i)) ? pointDay(start, i, asOf, recordedOn.get(key(i))) : d)),
+      ...(kr.percentCells ? { percentCells: true as const } : {}),
+    };
+  });
   return { weeks, rows };
 }
 
@@ -253,11 +258,12 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
   const now: Now = { tracker, nowTracker, ev, latestNow, logged, inPeriod, last, lastConfidence, asOf };
 
   const krs = summarizeKrs(now);
-  const trendData = trend(tracker, checkins, logged, week, asOf, history, input.pastValues);
+  const trendData = trend(tracker, checkins, logged, week, asOf, history, input.pastValues, input.pastDays);
   const forecast = buildReportForecast({
     tracker: nowTracker,
     asOf,
     weekValues: new Map(trendData.rows.map((t) => [t.id, t.values] as [string, (number | null)[]])),
+    weekDays: new Map(trendData.rows.map((t) => [t.id, t.days] as [string, string[]])),
     statuses: new Map(krs.map((k) => [k.id, k.status] as [string, string])),
     checkinValues: checkinValuesByKr(checkins, asOf),
     lastCheckins: latestNow,

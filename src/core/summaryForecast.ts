@@ -1,14 +1,16 @@
 // The forecast and the signals of a report (Weekly Summary, mid-cycle review, retrospective), and their
-// rows (docs/forecast.md). Points come from the check-in log, one per week: the value at the end of each
-// week (capped at the report's day), exactly what History records for that week, carried forward over
-// weeks without a check-in, from the KR's first check-in on.
-import { addDays, dayNumber } from "./dates";
+// rows (docs/forecast.md). Points come from the summary's trend, one per week: each week's value dated by the
+// day it is as of (History's As of for a week it recorded, else the week's last day; the week not over placed
+// as forecastPoints says, which may be after the report's day: the signals' points are capped at it), carried
+// forward over weeks without a check-in, from the KR's first check-in on.
+import { addDays, dayNumber, isValidIsoDate } from "./dates";
 import { forecastKr, krAsShown, NOT_ENOUGH_WEEKS, valueAsShown, type ForecastPoint, type KrForecast } from "./forecast";
 import { forecastWhy, withUnit } from "./forecastWords";
 import { goalForType } from "./evaluate";
 import type { Tracker } from "./model";
 import type { DecimalSeparator } from "./numbers";
 import { calibrationSignal, krSignals, RULE_LABEL, type Signal } from "./signals";
+import { withinGap } from "./scoring";
 
 export interface KrForecastRow {
   id: string;
@@ -33,41 +35,61 @@ export interface ReportForecast {
   signals: Signal[];
 }
 
-/** Weekly points from a trend row: values[w − 1] at min(last day of week w, asOf); nulls are skipped. */
-export function pointsFromWeeks(values: (number | null)[], start: string, asOf: string): ForecastPoint[] {
-  const out: ForecastPoint[] = [];
-  values.forEach((value, i) => {
-    if (value === null || value === undefined || !isFinite(value)) return;
-    const last = addDays(start, 7 * (i + 1) - 1);
-    out.push({ day: last < asOf ? last : asOf, value });
-  });
-  return out;
+/**
+ * The day week `i`'s value (0-based) is as of: `recorded` when History (or the Weekly Trend's record of it)
+ * says, kept within the week (a summary dates its row in its own week; a hand-typed As of outside it is
+ * bounded by it); else the week's last day, or the report's day while the week is not over (the log's
+ * value as of then).
+ */
+export function pointDay(start: string, i: number, asOf: string, recorded?: string | null): string {
+  const first = addDays(start, 7 * i);
+  const last = addDays(start, 7 * (i + 1) - 1);
+  const end = last < asOf ? last : asOf;
+  if (!isValidIsoDate(recorded)) return end;
+  return recorded < first ? first : recorded > end ? end : recorded;
 }
 
 /**
- * The forecast's points from a trend row: week w's value at the week's last day, for every week that is
- * over; the week of `asOf`, not over yet, only when the KR has a check-in dated in it (`lastCheckin`, its
- * latest on or before asOf). A summary made before this week's check-ins (the weekly refresh runs at 07:00
- * on the check-in weekday) would otherwise add last week's value again one day later: a flat step that
- * pulled every KR's trend towards "no change" and moved the forecast between Thursday's check-in and
- * Monday's summary with nothing new (until session 11). Placing each week's point at its last day makes the
- * check-in's forecast and the next summary's the same points.
+ * The forecast's points from a trend row: each week's value dated by the day it is as of (`days[i]`,
+ * pointDay: History's As of for a recorded week, the week's last day for one computed from the log). Until
+ * session 12 every week's point was dated at the week's last day, though the weekly refresh (07:00 on the
+ * check-in weekday, before that day's check-ins) records each week's History row as of its first day: the
+ * line ran about six days late, and with the week not over as of the report's day, a day after the last of
+ * them, its slope was bent too: Monday's summary and Sunday's check-in forecast up to 3.15 points apart on the
+ * same data (test/server/forecastCheckinSummary.test.ts).
+ *
+ * The week not over has its value so far (as of the report's day), placed where the weeks before put theirs:
+ * a week after the previous point, within the week, unless the report's day is later. Its own day would mix
+ * two placements in one line: after the log's weeks, each at its last day (days after its check-in), a
+ * Thursday check-in's point on Thursday bends the line (the check-in would forecast 92.93 where the weeks'
+ * values placed alike give 90.80, test/server/forecast.test.ts), and the next report, its weeks all placed alike,
+ * would say something else with nothing new. After History's weeks, each on the refresh's day, it is that day.
+ *
+ * A point that repeats the previous point's value less than a week after it (the week not over: as of the
+ * report's day), with no check-in dated between (`lastCheckin`, the KR's latest on or before asOf), is left
+ * out: it says nothing the previous one does not, and a flat step a day or a few later pulls the line
+ * towards "no change". It arises from a report from the log made before this week's check-ins (last week's
+ * value again: until session 11 the week not over gave that point), and from a week computed from the log at
+ * its last day followed by History's next week recorded on its first day (the add-on installed mid cycle).
+ * A week without a check-in still counts, carried, a week after the previous point: that the KR stood still
+ * a whole week is news. The weekly refresh's points, a week apart, always count.
  */
-export function forecastPoints(values: (number | null)[], start: string, asOf: string, lastCheckin: string | null): ForecastPoint[] {
+export function forecastPoints(values: (number | null)[], start: string, asOf: string, lastCheckin: string | null, days?: (string | null | undefined)[]): ForecastPoint[] {
   const out: ForecastPoint[] = [];
   values.forEach((value, i) => {
     if (value === null || value === undefined || !isFinite(value)) return;
-    const first = addDays(start, 7 * i);
+    const real = pointDay(start, i, asOf, days ? days[i] : null);
     const last = addDays(start, 7 * (i + 1) - 1);
-    if (asOf >= last || (lastCheckin !== null && lastCheckin >= first && lastCheckin <= asOf)) {
-      out.push({ day: last, value });
+    const prev = out.length ? out[out.length - 1] : null;
+    const checkedIn = lastCheckin !== null && prev !== null && lastCheckin > prev.day && lastCheckin <= real;
+    if (prev !== null && value === prev.value && !checkedIn && dayNumber(real) - dayNumber(prev.day) < 7) return;
+    if (asOf >= last) {
+      out.push({ day: real, value });
       return;
     }
-    // Not over and no check-in in it, but a value last week's point does not hold: History recorded last
-    // week on a day before a check-in of that week (a summary at the week's start, as the weekly refresh
-    // makes), so this value is news, as of the report's day.
-    const prev = out.length ? out[out.length - 1].value : null;
-    if (prev !== null && value !== prev) out.push({ day: asOf, value });
+    const placed = prev === null ? last : addDays(prev.day, 7);
+    const day = placed > last ? last : placed;
+    out.push({ day: day > real ? day : real, value });
   });
   return out;
 }
@@ -100,6 +122,8 @@ export interface ReportForecastInput {
   asOf: string;
   /** Per KR id: the value at the end of each week (the summary's trend rows). */
   weekValues: Map<string, (number | null)[]>;
+  /** Per KR id: the day each of those values is as of (SummaryTrendRow.days); none: each week's last day, the report's day for the week not over. */
+  weekDays?: Map<string, (string | null)[]>;
   /** Per KR id: its status in the report. */
   statuses: Map<string, string>;
   /** Per KR id: its check-in values in log order, up to the report's day. */
@@ -112,23 +136,52 @@ export interface ReportForecastInput {
   decimalSeparator?: DecimalSeparator;
 }
 
-export function buildReportForecast(input: ReportForecastInput): ReportForecast {
-  const { tracker, asOf } = input;
-  const s = tracker.settings;
-  const cycle = { startDate: s.startDate, weeks: s.weeks };
+/**
+ * Each KR's goal by its objective's type (1 committed, the aspirational goal aspirational): the first
+ * objective of the KR's objective ID, committed when there is none. The report's and the roll-up's rule.
+ */
+export function krGoals(tracker: Tracker): (kr: { objectiveId: unknown }) => number {
   const typeOf = new Map<string, unknown>();
   for (const o of tracker.objectives) {
     const k = String(o.id).toLowerCase();
     if (!typeOf.has(k)) typeOf.set(k, o.type);
   }
+  return (kr) => goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", tracker.settings.aspirationalGoal);
+}
+
+/**
+ * Whether a forecast score falls short of its goal by more than the on-track gap (Settings, 0.10 when not a
+ * number): the tolerance the status gives today's score against expected, by the status's own comparison
+ * (withinGap: the shortfall rounded to 9 decimals), so a forecast score the status would call On track
+ * against the goal is on course, and no other (until session 12 a shortfall up to 1e-9 beyond the gap was
+ * on course here, At risk there; a shortfall exactly the gap, 1 − 0.95 against 0.05, is within it for both).
+ * Until session 11 any shortfall listed a KR, and one forecast around its target (0.70, 1.00, 0.88, 1.00,
+ * 0.94 …) came and went week after week. The report's Forecast section and the roll-up list by it.
+ */
+export function forecastMisses(score: number, goal: number, onTrackGap: unknown): boolean {
+  const tolerance = typeof onTrackGap === "number" && isFinite(onTrackGap) ? onTrackGap : 0.1;
+  return !withinGap(score, goal, tolerance);
+}
+
+export function buildReportForecast(input: ReportForecastInput): ReportForecast {
+  const { tracker, asOf } = input;
+  const s = tracker.settings;
+  const cycle = { startDate: s.startDate, weeks: s.weeks };
+  const goalOf = krGoals(tracker);
   const krs: KrForecastRow[] = [];
   const signalInputs = tracker.keyResults.map((raw) => {
     // A fraction-% KR as its cells show it (× 100): its forecast, words and signals read as a whole-number KR's.
     const kr = krAsShown(raw);
     const weekValues = (input.weekValues.get(kr.id) || []).map((v) => valueAsShown(raw.percentCells, v));
-    const points = pointsFromWeeks(weekValues, s.startDate, asOf);
-    const forecast = forecastKr(kr, forecastPoints(weekValues, s.startDate, asOf, input.lastCheckins?.get(kr.id)?.date ?? null), cycle);
-    const goal = goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", s.aspirationalGoal);
+    const lastCheckin = input.lastCheckins?.get(kr.id)?.date ?? null;
+    const weekly = forecastPoints(weekValues, s.startDate, asOf, lastCheckin, input.weekDays?.get(kr.id));
+    const forecast = forecastKr(kr, weekly, cycle, lastCheckin);
+    // The signals read the same points, each dated no later than the report's day: the week not over yet has
+    // its value so far, and "reached its target on" names no day to come. Until session 11 they had a point
+    // for that week before its check-in too, last week's value again: a change of 0 among the first weeks'
+    // changes, which lowered the sandbagging rule's usual change until the week's check-in came.
+    const points = weekly.map((p) => (p.day > asOf ? { day: asOf, value: p.value } : p));
+    const goal = goalOf(kr);
     krs.push({ id: kr.id, objectiveId: kr.objectiveId, title: kr.title, owner: kr.owner, unit: kr.unit, metric: kr.metric, start: kr.start, target: kr.target, forecast, goal });
     return {
       id: kr.id,
@@ -143,12 +196,8 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
       checkinValues: (input.checkinValues.get(kr.id) || []).map((v) => valueAsShown(raw.percentCells, v)),
     };
   });
-  // Listed when the forecast falls short of the goal by more than the on-track gap (Settings, 0.10 by
-  // default): the tolerance the status gives today's score against expected. Until session 11 any shortfall
-  // listed a KR, and one forecast around its target (0.70, 1.00, 0.88, 1.00, 0.94 …) came and went week after week.
-  const tolerance = typeof s.onTrackGap === "number" && isFinite(s.onTrackGap) ? s.onTrackGap : 0.1;
   const below = krs
-    .filter((k) => k.forecast.ok && shortfall(k) > tolerance + 1e-9)
+    .filter((k) => k.forecast.ok && forecastMisses(k.forecast.score, k.goal, s.onTrackGap))
     .sort((a, b) => shortfall(b) - shortfall(a));
   const sep = input.decimalSeparator || ".";
   const signals = krSignals(signalInputs, cycle, sep);

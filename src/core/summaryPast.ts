@@ -269,3 +269,21 @@ export function recordedValues(history: HistoryEntry[], week: number, cached?: M
   for (const [k, v] of fromHistory) out.set(k, v);
   return out;
 }
+
+/**
+ * The day each recorded past week's value is as of (key as pastWeekValues): History's As of where its rows
+ * are read, else the Weekly Trend's record of it (`cached`, trendCache.ts); a key with neither (a value
+ * whose row has no date) is dated at its week's last day by the trend (summaryForecast.ts pointDay).
+ * Until session 12 the trend dated every past week at its last day, though the weekly refresh records a
+ * week's row as of its first day, before that week's check-ins.
+ */
+export function recordedDays(history: HistoryEntry[], week: number, cached?: Map<string, string>): Map<string, string> {
+  const out = new Map(cached || []);
+  for (const h of history) {
+    if (!Number.isInteger(h.week) || h.week < 1 || h.week >= week || !h.krId) continue;
+    const key = `${h.week}\u0000${h.krId}`;
+    if (isValidIsoDate(h.asOf)) out.set(key, h.asOf);
+    else out.delete(key);
+  }
+  return out;
+}

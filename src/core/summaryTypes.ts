@@ -25,6 +25,12 @@ export interface SummaryInput {
    * rows, where read, take precedence.
    */
   pastValues?: Map<string, number | null>;
+  /**
+   * The day each of `pastValues` is as of (the summary that wrote the week's column: its History rows' As
+   * of), same keys; History's As of, where its rows are read, takes precedence. A key without a day is dated
+   * at its week's last day.
+   */
+  pastDays?: Map<string, string>;
 }
 
 /** The five KR status labels, in the order the summary lists them. */
@@ -136,6 +142,12 @@ export interface SummaryTrendRow {
   title: string;
   /** values[w − 1] = the value at the end of week w (capped at asOf); null before the first check-in. */
   values: (number | null)[];
+  /**
+   * days[w − 1] = the day values[w − 1] is as of: History's As of for a past week it recorded (the weekly
+   * refresh records a week on its first day), else the week's last day (capped at asOf). The forecast dates
+   * its points by them (summaryForecast.ts forecastPoints).
+   */
+  days: string[];
   /** The KR's cells hold fractions shown as percentages (KeyResult.percentCells): its values read × 100. */
   percentCells?: true;
 }

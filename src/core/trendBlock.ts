@@ -20,7 +20,14 @@ import { valueAsShown } from "./forecast";
 /** Top-left corner of the Weekly Summary's charts: beside its first sections, right of their widest table (10 columns). */
 export const CHART_ANCHOR = { row: 3, column: 12 };
 /** The tab's first cell: how a summary tells the add-on's Weekly Trend from someone's tab of that name. */
-export const TREND_HEADING = "Trend: value at the end of each week";
+/**
+ * The Weekly Trend's heading. A week's column holds each KR's value on the day that week's summary was made
+ * (History's As of: with the weekly refresh, the morning of the check-in weekday, before that day's
+ * check-ins), which the heading said was "the end of each week" until session 12.
+ */
+export const TREND_HEADING = "Trend: each KR's value on its week's summary day";
+/** The heading of a Weekly Trend written before session 12: still the add-on's (rewritten at its next whole rewrite). */
+export const TREND_HEADING_BEFORE = "Trend: value at the end of each week";
 /** Where the block starts on the Weekly Trend tab: its heading in row 1, the table's header in row 2 (frozen). */
 export const TREND_PLACE = { row: 1, column: 1 };
 /**
@@ -48,6 +55,48 @@ export interface TrendBlock {
   percentRows: number[];
   /** Sheet rows of the objective score series (the Chart data's first table), formatted 0.00 across every week. */
   scoreRows: { first: number; last: number } | null;
+  /** days[w − 1]: the days week w's KR values are as of (weekDays), for the record of the block (trendCache.ts). */
+  days: WeekDays[];
+}
+
+/**
+ * The days one week's KR values are as of, in the block's KR order: one day when they share it (the usual
+ * case: the summary that wrote the week), else the most common day and the KRs (by index) with another (a KR
+ * added since that week, computed from the log at the week's last day): a document property holds at most
+ * 9 KB, and a day per KR of 200 KRs over 13 weeks would not fit. What the trend record keeps per week, so
+ * that an ordinary week dates the past weeks it reads back from the tab as a rewrite from History would
+ * (SummaryInput.pastDays).
+ */
+export type WeekDays = string | { d: string; x: Record<string, string> };
+
+/** Week `w`'s days (1-based) of the trend rows, compact (WeekDays). */
+export function weekDays(rows: { days: string[] }[], w: number): WeekDays {
+  const all = rows.map((r) => r.days[w - 1] ?? "");
+  const count = new Map<string, number>();
+  for (const d of all) count.set(d, (count.get(d) || 0) + 1);
+  let common = all.length ? all[0] : "";
+  for (const [d, n] of count) if (n > (count.get(common) || 0)) common = d;
+  if (all.every((d) => d === common)) return common;
+  const x: Record<string, string> = {};
+  all.forEach((d, i) => {
+    if (d !== common) x[String(i)] = d;
+  });
+  return { d: common, x };
+}
+
+/** Whether a record's week entry is a WeekDays for `krs` KRs (a hand-edited or damaged record is not). */
+export function isWeekDays(v: unknown, krs: number): v is WeekDays {
+  if (typeof v === "string") return true;
+  if (!v || typeof v !== "object") return false;
+  const o = v as { d?: unknown; x?: unknown };
+  if (typeof o.d !== "string" || !o.x || typeof o.x !== "object") return false;
+  return Object.entries(o.x as Record<string, unknown>).every(([k, d]) => typeof d === "string" && Number.isInteger(Number(k)) && Number(k) >= 0 && Number(k) < krs);
+}
+
+/** The day of the KR at `index` in a week's WeekDays; null when the record has none for it. */
+export function dayOf(days: WeekDays | undefined, index: number): string | null {
+  const d = typeof days === "string" ? days : days && typeof days === "object" ? (days.x[String(index)] ?? days.d) : null;
+  return typeof d === "string" && d !== "" ? d : null;
 }
 
 /** Sheet column (1-based) of week `w`'s values in a block at `place`. */
@@ -108,7 +157,9 @@ export function layoutTrendBlock(data: SummaryData, chart: ChartData, place = TR
   // The tables' labels sit in the Key result column; their heading in the ID column, so that its fill runs
   // across the row as every heading's does (renderStyle.ts backgrounds).
   chartRows.forEach((r, i) => rows.push(i === 0 && r[0]?.style === "heading" ? [r[0] as SummaryCell] : [{ v: null } as SummaryCell].concat(r as SummaryCell[])));
-  return { row: place.row, column: place.column, width, rows: rows.map(pad), charts, firstKrRow, krs: data.trend.rows.length, percentRows, scoreRows };
+  const days: WeekDays[] = [];
+  for (let w = 1; w <= data.trend.weeks.length; w++) days.push(weekDays(data.trend.rows, w));
+  return { row: place.row, column: place.column, width, rows: rows.map(pad), charts, firstKrRow, krs: data.trend.rows.length, percentRows, scoreRows, days };
 }
 
 /**

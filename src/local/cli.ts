@@ -297,6 +297,7 @@ async function cmdRepair(positionals: string[], flags: Flags): Promise<void> {
   const parts = [`Repaired ${positionals[0]}: formulas, formatting, dropdowns and protection restored; rows kept.`];
   if (r.created?.length) parts.push(`Re-created: ${r.created.join(", ")}.`);
   if (r.restored?.length) parts.push(`Restored: ${r.restored.join("; ")}.`);
+  if (r.updated?.length) parts.push(`Updated to this version's formulas: ${r.updated.join("; ")}.`);
   out(parts.join(" "));
   // What Repair could not do, and Settings typed wrong, as the menu's dialog says them.
   for (const w of r.warnings || []) if (w.startsWith("Settings")) out(w.replace("run Repair tracker", `run "okr-sheets repair ${positionals[0]}"`));
@@ -323,6 +324,7 @@ async function cmdRollup(positionals: string[], flags: Flags): Promise<void> {
     return;
   }
   out(`Portfolio refreshed: week ${r.week}; ${ofTotal(r.read, r.listed, "team tracker")} read.`);
+  if (r.forecastToMiss) out(`  At this pace ${plural(r.forecastToMiss, "key result ends", "key results end")} below ${r.forecastToMiss === 1 ? "its" : "their"} goal (the roll-up's "At this pace" section).`);
   for (const u of r.unreadable) out(`  ${u.team}: ${u.problem}`);
   if (r.pending) out(`  ${plural(r.pending, "team tracker was", "team trackers were")} left for the next run: run rollup without --limit to read them all (offline, a run does not continue the last one).`);
 }

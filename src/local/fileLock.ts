@@ -27,9 +27,12 @@ export function realTarget(file: string): string {
   }
 }
 
-function waitBudget(): number {
-  // Tests shorten the wait to see the refusal without waiting the full time.
-  const env = Number(process.env.OKR_SHEETS_LOCK_WAIT_MS);
+/** How long to wait for another writer, in ms. */
+export function waitBudget(): number {
+  // Tests shorten the wait to see the refusal without waiting the full time. Set but empty counts as not set
+  // (Number("") is 0, which would refuse at once whenever another command held the file).
+  const raw = process.env.OKR_SHEETS_LOCK_WAIT_MS;
+  const env = raw === undefined || raw.trim() === "" ? NaN : Number(raw);
   return Number.isFinite(env) && env >= 0 ? env : DEFAULT_WAIT_MS;
 }
 

@@ -5,7 +5,8 @@
 //   follows them in that block (the Weekly Trend tab opens with its section's heading, not a title);
 // - in a block, the leading rows holding at most one cell are text lines (the section's title, then
 //   notes); the first row with two or more cells is the table's header, the rest of the block its rows;
-// - a table whose only row is one text cell ("None — …") has no rows and that text as its note;
+// - a table whose only row is one text cell ("None — …") has no rows and that text as its note, and one-cell
+//   sentences under its rows ("and 3 more: …") are its notes too;
 // - a table starts at its first column used (the Weekly Trend's Chart data leaves column A blank);
 // - regions side by side, apart by columns blank in every row, are read each so, the first as the report
 //   and the others' sections after its own (a Weekly Summary made before session 8 held its Chart data
@@ -131,8 +132,8 @@ function readRegion(name: string, values: unknown[][], shown: string[][], cell: 
       headerRow: table ? table.lines[0].row : null,
       headers: table ? table.headers : [],
       rows: table ? table.rows : [],
-      notes: notes.map((n) => n.cells[0]).concat(table && table.note ? [table.note.cells[0]] : []),
-      lines: { title: head, notes: notes.concat(table && table.note ? [table.note] : []), table: table ? table.lines : [] },
+      notes: notes.concat(table ? table.notes : []).map((n) => n.cells[0]),
+      lines: { title: head, notes: notes.concat(table ? table.notes : []), table: table ? table.lines : [] },
     };
   }
 
@@ -140,7 +141,17 @@ function readRegion(name: string, values: unknown[][], shown: string[][], cell: 
     const [h, ...data] = rowIdx;
     // A table's only row being one text cell is its "None — …" line, not a row.
     const lone = data.length === 1 && filled(values[data[0]]) === 1 && typeof values[data[0]].find((v) => !empty(v)) === "string";
-    const body = lone ? [] : data;
+    // Sentences under a table's rows (the roll-up's "and 3 more: …", "Not forecast yet (…): Gamma.") are its
+    // notes, not rows: one text cell, a colon inside and a full stop at the end, so a row of a name alone
+    // (a team without scores in the trend) stays a row.
+    const sentence = (i: number) => {
+      const v = values[i].find((x) => !empty(x));
+      return filled(values[i]) === 1 && typeof v === "string" && /: .*\.$/.test(v.trim());
+    };
+    let end = data.length;
+    while (!lone && end > 1 && sentence(data[end - 1])) end--;
+    const trailing = lone ? [] : data.slice(end);
+    const body = lone ? [] : data.slice(0, end);
     const width = Math.max(reach(values[h]), ...body.map((i) => reach(values[i])));
     // Columns blank in the header and every row, left of the table, are not part of it.
     const lead = Math.min(...[h, ...body].map((i) => values[i].findIndex((v) => !empty(v))).filter((c) => c >= 0));
@@ -156,7 +167,7 @@ function readRegion(name: string, values: unknown[][], shown: string[][], cell: 
     });
     const lines = [h, ...body].map((i) => ({ row: i + 1, cells: cols.map((c) => String(shown[i][c] ?? "")) }));
     lines[0].cells = headers;
-    return { headers, rows, lines, note: lone ? line(data[0]) : null, column: c0 + lead + 1 };
+    return { headers, rows, lines, notes: lone ? [line(data[0])] : trailing.map(line), column: c0 + lead + 1 };
   }
 }
 

@@ -16,7 +16,7 @@ import { decimalSeparatorFor, decimalText, localeMatters as valueLocaleMatters, 
 import { implausible } from "../core/plausible";
 import { FIX_FIELDS_MESSAGE, NO_SUCH_KR_FIELD, NOT_OWNER_FIELD, noSuchKrMessage, notOwnerMessage } from "../core/messages";
 import { TAB } from "../core/tabs";
-import { asText, guarded, isoDate, quotedName, UserError, withDocumentLock } from "./env";
+import { asText, guarded, isoDate, isProtectedEdit, protectedTab, quotedName, UserError, withDocumentLock } from "./env";
 import { computedLogRows, computedObjectiveHeaderRow, keyResultsFrom, objectivesFrom, readObjectivesTable, readSettings, type SettingsRead } from "./read";
 import { col, num, str, type Table } from "./table";
 import { checkinForecast, writeRowCells } from "./forecastCells";
@@ -167,13 +167,31 @@ export function submitCheckin(raw: unknown): CheckinResult {
       put("Request ID", req.requestId);
       const log = ss.getSheetByName(TAB.checkins);
       if (!log) throw new UserError(`The "Check-ins" tab is missing. Use "Repair tracker" in the add-on menu.`);
-      log.appendRow(row);
+      // A tab protected so that this user may not edit it refuses the write (Sheets does, the add-on running as
+      // them): the log's row first, so a refused Key Results row has the log's row taken back (krSide), and
+      // nothing is saved either way (a retry would otherwise pass for a resend of a check-in never made).
+      try {
+        log.appendRow(row);
+      } catch (e) {
+        throw isProtectedEdit(e) ? protectedTab(TAB.checkins, "check in again") : e;
+      }
+      let krWritten = false;
+      const krSide = <T>(write: () => T): T => {
+        try {
+          return write();
+        } catch (e) {
+          if (!isProtectedEdit(e)) throw e;
+          undoCheckin(ss, log, krT, kr, krWritten);
+          throw protectedTab(TAB.keyResults, "check in again");
+        }
+      };
 
       // Current follows the check-in with the latest date; a check-in dated earlier only joins the log.
       // A correction replaces the week's latest check-in, so Current follows it whatever that one's date.
       const latest = !kr.lastCheckin || kr.lastCheckin <= today || (!!replaces && replaces.date === kr.lastCheckin);
-      if (latest) writeKrCheckin(ss, krT, kr, cellValue, confidence as number, now);
-      const formulas = writeMissingFormulas(ss, s, krT, kr, today);
+      if (latest) krSide(() => writeKrCheckin(ss, krT, kr, cellValue, confidence as number, now));
+      krWritten = latest;
+      const formulas = krSide(() => writeMissingFormulas(ss, s, krT, kr, today));
       const updated = { ...shown };
       if (latest) {
         updated.current = inUnit.value;
@@ -192,7 +210,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       // The request ID and the forecast sit side by side (setup's layout): one write for both.
       const ids = requestIdsCell(krT, kr.row, req.requestId);
       const helpers = (ids ? [ids as { column: number; value: unknown }] : []).concat(fc ? fc.columns.map((column, i) => ({ column, value: fc.cells[i] })) : []);
-      if (helpers.length) writeRowCells(ss, krT, kr.row, helpers);
+      if (helpers.length) krSide(() => writeRowCells(ss, krT, kr.row, helpers));
       const forecast = fc ? fc.cells : null;
       // The row as the sheet will read it back: text without the apostrophe that keeps it literal.
       const asRead = row.slice();
@@ -243,6 +261,20 @@ function writeMissingFormulas(ss: Spreadsheet, s: SettingsRead, krT: Table, kr: 
   writeKrFormulas(ss, krT, objT, [kr.row]);
   const o = objectivesFrom(objT).find((x) => sameId(x.id, kr.objectiveId));
   return (k) => evaluateKr(k, o ? o.type : "", elapsed(today, s.settings.startDate, s.settings.weeks), s.settings);
+}
+
+const CHECKIN_CELLS = ["Current", "Confidence", "Last check-in"] as const;
+
+/** Takes a refused check-in back: its log row (the last: the document lock is held) and, when written, the KR's cells as they were. */
+function undoCheckin(ss: Spreadsheet, log: GoogleAppsScript.Spreadsheet.Sheet, t: Table, kr: KeyResult, krWritten: boolean): void {
+  if (krWritten) {
+    const was = (h: string) => {
+      const v = cellOf(t, kr, h);
+      return typeof v === "string" ? asText(v) : v;
+    };
+    writeRowCells(ss, t, kr.row, CHECKIN_CELLS.map((h) => ({ column: col(t, h), value: was(h) })));
+  }
+  log.deleteRow(log.getLastRow());
 }
 
 /** Current, Confidence and Last check-in: one write when adjacent (as setup lays them out). */

@@ -52,8 +52,29 @@ export function guarded<T>(action: () => T): T | Refusal {
     if (e instanceof UserError) return { ok: false, message: e.message };
     const msg = e && typeof e === "object" && "message" in e ? String((e as Error).message) : String(e);
     console.error(e);
+    if (isProtectedEdit(e)) return { ok: false, message: PROTECTED_EDIT };
     return { ok: false, message: `Something went wrong: ${firstLine(msg)}` };
   }
+}
+
+/**
+ * Sheets' refusal of a write under a protection the user may not edit: the add-on runs as its user, so a
+ * tab or range a team protected hard ("Restrict who can edit", where the add-on's own protections only warn)
+ * refuses the add-on's writes too, to everyone not among its editors (docs/apps-script-fidelity.md).
+ */
+export function isProtectedEdit(e: unknown): boolean {
+  const msg = e && typeof e === "object" && "message" in e ? String((e as Error).message) : String(e);
+  return /protected cell or object/i.test(msg);
+}
+
+const ASK_EDITORS = 'ask whoever protected it to add you to its editors, or to set it to "Show a warning" as the add-on\'s own protections are';
+
+/** What an action refused by such a protection says, where the action cannot tell which tab it was. */
+export const PROTECTED_EDIT = `Part of the tracker is protected so that you cannot edit it (Data › Protect sheets and ranges): ${ASK_EDITORS}, then try again.`;
+
+/** The refusal naming the tab, for an action that wrote nothing there (or has undone what it wrote). */
+export function protectedTab(tab: string, again: string, nothing = "Nothing was saved."): UserError {
+  return new UserError(`The "${tab}" tab is protected so that you cannot edit it (Data › Protect sheets and ranges): ${ASK_EDITORS}, then ${again}. ${nothing}`);
 }
 
 function firstLine(s: string): string {

@@ -83,7 +83,7 @@ export function checkinForecast(
   // A fraction-% KR as its cells show it (× 100), as the summary forecasts it: the same cells either way.
   const shown = kr.percentCells ? entries.map((e) => ({ ...e, value: percentShown(e.value) })) : entries;
   const values = weekValuesFromCheckins(shown, settings.startDate, asOf);
-  const f = forecastKr(krAsShown(kr), forecastPoints(values, settings.startDate, asOf, latest), settings);
+  const f = forecastKr(krAsShown(kr), forecastPoints(values, settings.startDate, asOf, latest), settings, latest);
   const keep = !f.ok && f.reason === NOT_ENOUGH && !logComplete;
   return { columns: idx, cells: keep ? currentCells(t, idx, kr.row) : forecastCells(f) };
 }

@@ -1,10 +1,12 @@
 // "Import OKRs from a tab": the tab holds the columns of the CSV import (docs/cli.md). All or nothing: a
 // bad row rejects the whole import, naming every bad row and why, and nothing is written; so does a
-// tracker that the Repair run after the rows are written would refuse.
+// tracker that the Repair run after the rows are written would refuse, and a tab it writes protected so that
+// the user may not edit it.
 import { headerKey, importHeaderAt, planImport } from "../core/importRows";
 import { decimalSeparatorFor, isPercentFormat, percentText, type DecimalSeparator } from "../core/numbers";
 import { TAB } from "../core/tabs";
-import { isDate, isoDate, UserError } from "./env";
+import { isDate, isoDate, protectedTab, UserError } from "./env";
+import { tabProtectedFromMe } from "./layout";
 import { keyResultsFrom, objectivesFrom, placedHeaderRows, readKrTable, readObjectivesTable } from "./read";
 import { checkRepair, setUpTracker, writeOkrRows } from "./setup";
 
@@ -54,6 +56,10 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string): 
   // Repair (below) writes the new rows' formulas; what it would refuse is refused here, before a row is
   // written: refused after, it would leave the rows without their formulas.
   checkRepair(ss, "import again");
+  // Objectives written and Key Results refused (a protection this user may not edit: Sheets refuses the
+  // add-on's writes there) would leave objectives without their KRs.
+  const locked = tabProtectedFromMe(ss, [TAB.objectives, TAB.keyResults, TAB.settings]);
+  if (locked) throw protectedTab(locked, "import again", "Nothing was imported.");
   writeOkrRows(objT, krT, plan.objectives, plan.keyResults);
   const report = setUpTracker(ss, {}, today);
   return { objectives: plan.objectives.length, keyResults: plan.keyResults.length, warnings: plan.warnings.concat(report.warnings) };

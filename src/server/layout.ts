@@ -144,6 +144,24 @@ export function clearOurProtections(sheet: Sheet): void {
   }
 }
 
+/**
+ * The first of `tabs` (names, any case) holding a protection this user may not edit, or null: Sheets refuses the
+ * add-on's writes there, as it runs as the user (docs/apps-script-fidelity.md, "Writing under a hard
+ * protection"). Two reads for the whole document and a call per protection, for an action that would otherwise
+ * stop halfway.
+ */
+export function tabProtectedFromMe(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tabs: string[]): string | null {
+  const wanted = new Set(tabs.map((t) => t.toLowerCase()));
+  for (const type of [SpreadsheetApp.ProtectionType.RANGE, SpreadsheetApp.ProtectionType.SHEET]) {
+    for (const p of ss.getProtections(type)) {
+      if (p.canEdit()) continue;
+      const name = p.getRange().getSheet().getName();
+      if (wanted.has(name.toLowerCase())) return name;
+    }
+  }
+  return null;
+}
+
 export function protectSheet(sheet: Sheet, what: string): void {
   // protect() returns the sheet's existing protection; one this user may not edit already protects it.
   const p = sheet.protect();

@@ -4,8 +4,8 @@ import { evaluateTracker } from "../core/evaluate";
 import { buildRetrospective, buildReview, planRollover, RETRO_HEADERS, type LifecycleTab } from "../core/lifecycle";
 import { TAB } from "../core/tabs";
 import { CLOSE_CYCLE_FIRST } from "../core/messages";
-import { asText, UserError, withDocumentLock } from "./env";
-import { clearOurProtections, protectSheet } from "./layout";
+import { asText, protectedTab, UserError, withDocumentLock } from "./env";
+import { clearOurProtections, protectSheet, tabProtectedFromMe } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { forgetCheckpoints } from "./summaryCheckpoints";
 import { refuseForeignNamedTabs, refusingUnchanged, rollOverRefusal, tabNamed } from "./rollOverTabs";
@@ -233,6 +233,10 @@ export function rollOver(
     if (!plan.ok) throw rollOverRefusal(plan.message);
     refuseForeignNamedTabs(tabs, settingsRead, tabNamed(tabs, TAB.summary) || tabNamed(tabs, TAB.trend) ? recordedTabs() : null);
     refuseLookAlikes(tabs);
+    // A tab the roll over archives, deletes or writes, protected so that this user may not edit it, would stop
+    // it halfway (Sheets refuses the add-on's writes there): refused before anything is changed.
+    const locked = tabProtectedFromMe(ss, [TAB.objectives, TAB.keyResults, TAB.checkins, TAB.history, TAB.retrospective, TAB.review, TAB.summary, TAB.trend, TAB.settings]);
+    if (locked) throw protectedTab(locked, "roll over again", "Nothing was changed.");
 
     // Archive: rename the finished cycle's tabs (formulas elsewhere follow the rename) and freeze them.
     const renames: [string, string][] = [

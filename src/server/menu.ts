@@ -68,6 +68,7 @@ export function menuSetUp(): void {
   report("Set up tracker", actions.setupTracker(template ? { template } : {}), (r) => [
     r.created.length ? `Created: ${r.created.join(", ")}.` : "The tracker tabs were already there; formulas and formatting were restored.",
     r.restored.length ? `Restored: ${r.restored.join("; ")}.` : "",
+    r.updated.length ? `Updated to this version's formulas: ${r.updated.join("; ")}.` : "",
     ...settingsLines(r.warnings),
     ...focusLines(r.warnings),
     "\nNext: fill in Settings (start date, admins, leaders), then owners check in from the add-on menu; Generate weekly summary makes the Weekly Summary tab.",
@@ -151,6 +152,7 @@ export function menuRepair(): void {
   report("Repair tracker", actions.repairTracker(), (r) => [
     r.created.length ? `Re-created: ${r.created.join(", ")}.` : "",
     r.restored.length ? `Restored: ${r.restored.join("; ")}.` : "",
+    r.updated.length ? `Updated to this version's formulas: ${r.updated.join("; ")}.` : "",
     "Formulas, formatting, dropdowns and protection were restored; the rows of objectives, key results and check-ins were kept as they were.",
     // What Repair could not do (no room in Settings A1:C40) and Settings typed wrong are said; its focus
     // checks are setup's to show.
@@ -195,6 +197,7 @@ export function menuPortfolio(): void {
       ? ['The "Portfolio" tab was created. List each team tracker in it (URL or ID, team name), then choose "Refresh portfolio" again.']
       : [
           `Week ${r.week}: ${ofTotal(r.read, r.listed, "team tracker")} read; the "Portfolio Roll-up" tab is up to date.`,
+          r.forecastToMiss ? `\nAt this pace ${plural(r.forecastToMiss, "key result ends", "key results end")} below ${r.forecastToMiss === 1 ? "its" : "their"} goal: listed under "At this pace" on the roll-up.` : "",
           r.unreadable.length ? `\nNot read:\n• ${r.unreadable.map((u: { team: string; problem: string }) => `${u.team}: ${u.problem}`).join("\n• ")}` : "",
           r.pending ? `\n${plural(r.pending, "team tracker was", "team trackers were")} left for lack of time: choose "Refresh portfolio" again to continue.` : "",
         ],

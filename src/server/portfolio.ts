@@ -25,6 +25,8 @@ import {
 } from "../core/portfolio";
 import { layoutRollup } from "../core/portfolioLayout";
 import { weekNumber } from "../core/dates";
+import { decimalSeparatorFor } from "../core/numbers";
+import { utf8Bytes } from "../core/emails";
 import type { Tracker } from "../core/model";
 import { asText, cellIsoDate, isoDate, withDocumentLock } from "./env";
 import { protectSheet } from "./layout";
@@ -55,6 +57,8 @@ export interface PortfolioOutcome {
   pending: number;
   /** Teams taken from the previous, partial run. */
   continued: number;
+  /** KRs of the teams read forecast to miss their goal (the roll-up's "At this pace" section). */
+  forecastToMiss: number;
 }
 
 /** The Portfolio tab for the admin to fill: its header and one row saying what to write. */
@@ -119,20 +123,6 @@ function continued(asOf: string, entries: PortfolioEntry[]): TeamResult[] {
 /** A cache value holds at most 100 KB (ref/cache/cache); putAll throws "Argument too large" past it. */
 const CACHE_VALUE_BYTES = 100 * 1024;
 
-function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      n += 4; // a surrogate pair: one character of four bytes
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
-
 /**
  * A team's result as cached, or null when it cannot fit: a team with hundreds of aligned objectives, or long
  * titles, passes the limit, so titles are shortened first (only the continued run's roll-up shows them so).
@@ -142,7 +132,9 @@ function cacheValue(r: TeamResult): string | null {
   if (utf8Bytes(full) <= CACHE_VALUE_BYTES) return full;
   if (!r.figures) return null;
   const short = (t: string) => (t.length > 100 ? `${t.slice(0, 99)}…` : t);
-  const cut = JSON.stringify({ ...r, figures: { ...r.figures, upward: r.figures.upward.map((o) => ({ ...o, title: short(o.title) })) } });
+  const f = r.figures;
+  const forecast = f.forecast && { ...f.forecast, worst: f.forecast.worst.map((m) => ({ ...m, title: short(m.title) })) };
+  const cut = JSON.stringify({ ...r, figures: { ...f, upward: f.upward.map((o) => ({ ...o, title: short(o.title) })), ...(forecast ? { forecast } : {}) } });
   return utf8Bytes(cut) <= CACHE_VALUE_BYTES ? cut : null;
 }
 
@@ -196,7 +188,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
       const tab = insertOrFind(ss, PORTFOLIO_TAB);
       if (tab.made) fillPortfolioSheet(tab.sheet);
     });
-    return { created: true, asOf, week, listed: 0, read: 0, unreadable: [], pending: 0, continued: 0 };
+    return { created: true, asOf, week, listed: 0, read: 0, unreadable: [], pending: 0, continued: 0, forecastToMiss: 0 };
   }
 
   // Refused before a team is read (minutes) and before anything is written: someone's own tab of that name.
@@ -228,9 +220,13 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   const alignment = alignTeams(companyObjectives, results);
 
   const since = cycleSince(company.settings.startDate, asOf);
+  // The forecast's values are text in the company tracker's decimal separator (as its own summary writes
+  // them): its locale is asked once, and only when a KR is listed, so a roll-up costs no call per team for it.
+  const forecastToMiss = results.reduce((n, r) => n + (r.figures && r.figures.forecast ? r.figures.forecast.missing : 0), 0);
+  const decimalSeparator = forecastToMiss > 0 ? decimalSeparatorFor(ss.getSpreadsheetLocale()) : ".";
   withDocumentLock(() => {
     const history = writeRollupHistory(ss, tz, week, asOf, results, since).filter((h) => h.asOf >= since);
-    const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, teams: results, alignment, history, pending });
+    const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, teams: results, alignment, history, pending, decimalSeparator });
     const { sheet, made } = own ? { sheet: own, made: false } : insertOrFind(ss, ROLLUP_TAB);
     if (!made) sheet.clear();
     else {
@@ -251,6 +247,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     unreadable: results.filter((r) => !r.figures && !r.pending).map((r) => ({ team: r.entry.team, problem: r.problem || "" })),
     pending,
     continued: fromCache,
+    forecastToMiss,
   };
 }
 

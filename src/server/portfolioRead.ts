@@ -1,11 +1,12 @@
 // Opening one team tracker read-only and reading what the roll-up needs in a few bounded reads: Settings
 // (A1:C40), Objectives (its data range) and the Key Results rows that hold KRs, columns ID to Last
-// check-in only. Nothing is ever written to a team's tracker.
+// check-in, and on to the forecast columns when it has them. Nothing is ever written to a team's tracker.
 // Every way a listed tracker can fail to be read becomes a one-line reason in its roll-up row; only a
 // missing scope (the minimal build) stops the whole refresh, since no tracker could be read then.
 import type { Tracker } from "../core/model";
 import { teamFigures, type PortfolioEntry, type TeamResult } from "../core/portfolio";
-import { KR_HEADERS, SETTINGS_ROWS, TAB } from "../core/tabs";
+import type { KrForecastCells } from "../core/portfolioForecast";
+import { KR_FORECAST_HEADERS, KR_HEADERS, SETTINGS_ROWS, TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { countedKrRows, countedRows } from "./krRow";
 import {
@@ -20,7 +21,7 @@ import {
   settingsFromValues,
   type SettingsRead,
 } from "./read";
-import { col, HEADER_SEARCH_ROWS, norm, readColumns, tableFromValues, wholeColumns, type Table } from "./table";
+import { col, HEADER_SEARCH_ROWS, norm, num, readColumns, tableFromValues, wholeColumns, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -101,11 +102,20 @@ function settingsOf(ts: Spreadsheet, tz: string): SettingsRead {
  * - Settings: A1:C40, as every action reads it; its computed rows place the Key Results.
  * - Objectives: the tab's data range, cut to columns A:Z as the whole-column read was (two read calls,
  *   since nothing says where its rows end, but a few hundred cells where A:Z of a 1,000-row grid is 26,000).
- * - Key Results: the rows that hold KRs and columns A to Last check-in, placed by the Settings computed
- *   cells (krRollupRows); a tracker set up before those cells, or one they cannot place exactly, is read
+ * - Key Results: the rows that hold KRs and columns A to Last check-in (to Forecast score when the tab has
+ *   the forecast columns), placed by the Settings computed cells (krRollupRows); a tracker set up before those cells, or one they cannot place exactly, is read
  *   as before, whole columns A:Z.
  */
 export function readRollupTracker(ts: Spreadsheet, tz: string): Tracker {
+  return readRollupTeam(ts, tz).tracker;
+}
+
+/**
+ * readRollupTracker, with each KR's forecast cells (Forecast, Forecast score) in tracker.keyResults' order,
+ * read in the same Key Results read (wider when the tab has them); null when its header has no forecast
+ * columns (a tracker set up before them).
+ */
+export function readRollupTeam(ts: Spreadsheet, tz: string): { tracker: Tracker; forecastCells: KrForecastCells[] | null } {
   const s = settingsOf(ts, tz);
   const objSheet = ts.getSheetByName(TAB.objectives);
   if (!objSheet) throw notATracker(ts);
@@ -116,11 +126,24 @@ export function readRollupTracker(ts: Spreadsheet, tz: string): Tracker {
     krRollupRows(ts, s) ??
     tableFromValues(none, TAB.keyResults, readValues(ts, wholeColumns(TAB.keyResults, KR_WIDTH), TAB.keyResults, KR_WIDTH), IDENTIFYING.keyResults, HEADER_SEARCH_ROWS, computedKrHeaderRow(s));
   const objectives = objectivesFrom(tableFromValues(none, TAB.objectives, objValues, IDENTIFYING.objectives, HEADER_SEARCH_ROWS, computedObjectiveHeaderRow(s)));
-  return { settings: s.settings, objectives, keyResults: keyResultsFrom(krT, tz) };
+  const keyResults = keyResultsFrom(krT, tz);
+  return { tracker: { settings: s.settings, objectives, keyResults }, forecastCells: forecastCellsOf(krT, keyResults) };
 }
 
-/** The Key Results columns the roll-up reads (keyResultsFrom's): ID to Last check-in. */
+/** Each KR's Forecast and Forecast score cells (numbers, else null: a reason, a blank), or null without those columns. */
+function forecastCellsOf(t: Table, krs: Tracker["keyResults"]): KrForecastCells[] | null {
+  const [value, score] = KR_FORECAST_READ.map((h) => col(t, h));
+  if (value < 0 || score < 0) return null;
+  return krs.map((kr) => {
+    const r = t.rows[kr.row - t.headerRow - 1] || [];
+    return { value: num(r[value]), score: num(r[score]) };
+  });
+}
+
+/** The Key Results columns the roll-up needs (keyResultsFrom's): ID to Last check-in. */
 const KR_READ = KR_HEADERS.slice(0, 12);
+/** And the forecast's, read too when the header has them (the read then reaches Forecast score: setup's T:U). */
+const KR_FORECAST_READ = KR_FORECAST_HEADERS.slice(0, 2);
 
 /**
  * The KR rows in one read, placed by the Settings computed cells: the header and its row, and the ID
@@ -136,7 +159,10 @@ function krRollupRows(ts: Spreadsheet, s: SettingsRead): Table | null {
   const { headerRow, headers } = placed;
   const idx = KR_READ.map((h) => col({ headers }, h));
   if (idx[0] !== 0 || idx.some((i) => i < 0)) return null;
-  const width = Math.max(...idx) + 1;
+  // Columns up to the last one needed, in the one read: the helper columns between Last check-in and the
+  // forecast come along (cells cost less than a second read call: README, Performance).
+  const forecast = KR_FORECAST_READ.map((h) => col({ headers }, h));
+  const width = Math.max(...idx, ...(forecast.every((i) => i >= 0) ? forecast : [])) + 1;
   let rows: unknown[][] | null;
   try {
     rows = countedRows(ts, placed, width);
@@ -160,8 +186,8 @@ export function readTeam(entry: PortfolioEntry, asOf: string): TeamResult {
     return { entry, figures: null, problem: /permission|access|denied/i.test(msg) ? READ_PROBLEM.notShared : READ_PROBLEM.missing };
   }
   try {
-    const tracker = readRollupTracker(ts, ts.getSpreadsheetTimeZone());
-    return { entry, figures: teamFigures(tracker, asOf, entry.team), problem: null };
+    const { tracker, forecastCells } = readRollupTeam(ts, ts.getSpreadsheetTimeZone());
+    return { entry, figures: teamFigures(tracker, asOf, entry.team, forecastCells), problem: null };
   } catch (e) {
     if (e instanceof NotATracker) return { entry, figures: null, problem: e.message };
     const msg = messageOf(e);

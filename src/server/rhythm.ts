@@ -313,6 +313,14 @@ export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {
     }
   }
   // Within MailApp's limits: 50 recipients and 200 KB a message, the user's daily quota (weeklyMail.ts).
-  sendWeeklyMail(model, url, settings.emailDigest ? settings.leaders : null, settings.ownerReminders, out);
+  try {
+    sendWeeklyMail(model, url, settings.emailDigest ? settings.leaders : null, settings.ownerReminders, out);
+  } catch (e) {
+    // The minimal build has no scope to send mail (sendWeeklyEmailsNow can still be run there): say so.
+    if (!/permission to call MailApp/i.test(String((e as Error)?.message || e))) throw e;
+    throw new UserError(
+      'The Weekly Summary was written; no email was sent: this deployment was built without the permission to send mail (see README, "OAuth scopes").',
+    );
+  }
   return out;
 }

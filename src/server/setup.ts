@@ -232,7 +232,7 @@ export function checkRepair(ss: Spreadsheet, again?: string): void {
 
 export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string): SetupReport {
   const { template: templateName } = validateSetupOptions(opts);
-  const report: SetupReport = { created: [], restored: [], warnings: [] };
+  const report: SetupReport = { created: [], restored: [], updated: [], warnings: [] };
   const empty = emptyDefaultTab(ss);
   const reuse = empty ? empty.sheet : null;
   const state = inspect(ss, report, empty ? empty.name : null);

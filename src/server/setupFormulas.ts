@@ -1,7 +1,7 @@
 // The formula columns of the Objectives and Key Results tabs: written for every data row and the spare rows
 // below, naming in the report any data row whose formula had been overwritten.
 import { quoteSheet } from "../core/a1";
-import { colsFromHeaders, krFormulas, objectiveFormulas, type Cols } from "../core/formulas";
+import { colsFromHeaders, earlierFormulaVersions, krFormulas, objectiveFormulas, type Cols } from "../core/formulas";
 import { TAB } from "../core/tabs";
 import { ALL_HEADERS } from "./read";
 import type { SetupReport } from "./setupTypes";
@@ -109,20 +109,23 @@ function writeFormulaColumns(t: Table, n: number, make: (row: number) => Record<
   if (fresh) growTo(t.sheet, first + n - 1);
   else had = formulasGrowing(t.sheet, first, c1, n, c2 - c1 + 1);
   const wrong: typeof cols = [];
+  const listed = (rows: number[]) => `row${rows.length > 1 ? "s" : ""} ${rows.length > 5 ? `${rows.slice(0, 5).join(", ")} and ${rows.length - 5} more` : rows.join(", ")}`;
   for (const { header, c } of cols) {
     const broken: number[] = [];
+    const older: number[] = [];
     let differs = false;
     for (let i = 0; i < n; i++) {
-      if (sameFormula(String((had[i] && had[i][c - c1]) || ""), perRow[i][header])) continue;
+      const was = String((had[i] && had[i][c - c1]) || "");
+      if (sameFormula(was, perRow[i][header])) continue;
       differs = true;
       const hasData = i < t.rows.length && t.rows[i].some((v) => v !== "" && v !== null);
-      if (repair && i < repair.rows && hasData) broken.push(first + i);
+      if (!repair || i >= repair.rows || !hasData) continue;
+      if (earlierFormulaVersions(perRow[i][header]).some((f) => sameFormula(was, f))) older.push(first + i);
+      else broken.push(first + i);
     }
     if (differs) wrong.push({ header, c });
-    if (repair && broken.length) {
-      const rows = broken.length > 5 ? `${broken.slice(0, 5).join(", ")} and ${broken.length - 5} more` : broken.join(", ");
-      repair.report.restored.push(`${t.name}: ${header} formula in row${broken.length > 1 ? "s" : ""} ${rows}`);
-    }
+    if (repair && broken.length) repair.report.restored.push(`${t.name}: ${header} formula in ${listed(broken)}`);
+    if (repair && older.length) repair.report.updated.push(`${t.name}: ${header} in ${listed(older)}`);
   }
   let i = 0;
   while (i < wrong.length) {

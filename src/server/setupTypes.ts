@@ -9,5 +9,7 @@ export interface SetupOptions {
 export interface SetupReport {
   created: string[];
   restored: string[];
+  /** Formulas an earlier version of the add-on wrote, now this version's (not damage: nobody changed them). */
+  updated: string[];
   warnings: string[];
 }

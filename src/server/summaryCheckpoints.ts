@@ -4,7 +4,7 @@
 // History and starts new ones, so a checkpoint of the cycle before describes tabs that are gone (the roll
 // over deletes them: lifecycleTabs.ts; each also names its cycle, for a record written before that).
 import type { Checkpoint } from "../core/summaryPast";
-import { docProps } from "./weeklyState";
+import type { PropertyStore } from "./propsBatch";
 
 const CHECKPOINTS = "okrSheets.summaryCheckpoints";
 /** Checkpoints kept: one per week, the latest weeks. */
@@ -26,7 +26,7 @@ export type HistoryPlace = Pick<Checkpoint, "week" | "asOf" | "digest"> & { hist
 export type StoredCheckpoint = Checkpoint & HistoryPlace;
 
 export interface CheckpointStore {
-  props: GoogleAppsScript.Properties.Properties | null;
+  props: PropertyStore | null;
   list: (StoredCheckpoint | HistoryPlace)[];
 }
 
@@ -67,13 +67,15 @@ export function expectedHistoryLast(store: CheckpointStore, cycleStart: string):
 }
 
 /** Forgets every checkpoint: a roll over archives the log and History they describe. */
-export function forgetCheckpoints(props: GoogleAppsScript.Properties.Properties): void {
+export function forgetCheckpoints(props: PropertyStore): void {
   props.deleteProperty(CHECKPOINTS);
 }
 
-/** The checkpoints recorded in the document (none when unreadable: the summary then reads the whole log). */
-export function loadCheckpoints(): CheckpointStore {
-  const props = docProps(); // null when not available (a trigger run may have none)
+/**
+ * The checkpoints recorded in the document (none when unreadable: the summary then reads the whole log);
+ * `props` null when the run has no document properties (a trigger run may have none).
+ */
+export function loadCheckpoints(props: PropertyStore | null): CheckpointStore {
   if (!props) return { props: null, list: [] };
   const text = props.getProperty(CHECKPOINTS);
   if (!text) return { props, list: [] };

@@ -5,9 +5,9 @@
 // by choices under the Format menu (ex: bold, italics, conditional formatting)"), so a record of having set
 // them once would leave week 2 uncoloured.
 import { statusColours } from "./render";
+import type { PropertyStore } from "./propsBatch";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Properties = GoogleAppsScript.Properties.Properties;
 
 const HISTORY_SCORE = "okrSheets.historyScoreFormat";
 /** History's one number format the values written do not give by themselves: Score shows two decimals. */
@@ -24,7 +24,7 @@ export function setStatusColours(sheet: Sheet): void {
  * Dates are written as YYYY-MM-DD text, which becomes a date shown so, as typing it does; Week,
  * Confidence and Same-value check-ins are whole numbers.
  */
-export function ensureHistoryScoreFormat(sheet: Sheet, first: number, column: number, props: Properties | null): void {
+export function ensureHistoryScoreFormat(sheet: Sheet, first: number, column: number, props: PropertyStore | null): void {
   const rows = sheet.getMaxRows();
   if (rows < first || column < 1) return;
   const id = sheet.getSheetId();

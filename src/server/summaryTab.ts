@@ -1,13 +1,11 @@
 // "Generate weekly summary": one read of each source tab, the report built by src/core/summary, a few
-// batched writes, and the week's rows in History (replaced, not duplicated, when regenerated).
-import { planHistoryWrite, type ExistingHistoryRow } from "../core/history";
+// batched writes, and the week's rows in History (historyWrite.ts: replaced, not duplicated, when regenerated).
 import type { Tracker } from "../core/model";
 import { buildSummary, type SummaryModel } from "../core/summary";
 import { decimalSeparatorFor } from "../core/numbers";
-import { HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
+import { TAB } from "../core/tabs";
 import { checkpointFor, historyDigest } from "../core/summaryPast";
-import { asText, isoDate, UserError, withDocumentLock } from "./env";
-import { columnLetter, quoteSheet } from "../core/a1";
+import { isoDate, withDocumentLock } from "./env";
 import {
   computedHistoryHeaderRow,
   computedKrHeaderRow,
@@ -23,20 +21,21 @@ import {
   settingsFromValues,
   type SettingsRead,
 } from "./read";
-import { readHistory, readHistoryRows, readSummaryLog, summaryWeek, type HistoryRead } from "./summaryRead";
+import { readSummaryLog, summaryWeek } from "./summaryRead";
 import { expectedHistoryLast, loadCheckpoints, logCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
 import { NEW_SHEET, renderSparseReport } from "./render";
 import { DEFAULT_WIDTH } from "./layout";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
+import { batchedProps } from "./propsBatch";
+import { docProps } from "./weeklyState";
 import { writeSummaryForecasts } from "./forecastCells";
 import { markPercentCells } from "./percentCells";
-import { PERCENT_VALUE_FORMAT } from "../core/trendBlock";
 import { noFormulas, readKrRows, writeKrFormulas } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
 import { historyForSummary, readTrendCache, saveTrendCache } from "./trendCache";
 import { writeTrendTab } from "./trendTab";
 import { summaryTabToWrite } from "./reportTabs";
-import { parseA1 } from "./setupRules";
+import { writeHistory } from "./historyWrite";
 import { col, HEADER_SEARCH_ROWS, readTable, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -169,7 +168,9 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const asOf = asOfDate(at, tz);
     const week = summaryWeek(settings, asOf);
     // History's state columns are read for last week (its confidence) and the checkpoint the log is read from.
-    const checkpoints = loadCheckpoints();
+    // One read of the document's properties, one write at the end (propsBatch.ts).
+    const props = batchedProps(docProps());
+    const checkpoints = loadCheckpoints(props);
     const best = checkpointFor(logCheckpoints(checkpoints, settings.startDate), settings, asOf);
     // The trend's past weeks from the Weekly Trend tab when it holds them as written: then History is read
     // only from last week's first row (recorded by its checkpoint) down, not every past week's rows.
@@ -177,12 +178,12 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const cache = readTrendCache(checkpoints.props, trendSheet, tracker, week);
     // Someone's own tab named "Weekly Summary" is refused before anything is written (reportTabs.ts).
     const own = summaryTabToWrite(ss, cache.record ? cache.record.summarySheetId : undefined);
-    const { hist, pastValues } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, expectedHistoryLast(checkpoints, settings.startDate), computedHistoryHeaderRow(settingsRead));
+    const { hist, pastValues, pastDays } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, expectedHistoryLast(checkpoints, settings.startDate), computedHistoryHeaderRow(settingsRead));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     // Numbers inside the summary's text (and the digest's) take the locale's decimal separator: one call.
     const decimalSeparator = decimalSeparatorFor(ss.getSpreadsheetLocale());
-    const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, decimalSeparator, pastValues });
+    const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, decimalSeparator, pastValues, pastDays });
 
     const report = { row: 1, column: 1, width: model.width, rows: model.rows };
     let sheet = own.sheet;
@@ -211,106 +212,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     // A KR row inserted by hand has no formulas: written here too, so the sheet counts it as the summary did.
     const bare = tracker.keyResults.filter((k) => noFormulas(krT, k)).map((k) => k.row);
     if (bare.length) writeKrFormulas(ss, krT, objT, bare);
+    if (props) props.commit();
     return model;
   });
-}
-
-/** The number format Sheets reports for a cell never formatted. */
-const UNFORMATTED = "0.###############";
-/** History grows by at least this many rows at a time, so growing is rare. */
-const HISTORY_GROWTH = 500;
-
-/**
- * Writes the week's History rows; returns the first row of the week's rows and the last row holding an entry
- * after the write (the next summary reads from the one, and expects the other).
- */
-function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: string, percentKrs: ReadonlySet<string>): { first: number | undefined; last: number } {
-  let existing: ExistingHistoryRow[] = h.entries;
-  const plan0 = planHistoryWrite(existing, model.week, model.historyRows, h.headerRow + 1);
-  if (plan0.mode === "rewrite" && h.hasState) {
-    // Rows of later weeks move up: read them whole so their state columns move with them.
-    const from = plan0.startRow;
-    existing = existing.filter((e) => e.row < from).concat(readHistoryRows(h, from, existing[existing.length - 1].row, tz));
-  }
-  const plan = planHistoryWrite(existing, model.week, model.historyRows, h.headerRow + 1);
-  const t = { headers: h.headers };
-  const idx = HISTORY_HEADERS.map((name) => col(t, name));
-  if (idx.some((i) => i < 0)) throw new UserError(`The "History" tab is missing a column. Use "Repair tracker".`);
-  const stateIdx = h.hasState ? HISTORY_STATE_HEADERS.map((name) => col(t, name)) : [];
-  const width = Math.max(...idx, ...stateIdx) + 1;
-  const rows = plan.rows.map((e) => {
-    const r: unknown[] = new Array(width).fill("");
-    r[idx[0]] = e.week;
-    r[idx[1]] = e.asOf;
-    r[idx[2]] = asText(e.krId);
-    r[idx[3]] = e.value ?? "";
-    r[idx[4]] = e.score ?? "";
-    r[idx[5]] = e.status;
-    if (stateIdx.length) {
-      r[stateIdx[0]] = e.confidence ?? "";
-      r[stateIdx[1]] = e.lastCheckin ?? "";
-      r[stateIdx[2]] = asText(e.whatChanged ?? "");
-      r[stateIdx[3]] = asText(e.blockers ?? "");
-      r[stateIdx[4]] = asText(e.nextStep ?? "");
-      r[stateIdx[5]] = e.sameValue ?? "";
-    }
-    return r;
-  });
-  const total = rows.length + plan.clearRows;
-  // The rows written (and any later ones moved up among them) end the entries; above them, the rows kept.
-  let end = h.headerRow;
-  for (const e of existing) if (e.row < plan.startRow && e.row > end) end = e.row;
-  if (rows.length) end = plan.startRow + rows.length - 1;
-  const first = rows.length ? plan.startRow : undefined;
-  if (total === 0) return { first, last: end };
-  const lastRow = plan.startRow + total - 1;
-  // History is not sized ahead: a range beyond the sheet's size is refused, so a full tab grows first (one
-  // insert) when the write's range fails; its new rows get the Score format after the write.
-  const sheet = h.sheet;
-  const a1 = (r1: number, r2: number) => `${quoteSheet(TAB.history)}!A${r1}:${columnLetter(width)}${r2}`;
-  let range: GoogleAppsScript.Spreadsheet.Range;
-  try {
-    range = ss.getRange(a1(plan.startRow, lastRow));
-  } catch {
-    const max = sheet.getMaxRows();
-    // Room for four more weeks at least, so a growth week (and its colours' two structural calls) is rare.
-    const grown = Math.max(lastRow - max, 4 * rows.length, HISTORY_GROWTH);
-    sheet.insertRowsAfter(max, grown);
-    colourGrownRows(sheet, h, max + grown);
-    range = ss.getRange(a1(plan.startRow, lastRow));
-  }
-  if (rows.length) {
-    const blank = new Array(width).fill("");
-    // One range for the week's rows and the rows a shorter rewrite leaves behind (cleared with blanks).
-    const all = rows.concat(Array.from({ length: plan.clearRows }, () => blank));
-    range.setValues(all); // the Score column's format is the column's (ensureHistoryScoreFormat)
-    // A fraction-% KR's Value shows as its cells do (0.92 as 92.0%), and the other rows written get Sheets'
-    // default back, as a regenerated week's rows move: one call, on a tracker with such a KR only.
-    if (percentKrs.size) {
-      const shown = all.map((_, i) => [i < rows.length && percentKrs.has(String(plan.rows[i].krId)) ? PERCENT_VALUE_FORMAT : UNFORMATTED]);
-      sheet.getRange(plan.startRow, idx[3] + 1, all.length, 1).setNumberFormats(shown);
-    }
-  } else {
-    range.clearContent();
-  }
-  return { first, last: end };
-}
-
-/**
- * Setup colours History's Status column over the rows the tab has then (conditional formats); rows a
- * growth adds below would stay uncoloured, so the rules on that column reach the tab's new last row. Only
- * in a week that grows History (rare: it grows by HISTORY_GROWTH rows at least).
- */
-function colourGrownRows(sheet: GoogleAppsScript.Spreadsheet.Sheet, h: HistoryRead, maxRows: number): void {
-  const status = col({ headers: h.headers }, "Status") + 1;
-  if (status < 1) return;
-  let changed = false;
-  const rules = sheet.getConditionalFormatRules().map((rule) => {
-    const ranges = rule.getRanges();
-    const r = ranges.length === 1 ? parseA1(ranges[0].getA1Notation()) : null;
-    if (!r || r.c1 !== status || r.c2 !== status || r.r1 !== h.headerRow + 1 || r.r2 >= maxRows) return rule;
-    changed = true;
-    return rule.copy().setRanges([sheet.getRange(r.r1, status, maxRows - r.r1 + 1, 1)]).build();
-  });
-  if (changed) sheet.setConditionalFormatRules(rules);
 }

@@ -6,14 +6,14 @@
 import type { Tracker } from "../core/model";
 import { withoutBlankIds } from "../core/summaryData";
 import { historyDigest } from "../core/summaryPast";
-import { lastWeeksColumn, TREND_HEADING, trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock } from "../core/trendBlock";
+import { dayOf, isWeekDays, lastWeeksColumn, TREND_HEADING, TREND_HEADING_BEFORE, trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock, type WeekDays } from "../core/trendBlock";
 import { cycleCheckpoints, type CheckpointStore, type HistoryPlace, type StoredCheckpoint } from "./summaryCheckpoints";
 import { readHistory, type HistoryRead } from "./summaryRead";
 import { docProps } from "./weeklyState";
+import type { PropertyStore } from "./propsBatch";
 import { refuseTrendTab } from "./reportTabs";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Properties = GoogleAppsScript.Properties.Properties;
 
 const KEY = "okrSheets.trendBlock";
 
@@ -29,6 +29,13 @@ interface TrendRecord {
   lastRow: number;
   /** Per week written: the digest of its column from the first KR row to the block's last row. */
   digests: Record<string, string>;
+  /**
+   * Per week written: the days its KR values are as of (trendBlock.ts WeekDays: the History As of of the
+   * summary that wrote it). Absent in a record written before session 12: the tab is then rewritten whole
+   * once, from History read whole, rather than dating those weeks at their last day as before (a line half
+   * dated the old way would disagree with a rewrite, and run late by up to six days for those weeks).
+   */
+  days?: Record<string, WeekDays>;
   /** The cycle's weeks the tab is laid out for (Repair gives their columns their width); none before session 9. */
   weeks?: number;
   /**
@@ -43,13 +50,15 @@ interface TrendRecord {
 
 export interface TrendCache {
   /** The document properties (null in a run without them: nothing is recorded). */
-  props: Properties | null;
+  props: PropertyStore | null;
   record: TrendRecord | null;
   /** The past weeks' values read from the block (SummaryInput.pastValues), when the block holds them all. */
   pastValues: Map<string, number | null> | null;
+  /** The days they are as of (SummaryInput.pastDays), from the record. */
+  pastDays?: Map<string, string>;
 }
 
-function load(props: Properties | null): TrendRecord | null {
+function load(props: PropertyStore | null): TrendRecord | null {
   const text = props ? props.getProperty(KEY) : null;
   if (!text) return null;
   try {
@@ -76,7 +85,7 @@ function refuseForeign(sheet: Sheet): void {
  * over, a row inserted or sorted, anything the add-on did not write, and the block is rewritten from
  * History instead).
  */
-export function readTrendCache(props: Properties | null, sheet: Sheet | null, tracker: Tracker, week: number): TrendCache {
+export function readTrendCache(props: PropertyStore | null, sheet: Sheet | null, tracker: Tracker, week: number): TrendCache {
   const record = load(props);
   const none = (): TrendCache => ({ props, record, pastValues: null });
   if (!sheet) return none();
@@ -85,10 +94,21 @@ export function readTrendCache(props: Properties | null, sheet: Sheet | null, tr
   if (!ours || !record || record.cycle !== tracker.settings.startDate || record.key !== trendBlockKey(tracker) || week < 2) return none();
   for (const w of Object.keys(record.digests)) if (Number(w) > week) return none(); // a later week is written
   for (let w = 1; w < week; w++) if (!record.digests[String(w)]) return none(); // a week skipped
+  const ids = withoutBlankIds(tracker).keyResults.map((k) => k.id);
+  // The days the past weeks are as of: a record without them (written before session 12), or whose days are
+  // not a WeekDays for these KRs, and the tab is rewritten whole, once.
+  const pastDays = new Map<string, string>();
+  for (let w = 1; w < week; w++) {
+    const d = record.days ? record.days[String(w)] : undefined;
+    if (!isWeekDays(d, ids.length)) return none();
+    ids.forEach((id, i) => {
+      const day = dayOf(d, i);
+      if (day !== null) pastDays.set(`${w}\u0000${id}`, day);
+    });
+  }
   // Columns deleted on the right (weeks to come, Trend, Last weeks): this week's write would be refused after
   // the Weekly Summary is written, so the tab is rewritten whole now, from History read whole.
   if (sheet.getMaxColumns() < lastWeeksColumn(tracker.settings.weeks)) return none();
-  const ids = withoutBlankIds(tracker).keyResults.map((k) => k.id);
   const pastValues = new Map<string, number | null>();
   let values: unknown[][];
   try {
@@ -101,7 +121,7 @@ export function readTrendCache(props: Properties | null, sheet: Sheet | null, tr
     if (weekDigest(column) !== record.digests[String(w)]) return none();
     ids.forEach((id, i) => pastValues.set(`${w}\u0000${id}`, typeof column[i] === "number" && isFinite(column[i] as number) ? (column[i] as number) : null));
   }
-  return { props, record, pastValues };
+  return { props, record, pastValues, pastDays };
 }
 
 /** Whether week `c.week`'s rows are where and as that summary wrote them (their first row, their digest). */
@@ -121,7 +141,7 @@ function holds(hist: HistoryRead, c: HistoryPlace): boolean {
 export function historyForSummary(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tz: string, cache: TrendCache, store: CheckpointStore, cycle: string,
   week: number, best: StoredCheckpoint | null, expectedLast: number | null, headerRow = 0,
-): { hist: HistoryRead; pastValues?: Map<string, number | null> } {
+): { hist: HistoryRead; pastValues?: Map<string, number | null>; pastDays?: Map<string, string> } {
   const wide = [week - 1].concat(best ? [best.week] : []);
   // Last week's place in History, whether or not its summary's check-ins summarise the log (HistoryPlace).
   const last = cache.pastValues ? cycleCheckpoints(store, cycle).find((c) => c.week === week - 1) : undefined;
@@ -136,7 +156,7 @@ export function historyForSummary(
     const oldest = Math.min(...used.map((c) => c.week));
     const above = hist.entries.filter((e) => e.row < from);
     if (above.every((e) => e.week < oldest) && used.every((c) => holds(hist, c))) {
-      return { hist: { ...hist, entries: hist.entries.filter((e) => e.row >= from) }, pastValues: cache.pastValues! };
+      return { hist: { ...hist, entries: hist.entries.filter((e) => e.row >= from) }, pastValues: cache.pastValues!, pastDays: cache.pastDays };
     }
   }
   return { hist: readHistory(ss, tz, wide, expectedLast, null, headerRow) };
@@ -150,9 +170,13 @@ export function historyForSummary(
 export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker, block: TrendBlock, week: number, whole: boolean, summarySheetId: number): void {
   if (!cache.props) return;
   const digests: Record<string, string> = whole || !cache.record ? {} : { ...cache.record.digests };
-  for (let w = whole ? 1 : week; w <= week; w++) digests[String(w)] = weekDigest(weekValues(block, w));
+  const days: Record<string, WeekDays> = whole || !cache.record || !cache.record.days ? {} : { ...cache.record.days };
+  for (let w = whole ? 1 : week; w <= week; w++) {
+    digests[String(w)] = weekDigest(weekValues(block, w));
+    if (block.days[w - 1] !== undefined) days[String(w)] = block.days[w - 1];
+  }
   const lastRow = block.row + block.rows.length - 1;
-  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, lastRow, digests, weeks: tracker.settings.weeks, summaryWidths: true, summarySheetId };
+  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, lastRow, digests, days, weeks: tracker.settings.weeks, summaryWidths: true, summarySheetId };
   cache.props.setProperty(KEY, JSON.stringify(record));
 }
 
@@ -182,7 +206,7 @@ export function recordedTabs(): RecordedTabs | null {
  */
 export function isTrendHead(rows: readonly (readonly unknown[])[]): boolean {
   const [first, header] = rows;
-  return !!first && !!header && first[0] === TREND_HEADING && header[0] === "ID" && header[1] === "Key result" && header[weekColumn(1) - 1] === "Week 1";
+  return !!first && !!header && (first[0] === TREND_HEADING || first[0] === TREND_HEADING_BEFORE) && header[0] === "ID" && header[1] === "Key result" && header[weekColumn(1) - 1] === "Week 1";
 }
 
 /**

@@ -17,4 +17,16 @@ describe("cost model", () => {
     expect(withCells.projectedSeconds.high - without.projectedSeconds.high).toBeCloseTo(10_000 * RATES.high.cellWritten, 5);
     expect(withCells.floorSeconds).toEqual(without.floorSeconds);
   });
+
+  it("prices property store calls by their measured round trips, above a handle call", () => {
+    for (const m of ["Properties.getProperty", "Properties.getProperties", "Properties.getKeys"]) expect(kindOf(m)).toBe("propertyRead");
+    for (const m of ["Properties.setProperty", "Properties.setProperties", "Properties.deleteProperty"]) expect(kindOf(m)).toBe("propertyWrite");
+    expect(kindOf("PropertiesService.getDocumentProperties")).toBe("handle");
+    const one = project({ byMethod: { "Properties.getProperties": 1, "Properties.setProperties": 1 }, cellsRead: 0, cellsWritten: 0 }, { executions: 1 });
+    const three = project({ byMethod: { "Properties.getProperty": 3, "Properties.setProperty": 3 }, cellsRead: 0, cellsWritten: 0 }, { executions: 1 });
+    expect(three.projectedSeconds.high - one.projectedSeconds.high).toBeCloseTo(2 * (RATES.high.propertyRead + RATES.high.propertyWrite), 5);
+    expect(RATES.high.propertyRead).toBeGreaterThan(RATES.high.handle);
+    // Writing a property is not writing the sheet: no flush is priced for it.
+    expect(one.floorSeconds).toEqual(project({ byMethod: {}, cellsRead: 0, cellsWritten: 0 }, { executions: 1 }).floorSeconds);
+  });
 });

@@ -11,7 +11,6 @@ import {
   percentShown,
   leastSquares,
   theilSen,
-  weeklyPoints,
   type ForecastPoint,
 } from "../../src/core/forecast";
 import { atThisPaceLine, forecastLine, forecastWhy, type WhyInput } from "../../src/core/forecastWords";
@@ -206,28 +205,6 @@ describe("forecastKr", () => {
   });
 });
 
-describe("weeklyPoints", () => {
-  it("one point per week, the latest check-in replacing its week's History value", () => {
-    const history = [
-      { week: 1, asOf: "2027-01-10", value: 1 },
-      { week: 2, asOf: "2027-01-17", value: 2 },
-      { week: 2, asOf: "2027-01-15", value: 9 }, // earlier in the same week: loses
-      { week: 3, asOf: "2027-01-24", value: null },
-      { week: 3, asOf: "not a date", value: 5 },
-    ];
-    expect(weeklyPoints(history, { day: "2027-01-16", value: 3 }, START)).toEqual([
-      { day: "2027-01-10", value: 1 },
-      { day: "2027-01-17", value: 2 },
-    ]);
-    expect(weeklyPoints(history, { day: "2027-01-19", value: 4 }, START)).toEqual([
-      { day: "2027-01-10", value: 1 },
-      { day: "2027-01-17", value: 2 },
-      { day: "2027-01-19", value: 4 },
-    ]);
-    expect(weeklyPoints([], null, START)).toEqual([]);
-  });
-});
-
 describe("forecastWhy", () => {
   /** The rework rate of the operations pilot: 7.1% rising, target 3% (a decrease KR), 10 weeks left. */
   const why = (unit: string, slopePerWeek: number, sep: "." | "," = "."): string => {
@@ -264,11 +241,20 @@ describe("not enough check-ins: the weeks the words say are needed", () => {
   const kr = { metric: "increase", start: 0, target: 100 };
   it("are the weeks the rule needs: check-ins of 3 weeks forecast, of 2 do not", () => {
     expect(NOT_ENOUGH_WEEKS).toBe("not enough check-ins to forecast yet (3 weeks are needed)");
-    // Thursday of week 3, after its check-in: points at the last days of weeks 1-3, 14 days apart.
+    // Thursday of week 3, after its check-in: points at the last days of weeks 1 and 2, and week 3's so far a
+    // week after week 2's (where the log's weeks put theirs), 14 days apart.
     expect(forecastKr(kr, forecastPoints([10, 12, 14], START, "2027-01-21", "2027-01-21"), CYCLE).ok).toBe(true);
-    // Monday of week 3, before its check-in: week 3's newer value (History recorded week 2 before its
-    // check-in) as of the day, 8 days after week 1's point: two weeks of check-ins are not enough.
-    expect(forecastKr(kr, forecastPoints([10, 12, 14], START, "2027-01-18", "2027-01-14"), CYCLE)).toEqual({ ok: false, reason: NOT_ENOUGH });
+    // Monday of week 3 at 07:00, before its check-in, History recorded on the Mondays of weeks 1 (no check-in
+    // yet) and 2 (week 1's 10): points on 01-11 and 01-18, two weeks of check-ins are not enough. Until session
+    // 12 History's weeks were dated at their last days, which gave three points and needed a 14-day span.
+    expect(forecastKr(kr, forecastPoints([null, 10, 12], START, "2027-01-18", "2027-01-14", ["2027-01-04", "2027-01-11"]), CYCLE)).toEqual({ ok: false, reason: NOT_ENOUGH });
+    // The check-in of Monday of week 3: three weeks of check-ins, a forecast (week 3's point a week after week 2's).
+    expect(forecastKr(kr, forecastPoints([10, 12, 14], START, "2027-01-18", "2027-01-18"), CYCLE).ok).toBe(true);
+    // History recorded on a Friday, then on a Monday, and this Monday's report: three weeks of check-ins, 10
+    // days from the first point to the last (until session 12 the span needed was 14 days: none).
+    const mixed = forecastPoints([null, 10, 12, 14], START, "2027-01-25", "2027-01-20", ["2027-01-04", "2027-01-15", "2027-01-18"]);
+    expect(mixed.map((p) => p.day)).toEqual(["2027-01-15", "2027-01-18", "2027-01-25"]);
+    expect(forecastKr(kr, mixed, CYCLE).ok).toBe(true);
   });
   it("the This week line and the Forecast section say it in the same words", () => {
     expect(atThisPaceLine([], false)).toBe(`At this pace: ${NOT_ENOUGH_WEEKS}.`);

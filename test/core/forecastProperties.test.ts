@@ -8,6 +8,7 @@ import { forecastKr, theilSen, type ForecastPoint } from "../../src/core/forecas
 import { buildReportForecast, forecastPoints, weekValuesFromCheckins } from "../../src/core/summaryForecast";
 import { coreKr, coreSettings } from "../support/coreTracker";
 import type { Tracker } from "../../src/core/model";
+import { statusFromGap } from "../../src/core/scoring";
 
 const START = "2027-01-04"; // a Monday; 13 weeks: last day 2027-04-04
 const CYCLE = { startDate: START, weeks: 13 };
@@ -76,12 +77,21 @@ describe("forecast direction", () => {
 });
 
 describe("three weeks of check-ins", () => {
-  it("three points less than two weeks apart from first to last are not enough", () => {
-    // Week 1's value at its end, the same value as History recorded it on Monday of week 2, and week 2's
-    // check-in as of Monday of week 3: two check-ins.
-    const points = [6, 13, 14].map((d, i) => ({ day: addDays(START, d), value: [6.6, 6.6, 6.9][i] }));
-    expect(forecastKr({ metric: "decrease", start: 6.5, target: 3, unit: "%" }, points, CYCLE)).toEqual({ ok: false, reason: "not enough check-ins to forecast yet" });
-    expect(forecastKr({ metric: "decrease", start: 6.5, target: 3, unit: "%" }, pts([6.6, 6.9, 7.1]), CYCLE).ok).toBe(true);
+  it("points of three different weeks are enough; a repeat of week 1's value a day later is no third point", () => {
+    // Session 11's case: week 1's value at its end, the same value as History recorded it on Monday of week 2,
+    // and week 2's check-in as of Monday of week 3. Dated at their days, the repeat is left out: two points.
+    const values = [6.6, 6.6, 6.9];
+    const points = forecastPoints(values, START, addDays(START, 14), addDays(START, 10), [null, addDays(START, 7)]);
+    expect(points).toEqual([
+      { day: addDays(START, 6), value: 6.6 },
+      { day: addDays(START, 14), value: 6.9 },
+    ]);
+    const rework = { metric: "decrease", start: 6.5, target: 3, unit: "%" };
+    expect(forecastKr(rework, points, CYCLE)).toEqual({ ok: false, reason: "not enough check-ins to forecast yet" });
+    // Three check-ins of three weeks, the last on its week's first day: 8 days from the first (until session
+    // 12 a 14-day span was needed, and this had none).
+    expect(forecastKr(rework, [6, 13, 14].map((d, i) => ({ day: addDays(START, d), value: [6.6, 6.9, 7.1][i] })), CYCLE).ok).toBe(true);
+    expect(forecastKr(rework, [6, 13].map((d, i) => ({ day: addDays(START, d), value: [6.6, 6.9][i] })).concat({ day: addDays(START, 13), value: 7.1 }), CYCLE).ok).toBe(false);
   });
 });
 
@@ -109,15 +119,22 @@ describe("forecast points", () => {
     const values = [10, 12, 12, 12];
     // As of Monday of week 4 (no check-in since week 2's): weeks 1-3 count, week 3 carried; week 4 not yet.
     expect(forecastPoints(values, START, addDays(START, 21), addDays(START, 10)).map((p) => p.value)).toEqual([10, 12, 12]);
-    // A summary on Monday of week 4 whose History recorded week 3 on its Monday (12), before that week's
-    // check-in (13): the newer value is a point as of the report's day, or the forecast would miss it.
-    expect(forecastPoints([10, 11, 12, 13], START, addDays(START, 21), addDays(START, 17))).toEqual([
-      { day: addDays(START, 6), value: 10 },
-      { day: addDays(START, 13), value: 11 },
-      { day: addDays(START, 20), value: 12 },
+    // A summary on Monday of week 4 whose History recorded weeks 1-3 on their Mondays, before each week's
+    // check-in: each value on the day it is as of (until session 12 on the weeks' last days, six days late),
+    // and week 4's so far on the report's day, a week after week 3's.
+    expect(forecastPoints([10, 11, 12, 13], START, addDays(START, 21), addDays(START, 17), [0, 7, 14].map((d) => addDays(START, d)))).toEqual([
+      { day: addDays(START, 0), value: 10 },
+      { day: addDays(START, 7), value: 11 },
+      { day: addDays(START, 14), value: 12 },
       { day: addDays(START, 21), value: 13 },
     ]);
-    // With a check-in in week 4, its point is at the week's last day.
+    // History's As of is kept within its week (a hand-typed date outside it), and week 4 on a Thursday report
+    // is on its own day, later than a week after week 3's.
+    expect(forecastPoints([10, 11, 12, 13], START, addDays(START, 24), addDays(START, 24), ["2020-01-01", addDays(START, 30), addDays(START, 14)]).map((p) => p.day)).toEqual(
+      [0, 13, 14, 24].map((d) => addDays(START, d)),
+    );
+    // With a check-in in week 4 and the weeks before from the log at their last days, its point is where
+    // theirs are: the week's last day.
     expect(forecastPoints(values, START, addDays(START, 22), addDays(START, 22)).map((p) => p.day)).toEqual([6, 13, 20, 27].map((d) => addDays(START, d)));
   });
 });
@@ -175,7 +192,47 @@ describe("the Forecast section's tolerance", () => {
   it("lists a KR only when its forecast falls short of the goal by more than the on-track gap", () => {
     // Until session 11 any shortfall listed it: a KR forecast around its target came and went week after week.
     expect(listed(0.1)).toEqual(["O1.KR3"]);
+    // KR1's 0.95 is 0.05 short of 1 (0.050000000000000044 in floating point): within a gap of 0.05, for its
+    // status as for the sheet's formula, which round the gap to 9 decimals (the next test).
     expect(listed(0.05)).toEqual(["O1.KR3", "O1.KR2"]);
+    expect(listed(0.06)).toEqual(["O1.KR3", "O1.KR2"]);
     expect(listed(0)).toEqual(["O1.KR3", "O1.KR2", "O1.KR1"]);
+  });
+  /** One increase KR 0 → 100 of a committed or aspirational objective, flat at `v` in weeks 1-3: listed, and its forecast score. */
+  function flatAt(v: number, type: "committed" | "aspirational", aspirationalGoal: number, onTrackGap: number) {
+    const tracker: Tracker = {
+      settings: coreSettings({ onTrackGap, atRiskGap: Math.max(onTrackGap, 0.25), aspirationalGoal }),
+      objectives: [{ row: 2, id: "O1", title: "O", owner: "", team: "", parentId: "", type, pnlLink: "none" }],
+      keyResults: [coreKr(2, "O1.KR1", "increase", 0, 100, null, "2026-01-22")],
+    };
+    const f = buildReportForecast({ tracker, asOf: "2026-01-25", weekValues: new Map([["O1.KR1", [v, v, v]]]), statuses: new Map(), checkinValues: new Map() });
+    const k = f.krs[0];
+    return { listed: f.below.length === 1, score: k.forecast.ok ? k.forecast.score : NaN, goal: k.goal };
+  }
+
+  it("is the status's own gap rule: a forecast score the status calls On track against the goal is on course, and no other", () => {
+    // Goal 0.8 (aspirational), forecast 70 of 100: 0.8 − 0.7 is 0.1 (0.10000000000000009 in floating point),
+    // within the gap of 0.1 for the status and the sheet's formula, which round the gap to 9 decimals: on course.
+    const k = flatAt(70, "aspirational", 0.8, 0.1);
+    expect(statusFromGap(k.score, k.goal, 0.1, 0.25)).toBe("On track");
+    expect(k.listed).toBe(false);
+    // 0.699 short of 0.8 by more than the gap: listed.
+    expect(flatAt(69.9, "aspirational", 0.8, 0.1).listed).toBe(true);
+    // Goal 1 (committed), forecast 90: 1 − 0.9 is 0.09999999999999998, within the gap for both.
+    expect(flatAt(90, "committed", 0.8, 0.1).listed).toBe(false);
+
+    // Near the border (goal − gap, give or take a little) as well as anywhere.
+    const gap = fc.integer({ min: 0, max: 50 }).map((x) => x / 100);
+    const goal = fc.integer({ min: 50, max: 100 }).map((x) => x / 100);
+    fc.assert(
+      fc.property(gap, goal, fc.constantFrom("committed", "aspirational") as fc.Arbitrary<"committed" | "aspirational">, fc.oneof(fc.constant(0), fc.double({ min: -1e-6, max: 1e-6, noNaN: true }), value.map((x) => x / 100 - 0.5)), (onTrackGap, aspirationalGoal, type, delta) => {
+        const g = type === "committed" ? 1 : aspirationalGoal;
+        const v = 100 * (g - onTrackGap + delta);
+        fc.pre(v >= 0 && v <= 100);
+        const k = flatAt(v, type, aspirationalGoal, onTrackGap);
+        return k.listed === (statusFromGap(k.score, k.goal, onTrackGap, 1) !== "On track");
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -163,6 +163,98 @@ function compare(tracker: Tracker, asOf: string): void {
   }
 }
 
+/**
+ * Trackers whose figures are decimals on a grid, often exactly on a threshold: the week falls on a whole
+ * tenth/fifth/twentieth/quarter of the cycle, goals and thresholds are multiples of 0.05 and 0.1, and each
+ * objective's KRs share a score that is its expected value minus a threshold (or one on the grid). Every
+ * figure is known in units of 1e-4, so the status the decimals call for is known exactly (`want`).
+ */
+const gridArb = fc
+  .record({
+    weeks: fc.constantFrom(4, 5, 10, 20),
+    week: fc.integer({ min: 0, max: 22 }),
+    goalTenths: fc.integer({ min: 5, max: 10 }),
+    onTrackU: fc.constantFrom(0, 500, 1000, 1500, 2000),
+    atRiskExtraU: fc.constantFrom(0, 500, 1000, 1500),
+    objectives: fc.array(
+      fc.record({
+        aspirational: fc.boolean(),
+        score: fc.oneof(fc.constantFrom("onTrack", "atRisk"), fc.integer({ min: 0, max: 100 }).map((n) => n * 100)),
+        krs: fc.array(
+          fc.record({ form: fc.constantFrom("milestone", "increase", "decrease", "tenths"), weight: fc.constantFrom(null, 1, 2, 0) }),
+          { minLength: 0, maxLength: 3 },
+        ),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+  })
+  .map((g) => {
+    const startDate = "2026-01-05";
+    const elapsedU = (Math.min(g.week, g.weeks) * 10000) / g.weeks;
+    const onU = g.onTrackU;
+    const riskU = g.onTrackU + g.atRiskExtraU;
+    const settings: Settings = {
+      cycleName: "Grid", startDate, weeks: g.weeks, cadence: "weekly", weekday: "Monday", onTrackGap: onU / 10000,
+      atRiskGap: riskU / 10000, aspirationalGoal: g.goalTenths / 10, leaders: [], admins: [], emailDigest: false, ownerReminders: false,
+    };
+    const want = (gapTimesW: number, w: number) => (gapTimesW <= onU * w ? "On track" : gapTimesW <= riskU * w ? "At risk" : "Off track");
+    const objectives: Objective[] = [];
+    const keyResults: KeyResult[] = [];
+    const wantKr = new Map<string, string>();
+    const wantObj = new Map<string, string>();
+    g.objectives.forEach((o, i) => {
+      const id = `O${i + 1}`;
+      objectives.push({ row: i + 2, id, title: id, owner: "", team: "", parentId: "", type: o.aspirational ? "aspirational" : "committed", pnlLink: "none" });
+      const eU = (elapsedU * (o.aspirational ? g.goalTenths : 10)) / 10;
+      const sU = Math.max(0, o.score === "onTrack" ? eU - onU : o.score === "atRisk" ? eU - riskU : o.score);
+      let w = 0;
+      o.krs.forEach((k) => {
+        const kid = `KR${keyResults.length + 1}`;
+        const [start, target, current] =
+          k.form === "milestone" ? [0, 1, sU / 10000]
+          : k.form === "increase" ? [0, 100, sU / 100]
+          : k.form === "decrease" ? [100, 0, 100 - sU / 100]
+          : [0, 10, sU / 1000];
+        keyResults.push({
+          row: keyResults.length + 2, id: kid, objectiveId: id, title: kid, owner: "", metric: k.form === "tenths" ? "increase" : k.form,
+          unit: "", start, target, weight: k.weight, current, confidence: null, lastCheckin: "2026-01-05",
+        });
+        wantKr.set(kid, want(eU - sU, 1));
+        w += k.weight ?? 1;
+      });
+      wantObj.set(id, o.krs.length === 0 ? "No key results" : w === 0 ? "Setup error" : want(eU - sU, 1));
+    });
+    return { tracker: { settings, objectives, keyResults } as Tracker, asOf: addDays(startDate, 7 * g.week), wantKr, wantObj };
+  });
+
+describe("on a decimal grid, a gap exactly on a threshold gets the better status, in the sheet as in TypeScript", () => {
+  it("grid trackers", () => {
+    const borders = { kr: 0, objective: 0 };
+    const runs = Number(process.env.OKR_PROPERTY_RUNS || 300);
+    fc.assert(
+      fc.property(gridArb, ({ tracker, asOf, wantKr, wantObj }) => {
+        compare(tracker, asOf);
+        const ev = evaluateTracker(tracker, asOf);
+        for (const k of ev.krs) expect(k.status, `${k.id} ${JSON.stringify({ tracker, asOf })}`).toBe(wantKr.get(k.id));
+        for (const o of ev.objectives) expect(o.status, `${o.id} ${JSON.stringify({ tracker, asOf })}`).toBe(wantObj.get(o.id));
+        // How often the gap is a threshold in decimals but beyond it in floating point (0.10000000000000009).
+        const s = tracker.settings;
+        const beyond = (score: number | null, expected: number) => {
+          const gap = expected - (score as number);
+          const gapU = Math.round(gap * 1e4);
+          return score !== null && ((gapU === Math.round(s.onTrackGap * 1e4) && gap > s.onTrackGap) || (gapU === Math.round(s.atRiskGap * 1e4) && gap > s.atRiskGap));
+        };
+        borders.kr += ev.krs.filter((k) => beyond(k.score, k.expected)).length;
+        borders.objective += ev.objectives.filter((o) => beyond(o.score, o.expected)).length;
+      }),
+      { numRuns: runs },
+    );
+    // Not vacuous: many gaps are a threshold that floating point puts beyond it.
+    expect(borders.kr).toBeGreaterThan(runs / 6);
+    expect(borders.objective).toBeGreaterThan(runs / 15);
+  }, 600_000);
+});
+
 describe("sheet formulas agree exactly with evaluateTracker (HyperFormula)", () => {
   it("random trackers", () => {
     fc.assert(

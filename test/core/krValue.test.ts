@@ -121,7 +121,9 @@ describe("implausible", () => {
     expect(implausible(-3, days)).toBe("\u22123 days is outside 9.5 days → 6 days; submit anyway?");
     expect(implausible(13.6, days)).toMatch(/outside 9.5 days → 6 days/);
     expect(implausible(2.4, days)).toMatch(/outside/);
-    expect(implausible(0.85, { metric: "increase", unit: "%", start: 82, target: 95 })).toBe("0.85% is outside 82% → 95%; submit anyway?");
+    expect(implausible(0.85, { metric: "increase", unit: "%", start: 82, target: 95 })).toBe(
+      "0.85% is outside 82% → 95%: its start and target are in whole percentages (95% is typed 95), so type 85 for 85%; submit 0.85 anyway?",
+    );
     // Start and target cells typed "82%" and "95%" hold fractions: the question says what to type instead.
     const fractions = { metric: "increase", unit: "%", start: 0.82, target: 0.95 };
     expect(implausible(85, fractions)).toBe(
@@ -133,6 +135,44 @@ describe("implausible", () => {
     // Not when the fraction is no more plausible, nor on another unit.
     expect(implausible(400, fractions)).toBe("400% is outside 0.82 → 0.95; submit anyway?");
     expect(implausible(85, { ...fractions, unit: "days" })).toBe("85 days is outside 0.82 days → 0.95 days; submit anyway?");
+  });
+
+  it("a fraction on a whole-percent KR asks, though within the span (0.068 on a rework rate 7.5% → 3%)", () => {
+    const rework = { metric: "decrease", unit: "%", start: 7.5, target: 3 };
+    expect(implausible(0.068, rework)).toBe(
+      "0.068% is outside 7.5% → 3%: its start and target are in whole percentages (3% is typed 3), so type 6.8 for 6.8%; submit 0.068 anyway?",
+    );
+    expect(implausible(0.068, rework, ",")).toMatch(/^0,068% is outside 7,5% → 3%: .* so type 6,8 for 6,8%; submit 0,068 anyway\?$/);
+    expect(implausible(0.02, { metric: "stay_below", unit: "%", start: null, target: 2 })).toMatch(/^0.02% is far from the target 2%: the target is in whole percentages .* type 2 for 2%/);
+    // Not a fraction times 100 that is no more plausible (0.4 on 2% → 0.5% is a very good week), nor 0, nor
+    // a value inside the range, nor another unit.
+    expect(implausible(0.4, { metric: "decrease", unit: "%", start: 2, target: 0.5 })).toBeNull();
+    expect(implausible(0, rework)).toBeNull();
+    expect(implausible(0.9, { metric: "decrease", unit: "%", start: 1.5, target: 0.8 })).toBeNull();
+    expect(implausible(0.068, { ...rework, unit: "days" })).toBeNull();
+  });
+
+  it("property: a question naming a whole percent to type names one that would not be questioned", () => {
+    let named = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom("increase", "decrease", "stay_above", "stay_below"),
+        fc.option(fc.double({ min: 1.01, max: 100, noNaN: true }), { nil: null }),
+        fc.double({ min: 1.01, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (metric, start, target, at) => {
+          const from = start === null ? target : start;
+          const value = (from + at * (target - from)) / 100;
+          const kr = { metric, unit: "%", start, target };
+          const m = /so type (\S+) for/.exec(implausible(value, kr) ?? "");
+          if (!m) return true;
+          named++;
+          return implausible(Number(m[1]), kr) === null;
+        },
+      ),
+      { numRuns: 500 },
+    );
+    expect(named).toBeGreaterThan(0);
   });
 
   it("never asks for ordinary values", () => {

@@ -2,7 +2,10 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { addDays } from "../../src/core/dates";
 import type { ForecastPoint } from "../../src/core/forecast";
+import type { Tracker } from "../../src/core/model";
 import { calibrationSignal, confidenceReason, flatReason, krSignals, sandbagReason } from "../../src/core/signals";
+import { buildReportForecast } from "../../src/core/summaryForecast";
+import { coreKr, coreSettings } from "../support/coreTracker";
 
 const START = "2027-01-04";
 const CYCLE = { startDate: START, weeks: 13 }; // midpoint: day 45.5
@@ -95,5 +98,37 @@ describe("krSignals", () => {
       ["confidence", "K1"],
       ["flat", "K1"],
     ]);
+  });
+});
+
+describe("in a report (summaryForecast.ts buildReportForecast)", () => {
+  // Cycle from Monday 2026-01-05 (coreSettings); a decrease KR 40 → 37.5, checked in on the Thursdays of weeks
+  // 1-3 (never at its target). A report of week 3's Sunday, and one of week 4's Monday before its check-in,
+  // whose trend row carries week 3's value into week 4.
+  const tracker: Tracker = {
+    settings: coreSettings(),
+    objectives: [{ row: 2, id: "O1", title: "O", owner: "", team: "", parentId: "", type: "committed", pnlLink: "none" }],
+    keyResults: [coreKr(2, "O1.KR1", "decrease", 40, 37.5, 42, "2026-01-22")],
+  };
+  const reasons = (asOf: string, values: number[]) =>
+    buildReportForecast({
+      tracker, asOf, weekValues: new Map([["O1.KR1", values]]), statuses: new Map([["O1.KR1", "Off track"]]),
+      checkinValues: new Map([["O1.KR1", values.slice(0, 3)]]), lastCheckins: new Map([["O1.KR1", { date: "2026-01-22" }]]),
+    }).signals.map((s) => s.reason);
+
+  it("a report made before the week's check-in gives the signals of the one before: the week is not a point yet", () => {
+    const sunday = reasons("2026-01-25", [40, 44, 42]);
+    expect(sunday).toEqual(["The target is 2.5 from the start, within the usual week-to-week change of 3 in its first 3 weeks"]);
+    // Until session 12 Monday's signals had a fourth point, week 3's 42 again: changes 4, 2 and 0, median 2.
+    expect(reasons("2026-01-26", [40, 44, 42, 42])).toEqual(sunday);
+  });
+
+  it("the week not over is a point once it has a check-in, dated the report's day, not its last", () => {
+    const r = buildReportForecast({
+      tracker: { ...tracker, keyResults: [coreKr(2, "O1.KR1", "increase", 0, 10, 10, "2026-01-13")] },
+      asOf: "2026-01-13", weekValues: new Map([["O1.KR1", [4, 10]]]), statuses: new Map(), checkinValues: new Map(),
+      lastCheckins: new Map([["O1.KR1", { date: "2026-01-13" }]]),
+    });
+    expect(r.signals.map((s) => s.reason)).toEqual(["Reached its target (10 against 10) on 2026-01-13, before the cycle's midpoint"]);
   });
 });

@@ -94,7 +94,7 @@ describe("show of a report tab", () => {
     expect(wt.title).toEqual([]);
     const tsections: Section[] = wt.sections;
     const weeks = Array.from({ length: 13 }, (_, i) => `Week ${i + 1}`);
-    expect(tsections[0]).toMatchObject({ title: "Trend: value at the end of each week", row: 1, column: 1, headerRow: 2 });
+    expect(tsections[0]).toMatchObject({ title: "Trend: each KR's value on its week's summary day", row: 1, column: 1, headerRow: 2 });
     expect(tsections[0].headers).toEqual(["ID", "Key result", ...weeks, "Trend", "Last weeks"]);
     expect(tsections[0].rows.map((r) => r["ID"])).toEqual(["O1.KR1", "O1.KR2", "O1.KR3", "O2.KR1", "O2.KR2", "O3.KR1", "O3.KR2"]);
     const trend2 = tsections[0].rows.find((r) => r["ID"] === "O1.KR2")!;

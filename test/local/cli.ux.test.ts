@@ -42,12 +42,34 @@ describe("checkin with units", () => {
     expect(msg).not.toMatch(/krId|highlighted|marked below|marked fields/);
   });
 
+  it('"89 percent" and "89 pct" on a % KR are 89, as "89%"; on a days KR refused as the % sign is', async () => {
+    writeFileSync(join(dir, "p.xlsx"), bytes("ops.xlsx"));
+    for (const v of ["89 percent", "89 pct", "89 Percent"]) {
+      const ok = await run("checkin", "p.xlsx", "--kr", "O1.KR1", "--value", v, "--at", "2026-01-20");
+      expect(ok.status, `${v}: ${ok.stderr}`).toBe(0);
+      expect(ok.stdout).toMatch(/^Checked in O1.KR1: value 89, /);
+    }
+    const msg = await rejected("p.xlsx", ["checkin", "p.xlsx", "--kr", "O1.KR2", "--value", "8 percent", "--at", "2026-01-20"]);
+    expect(msg).toBe('okr-sheets: Nothing was saved. --value: This key result is measured in "days", not %: type the number without the % sign.');
+  });
+
   it("an implausible value needs --confirm", async () => {
     writeFileSync(join(dir, "b.xlsx"), bytes("ops.xlsx"));
     const msg = await rejected("b.xlsx", ["checkin", "b.xlsx", "--kr", "O1.KR2", "--value", "-3", "--at", "2026-01-20"]);
     expect(msg).toBe("okr-sheets: \u22123 days is outside 9.5 days → 6 days; submit anyway? Nothing was saved: run it again with --confirm to save it.");
     const r = await run("checkin", "b.xlsx", "--kr", "O1.KR2", "--value", "-3", "--confirm", "--at", "2026-01-20");
     expect(r.status, r.stderr).toBe(0);
+  });
+
+  it("a fraction typed on a whole-percent KR (0.068 for 6.8% on a rework rate 6.5% → 3%) asks first instead of scoring 1.00", async () => {
+    writeFileSync(join(dir, "f.xlsx"), bytes("ops.xlsx"));
+    const msg = await rejected("f.xlsx", ["checkin", "f.xlsx", "--kr", "O2.KR1", "--value", "0.058", "--at", "2026-01-20"]);
+    expect(msg).toBe(
+      "okr-sheets: 0.058% is outside 6.5% → 3%: its start and target are in whole percentages (3% is typed 3), so type 5.8 for 5.8%; submit 0.058 anyway? Nothing was saved: run it again with --confirm to save it.",
+    );
+    const r = await run("checkin", "f.xlsx", "--kr", "O2.KR1", "--value", "5.8", "--at", "2026-01-20");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^Checked in O2.KR1: value 5.8, score 0.20, /);
   });
 
   it("--correct replaces the week's last check-in: both rows stay, Current follows", async () => {
@@ -122,6 +144,20 @@ describe("import: European CSV", () => {
     expect(r.stdout).toMatch(/^Imported 1 objective and 2 key results\./);
     const krs = JSON.parse((await run("show", "g.xlsx", "--sheet", "Key Results", "--json")).stdout);
     expect(krs.map((k: Record<string, unknown>) => [k["Start"], k["Target"]])).toEqual([[9.5, 6], [82, 95]]);
+  });
+
+  it("a team's objectives aligned to the company's (parent CO1) warn once per parent, saying the roll-up aligns to it", async () => {
+    expect((await run("new", "team.xlsx", "--start", "2026-01-05", "--at", "2026-01-05")).status).toBe(0);
+    writeFileSync(
+      join(dir, "team.csv"),
+      "objective,key_result,owner,metric,start,target,parent_objective_id\nShip on time,On-time,a@x,increase,78,92,CO1\nShip on time,Cycle time,b@x,decrease,11,7,CO1\nCheaper freight,Freight cost,c@x,decrease,3.2,2.6,CO2\nCheaper freight,Damage,d@x,decrease,2.5,2,CO2\n",
+    );
+    const r = await run("import", "team.xlsx", "team.csv", "--at", "2026-01-05");
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.split("\n").filter((l) => l.startsWith("Focus check:"))).toEqual([
+      "Focus check: Rows 2 and 3: parent_objective_id CO1 is not an objective in the tracker or the file (fine if it is the company tracker's: the portfolio roll-up aligns to it; otherwise a typo?).",
+      "Focus check: Rows 4 and 5: parent_objective_id CO2 is not an objective in the tracker or the file (fine if it is the company tracker's: the portfolio roll-up aligns to it; otherwise a typo?).",
+    ]);
   });
 });
 

@@ -112,3 +112,30 @@ describe("readReport", () => {
     expect(text).toMatch(/\n {5}B {5}C {4}D\n {2}7 {2}Week {2}1 {4}2\n/);
   });
 });
+
+describe("sentences under a table's rows", () => {
+  it("are the table's notes; a row holding a name alone stays a row", () => {
+    const { values, shown } = grid([
+      ["Portfolio roll-up: Q1"],
+      [],
+      ["At this pace: key results forecast to miss their goal"],
+      ["Team", "KR", "Shortfall"],
+      ["Alpha", "O1.KR1", 0.4],
+      ["and 3 more: each team's own Weekly Summary lists its own (Forecast section); the Teams table counts them."],
+      ["Not forecast yet (no check-in or summary has forecast a KR): Gamma."],
+      [],
+      ["Team trend: overall score per week (Portfolio History)"],
+      ["Team", "W1", "W2"],
+      ["Alpha", 0.2, 0.3],
+      ["Gone"],
+    ]);
+    const r = readReport("Portfolio Roll-up", values, shown, id);
+    expect(r.sections[0].rows.map((x) => x["Team"])).toEqual(["Alpha"]);
+    expect(r.sections[0].notes).toEqual([
+      "and 3 more: each team's own Weekly Summary lists its own (Forecast section); the Teams table counts them.",
+      "Not forecast yet (no check-in or summary has forecast a KR): Gamma.",
+    ]);
+    expect(r.sections[1].rows.map((x) => x["Team"])).toEqual(["Alpha", "Gone"]);
+    expect(renderReport(r)).toMatch(/\n  7  Not forecast yet \(no check-in or summary has forecast a KR\): Gamma\.\n/);
+  });
+});

@@ -56,7 +56,7 @@ const REFUSED: { what: string; damage: (wb: Workbook) => void; message: string }
   {
     what: "someone's own Weekly Trend",
     damage: (wb) => replaced(wb, "Weekly Trend"),
-    message: `The "Weekly Trend" tab (no "Trend: value at the end of each week" heading over its header row) is not the tracker's, and rolling over would delete it as this cycle's. ${TAIL}`,
+    message: `The "Weekly Trend" tab (no "Trend: each KR's value on its week's summary day" heading over its header row) is not the tracker's, and rolling over would delete it as this cycle's. ${TAIL}`,
   },
   {
     what: "someone's own Mid-cycle Review",

@@ -91,7 +91,7 @@ const CASES: { what: string; make: () => Workbook; fn: AddonEntry; message: stri
     },
     fn: "generateWeeklySummary",
     message:
-      'The "WEEKLY TREND" tab (no "Trend: value at the end of each week" heading over its header row) is not the tracker\'s, and the weekly trend would be written over it. ' +
+      'The "WEEKLY TREND" tab (no "Trend: each KR\'s value on its week\'s summary day" heading over its header row) is not the tracker\'s, and the weekly trend would be written over it. ' +
       'Rename it (its content is kept), then run "Generate weekly summary" again. Nothing was changed.',
   },
 ];

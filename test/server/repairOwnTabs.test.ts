@@ -73,7 +73,7 @@ describe("An unrecorded Weekly Trend with the trend's heading in A1 over someone
     const own = ownTab(wb, TREND, HEADED);
     const before = state(own);
     const r = callAddonRaw(wb, "generateWeeklySummary", { at: IN_USE_TODAY });
-    expect(r.message).toBe('The "Weekly Trend" tab (no "Trend: value at the end of each week" heading over its header row) is not the tracker\'s, and the weekly trend would be written over it. Rename it (its content is kept), then run "Generate weekly summary" again. Nothing was changed.');
+    expect(r.message).toBe('The "Weekly Trend" tab (no "Trend: each KR\'s value on its week\'s summary day" heading over its header row) is not the tracker\'s, and the weekly trend would be written over it. Rename it (its content is kept), then run "Generate weekly summary" again. Nothing was changed.');
     expect(state(own)).toBe(before);
     expect(repairWrites(wb)).toEqual({});
     expect(state(own)).toBe(before);
@@ -85,7 +85,7 @@ describe("An unrecorded Weekly Trend with the trend's heading in A1 over someone
     setToday(wb, "2026-04-06");
     ownTab(wb, TREND, HEADED);
     const r = callAddonRaw(wb, "rollOverCycle", { start: "2026-04-06" });
-    expect(r.message).toMatch(/^The "Weekly Trend" tab \(no "Trend: value at the end of each week" heading over its header row\) is not the tracker's/);
+    expect(r.message).toMatch(/^The "Weekly Trend" tab \(no "Trend: each KR's value on its week's summary day" heading over its header row\) is not the tracker's/);
     expect(ss(wb).getSheetByName(TREND)).not.toBeNull();
   });
 });

@@ -51,11 +51,27 @@ const ORDINARY: Week[] = [0, 1, 2].map((w) => ({
   again: false,
 }));
 
-/** What a summary leaves behind: the tab's cells (its generation time aside), the Weekly Trend's cells and formulas, and History. */
-function written(wb: Workbook): { summary: unknown[][]; trend: unknown[][]; trendFormulas: string[][]; history: unknown[][] } {
+/**
+ * What a summary leaves behind: the tab's cells (its generation time aside), the Weekly Trend's cells and
+ * formulas, History, and the Key Results' forecast cells (dated by the days the past weeks are as of: the
+ * trend record's days on the incremental path, History's As of on the whole one).
+ */
+function written(wb: Workbook): { summary: unknown[][]; trend: unknown[][]; trendFormulas: string[][]; history: unknown[][]; forecasts: unknown[][] } {
   const cells = (tab: string) => ss(wb).getSheetByName(tab)!.getDataRange().getValues().map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v)));
   const summary = cells("Weekly Summary").map((r) => r.map((v) => (typeof v === "string" ? v.replace(/ · generated \d{4}-\d\d-\d\d \d\d:\d\d/, "") : v)));
-  return { summary, trend: cells("Weekly Trend"), trendFormulas: ss(wb).getSheetByName("Weekly Trend")!.getDataRange().getFormulas(), history: cells("History") };
+  const kr = cells("Key Results");
+  const head = kr.findIndex((r) => r.includes("Forecast"));
+  const at = ["ID", "Forecast", "Forecast score", "Weeks to target"].map((h) => kr[head].indexOf(h));
+  const forecasts = kr.slice(head + 1).map((r) => at.map((i) => r[i]));
+  return { summary, trend: cells("Weekly Trend"), trendFormulas: ss(wb).getSheetByName("Weekly Trend")!.getDataRange().getFormulas(), history: cells("History"), forecasts };
+}
+
+/** The trend record as a summary written before session 12 left it: no days per week. */
+function withoutRecordedDays(wb: Workbook): void {
+  const props = (wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+  const record = JSON.parse(props.getProperty(TREND_RECORD) as string);
+  delete record.days;
+  props.setProperty(TREND_RECORD, JSON.stringify(record));
 }
 
 
@@ -66,11 +82,13 @@ interface Outcome {
   fewerCells: number;
   /** Summaries whose Weekly Trend tab had a record of its past weeks (an ordinary week then writes one column). */
   fromTrendTab: number;
+  /** KRs with a forecast (a number in Forecast) after the last summary. */
+  forecast: number;
 }
 
 /** `logAtSheetEnd`: the log's sheet ends at its last row (as a log grown by its check-ins does), so the
  * summary reads down to the sheet's end instead of asking for the last row (summaryRead.ts readLogFrom). */
-function run(weeks: Week[], logAtSheetEnd = false): Outcome {
+function run(weeks: Week[], logAtSheetEnd = false, oldRecordAt = -1, before: (wb: Workbook, week: number) => void = () => {}): Outcome {
   const wb = newTracker({ template: "operations", start: START, at: START });
   if (logAtSheetEnd) {
     const log = ss(wb).getSheetByName("Check-ins")!;
@@ -78,7 +96,7 @@ function run(weeks: Week[], logAtSheetEnd = false): Outcome {
     // check-in fills it, and the log ends at the sheet's end from then on.
     log.deleteRows(log.getLastRow() + 2, log.getMaxRows() - log.getLastRow() - 1);
   }
-  const out: Outcome = { withCheckpoint: 0, fewerCells: 0, fromTrendTab: 0 };
+  const out: Outcome = { withCheckpoint: 0, fewerCells: 0, fromTrendTab: 0, forecast: 0 };
   weeks.forEach((w, i) => {
     const monday = addDays(START, 7 * i);
     for (const e of w.checkins) {
@@ -97,6 +115,8 @@ function run(weeks: Week[], logAtSheetEnd = false): Outcome {
       wb.services.session.setUser("ops.lead@example.com");
     }
     const at = addDays(monday, 6 - w.back);
+    if (i === oldRecordAt) withoutRecordedDays(wb);
+    before(wb, i);
     for (let n = 0; n < (w.again ? 2 : 1); n++) {
       // The same tracker without its checkpoints: its summary replays the whole log.
       const snap = wb.services.toSnapshot();
@@ -117,6 +137,7 @@ function run(weeks: Week[], logAtSheetEnd = false): Outcome {
       }
     }
   });
+  out.forecast = written(wb).forecasts.filter((r) => typeof r[1] === "number").length;
   return out;
 }
 
@@ -137,6 +158,21 @@ const WEEK1_SAW_LATER: Week[] = [
   ...ORDINARY.slice(1),
 ];
 
+/**
+ * The weekly refresh's rhythm: check-ins on the Tuesday and Thursday of each week (negative days: the week
+ * before the summary's), each week summarised on its Monday, before that week's check-ins. History records
+ * each week as of its first day; from week 4 the KRs have forecasts, their past points dated on those days.
+ */
+const MONDAYS: Week[] = [0, 1, 2, 3, 4].map((w) => ({
+  checkins: w === 0 ? [] : [
+    { day: -6, kr: w % KRS.length, value: w % 3, conf: 7, blocker: 0, lateBy: 0, correct: false },
+    { day: -4, kr: (w + 1) % KRS.length, value: (w + 2) % 3, conf: 6, blocker: 1, lateBy: 0, correct: false },
+    { day: -4, kr: (w + 2) % KRS.length, value: (w + 1) % 3, conf: 6, blocker: 0, lateBy: 0, correct: false },
+  ],
+  back: 6,
+  again: false,
+}));
+
 describe("the add-on's incremental summary equals the whole log's", () => {
   it("for generated check-ins (late, corrected, repeated) and summaries, Weekly Summary, Weekly Trend and History alike", () => {
     let fewer = 0;
@@ -154,6 +190,43 @@ describe("the add-on's incremental summary equals the whole log's", () => {
     // Worth something only if checkpoints were actually used (the examples' weeks 2 and 3, twice).
     expect(fewer, "summaries that read the log from a checkpoint").toBeGreaterThanOrEqual(4);
     expect(fromTrend, "summaries that found the Weekly Trend's record").toBeGreaterThanOrEqual(4);
+  });
+
+  it("summarised on Mondays, before each week's check-ins: the forecasts from the Weekly Trend's recorded days equal those from History's As of", () => {
+    for (const logAtSheetEnd of [false, true]) {
+      const o = run(MONDAYS, logAtSheetEnd);
+      expect(o.fromTrendTab, "weeks 2-5 from the Weekly Trend's record").toBe(4);
+      expect(o.forecast, "KRs forecast in week 5").toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it("a trend record written before session 12 (no days): that week rewrites the tab whole from History, once, and equals the whole rewrite", () => {
+    const o = run(MONDAYS, false, 3);
+    // Weeks 2, 3 and 5 from the record; week 4 rewrote the tab whole and recorded the days again.
+    expect(o.fromTrendTab).toBe(3);
+  });
+
+  it("a KR added in week 3: its past weeks from the log at their last days, the others' at History's As of, recorded apart, equal the whole rewrite", () => {
+    let record: { days: Record<string, unknown> } | null = null;
+    const o = run(MONDAYS, false, -1, (wb, i) => {
+      const props = (wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+      if (i === 3) record = JSON.parse(props.getProperty(TREND_RECORD) as string);
+      if (i !== 2) return;
+      // Added under O3 by hand (as a user types a row), then Repair tracker gives it its formulas.
+      const kr = ss(wb).getSheetByName("Key Results")!;
+      kr.getRange(9, 1, 1, 9).setValues([["O3.KR3", "O3", "Cut scrap from 5% to 2%", "ops.lead@example.com", "decrease", "%", 5, 2, 1]]);
+      const repaired = callAddon(wb, "repairTracker");
+      if (!repaired.ok) throw new Error(repaired.message);
+      setToday(wb, "2026-01-13");
+      callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O3.KR3", value: "4.5", confidence: 6, confirmed: true });
+    });
+    // Week 3 rewrote the tab whole (a KR added); weeks 2, 4 and 5 read it back.
+    expect(o.fromTrendTab).toBe(3);
+    // Week 1 (recorded before any check-in) and week 2 dated on their Mondays for every KR but the new one
+    // (the 8th in tracker order), whose weeks come from the log at their last days.
+    expect(record!.days["1"]).toEqual({ d: "2026-01-05", x: { "7": "2026-01-11" } });
+    expect(record!.days["2"]).toEqual({ d: "2026-01-12", x: { "7": "2026-01-18" } });
+    expect(record!.days["3"]).toBe("2026-01-19");
   });
 
   it("after a week 1 summary that saw check-ins dated after its day: week 2 writes only its own week's column, as the whole rewrite would", () => {

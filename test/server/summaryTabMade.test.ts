@@ -39,7 +39,7 @@ function expectSummaryLayout(wb: Workbook): void {
   expect(trend!.getFrozenRows()).toBe(2);
   expect(Array.from({ length: 17 }, (_, c) => trend!.getColumnWidth(c + 1))).toEqual([100, 240, ...new Array(13).fill(70), 100, 100]);
   expect(trend!.getProtections(PROTECTION.SHEET).map((p) => p.isWarningOnly())).toEqual([true]);
-  expect(String(trend!.getRange("A1").getValue())).toBe("Trend: value at the end of each week");
+  expect(String(trend!.getRange("A1").getValue())).toBe("Trend: each KR's value on its week's summary day");
   expect(trend!.getRange("A2:C2").getValues()[0]).toEqual(["ID", "Key result", "Week 1"]);
 }
 
@@ -102,7 +102,7 @@ describe("a new tracker's Weekly Summary tab", () => {
     expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-12" }).ok).toBe(true);
     expect(trend.getFrozenRows()).toBe(2);
     expect(trend.getMaxColumns()).toBe(30);
-    expect(String(trend.getRange("A1").getValue())).toBe("Trend: value at the end of each week");
+    expect(String(trend.getRange("A1").getValue())).toBe("Trend: each KR's value on its week's summary day");
     expect(trend.getRange(2, 28).getValue()).toBe("Week 26");
   });
 });

@@ -59,7 +59,7 @@ describe("The Weekly Trend tab in an ordinary week", () => {
     expect(ref.whole).toEqual([true, false, false]);
     // The typed value is gone (week 1 comes from History again), and so is the typed heading.
     expect(sheet.getRange("C3").getValue()).toBe(85);
-    expect(sheet.getRange("A1").getValue()).toBe("Trend: value at the end of each week");
+    expect(sheet.getRange("A1").getValue()).toBe("Trend: each KR's value on its week's summary day");
     expect(cells(wb)).toEqual(cells(ref.wb));
   });
 });
@@ -152,5 +152,18 @@ describe("A KR added mid-cycle", () => {
     forgetRecord(wb);
     expect(summary(wb, 4).whole).toBe(true);
     expect(cells(wb)).toEqual(before);
+  });
+});
+
+describe("A Weekly Trend written before session 12", () => {
+  it("is still the add-on's by its old heading, and its next summary rewrites it with the heading that says what its weeks hold", () => {
+    const { wb } = weekly(2);
+    const sheet = ss(wb).getSheetByName("Weekly Trend")!;
+    sheet.getRange("A1").setValue("Trend: value at the end of each week");
+    forgetRecord(wb); // no record placing it: the tab is told by its heading and header row
+    weekCheckins(wb, 3);
+    expect(summary(wb, 3).whole).toBe(true);
+    expect(sheet.getRange("A1").getValue()).toBe("Trend: each KR's value on its week's summary day");
+    expect(cells(wb)).toEqual(cells(weekly(3).wb));
   });
 });

@@ -112,7 +112,7 @@ describe("A tab named Weekly Trend that is not the add-on's", () => {
     const before = wb.services.toSnapshot();
     const r = callAddon(wb, "generateWeeklySummary", { at: WEEK_END[0] });
     expect(r.ok).toBe(false);
-    expect(r.message).toBe('The "Weekly Trend" tab (no "Trend: value at the end of each week" heading over its header row) is not the tracker\'s, and the weekly trend would be written over it. Rename it (its content is kept), then run "Generate weekly summary" again. Nothing was changed.');
+    expect(r.message).toBe('The "Weekly Trend" tab (no "Trend: each KR\'s value on its week\'s summary day" heading over its header row) is not the tracker\'s, and the weekly trend would be written over it. Rename it (its content is kept), then run "Generate weekly summary" again. Nothing was changed.');
     expect(own.getRange("A1:B2").getValues()).toEqual([["My own notes", "x"], ["keep", "these"]]);
     expect(ss(wb).getSheetByName("Weekly Summary")).toBeNull();
     expect(wb.services.toSnapshot().sheets.map((s) => s.name)).toEqual(before.sheets.map((s) => s.name));

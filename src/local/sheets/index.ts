@@ -37,6 +37,7 @@ import { CopyPasteType } from "./range";
 import type { LocalSheet } from "./sheet";
 import type { LocalSpreadsheet } from "./spreadsheet";
 import { LocalScriptApp, nextClockRun, SCRIPT_TIME_ZONE } from "./scriptApp";
+import { withScopes } from "./scopes";
 import { tzOffsetMinutes } from "./time";
 import { OPEN_ERRORS, OtherBooks, type WorkbookRegistry } from "./workbooks";
 
@@ -62,7 +63,7 @@ export interface LocalOptions {
   htmlDir?: string;
   /** Other spreadsheets openById/openByUrl can open (see workbooks.ts); none when absent. */
   workbooks?: WorkbookRegistry;
-  /** The manifest's OAuth scopes, when openById/openByUrl should enforce them (the minimal build lacks `spreadsheets`). */
+  /** The manifest's OAuth scopes, when openById/openByUrl, ScriptApp's triggers and MailApp should enforce them (scopes.ts; the minimal build has none of theirs). */
   scopes?: string[];
   /**
    * The script project this workbook runs in, shared with other workbooks (their triggers count toward the
@@ -288,10 +289,10 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     LockService: pub(new LocalLockService(counters, lockState, { user: effectiveUser, noDocument })),
     PropertiesService: pub(props),
     Session: pub(session),
-    ScriptApp: pub(new LocalScriptApp(counters, project, snapshot.id, effectiveUser)),
+    ScriptApp: withScopes("ScriptApp", pub(new LocalScriptApp(counters, project, snapshot.id, effectiveUser)), opts.scopes),
     Utilities: createUtilities(() => book.timeZone),
     HtmlService: createHtmlService(() => htmlDir),
-    MailApp: pub(new LocalMailApp(counters, sent, { byUser: project.mailQuota ??= new Map(), user: effectiveUser, now: nowMs })),
+    MailApp: withScopes("MailApp", pub(new LocalMailApp(counters, sent, { byUser: project.mailQuota ??= new Map(), user: effectiveUser, now: nowMs })), opts.scopes),
     CacheService: pub(cacheService),
     Logger,
     console: quietConsole,

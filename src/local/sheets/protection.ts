@@ -4,6 +4,36 @@ import type { CountersImpl } from "./counters";
 import { enumName, signatureError } from "./enums";
 import { PROTECTION_TYPE, ProtectionType, type ProtectionModel, type SheetModel } from "./model";
 import type { LocalRange } from "./range";
+import { rectsOverlap, type Rect } from "./a1";
+
+/** Sheets' refusal of an edit under a protection the user may not edit (and of changing such a protection). */
+export const PROTECTED_EDIT = "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
+
+/** Whether the user running now may edit under `p`: warning-only, or hard with them among its editors. */
+function mayEdit(book: Book, p: ProtectionModel): boolean {
+  return p.warningOnly || !p.editors || p.editors.includes(book.ctx.user ? book.ctx.user() : "");
+}
+
+/**
+ * Refuses a change under a protection the running user may not edit, as Sheets refuses it to a script
+ * running as that user (ref/spreadsheet/protection: a protected range or sheet is edited "except by users
+ * with permission"; the Sheets API's ProtectedRange: warning-only protection lets "every user" edit, a hard
+ * one its `editors`). What is changed: `rect`, cells (values, formulas, formats, notes, validations: any
+ * protection covering one of them refuses); "tab", the tab as a whole (rows or columns inserted, conditional
+ * format rules: its sheet protection refuses); "delete", the tab and every cell of it (any protection on it
+ * refuses). A protection made by protect() and never hardened has no editors list: it mirrors the
+ * spreadsheet's sharing, so it refuses no one (Sheet.protect(): "the permissions mirror those of the
+ * spreadsheet itself"). Before, only changing such a protection was refused offline, and a script wrote
+ * under it freely.
+ */
+export function checkEditable(book: Book, sheet: SheetModel, what: Rect | "tab" | "delete"): void {
+  for (const p of sheet.protections) {
+    if (mayEdit(book, p)) continue;
+    if (what === "tab" && p.rect) continue;
+    if (typeof what === "object" && p.rect && !rectsOverlap(p.rect, what)) continue;
+    throw new Error(PROTECTED_EDIT);
+  }
+}
 
 /** A tab's protections of a ProtectionType (`method` names the caller in the refusal of anything else). */
 export function protectionsOf(book: Book, s: SheetModel, type: unknown, method: string): LocalProtection[] {
@@ -64,7 +94,7 @@ export class LocalProtection {
   }
   /** Changing a protection one may not edit fails, as in Sheets. */
   private mayEdit(): void {
-    if (!this.canEdit()) throw new Error("You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.");
+    if (!this.canEdit()) throw new Error(PROTECTED_EDIT);
   }
   remove() {
     this.mayEdit();
@@ -72,7 +102,7 @@ export class LocalProtection {
     this._p.sheet.protections = this._p.sheet.protections.filter((p) => p !== this._p);
   }
   canEdit() {
-    return this._p.warningOnly || !this._p.editors || this._p.editors.includes(this.me());
+    return mayEdit(this._book, this._p);
   }
   toString() {
     return "Protection";

@@ -5,7 +5,7 @@ import type { Book } from "./book";
 import type { CountersImpl } from "./counters";
 import { DEFAULT_NUMBER_FORMAT } from "./format";
 import { FORMAT_KEYS, normColor, type CellMeta, type ProtectionModel, type SheetModel } from "./model";
-import { LocalProtection } from "./protection";
+import { checkEditable, LocalProtection } from "./protection";
 import { DataValidation } from "./rules";
 import { appsEnum, enumName } from "./enums";
 
@@ -82,7 +82,12 @@ export class LocalRange {
     }
     return out;
   }
+  /** Refuses a change of these cells under a protection the running user may not edit (protection.ts). */
+  _edit(): void {
+    checkEditable(this._book, this._sheet, this._rect);
+  }
   private setEach(fn: (m: CellMeta, i: number, j: number) => void) {
+    this._edit();
     this._counters.formatted(this.cells);
     this._book.forEachMeta(this._sheet, this._rect, fn);
     return this;
@@ -145,6 +150,7 @@ export class LocalRange {
     return this._book.readValues(this._sheet, this._rect, true) as string[][];
   }
   setValue(v: unknown) {
+    this._edit();
     const g = Array.from({ length: this.rows }, () => new Array(this.cols).fill(v));
     this._book.writeValues(this._sheet, this._rect, g);
     this._counters.wrote(this.cells);
@@ -152,6 +158,7 @@ export class LocalRange {
   }
   setValues(values: unknown[][]) {
     const g = checkRows(values, this.rows, this.cols);
+    this._edit();
     this._book.writeValues(this._sheet, this._rect, g);
     this._counters.wrote(this.cells);
     return this;
@@ -165,6 +172,7 @@ export class LocalRange {
     return this._book.readFormulas(this._sheet, this._rect);
   }
   setFormula(formula: string) {
+    this._edit();
     const f = String(formula);
     const g: string[][] = [];
     for (let i = 0; i < this.rows; i++) {
@@ -178,6 +186,7 @@ export class LocalRange {
   }
   setFormulas(formulas: string[][]) {
     const g = checkRows(formulas, this.rows, this.cols);
+    this._edit();
     this._book.writeValues(this._sheet, this._rect, g.map((r) => r.map((x) => (x === null || x === undefined ? "" : String(x)))), true);
     this._counters.wrote(this.cells);
     return this;
@@ -185,6 +194,7 @@ export class LocalRange {
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; commentsOnly?: boolean }) {
     const o = options ?? {};
     const any = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
+    this._edit();
     if (!any || o.contentsOnly) {
       this._book.clearContents(this._sheet, this._rect);
       this._counters.wrote(this.cells);
@@ -195,6 +205,7 @@ export class LocalRange {
     return this;
   }
   clearContent() {
+    this._edit();
     this._book.clearContents(this._sheet, this._rect);
     this._counters.wrote(this.cells);
     return this;
@@ -220,6 +231,7 @@ export class LocalRange {
     const cols = tiles ? dc : this.cols;
     const to: Rect = { r1: d.r1, c1: d.c1, r2: d.r1 + rows - 1, c2: d.c1 + cols - 1 };
     if (to.r2 > destination._sheet.maxRows || to.c2 > destination._sheet.maxCols) throw new Error("Range not found");
+    checkEditable(this._book, destination._sheet, to);
     // The source's formats first: copying a range onto itself (or over part of itself) copies what it was.
     const src = this.grid((m) => ({ ...(m ?? {}) }));
     this._counters.formatted(rows * cols);
@@ -233,6 +245,7 @@ export class LocalRange {
     return this;
   }
   clearFormat() {
+    this._edit();
     this._counters.formatted(this.cells);
     this._book.clearFormats(this._sheet, this._rect);
     return this;
@@ -358,12 +371,14 @@ export class LocalRange {
 
   // ---- data validation ----
   setDataValidation(rule: DataValidation | null) {
+    this._edit();
     this.clearDataValidationsInternal();
     if (rule) this._sheet.dv.push({ rect: { ...this._rect }, rule: { ...rule._model, values: [...rule._model.values] } });
     return this;
   }
   setDataValidations(rules: (DataValidation | null)[][]) {
     const g = checkRows(rules, this.rows, this.cols) as (DataValidation | null)[][];
+    this._edit();
     this.clearDataValidationsInternal();
     g.forEach((row, i) => {
       let j = 0;
@@ -398,6 +413,7 @@ export class LocalRange {
     this._sheet.dv = this._sheet.dv.flatMap((e) => rectSubtract(e.rect, this._rect).map((rect) => ({ rect, rule: e.rule })));
   }
   clearDataValidations() {
+    this._edit();
     this.clearDataValidationsInternal();
     return this;
   }

@@ -35,6 +35,7 @@ export class LocalRangeList {
   }
   /** Applies `fn` to each range (raw, uncounted), then counts the union of their cells as formatted. */
   private formatEach(fn: (r: LocalRange) => void): this {
+    for (const r of this._ranges) r._edit(); // one refused range refuses the whole list, before any is changed
     const before = this._counters.cellsFormatted;
     for (const r of this._ranges) fn(r);
     this._counters.cellsFormatted = before + unionSize(this._ranges.map((r) => r._rect));
@@ -72,10 +73,12 @@ export class LocalRangeList {
   }
   /** The same value in every cell of every range: cells written, like Range.setValue. */
   setValue(value: unknown) {
+    for (const r of this._ranges) r._edit();
     for (const r of this._ranges) r.setValue(value);
     return this;
   }
   clearContent() {
+    for (const r of this._ranges) r._edit();
     for (const r of this._ranges) r.clearContent();
     return this;
   }

@@ -5,7 +5,7 @@ import type { Book } from "./book";
 import { deleteCols, deleteRows, insertCols, insertRows } from "./book-shape";
 import type { CountersImpl } from "./counters";
 import { checkGridLimits, normColor, type ProtectionModel, type SheetModel } from "./model";
-import { LocalProtection, protectionsOf } from "./protection";
+import { checkEditable, LocalProtection, protectionsOf } from "./protection";
 import { LocalRange, rangeFromParsed } from "./range";
 import { LocalRangeList } from "./rangeList";
 import { checkConditionalFormatRule, ConditionalFormatRule, type CfModel } from "./rules";
@@ -31,6 +31,7 @@ export class LocalSheet {
     return this.m.name;
   }
   setName(name: string) {
+    checkEditable(this._book, this.m, "tab");
     this._book.renameSheet(this.m, String(name));
     return this;
   }
@@ -107,35 +108,42 @@ export class LocalSheet {
   insertRowsBefore(before: number, howMany: number) {
     const m = this.m;
     if (before < 1 || before > m.maxRows) throw new Error("Those rows are out of bounds.");
+    checkEditable(this._book, m, "tab");
     insertRows(this._book, m, before, howMany, before);
     return this;
   }
   insertRowsAfter(after: number, howMany: number) {
     const m = this.m;
     if (after < 1 || after > m.maxRows) throw new Error("Those rows are out of bounds.");
+    checkEditable(this._book, m, "tab");
     insertRows(this._book, m, after + 1, howMany, after);
     return this;
   }
   deleteRows(start: number, howMany: number) {
+    checkEditable(this._book, this.m, { r1: start, c1: 1, r2: start + howMany - 1, c2: this.m.maxCols });
     deleteRows(this._book, this.m, start, howMany);
   }
   deleteRow(row: number) {
+    checkEditable(this._book, this.m, { r1: row, c1: 1, r2: row, c2: this.m.maxCols });
     deleteRows(this._book, this.m, row, 1);
     return this;
   }
   insertColumnsAfter(after: number, howMany: number) {
     const m = this.m;
     if (after < 1 || after > m.maxCols) throw new Error("Those columns are out of bounds.");
+    checkEditable(this._book, m, "tab");
     insertCols(this._book, m, after + 1, howMany, after);
     return this;
   }
   deleteColumns(start: number, howMany: number) {
+    checkEditable(this._book, this.m, { r1: 1, c1: start, r2: this.m.maxRows, c2: start + howMany - 1 });
     deleteCols(this._book, this.m, start, howMany);
   }
   appendRow(values: unknown[]) {
     const m = this.m;
     if (!Array.isArray(values)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     const row = this._book.lastRow(m) + 1;
+    checkEditable(this._book, m, { r1: row, c1: 1, r2: row, c2: Math.max(1, values.length) });
     if (values.length > m.maxCols) checkGridLimits(this._book.sheets, { sheet: m, rows: Math.max(0, row - m.maxRows), cols: values.length - m.maxCols });
     if (row > m.maxRows) {
       const grow = row - m.maxRows;
@@ -149,6 +157,7 @@ export class LocalSheet {
   clear(options?: { contentsOnly?: boolean; formatOnly?: boolean }) {
     const m = this.m;
     const rect = { r1: 1, c1: 1, r2: m.maxRows, c2: m.maxCols };
+    checkEditable(this._book, m, rect);
     if (!options?.formatOnly) {
       this._book.touch(m);
       this._book.write().clearSheet(m.hfId);
@@ -205,6 +214,7 @@ export class LocalSheet {
   setConditionalFormatRules(rules: ConditionalFormatRule[]) {
     const m = this.m;
     const models = (rules ?? []).map((r) => checkConditionalFormatRule(this._book, m, r));
+    checkEditable(this._book, m, "tab");
     m.cf = models;
   }
   protect() {

@@ -7,7 +7,7 @@ import { parseA1 } from "./a1";
 import type { Book } from "./book";
 import type { CountersImpl } from "./counters";
 import { addArgs, LocalDeveloperMetadataFinder } from "./developerMetadata";
-import { checkRangeName, LocalNamedRange, protectionsOf } from "./protection";
+import { checkEditable, checkRangeName, LocalNamedRange, protectionsOf } from "./protection";
 import { LocalRange, rangeFromParsed } from "./range";
 import type { LocalSheet } from "./sheet";
 import { deleteSheet } from "./sheetDelete";
@@ -55,6 +55,7 @@ export class LocalSpreadsheet {
     return book.sheetApi(model);
   }
   deleteSheet(sheet: LocalSheet) {
+    checkEditable(this._book, sheet._model, "delete");
     deleteSheet(this._book, sheet._model);
   }
   getActiveSheet() {

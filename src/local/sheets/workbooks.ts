@@ -8,6 +8,7 @@ import type { Book } from "./book";
 import { bookFromSnapshot } from "./book-snapshot";
 import { FACES } from "./faces";
 import type { Ctx } from "./model";
+import { scopeError } from "./scopes";
 
 export type OtherWorkbook = WorkbookSnapshot | "denied";
 /** Looks a reference (an ID, or a path offline) up; undefined = no such spreadsheet. */
@@ -18,8 +19,7 @@ export const OPEN_ERRORS = {
   missing: (method: string) => `Unexpected error while getting the method or property ${method} on object SpreadsheetApp.`,
   denied: "You do not have permission to access the requested document.",
   badUrl: "Invalid argument: url",
-  scope: (method: string) =>
-    `You do not have permission to call SpreadsheetApp.${method}. Required permissions: https://www.googleapis.com/auth/spreadsheets`,
+  scope: (method: string) => scopeError("SpreadsheetApp", method, FULL_SCOPE).message,
 };
 
 const FULL_SCOPE = "https://www.googleapis.com/auth/spreadsheets";

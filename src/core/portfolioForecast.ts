@@ -1,0 +1,172 @@
+// The roll-up's forecast (docs/portfolio.md, "At this pace"): which of a team's KRs its own add-on forecast to
+// miss, read from the Key Results forecast columns its check-ins and summaries wrote (Forecast, Forecast
+// score), not recomputed: the roll-up reads neither the log nor History, so a team costs the same calls.
+//
+// Rules, decided here:
+// - A KR is "forecast to miss" exactly when the team's own Weekly Summary lists it in its Forecast section
+//   (summaryForecast.ts buildReportForecast): it has a forecast score, and that score falls short of its
+//   objective's goal (1 committed, the team's aspirational goal aspirational) by more than the team's own
+//   on-track gap, as the team's own summary decides it (summaryForecast.ts forecastMisses, krGoals). Only the Forecast score decides: a
+//   fraction-% KR's Forecast cell may hold the fraction (written before session 11) or the percent, and
+//   its score is the same either way.
+// - A KR without a forecast score (a milestone, too few check-ins, no check-in or summary yet, a setup
+//   error) is not counted either way; a tracker whose Key Results have no forecast columns (set up before
+//   them) says so instead of a count.
+// - Worst first: the largest shortfall (goal − forecast score), as the team's summary orders them; teams in
+//   the Portfolio tab's order, then the KRs' rows, among equals.
+// - Shown as the team's summary shows it: "<value><unit> by <the team's cycle's last day>", against its
+//   target or (aspirational increase or decrease KR) the value that scores its goal. Whether a % KR's
+//   cells hold fractions only their number formats say, which the roll-up does not read (a call per team):
+//   the Forecast score tells it instead when it can (below, shownAsPercentCells).
+import { cycleLastDay } from "./dates";
+import { percentShown, type GoalValue } from "./forecast";
+import { goalValue, goalWords, withUnit } from "./forecastWords";
+import type { Tracker } from "./model";
+import type { DecimalSeparator } from "./numbers";
+import { forecastMisses, krGoals } from "./summaryForecast";
+import { krScore } from "./scoring";
+
+/** The forecast cells of one KR row as read: numbers, or null for a blank or a reason (text). */
+export interface KrForecastCells {
+  value: number | null;
+  score: number | null;
+}
+
+/** A KR forecast to miss its goal, as the roll-up lists it. */
+export interface ForecastMiss {
+  team: string;
+  id: string;
+  title: string;
+  owner: string;
+  unit: string;
+  /** Where the KR ends at this pace, as its cells show it (a fraction-% KR's × 100); null when its Forecast cell holds no number. */
+  value: number | null;
+  score: number;
+  goal: number;
+  /** What it ends against: its target, or the value that scores an aspirational goal. */
+  against: GoalValue | null;
+  /** The team's cycle's last day, YYYY-MM-DD. */
+  endDay: string;
+}
+
+export interface TeamForecast {
+  /** False: the tracker's Key Results have no forecast columns (set up before them; Repair tracker adds them). */
+  columns: boolean;
+  /** KRs with a forecast score. */
+  forecast: number;
+  /** How many KRs are forecast to miss. */
+  missing: number;
+  /** The worst of them, at most ROLLUP_MISSES (what the roll-up can show, and what a partial run caches). */
+  worst: ForecastMiss[];
+}
+
+/** At most this many KRs are listed in the roll-up's "At this pace" section; the rest are counted. */
+export const ROLLUP_MISSES = 25;
+
+const num = (v: unknown): number | null => (typeof v === "number" && isFinite(v) ? v : null);
+const same = (a: number | null, b: number) => a !== null && Math.abs(a - b) <= 1e-9;
+
+/**
+ * Whether a % KR's Forecast cell is in percent while its Start and Target cells hold fractions (typed 82%:
+ * 0.82): its add-on forecast it × 100 (forecast.ts krAsShown), as only the cells' number formats say, which
+ * the roll-up does not read (a call per team). The Forecast score tells instead: it is the score of the value
+ * against the start and target as shown (× 100), not as held, for such a KR, and the other way round for a
+ * KR going from 0.8% to 0.3% in whole numbers. When both give it (a KR forecast beyond its start: score 0
+ * either way), the forecast is taken in the units its Current cell is nearer to, as held or × 100 (the
+ * forecast leans towards the latest value): the rework rate typed 6.5% → 3%, at 7.1% (0.071) and forecast at
+ * 9.6, is a fraction KR, not a whole-number one 100 times beyond its start. A forecast of 0 reads the same
+ * either way: then the reading in which it lies nearer its start and target, and on a tie, fractions (the
+ * way a % is usually typed). A Forecast cell written before session 11 holds the fraction: shown as held, as
+ * that summary showed it, until the team's next check-in or summary rewrites it.
+ */
+export function shownAsPercentCells(
+  kr: { metric: unknown; unit: string; start: number | null; target: number | null; current?: number | null },
+  value: number,
+  score: number,
+): boolean {
+  const { start, target } = kr;
+  if (kr.unit.trim() !== "%" || start === null || target === null || Math.abs(start) > 1 || Math.abs(target) > 1) return false;
+  const metric = String(kr.metric);
+  const asHeld = same(krScore(metric, start, target, value).score, score);
+  const asShown = same(krScore(metric, percentShown(start), percentShown(target), value).score, score);
+  if (asHeld !== asShown) return asShown;
+  if (!asShown) return false;
+  const latest = kr.current ?? null;
+  if (latest !== null && latest * value > 0) return Math.abs(Math.log(value / percentShown(latest))) < Math.abs(Math.log(value / latest));
+  return beyond(value, start, target, 100) <= beyond(value, start, target, 1);
+}
+
+/** How far `value` lies outside start..target (scaled by k), in spans of them (of the target for a stay KR). */
+function beyond(value: number, start: number, target: number, k: number): number {
+  const lo = Math.min(start, target) * k;
+  const hi = Math.max(start, target) * k;
+  const span = hi - lo || Math.abs(target * k) || 1;
+  return (value < lo ? lo - value : value > hi ? value - hi : 0) / span;
+}
+
+/**
+ * A team's forecast from its tracker and each KR's forecast cells by KR row order (`cells[i]` for
+ * `tracker.keyResults[i]`); `cells` null: no forecast columns.
+ */
+export function teamForecast(tracker: Tracker, cells: (KrForecastCells | undefined)[] | null, team: string): TeamForecast {
+  if (!cells) return { columns: false, forecast: 0, missing: 0, worst: [] };
+  const s = tracker.settings;
+  // The goal and the miss as the team's own summary decides them (summaryForecast.ts).
+  const goalOf = krGoals(tracker);
+  const endDay = cycleLastDay(s.startDate, s.weeks);
+  let forecast = 0;
+  const misses: ForecastMiss[] = [];
+  tracker.keyResults.forEach((kr, i) => {
+    const c = cells[i];
+    const score = c ? num(c.score) : null;
+    if (score === null) return;
+    forecast++;
+    const goal = goalOf(kr);
+    if (!forecastMisses(score, goal, s.onTrackGap)) return;
+    const value = c ? num(c.value) : null;
+    const shown = value !== null && shownAsPercentCells(kr, value, score);
+    const start = shown && kr.start !== null ? percentShown(kr.start) : kr.start;
+    const target = shown && kr.target !== null ? percentShown(kr.target) : kr.target;
+    misses.push({
+      team,
+      id: kr.id,
+      title: kr.title,
+      owner: kr.owner,
+      unit: kr.unit,
+      value,
+      score,
+      goal,
+      against: goalValue({ metric: kr.metric, start, target, goal }),
+      endDay,
+    });
+  });
+  const worst = sortWorstFirst(misses);
+  return { columns: true, forecast, missing: worst.length, worst: worst.slice(0, ROLLUP_MISSES) };
+}
+
+/** The largest shortfall (goal − forecast score) first; equals keep their order (Array sort is stable, as the summary's relies on). */
+export function sortWorstFirst(misses: ForecastMiss[]): ForecastMiss[] {
+  return misses.slice().sort((a, b) => b.goal - b.score - (a.goal - a.score));
+}
+
+/** The company's KRs forecast to miss, worst first across teams (teams in their listed order among equals), and how many in all. */
+export function companyMisses(teams: (TeamForecast | null | undefined)[]): { worst: ForecastMiss[]; total: number } {
+  const all: ForecastMiss[] = [];
+  let total = 0;
+  for (const t of teams) {
+    if (!t) continue;
+    all.push(...t.worst);
+    total += t.missing;
+  }
+  return { worst: sortWorstFirst(all).slice(0, ROLLUP_MISSES), total };
+}
+
+/** "8.4% by 2026-04-05", in the company tracker's decimal separator ("—" when the Forecast cell holds no number: edited by hand). */
+export function forecastText(m: ForecastMiss, sep: DecimalSeparator): string {
+  return typeof m.value === "number" && isFinite(m.value) ? `${withUnit(m.value, m.unit, sep)} by ${m.endDay}` : "—";
+}
+
+/** "target 3%", "goal 37.8 EUR" (blank without a target). */
+export function againstText(m: ForecastMiss, sep: DecimalSeparator): string {
+  return m.against ? goalWords(m.against, m.unit, sep) : "";
+}

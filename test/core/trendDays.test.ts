@@ -1,0 +1,59 @@
+// The days each week's trend values are as of, as the Weekly Trend's record keeps them (trendBlock.ts
+// WeekDays) and the summary gets them back (SummaryInput.pastDays), and as the trend computes them
+// (SummaryTrendRow.days: History's As of for a recorded week, else the week's last day).
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { dayOf, isWeekDays, weekDays } from "../../src/core/trendBlock";
+import { buildSummaryData } from "../../src/core/summary";
+import type { CheckinEntry, HistoryEntry, Tracker } from "../../src/core/model";
+import { coreKr, coreSettings } from "../support/coreTracker";
+
+describe("a week's days in the trend record", () => {
+  it("one day when the KRs share it; else the most common and the others by index, which read back per KR", () => {
+    const rows = [{ days: ["2026-01-05", "2026-01-12"] }, { days: ["2026-01-05", "2026-01-18"] }, { days: ["2026-01-05", "2026-01-12"] }];
+    expect(weekDays(rows, 1)).toBe("2026-01-05");
+    const w2 = weekDays(rows, 2);
+    expect(w2).toEqual({ d: "2026-01-12", x: { "1": "2026-01-18" } });
+    expect([0, 1, 2].map((i) => dayOf(w2, i))).toEqual(["2026-01-12", "2026-01-18", "2026-01-12"]);
+    expect(dayOf(undefined, 0)).toBe(null);
+  });
+  it("a damaged entry is not one (the tab is then rewritten whole)", () => {
+    expect(isWeekDays("2026-01-12", 3)).toBe(true);
+    expect(isWeekDays({ d: "2026-01-12", x: { "2": "2026-01-18" } }, 3)).toBe(true);
+    expect(isWeekDays({ d: "2026-01-12", x: { "3": "2026-01-18" } }, 3)).toBe(false);
+    expect(isWeekDays(["2026-01-12"], 1)).toBe(false);
+    expect(isWeekDays(null, 1)).toBe(false);
+  });
+});
+
+describe("the trend's days", () => {
+  // A KR checked in on the Thursdays of weeks 1-3; History recorded weeks 1-3 on their Mondays at 07:00.
+  const tracker: Tracker = { settings: coreSettings(), objectives: [{ row: 2, id: "O1", title: "O", owner: "o@example.com", type: "committed" } as Tracker["objectives"][number]], keyResults: [coreKr(2, "O1.KR1", "increase", 0, 100, 30, "2026-01-22")] };
+  const ci = (row: number, date: string, value: number): CheckinEntry => ({ row, timestamp: `${date}T09:00:00.000Z`, date, week: 0, krId: "O1.KR1", value, confidence: 6, whatChanged: "", blockers: "", nextStep: "", author: "", requestId: `r${row}` });
+  const checkins = [ci(2, "2026-01-08", 10), ci(3, "2026-01-15", 20), ci(4, "2026-01-22", 30)];
+  const h = (week: number, asOf: string, value: number | null): HistoryEntry => ({ week, asOf, krId: "O1.KR1", value, score: null, status: "" });
+  const history = [h(1, "2026-01-05", null), h(2, "2026-01-12", 10), h(3, "2026-01-19", 20)];
+
+  it("a recorded week is dated by History's As of, the week of the report by the report's day", () => {
+    const d = buildSummaryData({ tracker, checkins, history, asOf: "2026-01-26" });
+    expect(d.trend.rows[0].values).toEqual([null, 10, 20, 30]);
+    expect(d.trend.rows[0].days).toEqual(["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26"]);
+    // Points a week apart from week 2 on: a forecast (until session 12 they were dated 01-18, 01-25 and, the
+    // news branch, 01-26: a line six days late).
+    expect(d.forecast.krs[0].forecast.ok).toBe(true);
+  });
+
+  it("the Weekly Trend's days stand in for History's rows not read; History's As of wins; a week without either is dated at its last day", () => {
+    const pastValues = new Map([["1\u0000O1.KR1", null], ["2\u0000O1.KR1", 10], ["3\u0000O1.KR1", 20]] as [string, number | null][]);
+    const pastDays = new Map([["1\u0000O1.KR1", "2026-01-05"], ["2\u0000O1.KR1", "2026-01-12"]]);
+    const d = buildSummaryData({ tracker, checkins, history: [h(3, "2026-01-20", 20)], asOf: "2026-01-26", pastValues, pastDays });
+    expect(d.trend.rows[0].days).toEqual(["2026-01-05", "2026-01-12", "2026-01-20", "2026-01-26"]);
+    const noDay = buildSummaryData({ tracker, checkins, history: [h(3, "typed by hand", 20)], asOf: "2026-01-26", pastValues, pastDays: new Map() });
+    expect(noDay.trend.rows[0].days).toEqual(["2026-01-11", "2026-01-18", "2026-01-25", "2026-01-26"]);
+  });
+
+  it("a week from the log (no History row) is dated at its last day", () => {
+    const d = buildSummaryData({ tracker, checkins, history: [], asOf: "2026-01-26" });
+    expect(d.trend.rows[0].days).toEqual(["2026-01-11", "2026-01-18", "2026-01-25", "2026-01-26"]);
+  });
+});
