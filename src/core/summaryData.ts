@@ -6,8 +6,8 @@ import type { TrackerEvaluation } from "./evaluate";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, summaryPeriod, trackerAsOf, weightedMean } from "./summaryAsOf";
 import { STATUS } from "./tabs";
-import { buildReportForecast, checkinValuesByKr, pointDay } from "./summaryForecast";
-import { historyStateOf, lastWeekConfidenceWithHistory, recordedDays, recordedValues, type HistoryState } from "./summaryPast";
+import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
+import { historyStateOf, lastWeekConfidenceWithHistory, recordedValues, trendWeekDays, type HistoryState } from "./summaryPast";
 import { blockersThisPeriod, confidenceOf, lowConfidence, missingCheckins, needsAttention, worstFirst } from "./summaryLeaders";
 import { thisWeekLines } from "./summaryThisWeek";
 import {
@@ -197,22 +197,19 @@ function biggestMovers(krs: SummaryKr[]): SummaryData["movers"] {
 }
 
 /**
- * For weeks 1..N, each KR's value at min(last day of that week, asOf), and the day it is as of; a past week
- * (< N) with a History row for the KR takes the value History recorded and its As of day (summaryPast.ts),
- * so the log's older rows need not be read. The weekly refresh records a week's row on its first day (07:00
- * on the check-in weekday), so that value is the week's start, and is dated so (summaryForecast.ts pointDay).
+ * For weeks 1..N, each KR's value as of its week's day (summaryPast.ts trendWeekDays: a past week's recorded
+ * day, History's As of, the week of the report the report's day) and that day; a past week (< N) with a
+ * History row for the KR takes the value History recorded (summaryPast.ts), so the log's older rows need not
+ * be read. One day per week for every KR: a KR without a row that week (added or renamed since) is computed
+ * from the log as of the day the others are as of, not the week's last day, so the Weekly Trend's record
+ * keeps one day per week (trendCache.ts). The weekly refresh records a week's row on its first day (07:00 on
+ * the check-in weekday), so that value is the week's start, and is dated so (summaryForecast.ts pointDay).
  */
-function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, week: number, asOf: string, history: HistoryEntry[], cached?: Map<string, number | null>, cachedDays?: Map<string, string>): SummaryData["trend"] {
+function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, week: number, asOf: string, history: HistoryEntry[], cached?: Map<string, number | null>, cachedDays?: Map<number, string>): SummaryData["trend"] {
   const weeks: number[] = [];
-  const days: string[] = [];
-  const start = tracker.settings.startDate;
-  for (let w = 1; w <= week; w++) {
-    weeks.push(w);
-    const last = addDays(start, 7 * w - 1);
-    days.push(last < asOf ? last : asOf);
-  }
+  for (let w = 1; w <= week; w++) weeks.push(w);
+  const days = trendWeekDays(history, tracker.settings.startDate, week, asOf, cachedDays);
   const recorded = recordedValues(history, week, cached);
-  const recordedOn = recordedDays(history, week, cachedDays);
   // Each week's replay of the log only when a KR of that week has no History row: past weeks recorded in
   // full (the usual case) cost no pass over the log.
   const latestByDay: Map<string, CheckinEntry>[] = [];
@@ -223,11 +220,11 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
       id: kr.id,
       title: kr.title,
       values: days.map((d, i) => (recorded.has(key(i)) ? (recorded.get(key(i)) as number | null) : krAsOf(kr, latestOn(i), logged, d).value)),
-      days: days.map((d, i) => (recorded.has(key(i)) ? pointDay(start, i, asOf, recordedOn.get(key(i))) : d)),
+      days: days.slice(),
       ...(kr.percentCells ? { percentCells: true as const } : {}),
     };
   });
-  return { weeks, rows };
+  return { weeks, days, rows };
 }
 
 /** Builds the structured summary data (no layout). */
