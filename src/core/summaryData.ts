@@ -30,6 +30,16 @@ function diff(now: number | null, before: number | null): number | null {
   return Math.abs(d) < EPS ? 0 : d;
 }
 
+/**
+ * A score's change since last week as the summary shows it, to its 2 decimals ("+0.00;-0.00;0.00", the
+ * emails' signedText), −0 as 0: the number format picks its section by the stored sign, so −0.003 showed
+ * as "-0.00", and a change shown as 0.00 was a Biggest mover. What moved (biggestMovers) is then what shows.
+ */
+function changeOf(now: number | null, before: number | null): number | null {
+  const d = diff(now, before);
+  return d === null ? null : Number(d.toFixed(2)) || 0;
+}
+
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {
   const m = new Map<string, T>();
   for (const it of items) if (!m.has(it.id)) m.set(it.id, it);
@@ -125,7 +135,7 @@ function summarizeKrs(n: Now): SummaryKr[] {
       value: a.value,
       score,
       lastWeekScore: lw,
-      change: hasLastWeek ? diff(score, lw) : null,
+      change: hasLastWeek ? changeOf(score, lw) : null,
       expected,
       status: e ? e.status : STATUS.setupError,
       gap: diff(score, expected),
@@ -162,7 +172,7 @@ function summarizeObjectives(n: Now): SummaryObjective[] {
       owner: o.owner,
       score,
       lastWeekScore: lw,
-      change: hasLastWeek ? diff(score, lw) : null,
+      change: hasLastWeek ? changeOf(score, lw) : null,
       expected,
       gap: diff(score, expected),
       status: e ? e.status : STATUS.noKeyResults,
@@ -186,6 +196,7 @@ function checkinRate(krs: SummaryKr[]): SummaryData["checkinRate"] {
 function biggestMovers(krs: SummaryKr[]): SummaryData["movers"] {
   const moved: SummaryMover[] = [];
   for (const k of krs) {
+    // k.change is rounded to the 2 decimals shown (changeOf): a KR moved when its shown change is not 0.00.
     if (k.change === null || k.score === null || k.lastWeekScore === null || Math.abs(k.change) < EPS) continue;
     moved.push({ id: k.id, title: k.title, owner: k.owner, lastWeekScore: k.lastWeekScore, score: k.score, change: k.change });
   }

@@ -43,7 +43,7 @@ export interface SummaryObjective {
   owner: string;
   score: number | null;
   lastWeekScore: number | null;
-  /** score − lastWeekScore; null when either is unknown or in week 1. */
+  /** score − lastWeekScore to the 2 decimals shown (0, never −0, when it shows 0.00); null when either is unknown or in week 1. */
   change: number | null;
   expected: number;
   /** score − expected; null without a score. */
@@ -60,6 +60,7 @@ export interface SummaryKr {
   value: number | null;
   score: number | null;
   lastWeekScore: number | null;
+  /** score − lastWeekScore to the 2 decimals shown, as SummaryObjective.change. */
   change: number | null;
   expected: number;
   status: Status;
