@@ -11,10 +11,19 @@ import { sharedParserEdit, sharedParserModule } from "./hyperformula-shared-pars
 import { formulaKeys, hashKept, keyImport } from "./hyperformula-formula-keys.mjs";
 import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
 import { applyEdits } from "./hyperformula-edits.mjs";
+import { indexOneCell, passCriterionValues, passEvaluator, passLookups, passReadMethod, printPieces } from "./hyperformula-pass-reads.mjs";
+import { trustedGrammar as trustedGrammarEdit } from "./hyperformula-grammar.mjs";
+import { clearStamp, upToDate, writeStamp } from "./build-stamp.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const build = join(root, "build");
+// `npm start` builds only when something the build reads changed since the last build (build-stamp.mjs).
+if (process.argv.includes("--if-changed") && upToDate(root)) {
+  console.log("dist/ and build/ are up to date (npm run build rebuilds them anyway)");
+  process.exit(0);
+}
+clearStamp(root);
 mkdirSync(dist, { recursive: true });
 mkdirSync(build, { recursive: true });
 
@@ -167,7 +176,7 @@ function patchHyperFormula(name, file, ...edits) {
   return {
     name,
     setup(b) {
-      const filter = new RegExp(`hyperformula[\\\\/](commonjs|es)[\\\\/]${file.replace("/", "[\\\\/]")}\\.m?js$`);
+      const filter = new RegExp(`hyperformula[\\\\/](commonjs|es)[\\\\/]${file.replaceAll("/", "[\\\\/]")}\\.m?js$`);
       b.onLoad({ filter }, (args) => {
         const text = applyEdits(readFileSync(args.path, "utf8"), edits, `build: ${args.path} changed; update ${name} in scripts/build.mjs`);
         patchedFiles.set(name, (patchedFiles.get(name) ?? 0) + 1);
@@ -186,30 +195,24 @@ function patchHyperFormula(name, file, ...edits) {
 const lazyFormulaParser = () =>
   patchHyperFormula("lazy-formula-parser", "parser/ParserWithCaching", sharedParserEdit, formulaKeys, hashKept, keyImport, [["\nexport class ParserWithCaching", `${sharedParserModule}\nexport class ParserWithCaching`]]);
 
-/**
- * chevrotain checks HyperFormula's grammar (ambiguities, left recursion) each time a formula parser is built;
- * the grammar is fixed by the HyperFormula release, so the bundle skips the check (chevrotain's
- * skipValidations, meant for this): ~5-30 ms CPU of every command that builds the engine with formulas.
- */
-const trustedGrammar = () =>
-  patchHyperFormula("trusted-grammar", "parser/FormulaParser", [
-    [
-      `    super(lexerConfig.allTokens, {
-      outputCst: false,
-      maxLookahead: 7
-    });`,
-      `    super(lexerConfig.allTokens, {
-      outputCst: false,
-      maxLookahead: 7,
-      skipValidations: true
-    });`,
-    ],
-  ]);
+/** chevrotain's check of HyperFormula's fixed grammar skipped (scripts/hyperformula-grammar.mjs): ~5-30 ms CPU of every command that builds the engine with formulas. */
+const trustedGrammar = () => patchHyperFormula("trusted-grammar", "parser/FormulaParser", trustedGrammarEdit);
 
-/** Conditional aggregations and lookups scan ranges with less work, same results (scripts/hyperformula-scans.mjs). */
-const criterionScan = () => patchHyperFormula("criterion-scan", "interpreter/CriterionFunctionCompute", criterionFilter);
+/**
+ * Conditional aggregations and lookups scan ranges with less work, same results (scripts/hyperformula-scans.mjs),
+ * and read a range's values once per evaluation pass (scripts/hyperformula-pass-reads.mjs).
+ */
+const criterionScan = () => patchHyperFormula("criterion-scan", "interpreter/CriterionFunctionCompute", criterionFilter, ...passCriterionValues);
 const foldedLookups = () => patchHyperFormula("folded-lookups", "interpreter/ArithmeticHelper", foldedCriteria, foldedTexts);
 const rangeReads = () => patchHyperFormula("range-reads", "AbsoluteCellRange", rangeEnds);
+/** A range's values read once per evaluation pass; INDEX reads its one cell (scripts/hyperformula-pass-reads.mjs). */
+const passReads = () => [
+  patchHyperFormula("pass-evaluator", "Evaluator", ...passEvaluator),
+  patchHyperFormula("pass-read-method", "DependencyGraph/DependencyGraph", ...passReadMethod),
+  patchHyperFormula("pass-lookups", "Lookup/AdvancedFind", ...passLookups),
+  patchHyperFormula("index-one-cell", "interpreter/plugin/InformationPlugin", ...indexOneCell),
+  patchHyperFormula("print-pieces", "parser/Unparser", ...printPieces),
+];
 
 /**
  * build/cli.cjs: the CLI with its dependencies in one CommonJS file, which bin/okr-sheets.js compiles with
@@ -218,7 +221,7 @@ const rangeReads = () => patchHyperFormula("range-reads", "AbsoluteCellRange", r
  * match (V8 itself only checks the source's length). import.meta.url becomes the bundle's own file URL.
  */
 async function buildCliBundle(entry) {
-  const patches = [lazyFormulaParser(), trustedGrammar(), criterionScan(), foldedLookups(), rangeReads()];
+  const patches = [lazyFormulaParser(), trustedGrammar(), criterionScan(), foldedLookups(), rangeReads(), ...passReads()];
   const r = await esbuild.build({
     entryPoints: [entry], bundle: true, format: "cjs", platform: "node", target: "node20", write: false,
     minifyWhitespace: true, minifySyntax: true, legalComments: "none", logLevel: "warning", charset: "ascii",
@@ -237,6 +240,7 @@ const [server, sidebar] = await Promise.all([buildServer(), buildSidebar(), buil
 // OKR_RHYTHM=1 ships the manifest with the scopes the weekly refresh and emails need (README, "OAuth scopes").
 const manifest = process.env.OKR_RHYTHM === "1" ? "appsscript.rhythm.json" : "appsscript.json";
 copyFileSync(join(root, manifest), join(dist, "appsscript.json"));
+writeStamp(root);
 console.log(
   `dist/Code.js ${(server.bytes / 1024).toFixed(1)} KB, ${server.names.length} entry points` +
     (sidebar ? `; dist/Sidebar.html ${(sidebar.bytes / 1024).toFixed(1)} KB` : ""),

@@ -1,5 +1,6 @@
 // `npm start`: checks the preview's port first (a busy port is reported before anything is built), then
-// builds, then runs `okr-sheets demo-serve` with the arguments given after `npm start --`.
+// builds unless dist/ and build/ are up to date with src/ (scripts/build-stamp.mjs), then runs
+// `okr-sheets demo-serve` with the arguments given after `npm start --`.
 import { spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
@@ -38,7 +39,7 @@ if (!(await free(port).catch(() => true))) {
   process.exit(1);
 }
 
-const build = spawnSync(process.execPath, [join(root, "scripts", "build.mjs")], { stdio: "inherit" });
+const build = spawnSync(process.execPath, [join(root, "scripts", "build.mjs"), "--if-changed"], { stdio: "inherit" });
 if (build.status !== 0) process.exit(build.status ?? 1);
 const { main } = await import(pathToFileURL(join(root, "build", "cli.mjs")).href);
 process.exitCode = await main(["demo-serve", ...args], { command: "npm start --" });

@@ -26,6 +26,7 @@ import {
 import { layoutRollup } from "../core/portfolioLayout";
 import { weekNumber } from "../core/dates";
 import { decimalSeparatorFor } from "../core/numbers";
+import { utf8Bytes } from "../core/emails";
 import type { Tracker } from "../core/model";
 import { asText, cellIsoDate, isoDate, withDocumentLock } from "./env";
 import { protectSheet } from "./layout";
@@ -121,20 +122,6 @@ function continued(asOf: string, entries: PortfolioEntry[]): TeamResult[] {
 
 /** A cache value holds at most 100 KB (ref/cache/cache); putAll throws "Argument too large" past it. */
 const CACHE_VALUE_BYTES = 100 * 1024;
-
-function utf8Bytes(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      n += 4; // a surrogate pair: one character of four bytes
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
 
 /**
  * A team's result as cached, or null when it cannot fit: a team with hundreds of aligned objectives, or long

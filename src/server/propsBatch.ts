@@ -2,6 +2,12 @@
 // its own (measured 20–84 ms a read and 43–231 ms a write: README, "The cost model"), and the weekly summary
 // reads three records and writes up to three; through this it pays one getProperties and one setProperties.
 // What it writes goes in when the caller commits, so a generation that fails part-way records nothing.
+// The records it carries are caches (a missing one makes the next generation read and write more, never
+// wrong), so one too large for a property is dropped rather than failing the generation and losing the others.
+import { utf8Bytes } from "../core/emails";
+
+/** Google's limit on one property value ("9kB per val": Apps Script quotas); setProperties refuses past it. */
+export const PROPERTY_VALUE_BYTES = 9 * 1024;
 
 type Properties = GoogleAppsScript.Properties.Properties;
 
@@ -40,6 +46,11 @@ export function batchedProps(props: Properties | null): PropsBatch | null {
       deleted.add(key);
     },
     commit() {
+      for (const key of Object.keys(set)) {
+        if (utf8Bytes(set[key]) <= PROPERTY_VALUE_BYTES) continue;
+        delete set[key]; // an older record of it would describe tabs as they no longer are
+        deleted.add(key);
+      }
       if (Object.keys(set).length) props.setProperties(set);
       // Only a key that is there costs a call (a roll over's or the first cycle's summary deletes none).
       for (const key of deleted) if (values === null || Object.prototype.hasOwnProperty.call(values, key)) props.deleteProperty(key);

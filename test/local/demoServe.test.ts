@@ -107,7 +107,7 @@ describe("npm start: the demo file", () => {
 });
 
 describe("npm start on a fresh clone", () => {
-  it("builds, makes demo/okr-demo.xlsx and serves it; a second start keeps the file", async () => {
+  it("builds, makes demo/okr-demo.xlsx and serves it; a second start neither builds nor remakes the file", async () => {
     const clone = freshClone();
     const cwd = mkdtempSync(join(dir, "clone-"));
     const port = await new Promise<number>((r) => {
@@ -140,8 +140,12 @@ describe("npm start on a fresh clone", () => {
     expect(existsSync(join(clone, "build", "cli.mjs"))).toBe(true);
     expect(out1).toContain(join(cwd, "demo", "okr-demo.xlsx"));
     expect(out1).toContain("40 check-ins over 6 weeks");
+    // Nothing changed since: the second start does not build again (scripts/build-stamp.mjs).
+    const built = ["dist/Code.js", "build/cli.cjs", "build/cli.mjs"].map((f) => statSync(join(clone, f)).mtimeMs);
     const out2 = await start();
     expect(out2).toContain("kept as it was");
+    expect(out2).toContain("dist/ and build/ are up to date");
+    expect(["dist/Code.js", "build/cli.cjs", "build/cli.mjs"].map((f) => statSync(join(clone, f)).mtimeMs)).toEqual(built);
     // 84 s at load 28 on the 2-core machine.
   }, 300_000);
 });

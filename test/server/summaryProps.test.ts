@@ -7,6 +7,7 @@ import { expect } from "../support/expect";
 import { callAddon, rowsOf, setToday } from "../support/tracker";
 import { trackerInUse } from "../support/inUse";
 import { LocalRange } from "../../src/local/sheets";
+import { batchedProps } from "../../src/server/propsBatch";
 import type { Workbook } from "../../src/local/runtime";
 
 const NEXT_WEEK = "2026-01-27";
@@ -62,5 +63,33 @@ describe("the weekly summary's document properties", () => {
     expect(weeks).toEqual([3, 4]);
     const weekRows = (week: number) => rowsOf(wb, "History").filter((r) => r["Week"] === week).length;
     expect(weekRows(4)).toBe(weekRows(3));
+  });
+});
+
+describe("a record too large for a property", () => {
+  it("is dropped and its older value deleted, the other records written: the generation keeps what fits", () => {
+    const stored: Record<string, string> = { "okrSheets.trendBlock": "last week's", other: "kept" };
+    const calls: string[] = [];
+    const fake = {
+      getProperties: () => ({ ...stored }),
+      setProperties: (values: Record<string, string>) => {
+        calls.push(`set ${Object.keys(values).join(",")}`);
+        for (const [k, v] of Object.entries(values)) {
+          if (new TextEncoder().encode(v).length > 9 * 1024) throw new Error("Argument too large: value");
+          stored[k] = v;
+        }
+      },
+      deleteProperty: (k: string) => {
+        calls.push(`delete ${k}`);
+        delete stored[k];
+      },
+    } as unknown as GoogleAppsScript.Properties.Properties;
+    const batch = batchedProps(fake)!;
+    expect(batch.getProperty("okrSheets.trendBlock")).toBe("last week's");
+    batch.setProperty("okrSheets.trendBlock", "é".repeat(4_700)); // 9,400 bytes in UTF-8, 4,700 characters
+    batch.setProperty("okrSheets.summaryCheckpoints", "[]");
+    batch.commit();
+    expect(calls).toEqual(["set okrSheets.summaryCheckpoints", "delete okrSheets.trendBlock"]);
+    expect(stored).toEqual({ other: "kept", "okrSheets.summaryCheckpoints": "[]" });
   });
 });

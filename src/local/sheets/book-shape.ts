@@ -29,7 +29,7 @@ export function insertRows(book: Book, sheet: SheetModel, at: number, count: num
   const src = copyFrom !== null ? sheet.meta[copyFrom - 1] : undefined;
   const fresh = Array.from({ length: count }, () => (src ? src.map((m) => copyFormats(m)) : undefined)) as (CellMeta | undefined)[][];
   // A deferred tab still outside the engine gets rows below its loaded ones: its CellMeta grows.
-  sheet.pending?.formatChanged();
+  sheet.pending?.formatChanged(at);
   if (sheet.meta.length < at - 1) sheet.meta.length = at - 1;
   spliceIn(sheet.meta, at - 1, fresh);
   sheet.maxRows += count;

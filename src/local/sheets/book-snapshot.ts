@@ -162,20 +162,24 @@ function sheetSnapshot(book: Book, s: SheetModel, shareLoaded: boolean): Snapsho
   // not copied (~0.3 s and ~50 MB for the large tier's log).
   const asLoaded = shareLoaded ? content?.sameAsLoaded(s.meta) : null;
   if (asLoaded) return sheetParts(s, asLoaded.slice());
+  // Rows written below the loaded ones (a check-in appended to the log): the loaded rows as they are, the rest
+  // built below as any sheet's rows are.
+  const loadedPart = shareLoaded ? content?.loadedPart(s.meta) : null;
   const dims = content ? content.dims() : book.hf.getSheetDimensions(s.hfId);
   let height = Math.max(dims.height, s.meta.length);
   const width = Math.max(dims.width, s.meta.reduce((w, r) => Math.max(w, r ? r.length : 0), 0));
-  const rows: (SnapshotCell | null)[][] = [];
-  if (height > 0 && width > 0) {
-    const rect = { r1: 1, c1: 1, r2: height, c2: width };
-    const values = content ? (content.read(rect) as ReturnType<HyperFormula["getRangeValues"]>) : book.settle().getRangeValues({ start: book.addr(s, 1, 1), end: book.addr(s, rect.r2, rect.c2) });
+  const rows: (SnapshotCell | null)[][] = loadedPart ? loadedPart.slice() : [];
+  const from = rows.length;
+  if (height > from && width > 0) {
+    const rect = { r1: from + 1, c1: 1, r2: height, c2: width };
+    const values = content ? (content.read(rect) as ReturnType<HyperFormula["getRangeValues"]>) : book.settle().getRangeValues({ start: book.addr(s, rect.r1, 1), end: book.addr(s, rect.r2, rect.c2) });
     // A sheet of values (the check-in log, History) is not asked for formulas: a million lookups on a large tracker.
     const formulas = s.hasFormulas ? book.formulas(s, rect) : null;
-    for (let i = 0; i < height; i++) {
+    for (let i = from; i < height; i++) {
       const row: (SnapshotCell | null)[] = [];
       for (let j = 0; j < width; j++) {
-        const v = values[i][j];
-        const f = formulas?.[i][j];
+        const v = values[i - from][j];
+        const f = formulas?.[i - from][j];
         const m = s.meta[i]?.[j];
         if ((v === null || v === undefined) && !f && !m) {
           row.push(null);

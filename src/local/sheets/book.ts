@@ -160,7 +160,7 @@ export class Book {
 
   /** A cell's CellMeta to change (every change of a format or note goes through here or clearFormats). */
   metaFor(sheet: SheetModel, row: number, col: number): CellMeta {
-    sheet.pending?.formatChanged();
+    sheet.pending?.formatChanged(row);
     const r = (sheet.meta[row - 1] ??= []);
     return (r[col - 1] ??= {});
   }
@@ -354,7 +354,7 @@ export class Book {
       for (let c = rect.c1; c <= rect.c2; c++) {
         const m = row[c - 1];
         if (!m) continue;
-        sheet.pending?.formatChanged();
+        sheet.pending?.formatChanged(r);
         for (const k of FORMAT_KEYS) delete m[k];
         if (notesToo) delete m.note;
         if (Object.keys(m).length === 0) row[c - 1] = undefined;

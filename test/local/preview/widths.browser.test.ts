@@ -29,12 +29,14 @@ if (!haveChromium) console.warn(`Skipping the preview widths browser test: no Ch
     const wb = await openWorkbook(file, { at: "2026-01-20" });
     await preview.withPage(wb, { tab: "Check-ins" }, async ({ url, page }) => {
       expect(await page.$$eval("#grid thead tr.frozen td", (tds) => tds.map((td) => td.className))).toContain("wrap");
+      // The widths the file's sheets set, read once (opening the file built its formula engine, ~0.5 s, per tab).
+      const saved = ss(await openWorkbook(file, {}));
       for (const tab of ["Check-ins", "Key Results", "Objectives", "Weekly Summary"]) {
         await page.goto(`${url}?tab=${encodeURIComponent(tab)}`);
         // What follows measures the grid the page's script draws from /api/tabs (the server's HTML is
         // replaced by it), laid out by the same code as the server's (preview/grid.ts).
         await page.evaluate(() => (window as unknown as { okrPreviewRefresh(): Promise<void> }).okrPreviewRefresh());
-        const sheet = ss(await openWorkbook(file, {})).getSheetByName(tab)!;
+        const sheet = saved.getSheetByName(tab)!;
         const widths = Array.from({ length: sheet.getLastColumn() }, (_, c) => sheet.getColumnWidth(c + 1));
         const laid = await page.$$eval("#grid table tr.letters th[scope=col]", (ths) => ths.map((th) => Math.round(th.getBoundingClientRect().width)));
         expect(laid, tab).toEqual(widths);

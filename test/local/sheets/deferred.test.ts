@@ -138,6 +138,33 @@ describe("a large log that only Settings' computed rows name", () => {
     expect(snap).toEqual(workbook(SETTINGS_FORMULAS, false));
   });
 
+  it("is saved from its loaded rows with the rows appended below them, until a loaded row changes", () => {
+    const snap = workbook(SETTINGS_FORMULAS, false);
+    const services = createServices(snap, { now: new Date("2026-01-05T12:00:00Z") });
+    const ss = (services.globals as any).SpreadsheetApp.getActive();
+    const log = ss.getSheetByName("Check-ins");
+    const saved = () => services.toSnapshot({ forSaving: true }).sheets[2].rows;
+    const steps: [string, () => void][] = [
+      ["a check-in appended (a date: a format on the new row)", () => log.appendRow([new Date("2026-01-05T10:00:00Z"), 2, "KR1", 42, 'say "hi"'])],
+      ["another, shorter", () => log.appendRow(["2026-01-06", 3])],
+      ["a format below every row", () => log.getRange(420, 2).setNumberFormat("0.0")],
+      ["rows inserted after the last", () => log.insertRowsAfter(log.getMaxRows(), 2)],
+      ["an appended cell cleared", () => log.getRange(403, 2).clearContent()],
+      ["a value far below", () => log.getRange(430, 6).setValue("far")],
+    ];
+    for (const [name, step] of steps) {
+      step();
+      const rows = saved();
+      expect(rows, name).toEqual(services.toSnapshot().sheets[2].rows);
+      expect(rows[400], `${name}: the loaded rows as they are`).toBe(snap.sheets[2].rows[400]);
+      expect(rows.length, name).toBeGreaterThan(401);
+    }
+    log.getRange("B5").setValue(7);
+    expect(saved()).toEqual(services.toSnapshot().sheets[2].rows);
+    expect(saved()[400]).not.toBe(snap.sheets[2].rows[400]);
+    expect((unpub(services.spreadsheet) as any)._book.sheets[2].pending).toBeDefined();
+  });
+
   it("is saved with a change of formats or notes alone, whichever way it is made", () => {
     // Column A is dated and column E bold: most changes below keep each cell's number of format keys, so
     // only the formats-changed flag (pending.ts formatChanged) tells the loaded rows are stale.
