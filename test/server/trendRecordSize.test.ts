@@ -44,11 +44,14 @@ describe("the Weekly Trend's record", () => {
     const w11 = summary(wb, addDays(START, 70));
     expect(w11.ok ? "" : w11.message).toBe("");
     const after11 = record(wb);
-    // One day per week: the record's size does not depend on the KRs.
-    const days = (JSON.parse(after11) as { days: Record<string, unknown> }).days;
-    expect(Object.keys(days).length).toBe(11);
-    for (const d of Object.values(days)) expect(typeof d).toBe("string");
-    expect(after10.length).toBeLessThan(1200);
-    expect(after11.length).toBeLessThan(1200);
+    // Both weeks recorded (a record too large for a property is dropped, propsBatch.ts, and the next week
+    // rewrites the Weekly Trend whole), one day per week: the record's size does not depend on the KRs.
+    for (const [text, weeks] of [[after10, 10], [after11, 11]] as const) {
+      expect(text.length, `record after week ${weeks}`).toBeGreaterThan(0);
+      expect(text.length, `record after week ${weeks}`).toBeLessThan(1200);
+      const days = (JSON.parse(text) as { days: Record<string, unknown> }).days;
+      expect(Object.keys(days).length).toBe(weeks);
+      for (const d of Object.values(days)) expect(typeof d).toBe("string");
+    }
   }, 300000);
 });
