@@ -6,8 +6,8 @@ import type { TrackerEvaluation } from "./evaluate";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, summaryPeriod, trackerAsOf, weightedMean } from "./summaryAsOf";
 import { STATUS } from "./tabs";
-import { buildReportForecast, checkinValuesByKr, pointDay } from "./summaryForecast";
-import { historyStateOf, lastWeekConfidenceWithHistory, recordedDays, recordedValues, type HistoryState } from "./summaryPast";
+import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
+import { historyStateOf, lastWeekConfidenceWithHistory, recordedValues, trendWeekDays, type HistoryState } from "./summaryPast";
 import { blockersThisPeriod, confidenceOf, lowConfidence, missingCheckins, needsAttention, worstFirst } from "./summaryLeaders";
 import { thisWeekLines } from "./summaryThisWeek";
 import {
@@ -28,6 +28,16 @@ function diff(now: number | null, before: number | null): number | null {
   if (now === null || before === null || now === undefined || before === undefined) return null;
   const d = now - before;
   return Math.abs(d) < EPS ? 0 : d;
+}
+
+/**
+ * A score's change since last week as the summary shows it, to its 2 decimals ("+0.00;-0.00;0.00", the
+ * emails' signedText), −0 as 0: the number format picks its section by the stored sign, so −0.003 showed
+ * as "-0.00", and a change shown as 0.00 was a Biggest mover. What moved (biggestMovers) is then what shows.
+ */
+function changeOf(now: number | null, before: number | null): number | null {
+  const d = diff(now, before);
+  return d === null ? null : Number(d.toFixed(2)) || 0;
 }
 
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {
@@ -125,7 +135,7 @@ function summarizeKrs(n: Now): SummaryKr[] {
       value: a.value,
       score,
       lastWeekScore: lw,
-      change: hasLastWeek ? diff(score, lw) : null,
+      change: hasLastWeek ? changeOf(score, lw) : null,
       expected,
       status: e ? e.status : STATUS.setupError,
       gap: diff(score, expected),
@@ -162,7 +172,7 @@ function summarizeObjectives(n: Now): SummaryObjective[] {
       owner: o.owner,
       score,
       lastWeekScore: lw,
-      change: hasLastWeek ? diff(score, lw) : null,
+      change: hasLastWeek ? changeOf(score, lw) : null,
       expected,
       gap: diff(score, expected),
       status: e ? e.status : STATUS.noKeyResults,
@@ -186,6 +196,7 @@ function checkinRate(krs: SummaryKr[]): SummaryData["checkinRate"] {
 function biggestMovers(krs: SummaryKr[]): SummaryData["movers"] {
   const moved: SummaryMover[] = [];
   for (const k of krs) {
+    // k.change is rounded to the 2 decimals shown (changeOf): a KR moved when its shown change is not 0.00.
     if (k.change === null || k.score === null || k.lastWeekScore === null || Math.abs(k.change) < EPS) continue;
     moved.push({ id: k.id, title: k.title, owner: k.owner, lastWeekScore: k.lastWeekScore, score: k.score, change: k.change });
   }
@@ -197,22 +208,19 @@ function biggestMovers(krs: SummaryKr[]): SummaryData["movers"] {
 }
 
 /**
- * For weeks 1..N, each KR's value at min(last day of that week, asOf), and the day it is as of; a past week
- * (< N) with a History row for the KR takes the value History recorded and its As of day (summaryPast.ts),
- * so the log's older rows need not be read. The weekly refresh records a week's row on its first day (07:00
- * on the check-in weekday), so that value is the week's start, and is dated so (summaryForecast.ts pointDay).
+ * For weeks 1..N, each KR's value as of its week's day (summaryPast.ts trendWeekDays: a past week's recorded
+ * day, History's As of, the week of the report the report's day) and that day; a past week (< N) with a
+ * History row for the KR takes the value History recorded (summaryPast.ts), so the log's older rows need not
+ * be read. One day per week for every KR: a KR without a row that week (added or renamed since) is computed
+ * from the log as of the day the others are as of, not the week's last day, so the Weekly Trend's record
+ * keeps one day per week (trendCache.ts). The weekly refresh records a week's row on its first day (07:00 on
+ * the check-in weekday), so that value is the week's start, and is dated so (summaryForecast.ts pointDay).
  */
-function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, week: number, asOf: string, history: HistoryEntry[], cached?: Map<string, number | null>, cachedDays?: Map<string, string>): SummaryData["trend"] {
+function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, week: number, asOf: string, history: HistoryEntry[], cached?: Map<string, number | null>, cachedDays?: Map<number, string>): SummaryData["trend"] {
   const weeks: number[] = [];
-  const days: string[] = [];
-  const start = tracker.settings.startDate;
-  for (let w = 1; w <= week; w++) {
-    weeks.push(w);
-    const last = addDays(start, 7 * w - 1);
-    days.push(last < asOf ? last : asOf);
-  }
+  for (let w = 1; w <= week; w++) weeks.push(w);
+  const days = trendWeekDays(history, tracker.settings.startDate, week, asOf, cachedDays);
   const recorded = recordedValues(history, week, cached);
-  const recordedOn = recordedDays(history, week, cachedDays);
   // Each week's replay of the log only when a KR of that week has no History row: past weeks recorded in
   // full (the usual case) cost no pass over the log.
   const latestByDay: Map<string, CheckinEntry>[] = [];
@@ -223,11 +231,11 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
       id: kr.id,
       title: kr.title,
       values: days.map((d, i) => (recorded.has(key(i)) ? (recorded.get(key(i)) as number | null) : krAsOf(kr, latestOn(i), logged, d).value)),
-      days: days.map((d, i) => (recorded.has(key(i)) ? pointDay(start, i, asOf, recordedOn.get(key(i))) : d)),
+      days: days.slice(),
       ...(kr.percentCells ? { percentCells: true as const } : {}),
     };
   });
-  return { weeks, rows };
+  return { weeks, days, rows };
 }
 
 /** Builds the structured summary data (no layout). */

@@ -18,6 +18,7 @@ import { replacedRequestId } from "./corrections";
 import { FLAT_CHECKINS } from "./signals";
 import { isIso, krAsOf, periodStartOf, summaryPeriod } from "./summaryAsOf";
 import { confidenceOf, lastWeekConfidence } from "./summaryLeaders";
+import { pointDay } from "./summaryForecast";
 
 /** What the server keeps (in a document property) about a summary whose History rows can stand in for the log. */
 export interface Checkpoint {
@@ -170,8 +171,8 @@ export type IncrementalResult = { ok: true; checkins: CheckinEntry[] } | { ok: f
 /**
  * The check-ins to give buildSummary so that it computes what it would from the whole log, or why that
  * cannot be done from this checkpoint (the caller then reads the whole log). Mirrors the days the summary
- * looks at (summaryData.ts): D, last week's D − 7 for KRs without a History row of week N − 1, and the end
- * of each trend week without a History row.
+ * looks at (summaryData.ts): D, last week's D − 7 for KRs without a History row of week N − 1, and each
+ * trend week's day (trendWeekDays) for the KRs without a History row that week.
  */
 export function incrementalCheckins(input: IncrementalInput): IncrementalResult {
   const { tracker, history, asOf, checkpoint: cp, tail } = input;
@@ -200,9 +201,11 @@ export function incrementalCheckins(input: IncrementalInput): IncrementalResult 
   for (const kr of krs) if (!past.old.has(kr.id)) return { ok: false, reason: `${kr.id} has no History row in week ${cp.week}` };
 
   const recorded = recordedValues(history, week, input.pastValues);
+  // The days the trend computes its unrecorded weeks as of (summaryData.ts trend). No record's days needed:
+  // with the Weekly Trend's past weeks (pastValues) every KR of every past week is recorded.
+  const days = trendWeekDays(history, s.startDate, week, asOf);
   for (let w = 1; w <= week; w++) {
-    const end = addDays(s.startDate, 7 * w - 1);
-    const day = end < asOf ? end : asOf;
+    const day = days[w - 1];
     for (const kr of krs) {
       if (w < week && recorded.has(`${w}\u0000${kr.id}`)) continue;
       if (!answerable(kr.id, day)) return { ok: false, reason: `trend week ${w} of ${kr.id} before its summarised check-ins` };
@@ -271,19 +274,37 @@ export function recordedValues(history: HistoryEntry[], week: number, cached?: M
 }
 
 /**
- * The day each recorded past week's value is as of (key as pastWeekValues): History's As of where its rows
- * are read, else the Weekly Trend's record of it (`cached`, trendCache.ts); a key with neither (a value
- * whose row has no date) is dated at its week's last day by the trend (summaryForecast.ts pointDay).
- * Until session 12 the trend dated every past week at its last day, though the weekly refresh records a
- * week's row as of its first day, before that week's check-ins.
+ * The day each week 1..`week` of the trend is as of (days[w − 1]): for a past week, the day its recorded values
+ * are as of — History's As of of that week's rows where they are read (a generation writes one As of for all
+ * its rows; should hand edits leave several, the most common, the later on a tie), else the Weekly Trend's
+ * record of it (`cached`, week → day, trendCache.ts), else (no row, no record, or no valid As of) the week's
+ * last day; the week of the report, the report's day (capped at its week's last day). Clamped into the week
+ * (summaryForecast.ts pointDay). Every KR of a week is as of that one day: one without a History row that
+ * week (added or renamed since) is computed from the log as of it, as if the week's summary had seen it,
+ * so that the Weekly Trend's record keeps one day per week, not one per KR (it was ~19 bytes per such KR
+ * and week until session 12, past the 9 KB a document property holds with 60 of 200 KRs renamed).
  */
-export function recordedDays(history: HistoryEntry[], week: number, cached?: Map<string, string>): Map<string, string> {
-  const out = new Map(cached || []);
+export function trendWeekDays(history: HistoryEntry[], start: string, week: number, asOf: string, cached?: Map<number, string>): string[] {
+  // The last row per (week, KR) wins, as for the values (pastWeekValues).
+  const byKey = new Map<string, { week: number; asOf: unknown }>();
   for (const h of history) {
     if (!Number.isInteger(h.week) || h.week < 1 || h.week >= week || !h.krId) continue;
-    const key = `${h.week}\u0000${h.krId}`;
-    if (isValidIsoDate(h.asOf)) out.set(key, h.asOf);
-    else out.delete(key);
+    byKey.set(`${h.week}\u0000${h.krId}`, { week: h.week, asOf: h.asOf });
   }
-  return out;
+  const counts = new Map<number, Map<string, number>>();
+  for (const { week: w, asOf: d } of byKey.values()) {
+    if (!isValidIsoDate(d)) continue;
+    const c = counts.get(w) || new Map<string, number>();
+    c.set(d, (c.get(d) || 0) + 1);
+    counts.set(w, c);
+  }
+  const days: string[] = [];
+  for (let w = 1; w <= week; w++) {
+    let day: string | undefined;
+    const c = counts.get(w);
+    if (c) for (const [d, n] of c) if (day === undefined || n > (c.get(day) as number) || (n === c.get(day) && d > day)) day = d;
+    if (day === undefined && w < week && cached) day = cached.get(w);
+    days.push(pointDay(start, w - 1, asOf, w < week ? day : null));
+  }
+  return days;
 }

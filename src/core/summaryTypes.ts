@@ -26,11 +26,11 @@ export interface SummaryInput {
    */
   pastValues?: Map<string, number | null>;
   /**
-   * The day each of `pastValues` is as of (the summary that wrote the week's column: its History rows' As
-   * of), same keys; History's As of, where its rows are read, takes precedence. A key without a day is dated
-   * at its week's last day.
+   * The day each week of `pastValues` is as of (week → day: the summary that wrote the week's column, its
+   * History rows' As of, trendCache.ts); History's As of, where its rows are read, takes precedence. A week
+   * without a day is dated at its last day (summaryPast.ts trendWeekDays).
    */
-  pastDays?: Map<string, string>;
+  pastDays?: Map<number, string>;
 }
 
 /** The five KR status labels, in the order the summary lists them. */
@@ -43,7 +43,7 @@ export interface SummaryObjective {
   owner: string;
   score: number | null;
   lastWeekScore: number | null;
-  /** score − lastWeekScore; null when either is unknown or in week 1. */
+  /** score − lastWeekScore to the 2 decimals shown (0, never −0, when it shows 0.00); null when either is unknown or in week 1. */
   change: number | null;
   expected: number;
   /** score − expected; null without a score. */
@@ -60,6 +60,7 @@ export interface SummaryKr {
   value: number | null;
   score: number | null;
   lastWeekScore: number | null;
+  /** score − lastWeekScore to the 2 decimals shown, as SummaryObjective.change. */
   change: number | null;
   expected: number;
   status: Status;
@@ -140,12 +141,11 @@ export interface SummaryMover {
 export interface SummaryTrendRow {
   id: string;
   title: string;
-  /** values[w − 1] = the value at the end of week w (capped at asOf); null before the first check-in. */
+  /** values[w − 1] = the value as of week w's day (days[w − 1]); null before the first check-in. */
   values: (number | null)[];
   /**
-   * days[w − 1] = the day values[w − 1] is as of: History's As of for a past week it recorded (the weekly
-   * refresh records a week on its first day), else the week's last day (capped at asOf). The forecast dates
-   * its points by them (summaryForecast.ts forecastPoints).
+   * days[w − 1] = the day values[w − 1] is as of: the trend's day of week w, the same for every KR
+   * (SummaryData.trend.days). The forecast dates its points by them (summaryForecast.ts forecastPoints).
    */
   days: string[];
   /** The KR's cells hold fractions shown as percentages (KeyResult.percentCells): its values read × 100. */
@@ -190,7 +190,8 @@ export interface SummaryData {
   /** Worst first (ties in tracker order). */
   missing: SummaryMissingKr[];
   movers: { up: SummaryMover[]; down: SummaryMover[] };
-  trend: { weeks: number[]; rows: SummaryTrendRow[] };
+  /** days[w − 1]: the day week w's values are as of, one for every KR (summaryPast.ts trendWeekDays). */
+  trend: { weeks: number[]; days: string[]; rows: SummaryTrendRow[] };
   /** Forecast per KR, the KRs heading below their goal, and the signals (summaryForecast.ts). */
   forecast: ReportForecast;
 }

@@ -55,48 +55,13 @@ export interface TrendBlock {
   percentRows: number[];
   /** Sheet rows of the objective score series (the Chart data's first table), formatted 0.00 across every week. */
   scoreRows: { first: number; last: number } | null;
-  /** days[w − 1]: the days week w's KR values are as of (weekDays), for the record of the block (trendCache.ts). */
-  days: WeekDays[];
-}
-
-/**
- * The days one week's KR values are as of, in the block's KR order: one day when they share it (the usual
- * case: the summary that wrote the week), else the most common day and the KRs (by index) with another (a KR
- * added since that week, computed from the log at the week's last day): a document property holds at most
- * 9 KB, and a day per KR of 200 KRs over 13 weeks would not fit. What the trend record keeps per week, so
- * that an ordinary week dates the past weeks it reads back from the tab as a rewrite from History would
- * (SummaryInput.pastDays).
- */
-export type WeekDays = string | { d: string; x: Record<string, string> };
-
-/** Week `w`'s days (1-based) of the trend rows, compact (WeekDays). */
-export function weekDays(rows: { days: string[] }[], w: number): WeekDays {
-  const all = rows.map((r) => r.days[w - 1] ?? "");
-  const count = new Map<string, number>();
-  for (const d of all) count.set(d, (count.get(d) || 0) + 1);
-  let common = all.length ? all[0] : "";
-  for (const [d, n] of count) if (n > (count.get(common) || 0)) common = d;
-  if (all.every((d) => d === common)) return common;
-  const x: Record<string, string> = {};
-  all.forEach((d, i) => {
-    if (d !== common) x[String(i)] = d;
-  });
-  return { d: common, x };
-}
-
-/** Whether a record's week entry is a WeekDays for `krs` KRs (a hand-edited or damaged record is not). */
-export function isWeekDays(v: unknown, krs: number): v is WeekDays {
-  if (typeof v === "string") return true;
-  if (!v || typeof v !== "object") return false;
-  const o = v as { d?: unknown; x?: unknown };
-  if (typeof o.d !== "string" || !o.x || typeof o.x !== "object") return false;
-  return Object.entries(o.x as Record<string, unknown>).every(([k, d]) => typeof d === "string" && Number.isInteger(Number(k)) && Number(k) >= 0 && Number(k) < krs);
-}
-
-/** The day of the KR at `index` in a week's WeekDays; null when the record has none for it. */
-export function dayOf(days: WeekDays | undefined, index: number): string | null {
-  const d = typeof days === "string" ? days : days && typeof days === "object" ? (days.x[String(index)] ?? days.d) : null;
-  return typeof d === "string" && d !== "" ? d : null;
+  /**
+   * days[w − 1]: the one day week w's KR values are as of (SummaryData.trend.days), for the record of the block
+   * (trendCache.ts): one day per week, whatever the KRs. Until session 12's fix, a KR added or renamed since
+   * a week was dated at the week's last day, and the record kept each such KR's day (~19 bytes per KR and
+   * week, unbounded: past Google's 9 KB per property with 60 of 200 KRs renamed).
+   */
+  days: string[];
 }
 
 /** Sheet column (1-based) of week `w`'s values in a block at `place`. */
@@ -157,8 +122,7 @@ export function layoutTrendBlock(data: SummaryData, chart: ChartData, place = TR
   // The tables' labels sit in the Key result column; their heading in the ID column, so that its fill runs
   // across the row as every heading's does (renderStyle.ts backgrounds).
   chartRows.forEach((r, i) => rows.push(i === 0 && r[0]?.style === "heading" ? [r[0] as SummaryCell] : [{ v: null } as SummaryCell].concat(r as SummaryCell[])));
-  const days: WeekDays[] = [];
-  for (let w = 1; w <= data.trend.weeks.length; w++) days.push(weekDays(data.trend.rows, w));
+  const days = data.trend.days.slice(0, data.trend.weeks.length);
   return { row: place.row, column: place.column, width, rows: rows.map(pad), charts, firstKrRow, krs: data.trend.rows.length, percentRows, scoreRows, days };
 }
 

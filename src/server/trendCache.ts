@@ -6,7 +6,8 @@
 import type { Tracker } from "../core/model";
 import { withoutBlankIds } from "../core/summaryData";
 import { historyDigest } from "../core/summaryPast";
-import { dayOf, isWeekDays, lastWeeksColumn, TREND_HEADING, TREND_HEADING_BEFORE, trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock, type WeekDays } from "../core/trendBlock";
+import { lastWeeksColumn, TREND_HEADING, TREND_HEADING_BEFORE, trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock } from "../core/trendBlock";
+import { isValidIsoDate } from "../core/dates";
 import { cycleCheckpoints, type CheckpointStore, type HistoryPlace, type StoredCheckpoint } from "./summaryCheckpoints";
 import { readHistory, type HistoryRead } from "./summaryRead";
 import { docProps } from "./weeklyState";
@@ -30,12 +31,13 @@ interface TrendRecord {
   /** Per week written: the digest of its column from the first KR row to the block's last row. */
   digests: Record<string, string>;
   /**
-   * Per week written: the days its KR values are as of (trendBlock.ts WeekDays: the History As of of the
-   * summary that wrote it). Absent in a record written before session 12: the tab is then rewritten whole
-   * once, from History read whole, rather than dating those weeks at their last day as before (a line half
-   * dated the old way would disagree with a rewrite, and run late by up to six days for those weeks).
+   * Per week written: the day its KR values are as of (SummaryData.trend.days: the History As of of the
+   * summary that wrote it), one per week. Absent in a record written before session 12, and an object per
+   * week ({d, x}: a day per KR whose day differed) in one written during it before the fix of its size: the
+   * tab is then rewritten whole once, from History read whole (a line half dated the old way would disagree
+   * with a rewrite).
    */
-  days?: Record<string, WeekDays>;
+  days?: Record<string, string>;
   /** The cycle's weeks the tab is laid out for (Repair gives their columns their width); none before session 9. */
   weeks?: number;
   /**
@@ -55,7 +57,7 @@ export interface TrendCache {
   /** The past weeks' values read from the block (SummaryInput.pastValues), when the block holds them all. */
   pastValues: Map<string, number | null> | null;
   /** The days they are as of (SummaryInput.pastDays), from the record. */
-  pastDays?: Map<string, string>;
+  pastDays?: Map<number, string>;
 }
 
 function load(props: PropertyStore | null): TrendRecord | null {
@@ -95,16 +97,13 @@ export function readTrendCache(props: PropertyStore | null, sheet: Sheet | null,
   for (const w of Object.keys(record.digests)) if (Number(w) > week) return none(); // a later week is written
   for (let w = 1; w < week; w++) if (!record.digests[String(w)]) return none(); // a week skipped
   const ids = withoutBlankIds(tracker).keyResults.map((k) => k.id);
-  // The days the past weeks are as of: a record without them (written before session 12), or whose days are
-  // not a WeekDays for these KRs, and the tab is rewritten whole, once.
-  const pastDays = new Map<string, string>();
+  // The day each past week is as of: a record without them, or with a week's entry not a day (the per-KR
+  // form of session 12 before its fix, a hand-edited record), and the tab is rewritten whole, once.
+  const pastDays = new Map<number, string>();
   for (let w = 1; w < week; w++) {
     const d = record.days ? record.days[String(w)] : undefined;
-    if (!isWeekDays(d, ids.length)) return none();
-    ids.forEach((id, i) => {
-      const day = dayOf(d, i);
-      if (day !== null) pastDays.set(`${w}\u0000${id}`, day);
-    });
+    if (typeof d !== "string" || !isValidIsoDate(d)) return none();
+    pastDays.set(w, d);
   }
   // Columns deleted on the right (weeks to come, Trend, Last weeks): this week's write would be refused after
   // the Weekly Summary is written, so the tab is rewritten whole now, from History read whole.
@@ -141,7 +140,7 @@ function holds(hist: HistoryRead, c: HistoryPlace): boolean {
 export function historyForSummary(
   ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tz: string, cache: TrendCache, store: CheckpointStore, cycle: string,
   week: number, best: StoredCheckpoint | null, expectedLast: number | null, headerRow = 0,
-): { hist: HistoryRead; pastValues?: Map<string, number | null>; pastDays?: Map<string, string> } {
+): { hist: HistoryRead; pastValues?: Map<string, number | null>; pastDays?: Map<number, string> } {
   const wide = [week - 1].concat(best ? [best.week] : []);
   // Last week's place in History, whether or not its summary's check-ins summarise the log (HistoryPlace).
   const last = cache.pastValues ? cycleCheckpoints(store, cycle).find((c) => c.week === week - 1) : undefined;
@@ -170,7 +169,7 @@ export function historyForSummary(
 export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker, block: TrendBlock, week: number, whole: boolean, summarySheetId: number): void {
   if (!cache.props) return;
   const digests: Record<string, string> = whole || !cache.record ? {} : { ...cache.record.digests };
-  const days: Record<string, WeekDays> = whole || !cache.record || !cache.record.days ? {} : { ...cache.record.days };
+  const days: Record<string, string> = whole || !cache.record || !cache.record.days ? {} : { ...cache.record.days };
   for (let w = whole ? 1 : week; w <= week; w++) {
     digests[String(w)] = weekDigest(weekValues(block, w));
     if (block.days[w - 1] !== undefined) days[String(w)] = block.days[w - 1];

@@ -143,9 +143,9 @@ describe("week 4 summary (as of 2026-02-01)", () => {
     expect(kr_(a, "O2.KR2").change).toBe(0);
     expect(kr_(a, "O3.KR3").change).toBeNull();
     expect(obj_(a, "O1").score).toBeCloseTo(0.48125, 12);
-    expect(obj_(a, "O1").change).toBeCloseTo(0.075, 12);
+    expect(obj_(a, "O1").change).toBe(0.08); // 0.48125 − 0.40625, to the 2 decimals shown (summaryData.ts changeOf)
     expect(obj_(a, "O2").change).toBeCloseTo(0.01, 12);
-    expect(obj_(a, "O3").change).toBeCloseTo(1 / 12, 12);
+    expect(obj_(a, "O3").change).toBe(0.08); // 1/12, to 2 decimals
   });
   it("movers: top 3 up, none down (zero changes left out)", () => {
     expect(a.data.movers.up.map((m) => m.id)).toEqual(["O3.KR1", "O1.KR1", "O2.KR1"]);
@@ -215,7 +215,7 @@ describe("week 5 summary (as of 2026-02-08, History of week 4 present)", () => {
     expect(kr_(b, "O1.KR1").change).toBeCloseTo(0.2, 12);
     expect(kr_(b, "O1.KR3").change).toBe(-1);
     expect(obj_(b, "O1").score).toBeCloseTo(0.425, 12);
-    expect(obj_(b, "O1").change).toBeCloseTo(0.425 - 0.48125, 12);
+    expect(obj_(b, "O1").change).toBe(-0.06); // 0.425 − 0.48125, to 2 decimals
   });
   it("History wins over a later edit of the log", () => {
     const doctored = a.historyRows.map((h) => (h.krId === "O2.KR2" ? { ...h, score: 0.1 } : h));
@@ -349,7 +349,7 @@ describe("layout", () => {
   it("objective rows carry change with a signed format", () => {
     const i = rowIndex(a, (r) => r[0].v === "O1" && r[1].v === "Deliver on time");
     expect(a.rows[i][4].fmt).toBe("+0.00;-0.00;0.00");
-    expect(a.rows[i][4].v).toBeCloseTo(0.075, 12);
+    expect(a.rows[i][4].v).toBe(0.08); // to the 2 decimals shown
     expect(a.rows[i][6]).toMatchObject({ style: "status" });
   });
   it("missing check-ins show dates and 'never'", () => {
@@ -438,6 +438,6 @@ describe("a KR added mid-cycle", () => {
     const b = buildSummary({ tracker: after, checkins: fixtureCheckins().filter((c) => c.krId !== "O2.KR2" || c.date > A), history: a.historyRows, asOf: B });
     const o2b = b.data.objectives.find((o) => o.id === "O2")!;
     expect(o2b.lastWeekScore).toBeCloseTo(o2a.score!, 12);
-    expect(o2b.change).toBeCloseTo(o2b.score! - o2a.score!, 12);
+    expect(o2b.change).toBe(Number((o2b.score! - o2a.score!).toFixed(2)));
   });
 });

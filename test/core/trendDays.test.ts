@@ -1,28 +1,21 @@
 // The days each week's trend values are as of, as the Weekly Trend's record keeps them (trendBlock.ts
-// WeekDays) and the summary gets them back (SummaryInput.pastDays), and as the trend computes them
-// (SummaryTrendRow.days: History's As of for a recorded week, else the week's last day).
+// one day per week) and the summary gets them back (SummaryInput.pastDays), and as the trend computes them
+// (summaryPast.ts trendWeekDays: History's As of for a recorded week, else the week's last day).
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { dayOf, isWeekDays, weekDays } from "../../src/core/trendBlock";
+import { trendWeekDays } from "../../src/core/summaryPast";
 import { buildSummaryData } from "../../src/core/summary";
 import type { CheckinEntry, HistoryEntry, Tracker } from "../../src/core/model";
 import { coreKr, coreSettings } from "../support/coreTracker";
 
-describe("a week's days in the trend record", () => {
-  it("one day when the KRs share it; else the most common and the others by index, which read back per KR", () => {
-    const rows = [{ days: ["2026-01-05", "2026-01-12"] }, { days: ["2026-01-05", "2026-01-18"] }, { days: ["2026-01-05", "2026-01-12"] }];
-    expect(weekDays(rows, 1)).toBe("2026-01-05");
-    const w2 = weekDays(rows, 2);
-    expect(w2).toEqual({ d: "2026-01-12", x: { "1": "2026-01-18" } });
-    expect([0, 1, 2].map((i) => dayOf(w2, i))).toEqual(["2026-01-12", "2026-01-18", "2026-01-12"]);
-    expect(dayOf(undefined, 0)).toBe(null);
-  });
-  it("a damaged entry is not one (the tab is then rewritten whole)", () => {
-    expect(isWeekDays("2026-01-12", 3)).toBe(true);
-    expect(isWeekDays({ d: "2026-01-12", x: { "2": "2026-01-18" } }, 3)).toBe(true);
-    expect(isWeekDays({ d: "2026-01-12", x: { "3": "2026-01-18" } }, 3)).toBe(false);
-    expect(isWeekDays(["2026-01-12"], 1)).toBe(false);
-    expect(isWeekDays(null, 1)).toBe(false);
+describe("a week's day in the trend record", () => {
+  const h = (week: number, asOf: string, krId: string): HistoryEntry => ({ week, asOf, krId, value: 1, score: null, status: "" });
+  it("History's As of (the most common, the later on a tie), else the record's, else the week's last day; the report's week at its day", () => {
+    const history = [h(1, "2026-01-05", "A"), h(1, "2026-01-05", "B"), h(1, "2026-01-06", "C"), h(2, "2026-01-13", "A"), h(2, "2026-01-12", "B"), h(3, "typed by hand", "A")];
+    const cached = new Map([[3, "2026-01-19"], [4, "2026-01-26"]]);
+    expect(trendWeekDays(history, "2026-01-05", 6, "2026-02-10", cached)).toEqual(["2026-01-05", "2026-01-13", "2026-01-19", "2026-01-26", "2026-02-08", "2026-02-10"]);
+    // A day outside its week is clamped into it.
+    expect(trendWeekDays([h(1, "2026-03-01", "A")], "2026-01-05", 2, "2026-01-13")).toEqual(["2026-01-11", "2026-01-13"]);
   });
 });
 
@@ -45,7 +38,7 @@ describe("the trend's days", () => {
 
   it("the Weekly Trend's days stand in for History's rows not read; History's As of wins; a week without either is dated at its last day", () => {
     const pastValues = new Map([["1\u0000O1.KR1", null], ["2\u0000O1.KR1", 10], ["3\u0000O1.KR1", 20]] as [string, number | null][]);
-    const pastDays = new Map([["1\u0000O1.KR1", "2026-01-05"], ["2\u0000O1.KR1", "2026-01-12"]]);
+    const pastDays = new Map([[1, "2026-01-05"], [2, "2026-01-12"]]);
     const d = buildSummaryData({ tracker, checkins, history: [h(3, "2026-01-20", 20)], asOf: "2026-01-26", pastValues, pastDays });
     expect(d.trend.rows[0].days).toEqual(["2026-01-05", "2026-01-12", "2026-01-20", "2026-01-26"]);
     const noDay = buildSummaryData({ tracker, checkins, history: [h(3, "typed by hand", 20)], asOf: "2026-01-26", pastValues, pastDays: new Map() });
@@ -55,5 +48,17 @@ describe("the trend's days", () => {
   it("a week from the log (no History row) is dated at its last day", () => {
     const d = buildSummaryData({ tracker, checkins, history: [], asOf: "2026-01-26" });
     expect(d.trend.rows[0].days).toEqual(["2026-01-11", "2026-01-18", "2026-01-25", "2026-01-26"]);
+  });
+
+  it("a KR without a History row in a recorded week (added or renamed since) is computed as of that week's day, not its last", () => {
+    // O1.KR2 checked in on the Thursdays too; History's weeks 1-3 have rows of O1.KR1 only.
+    const kr2 = coreKr(3, "O1.KR2", "increase", 0, 100, 30, "2026-01-22");
+    const t2: Tracker = { ...tracker, keyResults: tracker.keyResults.concat([kr2]) };
+    const c2 = checkins.concat(checkins.map((c) => ({ ...c, row: c.row + 10, krId: "O1.KR2", requestId: `${c.requestId}b` })));
+    const d = buildSummaryData({ tracker: t2, checkins: c2, history, asOf: "2026-01-26" });
+    // Week 2 as of its Monday 01-12 (KR1's row): 10, from the 01-08 check-in; until the fix 20 as of 01-18.
+    expect(d.trend.rows[1].values).toEqual([null, 10, 20, 30]);
+    expect(d.trend.rows[1].days).toEqual(d.trend.rows[0].days);
+    expect(d.trend.days).toEqual(["2026-01-05", "2026-01-12", "2026-01-19", "2026-01-26"]);
   });
 });

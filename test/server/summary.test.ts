@@ -7,6 +7,9 @@ import { ADMIN } from "../../src/local/generate/okrs";
 import { generateTracker } from "../../src/local/generate/tracker";
 import { callAddon, newTracker, openTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
 import { byId, OPERATIONS_OWNER, rowWhere, section, summarize, summaryTab, trendTab, type Tab } from "../support/summaryTab";
+
+/** A change as the summary keeps and shows it: to 2 decimals (summaryData.ts changeOf). */
+const shown = (x: number) => Number(x.toFixed(2));
 import { PROTECTION } from "../support/inUse";
 
 const START = "2026-01-05"; // a Monday; week 1 = 01-05..01-11, week 2 = 01-12..01-18
@@ -110,7 +113,8 @@ describe("Weekly summary on a known tracker, two successive weeks", () => {
       const a = o1.get(id)!;
       const b = o2.get(id)!;
       expect(a["Change since last week"]).toBe("—"); // week 1 has no last week
-      expect(b["Change since last week"]).toBeCloseTo(Number(b.Score) - Number(a.Score), 12);
+      // To the 2 decimals shown (summaryData.ts changeOf).
+      expect(b["Change since last week"]).toBe(shown(Number(b.Score) - Number(a.Score)));
       expect(typeof b.Score).toBe("number");
       expect(typeof b.Status).toBe("string");
     }
@@ -174,7 +178,7 @@ describe("Weekly summary on a known tracker, two successive weeks", () => {
     const kr1 = movers.find((r) => r.ID === "O1.KR1")!;
     expect(kr1["Last week"]).toBeCloseTo(3 / 13, 12);
     expect(kr1.Now).toBe(0); // 81 is below the start (82): clamped
-    expect(kr1.Change).toBeCloseTo(Number(kr1.Now) - Number(kr1["Last week"]), 12);
+    expect(kr1.Change).toBe(shown(Number(kr1.Now) - Number(kr1["Last week"])));
     expect(String(section(tab1, "Biggest movers").rows[0].Direction)).toContain("first week");
   });
 
@@ -248,10 +252,10 @@ describe("Regenerating the summary", () => {
     expect(kr1.Score).toBeCloseTo(8 / 15, 12);
     // Change since last week compares with week 1's stored History score (3/13), not a recomputation.
     const k = again.data.krs.find((x: { id: string }) => x.id === "O1.KR1");
-    expect(k.change).toBeCloseTo(8 / 15 - 3 / 13, 12);
+    expect(k.change).toBe(shown(8 / 15 - 3 / 13));
     const o1 = again.data.objectives.find((x: { id: string }) => x.id === "O1");
     const w1o1 = (2 * (3 / 13) + 0 + 1) / 4; // weights 2,1,1; O1.KR3 stay_below scores 1
-    expect(o1.change).toBeCloseTo(o1.score - w1o1, 12);
+    expect(o1.change).toBe(shown(o1.score - w1o1));
   });
 
   it("refuses a damaged tracker (Key Results tab deleted) with a message naming the tab", () => {

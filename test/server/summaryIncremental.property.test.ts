@@ -206,7 +206,18 @@ describe("the add-on's incremental summary equals the whole log's", () => {
     expect(o.fromTrendTab).toBe(3);
   });
 
-  it("a KR added in week 3: its past weeks from the log at their last days, the others' at History's As of, recorded apart, equal the whole rewrite", () => {
+  it("a trend record with a week's days per KR (session 12 before its size fix): that week rewrites the tab whole, once, and equals the whole rewrite", () => {
+    const o = run(MONDAYS, false, -1, (wb, i) => {
+      if (i !== 3) return;
+      const props = (wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
+      const record = JSON.parse(props.getProperty(TREND_RECORD) as string);
+      record.days["2"] = { d: record.days["2"], x: { "0": record.days["2"] } };
+      props.setProperty(TREND_RECORD, JSON.stringify(record));
+    });
+    expect(o.fromTrendTab).toBe(3);
+  });
+
+  it("a KR added in week 3: its past weeks from the log as of the days the others' are (History's As of), one day per week recorded, equal the whole rewrite", () => {
     let record: { days: Record<string, unknown> } | null = null;
     const o = run(MONDAYS, false, -1, (wb, i) => {
       const props = (wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
@@ -222,11 +233,10 @@ describe("the add-on's incremental summary equals the whole log's", () => {
     });
     // Week 3 rewrote the tab whole (a KR added); weeks 2, 4 and 5 read it back.
     expect(o.fromTrendTab).toBe(3);
-    // Week 1 (recorded before any check-in) and week 2 dated on their Mondays for every KR but the new one
-    // (the 8th in tracker order), whose weeks come from the log at their last days.
-    expect(record!.days["1"]).toEqual({ d: "2026-01-05", x: { "7": "2026-01-11" } });
-    expect(record!.days["2"]).toEqual({ d: "2026-01-12", x: { "7": "2026-01-18" } });
-    expect(record!.days["3"]).toBe("2026-01-19");
+    // Weeks 1 and 2 dated on their Mondays for every KR, the new one too (its weeks from the log as of those
+    // days: its 01-13 check-in not yet in week 2). Until session 12's fix it was dated at the weeks' last
+    // days, recorded apart per KR ({ d: "2026-01-12", x: { "7": "2026-01-18" } }): unbounded in the KRs.
+    expect(record!.days).toEqual({ "1": "2026-01-05", "2": "2026-01-12", "3": "2026-01-19" });
   });
 
   it("after a week 1 summary that saw check-ins dated after its day: week 2 writes only its own week's column, as the whole rewrite would", () => {
