@@ -41,15 +41,17 @@ function outputsOf(root) {
   return Object.fromEntries(OUTPUTS.filter((f) => existsSync(join(root, f))).map((f) => [f, hashOf(readFileSync(join(root, f)))]));
 }
 
-/** Records, after a build, what it was made from and what it wrote. */
-export function writeStamp(root, env = process.env) {
-  const inputs = inputsHash(root, env);
+/**
+ * Records, after a build, what it was made from and what it wrote. `inputs` is the hash taken before the
+ * build read anything: a file edited while it ran then differs from the stamp, and the next start builds.
+ */
+export function writeStamp(root, env = process.env, inputs = inputsHash(root, env)) {
   if (inputs === null) return;
   writeFileSync(join(root, STAMP), JSON.stringify({ inputs, outputs: outputsOf(root) }, null, 1) + "\n");
 }
 
 /** Whether the last build's stamp matches the inputs and the outputs as they are now. */
-export function upToDate(root, env = process.env) {
+export function upToDate(root, env = process.env, inputs = inputsHash(root, env)) {
   if (!existsSync(join(root, STAMP))) return false;
   let stamp;
   try {
@@ -57,7 +59,6 @@ export function upToDate(root, env = process.env) {
   } catch {
     return false;
   }
-  const inputs = inputsHash(root, env);
   if (inputs === null || stamp.inputs !== inputs) return false;
   const now = outputsOf(root);
   const want = stamp.outputs ?? {};

@@ -13,13 +13,15 @@ import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyper
 import { applyEdits } from "./hyperformula-edits.mjs";
 import { indexOneCell, passCriterionValues, passEvaluator, passLookups, passReadMethod, printPieces } from "./hyperformula-pass-reads.mjs";
 import { trustedGrammar as trustedGrammarEdit } from "./hyperformula-grammar.mjs";
-import { clearStamp, upToDate, writeStamp } from "./build-stamp.mjs";
+import { clearStamp, inputsHash, upToDate, writeStamp } from "./build-stamp.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const build = join(root, "build");
 // `npm start` builds only when something the build reads changed since the last build (build-stamp.mjs).
-if (process.argv.includes("--if-changed") && upToDate(root)) {
+// The inputs are hashed once, before the build reads them, and that hash is what the stamp records.
+const inputs = inputsHash(root);
+if (process.argv.includes("--if-changed") && upToDate(root, process.env, inputs)) {
   console.log("dist/ and build/ are up to date (npm run build rebuilds them anyway)");
   process.exit(0);
 }
@@ -240,7 +242,7 @@ const [server, sidebar] = await Promise.all([buildServer(), buildSidebar(), buil
 // OKR_RHYTHM=1 ships the manifest with the scopes the weekly refresh and emails need (README, "OAuth scopes").
 const manifest = process.env.OKR_RHYTHM === "1" ? "appsscript.rhythm.json" : "appsscript.json";
 copyFileSync(join(root, manifest), join(dist, "appsscript.json"));
-writeStamp(root);
+writeStamp(root, process.env, inputs);
 console.log(
   `dist/Code.js ${(server.bytes / 1024).toFixed(1)} KB, ${server.names.length} entry points` +
     (sidebar ? `; dist/Sidebar.html ${(sidebar.bytes / 1024).toFixed(1)} KB` : ""),

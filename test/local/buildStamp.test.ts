@@ -9,12 +9,13 @@ import { afterAll, beforeEach, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 
 interface Stamp {
+  inputsHash(root: string, env?: Record<string, string | undefined>): string | null;
   upToDate(root: string, env?: Record<string, string | undefined>): boolean;
-  writeStamp(root: string, env?: Record<string, string | undefined>): void;
+  writeStamp(root: string, env?: Record<string, string | undefined>, inputs?: string | null): void;
   clearStamp(root: string): void;
 }
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "scripts", "build-stamp.mjs");
-const { upToDate, writeStamp, clearStamp } = (await import(pathToFileURL(SCRIPT).href)) as Stamp;
+const { inputsHash, upToDate, writeStamp, clearStamp } = (await import(pathToFileURL(SCRIPT).href)) as Stamp;
 
 const base = mkdtempSync(join(tmpdir(), "okr-build-stamp-"));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -68,6 +69,13 @@ describe("build --if-changed", () => {
       write(file, FILES[file]);
       expect(upToDate(root, {})).toBe(true);
     }
+  });
+
+  it("builds again after a source edited while the build ran (the stamp holds the inputs hashed before it)", () => {
+    const before = inputsHash(root, {});
+    write("src/server/index.ts", "export const a = 2;\n");
+    writeStamp(root, {}, before);
+    expect(upToDate(root, {})).toBe(false);
   });
 
   it("builds again for a rhythm build (OKR_RHYTHM=1) and when an output or the installed dependencies' record is gone", () => {
