@@ -26,6 +26,18 @@ describe("expect(…).toEqual", () => {
     expect(fails(() => expect([[1, 2]]).toEqual([[1, 3]]))).toContain("expect(received).toEqual(expected)");
     expect(fails(() => expect({ v: 0 }).toEqual({ v: -0 }))).toContain("toEqual");
     expect(fails(() => expect({ id: 5 }).toEqual({ id: expect.any(String) }))).toContain("Any<String>");
+    // Equal to Node (no own properties), different to Jest, which compares what they yield.
+    class Rows {
+      #all: number[];
+      constructor(all: number[]) {
+        this.#all = all;
+      }
+      [Symbol.iterator]() {
+        return this.#all[Symbol.iterator]();
+      }
+    }
+    expect(fails(() => expect({ rows: new Rows([1]) }).toEqual({ rows: new Rows([2]) }))).toContain("toEqual");
+    expect(fails(() => expect([new Map([[1, "a"]]).values()]).toEqual([new Map([[1, "b"]]).values()]))).toContain("toEqual");
     expect(fails(() => expect([1], "row 3 of the log").toEqual([2]))).toMatch(/^Custom message:\n {2}row 3 of the log\n\n/);
   });
 
