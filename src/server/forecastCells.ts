@@ -4,7 +4,7 @@
 // adds them) and the sidebar shows no forecast line.
 import { columnLetter, quoteSheet } from "../core/a1";
 import { cycleLastDay, elapsed } from "../core/dates";
-import { forecastCellValues, forecastKr, krAsShown, NOT_ENOUGH, percentShown, type KrForecast, type LineForecast } from "../core/forecast";
+import { forecastCellValues, forecastKr, krAsShown, NOT_ENOUGH, percentShown, type LineForecast } from "../core/forecast";
 import { goalValue } from "../core/forecastWords";
 import type { KeyResult, Settings } from "../core/model";
 import { forecastPoints, weekValuesFromCheckins, type KrForecastRow } from "../core/summaryForecast";
@@ -12,11 +12,6 @@ import { KR_FORECAST_HEADERS } from "../core/tabs";
 import { col, num, str, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** The three cells of a forecast, at the precision the summary shows them (forecast.ts forecastCellValues): the reason in Forecast when there is none. */
-export function forecastCells(f: KrForecast): unknown[] {
-  return forecastCellValues(f);
-}
 
 /** 0-based columns of the three headers, or null when one is missing. */
 function forecastColumns(t: Table): number[] | null {
@@ -50,7 +45,7 @@ export function writeSummaryForecasts(ss: Spreadsheet, t: Table, krs: KeyResult[
   const byRow = new Map<number, unknown[]>();
   for (const kr of krs) {
     const f = byId.get(kr.id);
-    if (f) byRow.set(kr.row, forecastCells(f.forecast));
+    if (f) byRow.set(kr.row, forecastCellValues(f.forecast));
   }
   const rows = krs.map((k) => k.row);
   const first = Math.min(...rows);
@@ -84,7 +79,7 @@ export function checkinForecast(
   const values = weekValuesFromCheckins(shown, settings.startDate, asOf);
   const f = forecastKr(krAsShown(kr), forecastPoints(values, settings.startDate, asOf, latest), settings, latest);
   const keep = !f.ok && f.reason === NOT_ENOUGH && !logComplete;
-  return { columns: idx, cells: keep ? currentCells(t, idx, kr.row) : forecastCells(f) };
+  return { columns: idx, cells: keep ? currentCells(t, idx, kr.row) : forecastCellValues(f) };
 }
 
 /**
