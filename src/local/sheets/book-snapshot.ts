@@ -158,12 +158,9 @@ function developerMetadataOf(book: Book): Pick<WorkbookSnapshot, "developerMetad
 
 function sheetSnapshot(book: Book, s: SheetModel, shareLoaded: boolean): SnapshotSheet {
   const content = s.pending;
-  // For saving, a tab never changed since it was loaded (values and formats) is given as its loaded rows,
-  // not copied (~0.3 s and ~50 MB for the large tier's log).
-  const asLoaded = shareLoaded ? content?.sameAsLoaded(s.meta) : null;
-  if (asLoaded) return sheetParts(s, asLoaded.slice());
-  // Rows written below the loaded ones (a check-in appended to the log): the loaded rows as they are, the rest
-  // built below as any sheet's rows are.
+  // For saving, a tab's loaded rows unchanged since it was loaded (values and formats) are given as they are,
+  // not copied (~0.3 s and ~50 MB for the large tier's log); rows written below them (a check-in appended to
+  // the log) are built below as any sheet's rows are.
   const loadedPart = shareLoaded ? content?.loadedPart(s.meta) : null;
   const dims = content ? content.dims() : book.hf.getSheetDimensions(s.hfId);
   let height = Math.max(dims.height, s.meta.length);

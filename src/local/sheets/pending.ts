@@ -1,7 +1,7 @@
 // The cells of a tab kept out of the formula engine (deferred.ts), as Book reads and changes them there,
 // giving the values the engine would give. Until the first change they are the loaded snapshot's rows
 // themselves (never modified here): the 55,000-row log is then held once, not also as engine contents,
-// and saved from those rows when its formats did not change either (sameAsLoaded, told by formatChanged). Rows
+// and saved from those rows when its formats did not change either (loadedPart, told by formatChanged). Rows
 // written below the loaded ones (a check-in appended to the log) are held beside them as engine contents, and the
 // loaded rows are still saved as they are (loadedPart); any other change turns them all into engine contents (text
 // with its quote mark, as the engine takes it).
@@ -51,8 +51,6 @@ export class OutsideCells {
    * hold all of it).
    */
   private formatsChanged = false;
-  /** Formats or notes given to rows below the loaded ones (they hold cells the loaded rows do not). */
-  private formatsBelow = false;
   constructor(private loaded: Rows) {}
 
   /**
@@ -61,7 +59,6 @@ export class OutsideCells {
    */
   formatChanged(fromRow = 1): void {
     if (this.content || fromRow <= this.loaded.length) this.formatsChanged = true;
-    else this.formatsBelow = true;
   }
 
   /** The value at 0-based (r, c), as the engine would give it. */
@@ -169,19 +166,12 @@ export class OutsideCells {
   }
 
   /**
-   * The loaded rows, when saving them gives what the engine's values and the sheet's formats would: no
-   * value written since, no format changed (formatChanged), and the rows in the shape a saved sheet has (no
-   * empty trailing cells or rows, no cell without content). `meta` is the sheet's CellMeta, then each cell's
-   * as metaFromSnapshot made it at load (book-snapshot.ts), so it stands for what saving rebuilds the cell from.
-   */
-  sameAsLoaded(meta: (CellMeta | undefined)[][]): Rows | null {
-    return this.appended.length || this.formatsBelow ? null : this.loadedPart(meta);
-  }
-
-  /**
-   * The loaded rows as sameAsLoaded gives them, whether or not rows were written below them: then the
-   * sheet's rows are these followed by rows 1 + their count on, built from the values and CellMeta as
-   * for any sheet (book-snapshot.ts).
+   * The loaded rows, when saving them gives what the engine's values and the sheet's formats would for them:
+   * no value written to them since, no format of theirs changed (formatChanged), and the rows in the shape a
+   * saved sheet has (no empty trailing cells or rows, no cell without content). Rows written below them are
+   * the sheet's rows 1 + their count on, built from the values and CellMeta as for any sheet
+   * (book-snapshot.ts). `meta` is the sheet's CellMeta, then each cell's as metaFromSnapshot made it at load,
+   * so it stands for what saving rebuilds the cell from.
    */
   loadedPart(meta: (CellMeta | undefined)[][]): Rows | null {
     if (this.content || this.formatsChanged) return null;
