@@ -251,16 +251,20 @@ export function lastWeekConfidenceWithHistory(tracker: Tracker, checkins: Checki
   return out;
 }
 
-/**
- * History's value per (week, KR) for the weeks before `week` (key `${week}\0${krId}`; the last row wins, as
- * for last week's scores): the trend's source for past weeks (summaryData.ts).
- */
-export function pastWeekValues(history: HistoryEntry[], week: number): Map<string, number | null> {
-  const out = new Map<string, number | null>();
+/** History's row per (week, KR) for the weeks before `week` (key `${week}\0${krId}`; the last row wins, as for last week's scores). */
+function pastWeekRows(history: HistoryEntry[], week: number): Map<string, HistoryEntry> {
+  const out = new Map<string, HistoryEntry>();
   for (const h of history) {
     if (!Number.isInteger(h.week) || h.week < 1 || h.week >= week || !h.krId) continue;
-    out.set(`${h.week}\u0000${h.krId}`, typeof h.value === "number" && isFinite(h.value) ? h.value : null);
+    out.set(`${h.week}\u0000${h.krId}`, h);
   }
+  return out;
+}
+
+/** History's value per (week, KR) for the weeks before `week` (pastWeekRows): the trend's source for past weeks (summaryData.ts). */
+export function pastWeekValues(history: HistoryEntry[], week: number): Map<string, number | null> {
+  const out = new Map<string, number | null>();
+  for (const [k, h] of pastWeekRows(history, week)) out.set(k, typeof h.value === "number" && isFinite(h.value) ? h.value : null);
   return out;
 }
 
@@ -285,14 +289,9 @@ export function recordedValues(history: HistoryEntry[], week: number, cached?: M
  * and week until session 12, past the 9 KB a document property holds with 60 of 200 KRs renamed).
  */
 export function trendWeekDays(history: HistoryEntry[], start: string, week: number, asOf: string, cached?: Map<number, string>): string[] {
-  // The last row per (week, KR) wins, as for the values (pastWeekValues).
-  const byKey = new Map<string, { week: number; asOf: unknown }>();
-  for (const h of history) {
-    if (!Number.isInteger(h.week) || h.week < 1 || h.week >= week || !h.krId) continue;
-    byKey.set(`${h.week}\u0000${h.krId}`, { week: h.week, asOf: h.asOf });
-  }
+  // The rows the values are read from (pastWeekValues).
   const counts = new Map<number, Map<string, number>>();
-  for (const { week: w, asOf: d } of byKey.values()) {
+  for (const { week: w, asOf: d } of pastWeekRows(history, week).values()) {
     if (!isValidIsoDate(d)) continue;
     const c = counts.get(w) || new Map<string, number>();
     c.set(d, (c.get(d) || 0) + 1);
