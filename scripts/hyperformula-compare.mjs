@@ -15,19 +15,9 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { applyEdits } from "./hyperformula-edits.mjs";
-import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
-import { indexOneCell, passCriterionValues, passEvaluator, passLookups, passReadMethod, printPieces } from "./hyperformula-pass-reads.mjs";
+import { ENGINE_EDITS } from "./hyperformula-pass-reads.mjs";
 
-const EDITS = [
-  ["interpreter[\\\\/]CriterionFunctionCompute", [criterionFilter, ...passCriterionValues]],
-  ["interpreter[\\\\/]ArithmeticHelper", [foldedCriteria, foldedTexts]],
-  ["AbsoluteCellRange", [rangeEnds]],
-  ["Evaluator", passEvaluator],
-  ["DependencyGraph[\\\\/]DependencyGraph", passReadMethod],
-  ["Lookup[\\\\/]AdvancedFind", passLookups],
-  ["interpreter[\\\\/]plugin[\\\\/]InformationPlugin", indexOneCell],
-  ["parser[\\\\/]Unparser", printPieces],
-];
+const EDITS = ENGINE_EDITS;
 
 const require = createRequire(import.meta.url);
 const hfDir = dirname(dirname(require.resolve("hyperformula")));

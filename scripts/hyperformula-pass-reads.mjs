@@ -12,6 +12,7 @@
 // ~13 times and each of 1,220 KRs' MATCH read Objectives' 321 IDs twice, each read into new arrays (and
 // INDEX all 321 rows to return one), in the first evaluation and again in the recalculation after a
 // check-in: most of the evaluation's time and much of the process's garbage.
+import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
 
 /** Each [from, to] is one edit with one variant (scripts/hyperformula-edits.mjs applyEdits). */
 const edits = (...pairs) => pairs.map((pair) => [pair]);
@@ -277,3 +278,20 @@ export class Unparser {`,
   }`,
   ],
 );
+
+/**
+ * The engine edits (these and hyperformula-scans.mjs's) by the HyperFormula ES module each applies to, as a
+ * pattern of its path below `es/`: what Jest's bundle (scripts/jest-hyperformula-bundle.mjs, which adds the
+ * grammar edit) and the comparison with unedited HyperFormula (scripts/hyperformula-compare.mjs) apply;
+ * scripts/build.mjs applies the same to the CLI bundle by name.
+ */
+export const ENGINE_EDITS = [
+  ["interpreter[\\\\/]CriterionFunctionCompute", [criterionFilter, ...passCriterionValues]],
+  ["interpreter[\\\\/]ArithmeticHelper", [foldedCriteria, foldedTexts]],
+  ["AbsoluteCellRange", [rangeEnds]],
+  ["Evaluator", passEvaluator],
+  ["DependencyGraph[\\\\/]DependencyGraph", passReadMethod],
+  ["Lookup[\\\\/]AdvancedFind", passLookups],
+  ["interpreter[\\\\/]plugin[\\\\/]InformationPlugin", indexOneCell],
+  ["parser[\\\\/]Unparser", printPieces],
+];

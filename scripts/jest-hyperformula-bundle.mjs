@@ -11,8 +11,7 @@ import { dirname, join } from "node:path";
 import { build, version } from "esbuild";
 import patchParser from "./jest-hyperformula.mjs";
 import { applyEdits } from "./hyperformula-edits.mjs";
-import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
-import { indexOneCell, passCriterionValues, passEvaluator, passLookups, passReadMethod, printPieces } from "./hyperformula-pass-reads.mjs";
+import { ENGINE_EDITS } from "./hyperformula-pass-reads.mjs";
 import { trustedGrammar } from "./hyperformula-grammar.mjs";
 
 const require = createRequire(import.meta.url);
@@ -31,17 +30,7 @@ const PACKAGES = ["hyperformula", "chevrotain", "tiny-emitter"]
   .map((p) => readFileSync(join(p === "hyperformula" ? HF : packageDir(p, HF), "package.json"), "utf8"))
   .join("\0");
 
-const SCANS = [
-  ["interpreter[\\\\/]CriterionFunctionCompute", [criterionFilter, ...passCriterionValues]],
-  ["interpreter[\\\\/]ArithmeticHelper", [foldedCriteria, foldedTexts]],
-  ["AbsoluteCellRange", [rangeEnds]],
-  ["Evaluator", passEvaluator],
-  ["DependencyGraph[\\\\/]DependencyGraph", passReadMethod],
-  ["Lookup[\\\\/]AdvancedFind", passLookups],
-  ["interpreter[\\\\/]plugin[\\\\/]InformationPlugin", indexOneCell],
-  ["parser[\\\\/]Unparser", printPieces],
-  ["parser[\\\\/]FormulaParser", [trustedGrammar]],
-];
+const SCANS = [...ENGINE_EDITS, ["parser[\\\\/]FormulaParser", [trustedGrammar]]];
 const scanned = new Set();
 
 const parserEdits = {
