@@ -8,7 +8,8 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { byId, section, summarize, summaryTab } from "../support/summaryTab";
-import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+import { newTracker, rowsOf, ss } from "../support/tracker";
+import { checkInOn } from "../support/inUse";
 
 const START = "2026-01-05"; // a Monday; 13 weeks: the last day is 2026-04-05
 const ADMIN = "ops.lead@example.com";
@@ -19,11 +20,7 @@ const KRS = [
 ];
 
 function checkIn(wb: Workbook, day: string, owner: string, krId: string, value: string) {
-  setToday(wb, day);
-  wb.services.session.setUser(owner);
-  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 7, confirmed: true });
-  wb.services.session.setUser(ADMIN);
-  if (!r.ok) throw new Error(`${krId} ${day}: ${r.message}`);
+  checkInOn(wb, day, owner, krId, value, { admin: ADMIN, confirmed: true });
 }
 
 /** Each KR's Forecast and Weeks to target cells, as held and as shown, and its Forecast score. */

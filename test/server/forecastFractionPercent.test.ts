@@ -8,6 +8,7 @@ import type { LineForecast } from "../../src/core/forecast";
 import { forecastLine } from "../../src/core/forecastWords";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
+import { checkInOn } from "../support/inUse";
 import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
 
 const START = "2026-01-05"; // a Monday; 13 weeks: the last day is 2026-04-05
@@ -16,11 +17,7 @@ const ON_TIME = "dispatch.lead@example.com"; // O1.KR1, on-time delivery 82% →
 const REWORK = "quality.lead@example.com"; // O2.KR1, the rework rate 6.5% → 3%
 
 function checkIn(wb: Workbook, day: string, owner: string, krId: string, value: string) {
-  setToday(wb, day);
-  wb.services.session.setUser(owner);
-  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 7, confirmed: true });
-  wb.services.session.setUser(ADMIN);
-  if (!r.ok) throw new Error(`${krId} ${day}: ${r.message}`);
+  checkInOn(wb, day, owner, krId, value, { admin: ADMIN, confirmed: true });
 }
 
 /**

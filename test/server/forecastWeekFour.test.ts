@@ -6,18 +6,15 @@ import { formatValue } from "../../src/core/forecast";
 import { forecastLine } from "../../src/core/forecastWords";
 import { fixedText } from "../../src/core/numbers";
 import type { Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
+import { callAddon, newTracker, rowsOf, setSetting, ss } from "../support/tracker";
+import { checkInOn } from "../support/inUse";
 import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
 
 const START = "2026-01-05"; // a Monday; 13 weeks: the last day is 2026-04-05
 const ADMIN = "ops.lead@example.com";
 
 function checkIn(wb: Workbook, day: string, owner: string, krId: string, value: string) {
-  setToday(wb, day);
-  wb.services.session.setUser(owner);
-  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 7 });
-  wb.services.session.setUser(ADMIN);
-  if (!r.ok) throw new Error(`${krId} ${day}: ${r.message}`);
+  checkInOn(wb, day, owner, krId, value, { admin: ADMIN });
 }
 
 describe("week four", () => {

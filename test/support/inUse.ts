@@ -104,3 +104,15 @@ export function addNewOkrsTab(wb: Workbook, krs: 1 | 2 = 2): void {
   ].slice(0, krs + 1);
   ss(wb).insertSheet(NEW_OKRS).getRange(1, 1, rows.length, 8).setValues(rows);
 }
+
+/**
+ * A check-in by `owner` on `day` (confidence 7; `confirmed`: a value outside the KR's range is submitted
+ * without the question), then the workbook's user is `admin` again; throws when it is refused.
+ */
+export function checkInOn(wb: Workbook, day: string, owner: string, krId: string, value: string, opts: { admin: string; confirmed?: boolean }): void {
+  setToday(wb, day);
+  wb.services.session.setUser(owner);
+  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 7, ...(opts.confirmed ? { confirmed: true } : {}) });
+  wb.services.session.setUser(opts.admin);
+  if (!r.ok) throw new Error(`${krId} ${day}: ${r.message}`);
+}
