@@ -31,13 +31,21 @@ const KRS: Record<string, { unit: string; metric: string; start: number; target:
   "O3.KR2": { unit: "done", metric: "milestone", start: 0, target: 1 },
 };
 
-/** The confirmation rule, written out again: a sign change, or beyond the range by more than its room. */
-function needsConfirmation(v: number, kr: { metric: string; start: number; target: number }): boolean {
+/**
+ * The confirmation rule, written out again: a sign change, beyond the range by more than its room, or (since
+ * session 12) a fraction typed on a whole-percent KR: under 1 in size, outside the range, and its × 100 (as the
+ * question names it, to 4 decimals) at least 1 and within the room (0.068 on a rework rate 7.5% → 3%).
+ */
+function needsConfirmation(v: number, kr: { unit: string; metric: string; start: number; target: number }): boolean {
   const lo = Math.min(kr.start, kr.target), hi = Math.max(kr.start, kr.target);
   if ((v < 0 && lo >= 0) || (v > 0 && hi <= 0)) return true;
   const stay = kr.metric === "stay_above" || kr.metric === "stay_below";
   const room = stay ? Math.max(hi - lo, Math.abs(kr.target) / 2 || 1) : hi - lo;
-  return v < lo - room || v > hi + room;
+  const outside = (x: number) => x < lo - room || x > hi + room;
+  if (outside(v)) return true;
+  const wholePercent = kr.unit === "%" && !(lo >= -1 && hi <= 1);
+  const named = Math.round(v * 100 * 1e4) / 1e4;
+  return wholePercent && v !== 0 && Math.abs(v) < 1 && (v < lo || v > hi) && Math.abs(named) >= 1 && !outside(named);
 }
 const LOG_COLS = ["Timestamp", "Week", "KR ID", "Value", "Confidence", "What changed", "Blockers", "Next step", "Author", "Request ID"];
 
