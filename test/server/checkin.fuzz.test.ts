@@ -31,11 +31,7 @@ const KRS: Record<string, { unit: string; metric: string; start: number; target:
   "O3.KR2": { unit: "done", metric: "milestone", start: 0, target: 1 },
 };
 
-/**
- * The confirmation rule, written out again: a sign change, beyond the range by more than its room, or (since
- * session 12) a fraction typed on a whole-percent KR: under 1 in size, outside the range, and its × 100 (as the
- * question names it, to 4 decimals) at least 1 and within the room (0.068 on a rework rate 7.5% → 3%).
- */
+/** The confirmation rule, written out again: a sign change, beyond the range by more than its room, or a fraction on a whole-% KR. */
 function needsConfirmation(v: number, kr: { unit: string; metric: string; start: number; target: number }): boolean {
   const lo = Math.min(kr.start, kr.target), hi = Math.max(kr.start, kr.target);
   if ((v < 0 && lo >= 0) || (v > 0 && hi <= 0)) return true;
@@ -43,6 +39,7 @@ function needsConfirmation(v: number, kr: { unit: string; metric: string; start:
   const room = stay ? Math.max(hi - lo, Math.abs(kr.target) / 2 || 1) : hi - lo;
   const outside = (x: number) => x < lo - room || x > hi + room;
   if (outside(v)) return true;
+  // 0.068 on a rework rate 7.5% → 3%: under 1, outside the range, its × 100 (to 4 decimals, as asked) ≥ 1 and within the room.
   const wholePercent = kr.unit === "%" && !(lo >= -1 && hi <= 1);
   const named = Math.round(v * 100 * 1e4) / 1e4;
   return wholePercent && v !== 0 && Math.abs(v) < 1 && (v < lo || v > hi) && Math.abs(named) >= 1 && !outside(named);
