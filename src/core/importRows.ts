@@ -39,6 +39,7 @@
 // importRowCheck.ts; here, the header, what needs several rows or the tracker, and the generated IDs.
 import { ID_RE, IMPORT_REQUIRED, headerKey, isImportColumn, lowerKey, quote, text, textKey, type ImportColumn } from "./importCells";
 import { checkRowCells } from "./importRowCheck";
+import { andList } from "./plural";
 import type { Metric, ObjectiveType, PnlLink } from "./tabs";
 import type { KeyResultFields } from "./model";
 import type { TemplateObjective } from "./templates";
@@ -297,7 +298,7 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
     else unknownParents.set(lowerKey(p.id), { id: p.id, rows: [p.row] });
   }
   for (const { id, rows } of unknownParents.values()) {
-    const where = rows.length === 1 ? `Row ${rows[0]}` : `Rows ${rows.slice(0, -1).join(", ")} and ${rows[rows.length - 1]}`;
+    const where = `${rows.length === 1 ? "Row" : "Rows"} ${andList(rows.map(String))}`;
     warnings.push(`${where}: parent_objective_id ${id} is not an objective in the tracker or the file (fine if it is the company tracker's: the portfolio roll-up aligns to it; otherwise a typo?).`);
   }
   for (const o of objectives) {
