@@ -9,9 +9,8 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { sharedParserEdit, sharedParserModule } from "./hyperformula-shared-parser.mjs";
 import { formulaKeys, hashKept, keyImport } from "./hyperformula-formula-keys.mjs";
-import { criterionFilter, foldedCriteria, foldedTexts, rangeEnds } from "./hyperformula-scans.mjs";
 import { applyEdits } from "./hyperformula-edits.mjs";
-import { indexOneCell, passCriterionValues, passEvaluator, passLookups, passReadMethod, printPieces } from "./hyperformula-pass-reads.mjs";
+import { ENGINE_EDITS } from "./hyperformula-pass-reads.mjs";
 import { trustedGrammar as trustedGrammarEdit } from "./hyperformula-grammar.mjs";
 import { clearStamp, inputsHash, upToDate, writeStamp } from "./build-stamp.mjs";
 
@@ -201,20 +200,16 @@ const lazyFormulaParser = () =>
 const trustedGrammar = () => patchHyperFormula("trusted-grammar", "parser/FormulaParser", trustedGrammarEdit);
 
 /**
- * Conditional aggregations and lookups scan ranges with less work, same results (scripts/hyperformula-scans.mjs),
- * and read a range's values once per evaluation pass (scripts/hyperformula-pass-reads.mjs).
+ * The engine edits (ENGINE_EDITS, scripts/hyperformula-pass-reads.mjs): conditional aggregations and lookups
+ * scan ranges with less work, same results (scripts/hyperformula-scans.mjs), a range's values are read once
+ * per evaluation pass, INDEX reads its one cell. The list Jest's bundle and the comparison with unedited
+ * HyperFormula apply, so the CLI ships the engine the tests check. Each is named by its file.
  */
-const criterionScan = () => patchHyperFormula("criterion-scan", "interpreter/CriterionFunctionCompute", criterionFilter, ...passCriterionValues);
-const foldedLookups = () => patchHyperFormula("folded-lookups", "interpreter/ArithmeticHelper", foldedCriteria, foldedTexts);
-const rangeReads = () => patchHyperFormula("range-reads", "AbsoluteCellRange", rangeEnds);
-/** A range's values read once per evaluation pass; INDEX reads its one cell (scripts/hyperformula-pass-reads.mjs). */
-const passReads = () => [
-  patchHyperFormula("pass-evaluator", "Evaluator", ...passEvaluator),
-  patchHyperFormula("pass-read-method", "DependencyGraph/DependencyGraph", ...passReadMethod),
-  patchHyperFormula("pass-lookups", "Lookup/AdvancedFind", ...passLookups),
-  patchHyperFormula("index-one-cell", "interpreter/plugin/InformationPlugin", ...indexOneCell),
-  patchHyperFormula("print-pieces", "parser/Unparser", ...printPieces),
-];
+const engineEdits = () =>
+  ENGINE_EDITS.map(([pattern, edits]) => {
+    const file = pattern.replaceAll("[\\\\/]", "/");
+    return patchHyperFormula(`engine ${file}`, file, ...edits);
+  });
 
 /**
  * build/cli.cjs: the CLI with its dependencies in one CommonJS file, which bin/okr-sheets.js compiles with
@@ -223,7 +218,7 @@ const passReads = () => [
  * match (V8 itself only checks the source's length). import.meta.url becomes the bundle's own file URL.
  */
 async function buildCliBundle(entry) {
-  const patches = [lazyFormulaParser(), trustedGrammar(), criterionScan(), foldedLookups(), rangeReads(), ...passReads()];
+  const patches = [lazyFormulaParser(), trustedGrammar(), ...engineEdits()];
   const r = await esbuild.build({
     entryPoints: [entry], bundle: true, format: "cjs", platform: "node", target: "node20", write: false,
     minifyWhitespace: true, minifySyntax: true, legalComments: "none", logLevel: "warning", charset: "ascii",
