@@ -283,7 +283,7 @@ export class Unparser {`,
  * The engine edits (these and hyperformula-scans.mjs's) by the HyperFormula ES module each applies to, as a
  * pattern of its path below `es/`: what Jest's bundle (scripts/jest-hyperformula-bundle.mjs, which adds the
  * grammar edit) and the comparison with unedited HyperFormula (scripts/hyperformula-compare.mjs) apply;
- * scripts/build.mjs applies the same to the CLI bundle by name.
+ * scripts/build.mjs applies this list to the CLI bundle.
  */
 export const ENGINE_EDITS = [
   ["interpreter[\\\\/]CriterionFunctionCompute", [criterionFilter, ...passCriterionValues]],
