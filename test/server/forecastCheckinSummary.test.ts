@@ -10,7 +10,8 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { addDays } from "../../src/core/dates";
 import type { Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, requestId, rowsOf, setToday } from "../support/tracker";
+import { callAddon, newTracker, rowsOf } from "../support/tracker";
+import { checkInOn } from "../support/inUse";
 import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
 
 const START = "2026-01-05"; // a Monday; 13 weeks
@@ -44,11 +45,7 @@ export function checkinThenMonday(weekday = 6): { week: number; id: string; chec
     const sunday = addDays(START, 7 * (w - 1) + weekday);
     const atCheckin = new Map<string, number>();
     for (const kr of KRS) {
-      setToday(wb, sunday);
-      wb.services.session.setUser(kr.owner);
-      const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: kr.id, value: String(kr.weeks[w - 1]), confidence: 7 });
-      wb.services.session.setUser(ADMIN);
-      if (!r.ok) throw new Error(`${kr.id} ${sunday}: ${r.message}`);
+      checkInOn(wb, sunday, kr.owner, kr.id, String(kr.weeks[w - 1]), { admin: ADMIN });
       atCheckin.set(kr.id, forecastCells(wb, kr.id).value);
     }
     refresh(wb, addDays(START, 7 * w));
