@@ -95,16 +95,16 @@ export function readTrendCache(props: PropertyStore | null, sheet: Sheet | null,
   if (!ours) refuseForeign(sheet);
   if (!ours || !record || record.cycle !== tracker.settings.startDate || record.key !== trendBlockKey(tracker) || week < 2) return none();
   for (const w of Object.keys(record.digests)) if (Number(w) > week) return none(); // a later week is written
-  for (let w = 1; w < week; w++) if (!record.digests[String(w)]) return none(); // a week skipped
-  const ids = withoutBlankIds(tracker).keyResults.map((k) => k.id);
-  // The day each past week is as of: a record without them, or with a week's entry not a day (the per-KR
-  // form of session 12 before its fix, a hand-edited record), and the tab is rewritten whole, once.
+  // Each past week's digest (none: a week skipped) and the day it is as of: a record without days, or with a
+  // week's entry not a day (the per-KR form of session 12 before its fix, a hand-edited record), and the tab
+  // is rewritten whole, once.
   const pastDays = new Map<number, string>();
   for (let w = 1; w < week; w++) {
     const d = record.days ? record.days[String(w)] : undefined;
-    if (typeof d !== "string" || !isValidIsoDate(d)) return none();
+    if (!record.digests[String(w)] || typeof d !== "string" || !isValidIsoDate(d)) return none();
     pastDays.set(w, d);
   }
+  const ids = withoutBlankIds(tracker).keyResults.map((k) => k.id);
   // Columns deleted on the right (weeks to come, Trend, Last weeks): this week's write would be refused after
   // the Weekly Summary is written, so the tab is rewritten whole now, from History read whole.
   if (sheet.getMaxColumns() < lastWeeksColumn(tracker.settings.weeks)) return none();
