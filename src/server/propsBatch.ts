@@ -47,7 +47,10 @@ export function batchedProps(props: Properties | null): PropsBatch | null {
     },
     commit() {
       for (const key of Object.keys(set)) {
-        if (utf8Bytes(set[key]) <= PROPERTY_VALUE_BYTES) continue;
+        const bytes = utf8Bytes(set[key]);
+        if (bytes <= PROPERTY_VALUE_BYTES) continue;
+        // Said in the execution log (and to a test): a record that outgrows a property makes every run slower.
+        console.warn(`okr-sheets: the record ${key} is ${bytes} bytes, over the 9 KB a property holds: not kept.`);
         delete set[key]; // an older record of it would describe tabs as they no longer are
         deleted.add(key);
       }

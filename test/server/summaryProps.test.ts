@@ -88,7 +88,15 @@ describe("a record too large for a property", () => {
     expect(batch.getProperty("okrSheets.trendBlock")).toBe("last week's");
     batch.setProperty("okrSheets.trendBlock", "é".repeat(4_700)); // 9,400 bytes in UTF-8, 4,700 characters
     batch.setProperty("okrSheets.summaryCheckpoints", "[]");
-    batch.commit();
+    const warned: string[] = [];
+    const warn = console.warn;
+    console.warn = (...m: unknown[]) => void warned.push(String(m[0]));
+    try {
+      batch.commit();
+    } finally {
+      console.warn = warn;
+    }
+    expect(warned).toEqual(["okr-sheets: the record okrSheets.trendBlock is 9400 bytes, over the 9 KB a property holds: not kept."]);
     expect(calls).toEqual(["set okrSheets.summaryCheckpoints", "delete okrSheets.trendBlock"]);
     expect(stored).toEqual({ other: "kept", "okrSheets.summaryCheckpoints": "[]" });
   });

@@ -44,6 +44,8 @@ describe("the Weekly Trend's record", () => {
     const w11 = summary(wb, addDays(START, 70));
     expect(w11.ok ? "" : w11.message).toBe("");
     const after11 = record(wb);
+    // No record of any kind was too large to keep (propsBatch.ts says so in the execution log).
+    expect(wb.services.logs.filter((l) => l.includes("over the 9 KB"))).toEqual([]);
     // Both weeks recorded (a record too large for a property is dropped, propsBatch.ts, and the next week
     // rewrites the Weekly Trend whole), one day per week: the record's size does not depend on the KRs.
     for (const [text, weeks] of [[after10, 10], [after11, 11]] as const) {
