@@ -24,6 +24,7 @@ import {
   type TeamResult,
 } from "../core/portfolio";
 import { layoutRollup } from "../core/portfolioLayout";
+import { companyMisses } from "../core/portfolioForecast";
 import { weekNumber } from "../core/dates";
 import { decimalSeparatorFor } from "../core/numbers";
 import { utf8Bytes } from "../core/emails";
@@ -222,7 +223,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   const since = cycleSince(company.settings.startDate, asOf);
   // The forecast's values are text in the company tracker's decimal separator (as its own summary writes
   // them): its locale is asked once, and only when a KR is listed, so a roll-up costs no call per team for it.
-  const forecastToMiss = results.reduce((n, r) => n + (r.figures && r.figures.forecast ? r.figures.forecast.missing : 0), 0);
+  const forecastToMiss = companyMisses(results.map((r) => r.figures && r.figures.forecast)).total;
   const decimalSeparator = forecastToMiss > 0 ? decimalSeparatorFor(ss.getSpreadsheetLocale()) : ".";
   withDocumentLock(() => {
     const history = writeRollupHistory(ss, tz, week, asOf, results, since).filter((h) => h.asOf >= since);
