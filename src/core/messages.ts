@@ -1,4 +1,5 @@
 // Wording shared by the sidebar and the server, so a message says the same thing wherever it appears.
+import { plural } from "./plural";
 
 /**
  * A check-in with fields to fix (the sidebar marks each field; the CLI names its flags). No direction: the
@@ -20,3 +21,8 @@ export const NOT_OWNER_FIELD = "You do not own this key result.";
 
 /** Roll over before End cycle (the menu says it before asking for a date; the action says it too). */
 export const CLOSE_CYCLE_FIRST = 'Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.';
+
+/** "At this pace 2 key results end below their goal": how many the company roll-up lists, as the menu and the CLI say it. */
+export function missingLine(n: number): string {
+  return `At this pace ${plural(n, "key result ends", "key results end")} below ${n === 1 ? "its" : "their"} goal`;
+}

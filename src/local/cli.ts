@@ -20,7 +20,7 @@ import { commandHint } from "./hints";
 import { openElsewhereMessage } from "./cliOpenElsewhere";
 import { asksHelp, CHECKIN_FLAG_OF, commandUsage, dateFlag, FLAGS, intFlag, localeFlag, need, parse, timeZoneFlag, USAGE, UsageError, type Flags } from "./cliArgs";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
-import { noSuchKrMessage } from "../core/messages";
+import { missingLine, noSuchKrMessage } from "../core/messages";
 import { importHeaderAt } from "../core/importRows";
 import { decimalSeparatorFor, fixedText, type DecimalSeparator } from "../core/numbers";
 
@@ -324,7 +324,7 @@ async function cmdRollup(positionals: string[], flags: Flags): Promise<void> {
     return;
   }
   out(`Portfolio refreshed: week ${r.week}; ${ofTotal(r.read, r.listed, "team tracker")} read.`);
-  if (r.forecastToMiss) out(`  At this pace ${plural(r.forecastToMiss, "key result ends", "key results end")} below ${r.forecastToMiss === 1 ? "its" : "their"} goal (the roll-up's "At this pace" section).`);
+  if (r.forecastToMiss) out(`  ${missingLine(r.forecastToMiss)} (the roll-up's "At this pace" section).`);
   for (const u of r.unreadable) out(`  ${u.team}: ${u.problem}`);
   if (r.pending) out(`  ${plural(r.pending, "team tracker was", "team trackers were")} left for the next run: run rollup without --limit to read them all (offline, a run does not continue the last one).`);
 }

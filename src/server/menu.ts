@@ -6,7 +6,7 @@ import { DATE_FORMS, dateRefusal, unambiguousDate } from "../core/dates";
 import { embedSidebarData } from "../core/sidebarPage";
 import { sidebarPageData } from "./checkinSidebar";
 import { TAB } from "../core/tabs";
-import { CLOSE_CYCLE_FIRST } from "../core/messages";
+import { CLOSE_CYCLE_FIRST, missingLine } from "../core/messages";
 import { guarded, quotedName, type Refusal } from "./env";
 import { checkRepair } from "./setup";
 
@@ -197,7 +197,7 @@ export function menuPortfolio(): void {
       ? ['The "Portfolio" tab was created. List each team tracker in it (URL or ID, team name), then choose "Refresh portfolio" again.']
       : [
           `Week ${r.week}: ${ofTotal(r.read, r.listed, "team tracker")} read; the "Portfolio Roll-up" tab is up to date.`,
-          r.forecastToMiss ? `\nAt this pace ${plural(r.forecastToMiss, "key result ends", "key results end")} below ${r.forecastToMiss === 1 ? "its" : "their"} goal: listed under "At this pace" on the roll-up.` : "",
+          r.forecastToMiss ? `\n${missingLine(r.forecastToMiss)}: listed under "At this pace" on the roll-up.` : "",
           r.unreadable.length ? `\nNot read:\n• ${r.unreadable.map((u: { team: string; problem: string }) => `${u.team}: ${u.problem}`).join("\n• ")}` : "",
           r.pending ? `\n${plural(r.pending, "team tracker was", "team trackers were")} left for lack of time: choose "Refresh portfolio" again to continue.` : "",
         ],
