@@ -215,7 +215,12 @@ export function formatValue(v: number, sep: DecimalSeparator = "."): string {
  */
 export function forecastCellValues(f: KrForecast): [number | string, number | string, number | string] {
   if (!f.ok) return [f.reason, "", ""];
-  return [cellForecast(f.value), f.score, f.weeksToTarget === null ? "" : Math.round(f.weeksToTarget * 10) / 10];
+  return [cellForecast(f.value), f.score, f.weeksToTarget === null ? "" : weeksShown(f.weeksToTarget)];
+}
+
+/** Weeks to target as the Forecast section and its cell show it: one decimal (the "0.0" format). */
+export function weeksShown(w: number): number {
+  return Math.round(w * 10) / 10;
 }
 
 /** A forecast value as its cell holds it: to 2 decimals, as formatValue shows it (so formatValue of it is the same text). */

@@ -4,7 +4,7 @@
 // as forecastPoints says, which may be after the report's day: the signals' points are capped at it), carried
 // forward over weeks without a check-in, from the KR's first check-in on.
 import { addDays, dayNumber, isValidIsoDate } from "./dates";
-import { forecastKr, krAsShown, NOT_ENOUGH_WEEKS, valueAsShown, type ForecastPoint, type KrForecast } from "./forecast";
+import { forecastKr, krAsShown, NOT_ENOUGH_WEEKS, valueAsShown, weeksShown, type ForecastPoint, type KrForecast } from "./forecast";
 import { forecastWhy, withUnit } from "./forecastWords";
 import { goalForType } from "./evaluate";
 import type { Tracker } from "./model";
@@ -264,7 +264,7 @@ export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): Fo
       score(k.forecast.score),
       score(k.goal),
       score(shortfall(k)),
-      k.forecast.weeksToTarget === null ? muted("—") : { v: Math.round(k.forecast.weeksToTarget * 10) / 10, fmt: "0.0" },
+      k.forecast.weeksToTarget === null ? muted("—") : { v: weeksShown(k.forecast.weeksToTarget), fmt: "0.0" },
       text(forecastWhy(k, f.asOf, sep)),
     ]);
   }
