@@ -124,7 +124,9 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
       else colIndex[k] = i;
     } else unknown.push(text(h));
   });
-  const missing = IMPORT_REQUIRED.filter((c) => colIndex[c] === undefined);
+  // `objective` may be left out when `objective_id` is there: a file adding KRs to objectives already in
+  // the tracker names them by ID (a row without either is refused on its own: "objective is blank").
+  const missing = IMPORT_REQUIRED.filter((c) => colIndex[c] === undefined && !(c === "objective" && colIndex.objective_id !== undefined));
   if (missing.length === IMPORT_REQUIRED.length) err(headerRow, `No header row: none of the first ${TITLE_ROWS} rows names the columns ${missing.join(", ")} (a title row above the header is skipped).`);
   else if (missing.length > 0) err(headerRow, `Missing required column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`);
   if (errors.length > 0) return { ok: false, errors };

@@ -1,0 +1,47 @@
+// An operations team's pilot run through the command line (session 13's explorer): what a team does mid-cycle
+// and what it then reads. Each case failed before its fix.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { makeFixtures, rejectedBy, runCli, type CliRun } from "../support/cli";
+
+const dir = mkdtempSync(join(tmpdir(), "okr-cli-pilot-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fixtures: Awaited<ReturnType<typeof makeFixtures>>;
+beforeAll(async () => {
+  fixtures = await makeFixtures(dir);
+});
+
+function run(...args: string[]): Promise<CliRun> {
+  return runCli(dir, args);
+}
+const rejected = (file: string, args: string[]): Promise<string> => rejectedBy(run, dir, file, args);
+const ok = async (...args: string[]): Promise<string> => {
+  const r = await run(...args);
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+};
+const rows = async (file: string, sheet: string): Promise<Record<string, unknown>[]> => JSON.parse(await ok("show", file, "--sheet", sheet, "--json"));
+
+describe("adding a key result to an objective already in the tracker", () => {
+  it("a file with objective_id and no objective column adds the KR (it was refused: Missing required column: objective)", async () => {
+    fixtures.copy("operations", join(dir, "add.xlsx"));
+    writeFileSync(join(dir, "add.csv"), "objective_id,key_result,owner,metric,unit,start,target\nO1,Cut complaints from 30 to 15 a month,ana@example.com,decrease,complaints,30,15\n");
+    const before = (await rows("add.xlsx", "Key Results")).length;
+    const out = await ok("import", "add.xlsx", "add.csv");
+    expect(out).toMatch(/^Imported 0 objectives and 1 key result\./);
+    const krs = await rows("add.xlsx", "Key Results");
+    expect(krs).toHaveLength(before + 1);
+    expect(krs[krs.length - 1]).toMatchObject({ "Objective ID": "O1", "Key result": "Cut complaints from 30 to 15 a month", Start: 30, Target: 15 });
+  });
+
+  it("without objective nor objective_id the column is still required; an unknown objective_id without its text is refused", async () => {
+    fixtures.copy("operations", join(dir, "add2.xlsx"));
+    writeFileSync(join(dir, "none.csv"), "key_result,owner,metric,start,target\nk,a@x,decrease,30,15\n");
+    expect(await rejected("add2.xlsx", ["import", "add2.xlsx", "none.csv"])).toBe("okr-sheets: Nothing was imported. row 1: Missing required column: objective.");
+    writeFileSync(join(dir, "new.csv"), "objective_id,key_result,owner,metric,start,target\nO9,k,a@x,decrease,30,15\n");
+    expect(await rejected("add2.xlsx", ["import", "add2.xlsx", "new.csv"])).toBe("okr-sheets: Nothing was imported. row 2: objective is blank for the new objective O9.");
+  });
+});
