@@ -45,3 +45,17 @@ describe("adding a key result to an objective already in the tracker", () => {
     expect(await rejected("add2.xlsx", ["import", "add2.xlsx", "new.csv"])).toBe("okr-sheets: Nothing was imported. row 2: objective is blank for the new objective O9.");
   });
 });
+
+describe("a target typed wrong mid-cycle", () => {
+  it("the summary's first line names the KR no longer scored (it said nothing: the KR left its objective's score and every list)", async () => {
+    fixtures.copy("operations", join(dir, "err.xlsx"));
+    await ok("checkin", "err.xlsx", "--kr", "O1.KR1", "--value", "88", "--at", "2026-01-09");
+    await ok("summary", "err.xlsx", "--at", "2026-01-12");
+    const kr = (await rows("err.xlsx", "Key Results")).find((k) => k.ID === "O1.KR1") as Record<string, unknown>;
+    await ok("edit", "err.xlsx", "--sheet", "Key Results", "--range", `H${kr._row}`, "--value", String(kr.Start));
+    await ok("summary", "err.xlsx", "--at", "2026-01-19");
+    const summary = JSON.parse(await ok("show", "err.xlsx", "--sheet", "Weekly Summary", "--json", "--at", "2026-01-19"));
+    const first = summary.sections.find((s: { title: string }) => s.title === "This week").notes[0];
+    expect(first).toBe("No KR fell off track; 0 off track and 0 at risk in all; 1 KR not scored: setup error (O1.KR1).");
+  });
+});
