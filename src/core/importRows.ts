@@ -39,6 +39,7 @@
 // importRowCheck.ts; here, the header, what needs several rows or the tracker, and the generated IDs.
 import { ID_RE, IMPORT_REQUIRED, headerKey, isImportColumn, lowerKey, quote, text, textKey, type ImportColumn } from "./importCells";
 import { checkRowCells } from "./importRowCheck";
+import { decimalSeparatorFor, decimalText } from "./numbers";
 import { andList } from "./plural";
 import type { Metric, ObjectiveType, PnlLink } from "./tabs";
 import type { KeyResultFields } from "./model";
@@ -305,6 +306,20 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
   }
   for (const o of objectives) {
     if (o.parentId !== "" && lowerKey(o.parentId) === lowerKey(o.id)) warnings.push(`Objective ${o.id} is its own parent.`);
+  }
+  // Start and target the wrong way round for the metric (a rework rate "decrease" typed 4 → 8, columns
+  // swapped) score every step the wrong way all cycle; the add-on cannot tell which of the two is wrong,
+  // so it warns, as the roll over does for a carried start past its target.
+  const sep = decimalSeparatorFor(existing.locale || "en_US");
+  const num = (x: number) => decimalText(String(x), sep);
+  for (const k of keyResults) {
+    const up = k.metric === "increase";
+    if (!(up || k.metric === "decrease") || k.start === null || k.target === null || k.start === k.target) continue;
+    if (up === k.start < k.target) continue;
+    warnings.push(
+      `Row ${k.sourceRow}: ${k.id} is "${k.metric}" but its target (${num(k.target)}) is ${up ? "below" : "above"} its start (${num(k.start)}), so it would score a ${up ? "fall" : "rise"} as progress; ` +
+        `swap start and target, or make the metric "${up ? "decrease" : "increase"}".`,
+    );
   }
   return { ok: true, objectives, keyResults, warnings };
 }

@@ -59,3 +59,27 @@ describe("a target typed wrong mid-cycle", () => {
     expect(first).toBe("No KR fell off track; 0 off track and 0 at risk in all; 1 KR not scored: setup error (O1.KR1).");
   });
 });
+
+describe("start and target the wrong way round for the metric", () => {
+  it("import says which rows and still imports them (it said nothing; a rework rate 'decrease' typed 4 → 8 scored every rise as progress)", async () => {
+    fixtures.copy("blank", join(dir, "dir.xlsx"));
+    writeFileSync(
+      join(dir, "dir.csv"),
+      "objective;key_result;owner;metric;unit;start;target\n" +
+        "Right first time;Cut rework rate from 8% to 4%;ana@x;decrease;%;4;8\n" +
+        "Right first time;Raise on-time delivery from 82% to 95%;ben@x;increase;%;95;82\n" +
+        "Right first time;Cut cost per unit;ben@x;decrease;€;14,20;12,50\n",
+    );
+    const out = await ok("import", "dir.xlsx", "dir.csv");
+    expect(out.trim().split("\n")).toEqual([
+      "Imported 1 objective and 3 key results.",
+      'Focus check: Row 2: O1.KR1 is "decrease" but its target (8) is above its start (4), so it would score a rise as progress; swap start and target, or make the metric "increase".',
+      'Focus check: Row 3: O1.KR2 is "increase" but its target (82) is below its start (95), so it would score a fall as progress; swap start and target, or make the metric "decrease".',
+    ]);
+    expect((await rows("dir.xlsx", "Key Results")).map((k) => [k.ID, k.Start, k.Target])).toEqual([
+      ["O1.KR1", 4, 8],
+      ["O1.KR2", 95, 82],
+      ["O1.KR3", 14.2, 12.5],
+    ]);
+  });
+});
