@@ -83,3 +83,27 @@ describe("start and target the wrong way round for the metric", () => {
     ]);
   });
 });
+
+describe("the mid-cycle review run again", () => {
+  it("keeps the decisions and notes the team typed, by ID (a second run, after a late check-in, wiped them)", async () => {
+    fixtures.copy("operations", join(dir, "rev.xlsx"));
+    await ok("checkin", "rev.xlsx", "--kr", "O1.KR1", "--value", "88", "--at", "2026-02-13");
+    await ok("review", "rev.xlsx", "--at", "2026-02-16");
+    const table = async () => {
+      const r = JSON.parse(await ok("show", "rev.xlsx", "--sheet", "Mid-cycle Review", "--json"));
+      return r.sections.find((s: { headers: string[] }) => s.headers.includes("Decision")).rows as Record<string, unknown>[];
+    };
+    const row = (await table()).find((r) => r.ID === "O1.KR2")!;
+    const obj = (await table()).find((r) => r.ID === "O1")!;
+    await ok("edit", "rev.xlsx", "--sheet", "Mid-cycle Review", "--range", `H${row._row}`, "--value", "drop");
+    await ok("edit", "rev.xlsx", "--sheet", "Mid-cycle Review", "--range", `I${row._row}`, "--value", "Measured by the ERP now");
+    await ok("edit", "rev.xlsx", "--sheet", "Mid-cycle Review", "--range", `H${obj._row}`, "--value", "keep");
+    // A late check-in, and the review is run again.
+    await ok("checkin", "rev.xlsx", "--kr", "O2.KR1", "--value", "5.5", "--at", "2026-02-16");
+    await ok("review", "rev.xlsx", "--at", "2026-02-16");
+    const again = await table();
+    expect(again.find((r) => r.ID === "O1.KR2")).toMatchObject({ Decision: "drop", Notes: "Measured by the ERP now" });
+    expect(again.find((r) => r.ID === "O1")).toMatchObject({ Decision: "keep", Notes: "" });
+    expect(again.find((r) => r.ID === "O2.KR1")).toMatchObject({ Decision: "", Notes: "" });
+  });
+});
