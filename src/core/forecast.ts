@@ -26,6 +26,7 @@ import { isNum, krScore, normalizeMetric } from "./scoring";
 import { isPercentUnit, percentShown, roundedText, type DecimalSeparator } from "./numbers";
 
 export { percentShown };
+export { MAX_VALUE_DIGITS, PERCENT_VALUE_FORMAT, percentValueFormat, valueDigits } from "./valueDigits";
 
 export const MIN_POINTS = 3;
 /**
@@ -192,30 +193,6 @@ export function forecastKr(
   else weeksToTarget = null;
   const weeksLeft = landed ? 0 : Math.max(0, (xEnd - xLast) / 7);
   return { ok: true, value, score: scored.score === null ? 0 : scored.score, weeksToTarget, slopePerWeek, latest, weeksLeft, endDay, points: usable.length };
-}
-
-/** The most decimals a KR's values are shown with (a span of 1e-6 and less): past them, float noise. */
-export const MAX_VALUE_DIGITS = 8;
-
-/**
- * The decimals a KR's values and changes of value are shown with wherever the add-on rounds them (the
- * Forecast cell, the Weekly Summary's Forecast section and Why, the This week line and the digest, the
- * sidebar's line, the roll-up's At this pace; docs/forecast.md, "How values are rounded"): enough that a
- * move of 1% of the KR's span shows, and never fewer than 2. The span is |target − start| as the KR's
- * cells show them (krAsShown: a fraction-% KR's in percent); without one (no start, or start = target) the
- * target's size, else the start's. A KR whose start and target are 1 or more apart keeps 2 decimals, as
- * before session 13; "defects per unit 0.05 → 0.03" (span 0.02) gets 4, so its forecast 0.0436 no longer
- * shows as 0.04 and its pace of 0.0015 a week as "no change week to week". The KR's own scale, not the
- * value's: the same KR shows the same decimals in every place and every week, and 1200 stays 1200.
- */
-export function valueDigits(kr: { start?: number | null; target?: number | null }): number {
-  const ok = (x: unknown): x is number => typeof x === "number" && isFinite(x);
-  const { start, target } = kr;
-  const scale = ok(start) && ok(target) && start !== target ? Math.abs(target - start) : ok(target) && target !== 0 ? Math.abs(target) : ok(start) ? Math.abs(start) : 0;
-  let d = 2;
-  // 10^−d ≤ 1% of the scale (a hair of tolerance: a span of exactly 0.01 is 4 decimals, not 5 by float noise).
-  while (scale > 0 && d < MAX_VALUE_DIGITS && Math.pow(10, -d) > (scale / 100) * (1 + 1e-9)) d++;
-  return d;
 }
 
 /**

@@ -7,7 +7,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { forecastLine } from "../../src/core/forecastWords";
 import type { Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, rowsOf, setSetting, ss } from "../support/tracker";
+import { callAddon, newTracker, rowsOf, setSetting, setToday, ss } from "../support/tracker";
 import { checkInOn } from "../support/inUse";
 import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
 
@@ -93,5 +93,33 @@ describe("a KR in small plain numbers", () => {
     const k = callAddon(wb, "getSidebarData", {}).krs.find((x: { id: string }) => x.id === "O2.KR1");
     expect(k.forecast).toMatchObject({ ok: true, value: cell.value, digits: 4 });
     expect(forecastLine(k.forecast, k.unit)).toMatch(new RegExp(`^At this pace: ${cell.value} by 2026-04-05 \\(target 0\\.03\\) — score 0\\.\\d\\d$`));
+  });
+
+  it("typed as percentages of a small span (0.5% → 0.3%): the Weekly Trend and History show its weeks at its decimals too", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    const krs = ss(wb).getSheetByName("Key Results")!;
+    const row = rowsOf(wb, "Key Results").findIndex((r) => r["ID"] === "O2.KR1") + 2;
+    krs.getRange(`G${row}:H${row}`).setValues([["0.5%", "0.3%"]]);
+    for (const [day, defects] of [["2026-01-08", "0.00491"], ["2026-01-15", "0.00483"], ["2026-01-22", "0.00476"]]) checkIn(wb, day, "quality.lead@example.com", "O2.KR1", defects);
+    setToday(wb, "2026-01-26");
+    expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-26" }).ok).toBe(true);
+    // The Forecast cell in percent at 3 decimals (1% of 0.2 points), and the Forecast section saying it.
+    const cell = forecastCell(wb, "O2.KR1");
+    expect(cell.value).toBe(Number(cell.value.toFixed(3)));
+    expect(decimals(cell.value)).toBeGreaterThan(2);
+    const v = ss(wb).getSheetByName("Weekly Summary")!.getDataRange().getDisplayValues();
+    const f = v.findIndex((r) => r[0].startsWith("Forecast:"));
+    expect(v[f + 2].slice(0, 4)).toEqual(["O2.KR1", "Cut the rework rate from 6.5% to 3%", "quality.lead@example.com", `${cell.value}% by 2026-04-05`]);
+    // Weeks 1-3 on the Weekly Trend (C:E) and History's Value: until session 13 "0.5%", "0.5%", "0.5%" ("0.0%").
+    const trend = ss(wb).getSheetByName("Weekly Trend")!;
+    const at = trend.getRange("A:A").getDisplayValues().map((r) => r[0]).indexOf("O2.KR1") + 1;
+    expect(trend.getRange(`C${at}:E${at}`).getDisplayValues()[0]).toEqual(["0.491%", "0.483%", "0.476%"]);
+    expect(trend.getRange(`G${at}`).getNumberFormat()).toBe("0.000%");
+    const history = ss(wb).getSheetByName("History")!.getDataRange().getDisplayValues();
+    const hv = history[0].indexOf("Value");
+    expect(history.filter((r) => r.includes("O2.KR1")).map((r) => r[hv])).toEqual(["0.476%"]);
+    // The other KRs' weeks as before.
+    const onTime = trend.getRange("A:A").getDisplayValues().map((r) => r[0]).indexOf("O1.KR1") + 1;
+    expect(trend.getRange(`G${onTime}`).getNumberFormat()).not.toMatch(/%/);
   });
 });
