@@ -15,7 +15,7 @@ import { withoutBlankIds } from "./summaryData";
 import { lowerTrim } from "./scoring";
 import { digest } from "./summaryPast";
 import { TAB } from "./tabs";
-import { PERCENT_VALUE_FORMAT, valueAsShown } from "./forecast";
+import { PERCENT_VALUE_FORMAT, percentValueFormat, valueAsShown } from "./forecast";
 
 export { PERCENT_VALUE_FORMAT };
 
@@ -151,8 +151,15 @@ const LAYOUT_VERSION = 1;
 export function trendBlockKey(tracker: Tracker): string {
   const t = withoutBlankIds(tracker);
   const s = tracker.settings;
-  // A KR whose cells hold fractions marked only then, so that the keys recorded before it was told apart hold.
-  const krs = t.keyResults.map((k) => [k.id, k.title ?? "", String(k.objectiveId ?? "").toLowerCase(), k.weight ?? ""].join("\u001f") + (k.percentCells ? "\u001f%" : ""));
+  // A KR whose cells hold fractions marked only then, so that the keys recorded before it was told apart hold;
+  // its format too where it is not the usual one (a small span: "0.000%"), so that a Start or Target edited
+  // to another span formats its weeks again (an ordinary week writes values only).
+  const pct = (k: (typeof t.keyResults)[number]) => {
+    if (!k.percentCells) return "";
+    const f = percentValueFormat(k);
+    return f === PERCENT_VALUE_FORMAT ? "\u001f%" : `\u001f${f}`;
+  };
+  const krs = t.keyResults.map((k) => [k.id, k.title ?? "", String(k.objectiveId ?? "").toLowerCase(), k.weight ?? ""].join("\u001f") + pct(k));
   const objectives = t.objectives;
   const aspirational = objectives.some((o) => lowerTrim(o.type) === "aspirational");
   return digest([`v${LAYOUT_VERSION}|${s.weeks}|${aspirational}|${s.aspirationalGoal}`, ...krs.map((k) => k + "\u001e"), "\u001d", ...objectives.map((o) => `${o.id}\u001e`)]);

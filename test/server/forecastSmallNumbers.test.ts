@@ -121,5 +121,12 @@ describe("a KR in small plain numbers", () => {
     // The other KRs' weeks as before.
     const onTime = trend.getRange("A:A").getDisplayValues().map((r) => r[0]).indexOf("O1.KR1") + 1;
     expect(trend.getRange(`G${onTime}`).getNumberFormat()).not.toMatch(/%/);
+    // Start and Target edited to an ordinary span: the next week's summary formats its weeks as before.
+    krs.getRange(`G${row}:H${row}`).setValues([["5%", "3%"]]);
+    checkIn(wb, "2026-01-29", "quality.lead@example.com", "O2.KR1", "0.047");
+    setToday(wb, "2026-02-02");
+    expect(callAddon(wb, "generateWeeklySummary", { at: "2026-02-02" }).ok).toBe(true);
+    expect(trend.getRange(`C${at}:G${at}`).getDisplayValues()[0]).toEqual(["0.5%", "0.5%", "0.5%", "0.5%", "4.7%"]);
+    expect(trend.getRange(`H${at}`).getNumberFormat()).toBe("0.0%");
   });
 });
