@@ -7,6 +7,7 @@ import { expect } from "../support/expect";
 import { cellForecast, formatValue, krAsShown, MAX_VALUE_DIGITS, valueDigits } from "../../src/core/forecast";
 import { forecastWhy, withUnit } from "../../src/core/forecastWords";
 import { roundedText } from "../../src/core/numbers";
+import { krSignals } from "../../src/core/signals";
 
 /** A number as typed: up to 4 significant digits at a power of ten from 1e-6 to 1e4. */
 const typed = fc.tuple(fc.integer({ min: -9999, max: 9999 }), fc.integer({ min: -6, max: 4 })).map(([m, e]) => Number((m * Math.pow(10, e - 3)).toPrecision(4)));
@@ -90,5 +91,15 @@ describe("valueDigits", () => {
     );
     // Until session 13: "No change week to week; reaching 0,03 by 2026-04-05 needs no change week to week."
     expect(why).toBe("Falling 0,0007 a week; reaching 0,03 by 2026-04-05 needs falling 0,0019 a week.");
+  });
+
+  it("a signal's reason names a small KR's values at its decimals, at least the 4 it always had", () => {
+    const kr = (start: number, target: number, v: number) => ({
+      id: "O2.KR1", title: "Cost per unit", metric: "decrease", start, target, status: "At risk", confidence: 5, forecastScore: null, points: [], checkinValues: [v, v, v],
+    });
+    const cycle = { startDate: "2026-01-05", weeks: 13 };
+    // Until session 13: "(value 0.0123)", the value 0.01234 as typed cut to 4 decimals.
+    expect(krSignals([kr(0.0125, 0.01, 0.01234)], cycle)[0].reason).toBe("No change over the last 3 check-ins (value 0.01234) while at risk");
+    expect(krSignals([kr(42, 36, 38.12346)], cycle)[0].reason).toBe("No change over the last 3 check-ins (value 38.1235) while at risk");
   });
 });
