@@ -2,6 +2,7 @@
 import { withoutReplaced } from "./corrections";
 import { addDays } from "./dates";
 import { evaluateTracker } from "./evaluate";
+import { PERCENT_VALUE_FORMAT, percentValueFormat } from "./forecast";
 import type { TrackerEvaluation } from "./evaluate";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, summaryPeriod, trackerAsOf, weightedMean } from "./summaryAsOf";
@@ -38,6 +39,12 @@ function diff(now: number | null, before: number | null): number | null {
 function changeOf(now: number | null, before: number | null): number | null {
   const d = diff(now, before);
   return d === null ? null : Number(d.toFixed(2)) || 0;
+}
+
+/** A fraction-% KR's percentFormat, only where it is not the usual PERCENT_VALUE_FORMAT. */
+function percentFormatOf(kr: { start: number | null; target: number | null }): { percentFormat?: string } {
+  const f = percentValueFormat(kr);
+  return f === PERCENT_VALUE_FORMAT ? {} : { percentFormat: f };
 }
 
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {
@@ -232,7 +239,7 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
       title: kr.title,
       values: days.map((d, i) => (recorded.has(key(i)) ? (recorded.get(key(i)) as number | null) : krAsOf(kr, latestOn(i), logged, d).value)),
       days: days.slice(),
-      ...(kr.percentCells ? { percentCells: true as const } : {}),
+      ...(kr.percentCells ? { percentCells: true as const, ...percentFormatOf(kr) } : {}),
     };
   });
   return { weeks, days, rows };
