@@ -107,3 +107,23 @@ describe("the mid-cycle review run again", () => {
     expect(again.find((r) => r.ID === "O2.KR1")).toMatchObject({ Decision: "", Notes: "" });
   });
 });
+
+describe("a target edited between two summaries", () => {
+  it("the biggest gain it makes says the value did not change (it read as progress in a week without a check-in)", async () => {
+    fixtures.copy("operations", join(dir, "tgt.xlsx"));
+    for (const at of ["2026-01-09", "2026-01-16"]) await ok("checkin", "tgt.xlsx", "--kr", "O3.KR1", "--value", "41", "--at", at);
+    await ok("summary", "tgt.xlsx", "--at", "2026-01-19");
+    const kr = (await rows("tgt.xlsx", "Key Results")).find((k) => k.ID === "O3.KR1")!;
+    await ok("edit", "tgt.xlsx", "--sheet", "Key Results", "--range", `H${kr._row}`, "--value", "39");
+    await ok("summary", "tgt.xlsx", "--at", "2026-01-26");
+    const summary = JSON.parse(await ok("show", "tgt.xlsx", "--sheet", "Weekly Summary", "--json", "--at", "2026-01-26"));
+    const lines = summary.sections.find((s: { title: string }) => s.title === "This week").notes;
+    // 42 → 41 against a target of 36 scored 0.17; against 39, 0.33.
+    expect(lines[2]).toBe("Biggest gain: O3.KR1 +0.17 (value unchanged: its start, target or metric was edited); no score fell.");
+    // A gain from a check-in is worded as before.
+    await ok("checkin", "tgt.xlsx", "--kr", "O3.KR1", "--value", "40", "--at", "2026-01-30");
+    await ok("summary", "tgt.xlsx", "--at", "2026-02-02");
+    const next = JSON.parse(await ok("show", "tgt.xlsx", "--sheet", "Weekly Summary", "--json", "--at", "2026-02-02"));
+    expect(next.sections.find((s: { title: string }) => s.title === "This week").notes[2]).toBe("Biggest gain: O3.KR1 +0.33; no score fell.");
+  });
+});
