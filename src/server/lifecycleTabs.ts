@@ -128,6 +128,15 @@ function keepTyped(tab: LifecycleTab, headers: readonly string[], kept: Map<stri
   }
 }
 
+/** The day the Retrospective's scores are as of, from its date line ("Final scores as of D · …"), or null. */
+function retroClosedOn(values: unknown[][]): string | null {
+  for (const row of values.slice(0, 3)) {
+    const m = /^Final scores as of (\d{4}-\d{2}-\d{2}) /.exec(String(row[0] ?? ""));
+    if (m) return m[1];
+  }
+  return null;
+}
+
 /** The columns that identify the Retrospective's main table. */
 const RETRO_IDENTIFYING = ["ID", "Decision"] as const;
 
@@ -215,7 +224,8 @@ export function rollOver(
     if (rolled && rolled === `${tracker.settings.cycleName}|${tracker.settings.startDate}`) {
       throw rollOverRefusal(`"${tracker.settings.cycleName}" has already been rolled over.`);
     }
-    const retroT = retroTable(retroSheet);
+    const retroValues = retroSheet.getDataRange().getValues();
+    const retroT = retroTable(retroSheet, retroValues);
     if (!retroT) {
       // Repair does not touch the Retrospective; closing again writes it afresh (typed decisions cannot be
       // matched without the header, so they are lost either way).
@@ -236,6 +246,7 @@ export function rollOver(
       retro,
       lastValues,
       newStart: opts.start,
+      closedOn: retroClosedOn(retroValues),
       weeks: opts.weeks,
       name: opts.name,
       existingTabNames: tabs.map((t) => t.name),
