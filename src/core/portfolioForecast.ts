@@ -19,7 +19,7 @@
 //   (forecast.ts valueDigits, from its start and target as shown). Whether a % KR's
 //   cells hold fractions only their number formats say, which the roll-up does not read (a call per team):
 //   the Forecast score tells it instead when it can (below, shownAsPercentCells).
-import { cycleLastDay } from "./dates";
+import { cycleLastDay, dayNumber } from "./dates";
 import { percentShown, valueDigits, type GoalValue } from "./forecast";
 import { goalValue, goalWords, withUnit } from "./forecastWords";
 import type { Tracker } from "./model";
@@ -64,6 +64,31 @@ export interface TeamForecast {
   missing: number;
   /** The worst of them, at most ROLLUP_MISSES (what the roll-up can show, and what a partial run caches). */
   worst: ForecastMiss[];
+  /**
+   * Set when the forecast is out of date: the team's latest check-in (its `day` and the `week` of its cycle it
+   * fell in) is more than STALE_FORECAST_DAYS before the roll-up's day. Its KRs are then not counted nor
+   * listed as forecast to miss (see staleForecast).
+   */
+  stale?: { day: string; week: number };
+}
+
+/**
+ * A team's forecast older than this many days is not shown as current. The roll-up reads no date of the
+ * team's summaries (that would be a read more per team), only each KR's `Last check-in`: a forecast is at
+ * most as fresh as the check-ins it is drawn from, and a team that stopped checking in (its week-4 forecast
+ * shown in week 13, session 13's pilot) has stopped renewing it. Two weeks: a fortnightly team checks in
+ * every 14 days, so a current forecast is never older than that.
+ */
+export const STALE_FORECAST_DAYS = 14;
+
+/**
+ * Marks a team's forecast out of date when its latest check-in (`lastCheckin`) is more than
+ * STALE_FORECAST_DAYS before `asOf`; `week` is that check-in's week of the team's cycle.
+ */
+export function staleForecast(f: TeamForecast, lastCheckin: string | null, asOf: string, week: number): TeamForecast {
+  if (!f.columns || f.forecast === 0 || lastCheckin === null) return f;
+  if (dayNumber(asOf) - dayNumber(lastCheckin) <= STALE_FORECAST_DAYS) return f;
+  return { ...f, missing: 0, worst: [], stale: { day: lastCheckin, week } };
 }
 
 /** At most this many KRs are listed in the roll-up's "At this pace" section; the rest are counted. */
