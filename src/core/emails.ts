@@ -1,6 +1,7 @@
 // Emails built from the Weekly Summary: the leaders' digest and the owners' check-in reminders.
 // All sheet text is HTML-escaped; styles are inline (mail clients drop <style>); every status is written
 // as its label word, the colour only repeats it. Each HTML body comes with a plain-text alternative.
+import { closedSuffix } from "./cycleClosed";
 import { ofTotal } from "./plural";
 import { escapeHtml, safeHttpUrl } from "./escape";
 import { decimalText, fixedText, signedText, type DecimalSeparator } from "./numbers";
@@ -119,7 +120,7 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
   const text: string[] = [];
   html.push(`<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#202124;max-width:900px">`);
   html.push(`<h1 style="font-size:20px;margin:0 0 4px 0">${escapeHtml(`Weekly summary — ${d.cycleName}`)}</h1>`);
-  const sub = `Week ${d.week} of ${d.weeks} · as of ${d.asOf} · ${percent(d.elapsed)} of the cycle elapsed`;
+  const sub = `Week ${d.week} of ${d.weeks} · as of ${d.asOf} · ${percent(d.elapsed)} of the cycle elapsed${closedSuffix(d.closedOn)}`;
   html.push(`<p style="color:#555555;margin:0 0 12px 0">${escapeHtml(sub)}</p>`);
   text.push(`Weekly summary — ${line(d.cycleName)}`, sub, "");
   // The summary's "This week" lines first: what a leader would forward.

@@ -308,6 +308,7 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
     weeks,
     asOf,
     ...(input.generatedAt ? { generatedAt: input.generatedAt } : {}),
+    ...(input.closedOn ? { closedOn: input.closedOn } : {}),
     decimalSeparator: sep,
     elapsed: ev.elapsed,
     cadence: s.cadence,

@@ -187,6 +187,7 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   const r = expectOk(sent);
   await wb.save();
   out(checkedInLine(wb, r.kr));
+  if (typeof r.notice === "string") out(r.notice);
 }
 
 async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {

@@ -2,6 +2,8 @@
 // It costs a fixed number of service calls whatever the size of the tracker and its log: the log is never
 // read whole, only its last LOG_TAIL rows (located through a computed cell in Settings), and a check-in
 // reads its KR's row, not the Key Results table (krRow.ts).
+import { closedAsOf, closedCheckinNotice, CYCLE_CLOSED_KEY } from "../core/cycleClosed";
+import { docProps } from "./weeklyState";
 import {
   checkinRequestSchema,
   type CheckinField,
@@ -222,9 +224,16 @@ export function submitCheckin(raw: unknown): CheckinResult {
       putRead("Next step", req.nextStep);
       putRead("Author", author);
       const newTail: LogTail = { cols: tail.cols, rows: tail.rows.concat([asRead]) };
-      return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, s.settings, week, standing, forecast) };
+      const closedOn = closedAsOf(closedRecord(), s.settings);
+      return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, s.settings, week, standing, forecast), ...(closedOn ? { notice: closedCheckinNotice(closedOn) } : {}) };
     }, LOCK_WAIT_MS, busy);
   }) as CheckinResult;
+}
+
+/** The record closing the cycle left (one property read), or null; none outside a document. */
+function closedRecord(): string | null {
+  const props = docProps();
+  return props ? props.getProperty(CYCLE_CLOSED_KEY) : null;
 }
 
 /** One wording for "fix the marked fields", in the sidebar as in the server's replies. */

@@ -11,6 +11,7 @@ import { forgetCheckpoints } from "./summaryCheckpoints";
 import { refuseForeignNamedTabs, refusingUnchanged, rollOverRefusal, tabNamed } from "./rollOverTabs";
 import { refuseForeignRetrospective, reviewTabToWrite } from "./reportTabs";
 import { docProps } from "./weeklyState";
+import { CYCLE_CLOSED_KEY, cycleClosedRecord } from "../core/cycleClosed";
 import { recordedTabs } from "./trendCache";
 import { lifecycleSignalRows } from "../core/reportSignals";
 import { trackerAsOf } from "../core/summaryAsOf";
@@ -98,6 +99,9 @@ export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: n
     const tab = buildRetrospective(now, ev, asOf, signals, sep);
     keepTyped(tab, RETRO_HEADERS, kept, typed);
     writeLifecycleTab(ss, TAB.retrospective, existing, tab, "retain, remove or change (for the next cycle)");
+    // Recorded so that a check-in or a summary made after the close says the cycle is closed (core/cycleClosed.ts).
+    const props = docProps();
+    if (props) props.setProperty(CYCLE_CLOSED_KEY, cycleClosedRecord(now.settings, asOf));
     return { tab: TAB.retrospective, rows: tab.dataRows };
   });
 }

@@ -27,6 +27,7 @@ import { NEW_SHEET, renderSparseReport } from "./render";
 import { DEFAULT_WIDTH } from "./layout";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { batchedProps } from "./propsBatch";
+import { closedAsOf, CYCLE_CLOSED_KEY } from "../core/cycleClosed";
 import { docProps } from "./weeklyState";
 import { writeSummaryForecasts } from "./forecastCells";
 import { percentValueFormat } from "../core/forecast";
@@ -184,7 +185,10 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     // Numbers inside the summary's text (and the digest's) take the locale's decimal separator: one call.
     const decimalSeparator = decimalSeparatorFor(ss.getSpreadsheetLocale());
-    const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, decimalSeparator, pastValues, pastDays });
+    // A summary made after the cycle was closed (and as of a day on or after the close) says so in its subtitle.
+    const closed = closedAsOf(props ? props.getProperty(CYCLE_CLOSED_KEY) : null, settings);
+    const closedOn = closed !== null && closed <= asOf ? closed : null;
+    const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, closedOn, decimalSeparator, pastValues, pastDays });
 
     const report = { row: 1, column: 1, width: model.width, rows: model.rows };
     let sheet = own.sheet;

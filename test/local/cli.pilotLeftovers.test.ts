@@ -43,3 +43,24 @@ describe("rolling over into a start inside the finished cycle", () => {
     await ok("rollover", "early.xlsx", "--start", "2026-03-16");
   });
 });
+
+describe("check-ins and summaries after an early close", () => {
+  it("a check-in after the close is saved and says the cycle is closed; the summary's date line says it too (both said nothing)", async () => {
+    fixtures.copy("operations", join(dir, "closed.xlsx"));
+    await ok("checkin", "closed.xlsx", "--kr", "O1.KR1", "--value", "88", "--at", "2026-03-10");
+    const before = await ok("checkin", "closed.xlsx", "--kr", "O1.KR1", "--value", "89", "--at", "2026-03-12");
+    expect(before.trim().split("\n")).toHaveLength(1);
+    await ok("close", "closed.xlsx", "--at", "2026-03-15", "--early");
+    const out = (await ok("checkin", "closed.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-03-17")).trim().split("\n");
+    expect(out).toHaveLength(2);
+    expect(out[1]).toBe(
+      'The cycle was closed as of 2026-03-15: this check-in is saved, but the Retrospective keeps its scores as of 2026-03-15 until you close the cycle again ("End cycle & retrospective"), which keeps the learnings and decisions typed.',
+    );
+    await ok("summary", "closed.xlsx", "--at", "2026-03-22");
+    const summary = JSON.parse(await ok("show", "closed.xlsx", "--sheet", "Weekly Summary", "--json", "--at", "2026-03-22"));
+    expect(JSON.stringify(summary)).toMatch(/Week 11 of 13 · as of 2026-03-22 · \d+% of the cycle elapsed · cycle closed as of 2026-03-15/);
+    // A summary for a day before the close does not say it.
+    await ok("summary", "closed.xlsx", "--at", "2026-03-14");
+    expect(await ok("show", "closed.xlsx", "--sheet", "Weekly Summary", "--json", "--at", "2026-03-14")).not.toMatch(/cycle closed/);
+  });
+});
