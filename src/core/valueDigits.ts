@@ -38,3 +38,34 @@ export function percentValueFormat(kr: { start: number | null; target: number | 
   const d = valueDigits({ start: pct(kr.start), target: pct(kr.target) });
   return d <= 2 ? PERCENT_VALUE_FORMAT : `0.${"0".repeat(d)}%`;
 }
+
+// Money: a KR whose unit is a currency ("€", "$", "EUR", "USD", "€/unit", "EUR per order") shows its values
+// with two decimals at least, as money is written (14.20 €, not 14.2 €; 1200.00 €): the same decimals as
+// valueDigits gives (more for a small span), with the trailing zeros kept down to two.
+const MONEY_UNITS = new Set(
+  ["€", "$", "£", "¥", "₹", "₩", "₺", "₪", "₽", "eur", "usd", "gbp", "jpy", "cny", "inr", "chf", "aud", "cad", "nzd", "sek", "nok", "dkk", "pln", "czk", "huf", "brl", "mxn", "zar", "sgd", "hkd", "krw", "try", "ils", "rub"],
+);
+
+/** Whether a KR's unit is money: a currency symbol or code, alone or per something ("€/unit", "USD per order"). */
+export function isMoneyUnit(unit: unknown): boolean {
+  const u = String(unit ?? "").trim().toLowerCase();
+  if (!u) return false;
+  return MONEY_UNITS.has(u.split(/\s*\/\s*|\s+per\s+/)[0].trim());
+}
+
+/** The fewest decimals a KR's values show with: 2 for money, else none (trailing zeros dropped: 12.5, 1200). */
+export function minValueDigits(unit: unknown): number {
+  return isMoneyUnit(unit) ? 2 : 0;
+}
+
+/**
+ * A number's text ("14.2", "14,2", "1200", "-3") with at least `min` decimals ("14.20", "1200.00"), in the
+ * separator `sep` where it had none; any other text (a reason, "—") as it is.
+ */
+export function padDecimals(text: string, min: number, sep: "." | "," = "."): string {
+  if (min <= 0) return text;
+  const m = /^([+-]?\d+)(?:([.,])(\d*))?$/.exec(text);
+  if (!m) return text;
+  const decimals = m[3] ?? "";
+  return decimals.length >= min ? text : `${m[1]}${m[2] ?? sep}${decimals.padEnd(min, "0")}`;
+}

@@ -1,6 +1,7 @@
 // `okr-sheets checkin FILE --from checkins.csv`: many check-ins at once, all or nothing.
 // Each row goes through the sidebar's entry point as its own check-in, in file order, on one workbook
 // in memory; the file is saved only when every row was accepted, so a refusal leaves it untouched.
+import { minValueDigits, padDecimals } from "../core/valueDigits";
 import { randomUUID } from "node:crypto";
 import { dateRefusal, unambiguousDate } from "../core/dates";
 import { columnKey, parseCsv, refusalText } from "./csv";
@@ -108,11 +109,15 @@ export function lastConfidence(wb: Workbook, krId: string, as: string | undefine
  * The line a saved check-in prints, its numbers in the tracker's decimal separator as `show` and the
  * tabs' own sentences write them ("value 8,5, score 0,29" in de_DE), not JavaScript's ".".
  */
-export function checkedInLine(wb: Workbook, kr: { id: string; current: number | string; score: number | null; status: string; percentCells?: true }): string {
+export function checkedInLine(wb: Workbook, kr: { id: string; current: number | string; score: number | null; status: string; percentCells?: true; unit?: string }): string {
   const sep = decimalSeparatorFor(wb.services.spreadsheet.getSpreadsheetLocale());
   // A % KR whose cells hold fractions (typed 82%) is shown as its cells show it: 92%, not 0.92.
   const value =
-    typeof kr.current !== "number" ? String(kr.current) : kr.percentCells ? percentText(kr.current, sep) : decimalText(String(kr.current), sep);
+    typeof kr.current !== "number"
+      ? String(kr.current)
+      : kr.percentCells
+        ? percentText(kr.current, sep)
+        : padDecimals(decimalText(String(kr.current), sep), minValueDigits(kr.unit), sep); // money: 13.70, as the summary writes it
   const score = kr.score === null ? "—" : fixedText(kr.score, 2, sep);
   return `Checked in ${kr.id}: value ${value}, score ${score}, ${kr.status}.`;
 }

@@ -1,10 +1,11 @@
 // What session 13's explorer left after a 13-week pilot (the operations team of cli.pilot.test.ts), through
 // the command line and the built add-on. Each case failed before its fix.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
+import { addDays } from "../../src/core/dates";
 import { makeFixtures, rejectedBy, runCli, type CliRun } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "okr-cli-leftovers-"));
@@ -62,5 +63,25 @@ describe("check-ins and summaries after an early close", () => {
     // A summary for a day before the close does not say it.
     await ok("summary", "closed.xlsx", "--at", "2026-03-14");
     expect(await ok("show", "closed.xlsx", "--sheet", "Weekly Summary", "--json", "--at", "2026-03-14")).not.toMatch(/cycle closed/);
+  });
+});
+
+describe("money", () => {
+  it("a KR in € or EUR shows its values with two decimals in the summary, its forecast words and the check-in line (14.2 € was shown)", async () => {
+    fixtures.copy("blank", join(dir, "money.xlsx"));
+    writeFileSync(join(dir, "money.csv"), "objective,key_result,owner,metric,unit,start,target\nCost,Cut cost per unit,ana@x,decrease,€,14.2,12.5\nCost,Revenue per order,ana@x,increase,EUR,40,48\n");
+    await ok("import", "money.xlsx", "money.csv");
+    for (let w = 0; w < 5; w++) {
+      const day = addDays("2026-01-06", 7 * w);
+      await ok("checkin", "money.xlsx", "--kr", "O1.KR1", "--value", String(+(14.2 - 0.1 * w).toFixed(2)), "--at", day);
+      await ok("checkin", "money.xlsx", "--kr", "O1.KR2", "--value", String(40 + 0.2 * w), "--at", day);
+    }
+    await ok("summary", "money.xlsx", "--at", "2026-02-09");
+    const shown = await ok("show", "money.xlsx", "--sheet", "Weekly Summary", "--at", "2026-02-09");
+    expect(shown).toContain("At this pace 2 KRs end below their goal by 2026-04-05: O1.KR2 at 42.40 EUR (target 48.00 EUR), O1.KR1 at 13.00 € (target 12.50 €).");
+    expect(shown).toMatch(/13\.00 € by 2026-04-05/);
+    expect(shown).toMatch(/Falling 0\.10 € a week; reaching 12\.50 €/);
+    expect(shown).not.toMatch(/\b(13|12\.5|42\.4|48) (€|EUR)/);
+    expect((await ok("checkin", "money.xlsx", "--kr", "O1.KR1", "--value", "13.7", "--at", "2026-02-10")).trim()).toBe("Checked in O1.KR1: value 13.70, score 0.29, At risk.");
   });
 });
