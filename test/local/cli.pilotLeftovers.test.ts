@@ -85,3 +85,16 @@ describe("money", () => {
     expect((await ok("checkin", "money.xlsx", "--kr", "O1.KR1", "--value", "13.7", "--at", "2026-02-10")).trim()).toBe("Checked in O1.KR1: value 13.70, score 0.29, At risk.");
   });
 });
+
+describe("a summary before the cycle's start", () => {
+  it("is refused in one line, nothing written (it wrote week-1 History rows dated before the cycle)", async () => {
+    fixtures.copy("operations", join(dir, "early-summary.xlsx"));
+    expect(await rejected("early-summary.xlsx", ["summary", "early-summary.xlsx", "--at", "2026-01-02"])).toBe(
+      "okr-sheets: The cycle starts on 2026-01-05: a Weekly Summary as of 2026-01-02 would come before it (its History rows dated before the cycle). Make it on or after 2026-01-05. Nothing was changed.",
+    );
+    await ok("summary", "early-summary.xlsx", "--at", "2026-01-05");
+    const history = JSON.parse(await ok("show", "early-summary.xlsx", "--sheet", "History", "--json")) as Record<string, unknown>[];
+    expect(history.length).toBeGreaterThan(0);
+    expect(history.every((r) => String(r["As of"]) >= "2026-01-05")).toBe(true);
+  });
+});
