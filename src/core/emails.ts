@@ -7,6 +7,7 @@ import { decimalText, fixedText, signedText, type DecimalSeparator } from "./num
 import type { SummaryData, SummaryModel } from "./summary";
 import { KR_STATUS_ORDER, krCount, percent } from "./summary";
 import { STATUS } from "./tabs";
+import { isValidEmail } from "./settings";
 
 export interface DigestEmail {
   subject: string;
@@ -30,10 +31,8 @@ const COLORS: Record<string, { bg: string; fg: string }> = {
   [STATUS.noKeyResults]: { bg: "#eeeeee", fg: "#434343" },
 };
 
-/** A simple, strict email check: one @, no spaces or angle brackets, a dot in the domain. */
-export function isValidEmail(s: string): boolean {
-  return /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(s) && s.length <= 254;
-}
+/** The check Settings applies to leaders' entries (settings.ts), so that MailApp takes every address sent to. */
+export { isValidEmail };
 
 // Scores and changes in the spreadsheet locale's decimal separator (the summary data's), as on the tab.
 function fmtScore(x: number | null, sep: DecimalSeparator): string {

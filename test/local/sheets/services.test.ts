@@ -252,6 +252,18 @@ describe("Utilities, MailApp, Logger", () => {
     expect(g.MailApp.getRemainingDailyQuota()).toBe(98);
   });
 
+  it("a recipient that is no address fails the send whole, nothing sent and nothing counted", () => {
+    const { g, services } = setup();
+    // It was sent: a leaders' list with a name typed in it passed offline.
+    expect(() => g.MailApp.sendEmail({ to: "lead@example.com,Anna", subject: "s", body: "b" })).toThrow("Invalid email: Anna");
+    expect(() => g.MailApp.sendEmail("kr@example.com", "s", "b", { cc: "ops lead@example.com" })).toThrow("Invalid email: ops lead@example.com");
+    expect(() => g.MailApp.sendEmail({ to: "kr@example.com", replyTo: "nobody", subject: "s", body: "b" })).toThrow("Invalid email: nobody");
+    expect(services.mail.sent).toEqual([]);
+    expect(g.MailApp.getRemainingDailyQuota()).toBe(100);
+    g.MailApp.sendEmail({ to: "Lead <lead@example.com>, kr@example.co.uk", subject: "s", body: "b" });
+    expect(services.mail.sent).toHaveLength(1);
+  });
+
   it("MailApp's limits (quotas page, consumer account): 50 recipients and 200 KB of body a message, 100 recipients a day per user", () => {
     const { g, services } = setup();
     const many = (n: number, at = "x") => Array.from({ length: n }, (_, i) => `${at}${i}@example.com`).join(",");
