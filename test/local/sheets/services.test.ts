@@ -241,6 +241,18 @@ describe("Utilities, MailApp, Logger", () => {
     expect(U.getUuid()).not.toBe(U.getUuid());
   });
 
+  it("\"Y\" is Java's week year, not the year: late December may be next year's (it gave the year)", () => {
+    const { g } = setup();
+    const U = g.Utilities;
+    // 28 December 2026 is in the week of 1 January 2027 (Sunday 27 December to Saturday 2 January).
+    expect(U.formatDate(new Date("2026-12-28T12:00:00Z"), "Etc/UTC", "YYYY-MM-dd")).toBe("2027-12-28");
+    expect(U.formatDate(new Date("2026-12-28T12:00:00Z"), "Etc/UTC", "yyyy-MM-dd")).toBe("2026-12-28");
+    expect(U.formatDate(new Date("2026-12-26T12:00:00Z"), "Etc/UTC", "YYYY 'week' w")).toBe("2026 week 52");
+    expect(U.formatDate(new Date("2026-07-04T12:00:00Z"), "Etc/UTC", "YYYY 'week' w")).toBe("2026 week 27");
+    // In the spreadsheet's zone: 23:30 on 26 December in Honolulu is already the 27th in UTC.
+    expect(U.formatDate(new Date("2026-12-27T09:30:00Z"), "Pacific/Honolulu", "YYYY")).toBe("2026");
+  });
+
   it("captures mail in both call forms", () => {
     const { g, services } = setup();
     g.MailApp.sendEmail({ to: "lead@example.com", subject: "Weekly", htmlBody: "<b>hi</b>", name: "OKR" });
