@@ -63,6 +63,14 @@ describe("grid limits", () => {
     expect(sheet.getRange("A2:B2").getValues()[0][1]).toBe(3);
     expect(sheet.getLastRow()).toBe(2);
   });
+
+  it("appendRow of no values fails and adds nothing (it appended nothing and went on)", () => {
+    // Reported from live runs: vlucas/sheetquery#15, "appendRow with empty array, which throws".
+    const { sheet } = setup();
+    sheet.getRange("A1").setValue("Date");
+    expect(() => sheet.appendRow([])).toThrow(/appendRow/);
+    expect(sheet.getLastRow()).toBe(1);
+  });
 });
 
 describe("cell size", () => {
