@@ -73,6 +73,16 @@ describe("grid limits", () => {
   });
 });
 
+describe("tab names", () => {
+  it("a tab name has at most 100 characters, inserted or renamed (it took any length; the stricter reading, \"to check\" 36)", () => {
+    const { ss, sheet } = setup();
+    expect(() => ss.insertSheet("x".repeat(101))).toThrow("a tab name has at most 100 characters (this one has 101)");
+    expect(() => sheet.setName("y".repeat(101))).toThrow("at most 100 characters");
+    expect(ss.getSheets()).toHaveLength(1);
+    expect(ss.insertSheet("x".repeat(100)).getName()).toHaveLength(100);
+  });
+});
+
 describe("cell size", () => {
   it("a cell holds at most 50,000 characters; a longer write fails whole (Sheets: \"Your input contains more than the maximum of 50000 characters in a single cell.\")", () => {
     const { sheet } = setup();
