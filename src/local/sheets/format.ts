@@ -313,8 +313,22 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string): Typed
   }
   const n = parseLocaleNumber(s, loc);
   if (n !== null) return { kind: "number", value: n };
+  // A time of day, as typing one gives a time in every locale ("9:30", "17:05:30", "9:30 PM"): the day's
+  // fraction with a time format, read back by getValues as a Date on 30 December 1899. It stayed text
+  // offline, so code writing such text as a label passed its tests and wrote a time on Google.
+  let m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])[Mm])?$/.exec(s);
+  if (m) {
+    let h = Number(m[1]);
+    const mi = Number(m[2]), sec = Number(m[3] ?? 0), ap = m[4]?.toUpperCase();
+    const okHour = ap ? h >= 1 && h <= 12 : h <= 23;
+    if (okHour && mi <= 59 && sec <= 59) {
+      if (ap) h = (h % 12) + (ap === "P" ? 12 : 0);
+      const fmt = `h:mm${m[3] !== undefined ? ":ss" : ""}${ap ? " am/pm" : ""}`;
+      return { kind: "number", value: (h * 3600 + mi * 60 + sec) / 86_400, fmt };
+    }
+  }
   // ISO dates and date-times.
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (isCalendarDay(y, mo, d)) {

@@ -1,0 +1,21 @@
+// Strings written by setValues are read as typing reads them (format.ts parseTyped). What session 13 added:
+// a time of day becomes a time, as in Sheets, where it stayed text offline.
+import { describe, it } from "@jest/globals";
+import { expect } from "../../support/expect";
+import { setup } from "./helpers";
+
+describe("typed input: times of day", () => {
+  it("\"9:30\", \"17:05:30\" and \"9:30 PM\" become times (a Date on 30 December 1899 to getValues); other text stays text", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:F1").setValues([["9:30", "17:05:30", "9:30 PM", "12:00 am", "24:00", "9:75"]]);
+    const [v] = sheet.getRange("A1:F1").getValues();
+    const hhmmss = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 19) : d);
+    // It gave the text back: "9:30" written as a label was a label offline and a time on Google.
+    expect(v.map(hhmmss)).toEqual(["1899-12-30T09:30:00", "1899-12-30T17:05:30", "1899-12-30T21:30:00", "1899-12-30T00:00:00", "24:00", "9:75"]);
+    expect(sheet.getRange("A1:D1").getDisplayValues()[0]).toEqual(["9:30", "17:05:30", "9:30 PM", "12:00 AM"]);
+    sheet.getRange("A2:B2").setValues([["'9:30", "Standup 9:30"]]);
+    expect(sheet.getRange("A2:B2").getValues()[0]).toEqual(["9:30", "Standup 9:30"]);
+    sheet.getRange("C2").setNumberFormat("@").setValue("9:30");
+    expect(sheet.getRange("C2").getValue()).toBe("9:30");
+  });
+});
