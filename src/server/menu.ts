@@ -9,6 +9,7 @@ import { TAB } from "../core/tabs";
 import { CLOSE_CYCLE_FIRST, missingLine } from "../core/messages";
 import { guarded, quotedName, type Refusal } from "./env";
 import { checkRepair } from "./setup";
+import { sheetNamed } from "./sheetNamed";
 
 export const MENU: [string, string][] = [
   ["Set up tracker", "menuSetUp"],
@@ -119,7 +120,7 @@ function refuse(title: string, message: string): void {
 
 export function menuRollOver(): void {
   // Asking for a date only to say the cycle is not closed would waste the user's typing.
-  if (!SpreadsheetApp.getActive().getSheetByName(TAB.retrospective)) {
+  if (!sheetNamed(SpreadsheetApp.getActive(), TAB.retrospective)) {
     return refuse("Roll over", CLOSE_CYCLE_FIRST);
   }
   const p = ui().prompt("Roll over", `Start date of the next cycle (${DATE_FORMS}):`, ui().ButtonSet.OK_CANCEL);

@@ -10,6 +10,7 @@ import { TAB } from "../core/tabs";
 import { TREND_HEADING } from "../core/trendBlock";
 import { UserError } from "./env";
 import { findHeaderRow } from "./table";
+import { sheetFinder, sheetNamed, type SheetFinder } from "./sheetNamed";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -57,7 +58,7 @@ export function refuseTrendTab(sheet: Sheet): never {
 
 /** The Mid-cycle Review to write over (null: none, it is made); refused when it is not ours. Two calls. */
 export function reviewTabToWrite(ss: Spreadsheet): Sheet | null {
-  const sheet = ss.getSheetByName(TAB.review);
+  const sheet = sheetNamed(ss, TAB.review);
   if (sheet && !titled(sheet, REVIEW_TITLE)) refuse(sheet, lacksTitle(REVIEW_TITLE), "the mid-cycle review", "Mid-cycle review");
   return sheet;
 }
@@ -81,8 +82,8 @@ export function refuseForeignRetrospective(sheet: Sheet, values: unknown[][]): v
  * A1 or empty: one read. Asked before anything is written: History, the Weekly Trend and the forecast
  * columns stay as they were.
  */
-export function summaryTabToWrite(ss: Spreadsheet, recorded: number | undefined): { sheet: Sheet | null; id: number | null } {
-  const sheet = ss.getSheetByName(TAB.summary);
+export function summaryTabToWrite(ss: Spreadsheet, recorded: number | undefined, find: SheetFinder = sheetFinder(ss)): { sheet: Sheet | null; id: number | null } {
+  const sheet = find(TAB.summary);
   if (!sheet) return { sheet: null, id: null };
   const id = sheet.getSheetId();
   if (id !== recorded && !titled(sheet, SUMMARY_TITLE)) refuse(sheet, lacksTitle(SUMMARY_TITLE), "the weekly summary", "Generate weekly summary");

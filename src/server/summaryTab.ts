@@ -37,6 +37,7 @@ import { writeTrendTab } from "./trendTab";
 import { summaryTabToWrite } from "./reportTabs";
 import { writeHistory } from "./historyWrite";
 import { col, HEADER_SEARCH_ROWS, readTable, tableFromValues, type Table } from "./table";
+import { sheetFinder } from "./sheetNamed";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -174,10 +175,11 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const best = checkpointFor(logCheckpoints(checkpoints, settings.startDate), settings, asOf);
     // The trend's past weeks from the Weekly Trend tab when it holds them as written: then History is read
     // only from last week's first row (recorded by its checkpoint) down, not every past week's rows.
-    const trendSheet = ss.getSheetByName(TAB.trend);
+    const find = sheetFinder(ss);
+    const trendSheet = find(TAB.trend);
     const cache = readTrendCache(checkpoints.props, trendSheet, tracker, week);
     // Someone's own tab named "Weekly Summary" is refused before anything is written (reportTabs.ts).
-    const own = summaryTabToWrite(ss, cache.record ? cache.record.summarySheetId : undefined);
+    const own = summaryTabToWrite(ss, cache.record ? cache.record.summarySheetId : undefined, find);
     const { hist, pastValues, pastDays } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, expectedHistoryLast(checkpoints, settings.startDate), computedHistoryHeaderRow(settingsRead));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");

@@ -35,7 +35,9 @@ export class LocalSpreadsheet {
   }
   getSheetByName(name: string) {
     const s = this._book.findSheet(String(name));
-    return s ? this._book.sheetApi(s) : null;
+    // Under the exact reading ("to check" 27) a tab named in another case is not found.
+    if (!s || (this._book.ctx.exactSheetNames && s.name !== String(name))) return null;
+    return this._book.sheetApi(s);
   }
   insertSheet(a?: unknown, b?: unknown) {
     const book = this._book;

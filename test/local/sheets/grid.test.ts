@@ -81,6 +81,17 @@ describe("tab names", () => {
     expect(ss.getSheets()).toHaveLength(1);
     expect(ss.insertSheet("x".repeat(100)).getName()).toHaveLength(100);
   });
+
+  it("getSheetByName finds a tab whatever its case, or (option exactSheetNames, \"to check\" 27) by its exact name only; names stay unique whatever their case", () => {
+    const loose = setup();
+    loose.ss.insertSheet("Weekly Summary");
+    expect(loose.ss.getSheetByName("WEEKLY SUMMARY").getName()).toBe("Weekly Summary");
+    const exact = setup({ exactSheetNames: true });
+    exact.ss.insertSheet("Weekly Summary");
+    expect(exact.ss.getSheetByName("WEEKLY SUMMARY")).toBeNull();
+    expect(exact.ss.getSheetByName("Weekly Summary").getName()).toBe("Weekly Summary");
+    expect(() => exact.ss.insertSheet("WEEKLY SUMMARY")).toThrow('A sheet with the name "WEEKLY SUMMARY" already exists.');
+  });
 });
 
 describe("cell size", () => {
