@@ -296,6 +296,21 @@ function isCalendarDay(y: number, mo: number, d: number): boolean {
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
+/** Day, month (1–12) and year of "Jan 5, 2026", "January 5 2026", "5 Jan 2026" or "5-Jan-2026"; null otherwise. */
+function monthNamed(s: string): { y: number; mo: number; d: number } | null {
+  const month = (name: string) => {
+    const n = name.toLowerCase().replace(/\.$/, "");
+    if (n.length < 3) return 0;
+    const i = MONTHS.findIndex((m) => m.toLowerCase() === n || (n.length === 3 && m.toLowerCase().startsWith(n)) || (n === "sept" && m === "September"));
+    return i + 1;
+  };
+  let m = /^([A-Za-z]+\.?)\s+(\d{1,2}),?\s+(\d{4})$/.exec(s);
+  if (m && month(m[1])) return { y: Number(m[3]), mo: month(m[1]), d: Number(m[2]) };
+  m = /^(\d{1,2})(?:\s+|-)([A-Za-z]+\.?)(?:,?\s+|-)(\d{4})$/.exec(s);
+  if (m && month(m[2])) return { y: Number(m[3]), mo: month(m[2]), d: Number(m[1]) };
+  return null;
+}
+
 /** What a string becomes when typed into a cell (Apps Script setValue applies the same parsing). */
 export function parseTyped(raw: string, locale: string, cellFmt?: string): Typed {
   if (raw === "") return { kind: "empty" };
@@ -347,6 +362,14 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string): Typed
   m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s);
   if (m && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]))) {
     return { kind: "number", value: serialFromFields(Number(m[1]), Number(m[2]) - 1, Number(m[3])), fmt: "yyyy/mm/dd" };
+  }
+  // English month names with a year, in English locales: "Jan 5, 2026", "January 5 2026", "5 Jan 2026",
+  // "5-Jan-2026" become dates as typing them does (they stayed text offline).
+  if (/^en\b|^en_/i.test(locale || "en_US")) {
+    const named = monthNamed(s);
+    if (named && isCalendarDay(named.y, named.mo, named.d)) {
+      return { kind: "number", value: serialFromFields(named.y, named.mo - 1, named.d), fmt: "d mmm yyyy" };
+    }
   }
   // Locale dates: M/D/YYYY (en_US), D/M/YYYY or D.M.YYYY (day-first locales).
   m = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})$/.exec(s);

@@ -3,6 +3,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
 import { setup } from "./helpers";
+import { emptySnapshot } from "../../../src/local/snapshot";
 
 describe("typed input: times of day", () => {
   it("\"9:30\", \"17:05:30\" and \"9:30 PM\" become times (a Date on 30 December 1899 to getValues); other text stays text", () => {
@@ -17,5 +18,21 @@ describe("typed input: times of day", () => {
     expect(sheet.getRange("A2:B2").getValues()[0]).toEqual(["9:30", "Standup 9:30"]);
     sheet.getRange("C2").setNumberFormat("@").setValue("9:30");
     expect(sheet.getRange("C2").getValue()).toBe("9:30");
+  });
+});
+
+describe("typed input: dates with an English month name", () => {
+  it("\"Jan 5, 2026\", \"January 5 2026\", \"5 Jan 2026\" and \"5-Jan-2026\" become dates in an English locale; no month, no such day or another locale: text", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:D1").setValues([["Jan 5, 2026", "January 5 2026", "5 Jan 2026", "5-Sep-2026"]]);
+    const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+    // It gave the text back, so a Start date typed "5 Jan 2026" was refused offline and taken on Google.
+    expect(sheet.getRange("A1:D1").getValues()[0].map(iso)).toEqual(["2026-01-05", "2026-01-05", "2026-01-05", "2026-09-05"]);
+    // (A date without a year, "Jan 5", is one of this year's on Google: not modelled, "to check" 37.)
+    sheet.getRange("A2:C2").setValues([["Week 5 2026", "Feb 30, 2026", "Ma 5, 2026"]]);
+    expect(sheet.getRange("A2:C2").getValues()[0]).toEqual(["Week 5 2026", "Feb 30, 2026", "Ma 5, 2026"]);
+    const de = setup({}, { ...emptySnapshot("Test"), locale: "de_DE" });
+    de.sheet.getRange("A1").setValue("5 Jan 2026");
+    expect(de.sheet.getRange("A1").getValue()).toBe("5 Jan 2026");
   });
 });
