@@ -11,7 +11,7 @@ import { absA1, checkGridLimits, FORMAT_KEYS, SheetModel, type CellMeta, type Ct
 import type { LocalRange } from "./range";
 import type { LocalSheet } from "./sheet";
 import type { LocalSpreadsheet } from "./spreadsheet";
-import { msFromSerialTz, serialFromDate } from "./time";
+import { msFromSerialTz, serialFields, serialFromDate } from "./time";
 import { freshSheetId } from "../snapshot";
 import { DeveloperMetadataStore } from "./developerMetadata";
 import { checkCellLength, UNWRITABLE } from "./cellLimits";
@@ -314,7 +314,7 @@ export class Book {
       return s;
     }
     const m = this.meta(sheet, r, c);
-    const typed = parseTyped(s, this.locale, m?.fmt);
+    const typed = parseTyped(s, this.locale, m?.fmt, () => serialFields(serialFromDate(this.ctx.now(), this.timeZone)).year);
     switch (typed.kind) {
       case "empty":
         return null;

@@ -312,7 +312,11 @@ function monthNamed(s: string): { y: number; mo: number; d: number } | null {
 }
 
 /** What a string becomes when typed into a cell (Apps Script setValue applies the same parsing). */
-export function parseTyped(raw: string, locale: string, cellFmt?: string): Typed {
+/**
+ * `thisYear`: the year of "today" in the spreadsheet's zone (asked only when needed), which a date typed
+ * without one takes ("1/2" in en_US, "Jan 5"); without it such text stays text.
+ */
+export function parseTyped(raw: string, locale: string, cellFmt?: string, thisYear?: () => number): Typed {
   if (raw === "") return { kind: "empty" };
   if (cellFmt === "@") return { kind: "text", text: raw };
   if (raw.startsWith("'")) return { kind: "text", text: raw.slice(1) };
@@ -369,6 +373,22 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string): Typed
     const named = monthNamed(s);
     if (named && isCalendarDay(named.y, named.mo, named.d)) {
       return { kind: "number", value: serialFromFields(named.y, named.mo - 1, named.d), fmt: "d mmm yyyy" };
+    }
+  }
+  // A date without a year takes this year's, as typing one does: "1/2" is 2 January in en_US (1 February in a
+  // day-first locale), "Jan 5" or "5 Jan" in an English one (they stayed text offline, "to check" 37).
+  if (thisYear !== undefined) {
+    const md = /^(\d{1,2})\/(\d{1,2})$/.exec(s);
+    if (md) {
+      const a = Number(md[1]), b = Number(md[2]), y = thisYear();
+      const [d, mo] = loc.dayFirst ? [a, b] : [b, a];
+      if (isCalendarDay(y, mo, d)) return { kind: "number", value: serialFromFields(y, mo - 1, d), fmt: loc.dayFirst ? "dd/mm" : "m/d" };
+    }
+    if (/^en\b|^en_/i.test(locale || "en_US") && /^(?:[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}(?:\s+|-)[A-Za-z]+\.?)$/.test(s)) {
+      const named = monthNamed(`${s} ${thisYear()}`);
+      if (named && !/\d{4}$/.test(s) && isCalendarDay(named.y, named.mo, named.d)) {
+        return { kind: "number", value: serialFromFields(named.y, named.mo - 1, named.d), fmt: "d mmm" };
+      }
     }
   }
   // Locale dates: M/D/YYYY (en_US), D/M/YYYY or D.M.YYYY (day-first locales).

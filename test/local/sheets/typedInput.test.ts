@@ -22,17 +22,22 @@ describe("typed input: times of day", () => {
 });
 
 describe("typed input: dates with an English month name", () => {
-  it("\"Jan 5, 2026\", \"January 5 2026\", \"5 Jan 2026\" and \"5-Jan-2026\" become dates in an English locale; no month, no such day or another locale: text", () => {
+  it("\"Jan 5, 2026\", \"5 Jan 2026\", \"5-Jan-2026\", and without a year \"1/2\" or \"Jan 5\" (this year's) become dates in an English locale; no month, no such day or another locale: text", () => {
     const { sheet } = setup();
     sheet.getRange("A1:D1").setValues([["Jan 5, 2026", "January 5 2026", "5 Jan 2026", "5-Sep-2026"]]);
     const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
     // It gave the text back, so a Start date typed "5 Jan 2026" was refused offline and taken on Google.
     expect(sheet.getRange("A1:D1").getValues()[0].map(iso)).toEqual(["2026-01-05", "2026-01-05", "2026-01-05", "2026-09-05"]);
-    // (A date without a year, "Jan 5", is one of this year's on Google: not modelled, "to check" 37.)
+    // A date without a year is one of this year's ("today" is 2026-01-05 here): "1/2" is 2 January in en_US.
+    sheet.getRange("A3:D3").setValues([["1/2", "Jan 5", "5 Sep", "13/1"]]);
+    expect(sheet.getRange("A3:D3").getValues()[0].map(iso)).toEqual(["2026-01-02", "2026-01-05", "2026-09-05", "13/1"]);
     sheet.getRange("A2:C2").setValues([["Week 5 2026", "Feb 30, 2026", "Ma 5, 2026"]]);
     expect(sheet.getRange("A2:C2").getValues()[0]).toEqual(["Week 5 2026", "Feb 30, 2026", "Ma 5, 2026"]);
     const de = setup({}, { ...emptySnapshot("Test"), locale: "de_DE" });
     de.sheet.getRange("A1").setValue("5 Jan 2026");
     expect(de.sheet.getRange("A1").getValue()).toBe("5 Jan 2026");
+    const gb = setup({}, { ...emptySnapshot("Test"), locale: "en_GB" });
+    gb.sheet.getRange("A1").setValue("13/1");
+    expect(iso(gb.sheet.getRange("A1").getValue())).toBe("2026-01-13");
   });
 });
