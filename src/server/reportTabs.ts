@@ -35,7 +35,8 @@ export function lacksTitle(title: string, sep = " — "): string {
 
 /**
  * The one-line refusal of a report that would write over someone's own tab: names the tab as the user
- * wrote it (getSheetByName finds "WEEKLY SUMMARY" too), says what ours holds, and how to go on.
+ * wrote it (sheetNamed finds "WEEKLY SUMMARY" too, under either reading of getSheetByName), says what ours
+ * holds, and how to go on.
  */
 export function refuse(sheet: Sheet, lacks: string, report: string, item: string): never {
   throw new UserError(
