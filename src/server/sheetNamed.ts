@@ -10,15 +10,19 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export type SheetFinder = (name: string) => Sheet | null;
 
-/** A finder whose look at every tab's name, when one is needed, serves all its lookups (no tab made between them). */
-export function sheetFinder(ss: Spreadsheet): SheetFinder {
-  let all: { lower: string; sheet: Sheet }[] | null = null;
+/**
+ * A finder whose look at every tab's name, when one is needed, serves all its lookups (no tab made between
+ * them). `onCase` hears of a tab found only that way (its name in another case), as it is named.
+ */
+export function sheetFinder(ss: Spreadsheet, onCase?: (name: string, sheet: Sheet, named: string) => void): SheetFinder {
+  let all: { named: string; sheet: Sheet }[] | null = null;
   return (name) => {
     const sheet = ss.getSheetByName(name);
     if (sheet) return sheet;
-    all = all || ss.getSheets().map((s) => ({ lower: s.getName().toLowerCase(), sheet: s }));
+    all = all || ss.getSheets().map((s) => ({ named: s.getName(), sheet: s }));
     const lower = name.toLowerCase();
-    const found = all.find((t) => t.lower === lower);
+    const found = all.find((t) => t.named.toLowerCase() === lower);
+    if (found && onCase) onCase(name, found.sheet, found.named);
     return found ? found.sheet : null;
   };
 }

@@ -2,7 +2,8 @@
 // "to check" 27; the offline spreadsheet's option `exactSheetNames`). Tab names are unique whatever their
 // case either way, so under that reading a report looking its tab up by name found none beside a tab named
 // "WEEKLY SUMMARY" and then failed to insert its own: "Something went wrong: A sheet with the name "Weekly
-// Summary" already exists." It now finds its tab whatever its case under both readings (server/sheetNamed.ts).
+// Summary" already exists." It now finds its tab whatever its case under both readings (server/sheetNamed.ts),
+// and Repair gives a tracker tab renamed in capitals its name back.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, callAddonRaw, setToday, ss } from "../support/tracker";
@@ -59,5 +60,20 @@ describe("the report tabs when getSheetByName matches exact names only", () => {
     expect(callAddon(wb, "generateWeeklySummary", {}).ok).toBe(true);
     expect(names(wb).filter((n) => /weekly/i.test(n))).toEqual(["WEEKLY SUMMARY", "weekly trend"]);
     expect(String(ss(wb).getSheets()[0].getRange("A1").getValue())).toMatch(/^Weekly summary — /);
+  });
+
+  it("Repair renames a tracker tab renamed in capitals back, so that the summary finds it again (Repair failed on it)", () => {
+    for (const name of ["Settings", "Objectives", "Key Results", "Check-ins", "History"]) {
+      const base = trackerInUse();
+      tab(base, name).setName(name.toUpperCase());
+      const wb = exactly(base);
+      // It failed: "Something went wrong: A sheet with the name "Key Results" already exists. …", and the
+      // summary said the tab was missing and to use Repair.
+      const r = callAddonRaw(wb, "repairTracker", {});
+      expect(r.ok, name).toBe(true);
+      expect(r.restored).toEqual([`Tab "${name.toUpperCase()}" renamed back to "${name}" (its rows are kept)`]);
+      expect(names(wb)).toContain(name);
+      expect(callAddonRaw(wb, "generateWeeklySummary", { at: IN_USE_TODAY }).ok, name).toBe(true);
+    }
   });
 });
