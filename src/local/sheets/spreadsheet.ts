@@ -85,7 +85,8 @@ export class LocalSpreadsheet {
     let sheet = b.active;
     if (p.sheet !== undefined) {
       const s = b.findSheet(p.sheet);
-      if (!s) throw new Error(`Range not found`);
+      // Under the exact reading of tab names ("to check" 27) A1 names a tab as getSheetByName does.
+      if (!s || (b.ctx.exactSheetNames && s.name !== p.sheet)) throw new Error(`Range not found`);
       sheet = s;
     }
     return rangeFromParsed(b, sheet, p);

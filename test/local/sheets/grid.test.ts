@@ -91,6 +91,10 @@ describe("tab names", () => {
     expect(exact.ss.getSheetByName("WEEKLY SUMMARY")).toBeNull();
     expect(exact.ss.getSheetByName("Weekly Summary").getName()).toBe("Weekly Summary");
     expect(() => exact.ss.insertSheet("WEEKLY SUMMARY")).toThrow('A sheet with the name "WEEKLY SUMMARY" already exists.');
+    // A1 notation names a tab as getSheetByName does, under either reading.
+    expect(loose.ss.getRange("'WEEKLY SUMMARY'!A1").getSheet().getName()).toBe("Weekly Summary");
+    expect(() => exact.ss.getRange("'WEEKLY SUMMARY'!A1")).toThrow("Range not found");
+    expect(exact.ss.getRange("'Weekly Summary'!A1").getA1Notation()).toBe("A1");
   });
 });
 
