@@ -225,3 +225,17 @@ describe("The refresh on the cycle's first day", () => {
     );
   });
 });
+
+describe("What the tracker says of the refresh", () => {
+  it("the Settings note of Check-in weekday and the refresh's status say it reports the week to the day before", () => {
+    const wb = tracker({ reminders: false });
+    const row = ss(wb).getSheetByName("Settings")!.getDataRange().getValues().find((r) => r[0] === "Check-in weekday")!;
+    // Before: "Day of the automatic weekly refresh." (nothing said which days a run reports).
+    expect(row[2]).toBe("Day of the automatic weekly refresh (07:00). It reports the week to the day before (on Monday: Monday to Sunday just ended), so this day's check-ins count in the next one.");
+    expect(callAddon(wb, "setWeeklyRefresh", {})).toMatchObject({ reports: ", reporting the week to Sunday" });
+    expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain("every Monday at 07:00 (Etc/UTC), reporting the week to Sunday.");
+    setSetting(wb, "Check-in cadence", "fortnightly");
+    setSetting(wb, "Check-in weekday", "Wednesday");
+    expect(callAddon(wb, "setWeeklyRefresh", { on: true }).status).toContain("every Wednesday at 07:00 (Etc/UTC), reporting the fortnight to Tuesday.");
+  });
+});
