@@ -9,6 +9,7 @@ import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, openTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
 import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
+import { addDays } from "../../src/core/dates";
 
 const START = "2026-01-05"; // a Monday; 13 weeks, to Sunday 2026-04-05
 const ADMIN = "ops.lead@example.com";
@@ -209,6 +210,31 @@ describe("The refresh reports the week that ended the day before it runs", () =>
     expect(planning.subject).toBe("Check-in reminder — Order-to-delivery pilot: 2 key results without a check-in from 2026-01-12 to 2026-01-18");
     expect(planning.body).toContain("No check-in from 2026-01-12 to 2026-01-18 (week 2 of 13)");
     expect(reminders(wb).map((m) => m.to)).not.toContain("dispatch.lead@example.com");
+  });
+});
+
+describe("The forecast of a refreshed tracker", () => {
+  it("the Monday refresh (History as of Sundays) forecasts what the last Thursday check-in forecast, with nothing new since", () => {
+    const wb = tracker({ reminders: false });
+    const forecastOf = () => {
+      const kr = rowsOf(wb, "Key Results").find((k) => k.ID === "O1.KR1")!;
+      return [kr.Forecast, kr["Forecast score"], kr["Weeks to target"]];
+    };
+    const values = [83, 84.5, 85, 86.5, 87.5];
+    values.forEach((v, i) => {
+      checkIn(wb, `${addDays("2026-01-08", 7 * i)}T15:00:00Z`, "O1.KR1", v); // Thursdays of weeks 1-5
+      if (i < values.length - 1) refreshAt(wb, `${addDays("2026-01-12", 7 * i)}T07:00:00Z`);
+    });
+    expect(rowsOf(wb, "History").filter((h) => h["KR ID"] === "O1.KR1").map((h) => [h.Week, day(h["As of"]), h.Value])).toEqual([
+      [1, "2026-01-11", 83],
+      [2, "2026-01-18", 84.5],
+      [3, "2026-01-25", 85],
+      [4, "2026-02-01", 86.5],
+    ]);
+    const checkedIn = forecastOf();
+    expect(checkedIn[0], "the check-in forecasts (4 weeks of values)").not.toBe("");
+    refreshAt(wb, "2026-02-09T07:00:00Z"); // week 5, as of Sunday 2026-02-08
+    expect(forecastOf()).toEqual(checkedIn);
   });
 });
 
