@@ -7,7 +7,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, openTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
+import { callAddon, callAddonRaw, newTracker, openTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
 import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
 import { addDays } from "../../src/core/dates";
 
@@ -263,5 +263,15 @@ describe("What the tracker says of the refresh", () => {
     setSetting(wb, "Check-in cadence", "fortnightly");
     setSetting(wb, "Check-in weekday", "Wednesday");
     expect(callAddon(wb, "setWeeklyRefresh", { on: true }).status).toContain("every Wednesday at 07:00 (Etc/UTC), reporting the fortnight to Tuesday.");
+    // The menu's question before turning it on says it too.
+    callAddon(wb, "setWeeklyRefresh", { on: false });
+    setSetting(wb, "Check-in cadence", "weekly");
+    const ui = wb.services.ui;
+    ui.alerts.length = 0;
+    ui.respond("NO");
+    callAddonRaw(wb, "menuWeekly");
+    expect(ui.alerts[0].prompt).toContain(
+      "Regenerate the Weekly Summary automatically every Wednesday (the Settings check-in weekday) at 07:00 Etc/UTC time, reporting the week to Tuesday (and send the emails turned on in Settings)?",
+    );
   });
 });
