@@ -136,6 +136,8 @@ export interface SummaryMover {
   lastWeekScore: number;
   score: number;
   change: number;
+  /** Its value is last week's: the score moved because its start, target or metric was edited. */
+  valueUnchanged?: true;
 }
 
 export interface SummaryTrendRow {
