@@ -252,9 +252,10 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     const out = asTriggerRun(() => refreshAndEmail(ss));
     // A roll-up that failed does not stop the run (the emails go out), but the admins must see it: the
     // run's outcome is returned to no one, and "OK" would hide it until someone opened the roll-up.
-    // A partial roll-up (time ran out) is not continued by the next run: "OK" would hide it for a week.
+    // A partial roll-up (time ran out) is not continued by the next run: "OK" would hide it for a week. Nor by
+    // the menu's, which is as of its own day, not the run's day before (refreshRun.ts), so it reads every team again.
     const p = out.portfolio;
-    const failed = !p ? "" : "error" in p ? `was not: ${p.error.split("\n")[0].slice(0, 200)}` : p.pending ? `is partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" today to finish it` : "";
+    const failed = !p ? "" : "error" in p ? `was not: ${p.error.split("\n")[0].slice(0, 200)}` : p.pending ? `is partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" for a whole roll-up (as of the day you choose it)` : "";
     // A run before the cycle's start reports nothing: "did nothing: the cycle starts on …" (refreshRun.ts).
     const reason = failed ? `the Weekly Summary was refreshed, the portfolio roll-up ${failed}` : out.skipped || "";
     record.save({ last: lastRun(ss, !failed, reason) });

@@ -8,11 +8,13 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, callAddonRaw, newTracker, openTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
-import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
+import { fireTrigger, refreshTriggersOf, trackers } from "../support/rhythm";
+import { workbookFromSnapshot } from "../../src/local/runtime";
+import { newScriptProject } from "../../src/local/snapshot";
 import { addDays } from "../../src/core/dates";
 
 const START = "2026-01-05"; // a Monday; 13 weeks, to Sunday 2026-04-05
-const ADMIN = "ops.lead@example.com";
+const ADMIN = "ops.lead@example.com"; // RHYTHM_ADMIN too
 const LEADER = "boss@example.com";
 
 /** Every KR's ID and owner, in tracker order. */
@@ -235,6 +237,29 @@ describe("The forecast of a refreshed tracker", () => {
     expect(checkedIn[0], "the check-in forecasts (4 weeks of values)").not.toBe("");
     refreshAt(wb, "2026-02-09T07:00:00Z"); // week 5, as of Sunday 2026-02-08
     expect(forecastOf()).toEqual(checkedIn);
+  });
+});
+
+describe("A company tracker's refresh", () => {
+  it("rolls its teams up as of the same day: a team checking in on Mondays after 07:00 has checked in", () => {
+    const [base, teamWb] = trackers(2);
+    everyoneChecksIn(teamWb, "2026-01-05T10:00:00Z", 0.1);
+    const team = teamWb.services.toSnapshot();
+    const company = workbookFromSnapshot("/nonexistent/company.xlsx", base.services.toSnapshot(), {
+      at: START,
+      user: ADMIN,
+      project: newScriptProject(),
+      workbooks: (ref) => (ref === team.id ? team : undefined),
+    });
+    ss(company).insertSheet("Portfolio").getRange(1, 1, 2, 4).setValues([["Tracker", "Team", "Weight", "Notes"], [team.id, "Two", "", ""]]);
+    expect(callAddon(company, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
+    const out = refreshAt(company, "2026-01-12T07:00:00Z");
+    expect(out).toMatchObject({ week: 1, portfolio: { asOf: "2026-01-11", week: 1, read: 1, pending: 0 } });
+    const values = ss(company).getSheetByName("Portfolio Roll-up")!.getDataRange().getValues();
+    const h = values.findIndex((r) => r.includes("Check-in rate") && r.includes("Team"));
+    const row = values.slice(h + 1).find((r) => r[values[h].indexOf("Team")] === "Two")!;
+    // Before: as of 2026-01-12, the team's check-ins of 2026-01-05 were 7 days old: a rate of 0.
+    expect(row[values[h].indexOf("Check-in rate")]).toBe(1);
   });
 });
 
