@@ -138,7 +138,17 @@ describe("The refresh reports the week that ended the day before it runs", () =>
     everyoneChecksIn(wb, "2026-01-12T10:00:00Z", 0.2);
     // Monday 2026-01-19 06:30: O1.KR1 checks in (dated 2026-01-19, week 3), half an hour before week 2's refresh.
     checkIn(wb, "2026-01-19T06:30:00Z", "O1.KR1", 91, { whatChanged: "New route planner live", blockers: "Depot B not migrated" });
+    const forecastOf = (id: string) => {
+      const kr = rowsOf(wb, "Key Results").find((k) => k.ID === id)!;
+      return [kr.Forecast, kr["Forecast score"], kr["Weeks to target"]];
+    };
+    const written = forecastOf("O1.KR1");
+    expect(typeof written[0], "the check-in forecasts from weeks 1, 2 and its own").toBe("number");
     refreshAt(wb, "2026-01-19T07:00:00Z");
+    // The refresh's forecast is as of Sunday, without this check-in: the check-in's cells are kept (they were
+    // overwritten with "not enough check-ins", weeks 1-2 only, until the KR's next check-in or summary).
+    expect(forecastOf("O1.KR1")).toEqual(written);
+    expect(forecastOf("O1.KR2")[0], "the other KRs' cells are the refresh's").toBe("not enough check-ins to forecast yet");
     expect(summaryLines(wb)[1]).toContain("Week 2 of 13 · as of 2026-01-18");
     expect(rowsOf(wb, "History").find((h) => h.Week === 2 && h["KR ID"] === "O1.KR1")!.Value, "week 2 ends before Monday's check-in").toBe(valueAt(krsOf(wb)[0], 0.2));
     expect(section(wb, "Blockers reported this week").join("\n")).not.toContain("Depot B");
