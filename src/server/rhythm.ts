@@ -58,13 +58,13 @@ export interface RefreshStatus {
 }
 
 /** "Sunday" for "Monday": the last day of the period a run on `weekday` reports (refreshRun.ts refreshDay); "" when not a weekday. */
-export function dayBefore(weekday: string): string {
+function dayBefore(weekday: string): string {
   const i = WEEKDAYS.findIndex((d) => d.toLowerCase() === weekday.toLowerCase());
   return i < 0 ? "" : WEEKDAYS[(i + 6) % 7];
 }
 
 /** ", reporting the week to Sunday" (the fortnight, with that cadence): what a run on `weekday` reports. */
-export function reportsTo(weekday: string, fortnightly: boolean): string {
+function reportsTo(weekday: string, fortnightly: boolean): string {
   const last = dayBefore(weekday);
   return last ? `, reporting the ${fortnightly ? "fortnight" : "week"} to ${last}` : "";
 }
@@ -75,7 +75,8 @@ function describe(record: RefreshRecord, rec: Installed | null, tz: string, week
   const last = lastRunLine(record.last, tz);
   let status: string;
   if (on && rec && !rec.on) status = `On, installed by ${rec.by} (when it runs is not recorded here: turn it on again to record it).`;
-  else if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} at ${hh(rec.hour)} (${rec.timeZone})${reportsTo(rec.weekday, fortnightly)}.`;
+  // What a run reports, unless the zone moved (below): the run then falls on another day here.
+  else if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} at ${hh(rec.hour)} (${rec.timeZone})${rec.timeZone && rec.timeZone !== tz ? "" : reportsTo(rec.weekday, fortnightly)}.`;
   else if (rec && off) status = `Off (switched off by ${off.by} on ${off.on}; the trigger ${rec.by} installed removes itself when it next runs).`;
   else status = "Off.";
   // A trigger keeps the zone it was made in (inTimezone): after File › Settings changed the spreadsheet's,
