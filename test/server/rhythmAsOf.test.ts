@@ -287,6 +287,20 @@ describe("The refresh on the cycle's first day", () => {
   });
 });
 
+describe("sendWeeklyEmailsNow (the script editor's entry point)", () => {
+  it("does what the trigger does: as of yesterday, while the menu's summary is as of today", () => {
+    const wb = tracker({ reminders: false });
+    checkIn(wb, "2026-01-14T10:00:00Z", "O1.KR1", 86); // Wednesday
+    wb.services.clock.set(new Date("2026-01-14T16:00:00Z"));
+    expect(callAddon(wb, "sendWeeklyEmailsNow", {})).toMatchObject({ ok: true, outcome: { week: 2 } });
+    expect(summaryLines(wb)[1]).toContain("Week 2 of 13 · as of 2026-01-13");
+    expect(section(wb, "Missing check-ins").join("\n"), "Wednesday's check-in is after Tuesday").toContain("O1.KR1");
+    expect(callAddon(wb, "generateWeeklySummary", {})).toMatchObject({ ok: true, week: 2 });
+    expect(summaryLines(wb)[1]).toContain("Week 2 of 13 · as of 2026-01-14");
+    expect(section(wb, "Missing check-ins").join("\n")).not.toContain("O1.KR1");
+  });
+});
+
 describe("What the tracker says of the refresh", () => {
   it("the Settings note of Check-in weekday and the refresh's status say it reports the week to the day before", () => {
     const wb = tracker({ reminders: false });
