@@ -272,10 +272,11 @@ export function buildReminders(data: SummaryData, sheetUrl: string, cap = Infini
     if (entry) entry.krs.push(k);
     else byOwner.set(key, { to, krs: [k] });
   }
-  const period = periodWord(data);
   const out: ReminderEmail[] = [];
   byOwner.forEach(({ to, krs }) => {
-    const subject = line(`Check-in reminder — ${data.cycleName}: ${krCount(krs.length)} without a check-in this ${period}`);
+    // The period's dates, not "this week": the weekly refresh sends it on the morning after the week it
+    // reports (rhythm.ts), when "this week" would read as the week just begun (until session 13).
+    const subject = line(`Check-in reminder — ${data.cycleName}: ${krCount(krs.length)} without a check-in from ${data.periodStart} to ${data.asOf}`);
     const intro = `No check-in from ${data.periodStart} to ${data.asOf} (week ${data.week} of ${data.weeks}) for ${krs.length === 1 ? "this key result" : "these key results"} you own:`;
     const text: string[] = [`Hello,`, "", intro, ""];
     const shown = krs.slice(0, cap);

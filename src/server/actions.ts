@@ -8,7 +8,8 @@ import { guarded, isoDate, quotedName, UserError, withDocumentLock } from "./env
 import { closeCycle, midCycleReview, rollOver } from "./lifecycleTabs";
 import { importFromTab } from "./importTab";
 import { refreshPortfolio as runPortfolioRefresh } from "./portfolio";
-import { disableWeeklyRefresh, enableWeeklyRefresh, refreshAndEmail, runWeeklyRefresh, weeklyRefreshStatus } from "./rhythm";
+import { disableWeeklyRefresh, enableWeeklyRefresh, runWeeklyRefresh, weeklyRefreshStatus } from "./rhythm";
+import { refreshAndEmail } from "./refreshRun";
 import { setUpTracker } from "./setup";
 import { generateSummary } from "./summaryTab";
 

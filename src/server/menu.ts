@@ -179,13 +179,13 @@ function isSettingsWarning(w: string): boolean {
 export function menuWeekly(): void {
   const status = actions.setWeeklyRefresh({});
   if (!status.ok) return report("Weekly refresh", status, () => []);
-  const st = status as { on?: boolean; status?: string; weekday?: string; timeZone?: string };
+  const st = status as { on?: boolean; status?: string; weekday?: string; timeZone?: string; reports?: string };
   const on = !!st.on;
   const answer = ui().alert(
     "Weekly refresh",
     on
       ? `${st.status}\n\nTurn it off?`
-      : `${st.status}\n\nRegenerate the Weekly Summary automatically every ${st.weekday} (the Settings check-in weekday) at 07:00 ${st.timeZone} time (and send the emails turned on in Settings)?`,
+      : `${st.status}\n\nRegenerate the Weekly Summary automatically every ${st.weekday} (the Settings check-in weekday) at 07:00 ${st.timeZone} time${st.reports || ""} (and send the emails turned on in Settings)?`,
     ui().ButtonSet.YES_NO,
   );
   if (answer !== ui().Button.YES) return;

@@ -211,7 +211,10 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const place = { week: model.week, asOf, digest: historyDigest(model.historyRows), historyLast: written.last, historyFirst: written.first };
     const logPart = { lastRow: log.lastRow, rowKey: log.rowKey, maxDate: log.maxDate, headerRow: log.headerRow };
     saveCheckpoint(checkpoints, model.week, !hist.hasState ? null : complete ? { ...place, ...logPart } : place, settings.startDate);
-    writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs);
+    // A KR checked in after D (the weekly refresh is as of the day before its run: a check-in that morning)
+    // keeps the forecast its check-in wrote, from data this summary leaves out.
+    const later = new Set(log.checkins.filter((c) => c.date > asOf).map((c) => c.krId));
+    writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs, later);
     // A KR row inserted by hand has no formulas: written here too, so the sheet counts it as the summary did.
     const bare = tracker.keyResults.filter((k) => noFormulas(krT, k)).map((k) => k.row);
     if (bare.length) writeKrFormulas(ss, krT, objT, bare);
