@@ -330,6 +330,13 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string, thisYe
     const n = parseLocaleNumber(s.slice(0, -1), loc);
     if (n !== null) return { kind: "number", value: n / 100, fmt: "0%" };
   }
+  // A dollar amount in en_US ("$1,200.50", "-$5") is a number with a currency format, as typing it gives
+  // (it stayed text offline, so a Target typed "$1,200" was refused offline and taken on Google).
+  const dollars = /^(-?)\$(\d[\d,]*(?:\.\d*)?)$/.exec(s);
+  if (dollars && (locale || "en_US") === "en_US") {
+    const v = parseLocaleNumber(dollars[2], loc);
+    if (v !== null) return { kind: "number", value: dollars[1] ? -v : v, fmt: '"$"#,##0.00' };
+  }
   const n = parseLocaleNumber(s, loc);
   if (n !== null) return { kind: "number", value: n };
   // A time of day, as typing one gives a time in every locale ("9:30", "17:05:30", "9:30 PM"): the day's

@@ -41,3 +41,14 @@ describe("typed input: dates with an English month name", () => {
     expect(iso(gb.sheet.getRange("A1").getValue())).toBe("2026-01-13");
   });
 });
+
+describe("typed input: dollar amounts in en_US", () => {
+  it("\"$1,200.50\" and \"-$5\" become numbers shown as dollars; \"$x\" and \"$1,20\" stay text", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:E1").setValues([["$1,200.50", "-$5", "$x", "$1,20", "$0.5"]]);
+    // It gave the text back: a Target typed "$1,200" was refused offline and taken on Google.
+    expect(sheet.getRange("A1:E1").getValues()[0]).toEqual([1200.5, -5, "$x", "$1,20", 0.5]);
+    expect(sheet.getRange("A1").getDisplayValue()).toBe("$1,200.50");
+    // (Other locales' currencies are not modelled: "to check" 37.)
+  });
+});
