@@ -5,7 +5,7 @@ import { isoDate, UserError } from "./env";
 import { readSettings } from "./read";
 import { generateSummary } from "./summaryTab";
 import { PORTFOLIO_TAB } from "../core/portfolio";
-import { addDays, isValidIsoDate } from "../core/dates";
+import { addDays, cycleLastDay, isValidIsoDate } from "../core/dates";
 import { refreshPortfolio, type PortfolioOutcome } from "./portfolio";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -39,7 +39,8 @@ export function refreshDay(tz: string, now = new Date()): string {
  * The refresh: the Weekly Summary and History as of refreshDay, the portfolio roll-up (a company tracker),
  * then the leaders' digest and the owners' reminders of that summary, when Settings turn them on. Before
  * the cycle's start (a refresh on its first Monday) no week of it has ended: nothing is written or sent,
- * rather than a "week 1" of the days before the cycle with every KR missing and every owner reminded.
+ * rather than a "week 1" of the days before the cycle with every KR missing and every owner reminded; nor
+ * a week or more after the run that reported the cycle's last week.
  */
 export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {
   const tz = ss.getSpreadsheetTimeZone();
@@ -48,6 +49,13 @@ export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {
   const out: RefreshOutcome = { spreadsheetId: ss.getId(), week: 0, digestTo: [], reminded: [] };
   if (isValidIsoDate(settings.startDate) && asOf < settings.startDate) {
     out.skipped = `the cycle starts on ${settings.startDate}, so no week of it has ended yet`;
+    return out;
+  }
+  // The Monday after the last week reports that week; later runs, until a roll over gives a new start, would
+  // report "week M" again with every KR missing and every owner reminded, week after week.
+  const last = isValidIsoDate(settings.startDate) && settings.weeks > 0 ? cycleLastDay(settings.startDate, settings.weeks) : null;
+  if (last && addDays(asOf, -7) >= last) {
+    out.skipped = `the cycle ended on ${last} and its last week was reported; roll over to start the next cycle`;
     return out;
   }
   const model = generateSummary(ss, asOf);

@@ -213,6 +213,23 @@ describe("The refresh reports the week that ended the day before it runs", () =>
     expect(section(wb, "Missing check-ins")).toEqual(["None — every key result has checked in this period."]);
   });
 
+  it("a refresh a week after the last one reported the cycle's last week does nothing: no week 13 again, nobody reminded", () => {
+    const wb = tracker({ digest: true });
+    checkIn(wb, "2026-03-30T10:00:00Z", "O1.KR1", 86);
+    expect(refreshAt(wb, "2026-04-06T07:00:00Z")).toMatchObject({ week: 13 });
+    const sent = wb.services.mail.sent.length;
+    const history = rowsOf(wb, "History").length;
+    const summary = summaryLines(wb);
+    // Before: as of 2026-04-12, "week 13" again, every KR missing and every owner reminded, week after week until a roll over.
+    expect(refreshAt(wb, "2026-04-13T07:00:00Z")).toMatchObject({ week: 0, digestTo: [], reminded: [] });
+    expect(wb.services.mail.sent).toHaveLength(sent);
+    expect(rowsOf(wb, "History")).toHaveLength(history);
+    expect(summaryLines(wb)).toEqual(summary);
+    expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain(
+      "did nothing: the cycle ended on 2026-04-05 and its last week was reported; roll over to start the next cycle.",
+    );
+  });
+
   it("owners who missed the week just ended are reminded of that week, by its dates", () => {
     const wb = tracker();
     checkIn(wb, "2026-01-14T10:00:00Z", "O1.KR1", 86);
