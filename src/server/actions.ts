@@ -205,7 +205,7 @@ export function weeklyRefresh(e?: { triggerUid?: string; authMode?: unknown }) {
   }
 }
 
-/** Regenerates now and sends the emails that Settings turn on (what the weekly trigger does). */
+/** What the weekly trigger does, at once (refreshRun.ts): the summary as of yesterday, then the emails that Settings turn on. */
 export function sendWeeklyEmailsNow(raw?: unknown) {
   return guarded(() => {
     parseOpts(NoOptions, raw);

@@ -257,7 +257,7 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     // the menu's, which is as of its own day, not the run's day before (refreshRun.ts), so it reads every team again.
     const p = out.portfolio;
     const failed = !p ? "" : "error" in p ? `was not: ${p.error.split("\n")[0].slice(0, 200)}` : p.pending ? `is partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" for a whole roll-up (as of the day you choose it)` : "";
-    // A run before the cycle's start reports nothing: "did nothing: the cycle starts on …" (refreshRun.ts).
+    // A run before the cycle's start, or a week after its last week was reported, reports nothing: "did nothing: …" (refreshRun.ts).
     const reason = failed ? `the Weekly Summary was refreshed, the portfolio roll-up ${failed}` : out.skipped || "";
     record.save({ last: lastRun(ss, !failed, reason) });
     return out;
