@@ -8,6 +8,7 @@ import { decimalText, fixedText, signedText, type DecimalSeparator } from "./num
 import type { SummaryData, SummaryModel } from "./summary";
 import { KR_STATUS_ORDER, krCount, percent } from "./summary";
 import { STATUS } from "./tabs";
+import { isValidEmail } from "./settings";
 
 export interface DigestEmail {
   subject: string;
@@ -31,10 +32,8 @@ const COLORS: Record<string, { bg: string; fg: string }> = {
   [STATUS.noKeyResults]: { bg: "#eeeeee", fg: "#434343" },
 };
 
-/** A simple, strict email check: one @, no spaces or angle brackets, a dot in the domain. */
-export function isValidEmail(s: string): boolean {
-  return /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(s) && s.length <= 254;
-}
+/** The check Settings applies to leaders' entries (settings.ts), so that MailApp takes every address sent to. */
+export { isValidEmail };
 
 // Scores and changes in the spreadsheet locale's decimal separator (the summary data's), as on the tab.
 function fmtScore(x: number | null, sep: DecimalSeparator): string {
@@ -274,10 +273,11 @@ export function buildReminders(data: SummaryData, sheetUrl: string, cap = Infini
     if (entry) entry.krs.push(k);
     else byOwner.set(key, { to, krs: [k] });
   }
-  const period = periodWord(data);
   const out: ReminderEmail[] = [];
   byOwner.forEach(({ to, krs }) => {
-    const subject = line(`Check-in reminder — ${data.cycleName}: ${krCount(krs.length)} without a check-in this ${period}`);
+    // The period's dates, not "this week": the weekly refresh sends it on the morning after the week it
+    // reports (rhythm.ts), when "this week" would read as the week just begun (until session 13).
+    const subject = line(`Check-in reminder — ${data.cycleName}: ${krCount(krs.length)} without a check-in from ${data.periodStart} to ${data.asOf}`);
     const intro = `No check-in from ${data.periodStart} to ${data.asOf} (week ${data.week} of ${data.weeks}) for ${krs.length === 1 ? "this key result" : "these key results"} you own:`;
     const text: string[] = [`Hello,`, "", intro, ""];
     const shown = krs.slice(0, cap);

@@ -1,6 +1,7 @@
 // The decimals a KR's values are shown with (docs/forecast.md, "How values are rounded"): one rule, from the
 // KR's own start and target, for every place that rounds one of its values or a change of them.
 import { percentShown } from "./numbers";
+import { isNum } from "./scoring";
 
 /** The most decimals a KR's values are shown with (a span of 1e-6 and less): past them, float noise. */
 export const MAX_VALUE_DIGITS = 8;
@@ -17,9 +18,8 @@ export const MAX_VALUE_DIGITS = 8;
  * value's: the same KR shows the same decimals in every place and every week, and 1200 stays 1200.
  */
 export function valueDigits(kr: { start?: number | null; target?: number | null }): number {
-  const ok = (x: unknown): x is number => typeof x === "number" && isFinite(x);
   const { start, target } = kr;
-  const scale = ok(start) && ok(target) && start !== target ? Math.abs(target - start) : ok(target) && target !== 0 ? Math.abs(target) : ok(start) ? Math.abs(start) : 0;
+  const scale = isNum(start) && isNum(target) && start !== target ? Math.abs(target - start) : isNum(target) && target !== 0 ? Math.abs(target) : isNum(start) ? Math.abs(start) : 0;
   let d = 2;
   // 10^−d ≤ 1% of the scale (a hair of tolerance: a span of exactly 0.01 is 4 decimals, not 5 by float noise).
   while (scale > 0 && d < MAX_VALUE_DIGITS && Math.pow(10, -d) > (scale / 100) * (1 + 1e-9)) d++;

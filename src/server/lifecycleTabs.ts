@@ -24,6 +24,7 @@ import { setUpTracker, writeOkrRows } from "./setup";
 import { lookAlikes, type NamedTab } from "./lookAlikeTabs";
 import type { TabKey } from "./setupTabs";
 import { col, findHeaderRow, norm, readTable, str, tableFromValues, type Table } from "./table";
+import { sheetNamed } from "./sheetNamed";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -89,7 +90,7 @@ export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; row
 export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
   return withDocumentLock(() => {
     const { asOf, now, ev, sep, signals } = asOfDay(ss, at, true);
-    const existing = ss.getSheetByName(TAB.retrospective);
+    const existing = sheetNamed(ss, TAB.retrospective);
     const values = existing ? existing.getDataRange().getValues() : null;
     // Someone's own tab named "Retrospective" is refused before anything is written.
     if (existing && values) refuseForeignRetrospective(existing, values);
@@ -216,7 +217,7 @@ export function rollOver(
   opts: RolloverOptions,
 ): { cycle: string; archived: string[]; carried: { objectives: number; keyResults: number }; warnings: string[] } {
   return withDocumentLock(() => {
-    const retroSheet = ss.getSheetByName(TAB.retrospective);
+    const retroSheet = sheetNamed(ss, TAB.retrospective);
     if (!retroSheet && !ss.getSheetByName(TAB.settings)) {
       throw rollOverRefusal('This spreadsheet is not an okr-sheets tracker (it has no "Settings" tab). Use "Set up tracker" first.');
     }

@@ -10,6 +10,7 @@ import { TAB } from "../core/tabs";
 import { TREND_HEADING } from "../core/trendBlock";
 import { UserError } from "./env";
 import { findHeaderRow } from "./table";
+import { sheetFinder, sheetNamed, type SheetFinder } from "./sheetNamed";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -34,7 +35,8 @@ export function lacksTitle(title: string, sep = " — "): string {
 
 /**
  * The one-line refusal of a report that would write over someone's own tab: names the tab as the user
- * wrote it (getSheetByName finds "WEEKLY SUMMARY" too), says what ours holds, and how to go on.
+ * wrote it (sheetNamed finds "WEEKLY SUMMARY" too, under either reading of getSheetByName), says what ours
+ * holds, and how to go on.
  */
 export function refuse(sheet: Sheet, lacks: string, report: string, item: string): never {
   throw new UserError(
@@ -60,7 +62,7 @@ export function refuseTrendTab(sheet: Sheet): never {
  * there are kept); refused when it is not ours. Two calls: the whole tab read, its A1 told from the values.
  */
 export function reviewTabToWrite(ss: Spreadsheet): { sheet: Sheet | null; values: unknown[][] } {
-  const sheet = ss.getSheetByName(TAB.review);
+  const sheet = sheetNamed(ss, TAB.review);
   if (!sheet) return { sheet, values: [] };
   const values = sheet.getDataRange().getValues();
   const empty = values.every((r) => r.every((v) => v === "" || v === null));
@@ -87,8 +89,8 @@ export function refuseForeignRetrospective(sheet: Sheet, values: unknown[][]): v
  * A1 or empty: one read. Asked before anything is written: History, the Weekly Trend and the forecast
  * columns stay as they were.
  */
-export function summaryTabToWrite(ss: Spreadsheet, recorded: number | undefined): { sheet: Sheet | null; id: number | null } {
-  const sheet = ss.getSheetByName(TAB.summary);
+export function summaryTabToWrite(ss: Spreadsheet, recorded: number | undefined, find: SheetFinder = sheetFinder(ss)): { sheet: Sheet | null; id: number | null } {
+  const sheet = find(TAB.summary);
   if (!sheet) return { sheet: null, id: null };
   const id = sheet.getSheetId();
   if (id !== recorded && !titled(sheet, SUMMARY_TITLE)) refuse(sheet, lacksTitle(SUMMARY_TITLE), "the weekly summary", "Generate weekly summary");

@@ -39,6 +39,7 @@ import { writeTrendTab } from "./trendTab";
 import { summaryTabToWrite } from "./reportTabs";
 import { writeHistory } from "./historyWrite";
 import { col, HEADER_SEARCH_ROWS, readTable, tableFromValues, type Table } from "./table";
+import { sheetFinder } from "./sheetNamed";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -184,10 +185,11 @@ export function generateSummary(ss: Spreadsheet, at?: string, opts: { refuseBefo
     const best = checkpointFor(logCheckpoints(checkpoints, settings.startDate), settings, asOf);
     // The trend's past weeks from the Weekly Trend tab when it holds them as written: then History is read
     // only from last week's first row (recorded by its checkpoint) down, not every past week's rows.
-    const trendSheet = ss.getSheetByName(TAB.trend);
+    const find = sheetFinder(ss);
+    const trendSheet = find(TAB.trend);
     const cache = readTrendCache(checkpoints.props, trendSheet, tracker, week);
     // Someone's own tab named "Weekly Summary" is refused before anything is written (reportTabs.ts).
-    const own = summaryTabToWrite(ss, cache.record ? cache.record.summarySheetId : undefined);
+    const own = summaryTabToWrite(ss, cache.record ? cache.record.summarySheetId : undefined, find);
     const { hist, pastValues, pastDays } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, expectedHistoryLast(checkpoints, settings.startDate), computedHistoryHeaderRow(settingsRead));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
@@ -221,7 +223,10 @@ export function generateSummary(ss: Spreadsheet, at?: string, opts: { refuseBefo
     const place = { week: model.week, asOf, digest: historyDigest(model.historyRows), historyLast: written.last, historyFirst: written.first };
     const logPart = { lastRow: log.lastRow, rowKey: log.rowKey, maxDate: log.maxDate, headerRow: log.headerRow };
     saveCheckpoint(checkpoints, model.week, !hist.hasState ? null : complete ? { ...place, ...logPart } : place, settings.startDate);
-    writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs);
+    // A KR checked in after D (the weekly refresh is as of the day before its run: a check-in that morning)
+    // keeps the forecast its check-in wrote, from data this summary leaves out.
+    const later = new Set(log.checkins.filter((c) => c.date > asOf).map((c) => c.krId));
+    writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs, later);
     // A KR row inserted by hand has no formulas: written here too, so the sheet counts it as the summary did.
     const bare = tracker.keyResults.filter((k) => noFormulas(krT, k)).map((k) => k.row);
     if (bare.length) writeKrFormulas(ss, krT, objT, bare);

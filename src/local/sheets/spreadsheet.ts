@@ -35,7 +35,9 @@ export class LocalSpreadsheet {
   }
   getSheetByName(name: string) {
     const s = this._book.findSheet(String(name));
-    return s ? this._book.sheetApi(s) : null;
+    // Under the exact reading ("to check" 27) a tab named in another case is not found.
+    if (!s || (this._book.ctx.exactSheetNames && s.name !== String(name))) return null;
+    return this._book.sheetApi(s);
   }
   insertSheet(a?: unknown, b?: unknown) {
     const book = this._book;
@@ -83,7 +85,8 @@ export class LocalSpreadsheet {
     let sheet = b.active;
     if (p.sheet !== undefined) {
       const s = b.findSheet(p.sheet);
-      if (!s) throw new Error(`Range not found`);
+      // Under the exact reading of tab names ("to check" 27) A1 names a tab as getSheetByName does.
+      if (!s || (b.ctx.exactSheetNames && s.name !== p.sheet)) throw new Error(`Range not found`);
       sheet = s;
     }
     return rangeFromParsed(b, sheet, p);

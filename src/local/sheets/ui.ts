@@ -83,6 +83,26 @@ export class LocalMenu {
   }
 }
 
+/** The buttons a dialog shows ("OK" alone without a ButtonSet); the title bar's close (CLOSE) is always there. */
+const SET_BUTTONS: Record<string, ButtonName[]> = { OK: ["OK"], OK_CANCEL: ["OK", "CANCEL"], YES_NO: ["YES", "NO"], YES_NO_CANCEL: ["YES", "NO", "CANCEL"] };
+
+/** A dialog no answer was queued for: OK where it has one, else closed (a YES_NO dialog cannot give OK). */
+function unanswered(buttons: string | undefined): ButtonName {
+  return SET_BUTTONS[buttons ?? "OK"].includes("OK") ? "OK" : "CLOSE";
+}
+
+/**
+ * The answer, if the dialog shows that button: a test (or the preview) answering YES to an OK alert, or
+ * OK to a YES_NO question, answers what no user can, and the add-on's branch for it was tested on nothing.
+ */
+function offered(button: ButtonName, q: { prompt: string; buttons?: string }): ButtonName {
+  const shown = SET_BUTTONS[q.buttons ?? "OK"];
+  if (button !== "CLOSE" && !shown.includes(button)) {
+    throw new Error(`Offline Ui: answered ${button} to a dialog whose buttons are ${shown.join(", ")} (or its close box): "${q.prompt.slice(0, 80)}"`);
+  }
+  return button;
+}
+
 export class HtmlOutput {
   private title = "";
   private width?: number;
@@ -146,10 +166,10 @@ export class LocalUi {
     const next = this.rec._queue.shift();
     if (next === undefined) {
       this.rec.onUnanswered?.({ kind: "alert", ...a });
-      return Button.OK;
+      return Button[unanswered(a.buttons)];
     }
     const named = buttonOf(next) ?? (isAnswer(next) ? buttonOf(next.button) : null);
-    return Button[named ?? "OK"];
+    return Button[offered(named ?? "OK", a)];
   }
   prompt(...args: unknown[]) {
     const a = this.parseArgs("prompt", args);
@@ -159,12 +179,14 @@ export class LocalUi {
     let button: ButtonName = "OK";
     let text = "";
     const named = buttonOf(next);
-    if (named) button = named;
+    if (next === undefined) button = unanswered(a.buttons);
+    else if (named) button = named;
     else if (typeof next === "string") text = next;
     else if (isAnswer(next)) {
       button = buttonOf(next.button) ?? "OK";
       text = next.text ?? "";
     }
+    button = offered(button, a);
     return { getResponseText: () => text, getSelectedButton: () => Button[button] };
   }
 }
