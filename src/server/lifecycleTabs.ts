@@ -4,21 +4,21 @@ import { evaluateTracker } from "../core/evaluate";
 import { buildRetrospective, buildReview, planRollover, RETRO_HEADERS, REVIEW_HEADERS, type LifecycleTab } from "../core/lifecycle";
 import { TAB } from "../core/tabs";
 import { CLOSE_CYCLE_FIRST } from "../core/messages";
-import { asText, protectedTab, UserError, withDocumentLock } from "./env";
+import { asText, isProtectedEdit, protectedTab, UserError, withDocumentLock } from "./env";
 import { clearOurProtections, protectSheet, tabProtectedFromMe } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { forgetCheckpoints } from "./summaryCheckpoints";
 import { refuseForeignNamedTabs, refusingUnchanged, rollOverRefusal, tabNamed } from "./rollOverTabs";
 import { refuseForeignRetrospective, reviewTabToWrite } from "./reportTabs";
 import { docProps } from "./weeklyState";
-import { CYCLE_CLOSED_KEY, cycleClosedRecord } from "../core/cycleClosed";
+import { CYCLE_CLOSED_LABEL, CYCLE_CLOSED_NOTE } from "../core/cycleClosed";
 import { recordedTabs } from "./trendCache";
 import { lifecycleSignalRows } from "../core/reportSignals";
 import { trackerAsOf } from "../core/summaryAsOf";
 import { withoutReplaced } from "../core/corrections";
 import { decimalSeparatorFor } from "../core/numbers";
 import { andList, quotedList } from "../core/plural";
-import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
+import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, SETTINGS_LAST_ROW, type SettingsRead } from "./read";
 import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeOkrRows } from "./setup";
 import { lookAlikes, type NamedTab } from "./lookAlikeTabs";
@@ -69,7 +69,7 @@ function asOfDay(ss: Spreadsheet, at: string | undefined, retro: boolean) {
   const now = trackerAsOf(tracker, withoutReplaced(log), asOf);
   const ev = evaluateTracker(now, asOf);
   const sep = decimalSeparatorFor(ss.getSpreadsheetLocale());
-  return { asOf, now, ev, sep, signals: lifecycleSignalRows(tracker, log, ev, asOf, retro, sep) };
+  return { asOf, now, ev, sep, settingsRead, signals: lifecycleSignalRows(tracker, log, ev, asOf, retro, sep) };
 }
 
 export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
@@ -89,7 +89,7 @@ export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; row
 
 export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
   return withDocumentLock(() => {
-    const { asOf, now, ev, sep, signals } = asOfDay(ss, at, true);
+    const { asOf, now, ev, sep, signals, settingsRead } = asOfDay(ss, at, true);
     const existing = sheetNamed(ss, TAB.retrospective);
     const values = existing ? existing.getDataRange().getValues() : null;
     // Someone's own tab named "Retrospective" is refused before anything is written.
@@ -101,10 +101,24 @@ export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: n
     keepTyped(tab, RETRO_HEADERS, kept, typed);
     writeLifecycleTab(ss, TAB.retrospective, existing, tab, "retain, remove or change (for the next cycle)");
     // Recorded so that a check-in or a summary made after the close says the cycle is closed (core/cycleClosed.ts).
-    const props = docProps();
-    if (props) props.setProperty(CYCLE_CLOSED_KEY, cycleClosedRecord(now.settings, asOf));
+    markClosed(ss, settingsRead, asOf);
     return { tab: TAB.retrospective, rows: tab.dataRows };
   });
+}
+
+/**
+ * The Settings row saying the day the cycle was closed as of (core/cycleClosed.ts): where it is, else the row
+ * under the last labelled one in A1:C40 (the rows every operation reads); none when no row is left there. A
+ * Settings tab protected from this user is left without it (the close itself is done).
+ */
+function markClosed(ss: Spreadsheet, read: SettingsRead, asOf: string): void {
+  const at = read.rows.get(norm(CYCLE_CLOSED_LABEL)) ?? Math.max(1, ...Array.from(read.rows.values())) + 1;
+  if (at > SETTINGS_LAST_ROW) return;
+  try {
+    ss.getRange(`'${TAB.settings}'!A${at}:C${at}`).setValues([[CYCLE_CLOSED_LABEL, asText(asOf), CYCLE_CLOSED_NOTE]]);
+  } catch (e) {
+    if (!isProtectedEdit(e)) throw e;
+  }
 }
 
 /** What the team typed in a lifecycle tab's columns `cols`, by Type and ID of its main table's rows. */

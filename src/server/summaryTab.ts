@@ -27,7 +27,7 @@ import { NEW_SHEET, renderSparseReport } from "./render";
 import { DEFAULT_WIDTH } from "./layout";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { batchedProps } from "./propsBatch";
-import { closedAsOf, CYCLE_CLOSED_KEY } from "../core/cycleClosed";
+import { closedAsOf, CYCLE_CLOSED_LABEL } from "../core/cycleClosed";
 import { docProps } from "./weeklyState";
 import { writeSummaryForecasts } from "./forecastCells";
 import { percentValueFormat } from "../core/forecast";
@@ -38,7 +38,7 @@ import { historyForSummary, readTrendCache, saveTrendCache } from "./trendCache"
 import { writeTrendTab } from "./trendTab";
 import { summaryTabToWrite } from "./reportTabs";
 import { writeHistory } from "./historyWrite";
-import { col, HEADER_SEARCH_ROWS, readTable, tableFromValues, type Table } from "./table";
+import { col, HEADER_SEARCH_ROWS, norm, readTable, tableFromValues, type Table } from "./table";
 import { sheetFinder } from "./sheetNamed";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -196,7 +196,7 @@ export function generateSummary(ss: Spreadsheet, at?: string, opts: { refuseBefo
     // Numbers inside the summary's text (and the digest's) take the locale's decimal separator: one call.
     const decimalSeparator = decimalSeparatorFor(ss.getSpreadsheetLocale());
     // A summary made after the cycle was closed (and as of a day on or after the close) says so in its subtitle.
-    const closed = closedAsOf(props ? props.getProperty(CYCLE_CLOSED_KEY) : null, settings);
+    const closed = settingsRead ? closedAsOf(settingsRead.raw.get(norm(CYCLE_CLOSED_LABEL)), settings) : null;
     const closedOn = closed !== null && closed <= asOf ? closed : null;
     const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, closedOn, decimalSeparator, pastValues, pastDays });
 

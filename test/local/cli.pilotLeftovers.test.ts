@@ -42,6 +42,8 @@ describe("rolling over into a start inside the finished cycle", () => {
       "okr-sheets: The new cycle must start after the finished one: on 2026-03-16 or later (it was closed early, with final scores as of 2026-03-15), not 2026-03-15. Nothing was changed.",
     );
     await ok("rollover", "early.xlsx", "--start", "2026-03-16");
+    // The new cycle is not closed: the Settings row the close left names a day before its start.
+    expect((await ok("checkin", "early.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-03-17")).trim().split("\n")).toHaveLength(1);
   });
 });
 
