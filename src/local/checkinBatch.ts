@@ -132,7 +132,7 @@ export interface BatchOptions {
 const MAX_REPORTED = 20;
 
 /** Runs every row; returns one line per saved check-in. Throws (nothing saved) if any row is refused. */
-export async function checkinBatch(file: string, csvName: string, csv: string, opts: BatchOptions): Promise<string[]> {
+export async function checkinBatch(file: string, csvName: string, csv: string, opts: BatchOptions): Promise<{ lines: string[]; notice: string | null }> {
   const parsed = batchRows(csv);
   if ("fatal" in parsed) throw new Error(`${csvName}: nothing was checked in. ${parsed.fatal.slice(0, MAX_REPORTED).join(" ")}`);
   const wb = await openWorkbook(file, { at: opts.at, user: null });
@@ -140,6 +140,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
   const problems: RowProblem[] = [...parsed.problems];
   const refuse = (line: number, text: string) => problems.push({ line, text });
   const done: string[] = [];
+  let notice: string | null = null;
   for (const { line, cells } of parsed.rows) {
     const krId = cells.kr_id!;
     wb.services.clock.set(clockFor(cells.at || opts.at, wb.services.spreadsheet.getSpreadsheetTimeZone()));
@@ -165,6 +166,8 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
       continue;
     }
     done.push(checkedInLine(wb, r.kr));
+    // After the cycle was closed every row is saved and says so: said once, after the rows.
+    if (typeof r.notice === "string") notice = r.notice;
   }
   if (problems.length) {
     const listed = problems.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED).map((p) => `row ${p.line}: ${p.text}`);
@@ -172,5 +175,5 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
     throw new Error(`${csvName}: nothing was checked in. ${listed.join(" ")}${more}`);
   }
   await wb.save();
-  return done;
+  return { lines: done, notice };
 }

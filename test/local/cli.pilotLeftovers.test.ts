@@ -59,6 +59,10 @@ describe("check-ins and summaries after an early close", () => {
     expect(out[1]).toBe(
       'The cycle was closed as of 2026-03-15: this check-in is saved, but the Retrospective keeps its scores as of 2026-03-15 until you close the cycle again ("End cycle & retrospective"), which keeps the learnings and decisions typed.',
     );
+    // A batch says it once, after its count.
+    writeFileSync(join(dir, "late.csv"), "kr_id,value,at\nO1.KR1,91,2026-03-18\nO1.KR2,9,2026-03-18\n");
+    const batch = (await ok("checkin", "closed.xlsx", "--from", "late.csv")).trim().split("\n");
+    expect(batch.slice(2)).toEqual(["2 check-ins saved.", out[1]]);
     await ok("summary", "closed.xlsx", "--at", "2026-03-22");
     const summary = JSON.parse(await ok("show", "closed.xlsx", "--sheet", "Weekly Summary", "--json", "--at", "2026-03-22"));
     expect(JSON.stringify(summary)).toMatch(/Week 11 of 13 · as of 2026-03-22 · \d+% of the cycle elapsed · cycle closed as of 2026-03-15/);
