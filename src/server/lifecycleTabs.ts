@@ -4,21 +4,21 @@ import { evaluateTracker } from "../core/evaluate";
 import { buildRetrospective, buildReview, planRollover, RETRO_HEADERS, REVIEW_HEADERS, type LifecycleTab } from "../core/lifecycle";
 import { TAB } from "../core/tabs";
 import { CLOSE_CYCLE_FIRST } from "../core/messages";
-import { asText, isProtectedEdit, protectedTab, UserError, withDocumentLock } from "./env";
+import { asText, protectedTab, UserError, withDocumentLock } from "./env";
 import { clearOurProtections, protectSheet, tabProtectedFromMe } from "./layout";
 import { readTracker, asOfDate } from "./summaryTab";
 import { forgetCheckpoints } from "./summaryCheckpoints";
 import { refuseForeignNamedTabs, refusingUnchanged, rollOverRefusal, tabNamed } from "./rollOverTabs";
 import { refuseForeignRetrospective, reviewTabToWrite } from "./reportTabs";
 import { docProps } from "./weeklyState";
-import { CYCLE_CLOSED_LABEL, CYCLE_CLOSED_NOTE } from "../core/cycleClosed";
+import { markClosed, retroClosedOn } from "./closeMark";
 import { recordedTabs } from "./trendCache";
 import { lifecycleSignalRows } from "../core/reportSignals";
 import { trackerAsOf } from "../core/summaryAsOf";
 import { withoutReplaced } from "../core/corrections";
 import { decimalSeparatorFor } from "../core/numbers";
 import { andList, quotedList } from "../core/plural";
-import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, SETTINGS_LAST_ROW, type SettingsRead } from "./read";
+import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeOkrRows } from "./setup";
 import { lookAlikes, type NamedTab } from "./lookAlikeTabs";
@@ -106,21 +106,6 @@ export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: n
   });
 }
 
-/**
- * The Settings row saying the day the cycle was closed as of (core/cycleClosed.ts): where it is, else the row
- * under the last labelled one in A1:C40 (the rows every operation reads); none when no row is left there. A
- * Settings tab protected from this user is left without it (the close itself is done).
- */
-function markClosed(ss: Spreadsheet, read: SettingsRead, asOf: string): void {
-  const at = read.rows.get(norm(CYCLE_CLOSED_LABEL)) ?? Math.max(1, ...Array.from(read.rows.values())) + 1;
-  if (at > SETTINGS_LAST_ROW) return;
-  try {
-    ss.getRange(`'${TAB.settings}'!A${at}:C${at}`).setValues([[CYCLE_CLOSED_LABEL, asText(asOf), CYCLE_CLOSED_NOTE]]);
-  } catch (e) {
-    if (!isProtectedEdit(e)) throw e;
-  }
-}
-
 /** What the team typed in a lifecycle tab's columns `cols`, by Type and ID of its main table's rows. */
 function typedInputs(sheet: Sheet, name: string, values: unknown[][], cols: string[]): Map<string, unknown[]> {
   const out = new Map<string, unknown[]>();
@@ -145,15 +130,6 @@ function keepTyped(tab: LifecycleTab, headers: readonly string[], kept: Map<stri
     const prev = kept.get(`${norm(row[0].v)}|${norm(row[idC].v)}`);
     if (prev) cs.forEach((c, i) => str(prev[i]) && (row[c] = { v: str(prev[i]) }));
   }
-}
-
-/** The day the Retrospective's scores are as of, from its date line ("Final scores as of D · …"), or null. */
-function retroClosedOn(values: unknown[][]): string | null {
-  for (const row of values.slice(0, 3)) {
-    const m = /^Final scores as of (\d{4}-\d{2}-\d{2}) /.exec(String(row[0] ?? ""));
-    if (m) return m[1];
-  }
-  return null;
 }
 
 /** The columns that identify the Retrospective's main table. */
