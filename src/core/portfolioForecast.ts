@@ -25,7 +25,7 @@ import { goalValue, goalWords, withUnit } from "./forecastWords";
 import type { Tracker } from "./model";
 import type { DecimalSeparator } from "./numbers";
 import { forecastMisses, krGoals } from "./summaryForecast";
-import { krScore } from "./scoring";
+import { heldScoreFits } from "./forecastNow";
 
 /** The forecast cells of one KR row as read: numbers, or null for a blank or a reason (text). */
 export interface KrForecastCells {
@@ -117,30 +117,14 @@ export function shownAsPercentCells(
   const { start, target } = kr;
   if (kr.unit.trim() !== "%" || start === null || target === null || Math.abs(start) > 1 || Math.abs(target) > 1) return false;
   const metric = String(kr.metric);
-  const asHeld = scoresAs(metric, start, target, value, score);
-  const asShown = scoresAs(metric, percentShown(start), percentShown(target), value, score);
+  const asHeld = heldScoreFits(metric, start, target, value, score);
+  const asShown = heldScoreFits(metric, percentShown(start), percentShown(target), value, score);
   if (asHeld !== asShown) return asShown;
   if (!asShown) return false;
   const latest = kr.current ?? null;
   if (latest !== null && latest * value > 0) return Math.abs(Math.log(value / percentShown(latest))) < Math.abs(Math.log(value / latest));
   return beyond(value, start, target, 100) <= beyond(value, start, target, 1);
 }
-
-/**
- * Whether `score` is the score of the forecast a Forecast cell holds as `value`, against `start` and `target`:
- * since session 12 the cell holds it to 2 decimals or more (forecast.ts cellForecast at the KR's valueDigits, session 13) and the score is of the
- * unrounded forecast, so any value within half a hundredth of the cell's, whose scores lie between those at
- * its two ends (every rule scores monotonically). A cell written before holds it unrounded: the same test.
- */
-function scoresAs(metric: string, start: number, target: number, value: number, score: number): boolean {
-  const at = (v: number) => krScore(metric, start, target, v).score;
-  const ends = [at(value - HALF_HUNDREDTH), at(value), at(value + HALF_HUNDREDTH)];
-  if (ends.some((s) => s === null)) return false;
-  const lo = Math.min(...(ends as number[]));
-  const hi = Math.max(...(ends as number[]));
-  return score >= lo - 1e-9 && score <= hi + 1e-9;
-}
-const HALF_HUNDREDTH = 0.005 + 1e-9;
 
 /** How far `value` lies outside start..target (scaled by k), in spans of them (of the target for a stay KR). */
 function beyond(value: number, start: number, target: number, k: number): number {
