@@ -32,9 +32,6 @@ const COLORS: Record<string, { bg: string; fg: string }> = {
   [STATUS.noKeyResults]: { bg: "#eeeeee", fg: "#434343" },
 };
 
-/** The check Settings applies to leaders' entries (settings.ts), so that MailApp takes every address sent to. */
-export { isValidEmail };
-
 // Scores and changes in the spreadsheet locale's decimal separator (the summary data's), as on the tab.
 function fmtScore(x: number | null, sep: DecimalSeparator): string {
   return x === null || x === undefined || !isFinite(x) ? "—" : fixedText(x, 2, sep);

@@ -4,6 +4,7 @@
 // written, not wiped. Ours starts with its title in A1 ("<title> — <cycle>", as core/summaryLayout.ts and
 // core/lifecycle.ts write it), or is empty (nothing is lost by writing in it). Used by the reports
 // themselves (lifecycleTabs.ts, summaryTab.ts) and by the roll over (rollOverTabs.ts).
+import { isBlankRow } from "../core/blank";
 import { RETRO_HEADERS, RETRO_TITLE, REVIEW_TITLE } from "../core/lifecycle";
 import { SUMMARY_TITLE } from "../core/summaryLayout";
 import { TAB } from "../core/tabs";
@@ -18,6 +19,11 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Whether A1's value is the report's title: "<title> — <cycle>" (the portfolio roll-up's: `sep` ": "). */
 function isTitle(a1: unknown, title: string, sep = " — "): boolean {
   return typeof a1 === "string" && a1.indexOf(`${title}${sep}`) === 0;
+}
+
+/** titled() told from the tab's values, already read (no call). */
+function titledValues(values: unknown[][], title: string): boolean {
+  return isTitle(values[0] && values[0][0], title) || values.every(isBlankRow);
 }
 
 /**
@@ -65,8 +71,7 @@ export function reviewTabToWrite(ss: Spreadsheet): { sheet: Sheet | null; values
   const sheet = sheetNamed(ss, TAB.review);
   if (!sheet) return { sheet, values: [] };
   const values = sheet.getDataRange().getValues();
-  const empty = values.every((r) => r.every((v) => v === "" || v === null));
-  if (!empty && !isTitle(values[0] && values[0][0], REVIEW_TITLE)) refuse(sheet, lacksTitle(REVIEW_TITLE), "the mid-cycle review", "Mid-cycle review");
+  if (!titledValues(values, REVIEW_TITLE)) refuse(sheet, lacksTitle(REVIEW_TITLE), "the mid-cycle review", "Mid-cycle review");
   return { sheet, values };
 }
 
@@ -76,8 +81,7 @@ export function reviewTabToWrite(ss: Spreadsheet): { sheet: Sheet | null; values
  * table's whole header row (a Retrospective whose title was deleted: closing again keeps its decisions).
  */
 export function refuseForeignRetrospective(sheet: Sheet, values: unknown[][]): void {
-  if (isTitle(values[0] && values[0][0], RETRO_TITLE)) return;
-  if (values.every((r) => r.every((v) => v === "" || v === null))) return;
+  if (titledValues(values, RETRO_TITLE)) return;
   if (findHeaderRow(values, RETRO_HEADERS, 0, Infinity) >= 0) return;
   refuse(sheet, `${lacksTitle(RETRO_TITLE)} nor its header row`, "the retrospective", "End cycle & retrospective");
 }

@@ -101,6 +101,15 @@ export class Book {
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
   }
 
+  /**
+   * The tab a name gives getSheetByName and an A1 tab name: findSheet's, or under the exact reading of tab
+   * names (LocalOptions.exactSheetNames, "to check" 27) only one named in the same case.
+   */
+  sheetByName(name: string): SheetModel | undefined {
+    const s = this.findSheet(name);
+    return s && (!this.ctx.exactSheetNames || s.name === name) ? s : undefined;
+  }
+
   addSheetModel(name: string, index: number): SheetModel {
     checkSheetName(name);
     if (this.findSheet(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);

@@ -296,23 +296,27 @@ function isCalendarDay(y: number, mo: number, d: number): boolean {
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
-/** Day, month (1–12) and year of "Jan 5, 2026", "January 5 2026", "5 Jan 2026" or "5-Jan-2026"; null otherwise. */
-function monthNamed(s: string): { y: number; mo: number; d: number } | null {
+/**
+ * Day, month (1–12) and year of "Jan 5, 2026", "January 5 2026", "5 Jan 2026" or "5-Jan-2026", the year null
+ * in "Jan 5", "5 Jan" or "5-Jan" (none written); null otherwise.
+ */
+function monthNamed(s: string): { y: number | null; mo: number; d: number } | null {
   const month = (name: string) => {
     const n = name.toLowerCase().replace(/\.$/, "");
     if (n.length < 3) return 0;
     const i = MONTHS.findIndex((m) => m.toLowerCase() === n || (n.length === 3 && m.toLowerCase().startsWith(n)) || (n === "sept" && m === "September"));
     return i + 1;
   };
-  let m = /^([A-Za-z]+\.?)\s+(\d{1,2}),?\s+(\d{4})$/.exec(s);
-  if (m && month(m[1])) return { y: Number(m[3]), mo: month(m[1]), d: Number(m[2]) };
-  m = /^(\d{1,2})(?:\s+|-)([A-Za-z]+\.?)(?:,?\s+|-)(\d{4})$/.exec(s);
-  if (m && month(m[2])) return { y: Number(m[3]), mo: month(m[2]), d: Number(m[1]) };
+  const year = (y: string | undefined) => (y === undefined ? null : Number(y));
+  let m = /^([A-Za-z]+\.?)\s+(\d{1,2})(?:,?\s+(\d{4}))?$/.exec(s);
+  if (m && month(m[1])) return { y: year(m[3]), mo: month(m[1]), d: Number(m[2]) };
+  m = /^(\d{1,2})(?:\s+|-)([A-Za-z]+\.?)(?:(?:,?\s+|-)(\d{4}))?$/.exec(s);
+  if (m && month(m[2])) return { y: year(m[3]), mo: month(m[2]), d: Number(m[1]) };
   return null;
 }
 
-/** What a string becomes when typed into a cell (Apps Script setValue applies the same parsing). */
 /**
+ * What a string becomes when typed into a cell (Apps Script setValue applies the same parsing).
  * `thisYear`: the year of "today" in the spreadsheet's zone (asked only when needed), which a date typed
  * without one takes ("1/2" in en_US, "Jan 5"); without it such text stays text.
  */
@@ -374,28 +378,21 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string, thisYe
   if (m && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]))) {
     return { kind: "number", value: serialFromFields(Number(m[1]), Number(m[2]) - 1, Number(m[3])), fmt: "yyyy/mm/dd" };
   }
-  // English month names with a year, in English locales: "Jan 5, 2026", "January 5 2026", "5 Jan 2026",
-  // "5-Jan-2026" become dates as typing them does (they stayed text offline).
-  if (/^en\b|^en_/i.test(locale || "en_US")) {
-    const named = monthNamed(s);
-    if (named && isCalendarDay(named.y, named.mo, named.d)) {
-      return { kind: "number", value: serialFromFields(named.y, named.mo - 1, named.d), fmt: "d mmm yyyy" };
-    }
+  // English month names, in English locales: "Jan 5, 2026", "January 5 2026", "5 Jan 2026", "5-Jan-2026"
+  // become dates as typing them does, and "Jan 5" or "5 Jan" one of this year (they stayed text offline).
+  const named = /^en\b|^en_/i.test(locale || "en_US") ? monthNamed(s) : null;
+  const namedYear = named ? (named.y ?? thisYear?.()) : undefined;
+  if (named && namedYear !== undefined && isCalendarDay(namedYear, named.mo, named.d)) {
+    return { kind: "number", value: serialFromFields(namedYear, named.mo - 1, named.d), fmt: named.y !== null ? "d mmm yyyy" : "d mmm" };
   }
   // A date without a year takes this year's, as typing one does: "1/2" is 2 January in en_US (1 February in a
-  // day-first locale), "Jan 5" or "5 Jan" in an English one (they stayed text offline, "to check" 37).
+  // day-first locale), as "Jan 5" above in an English one (they stayed text offline, "to check" 37).
   if (thisYear !== undefined) {
     const md = /^(\d{1,2})\/(\d{1,2})$/.exec(s);
     if (md) {
       const a = Number(md[1]), b = Number(md[2]), y = thisYear();
       const [d, mo] = loc.dayFirst ? [a, b] : [b, a];
       if (isCalendarDay(y, mo, d)) return { kind: "number", value: serialFromFields(y, mo - 1, d), fmt: loc.dayFirst ? "dd/mm" : "m/d" };
-    }
-    if (/^en\b|^en_/i.test(locale || "en_US") && /^(?:[A-Za-z]+\.?\s+\d{1,2}|\d{1,2}(?:\s+|-)[A-Za-z]+\.?)$/.test(s)) {
-      const named = monthNamed(`${s} ${thisYear()}`);
-      if (named && !/\d{4}$/.test(s) && isCalendarDay(named.y, named.mo, named.d)) {
-        return { kind: "number", value: serialFromFields(named.y, named.mo - 1, named.d), fmt: "d mmm" };
-      }
     }
   }
   // Locale dates: M/D/YYYY (en_US), D/M/YYYY or D.M.YYYY (day-first locales).

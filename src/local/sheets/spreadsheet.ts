@@ -34,10 +34,8 @@ export class LocalSpreadsheet {
     return this._book.sheets.map((s) => this._book.sheetApi(s));
   }
   getSheetByName(name: string) {
-    const s = this._book.findSheet(String(name));
-    // Under the exact reading ("to check" 27) a tab named in another case is not found.
-    if (!s || (this._book.ctx.exactSheetNames && s.name !== String(name))) return null;
-    return this._book.sheetApi(s);
+    const s = this._book.sheetByName(String(name));
+    return s ? this._book.sheetApi(s) : null;
   }
   insertSheet(a?: unknown, b?: unknown) {
     const book = this._book;
@@ -84,9 +82,9 @@ export class LocalSpreadsheet {
     const p = parseA1(String(a1));
     let sheet = b.active;
     if (p.sheet !== undefined) {
-      const s = b.findSheet(p.sheet);
-      // Under the exact reading of tab names ("to check" 27) A1 names a tab as getSheetByName does.
-      if (!s || (b.ctx.exactSheetNames && s.name !== p.sheet)) throw new Error(`Range not found`);
+      // A1 names a tab as getSheetByName does (under either reading of tab names, "to check" 27).
+      const s = b.sheetByName(p.sheet);
+      if (!s) throw new Error(`Range not found`);
       sheet = s;
     }
     return rangeFromParsed(b, sheet, p);

@@ -74,7 +74,6 @@ function zoneAbbrev(ms: number, tz: string, long: boolean): string {
   }
 }
 
-/** Utilities.formatDate: Java SimpleDateFormat patterns, English names. */
 /**
  * Java's week of year and week year (SimpleDateFormat "w", "Y") under Locale.US's calendar, which the
  * emulator takes Apps Script's Utilities.formatDate to use: weeks start on Sunday and week 1 is the one
@@ -89,6 +88,7 @@ export function weekOfYear(y: number, m: number, d: number): { year: number; wee
   return { year: y, week: Math.floor((day - weekStart(Date.UTC(y, 0, 1))) / (7 * 86_400_000)) + 1 };
 }
 
+/** Utilities.formatDate: Java SimpleDateFormat patterns, English names. */
 export function formatJavaDate(ms: number, tz: string, pattern: string): string {
   const off = tzOffsetMinutes(ms, tz);
   const d = new Date(ms + off * 60_000);
@@ -120,13 +120,11 @@ export function formatJavaDate(ms: number, tz: string, pattern: string): string 
     i += n;
     switch (ch) {
       case "y":
-        out += n === 2 ? pad(Y % 100, 2) : pad(Y, n);
-        break;
       case "Y": {
-        // Java's week year, not the year: the last days of December may belong to next year's week 1
+        // "Y" is Java's week year, not the year: the last days of December may belong to next year's week 1
         // ("YYYY-MM-dd" gives 2027-12-28 for 28 December 2026), the classic slip for "yyyy".
-        const wy = weekOfYear(Y, M, D).year;
-        out += n === 2 ? pad(wy % 100, 2) : pad(wy, n);
+        const year = ch === "Y" ? weekOfYear(Y, M, D).year : Y;
+        out += n === 2 ? pad(year % 100, 2) : pad(year, n);
         break;
       }
       case "M":

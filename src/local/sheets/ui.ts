@@ -83,12 +83,19 @@ export class LocalMenu {
   }
 }
 
-/** The buttons a dialog shows ("OK" alone without a ButtonSet); the title bar's close (CLOSE) is always there. */
 const SET_BUTTONS: Record<string, ButtonName[]> = { OK: ["OK"], OK_CANCEL: ["OK", "CANCEL"], YES_NO: ["YES", "NO"], YES_NO_CANCEL: ["YES", "NO", "CANCEL"] };
+
+/**
+ * The buttons a dialog shows, from its ButtonSet's name ("OK" alone without one); the title bar's close
+ * (CLOSE) is always there. The preview's menu asks the person with them (previewMenu.ts).
+ */
+export function dialogButtons(buttons: string | undefined): ButtonName[] {
+  return SET_BUTTONS[buttons || "OK"];
+}
 
 /** A dialog no answer was queued for: OK where it has one, else closed (a YES_NO dialog cannot give OK). */
 function unanswered(buttons: string | undefined): ButtonName {
-  return SET_BUTTONS[buttons ?? "OK"].includes("OK") ? "OK" : "CLOSE";
+  return dialogButtons(buttons).includes("OK") ? "OK" : "CLOSE";
 }
 
 /**
@@ -96,7 +103,7 @@ function unanswered(buttons: string | undefined): ButtonName {
  * OK to a YES_NO question, answers what no user can, and the add-on's branch for it was tested on nothing.
  */
 function offered(button: ButtonName, q: { prompt: string; buttons?: string }): ButtonName {
-  const shown = SET_BUTTONS[q.buttons ?? "OK"];
+  const shown = dialogButtons(q.buttons);
   if (button !== "CLOSE" && !shown.includes(button)) {
     throw new Error(`Offline Ui: answered ${button} to a dialog whose buttons are ${shown.join(", ")} (or its close box): "${q.prompt.slice(0, 80)}"`);
   }
