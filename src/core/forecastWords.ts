@@ -15,7 +15,7 @@ export function withUnit(v: number, unit: string, sep: DecimalSeparator, digits 
   return `${padDecimals(formatValue(v, sep, digits), minValueDigits(unit), sep)}${u}`;
 }
 
-/** What a KR ends against, as the At this pace line and the sidebar name it: "target 3%", "goal 37.8 EUR". */
+/** What a KR ends against, as the At this pace line and the sidebar name it: "target 3%", "goal 37.80 EUR". */
 export function goalWords(g: GoalValue, unit: string, sep: DecimalSeparator, digits = 2): string {
   return `${g.word} ${withUnit(g.value, unit, sep, digits)}`;
 }

@@ -130,6 +130,8 @@ export function portfolioEntries(rows: { row: number; ref: unknown; team: unknow
  */
 export function teamFigures(tracker: Tracker, asOf: string, team: string, forecastCells: (KrForecastCells | undefined)[] | null = null): TeamFigures {
   const s = tracker.settings;
+  // The week of the team's cycle a day falls in, clamped to 1..weeks.
+  const weekOf = (day: string) => Math.min(Math.max(weekNumber(day, s.startDate), 1), s.weeks);
   const ev = evaluateTracker(tracker, asOf);
   const mix: Record<string, number> = {};
   for (const m of MIX_ORDER) mix[m] = 0;
@@ -155,7 +157,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
   }
   return {
     cycle: s.cycleName,
-    week: Math.min(Math.max(weekNumber(asOf, s.startDate), 1), s.weeks),
+    week: weekOf(asOf),
     weeks: s.weeks,
     score: ev.overall.score,
     expected: krCount > 0 ? ev.overall.expected : null,
@@ -166,7 +168,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     offTrack: mix[STATUS.offTrack],
     lastCheckin: last,
     upward,
-    forecast: staleForecast(teamForecast(tracker, forecastCells, team), last, asOf, last === null ? 0 : Math.min(Math.max(weekNumber(last, s.startDate), 1), s.weeks)),
+    forecast: staleForecast(teamForecast(tracker, forecastCells, team), last, asOf, last === null ? 0 : weekOf(last)),
   };
 }
 

@@ -141,7 +141,7 @@ export function repairTracker(raw?: unknown) {
 export function generateWeeklySummary(raw?: unknown) {
   return guarded(() => {
     const { at } = parseOpts(At, raw);
-    const model = generateSummary(active(), checkAt(at), { refuseBeforeStart: true });
+    const model = generateSummary(active(), checkAt(at));
     return { ok: true as const, week: model.week, weeks: model.weeks, data: model.data };
   });
 }

@@ -151,6 +151,11 @@ function widenOldSummary(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
   sheet.setColumnWidths(8, sheet.getMaxColumns() - 7, DEFAULT_WIDTH);
 }
 
+/** The one line refusing a summary as of a day before the cycle's start. */
+function beforeStartMessage(asOf: string, start: string): string {
+  return `The cycle starts on ${start}: a Weekly Summary as of ${asOf} would come before it (its History rows dated before the cycle). Make it on or after ${start}. Nothing was changed.`;
+}
+
 /**
  * Generates the Weekly Summary and writes the week's History rows. The number of service calls does not
  * depend on the tracker's size: one read per source tab, a fixed set of batched writes, one call per look
@@ -160,12 +165,7 @@ function widenOldSummary(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
  * tabs, and an older tab's widths once: widenOldSummary). An ordinary week reads the trend's past weeks from the Weekly Trend tab and writes its own week's
  * column there (trendCache.ts, trendTab.ts); any other rewrites that tab whole from History.
  */
-/** The one line refusing a summary as of a day before the cycle's start. */
-export function beforeStartMessage(asOf: string, start: string): string {
-  return `The cycle starts on ${start}: a Weekly Summary as of ${asOf} would come before it (its History rows dated before the cycle). Make it on or after ${start}. Nothing was changed.`;
-}
-
-export function generateSummary(ss: Spreadsheet, at?: string, opts: { refuseBeforeStart?: boolean } = {}): SummaryModel {
+export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
   return withDocumentLock(() => {
     const tz = ss.getSpreadsheetTimeZone();
     const { settings, read: settingsRead } = quickSettings(ss, tz);
@@ -174,9 +174,10 @@ export function generateSummary(ss: Spreadsheet, at?: string, opts: { refuseBefo
     // A fraction-% KR (typed 82%, the cell holds 0.82) is forecast and worded × 100, as its cells show it.
     const tracker: Tracker = { settings, objectives: objectivesFrom(objT), keyResults: markPercentCells(ss, krT, keyResultsFrom(krT, tz)) };
     const asOf = asOfDate(at, tz);
-    // Asked for (the menu, the CLI), a summary before the cycle's start is refused: it would write week-1
-    // History rows dated before the cycle (the weekly refresh, rhythm.ts, skips such a day on its own).
-    if (opts.refuseBeforeStart && asOf < settings.startDate) throw new UserError(beforeStartMessage(asOf, settings.startDate));
+    // A summary before the cycle's start (the menu's, the CLI's --at) is refused: it would write week-1 History
+    // rows dated before the cycle. The weekly refresh (refreshRun.ts) never asks for one: it skips such a day
+    // before calling here, saying so in its record.
+    if (asOf < settings.startDate) throw new UserError(beforeStartMessage(asOf, settings.startDate));
     const week = summaryWeek(settings, asOf);
     // History's state columns are read for last week (its confidence) and the checkpoint the log is read from.
     // One read of the document's properties, one write at the end (propsBatch.ts).
