@@ -3,8 +3,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { transformSync, version } from "esbuild";
+import { banner, define } from "./jest-globals.mjs";
 
-const SELF = readFileSync(new URL(import.meta.url), "utf8");
+const SELF = [import.meta.url, "./jest-globals.mjs"].map((f) => readFileSync(new URL(f, import.meta.url), "utf8")).join("\0");
 
 function process(source, filename, options) {
   const r = transformSync(source, {
@@ -16,6 +17,9 @@ function process(source, filename, options) {
     sourcesContent: false,
     // The suite's tsconfig sets useDefineForClassFields: false; keep class fields as assignments here too.
     tsconfigRaw: { compilerOptions: { useDefineForClassFields: false } },
+    // The built-ins as module constants: a global read in Jest's vm context is ~50 times slower (jest-globals.mjs).
+    define,
+    banner,
   });
   return { code: r.code };
 }
