@@ -26,6 +26,7 @@ import { isNum, krScore, normalizeMetric } from "./scoring";
 import { isPercentUnit, percentShown, roundedText, type DecimalSeparator } from "./numbers";
 
 export { percentShown };
+export { MAX_VALUE_DIGITS, PERCENT_VALUE_FORMAT, percentValueFormat, valueDigits } from "./valueDigits";
 
 export const MIN_POINTS = 3;
 /**
@@ -195,27 +196,29 @@ export function forecastKr(
 }
 
 /**
- * A value for display, rounded to 2 decimals without float noise ("91.5", "0.35", "1200"), with the
- * decimal separator given (the spreadsheet locale's: "91,5" in de_DE).
+ * A value for display, rounded to `digits` decimals (the KR's valueDigits; 2 by default) without float
+ * noise or trailing zeros ("91.5", "0.35", "1200", "0.0436"), with the decimal separator given (the
+ * spreadsheet locale's: "91,5" in de_DE), −0 as 0.
  */
-export function formatValue(v: number, sep: DecimalSeparator = "."): string {
-  return roundedText(v, 2, sep);
+export function formatValue(v: number, sep: DecimalSeparator = ".", digits = 2): string {
+  return roundedText(v, digits, sep);
 }
 
 /**
  * The three Key Results forecast cells of a forecast (Forecast, Forecast score, Weeks to target), or the
- * reason and two blanks. The Forecast is held at the precision every word about it shows it (formatValue: 2
- * decimals, in the units its cells show, so a fraction-% KR's 4.39 not 0.0439), and Weeks to target at the
+ * reason and two blanks. The Forecast is held at the precision every word about it shows it (formatValue at
+ * `digits`, the KR's valueDigits: 2 for most KRs, 4 for 0.05 → 0.03; in the units its cells show, so a
+ * fraction-% KR's 4.39 not 0.0439), and Weeks to target at the
  * summary's Forecast section's (one decimal, its "0.0" format): the cell then says the number the Weekly
  * Summary, the digest and the sidebar say. Until session 12 the Forecast cell, which has no number format
  * (a format would cost setup and Repair tracker a call each), showed 4.388888889 beside the summary's
  * 4.39%. The Forecast score stays the score of the unrounded forecast, as the summary's: rounding first
- * would move the score of a KR with a narrow span (0.05 → 0.03 in plain numbers: by up to a quarter), and the
- * summary ranks and lists by that score; it has its 0.00 format.
+ * would move the score of a KR with a narrow span (0.05 → 0.03 in plain numbers at 2 decimals: by up to a
+ * quarter), and the summary ranks and lists by that score; it has its 0.00 format.
  */
-export function forecastCellValues(f: KrForecast): [number | string, number | string, number | string] {
+export function forecastCellValues(f: KrForecast, digits = 2): [number | string, number | string, number | string] {
   if (!f.ok) return [f.reason, "", ""];
-  return [cellForecast(f.value), f.score, f.weeksToTarget === null ? "" : weeksShown(f.weeksToTarget)];
+  return [cellForecast(f.value, digits), f.score, f.weeksToTarget === null ? "" : weeksShown(f.weeksToTarget)];
 }
 
 /** Weeks to target as the Forecast section and its cell show it: one decimal (the "0.0" format). */
@@ -223,9 +226,12 @@ export function weeksShown(w: number): number {
   return Math.round(w * 10) / 10;
 }
 
-/** A forecast value as its cell holds it: to 2 decimals, as formatValue shows it (so formatValue of it is the same text). */
-export function cellForecast(v: number): number {
-  return isFinite(v) ? Number(v.toFixed(2)) : v;
+/**
+ * A forecast value as its cell holds it: to the KR's decimals (valueDigits), as formatValue shows it (so
+ * formatValue of it is the same text, and the cell, which has no number format, shows that text), −0 as 0.
+ */
+export function cellForecast(v: number, digits = 2): number {
+  return isFinite(v) ? Number(v.toFixed(digits)) || 0 : v;
 }
 
 /** The value the KR must reach for its objective's goal, and its name (forecastWords.goalValue). */
@@ -238,7 +244,17 @@ export interface GoalValue {
  * What the sidebar's line needs of a forecast: the server sends it, the page words it (forecastWords
  * forecastLine). `goal`: what the KR ends against, as the summary names it; absent without a target.
  */
-export type LineForecast = { ok: true; value: number; score: number; endDay: string; goal?: GoalValue } | { ok: false; reason: string };
+export type LineForecast =
+  | {
+      ok: true;
+      value: number;
+      score: number;
+      endDay: string;
+      goal?: GoalValue;
+      /** The KR's valueDigits (from its start and target as its cells show them); absent: 2. */
+      digits?: number;
+    }
+  | { ok: false; reason: string };
 
 
 /** One number of a KR as its cells show it: percentShown where `percentCells` (krAsShown), else as held; a blank or non-finite value as it is. */

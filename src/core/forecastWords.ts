@@ -1,19 +1,19 @@
 // The forecast in words a leader acts on (docs/forecast.md, "Why"): where the KR ends at this pace against
 // its target, and the pace it has against the pace it needs. Numbers in the spreadsheet locale's decimal
-// separator, as the Forecast column's.
-import { formatValue, NOT_ENOUGH_WEEKS, type GoalValue, type LineForecast } from "./forecast";
+// separator and at the KR's decimals (forecast.ts valueDigits), as the Forecast column's.
+import { formatValue, NOT_ENOUGH_WEEKS, valueDigits, type GoalValue, type LineForecast } from "./forecast";
 import { fixedText, isPercentUnit, type DecimalSeparator } from "./numbers";
 import { normalizeMetric } from "./scoring";
 
-/** A value with its unit as the Forecast column writes it: "8.3%", "6.25 days", "1200". */
-export function withUnit(v: number, unit: string, sep: DecimalSeparator): string {
+/** A value with its unit as the Forecast column writes it, at the KR's `digits` (valueDigits): "8.3%", "6.25 days", "1200", "0.0436". */
+export function withUnit(v: number, unit: string, sep: DecimalSeparator, digits = 2): string {
   const u = unit ? (unit === "%" ? "%" : ` ${unit}`) : "";
-  return `${formatValue(v, sep)}${u}`;
+  return `${formatValue(v, sep, digits)}${u}`;
 }
 
 /** What a KR ends against, as the At this pace line and the sidebar name it: "target 3%", "goal 37.8 EUR". */
-export function goalWords(g: GoalValue, unit: string, sep: DecimalSeparator): string {
-  return `${g.word} ${withUnit(g.value, unit, sep)}`;
+export function goalWords(g: GoalValue, unit: string, sep: DecimalSeparator, digits = 2): string {
+  return `${g.word} ${withUnit(g.value, unit, sep, digits)}`;
 }
 
 /**
@@ -26,19 +26,22 @@ export function goalWords(g: GoalValue, unit: string, sep: DecimalSeparator): st
  */
 export function forecastLine(f: LineForecast, unit: string, sep: DecimalSeparator = "."): string {
   if (!f.ok) return `At this pace: ${f.reason}`;
-  const against = f.goal ? ` (${goalWords(f.goal, unit, sep)})` : "";
-  return `At this pace: ${withUnit(f.value, unit, sep)} by ${f.endDay}${against} — score ${fixedText(f.score, 2, sep)}`;
+  const d = f.digits ?? 2;
+  const against = f.goal ? ` (${goalWords(f.goal, unit, sep, d)})` : "";
+  return `At this pace: ${withUnit(f.value, unit, sep, d)} by ${f.endDay}${against} — score ${fixedText(f.score, 2, sep)}`;
 }
 
 /**
  * "rising 0.14 points a week" (a % KR: "%", "percent", "pct"), "falling 0.5 days a week", "no change". A
  * change of a % is in percentage points: "rising 0.25% a week" reads as a relative change (0.25% of 7.1),
- * and until session 11 the Why column said it so.
+ * and until session 11 the Why column said it so. At the KR's `digits`, as its values: "no change" is a pace
+ * that shows as 0 there (until session 13 below 0.005 for every KR, so a KR going 0.05 → 0.03 over a cycle,
+ * 0.0015 a week, needed "no change week to week").
  */
-function pace(perWeek: number, unit: string, sep: DecimalSeparator): string {
-  if (Math.abs(perWeek) < 0.005) return "no change week to week";
+function pace(perWeek: number, unit: string, sep: DecimalSeparator, digits: number): string {
+  if (Math.abs(perWeek) < 0.5 * Math.pow(10, -digits)) return "no change week to week";
   const size = Math.abs(perWeek);
-  const amount = isPercentUnit(unit) ? `${formatValue(size, sep)} point${formatValue(size) === "1" ? "" : "s"}` : withUnit(size, unit, sep);
+  const amount = isPercentUnit(unit) ? `${formatValue(size, sep, digits)} point${formatValue(size, ".", digits) === "1" ? "" : "s"}` : withUnit(size, unit, sep, digits);
   return `${perWeek > 0 ? "rising" : "falling"} ${amount} a week`;
 }
 
@@ -79,10 +82,11 @@ export function forecastWhy(k: WhyInput, asOf: string, sep: DecimalSeparator = "
   if (!f.ok) return f.reason;
   const metric = normalizeMetric(k.metric);
   const g = goalValue(k);
-  const now = pace(f.slopePerWeek, k.unit, sep);
+  const d = valueDigits(k);
+  const now = pace(f.slopePerWeek, k.unit, sep, d);
   const head = now.charAt(0).toUpperCase() + now.slice(1);
   if (g === null || k.target === null) return `${head}.`;
-  const target = withUnit(g.value, k.unit, sep) + (g.word === "goal" ? " (the aspirational goal)" : "");
+  const target = withUnit(g.value, k.unit, sep, d) + (g.word === "goal" ? " (the aspirational goal)" : "");
   if (metric === "stay_above" || metric === "stay_below") {
     const side = metric === "stay_above" ? (f.value >= k.target ? "at or above" : "below") : f.value <= k.target ? "at or below" : "above";
     return `${head}: ${side} ${target} by ${f.endDay}.`;
@@ -91,15 +95,15 @@ export function forecastWhy(k: WhyInput, asOf: string, sep: DecimalSeparator = "
   // (each week's point is at the week's last day) days before the cycle ends; until session 11 a summary of
   // that week said the cycle "has ended".
   if (f.weeksLeft <= 0) {
-    const latest = withUnit(f.latest, k.unit, sep);
+    const latest = withUnit(f.latest, k.unit, sep, d);
     if (asOf > f.endDay) return `${head}; the cycle has ended at ${latest} against ${target}.`;
     return `${head}; at ${latest} in the cycle's last week (it ends ${f.endDay}) against ${target}.`;
   }
   const up = metric === "increase";
   // Already there, slipping back: the pace it has is the news, not a pace it needs.
-  if (up ? f.latest >= g.value : f.latest <= g.value) return `${head}: ${withUnit(f.latest, k.unit, sep)} now, ${withUnit(f.value, k.unit, sep)} by ${f.endDay} against ${target}.`;
+  if (up ? f.latest >= g.value : f.latest <= g.value) return `${head}: ${withUnit(f.latest, k.unit, sep, d)} now, ${withUnit(f.value, k.unit, sep, d)} by ${f.endDay} against ${target}.`;
   const needed = (g.value - f.latest) / f.weeksLeft;
-  return `${head}; reaching ${target} by ${f.endDay} needs ${pace(needed, k.unit, sep)}.`;
+  return `${head}; reaching ${target} by ${f.endDay} needs ${pace(needed, k.unit, sep, d)}.`;
 }
 
 /**
@@ -122,7 +126,8 @@ export function atThisPaceLine(
     const f = k.forecast;
     if (!f.ok) return k.id;
     const g = goalValue(k);
-    return `${k.id} at ${withUnit(f.value, k.unit, sep)}` + (g === null ? "" : ` (${goalWords(g, k.unit, sep)})`);
+    const d = valueDigits(k);
+    return `${k.id} at ${withUnit(f.value, k.unit, sep, d)}` + (g === null ? "" : ` (${goalWords(g, k.unit, sep, d)})`);
   });
   const rest = below.length > named ? ` and ${below.length - named} more` : "";
   return `At this pace ${below.length} KR${below.length === 1 ? "" : "s"} end${below.length === 1 ? "s" : ""} below ${below.length === 1 ? "its" : "their"} goal${by}: ${items.join(", ")}${rest}.`;

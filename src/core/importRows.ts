@@ -39,6 +39,7 @@
 // importRowCheck.ts; here, the header, what needs several rows or the tracker, and the generated IDs.
 import { ID_RE, IMPORT_REQUIRED, headerKey, isImportColumn, lowerKey, quote, text, textKey, type ImportColumn } from "./importCells";
 import { checkRowCells } from "./importRowCheck";
+import { decimalSeparatorFor, decimalText } from "./numbers";
 import { andList } from "./plural";
 import type { Metric, ObjectiveType, PnlLink } from "./tabs";
 import type { KeyResultFields } from "./model";
@@ -124,7 +125,9 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
       else colIndex[k] = i;
     } else unknown.push(text(h));
   });
-  const missing = IMPORT_REQUIRED.filter((c) => colIndex[c] === undefined);
+  // `objective` may be left out when `objective_id` is there: a file adding KRs to objectives already in
+  // the tracker names them by ID (a row without either is refused on its own: "objective is blank").
+  const missing = IMPORT_REQUIRED.filter((c) => colIndex[c] === undefined && !(c === "objective" && colIndex.objective_id !== undefined));
   if (missing.length === IMPORT_REQUIRED.length) err(headerRow, `No header row: none of the first ${TITLE_ROWS} rows names the columns ${missing.join(", ")} (a title row above the header is skipped).`);
   else if (missing.length > 0) err(headerRow, `Missing required column${missing.length > 1 ? "s" : ""}: ${missing.join(", ")}.`);
   if (errors.length > 0) return { ok: false, errors };
@@ -303,6 +306,20 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
   }
   for (const o of objectives) {
     if (o.parentId !== "" && lowerKey(o.parentId) === lowerKey(o.id)) warnings.push(`Objective ${o.id} is its own parent.`);
+  }
+  // Start and target the wrong way round for the metric (a rework rate "decrease" typed 4 → 8, columns
+  // swapped) score every step the wrong way all cycle; the add-on cannot tell which of the two is wrong,
+  // so it warns, as the roll over does for a carried start past its target.
+  const sep = decimalSeparatorFor(existing.locale || "en_US");
+  const num = (x: number) => decimalText(String(x), sep);
+  for (const k of keyResults) {
+    const up = k.metric === "increase";
+    if (!(up || k.metric === "decrease") || k.start === null || k.target === null || k.start === k.target) continue;
+    if (up === k.start < k.target) continue;
+    warnings.push(
+      `Row ${k.sourceRow}: ${k.id} is "${k.metric}" but its target (${num(k.target)}) is ${up ? "below" : "above"} its start (${num(k.start)}), so it would score a ${up ? "fall" : "rise"} as progress; ` +
+        `swap start and target, or make the metric "${up ? "decrease" : "increase"}".`,
+    );
   }
   return { ok: true, objectives, keyResults, warnings };
 }

@@ -15,11 +15,12 @@
 // - Worst first: the largest shortfall (goal − forecast score), as the team's summary orders them; teams in
 //   the Portfolio tab's order, then the KRs' rows, among equals.
 // - Shown as the team's summary shows it: "<value><unit> by <the team's cycle's last day>", against its
-//   target or (aspirational increase or decrease KR) the value that scores its goal. Whether a % KR's
+//   target or (aspirational increase or decrease KR) the value that scores its goal, at the KR's decimals
+//   (forecast.ts valueDigits, from its start and target as shown). Whether a % KR's
 //   cells hold fractions only their number formats say, which the roll-up does not read (a call per team):
 //   the Forecast score tells it instead when it can (below, shownAsPercentCells).
 import { cycleLastDay } from "./dates";
-import { percentShown, type GoalValue } from "./forecast";
+import { percentShown, valueDigits, type GoalValue } from "./forecast";
 import { goalValue, goalWords, withUnit } from "./forecastWords";
 import type { Tracker } from "./model";
 import type { DecimalSeparator } from "./numbers";
@@ -47,6 +48,11 @@ export interface ForecastMiss {
   against: GoalValue | null;
   /** The team's cycle's last day, YYYY-MM-DD. */
   endDay: string;
+  /**
+   * The KR's decimals (forecast.ts valueDigits of its start and target as shown), as its own summary words it;
+   * absent when 2, and in a result cached before session 13.
+   */
+  digits?: number;
 }
 
 export interface TeamForecast {
@@ -97,7 +103,7 @@ export function shownAsPercentCells(
 
 /**
  * Whether `score` is the score of the forecast a Forecast cell holds as `value`, against `start` and `target`:
- * since session 12 the cell holds it to 2 decimals (forecast.ts cellForecast) and the score is of the
+ * since session 12 the cell holds it to 2 decimals or more (forecast.ts cellForecast at the KR's valueDigits, session 13) and the score is of the
  * unrounded forecast, so any value within half a hundredth of the cell's, whose scores lie between those at
  * its two ends (every rule scores monotonically). A cell written before holds it unrounded: the same test.
  */
@@ -142,6 +148,7 @@ export function teamForecast(tracker: Tracker, cells: (KrForecastCells | undefin
     const shown = value !== null && shownAsPercentCells(kr, value, score);
     const start = shown && kr.start !== null ? percentShown(kr.start) : kr.start;
     const target = shown && kr.target !== null ? percentShown(kr.target) : kr.target;
+    const digits = valueDigits({ start, target });
     misses.push({
       team,
       id: kr.id,
@@ -153,6 +160,7 @@ export function teamForecast(tracker: Tracker, cells: (KrForecastCells | undefin
       goal,
       against: goalValue({ metric: kr.metric, start, target, goal }),
       endDay,
+      ...(digits !== 2 ? { digits } : {}),
     });
   });
   const worst = sortWorstFirst(misses);
@@ -178,10 +186,10 @@ export function companyMisses(teams: (TeamForecast | null | undefined)[]): { wor
 
 /** "8.4% by 2026-04-05", in the company tracker's decimal separator ("—" when the Forecast cell holds no number: edited by hand). */
 export function forecastText(m: ForecastMiss, sep: DecimalSeparator): string {
-  return typeof m.value === "number" && isFinite(m.value) ? `${withUnit(m.value, m.unit, sep)} by ${m.endDay}` : "—";
+  return typeof m.value === "number" && isFinite(m.value) ? `${withUnit(m.value, m.unit, sep, m.digits ?? 2)} by ${m.endDay}` : "—";
 }
 
 /** "target 3%", "goal 37.8 EUR" (blank without a target). */
 export function againstText(m: ForecastMiss, sep: DecimalSeparator): string {
-  return m.against ? goalWords(m.against, m.unit, sep) : "";
+  return m.against ? goalWords(m.against, m.unit, sep, m.digits ?? 2) : "";
 }

@@ -16,7 +16,7 @@
 //   (too hard); aspirational OKRs aim for 0.6–0.7.
 // - Reasons write their numbers with the spreadsheet locale's decimal separator (numbers.ts, decimalText).
 import { dayNumber } from "./dates";
-import type { ForecastPoint } from "./forecast";
+import { valueDigits, type ForecastPoint } from "./forecast";
 import { fixedText, roundedText, type DecimalSeparator } from "./numbers";
 import { isNum, krScore, normalizeMetric } from "./scoring";
 import { STATUS } from "./tabs";
@@ -50,8 +50,11 @@ export const TOO_HARD = 0.3;
 
 /** A score in a reason: 2 decimals ("0.35"). */
 const s2 = (x: number, sep: DecimalSeparator) => fixedText(x, 2, sep);
-/** A value in a reason: at most 4 decimals ("91.5", "1200"). */
-const v = (x: number, sep: DecimalSeparator) => roundedText(x, 4, sep);
+/**
+ * A value in a reason: at most 4 decimals ("91.5", "1200"), or the KR's own decimals where it has more
+ * (forecast.ts valueDigits: 0.0125 → 0.0100 shows 0.01234, not 0.0123).
+ */
+const v = (x: number, sep: DecimalSeparator, digits = 4) => roundedText(x, Math.max(4, digits), sep);
 
 /** The confidence rule's reason, or null when confidence and trend agree (or either is unknown). */
 export function confidenceReason(confidence: number | null, forecastScore: number | null, sep: DecimalSeparator = "."): string | null {
@@ -77,13 +80,14 @@ export function sandbagReason(
   const metric = normalizeMetric(kr.metric);
   if (metric !== "increase" && metric !== "decrease") return null;
   if (!isNum(kr.start) || !isNum(kr.target) || kr.start === kr.target) return null;
+  const d = valueDigits(kr);
   const day0 = dayNumber(cycle.startDate);
   const half = 3.5 * cycle.weeks;
   for (const p of points) {
     const x = dayNumber(p.day) - day0;
     if (x >= half) break;
     if (krScore(metric, kr.start, kr.target, p.value).score === 1) {
-      return `Reached its target (${v(p.value, sep)} against ${v(kr.target, sep)}) on ${p.day}, before the cycle's midpoint`;
+      return `Reached its target (${v(p.value, sep, d)} against ${v(kr.target, sep, d)}) on ${p.day}, before the cycle's midpoint`;
     }
   }
   const first = points.slice(0, FIRST_WEEKS);
@@ -93,19 +97,19 @@ export function sandbagReason(
     const noise = median(changes);
     const distance = Math.abs(kr.target - kr.start);
     if (distance <= noise) {
-      return `The target is ${v(distance, sep)} from the start, within the usual week-to-week change of ${v(noise, sep)} in its first ${first.length} weeks`;
+      return `The target is ${v(distance, sep, d)} from the start, within the usual week-to-week change of ${v(noise, sep, d)} in its first ${first.length} weeks`;
     }
   }
   return null;
 }
 
-/** The flat rule's reason, or null. `values`: the KR's check-in values in log order. */
-export function flatReason(values: number[], status: string, sep: DecimalSeparator = "."): string | null {
+/** The flat rule's reason, or null. `values`: the KR's check-in values in log order; `digits`: the KR's valueDigits. */
+export function flatReason(values: number[], status: string, sep: DecimalSeparator = ".", digits = 2): string | null {
   if (status !== STATUS.atRisk && status !== STATUS.offTrack) return null;
   if (values.length < FLAT_CHECKINS) return null;
   const last = values.slice(-FLAT_CHECKINS);
   if (!last.every((x) => x === last[0])) return null;
-  return `No change over the last ${FLAT_CHECKINS} check-ins (value ${v(last[0], sep)}) while ${status.toLowerCase()}`;
+  return `No change over the last ${FLAT_CHECKINS} check-ins (value ${v(last[0], sep, digits)}) while ${status.toLowerCase()}`;
 }
 
 /** The team calibration signal from the aspirational KRs' scores, or null. */
@@ -145,7 +149,7 @@ export function krSignals(krs: SignalKrInput[], cycle: { startDate: string; week
     };
     add("confidence", confidenceReason(k.confidence, k.forecastScore, sep));
     add("sandbagged", sandbagReason(k, k.points, cycle, sep));
-    add("flat", flatReason(k.checkinValues, k.status, sep));
+    add("flat", flatReason(k.checkinValues, k.status, sep, valueDigits(k)));
   }
   return out;
 }

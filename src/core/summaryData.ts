@@ -2,6 +2,7 @@
 import { withoutReplaced } from "./corrections";
 import { addDays } from "./dates";
 import { evaluateTracker } from "./evaluate";
+import { PERCENT_VALUE_FORMAT, percentValueFormat } from "./forecast";
 import type { TrackerEvaluation } from "./evaluate";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, summaryPeriod, trackerAsOf, weightedMean } from "./summaryAsOf";
@@ -40,6 +41,12 @@ function changeOf(now: number | null, before: number | null): number | null {
   return d === null ? null : Number(d.toFixed(2)) || 0;
 }
 
+/** A fraction-% KR's percentFormat, only where it is not the usual PERCENT_VALUE_FORMAT. */
+function percentFormatOf(kr: { start: number | null; target: number | null }): { percentFormat?: string } {
+  const f = percentValueFormat(kr);
+  return f === PERCENT_VALUE_FORMAT ? {} : { percentFormat: f };
+}
+
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {
   const m = new Map<string, T>();
   for (const it of items) if (!m.has(it.id)) m.set(it.id, it);
@@ -64,6 +71,8 @@ interface LastWeek {
   /** The KRs of week N−1's History rows, when it has any: an objective's last-week score is theirs. */
   recorded?: Set<string>;
   statuses: Map<string, string>;
+  /** The values of week N−1's History rows: a KR scored anew there (its start or target edited since) keeps them. */
+  values: Map<string, number | null>;
   lastWeek: SummaryData["lastWeek"];
 }
 
@@ -71,6 +80,7 @@ interface LastWeek {
 function lastWeekScores(tracker: Tracker, checkins: CheckinEntry[], history: HistoryEntry[], asOf: string, week: number): LastWeek {
   const scores = new Map<string, number | null>();
   const statuses = new Map<string, string>();
+  const values = new Map<string, number | null>();
   let lastWeek: SummaryData["lastWeek"] = { source: "none", week: null, asOf: null };
   let recorded: Set<string> | undefined;
   if (week > 1) {
@@ -86,6 +96,7 @@ function lastWeekScores(tracker: Tracker, checkins: CheckinEntry[], history: His
       for (const h of hist) {
         scores.set(h.krId, typeof h.score === "number" && isFinite(h.score) ? h.score : null);
         if (h.status) statuses.set(h.krId, String(h.status));
+        values.set(h.krId, typeof h.value === "number" && isFinite(h.value) ? h.value : null);
         if (isIso(h.asOf) && (histAsOf === null || h.asOf > histAsOf)) histAsOf = h.asOf;
       }
       lastWeek = { source: "history", week: week - 1, asOf: histAsOf };
@@ -100,7 +111,7 @@ function lastWeekScores(tracker: Tracker, checkins: CheckinEntry[], history: His
       if (e) statuses.set(kr.id, e.status);
     }
   }
-  return { scores, statuses, lastWeek, recorded };
+  return { scores, statuses, values, lastWeek, recorded };
 }
 
 interface Now {
@@ -193,12 +204,17 @@ function checkinRate(krs: SummaryKr[]): SummaryData["checkinRate"] {
   return { checkedIn, total: krs.length, rate: krs.length > 0 ? checkedIn / krs.length : null };
 }
 
-function biggestMovers(krs: SummaryKr[]): SummaryData["movers"] {
+function biggestMovers(krs: SummaryKr[], lastValues: Map<string, number | null>): SummaryData["movers"] {
   const moved: SummaryMover[] = [];
   for (const k of krs) {
     // k.change is rounded to the 2 decimals shown (changeOf): a KR moved when its shown change is not 0.00.
     if (k.change === null || k.score === null || k.lastWeekScore === null || Math.abs(k.change) < EPS) continue;
-    moved.push({ id: k.id, title: k.title, owner: k.owner, lastWeekScore: k.lastWeekScore, score: k.score, change: k.change });
+    // Its score moved, its value did not: History scored last week's value against the start and target of
+    // then, so the change is an edit of those (a cost target moved from 12.50 to 13.50 read as a gain of
+    // +0.17 in a week without a check-in). Said so where the change is worded (This week).
+    const was = lastValues.has(k.id) ? lastValues.get(k.id) : undefined;
+    const same = was !== undefined && (was === k.value || (was !== null && k.value !== null && Math.abs(was - k.value) <= 1e-9 * Math.max(1, Math.abs(was))));
+    moved.push({ id: k.id, title: k.title, owner: k.owner, lastWeekScore: k.lastWeekScore, score: k.score, change: k.change, ...(same ? { valueUnchanged: true as const } : {}) });
   }
   const order = new Map(krs.map((k, i) => [k.id, i] as [string, number]));
   const stable = (a: SummaryMover, b: SummaryMover) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
@@ -232,7 +248,7 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
       title: kr.title,
       values: days.map((d, i) => (recorded.has(key(i)) ? (recorded.get(key(i)) as number | null) : krAsOf(kr, latestOn(i), logged, d).value)),
       days: days.slice(),
-      ...(kr.percentCells ? { percentCells: true as const } : {}),
+      ...(kr.percentCells ? { percentCells: true as const, ...percentFormatOf(kr) } : {}),
     };
   });
   return { weeks, days, rows };
@@ -278,7 +294,7 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
     decimalSeparator: sep,
   });
   const rate = checkinRate(krs);
-  const movers = biggestMovers(krs);
+  const movers = biggestMovers(krs, last.values);
   const lowConf = lowConfidence(krs, latestNow, sep);
   const blockers = blockersThisPeriod(krs, checkins, periodStart, asOf);
   const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf, decimalSeparator: sep,

@@ -4,7 +4,7 @@
 // as forecastPoints says, which may be after the report's day: the signals' points are capped at it), carried
 // forward over weeks without a check-in, from the KR's first check-in on.
 import { addDays, dayNumber, isValidIsoDate } from "./dates";
-import { forecastKr, krAsShown, NOT_ENOUGH_WEEKS, valueAsShown, weeksShown, type ForecastPoint, type KrForecast } from "./forecast";
+import { forecastKr, krAsShown, NOT_ENOUGH_WEEKS, valueAsShown, valueDigits, weeksShown, type ForecastPoint, type KrForecast } from "./forecast";
 import { forecastWhy, withUnit } from "./forecastWords";
 import { goalForType } from "./evaluate";
 import type { Tracker } from "./model";
@@ -244,7 +244,8 @@ const headers = (...names: string[]): ForecastCell[] => names.map((n) => ({ v: n
 
 /**
  * "Forecast" rows: KRs forecast below their objective's goal, the largest shortfall first. The Forecast
- * column is text ("91.5% by 2026-03-29"): its value takes the locale's decimal separator `sep`.
+ * column is text ("91.5% by 2026-03-29"): its value takes the locale's decimal separator `sep`, and the KR's
+ * decimals (valueDigits: "0.0436 by …" for 0.05 → 0.03), which a number format shared by the column could not.
  */
 export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): ForecastCell[][] {
   const rows: ForecastCell[][] = [];
@@ -260,7 +261,7 @@ export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): Fo
       text(k.id),
       text(k.title),
       text(k.owner),
-      text(`${withUnit(k.forecast.value, k.unit, sep)} by ${k.forecast.endDay}`),
+      text(`${withUnit(k.forecast.value, k.unit, sep, valueDigits(k))} by ${k.forecast.endDay}`),
       score(k.forecast.score),
       score(k.goal),
       score(shortfall(k)),

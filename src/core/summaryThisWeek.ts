@@ -43,8 +43,12 @@ function statusLine(d: ThisWeekInput): string {
   const off = d.krs.filter((k) => k.status === STATUS.offTrack);
   const risk = d.krs.filter((k) => k.status === STATUS.atRisk);
   const totals = `${off.length} off track and ${risk.length} at risk in all`;
+  // A KR whose start or target was typed wrong mid-cycle leaves its objective's score and every list but
+  // the status counts; said here, a leader does not read the missing KR as a good week.
+  const broken = d.krs.filter((k) => k.status === STATUS.setupError);
+  const unscored = broken.length ? `${krsText(broken.length)} not scored: setup error (${ids(broken)})` : "";
   if (!d.hasLastWeek) {
-    return sentence([`${krsText(off.length, "no KR")} off track${off.length ? ` (${ids(off)})` : ""}`, `${krsText(risk.length, "no KR")} at risk${risk.length ? ` (${ids(risk)})` : ""}`]);
+    return sentence([`${krsText(off.length, "no KR")} off track${off.length ? ` (${ids(off)})` : ""}`, `${krsText(risk.length, "no KR")} at risk${risk.length ? ` (${ids(risk)})` : ""}`, unscored]);
   }
   // Fell: it was on track or at risk. A KR not started last week (added since, or checked in for the first
   // time) or with a setup error then starts off track; it did not fall.
@@ -55,7 +59,7 @@ function statusLine(d: ThisWeekInput): string {
   if (fell.length) parts.push(`${krsText(fell.length)} fell off track (${ids(fell)})`);
   if (back.length) parts.push(`${krsText(back.length)} back on track (${ids(back)})`);
   if (!parts.length) parts.push("no KR fell off track");
-  parts.push(totals);
+  parts.push(totals, unscored);
   return sentence(parts);
 }
 
@@ -79,7 +83,11 @@ function moverLine(d: ThisWeekInput): string {
   const down = d.movers.down[0];
   if (!up && !down) return "No score changed since last week.";
   const sep = d.decimalSeparator || ".";
-  return sentence([up ? `biggest gain: ${up.id} ${signedText(up.change, sep)}` : "no score rose", down ? `biggest drop: ${down.id} ${signedText(down.change, sep)}` : "no score fell"]);
+  const edited = (m: SummaryMover) => (m.valueUnchanged ? " (value unchanged: its start, target or metric was edited)" : "");
+  return sentence([
+    up ? `biggest gain: ${up.id} ${signedText(up.change, sep)}${edited(up)}` : "no score rose",
+    down ? `biggest drop: ${down.id} ${signedText(down.change, sep)}${edited(down)}` : "no score fell",
+  ]);
 }
 
 export function thisWeekLines(d: ThisWeekInput): string[] {

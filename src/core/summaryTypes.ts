@@ -136,6 +136,8 @@ export interface SummaryMover {
   lastWeekScore: number;
   score: number;
   change: number;
+  /** Its value is last week's: the score moved because its start, target or metric was edited. */
+  valueUnchanged?: true;
 }
 
 export interface SummaryTrendRow {
@@ -150,6 +152,11 @@ export interface SummaryTrendRow {
   days: string[];
   /** The KR's cells hold fractions shown as percentages (KeyResult.percentCells): its values read × 100. */
   percentCells?: true;
+  /**
+   * Such a KR's format where it needs more decimals than PERCENT_VALUE_FORMAT's one (forecast.ts
+   * percentValueFormat: "0.000%" for 0.5% → 0.3%); absent: PERCENT_VALUE_FORMAT.
+   */
+  percentFormat?: string;
 }
 
 export interface SummaryData {

@@ -15,7 +15,9 @@ import { withoutBlankIds } from "./summaryData";
 import { lowerTrim } from "./scoring";
 import { digest } from "./summaryPast";
 import { TAB } from "./tabs";
-import { valueAsShown } from "./forecast";
+import { PERCENT_VALUE_FORMAT, percentValueFormat, valueAsShown } from "./forecast";
+
+export { PERCENT_VALUE_FORMAT };
 
 /** Top-left corner of the Weekly Summary's charts: beside its first sections, right of their widest table (10 columns). */
 export const CHART_ANCHOR = { row: 3, column: 12 };
@@ -30,11 +32,6 @@ export const TREND_HEADING = "Trend: each KR's value on its week's summary day";
 export const TREND_HEADING_BEFORE = "Trend: value at the end of each week";
 /** Where the block starts on the Weekly Trend tab: its heading in row 1, the table's header in row 2 (frozen). */
 export const TREND_PLACE = { row: 1, column: 1 };
-/**
- * How a fraction-% KR's weeks show: 0.86 as 86.0%, 0.066 as 6.6%. One decimal, not "0.##%": Sheets shows
- * that format's whole numbers with a trailing point ("86.%").
- */
-export const PERCENT_VALUE_FORMAT = "0.0%";
 /** The block's columns before the weeks: ID and Key result. */
 const LEAD = 2;
 
@@ -50,9 +47,10 @@ export interface TrendBlock {
   krs: number;
   /**
    * Sheet rows of the KRs whose cells hold fractions shown as percentages (SummaryTrendRow.percentCells): their
-   * week cells hold the fractions, as History and the log do, and show them through PERCENT_VALUE_FORMAT.
+   * week cells hold the fractions, as History and the log do, and show them through `format`
+   * (SummaryTrendRow.percentFormat: PERCENT_VALUE_FORMAT, or more decimals for a KR of a small span).
    */
-  percentRows: number[];
+  percentRows: { row: number; format: string }[];
   /** Sheet rows of the objective score series (the Chart data's first table), formatted 0.00 across every week. */
   scoreRows: { first: number; last: number } | null;
   /**
@@ -99,10 +97,10 @@ export function layoutTrendBlock(data: SummaryData, chart: ChartData, place = TR
   if (data.trend.rows.length === 0) rows.push([{ v: "None — the tracker has no key results yet.", style: "muted" }]);
   const first = columnLetter(weekColumn(1, place));
   const last = columnLetter(weekColumn(Math.max(1, weeks), place));
-  const percentRows: number[] = [];
+  const percentRows: { row: number; format: string }[] = [];
   for (const t of data.trend.rows) {
     const sheetRow = place.row + rows.length;
-    if (t.percentCells) percentRows.push(sheetRow);
+    if (t.percentCells) percentRows.push({ row: sheetRow, format: t.percentFormat || PERCENT_VALUE_FORMAT });
     const cells: SummaryCell[] = [text(t.id), text(t.title)];
     for (let w = 1; w <= weeks; w++) {
       const v = w <= t.values.length ? t.values[w - 1] : null;
@@ -153,8 +151,15 @@ const LAYOUT_VERSION = 1;
 export function trendBlockKey(tracker: Tracker): string {
   const t = withoutBlankIds(tracker);
   const s = tracker.settings;
-  // A KR whose cells hold fractions marked only then, so that the keys recorded before it was told apart hold.
-  const krs = t.keyResults.map((k) => [k.id, k.title ?? "", String(k.objectiveId ?? "").toLowerCase(), k.weight ?? ""].join("\u001f") + (k.percentCells ? "\u001f%" : ""));
+  // A KR whose cells hold fractions marked only then, so that the keys recorded before it was told apart hold;
+  // its format too where it is not the usual one (a small span: "0.000%"), so that a Start or Target edited
+  // to another span formats its weeks again (an ordinary week writes values only).
+  const pct = (k: (typeof t.keyResults)[number]) => {
+    if (!k.percentCells) return "";
+    const f = percentValueFormat(k);
+    return f === PERCENT_VALUE_FORMAT ? "\u001f%" : `\u001f${f}`;
+  };
+  const krs = t.keyResults.map((k) => [k.id, k.title ?? "", String(k.objectiveId ?? "").toLowerCase(), k.weight ?? ""].join("\u001f") + pct(k));
   const objectives = t.objectives;
   const aspirational = objectives.some((o) => lowerTrim(o.type) === "aspirational");
   return digest([`v${LAYOUT_VERSION}|${s.weeks}|${aspirational}|${s.aspirationalGoal}`, ...krs.map((k) => k + "\u001e"), "\u001d", ...objectives.map((o) => `${o.id}\u001e`)]);

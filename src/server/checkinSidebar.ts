@@ -13,6 +13,7 @@ import { guarded, isoDate, plainCell, quotedName, UserError } from "./env";
 import { keyResultsFrom, readSettings, type SettingsRead } from "./read";
 import { col, norm, num, str, type Table } from "./table";
 import { sidebarForecast } from "./forecastCells";
+import { forecastAgainstRow } from "../core/forecastNow";
 import { markPercentCells } from "./percentCells";
 import { latestOfWeek, readLogTail, recentFor, type LogTail } from "./checkinLog";
 import { readKrBrief, readKrRow, readKrRows } from "./krRow";
@@ -79,7 +80,7 @@ export function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: str
     score: typeof score === "number" && isFinite(score) ? score : null,
     status: standing ? standing.status : str(get("Status")),
     recent: recentFor(tail, kr.id, tz),
-    forecast: sidebarForecast(t, kr, settings, isoDate(new Date(), tz), expected, forecast),
+    forecast: forecastAgainstRow(sidebarForecast(t, kr, settings, isoDate(new Date(), tz), expected, forecast), kr),
     correctable: plainCorrectable(latestOfWeek(tail, kr.id, week, tz), tz),
     expected,
     ...(kr.percentCells ? { percentCells: true as const } : {}),

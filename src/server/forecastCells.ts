@@ -4,7 +4,7 @@
 // adds them) and the sidebar shows no forecast line.
 import { columnLetter, quoteSheet } from "../core/a1";
 import { cycleLastDay, elapsed } from "../core/dates";
-import { forecastCellValues, forecastKr, krAsShown, NOT_ENOUGH, percentShown, type LineForecast } from "../core/forecast";
+import { forecastCellValues, forecastKr, krAsShown, NOT_ENOUGH, percentShown, valueDigits, type LineForecast } from "../core/forecast";
 import { goalValue } from "../core/forecastWords";
 import type { KeyResult, Settings } from "../core/model";
 import { forecastPoints, weekValuesFromCheckins, type KrForecastRow } from "../core/summaryForecast";
@@ -45,7 +45,7 @@ export function writeSummaryForecasts(ss: Spreadsheet, t: Table, krs: KeyResult[
   const byRow = new Map<number, unknown[]>();
   for (const kr of krs) {
     const f = byId.get(kr.id);
-    if (f) byRow.set(kr.row, forecastCellValues(f.forecast));
+    if (f) byRow.set(kr.row, forecastCellValues(f.forecast, valueDigits(f)));
   }
   const rows = krs.map((k) => k.row);
   const first = Math.min(...rows);
@@ -77,9 +77,10 @@ export function checkinForecast(
   // A fraction-% KR as its cells show it (× 100), as the summary forecasts it: the same cells either way.
   const shown = kr.percentCells ? entries.map((e) => ({ ...e, value: percentShown(e.value) })) : entries;
   const values = weekValuesFromCheckins(shown, settings.startDate, asOf);
-  const f = forecastKr(krAsShown(kr), forecastPoints(values, settings.startDate, asOf, latest), settings, latest);
+  const asShown = krAsShown(kr);
+  const f = forecastKr(asShown, forecastPoints(values, settings.startDate, asOf, latest), settings, latest);
   const keep = !f.ok && f.reason === NOT_ENOUGH && !logComplete;
-  return { columns: idx, cells: keep ? currentCells(t, idx, kr.row) : forecastCellValues(f) };
+  return { columns: idx, cells: keep ? currentCells(t, idx, kr.row) : forecastCellValues(f, valueDigits(asShown)) };
 }
 
 /**
@@ -132,6 +133,10 @@ export function sidebarForecast(t: Table, kr: KeyResult, settings: Settings, tod
   const value = num(c[0]);
   const score = num(c[1]);
   if (value === null || score === null) return { ok: false, reason: str(c[0]) || NOT_ENOUGH };
-  const goal = goalValue({ ...krAsShown(kr), goal: goalFromExpected(expected, settings, today) });
-  return { ok: true, value, score, endDay: cycleLastDay(settings.startDate, settings.weeks), ...(goal ? { goal } : {}) };
+  const asShown = krAsShown(kr);
+  const goal = goalValue({ ...asShown, goal: goalFromExpected(expected, settings, today) });
+  // The KR's decimals (its start and target as shown), as the summary words it: the page rounds with them
+  // (sent only when not the usual 2).
+  const digits = valueDigits(asShown);
+  return { ok: true, value, score, endDay: cycleLastDay(settings.startDate, settings.weeks), ...(goal ? { goal } : {}), ...(digits !== 2 ? { digits } : {}) };
 }

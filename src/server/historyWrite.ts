@@ -4,7 +4,6 @@ import { columnLetter, quoteSheet } from "../core/a1";
 import { planHistoryWrite, type ExistingHistoryRow } from "../core/history";
 import type { SummaryModel } from "../core/summary";
 import { HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
-import { PERCENT_VALUE_FORMAT } from "../core/trendBlock";
 import { asText, UserError } from "./env";
 import { parseA1 } from "./setupRules";
 import { readHistoryRows, type HistoryRead } from "./summaryRead";
@@ -21,7 +20,7 @@ const HISTORY_GROWTH = 500;
  * Writes the week's History rows; returns the first row of the week's rows and the last row holding an entry
  * after the write (the next summary reads from the one, and expects the other).
  */
-export function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: string, percentKrs: ReadonlySet<string>): { first: number | undefined; last: number } {
+export function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryModel, tz: string, percentKrs: ReadonlyMap<string, string>): { first: number | undefined; last: number } {
   let existing: ExistingHistoryRow[] = h.entries;
   const plan0 = planHistoryWrite(existing, model.week, model.historyRows, h.headerRow + 1);
   if (plan0.mode === "rewrite" && h.hasState) {
@@ -84,7 +83,8 @@ export function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryMode
     // A fraction-% KR's Value shows as its cells do (0.92 as 92.0%), and the other rows written get Sheets'
     // default back, as a regenerated week's rows move: one call, on a tracker with such a KR only.
     if (percentKrs.size) {
-      const shown = all.map((_, i) => [i < rows.length && percentKrs.has(String(plan.rows[i].krId)) ? PERCENT_VALUE_FORMAT : UNFORMATTED]);
+      // Each such KR's own format (forecast.ts percentValueFormat: "0.0%", "0.000%" for 0.5% → 0.3%): one call still.
+      const shown = all.map((_, i) => [(i < rows.length && percentKrs.get(String(plan.rows[i].krId))) || UNFORMATTED]);
       sheet.getRange(plan.startRow, idx[3] + 1, all.length, 1).setNumberFormats(shown);
     }
   } else {

@@ -1,7 +1,7 @@
 // Mid-cycle review, end of cycle (Retrospective) and roll over to the next cycle in the same workbook.
 // The finished cycle's tabs are renamed to archive names, never deleted.
 import { evaluateTracker } from "../core/evaluate";
-import { buildRetrospective, buildReview, planRollover, RETRO_HEADERS, type LifecycleTab } from "../core/lifecycle";
+import { buildRetrospective, buildReview, planRollover, RETRO_HEADERS, REVIEW_HEADERS, type LifecycleTab } from "../core/lifecycle";
 import { TAB } from "../core/tabs";
 import { CLOSE_CYCLE_FIRST } from "../core/messages";
 import { asText, protectedTab, UserError, withDocumentLock } from "./env";
@@ -73,9 +73,13 @@ function asOfDay(ss: Spreadsheet, at: string | undefined, retro: boolean) {
 export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
   return withDocumentLock(() => {
     // Someone's own tab named "Mid-cycle Review" is refused before anything is read or written.
-    const existing = reviewTabToWrite(ss);
+    const { sheet: existing, values } = reviewTabToWrite(ss);
+    // Running it again keeps the decisions and notes already typed, as closing again keeps the
+    // retrospective's (until session 13 a second run, after a late check-in, wiped the team's review).
+    const kept = existing ? typedInputs(existing, TAB.review, values, ["Decision", "Notes"]) : new Map<string, unknown[]>();
     const { asOf, now, ev, sep, signals } = asOfDay(ss, at, false);
     const tab = buildReview(now, ev, asOf, signals, sep);
+    keepTyped(tab, REVIEW_HEADERS, kept, ["Decision", "Notes"]);
     writeLifecycleTab(ss, TAB.review, existing, tab, "keep, adjust or drop");
     return { tab: TAB.review, rows: tab.dataRows };
   });
@@ -89,35 +93,39 @@ export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: n
     // Someone's own tab named "Retrospective" is refused before anything is written.
     if (existing && values) refuseForeignRetrospective(existing, values);
     // Closing again keeps the learnings and decisions already typed.
-    const kept = existing && values ? readRetroInputs(existing, values) : new Map<string, { learnings: unknown; decision: unknown }>();
+    const typed = ["Learnings", "Decision"];
+    const kept = existing && values ? typedInputs(existing, TAB.retrospective, values, typed) : new Map<string, unknown[]>();
     const tab = buildRetrospective(now, ev, asOf, signals, sep);
-    const idC = RETRO_HEADERS.indexOf("ID");
-    const lC = RETRO_HEADERS.indexOf("Learnings");
-    const dC = RETRO_HEADERS.indexOf("Decision");
-    for (let r = tab.firstDataRow - 1; r < tab.firstDataRow - 1 + tab.dataRows; r++) {
-      const row = tab.rows[r];
-      const prev = kept.get(`${norm(row[0].v)}|${norm(row[idC].v)}`);
-      if (prev) {
-        if (str(prev.learnings)) row[lC] = { v: str(prev.learnings) };
-        if (str(prev.decision)) row[dC] = { v: str(prev.decision) };
-      }
-    }
+    keepTyped(tab, RETRO_HEADERS, kept, typed);
     writeLifecycleTab(ss, TAB.retrospective, existing, tab, "retain, remove or change (for the next cycle)");
     return { tab: TAB.retrospective, rows: tab.dataRows };
   });
 }
 
-function readRetroInputs(sheet: Sheet, values: unknown[][]): Map<string, { learnings: unknown; decision: unknown }> {
-  const out = new Map<string, { learnings: unknown; decision: unknown }>();
-  // A Retrospective without its header cannot be matched row by row: closing again rewrites it whole.
-  const t = retroTable(sheet, values);
+/** What the team typed in a lifecycle tab's columns `cols`, by Type and ID of its main table's rows. */
+function typedInputs(sheet: Sheet, name: string, values: unknown[][], cols: string[]): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
+  // A tab without its header cannot be matched row by row: it is rewritten whole.
+  const t = lifecycleTable(sheet, name, values);
   if (!t) return out;
-  const [typeC, idC, lC, dC] = ["Type", "ID", "Learnings", "Decision"].map((h) => col(t, h));
+  const [typeC, idC] = ["Type", "ID"].map((h) => col(t, h));
+  const cs = cols.map((h) => col(t, h));
   for (const r of t.rows) {
     if (!str(r[idC])) continue;
-    out.set(`${norm(r[typeC])}|${norm(r[idC])}`, { learnings: lC >= 0 ? r[lC] : "", decision: dC >= 0 ? r[dC] : "" });
+    out.set(`${norm(r[typeC])}|${norm(r[idC])}`, cs.map((c) => (c >= 0 ? r[c] : "")));
   }
   return out;
+}
+
+/** Puts back into the new tab's rows (matched by Type and ID) what was typed in its columns `cols`. */
+function keepTyped(tab: LifecycleTab, headers: readonly string[], kept: Map<string, unknown[]>, cols: string[]): void {
+  const idC = headers.indexOf("ID");
+  const cs = cols.map((h) => headers.indexOf(h));
+  for (let r = tab.firstDataRow - 1; r < tab.firstDataRow - 1 + tab.dataRows; r++) {
+    const row = tab.rows[r];
+    const prev = kept.get(`${norm(row[0].v)}|${norm(row[idC].v)}`);
+    if (prev) cs.forEach((c, i) => str(prev[i]) && (row[c] = { v: str(prev[i]) }));
+  }
 }
 
 /** The columns that identify the Retrospective's main table. */
@@ -130,8 +138,13 @@ const RETRO_IDENTIFYING = ["ID", "Decision"] as const;
  * the header lands below row 30 and a bounded search missed the tab closing had just written.
  */
 function retroTable(sheet: Sheet, values: unknown[][] = sheet.getDataRange().getValues()): Table | null {
+  return lifecycleTable(sheet, TAB.retrospective, values);
+}
+
+/** The main table of a Retrospective or Mid-cycle Review (both have `ID` and `Decision`), or null. */
+function lifecycleTable(sheet: Sheet, name: string, values: unknown[][]): Table | null {
   if (findHeaderRow(values, RETRO_IDENTIFYING, 0, Infinity) < 0) return null;
-  return tableFromValues(sheet, TAB.retrospective, values, RETRO_IDENTIFYING, Infinity);
+  return tableFromValues(sheet, name, values, RETRO_IDENTIFYING, Infinity);
 }
 
 /** The tracker's table tabs: the roll over archives those it has, and setup makes all four again. */

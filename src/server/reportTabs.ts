@@ -55,11 +55,17 @@ export function refuseTrendTab(sheet: Sheet): never {
   refuse(sheet, TREND_LACKS, "the weekly trend", "Generate weekly summary");
 }
 
-/** The Mid-cycle Review to write over (null: none, it is made); refused when it is not ours. Two calls. */
-export function reviewTabToWrite(ss: Spreadsheet): Sheet | null {
+/**
+ * The Mid-cycle Review to write over (null: none, it is made) and its values (the decisions and notes typed
+ * there are kept); refused when it is not ours. Two calls: the whole tab read, its A1 told from the values.
+ */
+export function reviewTabToWrite(ss: Spreadsheet): { sheet: Sheet | null; values: unknown[][] } {
   const sheet = ss.getSheetByName(TAB.review);
-  if (sheet && !titled(sheet, REVIEW_TITLE)) refuse(sheet, lacksTitle(REVIEW_TITLE), "the mid-cycle review", "Mid-cycle review");
-  return sheet;
+  if (!sheet) return { sheet, values: [] };
+  const values = sheet.getDataRange().getValues();
+  const empty = values.every((r) => r.every((v) => v === "" || v === null));
+  if (!empty && !isTitle(values[0] && values[0][0], REVIEW_TITLE)) refuse(sheet, lacksTitle(REVIEW_TITLE), "the mid-cycle review", "Mid-cycle review");
+  return { sheet, values };
 }
 
 /**

@@ -29,6 +29,7 @@ import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { batchedProps } from "./propsBatch";
 import { docProps } from "./weeklyState";
 import { writeSummaryForecasts } from "./forecastCells";
+import { percentValueFormat } from "../core/forecast";
 import { markPercentCells } from "./percentCells";
 import { noFormulas, readKrRows, writeKrFormulas } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
@@ -200,7 +201,7 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     updateSummaryCharts(sheet, trend.sheet, model.charts);
     saveTrendCache(cache, trend.sheet, tracker, model.block, model.week, trend.whole, own.id ?? sheet.getSheetId());
 
-    const written = writeHistory(ss, hist, model, tz, new Set(tracker.keyResults.filter((k) => k.percentCells).map((k) => k.id)));
+    const written = writeHistory(ss, hist, model, tz, new Map(tracker.keyResults.filter((k) => k.percentCells).map((k) => [k.id, percentValueFormat(k)])));
     ensureHistoryScoreFormat(hist.sheet, hist.headerRow + 1, col({ headers: hist.headers }, "Score") + 1, checkpoints.props);
     // The week's History rows summarise the log read when every row read is dated on or before the summary's
     // day; otherwise only where they are is recorded (next week's trend reads History from there).

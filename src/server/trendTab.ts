@@ -3,7 +3,7 @@
 // is this cycle's block for these KRs (trendCache.ts), and otherwise given only this week's column and the
 // `Last weeks` text: two writes, no format (the week columns of the charts' scores were formatted ahead).
 import { TAB } from "../core/tabs";
-import { PERCENT_VALUE_FORMAT, weekColumn, weekSlices, type TrendBlock } from "../core/trendBlock";
+import { weekColumn, weekSlices, type TrendBlock } from "../core/trendBlock";
 import { NEW_SHEET, rangeFromA1Growing, valuesOf } from "./render";
 import { formatSparse } from "./renderSparse";
 import { ensureWidths } from "./setupStyle";
@@ -63,11 +63,15 @@ export function writeTrendTab(ss: Spreadsheet, sheet: Sheet | null, block: Trend
     for (let r = block.scoreRows.first; r <= block.scoreRows.last; r++) for (let w = week; w <= weeks; w++) ahead.push([r, weekColumn(w, block)]);
   }
   // A fraction-% KR's weeks, every one: its values show as percentages, this week's and those written later
-  // (a format call only on a tracker with such a KR).
-  const percent: [number, number][] = [];
-  for (const r of block.percentRows) for (let w = 1; w <= weeks; w++) percent.push([r, weekColumn(w, block)]);
+  // (a format call only on a tracker with such a KR, and one more for each other format: a KR of a small span,
+  // 0.5% → 0.3%, shows "0.000%", forecast.ts percentValueFormat).
+  const blankFormats: Record<string, [number, number][]> = { "0.00": ahead };
+  for (const p of block.percentRows) {
+    const cells = blankFormats[p.format] || (blankFormats[p.format] = []);
+    for (let w = 1; w <= weeks; w++) cells.push([p.row, weekColumn(w, block)]);
+  }
   // (A format with no cells makes no call: formatSparse groups the cells it is given.)
-  formatSparse(sheet, block, { formats: [], blankFormats: { "0.00": ahead, [PERCENT_VALUE_FORMAT]: percent } });
+  formatSparse(sheet, block, { formats: [], blankFormats });
   return { sheet, whole: true };
 }
 

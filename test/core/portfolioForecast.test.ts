@@ -3,7 +3,7 @@
 import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "../support/expect";
-import { cellForecast, forecastCellValues, krAsShown } from "../../src/core/forecast";
+import { cellForecast, forecastCellValues, krAsShown, valueDigits } from "../../src/core/forecast";
 import { goalValue, goalWords, withUnit } from "../../src/core/forecastWords";
 import type { KeyResult, Tracker } from "../../src/core/model";
 import type { DecimalSeparator } from "../../src/core/numbers";
@@ -61,7 +61,7 @@ const SPECS = new WeakMap<Tracker, KrSpec[]>();
 /** The cells its add-on writes for each KR (forecastCells.ts): value and score, or the reason and blanks. */
 function cellsOf(f: ReportForecast): KrForecastCells[] {
   return f.krs.map((k) => {
-    const [value, score] = forecastCellValues(k.forecast);
+    const [value, score] = forecastCellValues(k.forecast, valueDigits(k));
     return { value: typeof value === "number" ? value : null, score: typeof score === "number" ? score : null };
   });
 }
@@ -115,10 +115,10 @@ describe("teamForecast", () => {
           // Fractions or whole numbers alike: only a % KR whose start and target lie within ±1 can be either.
           const either = held.unit === "%" && Math.abs(held.start!) <= 1 && Math.abs(held.target!) <= 1;
           const m = team.worst[i];
-          expect(forecastText(m, sep)).toBe(`${withUnit(k.forecast.value, k.unit, sep)} by 2026-04-05`);
+          expect(forecastText(m, sep)).toBe(`${withUnit(k.forecast.value, k.unit, sep, valueDigits(k))} by 2026-04-05`);
           const g = goalValue(k);
           const told = !either || scoresDiffer(held, k.forecast.value);
-          if (told) expect(againstText(m, sep)).toBe(g ? goalWords(g, k.unit, sep) : "");
+          if (told) expect(againstText(m, sep)).toBe(g ? goalWords(g, k.unit, sep, valueDigits(k)) : "");
         });
       }),
       { numRuns: 300 },

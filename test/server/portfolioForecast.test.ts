@@ -23,13 +23,19 @@ function checkIn(wb: Workbook, day: string, krId: string, value: string) {
  * An operations pilot's weeks 1-3 (on-time delivery on course, the rework rate getting worse), then its
  * Weekly Summary of week four; `fractions`: both KRs typed as percentages (cells 0.82, 0.065, …).
  */
-function pilot(id: string, opts: { fractions?: boolean; noForecastColumns?: boolean; checkins?: boolean } = {}): Workbook {
+function pilot(id: string, opts: { fractions?: boolean; noForecastColumns?: boolean; checkins?: boolean; small?: boolean } = {}): Workbook {
   const wb = newTracker({ snapshot: { ...emptySnapshot(id), id }, template: "operations", start: START, at: START, user: ADMIN });
   const krs = ss(wb).getSheetByName("Key Results")!;
   const rowOf = (kr: string) => rowsOf(wb, "Key Results").findIndex((r) => r["ID"] === kr) + 2;
   if (opts.fractions) {
     krs.getRange(`G${rowOf("O1.KR1")}:H${rowOf("O1.KR1")}`).setValues([["82%", "95%"]]);
     krs.getRange(`G${rowOf("O2.KR1")}:H${rowOf("O2.KR1")}`).setValues([["6.5%", "3%"]]);
+  }
+  if (opts.small) {
+    // The rework rate as defects per unit in plain numbers, 0.05 → 0.03 (its values shown at 4 decimals).
+    const headers = krs.getRange(1, 1, 1, 26).getValues()[0].map(String);
+    krs.getRange(rowOf("O2.KR1"), headers.indexOf("Unit") + 1).setValue("");
+    krs.getRange(`G${rowOf("O2.KR1")}:H${rowOf("O2.KR1")}`).setValues([[0.05, 0.03]]);
   }
   if (opts.noForecastColumns) {
     // As a tracker set up before the forecast columns (issue 18): Repair tracker would add them.
@@ -40,7 +46,7 @@ function pilot(id: string, opts: { fractions?: boolean; noForecastColumns?: bool
   if (opts.checkins !== false) {
     for (const [day, onTime, rework] of [["2026-01-08", "84", "6.6"], ["2026-01-15", "86.5", "6.9"], ["2026-01-22", "89", "7.1"]]) {
       checkIn(wb, day, "O1.KR1", typed(onTime));
-      checkIn(wb, day, "O2.KR1", typed(rework));
+      checkIn(wb, day, "O2.KR1", opts.small ? String(Number(rework) / 100 - 0.017) : typed(rework));
     }
   }
   setToday(wb, MONDAY);
@@ -134,6 +140,19 @@ describe("Refresh portfolio: the forecast", () => {
     expect(text).toContain("2 KRs in 2 teams end below their goal at this pace (by more than their team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.");
     expect(text.some((l) => l.startsWith("Not forecast, no forecast columns in its Key Results") && l.endsWith(": Gamma."))).toBe(true);
     expect(text.some((l) => l.startsWith("Not forecast yet") && l.endsWith(": Delta."))).toBe(true);
+  });
+
+  it("shows a KR in small plain numbers at its own decimals, as its team's summary does", () => {
+    const team = pilot("team-e", { small: true });
+    const line = ownSummary(team).line;
+    // 0.049, 0.052, 0.054, rising 0.0025 a week: 0.079 (up to 4 decimals); until session 13, "O2.KR1 at 0.08
+    // (target 0.03)" here and on the roll-up.
+    const m = /^At this pace 1 KR ends below its goal by 2026-04-05: O2\.KR1 at (0\.\d{3,4}) \((target 0\.03)\)\.$/.exec(line);
+    expect(m, line).not.toBeNull();
+    const wb = company(new Map<string, OtherWorkbook>([["team-e", team.services.toSnapshot()]]), [["team-e", "Epsilon"]], "de_DE");
+    expect(callAddon(wb, "refreshPortfolio", { at: MONDAY }).ok).toBe(true);
+    const [x] = section(wb, ["Team", "KR", "Key result"]).filter((r) => r.KR !== "");
+    expect([x.KR, x.Forecast, x["Ends against"]]).toEqual(["O2.KR1", `${m![1].replace(".", ",")} by 2026-04-05`, "target 0,03"]);
   });
 
   it("writes the forecast's numbers in the company tracker's decimal separator", () => {

@@ -1,0 +1,105 @@
+// The decimals a KR's values are shown with (forecast.ts valueDigits; docs/forecast.md, "How values are
+// rounded"): enough that 1% of the KR's span shows, never fewer than 2, the same for every place that shows
+// the KR's value.
+import { describe, it } from "@jest/globals";
+import fc from "fast-check";
+import { expect } from "../support/expect";
+import { cellForecast, formatValue, krAsShown, MAX_VALUE_DIGITS, valueDigits } from "../../src/core/forecast";
+import { forecastWhy, withUnit } from "../../src/core/forecastWords";
+import { roundedText } from "../../src/core/numbers";
+import { krSignals } from "../../src/core/signals";
+
+/** A number as typed: up to 4 significant digits at a power of ten from 1e-6 to 1e4. */
+const typed = fc.tuple(fc.integer({ min: -9999, max: 9999 }), fc.integer({ min: -6, max: 4 })).map(([m, e]) => Number((m * Math.pow(10, e - 3)).toPrecision(4)));
+const sep = fc.constantFrom<"." | ",">(".", ",");
+
+describe("valueDigits", () => {
+  it("gives the KRs of operations teams the decimals they need, and ordinary KRs today's 2", () => {
+    expect(valueDigits({ start: 0.05, target: 0.03 })).toBe(4); // defects per unit
+    expect(valueDigits({ start: 0.042, target: 0.025 })).toBe(4); // rework rate as a plain number
+    expect(valueDigits({ start: 0.0125, target: 0.01 })).toBe(5); // cost per unit
+    expect(valueDigits({ start: 0.03, target: 0.02 })).toBe(4); // a span of exactly 0.01: 1% is 0.0001
+    expect(valueDigits({ start: 1.5, target: 1.2 })).toBe(3);
+    expect(valueDigits({ start: 82, target: 95 })).toBe(2);
+    expect(valueDigits({ start: 1200, target: 1500 })).toBe(2);
+    expect(valueDigits({ start: 0, target: 1 })).toBe(2);
+    // A fraction-% KR as its cells show it: 6.5% → 3% is a span of 3.5 points.
+    expect(valueDigits(krAsShown({ start: 0.065, target: 0.03, percentCells: true }))).toBe(2);
+    expect(valueDigits(krAsShown({ start: 0.005, target: 0.003, percentCells: true }))).toBe(3);
+    // Without a span: the target's size, else the start's; nothing to go by: 2.
+    expect(valueDigits({ start: null, target: 0.03 })).toBe(4);
+    expect(valueDigits({ start: 0.03, target: 0.03 })).toBe(4);
+    expect(valueDigits({ start: 0.03, target: 0 })).toBe(4);
+    expect(valueDigits({ start: 0, target: 0 })).toBe(2);
+    expect(valueDigits({ start: null, target: null })).toBe(2);
+    expect(valueDigits({ start: 1e-12, target: 2e-12 })).toBe(MAX_VALUE_DIGITS);
+  });
+
+  it("property: two values 1% of the KR's span apart never show the same text", () => {
+    fc.assert(
+      fc.property(typed, typed, fc.double({ min: -1, max: 2, noNaN: true }), fc.double({ min: 0.01, max: 2, noNaN: true }), sep, (start, target, at, apart, s) => {
+        fc.pre(start !== target);
+        const span = Math.abs(target - start);
+        fc.pre(span >= 1e-6);
+        const d = valueDigits({ start, target });
+        const x = Math.min(start, target) + at * span;
+        const y = x + apart * span;
+        expect(formatValue(x, s, d), `${x} and ${y}, ${start} → ${target}`).not.toBe(formatValue(y, s, d));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("property: a KR whose start and target are 1 or more apart shows its values as before session 13 (2 decimals)", () => {
+    fc.assert(
+      fc.property(typed, typed, fc.double({ min: -1e6, max: 1e6, noNaN: true }), sep, (start, target, v, s) => {
+        fc.pre(Math.abs(target - start) >= 1);
+        const d = valueDigits({ start, target });
+        expect(d).toBe(2);
+        expect(formatValue(v, s, d)).toBe(roundedText(v, 2, s));
+      }),
+    );
+  });
+
+  it("property: the Forecast cell holds the number its words show, and shows it so", () => {
+    fc.assert(
+      fc.property(typed, typed, fc.double({ min: -1e4, max: 1e4, noNaN: true }), sep, (start, target, v, s) => {
+        const d = valueDigits({ start, target });
+        const cell = cellForecast(v, d);
+        expect(formatValue(cell, s, d)).toBe(formatValue(v, s, d));
+        expect(formatValue(cell, ".", d)).toBe(String(cell));
+      }),
+    );
+  });
+
+  it("keeps the locale's separator, −0 as 0, and words a small KR's pace at its decimals", () => {
+    expect(formatValue(0.04361, ",", 4)).toBe("0,0436");
+    expect(formatValue(-0.00001, ".", 4)).toBe("0");
+    expect(Object.is(cellForecast(-0.00001, 4), 0)).toBe(true);
+    expect(withUnit(0.04361, "", ".", 4)).toBe("0.0436");
+    const why = forecastWhy(
+      {
+        unit: "",
+        metric: "decrease",
+        start: 0.05,
+        target: 0.03,
+        goal: 1,
+        forecast: { ok: true, value: 0.0436, slopePerWeek: -0.0007, latest: 0.047, weeksLeft: 9, endDay: "2026-04-05" },
+      },
+      "2026-02-02",
+      ",",
+    );
+    // Until session 13: "No change week to week; reaching 0,03 by 2026-04-05 needs no change week to week."
+    expect(why).toBe("Falling 0,0007 a week; reaching 0,03 by 2026-04-05 needs falling 0,0019 a week.");
+  });
+
+  it("a signal's reason names a small KR's values at its decimals, at least the 4 it always had", () => {
+    const kr = (start: number, target: number, v: number) => ({
+      id: "O2.KR1", title: "Cost per unit", metric: "decrease", start, target, status: "At risk", confidence: 5, forecastScore: null, points: [], checkinValues: [v, v, v],
+    });
+    const cycle = { startDate: "2026-01-05", weeks: 13 };
+    // Until session 13: "(value 0.0123)", the value 0.01234 as typed cut to 4 decimals.
+    expect(krSignals([kr(0.0125, 0.01, 0.01234)], cycle)[0].reason).toBe("No change over the last 3 check-ins (value 0.01234) while at risk");
+    expect(krSignals([kr(42, 36, 38.12346)], cycle)[0].reason).toBe("No change over the last 3 check-ins (value 38.1235) while at risk");
+  });
+});
