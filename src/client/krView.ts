@@ -34,8 +34,8 @@ export function krItem(kr: SidebarKr, o: KrItemOptions): HTMLLIElement {
   facts.appendChild(fact("Score", formatScore(kr.score, s)));
   const current = krValue(kr, kr.current, s);
   const target = krValue(kr, kr.target, s);
-  facts.appendChild(fact("Now", current ? withUnit(current, kr.unit) : "—"));
-  facts.appendChild(fact("Target", target ? withUnit(target, kr.unit) : "—"));
+  facts.appendChild(fact("Now", current ? withUnit(current, kr.unit, s) : "—"));
+  facts.appendChild(fact("Target", target ? withUnit(target, kr.unit, s) : "—"));
   li.appendChild(facts);
   li.appendChild(make("div", "kr-facts", kr.lastCheckin ? "Last check-in " + kr.lastCheckin : "No check-in yet"));
   // Worded here, in the locale's separator as the facts above; absent on a tracker without the forecast columns.
@@ -61,7 +61,7 @@ export function renderRecent(kr: SidebarKr | undefined, s: DecimalSeparator, emp
     const meta = make("div", "meta");
     meta.appendChild(make("span", "date", r.date || "—"));
     const v = kr ? krValue(kr, r.value, s) : formatValue(r.value, s);
-    meta.appendChild(document.createTextNode(` · ${kr ? withUnit(v, kr.unit) : v}`));
+    meta.appendChild(document.createTextNode(` · ${kr ? withUnit(v, kr.unit, s) : v}`));
     const c = formatValue(r.confidence, s);
     if (c) meta.appendChild(document.createTextNode(` · confidence ${c}`));
     li.appendChild(meta);

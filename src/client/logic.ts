@@ -6,6 +6,7 @@ import { evaluateKr } from "../core/evaluate";
 import type { KeyResult } from "../core/model";
 import { parseKrValue } from "../core/numbers";
 import { implausible } from "../core/plausible";
+import { minValueDigits, padDecimals } from "../core/valueDigits";
 
 export { MAX_TEXT };
 
@@ -65,11 +66,15 @@ export function krValue(kr: Pick<SidebarKr, "percentCells">, v: number | string 
   return formatValue(kr.percentCells && typeof v === "number" ? v * 100 : v, sep);
 }
 
-/** A value followed by its unit ("%" sticks to the number, other units get a space). */
-export function withUnit(value: string, unit: string): string {
+/**
+ * A value followed by its unit ("%" sticks to the number, other units get a space); money with two decimals
+ * at least, as the summary writes it (core/valueDigits.ts minValueDigits: "14.20 €", not "14.2 €").
+ */
+export function withUnit(value: string, unit: string, sep: DecimalSeparator = "."): string {
   const u = (unit || "").trim();
   if (!value || !u) return value;
-  return u === "%" ? value + u : value + " " + u;
+  const v = padDecimals(value, minValueDigits(u), sep);
+  return u === "%" ? v + u : v + " " + u;
 }
 
 function withSeparator(s: string, sep: DecimalSeparator): string {
@@ -178,7 +183,7 @@ export function valuePlaceholder(sep: DecimalSeparator): string {
 
 /** The hint under New value: unit, start → target, and the current value. */
 export function valueHint(kr: Pick<SidebarKr, "unit" | "start" | "target" | "current" | "metric" | "percentCells">, sep: DecimalSeparator): string {
-  const f = (x: number | string) => withUnit(krValue(kr, x, sep), kr.unit);
+  const f = (x: number | string) => withUnit(krValue(kr, x, sep), kr.unit, sep);
   const parts: string[] = [];
   if (kr.metric === "milestone") parts.push("Fraction done, 0 to 1 (1 = done).");
   // Its cells hold fractions: the value typed is one too (the add-on asks about 85 on 0.82 → 0.95).
@@ -234,7 +239,7 @@ export function closedMessage(c: { start: string; end: string }, today: string):
 
 /** The status line while correcting: which check-in is being replaced. */
 export function correctingMessage(c: { date: string; value: number | string }, kr: Pick<SidebarKr, "unit" | "percentCells">, sep: DecimalSeparator = "."): string {
-  return `Correcting your check-in of ${c.date} (${withUnit(krValue(kr, c.value, sep), kr.unit)}): change what was wrong and save. Both stay in the log.`;
+  return `Correcting your check-in of ${c.date} (${withUnit(krValue(kr, c.value, sep), kr.unit, sep)}): change what was wrong and save. Both stay in the log.`;
 }
 
 /**

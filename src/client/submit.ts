@@ -80,7 +80,7 @@ export function submit(confirmed = false): void {
           onKrSelected(true);
         }
         setSending(false);
-        setStatus(successMessage(res.kr, !!res.duplicate, sep()), "success");
+        setStatus(successMessage(res.kr, !!res.duplicate, sep()) + (res.notice ? `. ${res.notice}` : ""), "success");
         return;
       }
       rollBack();

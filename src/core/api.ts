@@ -140,6 +140,8 @@ export interface CheckinSuccess {
   ok: true;
   duplicate: boolean;
   kr: SidebarKr;
+  /** Said after the saved check-in: the cycle has been closed (core/cycleClosed.ts). */
+  notice?: string;
 }
 
 export type CheckinResult = CheckinSuccess | Failure;

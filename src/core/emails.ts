@@ -1,12 +1,14 @@
 // Emails built from the Weekly Summary: the leaders' digest and the owners' check-in reminders.
 // All sheet text is HTML-escaped; styles are inline (mail clients drop <style>); every status is written
 // as its label word, the colour only repeats it. Each HTML body comes with a plain-text alternative.
+import { closedSuffix } from "./cycleClosed";
 import { ofTotal } from "./plural";
 import { escapeHtml, safeHttpUrl } from "./escape";
 import { decimalText, fixedText, signedText, type DecimalSeparator } from "./numbers";
 import type { SummaryData, SummaryModel } from "./summary";
 import { KR_STATUS_ORDER, krCount, percent } from "./summary";
 import { STATUS } from "./tabs";
+import { isValidEmail } from "./settings";
 
 export interface DigestEmail {
   subject: string;
@@ -29,11 +31,6 @@ const COLORS: Record<string, { bg: string; fg: string }> = {
   [STATUS.setupError]: { bg: "#d9d2e9", fg: "#20124d" },
   [STATUS.noKeyResults]: { bg: "#eeeeee", fg: "#434343" },
 };
-
-/** A simple, strict email check: one @, no spaces or angle brackets, a dot in the domain. */
-export function isValidEmail(s: string): boolean {
-  return /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(s) && s.length <= 254;
-}
 
 // Scores and changes in the spreadsheet locale's decimal separator (the summary data's), as on the tab.
 function fmtScore(x: number | null, sep: DecimalSeparator): string {
@@ -119,7 +116,7 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
   const text: string[] = [];
   html.push(`<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#202124;max-width:900px">`);
   html.push(`<h1 style="font-size:20px;margin:0 0 4px 0">${escapeHtml(`Weekly summary — ${d.cycleName}`)}</h1>`);
-  const sub = `Week ${d.week} of ${d.weeks} · as of ${d.asOf} · ${percent(d.elapsed)} of the cycle elapsed`;
+  const sub = `Week ${d.week} of ${d.weeks} · as of ${d.asOf} · ${percent(d.elapsed)} of the cycle elapsed${closedSuffix(d.closedOn)}`;
   html.push(`<p style="color:#555555;margin:0 0 12px 0">${escapeHtml(sub)}</p>`);
   text.push(`Weekly summary — ${line(d.cycleName)}`, sub, "");
   // The summary's "This week" lines first: what a leader would forward.
@@ -273,10 +270,11 @@ export function buildReminders(data: SummaryData, sheetUrl: string, cap = Infini
     if (entry) entry.krs.push(k);
     else byOwner.set(key, { to, krs: [k] });
   }
-  const period = periodWord(data);
   const out: ReminderEmail[] = [];
   byOwner.forEach(({ to, krs }) => {
-    const subject = line(`Check-in reminder — ${data.cycleName}: ${krCount(krs.length)} without a check-in this ${period}`);
+    // The period's dates, not "this week": the weekly refresh sends it on the morning after the week it
+    // reports (rhythm.ts), when "this week" would read as the week just begun (until session 13).
+    const subject = line(`Check-in reminder — ${data.cycleName}: ${krCount(krs.length)} without a check-in from ${data.periodStart} to ${data.asOf}`);
     const intro = `No check-in from ${data.periodStart} to ${data.asOf} (week ${data.week} of ${data.weeks}) for ${krs.length === 1 ? "this key result" : "these key results"} you own:`;
     const text: string[] = [`Hello,`, "", intro, ""];
     const shown = krs.slice(0, cap);

@@ -5,8 +5,28 @@
 import { krAsShown, type LineForecast } from "./forecast";
 import { krScore } from "./scoring";
 
-/** Half a hundredth: the Forecast cell holds the value to 2 decimals, its score is of the unrounded one. */
-const HALF_CENT = 0.005;
+/**
+ * Whether `score` can be the score of the forecast a Forecast cell holds as `value`, against `start` and
+ * `target`: the cell holds the forecast rounded (2 decimals until session 13, the KR's valueDigits since) and
+ * its score is the unrounded forecast's, so any value within half a unit of the cell's last decimal (never
+ * wider than half a hundredth), whose scores lie between those at its two ends (every rule scores
+ * monotonically). A cell written unrounded (before session 12) is matched exactly. Shared by the sidebar
+ * (forecastAgainstRow) and the roll-up (portfolioForecast.ts), which must tell an edited KR row alike.
+ */
+export function heldScoreFits(metric: string, start: number | null, target: number | null, value: number, score: number): boolean {
+  const half = halfLastDecimal(value);
+  const at = (v: number) => krScore(metric, start, target, v).score;
+  const ends = [at(value - half), at(value), at(value + half)];
+  if (ends.some((s) => s === null)) return false;
+  return score >= Math.min(...(ends as number[])) - 1e-9 && score <= Math.max(...(ends as number[])) + 1e-9;
+}
+
+/** Half a unit of the last decimal `v` is written with (0.0436 → 0.00005), at most 0.005. */
+function halfLastDecimal(v: number): number {
+  const m = /^-?\d*(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(Number(v.toPrecision(15))));
+  const decimals = m ? (m[1] ? m[1].length : 0) - (m[2] ? Number(m[2]) : 0) : 2;
+  return Math.min(0.005, 0.5 * Math.pow(10, -Math.max(0, decimals)));
+}
 
 /**
  * `f` with its score taken again when the cells' score is not one of its value's against the row now (so an
@@ -18,7 +38,6 @@ export function forecastAgainstRow(f: LineForecast | null, kr: { metric: string;
   const k = krAsShown(kr);
   const now = krScore(k.metric, k.start, k.target, f.value);
   if (now.score === null) return { ok: false, reason: now.error || "the KR has a setup error" };
-  const ends = [f.value - HALF_CENT, f.value + HALF_CENT].map((v) => krScore(k.metric, k.start, k.target, v).score as number);
-  if (f.score >= Math.min(...ends) - 1e-9 && f.score <= Math.max(...ends) + 1e-9) return f;
+  if (heldScoreFits(k.metric, k.start, k.target, f.value, f.score)) return f;
   return { ...f, score: now.score };
 }

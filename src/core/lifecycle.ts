@@ -27,7 +27,8 @@
 //   title block (title, subtitle, instruction). The Signals block above the table has a row per signal
 //   (header at row 49 on the benchmark's medium tracker, 237 on the large one), and Sheets cannot scroll
 //   past a frozen block taller than the window: the decisions table, the part to fill in, was unreachable.
-import { isValidIsoDate, dayNumber, weekNumber } from "./dates";
+import { isValidIsoDate, weekNumber } from "./dates";
+import { startTooEarly } from "./rolloverStart";
 import type { TrackerEvaluation } from "./evaluate";
 import type { KeyResult, Objective, Settings, Tracker } from "./model";
 import type { SummaryCell } from "./summary";
@@ -288,6 +289,11 @@ export interface RolloverInput {
   lastValues: Map<string, number | null>;
   /** YYYY-MM-DD, the next cycle's first day. */
   newStart: string;
+  /**
+   * The day the Retrospective's scores are as of (its "Final scores as of D" line), when it can be read: a
+   * cycle closed before its last day may be followed from the day after; otherwise from the day after its last.
+   */
+  closedOn?: string | null;
   /** Next cycle's length; default: the finished cycle's. */
   weeks?: number;
   /** Next cycle's name; default: nextCycleName(finished name). */
@@ -356,9 +362,8 @@ export function planRollover(input: RolloverInput): RolloverResult {
   const { tracker } = input;
   const old = tracker.settings;
   if (!isValidIsoDate(input.newStart)) return fail(`The new cycle's start date must be a date (YYYY-MM-DD), not "${input.newStart}".`);
-  if (isValidIsoDate(old.startDate) && dayNumber(input.newStart) <= dayNumber(old.startDate)) {
-    return fail(`The new cycle must start after the finished one (which started ${old.startDate}).`);
-  }
+  const tooEarly = startTooEarly(input.newStart, old, input.closedOn);
+  if (tooEarly) return fail(tooEarly);
   const weeks = input.weeks === undefined ? old.weeks : input.weeks;
   if (!(typeof weeks === "number" && Number.isInteger(weeks) && weeks >= 1 && weeks <= 52)) {
     return fail(`The new cycle's length must be a whole number of weeks from 1 to 52, not "${String(weeks)}".`);

@@ -16,7 +16,7 @@
 import { weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { Tracker } from "./model";
-import { teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
+import { staleForecast, teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
 import { periodStartOf } from "./summaryAsOf";
 import { STATUS, type Status } from "./tabs";
 
@@ -166,7 +166,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     offTrack: mix[STATUS.offTrack],
     lastCheckin: last,
     upward,
-    forecast: teamForecast(tracker, forecastCells, team),
+    forecast: staleForecast(teamForecast(tracker, forecastCells, team), last, asOf, last === null ? 0 : Math.min(Math.max(weekNumber(last, s.startDate), 1), s.weeks)),
   };
 }
 

@@ -19,13 +19,13 @@
 //   (forecast.ts valueDigits, from its start and target as shown). Whether a % KR's
 //   cells hold fractions only their number formats say, which the roll-up does not read (a call per team):
 //   the Forecast score tells it instead when it can (below, shownAsPercentCells).
-import { cycleLastDay } from "./dates";
+import { cycleLastDay, dayNumber } from "./dates";
 import { percentShown, valueDigits, type GoalValue } from "./forecast";
 import { goalValue, goalWords, withUnit } from "./forecastWords";
 import type { Tracker } from "./model";
 import type { DecimalSeparator } from "./numbers";
 import { forecastMisses, krGoals } from "./summaryForecast";
-import { krScore } from "./scoring";
+import { heldScoreFits } from "./forecastNow";
 
 /** The forecast cells of one KR row as read: numbers, or null for a blank or a reason (text). */
 export interface KrForecastCells {
@@ -64,6 +64,31 @@ export interface TeamForecast {
   missing: number;
   /** The worst of them, at most ROLLUP_MISSES (what the roll-up can show, and what a partial run caches). */
   worst: ForecastMiss[];
+  /**
+   * Set when the forecast is out of date: the team's latest check-in (its `day` and the `week` of its cycle it
+   * fell in) is more than STALE_FORECAST_DAYS before the roll-up's day. Its KRs are then not counted nor
+   * listed as forecast to miss (see staleForecast).
+   */
+  stale?: { day: string; week: number };
+}
+
+/**
+ * A team's forecast older than this many days is not shown as current. The roll-up reads no date of the
+ * team's summaries (that would be a read more per team), only each KR's `Last check-in`: a forecast is at
+ * most as fresh as the check-ins it is drawn from, and a team that stopped checking in (its week-4 forecast
+ * shown in week 13, session 13's pilot) has stopped renewing it. Two weeks: a fortnightly team checks in
+ * every 14 days, so a current forecast is never older than that.
+ */
+export const STALE_FORECAST_DAYS = 14;
+
+/**
+ * Marks a team's forecast out of date when its latest check-in (`lastCheckin`) is more than
+ * STALE_FORECAST_DAYS before `asOf`; `week` is that check-in's week of the team's cycle.
+ */
+export function staleForecast(f: TeamForecast, lastCheckin: string | null, asOf: string, week: number): TeamForecast {
+  if (!f.columns || f.forecast === 0 || lastCheckin === null) return f;
+  if (dayNumber(asOf) - dayNumber(lastCheckin) <= STALE_FORECAST_DAYS) return f;
+  return { ...f, missing: 0, worst: [], stale: { day: lastCheckin, week } };
 }
 
 /** At most this many KRs are listed in the roll-up's "At this pace" section; the rest are counted. */
@@ -92,30 +117,14 @@ export function shownAsPercentCells(
   const { start, target } = kr;
   if (kr.unit.trim() !== "%" || start === null || target === null || Math.abs(start) > 1 || Math.abs(target) > 1) return false;
   const metric = String(kr.metric);
-  const asHeld = scoresAs(metric, start, target, value, score);
-  const asShown = scoresAs(metric, percentShown(start), percentShown(target), value, score);
+  const asHeld = heldScoreFits(metric, start, target, value, score);
+  const asShown = heldScoreFits(metric, percentShown(start), percentShown(target), value, score);
   if (asHeld !== asShown) return asShown;
   if (!asShown) return false;
   const latest = kr.current ?? null;
   if (latest !== null && latest * value > 0) return Math.abs(Math.log(value / percentShown(latest))) < Math.abs(Math.log(value / latest));
   return beyond(value, start, target, 100) <= beyond(value, start, target, 1);
 }
-
-/**
- * Whether `score` is the score of the forecast a Forecast cell holds as `value`, against `start` and `target`:
- * since session 12 the cell holds it to 2 decimals or more (forecast.ts cellForecast at the KR's valueDigits, session 13) and the score is of the
- * unrounded forecast, so any value within half a hundredth of the cell's, whose scores lie between those at
- * its two ends (every rule scores monotonically). A cell written before holds it unrounded: the same test.
- */
-function scoresAs(metric: string, start: number, target: number, value: number, score: number): boolean {
-  const at = (v: number) => krScore(metric, start, target, v).score;
-  const ends = [at(value - HALF_HUNDREDTH), at(value), at(value + HALF_HUNDREDTH)];
-  if (ends.some((s) => s === null)) return false;
-  const lo = Math.min(...(ends as number[]));
-  const hi = Math.max(...(ends as number[]));
-  return score >= lo - 1e-9 && score <= hi + 1e-9;
-}
-const HALF_HUNDREDTH = 0.005 + 1e-9;
 
 /** How far `value` lies outside start..target (scaled by k), in spans of them (of the target for a stay KR). */
 function beyond(value: number, start: number, target: number, k: number): number {

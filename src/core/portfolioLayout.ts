@@ -5,7 +5,7 @@ import type { DecimalSeparator } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
 import type { Alignment, RollupHistoryRow, TeamResult } from "./portfolio";
 import { MIX_ORDER, teamTrend } from "./portfolio";
-import { againstText, companyMisses, forecastText } from "./portfolioForecast";
+import { againstText, companyMisses, forecastText, STALE_FORECAST_DAYS } from "./portfolioForecast";
 import { FMT, type SummaryCell } from "./summary";
 
 export const TEAM_HEADERS = [
@@ -16,6 +16,8 @@ export const AT_THIS_PACE_HEADERS = ["Team", "KR", "Key result", "Owner", "Forec
 /** The "Forecast to miss" cell of a team whose Key Results have no forecast columns, and of one with no forecast yet. */
 export const NO_FORECAST_COLUMNS = "no forecast columns";
 export const NO_FORECAST_YET = "no forecast yet";
+/** The "Forecast to miss" cell of a team whose forecast is out of date (portfolioForecast.ts staleForecast). */
+export const staleCell = (week: number): string => `out of date: from week ${week}`;
 export const ALIGNMENT_HEADERS = ["Objective", "Title", "Team", "Score", "Status", "Aligned score", "Aligned objectives"] as const;
 
 export interface RollupInput {
@@ -55,6 +57,7 @@ function teamRow(t: TeamResult): SummaryCell[] {
   const fc = f.forecast;
   if (!fc) row.push(blank(), blank());
   else if (!fc.columns) row.push(text(NO_FORECAST_COLUMNS, "muted"), blank());
+  else if (fc.stale) row.push(text(staleCell(fc.stale.week), "muted"), { v: fc.forecast, fmt: "0" });
   else row.push(fc.forecast ? { v: fc.missing, fmt: "0" } : text(NO_FORECAST_YET, "muted"), { v: fc.forecast, fmt: "0" });
   row.push(f.lastCheckin ? { v: f.lastCheckin, fmt: FMT.date } : text("none yet", "muted"));
   return row;
@@ -115,12 +118,15 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
   // The teams read, each with its forecast (a result cached before the forecast has none).
   const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast }] : []));
   const { worst, total } = companyMisses(read.map((r) => r.f));
-  const forecasting = read.filter((r) => r.f.forecast > 0).length;
+  const forecasting = read.filter((r) => r.f.forecast > 0 && !r.f.stale).length;
   const teamsMissing = read.filter((r) => r.f.missing > 0).length;
+  const stale = read.flatMap((r) => (r.f.stale ? [`${r.team} (from week ${r.f.stale.week}, ${r.f.stale.day})`] : []));
   if (total > 0) {
     rows.push([text(`${plural(total, "KR")} in ${plural(teamsMissing, "team")} ${total === 1 ? "ends" : "end"} below ${total === 1 ? "its" : "their"} goal at this pace (by more than ${total === 1 ? "its" : "their"} team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.`, "note")]);
   } else if (forecasting) {
     rows.push([text(`None: every forecast KR of the ${plural(forecasting, "team")} with a forecast is on course for its goal (within its team's on-track gap).`, "muted")]);
+  } else if (stale.length) {
+    rows.push([text("None current: every team's forecast is out of date (below).", "muted")]);
   } else {
     rows.push([text("None forecast yet: no team tracker read has a forecast (its check-ins and Weekly Summary write it once a KR has 3 weeks of check-ins).", "muted")]);
   }
@@ -138,6 +144,9 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
   const notYet = read.filter((r) => r.f.columns && r.f.forecast === 0).map((r) => r.team);
   if (noColumns.length) {
     rows.push([text(`Not forecast, no forecast columns in its Key Results (set up before them; "Repair tracker" in that tracker adds them, its next check-in or summary fills them): ${andList(noColumns)}.`, "muted")]);
+  }
+  if (stale.length) {
+    rows.push([text(`Not counted, forecast out of date (the team has not checked in for more than ${STALE_FORECAST_DAYS} days: its forecast is from its latest check-in): ${andList(stale)}.`, "muted")]);
   }
   if (notYet.length && (total > 0 || forecasting)) {
     rows.push([text(`Not forecast yet (no check-in or summary has forecast a KR: fewer than 3 weeks of check-ins, or only milestones): ${andList(notYet)}.`, "muted")]);

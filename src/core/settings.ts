@@ -20,7 +20,15 @@ import { decimalSeparatorFor, decimalText, parseUserNumber } from "./numbers";
 
 export type ParsedSettings = { ok: true; settings: Settings } | { ok: false; errors: string[] };
 
-const EMAIL_RE = /^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$/;
+/**
+ * A simple, strict email check: one @, no spaces, angle brackets, parentheses, quotes or colons, a dot in the
+ * domain. Leaders' entries and owners' addresses both go to MailApp, which refuses an entry it cannot take
+ * as an address ("Invalid email: …") and sends nothing: one check for both, so Settings names such an entry
+ * rather than the weekly send failing on it (it looked only at @, spaces, commas and semicolons).
+ */
+export function isValidEmail(s: string): boolean {
+  return /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(s) && s.length <= 254;
+}
 
 function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
@@ -76,7 +84,7 @@ export function parseEmailList(v: unknown): { emails: string[]; invalid: string[
   for (const part of String(v).split(/[,;\s]+/)) {
     const e = part.trim().toLowerCase();
     if (e === "") continue;
-    if (!EMAIL_RE.test(e)) invalid.push(part.trim());
+    if (!isValidEmail(e)) invalid.push(part.trim());
     else if (emails.indexOf(e) < 0) emails.push(e);
   }
   return { emails, invalid };

@@ -212,7 +212,7 @@ function biggestMovers(krs: SummaryKr[], lastValues: Map<string, number | null>)
     // Its score moved, its value did not: History scored last week's value against the start and target of
     // then, so the change is an edit of those (a cost target moved from 12.50 to 13.50 read as a gain of
     // +0.17 in a week without a check-in). Said so where the change is worded (This week).
-    const was = lastValues.has(k.id) ? lastValues.get(k.id) : undefined;
+    const was = lastValues.get(k.id);
     const same = was !== undefined && (was === k.value || (was !== null && k.value !== null && Math.abs(was - k.value) <= 1e-9 * Math.max(1, Math.abs(was))));
     moved.push({ id: k.id, title: k.title, owner: k.owner, lastWeekScore: k.lastWeekScore, score: k.score, change: k.change, ...(same ? { valueUnchanged: true as const } : {}) });
   }
@@ -308,6 +308,7 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
     weeks,
     asOf,
     ...(input.generatedAt ? { generatedAt: input.generatedAt } : {}),
+    ...(input.closedOn ? { closedOn: input.closedOn } : {}),
     decimalSeparator: sep,
     elapsed: ev.elapsed,
     cadence: s.cadence,

@@ -1,5 +1,6 @@
 // The Weekly Summary tab's layout: SummaryData as rows of cells written from A1.
 import { generatedSuffix } from "./summaryStamp";
+import { closedSuffix } from "./cycleClosed";
 import { KR_STATUS_ORDER, type SummaryData, type SummaryMover } from "./summaryTypes";
 import { forecastRows, signalRows } from "./summaryForecast";
 import { krsText } from "./summaryThisWeek";
@@ -86,7 +87,7 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
 
   push([text(`${SUMMARY_TITLE} — ${data.cycleName}`, "title")]);
   push([
-    label(`Week ${data.week} of ${data.weeks} · as of ${data.asOf} · ${percent(data.elapsed)} of the cycle elapsed${generatedSuffix(data.generatedAt)}`, "subtitle"),
+    label(`Week ${data.week} of ${data.weeks} · as of ${data.asOf} · ${percent(data.elapsed)} of the cycle elapsed${closedSuffix(data.closedOn)}${generatedSuffix(data.generatedAt)}`, "subtitle"),
   ]);
   blank();
   for (const row of thisWeekRows(data)) push(row);

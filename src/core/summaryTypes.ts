@@ -14,6 +14,8 @@ export interface SummaryInput {
   asOf: string;
   /** "YYYY-MM-DD HH:mm" in the spreadsheet's time zone: when this summary is generated (shown in the subtitle). */
   generatedAt?: string;
+  /** The day the cycle was closed as of (core/cycleClosed.ts), when it has been: the subtitle says so. */
+  closedOn?: string | null;
   /**
    * The spreadsheet locale's decimal separator (decimalSeparatorFor(ss.getSpreadsheetLocale())): numbers
    * inside text (the "This week" lines, forecasts, signal reasons, the text trend, the digest) use it. "." when not given.
@@ -169,6 +171,8 @@ export interface SummaryData {
   weeks: number;
   asOf: string;
   generatedAt?: string;
+  /** The day the cycle was closed as of, when it has been. */
+  closedOn?: string;
   /** The separator the numbers in this data's text were written with, for the layout and the digest to use the same. */
   decimalSeparator: DecimalSeparator;
   /** 0..1 */

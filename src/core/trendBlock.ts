@@ -17,8 +17,6 @@ import { digest } from "./summaryPast";
 import { TAB } from "./tabs";
 import { PERCENT_VALUE_FORMAT, percentValueFormat, valueAsShown } from "./forecast";
 
-export { PERCENT_VALUE_FORMAT };
-
 /** Top-left corner of the Weekly Summary's charts: beside its first sections, right of their widest table (10 columns). */
 export const CHART_ANCHOR = { row: 3, column: 12 };
 /** The tab's first cell: how a summary tells the add-on's Weekly Trend from someone's tab of that name. */

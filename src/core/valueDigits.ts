@@ -1,6 +1,7 @@
 // The decimals a KR's values are shown with (docs/forecast.md, "How values are rounded"): one rule, from the
 // KR's own start and target, for every place that rounds one of its values or a change of them.
 import { percentShown } from "./numbers";
+import { isNum } from "./scoring";
 
 /** The most decimals a KR's values are shown with (a span of 1e-6 and less): past them, float noise. */
 export const MAX_VALUE_DIGITS = 8;
@@ -17,9 +18,8 @@ export const MAX_VALUE_DIGITS = 8;
  * value's: the same KR shows the same decimals in every place and every week, and 1200 stays 1200.
  */
 export function valueDigits(kr: { start?: number | null; target?: number | null }): number {
-  const ok = (x: unknown): x is number => typeof x === "number" && isFinite(x);
   const { start, target } = kr;
-  const scale = ok(start) && ok(target) && start !== target ? Math.abs(target - start) : ok(target) && target !== 0 ? Math.abs(target) : ok(start) ? Math.abs(start) : 0;
+  const scale = isNum(start) && isNum(target) && start !== target ? Math.abs(target - start) : isNum(target) && target !== 0 ? Math.abs(target) : isNum(start) ? Math.abs(start) : 0;
   let d = 2;
   // 10^−d ≤ 1% of the scale (a hair of tolerance: a span of exactly 0.01 is 4 decimals, not 5 by float noise).
   while (scale > 0 && d < MAX_VALUE_DIGITS && Math.pow(10, -d) > (scale / 100) * (1 + 1e-9)) d++;
@@ -37,4 +37,35 @@ export function percentValueFormat(kr: { start: number | null; target: number | 
   const pct = (x: number | null) => (x === null || !isFinite(x) ? x : percentShown(x));
   const d = valueDigits({ start: pct(kr.start), target: pct(kr.target) });
   return d <= 2 ? PERCENT_VALUE_FORMAT : `0.${"0".repeat(d)}%`;
+}
+
+// Money: a KR whose unit is a currency ("€", "$", "EUR", "USD", "€/unit", "EUR per order") shows its values
+// with two decimals at least, as money is written (14.20 €, not 14.2 €; 1200.00 €): the same decimals as
+// valueDigits gives (more for a small span), with the trailing zeros kept down to two.
+const MONEY_UNITS = new Set(
+  ["€", "$", "£", "¥", "₹", "₩", "₺", "₪", "₽", "eur", "usd", "gbp", "jpy", "cny", "inr", "chf", "aud", "cad", "nzd", "sek", "nok", "dkk", "pln", "czk", "huf", "brl", "mxn", "zar", "sgd", "hkd", "krw", "try", "ils", "rub"],
+);
+
+/** Whether a KR's unit is money: a currency symbol or code, alone or per something ("€/unit", "USD per order"). */
+export function isMoneyUnit(unit: unknown): boolean {
+  const u = String(unit ?? "").trim().toLowerCase();
+  if (!u) return false;
+  return MONEY_UNITS.has(u.split(/\s*\/\s*|\s+per\s+/)[0].trim());
+}
+
+/** The fewest decimals a KR's values show with: 2 for money, else none (trailing zeros dropped: 12.5, 1200). */
+export function minValueDigits(unit: unknown): number {
+  return isMoneyUnit(unit) ? 2 : 0;
+}
+
+/**
+ * A number's text ("14.2", "14,2", "1200", "-3") with at least `min` decimals ("14.20", "1200.00"), in the
+ * separator `sep` where it had none; any other text (a reason, "—") as it is.
+ */
+export function padDecimals(text: string, min: number, sep: "." | "," = "."): string {
+  if (min <= 0) return text;
+  const m = /^([+-]?\d+)(?:([.,])(\d*))?$/.exec(text);
+  if (!m) return text;
+  const decimals = m[3] ?? "";
+  return decimals.length >= min ? text : `${m[1]}${m[2] ?? sep}${decimals.padEnd(min, "0")}`;
 }

@@ -1,6 +1,7 @@
 // `okr-sheets checkin FILE --from checkins.csv`: many check-ins at once, all or nothing.
 // Each row goes through the sidebar's entry point as its own check-in, in file order, on one workbook
 // in memory; the file is saved only when every row was accepted, so a refusal leaves it untouched.
+import { minValueDigits, padDecimals } from "../core/valueDigits";
 import { randomUUID } from "node:crypto";
 import { dateRefusal, unambiguousDate } from "../core/dates";
 import { columnKey, parseCsv, refusalText } from "./csv";
@@ -108,11 +109,15 @@ export function lastConfidence(wb: Workbook, krId: string, as: string | undefine
  * The line a saved check-in prints, its numbers in the tracker's decimal separator as `show` and the
  * tabs' own sentences write them ("value 8,5, score 0,29" in de_DE), not JavaScript's ".".
  */
-export function checkedInLine(wb: Workbook, kr: { id: string; current: number | string; score: number | null; status: string; percentCells?: true }): string {
+export function checkedInLine(wb: Workbook, kr: { id: string; current: number | string; score: number | null; status: string; percentCells?: true; unit?: string }): string {
   const sep = decimalSeparatorFor(wb.services.spreadsheet.getSpreadsheetLocale());
   // A % KR whose cells hold fractions (typed 82%) is shown as its cells show it: 92%, not 0.92.
   const value =
-    typeof kr.current !== "number" ? String(kr.current) : kr.percentCells ? percentText(kr.current, sep) : decimalText(String(kr.current), sep);
+    typeof kr.current !== "number"
+      ? String(kr.current)
+      : kr.percentCells
+        ? percentText(kr.current, sep)
+        : padDecimals(decimalText(String(kr.current), sep), minValueDigits(kr.unit), sep); // money: 13.70, as the summary writes it
   const score = kr.score === null ? "—" : fixedText(kr.score, 2, sep);
   return `Checked in ${kr.id}: value ${value}, score ${score}, ${kr.status}.`;
 }
@@ -127,7 +132,7 @@ export interface BatchOptions {
 const MAX_REPORTED = 20;
 
 /** Runs every row; returns one line per saved check-in. Throws (nothing saved) if any row is refused. */
-export async function checkinBatch(file: string, csvName: string, csv: string, opts: BatchOptions): Promise<string[]> {
+export async function checkinBatch(file: string, csvName: string, csv: string, opts: BatchOptions): Promise<{ lines: string[]; notice: string | null }> {
   const parsed = batchRows(csv);
   if ("fatal" in parsed) throw new Error(`${csvName}: nothing was checked in. ${parsed.fatal.slice(0, MAX_REPORTED).join(" ")}`);
   const wb = await openWorkbook(file, { at: opts.at, user: null });
@@ -135,6 +140,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
   const problems: RowProblem[] = [...parsed.problems];
   const refuse = (line: number, text: string) => problems.push({ line, text });
   const done: string[] = [];
+  let notice: string | null = null;
   for (const { line, cells } of parsed.rows) {
     const krId = cells.kr_id!;
     wb.services.clock.set(clockFor(cells.at || opts.at, wb.services.spreadsheet.getSpreadsheetTimeZone()));
@@ -160,6 +166,8 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
       continue;
     }
     done.push(checkedInLine(wb, r.kr));
+    // After the cycle was closed every row is saved and says so: said once, after the rows.
+    if (typeof r.notice === "string") notice = r.notice;
   }
   if (problems.length) {
     const listed = problems.sort((a, b) => a.line - b.line).slice(0, MAX_REPORTED).map((p) => `row ${p.line}: ${p.text}`);
@@ -167,5 +175,5 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
     throw new Error(`${csvName}: nothing was checked in. ${listed.join(" ")}${more}`);
   }
   await wb.save();
-  return done;
+  return { lines: done, notice };
 }

@@ -187,6 +187,7 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   const r = expectOk(sent);
   await wb.save();
   out(checkedInLine(wb, r.kr));
+  if (typeof r.notice === "string") out(r.notice);
 }
 
 async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
@@ -199,9 +200,10 @@ async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
   const csv = csvText(csvName, readFileSync(csvPath), "run the check-in again");
   // checkinBatch opens the workbook itself: hand it the command's "today" (rows without `at` take it).
   const at = dateFlag(flags, "at");
-  const lines = await checkinBatch(file, csvName, csv, { at: atOrNow(at), atGiven: at !== undefined, confirm: !!flags.confirm });
+  const { lines, notice } = await checkinBatch(file, csvName, csv, { at: atOrNow(at), atGiven: at !== undefined, confirm: !!flags.confirm });
   for (const l of lines) out(l);
   out(`${lines.length} check-in${lines.length === 1 ? "" : "s"} saved.`);
+  if (notice) out(notice);
 }
 
 async function cmdSimple(fn: "generateWeeklySummary" | "createMidCycleReview" | "endCycle", positionals: string[], flags: Flags, describe: (r: any, sep: DecimalSeparator) => string): Promise<void> {

@@ -5,7 +5,7 @@
 import { TAB } from "../core/tabs";
 import type { PreviewAnswer, PreviewButton, PreviewMenuItem, PreviewMenuOutcome, PreviewQuestion } from "./preview";
 import { callAddon, callAddonRaw, type AddonEntry, type Workbook } from "./runtime";
-import type { UiRecorder, UiResponse } from "./sheets/ui";
+import { dialogButtons, type UiRecorder, type UiResponse } from "./sheets/ui";
 
 /**
  * The items that make sense offline. Left out: "Check in" (the sidebar is already open beside the grid),
@@ -26,17 +26,10 @@ export const PREVIEW_MENU_FNS: readonly string[] = [
 /** The tab to show after an item that writes one. */
 const TAB_AFTER: Record<string, string> = { menuSummary: TAB.summary, menuReview: TAB.review, menuClose: TAB.retrospective };
 
-const BUTTON_SETS: Record<string, PreviewButton[]> = {
-  OK: ["OK"],
-  OK_CANCEL: ["OK", "CANCEL"],
-  YES_NO: ["YES", "NO"],
-  YES_NO_CANCEL: ["YES", "NO", "CANCEL"],
-};
-
 type Recorder = UiRecorder & { _queue: UiResponse[] };
 type Asked = UiRecorder["alerts"][number];
 
-const buttonsOf = (a: Asked): PreviewButton[] => BUTTON_SETS[a.buttons || "OK"] || ["OK"];
+const buttonsOf = (a: Asked): PreviewButton[] => dialogButtons(a.buttons);
 /** A plain message (OK only) needs no answer: it is shown when the run ends. */
 const isQuestion = (a: Asked): boolean => a.kind === "prompt" || buttonsOf(a).length > 1;
 

@@ -71,6 +71,8 @@ export interface OpenOptions {
   scopes?: string[];
   /** The script project shared with other workbooks (their triggers and user properties; see snapshot.ts). */
   project?: ScriptProject;
+  /** getSheetByName matches exact names only, the other reading of "to check" 27 (sheets/index.ts LocalOptions). */
+  exactSheetNames?: boolean;
   /**
    * The command only reads (show): when the file holds okr-sheets' own formula results for this day and
    * nothing changed since, they are used instead of building the formula engine (cachedValues.ts).
@@ -94,6 +96,7 @@ export function workbookFromSnapshot(file: string, snapshot: WorkbookSnapshot, o
     ...(opts.workbooks ? { workbooks: opts.workbooks } : {}),
     ...(opts.scopes ? { scopes: opts.scopes } : {}),
     ...(opts.project ? { project: opts.project } : {}),
+    ...(opts.exactSheetNames ? { exactSheetNames: true } : {}),
   });
   // Loaded on first use: `show` and `edit` never call the add-on, and compiling it costs ~0.01 s (each call
   // then evaluates it afresh, as Apps Script starts every execution: loadAddon).

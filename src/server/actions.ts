@@ -8,7 +8,8 @@ import { guarded, isoDate, quotedName, UserError, withDocumentLock } from "./env
 import { closeCycle, midCycleReview, rollOver } from "./lifecycleTabs";
 import { importFromTab } from "./importTab";
 import { refreshPortfolio as runPortfolioRefresh } from "./portfolio";
-import { disableWeeklyRefresh, enableWeeklyRefresh, refreshAndEmail, runWeeklyRefresh, weeklyRefreshStatus } from "./rhythm";
+import { disableWeeklyRefresh, enableWeeklyRefresh, runWeeklyRefresh, weeklyRefreshStatus } from "./rhythm";
+import { refreshAndEmail } from "./refreshRun";
 import { setUpTracker } from "./setup";
 import { generateSummary } from "./summaryTab";
 
@@ -140,7 +141,7 @@ export function repairTracker(raw?: unknown) {
 export function generateWeeklySummary(raw?: unknown) {
   return guarded(() => {
     const { at } = parseOpts(At, raw);
-    const model = generateSummary(active(), checkAt(at));
+    const model = generateSummary(active(), checkAt(at), { refuseBeforeStart: true });
     return { ok: true as const, week: model.week, weeks: model.weeks, data: model.data };
   });
 }
@@ -204,7 +205,7 @@ export function weeklyRefresh(e?: { triggerUid?: string; authMode?: unknown }) {
   }
 }
 
-/** Regenerates now and sends the emails that Settings turn on (what the weekly trigger does). */
+/** What the weekly trigger does, at once (refreshRun.ts): the summary as of yesterday, then the emails that Settings turn on. */
 export function sendWeeklyEmailsNow(raw?: unknown) {
   return guarded(() => {
     parseOpts(NoOptions, raw);

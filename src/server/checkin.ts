@@ -2,6 +2,7 @@
 // It costs a fixed number of service calls whatever the size of the tracker and its log: the log is never
 // read whole, only its last LOG_TAIL rows (located through a computed cell in Settings), and a check-in
 // reads its KR's row, not the Key Results table (krRow.ts).
+import { closedAsOf, closedCheckinNotice, CYCLE_CLOSED_LABEL } from "../core/cycleClosed";
 import {
   checkinRequestSchema,
   type CheckinField,
@@ -18,7 +19,7 @@ import { FIX_FIELDS_MESSAGE, NO_SUCH_KR_FIELD, NOT_OWNER_FIELD, noSuchKrMessage,
 import { TAB } from "../core/tabs";
 import { asText, guarded, isoDate, isProtectedEdit, protectedTab, quotedName, UserError, withDocumentLock } from "./env";
 import { computedLogRows, computedObjectiveHeaderRow, keyResultsFrom, objectivesFrom, readObjectivesTable, readSettings, type SettingsRead } from "./read";
-import { col, num, str, type Table } from "./table";
+import { col, norm, num, str, type Table } from "./table";
 import { checkinForecast, writeRowCells } from "./forecastCells";
 import { markPercentCells } from "./percentCells";
 import { latestOfWeek, LOG_TAIL, logTailMissingMessage, readLogTail, tailValues, type LogTail } from "./checkinLog";
@@ -222,7 +223,8 @@ export function submitCheckin(raw: unknown): CheckinResult {
       putRead("Next step", req.nextStep);
       putRead("Author", author);
       const newTail: LogTail = { cols: tail.cols, rows: tail.rows.concat([asRead]) };
-      return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, s.settings, week, standing, forecast) };
+      const closedOn = closedAsOf(s.raw.get(norm(CYCLE_CLOSED_LABEL)), s.settings);
+      return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, s.settings, week, standing, forecast), ...(closedOn ? { notice: closedCheckinNotice(closedOn) } : {}) };
     }, LOCK_WAIT_MS, busy);
   }) as CheckinResult;
 }

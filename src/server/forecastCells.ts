@@ -37,15 +37,19 @@ function currentCells(t: Table, idx: number[], row: number): unknown[] {
   return idx.map((i) => (r[i] === undefined || r[i] === null ? "" : r[i]));
 }
 
-/** The summary's write: every KR row's forecast; rows without a KR keep what they hold. */
-export function writeSummaryForecasts(ss: Spreadsheet, t: Table, krs: KeyResult[], forecasts: KrForecastRow[]): void {
+/**
+ * The summary's write: every KR row's forecast; rows without a KR keep what they hold, and so do the KRs in
+ * `keep` (a KR checked in after the summary's day: its check-in wrote a forecast from later data than this
+ * summary's). Written back unchanged, so the call is the same whatever is kept.
+ */
+export function writeSummaryForecasts(ss: Spreadsheet, t: Table, krs: KeyResult[], forecasts: KrForecastRow[], keep: ReadonlySet<string> = new Set()): void {
   const idx = forecastColumns(t);
   if (!idx || krs.length === 0) return;
   const byId = new Map(forecasts.map((f) => [f.id, f] as [string, KrForecastRow]));
   const byRow = new Map<number, unknown[]>();
   for (const kr of krs) {
     const f = byId.get(kr.id);
-    if (f) byRow.set(kr.row, forecastCellValues(f.forecast, valueDigits(f)));
+    if (f && !keep.has(kr.id)) byRow.set(kr.row, forecastCellValues(f.forecast, valueDigits(f)));
   }
   const rows = krs.map((k) => k.row);
   const first = Math.min(...rows);

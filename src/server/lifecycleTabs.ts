@@ -11,6 +11,7 @@ import { forgetCheckpoints } from "./summaryCheckpoints";
 import { refuseForeignNamedTabs, refusingUnchanged, rollOverRefusal, tabNamed } from "./rollOverTabs";
 import { refuseForeignRetrospective, reviewTabToWrite } from "./reportTabs";
 import { docProps } from "./weeklyState";
+import { markClosed, retroClosedOn } from "./closeMark";
 import { recordedTabs } from "./trendCache";
 import { lifecycleSignalRows } from "../core/reportSignals";
 import { trackerAsOf } from "../core/summaryAsOf";
@@ -23,6 +24,7 @@ import { setUpTracker, writeOkrRows } from "./setup";
 import { lookAlikes, type NamedTab } from "./lookAlikeTabs";
 import type { TabKey } from "./setupTabs";
 import { col, findHeaderRow, norm, readTable, str, tableFromValues, type Table } from "./table";
+import { sheetNamed } from "./sheetNamed";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -67,7 +69,7 @@ function asOfDay(ss: Spreadsheet, at: string | undefined, retro: boolean) {
   const now = trackerAsOf(tracker, withoutReplaced(log), asOf);
   const ev = evaluateTracker(now, asOf);
   const sep = decimalSeparatorFor(ss.getSpreadsheetLocale());
-  return { asOf, now, ev, sep, signals: lifecycleSignalRows(tracker, log, ev, asOf, retro, sep) };
+  return { asOf, now, ev, sep, settingsRead, signals: lifecycleSignalRows(tracker, log, ev, asOf, retro, sep) };
 }
 
 export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
@@ -87,8 +89,8 @@ export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; row
 
 export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
   return withDocumentLock(() => {
-    const { asOf, now, ev, sep, signals } = asOfDay(ss, at, true);
-    const existing = ss.getSheetByName(TAB.retrospective);
+    const { asOf, now, ev, sep, signals, settingsRead } = asOfDay(ss, at, true);
+    const existing = sheetNamed(ss, TAB.retrospective);
     const values = existing ? existing.getDataRange().getValues() : null;
     // Someone's own tab named "Retrospective" is refused before anything is written.
     if (existing && values) refuseForeignRetrospective(existing, values);
@@ -98,6 +100,8 @@ export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: n
     const tab = buildRetrospective(now, ev, asOf, signals, sep);
     keepTyped(tab, RETRO_HEADERS, kept, typed);
     writeLifecycleTab(ss, TAB.retrospective, existing, tab, "retain, remove or change (for the next cycle)");
+    // Recorded so that a check-in or a summary made after the close says the cycle is closed (core/cycleClosed.ts).
+    markClosed(ss, settingsRead, asOf);
     return { tab: TAB.retrospective, rows: tab.dataRows };
   });
 }
@@ -203,7 +207,7 @@ export function rollOver(
   opts: RolloverOptions,
 ): { cycle: string; archived: string[]; carried: { objectives: number; keyResults: number }; warnings: string[] } {
   return withDocumentLock(() => {
-    const retroSheet = ss.getSheetByName(TAB.retrospective);
+    const retroSheet = sheetNamed(ss, TAB.retrospective);
     if (!retroSheet && !ss.getSheetByName(TAB.settings)) {
       throw rollOverRefusal('This spreadsheet is not an okr-sheets tracker (it has no "Settings" tab). Use "Set up tracker" first.');
     }
@@ -215,7 +219,8 @@ export function rollOver(
     if (rolled && rolled === `${tracker.settings.cycleName}|${tracker.settings.startDate}`) {
       throw rollOverRefusal(`"${tracker.settings.cycleName}" has already been rolled over.`);
     }
-    const retroT = retroTable(retroSheet);
+    const retroValues = retroSheet.getDataRange().getValues();
+    const retroT = retroTable(retroSheet, retroValues);
     if (!retroT) {
       // Repair does not touch the Retrospective; closing again writes it afresh (typed decisions cannot be
       // matched without the header, so they are lost either way).
@@ -236,6 +241,7 @@ export function rollOver(
       retro,
       lastValues,
       newStart: opts.start,
+      closedOn: retroClosedOn(retroValues),
       weeks: opts.weeks,
       name: opts.name,
       existingTabNames: tabs.map((t) => t.name),

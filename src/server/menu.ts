@@ -9,6 +9,7 @@ import { TAB } from "../core/tabs";
 import { CLOSE_CYCLE_FIRST, missingLine } from "../core/messages";
 import { guarded, quotedName, type Refusal } from "./env";
 import { checkRepair } from "./setup";
+import { sheetNamed } from "./sheetNamed";
 
 export const MENU: [string, string][] = [
   ["Set up tracker", "menuSetUp"],
@@ -119,7 +120,7 @@ function refuse(title: string, message: string): void {
 
 export function menuRollOver(): void {
   // Asking for a date only to say the cycle is not closed would waste the user's typing.
-  if (!SpreadsheetApp.getActive().getSheetByName(TAB.retrospective)) {
+  if (!sheetNamed(SpreadsheetApp.getActive(), TAB.retrospective)) {
     return refuse("Roll over", CLOSE_CYCLE_FIRST);
   }
   const p = ui().prompt("Roll over", `Start date of the next cycle (${DATE_FORMS}):`, ui().ButtonSet.OK_CANCEL);
@@ -178,13 +179,13 @@ function isSettingsWarning(w: string): boolean {
 export function menuWeekly(): void {
   const status = actions.setWeeklyRefresh({});
   if (!status.ok) return report("Weekly refresh", status, () => []);
-  const st = status as { on?: boolean; status?: string; weekday?: string; timeZone?: string };
+  const st = status as { on?: boolean; status?: string; weekday?: string; timeZone?: string; reports?: string };
   const on = !!st.on;
   const answer = ui().alert(
     "Weekly refresh",
     on
       ? `${st.status}\n\nTurn it off?`
-      : `${st.status}\n\nRegenerate the Weekly Summary automatically every ${st.weekday} (the Settings check-in weekday) at 07:00 ${st.timeZone} time (and send the emails turned on in Settings)?`,
+      : `${st.status}\n\nRegenerate the Weekly Summary automatically every ${st.weekday} (the Settings check-in weekday) at 07:00 ${st.timeZone} time${st.reports || ""} (and send the emails turned on in Settings)?`,
     ui().ButtonSet.YES_NO,
   );
   if (answer !== ui().Button.YES) return;

@@ -36,6 +36,7 @@ import { insertOrFind, refuseForeignHistory, rollupTab } from "./portfolioTabs";
 import { renderCells, statusColours } from "./render";
 import { readTracker } from "./summaryTab";
 import { col, num, readColumns, str, tableFromValues } from "./table";
+import { sheetNamed } from "./sheetNamed";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -259,7 +260,7 @@ const HISTORY_FORMATS = ["0", "yyyy-mm-dd", "General", "0.00", "General"];
 /** Replaces this week's rows of the listed teams (this cycle's) in the roll-up History and returns the whole History. */
 function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: string, results: TeamResult[], since: string): RollupHistoryRow[] {
   const width = ROLLUP_HISTORY_HEADERS.length;
-  let sheet = ss.getSheetByName(ROLLUP_HISTORY_TAB);
+  let sheet = sheetNamed(ss, ROLLUP_HISTORY_TAB);
   let existing: RollupHistoryRow[] = [];
   let oldRows = 0;
   let first = 2; // the row under the header

@@ -5,6 +5,7 @@ import { ROLLUP_TAB } from "../core/portfolio";
 import { ROLLUP_TITLE } from "../core/portfolioLayout";
 import { lacksTitle, refuse, titled } from "./reportTabs";
 import { findHeaderRow } from "./table";
+import { sheetNamed } from "./sheetNamed";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -17,7 +18,7 @@ const ITEM = "Refresh portfolio";
  * (nothing is lost by writing in it). One read more than the refresh paid before.
  */
 export function rollupTab(ss: Spreadsheet): Sheet | null {
-  const sheet = ss.getSheetByName(ROLLUP_TAB);
+  const sheet = sheetNamed(ss, ROLLUP_TAB);
   if (sheet && !titled(sheet, ROLLUP_TITLE, ": ")) refuse(sheet, lacksTitle(ROLLUP_TITLE, ": "), "the portfolio roll-up", ITEM);
   return sheet;
 }
@@ -40,7 +41,7 @@ export function insertOrFind(ss: Spreadsheet, name: string): { sheet: Sheet; mad
   try {
     return { sheet: ss.insertSheet(name), made: true };
   } catch (e) {
-    const sheet = ss.getSheetByName(name);
+    const sheet = sheetNamed(ss, name);
     if (!sheet) throw e; // another failure (the spreadsheet's cell limit): not a race
     return { sheet, made: false };
   }

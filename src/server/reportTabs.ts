@@ -4,12 +4,14 @@
 // written, not wiped. Ours starts with its title in A1 ("<title> — <cycle>", as core/summaryLayout.ts and
 // core/lifecycle.ts write it), or is empty (nothing is lost by writing in it). Used by the reports
 // themselves (lifecycleTabs.ts, summaryTab.ts) and by the roll over (rollOverTabs.ts).
+import { isBlankRow } from "../core/blank";
 import { RETRO_HEADERS, RETRO_TITLE, REVIEW_TITLE } from "../core/lifecycle";
 import { SUMMARY_TITLE } from "../core/summaryLayout";
 import { TAB } from "../core/tabs";
 import { TREND_HEADING } from "../core/trendBlock";
 import { UserError } from "./env";
 import { findHeaderRow } from "./table";
+import { sheetFinder, sheetNamed, type SheetFinder } from "./sheetNamed";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -17,6 +19,11 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Whether A1's value is the report's title: "<title> — <cycle>" (the portfolio roll-up's: `sep` ": "). */
 function isTitle(a1: unknown, title: string, sep = " — "): boolean {
   return typeof a1 === "string" && a1.indexOf(`${title}${sep}`) === 0;
+}
+
+/** titled() told from the tab's values, already read (no call). */
+function titledValues(values: unknown[][], title: string): boolean {
+  return isTitle(values[0] && values[0][0], title) || values.every(isBlankRow);
 }
 
 /**
@@ -34,7 +41,8 @@ export function lacksTitle(title: string, sep = " — "): string {
 
 /**
  * The one-line refusal of a report that would write over someone's own tab: names the tab as the user
- * wrote it (getSheetByName finds "WEEKLY SUMMARY" too), says what ours holds, and how to go on.
+ * wrote it (sheetNamed finds "WEEKLY SUMMARY" too, under either reading of getSheetByName), says what ours
+ * holds, and how to go on.
  */
 export function refuse(sheet: Sheet, lacks: string, report: string, item: string): never {
   throw new UserError(
@@ -60,11 +68,10 @@ export function refuseTrendTab(sheet: Sheet): never {
  * there are kept); refused when it is not ours. Two calls: the whole tab read, its A1 told from the values.
  */
 export function reviewTabToWrite(ss: Spreadsheet): { sheet: Sheet | null; values: unknown[][] } {
-  const sheet = ss.getSheetByName(TAB.review);
+  const sheet = sheetNamed(ss, TAB.review);
   if (!sheet) return { sheet, values: [] };
   const values = sheet.getDataRange().getValues();
-  const empty = values.every((r) => r.every((v) => v === "" || v === null));
-  if (!empty && !isTitle(values[0] && values[0][0], REVIEW_TITLE)) refuse(sheet, lacksTitle(REVIEW_TITLE), "the mid-cycle review", "Mid-cycle review");
+  if (!titledValues(values, REVIEW_TITLE)) refuse(sheet, lacksTitle(REVIEW_TITLE), "the mid-cycle review", "Mid-cycle review");
   return { sheet, values };
 }
 
@@ -74,8 +81,7 @@ export function reviewTabToWrite(ss: Spreadsheet): { sheet: Sheet | null; values
  * table's whole header row (a Retrospective whose title was deleted: closing again keeps its decisions).
  */
 export function refuseForeignRetrospective(sheet: Sheet, values: unknown[][]): void {
-  if (isTitle(values[0] && values[0][0], RETRO_TITLE)) return;
-  if (values.every((r) => r.every((v) => v === "" || v === null))) return;
+  if (titledValues(values, RETRO_TITLE)) return;
   if (findHeaderRow(values, RETRO_HEADERS, 0, Infinity) >= 0) return;
   refuse(sheet, `${lacksTitle(RETRO_TITLE)} nor its header row`, "the retrospective", "End cycle & retrospective");
 }
@@ -87,8 +93,8 @@ export function refuseForeignRetrospective(sheet: Sheet, values: unknown[][]): v
  * A1 or empty: one read. Asked before anything is written: History, the Weekly Trend and the forecast
  * columns stay as they were.
  */
-export function summaryTabToWrite(ss: Spreadsheet, recorded: number | undefined): { sheet: Sheet | null; id: number | null } {
-  const sheet = ss.getSheetByName(TAB.summary);
+export function summaryTabToWrite(ss: Spreadsheet, recorded: number | undefined, find: SheetFinder = sheetFinder(ss)): { sheet: Sheet | null; id: number | null } {
+  const sheet = find(TAB.summary);
   if (!sheet) return { sheet: null, id: null };
   const id = sheet.getSheetId();
   if (id !== recorded && !titled(sheet, SUMMARY_TITLE)) refuse(sheet, lacksTitle(SUMMARY_TITLE), "the weekly summary", "Generate weekly summary");

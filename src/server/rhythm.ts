@@ -1,6 +1,7 @@
 // The weekly rhythm: an opt-in time-driven trigger that regenerates the summary on the Settings
-// check-in weekday at 07:00 in the spreadsheet's time zone (not the script's: the manifest says Etc/UTC)
-// and, when turned on in Settings, emails the leaders' digest and owners' reminders.
+// check-in weekday at 07:00 in the spreadsheet's time zone (not the script's: the manifest says Etc/UTC),
+// as of the day before (the week just ended: refreshRun.ts refreshDay), and, when turned on in Settings,
+// emails the leaders' digest and owners' reminders.
 //
 // A trigger belongs to the admin who installed it and only they can see or delete it, so the spreadsheet
 // records the installation for everyone (weeklyState.ts, kept where the trigger run reads it too:
@@ -9,13 +10,10 @@
 // A time-driven trigger has no active spreadsheet, so the trigger remembers which spreadsheet it serves
 // (refreshTriggers.ts) and opens it by ID. That, creating the trigger and sending mail need scopes beyond the
 // minimal manifest: see README "OAuth scopes".
-import { sendWeeklyMail } from "./weeklyMail";
 import { WEEKDAYS } from "../core/tabs";
 import { asTriggerRun, isoDate, UserError } from "./env";
 import { readSettings } from "./read";
-import { generateSummary } from "./summaryTab";
-import { PORTFOLIO_TAB } from "../core/portfolio";
-import { refreshPortfolio, type PortfolioOutcome } from "./portfolio";
+import { refreshAndEmail, type RefreshOutcome } from "./refreshRun";
 import { tooManyTriggers, unplacedTrigger } from "./triggerLimit";
 import {
   deleteTrigger,
@@ -53,32 +51,49 @@ export interface RefreshStatus {
   timeZone: string;
   installedBy: string;
   installedOn: string;
-  /** "On, installed by anna@… on 2026-11-02: every Monday at 07:00 (Europe/Berlin)." and the last run. */
+  /** ", reporting the week to Sunday": what a run on `weekday` reports (the menu's question uses it). */
+  reports: string;
+  /** "On, installed by anna@… on 2026-11-02: every Monday at 07:00 (Europe/Berlin), reporting the week to Sunday." and the last run. */
   status: string;
 }
 
-function describe(record: RefreshRecord, rec: Installed | null, tz: string, weekday: string): RefreshStatus {
+/** "Sunday" for "Monday": the last day of the period a run on `weekday` reports (refreshRun.ts refreshDay); "" when not a weekday. */
+function dayBefore(weekday: string): string {
+  const i = WEEKDAYS.findIndex((d) => d.toLowerCase() === weekday.toLowerCase());
+  return i < 0 ? "" : WEEKDAYS[(i + 6) % 7];
+}
+
+/** ", reporting the week to Sunday" (the fortnight, with that cadence): what a run on `weekday` reports. */
+function reportsTo(weekday: string, fortnightly: boolean): string {
+  const last = dayBefore(weekday);
+  return last ? `, reporting the ${fortnightly ? "fortnight" : "week"} to ${last}` : "";
+}
+
+function describe(record: RefreshRecord, rec: Installed | null, tz: string, weekday: string, fortnightly: boolean): RefreshStatus {
   const off = record.off;
   const on = !!rec && !off;
   const last = lastRunLine(record.last, tz);
   let status: string;
   if (on && rec && !rec.on) status = `On, installed by ${rec.by} (when it runs is not recorded here: turn it on again to record it).`;
-  else if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} at ${hh(rec.hour)} (${rec.timeZone}).`;
+  // What a run reports, unless the zone moved (below): the run then falls on another day here.
+  else if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} at ${hh(rec.hour)} (${rec.timeZone})${rec.timeZone && rec.timeZone !== tz ? "" : reportsTo(rec.weekday, fortnightly)}.`;
   else if (rec && off) status = `Off (switched off by ${off.by} on ${off.on}; the trigger ${rec.by} installed removes itself when it next runs).`;
   else status = "Off.";
   // A trigger keeps the zone it was made in (inTimezone): after File › Settings changed the spreadsheet's,
   // it still runs at 07:00 there, which may be another day here (Monday 07:00 Berlin is Sunday 22:00 in
-  // California), and its summary is as of that day.
+  // California), and its summary is as of the day before that day (Saturday: refreshRun.ts refreshDay).
   if (on && rec && rec.timeZone && rec.timeZone !== tz) {
     status += ` This spreadsheet's time zone is now ${tz}: turn the refresh off and on again to run it at ${hh(rec.hour)} there.`;
   }
+  const runsOn = on && rec && rec.weekday ? rec.weekday : weekday;
   return {
     on,
-    weekday: on && rec && rec.weekday ? rec.weekday : weekday,
+    weekday: runsOn,
     hour: on && rec ? rec.hour : HOUR,
     timeZone: on && rec && rec.timeZone ? rec.timeZone : tz,
     installedBy: rec ? rec.by : "",
     installedOn: rec ? rec.on : "",
+    reports: reportsTo(runsOn, fortnightly),
     status: `${status} ${last}`,
   };
 }
@@ -103,7 +118,7 @@ export function weeklyRefreshStatus(ss: Spreadsheet): RefreshStatus {
   try {
     const record = RefreshRecord.read(ss);
     record.save({}); // an earlier version's record in document properties moves where the trigger reads it (once)
-    return describe(record, currentInstall(ss, record), tz, settings.weekday);
+    return describe(record, currentInstall(ss, record), tz, settings.weekday, settings.cadence === "fortnightly");
   } catch (e) {
     return permissionHint(e);
   }
@@ -142,7 +157,7 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
     const uid = trigger.getUniqueId();
     recordTrigger(uid, ss.getId());
     record.save({ installed: { uid, by: me, on: isoDate(new Date(), tz), weekday: day, hour: HOUR, timeZone: tz }, off: null });
-    return describe(record, record.installed, tz, day);
+    return describe(record, record.installed, tz, day, settings.cadence === "fortnightly");
   } catch (e) {
     return permissionHint(e);
   }
@@ -198,19 +213,10 @@ export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed
     removed = removeAll(triggers);
     if (!rec || mine.indexOf(rec.uid) >= 0) record.save({ installed: null, off: null });
     else if (!record.off) record.save({ off: { by: currentUser(), on: isoDate(new Date(), tz) } });
-    return { ...describe(record, record.installed, tz, settings.weekday), removed };
+    return { ...describe(record, record.installed, tz, settings.weekday, settings.cadence === "fortnightly"), removed };
   } catch (e) {
     return permissionHint(e);
   }
-}
-
-export interface RefreshOutcome {
-  spreadsheetId: string;
-  week: number;
-  digestTo: string[];
-  reminded: string[];
-  /** A company tracker (one with a Portfolio tab) also refreshes its roll-up; a failure is recorded here, not thrown. */
-  portfolio?: PortfolioOutcome | { error: string };
 }
 
 /**
@@ -247,10 +253,12 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     const out = asTriggerRun(() => refreshAndEmail(ss));
     // A roll-up that failed does not stop the run (the emails go out), but the admins must see it: the
     // run's outcome is returned to no one, and "OK" would hide it until someone opened the roll-up.
-    // A partial roll-up (time ran out) is not continued by the next run: "OK" would hide it for a week.
+    // A partial roll-up (time ran out) is not continued by the next run: "OK" would hide it for a week. Nor by
+    // the menu's, which is as of its own day, not the run's day before (refreshRun.ts), so it reads every team again.
     const p = out.portfolio;
-    const failed = !p ? "" : "error" in p ? `was not: ${p.error.split("\n")[0].slice(0, 200)}` : p.pending ? `is partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" today to finish it` : "";
-    const reason = failed ? `the Weekly Summary was refreshed, the portfolio roll-up ${failed}` : "";
+    const failed = !p ? "" : "error" in p ? `was not: ${p.error.split("\n")[0].slice(0, 200)}` : p.pending ? `is partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" for a whole roll-up (as of the day you choose it)` : "";
+    // A run before the cycle's start, or a week after its last week was reported, reports nothing: "did nothing: …" (refreshRun.ts).
+    const reason = failed ? `the Weekly Summary was refreshed, the portfolio roll-up ${failed}` : out.skipped || "";
     record.save({ last: lastRun(ss, !failed, reason) });
     return out;
   } catch (err) {
@@ -298,29 +306,4 @@ function retire(ss: Spreadsheet, record: RefreshRecord, uid: string, wasRecorded
   if (!wasRecorded) return;
   const last = lastRun(ss, true, "switched off, so the trigger removed itself");
   record.save({ installed: null, off: null, last });
-}
-
-export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {
-  const model = generateSummary(ss);
-  const { settings } = readSettings(ss, ss.getSpreadsheetTimeZone());
-  const url = ss.getUrl();
-  const out: RefreshOutcome = { spreadsheetId: ss.getId(), week: model.week, digestTo: [], reminded: [] };
-  if (ss.getSheetByName(PORTFOLIO_TAB)) {
-    try {
-      out.portfolio = refreshPortfolio(ss);
-    } catch (e) {
-      out.portfolio = { error: String((e as Error)?.message || e) }; // the digest still goes out
-    }
-  }
-  // Within MailApp's limits: 50 recipients and 200 KB a message, the user's daily quota (weeklyMail.ts).
-  try {
-    sendWeeklyMail(model, url, settings.emailDigest ? settings.leaders : null, settings.ownerReminders, out);
-  } catch (e) {
-    // The minimal build has no scope to send mail (sendWeeklyEmailsNow can still be run there): say so.
-    if (!/permission to call MailApp/i.test(String((e as Error)?.message || e))) throw e;
-    throw new UserError(
-      'The Weekly Summary was written; no email was sent: this deployment was built without the permission to send mail (see README, "OAuth scopes").',
-    );
-  }
-  return out;
 }

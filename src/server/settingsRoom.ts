@@ -1,13 +1,14 @@
 // Room in the Settings tab's A1:C40, the only rows every operation reads: where Repair puts a row that is
 // missing there, and what it says when there is none.
+import { CYCLE_CLOSED_LABEL } from "../core/cycleClosed";
 import { quotedList } from "../core/plural";
 import { SETTINGS_COMPUTED, SETTINGS_HEADERS, SETTINGS_ROWS } from "../core/tabs";
 import { SETTINGS_LAST_ROW } from "./read";
 import { isEmpty } from "./setupTabs";
 import { norm } from "./table";
 
-/** The labels of the add-on's own Settings rows (lower case). */
-export const OURS = new Set([...SETTINGS_ROWS, ...SETTINGS_COMPUTED].map((d) => norm(d.label)));
+/** The labels of the add-on's own Settings rows (lower case), the row closing the cycle writes included. */
+export const OURS = new Set([...SETTINGS_ROWS, ...SETTINGS_COMPUTED, { label: CYCLE_CLOSED_LABEL }].map((d) => norm(d.label)));
 
 /**
  * The blank rows of A1:C40 (all of A–C empty; rows past those read are blank), where a missing row may go:

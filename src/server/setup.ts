@@ -145,6 +145,10 @@ interface ReportTabs {
  * summary's record, which places both without a read, is read only when there is one of them.
  */
 function reportTabsForRepair(ss: Spreadsheet): ReportTabs {
+  // By getSheetByName, not sheetNamed: a tracker without a summary (every new one) would pay a look at every
+  // tab's name on each setup and Repair. Under the exact reading ("to check" 27) Repair then leaves a report
+  // tab renamed in capitals unsized and unprotected, and an old protection on someone's own "WEEKLY
+  // SUMMARY" in place: the summary still finds its tab (sheetNamed), so nothing is lost.
   const summarySheet = ss.getSheetByName(TAB.summary);
   const trendSheet = ss.getSheetByName(TAB.trend);
   const record = summarySheet || trendSheet ? recordedTabs() : null;

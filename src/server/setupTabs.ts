@@ -6,6 +6,7 @@ import { UserError } from "./env";
 import { findRenamed, renameBack, type OtherTab } from "./lookAlikeTabs";
 import { ALL_HEADERS, computedRow, IDENTIFYING, LOG_WIDTH, renamedColumnsMessage, SETTINGS_LAST_ROW } from "./read";
 import type { SetupReport } from "./setupTypes";
+import { sheetFinder, type SheetFinder } from "./sheetNamed";
 import { col, findHeaderRow, HEADER_SEARCH_ROWS, noHeaderMessage, norm, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -33,12 +34,20 @@ export type TabKey = "settings" | "objectives" | "keyResults" | "checkins" | "hi
 export interface Inspection {
   state: Record<TabKey, TabState>;
   renames: [TabKey, OtherTab][];
+  /** Tracker tabs found only by their name in another case ("KEY RESULTS"): our name, the tab, its name. */
+  cased: [string, Sheet, string][];
 }
 
 /** Reads the first rows of each tracker tab, refuses when one of our names holds something else, and renames back a renamed tab. */
 export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string | null = null): Record<TabKey, TabState> {
-  const { state, renames } = readTrackerTabs(ss, emptyTab);
+  const { state, renames, cased } = readTrackerTabs(ss, emptyTab);
   renameBack(state, renames, report);
+  // A tracker tab getSheetByName does not give by our name (renamed in capitals, where it matches exact names
+  // only: docs/apps-script-fidelity.md "to check" 27) gets our name back, so that every operation finds it.
+  for (const [name, sheet, named] of cased) {
+    sheet.setName(name);
+    report.restored.push(`Tab "${named}" renamed back to "${name}" (its rows are kept)`);
+  }
   return state;
 }
 
@@ -48,10 +57,12 @@ export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string |
  * unless an operation that runs setup after writing, the import, says its own ("import again").
  */
 export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null, again?: string): Inspection {
+  const cased: [string, Sheet, string][] = [];
+  const find = sheetFinder(ss, (name, sheet, named) => cased.push([name, sheet, named]));
   // Read as their data range (the rows and columns holding something): a whole-column read would move
   // every blank row of the grid too, and every cell moved is paid for on Google.
   const read = (name: string): TabState => {
-    const sheet = ss.getSheetByName(name);
+    const sheet = find(name);
     return { name, sheet, values: sheet ? sheet.getDataRange().getValues() : [] };
   };
   // The log and History are only looked at for their header: their first rows, never the whole columns
@@ -59,17 +70,17 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
   // A head with no header in it is not taken for an empty (or foreign) tab until the rows below it are seen
   // too (one more call, only then): a header pushed below row 30 by inserted rows is the tab's own.
   // A header the Settings computed cells place below row 30 is read down to (the same one read).
-  const head = (name: string, width: number, ident: readonly string[], placed = 0, sheet = ss.getSheetByName(name)): TabState => {
+  const head = (name: string, width: number, ident: readonly string[], placed = 0, sheet = find(name)): TabState => {
     if (!sheet) return { name, sheet, values: [] };
     const values = withinGrid(sheet, Math.max(HEADER_SEARCH_ROWS, placed), width);
     const found = findHeaderRow(values, ident) >= 0 || (placed > HEADER_SEARCH_ROWS && findHeaderRow(values, ident, placed - 1, placed) >= 0);
     if (found || sheet.getLastRow() <= values.length) return { name, sheet, values };
     return { name, sheet, values: sheet.getDataRange().getValues().map((r) => r.slice(0, width)) };
   };
-  const settings = readSettingsTab(ss);
+  const settings = readSettingsTab(find);
   const placed = (name: "ObjectiveHeaderRow" | "KrHeaderRow" | "HistoryHeaderRow") => computedRow(computedValue(settings.values, name));
   const historyRow = placed("HistoryHeaderRow");
-  const logSheet = ss.getSheetByName(TAB.checkins);
+  const logSheet = find(TAB.checkins);
   const logHead = logSheet ? logHeadFromSettings(settings.values) : null;
   const state = {
     settings,
@@ -107,7 +118,7 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
   }
   const renamed = (["objectives", "keyResults"] as const).map((t) => renamedColumns(state[t], t)).join("");
   if (renamed) throw new UserError(`${renamed}Then ${again || "run Repair tracker again"}. Nothing was changed.`);
-  return { state, renames: findRenamed(ss, state, emptyTab, again || "run Repair tracker again") };
+  return { state, renames: findRenamed(ss, state, emptyTab, again || "run Repair tracker again"), cased };
 }
 
 /** Repair's refusal of a column renamed by hand (read.ts renamedColumnsMessage), with a space after it, or "". */
@@ -163,8 +174,8 @@ function withinGrid(sheet: Sheet, rows: number, cols: number): unknown[][] {
  * its blank rows at the end left out. A tab holding nothing there, or something in row 40 (it may go on
  * below), is read as its data range, so nothing outside A1:C40 is overlooked.
  */
-function readSettingsTab(ss: Spreadsheet): TabState {
-  const sheet = ss.getSheetByName(TAB.settings);
+function readSettingsTab(find: SheetFinder): TabState {
+  const sheet = find(TAB.settings);
   if (!sheet) return { name: TAB.settings, sheet, values: [] };
   let values = withinGrid(sheet, SETTINGS_LAST_ROW, 3);
   if (isEmpty(values) || !isEmpty(values.slice(-1))) return { name: TAB.settings, sheet, values: sheet.getDataRange().getValues() };

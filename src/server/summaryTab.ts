@@ -5,7 +5,7 @@ import { buildSummary, type SummaryModel } from "../core/summary";
 import { decimalSeparatorFor } from "../core/numbers";
 import { TAB } from "../core/tabs";
 import { checkpointFor, historyDigest } from "../core/summaryPast";
-import { isoDate, withDocumentLock } from "./env";
+import { isoDate, UserError, withDocumentLock } from "./env";
 import {
   computedHistoryHeaderRow,
   computedKrHeaderRow,
@@ -27,6 +27,7 @@ import { NEW_SHEET, renderSparseReport } from "./render";
 import { DEFAULT_WIDTH } from "./layout";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { batchedProps } from "./propsBatch";
+import { closedAsOf, CYCLE_CLOSED_LABEL } from "../core/cycleClosed";
 import { docProps } from "./weeklyState";
 import { writeSummaryForecasts } from "./forecastCells";
 import { percentValueFormat } from "../core/forecast";
@@ -37,7 +38,8 @@ import { historyForSummary, readTrendCache, saveTrendCache } from "./trendCache"
 import { writeTrendTab } from "./trendTab";
 import { summaryTabToWrite } from "./reportTabs";
 import { writeHistory } from "./historyWrite";
-import { col, HEADER_SEARCH_ROWS, readTable, tableFromValues, type Table } from "./table";
+import { col, HEADER_SEARCH_ROWS, norm, readTable, tableFromValues, type Table } from "./table";
+import { sheetFinder } from "./sheetNamed";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -158,7 +160,12 @@ function widenOldSummary(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
  * tabs, and an older tab's widths once: widenOldSummary). An ordinary week reads the trend's past weeks from the Weekly Trend tab and writes its own week's
  * column there (trendCache.ts, trendTab.ts); any other rewrites that tab whole from History.
  */
-export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
+/** The one line refusing a summary as of a day before the cycle's start. */
+export function beforeStartMessage(asOf: string, start: string): string {
+  return `The cycle starts on ${start}: a Weekly Summary as of ${asOf} would come before it (its History rows dated before the cycle). Make it on or after ${start}. Nothing was changed.`;
+}
+
+export function generateSummary(ss: Spreadsheet, at?: string, opts: { refuseBeforeStart?: boolean } = {}): SummaryModel {
   return withDocumentLock(() => {
     const tz = ss.getSpreadsheetTimeZone();
     const { settings, read: settingsRead } = quickSettings(ss, tz);
@@ -167,6 +174,9 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     // A fraction-% KR (typed 82%, the cell holds 0.82) is forecast and worded × 100, as its cells show it.
     const tracker: Tracker = { settings, objectives: objectivesFrom(objT), keyResults: markPercentCells(ss, krT, keyResultsFrom(krT, tz)) };
     const asOf = asOfDate(at, tz);
+    // Asked for (the menu, the CLI), a summary before the cycle's start is refused: it would write week-1
+    // History rows dated before the cycle (the weekly refresh, rhythm.ts, skips such a day on its own).
+    if (opts.refuseBeforeStart && asOf < settings.startDate) throw new UserError(beforeStartMessage(asOf, settings.startDate));
     const week = summaryWeek(settings, asOf);
     // History's state columns are read for last week (its confidence) and the checkpoint the log is read from.
     // One read of the document's properties, one write at the end (propsBatch.ts).
@@ -175,16 +185,20 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const best = checkpointFor(logCheckpoints(checkpoints, settings.startDate), settings, asOf);
     // The trend's past weeks from the Weekly Trend tab when it holds them as written: then History is read
     // only from last week's first row (recorded by its checkpoint) down, not every past week's rows.
-    const trendSheet = ss.getSheetByName(TAB.trend);
+    const find = sheetFinder(ss);
+    const trendSheet = find(TAB.trend);
     const cache = readTrendCache(checkpoints.props, trendSheet, tracker, week);
     // Someone's own tab named "Weekly Summary" is refused before anything is written (reportTabs.ts).
-    const own = summaryTabToWrite(ss, cache.record ? cache.record.summarySheetId : undefined);
+    const own = summaryTabToWrite(ss, cache.record ? cache.record.summarySheetId : undefined, find);
     const { hist, pastValues, pastDays } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, expectedHistoryLast(checkpoints, settings.startDate), computedHistoryHeaderRow(settingsRead));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     // Numbers inside the summary's text (and the digest's) take the locale's decimal separator: one call.
     const decimalSeparator = decimalSeparatorFor(ss.getSpreadsheetLocale());
-    const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, decimalSeparator, pastValues, pastDays });
+    // A summary made after the cycle was closed (and as of a day on or after the close) says so in its subtitle.
+    const closed = settingsRead ? closedAsOf(settingsRead.raw.get(norm(CYCLE_CLOSED_LABEL)), settings) : null;
+    const closedOn = closed !== null && closed <= asOf ? closed : null;
+    const model = buildSummary({ tracker, checkins: log.checkins, history: hist.entries, asOf, generatedAt, closedOn, decimalSeparator, pastValues, pastDays });
 
     const report = { row: 1, column: 1, width: model.width, rows: model.rows };
     let sheet = own.sheet;
@@ -209,7 +223,10 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const place = { week: model.week, asOf, digest: historyDigest(model.historyRows), historyLast: written.last, historyFirst: written.first };
     const logPart = { lastRow: log.lastRow, rowKey: log.rowKey, maxDate: log.maxDate, headerRow: log.headerRow };
     saveCheckpoint(checkpoints, model.week, !hist.hasState ? null : complete ? { ...place, ...logPart } : place, settings.startDate);
-    writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs);
+    // A KR checked in after D (the weekly refresh is as of the day before its run: a check-in that morning)
+    // keeps the forecast its check-in wrote, from data this summary leaves out.
+    const later = new Set(log.checkins.filter((c) => c.date > asOf).map((c) => c.krId));
+    writeSummaryForecasts(ss, krT, tracker.keyResults, model.data.forecast.krs, later);
     // A KR row inserted by hand has no formulas: written here too, so the sheet counts it as the summary did.
     const bare = tracker.keyResults.filter((k) => noFormulas(krT, k)).map((k) => k.row);
     if (bare.length) writeKrFormulas(ss, krT, objT, bare);

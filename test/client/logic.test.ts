@@ -73,6 +73,12 @@ describe("formatting", () => {
     expect(withUnit("30", "%")).toBe("30%");
     expect(withUnit("3", "")).toBe("3");
     expect(withUnit("", "days")).toBe("");
+    // Money with two decimals at least (core/valueDigits.ts): the sidebar's Now, Target and hint said 14.2 €.
+    expect(withUnit("14.2", "€")).toBe("14.20 €");
+    expect(withUnit("14,2", "EUR", ",")).toBe("14,20 EUR");
+    expect(withUnit("1200", "$", ",")).toBe("1200,00 $");
+    expect(withUnit("0.045", "USD")).toBe("0.045 USD");
+    expect(withUnit("14.2", "euros per unit")).toBe("14.2 euros per unit");
   });
   it("maps status labels to badge classes", () => {
     expect(statusClass("On track")).toBe("on-track");

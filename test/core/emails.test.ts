@@ -1,7 +1,8 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { buildDigest, buildReminders, isValidEmail } from "../../src/core/emails";
+import { buildDigest, buildReminders } from "../../src/core/emails";
 import { escapeHtml, safeHttpUrl } from "../../src/core/escape";
+import { isValidEmail } from "../../src/core/settings";
 import { buildSummary } from "../../src/core/summary";
 import type { CheckinEntry, KeyResult, Tracker } from "../../src/core/model";
 

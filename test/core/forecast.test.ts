@@ -58,7 +58,7 @@ describe("forecastKr", () => {
     expect(forecastLine(forecastKr({ metric: "increase", start: 0, target: 1 }, [], CYCLE), "")).toBe(`At this pace: ${NOT_ENOUGH}`);
     // With what it ends against, in the words of the This week line's "O2.KR1 at 9.6% (target 3%)".
     expect(forecastLine({ ok: true, value: 9.6, score: 0, endDay: "2026-04-05", goal: { value: 3, word: "target" } }, "%")).toBe("At this pace: 9.6% by 2026-04-05 (target 3%) — score 0.00");
-    expect(forecastLine({ ok: true, value: 38.8, score: 0.5333, endDay: "2026-04-05", goal: { value: 37.8, word: "goal" } }, "EUR", ",")).toBe("At this pace: 38,8 EUR by 2026-04-05 (goal 37,8 EUR) — score 0,53");
+    expect(forecastLine({ ok: true, value: 38.8, score: 0.5333, endDay: "2026-04-05", goal: { value: 37.8, word: "goal" } }, "EUR", ",")).toBe("At this pace: 38,80 EUR by 2026-04-05 (goal 37,80 EUR) — score 0,53");
   });
 
   it("a fraction-% KR as its cells show it: × 100 without float noise, capped at 100 as the whole-number KR", () => {

@@ -200,6 +200,11 @@ describe("planRollover", () => {
   });
   it("refuses a start date that is not after the finished cycle's, and bad lengths", () => {
     expect(rollover({ newStart: "2026-01-05" }).ok).toBe(false);
+    // Inside the finished cycle (2026-01-05 to 2026-04-05): refused, naming the earliest day; after an early close, the day after it.
+    expect(rollover({ newStart: "2026-03-30" })).toEqual({ ok: false, message: "The new cycle must start after the finished one: on 2026-04-06 or later (it ran 2026-01-05 to 2026-04-05), not 2026-03-30." });
+    expect(rollover({ newStart: "2026-03-30", closedOn: "2026-03-15" }).ok).toBe(true);
+    expect(rollover({ newStart: "2026-03-15", closedOn: "2026-03-15" }).ok).toBe(false);
+    expect(rollover({ newStart: "2026-03-30", closedOn: "2026-04-20" }).ok).toBe(false);
     expect(rollover({ newStart: "2026-13-01" }).ok).toBe(false);
     expect(rollover({ weeks: 0 }).ok).toBe(false);
     expect(rollover({ weeks: 2.5 }).ok).toBe(false);

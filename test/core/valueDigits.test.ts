@@ -7,6 +7,7 @@ import { expect } from "../support/expect";
 import { cellForecast, formatValue, krAsShown, MAX_VALUE_DIGITS, valueDigits } from "../../src/core/forecast";
 import { forecastWhy, withUnit } from "../../src/core/forecastWords";
 import { roundedText } from "../../src/core/numbers";
+import { isMoneyUnit } from "../../src/core/valueDigits";
 import { krSignals } from "../../src/core/signals";
 
 /** A number as typed: up to 4 significant digits at a power of ten from 1e-6 to 1e4. */
@@ -101,5 +102,29 @@ describe("valueDigits", () => {
     // Until session 13: "(value 0.0123)", the value 0.01234 as typed cut to 4 decimals.
     expect(krSignals([kr(0.0125, 0.01, 0.01234)], cycle)[0].reason).toBe("No change over the last 3 check-ins (value 0.01234) while at risk");
     expect(krSignals([kr(42, 36, 38.12346)], cycle)[0].reason).toBe("No change over the last 3 check-ins (value 38.1235) while at risk");
+  });
+});
+
+describe("money (minValueDigits)", () => {
+  it("tells a currency unit, alone or per something, from other units", () => {
+    for (const u of ["€", "$", "£", "EUR", "usd", " GBP ", "€/unit", "EUR per order", "$/h"]) expect(isMoneyUnit(u), u).toBe(true);
+    for (const u of ["", "%", "days", "complaints", "k€", "units", "EURO-pallets"]) expect(isMoneyUnit(u), u).toBe(false);
+  });
+  it("shows money with two decimals at least, the same number as without it, more when the KR's span needs them", () => {
+    expect(withUnit(14.2, "€", ".", valueDigits({ start: 14.2, target: 12.5 }))).toBe("14.20 €");
+    expect(withUnit(1200, "USD", ",", 2)).toBe("1200,00 USD");
+    expect(withUnit(0.0436, "€", ".", valueDigits({ start: 0.05, target: 0.03 }))).toBe("0.0436 €");
+    expect(withUnit(14.2, "days", ".", 2)).toBe("14.2 days");
+    fc.assert(
+      fc.property(typed, typed, typed, sep, (start, target, v, s) => {
+        const d = valueDigits({ start, target });
+        const plain = withUnit(v, "", s, d);
+        const money = withUnit(v, "€", s, d).replace(/ €$/, "");
+        expect(Number(money.replace(",", "."))).toBe(Number(plain.replace(",", ".")));
+        const decimals = (money.split(/[.,]/)[1] ?? "").length;
+        expect(decimals).toBeGreaterThanOrEqual(2);
+        expect(decimals).toBeLessThanOrEqual(Math.max(2, d));
+      }),
+    );
   });
 });

@@ -435,7 +435,8 @@ describe("service-call budget", () => {
     // Budget: what is measured now must not creep up (README, Performance: the cost model prices each read
     // call at 0.15 s, each write at 0.2 s). A check-in: the lock, Settings, the KR's row and the log's tail
     // (4 reads); the log row, Current/Confidence/Last check-in, and Request IDs with the forecast (3 writes);
-    // 19 calls in all. Without the row: the ID column too (21).
+    // 19 calls in all (knowing whether the cycle was closed costs none: Settings say it, docs/lifecycle.md).
+    // Without the row: the ID column too (21).
     const kinds = (m: Record<string, number>) => ({
       reads: (m["Lock.tryLock"] ?? 0) + (m["Range.getValues"] ?? 0) + (m["Sheet.getDataRange"] ?? 0) + (m["Sheet.getLastRow"] ?? 0),
       writes: (m["Range.setValues"] ?? 0) + (m["Range.setValue"] ?? 0) + (m["Sheet.appendRow"] ?? 0),

@@ -108,7 +108,7 @@ describe("a % KR whose cells hold fractions", () => {
   it("reads as the same KR with whole numbers: tab, digest, Key Results cells and sidebar, capped at 100%", () => {
     const whole = pilot(false);
     const fraction = pilot(true);
-    // The whole-number pilot, as week four's: the rework rate named, on-time delivery capped at 100 and on course.
+    // The whole-number pilot, as week three's (Monday 2026-01-26's refresh reports the week to Sunday): the rework rate named, on-time delivery capped at 100 and on course.
     expect(whole.atThisPace).toMatch(/^At this pace 1 KR ends below its goal by 2026-04-05: O2\.KR1 at 9\.6% \(target 3%\)\.$/);
     expect(whole.forecastRows[0][8]).toBe("Rising 0.25 points a week; reaching 3% by 2026-04-05 needs falling 0.41 points a week.");
     expect(whole.cells[0][1]).toBe(100);
@@ -124,13 +124,14 @@ describe("a % KR whose cells hold fractions", () => {
     expect(fraction.afterCheckin).toEqual(whole.afterCheckin);
     // The Weekly Trend shows the fraction KR's weeks as percentages and its Last weeks as the whole-number
     // KR's; its weeks to come are formatted ahead. Until session 11: "0.86", "▁▅██ 0.86 → 0.89 → 0.92 → 0.92".
+    // Until session 13 the refresh was as of its Monday, week 4, which repeated week 3's value ("→ 92 → 92").
     expect(whole.trend).toEqual([
-      ["86", "89", "92", "▁▅██ 86 → 89 → 92 → 92", "0.###############"],
-      ["6.6", "6.9", "7.1", "▁▅██ 6.6 → 6.9 → 7.1 → 7.1", "0.###############"],
+      ["86", "89", "92", "▁▅█ 86 → 89 → 92", "0.###############"],
+      ["6.6", "6.9", "7.1", "▁▅█ 6.6 → 6.9 → 7.1", "0.###############"],
     ]);
     expect(fraction.trend).toEqual([
-      ["86.0%", "89.0%", "92.0%", "▁▅██ 86 → 89 → 92 → 92", "0.0%"],
-      ["6.6%", "6.9%", "7.1%", "▁▅██ 6.6 → 6.9 → 7.1 → 7.1", "0.0%"],
+      ["86.0%", "89.0%", "92.0%", "▁▅█ 86 → 89 → 92", "0.0%"],
+      ["6.6%", "6.9%", "7.1%", "▁▅█ 6.6 → 6.9 → 7.1", "0.0%"],
     ]);
     // History's Value too: until session 11 "0.92" and "0.071".
     expect(whole.historyShown).toEqual(["92", "7.1"]);

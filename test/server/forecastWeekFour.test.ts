@@ -70,7 +70,7 @@ describe("week four", () => {
     expect(fireTrigger(wb, refreshTriggersOf(wb)[0])).toMatchObject({ ok: true });
     const v = ss(wb).getSheetByName("Weekly Summary")!.getDataRange().getValues().map((r) => r.map(String));
     const line = v[v.findIndex((r) => r[0] === "This week") + 4][0];
-    const m = /^At this pace 2 KRs end below their goal by 2026-04-05: O2\.KR1 at (\S+) \(target 3%\), O3\.KR1 at (\S+ EUR) \(goal 37\.8 EUR\)\.$/.exec(line);
+    const m = /^At this pace 2 KRs end below their goal by 2026-04-05: O2\.KR1 at (\S+) \(target 3%\), O3\.KR1 at (\S+ EUR) \(goal 37\.80 EUR\)\.$/.exec(line);
     expect(m, line).not.toBeNull();
     const sidebarLine = (owner: string, id: string) => {
       wb.services.session.setUser(owner);
@@ -79,8 +79,9 @@ describe("week four", () => {
     };
     const score = (id: string) => fixedText(rowsOf(wb, "Key Results").find((r) => r["ID"] === id)!["Forecast score"] as number, 2, ".");
     expect(sidebarLine("quality.lead@example.com", "O2.KR1")).toBe(`At this pace: ${m![1]} by 2026-04-05 (target 3%) — score ${score("O2.KR1")}`);
-    // Until session 11: "At this pace: 38.8 EUR by 2026-04-05 — score 0.53", no word of the goal.
-    expect(sidebarLine("finance.partner@example.com", "O3.KR1")).toBe(`At this pace: ${m![2]} by 2026-04-05 (goal 37.8 EUR) — score ${score("O3.KR1")}`);
+    // Until session 11: "At this pace: 38.8 EUR by 2026-04-05 — score 0.53", no word of the goal; until session 13
+    // money had one decimal where its value had (37.8 EUR, now 37.80 EUR).
+    expect(sidebarLine("finance.partner@example.com", "O3.KR1")).toBe(`At this pace: ${m![2]} by 2026-04-05 (goal 37.80 EUR) — score ${score("O3.KR1")}`);
   });
 
   it("the weekly refresh of week 3, after two weekly check-ins, forecasts nothing yet", () => {

@@ -67,10 +67,10 @@ const CASES: { what: string; make: () => Workbook; opts?: Record<string, unknown
     message: /^Settings need fixing: Length in weeks must be a whole number from 1 to 52; it is "0"\. Nothing was changed\.$/,
   },
   {
-    what: "a start date before the finished cycle's",
+    what: "a start date before the finished cycle's (closed early, on its day 16)",
     make: () => closedTracker(),
     opts: { start: "2025-12-01" },
-    message: "The new cycle must start after the finished one (which started 2026-01-05). Nothing was changed.",
+    message: "The new cycle must start after the finished one: on 2026-01-21 or later (it was closed early, with final scores as of 2026-01-20), not 2025-12-01. Nothing was changed.",
   },
 ];
 

@@ -64,10 +64,10 @@ function ownSummary(wb: Workbook): { ids: string[]; line: string } {
   return { ids, line: v.find((r) => r[0].startsWith("At this pace"))![0] };
 }
 
-function company(registry: Map<string, OtherWorkbook>, list: string[][], locale?: string): Workbook {
+function company(registry: Map<string, OtherWorkbook>, list: string[][], locale?: string, at = MONDAY): Workbook {
   const c = newTracker({ snapshot: { ...emptySnapshot("company"), id: "company" }, start: START, at: START, user: ADMIN });
   const snap = c.services.toSnapshot();
-  const wb = workbookFromSnapshot("/nonexistent/company.xlsx", snap, { at: MONDAY, user: ADMIN, workbooks: (ref) => registry.get(ref) });
+  const wb = workbookFromSnapshot("/nonexistent/company.xlsx", snap, { at, user: ADMIN, workbooks: (ref) => registry.get(ref) });
   if (locale) ss(wb).setSpreadsheetLocale(locale);
   const sheet = ss(wb).insertSheet("Portfolio");
   const rows = [["Tracker", "Team", "Weight", "Notes"], ...list.map((r) => [r[0], r[1], "", ""])];
@@ -140,6 +140,27 @@ describe("Refresh portfolio: the forecast", () => {
     expect(text).toContain("2 KRs in 2 teams end below their goal at this pace (by more than their team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.");
     expect(text.some((l) => l.startsWith("Not forecast, no forecast columns in its Key Results") && l.endsWith(": Gamma."))).toBe(true);
     expect(text.some((l) => l.startsWith("Not forecast yet") && l.endsWith(": Delta."))).toBe(true);
+  });
+
+  it("in week 13, a forecast from teams that stopped checking in after week 3 is said to be out of date, not counted (it was listed as current)", () => {
+    const WEEK_13 = "2026-03-30";
+    const wb = company(registry(), LIST, undefined, WEEK_13);
+    const r = callAddon(wb, "refreshPortfolio", { at: WEEK_13 });
+    expect(r.ok, r.message).toBe(true);
+    expect(r.forecastToMiss).toBe(0);
+    const rows = section(wb, ["Team", "Tracker", "Read"]);
+    expect(rows.map((x) => [x.Team, x["Forecast to miss"], x["Forecast KRs"]])).toEqual([
+      ["Alpha", "out of date: from week 3", 2],
+      ["Beta", "out of date: from week 3", 2],
+      ["Gamma", "no forecast columns", ""],
+      ["Delta", "no forecast yet", 0],
+    ]);
+    const text = lines(wb);
+    expect(text).toContain("None current: every team's forecast is out of date (below).");
+    expect(text).toContain("Not counted, forecast out of date (the team has not checked in for more than 14 days: its forecast is from its latest check-in): Alpha (from week 3, 2026-01-22) and Beta (from week 3, 2026-01-22).");
+    // Two weeks after its latest check-in a team's forecast still counts (a fortnightly team checks in every 14 days).
+    const fortnight = company(registry(), LIST, undefined, "2026-02-05");
+    expect(callAddon(fortnight, "refreshPortfolio", { at: "2026-02-05" }).forecastToMiss).toBe(2);
   });
 
   it("shows a KR in small plain numbers at its own decimals, as its team's summary does", () => {

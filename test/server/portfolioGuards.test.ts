@@ -167,9 +167,9 @@ describe("The weekly refresh of a company tracker", () => {
     expect(callAddon(wb, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
     setToday(wb, "2026-01-12");
     const r = fireTrigger(wb, refreshTriggersOf(wb)[0]);
-    expect(r).toMatchObject({ ok: true, outcome: { week: 2, portfolio: { listed: 2, read: 1, pending: 1 } } });
+    expect(r).toMatchObject({ ok: true, outcome: { week: 1, portfolio: { listed: 2, read: 1, pending: 1 } } }); // the week to Sunday 2026-01-11
     expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain(
-      'Last weekly refresh: 2026-01-12 12:05 (Etc/UTC), failed: the Weekly Summary was refreshed, the portfolio roll-up is partial: 1 of 2 team trackers were not read before the time limit. Choose "Refresh portfolio" today to finish it.',
+      'Last weekly refresh: 2026-01-12 12:05 (Etc/UTC), failed: the Weekly Summary was refreshed, the portfolio roll-up is partial: 1 of 2 team trackers were not read before the time limit. Choose "Refresh portfolio" for a whole roll-up (as of the day you choose it).',
     );
   });
 });

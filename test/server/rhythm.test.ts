@@ -75,7 +75,7 @@ describe("Weekly refresh trigger", () => {
     const again = openTracker(wb2.services.toSnapshot(), { at: "2026-01-12", user: ADMIN });
     const r = fireOn(again, "2026-01-12");
     expect(r).toMatchObject({ ok: true });
-    expect(r.outcome).toMatchObject({ week: 2 });
+    expect(r.outcome).toMatchObject({ week: 1 }); // the week to Sunday 2026-01-11
     expect(ss(again).getSheetByName("Weekly Summary")).not.toBeNull();
     // Off after the reload removes it.
     expect(callAddon(again, "setWeeklyRefresh", { on: false })).toMatchObject({ ok: true, removed: 1 });
@@ -92,13 +92,14 @@ describe("Weekly refresh trigger", () => {
     const before = wb.services.counters.byMethod["SpreadsheetApp.openById"] ?? 0;
     const r = fireOn(wb, "2026-01-12");
     expect(r).toMatchObject({ ok: true });
-    expect(r.outcome).toMatchObject({ spreadsheetId: "test-sheet", week: 2, digestTo: [], reminded: [] });
+    // As of the day before (session 13): the week to Sunday 2026-01-11, week 1 (it said week 2 as of 2026-01-12).
+    expect(r.outcome).toMatchObject({ spreadsheetId: "test-sheet", week: 1, digestTo: [], reminded: [] });
     expect((wb.services.counters.byMethod["SpreadsheetApp.openById"] ?? 0) - before).toBe(1);
     const sheet = ss(wb).getSheetByName("Weekly Summary")!;
-    expect(String(sheet.getRange("A2").getValue())).toContain("Week 2 of 13 · as of 2026-01-12");
+    expect(String(sheet.getRange("A2").getValue())).toContain("Week 1 of 13 · as of 2026-01-11");
     const hist = rowsOf(wb, "History");
     expect(hist).toHaveLength(7);
-    expect(hist.every((h) => h.Week === 2)).toBe(true);
+    expect(hist.every((h) => h.Week === 1)).toBe(true);
     expect(wb.services.mail.sent).toHaveLength(0); // both email switches are off by default
   });
 });
@@ -108,11 +109,11 @@ describe("Weekly emails", () => {
     const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
     ss(wb).getSheetByName("Key Results")!.getRange("C3").setValue("<script>x</script>"); // O1.KR2's title
     setSetting(wb, "Leaders' emails", "boss@example.com, cfo@example.com");
-    // Period for a refresh on 2026-01-12: 01-06..01-12.
-    checkIn(wb, "2026-01-07", "dispatch.lead@example.com", "O1.KR1", 86);
-    checkIn(wb, "2026-01-08", "quality.lead@example.com", "O2.KR1", 6.0);
-    checkIn(wb, "2026-01-08", "quality.lead@example.com", "O2.KR2", 93);
-    checkIn(wb, "2026-01-05", "finance.partner@example.com", "O3.KR1", 41.5); // 7 days before: missed
+    // Period for a refresh on Monday 2026-01-19 (as of the day before): 01-12..01-18, week 2.
+    checkIn(wb, "2026-01-14", "dispatch.lead@example.com", "O1.KR1", 86);
+    checkIn(wb, "2026-01-15", "quality.lead@example.com", "O2.KR1", 6.0);
+    checkIn(wb, "2026-01-15", "quality.lead@example.com", "O2.KR2", 93);
+    checkIn(wb, "2026-01-11", "finance.partner@example.com", "O3.KR1", 41.5); // 7 days before 01-18: missed
     callAddon(wb, "setWeeklyRefresh", { on: true });
     return wb;
   }
@@ -120,7 +121,7 @@ describe("Weekly emails", () => {
   it("digest on: the leaders get it, with escaped KR text and a link to the sheet", () => {
     const wb = filled();
     setSetting(wb, "Email digest to leaders", "on");
-    const r = fireOn(wb, "2026-01-12");
+    const r = fireOn(wb, "2026-01-19");
     expect(r).toMatchObject({ ok: true });
     expect(wb.services.mail.sent).toHaveLength(1);
     const m = wb.services.mail.sent[0];
@@ -136,10 +137,10 @@ describe("Weekly emails", () => {
   it("reminders on: one per owner who missed the period, none to owners who checked in", () => {
     const wb = filled();
     setSetting(wb, "Remind owners who missed a check-in", "on");
-    const r = fireOn(wb, "2026-01-12");
+    const r = fireOn(wb, "2026-01-19");
     expect(r).toMatchObject({ ok: true });
     const to = wb.services.mail.sent.map((m) => m.to).sort();
-    // Missed: O1.KR2/O1.KR3 (planning.lead), O3.KR1 (finance.partner, 01-05 is outside), O3.KR2 (ops.lead).
+    // Missed: O1.KR2/O1.KR3 (planning.lead), O3.KR1 (finance.partner, 01-11 is outside), O3.KR2 (ops.lead).
     expect(to).toEqual(["finance.partner@example.com", "ops.lead@example.com", "planning.lead@example.com"]);
     expect(to).not.toContain("dispatch.lead@example.com");
     expect(to).not.toContain("quality.lead@example.com");
@@ -154,7 +155,7 @@ describe("Weekly emails", () => {
     const wb = filled();
     setSetting(wb, "Email digest to leaders", "off");
     setSetting(wb, "Remind owners who missed a check-in", "off");
-    const r = fireOn(wb, "2026-01-12");
+    const r = fireOn(wb, "2026-01-19");
     expect(r).toMatchObject({ ok: true, outcome: { digestTo: [], reminded: [] } });
     expect(wb.services.mail.sent).toHaveLength(0);
   });
@@ -178,7 +179,7 @@ describe("Two admins share one weekly refresh (a trigger is visible only to its 
     expect(asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", { on: true }))).toMatchObject({ ok: true, on: true, installedBy: ANNA });
     const ben = asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", {}));
     expect(ben, "Ben sees Anna's refresh as on").toMatchObject({ ok: true, on: true, installedBy: ANNA, installedOn: "2026-01-06" });
-    expect(ben.status).toContain(`On, installed by ${ANNA} on 2026-01-06: every Monday at 07:00 (Etc/UTC).`);
+    expect(ben.status).toContain(`On, installed by ${ANNA} on 2026-01-06: every Monday at 07:00 (Etc/UTC), reporting the week to Sunday.`);
 
     const refused = asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", { on: true }));
     expect(refused.ok).toBe(false);
@@ -208,7 +209,7 @@ describe("Two admins share one weekly refresh (a trigger is visible only to its 
     expect(refreshTriggers(wb).map((t) => t.owner)).toEqual([ANNA, BEN]);
     expect(fireOn(wb, "2026-01-12", 0)).toMatchObject({ ok: true, outcome: null }); // Anna's: superseded
     expect(refreshTriggers(wb).map((t) => t.owner)).toEqual([BEN]);
-    expect(fireOn(wb, "2026-01-12", 0)).toMatchObject({ ok: true, outcome: { week: 2 } });
+    expect(fireOn(wb, "2026-01-12", 0)).toMatchObject({ ok: true, outcome: { week: 1 } });
     expect(asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", {}))).toMatchObject({ on: true, installedBy: BEN });
   });
 });
@@ -224,8 +225,9 @@ describe("The trigger's hour is the spreadsheet's, not the script's (Etc/UTC)", 
     const when = wb.services.nextRun(t, new Date("2026-01-07T12:00:00Z"));
     expect(when.toISOString(), "Monday 07:00 PST is 15:00 UTC").toBe("2026-01-12T15:00:00.000Z");
     const r = fireOn(wb, when);
-    expect(r).toMatchObject({ ok: true, outcome: { week: 2 } });
-    expect(String(ss(wb).getSheetByName("Weekly Summary")!.getRange("A2").getValue())).toContain("as of 2026-01-12");
+    expect(r).toMatchObject({ ok: true, outcome: { week: 1 } });
+    // The day before Monday in California (in UTC it is already Monday 15:00).
+    expect(String(ss(wb).getSheetByName("Weekly Summary")!.getRange("A2").getValue())).toContain("as of 2026-01-11");
   });
 });
 

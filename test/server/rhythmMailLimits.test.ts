@@ -76,4 +76,17 @@ describe("the weekly emails stay within MailApp's limits", () => {
     expect(sent).toHaveLength(4); // two digests, two reminders
     expect(lastRun(wb)).toContain("failed: Google's daily email quota ran out");
   });
+
+  it("a leader's entry MailApp refuses as an address is named in Settings, not left to fail the weekly send", () => {
+    // Settings took "ops(lead)@example.com" (only @, spaces, commas and semicolons were looked at), and MailApp
+    // refuses such an entry ("Invalid email: …"): every weekly refresh failed after the summary was written.
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    setSetting(wb, "Leaders' emails", "ceo@example.com, ops(lead)@example.com");
+    setSetting(wb, "Email digest to leaders", "on");
+    const r = callAddon(wb, "sendWeeklyEmailsNow");
+    expect(r.ok).toBe(false);
+    expect(r.message).toContain("ops(lead)@example.com");
+    expect(r.message).not.toContain("Invalid email");
+    expect(wb.services.mail.sent).toEqual([]);
+  });
 });

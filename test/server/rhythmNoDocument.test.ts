@@ -12,7 +12,7 @@ import { fireTrigger, refreshTriggersOf, RHYTHM_ADMIN as ADMIN, trackers } from 
 
 const FORECAST = ["Forecast", "Forecast score", "Weeks to target"];
 
-/** A tracker with a check-in in week 1 and the refresh on, its trigger due on 2026-01-12 (week 2). */
+/** A tracker with a check-in in week 1 and the refresh on, its trigger due on 2026-01-12 (reporting week 1, to Sunday 2026-01-11). */
 function tracker(withoutDocument: boolean): Workbook {
   const [wb] = trackers(1, { ...newScriptProject(), triggerRunsWithoutDocument: withoutDocument });
   setToday(wb, "2026-01-07");
@@ -43,15 +43,15 @@ for (const withoutDocument of [false, true]) {
   describe(`The weekly refresh's trigger run (${reading})`, () => {
     it("opens the tracker its record names and regenerates the summary, writing what a run in its document writes", () => {
       const reference = tracker(false);
-      expect(fire(reference, { inDocument: true })).toMatchObject({ ok: true, outcome: { spreadsheetId: "tracker-1", week: 2 } });
+      expect(fire(reference, { inDocument: true })).toMatchObject({ ok: true, outcome: { spreadsheetId: "tracker-1", week: 1 } });
 
       const wb = tracker(withoutDocument);
       const r = fire(wb);
-      expect(r).toMatchObject({ ok: true, outcome: { spreadsheetId: "tracker-1", week: 2 } });
+      expect(r).toMatchObject({ ok: true, outcome: { spreadsheetId: "tracker-1", week: 1 } });
       const out = written(wb);
-      expect(String(out.summary![1][0])).toContain("Week 2 of 13 · as of 2026-01-12");
+      expect(String(out.summary![1][0])).toContain("Week 1 of 13 · as of 2026-01-11");
       expect(out.history).toHaveLength(7);
-      expect(out.history.every((h) => h.Week === 2)).toBe(true);
+      expect(out.history.every((h) => h.Week === 1)).toBe(true);
       expect(out.forecasts.some((f) => f[0] !== ""), "the forecast columns written").toBe(true);
       expect(out).toEqual(written(reference));
     });
@@ -65,7 +65,7 @@ for (const withoutDocument of [false, true]) {
       held.services.lock.releaseByOther();
       if (withoutDocument) {
         // The race accepted (env.ts withDocumentLock): a run with no document lock cannot wait for it.
-        expect(r1).toMatchObject({ ok: true, outcome: { week: 2 } });
+        expect(r1).toMatchObject({ ok: true, outcome: { week: 1 } });
       } else {
         expect(r1).toMatchObject({ ok: false, message: "The tracker is busy with another update. Nothing was changed: try again." });
         expect(written(held), "nothing half-written").toEqual(before);
@@ -79,7 +79,7 @@ for (const withoutDocument of [false, true]) {
         expect(LockService.getUserLock().tryLock(0)).toBe(true);
         return fire(mine);
       });
-      expect(r2).toMatchObject({ ok: true, outcome: { week: 2 } });
+      expect(r2).toMatchObject({ ok: true, outcome: { week: 1 } });
     });
 
     it("a company tracker's run rolls up its teams too (their writes under the same lock)", () => {
@@ -89,7 +89,9 @@ for (const withoutDocument of [false, true]) {
       expect(callAddon(company, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
       setToday(company, "2026-01-12");
       const r = fire(company);
-      expect(r).toMatchObject({ ok: true, outcome: { week: 2, portfolio: { created: false, listed: 1, read: 1, pending: 0 } } });
+      expect(r).toMatchObject({ ok: true, outcome: { week: 1, portfolio: { created: false, listed: 1, read: 1, pending: 0 } } });
+      // The roll-up is of the summary's day too, the day before the run (session 13; it was the run's day).
+      expect(r.outcome.portfolio).toMatchObject({ asOf: "2026-01-11", week: 1 });
       expect(ss(company).getSheetByName("Portfolio Roll-up")).not.toBeNull();
     });
 
@@ -101,8 +103,8 @@ for (const withoutDocument of [false, true]) {
       expect(callAddon(company, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
       setToday(company, "2026-01-12");
       const r = fire(company);
-      expect(r).toMatchObject({ ok: true, outcome: { week: 2, portfolio: { error: expect.stringMatching(/^The "Portfolio" tab has no header row/) } } });
-      expect(String(ss(company).getSheetByName("Weekly Summary")!.getRange("A2").getValue())).toContain("as of 2026-01-12");
+      expect(r).toMatchObject({ ok: true, outcome: { week: 1, portfolio: { error: expect.stringMatching(/^The "Portfolio" tab has no header row/) } } });
+      expect(String(ss(company).getSheetByName("Weekly Summary")!.getRange("A2").getValue())).toContain("as of 2026-01-11");
       const status = callAddon(company, "setWeeklyRefresh", {}).status as string;
       expect(status).toContain(
         'Last weekly refresh: 2026-01-12 12:00 (Etc/UTC), failed: the Weekly Summary was refreshed, the portfolio roll-up was not: The "Portfolio" tab has no header row with "Tracker" and "Team"',

@@ -68,7 +68,7 @@ for (const withoutDocument of [false, true]) {
       expect(refreshTriggersOf(wb).map((t) => t.owner)).toEqual([ANNA, BEN]);
       expect(fire(wb, "2026-01-12", 0), "Anna's: superseded").toMatchObject({ ok: true, outcome: null });
       expect(refreshTriggersOf(wb).map((t) => t.owner)).toEqual([BEN]);
-      expect(fire(wb, "2026-01-12", 0)).toMatchObject({ ok: true, outcome: { week: 2, digestTo: [LEADER] } });
+      expect(fire(wb, "2026-01-12", 0)).toMatchObject({ ok: true, outcome: { week: 1, digestTo: [LEADER] } }); // the week to Sunday 2026-01-11
       expect(digests(wb), "one digest, not two").toBe(1);
       expect(status(wb, ANNA)).toMatchObject({ on: true, installedBy: BEN });
     });
@@ -76,9 +76,9 @@ for (const withoutDocument of [false, true]) {
     it("each run's outcome is recorded and the menu shows it: OK, then a failure with its reason", () => {
       const wb = tracker();
       expect(status(wb).status).toContain("Last weekly refresh: none yet.");
-      expect(fire(wb, "2026-01-12")).toMatchObject({ ok: true, outcome: { week: 2 } });
+      expect(fire(wb, "2026-01-12")).toMatchObject({ ok: true, outcome: { week: 1 } });
       expect(status(wb).status).toBe(
-        `On, installed by ${ANNA} on 2026-01-06: every Monday at 07:00 (Etc/UTC). Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.`,
+        `On, installed by ${ANNA} on 2026-01-06: every Monday at 07:00 (Etc/UTC), reporting the week to Sunday. Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.`,
       );
       ss(wb).deleteSheet(ss(wb).getSheetByName("Key Results")!);
       expect(fire(wb, "2026-01-19").ok).toBe(false);
@@ -145,7 +145,7 @@ describe("An earlier version's record moved while a trigger run works (review R1
     const run = fireTrigger(wb, refreshTriggersOf(wb)[0]);
     wb.services.counters.listener = null;
     expect(moved, "the status was asked during the run").toBe(true);
-    expect(run).toMatchObject({ ok: true, outcome: { week: 2 } });
+    expect(run).toMatchObject({ ok: true, outcome: { week: 1 } });
     const keys = ss(wb).createDeveloperMetadataFinder().find().map((m) => m.getKey()).sort();
     expect(keys, "one entry a field").toEqual(["okr.weekly.installed", "okr.weekly.last", "okr.weekly.off"]);
     expect(status(wb).status).toContain("Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.");

@@ -113,7 +113,7 @@ describe("Settings filled in wrongly", () => {
       const ui = wb.services.ui;
       ui.alerts.length = 0;
       callAddon(wb, "menuRepair");
-      ui.respond("NO");
+      // No template question on a tracker already set up: Set up tracker reports with an OK alert.
       callAddon(wb, "menuSetUp");
       const [repair, setup] = ui.alerts.map((a) => a.prompt);
       expect(repair).toContain(`\n${line}`);

@@ -1,6 +1,7 @@
 // A roll over whose new start is backdated (before the day of the cycle before's last summary), through the
 // BUILT add-on (run `npm run build` first). The cycle before ends Apr 5; its weekly refresh on Mon Apr 6
-// records a week-13 checkpoint; on Apr 8 the team rolls over with the new cycle starting Apr 1. That
+// records a week-13 checkpoint; on Apr 8 the team, having closed the cycle as of Mar 31, rolls over with the new
+// cycle starting Apr 1. That
 // checkpoint describes the archived log (more rows than the new one holds), so were it kept beside the new
 // weeks' checkpoints it would be picked every week (the largest last row), fail its History check and make
 // every summary read the whole log until the new week 13.
@@ -40,7 +41,9 @@ describe("summary checkpoints after a roll over with a backdated start", () => {
     summary(wb, "2026-04-06"); // the Monday refresh, after the cycle's end and after the new start
     expect(checkpoints(wb).some((c) => c.asOf === "2026-04-06")).toBe(true);
     setToday(wb, "2026-04-06");
-    expect(callAddon(wb, "endCycle", { at: "2026-04-06" }).ok).toBe(true);
+    // Closed as of Mar 31 (an early close): since session 13 only that lets the next cycle start on Apr 1,
+    // inside the cycle before (which ends Apr 5; docs/lifecycle.md, Roll over).
+    expect(callAddon(wb, "endCycle", { at: "2026-03-31" }).ok).toBe(true);
     setToday(wb, "2026-04-08");
     expect(callAddon(wb, "rollOverCycle", { start: NEW_START, name: "Cycle 2" }).ok).toBe(true);
     // The new week 1's summary, dated its last day: History then holds the trend's week 1 (without it no

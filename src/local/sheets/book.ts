@@ -11,7 +11,7 @@ import { absA1, checkGridLimits, FORMAT_KEYS, SheetModel, type CellMeta, type Ct
 import type { LocalRange } from "./range";
 import type { LocalSheet } from "./sheet";
 import type { LocalSpreadsheet } from "./spreadsheet";
-import { msFromSerialTz, serialFromDate } from "./time";
+import { msFromSerialTz, serialFields, serialFromDate } from "./time";
 import { freshSheetId } from "../snapshot";
 import { DeveloperMetadataStore } from "./developerMetadata";
 import { checkCellLength, UNWRITABLE } from "./cellLimits";
@@ -101,7 +101,17 @@ export class Book {
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
   }
 
+  /**
+   * The tab a name gives getSheetByName and an A1 tab name: findSheet's, or under the exact reading of tab
+   * names (LocalOptions.exactSheetNames, "to check" 27) only one named in the same case.
+   */
+  sheetByName(name: string): SheetModel | undefined {
+    const s = this.findSheet(name);
+    return s && (!this.ctx.exactSheetNames || s.name === name) ? s : undefined;
+  }
+
   addSheetModel(name: string, index: number): SheetModel {
+    checkSheetName(name);
     if (this.findSheet(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     checkGridLimits(this.sheets, { newCells: 1000 * 26 });
     const hfName = this.write().addSheet(name);
@@ -313,7 +323,7 @@ export class Book {
       return s;
     }
     const m = this.meta(sheet, r, c);
-    const typed = parseTyped(s, this.locale, m?.fmt);
+    const typed = parseTyped(s, this.locale, m?.fmt, () => serialFields(serialFromDate(this.ctx.now(), this.timeZone)).year);
     switch (typed.kind) {
       case "empty":
         return null;
@@ -389,11 +399,23 @@ export class Book {
 
   renameSheet(sheet: SheetModel, name: string): void {
     if (!name) throw new Error("Sheet names cannot be empty.");
+    checkSheetName(name);
     const other = this.findSheet(name);
     if (other && other !== sheet) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     this.write().renameSheet(sheet.hfId, name);
     sheet.name = name;
   }
+}
+
+/**
+ * A tab name of at most 100 characters: the limit Sheets' own rename box keeps to, as commonly reported; the
+ * reference states none ("to check" 36). Refused offline, the stricter reading: the add-on keeps the names it
+ * makes within it (core/archiveNames.ts), and code that stops doing so fails a test. The message is the
+ * emulator's.
+ */
+export const MAX_SHEET_NAME = 100;
+function checkSheetName(name: string): void {
+  if (name.length > MAX_SHEET_NAME) throw new Error(`Offline spreadsheet: a tab name has at most ${MAX_SHEET_NAME} characters (this one has ${name.length}).`);
 }
 
 /** Exposed for rules.ts (conditional formats read cell values without counting). */

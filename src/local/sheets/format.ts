@@ -296,8 +296,31 @@ function isCalendarDay(y: number, mo: number, d: number): boolean {
   return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
 }
 
-/** What a string becomes when typed into a cell (Apps Script setValue applies the same parsing). */
-export function parseTyped(raw: string, locale: string, cellFmt?: string): Typed {
+/**
+ * Day, month (1–12) and year of "Jan 5, 2026", "January 5 2026", "5 Jan 2026" or "5-Jan-2026", the year null
+ * in "Jan 5", "5 Jan" or "5-Jan" (none written); null otherwise.
+ */
+function monthNamed(s: string): { y: number | null; mo: number; d: number } | null {
+  const month = (name: string) => {
+    const n = name.toLowerCase().replace(/\.$/, "");
+    if (n.length < 3) return 0;
+    const i = MONTHS.findIndex((m) => m.toLowerCase() === n || (n.length === 3 && m.toLowerCase().startsWith(n)) || (n === "sept" && m === "September"));
+    return i + 1;
+  };
+  const year = (y: string | undefined) => (y === undefined ? null : Number(y));
+  let m = /^([A-Za-z]+\.?)\s+(\d{1,2})(?:,?\s+(\d{4}))?$/.exec(s);
+  if (m && month(m[1])) return { y: year(m[3]), mo: month(m[1]), d: Number(m[2]) };
+  m = /^(\d{1,2})(?:\s+|-)([A-Za-z]+\.?)(?:(?:,?\s+|-)(\d{4}))?$/.exec(s);
+  if (m && month(m[2])) return { y: year(m[3]), mo: month(m[2]), d: Number(m[1]) };
+  return null;
+}
+
+/**
+ * What a string becomes when typed into a cell (Apps Script setValue applies the same parsing).
+ * `thisYear`: the year of "today" in the spreadsheet's zone (asked only when needed), which a date typed
+ * without one takes ("1/2" in en_US, "Jan 5"); without it such text stays text.
+ */
+export function parseTyped(raw: string, locale: string, cellFmt?: string, thisYear?: () => number): Typed {
   if (raw === "") return { kind: "empty" };
   if (cellFmt === "@") return { kind: "text", text: raw };
   if (raw.startsWith("'")) return { kind: "text", text: raw.slice(1) };
@@ -311,10 +334,31 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string): Typed
     const n = parseLocaleNumber(s.slice(0, -1), loc);
     if (n !== null) return { kind: "number", value: n / 100, fmt: "0%" };
   }
+  // A dollar amount in en_US ("$1,200.50", "-$5") is a number with a currency format, as typing it gives
+  // (it stayed text offline, so a Target typed "$1,200" was refused offline and taken on Google).
+  const dollars = /^(-?)\$(\d[\d,]*(?:\.\d*)?)$/.exec(s);
+  if (dollars && (locale || "en_US") === "en_US") {
+    const v = parseLocaleNumber(dollars[2], loc);
+    if (v !== null) return { kind: "number", value: dollars[1] ? -v : v, fmt: '"$"#,##0.00' };
+  }
   const n = parseLocaleNumber(s, loc);
   if (n !== null) return { kind: "number", value: n };
+  // A time of day, as typing one gives a time in every locale ("9:30", "17:05:30", "9:30 PM"): the day's
+  // fraction with a time format, read back by getValues as a Date on 30 December 1899. It stayed text
+  // offline, so code writing such text as a label passed its tests and wrote a time on Google.
+  let m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])[Mm])?$/.exec(s);
+  if (m) {
+    let h = Number(m[1]);
+    const mi = Number(m[2]), sec = Number(m[3] ?? 0), ap = m[4]?.toUpperCase();
+    const okHour = ap ? h >= 1 && h <= 12 : h <= 23;
+    if (okHour && mi <= 59 && sec <= 59) {
+      if (ap) h = (h % 12) + (ap === "P" ? 12 : 0);
+      const fmt = `h:mm${m[3] !== undefined ? ":ss" : ""}${ap ? " am/pm" : ""}`;
+      return { kind: "number", value: (h * 3600 + mi * 60 + sec) / 86_400, fmt };
+    }
+  }
   // ISO dates and date-times.
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/.exec(s);
   if (m) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     if (isCalendarDay(y, mo, d)) {
@@ -333,6 +377,23 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string): Typed
   m = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(s);
   if (m && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]))) {
     return { kind: "number", value: serialFromFields(Number(m[1]), Number(m[2]) - 1, Number(m[3])), fmt: "yyyy/mm/dd" };
+  }
+  // English month names, in English locales: "Jan 5, 2026", "January 5 2026", "5 Jan 2026", "5-Jan-2026"
+  // become dates as typing them does, and "Jan 5" or "5 Jan" one of this year (they stayed text offline).
+  const named = /^en\b|^en_/i.test(locale || "en_US") ? monthNamed(s) : null;
+  const namedYear = named ? (named.y ?? thisYear?.()) : undefined;
+  if (named && namedYear !== undefined && isCalendarDay(namedYear, named.mo, named.d)) {
+    return { kind: "number", value: serialFromFields(namedYear, named.mo - 1, named.d), fmt: named.y !== null ? "d mmm yyyy" : "d mmm" };
+  }
+  // A date without a year takes this year's, as typing one does: "1/2" is 2 January in en_US (1 February in a
+  // day-first locale), as "Jan 5" above in an English one (they stayed text offline, "to check" 37).
+  if (thisYear !== undefined) {
+    const md = /^(\d{1,2})\/(\d{1,2})$/.exec(s);
+    if (md) {
+      const a = Number(md[1]), b = Number(md[2]), y = thisYear();
+      const [d, mo] = loc.dayFirst ? [a, b] : [b, a];
+      if (isCalendarDay(y, mo, d)) return { kind: "number", value: serialFromFields(y, mo - 1, d), fmt: loc.dayFirst ? "dd/mm" : "m/d" };
+    }
   }
   // Locale dates: M/D/YYYY (en_US), D/M/YYYY or D.M.YYYY (day-first locales).
   m = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})$/.exec(s);

@@ -70,6 +70,12 @@ export interface LocalOptions {
    * same 20 per user, and user properties are the same store); a project of its own when absent.
    */
   project?: ScriptProject;
+  /**
+   * getSheetByName matches a tab's name exactly (case included), the other reading of an undocumented
+   * point ("to check" 27); by default it finds a tab whatever its case. Tab names stay unique whatever
+   * their case either way (insertSheet("weekly summary") beside "Weekly Summary" is refused).
+   */
+  exactSheetNames?: boolean;
 }
 
 export interface LocalServices {
@@ -214,6 +220,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     toast: (m) => void uiRec.toasts.push(m),
     isTrigger: () => runningTrigger,
     user: () => effectiveUser(),
+    exactSheetNames: opts.exactSheetNames === true,
   };
   const book = bookFromSnapshot(snapshot, ctx, FACES);
   const engineClock = { now: nowMs, offsetMinutes: (ms: number) => tzOffsetMinutes(ms, book.timeZone) };

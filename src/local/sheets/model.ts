@@ -37,6 +37,8 @@ export interface Ctx {
   isTrigger(): boolean;
   /** The user running the add-on now (protections check it). */
   user?(): string;
+  /** getSheetByName matches exact names only (LocalOptions.exactSheetNames). */
+  exactSheetNames?: boolean;
 }
 
 export interface ProtectionModel {

@@ -3,8 +3,11 @@
 // - to the server: primitives, null, and arrays and plain objects of them. A Date, a function or any
 //   other object fails the call, as does a circular structure; undefined inside an array becomes null.
 //   NaN and ±Infinity reach the server as themselves and fail a return (not documented: the stricter readings).
-// - back to the client: the same, except that a Date arrives as null; functions and undefined object
-//   fields are dropped (undefined inside an array becomes null); any other object fails the call.
+// - back to the client: the same, except that a return value holding a Date anywhere arrives as null *as a
+//   whole* (not only the Date: a getValues() grid with one date cell reaches the success handler as null);
+//   functions and undefined object fields are dropped (undefined inside an array becomes null); any other
+//   object fails the call. Google documents Date as no legal type; what a return holding one gives is
+//   reported from live runs (docs/apps-script-fidelity.md "to check" 34).
 // Values come from the add-on's own V8 context, so types are recognised by their internal class name.
 
 export type Direction = "toServer" | "toClient";
@@ -29,6 +32,7 @@ function fail(direction: Direction, what: string): never {
 /** A copy of `v` as the other side receives it, or an Error naming what cannot cross. */
 export function crossScriptRun(v: unknown, direction: Direction): unknown {
   const seen = new Set<object>();
+  let dated = false;
   const walk = (x: unknown, inArray: boolean): unknown => {
     if (x === null || typeof x === "string" || typeof x === "boolean") return x;
     // NaN and ±Infinity: numbers, but JSON has neither, and whether they arrive as null, as themselves or fail
@@ -50,6 +54,7 @@ export function crossScriptRun(v: unknown, direction: Direction): unknown {
     const kind = className(o);
     if (kind === "Date") {
       if (direction === "toServer") fail(direction, "a Date");
+      dated = true;
       return null;
     }
     if (seen.has(o)) fail(direction, "a circular structure");
@@ -69,5 +74,8 @@ export function crossScriptRun(v: unknown, direction: Direction): unknown {
       seen.delete(o);
     }
   };
-  return walk(v, false);
+  const out = walk(v, false);
+  // A Date anywhere in a return: the whole value arrives as null (the stricter of the two readings; it
+  // nulled the Date alone, so a sidebar given one date among its data still drew the rest offline).
+  return dated ? null : out;
 }

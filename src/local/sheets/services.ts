@@ -300,7 +300,14 @@ export const MAIL_ERRORS = {
   perDay: "Service invoked too many times for one day: email.",
   perMessage: "Limit Exceeded: Email Recipients Per Message.",
   bodySize: "Limit Exceeded: Email Body Size.",
+  invalid: "Invalid email: ",
 };
+
+/** An address as MailApp takes one: local@domain.tld, bare or as "Name <local@domain.tld>". */
+function isMailAddress(s: string): boolean {
+  const m = /^[^<>]*<([^<>]+)>$/.exec(s);
+  return /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]+$/.test(m ? m[1].trim() : s);
+}
 
 /** Each user's recipients in the current quota day (it starts with their first send and lasts 24 hours). */
 export type MailQuota = Map<string, { since: number; used: number }>;
@@ -330,7 +337,11 @@ export class LocalMailApp {
       for (const k of ["htmlBody", "name", "cc", "bcc", "replyTo"] as const) if (options?.[k] !== undefined) m[k] = String(options[k]);
     }
     if (!m.to) throw new Error("Failed to send email: no recipient");
-    const recipients = [m.to, m.cc, m.bcc].flatMap((x) => (x ? x.split(",").map((e) => e.trim()).filter(Boolean) : [])).length;
+    const addresses = [m.to, m.cc, m.bcc].flatMap((x) => (x ? x.split(",").map((e) => e.trim()).filter(Boolean) : []));
+    // A recipient that is no address fails the whole send, nothing sent ("Invalid email: Anna", the words
+    // Apps Script users quote); it went out offline, so a list typed with a name in it passed the tests.
+    for (const a of m.replyTo ? addresses.concat(m.replyTo.trim()) : addresses) if (!isMailAddress(a)) throw new Error(`${MAIL_ERRORS.invalid}${a}`);
+    const recipients = addresses.length;
     if (recipients > MAIL_RECIPIENTS_PER_MESSAGE) throw new Error(MAIL_ERRORS.perMessage);
     // The page says "Email body size 200 KB" without saying whether a plain body and an HTML body count
     // apart: together, the stricter reading (manual check in docs/apps-script-fidelity.md).

@@ -142,6 +142,8 @@ export class LocalSheet {
   appendRow(values: unknown[]) {
     const m = this.m;
     if (!Array.isArray(values)) throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
+    // An empty row fails on Google (reported from live runs, not documented; the message is the emulator's).
+    if (values.length === 0) throw new Error("Sheet.appendRow needs at least one value: the row given is empty.");
     const row = this._book.lastRow(m) + 1;
     checkEditable(this._book, m, { r1: row, c1: 1, r2: row, c2: Math.max(1, values.length) });
     if (values.length > m.maxCols) checkGridLimits(this._book.sheets, { sheet: m, rows: Math.max(0, row - m.maxRows), cols: values.length - m.maxCols });

@@ -34,7 +34,7 @@ export class LocalSpreadsheet {
     return this._book.sheets.map((s) => this._book.sheetApi(s));
   }
   getSheetByName(name: string) {
-    const s = this._book.findSheet(String(name));
+    const s = this._book.sheetByName(String(name));
     return s ? this._book.sheetApi(s) : null;
   }
   insertSheet(a?: unknown, b?: unknown) {
@@ -82,7 +82,8 @@ export class LocalSpreadsheet {
     const p = parseA1(String(a1));
     let sheet = b.active;
     if (p.sheet !== undefined) {
-      const s = b.findSheet(p.sheet);
+      // A1 names a tab as getSheetByName does (under either reading of tab names, "to check" 27).
+      const s = b.sheetByName(p.sheet);
       if (!s) throw new Error(`Range not found`);
       sheet = s;
     }

@@ -74,6 +74,20 @@ function zoneAbbrev(ms: number, tz: string, long: boolean): string {
   }
 }
 
+/**
+ * Java's week of year and week year (SimpleDateFormat "w", "Y") under Locale.US's calendar, which the
+ * emulator takes Apps Script's Utilities.formatDate to use: weeks start on Sunday and week 1 is the one
+ * holding 1 January (minimal days in the first week: 1). Under ISO's rules (Monday, four days) the weeks
+ * differ, but both put some late-December days in the next week year ("to check" 35).
+ */
+export function weekOfYear(y: number, m: number, d: number): { year: number; week: number } {
+  const day = Date.UTC(y, m, d);
+  const weekStart = (t: number) => t - new Date(t).getUTCDay() * 86_400_000;
+  const next = weekStart(Date.UTC(y + 1, 0, 1));
+  if (day >= next) return { year: y + 1, week: 1 };
+  return { year: y, week: Math.floor((day - weekStart(Date.UTC(y, 0, 1))) / (7 * 86_400_000)) + 1 };
+}
+
 /** Utilities.formatDate: Java SimpleDateFormat patterns, English names. */
 export function formatJavaDate(ms: number, tz: string, pattern: string): string {
   const off = tzOffsetMinutes(ms, tz);
@@ -106,9 +120,13 @@ export function formatJavaDate(ms: number, tz: string, pattern: string): string 
     i += n;
     switch (ch) {
       case "y":
-      case "Y":
-        out += n === 2 ? pad(Y % 100, 2) : pad(Y, n);
+      case "Y": {
+        // "Y" is Java's week year, not the year: the last days of December may belong to next year's week 1
+        // ("YYYY-MM-dd" gives 2027-12-28 for 28 December 2026), the classic slip for "yyyy".
+        const year = ch === "Y" ? weekOfYear(Y, M, D).year : Y;
+        out += n === 2 ? pad(year % 100, 2) : pad(year, n);
         break;
+      }
       case "M":
       case "L":
         out += n >= 4 ? MONTHS[M] : n === 3 ? MONTHS[M].slice(0, 3) : pad(M + 1, n);
@@ -160,15 +178,9 @@ export function formatJavaDate(ms: number, tz: string, pattern: string): string 
       case "z":
         out += zoneAbbrev(ms, tz, n >= 4);
         break;
-      case "w": {
-        // ISO-ish week of year.
-        const t = new Date(Date.UTC(Y, M, D));
-        const day = t.getUTCDay() || 7;
-        t.setUTCDate(t.getUTCDate() + 4 - day);
-        const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
-        out += pad(Math.ceil(((t.getTime() - yearStart) / 86_400_000 + 1) / 7), n);
+      case "w":
+        out += pad(weekOfYear(Y, M, D).week, n);
         break;
-      }
       default:
         throw new Error(`Illegal pattern character '${ch}'`);
     }

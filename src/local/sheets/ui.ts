@@ -83,6 +83,33 @@ export class LocalMenu {
   }
 }
 
+const SET_BUTTONS: Record<string, ButtonName[]> = { OK: ["OK"], OK_CANCEL: ["OK", "CANCEL"], YES_NO: ["YES", "NO"], YES_NO_CANCEL: ["YES", "NO", "CANCEL"] };
+
+/**
+ * The buttons a dialog shows, from its ButtonSet's name ("OK" alone without one); the title bar's close
+ * (CLOSE) is always there. The preview's menu asks the person with them (previewMenu.ts).
+ */
+export function dialogButtons(buttons: string | undefined): ButtonName[] {
+  return SET_BUTTONS[buttons || "OK"];
+}
+
+/** A dialog no answer was queued for: OK where it has one, else closed (a YES_NO dialog cannot give OK). */
+function unanswered(buttons: string | undefined): ButtonName {
+  return dialogButtons(buttons).includes("OK") ? "OK" : "CLOSE";
+}
+
+/**
+ * The answer, if the dialog shows that button: a test (or the preview) answering YES to an OK alert, or
+ * OK to a YES_NO question, answers what no user can, and the add-on's branch for it was tested on nothing.
+ */
+function offered(button: ButtonName, q: { prompt: string; buttons?: string }): ButtonName {
+  const shown = dialogButtons(q.buttons);
+  if (button !== "CLOSE" && !shown.includes(button)) {
+    throw new Error(`Offline Ui: answered ${button} to a dialog whose buttons are ${shown.join(", ")} (or its close box): "${q.prompt.slice(0, 80)}"`);
+  }
+  return button;
+}
+
 export class HtmlOutput {
   private title = "";
   private width?: number;
@@ -146,10 +173,10 @@ export class LocalUi {
     const next = this.rec._queue.shift();
     if (next === undefined) {
       this.rec.onUnanswered?.({ kind: "alert", ...a });
-      return Button.OK;
+      return Button[unanswered(a.buttons)];
     }
     const named = buttonOf(next) ?? (isAnswer(next) ? buttonOf(next.button) : null);
-    return Button[named ?? "OK"];
+    return Button[offered(named ?? "OK", a)];
   }
   prompt(...args: unknown[]) {
     const a = this.parseArgs("prompt", args);
@@ -159,12 +186,14 @@ export class LocalUi {
     let button: ButtonName = "OK";
     let text = "";
     const named = buttonOf(next);
-    if (named) button = named;
+    if (next === undefined) button = unanswered(a.buttons);
+    else if (named) button = named;
     else if (typeof next === "string") text = next;
     else if (isAnswer(next)) {
       button = buttonOf(next.button) ?? "OK";
       text = next.text ?? "";
     }
+    button = offered(button, a);
     return { getResponseText: () => text, getSelectedButton: () => Button[button] };
   }
 }

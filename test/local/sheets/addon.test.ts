@@ -12,13 +12,16 @@ var OkrSheets = (function () {
     return { iso: d.toISOString(), isDate: Object.prototype.toString.call(d) === "[object Date]", now: Date.now(), explicit: new Date(0).getTime() };
   }
   function echo(x) {
-    return { got: x, isArray: Array.isArray(x.list), protoIsCtxObject: Object.getPrototypeOf(x) === Object.prototype, at: new Date(Date.UTC(2026, 0, 2)) };
+    var out = { got: x, isArray: Array.isArray(x.list), protoIsCtxObject: Object.getPrototypeOf(x) === Object.prototype };
+    if (x.withDate) out.at = new Date(Date.UTC(2026, 0, 2));
+    return out;
   }
-  function writeAndRead(values) {
+  function writeAndRead(values, raw) {
     var sheet = SpreadsheetApp.getActive().getSheets()[0];
     sheet.getRange(1, 1, values.length, values[0].length).setValues(values);
     var v = sheet.getDataRange().getValues();
-    return { values: v, date: Object.prototype.toString.call(v[0][1]), instance: v[0][1] instanceof Date };
+    var shown = raw ? v : v.map(function (r) { return r.map(function (c) { return c instanceof Date ? "a Date" : c; }); });
+    return { values: shown, date: Object.prototype.toString.call(v[0][1]), instance: v[0][1] instanceof Date };
   }
   function activeOrNull() {
     return SpreadsheetApp.getActive() === null ? "none" : SpreadsheetApp.getActive().getName();
@@ -113,20 +116,23 @@ describe("loadAddon", () => {
     const addon = loadAddon(CODE, services);
     const arg = { list: [1, undefined], skip: undefined };
     const out = addon.call("echo", arg) as Record<string, unknown>;
-    // A Date returned arrives as null; undefined fields are dropped, undefined in an array is null.
-    expect(out).toEqual({ got: { list: [1, null] }, isArray: true, protoIsCtxObject: true, at: null });
+    // Undefined fields are dropped, undefined in an array is null.
+    expect(out).toEqual({ got: { list: [1, null] }, isArray: true, protoIsCtxObject: true });
+    // A return holding a Date arrives as null whole (scriptRun.ts).
+    expect(addon.call("echo", { list: [], withDate: true })).toBeNull();
     expect(() => addon.call("echo", { list: [], when: new Date("2026-01-01T00:00:00Z") })).toThrow(/cannot send a Date/);
     expect(() => addon.call("nope")).toThrow("Script function not found: nope");
     expect(() => addon.call("fail")).toThrow("Invalid input: value");
   });
 
-  it("spreadsheet values reach the add-on as the context's Date, and a Date returned arrives as null", () => {
+  it("spreadsheet values reach the add-on as the context's Date, and a return holding one arrives as null", () => {
     const { services } = setup();
     const addon = loadAddon(CODE, services);
     const out = addon.call("writeAndRead", [["a", "2026-01-05", "3,5", "'=x"]]) as { values: unknown[][]; date: string; instance: boolean };
-    expect(out).toEqual({ values: [["a", null, "3,5", "=x"]], date: "[object Date]", instance: true });
+    expect(out).toEqual({ values: [["a", "a Date", "3,5", "=x"]], date: "[object Date]", instance: true });
     expect(services.counters.byMethod["Range.setValues"]).toBe(1);
     expect(services.counters.cellsRead).toBe(4);
+    expect(addon.call("writeAndRead", [["a", "2026-01-05", "3,5", "'=x"]], true)).toBeNull();
   });
 
   it("top-level functions take event objects, and see runningTrigger", () => {

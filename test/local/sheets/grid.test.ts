@@ -63,6 +63,39 @@ describe("grid limits", () => {
     expect(sheet.getRange("A2:B2").getValues()[0][1]).toBe(3);
     expect(sheet.getLastRow()).toBe(2);
   });
+
+  it("appendRow of no values fails and adds nothing (it appended nothing and went on)", () => {
+    // Reported from live runs: vlucas/sheetquery#15, "appendRow with empty array, which throws".
+    const { sheet } = setup();
+    sheet.getRange("A1").setValue("Date");
+    expect(() => sheet.appendRow([])).toThrow(/appendRow/);
+    expect(sheet.getLastRow()).toBe(1);
+  });
+});
+
+describe("tab names", () => {
+  it("a tab name has at most 100 characters, inserted or renamed (it took any length; the stricter reading, \"to check\" 36)", () => {
+    const { ss, sheet } = setup();
+    expect(() => ss.insertSheet("x".repeat(101))).toThrow("a tab name has at most 100 characters (this one has 101)");
+    expect(() => sheet.setName("y".repeat(101))).toThrow("at most 100 characters");
+    expect(ss.getSheets()).toHaveLength(1);
+    expect(ss.insertSheet("x".repeat(100)).getName()).toHaveLength(100);
+  });
+
+  it("getSheetByName finds a tab whatever its case, or (option exactSheetNames, \"to check\" 27) by its exact name only; names stay unique whatever their case", () => {
+    const loose = setup();
+    loose.ss.insertSheet("Weekly Summary");
+    expect(loose.ss.getSheetByName("WEEKLY SUMMARY").getName()).toBe("Weekly Summary");
+    const exact = setup({ exactSheetNames: true });
+    exact.ss.insertSheet("Weekly Summary");
+    expect(exact.ss.getSheetByName("WEEKLY SUMMARY")).toBeNull();
+    expect(exact.ss.getSheetByName("Weekly Summary").getName()).toBe("Weekly Summary");
+    expect(() => exact.ss.insertSheet("WEEKLY SUMMARY")).toThrow('A sheet with the name "WEEKLY SUMMARY" already exists.');
+    // A1 notation names a tab as getSheetByName does, under either reading.
+    expect(loose.ss.getRange("'WEEKLY SUMMARY'!A1").getSheet().getName()).toBe("Weekly Summary");
+    expect(() => exact.ss.getRange("'WEEKLY SUMMARY'!A1")).toThrow("Range not found");
+    expect(exact.ss.getRange("'Weekly Summary'!A1").getA1Notation()).toBe("A1");
+  });
 });
 
 describe("cell size", () => {

@@ -6,9 +6,18 @@ import { crossScriptRun } from "../../../src/local/sheets/scriptRun";
 import { callAddon, newTracker } from "../../support/tracker";
 
 describe("google.script.run serialisation (Google's rules, not JSON)", () => {
-  it("a Date returned arrives as null; functions and undefined fields are dropped; undefined in an array is null", () => {
-    const other = vm.runInNewContext("({ when: new Date(0), nested: { d: new Date(1), f: function () {}, u: undefined, n: 1 }, list: [1, undefined, new Date(2)] })");
-    expect(crossScriptRun(other, "toClient")).toEqual({ when: null, nested: { d: null, n: 1 }, list: [1, null, null] });
+  it("functions and undefined fields are dropped; undefined in an array is null", () => {
+    const other = vm.runInNewContext("({ nested: { f: function () {}, u: undefined, n: 1 }, list: [1, undefined, 'x'] })");
+    expect(crossScriptRun(other, "toClient")).toEqual({ nested: { n: 1 }, list: [1, null, "x"] });
+  });
+
+  it("a return holding a Date anywhere arrives as null as a whole, not with the Date alone nulled", () => {
+    // Reported from live runs (a getValues() grid with a date cell reaches the success handler as null);
+    // offline only the Date was nulled, so a sidebar given one date among its data still drew the rest.
+    expect(crossScriptRun(vm.runInNewContext("new Date(0)"), "toClient")).toBeNull();
+    expect(crossScriptRun(vm.runInNewContext("({ n: 1, deep: { list: [1, [new Date(2)]] } })"), "toClient")).toBeNull();
+    expect(crossScriptRun(vm.runInNewContext("[['Start date', new Date(0)], ['Weeks', 13]]"), "toClient")).toBeNull();
+    expect(crossScriptRun(vm.runInNewContext("({ n: 1, when: '2026-01-05' })"), "toClient")).toEqual({ n: 1, when: "2026-01-05" });
   });
 
   it("an object that is not plain fails the call, whichever way it goes; so does a Date or a function sent to the server", () => {

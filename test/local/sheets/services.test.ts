@@ -47,7 +47,7 @@ describe("Ui", () => {
     const { g, ss, sheet } = setup();
     const ui = g.SpreadsheetApp.getUi();
     const { ScriptApp, SpreadsheetApp } = g;
-    const answer = ui.alert("Delete?", ui.ButtonSet.YES_NO);
+    const answer = ui.alert("Noted.", ui.ButtonSet.OK);
     expect([typeof answer, String(answer), answer === ui.Button.OK, answer === "OK"]).toEqual(["object", "OK", true, false]);
     // Ui.alert has no (String, String) overload: the second string is no ButtonSet. It showed "Sure?" with buttons "YES_NO".
     expect(() => ui.alert("Title", "YES_NO")).toThrow("The parameters (String,String) don't match the method signature for Ui.alert.");

@@ -1,0 +1,31 @@
+// The mark closing a cycle leaves (a row of the Settings tab), and what a check-in or a summary made after it
+// says. Check-ins stay open after a close (docs/lifecycle.md: closing again refreshes the Retrospective with
+// them, keeping the learnings typed), so a check-in or a summary after the close is accepted, saying the
+// cycle is closed: until session 13 they carried on without a word after an early close. A Settings row,
+// not a document property: every check-in and summary reads Settings A1:C40 already, so knowing it costs
+// them no call (a property read cost a check-in two, past its 3-second budget at 200 KRs).
+import { isValidIsoDate } from "./dates";
+
+/** The Settings row's label; its value is the day the Retrospective's scores are as of (text YYYY-MM-DD). */
+export const CYCLE_CLOSED_LABEL = "Cycle closed as of (set by closing)";
+export const CYCLE_CLOSED_NOTE =
+  "Written by End cycle & retrospective: the day its final scores are as of. Check-ins and summaries after it say the cycle is closed. A date before the cycle's start (a cycle before's) is ignored.";
+
+/**
+ * The day the current cycle was closed as of, from the Settings row's value, or null: none, not a date, or
+ * before this cycle's start (left by the cycle before: the roll over starts the next cycle after the close).
+ */
+export function closedAsOf(value: unknown, settings: { startDate: string }): string | null {
+  const day = typeof value === "string" ? value.trim() : "";
+  return isValidIsoDate(day) && day >= settings.startDate ? day : null;
+}
+
+/** What a check-in saved after the close says (the sidebar under its "Saved", the CLI on a line of its own). */
+export function closedCheckinNotice(closedOn: string): string {
+  return `The cycle was closed as of ${closedOn}: this check-in is saved, but the Retrospective keeps its scores as of ${closedOn} until you close the cycle again ("End cycle & retrospective"), which keeps the learnings and decisions typed.`;
+}
+
+/** The summary subtitle's part after the close: " · cycle closed as of D". */
+export function closedSuffix(closedOn: string | null | undefined): string {
+  return closedOn ? ` · cycle closed as of ${closedOn}` : "";
+}

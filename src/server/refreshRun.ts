@@ -1,0 +1,82 @@
+// What one weekly refresh does (the trigger's run, rhythm.ts, and sendWeeklyEmailsNow): the summary of the
+// period that ended the day before, the portfolio roll-up of the same day, then the emails Settings turn on.
+import { sendWeeklyMail } from "./weeklyMail";
+import { isoDate, UserError } from "./env";
+import { readSettings } from "./read";
+import { generateSummary } from "./summaryTab";
+import { PORTFOLIO_TAB } from "../core/portfolio";
+import { addDays, cycleLastDay, isValidIsoDate } from "../core/dates";
+import { refreshPortfolio, type PortfolioOutcome } from "./portfolio";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface RefreshOutcome {
+  spreadsheetId: string;
+  /** The week reported (0 when none was: `skipped`). */
+  week: number;
+  digestTo: string[];
+  reminded: string[];
+  /** A company tracker (one with a Portfolio tab) also refreshes its roll-up; a failure is recorded here, not thrown. */
+  portfolio?: PortfolioOutcome | { error: string };
+  /** Why nothing was written nor sent (the cycle has not started): the run's record says "did nothing: …". */
+  skipped?: string;
+}
+
+/**
+ * The day a refresh run reports as of: the day before the run's, in the spreadsheet's zone. The summary's
+ * period is the 7 days ending on its day, so a refresh as of its own day (07:00 on the check-in weekday,
+ * until session 13) left out that weekday's later check-ins for good: after this run, and 7 days before the
+ * next one's day. As of the day before, the runs' periods meet: Monday 07:00 reports Monday to Sunday just
+ * ended (its week number is that week's), and every check-in dated Monday, before 07:00 or after, falls in
+ * the next run's. In the spreadsheet's zone, as check-ins are dated: a trigger left in an older zone (rhythm.ts
+ * describe) runs on another local day, and its periods still meet.
+ */
+export function refreshDay(tz: string, now = new Date()): string {
+  return addDays(isoDate(now, tz), -1);
+}
+
+/**
+ * The refresh: the Weekly Summary and History as of refreshDay, the portfolio roll-up (a company tracker),
+ * then the leaders' digest and the owners' reminders of that summary, when Settings turn them on. Before
+ * the cycle's start (a refresh on its first Monday) no week of it has ended: nothing is written or sent,
+ * rather than a "week 1" of the days before the cycle with every KR missing and every owner reminded; nor
+ * a week or more after the run that reported the cycle's last week.
+ */
+export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {
+  const tz = ss.getSpreadsheetTimeZone();
+  const asOf = refreshDay(tz);
+  const { settings } = readSettings(ss, tz);
+  const out: RefreshOutcome = { spreadsheetId: ss.getId(), week: 0, digestTo: [], reminded: [] };
+  if (isValidIsoDate(settings.startDate) && asOf < settings.startDate) {
+    out.skipped = `the cycle starts on ${settings.startDate}, so no week of it has ended yet`;
+    return out;
+  }
+  // The Monday after the last week reports that week; later runs, until a roll over gives a new start, would
+  // report "week M" again with every KR missing and every owner reminded, week after week.
+  const last = isValidIsoDate(settings.startDate) && settings.weeks > 0 ? cycleLastDay(settings.startDate, settings.weeks) : null;
+  if (last && addDays(asOf, -7) >= last) {
+    out.skipped = `the cycle ended on ${last} and its last week was reported; roll over to start the next cycle`;
+    return out;
+  }
+  const model = generateSummary(ss, asOf);
+  out.week = model.week;
+  const url = ss.getUrl();
+  if (ss.getSheetByName(PORTFOLIO_TAB)) {
+    try {
+      out.portfolio = refreshPortfolio(ss, { at: asOf });
+    } catch (e) {
+      out.portfolio = { error: String((e as Error)?.message || e) }; // the digest still goes out
+    }
+  }
+  // Within MailApp's limits: 50 recipients and 200 KB a message, the user's daily quota (weeklyMail.ts).
+  try {
+    sendWeeklyMail(model, url, settings.emailDigest ? settings.leaders : null, settings.ownerReminders, out);
+  } catch (e) {
+    // The minimal build has no scope to send mail (sendWeeklyEmailsNow can still be run there): say so.
+    if (!/permission to call MailApp/i.test(String((e as Error)?.message || e))) throw e;
+    throw new UserError(
+      'The Weekly Summary was written; no email was sent: this deployment was built without the permission to send mail (see README, "OAuth scopes").',
+    );
+  }
+  return out;
+}

@@ -1,0 +1,106 @@
+// What session 13's explorer left after a 13-week pilot (the operations team of cli.pilot.test.ts), through
+// the command line and the built add-on. Each case failed before its fix.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { addDays } from "../../src/core/dates";
+import { makeFixtures, rejectedBy, runCli, type CliRun } from "../support/cli";
+
+const dir = mkdtempSync(join(tmpdir(), "okr-cli-leftovers-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let fixtures: Awaited<ReturnType<typeof makeFixtures>>;
+beforeAll(async () => {
+  fixtures = await makeFixtures(dir);
+});
+
+function run(...args: string[]): Promise<CliRun> {
+  return runCli(dir, args);
+}
+const rejected = (file: string, args: string[]): Promise<string> => rejectedBy(run, dir, file, args);
+const ok = async (...args: string[]): Promise<string> => {
+  const r = await run(...args);
+  expect(r.status, r.stderr).toBe(0);
+  return r.stdout;
+};
+
+describe("rolling over into a start inside the finished cycle", () => {
+  it("a start before the day after the cycle's last day is refused, naming the earliest day (2026-03-30 was taken for a cycle ending 2026-04-05)", async () => {
+    fixtures.copy("operations", join(dir, "ro.xlsx"));
+    await ok("close", "ro.xlsx", "--at", "2026-04-05");
+    expect(await rejected("ro.xlsx", ["rollover", "ro.xlsx", "--start", "2026-03-30"])).toBe(
+      "okr-sheets: The new cycle must start after the finished one: on 2026-04-06 or later (it ran 2026-01-05 to 2026-04-05), not 2026-03-30. Nothing was changed.",
+    );
+    expect(await ok("rollover", "ro.xlsx", "--start", "2026-04-06")).toMatch(/Order-to-delivery pilot 2/);
+  });
+
+  it("a cycle closed early may be followed from the day after its close", async () => {
+    fixtures.copy("operations", join(dir, "early.xlsx"));
+    await ok("close", "early.xlsx", "--at", "2026-03-15", "--early");
+    expect(await rejected("early.xlsx", ["rollover", "early.xlsx", "--start", "2026-03-15"])).toBe(
+      "okr-sheets: The new cycle must start after the finished one: on 2026-03-16 or later (it was closed early, with final scores as of 2026-03-15), not 2026-03-15. Nothing was changed.",
+    );
+    await ok("rollover", "early.xlsx", "--start", "2026-03-16");
+    // The new cycle is not closed: the Settings row the close left names a day before its start.
+    expect((await ok("checkin", "early.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-03-17")).trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("check-ins and summaries after an early close", () => {
+  it("a check-in after the close is saved and says the cycle is closed; the summary's date line says it too (both said nothing)", async () => {
+    fixtures.copy("operations", join(dir, "closed.xlsx"));
+    await ok("checkin", "closed.xlsx", "--kr", "O1.KR1", "--value", "88", "--at", "2026-03-10");
+    const before = await ok("checkin", "closed.xlsx", "--kr", "O1.KR1", "--value", "89", "--at", "2026-03-12");
+    expect(before.trim().split("\n")).toHaveLength(1);
+    await ok("close", "closed.xlsx", "--at", "2026-03-15", "--early");
+    const out = (await ok("checkin", "closed.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-03-17")).trim().split("\n");
+    expect(out).toHaveLength(2);
+    expect(out[1]).toBe(
+      'The cycle was closed as of 2026-03-15: this check-in is saved, but the Retrospective keeps its scores as of 2026-03-15 until you close the cycle again ("End cycle & retrospective"), which keeps the learnings and decisions typed.',
+    );
+    // A batch says it once, after its count.
+    writeFileSync(join(dir, "late.csv"), "kr_id,value,at\nO1.KR1,91,2026-03-18\nO1.KR2,9,2026-03-18\n");
+    const batch = (await ok("checkin", "closed.xlsx", "--from", "late.csv")).trim().split("\n");
+    expect(batch.slice(2)).toEqual(["2 check-ins saved.", out[1]]);
+    await ok("summary", "closed.xlsx", "--at", "2026-03-22");
+    const summary = JSON.parse(await ok("show", "closed.xlsx", "--sheet", "Weekly Summary", "--json", "--at", "2026-03-22"));
+    expect(JSON.stringify(summary)).toMatch(/Week 11 of 13 · as of 2026-03-22 · \d+% of the cycle elapsed · cycle closed as of 2026-03-15/);
+    // A summary for a day before the close does not say it.
+    await ok("summary", "closed.xlsx", "--at", "2026-03-14");
+    expect(await ok("show", "closed.xlsx", "--sheet", "Weekly Summary", "--json", "--at", "2026-03-14")).not.toMatch(/cycle closed/);
+  });
+});
+
+describe("money", () => {
+  it("a KR in € or EUR shows its values with two decimals in the summary, its forecast words and the check-in line (14.2 € was shown)", async () => {
+    fixtures.copy("blank", join(dir, "money.xlsx"));
+    writeFileSync(join(dir, "money.csv"), "objective,key_result,owner,metric,unit,start,target\nCost,Cut cost per unit,ana@x,decrease,€,14.2,12.5\nCost,Revenue per order,ana@x,increase,EUR,40,48\n");
+    await ok("import", "money.xlsx", "money.csv");
+    for (let w = 0; w < 5; w++) {
+      const day = addDays("2026-01-06", 7 * w);
+      await ok("checkin", "money.xlsx", "--kr", "O1.KR1", "--value", String(+(14.2 - 0.1 * w).toFixed(2)), "--at", day);
+      await ok("checkin", "money.xlsx", "--kr", "O1.KR2", "--value", String(40 + 0.2 * w), "--at", day);
+    }
+    await ok("summary", "money.xlsx", "--at", "2026-02-09");
+    const shown = await ok("show", "money.xlsx", "--sheet", "Weekly Summary", "--at", "2026-02-09");
+    expect(shown).toContain("At this pace 2 KRs end below their goal by 2026-04-05: O1.KR2 at 42.40 EUR (target 48.00 EUR), O1.KR1 at 13.00 € (target 12.50 €).");
+    expect(shown).toMatch(/13\.00 € by 2026-04-05/);
+    expect(shown).toMatch(/Falling 0\.10 € a week; reaching 12\.50 €/);
+    expect(shown).not.toMatch(/\b(13|12\.5|42\.4|48) (€|EUR)/);
+    expect((await ok("checkin", "money.xlsx", "--kr", "O1.KR1", "--value", "13.7", "--at", "2026-02-10")).trim()).toBe("Checked in O1.KR1: value 13.70, score 0.29, At risk.");
+  });
+});
+
+describe("a summary before the cycle's start", () => {
+  it("is refused in one line, nothing written (it wrote week-1 History rows dated before the cycle)", async () => {
+    fixtures.copy("operations", join(dir, "early-summary.xlsx"));
+    expect(await rejected("early-summary.xlsx", ["summary", "early-summary.xlsx", "--at", "2026-01-02"])).toBe(
+      "okr-sheets: The cycle starts on 2026-01-05: a Weekly Summary as of 2026-01-02 would come before it (its History rows dated before the cycle). Make it on or after 2026-01-05. Nothing was changed.",
+    );
+    await ok("summary", "early-summary.xlsx", "--at", "2026-01-05");
+    const history = JSON.parse(await ok("show", "early-summary.xlsx", "--sheet", "History", "--json")) as Record<string, unknown>[];
+    expect(history.length).toBeGreaterThan(0);
+    expect(history.every((r) => String(r["As of"]) >= "2026-01-05")).toBe(true);
+  });
+});

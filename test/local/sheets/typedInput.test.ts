@@ -1,0 +1,54 @@
+// Strings written by setValues are read as typing reads them (format.ts parseTyped). What session 13 added:
+// a time of day becomes a time, as in Sheets, where it stayed text offline.
+import { describe, it } from "@jest/globals";
+import { expect } from "../../support/expect";
+import { setup } from "./helpers";
+import { emptySnapshot } from "../../../src/local/snapshot";
+
+describe("typed input: times of day", () => {
+  it("\"9:30\", \"17:05:30\" and \"9:30 PM\" become times (a Date on 30 December 1899 to getValues); other text stays text", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:F1").setValues([["9:30", "17:05:30", "9:30 PM", "12:00 am", "24:00", "9:75"]]);
+    const [v] = sheet.getRange("A1:F1").getValues();
+    const hhmmss = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 19) : d);
+    // It gave the text back: "9:30" written as a label was a label offline and a time on Google.
+    expect(v.map(hhmmss)).toEqual(["1899-12-30T09:30:00", "1899-12-30T17:05:30", "1899-12-30T21:30:00", "1899-12-30T00:00:00", "24:00", "9:75"]);
+    expect(sheet.getRange("A1:D1").getDisplayValues()[0]).toEqual(["9:30", "17:05:30", "9:30 PM", "12:00 AM"]);
+    sheet.getRange("A2:B2").setValues([["'9:30", "Standup 9:30"]]);
+    expect(sheet.getRange("A2:B2").getValues()[0]).toEqual(["9:30", "Standup 9:30"]);
+    sheet.getRange("C2").setNumberFormat("@").setValue("9:30");
+    expect(sheet.getRange("C2").getValue()).toBe("9:30");
+  });
+});
+
+describe("typed input: dates with an English month name", () => {
+  it("\"Jan 5, 2026\", \"5 Jan 2026\", \"5-Jan-2026\", and without a year \"1/2\" or \"Jan 5\" (this year's) become dates in an English locale; no month, no such day or another locale: text", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:D1").setValues([["Jan 5, 2026", "January 5 2026", "5 Jan 2026", "5-Sep-2026"]]);
+    const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+    // It gave the text back, so a Start date typed "5 Jan 2026" was refused offline and taken on Google.
+    expect(sheet.getRange("A1:D1").getValues()[0].map(iso)).toEqual(["2026-01-05", "2026-01-05", "2026-01-05", "2026-09-05"]);
+    // A date without a year is one of this year's ("today" is 2026-01-05 here): "1/2" is 2 January in en_US.
+    sheet.getRange("A3:D3").setValues([["1/2", "Jan 5", "5 Sep", "13/1"]]);
+    expect(sheet.getRange("A3:D3").getValues()[0].map(iso)).toEqual(["2026-01-02", "2026-01-05", "2026-09-05", "13/1"]);
+    sheet.getRange("A2:C2").setValues([["Week 5 2026", "Feb 30, 2026", "Ma 5, 2026"]]);
+    expect(sheet.getRange("A2:C2").getValues()[0]).toEqual(["Week 5 2026", "Feb 30, 2026", "Ma 5, 2026"]);
+    const de = setup({}, { ...emptySnapshot("Test"), locale: "de_DE" });
+    de.sheet.getRange("A1").setValue("5 Jan 2026");
+    expect(de.sheet.getRange("A1").getValue()).toBe("5 Jan 2026");
+    const gb = setup({}, { ...emptySnapshot("Test"), locale: "en_GB" });
+    gb.sheet.getRange("A1").setValue("13/1");
+    expect(iso(gb.sheet.getRange("A1").getValue())).toBe("2026-01-13");
+  });
+});
+
+describe("typed input: dollar amounts in en_US", () => {
+  it("\"$1,200.50\" and \"-$5\" become numbers shown as dollars; \"$x\" and \"$1,20\" stay text", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:E1").setValues([["$1,200.50", "-$5", "$x", "$1,20", "$0.5"]]);
+    // It gave the text back: a Target typed "$1,200" was refused offline and taken on Google.
+    expect(sheet.getRange("A1:E1").getValues()[0]).toEqual([1200.5, -5, "$x", "$1,20", 0.5]);
+    expect(sheet.getRange("A1").getDisplayValue()).toBe("$1,200.50");
+    // (Other locales' currencies are not modelled: "to check" 37.)
+  });
+});
