@@ -13,6 +13,7 @@ import patchParser from "./jest-hyperformula.mjs";
 import { applyEdits } from "./hyperformula-edits.mjs";
 import { ENGINE_EDITS } from "./hyperformula-pass-reads.mjs";
 import { trustedGrammar } from "./hyperformula-grammar.mjs";
+import { banner, define } from "./jest-globals.mjs";
 
 const require = createRequire(import.meta.url);
 /** The folder of package `name` (as resolved from `from`), found above its main file: not all export package.json. */
@@ -22,7 +23,7 @@ function packageDir(name, from) {
   return dir;
 }
 const HF = packageDir("hyperformula");
-const SELF = ["./jest-hyperformula-bundle.mjs", "./jest-hyperformula.mjs", "./hyperformula-shared-parser.mjs", "./hyperformula-formula-keys.mjs", "./hyperformula-scans.mjs", "./hyperformula-pass-reads.mjs", "./hyperformula-edits.mjs", "./hyperformula-grammar.mjs"]
+const SELF = ["./jest-hyperformula-bundle.mjs", "./jest-hyperformula.mjs", "./hyperformula-shared-parser.mjs", "./hyperformula-formula-keys.mjs", "./hyperformula-scans.mjs", "./hyperformula-pass-reads.mjs", "./hyperformula-edits.mjs", "./hyperformula-grammar.mjs", "./jest-globals.mjs"]
   .map((f) => readFileSync(new URL(f, import.meta.url), "utf8"))
   .join("\0");
 // What the bundle is made of: the three packages' releases (a reinstall of another version changes the key).
@@ -63,6 +64,9 @@ async function processAsync() {
   const r = await build({
     entryPoints: [join(HF, "es", "index.mjs")], bundle: true, format: "esm", platform: "node", target: "node20",
     write: false, logLevel: "warning", plugins: [parserEdits],
+    // HyperFormula reads Math, isNaN, String... in its inner loops; in Jest's vm context each read was ~50 times
+    // the cost outside it, so they are module constants here (jest-globals.mjs).
+    define, banner: { js: banner },
   });
   const code = r.outputFiles[0].text;
   if (!code.includes("okrSharedParsing") || !code.includes("relativeFormulaKey")) throw new Error("jest-hyperformula-bundle: the parser edits are missing from the bundle");

@@ -1,6 +1,7 @@
 // test/support/expect.ts decides toEqual by Node's deep strict equality first: what that finds equal must be
 // what Jest's toEqual passes, and everything else must still pass or fail exactly as Jest's toEqual does.
-import { describe, it } from "@jest/globals";
+import { createRequire } from "node:module";
+import { describe, expect as jestExpect, it } from "@jest/globals";
 import { expect } from "./support/expect";
 
 const fails = (run: () => void): string => {
@@ -45,5 +46,59 @@ describe("expect(…).toEqual", () => {
     expect([1]).not.toEqual([2]);
     expect(fails(() => expect([1]).not.toEqual([1]))).toContain("not.toEqual");
     await expect(Promise.resolve([1])).resolves.toEqual([1]);
+  });
+});
+
+describe("expect(…, message): only the matcher used is wrapped with the message", () => {
+  const require = createRequire(import.meta.url);
+  const withMessage = require("jest-expect-message/dist/withMessage.js").default as (e: typeof jestExpect) => (a: unknown, m?: string) => ReturnType<typeof jestExpect>;
+  const reference = withMessage(jestExpect);
+  const failure = async (run: () => unknown): Promise<Error> => {
+    try {
+      await run();
+    } catch (e) {
+      return e as Error;
+    }
+    throw new Error("passed");
+  };
+  const rejected = () => Promise.reject(new Error("no"));
+
+  it("fails as jest-expect-message over Jest's expect does, message for message", async () => {
+    type Case = (e: typeof reference) => unknown;
+    const cases: Case[] = [
+      (e) => e(1).toBe(2),
+      (e) => e(1, "row 3").toBe(2),
+      (e) => e(1, "row 3").not.toBe(1),
+      (e) => e([1, 2], "the list").toContain(3),
+      (e) => e("abc", "the text").toMatch(/x/),
+      (e) => e(() => 1, "the call").toThrow(),
+      (e) => e({ a: 1 }, "the row").toEqual({ a: 2 }),
+      (e) => e(rejected(), "the promise").resolves.toBe(1),
+      (e) => e(Promise.resolve(1), "the promise").rejects.toThrow(),
+      (e) => e(rejected()).resolves.toBe(1),
+      (e) => e(Promise.resolve(2)).resolves.not.toBe(2),
+      (e) => e(1).resolves.toBe(1),
+    ];
+    for (const run of cases) {
+      const want = await failure(() => run(reference));
+      const got = await failure(() => run(expect as unknown as typeof reference));
+      expect(got.message).toBe(want.message);
+      expect(got.constructor.name).toBe(want.constructor.name);
+    }
+  });
+
+  it("a promise settled the wrong way is reported with the stack of the test's line", async () => {
+    const e = await failure(() => expect(rejected()).resolves.toBe(1));
+    expect(e.message).toContain("Received promise rejected instead of resolved");
+    expect(e.stack).toContain("expect.test.ts");
+  });
+
+  it("counts every matcher call, fast path or not, message or not", () => {
+    expect.assertions(5);
+    expect(1).toBe(1);
+    expect([1], "a list").toEqual([1]);
+    expect({ a: 1 }, "a row").not.toEqual({ a: 2 });
+    expect([2]).toEqual([2]);
+    expect("x", "a text").toMatch(/x/);
   });
 });
