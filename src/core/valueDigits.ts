@@ -41,19 +41,26 @@ export function percentValueFormat(kr: { start: number | null; target: number | 
 
 // Money: a KR whose unit is a currency ("€", "$", "EUR", "USD", "€/unit", "EUR per order") shows its values
 // with two decimals at least, as money is written (14.20 €, not 14.2 €; 1200.00 €): the same decimals as
-// valueDigits gives (more for a small span), with the trailing zeros kept down to two.
+// valueDigits gives (more for a small span), with the trailing zeros kept down to two. Only currencies with
+// cents: yen and won have no minor unit (1250 JPY, not 1250.00 JPY), so they keep the rule of other units
+// (¥ is also the yuan's sign, which has; no forced decimals is the safe reading). No code that is also an
+// English word a unit may be ("try": "3 try/day", the Turkish lira's; "rub": the rouble's): their
+// symbols (₺, ₽) stay.
 const MONEY_UNITS = new Set(
-  ["€", "$", "£", "¥", "₹", "₩", "₺", "₪", "₽", "eur", "usd", "gbp", "jpy", "cny", "inr", "chf", "aud", "cad", "nzd", "sek", "nok", "dkk", "pln", "czk", "huf", "brl", "mxn", "zar", "sgd", "hkd", "krw", "try", "ils", "rub"],
+  ["€", "$", "£", "₹", "₺", "₪", "₽", "eur", "usd", "gbp", "cny", "inr", "chf", "aud", "cad", "nzd", "sek", "nok", "dkk", "pln", "czk", "huf", "brl", "mxn", "zar", "sgd", "hkd", "ils"],
 );
 
-/** Whether a KR's unit is money: a currency symbol or code, alone or per something ("€/unit", "USD per order"). */
+/**
+ * Whether a KR's unit is money written with cents: a currency symbol or code, alone or per something
+ * ("€/unit", "USD per order"); not yen or won (no minor unit), nor a code that is an English word ("try").
+ */
 export function isMoneyUnit(unit: unknown): boolean {
   const u = String(unit ?? "").trim().toLowerCase();
   if (!u) return false;
   return MONEY_UNITS.has(u.split(/\s*\/\s*|\s+per\s+/)[0].trim());
 }
 
-/** The fewest decimals a KR's values show with: 2 for money, else none (trailing zeros dropped: 12.5, 1200). */
+/** The fewest decimals a KR's values show with: 2 for money with cents, else none (trailing zeros dropped: 12.5, 1200). */
 export function minValueDigits(unit: unknown): number {
   return isMoneyUnit(unit) ? 2 : 0;
 }

@@ -110,6 +110,17 @@ describe("money (minValueDigits)", () => {
     for (const u of ["€", "$", "£", "EUR", "usd", " GBP ", "€/unit", "EUR per order", "$/h"]) expect(isMoneyUnit(u), u).toBe(true);
     for (const u of ["", "%", "days", "complaints", "k€", "units", "EURO-pallets"]) expect(isMoneyUnit(u), u).toBe(false);
   });
+  it("leaves yen and won (no minor unit) and a code that is an English word without forced decimals", () => {
+    // Until the fix: "1250.00 JPY", "1250.00 ¥", "80000.00 KRW", "3.00 try/day".
+    expect(withUnit(1250, "JPY", ".", 2)).toBe("1250 JPY");
+    expect(withUnit(1250, "¥", ".", 2)).toBe("1250 ¥");
+    expect(withUnit(80000, "₩", ".", 2)).toBe("80000 ₩");
+    expect(withUnit(80000, "krw per order", ".", 2)).toBe("80000 krw per order");
+    expect(withUnit(3, "try/day", ".", 2)).toBe("3 try/day");
+    expect(withUnit(12.5, "rub", ".", 2)).toBe("12.5 rub");
+    expect(withUnit(3, "₺", ".", 2)).toBe("3.00 ₺");
+    expect(withUnit(3, "CAD", ".", 2)).toBe("3.00 CAD");
+  });
   it("shows money with two decimals at least, the same number as without it, more when the KR's span needs them", () => {
     expect(withUnit(14.2, "€", ".", valueDigits({ start: 14.2, target: 12.5 }))).toBe("14.20 €");
     expect(withUnit(1200, "USD", ",", 2)).toBe("1200,00 USD");
