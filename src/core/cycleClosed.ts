@@ -25,6 +25,14 @@ export function closedCheckinNotice(closedOn: string): string {
   return `The cycle was closed as of ${closedOn}: this check-in is saved, but the Retrospective keeps its scores as of ${closedOn} until you close the cycle again ("End cycle & retrospective"), which keeps the learnings and decisions typed.`;
 }
 
+/**
+ * The line a close's answer adds when the close day could not be recorded in Settings (`why`; `fix`: what to
+ * do about it, or ""): the close is done, but nothing after it will say so.
+ */
+export function closeNotRecorded(why: string, fix: string): string {
+  return `The close day could not be recorded in Settings: ${why}, so check-ins and summaries after the close will not say the cycle is closed.${fix ? ` ${fix}` : ""}`;
+}
+
 /** The summary subtitle's part after the close: " · cycle closed as of D". */
 export function closedSuffix(closedOn: string | null | undefined): string {
   return closedOn ? ` · cycle closed as of ${closedOn}` : "";

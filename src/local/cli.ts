@@ -288,7 +288,7 @@ async function cmdClose(positionals: string[], flags: Flags): Promise<void> {
       throw new Rejected(`The cycle is in week ${view.cycle.week} of ${view.cycle.weeks}: closing it now ends it early. Run it again with --early to close it anyway.`);
     }
   }
-  return cmdSimple("endCycle", positionals, flags, (r) => `"${r.tab}" written: ${okrRows(r.rows)} with final scores and grades.`);
+  return cmdSimple("endCycle", positionals, flags, (r) => `"${r.tab}" written: ${okrRows(r.rows)} with final scores and grades.${r.notice ? `\n${r.notice}` : ""}`);
 }
 
 async function cmdRepair(positionals: string[], flags: Flags): Promise<void> {

@@ -1,27 +1,38 @@
 // What closing a cycle leaves for the operations after it: the Settings row saying the day it was closed as of
 // (core/cycleClosed.ts: check-ins and summaries after it say so), and that day read back from the
 // Retrospective's date line (the roll over lets a cycle closed early be followed from the day after).
-import { CYCLE_CLOSED_LABEL, CYCLE_CLOSED_NOTE } from "../core/cycleClosed";
+import { CYCLE_CLOSED_LABEL, CYCLE_CLOSED_NOTE, closeNotRecorded } from "../core/cycleClosed";
 import { TAB } from "../core/tabs";
 import { asText, isProtectedEdit } from "./env";
-import { SETTINGS_LAST_ROW, type SettingsRead } from "./read";
+import { SETTINGS_RANGE, type SettingsRead } from "./read";
+import { settingsRoom } from "./settingsRoom";
 import { norm } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * The Settings row saying the day the cycle was closed as of (core/cycleClosed.ts): where it is, else the row
- * under the last labelled one in A1:C40 (the rows every operation reads); none when no row is left there. A
- * Settings tab protected from this user is left without it (the close itself is done).
+ * Writes the Settings row saying the day the cycle was closed as of (core/cycleClosed.ts): where it is, else
+ * in a blank row of A1:C40 (the rows every operation reads), the first under the last labelled one if any.
+ * Null when written; else the line the close's answer adds (the close itself is done): no blank row left
+ * there, or a Settings tab protected from this user.
  */
-export function markClosed(ss: Spreadsheet, read: SettingsRead, asOf: string): void {
-  const at = read.rows.get(norm(CYCLE_CLOSED_LABEL)) ?? Math.max(1, ...Array.from(read.rows.values())) + 1;
-  if (at > SETTINGS_LAST_ROW) return;
+export function markClosed(ss: Spreadsheet, read: SettingsRead, asOf: string): string | null {
+  let at = read.rows.get(norm(CYCLE_CLOSED_LABEL)) ?? 0;
+  if (!at) {
+    // A blank row only: read.rows holds each label's first row, so the row under the last one may hold a
+    // second row of the same label or a row with only B or C filled (until session 13 it was written over,
+    // and a label at row 40 left nothing written, silently). One read, on the first close only.
+    const last = Math.max(1, ...Array.from(read.rows.values()));
+    at = settingsRoom(ss.getRange(SETTINGS_RANGE).getValues()).take(last + 1, last);
+    if (!at) return closeNotRecorded("no blank row is left in A1:C40, where settings are read", "Clear a row there and close again.");
+  }
   try {
     ss.getRange(`'${TAB.settings}'!A${at}:C${at}`).setValues([[CYCLE_CLOSED_LABEL, asText(asOf), CYCLE_CLOSED_NOTE]]);
   } catch (e) {
     if (!isProtectedEdit(e)) throw e;
+    return closeNotRecorded("the tab is protected from you", "");
   }
+  return null;
 }
 
 /** The day the Retrospective's scores are as of, from its date line ("Final scores as of D · …"), or null. */

@@ -87,7 +87,7 @@ export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; row
   });
 }
 
-export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
+export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: number; notice?: string } {
   return withDocumentLock(() => {
     const { asOf, now, ev, sep, signals, settingsRead } = asOfDay(ss, at, true);
     const existing = sheetNamed(ss, TAB.retrospective);
@@ -101,8 +101,8 @@ export function closeCycle(ss: Spreadsheet, at?: string): { tab: string; rows: n
     keepTyped(tab, RETRO_HEADERS, kept, typed);
     writeLifecycleTab(ss, TAB.retrospective, existing, tab, "retain, remove or change (for the next cycle)");
     // Recorded so that a check-in or a summary made after the close says the cycle is closed (core/cycleClosed.ts).
-    markClosed(ss, settingsRead, asOf);
-    return { tab: TAB.retrospective, rows: tab.dataRows };
+    const notice = markClosed(ss, settingsRead, asOf);
+    return notice ? { tab: TAB.retrospective, rows: tab.dataRows, notice } : { tab: TAB.retrospective, rows: tab.dataRows };
   });
 }
 

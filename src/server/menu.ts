@@ -111,6 +111,7 @@ export function menuClose(): void {
   report("End cycle & retrospective", actions.endCycle({}), (r) => [
     `The "${r.tab}" tab lists ${okrRows(r.rows)} with their final scores and grades.`,
     "Write learnings and set each decision (retain / remove / change), then roll over.",
+    ...(r.notice ? [r.notice] : []),
   ]);
 }
 

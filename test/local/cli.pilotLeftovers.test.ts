@@ -72,6 +72,31 @@ describe("check-ins and summaries after an early close", () => {
   });
 });
 
+describe("the Settings row closing writes (reviewed after session 13)", () => {
+  /** The Settings tab's rows as shown, [A, B] of each. */
+  const settingsRows = async (file: string): Promise<string[][]> =>
+    (JSON.parse(await ok("show", file, "--sheet", "Settings", "--json")) as Record<string, unknown>[]).map((r) => [String(r["Setting"] ?? ""), String(r["Value"] ?? "")]);
+
+  it("closing writes its row in a blank row, never over a second row of the same label (url-b was overwritten)", async () => {
+    fixtures.copy("operations", join(dir, "own.xlsx"));
+    for (const [cell, value] of [["A24", "Budget link"], ["B24", "url-a"], ["A25", "Budget link"], ["B25", "url-b"]]) await ok("edit", "own.xlsx", "--sheet", "Settings", "--range", cell, "--value", value);
+    const out = (await ok("close", "own.xlsx", "--at", "2026-03-15", "--early")).trim().split("\n");
+    expect(out).toHaveLength(1);
+    const rows = await settingsRows("own.xlsx");
+    expect(rows.filter(([a]) => a === "Budget link").map(([, b]) => b)).toEqual(["url-a", "url-b"]);
+    expect(rows.find(([a]) => /cycle closed/i.test(a))).toEqual(["Cycle closed as of (set by closing)", "2026-03-15"]);
+    expect((await ok("checkin", "own.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-03-17")).trim().split("\n")).toHaveLength(2);
+  });
+
+  it("a row of the user's at row 40 does not stop the close's row being written in a blank row above (nothing was written)", async () => {
+    fixtures.copy("operations", join(dir, "row40.xlsx"));
+    await ok("edit", "row40.xlsx", "--sheet", "Settings", "--range", "A40", "--value", "Notes");
+    await ok("close", "row40.xlsx", "--at", "2026-03-15", "--early");
+    const out = (await ok("checkin", "row40.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-03-17")).trim().split("\n");
+    expect(out[1]).toMatch(/^The cycle was closed as of 2026-03-15:/);
+  });
+});
+
 describe("money", () => {
   it("a KR in € or EUR shows its values with two decimals in the summary, its forecast words and the check-in line (14.2 € was shown)", async () => {
     fixtures.copy("blank", join(dir, "money.xlsx"));

@@ -1,0 +1,76 @@
+// The Settings row closing writes (server/closeMark.ts, core/cycleClosed.ts) where Settings has no blank row
+// left in A1:C40 or is protected from the person closing, through the built add-on: the close is done and its
+// answer says, in one line, that the close day could not be recorded (until session 13 it said nothing, and
+// a row of the user's at row 40 left the close unrecorded silently). Repair keeps counting the row as ours.
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { callAddon, newTracker, ss } from "../support/tracker";
+import { PROTECTION } from "../support/inUse";
+import { OPERATIONS_OWNER } from "../support/summaryTab";
+
+const ADMIN = "ops.lead@example.com";
+const LABEL = "Cycle closed as of (set by closing)";
+
+/** The Settings tab's A1:C40 as shown. */
+function settings(wb: ReturnType<typeof newTracker>): string[][] {
+  return ss(wb).getRange("Settings!A1:C40").getDisplayValues();
+}
+
+/** Fills every blank row of Settings A1:C40 with a row of the user's own ("Link n"). */
+function fillSettings(wb: ReturnType<typeof newTracker>): number[] {
+  const filled: number[] = [];
+  settings(wb).forEach((r, i) => {
+    if (i > 0 && r.every((c) => c === "")) {
+      ss(wb).getRange(`Settings!A${i + 1}:B${i + 1}`).setValues([[`Link ${i + 1}`, `url-${i + 1}`]]);
+      filled.push(i + 1);
+    }
+  });
+  return filled;
+}
+
+describe("closing where its Settings row cannot be written", () => {
+  it("no blank row left in A1:C40: the close is done, nothing of the user's is written over, and the answer says so in one line", () => {
+    const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-03-15" });
+    expect(fillSettings(wb).length).toBeGreaterThan(0);
+    const before = settings(wb);
+    const r = callAddon(wb, "endCycle", { at: "2026-03-15" });
+    expect(r.ok).toBe(true);
+    expect(r.notice).toBe(
+      "The close day could not be recorded in Settings: no blank row is left in A1:C40, where settings are read, so check-ins and summaries after the close will not say the cycle is closed. Clear a row there and close again.",
+    );
+    expect(settings(wb)).toEqual(before);
+    expect(ss(wb).getSheetByName("Retrospective")).not.toBeNull();
+  });
+
+  it("Settings protected from the person closing: the close is done and the answer says the day is not recorded", () => {
+    const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-03-15" });
+    const sheet = ss(wb).getSheetByName("Settings")!;
+    (sheet.getProtections(PROTECTION.SHEET)[0] ?? sheet.protect()).setWarningOnly(false);
+    wb.services.session.setUser(OPERATIONS_OWNER["O1.KR1"]);
+    const r = callAddon(wb, "endCycle", { at: "2026-03-15" });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(r.notice).toBe("The close day could not be recorded in Settings: the tab is protected from you, so check-ins and summaries after the close will not say the cycle is closed.");
+  });
+
+  it("written in a blank row, it is left where it is by Repair, and closing again writes the same row", () => {
+    const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-03-15" });
+    expect(callAddon(wb, "endCycle", { at: "2026-03-15" }).notice).toBeUndefined();
+    const at = settings(wb).findIndex((r) => r[0] === LABEL) + 1;
+    expect(at).toBeGreaterThan(1);
+    const repaired = callAddon(wb, "repairTracker");
+    expect(repaired.ok).toBe(true);
+    expect(JSON.stringify(repaired.restored ?? [])).not.toMatch(/Cycle closed/);
+    expect(callAddon(wb, "endCycle", { at: "2026-03-16" }).notice).toBeUndefined();
+    const rows = settings(wb).filter((r) => r[0] === LABEL);
+    expect(rows).toHaveLength(1);
+    expect(rows[0][1]).toBe("2026-03-16");
+    expect(settings(wb)[at - 1][0]).toBe(LABEL);
+    // With no room for a missing setting, Repair names the user's own rows to clear, not the close's.
+    ss(wb).getRange("Settings!A5:C5").setValues([["My row", "x", ""]]);
+    const yours = fillSettings(wb).concat(5).sort((a, b) => a - b);
+    const message = JSON.stringify(callAddon(wb, "repairTracker"));
+    expect(message).toMatch(/no blank row left in A1:C40/);
+    expect(message).not.toMatch(new RegExp(`\\b${at}\\b`));
+    expect(yours).not.toContain(at);
+  });
+});
