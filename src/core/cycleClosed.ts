@@ -9,11 +9,12 @@ import { isValidIsoDate } from "./dates";
 /** The Settings row's label; its value is the day the Retrospective's scores are as of (text YYYY-MM-DD). */
 export const CYCLE_CLOSED_LABEL = "Cycle closed as of (set by closing)";
 export const CYCLE_CLOSED_NOTE =
-  "Written by End cycle & retrospective: the day its final scores are as of. Check-ins and summaries after it say the cycle is closed. A date before the cycle's start (a cycle before's) is ignored.";
+  "Written by End cycle & retrospective: the day its final scores are as of. Check-ins and summaries after it say the cycle is closed. Rolling over clears this row; a date before the cycle's start (a cycle before's) is ignored.";
 
 /**
  * The day the current cycle was closed as of, from the Settings row's value, or null: none, not a date, or
- * before this cycle's start (left by the cycle before: the roll over starts the next cycle after the close).
+ * before this cycle's start (left by the cycle before; the roll over clears the row, server/closeMark.ts
+ * clearClosedMark: a close as of a day past the cycle's last one is not before the next cycle's start).
  */
 export function closedAsOf(value: unknown, settings: { startDate: string }): string | null {
   const day = typeof value === "string" ? value.trim() : "";

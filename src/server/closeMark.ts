@@ -35,6 +35,16 @@ export function markClosed(ss: Spreadsheet, read: SettingsRead, asOf: string): s
   return null;
 }
 
+/**
+ * Clears the row a close left (its place is in the Settings just read: one write, no read), for the roll over:
+ * the next cycle is not closed. Until session 13 it stayed, and a cycle closed as of a day past its last one
+ * (close --at after the end) left the next cycle saying it was closed from its first days.
+ */
+export function clearClosedMark(ss: Spreadsheet, read: SettingsRead): void {
+  const at = read.rows.get(norm(CYCLE_CLOSED_LABEL));
+  if (at) ss.getRange(`'${TAB.settings}'!A${at}:C${at}`).clearContent();
+}
+
 /** The day the Retrospective's scores are as of, from its date line ("Final scores as of D · …"), or null. */
 export function retroClosedOn(values: unknown[][]): string | null {
   for (const row of values.slice(0, 3)) {

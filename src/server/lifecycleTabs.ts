@@ -11,7 +11,7 @@ import { forgetCheckpoints } from "./summaryCheckpoints";
 import { refuseForeignNamedTabs, refusingUnchanged, rollOverRefusal, tabNamed } from "./rollOverTabs";
 import { refuseForeignRetrospective, reviewTabToWrite } from "./reportTabs";
 import { docProps } from "./weeklyState";
-import { markClosed, retroClosedOn } from "./closeMark";
+import { clearClosedMark, markClosed, retroClosedOn } from "./closeMark";
 import { recordedTabs } from "./trendCache";
 import { lifecycleSignalRows } from "../core/reportSignals";
 import { trackerAsOf } from "../core/summaryAsOf";
@@ -289,6 +289,8 @@ export function rollOver(
     // The next cycle: settings, fresh tabs, the carried OKRs with their new baselines.
     const settingsSheet = ss.getSheetByName(TAB.settings);
     if (!settingsSheet) throw new UserError('The "Settings" tab is missing. Use "Repair tracker".');
+    // The next cycle is not closed: the row the close left goes (before setup, which may use the blank row).
+    clearClosedMark(ss, settingsRead);
     const today = plan.settings.startDate;
     setUpTracker(ss, { start: plan.settings.startDate, weeks: plan.settings.weeks, name: plan.settings.cycleName }, today);
     const objSheet = ss.getSheetByName(TAB.objectives)!;

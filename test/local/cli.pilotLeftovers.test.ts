@@ -77,6 +77,20 @@ describe("the Settings row closing writes (reviewed after session 13)", () => {
   const settingsRows = async (file: string): Promise<string[][]> =>
     (JSON.parse(await ok("show", file, "--sheet", "Settings", "--json")) as Record<string, unknown>[]).map((r) => [String(r["Setting"] ?? ""), String(r["Value"] ?? "")]);
 
+  it("a roll over after a close as of a day past the cycle's end leaves the new cycle open (it said closed as of that day)", async () => {
+    fixtures.copy("operations", join(dir, "late.xlsx"));
+    await ok("close", "late.xlsx", "--at", "2026-04-08");
+    await ok("rollover", "late.xlsx", "--start", "2026-04-06");
+    // Before: a second line, "The cycle was closed as of 2026-04-08: …", in the new cycle.
+    expect((await ok("checkin", "late.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-04-09")).trim().split("\n")).toHaveLength(1);
+    await ok("summary", "late.xlsx", "--at", "2026-04-12");
+    expect(await ok("show", "late.xlsx", "--sheet", "Weekly Summary", "--json", "--at", "2026-04-12")).not.toMatch(/cycle closed/);
+    expect((await settingsRows("late.xlsx")).some(([a]) => /cycle closed/i.test(a))).toBe(false);
+    // Closing the new cycle records its own day again.
+    await ok("close", "late.xlsx", "--at", "2026-05-01", "--early");
+    expect((await ok("checkin", "late.xlsx", "--kr", "O1.KR1", "--value", "91", "--at", "2026-05-02")).trim().split("\n")[1]).toMatch(/^The cycle was closed as of 2026-05-01:/);
+  });
+
   it("closing writes its row in a blank row, never over a second row of the same label (url-b was overwritten)", async () => {
     fixtures.copy("operations", join(dir, "own.xlsx"));
     for (const [cell, value] of [["A24", "Budget link"], ["B24", "url-a"], ["A25", "Budget link"], ["B25", "url-b"]]) await ok("edit", "own.xlsx", "--sheet", "Settings", "--range", cell, "--value", value);
