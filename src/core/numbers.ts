@@ -197,9 +197,16 @@ export function fixedText(x: number, digits: number, sep: DecimalSeparator): str
   return decimalText(x.toFixed(digits), sep);
 }
 
-/** At most `digits` decimals, without trailing zeros or float noise: "91.5", "0.35", "1200". */
+/**
+ * At most `digits` decimals, without trailing zeros or float noise: "91.5", "0.35", "1200". Never in
+ * exponent notation: String() writes a number under 1e-6 as "1e-7", which a KR of a span of 1e-5 (7
+ * decimals, valueDigits) showed its values as; it is written out from toFixed then ("0.0000001").
+ */
 export function roundedText(x: number, digits: number, sep: DecimalSeparator): string {
-  return decimalText(isFinite(x) ? String(Number(x.toFixed(digits))) : String(x), sep);
+  if (!isFinite(x)) return String(x);
+  const r = Number(x.toFixed(digits));
+  const t = String(r);
+  return decimalText(/e-/.test(t) ? r.toFixed(digits).replace(/\.?0+$/, "") : t, sep);
 }
 
 /** A change with its sign and 2 decimals: "+1.00", "-0.25"; "0.00" when it rounds to zero (never "-0.00"). */

@@ -78,6 +78,9 @@ describe("valueDigits", () => {
     expect(formatValue(-0.00001, ".", 4)).toBe("0");
     expect(Object.is(cellForecast(-0.00001, 4), 0)).toBe(true);
     expect(withUnit(0.04361, "", ".", 4)).toBe("0.0436");
+    // A value under 1e-6 is written out, not "1e-7" (the money property's seed -792800440 found it).
+    expect(withUnit(1e-7, "€", ",", 7)).toBe("0,0000001 €");
+    expect(formatValue(-1.5e-7, ".", 8)).toBe("-0.00000015");
     const why = forecastWhy(
       {
         unit: "",
