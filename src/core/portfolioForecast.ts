@@ -53,6 +53,11 @@ export interface ForecastMiss {
    * absent when 2, and in a result cached before session 13.
    */
   digits?: number;
+  /**
+   * The forecast's own decimals where they differ from `digits`: a % KR within ±1 whose cells may hold
+   * fractions or whole percents (shownAsPercentCells guesses) is shown at the finer of the two readings'.
+   */
+  valueDigits?: number;
 }
 
 export interface TeamForecast {
@@ -158,6 +163,11 @@ export function teamForecast(tracker: Tracker, cells: (KrForecastCells | undefin
     const start = shown && kr.start !== null ? percentShown(kr.start) : kr.start;
     const target = shown && kr.target !== null ? percentShown(kr.target) : kr.target;
     const digits = valueDigits({ start, target });
+    // The cell holds the forecast rounded at its KR's digits, in the units its cells show. Where the guess
+    // above could go either way (a % KR within ±1), the finer of the two readings' digits shows the cell's
+    // number as written (trailing zeros are not shown): 0.01517 of a KR going 0.016% → 0.017%, not 0.015.
+    const either = kr.unit.trim() === "%" && kr.start !== null && kr.target !== null && Math.abs(kr.start) <= 1 && Math.abs(kr.target) <= 1;
+    const finer = either ? Math.max(valueDigits({ start: kr.start, target: kr.target }), valueDigits({ start: percentShown(kr.start!), target: percentShown(kr.target!) })) : digits;
     misses.push({
       team,
       id: kr.id,
@@ -170,6 +180,7 @@ export function teamForecast(tracker: Tracker, cells: (KrForecastCells | undefin
       against: goalValue({ metric: kr.metric, start, target, goal }),
       endDay,
       ...(digits !== 2 ? { digits } : {}),
+      ...(finer !== digits ? { valueDigits: finer } : {}),
     });
   });
   const worst = sortWorstFirst(misses);
@@ -195,7 +206,7 @@ export function companyMisses(teams: (TeamForecast | null | undefined)[]): { wor
 
 /** "8.4% by 2026-04-05", in the company tracker's decimal separator ("—" when the Forecast cell holds no number: edited by hand). */
 export function forecastText(m: ForecastMiss, sep: DecimalSeparator): string {
-  return typeof m.value === "number" && isFinite(m.value) ? `${withUnit(m.value, m.unit, sep, m.digits ?? 2)} by ${m.endDay}` : "—";
+  return typeof m.value === "number" && isFinite(m.value) ? `${withUnit(m.value, m.unit, sep, m.valueDigits ?? m.digits ?? 2)} by ${m.endDay}` : "—";
 }
 
 /** "target 3%", "goal 37.8 EUR" (blank without a target). */

@@ -191,6 +191,15 @@ describe("a % KR whose cells hold fractions", () => {
     expect(shownAsPercentCells({ metric: "decrease", unit: "%", start: 6.5, target: 3 }, 9.6, 0)).toBe(false);
   });
 
+  it("a % KR that could be either reading shows its Forecast cell's number as written (0.016% → 0.017%: 0.01517%, not 0.015%)", () => {
+    // Found by the property above (seed -1997516051): the roll-up guessed fractions and showed the cell at their digits.
+    const spec: KrSpec = { metric: "increase", unit: "%", start: 0.016, target: 0.017, objective: 0, weeks: [0.009, 0.013, 0.017, 0.001], percentCells: false };
+    const { summary, team } = made(["committed"], [spec], { onTrackGap: 0, aspirationalGoal: 0.5 });
+    const k = summary.below[0];
+    expect(k.forecast.ok && withUnit(k.forecast.value, k.unit, ".", valueDigits(k))).toBe("0.01517%");
+    expect(forecastText(team.worst[0], ".")).toBe("0.01517% by 2026-04-05");
+  });
+
   it("is shown as its summary shows it, in the company's decimal separator", () => {
     const spec: KrSpec = { metric: "decrease", unit: "%", start: 0.065, target: 0.03, objective: 0, weeks: [0.066, 0.069, 0.071, 0.073], percentCells: true };
     const { summary, team } = made(["committed"], [spec]);
