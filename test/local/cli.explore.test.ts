@@ -1,26 +1,13 @@
 // The command line as an analyst and a weekly script use it: a batch with several kinds of mistakes gets
 // every one reported in one run, `COMMAND --help` is help (not a usage error), and a tracker open in
 // Excel or LibreOffice (its lock file beside it) is not written under the spreadsheet program's feet.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { makeFixtures, rejectedBy, runCli, type CliRun } from "../support/cli";
+import { cliWorkspace } from "../support/cli";
 
-const dir = mkdtempSync(join(tmpdir(), "okr-cli-explore-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let fixtures: Awaited<ReturnType<typeof makeFixtures>>;
-beforeAll(async () => {
-  fixtures = await makeFixtures(dir);
-});
-
-function run(...args: string[]): Promise<CliRun> {
-  return runCli(dir, args);
-}
-
-/** A rejection: exit 1, one line, the file byte-identical. */
-const rejected = (file: string, args: string[]): Promise<string> => rejectedBy(run, dir, file, args);
+const { dir, fixtures, run, rejected } = cliWorkspace("okr-cli-explore-");
 
 describe("checkin --from: every problem of the file in one run", () => {
   it("CSV mistakes (an empty value, a bad date, a long row) and the add-on's refusals (\"-\", an unknown KR) together, in line order", async () => {

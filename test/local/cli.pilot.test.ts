@@ -1,28 +1,12 @@
 // An operations team's pilot run through the command line (session 13's explorer): what a team does mid-cycle
 // and what it then reads. Each case failed before its fix.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { makeFixtures, rejectedBy, runCli, type CliRun } from "../support/cli";
+import { cliWorkspace } from "../support/cli";
 
-const dir = mkdtempSync(join(tmpdir(), "okr-cli-pilot-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let fixtures: Awaited<ReturnType<typeof makeFixtures>>;
-beforeAll(async () => {
-  fixtures = await makeFixtures(dir);
-});
-
-function run(...args: string[]): Promise<CliRun> {
-  return runCli(dir, args);
-}
-const rejected = (file: string, args: string[]): Promise<string> => rejectedBy(run, dir, file, args);
-const ok = async (...args: string[]): Promise<string> => {
-  const r = await run(...args);
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout;
-};
+const { dir, fixtures, rejected, ok } = cliWorkspace("okr-cli-pilot-");
 const rows = async (file: string, sheet: string): Promise<Record<string, unknown>[]> => JSON.parse(await ok("show", file, "--sheet", sheet, "--json"));
 
 describe("adding a key result to an objective already in the tracker", () => {

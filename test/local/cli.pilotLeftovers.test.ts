@@ -1,29 +1,13 @@
 // What session 13's explorer left after a 13-week pilot (the operations team of cli.pilot.test.ts), through
 // the command line and the built add-on. Each case failed before its fix.
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, it } from "@jest/globals";
+import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { addDays } from "../../src/core/dates";
-import { makeFixtures, rejectedBy, runCli, type CliRun } from "../support/cli";
+import { cliWorkspace } from "../support/cli";
 
-const dir = mkdtempSync(join(tmpdir(), "okr-cli-leftovers-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-let fixtures: Awaited<ReturnType<typeof makeFixtures>>;
-beforeAll(async () => {
-  fixtures = await makeFixtures(dir);
-});
-
-function run(...args: string[]): Promise<CliRun> {
-  return runCli(dir, args);
-}
-const rejected = (file: string, args: string[]): Promise<string> => rejectedBy(run, dir, file, args);
-const ok = async (...args: string[]): Promise<string> => {
-  const r = await run(...args);
-  expect(r.status, r.stderr).toBe(0);
-  return r.stdout;
-};
+const { dir, fixtures, run, rejected, ok } = cliWorkspace("okr-cli-leftovers-");
 
 describe("rolling over into a start inside the finished cycle", () => {
   it("a start before the day after the cycle's last day is refused, naming the earliest day (2026-03-30 was taken for a cycle ending 2026-04-05)", async () => {

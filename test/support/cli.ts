@@ -2,10 +2,11 @@
 // output (a child process per case cost about a second of Node start-up and module loading each); a few
 // smoke tests still spawn `node bin/okr-sheets.js` as a user runs it.
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll } from "@jest/globals";
+import { afterAll, beforeAll } from "@jest/globals";
 import { main } from "../../src/local/cli";
 import { expect } from "./expect";
 
@@ -71,4 +72,29 @@ export async function makeFixtures(dir: string): Promise<{ copy(template: "opera
     if (r.status !== 0) throw new Error(`fixture ${template}: ${r.stderr}`);
   }
   return { copy: (template, to) => copyFileSync(join(dir, `${template}.xlsx`), to) };
+}
+
+/**
+ * A test file's own directory (removed after it) with the fixtures made once in it, and the CLI run there:
+ * `rejected` is a rejection (exit 1, one line, the file byte-identical), `ok` a success's stdout.
+ */
+export function cliWorkspace(prefix: string) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  let made: Awaited<ReturnType<typeof makeFixtures>> | null = null;
+  beforeAll(async () => {
+    made = await makeFixtures(dir);
+  });
+  const run = (...args: string[]): Promise<CliRun> => runCli(dir, args);
+  return {
+    dir,
+    run,
+    fixtures: { copy: (template: "operations" | "blank", to: string): void => made!.copy(template, to) },
+    rejected: (file: string, args: string[]): Promise<string> => rejectedBy(run, dir, file, args),
+    ok: async (...args: string[]): Promise<string> => {
+      const r = await run(...args);
+      expect(r.status, r.stderr).toBe(0);
+      return r.stdout;
+    },
+  };
 }
