@@ -166,8 +166,9 @@ export function teamForecast(tracker: Tracker, cells: (KrForecastCells | undefin
     // The cell holds the forecast rounded at its KR's digits, in the units its cells show. Where the guess
     // above could go either way (a % KR within ±1), the finer of the two readings' digits shows the cell's
     // number as written (trailing zeros are not shown): 0.01517 of a KR going 0.016% → 0.017%, not 0.015.
-    const either = kr.unit.trim() === "%" && kr.start !== null && kr.target !== null && Math.abs(kr.start) <= 1 && Math.abs(kr.target) <= 1;
-    const finer = either ? Math.max(valueDigits({ start: kr.start, target: kr.target }), valueDigits({ start: percentShown(kr.start!), target: percentShown(kr.target!) })) : digits;
+    // That is always the reading as held: × 100 makes the span 100 times wider, so never more digits; and
+    // for any other KR it is `digits` (shownAsPercentCells is false).
+    const finer = valueDigits({ start: kr.start, target: kr.target });
     misses.push({
       team,
       id: kr.id,
