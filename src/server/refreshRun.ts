@@ -40,34 +40,38 @@ export function refreshDay(tz: string, now = new Date()): string {
  * then the leaders' digest and the owners' reminders of that summary, when Settings turn them on. Before
  * the cycle's start (a refresh on its first Monday) no week of it has ended: nothing is written or sent,
  * rather than a "week 1" of the days before the cycle with every KR missing and every owner reminded; nor
- * a week or more after the run that reported the cycle's last week.
+ * a week or more after the run that reported the cycle's last week. A company tracker's roll-up is refreshed
+ * in either case.
  */
 export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {
   const tz = ss.getSpreadsheetTimeZone();
   const asOf = refreshDay(tz);
   const { settings } = readSettings(ss, tz);
   const out: RefreshOutcome = { spreadsheetId: ss.getId(), week: 0, digestTo: [], reminded: [] };
-  if (isValidIsoDate(settings.startDate) && asOf < settings.startDate) {
-    out.skipped = `the cycle starts on ${settings.startDate}, so no week of it has ended yet`;
-    return out;
-  }
-  // The Monday after the last week reports that week; later runs, until a roll over gives a new start, would
-  // report "week M" again with every KR missing and every owner reminded, week after week.
+  // Before the start no week of the cycle has ended. The Monday after the last week reports that week; later
+  // runs, until a roll over gives a new start, would report "week M" again with every KR missing and every
+  // owner reminded, week after week.
   const last = isValidIsoDate(settings.startDate) && settings.weeks > 0 ? cycleLastDay(settings.startDate, settings.weeks) : null;
-  if (last && addDays(asOf, -7) >= last) {
-    out.skipped = `the cycle ended on ${last} and its last week was reported; roll over to start the next cycle`;
-    return out;
-  }
-  const model = generateSummary(ss, asOf);
-  out.week = model.week;
-  const url = ss.getUrl();
-  if (ss.getSheetByName(PORTFOLIO_TAB)) {
+  if (isValidIsoDate(settings.startDate) && asOf < settings.startDate) out.skipped = `the cycle starts on ${settings.startDate}, so no week of it has ended yet`;
+  else if (last && addDays(asOf, -7) >= last) out.skipped = `the cycle ended on ${last} and its last week was reported; roll over to start the next cycle`;
+  // A company tracker's roll-up is refreshed all the same, after the summary as ever: its teams' cycles need
+  // not be its own.
+  const rollUp = () => {
+    if (!ss.getSheetByName(PORTFOLIO_TAB)) return;
     try {
       out.portfolio = refreshPortfolio(ss, { at: asOf });
     } catch (e) {
       out.portfolio = { error: String((e as Error)?.message || e) }; // the digest still goes out
     }
+  };
+  if (out.skipped) {
+    rollUp();
+    return out;
   }
+  const model = generateSummary(ss, asOf);
+  out.week = model.week;
+  const url = ss.getUrl();
+  rollUp();
   // Within MailApp's limits: 50 recipients and 200 KB a message, the user's daily quota (weeklyMail.ts).
   try {
     sendWeeklyMail(model, url, settings.emailDigest ? settings.leaders : null, settings.ownerReminders, out);

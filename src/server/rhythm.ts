@@ -258,7 +258,7 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     const p = out.portfolio;
     const failed = !p ? "" : "error" in p ? `was not: ${p.error.split("\n")[0].slice(0, 200)}` : p.pending ? `is partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" for a whole roll-up (as of the day you choose it)` : "";
     // A run before the cycle's start, or a week after its last week was reported, reports nothing: "did nothing: …" (refreshRun.ts).
-    const reason = failed ? `the Weekly Summary was refreshed, the portfolio roll-up ${failed}` : out.skipped || "";
+    const reason = failed ? `${out.skipped ? `${out.skipped}; ` : "the Weekly Summary was refreshed, "}the portfolio roll-up ${failed}` : out.skipped || "";
     record.save({ last: lastRun(ss, !failed, reason) });
     return out;
   } catch (err) {

@@ -290,6 +290,28 @@ describe("A company tracker's refresh", () => {
   });
 });
 
+describe("A company tracker's refresh after its own cycle ended", () => {
+  it("still refreshes the roll-up of its teams (their cycles go on) though it writes no summary and sends nothing", () => {
+    const [base, teamWb] = trackers(2);
+    setSetting(teamWb, "Start date", "2026-02-02"); // the team's cycle runs to 2026-05-03
+    everyoneChecksIn(teamWb, "2026-04-14T10:00:00Z", 0.5);
+    const team = teamWb.services.toSnapshot();
+    const company = workbookFromSnapshot("/nonexistent/company-ended.xlsx", base.services.toSnapshot(), {
+      at: START,
+      user: ADMIN,
+      project: newScriptProject(),
+      workbooks: (ref) => (ref === team.id ? team : undefined),
+    });
+    ss(company).insertSheet("Portfolio").getRange(1, 1, 2, 4).setValues([["Tracker", "Team", "Weight", "Notes"], [team.id, "Two", "", ""]]);
+    expect(callAddon(company, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
+    // Its cycle's last day is 2026-04-05; a week after the run that reported it, the roll-up was left stale.
+    const out = refreshAt(company, "2026-04-20T07:00:00Z");
+    expect(out).toMatchObject({ week: 0, digestTo: [], reminded: [], portfolio: { asOf: "2026-04-19", read: 1, pending: 0 } });
+    expect(ss(company).getSheetByName("Weekly Summary")).toBeNull();
+    expect(callAddon(company, "setWeeklyRefresh", {}).status).toContain("did nothing: the cycle ended on 2026-04-05");
+  });
+});
+
 describe("The refresh on the cycle's first day", () => {
   it("has no week to report yet: it writes and sends nothing and says so in the menu's last run", () => {
     const wb = tracker({ digest: true });
