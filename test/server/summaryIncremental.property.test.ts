@@ -114,7 +114,8 @@ function run(weeks: Week[], logAtSheetEnd = false, oldRecordAt = -1, before: (wb
       if (!r.ok && !(e.correct && send(false).ok)) throw new Error(`check-in ${krId}: ${r.message}`);
       wb.services.session.setUser("ops.lead@example.com");
     }
-    const at = addDays(monday, 6 - w.back);
+    const day = addDays(monday, 6 - w.back);
+    const at = day < START ? START : day; // a summary before the cycle is refused (session 13), as check-ins are
     if (i === oldRecordAt) withoutRecordedDays(wb);
     before(wb, i);
     for (let n = 0; n < (w.again ? 2 : 1); n++) {
