@@ -267,19 +267,25 @@ describe("The forecast of a refreshed tracker", () => {
   });
 });
 
+/** A company tracker (from `base`) whose Portfolio tab lists `teamWb`'s tracker, its weekly refresh on. */
+function companyOver(base: Workbook, teamWb: Workbook): Workbook {
+  const team = teamWb.services.toSnapshot();
+  const company = workbookFromSnapshot("/nonexistent/company.xlsx", base.services.toSnapshot(), {
+    at: START,
+    user: ADMIN,
+    project: newScriptProject(),
+    workbooks: (ref) => (ref === team.id ? team : undefined),
+  });
+  ss(company).insertSheet("Portfolio").getRange(1, 1, 2, 4).setValues([["Tracker", "Team", "Weight", "Notes"], [team.id, "Two", "", ""]]);
+  expect(callAddon(company, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
+  return company;
+}
+
 describe("A company tracker's refresh", () => {
   it("rolls its teams up as of the same day: a team checking in on Mondays after 07:00 has checked in", () => {
     const [base, teamWb] = trackers(2);
     everyoneChecksIn(teamWb, "2026-01-05T10:00:00Z", 0.1);
-    const team = teamWb.services.toSnapshot();
-    const company = workbookFromSnapshot("/nonexistent/company.xlsx", base.services.toSnapshot(), {
-      at: START,
-      user: ADMIN,
-      project: newScriptProject(),
-      workbooks: (ref) => (ref === team.id ? team : undefined),
-    });
-    ss(company).insertSheet("Portfolio").getRange(1, 1, 2, 4).setValues([["Tracker", "Team", "Weight", "Notes"], [team.id, "Two", "", ""]]);
-    expect(callAddon(company, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
+    const company = companyOver(base, teamWb);
     const out = refreshAt(company, "2026-01-12T07:00:00Z");
     expect(out).toMatchObject({ week: 1, portfolio: { asOf: "2026-01-11", week: 1, read: 1, pending: 0 } });
     const values = ss(company).getSheetByName("Portfolio Roll-up")!.getDataRange().getValues();
@@ -288,22 +294,12 @@ describe("A company tracker's refresh", () => {
     // Before: as of 2026-01-12, the team's check-ins of 2026-01-05 were 7 days old: a rate of 0.
     expect(row[values[h].indexOf("Check-in rate")]).toBe(1);
   });
-});
 
-describe("A company tracker's refresh after its own cycle ended", () => {
-  it("still refreshes the roll-up of its teams (their cycles go on) though it writes no summary and sends nothing", () => {
+  it("after its own cycle ended still refreshes the roll-up of its teams (their cycles go on) though it writes no summary and sends nothing", () => {
     const [base, teamWb] = trackers(2);
     setSetting(teamWb, "Start date", "2026-02-02"); // the team's cycle runs to 2026-05-03
     everyoneChecksIn(teamWb, "2026-04-14T10:00:00Z", 0.5);
-    const team = teamWb.services.toSnapshot();
-    const company = workbookFromSnapshot("/nonexistent/company-ended.xlsx", base.services.toSnapshot(), {
-      at: START,
-      user: ADMIN,
-      project: newScriptProject(),
-      workbooks: (ref) => (ref === team.id ? team : undefined),
-    });
-    ss(company).insertSheet("Portfolio").getRange(1, 1, 2, 4).setValues([["Tracker", "Team", "Weight", "Notes"], [team.id, "Two", "", ""]]);
-    expect(callAddon(company, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
+    const company = companyOver(base, teamWb);
     // Its cycle's last day is 2026-04-05; a week after the run that reported it, the roll-up was left stale.
     const out = refreshAt(company, "2026-04-20T07:00:00Z");
     expect(out).toMatchObject({ week: 0, digestTo: [], reminded: [], portfolio: { asOf: "2026-04-19", read: 1, pending: 0 } });
