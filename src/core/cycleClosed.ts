@@ -34,6 +34,19 @@ export function closeNotRecorded(why: string, fix: string): string {
   return `The close day could not be recorded in Settings: ${why}, so check-ins and summaries after the close will not say the cycle is closed.${fix ? ` ${fix}` : ""}`;
 }
 
+/** How the Retrospective's date line begins (core/lifecycle.ts writes it); retroClosedOn reads the day back. */
+export const FINAL_SCORES_AS_OF = "Final scores as of ";
+
+/** The day the Retrospective's scores are as of, from its date line ("Final scores as of D · …"), or null. */
+export function retroClosedOn(values: unknown[][]): string | null {
+  for (const row of values.slice(0, 3)) {
+    const m = DATE_LINE.exec(String(row[0] ?? ""));
+    if (m) return m[1];
+  }
+  return null;
+}
+const DATE_LINE = new RegExp(`^${FINAL_SCORES_AS_OF}(\\d{4}-\\d{2}-\\d{2}) `);
+
 /** The summary subtitle's part after the close: " · cycle closed as of D". */
 export function closedSuffix(closedOn: string | null | undefined): string {
   return closedOn ? ` · cycle closed as of ${closedOn}` : "";

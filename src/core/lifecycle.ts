@@ -36,6 +36,7 @@ import { FMT, percent } from "./summary";
 import { decimalText, fixedText, type DecimalSeparator } from "./numbers";
 import { TAB } from "./tabs";
 import { archiveTabName } from "./archiveNames";
+import { FINAL_SCORES_AS_OF } from "./cycleClosed";
 
 export { archiveTabName, sanitizeTabName } from "./archiveNames";
 
@@ -216,7 +217,7 @@ export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluati
   rows.push([
     {
       v:
-        `Final scores as of ${asOf} · ${weekText(tracker, asOf)} · ${percent(evaluation.elapsed)} of the cycle elapsed` +
+        `${FINAL_SCORES_AS_OF}${asOf} · ${weekText(tracker, asOf)} · ${percent(evaluation.elapsed)} of the cycle elapsed` +
         (ov.score === null ? "" : ` · overall ${fixedText(ov.score, 2, sep)}`),
       style: "subtitle",
     },

@@ -1,6 +1,5 @@
 // What closing a cycle leaves for the operations after it: the Settings row saying the day it was closed as of
-// (core/cycleClosed.ts: check-ins and summaries after it say so), and that day read back from the
-// Retrospective's date line (the roll over lets a cycle closed early be followed from the day after).
+// (core/cycleClosed.ts: check-ins and summaries after it say so), and its clearing by the roll over.
 import { CYCLE_CLOSED_LABEL, CYCLE_CLOSED_NOTE, closeNotRecorded } from "../core/cycleClosed";
 import { TAB } from "../core/tabs";
 import { asText, isProtectedEdit } from "./env";
@@ -43,13 +42,4 @@ export function markClosed(ss: Spreadsheet, read: SettingsRead, asOf: string): s
 export function clearClosedMark(ss: Spreadsheet, read: SettingsRead): void {
   const at = read.rows.get(norm(CYCLE_CLOSED_LABEL));
   if (at) ss.getRange(`'${TAB.settings}'!A${at}:C${at}`).clearContent();
-}
-
-/** The day the Retrospective's scores are as of, from its date line ("Final scores as of D · …"), or null. */
-export function retroClosedOn(values: unknown[][]): string | null {
-  for (const row of values.slice(0, 3)) {
-    const m = /^Final scores as of (\d{4}-\d{2}-\d{2}) /.exec(String(row[0] ?? ""));
-    if (m) return m[1];
-  }
-  return null;
 }
