@@ -35,9 +35,10 @@ export function markClosed(ss: Spreadsheet, read: SettingsRead, asOf: string): s
 }
 
 /**
- * Clears the row a close left (its place is in the Settings just read: one write, no read), for the roll over:
- * the next cycle is not closed. Until session 13 it stayed, and a cycle closed as of a day past its last one
- * (close --at after the end) left the next cycle saying it was closed from its first days.
+ * Clears the row a close left (its place is in the Settings just read: one write, no read), for the roll over,
+ * once the next cycle is made: the next cycle is not closed. Until session 13 it stayed, and a cycle closed as
+ * of a day past its last one (close --at after the end) left the next cycle saying it was closed from its
+ * first days.
  */
 export function clearClosedMark(ss: Spreadsheet, read: SettingsRead): void {
   const at = read.rows.get(norm(CYCLE_CLOSED_LABEL));
