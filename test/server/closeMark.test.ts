@@ -5,7 +5,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, callAddonRaw, newTracker, ss } from "../support/tracker";
-import { closedTracker, IN_USE_TODAY, NEXT_CYCLE, PROTECTION } from "../support/inUse";
+import { closedTracker, IN_USE_TODAY, NEXT_CYCLE, PROTECTION, trackerInUse } from "../support/inUse";
 import { OPERATIONS_OWNER } from "../support/summaryTab";
 
 const ADMIN = "ops.lead@example.com";
@@ -72,6 +72,29 @@ describe("closing where its Settings row cannot be written", () => {
     expect(message).toMatch(/no blank row left in A1:C40/);
     expect(message).not.toMatch(new RegExp(`\\b${at}\\b`));
     expect(yours).not.toContain(at);
+  });
+});
+
+describe("what writing the row costs", () => {
+  /** The service calls of closing the cycle as of IN_USE_TODAY, on a tracker in use made by `make`. */
+  const closeCalls = (prepare: (wb: ReturnType<typeof newTracker>) => void) => {
+    const wb = trackerInUse();
+    prepare(wb);
+    wb.services.counters.reset();
+    expect(callAddon(wb, "endCycle", { at: IN_USE_TODAY }).notice).toBeUndefined();
+    expect(settings(wb).filter((r) => r[0] === LABEL).map((r) => r[1])).toEqual([IN_USE_TODAY]);
+    return wb.services.counters.snapshot().serviceCalls;
+  };
+
+  it("a first close finds its blank row in the Settings it read: it costs what a close whose row is there costs (one write)", () => {
+    // The row as an earlier cycle's close left it in a tracker rolled over before session 13 (a day before
+    // this cycle's start, ignored), right under the last labelled row, where a first close writes it.
+    const labelled = closeCalls((wb) => {
+      const under = settings(wb).reduce((last, r, i) => (r[0] ? i + 1 : last), 0) + 1;
+      ss(wb).getRange(`Settings!A${under}:B${under}`).setValues([[LABEL, "2025-12-28"]]);
+    });
+    // Before: one call more, Settings A1:C40 read again to find the blank row.
+    expect(closeCalls(() => undefined)).toBe(labelled);
   });
 });
 
