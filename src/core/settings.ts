@@ -11,8 +11,8 @@
 //   text ("0,1"), but for a whole-number Length in weeks ("13").
 // - Cadence weekly/fortnightly and weekday names are case-insensitive; a weekday may be abbreviated to
 //   three letters ("mon"). Flags accept on/off, yes/no, true/false (any case) and booleans.
-// - Email lists are separated by commas, semicolons or white space; lower-cased; duplicates dropped;
-//   an entry that is not an address is an error.
+// - Email lists are separated by commas, semicolons or white space (an address with its display name is one
+//   entry: its address is kept); lower-cased; duplicates dropped; an entry that is not an address is an error.
 import type { Cadence, Settings } from "./model";
 import { SETTINGS_ROWS, WEEKDAYS, type SettingKey } from "./tabs";
 import { isValidIsoDate, isoFromSerial } from "./dates";
@@ -21,13 +21,70 @@ import { decimalSeparatorFor, decimalText, parseUserNumber } from "./numbers";
 export type ParsedSettings = { ok: true; settings: Settings } | { ok: false; errors: string[] };
 
 /**
- * A simple, strict email check: one @, no spaces, angle brackets, parentheses, quotes or colons, a dot in the
- * domain. Leaders' entries and owners' addresses both go to MailApp, which refuses an entry it cannot take
- * as an address ("Invalid email: …") and sends nothing: one check for both, so Settings names such an entry
- * rather than the weekly send failing on it (it looked only at @, spaces, commas and semicolons).
+ * A simple, strict email check: one @, no spaces, angle brackets, parentheses, quotes or colons, a domain of
+ * two or more dot-separated parts, none empty. Leaders' entries and owners' addresses both go to MailApp,
+ * which refuses an entry it cannot take as an address ("Invalid email: …") and sends nothing: one check for
+ * both, so Settings names such an entry rather than the weekly send failing on it (it looked only at @,
+ * spaces, commas and semicolons). An empty part is refused since session 14: `anna@example.com.` (a
+ * sentence's full stop typed after it), which the offline MailApp refuses and Google may or may not take
+ * (docs/apps-script-fidelity.md, "to check" 38), so it is named here either way.
  */
 export function isValidEmail(s: string): boolean {
-  return /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/.test(s) && s.length <= 254;
+  const m = /^[^\s@<>()",;:]+@([^\s@<>()",;:]+)$/.exec(s);
+  if (!m || s.length > 254) return false;
+  const parts = m[1].split(".");
+  return parts.length >= 2 && parts.every((p) => p !== "");
+}
+
+/**
+ * The entries of a typed list of addresses, as a person reads it: separated by commas, semicolons or white
+ * space, but an address with its display name, quoted or not, is one entry (`"Lee, Anna" <anna@example.com>`,
+ * `Anna Lee <anna@example.com>`, as a list copied from a mail program has them), and so are the words of a
+ * name typed without an address (`Anna Lee`). Until session 14 every comma and space split one: a quoted name
+ * with a comma became three entries, each named in the error.
+ */
+export function emailEntries(text: string): string[] {
+  const chunks: string[] = [];
+  let cur = "";
+  let quoted = false;
+  let angle = false;
+  for (const ch of text) {
+    if (ch === '"' && !angle) quoted = !quoted;
+    else if (ch === "<" && !quoted) angle = true;
+    else if (ch === ">" && !quoted) angle = false;
+    const splits = !quoted && !angle && (ch === "," || ch === ";" || /\s/.test(ch));
+    if (splits) {
+      if (cur) chunks.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  if (cur) chunks.push(cur);
+  // A word without "@" (a name's, quoted or not) joins the words after it up to an <address>; an address
+  // (a word with "@", or one in <>) ends an entry.
+  const out: string[] = [];
+  let name: string[] = [];
+  for (const w of chunks) {
+    if (/<[^<>]*>$/.test(w)) {
+      out.push(name.concat(w).join(" "));
+      name = [];
+    } else if (w.indexOf("@") >= 0 && w[0] !== '"') {
+      if (name.length) out.push(name.join(" "));
+      out.push(w);
+      name = [];
+    } else name.push(w);
+  }
+  if (name.length) out.push(name.join(" "));
+  return out;
+}
+
+/** The address of an entry (emailEntries'), bare or after a display name (`Name <address>`), else null. */
+export function entryAddress(entry: string): string | null {
+  const named = /^(.*?)\s*<([^<>]*)>$/.exec(entry);
+  if (!named) return isValidEmail(entry) ? entry : null;
+  // A name quoted whole, or without quotes and brackets: anything else (an unclosed quote) is a typo to name.
+  const name = named[1];
+  const nameOk = name === "" || /^"[^"]*"$/.test(name) || !/["<>]/.test(name);
+  return nameOk && isValidEmail(named[2].trim()) ? named[2].trim() : null;
 }
 
 function isBlank(v: unknown): boolean {
@@ -81,10 +138,11 @@ export function parseEmailList(v: unknown): { emails: string[]; invalid: string[
   const emails: string[] = [];
   const invalid: string[] = [];
   if (isBlank(v)) return { emails, invalid };
-  for (const part of String(v).split(/[,;\s]+/)) {
-    const e = part.trim().toLowerCase();
-    if (e === "") continue;
-    if (!isValidEmail(e)) invalid.push(part.trim());
+  for (const entry of emailEntries(String(v))) {
+    // The address alone is kept: MailApp gets bare addresses, one recipient each however it reads a name.
+    const address = entryAddress(entry);
+    const e = address === null ? null : address.toLowerCase();
+    if (e === null) invalid.push(entry);
     else if (emails.indexOf(e) < 0) emails.push(e);
   }
   return { emails, invalid };

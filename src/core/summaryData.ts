@@ -2,7 +2,7 @@
 import { withoutReplaced } from "./corrections";
 import { addDays } from "./dates";
 import { evaluateTracker } from "./evaluate";
-import { PERCENT_VALUE_FORMAT, percentValueFormat } from "./forecast";
+import { unusualPercentFormat } from "./valueDigits";
 import type { TrackerEvaluation } from "./evaluate";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, summaryPeriod, trackerAsOf, weightedMean } from "./summaryAsOf";
@@ -43,8 +43,8 @@ function changeOf(now: number | null, before: number | null): number | null {
 
 /** A fraction-% KR's percentFormat, only where it is not the usual PERCENT_VALUE_FORMAT. */
 function percentFormatOf(kr: { start: number | null; target: number | null }): { percentFormat?: string } {
-  const f = percentValueFormat(kr);
-  return f === PERCENT_VALUE_FORMAT ? {} : { percentFormat: f };
+  const f = unusualPercentFormat(kr);
+  return f ? { percentFormat: f } : {};
 }
 
 function byId<T extends { id: string }>(items: T[]): Map<string, T> {

@@ -15,7 +15,8 @@ import { withoutBlankIds } from "./summaryData";
 import { lowerTrim } from "./scoring";
 import { digest } from "./summaryPast";
 import { TAB } from "./tabs";
-import { PERCENT_VALUE_FORMAT, percentValueFormat, valueAsShown } from "./forecast";
+import { PERCENT_VALUE_FORMAT, valueAsShown } from "./forecast";
+import { unusualPercentFormat } from "./valueDigits";
 
 /** Top-left corner of the Weekly Summary's charts: beside its first sections, right of their widest table (10 columns). */
 export const CHART_ANCHOR = { row: 3, column: 12 };
@@ -154,8 +155,8 @@ export function trendBlockKey(tracker: Tracker): string {
   // to another span formats its weeks again (an ordinary week writes values only).
   const pct = (k: (typeof t.keyResults)[number]) => {
     if (!k.percentCells) return "";
-    const f = percentValueFormat(k);
-    return f === PERCENT_VALUE_FORMAT ? "\u001f%" : `\u001f${f}`;
+    const f = unusualPercentFormat(k);
+    return f ? `\u001f${f}` : "\u001f%";
   };
   const krs = t.keyResults.map((k) => [k.id, k.title ?? "", String(k.objectiveId ?? "").toLowerCase(), k.weight ?? ""].join("\u001f") + pct(k));
   const objectives = t.objectives;

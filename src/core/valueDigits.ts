@@ -39,6 +39,17 @@ export function percentValueFormat(kr: { start: number | null; target: number | 
   return d <= 2 ? PERCENT_VALUE_FORMAT : `0.${"0".repeat(d)}%`;
 }
 
+/**
+ * A fraction-% KR's percentValueFormat where it is not the usual PERCENT_VALUE_FORMAT (a small span:
+ * "0.000%"), else null: the summary's trend rows carry only such a format, and the Weekly Trend's block key
+ * names only such a one, so the keys and rows of KRs of an ordinary span stay as they were (one check for
+ * both since session 14; each wrote it out).
+ */
+export function unusualPercentFormat(kr: { start: number | null; target: number | null }): string | null {
+  const f = percentValueFormat(kr);
+  return f === PERCENT_VALUE_FORMAT ? null : f;
+}
+
 // Money: a KR whose unit is a currency ("€", "$", "EUR", "USD", "€/unit", "EUR per order") shows its values
 // with two decimals at least, as money is written (14.20 €, not 14.2 €; 1200.00 €): the same decimals as
 // valueDigits gives (more for a small span), with the trailing zeros kept down to two. Only currencies with

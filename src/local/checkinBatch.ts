@@ -1,14 +1,15 @@
 // `okr-sheets checkin FILE --from checkins.csv`: many check-ins at once, all or nothing.
 // Each row goes through the sidebar's entry point as its own check-in, in file order, on one workbook
 // in memory; the file is saved only when every row was accepted, so a refusal leaves it untouched.
-import { minValueDigits, padDecimals } from "../core/valueDigits";
+import { minValueDigits, padDecimals, valueDigits } from "../core/valueDigits";
+import { krAsShown } from "../core/forecast";
 import { randomUUID } from "node:crypto";
 import { dateRefusal, unambiguousDate } from "../core/dates";
 import { columnKey, parseCsv, refusalText } from "./csv";
 import { callAddon, clockFor, openWorkbook, type Workbook } from "./runtime";
 import { readTab } from "./showTab";
 import { noSuchKrMessage } from "../core/messages";
-import { decimalSeparatorFor, decimalText, fixedText, percentText } from "../core/numbers";
+import { decimalSeparatorFor, fixedText, roundedText } from "../core/numbers";
 
 export const BATCH_COLUMNS = ["kr_id", "value", "confidence", "what_changed", "blockers", "next_step", "as", "at"] as const;
 type Column = (typeof BATCH_COLUMNS)[number];
@@ -105,19 +106,32 @@ export function lastConfidence(wb: Workbook, krId: string, as: string | undefine
   return k && k.confidence !== "" ? String(k.confidence) : "5";
 }
 
+/** The check-in's answer's KR (server/checkinSidebar.ts sidebarKr): start and target "" when blank. */
+interface CheckedInKr {
+  id: string;
+  current: number | string;
+  start?: number | string;
+  target?: number | string;
+  score: number | null;
+  status: string;
+  percentCells?: true;
+  unit?: string;
+}
+
 /**
  * The line a saved check-in prints, its numbers in the tracker's decimal separator as `show` and the
- * tabs' own sentences write them ("value 8,5, score 0,29" in de_DE), not JavaScript's ".".
+ * tabs' own sentences write them ("value 8,5, score 0,29" in de_DE), not JavaScript's ".". The value at
+ * the KR's decimals (valueDigits), as the summary and the sidebar's line write it: until session 14 it was
+ * String(value), "5e-7" for a value under 1e-6 and 85.125 where the summary says 85.13.
  */
-export function checkedInLine(wb: Workbook, kr: { id: string; current: number | string; score: number | null; status: string; percentCells?: true; unit?: string }): string {
+export function checkedInLine(wb: Workbook, kr: CheckedInKr): string {
   const sep = decimalSeparatorFor(wb.services.spreadsheet.getSpreadsheetLocale());
+  const num = (v: unknown) => (typeof v === "number" && isFinite(v) ? v : null);
   // A % KR whose cells hold fractions (typed 82%) is shown as its cells show it: 92%, not 0.92.
+  const shown = krAsShown({ start: num(kr.start), target: num(kr.target), current: num(kr.current), percentCells: !!kr.percentCells });
+  const rounded = shown.current === null ? String(kr.current) : roundedText(shown.current, valueDigits(shown), sep);
   const value =
-    typeof kr.current !== "number"
-      ? String(kr.current)
-      : kr.percentCells
-        ? percentText(kr.current, sep)
-        : padDecimals(decimalText(String(kr.current), sep), minValueDigits(kr.unit), sep); // money: 13.70, as the summary writes it
+    shown.current === null ? rounded : kr.percentCells ? `${rounded}%` : padDecimals(rounded, minValueDigits(kr.unit), sep); // money: 13.70, as the summary writes it
   const score = kr.score === null ? "—" : fixedText(kr.score, 2, sep);
   return `Checked in ${kr.id}: value ${value}, score ${score}, ${kr.status}.`;
 }

@@ -3,7 +3,7 @@
 import { CYCLE_CLOSED_LABEL, CYCLE_CLOSED_NOTE, closeNotRecorded } from "../core/cycleClosed";
 import { TAB } from "../core/tabs";
 import { asText, isProtectedEdit } from "./env";
-import { SETTINGS_RANGE, type SettingsRead } from "./read";
+import type { SettingsRead } from "./read";
 import { settingsRoom } from "./settingsRoom";
 import { norm } from "./table";
 
@@ -20,9 +20,10 @@ export function markClosed(ss: Spreadsheet, read: SettingsRead, asOf: string): s
   if (!at) {
     // A blank row only: read.rows holds each label's first row, so the row under the last one may hold a
     // second row of the same label or a row with only B or C filled (until session 13 it was written over,
-    // and a label at row 40 left nothing written, silently). One read, on the first close only.
+    // and a label at row 40 left nothing written, silently). Found in the rows the close read already (until
+    // session 14 the first close read A1:C40 a second time).
     const last = Math.max(1, ...Array.from(read.rows.values()));
-    at = settingsRoom(ss.getRange(SETTINGS_RANGE).getValues()).take(last + 1, last);
+    at = settingsRoom(read.values).take(last + 1, last);
     if (!at) return closeNotRecorded("no blank row is left in A1:C40, where settings are read", "Clear a row there and close again.");
   }
   try {
@@ -35,9 +36,10 @@ export function markClosed(ss: Spreadsheet, read: SettingsRead, asOf: string): s
 }
 
 /**
- * Clears the row a close left (its place is in the Settings just read: one write, no read), for the roll over:
- * the next cycle is not closed. Until session 13 it stayed, and a cycle closed as of a day past its last one
- * (close --at after the end) left the next cycle saying it was closed from its first days.
+ * Clears the row a close left (its place is in the Settings just read: one write, no read), for the roll over,
+ * once the next cycle is made: the next cycle is not closed. Until session 13 it stayed, and a cycle closed as
+ * of a day past its last one (close --at after the end) left the next cycle saying it was closed from its
+ * first days.
  */
 export function clearClosedMark(ss: Spreadsheet, read: SettingsRead): void {
   const at = read.rows.get(norm(CYCLE_CLOSED_LABEL));

@@ -290,8 +290,6 @@ export function rollOver(
     // The next cycle: settings, fresh tabs, the carried OKRs with their new baselines.
     const settingsSheet = ss.getSheetByName(TAB.settings);
     if (!settingsSheet) throw new UserError('The "Settings" tab is missing. Use "Repair tracker".');
-    // The next cycle is not closed: the row the close left goes (before setup, which may use the blank row).
-    clearClosedMark(ss, settingsRead);
     const today = plan.settings.startDate;
     setUpTracker(ss, { start: plan.settings.startDate, weeks: plan.settings.weeks, name: plan.settings.cycleName }, today);
     const objSheet = ss.getSheetByName(TAB.objectives)!;
@@ -304,6 +302,10 @@ export function rollOver(
     // Formulas for the carried rows (setup ran before they existed); its focus checks are the new cycle's,
     // reported as an import reports them (removing KRs can leave an objective with one).
     const report = setUpTracker(ss, {}, today);
+    // The next cycle is not closed: the row the close left goes, last of the writes, so that a roll over
+    // failing before here (a service error while making the new tabs) leaves the cycle marked closed, as it
+    // is (until session 14 it went before setup). Setup moves no Settings row, so its place read above holds.
+    clearClosedMark(ss, settingsRead);
     if (props) {
       props.setProperty(ROLLED_OVER_KEY, `${tracker.settings.cycleName}|${tracker.settings.startDate}`);
       forgetCheckpoints(props); // the summary's checkpoints describe the log and History just archived

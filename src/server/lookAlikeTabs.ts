@@ -6,6 +6,7 @@ import { quotedList } from "../core/plural";
 import { UserError } from "./env";
 import { KR_WIDTH, LOG_WIDTH, OBJECTIVE_WIDTH } from "./read";
 import type { SetupReport } from "./setupTypes";
+import type { TabList } from "./sheetNamed";
 import type { TabKey, TabState } from "./setupTabs";
 import { findHeaderRow, norm, readHead } from "./table";
 
@@ -87,10 +88,10 @@ export function lookAlikes(tabs: readonly NamedTab[], keys: readonly TabKey[]): 
  * only when exactly one of them looks like the missing tab; otherwise the user is asked to choose (and to
  * `again`). Returns the renames, made by renameBack.
  */
-export function findRenamed(ss: Spreadsheet, state: Record<TabKey, TabState>, emptyTab: string | null, again: string): [TabKey, OtherTab][] {
+export function findRenamed(tabs: TabList, state: Record<TabKey, TabState>, emptyTab: string | null, again: string): [TabKey, OtherTab][] {
   const missing = (Object.keys(state) as TabKey[]).filter((k) => !state[k].sheet);
   if (!missing.length) return [];
-  const contents = otherTabs(ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName() })), emptyTab);
+  const contents = otherTabs(tabs.named(), emptyTab);
   const plan: [TabKey, OtherTab][] = [];
   for (const key of missing) {
     const matches = lookingLike(key, contents);

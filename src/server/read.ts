@@ -43,6 +43,8 @@ export interface SettingsRead {
   raw: Map<string, unknown>;
   /** Label (lower case) → 1-based sheet row. */
   rows: Map<string, number>;
+  /** The rows as read (A1:C40, or fewer when the tab ends above row 40): closing finds a blank row there without reading again. */
+  values: unknown[][];
 }
 
 /** Each label's first row of the Settings tab: its value as read, and its row. */
@@ -66,7 +68,7 @@ export function settingsFromValues(values: unknown[][], tz: string, locale?: () 
   for (const s of SETTINGS_ROWS) if (raw.has(norm(s.label))) byLabel[s.label] = raw.get(norm(s.label));
   const parsed = parseSettings(byLabel, locale);
   if (!parsed.ok) throw new UserError(`Settings need fixing: ${parsed.errors.join(" ")}`);
-  return { settings: parsed.settings, raw, rows };
+  return { settings: parsed.settings, raw, rows, values };
 }
 
 export function readSettings(ss: Spreadsheet, tz: string): SettingsRead {

@@ -19,6 +19,7 @@ import { ensureTrendLook, trendTabForRepair } from "./trendTab";
 import { summaryTabForRepair } from "./reportTabs";
 import { recordedTabs } from "./trendCache";
 import { ensureTable, foundHeaderRow, inspect, readTrackerTabs } from "./setupTabs";
+import { tabList, type TabList } from "./sheetNamed";
 import type { SetupOptions, SetupReport } from "./setupTypes";
 import { col, type Table } from "./table";
 
@@ -213,10 +214,10 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
  * the Settings tab (one rename instead of a new tab and a deletion). Known empty, it is not read for a
  * renamed tracker tab.
  */
-function emptyDefaultTab(ss: Spreadsheet): { sheet: GoogleAppsScript.Spreadsheet.Sheet; name: string } | null {
-  const first = ss.getSheets();
+function emptyDefaultTab(tabs: TabList): { sheet: GoogleAppsScript.Spreadsheet.Sheet; name: string } | null {
+  const first = tabs.sheets();
   if (first.length !== 1) return null;
-  const name = first[0].getName();
+  const name = tabs.named()[0].name;
   // getLastRow() is 0 exactly when a sheet holds nothing: no need to ask for its last column too.
   if ((Object.values(TAB) as string[]).indexOf(name) >= 0 || first[0].getLastRow() !== 0) return null;
   return { sheet: first[0], name };
@@ -230,16 +231,19 @@ function emptyDefaultTab(ss: Spreadsheet): { sheet: GoogleAppsScript.Spreadsheet
  * (setup's own words without it: the menu asks before its template question).
  */
 export function checkRepair(ss: Spreadsheet, again?: string): void {
-  const reuse = emptyDefaultTab(ss);
-  readTrackerTabs(ss, reuse ? reuse.name : null, again);
+  const tabs = tabList(ss);
+  const reuse = emptyDefaultTab(tabs);
+  readTrackerTabs(ss, reuse ? reuse.name : null, again, tabs);
 }
 
 export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string): SetupReport {
   const { template: templateName } = validateSetupOptions(opts);
   const report: SetupReport = { created: [], restored: [], updated: [], warnings: [] };
-  const empty = emptyDefaultTab(ss);
+  // The tabs, listed once for every look before setup changes one (then never looked through again).
+  const tabs = tabList(ss);
+  const empty = emptyDefaultTab(tabs);
   const reuse = empty ? empty.sheet : null;
-  const state = inspect(ss, report, empty ? empty.name : null);
+  const state = inspect(ss, report, empty ? empty.name : null, tabs);
   const tpl = templateName ? templateByName(templateName) : null;
   // The computed Settings rows point at the table headers where they were found: a reference that rows
   // inserted above a header moved is kept, so every operation still finds the header there.

@@ -6,7 +6,7 @@ import { UserError } from "./env";
 import { findRenamed, renameBack, type OtherTab } from "./lookAlikeTabs";
 import { ALL_HEADERS, computedRow, IDENTIFYING, LOG_WIDTH, renamedColumnsMessage, SETTINGS_LAST_ROW } from "./read";
 import type { SetupReport } from "./setupTypes";
-import { sheetFinder, type SheetFinder } from "./sheetNamed";
+import { sheetFinder, tabList, type SheetFinder, type TabList } from "./sheetNamed";
 import { col, findHeaderRow, HEADER_SEARCH_ROWS, noHeaderMessage, norm, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -38,9 +38,13 @@ export interface Inspection {
   cased: [string, Sheet, string][];
 }
 
-/** Reads the first rows of each tracker tab, refuses when one of our names holds something else, and renames back a renamed tab. */
-export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string | null = null): Record<TabKey, TabState> {
-  const { state, renames, cased } = readTrackerTabs(ss, emptyTab);
+/**
+ * Reads the first rows of each tracker tab, refuses when one of our names holds something else, and renames
+ * back a renamed tab. `tabs`: the run's list of tabs, made before this (setup's look for a new spreadsheet's
+ * own tab shares it).
+ */
+export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string | null = null, tabs: TabList = tabList(ss)): Record<TabKey, TabState> {
+  const { state, renames, cased } = readTrackerTabs(ss, emptyTab, undefined, tabs);
   renameBack(state, renames, report);
   // A tracker tab getSheetByName does not give by our name (renamed in capitals, where it matches exact names
   // only: docs/apps-script-fidelity.md "to check" 27) gets our name back, so that every operation finds it.
@@ -54,11 +58,12 @@ export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string |
 /**
  * Setup's reading of the tracker tabs and every refusal that follows from it, writing nothing. `again`:
  * what the messages tell the user to do once the tabs are fixed; setup's own ("run Set up tracker again")
- * unless an operation that runs setup after writing, the import, says its own ("import again").
+ * unless an operation that runs setup after writing, the import, says its own ("import again"). The list of
+ * every tab, needed when one of ours is missing, is read once for the finder and the look for a renamed tab.
  */
-export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null, again?: string): Inspection {
+export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null, again?: string, tabs: TabList = tabList(ss)): Inspection {
   const cased: [string, Sheet, string][] = [];
-  const find = sheetFinder(ss, (name, sheet, named) => cased.push([name, sheet, named]));
+  const find = sheetFinder(ss, (name, sheet, named) => cased.push([name, sheet, named]), tabs);
   // Read as their data range (the rows and columns holding something): a whole-column read would move
   // every blank row of the grid too, and every cell moved is paid for on Google.
   const read = (name: string): TabState => {
@@ -118,7 +123,7 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
   }
   const renamed = (["objectives", "keyResults"] as const).map((t) => renamedColumns(state[t], t)).join("");
   if (renamed) throw new UserError(`${renamed}Then ${again || "run Repair tracker again"}. Nothing was changed.`);
-  return { state, renames: findRenamed(ss, state, emptyTab, again || "run Repair tracker again"), cased };
+  return { state, renames: findRenamed(tabs, state, emptyTab, again || "run Repair tracker again"), cased };
 }
 
 /** Repair's refusal of a column renamed by hand (read.ts renamedColumnsMessage), with a space after it, or "". */

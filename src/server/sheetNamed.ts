@@ -10,19 +10,39 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export type SheetFinder = (name: string) => Sheet | null;
 
+/** Every tab, and each tab's name, each asked for at most once (a call for the tabs, a call a name). */
+export interface TabList {
+  sheets(): Sheet[];
+  named(): { sheet: Sheet; name: string }[];
+}
+
+/**
+ * The spreadsheet's tabs, read when first asked for and then kept: for the looks of one run made before it
+ * inserts, renames or deletes a tab (setup's; until session 14 it listed them up to three times on a new
+ * tracker, once for each look). Not for a look after such a change: the list does not follow it.
+ */
+export function tabList(ss: Spreadsheet): TabList {
+  let sheets: Sheet[] | null = null;
+  let named: { sheet: Sheet; name: string }[] | null = null;
+  const list: TabList = {
+    sheets: () => (sheets = sheets || ss.getSheets()),
+    named: () => (named = named || list.sheets().map((sheet) => ({ sheet, name: sheet.getName() }))),
+  };
+  return list;
+}
+
 /**
  * A finder whose look at every tab's name, when one is needed, serves all its lookups (no tab made between
- * them). `onCase` hears of a tab found only that way (its name in another case), as it is named.
+ * them), taken from `tabs` when given (a list the caller looks through too). `onCase` hears of a tab found
+ * only that way (its name in another case), as it is named.
  */
-export function sheetFinder(ss: Spreadsheet, onCase?: (name: string, sheet: Sheet, named: string) => void): SheetFinder {
-  let all: { named: string; sheet: Sheet }[] | null = null;
+export function sheetFinder(ss: Spreadsheet, onCase?: (name: string, sheet: Sheet, named: string) => void, tabs: TabList = tabList(ss)): SheetFinder {
   return (name) => {
     const sheet = ss.getSheetByName(name);
     if (sheet) return sheet;
-    all = all || ss.getSheets().map((s) => ({ named: s.getName(), sheet: s }));
     const lower = name.toLowerCase();
-    const found = all.find((t) => t.named.toLowerCase() === lower);
-    if (found && onCase) onCase(name, found.sheet, found.named);
+    const found = tabs.named().find((t) => t.name.toLowerCase() === lower);
+    if (found && onCase) onCase(name, found.sheet, found.name);
     return found ? found.sheet : null;
   };
 }

@@ -7,7 +7,7 @@ import { expect } from "../support/expect";
 import { cellForecast, formatValue, krAsShown, MAX_VALUE_DIGITS, valueDigits } from "../../src/core/forecast";
 import { forecastWhy, withUnit } from "../../src/core/forecastWords";
 import { roundedText } from "../../src/core/numbers";
-import { isMoneyUnit } from "../../src/core/valueDigits";
+import { isMoneyUnit, PERCENT_VALUE_FORMAT, percentValueFormat, unusualPercentFormat } from "../../src/core/valueDigits";
 import { krSignals } from "../../src/core/signals";
 
 /** A number as typed: up to 4 significant digits at a power of ten from 1e-6 to 1e4. */
@@ -105,6 +105,20 @@ describe("valueDigits", () => {
     // Until session 13: "(value 0.0123)", the value 0.01234 as typed cut to 4 decimals.
     expect(krSignals([kr(0.0125, 0.01, 0.01234)], cycle)[0].reason).toBe("No change over the last 3 check-ins (value 0.01234) while at risk");
     expect(krSignals([kr(42, 36, 38.12346)], cycle)[0].reason).toBe("No change over the last 3 check-ins (value 38.1235) while at risk");
+  });
+});
+
+describe("a fraction-% KR's format (percentValueFormat), and whether it is the usual one", () => {
+  it("is named only where it is not the usual 0.0%: the summary's trend rows and the Weekly Trend's key share the check", () => {
+    expect(unusualPercentFormat({ start: 0.065, target: 0.03 })).toBeNull(); // 6.5% → 3%: 3.5 points
+    expect(unusualPercentFormat({ start: 0.82, target: 0.95 })).toBeNull();
+    expect(unusualPercentFormat({ start: 0.005, target: 0.003 })).toBe("0.000%"); // 0.5% → 0.3%
+    expect(unusualPercentFormat({ start: null, target: null })).toBeNull();
+    fc.assert(
+      fc.property(fc.option(typed, { nil: null }), fc.option(typed, { nil: null }), (start, target) => {
+        expect(unusualPercentFormat({ start, target }) ?? PERCENT_VALUE_FORMAT).toBe(percentValueFormat({ start, target }));
+      }),
+    );
   });
 });
 

@@ -115,6 +115,18 @@ describe("money", () => {
   });
 });
 
+describe("the check-in's line", () => {
+  it("shows a value at the KR's decimals, never in exponent notation (a value under 1e-6 printed as \"5e-7\")", async () => {
+    fixtures.copy("blank", join(dir, "tiny.xlsx"));
+    writeFileSync(join(dir, "tiny.csv"), "objective,key_result,owner,metric,unit,start,target\nPurity,Impurity share,ana@x,increase,,0,0.000002\nPurity,Batches,ana@x,increase,,0,100\n");
+    await ok("import", "tiny.xlsx", "tiny.csv");
+    // Span 2e-6: 8 decimals (valueDigits), as the summary and the sidebar's line write its values.
+    expect(await ok("checkin", "tiny.xlsx", "--kr", "O1.KR1", "--value", "0.0000005", "--at", "2026-01-06")).toMatch(/^Checked in O1\.KR1: value 0\.0000005, score /);
+    // A KR of an ordinary span: 2 decimals, as the summary writes 85.13.
+    expect(await ok("checkin", "tiny.xlsx", "--kr", "O1.KR2", "--value", "85.125", "--at", "2026-01-06")).toMatch(/^Checked in O1\.KR2: value 85\.13, score /);
+  });
+});
+
 describe("a summary before the cycle's start", () => {
   it("is refused in one line, nothing written (it wrote week-1 History rows dated before the cycle)", async () => {
     fixtures.copy("operations", join(dir, "early-summary.xlsx"));

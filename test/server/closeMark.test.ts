@@ -4,8 +4,8 @@
 // a row of the user's at row 40 left the close unrecorded silently). Repair keeps counting the row as ours.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, newTracker, ss } from "../support/tracker";
-import { PROTECTION } from "../support/inUse";
+import { callAddon, callAddonRaw, newTracker, ss } from "../support/tracker";
+import { closedTracker, IN_USE_TODAY, NEXT_CYCLE, PROTECTION, trackerInUse } from "../support/inUse";
 import { OPERATIONS_OWNER } from "../support/summaryTab";
 
 const ADMIN = "ops.lead@example.com";
@@ -72,5 +72,59 @@ describe("closing where its Settings row cannot be written", () => {
     expect(message).toMatch(/no blank row left in A1:C40/);
     expect(message).not.toMatch(new RegExp(`\\b${at}\\b`));
     expect(yours).not.toContain(at);
+  });
+});
+
+describe("what writing the row costs", () => {
+  /** The service calls of closing the cycle as of IN_USE_TODAY, on a tracker in use made by `make`. */
+  const closeCalls = (prepare: (wb: ReturnType<typeof newTracker>) => void) => {
+    const wb = trackerInUse();
+    prepare(wb);
+    wb.services.counters.reset();
+    expect(callAddon(wb, "endCycle", { at: IN_USE_TODAY }).notice).toBeUndefined();
+    expect(settings(wb).filter((r) => r[0] === LABEL).map((r) => r[1])).toEqual([IN_USE_TODAY]);
+    return wb.services.counters.snapshot().serviceCalls;
+  };
+
+  it("a first close finds its blank row in the Settings it read: it costs what a close whose row is there costs (one write)", () => {
+    // The row as an earlier cycle's close left it in a tracker rolled over before session 13 (a day before
+    // this cycle's start, ignored), right under the last labelled row, where a first close writes it.
+    const labelled = closeCalls((wb) => {
+      const under = settings(wb).reduce((last, r, i) => (r[0] ? i + 1 : last), 0) + 1;
+      ss(wb).getRange(`Settings!A${under}:B${under}`).setValues([[LABEL, "2025-12-28"]]);
+    });
+    // Before: one call more, Settings A1:C40 read again to find the blank row.
+    expect(closeCalls(() => undefined)).toBe(labelled);
+  });
+});
+
+describe("the roll over and the row closing wrote", () => {
+  /** The value of the close's Settings row, or null when there is none. */
+  const closedAsOf = (wb: ReturnType<typeof newTracker>) => settings(wb).find((r) => r[0] === LABEL)?.[1] ?? null;
+
+  it("a roll over that fails midway (making the new cycle's tabs) leaves the row: the cycle is not rolled over", () => {
+    const wb = closedTracker();
+    expect(closedAsOf(wb)).toBe(IN_USE_TODAY);
+    let failed = false;
+    wb.services.counters.listener = (name) => {
+      if (name !== "Spreadsheet.insertSheet" || failed) return;
+      failed = true;
+      throw new Error("Service Spreadsheets failed while accessing document with id test-sheet.");
+    };
+    try {
+      expect(callAddonRaw(wb, "rollOverCycle", { start: NEXT_CYCLE }).ok).toBe(false);
+    } finally {
+      wb.services.counters.listener = null;
+    }
+    expect(failed).toBe(true);
+    // Before: cleared before setup made the new tabs, so the half-done roll over left the cycle unmarked.
+    expect(closedAsOf(wb)).toBe(IN_USE_TODAY);
+  });
+
+  it("a roll over that succeeds clears it", () => {
+    const wb = closedTracker();
+    expect(callAddon(wb, "rollOverCycle", { start: NEXT_CYCLE }).ok).toBe(true);
+    expect(closedAsOf(wb)).toBeNull();
+    expect(settings(wb).filter((r) => r.every((c) => c === "")).length).toBeGreaterThan(0);
   });
 });

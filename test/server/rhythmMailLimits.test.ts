@@ -90,3 +90,30 @@ describe("the weekly emails stay within MailApp's limits", () => {
     expect(wb.services.mail.sent).toEqual([]);
   });
 });
+
+describe("leaders' entries read one way by Settings and by MailApp", () => {
+  it("an address ending in a dot is named in Settings (MailApp offline refuses it; Google's answer is unknown)", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    setSetting(wb, "Leaders' emails", "ceo@example.com, anna@example.com.");
+    setSetting(wb, "Email digest to leaders", "on");
+    setToday(wb, "2026-01-13"); // week 1 has ended: the digest is due
+    const r = callAddon(wb, "sendWeeklyEmailsNow");
+    expect(r.ok).toBe(false);
+    // Before: taken by Settings, then "Invalid email: anna@example.com." from the send, after the summary.
+    expect(r.message).toContain(`Leaders' emails: "anna@example.com." is not an email address.`);
+    expect(r.message).not.toContain("Invalid email");
+    expect(wb.services.mail.sent).toEqual([]);
+  });
+
+  it("a display name, quoted with a comma or not, is one entry: its address gets the digest", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    // Before: split at the comma and the spaces, '"Lee', 'Anna"', '<anna@example.com>', 'Bob', … were named.
+    setSetting(wb, "Leaders' emails", `"Lee, Anna" <Anna@Example.com>; Bob Ray <bob@example.com> ceo@example.com`);
+    setSetting(wb, "Email digest to leaders", "on");
+    setToday(wb, "2026-01-13"); // week 1 has ended: the digest is due
+    const r = callAddon(wb, "sendWeeklyEmailsNow");
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    // Bare addresses only: one recipient each whether MailApp reads a quoted comma as RFC 5322 does or splits there.
+    expect(wb.services.mail.sent.map((m) => m.to)).toEqual(["anna@example.com,bob@example.com,ceo@example.com"]);
+  });
+});

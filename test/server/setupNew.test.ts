@@ -146,6 +146,25 @@ describe("a new tracker's look", () => {
     expect(calls["Spreadsheet.getNamedRanges"]).toBeUndefined();
   });
 
+  it("lists the spreadsheet's tabs once, for its look at the default tab and its looks for missing tabs (it listed them three times)", () => {
+    const blank = openTracker({ ...emptySnapshot("test"), id: "test-sheet" }, { at: "2026-01-05" });
+    blank.services.counters.reset();
+    expect(callAddon(blank, "setupTracker", { template: "blank", start: "2026-01-05" }).ok).toBe(true);
+    const calls = blank.services.counters.byMethod;
+    expect(calls["Spreadsheet.getSheets"]).toBe(1);
+    // The default tab's name (once), and the active tab's at the end.
+    expect(calls["Sheet.getName"]).toBe(2);
+    // Repair of a tracker missing History, beside a tab of the user's (looked at for a renamed History).
+    const wb = newTracker();
+    ss(wb).deleteSheet(ss(wb).getSheetByName("History")!);
+    ss(wb).insertSheet("Notes").getRange("A1").setValue("ours");
+    wb.services.counters.reset();
+    expect(callAddon(wb, "repairTracker").ok).toBe(true);
+    expect(wb.services.counters.byMethod["Spreadsheet.getSheets"]).toBe(1);
+    expect(ss(wb).getSheets().map((t) => t.getName()).sort()).toEqual([...TABS, "Notes"].sort());
+    expect(ss(wb).getSheetByName("Notes")!.getRange("A1").getValue()).toBe("ours");
+  });
+
   it("reading the tabs, setup of a new tracker asks for Check-ins by name once (it was asked for twice: the log, then its head)", () => {
     const blank = openTracker({ ...emptySnapshot("test"), id: "test-sheet" }, { at: "2026-01-05" });
     const asked = sheetNamesAsked(blank, () => expect(callAddon(blank, "setupTracker", { template: "blank", start: "2026-01-05" }).ok).toBe(true));

@@ -303,10 +303,43 @@ export const MAIL_ERRORS = {
   invalid: "Invalid email: ",
 };
 
-/** An address as MailApp takes one: local@domain.tld, bare or as "Name <local@domain.tld>". */
+/**
+ * An address as MailApp takes one: local@domain.tld, bare or as "Name <local@domain.tld>". A domain ending
+ * in a dot is refused: Google's answer is not known ("to check" 38), and this is the stricter reading.
+ */
 function isMailAddress(s: string): boolean {
   const m = /^[^<>]*<([^<>]+)>$/.exec(s);
   return /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:".]+$/.test(m ? m[1].trim() : s);
+}
+
+/**
+ * A recipients string's entries: "separated by commas" (the reference), a comma inside a quoted display name
+ * or inside <> not counted, as RFC 5322 reads a list: `"Lee, Anna" <anna@example.com>` is one entry here, as
+ * Settings reads it (core/settings.ts emailEntries). Whether Google reads it so, or splits at every comma
+ * ("Invalid email: "Lee"), is not known ("to check" 38): recipientProblem refuses such an entry either way.
+ */
+export function mailEntries(list: string): string[] {
+  const out: string[] = [];
+  let cur = "";
+  let quoted = false;
+  let angle = false;
+  for (const ch of list) {
+    if (ch === '"' && !angle) quoted = !quoted;
+    else if (ch === "<" && !quoted) angle = true;
+    else if (ch === ">" && !quoted) angle = false;
+    if (ch === "," && !quoted && !angle) {
+      out.push(cur.trim());
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur.trim());
+  return out.filter(Boolean);
+}
+
+/** Whether MailApp would send to the entry under either reading of a comma in a quoted name (mailEntries). */
+function isSafeRecipient(entry: string): boolean {
+  const name = /^([^<>]*)</.exec(entry);
+  return isMailAddress(entry) && !(name && name[1].indexOf(",") >= 0);
 }
 
 /** Each user's recipients in the current quota day (it starts with their first send and lasts 24 hours). */
@@ -337,10 +370,10 @@ export class LocalMailApp {
       for (const k of ["htmlBody", "name", "cc", "bcc", "replyTo"] as const) if (options?.[k] !== undefined) m[k] = String(options[k]);
     }
     if (!m.to) throw new Error("Failed to send email: no recipient");
-    const addresses = [m.to, m.cc, m.bcc].flatMap((x) => (x ? x.split(",").map((e) => e.trim()).filter(Boolean) : []));
+    const addresses = [m.to, m.cc, m.bcc].flatMap((x) => (x ? mailEntries(x) : []));
     // A recipient that is no address fails the whole send, nothing sent ("Invalid email: Anna", the words
     // Apps Script users quote); it went out offline, so a list typed with a name in it passed the tests.
-    for (const a of m.replyTo ? addresses.concat(m.replyTo.trim()) : addresses) if (!isMailAddress(a)) throw new Error(`${MAIL_ERRORS.invalid}${a}`);
+    for (const a of m.replyTo ? addresses.concat(m.replyTo.trim()) : addresses) if (!isSafeRecipient(a)) throw new Error(`${MAIL_ERRORS.invalid}${a}`);
     const recipients = addresses.length;
     if (recipients > MAIL_RECIPIENTS_PER_MESSAGE) throw new Error(MAIL_ERRORS.perMessage);
     // The page says "Email body size 200 KB" without saying whether a plain body and an HTML body count
