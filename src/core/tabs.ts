@@ -55,6 +55,13 @@ export const KR_HELPER_HEADERS = ["Weighted score", "Counted weight", "Objective
 // helpers; a tracker set up before them gets them from Repair tracker, and works without them meanwhile.
 export const KR_FORECAST_HEADERS = ["Forecast", "Forecast score", "Weeks to target"] as const;
 
+// A KR's own start of pace (docs/scoring.md#a-kr-added-mid-cycle): `Counts from`, a date typed by the user
+// or written by an import after the cycle's start, and its helper for the objective's Expected, a plain
+// SUMIF as the objective score's. They follow the forecast columns (the helper first, so the add-on's
+// protected columns stay one run and `Counts from` is the table's last); a tracker set up before them gets
+// them from Repair tracker, and works without them meanwhile (every KR then counts from the cycle's start).
+export const KR_PACE_HEADERS = ["Weighted pace offset", "Counts from"] as const;
+
 export const CHECKIN_HEADERS = [
   "Timestamp",
   "Week",
