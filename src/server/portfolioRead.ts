@@ -162,7 +162,10 @@ function krRollupRows(ts: Spreadsheet, s: SettingsRead): Table | null {
   // Columns up to the last one needed, in the one read: the helper columns between Last check-in and the
   // forecast come along (cells cost less than a second read call: README, Performance).
   const forecast = KR_FORECAST_READ.map((h) => col({ headers }, h));
-  const width = Math.max(...idx, ...(forecast.every((i) => i >= 0) ? forecast : [])) + 1;
+  // And Counts from, the KR's own start of pace (the table's last column as setup lays it out), so the
+  // team's expected is the one its sheet shows: a few cells more per row, the same one call.
+  const countsFrom = col({ headers }, "Counts from");
+  const width = Math.max(...idx, ...(forecast.every((i) => i >= 0) ? forecast : []), countsFrom) + 1;
   let rows: unknown[][] | null;
   try {
     rows = countedRows(ts, placed, width);
