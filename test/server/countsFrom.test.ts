@@ -155,6 +155,22 @@ describe("a tracker set up before Counts from", () => {
     expect(rowsOf(wb, "Key Results").map((x) => x["Counts from"])).toEqual(values.map(() => ""));
   });
 
+  it("with columns of the user's own up to the grid's last, Repair grows the grid for the two (it failed: 'outside the dimensions of the sheet')", () => {
+    const wb = tracker();
+    asBefore(wb);
+    const sheet = ss(wb).getSheetByName("Key Results")!;
+    const max = sheet.getMaxColumns();
+    const last = sheet.getRange(1, 1, 1, max).getValues()[0].map(String).indexOf("Weeks to target") + 1;
+    const own = Array.from({ length: max - last }, (_, i) => `Notes ${i + 1}`);
+    expect(own.length).toBeGreaterThan(0);
+    sheet.getRange(1, last + 1, 1, own.length).setValues([own]);
+    const r = callAddon(wb, "repairTracker");
+    expect(r.ok, r.message).toBe(true);
+    expect(sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0].slice(last)).toEqual([...own, "Weighted pace offset", "Counts from"]);
+    setToday(wb, WEEK7);
+    expect(kr(wb, "O2.KR1").Expected).toBe(42 / 91);
+  });
+
   it("an import mid-cycle adds the column through its Repair and dates the new KR", () => {
     const wb = tracker();
     asBefore(wb);
