@@ -131,8 +131,8 @@ export const OWNED_COLUMNS = {
   objectives: ["Score", "Expected", "Status"],
   keyResults: [
     "Current", "Confidence", "Last check-in", "Score", "Expected", "Status",
-    "Weighted score", "Counted weight", "Objective name", "Request IDs",
-    "Forecast", "Forecast score", "Weeks to target", "Weighted pace offset",
+    "Weighted score", "Counted weight", "Objective name", "Weighted pace offset", "Request IDs",
+    "Forecast", "Forecast score", "Weeks to target",
   ],
 };
 

@@ -142,7 +142,7 @@ function forecastCellsOf(t: Table, krs: Tracker["keyResults"]): KrForecastCells[
 
 /** The Key Results columns the roll-up needs (keyResultsFrom's): ID to Last check-in. */
 const KR_READ = KR_HEADERS.slice(0, 12);
-/** And the forecast's, read too when the header has them (the read then reaches Forecast score: setup's T:U). */
+/** And the forecast's, read too when the header has them (the read then reaches Forecast score: setup's U:V). */
 const KR_FORECAST_READ = KR_FORECAST_HEADERS.slice(0, 2);
 
 /**

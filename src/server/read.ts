@@ -8,7 +8,7 @@ import {
   KR_HEADERS,
   KR_FORECAST_HEADERS,
   KR_HELPER_HEADERS,
-  KR_PACE_HEADERS,
+  KR_COUNTS_FROM_HEADERS,
   OBJECTIVE_HEADERS,
   computedLabel,
   SETTINGS_ROWS,
@@ -292,7 +292,7 @@ export function readKrTable(ss: Spreadsheet, opts: { bounded?: boolean; headerRo
 
 export const ALL_HEADERS = {
   objectives: OBJECTIVE_HEADERS as readonly string[],
-  keyResults: [...KR_HEADERS, ...KR_HELPER_HEADERS, ...KR_FORECAST_HEADERS, ...KR_PACE_HEADERS] as readonly string[],
+  keyResults: [...KR_HEADERS, ...KR_HELPER_HEADERS, ...KR_FORECAST_HEADERS, ...KR_COUNTS_FROM_HEADERS] as readonly string[],
   checkins: CHECKIN_HEADERS as readonly string[],
   history: [...HISTORY_HEADERS, ...HISTORY_STATE_HEADERS] as readonly string[],
 };

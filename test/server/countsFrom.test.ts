@@ -121,10 +121,12 @@ describe("a tracker set up before Counts from", () => {
   function asBefore(wb: Workbook): void {
     const krSheet = ss(wb).getSheetByName("Key Results")!;
     const objSheet = ss(wb).getSheetByName("Objectives")!;
-    const headers = krSheet.getRange(1, 1, 1, krSheet.getLastColumn()).getValues()[0].map(String);
-    const first = headers.indexOf("Weighted pace offset") + 1;
-    krSheet.deleteColumns(first, 2);
-    const krCols = colsFromHeaders(headers.slice(0, first - 1));
+    const headerOf = () => krSheet.getRange(1, 1, 1, krSheet.getLastColumn()).getValues()[0].map(String);
+    krSheet.deleteColumns(headerOf().indexOf("Counts from") + 1, 1);
+    krSheet.deleteColumns(headerOf().indexOf("Weighted pace offset") + 1, 1);
+    const headers = headerOf();
+    expect(headers.slice(15)).toEqual(["Weighted score", "Counted weight", "Objective name", "Request IDs", "Forecast", "Forecast score", "Weeks to target"]);
+    const krCols = colsFromHeaders(headers);
     const objCols = colsFromHeaders(objSheet.getRange(1, 1, 1, objSheet.getLastColumn()).getValues()[0].map(String));
     const names = ["Score", "Expected", "Status", "Weighted score", "Counted weight"] as const;
     for (let row = 2; row <= 51; row++) {
