@@ -12,7 +12,11 @@
 // - Weight: null = blank = 1; a number ≥ 0; NaN (the server's value for a non-numeric cell) or a
 //   negative number is a setup error. Weight 0 keeps the KR's own score but excludes it from the
 //   objective.
-// - Order of setup-error checks on a KR: unknown metric, then weight, then start/target.
+// - Order of setup-error checks on a KR: unknown metric, then weight, then Counts from, then start/target.
+// - A KR's expected = its own elapsed (core/countsFrom.ts krElapsed: from its Counts from day, blank = the
+//   cycle's start) × goal. An objective's expected = (cycle elapsed + Σ(pace offset) / Σ(w)) × goal, the
+//   offset being (KR elapsed − cycle elapsed) × counted weight (0 with no Counts from date): the counted-
+//   weight mean of its KRs' elapsed shares, and today's elapsed × goal bit for bit when none is dated.
 // - KR status: setup error → "Setup error"; no check-in (lastCheckin blank AND current not a number)
 //   → "Not started"; stay metrics → On track iff score = 1, else Off track; others: the gap rule.
 // - Objective score = Σ(score × w) / Σ(w) over its KRs, summed from 0 in sheet-row order (as SUMIF
@@ -26,6 +30,7 @@
 import type { KeyResult, Objective, Tracker } from "./model";
 import { SETUP_ERRORS, isNum, isStayMetric, krScore, lowerTrim, normalizeMetric, statusFromGap } from "./scoring";
 import { elapsed as elapsedFraction } from "./dates";
+import { countsFromBad, krElapsed } from "./countsFrom";
 import { STATUS, type Status } from "./tabs";
 
 export interface KrEvaluation {
@@ -42,6 +47,8 @@ export interface KrEvaluation {
   countedWeight: number;
   /** score × weight, or 0 when the KR has a setup error. */
   weightedScore: number;
+  /** (this KR's elapsed − the cycle's) × counted weight, 0 when the KR has a setup error (Weighted pace offset). */
+  paceOffset: number;
   /** A check-in exists (Last check-in filled or Current a number). */
   started: boolean;
 }
@@ -81,11 +88,17 @@ export function goalForType(type: unknown, aspirationalGoal: number): number {
   return lowerTrim(type) === "aspirational" ? aspirationalGoal : 1;
 }
 
+/**
+ * One KR. `elapsed` is the KR's own elapsed share (krElapsed, the cycle's for a KR without Counts from);
+ * `cycleElapsed` the cycle's, for the pace offset (the same by default). With the cycle's start and length in
+ * `settings`, a bad Counts from cell is the setup error the sheet shows; without them it is not looked at.
+ */
 export function evaluateKr(
   kr: KeyResult,
   objectiveType: unknown,
   elapsed: number,
-  settings: { onTrackGap: number; atRiskGap: number; aspirationalGoal: number },
+  settings: { onTrackGap: number; atRiskGap: number; aspirationalGoal: number; startDate?: string; weeks?: number },
+  cycleElapsed = elapsed,
 ): KrEvaluation {
   const goal = goalForType(objectiveType, settings.aspirationalGoal);
   const expected = elapsed * goal;
@@ -96,7 +109,9 @@ export function evaluateKr(
   let result: { score: number | null; error: string | null };
   if (metric === null) result = { score: null, error: SETUP_ERRORS.unknownMetric };
   else if (!(weight >= 0)) result = { score: null, error: SETUP_ERRORS.weight };
-  else result = krScore(metric, kr.start, kr.target, kr.current);
+  else if (settings.startDate && settings.weeks && countsFromBad(kr.countsFrom, settings.startDate, settings.weeks)) {
+    result = { score: null, error: SETUP_ERRORS.countsFrom };
+  } else result = krScore(metric, kr.start, kr.target, kr.current);
   const started = !(kr.lastCheckin === null || kr.lastCheckin === undefined || kr.lastCheckin === "") || isNum(kr.current);
   let status: Status;
   if (result.score === null) status = STATUS.setupError;
@@ -114,6 +129,8 @@ export function evaluateKr(
     weight,
     countedWeight: result.score === null ? 0 : weight,
     weightedScore: result.score === null ? 0 : result.score * weight,
+    // (A negative offset × weight 0 is −0 in JavaScript; a spreadsheet cell holds 0.)
+    paceOffset: result.score === null ? 0 : (elapsed - cycleElapsed) * weight || 0,
     started,
   };
 }
@@ -134,15 +151,15 @@ export function evaluateTracker(t: Tracker, asOf: string): TrackerEvaluation {
   const krs: KrEvaluation[] = keyResults.map((kr) => {
     const key = idKey(kr.objectiveId);
     const obj = Object.prototype.hasOwnProperty.call(firstObjective, key) ? firstObjective[key] : undefined;
-    return evaluateKr(kr, obj ? obj.type : "committed", el, s);
+    return evaluateKr(kr, obj ? obj.type : "committed", krElapsed(asOf, s.startDate, s.weeks, kr.countsFrom), s, el);
   });
 
   const objEvals: ObjectiveEvaluation[] = objectives.map((o) => {
     const key = idKey(o.id);
     const goal = goalForType(o.type, s.aspirationalGoal);
-    const expected = el * goal;
     let sumWs = 0;
     let sumW = 0;
+    let sumOffset = 0;
     let startedCounted = 0;
     const krIds: string[] = [];
     for (const k of krs) {
@@ -150,9 +167,11 @@ export function evaluateTracker(t: Tracker, asOf: string): TrackerEvaluation {
       krIds.push(k.id);
       sumWs = sumWs + k.weightedScore;
       sumW = sumW + k.countedWeight;
+      sumOffset = sumOffset + k.paceOffset;
       if (k.countedWeight > 0 && k.status !== STATUS.notStarted) startedCounted++;
     }
     const score = sumW > 0 ? sumWs / sumW : null;
+    const expected = (el + (sumW > 0 ? sumOffset / sumW : 0)) * goal;
     let status: Status;
     if (krIds.length === 0) status = STATUS.noKeyResults;
     else if (score === null) status = STATUS.setupError;

@@ -1,11 +1,12 @@
 // The rules of evaluate.ts as live sheet formulas. They use only functions that Google Sheets,
 // HyperFormula and LibreOffice/Excel evaluate the same way (IF, IFERROR, AND, OR, NOT, ISNUMBER, MIN,
-// MAX, ROUND, SUMIF, COUNTIFS, INDEX, MATCH, TODAY, LOWER, TRIM, LEN), English names, commas as separators.
+// MAX, ROUND, INT, SUMIF, COUNTIFS, INDEX, MATCH, TODAY, LOWER, TRIM, LEN), English names, commas as separators.
 // Every formula returns "" when its row's ID cell is empty, so formulas can be pre-filled on empty rows.
 //
 // Floating point: each formula performs the same IEEE operations in the same order as evaluate.ts
-// (elapsed = MIN(1, MAX(0, (TODAY() − CycleStart) / (7 × CycleWeeks))); expected = elapsed × goal;
-// objective score = SUMIF(weighted) / SUMIF(counted) where SUMIF adds from 0 in row order), so results
+// (elapsed = MIN(1, MAX(0, (TODAY() − CycleStart) / (7 × CycleWeeks))); expected = elapsed × goal, the
+// elapsed counted from a KR's `Counts from` day when it has one (core/countsFrom.ts); objective score =
+// SUMIF(weighted) / SUMIF(counted) where SUMIF adds from 0 in row order), so results
 // are bit-identical in HyperFormula (checked by the property test). Google Sheets compares doubles
 // exactly (`=10.1-10=0.1` is FALSE there), as HyperFormula does with smartRounding off (local/engine.ts),
 // so the gap is rounded to 9 decimals before it meets a threshold (gapStatus, scoring.withinGap): a gap
@@ -27,6 +28,8 @@ export interface KrFormulaSet {
   Status: string;
   "Weighted score": string;
   "Counted weight": string;
+  /** Only where the Key Results tab has the column (KR_PACE_HEADERS). */
+  "Weighted pace offset"?: string;
 }
 
 export interface ObjectiveFormulaSet {
@@ -97,6 +100,29 @@ export function elapsedFormula(): string {
 }
 
 /**
+ * The day a KR's pace counts from (core/countsFrom.ts paceStartSerial): its `Counts from` date `d`, within the
+ * cycle, else the cycle's start. INT drops a time of day typed with the date.
+ */
+function paceStart(d: string): string {
+  const S = name("startDate");
+  return `IF(ISNUMBER(${d}),MAX(${S},MIN(INT(${d}),${S}+7*${name("weeks")}-1)),${S})`;
+}
+
+/**
+ * The KR's share of its own time elapsed (core/countsFrom.ts krElapsed): from paceStart to the cycle's end.
+ * With the cycle's start it is elapsedFormula's number exactly ((TODAY()-CycleStart)/(7*CycleWeeks-0)).
+ */
+function krElapsedFormula(d: string): string {
+  const f = paceStart(d);
+  return `MIN(1,MAX(0,(TODAY()-${f})/(7*${name("weeks")}-(${f}-${name("startDate")}))))`;
+}
+
+/** core/countsFrom.ts countsFromBad: text, or a date after the cycle's last day. */
+function countsFromBad(d: string): string {
+  return `IF(ISNUMBER(${d}),INT(${d})>=${name("startDate")}+7*${name("weeks")},LEN(${d})>0)`;
+}
+
+/**
  * Gap rule on a score cell and an expected cell: the gap rounded to GAP_DECIMALS before it is compared, as
  * scoring.withinGap does, so a gap exactly on a threshold (0.8 − 0.7 against 0.1) is within it under Google's
  * exact comparison.
@@ -131,6 +157,8 @@ export function krFormulas(row: number, kr: Cols, obj: Cols): KrFormulaSet {
   const last = c("Last check-in");
   const score = c("Score");
   const expected = c("Expected");
+  // `Counts from` is optional (a tracker set up before it): without it every KR counts from the cycle's start.
+  const from = kr["Counts from"] ? c("Counts from") : null;
   const O = quoteSheet(TAB.objectives);
   const objIdCol = `${O}!$${col(obj, "ID", "Objectives")}:$${col(obj, "ID", "Objectives")}`;
   const objTypeCol = `${O}!$${col(obj, "Type", "Objectives")}:$${col(obj, "Type", "Objectives")}`;
@@ -149,12 +177,14 @@ export function krFormulas(row: number, kr: Cols, obj: Cols): KrFormulaSet {
   const scoreBody =
     `IF(NOT(OR(${is("increase")},${is("decrease")},${is("stay_above")},${is("stay_below")},${is("milestone")})),${str(SETUP_ERRORS.unknownMetric)},` +
     `IF(${weightBad},${str(SETUP_ERRORS.weight)},` +
+    (from ? `IF(${countsFromBad(from)},${str(SETUP_ERRORS.countsFrom)},` : "") +
     `IF(${is("milestone")},MIN(1,MAX(0,IF(ISNUMBER(${cur}),${cur},IF(ISNUMBER(${s}),${s},0)))),` +
     `IF(OR(${is("stay_above")},${is("stay_below")}),` +
     `IF(ISNUMBER(${t}),IF(ISNUMBER(${cur}),${stayHolds(cur)},IF(ISNUMBER(${s}),${stayHolds(s)},0)),${str(SETUP_ERRORS.target)}),` +
     `IF(NOT(AND(ISNUMBER(${s}),ISNUMBER(${t}))),${str(SETUP_ERRORS.startTarget)},` +
     `IF(${s}=${t},${str(SETUP_ERRORS.startEqualsTarget)},` +
-    `IF(${is("increase")},${progress(`(${c0}-${s})`, `(${t}-${s})`)},${progress(`(${s}-${c0})`, `(${s}-${t})`)})))))))`;
+    `IF(${is("increase")},${progress(`(${c0}-${s})`, `(${t}-${s})`)},${progress(`(${s}-${c0})`, `(${s}-${t})`)})))))))` +
+    (from ? ")" : "");
 
   const goal =
     `IF(LEN(${objId})=0,1,IF(IFERROR(LOWER(TRIM(INDEX(${objTypeCol},MATCH(${objId},${objIdCol},0)))),"")="aspirational",` +
@@ -166,12 +196,16 @@ export function krFormulas(row: number, kr: Cols, obj: Cols): KrFormulaSet {
     `IF(OR(${is("stay_above")},${is("stay_below")}),IF(${score}=1,${str(STATUS.onTrack)},${str(STATUS.offTrack)}),` +
     `${gapStatus(score, expected)})))`;
 
+  const offset = from && kr["Weighted pace offset"]
+    ? { "Weighted pace offset": blankRow(`IF(ISNUMBER(${score}),(${krElapsedFormula(from)}-${elapsedFormula()})*${effWeight},0)`) }
+    : {};
   return {
     Score: blankRow(scoreBody),
-    Expected: blankRow(`${elapsedFormula()}*${goal}`),
+    Expected: blankRow(`${from ? krElapsedFormula(from) : elapsedFormula()}*${goal}`),
     Status: blankRow(statusBody),
     "Weighted score": blankRow(`IF(ISNUMBER(${score}),${score}*${effWeight},0)`),
     "Counted weight": blankRow(`IF(ISNUMBER(${score}),${effWeight},0)`),
+    ...offset,
   };
 }
 
@@ -192,11 +226,14 @@ export function objectiveFormulas(row: number, obj: Cols, kr: Cols): ObjectiveFo
   const krStatus = kcol("Status");
   const blankRow = (body: string) => `=IF(LEN(${id})=0,"",${body})`;
   const sumW = `SUMIF(${krObj},${id},${cw})`;
+  const goal = `IF(LOWER(TRIM(${type}))="aspirational",${name("aspirationalGoal")},1)`;
+  // The counted-weight mean of its KRs' elapsed shares, as the cycle's elapsed plus the mean of their offsets
+  // from it (Weighted pace offset: 0 for a KR counting from the cycle's start), so that an objective none of
+  // whose KRs has a `Counts from` date gets elapsed + 0, today's number bit for bit (core/evaluate.ts).
+  const paced = kr["Weighted pace offset"] && kr["Counts from"] ? `(${elapsedFormula()}+IF(${sumW}>0,SUMIF(${krObj},${id},${kcol("Weighted pace offset")})/${sumW},0))` : elapsedFormula();
   return {
     Score: blankRow(`IF(${sumW}>0,SUMIF(${krObj},${id},${ws})/${sumW},"")`),
-    Expected: blankRow(
-      `${elapsedFormula()}*IF(LOWER(TRIM(${type}))="aspirational",${name("aspirationalGoal")},1)`,
-    ),
+    Expected: blankRow(`${paced}*${goal}`),
     Status: blankRow(
       `IF(COUNTIFS(${krObj},${id},${cw},">=0")=0,${str(STATUS.noKeyResults)},` +
         `IF(NOT(ISNUMBER(${score})),${str(STATUS.setupError)},` +

@@ -63,6 +63,11 @@ export interface KeyResult extends KeyResultFields {
    * set by the server where it reads their number formats (server/percentCells.ts); reports show it × 100.
    */
   percentCells?: boolean;
+  /**
+   * The `Counts from` cell (core/countsFrom.ts): a date serial, text (a setup error), or null/absent = blank,
+   * the cycle's start. Absent on a tracker set up before the column.
+   */
+  countsFrom?: number | string | null;
 }
 
 export interface CheckinEntry {

@@ -8,6 +8,7 @@ export type KrScore = { score: number; error: null } | { score: null; error: str
 export const SETUP_ERRORS = {
   unknownMetric: "Setup error: unknown metric",
   weight: "Setup error: weight must be a number, 0 or more",
+  countsFrom: "Setup error: counts from must be a date before the cycle's end",
   startTarget: "Setup error: start and target must be numbers",
   startEqualsTarget: "Setup error: start equals target",
   target: "Setup error: target must be a number",

@@ -47,13 +47,25 @@ export const KR_HEADERS = [
 
 // Helper columns after the spec's columns ("more columns may follow"). The first two let the objective
 // score be a plain SUMIF, which every spreadsheet engine evaluates the same way; "Objective name" saves
-// the sidebar a read of the Objectives tab; "Request IDs" keeps the last few check-in request IDs of the
-// KR so a resend is recognised without reading the log.
-export const KR_HELPER_HEADERS = ["Weighted score", "Counted weight", "Objective name", "Request IDs"] as const;
+// the sidebar a read of the Objectives tab; "Weighted pace offset" lets the objective's Expected be a plain
+// SUMIF too (a KR added mid-cycle: KR_COUNTS_FROM_HEADERS below); "Request IDs" keeps the last few check-in
+// request IDs of the KR so a resend is recognised without reading the log. "Weighted pace offset" came in
+// session 14: a new tracker has it beside the other formula columns (so setup writes them in one call),
+// one set up before gets it from Repair after its last column.
+export const KR_HELPER_HEADERS = ["Weighted score", "Counted weight", "Objective name", "Weighted pace offset", "Request IDs"] as const;
 
 // The forecast (docs/forecast.md), values the add-on writes at each check-in and summary. They follow the
 // helpers; a tracker set up before them gets them from Repair tracker, and works without them meanwhile.
 export const KR_FORECAST_HEADERS = ["Forecast", "Forecast score", "Weeks to target"] as const;
+
+// A KR's own start of pace (docs/scoring.md#a-kr-added-mid-cycle): `Counts from`, a date typed by the user
+// or written by an import after the cycle's start. It is the table's last column, after the forecast's
+// (the add-on's protected columns stay one run before it); a tracker set up before it gets it from Repair
+// tracker, and works without it meanwhile (every KR then counts from the cycle's start).
+export const KR_COUNTS_FROM_HEADERS = ["Counts from"] as const;
+
+/** The Key Results columns session 14 added for it: a tracker set up before has neither. */
+export const KR_PACE_HEADERS = ["Weighted pace offset", "Counts from"] as const;
 
 export const CHECKIN_HEADERS = [
   "Timestamp",

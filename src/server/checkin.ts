@@ -11,6 +11,7 @@ import {
   type Failure,
 } from "../core/api";
 import { cycleLastDay, elapsed, inCycle, weekNumber } from "../core/dates";
+import { krElapsed } from "../core/countsFrom";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor, decimalText, localeMatters as valueLocaleMatters, parseKrValue, wholePercentText, type DecimalSeparator } from "../core/numbers";
@@ -247,7 +248,7 @@ function correctionNote(replaced: CorrectableCheckin, text: string, sep: Decimal
  */
 function standingAfter(t: Table, kr: KeyResult, settings: Settings, today: string): Standing {
   const expectedCell = num(cellOf(t, kr, "Expected"));
-  const expected = expectedCell ?? elapsed(today, settings.startDate, settings.weeks);
+  const expected = expectedCell ?? krElapsed(today, settings.startDate, settings.weeks, kr.countsFrom);
   const ev = evaluateKr(kr, "committed", expected, settings);
   return { score: ev.score, status: ev.status };
 }
@@ -262,7 +263,8 @@ function writeMissingFormulas(ss: Spreadsheet, s: SettingsRead, krT: Table, kr: 
   const objT = readObjectivesTable(ss, computedObjectiveHeaderRow(s));
   writeKrFormulas(ss, krT, objT, [kr.row]);
   const o = objectivesFrom(objT).find((x) => sameId(x.id, kr.objectiveId));
-  return (k) => evaluateKr(k, o ? o.type : "", elapsed(today, s.settings.startDate, s.settings.weeks), s.settings);
+  const { startDate, weeks } = s.settings;
+  return (k) => evaluateKr(k, o ? o.type : "", krElapsed(today, startDate, weeks, k.countsFrom), s.settings, elapsed(today, startDate, weeks));
 }
 
 const CHECKIN_CELLS = ["Current", "Confidence", "Last check-in"] as const;

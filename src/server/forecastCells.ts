@@ -3,7 +3,8 @@
 // them. A tracker set up before these columns existed has none of them: nothing is written (Repair tracker
 // adds them) and the sidebar shows no forecast line.
 import { columnLetter, quoteSheet } from "../core/a1";
-import { cycleLastDay, elapsed } from "../core/dates";
+import { cycleLastDay } from "../core/dates";
+import { krElapsed } from "../core/countsFrom";
 import { forecastCellValues, forecastKr, krAsShown, NOT_ENOUGH, percentShown, valueDigits, type LineForecast } from "../core/forecast";
 import { goalValue } from "../core/forecastWords";
 import type { KeyResult, Settings } from "../core/model";
@@ -112,12 +113,13 @@ export function writeRowsCells(ss: Spreadsheet, t: Table, row: number, cells: { 
 }
 
 /**
- * The objective's goal from the KR's Expected cell (elapsed share of the cycle × the goal: 1 committed, the
+ * The objective's goal from the KR's Expected cell (the KR's elapsed share × the goal: 1 committed, the
  * aspirational goal aspirational), the nearer of the two: the sidebar reads the KR row, not the Objectives
- * tab that holds the type. 1 when the cell holds no number or the cycle has not begun.
+ * tab that holds the type. The share is the KR's own (from its Counts from day: core/countsFrom.ts), as the
+ * cell's; 1 when the cell holds no number or the KR's time has not begun (a KR added today, until tomorrow).
  */
-function goalFromExpected(expected: number | null, settings: Settings, today: string): number {
-  const share = elapsed(today, settings.startDate, settings.weeks);
+function goalFromExpected(expected: number | null, settings: Settings, today: string, kr: KeyResult): number {
+  const share = krElapsed(today, settings.startDate, settings.weeks, kr.countsFrom);
   const asp = settings.aspirationalGoal;
   if (expected === null || share <= 0 || !(typeof asp === "number" && isFinite(asp))) return 1;
   const ratio = expected / share;
@@ -138,7 +140,7 @@ export function sidebarForecast(t: Table, kr: KeyResult, settings: Settings, tod
   const score = num(c[1]);
   if (value === null || score === null) return { ok: false, reason: str(c[0]) || NOT_ENOUGH };
   const asShown = krAsShown(kr);
-  const goal = goalValue({ ...asShown, goal: goalFromExpected(expected, settings, today) });
+  const goal = goalValue({ ...asShown, goal: goalFromExpected(expected, settings, today, kr) });
   // The KR's decimals (its start and target as shown), as the summary words it: the page rounds with them
   // (sent only when not the usual 2).
   const digits = valueDigits(asShown);

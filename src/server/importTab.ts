@@ -4,11 +4,14 @@
 // the user may not edit it.
 import { headerKey, importHeaderAt, planImport } from "../core/importRows";
 import { decimalSeparatorFor, isPercentFormat, percentText, type DecimalSeparator } from "../core/numbers";
+import { inCycle, isValidIsoDate } from "../core/dates";
+import type { Settings } from "../core/model";
 import { TAB } from "../core/tabs";
 import { isDate, isoDate, protectedTab, UserError } from "./env";
 import { tabProtectedFromMe } from "./layout";
 import { keyResultsFrom, objectivesFrom, placedHeaderRows, readKrTable, readObjectivesTable } from "./read";
 import { checkRepair, setUpTracker, writeOkrRows } from "./setup";
+import { col } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -23,6 +26,34 @@ function cellText(v: unknown, tz: string, format: string, sep: DecimalSeparator)
   // In the locale's separator, as the text is then read in the locale ("12,345%" in de_DE, where "12.345%" is ambiguous).
   if (typeof v === "number" && isFinite(v) && isPercentFormat(format)) return percentText(v, sep);
   return v;
+}
+
+/**
+ * The day KRs imported `today` count from: today when it is after the cycle's start and within the cycle
+ * (an import before or on the start, a tracker's first, leaves the column blank = the start; after the cycle's
+ * last day no day is left to count, and the date would be a setup error, so it is left blank too). null when
+ * the settings do not parse (Repair reports them).
+ */
+export function addedMidCycle(settings: Settings | null, today: string): string | undefined {
+  if (!settings || !isValidIsoDate(today)) return undefined;
+  return today > settings.startDate && inCycle(today, settings.startDate, settings.weeks) ? today : undefined;
+}
+
+/** The new KRs' Counts from cells, after Repair added the column: one read of the table, one write of their (adjacent) rows. */
+function writeCountsFrom(ss: Spreadsheet, headerRow: number, ids: string[], day: string): void {
+  const t = readKrTable(ss, { headerRow });
+  const c = col(t, "Counts from");
+  if (c < 0) return;
+  const wanted = new Set(ids.map((id) => id.toLowerCase()));
+  const rows: number[] = [];
+  t.rows.forEach((r, i) => {
+    if (wanted.has(String(r[col(t, "ID")]).toLowerCase())) rows.push(t.headerRow + 1 + i);
+  });
+  if (!rows.length) return;
+  const first = Math.min(...rows);
+  const last = Math.max(...rows);
+  const current = t.sheet.getRange(first, c + 1, last - first + 1, 1).getValues();
+  t.sheet.getRange(first, c + 1, last - first + 1, 1).setValues(current.map((v, i) => [rows.indexOf(first + i) >= 0 ? day : v[0]]));
 }
 
 export function importFromTab(ss: Spreadsheet, tabName: string, today: string): { objectives: number; keyResults: number; warnings: string[] } {
@@ -60,7 +91,11 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string): 
   // add-on's writes there) would leave objectives without their KRs.
   const locked = tabProtectedFromMe(ss, [TAB.objectives, TAB.keyResults, TAB.settings]);
   if (locked) throw protectedTab(locked, "import again", "Nothing was imported.");
-  writeOkrRows(objT, krT, plan.objectives, plan.keyResults);
+  // KRs added after the cycle's start count their pace from today (docs/scoring.md#a-kr-added-mid-cycle).
+  const countsFrom = addedMidCycle(placed.settings, today);
+  writeOkrRows(objT, krT, plan.objectives, plan.keyResults, countsFrom);
   const report = setUpTracker(ss, {}, today);
+  // A tracker set up before the column gets it from that Repair: the new rows' dates are written then.
+  if (countsFrom && plan.keyResults.length && col(krT, "Counts from") < 0) writeCountsFrom(ss, placed.kr, plan.keyResults.map((k) => k.id), countsFrom);
   return { objectives: plan.objectives.length, keyResults: plan.keyResults.length, warnings: plan.warnings.concat(report.warnings) };
 }

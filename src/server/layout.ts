@@ -78,6 +78,8 @@ const KR_COLUMNS: Record<string, ColumnSpec> = {
   Forecast: {},
   "Forecast score": { format: "0.00" },
   "Weeks to target": { format: "0.0" },
+  "Weighted pace offset": { format: "0.00" },
+  "Counts from": { format: "yyyy-mm-dd" },
 };
 
 // Only the timestamp has a number format: Week and Confidence hold whole numbers, which "General" shows
@@ -129,7 +131,7 @@ export const OWNED_COLUMNS = {
   objectives: ["Score", "Expected", "Status"],
   keyResults: [
     "Current", "Confidence", "Last check-in", "Score", "Expected", "Status",
-    "Weighted score", "Counted weight", "Objective name", "Request IDs",
+    "Weighted score", "Counted weight", "Objective name", "Weighted pace offset", "Request IDs",
     "Forecast", "Forecast score", "Weeks to target",
   ],
 };

@@ -142,7 +142,7 @@ function forecastCellsOf(t: Table, krs: Tracker["keyResults"]): KrForecastCells[
 
 /** The Key Results columns the roll-up needs (keyResultsFrom's): ID to Last check-in. */
 const KR_READ = KR_HEADERS.slice(0, 12);
-/** And the forecast's, read too when the header has them (the read then reaches Forecast score: setup's T:U). */
+/** And the forecast's, read too when the header has them (the read then reaches Forecast score: setup's U:V). */
 const KR_FORECAST_READ = KR_FORECAST_HEADERS.slice(0, 2);
 
 /**
@@ -162,7 +162,10 @@ function krRollupRows(ts: Spreadsheet, s: SettingsRead): Table | null {
   // Columns up to the last one needed, in the one read: the helper columns between Last check-in and the
   // forecast come along (cells cost less than a second read call: README, Performance).
   const forecast = KR_FORECAST_READ.map((h) => col({ headers }, h));
-  const width = Math.max(...idx, ...(forecast.every((i) => i >= 0) ? forecast : [])) + 1;
+  // And Counts from, the KR's own start of pace (the table's last column as setup lays it out), so the
+  // team's expected is the one its sheet shows: a few cells more per row, the same one call.
+  const countsFrom = col({ headers }, "Counts from");
+  const width = Math.max(...idx, ...(forecast.every((i) => i >= 0) ? forecast : []), countsFrom) + 1;
   let rows: unknown[][] | null;
   try {
     rows = countedRows(ts, placed, width);

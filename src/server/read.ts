@@ -8,6 +8,7 @@ import {
   KR_HEADERS,
   KR_FORECAST_HEADERS,
   KR_HELPER_HEADERS,
+  KR_COUNTS_FROM_HEADERS,
   OBJECTIVE_HEADERS,
   computedLabel,
   SETTINGS_ROWS,
@@ -15,6 +16,7 @@ import {
   type Metric,
   type ObjectiveType,
 } from "../core/tabs";
+import { serialFromIso } from "../core/dates";
 import { cellIsoDate, isDate, UserError } from "./env";
 import { col, norm, num, readTable, readTableBounded, str, type Table } from "./table";
 
@@ -123,21 +125,28 @@ export function computedHistoryHeaderRow(s: Pick<SettingsRead, "raw"> | null): n
 
 /**
  * The Key Results and Objectives header rows by the computed cells, for an operation that reads no
- * settings: 0 when the Settings tab is missing. The settings are not checked, so a tracker whose settings
+ * settings: 0 when the Settings tab is missing; and the settings when they parse (null otherwise). The settings are not checked, so a tracker whose settings
  * need fixing is not refused for it (the import runs Repair, which fills them in or reports them).
  */
-export function placedHeaderRows(ss: Spreadsheet, tz: string): { kr: number; objectives: number } {
+export function placedHeaderRows(ss: Spreadsheet, tz: string): { kr: number; objectives: number; settings: Settings | null } {
   let values: unknown[][];
   try {
     values = ss.getRange(SETTINGS_RANGE).getValues();
   } catch (e) {
     // No Settings tab ("Range not found"): Repair writes it back. Any other failure (a service error) is
     // not taken for "no header row placed", which would refuse with "delete rows above it".
-    if (!ss.getSheetByName(TAB.settings)) return { kr: 0, objectives: 0 };
+    if (!ss.getSheetByName(TAB.settings)) return { kr: 0, objectives: 0, settings: null };
     throw e;
   }
   const s = labelled(values, tz);
-  return { kr: computedKrHeaderRow(s), objectives: computedObjectiveHeaderRow(s) };
+  // The settings too when they parse (the import dates the KRs it adds mid-cycle by them), else null.
+  let settings: Settings | null = null;
+  try {
+    settings = settingsFromValues(values, tz).settings;
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+  }
+  return { kr: computedKrHeaderRow(s), objectives: computedObjectiveHeaderRow(s), settings };
 }
 
 function objectiveType(v: unknown): ObjectiveType {
@@ -205,7 +214,7 @@ export function keyResultsFrom(t: Table, tz: string): KeyResult[] {
   const idx = {
     id: c("ID"), obj: c("Objective ID"), title: c("Key result"), owner: c("Owner"), metric: c("Metric"),
     unit: c("Unit"), start: c("Start"), target: c("Target"), weight: c("Weight"), current: c("Current"),
-    confidence: c("Confidence"), last: c("Last check-in"),
+    confidence: c("Confidence"), last: c("Last check-in"), countsFrom: c("Counts from"),
   };
   const at = (r: unknown[], i: number) => (i >= 0 ? r[i] : "");
   const out: KeyResult[] = [];
@@ -227,9 +236,22 @@ export function keyResultsFrom(t: Table, tz: string): KeyResult[] {
       current: num(at(r, idx.current)),
       confidence: num(at(r, idx.confidence)),
       lastCheckin: last || null,
+      ...(idx.countsFrom >= 0 ? { countsFrom: countsFromCell(r[idx.countsFrom], tz) } : {}),
     });
   });
   return out;
+}
+
+/**
+ * A `Counts from` cell as the formulas see it (core/countsFrom.ts): a date as its day's serial in the
+ * spreadsheet's time zone (INT drops the time of day there too), a number as itself, blank as null, and
+ * anything else as text, which the formulas show as a setup error.
+ */
+function countsFromCell(v: unknown, tz: string): number | string | null {
+  if (isDate(v)) return serialFromIso(cellIsoDate(v, tz));
+  if (typeof v === "number") return isFinite(v) ? v : String(v);
+  if (v === "" || v === null || v === undefined) return null;
+  return String(v);
 }
 
 export function checkinsFrom(t: Table, tz: string): CheckinEntry[] {
@@ -272,7 +294,7 @@ export function readKrTable(ss: Spreadsheet, opts: { bounded?: boolean; headerRo
 
 export const ALL_HEADERS = {
   objectives: OBJECTIVE_HEADERS as readonly string[],
-  keyResults: [...KR_HEADERS, ...KR_HELPER_HEADERS, ...KR_FORECAST_HEADERS] as readonly string[],
+  keyResults: [...KR_HEADERS, ...KR_HELPER_HEADERS, ...KR_FORECAST_HEADERS, ...KR_COUNTS_FROM_HEADERS] as readonly string[],
   checkins: CHECKIN_HEADERS as readonly string[],
   history: [...HISTORY_HEADERS, ...HISTORY_STATE_HEADERS] as readonly string[],
 };

@@ -61,18 +61,26 @@ function rowFor(t: Table, values: Record<string, unknown>): unknown[] {
  * Appends objectives and key results (a template's, an import's, the next cycle's at rollover) below the
  * tables' data, in their user columns only: the formula columns are setup's to write.
  */
-export function writeOkrRows(objT: Table, krT: Table, objectives: readonly ObjectiveFields[], keyResults: readonly KrRowFields[]): void {
+/**
+ * `countsFrom`: a YYYY-MM-DD the new KRs' pace counts from (an import after the cycle's start), written as an
+ * ISO date string, which Sheets reads as a date in every locale; it goes only where the tab has the column.
+ */
+export function writeOkrRows(objT: Table, krT: Table, objectives: readonly ObjectiveFields[], keyResults: readonly KrRowFields[], countsFrom?: string): void {
   const objRows = objectives.map((o) =>
     rowFor(objT, { ID: o.id, Objective: o.title, Owner: o.owner, Team: o.team, "Parent ID": o.parentId, Type: o.type, "P&L link": o.pnlLink }),
   );
-  const krRows = keyResults.map((k) =>
-    rowFor(krT, {
+  const from = countsFrom ? col(krT, "Counts from") : -1;
+  const krRows = keyResults.map((k) => {
+    const r = rowFor(krT, {
       ID: k.id, "Objective ID": k.objectiveId, "Key result": k.title, Owner: k.owner, Metric: k.metric, Unit: k.unit,
       Start: k.start, Target: k.target, Weight: k.weight,
-    }),
-  );
+    });
+    // Not through rowFor, which keeps text literal: the date must be read as one.
+    if (from >= 0) r[from] = countsFrom;
+    return r;
+  });
   if (objRows.length) writeDataRows(objT, objRows, OBJECTIVE_HEADERS.slice(0, 7));
-  if (krRows.length) writeDataRows(krT, krRows, KR_HEADERS.slice(0, 9));
+  if (krRows.length) writeDataRows(krT, krRows, from >= 0 ? [...KR_HEADERS.slice(0, 9), "Counts from"] : KR_HEADERS.slice(0, 9));
 }
 
 /**

@@ -2,7 +2,7 @@
 // below, naming in the report any data row whose formula had been overwritten.
 import { quoteSheet } from "../core/a1";
 import { colsFromHeaders, earlierFormulaVersions, krFormulas, objectiveFormulas, type Cols } from "../core/formulas";
-import { TAB } from "../core/tabs";
+import { KR_PACE_HEADERS, TAB } from "../core/tabs";
 import { ALL_HEADERS } from "./read";
 import type { SetupReport } from "./setupTypes";
 import { col, norm, type Table } from "./table";
@@ -23,8 +23,27 @@ export function writeFormulas(objT: Table, krT: Table, repair?: Repair): void {
   const { objCols, krCols } = formulaCols(objT, krT);
   const nObj = formulaRowCount(objT);
   const nKr = formulaRowCount(krT);
-  writeFormulaColumns(objT, nObj, (row) => ({ ...objectiveFormulas(row, objCols, krCols) }), repair && { report: repair.report, rows: repair.objRows });
-  writeFormulaColumns(krT, nKr, (row) => krRowFormulas(row, krCols, objCols), repair && { report: repair.report, rows: repair.krRows });
+  // A tracker set up before `Counts from` has the formulas without it: Repair lists them as updated, not as
+  // changed by hand (earlierFormulaVersions covers the older gap rule of each).
+  const krBefore = withoutPace(krCols);
+  const earlierObj = (row: number) => objectiveFormulas(row, objCols, krBefore) as unknown as Record<string, string>;
+  const earlierKr = (row: number) => krRowFormulas(row, krBefore, objCols);
+  writeFormulaColumns(objT, nObj, (row) => ({ ...objectiveFormulas(row, objCols, krCols) }), repair && { report: repair.report, rows: repair.objRows, earlier: earlierObj });
+  writeFormulaColumns(krT, nKr, (row) => krRowFormulas(row, krCols, objCols), repair && { report: repair.report, rows: repair.krRows, earlier: earlierKr });
+}
+
+/** The Key Results columns as a tracker set up before KR_PACE_HEADERS had them. */
+function withoutPace(krCols: Cols): Cols {
+  const out: Cols = {};
+  for (const h of Object.keys(krCols)) if ((KR_PACE_HEADERS as readonly string[]).indexOf(h) < 0) out[h] = krCols[h];
+  return out;
+}
+
+/** A formula as this version writes it, or as an earlier one did (`earlier`: this row's formulas before KR_PACE_HEADERS). */
+function isEarlier(was: string, now: string, before: string | undefined): boolean {
+  const versions = earlierFormulaVersions(now);
+  if (before !== undefined && before !== now) versions.push(before, ...earlierFormulaVersions(before));
+  return versions.some((f) => sameFormula(was, f));
 }
 
 /** A Key Results row's formula cells by header (a check-in writes them on a row inserted by hand: checkin.ts). */
@@ -92,7 +111,12 @@ function formulasGrowing(sheet: GoogleAppsScript.Spreadsheet.Sheet, row: number,
  * The formula columns are read in one call (their span, every formula row) and compared with what they
  * should hold; only columns with a differing cell are written, one call per run of adjacent columns.
  */
-function writeFormulaColumns(t: Table, n: number, make: (row: number) => Record<string, string>, repair?: { report: SetupReport; rows: number }): void {
+function writeFormulaColumns(
+  t: Table,
+  n: number,
+  make: (row: number) => Record<string, string>,
+  repair?: { report: SetupReport; rows: number; earlier?: (row: number) => Record<string, string> },
+): void {
   const first = t.headerRow + 1;
   const perRow: Record<string, string>[] = [];
   for (let i = 0; i < n; i++) perRow.push(make(first + i));
@@ -114,13 +138,16 @@ function writeFormulaColumns(t: Table, n: number, make: (row: number) => Record<
     const broken: number[] = [];
     const older: number[] = [];
     let differs = false;
+    // A column holding no formula at all was just added (the report's "columns …" line names it: a tracker
+    // set up before it), or emptied whole: its cells are not listed one by one.
+    const empty = had.every((r) => !(r && r[c - c1]));
     for (let i = 0; i < n; i++) {
       const was = String((had[i] && had[i][c - c1]) || "");
       if (sameFormula(was, perRow[i][header])) continue;
       differs = true;
       const hasData = i < t.rows.length && t.rows[i].some((v) => v !== "" && v !== null);
-      if (!repair || i >= repair.rows || !hasData) continue;
-      if (earlierFormulaVersions(perRow[i][header]).some((f) => sameFormula(was, f))) older.push(first + i);
+      if (!repair || i >= repair.rows || !hasData || empty) continue;
+      if (isEarlier(was, perRow[i][header], repair.earlier && repair.earlier(first + i)[header])) older.push(first + i);
       else broken.push(first + i);
     }
     if (differs) wrong.push({ header, c });

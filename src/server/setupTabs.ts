@@ -233,7 +233,19 @@ export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly stri
     // Append missing headers after the last used header cell.
     let last = t.headers.length;
     while (last > 0 && t.headers[last - 1] === "") last--;
-    sheet.getRange(t.headerRow, last + 1, 1, missing.length).setValues([missing.slice()]);
+    // Past the grid's last column (a tab of 26 with columns of the user's own after ours) Sheets refuses
+    // the range ("outside the dimensions of the sheet"): the grid then grows and the write is made again,
+    // so a tracker whose columns fit costs no call more.
+    const tab = sheet;
+    const write = () => tab.getRange(t.headerRow, last + 1, 1, missing.length).setValues([missing.slice()]);
+    try {
+      write();
+    } catch (e) {
+      const max = tab.getMaxColumns();
+      if (last + missing.length <= max) throw e;
+      tab.insertColumnsAfter(max, last + missing.length - max);
+      write();
+    }
     report.restored.push(`${s.name}: column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
     const headerRow = t.headers.slice(0, last).concat(missing);
     return { ...t, headers: headerRow, width: headerRow.length };

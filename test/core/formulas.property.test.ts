@@ -7,6 +7,7 @@ import { evaluateTracker } from "../../src/core/evaluate";
 import { addDays, isoFromDayNumber } from "../../src/core/dates";
 import type { KeyResult, Objective, Settings, Tracker } from "../../src/core/model";
 import { TAB } from "../../src/core/tabs";
+import { SETUP_ERRORS } from "../../src/core/scoring";
 import { KR_COLS, OBJ_COLS, buildWorkbook, cell } from "./harness";
 
 const num = fc.oneof(
@@ -60,6 +61,14 @@ const trackerArb = fc
         current: maybeNum,
         checkedIn: fc.boolean(),
         handTypedCurrent: fc.integer({ min: 0, max: 4 }).map((n) => n === 0),
+        // Counts from: blank mostly; a day around the cycle (before its start, within, on its last day, after
+        // its end), with a time of day, or text (a setup error). Day offsets are relative to the start.
+        countsFrom: fc.oneof(
+          { weight: 5, arbitrary: fc.constant(null) },
+          { weight: 4, arbitrary: fc.integer({ min: -30, max: 380 }).map((d) => ({ day: d })) },
+          { weight: 1, arbitrary: fc.double({ min: -30, max: 380, noNaN: true }).map((d) => ({ day: d })) },
+          { weight: 1, arbitrary: fc.constantFrom<{ last: number } | string>({ last: 0 }, { last: 1 }, "week 7", "soon", " ") },
+        ),
       }),
       { minLength: 0, maxLength: 14 },
     ),
@@ -109,6 +118,11 @@ const trackerArb = fc
         current: k.checkedIn || k.handTypedCurrent ? k.current : null,
         confidence: null,
         lastCheckin: checkin,
+        // { last: 0 } the cycle's last day, { last: 1 } the day after it (its end, a setup error).
+        countsFrom:
+          k.countsFrom === null || typeof k.countsFrom === "string" ? k.countsFrom
+          : "day" in k.countsFrom ? g.startDay + 25569 + k.countsFrom.day
+          : g.startDay + 25569 + 7 * g.weeks - 1 + k.countsFrom.last,
       };
     });
     const tracker: Tracker = { settings, objectives, keyResults };
@@ -123,6 +137,18 @@ function note(key: string): void {
 function compare(tracker: Tracker, asOf: string): void {
   const ev = evaluateTracker(tracker, asOf);
   for (const k of ev.krs) note(`kr ${k.status}`);
+  // Not vacuous for Counts from: KRs and objectives paced apart from the cycle, and the date's setup error.
+  for (const k of ev.krs) if (k.expected !== ev.elapsed * k.goal) note("kr paced from its own day");
+  for (const k of ev.krs) if (k.error === SETUP_ERRORS.countsFrom) note("kr counts-from error");
+  for (const o of ev.objectives) if (o.expected !== ev.elapsed * o.goal) note("objective paced apart");
+  // Blank Counts from is today's rule bit for bit: the KR's and (none of its KRs dated) the objective's
+  // expected are elapsed × goal exactly.
+  const undated = (k: KeyResult) => k.countsFrom === null || k.countsFrom === undefined;
+  for (const k of ev.krs) if (undated(tracker.keyResults.find((x) => x.id === k.id)!)) expect(k.expected).toBe(ev.elapsed * k.goal);
+  for (const o of ev.objectives) {
+    const mine = tracker.keyResults.filter((k) => k.id !== "" && k.objectiveId.toLowerCase() === o.id.toLowerCase());
+    if (mine.every(undated)) expect(o.expected).toBe(ev.elapsed * o.goal);
+  }
   for (const o of ev.objectives) note(`objective ${o.status}`);
   const { hf, krRows, objRows } = buildWorkbook(tracker, asOf);
   try {
@@ -131,7 +157,7 @@ function compare(tracker: Tracker, asOf: string): void {
       const row = krRows[i];
       const get = (h: string) => cell(hf, TAB.keyResults, KR_COLS, h, row);
       if (kr.id === "") {
-        for (const h of ["Score", "Expected", "Status", "Weighted score", "Counted weight"]) expect(get(h)).toBe("");
+        for (const h of ["Score", "Expected", "Status", "Weighted score", "Counted weight", "Weighted pace offset"]) expect(get(h)).toBe("");
         return;
       }
       const e = krById.get(kr.id)!;
@@ -142,6 +168,7 @@ function compare(tracker: Tracker, asOf: string): void {
       expect(get("Status"), ctx).toBe(e.status);
       expect(get("Weighted score"), ctx).toBe(e.weightedScore);
       expect(get("Counted weight"), ctx).toBe(e.countedWeight);
+      expect(get("Weighted pace offset"), ctx).toBe(e.paceOffset);
     });
     let j = 0;
     tracker.objectives.forEach((o, i) => {
@@ -267,5 +294,6 @@ describe("sheet formulas agree exactly with evaluateTracker (HyperFormula)", () 
       expect(seen.get(`objective ${st}`) ?? 0, `objective ${st}`).toBeGreaterThan(2);
     }
     expect(seen.get("objective No key results") ?? 0).toBeGreaterThan(2);
+    for (const k of ["kr paced from its own day", "kr counts-from error", "objective paced apart"]) expect(seen.get(k) ?? 0, k).toBeGreaterThan(5);
   }, 600_000);
 });

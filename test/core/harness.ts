@@ -3,11 +3,11 @@
 import type { HyperFormula } from "hyperformula";
 import { createEngine } from "../../src/local/engine";
 import { colsFromHeaders, krFormulas, objectiveFormulas, settingsNamedRanges } from "../../src/core/formulas";
-import { KR_HEADERS, KR_HELPER_HEADERS, OBJECTIVE_HEADERS, SETTINGS_HEADERS, SETTINGS_ROWS, TAB } from "../../src/core/tabs";
+import { KR_HEADERS, KR_HELPER_HEADERS, KR_COUNTS_FROM_HEADERS, OBJECTIVE_HEADERS, SETTINGS_HEADERS, SETTINGS_ROWS, TAB } from "../../src/core/tabs";
 import { dayNumber, serialFromIso } from "../../src/core/dates";
 import type { KeyResult, Objective, Tracker } from "../../src/core/model";
 
-export const KR_ALL = [...KR_HEADERS, ...KR_HELPER_HEADERS];
+export const KR_ALL = [...KR_HEADERS, ...KR_HELPER_HEADERS, ...KR_COUNTS_FROM_HEADERS];
 export const KR_COLS = colsFromHeaders(KR_ALL);
 export const OBJ_COLS = colsFromHeaders(OBJECTIVE_HEADERS);
 
@@ -90,6 +90,7 @@ export function buildWorkbook(
           Current: k.current,
           Confidence: k.confidence,
           "Last check-in": k.lastCheckin ? dayNumber(k.lastCheckin) + 25569 : null,
+          "Counts from": k.countsFrom ?? null,
         }
       : {};
     krs.push(

@@ -36,6 +36,15 @@ function addDays(iso: string, n: number): string {
       ["O3.KR4", "O3", "Beyond target", "ops.lead@example.com", "increase", "pcs", 0, 10, 1],
     ]);
     expect(callAddon(wb, "repairTracker").ok).toBe(true);
+    // Counts from (docs/scoring.md#a-kr-added-mid-cycle): KRs added on days 5 and 20, one dated after the
+    // cycle's end (a setup error), one with text (a setup error).
+    const header = krs.getRange(1, 1, 1, krs.getLastColumn()).getValues()[0].map(String);
+    const from = header.indexOf("Counts from") + 1;
+    expect(from).toBeGreaterThan(0);
+    krs.getRange(12, from).setValue(addDays(start, 5)); // O3.KR4
+    krs.getRange(3, from).setValue(addDays(start, 20)); // O1.KR2
+    krs.getRange(5, from).setValue(addDays(start, 200)); // O2.KR1
+    krs.getRange(7, from).setValue("later"); // O3.KR1
     setToday(wb, addDays(start, 10));
     for (const [kr, owner, value] of [
       ["O1.KR1", "dispatch.lead@example.com", "86"],
@@ -73,10 +82,12 @@ function addDays(iso: string, n: number): string {
         }
       }
     };
-    check("Key Results", localKrs, ["Score", "Expected", "Status", "Weighted score", "Counted weight"]);
+    check("Key Results", localKrs, ["Score", "Expected", "Status", "Weighted score", "Counted weight", "Weighted pace offset"]);
     check("Objectives", localObjs, ["Score", "Expected", "Status"]);
     // The edge rows really are edges: a setup error and a clamp.
     expect(localKrs.find((r) => r["ID"] === "O2.KR3")!["Status"]).toBe("Setup error");
     expect(localKrs.find((r) => r["ID"] === "O3.KR4")!["Score"]).toBe(1);
+    expect(localKrs.find((r) => r["ID"] === "O1.KR2")!["Expected"]).toBe(10 / 71);
+    expect(["O2.KR1", "O3.KR1"].map((id) => localKrs.find((r) => r["ID"] === id)!["Status"])).toEqual(["Setup error", "Setup error"]);
   }, 120_000);
 });

@@ -201,7 +201,7 @@ describe("a KR row inserted by hand between KRs (no formulas until Repair)", () 
     wb2.services.counters.reset();
     callAddon(wb2, "submitCheckin", { requestId: requestId(), krId: "O1.KR4", value: "5", confidence: 7, row: row2 });
     // The ordinary check-in's two writes (Current…Last check-in; Request IDs and the forecast); the inserted
-    // row's one more (its six formula columns, side by side).
+    // row's one more (its seven formula columns, side by side).
     expect([calls["Range.setValues"], wb2.services.counters.byMethod["Range.setValues"]]).toEqual([2, 3]);
   });
 });

@@ -424,9 +424,10 @@ describe("service-call budget", () => {
     // Without a row (the command line) the ID column is read too: one cell per row of the grid.
     const gridRows = (wb: Workbook) => ss(wb).getSheetByName("Key Results")!.getMaxRows();
     expect(b.byId.cellsRead - b.submit.cellsRead).toBeLessThanOrEqual(gridRows(big));
-    // The sidebar reads the Key Results tab down to its last row (26 columns at most a row) and the log's
-    // last 200 rows (10 columns), nothing else.
-    const krRows = (wb: Workbook) => ss(wb).getSheetByName("Key Results")!.getLastRow();
+    // The sidebar reads the Key Results rows holding an ID (26 columns at most a row) and the log's last 200
+    // rows (10 columns), nothing else. (Counted by the last row, the small tracker's empty formula rows made
+    // the bound too tight once the table had 24 columns.)
+    const krRows = (wb: Workbook) => rowsOf(wb, "Key Results").filter((r) => r["ID"]).length;
     expect(b.sidebar.cellsRead - s.sidebar.cellsRead).toBeLessThanOrEqual(200 * 10 + (krRows(big) - krRows(small)) * 26);
     expect(s.submit.cellsRead).toBeLessThanOrEqual(2000);
     expect(s.byId.cellsRead).toBeLessThanOrEqual(2000);

@@ -133,7 +133,8 @@ describe("forecast columns, sections and the sidebar line", () => {
     const headers = sheet.getRange(1, 1, 1, 26).getValues()[0].map(String);
     const first = headers.indexOf("Forecast") + 1;
     expect(first).toBeGreaterThan(0);
-    sheet.getRange(1, first, sheet.getMaxRows(), 3).clearContent(); // as a tracker from before issue 18
+    // As a tracker from before issue 18: neither the forecast columns nor Counts from, which came after them.
+    sheet.getRange(1, first, sheet.getMaxRows(), 4).clearContent();
     expect(Object.keys(kr1(wb))).not.toContain("Forecast");
     checkIn(wb, "2026-01-06", 82.25);
     checkIn(wb, "2026-01-13", 82.5);
@@ -142,7 +143,7 @@ describe("forecast columns, sections and the sidebar line", () => {
     summarize(wb, "2026-01-25");
     expect(section(wb, "Forecast")[0][0]).toBe("O1.KR1");
     const repaired = callAddon(wb, "repairTracker");
-    expect(repaired.ok).toBe(true);
+    expect(repaired.ok, repaired.message).toBe(true);
     expect(JSON.stringify(repaired)).toContain("Forecast");
     summarize(wb, "2026-01-25");
     expect(kr1(wb)["Forecast score"] as number).toBeCloseTo(0.25, 9);
