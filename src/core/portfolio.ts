@@ -5,8 +5,11 @@
 // - A team's figures are its tracker evaluated as of the company's "today" (evaluateTracker: the same
 //   scores as the team's own sheet formulas). Week = weekNumber clamped to 1..weeks. Status mix counts
 //   the KR statuses. Check-in rate = KRs whose Last check-in falls in the 7 days up to today (14 when the
-//   team's cadence is fortnightly) ÷ KRs; unlike the Weekly Summary it reads Last check-in, not the
-//   log, so a value typed by hand with a date counts too. Last check-in = the latest KR Last check-in.
+//   team's cadence is fortnightly), or after it, ÷ KRs; unlike the Weekly Summary it reads Last check-in,
+//   not the log, so a value typed by hand with a date counts too. A Last check-in after today counts: the
+//   weekly run is as of the day before it, and a team east of the company (Tokyo, Sydney) checks in on
+//   Monday morning before the 07:00 run; that check-in hides the week's own, and the values scored are
+//   the ones it wrote. Last check-in = the latest KR Last check-in.
 // - Alignment: a team objective is aligned to company objective C when its Parent ID equals C's ID
 //   (case-insensitive, trimmed) and does not name an objective of the team's own tracker (a team may
 //   cascade inside its own tracker: its own IDs win). A Parent ID naming neither is listed as unmatched.
@@ -143,7 +146,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     if (!k.id) continue;
     const d = k.lastCheckin;
     if (!d) continue;
-    if (d >= periodStart && d <= asOf) checkedIn++;
+    if (d >= periodStart) checkedIn++;
     if (last === null || d > last) last = d;
   }
   const krCount = ev.krs.length;

@@ -1,0 +1,78 @@
+// A company tracker rolling up teams in other time zones, through the BUILT add-on (run `npm run build` first)
+// and its weekly refresh's trigger run (support/rhythm.ts): the week turns at different instants, and a
+// team's check-in is dated in its own zone.
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { callAddon, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
+import { newScriptProject } from "../../src/local/snapshot";
+import { requestId, rowsOf, ss } from "../support/tracker";
+import { fireTrigger, refreshTriggersOf, RHYTHM_ADMIN, RHYTHM_START, trackers } from "../support/rhythm";
+
+/** Every KR of `wb` checks in at the instant `at`, as its owner. */
+function everyoneChecksIn(wb: Workbook, at: string, value: (start: number, target: number) => number) {
+  wb.services.clock.set(new Date(at));
+  for (const k of rowsOf(wb, "Key Results")) {
+    wb.services.session.setUser(String(k.Owner));
+    const v = value(Number(k.Start), Number(k.Target));
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: String(k.ID), value: String(v), confidence: 7, confirmed: true });
+    if (!r.ok) throw new Error(r.message);
+  }
+  wb.services.session.setUser(RHYTHM_ADMIN);
+}
+
+/** A company tracker (Europe/London) listing the teams, its weekly refresh on (Mondays 07:00 London). */
+function companyOver(base: Workbook, teams: Record<string, Workbook>): Workbook {
+  const snaps = new Map(Object.values(teams).map((t) => [t.services.toSnapshot().id, t.services.toSnapshot()]));
+  const company = workbookFromSnapshot("/nonexistent/company.xlsx", base.services.toSnapshot(), {
+    at: RHYTHM_START,
+    user: RHYTHM_ADMIN,
+    project: newScriptProject(),
+    workbooks: (ref) => snaps.get(ref),
+  });
+  ss(company).setSpreadsheetTimeZone("Europe/London");
+  const rows = Object.entries(teams).map(([name, t]) => [t.services.toSnapshot().id, name, "", ""]);
+  ss(company).insertSheet("Portfolio").getRange(1, 1, rows.length + 1, 4).setValues([["Tracker", "Team", "Weight", "Notes"], ...rows]);
+  expect(callAddon(company, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
+  return company;
+}
+
+/** The roll-up's Teams table as shown, one object per team keyed by its header. */
+function teamsTable(company: Workbook): Record<string, unknown>[] {
+  const values = ss(company).getSheetByName("Portfolio Roll-up")!.getDataRange().getDisplayValues();
+  const h = values.findIndex((r) => r[0] === "Team" && r.includes("Check-in rate"));
+  const out: Record<string, unknown>[] = [];
+  for (const r of values.slice(h + 1)) {
+    if (r[0] === "") break;
+    out.push(Object.fromEntries(values[h].map((name, i) => [String(name), r[i]])));
+  }
+  return out;
+}
+
+describe("Teams east of the company", () => {
+  it("a team that checks in every Monday morning in Tokyo (before the company's 07:00 run, in London) has checked in", () => {
+    const [base, tokyo, london] = trackers(3);
+    ss(tokyo).setSpreadsheetTimeZone("Asia/Tokyo");
+    ss(london).setSpreadsheetTimeZone("Europe/London");
+    // Monday 10:00 in Tokyo is 01:00 in London: dated Monday, the first day of the next week, in both zones'
+    // calendars; its previous Monday's check-in is no longer the KR's Last check-in.
+    everyoneChecksIn(tokyo, "2026-01-12T01:00:00Z", (s, t) => s + 0.1 * (t - s));
+    everyoneChecksIn(tokyo, "2026-01-19T01:00:00Z", (s, t) => s + 0.2 * (t - s));
+    // The London team checks in on Fridays.
+    everyoneChecksIn(london, "2026-01-16T10:00:00Z", (s, t) => s + 0.2 * (t - s));
+    const company = companyOver(base, { Tokyo: tokyo, London: london });
+    company.services.clock.set(new Date("2026-01-19T07:00:00Z"));
+    const out = fireTrigger(company, refreshTriggersOf(company)[0]);
+    expect(out.ok, out.message).toBe(true);
+    expect(out.outcome).toMatchObject({ week: 2, portfolio: { asOf: "2026-01-18", read: 2 } });
+    const rows = teamsTable(company);
+    expect(rows.map((r) => [r.Team, r["Last check-in"]])).toEqual([
+      ["Tokyo", "2026-01-19"],
+      ["London", "2026-01-16"],
+    ]);
+    // Before: Tokyo 0 every week, its check-in being dated after the run's day (Sunday), the one before it overwritten.
+    expect(rows.map((r) => [r.Team, r["Check-in rate"]])).toEqual([
+      ["Tokyo", "100%"],
+      ["London", "100%"],
+    ]);
+  });
+});
