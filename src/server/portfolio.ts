@@ -25,6 +25,7 @@ import {
 } from "../core/portfolio";
 import { layoutRollup } from "../core/portfolioLayout";
 import { companyMisses } from "../core/portfolioForecast";
+import { portfolioDigest, type PortfolioDigest } from "../core/portfolioDigest";
 import { weekNumber } from "../core/dates";
 import { decimalSeparatorFor } from "../core/numbers";
 import { utf8Bytes } from "../core/emails";
@@ -61,6 +62,8 @@ export interface PortfolioOutcome {
   continued: number;
   /** KRs of the teams read forecast to miss their goal (the roll-up's "At this pace" section). */
   forecastToMiss: number;
+  /** The roll-up's headline for the weekly refresh's leaders' digest (absent when the tab was just created). */
+  digest?: PortfolioDigest;
 }
 
 /** The Portfolio tab for the admin to fill: its header and one row saying what to write. */
@@ -250,6 +253,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     pending,
     continued: fromCache,
     forecastToMiss,
+    digest: portfolioDigest(asOf, results),
   };
 }
 

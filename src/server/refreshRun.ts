@@ -74,7 +74,10 @@ export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {
   rollUp();
   // Within MailApp's limits: 50 recipients and 200 KB a message, the user's daily quota (weeklyMail.ts).
   try {
-    sendWeeklyMail(model, url, settings.emailDigest ? settings.leaders : null, settings.ownerReminders, out);
+    // A company tracker's digest carries its roll-up's headline (core/portfolioDigest.ts): no call more.
+    const p = out.portfolio;
+    const rollup = !p ? undefined : "error" in p ? p : p.digest;
+    sendWeeklyMail(model, url, settings.emailDigest ? settings.leaders : null, settings.ownerReminders, out, rollup);
   } catch (e) {
     // The minimal build has no scope to send mail (sendWeeklyEmailsNow can still be run there): say so.
     if (!/permission to call MailApp/i.test(String((e as Error)?.message || e))) throw e;

@@ -1,6 +1,6 @@
-// A company tracker rolling up teams in other time zones, through the BUILT add-on (run `npm run build` first)
-// and its weekly refresh's trigger run (support/rhythm.ts): the week turns at different instants, and a
-// team's check-in is dated in its own zone.
+// A head of operations' company tracker rolling up teams in other time zones, through the BUILT add-on (run
+// `npm run build` first) and its weekly refresh's trigger run (support/rhythm.ts): the week turns at different
+// instants, a team's check-in is dated in its own zone, and the Monday digest carries the roll-up.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
@@ -21,7 +21,7 @@ function everyoneChecksIn(wb: Workbook, at: string, value: (start: number, targe
 }
 
 /** A company tracker (Europe/London) listing the teams, its weekly refresh on (Mondays 07:00 London). */
-function companyOver(base: Workbook, teams: Record<string, Workbook>): Workbook {
+function companyOver(base: Workbook, teams: Record<string, Workbook>, extra: string[][] = []): Workbook {
   const snaps = new Map(Object.values(teams).map((t) => [t.services.toSnapshot().id, t.services.toSnapshot()]));
   const company = workbookFromSnapshot("/nonexistent/company.xlsx", base.services.toSnapshot(), {
     at: RHYTHM_START,
@@ -30,7 +30,7 @@ function companyOver(base: Workbook, teams: Record<string, Workbook>): Workbook 
     workbooks: (ref) => snaps.get(ref),
   });
   ss(company).setSpreadsheetTimeZone("Europe/London");
-  const rows = Object.entries(teams).map(([name, t]) => [t.services.toSnapshot().id, name, "", ""]);
+  const rows = Object.entries(teams).map(([name, t]) => [t.services.toSnapshot().id, name, "", ""]).concat(extra);
   ss(company).insertSheet("Portfolio").getRange(1, 1, rows.length + 1, 4).setValues([["Tracker", "Team", "Weight", "Notes"], ...rows]);
   expect(callAddon(company, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
   return company;
@@ -74,5 +74,49 @@ describe("Teams east of the company", () => {
       ["Tokyo", "100%"],
       ["London", "100%"],
     ]);
+  });
+});
+
+describe("The company tracker's leaders' digest", () => {
+  it("carries the roll-up it just wrote: the KRs forecast to miss across teams, the teams behind or silent, the trackers not read", () => {
+    const [base, berlin, tokyo, sydney] = trackers(4);
+    ss(tokyo).setSpreadsheetTimeZone("Asia/Tokyo");
+    ss(sydney).setSpreadsheetTimeZone("Australia/Sydney");
+    // Weeks 1-6 Berlin and Sydney crawl (a tenth of the way by week 6); Tokyo checks in on weeks 1-3, then stops.
+    for (let w = 0; w < 6; w++) {
+      const day = new Date(Date.parse("2026-01-08T12:00:00Z") + w * 7 * 86400000).toISOString();
+      everyoneChecksIn(berlin, day, (s, t) => s + 0.02 * (w + 1) * (t - s));
+      everyoneChecksIn(sydney, day, (s, t) => s + 0.015 * (w + 1) * (t - s));
+      if (w < 3) everyoneChecksIn(tokyo, day, (s, t) => s + 0.1 * (w + 1) * (t - s));
+    }
+    const company = companyOver(base, { Berlin: berlin, Tokyo: tokyo, Sydney: sydney }, [["gone-tracker-id", "Finance", "", ""]]);
+    const set = (label: string, v: string) => {
+      const sh = ss(company).getSheetByName("Settings")!;
+      sh.getRange(sh.getRange("A1:A40").getValues().findIndex((r) => r[0] === label) + 1, 2).setValue(v);
+    };
+    set("Leaders' emails", "head.of.ops@example.com");
+    set("Email digest to leaders", "on");
+    company.services.clock.set(new Date("2026-02-16T07:00:00Z")); // week 7's Monday: as of Sunday 2026-02-15
+    const out = fireTrigger(company, refreshTriggersOf(company)[0]);
+    expect(out.ok, out.message).toBe(true);
+    expect(out.outcome.portfolio).toMatchObject({ read: 3, listed: 4 });
+    const misses = out.outcome.portfolio.forecastToMiss as number;
+    expect(misses).toBeGreaterThan(5);
+    const digest = company.services.mail.sent.find((m) => m.to === "head.of.ops@example.com")!;
+    // Before: the company's own summary only, nothing of its teams.
+    const body = String(digest.body).split("\n");
+    const at = body.indexOf("PORTFOLIO: 4 TEAM TRACKERS AS OF 2026-02-15");
+    expect(at, digest.body).toBeGreaterThan(0);
+    const section = body.slice(at + 1, body.indexOf("", at));
+    expect(section[0]).toBe("  3 of 4 team trackers read; the whole roll-up is on the Portfolio Roll-up tab.");
+    expect(section[1]).toBe(`  At this pace ${misses} key results in 2 teams end below their goal, the largest shortfall first:`);
+    const krs = section.filter((l) => l.startsWith("    "));
+    expect(krs).toHaveLength(6);
+    expect(krs.slice(0, 5).every((l) => /^ {4}(Berlin|Sydney) O\d\.KR\d .+ \(.+@example\.com\): .+ by 2026-04-05, (target|goal) /.test(l)), krs.join("\n")).toBe(true);
+    expect(krs[5]).toBe(`    and ${misses - 5} more on the Portfolio Roll-up tab.`);
+    expect(section).toContain("  No check-in for more than 14 days: Tokyo (last 2026-01-22).");
+    expect(section).toContain("  Not read: Finance. Missing: no spreadsheet has this URL or ID (mistyped, or deleted?).");
+    expect(section.some((l) => /^ {2}At risk: Berlin \(0\.\d\d vs 0\.\d\d expected\) and Sydney \(0\.\d\d vs 0\.\d\d expected\)\.$/.test(l)), section.join("\n")).toBe(true);
+    expect(digest.htmlBody).toContain("Portfolio: 4 team trackers as of 2026-02-15");
   });
 });
