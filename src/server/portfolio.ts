@@ -179,6 +179,8 @@ export interface RefreshOptions {
   at?: string;
   /** Read at most this many team trackers in this run (the rest wait for the next run). */
   limit?: number;
+  /** The weekly refresh's account (its installer): a tracker not shared with it is said so by name. */
+  runAs?: string;
 }
 
 export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): PortfolioOutcome {
@@ -208,7 +210,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
       continue;
     }
     if (!entries[i].problem) read++;
-    results.push(readTeam(entries[i], asOf));
+    results.push(readTeam(entries[i], asOf, opts.runAs));
   }
   const pending = results.filter((r) => r.pending).length;
   if (pending) remember(asOf, entries, results.filter((r) => !r.pending));

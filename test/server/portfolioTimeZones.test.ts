@@ -5,6 +5,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
 import { newScriptProject } from "../../src/local/snapshot";
+import type { OtherWorkbook } from "../../src/local/sheets";
 import { requestId, rowsOf, ss } from "../support/tracker";
 import { fireTrigger, refreshTriggersOf, RHYTHM_ADMIN, RHYTHM_START, trackers } from "../support/rhythm";
 
@@ -21,8 +22,9 @@ function everyoneChecksIn(wb: Workbook, at: string, value: (start: number, targe
 }
 
 /** A company tracker (Europe/London) listing the teams, its weekly refresh on (Mondays 07:00 London). */
-function companyOver(base: Workbook, teams: Record<string, Workbook>, extra: string[][] = []): Workbook {
-  const snaps = new Map(Object.values(teams).map((t) => [t.services.toSnapshot().id, t.services.toSnapshot()]));
+function companyOver(base: Workbook, teams: Record<string, Workbook>, extra: string[][] = [], denied: string[] = []): Workbook {
+  const snaps = new Map<string, OtherWorkbook>(Object.values(teams).map((t) => [t.services.toSnapshot().id, t.services.toSnapshot()]));
+  for (const id of denied) snaps.set(id, "denied");
   const company = workbookFromSnapshot("/nonexistent/company.xlsx", base.services.toSnapshot(), {
     at: RHYTHM_START,
     user: RHYTHM_ADMIN,
@@ -118,5 +120,24 @@ describe("The company tracker's leaders' digest", () => {
     expect(section).toContain("  Not read: Finance. Missing: no spreadsheet has this URL or ID (mistyped, or deleted?).");
     expect(section.some((l) => /^ {2}At risk: Berlin \(0\.\d\d vs 0\.\d\d expected\) and Sydney \(0\.\d\d vs 0\.\d\d expected\)\.$/.test(l)), section.join("\n")).toBe(true);
     expect(digest.htmlBody).toContain("Portfolio: 4 team trackers as of 2026-02-15");
+  });
+});
+
+describe("A team tracker the weekly refresh's owner may not open", () => {
+  it("is said to be not shared with that account, not with \"you\" (any admin reading the roll-up)", () => {
+    const [base, berlin] = trackers(2);
+    const company = companyOver(base, { Berlin: berlin }, [["private-tracker", "Quality", "", ""]], ["private-tracker"]);
+    company.services.clock.set(new Date("2026-01-19T07:00:00Z"));
+    const out = fireTrigger(company, refreshTriggersOf(company)[0]);
+    expect(out.ok, out.message).toBe(true);
+    const quality = teamsTable(company).find((r) => r.Team === "Quality")!;
+    // Before: "Not shared with you: …", read on Monday by another admin, to whom it is shared.
+    expect(quality.Read).toBe(
+      `Not shared with ${RHYTHM_ADMIN} (the weekly refresh runs as this account): ask the team to share its tracker with it (view access is enough), or turn the weekly refresh on as an admin it is shared with.`,
+    );
+    // The menu's refresh, as the admin who chose it, says "you".
+    company.services.session.setUser("coo@example.com");
+    expect(callAddon(company, "refreshPortfolio", { at: "2026-01-19" })).toMatchObject({ ok: true });
+    expect(teamsTable(company).find((r) => r.Team === "Quality")!.Read).toBe("Not shared with you: ask the team to share its tracker with you (view access is enough).");
   });
 });
