@@ -108,8 +108,11 @@ export function portfolioEntries(rows: { row: number; ref: unknown; team: unknow
     let problem: string | null = null;
     const w = r.weight;
     if (w !== "" && w !== null && w !== undefined) {
-      // A number stored as text (a column formatted as plain text, a paste) shows as 2 like a number does.
-      const n = typeof w === "number" ? w : /^\s*\d+(\.\d+)?\s*$/.test(String(w)) ? Number(w) : NaN;
+      // A number stored as text (a column formatted as plain text, a paste) shows as 2 like a number does; in
+      // a decimal-comma locale (de_DE) it reads 0,5. A comma before exactly three digits (1,000) could be a
+      // thousands separator: refused, as the import refuses it (docs/cli.md).
+      const t = String(w).trim();
+      const n = typeof w === "number" ? w : /^\d+(\.\d+)?$/.test(t) ? Number(t) : /^\d+,(\d{1,2}|\d{4,})$/.test(t) ? Number(t.replace(",", ".")) : NaN;
       if (isFinite(n) && n >= 0) weight = n;
       else problem = `Weight must be a number of 0 or more; it is "${String(w).slice(0, 20)}". Fix it in the Portfolio tab.`;
     }
