@@ -9,7 +9,7 @@ import type { SummaryData, SummaryModel } from "./summary";
 import { KR_STATUS_ORDER, krCount, percent } from "./summary";
 import { STATUS } from "./tabs";
 import { isValidEmail } from "./settings";
-import { portfolioDigestHtml, portfolioDigestLines, type PortfolioDigest } from "./portfolioDigest";
+import { portfolioDigestHtml, portfolioDigestLines, portfolioSubject, type PortfolioDigest } from "./portfolioDigest";
 
 export interface DigestEmail {
   subject: string;
@@ -109,7 +109,8 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
   const ov = d.overall;
   const subject = line(
     `OKR weekly summary — ${d.cycleName}, week ${d.week} of ${d.weeks}: ${ov.status}` +
-      (ov.score === null ? "" : ` (${fmtScore(ov.score, sep)} vs ${fmtScore(ov.expected, sep)} expected)`),
+      (ov.score === null ? "" : ` (${fmtScore(ov.score, sep)} vs ${fmtScore(ov.expected, sep)} expected)`) +
+      (portfolio ? portfolioSubject(portfolio) : ""),
   );
   const rate = d.checkinRate;
   const rateText = `${rate.rate === null ? "—" : percent(rate.rate)} (${ofTotal(rate.checkedIn, rate.total, "KR")})`;

@@ -112,6 +112,16 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
   return { heading, lines, krs, after };
 }
 
+/**
+ * The subject's words on the teams: a company tracker's own KRs are often never checked in, so its subject
+ * alone ("Not started (0.00 vs 0.30 expected)") is no headline for the head of operations.
+ */
+export function portfolioSubject(p: PortfolioDigest | { error: string }): string {
+  if ("error" in p) return "; portfolio roll-up not refreshed";
+  if (p.total > 0) return `; teams: ${plural(p.total, "KR")} forecast to miss`;
+  return p.read ? "; teams: none forecast to miss" : "";
+}
+
 /** The section's HTML, every text escaped. */
 export function portfolioDigestHtml(s: ReturnType<typeof portfolioDigestLines>, h2: (text: string) => string): string {
   const p = (t: string) => `<p style="margin:4px 0">${escapeHtml(t)}</p>`;

@@ -120,6 +120,7 @@ describe("The company tracker's leaders' digest", () => {
     expect(section).toContain("  Not read: Finance. Missing: no spreadsheet has this URL or ID (mistyped, or deleted?).");
     expect(section.some((l) => /^ {2}At risk: Berlin \(0\.\d\d vs 0\.\d\d expected\) and Sydney \(0\.\d\d vs 0\.\d\d expected\)\.$/.test(l)), section.join("\n")).toBe(true);
     expect(digest.htmlBody).toContain("Portfolio: 4 team trackers as of 2026-02-15");
+    expect(digest.subject).toMatch(new RegExp(`^OKR weekly summary — Order-to-delivery pilot, week 6 of 13: .+; teams: ${misses} KRs forecast to miss$`));
   });
 });
 
