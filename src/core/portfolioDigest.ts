@@ -79,7 +79,8 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
   if ("error" in p) {
     return {
       heading: "Portfolio: the team trackers",
-      lines: [`The roll-up was not refreshed: ${p.error.split("\n")[0].slice(0, 200)} The Portfolio Roll-up tab is as its last refresh left it.`],
+      // Its reason says what to do (a tab of someone's own in its place, the company's Settings): nothing more is known.
+      lines: [`The roll-up was not refreshed: ${p.error.split("\n")[0].slice(0, 300)}`],
       krs: [],
       after: [],
     };

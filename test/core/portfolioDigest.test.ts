@@ -13,7 +13,7 @@ function digest(over: Partial<PortfolioDigest> = {}): PortfolioDigest {
 describe("The digest's portfolio section", () => {
   it("says the roll-up was not refreshed, and why, when it failed", () => {
     const s = portfolioDigestLines({ error: "Settings need fixing: Start date is blank.\nmore" }, ".");
-    expect(s.lines).toEqual(["The roll-up was not refreshed: Settings need fixing: Start date is blank. The Portfolio Roll-up tab is as its last refresh left it."]);
+    expect(s.lines).toEqual(["The roll-up was not refreshed: Settings need fixing: Start date is blank."]);
   });
 
   it("names at most DIGEST_NAMES teams in a line, the rest counted, scores in the company's decimal separator", () => {
