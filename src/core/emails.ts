@@ -143,7 +143,7 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
   if (portfolio) {
     const p = portfolioDigestLines(portfolio, sep);
     html.push(portfolioDigestHtml(p, h2));
-    text.push(p.heading.toUpperCase(), ...p.lines.map((l) => `  ${line(l)}`), ...p.krs.map((k) => `    ${line(k)}`), ...p.after.map((l) => `  ${line(l)}`), "");
+    text.push(p.heading.toUpperCase(), ...p.lines.map((l) => `  ${line(l)}`), ...p.krs.map((k) => `    ${line(k)}`), ...p.teams.concat(p.unread).map((l) => `  ${line(l)}`), "");
   }
 
   html.push(h2("Objectives"));

@@ -63,6 +63,15 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
   };
 }
 
+/** The section: its heading, its lines, the KRs listed, the lines on teams behind or silent, the trackers not read. */
+export interface DigestSection {
+  heading: string;
+  lines: string[];
+  krs: string[];
+  teams: string[];
+  unread: string[];
+}
+
 /** "a, b and c", or the first DIGEST_NAMES and "N more". */
 function names(items: string[]): string {
   if (items.length <= DIGEST_NAMES) return andList(items);
@@ -75,14 +84,15 @@ const score = (x: number | null, sep: DecimalSeparator) => (x === null ? "—" :
  * The digest's Portfolio section as text lines (the plain body indents them; the HTML body gives each its
  * paragraph, the KRs a list). `p`: the roll-up's digest, or the error that stopped the roll-up.
  */
-export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep: DecimalSeparator): { heading: string; lines: string[]; krs: string[]; after: string[] } {
+export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep: DecimalSeparator): DigestSection {
   if ("error" in p) {
     return {
       heading: "Portfolio: the team trackers",
       // Its reason says what to do (a tab of someone's own in its place, the company's Settings): nothing more is known.
       lines: [`The roll-up was not refreshed: ${p.error.split("\n")[0].slice(0, 300)}`],
       krs: [],
-      after: [],
+      teams: [],
+      unread: [],
     };
   }
   const heading = `Portfolio: ${plural(p.listed, "team tracker")} as of ${p.asOf}`;
@@ -99,18 +109,18 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
   } else if (p.read) {
     lines.push("At this pace no team's forecast key result ends below its goal.");
   }
-  const after: string[] = [];
+  const teams: string[] = [];
   const off = p.behind.filter((b) => b.status === STATUS.offTrack).map((b) => `${b.team} (${score(b.score, sep)} vs ${score(b.expected, sep)} expected)`);
   const risk = p.behind.filter((b) => b.status === STATUS.atRisk).map((b) => `${b.team} (${score(b.score, sep)} vs ${score(b.expected, sep)} expected)`);
-  if (off.length) after.push(`Off track: ${names(off)}.`);
-  if (risk.length) after.push(`At risk: ${names(risk)}.`);
+  if (off.length) teams.push(`Off track: ${names(off)}.`);
+  if (risk.length) teams.push(`At risk: ${names(risk)}.`);
   if (p.silent.length) {
     const silent = p.silent.map((s) => (s.last ? `${s.team} (last ${s.last})` : `${s.team} (none yet)`));
-    after.push(`No check-in for more than ${STALE_FORECAST_DAYS} days: ${names(silent)}.`);
+    teams.push(`No check-in for more than ${STALE_FORECAST_DAYS} days: ${names(silent)}.`);
   }
-  for (const u of p.unreadable.slice(0, DIGEST_NAMES)) after.push(`Not read: ${u.team}. ${u.problem}`);
-  if (p.unreadable.length > DIGEST_NAMES) after.push(`Not read: ${p.unreadable.length - DIGEST_NAMES} more (the Teams table says why).`);
-  return { heading, lines, krs, after };
+  const unread = p.unreadable.slice(0, DIGEST_NAMES).map((u) => `Not read: ${u.team}. ${u.problem}`);
+  if (p.unreadable.length > DIGEST_NAMES) unread.push(`Not read: ${p.unreadable.length - DIGEST_NAMES} more (the Teams table says why).`);
+  return { heading, lines, krs, teams, unread };
 }
 
 /**
@@ -124,8 +134,8 @@ export function portfolioSubject(p: PortfolioDigest | { error: string }): string
 }
 
 /** The section's HTML, every text escaped. */
-export function portfolioDigestHtml(s: ReturnType<typeof portfolioDigestLines>, h2: (text: string) => string): string {
+export function portfolioDigestHtml(s: DigestSection, h2: (text: string) => string): string {
   const p = (t: string) => `<p style="margin:4px 0">${escapeHtml(t)}</p>`;
   const list = s.krs.length ? `<ul style="margin:4px 0 8px 0">${s.krs.map((k) => `<li style="margin:2px 0">${escapeHtml(k)}</li>`).join("")}</ul>` : "";
-  return h2(s.heading) + s.lines.map(p).join("") + list + s.after.map(p).join("") + `<div style="margin:0 0 16px 0"></div>`;
+  return h2(s.heading) + s.lines.map(p).join("") + list + s.teams.concat(s.unread).map(p).join("") + `<div style="margin:0 0 16px 0"></div>`;
 }

@@ -19,7 +19,7 @@ describe("The digest's portfolio section", () => {
   it("names at most DIGEST_NAMES teams in a line, the rest counted, scores in the company's decimal separator", () => {
     const behind = Array.from({ length: 14 }, (_, i) => ({ team: `T${i + 1}`, status: "Off track", score: 0.2, expected: 0.3 }));
     const s = portfolioDigestLines(digest({ listed: 14, read: 14, behind }), ",");
-    const off = s.after.find((l) => l.startsWith("Off track: "))!;
+    const off = s.teams.find((l) => l.startsWith("Off track: "))!;
     expect(off.endsWith(`T${DIGEST_NAMES} (0,20 vs 0,30 expected) and 4 more.`)).toBe(true);
     expect(off.split("(0,20").length - 1).toBe(DIGEST_NAMES);
     expect(s.lines).toContain("At this pace no team's forecast key result ends below its goal.");
