@@ -6,6 +6,7 @@ import { DATE_FORMS, dateRefusal, unambiguousDate } from "../core/dates";
 import { embedSidebarData } from "../core/sidebarPage";
 import { sidebarPageData } from "./checkinSidebar";
 import { TAB } from "../core/tabs";
+import { PORTFOLIO_TAB } from "../core/portfolio";
 import { CLOSE_CYCLE_FIRST, missingLine } from "../core/messages";
 import { guarded, quotedName, type Refusal } from "./env";
 import { checkRepair } from "./setup";
@@ -186,7 +187,11 @@ export function menuWeekly(): void {
     "Weekly refresh",
     on
       ? `${st.status}\n\nTurn it off?`
-      : `${st.status}\n\nRegenerate the Weekly Summary automatically every ${st.weekday} (the Settings check-in weekday) at 07:00 ${st.timeZone} time${st.reports || ""} (and send the emails turned on in Settings)?`,
+      : `${st.status}\n\nRegenerate the Weekly Summary automatically every ${st.weekday} (the Settings check-in weekday) at 07:00 ${st.timeZone} time${st.reports || ""} (and send the emails turned on in Settings)?` +
+          // The trigger runs as whoever turns it on (portfolio.md "The weekly refresh"): said before, not found on a Monday.
+          (sheetNamed(SpreadsheetApp.getActive(), PORTFOLIO_TAB)
+            ? "\n\nThis is a company tracker (it has a Portfolio tab): each run also refreshes the portfolio roll-up, opening the team trackers as you, so each must be shared with you."
+            : ""),
     ui().ButtonSet.YES_NO,
   );
   if (answer !== ui().Button.YES) return;

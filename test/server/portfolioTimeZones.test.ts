@@ -3,7 +3,7 @@
 // instants, a team's check-in is dated in its own zone, and the Monday digest carries the roll-up.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
+import { callAddon, callAddonRaw, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
 import { newScriptProject } from "../../src/local/snapshot";
 import type { OtherWorkbook } from "../../src/local/sheets";
 import { requestId, rowsOf, ss } from "../support/tracker";
@@ -140,5 +140,21 @@ describe("A team tracker the weekly refresh's owner may not open", () => {
     company.services.session.setUser("coo@example.com");
     expect(callAddon(company, "refreshPortfolio", { at: "2026-01-19" })).toMatchObject({ ok: true });
     expect(teamsTable(company).find((r) => r.Team === "Quality")!.Read).toBe("Not shared with you: ask the team to share its tracker with you (view access is enough).");
+  });
+});
+
+describe("Turning the weekly refresh on in a company tracker", () => {
+  it("says the run also rolls up the teams, opening their trackers as the admin who turns it on", () => {
+    const [base, berlin] = trackers(2);
+    const company = companyOver(base, { Berlin: berlin });
+    callAddon(company, "setWeeklyRefresh", { on: false });
+    const ui = company.services.ui;
+    ui.alerts.length = 0;
+    ui.respond("NO");
+    callAddonRaw(company, "menuWeekly");
+    // Before: the summary and the emails only; the roll-up, and whose access it reads with, unsaid.
+    expect(ui.alerts[0].prompt).toContain(
+      "This is a company tracker (it has a Portfolio tab): each run also refreshes the portfolio roll-up, opening the team trackers as you, so each must be shared with you.",
+    );
   });
 });
