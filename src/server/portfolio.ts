@@ -26,7 +26,7 @@ import {
 import { layoutRollup } from "../core/portfolioLayout";
 import { companyMisses } from "../core/portfolioForecast";
 import { portfolioDigest, type PortfolioDigest } from "../core/portfolioDigest";
-import { weekNumber } from "../core/dates";
+import { cycleLastDay, weekNumber } from "../core/dates";
 import { decimalSeparatorFor } from "../core/numbers";
 import { utf8Bytes } from "../core/emails";
 import type { Tracker } from "../core/model";
@@ -231,9 +231,14 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   // them): its locale is asked once, and only when a KR is listed, so a roll-up costs no call per team for it.
   const forecastToMiss = companyMisses(results.map((r) => r.figures && r.figures.forecast)).total;
   const decimalSeparator = forecastToMiss > 0 ? decimalSeparatorFor(ss.getSpreadsheetLocale()) : ".";
+  // After the company's last week (its cycle over, not rolled over yet) a refresh is in no week of it: its rows
+  // would replace the last week's (the week clamped to the last), so the cycle's record of how its teams ended
+  // was whatever the last refresh before the roll over read, weeks later. History is kept as it is then.
+  const lastDay = cycleLastDay(company.settings.startDate, company.settings.weeks);
+  const ended = asOf > lastDay ? lastDay : undefined;
   withDocumentLock(() => {
-    const history = writeRollupHistory(ss, tz, week, asOf, results, since).filter((h) => h.asOf >= since);
-    const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, teams: results, alignment, history, pending, decimalSeparator });
+    const history = writeRollupHistory(ss, tz, week, asOf, ended ? [] : results, since).filter((h) => h.asOf >= since);
+    const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, ended, teams: results, alignment, history, pending, decimalSeparator });
     const { sheet, made } = own ? { sheet: own, made: false } : insertOrFind(ss, ROLLUP_TAB);
     if (!made) sheet.clear();
     else {
@@ -291,6 +296,7 @@ function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: str
     }
   }
   const merged = mergeRollupHistory(existing, week, asOf, results, since);
+  if (!results.length) return merged; // no row to add or replace: the tab is left as it is
   const rows = merged.map((h) => [h.week, h.asOf, asText(h.team), h.score === null ? "" : h.score, h.status]);
   const total = Math.max(rows.length, oldRows);
   if (total === 0) return merged;

@@ -21,6 +21,12 @@ function everyoneChecksIn(wb: Workbook, at: string, value: (start: number, targe
   wb.services.session.setUser(RHYTHM_ADMIN);
 }
 
+/** Types a Settings value (found by its label), as the admin would. */
+function setStart(wb: Workbook, day: string) {
+  const sh = ss(wb).getSheetByName("Settings")!;
+  sh.getRange(sh.getRange("A1:A40").getValues().findIndex((r) => r[0] === "Start date") + 1, 2).setValue(day);
+}
+
 /** A company tracker (Europe/London) listing the teams, its weekly refresh on (Mondays 07:00 London). */
 function companyOver(base: Workbook, teams: Record<string, Workbook>, extra: string[][] = [], denied: string[] = []): Workbook {
   const snaps = new Map<string, OtherWorkbook>(Object.values(teams).map((t) => [t.services.toSnapshot().id, t.services.toSnapshot()]));
@@ -156,5 +162,27 @@ describe("Turning the weekly refresh on in a company tracker", () => {
     expect(ui.alerts[0].prompt).toContain(
       "This is a company tracker (it has a Portfolio tab): each run also refreshes the portfolio roll-up, opening the team trackers as you, so each must be shared with you.",
     );
+  });
+});
+
+describe("The company's roll-up after its own cycle's last week", () => {
+  it("keeps its History's last week as that week ended: later refreshes (teams go on) neither replace nor add rows", () => {
+    const [base, team] = trackers(2);
+    setStart(team, "2026-02-02"); // the team's cycle runs to 2026-05-03, past the company's 2026-04-05
+    everyoneChecksIn(team, "2026-04-01T10:00:00Z", (s, t) => s + 0.5 * (t - s));
+    const company = companyOver(base, { Team: team });
+    const history = () => ss(company).getSheetByName("Portfolio History")!.getDataRange().getDisplayValues().slice(1).map((r) => r.slice(0, 4));
+    company.services.clock.set(new Date("2026-04-06T07:00:00Z"));
+    expect(fireTrigger(company, refreshTriggersOf(company)[0]).outcome).toMatchObject({ week: 13, portfolio: { asOf: "2026-04-05" } });
+    const final = history();
+    expect(final.map((h) => h.slice(0, 3))).toEqual([["13", "2026-04-05", "Team"]]);
+    // Two weeks on the team has moved; the company has not rolled over yet.
+    everyoneChecksIn(team, "2026-04-15T10:00:00Z", (s, t) => s + 0.8 * (t - s));
+    company.services.clock.set(new Date("2026-04-20T07:00:00Z"));
+    expect(fireTrigger(company, refreshTriggersOf(company)[0]).outcome).toMatchObject({ week: 0, portfolio: { asOf: "2026-04-19", read: 1 } });
+    // Before: week 13's row replaced by the refresh as of 2026-04-19 (the team two weeks further), every week until a roll over.
+    expect(history()).toEqual(final);
+    const lines = ss(company).getSheetByName("Portfolio Roll-up")!.getRange("A2").getDisplayValue();
+    expect(lines).toBe("As of 2026-04-19 · after the cycle's last week (it ended on 2026-04-05; History keeps its weeks as they were) · 1 of 1 team tracker read");
   });
 });
