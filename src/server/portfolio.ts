@@ -62,6 +62,8 @@ export interface PortfolioOutcome {
   continued: number;
   /** KRs of the teams read forecast to miss their goal (the roll-up's "At this pace" section). */
   forecastToMiss: number;
+  /** The company cycle's last day, when the roll-up is as of a day after it (no History row written). */
+  ended?: string;
   /** The roll-up's headline for the weekly refresh's leaders' digest (absent when the tab was just created). */
   digest?: PortfolioDigest;
 }
@@ -260,6 +262,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     pending,
     continued: fromCache,
     forecastToMiss,
+    ...(ended ? { ended } : {}),
     digest: portfolioDigest(asOf, results),
   };
 }

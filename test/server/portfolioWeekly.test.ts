@@ -184,5 +184,10 @@ describe("The company's roll-up after its own cycle's last week", () => {
     expect(history()).toEqual(final);
     const lines = ss(company).getSheetByName("Portfolio Roll-up")!.getRange("A2").getDisplayValue();
     expect(lines).toBe("As of 2026-04-19 · after the cycle's last week (it ended on 2026-04-05; History keeps its weeks as they were) · 1 of 1 team tracker read");
+    // The menu's refresh (as of its own day) says it too, and leaves History as it is.
+    company.services.ui.alerts.length = 0;
+    callAddonRaw(company, "menuPortfolio");
+    expect(company.services.ui.alerts[0].prompt).toMatch(/^After the cycle's last week \(it ended on 2026-04-05; History keeps its weeks as they were\): 1 of 1 team tracker read;/);
+    expect(history()).toEqual(final);
   });
 });
