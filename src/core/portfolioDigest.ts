@@ -103,7 +103,7 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
     lines.push(`At this pace ${plural(p.total, "key result")} in ${plural(p.teamsMissing, "team")} ${p.total === 1 ? "ends" : "end"} below ${p.total === 1 ? "its" : "their"} goal, the largest shortfall first:`);
     for (const m of p.worst) {
       const against = againstText(m, sep);
-      krs.push(`${m.team} ${m.id} ${m.title} (${m.owner}): ${forecastText(m, sep)}${against ? `, ${against}` : ""}`);
+      krs.push(`${m.team} ${m.id} ${m.title}${m.owner ? ` (${m.owner})` : ""}: ${forecastText(m, sep)}${against ? `, ${against}` : ""}`);
     }
     if (p.total > p.worst.length) krs.push(`and ${p.total - p.worst.length} more on the Portfolio Roll-up tab.`);
   } else if (p.read) {

@@ -31,4 +31,11 @@ describe("The digest's portfolio section", () => {
     expect(html).not.toContain("<img");
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
   });
+
+  it("lists a KR forecast to miss as the roll-up does, its owner left out when blank", () => {
+    const miss = { team: "berlin", id: "O2.KR1", title: "Kosten pro Einheit", owner: "", unit: "€", value: 13.55, score: 0.2, goal: 1, against: null, endDay: "2026-04-05" };
+    const s = portfolioDigestLines(digest({ worst: [miss], total: 1, teamsMissing: 1 }), ",");
+    expect(s.lines[1]).toBe("At this pace 1 key result in 1 team ends below its goal, the largest shortfall first:");
+    expect(s.krs).toEqual(["berlin O2.KR1 Kosten pro Einheit: 13,55 € by 2026-04-05"]);
+  });
 });
