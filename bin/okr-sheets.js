@@ -19,6 +19,17 @@ import vm from "node:vm";
 // less memory (1.05 -> 0.92 GB). Set before the bundle is compiled: the code cache is keyed by V8's flags.
 v8.setFlagsFromString("--interrupt-budget=1000000");
 
+// `okr-sheets … | head -1`: the reader may close the pipe before everything is printed. The write then fails
+// with EPIPE, which as an unhandled 'error' event crashed the command with a stack trace and exit 1 after its
+// work was done (the file saved). What is left to print has no reader: it is dropped and the command ends as
+// it would have, its lock released (exiting at once would skip that).
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (e) => {
+    if (e && (e.code === "EPIPE" || e.code === "ERR_STREAM_DESTROYED")) return;
+    throw e;
+  });
+}
+
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const cli = join(root, "build", "cli.cjs");
 if (!existsSync(cli) || !existsSync(join(root, "dist", "Code.js"))) {

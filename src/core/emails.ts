@@ -9,6 +9,7 @@ import type { SummaryData, SummaryModel } from "./summary";
 import { KR_STATUS_ORDER, krCount, percent } from "./summary";
 import { STATUS } from "./tabs";
 import { isValidEmail } from "./settings";
+import { portfolioDigestHtml, portfolioDigestLines, portfolioSubject, type PortfolioDigest } from "./portfolioDigest";
 
 export interface DigestEmail {
   subject: string;
@@ -91,9 +92,10 @@ function line(s: string): string {
  * The digest for the leaders. `cap`: at most that many rows in each list (objectives, needs attention,
  * missing check-ins, movers), the rest counted in a line pointing to the Weekly Summary; Google refuses a
  * message body over 200 KB (MailApp's limits), which a tracker of about 200 KRs reaches with every row
- * (src/server/weeklyMail.ts picks the cap).
+ * (src/server/weeklyMail.ts picks the cap). `portfolio`: a company tracker's roll-up of this run (portfolioDigest.ts),
+ * shown before the company's own objectives.
  */
-export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinity): DigestEmail {
+export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinity, portfolio?: PortfolioDigest | { error: string }): DigestEmail {
   const full = model.data;
   const d = { ...full, objectives: full.objectives.slice(0, cap), attention: full.attention.slice(0, cap), missing: full.missing.slice(0, cap) };
   const more = (shown: number, all: number, html: string[], text: string[]) => {
@@ -107,7 +109,8 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
   const ov = d.overall;
   const subject = line(
     `OKR weekly summary — ${d.cycleName}, week ${d.week} of ${d.weeks}: ${ov.status}` +
-      (ov.score === null ? "" : ` (${fmtScore(ov.score, sep)} vs ${fmtScore(ov.expected, sep)} expected)`),
+      (ov.score === null ? "" : ` (${fmtScore(ov.score, sep)} vs ${fmtScore(ov.expected, sep)} expected)`) +
+      (portfolio ? portfolioSubject(portfolio) : ""),
   );
   const rate = d.checkinRate;
   const rateText = `${rate.rate === null ? "—" : percent(rate.rate)} (${ofTotal(rate.checkedIn, rate.total, "KR")})`;
@@ -136,6 +139,11 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
   text.push(`Key results: ${counts}`, "");
   if (url) {
     html.push(`<p style="margin:0 0 12px 0">${link(url, "Open the tracker")}</p>`);
+  }
+  if (portfolio) {
+    const p = portfolioDigestLines(portfolio, sep);
+    html.push(portfolioDigestHtml(p, h2));
+    text.push(p.heading.toUpperCase(), ...p.lines.map((l) => `  ${line(l)}`), ...p.krs.map((k) => `    ${line(k)}`), ...p.teams.concat(p.unread).map((l) => `  ${line(l)}`), "");
   }
 
   html.push(h2("Objectives"));

@@ -5,8 +5,11 @@
 // - A team's figures are its tracker evaluated as of the company's "today" (evaluateTracker: the same
 //   scores as the team's own sheet formulas). Week = weekNumber clamped to 1..weeks. Status mix counts
 //   the KR statuses. Check-in rate = KRs whose Last check-in falls in the 7 days up to today (14 when the
-//   team's cadence is fortnightly) ÷ KRs; unlike the Weekly Summary it reads Last check-in, not the
-//   log, so a value typed by hand with a date counts too. Last check-in = the latest KR Last check-in.
+//   team's cadence is fortnightly), or after it, ÷ KRs; unlike the Weekly Summary it reads Last check-in,
+//   not the log, so a value typed by hand with a date counts too. A Last check-in after today counts: the
+//   weekly run is as of the day before it, and a team east of the company (Tokyo, Sydney) checks in on
+//   Monday morning before the 07:00 run; that check-in hides the week's own, and the values scored are
+//   the ones it wrote. Last check-in = the latest KR Last check-in.
 // - Alignment: a team objective is aligned to company objective C when its Parent ID equals C's ID
 //   (case-insensitive, trimmed) and does not name an objective of the team's own tracker (a team may
 //   cascade inside its own tracker: its own IDs win). A Parent ID naming neither is listed as unmatched.
@@ -105,8 +108,11 @@ export function portfolioEntries(rows: { row: number; ref: unknown; team: unknow
     let problem: string | null = null;
     const w = r.weight;
     if (w !== "" && w !== null && w !== undefined) {
-      // A number stored as text (a column formatted as plain text, a paste) shows as 2 like a number does.
-      const n = typeof w === "number" ? w : /^\s*\d+(\.\d+)?\s*$/.test(String(w)) ? Number(w) : NaN;
+      // A number stored as text (a column formatted as plain text, a paste) shows as 2 like a number does; in
+      // a decimal-comma locale (de_DE) it reads 0,5. A comma before exactly three digits (1,000) could be a
+      // thousands separator: refused, as the import refuses it (docs/cli.md).
+      const t = String(w).trim();
+      const n = typeof w === "number" ? w : /^\d+(\.\d+)?$/.test(t) ? Number(t) : /^\d+,(\d{1,2}|\d{4,})$/.test(t) ? Number(t.replace(",", ".")) : NaN;
       if (isFinite(n) && n >= 0) weight = n;
       else problem = `Weight must be a number of 0 or more; it is "${String(w).slice(0, 20)}". Fix it in the Portfolio tab.`;
     }
@@ -143,7 +149,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     if (!k.id) continue;
     const d = k.lastCheckin;
     if (!d) continue;
-    if (d >= periodStart && d <= asOf) checkedIn++;
+    if (d >= periodStart) checkedIn++;
     if (last === null || d > last) last = d;
   }
   const krCount = ev.krs.length;

@@ -25,6 +25,8 @@ export interface RollupInput {
   asOf: string;
   week: number;
   weeks: number;
+  /** The company cycle's last day, when the roll-up is as of a day after it (History is then left as it was). */
+  ended?: string;
   teams: TeamResult[];
   alignment: Alignment;
   history: RollupHistoryRow[];
@@ -70,7 +72,8 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   const rows: SummaryCell[][] = [];
   const read = input.teams.filter((t) => t.figures).length;
   rows.push([text(`${ROLLUP_TITLE}: ${input.cycle}`, "title")]);
-  rows.push([text(`As of ${input.asOf} · week ${input.week} of ${input.weeks} · ${ofTotal(read, input.teams.length, "team tracker")} read`, "subtitle")]);
+  const when = input.ended ? `after the cycle's last week (it ended on ${input.ended}; History keeps its weeks as they were)` : `week ${input.week} of ${input.weeks}`;
+  rows.push([text(`As of ${input.asOf} · ${when} · ${ofTotal(read, input.teams.length, "team tracker")} read`, "subtitle")]);
   rows.push([
     input.pending > 0
       ? text(`Partial: ${input.pending} team tracker${input.pending === 1 ? " was" : "s were"} not read before the time limit. Choose "Refresh portfolio" again to continue with them.`, "note")

@@ -23,6 +23,7 @@ import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 import { missingLine, noSuchKrMessage } from "../core/messages";
 import { importHeaderAt } from "../core/importRows";
 import { decimalSeparatorFor, fixedText, type DecimalSeparator } from "../core/numbers";
+import { portfolioDigestLines } from "../core/portfolioDigest";
 
 /**
  * Where a command runs: its folder, where its output goes and its default "today". The okr-sheets binary
@@ -325,8 +326,11 @@ async function cmdRollup(positionals: string[], flags: Flags): Promise<void> {
     out(`Created the Portfolio tab in ${positionals[0]}: list the team trackers (file paths) there, or name them after the company file.`);
     return;
   }
-  out(`Portfolio refreshed: week ${r.week}; ${ofTotal(r.read, r.listed, "team tracker")} read.`);
+  const when = r.ended ? `after the cycle's last week (it ended on ${r.ended}; no History row written)` : `week ${r.week}`;
+  out(`Portfolio refreshed: ${when}; ${ofTotal(r.read, r.listed, "team tracker")} read.`);
   if (r.forecastToMiss) out(`  ${missingLine(r.forecastToMiss)} (the roll-up's "At this pace" section).`);
+  // The teams behind or silent, as the company's weekly digest says them (core/portfolioDigest.ts).
+  if (r.digest) for (const l of portfolioDigestLines(r.digest, decimalSeparatorFor(wb.services.spreadsheet.getSpreadsheetLocale())).teams) out(`  ${l}`);
   for (const u of r.unreadable) out(`  ${u.team}: ${u.problem}`);
   if (r.pending) out(`  ${plural(r.pending, "team tracker was", "team trackers were")} left for the next run: run rollup without --limit to read them all (offline, a run does not continue the last one).`);
 }

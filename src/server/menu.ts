@@ -6,6 +6,7 @@ import { DATE_FORMS, dateRefusal, unambiguousDate } from "../core/dates";
 import { embedSidebarData } from "../core/sidebarPage";
 import { sidebarPageData } from "./checkinSidebar";
 import { TAB } from "../core/tabs";
+import { PORTFOLIO_TAB } from "../core/portfolio";
 import { CLOSE_CYCLE_FIRST, missingLine } from "../core/messages";
 import { guarded, quotedName, type Refusal } from "./env";
 import { checkRepair } from "./setup";
@@ -186,7 +187,11 @@ export function menuWeekly(): void {
     "Weekly refresh",
     on
       ? `${st.status}\n\nTurn it off?`
-      : `${st.status}\n\nRegenerate the Weekly Summary automatically every ${st.weekday} (the Settings check-in weekday) at 07:00 ${st.timeZone} time${st.reports || ""} (and send the emails turned on in Settings)?`,
+      : `${st.status}\n\nRegenerate the Weekly Summary automatically every ${st.weekday} (the Settings check-in weekday) at 07:00 ${st.timeZone} time${st.reports || ""} (and send the emails turned on in Settings)?` +
+          // The trigger runs as whoever turns it on (portfolio.md "The weekly refresh"): said before, not found on a Monday.
+          (sheetNamed(SpreadsheetApp.getActive(), PORTFOLIO_TAB)
+            ? "\n\nThis is a company tracker (it has a Portfolio tab): each run also refreshes the portfolio roll-up, opening the team trackers as you, so each must be shared with you."
+            : ""),
     ui().ButtonSet.YES_NO,
   );
   if (answer !== ui().Button.YES) return;
@@ -198,7 +203,7 @@ export function menuPortfolio(): void {
     r.created
       ? ['The "Portfolio" tab was created. List each team tracker in it (URL or ID, team name), then choose "Refresh portfolio" again.']
       : [
-          `Week ${r.week}: ${ofTotal(r.read, r.listed, "team tracker")} read; the "Portfolio Roll-up" tab is up to date.`,
+          `${r.ended ? `After the cycle's last week (it ended on ${r.ended}; History keeps its weeks as they were)` : `Week ${r.week}`}: ${ofTotal(r.read, r.listed, "team tracker")} read; the "Portfolio Roll-up" tab is up to date.`,
           r.forecastToMiss ? `\n${missingLine(r.forecastToMiss)}: listed under "At this pace" on the roll-up.` : "",
           r.unreadable.length ? `\nNot read:\n• ${r.unreadable.map((u: { team: string; problem: string }) => `${u.team}: ${u.problem}`).join("\n• ")}` : "",
           r.pending ? `\n${plural(r.pending, "team tracker was", "team trackers were")} left for lack of time: choose "Refresh portfolio" again to continue.` : "",

@@ -25,7 +25,8 @@ import {
 } from "../core/portfolio";
 import { layoutRollup } from "../core/portfolioLayout";
 import { companyMisses } from "../core/portfolioForecast";
-import { weekNumber } from "../core/dates";
+import { portfolioDigest, type PortfolioDigest } from "../core/portfolioDigest";
+import { cycleLastDay, weekNumber } from "../core/dates";
 import { decimalSeparatorFor } from "../core/numbers";
 import { utf8Bytes } from "../core/emails";
 import type { Tracker } from "../core/model";
@@ -61,6 +62,10 @@ export interface PortfolioOutcome {
   continued: number;
   /** KRs of the teams read forecast to miss their goal (the roll-up's "At this pace" section). */
   forecastToMiss: number;
+  /** The company cycle's last day, when the roll-up is as of a day after it (no History row written). */
+  ended?: string;
+  /** The roll-up's headline for the weekly refresh's leaders' digest (absent when the tab was just created). */
+  digest?: PortfolioDigest;
 }
 
 /** The Portfolio tab for the admin to fill: its header and one row saying what to write. */
@@ -176,6 +181,8 @@ export interface RefreshOptions {
   at?: string;
   /** Read at most this many team trackers in this run (the rest wait for the next run). */
   limit?: number;
+  /** The weekly refresh's account (its installer): a tracker not shared with it is said so by name. */
+  runAs?: string;
 }
 
 export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): PortfolioOutcome {
@@ -205,7 +212,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
       continue;
     }
     if (!entries[i].problem) read++;
-    results.push(readTeam(entries[i], asOf));
+    results.push(readTeam(entries[i], asOf, opts.runAs));
   }
   const pending = results.filter((r) => r.pending).length;
   if (pending) remember(asOf, entries, results.filter((r) => !r.pending));
@@ -226,9 +233,14 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   // them): its locale is asked once, and only when a KR is listed, so a roll-up costs no call per team for it.
   const forecastToMiss = companyMisses(results.map((r) => r.figures && r.figures.forecast)).total;
   const decimalSeparator = forecastToMiss > 0 ? decimalSeparatorFor(ss.getSpreadsheetLocale()) : ".";
+  // After the company's last week (its cycle over, not rolled over yet) a refresh is in no week of it: its rows
+  // would replace the last week's (the week clamped to the last), so the cycle's record of how its teams ended
+  // was whatever the last refresh before the roll over read, weeks later. History is kept as it is then.
+  const lastDay = cycleLastDay(company.settings.startDate, company.settings.weeks);
+  const ended = asOf > lastDay ? lastDay : undefined;
   withDocumentLock(() => {
-    const history = writeRollupHistory(ss, tz, week, asOf, results, since).filter((h) => h.asOf >= since);
-    const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, teams: results, alignment, history, pending, decimalSeparator });
+    const history = writeRollupHistory(ss, tz, week, asOf, ended ? [] : results, since).filter((h) => h.asOf >= since);
+    const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, ended, teams: results, alignment, history, pending, decimalSeparator });
     const { sheet, made } = own ? { sheet: own, made: false } : insertOrFind(ss, ROLLUP_TAB);
     if (!made) sheet.clear();
     else {
@@ -250,6 +262,8 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     pending,
     continued: fromCache,
     forecastToMiss,
+    ...(ended ? { ended } : {}),
+    digest: portfolioDigest(asOf, results),
   };
 }
 
@@ -285,6 +299,7 @@ function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: str
     }
   }
   const merged = mergeRollupHistory(existing, week, asOf, results, since);
+  if (!results.length) return merged; // no row to add or replace: the tab is left as it is
   const rows = merged.map((h) => [h.week, h.asOf, asText(h.team), h.score === null ? "" : h.score, h.status]);
   const total = Math.max(rows.length, oldRows);
   if (total === 0) return merged;

@@ -34,6 +34,16 @@ const READ_PROBLEM = {
   notShared: "Not shared with you: ask the team to share its tracker with you (view access is enough).",
 };
 
+/**
+ * Not shared with the account the run reads as. The weekly refresh runs as the admin who turned it on, and
+ * any admin reads its roll-up: "with you" sent one to whom the tracker is shared looking for a fault, while
+ * their own "Refresh portfolio" read it.
+ */
+function notShared(runAs: string): string {
+  if (!runAs) return READ_PROBLEM.notShared;
+  return `Not shared with ${runAs} (the weekly refresh runs as this account): ask the team to share its tracker with it (view access is enough), or turn the weekly refresh on as an admin it is shared with.`;
+}
+
 /** Apps Script's refusal for a scope the manifest lacks, as opposed to a file the user may not open. */
 function isScopeError(msg: string): boolean {
   return /required permissions|permission to call/i.test(msg);
@@ -176,8 +186,11 @@ function krRollupRows(ts: Spreadsheet, s: SettingsRead): Table | null {
   return { sheet: none, name: TAB.keyResults, headerRow, headers: headers.slice(0, width), rows, width };
 }
 
-/** Reads one listed team tracker as of `asOf`; never throws except for a missing scope. */
-export function readTeam(entry: PortfolioEntry, asOf: string): TeamResult {
+/**
+ * Reads one listed team tracker as of `asOf`; never throws except for a missing scope. `runAs`: the account a
+ * weekly refresh runs as (its installer), named when a tracker is not shared with it; "" for "you".
+ */
+export function readTeam(entry: PortfolioEntry, asOf: string, runAs = ""): TeamResult {
   if (entry.problem) return { entry, figures: null, problem: entry.problem };
   let ts: Spreadsheet;
   try {
@@ -186,7 +199,7 @@ export function readTeam(entry: PortfolioEntry, asOf: string): TeamResult {
   } catch (e) {
     const msg = messageOf(e);
     if (isScopeError(msg)) throw new UserError(SCOPE_HINT);
-    return { entry, figures: null, problem: /permission|access|denied/i.test(msg) ? READ_PROBLEM.notShared : READ_PROBLEM.missing };
+    return { entry, figures: null, problem: /permission|access|denied/i.test(msg) ? notShared(runAs) : READ_PROBLEM.missing };
   }
   try {
     const { tracker, forecastCells } = readRollupTeam(ts, ts.getSpreadsheetTimeZone());

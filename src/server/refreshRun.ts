@@ -41,9 +41,9 @@ export function refreshDay(tz: string, now = new Date()): string {
  * the cycle's start (a refresh on its first Monday) no week of it has ended: nothing is written or sent,
  * rather than a "week 1" of the days before the cycle with every KR missing and every owner reminded; nor
  * a week or more after the run that reported the cycle's last week. A company tracker's roll-up is refreshed
- * in either case.
+ * in either case. `runAs`: the trigger's installer (the account the run reads the team trackers as).
  */
-export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {
+export function refreshAndEmail(ss: Spreadsheet, runAs = ""): RefreshOutcome {
   const tz = ss.getSpreadsheetTimeZone();
   const asOf = refreshDay(tz);
   const { settings } = readSettings(ss, tz);
@@ -59,7 +59,7 @@ export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {
   const rollUp = () => {
     if (!ss.getSheetByName(PORTFOLIO_TAB)) return;
     try {
-      out.portfolio = refreshPortfolio(ss, { at: asOf });
+      out.portfolio = refreshPortfolio(ss, { at: asOf, runAs });
     } catch (e) {
       out.portfolio = { error: String((e as Error)?.message || e) }; // the digest still goes out
     }
@@ -74,7 +74,10 @@ export function refreshAndEmail(ss: Spreadsheet): RefreshOutcome {
   rollUp();
   // Within MailApp's limits: 50 recipients and 200 KB a message, the user's daily quota (weeklyMail.ts).
   try {
-    sendWeeklyMail(model, url, settings.emailDigest ? settings.leaders : null, settings.ownerReminders, out);
+    // A company tracker's digest carries its roll-up's headline (core/portfolioDigest.ts): no call more.
+    const p = out.portfolio;
+    const rollup = !p ? undefined : "error" in p ? p : p.digest;
+    sendWeeklyMail(model, url, settings.emailDigest ? settings.leaders : null, settings.ownerReminders, out, rollup);
   } catch (e) {
     // The minimal build has no scope to send mail (sendWeeklyEmailsNow can still be run there): say so.
     if (!/permission to call MailApp/i.test(String((e as Error)?.message || e))) throw e;

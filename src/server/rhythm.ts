@@ -250,7 +250,8 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
   }
   try {
     // Under the document's lock, or none when the run has no document (env.ts withDocumentLock says why).
-    const out = asTriggerRun(() => refreshAndEmail(ss));
+    // The run reads the team trackers as its installer, whom a tracker not shared with them is said to miss.
+    const out = asTriggerRun(() => refreshAndEmail(ss, rec && rec.by ? rec.by : ""));
     // A roll-up that failed does not stop the run (the emails go out), but the admins must see it: the
     // run's outcome is returned to no one, and "OK" would hide it until someone opened the roll-up.
     // A partial roll-up (time ran out) is not continued by the next run: "OK" would hide it for a week. Nor by

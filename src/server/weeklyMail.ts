@@ -6,6 +6,7 @@
 // passes 200 KB), after the summary was written, every week (test/server/rhythmMailLimits.test.ts).
 import { buildDigest, buildReminders, utf8Bytes, type DigestEmail } from "../core/emails";
 import type { SummaryModel } from "../core/summary";
+import type { PortfolioDigest } from "../core/portfolioDigest";
 
 const PER_MESSAGE = 50;
 /** Google's 200 KB, less room for what MailApp adds around the body. */
@@ -34,8 +35,15 @@ export interface WeeklyMailOutcome {
  * naming who got nothing (recorded as the last run's reason, and Google emails the trigger's owner), where
  * sendEmail's own "Service invoked too many times for one day: email." stopped it midway.
  */
-export function sendWeeklyMail(model: SummaryModel, url: string, leaders: string[] | null, reminders: boolean, out: WeeklyMailOutcome): void {
-  const digest: DigestEmail | null = leaders && leaders.length ? fitting((cap) => buildDigest(model, url, cap)) : null;
+export function sendWeeklyMail(
+  model: SummaryModel,
+  url: string,
+  leaders: string[] | null,
+  reminders: boolean,
+  out: WeeklyMailOutcome,
+  portfolio?: PortfolioDigest | { error: string },
+): void {
+  const digest: DigestEmail | null = leaders && leaders.length ? fitting((cap) => buildDigest(model, url, cap, portfolio)) : null;
   const byCap = new Map<number, ReturnType<typeof buildReminders>>();
   const remindersAt = (cap: number) => byCap.get(cap) ?? byCap.set(cap, buildReminders(model.data, url, cap)).get(cap)!;
   const owed = reminders ? remindersAt(Infinity).map((_, i) => fitting((cap) => remindersAt(cap)[i])) : [];

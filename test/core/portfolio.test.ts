@@ -91,6 +91,10 @@ describe("portfolioEntries", () => {
     // A cell formatted as plain text holds "2", which shows as 2: refusing it named a weight the person could not see was wrong.
     ["weight stored as text", "2", 2, null],
     ["decimal weight stored as text", " 0.5 ", 0.5, null],
+    // A de_DE company's plain-text column: 0,5 is what its people type (before: refused as not a number).
+    ["decimal-comma weight stored as text", "0,5", 0.5, null],
+    ["decimal-comma weight of two decimals stored as text", "1,25", 1.25, null],
+    ["thousands-like weight stored as text", "1,000", 1, 'Weight must be a number of 0 or more; it is "1,000". Fix it in the Portfolio tab.'],
     ["negative weight stored as text", "-1", 1, 'Weight must be a number of 0 or more; it is "-1". Fix it in the Portfolio tab.'],
   ])("%s", (...[, w, weight, problem]) => {
     const [e] = portfolioEntries([{ row: 2, ref: "id-1", team: "", weight: w }]);

@@ -1,0 +1,141 @@
+// The company tracker's leaders' digest carries the headline of the portfolio roll-up its weekly refresh
+// just wrote (docs/portfolio.md "In the leaders' digest"): until session 14 the digest of a company tracker
+// was its own Weekly Summary only, so the head of operations' Monday email said nothing of the teams (which
+// KRs will miss, which team stopped checking in, which tracker could not be read) while the roll-up tab did.
+//
+// Rules, decided here:
+// - Built from the roll-up's own results (no call more): the KRs forecast to miss, worst first, as the
+//   roll-up's "At this pace" section lists them, at most DIGEST_MISSES; the teams whose status is Off track or
+//   At risk; the teams with no check-in for more than STALE_FORECAST_DAYS (or none by their week 3); the
+//   trackers not read and why. Each list is cut at DIGEST_NAMES, the rest counted.
+// - Numbers in the company tracker's decimal separator, as the roll-up tab writes them.
+import { escapeHtml } from "./escape";
+import { fixedText, type DecimalSeparator } from "./numbers";
+import { andList, ofTotal, plural } from "./plural";
+import type { TeamResult } from "./portfolio";
+import { againstText, companyMisses, forecastText, STALE_FORECAST_DAYS, type ForecastMiss } from "./portfolioForecast";
+import { dayNumber } from "./dates";
+import { STATUS } from "./tabs";
+
+/** KRs forecast to miss listed in the digest (the tab lists 25). */
+export const DIGEST_MISSES = 5;
+/** Teams named in one of the digest's lines before "and N more". */
+export const DIGEST_NAMES = 10;
+
+/** What the digest says of the roll-up: JSON (it travels in the refresh's outcome). */
+export interface PortfolioDigest {
+  asOf: string;
+  listed: number;
+  read: number;
+  pending: number;
+  worst: ForecastMiss[];
+  total: number;
+  teamsMissing: number;
+  behind: { team: string; status: string; score: number | null; expected: number | null }[];
+  silent: { team: string; last: string | null }[];
+  unreadable: { team: string; problem: string }[];
+}
+
+/** The digest's data from the roll-up's results as of `asOf`. */
+export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioDigest {
+  const read = results.filter((r) => r.figures);
+  const { worst, total } = companyMisses(read.map((r) => r.figures!.forecast));
+  const behind: PortfolioDigest["behind"] = [];
+  const silent: PortfolioDigest["silent"] = [];
+  for (const r of read) {
+    const f = r.figures!;
+    if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected });
+    if (f.lastCheckin ? dayNumber(asOf) - dayNumber(f.lastCheckin) > STALE_FORECAST_DAYS : f.krs > 0 && f.week >= 3) silent.push({ team: r.entry.team, last: f.lastCheckin });
+  }
+  // Off track first, then at risk, each in the Portfolio tab's order.
+  behind.sort((a, b) => Number(a.status !== STATUS.offTrack) - Number(b.status !== STATUS.offTrack));
+  return {
+    asOf,
+    listed: results.length,
+    read: read.length,
+    pending: results.filter((r) => r.pending).length,
+    worst: worst.slice(0, DIGEST_MISSES),
+    total,
+    teamsMissing: read.filter((r) => r.figures!.forecast && r.figures!.forecast.missing > 0).length,
+    behind,
+    silent,
+    unreadable: results.filter((r) => !r.figures && !r.pending).map((r) => ({ team: r.entry.team, problem: r.problem || "Not read" })),
+  };
+}
+
+/** The section: its heading, its lines, the KRs listed, the lines on teams behind or silent, the trackers not read. */
+export interface DigestSection {
+  heading: string;
+  lines: string[];
+  krs: string[];
+  teams: string[];
+  unread: string[];
+}
+
+/** "a, b and c", or the first DIGEST_NAMES and "N more". */
+function names(items: string[]): string {
+  if (items.length <= DIGEST_NAMES) return andList(items);
+  return `${items.slice(0, DIGEST_NAMES).join(", ")} and ${items.length - DIGEST_NAMES} more`;
+}
+
+const score = (x: number | null, sep: DecimalSeparator) => (x === null ? "—" : fixedText(x, 2, sep));
+
+/**
+ * The digest's Portfolio section as text lines (the plain body indents them; the HTML body gives each its
+ * paragraph, the KRs a list). `p`: the roll-up's digest, or the error that stopped the roll-up.
+ */
+export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep: DecimalSeparator): DigestSection {
+  if ("error" in p) {
+    return {
+      heading: "Portfolio: the team trackers",
+      // Its reason says what to do (a tab of someone's own in its place, the company's Settings): nothing more is known.
+      lines: [`The roll-up was not refreshed: ${p.error.split("\n")[0].slice(0, 300)}`],
+      krs: [],
+      teams: [],
+      unread: [],
+    };
+  }
+  const heading = `Portfolio: ${plural(p.listed, "team tracker")} as of ${p.asOf}`;
+  const lines = [`${ofTotal(p.read, p.listed, "team tracker")} read; the whole roll-up is on the Portfolio Roll-up tab.`];
+  if (p.pending) lines.push(`Partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" for a whole roll-up.`);
+  const krs: string[] = [];
+  if (p.total > 0) {
+    lines.push(`At this pace ${plural(p.total, "key result")} in ${plural(p.teamsMissing, "team")} ${p.total === 1 ? "ends" : "end"} below ${p.total === 1 ? "its" : "their"} goal, the largest shortfall first:`);
+    for (const m of p.worst) {
+      const against = againstText(m, sep);
+      krs.push(`${m.team} ${m.id} ${m.title}${m.owner ? ` (${m.owner})` : ""}: ${forecastText(m, sep)}${against ? `, ${against}` : ""}`);
+    }
+    if (p.total > p.worst.length) krs.push(`and ${p.total - p.worst.length} more on the Portfolio Roll-up tab.`);
+  } else if (p.read) {
+    lines.push("At this pace no team's forecast key result ends below its goal.");
+  }
+  const teams: string[] = [];
+  const off = p.behind.filter((b) => b.status === STATUS.offTrack).map((b) => `${b.team} (${score(b.score, sep)} vs ${score(b.expected, sep)} expected)`);
+  const risk = p.behind.filter((b) => b.status === STATUS.atRisk).map((b) => `${b.team} (${score(b.score, sep)} vs ${score(b.expected, sep)} expected)`);
+  if (off.length) teams.push(`Off track: ${names(off)}.`);
+  if (risk.length) teams.push(`At risk: ${names(risk)}.`);
+  if (p.silent.length) {
+    const silent = p.silent.map((s) => (s.last ? `${s.team} (last ${s.last})` : `${s.team} (none yet)`));
+    teams.push(`No check-in for more than ${STALE_FORECAST_DAYS} days: ${names(silent)}.`);
+  }
+  const unread = p.unreadable.slice(0, DIGEST_NAMES).map((u) => `Not read: ${u.team}. ${u.problem}`);
+  if (p.unreadable.length > DIGEST_NAMES) unread.push(`Not read: ${p.unreadable.length - DIGEST_NAMES} more (the Teams table says why).`);
+  return { heading, lines, krs, teams, unread };
+}
+
+/**
+ * The subject's words on the teams: a company tracker's own KRs are often never checked in, so its subject
+ * alone ("Not started (0.00 vs 0.30 expected)") is no headline for the head of operations.
+ */
+export function portfolioSubject(p: PortfolioDigest | { error: string }): string {
+  if ("error" in p) return "; portfolio roll-up not refreshed";
+  if (p.total > 0) return `; teams: ${plural(p.total, "KR")} forecast to miss`;
+  return p.read ? "; teams: none forecast to miss" : "";
+}
+
+/** The section's HTML, every text escaped. */
+export function portfolioDigestHtml(s: DigestSection, h2: (text: string) => string): string {
+  const p = (t: string) => `<p style="margin:4px 0">${escapeHtml(t)}</p>`;
+  const list = s.krs.length ? `<ul style="margin:4px 0 8px 0">${s.krs.map((k) => `<li style="margin:2px 0">${escapeHtml(k)}</li>`).join("")}</ul>` : "";
+  return h2(s.heading) + s.lines.map(p).join("") + list + s.teams.concat(s.unread).map(p).join("") + `<div style="margin:0 0 16px 0"></div>`;
+}
