@@ -213,7 +213,7 @@ export function rollOver(
       throw rollOverRefusal('This spreadsheet is not an okr-sheets tracker (it has no "Settings" tab). Use "Set up tracker" first.');
     }
     if (!retroSheet) throw rollOverRefusal(CLOSE_CYCLE_FIRST);
-    const { tracker, settingsRead } = refusingUnchanged(() => readTracker(ss));
+    const { tracker, settingsRead, tz } = refusingUnchanged(() => readTracker(ss));
     // Null outside a document (Apps Script documents it so): then there is no record of a roll over to check or keep.
     const props = docProps();
     const rolled = props ? props.getProperty(ROLLED_OVER_KEY) : null;
@@ -291,7 +291,7 @@ export function rollOver(
     const settingsSheet = ss.getSheetByName(TAB.settings);
     if (!settingsSheet) throw new UserError('The "Settings" tab is missing. Use "Repair tracker".');
     const today = plan.settings.startDate;
-    setUpTracker(ss, { start: plan.settings.startDate, weeks: plan.settings.weeks, name: plan.settings.cycleName }, today);
+    setUpTracker(ss, { start: plan.settings.startDate, weeks: plan.settings.weeks, name: plan.settings.cycleName }, today, tz);
     const objSheet = ss.getSheetByName(TAB.objectives)!;
     const krSheet = ss.getSheetByName(TAB.keyResults)!;
     const objT = tableFromValues(objSheet, TAB.objectives, objSheet.getDataRange().getValues(), ["ID", "Objective"]);
@@ -301,7 +301,7 @@ export function rollOver(
     writeOkrRows(objT, krT, plan.objectives, plan.keyResults);
     // Formulas for the carried rows (setup ran before they existed); its focus checks are the new cycle's,
     // reported as an import reports them (removing KRs can leave an objective with one).
-    const report = setUpTracker(ss, {}, today);
+    const report = setUpTracker(ss, {}, today, tz);
     // The next cycle is not closed: the row the close left goes, last of the writes, so that a roll over
     // failing before here (a service error while making the new tabs) leaves the cycle marked closed, as it
     // is (until session 14 it went before setup). Setup moves no Settings row, so its place read above holds.
