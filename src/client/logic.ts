@@ -4,9 +4,10 @@ import type { BriefKr, CheckinField, Failure, RecentCheckin, SidebarKr } from ".
 import { MAX_TEXT } from "../core/limits";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult } from "../core/model";
-import { parseKrValue } from "../core/numbers";
+import { krAsShown, valueAsShown } from "../core/forecast";
+import { parseKrValue, roundedText } from "../core/numbers";
 import { implausible } from "../core/plausible";
-import { minValueDigits, padDecimals } from "../core/valueDigits";
+import { minValueDigits, padDecimals, valueDigits } from "../core/valueDigits";
 
 export { MAX_TEXT };
 
@@ -51,19 +52,36 @@ export function formatScore(score: number | null | undefined, sep: DecimalSepara
   return withSeparator(score.toFixed(2), sep);
 }
 
-/** A sheet value for display: numbers without float noise, in the locale's separator; text as is. */
+/**
+ * A number as held, for display or for the value field (a correction's check-in, a confidence): without
+ * float noise, never in exponent form (String() writes 1e-7, which the value field then refused), in the
+ * locale's separator; text as is. A KR's value is shown at its decimals instead (krValue).
+ */
 export function formatValue(value: number | string | null | undefined, sep: DecimalSeparator = "."): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") {
     if (!isFinite(value)) return String(value);
-    return withSeparator(String(Number(value.toPrecision(12))), sep);
+    const n = Number(value.toPrecision(12));
+    const t = String(n);
+    if (!/e-/.test(t)) return withSeparator(t, sep);
+    // Under 1e-6: as many decimals as its 12 significant digits reach (100 at most), trailing zeros dropped.
+    const plain = n.toFixed(Math.min(100, 11 - Math.floor(Math.log10(Math.abs(n))))).replace(/\.?0+$/, "");
+    return withSeparator(plain === "-0" ? "0" : plain, sep);
   }
   return String(value);
 }
 
-/** A KR's number as the sheet shows it: × 100 where its cells hold fractions shown as percentages (SidebarKr.percentCells). */
-export function krValue(kr: Pick<SidebarKr, "percentCells">, v: number | string | null | undefined, sep: DecimalSeparator = "."): string {
-  return formatValue(kr.percentCells && typeof v === "number" ? v * 100 : v, sep);
+/**
+ * A KR's number as the sheet shows it (× 100 where its cells hold fractions shown as percentages:
+ * SidebarKr.percentCells) at the KR's decimals (core/valueDigits.ts valueDigits), as the Weekly Summary and the
+ * CLI's check-in line write it: until session 14 it was formatValue's, "1e-7" in Now and the hint for a value
+ * under 1e-6, and 85.125 where the summary says 85.13.
+ */
+export function krValue(kr: Pick<SidebarKr, "percentCells" | "start" | "target">, v: number | string | null | undefined, sep: DecimalSeparator = "."): string {
+  if (typeof v !== "number" || !isFinite(v)) return formatValue(v, sep);
+  const num = (x: unknown) => (typeof x === "number" && isFinite(x) ? x : null);
+  const shown = krAsShown({ start: num(kr.start), target: num(kr.target), percentCells: !!kr.percentCells });
+  return roundedText(valueAsShown(kr.percentCells, v), valueDigits(shown), sep);
 }
 
 /**
@@ -238,7 +256,7 @@ export function closedMessage(c: { start: string; end: string }, today: string):
 }
 
 /** The status line while correcting: which check-in is being replaced. */
-export function correctingMessage(c: { date: string; value: number | string }, kr: Pick<SidebarKr, "unit" | "percentCells">, sep: DecimalSeparator = "."): string {
+export function correctingMessage(c: { date: string; value: number | string }, kr: Pick<SidebarKr, "unit" | "percentCells" | "start" | "target">, sep: DecimalSeparator = "."): string {
   return `Correcting your check-in of ${c.date} (${withUnit(krValue(kr, c.value, sep), kr.unit, sep)}): change what was wrong and save. Both stay in the log.`;
 }
 

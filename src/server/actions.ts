@@ -124,7 +124,10 @@ export function setupTracker(raw?: unknown) {
     const opts = parseOpts(SetupSchema, raw);
     checkDate("start", opts.start);
     const ss = active();
-    const report = withDocumentLock(() => setUpTracker(ss, opts, isoDate(new Date(), ss.getSpreadsheetTimeZone())));
+    const report = withDocumentLock(() => {
+      const tz = ss.getSpreadsheetTimeZone();
+      return setUpTracker(ss, opts, isoDate(new Date(), tz), tz);
+    });
     return { ok: true as const, ...report };
   });
 }
@@ -133,7 +136,10 @@ export function repairTracker(raw?: unknown) {
   return guarded(() => {
     parseOpts(NoOptions, raw);
     const ss = active();
-    const report = withDocumentLock(() => setUpTracker(ss, {}, isoDate(new Date(), ss.getSpreadsheetTimeZone())));
+    const report = withDocumentLock(() => {
+      const tz = ss.getSpreadsheetTimeZone();
+      return setUpTracker(ss, {}, isoDate(new Date(), tz), tz);
+    });
     return { ok: true as const, ...report };
   });
 }

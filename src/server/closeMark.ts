@@ -39,9 +39,10 @@ export function markClosed(ss: Spreadsheet, read: SettingsRead, asOf: string): s
  * Clears the row a close left (its place is in the Settings just read: one write, no read), for the roll over,
  * once the next cycle is made: the next cycle is not closed. Until session 13 it stayed, and a cycle closed as
  * of a day past its last one (close --at after the end) left the next cycle saying it was closed from its
- * first days.
+ * first days. Whether there was one: its row is free room now.
  */
-export function clearClosedMark(ss: Spreadsheet, read: SettingsRead): void {
+export function clearClosedMark(ss: Spreadsheet, read: SettingsRead): boolean {
   const at = read.rows.get(norm(CYCLE_CLOSED_LABEL));
   if (at) ss.getRange(`'${TAB.settings}'!A${at}:C${at}`).clearContent();
+  return !!at;
 }

@@ -22,6 +22,7 @@ import { andList, quotedList } from "../core/plural";
 import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeOkrRows } from "./setup";
+import { hadNoRoom } from "./settingsRoom";
 import { lookAlikes, type NamedTab } from "./lookAlikeTabs";
 import type { TabKey } from "./setupTabs";
 import { col, findHeaderRow, norm, readTable, str, tableFromValues, type Table } from "./table";
@@ -213,7 +214,7 @@ export function rollOver(
       throw rollOverRefusal('This spreadsheet is not an okr-sheets tracker (it has no "Settings" tab). Use "Set up tracker" first.');
     }
     if (!retroSheet) throw rollOverRefusal(CLOSE_CYCLE_FIRST);
-    const { tracker, settingsRead } = refusingUnchanged(() => readTracker(ss));
+    const { tracker, settingsRead, tz } = refusingUnchanged(() => readTracker(ss));
     // Null outside a document (Apps Script documents it so): then there is no record of a roll over to check or keep.
     const props = docProps();
     const rolled = props ? props.getProperty(ROLLED_OVER_KEY) : null;
@@ -291,7 +292,8 @@ export function rollOver(
     const settingsSheet = ss.getSheetByName(TAB.settings);
     if (!settingsSheet) throw new UserError('The "Settings" tab is missing. Use "Repair tracker".');
     const today = plan.settings.startDate;
-    setUpTracker(ss, { start: plan.settings.startDate, weeks: plan.settings.weeks, name: plan.settings.cycleName }, today);
+    const next = { start: plan.settings.startDate, weeks: plan.settings.weeks, name: plan.settings.cycleName };
+    setUpTracker(ss, next, today, tz);
     const objSheet = ss.getSheetByName(TAB.objectives)!;
     const krSheet = ss.getSheetByName(TAB.keyResults)!;
     const objT = tableFromValues(objSheet, TAB.objectives, objSheet.getDataRange().getValues(), ["ID", "Objective"]);
@@ -301,15 +303,20 @@ export function rollOver(
     writeOkrRows(objT, krT, plan.objectives, plan.keyResults);
     // Formulas for the carried rows (setup ran before they existed); its focus checks are the new cycle's,
     // reported as an import reports them (removing KRs can leave an objective with one).
-    const report = setUpTracker(ss, {}, today);
+    let report = setUpTracker(ss, {}, today, tz);
     // The next cycle is not closed: the row the close left goes, last of the writes, so that a roll over
     // failing before here (a service error while making the new tabs) leaves the cycle marked closed, as it
     // is (until session 14 it went before setup). Setup moves no Settings row, so its place read above holds.
-    clearClosedMark(ss, settingsRead);
+    const freed = clearClosedMark(ss, settingsRead);
     if (props) {
       props.setProperty(ROLLED_OVER_KEY, `${tracker.settings.cycleName}|${tracker.settings.startDate}`);
       forgetCheckpoints(props); // the summary's checkpoints describe the log and History just archived
     }
+    // Settings A1:C40 full and a row of ours missing (the new cycle's name, say): setup had no room for it
+    // while the close's row was still there, so it goes where that row was, now that the roll over is done
+    // (until session 14 the close's row was cleared before setup, which took it, and a roll over failing
+    // midway lost it; cleared last, it left the row unwritten: the new cycle's name or length not recorded).
+    if (freed && hadNoRoom(report.warnings)) report = setUpTracker(ss, next, today, tz);
     return { cycle: plan.settings.cycleName, archived, carried: { objectives: plan.objectives.length, keyResults: plan.keyResults.length }, warnings: plan.baselines.concat(report.warnings) };
   });
 }

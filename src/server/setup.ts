@@ -244,7 +244,11 @@ export function checkRepair(ss: Spreadsheet, again?: string): void {
   readTrackerTabs(ss, reuse ? reuse.name : null, again, tabs);
 }
 
-export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string): SetupReport {
+/**
+ * Sets up or repairs the tracker. `tz`: the spreadsheet's time zone, where the caller has asked for it already
+ * (for `today`): asked once per run, a service call each (until session 14 a new tracker's setup asked twice).
+ */
+export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string, tz: string = ss.getSpreadsheetTimeZone()): SetupReport {
   const { template: templateName } = validateSetupOptions(opts);
   const report: SetupReport = { created: [], restored: [], updated: [], warnings: [] };
   // The tabs, listed once for every look before setup changes one (then never looked through again).
@@ -261,7 +265,6 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
     log: foundHeaderRow(state.checkins, IDENTIFYING.checkins),
     history: foundHeaderRow(state.history, IDENTIFYING.history),
   };
-  const tz = ss.getSpreadsheetTimeZone();
   const settingsHeader = ensureSettings(ss, state.settings, opts, tpl, today, tz, report, reuse, headerRows);
   const objT = ensureTable(ss, state.objectives, ALL_HEADERS.objectives, IDENTIFYING.objectives, report);
   const logT = ensureTable(ss, state.checkins, ALL_HEADERS.checkins, IDENTIFYING.checkins, report);

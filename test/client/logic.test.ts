@@ -8,7 +8,9 @@ import {
   RequestIdKeeper,
   confidenceOption,
   formatScore,
+  correctingMessage,
   formatValue,
+  krValue,
   mapFailure,
   newRequestId,
   recentForDisplay,
@@ -24,6 +26,8 @@ import {
   defaultKrId,
 } from "../../src/client/logic";
 import type { SidebarKr } from "../../src/core/api";
+import { valueDigits } from "../../src/core/valueDigits";
+import fc from "fast-check";
 
 const ID_RE = /^[A-Za-z0-9-]{8,64}$/;
 
@@ -68,6 +72,37 @@ describe("formatting", () => {
     expect(formatValue("")).toBe("");
     expect(formatValue(null)).toBe("");
   });
+  it("writes a number under 1e-6 out, as the value field reads it back (a correction's value)", () => {
+    // String() wrote "1e-7", which "Correct last check-in" put in New value and the check-in then refused.
+    expect(formatValue(1e-7)).toBe("0.0000001");
+    expect(formatValue(-1.23456789e-7, ",")).toBe("-0,000000123456789");
+    expect(formatValue(0.1 * 3e-7)).toBe("0.00000003");
+    expect(formatValue(-5e-324)).toBe("0");
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (v) => {
+        const t = formatValue(v);
+        expect(t).toMatch(/^-?\d+(\.\d+)?$/);
+        const held = Number(v.toPrecision(12)) || 0;
+        // 100 decimals at most (toFixed's limit): under 1e-89 the last of the 12 digits go.
+        if (Math.abs(v) >= 1e-88) expect(Number(t)).toBe(held);
+        else expect(Math.abs(Number(t) - held)).toBeLessThanOrEqual(1e-100);
+      }),
+    );
+  });
+  it("shows a KR's value at its decimals, never in exponent form, within half its last digit", () => {
+    const finite = fc.double({ min: -1e9, max: 1e9, noNaN: true });
+    fc.assert(
+      fc.property(finite, finite, fc.double({ min: -1e12, max: 1e12, noNaN: true }), (start, target, v) => {
+        const t = krValue({ start, target }, v);
+        expect(t).toMatch(/^-?\d+(\.\d+)?$/);
+        const d = valueDigits({ start, target });
+        expect(t.split(".")[1]?.length ?? 0).toBeLessThanOrEqual(d);
+        expect(Math.abs(Number(t) - v)).toBeLessThanOrEqual(0.5 * Math.pow(10, -d) + Math.abs(v) * 1e-15);
+      }),
+    );
+    expect(krValue({ start: "", target: 1e-5 }, 1e-7, ",")).toBe("0,0000001");
+    expect(krValue({ start: 0, target: 1 }, "n/a")).toBe("n/a");
+  });
   it("puts units after values", () => {
     expect(withUnit("3", "days")).toBe("3 days");
     expect(withUnit("30", "%")).toBe("30%");
@@ -101,6 +136,20 @@ describe("formatting", () => {
     expect(valueHint({ ...kr, unit: "%", start: 0.5, target: 2.5, current: "" }, ",")).toBe("In %. 0,5% → 2,5%. No value yet.");
     expect(valueHint({ unit: "", start: 0, target: 1, current: 0, metric: "milestone" }, ".")).toBe(
       "Fraction done, 0 to 1 (1 = done). 0 → 1. Now 0.",
+    );
+    // At the KR's decimals (core/valueDigits.ts), as the summary and the CLI write its values: until session
+    // 14 a value under 1e-6 showed as "1e-7" (String()), and 85.125 where the summary says 85.13.
+    const tiny = { unit: "mm", start: 0.00002, target: 0.00001, current: 1.2e-7, metric: "decrease" };
+    expect(valueHint(tiny, ".")).toBe("In mm. 0.00002 mm → 0.00001 mm. Now 0.0000001 mm.");
+    expect(valueHint({ ...tiny, unit: "", current: 5e-7 }, ",")).toBe("0,00002 → 0,00001. Now 0,0000005.");
+    expect(valueHint({ ...kr, unit: "", start: 0, target: 100, current: 85.125, metric: "increase" }, ".")).toBe("0 → 100. Now 85.13.");
+    // Money keeps its cents, a fraction-% KR its × 100, at the KR's decimals too.
+    expect(valueHint({ ...kr, unit: "€", start: 10, target: 20, current: 13.7049, metric: "increase" }, ",")).toBe("In €. 10,00 € → 20,00 €. Now 13,70 €.");
+    expect(valueHint({ unit: "%", start: 0.005, target: 0.003, current: 0.0043612, metric: "decrease", percentCells: true }, ".")).toBe(
+      "In %, as a fraction (0.85 for 85%). 0.5% → 0.3%. Now 0.436%.",
+    );
+    expect(correctingMessage({ date: "2024-01-22", value: 3e-7 }, tiny)).toBe(
+      "Correcting your check-in of 2024-01-22 (0.0000003 mm): change what was wrong and save. Both stay in the log.",
     );
     expect(valuePlaceholder(",")).toContain("3,5");
     expect(valuePlaceholder(".")).toContain("3.5");

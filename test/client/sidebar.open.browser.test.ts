@@ -75,4 +75,24 @@ import { useSidebarPage } from "./sidebar-page";
     await poll(() => sb.locator("#status").textContent()).toMatch(/^Saved/);
     expect(await sb.locator("#value-hint").textContent()).toBe("In %, as a fraction (0.85 for 85%). 82% → 95%. Now 88%.");
   });
+
+  it("shows a KR's tiny values at its decimals, not in exponent form, and a correction's value as the field reads it", async () => {
+    Object.assign(t.backend.krs[0], { unit: "mm", start: 0.00002, target: 0.00001, current: 1.2e-7 });
+    t.backend.krs[0].recent = [{ date: "2024-01-22", value: 3e-7, confidence: 7, whatChanged: "", author: "ann@example.com" }];
+    t.backend.krs[0].correctable = { requestId: "earlier-0001", date: "2024-01-22", value: 3e-7, confidence: 7, whatChanged: "typo", blockers: "", nextStep: "" };
+    const sb = await t.open();
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
+    await sb.getByLabel("Key result").selectOption("O1.KR1");
+    // Until session 14: "Now 1.2e-7 mm", and the correction put "3e-7" in New value, which the check-in refused.
+    expect(await sb.locator("#value-hint").textContent()).toBe("In mm. 0.00002 mm → 0.00001 mm. Now 0.0000001 mm.");
+    const item = sb.locator('#krs li[data-kr-id="O1.KR1"]');
+    expect(await item.textContent()).toContain("Now 0.0000001 mm");
+    expect(await sb.locator("#recent li").first().textContent()).toContain("· 0.0000003 mm");
+    await sb.getByRole("button", { name: "Correct last check-in" }).click();
+    expect(await sb.getByLabel("New value").inputValue()).toBe("0.0000003");
+    expect(await sb.getByRole("status").textContent()).toMatch(/^Correcting your check-in of 2024-01-22 \(0\.0000003 mm\)/);
+    await sb.getByRole("button", { name: "Save correction" }).click();
+    await poll(() => sb.getByRole("status").textContent()).toMatch(/^Saved/);
+    expect(t.backend.recorded).toMatchObject([{ krId: "O1.KR1", value: 3e-7 }]);
+  });
 });

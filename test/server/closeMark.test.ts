@@ -102,9 +102,8 @@ describe("the roll over and the row closing wrote", () => {
   /** The value of the close's Settings row, or null when there is none. */
   const closedAsOf = (wb: ReturnType<typeof newTracker>) => settings(wb).find((r) => r[0] === LABEL)?.[1] ?? null;
 
-  it("a roll over that fails midway (making the new cycle's tabs) leaves the row: the cycle is not rolled over", () => {
-    const wb = closedTracker();
-    expect(closedAsOf(wb)).toBe(IN_USE_TODAY);
+  /** A roll over that fails making the new cycle's first tab (a service error). */
+  const failingRollOver = (wb: ReturnType<typeof newTracker>, opts: Record<string, unknown>) => {
     let failed = false;
     wb.services.counters.listener = (name) => {
       if (name !== "Spreadsheet.insertSheet" || failed) return;
@@ -112,13 +111,53 @@ describe("the roll over and the row closing wrote", () => {
       throw new Error("Service Spreadsheets failed while accessing document with id test-sheet.");
     };
     try {
-      expect(callAddonRaw(wb, "rollOverCycle", { start: NEXT_CYCLE }).ok).toBe(false);
+      expect(callAddonRaw(wb, "rollOverCycle", opts).ok).toBe(false);
     } finally {
       wb.services.counters.listener = null;
     }
     expect(failed).toBe(true);
+  };
+  /** Settings A1:C40 full: the row of `label` cleared, then every blank row filled with a row of the user's. */
+  const fullWithout = (wb: ReturnType<typeof newTracker>, label: string) => {
+    const at = settings(wb).findIndex((r) => r[0] === label) + 1;
+    expect(at).toBeGreaterThan(1);
+    ss(wb).getRange(`Settings!A${at}:C${at}`).clearContent();
+    fillSettings(wb);
+    expect(settings(wb).filter((r) => r.every((c) => c === ""))).toEqual([]);
+  };
+
+  it("a roll over that fails midway (making the new cycle's tabs) leaves the row: the cycle is not rolled over", () => {
+    const wb = closedTracker();
+    expect(closedAsOf(wb)).toBe(IN_USE_TODAY);
+    failingRollOver(wb, { start: NEXT_CYCLE });
     // Before: cleared before setup made the new tabs, so the half-done roll over left the cycle unmarked.
     expect(closedAsOf(wb)).toBe(IN_USE_TODAY);
+  });
+
+  it("Settings A1:C40 full and a row of ours missing: the roll over puts it where the close's row was, the new cycle's name and length recorded", () => {
+    for (const [label, value] of [["Cycle name", "Q2 pilot"], ["Length in weeks", "10"]]) {
+      const wb = closedTracker();
+      fullWithout(wb, label);
+      const at = settings(wb).findIndex((r) => r[0] === LABEL) + 1;
+      const r = callAddon(wb, "rollOverCycle", { start: NEXT_CYCLE, name: "Q2 pilot", weeks: 10 });
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      // Before (since the close's row went last): "no blank row left … for "Cycle name"", and the new cycle
+      // went on under the old name ("Cycle 1", the default, once its row was gone) or its length.
+      expect(JSON.stringify(r.warnings), label).not.toMatch(/no blank row/);
+      expect(settings(wb)[at - 1].slice(0, 2), label).toEqual([label, value]);
+      expect(closedAsOf(wb)).toBeNull();
+      const cycle = callAddon(wb, "getSidebarData").cycle;
+      expect([cycle.name, cycle.weeks], label).toEqual(["Q2 pilot", 10]);
+    }
+  });
+
+  it("… and a roll over failing midway there still leaves the row, and the user's rows as they were", () => {
+    const wb = closedTracker();
+    fullWithout(wb, "Cycle name");
+    const before = settings(wb);
+    failingRollOver(wb, { start: NEXT_CYCLE, name: "Q2 pilot" });
+    expect(closedAsOf(wb)).toBe(IN_USE_TODAY);
+    expect(settings(wb).filter((r) => /^Link /.test(r[0]))).toEqual(before.filter((r) => /^Link /.test(r[0])));
   });
 
   it("a roll over that succeeds clears it", () => {

@@ -6,7 +6,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { repairWrites as repair, writesOf } from "../support/writes";
 import { callAddon, newTracker, openTracker, rowsOf, sheetNamesAsked, ss } from "../support/tracker";
-import { PROTECTION } from "../support/inUse";
+import { closedTracker, NEXT_CYCLE, PROTECTION } from "../support/inUse";
 import { emptySnapshot } from "../../src/local/snapshot";
 import { SETTINGS_COMPUTED, SETTINGS_ROWS, STATUS } from "../../src/core/tabs";
 import type { Workbook } from "../../src/local/runtime";
@@ -163,6 +163,22 @@ describe("a new tracker's look", () => {
     expect(wb.services.counters.byMethod["Spreadsheet.getSheets"]).toBe(1);
     expect(ss(wb).getSheets().map((t) => t.getName()).sort()).toEqual([...TABS, "Notes"].sort());
     expect(ss(wb).getSheetByName("Notes")!.getRange("A1").getValue()).toBe("ours");
+  });
+
+  it("asks for the spreadsheet's time zone once, for today's date and the dates it reads (it asked twice), and so does Repair and the roll over", () => {
+    const blank = openTracker({ ...emptySnapshot("test"), id: "test-sheet" }, { at: "2026-01-05" });
+    blank.services.counters.reset();
+    expect(callAddon(blank, "setupTracker", { template: "operations", start: "2026-01-05" }).ok).toBe(true);
+    expect(blank.services.counters.byMethod["Spreadsheet.getSpreadsheetTimeZone"]).toBe(1);
+    const wb = newTracker({ template: "operations" });
+    wb.services.counters.reset();
+    expect(callAddon(wb, "repairTracker").ok).toBe(true);
+    expect(wb.services.counters.byMethod["Spreadsheet.getSpreadsheetTimeZone"]).toBe(1);
+    // The roll over, which reads the tracker (its dates) and sets up twice (the new tabs, then the carried rows' formulas): it asked three times.
+    const closed = closedTracker();
+    closed.services.counters.reset();
+    expect(callAddon(closed, "rollOverCycle", { start: NEXT_CYCLE }).ok).toBe(true);
+    expect(closed.services.counters.byMethod["Spreadsheet.getSpreadsheetTimeZone"]).toBe(1);
   });
 
   it("reading the tabs, setup of a new tracker asks for Check-ins by name once (it was asked for twice: the log, then its head)", () => {
