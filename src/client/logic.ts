@@ -5,7 +5,7 @@ import { MAX_TEXT } from "../core/limits";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult } from "../core/model";
 import { krAsShown, valueAsShown } from "../core/forecast";
-import { parseKrValue, roundedText } from "../core/numbers";
+import { exactText, parseKrValue, roundedText } from "../core/numbers";
 import { implausible } from "../core/plausible";
 import { minValueDigits, padDecimals, valueDigits } from "../core/valueDigits";
 
@@ -59,15 +59,7 @@ export function formatScore(score: number | null | undefined, sep: DecimalSepara
  */
 export function formatValue(value: number | string | null | undefined, sep: DecimalSeparator = "."): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "number") {
-    if (!isFinite(value)) return String(value);
-    const n = Number(value.toPrecision(12));
-    const t = String(n);
-    if (!/e-/.test(t)) return withSeparator(t, sep);
-    // Under 1e-6: as many decimals as its 12 significant digits reach (100 at most), trailing zeros dropped.
-    const plain = n.toFixed(Math.min(100, 11 - Math.floor(Math.log10(Math.abs(n))))).replace(/\.?0+$/, "");
-    return withSeparator(plain === "-0" ? "0" : plain, sep);
-  }
+  if (typeof value === "number") return exactText(value, sep);
   return String(value);
 }
 

@@ -209,6 +209,20 @@ export function roundedText(x: number, digits: number, sep: DecimalSeparator): s
   return decimalText(/e-/.test(t) ? r.toFixed(digits).replace(/\.?0+$/, "") : t, sep);
 }
 
+/**
+ * A number as exact as 12 significant digits carry, never in exponent notation ("0.0000003", not "3e-7"):
+ * where the number itself is meant (the value a correction names, the value a correction puts back in the
+ * form), which rounding to a KR's digits would change.
+ */
+export function exactText(x: number, sep: DecimalSeparator): string {
+  if (!isFinite(x)) return String(x);
+  const n = Number(x.toPrecision(12));
+  const t = String(n);
+  if (!/e-/.test(t)) return decimalText(t, sep);
+  const plain = n.toFixed(Math.min(100, 11 - Math.floor(Math.log10(Math.abs(n))))).replace(/\.?0+$/, "");
+  return decimalText(plain === "-0" ? "0" : plain, sep);
+}
+
 /** A change with its sign and 2 decimals: "+1.00", "-0.25"; "0.00" when it rounds to zero (never "-0.00"). */
 export function signedText(x: number, sep: DecimalSeparator): string {
   const r = x.toFixed(2);

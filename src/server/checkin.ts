@@ -14,7 +14,7 @@ import { cycleLastDay, elapsed, inCycle, weekNumber } from "../core/dates";
 import { krElapsed } from "../core/countsFrom";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
-import { decimalSeparatorFor, decimalText, localeMatters as valueLocaleMatters, parseKrValue, wholePercentText, type DecimalSeparator } from "../core/numbers";
+import { decimalSeparatorFor, exactText, localeMatters as valueLocaleMatters, parseKrValue, wholePercentText, type DecimalSeparator } from "../core/numbers";
 import { implausible } from "../core/plausible";
 import { FIX_FIELDS_MESSAGE, NO_SUCH_KR_FIELD, NOT_OWNER_FIELD, noSuchKrMessage, notOwnerMessage } from "../core/messages";
 import { TAB } from "../core/tabs";
@@ -235,7 +235,7 @@ const FIX_FIELDS = FIX_FIELDS_MESSAGE;
 
 /** A correction's "What changed" names the check-in it replaces, by request ID and value (a number in the locale's separator). */
 function correctionNote(replaced: CorrectableCheckin, text: string, sep: DecimalSeparator): string {
-  const value = typeof replaced.value === "number" ? decimalText(String(replaced.value), sep) : replaced.value;
+  const value = typeof replaced.value === "number" ? exactText(replaced.value, sep) : replaced.value;
   const note = `Correction of check-in ${replaced.requestId} (${replaced.date}, value ${value}).`;
   return text.trim() ? `${note} ${text}` : note;
 }

@@ -115,6 +115,17 @@ describe("correcting the last check-in", () => {
     expect(r.kr.correctable.requestId).not.toBe(first);
   });
 
+  it("names a tiny replaced value written out, not in exponent form", () => {
+    // String(3e-7) is "3e-7": the note named the replaced value so until session 14.
+    const wb = tracker();
+    const first = requestId();
+    expect(callAddon(wb, "submitCheckin", { requestId: first, krId: "O1.KR1", value: "0.0000003", confidence: 6, confirmed: true }).ok).toBe(true);
+    setToday(wb, "2026-01-21");
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR1", value: "0.0000004", confidence: 6, confirmed: true, correct: true, whatChanged: "" });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(rowsOf(wb, "Check-ins")[1]["What changed"]).toBe(`Correction of check-in ${first} (2026-01-20, value 0.0000003).`);
+  });
+
   it("with no check-in this week there is nothing to correct, and nothing is written", () => {
     const wb = tracker();
     expect(submit(wb, "O1.KR1", "85").ok).toBe(true);
