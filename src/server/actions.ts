@@ -182,7 +182,8 @@ export function importOkrsFromTab(raw?: unknown) {
   return guarded(() => {
     const { tab } = parseOpts(ImportSchema, raw);
     const ss = active();
-    return { ok: true as const, ...withDocumentLock(() => importFromTab(ss, tab, isoDate(new Date(), ss.getSpreadsheetTimeZone()))) };
+    const tz = ss.getSpreadsheetTimeZone();
+    return { ok: true as const, ...withDocumentLock(() => importFromTab(ss, tab, isoDate(new Date(), tz), tz)) };
   });
 }
 

@@ -56,12 +56,11 @@ function writeCountsFrom(ss: Spreadsheet, headerRow: number, ids: string[], day:
   t.sheet.getRange(first, c + 1, last - first + 1, 1).setValues(current.map((v, i) => [rows.indexOf(first + i) >= 0 ? day : v[0]]));
 }
 
-export function importFromTab(ss: Spreadsheet, tabName: string, today: string): { objectives: number; keyResults: number; warnings: string[] } {
+export function importFromTab(ss: Spreadsheet, tabName: string, today: string, tz: string = ss.getSpreadsheetTimeZone()): { objectives: number; keyResults: number; warnings: string[] } {
   // Whatever the case: getSheetByName("history") finds History, which would be imported from.
   if ((Object.values(TAB) as string[]).some((t) => t.toLowerCase() === tabName.toLowerCase())) throw new UserError(`"${tabName}" is a tracker tab; put the OKRs to import in a tab of their own.`);
   const source = ss.getSheetByName(tabName);
   if (!source) throw new UserError(`There is no tab named "${tabName}".`);
-  const tz = ss.getSpreadsheetTimeZone();
   const locale = ss.getSpreadsheetLocale();
   const sep = decimalSeparatorFor(locale);
   const range = source.getDataRange();
@@ -94,7 +93,7 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string): 
   // KRs added after the cycle's start count their pace from today (docs/scoring.md#a-kr-added-mid-cycle).
   const countsFrom = addedMidCycle(placed.settings, today);
   writeOkrRows(objT, krT, plan.objectives, plan.keyResults, countsFrom);
-  const report = setUpTracker(ss, {}, today);
+  const report = setUpTracker(ss, {}, today, tz);
   // A tracker set up before the column gets it from that Repair: the new rows' dates are written then.
   if (countsFrom && plan.keyResults.length && col(krT, "Counts from") < 0) writeCountsFrom(ss, placed.kr, plan.keyResults.map((k) => k.id), countsFrom);
   return { objectives: plan.objectives.length, keyResults: plan.keyResults.length, warnings: plan.warnings.concat(report.warnings) };

@@ -165,7 +165,7 @@ describe("a new tracker's look", () => {
     expect(ss(wb).getSheetByName("Notes")!.getRange("A1").getValue()).toBe("ours");
   });
 
-  it("asks for the spreadsheet's time zone once, for today's date and the dates it reads (it asked twice), and so does Repair and the roll over", () => {
+  it("asks for the spreadsheet's time zone once, for today's date and the dates it reads (it asked twice), and so do Repair, the roll over and the import", () => {
     const blank = openTracker({ ...emptySnapshot("test"), id: "test-sheet" }, { at: "2026-01-05" });
     blank.services.counters.reset();
     expect(callAddon(blank, "setupTracker", { template: "operations", start: "2026-01-05" }).ok).toBe(true);
@@ -179,6 +179,13 @@ describe("a new tracker's look", () => {
     closed.services.counters.reset();
     expect(callAddon(closed, "rollOverCycle", { start: NEXT_CYCLE }).ok).toBe(true);
     expect(closed.services.counters.byMethod["Spreadsheet.getSpreadsheetTimeZone"]).toBe(1);
+    // The import, which dates the cells it reads, then sets up (Repair) for the new rows: it asked three times.
+    const imported = newTracker({ template: "operations" });
+    const paste = ss(imported).insertSheet("New OKRs");
+    paste.getRange(1, 1, 2, 6).setValues([["objective_id", "key_result", "owner", "metric", "start", "target"], ["O1", "Cut scrap", "ops.lead@example.com", "milestone", "0", "1"]]);
+    imported.services.counters.reset();
+    expect(callAddon(imported, "importOkrsFromTab", { tab: "New OKRs" }).ok).toBe(true);
+    expect(imported.services.counters.byMethod["Spreadsheet.getSpreadsheetTimeZone"]).toBe(1);
   });
 
   it("reading the tabs, setup of a new tracker asks for Check-ins by name once (it was asked for twice: the log, then its head)", () => {
