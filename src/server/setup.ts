@@ -4,11 +4,11 @@
 import { isValidIsoDate } from "../core/dates";
 import { focusChecks } from "../core/focus";
 import type { KeyResultFields, ObjectiveFields } from "../core/model";
-import { KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";
+import { KR_HEADERS, KR_PACE_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";
 import { templateByName, TEMPLATE_NAMES, type TemplateName } from "../core/templates";
 import { asText, UserError } from "./env";
 import { COLUMN_SPECS, type ColumnSpec } from "./layout";
-import { ALL_HEADERS, IDENTIFYING, keyResultsFrom, objectivesFrom } from "./read";
+import { ALL_HEADERS, IDENTIFYING, KR_WIDTH, keyResultsFrom, objectivesFrom } from "./read";
 import { formulaRowCount, writeFormulas } from "./setupFormulas";
 import { ensureSettings } from "./setupSettings";
 import { ensureProtections, protectionPlan } from "./setupProtections";
@@ -18,7 +18,7 @@ import { SUMMARY_LOOK } from "./summaryTab";
 import { ensureTrendLook, trendTabForRepair } from "./trendTab";
 import { summaryTabForRepair } from "./reportTabs";
 import { recordedTabs } from "./trendCache";
-import { ensureTable, foundHeaderRow, inspect, readTrackerTabs } from "./setupTabs";
+import { ensureTable, foundHeaderRow, inspect, readTrackerTabs, type ReadSpan } from "./setupTabs";
 import { tabList, type TabList } from "./sheetNamed";
 import type { SetupOptions, SetupReport } from "./setupTypes";
 import { col, type Table } from "./table";
@@ -244,6 +244,20 @@ export function checkRepair(ss: Spreadsheet, again?: string): void {
   readTrackerTabs(ss, reuse ? reuse.name : null, again, tabs);
 }
 
+/**
+ * A tracker from before Counts from gets its two pace columns only within A–Z, where every operation reads
+ * Key Results (read.ts KR_WIDTH): past Z the sheet would pace a dated KR and the add-on would not see the
+ * date (docs/workbook.md#key-results).
+ */
+const PACE_SPAN: ReadSpan = {
+  width: KR_WIDTH,
+  headers: KR_PACE_HEADERS,
+  message: (free, own) =>
+    `${TAB.keyResults}: no room within columns A–Z (the add-on reads this tab only to Z) for the columns ${KR_PACE_HEADERS.join(" and ")}, so they were not added: ` +
+    `move ${free} of your own columns${own.length ? ` (${own.slice(0, 3).join(", ")}${own.length > 3 ? ", …" : ""})` : ""} to another tab or delete ${free === 1 ? "it" : "them"}, then run Repair tracker again. ` +
+    `Until then every KR counts from the cycle's start.`,
+};
+
 export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string): SetupReport {
   const { template: templateName } = validateSetupOptions(opts);
   const report: SetupReport = { created: [], restored: [], updated: [], warnings: [] };
@@ -269,7 +283,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string)
   // Key Results is made last, right after Objectives: a tab inserted becomes the active one, so a new
   // tracker opens on Key Results without a setActiveSheet call (a write on Google).
   const krAt = state.keyResults.sheet ? undefined : objT.sheet.getIndex();
-  const krT = ensureTable(ss, state.keyResults, ALL_HEADERS.keyResults, IDENTIFYING.keyResults, report, krAt);
+  const krT = ensureTable(ss, state.keyResults, ALL_HEADERS.keyResults, IDENTIFYING.keyResults, report, krAt, PACE_SPAN);
   report.created.sort((a, b) => TAB_ORDER.indexOf(a) - TAB_ORDER.indexOf(b));
 
   const before = { objRows: objT.rows.length, krRows: krT.rows.length };
