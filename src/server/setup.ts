@@ -252,8 +252,8 @@ export function checkRepair(ss: Spreadsheet, again?: string): void {
 const PACE_SPAN: ReadSpan = {
   width: KR_WIDTH,
   headers: KR_PACE_HEADERS,
-  message: (free, own) =>
-    `${TAB.keyResults}: no room within columns A–Z (the add-on reads this tab only to Z) for the columns ${KR_PACE_HEADERS.join(" and ")}, so they were not added: ` +
+  message: (left, free, own) =>
+    `${TAB.keyResults}: no room within columns A–Z (the add-on reads this tab only to Z) for the column${left.length > 1 ? "s" : ""} ${left.join(" and ")}, so ${left.length > 1 ? "they were" : "it was"} not added: ` +
     `move ${free} of your own columns${own.length ? ` (${own.slice(0, 3).join(", ")}${own.length > 3 ? ", …" : ""})` : ""} to another tab or delete ${free === 1 ? "it" : "them"}, then run Repair tracker again. ` +
     `Until then every KR counts from the cycle's start.`,
 };

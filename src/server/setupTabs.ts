@@ -221,8 +221,8 @@ function logHeadFromSettings(settings: unknown[][]): { values: unknown[][]; head
 export interface ReadSpan {
   width: number;
   headers: readonly string[];
-  /** The warning when they do not fit: `free` columns of the user's own (`own`, in order) must go first. */
-  message: (free: number, own: string[]) => string;
+  /** The warning when `left` (those of `headers` missing) do not fit: `free` columns of the user's own (`own`, in order) must go first. */
+  message: (left: string[], free: number, own: string[]) => string;
 }
 
 export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly string[], ident: readonly string[], report: SetupReport, index?: number, span?: ReadSpan): Table {
@@ -247,7 +247,7 @@ export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly stri
     // Placed past what the add-on reads they would be used by the sheet and unseen by the add-on (the sheet
     // and the reports would disagree): left out, all together, until the user makes room.
     const own = t.headers.slice(0, last).filter((h) => h !== "" && headers.every((x) => norm(x) !== norm(h)));
-    report.warnings.push(span.message(last + missing.length - span.width, own));
+    report.warnings.push(span.message(missing.filter((h) => span.headers.indexOf(h) >= 0), last + missing.length - span.width, own));
     missing = missing.filter((h) => span.headers.indexOf(h) < 0);
   }
   if (missing.length) {
