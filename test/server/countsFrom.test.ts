@@ -147,6 +147,7 @@ describe("a tracker set up before Counts from", () => {
     expect((callAddon(wb, "getSidebarData", {}) as SidebarData).krs.find((k) => k.id === "O2.KR1")!.expected).toBe(42 / 91);
     summarize(wb, WEEK7);
     const values = rowsOf(wb, "Key Results").map((r) => [r.ID, r.Score, r.Expected, r.Status]);
+    const objectives = rowsOf(wb, "Objectives").map((r) => [r.ID, r.Score, r.Expected, r.Status]);
 
     const r = callAddon(wb, "repairTracker");
     expect(r.ok, r.message).toBe(true);
@@ -155,6 +156,8 @@ describe("a tracker set up before Counts from", () => {
     expect(r.updated).toEqual(expect.arrayContaining([expect.stringMatching(/^Key Results: Expected in rows 2, /), expect.stringMatching(/^Objectives: Expected in rows 2, /)]));
     expect(rowsOf(wb, "Key Results").map((x) => [x.ID, x.Score, x.Expected, x.Status])).toEqual(values);
     expect(rowsOf(wb, "Key Results").map((x) => x["Counts from"])).toEqual(values.map(() => ""));
+    // The objectives' too, bit for bit (Weighted pace offset sums to 0: elapsed + 0).
+    expect(rowsOf(wb, "Objectives").map((x) => [x.ID, x.Score, x.Expected, x.Status])).toEqual(objectives);
   });
 
   it("with columns of the user's own up to the grid's last, Repair grows the grid for the two (it failed: 'outside the dimensions of the sheet')", () => {
