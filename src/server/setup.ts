@@ -4,11 +4,11 @@
 import { isValidIsoDate } from "../core/dates";
 import { focusChecks } from "../core/focus";
 import type { KeyResultFields, ObjectiveFields } from "../core/model";
-import { KR_HEADERS, KR_PACE_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";
+import { KR_HEADERS, OBJECTIVE_HEADERS, TAB } from "../core/tabs";
 import { templateByName, TEMPLATE_NAMES, type TemplateName } from "../core/templates";
 import { asText, UserError } from "./env";
 import { COLUMN_SPECS, type ColumnSpec } from "./layout";
-import { ALL_HEADERS, IDENTIFYING, KR_WIDTH, keyResultsFrom, objectivesFrom } from "./read";
+import { ALL_HEADERS, IDENTIFYING, keyResultsFrom, objectivesFrom } from "./read";
 import { formulaRowCount, writeFormulas } from "./setupFormulas";
 import { ensureSettings } from "./setupSettings";
 import { ensureProtections, protectionPlan } from "./setupProtections";
@@ -18,7 +18,7 @@ import { SUMMARY_LOOK } from "./summaryTab";
 import { ensureTrendLook, trendTabForRepair } from "./trendTab";
 import { summaryTabForRepair } from "./reportTabs";
 import { recordedTabs } from "./trendCache";
-import { ensureTable, foundHeaderRow, inspect, readTrackerTabs, type ReadSpan } from "./setupTabs";
+import { ensureTable, foundHeaderRow, inspect, PACE_SPAN, readTrackerTabs } from "./setupTabs";
 import { tabList, type TabList } from "./sheetNamed";
 import type { SetupOptions, SetupReport } from "./setupTypes";
 import { col, type Table } from "./table";
@@ -243,20 +243,6 @@ export function checkRepair(ss: Spreadsheet, again?: string): void {
   const reuse = emptyDefaultTab(tabs);
   readTrackerTabs(ss, reuse ? reuse.name : null, again, tabs);
 }
-
-/**
- * A tracker from before Counts from gets its two pace columns only within A–Z, where every operation reads
- * Key Results (read.ts KR_WIDTH): past Z the sheet would pace a dated KR and the add-on would not see the
- * date (docs/workbook.md#key-results).
- */
-const PACE_SPAN: ReadSpan = {
-  width: KR_WIDTH,
-  headers: KR_PACE_HEADERS,
-  message: (left, free, own) =>
-    `${TAB.keyResults}: no room within columns A–Z (the add-on reads this tab only to Z) for the column${left.length > 1 ? "s" : ""} ${left.join(" and ")}, so ${left.length > 1 ? "they were" : "it was"} not added: ` +
-    `move ${free} of your own columns${own.length ? ` (${own.slice(0, 3).join(", ")}${own.length > 3 ? ", …" : ""})` : ""} to another tab or delete ${free === 1 ? "it" : "them"}, then run Repair tracker again. ` +
-    `Until then every KR counts from the cycle's start.`,
-};
 
 export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string): SetupReport {
   const { template: templateName } = validateSetupOptions(opts);

@@ -1,10 +1,10 @@
 // Setup's view of the tracker tabs: reads each one, refuses when one of our names holds something else,
 // renames a tracker tab a user renamed back (found by lookAlikeTabs.ts), and makes sure each table tab has
 // every header.
-import { computedLabel, TAB } from "../core/tabs";
+import { computedLabel, KR_PACE_HEADERS, TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { findRenamed, renameBack, type OtherTab } from "./lookAlikeTabs";
-import { ALL_HEADERS, computedRow, IDENTIFYING, LOG_WIDTH, renamedColumnsMessage, SETTINGS_LAST_ROW } from "./read";
+import { ALL_HEADERS, computedRow, IDENTIFYING, KR_WIDTH, LOG_WIDTH, renamedColumnsMessage, SETTINGS_LAST_ROW } from "./read";
 import type { SetupReport } from "./setupTypes";
 import { sheetFinder, tabList, type SheetFinder, type TabList } from "./sheetNamed";
 import { col, findHeaderRow, HEADER_SEARCH_ROWS, noHeaderMessage, norm, tableFromValues, type Table } from "./table";
@@ -224,6 +224,20 @@ export interface ReadSpan {
   /** The warning when `left` (those of `headers` missing) do not fit: `free` columns of the user's own (`own`, in order) must go first. */
   message: (left: string[], free: number, own: string[]) => string;
 }
+
+/**
+ * A tracker from before Counts from gets its two pace columns only within A–Z, where every operation reads
+ * Key Results (read.ts KR_WIDTH): past Z the sheet would pace a dated KR and the add-on would not see the
+ * date (docs/workbook.md#key-results).
+ */
+export const PACE_SPAN: ReadSpan = {
+  width: KR_WIDTH,
+  headers: KR_PACE_HEADERS,
+  message: (left, free, own) =>
+    `${TAB.keyResults}: no room within columns A–Z (the add-on reads this tab only to Z) for the column${left.length > 1 ? "s" : ""} ${left.join(" and ")}, so ${left.length > 1 ? "they were" : "it was"} not added: ` +
+    `move ${free} of your own columns${own.length ? ` (${own.slice(0, 3).join(", ")}${own.length > 3 ? ", …" : ""})` : ""} to another tab or delete ${free === 1 ? "it" : "them"}, then run Repair tracker again. ` +
+    `Until then every KR counts from the cycle's start.`,
+};
 
 export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly string[], ident: readonly string[], report: SetupReport, index?: number, span?: ReadSpan): Table {
   let sheet = s.sheet;
