@@ -239,6 +239,29 @@ describe("a tracker set up before Counts from", () => {
     expect(kr(wb, "O1.KR2").Expected).toBe(28 / 49);
   });
 
+  it("Weighted pace offset past Z, Counts from within: the sheet and the add-on's figures (the Mid-cycle Review) both leave the date out", () => {
+    const wb = tracker();
+    const sheet = ss(wb).getSheetByName("Key Results")!;
+    const headerOf = () => sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0].map(String);
+    sheet.deleteColumns(headerOf().indexOf("Weighted pace offset") + 1, 1);
+    const own = 26 - headerOf().indexOf("Counts from") - 1;
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), 27 - sheet.getMaxColumns());
+    sheet.getRange(1, 27 - own, 1, own).setValues([Array.from({ length: own }, (_, i) => `Notes ${i + 1}`)]);
+    sheet.getRange(1, 27).setValue("Weighted pace offset");
+    const row = rowsOf(wb, "Key Results").findIndex((r) => r.ID === "O1.KR2") + 2;
+    sheet.getRange(row, headerOf().indexOf("Counts from") + 1).setValue(WEEK7);
+    setToday(wb, WEEK11);
+    const r = callAddon(wb, "repairTracker");
+    expect(r.ok, r.message).toBe(true);
+    expect(r.warnings.filter((w: string) => /past column Z/.test(w)).length).toBe(1);
+    expect(kr(wb, "O1.KR2").Expected).toBe(70 / 91);
+    expect(callAddon(wb, "createMidCycleReview", { at: WEEK11 }).ok).toBe(true);
+    const review = ss(wb).getSheetByName("Mid-cycle Review")!.getDataRange().getValues();
+    const head = review.findIndex((x) => x[0] === "Type" && x[1] === "ID");
+    const line = review.find((x) => x[1] === "O1.KR2")!;
+    expect(line[review[head].indexOf("Expected")]).toBe(70 / 91);
+  });
+
   it("an import mid-cycle adds the column through its Repair and dates the new KR", () => {
     const wb = tracker();
     asBefore(wb);
