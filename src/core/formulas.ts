@@ -158,7 +158,8 @@ export function krFormulas(row: number, kr: Cols, obj: Cols): KrFormulaSet {
   const score = c("Score");
   const expected = c("Expected");
   // `Counts from` is optional (a tracker set up before it): without it every KR counts from the cycle's start.
-  const from = kr["Counts from"] ? c("Counts from") : null;
+  // So without `Weighted pace offset`, as the objective's Expected then is (server/read.ts keyResultsFrom alike).
+  const from = kr["Counts from"] && kr["Weighted pace offset"] ? c("Counts from") : null;
   const O = quoteSheet(TAB.objectives);
   const objIdCol = `${O}!$${col(obj, "ID", "Objectives")}:$${col(obj, "ID", "Objectives")}`;
   const objTypeCol = `${O}!$${col(obj, "Type", "Objectives")}:$${col(obj, "Type", "Objectives")}`;
@@ -196,7 +197,7 @@ export function krFormulas(row: number, kr: Cols, obj: Cols): KrFormulaSet {
     `IF(OR(${is("stay_above")},${is("stay_below")}),IF(${score}=1,${str(STATUS.onTrack)},${str(STATUS.offTrack)}),` +
     `${gapStatus(score, expected)})))`;
 
-  const offset = from && kr["Weighted pace offset"]
+  const offset = from
     ? { "Weighted pace offset": blankRow(`IF(ISNUMBER(${score}),(${krElapsedFormula(from)}-${elapsedFormula()})*${effWeight},0)`) }
     : {};
   return {

@@ -6,7 +6,7 @@
 import type { Tracker } from "../core/model";
 import { teamFigures, type PortfolioEntry, type TeamResult } from "../core/portfolio";
 import type { KrForecastCells } from "../core/portfolioForecast";
-import { KR_FORECAST_HEADERS, KR_HEADERS, SETTINGS_ROWS, TAB } from "../core/tabs";
+import { KR_FORECAST_HEADERS, KR_HEADERS, KR_PACE_HEADERS, SETTINGS_ROWS, TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { countedKrRows, countedRows } from "./krRow";
 import {
@@ -174,8 +174,9 @@ function krRollupRows(ts: Spreadsheet, s: SettingsRead): Table | null {
   const forecast = KR_FORECAST_READ.map((h) => col({ headers }, h));
   // And Counts from, the KR's own start of pace (the table's last column as setup lays it out), so the
   // team's expected is the one its sheet shows: a few cells more per row, the same one call.
-  const countsFrom = col({ headers }, "Counts from");
-  const width = Math.max(...idx, ...(forecast.every((i) => i >= 0) ? forecast : []), countsFrom) + 1;
+  // (With Weighted pace offset, wherever it is: keyResultsFrom reads the date only where both are, as the formulas pace.)
+  const pace = KR_PACE_HEADERS.map((h) => col({ headers }, h));
+  const width = Math.max(...idx, ...(forecast.every((i) => i >= 0) ? forecast : []), ...(pace.every((i) => i >= 0) ? pace : [])) + 1;
   let rows: unknown[][] | null;
   try {
     rows = countedRows(ts, placed, width);

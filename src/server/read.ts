@@ -214,7 +214,10 @@ export function keyResultsFrom(t: Table, tz: string): KeyResult[] {
   const idx = {
     id: c("ID"), obj: c("Objective ID"), title: c("Key result"), owner: c("Owner"), metric: c("Metric"),
     unit: c("Unit"), start: c("Start"), target: c("Target"), weight: c("Weight"), current: c("Current"),
-    confidence: c("Confidence"), last: c("Last check-in"), countsFrom: c("Counts from"),
+    confidence: c("Confidence"), last: c("Last check-in"),
+    // The formulas pace a KR only where both pace columns are (core/formulas.ts krFormulas; Repair writes
+    // them without either past Z, where this read cannot see it): so does the add-on.
+    countsFrom: c("Weighted pace offset") >= 0 ? c("Counts from") : -1,
   };
   const at = (r: unknown[], i: number) => (i >= 0 ? r[i] : "");
   const out: KeyResult[] = [];

@@ -18,7 +18,7 @@ import { SUMMARY_LOOK } from "./summaryTab";
 import { ensureTrendLook, trendTabForRepair } from "./trendTab";
 import { summaryTabForRepair } from "./reportTabs";
 import { recordedTabs } from "./trendCache";
-import { ensureTable, foundHeaderRow, inspect, readTrackerTabs } from "./setupTabs";
+import { ensureTable, foundHeaderRow, inspect, PACE_SPAN, readTrackerTabs } from "./setupTabs";
 import { tabList, type TabList } from "./sheetNamed";
 import type { SetupOptions, SetupReport } from "./setupTypes";
 import { col, type Table } from "./table";
@@ -272,7 +272,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string,
   // Key Results is made last, right after Objectives: a tab inserted becomes the active one, so a new
   // tracker opens on Key Results without a setActiveSheet call (a write on Google).
   const krAt = state.keyResults.sheet ? undefined : objT.sheet.getIndex();
-  const krT = ensureTable(ss, state.keyResults, ALL_HEADERS.keyResults, IDENTIFYING.keyResults, report, krAt);
+  const krT = ensureTable(ss, state.keyResults, ALL_HEADERS.keyResults, IDENTIFYING.keyResults, report, krAt, PACE_SPAN);
   report.created.sort((a, b) => TAB_ORDER.indexOf(a) - TAB_ORDER.indexOf(b));
 
   const before = { objRows: objT.rows.length, krRows: krT.rows.length };

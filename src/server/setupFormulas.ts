@@ -3,7 +3,7 @@
 import { quoteSheet } from "../core/a1";
 import { colsFromHeaders, earlierFormulaVersions, krFormulas, objectiveFormulas, type Cols } from "../core/formulas";
 import { KR_PACE_HEADERS, TAB } from "../core/tabs";
-import { ALL_HEADERS } from "./read";
+import { ALL_HEADERS, KR_WIDTH } from "./read";
 import type { SetupReport } from "./setupTypes";
 import { col, norm, type Table } from "./table";
 
@@ -20,16 +20,33 @@ export function formulaRowCount(t: Table): number {
  * formula cells of data rows that held something else (a number typed over a score, say) are named in it.
  */
 export function writeFormulas(objT: Table, krT: Table, repair?: Repair): void {
-  const { objCols, krCols } = formulaCols(objT, krT);
+  const { objCols, krCols: found } = formulaCols(objT, krT);
   const nObj = formulaRowCount(objT);
   const nKr = formulaRowCount(krT);
+  // Pace columns pushed past Z (columns inserted before them) are beyond every read of the add-on (KR_WIDTH):
+  // the formulas leave them out too, so the sheet and the reports agree, and the user is told to move them.
+  const unread = KR_PACE_HEADERS.some((h) => col(krT, h) >= KR_WIDTH);
+  const krCols = unread ? withoutPace(found) : found;
+  if (unread && repair) repair.report.warnings.push(PAST_Z);
   // A tracker set up before `Counts from` has the formulas without it: Repair lists them as updated, not as
-  // changed by hand (earlierFormulaVersions covers the older gap rule of each).
-  const krBefore = withoutPace(krCols);
+  // changed by hand (earlierFormulaVersions covers the older gap rule of each); so are the paced ones when
+  // the pace columns are past Z.
+  const krBefore = unread ? found : withoutPace(krCols);
   const earlierObj = (row: number) => objectiveFormulas(row, objCols, krBefore) as unknown as Record<string, string>;
   const earlierKr = (row: number) => krRowFormulas(row, krBefore, objCols);
   writeFormulaColumns(objT, nObj, (row) => ({ ...objectiveFormulas(row, objCols, krCols) }), repair && { report: repair.report, rows: repair.objRows, earlier: earlierObj });
   writeFormulaColumns(krT, nKr, (row) => krRowFormulas(row, krCols, objCols), repair && { report: repair.report, rows: repair.krRows, earlier: earlierKr });
+}
+
+const PAST_Z =
+  `${TAB.keyResults}: ${KR_PACE_HEADERS.join(" or ")} is past column Z, where the add-on stops reading, so no KR counts from its own date: ` +
+  `move the two columns back within A–Z (your own columns to another tab, say), then run Repair tracker again.`;
+
+/** The headers setupTabs.ensureTable appended to the tab in this run, from its "Tab: column(s) A, B" line. */
+function justAdded(report: SetupReport, tab: string): string[] {
+  const prefix = `${tab}: column`;
+  const line = report.restored.find((x) => x.startsWith(prefix));
+  return line ? line.slice(prefix.length).replace(/^s? /, "").split(", ") : [];
 }
 
 /** The Key Results columns as a tracker set up before KR_PACE_HEADERS had them. */
@@ -138,9 +155,9 @@ function writeFormulaColumns(
     const broken: number[] = [];
     const older: number[] = [];
     let differs = false;
-    // A column holding no formula at all was just added (the report's "columns …" line names it: a tracker
-    // set up before it), or emptied whole: its cells are not listed one by one.
-    const empty = had.every((r) => !(r && r[c - c1]));
+    // A column this Repair just added (a tracker set up before it: the report's "columns …" line names it)
+    // has its cells written, not restored; one emptied by hand is restored and named, row by row.
+    const empty = repair !== undefined && justAdded(repair.report, t.name).indexOf(header) >= 0;
     for (let i = 0; i < n; i++) {
       const was = String((had[i] && had[i][c - c1]) || "");
       if (sameFormula(was, perRow[i][header])) continue;

@@ -1,10 +1,10 @@
 // Setup's view of the tracker tabs: reads each one, refuses when one of our names holds something else,
 // renames a tracker tab a user renamed back (found by lookAlikeTabs.ts), and makes sure each table tab has
 // every header.
-import { computedLabel, TAB } from "../core/tabs";
+import { computedLabel, KR_PACE_HEADERS, TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { findRenamed, renameBack, type OtherTab } from "./lookAlikeTabs";
-import { ALL_HEADERS, computedRow, IDENTIFYING, LOG_WIDTH, renamedColumnsMessage, SETTINGS_LAST_ROW } from "./read";
+import { ALL_HEADERS, computedRow, IDENTIFYING, KR_WIDTH, LOG_WIDTH, renamedColumnsMessage, SETTINGS_LAST_ROW } from "./read";
 import type { SetupReport } from "./setupTypes";
 import { sheetFinder, tabList, type SheetFinder, type TabList } from "./sheetNamed";
 import { col, findHeaderRow, HEADER_SEARCH_ROWS, noHeaderMessage, norm, tableFromValues, type Table } from "./table";
@@ -214,7 +214,32 @@ function logHeadFromSettings(settings: unknown[][]): { values: unknown[][]; head
  * Makes sure a table tab exists with every header; returns the table over its current data. A missing tab
  * is inserted at `index` (0-based) when given, else after the active tab (Sheets' own place for it).
  */
-export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly string[], ident: readonly string[], report: SetupReport, index?: number): Table {
+/**
+ * Headers that must land within the columns the add-on reads of the tab (`width` from A) or not be added at
+ * all: Key Results' pace columns, which the formulas would use where the add-on's reads (A–Z) cannot see them.
+ */
+export interface ReadSpan {
+  width: number;
+  headers: readonly string[];
+  /** The warning when `left` (those of `headers` missing) do not fit: `free` columns of the user's own (`own`, in order) must go first. */
+  message: (left: string[], free: number, own: string[]) => string;
+}
+
+/**
+ * A tracker from before Counts from gets its two pace columns only within A–Z, where every operation reads
+ * Key Results (read.ts KR_WIDTH): past Z the sheet would pace a dated KR and the add-on would not see the
+ * date (docs/workbook.md#key-results).
+ */
+export const PACE_SPAN: ReadSpan = {
+  width: KR_WIDTH,
+  headers: KR_PACE_HEADERS,
+  message: (left, free, own) =>
+    `${TAB.keyResults}: no room within columns A–Z (the add-on reads this tab only to Z) for the column${left.length > 1 ? "s" : ""} ${left.join(" and ")}, so ${left.length > 1 ? "they were" : "it was"} not added: ` +
+    `move ${free} of your own columns${own.length ? ` (${own.slice(0, 3).join(", ")}${own.length > 3 ? ", …" : ""})` : ""} to another tab or delete ${free === 1 ? "it" : "them"}, then run Repair tracker again. ` +
+    `Until then every KR counts from the cycle's start.`,
+};
+
+export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly string[], ident: readonly string[], report: SetupReport, index?: number, span?: ReadSpan): Table {
   let sheet = s.sheet;
   let values = s.values;
   if (!sheet) {
@@ -228,11 +253,18 @@ export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly stri
     return tableFromValues(sheet, s.name, [headers.slice()], ident);
   }
   const t = tableFromValues(sheet, s.name, values, ident, HEADER_SEARCH_ROWS, s.headerRow || 0);
-  const missing = headers.filter((h) => col(t, h) < 0);
+  let missing = headers.filter((h) => col(t, h) < 0);
+  // Missing headers are appended after the last used header cell.
+  let last = t.headers.length;
+  while (last > 0 && t.headers[last - 1] === "") last--;
+  if (span && missing.some((h, i) => span.headers.indexOf(h) >= 0 && last + i >= span.width)) {
+    // Placed past what the add-on reads they would be used by the sheet and unseen by the add-on (the sheet
+    // and the reports would disagree): left out, all together, until the user makes room.
+    const own = t.headers.slice(0, last).filter((h) => h !== "" && headers.every((x) => norm(x) !== norm(h)));
+    report.warnings.push(span.message(missing.filter((h) => span.headers.indexOf(h) >= 0), last + missing.length - span.width, own));
+    missing = missing.filter((h) => span.headers.indexOf(h) < 0);
+  }
   if (missing.length) {
-    // Append missing headers after the last used header cell.
-    let last = t.headers.length;
-    while (last > 0 && t.headers[last - 1] === "") last--;
     // Past the grid's last column (a tab of 26 with columns of the user's own after ours) Sheets refuses
     // the range ("outside the dimensions of the sheet"): the grid then grows and the write is made again,
     // so a tracker whose columns fit costs no call more.

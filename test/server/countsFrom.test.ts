@@ -147,6 +147,7 @@ describe("a tracker set up before Counts from", () => {
     expect((callAddon(wb, "getSidebarData", {}) as SidebarData).krs.find((k) => k.id === "O2.KR1")!.expected).toBe(42 / 91);
     summarize(wb, WEEK7);
     const values = rowsOf(wb, "Key Results").map((r) => [r.ID, r.Score, r.Expected, r.Status]);
+    const objectives = rowsOf(wb, "Objectives").map((r) => [r.ID, r.Score, r.Expected, r.Status]);
 
     const r = callAddon(wb, "repairTracker");
     expect(r.ok, r.message).toBe(true);
@@ -155,6 +156,8 @@ describe("a tracker set up before Counts from", () => {
     expect(r.updated).toEqual(expect.arrayContaining([expect.stringMatching(/^Key Results: Expected in rows 2, /), expect.stringMatching(/^Objectives: Expected in rows 2, /)]));
     expect(rowsOf(wb, "Key Results").map((x) => [x.ID, x.Score, x.Expected, x.Status])).toEqual(values);
     expect(rowsOf(wb, "Key Results").map((x) => x["Counts from"])).toEqual(values.map(() => ""));
+    // The objectives' too, bit for bit (Weighted pace offset sums to 0: elapsed + 0).
+    expect(rowsOf(wb, "Objectives").map((x) => [x.ID, x.Score, x.Expected, x.Status])).toEqual(objectives);
   });
 
   it("with columns of the user's own up to the grid's last, Repair grows the grid for the two (it failed: 'outside the dimensions of the sheet')", () => {
@@ -171,6 +174,92 @@ describe("a tracker set up before Counts from", () => {
     expect(sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0].slice(last)).toEqual([...own, "Weighted pace offset", "Counts from"]);
     setToday(wb, WEEK7);
     expect(kr(wb, "O2.KR1").Expected).toBe(42 / 91);
+  });
+
+  it("with columns of the user's own up to Z, Repair leaves the two out and says what to do; with room made it adds them", () => {
+    // Placed past Z (session 14's first take grew the grid for them) the sheet would pace a date typed there
+    // while every read of the add-on, to Z, would not see it: the summary and the sheet would disagree.
+    const wb = tracker();
+    asBefore(wb);
+    const sheet = ss(wb).getSheetByName("Key Results")!;
+    // A tracker's tab of Google's 26 columns (asBefore deleted two of the grid's).
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), 26 - sheet.getMaxColumns());
+    const max = sheet.getMaxColumns();
+    const last = sheet.getRange(1, 1, 1, max).getValues()[0].map(String).indexOf("Weeks to target") + 1;
+    const own = Array.from({ length: max - last }, (_, i) => `Notes ${i + 1}`);
+    sheet.getRange(1, last + 1, 1, own.length).setValues([own]);
+    const r = callAddon(wb, "repairTracker");
+    expect(r.ok, r.message).toBe(true);
+    expect(r.warnings).toContain(
+      "Key Results: no room within columns A–Z (the add-on reads this tab only to Z) for the columns Weighted pace offset and Counts from, so they were not added: " +
+        "move 2 of your own columns (Notes 1, Notes 2, Notes 3, …) to another tab or delete them, then run Repair tracker again. Until then every KR counts from the cycle's start.",
+    );
+    expect(sheet.getMaxColumns()).toBe(max);
+    expect(sheet.getRange(1, 1, 1, max).getValues()[0].slice(last)).toEqual(own);
+    setToday(wb, WEEK7);
+    expect([kr(wb, "O2.KR1").Expected, objective(wb, "O1").Expected]).toEqual([42 / 91, 42 / 91]);
+    expect(checkIn(wb, "O2.KR1", "6").ok).toBe(true);
+
+    sheet.deleteColumns(last + 3, 2);
+    const again = callAddon(wb, "repairTracker");
+    expect(again.ok, again.message).toBe(true);
+    expect(again.warnings.filter((w: string) => /no room/.test(w))).toEqual([]);
+    expect(sheet.getRange(1, 1, 1, max).getValues()[0].slice(last)).toEqual(["Notes 1", "Notes 2", "Weighted pace offset", "Counts from"]);
+  });
+
+  it("pace columns pushed past Z by columns inserted before them: Repair writes the formulas without them and says to move them back", () => {
+    // The add-on reads Key Results to Z: a date past it paced the KR in the sheet and nowhere else.
+    const wb = tracker();
+    const sheet = ss(wb).getSheetByName("Key Results")!;
+    const headerOf = () => sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0].map(String);
+    const at = headerOf().indexOf("Weighted score") + 1;
+    sheet.insertColumnsAfter(at - 1, 3);
+    sheet.getRange(1, at, 1, 3).setValues([["Notes 1", "Notes 2", "Notes 3"]]);
+    const c = headerOf().indexOf("Counts from") + 1;
+    expect(c).toBeGreaterThan(26);
+    const row = rowsOf(wb, "Key Results").findIndex((r) => r.ID === "O1.KR2") + 2;
+    sheet.getRange(row, c).setValue(WEEK7);
+    setToday(wb, WEEK11);
+    expect(kr(wb, "O1.KR2").Expected).toBe(28 / 49); // the sheet paces it; the add-on's reads, to Z, do not
+    const r = callAddon(wb, "repairTracker");
+    expect(r.ok, r.message).toBe(true);
+    expect(r.warnings.filter((w: string) => /past column Z/.test(w))).toEqual([
+      "Key Results: Weighted pace offset or Counts from is past column Z, where the add-on stops reading, so no KR counts from its own date: " +
+        "move the two columns back within A–Z (your own columns to another tab, say), then run Repair tracker again.",
+    ]);
+    expect(r.restored.filter((x: string) => /formula/.test(x))).toEqual([]);
+    // The sheet as the summary reads it: the cycle's pace.
+    expect([kr(wb, "O1.KR2").Expected, objective(wb, "O1").Expected]).toEqual([70 / 91, 70 / 91]);
+
+    // Moved back within Z (the user's columns gone), Repair paces the KR from its date again.
+    sheet.deleteColumns(at, 3);
+    const again = callAddon(wb, "repairTracker");
+    expect(again.ok, again.message).toBe(true);
+    expect(again.warnings.filter((w: string) => /past column Z/.test(w))).toEqual([]);
+    expect(kr(wb, "O1.KR2").Expected).toBe(28 / 49);
+  });
+
+  it("Weighted pace offset past Z, Counts from within: the sheet and the add-on's figures (the Mid-cycle Review) both leave the date out", () => {
+    const wb = tracker();
+    const sheet = ss(wb).getSheetByName("Key Results")!;
+    const headerOf = () => sheet.getRange(1, 1, 1, sheet.getMaxColumns()).getValues()[0].map(String);
+    sheet.deleteColumns(headerOf().indexOf("Weighted pace offset") + 1, 1);
+    const own = 26 - headerOf().indexOf("Counts from") - 1;
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), 27 - sheet.getMaxColumns());
+    sheet.getRange(1, 27 - own, 1, own).setValues([Array.from({ length: own }, (_, i) => `Notes ${i + 1}`)]);
+    sheet.getRange(1, 27).setValue("Weighted pace offset");
+    const row = rowsOf(wb, "Key Results").findIndex((r) => r.ID === "O1.KR2") + 2;
+    sheet.getRange(row, headerOf().indexOf("Counts from") + 1).setValue(WEEK7);
+    setToday(wb, WEEK11);
+    const r = callAddon(wb, "repairTracker");
+    expect(r.ok, r.message).toBe(true);
+    expect(r.warnings.filter((w: string) => /past column Z/.test(w)).length).toBe(1);
+    expect(kr(wb, "O1.KR2").Expected).toBe(70 / 91);
+    expect(callAddon(wb, "createMidCycleReview", { at: WEEK11 }).ok).toBe(true);
+    const review = ss(wb).getSheetByName("Mid-cycle Review")!.getDataRange().getValues();
+    const head = review.findIndex((x) => x[0] === "Type" && x[1] === "ID");
+    const line = review.find((x) => x[1] === "O1.KR2")!;
+    expect(line[review[head].indexOf("Expected")]).toBe(70 / 91);
   });
 
   it("an import mid-cycle adds the column through its Repair and dates the new KR", () => {

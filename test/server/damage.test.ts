@@ -184,6 +184,17 @@ describe("a formula overwritten by a number", () => {
     const again = callAddon(wb, "repairTracker");
     expect(again.restored).toEqual([]);
   });
+
+  it("a whole formula column's cells cleared: Repair names the rows it restored (session 14 had let an emptied column pass as just added)", () => {
+    const wb = inUse();
+    const krs = sheet(wb, "Key Results");
+    const scoreCol = krs.getRange(1, 1, 1, 15).getValues()[0].map(String).indexOf("Score") + 1;
+    krs.getRange(2, scoreCol, krs.getMaxRows() - 1, 1).clearContent();
+    const r = callAddon(wb, "repairTracker");
+    expect(r.ok, r.message).toBe(true);
+    expect(r.restored).toContain("Key Results: Score formula in rows 2, 3, 4, 5, 6 and 2 more");
+    expect(krs.getRange(2, scoreCol).getFormula()).toMatch(/^=/);
+  });
 });
 
 describe("rows inserted above a header", () => {
