@@ -253,7 +253,7 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
   text.push("");
 
   html.push(
-    `<p style="color:#666666;font-size:12px;margin:16px 0 0 0">Scores run from ${decimalText("0.00", sep)} to ${decimalText("1.00", sep)}; expected = share of the cycle elapsed × goal. ` +
+    `<p style="color:#666666;font-size:12px;margin:16px 0 0 0">Scores run from ${decimalText("0.00", sep)} to ${decimalText("1.00", sep)}; expected = share of the cycle elapsed (for a KR dated in Counts from, of its days from then) × goal. ` +
       (url ? `The full summary, with the weekly trend, is on the Weekly Summary tab of ${link(url, "the tracker")}.` : "The full summary is on the Weekly Summary tab.") +
       `</p>`,
   );

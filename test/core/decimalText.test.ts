@@ -194,7 +194,7 @@ describe("the Weekly Summary and the digest", () => {
     const all = (m: typeof de) => m.rows.concat(m.block.rows);
     const texts = all(de).flat().filter((c) => typeof c.v === "string").map((c) => String(c.v));
     expect(texts).toContain("▁█ 81 → 84,5");
-    expect(texts.some((s) => s.startsWith("Scores run from 0,00 to 1,00. Expected = share of the cycle elapsed × goal (1,0 for committed"))).toBe(true);
+    expect(texts.some((s) => s.startsWith("Scores run from 0,00 to 1,00. Expected = share of the cycle elapsed (for a KR dated in Counts from, of its days from then) × goal (1,0 for committed"))).toBe(true);
     expect(all(de).length).toBe(all(en).length);
     let changed = 0;
     all(de).forEach((r, i) =>
