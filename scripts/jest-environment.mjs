@@ -48,7 +48,7 @@ function closeShared() {
 // Jest killed it 10 s later (workerGracefulExitTimeout) with an "improper teardown" warning. So the browser
 // closes on that message. The listener goes with it: a 'message' listener keeps the IPC channel, and so the
 // worker, alive.
-const inWorker = typeof process.send === "function" && process.env.JEST_WORKER_ID !== undefined;
+const inWorker = typeof process.send === "function" && /jest-worker[\\/]build[\\/]processChild\.js$/.test(process.argv[1] ?? "");
 if (inWorker) {
   let END = 2;
   try {
