@@ -10,7 +10,8 @@ export default {
     "\\.ts$": "<rootDir>/scripts/jest-transform.mjs",
     "/scripts/jest-hyperformula-entry\\.mjs$": "<rootDir>/scripts/jest-hyperformula-bundle.mjs",
   },
-  testEnvironment: "node",
+  // Jest's node environment, plus one Chromium per worker for the browser files (scripts/jest-environment.mjs).
+  testEnvironment: "<rootDir>/scripts/jest-environment.mjs",
   // exceljs is required on first use rather than on import (scripts/jest-exceljs.cjs): most files never
   // touch an .xlsx, and loading its 650 modules cost each of them ~0.25 s of CPU.
   // HyperFormula's ~230 modules are one (scripts/jest-hyperformula-bundle.mjs): loading them was ~0.13 s of CPU

@@ -1,6 +1,6 @@
 // The sidebar browser tests' page: the built sidebar inside the local preview page, in headless Chromium,
 // against a new fake backend for each test. A page error or a browser dialog fails the test.
-import { afterAll, afterEach, beforeAll, beforeEach } from "@jest/globals";
+import { afterEach, beforeAll, beforeEach } from "@jest/globals";
 import { type Browser, type FrameLocator, type Page } from "playwright-core";
 import { expect } from "../support/expect";
 import { launchChromium } from "../support/browser";
@@ -29,9 +29,6 @@ export function useSidebarPage(): SidebarPage {
   beforeAll(async () => {
     html = await buildSidebarHtml();
     browser = await launchChromium();
-  });
-  afterAll(async () => {
-    if (browser) await browser.close();
   });
   beforeEach(() => {
     backend = new FakeBackend(html);

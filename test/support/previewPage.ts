@@ -1,7 +1,7 @@
 // The preview browser tests' page: the local preview (`okr-sheets serve`) on an offline workbook, the built
-// add-on behind it, in headless Chromium. One browser serves a describe block; each test gets its own
+// add-on behind it, in headless Chromium (the Jest worker's: test/support/browser.ts); each test gets its own
 // server and page, closed whether the test passes or not, so a failing test leaves no port or page behind.
-import { afterAll, beforeAll } from "@jest/globals";
+import { beforeAll } from "@jest/globals";
 import { type Browser, type FrameLocator, type Page } from "playwright-core";
 import { launchChromium } from "./browser";
 import { startPreviewServer } from "../../src/local/preview";
@@ -34,9 +34,6 @@ export function usePreview(): Preview {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launchChromium();
-  });
-  afterAll(async () => {
-    if (browser) await browser.close();
   });
 
   return {
