@@ -19,7 +19,7 @@ export type RecalcValue = string | number | boolean | null;
 export interface RecalcOptions {
   /** Default true. False keeps LibreOffice's default (trust cached values); only useful to prove the point. */
   forceRecalc?: boolean;
-  /** Milliseconds before LibreOffice is killed. Default 120 s. */
+  /** Milliseconds before LibreOffice is killed. Default 170 s: under the suite's 180 s test timeout, so a slow conversion fails with its own message, not a timeout. */
   timeoutMs?: number;
 }
 
@@ -117,7 +117,7 @@ export async function recalcWithLibreOffice(
       input,
     ];
     const env = { ...process.env, HOME: work, SAL_USE_VCLPLUGIN: "svp" };
-    const { code, out } = await run(soffice, args, options.timeoutMs ?? 120_000, env);
+    const { code, out } = await run(soffice, args, options.timeoutMs ?? 170_000, env);
     const output = path.join(outDir, "book.xlsx");
     const exists = await fsp.stat(output).then(
       () => true,
