@@ -294,6 +294,10 @@ describe("sheet formulas agree exactly with evaluateTracker (HyperFormula)", () 
       expect(seen.get(`objective ${st}`) ?? 0, `objective ${st}`).toBeGreaterThan(2);
     }
     expect(seen.get("objective No key results") ?? 0).toBeGreaterThan(2);
-    for (const k of ["kr paced from its own day", "kr counts-from error", "objective paced apart"]) expect(seen.get(k) ?? 0, k).toBeGreaterThan(5);
+    for (const k of ["kr paced from its own day", "kr counts-from error"]) expect(seen.get(k) ?? 0, k).toBeGreaterThan(5);
+    // An objective is paced apart only when a dated KR of it counts and the day is inside the cycle: 6 to 17
+    // in 300 runs (20 seeds measured), so more than 5 failed about one run in 20 (CI, session 14). Any at all
+    // shows the comparison is not vacuous; test/core/countsFrom.test.ts checks such objectives by hand.
+    expect(seen.get("objective paced apart") ?? 0, "objective paced apart").toBeGreaterThan(0);
   }, 600_000);
 });
