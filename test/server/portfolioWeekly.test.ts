@@ -7,7 +7,7 @@ import { callAddon, callAddonRaw, workbookFromSnapshot, type Workbook } from "..
 import { newScriptProject } from "../../src/local/snapshot";
 import type { OtherWorkbook } from "../../src/local/sheets";
 import { requestId, rowsOf, ss } from "../support/tracker";
-import { fireTrigger, refreshTriggersOf, RHYTHM_ADMIN, RHYTHM_START, trackers } from "../support/rhythm";
+import { fireTrigger, refreshTriggersOf, RHYTHM_ADMIN, RHYTHM_START, trackers, weeklyQuestion } from "../support/rhythm";
 
 /** Every KR of `wb` checks in at the instant `at`, as its owner. */
 function everyoneChecksIn(wb: Workbook, at: string, value: (start: number, target: number) => number) {
@@ -153,13 +153,8 @@ describe("Turning the weekly refresh on in a company tracker", () => {
   it("says the run also rolls up the teams, opening their trackers as the admin who turns it on", () => {
     const [base, berlin] = trackers(2);
     const company = companyOver(base, { Berlin: berlin });
-    callAddon(company, "setWeeklyRefresh", { on: false });
-    const ui = company.services.ui;
-    ui.alerts.length = 0;
-    ui.respond("NO");
-    callAddonRaw(company, "menuWeekly");
     // Before: the summary and the emails only; the roll-up, and whose access it reads with, unsaid.
-    expect(ui.alerts[0].prompt).toContain(
+    expect(weeklyQuestion(company)).toContain(
       "This is a company tracker (it has a Portfolio tab): each run also refreshes the portfolio roll-up, opening the team trackers as you, so each must be shared with you.",
     );
   });

@@ -7,8 +7,8 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
-import { callAddon, callAddonRaw, newTracker, openTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
-import { fireTrigger, refreshTriggersOf, trackers } from "../support/rhythm";
+import { callAddon, newTracker, openTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
+import { fireTrigger, refreshTriggersOf, trackers, weeklyQuestion } from "../support/rhythm";
 import { workbookFromSnapshot } from "../../src/local/runtime";
 import { newScriptProject } from "../../src/local/snapshot";
 import { addDays } from "../../src/core/dates";
@@ -348,13 +348,8 @@ describe("What the tracker says of the refresh", () => {
     setSetting(wb, "Check-in weekday", "Wednesday");
     expect(callAddon(wb, "setWeeklyRefresh", { on: true }).status).toContain("every Wednesday at 07:00 (Etc/UTC), reporting the fortnight to Tuesday.");
     // The menu's question before turning it on says it too.
-    callAddon(wb, "setWeeklyRefresh", { on: false });
     setSetting(wb, "Check-in cadence", "weekly");
-    const ui = wb.services.ui;
-    ui.alerts.length = 0;
-    ui.respond("NO");
-    callAddonRaw(wb, "menuWeekly");
-    expect(ui.alerts[0].prompt).toContain(
+    expect(weeklyQuestion(wb)).toContain(
       "Regenerate the Weekly Summary automatically every Wednesday (the Settings check-in weekday) at 07:00 Etc/UTC time, reporting the week to Tuesday (and send the emails turned on in Settings)?",
     );
   });

@@ -1,6 +1,6 @@
 // The weekly refresh's trigger run, and several trackers of one add-on, for the rhythm tests (through the
 // BUILT add-on: run `npm run build` or `npm run build:rhythm` first).
-import { callAddon, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
+import { callAddon, callAddonRaw, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
 import { newScriptProject, type ScriptProject, type SnapshotTrigger, type WorkbookSnapshot } from "../../src/local/snapshot";
 import { newTracker } from "./tracker";
 import { expect } from "./expect";
@@ -57,4 +57,14 @@ export function expectOneLineRefusal(r: { ok: boolean; message?: string }): stri
   expect(m).not.toContain("\n");
   expect(m).toContain("Nothing was changed");
   return m;
+}
+
+/** The question the menu's "Weekly refresh" item asks before turning the refresh on (turned off first), answered No. */
+export function weeklyQuestion(wb: Workbook): string {
+  callAddon(wb, "setWeeklyRefresh", { on: false });
+  const ui = wb.services.ui;
+  ui.alerts.length = 0;
+  ui.respond("NO");
+  callAddonRaw(wb, "menuWeekly");
+  return ui.alerts[0].prompt;
 }
