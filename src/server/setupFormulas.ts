@@ -42,13 +42,6 @@ const PAST_Z =
   `${TAB.keyResults}: ${KR_PACE_HEADERS.join(" or ")} is past column Z, where the add-on stops reading, so no KR counts from its own date: ` +
   `move the two columns back within A–Z (your own columns to another tab, say), then run Repair tracker again.`;
 
-/** The headers setupTabs.ensureTable appended to the tab in this run, from its "Tab: column(s) A, B" line. */
-function justAdded(report: SetupReport, tab: string): string[] {
-  const prefix = `${tab}: column`;
-  const line = report.restored.find((x) => x.startsWith(prefix));
-  return line ? line.slice(prefix.length).replace(/^s? /, "").split(", ") : [];
-}
-
 /** The Key Results columns as a tracker set up before KR_PACE_HEADERS had them. */
 function withoutPace(krCols: Cols): Cols {
   const out: Cols = {};
@@ -155,9 +148,9 @@ function writeFormulaColumns(
     const broken: number[] = [];
     const older: number[] = [];
     let differs = false;
-    // A column this Repair just added (a tracker set up before it: the report's "columns …" line names it)
-    // has its cells written, not restored; one emptied by hand is restored and named, row by row.
-    const empty = repair !== undefined && justAdded(repair.report, t.name).indexOf(header) >= 0;
+    // A column this Repair just added (a tracker set up before it: ensureTable names it in `added`) has its
+    // cells written, not restored; one emptied by hand is restored and named, row by row.
+    const empty = repair !== undefined && (t.added || []).indexOf(header) >= 0;
     for (let i = 0; i < n; i++) {
       const was = String((had[i] && had[i][c - c1]) || "");
       if (sameFormula(was, perRow[i][header])) continue;

@@ -280,7 +280,7 @@ export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly stri
     }
     report.restored.push(`${s.name}: column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
     const headerRow = t.headers.slice(0, last).concat(missing);
-    return { ...t, headers: headerRow, width: headerRow.length };
+    return { ...t, headers: headerRow, width: headerRow.length, added: missing.slice() };
   }
   return t;
 }

@@ -21,6 +21,8 @@ export interface Table {
   /** Data rows below the header, trailing blank rows removed. rows[i] is sheet row headerRow + 1 + i. */
   rows: unknown[][];
   width: number;
+  /** The headers setup appended to the tab in this run (setupTabs.ensureTable): their cells are new, not damaged. */
+  added?: readonly string[];
 }
 
 export function norm(h: unknown): string {
