@@ -4,10 +4,10 @@ import type { BriefKr, CheckinField, Failure, RecentCheckin, SidebarKr } from ".
 import { MAX_TEXT } from "../core/limits";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult } from "../core/model";
-import { krAsShown, valueAsShown } from "../core/forecast";
-import { exactText, parseKrValue, roundedText } from "../core/numbers";
+import { krValueText } from "../core/forecast";
+import { decimalText, exactText, parseKrValue } from "../core/numbers";
 import { implausible } from "../core/plausible";
-import { minValueDigits, padDecimals, valueDigits } from "../core/valueDigits";
+import { minValueDigits, padDecimals } from "../core/valueDigits";
 
 export { MAX_TEXT };
 
@@ -49,7 +49,7 @@ export class RequestIdKeeper {
 /** A score for display: two decimals, in the spreadsheet's decimal separator; "—" when there is none. */
 export function formatScore(score: number | null | undefined, sep: DecimalSeparator = "."): string {
   if (typeof score !== "number" || !isFinite(score)) return "—";
-  return withSeparator(score.toFixed(2), sep);
+  return decimalText(score.toFixed(2), sep);
 }
 
 /**
@@ -72,8 +72,7 @@ export function formatValue(value: number | string | null | undefined, sep: Deci
 export function krValue(kr: Pick<SidebarKr, "percentCells" | "start" | "target">, v: number | string | null | undefined, sep: DecimalSeparator = "."): string {
   if (typeof v !== "number" || !isFinite(v)) return formatValue(v, sep);
   const num = (x: unknown) => (typeof x === "number" && isFinite(x) ? x : null);
-  const shown = krAsShown({ start: num(kr.start), target: num(kr.target), percentCells: !!kr.percentCells });
-  return roundedText(valueAsShown(kr.percentCells, v), valueDigits(shown), sep);
+  return krValueText({ start: num(kr.start), target: num(kr.target), percentCells: !!kr.percentCells }, v, sep);
 }
 
 /**
@@ -85,10 +84,6 @@ export function withUnit(value: string, unit: string, sep: DecimalSeparator = ".
   if (!value || !u) return value;
   const v = padDecimals(value, minValueDigits(u), sep);
   return u === "%" ? v + u : v + " " + u;
-}
-
-function withSeparator(s: string, sep: DecimalSeparator): string {
-  return sep === "," ? s.replace(".", ",") : s;
 }
 
 /** The CSS modifier for a status label; the label text itself is always shown too. */

@@ -26,6 +26,7 @@ import { isNum, krScore, normalizeMetric } from "./scoring";
 import { isPercentUnit, percentShown, roundedText, type DecimalSeparator } from "./numbers";
 
 export { percentShown };
+import { valueDigits } from "./valueDigits";
 export { MAX_VALUE_DIGITS, PERCENT_VALUE_FORMAT, percentValueFormat, valueDigits } from "./valueDigits";
 
 export const MIN_POINTS = 3;
@@ -272,4 +273,12 @@ export function krAsShown<K extends { start: number | null; target: number | nul
   if (!kr.percentCells) return kr;
   const x = (v: number | null | undefined) => valueAsShown(true, v);
   return { ...kr, start: x(kr.start), target: x(kr.target), ...("current" in kr ? { current: x(kr.current) } : {}) };
+}
+
+/**
+ * A KR's value as its cells show it (× 100 for a fraction-% KR), at the KR's decimals (valueDigits of its
+ * start and target as shown): the sidebar's values and the CLI's check-in line, as the summary writes them.
+ */
+export function krValueText(kr: { start: number | null; target: number | null; percentCells?: boolean }, v: number, sep: DecimalSeparator): string {
+  return roundedText(valueAsShown(kr.percentCells, v), valueDigits(krAsShown(kr)), sep);
 }

@@ -1,15 +1,15 @@
 // `okr-sheets checkin FILE --from checkins.csv`: many check-ins at once, all or nothing.
 // Each row goes through the sidebar's entry point as its own check-in, in file order, on one workbook
 // in memory; the file is saved only when every row was accepted, so a refusal leaves it untouched.
-import { minValueDigits, padDecimals, valueDigits } from "../core/valueDigits";
-import { krAsShown } from "../core/forecast";
+import { minValueDigits, padDecimals } from "../core/valueDigits";
+import { krValueText } from "../core/forecast";
 import { randomUUID } from "node:crypto";
 import { dateRefusal, unambiguousDate } from "../core/dates";
 import { columnKey, parseCsv, refusalText } from "./csv";
 import { callAddon, clockFor, openWorkbook, type Workbook } from "./runtime";
 import { readTab } from "./showTab";
 import { noSuchKrMessage } from "../core/messages";
-import { decimalSeparatorFor, fixedText, roundedText } from "../core/numbers";
+import { decimalSeparatorFor, fixedText } from "../core/numbers";
 
 export const BATCH_COLUMNS = ["kr_id", "value", "confidence", "what_changed", "blockers", "next_step", "as", "at"] as const;
 type Column = (typeof BATCH_COLUMNS)[number];
@@ -128,10 +128,10 @@ export function checkedInLine(wb: Workbook, kr: CheckedInKr): string {
   const sep = decimalSeparatorFor(wb.services.spreadsheet.getSpreadsheetLocale());
   const num = (v: unknown) => (typeof v === "number" && isFinite(v) ? v : null);
   // A % KR whose cells hold fractions (typed 82%) is shown as its cells show it: 92%, not 0.92.
-  const shown = krAsShown({ start: num(kr.start), target: num(kr.target), current: num(kr.current), percentCells: !!kr.percentCells });
-  const rounded = shown.current === null ? String(kr.current) : roundedText(shown.current, valueDigits(shown), sep);
+  const current = num(kr.current);
+  const rounded = current === null ? String(kr.current) : krValueText({ start: num(kr.start), target: num(kr.target), percentCells: !!kr.percentCells }, current, sep);
   const value =
-    shown.current === null ? rounded : kr.percentCells ? `${rounded}%` : padDecimals(rounded, minValueDigits(kr.unit), sep); // money: 13.70, as the summary writes it
+    current === null ? rounded : kr.percentCells ? `${rounded}%` : padDecimals(rounded, minValueDigits(kr.unit), sep); // money: 13.70, as the summary writes it
   const score = kr.score === null ? "—" : fixedText(kr.score, 2, sep);
   return `Checked in ${kr.id}: value ${value}, score ${score}, ${kr.status}.`;
 }
