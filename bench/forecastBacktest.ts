@@ -141,6 +141,31 @@ export function count(krs: BacktestKr[], rule: Rule, week: number): Counts {
   return c;
 }
 
+/**
+ * The share of misses a rule would list if its line were drawn where it lists at most `falseAlarms` of the KRs
+ * that make it (listing every KR whose forecast score is at most some threshold): recall at equal false
+ * alarms, to compare rules that draw their lines in different places. Ties are listed together.
+ */
+export function recallAt(ranked: { score: number; miss: boolean }[], falseAlarms: number): number | null {
+  const sorted = ranked.filter((x) => isFinite(x.score)).sort((a, b) => a.score - b.score);
+  const pos = ranked.filter((x) => x.miss).length;
+  const neg = ranked.length - pos;
+  if (!pos || !neg) return null;
+  let best = 0;
+  let tp = 0;
+  let fp = 0;
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    for (; j < sorted.length && sorted[j].score === sorted[i].score; j++) {
+      if (sorted[j].miss) tp++;
+      else fp++;
+    }
+    if (fp / neg <= falseAlarms) best = tp / pos;
+    i = j;
+  }
+  return best;
+}
+
 /** The figures of a count: shares 0..1 (null where undefined: no misses, nothing flagged). */
 export function figures(c: Counts) {
   const r = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 1000) / 1000 : null);
@@ -154,6 +179,7 @@ export function figures(c: Counts) {
     abstains: r(c.abstains, c.krs),
     mae: r(c.absError, c.scored),
     auc: ((a) => (a === null ? null : Math.round(a * 1000) / 1000))(auc(c.ranked)),
+    recallAt20: ((a) => (a === null ? null : Math.round(a * 1000) / 1000))(recallAt(c.ranked, 0.2)),
   };
 }
 
@@ -186,13 +212,13 @@ const dec = (x: number | null) => (x === null ? "—" : x.toFixed(3));
 /** The tables as Markdown, as docs/forecast.md shows them. */
 export function markdown(res: BacktestResult): string {
   const lines: string[] = [];
-  lines.push("| rule | week | flagged misses (recall) | of bad misses < 0.7 | flags that miss (precision) | false alarms (of KRs that make it) | no forecast | mean abs. error of end score | AUC |");
-  lines.push("|---|---|---|---|---|---|---|---|---|");
+  lines.push("| rule | week | flagged misses (recall) | of bad misses < 0.7 | flags that miss (precision) | false alarms (of KRs that make it) | no forecast | mean abs. error of end score | AUC | recall at 20% false alarms |");
+  lines.push("|---|---|---|---|---|---|---|---|---|---|");
   for (const [name, byWeek] of Object.entries(res.overall)) {
     for (const w of REPORT_WEEKS) {
       const f = byWeek[w];
       const none = f.mae === null && f.abstains === 1 ? "n/a" : pct(f.abstains); // the status gives no end score
-      lines.push(`| ${name} | ${w} | ${pct(f.recall)} | ${pct(f.recallBad)} | ${pct(f.precision)} | ${pct(f.falseAlarms)} | ${none} | ${dec(f.mae)} | ${dec(f.auc)} |`);
+      lines.push(`| ${name} | ${w} | ${pct(f.recall)} | ${pct(f.recallBad)} | ${pct(f.precision)} | ${pct(f.falseAlarms)} | ${none} | ${dec(f.mae)} | ${dec(f.auc)} | ${f.mae === null ? "—" : pct(f.recallAt20)} |`);
     }
   }
   lines.push("");

@@ -2,6 +2,7 @@
 // docs/forecast.md can be measured again:   npx tsx bench/forecastCandidates.ts
 import { pathToFileURL } from "node:url";
 import { forecastKr, type ForecastPoint } from "../src/core/forecast";
+import { krScore } from "../src/core/scoring";
 import { forecastMisses, forecastPoints, weekValuesFromCheckins } from "../src/core/summaryForecast";
 import { dayOf, markdown, paceRule, productRule, runBacktest, weekEnd, type Rule } from "./forecastBacktest";
 import { START, WEEKS } from "./forecastPaths";
@@ -45,12 +46,44 @@ export const blendRule: Rule = (k, seen, asOf) => {
   return { score, flag: forecastMisses(score, 1, 0.1) };
 };
 
+/**
+ * Abstains while unsure: listed only when the line at the upper quartile of the pairwise slopes in the KR's
+ * good direction (the optimistic pace the points allow) still ends short, the dead band session 11 tried.
+ * Its forecast score is the product's; only the listing changes.
+ */
+export const unsureRule: Rule = (k, seen, asOf) => {
+  const now = productRule(k, seen, asOf);
+  if (!now.flag) return now;
+  const { pts } = points(seen, asOf);
+  const xs = pts.map((p) => dayOf(p.day));
+  const ys = pts.map((p) => p.value);
+  const slopes: number[] = [];
+  for (let i = 0; i < xs.length; i++) for (let j = i + 1; j < xs.length; j++) if (xs[j] !== xs[i]) slopes.push((ys[j] - ys[i]) / (xs[j] - xs[i]));
+  const up = k.kr.metric === "increase" || k.kr.metric === "stay_above";
+  slopes.sort((a, b) => (up ? a - b : b - a));
+  const q = slopes[Math.floor(0.75 * (slopes.length - 1))];
+  const xEnd = 7 * WEEKS - 1;
+  const xLast = xs[xs.length - 1];
+  const share = xLast / xEnd;
+  const intercept = median(ys.map((y, i) => y - q * xs[i]));
+  const value = (1 - share) * (intercept + q * xEnd) + share * (ys[ys.length - 1] + q * (xEnd - xLast));
+  const score = krScore(k.kr.metric, k.kr.start, k.kr.target, value).score ?? 0;
+  return { score: now.score, flag: forecastMisses(score, 1, 0.1) };
+};
+
+function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+}
+
 export const CANDIDATES: Record<string, Rule> = {
   "forecast (now)": productRule,
   "+ Start as a point at day 0": startPointRule,
   "listed two weeks running": twiceRule(productRule),
   "Start point, two weeks running": twiceRule(startPointRule),
   "mean of forecast and naive pace": blendRule,
+  "listed only if the upper-quartile pace misses too": unsureRule,
   "naive pace": paceRule,
 };
 

@@ -67,6 +67,8 @@ export interface Options {
   noises?: number[];
   /** Chance that a week has no check-in. */
   missRate?: number;
+  /** How far the KR's real day-0 level is from its Start, in weeks' noise (1 by default: a fair baseline). */
+  startError?: number;
 }
 
 /** A standard normal from two uniforms (Box–Muller). */
@@ -163,7 +165,7 @@ export function backtestKrs(o: Options): BacktestKr[] {
         const path = movingPath(shape, r);
         // Start is a baseline typed at setup (last quarter's figure): the KR's real level on day 0 is off it by
         // about a week's noise, so a rule that leans on Start is not handed an exact first point.
-        const offset = normal(r) * noise * Math.abs(kr.target - kr.start);
+        const offset = normal(r) * (o.startError ?? 1) * noise * Math.abs(kr.target - kr.start);
         valueAt = (t) => kr.start + offset + (kr.target - kr.start) * path(t);
       }
       // Noise is a share of the span; a stay KR's of four times its scale (its values wander around the threshold).

@@ -3,7 +3,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { addDays } from "../../src/core/dates";
-import { auc, count, endScore, figures, paceRule, productRule, REPORT_WEEKS, runBacktest, statusRule, weekEnd } from "../../bench/forecastBacktest";
+import { auc, count, recallAt, endScore, figures, paceRule, productRule, REPORT_WEEKS, runBacktest, statusRule, weekEnd } from "../../bench/forecastBacktest";
 import { backtestKrs, START, WEEKS, type BacktestKr, type Shape, type Template } from "../../bench/forecastPaths";
 
 const CYCLE_TIME: Template = { name: "cycle time", metric: "decrease", unit: "days", start: 8, target: 6 };
@@ -67,6 +67,19 @@ describe("forecast backtest harness", () => {
     expect(auc([{ score: 0.9, miss: true }, { score: 0.2, miss: false }])).toBe(0);
     // No forecast (+∞, never flagged) ranks above every forecast: here one hit below the miss, one above.
     expect(auc([{ score: 0.9, miss: true }, { score: 0.2, miss: false }, { score: Infinity, miss: false }])).toBe(0.5);
+  });
+
+  it("recall at equal false alarms: the misses listed with the line drawn where it lists at most that share of the hits", () => {
+    const ranked = [
+      { score: 0.1, miss: true },
+      { score: 0.3, miss: false },
+      { score: 0.4, miss: true },
+      { score: 0.8, miss: false },
+      { score: Infinity, miss: true }, // no forecast: never listed
+    ];
+    expect(recallAt(ranked, 0)).toBeCloseTo(1 / 3, 9); // below 0.3 only
+    expect(recallAt(ranked, 0.5)).toBeCloseTo(2 / 3, 9); // up to 0.4, one hit of two listed
+    expect(recallAt(ranked, 1)).toBeCloseTo(2 / 3, 9);
   });
 
   it("is the same for the same seed, and the KRs differ with another", () => {
