@@ -64,8 +64,6 @@ export function endScore(k: BacktestKr): number {
   return krScore(k.kr.metric, k.kr.start, k.kr.target, last ? last.value : null).score ?? 0;
 }
 
-export const misses = (k: BacktestKr) => forecastMisses(endScore(k), GOAL, GAP);
-
 /** The last day of week `n` (as of then: the week's check-in is in). */
 export const weekEnd = (n: number) => addDays(START, 7 * n - 1);
 
