@@ -3,6 +3,9 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { addDays } from "../../src/core/dates";
+import type { Tracker } from "../../src/core/model";
+import { buildReportForecast, weekValuesFromCheckins } from "../../src/core/summaryForecast";
+import { coreKr, coreSettings } from "../support/coreTracker";
 import { auc, count, recallAt, endScore, figures, paceRule, productRule, REPORT_WEEKS, runBacktest, statusRule, weekEnd } from "../../bench/forecastBacktest";
 import { backtestKrs, START, WEEKS, type BacktestKr, type Shape, type Template } from "../../bench/forecastPaths";
 
@@ -67,6 +70,38 @@ describe("forecast backtest harness", () => {
     expect(auc([{ score: 0.9, miss: true }, { score: 0.2, miss: false }])).toBe(0);
     // No forecast (+∞, never flagged) ranks above every forecast: here one hit below the miss, one above.
     expect(auc([{ score: 0.9, miss: true }, { score: 0.2, miss: false }, { score: Infinity, miss: false }])).toBe(0.5);
+  });
+
+  it("lists what the weekly summary's Forecast section lists, with the same scores (the check-in's rule is the summary's)", () => {
+    const krs = backtestKrs({ seed: 11, perShape: 4 }).filter((k) => k.kr.metric !== "milestone");
+    for (const week of REPORT_WEEKS) {
+      const asOf = weekEnd(week);
+      const seen = krs.map((k) => k.checkins.filter((c) => c.date <= asOf));
+      const tracker: Tracker = {
+        settings: coreSettings({ startDate: START, weeks: WEEKS }),
+        objectives: [{ row: 2, id: "O1", title: "O", owner: "", team: "", parentId: "", type: "committed", pnlLink: "none" }],
+        keyResults: krs.map((k, i) => {
+          const last = seen[i][seen[i].length - 1];
+          return { ...coreKr(i + 2, `O1.KR${i + 1}`, k.kr.metric, k.kr.start, k.kr.target, last ? last.value : null, last ? last.date : ""), unit: k.kr.unit };
+        }),
+      };
+      const summary = buildReportForecast({
+        tracker,
+        asOf,
+        weekValues: new Map(krs.map((_, i) => [`O1.KR${i + 1}`, weekValuesFromCheckins(seen[i], START, asOf)])),
+        lastCheckins: new Map(seen.flatMap((s, i) => (s.length ? [[`O1.KR${i + 1}`, { date: s[s.length - 1].date }] as const] : []))),
+        statuses: new Map(),
+        checkinValues: new Map(),
+      });
+      const listed = new Set(summary.below.map((k) => k.id));
+      krs.forEach((k, i) => {
+        const v = productRule(k, seen[i], asOf);
+        const f = summary.krs[i].forecast;
+        expect(v.score, `week ${week}, ${k.shape}`).toBe(f.ok ? f.score : null);
+        expect(v.flag, `week ${week}, ${k.shape}`).toBe(listed.has(`O1.KR${i + 1}`));
+      });
+      if (week === 4) expect(listed.size).toBeGreaterThan(0);
+    }
   });
 
   it("recall at equal false alarms: the misses listed with the line drawn where it lists at most that share of the hits", () => {
