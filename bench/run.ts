@@ -26,6 +26,7 @@ import { performance } from "node:perf_hooks";
 import { distDir } from "../src/local/runtime";
 import { benchCli } from "./cli";
 import { RATES } from "./costModel";
+import { runBacktest } from "./forecastBacktest";
 import { SHAPE, type OpResult } from "./measure";
 import { BUDGET_SECONDS } from "./portfolio";
 import { fmtInt, portfolioTier, printTable } from "./report";
@@ -117,6 +118,8 @@ function main(): boolean {
     ...(portfolio ? { portfolioUnder6Minutes: { met: portfolio.projectedSeconds.high < BUDGET_SECONDS, measured: portfolio.projectedSeconds } } : {}),
   };
 
+  // How well the forecast sees a miss in weeks 3-6 (bench/forecastBacktest.ts): deterministic, about a second.
+  const forecastBacktest = runBacktest();
   const results = {
     generated: new Date().toISOString(),
     node: process.version,
@@ -127,6 +130,7 @@ function main(): boolean {
     logGrowthControl: control,
     tiers,
     ...(portfolio ? { portfolio } : {}),
+    forecastBacktest,
   };
   writeFileSync(join(HERE, "results.json"), JSON.stringify(results, null, 2) + "\n");
 
@@ -135,6 +139,8 @@ function main(): boolean {
   console.log("");
   console.log(`log-growth control (${control.krs} KRs): check-in cells read ${control.checkinReads.map(fmtInt).join(" vs ")} with ${control.checkins.map(fmtInt).join(" vs ")} check-ins in the log`);
   console.log(`dist/Code.js: ${fmtInt(bundleBytes)} bytes`);
+  const w4 = forecastBacktest.overall.forecast[4];
+  console.log(`forecast backtest, week 4: recall ${w4.recall}, precision ${w4.precision}, false alarms ${w4.falseAlarms}, mean abs. error ${w4.mae} (npm run bench:forecast)`);
   console.log("");
   for (const [k, v] of Object.entries(targets)) console.log(`${v.met ? "MET   " : "MISSED"} ${k}: ${JSON.stringify(v.measured)}`);
   console.log(`\nwrote bench/results.json in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
