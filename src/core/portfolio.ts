@@ -10,13 +10,15 @@
 //   weekly run is as of the day before it, and a team east of the company (Tokyo, Sydney) checks in on
 //   Monday morning before the 07:00 run; that check-in hides the week's own, and the values scored are
 //   the ones it wrote. Last check-in = the latest KR Last check-in.
+// - A team whose cycle starts after today (a tracker set up ahead) has not started: no score, expected
+//   score nor check-in rate, status Not started, its objectives aligned without a score; `starts` says when.
 // - Alignment: a team objective is aligned to company objective C when its Parent ID equals C's ID
 //   (case-insensitive, trimmed) and does not name an objective of the team's own tracker (a team may
 //   cascade inside its own tracker: its own IDs win). A Parent ID naming neither is listed as unmatched.
 // - Aligned score of C = Σ(team weight × objective score) / Σ(team weight) over the aligned objectives
 //   that have a score and a team weight > 0; null when there are none. Team weight comes from the
 //   Portfolio tab (blank = 1).
-import { weekNumber } from "./dates";
+import { isValidIsoDate, weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { Tracker } from "./model";
 import { staleForecast, teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
@@ -71,6 +73,8 @@ export interface TeamFigures {
   upward: AlignedObjective[];
   /** Its KRs forecast to miss, from its forecast columns (portfolioForecast.ts); absent in a result cached before it. */
   forecast?: TeamForecast;
+  /** The team's cycle starts after the roll-up's day (a tracker set up ahead): its start date; no score, no rate. */
+  starts?: string;
 }
 
 export interface TeamResult {
@@ -153,6 +157,9 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     if (last === null || d > last) last = d;
   }
   const krCount = ev.krs.length;
+  // A tracker set up ahead of its cycle: evaluated as of a day before its start it would be "week 1" with a
+  // score of its stay KRs and a 0% check-in rate, read as behind or silent. It has not started: said so.
+  const starts = isValidIsoDate(s.startDate) && asOf < s.startDate ? s.startDate : undefined;
   const own = new Set(tracker.objectives.map((o) => key(o.id)));
   const evById = new Map(ev.objectives.map((o) => [key(o.id), o]));
   const upward: AlignedObjective[] = [];
@@ -161,20 +168,22 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     const e = evById.get(key(o.id));
     upward.push({ team, id: o.id, title: o.title, parentId: o.parentId, score: e ? e.score : null, status: e ? e.status : STATUS.noKeyResults });
   }
+  if (starts) for (const o of upward) Object.assign(o, { score: null, status: STATUS.notStarted });
   return {
     cycle: s.cycleName,
     week: weekOf(asOf),
     weeks: s.weeks,
-    score: ev.overall.score,
-    expected: krCount > 0 ? ev.overall.expected : null,
-    status: ev.overall.status,
+    score: starts ? null : ev.overall.score,
+    expected: krCount > 0 && !starts ? ev.overall.expected : null,
+    status: starts ? STATUS.notStarted : ev.overall.status,
     krs: krCount,
     mix,
-    checkinRate: krCount > 0 ? checkedIn / krCount : null,
+    checkinRate: krCount > 0 && !starts ? checkedIn / krCount : null,
     offTrack: mix[STATUS.offTrack],
     lastCheckin: last,
     upward,
     forecast: staleForecast(teamForecast(tracker, forecastCells, team), last, asOf, last === null ? 0 : weekOf(last)),
+    ...(starts ? { starts } : {}),
   };
 }
 
@@ -275,3 +284,4 @@ export function teamTrend(history: RollupHistoryRow[], teams: string[]): { weeks
   });
   return { weeks, rows };
 }
+

@@ -33,6 +33,8 @@ export interface PortfolioDigest {
   teamsMissing: number;
   behind: { team: string; status: string; score: number | null; expected: number | null }[];
   silent: { team: string; last: string | null }[];
+  /** Teams whose cycle starts after the roll-up's day (absent in an outcome made before session 15). */
+  notStarted?: { team: string; starts: string }[];
   unreadable: { team: string; problem: string }[];
 }
 
@@ -42,8 +44,13 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
   const { worst, total } = companyMisses(read.map((r) => r.figures!.forecast));
   const behind: PortfolioDigest["behind"] = [];
   const silent: PortfolioDigest["silent"] = [];
+  const notStarted: { team: string; starts: string }[] = [];
   for (const r of read) {
     const f = r.figures!;
+    if (f.starts) {
+      notStarted.push({ team: r.entry.team, starts: f.starts });
+      continue;
+    }
     if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected });
     if (f.lastCheckin ? dayNumber(asOf) - dayNumber(f.lastCheckin) > STALE_FORECAST_DAYS : f.krs > 0 && f.week >= 3) silent.push({ team: r.entry.team, last: f.lastCheckin });
   }
@@ -59,6 +66,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
     teamsMissing: read.filter((r) => r.figures!.forecast && r.figures!.forecast.missing > 0).length,
     behind,
     silent,
+    notStarted,
     unreadable: results.filter((r) => !r.figures && !r.pending).map((r) => ({ team: r.entry.team, problem: r.problem || "Not read" })),
   };
 }
@@ -109,18 +117,31 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
   } else if (p.read) {
     lines.push("At this pace no team's forecast key result ends below its goal.");
   }
+  const teams = portfolioTeamLines(p, sep);
+  const unread = p.unreadable.slice(0, DIGEST_NAMES).map((u) => `Not read: ${u.team}. ${u.problem}`);
+  if (p.unreadable.length > DIGEST_NAMES) unread.push(`Not read: ${p.unreadable.length - DIGEST_NAMES} more (the Teams table says why).`);
+  return { heading, lines, krs, teams, unread };
+}
+
+/**
+ * The lines on the teams behind, silent or not started yet, each naming at most DIGEST_NAMES teams. `sep`:
+ * the company's decimal separator for each team's score against its expected one; null names the teams
+ * only (the menu's answer, which does not ask the locale: the Teams table has the scores).
+ */
+export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | null): string[] {
   const teams: string[] = [];
-  const off = p.behind.filter((b) => b.status === STATUS.offTrack).map((b) => `${b.team} (${score(b.score, sep)} vs ${score(b.expected, sep)} expected)`);
-  const risk = p.behind.filter((b) => b.status === STATUS.atRisk).map((b) => `${b.team} (${score(b.score, sep)} vs ${score(b.expected, sep)} expected)`);
+  const named = (b: PortfolioDigest["behind"][number]) => (sep === null ? b.team : `${b.team} (${score(b.score, sep)} vs ${score(b.expected, sep)} expected)`);
+  const off = p.behind.filter((b) => b.status === STATUS.offTrack).map(named);
+  const risk = p.behind.filter((b) => b.status === STATUS.atRisk).map(named);
   if (off.length) teams.push(`Off track: ${names(off)}.`);
   if (risk.length) teams.push(`At risk: ${names(risk)}.`);
   if (p.silent.length) {
     const silent = p.silent.map((s) => (s.last ? `${s.team} (last ${s.last})` : `${s.team} (none yet)`));
     teams.push(`No check-in for more than ${STALE_FORECAST_DAYS} days: ${names(silent)}.`);
   }
-  const unread = p.unreadable.slice(0, DIGEST_NAMES).map((u) => `Not read: ${u.team}. ${u.problem}`);
-  if (p.unreadable.length > DIGEST_NAMES) unread.push(`Not read: ${p.unreadable.length - DIGEST_NAMES} more (the Teams table says why).`);
-  return { heading, lines, krs, teams, unread };
+  const later = p.notStarted || [];
+  if (later.length) teams.push(`Not started yet: ${names(later.map((n) => `${n.team} (starts ${n.starts})`))}.`);
+  return teams;
 }
 
 /**

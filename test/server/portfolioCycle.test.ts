@@ -1,0 +1,77 @@
+// A head of operations running a company roll-up through its cycle, through the BUILT add-on (run `npm run
+// build` first): the menu's "Refresh portfolio" answer, a team set up ahead of its cycle.
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { callAddonRaw, type Workbook } from "../../src/local/runtime";
+import { ss } from "../support/tracker";
+import { fireTrigger, refreshTriggersOf, trackers } from "../support/rhythm";
+import { companyOver, everyoneChecksIn, setSetting, setStart, teamsTable } from "../support/portfolioCompany";
+
+/** The menu's "Refresh portfolio" at the instant `at`, and the answer it shows. */
+function menuRefresh(company: Workbook, at: string): string {
+  company.services.clock.set(new Date(at));
+  company.services.ui.alerts.length = 0;
+  callAddonRaw(company, "menuPortfolio");
+  return company.services.ui.alerts[0].prompt;
+}
+
+/** The weekly refresh's run at the instant `at` (a Monday 07:00 in London). */
+function weeklyRun(company: Workbook, at: string): any {
+  company.services.clock.set(new Date(at));
+  const out = fireTrigger(company, refreshTriggersOf(company)[0]);
+  expect(out.ok, out.message).toBe(true);
+  return out.outcome;
+}
+
+const history = (company: Workbook) => ss(company).getSheetByName("Portfolio History")!.getDataRange().getDisplayValues();
+
+describe("The menu's Refresh portfolio answer", () => {
+  it("names the teams behind, silent and not started, as the digest does, without a score (no locale asked)", () => {
+    const [base, berlin, tokyo, kolkata] = trackers(4);
+    // Berlin crawls (2% of the way a week), Tokyo checks in twice then stops, Kolkata's tracker is set up ahead.
+    for (let w = 0; w < 6; w++) {
+      const day = new Date(Date.parse("2026-01-08T12:00:00Z") + w * 7 * 86400000).toISOString();
+      everyoneChecksIn(berlin, day, (s, t) => s + 0.02 * (w + 1) * (t - s));
+      if (w < 2) everyoneChecksIn(tokyo, day, (s, t) => s + 0.1 * (w + 1) * (t - s));
+    }
+    setStart(kolkata, "2026-04-06");
+    const company = companyOver(base, { Berlin: berlin, Tokyo: tokyo, Kolkata: kolkata });
+    const answer = menuRefresh(company, "2026-02-16T12:00:00Z").split("\n");
+    // Before: the first line, and nothing of which teams: the roll-up tab and the Monday email had to be opened.
+    expect(answer[0]).toBe('Week 7: 3 of 3 team trackers read; the "Portfolio Roll-up" tab is up to date.');
+    const status = teamsTable(company).find((r) => r.Team === "Berlin")!.Status;
+    expect(["Off track", "At risk"]).toContain(status);
+    expect(answer).toContain(`${status}: Berlin.`);
+    expect(answer).toContain("No check-in for more than 14 days: Tokyo (last 2026-01-15).");
+    expect(answer).toContain("Not started yet: Kolkata (starts 2026-04-06).");
+    expect(answer.join("\n")).not.toMatch(/expected/);
+  });
+
+  it("lists at most 10 trackers not read, the rest counted", () => {
+    const [base, berlin] = trackers(2);
+    const gone = Array.from({ length: 12 }, (_, i) => [`gone-${i + 1}`, `Gone ${i + 1}`, "", ""]);
+    const company = companyOver(base, { Berlin: berlin }, gone);
+    const answer = menuRefresh(company, "2026-01-14T12:00:00Z");
+    // Before: all 12, one line each (200 at most): a dialog taller than the screen.
+    expect(answer.split("\n").filter((l) => l.startsWith("• "))).toHaveLength(11);
+    expect(answer).toContain("• Gone 10: Missing: no spreadsheet has this URL or ID (mistyped, or deleted?).");
+    expect(answer).not.toContain("Gone 11:");
+    expect(answer).toContain("• 2 more: the roll-up's Teams table says why.");
+  });
+});
+
+describe("A team whose tracker is set up ahead of its cycle", () => {
+  it("is shown as not started, with its start date, not as week 1 behind with no check-ins", () => {
+    const [base, berlin, kolkata] = trackers(3);
+    everyoneChecksIn(berlin, "2026-03-12T12:00:00Z", (s, t) => s + 0.7 * (t - s));
+    setStart(kolkata, "2026-04-06");
+    const company = companyOver(base, { Berlin: berlin, Kolkata: kolkata });
+    weeklyRun(company, "2026-03-16T07:00:00Z");
+    const row = teamsTable(company).find((r) => r.Team === "Kolkata")!;
+    // Before: Week 1, a score of its stay KRs against an expected 0.00, a check-in rate of 0%.
+    expect([row.Cycle, row.Week, row.Score, row.Expected, row.Status, row["Check-in rate"]]).toEqual(["Order-to-delivery pilot", "starts 2026-04-06", "", "", "Not started", ""]);
+    // Its History row has no score either, so its trend starts with its cycle.
+    const kept = history(company).filter((r) => r[2] === "Kolkata");
+    expect(kept.map((r) => r.slice(0, 5))).toEqual([["10", "2026-03-15", "Kolkata", "", "Not started"]]);
+  });
+});
