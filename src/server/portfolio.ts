@@ -12,6 +12,8 @@ import {
   alignTeams,
   cycleSince,
   mergeRollupHistory,
+  NONE_YET,
+  withCheckinsAfterRun,
   PORTFOLIO_HEADERS,
   PORTFOLIO_TAB,
   portfolioEntries,
@@ -239,8 +241,11 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   const lastDay = cycleLastDay(company.settings.startDate, company.settings.weeks);
   const ended = asOf > lastDay ? lastDay : undefined;
   withDocumentLock(() => {
-    const history = writeRollupHistory(ss, tz, week, asOf, ended ? [] : results, since).filter((h) => h.asOf >= since);
-    const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, ended, teams: results, alignment, history, pending, decimalSeparator });
+    const all = writeRollupHistory(ss, tz, week, asOf, ended ? [] : results, since);
+    const history = all.filter((h) => h.asOf >= since);
+    // Check-ins dated the day before a team's period, made after the refresh of that day (History's rows say): no call more.
+    const teams = withCheckinsAfterRun(results, all);
+    const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, ended, teams, alignment, history, pending, decimalSeparator });
     const { sheet, made } = own ? { sheet: own, made: false } : insertOrFind(ss, ROLLUP_TAB);
     if (!made) sheet.clear();
     else {
@@ -269,7 +274,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
 
 // Team is written with asText (a leading apostrophe), so its column stays "General": "@" would keep the apostrophe.
 const HISTORY_KEYS = ["Week", "Team", "Score"];
-const HISTORY_FORMATS = ["0", "yyyy-mm-dd", "General", "0.00", "General"];
+const HISTORY_FORMATS = ["0", "yyyy-mm-dd", "General", "0.00", "General", "yyyy-mm-dd"];
 
 /** Replaces this week's rows of the listed teams (this cycle's) in the roll-up History and returns the whole History. */
 function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: string, results: TeamResult[], since: string): RollupHistoryRow[] {
@@ -278,6 +283,7 @@ function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: str
   let existing: RollupHistoryRow[] = [];
   let oldRows = 0;
   let first = 2; // the row under the header
+  let missingHeader = 0;
   if (!sheet) {
     sheet = ss.insertSheet(ROLLUP_HISTORY_TAB);
     sheet.getRange(1, 1, 1, width).setValues([ROLLUP_HISTORY_HEADERS.slice()]).setFontWeight("bold");
@@ -295,12 +301,17 @@ function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: str
       const w = num(at(r, 0));
       const team = str(at(r, 2));
       if (w === null || !team) continue;
-      existing.push({ week: w, asOf: cellIsoDate(at(r, 1), tz), team, score: num(at(r, 3)), status: str(at(r, 4)) });
+      const seen = at(r, 5);
+      const lastCheckin = str(seen) === NONE_YET ? NONE_YET : seen === "" || seen === null ? "" : cellIsoDate(seen, tz);
+      existing.push({ week: w, asOf: cellIsoDate(at(r, 1), tz), team, score: num(at(r, 3)), status: str(at(r, 4)), lastCheckin });
     }
+    // A History written before its Last check-in column gets the header with its first row written (once).
+    if (idx[5] < 0) missingHeader = t.headerRow;
   }
   const merged = mergeRollupHistory(existing, week, asOf, results, since);
   if (!results.length) return merged; // no row to add or replace: the tab is left as it is
-  const rows = merged.map((h) => [h.week, h.asOf, asText(h.team), h.score === null ? "" : h.score, h.status]);
+  if (missingHeader) sheet.getRange(missingHeader, width).setValue(ROLLUP_HISTORY_HEADERS[width - 1]).setFontWeight("bold");
+  const rows = merged.map((h) => [h.week, h.asOf, asText(h.team), h.score === null ? "" : h.score, h.status, h.lastCheckin]);
   const total = Math.max(rows.length, oldRows);
   if (total === 0) return merged;
   const max = sheet.getMaxRows();

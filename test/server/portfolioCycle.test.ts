@@ -1,5 +1,6 @@
 // A head of operations running a company roll-up through its cycle, through the BUILT add-on (run `npm run
-// build` first): the menu's "Refresh portfolio" answer, a team set up ahead of its cycle.
+// build` first): the menu's "Refresh portfolio" answer, a team set up ahead of its cycle, a team far west of
+// the company.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddonRaw, type Workbook } from "../../src/local/runtime";
@@ -72,6 +73,40 @@ describe("A team whose tracker is set up ahead of its cycle", () => {
     expect([row.Cycle, row.Week, row.Score, row.Expected, row.Status, row["Check-in rate"]]).toEqual(["Order-to-delivery pilot", "starts 2026-04-06", "", "", "Not started", ""]);
     // Its History row has no score either, so its trend starts with its cycle.
     const kept = history(company).filter((r) => r[2] === "Kolkata");
-    expect(kept.map((r) => r.slice(0, 5))).toEqual([["10", "2026-03-15", "Kolkata", "", "Not started"]]);
+    expect(kept.map((r) => r.slice(0, 6))).toEqual([["10", "2026-03-15", "Kolkata", "", "Not started", "none yet"]]);
+  });
+});
+
+describe("A team far west of the company", () => {
+  it("checking in every Sunday evening, after the company's Monday 07:00 run, counts in the next run, and once only", () => {
+    const [base, la, berlin] = trackers(3);
+    ss(la).setSpreadsheetTimeZone("America/Los_Angeles");
+    ss(berlin).setSpreadsheetTimeZone("Europe/Berlin");
+    const company = companyOver(base, { LA: la, Berlin: berlin });
+    const rate = () => Object.fromEntries(teamsTable(company).map((r) => [r.Team, r["Check-in rate"]]));
+    // Monday 07:00 London is Sunday 23:00 in Los Angeles: LA's Sunday 23:30 check-ins are after each run.
+    weeklyRun(company, "2026-01-12T07:00:00Z");
+    everyoneChecksIn(la, "2026-01-12T07:30:00Z", (s, t) => s + 0.1 * (t - s)); // Sunday 2026-01-11, 23:30 in LA
+    // Berlin checks in on Sunday morning, before the run, in week 2 only.
+    everyoneChecksIn(berlin, "2026-01-18T09:00:00Z", (s, t) => s + 0.1 * (t - s));
+    weeklyRun(company, "2026-01-19T07:00:00Z");
+    // Before: 0%: dated the day before the period, after the run that reported that day.
+    expect(rate()).toEqual({ LA: "100%", Berlin: "100%" });
+    everyoneChecksIn(la, "2026-01-19T07:30:00Z", (s, t) => s + 0.2 * (t - s)); // Sunday 2026-01-18
+    weeklyRun(company, "2026-01-26T07:00:00Z");
+    // Berlin's Sunday check-in was in the run of its day: not counted again in the next one.
+    expect(rate()).toEqual({ LA: "100%", Berlin: "0%" });
+    expect(history(company).map((r) => r.slice(0, 3).concat(r[5]))).toEqual([
+      ["Week", "As of", "Team", "Last check-in"],
+      ["1", "2026-01-11", "LA", "none yet"],
+      ["1", "2026-01-11", "Berlin", "none yet"],
+      ["2", "2026-01-18", "LA", "2026-01-11"],
+      ["2", "2026-01-18", "Berlin", "2026-01-18"],
+      ["3", "2026-01-25", "LA", "2026-01-18"],
+      ["3", "2026-01-25", "Berlin", "2026-01-18"],
+    ]);
+    // The menu's refresh on Wednesday: its 7 days start on Thursday, and no refresh was as of the Wednesday before.
+    menuRefresh(company, "2026-01-28T12:00:00Z");
+    expect(rate()).toEqual({ LA: "0%", Berlin: "0%" });
   });
 });
