@@ -1,9 +1,9 @@
-// A head of operations running a company roll-up through its cycle, through the BUILT add-on (run `npm run
-// build` first): the menu's "Refresh portfolio" answer, a team set up ahead of its cycle, a team far west of
-// the company.
+// A head of operations running a company roll-up through its cycle and past its end, through the BUILT
+// add-on (run `npm run build` first): the menu's "Refresh portfolio" answer, a team set up ahead of its cycle,
+// a team far west of the company, and the Monday email once the company cycle is over.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddonRaw, type Workbook } from "../../src/local/runtime";
+import { callAddon, callAddonRaw, type Workbook } from "../../src/local/runtime";
 import { ss } from "../support/tracker";
 import { fireTrigger, refreshTriggersOf, trackers } from "../support/rhythm";
 import { companyOver, everyoneChecksIn, setSetting, setStart, teamsTable } from "../support/portfolioCompany";
@@ -108,5 +108,52 @@ describe("A team far west of the company", () => {
     // The menu's refresh on Wednesday: its 7 days start on Thursday, and no refresh was as of the Wednesday before.
     menuRefresh(company, "2026-01-28T12:00:00Z");
     expect(rate()).toEqual({ LA: "0%", Berlin: "0%" });
+  });
+});
+
+describe("The company tracker's Monday email outside its own cycle", () => {
+  it("after the company cycle's last week still carries the teams' roll-up, and says how to start the next cycle", () => {
+    const [base, team] = trackers(2);
+    setStart(team, "2026-02-02"); // the team's cycle runs to 2026-05-03, past the company's 2026-04-05
+    const company = companyOver(base, { Team: team });
+    setSetting(company, "Leaders' emails", "head.of.ops@example.com");
+    setSetting(company, "Email digest to leaders", "on");
+    setSetting(company, "Remind owners who missed a check-in", "on");
+    everyoneChecksIn(team, "2026-04-01T10:00:00Z", (s, t) => s + 0.5 * (t - s));
+    expect(weeklyRun(company, "2026-04-06T07:00:00Z")).toMatchObject({ week: 13 });
+    const sent = company.services.mail.sent.length;
+    everyoneChecksIn(team, "2026-04-15T10:00:00Z", (s, t) => s + 0.6 * (t - s));
+    const out = weeklyRun(company, "2026-04-20T07:00:00Z");
+    expect(out).toMatchObject({ week: 0, digestTo: ["head.of.ops@example.com"], reminded: [], portfolio: { asOf: "2026-04-19", read: 1 } });
+    // Before: nothing sent, every week until the roll over, while the teams went on.
+    const mails = company.services.mail.sent.slice(sent);
+    expect(mails.map((m) => m.to)).toEqual(["head.of.ops@example.com"]);
+    const m = mails[0];
+    expect(m.subject).toMatch(/^OKR weekly summary — Order-to-delivery pilot: the cycle ended on 2026-04-05; teams: \d+ KRs forecast to miss$/);
+    const body = String(m.body).split("\n");
+    expect(body[1]).toBe(
+      'The company cycle ended on 2026-04-05 and its last week was reported. To start the next one, choose "Roll over to the next cycle" in the add-on menu (okr-sheets rollover): until then this email carries the teams\' roll-up only, and Portfolio History keeps the cycle\'s weeks as they were.',
+    );
+    expect(body).toContain("PORTFOLIO: 1 TEAM TRACKER AS OF 2026-04-19");
+    expect(body).toContain("  1 of 1 team tracker read; the whole roll-up is on the Portfolio Roll-up tab.");
+    expect(m.htmlBody).toContain("Portfolio: 1 team tracker as of 2026-04-19");
+    expect(m.htmlBody).toContain("The company cycle ended on 2026-04-05");
+    // Admins see that run as what it did, not "did nothing".
+    expect(String(callAddon(company, "setWeeklyRefresh", {}).status)).toContain(
+      "Last weekly refresh: 2026-04-20 08:00 (Europe/London), the teams' roll-up only, emailed to 1 leader: the cycle ended on 2026-04-05 and its last week was reported; roll over to start the next cycle.",
+    );
+  });
+
+  it("before the company cycle's start carries the teams' roll-up too, saying when it starts", () => {
+    const [base, team] = trackers(2);
+    const company = companyOver(base, { Team: team });
+    setStart(company, "2026-02-02");
+    setSetting(company, "Leaders' emails", "head.of.ops@example.com");
+    setSetting(company, "Email digest to leaders", "on");
+    everyoneChecksIn(team, "2026-01-08T10:00:00Z", (s, t) => s + 0.1 * (t - s));
+    expect(weeklyRun(company, "2026-01-12T07:00:00Z")).toMatchObject({ week: 0, digestTo: ["head.of.ops@example.com"] });
+    const m = company.services.mail.sent.at(-1)!;
+    expect(m.subject).toBe("OKR weekly summary — Order-to-delivery pilot: the cycle starts on 2026-02-02; teams: none forecast to miss");
+    expect(String(m.body).split("\n")[1]).toBe("The company cycle starts on 2026-02-02: its first week is reported the week after. Until then this email carries the teams' roll-up only.");
   });
 });
