@@ -13,13 +13,15 @@
 //   counts when made after the refresh of that day (withCheckinsAfterRun, from History).
 // - A team whose cycle starts after today (a tracker set up ahead) has not started: no score, expected
 //   score nor check-in rate, status Not started, its objectives aligned without a score; `starts` says when.
+//   One whose cycle ended before today (not rolled over yet) keeps the score and status it ended with, but no
+//   check-in rate (none is due); `ended` says when, and the digest names it apart from the teams behind.
 // - Alignment: a team objective is aligned to company objective C when its Parent ID equals C's ID
 //   (case-insensitive, trimmed) and does not name an objective of the team's own tracker (a team may
 //   cascade inside its own tracker: its own IDs win). A Parent ID naming neither is listed as unmatched.
 // - Aligned score of C = Σ(team weight × objective score) / Σ(team weight) over the aligned objectives
 //   that have a score and a team weight > 0; null when there are none. Team weight comes from the
 //   Portfolio tab (blank = 1).
-import { addDays, isValidIsoDate, weekNumber } from "./dates";
+import { addDays, cycleLastDay, isValidIsoDate, weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { Tracker } from "./model";
 import { staleForecast, teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
@@ -78,6 +80,8 @@ export interface TeamFigures {
   forecast?: TeamForecast;
   /** The team's cycle starts after the roll-up's day (a tracker set up ahead): its start date; no score, no rate. */
   starts?: string;
+  /** The team's cycle ended before the roll-up's day and was not rolled over: its last day; no rate. */
+  ended?: string;
   /**
    * Its KRs whose Last check-in is the day before its check-in period (`day`): counted by this roll-up only when
    * an earlier refresh as of that day saw the team's latest check-in before it (withCheckinsAfterRun).
@@ -171,6 +175,11 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
   // A tracker set up ahead of its cycle: evaluated as of a day before its start it would be "week 1" with a
   // score of its stay KRs and a 0% check-in rate, read as behind or silent. It has not started: said so.
   const starts = isValidIsoDate(s.startDate) && asOf < s.startDate ? s.startDate : undefined;
+  // Its cycle over, not rolled over: week after week "Off track" and "no check-in for 14 days" (none is due) would
+  // hide what the team has to do, roll over. The score it ended with stays.
+  const lastDay = isValidIsoDate(s.startDate) && s.weeks > 0 ? cycleLastDay(s.startDate, s.weeks) : "";
+  const ended = lastDay && asOf > lastDay ? lastDay : undefined;
+  const due = krCount > 0 && !starts && !ended;
   const own = new Set(tracker.objectives.map((o) => key(o.id)));
   const evById = new Map(ev.objectives.map((o) => [key(o.id), o]));
   const upward: AlignedObjective[] = [];
@@ -189,13 +198,14 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     status: starts ? STATUS.notStarted : ev.overall.status,
     krs: krCount,
     mix,
-    checkinRate: krCount > 0 && !starts ? checkedIn / krCount : null,
+    checkinRate: due ? checkedIn / krCount : null,
     offTrack: mix[STATUS.offTrack],
     lastCheckin: last,
     upward,
     forecast: staleForecast(teamForecast(tracker, forecastCells, team), last, asOf, last === null ? 0 : weekOf(last)),
     ...(starts ? { starts } : {}),
-    ...(before && krCount > 0 && !starts ? { dayBefore: { day: dayBefore, krs: before } } : {}),
+    ...(ended ? { ended } : {}),
+    ...(before && due ? { dayBefore: { day: dayBefore, krs: before } } : {}),
   };
 }
 

@@ -35,6 +35,8 @@ export interface PortfolioDigest {
   silent: { team: string; last: string | null }[];
   /** Teams whose cycle starts after the roll-up's day (absent in an outcome made before session 15). */
   notStarted?: { team: string; starts: string }[];
+  /** Teams whose cycle ended before the roll-up's day, not rolled over yet (absent before session 15). */
+  ended?: { team: string; ended: string }[];
   unreadable: { team: string; problem: string }[];
 }
 
@@ -45,10 +47,15 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
   const behind: PortfolioDigest["behind"] = [];
   const silent: PortfolioDigest["silent"] = [];
   const notStarted: { team: string; starts: string }[] = [];
+  const ended: { team: string; ended: string }[] = [];
   for (const r of read) {
     const f = r.figures!;
     if (f.starts) {
       notStarted.push({ team: r.entry.team, starts: f.starts });
+      continue;
+    }
+    if (f.ended) {
+      ended.push({ team: r.entry.team, ended: f.ended });
       continue;
     }
     if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected });
@@ -67,6 +74,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
     behind,
     silent,
     notStarted,
+    ended,
     unreadable: results.filter((r) => !r.figures && !r.pending).map((r) => ({ team: r.entry.team, problem: r.problem || "Not read" })),
   };
 }
@@ -124,7 +132,7 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
 }
 
 /**
- * The lines on the teams behind, silent or not started yet, each naming at most DIGEST_NAMES teams. `sep`:
+ * The lines on the teams behind, silent, not started yet or ended and not rolled over, each naming at most DIGEST_NAMES teams. `sep`:
  * the company's decimal separator for each team's score against its expected one; null names the teams
  * only (the menu's answer, which does not ask the locale: the Teams table has the scores).
  */
@@ -141,6 +149,8 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
   }
   const later = p.notStarted || [];
   if (later.length) teams.push(`Not started yet: ${names(later.map((n) => `${n.team} (starts ${n.starts})`))}.`);
+  const over = p.ended || [];
+  if (over.length) teams.push(`Cycle ended, not rolled over yet: ${names(over.map((n) => `${n.team} (ended ${n.ended})`))}.`);
   return teams;
 }
 

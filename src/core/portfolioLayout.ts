@@ -53,8 +53,9 @@ function teamRow(t: TeamResult): SummaryCell[] {
   const f = t.figures;
   const row: SummaryCell[] = [text(t.entry.team, "label"), text(t.entry.ref), text(f ? READ_OK : t.problem || "Not read")];
   if (!f) return row;
-  // A cycle not started yet is no "week 1" (portfolio.ts teamFigures): its Week says when it starts.
-  row.push(text(f.cycle), f.starts ? text(`starts ${f.starts}`, "muted") : { v: f.week, fmt: "0" }, score(f.score), score(f.expected), text(f.status, "status"));
+  // A cycle not started yet is no "week 1", nor one over its last week (portfolio.ts teamFigures): its Week says when.
+  const week: SummaryCell = f.starts ? text(`starts ${f.starts}`, "muted") : f.ended ? text(`ended ${f.ended}`, "muted") : { v: f.week, fmt: "0" };
+  row.push(text(f.cycle), week, score(f.score), score(f.expected), text(f.status, "status"));
   for (const m of MIX_ORDER) row.push({ v: f.mix[m], fmt: "0" });
   row.push(f.checkinRate === null ? blank() : { v: f.checkinRate, fmt: FMT.rate }, { v: f.offTrack, fmt: "0" });
   const fc = f.forecast;

@@ -111,6 +111,24 @@ describe("A team far west of the company", () => {
   });
 });
 
+describe("A team whose cycle ended and was not rolled over", () => {
+  it("keeps the score it ended with, is due no check-in, and is named apart from the teams behind or silent", () => {
+    const [base, ops, next] = trackers(3);
+    setStart(next, "2026-02-02"); // runs to 2026-05-03
+    everyoneChecksIn(ops, "2026-03-02T10:00:00Z", (s, t) => s + 0.2 * (t - s));
+    everyoneChecksIn(next, "2026-04-15T10:00:00Z", (s, t) => s + 0.6 * (t - s));
+    setStart(base, "2026-03-02"); // the company's cycle runs to 2026-05-31
+    const company = companyOver(base, { Ops: ops, Next: next });
+    const answer = menuRefresh(company, "2026-04-22T12:00:00Z").split("\n");
+    const row = teamsTable(company).find((r) => r.Team === "Ops")!;
+    // Before: Week 13, a check-in rate of 0%, and "Off track" and "No check-in for more than 14 days" every week until it rolled over.
+    expect([row.Week, row["Check-in rate"], row["Last check-in"]]).toEqual(["ended 2026-04-05", "", "2026-03-02"]);
+    expect(row.Score).not.toBe("");
+    expect(answer).toContain("Cycle ended, not rolled over yet: Ops (ended 2026-04-05).");
+    expect(answer.filter((l) => /^(Off track|At risk|No check-in)/.test(l) && l.includes("Ops"))).toEqual([]);
+  });
+});
+
 describe("The company tracker's Monday email outside its own cycle", () => {
   it("after the company cycle's last week still carries the teams' roll-up, and says how to start the next cycle", () => {
     const [base, team] = trackers(2);
