@@ -111,6 +111,25 @@ describe("A team far west of the company", () => {
   });
 });
 
+describe("A Portfolio History written before its Last check-in column", () => {
+  it("gets the column's header with the next refresh; its older rows stay blank there and count nothing more", () => {
+    const [base, la] = trackers(2);
+    ss(la).setSpreadsheetTimeZone("America/Los_Angeles");
+    const company = companyOver(base, { LA: la });
+    weeklyRun(company, "2026-01-12T07:00:00Z");
+    ss(company).getSheetByName("Portfolio History")!.getRange("F1:F2").clearContent(); // as session 14 wrote it
+    everyoneChecksIn(la, "2026-01-12T07:30:00Z", (s, t) => s + 0.1 * (t - s)); // Sunday 2026-01-11 in LA
+    weeklyRun(company, "2026-01-19T07:00:00Z");
+    expect(history(company).map((r) => r.slice(0, 3).concat(r[5]))).toEqual([
+      ["Week", "As of", "Team", "Last check-in"],
+      ["1", "2026-01-11", "LA", ""],
+      ["2", "2026-01-18", "LA", "2026-01-11"],
+    ]);
+    // What the run of 2026-01-11 saw is not known: LA's check-in of that day is not counted (as before).
+    expect(teamsTable(company)[0]["Check-in rate"]).toBe("0%");
+  });
+});
+
 describe("A team whose cycle ended and was not rolled over", () => {
   it("keeps the score it ended with, is due no check-in, and is named apart from the teams behind or silent", () => {
     const [base, ops, next] = trackers(3);
