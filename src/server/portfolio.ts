@@ -66,6 +66,8 @@ export interface PortfolioOutcome {
   forecastToMiss: number;
   /** The company cycle's last day, when the roll-up is as of a day after it (no History row written). */
   ended?: string;
+  /** The company cycle's start, when the roll-up is as of a day before it (no History row written either). */
+  starts?: string;
   /** The roll-up's headline for the weekly refresh's leaders' digest (absent when the tab was just created). */
   digest?: PortfolioDigest;
 }
@@ -240,12 +242,15 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   // was whatever the last refresh before the roll over read, weeks later. History is kept as it is then.
   const lastDay = cycleLastDay(company.settings.startDate, company.settings.weeks);
   const ended = asOf > lastDay ? lastDay : undefined;
+  // Nor is a refresh before its start (a company tracker set up, or rolled over, ahead): its rows were "week 1"
+  // dated before the cycle, left in History beside the real week 1's and shown in no trend.
+  const starts = asOf < company.settings.startDate ? company.settings.startDate : undefined;
   withDocumentLock(() => {
-    const all = writeRollupHistory(ss, tz, week, asOf, ended ? [] : results, since);
+    const all = writeRollupHistory(ss, tz, week, asOf, ended || starts ? [] : results, since);
     const history = all.filter((h) => h.asOf >= since);
     // Check-ins dated the day before a team's period, made after the refresh of that day (History's rows say): no call more.
     const teams = withCheckinsAfterRun(results, all);
-    const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, ended, teams, alignment, history, pending, decimalSeparator });
+    const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, ended, starts, teams, alignment, history, pending, decimalSeparator });
     const { sheet, made } = own ? { sheet: own, made: false } : insertOrFind(ss, ROLLUP_TAB);
     if (!made) sheet.clear();
     else {
@@ -268,6 +273,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     continued: fromCache,
     forecastToMiss,
     ...(ended ? { ended } : {}),
+    ...(starts ? { starts } : {}),
     digest: portfolioDigest(asOf, results),
   };
 }

@@ -192,5 +192,12 @@ describe("The company tracker's Monday email outside its own cycle", () => {
     const m = company.services.mail.sent.at(-1)!;
     expect(m.subject).toBe("OKR weekly summary — Order-to-delivery pilot: the cycle starts on 2026-02-02; teams: none forecast to miss");
     expect(String(m.body).split("\n")[1]).toBe("The company cycle starts on 2026-02-02: its first week is reported the week after. Until then this email carries the teams' roll-up only.");
+    // The roll-up is in no week of the company cycle: no History row (before: "week 1" rows dated before the cycle).
+    expect(history(company)).toEqual([["Week", "As of", "Team", "Score", "Status", "Last check-in"]]);
+    expect(ss(company).getSheetByName("Portfolio Roll-up")!.getRange("A2").getDisplayValue()).toBe(
+      "As of 2026-01-11 · before the cycle's start (it starts on 2026-02-02; no History row written) · 1 of 1 team tracker read",
+    );
+    expect(menuRefresh(company, "2026-01-14T12:00:00Z")).toMatch(/^Before the cycle's start \(it starts on 2026-02-02; no History row written\): 1 of 1 team tracker read;/);
+    expect(history(company)).toHaveLength(1);
   });
 });
