@@ -7,7 +7,9 @@
 // - Built from the roll-up's own results (no call more): the KRs forecast to miss, worst first, as the
 //   roll-up's "At this pace" section lists them, at most DIGEST_MISSES; the teams whose status is Off track or
 //   At risk; the teams with no check-in for more than STALE_FORECAST_DAYS (or none by their week 3); the
-//   trackers not read and why. Each list is cut at DIGEST_NAMES, the rest counted.
+//   teams whose cycle has not started, and those whose cycle ended and was not rolled over (in neither list
+//   before: no check-in is due, and what they have to do is start or roll over); the trackers not read and
+//   why. Each list is cut at DIGEST_NAMES, the rest counted.
 // - Numbers in the company tracker's decimal separator, as the roll-up tab writes them.
 import { escapeHtml } from "./escape";
 import { fixedText, type DecimalSeparator } from "./numbers";
@@ -132,9 +134,9 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
 }
 
 /**
- * The lines on the teams behind, silent, not started yet or ended and not rolled over, each naming at most DIGEST_NAMES teams. `sep`:
- * the company's decimal separator for each team's score against its expected one; null names the teams
- * only (the menu's answer, which does not ask the locale: the Teams table has the scores).
+ * The lines on the teams behind, silent, not started yet, or ended and not rolled over, each naming at most
+ * DIGEST_NAMES teams. `sep`: the company's decimal separator for each team's score against its expected one;
+ * null names the teams only (the menu's answer, which does not ask the locale: the Teams table has the scores).
  */
 export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | null): string[] {
   const teams: string[] = [];

@@ -206,7 +206,7 @@ export function menuPortfolio(): void {
       : [
           `${r.ended ? `After the cycle's last week (it ended on ${r.ended}; History keeps its weeks as they were)` : r.starts ? `Before the cycle's start (it starts on ${r.starts}; no History row written)` : `Week ${r.week}`}: ${ofTotal(r.read, r.listed, "team tracker")} read; the "Portfolio Roll-up" tab is up to date.`,
           r.forecastToMiss ? `\n${missingLine(r.forecastToMiss)}: listed under "At this pace" on the roll-up.` : "",
-          // The teams behind, silent or not started, as the digest and the CLI name them (names only: no locale asked).
+          // The teams behind, silent, not started or ended, as the digest and the CLI name them (names only: no locale asked).
           r.digest ? portfolioTeamLines(r.digest, null).map((l, i) => (i ? l : `\n${l}`)).join("\n") : "",
           r.unreadable.length ? `\nNot read:\n• ${unreadLines(r.unreadable).join("\n• ")}` : "",
           r.pending ? `\n${plural(r.pending, "team tracker was", "team trackers were")} left for lack of time: choose "Refresh portfolio" again to continue.` : "",

@@ -43,7 +43,8 @@ export function refreshDay(tz: string, now = new Date()): string {
  * the cycle's start (a refresh on its first Monday) no week of it has ended: nothing is written or sent,
  * rather than a "week 1" of the days before the cycle with every KR missing and every owner reminded; nor
  * a week or more after the run that reported the cycle's last week. A company tracker's roll-up is refreshed
- * in either case, and its leaders get it (the teams' roll-up only, with a line on the company cycle). `runAs`: the trigger's installer (the account the run reads the team trackers as).
+ * in either case, and its leaders get it (the teams' roll-up only, with a line on the company cycle). `runAs`:
+ * the trigger's installer (the account the run reads the team trackers as).
  */
 export function refreshAndEmail(ss: Spreadsheet, runAs = ""): RefreshOutcome {
   const tz = ss.getSpreadsheetTimeZone();
