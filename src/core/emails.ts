@@ -61,7 +61,7 @@ function table(headers: string[], rows: string[][]): string {
     `<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
 }
 
-function h2(text: string): string {
+export function h2(text: string): string {
   return `<h2 style="font-size:16px;margin:18px 0 4px 0">${escapeHtml(text)}</h2>`;
 }
 
@@ -69,7 +69,7 @@ function none(text: string): string {
   return `<p style="color:#666666;margin:4px 0 16px 0">${escapeHtml(text)}</p>`;
 }
 
-function link(url: string | null, text: string): string {
+export function link(url: string | null, text: string): string {
   return url ? `<a href="${url}" style="color:#1155cc">${escapeHtml(text)}</a>` : escapeHtml(text);
 }
 
@@ -83,7 +83,7 @@ function krName(id: string, title: string): string {
 }
 
 /** Single line (for the plain-text body): inner line breaks become spaces. */
-function line(s: string): string {
+export function line(s: string): string {
   return String(s === null || s === undefined ? "" : s).replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 

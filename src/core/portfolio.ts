@@ -9,14 +9,19 @@
 //   not the log, so a value typed by hand with a date counts too. A Last check-in after today counts: the
 //   weekly run is as of the day before it, and a team east of the company (Tokyo, Sydney) checks in on
 //   Monday morning before the 07:00 run; that check-in hides the week's own, and the values scored are
-//   the ones it wrote. Last check-in = the latest KR Last check-in.
+//   the ones it wrote. Last check-in = the latest KR Last check-in. A KR dated the day before the period
+//   counts when made after the refresh of that day (withCheckinsAfterRun, from History).
+// - A team whose cycle starts after today (a tracker set up ahead) has not started: no score, expected
+//   score nor check-in rate, status Not started, its objectives aligned without a score; `starts` says when.
+//   One whose cycle ended before today (not rolled over yet) keeps the score and status it ended with, but no
+//   check-in rate (none is due); `ended` says when, and the digest names it apart from the teams behind.
 // - Alignment: a team objective is aligned to company objective C when its Parent ID equals C's ID
 //   (case-insensitive, trimmed) and does not name an objective of the team's own tracker (a team may
 //   cascade inside its own tracker: its own IDs win). A Parent ID naming neither is listed as unmatched.
 // - Aligned score of C = Σ(team weight × objective score) / Σ(team weight) over the aligned objectives
 //   that have a score and a team weight > 0; null when there are none. Team weight comes from the
 //   Portfolio tab (blank = 1).
-import { weekNumber } from "./dates";
+import { addDays, cycleLastDay, isValidIsoDate, weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { Tracker } from "./model";
 import { staleForecast, teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
@@ -27,7 +32,9 @@ export const PORTFOLIO_TAB = "Portfolio";
 export const ROLLUP_TAB = "Portfolio Roll-up";
 export const ROLLUP_HISTORY_TAB = "Portfolio History";
 export const PORTFOLIO_HEADERS = ["Tracker", "Team", "Weight", "Notes"] as const;
-export const ROLLUP_HISTORY_HEADERS = ["Week", "As of", "Team", "Score", "Status"] as const;
+export const ROLLUP_HISTORY_HEADERS = ["Week", "As of", "Team", "Score", "Status", "Last check-in"] as const;
+/** History's Last check-in of a team read with no check-in at all (blank: not read, or a row written before the column). */
+export const NONE_YET = "none yet";
 /** At most this many team trackers are listed (the rest of the tab is reported, not read). */
 export const MAX_TEAMS = 200;
 
@@ -71,6 +78,15 @@ export interface TeamFigures {
   upward: AlignedObjective[];
   /** Its KRs forecast to miss, from its forecast columns (portfolioForecast.ts); absent in a result cached before it. */
   forecast?: TeamForecast;
+  /** The team's cycle starts after the roll-up's day (a tracker set up ahead): its start date; no score, no rate. */
+  starts?: string;
+  /** The team's cycle ended before the roll-up's day and was not rolled over: its last day; no rate. */
+  ended?: string;
+  /**
+   * Its KRs whose Last check-in is the day before its check-in period (`day`): counted by this roll-up only when
+   * an earlier refresh as of that day saw the team's latest check-in before it (withCheckinsAfterRun).
+   */
+  dayBefore?: { day: string; krs: number };
 }
 
 export interface TeamResult {
@@ -143,16 +159,27 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
   for (const m of MIX_ORDER) mix[m] = 0;
   for (const k of ev.krs) if (k.status in mix) mix[k.status]++;
   const periodStart = periodStartOf(s, asOf);
+  const dayBefore = addDays(periodStart, -1);
   let checkedIn = 0;
+  let before = 0;
   let last: string | null = null;
   for (const k of tracker.keyResults) {
     if (!k.id) continue;
     const d = k.lastCheckin;
     if (!d) continue;
     if (d >= periodStart) checkedIn++;
+    else if (d === dayBefore) before++;
     if (last === null || d > last) last = d;
   }
   const krCount = ev.krs.length;
+  // A tracker set up ahead of its cycle: evaluated as of a day before its start it would be "week 1" with a
+  // score of its stay KRs and a 0% check-in rate, read as behind or silent. It has not started: said so.
+  const starts = isValidIsoDate(s.startDate) && asOf < s.startDate ? s.startDate : undefined;
+  // Its cycle over, not rolled over: week after week "Off track" and "no check-in for 14 days" (none is due) would
+  // hide what the team has to do, roll over. The score it ended with stays.
+  const lastDay = isValidIsoDate(s.startDate) && s.weeks > 0 ? cycleLastDay(s.startDate, s.weeks) : "";
+  const ended = lastDay && asOf > lastDay ? lastDay : undefined;
+  const due = krCount > 0 && !starts && !ended;
   const own = new Set(tracker.objectives.map((o) => key(o.id)));
   const evById = new Map(ev.objectives.map((o) => [key(o.id), o]));
   const upward: AlignedObjective[] = [];
@@ -161,20 +188,24 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     const e = evById.get(key(o.id));
     upward.push({ team, id: o.id, title: o.title, parentId: o.parentId, score: e ? e.score : null, status: e ? e.status : STATUS.noKeyResults });
   }
+  if (starts) for (const o of upward) Object.assign(o, { score: null, status: STATUS.notStarted });
   return {
     cycle: s.cycleName,
     week: weekOf(asOf),
     weeks: s.weeks,
-    score: ev.overall.score,
-    expected: krCount > 0 ? ev.overall.expected : null,
-    status: ev.overall.status,
+    score: starts ? null : ev.overall.score,
+    expected: krCount > 0 && !starts ? ev.overall.expected : null,
+    status: starts ? STATUS.notStarted : ev.overall.status,
     krs: krCount,
     mix,
-    checkinRate: krCount > 0 ? checkedIn / krCount : null,
+    checkinRate: due ? checkedIn / krCount : null,
     offTrack: mix[STATUS.offTrack],
     lastCheckin: last,
     upward,
     forecast: staleForecast(teamForecast(tracker, forecastCells, team), last, asOf, last === null ? 0 : weekOf(last)),
+    ...(starts ? { starts } : {}),
+    ...(ended ? { ended } : {}),
+    ...(before && due ? { dayBefore: { day: dayBefore, krs: before } } : {}),
   };
 }
 
@@ -230,6 +261,8 @@ export interface RollupHistoryRow {
   team: string;
   score: number | null;
   status: string;
+  /** The team's latest Last check-in as that refresh saw it (ISO date), NONE_YET, or "" (not known). */
+  lastCheckin: string;
 }
 
 /**
@@ -259,6 +292,7 @@ export function mergeRollupHistory(existing: RollupHistoryRow[], week: number, a
       team: t.entry.team,
       score: t.figures ? t.figures.score : null,
       status: t.figures ? t.figures.status : "Not read",
+      lastCheckin: t.figures ? t.figures.lastCheckin || NONE_YET : "",
     });
   }
   const kept = existing.filter((r) => !(r.week === week && r.asOf >= since && names.has(key(r.team))));
@@ -274,4 +308,26 @@ export function teamTrend(history: RollupHistoryRow[], teams: string[]): { weeks
     return { team, scores: weeks.map((w) => (mine.has(w) ? (mine.get(w) as number | null) : null)) };
   });
   return { weeks, rows };
+}
+
+/**
+ * The teams with the check-ins made after an earlier refresh as of the day before their period counted
+ * (docs/portfolio.md "Check-ins after the roll-up's day"). A team far west of the company checks in on the
+ * period's last day after the weekly run (Sunday evening in Los Angeles, the run at Monday 07:00 in Tokyo):
+ * that run did not see it, and the next run's period starts the day after it. Only the dates are read, so a
+ * KR dated that day counts here only when History's row of that refresh (same team, As of that day) recorded
+ * the team's latest check-in as earlier, or none: every KR dated that day was checked in after it, and no
+ * refresh counted it. A row that saw one dated that day (some KRs before the run), or none known (not read, a
+ * row written before the column), counts nothing more: such a KR may have been counted by it.
+ */
+export function withCheckinsAfterRun(results: TeamResult[], history: RollupHistoryRow[]): TeamResult[] {
+  return results.map((r) => {
+    const f = r.figures;
+    const before = f && f.dayBefore;
+    if (!f || !before || f.checkinRate === null || !f.krs) return r;
+    const seen = history.find((h) => h.asOf === before.day && key(h.team) === key(r.entry.team));
+    if (!seen || !(seen.lastCheckin === NONE_YET || (/^\d{4}-\d\d-\d\d$/.test(seen.lastCheckin) && seen.lastCheckin < before.day))) return r;
+    const checkedIn = Math.round(f.checkinRate * f.krs) + before.krs;
+    return { ...r, figures: { ...f, checkinRate: checkedIn / f.krs } };
+  });
 }

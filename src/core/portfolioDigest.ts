@@ -7,7 +7,9 @@
 // - Built from the roll-up's own results (no call more): the KRs forecast to miss, worst first, as the
 //   roll-up's "At this pace" section lists them, at most DIGEST_MISSES; the teams whose status is Off track or
 //   At risk; the teams with no check-in for more than STALE_FORECAST_DAYS (or none by their week 3); the
-//   trackers not read and why. Each list is cut at DIGEST_NAMES, the rest counted.
+//   teams whose cycle has not started, and those whose cycle ended and was not rolled over (in neither list
+//   before: no check-in is due, and what they have to do is start or roll over); the trackers not read and
+//   why. Each list is cut at DIGEST_NAMES, the rest counted.
 // - Numbers in the company tracker's decimal separator, as the roll-up tab writes them.
 import { escapeHtml } from "./escape";
 import { fixedText, type DecimalSeparator } from "./numbers";
@@ -33,6 +35,10 @@ export interface PortfolioDigest {
   teamsMissing: number;
   behind: { team: string; status: string; score: number | null; expected: number | null }[];
   silent: { team: string; last: string | null }[];
+  /** Teams whose cycle starts after the roll-up's day (absent in an outcome made before session 15). */
+  notStarted?: { team: string; starts: string }[];
+  /** Teams whose cycle ended before the roll-up's day, not rolled over yet (absent before session 15). */
+  ended?: { team: string; ended: string }[];
   unreadable: { team: string; problem: string }[];
 }
 
@@ -42,8 +48,18 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
   const { worst, total } = companyMisses(read.map((r) => r.figures!.forecast));
   const behind: PortfolioDigest["behind"] = [];
   const silent: PortfolioDigest["silent"] = [];
+  const notStarted: { team: string; starts: string }[] = [];
+  const ended: { team: string; ended: string }[] = [];
   for (const r of read) {
     const f = r.figures!;
+    if (f.starts) {
+      notStarted.push({ team: r.entry.team, starts: f.starts });
+      continue;
+    }
+    if (f.ended) {
+      ended.push({ team: r.entry.team, ended: f.ended });
+      continue;
+    }
     if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected });
     if (f.lastCheckin ? dayNumber(asOf) - dayNumber(f.lastCheckin) > STALE_FORECAST_DAYS : f.krs > 0 && f.week >= 3) silent.push({ team: r.entry.team, last: f.lastCheckin });
   }
@@ -59,6 +75,8 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
     teamsMissing: read.filter((r) => r.figures!.forecast && r.figures!.forecast.missing > 0).length,
     behind,
     silent,
+    notStarted,
+    ended,
     unreadable: results.filter((r) => !r.figures && !r.pending).map((r) => ({ team: r.entry.team, problem: r.problem || "Not read" })),
   };
 }
@@ -109,18 +127,33 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
   } else if (p.read) {
     lines.push("At this pace no team's forecast key result ends below its goal.");
   }
+  const teams = portfolioTeamLines(p, sep);
+  const unread = p.unreadable.slice(0, DIGEST_NAMES).map((u) => `Not read: ${u.team}. ${u.problem}`);
+  if (p.unreadable.length > DIGEST_NAMES) unread.push(`Not read: ${p.unreadable.length - DIGEST_NAMES} more (the Teams table says why).`);
+  return { heading, lines, krs, teams, unread };
+}
+
+/**
+ * The lines on the teams behind, silent, not started yet, or ended and not rolled over, each naming at most
+ * DIGEST_NAMES teams. `sep`: the company's decimal separator for each team's score against its expected one;
+ * null names the teams only (the menu's answer, which does not ask the locale: the Teams table has the scores).
+ */
+export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | null): string[] {
   const teams: string[] = [];
-  const off = p.behind.filter((b) => b.status === STATUS.offTrack).map((b) => `${b.team} (${score(b.score, sep)} vs ${score(b.expected, sep)} expected)`);
-  const risk = p.behind.filter((b) => b.status === STATUS.atRisk).map((b) => `${b.team} (${score(b.score, sep)} vs ${score(b.expected, sep)} expected)`);
+  const named = (b: PortfolioDigest["behind"][number]) => (sep === null ? b.team : `${b.team} (${score(b.score, sep)} vs ${score(b.expected, sep)} expected)`);
+  const off = p.behind.filter((b) => b.status === STATUS.offTrack).map(named);
+  const risk = p.behind.filter((b) => b.status === STATUS.atRisk).map(named);
   if (off.length) teams.push(`Off track: ${names(off)}.`);
   if (risk.length) teams.push(`At risk: ${names(risk)}.`);
   if (p.silent.length) {
     const silent = p.silent.map((s) => (s.last ? `${s.team} (last ${s.last})` : `${s.team} (none yet)`));
     teams.push(`No check-in for more than ${STALE_FORECAST_DAYS} days: ${names(silent)}.`);
   }
-  const unread = p.unreadable.slice(0, DIGEST_NAMES).map((u) => `Not read: ${u.team}. ${u.problem}`);
-  if (p.unreadable.length > DIGEST_NAMES) unread.push(`Not read: ${p.unreadable.length - DIGEST_NAMES} more (the Teams table says why).`);
-  return { heading, lines, krs, teams, unread };
+  const later = p.notStarted || [];
+  if (later.length) teams.push(`Not started yet: ${names(later.map((n) => `${n.team} (starts ${n.starts})`))}.`);
+  const over = p.ended || [];
+  if (over.length) teams.push(`Cycle ended, not rolled over yet: ${names(over.map((n) => `${n.team} (ended ${n.ended})`))}.`);
+  return teams;
 }
 
 /**

@@ -27,6 +27,8 @@ export interface RollupInput {
   weeks: number;
   /** The company cycle's last day, when the roll-up is as of a day after it (History is then left as it was). */
   ended?: string;
+  /** The company cycle's start, when the roll-up is as of a day before it (no History row written either). */
+  starts?: string;
   teams: TeamResult[];
   alignment: Alignment;
   history: RollupHistoryRow[];
@@ -53,7 +55,9 @@ function teamRow(t: TeamResult): SummaryCell[] {
   const f = t.figures;
   const row: SummaryCell[] = [text(t.entry.team, "label"), text(t.entry.ref), text(f ? READ_OK : t.problem || "Not read")];
   if (!f) return row;
-  row.push(text(f.cycle), { v: f.week, fmt: "0" }, score(f.score), score(f.expected), text(f.status, "status"));
+  // A cycle not started yet is no "week 1", nor one over its last week (portfolio.ts teamFigures): its Week says when.
+  const week: SummaryCell = f.starts ? text(`starts ${f.starts}`, "muted") : f.ended ? text(`ended ${f.ended}`, "muted") : { v: f.week, fmt: "0" };
+  row.push(text(f.cycle), week, score(f.score), score(f.expected), text(f.status, "status"));
   for (const m of MIX_ORDER) row.push({ v: f.mix[m], fmt: "0" });
   row.push(f.checkinRate === null ? blank() : { v: f.checkinRate, fmt: FMT.rate }, { v: f.offTrack, fmt: "0" });
   const fc = f.forecast;
@@ -72,7 +76,11 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   const rows: SummaryCell[][] = [];
   const read = input.teams.filter((t) => t.figures).length;
   rows.push([text(`${ROLLUP_TITLE}: ${input.cycle}`, "title")]);
-  const when = input.ended ? `after the cycle's last week (it ended on ${input.ended}; History keeps its weeks as they were)` : `week ${input.week} of ${input.weeks}`;
+  const when = input.ended
+    ? `after the cycle's last week (it ended on ${input.ended}; History keeps its weeks as they were)`
+    : input.starts
+      ? `before the cycle's start (it starts on ${input.starts}; no History row written)`
+      : `week ${input.week} of ${input.weeks}`;
   rows.push([text(`As of ${input.asOf} · ${when} · ${ofTotal(read, input.teams.length, "team tracker")} read`, "subtitle")]);
   rows.push([
     input.pending > 0

@@ -326,7 +326,11 @@ async function cmdRollup(positionals: string[], flags: Flags): Promise<void> {
     out(`Created the Portfolio tab in ${positionals[0]}: list the team trackers (file paths) there, or name them after the company file.`);
     return;
   }
-  const when = r.ended ? `after the cycle's last week (it ended on ${r.ended}; no History row written)` : `week ${r.week}`;
+  const when = r.ended
+    ? `after the cycle's last week (it ended on ${r.ended}; no History row written)`
+    : r.starts
+      ? `before the cycle's start (it starts on ${r.starts}; no History row written)`
+      : `week ${r.week}`;
   out(`Portfolio refreshed: ${when}; ${ofTotal(r.read, r.listed, "team tracker")} read.`);
   if (r.forecastToMiss) out(`  ${missingLine(r.forecastToMiss)} (the roll-up's "At this pace" section).`);
   // The teams behind or silent, as the company's weekly digest says them (core/portfolioDigest.ts).

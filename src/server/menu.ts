@@ -7,6 +7,7 @@ import { embedSidebarData } from "../core/sidebarPage";
 import { sidebarPageData } from "./checkinSidebar";
 import { TAB } from "../core/tabs";
 import { PORTFOLIO_TAB } from "../core/portfolio";
+import { DIGEST_NAMES, portfolioTeamLines } from "../core/portfolioDigest";
 import { CLOSE_CYCLE_FIRST, missingLine } from "../core/messages";
 import { guarded, quotedName, type Refusal } from "./env";
 import { checkRepair } from "./setup";
@@ -203,12 +204,21 @@ export function menuPortfolio(): void {
     r.created
       ? ['The "Portfolio" tab was created. List each team tracker in it (URL or ID, team name), then choose "Refresh portfolio" again.']
       : [
-          `${r.ended ? `After the cycle's last week (it ended on ${r.ended}; History keeps its weeks as they were)` : `Week ${r.week}`}: ${ofTotal(r.read, r.listed, "team tracker")} read; the "Portfolio Roll-up" tab is up to date.`,
+          `${r.ended ? `After the cycle's last week (it ended on ${r.ended}; History keeps its weeks as they were)` : r.starts ? `Before the cycle's start (it starts on ${r.starts}; no History row written)` : `Week ${r.week}`}: ${ofTotal(r.read, r.listed, "team tracker")} read; the "Portfolio Roll-up" tab is up to date.`,
           r.forecastToMiss ? `\n${missingLine(r.forecastToMiss)}: listed under "At this pace" on the roll-up.` : "",
-          r.unreadable.length ? `\nNot read:\n• ${r.unreadable.map((u: { team: string; problem: string }) => `${u.team}: ${u.problem}`).join("\n• ")}` : "",
+          // The teams behind, silent, not started or ended, as the digest and the CLI name them (names only: no locale asked).
+          r.digest ? portfolioTeamLines(r.digest, null).map((l, i) => (i ? l : `\n${l}`)).join("\n") : "",
+          r.unreadable.length ? `\nNot read:\n• ${unreadLines(r.unreadable).join("\n• ")}` : "",
           r.pending ? `\n${plural(r.pending, "team tracker was", "team trackers were")} left for lack of time: choose "Refresh portfolio" again to continue.` : "",
         ],
   );
+}
+
+/** The trackers not read, at most DIGEST_NAMES of them (the dialog cannot scroll through 200), the rest counted. */
+function unreadLines(unread: { team: string; problem: string }[]): string[] {
+  const lines = unread.slice(0, DIGEST_NAMES).map((u) => `${u.team}: ${u.problem}`);
+  if (unread.length > DIGEST_NAMES) lines.push(`${unread.length - DIGEST_NAMES} more: the roll-up's Teams table says why.`);
+  return lines;
 }
 
 export function menuHelp(): void {

@@ -12,6 +12,8 @@ import {
   alignTeams,
   cycleSince,
   mergeRollupHistory,
+  NONE_YET,
+  withCheckinsAfterRun,
   PORTFOLIO_HEADERS,
   PORTFOLIO_TAB,
   portfolioEntries,
@@ -64,6 +66,8 @@ export interface PortfolioOutcome {
   forecastToMiss: number;
   /** The company cycle's last day, when the roll-up is as of a day after it (no History row written). */
   ended?: string;
+  /** The company cycle's start, when the roll-up is as of a day before it (no History row written either). */
+  starts?: string;
   /** The roll-up's headline for the weekly refresh's leaders' digest (absent when the tab was just created). */
   digest?: PortfolioDigest;
 }
@@ -238,9 +242,15 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   // was whatever the last refresh before the roll over read, weeks later. History is kept as it is then.
   const lastDay = cycleLastDay(company.settings.startDate, company.settings.weeks);
   const ended = asOf > lastDay ? lastDay : undefined;
+  // Nor is a refresh before its start (a company tracker set up, or rolled over, ahead): its rows were "week 1"
+  // dated before the cycle, left in History beside the real week 1's and shown in no trend.
+  const starts = asOf < company.settings.startDate ? company.settings.startDate : undefined;
   withDocumentLock(() => {
-    const history = writeRollupHistory(ss, tz, week, asOf, ended ? [] : results, since).filter((h) => h.asOf >= since);
-    const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, ended, teams: results, alignment, history, pending, decimalSeparator });
+    const all = writeRollupHistory(ss, tz, week, asOf, ended || starts ? [] : results, since);
+    const history = all.filter((h) => h.asOf >= since);
+    // Check-ins dated the day before a team's period, made after the refresh of that day (History's rows say): no call more.
+    const teams = withCheckinsAfterRun(results, all);
+    const layout = layoutRollup({ cycle: company.settings.cycleName, asOf, week, weeks: company.settings.weeks, ended, starts, teams, alignment, history, pending, decimalSeparator });
     const { sheet, made } = own ? { sheet: own, made: false } : insertOrFind(ss, ROLLUP_TAB);
     if (!made) sheet.clear();
     else {
@@ -263,13 +273,14 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     continued: fromCache,
     forecastToMiss,
     ...(ended ? { ended } : {}),
+    ...(starts ? { starts } : {}),
     digest: portfolioDigest(asOf, results),
   };
 }
 
 // Team is written with asText (a leading apostrophe), so its column stays "General": "@" would keep the apostrophe.
 const HISTORY_KEYS = ["Week", "Team", "Score"];
-const HISTORY_FORMATS = ["0", "yyyy-mm-dd", "General", "0.00", "General"];
+const HISTORY_FORMATS = ["0", "yyyy-mm-dd", "General", "0.00", "General", "yyyy-mm-dd"];
 
 /** Replaces this week's rows of the listed teams (this cycle's) in the roll-up History and returns the whole History. */
 function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: string, results: TeamResult[], since: string): RollupHistoryRow[] {
@@ -278,6 +289,7 @@ function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: str
   let existing: RollupHistoryRow[] = [];
   let oldRows = 0;
   let first = 2; // the row under the header
+  let missingHeader = 0;
   if (!sheet) {
     sheet = ss.insertSheet(ROLLUP_HISTORY_TAB);
     sheet.getRange(1, 1, 1, width).setValues([ROLLUP_HISTORY_HEADERS.slice()]).setFontWeight("bold");
@@ -295,12 +307,17 @@ function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: str
       const w = num(at(r, 0));
       const team = str(at(r, 2));
       if (w === null || !team) continue;
-      existing.push({ week: w, asOf: cellIsoDate(at(r, 1), tz), team, score: num(at(r, 3)), status: str(at(r, 4)) });
+      const seen = at(r, 5);
+      const lastCheckin = str(seen) === NONE_YET ? NONE_YET : seen === "" || seen === null ? "" : cellIsoDate(seen, tz);
+      existing.push({ week: w, asOf: cellIsoDate(at(r, 1), tz), team, score: num(at(r, 3)), status: str(at(r, 4)), lastCheckin });
     }
+    // A History written before its Last check-in column gets the header with its first row written (once).
+    if (idx[5] < 0) missingHeader = t.headerRow;
   }
   const merged = mergeRollupHistory(existing, week, asOf, results, since);
   if (!results.length) return merged; // no row to add or replace: the tab is left as it is
-  const rows = merged.map((h) => [h.week, h.asOf, asText(h.team), h.score === null ? "" : h.score, h.status]);
+  if (missingHeader) sheet.getRange(missingHeader, width).setValue(ROLLUP_HISTORY_HEADERS[width - 1]).setFontWeight("bold");
+  const rows = merged.map((h) => [h.week, h.asOf, asText(h.team), h.score === null ? "" : h.score, h.status, h.lastCheckin]);
   const total = Math.max(rows.length, oldRows);
   if (total === 0) return merged;
   const max = sheet.getMaxRows();

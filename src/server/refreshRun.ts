@@ -1,6 +1,8 @@
 // What one weekly refresh does (the trigger's run, rhythm.ts, and sendWeeklyEmailsNow): the summary of the
 // period that ended the day before, the portfolio roll-up of the same day, then the emails Settings turn on.
-import { sendWeeklyMail } from "./weeklyMail";
+import { sendRollupMail, sendWeeklyMail } from "./weeklyMail";
+import { buildRollupDigest } from "../core/portfolioMail";
+import { decimalSeparatorFor } from "../core/numbers";
 import { isoDate, UserError } from "./env";
 import { readSettings } from "./read";
 import { generateSummary } from "./summaryTab";
@@ -41,7 +43,8 @@ export function refreshDay(tz: string, now = new Date()): string {
  * the cycle's start (a refresh on its first Monday) no week of it has ended: nothing is written or sent,
  * rather than a "week 1" of the days before the cycle with every KR missing and every owner reminded; nor
  * a week or more after the run that reported the cycle's last week. A company tracker's roll-up is refreshed
- * in either case. `runAs`: the trigger's installer (the account the run reads the team trackers as).
+ * in either case, and its leaders get it (the teams' roll-up only, with a line on the company cycle). `runAs`:
+ * the trigger's installer (the account the run reads the team trackers as).
  */
 export function refreshAndEmail(ss: Spreadsheet, runAs = ""): RefreshOutcome {
   const tz = ss.getSpreadsheetTimeZone();
@@ -64,8 +67,21 @@ export function refreshAndEmail(ss: Spreadsheet, runAs = ""): RefreshOutcome {
       out.portfolio = { error: String((e as Error)?.message || e) }; // the digest still goes out
     }
   };
+  const rollupDigest = () => {
+    const p = out.portfolio;
+    return !p ? undefined : "error" in p ? p : p.digest;
+  };
   if (out.skipped) {
     rollUp();
+    // The company's own cycle reports no week, its teams' do: the leaders still get the roll-up, with a line on
+    // the company cycle (core/portfolioMail.ts). Until session 15 such a run sent nothing at all, every week
+    // until the roll over. The locale is asked only here (the weekly digest has it from the summary).
+    const rollup = rollupDigest();
+    if (rollup && settings.emailDigest && settings.leaders.length) {
+      const c = isValidIsoDate(settings.startDate) && asOf < settings.startDate ? { starts: settings.startDate } : { ended: last || "" };
+      const digest = buildRollupDigest(settings.cycleName, c, rollup, ss.getUrl(), decimalSeparatorFor(ss.getSpreadsheetLocale()));
+      mailing("The portfolio roll-up was written", () => sendRollupMail(digest, settings.leaders, out));
+    }
     return out;
   }
   const model = generateSummary(ss, asOf);
@@ -73,17 +89,19 @@ export function refreshAndEmail(ss: Spreadsheet, runAs = ""): RefreshOutcome {
   const url = ss.getUrl();
   rollUp();
   // Within MailApp's limits: 50 recipients and 200 KB a message, the user's daily quota (weeklyMail.ts).
-  try {
-    // A company tracker's digest carries its roll-up's headline (core/portfolioDigest.ts): no call more.
-    const p = out.portfolio;
-    const rollup = !p ? undefined : "error" in p ? p : p.digest;
-    sendWeeklyMail(model, url, settings.emailDigest ? settings.leaders : null, settings.ownerReminders, out, rollup);
-  } catch (e) {
-    // The minimal build has no scope to send mail (sendWeeklyEmailsNow can still be run there): say so.
-    if (!/permission to call MailApp/i.test(String((e as Error)?.message || e))) throw e;
-    throw new UserError(
-      'The Weekly Summary was written; no email was sent: this deployment was built without the permission to send mail (see README, "OAuth scopes").',
-    );
-  }
+  // A company tracker's digest carries its roll-up's headline (core/portfolioDigest.ts): no call more.
+  mailing("The Weekly Summary was written", () =>
+    sendWeeklyMail(model, url, settings.emailDigest ? settings.leaders : null, settings.ownerReminders, out, rollupDigest()),
+  );
   return out;
+}
+
+/** Sends; the minimal build has no scope to send mail (sendWeeklyEmailsNow can still be run there): said so. */
+function mailing(written: string, send: () => void): void {
+  try {
+    send();
+  } catch (e) {
+    if (!/permission to call MailApp/i.test(String((e as Error)?.message || e))) throw e;
+    throw new UserError(`${written}; no email was sent: this deployment was built without the permission to send mail (see README, "OAuth scopes").`);
+  }
 }

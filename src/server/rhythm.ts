@@ -11,6 +11,7 @@
 // (refreshTriggers.ts) and opens it by ID. That, creating the trigger and sending mail need scopes beyond the
 // minimal manifest: see README "OAuth scopes".
 import { WEEKDAYS } from "../core/tabs";
+import { plural } from "../core/plural";
 import { asTriggerRun, isoDate, UserError } from "./env";
 import { readSettings } from "./read";
 import { refreshAndEmail, type RefreshOutcome } from "./refreshRun";
@@ -260,7 +261,9 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     const failed = !p ? "" : "error" in p ? `was not: ${p.error.split("\n")[0].slice(0, 200)}` : p.pending ? `is partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" for a whole roll-up (as of the day you choose it)` : "";
     // A run before the cycle's start, or a week after its last week was reported, reports nothing: "did nothing: …" (refreshRun.ts).
     const reason = failed ? `${out.skipped ? `${out.skipped}; ` : "the Weekly Summary was refreshed, "}the portfolio roll-up ${failed}` : out.skipped || "";
-    record.save({ last: lastRun(ss, !failed, reason) });
+    // A company tracker's run outside its cycle still rolled the teams up (and mailed the leaders): not "did nothing".
+    const done = !failed && out.skipped && p ? `the teams' roll-up only${out.digestTo.length ? `, emailed to ${plural(out.digestTo.length, "leader")}` : ""}` : "";
+    record.save({ last: lastRun(ss, !failed, reason, done) });
     return out;
   } catch (err) {
     const msg = err && typeof err === "object" && "message" in err ? String((err as Error).message) : String(err);

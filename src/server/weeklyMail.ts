@@ -47,6 +47,24 @@ export function sendWeeklyMail(
   const byCap = new Map<number, ReturnType<typeof buildReminders>>();
   const remindersAt = (cap: number) => byCap.get(cap) ?? byCap.set(cap, buildReminders(model.data, url, cap)).get(cap)!;
   const owed = reminders ? remindersAt(Infinity).map((_, i) => fitting((cap) => remindersAt(cap)[i])) : [];
+  deliver(digest, leaders, owed, out);
+}
+
+/**
+ * A company tracker's email when its own cycle reports no week (before its start, after its end): the
+ * teams' roll-up only (core/portfolioMail.ts), to the leaders, within the same limits; no reminders.
+ */
+export function sendRollupMail(digest: DigestEmail, leaders: string[], out: WeeklyMailOutcome): void {
+  if (leaders.length) deliver(digest, leaders, [], out, "The portfolio roll-up was written");
+}
+
+function deliver(
+  digest: DigestEmail | null,
+  leaders: string[] | null,
+  owed: { to: string; subject: string; body: string; htmlBody: string }[],
+  out: WeeklyMailOutcome,
+  written = "The Weekly Summary was written",
+): void {
   if (!digest && !owed.length) return;
   let left = MailApp.getRemainingDailyQuota();
   const unsent: string[] = [];
@@ -68,6 +86,6 @@ export function sendWeeklyMail(
   for (const r of owed) if (send([r.to], r)) out.reminded.push(r.to);
   if (unsent.length) {
     const names = unsent.slice(0, 3).join(", ") + (unsent.length > 3 ? ` and ${unsent.length - 3} more` : "");
-    throw new Error(`Google's daily email quota ran out: nothing was sent to ${names}. The Weekly Summary was written; the emails go out again with next week's refresh.`);
+    throw new Error(`Google's daily email quota ran out: nothing was sent to ${names}. ${written}; the emails go out again with next week's refresh.`);
   }
 }

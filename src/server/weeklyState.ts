@@ -29,14 +29,16 @@ export interface LastRun {
   ok: boolean;
   /** Why it failed (ok false) or did nothing (ok true); "" when it ran. */
   reason: string;
+  /** What a run that wrote no Weekly Summary did all the same (a company tracker's roll-up), said before its reason. */
+  done?: string;
   /** The zone `at` is in (absent in a record of session 10 or before: the spreadsheet's, then and now). */
   timeZone?: string;
 }
 
 /** This run's record, its time in the spreadsheet's zone and labelled with that zone, which may change later. */
-export function lastRun(ss: Spreadsheet, ok: boolean, reason: string): LastRun {
+export function lastRun(ss: Spreadsheet, ok: boolean, reason: string, done = ""): LastRun {
   const timeZone = ss.getSpreadsheetTimeZone();
-  return { at: Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd HH:mm"), ok, reason, timeZone };
+  return { at: Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd HH:mm"), ok, reason, timeZone, ...(done ? { done } : {}) };
 }
 
 /**
@@ -67,6 +69,6 @@ export function currentUser(): string {
 /** "Last weekly refresh: 2026-01-12 07:00 (Europe/Berlin), OK" or "…: failed: <reason>". */
 export function lastRunLine(last: LastRun | null, timeZone: string): string {
   if (!last) return "Last weekly refresh: none yet.";
-  const outcome = !last.ok ? `failed: ${last.reason}` : last.reason ? `did nothing: ${last.reason}` : "OK";
+  const outcome = !last.ok ? `failed: ${last.reason}` : last.reason ? `${last.done || "did nothing"}: ${last.reason}` : "OK";
   return `Last weekly refresh: ${last.at} (${last.timeZone || timeZone}), ${outcome}.`;
 }

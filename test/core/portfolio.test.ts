@@ -3,7 +3,9 @@
 import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "../support/expect";
-import { alignTeams, cycleSince, mergeRollupHistory, portfolioEntries, type RollupHistoryRow, type TeamResult } from "../../src/core/portfolio";
+import { alignTeams, cycleSince, mergeRollupHistory, portfolioEntries, teamFigures, withCheckinsAfterRun, type RollupHistoryRow, type TeamResult } from "../../src/core/portfolio";
+import type { Tracker } from "../../src/core/model";
+import { coreKr, coreSettings } from "../support/coreTracker";
 
 const entry = (team: string, weight: number) => ({ row: 2, ref: team, team, weight, problem: null });
 
@@ -60,6 +62,7 @@ describe("mergeRollupHistory", () => {
     team: fc.constantFrom("A", "B", "C"),
     score: fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
     status: fc.constant("On track"),
+    lastCheckin: fc.constantFrom("", "none yet", "2026-01-18"),
   });
   const SINCE = "2026-01-05";
 
@@ -143,5 +146,45 @@ describe("portfolioEntries", () => {
       null,
       'Team name "C" is also in row 5 of the Portfolio tab: give each team its own name in the Team column.',
     ]);
+  });
+});
+
+describe("withCheckinsAfterRun", () => {
+  // A team of 4 KRs: 1 checked in within the period, 2 on the day before it (2026-01-18, a Sunday).
+  const team = (): TeamResult => {
+    const t = teamWith("LA", 1, []);
+    return { ...t, figures: { ...t.figures!, krs: 4, checkinRate: 0.25, dayBefore: { day: "2026-01-18", krs: 2 } } };
+  };
+  const row = (lastCheckin: string, asOf = "2026-01-18", name = "la"): RollupHistoryRow => ({ week: 2, asOf, team: name, score: 0.2, status: "On track", lastCheckin });
+  const rate = (history: RollupHistoryRow[]) => withCheckinsAfterRun([team()], history)[0].figures!.checkinRate;
+
+  it("counts the day before the period when the refresh of that day saw the team's latest check-in before it, or none", () => {
+    expect(rate([row("2026-01-11")])).toBe(0.75);
+    expect(rate([row("none yet")])).toBe(0.75);
+  });
+
+  it("counts nothing more when that refresh saw a check-in of that day or later, knew none, or there was no refresh that day", () => {
+    expect(rate([row("2026-01-18")])).toBe(0.25); // some KRs were checked in before it, and counted then
+    expect(rate([row("2026-01-19")])).toBe(0.25);
+    expect(rate([row("")])).toBe(0.25); // not read then, or a row written before the column
+    expect(rate([row("2026-01-11", "2026-01-17")])).toBe(0.25);
+    expect(rate([row("2026-01-11", "2026-01-18", "Berlin")])).toBe(0.25);
+    expect(rate([])).toBe(0.25);
+  });
+});
+
+describe("teamFigures before the team's cycle starts", () => {
+  it("has no score, expected score nor check-in rate, and its objectives align without a score", () => {
+    const tracker: Tracker = {
+      settings: coreSettings({ startDate: "2026-04-06" }),
+      objectives: [{ row: 2, id: "O1", title: "Grow", owner: "", type: "committed", parentId: "CO1" }],
+      keyResults: [coreKr(2, "O1.KR1", "stay_above", 80, 90, 95, "2026-03-10")],
+    } as Tracker;
+    const f = teamFigures(tracker, "2026-03-15", "Kolkata");
+    expect([f.starts, f.score, f.expected, f.status, f.checkinRate]).toEqual(["2026-04-06", null, null, "Not started", null]);
+    expect(f.upward.map((o) => [o.id, o.score, o.status])).toEqual([["O1", null, "Not started"]]);
+    // From its first day it is rolled up as ever.
+    expect(teamFigures(tracker, "2026-04-06", "Kolkata")).toMatchObject({ week: 1, status: expect.any(String) });
+    expect(teamFigures(tracker, "2026-04-06", "Kolkata").starts).toBeUndefined();
   });
 });

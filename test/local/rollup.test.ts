@@ -70,5 +70,13 @@ describe("okr-sheets rollup", () => {
       [6, "notes"],
       [6, "Gone"],
     ]);
+    // Before the company cycle's start: in no week of it, so no History row (before: "week 1" rows dated before it).
+    expect(await ok("rollup", "company.xlsx", "--at", "2026-01-04")).toBe(
+      "Portfolio refreshed: before the cycle's start (it starts on 2026-01-05; no History row written); 1 of 3 team trackers read.\n" +
+        "  Not started yet: ops (starts 2026-01-05).\n" +
+        '  notes: Not an okr-sheets tracker: no "Settings", "Objectives", "Key Results" tabs.\n' +
+        "  Gone: Missing: no spreadsheet has this URL or ID (mistyped, or deleted?).\n",
+    );
+    expect(JSON.parse(await ok("show", "company.xlsx", "--sheet", "Portfolio History", "--json"))).toHaveLength(3);
   }, 600_000);
 });

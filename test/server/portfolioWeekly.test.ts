@@ -3,58 +3,10 @@
 // instants, a team's check-in is dated in its own zone, and the Monday digest carries the roll-up.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, callAddonRaw, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
-import { newScriptProject } from "../../src/local/snapshot";
-import type { OtherWorkbook } from "../../src/local/sheets";
-import { requestId, rowsOf, ss } from "../support/tracker";
-import { fireTrigger, refreshTriggersOf, RHYTHM_ADMIN, RHYTHM_START, trackers, weeklyQuestion } from "../support/rhythm";
-
-/** Every KR of `wb` checks in at the instant `at`, as its owner. */
-function everyoneChecksIn(wb: Workbook, at: string, value: (start: number, target: number) => number) {
-  wb.services.clock.set(new Date(at));
-  for (const k of rowsOf(wb, "Key Results")) {
-    wb.services.session.setUser(String(k.Owner));
-    const v = value(Number(k.Start), Number(k.Target));
-    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: String(k.ID), value: String(v), confidence: 7, confirmed: true });
-    if (!r.ok) throw new Error(r.message);
-  }
-  wb.services.session.setUser(RHYTHM_ADMIN);
-}
-
-/** Types a Settings value (found by its label), as the admin would. */
-function setStart(wb: Workbook, day: string) {
-  const sh = ss(wb).getSheetByName("Settings")!;
-  sh.getRange(sh.getRange("A1:A40").getValues().findIndex((r) => r[0] === "Start date") + 1, 2).setValue(day);
-}
-
-/** A company tracker (Europe/London) listing the teams, its weekly refresh on (Mondays 07:00 London). */
-function companyOver(base: Workbook, teams: Record<string, Workbook>, extra: string[][] = [], denied: string[] = []): Workbook {
-  const snaps = new Map<string, OtherWorkbook>(Object.values(teams).map((t) => [t.services.toSnapshot().id, t.services.toSnapshot()]));
-  for (const id of denied) snaps.set(id, "denied");
-  const company = workbookFromSnapshot("/nonexistent/company.xlsx", base.services.toSnapshot(), {
-    at: RHYTHM_START,
-    user: RHYTHM_ADMIN,
-    project: newScriptProject(),
-    workbooks: (ref) => snaps.get(ref),
-  });
-  ss(company).setSpreadsheetTimeZone("Europe/London");
-  const rows = Object.entries(teams).map(([name, t]) => [t.services.toSnapshot().id, name, "", ""]).concat(extra);
-  ss(company).insertSheet("Portfolio").getRange(1, 1, rows.length + 1, 4).setValues([["Tracker", "Team", "Weight", "Notes"], ...rows]);
-  expect(callAddon(company, "setWeeklyRefresh", { on: true })).toMatchObject({ ok: true, on: true });
-  return company;
-}
-
-/** The roll-up's Teams table as shown, one object per team keyed by its header. */
-function teamsTable(company: Workbook): Record<string, unknown>[] {
-  const values = ss(company).getSheetByName("Portfolio Roll-up")!.getDataRange().getDisplayValues();
-  const h = values.findIndex((r) => r[0] === "Team" && r.includes("Check-in rate"));
-  const out: Record<string, unknown>[] = [];
-  for (const r of values.slice(h + 1)) {
-    if (r[0] === "") break;
-    out.push(Object.fromEntries(values[h].map((name, i) => [String(name), r[i]])));
-  }
-  return out;
-}
+import { callAddon, callAddonRaw } from "../../src/local/runtime";
+import { ss } from "../support/tracker";
+import { fireTrigger, refreshTriggersOf, RHYTHM_ADMIN, trackers, weeklyQuestion } from "../support/rhythm";
+import { companyOver, everyoneChecksIn, setStart, teamsTable } from "../support/portfolioCompany";
 
 describe("Teams east of the company", () => {
   it("a team that checks in every Monday morning in Tokyo (before the company's 07:00 run, in London) has checked in", () => {

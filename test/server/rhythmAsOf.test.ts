@@ -304,7 +304,8 @@ describe("A company tracker's refresh", () => {
     const out = refreshAt(company, "2026-04-20T07:00:00Z");
     expect(out).toMatchObject({ week: 0, digestTo: [], reminded: [], portfolio: { asOf: "2026-04-19", read: 1, pending: 0 } });
     expect(ss(company).getSheetByName("Weekly Summary")).toBeNull();
-    expect(callAddon(company, "setWeeklyRefresh", {}).status).toContain("did nothing: the cycle ended on 2026-04-05");
+    // Its digest is off: the run rolled the teams up and sent nothing (portfolioCycle.test.ts: the digest on).
+    expect(callAddon(company, "setWeeklyRefresh", {}).status).toContain("the teams' roll-up only: the cycle ended on 2026-04-05");
   });
 });
 

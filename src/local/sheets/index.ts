@@ -243,7 +243,7 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
   const caches = { document: new Map() } as const;
 
   const ui = new LocalUi(counters, uiRec);
-  const app = new LocalSpreadsheetApp(counters, book, ui, () => runningTrigger, new OtherBooks(ctx, opts.workbooks, opts.scopes));
+  const app = new LocalSpreadsheetApp(counters, book, ui, () => runningTrigger, new OtherBooks(ctx, opts.workbooks, opts.scopes, () => lockState.execution));
   // A trigger run with no containing document, where the project reads Google so: neither the document's
   // properties, nor its lock, nor its cache (each documented null without a containing document).
   const noDocument = () => runningTrigger && project.triggerRunsWithoutDocument === true;

@@ -25,12 +25,14 @@ export const OPEN_ERRORS = {
 const FULL_SCOPE = "https://www.googleapis.com/auth/spreadsheets";
 
 export class OtherBooks {
-  private readonly open = new Map<string, Book>();
+  private readonly open = new Map<string, { book: Book; execution: number }>();
   constructor(
     private readonly ctx: Ctx,
     private readonly registry: WorkbookRegistry | undefined,
     /** The manifest's scopes; undefined = not enforced. Without `spreadsheets` no other workbook opens. */
     private readonly scopes: string[] | undefined,
+    /** The add-on execution running now: a book is opened again by the next one, as Google's openById reads it then. */
+    private readonly execution: () => number = () => 0,
   ) {}
 
   /** The spreadsheet ID in a Sheets URL, or null. */
@@ -43,15 +45,18 @@ export class OtherBooks {
     if (this.scopes && !this.scopes.includes(FULL_SCOPE)) throw new Error(OPEN_ERRORS.scope(method));
   }
 
-  /** The Book for a reference, opened once per services instance. */
+  /**
+   * The Book for a reference, opened once per execution: a later execution (next week's refresh) sees the
+   * tracker as it is then, where one opened once per services instance kept it as first opened.
+   */
   book(ref: string, method: string): Book {
     const cached = this.open.get(ref);
-    if (cached) return cached;
+    if (cached && cached.execution === this.execution()) return cached.book;
     const found = this.registry ? this.registry(ref) : undefined;
     if (found === undefined) throw new Error(OPEN_ERRORS.missing(method));
     if (found === "denied") throw new Error(OPEN_ERRORS.denied);
     const book = bookFromSnapshot(JSON.parse(JSON.stringify(found)) as WorkbookSnapshot, this.ctx, FACES);
-    this.open.set(ref, book);
+    this.open.set(ref, { book, execution: this.execution() });
     return book;
   }
 }

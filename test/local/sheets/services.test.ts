@@ -5,6 +5,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
 import { createServices } from "../../../src/local/sheets";
 import { setup } from "./helpers";
+import { emptySnapshot } from "../../../src/local/snapshot";
 
 describe("Ui", () => {
   it("records menus, sidebars, dialogs and toasts; answers alerts and prompts from the queue", () => {
@@ -71,6 +72,20 @@ describe("Ui", () => {
     expect(() => g.SpreadsheetApp.openById("nope")).toThrow();
     services.runningTrigger = false;
     expect(g.SpreadsheetApp.getActive().getId()).toBe(ss.getId());
+  });
+});
+
+describe("SpreadsheetApp.openById", () => {
+  it("opens another spreadsheet as it is in each execution: next week's run sees what changed since", () => {
+    let name = "Team before";
+    const { g, services } = setup({ workbooks: (ref) => (ref === "team" ? { ...emptySnapshot(name), id: "team" } : undefined) });
+    const open = () => services.execution(() => g.SpreadsheetApp.openById("team").getName());
+    expect(open()).toBe("Team before");
+    name = "Team after";
+    // Before: kept as first opened for the services' whole life (a weekly roll-up test read last week's team).
+    expect(open()).toBe("Team after");
+    // Within one execution it is opened once.
+    expect(services.execution(() => [g.SpreadsheetApp.openById("team").getName(), (name = "x"), g.SpreadsheetApp.openById("team").getName()])).toEqual(["Team after", "x", "Team after"]);
   });
 });
 
