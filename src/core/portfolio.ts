@@ -14,7 +14,8 @@
 // - A team whose cycle starts after today (a tracker set up ahead) has not started: no score, expected
 //   score nor check-in rate, status Not started, its objectives aligned without a score; `starts` says when.
 //   One whose cycle ended before today (not rolled over yet) keeps the score and status it ended with, but no
-//   check-in rate (none is due); `ended` says when, and the digest names it apart from the teams behind.
+//   check-in rate (none is due) and no KR forecast to miss (its end is known: endedForecast); `ended` says
+//   when, and the digest names it apart from the teams behind.
 // - Alignment: a team objective is aligned to company objective C when its Parent ID equals C's ID
 //   (case-insensitive, trimmed) and does not name an objective of the team's own tracker (a team may
 //   cascade inside its own tracker: its own IDs win). A Parent ID naming neither is listed as unmatched.
@@ -24,7 +25,7 @@
 import { addDays, cycleLastDay, isValidIsoDate, weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { Tracker } from "./model";
-import { staleForecast, teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
+import { endedForecast, staleForecast, teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
 import { periodStartOf } from "./summaryAsOf";
 import { STATUS, type Status } from "./tabs";
 
@@ -189,6 +190,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     upward.push({ team, id: o.id, title: o.title, parentId: o.parentId, score: e ? e.score : null, status: e ? e.status : STATUS.noKeyResults });
   }
   if (starts) for (const o of upward) Object.assign(o, { score: null, status: STATUS.notStarted });
+  const forecast = teamForecast(tracker, forecastCells, team);
   return {
     cycle: s.cycleName,
     week: weekOf(asOf),
@@ -202,7 +204,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     offTrack: mix[STATUS.offTrack],
     lastCheckin: last,
     upward,
-    forecast: staleForecast(teamForecast(tracker, forecastCells, team), last, asOf, last === null ? 0 : weekOf(last)),
+    forecast: ended ? endedForecast(forecast, ended) : staleForecast(forecast, last, asOf, last === null ? 0 : weekOf(last)),
     ...(starts ? { starts } : {}),
     ...(ended ? { ended } : {}),
     ...(before && due ? { dayBefore: { day: dayBefore, krs: before } } : {}),

@@ -18,6 +18,8 @@ export const NO_FORECAST_COLUMNS = "no forecast columns";
 export const NO_FORECAST_YET = "no forecast yet";
 /** The "Forecast to miss" cell of a team whose forecast is out of date (portfolioForecast.ts staleForecast). */
 export const staleCell = (week: number): string => `out of date: from week ${week}`;
+/** The "Forecast to miss" cell of a team whose cycle ended, not rolled over (portfolioForecast.ts endedForecast). */
+export const ENDED_CELL = "none: cycle ended";
 export const ALIGNMENT_HEADERS = ["Objective", "Title", "Team", "Score", "Status", "Aligned score", "Aligned objectives"] as const;
 
 export interface RollupInput {
@@ -62,6 +64,7 @@ function teamRow(t: TeamResult): SummaryCell[] {
   row.push(f.checkinRate === null ? blank() : { v: f.checkinRate, fmt: FMT.rate }, { v: f.offTrack, fmt: "0" });
   const fc = f.forecast;
   if (!fc) row.push(blank(), blank());
+  else if (fc.ended) row.push(text(ENDED_CELL, "muted"), fc.columns ? { v: fc.forecast, fmt: "0" } : blank());
   else if (!fc.columns) row.push(text(NO_FORECAST_COLUMNS, "muted"), blank());
   else if (fc.stale) row.push(text(staleCell(fc.stale.week), "muted"), { v: fc.forecast, fmt: "0" });
   else row.push(fc.forecast ? { v: fc.missing, fmt: "0" } : text(NO_FORECAST_YET, "muted"), { v: fc.forecast, fmt: "0" });
@@ -129,15 +132,17 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
   // The teams read, each with its forecast (a result cached before the forecast has none).
   const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast }] : []));
   const { worst, total } = companyMisses(read.map((r) => r.f));
-  const forecasting = read.filter((r) => r.f.forecast > 0 && !r.f.stale).length;
+  const forecasting = read.filter((r) => r.f.forecast > 0 && !r.f.stale && !r.f.ended).length;
   const teamsMissing = read.filter((r) => r.f.missing > 0).length;
   const stale = read.flatMap((r) => (r.f.stale ? [`${r.team} (from week ${r.f.stale.week}, ${r.f.stale.day})`] : []));
+  const ended = read.flatMap((r) => (r.f.ended ? [`${r.team} (ended ${r.f.ended})`] : []));
   if (total > 0) {
     rows.push([text(`${plural(total, "KR")} in ${plural(teamsMissing, "team")} ${total === 1 ? "ends" : "end"} below ${total === 1 ? "its" : "their"} goal at this pace (by more than ${total === 1 ? "its" : "their"} team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.`, "note")]);
   } else if (forecasting) {
     rows.push([text(`None: every forecast KR of the ${plural(forecasting, "team")} with a forecast is on course for its goal (within its team's on-track gap).`, "muted")]);
-  } else if (stale.length) {
-    rows.push([text("None current: every team's forecast is out of date (below).", "muted")]);
+  } else if (stale.length || ended.length) {
+    const why = !ended.length ? "every team's forecast is out of date" : !stale.length ? "every team's cycle has ended" : "every team's forecast is out of date or its cycle has ended";
+    rows.push([text(`None current: ${why} (below).`, "muted")]);
   } else {
     rows.push([text("None forecast yet: no team tracker read has a forecast (its check-ins and Weekly Summary write it once a KR has 3 weeks of check-ins).", "muted")]);
   }
@@ -151,13 +156,17 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
     }
     if (total > worst.length) rows.push([text(`and ${total - worst.length} more: each team's own Weekly Summary lists its own (Forecast section); the Teams table counts them.`, "muted")]);
   }
-  const noColumns = read.filter((r) => !r.f.columns).map((r) => r.team);
-  const notYet = read.filter((r) => r.f.columns && r.f.forecast === 0).map((r) => r.team);
+  // A team whose cycle ended has nothing left to forecast: named on its own line, not told to repair or wait.
+  const noColumns = read.filter((r) => !r.f.columns && !r.f.ended).map((r) => r.team);
+  const notYet = read.filter((r) => r.f.columns && r.f.forecast === 0 && !r.f.ended).map((r) => r.team);
   if (noColumns.length) {
     rows.push([text(`Not forecast, no forecast columns in its Key Results (set up before them; "Repair tracker" in that tracker adds them, its next check-in or summary fills them): ${andList(noColumns)}.`, "muted")]);
   }
   if (stale.length) {
     rows.push([text(`Not counted, forecast out of date (the team has not checked in for more than ${STALE_FORECAST_DAYS} days: its forecast is from its latest check-in): ${andList(stale)}.`, "muted")]);
+  }
+  if (ended.length) {
+    rows.push([text(`Not counted, cycle ended and not rolled over yet (its key results ended where they stand: its final score is in the Teams table): ${andList(ended)}.`, "muted")]);
   }
   if (notYet.length && (total > 0 || forecasting)) {
     rows.push([text(`Not forecast yet (no check-in or summary has forecast a KR: fewer than 3 weeks of check-ins, or only milestones): ${andList(notYet)}.`, "muted")]);

@@ -6,6 +6,7 @@ import { expect } from "../support/expect";
 import { alignTeams, cycleSince, mergeRollupHistory, portfolioEntries, teamFigures, withCheckinsAfterRun, type RollupHistoryRow, type TeamResult } from "../../src/core/portfolio";
 import type { Tracker } from "../../src/core/model";
 import { coreKr, coreSettings } from "../support/coreTracker";
+import { portfolioDigest, portfolioSubject } from "../../src/core/portfolioDigest";
 
 const entry = (team: string, weight: number) => ({ row: 2, ref: team, team, weight, problem: null });
 
@@ -186,5 +187,29 @@ describe("teamFigures before the team's cycle starts", () => {
     // From its first day it is rolled up as ever.
     expect(teamFigures(tracker, "2026-04-06", "Kolkata")).toMatchObject({ week: 1, status: expect.any(String) });
     expect(teamFigures(tracker, "2026-04-06", "Kolkata").starts).toBeUndefined();
+  });
+});
+
+describe("teamFigures after the team's cycle ended, not rolled over", () => {
+  it("keeps its score but forecasts no KR to miss: its end is known, in the Teams table", () => {
+    // Start 2026-01-05, 13 weeks: its last day is 2026-04-05. Checked in on 2026-04-02 at a quarter of the way.
+    const tracker: Tracker = {
+      settings: coreSettings(),
+      objectives: [{ row: 2, id: "O1", title: "Deliver", owner: "", type: "committed", parentId: "" }],
+      keyResults: [coreKr(2, "O1.KR1", "increase", 0, 100, 25, "2026-04-02"), coreKr(3, "O1.KR2", "increase", 0, 100, 95, "2026-04-02")],
+    } as Tracker;
+    const cells = [{ value: 27, score: 0.27 }, { value: 97, score: 0.97 }];
+    const inCycle = teamFigures(tracker, "2026-04-05", "Ops", cells);
+    expect([inCycle.ended, inCycle.forecast!.missing, inCycle.forecast!.worst.map((m) => m.id)]).toEqual([undefined, 1, ["O1.KR1"]]);
+    // Three days on, its latest check-in 6 days old (its forecast would go stale only after 14).
+    const after = teamFigures(tracker, "2026-04-08", "Ops", cells);
+    expect(after.ended).toBe("2026-04-05");
+    expect(after.score).toBe(inCycle.score);
+    // Before: 1 forecast to miss, listed and counted with the teams still in their cycle.
+    expect(after.forecast).toEqual({ columns: true, forecast: 2, missing: 0, worst: [], ended: "2026-04-05" });
+    const results: TeamResult[] = [{ entry: entry("Ops", 1), problem: null, figures: after }];
+    const d = portfolioDigest("2026-04-08", results);
+    expect([d.total, d.teamsMissing, d.ended]).toEqual([0, 0, [{ team: "Ops", ended: "2026-04-05" }]]);
+    expect(portfolioSubject(d)).toBe("; teams: none forecast to miss");
   });
 });

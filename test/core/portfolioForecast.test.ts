@@ -259,4 +259,15 @@ describe("the roll-up's At this pace section", () => {
     expect(String(rows[rows.length - 2][0])).toMatch(/: C\.$/);
     expect(String(rows[rows.length - 1][0])).toMatch(/: D\.$/);
   });
+
+  it("names a team whose cycle ended apart, not as without a forecast; with no team in its cycle, none is current", () => {
+    const ended = (forecast: number, columns = true): TeamForecast => ({ columns, forecast, missing: 0, worst: [], ended: "2026-04-05" });
+    const line = "Not counted, cycle ended and not rolled over yet (its key results ended where they stand: its final score is in the Teams table): ";
+    expect(section([result("A", ended(3)), result("B", ended(0)), result("C", ended(0, false))])).toEqual([
+      ["None current: every team's cycle has ended (below)."],
+      [`${line}A (ended 2026-04-05), B (ended 2026-04-05) and C (ended 2026-04-05).`],
+    ]);
+    const stale: TeamForecast = { columns: true, forecast: 2, missing: 0, worst: [], stale: { day: "2026-01-05", week: 1 } };
+    expect(section([result("A", ended(3)), result("D", stale)])[0]).toEqual(["None current: every team's forecast is out of date or its cycle has ended (below)."]);
+  });
 });

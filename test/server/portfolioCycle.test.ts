@@ -146,6 +146,39 @@ describe("A team whose cycle ended and was not rolled over", () => {
     expect(answer).toContain("Cycle ended, not rolled over yet: Ops (ended 2026-04-05).");
     expect(answer.filter((l) => /^(Off track|At risk|No check-in)/.test(l) && l.includes("Ops"))).toEqual([]);
   });
+
+  it("has no KR forecast to miss: its result is final, in the Teams table, not counted in the answer nor the email", () => {
+    const [base, ops, next] = trackers(3);
+    setStart(next, "2026-02-02"); // runs to 2026-05-03; Ops runs to 2026-04-05
+    setStart(base, "2026-03-02"); // the company's cycle runs to 2026-05-31
+    // Both crawl through March (a forecast from the third week on); Ops checks in last three days before its end.
+    for (const [i, day] of ["2026-03-12", "2026-03-19", "2026-03-26", "2026-04-02"].entries()) {
+      for (const team of [ops, next]) everyoneChecksIn(team, `${day}T10:00:00Z`, (s, t) => s + 0.03 * (i + 1) * (t - s));
+    }
+    const company = companyOver(base, { Ops: ops, Next: next });
+    setSetting(company, "Leaders' emails", "head.of.ops@example.com");
+    setSetting(company, "Email digest to leaders", "on");
+    const answer = menuRefresh(company, "2026-04-08T12:00:00Z").split("\n");
+    const rows = Object.fromEntries(teamsTable(company).map((r) => [r.Team, r]));
+    const missing = Number(rows.Next["Forecast to miss"]);
+    expect(missing).toBeGreaterThan(0);
+    // Before: Ops' KRs forecast to miss too, counted with Next's until its forecast went stale (2026-04-17).
+    expect([rows.Ops.Week, rows.Ops["Forecast to miss"]]).toEqual(["ended 2026-04-05", "none: cycle ended"]);
+    expect(rows.Ops.Score).not.toBe("");
+    expect(answer).toContain(`At this pace ${missing} key results end below their goal: listed under "At this pace" on the roll-up.`);
+    const tab = ss(company).getSheetByName("Portfolio Roll-up")!.getDataRange().getDisplayValues().map((r) => r[0]);
+    const pace = tab.slice(tab.indexOf("At this pace: key results forecast to miss their goal"), tab.indexOf("Alignment: team objectives under company objectives"));
+    expect(pace.filter((c) => c === "Next").length).toBe(missing);
+    expect(pace.filter((c) => c === "Ops")).toEqual([]);
+    expect(pace).toContain(
+      "Not counted, cycle ended and not rolled over yet (its key results ended where they stand: its final score is in the Teams table): Ops (ended 2026-04-05).",
+    );
+    weeklyRun(company, "2026-04-13T07:00:00Z");
+    const m = company.services.mail.sent.at(-1)!;
+    expect(m.subject).toMatch(new RegExp(`; teams: ${missing} KRs forecast to miss$`));
+    expect(String(m.body)).toContain(`At this pace ${missing} key results in 1 team end below their goal`);
+    expect(String(m.body)).not.toMatch(/^ {4}Ops /m);
+  });
 });
 
 describe("The company tracker's Monday email outside its own cycle", () => {
