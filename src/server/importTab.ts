@@ -93,7 +93,7 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string, t
   // KRs added after the cycle's start count their pace from today (docs/scoring.md#a-kr-added-mid-cycle).
   const countsFrom = addedMidCycle(placed.settings, today);
   writeOkrRows(objT, krT, plan.objectives, plan.keyResults, countsFrom);
-  const report = setUpTracker(ss, {}, today, tz);
+  const { report } = setUpTracker(ss, {}, today, tz);
   // A tracker set up before the column gets it from that Repair: the new rows' dates are written then.
   if (countsFrom && plan.keyResults.length && col(krT, "Counts from") < 0) writeCountsFrom(ss, placed.kr, plan.keyResults.map((k) => k.id), countsFrom);
   return { objectives: plan.objectives.length, keyResults: plan.keyResults.length, warnings: plan.warnings.concat(report.warnings) };
