@@ -11,7 +11,7 @@ import { isDate, isoDate, protectedTab, UserError } from "./env";
 import { tabProtectedFromMe } from "./layout";
 import { keyResultsFrom, objectivesFrom, placedHeaderRows, readKrTable, readObjectivesTable } from "./read";
 import { checkRepair, setUpTracker, writeOkrRows } from "./setup";
-import { col } from "./table";
+import { col, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -39,21 +39,24 @@ export function addedMidCycle(settings: Settings | null, today: string): string 
   return today > settings.startDate && inCycle(today, settings.startDate, settings.weeks) ? today : undefined;
 }
 
-/** The new KRs' Counts from cells, after Repair added the column: one read of the table, one write of their (adjacent) rows. */
-function writeCountsFrom(ss: Spreadsheet, headerRow: number, ids: string[], day: string): void {
-  const t = readKrTable(ss, { headerRow });
+/**
+ * The new KRs' Counts from cells, after Repair added the column: `t` is Key Results as Repair left it (its
+ * rows read before, the column appended since), so one write of their rows and no read. They are adjacent
+ * (written in one block below the others); a row between them that is not new keeps its cell.
+ */
+function writeCountsFrom(t: Table, ids: string[], day: string): void {
   const c = col(t, "Counts from");
   if (c < 0) return;
   const wanted = new Set(ids.map((id) => id.toLowerCase()));
   const rows: number[] = [];
   t.rows.forEach((r, i) => {
-    if (wanted.has(String(r[col(t, "ID")]).toLowerCase())) rows.push(t.headerRow + 1 + i);
+    if (wanted.has(String(r[col(t, "ID")]).toLowerCase())) rows.push(i);
   });
   if (!rows.length) return;
   const first = Math.min(...rows);
   const last = Math.max(...rows);
-  const current = t.sheet.getRange(first, c + 1, last - first + 1, 1).getValues();
-  t.sheet.getRange(first, c + 1, last - first + 1, 1).setValues(current.map((v, i) => [rows.indexOf(first + i) >= 0 ? day : v[0]]));
+  const cells = t.rows.slice(first, last + 1).map((r, i) => [rows.indexOf(first + i) >= 0 ? day : r[c] ?? ""]);
+  t.sheet.getRange(t.headerRow + 1 + first, c + 1, cells.length, 1).setValues(cells);
 }
 
 export function importFromTab(ss: Spreadsheet, tabName: string, today: string, tz: string = ss.getSpreadsheetTimeZone()): { objectives: number; keyResults: number; warnings: string[] } {
@@ -93,8 +96,8 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string, t
   // KRs added after the cycle's start count their pace from today (docs/scoring.md#a-kr-added-mid-cycle).
   const countsFrom = addedMidCycle(placed.settings, today);
   writeOkrRows(objT, krT, plan.objectives, plan.keyResults, countsFrom);
-  const { report } = setUpTracker(ss, {}, today, tz);
+  const { report, keyResults: repaired } = setUpTracker(ss, {}, today, tz);
   // A tracker set up before the column gets it from that Repair: the new rows' dates are written then.
-  if (countsFrom && plan.keyResults.length && col(krT, "Counts from") < 0) writeCountsFrom(ss, placed.kr, plan.keyResults.map((k) => k.id), countsFrom);
+  if (countsFrom && plan.keyResults.length && col(krT, "Counts from") < 0) writeCountsFrom(repaired, plan.keyResults.map((k) => k.id), countsFrom);
   return { objectives: plan.objectives.length, keyResults: plan.keyResults.length, warnings: plan.warnings.concat(report.warnings) };
 }
