@@ -59,24 +59,23 @@ function rowFor(t: Table, values: Record<string, unknown>): unknown[] {
 
 /**
  * Appends objectives and key results (a template's, an import's, the next cycle's at rollover) below the
- * tables' data, in their user columns only: the formula columns are setup's to write.
+ * tables' data, in their user columns only: the formula columns are setup's to write. `countsFrom`: per KR
+ * (by index), the YYYY-MM-DD its pace counts from (an import's: the file's, or the day of an import after the
+ * cycle's start), written as an ISO date string, which Sheets reads as a date in every locale; it goes only
+ * where the tab has the column.
  */
-/**
- * `countsFrom`: a YYYY-MM-DD the new KRs' pace counts from (an import after the cycle's start), written as an
- * ISO date string, which Sheets reads as a date in every locale; it goes only where the tab has the column.
- */
-export function writeOkrRows(objT: Table, krT: Table, objectives: readonly ObjectiveFields[], keyResults: readonly KrRowFields[], countsFrom?: string): void {
+export function writeOkrRows(objT: Table, krT: Table, objectives: readonly ObjectiveFields[], keyResults: readonly KrRowFields[], countsFrom: readonly (string | undefined)[] = []): void {
   const objRows = objectives.map((o) =>
     rowFor(objT, { ID: o.id, Objective: o.title, Owner: o.owner, Team: o.team, "Parent ID": o.parentId, Type: o.type, "P&L link": o.pnlLink }),
   );
-  const from = countsFrom ? col(krT, "Counts from") : -1;
-  const krRows = keyResults.map((k) => {
+  const from = countsFrom.some(Boolean) ? col(krT, "Counts from") : -1;
+  const krRows = keyResults.map((k, i) => {
     const r = rowFor(krT, {
       ID: k.id, "Objective ID": k.objectiveId, "Key result": k.title, Owner: k.owner, Metric: k.metric, Unit: k.unit,
       Start: k.start, Target: k.target, Weight: k.weight,
     });
     // Not through rowFor, which keeps text literal: the date must be read as one.
-    if (from >= 0) r[from] = countsFrom;
+    if (from >= 0) r[from] = countsFrom[i] || "";
     return r;
   });
   if (objRows.length) writeDataRows(objT, objRows, OBJECTIVE_HEADERS.slice(0, 7));

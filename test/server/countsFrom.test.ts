@@ -278,4 +278,14 @@ describe("a tracker set up before Counts from", () => {
     expect(countsFromShown(wb, "O1.KR3")).toBe("");
     expect([kr(wb, "O1.KR4").Expected, kr(wb, "O1.KR1").Expected]).toEqual([0, 42 / 91]);
   });
+
+  it("… and a day its counts_from column gives goes to that KR, the import's day to the others", () => {
+    const wb = tracker();
+    asBefore(wb);
+    setToday(wb, WEEK7);
+    const r = importRows(wb, [[...HEADER, "counts_from"], [...NEW_KR, "2026-02-02"], ["O1", "Cut scrap", "ops.lead@example.com", "increase", "", "0", "10", ""]]);
+    expect(r.ok, r.message).toBe(true);
+    expect(["O1.KR4", "O1.KR5", "O1.KR3"].map((id) => countsFromShown(wb, id))).toEqual(["2026-02-02", WEEK7, ""]);
+    expect(kr(wb, "O1.KR4").Expected).toBe(14 / 63);
+  });
 });
