@@ -15,6 +15,7 @@ export const IMPORT_OPTIONAL = [
   "team",
   "parent_objective_id",
   "pnl_link",
+  "counts_from",
 ] as const;
 export type ImportColumn = (typeof IMPORT_REQUIRED)[number] | (typeof IMPORT_OPTIONAL)[number];
 export const IMPORT_COLUMNS: readonly ImportColumn[] = [...IMPORT_REQUIRED, ...IMPORT_OPTIONAL];

@@ -1,7 +1,8 @@
 // The OKR import's checks of one row on its own (importRows.ts planImport): its required cells, IDs,
-// metric and numbers, type and pnl_link. What needs other rows or the tracker (kr_id repeated or taken, a
+// metric and numbers, type and pnl_link, and counts_from against the cycle. What needs other rows or the tracker (kr_id repeated or taken, a
 // key result imported before, objectives that disagree) is planImport's.
 import { MAX_TEXT } from "./api";
+import { cycleLastDay, dateRefusal, unambiguousDate } from "./dates";
 import { ID_RE, IMPORT_COLUMNS, isHeaderWord, parseNumberCell, quote, type ImportColumn, type NumResult } from "./importCells";
 import { METRICS, OBJECTIVE_TYPES, PNL_LINKS, type Metric } from "./tabs";
 
@@ -19,13 +20,41 @@ export interface RowCells {
   /** type and pnl_link, lower-cased. */
   type: string;
   pnl: string;
+  /** The KR's Counts from day (YYYY-MM-DD) as the row gives it; null when blank (the import dates it: importTab.ts). */
+  countsFrom: string | null;
+}
+
+/** The tracker's cycle, which a counts_from day must not be after; absent when Settings do not parse (Repair says so). */
+export interface ImportCycle {
+  start: string;
+  weeks: number;
+}
+
+/**
+ * A counts_from cell: blank, or a day read as every date the CLI reads (unambiguousDate: 2026-02-16,
+ * 16.02.2026, 2026/02/16; a tab's date cell arrives as YYYY-MM-DD) on or before the cycle's last day. Past it,
+ * or not a date, the sheet would show a setup error (docs/scoring.md#a-kr-added-mid-cycle): refused here instead.
+ */
+function countsFromCell(s: string, cycle: ImportCycle | undefined, err: (reason: string) => void): string | null {
+  if (s === "") return null;
+  const day = unambiguousDate(s);
+  if (!day) {
+    err(`counts_from ${quote(s)} is not a date okr-sheets can read: ${dateRefusal(s)}.`);
+    return null;
+  }
+  const last = cycle ? cycleLastDay(cycle.start, cycle.weeks) : "";
+  if (last && day > last) {
+    err(`counts_from ${day} is after the cycle's last day (${last}): use a day of the cycle, or leave it blank.`);
+    return null;
+  }
+  return day;
 }
 
 /**
  * The row's cells as the plan uses them; each problem goes to `err` (a row with any is not planned).
  * get: a column's text (trimmed; "" when the column is absent); raw: its cell as it came.
  */
-export function checkRowCells(get: (c: ImportColumn) => string, raw: (c: ImportColumn) => unknown, err: (reason: string) => void, locale = "en_US"): RowCells {
+export function checkRowCells(get: (c: ImportColumn) => string, raw: (c: ImportColumn) => unknown, err: (reason: string) => void, locale = "en_US", cycle?: ImportCycle): RowCells {
   for (const c of IMPORT_COLUMNS) {
     if (get(c).length > MAX_TEXT) err(`${c} is longer than ${MAX_TEXT} characters.`);
   }
@@ -83,5 +112,7 @@ export function checkRowCells(get: (c: ImportColumn) => string, raw: (c: ImportC
     err(`pnl_link ${quote(get("pnl_link"))} must be one of: ${PNL_LINKS.join(", ")}.`);
   }
 
-  return { objectiveText, objectiveId, krId, title, owner, metric, start, target, weight, type, pnl };
+  const countsFrom = countsFromCell(get("counts_from"), cycle, err);
+
+  return { objectiveText, objectiveId, krId, title, owner, metric, start, target, weight, type, pnl, countsFrom };
 }

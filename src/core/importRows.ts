@@ -31,6 +31,9 @@
 // - An objective_id that already exists in the tracker adds the rows' key results to that objective;
 //   the objective itself is not created again and its columns in the file are ignored (warning).
 //   A kr_id that already exists in the tracker (or twice in the file) is an error.
+// - counts_from (optional): the KR's Counts from day, read as the CLI reads dates (dates.ts unambiguousDate),
+//   on or before the cycle's last day (ImportExisting.cycle); blank leaves it to the import (importTab.ts:
+//   the import's day mid-cycle). Refused otherwise: the sheet would show the KR's setup error.
 // - Generated IDs: objectives O1, O2, … (the lowest free numbers, in order of first appearance);
 //   key results <objective ID>.KR1, .KR2, … per objective; IDs already in the tracker or given
 //   anywhere in the file are skipped.
@@ -38,7 +41,7 @@
 // How a cell is read (text, numbers, IDs, quoting): importCells.ts; the checks of one row on its own:
 // importRowCheck.ts; here, the header, what needs several rows or the tracker, and the generated IDs.
 import { ID_RE, IMPORT_REQUIRED, headerKey, isImportColumn, lowerKey, quote, text, textKey, type ImportColumn } from "./importCells";
-import { checkRowCells } from "./importRowCheck";
+import { checkRowCells, type ImportCycle } from "./importRowCheck";
 import { decimalSeparatorFor, decimalText } from "./numbers";
 import { andList } from "./plural";
 import type { Metric, ObjectiveType, PnlLink } from "./tabs";
@@ -57,6 +60,8 @@ export interface ImportObjective extends TemplateObjective {
 /** A key result as the import plans it (start, target and weight may be blank), plus where it was found. */
 export interface ImportKeyResult extends KeyResultFields {
   sourceRow: number;
+  /** The row's counts_from day (YYYY-MM-DD), null when blank. */
+  countsFrom: string | null;
 }
 
 export interface ImportError {
@@ -101,6 +106,8 @@ export interface ImportExisting {
   keyResults?: { id: string; objectiveId: string; title: string }[];
   /** The spreadsheet's locale, which reads numbers typed as text (default en_US). */
   locale?: string;
+  /** The tracker's cycle: a counts_from day after its last day is refused. Absent: Settings do not parse. */
+  cycle?: ImportCycle;
 }
 
 export function planImport(table: unknown[][], existing: ImportExisting): ImportPlan {
@@ -166,7 +173,7 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
     const get = (c: ImportColumn): string => text(raw(c));
     const before = errors.length;
 
-    const { objectiveText, objectiveId, krId, title, owner, metric, start, target, weight, type, pnl } = checkRowCells(get, raw, (reason) => err(rowNo, reason), existing.locale);
+    const { objectiveText, objectiveId, krId, title, owner, metric, start, target, weight, type, pnl, countsFrom } = checkRowCells(get, raw, (reason) => err(rowNo, reason), existing.locale, existing.cycle);
 
     // kr_id uniqueness.
     if (krId !== "" && ID_RE.test(krId)) {
@@ -241,6 +248,7 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
       start: start.ok ? start.value : null,
       target: target.ok ? target.value : null,
       weight: weight.ok ? weight.value : null,
+      countsFrom,
     });
   }
 

@@ -11,7 +11,7 @@ import { isDate, isoDate, protectedTab, UserError } from "./env";
 import { tabProtectedFromMe } from "./layout";
 import { keyResultsFrom, objectivesFrom, placedHeaderRows, readKrTable, readObjectivesTable } from "./read";
 import { checkRepair, setUpTracker, writeOkrRows } from "./setup";
-import { col } from "./table";
+import { col, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -39,21 +39,24 @@ export function addedMidCycle(settings: Settings | null, today: string): string 
   return today > settings.startDate && inCycle(today, settings.startDate, settings.weeks) ? today : undefined;
 }
 
-/** The new KRs' Counts from cells, after Repair added the column: one read of the table, one write of their (adjacent) rows. */
-function writeCountsFrom(ss: Spreadsheet, headerRow: number, ids: string[], day: string): void {
-  const t = readKrTable(ss, { headerRow });
+/**
+ * The new KRs' Counts from cells, after Repair added the column: `t` is Key Results as Repair left it (its
+ * rows read before, the column appended since), so one write of their rows and no read. They are adjacent
+ * (written in one block below the others); a row between them that is not new, or a new one without a
+ * day, keeps its cell.
+ */
+function writeCountsFrom(t: Table, days: Map<string, string | undefined>): void {
   const c = col(t, "Counts from");
   if (c < 0) return;
-  const wanted = new Set(ids.map((id) => id.toLowerCase()));
   const rows: number[] = [];
   t.rows.forEach((r, i) => {
-    if (wanted.has(String(r[col(t, "ID")]).toLowerCase())) rows.push(t.headerRow + 1 + i);
+    if (days.has(String(r[col(t, "ID")]).toLowerCase())) rows.push(i);
   });
   if (!rows.length) return;
   const first = Math.min(...rows);
   const last = Math.max(...rows);
-  const current = t.sheet.getRange(first, c + 1, last - first + 1, 1).getValues();
-  t.sheet.getRange(first, c + 1, last - first + 1, 1).setValues(current.map((v, i) => [rows.indexOf(first + i) >= 0 ? day : v[0]]));
+  const cells = t.rows.slice(first, last + 1).map((r) => [days.get(String(r[col(t, "ID")]).toLowerCase()) || (r[c] ?? "")]);
+  t.sheet.getRange(t.headerRow + 1 + first, c + 1, cells.length, 1).setValues(cells);
 }
 
 export function importFromTab(ss: Spreadsheet, tabName: string, today: string, tz: string = ss.getSpreadsheetTimeZone()): { objectives: number; keyResults: number; warnings: string[] } {
@@ -75,7 +78,9 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string, t
   const krT = readKrTable(ss, { headerRow: placed.kr });
   const objectives = objectivesFrom(objT);
   const keyResults = keyResultsFrom(krT, tz);
-  const existing = { objectiveIds: objectives.map((o) => o.id), krIds: keyResults.map((k) => k.id), objectives, keyResults, locale };
+  // A counts_from day after the cycle's last day is refused (when Settings parse; Repair reports them otherwise).
+  const cycle = placed.settings ? { start: placed.settings.startDate, weeks: placed.settings.weeks } : undefined;
+  const existing = { objectiveIds: objectives.map((o) => o.id), krIds: keyResults.map((k) => k.id), objectives, keyResults, locale, cycle };
   const plan = planImport(table, existing);
   if (!plan.ok) {
     // Reasons end with a full stop; the message adds its own at the end (not "…milestone)..").
@@ -90,11 +95,13 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string, t
   // add-on's writes there) would leave objectives without their KRs.
   const locked = tabProtectedFromMe(ss, [TAB.objectives, TAB.keyResults, TAB.settings]);
   if (locked) throw protectedTab(locked, "import again", "Nothing was imported.");
-  // KRs added after the cycle's start count their pace from today (docs/scoring.md#a-kr-added-mid-cycle).
-  const countsFrom = addedMidCycle(placed.settings, today);
-  writeOkrRows(objT, krT, plan.objectives, plan.keyResults, countsFrom);
-  const report = setUpTracker(ss, {}, today, tz);
+  // KRs added after the cycle's start count their pace from today (docs/scoring.md#a-kr-added-mid-cycle),
+  // unless the file's counts_from gives their day.
+  const added = addedMidCycle(placed.settings, today);
+  const days = plan.keyResults.map((k) => k.countsFrom || added);
+  writeOkrRows(objT, krT, plan.objectives, plan.keyResults, days);
+  const { report, keyResults: repaired } = setUpTracker(ss, {}, today, tz);
   // A tracker set up before the column gets it from that Repair: the new rows' dates are written then.
-  if (countsFrom && plan.keyResults.length && col(krT, "Counts from") < 0) writeCountsFrom(ss, placed.kr, plan.keyResults.map((k) => k.id), countsFrom);
+  if (days.some(Boolean) && col(krT, "Counts from") < 0) writeCountsFrom(repaired, new Map(plan.keyResults.map((k, i) => [k.id.toLowerCase(), days[i]])));
   return { objectives: plan.objectives.length, keyResults: plan.keyResults.length, warnings: plan.warnings.concat(report.warnings) };
 }

@@ -22,7 +22,6 @@ import { andList, quotedList } from "../core/plural";
 import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeOkrRows } from "./setup";
-import { hadNoRoom } from "./settingsRoom";
 import { lookAlikes, type NamedTab } from "./lookAlikeTabs";
 import type { TabKey } from "./setupTabs";
 import { col, findHeaderRow, norm, readTable, str, tableFromValues, type Table } from "./table";
@@ -303,7 +302,8 @@ export function rollOver(
     writeOkrRows(objT, krT, plan.objectives, plan.keyResults);
     // Formulas for the carried rows (setup ran before they existed); its focus checks are the new cycle's,
     // reported as an import reports them (removing KRs can leave an objective with one).
-    let report = setUpTracker(ss, {}, today, tz);
+    const carried = setUpTracker(ss, {}, today, tz);
+    let report = carried.report;
     // The next cycle is not closed: the row the close left goes, last of the writes, so that a roll over
     // failing before here (a service error while making the new tabs) leaves the cycle marked closed, as it
     // is (until session 14 it went before setup). Setup moves no Settings row, so its place read above holds.
@@ -316,7 +316,7 @@ export function rollOver(
     // while the close's row was still there, so it goes where that row was, now that the roll over is done
     // (until session 14 the close's row was cleared before setup, which took it, and a roll over failing
     // midway lost it; cleared last, it left the row unwritten: the new cycle's name or length not recorded).
-    if (freed && hadNoRoom(report.warnings)) report = setUpTracker(ss, next, today, tz);
+    if (freed && carried.settingsNoRoom.length) report = setUpTracker(ss, next, today, tz).report;
     return { cycle: plan.settings.cycleName, archived, carried: { objectives: plan.objectives.length, keyResults: plan.keyResults.length }, warnings: plan.baselines.concat(report.warnings) };
   });
 }

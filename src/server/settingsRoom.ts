@@ -28,13 +28,6 @@ export function settingsRoom(values: unknown[][]): { take(from: number, after: n
   };
 }
 
-const NO_ROOM = "Settings: no blank row left in A1:C40";
-
-/** Whether setup's warnings say a row of ours was not written for want of a blank row (noRoomMessage). */
-export function hadNoRoom(warnings: readonly string[]): boolean {
-  return warnings.some((w) => w.indexOf(NO_ROOM) === 0);
-}
-
 /** What to clear when A1:C40 has no blank row left for the rows that are missing. */
 export function noRoomMessage(labels: string[], values: unknown[][]): string {
   const yours: number[] = [];
@@ -44,7 +37,7 @@ export function noRoomMessage(labels: string[], values: unknown[][]): string {
   });
   const n = labels.length;
   const where = yours.length ? ` (your own rows there: ${spans(yours)}; move what you need below row 40)` : "";
-  return `${NO_ROOM}, where settings are read, for ${quotedList(labels)}: clear ${n === 1 ? "a row" : `${n} rows`} there${where}, then run Repair tracker again.`;
+  return `Settings: no blank row left in A1:C40, where settings are read, for ${quotedList(labels)}: clear ${n === 1 ? "a row" : `${n} rows`} there${where}, then run Repair tracker again.`;
 }
 
 /** Rows as "21–25, 30". */

@@ -20,12 +20,12 @@ import { summaryTabForRepair } from "./reportTabs";
 import { recordedTabs } from "./trendCache";
 import { ensureTable, foundHeaderRow, inspect, PACE_SPAN, readTrackerTabs } from "./setupTabs";
 import { tabList, type TabList } from "./sheetNamed";
-import type { SetupOptions, SetupReport } from "./setupTypes";
+import type { SetupOptions, SetupReport, SetupRun } from "./setupTypes";
 import { col, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export type { SetupOptions, SetupReport } from "./setupTypes";
+export type { SetupOptions, SetupReport, SetupRun } from "./setupTypes";
 
 /** The tracker's tabs in their order, for the report's list of tabs made. */
 const TAB_ORDER: string[] = [TAB.settings, TAB.objectives, TAB.keyResults, TAB.checkins, TAB.history];
@@ -59,24 +59,23 @@ function rowFor(t: Table, values: Record<string, unknown>): unknown[] {
 
 /**
  * Appends objectives and key results (a template's, an import's, the next cycle's at rollover) below the
- * tables' data, in their user columns only: the formula columns are setup's to write.
+ * tables' data, in their user columns only: the formula columns are setup's to write. `countsFrom`: per KR
+ * (by index), the YYYY-MM-DD its pace counts from (an import's: the file's, or the day of an import after the
+ * cycle's start), written as an ISO date string, which Sheets reads as a date in every locale; it goes only
+ * where the tab has the column.
  */
-/**
- * `countsFrom`: a YYYY-MM-DD the new KRs' pace counts from (an import after the cycle's start), written as an
- * ISO date string, which Sheets reads as a date in every locale; it goes only where the tab has the column.
- */
-export function writeOkrRows(objT: Table, krT: Table, objectives: readonly ObjectiveFields[], keyResults: readonly KrRowFields[], countsFrom?: string): void {
+export function writeOkrRows(objT: Table, krT: Table, objectives: readonly ObjectiveFields[], keyResults: readonly KrRowFields[], countsFrom: readonly (string | undefined)[] = []): void {
   const objRows = objectives.map((o) =>
     rowFor(objT, { ID: o.id, Objective: o.title, Owner: o.owner, Team: o.team, "Parent ID": o.parentId, Type: o.type, "P&L link": o.pnlLink }),
   );
-  const from = countsFrom ? col(krT, "Counts from") : -1;
-  const krRows = keyResults.map((k) => {
+  const from = countsFrom.some(Boolean) ? col(krT, "Counts from") : -1;
+  const krRows = keyResults.map((k, i) => {
     const r = rowFor(krT, {
       ID: k.id, "Objective ID": k.objectiveId, "Key result": k.title, Owner: k.owner, Metric: k.metric, Unit: k.unit,
       Start: k.start, Target: k.target, Weight: k.weight,
     });
     // Not through rowFor, which keeps text literal: the date must be read as one.
-    if (from >= 0) r[from] = countsFrom;
+    if (from >= 0) r[from] = countsFrom[i] || "";
     return r;
   });
   if (objRows.length) writeDataRows(objT, objRows, OBJECTIVE_HEADERS.slice(0, 7));
@@ -247,8 +246,9 @@ export function checkRepair(ss: Spreadsheet, again?: string): void {
 /**
  * Sets up or repairs the tracker. `tz`: the spreadsheet's time zone, where the caller has asked for it already
  * (for `today`): asked once per run, a service call each (until session 14 a new tracker's setup asked twice).
+ * Set up and Repair answer with its `report`; the roll over and the import also act on the rest (SetupRun).
  */
-export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string, tz: string = ss.getSpreadsheetTimeZone()): SetupReport {
+export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string, tz: string = ss.getSpreadsheetTimeZone()): SetupRun {
   const { template: templateName } = validateSetupOptions(opts);
   const report: SetupReport = { created: [], restored: [], updated: [], warnings: [] };
   // The tabs, listed once for every look before setup changes one (then never looked through again).
@@ -265,7 +265,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string,
     log: foundHeaderRow(state.checkins, IDENTIFYING.checkins),
     history: foundHeaderRow(state.history, IDENTIFYING.history),
   };
-  const settingsHeader = ensureSettings(ss, state.settings, opts, tpl, today, tz, report, reuse, headerRows);
+  const settings = ensureSettings(ss, state.settings, opts, tpl, today, tz, report, reuse, headerRows);
   const objT = ensureTable(ss, state.objectives, ALL_HEADERS.objectives, IDENTIFYING.objectives, report);
   const logT = ensureTable(ss, state.checkins, ALL_HEADERS.checkins, IDENTIFYING.checkins, report);
   const histT = ensureTable(ss, state.history, ALL_HEADERS.history, IDENTIFYING.history, report);
@@ -288,11 +288,11 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string,
   const reports = reportTabsForRepair(ss);
   const krs = keyResultsFrom(krT, tz);
   sizeForCycle(reports.summary, krs.length);
-  applyLayout(ss, { objT, krT, logT, histT }, reports, settingsHeader, report);
+  applyLayout(ss, { objT, krT, logT, histT }, reports, settings.header, report);
 
   // A new tracker opens on Key Results (made last, so already active: see above); a Repair leaves the
   // person on the tab they were looking at.
   if (report.created.indexOf(TAB.keyResults) >= 0 && ss.getActiveSheet().getName() !== TAB.keyResults) ss.setActiveSheet(krT.sheet);
   report.warnings.push(...focusChecks(objectivesFrom(objT), krs));
-  return report;
+  return { report, settingsNoRoom: settings.noRoom, keyResults: krT };
 }

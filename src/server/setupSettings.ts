@@ -56,9 +56,9 @@ function computedFormula(formula: string, rows: HeaderRows): string {
 /**
  * Makes the Settings tab right. `reuse`: an empty tab (a new spreadsheet's own) to rename into it.
  * `headerRows`: where the computed rows point. Returns its header row when this run wrote it, for setup to
- * style with the others (styleHeaders).
+ * style with the others (styleHeaders), and the labels of our rows it had no blank row in A1:C40 for.
  */
-export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, template: Template | null, today: string, tz: string, report: SetupReport, reuse: Sheet | null, headerRows: HeaderRows): HeaderRow | null {
+export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions, template: Template | null, today: string, tz: string, report: SetupReport, reuse: Sheet | null, headerRows: HeaderRows): { header: HeaderRow | null; noRoom: string[] } {
   let sheet = s.sheet;
   let values = s.values;
   const created = !sheet;
@@ -201,7 +201,7 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   ensureNamedRanges(ss, sheet, rowOf, fresh);
   ensureSettingsLook(sheet, rowOf, fresh);
   // "Setting", "Value" and "Notes" fit their columns: no wrap needed.
-  return fresh ? { sheet, row: 1, width: SETTINGS_HEADERS.length, wrap: false } : null;
+  return { header: fresh ? { sheet, row: 1, width: SETTINGS_HEADERS.length, wrap: false } : null, noRoom };
 }
 
 const COMPUTED_NOTE = "Computed by okr-sheets; do not edit.";

@@ -1,4 +1,6 @@
-// What "Set up tracker" is asked to do and what it reports.
+// What "Set up tracker" is asked to do, what it reports, and what its callers learn besides.
+import type { Table } from "./table";
+
 export interface SetupOptions {
   template?: string;
   start?: string;
@@ -12,4 +14,20 @@ export interface SetupReport {
   /** Formulas an earlier version of the add-on wrote, now this version's (not damage: nobody changed them). */
   updated: string[];
   warnings: string[];
+}
+
+/**
+ * A run of setup: its report (spread into the Set up / Repair replies, so nothing else goes in it) and the
+ * facts its callers act on, which are theirs alone: the roll over and the import, which run it.
+ */
+export interface SetupRun {
+  report: SetupReport;
+  /**
+   * The add-on's own Settings rows not written for want of a blank row in A1:C40 (the report's warning
+   * names them to the user): the roll over runs setup again once it has freed a row. Decided where the row
+   * was placed, not read back from the warning's words.
+   */
+  settingsNoRoom: readonly string[];
+  /** Key Results as setup left it: its columns (those setup appended included) and its data rows. */
+  keyResults: Table;
 }

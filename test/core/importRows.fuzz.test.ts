@@ -92,6 +92,8 @@ function cellFor(col: string) {
       return fc.oneof({ weight: 12, arbitrary: fc.constantFrom("", "none", "Cost") }, { weight: 1, arbitrary: anyCell });
     case "objective":
       return fc.oneof({ weight: 12, arbitrary: fc.constantFrom("Grow", "grow", "Ship", "=SUM(1)") }, { weight: 1, arbitrary: anyCell });
+    case "counts_from":
+      return fc.oneof({ weight: 12, arbitrary: fc.constantFrom("", "", "2026-02-16", "16.02.2026", "2026/02/16") }, { weight: 1, arbitrary: anyCell });
     default:
       return fc.oneof({ weight: 12, arbitrary: fc.string({ minLength: 1, maxLength: 6 }) }, { weight: 1, arbitrary: anyCell });
   }

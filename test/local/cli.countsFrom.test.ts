@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { runCli } from "../support/cli";
+import { rejectedBy, runCli } from "../support/cli";
 
 const dir = mkdtempSync(join(tmpdir(), "okr-counts-from-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -31,5 +31,22 @@ describe("okr-sheets import in week 7", () => {
     const week11 = await show("2026-03-16");
     expect(week11.find((k) => k.ID === "O1.KR4")!.Expected).toBe(28 / 49);
     expect(week11.find((k) => k.ID === "O1.KR1")!.Expected).toBe(70 / 91);
+  });
+
+  it("a counts_from column dates its KRs (a day as --at reads it); a day past the cycle is refused naming the row, the file untouched", async () => {
+    writeFileSync(
+      join(dir, "dated.csv"),
+      ["objective_id,key_result,owner,metric,start,target,Counts from", "O1,Cut scrap,ops.lead@example.com,increase,0,10,02.02.2026", "O1,Cut waste,ops.lead@example.com,increase,0,10,", ""].join("\n"),
+    );
+    const r = await runCli(dir, ["import", "t.xlsx", "dated.csv", "--at", "2026-02-16"]);
+    expect(r.stdout, r.stderr).toContain("Imported 0 objectives and 2 key results.");
+    const krs = await show("2026-02-16");
+    const dated = (title: string) => krs.find((k) => k["Key result"] === title)!;
+    expect([dated("Cut scrap")["Counts from"], dated("Cut waste")["Counts from"]]).toEqual(["2026-02-02", "2026-02-16"]);
+    expect(dated("Cut scrap").Expected).toBe(14 / 63);
+
+    writeFileSync(join(dir, "late.csv"), ["objective_id,key_result,owner,metric,start,target,counts_from", "O1,Cut delays,ops.lead@example.com,increase,0,10,2026-04-06", ""].join("\n"));
+    const line = await rejectedBy((...a) => runCli(dir, a), dir, "t.xlsx", ["import", "t.xlsx", "late.csv", "--at", "2026-02-16"]);
+    expect(line).toBe("okr-sheets: Nothing was imported. row 2: counts_from 2026-04-06 is after the cycle's last day (2026-04-05): use a day of the cycle, or leave it blank.");
   });
 });

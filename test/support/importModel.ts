@@ -293,6 +293,8 @@ function build(existing: Existing, d: Drawn, numbersAsText: boolean): ImportCase
     start: k.start.value,
     target: k.target.value,
     weight: has("weight") ? k.weight.value : null,
+    // The model renders no counts_from column (test/core/importCountsFrom.test.ts checks it).
+    countsFrom: null,
   }));
 
   // Corruptions: each names the rows of which at least one must be reported.
