@@ -166,7 +166,9 @@ export function submitCheckin(raw: unknown): CheckinResult {
       put("Blockers", asText(req.blockers));
       put("Next step", asText(req.nextStep));
       put("Author", asText(author));
-      put("Request ID", req.requestId);
+      // Literal, as the KR's "Request IDs" cell is: an ID of digits and dashes ("00012345", "2026-01-20") would
+      // be read as typed input, a number or a date, and a correction would name an ID no row holds.
+      put("Request ID", asText(req.requestId));
       const log = ss.getSheetByName(TAB.checkins);
       if (!log) throw new UserError(`The "Check-ins" tab is missing. Use "Repair tracker" in the add-on menu.`);
       // A tab protected so that this user may not edit it refuses the write (Sheets does, the add-on running as
@@ -223,6 +225,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       putRead("Blockers", req.blockers);
       putRead("Next step", req.nextStep);
       putRead("Author", author);
+      putRead("Request ID", req.requestId);
       const newTail: LogTail = { cols: tail.cols, rows: tail.rows.concat([asRead]) };
       const closedOn = closedAsOf(s.raw.get(norm(CYCLE_CLOSED_LABEL)), s.settings);
       return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, s.settings, week, standing, forecast), ...(closedOn ? { notice: closedCheckinNotice(closedOn) } : {}) };
