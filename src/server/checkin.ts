@@ -281,7 +281,12 @@ function undoCheckin(ss: Spreadsheet, log: GoogleAppsScript.Spreadsheet.Sheet, t
     };
     writeRowCells(ss, t, kr.row, CHECKIN_CELLS.map((h) => ({ column: col(t, h), value: was(h) })));
   }
-  log.deleteRow(log.getLastRow());
+  const last = log.getLastRow();
+  // Sheets refuses to delete a tab's last row below its frozen ones ("Sorry, it is not possible to delete all
+  // non-frozen rows."), which a log trimmed to its header and the row appendRow filled would ask: that row
+  // is emptied instead (appendRow writes there again). Two reads, on this refusal's path only.
+  if (log.getMaxRows() - log.getFrozenRows() > 1) log.deleteRow(last);
+  else log.getRange(last, 1, 1, log.getMaxColumns()).clearContent();
 }
 
 /** Current, Confidence and Last check-in: one write when adjacent (as setup lays them out). */
