@@ -20,7 +20,7 @@ import { FIX_FIELDS_MESSAGE, NO_SUCH_KR_FIELD, NOT_OWNER_FIELD, noSuchKrMessage,
 import { TAB } from "../core/tabs";
 import { asText, guarded, isoDate, isProtectedEdit, protectedTab, quotedName, UserError, withDocumentLock } from "./env";
 import { computedLogRows, computedObjectiveHeaderRow, keyResultsFrom, objectivesFrom, readObjectivesTable, readSettings, type SettingsRead } from "./read";
-import { col, norm, num, str, type Table } from "./table";
+import { col, literal, norm, num, str, type Table } from "./table";
 import { checkinForecast, writeRowCells } from "./forecastCells";
 import { markPercentCells } from "./percentCells";
 import { latestOfWeek, LOG_TAIL, logTailMissingMessage, readLogTail, tailValues, type LogTail } from "./checkinLog";
@@ -130,7 +130,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       // A resend is recognised from the KR's own "Request IDs" (however long the log has grown since), and
       // from the log's tail for check-ins saved before that column was kept.
       const duplicate =
-        requestIdsOf(krT, kr.row).includes(req.requestId) || tail.rows.some((r) => str(r[tail.cols["Request ID"]]) === req.requestId);
+        requestIdsOf(krT, kr.row).includes(req.requestId) || tail.rows.some((r) => literal(r[tail.cols["Request ID"]]) === req.requestId);
       // A fraction-% KR's forecast is made × 100, as its cells show it, in a resend's reply as in the first: one
       // read of two cells' formats, only for a % KR whose start and target lie within −1..1, before the first
       // write (a read after a write waits for it).

@@ -18,7 +18,7 @@ import {
 } from "../core/tabs";
 import { serialFromIso } from "../core/dates";
 import { cellIsoDate, isDate, UserError } from "./env";
-import { col, norm, num, readTable, readTableBounded, str, type Table } from "./table";
+import { col, literal, logValue, norm, num, readTable, readTableBounded, str, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -263,8 +263,9 @@ export function checkinsFrom(t: Table, tz: string): CheckinEntry[] {
   const at = (r: unknown[], i: number) => (idx[i] >= 0 ? r[idx[i]] : "");
   const out: CheckinEntry[] = [];
   t.rows.forEach((r, i) => {
-    const krId = str(at(r, 2));
-    const value = num(at(r, 3));
+    // The log's text as the check-in wrote it, whether or not a Plain text format kept its quote (table.ts literal).
+    const krId = literal(at(r, 2));
+    const value = logValue(at(r, 3));
     const ts = at(r, 0);
     if (!krId || value === null || !isDate(ts)) return;
     out.push({
@@ -275,11 +276,11 @@ export function checkinsFrom(t: Table, tz: string): CheckinEntry[] {
       krId,
       value,
       confidence: num(at(r, 4)),
-      whatChanged: str(at(r, 5)),
-      blockers: str(at(r, 6)),
-      nextStep: str(at(r, 7)),
-      author: str(at(r, 8)),
-      requestId: str(at(r, 9)),
+      whatChanged: literal(at(r, 5)),
+      blockers: literal(at(r, 6)),
+      nextStep: literal(at(r, 7)),
+      author: literal(at(r, 8)),
+      requestId: literal(at(r, 9)),
     });
   });
   return out;
