@@ -6,7 +6,7 @@ import { columnLetter } from "../core/a1";
 import { CHECKIN_HEADERS, computedLabel, TAB } from "../core/tabs";
 import { cellIsoDate, isDate, plainCell } from "./env";
 import { computedLogHeaderRow, computedLogRows, IDENTIFYING, type SettingsRead } from "./read";
-import { findHeaderRow, literal, logValue, noHeaderMessage, norm, str } from "./table";
+import { findHeaderRow, literal, logValue, noHeaderMessage, norm, rowTexts, str } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -71,15 +71,16 @@ export function recentFor(tail: LogTail | null, krId: string, tz: string): Recen
   const out: RecentCheckin[] = [];
   for (let i = tail.rows.length - 1; i >= 0 && out.length < RECENT_PER_KR; i--) {
     const r = tail.rows[i];
-    // Read as the check-in wrote them, a Plain text format or not (table.ts literal, logValue).
+    // Read as the check-in wrote them, a Plain text format or not (table.ts literal, rowTexts, logValue).
     if (literal(r[c["KR ID"]]) !== krId) continue;
     const ts = r[c["Timestamp"]];
+    const text = rowTexts(r[c["KR ID"]]);
     out.push({
       date: isDate(ts) ? cellIsoDate(ts, tz) : "",
       value: (logValue(r[c["Value"]]) ?? plainCell(r[c["Value"]], tz)) as number | string,
       confidence: plainCell(r[c["Confidence"]], tz) as number | string,
-      whatChanged: literal(r[c["What changed"]]),
-      author: literal(r[c["Author"]]),
+      whatChanged: text(r[c["What changed"]]),
+      author: text(r[c["Author"]]),
     });
   }
   return out;
@@ -106,14 +107,15 @@ export function latestOfWeek(tail: LogTail | null, krId: string, week: number, t
     if (literal(r[c["KR ID"]]) !== krId) continue;
     if (Number(r[c["Week"]]) !== week) return null;
     const ts = r[c["Timestamp"]];
+    const text = rowTexts(r[c["KR ID"]]);
     return {
       requestId: literal(r[c["Request ID"]]),
       date: isDate(ts) ? cellIsoDate(ts, tz) : "",
       value: (logValue(r[c["Value"]]) ?? r[c["Value"]]) as number | string,
       confidence: r[c["Confidence"]] as number | string,
-      whatChanged: literal(r[c["What changed"]]),
-      blockers: literal(r[c["Blockers"]]),
-      nextStep: literal(r[c["Next step"]]),
+      whatChanged: text(r[c["What changed"]]),
+      blockers: text(r[c["Blockers"]]),
+      nextStep: text(r[c["Next step"]]),
     };
   }
   return null;

@@ -18,7 +18,7 @@ import {
 } from "../core/tabs";
 import { serialFromIso } from "../core/dates";
 import { cellIsoDate, isDate, UserError } from "./env";
-import { col, literal, logValue, norm, num, readTable, readTableBounded, str, type Table } from "./table";
+import { col, literal, logValue, norm, num, readTable, readTableBounded, rowTexts, str, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -272,8 +272,9 @@ export function checkinsFrom(t: Table, tz: string): CheckinEntry[] {
   const at = (r: unknown[], i: number) => (idx[i] >= 0 ? r[idx[i]] : "");
   const out: CheckinEntry[] = [];
   t.rows.forEach((r, i) => {
-    // The log's text as the check-in wrote it, whether or not a Plain text format kept its quote (table.ts literal).
+    // The log's text as the check-in wrote it, whether or not a Plain text format kept its quote (table.ts literal, rowTexts).
     const krId = literal(at(r, 2));
+    const text = rowTexts(at(r, 2));
     const value = logValue(at(r, 3));
     const ts = at(r, 0);
     if (!krId || value === null || !isDate(ts)) return;
@@ -285,10 +286,10 @@ export function checkinsFrom(t: Table, tz: string): CheckinEntry[] {
       krId,
       value,
       confidence: num(at(r, 4)),
-      whatChanged: literal(at(r, 5)),
-      blockers: literal(at(r, 6)),
-      nextStep: literal(at(r, 7)),
-      author: literal(at(r, 8)),
+      whatChanged: text(at(r, 5)),
+      blockers: text(at(r, 6)),
+      nextStep: text(at(r, 7)),
+      author: text(at(r, 8)),
       requestId: literal(at(r, 9)),
     });
   });

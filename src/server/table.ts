@@ -175,6 +175,15 @@ export function literal(v: unknown): string {
 }
 
 /**
+ * How a log row's free texts read as written. Its KR ID (never typed with a quote: it comes from the Key
+ * Results tab) keeps the add-on's quote only in a Plain text cell, so its texts lose one only then: a
+ * person's text that begins with an apostrophe ("'007", stored literal) keeps it in a General log.
+ */
+export function rowTexts(krIdCell: unknown): (v: unknown) => string {
+  return str(krIdCell).charAt(0) === "'" ? literal : str;
+}
+
+/**
  * A log Value as a check-in wrote it: a number, or the whole-percent text written for a fraction-% KR ("85%":
  * core/numbers.ts wholePercentText), which a Plain text cell keeps as text; null otherwise.
  */

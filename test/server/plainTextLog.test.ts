@@ -11,10 +11,10 @@ import type { Workbook } from "../../src/local/runtime";
 
 const ADMIN = "ops.lead@example.com";
 
-function plainTextLog(): Workbook {
+function plainTextLog(plain = true): Workbook {
   const wb = newTracker({ user: ADMIN, at: "2026-01-05", start: "2026-01-05" });
   const log = ss(wb).getSheetByName("Check-ins")!;
-  log.getRange(1, 1, log.getMaxRows(), log.getMaxColumns()).setNumberFormat("@");
+  if (plain) log.getRange(1, 1, log.getMaxRows(), log.getMaxColumns()).setNumberFormat("@");
   const krs = ss(wb).getSheetByName("Key Results")!;
   krs.getRange("G2").setValue("82%"); // O1.KR1's start and target as fractions: its check-ins are written "85%"
   krs.getRange("H2").setValue("95%");
@@ -45,6 +45,14 @@ describe("a check-in log formatted as Plain text", () => {
     const r = checkIn(wb, "O1.KR1", "0.86", { correct: true, whatChanged: "typo" });
     expect(r.ok, JSON.stringify(r)).toBe(true);
     expect(rowsOf(wb, "Check-ins")[1]["What changed"]).toBe(`'Correction of check-in ${id} (2026-01-20, value 0.85). typo`);
+  });
+
+  it("keeps a person's own leading apostrophe, in a Plain text log as in a General one", () => {
+    for (const plain of [true, false]) {
+      const wb = plainTextLog(plain);
+      expect(checkIn(wb, "O1.KR2", "9", { whatChanged: "'007 route" }).ok).toBe(true);
+      expect(sidebarKr(wb, "O1.KR2").recent[0].whatChanged, `plain ${plain}`).toBe("'007 route");
+    }
   });
 
   it("counts the check-in in the weekly summary", () => {
