@@ -47,10 +47,9 @@ const PART = /^\$?([A-Za-z]{0,3})\$?(\d*)$/;
 /**
  * Parses "A1", "A1:B2", "Sheet!A1:B2", "'Key Results'!A:A", "2:2", "A2:A". Throws on garbage. `quoted`: an
  * A1 notation given to Apps Script (Spreadsheet/Sheet.getRange, getRangeList), where a tab name that is not a
- * plain word must be in single quotes, as Google's A1 notation says ("Single quotes are required for sheet
- * names with spaces, special characters, or an alphanumeric combination": Sheets API, "A1 notation"):
- * `Key Results!A1` is refused ("Range not found"), the stricter reading ("to check" 40). Snapshots keep
- * their own A1 text and are read without it.
+ * plain word must be in single quotes, as the Sheets API's A1 notation quotes one: `Key Results!A1` is refused
+ * ("Range not found"), the stricter reading ("to check" 40). Snapshots keep their own A1 text and are read
+ * without it.
  */
 export function parseA1(input: string, quoted = false): ParsedA1 {
   let text = input.trim();
