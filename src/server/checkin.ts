@@ -20,7 +20,7 @@ import { FIX_FIELDS_MESSAGE, NO_SUCH_KR_FIELD, NOT_OWNER_FIELD, noSuchKrMessage,
 import { TAB } from "../core/tabs";
 import { asText, guarded, isoDate, isProtectedEdit, protectedTab, quotedName, UserError, withDocumentLock } from "./env";
 import { computedLogRows, computedObjectiveHeaderRow, keyResultsFrom, objectivesFrom, readObjectivesTable, readSettings, type SettingsRead } from "./read";
-import { col, norm, num, str, type Table } from "./table";
+import { col, literal, norm, num, str, type Table } from "./table";
 import { checkinForecast, writeRowCells } from "./forecastCells";
 import { markPercentCells } from "./percentCells";
 import { latestOfWeek, LOG_TAIL, logTailMissingMessage, readLogTail, tailValues, type LogTail } from "./checkinLog";
@@ -130,7 +130,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       // A resend is recognised from the KR's own "Request IDs" (however long the log has grown since), and
       // from the log's tail for check-ins saved before that column was kept.
       const duplicate =
-        requestIdsOf(krT, kr.row).includes(req.requestId) || tail.rows.some((r) => str(r[tail.cols["Request ID"]]) === req.requestId);
+        requestIdsOf(krT, kr.row).includes(req.requestId) || tail.rows.some((r) => literal(r[tail.cols["Request ID"]]) === req.requestId);
       // A fraction-% KR's forecast is made × 100, as its cells show it, in a resend's reply as in the first: one
       // read of two cells' formats, only for a % KR whose start and target lie within −1..1, before the first
       // write (a read after a write waits for it).
@@ -166,7 +166,9 @@ export function submitCheckin(raw: unknown): CheckinResult {
       put("Blockers", asText(req.blockers));
       put("Next step", asText(req.nextStep));
       put("Author", asText(author));
-      put("Request ID", req.requestId);
+      // Literal, as the KR's "Request IDs" cell is: an ID of digits and dashes ("00012345", "2026-01-20") would
+      // be read as typed input, a number or a date, and a correction would name an ID no row holds.
+      put("Request ID", asText(req.requestId));
       const log = ss.getSheetByName(TAB.checkins);
       if (!log) throw new UserError(`The "Check-ins" tab is missing. Use "Repair tracker" in the add-on menu.`);
       // A tab protected so that this user may not edit it refuses the write (Sheets does, the add-on running as
@@ -223,6 +225,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       putRead("Blockers", req.blockers);
       putRead("Next step", req.nextStep);
       putRead("Author", author);
+      putRead("Request ID", req.requestId);
       const newTail: LogTail = { cols: tail.cols, rows: tail.rows.concat([asRead]) };
       const closedOn = closedAsOf(s.raw.get(norm(CYCLE_CLOSED_LABEL)), s.settings);
       return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, s.settings, week, standing, forecast), ...(closedOn ? { notice: closedCheckinNotice(closedOn) } : {}) };
@@ -278,7 +281,12 @@ function undoCheckin(ss: Spreadsheet, log: GoogleAppsScript.Spreadsheet.Sheet, t
     };
     writeRowCells(ss, t, kr.row, CHECKIN_CELLS.map((h) => ({ column: col(t, h), value: was(h) })));
   }
-  log.deleteRow(log.getLastRow());
+  const last = log.getLastRow();
+  // Sheets refuses to delete a tab's last row below its frozen ones ("Sorry, it is not possible to delete all
+  // non-frozen rows."), which a log trimmed to its header and the row appendRow filled would ask: that row
+  // is emptied instead (appendRow writes there again). Two reads, on this refusal's path only.
+  if (log.getMaxRows() - log.getFrozenRows() > 1) log.deleteRow(last);
+  else log.getRange(last, 1, 1, log.getMaxColumns()).clearContent();
 }
 
 /** Current, Confidence and Last check-in: one write when adjacent (as setup lays them out). */

@@ -6,7 +6,7 @@ import { columnLetter } from "../core/a1";
 import { CHECKIN_HEADERS, computedLabel, TAB } from "../core/tabs";
 import { cellIsoDate, isDate, plainCell } from "./env";
 import { computedLogHeaderRow, computedLogRows, IDENTIFYING, type SettingsRead } from "./read";
-import { findHeaderRow, noHeaderMessage, norm, str } from "./table";
+import { findHeaderRow, literal, logValue, noHeaderMessage, norm, rowTexts, str } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -71,14 +71,16 @@ export function recentFor(tail: LogTail | null, krId: string, tz: string): Recen
   const out: RecentCheckin[] = [];
   for (let i = tail.rows.length - 1; i >= 0 && out.length < RECENT_PER_KR; i--) {
     const r = tail.rows[i];
-    if (str(r[c["KR ID"]]) !== krId) continue;
+    // Read as the check-in wrote them, a Plain text format or not (table.ts literal, rowTexts, logValue).
+    if (literal(r[c["KR ID"]]) !== krId) continue;
     const ts = r[c["Timestamp"]];
+    const text = rowTexts(r[c["KR ID"]]);
     out.push({
       date: isDate(ts) ? cellIsoDate(ts, tz) : "",
-      value: plainCell(r[c["Value"]], tz) as number | string,
+      value: (logValue(r[c["Value"]]) ?? plainCell(r[c["Value"]], tz)) as number | string,
       confidence: plainCell(r[c["Confidence"]], tz) as number | string,
-      whatChanged: str(r[c["What changed"]]),
-      author: str(r[c["Author"]]),
+      whatChanged: text(r[c["What changed"]]),
+      author: text(r[c["Author"]]),
     });
   }
   return out;
@@ -90,8 +92,8 @@ export function tailValues(tail: LogTail, krId: string, tz: string): { date: str
   const out: { date: string; value: number; row: number }[] = [];
   tail.rows.forEach((r, i) => {
     const ts = r[c["Timestamp"]];
-    const v = r[c["Value"]];
-    if (str(r[c["KR ID"]]) === krId && isDate(ts) && typeof v === "number" && isFinite(v)) out.push({ date: cellIsoDate(ts, tz), value: v, row: i });
+    const v = logValue(r[c["Value"]]);
+    if (literal(r[c["KR ID"]]) === krId && isDate(ts) && v !== null) out.push({ date: cellIsoDate(ts, tz), value: v, row: i });
   });
   return out;
 }
@@ -102,17 +104,18 @@ export function latestOfWeek(tail: LogTail | null, krId: string, week: number, t
   const c = tail.cols;
   for (let i = tail.rows.length - 1; i >= 0; i--) {
     const r = tail.rows[i];
-    if (str(r[c["KR ID"]]) !== krId) continue;
+    if (literal(r[c["KR ID"]]) !== krId) continue;
     if (Number(r[c["Week"]]) !== week) return null;
     const ts = r[c["Timestamp"]];
+    const text = rowTexts(r[c["KR ID"]]);
     return {
-      requestId: str(r[c["Request ID"]]),
+      requestId: literal(r[c["Request ID"]]),
       date: isDate(ts) ? cellIsoDate(ts, tz) : "",
-      value: r[c["Value"]] as number | string,
+      value: (logValue(r[c["Value"]]) ?? r[c["Value"]]) as number | string,
       confidence: r[c["Confidence"]] as number | string,
-      whatChanged: str(r[c["What changed"]]),
-      blockers: str(r[c["Blockers"]]),
-      nextStep: str(r[c["Next step"]]),
+      whatChanged: text(r[c["What changed"]]),
+      blockers: text(r[c["Blockers"]]),
+      nextStep: text(r[c["Next step"]]),
     };
   }
   return null;

@@ -27,6 +27,10 @@ export function markClosed(ss: Spreadsheet, read: SettingsRead, asOf: string): s
     if (!at) return closeNotRecorded("no blank row is left in A1:C40, where settings are read", "Clear a row there and close again.");
   }
   try {
+    // The rows read are the tab's own up to row 40 (read.ts readSettingsValues): a blank row past them is
+    // beyond a tab whose blank rows were deleted, where a write is refused, so the tab grows first.
+    const rows = read.values.length;
+    if (at > rows) ss.getSheetByName(TAB.settings)?.insertRowsAfter(rows, at - rows);
     ss.getRange(`'${TAB.settings}'!A${at}:C${at}`).setValues([[CYCLE_CLOSED_LABEL, asText(asOf), CYCLE_CLOSED_NOTE]]);
   } catch (e) {
     if (!isProtectedEdit(e)) throw e;

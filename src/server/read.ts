@@ -18,7 +18,7 @@ import {
 } from "../core/tabs";
 import { serialFromIso } from "../core/dates";
 import { cellIsoDate, isDate, UserError } from "./env";
-import { col, norm, num, readTable, readTableBounded, str, type Table } from "./table";
+import { col, literal, logValue, norm, num, readTable, readTableBounded, rowTexts, str, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -73,16 +73,30 @@ export function settingsFromValues(values: unknown[][], tz: string, locale?: () 
   return { settings: parsed.settings, raw, rows, values };
 }
 
+/**
+ * Settings' A1:C40 in one read; null when there is no Settings tab. A range beyond a tab's grid is refused
+ * ("Range not found"), and a team tidying Settings may delete its blank rows (or a column): the tab is then
+ * looked up and read as far as it goes (three calls more, only then). Until session 15 every operation but
+ * Repair failed "Something went wrong: Range not found" on a Settings tab ending above row 40.
+ */
+export function readSettingsValues(ss: Spreadsheet): unknown[][] | null {
+  try {
+    return ss.getRange(SETTINGS_RANGE).getValues();
+  } catch (e) {
+    const sheet = ss.getSheetByName(TAB.settings);
+    if (!sheet) return null;
+    const rows = Math.min(SETTINGS_LAST_ROW, sheet.getMaxRows());
+    const cols = Math.min(3, sheet.getMaxColumns());
+    if (rows === SETTINGS_LAST_ROW && cols === 3) throw e;
+    return sheet.getRange(1, 1, rows, cols).getValues();
+  }
+}
+
 export function readSettings(ss: Spreadsheet, tz: string): SettingsRead {
   // One read; the tab is only looked up (one more call) when that read fails, to say why.
-  let values: unknown[][];
-  try {
-    values = ss.getRange(SETTINGS_RANGE).getValues();
-  } catch (e) {
-    if (!ss.getSheetByName(TAB.settings)) {
-      throw new UserError(`The "Settings" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu (a renamed tab is renamed back).`);
-    }
-    throw e;
+  const values = readSettingsValues(ss);
+  if (!values) {
+    throw new UserError(`The "Settings" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu (a renamed tab is renamed back).`);
   }
   return settingsFromValues(values, tz, () => ss.getSpreadsheetLocale());
 }
@@ -129,15 +143,10 @@ export function computedHistoryHeaderRow(s: Pick<SettingsRead, "raw"> | null): n
  * need fixing is not refused for it (the import runs Repair, which fills them in or reports them).
  */
 export function placedHeaderRows(ss: Spreadsheet, tz: string): { kr: number; objectives: number; settings: Settings | null } {
-  let values: unknown[][];
-  try {
-    values = ss.getRange(SETTINGS_RANGE).getValues();
-  } catch (e) {
-    // No Settings tab ("Range not found"): Repair writes it back. Any other failure (a service error) is
-    // not taken for "no header row placed", which would refuse with "delete rows above it".
-    if (!ss.getSheetByName(TAB.settings)) return { kr: 0, objectives: 0, settings: null };
-    throw e;
-  }
+  // No Settings tab: Repair writes it back. Any other failure (a service error) is not taken for "no header
+  // row placed", which would refuse with "delete rows above it".
+  const values = readSettingsValues(ss);
+  if (!values) return { kr: 0, objectives: 0, settings: null };
   const s = labelled(values, tz);
   // The settings too when they parse (the import dates the KRs it adds mid-cycle by them), else null.
   let settings: Settings | null = null;
@@ -263,8 +272,10 @@ export function checkinsFrom(t: Table, tz: string): CheckinEntry[] {
   const at = (r: unknown[], i: number) => (idx[i] >= 0 ? r[idx[i]] : "");
   const out: CheckinEntry[] = [];
   t.rows.forEach((r, i) => {
-    const krId = str(at(r, 2));
-    const value = num(at(r, 3));
+    // The log's text as the check-in wrote it, whether or not a Plain text format kept its quote (table.ts literal, rowTexts).
+    const krId = literal(at(r, 2));
+    const text = rowTexts(at(r, 2));
+    const value = logValue(at(r, 3));
     const ts = at(r, 0);
     if (!krId || value === null || !isDate(ts)) return;
     out.push({
@@ -275,11 +286,11 @@ export function checkinsFrom(t: Table, tz: string): CheckinEntry[] {
       krId,
       value,
       confidence: num(at(r, 4)),
-      whatChanged: str(at(r, 5)),
-      blockers: str(at(r, 6)),
-      nextStep: str(at(r, 7)),
-      author: str(at(r, 8)),
-      requestId: str(at(r, 9)),
+      whatChanged: text(at(r, 5)),
+      blockers: text(at(r, 6)),
+      nextStep: text(at(r, 7)),
+      author: text(at(r, 8)),
+      requestId: literal(at(r, 9)),
     });
   });
   return out;

@@ -191,6 +191,13 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
     for (let r = Math.min(...keys); r <= Math.max(...keys); r++) if (!rowsOut.has(r)) rowsOut.set(r, ["", "", ""]);
   }
   const rows = [...rowsOut.keys()].sort((a, b) => a - b);
+  // A row placed below the tab's last one (a team tidying Settings deleted its blank rows) is beyond its grid,
+  // where a write is refused: the tab grows first. Looked at (one call) only when a row goes below those in use.
+  const lowest = rows.length ? rows[rows.length - 1] : 0;
+  if (!created && lowest > inRange.length) {
+    const max = sheet.getMaxRows();
+    if (lowest > max) sheet.insertRowsAfter(max, lowest - max);
+  }
   let i = 0;
   while (i < rows.length) {
     let j = i;

@@ -166,6 +166,34 @@ export function str(v: unknown): string {
 }
 
 /**
+ * Text the add-on wrote literal ("'" + text, env.ts asText), as read back: a cell a team formatted as Plain
+ * text ("@") keeps the quote as a character, so one leading apostrophe is dropped (docs/apps-script-fidelity.md).
+ */
+export function literal(v: unknown): string {
+  const s = str(v);
+  return s.charAt(0) === "'" ? s.slice(1) : s;
+}
+
+/**
+ * How a log row's free texts read as written. Its KR ID (never typed with a quote: it comes from the Key
+ * Results tab) keeps the add-on's quote only in a Plain text cell, so its texts lose one only then: a
+ * person's text that begins with an apostrophe ("'007", stored literal) keeps it in a General log.
+ */
+export function rowTexts(krIdCell: unknown): (v: unknown) => string {
+  return str(krIdCell).charAt(0) === "'" ? literal : str;
+}
+
+/**
+ * A log Value as a check-in wrote it: a number, or the whole-percent text written for a fraction-% KR ("85%":
+ * core/numbers.ts wholePercentText), which a Plain text cell keeps as text; null otherwise.
+ */
+export function logValue(v: unknown): number | null {
+  if (typeof v !== "string") return num(v);
+  const m = /^(-?\d+)%$/.exec(v.trim());
+  return m ? Number(m[1]) / 100 : null;
+}
+
+/**
  * A numeric cell value, or null. Text that looks like a number ("12" stored as text) is not a number:
  * the sheet formulas' ISNUMBER says so too, and the TypeScript must agree with them.
  */

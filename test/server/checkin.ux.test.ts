@@ -115,6 +115,20 @@ describe("correcting the last check-in", () => {
     expect(r.kr.correctable.requestId).not.toBe(first);
   });
 
+  // The log's Request ID was written raw, so Sheets read an ID the sidebar may send ("8–64 letters, digits or
+  // dashes") as typed input: "00012345" became 12345 and "2026-01-20" a date, and the correction then named
+  // an ID no log row holds (both rows counted in the reports). The KR's "Request IDs" cell was literal already.
+  it.each(["00012345", "2026-01-20", "1234567E2"])("names a request ID that looks like a number or a date as sent (%s)", (id) => {
+    const wb = tracker();
+    expect(callAddon(wb, "submitCheckin", { requestId: id, krId: "O1.KR1", value: "8.5", confidence: 6, confirmed: true }).ok).toBe(true);
+    expect(rowsOf(wb, "Check-ins")[0]["Request ID"]).toBe(id);
+    const kr = callAddon(wb, "getSidebarData", {}).krs.find((k: { id: string }) => k.id === "O1.KR1");
+    expect(kr.correctable).toMatchObject({ requestId: id });
+    setToday(wb, "2026-01-21");
+    expect(submit(wb, "O1.KR1", "85", { correct: true, whatChanged: "typo" }).ok).toBe(true);
+    expect(rowsOf(wb, "Check-ins")[1]["What changed"]).toBe(`Correction of check-in ${id} (2026-01-20, value 8.5). typo`);
+  });
+
   it("names a tiny replaced value written out, not in exponent form", () => {
     // String(3e-7) is "3e-7": the note named the replaced value so until session 14.
     const wb = tracker();

@@ -61,6 +61,25 @@ describe("a check-in into a tab protected so that its owner may not edit it", ()
     for (const h of ["Current", "Confidence", "Last check-in"]) expect(after[h], h).toEqual(before[h]);
   });
 
+  // Sheets refuses to delete a tab's last row below its frozen ones ("Sorry, it is not possible to delete all
+  // non-frozen rows."): a log trimmed to its header and one row had the refused check-in's row kept and the
+  // answer "Something went wrong".
+  it("Key Results hardened, the log trimmed to its header and one row: refused in one line, nothing saved", () => {
+    const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-06" });
+    const log = ss(wb).getSheetByName("Check-ins")!;
+    expect(log.getFrozenRows()).toBe(1);
+    log.deleteRows(3, log.getMaxRows() - 2);
+    harden(wb, "Key Results");
+    const before = current(wb, "O1.KR1");
+    wb.services.session.setUser(OWNER);
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR1", value: "85", confidence: 6 });
+    expect(r.ok, JSON.stringify(r)).toBe(false);
+    expect(r.message).toMatch(/"Key Results" tab is protected.*Nothing was saved/);
+    expect(rowsOf(wb, "Check-ins")).toHaveLength(0);
+    expect(log.getLastRow()).toBe(1);
+    expect(current(wb, "O1.KR1")).toEqual(before);
+  });
+
   it("the admin who hardened it still checks in", () => {
     const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-06" });
     harden(wb, "Key Results");

@@ -44,14 +44,21 @@ export function rectToA1(r: Rect): string {
 
 const PART = /^\$?([A-Za-z]{0,3})\$?(\d*)$/;
 
-/** Parses "A1", "A1:B2", "Sheet!A1:B2", "'Key Results'!A:A", "2:2", "A2:A". Throws on garbage. */
-export function parseA1(input: string): ParsedA1 {
+/**
+ * Parses "A1", "A1:B2", "Sheet!A1:B2", "'Key Results'!A:A", "2:2", "A2:A". Throws on garbage. `quoted`: an
+ * A1 notation given to Apps Script (Spreadsheet/Sheet.getRange, getRangeList), where a tab name that is not a
+ * plain word must be in single quotes, as the Sheets API's A1 notation quotes one: `Key Results!A1` is refused
+ * ("Range not found"), the stricter reading ("to check" 40). Snapshots keep their own A1 text and are read
+ * without it.
+ */
+export function parseA1(input: string, quoted = false): ParsedA1 {
   let text = input.trim();
   let sheet: string | undefined;
   const bang = text.lastIndexOf("!");
   if (bang >= 0) {
     let s = text.slice(0, bang);
     if (s.startsWith("'") && s.endsWith("'") && s.length >= 2) s = s.slice(1, -1).replace(/''/g, "'");
+    else if (quoted && !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(s)) throw new Error("Range not found");
     sheet = s;
     text = text.slice(bang + 1);
   }

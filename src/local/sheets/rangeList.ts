@@ -28,7 +28,7 @@ export class LocalRangeList {
       throw new Error("The parameters don't match the method signature for SpreadsheetApp.Sheet.getRangeList.");
     }
     this._ranges = a1Notations.map((a) => {
-      const p = parseA1(a as string);
+      const p = parseA1(a as string, true);
       if (p.sheet !== undefined && p.sheet !== _sheet.name) throw new Error("All ranges of a RangeList must be on the same sheet.");
       return rangeFromParsed(_book, _sheet, { ...p, sheet: undefined });
     });

@@ -47,7 +47,7 @@ export class LocalSheet {
   getRange(a: unknown, col?: number, numRows?: number, numCols?: number) {
     const m = this.m;
     if (typeof a === "string") {
-      const p = parseA1(a);
+      const p = parseA1(a, true);
       // A1 naming another tab, asked of this one: Google may give that tab's range or refuse; neither is
       // documented ("to check" 21). It gave this tab's range offline, which is wrong under both: refused.
       if (p.sheet !== undefined && this._book.findSheet(p.sheet) !== m) {

@@ -79,7 +79,7 @@ export class LocalSpreadsheet {
   }
   getRange(a1: string) {
     const b = this._book;
-    const p = parseA1(String(a1));
+    const p = parseA1(String(a1), true);
     let sheet = b.active;
     if (p.sheet !== undefined) {
       // A1 names a tab as getSheetByName does (under either reading of tab names, "to check" 27).

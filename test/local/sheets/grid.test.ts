@@ -31,6 +31,21 @@ describe("grid limits", () => {
     expect(sheet.getColumnWidth(27)).toBe(70);
   });
 
+  it("A1 notation names a tab that is not a plain word in single quotes (the stricter reading: \"to check\" 40)", () => {
+    const { ss } = setup();
+    const tab = ss.insertSheet("Key Results");
+    ss.insertSheet("Check-ins");
+    ss.insertSheet("Log_2");
+    ss.getRange("'Key Results'!A1").setValue("x");
+    expect(tab.getRange("'Key Results'!A1").getValue()).toBe("x");
+    expect(() => ss.getRange("Key Results!A1")).toThrow("Range not found");
+    expect(() => ss.getRange("Check-ins!A1:B2")).toThrow("Range not found");
+    expect(() => tab.getRange("Key Results!A1")).toThrow("Range not found");
+    expect(() => tab.getRangeList(["Key Results!A1"])).toThrow("Range not found");
+    expect(ss.getRange("Log_2!A1").getSheet().getName()).toBe("Log_2");
+    expect(ss.getRange("'Check-ins'!A1").getSheet().getName()).toBe("Check-ins");
+  });
+
   it("insertSheet with a name already used, in any case, fails", () => {
     const { ss } = setup();
     ss.insertSheet("Weekly Summary", 0);

@@ -1,0 +1,56 @@
+// A team tidying the Settings tab may delete its blank rows below the computed ones (22 rows left of 1000).
+// Apps Script refuses a range beyond a tab's grid ("Range not found"; modelled offline), and every operation
+// read Settings as A1:C40: until session 15 the sidebar, check-ins, the summary and the review failed
+// "Something went wrong: Range not found", and Repair and closing failed writing a row below the tab's end.
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+import type { Workbook } from "../../src/local/runtime";
+
+const ADMIN = "ops.lead@example.com";
+
+/** The template tracker with Settings cut to its last row in use. */
+function trimmed(): { wb: Workbook; rows: number } {
+  const wb = newTracker({ user: ADMIN, start: "2026-01-05", at: "2026-01-06" });
+  const sheet = ss(wb).getSheetByName("Settings")!;
+  const rows = sheet.getLastRow();
+  sheet.deleteRows(rows + 1, sheet.getMaxRows() - rows);
+  expect(sheet.getMaxRows()).toBeLessThan(40);
+  return { wb, rows };
+}
+
+const settings = (wb: Workbook) => ss(wb).getSheetByName("Settings")!;
+
+describe("a Settings tab whose blank rows were deleted", () => {
+  it("still serves the sidebar, a check-in, the weekly summary and the mid-cycle review", () => {
+    const { wb } = trimmed();
+    expect(callAddon(wb, "getSidebarData", {}).ok).toBe(true);
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR1", value: "84", confidence: 5 });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(rowsOf(wb, "Check-ins")).toHaveLength(1);
+    expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-06" }).ok).toBe(true);
+    setToday(wb, "2026-02-16");
+    expect(callAddon(wb, "createMidCycleReview", {}).ok).toBe(true);
+  });
+
+  it("has a deleted setting put back by Repair, the tab grown to hold it", () => {
+    const { wb } = trimmed();
+    const labels = settings(wb).getDataRange().getValues().map((r) => r[0]);
+    settings(wb).deleteRow(labels.indexOf("Leaders' emails") + 1);
+    const r = callAddon(wb, "repairTracker", {});
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(r.restored).toContain("Settings: Leaders' emails");
+    expect(settings(wb).getDataRange().getValues().map((x) => x[0])).toContain("Leaders' emails");
+    expect(callAddon(wb, "getSidebarData", {}).ok).toBe(true);
+  });
+
+  it("records the close of the cycle below its last row", () => {
+    const { wb, rows } = trimmed();
+    setToday(wb, "2026-04-10");
+    const r = callAddon(wb, "endCycle", {});
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(JSON.stringify(r)).not.toMatch(/could not be recorded/);
+    expect(settings(wb).getMaxRows()).toBe(rows + 1);
+    expect(settings(wb).getRange(rows + 1, 1).getValue()).toBe("Cycle closed as of (set by closing)");
+  });
+});
