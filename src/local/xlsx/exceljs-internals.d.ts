@@ -13,3 +13,19 @@ declare module "exceljs/lib/doc/worksheet.js" {
   const Worksheet: { prototype: object };
   export default Worksheet;
 }
+
+// JSZip's entry and compressed-data classes (zipRead.ts reads a deflated entry with Node's zlib).
+declare module "jszip/lib/zipObject.js" {
+  const ZipObject: { prototype: { async(type: string, onUpdate?: unknown): Promise<unknown> } };
+  export default ZipObject;
+}
+
+declare module "jszip/lib/compressedObject.js" {
+  class CompressedObject {
+    compressedSize: number;
+    uncompressedSize: number;
+    compression: { magic: string } | null;
+    compressedContent: unknown;
+  }
+  export default CompressedObject;
+}

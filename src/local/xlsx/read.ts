@@ -10,6 +10,7 @@ import { nativeToCf, nativeToDv, readNativeCfs, readNativeDvs, signature } from 
 import { fileTakes, renamedFormulae, renameSheetRefs, sheetRenames, type SheetRenames } from "./sheetNames";
 import { checkUnzippedSize } from "./zipSize";
 import { checkInflatedSizes } from "./unzip";
+import { patchZipRead } from "./zipRead";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "../oversize";
 import { intercept, type PlainCell, type PlainSheets, type StyleModel } from "./plainSheets";
 import type { SavedValues } from "../cachedValues";
@@ -27,6 +28,7 @@ export async function readWorkbook(buf: Buffer, fallbackName: string | undefined
 export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | undefined): Promise<{ snapshot: WorkbookSnapshot; values?: SavedValues }> {
   patchExcelDates();
   allowHistorySheetName();
+  patchZipRead();
   if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
     throw new Error("not an .xlsx file (it is not a zip archive)");
   }
