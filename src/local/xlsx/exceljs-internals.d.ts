@@ -5,6 +5,7 @@ declare module "exceljs/lib/utils/utils.js" {
     excelToDate(v: number, date1904?: boolean): Date;
     dateToExcel(d: Date, date1904?: boolean): number;
     isDateFmt(fmt: string | undefined): boolean;
+    xmlDecode(text: string): string;
   };
   export default utils;
 }

@@ -4,11 +4,14 @@
 // Here the worksheet part is handed to exceljs with an empty <sheetData/> (so it still reads the columns,
 // views, rules and validations) and the cells are read straight from the XML, with exceljs's own style
 // and shared-string tables, giving the same values and styles the Cell objects gave.
-// Only parts written the way okr-sheets (exceljs) writes plain cells qualify; anything else (formulas,
-// inline or formula strings, dates as text, notes, links, merges, row styles, a cell without its
-// address) is left to exceljs whole, as before.
+// Only parts written the way okr-sheets (exceljs) writes cells qualify: values, and since session 15
+// formulas as plainWrite.ts and exceljs write them (<f>text</f>, its result in <v>), so that Key Results'
+// 30,000 formula cells skip exceljs's per-cell work too. Anything else (shared or array formulas, inline
+// strings, dates as text, notes, links, merges, row styles, a cell without its address) is left to exceljs
+// whole, as before.
 import { PassThrough, type Readable } from "node:stream";
 import type ExcelJS from "exceljs";
+import utils from "exceljs/lib/utils/utils.js";
 
 /**
  * Worksheet parts shorter than this are read by exceljs whole (they cost little). It was 256 KB, which left
@@ -39,9 +42,10 @@ interface Pending {
 
 /**
  * Makes a row's cell of what the XML holds (`styleId`: the cell's s attribute, 0 for none; `style`: exceljs's
- * model of it); null leaves the place empty. Called only for a cell with a value or a style of its own.
+ * model of it; `formula`: the formula as the file holds it, `value` then its saved result); null leaves the
+ * place empty. Called only for a cell with a value, a formula or a style of its own.
  */
-export type CellMaker<T> = (value: PlainCell["value"], style: StyleModel | undefined, styleId: number) => T | null;
+export type CellMaker<T> = (value: PlainCell["value"], style: StyleModel | undefined, styleId: number, formula: string | undefined) => T | null;
 
 /** What intercept() collected: call rows() after the load. */
 export interface PlainSheets {
@@ -53,7 +57,8 @@ export interface PlainSheets {
   rows<T>(name: string, make: CellMaker<T>): T[][] | undefined;
 }
 
-const DISQUALIFIED = /<f[\s>/]|t="(?:inlineStr|str|d)"|<is>|customFormat|<legacyDrawing|<hyperlink|<mergeCell|<c>/;
+// A formula with attributes (shared, array) or none at all (exceljs then reads the cell as a value).
+const DISQUALIFIED = /<f[\s/]|<f><\/f>|t="(?:inlineStr|d)"|<is>|customFormat|<legacyDrawing|<hyperlink|<mergeCell|<c>/;
 
 /** The <sheetData> body of a qualifying part, or null. */
 function plainBody(xml: string): { start: number; end: number } | null {
@@ -110,18 +115,22 @@ export function intercept(wb: ExcelJS.Workbook): PlainSheets {
     rows<T>(name: string, make?: CellMaker<T>) {
       const p = pending.find((x) => x.sheet.name === name);
       if (!p || !loadModel) return undefined;
-      return readCells(p.xml, loadModel, make ?? ((value, style) => ({ value, style }) as T));
+      // Without a maker, formula cells are left out: readMetadata reads only values (exceljs gave it an object).
+      return readCells(p.xml, loadModel, make ?? ((value, style, _id, formula) => (formula === undefined ? ({ value, style } as T) : null)));
     },
   };
 }
 
 const VALUE = /<v>([^<]*)<\/v>/;
+const FORMULA = /<f>([^<]*)<\/f>/;
 const ATTR_S = / s="(\d+)"/;
 const ATTR_T = / t="(\w+)"/;
 const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
 
 function decode(s: string): string {
+  // An XML reader (saxes, under exceljs) reads a line end \r\n or \r as \n.
+  if (s.indexOf("\r") >= 0) s = s.replace(/\r\n?/g, "\n");
   if (s.indexOf("&") < 0) return s;
   return s.replace(ENTITY, (_, dec, hex, name) => (name ? NAMED[name] : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16))));
 }
@@ -179,12 +188,17 @@ function readCells<T>(body: string, model: LoadModel, make: CellMaker<T>): T[][]
     const s = attrs.length > 0 ? ATTR_S.exec(attrs) : null;
     const styleId = s ? Number(s[1]) : 0;
     const style = styleOf(styleId);
+    const f = content === undefined || content.indexOf("<f>") < 0 ? null : FORMULA.exec(content);
+    const formula = f ? decode(f[1]) : undefined;
     const v = content === undefined ? null : VALUE.exec(content);
     let value: PlainCell["value"] = null;
-    if (v) {
+    // As exceljs (cell-xform.js): an empty <v></v> is no value, and a text result or value (t="str") is
+    // decoded once more (utils.xmlDecode).
+    if (v && v[1] !== "") {
       const t = attrs.length > 0 ? ATTR_T.exec(attrs)?.[1] : undefined;
       const raw = decode(v[1]);
-      if (t === "s") {
+      if (t === "str") value = utils.xmlDecode(raw);
+      else if (t === "s" && formula === undefined) {
         const str = model.sharedStrings?.getString(parseInt(raw, 10));
         if (str === undefined || str === null) throw new Error(`a shared string index ${raw} is missing`);
         value = str as PlainCell["value"];
@@ -192,8 +206,8 @@ function readCells<T>(body: string, model: LoadModel, make: CellMaker<T>): T[][]
       else if (t === "e") value = raw;
       else value = parseFloat(raw);
     }
-    if (value === null && !style) continue;
-    const cell = make(value, style, style ? styleId : 0);
+    if (value === null && !style && formula === undefined) continue;
+    const cell = make(value, style, style ? styleId : 0, formula);
     if (cell === null) continue;
     (rows[row - 1] ??= [])[col - 1] = cell;
   }

@@ -149,7 +149,7 @@ function readSheet(ws: ExcelJS.Worksheet, name: string, sm: SheetMeta | undefine
   if (tab) sheet.tabColor = hexColor(tab);
 
   const rows: (SnapshotCell | null)[][] = [];
-  const plainRows = plain.rows(ws.name, plainCellMaker(date1904));
+  const plainRows = plain.rows(ws.name, plainCellMaker(date1904, renames));
   if (plainRows) {
     for (let r = 0; r < plainRows.length; r++) {
       const out: (SnapshotCell | null)[] | undefined = plainRows[r];
@@ -227,13 +227,13 @@ function readCell(cell: ExcelJS.Cell, renames: SheetRenames | null): SnapshotCel
 }
 
 /**
- * readCell for the cells plainSheets.ts reads from the XML (no formula, no note), made straight from what
+ * readCell for the cells plainSheets.ts reads from the XML (no note), made straight from what
  * the XML holds. What a style gives a cell (styleInto) is worked out once per style, not per cell: 880,000
  * cells of a large log share a few dozen.
  */
-function plainCellMaker(date1904: boolean): CellMaker<SnapshotCell> {
+function plainCellMaker(date1904: boolean, renames: SheetRenames | null): CellMaker<SnapshotCell> {
   const byStyle = new Map<number, { fields: SnapshotCell; empty: boolean; date: boolean }>();
-  return (v, style, styleId) => {
+  return (v, style, styleId, formula) => {
     let s = byStyle.get(styleId);
     if (!s) {
       const fields: SnapshotCell = {};
@@ -246,9 +246,10 @@ function plainCellMaker(date1904: boolean): CellMaker<SnapshotCell> {
     if (typeof v === "number") value = s.date ? v + DATE1904_OFFSET : v;
     else if (typeof v === "string" || typeof v === "boolean") value = v;
     else if (v && typeof v === "object" && "richText" in v) value = v.richText.map((t) => t.text).join("");
-    if (value === undefined) return s.empty ? null : { ...s.fields };
-    if (s.empty) return { v: value };
-    const sc: SnapshotCell = { v: value };
+    // A formula, then its result, then the style's fields: readCell's order.
+    const sc: SnapshotCell = formula === undefined ? {} : { f: renameSheetRefs(fromXlsxFormula(formula), renames) };
+    if (value !== undefined) sc.v = value;
+    else if (formula === undefined) return s.empty ? null : { ...s.fields };
     for (const k in s.fields) (sc as Record<string, unknown>)[k] = (s.fields as Record<string, unknown>)[k];
     return sc;
   };
