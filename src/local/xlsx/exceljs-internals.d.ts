@@ -6,6 +6,7 @@ declare module "exceljs/lib/utils/utils.js" {
     dateToExcel(d: Date, date1904?: boolean): number;
     isDateFmt(fmt: string | undefined): boolean;
     xmlDecode(text: string): string;
+    xmlEncode(text: string): string;
   };
   export default utils;
 }

@@ -6,6 +6,7 @@ import { columnLetter } from "../../core/a1";
 import { valuesHash } from "../cachedValues";
 import { absoluteA1, quoteSheetName, toXlsxFormula } from "./formulas";
 import { directWrite, writePlainRows, type FormulaCell } from "./plainWrite";
+import { fastSharedStrings } from "./sharedStringsXml";
 import { excelSheetNames, renamedFormulae, renameSheetRefs, sheetRenames, type SheetRenames } from "./sheetNames";
 import { cfToNative, dvToNative, nativeCfToExcel, nativeDvToExcel, signature, type NativeCf, type NativeDv } from "./rules";
 import {
@@ -38,6 +39,7 @@ export async function snapshotToXlsx(s: WorkbookSnapshot, opts: { valuesAsOf?: s
     stream.on("error", reject);
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  fastSharedStrings(wb);
   wb.creator = "okr-sheets";
   wb.title = s.name;
 
