@@ -35,17 +35,37 @@ export function valuesHash(sheets: SnapshotSheet[], namedRanges: WorkbookSnapsho
     h.update(`\u0000sheet\u0000${s.name}\u0000`);
     const rects = reads.get(s);
     if (rects === null) continue;
+    // The columns read, as ascending runs, for the rows where the same rectangles apply (a log's 55,000
+    // rows share one set): each row then visits its read columns only, in the order a whole walk took them.
+    let spans: number[] | null = null;
+    let spansKey = "";
     for (let r = 0; r < s.rows.length; r++) {
       const row = s.rows[r];
       if (!row) continue;
-      const cols = rects && rects.filter((x) => r >= x.r1 && r <= x.r2);
-      if (cols && !cols.length) continue;
+      let from = 0;
+      let to = row.length - 1;
+      let runs: number[] | null = null;
+      if (rects) {
+        let key = "";
+        for (let i = 0; i < rects.length; i++) if (r >= rects[i].r1 && r <= rects[i].r2) key += `${i},`;
+        if (!key) continue;
+        if (key !== spansKey) {
+          spansKey = key;
+          spans = columnRuns(rects.filter((x) => r >= x.r1 && r <= x.r2));
+        }
+        runs = spans;
+      }
       let line = "";
-      for (let c = 0; c < row.length; c++) {
-        const cell = row[c];
-        if (!cell || (cell.f === undefined && cell.v === undefined)) continue;
-        if (cols && !cols.some((x) => c >= x.c1 && c <= x.c2)) continue;
-        line += `${c}\u0001${cell.f ?? ""}\u0001${typeof cell.v}\u0001${cell.v ?? ""}\u0002`;
+      for (let k = 0; k < (runs ? runs.length : 2); k += 2) {
+        if (runs) {
+          from = runs[k];
+          to = Math.min(runs[k + 1], row.length - 1);
+        }
+        for (let c = from; c <= to; c++) {
+          const cell = row[c];
+          if (!cell || (cell.f === undefined && cell.v === undefined)) continue;
+          line += `${c}\u0001${cell.f ?? ""}\u0001${typeof cell.v}\u0001${cell.v ?? ""}\u0002`;
+        }
       }
       if (line) h.update(`${r}\u0003${line}`);
     }
@@ -54,6 +74,18 @@ export function valuesHash(sheets: SnapshotSheet[], namedRanges: WorkbookSnapsho
 }
 
 interface Rect { r1: number; r2: number; c1: number; c2: number }
+
+/** The columns of `rects` as ascending, disjoint runs [from, to, from, to, …] (to may be Infinity). */
+function columnRuns(rects: Rect[]): number[] {
+  const sorted = rects.map((x) => [Math.max(0, x.c1), x.c2] as const).sort((a, b) => a[0] - b[0]);
+  const runs: number[] = [];
+  for (const [c1, c2] of sorted) {
+    const last = runs.length - 1;
+    if (last > 0 && c1 <= runs[last] + 1) runs[last] = Math.max(runs[last], c2);
+    else runs.push(c1, c2);
+  }
+  return runs;
+}
 const RANGE = /^(\$?[A-Z]{1,3})?(\$?\d+)?(?::(\$?[A-Z]{1,3})?(\$?\d+)?)?/i;
 
 /** Per tab without formulas (nor named ranges): the rectangles (0-based) formulas read, null when none; absent = hash all. */

@@ -101,7 +101,7 @@ function formulaXml(ref: string, s: string, f: FormulaCell): string {
 export function writePlainRows(
   ws: ExcelJS.Worksheet,
   rows: (SnapshotCell | null)[][],
-  styleOf: (sc: SnapshotCell) => Partial<ExcelJS.Style> | null,
+  styleOf: (sc: SnapshotCell, column: number) => Partial<ExcelJS.Style> | null,
   formulaOf?: (sc: SnapshotCell) => FormulaCell,
 ): void {
   const w = ws as unknown as WriterInternals;
@@ -119,6 +119,15 @@ export function writePlainRows(
     let id = ids.get(style);
     if (id === undefined) ids.set(style, (id = styles.addStyleModel(style, type)));
     return id;
+  };
+  // exceljs's table keys its strings in an object, which for a log's 880,000 text cells cost more than the
+  // rest of a row's XML: each text is looked up there once, then here. (Its count of references is never
+  // written: the streaming writer's sharedStrings part counts distinct texts.)
+  const seen = new Map<string, number>();
+  const stringIndex = (text: string): number => {
+    let i = seen.get(text);
+    if (i === undefined) seen.set(text, (i = strings.add(text)));
+    return i;
   };
   const letters: string[] = [];
   if (!w.startedData) {
@@ -145,14 +154,14 @@ export function writePlainRows(
           const f = formulaOf(sc);
           const r = f.result;
           const type = r === undefined || r === null ? NULL : typeof r === "number" ? NUMBER : typeof r === "boolean" ? BOOLEAN : typeof r === "string" ? STRING : ERROR;
-          const id = styleId(styleOf(sc), type);
+          const id = styleId(styleOf(sc, c), type);
           body += formulaXml(`${(letters[c] ??= columnLetter(c + 1))}${n}`, id ? ` s="${id}"` : "", f);
           hasValue = true;
           continue;
         }
       }
       const v = sc.v;
-      const style = styleOf(sc);
+      const style = styleOf(sc, c);
       if ((v === undefined || v === null) && !style) continue;
       const type = v === undefined || v === null ? NULL : typeof v === "number" ? NUMBER : typeof v === "boolean" ? BOOLEAN : STRING;
       const id = styleId(style, type);
@@ -162,7 +171,7 @@ export function writePlainRows(
       if (type === NULL) body += `<c r="${ref}"${s}/>`;
       else if (type === NUMBER) body += `<c r="${ref}"${s}><v>${v}</v></c>`;
       else if (type === BOOLEAN) body += `<c r="${ref}"${s} t="b"><v>${v ? 1 : 0}</v></c>`;
-      else body += `<c r="${ref}"${s} t="s"><v>${strings.add(String(v))}</v></c>`;
+      else body += `<c r="${ref}"${s} t="s"><v>${stringIndex(String(v))}</v></c>`;
       if (type !== NULL) hasValue = true;
       if (!formulaOf) {
         if (!min) min = c + 1;

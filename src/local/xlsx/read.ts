@@ -10,8 +10,9 @@ import { nativeToCf, nativeToDv, readNativeCfs, readNativeDvs, signature } from 
 import { fileTakes, renamedFormulae, renameSheetRefs, sheetRenames, type SheetRenames } from "./sheetNames";
 import { checkUnzippedSize } from "./zipSize";
 import { checkInflatedSizes } from "./unzip";
+import { patchZipRead } from "./zipRead";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "../oversize";
-import { intercept, type PlainCell, type PlainSheets, type StyleModel } from "./plainSheets";
+import { intercept, type CellMaker, type PlainCell, type PlainSheets, type StyleModel } from "./plainSheets";
 import type { SavedValues } from "../cachedValues";
 import { canonicalNames, DEFAULT_FONT, dvSignature, hexColor, METADATA_SHEET, PX_PER_CHAR, type Metadata, type SheetMeta } from "./shared";
 
@@ -27,6 +28,7 @@ export async function readWorkbook(buf: Buffer, fallbackName: string | undefined
 export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | undefined): Promise<{ snapshot: WorkbookSnapshot; values?: SavedValues }> {
   patchExcelDates();
   allowHistorySheetName();
+  patchZipRead();
   if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
     throw new Error("not an .xlsx file (it is not a zip archive)");
   }
@@ -147,13 +149,12 @@ function readSheet(ws: ExcelJS.Worksheet, name: string, sm: SheetMeta | undefine
   if (tab) sheet.tabColor = hexColor(tab);
 
   const rows: (SnapshotCell | null)[][] = [];
-  const plainRows = plain.rows(ws.name);
+  const plainRows = plain.rows(ws.name, plainCellMaker(date1904, renames));
   if (plainRows) {
     for (let r = 0; r < plainRows.length; r++) {
-      const cells = plainRows[r];
-      if (!cells) continue;
-      const out: (SnapshotCell | null)[] = new Array(cells.length);
-      for (let c = 0; c < cells.length; c++) out[c] = cells[c] ? readPlainCell(cells[c]!, date1904) : null;
+      const out: (SnapshotCell | null)[] | undefined = plainRows[r];
+      if (!out) continue;
+      for (let c = 0; c < out.length; c++) if (out[c] === undefined) out[c] = null;
       // As below: a row ends at its last cell holding something, and a row of nothing is left empty.
       while (out.length && out[out.length - 1] === null) out.pop();
       if (out.length) rows[r] = out;
@@ -225,17 +226,33 @@ function readCell(cell: ExcelJS.Cell, renames: SheetRenames | null): SnapshotCel
   return Object.keys(sc).length ? sc : null;
 }
 
-/** readCell for a cell plainSheets.ts read from the XML (no formula, no note). */
-function readPlainCell(cell: PlainCell, date1904: boolean): SnapshotCell | null {
-  const sc: SnapshotCell = {};
-  const v = cell.value;
-  if (typeof v === "number") {
+/**
+ * readCell for the cells plainSheets.ts reads from the XML (no note), made straight from what
+ * the XML holds. What a style gives a cell (styleInto) is worked out once per style, not per cell: 880,000
+ * cells of a large log share a few dozen.
+ */
+function plainCellMaker(date1904: boolean, renames: SheetRenames | null): CellMaker<SnapshotCell> {
+  const byStyle = new Map<number, { fields: SnapshotCell; empty: boolean; date: boolean }>();
+  return (v, style, styleId, formula) => {
+    let s = byStyle.get(styleId);
+    if (!s) {
+      const fields: SnapshotCell = {};
+      if (style) styleInto(fields, style);
+      s = { fields, empty: Object.keys(fields).length === 0, date: !!(date1904 && style && utils.isDateFmt(style.numFmt)) };
+      byStyle.set(styleId, s);
+    }
+    let value: SnapshotScalar | undefined;
     // exceljs made a Date of a date-formatted number and serialOfDate gave back its serial (dates.ts).
-    sc.v = date1904 && cell.style && utils.isDateFmt(cell.style.numFmt) ? v + DATE1904_OFFSET : v;
-  } else if (typeof v === "string" || typeof v === "boolean") sc.v = v;
-  else if (v && typeof v === "object" && "richText" in v) sc.v = v.richText.map((t) => t.text).join("");
-  if (cell.style) styleInto(sc, cell.style);
-  return Object.keys(sc).length ? sc : null;
+    if (typeof v === "number") value = s.date ? v + DATE1904_OFFSET : v;
+    else if (typeof v === "string" || typeof v === "boolean") value = v;
+    else if (v && typeof v === "object" && "richText" in v) value = v.richText.map((t) => t.text).join("");
+    // A formula, then its result, then the style's fields: readCell's order.
+    const sc: SnapshotCell = formula === undefined ? {} : { f: renameSheetRefs(fromXlsxFormula(formula), renames) };
+    if (value !== undefined) sc.v = value;
+    else if (formula === undefined) return s.empty ? null : { ...s.fields };
+    for (const k in s.fields) (sc as Record<string, unknown>)[k] = (s.fields as Record<string, unknown>)[k];
+    return sc;
+  };
 }
 
 function styleInto(sc: SnapshotCell, style: StyleModel): void {

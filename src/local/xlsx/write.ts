@@ -6,6 +6,7 @@ import { columnLetter } from "../../core/a1";
 import { valuesHash } from "../cachedValues";
 import { absoluteA1, quoteSheetName, toXlsxFormula } from "./formulas";
 import { directWrite, writePlainRows, type FormulaCell } from "./plainWrite";
+import { fastSharedStrings } from "./sharedStringsXml";
 import { excelSheetNames, renamedFormulae, renameSheetRefs, sheetRenames, type SheetRenames } from "./sheetNames";
 import { cfToNative, dvToNative, nativeCfToExcel, nativeDvToExcel, signature, type NativeCf, type NativeDv } from "./rules";
 import {
@@ -38,6 +39,7 @@ export async function snapshotToXlsx(s: WorkbookSnapshot, opts: { valuesAsOf?: s
     stream.on("error", reject);
   });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true });
+  fastSharedStrings(wb);
   wb.creator = "okr-sheets";
   wb.title = s.name;
 
@@ -117,9 +119,9 @@ function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: SnapshotSheet
   const emptyResults: string[] = [];
   const rows = sheet.rows ?? [];
   const direct = directWrite(sheet);
-  if (direct === "plain") writePlainRows(ws, rows, (sc) => cellStyle(sc, styleCache));
+  if (direct === "plain") writePlainRows(ws, rows, columnStyles(styleCache));
   else if (direct === "formulas") {
-    writePlainRows(ws, rows, (sc) => cellStyle(sc, styleCache), (sc) => cellValue(sc, renames) as FormulaCell);
+    writePlainRows(ws, rows, columnStyles(styleCache), (sc) => cellValue(sc, renames) as FormulaCell);
     for (let r = 0; r < rows.length; r++) {
       const cells = rows[r];
       if (cells) for (let c = 0; c < cells.length; c++) if (cells[c]?.f && cells[c]!.v === "") emptyResults.push(`${columnLetter(c + 1)}${r + 1}`);
@@ -203,6 +205,27 @@ function cellValue(sc: SnapshotCell, renames: SheetRenames | null): ExcelJS.Cell
   }
   if (sc.v === undefined) return null;
   return sc.v;
+}
+
+/** The fields cellStyle reads: cells equal in these have the same style. */
+function sameFormat(a: SnapshotCell, b: SnapshotCell): boolean {
+  return a.fmt === b.fmt && a.bg === b.bg && a.color === b.color && a.bold === b.bold && a.italic === b.italic && a.fontSize === b.fontSize && a.wrap === b.wrap && a.hAlign === b.hAlign;
+}
+
+/**
+ * cellStyle for a large tab written row by row (writePlainRows), remembering each column's last cell: a
+ * log's column has one format all the way down, so its 55,000 cells are compared with the one above,
+ * not each made into cellStyle's key.
+ */
+function columnStyles(cache: Map<string, Partial<ExcelJS.Style>>): (sc: SnapshotCell, column: number) => Partial<ExcelJS.Style> | null {
+  const above: (SnapshotCell | undefined)[] = [];
+  const styles: (Partial<ExcelJS.Style> | null)[] = [];
+  return (sc, c) => {
+    const prev = above[c];
+    above[c] = sc;
+    if (prev && sameFormat(prev, sc)) return styles[c];
+    return (styles[c] = cellStyle(sc, cache));
+  };
 }
 
 function cellStyle(sc: SnapshotCell, cache: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> | null {
