@@ -20,7 +20,11 @@ export interface RefreshOutcome {
   reminded: string[];
   /** A company tracker (one with a Portfolio tab) also refreshes its roll-up; a failure is recorded here, not thrown. */
   portfolio?: PortfolioOutcome | { error: string };
-  /** Why nothing was written nor sent (the cycle has not started): the run's record says "did nothing: …". */
+  /**
+   * Why no Weekly Summary was written nor reminder sent (the cycle has not started, or its last week was
+   * reported): the run's record says "did nothing: …", or, on a company tracker whose roll-up still ran (and
+   * was mailed to the leaders), "the teams' roll-up only…: …" (rhythm.ts).
+   */
   skipped?: string;
 }
 
