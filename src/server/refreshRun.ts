@@ -84,7 +84,9 @@ export function refreshAndEmail(ss: Spreadsheet, runAs = ""): RefreshOutcome {
     if (rollup && settings.emailDigest && settings.leaders.length) {
       const c = isValidIsoDate(settings.startDate) && asOf < settings.startDate ? { starts: settings.startDate } : { ended: last || "" };
       const digest = buildRollupDigest(settings.cycleName, c, rollup, ss.getUrl(), decimalSeparatorFor(ss.getSpreadsheetLocale()));
-      mailing("The portfolio roll-up was written", () => sendRollupMail(digest, settings.leaders, out));
+      // A failed roll-up is mailed too (its reason in the email): a send failing after it must not say it was written.
+      const written = "error" in rollup ? "The portfolio roll-up was not refreshed" : "The portfolio roll-up was written";
+      mailing(written, () => sendRollupMail(digest, settings.leaders, out, written));
     }
     return out;
   }

@@ -214,6 +214,20 @@ describe("The company tracker's Monday email outside its own cycle", () => {
     );
   });
 
+  it("a roll-up that failed, mailed when the day's quota runs out: the run's failure does not say the roll-up was written", () => {
+    const [base, team] = trackers(2);
+    const company = companyOver(base, { Team: team });
+    // 101 leaders: the day's 100 recipients carry all but one. A tab of the user's named Portfolio History fails the roll-up.
+    setSetting(company, "Leaders' emails", Array.from({ length: 101 }, (_, i) => `leader${i}@example.com`).join(", "));
+    setSetting(company, "Email digest to leaders", "on");
+    ss(company).insertSheet("Portfolio History").getRange("A1").setValue("My notes");
+    company.services.clock.set(new Date("2026-04-20T07:00:00Z"));
+    expect(() => fireTrigger(company, refreshTriggersOf(company)[0])).toThrow(/quota ran out/);
+    const status = String(callAddon(company, "setWeeklyRefresh", {}).status);
+    expect(status).toMatch(/failed: Google's daily email quota ran out: nothing was sent to leader100@example\.com\. The portfolio roll-up was not refreshed; the emails go out again/);
+    expect(company.services.mail.sent.at(-1)!.body).toContain("The roll-up was not refreshed");
+  });
+
   it("before the company cycle's start carries the teams' roll-up too, saying when it starts", () => {
     const [base, team] = trackers(2);
     const company = companyOver(base, { Team: team });
