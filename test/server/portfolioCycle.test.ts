@@ -224,7 +224,7 @@ describe("The company tracker's Monday email outside its own cycle", () => {
     company.services.clock.set(new Date("2026-04-20T07:00:00Z"));
     expect(() => fireTrigger(company, refreshTriggersOf(company)[0])).toThrow(/quota ran out/);
     const status = String(callAddon(company, "setWeeklyRefresh", {}).status);
-    expect(status).toMatch(/failed: Google's daily email quota ran out: nothing was sent to leader100@example\.com\. The portfolio roll-up was not refreshed; the emails go out again/);
+    expect(status).toMatch(/failed: Google's daily email quota ran out: nothing was sent to leader100@example\.com\. The portfolio roll-up was not refreshed; the emails go out again with next week's refresh\.$/);
     expect(company.services.mail.sent.at(-1)!.body).toContain("The roll-up was not refreshed");
   });
 
