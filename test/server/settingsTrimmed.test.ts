@@ -53,4 +53,22 @@ describe("a Settings tab whose blank rows were deleted", () => {
     expect(settings(wb).getMaxRows()).toBe(rows + 1);
     expect(settings(wb).getRange(rows + 1, 1).getValue()).toBe("Cycle closed as of (set by closing)");
   });
+
+  // Read since session 15 as far as the tab goes (read.ts readSettingsValues), but written as A:C: Repair,
+  // which the answers send the user to, failed "Something went wrong: The coordinates of the range are outside
+  // the dimensions of the sheet", and closing made the Retrospective, then failed "Range not found".
+  it("with its Notes column deleted, is repaired, and records the close of the cycle", () => {
+    const wb = newTracker({ user: ADMIN, start: "2026-01-05", at: "2026-01-06" });
+    settings(wb).deleteColumns(3, settings(wb).getMaxColumns() - 2);
+    const repaired = callAddon(wb, "repairTracker", {});
+    expect(repaired.ok, JSON.stringify(repaired)).toBe(true);
+    expect(settings(wb).getMaxColumns()).toBe(3);
+    settings(wb).deleteColumns(3, settings(wb).getMaxColumns() - 2);
+    setToday(wb, "2026-04-10");
+    const r = callAddon(wb, "endCycle", {});
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(JSON.stringify(r)).not.toMatch(/could not be recorded/);
+    const labels = settings(wb).getDataRange().getValues().map((x) => x[0]);
+    expect(labels).toContain("Cycle closed as of (set by closing)");
+  });
 });
