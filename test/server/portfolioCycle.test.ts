@@ -128,6 +128,22 @@ describe("A Portfolio History written before its Last check-in column", () => {
     // What the run of 2026-01-11 saw is not known: LA's check-in of that day is not counted (as before).
     expect(teamsTable(company)[0]["Check-in rate"]).toBe("0%");
   });
+
+  it("a History tab trimmed to its five columns of before gets the sixth: the roll-up does not fail", () => {
+    const [base, la] = trackers(2);
+    const company = companyOver(base, { LA: la });
+    weeklyRun(company, "2026-01-12T07:00:00Z");
+    const sheet = ss(company).getSheetByName("Portfolio History")!;
+    sheet.getRange("F1:F2").clearContent();
+    sheet.deleteColumns(6, sheet.getMaxColumns() - 5); // a tidy head of operations, before the column existed
+    // Before: "The coordinates of the range are outside the dimensions of the sheet.", every run.
+    expect(weeklyRun(company, "2026-01-19T07:00:00Z").portfolio).toMatchObject({ read: 1 });
+    expect(history(company).map((r) => r.slice(0, 3).concat(r[5]))).toEqual([
+      ["Week", "As of", "Team", "Last check-in"],
+      ["1", "2026-01-11", "LA", ""],
+      ["2", "2026-01-18", "LA", "none yet"],
+    ]);
+  });
 });
 
 describe("A team whose cycle ended and was not rolled over", () => {
