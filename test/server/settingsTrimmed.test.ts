@@ -6,6 +6,8 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
 import type { Workbook } from "../../src/local/runtime";
+import { fireTrigger, refreshTriggersOf, trackers } from "../support/rhythm";
+import { companyOver, teamsTable } from "../support/portfolioCompany";
 
 const ADMIN = "ops.lead@example.com";
 
@@ -70,5 +72,18 @@ describe("a Settings tab whose blank rows were deleted", () => {
     expect(JSON.stringify(r)).not.toMatch(/could not be recorded/);
     const labels = settings(wb).getDataRange().getValues().map((x) => x[0]);
     expect(labels).toContain("Cycle closed as of (set by closing)");
+  });
+
+  // The team's own operations read it as far as it goes; the company's roll-up read A1:C40, then 40 rows of A:C.
+  it("trimmed to its rows and its Notes column deleted, a team's is read by the company's roll-up", () => {
+    const [base, team] = trackers(2);
+    const sheet = settings(team);
+    sheet.deleteRows(sheet.getLastRow() + 1, sheet.getMaxRows() - sheet.getLastRow());
+    sheet.deleteColumns(3, sheet.getMaxColumns() - 2);
+    const company = companyOver(base, { Team: team });
+    company.services.clock.set(new Date("2026-01-12T07:00:00Z"));
+    // Before: "Could not be read: The coordinates of the range are outside the dimensions of the sheet."
+    expect(fireTrigger(company, refreshTriggersOf(company)[0]).outcome.portfolio).toMatchObject({ read: 1, unreadable: [] });
+    expect(teamsTable(company)[0]).toMatchObject({ Team: "Team", Read: "Yes", Week: "1" });
   });
 });
