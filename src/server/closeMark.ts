@@ -31,6 +31,9 @@ export function markClosed(ss: Spreadsheet, read: SettingsRead, asOf: string): s
     // beyond a tab whose blank rows were deleted, where a write is refused, so the tab grows first.
     const rows = read.values.length;
     if (at > rows) ss.getSheetByName(TAB.settings)?.insertRowsAfter(rows, at - rows);
+    // As read, it is also as wide as the tab up to C: one whose Notes column was deleted gets it back.
+    const cols = read.values.length ? read.values[0].length : 3;
+    if (cols < 3) ss.getSheetByName(TAB.settings)?.insertColumnsAfter(cols, 3 - cols);
     ss.getRange(`'${TAB.settings}'!A${at}:C${at}`).setValues([[CYCLE_CLOSED_LABEL, asText(asOf), CYCLE_CLOSED_NOTE]]);
   } catch (e) {
     if (!isProtectedEdit(e)) throw e;

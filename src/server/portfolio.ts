@@ -290,6 +290,7 @@ function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: str
   let oldRows = 0;
   let first = 2; // the row under the header
   let missingHeader = 0;
+  let narrow = 0;
   if (!sheet) {
     sheet = ss.insertSheet(ROLLUP_HISTORY_TAB);
     sheet.getRange(1, 1, 1, width).setValues([ROLLUP_HISTORY_HEADERS.slice()]).setFontWeight("bold");
@@ -313,9 +314,12 @@ function writeRollupHistory(ss: Spreadsheet, tz: string, week: number, asOf: str
     }
     // A History written before its Last check-in column gets the header with its first row written (once).
     if (idx[5] < 0) missingHeader = t.headerRow;
+    // Read as far as the tab goes (readColumns): one trimmed to the five columns of before has no room for it.
+    if (values.length && values[0].length < width) narrow = values[0].length;
   }
   const merged = mergeRollupHistory(existing, week, asOf, results, since);
   if (!results.length) return merged; // no row to add or replace: the tab is left as it is
+  if (narrow) sheet.insertColumnsAfter(narrow, width - narrow);
   if (missingHeader) sheet.getRange(missingHeader, width).setValue(ROLLUP_HISTORY_HEADERS[width - 1]).setFontWeight("bold");
   const rows = merged.map((h) => [h.week, h.asOf, asText(h.team), h.score === null ? "" : h.score, h.status, h.lastCheckin]);
   const total = Math.max(rows.length, oldRows);

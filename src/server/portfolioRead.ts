@@ -17,7 +17,7 @@ import {
   keyResultsFrom,
   OBJECTIVE_WIDTH,
   objectivesFrom,
-  SETTINGS_RANGE,
+  readSettingsValues,
   settingsFromValues,
   type SettingsRead,
 } from "./read";
@@ -79,7 +79,7 @@ function readValues(ts: Spreadsheet, a1: string, tab: string, width: number): un
   } catch {
     const sheet = ts.getSheetByName(tab);
     if (!sheet) throw notATracker(ts);
-    return width ? readColumns(ts, sheet, tab, width) : sheet.getRange(1, 1, Math.min(40, sheet.getMaxRows()), 3).getValues();
+    return readColumns(ts, sheet, tab, width);
   }
 }
 
@@ -91,7 +91,9 @@ const none = null as unknown as GoogleAppsScript.Spreadsheet.Sheet;
  * in a start date there. Checked only when the Settings fail, so a working tracker pays no call for it.
  */
 function settingsOf(ts: Spreadsheet, tz: string): SettingsRead {
-  const values = readValues(ts, SETTINGS_RANGE, TAB.settings, 0);
+  // Read as the team's own operations read it, A1:C40 or as far as a tidied tab goes (rows or Notes deleted).
+  const values = readSettingsValues(ts);
+  if (!values) throw notATracker(ts);
   try {
     return settingsFromValues(values, tz, () => ts.getSpreadsheetLocale());
   } catch (e) {

@@ -20,7 +20,11 @@ export interface RefreshOutcome {
   reminded: string[];
   /** A company tracker (one with a Portfolio tab) also refreshes its roll-up; a failure is recorded here, not thrown. */
   portfolio?: PortfolioOutcome | { error: string };
-  /** Why nothing was written nor sent (the cycle has not started): the run's record says "did nothing: …". */
+  /**
+   * Why no Weekly Summary was written nor reminder sent (the cycle has not started, or its last week was
+   * reported): the run's record says "did nothing: …", or, on a company tracker whose roll-up still ran (and
+   * was mailed to the leaders), "the teams' roll-up only…: …" (rhythm.ts).
+   */
   skipped?: string;
 }
 
@@ -80,7 +84,9 @@ export function refreshAndEmail(ss: Spreadsheet, runAs = ""): RefreshOutcome {
     if (rollup && settings.emailDigest && settings.leaders.length) {
       const c = isValidIsoDate(settings.startDate) && asOf < settings.startDate ? { starts: settings.startDate } : { ended: last || "" };
       const digest = buildRollupDigest(settings.cycleName, c, rollup, ss.getUrl(), decimalSeparatorFor(ss.getSpreadsheetLocale()));
-      mailing("The portfolio roll-up was written", () => sendRollupMail(digest, settings.leaders, out));
+      // A failed roll-up is mailed too (its reason in the email): a send failing after it must not say it was written.
+      const written = "error" in rollup ? "The portfolio roll-up was not refreshed" : "The portfolio roll-up was written";
+      mailing(written, () => sendRollupMail(digest, settings.leaders, out, written));
     }
     return out;
   }

@@ -77,6 +77,13 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   // there by the user) is never read, so it counts as missing; it is placed within A1:C40 (a setting with
   // its value) and its row below is cleared.
   const inRange = values.slice(0, SETTINGS_LAST_ROW);
+  // Rows are written as A:C, beyond the grid of a tab whose Notes column was deleted (read as far as it goes:
+  // setupTabs.ts withinGrid), where a write is refused: the tab grows first. Asked (one call) only when the
+  // rows read are narrower than A:C.
+  if (s.sheet && Math.max(0, ...s.values.map((r) => r.length)) < SETTINGS_HEADERS.length) {
+    const cols = sheet.getMaxColumns();
+    if (cols < SETTINGS_HEADERS.length) sheet.insertColumnsAfter(cols, SETTINGS_HEADERS.length - cols);
+  }
   const rowOf = settingsRowOf(inRange);
   const lost = new Map([...settingsRowOf(values)].filter(([k, r]) => r > SETTINGS_LAST_ROW && OURS.has(k) && !rowOf.has(k)));
   const room = settingsRoom(inRange);

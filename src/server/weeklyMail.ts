@@ -53,9 +53,10 @@ export function sendWeeklyMail(
 /**
  * A company tracker's email when its own cycle reports no week (before its start, after its end): the
  * teams' roll-up only (core/portfolioMail.ts), to the leaders, within the same limits; no reminders.
+ * `written`: what the run did before it, for the message when the quota runs out.
  */
-export function sendRollupMail(digest: DigestEmail, leaders: string[], out: WeeklyMailOutcome): void {
-  if (leaders.length) deliver(digest, leaders, [], out, "The portfolio roll-up was written");
+export function sendRollupMail(digest: DigestEmail, leaders: string[], out: WeeklyMailOutcome, written: string): void {
+  if (leaders.length) deliver(digest, leaders, [], out, written);
 }
 
 function deliver(

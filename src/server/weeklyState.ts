@@ -70,5 +70,6 @@ export function currentUser(): string {
 export function lastRunLine(last: LastRun | null, timeZone: string): string {
   if (!last) return "Last weekly refresh: none yet.";
   const outcome = !last.ok ? `failed: ${last.reason}` : last.reason ? `${last.done || "did nothing"}: ${last.reason}` : "OK";
-  return `Last weekly refresh: ${last.at} (${last.timeZone || timeZone}), ${outcome}.`;
+  // A failure's reason is an error message, most of which end with a full stop: not "refresh..".
+  return `Last weekly refresh: ${last.at} (${last.timeZone || timeZone}), ${outcome.replace(/\.+$/, "")}.`;
 }

@@ -128,6 +128,22 @@ describe("A Portfolio History written before its Last check-in column", () => {
     // What the run of 2026-01-11 saw is not known: LA's check-in of that day is not counted (as before).
     expect(teamsTable(company)[0]["Check-in rate"]).toBe("0%");
   });
+
+  it("a History tab trimmed to its five columns of before gets the sixth: the roll-up does not fail", () => {
+    const [base, la] = trackers(2);
+    const company = companyOver(base, { LA: la });
+    weeklyRun(company, "2026-01-12T07:00:00Z");
+    const sheet = ss(company).getSheetByName("Portfolio History")!;
+    sheet.getRange("F1:F2").clearContent();
+    sheet.deleteColumns(6, sheet.getMaxColumns() - 5); // a tidy head of operations, before the column existed
+    // Before: "The coordinates of the range are outside the dimensions of the sheet.", every run.
+    expect(weeklyRun(company, "2026-01-19T07:00:00Z").portfolio).toMatchObject({ read: 1 });
+    expect(history(company).map((r) => r.slice(0, 3).concat(r[5]))).toEqual([
+      ["Week", "As of", "Team", "Last check-in"],
+      ["1", "2026-01-11", "LA", ""],
+      ["2", "2026-01-18", "LA", "none yet"],
+    ]);
+  });
 });
 
 describe("A team whose cycle ended and was not rolled over", () => {
@@ -212,6 +228,20 @@ describe("The company tracker's Monday email outside its own cycle", () => {
     expect(String(callAddon(company, "setWeeklyRefresh", {}).status)).toContain(
       "Last weekly refresh: 2026-04-20 08:00 (Europe/London), the teams' roll-up only, emailed to 1 leader: the cycle ended on 2026-04-05 and its last week was reported; roll over to start the next cycle.",
     );
+  });
+
+  it("a roll-up that failed, mailed when the day's quota runs out: the run's failure does not say the roll-up was written", () => {
+    const [base, team] = trackers(2);
+    const company = companyOver(base, { Team: team });
+    // 101 leaders: the day's 100 recipients carry all but one. A tab of the user's named Portfolio History fails the roll-up.
+    setSetting(company, "Leaders' emails", Array.from({ length: 101 }, (_, i) => `leader${i}@example.com`).join(", "));
+    setSetting(company, "Email digest to leaders", "on");
+    ss(company).insertSheet("Portfolio History").getRange("A1").setValue("My notes");
+    company.services.clock.set(new Date("2026-04-20T07:00:00Z"));
+    expect(() => fireTrigger(company, refreshTriggersOf(company)[0])).toThrow(/quota ran out/);
+    const status = String(callAddon(company, "setWeeklyRefresh", {}).status);
+    expect(status).toMatch(/failed: Google's daily email quota ran out: nothing was sent to leader100@example\.com\. The portfolio roll-up was not refreshed; the emails go out again with next week's refresh\.$/);
+    expect(company.services.mail.sent.at(-1)!.body).toContain("The roll-up was not refreshed");
   });
 
   it("before the company cycle's start carries the teams' roll-up too, saying when it starts", () => {

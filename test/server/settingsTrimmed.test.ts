@@ -6,6 +6,8 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
 import type { Workbook } from "../../src/local/runtime";
+import { fireTrigger, refreshTriggersOf, trackers } from "../support/rhythm";
+import { companyOver, teamsTable } from "../support/portfolioCompany";
 
 const ADMIN = "ops.lead@example.com";
 
@@ -52,5 +54,36 @@ describe("a Settings tab whose blank rows were deleted", () => {
     expect(JSON.stringify(r)).not.toMatch(/could not be recorded/);
     expect(settings(wb).getMaxRows()).toBe(rows + 1);
     expect(settings(wb).getRange(rows + 1, 1).getValue()).toBe("Cycle closed as of (set by closing)");
+  });
+
+  // Read since session 15 as far as the tab goes (read.ts readSettingsValues), but written as A:C: Repair,
+  // which the answers send the user to, failed "Something went wrong: The coordinates of the range are outside
+  // the dimensions of the sheet", and closing made the Retrospective, then failed "Range not found".
+  it("with its Notes column deleted, is repaired, and records the close of the cycle", () => {
+    const wb = newTracker({ user: ADMIN, start: "2026-01-05", at: "2026-01-06" });
+    settings(wb).deleteColumns(3, settings(wb).getMaxColumns() - 2);
+    const repaired = callAddon(wb, "repairTracker", {});
+    expect(repaired.ok, JSON.stringify(repaired)).toBe(true);
+    expect(settings(wb).getMaxColumns()).toBe(3);
+    settings(wb).deleteColumns(3, settings(wb).getMaxColumns() - 2);
+    setToday(wb, "2026-04-10");
+    const r = callAddon(wb, "endCycle", {});
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(JSON.stringify(r)).not.toMatch(/could not be recorded/);
+    const labels = settings(wb).getDataRange().getValues().map((x) => x[0]);
+    expect(labels).toContain("Cycle closed as of (set by closing)");
+  });
+
+  // The team's own operations read it as far as it goes; the company's roll-up read A1:C40, then 40 rows of A:C.
+  it("trimmed to its rows and its Notes column deleted, a team's is read by the company's roll-up", () => {
+    const [base, team] = trackers(2);
+    const sheet = settings(team);
+    sheet.deleteRows(sheet.getLastRow() + 1, sheet.getMaxRows() - sheet.getLastRow());
+    sheet.deleteColumns(3, sheet.getMaxColumns() - 2);
+    const company = companyOver(base, { Team: team });
+    company.services.clock.set(new Date("2026-01-12T07:00:00Z"));
+    // Before: "Could not be read: The coordinates of the range are outside the dimensions of the sheet."
+    expect(fireTrigger(company, refreshTriggersOf(company)[0]).outcome.portfolio).toMatchObject({ read: 1, unreadable: [] });
+    expect(teamsTable(company)[0]).toMatchObject({ Team: "Team", Read: "Yes", Week: "1" });
   });
 });
