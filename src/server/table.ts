@@ -185,12 +185,16 @@ export function rowTexts(krIdCell: unknown): (v: unknown) => string {
 
 /**
  * A log Value as a check-in wrote it: a number, or the whole-percent text written for a fraction-% KR ("85%":
- * core/numbers.ts wholePercentText), which a Plain text cell keeps as text; null otherwise.
+ * core/numbers.ts wholePercentText), which a Plain text cell keeps as text; null otherwise. Whether Sheets
+ * keeps a number written into a Plain text cell a number or stores its text is not documented ("to check" 39):
+ * a plain decimal ("9", "-0.5") is read as the number too, so the check-in counts under either reading.
  */
 export function logValue(v: unknown): number | null {
   if (typeof v !== "string") return num(v);
-  const m = /^(-?\d+)%$/.exec(v.trim());
-  return m ? Number(m[1]) / 100 : null;
+  const t = v.trim();
+  const m = /^(-?\d+)%$/.exec(t);
+  if (m) return Number(m[1]) / 100;
+  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
 }
 
 /**

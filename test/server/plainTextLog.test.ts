@@ -76,4 +76,21 @@ describe("a check-in log formatted as Plain text", () => {
     expect(r.data.krs.find((k: { id: string }) => k.id === "O1.KR2").value).toBe(8);
     expect(r.data.checkinRate).toMatchObject({ checkedIn: 1 });
   });
+  // Under the other reading of "to check" 39 (Sheets stores a number written into a Plain text cell as its
+  // text), the log holds "9" where the offline spreadsheet keeps 9: the row is made so by hand here.
+  it("counts a check-in whose value the Plain text log holds as text, as the other reading of Sheets would", () => {
+    const wb = plainTextLog();
+    expect(checkIn(wb, "O1.KR2", "9").ok).toBe(true);
+    const log = ss(wb).getSheetByName("Check-ins")!;
+    const value = rowsOf(wb, "Check-ins")[0]["Value"];
+    expect(value).toBe(9);
+    const col = (log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0] as string[]).indexOf("Value") + 1;
+    log.getRange(2, col).setValue("9");
+    expect(rowsOf(wb, "Check-ins")[0]["Value"]).toBe("9");
+    const r = callAddon(wb, "generateWeeklySummary", { at: "2026-01-20" });
+    expect(r.ok, JSON.stringify(r).slice(0, 300)).toBe(true);
+    expect(r.data.checkinRate).toMatchObject({ checkedIn: 1 });
+    expect(r.data.krs.find((k: { id: string }) => k.id === "O1.KR2").checkedInThisPeriod).toBe(true);
+    expect(sidebarKr(wb, "O1.KR2").recent[0].value).toBe(9);
+  });
 });
