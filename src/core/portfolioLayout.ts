@@ -72,6 +72,17 @@ function teamRow(t: TeamResult): SummaryCell[] {
   return row;
 }
 
+/**
+ * Where the company cycle stands for a refresh, as the roll-up tab, the menu's answer and `okr-sheets rollup`
+ * all say it (one wording: they had three): after its last week, before its start, or `week` (the caller's,
+ * "week 3 of 13" or "week 3").
+ */
+export function rollupWhen(r: { ended?: string; starts?: string }, week: string): string {
+  if (r.ended) return `after the cycle's last week (it ended on ${r.ended}; History keeps its weeks as they were)`;
+  if (r.starts) return `before the cycle's start (it starts on ${r.starts}; no History row written)`;
+  return week;
+}
+
 /** The roll-up tab's rows; every row has `width` cells. */
 export function layoutRollup(input: RollupInput): { width: number; rows: SummaryCell[][] } {
   const trend = teamTrend(input.history, uniqueTeams(input.teams));
@@ -79,11 +90,7 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   const rows: SummaryCell[][] = [];
   const read = input.teams.filter((t) => t.figures).length;
   rows.push([text(`${ROLLUP_TITLE}: ${input.cycle}`, "title")]);
-  const when = input.ended
-    ? `after the cycle's last week (it ended on ${input.ended}; History keeps its weeks as they were)`
-    : input.starts
-      ? `before the cycle's start (it starts on ${input.starts}; no History row written)`
-      : `week ${input.week} of ${input.weeks}`;
+  const when = rollupWhen(input, `week ${input.week} of ${input.weeks}`);
   rows.push([text(`As of ${input.asOf} · ${when} · ${ofTotal(read, input.teams.length, "team tracker")} read`, "subtitle")]);
   rows.push([
     input.pending > 0

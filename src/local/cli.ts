@@ -24,6 +24,7 @@ import { missingLine, noSuchKrMessage } from "../core/messages";
 import { importHeaderAt } from "../core/importRows";
 import { decimalSeparatorFor, fixedText, type DecimalSeparator } from "../core/numbers";
 import { portfolioDigestLines } from "../core/portfolioDigest";
+import { rollupWhen } from "../core/portfolioLayout";
 
 /**
  * Where a command runs: its folder, where its output goes and its default "today". The okr-sheets binary
@@ -326,11 +327,7 @@ async function cmdRollup(positionals: string[], flags: Flags): Promise<void> {
     out(`Created the Portfolio tab in ${positionals[0]}: list the team trackers (file paths) there, or name them after the company file.`);
     return;
   }
-  const when = r.ended
-    ? `after the cycle's last week (it ended on ${r.ended}; no History row written)`
-    : r.starts
-      ? `before the cycle's start (it starts on ${r.starts}; no History row written)`
-      : `week ${r.week}`;
+  const when = rollupWhen(r, `week ${r.week}`);
   out(`Portfolio refreshed: ${when}; ${ofTotal(r.read, r.listed, "team tracker")} read.`);
   if (r.forecastToMiss) out(`  ${missingLine(r.forecastToMiss)} (the roll-up's "At this pace" section).`);
   // The teams behind or silent, as the company's weekly digest says them (core/portfolioDigest.ts).

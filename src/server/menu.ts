@@ -8,6 +8,7 @@ import { sidebarPageData } from "./checkinSidebar";
 import { TAB } from "../core/tabs";
 import { PORTFOLIO_TAB } from "../core/portfolio";
 import { DIGEST_NAMES, portfolioTeamLines } from "../core/portfolioDigest";
+import { rollupWhen } from "../core/portfolioLayout";
 import { CLOSE_CYCLE_FIRST, missingLine } from "../core/messages";
 import { guarded, quotedName, type Refusal } from "./env";
 import { checkRepair } from "./setup";
@@ -204,7 +205,7 @@ export function menuPortfolio(): void {
     r.created
       ? ['The "Portfolio" tab was created. List each team tracker in it (URL or ID, team name), then choose "Refresh portfolio" again.']
       : [
-          `${r.ended ? `After the cycle's last week (it ended on ${r.ended}; History keeps its weeks as they were)` : r.starts ? `Before the cycle's start (it starts on ${r.starts}; no History row written)` : `Week ${r.week}`}: ${ofTotal(r.read, r.listed, "team tracker")} read; the "Portfolio Roll-up" tab is up to date.`,
+          `${upperFirst(rollupWhen(r, `week ${r.week}`))}: ${ofTotal(r.read, r.listed, "team tracker")} read; the "Portfolio Roll-up" tab is up to date.`,
           r.forecastToMiss ? `\n${missingLine(r.forecastToMiss)}: listed under "At this pace" on the roll-up.` : "",
           // The teams behind, silent, not started or ended, as the digest and the CLI name them (names only: no locale asked).
           r.digest ? portfolioTeamLines(r.digest, null).map((l, i) => (i ? l : `\n${l}`)).join("\n") : "",
@@ -212,6 +213,11 @@ export function menuPortfolio(): void {
           r.pending ? `\n${plural(r.pending, "team tracker was", "team trackers were")} left for lack of time: choose "Refresh portfolio" again to continue.` : "",
         ],
   );
+}
+
+/** The answer's first line starts a sentence. */
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** The trackers not read, at most DIGEST_NAMES of them (the dialog cannot scroll through 200), the rest counted. */
