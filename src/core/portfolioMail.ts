@@ -17,7 +17,7 @@ export function companyCycleLine(c: CompanyCycleOff): string {
   if ("ended" in c) {
     return `The company cycle ended on ${c.ended} and its last week was reported. To start the next one, choose "Roll over to the next cycle" in the add-on menu (okr-sheets rollover): until then this email carries the teams' roll-up only, and Portfolio History keeps the cycle's weeks as they were.`;
   }
-  return `The company cycle starts on ${c.starts}: its first week is reported the week after. Until then this email carries the teams' roll-up only.`;
+  return `The company cycle starts on ${c.starts}; its own weekly summary begins once its first week has been checked in. Until then this email carries the teams' roll-up only.`;
 }
 
 /** The leaders' email of a company tracker whose own cycle reports no week this run: the teams' roll-up only. */

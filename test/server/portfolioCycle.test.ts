@@ -254,7 +254,7 @@ describe("The company tracker's Monday email outside its own cycle", () => {
     expect(weeklyRun(company, "2026-01-12T07:00:00Z")).toMatchObject({ week: 0, digestTo: ["head.of.ops@example.com"] });
     const m = company.services.mail.sent.at(-1)!;
     expect(m.subject).toBe("OKR weekly summary — Order-to-delivery pilot: the cycle starts on 2026-02-02; teams: none forecast to miss");
-    expect(String(m.body).split("\n")[1]).toBe("The company cycle starts on 2026-02-02: its first week is reported the week after. Until then this email carries the teams' roll-up only.");
+    expect(String(m.body).split("\n")[1]).toBe("The company cycle starts on 2026-02-02; its own weekly summary begins once its first week has been checked in. Until then this email carries the teams' roll-up only.");
     // The roll-up is in no week of the company cycle: no History row (before: "week 1" rows dated before the cycle).
     expect(history(company)).toEqual([["Week", "As of", "Team", "Score", "Status", "Last check-in"]]);
     expect(ss(company).getSheetByName("Portfolio Roll-up")!.getRange("A2").getDisplayValue()).toBe(
