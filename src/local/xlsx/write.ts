@@ -207,9 +207,15 @@ function cellValue(sc: SnapshotCell, renames: SheetRenames | null): ExcelJS.Cell
   return sc.v;
 }
 
-/** The fields cellStyle reads: cells equal in these have the same style. */
+/**
+ * The fields cellStyle makes a style of: cells equal in these have the same style (columnStyles) and share
+ * its cache key. One list, so that a field cellStyle comes to read cannot be missed by the comparison.
+ */
+const FORMAT_FIELDS = ["fmt", "bg", "color", "bold", "italic", "fontSize", "wrap", "hAlign"] as const;
+
 function sameFormat(a: SnapshotCell, b: SnapshotCell): boolean {
-  return a.fmt === b.fmt && a.bg === b.bg && a.color === b.color && a.bold === b.bold && a.italic === b.italic && a.fontSize === b.fontSize && a.wrap === b.wrap && a.hAlign === b.hAlign;
+  for (const k of FORMAT_FIELDS) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /**
@@ -229,9 +235,9 @@ function columnStyles(cache: Map<string, Partial<ExcelJS.Style>>): (sc: Snapshot
 }
 
 function cellStyle(sc: SnapshotCell, cache: Map<string, Partial<ExcelJS.Style>>): Partial<ExcelJS.Style> | null {
+  if (FORMAT_FIELDS.every((k) => sc[k] === undefined)) return null;
   const hasFont = sc.bold !== undefined || sc.italic !== undefined || sc.fontSize !== undefined || sc.color !== undefined;
-  if (!hasFont && sc.fmt === undefined && sc.bg === undefined && sc.wrap === undefined && sc.hAlign === undefined) return null;
-  const key = `${sc.fmt}|${sc.bg}|${sc.color}|${sc.bold}|${sc.italic}|${sc.fontSize}|${sc.wrap}|${sc.hAlign}`;
+  const key = FORMAT_FIELDS.map((k) => `${sc[k]}`).join("|");
   const cached = cache.get(key);
   if (cached) return cached;
   const style: Partial<ExcelJS.Style> = {};
