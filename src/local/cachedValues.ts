@@ -37,31 +37,25 @@ export function valuesHash(sheets: SnapshotSheet[], namedRanges: WorkbookSnapsho
     if (rects === null) continue;
     // The columns read, as ascending runs, for the rows where the same rectangles apply (a log's 55,000
     // rows share one set): each row then visits its read columns only, in the order a whole walk took them.
-    let spans: number[] | null = null;
-    let spansKey = "";
+    // Without rectangles the whole row is one run.
+    let runs: number[] = WHOLE_ROW;
+    let runsKey = "";
     for (let r = 0; r < s.rows.length; r++) {
       const row = s.rows[r];
       if (!row) continue;
-      let from = 0;
-      let to = row.length - 1;
-      let runs: number[] | null = null;
       if (rects) {
         let key = "";
         for (let i = 0; i < rects.length; i++) if (r >= rects[i].r1 && r <= rects[i].r2) key += `${i},`;
         if (!key) continue;
-        if (key !== spansKey) {
-          spansKey = key;
-          spans = columnRuns(rects.filter((x) => r >= x.r1 && r <= x.r2));
+        if (key !== runsKey) {
+          runsKey = key;
+          runs = columnRuns(rects.filter((x) => r >= x.r1 && r <= x.r2));
         }
-        runs = spans;
       }
       let line = "";
-      for (let k = 0; k < (runs ? runs.length : 2); k += 2) {
-        if (runs) {
-          from = runs[k];
-          to = Math.min(runs[k + 1], row.length - 1);
-        }
-        for (let c = from; c <= to; c++) {
+      for (let k = 0; k < runs.length; k += 2) {
+        const to = Math.min(runs[k + 1], row.length - 1);
+        for (let c = runs[k]; c <= to; c++) {
           const cell = row[c];
           if (!cell || (cell.f === undefined && cell.v === undefined)) continue;
           line += `${c}\u0001${cell.f ?? ""}\u0001${typeof cell.v}\u0001${cell.v ?? ""}\u0002`;
@@ -74,6 +68,8 @@ export function valuesHash(sheets: SnapshotSheet[], namedRanges: WorkbookSnapsho
 }
 
 interface Rect { r1: number; r2: number; c1: number; c2: number }
+
+const WHOLE_ROW = [0, Infinity];
 
 /** The columns of `rects` as ascending, disjoint runs [from, to, from, to, …] (to may be Infinity). */
 function columnRuns(rects: Rect[]): number[] {
