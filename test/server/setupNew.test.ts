@@ -16,6 +16,19 @@ const USED = ["AspirationalGoal", "AtRiskGap", "CycleStart", "CycleWeeks", "OnTr
 const EVERY_NAME: string[] = [...SETTINGS_ROWS, ...SETTINGS_COMPUTED].map((d) => d.name);
 
 /** Where each named range points, by name. */
+/** A new, empty spreadsheet (one blank tab), today 2026-01-05. */
+function blankSpreadsheet(): Workbook {
+  return openTracker({ ...emptySnapshot("test"), id: "test-sheet" }, { at: "2026-01-05" });
+}
+
+/** The service calls, by method, of setting up a tracker from `template` on a blank spreadsheet. */
+function setUpCounted(template: "blank" | "operations"): Record<string, number> {
+  const blank = blankSpreadsheet();
+  blank.services.counters.reset();
+  expect(callAddon(blank, "setupTracker", { template, start: "2026-01-05" }).ok).toBe(true);
+  return blank.services.counters.byMethod;
+}
+
 function names(wb: Workbook): Record<string, string> {
   const out: Record<string, string> = {};
   for (const n of ss(wb).getNamedRanges()) out[n.getName()] = `${n.getRange().getSheet().getName()}!${n.getRange().getA1Notation()}`;
@@ -101,7 +114,7 @@ describe("a new tracker's look", () => {
   });
 
   it("is made with five named ranges, one header styled and copied to the others, and described column protections only", () => {
-    const blank = openTracker({ ...emptySnapshot("test"), id: "test-sheet" }, { at: "2026-01-05" });
+    const blank = blankSpreadsheet();
     const w = writesOf(blank, () => expect(callAddon(blank, "setupTracker", { template: "blank", start: "2026-01-05" }).ok).toBe(true));
     expect(w["Spreadsheet.setNamedRange"]).toBe(USED.length);
     expect(w["Range.setTextStyle"]).toBe(1);
@@ -137,20 +150,14 @@ describe("a new tracker's look", () => {
   });
 
   it("asks whether the default tab is empty with one read, and sets the named ranges without reading the list of names", () => {
-    const blank = openTracker({ ...emptySnapshot("test"), id: "test-sheet" }, { at: "2026-01-05" });
-    blank.services.counters.reset();
-    expect(callAddon(blank, "setupTracker", { template: "blank", start: "2026-01-05" }).ok).toBe(true);
-    const calls = blank.services.counters.byMethod;
+    const calls = setUpCounted("blank");
     expect(calls["Sheet.getLastRow"]).toBe(1);
     expect(calls["Sheet.getLastColumn"]).toBeUndefined();
     expect(calls["Spreadsheet.getNamedRanges"]).toBeUndefined();
   });
 
   it("lists the spreadsheet's tabs once, for its look at the default tab and its looks for missing tabs (it listed them three times)", () => {
-    const blank = openTracker({ ...emptySnapshot("test"), id: "test-sheet" }, { at: "2026-01-05" });
-    blank.services.counters.reset();
-    expect(callAddon(blank, "setupTracker", { template: "blank", start: "2026-01-05" }).ok).toBe(true);
-    const calls = blank.services.counters.byMethod;
+    const calls = setUpCounted("blank");
     expect(calls["Spreadsheet.getSheets"]).toBe(1);
     // The default tab's name (once), and the active tab's at the end.
     expect(calls["Sheet.getName"]).toBe(2);
@@ -166,10 +173,7 @@ describe("a new tracker's look", () => {
   });
 
   it("asks for the spreadsheet's time zone once, for today's date and the dates it reads (it asked twice), and so do Repair, the roll over and the import", () => {
-    const blank = openTracker({ ...emptySnapshot("test"), id: "test-sheet" }, { at: "2026-01-05" });
-    blank.services.counters.reset();
-    expect(callAddon(blank, "setupTracker", { template: "operations", start: "2026-01-05" }).ok).toBe(true);
-    expect(blank.services.counters.byMethod["Spreadsheet.getSpreadsheetTimeZone"]).toBe(1);
+    expect(setUpCounted("operations")["Spreadsheet.getSpreadsheetTimeZone"]).toBe(1);
     const wb = newTracker({ template: "operations" });
     wb.services.counters.reset();
     expect(callAddon(wb, "repairTracker").ok).toBe(true);
@@ -189,7 +193,7 @@ describe("a new tracker's look", () => {
   });
 
   it("reading the tabs, setup of a new tracker asks for Check-ins by name once (it was asked for twice: the log, then its head)", () => {
-    const blank = openTracker({ ...emptySnapshot("test"), id: "test-sheet" }, { at: "2026-01-05" });
+    const blank = blankSpreadsheet();
     const asked = sheetNamesAsked(blank, () => expect(callAddon(blank, "setupTracker", { template: "blank", start: "2026-01-05" }).ok).toBe(true));
     expect(asked.filter((n) => n === "Check-ins")).toEqual(["Check-ins"]);
   });
