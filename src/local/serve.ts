@@ -8,7 +8,7 @@ import { embedSidebarData, SIDEBAR_DATA_SLOT } from "../core/sidebarPage";
 import { startPreviewServer, type PreviewBackend, type PreviewMenuItem, type PreviewNotice, type PreviewTab } from "./preview";
 import { previewMenuItems, runPreviewMenu } from "./previewMenu";
 import { realToday, staleNotice, todayNotice } from "./previewNotices";
-import { evaluateConditionalFormat } from "./sheets";
+import { cellLooks } from "./sheets/look";
 import { nextFreePort } from "./port";
 import { callAddon, callAddonRaw, clockFor, openWorkbook, type AddonEntry, type Workbook } from "./runtime";
 
@@ -28,24 +28,16 @@ export function previewTabs(wb: Workbook): PreviewTab[] {
     }
     const range = sheet.getRange(1, 1, lastRow, lastCol);
     const text = range.getDisplayValues();
-    const bgs = range.getBackgrounds();
-    const weights = range.getFontWeights();
     const wraps = range.getWraps();
-    const colors = (range as unknown as { getFontColors(): string[][] }).getFontColors();
+    const looks = cellLooks(sheet, 1, 1, lastRow, lastCol);
     const rows = text.map((r, i) =>
       r.map((t, j) => {
         const style: Record<string, unknown> = {};
-        const bg = bgs[i][j];
-        if (bg && bg.toLowerCase() !== "#ffffff") style.background = bg;
-        if (colors && colors[i][j] && colors[i][j].toLowerCase() !== "#000000") style.color = colors[i][j];
-        if (weights[i][j] === "bold") style.bold = true;
+        const { background, color, bold } = looks[i][j];
+        if (background && background.toLowerCase() !== "#ffffff") style.background = background;
+        if (color && color.toLowerCase() !== "#000000") style.color = color;
+        if (bold) style.bold = true;
         if (wraps[i][j]) style.wrap = true;
-        const cf = evaluateConditionalFormat(sheet as never, i + 1, j + 1);
-        if (cf) {
-          if (cf.background) style.background = cf.background;
-          if (cf.fontColor) style.color = cf.fontColor;
-          if (cf.bold) style.bold = true;
-        }
         return { text: t, style };
       }),
     );

@@ -5,7 +5,7 @@ import { isBlankValue } from "../core/blank";
 import { asText } from "./env";
 import { RAG, SETUP_ERROR_STYLE } from "./layout";
 import { STATUS } from "../core/tabs";
-import { formatSparse, typedPercent, type PlacedBlock } from "./renderSparse";
+import { formatSparse, typedPercent, type LookRule, type PlacedBlock } from "./renderSparse";
 import { backgrounds, STYLE } from "./renderStyle";
 
 export type { PlacedBlock };
@@ -127,11 +127,11 @@ export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number):
  * and its cells that differ from a cleared cell's look formatted, one call per look (renderSparse.ts). The
  * tab is grown first when it is smaller.
  */
-export function renderSparseReport(sheet: Sheet, report: PlacedBlock): void {
-  if (!report.rows.length) return;
+export function renderSparseReport(sheet: Sheet, report: PlacedBlock): LookRule[] {
+  if (!report.rows.length) return [];
   rangeFromA1Growing(sheet, report.row + report.rows.length - 1, report.column + report.width - 1);
   writeInTwoBands(sheet, valuesOf(report.rows), report.width);
-  formatSparse(sheet, report);
+  return formatSparse(sheet, report, { lookRules: true });
 }
 
 /**
@@ -142,19 +142,35 @@ export function valuesOf(rows: SummaryCell[][]): unknown[][] {
   return rows.map((r) => r.map((c) => (typedPercent(c) ? percent(c.v as number) : cellValue(c))));
 }
 
-/** Status words coloured by their RAG label anywhere in the block (the colour never disagrees with the word). */
-export function statusColours(sheet: Sheet, rows: number, width: number, block?: Range | null): void {
+/**
+ * Status words coloured by their RAG label anywhere in the block (the colour never disagrees with the word),
+ * and, given `looks`, the block's weights, text colours and fills as rules that always hold (renderSparse.ts
+ * lookRules), all in the one call. Sheets paints a cell with the first rule that holds for it (whether it then
+ * adds a later rule's other properties is not documented; Excel does): so a status word in a bold cell has a
+ * rule of its own first, bold and coloured, and the looks come last, where either reading paints what the
+ * formats did: a status word's colours over any fill or text colour, and its cell's weight.
+ */
+export function statusColours(sheet: Sheet, rows: number, width: number, block?: Range | null, looks: LookRule[] = []): void {
   const range = block || sheet.getRange(1, 1, Math.max(rows, 1), width);
-  const rules = Object.entries(RAG).map(([label, c]) =>
-    SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(label).setBackground(c.bg).setFontColor(c.fg).setRanges([range]).build(),
-  );
-  rules.push(
-    SpreadsheetApp.newConditionalFormatRule()
-      .whenTextEqualTo(STATUS.setupError)
-      .setBackground(SETUP_ERROR_STYLE.bg)
-      .setFontColor(SETUP_ERROR_STYLE.fg)
-      .setRanges([range])
-      .build(),
-  );
+  // Every look's ranges from one range list (two calls), each look's cells being its own.
+  const all = looks.length ? sheet.getRangeList(([] as string[]).concat(...looks.map((l) => l.ranges))).getRanges() : [];
+  let taken = 0;
+  const lookRanges = looks.map((l) => all.slice(taken, (taken += l.ranges.length)));
+  const words: [string, { bg: string; fg: string }][] = Object.entries(RAG).map(([label, c]) => [label, c]);
+  words.push([STATUS.setupError, SETUP_ERROR_STYLE]);
+  const word = (label: string, c: { bg: string; fg: string }, on: Range[], bold: boolean) => {
+    const rule = SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo(label).setBackground(c.bg).setFontColor(c.fg);
+    return (bold ? rule.setBold(true) : rule).setRanges(on).build();
+  };
+  const bold = ([] as Range[]).concat(...lookRanges.filter((_, i) => looks[i].bold));
+  const rules = bold.length ? words.map(([label, c]) => word(label, c, bold, true)) : [];
+  for (const [label, c] of words) rules.push(word(label, c, [range], false));
+  looks.forEach((l, i) => {
+    const rule = SpreadsheetApp.newConditionalFormatRule().whenFormulaSatisfied("=TRUE()");
+    if (l.bold) rule.setBold(true);
+    if (l.fg) rule.setFontColor(l.fg);
+    if (l.bg) rule.setBackground(l.bg);
+    rules.push(rule.setRanges(lookRanges[i]).build());
+  });
   sheet.setConditionalFormatRules(rules);
 }

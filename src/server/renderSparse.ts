@@ -94,6 +94,20 @@ export interface SparseOptions {
   formats?: readonly string[];
   /** Blank cells given a format all the same, so that a value written there later shows with it. */
   blankFormats?: Record<string, [number, number][]>;
+  /**
+   * Weight, text colour and fill are not set by format calls but returned as looks for conditional-format
+   * rules that always hold (render.ts statusColours), which the Weekly Summary sets on every generation anyway:
+   * one structural call it pays already instead of a call per look. Font sizes (the title) stay formats.
+   */
+  lookRules?: boolean;
+}
+
+/** A look given by a conditional-format rule that always holds, over the A1 ranges of its cells. */
+export interface LookRule {
+  bold: boolean;
+  fg: string | null;
+  bg: string | null;
+  ranges: string[];
 }
 
 class Groups {
@@ -112,10 +126,11 @@ class Groups {
  * value (bold; each colour; each size). Fills: one call per colour. Number formats: `opts.formats`
  * (REPORT_FORMATS), one call each, then any other format the block has.
  */
-export function formatSparse(sheet: Sheet, block: PlacedBlock, opts: SparseOptions = {}): void {
+export function formatSparse(sheet: Sheet, block: PlacedBlock, opts: SparseOptions = {}): LookRule[] {
   const formats = opts.formats ?? REPORT_FORMATS;
   const looks = new Groups(); // font looks: "bold|fg|size"
   const bg = new Groups();
+  const ruled = new Groups(); // with lookRules, the looks without a size: "bold|fg|fill"
   const fmt = new Groups();
   let spare: [number, number] | null = null; // a blank, unstyled cell for a format no cell has
   const { row: top, column: left, width, rows } = block;
@@ -126,10 +141,19 @@ export function formatSparse(sheet: Sheet, block: PlacedBlock, opts: SparseOptio
       const st = c.style ? STYLE[c.style] : {};
       const r = top + i;
       const col = left + j;
-      const look = `${st.bold ? "bold" : ""}|${st.fg && st.fg !== DEFAULT_FG ? st.fg : ""}|${st.size && st.size !== DEFAULT_SIZE ? st.size : ""}`;
-      if (look !== "||") looks.add(look, r, col);
+      const fg = st.fg && st.fg !== DEFAULT_FG ? st.fg : "";
+      const sized = !!st.size && st.size !== DEFAULT_SIZE;
+      const look = `${st.bold ? "bold" : ""}|${fg}|${sized ? st.size : ""}`;
       const fill = fills[i][j];
-      if (fill && fill !== DEFAULT_BG) bg.add(fill, r, col);
+      const filled = !!fill && fill !== DEFAULT_BG;
+      if (opts.lookRules) {
+        if (sized) looks.add(look, r, col);
+        const key = `${st.bold && !sized ? "bold" : ""}|${sized ? "" : fg}|${filled ? fill : ""}`;
+        if (key !== "||") ruled.add(key, r, col);
+      } else {
+        if (look !== "||") looks.add(look, r, col);
+        if (filled) bg.add(fill, r, col);
+      }
       const f = formatToSet(c);
       if (f) fmt.add(f, r, col);
       // (The Weekly Trend block keeps its cells from week to week, so it is formatted with no fixed formats:
@@ -171,4 +195,8 @@ export function formatSparse(sheet: Sheet, block: PlacedBlock, opts: SparseOptio
     const cells = fmt.map.get(f) || (spare ? [spare] : []);
     if (cells.length) sheet.getRangeList(rangesOf(cells)).setNumberFormat(f);
   }
+  return [...ruled.map].map(([key, cells]) => {
+    const [b, fg, fill] = key.split("|");
+    return { bold: b === "bold", fg: fg || null, bg: fill || null, ranges: rangesOf(cells) };
+  });
 }

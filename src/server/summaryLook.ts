@@ -5,6 +5,7 @@
 // by choices under the Format menu (ex: bold, italics, conditional formatting)"), so a record of having set
 // them once would leave week 2 uncoloured.
 import { statusColours } from "./render";
+import type { LookRule } from "./renderSparse";
 import type { PropertyStore } from "./propsBatch";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -13,9 +14,12 @@ const HISTORY_SCORE = "okrSheets.historyScoreFormat";
 /** History's one number format the values written do not give by themselves: Score shows two decimals. */
 export const SCORE_FORMAT = "0.00";
 
-/** Colours the status words anywhere on the tab: its whole grid, so a longer report next week is covered too. */
-export function setStatusColours(sheet: Sheet): void {
-  statusColours(sheet, sheet.getMaxRows(), sheet.getMaxColumns());
+/**
+ * Colours the status words anywhere on the tab (its whole grid, so a longer report next week is covered too)
+ * and gives the report's cells their looks (renderSparseReport's rules).
+ */
+export function setStatusColours(sheet: Sheet, looks: LookRule[] = []): void {
+  statusColours(sheet, sheet.getMaxRows(), sheet.getMaxColumns(), null, looks);
 }
 
 /**

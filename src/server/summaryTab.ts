@@ -209,8 +209,8 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
       // Once per tracker (recorded by saveTrendCache below); a run without document properties could not record it.
       if (cache.props && !(cache.record && cache.record.summaryWidths)) widenOldSummary(sheet);
     }
-    renderSparseReport(sheet, report);
-    setStatusColours(sheet); // clear() removed them
+    const looks = renderSparseReport(sheet, report);
+    setStatusColours(sheet, looks); // clear() removed them
     // The whole trend when the tab does not hold the past weeks as written; else this week's column.
     const trend = writeTrendTab(ss, trendSheet, model.block, model.week, model.weeks, !pastValues);
     updateSummaryCharts(sheet, trend.sheet, model.charts);

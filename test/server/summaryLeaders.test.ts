@@ -5,6 +5,7 @@ import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
 import { byId, chartDataAt, OPERATIONS_OWNER, reportWidth, rowWhere, section, summarize, summaryTab, trendTab, type Tab } from "../support/summaryTab";
+import { cellLooks } from "../../src/local/sheets/look";
 
 const START = "2026-01-05"; // a Monday; week 1 = 01-05..01-11, week 2 = 01-12..01-18
 const W2 = "2026-01-18";
@@ -184,7 +185,8 @@ describe("Section headings are readable in Google Sheets", () => {
     const tab = summaryTab(wb);
     const sh = ss(wb).getSheetByName("Weekly Summary")!;
     const width = reportWidth(tab); // the report's columns (the charts float right of them)
-    const fills = sh.getRange(1, 1, tab.values.length, width).getBackgrounds();
+    // As painted: the Weekly Summary's fills are conditional-format rules (render.ts statusColours).
+    const fills = cellLooks(sh, 1, 1, tab.values.length, width).map((row) => row.map((l) => l.background));
     const headings = ["Needs attention", "Objectives", "Missing check-ins"].map((h) => rowWhere(tab, (s) => s.startsWith(h)));
     for (const r of headings) {
       expect(String(tab.values[r][0]).length, "the heading text is longer than one cell").toBeGreaterThan(12);

@@ -6,6 +6,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { evaluateConditionalFormat } from "../../src/local/sheets";
+import { cellLook, cellLooks } from "../../src/local/sheets/look";
 import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
 import { chartDataAt, OPERATIONS_OWNER, rowWhere, section, summarize, summaryTab, trendTab } from "../support/summaryTab";
 import { columnLetter } from "../../src/core/a1";
@@ -39,8 +40,8 @@ function overallLook(wb: Workbook) {
   const status = String(sh.getRange(row + 2, 3).getValue());
   const values = sh.getRange(row + 2, 1, 1, 4);
   return {
-    heading: [sh.getRange(row, 1).getFontWeight(), sh.getRange(row, 1).getFontColor(), sh.getRange(row, 6).getBackground()],
-    header: [sh.getRange(row + 1, 2).getFontWeight(), sh.getRange(row + 1, 2).getBackground()],
+    heading: [cellLook(sh, row, 1).bold ? "bold" : "normal", cellLook(sh, row, 1).color, cellLook(sh, row, 6).background],
+    header: [cellLook(sh, row + 1, 2).bold ? "bold" : "normal", cellLook(sh, row + 1, 2).background],
     formats: values.getNumberFormats()[0],
     status,
     statusColour: evaluateConditionalFormat(sh as never, row + 2, 3),
@@ -95,8 +96,10 @@ describe("Weekly Summary: what each generation rewrites", () => {
     sh.deleteRows(61, sh.getMaxRows() - 60);
     const grown = generate(wb, W2);
     expect(grown.calls["Sheet.setConditionalFormatRules"]).toBe(1);
-    const rules = sh.getConditionalFormatRules();
-    expect(rules.map((r) => r.getRanges()[0].getA1Notation())).toEqual(rules.map(() => `A1:${columnLetter(sh.getMaxColumns())}${sh.getMaxRows()}`));
+    // The status words' rules (one per word; those for bold cells and the looks cover the report's own cells).
+    const rules = sh.getConditionalFormatRules().filter((r) => String(r.getBooleanCondition()!.getCriteriaType()) === "TEXT_EQUAL_TO" && !r.getBooleanCondition()!.getBold());
+    expect(rules.length).toBe(6);
+    expect(rules.map((r) => r.getRanges().map((g) => g.getA1Notation()))).toEqual(rules.map(() => [`A1:${columnLetter(sh.getMaxColumns())}${sh.getMaxRows()}`]));
   });
 
   it("History is read to its sheet's end without asking for its last row when few blank rows lie below it (the last summary recorded where it ended)", () => {
@@ -236,9 +239,15 @@ describe("Weekly Summary: reading the log from the checkpoint", () => {
 describe("Regenerating over an old, longer summary", () => {
   /** Each cell's value, formula and look over `rows` × `cols` from A1 of `tab` (the subtitle's generation time left out). */
   function cells(wb: Workbook, tab: string, rows: number, cols: number) {
-    const r = ss(wb).getSheetByName(tab)!.getRange(1, 1, rows, cols);
+    const sheet = ss(wb).getSheetByName(tab)!;
+    const r = sheet.getRange(1, 1, rows, cols);
     const values = r.getValues().map((row, i) => (i === 1 ? row.map((v) => String(v).replace(/ · generated .*$/, "")) : row));
-    return { values, formulas: r.getFormulas(), formats: r.getNumberFormats(), weights: r.getFontWeights(), colours: r.getFontColors(), fills: r.getBackgrounds() };
+    // The looks as painted (the Weekly Summary's are conditional-format rules), and the cells' own.
+    const looks = cellLooks(sheet, 1, 1, rows, cols);
+    const weights = looks.map((row) => row.map((l) => (l.bold ? "bold" : "normal")));
+    const colours = looks.map((row) => row.map((l) => l.color));
+    const fills = looks.map((row) => row.map((l) => l.background));
+    return { values, formulas: r.getFormulas(), formats: r.getNumberFormats(), weights, colours, fills, own: { weights: r.getFontWeights(), fills: r.getBackgrounds() } };
   }
 
   /** Fills `tab` over `rows` × `cols` from A1 with text, bold, red fills and a number format of its own. */
@@ -295,6 +304,7 @@ describe("Regenerating over an old, longer summary", () => {
     for (const g of [got, gotTrend]) {
       expect(g.values.flat().filter((v) => String(v).startsWith("old "))).toEqual([]);
       expect(g.fills.flat().filter((c) => c === "#ff0000")).toEqual([]);
+      expect(g.own.fills.flat().filter((c) => c === "#ff0000")).toEqual([]);
       expect(g.formats.flat().filter((f) => f === "0.000")).toEqual([]);
     }
   });
