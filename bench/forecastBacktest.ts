@@ -1,7 +1,8 @@
 // How well does the forecast see, early in the cycle, which KRs will miss? (docs/forecast.md, "How well does
 // week four see a miss?"). Deterministic: the KRs come from a fixed seed (bench/forecastPaths.ts).
 //
-//   npm run bench:forecast          (= tsx bench/forecastBacktest.ts; prints the tables)
+//   npm run bench:forecast          (= tsx bench/forecastBacktest.ts; prints the tables, and the grades of how
+//                                   sure each name is: bench/forecastSure.ts, countGrades below)
 //   npm run bench                   (adds the same figures to bench/results.json as `forecastBacktest`)
 //
 // Each KR's check-ins up to the last day of week N (N = 3..6: after that week's check-in; the check-in's own
