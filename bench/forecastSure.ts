@@ -4,6 +4,7 @@
 // else "may miss"; variants differ in how kind that end is, and two references grade without the spread.
 // bench/forecastBacktest.ts counts the grades (`npm run bench:forecast`, its result's `sure`).
 import { dayNumber } from "../src/core/dates";
+import { forecastKr } from "../src/core/forecast";
 import { krScore } from "../src/core/scoring";
 import { forecastMisses, forecastPoints, weekValuesFromCheckins } from "../src/core/summaryForecast";
 import type { Verdict } from "./forecastBacktest";
@@ -75,6 +76,19 @@ export const spreadGrader =
     return s !== null && forecastMisses(s, 1, 0.1) ? "likely" : "may";
   };
 
+/**
+ * The spread of the points rather than of the paces (a jackknife): "likely" when the product's own forecast
+ * still misses with any one week's point left out; "may miss" when one week alone makes the difference (or,
+ * with 3 points, when 2 give no forecast).
+ */
+export const leaveOneOutGrader: Grader = (k, seen, asOf, listed) => {
+  if (!listed.flag) return null;
+  const latest = seen[seen.length - 1].date;
+  const pts = forecastPoints(weekValuesFromCheckins(seen, START, asOf), START, asOf, latest);
+  const scores = pts.map((_, i) => forecastKr(k.kr, pts.filter((_p, j) => j !== i), { startDate: START, weeks: WEEKS }, latest));
+  return scores.some((f) => f.ok) && scores.every((f) => !f.ok || forecastMisses(f.score, 1, 0.1)) ? "likely" : "may";
+};
+
 /** A reference without the spread: "likely" when the forecast score itself is below `below`. */
 export const scoreGrader =
   (below: number): Grader =>
@@ -97,6 +111,7 @@ export const GRADERS: Record<string, Grader> = {
   "upper quartile of the paces": spreadGrader(quantile(0.75)),
   "Sen's 90% interval": spreadGrader(senInterval(1.645)),
   "kindest pair of weeks": spreadGrader(quantile(1)),
+  "any one week left out": leaveOneOutGrader,
   "kindest pair, and behind its Start": behindStartGrader(spreadGrader(quantile(1))),
   "forecast score below 0.5 (no spread)": scoreGrader(0.5),
   "behind its Start (no spread)": behindStartGrader(spreadGrader(quantile(1)), true),

@@ -6,7 +6,7 @@ import { expect } from "../support/expect";
 import { addDays } from "../../src/core/dates";
 import { countGrades, productRule, REPORT_WEEKS, runBacktest, weekEnd } from "../../bench/forecastBacktest";
 import { backtestKrs, START, WEEKS, type BacktestKr, type Shape } from "../../bench/forecastPaths";
-import { GRADERS, gradeFigures, kindScore, quantile, scoreGrader, senInterval, spreadGrader } from "../../bench/forecastSure";
+import { GRADERS, gradeFigures, kindScore, leaveOneOutGrader, quantile, scoreGrader, senInterval, spreadGrader } from "../../bench/forecastSure";
 
 /** A cycle-time KR (8.3 → 6 days) checked in every Thursday with the value `at(t)`, t the share of the cycle. */
 function kr(shape: Shape, at: (t: number) => number): BacktestKr {
@@ -55,6 +55,10 @@ describe("how sure a name is", () => {
     expect(at4(onPath)).toBeNull();
     // The upper quartile of its paces is the flat weeks': likely.
     expect(spreadGrader(quantile(0.75))(...asSeen(stalled, 4), productRule(...asSeen(stalled, 4)))).toBe("likely");
+    // Any one week left out, the KR getting worse still misses; in week 3 two points give no forecast: may.
+    expect(leaveOneOutGrader(...asSeen(worse, 4), productRule(...asSeen(worse, 4)))).toBe("likely");
+    expect(leaveOneOutGrader(...asSeen(worse, 3), productRule(...asSeen(worse, 3)))).toBe("may");
+    expect(leaveOneOutGrader(...asSeen(onPath, 4), productRule(...asSeen(onPath, 4)))).toBeNull();
   });
 
   it("Sen's interval: with 4 points the kindest of the 6 slopes, with 6 points the 13th of 15 at 90%", () => {
