@@ -1,7 +1,8 @@
 // How well does the forecast see, early in the cycle, which KRs will miss? (docs/forecast.md, "How well does
 // week four see a miss?"). Deterministic: the KRs come from a fixed seed (bench/forecastPaths.ts).
 //
-//   npm run bench:forecast          (= tsx bench/forecastBacktest.ts; prints the tables)
+//   npm run bench:forecast          (= tsx bench/forecastBacktest.ts; prints the tables, and the grades of how
+//                                   sure each name is: bench/forecastSure.ts, countGrades below)
 //   npm run bench                   (adds the same figures to bench/results.json as `forecastBacktest`)
 //
 // Each KR's check-ins up to the last day of week N (N = 3..6: after that week's check-in; the check-in's own
@@ -17,6 +18,7 @@ import { forecastKr } from "../src/core/forecast";
 import { krScore, withinGap } from "../src/core/scoring";
 import { forecastMisses, forecastPoints, weekValuesFromCheckins } from "../src/core/summaryForecast";
 import { backtestKrs, SHAPES, START, WEEKS, type BacktestKr, type Checkin, type Options, type Shape } from "./forecastPaths";
+import { gradeFigures, GRADERS, sureMarkdown, type Grade, type GradeTable } from "./forecastSure";
 
 const GOAL = 1;
 const GAP = 0.1;
@@ -187,6 +189,44 @@ export interface BacktestResult {
   overall: Record<string, Record<number, ReturnType<typeof figures>>>;
   /** rule → shape → figures at week 4. */
   weekFourByShape: Record<string, Record<string, ReturnType<typeof figures>>>;
+  /**
+   * How sure a name is (bench/forecastSure.ts): each KR the forecast lists graded "likely" or "may miss", over
+   * the same KRs and over them without the KRs "getting worse" (which miss by construction).
+   */
+  sure: { all: GradeTable; withoutGettingWorse: GradeTable };
+}
+
+/**
+ * The graders' figures per week over `krs`, and over them without `leftOut` (one pass: the product's verdict
+ * is computed once per KR and week).
+ */
+export function countGrades(krs: BacktestKr[], leftOut: Shape, graders = GRADERS): [GradeTable, GradeTable] {
+  const miss = krs.map((k) => forecastMisses(endScore(k), GOAL, GAP));
+  const kept = krs.map((k) => k.shape !== leftOut);
+  const sizes = [krs.length, kept.filter(Boolean).length];
+  const misses = [miss.filter(Boolean).length, miss.filter((m, i) => m && kept[i]).length];
+  const tables: [GradeTable, GradeTable] = [{}, {}];
+  for (const w of REPORT_WEEKS) {
+    const asOf = weekEnd(w);
+    // per grader, per table: counts per grade of [listed, listed that miss]
+    const n = Object.keys(graders).map(() => [0, 1].map((): Record<Grade, number[]> => ({ likely: [0, 0], may: [0, 0] })));
+    krs.forEach((k, i) => {
+      const seen = k.checkins.filter((c) => c.date <= asOf);
+      const v = productRule(k, seen, asOf);
+      Object.values(graders).forEach((grade, j) => {
+        const g = grade(k, seen, asOf, v);
+        if (!g) return;
+        for (const t of kept[i] ? [0, 1] : [0]) {
+          n[j][t][g][0]++;
+          if (miss[i]) n[j][t][g][1]++;
+        }
+      });
+    });
+    Object.keys(graders).forEach((name, j) => {
+      for (const t of [0, 1]) (tables[t][name] ??= {})[w] = gradeFigures(n[j][t], sizes[t], misses[t]);
+    });
+  }
+  return tables;
 }
 
 export const DEFAULT_OPTIONS: Options = { seed: 20261207, perShape: 400 };
@@ -201,7 +241,8 @@ export function runBacktest(o: Options = DEFAULT_OPTIONS, rules: Record<string, 
     overall[name] = Object.fromEntries(REPORT_WEEKS.map((w) => [w, figures(count(forecastable, rule, w))]));
     weekFourByShape[name] = Object.fromEntries(SHAPES.map((s: Shape) => [s, figures(count(krs.filter((k) => k.shape === s), rule, 4))]));
   }
-  return { options: o, overall, weekFourByShape };
+  const [all, withoutGettingWorse] = countGrades(forecastable, "getting worse");
+  return { options: o, overall, weekFourByShape, sure: { all, withoutGettingWorse } };
 }
 
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)}%`);
@@ -239,4 +280,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log(`forecast backtest: seed ${res.options.seed}, ${res.options.perShape} KRs per shape; committed (goal 1, on-track gap 0.10)`);
   console.log(`overall: the ${f.krs} KRs but milestones, ${pct(f.missRate)} of which miss (end score < 0.9)\n`);
   console.log(markdown(res));
+  console.log(`\nHow sure a name is: each KR the forecast lists graded "likely to miss" or "may miss" (bench/forecastSure.ts)\n`);
+  console.log(sureMarkdown(res.sure.all));
+  console.log(`\nThe same without the KRs "getting worse", which all miss:\n`);
+  console.log(sureMarkdown(res.sure.withoutGettingWorse));
 }
