@@ -118,7 +118,7 @@ function main(): boolean {
     ...(portfolio ? { portfolioUnder6Minutes: { met: portfolio.projectedSeconds.high < BUDGET_SECONDS, measured: portfolio.projectedSeconds } } : {}),
   };
 
-  // How well the forecast sees a miss in weeks 3-6 (bench/forecastBacktest.ts): deterministic, about a second.
+  // How well the forecast sees a miss in weeks 3-6 (bench/forecastBacktest.ts): deterministic, about 3 s with the "how sure" grades (bench/forecastSure.ts).
   const forecastBacktest = runBacktest();
   const results = {
     generated: new Date().toISOString(),
