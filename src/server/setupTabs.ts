@@ -21,6 +21,8 @@ export interface TabState {
    * above it move their reference with it): the tab is read there, as every other operation reads it.
    */
   headerRow?: number;
+  /** Settings only: its grid as the read of A1:C40 found it (settingsRoom.ts SettingsGrid), for its writes to grow it without asking. */
+  grid?: { rows: number; cols: number };
 }
 
 export function isEmpty(values: unknown[][]): boolean {
@@ -183,11 +185,13 @@ function readSettingsTab(find: SheetFinder): TabState {
   const sheet = find(TAB.settings);
   if (!sheet) return { name: TAB.settings, sheet, values: [] };
   let values = withinGrid(sheet, SETTINGS_LAST_ROW, 3);
-  if (isEmpty(values) || !isEmpty(values.slice(-1))) return { name: TAB.settings, sheet, values: sheet.getDataRange().getValues() };
+  // Before its blank rows are left out: as read, it is the grid's size within A1:C40.
+  const grid = { rows: values.length, cols: values.length ? values[0].length : 3 };
+  if (isEmpty(values) || !isEmpty(values.slice(-1))) return { name: TAB.settings, sheet, values: sheet.getDataRange().getValues(), grid };
   let n = values.length;
   while (n > 0 && isEmpty([values[n - 1]])) n--;
   values = values.slice(0, n);
-  return { name: TAB.settings, sheet, values };
+  return { name: TAB.settings, sheet, values, grid };
 }
 
 /**
@@ -267,7 +271,8 @@ export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly stri
   if (missing.length) {
     // Past the grid's last column (a tab of 26 with columns of the user's own after ours) Sheets refuses
     // the range ("outside the dimensions of the sheet"): the grid then grows and the write is made again,
-    // so a tracker whose columns fit costs no call more.
+    // so a tracker whose columns fit costs no call more (the read says only that the grid is at least as
+    // wide as it, so growing from it as Settings writes do, settingsRoom.ts growSettingsFor, would ask).
     const tab = sheet;
     const write = () => tab.getRange(t.headerRow, last + 1, 1, missing.length).setValues([missing.slice()]);
     try {
