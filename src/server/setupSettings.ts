@@ -191,10 +191,11 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   const rows = [...rowsOut.keys()].sort((a, b) => a - b);
   // Rows are written as A:C, all within A1:C40: a row placed below the tab's last one (a team tidying Settings
   // deleted its blank rows) or a tab whose Notes column was deleted is beyond its grid, where a write is
-  // refused, so the tab grows first, from the size its read found (no call). A tab this run made or renamed
-  // into Settings is a new spreadsheet's own, far larger.
+  // refused, so the tab grows first, from the size its read found (no call). Grown to A:C even with no row
+  // to write, as the widths and a lost row's clearing below take it. A tab this run made or renamed into
+  // Settings is a new spreadsheet's own, far larger.
   const known = sheet;
-  if (!created && s.grid && rows.length) growSettingsFor(s.grid, rows[rows.length - 1], () => known);
+  if (!created && s.grid) growSettingsFor(s.grid, rows.length ? rows[rows.length - 1] : 1, () => known);
   let i = 0;
   while (i < rows.length) {
     let j = i;
