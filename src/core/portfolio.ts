@@ -204,7 +204,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     offTrack: mix[STATUS.offTrack],
     lastCheckin: last,
     upward,
-    forecast: ended ? endedForecast(forecast, ended) : staleForecast(forecast, last, asOf, last === null ? 0 : weekOf(last)),
+    forecast: ended ? endedForecast(forecast) : staleForecast(forecast, last, asOf, last === null ? 0 : weekOf(last)),
     ...(starts ? { starts } : {}),
     ...(ended ? { ended } : {}),
     ...(before && due ? { dayBefore: { day: dayBefore, krs: before } } : {}),

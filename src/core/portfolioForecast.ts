@@ -75,11 +75,9 @@ export interface TeamForecast {
    * listed as forecast to miss (see staleForecast).
    */
   stale?: { day: string; week: number };
-  /**
-   * Set when the team's cycle ended before the roll-up's day (not rolled over yet): its last day. Its KRs are
-   * then not counted nor listed as forecast to miss (see endedForecast).
-   */
-  ended?: string;
+  // A team whose cycle ended has none forecast to miss (endedForecast); that it ended is its figures' `ended`
+  // (portfolio.ts TeamFigures), the one mark the layout and the digest read: until session 16 it was set here
+  // too, a second source of the same fact.
 }
 
 /**
@@ -102,14 +100,14 @@ export function staleForecast(f: TeamForecast, lastCheckin: string | null, asOf:
 }
 
 /**
- * A team whose cycle ended (its last day `lastDay`, before the roll-up's day) and was not rolled over: its KRs
+ * A team whose cycle ended (its figures' `ended`, before the roll-up's day) and was not rolled over: its KRs
  * ended where they stand, and the score they ended with is the team's result (the Teams table's), not a
  * forecast. Listed as "forecast to miss" they would count in the roll-up, the menu's answer and the digest's
  * subject every week until the roll over (or, from a last check-in in the cycle's last days, for up to 14 more
  * days until the forecast went stale), beside the teams whose miss can still be turned round.
  */
-export function endedForecast(f: TeamForecast, lastDay: string): TeamForecast {
-  return { ...f, missing: 0, worst: [], ended: lastDay };
+export function endedForecast(f: TeamForecast): TeamForecast {
+  return { ...f, missing: 0, worst: [] };
 }
 
 /** At most this many KRs are listed in the roll-up's "At this pace" section; the rest are counted. */

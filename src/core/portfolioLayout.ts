@@ -64,7 +64,7 @@ function teamRow(t: TeamResult): SummaryCell[] {
   row.push(f.checkinRate === null ? blank() : { v: f.checkinRate, fmt: FMT.rate }, { v: f.offTrack, fmt: "0" });
   const fc = f.forecast;
   if (!fc) row.push(blank(), blank());
-  else if (fc.ended) row.push(text(ENDED_CELL, "muted"), fc.columns ? { v: fc.forecast, fmt: "0" } : blank());
+  else if (f.ended) row.push(text(ENDED_CELL, "muted"), fc.columns ? { v: fc.forecast, fmt: "0" } : blank());
   else if (!fc.columns) row.push(text(NO_FORECAST_COLUMNS, "muted"), blank());
   else if (fc.stale) row.push(text(staleCell(fc.stale.week), "muted"), { v: fc.forecast, fmt: "0" });
   else row.push(fc.forecast ? { v: fc.missing, fmt: "0" } : text(NO_FORECAST_YET, "muted"), { v: fc.forecast, fmt: "0" });
@@ -136,13 +136,14 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
  */
 function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell[][] {
   const rows: SummaryCell[][] = [[text("At this pace: key results forecast to miss their goal", "heading")]];
-  // The teams read, each with its forecast (a result cached before the forecast has none).
-  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast }] : []));
+  // The teams read, each with its forecast (a result cached before the forecast has none) and the last day of
+  // its cycle when that ended (its figures' `ended`: its forecast then has none to miss).
+  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast, ended: t.figures.ended }] : []));
   const { worst, total } = companyMisses(read.map((r) => r.f));
-  const forecasting = read.filter((r) => r.f.forecast > 0 && !r.f.stale && !r.f.ended).length;
+  const forecasting = read.filter((r) => r.f.forecast > 0 && !r.f.stale && !r.ended).length;
   const teamsMissing = read.filter((r) => r.f.missing > 0).length;
   const stale = read.flatMap((r) => (r.f.stale ? [`${r.team} (from week ${r.f.stale.week}, ${r.f.stale.day})`] : []));
-  const ended = read.flatMap((r) => (r.f.ended ? [`${r.team} (ended ${r.f.ended})`] : []));
+  const ended = read.flatMap((r) => (r.ended ? [`${r.team} (ended ${r.ended})`] : []));
   if (total > 0) {
     rows.push([text(`${plural(total, "KR")} in ${plural(teamsMissing, "team")} ${total === 1 ? "ends" : "end"} below ${total === 1 ? "its" : "their"} goal at this pace (by more than ${total === 1 ? "its" : "their"} team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.`, "note")]);
   } else if (forecasting) {
@@ -164,8 +165,8 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
     if (total > worst.length) rows.push([text(`and ${total - worst.length} more: each team's own Weekly Summary lists its own (Forecast section); the Teams table counts them.`, "muted")]);
   }
   // A team whose cycle ended has nothing left to forecast: named on its own line, not told to repair or wait.
-  const noColumns = read.filter((r) => !r.f.columns && !r.f.ended).map((r) => r.team);
-  const notYet = read.filter((r) => r.f.columns && r.f.forecast === 0 && !r.f.ended).map((r) => r.team);
+  const noColumns = read.filter((r) => !r.f.columns && !r.ended).map((r) => r.team);
+  const notYet = read.filter((r) => r.f.columns && r.f.forecast === 0 && !r.ended).map((r) => r.team);
   if (noColumns.length) {
     rows.push([text(`Not forecast, no forecast columns in its Key Results (set up before them; "Repair tracker" in that tracker adds them, its next check-in or summary fills them): ${andList(noColumns)}.`, "muted")]);
   }

@@ -4,7 +4,7 @@ import { CYCLE_CLOSED_LABEL, CYCLE_CLOSED_NOTE, closeNotRecorded } from "../core
 import { TAB } from "../core/tabs";
 import { asText, isProtectedEdit } from "./env";
 import type { SettingsRead } from "./read";
-import { settingsRoom } from "./settingsRoom";
+import { growSettingsFor, settingsGridOf, settingsRoom } from "./settingsRoom";
 import { norm } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -27,13 +27,9 @@ export function markClosed(ss: Spreadsheet, read: SettingsRead, asOf: string): s
     if (!at) return closeNotRecorded("no blank row is left in A1:C40, where settings are read", "Clear a row there and close again.");
   }
   try {
-    // The rows read are the tab's own up to row 40 (read.ts readSettingsValues): a blank row past them is
-    // beyond a tab whose blank rows were deleted, where a write is refused, so the tab grows first.
-    const rows = read.values.length;
-    if (at > rows) ss.getSheetByName(TAB.settings)?.insertRowsAfter(rows, at - rows);
-    // As read, it is also as wide as the tab up to C: one whose Notes column was deleted gets it back.
-    const cols = read.values.length ? read.values[0].length : 3;
-    if (cols < 3) ss.getSheetByName(TAB.settings)?.insertColumnsAfter(cols, 3 - cols);
+    // A blank row past the rows read is beyond a tab whose blank rows were deleted, and one whose Notes
+    // column was deleted is narrower than A:C: the tab grows first, from what the close read (no call).
+    growSettingsFor(settingsGridOf(read.values), at, () => ss.getSheetByName(TAB.settings));
     ss.getRange(`'${TAB.settings}'!A${at}:C${at}`).setValues([[CYCLE_CLOSED_LABEL, asText(asOf), CYCLE_CLOSED_NOTE]]);
   } catch (e) {
     if (!isProtectedEdit(e)) throw e;

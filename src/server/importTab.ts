@@ -6,11 +6,12 @@ import { headerKey, importHeaderAt, planImport } from "../core/importRows";
 import { decimalSeparatorFor, isPercentFormat, percentText, type DecimalSeparator } from "../core/numbers";
 import { inCycle, isValidIsoDate } from "../core/dates";
 import type { Settings } from "../core/model";
-import { TAB } from "../core/tabs";
+import { KR_PACE_HEADERS, TAB } from "../core/tabs";
 import { isDate, isoDate, protectedTab, UserError } from "./env";
 import { tabProtectedFromMe } from "./layout";
 import { keyResultsFrom, objectivesFrom, placedHeaderRows, readKrTable, readObjectivesTable } from "./read";
 import { checkRepair, setUpTracker, writeOkrRows } from "./setup";
+import { paceUnreachable } from "./setupTabs";
 import { col, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -59,6 +60,16 @@ function writeCountsFrom(t: Table, days: Map<string, string | undefined>): void 
   t.sheet.getRange(t.headerRow + 1 + first, c + 1, cells.length, 1).setValues(cells);
 }
 
+/** The import's one line when the file's counts_from days would count nowhere (setupTabs.ts paceUnreachable). */
+function countsFromRefused(why: Exclude<ReturnType<typeof paceUnreachable>, null>): string {
+  const fix =
+    why === "past"
+      ? `its column ${KR_PACE_HEADERS.join(" or ")} is past column Z, where the add-on stops reading: move the two columns back within A–Z`
+      : `it has no room within columns A–Z (the add-on reads this tab only to Z) for the column${why.left.length > 1 ? "s" : ""} ${why.left.join(" and ")}: ` +
+        `move ${why.free} of your own columns${why.own.length ? ` (${why.own.slice(0, 3).join(", ")}${why.own.length > 3 ? ", …" : ""})` : ""} to another tab or delete ${why.free === 1 ? "it" : "them"}`;
+  return `Nothing was imported. The file gives counts_from days, which ${TAB.keyResults} keeps in its Counts from column, but ${fix}, then import again (or leave counts_from blank: those KRs then count from the cycle's start).`;
+}
+
 export function importFromTab(ss: Spreadsheet, tabName: string, today: string, tz: string = ss.getSpreadsheetTimeZone()): { objectives: number; keyResults: number; warnings: string[] } {
   // Whatever the case: getSheetByName("history") finds History, which would be imported from.
   if ((Object.values(TAB) as string[]).some((t) => t.toLowerCase() === tabName.toLowerCase())) throw new UserError(`"${tabName}" is a tracker tab; put the OKRs to import in a tab of their own.`);
@@ -90,7 +101,15 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string, t
   }
   // Repair (below) writes the new rows' formulas; what it would refuse is refused here, before a row is
   // written: refused after, it would leave the rows without their formulas.
-  checkRepair(ss, "import again");
+  const tabs = checkRepair(ss, "import again");
+  // The file's own days are refused where they would count nowhere (Repair cannot give Key Results its pace
+  // columns within A–Z, the columns the add-on reads): until session 16 they were dropped, Repair's warning the
+  // only trace. Growing past Z is no answer (docs/workbook.md#key-results). The automatic day is not the
+  // user's input: it is left out as before, with Repair's warning.
+  if (plan.keyResults.some((k) => k.countsFrom)) {
+    const unreachable = paceUnreachable(tabs.state.keyResults);
+    if (unreachable) throw new UserError(countsFromRefused(unreachable));
+  }
   // Objectives written and Key Results refused (a protection this user may not edit: Sheets refuses the
   // add-on's writes there) would leave objectives without their KRs.
   const locked = tabProtectedFromMe(ss, [TAB.objectives, TAB.keyResults, TAB.settings]);

@@ -59,7 +59,7 @@ export function menuSetUp(): void {
     // Setup reads the tabs again (about 10 calls on a new spreadsheet), under the document lock: this read
     // is outside it, before a question that may stay open for minutes while another admin's setup makes
     // the tabs, and setup working from it would insert tabs that exist by then.
-    const no = guarded(() => checkRepair(ss));
+    const no = guarded(() => void checkRepair(ss));
     if (no) return report("Set up tracker", no, () => []);
     const answer = ui().alert(
       "Set up tracker",

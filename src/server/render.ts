@@ -47,6 +47,8 @@ export const NEW_SHEET = { rows: 1000, columns: 26 } as const;
  * a new sheet has 1000 rows and 26 columns, and a long cycle's trend is wider than that). Rows and columns
  * are each added only when short, and at the end of the sheet: inserting below row 1 would land inside
  * the frozen title rows, and adding rows whenever the width was short grew the tab on every regeneration.
+ * Tried first, not sized from a read as Settings writes are (settingsRoom.ts growSettingsFor): nothing read
+ * says this tab's size, and asking would be a call on every regeneration.
  */
 export function rangeFromA1Growing(sheet: Sheet, rows: number, width: number): Range {
   try {

@@ -7,6 +7,8 @@ import { SETTINGS_LAST_ROW } from "./read";
 import { isEmpty } from "./setupTabs";
 import { norm } from "./table";
 
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
 /** The labels of the add-on's own Settings rows (lower case), the row closing the cycle writes included. */
 export const OURS = new Set([...SETTINGS_ROWS, ...SETTINGS_COMPUTED, { label: CYCLE_CLOSED_LABEL }].map((d) => norm(d.label)));
 
@@ -26,6 +28,51 @@ export function settingsRoom(values: unknown[][]): { take(from: number, after: n
       return i < 0 ? 0 : free.splice(i, 1)[0];
     },
   };
+}
+
+/**
+ * The Settings tab's grid as a read of A1:C40 found it. Every read of it stops at the grid's edge (read.ts
+ * readSettingsValues, setupTabs.ts withinGrid): a read shorter than 40 rows or narrower than 3 columns is the
+ * tab's own size, one that reached them says the tab is at least that.
+ */
+export interface SettingsGrid {
+  rows: number;
+  cols: number;
+}
+
+/** The grid `values` (a read of A1:C40, as far as the tab goes) say the Settings tab has. */
+export function settingsGridOf(values: unknown[][]): SettingsGrid {
+  return { rows: values.length, cols: values.length ? values[0].length : SETTINGS_HEADERS.length };
+}
+
+/**
+ * Grows the Settings tab before a write of A:C down to `lastRow`, which Sheets would refuse beyond its grid
+ * (a team tidying the tab deletes its blank rows, or its Notes column). The one place every write of
+ * Settings rows grows it (closing, setup and Repair): until session 16 closing grew it from the read's size,
+ * and setup asked getMaxRows and getMaxColumns (a call each) for what its own read had said. No call when
+ * the write fits, which is from the read alone; the tab (`tab`, a lookup where the caller has none in hand)
+ * is fetched only to grow it. `grid` is updated to the grown size.
+ *
+ * Not render.ts rangeFromA1Growing nor setupTabs.ts ensureTable's column growth: those write past what they
+ * read (a report's rows, a header after the user's own columns), so what was read says only that the grid is
+ * at least that big, and knowing more would be a call; they try the write first and ask only when refused,
+ * which costs a tab that fits nothing. Settings rows are all within A1:C40, where the read knows the grid.
+ */
+export function growSettingsFor(grid: SettingsGrid, lastRow: number, tab: () => Sheet | null): void {
+  const cols = SETTINGS_HEADERS.length;
+  if (lastRow <= grid.rows && grid.cols >= cols) return;
+  const sheet = tab();
+  if (!sheet) return;
+  if (lastRow > grid.rows) {
+    // A read that reached row 40 said only "at least 40": below it (no row of ours) the tab is asked.
+    const max = grid.rows < SETTINGS_LAST_ROW ? grid.rows : sheet.getMaxRows();
+    if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
+    grid.rows = Math.max(max, lastRow);
+  }
+  if (grid.cols < cols) {
+    sheet.insertColumnsAfter(grid.cols, cols - grid.cols);
+    grid.cols = cols;
+  }
 }
 
 /** What to clear when A1:C40 has no blank row left for the rows that are missing. */

@@ -18,7 +18,7 @@ import { SUMMARY_LOOK } from "./summaryTab";
 import { ensureTrendLook, trendTabForRepair } from "./trendTab";
 import { summaryTabForRepair } from "./reportTabs";
 import { recordedTabs } from "./trendCache";
-import { ensureTable, foundHeaderRow, inspect, PACE_SPAN, readTrackerTabs } from "./setupTabs";
+import { ensureTable, foundHeaderRow, inspect, PACE_SPAN, readTrackerTabs, type Inspection } from "./setupTabs";
 import { tabList, type TabList } from "./sheetNamed";
 import type { SetupOptions, SetupReport, SetupRun } from "./setupTypes";
 import { col, type Table } from "./table";
@@ -235,12 +235,13 @@ function emptyDefaultTab(tabs: TabList): { sheet: GoogleAppsScript.Spreadsheet.S
  * the import runs Repair after writing its rows, and checks this before, so that it never leaves rows
  * Repair then refuses to finish. Its verdict holds after those writes: rows below a table's header move
  * no header and make no tab look like another. `again`: what the messages say to do once the tabs are fixed
- * (setup's own words without it: the menu asks before its template question).
+ * (setup's own words without it: the menu asks before its template question). Returns the tabs as read, for
+ * what else the caller would refuse from them (the import: counts_from days with no room for the column).
  */
-export function checkRepair(ss: Spreadsheet, again?: string): void {
+export function checkRepair(ss: Spreadsheet, again?: string): Inspection {
   const tabs = tabList(ss);
   const reuse = emptyDefaultTab(tabs);
-  readTrackerTabs(ss, reuse ? reuse.name : null, again, tabs);
+  return readTrackerTabs(ss, reuse ? reuse.name : null, again, tabs);
 }
 
 /**

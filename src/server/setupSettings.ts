@@ -7,7 +7,7 @@ import type { Template } from "../core/templates";
 import { asText, UserError } from "./env";
 import { SETTINGS_WIDTHS } from "./layout";
 import { SETTINGS_LAST_ROW, settingsFromValues } from "./read";
-import { noRoomMessage, OURS, settingsRoom } from "./settingsRoom";
+import { growSettingsFor, noRoomMessage, OURS, settingsRoom } from "./settingsRoom";
 import { sameFormula } from "./setupFormulas";
 import { ensureValidations, SETTINGS_VALIDATIONS } from "./setupRules";
 import { ensureWidths, type HeaderRow } from "./setupStyle";
@@ -77,13 +77,6 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   // there by the user) is never read, so it counts as missing; it is placed within A1:C40 (a setting with
   // its value) and its row below is cleared.
   const inRange = values.slice(0, SETTINGS_LAST_ROW);
-  // Rows are written as A:C, beyond the grid of a tab whose Notes column was deleted (read as far as it goes:
-  // setupTabs.ts withinGrid), where a write is refused: the tab grows first. Asked (one call) only when the
-  // rows read are narrower than A:C.
-  if (s.sheet && Math.max(0, ...s.values.map((r) => r.length)) < SETTINGS_HEADERS.length) {
-    const cols = sheet.getMaxColumns();
-    if (cols < SETTINGS_HEADERS.length) sheet.insertColumnsAfter(cols, SETTINGS_HEADERS.length - cols);
-  }
   const rowOf = settingsRowOf(inRange);
   const lost = new Map([...settingsRowOf(values)].filter(([k, r]) => r > SETTINGS_LAST_ROW && OURS.has(k) && !rowOf.has(k)));
   const room = settingsRoom(inRange);
@@ -177,8 +170,6 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   // No room: those rows are not written (the tracker works without them, as before they existed), and the
   // user is told what to clear.
   if (noRoom.length) report.warnings.unshift(noRoomMessage(noRoom, inRange));
-  // A row of ours left below row 40 is cleared once its copy is placed within A1:C40.
-  for (const [k, r] of lost) if (rowOf.has(k)) sheet.getRange(r, 1, 1, 3).clearContent();
   const fresh = !s.sheet || isEmpty(s.values);
   const lo = Math.min(...computed.map((c) => c.r));
   const hi = Math.max(...computed.map((c) => c.r));
@@ -198,13 +189,13 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
     for (let r = Math.min(...keys); r <= Math.max(...keys); r++) if (!rowsOut.has(r)) rowsOut.set(r, ["", "", ""]);
   }
   const rows = [...rowsOut.keys()].sort((a, b) => a - b);
-  // A row placed below the tab's last one (a team tidying Settings deleted its blank rows) is beyond its grid,
-  // where a write is refused: the tab grows first. Looked at (one call) only when a row goes below those in use.
-  const lowest = rows.length ? rows[rows.length - 1] : 0;
-  if (!created && lowest > inRange.length) {
-    const max = sheet.getMaxRows();
-    if (lowest > max) sheet.insertRowsAfter(max, lowest - max);
-  }
+  // Rows are written as A:C, all within A1:C40: a row placed below the tab's last one (a team tidying Settings
+  // deleted its blank rows) or a tab whose Notes column was deleted is beyond its grid, where a write is
+  // refused, so the tab grows first, from the size its read found (no call). Grown to A:C even with no row
+  // to write, as the widths and a lost row's clearing below take it. A tab this run made or renamed into
+  // Settings is a new spreadsheet's own, far larger.
+  const known = sheet;
+  if (!created && s.grid) growSettingsFor(s.grid, rows.length ? rows[rows.length - 1] : 1, () => known);
   let i = 0;
   while (i < rows.length) {
     let j = i;
@@ -212,6 +203,9 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
     sheet.getRange(rows[i], 1, j - i + 1, 3).setValues(rows.slice(i, j + 1).map((r) => rowsOut.get(r) as unknown[]));
     i = j + 1;
   }
+  // A row of ours left below row 40 is cleared once its copy is written within A1:C40 (the tab grown to A:C
+  // for that write).
+  for (const [k, r] of lost) if (rowOf.has(k)) sheet.getRange(r, 1, 1, 3).clearContent();
   ensureNamedRanges(ss, sheet, rowOf, fresh);
   ensureSettingsLook(sheet, rowOf, fresh);
   // "Setting", "Value" and "Notes" fit their columns: no wrap needed.

@@ -21,6 +21,8 @@ export interface TabState {
    * above it move their reference with it): the tab is read there, as every other operation reads it.
    */
   headerRow?: number;
+  /** Settings only: its grid as the read of A1:C40 found it (settingsRoom.ts SettingsGrid), for its writes to grow it without asking. */
+  grid?: { rows: number; cols: number };
 }
 
 export function isEmpty(values: unknown[][]): boolean {
@@ -183,11 +185,13 @@ function readSettingsTab(find: SheetFinder): TabState {
   const sheet = find(TAB.settings);
   if (!sheet) return { name: TAB.settings, sheet, values: [] };
   let values = withinGrid(sheet, SETTINGS_LAST_ROW, 3);
-  if (isEmpty(values) || !isEmpty(values.slice(-1))) return { name: TAB.settings, sheet, values: sheet.getDataRange().getValues() };
+  // Before its blank rows are left out: as read, it is the grid's size within A1:C40.
+  const grid = { rows: values.length, cols: values.length ? values[0].length : 3 };
+  if (isEmpty(values) || !isEmpty(values.slice(-1))) return { name: TAB.settings, sheet, values: sheet.getDataRange().getValues(), grid };
   let n = values.length;
   while (n > 0 && isEmpty([values[n - 1]])) n--;
   values = values.slice(0, n);
-  return { name: TAB.settings, sheet, values };
+  return { name: TAB.settings, sheet, values, grid };
 }
 
 /**
@@ -239,6 +243,39 @@ export const PACE_SPAN: ReadSpan = {
     `Until then every KR counts from the cycle's start.`,
 };
 
+/**
+ * The headers of `span` that ensureTable leaves out of `t` (appended after its last used column they would
+ * land past `span.width`), with how many columns must be freed for them and the user's own columns before
+ * them; null when they fit (or none is missing).
+ */
+export function spanLeftOut(t: Table, headers: readonly string[], span: ReadSpan): { left: string[]; free: number; own: string[] } | null {
+  const missing = headers.filter((h) => col(t, h) < 0);
+  const last = lastUsed(t);
+  if (!missing.some((h, i) => span.headers.indexOf(h) >= 0 && last + i >= span.width)) return null;
+  const own = t.headers.slice(0, last).filter((h) => h !== "" && headers.every((x) => norm(x) !== norm(h)));
+  return { left: missing.filter((h) => span.headers.indexOf(h) >= 0), free: last + missing.length - span.width, own };
+}
+
+/** The columns up to the last header cell in use. */
+function lastUsed(t: Table): number {
+  let last = t.headers.length;
+  while (last > 0 && t.headers[last - 1] === "") last--;
+  return last;
+}
+
+/**
+ * Whether a KR's own day (Key Results `Counts from`) would count once Repair has run on Key Results as setup
+ * read it (`s`): null when it would (both pace columns within A–Z, or added there by Repair); "past" when one
+ * lies past Z (Repair then writes the formulas without them); else what Repair would leave out, for want of
+ * room within A–Z. The import refuses a file's days on this (importTab.ts), before writing anything.
+ */
+export function paceUnreachable(s: TabState): "past" | { left: string[]; free: number; own: string[] } | null {
+  if (!s.sheet || isEmpty(s.values)) return null;
+  const t = tableFromValues(s.sheet, s.name, s.values, IDENTIFYING.keyResults, HEADER_SEARCH_ROWS, s.headerRow || 0);
+  if (KR_PACE_HEADERS.some((h) => col(t, h) >= PACE_SPAN.width)) return "past";
+  return spanLeftOut(t, ALL_HEADERS.keyResults, PACE_SPAN);
+}
+
 export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly string[], ident: readonly string[], report: SetupReport, index?: number, span?: ReadSpan): Table {
   let sheet = s.sheet;
   let values = s.values;
@@ -255,19 +292,19 @@ export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly stri
   const t = tableFromValues(sheet, s.name, values, ident, HEADER_SEARCH_ROWS, s.headerRow || 0);
   let missing = headers.filter((h) => col(t, h) < 0);
   // Missing headers are appended after the last used header cell.
-  let last = t.headers.length;
-  while (last > 0 && t.headers[last - 1] === "") last--;
-  if (span && missing.some((h, i) => span.headers.indexOf(h) >= 0 && last + i >= span.width)) {
+  const last = lastUsed(t);
+  const out = span ? spanLeftOut(t, headers, span) : null;
+  if (span && out) {
     // Placed past what the add-on reads they would be used by the sheet and unseen by the add-on (the sheet
     // and the reports would disagree): left out, all together, until the user makes room.
-    const own = t.headers.slice(0, last).filter((h) => h !== "" && headers.every((x) => norm(x) !== norm(h)));
-    report.warnings.push(span.message(missing.filter((h) => span.headers.indexOf(h) >= 0), last + missing.length - span.width, own));
+    report.warnings.push(span.message(out.left, out.free, out.own));
     missing = missing.filter((h) => span.headers.indexOf(h) < 0);
   }
   if (missing.length) {
     // Past the grid's last column (a tab of 26 with columns of the user's own after ours) Sheets refuses
     // the range ("outside the dimensions of the sheet"): the grid then grows and the write is made again,
-    // so a tracker whose columns fit costs no call more.
+    // so a tracker whose columns fit costs no call more (the read says only that the grid is at least as
+    // wide as it, so growing from it as Settings writes do, settingsRoom.ts growSettingsFor, would ask).
     const tab = sheet;
     const write = () => tab.getRange(t.headerRow, last + 1, 1, missing.length).setValues([missing.slice()]);
     try {

@@ -228,10 +228,10 @@ describe("companyMisses", () => {
 
 describe("the roll-up's At this pace section", () => {
   const miss = (team: string, i: number) => ({ team, id: `O1.KR${i}`, title: "", owner: "", unit: "%", value: 80.5, score: 0.5 - i / 100, goal: 1, against: { value: 95, word: "target" as const }, endDay: "2026-04-05" });
-  const result = (team: string, forecast: TeamForecast | undefined): TeamResult => ({
+  const result = (team: string, forecast: TeamForecast | undefined, ended?: string): TeamResult => ({
     entry: { row: 2, ref: team, team, weight: 1, problem: null },
     problem: null,
-    figures: { cycle: "c", week: 4, weeks: 13, score: null, expected: null, status: "Not started", krs: 0, mix: {}, checkinRate: null, offTrack: 0, lastCheckin: null, upward: [], forecast },
+    figures: { cycle: "c", week: 4, weeks: 13, score: null, expected: null, status: "Not started", krs: 0, mix: {}, checkinRate: null, offTrack: 0, lastCheckin: null, upward: [], forecast, ...(ended ? { ended } : {}) },
   });
   const section = (teams: TeamResult[], sep: DecimalSeparator = ".") => {
     const rows = layoutRollup({ cycle: "c", asOf: "2026-01-26", week: 4, weeks: 13, teams, alignment: { groups: [], unmatched: [] }, history: [], pending: 0, decimalSeparator: sep }).rows;
@@ -261,13 +261,14 @@ describe("the roll-up's At this pace section", () => {
   });
 
   it("names a team whose cycle ended apart, not as without a forecast; with no team in its cycle, none is current", () => {
-    const ended = (forecast: number, columns = true): TeamForecast => ({ columns, forecast, missing: 0, worst: [], ended: "2026-04-05" });
+    // Ended is the figures' mark (teamFigures sets it, and endedForecast leaves none to miss).
+    const ended = (team: string, forecast: number, columns = true): TeamResult => result(team, { columns, forecast, missing: 0, worst: [] }, "2026-04-05");
     const line = "Not counted, cycle ended and not rolled over yet (its key results ended where they stand: its final score is in the Teams table): ";
-    expect(section([result("A", ended(3)), result("B", ended(0)), result("C", ended(0, false))])).toEqual([
+    expect(section([ended("A", 3), ended("B", 0), ended("C", 0, false)])).toEqual([
       ["None current: every team's cycle has ended (below)."],
       [`${line}A (ended 2026-04-05), B (ended 2026-04-05) and C (ended 2026-04-05).`],
     ]);
     const stale: TeamForecast = { columns: true, forecast: 2, missing: 0, worst: [], stale: { day: "2026-01-05", week: 1 } };
-    expect(section([result("A", ended(3)), result("D", stale)])[0]).toEqual(["None current: every team's forecast is out of date or its cycle has ended (below)."]);
+    expect(section([ended("A", 3), result("D", stale)])[0]).toEqual(["None current: every team's forecast is out of date or its cycle has ended (below)."]);
   });
 });

@@ -76,3 +76,67 @@ describe("an import's counts_from", () => {
     expect(ss(wb).getSheetByName("Objectives")!.getDataRange().getValues()).toEqual(objectives);
   });
 });
+
+// Until session 16 a file's days were dropped here, Repair's warning the only trace: Repair adds the pace
+// columns only within A–Z, where the add-on reads (a date past Z would pace the KR in the sheet and nowhere
+// else), so the import now refuses them before writing anything and says what to fix.
+describe("an import's counts_from where Key Results cannot hold it within A–Z", () => {
+  const krTab = (wb: Workbook) => ss(wb).getSheetByName("Key Results")!;
+  const headerOf = (wb: Workbook) => krTab(wb).getRange(1, 1, 1, krTab(wb).getMaxColumns()).getValues()[0].map(String);
+  const tabs = (wb: Workbook) => ["Key Results", "Objectives", "Settings"].map((t) => ss(wb).getSheetByName(t)!.getDataRange().getValues());
+
+  /** A tracker set up before the pace columns (both deleted), with columns of the user's own up to Z. */
+  function fullToZ(): { wb: Workbook; own: string[] } {
+    const wb = tracker();
+    for (const h of ["Counts from", "Weighted pace offset"]) krTab(wb).deleteColumns(headerOf(wb).indexOf(h) + 1, 1);
+    const sheet = krTab(wb);
+    if (sheet.getMaxColumns() < 26) sheet.insertColumnsAfter(sheet.getMaxColumns(), 26 - sheet.getMaxColumns());
+    const last = headerOf(wb).indexOf("Weeks to target") + 1;
+    const own = Array.from({ length: 26 - last }, (_, i) => `Notes ${i + 1}`);
+    sheet.getRange(1, last + 1, 1, own.length).setValues([own]);
+    return { wb, own };
+  }
+
+  it("with no room for the column: nothing is imported, one line saying what to fix; without days the import goes on, as before", () => {
+    const { wb, own } = fullToZ();
+    expect(own.length).toBeGreaterThan(3);
+    const before = tabs(wb);
+    const r = importRows(wb, [HEADER, kr("Agreed in week 5", "2026-02-02"), kr("Added today", "")]);
+    expect(r.ok).toBe(false);
+    expect(r.message).toBe(
+      "Nothing was imported. The file gives counts_from days, which Key Results keeps in its Counts from column, but it has no room within columns A–Z " +
+        "(the add-on reads this tab only to Z) for the columns Weighted pace offset and Counts from: move 2 of your own columns (Notes 1, Notes 2, Notes 3, …) " +
+        "to another tab or delete them, then import again (or leave counts_from blank: those KRs then count from the cycle's start).",
+    );
+    expect(tabs(wb)).toEqual(before);
+
+    // The automatic day is not the file's: left out as before, Repair saying why.
+    const blank = importRows(wb, [HEADER, kr("Added today", "")]);
+    expect(blank.ok, blank.message).toBe(true);
+    expect(blank.warnings.filter((w: string) => /no room within columns A–Z/.test(w))).toHaveLength(1);
+    expect(headerOf(wb)).not.toContain("Counts from");
+
+    // Room made as the line says: the days are imported and count.
+    krTab(wb).deleteColumns(headerOf(wb).indexOf("Notes 1") + 1, 2);
+    const again = importRows(wb, [HEADER, kr("Agreed in week 5", "2026-02-02")]);
+    expect(again.ok, again.message).toBe(true);
+    const week5 = addDays(START, 28);
+    expect(byTitle(wb).get("Agreed in week 5")).toEqual([week5, paced(WEEK7, week5)]);
+  });
+
+  it("with the column past Z (columns inserted before it): nothing is imported, the line says to move it back", () => {
+    const wb = tracker();
+    const at = headerOf(wb).indexOf("Weighted score") + 1;
+    krTab(wb).insertColumnsAfter(at - 1, 3);
+    krTab(wb).getRange(1, at, 1, 3).setValues([["Notes 1", "Notes 2", "Notes 3"]]);
+    expect(headerOf(wb).indexOf("Counts from")).toBeGreaterThanOrEqual(26);
+    const before = tabs(wb);
+    const r = importRows(wb, [HEADER, kr("Agreed in week 5", "2026-02-02")]);
+    expect([r.ok, r.message]).toEqual([
+      false,
+      "Nothing was imported. The file gives counts_from days, which Key Results keeps in its Counts from column, but its column Weighted pace offset or Counts from " +
+        "is past column Z, where the add-on stops reading: move the two columns back within A–Z, then import again (or leave counts_from blank: those KRs then count from the cycle's start).",
+    ]);
+    expect(tabs(wb)).toEqual(before);
+  });
+});

@@ -74,6 +74,38 @@ describe("a Settings tab whose blank rows were deleted", () => {
     expect(labels).toContain("Cycle closed as of (set by closing)");
   });
 
+  // The tab's size is asked where Repair reads it (setupTabs.ts withinGrid, a call each when A1:C40 is refused)
+  // and nowhere else: that read says how far the grid goes within A1:C40, where every row written is, so the
+  // write grows it from there (settingsRoom.ts growSettingsFor). Before session 16 Repair asked getMaxRows
+  // again before writing below the rows in use, and getMaxColumns again before writing A:C.
+  it("is grown by Repair from the size its read found, without asking it again", () => {
+    const sizeAsked = (trim: (sheet: ReturnType<typeof settings>) => void) => {
+      const wb = newTracker({ user: ADMIN, start: "2026-01-05", at: "2026-01-06" });
+      const labels = settings(wb).getDataRange().getValues().map((r) => r[0]);
+      settings(wb).deleteRow(labels.indexOf("Leaders' emails") + 1);
+      trim(settings(wb));
+      wb.services.counters.reset();
+      const r = callAddon(wb, "repairTracker", {});
+      expect(r.ok, JSON.stringify(r)).toBe(true);
+      expect(r.restored).toContain("Settings: Leaders' emails");
+      expect(settings(wb).getDataRange().getValues().map((x) => x[0])).toContain("Leaders' emails");
+      const m = wb.services.counters.byMethod;
+      return { rows: m["Sheet.getMaxRows"] ?? 0, columns: m["Sheet.getMaxColumns"] ?? 0 };
+    };
+    const whole = sizeAsked(() => undefined);
+    const cutRows = (sheet: ReturnType<typeof settings>) => sheet.deleteRows(sheet.getLastRow() + 1, sheet.getMaxRows() - sheet.getLastRow());
+    const cutNotes = (sheet: ReturnType<typeof settings>) => sheet.deleteColumns(3, sheet.getMaxColumns() - 2);
+    const read = { rows: whole.rows + 1, columns: whole.columns + 1 };
+    expect(sizeAsked(cutRows)).toEqual(read);
+    expect(sizeAsked(cutNotes)).toEqual(read);
+    expect(
+      sizeAsked((sheet) => {
+        cutRows(sheet);
+        cutNotes(sheet);
+      }),
+    ).toEqual(read);
+  });
+
   // The team's own operations read it as far as it goes; the company's roll-up read A1:C40, then 40 rows of A:C.
   it("trimmed to its rows and its Notes column deleted, a team's is read by the company's roll-up", () => {
     const [base, team] = trackers(2);

@@ -10,7 +10,7 @@ import { nativeToCf, nativeToDv, readNativeCfs, readNativeDvs, signature } from 
 import { fileTakes, renamedFormulae, renameSheetRefs, sheetRenames, type SheetRenames } from "./sheetNames";
 import { checkUnzippedSize } from "./zipSize";
 import { checkInflatedSizes } from "./unzip";
-import { patchZipRead } from "./zipRead";
+import { dropInflated, keepInflated, patchZipRead } from "./zipRead";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "../oversize";
 import { intercept, type CellMaker, type PlainCell, type PlainSheets, type StyleModel } from "./plainSheets";
 import type { SavedValues } from "../cachedValues";
@@ -32,13 +32,16 @@ export async function readWorkbookAndValues(buf: Buffer, fallbackName: string | 
   if (buf.length < 4 || buf[0] !== 0x50 || buf[1] !== 0x4b) {
     throw new Error("not an .xlsx file (it is not a zip archive)");
   }
-  await checkInflatedSizes(buf, checkUnzippedSize(buf));
+  const parts = checkInflatedSizes(buf, checkUnzippedSize(buf));
   const wb = new ExcelJS.Workbook();
   const plain = intercept(wb);
+  keepInflated(buf, parts);
   try {
     await wb.xlsx.load(buf as unknown as ExcelJS.Buffer);
   } catch (e) {
     throw new Error(`not an .xlsx file (cannot be read: ${(e as Error).message})`);
+  } finally {
+    dropInflated(buf);
   }
 
   let meta: Metadata | null = null;
