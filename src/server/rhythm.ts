@@ -29,6 +29,7 @@ import {
 } from "./refreshTriggers";
 import { currentUser, lastRun, lastRunLine, type Installed } from "./weeklyState";
 import { RefreshRecord } from "./refreshRecord";
+import { tellInstaller, type FailedTracker } from "./refreshNotice";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -225,13 +226,14 @@ export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed
  * trigger that is no longer the recorded one, or whose refresh was switched off, does nothing and deletes
  * itself; one that no record places is adopted by its document, or, with none, deletes itself, but only
  * when it knows no record exists (unplacedRun). Every run's
- * outcome is recorded for the admins; an unexpected error is recorded and rethrown so that Apps Script
- * sends its owner the failure notice.
+ * outcome is recorded for the admins; a failed one is also emailed to the trigger's owner (Apps Script sends
+ * an add-on's user no failure notice: refreshNotice.ts), and an unexpected error is rethrown (the execution
+ * log shows it failed).
  */
 export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): RefreshOutcome | null {
   const uid = e && e.triggerUid ? e.triggerUid : "";
   const id = uid ? servedBy(uid) : null;
-  const ss = (id ? openServed(id) : null) || SpreadsheetApp.getActive();
+  const ss = (id ? openServed(id, uid) : null) || SpreadsheetApp.getActive();
   if (!ss) {
     if (uid && !id) unplacedRun(uid);
     return null;
@@ -264,12 +266,24 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     // A company tracker's run outside its cycle still rolled the teams up (and mailed the leaders): not "did nothing".
     const done = !failed && out.skipped && p ? `the teams' roll-up only${out.digestTo.length ? `, emailed to ${plural(out.digestTo.length, "leader")}` : ""}` : "";
     record.save({ last: lastRun(ss, !failed, reason, done) });
+    if (failed) tellInstaller(about(ss), reason);
     return out;
   } catch (err) {
     const msg = err && typeof err === "object" && "message" in err ? String((err as Error).message) : String(err);
-    record.save({ last: lastRun(ss, false, msg.split("\n")[0].slice(0, 200)) });
+    const reason = msg.split("\n")[0].slice(0, 200);
+    try {
+      record.save({ last: lastRun(ss, false, reason) });
+    } finally {
+      // Apps Script sends an add-on's user no failure email (refreshNotice.ts): the run sends its own.
+      tellInstaller(about(ss), reason);
+    }
     throw err;
   }
+}
+
+/** The tracker a failure email names (two calls, on a failed run only). */
+function about(ss: Spreadsheet): FailedTracker {
+  return { name: ss.getName(), url: ss.getUrl(), id: ss.getId() };
 }
 
 /**
@@ -277,11 +291,14 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
  * with Google's "Unexpected error while getting the method or property openById", which Apps Script emails
  * the owner: the error names the tracker and the likely cause instead.
  */
-function openServed(id: string): Spreadsheet {
+function openServed(id: string, uid: string): Spreadsheet {
   try {
     return SpreadsheetApp.openById(id);
   } catch {
-    throw new Error(`The weekly refresh cannot open its tracker (ID ${id}): deleted, or no longer shared with you? Nothing was refreshed.`);
+    const reason = `The weekly refresh cannot open its tracker (ID ${id}): deleted, or no longer shared with you? Nothing was refreshed.`;
+    // No document to record it in: the email is the only place it is told (refreshNotice.ts).
+    tellInstaller({ id }, reason, `It tries again next week. If the tracker is still there, share it with you again, or open it and turn the weekly refresh off there (this trigger's ID: ${uid}).`);
+    throw new Error(reason);
   }
 }
 
