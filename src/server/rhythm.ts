@@ -27,7 +27,8 @@ import {
   triggersFor,
   unplaced,
 } from "./refreshTriggers";
-import { currentUser, lastRun, lastRunLine, type Installed } from "./weeklyState";
+import { currentUser, lastRun, lastRunLine, type Installed, type LastRun } from "./weeklyState";
+import { addDays, isValidIsoDate } from "../core/dates";
 import { RefreshRecord } from "./refreshRecord";
 import { tellInstaller, type FailedTracker } from "./refreshNotice";
 
@@ -87,6 +88,7 @@ function describe(record: RefreshRecord, rec: Installed | null, tz: string, week
   if (on && rec && rec.timeZone && rec.timeZone !== tz) {
     status += ` This spreadsheet's time zone is now ${tz}: turn the refresh off and on again to run it at ${hh(rec.hour)} there.`;
   }
+  if (on && rec) status += silentSince(rec, record.last, tz);
   const runsOn = on && rec && rec.weekday ? rec.weekday : weekday;
   return {
     on,
@@ -98,6 +100,26 @@ function describe(record: RefreshRecord, rec: Installed | null, tz: string, week
     reports: reportsTo(runsOn, fortnightly),
     status: `${status} ${last}`,
   };
+}
+
+/**
+ * A refresh shown "On" whose trigger has recorded no run for more than 8 days (it runs weekly, within the
+ * hour): Google stops an add-on's triggers, without a word to anyone, while the add-on is turned off in the
+ * document or uninstalled by its user, and resumes them when it is turned on again (editor-triggers,
+ * Restrictions); a run that cannot open its tracker records nothing either. The installer's trigger is not
+ * visible from here (ScriptApp shows a user only their own), so the record's dates are all there is to go by.
+ */
+function silentSince(rec: Installed, last: LastRun | null, tz: string): string {
+  // The later of its last run and its installation: a refresh turned on again keeps the record of runs before.
+  const ran = last && isValidIsoDate(last.at.slice(0, 10)) ? last.at.slice(0, 10) : "";
+  const installed = isValidIsoDate(rec.on) ? rec.on : "";
+  const since = ran > installed ? ran : installed;
+  if (!since || addDays(since, 8) >= isoDate(new Date(), tz)) return "";
+  const said = since === ran ? `It has not run since ${since}` : `It has not run since it was turned on on ${since}`;
+  return (
+    ` ${said}: Google stops it while the add-on is turned off in this spreadsheet or removed from ${rec.by}'s account, ` +
+    `and it records nothing when ${rec.by} can no longer open the tracker. Turn it off and on again to run it as you.`
+  );
 }
 
 const hh = (h: number) => `${h < 10 ? "0" : ""}${h}:00`;

@@ -274,6 +274,29 @@ describe("Every run's outcome is recorded where admins see it", () => {
     expect(m.body).toContain("Weekly refresh on / off");
   });
 
+  it("a refresh shown On that has recorded no run for over a week says so: Google stops an add-on's trigger while the add-on is off in the document", () => {
+    // "Add-on triggers stop firing … if the add-on is disabled in a document (if it is re-enabled, the trigger
+    // becomes operational again)" (editor-triggers, Restrictions): nothing runs, records or tells anyone.
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    setToday(wb, "2026-01-13");
+    expect(callAddon(wb, "setWeeklyRefresh", {}).status).not.toContain("has not run");
+    fireOn(wb, "2026-01-12");
+    setToday(wb, "2026-01-20"); // the run of the 19th is late by a day at most: not yet
+    expect(callAddon(wb, "setWeeklyRefresh", {}).status).not.toContain("has not run");
+    setToday(wb, "2026-01-21");
+    const status = callAddon(wb, "setWeeklyRefresh", {}).status as string;
+    expect(status).toContain(
+      `It has not run since 2026-01-12: Google stops it while the add-on is turned off in this spreadsheet or removed from ${ADMIN}'s account`,
+    );
+    // Turned off, then on again weeks later: counted from the new installation, not from the old runs.
+    callAddon(wb, "setWeeklyRefresh", { on: false });
+    setToday(wb, "2026-02-20");
+    expect(callAddon(wb, "setWeeklyRefresh", { on: true }).status).not.toContain("has not run");
+    setToday(wb, "2026-03-02");
+    expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain("It has not run since it was turned on on 2026-02-20");
+  });
+
   it("a failure email is never what fails the run: with the quota spent, the run's own error is what Apps Script gets", () => {
     const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
     callAddon(wb, "setWeeklyRefresh", { on: true });
