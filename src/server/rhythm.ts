@@ -303,9 +303,13 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
   }
 }
 
-/** The tracker a failure email names (two calls, on a failed run only). */
+/** The tracker a failure email names (three calls, on a failed run only); by ID alone should those fail too. */
 function about(ss: Spreadsheet): FailedTracker {
-  return { name: ss.getName(), url: ss.getUrl(), id: ss.getId() };
+  try {
+    return { name: ss.getName(), url: ss.getUrl(), id: ss.getId() };
+  } catch {
+    return { id: "unknown" };
+  }
 }
 
 /**
