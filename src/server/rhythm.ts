@@ -314,8 +314,8 @@ function about(ss: Spreadsheet): FailedTracker {
 
 /**
  * The tracker the trigger serves. One deleted, or no longer shared with the trigger's owner, fails every week
- * with Google's "Unexpected error while getting the method or property openById", which Apps Script emails
- * the owner: the error names the tracker and the likely cause instead.
+ * with Google's "Unexpected error while getting the method or property openById": the error names the
+ * tracker and the likely cause instead, and is emailed to the owner (no one else could be told).
  */
 function openServed(id: string, uid: string): Spreadsheet {
   try {
@@ -323,7 +323,7 @@ function openServed(id: string, uid: string): Spreadsheet {
   } catch {
     const reason = `The weekly refresh cannot open its tracker (ID ${id}): deleted, or no longer shared with you? Nothing was refreshed.`;
     // No document to record it in: the email is the only place it is told (refreshNotice.ts).
-    tellInstaller({ id }, reason, `It tries again next week. If the tracker is still there, share it with you again, or open it and turn the weekly refresh off there (this trigger's ID: ${uid}).`);
+    tellInstaller({ id }, reason, `It tries again next week. If the tracker is still there, ask its owner to share it with you again, or open it and turn the weekly refresh off there (this trigger's ID: ${uid}).`);
     throw new Error(reason);
   }
 }
