@@ -85,7 +85,10 @@ export function submit(confirmed = false): void {
       }
       rollBack();
       setSending(false);
-      const failure = (res && typeof res === "object" ? res : { ok: false, message: "" }) as Failure;
+      // No result at all: google.script.run hands the page null for a return it cannot carry (a Date in it),
+      // after the server may have saved the check-in. Said as an exception is, never "not saved".
+      if (!res || typeof res !== "object") return setStatus(GENERIC_FAILURE, "error");
+      const failure = res as Failure;
       const mapped = mapFailure(failure);
       setStatus(mapped.message, failure.busy ? "busy" : "error");
       if (failure.confirm) {

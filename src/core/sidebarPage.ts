@@ -17,7 +17,10 @@ export function embedSidebarData(html: string, data: unknown): string {
     .replace(/\u2029/g, "\\u2029");
   const i = html.indexOf(SIDEBAR_DATA_SLOT);
   if (i < 0) return html; // an older page: it loads its data through google.script.run
-  const filled = SIDEBAR_DATA_SLOT.replace("></script>", ">" + json + "</script>");
+  // Joined, not String.replace: its replacement text reads "$&", "$$", "$`" and "$'", which a KR's name may hold
+  // ("Cut spend $$"), and "$&" put the slot's own "</script>" inside the data.
+  const close = "</script>";
+  const filled = SIDEBAR_DATA_SLOT.slice(0, -close.length) + json + close;
   return html.slice(0, i) + filled + html.slice(i + SIDEBAR_DATA_SLOT.length);
 }
 

@@ -304,7 +304,7 @@ async function cmdRepair(positionals: string[], flags: Flags): Promise<void> {
   if (r.updated?.length) parts.push(`Updated to this version's formulas: ${r.updated.join("; ")}.`);
   out(parts.join(" "));
   // What Repair could not do, and Settings typed wrong, as the menu's dialog says them.
-  for (const w of r.warnings || []) if (w.startsWith("Settings")) out(w.replace("run Repair tracker", `run "okr-sheets repair ${positionals[0]}"`));
+  for (const w of r.warnings || []) if (w.startsWith("Settings")) out(w.replace("run Repair tracker", () => `run "okr-sheets repair ${positionals[0]}"`));
 }
 
 async function cmdServe(positionals: string[], flags: Flags): Promise<void> {

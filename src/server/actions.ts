@@ -201,7 +201,8 @@ export function setWeeklyRefresh(raw?: unknown) {
 
 /**
  * Time-driven trigger handler. Only a refusal (a damaged tracker, recorded for the admins) is returned;
- * anything unexpected is thrown, so that Apps Script emails the trigger's owner its failure notice.
+ * anything unexpected is thrown, so that the execution log shows the run failed. Either is emailed to the
+ * trigger's owner by the run itself: Apps Script sends an add-on's user no failure notice (refreshNotice.ts).
  */
 export function weeklyRefresh(e?: { triggerUid?: string; authMode?: unknown }) {
   try {

@@ -27,8 +27,10 @@ import {
   triggersFor,
   unplaced,
 } from "./refreshTriggers";
-import { currentUser, lastRun, lastRunLine, type Installed } from "./weeklyState";
+import { currentUser, lastRun, lastRunLine, type Installed, type LastRun } from "./weeklyState";
+import { addDays, isValidIsoDate } from "../core/dates";
 import { RefreshRecord } from "./refreshRecord";
+import { tellInstaller, type FailedTracker } from "./refreshNotice";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -86,6 +88,7 @@ function describe(record: RefreshRecord, rec: Installed | null, tz: string, week
   if (on && rec && rec.timeZone && rec.timeZone !== tz) {
     status += ` This spreadsheet's time zone is now ${tz}: turn the refresh off and on again to run it at ${hh(rec.hour)} there.`;
   }
+  if (on && rec) status += silentSince(rec, record.last, tz);
   const runsOn = on && rec && rec.weekday ? rec.weekday : weekday;
   return {
     on,
@@ -97,6 +100,26 @@ function describe(record: RefreshRecord, rec: Installed | null, tz: string, week
     reports: reportsTo(runsOn, fortnightly),
     status: `${status} ${last}`,
   };
+}
+
+/**
+ * A refresh shown "On" whose trigger has recorded no run for more than 8 days (it runs weekly, within the
+ * hour): Google stops an add-on's triggers, without a word to anyone, while the add-on is turned off in the
+ * document or uninstalled by its user, and resumes them when it is turned on again (editor-triggers,
+ * Restrictions); a run that cannot open its tracker records nothing either. The installer's trigger is not
+ * visible from here (ScriptApp shows a user only their own), so the record's dates are all there is to go by.
+ */
+function silentSince(rec: Installed, last: LastRun | null, tz: string): string {
+  // The later of its last run and its installation: a refresh turned on again keeps the record of runs before.
+  const ran = last && isValidIsoDate(last.at.slice(0, 10)) ? last.at.slice(0, 10) : "";
+  const installed = isValidIsoDate(rec.on) ? rec.on : "";
+  const since = ran > installed ? ran : installed;
+  if (!since || addDays(since, 8) >= isoDate(new Date(), tz)) return "";
+  const said = since === ran ? `It has not run since ${since}` : `It has not run since it was turned on on ${since}`;
+  return (
+    ` ${said}: Google stops it while the add-on is turned off in this spreadsheet or removed from ${rec.by}'s account, ` +
+    `and it records nothing when ${rec.by} can no longer open the tracker. Turn it off and on again to run it as you.`
+  );
 }
 
 const hh = (h: number) => `${h < 10 ? "0" : ""}${h}:00`;
@@ -225,13 +248,14 @@ export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed
  * trigger that is no longer the recorded one, or whose refresh was switched off, does nothing and deletes
  * itself; one that no record places is adopted by its document, or, with none, deletes itself, but only
  * when it knows no record exists (unplacedRun). Every run's
- * outcome is recorded for the admins; an unexpected error is recorded and rethrown so that Apps Script
- * sends its owner the failure notice.
+ * outcome is recorded for the admins; a failed one is also emailed to the trigger's owner (Apps Script sends
+ * an add-on's user no failure notice: refreshNotice.ts), and an unexpected error is rethrown (the execution
+ * log shows it failed).
  */
 export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): RefreshOutcome | null {
   const uid = e && e.triggerUid ? e.triggerUid : "";
   const id = uid ? servedBy(uid) : null;
-  const ss = (id ? openServed(id) : null) || SpreadsheetApp.getActive();
+  const ss = (id ? openServed(id, uid) : null) || SpreadsheetApp.getActive();
   if (!ss) {
     if (uid && !id) unplacedRun(uid);
     return null;
@@ -264,24 +288,43 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     // A company tracker's run outside its cycle still rolled the teams up (and mailed the leaders): not "did nothing".
     const done = !failed && out.skipped && p ? `the teams' roll-up only${out.digestTo.length ? `, emailed to ${plural(out.digestTo.length, "leader")}` : ""}` : "";
     record.save({ last: lastRun(ss, !failed, reason, done) });
+    if (failed) tellInstaller(about(ss), reason);
     return out;
   } catch (err) {
     const msg = err && typeof err === "object" && "message" in err ? String((err as Error).message) : String(err);
-    record.save({ last: lastRun(ss, false, msg.split("\n")[0].slice(0, 200)) });
+    const reason = msg.split("\n")[0].slice(0, 200);
+    try {
+      record.save({ last: lastRun(ss, false, reason) });
+    } finally {
+      // Apps Script sends an add-on's user no failure email (refreshNotice.ts): the run sends its own.
+      tellInstaller(about(ss), reason);
+    }
     throw err;
+  }
+}
+
+/** The tracker a failure email names (three calls, on a failed run only); by ID alone should those fail too. */
+function about(ss: Spreadsheet): FailedTracker {
+  try {
+    return { name: ss.getName(), url: ss.getUrl(), id: ss.getId() };
+  } catch {
+    return { id: "unknown" };
   }
 }
 
 /**
  * The tracker the trigger serves. One deleted, or no longer shared with the trigger's owner, fails every week
- * with Google's "Unexpected error while getting the method or property openById", which Apps Script emails
- * the owner: the error names the tracker and the likely cause instead.
+ * with Google's "Unexpected error while getting the method or property openById": the error names the
+ * tracker and the likely cause instead, and is emailed to the owner (no one else could be told).
  */
-function openServed(id: string): Spreadsheet {
+function openServed(id: string, uid: string): Spreadsheet {
   try {
     return SpreadsheetApp.openById(id);
   } catch {
-    throw new Error(`The weekly refresh cannot open its tracker (ID ${id}): deleted, or no longer shared with you? Nothing was refreshed.`);
+    const reason = `The weekly refresh cannot open its tracker (ID ${id}): deleted, or no longer shared with you? Nothing was refreshed.`;
+    // No document to record it in: the email is the only place it is told (refreshNotice.ts).
+    tellInstaller({ id }, reason, `It tries again next week. If the tracker is still there, ask its owner to share it with you again, or open it and turn the weekly refresh off there (this trigger's ID: ${uid}).`);
+    throw new Error(reason);
   }
 }
 

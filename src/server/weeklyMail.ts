@@ -32,8 +32,9 @@ export interface WeeklyMailOutcome {
 /**
  * Sends the digest (to the leaders, 50 a message) and the reminders, each kept under the size limit. The
  * user's daily quota is read once: what it cannot carry is not sent, the rest is, and the run then fails
- * naming who got nothing (recorded as the last run's reason, and Google emails the trigger's owner), where
- * sendEmail's own "Service invoked too many times for one day: email." stopped it midway.
+ * naming who got nothing (recorded as the last run's reason, and emailed to the trigger's owner while the
+ * quota has a recipient left: refreshNotice.ts), where sendEmail's own "Service invoked too many times for
+ * one day: email." stopped it midway.
  */
 export function sendWeeklyMail(
   model: SummaryModel,

@@ -71,6 +71,8 @@ export class FakeBackend implements PreviewBackend {
   embedBrief = false;
   /** Today is outside the cycle (SidebarData.cycle.closed), as after its last day. */
   closed: { start: string; end: string } | null = null;
+  /** The next check-ins are saved, and their replies reach the page as null (see rpc). */
+  nullReplyNext = 0;
   /** The next getSidebarData calls throw, as a failed google.script.run does. */
   failLoadsNext = 0;
   private heldLoads: Promise<void> | null = null;
@@ -174,7 +176,14 @@ export class FakeBackend implements PreviewBackend {
       if (this.heldLoads) await this.heldLoads;
       return data;
     }
-    if (fn === "submitCheckin") return this.submitCheckin(args[0]);
+    if (fn === "submitCheckin") {
+      const r = this.submitCheckin(args[0]);
+      if (this.nullReplyNext <= 0) return r;
+      // Saved, and answered with what google.script.run hands the page for a return it cannot carry (a Date
+      // anywhere in it arrives as null: src/local/sheets/scriptRun.ts).
+      this.nullReplyNext--;
+      return null;
+    }
     throw new Error("no such function " + fn);
   }
 

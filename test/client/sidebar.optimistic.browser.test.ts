@@ -75,4 +75,15 @@ import { useSidebarPage } from "./sidebar-page";
     expect(await item.locator(".kr-saving").count()).toBe(0);
     expect(await item.textContent()).toContain("Score 0.40");
   });
+
+  it("a reply that is no result (null, as google.script.run gives a return it cannot carry) says the check-in may have been saved, never that it was not", async () => {
+    // The server may well have saved it (a Date in its reply is enough for Google to hand the page null):
+    // "The check-in was not saved." was wrong then, and a person might type it again in other words.
+    t.backend.nullReplyNext = 1;
+    const { sb, item } = await submitKr1("6.5");
+    await poll(() => sb.locator("#status").textContent()).toContain("Something went wrong");
+    expect(await sb.locator("#status").textContent()).toContain("may not have been saved");
+    expect(t.backend.recorded).toHaveLength(1);
+    expect(await item.locator(".kr-saving").count()).toBe(0);
+  });
 });

@@ -232,7 +232,7 @@ describe("The trigger's hour is the spreadsheet's, not the script's (Etc/UTC)", 
 });
 
 describe("Every run's outcome is recorded where admins see it", () => {
-  it("a run that works says OK; an unexpected failure is recorded and reaches Apps Script (its failure email)", () => {
+  it("a run that works says OK; an unexpected failure is recorded and reaches Apps Script (its execution log)", () => {
     const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
     callAddon(wb, "setWeeklyRefresh", { on: true });
     expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain("Last weekly refresh: none yet.");
@@ -251,18 +251,67 @@ describe("Every run's outcome is recorded where admins see it", () => {
     );
   });
 
-  it("a damaged tracker: the run is refused with the reason, recorded", () => {
+  it("a damaged tracker: the run is refused with the reason, recorded, and emailed to the trigger's owner", () => {
+    // Apps Script emails an add-on's user nothing when a trigger fails (editor-triggers, Restrictions): until
+    // session 16 such a run was told only in the record, which no one reads until they look.
     const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
     callAddon(wb, "setWeeklyRefresh", { on: true });
+    fireOn(wb, "2026-01-12");
+    expect(wb.services.mail.sent, "a run that works sends nothing of its own").toHaveLength(0);
     ss(wb).deleteSheet(ss(wb).getSheetByName("Key Results")!);
-    const r = fireOn(wb, "2026-01-12");
+    const r = fireOn(wb, "2026-01-19");
     expect(r.ok).toBe(false);
     const [last] = ss(wb).createDeveloperMetadataFinder().withKey("okr.weekly.last").find();
     expect(JSON.parse(last.getValue()!)).toMatchObject({ ok: false });
-    expect(JSON.parse(last.getValue()!).reason).toContain("Key Results");
+    const reason = JSON.parse(last.getValue()!).reason;
+    expect(reason).toContain("Key Results");
+    expect(wb.services.mail.sent).toHaveLength(1);
+    const m = wb.services.mail.sent[0];
+    expect(m.to).toBe(ADMIN);
+    expect(m.subject).toBe('OKR tracker: the weekly refresh of "test" failed');
+    expect(m.body).toContain(reason);
+    expect(m.body).toContain(ss(wb).getUrl());
+    expect(m.body).toContain("Weekly refresh on / off");
   });
 
-  it("a tracker deleted (or no longer shared with the trigger's owner): the failure Apps Script emails its owner names it and says why", () => {
+  it("a refresh shown On that has recorded no run for over a week says so: Google stops an add-on's trigger while the add-on is off in the document", () => {
+    // "Add-on triggers stop firing … if the add-on is disabled in a document (if it is re-enabled, the trigger
+    // becomes operational again)" (editor-triggers, Restrictions): nothing runs, records or tells anyone.
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    setToday(wb, "2026-01-13");
+    expect(callAddon(wb, "setWeeklyRefresh", {}).status).not.toContain("has not run");
+    fireOn(wb, "2026-01-12");
+    setToday(wb, "2026-01-20"); // the run of the 19th is late by a day at most: not yet
+    expect(callAddon(wb, "setWeeklyRefresh", {}).status).not.toContain("has not run");
+    setToday(wb, "2026-01-21");
+    const status = callAddon(wb, "setWeeklyRefresh", {}).status as string;
+    expect(status).toContain(
+      `It has not run since 2026-01-12: Google stops it while the add-on is turned off in this spreadsheet or removed from ${ADMIN}'s account`,
+    );
+    // Turned off, then on again weeks later: counted from the new installation, not from the old runs.
+    callAddon(wb, "setWeeklyRefresh", { on: false });
+    setToday(wb, "2026-02-20");
+    expect(callAddon(wb, "setWeeklyRefresh", { on: true }).status).not.toContain("has not run");
+    setToday(wb, "2026-03-02");
+    expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain("It has not run since it was turned on on 2026-02-20");
+  });
+
+  it("a failure email is never what fails the run: with the quota spent, the run's own error is what Apps Script gets", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    ss(wb).deleteSheet(ss(wb).getSheetByName("Key Results")!);
+    const mail = wb.services.globals.MailApp as { getRemainingDailyQuota: unknown; sendEmail: unknown };
+    mail.getRemainingDailyQuota = () => 0;
+    mail.sendEmail = () => {
+      throw new Error("Service invoked too many times for one day: email.");
+    };
+    const r = fireOn(wb, "2026-01-12");
+    expect(r.ok).toBe(false);
+    expect(r.message).toContain("Key Results");
+  });
+
+  it("a tracker deleted (or no longer shared with the trigger's owner): the failure names it, says why, and is emailed to its owner", () => {
     const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
     callAddon(wb, "setWeeklyRefresh", { on: true });
     const t = refreshTriggers(wb)[0];
@@ -270,9 +319,15 @@ describe("Every run's outcome is recorded where admins see it", () => {
     const props = (wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getUserProperties();
     const key = Object.keys(props.getProperties()).find((k) => k.endsWith(t.id))!;
     props.setProperty(key, "gone-1234");
-    expect(() => fireOn(wb, "2026-01-12")).toThrow(
-      "The weekly refresh cannot open its tracker (ID gone-1234): deleted, or no longer shared with you? Nothing was refreshed.",
-    );
+    const reason = "The weekly refresh cannot open its tracker (ID gone-1234): deleted, or no longer shared with you? Nothing was refreshed.";
+    expect(() => fireOn(wb, "2026-01-12")).toThrow(reason);
+    // No document to record it in: the email is where its owner learns it.
+    expect(wb.services.mail.sent).toHaveLength(1);
+    const m = wb.services.mail.sent[0];
+    expect(m.to).toBe(ADMIN);
+    expect(m.subject).toBe("OKR tracker: the weekly refresh of a tracker (ID gone-1234) failed");
+    expect(m.body).toContain(reason);
+    expect(m.body).toContain(t.id);
   });
 });
 

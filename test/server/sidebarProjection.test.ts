@@ -5,7 +5,7 @@ import { expect } from "../support/expect";
 import { projectCheckin } from "../../src/client/logic";
 import { embedSidebarData, SIDEBAR_DATA_SLOT } from "../../src/core/sidebarPage";
 import type { SidebarData } from "../../src/core/api";
-import { callAddon, newTracker, requestId, setToday } from "../support/tracker";
+import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
 
 const ADMIN = "ops.lead@example.com"; // the operations template's admin
 
@@ -41,6 +41,26 @@ describe("the sidebar page built by the menu item", () => {
     const wb = newTracker({ user: ADMIN, at: "2026-01-05", start: "2026-01-05" });
     setToday(wb, "2026-01-20");
     const data = callAddon(wb, "getSidebarData", {});
+    const ui = wb.services.ui;
+    callAddon(wb, "menuCheckIn");
+    const html = ui.sidebars[ui.sidebars.length - 1].html;
+    const m = /<script type="application\/json" id="sidebar-data">([\s\S]*?)<\/script>/.exec(html);
+    expect(m).not.toBeNull();
+    expect(JSON.parse(m![1])).toEqual(data);
+  });
+
+  it("carries text with dollar signs as typed (no replacement patterns: $$, $&, $`, $')", () => {
+    // String.replace reads "$&", "$$", "$`" and "$'" in its replacement text: a KR named "Cut spend $$ and $&
+    // more" came out "$ and ></script> more", ending the data's element early (the page then showed the rest
+    // as text and asked the server again).
+    const wb = newTracker({ user: ADMIN, at: "2026-01-05", start: "2026-01-05" });
+    setToday(wb, "2026-01-20");
+    const kr = ss(wb).getSheetByName("Key Results")!;
+    const headers = kr.getRange(1, 1, 1, kr.getLastColumn()).getValues()[0].map(String);
+    const title = "Cut spend $$ and $& more, $` before and $' after";
+    kr.getRange(2, headers.indexOf("Key result") + 1).setValue(title);
+    const data = callAddon(wb, "getSidebarData", {}) as SidebarData;
+    expect(data.krs.some((k) => k.name === title)).toBe(true);
     const ui = wb.services.ui;
     callAddon(wb, "menuCheckIn");
     const html = ui.sidebars[ui.sidebars.length - 1].html;
