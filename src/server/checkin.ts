@@ -213,7 +213,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       );
       // The request ID and the forecast sit side by side (setup's layout): one write for both.
       const ids = requestIdsCell(krT, kr.row, req.requestId);
-      const helpers = (ids ? [ids as { column: number; value: unknown }] : []).concat(fc ? fc.columns.map((column, i) => ({ column, value: fc.cells[i] })) : []);
+      const helpers = (ids ? [ids as { column: number; value: unknown }] : []).concat(fc && fc.write ? fc.columns.map((column, i) => ({ column, value: fc.cells[i] })) : []);
       if (helpers.length) krSide(() => writeRowCells(ss, krT, kr.row, helpers));
       const forecast = fc ? fc.cells : null;
       // The row as the sheet will read it back: text without the apostrophe that keeps it literal.

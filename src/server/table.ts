@@ -184,6 +184,20 @@ export function rowTexts(krIdCell: unknown): (v: unknown) => string {
 }
 
 /**
+ * Whether a value getValues read is written back by setValues as the same cell. setValues reads a string as
+ * typing it would ("00123" a number, "2026-01-20" a date, "TRUE" a boolean, "=x" a formula, "#N/A" an error,
+ * and in a German spreadsheet "WAHR"), while a cell formatted as Plain text keeps it whole and would keep an
+ * added apostrophe too: no form of such text is right in both, so it is not written back. Numbers, booleans,
+ * dates and blanks are; so is text that reads as nothing else in any locale, taken here as words (a space)
+ * with no digit and no leading = + - ' # @ (the add-on's own "not enough check-ins to forecast yet").
+ * A formula is read as its value and cannot be told from one here: a cell that may hold one is not written back.
+ */
+export function writesBackAsIs(v: unknown): boolean {
+  if (typeof v !== "string" || v === "") return true;
+  return v === v.trim() && /\s/.test(v) && !/\d/.test(v) && !/^[=+\-'#@]/.test(v);
+}
+
+/**
  * A log Value as a check-in wrote it: a number, or the whole-percent text written for a fraction-% KR ("85%":
  * core/numbers.ts wholePercentText), which a Plain text cell keeps as text; null otherwise. Whether Sheets
  * keeps a number written into a Plain text cell a number or stores its text is not documented ("to check" 39):
