@@ -226,7 +226,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       putRead("Next step", req.nextStep);
       putRead("Author", author);
       putRead("Request ID", req.requestId);
-      const newTail: LogTail = { cols: tail.cols, rows: tail.rows.concat([asRead]) };
+      const newTail: LogTail = { ...tail, rows: tail.rows.concat([asRead]) };
       const closedOn = closedAsOf(s.raw.get(norm(CYCLE_CLOSED_LABEL)), s.settings);
       return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, s.settings, week, standing, forecast), ...(closedOn ? { notice: closedCheckinNotice(closedOn) } : {}) };
     }, LOCK_WAIT_MS, busy);

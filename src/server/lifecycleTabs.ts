@@ -24,7 +24,7 @@ import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeOkrRows } from "./setup";
 import { lookAlikes, type NamedTab } from "./lookAlikeTabs";
 import type { TabKey } from "./setupTabs";
-import { col, findHeaderRow, norm, readTable, str, tableFromValues, type Table } from "./table";
+import { col, findHeaderRow, lazyDecimalComma, norm, readTable, str, tableFromValues, type Table } from "./table";
 import { sheetNamed } from "./sheetNamed";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -53,7 +53,7 @@ function writeLifecycleTab(ss: Spreadsheet, name: string, existing: Sheet | null
 
 /** The check-in log, its header taken where the Settings computed cells place it (as a check-in does). */
 function readLog(ss: Spreadsheet, s: SettingsRead, tz: string) {
-  return checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH, computedLogHeaderRow(s)), tz);
+  return checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH, computedLogHeaderRow(s)), tz, lazyDecimalComma(ss));
 }
 
 /**

@@ -12,7 +12,7 @@ import { computedLabel, HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../c
 import { digest, incrementalCheckins, maxCheckinDate, type Checkpoint } from "../core/summaryPast";
 import { cellIsoDate, isDate } from "./env";
 import { checkinsFrom, computedLogHeaderRow, computedLogRows, IDENTIFYING, type SettingsRead } from "./read";
-import { col, literal, norm, num, readTable, str, tableFromValues, type Table } from "./table";
+import { col, lazyDecimalComma, literal, norm, num, readTable, str, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -222,7 +222,7 @@ function readWholeLog(ss: Spreadsheet, tz: string, s: SettingsRead | null, reaso
   if (!sheet) t = readTable(ss, TAB.checkins, IDENTIFYING.checkins, 16);
   else if (width > 0) t = tableFromValues(sheet, TAB.checkins, sheet.getRange(1, 1, Math.max(1, sheet.getLastRow()), width).getValues(), IDENTIFYING.checkins);
   else t = tableFromValues(sheet, TAB.checkins, sheet.getDataRange().getValues(), IDENTIFYING.checkins, undefined, known);
-  const checkins = checkinsFrom(t, tz);
+  const checkins = checkinsFrom(t, tz, lazyDecimalComma(ss));
   return {
     checkins,
     lastRow: t.headerRow + t.rows.length,
@@ -308,7 +308,7 @@ export function readSummaryLog(ss: Spreadsheet, tz: string, req: LogRequest): Lo
   const cols = logCols(headers);
   if (cp.lastRow > headerRow && rowKey(values[0], cols) !== cp.rowKey) return readWholeLog(ss, tz, req.settingsRead, "log rows changed");
   const tailTable: Table = { sheet, name: TAB.checkins, headerRow: cp.lastRow, headers: headers.slice(0, width), rows: values.slice(1), width };
-  const tail = checkinsFrom(tailTable, tz);
+  const tail = checkinsFrom(tailTable, tz, lazyDecimalComma(ss));
   const result = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: cp, checkpointRows, tail, pastValues: req.pastValues });
   if (!result.ok) return readWholeLog(ss, tz, req.settingsRead, result.reason);
   return {

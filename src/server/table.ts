@@ -3,6 +3,7 @@
 import { isBlankRow } from "../core/blank";
 import { quotedList } from "../core/plural";
 import { columnLetter, quoteSheet } from "../core/a1";
+import { decimalSeparatorFor } from "../core/numbers";
 import { TAB } from "../core/tabs";
 import { UserError } from "./env";
 
@@ -203,12 +204,28 @@ export function writesBackAsIs(v: unknown): boolean {
  * keeps a number written into a Plain text cell a number or stores its text is not documented ("to check" 39):
  * a plain decimal ("9", "-0.5") is read as the number too, so the check-in counts under either reading.
  */
-export function logValue(v: unknown): number | null {
+export function logValue(v: unknown, decimalComma?: () => boolean): number | null {
   if (typeof v !== "string") return num(v);
   const t = v.trim();
   const m = /^(-?\d+)%$/.exec(t);
   if (m) return Number(m[1]) / 100;
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  // A decimal-comma spreadsheet's number as its text ("0,85"): read so only where the locale writes decimals
+  // with a comma (asked once, and only when such a text is met), since "1,200" in en_US is a thousand and more.
+  return /^-?\d+,\d+$/.test(t) && decimalComma && decimalComma() ? Number(t.replace(",", ".")) : null;
+}
+
+/**
+ * Whether the spreadsheet's locale writes decimals with a comma, for logValue: the locale is asked (one call)
+ * the first time only, and only when a log holds a number's text with a comma, so no read of a log in
+ * numbers costs a call more.
+ */
+export function lazyDecimalComma(ss: Spreadsheet): () => boolean {
+  let known: boolean | null = null;
+  return () => {
+    if (known === null) known = decimalSeparatorFor(ss.getSpreadsheetLocale()) === ",";
+    return known;
+  };
 }
 
 /**
