@@ -272,9 +272,12 @@ export function rollOver(
       const sh = tabNamed(tabs, from);
       if (!sh) continue;
       if (from === TAB.objectives || from === TAB.keyResults) {
-        // Freeze the archived scores as values, so they stop following TODAY() and the new tabs.
+        // Freeze the archived scores as values, so they stop following TODAY() and the new tabs. Text goes back
+        // literal (setValues would read "007" or "2026-01-20" as typed), except in a cell formatted as Plain
+        // text, which keeps text whole and would keep the apostrophe as a character: one read of the formats.
         const range = sh.getDataRange();
-        range.setValues(range.getValues().map((r) => r.map((v) => (typeof v === "string" ? asText(v) : v))));
+        const formats = range.getNumberFormats();
+        range.setValues(range.getValues().map((r, i) => r.map((v, j) => (typeof v === "string" && formats[i][j] !== "@" ? asText(v) : v))));
       }
       sh.setName(to);
       clearOurProtections(sh);
