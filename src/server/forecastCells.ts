@@ -85,8 +85,9 @@ export function writeSummaryForecasts(ss: Spreadsheet, t: Table, krs: KeyResult[
  * The check-in's forecast cells for its KR, from the check-ins it has (the log's tail plus this one), and
  * where they go: null without forecast columns. When the tail may have cut off the KR's earlier check-ins
  * (the log is longer than the tail) and they give fewer than the points needed, the cells are the current
- * ones and `write` is false: the summary's forecast stays, and nothing is written back (text read from them,
- * a user's "'00123" or "TRUE", would be read again as a number or a boolean; a formula would become its value).
+ * ones, so the summary's forecast stays: written back as read, so a check-in costs the same calls and cells
+ * on any tracker, unless writing them could change them (text typed there, "'00123" or "TRUE", would be read
+ * again as a number or a boolean: table.ts writesBackAsIs), when `write` is false and nothing is written.
  */
 export function checkinForecast(
   t: Table,
@@ -108,7 +109,9 @@ export function checkinForecast(
   const asShown = krAsShown(kr);
   const f = forecastKr(asShown, forecastPoints(values, settings.startDate, asOf, latest), settings, latest);
   const keep = !f.ok && f.reason === NOT_ENOUGH && !logComplete;
-  return { columns: idx, cells: keep ? currentCells(t, idx, kr.row) : forecastCellValues(f, valueDigits(asShown)), write: !keep };
+  if (!keep) return { columns: idx, cells: forecastCellValues(f, valueDigits(asShown)), write: true };
+  const cells = currentCells(t, idx, kr.row);
+  return { columns: idx, cells, write: cells.every(writesBackAsIs) };
 }
 
 /**
