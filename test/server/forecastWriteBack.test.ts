@@ -8,6 +8,9 @@ import { expect } from "../support/expect";
 import { callAddon, newTracker, setToday, ss } from "../support/tracker";
 import { checkIn } from "../support/inUse";
 import type { Workbook } from "../../src/local/runtime";
+import fc from "fast-check";
+import { parseTyped } from "../../src/local/sheets/format";
+import { writesBackAsIs } from "../../src/server/table";
 
 const ADMIN = "ops.lead@example.com";
 const TYPED = ["'00123", "'2026-01-20", "'TRUE"];
@@ -74,5 +77,18 @@ describe("the forecast columns written back", () => {
     const r = checkIn(wb, "O1.KR1", "90");
     expect(r.ok, JSON.stringify(r).slice(0, 300)).toBe(true);
     expect(krs.getRange(2, fc, 1, 3).getValues()[0]).toEqual(AS_TEXT);
+  });
+
+  it("write back only text the offline spreadsheet reads as itself, in every locale it models", () => {
+    const words = fc.array(fc.constantFrom("on", "track", "Jan", "TRUE", "PM", "am", "5", "-", "'", "=", "#", "$", "%", "€", ",", ".", "/", ":", " ", "e", "N/A", "x"), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(fc.oneof(words.map((w) => w.join("")), fc.string({ maxLength: 12 })), fc.constantFrom("en_US", "en_GB", "de_DE", "fr_FR", "ja_JP", "tr_TR"), (text, locale) => {
+        if (!writesBackAsIs(text) || text === "") return;
+        expect(parseTyped(text, locale, undefined, () => 2026)).toEqual({ kind: "text", text });
+      }),
+      { numRuns: 2000 },
+    );
+    expect(writesBackAsIs("not enough check-ins to forecast yet")).toBe(true);
+    for (const typed of ["00123", "2026-01-20", "TRUE", "=x", "Jan 5", "9:30 PM", "#N/A", "WAHR", "+1"]) expect(writesBackAsIs(typed), typed).toBe(false);
   });
 });
