@@ -22,7 +22,8 @@ function forecastColumns(t: Table): number[] | null {
 
 /**
  * Writes `cells` (per sheet row) into the forecast columns of the rows from first to last: one call when
- * adjacent. A row whose cells are null is left out: the write is split around it (one call more a side).
+ * adjacent. A row whose cells are null is left out: the write is split around it (one write more, three
+ * when the columns are apart).
  */
 function writeBlock(ss: Spreadsheet, t: Table, idx: number[], first: number, last: number, cells: (row: number) => unknown[] | null): void {
   const adjacent = idx[1] === idx[0] + 1 && idx[2] === idx[0] + 2;
@@ -63,7 +64,7 @@ function unchangedCells(t: Table, idx: number[], row: number, isKr: boolean): un
  * `keep` (a KR checked in after the summary's day: its check-in wrote a forecast from later data than this
  * summary's). Written back as read, so the call is the same whatever is kept, unless writing them could
  * change them (a user's "'00123" or "TRUE" in a row between KRs would come back 123 or a boolean, a
- * formula its value): that row is left out, at one call more.
+ * formula its value): that row is left out, at one write more.
  */
 export function writeSummaryForecasts(ss: Spreadsheet, t: Table, krs: KeyResult[], forecasts: KrForecastRow[], keep: ReadonlySet<string> = new Set()): void {
   const idx = forecastColumns(t);
