@@ -19,7 +19,11 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
-/** A sheet name as it must appear in a formula or an A1 reference: quoted unless plain. */
+/**
+ * A sheet name as it must appear in a formula or an A1 reference: quoted unless a plain word that is not
+ * itself a reference (a tab named "A1", "Q1" or "R1C1" unquoted would read as a cell: `Q1!A1`).
+ */
 export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*[Cc]\d*$/.test(name);
+  return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -17,7 +17,8 @@ export const CYCLE_CLOSED_NOTE =
  * clearClosedMark: a close as of a day past the cycle's last one is not before the next cycle's start).
  */
 export function closedAsOf(value: unknown, settings: { startDate: string }): string | null {
-  const day = typeof value === "string" ? value.trim() : "";
+  // Written literal ("'" + day, closeMark.ts): a Settings tab formatted as Plain text keeps the quote.
+  const day = typeof value === "string" ? value.trim().replace(/^'/, "") : "";
   return isValidIsoDate(day) && day >= settings.startDate ? day : null;
 }
 

@@ -213,7 +213,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       );
       // The request ID and the forecast sit side by side (setup's layout): one write for both.
       const ids = requestIdsCell(krT, kr.row, req.requestId);
-      const helpers = (ids ? [ids as { column: number; value: unknown }] : []).concat(fc ? fc.columns.map((column, i) => ({ column, value: fc.cells[i] })) : []);
+      const helpers = (ids ? [ids as { column: number; value: unknown }] : []).concat(fc && fc.write ? fc.columns.map((column, i) => ({ column, value: fc.cells[i] })) : []);
       if (helpers.length) krSide(() => writeRowCells(ss, krT, kr.row, helpers));
       const forecast = fc ? fc.cells : null;
       // The row as the sheet will read it back: text without the apostrophe that keeps it literal.
@@ -226,7 +226,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       putRead("Next step", req.nextStep);
       putRead("Author", author);
       putRead("Request ID", req.requestId);
-      const newTail: LogTail = { cols: tail.cols, rows: tail.rows.concat([asRead]) };
+      const newTail: LogTail = { ...tail, rows: tail.rows.concat([asRead]) };
       const closedOn = closedAsOf(s.raw.get(norm(CYCLE_CLOSED_LABEL)), s.settings);
       return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, s.settings, week, standing, forecast), ...(closedOn ? { notice: closedCheckinNotice(closedOn) } : {}) };
     }, LOCK_WAIT_MS, busy);

@@ -6,7 +6,7 @@ import { columnLetter } from "../core/a1";
 import { CHECKIN_HEADERS, computedLabel, TAB } from "../core/tabs";
 import { cellIsoDate, isDate, plainCell } from "./env";
 import { computedLogHeaderRow, computedLogRows, IDENTIFYING, type SettingsRead } from "./read";
-import { findHeaderRow, literal, logValue, noHeaderMessage, norm, rowTexts, str } from "./table";
+import { findHeaderRow, lazyDecimalComma, literal, logValue, noHeaderMessage, norm, rowTexts, str } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -31,6 +31,8 @@ function logColumns(s: SettingsRead): Record<string, number> | null {
 export interface LogTail {
   cols: Record<string, number>;
   rows: unknown[][];
+  /** table.ts lazyDecimalComma: how a Value kept as a number's text ("0,85") is read. */
+  decimalComma?: () => boolean;
 }
 
 /** The last LOG_TAIL rows of the log (its columns only), with one read; null when the log's header is not where expected. */
@@ -38,14 +40,14 @@ export function readLogTail(ss: Spreadsheet, s: SettingsRead): LogTail | null {
   const cols = logColumns(s);
   const n = computedLogRows(s);
   if (!cols || n === null) return null;
-  if (n === 0) return { cols, rows: [] };
+  if (n === 0) return { cols, rows: [], decimalComma: lazyDecimalComma(ss) };
   const header = computedLogHeaderRow(s);
   const last = header + n;
   const first = Math.max(header + 1, last - LOG_TAIL + 1);
   // Only as far as the log's own columns: the tail is read on every check-in and every sidebar.
   const width = Math.max(...Object.values(cols)) + 1;
   const rows = ss.getRange(`'${TAB.checkins}'!A${first}:${columnLetter(width)}${last}`).getValues();
-  return { cols, rows };
+  return { cols, rows, decimalComma: lazyDecimalComma(ss) };
 }
 
 /**
@@ -77,7 +79,7 @@ export function recentFor(tail: LogTail | null, krId: string, tz: string): Recen
     const text = rowTexts(r[c["KR ID"]]);
     out.push({
       date: isDate(ts) ? cellIsoDate(ts, tz) : "",
-      value: (logValue(r[c["Value"]]) ?? plainCell(r[c["Value"]], tz)) as number | string,
+      value: (logValue(r[c["Value"]], tail.decimalComma) ?? plainCell(r[c["Value"]], tz)) as number | string,
       confidence: plainCell(r[c["Confidence"]], tz) as number | string,
       whatChanged: text(r[c["What changed"]]),
       author: text(r[c["Author"]]),
@@ -92,7 +94,7 @@ export function tailValues(tail: LogTail, krId: string, tz: string): { date: str
   const out: { date: string; value: number; row: number }[] = [];
   tail.rows.forEach((r, i) => {
     const ts = r[c["Timestamp"]];
-    const v = logValue(r[c["Value"]]);
+    const v = logValue(r[c["Value"]], tail.decimalComma);
     if (literal(r[c["KR ID"]]) === krId && isDate(ts) && v !== null) out.push({ date: cellIsoDate(ts, tz), value: v, row: i });
   });
   return out;
@@ -111,7 +113,7 @@ export function latestOfWeek(tail: LogTail | null, krId: string, week: number, t
     return {
       requestId: literal(r[c["Request ID"]]),
       date: isDate(ts) ? cellIsoDate(ts, tz) : "",
-      value: (logValue(r[c["Value"]]) ?? r[c["Value"]]) as number | string,
+      value: (logValue(r[c["Value"]], tail.decimalComma) ?? r[c["Value"]]) as number | string,
       confidence: r[c["Confidence"]] as number | string,
       whatChanged: text(r[c["What changed"]]),
       blockers: text(r[c["Blockers"]]),

@@ -10,7 +10,7 @@ import { goalValue } from "../core/forecastWords";
 import type { KeyResult, Settings } from "../core/model";
 import { forecastPoints, weekValuesFromCheckins, type KrForecastRow } from "../core/summaryForecast";
 import { KR_FORECAST_HEADERS } from "../core/tabs";
-import { col, num, str, type Table } from "./table";
+import { col, num, str, writesBackAsIs, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -20,17 +20,28 @@ function forecastColumns(t: Table): number[] | null {
   return idx.some((i) => i < 0) ? null : idx;
 }
 
-/** Writes `cells` (per sheet row) into the forecast columns of the rows from first to last: one call when adjacent. */
-function writeBlock(ss: Spreadsheet, t: Table, idx: number[], first: number, last: number, cells: (row: number) => unknown[]): void {
-  const rows: unknown[][] = [];
-  for (let r = first; r <= last; r++) rows.push(cells(r));
+/**
+ * Writes `cells` (per sheet row) into the forecast columns of the rows from first to last: one call when
+ * adjacent. A row whose cells are null is left out: the write is split around it (one write more, three
+ * when the columns are apart).
+ */
+function writeBlock(ss: Spreadsheet, t: Table, idx: number[], first: number, last: number, cells: (row: number) => unknown[] | null): void {
   const adjacent = idx[1] === idx[0] + 1 && idx[2] === idx[0] + 2;
   const sheet = quoteSheet(t.name);
-  if (adjacent) {
-    ss.getRange(`${sheet}!${columnLetter(idx[0] + 1)}${first}:${columnLetter(idx[0] + 3)}${last}`).setValues(rows);
-    return;
+  let rows: unknown[][] = [];
+  const flush = (end: number) => {
+    if (!rows.length) return;
+    const top = end - rows.length + 1;
+    if (adjacent) ss.getRange(`${sheet}!${columnLetter(idx[0] + 1)}${top}:${columnLetter(idx[0] + 3)}${end}`).setValues(rows);
+    else idx.forEach((c, j) => ss.getRange(`${sheet}!${columnLetter(c + 1)}${top}:${columnLetter(c + 1)}${end}`).setValues(rows.map((r) => [r[j]])));
+    rows = [];
+  };
+  for (let r = first; r <= last; r++) {
+    const row = cells(r);
+    if (row) rows.push(row);
+    else flush(r - 1);
   }
-  idx.forEach((c, j) => ss.getRange(`${sheet}!${columnLetter(c + 1)}${first}:${columnLetter(c + 1)}${last}`).setValues(rows.map((r) => [r[j]])));
+  flush(last);
 }
 
 function currentCells(t: Table, idx: number[], row: number): unknown[] {
@@ -39,9 +50,21 @@ function currentCells(t: Table, idx: number[], row: number): unknown[] {
 }
 
 /**
+ * A row's cells as read, when writing them back changes nothing; null otherwise. A KR's hold the add-on's
+ * own forecast (table.ts writesBackAsIs); a row that is no KR's is a person's, whose cells are written back
+ * only when blank: anything there may be text Sheets would read again, or a formula read as its value.
+ */
+function unchangedCells(t: Table, idx: number[], row: number, isKr: boolean): unknown[] | null {
+  const cells = currentCells(t, idx, row);
+  return cells.every(isKr ? writesBackAsIs : (v) => v === "") ? cells : null;
+}
+
+/**
  * The summary's write: every KR row's forecast; rows without a KR keep what they hold, and so do the KRs in
  * `keep` (a KR checked in after the summary's day: its check-in wrote a forecast from later data than this
- * summary's). Written back unchanged, so the call is the same whatever is kept.
+ * summary's). Written back as read, so the call is the same whatever is kept, unless writing them could
+ * change them (a user's "'00123" or "TRUE" in a row between KRs would come back 123 or a boolean, a
+ * formula its value): that row is left out, at one write more.
  */
 export function writeSummaryForecasts(ss: Spreadsheet, t: Table, krs: KeyResult[], forecasts: KrForecastRow[], keep: ReadonlySet<string> = new Set()): void {
   const idx = forecastColumns(t);
@@ -53,17 +76,19 @@ export function writeSummaryForecasts(ss: Spreadsheet, t: Table, krs: KeyResult[
     if (f && !keep.has(kr.id)) byRow.set(kr.row, forecastCellValues(f.forecast, valueDigits(f)));
   }
   const rows = krs.map((k) => k.row);
+  const isKr = new Set(rows);
   const first = Math.min(...rows);
   const last = Math.max(...rows);
-  writeBlock(ss, t, idx, first, last, (r) => byRow.get(r) || currentCells(t, idx, r));
+  writeBlock(ss, t, idx, first, last, (r) => byRow.get(r) || unchangedCells(t, idx, r, isKr.has(r)));
 }
 
 /**
  * The check-in's forecast cells for its KR, from the check-ins it has (the log's tail plus this one), and
  * where they go: null without forecast columns. When the tail may have cut off the KR's earlier check-ins
  * (the log is longer than the tail) and they give fewer than the points needed, the cells are the current
- * ones, written back unchanged, so the summary's forecast stays; the write is made either way, so a
- * check-in costs the same number of calls on any tracker.
+ * ones, so the summary's forecast stays: written back as read, so a check-in costs the same calls and cells
+ * on any tracker, unless writing them could change them (text typed there, "'00123" or "TRUE", would be read
+ * again as a number or a boolean: table.ts writesBackAsIs), when `write` is false and nothing is written.
  */
 export function checkinForecast(
   t: Table,
@@ -72,7 +97,7 @@ export function checkinForecast(
   settings: Settings,
   today: string,
   logComplete: boolean,
-): { columns: number[]; cells: unknown[] } | null {
+): { columns: number[]; cells: unknown[]; write: boolean } | null {
   const idx = forecastColumns(t);
   if (!idx) return null;
   // As of the KR's latest check-in when this one is dated before it (the command line's --at): it joins the
@@ -85,7 +110,9 @@ export function checkinForecast(
   const asShown = krAsShown(kr);
   const f = forecastKr(asShown, forecastPoints(values, settings.startDate, asOf, latest), settings, latest);
   const keep = !f.ok && f.reason === NOT_ENOUGH && !logComplete;
-  return { columns: idx, cells: keep ? currentCells(t, idx, kr.row) : forecastCellValues(f, valueDigits(asShown)) };
+  if (!keep) return { columns: idx, cells: forecastCellValues(f, valueDigits(asShown)), write: true };
+  const cells = currentCells(t, idx, kr.row);
+  return { columns: idx, cells, write: cells.every(writesBackAsIs) };
 }
 
 /**

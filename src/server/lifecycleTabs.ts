@@ -24,7 +24,7 @@ import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeOkrRows } from "./setup";
 import { lookAlikes, type NamedTab } from "./lookAlikeTabs";
 import type { TabKey } from "./setupTabs";
-import { col, findHeaderRow, norm, readTable, str, tableFromValues, type Table } from "./table";
+import { col, findHeaderRow, lazyDecimalComma, norm, readTable, str, tableFromValues, type Table } from "./table";
 import { sheetNamed } from "./sheetNamed";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -53,7 +53,7 @@ function writeLifecycleTab(ss: Spreadsheet, name: string, existing: Sheet | null
 
 /** The check-in log, its header taken where the Settings computed cells place it (as a check-in does). */
 function readLog(ss: Spreadsheet, s: SettingsRead, tz: string) {
-  return checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH, computedLogHeaderRow(s)), tz);
+  return checkinsFrom(readTable(ss, TAB.checkins, IDENTIFYING.checkins, LOG_WIDTH, computedLogHeaderRow(s)), tz, lazyDecimalComma(ss));
 }
 
 /**
@@ -272,9 +272,12 @@ export function rollOver(
       const sh = tabNamed(tabs, from);
       if (!sh) continue;
       if (from === TAB.objectives || from === TAB.keyResults) {
-        // Freeze the archived scores as values, so they stop following TODAY() and the new tabs.
+        // Freeze the archived scores as values, so they stop following TODAY() and the new tabs. Text goes back
+        // literal (setValues would read "007" or "2026-01-20" as typed), except in a cell formatted as Plain
+        // text, which keeps text whole and would keep the apostrophe as a character: one read of the formats.
         const range = sh.getDataRange();
-        range.setValues(range.getValues().map((r) => r.map((v) => (typeof v === "string" ? asText(v) : v))));
+        const formats = range.getNumberFormats();
+        range.setValues(range.getValues().map((r, i) => r.map((v, j) => (typeof v === "string" && formats[i][j] !== "@" ? asText(v) : v))));
       }
       sh.setName(to);
       clearOurProtections(sh);

@@ -266,7 +266,7 @@ function countsFromCell(v: unknown, tz: string): number | string | null {
   return String(v);
 }
 
-export function checkinsFrom(t: Table, tz: string): CheckinEntry[] {
+export function checkinsFrom(t: Table, tz: string, decimalComma?: () => boolean): CheckinEntry[] {
   const c = (h: string) => col(t, h);
   const idx = CHECKIN_HEADERS.map((h) => c(h));
   const at = (r: unknown[], i: number) => (idx[i] >= 0 ? r[idx[i]] : "");
@@ -275,7 +275,7 @@ export function checkinsFrom(t: Table, tz: string): CheckinEntry[] {
     // The log's text as the check-in wrote it, whether or not a Plain text format kept its quote (table.ts literal, rowTexts).
     const krId = literal(at(r, 2));
     const text = rowTexts(at(r, 2));
-    const value = logValue(at(r, 3));
+    const value = logValue(at(r, 3), decimalComma);
     const ts = at(r, 0);
     if (!krId || value === null || !isDate(ts)) return;
     out.push({

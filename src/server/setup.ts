@@ -62,9 +62,10 @@ function rowFor(t: Table, values: Record<string, unknown>): unknown[] {
  * tables' data, in their user columns only: the formula columns are setup's to write. `countsFrom`: per KR
  * (by index), the YYYY-MM-DD its pace counts from (an import's: the file's, or the day of an import after the
  * cycle's start), written as an ISO date string, which Sheets reads as a date in every locale; it goes only
- * where the tab has the column.
+ * where the tab has the column. `plainText`: the tabs are a team's (an import's), which may be formatted as
+ * Plain text (writeDataRows; one call more a block).
  */
-export function writeOkrRows(objT: Table, krT: Table, objectives: readonly ObjectiveFields[], keyResults: readonly KrRowFields[], countsFrom: readonly (string | undefined)[] = []): void {
+export function writeOkrRows(objT: Table, krT: Table, objectives: readonly ObjectiveFields[], keyResults: readonly KrRowFields[], countsFrom: readonly (string | undefined)[] = [], plainText = false): void {
   const objRows = objectives.map((o) =>
     rowFor(objT, { ID: o.id, Objective: o.title, Owner: o.owner, Team: o.team, "Parent ID": o.parentId, Type: o.type, "P&L link": o.pnlLink }),
   );
@@ -78,15 +79,17 @@ export function writeOkrRows(objT: Table, krT: Table, objectives: readonly Objec
     if (from >= 0) r[from] = countsFrom[i] || "";
     return r;
   });
-  if (objRows.length) writeDataRows(objT, objRows, OBJECTIVE_HEADERS.slice(0, 7));
-  if (krRows.length) writeDataRows(krT, krRows, from >= 0 ? [...KR_HEADERS.slice(0, 9), "Counts from"] : KR_HEADERS.slice(0, 9));
+  if (objRows.length) writeDataRows(objT, objRows, OBJECTIVE_HEADERS.slice(0, 7), plainText);
+  if (krRows.length) writeDataRows(krT, krRows, from >= 0 ? [...KR_HEADERS.slice(0, 9), "Counts from"] : KR_HEADERS.slice(0, 9), plainText);
 }
 
 /**
  * Writes data rows below the existing data of a table, column block by column block, touching only the
- * given (user) columns so formula columns are left to the formula writer.
+ * given (user) columns so formula columns are left to the formula writer. `plainText`: the tab may be a
+ * team's, formatted as Plain text, where text is kept whole and the apostrophe that keeps it literal
+ * elsewhere would show: the blocks' formats are read (one call each) and such cells get the text itself.
  */
-export function writeDataRows(t: Table, rows: unknown[][], headers: readonly string[]): void {
+export function writeDataRows(t: Table, rows: unknown[][], headers: readonly string[], plainText = false): void {
   const first = t.headerRow + 1 + t.rows.length;
   const cols = headers.map((h) => col(t, h)).filter((c) => c >= 0).sort((a, b) => a - b);
   // An import larger than the tab's rows (a new tab has 1000) grows it first, as setValues will not.
@@ -99,12 +102,19 @@ export function writeDataRows(t: Table, rows: unknown[][], headers: readonly str
     while (j + 1 < cols.length && cols[j + 1] === cols[j] + 1) j++;
     const c0 = cols[i];
     const n = cols[j] - c0 + 1;
-    t.sheet.getRange(first, c0 + 1, rows.length, n).setValues(rows.map((r) => r.slice(c0, c0 + n)));
+    const range = t.sheet.getRange(first, c0 + 1, rows.length, n);
+    const formats = plainText ? range.getNumberFormats() : null;
+    range.setValues(rows.map((r, y) => r.slice(c0, c0 + n).map((v, x) => (formats && formats[y][x] === "@" ? unquoted(v) : v))));
     i = j + 1;
   }
   // Keep the rows as the sheet reads them back: text without the apostrophe that kept it literal
   // (otherwise the focus checks below see "'increase" and call the metric unknown).
-  t.rows = t.rows.concat(rows.map((r) => r.map((v) => (typeof v === "string" && v.charAt(0) === "'" ? v.slice(1) : v))));
+  t.rows = t.rows.concat(rows.map((r) => r.map(unquoted)));
+}
+
+/** Text written literal (env.ts asText), as the sheet reads it back or a Plain text cell takes it. */
+function unquoted(v: unknown): unknown {
+  return typeof v === "string" && v.charAt(0) === "'" ? v.slice(1) : v;
 }
 
 /**

@@ -12,7 +12,7 @@ import { computedLabel, HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../c
 import { digest, incrementalCheckins, maxCheckinDate, type Checkpoint } from "../core/summaryPast";
 import { cellIsoDate, isDate } from "./env";
 import { checkinsFrom, computedLogHeaderRow, computedLogRows, IDENTIFYING, type SettingsRead } from "./read";
-import { col, norm, num, readTable, str, tableFromValues, type Table } from "./table";
+import { col, lazyDecimalComma, literal, norm, num, readTable, str, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -33,7 +33,13 @@ export interface HistoryRead {
   from?: number;
 }
 
-function parseRows(values: unknown[][], headers: string[], firstRow: number, tz: string): ExistingHistoryRow[] {
+/**
+ * History's rows. Its KR ID and texts are written literal (historyWrite.ts asText), so a History formatted as
+ * Plain text keeps the quote as a character: the ID is read without it, and `quoted` gets the rows whose ID
+ * kept one, whose texts withState reads without it (table.ts literal, rowTexts), else a regenerated week would
+ * not know its KRs and each rewrite of a moved row would add a quote to its texts.
+ */
+function parseRows(values: unknown[][], headers: string[], firstRow: number, tz: string, quoted?: Set<number>): ExistingHistoryRow[] {
   const idx = (h: string) => {
     const i = col({ headers }, h);
     return i >= 0 && i < (values[0] || []).length ? i : -1;
@@ -43,8 +49,9 @@ function parseRows(values: unknown[][], headers: string[], firstRow: number, tz:
   const out: ExistingHistoryRow[] = [];
   values.forEach((r, i) => {
     const w = num(at(r, week));
-    const id = str(at(r, krId));
+    const id = literal(at(r, krId));
     if (w === null || !id) return;
+    if (quoted && id !== str(at(r, krId))) quoted.add(firstRow + i);
     const e: ExistingHistoryRow = {
       row: firstRow + i,
       week: w,
@@ -65,15 +72,16 @@ function stateColumns(headers: string[], c0: number): number[] {
 }
 
 /** The entry with the state columns of `cells`, at `at` (stateColumns). */
-function withState(e: ExistingHistoryRow, cells: unknown[], at: number[], tz: string): ExistingHistoryRow {
+function withState(e: ExistingHistoryRow, cells: unknown[], at: number[], tz: string, quoted: ReadonlySet<number>): ExistingHistoryRow {
   const [conf, last, changed, blockers, next, same] = at;
+  const text = quoted.has(e.row) ? literal : str;
   return {
     ...e,
     confidence: num(cells[conf]),
     lastCheckin: cellIsoDate(cells[last], tz) || null,
-    whatChanged: str(cells[changed]),
-    blockers: str(cells[blockers]),
-    nextStep: str(cells[next]),
+    whatChanged: text(cells[changed]),
+    blockers: text(cells[blockers]),
+    nextStep: text(cells[next]),
     sameValue: num(cells[same]),
   };
 }
@@ -124,7 +132,8 @@ export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[], ex
     return { ...h, entries: readHistoryRows(h, Math.max(first, from - 1), last, tz), from };
   }
   const narrow = Math.max(...HISTORY_HEADERS.map((h) => col(head, h))) + 1;
-  let entries = parseRows(sheet.getRange(first, 1, last - first + 1, narrow).getValues(), headers, first, tz);
+  const quoted = new Set<number>();
+  let entries = parseRows(sheet.getRange(first, 1, last - first + 1, narrow).getValues(), headers, first, tz, quoted);
   const wanted = new Set(wideWeeks);
   const rows = entries.filter((e) => wanted.has(e.week)).map((e) => e.row);
   if (hasState && rows.length) {
@@ -135,7 +144,7 @@ export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[], ex
     const b = Math.max(...rows);
     const block = sheet.getRange(a, c0 + 1, b - a + 1, Math.max(...stateIdx) - c0 + 1).getValues();
     const at = stateColumns(headers, c0);
-    entries = entries.map((e) => (e.row < a || e.row > b ? e : withState(e, block[e.row - a], at, tz)));
+    entries = entries.map((e) => (e.row < a || e.row > b ? e : withState(e, block[e.row - a], at, tz, quoted)));
   }
   return { sheet, headerRow: head.headerRow, headers, entries, hasState };
 }
@@ -148,7 +157,8 @@ export function readHistoryRows(h: HistoryRead, from: number, to: number, tz: st
   const width = Math.max(...names.map((name) => col({ headers: h.headers }, name))) + 1;
   const values = h.sheet.getRange(from, 1, to - from + 1, width).getValues();
   const at = stateColumns(h.headers, 0);
-  return parseRows(values, h.headers, from, tz).map((e) => (h.hasState ? withState(e, values[e.row - from], at, tz) : e));
+  const quoted = new Set<number>();
+  return parseRows(values, h.headers, from, tz, quoted).map((e) => (h.hasState ? withState(e, values[e.row - from], at, tz, quoted) : e));
 }
 
 /** The summary's week N (core/summaryAsOf summaryPeriod), or 0 when a date is not a date. */
@@ -212,7 +222,7 @@ function readWholeLog(ss: Spreadsheet, tz: string, s: SettingsRead | null, reaso
   if (!sheet) t = readTable(ss, TAB.checkins, IDENTIFYING.checkins, 16);
   else if (width > 0) t = tableFromValues(sheet, TAB.checkins, sheet.getRange(1, 1, Math.max(1, sheet.getLastRow()), width).getValues(), IDENTIFYING.checkins);
   else t = tableFromValues(sheet, TAB.checkins, sheet.getDataRange().getValues(), IDENTIFYING.checkins, undefined, known);
-  const checkins = checkinsFrom(t, tz);
+  const checkins = checkinsFrom(t, tz, lazyDecimalComma(ss));
   return {
     checkins,
     lastRow: t.headerRow + t.rows.length,
@@ -298,7 +308,7 @@ export function readSummaryLog(ss: Spreadsheet, tz: string, req: LogRequest): Lo
   const cols = logCols(headers);
   if (cp.lastRow > headerRow && rowKey(values[0], cols) !== cp.rowKey) return readWholeLog(ss, tz, req.settingsRead, "log rows changed");
   const tailTable: Table = { sheet, name: TAB.checkins, headerRow: cp.lastRow, headers: headers.slice(0, width), rows: values.slice(1), width };
-  const tail = checkinsFrom(tailTable, tz);
+  const tail = checkinsFrom(tailTable, tz, lazyDecimalComma(ss));
   const result = incrementalCheckins({ tracker: req.tracker, history: req.history, asOf: req.asOf, checkpoint: cp, checkpointRows, tail, pastValues: req.pastValues });
   if (!result.ok) return readWholeLog(ss, tz, req.settingsRead, result.reason);
   return {

@@ -3,6 +3,7 @@
 import { isBlankRow } from "../core/blank";
 import { quotedList } from "../core/plural";
 import { columnLetter, quoteSheet } from "../core/a1";
+import { decimalSeparatorFor } from "../core/numbers";
 import { TAB } from "../core/tabs";
 import { UserError } from "./env";
 
@@ -184,17 +185,47 @@ export function rowTexts(krIdCell: unknown): (v: unknown) => string {
 }
 
 /**
+ * Whether a value getValues read is written back by setValues as the same cell. setValues reads a string as
+ * typing it would ("00123" a number, "2026-01-20" a date, "TRUE" a boolean, "=x" a formula, "#N/A" an error,
+ * and in a German spreadsheet "WAHR"), while a cell formatted as Plain text keeps it whole and would keep an
+ * added apostrophe too: no form of such text is right in both, so it is not written back. Numbers, booleans,
+ * dates and blanks are; so is text that reads as nothing else in any locale, taken here as words (a space)
+ * with no digit and no leading = + - ' # @ (the add-on's own "not enough check-ins to forecast yet").
+ * A formula is read as its value and cannot be told from one here: a cell that may hold one is not written back.
+ */
+export function writesBackAsIs(v: unknown): boolean {
+  if (typeof v !== "string" || v === "") return true;
+  return v === v.trim() && /\s/.test(v) && !/\d/.test(v) && !/^[=+\-'#@]/.test(v);
+}
+
+/**
  * A log Value as a check-in wrote it: a number, or the whole-percent text written for a fraction-% KR ("85%":
  * core/numbers.ts wholePercentText), which a Plain text cell keeps as text; null otherwise. Whether Sheets
  * keeps a number written into a Plain text cell a number or stores its text is not documented ("to check" 39):
  * a plain decimal ("9", "-0.5") is read as the number too, so the check-in counts under either reading.
  */
-export function logValue(v: unknown): number | null {
+export function logValue(v: unknown, decimalComma?: () => boolean): number | null {
   if (typeof v !== "string") return num(v);
   const t = v.trim();
   const m = /^(-?\d+)%$/.exec(t);
   if (m) return Number(m[1]) / 100;
-  return /^-?\d+(\.\d+)?$/.test(t) ? Number(t) : null;
+  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  // A decimal-comma spreadsheet's number as its text ("0,85"): read so only where the locale writes decimals
+  // with a comma (asked once, and only when such a text is met), since "1,200" in en_US is a thousand and more.
+  return /^-?\d+,\d+$/.test(t) && decimalComma && decimalComma() ? Number(t.replace(",", ".")) : null;
+}
+
+/**
+ * Whether the spreadsheet's locale writes decimals with a comma, for logValue: the locale is asked (one call)
+ * the first time only, and only when a log holds a number's text with a comma, so no read of a log in
+ * numbers costs a call more.
+ */
+export function lazyDecimalComma(ss: Spreadsheet): () => boolean {
+  let known: boolean | null = null;
+  return () => {
+    if (known === null) known = decimalSeparatorFor(ss.getSpreadsheetLocale()) === ",";
+    return known;
+  };
 }
 
 /**

@@ -93,4 +93,20 @@ describe("a check-in log formatted as Plain text", () => {
     expect(r.data.krs.find((k: { id: string }) => k.id === "O1.KR2").checkedInThisPeriod).toBe(true);
     expect(sidebarKr(wb, "O1.KR2").recent[0].value).toBe(9);
   });
+
+  // The same reading in a decimal-comma spreadsheet: Sheets would keep 8.5 as its text there, "8,5".
+  it("counts such a value written with a decimal comma where the spreadsheet's locale writes one", () => {
+    for (const [locale, read] of [["de_DE", 8.5], ["en_US", null]] as const) {
+      const wb = plainTextLog();
+      ss(wb).setSpreadsheetLocale(locale);
+      expect(checkIn(wb, "O1.KR2", locale === "de_DE" ? "8,5" : "8.5").ok).toBe(true);
+      const log = ss(wb).getSheetByName("Check-ins")!;
+      const col = (log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0] as string[]).indexOf("Value") + 1;
+      log.getRange(2, col).setValue("8,5");
+      const r = callAddon(wb, "generateWeeklySummary", { at: "2026-01-20" });
+      expect(r.ok, JSON.stringify(r).slice(0, 300)).toBe(true);
+      expect(r.data.checkinRate.checkedIn, locale).toBe(read === null ? 0 : 1);
+      expect(sidebarKr(wb, "O1.KR2").recent.map((c: { value: unknown }) => c.value), locale).toEqual(read === null ? ["8,5"] : [8.5]);
+    }
+  });
 });

@@ -21,7 +21,7 @@ export interface ParsedA1 {
 }
 
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && unquotedSheetName(name)
     ? name
     : `'${name.replace(/'/g, "''")}'`;
 }
@@ -45,6 +45,16 @@ export function rectToA1(r: Rect): string {
 const PART = /^\$?([A-Za-z]{0,3})\$?(\d*)$/;
 
 /**
+ * Whether an A1 notation given to Apps Script may name a tab without quotes: a plain word (letters, digits,
+ * `_`, `.`; not starting with a digit) that is not itself a reference. A tab named `A1`, `ZZ9`, `R1C1` or
+ * `RC` read unquoted (`A1!B2`) is a cell followed by garbage to a parser of references, so it is refused as a
+ * name with a space is: the stricter reading ("to check" 40); core/a1.ts quoteSheet quotes such names.
+ */
+export function unquotedSheetName(s: string): boolean {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(s) && !/^[A-Za-z]{1,3}\d+$/.test(s) && !/^[Rr]\d*[Cc]\d*$/.test(s);
+}
+
+/**
  * Parses "A1", "A1:B2", "Sheet!A1:B2", "'Key Results'!A:A", "2:2", "A2:A". Throws on garbage. `quoted`: an
  * A1 notation given to Apps Script (Spreadsheet/Sheet.getRange, getRangeList), where a tab name that is not a
  * plain word must be in single quotes, as the Sheets API's A1 notation quotes one: `Key Results!A1` is refused
@@ -58,7 +68,7 @@ export function parseA1(input: string, quoted = false): ParsedA1 {
   if (bang >= 0) {
     let s = text.slice(0, bang);
     if (s.startsWith("'") && s.endsWith("'") && s.length >= 2) s = s.slice(1, -1).replace(/''/g, "'");
-    else if (quoted && !/^[A-Za-z_][A-Za-z0-9_.]*$/.test(s)) throw new Error("Range not found");
+    else if (quoted && !unquotedSheetName(s)) throw new Error("Range not found");
     sheet = s;
     text = text.slice(bang + 1);
   }

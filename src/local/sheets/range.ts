@@ -126,6 +126,8 @@ export class LocalRange {
     return this._sheet.gid;
   }
   getCell(row: number, col: number) {
+    // A fraction made a range between rows offline; Google takes whole numbers (sheet.ts whole).
+    if (!Number.isInteger(row) || !Number.isInteger(col)) throw new Error(`Offline spreadsheet: Range.getCell takes whole numbers, not ${row}, ${col}.`);
     if (row < 1 || col < 1 || row > this.rows || col > this.cols) throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
     const r = this._rect.r1 + row - 1;
     const c = this._rect.c1 + col - 1;

@@ -10,6 +10,17 @@ import { LocalRange, rangeFromParsed } from "./range";
 import { LocalRangeList } from "./rangeList";
 import { checkConditionalFormatRule, ConditionalFormatRule, type CfModel } from "./rules";
 
+/**
+ * A row or column count or position as Apps Script's methods take it: a whole number. The offline
+ * spreadsheet floored a fraction and let a count of 0 through, so code passing `n / 2` or inserting no row
+ * passed its tests; Google's answer is not documented ("to check" 41): refused here, in the emulator's words.
+ */
+function whole(method: string, name: string, v: unknown, least = 1): number {
+  const n = Number(v);
+  if (!Number.isInteger(n)) throw new Error(`Offline spreadsheet: Sheet.${method}'s ${name} must be a whole number, not ${String(v)}.`);
+  if (n < least) throw new Error(`Offline spreadsheet: Sheet.${method}'s ${name} must be at least ${least}, not ${n}.`);
+  return n;
+}
 
 export class LocalSheet {
   readonly _kind = "Sheet";
@@ -64,7 +75,8 @@ export class LocalSheet {
     if (c < 1) throw new Error("The starting column of the range is too small.");
     if (nr < 1) throw new Error("The number of rows in the range must be at least 1.");
     if (nc < 1) throw new Error("The number of columns in the range must be at least 1.");
-    const rect = { r1: Math.floor(row), c1: Math.floor(c), r2: Math.floor(row) + Math.floor(nr) - 1, c2: Math.floor(c) + Math.floor(nc) - 1 };
+    [row, c, nr, nc].forEach((v, i) => whole("getRange", ["row", "column", "numRows", "numColumns"][i], v));
+    const rect = { r1: row, c1: c, r2: row + nr - 1, c2: c + nc - 1 };
     if (rect.r2 > m.maxRows || rect.c2 > m.maxCols) throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
     return new LocalRange(this._book, m, rect);
   }
@@ -107,6 +119,8 @@ export class LocalSheet {
   }
   insertRowsBefore(before: number, howMany: number) {
     const m = this.m;
+    whole("insertRowsBefore", "beforePosition", before, -Infinity);
+    whole("insertRowsBefore", "howMany", howMany);
     if (before < 1 || before > m.maxRows) throw new Error("Those rows are out of bounds.");
     checkEditable(this._book, m, "tab");
     insertRows(this._book, m, before, howMany, before);
@@ -114,28 +128,37 @@ export class LocalSheet {
   }
   insertRowsAfter(after: number, howMany: number) {
     const m = this.m;
+    whole("insertRowsAfter", "afterPosition", after, -Infinity);
+    whole("insertRowsAfter", "howMany", howMany);
     if (after < 1 || after > m.maxRows) throw new Error("Those rows are out of bounds.");
     checkEditable(this._book, m, "tab");
     insertRows(this._book, m, after + 1, howMany, after);
     return this;
   }
   deleteRows(start: number, howMany: number) {
+    whole("deleteRows", "rowPosition", start, -Infinity);
+    whole("deleteRows", "howMany", howMany);
     checkEditable(this._book, this.m, { r1: start, c1: 1, r2: start + howMany - 1, c2: this.m.maxCols });
     deleteRows(this._book, this.m, start, howMany);
   }
   deleteRow(row: number) {
+    whole("deleteRow", "rowPosition", row, -Infinity);
     checkEditable(this._book, this.m, { r1: row, c1: 1, r2: row, c2: this.m.maxCols });
     deleteRows(this._book, this.m, row, 1);
     return this;
   }
   insertColumnsAfter(after: number, howMany: number) {
     const m = this.m;
+    whole("insertColumnsAfter", "afterPosition", after, -Infinity);
+    whole("insertColumnsAfter", "howMany", howMany);
     if (after < 1 || after > m.maxCols) throw new Error("Those columns are out of bounds.");
     checkEditable(this._book, m, "tab");
     insertCols(this._book, m, after + 1, howMany, after);
     return this;
   }
   deleteColumns(start: number, howMany: number) {
+    whole("deleteColumns", "columnPosition", start, -Infinity);
+    whole("deleteColumns", "howMany", howMany);
     checkEditable(this._book, this.m, { r1: 1, c1: start, r2: this.m.maxRows, c2: start + howMany - 1 });
     deleteCols(this._book, this.m, start, howMany);
   }
@@ -191,6 +214,7 @@ export class LocalSheet {
     // Sheets refuses to freeze every row of a tab (the Sheets API's "You can't freeze all visible rows on the
     // sheet."): a frozen header needs at least one row below it.
     if (!(n >= 0)) throw new Error("Exception: The number of rows to freeze must be at least 0.");
+    whole("setFrozenRows", "rows", n, 0);
     if (n >= m.maxRows) throw new Error("You can't freeze all visible rows on the sheet.");
     m.frozenRows = n;
   }
