@@ -68,7 +68,8 @@ export interface TierOut {
    */
   summaryWeekWithCheckins: OpResult & { checkinsAdded: number };
   sidebarKrs: { owner: number; admin: number };
-  byMethod: Record<OpName | "sidebarOpenAdmin", Record<string, number>>;
+  /** The calls by method of each operation, and of next week's summary (the summary target's operation). */
+  byMethod: Record<OpName | "sidebarOpenAdmin" | "summaryNextWeek", Record<string, number>>;
   /** Setting up a new (blank) tracker, as the tier's tracker was made. */
   setupNew: OpResult;
   /** Repair tracker right after that setup: over a healthy filled tracker (issue 14's setup target). */
@@ -169,7 +170,7 @@ export function runTier(spec: TrackerSpec): { tier: TierOut; snapshot: WorkbookS
     repairHealthy: projected(repairHealthy, SHAPE.setup),
     repairWithSummaries: projected(repairWithSummaries, SHAPE.setup),
     sidebarKrs: { owner: listed(sidebar.result).length, admin: listed(sidebarAdmin.result).length },
-    byMethod: { setup: setup.byMethod, sidebarOpen: sidebar.byMethod, sidebarOpenAdmin: sidebarAdmin.byMethod, checkin: checkin.byMethod, summary: summary.byMethod },
+    byMethod: { setup: setup.byMethod, sidebarOpen: sidebar.byMethod, sidebarOpenAdmin: sidebarAdmin.byMethod, checkin: checkin.byMethod, summary: summary.byMethod, summaryNextWeek: summaryNext.byMethod },
     buildMs: Math.round(buildMs),
   };
   return { tier, snapshot };
