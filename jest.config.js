@@ -12,6 +12,10 @@ export default {
   },
   // Jest's node environment, plus one Chromium per worker for the browser files (scripts/jest-environment.mjs).
   testEnvironment: "<rootDir>/scripts/jest-environment.mjs",
+  // The offline runtime (src/local, src/core, HyperFormula) bundled once (globalSetup) and loaded once per
+  // worker by the environment, shared by the files the worker runs (scripts/jest-shared.mjs): V8 warmed it up
+  // again in every file's vm context, ~2/3 of a server test's CPU the first time.
+  globalSetup: "<rootDir>/scripts/jest-shared-setup.mjs",
   // exceljs is required on first use rather than on import (scripts/jest-exceljs.cjs): most files never
   // touch an .xlsx, and loading its 650 modules cost each of them ~0.25 s of CPU.
   // HyperFormula's ~230 modules are one (scripts/jest-hyperformula-bundle.mjs): loading them was ~0.13 s of CPU

@@ -7,8 +7,11 @@
 // test opens a browser context of its own and closes it, and test/support/browser.ts closes whatever contexts
 // its file left open when the file ends. The browser closes when Jest ends the worker (or, run in band, when
 // the file that used it ends); one that crashed or was closed is launched again.
+// The same way, the offline runtime (src/local, src/core, HyperFormula) is loaded once per worker and handed to
+// each file as `__okrShared` (scripts/jest-shared.mjs), with the worker's exceljs (`__okrExcelJS`).
 import { createRequire } from "node:module";
 import { TestEnvironment } from "jest-environment-node";
+import { sharedRuntime, sharing } from "./jest-shared.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -73,6 +76,17 @@ export default class OkrEnvironment extends TestEnvironment {
       this.usedBrowser = true;
       return launch(executablePath, args);
     };
+  }
+
+  async setup() {
+    await super.setup();
+    if (sharing()) {
+      this.global.__okrShared = await sharedRuntime();
+      this.global.__okrExcelJS = () => require("exceljs");
+      // The runtime reads the worker's environment variables (OKR_SHEETS_LOCK_WAIT_MS...), not Jest's copy of
+      // them in the file's `process`: a test setting one sets the worker's (and puts it back, as it did).
+      this.global.process.env = process.env;
+    }
   }
 
   async teardown() {

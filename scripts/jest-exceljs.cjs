@@ -9,7 +9,9 @@ const path = require("node:path");
 
 const REAL = path.join(path.dirname(require.resolve("exceljs/package.json")), "excel.js");
 let real;
-const load = () => (real ??= require(REAL));
+// With the runtime shared by the worker (scripts/jest-shared.mjs), the worker's exceljs: the one the runtime
+// reads and writes with and patches (src/local/xlsx/historyName.ts), so a test reading a file the same way.
+const load = () => (real ??= typeof globalThis.__okrExcelJS === "function" ? globalThis.__okrExcelJS() : require(REAL));
 
 module.exports = new Proxy(
   {},

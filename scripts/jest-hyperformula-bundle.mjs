@@ -34,7 +34,14 @@ const PACKAGES = ["hyperformula", "chevrotain", "tiny-emitter"]
 const SCANS = [...ENGINE_EDITS, ["parser[\\\\/]FormulaParser", [trustedGrammar]]];
 const scanned = new Set();
 
-const parserEdits = {
+const parserEdits = editsPlugin(true);
+
+/**
+ * The parser and range-scan edits as an esbuild plugin. `formulaKeyExternal`: the edited parser's import of
+ * src/local/formulaKey.ts is left to Jest (this bundle); scripts/jest-shared.mjs bundles it with the rest.
+ */
+export function editsPlugin(formulaKeyExternal) {
+  return {
   name: "okr-parser-edits",
   setup(b) {
     b.onLoad({ filter: /[\\/]hyperformula[\\/]es[\\/]parser[\\/]ParserWithCaching\.mjs$/ }, (args) => ({
@@ -52,9 +59,12 @@ const parserEdits = {
       });
     }
     // The edited parser imports src/local/formulaKey.ts: left to Jest, so it is the suite's own module.
-    b.onResolve({ filter: /[\\/]src[\\/]local[\\/]formulaKey\.ts$/ }, (args) => ({ path: args.path, external: true }));
+    if (formulaKeyExternal) b.onResolve({ filter: /[\\/]src[\\/]local[\\/]formulaKey\.ts$/ }, (args) => ({ path: args.path, external: true }));
+    // Bundled wherever it is imported from (scripts/jest-shared.mjs leaves other packages to Node).
+    b.onResolve({ filter: /^hyperformula$/ }, () => ({ path: join(HF, "es", "index.mjs") }));
   },
-};
+  };
+}
 
 function cacheKey(source, filename) {
   return createHash("sha256").update(SELF).update("\0").update(PACKAGES).update("\0").update(version).update("\0").update(filename).update("\0").update(source).digest("hex");

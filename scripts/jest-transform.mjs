@@ -6,13 +6,16 @@ import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { transformSync, version } from "esbuild";
 import { banner, define } from "./jest-globals.mjs";
+import { sharedKey, sharing, shimOf } from "./jest-shared.mjs";
 
-const SELF = [import.meta.url, "./jest-globals.mjs"].map((f) => readFileSync(new URL(f, import.meta.url), "utf8")).join("\0");
+const SELF = [import.meta.url, "./jest-globals.mjs", "./jest-shared.mjs"].map((f) => readFileSync(new URL(f, import.meta.url), "utf8")).join("\0");
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const isSource = (filename) => /^src[\\/]/.test(relative(ROOT, filename));
 
 function process(source, filename, options) {
+  // ES modules: a module of the shared runtime becomes its worker instance's exports (scripts/jest-shared.mjs).
+  if (options?.supportsStaticESM && sharing() && sharedKey(filename)) return { code: shimOf(filename) };
   const r = transformSync(source, {
     loader: filename.endsWith(".tsx") ? "tsx" : "ts",
     format: options?.supportsStaticESM ? "esm" : "cjs",
@@ -32,6 +35,8 @@ function process(source, filename, options) {
 
 function getCacheKey(source, filename, options) {
   return createHash("sha256")
+    // A shared module's shim lists the exports of the bundle it was made for (named by its sources' hash).
+    .update(sharing() && sharedKey(filename) ? `shared:${globalThis.process.env.OKR_JEST_SHARED ?? ""}` : "own").update("\0")
     .update(SELF).update("\0").update(version).update("\0")
     .update(String(Boolean(options?.supportsStaticESM))).update("\0")
     .update(filename).update("\0").update(source)

@@ -4,6 +4,7 @@
 // Until session 13 the refresh was as of its own day: a team checking in on that weekday after 07:00 was in no
 // refresh's period (listed missing and reminded every week, its blockers in no summary), and Monday's "Week 2"
 // reported week 1.
+import { types } from "node:util";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
@@ -71,7 +72,7 @@ function overall(wb: Workbook): Record<string, string> {
 }
 
 /** A History date cell as YYYY-MM-DD (the cell holds a date). */
-const day = (v: unknown) => (v instanceof Date ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
+const day = (v: unknown) => (types.isDate(v) ? v.toISOString().slice(0, 10) : String(v).slice(0, 10));
 
 function tracker(opts: { reminders?: boolean; digest?: boolean } = {}): Workbook {
   const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });

@@ -5,6 +5,7 @@
 // Summary and the same History as a summary of the same tracker without a checkpoint (the whole log),
 // whether the log's sheet has blank rows below it or ends at its last row.
 // test/core/summaryPast.property.test.ts checks the same rule on the core functions with many more cases.
+import { types } from "node:util";
 import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "../support/expect";
@@ -57,7 +58,7 @@ const ORDINARY: Week[] = [0, 1, 2].map((w) => ({
  * trend record's days on the incremental path, History's As of on the whole one).
  */
 function written(wb: Workbook): { summary: unknown[][]; trend: unknown[][]; trendFormulas: string[][]; history: unknown[][]; forecasts: unknown[][] } {
-  const cells = (tab: string) => ss(wb).getSheetByName(tab)!.getDataRange().getValues().map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v)));
+  const cells = (tab: string) => ss(wb).getSheetByName(tab)!.getDataRange().getValues().map((r) => r.map((v) => (types.isDate(v) ? v.toISOString() : v)));
   const summary = cells("Weekly Summary").map((r) => r.map((v) => (typeof v === "string" ? v.replace(/ · generated \d{4}-\d\d-\d\d \d\d:\d\d/, "") : v)));
   const kr = cells("Key Results");
   const head = kr.findIndex((r) => r.includes("Forecast"));

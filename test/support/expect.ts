@@ -62,6 +62,44 @@ function withCustomMessage(matchers: ReturnType<JestExpect>, message: string): R
   });
 }
 
+const { getPrototypeOf, is } = Object;
+const tagOf = Function.prototype.call.bind(Object.prototype.toString) as (v: unknown) => string;
+const hasOwn = Function.prototype.call.bind(Object.prototype.hasOwnProperty) as (o: object, k: string) => boolean;
+
+/**
+ * Whether `a` and `b` are the same plain data (primitives by Object.is, dense arrays, objects whose prototype is
+ * an Object.prototype or null with the same own keys and no symbols, Dates at the same instant) whatever realm
+ * made them: the offline runtime is the Jest worker's (scripts/jest-shared.mjs), so the arrays and objects it
+ * gives are not of the test file's realm, and Node's deep strict equality, which compares prototypes, finds
+ * them unequal to the test's literals. Stricter than toEqual like Node's; anything else (Maps, class
+ * instances, matchers, cycles past the depth) is false and goes to Jest.
+ */
+function samePlainData(a: unknown, b: unknown, depth = 0): boolean {
+  if (is(a, b)) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null || depth > 200) return false;
+  const tag = tagOf(a);
+  if (tag !== tagOf(b)) return false;
+  if (tag === "[object Array]") {
+    const x = a as unknown[];
+    const y = b as unknown[];
+    if (x.length !== y.length || keysOf(x).length !== x.length || keysOf(y).length !== y.length || symbolsOf(x).length || symbolsOf(y).length) return false;
+    for (let i = 0; i < x.length; i++) if (!samePlainData(x[i], y[i], depth + 1)) return false;
+    return true;
+  }
+  if (tag === "[object Date]") return keysOf(a).length === 0 && keysOf(b).length === 0 && (a as Date).getTime() === (b as Date).getTime();
+  if (tag !== "[object Object]" || !isPlain(a) || !isPlain(b) || symbolsOf(a).length || symbolsOf(b).length) return false;
+  const ka = keysOf(a);
+  if (ka.length !== keysOf(b).length) return false;
+  for (const k of ka) if (!hasOwn(b, k) || !samePlainData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], depth + 1)) return false;
+  return true;
+}
+
+/** An object made by a literal or JSON.parse in some realm (its prototype that realm's Object.prototype), or with none. */
+function isPlain(v: object): boolean {
+  const p = getPrototypeOf(v) as object | null;
+  return p === null || (getPrototypeOf(p) === null && hasOwn(p, "hasOwnProperty"));
+}
+
 /**
  * toEqual is first decided by Node's deep strict equality, which is stricter (same prototypes, the same keys
  * even where a value is undefined, Object.is on every value), so what it finds equal toEqual passes; anything
@@ -69,13 +107,14 @@ function withCustomMessage(matchers: ReturnType<JestExpect>, message: string): R
  * comparison walked large values at ~6 µs a node: 5.9 s of the 50,000-row round trip's 14 s of CPU
  * (xlsx/large), and much of every test comparing whole tabs. (Values holding Jest's asymmetric matchers,
  * expect.any(…) and the like, are left to Jest: they only match through it; so are values holding other
- * iterables than arrays, Maps and Sets, see nodeSeesAll.)
+ * iterables than arrays, Maps and Sets, see nodeSeesAll.) Values Node finds unequal may still be the same plain
+ * data made in another realm (the worker's runtime's): samePlainData.
  */
 export const expect: WithMessage = Object.assign((actual: unknown, message?: string) => {
   const matchers = jestExpect(actual);
   const toEqual = matchers.toEqual;
   matchers.toEqual = (expected: unknown) => {
-    if (isMatcher(actual) || isMatcher(expected) || !isDeepStrictEqual(actual, expected) || !nodeSeesAll(actual)) return toEqual(expected);
+    if (isMatcher(actual) || isMatcher(expected) || !(isDeepStrictEqual(actual, expected) ? nodeSeesAll(actual) : samePlainData(actual, expected))) return toEqual(expected);
     // Counted as Jest counts a matcher call (expect.assertions, expect.hasAssertions).
     jestExpect.setState({ assertionCalls: jestExpect.getState().assertionCalls + 1 });
   };

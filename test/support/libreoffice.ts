@@ -10,6 +10,7 @@ import { accessSync, constants, promises as fsp } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
+import { types } from "node:util";
 import ExcelJS from "exceljs";
 import { patchExcelDates, serialOfDate } from "../../src/local/xlsx/dates";
 import { allowHistorySheetName } from "../../src/local/xlsx/historyName";
@@ -153,13 +154,13 @@ export async function recalcWithLibreOffice(
 function plain(v: ExcelJS.CellValue, result: unknown): RecalcValue {
   if (v === null || v === undefined) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
-  if (v instanceof Date) return serialOfDate(v);
+  if (types.isDate(v)) return serialOfDate(v);
   const o = v as unknown as Record<string, unknown>;
   if ("formula" in o || "sharedFormula" in o) {
     // cell.value leaves out falsy results (0, false, ""); cell.result has them.
     const r = result;
     if (r === undefined || r === null) return null;
-    if (r instanceof Date) return serialOfDate(r);
+    if (types.isDate(r)) return serialOfDate(r);
     if (typeof r === "object" && "error" in (r as object)) return String((r as { error: unknown }).error);
     return r as string | number | boolean;
   }

@@ -2,6 +2,7 @@
 // sidebar, whose google.script.run calls are forwarded to the built add-on through PreviewBackend.rpc.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { types } from "node:util";
 import { escapeHtml, renderPage, selectTab } from "./page";
 import { gridTab } from "./grid";
 import { injectShim } from "./shim";
@@ -97,7 +98,8 @@ function readBody(req: IncomingMessage): Promise<string> {
 }
 
 function messageOf(e: unknown): string {
-  if (e instanceof Error && e.message) return e.message;
+  // Any realm's Error: a backend's may come from another V8 context (a test's, the add-on's).
+  if (types.isNativeError(e) && e.message) return e.message;
   if (typeof e === "string" && e) return e;
   return "The add-on failed.";
 }

@@ -69,15 +69,19 @@ describe("an engine with many formulas (linkKnownRangesOnce)", () => {
       Sums: [['=SUMIF(Data!$A:$A,"a",Data!$B:$B)', "=SUM(Data!$B$1:$B$3)", '=COUNTIF(Data!$A:$A,"a")'], ['=SUMIF(Data!$A:$A,"b",Data!$B:$B)', "=SUM(Data!$B$1:$B$3)*2", '=COUNTIF(Data!$A:$A,"b")']],
     });
     const sums = () => hf.getSheetValues(1);
+    // HyperFormula tells a block of cells from one value by `instanceof Array`, so a block is an array of the
+    // engine's realm (the suite's runtime is the Jest worker's, outside this file's vm context: scripts/jest-shared.mjs).
+    const EngineArray = sums().constructor as ArrayConstructor;
+    const block = (rows: (string | number)[][]) => EngineArray.from(rows, (r) => EngineArray.from(r));
     expect(sums()).toEqual([[4, 6, 2], [2, 12, 1]]);
     hf.setCellContents({ sheet: 0, row: 1, col: 1 }, 20);
     expect(sums()).toEqual([[4, 24, 2], [20, 48, 1]]);
     // Cells below the data: the whole-column ranges take them, the finite ones do not.
-    hf.setCellContents({ sheet: 0, row: 5, col: 0 }, [["b", 100]]);
+    hf.setCellContents({ sheet: 0, row: 5, col: 0 }, block([["b", 100]]));
     expect(sums()).toEqual([[4, 24, 2], [120, 48, 2]]);
     // A row inserted inside the finite range widens it; one removed narrows it.
     hf.addRows(0, [1, 1]);
-    hf.setCellContents({ sheet: 0, row: 1, col: 0 }, [["a", 1000]]);
+    hf.setCellContents({ sheet: 0, row: 1, col: 0 }, block([["a", 1000]]));
     expect(sums()).toEqual([[1004, 1024, 3], [120, 2048, 2]]);
     hf.removeRows(0, [0, 1]);
     expect(sums()).toEqual([[1003, 1023, 2], [120, 2046, 2]]);

@@ -51,7 +51,9 @@ describe("google.script.run serialisation (Google's rules, not JSON)", () => {
     const sent = JSON.parse('{"krId":"O1.KR1","__proto__":{"admin":true}}');
     const got = crossScriptRun(sent, "toServer") as Record<string, unknown>;
     expect(Object.keys(got)).toEqual(["krId", "__proto__"]);
-    expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
+    // The runtime's realm's Object.prototype (the suite's runtime is the worker's, outside this file's realm).
+    expect(Object.getPrototypeOf(got)).toBe(Object.getPrototypeOf(crossScriptRun({}, "toServer")));
+    expect(Object.getPrototypeOf(Object.getPrototypeOf(got))).toBeNull();
     expect((got as { admin?: unknown }).admin).toBeUndefined();
   });
 });

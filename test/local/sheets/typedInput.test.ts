@@ -1,5 +1,6 @@
 // Strings written by setValues are read as typing reads them (format.ts parseTyped). What session 13 added:
 // a time of day becomes a time, as in Sheets, where it stayed text offline.
+import { types } from "node:util";
 import { describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
 import { setup } from "./helpers";
@@ -10,7 +11,7 @@ describe("typed input: times of day", () => {
     const { sheet } = setup();
     sheet.getRange("A1:F1").setValues([["9:30", "17:05:30", "9:30 PM", "12:00 am", "24:00", "9:75"]]);
     const [v] = sheet.getRange("A1:F1").getValues();
-    const hhmmss = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 19) : d);
+    const hhmmss = (d: unknown) => (types.isDate(d) ? d.toISOString().slice(0, 19) : d);
     // It gave the text back: "9:30" written as a label was a label offline and a time on Google.
     expect(v.map(hhmmss)).toEqual(["1899-12-30T09:30:00", "1899-12-30T17:05:30", "1899-12-30T21:30:00", "1899-12-30T00:00:00", "24:00", "9:75"]);
     expect(sheet.getRange("A1:D1").getDisplayValues()[0]).toEqual(["9:30", "17:05:30", "9:30 PM", "12:00 AM"]);
@@ -25,7 +26,7 @@ describe("typed input: dates with an English month name", () => {
   it("\"Jan 5, 2026\", \"5 Jan 2026\", \"5-Jan-2026\", and without a year \"1/2\" or \"Jan 5\" (this year's) become dates in an English locale; no month, no such day or another locale: text", () => {
     const { sheet } = setup();
     sheet.getRange("A1:D1").setValues([["Jan 5, 2026", "January 5 2026", "5 Jan 2026", "5-Sep-2026"]]);
-    const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : d);
+    const iso = (d: unknown) => (types.isDate(d) ? d.toISOString().slice(0, 10) : d);
     // It gave the text back, so a Start date typed "5 Jan 2026" was refused offline and taken on Google.
     expect(sheet.getRange("A1:D1").getValues()[0].map(iso)).toEqual(["2026-01-05", "2026-01-05", "2026-01-05", "2026-09-05"]);
     // A date without a year is one of this year's ("today" is 2026-01-05 here): "1/2" is 2 January in en_US.

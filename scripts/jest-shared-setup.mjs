@@ -1,0 +1,3 @@
+// Jest's globalSetup: builds the shared runtime bundle once for the run (scripts/jest-shared.mjs).
+import { globalSetup } from "./jest-shared.mjs";
+export default globalSetup;
