@@ -19,8 +19,8 @@ export default {
   // exceljs is required on first use rather than on import (scripts/jest-exceljs.cjs): most files never
   // touch an .xlsx, and loading its 650 modules cost each of them ~0.25 s of CPU.
   // HyperFormula's ~230 modules are one (scripts/jest-hyperformula-bundle.mjs): loading them was ~0.13 s of CPU
-  // for each file reaching the offline engine.
-  moduleNameMapper: { "^exceljs$": "<rootDir>/scripts/jest-exceljs.cjs", "^hyperformula$": "<rootDir>/scripts/jest-hyperformula-entry.mjs" },
+  // for each file reaching the offline engine. A test's jszip is the runtime's (scripts/jest-jszip.cjs).
+  moduleNameMapper: { "^exceljs$": "<rootDir>/scripts/jest-exceljs.cjs", "^jszip$": "<rootDir>/scripts/jest-jszip.cjs", "^hyperformula$": "<rootDir>/scripts/jest-hyperformula-entry.mjs" },
   // Sized for the 2-core machine shared with other work (load 10–30): there the spawned CLI smoke test and
   // npm start's demo test ran past 60 s. A timed-out test keeps running after its file ends (spawning,
   // writing files), which also kept Jest's worker from exiting. Synchronous tests (most of test/server)

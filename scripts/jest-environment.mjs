@@ -83,6 +83,9 @@ export default class OkrEnvironment extends TestEnvironment {
     if (sharing()) {
       this.global.__okrShared = await sharedRuntime();
       this.global.__okrExcelJS = () => require("exceljs");
+      // And its JSZip, which the runtime's xlsx reading patches (src/local/xlsx/zipRead.ts): a test reading a
+      // zip as exceljs does reads it through that patch (scripts/jest-jszip.cjs).
+      this.global.__okrJSZip = () => require("jszip");
       // The runtime reads the worker's environment variables (OKR_SHEETS_LOCK_WAIT_MS...), not Jest's copy of
       // them in the file's `process`: a test setting one sets the worker's (and puts it back, as it did).
       this.global.process.env = process.env;

@@ -6,6 +6,7 @@ import { projectCheckin } from "../../src/client/logic";
 import { embedSidebarData, SIDEBAR_DATA_SLOT } from "../../src/core/sidebarPage";
 import type { SidebarData } from "../../src/core/api";
 import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
+import type { Workbook } from "../../src/local/runtime";
 
 const ADMIN = "ops.lead@example.com"; // the operations template's admin
 
@@ -36,17 +37,21 @@ describe("the check-in shown ahead of the server's reply", () => {
   });
 });
 
+/** The data the "Check in" menu item's page carries (the JSON element it embeds), or null. */
+function menuPageData(wb: Workbook): unknown {
+  const ui = wb.services.ui;
+  callAddon(wb, "menuCheckIn");
+  const html = ui.sidebars[ui.sidebars.length - 1].html;
+  const m = /<script type="application\/json" id="sidebar-data">([\s\S]*?)<\/script>/.exec(html);
+  return m ? JSON.parse(m[1]) : null;
+}
+
 describe("the sidebar page built by the menu item", () => {
   it("carries the sidebar's data, in one execution", () => {
     const wb = newTracker({ user: ADMIN, at: "2026-01-05", start: "2026-01-05" });
     setToday(wb, "2026-01-20");
     const data = callAddon(wb, "getSidebarData", {});
-    const ui = wb.services.ui;
-    callAddon(wb, "menuCheckIn");
-    const html = ui.sidebars[ui.sidebars.length - 1].html;
-    const m = /<script type="application\/json" id="sidebar-data">([\s\S]*?)<\/script>/.exec(html);
-    expect(m).not.toBeNull();
-    expect(JSON.parse(m![1])).toEqual(data);
+    expect(menuPageData(wb)).toEqual(data);
   });
 
   it("carries text with dollar signs as typed (no replacement patterns: $$, $&, $`, $')", () => {
@@ -61,12 +66,7 @@ describe("the sidebar page built by the menu item", () => {
     kr.getRange(2, headers.indexOf("Key result") + 1).setValue(title);
     const data = callAddon(wb, "getSidebarData", {}) as SidebarData;
     expect(data.krs.some((k) => k.name === title)).toBe(true);
-    const ui = wb.services.ui;
-    callAddon(wb, "menuCheckIn");
-    const html = ui.sidebars[ui.sidebars.length - 1].html;
-    const m = /<script type="application\/json" id="sidebar-data">([\s\S]*?)<\/script>/.exec(html);
-    expect(m).not.toBeNull();
-    expect(JSON.parse(m![1])).toEqual(data);
+    expect(menuPageData(wb)).toEqual(data);
   });
 
   it("cannot be broken out of by text in the data", () => {
