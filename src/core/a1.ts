@@ -19,11 +19,16 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
+/** Whether a tab name, unquoted before "!", would read as a reference itself: a cell ("A1", "Q1", "ZZ9") or R1C1 ("R1C1", "RC"). */
+export function readsAsReference(name: string): boolean {
+  return /^[A-Za-z]{1,3}\d+$/.test(name) || /^[Rr]\d*[Cc]\d*$/.test(name);
+}
+
 /**
  * A sheet name as it must appear in a formula or an A1 reference: quoted unless a plain word that is not
  * itself a reference (a tab named "A1", "Q1" or "R1C1" unquoted would read as a cell: `Q1!A1`).
  */
 export function quoteSheet(name: string): string {
-  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[Rr]\d*[Cc]\d*$/.test(name);
+  const plain = /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !readsAsReference(name);
   return plain ? name : `'${name.replace(/'/g, "''")}'`;
 }

@@ -1,7 +1,7 @@
 // A1 notation: parsing and printing ranges, and shifting the relative references of a formula (used when
 // one formula is set on many cells, and to evaluate conditional-format custom formulas cell by cell).
 
-import { columnLetter, columnNumber } from "../../core/a1";
+import { columnLetter, columnNumber, quoteSheet, readsAsReference } from "../../core/a1";
 
 export interface Rect {
   /** 1-based, inclusive. */
@@ -20,11 +20,8 @@ export interface ParsedA1 {
   c2: number | null;
 }
 
-export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && unquotedSheetName(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
-}
+/** A tab name as the emulator writes it into a formula or an A1 notation: as the add-on does (core/a1.ts). */
+export { quoteSheet as quoteSheetName };
 
 /**
  * The ways a formula names a sheet before a reference: quoted ('Check-ins'!) always, and unquoted (Log!)
@@ -51,7 +48,7 @@ const PART = /^\$?([A-Za-z]{0,3})\$?(\d*)$/;
  * name with a space is: the stricter reading ("to check" 40); core/a1.ts quoteSheet quotes such names.
  */
 export function unquotedSheetName(s: string): boolean {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(s) && !/^[A-Za-z]{1,3}\d+$/.test(s) && !/^[Rr]\d*[Cc]\d*$/.test(s);
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(s) && !readsAsReference(s);
 }
 
 /**

@@ -1,6 +1,7 @@
 // Formula text between the snapshot (Google Sheets style: leading "=", English names, commas) and the
 // xlsx file (no "=", functions newer than Excel 2007 stored with the `_xlfn.` prefix, a few dynamic-array
 // ones with `_xlfn._xlws.`). Without the prefix Excel shows #NAME? for e.g. IFS until the cell is re-entered.
+import { readsAsReference } from "../../core/a1";
 
 /** Functions Excel stores as `_xlfn.NAME` (added in Excel 2010 or later). */
 const XLFN = new Set(
@@ -73,7 +74,7 @@ export function fromXlsxFormula(formula: string): string {
 
 /** Quotes a sheet name for use in a reference when needed: Key Results -> 'Key Results'. */
 export function quoteSheetName(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}[0-9]+$/.test(name) && !/^R[0-9]*C[0-9]*$/i.test(name)
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !readsAsReference(name)
     ? name
     : `'${name.replace(/'/g, "''")}'`;
 }
