@@ -3,8 +3,8 @@
 import { CYCLE_CLOSED_LABEL, CYCLE_CLOSED_NOTE, closeNotRecorded } from "../core/cycleClosed";
 import { TAB } from "../core/tabs";
 import { asText, isProtectedEdit } from "./env";
-import type { SettingsRead } from "./read";
-import { growSettingsFor, settingsGridOf, settingsRoom } from "./settingsRoom";
+import { settingsGridOf, type SettingsRead } from "./read";
+import { growSettingsFor, settingsRoom } from "./settingsRoom";
 import { norm } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

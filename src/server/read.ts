@@ -11,6 +11,7 @@ import {
   KR_COUNTS_FROM_HEADERS,
   OBJECTIVE_HEADERS,
   computedLabel,
+  SETTINGS_HEADERS,
   SETTINGS_ROWS,
   TAB,
   type Metric,
@@ -25,6 +26,21 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** The last row where settings are read (A1:C40): setup restores rows within it. */
 export const SETTINGS_LAST_ROW = 40;
 export const SETTINGS_RANGE = `Settings!A1:C${SETTINGS_LAST_ROW}`;
+
+/**
+ * The Settings tab's grid as a read of A1:C40 found it. Every read of it stops at the grid's edge (read.ts
+ * readSettingsValues, setupTabs.ts withinGrid): a read shorter than 40 rows or narrower than 3 columns is the
+ * tab's own size, one that reached them says the tab is at least that (settingsRoom.ts growSettingsFor).
+ */
+export interface SettingsGrid {
+  rows: number;
+  cols: number;
+}
+
+/** The grid `values` (a read of A1:C40, as far as the tab goes) say the Settings tab has. */
+export function settingsGridOf(values: unknown[][]): SettingsGrid {
+  return { rows: values.length, cols: values.length ? values[0].length : SETTINGS_HEADERS.length };
+}
 // A new sheet has 26 columns (A–Z) and Apps Script refuses a range beyond a sheet's size, so tables are
 // read up to column Z: room for the spec's columns, our helpers and a few of the user's own.
 export const OBJECTIVE_WIDTH = 26;

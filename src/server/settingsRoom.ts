@@ -3,7 +3,7 @@
 import { CYCLE_CLOSED_LABEL } from "../core/cycleClosed";
 import { quotedList } from "../core/plural";
 import { SETTINGS_COMPUTED, SETTINGS_HEADERS, SETTINGS_ROWS } from "../core/tabs";
-import { SETTINGS_LAST_ROW } from "./read";
+import { SETTINGS_LAST_ROW, type SettingsGrid } from "./read";
 import { isEmpty } from "./setupTabs";
 import { norm } from "./table";
 
@@ -28,21 +28,6 @@ export function settingsRoom(values: unknown[][]): { take(from: number, after: n
       return i < 0 ? 0 : free.splice(i, 1)[0];
     },
   };
-}
-
-/**
- * The Settings tab's grid as a read of A1:C40 found it. Every read of it stops at the grid's edge (read.ts
- * readSettingsValues, setupTabs.ts withinGrid): a read shorter than 40 rows or narrower than 3 columns is the
- * tab's own size, one that reached them says the tab is at least that.
- */
-export interface SettingsGrid {
-  rows: number;
-  cols: number;
-}
-
-/** The grid `values` (a read of A1:C40, as far as the tab goes) say the Settings tab has. */
-export function settingsGridOf(values: unknown[][]): SettingsGrid {
-  return { rows: values.length, cols: values.length ? values[0].length : SETTINGS_HEADERS.length };
 }
 
 /**

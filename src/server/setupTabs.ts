@@ -4,7 +4,7 @@
 import { computedLabel, KR_PACE_HEADERS, TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { findRenamed, renameBack, type OtherTab } from "./lookAlikeTabs";
-import { ALL_HEADERS, computedRow, IDENTIFYING, KR_WIDTH, LOG_WIDTH, renamedColumnsMessage, SETTINGS_LAST_ROW } from "./read";
+import { ALL_HEADERS, computedRow, IDENTIFYING, KR_WIDTH, LOG_WIDTH, renamedColumnsMessage, SETTINGS_LAST_ROW, settingsGridOf, type SettingsGrid } from "./read";
 import type { SetupReport } from "./setupTypes";
 import { sheetFinder, tabList, type SheetFinder, type TabList } from "./sheetNamed";
 import { col, findHeaderRow, HEADER_SEARCH_ROWS, noHeaderMessage, norm, tableFromValues, type Table } from "./table";
@@ -21,8 +21,8 @@ export interface TabState {
    * above it move their reference with it): the tab is read there, as every other operation reads it.
    */
   headerRow?: number;
-  /** Settings only: its grid as the read of A1:C40 found it (settingsRoom.ts SettingsGrid), for its writes to grow it without asking. */
-  grid?: { rows: number; cols: number };
+  /** Settings only: its grid as the read of A1:C40 found it, for its writes to grow it without asking (settingsRoom.ts growSettingsFor). */
+  grid?: SettingsGrid;
 }
 
 export function isEmpty(values: unknown[][]): boolean {
@@ -186,7 +186,7 @@ function readSettingsTab(find: SheetFinder): TabState {
   if (!sheet) return { name: TAB.settings, sheet, values: [] };
   let values = withinGrid(sheet, SETTINGS_LAST_ROW, 3);
   // Before its blank rows are left out: as read, it is the grid's size within A1:C40.
-  const grid = { rows: values.length, cols: values.length ? values[0].length : 3 };
+  const grid = settingsGridOf(values);
   if (isEmpty(values) || !isEmpty(values.slice(-1))) return { name: TAB.settings, sheet, values: sheet.getDataRange().getValues(), grid };
   let n = values.length;
   while (n > 0 && isEmpty([values[n - 1]])) n--;
