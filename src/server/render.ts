@@ -126,8 +126,9 @@ export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number):
 
 /**
  * The Weekly Summary on a tab that was just cleared: the report from A1 in two row bands (writeInTwoBands),
- * and its cells that differ from a cleared cell's look formatted, one call per look (renderSparse.ts). The
- * tab is grown first when it is smaller.
+ * and its cells that differ from a cleared cell's look formatted (renderSparse.ts): the title's size and the
+ * number formats by a call each; the weights, colours and fills returned, for statusColours to set as rules.
+ * The tab is grown first when it is smaller.
  */
 export function renderSparseReport(sheet: Sheet, report: PlacedBlock): LookRule[] {
   if (!report.rows.length) return [];
