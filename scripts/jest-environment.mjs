@@ -8,7 +8,7 @@
 // its file left open when the file ends. The browser closes when Jest ends the worker (or, run in band, when
 // the file that used it ends); one that crashed or was closed is launched again.
 // The same way, the offline runtime (src/local, src/core, HyperFormula) is loaded once per worker and handed to
-// each file as `__okrShared` (scripts/jest-shared.mjs), with the worker's exceljs (`__okrExcelJS`).
+// each file as `__okrShared` (scripts/jest-shared.mjs), with the worker's exceljs and JSZip (`__okrWorkerRequire`).
 import { createRequire } from "node:module";
 import { TestEnvironment } from "jest-environment-node";
 import { sharedRuntime, sharing } from "./jest-shared.mjs";
@@ -82,10 +82,10 @@ export default class OkrEnvironment extends TestEnvironment {
     await super.setup();
     if (sharing()) {
       this.global.__okrShared = await sharedRuntime();
-      this.global.__okrExcelJS = () => require("exceljs");
-      // And its JSZip, which the runtime's xlsx reading patches (src/local/xlsx/zipRead.ts): a test reading a
-      // zip as exceljs does reads it through that patch (scripts/jest-jszip.cjs).
-      this.global.__okrJSZip = () => require("jszip");
+      // The worker's copy of a package the runtime patches (exceljs: src/local/xlsx/historyName.ts; JSZip:
+      // zipRead.ts), for a test's import of it (scripts/jest-exceljs.cjs, jest-jszip.cjs), so that a test
+      // reading a file as the runtime does reads it through those patches.
+      this.global.__okrWorkerRequire = (id) => require(id);
       // The runtime reads the worker's environment variables (OKR_SHEETS_LOCK_WAIT_MS...), not Jest's copy of
       // them in the file's `process`: a test setting one sets the worker's (and puts it back, as it did).
       this.global.process.env = process.env;

@@ -11,7 +11,7 @@ const REAL = path.join(path.dirname(require.resolve("exceljs/package.json")), "e
 let real;
 // With the runtime shared by the worker (scripts/jest-shared.mjs), the worker's exceljs: the one the runtime
 // reads and writes with and patches (src/local/xlsx/historyName.ts), so a test reading a file the same way.
-const load = () => (real ??= typeof globalThis.__okrExcelJS === "function" ? globalThis.__okrExcelJS() : require(REAL));
+const load = () => (real ??= typeof globalThis.__okrWorkerRequire === "function" ? globalThis.__okrWorkerRequire("exceljs") : require(REAL));
 
 module.exports = new Proxy(
   {},

@@ -5,4 +5,4 @@
 const path = require("node:path");
 
 const REAL = path.join(path.dirname(require.resolve("jszip/package.json")), require("jszip/package.json").main);
-module.exports = typeof globalThis.__okrJSZip === "function" ? globalThis.__okrJSZip() : require(REAL);
+module.exports = typeof globalThis.__okrWorkerRequire === "function" ? globalThis.__okrWorkerRequire("jszip") : require(REAL);

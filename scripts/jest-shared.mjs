@@ -15,9 +15,9 @@
 // toEqual, toThrow and the other matchers compare across realms (test/support/expect.ts: samePlainData). The
 // runtime's module state (a compiled add-on, HyperFormula's function registry and its process-wide engine
 // patches for large workbooks, the TODAY() clock) now lasts for the worker, as it does for a CLI process,
-// instead of one file: a test must not rely on being the first of its worker. `exceljs` in a test is the
-// worker's too (jest-exceljs.cjs), the one the runtime patches. OKR_JEST_SHARED=off gives every file a runtime
-// of its own, as before (to tell a realm problem from a real one).
+// instead of one file: a test must not rely on being the first of its worker. `exceljs` and `jszip` in a
+// test are the worker's too (jest-exceljs.cjs, jest-jszip.cjs), the ones the runtime patches.
+// OKR_JEST_SHARED=off gives every file a runtime of its own, as before (to tell a realm problem from a real one).
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join, relative, dirname } from "node:path";
