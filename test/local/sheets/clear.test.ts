@@ -60,3 +60,43 @@ describe("Sheet.clear()", () => {
     expect(sheet.getCharts().map((c: Any) => c.getOptions().get("title"))).toEqual(["Scores"]);
   });
 });
+
+// Range.clear as Google's reference words it (https://developers.google.com/apps-script/reference/spreadsheet/range#clear(Object)):
+// clear(options) "Clears the range of contents, format, data validation rules, and/or comments … By default all
+// data is cleared", and its formatOnly option: "note that clearing format also clears data validation rules";
+// clearFormat() "clears text formatting … but does not reset any number formatting rules" (#clearFormat()).
+describe("Range.clear() and clearFormat()", () => {
+  function withDropdown() {
+    const t = setup();
+    const { SpreadsheetApp, sheet } = t;
+    sheet.getRange("A1:A2").setValues([["committed"], ["aspirational"]]);
+    sheet.getRange("A1:A2").setDataValidation(SpreadsheetApp.newDataValidation().requireValueInList(["committed", "aspirational"], true).build());
+    sheet.getRange("A1").setBackground("#ff0000").setNumberFormat("0.00");
+    return t;
+  }
+
+  it("clear() and clear({formatOnly: true}) remove the range's dropdowns with its formats", () => {
+    const a = withDropdown();
+    a.sheet.getRange("A1:A2").clear();
+    expect(a.sheet.getRange("A1:A2").getDataValidations()).toEqual([[null], [null]]);
+    const b = withDropdown();
+    b.sheet.getRange("A1").clear({ formatOnly: true });
+    expect(b.sheet.getRange("A1").getDataValidation()).toBe(null);
+    expect(b.sheet.getRange("A2").getDataValidation()).not.toBe(null);
+    expect(b.sheet.getRange("A1").getValue()).toBe("committed");
+  });
+
+  it("clear({contentsOnly: true}) keeps the dropdowns and formats", () => {
+    const { sheet } = withDropdown();
+    sheet.getRange("A1:A2").clear({ contentsOnly: true });
+    expect(sheet.getRange("A1").getDataValidation()).not.toBe(null);
+    expect(sheet.getRange("A1").getBackground()).toBe("#ff0000");
+  });
+
+  it("clearFormat() removes the text formatting but keeps the number format", () => {
+    const { sheet } = withDropdown();
+    sheet.getRange("A1").clearFormat();
+    expect(sheet.getRange("A1").getBackground()).toBe("#ffffff");
+    expect(sheet.getRange("A1").getNumberFormat()).toBe("0.00");
+  });
+});
