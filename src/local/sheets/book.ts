@@ -357,7 +357,7 @@ export class Book {
     this.write({ sheet, rect }).setCellContents(this.addr(sheet, rect.r1, rect.c1), blank);
   }
 
-  clearFormats(sheet: SheetModel, rect: Rect, notesToo = false): void {
+  clearFormats(sheet: SheetModel, rect: Rect, notesToo = false, keepNumberFormat = false): void {
     for (let r = rect.r1; r <= rect.r2; r++) {
       const row = sheet.meta[r - 1];
       if (!row) continue;
@@ -365,7 +365,7 @@ export class Book {
         const m = row[c - 1];
         if (!m) continue;
         sheet.pending?.formatChanged(r);
-        for (const k of FORMAT_KEYS) delete m[k];
+        for (const k of FORMAT_KEYS) if (!(keepNumberFormat && k === "fmt")) delete m[k];
         if (notesToo) delete m.note;
         if (Object.keys(m).length === 0) row[c - 1] = undefined;
       }

@@ -201,8 +201,9 @@ export class LocalRange {
       this._book.clearContents(this._sheet, this._rect);
       this._counters.wrote(this.cells);
     }
+    // Google: "clearing format also clears data validation rules" (ref/spreadsheet/range#clear(Object)).
     if (!any || o.formatOnly) this._book.clearFormats(this._sheet, this._rect);
-    if (o.validationsOnly) this.clearDataValidationsInternal();
+    if (!any || o.formatOnly || o.validationsOnly) this.clearDataValidationsInternal();
     if (o.commentsOnly) this.setEach((m) => delete m.note);
     return this;
   }
@@ -246,10 +247,11 @@ export class LocalRange {
     });
     return this;
   }
+  /** Google: "clears text formatting … but does not reset any number formatting rules" (range#clearFormat()). */
   clearFormat() {
     this._edit();
     this._counters.formatted(this.cells);
-    this._book.clearFormats(this._sheet, this._rect);
+    this._book.clearFormats(this._sheet, this._rect, false, true);
     return this;
   }
 

@@ -175,7 +175,8 @@ describe("a large log that only Settings' computed rows name", () => {
       ["setFontWeight", (log) => log.getRange("B3").setFontWeight("bold")],
       ["setNote", (log) => log.getRange("C5").setNote("checked")],
       ["setTextStyle", (log, _ss, app) => log.getRange("E6").setTextStyle(app.newTextStyle().setBold(false).setItalic(true).build())],
-      ["clearFormat", (log) => log.getRange("A2:A9").clearFormat()],
+      // clearFormat keeps number formats (Google: "does not reset any number formatting rules"): column E's bold goes.
+      ["clearFormat", (log) => log.getRange("A2:E9").clearFormat()],
       ["clear formats only", (log) => log.getRange("A10:E12").clear({ formatOnly: true })],
       ["sheet clear formats only", (log) => log.clear({ formatOnly: true })],
       ["copyTo PASTE_FORMAT", (log, ss, app) => ss.getSheetByName("Other").getRange("A1").setNumberFormat("0.00").copyTo(log.getRange("A2"), app.CopyPasteType.PASTE_FORMAT, false)],
