@@ -33,8 +33,8 @@ function cellValue(c: SummaryCell): unknown {
 export function freshSheet(ss: Spreadsheet, name: string, sheet: Sheet | null): Sheet {
   if (!sheet) return ss.insertSheet(name);
   sheet.clear();
-  // Whether Sheet.clear() removes dropdowns is not documented (docs/apps-script-fidelity.md, "to check" 9):
-  // removed here, so a shorter table than last time leaves no dropdown below it. A new tab has none.
+  // Sheet.clear() keeps dropdowns (reported from use; docs/apps-script-fidelity.md, check 9): removed here, so
+  // a shorter table than last time leaves no dropdown below it. A new tab has none.
   sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).clearDataValidations();
   return sheet;
 }
