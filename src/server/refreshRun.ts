@@ -48,9 +48,10 @@ export function refreshDay(tz: string, now = new Date()): string {
  * rather than a "week 1" of the days before the cycle with every KR missing and every owner reminded; nor
  * a week or more after the run that reported the cycle's last week. A company tracker's roll-up is refreshed
  * in either case, and its leaders get it (the teams' roll-up only, with a line on the company cycle). `runAs`:
- * the trigger's installer (the account the run reads the team trackers as).
+ * the trigger's installer (the account the run reads the team trackers as). `started`: when the execution
+ * started, which the roll-up's time budget counts from (portfolio.ts).
  */
-export function refreshAndEmail(ss: Spreadsheet, runAs = ""): RefreshOutcome {
+export function refreshAndEmail(ss: Spreadsheet, runAs = "", started = Date.now()): RefreshOutcome {
   const tz = ss.getSpreadsheetTimeZone();
   const asOf = refreshDay(tz);
   const { settings } = readSettings(ss, tz);
@@ -66,7 +67,7 @@ export function refreshAndEmail(ss: Spreadsheet, runAs = ""): RefreshOutcome {
   const rollUp = () => {
     if (!ss.getSheetByName(PORTFOLIO_TAB)) return;
     try {
-      out.portfolio = refreshPortfolio(ss, { at: asOf, runAs });
+      out.portfolio = refreshPortfolio(ss, { at: asOf, runAs, started });
     } catch (e) {
       out.portfolio = { error: String((e as Error)?.message || e) }; // the digest still goes out
     }

@@ -253,6 +253,7 @@ export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed
  * log shows it failed).
  */
 export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): RefreshOutcome | null {
+  const started = Date.now(); // the roll-up's time budget counts from here (portfolio.ts BUDGET_MS)
   const uid = e && e.triggerUid ? e.triggerUid : "";
   const id = uid ? servedBy(uid) : null;
   const ss = (id ? openServed(id, uid) : null) || SpreadsheetApp.getActive();
@@ -276,7 +277,7 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
   try {
     // Under the document's lock, or none when the run has no document (env.ts withDocumentLock says why).
     // The run reads the team trackers as its installer, whom a tracker not shared with them is said to miss.
-    const out = asTriggerRun(() => refreshAndEmail(ss, rec && rec.by ? rec.by : ""));
+    const out = asTriggerRun(() => refreshAndEmail(ss, rec && rec.by ? rec.by : "", started));
     // A roll-up that failed does not stop the run (the emails go out), but the admins must see it: the
     // run's outcome is returned to no one, and "OK" would hide it until someone opened the roll-up.
     // A partial roll-up (time ran out) is not continued by the next run: "OK" would hide it for a week. Nor by
