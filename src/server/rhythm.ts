@@ -22,8 +22,9 @@ import {
   knownUnplaced,
   recordTrigger,
   REFRESH_HANDLER,
+  recordUnopened,
   refreshTriggers,
-  servedBy,
+  servedRecord,
   triggersFor,
   unplaced,
 } from "./refreshTriggers";
@@ -255,12 +256,15 @@ export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed
 export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): RefreshOutcome | null {
   const started = Date.now(); // the roll-up's time budget counts from here (portfolio.ts BUDGET_MS)
   const uid = e && e.triggerUid ? e.triggerUid : "";
-  const id = uid ? servedBy(uid) : null;
-  const ss = (id ? openServed(id, uid) : null) || SpreadsheetApp.getActive();
+  const served = uid ? servedRecord(uid) : null;
+  const id = served ? served.id : null;
+  const ss = (served ? openServed(served, uid) : null) || SpreadsheetApp.getActive();
   if (!ss) {
     if (uid && !id) unplacedRun(uid);
     return null;
   }
+  // Opened again after a week it could not be: the next failure to open is told as a first one.
+  if (served && served.unopened) recordTrigger(uid, served.id);
   // Read through the spreadsheet opened here, so under either reading of what the run is given (refreshRecord.ts).
   const record = RefreshRecord.read(ss);
   const rec = record.installed;
@@ -314,17 +318,29 @@ function about(ss: Spreadsheet): FailedTracker {
 }
 
 /**
- * The tracker the trigger serves. One deleted, or no longer shared with the trigger's owner, fails every week
- * with Google's "Unexpected error while getting the method or property openById": the error names the
- * tracker and the likely cause instead, and is emailed to the owner (no one else could be told).
+ * The tracker the trigger serves. One deleted, or no longer shared with the trigger's owner, fails with
+ * Google's "Unexpected error while getting the method or property openById": the error names the tracker and
+ * the likely cause instead, and is emailed to the owner (no one else could be told). A failure to open may
+ * pass, and nothing documented tells it from a deletion, so the first is told and the trigger kept; when the
+ * next run cannot open it either, the trigger removes itself and says so (until session 17 the owner was
+ * emailed every week until someone turned the refresh off: docs/summary.md).
  */
-function openServed(id: string, uid: string): Spreadsheet {
+function openServed(served: { id: string; unopened: string }, uid: string): Spreadsheet {
+  const { id, unopened } = served;
   try {
     return SpreadsheetApp.openById(id);
   } catch {
-    const reason = `The weekly refresh cannot open its tracker (ID ${id}): deleted, or no longer shared with you? Nothing was refreshed.`;
+    const cannot = `The weekly refresh cannot open its tracker (ID ${id})`;
     // No document to record it in: the email is the only place it is told (refreshNotice.ts).
-    tellInstaller({ id }, reason, `It tries again next week. If the tracker is still there, ask its owner to share it with you again, or open it and turn the weekly refresh off there (this trigger's ID: ${uid}).`);
+    if (!unopened) {
+      recordUnopened(uid, id, new Date().toISOString().slice(0, 10));
+      const reason = `${cannot}: deleted, or no longer shared with you? Nothing was refreshed.`;
+      tellInstaller({ id }, reason, `It tries once more next week; if it cannot open the tracker then either, it turns itself off and tells you. If the tracker is still there, ask its owner to share it with you again (this trigger's ID: ${uid}).`);
+      throw new Error(reason);
+    }
+    removeOwn(uid);
+    const reason = `${cannot}, nor could it on ${unopened}: deleted, or no longer shared with you? It has turned itself off and sends nothing more about it.`;
+    tellInstaller({ id }, reason, `If the tracker is still there, open it (shared with you again) and turn the weekly refresh on: its add-on menu's "Weekly refresh on / off".`, "was turned off");
     throw new Error(reason);
   }
 }
