@@ -17,7 +17,7 @@ export interface FailedTracker {
   id: string;
 }
 
-const WHERE_TO_LOOK = 'Its add-on menu\'s "Weekly refresh on / off" shows the last run and turns the refresh off.';
+const WHERE_TO_LOOK = 'Its add-on menu\'s "Run weekly refresh now" runs it again once fixed; "Weekly refresh on / off" shows the last run and turns the refresh off.';
 
 export function tellInstaller(tracker: FailedTracker, reason: string, tries = "It runs again next week.", outcome = "failed"): void {
   try {
