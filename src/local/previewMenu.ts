@@ -9,7 +9,7 @@ import { dialogButtons, type UiRecorder, type UiResponse } from "./sheets/ui";
 
 /**
  * The items that make sense offline. Left out: "Check in" (the sidebar is already open beside the grid),
- * "Weekly refresh on / off" (time-driven triggers never run offline) and "Refresh portfolio" (it opens
+ * "Weekly refresh on / off" and "Run weekly refresh now" (time-driven triggers never run offline; the run sends email) and "Refresh portfolio" (it opens
  * Google spreadsheets by URL; offline, `okr-sheets rollup` reads .xlsx files).
  */
 export const PREVIEW_MENU_FNS: readonly string[] = [

@@ -9,7 +9,7 @@ import { closeCycle, midCycleReview, rollOver } from "./lifecycleTabs";
 import { importFromTab } from "./importTab";
 import { refreshPortfolio as runPortfolioRefresh } from "./portfolio";
 import { disableWeeklyRefresh, enableWeeklyRefresh, runWeeklyRefresh, weeklyRefreshStatus } from "./rhythm";
-import { refreshAndEmail } from "./refreshRun";
+import { refreshNow } from "./refreshRun";
 import { setUpTracker } from "./setup";
 import { generateSummary } from "./summaryTab";
 
@@ -213,11 +213,14 @@ export function weeklyRefresh(e?: { triggerUid?: string; authMode?: unknown }) {
   }
 }
 
-/** What the weekly trigger does, at once (refreshRun.ts): the summary as of yesterday, then the emails that Settings turn on. */
+/**
+ * What the weekly trigger does, at once (refreshRun.ts refreshNow): the summary as of yesterday, then the
+ * emails that Settings turn on; recorded as the last run while the refresh is on (the menu's "Run weekly refresh now").
+ */
 export function sendWeeklyEmailsNow(raw?: unknown) {
   return guarded(() => {
     parseOpts(NoOptions, raw);
-    return { ok: true as const, outcome: refreshAndEmail(active()) };
+    return { ok: true as const, outcome: refreshNow(active()) };
   });
 }
 

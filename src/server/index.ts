@@ -20,6 +20,7 @@ export {
   menuImport,
   menuRepair,
   menuWeekly,
+  menuWeeklyNow,
   menuPortfolio,
   menuHelp,
 } from "./menu";

@@ -24,6 +24,7 @@ export const MENU: [string, string][] = [
   ["Import OKRs from a tab", "menuImport"],
   ["Repair tracker", "menuRepair"],
   ["Weekly refresh on / off", "menuWeekly"],
+  ["Run weekly refresh now", "menuWeeklyNow"],
   ["Refresh portfolio", "menuPortfolio"],
   ["Settings / help", "menuHelp"],
 ];
@@ -32,7 +33,7 @@ export function buildMenu(_e?: { authMode?: unknown }): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   MENU.forEach(([caption, fn], i) => {
     menu.addItem(caption, fn);
-    if (i === 1 || i === 5 || i === 8) menu.addSeparator();
+    if (i === 1 || i === 5 || i === 9) menu.addSeparator();
   });
   menu.addToUi();
 }
@@ -198,6 +199,21 @@ export function menuWeekly(): void {
   );
   if (answer !== ui().Button.YES) return;
   report("Weekly refresh", actions.setWeeklyRefresh({ on: !on }), (r) => [String((r as { status?: string }).status || (r.on ? "On." : "Off."))]);
+}
+
+/**
+ * A missed or failed weekly run made up (the failure email points here): this week's refresh, as the trigger
+ * runs it, recorded as its last run (actions.sendWeeklyEmailsNow). Only where the refresh is on: the menu is
+ * built before anything can be read (onOpen in AuthMode.NONE), so the item is always there and says so.
+ */
+export function menuWeeklyNow(): void {
+  const t = "Run weekly refresh now";
+  const st = actions.setWeeklyRefresh({});
+  if (!st.ok) return report(t, st, () => []);
+  if (!st.on) return refuse(t, 'The weekly refresh is off: "Weekly refresh on / off" turns it on.');
+  const ask = `${st.status}\n\nRun this week's refresh now, as you: the Weekly Summary as of yesterday, the portfolio roll-up (a company tracker) and the emails turned on in Settings, as the trigger would?`;
+  if (ui().alert(t, ask, ui().ButtonSet.YES_NO) !== ui().Button.YES) return;
+  report(t, actions.sendWeeklyEmailsNow({}), () => [String((actions.setWeeklyRefresh({}) as { status?: string }).status)]);
 }
 
 export function menuPortfolio(): void {

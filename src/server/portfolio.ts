@@ -4,7 +4,8 @@
 // its History are then written under the lock in a few batched calls.
 //
 // One execution may not read every tracker: Apps Script stops a run at 6 minutes, so no tracker is
-// opened after BUDGET_MS. The teams read so far wait in the document cache (6 hours) and the roll-up
+// opened once BUDGET_MS of the execution have passed (counted from its start: in the weekly refresh the
+// summary came first, in the same 6 minutes). The teams read so far wait in the document cache (6 hours) and the roll-up
 // says the refresh is partial; the next "Refresh portfolio" on the same day continues with the rest.
 import { columnLetter, quoteSheet } from "../core/a1";
 import { evaluateTracker } from "../core/evaluate";
@@ -44,7 +45,10 @@ import { sheetNamed } from "./sheetNamed";
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** No team tracker is opened after this much of the run (Apps Script's limit is 6 minutes). */
+/**
+ * No team tracker is opened after this much of the execution (Apps Script's limit is 6 minutes): the 90 s
+ * left are for the roll-up's write and, in the weekly refresh, its emails and record.
+ */
 export const BUDGET_MS = 270 * 1000;
 const CACHE_SECONDS = 6 * 3600;
 const PROGRESS_KEY = "okr.portfolio.progress";
@@ -187,10 +191,16 @@ export interface RefreshOptions {
   limit?: number;
   /** The weekly refresh's account (its installer): a tracker not shared with it is said so by name. */
   runAs?: string;
+  /**
+   * When the execution started (ms): the weekly refresh's summary ran before the roll-up in the same 6
+   * minutes. Until session 17 the budget counted from the roll-up's start, so a slow summary and a full
+   * budget could pass the limit and stop the run mid-write. The menu's own start by default.
+   */
+  started?: number;
 }
 
 export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): PortfolioOutcome {
-  const started = Date.now();
+  const started = opts.started ?? Date.now();
   const tz = ss.getSpreadsheetTimeZone();
   const asOf = opts.at || isoDate(new Date(), tz);
   const company = readCompany(ss, tz);

@@ -17,18 +17,18 @@ export interface FailedTracker {
   id: string;
 }
 
-const WHERE_TO_LOOK = 'Its add-on menu\'s "Weekly refresh on / off" shows the last run and turns the refresh off.';
+const WHERE_TO_LOOK = 'Its add-on menu\'s "Run weekly refresh now" runs it again once fixed; "Weekly refresh on / off" shows the last run and turns the refresh off.';
 
-export function tellInstaller(tracker: FailedTracker, reason: string, tries = "It runs again next week."): void {
+export function tellInstaller(tracker: FailedTracker, reason: string, tries = "It runs again next week.", outcome = "failed"): void {
   try {
     const to = currentUser();
     if (!to) return;
     // The run may have failed because the quota ran out: nothing to send then (sendEmail would throw).
     if (MailApp.getRemainingDailyQuota() < 1) return;
     const named = tracker.name ? `"${oneLine(tracker.name, 100)}"` : `a tracker (ID ${tracker.id})`;
-    const body = [`The weekly refresh of ${named}, which runs as you, failed:`, "", oneLine(reason, 500), "", tries];
+    const body = [`The weekly refresh of ${named}, which runs as you, ${outcome}:`, "", oneLine(reason, 500), "", tries];
     if (tracker.url) body.push("", tracker.url, WHERE_TO_LOOK);
-    MailApp.sendEmail({ to, subject: `OKR tracker: the weekly refresh of ${named} failed`, body: body.join("\n"), name: "OKR tracker" });
+    MailApp.sendEmail({ to, subject: `OKR tracker: the weekly refresh of ${named} ${outcome}`, body: body.join("\n"), name: "OKR tracker" });
   } catch (e) {
     console.warn("okr-sheets: the weekly refresh's failure email was not sent:", e);
   }

@@ -1,9 +1,14 @@
-// What one weekly refresh does (the trigger's run, rhythm.ts, and sendWeeklyEmailsNow): the summary of the
-// period that ended the day before, the portfolio roll-up of the same day, then the emails Settings turn on.
+// What one weekly refresh does (the trigger's run, rhythm.ts, and sendWeeklyEmailsNow, which the menu's "Run
+// weekly refresh now" runs): the summary of the period that ended the day before, the portfolio roll-up of the
+// same day, then the emails Settings turn on; and the record of the run every admin sees.
 import { sendRollupMail, sendWeeklyMail } from "./weeklyMail";
 import { buildRollupDigest } from "../core/portfolioMail";
 import { decimalSeparatorFor } from "../core/numbers";
-import { isoDate, UserError } from "./env";
+import { asTriggerRun, isoDate, UserError } from "./env";
+import { plural } from "../core/plural";
+import { RefreshRecord } from "./refreshRecord";
+import { tellInstaller, type FailedTracker } from "./refreshNotice";
+import { currentUser, lastRun } from "./weeklyState";
 import { readSettings } from "./read";
 import { generateSummary } from "./summaryTab";
 import { PORTFOLIO_TAB } from "../core/portfolio";
@@ -48,9 +53,10 @@ export function refreshDay(tz: string, now = new Date()): string {
  * rather than a "week 1" of the days before the cycle with every KR missing and every owner reminded; nor
  * a week or more after the run that reported the cycle's last week. A company tracker's roll-up is refreshed
  * in either case, and its leaders get it (the teams' roll-up only, with a line on the company cycle). `runAs`:
- * the trigger's installer (the account the run reads the team trackers as).
+ * the trigger's installer (the account the run reads the team trackers as). `started`: when the execution
+ * started, which the roll-up's time budget counts from (portfolio.ts).
  */
-export function refreshAndEmail(ss: Spreadsheet, runAs = ""): RefreshOutcome {
+export function refreshAndEmail(ss: Spreadsheet, runAs = "", started = Date.now()): RefreshOutcome {
   const tz = ss.getSpreadsheetTimeZone();
   const asOf = refreshDay(tz);
   const { settings } = readSettings(ss, tz);
@@ -66,7 +72,7 @@ export function refreshAndEmail(ss: Spreadsheet, runAs = ""): RefreshOutcome {
   const rollUp = () => {
     if (!ss.getSheetByName(PORTFOLIO_TAB)) return;
     try {
-      out.portfolio = refreshPortfolio(ss, { at: asOf, runAs });
+      out.portfolio = refreshPortfolio(ss, { at: asOf, runAs, started });
     } catch (e) {
       out.portfolio = { error: String((e as Error)?.message || e) }; // the digest still goes out
     }
@@ -110,4 +116,63 @@ function mailing(written: string, send: () => void): void {
     if (!/permission to call MailApp/i.test(String((e as Error)?.message || e))) throw e;
     throw new UserError(`${written}; no email was sent: this deployment was built without the permission to send mail (see README, "OAuth scopes").`);
   }
+}
+
+/**
+ * A refresh recorded as the last run, for every admin to see under "Weekly refresh on / off": the trigger's
+ * (`trigger`: without the document lock when the run has none, env.ts; a failure emailed to its owner, who
+ * is told by no one else) or one run now (sendWeeklyEmailsNow, the menu's "Run weekly refresh now"), whose
+ * user sees its outcome and whose record names them, keeping the trigger's last run for rhythm.ts silentSince:
+ * a run from the menu is no sign that the trigger still runs.
+ */
+export function recordedRefresh(ss: Spreadsheet, record: RefreshRecord, runAs: string, started: number, trigger: boolean): RefreshOutcome {
+  const prev = record.last;
+  const by = trigger ? {} : { by: currentUser(), trigger: prev ? (prev.by ? prev.trigger : prev.at) : "" };
+  const save = (ok: boolean, reason: string, done?: string) => record.save({ last: { ...lastRun(ss, ok, reason, done), ...by } });
+  try {
+    const out = trigger ? asTriggerRun(() => refreshAndEmail(ss, runAs, started)) : refreshAndEmail(ss, runAs, started);
+    // A roll-up that failed does not stop the run (the emails go out), but the admins must see it: the
+    // run's outcome is returned to no one, and "OK" would hide it until someone opened the roll-up.
+    // A partial roll-up (time ran out) is not continued by the next run: "OK" would hide it for a week. Nor by
+    // the menu's, which is as of its own day, not the run's day before, so it reads every team again.
+    const p = out.portfolio;
+    const failed = !p ? "" : "error" in p ? `was not: ${p.error.split("\n")[0].slice(0, 200)}` : p.pending ? `is partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" for a whole roll-up (as of the day you choose it)` : "";
+    // A run before the cycle's start, or a week after its last week was reported, reports nothing: "did nothing: …".
+    const reason = failed ? `${out.skipped ? `${out.skipped}; ` : "the Weekly Summary was refreshed, "}the portfolio roll-up ${failed}` : out.skipped || "";
+    // A company tracker's run outside its cycle still rolled the teams up (and mailed the leaders): not "did nothing".
+    const done = !failed && out.skipped && p ? `the teams' roll-up only${out.digestTo.length ? `, emailed to ${plural(out.digestTo.length, "leader")}` : ""}` : "";
+    save(!failed, reason, done);
+    if (failed && trigger) tellInstaller(about(ss), reason);
+    return out;
+  } catch (err) {
+    const msg = err && typeof err === "object" && "message" in err ? String((err as Error).message) : String(err);
+    const reason = msg.split("\n")[0].slice(0, 200);
+    try {
+      save(false, reason);
+    } finally {
+      // Apps Script sends an add-on's user no failure email (refreshNotice.ts): the run sends its own.
+      if (trigger) tellInstaller(about(ss), reason);
+    }
+    throw err;
+  }
+}
+
+/** The tracker a failure email names (three calls, on a failed run only); by ID alone should those fail too. */
+function about(ss: Spreadsheet): FailedTracker {
+  try {
+    return { name: ss.getName(), url: ss.getUrl(), id: ss.getId() };
+  } catch {
+    return { id: "unknown" };
+  }
+}
+
+/**
+ * sendWeeklyEmailsNow: this week's refresh at once, as the trigger's run (as of yesterday, the same lock),
+ * recorded as the last run while the refresh is on, so that a missed or failed run can be made up from the
+ * menu ("Run weekly refresh now") and every admin sees it was. The team trackers are read as its user.
+ */
+export function refreshNow(ss: Spreadsheet): RefreshOutcome {
+  const started = Date.now();
+  const record = RefreshRecord.read(ss);
+  return record.installed && !record.off ? recordedRefresh(ss, record, "", started, false) : refreshAndEmail(ss, "", started);
 }

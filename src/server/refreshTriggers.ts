@@ -19,13 +19,31 @@ type Trigger = GoogleAppsScript.Script.Trigger;
 export const REFRESH_HANDLER = "weeklyRefresh";
 const PROP_PREFIX = "okr.weekly.";
 
-/** The spreadsheet a trigger serves, as recorded; null when no record is readable from here. */
-export function servedBy(uid: string): string | null {
+/**
+ * The spreadsheet a trigger serves, as recorded, and the day its run could not open it (`unopened`, kept in
+ * the user's record after "ID day" until a run opens it again: rhythm.ts openServed); null when no record is
+ * readable from here.
+ */
+export function servedRecord(uid: string): { id: string; unopened: string } | null {
   const key = PROP_PREFIX + uid;
-  const fromUser = PropertiesService.getUserProperties().getProperty(key);
-  if (fromUser) return fromUser;
-  const doc = docProps();
-  return doc ? doc.getProperty(key) : null;
+  let raw = PropertiesService.getUserProperties().getProperty(key);
+  if (!raw) {
+    const doc = docProps();
+    raw = doc ? doc.getProperty(key) : null;
+  }
+  if (!raw) return null;
+  const [id, unopened = ""] = raw.split(" ");
+  return { id, unopened };
+}
+
+function servedBy(uid: string): string | null {
+  const r = servedRecord(uid);
+  return r ? r.id : null;
+}
+
+/** Notes in the user's record that the trigger's run could not open its spreadsheet on `day`. */
+export function recordUnopened(uid: string, id: string, day: string): void {
+  PropertiesService.getUserProperties().setProperty(PROP_PREFIX + uid, `${id} ${day}`);
 }
 
 /**

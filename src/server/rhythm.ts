@@ -11,10 +11,9 @@
 // (refreshTriggers.ts) and opens it by ID. That, creating the trigger and sending mail need scopes beyond the
 // minimal manifest: see README "OAuth scopes".
 import { WEEKDAYS } from "../core/tabs";
-import { plural } from "../core/plural";
-import { asTriggerRun, isoDate, UserError } from "./env";
+import { isoDate, UserError } from "./env";
 import { readSettings } from "./read";
-import { refreshAndEmail, type RefreshOutcome } from "./refreshRun";
+import { recordedRefresh, type RefreshOutcome } from "./refreshRun";
 import { tooManyTriggers, unplacedTrigger } from "./triggerLimit";
 import {
   deleteTrigger,
@@ -22,15 +21,16 @@ import {
   knownUnplaced,
   recordTrigger,
   REFRESH_HANDLER,
+  recordUnopened,
   refreshTriggers,
-  servedBy,
+  servedRecord,
   triggersFor,
   unplaced,
 } from "./refreshTriggers";
 import { currentUser, lastRun, lastRunLine, type Installed, type LastRun } from "./weeklyState";
 import { addDays, isValidIsoDate } from "../core/dates";
 import { RefreshRecord } from "./refreshRecord";
-import { tellInstaller, type FailedTracker } from "./refreshNotice";
+import { tellInstaller } from "./refreshNotice";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -111,7 +111,9 @@ function describe(record: RefreshRecord, rec: Installed | null, tz: string, week
  */
 function silentSince(rec: Installed, last: LastRun | null, tz: string): string {
   // The later of its last run and its installation: a refresh turned on again keeps the record of runs before.
-  const ran = last && isValidIsoDate(last.at.slice(0, 10)) ? last.at.slice(0, 10) : "";
+  // A run from the menu (last.by) is no sign the trigger runs: its last run is the one before (refreshRun.ts).
+  const at = (last && (last.by ? last.trigger : last.at)) || "";
+  const ran = isValidIsoDate(at.slice(0, 10)) ? at.slice(0, 10) : "";
   const installed = isValidIsoDate(rec.on) ? rec.on : "";
   const since = ran > installed ? ran : installed;
   if (!since || addDays(since, 8) >= isoDate(new Date(), tz)) return "";
@@ -253,13 +255,17 @@ export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed
  * log shows it failed).
  */
 export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): RefreshOutcome | null {
+  const started = Date.now(); // the roll-up's time budget counts from here (portfolio.ts BUDGET_MS)
   const uid = e && e.triggerUid ? e.triggerUid : "";
-  const id = uid ? servedBy(uid) : null;
-  const ss = (id ? openServed(id, uid) : null) || SpreadsheetApp.getActive();
+  const served = uid ? servedRecord(uid) : null;
+  const id = served ? served.id : null;
+  const ss = (served ? openServed(served, uid) : null) || SpreadsheetApp.getActive();
   if (!ss) {
     if (uid && !id) unplacedRun(uid);
     return null;
   }
+  // Opened again after a week it could not be: the next failure to open is told as a first one.
+  if (served && served.unopened) recordTrigger(uid, served.id);
   // Read through the spreadsheet opened here, so under either reading of what the run is given (refreshRecord.ts).
   const record = RefreshRecord.read(ss);
   const rec = record.installed;
@@ -273,57 +279,35 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     retire(ss, record, uid, rec.uid === uid);
     return null;
   }
-  try {
-    // Under the document's lock, or none when the run has no document (env.ts withDocumentLock says why).
-    // The run reads the team trackers as its installer, whom a tracker not shared with them is said to miss.
-    const out = asTriggerRun(() => refreshAndEmail(ss, rec && rec.by ? rec.by : ""));
-    // A roll-up that failed does not stop the run (the emails go out), but the admins must see it: the
-    // run's outcome is returned to no one, and "OK" would hide it until someone opened the roll-up.
-    // A partial roll-up (time ran out) is not continued by the next run: "OK" would hide it for a week. Nor by
-    // the menu's, which is as of its own day, not the run's day before (refreshRun.ts), so it reads every team again.
-    const p = out.portfolio;
-    const failed = !p ? "" : "error" in p ? `was not: ${p.error.split("\n")[0].slice(0, 200)}` : p.pending ? `is partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" for a whole roll-up (as of the day you choose it)` : "";
-    // A run before the cycle's start, or a week after its last week was reported, reports nothing: "did nothing: …" (refreshRun.ts).
-    const reason = failed ? `${out.skipped ? `${out.skipped}; ` : "the Weekly Summary was refreshed, "}the portfolio roll-up ${failed}` : out.skipped || "";
-    // A company tracker's run outside its cycle still rolled the teams up (and mailed the leaders): not "did nothing".
-    const done = !failed && out.skipped && p ? `the teams' roll-up only${out.digestTo.length ? `, emailed to ${plural(out.digestTo.length, "leader")}` : ""}` : "";
-    record.save({ last: lastRun(ss, !failed, reason, done) });
-    if (failed) tellInstaller(about(ss), reason);
-    return out;
-  } catch (err) {
-    const msg = err && typeof err === "object" && "message" in err ? String((err as Error).message) : String(err);
-    const reason = msg.split("\n")[0].slice(0, 200);
-    try {
-      record.save({ last: lastRun(ss, false, reason) });
-    } finally {
-      // Apps Script sends an add-on's user no failure email (refreshNotice.ts): the run sends its own.
-      tellInstaller(about(ss), reason);
-    }
-    throw err;
-  }
-}
-
-/** The tracker a failure email names (three calls, on a failed run only); by ID alone should those fail too. */
-function about(ss: Spreadsheet): FailedTracker {
-  try {
-    return { name: ss.getName(), url: ss.getUrl(), id: ss.getId() };
-  } catch {
-    return { id: "unknown" };
-  }
+  // Under the document's lock, or none when the run has no document (env.ts withDocumentLock says why).
+  // The run reads the team trackers as its installer, whom a tracker not shared with them is said to miss.
+  return recordedRefresh(ss, record, rec && rec.by ? rec.by : "", started, true);
 }
 
 /**
- * The tracker the trigger serves. One deleted, or no longer shared with the trigger's owner, fails every week
- * with Google's "Unexpected error while getting the method or property openById": the error names the
- * tracker and the likely cause instead, and is emailed to the owner (no one else could be told).
+ * The tracker the trigger serves. One deleted, or no longer shared with the trigger's owner, fails with
+ * Google's "Unexpected error while getting the method or property openById": the error names the tracker and
+ * the likely cause instead, and is emailed to the owner (no one else could be told). A failure to open may
+ * pass, and nothing documented tells it from a deletion, so the first is told and the trigger kept; when the
+ * next run cannot open it either, the trigger removes itself and says so (until session 17 the owner was
+ * emailed every week until someone turned the refresh off: docs/summary.md).
  */
-function openServed(id: string, uid: string): Spreadsheet {
+function openServed(served: { id: string; unopened: string }, uid: string): Spreadsheet {
+  const { id, unopened } = served;
   try {
     return SpreadsheetApp.openById(id);
   } catch {
-    const reason = `The weekly refresh cannot open its tracker (ID ${id}): deleted, or no longer shared with you? Nothing was refreshed.`;
+    const cannot = `The weekly refresh cannot open its tracker (ID ${id})`;
     // No document to record it in: the email is the only place it is told (refreshNotice.ts).
-    tellInstaller({ id }, reason, `It tries again next week. If the tracker is still there, ask its owner to share it with you again, or open it and turn the weekly refresh off there (this trigger's ID: ${uid}).`);
+    if (!unopened) {
+      recordUnopened(uid, id, new Date().toISOString().slice(0, 10));
+      const reason = `${cannot}: deleted, or no longer shared with you? Nothing was refreshed.`;
+      tellInstaller({ id }, reason, `It tries once more next week; if it cannot open the tracker then either, it turns itself off and tells you. If the tracker is still there, ask its owner to share it with you again (this trigger's ID: ${uid}).`);
+      throw new Error(reason);
+    }
+    removeOwn(uid);
+    const reason = `${cannot}, nor could it on ${unopened}: deleted, or no longer shared with you? It has turned itself off and sends nothing more about it.`;
+    tellInstaller({ id }, reason, `If the tracker is still there, open it (shared with you again) and turn the weekly refresh on: its add-on menu's "Weekly refresh on / off".`, "was turned off");
     throw new Error(reason);
   }
 }

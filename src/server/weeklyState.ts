@@ -33,6 +33,10 @@ export interface LastRun {
   done?: string;
   /** The zone `at` is in (absent in a record of session 10 or before: the spreadsheet's, then and now). */
   timeZone?: string;
+  /** Who ran it from the menu ("Run weekly refresh now"); absent for the trigger's run. */
+  by?: string;
+  /** With `by`: `at` of the trigger's last run before it ("" when none), for rhythm.ts silentSince. */
+  trigger?: string;
 }
 
 /** This run's record, its time in the spreadsheet's zone and labelled with that zone, which may change later. */
@@ -71,5 +75,5 @@ export function lastRunLine(last: LastRun | null, timeZone: string): string {
   if (!last) return "Last weekly refresh: none yet.";
   const outcome = !last.ok ? `failed: ${last.reason}` : last.reason ? `${last.done || "did nothing"}: ${last.reason}` : "OK";
   // A failure's reason is an error message, most of which end with a full stop: not "refresh..".
-  return `Last weekly refresh: ${last.at} (${last.timeZone || timeZone}), ${outcome.replace(/\.+$/, "")}.`;
+  return `Last weekly refresh: ${last.at} (${last.timeZone || timeZone})${last.by ? `, run now by ${last.by}` : ""}, ${outcome.replace(/\.+$/, "")}.`;
 }

@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
+import { callAddonRaw, workbookFromSnapshot, type Workbook } from "../../src/local/runtime";
 import { projectRoot } from "../../src/local/runtime";
 import { callAddon, newTracker, rowsOf, setSetting } from "../support/tracker";
 
@@ -26,6 +26,13 @@ describe("the minimal build's weekly refresh", () => {
     expect(r.message).toMatch(/built without them: see README, "OAuth scopes"/);
     expect(r.message.split("\n")).toHaveLength(1);
     expect(wb.services.triggers).toHaveLength(0);
+  });
+
+  it("Run weekly refresh now says so too, in one dialog, and runs nothing", () => {
+    const wb = built("appsscript.json");
+    callAddonRaw(wb, "menuWeeklyNow");
+    expect(wb.services.ui.alerts.map((a) => a.prompt)).toEqual([expect.stringMatching(/^The weekly refresh needs extra permissions.*built without them: see README, "OAuth scopes"\.$/)]);
+    expect(rowsOf(wb, "History")).toHaveLength(0);
   });
 
   it("sending the week's emails now writes the summary and says the emails need the permission, not 'Something went wrong'", () => {

@@ -16,7 +16,7 @@ const code = readFileSync(CODE_PATH, "utf8");
 const EXPECTED = [
   "onOpen", "onInstall",
   "menuSetUp", "menuCheckIn", "menuSummary", "menuReview", "menuClose", "menuRollOver", "menuImport",
-  "menuRepair", "menuWeekly", "menuPortfolio", "menuHelp",
+  "menuRepair", "menuWeekly", "menuWeeklyNow", "menuPortfolio", "menuHelp",
   "getSidebarData", "submitCheckin",
   "setupTracker", "repairTracker", "generateWeeklySummary", "createMidCycleReview", "endCycle",
   "rollOverCycle", "importOkrsFromTab", "setWeeklyRefresh", "weeklyRefresh", "sendWeeklyEmailsNow",

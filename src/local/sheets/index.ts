@@ -82,7 +82,12 @@ export interface LocalServices {
   globals: Record<string, unknown>;
   spreadsheet: LocalSpreadsheet;
   counters: Counters;
-  clock: { now(): Date; set(d: Date): void };
+  /**
+   * The clock: real time until set. `advance` moves a set clock on (work taking time, which the offline
+   * spreadsheet's calls do not: a test prices them), TODAY() recalculated only when the day changes. Once
+   * set, an execution whose clock has passed Apps Script's 6 minutes fails at its next call (EXECUTION_LIMIT_MS).
+   */
+  clock: { now(): Date; set(d: Date): void; advance(ms: number): void };
   session: { setUser(email: string | null): void; user(): string | null };
   lock: { holdByOther(): void; releaseByOther(): void; noDocument(v: boolean): void };
   /** Runs one add-on execution: locks it takes are its own, and released when it ends (as in Apps Script). */
@@ -107,6 +112,14 @@ export interface LocalServices {
    */
   toSnapshot(opts?: { forSaving?: boolean }): WorkbookSnapshot;
 }
+
+/**
+ * Apps Script stops an execution after 6 minutes ("Script runtime: 6 min / execution", quotas page) with
+ * "Exceeded maximum execution time". Offline only a set clock counts (a test moving it on): this machine's
+ * own speed says nothing of Google's. Every call after the limit throws, so a catch in the add-on cannot go
+ * on writing as Google's ended execution could not.
+ */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 
 type ClockDateCtor = DateConstructor & (new (ms: number) => Date);
 
@@ -231,7 +244,14 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
     () => lockState.execution,
     (e) => lockState.owners.get("document")?.execution === e,
   );
-  counters.observer = (name) => buffer.onCall(name);
+  // Each execution's clock at its start (nested ones, a check-in during a trigger run, have their own).
+  const startedAt = new Map<number, number>();
+  counters.observer = (name) => {
+    const start = startedAt.get(lockState.execution);
+    if (fixedMs !== null && start !== undefined && fixedMs - start > EXECUTION_LIMIT_MS) throw new Error("Exceeded maximum execution time");
+    buffer.onCall(name);
+  };
+  const dayOf = (ms: number) => Math.floor((ms + tzOffsetMinutes(ms, book.timeZone) * 60_000) / 86_400_000);
   const docProps: Record<string, string> = { ...(snapshot.documentProperties ?? {}) };
   const project = opts.project ?? newScriptProject();
   const userProps = project.userProperties;
@@ -317,6 +337,13 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
         setEngineClock(engineClock);
         recalcVolatile(book);
       },
+      advance(ms: number) {
+        const before = nowMs();
+        fixedMs = before + ms;
+        if (dayOf(fixedMs) === dayOf(before)) return;
+        setEngineClock(engineClock);
+        recalcVolatile(book);
+      },
     },
     session: {
       setUser(email: string | null) {
@@ -328,9 +355,11 @@ export function createServices(snapshotIn: WorkbookSnapshot, opts: LocalOptions 
       const outer = lockState.execution;
       const mine = ++executions;
       lockState.execution = mine;
+      startedAt.set(mine, nowMs());
       try {
         return run();
       } finally {
+        startedAt.delete(mine);
         for (const [kind, o] of lockState.owners) if (o.execution === mine) lockState.owners.delete(kind);
         buffer.end(mine);
         lockState.execution = outer;

@@ -53,3 +53,39 @@ describe("CacheService limits", () => {
     expect(cache.get("p")).toBeNull();
   });
 });
+
+describe("An execution's 6 minutes", () => {
+  // "Script runtime: 6 min / execution" (quotas page): Google stops it with "Exceeded maximum execution time".
+  it("a call after the execution's clock passed 6 minutes fails, and every call after it; the next execution starts anew", () => {
+    const { services, sheet } = setup();
+    const read = () => sheet.getRange("A1").getValue();
+    expect(() =>
+      services.execution(() => {
+        services.clock.advance(6 * 60 * 1000);
+        read(); // 6 minutes to the millisecond: still within
+        services.clock.advance(1);
+        expect(read).toThrow("Exceeded maximum execution time");
+        read(); // a catch in the add-on cannot go on
+      }),
+    ).toThrow("Exceeded maximum execution time");
+    expect(services.execution(read)).toBe("");
+    // Outside an execution (a test's own calls) nothing is timed.
+    services.clock.advance(60 * 60 * 1000);
+    expect(read()).toBe("");
+  });
+
+  it("is not applied to a real-time clock: this machine's speed says nothing of Google's", () => {
+    const { services, sheet } = setup({ now: undefined });
+    expect(services.execution(() => sheet.getRange("A1").getValue())).toBe("");
+  });
+
+  it("advance moves the clock on, recalculating TODAY() when the day changes", () => {
+    const { services, sheet } = setup();
+    sheet.getRange("A1").setFormula("=TODAY()");
+    sheet.getRange("A1").setNumberFormat("yyyy-mm-dd");
+    services.clock.advance(6 * 3600 * 1000); // 18:00 UTC, the same day
+    expect([services.clock.now().toISOString(), sheet.getRange("A1").getDisplayValue()]).toEqual(["2026-01-05T18:00:00.000Z", "2026-01-05"]);
+    services.clock.advance(6 * 3600 * 1000);
+    expect(sheet.getRange("A1").getDisplayValue()).toBe("2026-01-06");
+  });
+});
