@@ -13,6 +13,7 @@ import { applyEdits } from "./hyperformula-edits.mjs";
 import { ENGINE_EDITS } from "./hyperformula-pass-reads.mjs";
 import { trustedGrammar as trustedGrammarEdit } from "./hyperformula-grammar.mjs";
 import { clearStamp, inputsHash, upToDate, writeStamp } from "./build-stamp.mjs";
+import { libraryOnlyNames } from "./server-bundle.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -42,22 +43,30 @@ async function exportedNames() {
 }
 
 /**
- * Code.js is whitespace- and syntax-minified by esbuild, then terser shortens local variables and parameters
- * but keeps every function and class name (keep_fnames, keep_classnames): Apps Script's execution log names
+ * Code.js is syntax-minified by esbuild, then terser shortens local variables and parameters but keeps
+ * every function and class name of src/ (keep_fnames, keep_classnames): Apps Script's execution log names
  * the failing functions ("at forecastKr (Code:19:5120)"), and those names are the ones in src/, where the
  * code is read. With every identifier kept it reached 300.7 KB (session 10) against the 300 KB target;
- * mangling only the locals takes about 53 KB off. Nothing is compressed or reordered (compress: false), so
- * the code is esbuild's, renamed; top-level names (the entry points, the global) are never touched.
+ * mangling only the locals takes about 53 KB off. The names only the bundled libraries declare (zod's,
+ * scripts/server-bundle.mjs libraryOnlyNames) are shortened too: ~2.7 KB, and no src/ frame changes.
+ * Nothing is compressed or reordered (compress: false), so the code is esbuild's, renamed; top-level
+ * names (the entry points, the global) are never touched. esbuild leaves the whitespace in, for
+ * libraryOnlyNames to read its `// PATH` line before each module; terser prints the same code either way.
  */
 async function buildServer() {
   const names = await exportedNames();
   const r = await esbuild.build({
     entryPoints: [serverEntry], bundle: true, format: "iife", globalName: GLOBAL, write: false,
     target: "es2019", platform: "neutral", mainFields: ["module", "main"],
-    minifyWhitespace: true, minifySyntax: true, legalComments: "none", charset: "utf8", logLevel: "warning",
+    minifySyntax: true, legalComments: "none", charset: "utf8", logLevel: "warning",
   });
-  const mangled = await minify(r.outputFiles[0].text, {
-    ecma: 2019, compress: false, mangle: { keep_fnames: true, keep_classnames: true, toplevel: false }, format: { comments: false, ascii_only: false },
+  const text = r.outputFiles[0].text;
+  const library = libraryOnlyNames(text);
+  if (!library.includes("normalizeParams")) throw new Error("build: libraryOnlyNames no longer finds zod's function names");
+  // terser keeps a function or class name when the pattern matches it: every name but the library's.
+  const keep = new RegExp(`^(?!(?:${library.map((n) => n.replace(/\$/g, "\\$&")).join("|")})$)`);
+  const mangled = await minify(text, {
+    ecma: 2019, compress: false, mangle: { keep_fnames: keep, keep_classnames: keep, toplevel: false }, format: { comments: false, ascii_only: false },
   });
   const body = mangled.code;
   const wrappers = names
