@@ -1,6 +1,8 @@
-// How scripts/build.mjs shapes dist/Code.js beyond esbuild and terser (scripts/server-bundle.mjs): which
-// function names it lets terser shorten, and that dist/Code.js keeps src/'s (run `npm run build` first).
+// How scripts/build.mjs shapes dist/Code.js beyond esbuild and terser (scripts/server-bundle.mjs): the
+// script around esbuild's ES-module bundle, which function names it lets terser shorten, and that
+// dist/Code.js keeps src/'s (run `npm run build` first; surface.test.ts checks the script's globals).
 import { readFileSync } from "node:fs";
+import vm from "node:vm";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
@@ -10,9 +12,10 @@ import { distDir } from "../../src/local/runtime";
 
 interface ServerBundle {
   libraryOnlyNames(esm: string): string[];
+  asScript(esm: string, global: string, names: string[]): string;
 }
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "scripts", "server-bundle.mjs");
-const { libraryOnlyNames } = (await import(pathToFileURL(SCRIPT).href)) as ServerBundle;
+const { libraryOnlyNames, asScript } = (await import(pathToFileURL(SCRIPT).href)) as ServerBundle;
 
 const code = readFileSync(join(distDir(), "Code.js"), "utf8");
 
@@ -54,6 +57,25 @@ describe("libraryOnlyNames", () => {
 
   it("refuses a bundle without a `// PATH` line per module, rather than shorten what it cannot tell", () => {
     expect(() => libraryOnlyNames("function a() {}\n")).toThrow(/PATH/);
+  });
+});
+
+describe("asScript", () => {
+  const esm = '// src/x.ts\nvar hidden = 1;\nfunction a() { return hidden; }\nfunction b2(x) { return x * 2; }\nexport {\n  a,\n  b2 as b\n};\n';
+
+  it("defines only the global, whose properties are the exports by their exported names", () => {
+    const context = vm.createContext({});
+    vm.runInContext(asScript(esm, "G", ["b", "a"]), context);
+    const g = vm.runInContext("globalThis", context) as Record<string, unknown>;
+    expect(Object.keys(g)).toEqual(["G"]);
+    const api = g.G as Record<string, (x?: number) => number>;
+    expect(Object.keys(api).sort()).toEqual(["a", "b"]);
+    expect([api.a(), api.b(21)]).toEqual([1, 42]);
+  });
+
+  it("refuses exports that differ from the metafile's, or a bundle that does not end with them", () => {
+    expect(() => asScript(esm, "G", ["a"])).toThrow(/exports a, b, not a/);
+    expect(() => asScript(esm.replace(/export \{[^}]*\};\n$/, ""), "G", ["a", "b"])).toThrow(/export/);
   });
 });
 
