@@ -34,17 +34,20 @@ const GLOBAL = "OkrSheets";
 const serverEntry = join(root, "src/server/index.ts");
 
 /**
- * Code.js is syntax-minified by esbuild, then terser shortens local variables and parameters but keeps
- * every function and class name of src/ (keep_fnames, keep_classnames): Apps Script's execution log names
- * the failing functions ("at forecastKr (Code:19:5120)"), and those names are the ones in src/, where the
- * code is read. With every identifier kept it reached 300.7 KB (session 10) against the 300 KB target;
- * mangling only the locals takes about 53 KB off. The names only the bundled libraries declare (zod's,
- * scripts/server-bundle.mjs libraryOnlyNames) are shortened too: ~2.7 KB, and no src/ frame changes.
- * Nothing is compressed or reordered (compress: false), so the code is esbuild's, renamed; top-level
- * names (the entry points, the global) are never touched. esbuild bundles as an ES module, with whitespace
- * left in for libraryOnlyNames to read its `// PATH` line before each module (terser prints the same code
- * either way); asScript puts it inside the IIFE that returns the exports (esbuild's own IIFE format
- * defines them as getters through three helpers: 1.3 KB).
+ * Code.js is syntax-minified by esbuild, then terser compresses it and shortens local variables and
+ * parameters but keeps every function and class name of src/ (keep_fnames, keep_classnames): Apps Script's
+ * execution log names the failing functions ("at forecastKr (Code:19:5120)"), and those names are the ones
+ * in src/, where the code is read. With every identifier kept it reached 300.7 KB (session 10) against the
+ * 300 KB target; mangling only the locals takes about 53 KB off. The names only the bundled libraries
+ * declare (zod's, scripts/server-bundle.mjs libraryOnlyNames) are shortened too: ~2.7 KB, and no src/
+ * frame changes. terser's compression (its defaults, two passes: constants put where they are used,
+ * constant objects' properties made variables, the code's shape tightened) takes ~6.6 KB more; a small
+ * function called once or twice may be inlined into its caller, whose frame then holds its line, and a
+ * closure used once may be written where it is used, where its frame has no name (README, "How it is
+ * built"). Top-level names (the entry points, the global) are never touched. esbuild bundles as an ES
+ * module, with whitespace left in for libraryOnlyNames to read its `// PATH` line before each module
+ * (terser prints the same code either way); asScript puts it inside the IIFE that returns the exports
+ * (esbuild's own IIFE format defines them as getters through three helpers: 1.3 KB).
  */
 async function buildServer() {
   const r = await esbuild.build({
@@ -59,7 +62,10 @@ async function buildServer() {
   // terser keeps a function or class name when the pattern matches it: every name but the library's.
   const keep = new RegExp(`^(?!(?:${library.map((n) => n.replace(/\$/g, "\\$&")).join("|")})$)`);
   const mangled = await minify(asScript(esm, GLOBAL, names), {
-    ecma: 2019, compress: false, mangle: { keep_fnames: keep, keep_classnames: keep, toplevel: false }, format: { comments: false, ascii_only: false },
+    ecma: 2019,
+    compress: { keep_fnames: keep, keep_classnames: keep, passes: 2 },
+    mangle: { keep_fnames: keep, keep_classnames: keep, toplevel: false },
+    format: { comments: false, ascii_only: false },
   });
   const body = mangled.code;
   // One line each: Apps Script's editor shows these, and lists them as the script's functions.
