@@ -1,6 +1,7 @@
 // Builds what ships (dist/: Code.js, Sidebar.html, appsscript.json) and the local tool (build/cli.mjs).
 // Apps Script only sees top-level functions, so each export of src/server/index.ts becomes a top-level
-// `function NAME() { return OkrSheets.NAME.apply(this, arguments); }` after the bundled IIFE.
+// `function NAME(){return OkrSheets.NAME.apply(this,arguments)}` after the bundle, which defines OkrSheets
+// (the one other global): `var OkrSheets = (() => { ... return { NAME, ... }; })()`.
 import * as esbuild from "esbuild";
 import { minify } from "terser";
 import { mkdirSync, readFileSync, writeFileSync, copyFileSync, existsSync, rmSync } from "node:fs";
@@ -13,6 +14,7 @@ import { applyEdits } from "./hyperformula-edits.mjs";
 import { ENGINE_EDITS } from "./hyperformula-pass-reads.mjs";
 import { trustedGrammar as trustedGrammarEdit } from "./hyperformula-grammar.mjs";
 import { clearStamp, inputsHash, upToDate, writeStamp } from "./build-stamp.mjs";
+import { asScript, libraryOnlyNames } from "./server-bundle.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -31,38 +33,43 @@ mkdirSync(build, { recursive: true });
 const GLOBAL = "OkrSheets";
 const serverEntry = join(root, "src/server/index.ts");
 
-/** The names src/server/index.ts exports, read from esbuild's metafile of an ESM build. */
-async function exportedNames() {
-  const r = await esbuild.build({
-    entryPoints: [serverEntry], bundle: true, format: "esm", write: false, metafile: true,
-    outdir: "out", target: "es2019", logLevel: "silent",
-  });
-  const out = Object.values(r.metafile.outputs).find((o) => o.entryPoint);
-  return out.exports.slice().sort();
-}
-
 /**
- * Code.js is whitespace- and syntax-minified by esbuild, then terser shortens local variables and parameters
- * but keeps every function and class name (keep_fnames, keep_classnames): Apps Script's execution log names
- * the failing functions ("at forecastKr (Code:19:5120)"), and those names are the ones in src/, where the
- * code is read. With every identifier kept it reached 300.7 KB (session 10) against the 300 KB target;
- * mangling only the locals takes about 53 KB off. Nothing is compressed or reordered (compress: false), so
- * the code is esbuild's, renamed; top-level names (the entry points, the global) are never touched.
+ * Code.js is syntax-minified by esbuild, then terser compresses it and shortens local variables and
+ * parameters but keeps every function and class name of src/ (keep_fnames, keep_classnames): Apps Script's
+ * execution log names the failing functions ("at forecastKr (Code:19:5120)"), and those names are the ones
+ * in src/, where the code is read. With every identifier kept it reached 300.7 KB (session 10) against the
+ * 300 KB target; mangling only the locals takes about 53 KB off. The names only the bundled libraries
+ * declare (zod's, scripts/server-bundle.mjs libraryOnlyNames) are shortened too: ~2.7 KB, and no src/
+ * frame changes. terser's compression (its defaults, two passes: constants put where they are used,
+ * constant objects' properties made variables, the code's shape tightened) takes ~6.6 KB more; a small
+ * function called once or twice may be inlined into its caller, whose frame then holds its line, and a
+ * closure used once may be written where it is used, where its frame has no name (README, "How it is
+ * built"). Top-level names (the entry points, the global) are never touched. esbuild bundles as an ES
+ * module, with whitespace left in for libraryOnlyNames to read its `// PATH` line before each module
+ * (terser prints the same code either way); asScript puts it inside the IIFE that returns the exports
+ * (esbuild's own IIFE format defines them as getters through three helpers: 1.3 KB).
  */
 async function buildServer() {
-  const names = await exportedNames();
   const r = await esbuild.build({
-    entryPoints: [serverEntry], bundle: true, format: "iife", globalName: GLOBAL, write: false,
+    entryPoints: [serverEntry], bundle: true, format: "esm", write: false, metafile: true, outdir: "out",
     target: "es2019", platform: "neutral", mainFields: ["module", "main"],
-    minifyWhitespace: true, minifySyntax: true, legalComments: "none", charset: "utf8", logLevel: "warning",
+    minifySyntax: true, legalComments: "none", charset: "utf8", logLevel: "warning",
   });
-  const mangled = await minify(r.outputFiles[0].text, {
-    ecma: 2019, compress: false, mangle: { keep_fnames: true, keep_classnames: true, toplevel: false }, format: { comments: false, ascii_only: false },
+  const esm = r.outputFiles[0].text;
+  const names = Object.values(r.metafile.outputs).find((o) => o.entryPoint).exports.slice().sort();
+  const library = libraryOnlyNames(esm);
+  if (!library.includes("normalizeParams")) throw new Error("build: libraryOnlyNames no longer finds zod's function names");
+  // terser keeps a function or class name when the pattern matches it: every name but the library's.
+  const keep = new RegExp(`^(?!(?:${library.map((n) => n.replace(/\$/g, "\\$&")).join("|")})$)`);
+  const mangled = await minify(asScript(esm, GLOBAL, names), {
+    ecma: 2019,
+    compress: { keep_fnames: keep, keep_classnames: keep, passes: 2 },
+    mangle: { keep_fnames: keep, keep_classnames: keep, toplevel: false },
+    format: { comments: false, ascii_only: false },
   });
   const body = mangled.code;
-  const wrappers = names
-    .map((n) => `function ${n}() {\n  return ${GLOBAL}.${n}.apply(this, arguments);\n}`)
-    .join("\n");
+  // One line each: Apps Script's editor shows these, and lists them as the script's functions.
+  const wrappers = names.map((n) => `function ${n}(){return ${GLOBAL}.${n}.apply(this,arguments)}`).join("\n");
   const code = `// okr-sheets: built by scripts/build.mjs. Do not edit; edit src/ instead.\n${body}\n${wrappers}\n`;
   writeFileSync(join(dist, "Code.js"), code);
   return { names, bytes: Buffer.byteLength(code) };
