@@ -3,15 +3,16 @@ import { FIX_FIELDS_MESSAGE } from "../core/messages";
 import Papa from "papaparse";
 
 /**
- * The field separator: a European Excel saves "CSV" with semicolons (the comma being its decimal
- * separator), so a header line with semicolons and no commas outside quotes is read with ";".
+ * The field separator: the one the header line (its first non-blank line) has most of outside quotes, a comma
+ * on a tie. A European Excel saves "CSV" with semicolons (the comma being its decimal separator); Excel's
+ * "Text (Tab delimited)" and a range copied out of Sheets into a text file have tabs (until session 17 such a
+ * file was refused as having no header row).
  */
-export function delimiterOf(csv: string): "," | ";" {
+export function delimiterOf(csv: string): "," | ";" | "\t" {
   const firstLine = csv.replace(/^\uFEFF/, "").split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
   const outside = firstLine.replace(/"[^"]*"/g, "");
-  const semis = (outside.match(/;/g) || []).length;
-  const commas = (outside.match(/,/g) || []).length;
-  return semis > commas ? ";" : ",";
+  const count = (c: string) => outside.split(c).length - 1;
+  return ([";", "\t"] as const).reduce<"," | ";" | "\t">((best, c) => (count(c) > count(best) ? c : best), ",");
 }
 
 export interface CsvError {
