@@ -19,4 +19,15 @@ describe("okr-sheets import: a title line above the header", () => {
     expect([r.status, r.stderr]).toEqual([0, ""]);
     expect(r.stdout).toContain("Imported 1 objective and 1 key result.");
   });
+
+  it("above a semicolon-separated header too: the separator is the header's, not the title's", async () => {
+    // Before session 17: "row 4 has 2 cells but the header has 1 (put cells containing commas in double quotes)",
+    // the separator taken from the title line, which has none.
+    expect((await runCli(dir, ["new", "eu.xlsx", "--start", "2026-01-05"])).status).toBe(0);
+    writeFileSync(join(dir, "eu.csv"), ["Q3 OKRs", "", "objective;key_result;owner;metric;start;target", "Ship;On time;ana@example.com;increase;80;95,5", ""].join("\n"));
+    const r = await runCli(dir, ["import", "eu.xlsx", "eu.csv"]);
+    expect([r.status, r.stderr]).toEqual([0, ""]);
+    const krs = JSON.parse((await runCli(dir, ["show", "eu.xlsx", "--sheet", "Key Results", "--json"])).stdout);
+    expect(krs.map((k: Record<string, unknown>) => [k["Key result"], k["Target"]])).toEqual([["On time", 95.5]]);
+  });
 });
