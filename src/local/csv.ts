@@ -10,7 +10,7 @@ import Papa from "papaparse";
 export function delimiterOf(csv: string): "," | ";" | "\t" {
   // The header line: a title line above it ("Q3 OKRs", no separator) says nothing of them. It names key_result
   // (the import's required column) or kr_id (the check-ins'); without either, the first non-blank line.
-  const lines = csv.replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim() !== "").slice(0, 10);
+  const lines = csv.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/).filter((l) => l.trim() !== "").slice(0, 10);
   const header = lines.find((l) => /key[\s_-]*result|kr[\s_-]*id/i.test(l)) ?? lines[0] ?? "";
   const outside = header.replace(/"[^"]*"/g, "");
   const count = (c: string) => outside.split(c).length - 1;
