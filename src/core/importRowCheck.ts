@@ -83,7 +83,7 @@ export function checkRowCells(get: (c: ImportColumn) => string, raw: (c: ImportC
   else if (metric === null) err(`Unknown metric ${quote(metricText)} (use one of: ${METRICS.join(", ")}).`);
   const start = parseNumberCell(raw("start"), "start", get("unit"), locale);
   const target = parseNumberCell(raw("target"), "target", get("unit"), locale);
-  const weight = parseNumberCell(raw("weight"), "weight", "", locale);
+  const weight = parseNumberCell(raw("weight"), "weight", "", locale, true);
   if (!start.ok) err(start.reason);
   if (!target.ok) err(target.reason);
   if (!weight.ok) err(weight.reason);
