@@ -61,6 +61,14 @@ export function textKey(s: string): string {
   return s.replace(/\s+/g, " ").trim().toLowerCase();
 }
 
+// A formula's error as Sheets gives it (a tab's cell: VLOOKUP's #N/A) and Excel writes it into a CSV.
+const FORMULA_ERROR = /^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|ERROR!)$/;
+
+/** Why a cell holding a formula's error is refused, or null: imported, "#N/A" became an owner or a title. */
+export function formulaError(column: string, s: string): string | null {
+  return FORMULA_ERROR.test(s) ? `${column} is ${quote(s)}, a formula's error: fix the formula, then import again.` : null;
+}
+
 export type NumResult = { ok: true; value: number | null } | { ok: false; reason: string };
 
 /**
@@ -76,6 +84,8 @@ export function parseNumberCell(v: unknown, column: string, unit: string | null,
   }
   const s = text(v);
   if (s === "") return { ok: true, value: null };
+  const e = formulaError(column, s);
+  if (e) return { ok: false, reason: e };
   const r = fraction && /%$/.test(s) ? parseUserNumber(s, locale) : parseKrValue(s, locale, unit);
   if (r.ok) return { ok: true, value: r.value };
   if (/too large/.test(r.message)) return { ok: false, reason: `${column} ${quote(s)} is too large.` };
