@@ -72,10 +72,13 @@ export function batchRows(csv: string): { rows: BatchRow[]; problems: RowProblem
     if (!cells.kr_id) bad("kr_id is empty.");
     if (!cells.value) bad("value is empty.");
     if (cells.at) {
-      // The forms a European or Japanese Excel saves that cannot be read two ways (13.01.2026, 2026/01/13).
-      const iso = unambiguousDate(cells.at);
+      // The forms a European or Japanese Excel saves that cannot be read two ways (13.01.2026, 2026/01/13). A time
+      // after the day (a Google Form's Timestamp, a date-time cell: "13.01.2026 09:30:15") is left out: a
+      // check-in is dated by its day (until session 17 the row was refused as "not a date").
+      const day = cells.at.replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[AP]M)?$/i, "");
+      const iso = unambiguousDate(day);
       if (iso) cells.at = iso;
-      else bad(`at "${cells.at}" is not a date okr-sheets can read: ${dateRefusal(cells.at)}.`);
+      else bad(`at "${cells.at}" is not a date okr-sheets can read: ${dateRefusal(day)}.`);
     }
     if (problems.length === before) out.push({ line, cells });
   });

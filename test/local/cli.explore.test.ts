@@ -109,6 +109,19 @@ describe("a check-ins CSV row dated after the day it is run", () => {
   });
 });
 
+describe("a check-ins CSV whose at has a time (a Google Form's Timestamp column, a date-time cell)", () => {
+  it("is dated on that day; a day that reads two ways is still refused", async () => {
+    // Before session 17: 'row 2: at "13.01.2026 09:30:15" is not a date okr-sheets can read: type it as YYYY-MM-DD, …'
+    fixtures.copy("operations", join(dir, "form.xlsx"));
+    writeFileSync(join(dir, "form.csv"), "kr_id,value,at\nO1.KR1,84,13.01.2026 09:30:15\nO1.KR2,9,2026-01-14T17:05\n");
+    expect((await run("checkin", "form.xlsx", "--from", "form.csv", "--at", "2026-01-20")).status).toBe(0);
+    const log = JSON.parse((await run("show", "form.xlsx", "--sheet", "Check-ins", "--json")).stdout);
+    expect(log.map((r: Record<string, unknown>) => [r["KR ID"], r["Timestamp"]])).toEqual([["O1.KR1", "2026-01-13"], ["O1.KR2", "2026-01-14"]]);
+    writeFileSync(join(dir, "us.csv"), "kr_id,value,at\nO1.KR1,84,01/02/2026 9:30 AM\n");
+    expect(await rejected("form.xlsx", ["checkin", "form.xlsx", "--from", "us.csv", "--at", "2026-01-20"])).toMatch(/^okr-sheets: us\.csv: nothing was checked in\. row 2: at "01\/02\/2026 9:30 AM" is not a date okr-sheets can read: with slashes, day and month could be either way round\./);
+  });
+});
+
 describe("FILE that is not a tracker", () => {
   it("is named as typed (not by its absolute path); a workbook given as the CSV is named so", async () => {
     writeFileSync(join(dir, "okrs.csv"), "objective,key_result\n");
