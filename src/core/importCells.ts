@@ -1,6 +1,6 @@
 // How the OKR import reads one cell (importRows.ts): as text, as a number, as a key that matches
 // another cell's regardless of case and spacing, as an ID; and how it quotes a cell in a message.
-import { parseKrValue } from "./numbers";
+import { parseKrValue, parseUserNumber } from "./numbers";
 import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, KR_HELPER_HEADERS, OBJECTIVE_HEADERS, SETTINGS_HEADERS } from "./tabs";
 
 /** The import's columns, as headerKey names them. */
@@ -61,10 +61,22 @@ export function textKey(s: string): string {
   return s.replace(/\s+/g, " ").trim().toLowerCase();
 }
 
+// A formula's error as Sheets gives it (a tab's cell: VLOOKUP's #N/A) and Excel writes it into a CSV.
+const FORMULA_ERROR = /^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!|ERROR!)$/;
+
+/** Why a cell holding a formula's error is refused, or null: imported, "#N/A" became an owner or a title. */
+export function formulaError(column: string, s: string): string | null {
+  return FORMULA_ERROR.test(s) ? `${column} is ${quote(s)}, a formula's error: fix the formula, then import again.` : null;
+}
+
 export type NumResult = { ok: true; value: number | null } | { ok: false; reason: string };
 
-/** The check-in's number parser ("6,0", "8.5 days" on a days KR, "85%" on a % KR), with the row's unit, in the spreadsheet's locale. */
-export function parseNumberCell(v: unknown, column: string, unit: string | null, locale = "en_US"): NumResult {
+/**
+ * The check-in's number parser ("6,0", "8.5 days" on a days KR, "85%" on a % KR), with the row's unit, in the
+ * spreadsheet's locale. `fraction`: a "%" divides by 100, as for a weight, which has no unit ("50%" is half, as a
+ * tab's 50% cell, 0.5, is; until session 17 refused as "measured in plain numbers, not %").
+ */
+export function parseNumberCell(v: unknown, column: string, unit: string | null, locale = "en_US", fraction = false): NumResult {
   if (typeof v === "number") {
     if (!isFinite(v)) return { ok: false, reason: `${column} is not a number.` };
     if (Math.abs(v) > 1e15) return { ok: false, reason: `${column} is too large.` };
@@ -72,7 +84,9 @@ export function parseNumberCell(v: unknown, column: string, unit: string | null,
   }
   const s = text(v);
   if (s === "") return { ok: true, value: null };
-  const r = parseKrValue(s, locale, unit);
+  const e = formulaError(column, s);
+  if (e) return { ok: false, reason: e };
+  const r = fraction && /%$/.test(s) ? parseUserNumber(s, locale) : parseKrValue(s, locale, unit);
   if (r.ok) return { ok: true, value: r.value };
   if (/too large/.test(r.message)) return { ok: false, reason: `${column} ${quote(s)} is too large.` };
   return { ok: false, reason: `${column} ${quote(s)} is not a number: ${lowerFirst(r.message)}` };

@@ -3,7 +3,7 @@
 // key result imported before, objectives that disagree) is planImport's.
 import { MAX_TEXT } from "./api";
 import { cycleLastDay, dateRefusal, unambiguousDate } from "./dates";
-import { ID_RE, IMPORT_COLUMNS, isHeaderWord, parseNumberCell, quote, type ImportColumn, type NumResult } from "./importCells";
+import { formulaError, ID_RE, IMPORT_COLUMNS, isHeaderWord, parseNumberCell, quote, type ImportColumn, type NumResult } from "./importCells";
 import { METRICS, OBJECTIVE_TYPES, PNL_LINKS, type Metric } from "./tabs";
 
 export interface RowCells {
@@ -57,6 +57,9 @@ function countsFromCell(s: string, cycle: ImportCycle | undefined, err: (reason:
 export function checkRowCells(get: (c: ImportColumn) => string, raw: (c: ImportColumn) => unknown, err: (reason: string) => void, locale = "en_US", cycle?: ImportCycle): RowCells {
   for (const c of IMPORT_COLUMNS) {
     if (get(c).length > MAX_TEXT) err(`${c} is longer than ${MAX_TEXT} characters.`);
+    // The numbers' parse says it of theirs.
+    const e = /^(start|target|weight)$/.test(c) ? null : formulaError(c, get(c));
+    if (e) err(e);
   }
 
   const objectiveText = get("objective");
@@ -83,7 +86,7 @@ export function checkRowCells(get: (c: ImportColumn) => string, raw: (c: ImportC
   else if (metric === null) err(`Unknown metric ${quote(metricText)} (use one of: ${METRICS.join(", ")}).`);
   const start = parseNumberCell(raw("start"), "start", get("unit"), locale);
   const target = parseNumberCell(raw("target"), "target", get("unit"), locale);
-  const weight = parseNumberCell(raw("weight"), "weight", "", locale);
+  const weight = parseNumberCell(raw("weight"), "weight", "", locale, true);
   if (!start.ok) err(start.reason);
   if (!target.ok) err(target.reason);
   if (!weight.ok) err(weight.reason);

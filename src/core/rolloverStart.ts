@@ -15,6 +15,11 @@ export function startTooEarly(newStart: string, old: Settings, closedOn: string 
   const early = isValidIsoDate(closedOn) && dayNumber(closedOn) >= dayNumber(old.startDate) && dayNumber(closedOn) < dayNumber(last);
   const earliest = early ? addDays(closedOn as string, 1) : weeks === null ? addDays(old.startDate, 1) : cycleEnd(old.startDate, weeks);
   if (dayNumber(newStart) >= dayNumber(earliest)) return null;
+  // The next start typed into Settings by hand first ("set up next quarter"), or a Retrospective frozen before
+  // the start Settings give: the dates above are then a cycle that never ran, and Settings are what to fix.
+  if (newStart === old.startDate || (isValidIsoDate(closedOn) && closedOn < old.startDate)) {
+    return `Settings give ${old.startDate} as this cycle's start: type back the day it started (roll over writes the new one), then roll over again.`;
+  }
   const why = early
     ? `it was closed early, with final scores as of ${closedOn}`
     : `it ran ${old.startDate} to ${last}`;

@@ -8,6 +8,7 @@ import { dateRefusal, unambiguousDate } from "../core/dates";
 import { columnKey, parseCsv, refusalText } from "./csv";
 import { callAddon, clockFor, openWorkbook, type Workbook } from "./runtime";
 import { readTab } from "./showTab";
+import { dayIn } from "./cachedValues";
 import { noSuchKrMessage } from "../core/messages";
 import { decimalSeparatorFor, fixedText } from "../core/numbers";
 
@@ -71,10 +72,13 @@ export function batchRows(csv: string): { rows: BatchRow[]; problems: RowProblem
     if (!cells.kr_id) bad("kr_id is empty.");
     if (!cells.value) bad("value is empty.");
     if (cells.at) {
-      // The forms a European or Japanese Excel saves that cannot be read two ways (13.01.2026, 2026/01/13).
-      const iso = unambiguousDate(cells.at);
+      // The forms a European or Japanese Excel saves that cannot be read two ways (13.01.2026, 2026/01/13). A time
+      // after the day (a Google Form's Timestamp, a date-time cell: "13.01.2026 09:30:15") is left out: a
+      // check-in is dated by its day (until session 17 the row was refused as "not a date").
+      const day = cells.at.replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(\s*[AP]M)?$/i, "");
+      const iso = unambiguousDate(day);
       if (iso) cells.at = iso;
-      else bad(`at "${cells.at}" is not a date okr-sheets can read: ${dateRefusal(cells.at)}.`);
+      else bad(`at "${cells.at}" is not a date okr-sheets can read: ${dateRefusal(day)}.`);
     }
     if (problems.length === before) out.push({ line, cells });
   });
@@ -150,6 +154,9 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
   const parsed = batchRows(csv);
   if ("fatal" in parsed) throw new Error(`${csvName}: nothing was checked in. ${parsed.fatal.slice(0, MAX_REPORTED).join(" ")}`);
   const wb = await openWorkbook(file, { at: opts.at, user: null });
+  // A row dated after the day the batch runs would become its KR's latest check-in ahead of time, and every real
+  // check-in until that day would only join the log (Current follows the latest date): a mistyped day.
+  const today = opts.at || dayIn(Date.now(), wb.services.spreadsheet.getSpreadsheetTimeZone());
   // Rows the CSV already refused are reported with the add-on's refusals of the others, in line order.
   const problems: RowProblem[] = [...parsed.problems];
   const refuse = (line: number, text: string) => problems.push({ line, text });
@@ -157,6 +164,10 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
   let notice: string | null = null;
   for (const { line, cells } of parsed.rows) {
     const krId = cells.kr_id!;
+    if (cells.at && cells.at > today) {
+      refuse(line, `at ${cells.at} is after ${opts.atGiven ? `--at ${today}` : `today (${today})`}: a check-in cannot be dated after the day it is made; correct the day${opts.atGiven ? "" : " (or give --at)"}.`);
+      continue;
+    }
     wb.services.clock.set(clockFor(cells.at || opts.at, wb.services.spreadsheet.getSpreadsheetTimeZone()));
     wb.services.session.setUser(cells.as || null);
     let chosen: string | undefined;

@@ -3,15 +3,18 @@ import { FIX_FIELDS_MESSAGE } from "../core/messages";
 import Papa from "papaparse";
 
 /**
- * The field separator: a European Excel saves "CSV" with semicolons (the comma being its decimal
- * separator), so a header line with semicolons and no commas outside quotes is read with ";".
+ * The field separator: the one the header line has most of outside quotes, a comma on a tie. A European Excel saves "CSV" with semicolons (the comma being its decimal separator); Excel's
+ * "Text (Tab delimited)" and a range copied out of Sheets into a text file have tabs (until session 17 such a
+ * file was refused as having no header row).
  */
-export function delimiterOf(csv: string): "," | ";" {
-  const firstLine = csv.replace(/^\uFEFF/, "").split(/\r?\n/).find((l) => l.trim() !== "") ?? "";
-  const outside = firstLine.replace(/"[^"]*"/g, "");
-  const semis = (outside.match(/;/g) || []).length;
-  const commas = (outside.match(/,/g) || []).length;
-  return semis > commas ? ";" : ",";
+export function delimiterOf(csv: string): "," | ";" | "\t" {
+  // The header line: a title line above it ("Q3 OKRs", no separator) says nothing of them. It names key_result
+  // (the import's required column) or kr_id (the check-ins'); without either, the first non-blank line.
+  const lines = csv.replace(/^\uFEFF/, "").split(/\r\n|\r|\n/).filter((l) => l.trim() !== "").slice(0, 10);
+  const header = lines.find((l) => /key[\s_-]*result|kr[\s_-]*id/i.test(l)) ?? lines[0] ?? "";
+  const outside = header.replace(/"[^"]*"/g, "");
+  const count = (c: string) => outside.split(c).length - 1;
+  return ([";", "\t"] as const).reduce<"," | ";" | "\t">((best, c) => (count(c) > count(best) ? c : best), ",");
 }
 
 export interface CsvError {

@@ -185,8 +185,17 @@ export function reportJson(r: ShownReport): unknown {
   };
 }
 
+/**
+ * A cell's line breaks (Alt+Enter in a title) as "↵": printed as they are, they broke the table's row in two
+ * and put the rest of it under the row numbers. For the terminal only.
+ */
+const oneLine = (s: string) => s.replace(/\r\n|\r|\n/g, "↵");
+
 /** Cells longer than 40 characters are cut, for the terminal only. */
-const cut = (s: string) => (s.length > 40 ? s.slice(0, 39) + "…" : s);
+const cut = (s: string) => {
+  const l = oneLine(s);
+  return l.length > 40 ? l.slice(0, 39) + "…" : l;
+};
 
 /**
  * A table for the terminal: each line starts with its sheet row number and a line of column letters sits
@@ -218,7 +227,7 @@ export function renderReport(r: ShownReport): string {
   const all = [...r.title, ...r.sections.flatMap((s) => [...(s.lines.title ? [s.lines.title] : []), ...s.lines.notes, ...s.lines.table])];
   if (!all.length) return `(${r.name} is empty)`;
   const g = gutterFor(all.map((l) => l.row));
-  const text = (l: ShownLine) => `${String(l.row).padStart(g)}  ${l.cells[0]}`;
+  const text = (l: ShownLine) => `${String(l.row).padStart(g)}  ${oneLine(String(l.cells[0]))}`;
   const parts: string[][] = [];
   if (r.title.length) parts.push(r.title.map(text));
   for (const s of r.sections) {

@@ -122,7 +122,10 @@ export function submitCheckin(raw: unknown): CheckinResult {
       const krT = readKrRow(ss, s, req.krId.trim(), req.row);
       const krs = keyResultsFrom(krT, tz);
       const kr = krs.find((k) => sameId(k.id, req.krId));
-      if (!kr) return refuse(noSuchKrMessage(req.krId.trim()), { krId: NO_SUCH_KR_FIELD });
+      // A row is sent by the sidebar, from the list it showed: the KR was there when it opened.
+      const id = req.krId.trim();
+      const gone = () => `"${id}" is no longer in ${TAB.keyResults} (deleted, or its ID changed, since the sidebar opened): reopen the sidebar. Nothing was saved.`;
+      if (!kr) return refuse(req.row ? gone() : noSuchKrMessage(id), { krId: NO_SUCH_KR_FIELD });
       if (!owns(who, kr)) return refuse(notOwnerMessage(kr.id, kr.owner), { krId: NOT_OWNER_FIELD });
       const tail = readLogTail(ss, s);
       if (!tail) throw new UserError(logTailMissingMessage(ss));

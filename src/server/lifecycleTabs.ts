@@ -197,6 +197,18 @@ function refuseLookAlikes(tabs: readonly NamedTab[]): void {
   );
 }
 
+/**
+ * Why there is nothing to roll over without a Retrospective. Run again just after a roll over (its record
+ * kept), "close the cycle first" would have the team close the cycle it has just started.
+ */
+export function notClosedMessage(): string {
+  const props = docProps();
+  const from = props ? props.getProperty(ROLLED_OVER_KEY) : null;
+  return from
+    ? `"${from.replace(/\|[^|]*$/, "")}" was already rolled over into this cycle: close it ("End cycle & retrospective") when it ends, then roll over.`
+    : CLOSE_CYCLE_FIRST;
+}
+
 export interface RolloverOptions {
   start: string;
   weeks?: number;
@@ -212,7 +224,7 @@ export function rollOver(
     if (!retroSheet && !ss.getSheetByName(TAB.settings)) {
       throw rollOverRefusal('This spreadsheet is not an okr-sheets tracker (it has no "Settings" tab). Use "Set up tracker" first.');
     }
-    if (!retroSheet) throw rollOverRefusal(CLOSE_CYCLE_FIRST);
+    if (!retroSheet) throw rollOverRefusal(notClosedMessage());
     const { tracker, settingsRead, tz } = refusingUnchanged(() => readTracker(ss));
     // Null outside a document (Apps Script documents it so): then there is no record of a roll over to check or keep.
     const props = docProps();

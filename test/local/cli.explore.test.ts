@@ -5,7 +5,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { cliWorkspace } from "../support/cli";
+import { cliWorkspace, runCli } from "../support/cli";
 
 const { dir, fixtures, run, rejected } = cliWorkspace("okr-cli-explore-");
 
@@ -90,6 +90,35 @@ describe("a check-in's day outside the cycle", () => {
       "okr-sheets: day.csv: nothing was checked in. row 2: at 2025-12-01 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed. " +
         "row 3: --at 2026-04-10 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed.",
     );
+  });
+});
+
+describe("a check-ins CSV row dated after the day it is run", () => {
+  it("is refused naming the row and the day, and nothing is saved", async () => {
+    // Before session 17 it was saved: 2026-02-17 (for 2026-01-17) became the KR's Last check-in, and every real
+    // check-in before it only joined the log, its Current left at the mistyped day's value.
+    fixtures.copy("operations", join(dir, "ahead.xlsx"));
+    writeFileSync(join(dir, "ahead.csv"), "kr_id,value,at\nO1.KR1,90,2026-02-17\nO1.KR2,8,2026-01-20\n");
+    expect(await rejected("ahead.xlsx", ["checkin", "ahead.xlsx", "--from", "ahead.csv", "--at", "2026-01-20"])).toBe(
+      "okr-sheets: ahead.csv: nothing was checked in. row 2: at 2026-02-17 is after --at 2026-01-20: a check-in cannot be dated after the day it is made; correct the day.",
+    );
+    const r = await runCli(dir, ["checkin", "ahead.xlsx", "--from", "ahead.csv"], { now: new Date("2026-01-20T09:00:00Z") });
+    expect(r.stderr).toBe(
+      "okr-sheets: ahead.csv: nothing was checked in. row 2: at 2026-02-17 is after today (2026-01-20): a check-in cannot be dated after the day it is made; correct the day (or give --at).\n",
+    );
+  });
+});
+
+describe("a check-ins CSV whose at has a time (a Google Form's Timestamp column, a date-time cell)", () => {
+  it("is dated on that day; a day that reads two ways is still refused", async () => {
+    // Before session 17: 'row 2: at "13.01.2026 09:30:15" is not a date okr-sheets can read: type it as YYYY-MM-DD, …'
+    fixtures.copy("operations", join(dir, "form.xlsx"));
+    writeFileSync(join(dir, "form.csv"), "kr_id,value,at\nO1.KR1,84,13.01.2026 09:30:15\nO1.KR2,9,2026-01-14T17:05\n");
+    expect((await run("checkin", "form.xlsx", "--from", "form.csv", "--at", "2026-01-20")).status).toBe(0);
+    const log = JSON.parse((await run("show", "form.xlsx", "--sheet", "Check-ins", "--json")).stdout);
+    expect(log.map((r: Record<string, unknown>) => [r["KR ID"], r["Timestamp"]])).toEqual([["O1.KR1", "2026-01-13"], ["O1.KR2", "2026-01-14"]]);
+    writeFileSync(join(dir, "us.csv"), "kr_id,value,at\nO1.KR1,84,01/02/2026 9:30 AM\n");
+    expect(await rejected("form.xlsx", ["checkin", "form.xlsx", "--from", "us.csv", "--at", "2026-01-20"])).toMatch(/^okr-sheets: us\.csv: nothing was checked in\. row 2: at "01\/02\/2026 9:30 AM" is not a date okr-sheets can read: with slashes, day and month could be either way round\./);
   });
 });
 

@@ -42,7 +42,7 @@ describe("a de_DE tracker: the command's lines use its decimal comma", () => {
     expect(show.stdout).toMatch(/O1\.KR2 .* 8,5 .* 0,29 /);
     // A European Excel's CSV: semicolons and decimal commas.
     writeFileSync(join(dir, "de.csv"), "kr_id;value;at\nO1.KR1;83,5;2026-01-13\n");
-    const batch = await run("checkin", f, "--from", "de.csv");
+    const batch = await run("checkin", f, "--from", "de.csv", "--at", "2026-01-13");
     expect(batch.stdout, batch.stderr).toBe("Checked in O1.KR1: value 83,5, score 0,12, On track.\n1 check-in saved.\n");
     const sum = await run("summary", f, "--at", "2026-01-13");
     expect(sum.stdout).toMatch(/^Weekly Summary regenerated: week 2 of 13; overall \d,\d\d \(.+\)\.\n$/);
@@ -80,7 +80,7 @@ describe("--at is that day in the tracker's time zone", () => {
   it("America/Los_Angeles: a CSV row's own `at` is that day too", async () => {
     const f = await trackerIn("la.xlsx", "en_US", "America/Los_Angeles");
     writeFileSync(join(dir, "la.csv"), "kr_id,value,at\nO1.KR2,8.5,2026-03-08\nO1.KR1,84,2026-01-05\n");
-    const r = await run("checkin", f, "--from", "la.csv");
+    const r = await run("checkin", f, "--from", "la.csv", "--at", "2026-03-08");
     expect(r.status, r.stderr).toBe(0);
     const log = (await run("show", f, "--sheet", "Check-ins", "--at", "2026-03-08")).stdout;
     expect(log).toMatch(/ 2026-03-08 12:00 +9 +O1\.KR2 /); // the Sunday the clocks go forward: noon PDT (was 05:00)
@@ -140,7 +140,7 @@ describe("a check-ins CSV as a European or Japanese Excel saves it", () => {
     const f = await trackerIn("excel.xlsx", "de_DE", "Europe/Berlin");
     // Before: 'row 2: at "13.01.2026" is not a date in the form YYYY-MM-DD.'
     writeFileSync(join(dir, "excel.csv"), "kr_id;value;at\nO1.KR1;83,5;13.01.2026\nO1.KR2;8,5;2026/01/14\n");
-    const ok = await run("checkin", f, "--from", "excel.csv");
+    const ok = await run("checkin", f, "--from", "excel.csv", "--at", "2026-01-14");
     expect(ok.status, ok.stderr).toBe(0);
     const log = (await run("show", f, "--sheet", "Check-ins", "--at", "2026-01-14")).stdout;
     expect(log).toMatch(/ 2026-01-13 12:00 +2 +O1\.KR1 +83,5 /);

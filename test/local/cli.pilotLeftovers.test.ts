@@ -45,7 +45,7 @@ describe("check-ins and summaries after an early close", () => {
     );
     // A batch says it once, after its count.
     writeFileSync(join(dir, "late.csv"), "kr_id,value,at\nO1.KR1,91,2026-03-18\nO1.KR2,9,2026-03-18\n");
-    const batch = (await ok("checkin", "closed.xlsx", "--from", "late.csv")).trim().split("\n");
+    const batch = (await ok("checkin", "closed.xlsx", "--from", "late.csv", "--at", "2026-03-18")).trim().split("\n");
     expect(batch.slice(2)).toEqual(["2 check-ins saved.", out[1]]);
     await ok("summary", "closed.xlsx", "--at", "2026-03-22");
     const summary = JSON.parse(await ok("show", "closed.xlsx", "--sheet", "Weekly Summary", "--json", "--at", "2026-03-22"));

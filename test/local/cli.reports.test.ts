@@ -56,7 +56,7 @@ async function withSummary(file: string): Promise<void> {
       "O2.KR1,6.0,7,,,,2026-01-20",
     ].join("\n"),
   );
-  await ok(["checkin", file, "--from", `${file}.csv`]);
+  await ok(["checkin", file, "--from", `${file}.csv`, "--at", "2026-01-20"]);
   await ok(["summary", file, "--at", "2026-01-21"]);
 }
 

@@ -146,6 +146,17 @@ describe("import: European CSV", () => {
     expect(krs.map((k: Record<string, unknown>) => [k["Start"], k["Target"]])).toEqual([[9.5, 6], [82, 95]]);
   });
 
+  it("reads a tab-separated file (Excel's \"Text (Tab delimited)\", a copy of a Sheets range) as the columns it names", async () => {
+    // Before session 17: "row 1: No header row: none of the first 10 rows names the columns objective, …", of a
+    // header naming every one of them, tab-separated.
+    expect((await run("new", "tab.xlsx", "--start", "2026-01-05", "--at", "2026-01-05")).status).toBe(0);
+    writeFileSync(join(dir, "tab.csv"), "objective\tkey_result\towner\tmetric\tstart\ttarget\nShip, faster\tCut lead time\ta@example.com\tdecrease\t9.5\t6\n");
+    const r = await run("import", "tab.xlsx", "tab.csv", "--at", "2026-01-05");
+    expect(r.status, r.stderr).toBe(0);
+    const krs = JSON.parse((await run("show", "tab.xlsx", "--sheet", "Key Results", "--json")).stdout);
+    expect(krs.map((k: Record<string, unknown>) => [k["Objective name"], k["Key result"], k["Start"], k["Target"]])).toEqual([["Ship, faster", "Cut lead time", 9.5, 6]]);
+  });
+
   it("a team's objectives aligned to the company's (parent CO1) warn once per parent, saying the roll-up aligns to it", async () => {
     expect((await run("new", "team.xlsx", "--start", "2026-01-05", "--at", "2026-01-05")).status).toBe(0);
     writeFileSync(

@@ -27,7 +27,7 @@ describe("show of the roll-up's At this pace section", () => {
     for (const f of ["team-a", "team-c"]) copyFileSync(join(dir, "company.xlsx"), join(dir, `${f}.xlsx`));
     // team-a: three weeks of a slow rework rate (forecast to miss); team-c: one check-in, no forecast yet.
     writeFileSync(join(dir, "a.csv"), "kr_id,value,at\nO1.KR1,7.4,2027-01-07\nO1.KR1,7.3,2027-01-14\nO1.KR1,7.2,2027-01-21\n");
-    await ok("checkin", "team-a.xlsx", "--from", "a.csv");
+    await ok("checkin", "team-a.xlsx", "--from", "a.csv", "--at", "2027-01-21");
     await ok("checkin", "team-c.xlsx", "--kr", "O1.KR1", "--value", "7", "--at", "2027-01-21");
     await ok("rollup", "company.xlsx", "team-a.xlsx", "team-c.xlsx", "--at", "2027-01-25");
 

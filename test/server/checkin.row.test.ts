@@ -89,6 +89,21 @@ describe("the KR's row", () => {
     expect(cell(wb, now, "Current")).toBe(93);
   });
 
+  it("the KR deleted between opening the sidebar and submitting: says so and to reopen the sidebar; nothing written", () => {
+    const wb = tracker();
+    const shown = sidebarRow(wb, "O2.KR1");
+    krs(wb).deleteRow(shown);
+    const [kr, logRows] = [JSON.stringify(rowsOf(wb, "Key Results")), log(wb).getLastRow()];
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O2.KR1", value: "5", confidence: 7, row: shown });
+    // Before session 17: 'There is no key result with ID "O2.KR1".', to someone who had just picked it from the list.
+    expect(r).toMatchObject({
+      ok: false,
+      message: '"O2.KR1" is no longer in Key Results (deleted, or its ID changed, since the sidebar opened): reopen the sidebar. Nothing was saved.',
+      fieldErrors: { krId: "Unknown key result." },
+    });
+    expect([JSON.stringify(rowsOf(wb, "Key Results")), log(wb).getLastRow()]).toEqual([kr, logRows]);
+  });
+
   it("a row holding a KR the person does not own does not let them check in on it", () => {
     const wb = tracker();
     const theirs = rowOf(wb, "O1.KR1");

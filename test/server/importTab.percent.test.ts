@@ -48,6 +48,16 @@ describe("Import from a tab: percentages", () => {
     expect(rowsOf(wb, "Key Results").map((k) => [k.Start, k.Target, k.Weight])).toEqual([[82, 95, 0.5]]);
   });
 
+  it('a weight given as the text "50%" (a CSV\'s cell, a cell formatted as plain text) is 0.5 too, as the tab\'s 50% is', () => {
+    // Before session 17: 'weight "50%" is not a number: this key result is measured in plain numbers (no unit),
+    // not %', of a weight, which has no unit, while the same 50% typed into a tab was taken as 0.5.
+    const { wb, tab } = withTab([["On time", "%", "82%", "95%"], ["Cost", "EUR", 40, 30]]);
+    tab.getRange("H1:H3").setNumberFormat("@").setValues([["Weight"], ["50%"], ["12,5 %"]]);
+    const r = callAddon(wb, "importOkrsFromTab", { tab: "Paste" });
+    expect(r.ok, r.message).toBe(true);
+    expect(rowsOf(wb, "Key Results").map((k) => k.Weight)).toEqual([0.5, 0.125]);
+  });
+
   it("a percentage on a KR of another unit is refused as the CSV refuses it, and nothing is written", () => {
     const { wb } = withTab([["Cost", "EUR", "82%", 90]]);
     const r = callAddon(wb, "importOkrsFromTab", { tab: "Paste" });
