@@ -9,7 +9,8 @@ import { TAB } from "../core/tabs";
 import { PORTFOLIO_TAB } from "../core/portfolio";
 import { DIGEST_NAMES, portfolioTeamLines } from "../core/portfolioDigest";
 import { rollupWhen } from "../core/portfolioLayout";
-import { CLOSE_CYCLE_FIRST, missingLine } from "../core/messages";
+import { missingLine } from "../core/messages";
+import { notClosedMessage } from "./lifecycleTabs";
 import { guarded, quotedName, type Refusal } from "./env";
 import { checkRepair } from "./setup";
 import { sheetNamed } from "./sheetNamed";
@@ -126,7 +127,7 @@ function refuse(title: string, message: string): void {
 export function menuRollOver(): void {
   // Asking for a date only to say the cycle is not closed would waste the user's typing.
   if (!sheetNamed(SpreadsheetApp.getActive(), TAB.retrospective)) {
-    return refuse("Roll over", CLOSE_CYCLE_FIRST);
+    return refuse("Roll over", notClosedMessage());
   }
   const p = ui().prompt("Roll over", `Start date of the next cycle (${DATE_FORMS}):`, ui().ButtonSet.OK_CANCEL);
   if (p.getSelectedButton() !== ui().Button.OK) return;

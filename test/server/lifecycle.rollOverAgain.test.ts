@@ -26,6 +26,20 @@ describe("Roll over: mistakes that must not cost a cycle", () => {
     );
   });
 
+  it("the menu's item, run again, says the same before asking for a date (its own check of the Retrospective)", () => {
+    const wb = closedTracker();
+    expect(callAddonRaw(wb, "rollOverCycle", { start: NEXT_CYCLE }).ok).toBe(true);
+    const before = snapshotSheets(wb);
+    const ui = wb.services.ui;
+    ui.alerts.length = 0;
+    callAddonRaw(wb, "menuRollOver");
+    expect(ui.alerts.map((a) => a.kind)).toEqual(["alert"]);
+    expect(ui.alerts[0].prompt).toBe(
+      '"Order-to-delivery pilot" was already rolled over into this cycle: close it ("End cycle & retrospective") when it ends, then roll over.\nNothing was changed.',
+    );
+    expect(snapshotSheets(wb) === before).toBe(true);
+  });
+
   it("the new start typed into Settings before rolling over: names Settings as the thing to put back", () => {
     const wb = closedTracker();
     setSetting(wb, "Start date", new Date(`${NEXT_CYCLE}T00:00:00Z`));
