@@ -12,7 +12,11 @@
 // - An ID typed on two rows (whatever the case) is reported once: check-ins, the summary and History tell
 //   KRs apart by ID, so two KRs with one ID share a log and a History row, and an owner's check-in may be
 //   refused as the other row's.
+// - An owner that holds no email address ("Anna Lee", "ops team", two addresses) is reported: the sidebar
+//   matches the signed-in email against the owner's address (core/owners.ts), so such a KR is listed to
+//   nobody but admins, and gets no reminder. `Anna Lee <anna@example.com>` holds one and is fine.
 import { normalizeMetric } from "./scoring";
+import { ownerAddress } from "./owners";
 
 export interface FocusObjective {
   id: string;
@@ -52,7 +56,9 @@ export function focusChecks(objectives: readonly FocusObjective[], keyResults: r
   }
   out.push(...twice(objs, "Objective"), ...twice(krs, "Key result"));
   for (const k of krs) {
-    if (String(k.owner ?? "").trim() === "") out.push(`Key result ${k.id} has no owner.`);
+    const owner = String(k.owner ?? "").trim();
+    if (owner === "") out.push(`Key result ${k.id} has no owner.`);
+    else if (ownerAddress(owner) === null) out.push(noAddress(k.id, owner));
     const m = normalizeMetric(k.metric);
     if (m === null) out.push(`Key result ${k.id} has an unknown metric "${String(k.metric ?? "")}".`);
     else if (m === "increase" || m === "decrease") {
@@ -66,6 +72,14 @@ export function focusChecks(objectives: readonly FocusObjective[], keyResults: r
     else if (!known[key(k.objectiveId)]) out.push(`Key result ${k.id} belongs to objective ${k.objectiveId}, which does not exist.`);
   }
   return out;
+}
+
+function noAddress(id: string, owner: string): string {
+  const what = owner.indexOf("@") >= 0 ? "is not one email address" : "holds no email address";
+  return (
+    `Key result ${id}'s owner "${owner}" ${what}: the sidebar lists a KR to the person signed in with its owner's address, ` +
+    `so only admins see ${id} there and no reminder is sent for it. Type the owner's email, alone or as Name <email>.`
+  );
 }
 
 /** "Objective ID O2 is on 2 rows; …" for each ID on more than one row, in its first spelling. */

@@ -2,6 +2,8 @@
 // a second server execution (each one costs an Apps Script start-up). The same code embeds it on Google
 // (menu.ts) and in the local preview, and the page reads it back (client/panels.ts takeEmbedded).
 
+import { isOwner } from "./owners";
+
 /** The empty element sidebar.html carries; the server fills it with the data as JSON. */
 export const SIDEBAR_DATA_SLOT = '<script type="application/json" id="sidebar-data"></script>';
 
@@ -28,7 +30,6 @@ export function embedSidebarData(html: string, data: unknown): string {
 export function defaultKrId(krs: { id: string; owner: string }[], user: { isAdmin: boolean; actingAs: string | null }): string {
   if (!krs.length) return "";
   if (!user.isAdmin || krs.length === 1) return krs[0].id;
-  const me = (user.actingAs || "").trim().toLowerCase();
-  const mine = krs.find((k) => k.owner.trim().toLowerCase() === me);
+  const mine = krs.find((k) => isOwner(k.owner, user.actingAs));
   return mine ? mine.id : "";
 }

@@ -5,6 +5,7 @@ import { basename } from "node:path";
 import { withFileLock } from "./fileLock";
 import { offlineHints } from "./hints";
 import { embedSidebarData, SIDEBAR_DATA_SLOT } from "../core/sidebarPage";
+import { isOwner } from "../core/owners";
 import { startPreviewServer, type PreviewBackend, type PreviewMenuItem, type PreviewNotice, type PreviewTab } from "./preview";
 import { previewMenuItems, runPreviewMenu } from "./previewMenu";
 import { realToday, staleNotice, todayNotice } from "./previewNotices";
@@ -177,8 +178,7 @@ function menuSidebarPage(w: Workbook): string {
 function offered(w: Workbook, as: string): boolean {
   const r = callAddon(w, "getSidebarData", { as });
   if (!r || !r.ok) return false;
-  const norm = (x: string) => String(x).trim().toLowerCase();
-  return r.user.isAdmin || (r.owners as string[]).some((o) => norm(o) === norm(as));
+  return r.user.isAdmin || (r.owners as string[]).some((o) => isOwner(o, as));
 }
 
 function chosenAs(fn: string, args: unknown[]): string | null {

@@ -7,6 +7,7 @@ import { cycleLastDay, inCycle, weekNumber } from "../core/dates";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor } from "../core/numbers";
 import { defaultKrId } from "../core/sidebarPage";
+import { isOwner, ownerKey } from "../core/owners";
 import { TAB } from "../core/tabs";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { guarded, isoDate, plainCell, quotedName, UserError } from "./env";
@@ -40,11 +41,11 @@ export function identify(settings: Settings, chosen: string | undefined): Identi
   if (email) return { email, actingAs: email, isAdmin: settings.admins.includes(email), needsIdentity: false };
   const as = chosen ? chosen.trim() : "";
   if (!as) return { email: null, actingAs: null, isAdmin: false, needsIdentity: true };
-  return { email: null, actingAs: as, isAdmin: settings.admins.includes(norm(as)), needsIdentity: false };
+  return { email: null, actingAs: as, isAdmin: settings.admins.includes(ownerKey(as)), needsIdentity: false };
 }
 
 export function owns(id: Identity, kr: Pick<KeyResult, "owner">): boolean {
-  return id.isAdmin || (!!id.actingAs && norm(kr.owner) === norm(id.actingAs));
+  return id.isAdmin || isOwner(kr.owner, id.actingAs);
 }
 
 export function cellOf(t: Table, kr: KeyResult, header: string): unknown {
@@ -133,7 +134,7 @@ function sidebarData(c: Context, who: Identity, owners: string[], krs: SidebarKr
   return {
     ok: true,
     user: who,
-    owners: Array.from(new Set(owners.filter(Boolean))).sort(),
+    owners: pickable(owners),
     locale: c.locale,
     decimalSeparator: decimalSeparatorFor(c.locale),
     cycle: { name: settings.cycleName, week: Math.min(Math.max(c.week, 1), weeks), weeks, asOf: c.today, ...(closed ? { closed } : {}) },
@@ -141,6 +142,16 @@ function sidebarData(c: Context, who: Identity, owners: string[], krs: SidebarKr
     ...(brief ? { brief } : {}),
     rules: { onTrackGap: settings.onTrackGap, atRiskGap: settings.atRiskGap },
   };
+}
+
+/**
+ * The owners "who are you" offers: one per person (core/owners.ts ownerKey), so `anna@example.com` and
+ * `Anna Lee <anna@example.com>` on two KRs are offered once, in the first spelling; either finds both KRs.
+ */
+function pickable(owners: string[]): string[] {
+  const first = new Map<string, string>();
+  for (const o of owners) if (ownerKey(o) !== "" && !first.has(ownerKey(o))) first.set(ownerKey(o), o);
+  return Array.from(first.values()).sort();
 }
 
 /** Everything the sidebar shows, for every KR the person may check in on: the whole KR table is read. */

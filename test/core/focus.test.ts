@@ -55,6 +55,26 @@ describe("focusChecks", () => {
   });
 });
 
+describe("focusChecks: an owner with no email address", () => {
+  // The sidebar lists a KR to the person signed in with its owner's address (core/owners.ts): a name alone
+  // is listed to nobody but admins. Warned, never refused; a name with its address is fine.
+  it("names the KR of an owner holding no address (or two), and not one written Name <address>", () => {
+    const w = focusChecks(
+      [{ id: "O1" }],
+      [
+        kr("K1", "O1", { owner: "Anna Lee" }),
+        kr("K2", "O1", { owner: '"Lee, Anna" <anna@example.com>' }),
+        kr("K3", "O1", { owner: "Anna Lee <ANNA@example.com>" }),
+        kr("K4", "O1", { owner: "a@example.com; b@example.com" }),
+      ],
+    );
+    expect(w).toEqual([
+      "Key result K1's owner \"Anna Lee\" holds no email address: the sidebar lists a KR to the person signed in with its owner's address, so only admins see K1 there and no reminder is sent for it. Type the owner's email, alone or as Name <email>.",
+      "Key result K4's owner \"a@example.com; b@example.com\" is not one email address: the sidebar lists a KR to the person signed in with its owner's address, so only admins see K4 there and no reminder is sent for it. Type the owner's email, alone or as Name <email>.",
+    ]);
+  });
+});
+
 describe("focusChecks: an ID typed on two rows", () => {
   // Property: exactly one "is on N rows" line per ID that appears more than once (whatever its case and
   // surrounding spaces), none for IDs that appear once.

@@ -50,9 +50,9 @@ describe("start and target the wrong way round for the metric", () => {
     writeFileSync(
       join(dir, "dir.csv"),
       "objective;key_result;owner;metric;unit;start;target\n" +
-        "Right first time;Cut rework rate from 8% to 4%;ana@x;decrease;%;4;8\n" +
-        "Right first time;Raise on-time delivery from 82% to 95%;ben@x;increase;%;95;82\n" +
-        "Right first time;Cut cost per unit;ben@x;decrease;€;14,20;12,50\n",
+        "Right first time;Cut rework rate from 8% to 4%;ana@x.com;decrease;%;4;8\n" +
+        "Right first time;Raise on-time delivery from 82% to 95%;ben@x.com;increase;%;95;82\n" +
+        "Right first time;Cut cost per unit;ben@x.com;decrease;€;14,20;12,50\n",
     );
     const out = await ok("import", "dir.xlsx", "dir.csv");
     expect(out.trim().split("\n")).toEqual([

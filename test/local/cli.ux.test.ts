@@ -161,7 +161,7 @@ describe("import: European CSV", () => {
     expect((await run("new", "team.xlsx", "--start", "2026-01-05", "--at", "2026-01-05")).status).toBe(0);
     writeFileSync(
       join(dir, "team.csv"),
-      "objective,key_result,owner,metric,start,target,parent_objective_id\nShip on time,On-time,a@x,increase,78,92,CO1\nShip on time,Cycle time,b@x,decrease,11,7,CO1\nCheaper freight,Freight cost,c@x,decrease,3.2,2.6,CO2\nCheaper freight,Damage,d@x,decrease,2.5,2,CO2\n",
+      "objective,key_result,owner,metric,start,target,parent_objective_id\nShip on time,On-time,a@x.com,increase,78,92,CO1\nShip on time,Cycle time,b@x.com,decrease,11,7,CO1\nCheaper freight,Freight cost,c@x.com,decrease,3.2,2.6,CO2\nCheaper freight,Damage,d@x.com,decrease,2.5,2,CO2\n",
     );
     const r = await run("import", "team.xlsx", "team.csv", "--at", "2026-01-05");
     expect(r.status, r.stderr).toBe(0);

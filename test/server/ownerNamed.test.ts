@@ -1,0 +1,95 @@
+// A KR's Owner written as a mail program writes it ("Pat Planner <planning.lead@example.com>",
+// `"Planner, Pat" <…>`), through the built add-on. Until session 17 the sidebar and the check-in compared the
+// whole cell with the signed-in email: such an owner opened the sidebar and saw no KR, with no hint why, and
+// an owner written as a name only ("Anna Lee") was imported and set up without a word.
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { callAddon, newTracker, requestId, rowsOf, ss } from "../support/tracker";
+import type { Workbook } from "../../src/local/runtime";
+import type { SidebarData } from "../../src/core/api";
+
+const PLANNING = "planning.lead@example.com"; // owns O1.KR2 and O1.KR3 (rows 3 and 4)
+const QUALITY = "quality.lead@example.com"; // owns O2.KR1 and O2.KR2 (rows 5 and 6)
+
+/** The data the "Check in" menu item put in its page. */
+function pageData(wb: Workbook): SidebarData {
+  callAddon(wb, "menuCheckIn");
+  const html = wb.services.ui.sidebars[wb.services.ui.sidebars.length - 1].html;
+  const m = /<script type="application\/json" id="sidebar-data">([\s\S]*?)<\/script>/.exec(html);
+  if (!m) throw new Error("no data in the page");
+  return JSON.parse(m[1]);
+}
+
+/** The operations template, its planning KRs' owners written with display names, as pasted from a mail program. */
+function named(user: string | null): Workbook {
+  const wb = newTracker({ user, at: "2026-01-20", start: "2026-01-05" });
+  const krs = ss(wb).getSheetByName("Key Results")!;
+  krs.getRange("D3:D4").setValues([["Pat Planner <Planning.Lead@example.com>"], ['"Planner, Pat" <planning.lead@EXAMPLE.com>']]);
+  krs.getRange("D5").setValue("Quinn <quality.lead@example.com>");
+  return wb;
+}
+
+const ids = (d: { krs: { id: string }[]; brief?: { id: string }[] }) => d.krs.map((k) => k.id).concat((d.brief || []).map((k) => k.id));
+
+describe("an owner written with a display name", () => {
+  it("is listed their KRs in the sidebar, both ways, and only theirs", () => {
+    const wb = named(PLANNING);
+    for (const d of [callAddon(wb, "getSidebarData", {}), pageData(wb)]) {
+      expect(d.ok, JSON.stringify(d)).toBe(true);
+      expect(ids(d)).toEqual(["O1.KR2", "O1.KR3"]);
+    }
+    wb.services.session.setUser(QUALITY);
+    expect(ids(callAddon(wb, "getSidebarData", {}))).toEqual(["O2.KR1", "O2.KR2"]);
+  });
+
+  it("checks in on a KR so owned, and someone else is still refused", () => {
+    const wb = named(PLANNING);
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR3", value: "115", confidence: 7 });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
+    expect(rowsOf(wb, "Key Results").find((k) => k.ID === "O1.KR3")!.Current).toBe(115);
+    wb.services.session.setUser(QUALITY);
+    const refused = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR2", value: "8", confidence: 7 });
+    expect(refused).toMatchObject({ ok: false, message: "O1.KR2 belongs to Pat Planner <Planning.Lead@example.com>; only its owner or an admin can check in." });
+  });
+
+  it("with no email available, is offered once and finds every KR written either way", () => {
+    const wb = named(null);
+    ss(wb).getSheetByName("Key Results")!.getRange("D2").setValue(PLANNING); // O1.KR1, the bare address
+    const d = callAddon(wb, "getSidebarData", {});
+    expect(d.owners.filter((o: string) => /planning/i.test(o))).toEqual([PLANNING]);
+    expect(ids(callAddon(wb, "getSidebarData", { as: PLANNING }))).toEqual(["O1.KR1", "O1.KR2", "O1.KR3"]);
+    expect(ids(callAddon(wb, "getSidebarData", { as: "Pat Planner <planning.lead@example.com>" }))).toEqual(["O1.KR1", "O1.KR2", "O1.KR3"]);
+  });
+});
+
+describe("an owner that holds no email address", () => {
+  it("is named by the import's focus checks (not refused), and the owners are kept as typed", () => {
+    const wb = newTracker({ template: "blank" });
+    const rows = [
+      ["objective", "key_result", "owner", "metric", "unit", "start", "target"],
+      ["Ship", "On time", "Anna Lee", "increase", "%", 80, 95],
+      ["Ship", "Fewer returns", '"Lee, Anna" <anna@example.com>', "decrease", "%", 6, 3],
+      ["Ship", "Cost", "ops team", "decrease", "EUR", 40, 36],
+    ];
+    const tab = ss(wb).insertSheet("Paste");
+    tab.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
+    const r = callAddon(wb, "importOkrsFromTab", { tab: "Paste" });
+    expect(r.ok, r.message).toBe(true);
+    const warn = (id: string, owner: string) =>
+      `Key result ${id}'s owner "${owner}" holds no email address: the sidebar lists a KR to the person signed in with its owner's address, so only admins see ${id} there and no reminder is sent for it. Type the owner's email, alone or as Name <email>.`;
+    expect(r.warnings.filter((w: string) => w.includes("owner"))).toEqual([warn("O1.KR1", "Anna Lee"), warn("O1.KR3", "ops team")]);
+    expect(rowsOf(wb, "Key Results").map((k) => k.Owner)).toEqual(["Anna Lee", '"Lee, Anna" <anna@example.com>', "ops team"]);
+  });
+
+  it("is named by Repair, beside a KR with no owner; two addresses in one cell are named too", () => {
+    const wb = newTracker({ at: "2026-01-20", start: "2026-01-05" });
+    ss(wb).getSheetByName("Key Results")!.getRange("D2:D4").setValues([["Dispatch Lead"], [""], ["planning.lead@example.com, quality.lead@example.com"]]);
+    const r = callAddon(wb, "repairTracker", {});
+    expect(r.ok, r.message).toBe(true);
+    const w = r.warnings.filter((x: string) => x.includes("owner"));
+    expect(w).toHaveLength(3);
+    expect(w[0]).toMatch(/^Key result O1\.KR1's owner "Dispatch Lead" holds no email address: /);
+    expect(w[1]).toBe("Key result O1.KR2 has no owner.");
+    expect(w[2]).toMatch(/^Key result O1\.KR3's owner "planning\.lead@example\.com, quality\.lead@example\.com" is not one email address: /);
+  });
+});
