@@ -193,8 +193,9 @@ export interface BacktestResult {
    * How sure a name is (bench/forecastSure.ts): each KR the forecast lists graded "likely" or "may miss", over
    * the same KRs and over them without the KRs "getting worse" (which miss by construction).
    */
-  sure: { all: GradeTable; withoutGettingWorse: GradeTable };
+  sure?: SureTables;
 }
+type SureTables = { all: GradeTable; withoutGettingWorse: GradeTable };
 
 /**
  * The graders' figures per week over `krs`, and over them without `leftOut` (one pass: the product's verdict
@@ -231,7 +232,13 @@ export function countGrades(krs: BacktestKr[], leftOut: Shape, graders = GRADERS
 
 export const DEFAULT_OPTIONS: Options = { seed: 20261207, perShape: 400 };
 
-export function runBacktest(o: Options = DEFAULT_OPTIONS, rules: Record<string, Rule> = RULES): BacktestResult {
+/**
+ * The rules' figures, and the "how sure" grades of the product's names unless `grades` is false: a harness
+ * that prints only its rules' tables (bench/forecastCandidates.ts) spent ~1 s of CPU grading (session 17).
+ */
+export function runBacktest(o?: Options, rules?: Record<string, Rule>): BacktestResult & { sure: SureTables };
+export function runBacktest(o: Options | undefined, rules: Record<string, Rule>, grades: false): BacktestResult;
+export function runBacktest(o: Options = DEFAULT_OPTIONS, rules: Record<string, Rule> = RULES, grades = true): BacktestResult {
   const krs = backtestKrs(o);
   // Milestones are not forecast (docs/forecast.md): they are in the table by shape, not in the overall figures.
   const forecastable = krs.filter((k) => k.kr.metric !== "milestone");
@@ -241,6 +248,7 @@ export function runBacktest(o: Options = DEFAULT_OPTIONS, rules: Record<string, 
     overall[name] = Object.fromEntries(REPORT_WEEKS.map((w) => [w, figures(count(forecastable, rule, w))]));
     weekFourByShape[name] = Object.fromEntries(SHAPES.map((s: Shape) => [s, figures(count(krs.filter((k) => k.shape === s), rule, 4))]));
   }
+  if (!grades) return { options: o, overall, weekFourByShape };
   const [all, withoutGettingWorse] = countGrades(forecastable, "getting worse");
   return { options: o, overall, weekFourByShape, sure: { all, withoutGettingWorse } };
 }

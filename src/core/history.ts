@@ -14,6 +14,8 @@ import type { HistoryEntry } from "./model";
 export interface ExistingHistoryRow extends HistoryEntry {
   /** 1-based sheet row. */
   row: number;
+  /** Its As of cell held the day as text, which only a Plain text cell keeps (server/historyWrite.ts). */
+  asOfText?: boolean;
 }
 
 export interface HistoryWritePlan {

@@ -216,11 +216,13 @@ export function weeklyRefresh(e?: { triggerUid?: string; authMode?: unknown }) {
 /**
  * What the weekly trigger does, at once (refreshRun.ts refreshNow): the summary as of yesterday, then the
  * emails that Settings turn on; recorded as the last run while the refresh is on (the menu's "Run weekly refresh now").
+ * `asked`: when the menu showed its question (with the last run); a refresh written after that by another run
+ * is not done again (refreshMark.ts).
  */
-export function sendWeeklyEmailsNow(raw?: unknown) {
+export function sendWeeklyEmailsNow(raw?: unknown, asked?: number) {
   return guarded(() => {
     parseOpts(NoOptions, raw);
-    return { ok: true as const, outcome: refreshNow(active()) };
+    return { ok: true as const, outcome: refreshNow(active(), typeof asked === "number" && isFinite(asked) ? asked : undefined) };
   });
 }
 

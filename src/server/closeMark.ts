@@ -30,13 +30,30 @@ export function markClosed(ss: Spreadsheet, read: SettingsRead, asOf: string): s
     // A blank row past the rows read is beyond a tab whose blank rows were deleted, and one whose Notes
     // column was deleted is narrower than A:C: the tab grows first, from what the close read (no call).
     growSettingsFor(settingsGridOf(read.values), at, () => ss.getSheetByName(TAB.settings));
-    ss.getRange(`'${TAB.settings}'!A${at}:C${at}`).setValues([[CYCLE_CLOSED_LABEL, asText(asOf), CYCLE_CLOSED_NOTE]]);
+    const day = plainTextValues(read.values) ? asOf : asText(asOf);
+    ss.getRange(`'${TAB.settings}'!A${at}:C${at}`).setValues([[CYCLE_CLOSED_LABEL, day, CYCLE_CLOSED_NOTE]]);
   } catch (e) {
     if (!isProtectedEdit(e)) throw e;
     return closeNotRecorded("the tab is protected from you", "");
   }
   return null;
 }
+
+/**
+ * Whether Settings' values are formatted as Plain text, from what the close read (no call): the add-on's
+ * apostrophe kept as a character (a text written literal: the cycle name, an earlier close's day), or the Start
+ * date held as text (written as its day, which Sheets' Automatic format makes a date). The close day is then
+ * written as it is: literal, such a tab showed its quote ('2026-01-20) until session 17. A Settings formatted so
+ * after setup, whose values were stored as Automatic made them, shows no sign: its first close's day shows the
+ * quote, and a close again writes it without (its own quote is the sign). Wrong only where a person typed the
+ * start date as text ('2026-01-05) under Automatic: the close day is then a date, which every reader takes as
+ * the day (read.ts labelled). docs/lifecycle.md.
+ */
+function plainTextValues(values: unknown[][]): boolean {
+  const start = norm(START_LABEL);
+  return values.some((r) => typeof r[1] === "string" && (r[1].charAt(0) === "'" || (norm(r[0]) === start && /^\d{4}-\d{2}-\d{2}$/.test(r[1].trim()))));
+}
+const START_LABEL = "Start date";
 
 /**
  * Clears the row a close left (its place is in the Settings just read: one write, no read), for the roll over,

@@ -4,7 +4,7 @@ import { columnLetter, quoteSheet } from "../core/a1";
 import { planHistoryWrite, type ExistingHistoryRow } from "../core/history";
 import type { SummaryModel } from "../core/summary";
 import { HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
-import { asText, UserError } from "./env";
+import { asText as literal, UserError } from "./env";
 import { parseA1 } from "./setupRules";
 import { readHistoryRows, type HistoryRead } from "./summaryRead";
 import { col } from "./table";
@@ -34,8 +34,10 @@ export function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryMode
   if (idx.some((i) => i < 0)) throw new UserError(`The "History" tab is missing a column. Use "Repair tracker".`);
   const stateIdx = h.hasState ? HISTORY_STATE_HEADERS.map((name) => col(t, name)) : [];
   const width = Math.max(...idx, ...stateIdx) + 1;
+  const plain = plainTextHistory(existing);
   const rows = plan.rows.map((e) => {
     const r: unknown[] = new Array(width).fill("");
+    const asText = plain && !needsQuote(e) ? asIs : literal;
     r[idx[0]] = e.week;
     r[idx[1]] = e.asOf;
     r[idx[2]] = asText(e.krId);
@@ -91,6 +93,31 @@ export function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryMode
     range.clearContent();
   }
   return { first, last: end };
+}
+
+/**
+ * Whether History is formatted as Plain text, from its latest row read: its As of day, written as text, is read
+ * back as text only from such a cell (Sheets' Automatic format makes it a date). Its texts are then written as
+ * they are: the apostrophe that keeps them literal under Automatic would show there as a character (it did
+ * until session 17). No call: the summary reads those rows already. A History with no rows yet is taken as
+ * Automatic (the format every tab starts with): in a Plain text one the first week's rows show the quote until
+ * the week is regenerated. docs/apps-script-fidelity.md "Tabs beyond the log formatted as Plain text".
+ */
+function plainTextHistory(existing: readonly ExistingHistoryRow[]): boolean {
+  let latest: ExistingHistoryRow | null = null;
+  for (const e of existing) if (!latest || e.row > latest.row) latest = e;
+  return !!(latest && latest.asOfText);
+}
+
+const asIs = (s: string) => s;
+
+/**
+ * A row with a text that a cell under Automatic would take for a formula (= + - @) is written literal, its ID
+ * too, as ever: should the guess above be wrong for a column (a team formatted only As of so), no person's text
+ * becomes a formula. Its readers know such a row by its ID's quote (summaryRead.ts parseRows).
+ */
+function needsQuote(e: ReturnType<typeof planHistoryWrite>["rows"][number]): boolean {
+  return [e.krId, e.whatChanged, e.blockers, e.nextStep].some((t) => !!t && /^[=+\-@]/.test(t));
 }
 
 /**

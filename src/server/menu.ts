@@ -209,12 +209,13 @@ export function menuWeekly(): void {
  */
 export function menuWeeklyNow(): void {
   const t = "Run weekly refresh now";
+  const asked = Date.now(); // the status shown says what was run before: a run after it is not repeated
   const st = actions.setWeeklyRefresh({});
   if (!st.ok) return report(t, st, () => []);
   if (!st.on) return refuse(t, 'The weekly refresh is off: "Weekly refresh on / off" turns it on.');
   const ask = `${st.status}\n\nRun this week's refresh now, as you: the Weekly Summary as of yesterday, the portfolio roll-up (a company tracker) and the emails turned on in Settings, as the trigger would?`;
   if (ui().alert(t, ask, ui().ButtonSet.YES_NO) !== ui().Button.YES) return;
-  report(t, actions.sendWeeklyEmailsNow({}), () => [String((actions.setWeeklyRefresh({}) as { status?: string }).status)]);
+  report(t, actions.sendWeeklyEmailsNow({}, asked), () => [String((actions.setWeeklyRefresh({}) as { status?: string }).status)]);
 }
 
 export function menuPortfolio(): void {

@@ -14,6 +14,7 @@ import { generateSummary } from "./summaryTab";
 import { PORTFOLIO_TAB } from "../core/portfolio";
 import { addDays, cycleLastDay, isValidIsoDate } from "../core/dates";
 import { refreshPortfolio, type PortfolioOutcome } from "./portfolio";
+import { AlreadyRefreshed, checkRecorded, type RefreshRun } from "./refreshMark";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -31,6 +32,8 @@ export interface RefreshOutcome {
    * was mailed to the leaders), "the teams' roll-up only…: …" (rhythm.ts).
    */
   skipped?: string;
+  /** The day the Weekly Summary written is as of (none when none was). */
+  asOf?: string;
 }
 
 /**
@@ -54,11 +57,13 @@ export function refreshDay(tz: string, now = new Date()): string {
  * a week or more after the run that reported the cycle's last week. A company tracker's roll-up is refreshed
  * in either case, and its leaders get it (the teams' roll-up only, with a line on the company cycle). `runAs`:
  * the trigger's installer (the account the run reads the team trackers as). `started`: when the execution
- * started, which the roll-up's time budget counts from (portfolio.ts).
+ * started, which the roll-up's time budget counts from (portfolio.ts). `run`: who asked and when, so that a
+ * run finding this week's already done by another does nothing and says so (refreshMark.ts).
  */
-export function refreshAndEmail(ss: Spreadsheet, runAs = "", started = Date.now()): RefreshOutcome {
+export function refreshAndEmail(ss: Spreadsheet, runAs = "", started = Date.now(), run?: RefreshRun): RefreshOutcome {
   const tz = ss.getSpreadsheetTimeZone();
   const asOf = refreshDay(tz);
+  checkRecorded(asOf, run);
   const { settings } = readSettings(ss, tz);
   const out: RefreshOutcome = { spreadsheetId: ss.getId(), week: 0, digestTo: [], reminded: [] };
   // Before the start no week of the cycle has ended. The Monday after the last week reports that week; later
@@ -96,8 +101,9 @@ export function refreshAndEmail(ss: Spreadsheet, runAs = "", started = Date.now(
     }
     return out;
   }
-  const model = generateSummary(ss, asOf);
+  const model = generateSummary(ss, asOf, run);
   out.week = model.week;
+  out.asOf = asOf;
   const url = ss.getUrl();
   rollUp();
   // Within MailApp's limits: 50 recipients and 200 KB a message, the user's daily quota (weeklyMail.ts).
@@ -125,12 +131,15 @@ function mailing(written: string, send: () => void): void {
  * user sees its outcome and whose record names them, keeping the trigger's last run for rhythm.ts silentSince:
  * a run from the menu is no sign that the trigger still runs.
  */
-export function recordedRefresh(ss: Spreadsheet, record: RefreshRecord, runAs: string, started: number, trigger: boolean): RefreshOutcome {
+export function recordedRefresh(ss: Spreadsheet, record: RefreshRecord, runAs: string, started: number, trigger: boolean, asked = started): RefreshOutcome {
   const prev = record.last;
   const by = trigger ? {} : { by: currentUser(), trigger: prev ? (prev.by ? prev.trigger : prev.at) : "" };
-  const save = (ok: boolean, reason: string, done?: string) => record.save({ last: { ...lastRun(ss, ok, reason, done), ...by } });
+  let asOf = "";
+  const save = (ok: boolean, reason: string, done?: string) => record.save({ last: { ...lastRun(ss, ok, reason, done), ...by, ...(asOf ? { asOf } : {}) } });
+  const run: RefreshRun = trigger ? { asked, by: "", prior: prev } : { asked, by: by.by || "" };
   try {
-    const out = trigger ? asTriggerRun(() => refreshAndEmail(ss, runAs, started)) : refreshAndEmail(ss, runAs, started);
+    const out = trigger ? asTriggerRun(() => refreshAndEmail(ss, runAs, started, run)) : refreshAndEmail(ss, runAs, started, run);
+    asOf = out.asOf || "";
     // A roll-up that failed does not stop the run (the emails go out), but the admins must see it: the
     // run's outcome is returned to no one, and "OK" would hide it until someone opened the roll-up.
     // A partial roll-up (time ran out) is not continued by the next run: "OK" would hide it for a week. Nor by
@@ -145,6 +154,13 @@ export function recordedRefresh(ss: Spreadsheet, record: RefreshRecord, runAs: s
     if (failed && trigger) tellInstaller(about(ss), reason);
     return out;
   } catch (err) {
+    // This week's was done by another run: the trigger's is recorded as having done nothing (it ran, and says
+    // why it sent nothing); one run now only tells its user, leaving the other's outcome as the last run.
+    if (err instanceof AlreadyRefreshed && trigger) {
+      save(true, err.reason);
+      return { spreadsheetId: ss.getId(), week: 0, digestTo: [], reminded: [], skipped: err.reason };
+    }
+    if (err instanceof AlreadyRefreshed) throw err;
     const msg = err && typeof err === "object" && "message" in err ? String((err as Error).message) : String(err);
     const reason = msg.split("\n")[0].slice(0, 200);
     try {
@@ -171,8 +187,9 @@ function about(ss: Spreadsheet): FailedTracker {
  * recorded as the last run while the refresh is on, so that a missed or failed run can be made up from the
  * menu ("Run weekly refresh now") and every admin sees it was. The team trackers are read as its user.
  */
-export function refreshNow(ss: Spreadsheet): RefreshOutcome {
+export function refreshNow(ss: Spreadsheet, asked?: number): RefreshOutcome {
   const started = Date.now();
   const record = RefreshRecord.read(ss);
-  return record.installed && !record.off ? recordedRefresh(ss, record, "", started, false) : refreshAndEmail(ss, "", started);
+  const when = asked === undefined ? started : asked;
+  return record.installed && !record.off ? recordedRefresh(ss, record, "", started, false, when) : refreshAndEmail(ss, "", started, { asked: when, by: currentUser() });
 }

@@ -288,7 +288,10 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string,
 
   const before = { objRows: objT.rows.length, krRows: krT.rows.length };
   const hasData = objectivesFrom(objT).length > 0 || keyResultsFrom(krT, tz).length > 0;
-  if (tpl && !hasData) writeOkrRows(objT, krT, tpl.objectives, tpl.keyResults);
+  // Into a tab that was there (a team's, maybe formatted as Plain text, where the quote would show), as an
+  // import writes: the blocks' formats are read first (one call a block). A new tab's are Automatic: none.
+  const existed = [objT, krT].some((t) => report.created.indexOf(t.name) < 0);
+  if (tpl && !hasData) writeOkrRows(objT, krT, tpl.objectives, tpl.keyResults, [], existed);
   else if (tpl && hasData && tpl.objectives.length) {
     report.warnings.push("The tracker already has OKRs, so the template's examples were not added.");
   }

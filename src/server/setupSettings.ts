@@ -196,6 +196,7 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   // Settings is a new spreadsheet's own, far larger.
   const known = sheet;
   if (!created && s.grid) growSettingsFor(s.grid, rows.length ? rows[rows.length - 1] : 1, () => known);
+  if (!created) unquotePlainText(sheet, rows, rowsOut);
   let i = 0;
   while (i < rows.length) {
     let j = i;
@@ -284,4 +285,24 @@ function ensureSettingsLook(sheet: Sheet, rowOf: Map<string, number>, fresh: boo
     .filter((x): x is { r: number; rule: () => GoogleAppsScript.Spreadsheet.DataValidation } => x.r !== undefined)
     .map((x) => ({ row: x.r, col: 2, rows: 1, rule: x.rule() }));
   ensureValidations(sheet, cells, fresh);
+}
+
+/**
+ * A Settings tab that was there may be a team's formatted as Plain text, where a value written literal (asText)
+ * would show its quote ('Q1 2026) and the Start date stays its text: the values' formats are read (one call,
+ * only when a text value is written into a tab this run did not make) and such cells get the text itself.
+ * The Start date, written as its day, is read as the day either way (read.ts).
+ */
+function unquotePlainText(sheet: GoogleAppsScript.Spreadsheet.Sheet, rows: number[], rowsOut: Map<number, unknown[]>): void {
+  const quoted = rows.filter((r) => {
+    const v = (rowsOut.get(r) as unknown[])[1];
+    return typeof v === "string" && v.charAt(0) === "'";
+  });
+  if (!quoted.length) return;
+  const lo = quoted[0];
+  const formats = sheet.getRange(lo, 2, quoted[quoted.length - 1] - lo + 1, 1).getNumberFormats();
+  for (const r of quoted) {
+    const row = rowsOut.get(r) as unknown[];
+    if (formats[r - lo][0] === "@") rowsOut.set(r, [row[0], String(row[1]).slice(1), row[2]]);
+  }
 }

@@ -52,15 +52,18 @@ function parseRows(values: unknown[][], headers: string[], firstRow: number, tz:
     const id = literal(at(r, krId));
     if (w === null || !id) return;
     if (quoted && id !== str(at(r, krId))) quoted.add(firstRow + i);
+    const day = at(r, asOf);
     const e: ExistingHistoryRow = {
       row: firstRow + i,
       week: w,
-      asOf: cellIsoDate(at(r, asOf), tz),
+      asOf: cellIsoDate(day, tz),
       krId: id,
       value: num(at(r, value)),
       score: num(at(r, score)),
       status: str(at(r, status)),
     };
+    // The day is written as its text, which Sheets' Automatic format makes a date: text read back is Plain text's.
+    if (typeof day === "string" && e.asOf) e.asOfText = true;
     out.push(e);
   });
   return out;

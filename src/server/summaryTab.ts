@@ -38,6 +38,7 @@ import { historyForSummary, readTrendCache, saveTrendCache } from "./trendCache"
 import { writeTrendTab } from "./trendTab";
 import { summaryTabToWrite } from "./reportTabs";
 import { writeHistory } from "./historyWrite";
+import { markRefresh, type RefreshRun } from "./refreshMark";
 import { col, HEADER_SEARCH_ROWS, norm, readTable, tableFromValues, type Table } from "./table";
 import { sheetFinder } from "./sheetNamed";
 
@@ -163,9 +164,10 @@ function beforeStartMessage(asOf: string, start: string): string {
  * which the Chart data's place fixed for the cycle makes rare, the status rules every time since clear()
  * removes them; layout, widths and protection are set once, by the first generation, which makes the
  * tabs, and an older tab's widths once: widenOldSummary). An ordinary week reads the trend's past weeks from the Weekly Trend tab and writes its own week's
- * column there (trendCache.ts, trendTab.ts); any other rewrites that tab whole from History.
+ * column there (trendCache.ts, trendTab.ts); any other rewrites that tab whole from History. `run`: a weekly
+ * refresh's, which does nothing when another wrote this week's meanwhile (refreshMark.ts).
  */
-export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
+export function generateSummary(ss: Spreadsheet, at?: string, run?: RefreshRun): SummaryModel {
   return withDocumentLock(() => {
     const tz = ss.getSpreadsheetTimeZone();
     const { settings, read: settingsRead } = quickSettings(ss, tz);
@@ -194,6 +196,8 @@ export function generateSummary(ss: Spreadsheet, at?: string): SummaryModel {
     const { hist, pastValues, pastDays } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, expectedHistoryLast(checkpoints, settings.startDate), computedHistoryHeaderRow(settingsRead));
     const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
+    // A weekly refresh finds whether another wrote this week's while it waited (refreshMark.ts): nothing written yet.
+    if (run) markRefresh(props, asOf, run, generatedAt);
     // Numbers inside the summary's text (and the digest's) take the locale's decimal separator: one call.
     const decimalSeparator = decimalSeparatorFor(ss.getSpreadsheetLocale());
     // A summary made after the cycle was closed (and as of a day on or after the close) says so in its subtitle.

@@ -37,6 +37,8 @@ export interface LastRun {
   by?: string;
   /** With `by`: `at` of the trigger's last run before it ("" when none), for rhythm.ts silentSince. */
   trigger?: string;
+  /** The day its Weekly Summary was as of (since session 17; none when it wrote none): refreshMark.ts. */
+  asOf?: string;
 }
 
 /** This run's record, its time in the spreadsheet's zone and labelled with that zone, which may change later. */

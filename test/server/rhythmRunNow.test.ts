@@ -4,8 +4,10 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddonRaw, type Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, setToday, ss } from "../support/tracker";
-import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
+import { callAddon, newTracker, setSetting, setToday, ss } from "../support/tracker";
+import type { ScriptProject } from "../../src/local/snapshot";
+import { fireTrigger, refreshTriggersOf, trackers } from "../support/rhythm";
+import { newScriptProject } from "../../src/local/snapshot";
 
 const START = "2026-01-05";
 const ADMIN = "ops.lead@example.com";
@@ -62,5 +64,90 @@ describe("Run weekly refresh now", () => {
     expect(runNow(wb, "NO")).toHaveLength(1);
     expect(ss(wb).getSheetByName("Weekly Summary")).toBeNull();
     expect(status(wb)).toContain("Last weekly refresh: none yet.");
+  });
+});
+
+describe("Run weekly refresh now and the trigger's own run of the same week", () => {
+  /** A tracker whose refresh is on and mails the leaders' digest, on Monday 2026-01-12 at `time` (UTC). */
+  function monday(time: string, withoutDocument = false): Workbook {
+    const wb = trackers(1, { ...newScriptProject(), triggerRunsWithoutDocument: withoutDocument })[0];
+    setSetting(wb, "Leaders' emails", "boss@example.com");
+    setSetting(wb, "Email digest to leaders", "on");
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    at(wb, time);
+    return wb;
+  }
+  const at = (wb: Workbook, time: string) => wb.services.clock.set(new Date(`2026-01-12T${time}Z`));
+  const digests = (wb: Workbook) => wb.services.mail.sent.filter((m) => m.to.includes("boss@example.com")).length;
+  /** Runs `second` once, just before the first execution's first document lock, after its question if it asks one. */
+  function whileWaiting(wb: Workbook, second: () => void): void {
+    let done = false;
+    wb.services.counters.listener = (name) => {
+      if (done || name !== "Lock.tryLock") return;
+      done = true;
+      second();
+    };
+  }
+
+  it("a run now asked for just before the trigger's run, which writes this week's while it waits, says so and sends nothing", () => {
+    const wb = monday("06:59:30");
+    whileWaiting(wb, () => {
+      at(wb, "07:00:00");
+      expect(fireTrigger(wb, refreshTriggersOf(wb)[0]).ok).toBe(true);
+    });
+    const [, answer] = runNow(wb);
+    expect(answer).toBe(
+      "This week's refresh (as of 2026-01-11) was run by the weekly trigger at 2026-01-12 07:00, after this one was asked for: not run again. Nothing was changed.",
+    );
+    expect(digests(wb)).toBe(1);
+    expect(status(wb)).toContain("Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.");
+  });
+
+  it("the trigger's run waiting while a run now writes this week's does nothing, recorded as the trigger's run", () => {
+    const wb = monday("07:00:00");
+    whileWaiting(wb, () => {
+      at(wb, "07:00:20");
+      wb.services.runningTrigger = false; // the admin's execution, beside the trigger's
+      expect(runNow(wb)[1]).toContain(`run now by ${ADMIN}, OK.`);
+      wb.services.runningTrigger = true;
+    });
+    const out = fireTrigger(wb, refreshTriggersOf(wb)[0]);
+    expect(out.ok).toBe(true);
+    expect(digests(wb)).toBe(1);
+    expect(status(wb)).toContain(
+      `Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), did nothing: this week's refresh (as of 2026-01-11) was run now by ${ADMIN} at 2026-01-12 07:00, after this one was asked for.`,
+    );
+  });
+
+  it.each([false, true])("the trigger's run after a run now of the same week (early that morning) sends no second digest; a run now after the trigger's, asked knowing it, runs (trigger run without the document's properties: %s)", (withoutDocument) => {
+    const wb = monday("05:10:00", withoutDocument);
+    expect(runNow(wb)[1]).toContain(`run now by ${ADMIN}, OK.`);
+    at(wb, "07:00:00");
+    expect(fireTrigger(wb, refreshTriggersOf(wb)[0]).ok).toBe(true);
+    expect(digests(wb)).toBe(1);
+    expect(status(wb)).toContain(`did nothing: this week's refresh (as of 2026-01-11) was run now by ${ADMIN} at 2026-01-12 05:10.`);
+    // The question showed the last run: an admin who asks again means it (a Settings fix to send again).
+    at(wb, "09:00:00");
+    expect(runNow(wb)[1]).toContain(`Last weekly refresh: 2026-01-12 09:00 (Etc/UTC), run now by ${ADMIN}, OK.`);
+    expect(digests(wb)).toBe(2);
+  });
+
+  it("a run now that failed after writing its summary does not keep the trigger's run from sending the week's digest", () => {
+    const project: ScriptProject = newScriptProject();
+    const wb = trackers(1, project)[0];
+    setSetting(wb, "Leaders' emails", "boss@example.com");
+    setSetting(wb, "Email digest to leaders", "on");
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    at(wb, "05:10:00");
+    const BEN = "ben@example.com"; // another admin, whose day's email quota is spent
+    project.mailQuota!.set(BEN, { since: wb.services.clock.now().getTime(), used: 100 });
+    wb.services.session.setUser(BEN);
+    expect(runNow(wb)[1]).toContain("Google's daily email quota ran out: nothing was sent to boss@example.com. The Weekly Summary was written");
+    wb.services.session.setUser(ADMIN);
+    expect(status(wb)).toContain(`run now by ${BEN}, failed: Google's daily email quota ran out`);
+    at(wb, "07:00:00");
+    expect(fireTrigger(wb, refreshTriggersOf(wb)[0]).ok).toBe(true);
+    expect(digests(wb)).toBe(1);
+    expect(status(wb)).toContain("Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.");
   });
 });
