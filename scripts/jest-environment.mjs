@@ -12,6 +12,7 @@
 import { createRequire } from "node:module";
 import { TestEnvironment } from "jest-environment-node";
 import { sharedRuntime, sharing } from "./jest-shared.mjs";
+import { cpuMeter } from "./jest-cpu.mjs";
 
 const require = createRequire(import.meta.url);
 
@@ -71,6 +72,8 @@ if (inWorker) {
 export default class OkrEnvironment extends TestEnvironment {
   constructor(config, context) {
     super(config, context);
+    // OKR_JEST_CPU: the file's CPU seconds, its Chromium's and LibreOffice's too (scripts/jest-cpu.mjs).
+    this.measured = cpuMeter(context.testPath);
     this.usedBrowser = false;
     this.global.__okrChromium = (executablePath, args) => {
       this.usedBrowser = true;
@@ -93,6 +96,7 @@ export default class OkrEnvironment extends TestEnvironment {
   }
 
   async teardown() {
+    this.measured();
     // In band (no worker to end), the browser goes with the file that used it.
     if (!inWorker && this.usedBrowser) await closeShared();
     await super.teardown();

@@ -1,5 +1,5 @@
 // The real sidebar (built from src/client) in headless Chromium, inside the local preview page, against a
-// fake backend. Needs /usr/bin/chromium (Debian: apt-get install -y chromium) or CHROMIUM_PATH.
+// fake backend. Needs Debian's chromium-headless-shell or chromium (test/support/browser.ts) or CHROMIUM_PATH.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { poll } from "../support/poll";
@@ -9,7 +9,7 @@ import { XSS_NAME } from "./fake-backend";
 import { useSidebarPage } from "./sidebar-page";
 
 if (!haveChromium) {
-  console.warn(`Skipping the sidebar browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+  console.warn(`Skipping the sidebar browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium-headless-shell, or set CHROMIUM_PATH).`);
 }
 
 (!haveChromium ? describe.skip : describe)("sidebar in a browser (preview server, fake backend)", () => {

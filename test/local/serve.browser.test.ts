@@ -1,6 +1,6 @@
 // The local preview as `okr-sheets serve` runs it: the built dist/Sidebar.html in headless Chromium,
 // its google.script.run calls going to the built dist/Code.js on the offline spreadsheet, each submit
-// saved to a real .xlsx file. Needs /usr/bin/chromium (Debian: apt-get install -y chromium).
+// saved to a real .xlsx file. Needs Debian's chromium-headless-shell or chromium (test/support/browser.ts).
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,7 +1,7 @@
 // The real sidebar on the real add-on (preview server, headless Chromium): an admin starts on their own
 // KR (or on "Choose a key result…" when they own none), an implausible value asks "submit anyway?"
 // before anything is saved, and "Correct last check-in" appends a correction; "85%" means 85 on a % KR
-// and is refused on a days KR, in the sidebar's one wording for a field to fix. Needs /usr/bin/chromium (Debian: apt-get install -y chromium).
+// and is refused on a days KR, in the sidebar's one wording for a field to fix. Needs Debian's chromium-headless-shell or chromium (test/support/browser.ts).
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,7 +1,7 @@
 // The add-on menu in the preview (headless Chromium on the preview server and the built add-on): its
 // items run the add-on's own menu entry points, questions come up as dialogs, messages as a banner; the
 // page says which day it takes as today and marks a Weekly Summary that check-ins have overtaken.
-// Needs /usr/bin/chromium (Debian: apt-get install -y chromium).
+// Needs Debian's chromium-headless-shell or chromium (test/support/browser.ts).
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

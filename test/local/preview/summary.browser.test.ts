@@ -1,6 +1,6 @@
 // The leaders' view as the preview shows it (the demo tracker, headless Chromium): the "This week" lines
 // and the attention list on the first screen, above the long tables, with confidence; on the Weekly Trend
-// tab, the trend readable as text where SPARKLINE draws nothing. Needs /usr/bin/chromium.
+// tab, the trend readable as text where SPARKLINE draws nothing. Needs Chromium (test/support/browser.ts).
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

@@ -1,5 +1,5 @@
 // The preview lays each column out at the width the sheet sets (Apps Script's setColumnWidth), and no
-// word is split across lines: headers like "Week" or "Confidence" stay whole. Needs /usr/bin/chromium.
+// word is split across lines: headers like "Week" or "Confidence" stay whole. Needs Chromium (test/support/browser.ts).
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
