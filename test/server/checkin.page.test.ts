@@ -3,6 +3,7 @@
 // details, the others by name, so the page needs no whole-table read. Through the built add-on.
 import { beforeAll, describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
+import { lastSidebarHtml, sidebarDataIn } from "../support/sidebarPage";
 import { callAddon, openTracker, requestId, ss } from "../support/tracker";
 import { generateTracker } from "../../src/local/generate/tracker";
 import { ADMIN, TODAY } from "../../src/local/generate/okrs";
@@ -36,9 +37,7 @@ function page(wb: Workbook): { data: SidebarData; reads: number; cellsRead: numb
   c.reset();
   callAddon(wb, "menuCheckIn");
   const s = c.snapshot();
-  const html = wb.services.ui.sidebars[wb.services.ui.sidebars.length - 1].html;
-  const m = /<script type="application\/json" id="sidebar-data">([\s\S]*?)<\/script>/.exec(html);
-  return { data: JSON.parse(m![1]), reads: s.byMethod["Range.getValues"] ?? 0, cellsRead: s.cellsRead };
+  return { data: sidebarDataIn(lastSidebarHtml(wb))!, reads: s.byMethod["Range.getValues"] ?? 0, cellsRead: s.cellsRead };
 }
 
 const named = (k: SidebarKr): BriefKr => ({ id: k.id, row: k.row!, objectiveId: k.objectiveId, name: k.name, owner: k.owner });

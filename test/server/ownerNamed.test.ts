@@ -4,21 +4,12 @@
 // an owner written as a name only ("Anna Lee") was imported and set up without a word.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
+import { menuPageData } from "../support/sidebarPage";
 import { callAddon, newTracker, requestId, rowsOf, ss } from "../support/tracker";
 import type { Workbook } from "../../src/local/runtime";
-import type { SidebarData } from "../../src/core/api";
 
 const PLANNING = "planning.lead@example.com"; // owns O1.KR2 and O1.KR3 (rows 3 and 4)
 const QUALITY = "quality.lead@example.com"; // owns O2.KR1 and O2.KR2 (rows 5 and 6)
-
-/** The data the "Check in" menu item put in its page. */
-function pageData(wb: Workbook): SidebarData {
-  callAddon(wb, "menuCheckIn");
-  const html = wb.services.ui.sidebars[wb.services.ui.sidebars.length - 1].html;
-  const m = /<script type="application\/json" id="sidebar-data">([\s\S]*?)<\/script>/.exec(html);
-  if (!m) throw new Error("no data in the page");
-  return JSON.parse(m[1]);
-}
 
 /** The operations template, its planning KRs' owners written with display names, as pasted from a mail program. */
 function named(user: string | null): Workbook {
@@ -34,7 +25,7 @@ const ids = (d: { krs: { id: string }[]; brief?: { id: string }[] }) => d.krs.ma
 describe("an owner written with a display name", () => {
   it("is listed their KRs in the sidebar, both ways, and only theirs", () => {
     const wb = named(PLANNING);
-    for (const d of [callAddon(wb, "getSidebarData", {}), pageData(wb)]) {
+    for (const d of [callAddon(wb, "getSidebarData", {}), menuPageData(wb)]) {
       expect(d.ok, JSON.stringify(d)).toBe(true);
       expect(ids(d)).toEqual(["O1.KR2", "O1.KR3"]);
     }

@@ -3,20 +3,11 @@
 // into an ISO string), and a spreadsheet that was never set up.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
+import { menuPageData } from "../support/sidebarPage";
 import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
-import { newWorkbook, type Workbook } from "../../src/local/runtime";
-import type { SidebarData } from "../../src/core/api";
+import { newWorkbook } from "../../src/local/runtime";
 
 const QUALITY = "quality.lead@example.com"; // owns O2.KR1 (decrease 6.5 → 3)
-
-/** The data the "Check in" menu item put in its page. */
-function pageData(wb: Workbook): SidebarData {
-  callAddon(wb, "menuCheckIn");
-  const html = wb.services.ui.sidebars[wb.services.ui.sidebars.length - 1].html;
-  const m = /<script type="application\/json" id="sidebar-data">([\s\S]*?)<\/script>/.exec(html);
-  if (!m) throw new Error("no data in the page");
-  return JSON.parse(m[1]);
-}
 
 describe("the sidebar's data", () => {
   it("gives the week's check-in to correct with a date typed into its Value or Confidence as text, both ways", () => {
@@ -29,7 +20,7 @@ describe("the sidebar's data", () => {
     log.getRange(2, headers.indexOf("Value") + 1).setValue("2026-01-21"); // typed: Sheets makes it a date
     log.getRange(2, headers.indexOf("Confidence") + 1).setValue(new Date("2026-01-22T00:00:00Z"));
     const rpc = callAddon(wb, "getSidebarData", {});
-    const embedded = pageData(wb);
+    const embedded = menuPageData(wb);
     for (const d of [rpc, embedded]) {
       const kr = d.krs.find((k: { id: string }) => k.id === "O2.KR1");
       // Not null (google.script.run's Date) nor "2026-01-21T00:00:00.000Z" (the page's JSON): what the cell shows.
@@ -42,9 +33,9 @@ describe("the sidebar's data", () => {
     setToday(wb, "2026-04-05"); // the cycle's last day
     expect(callAddon(wb, "getSidebarData", {}).cycle.closed).toBeUndefined();
     setToday(wb, "2026-04-06");
-    for (const d of [callAddon(wb, "getSidebarData", {}), pageData(wb)]) expect(d.cycle.closed).toEqual({ start: "2026-01-05", end: "2026-04-05" });
+    for (const d of [callAddon(wb, "getSidebarData", {}), menuPageData(wb)]) expect(d.cycle.closed).toEqual({ start: "2026-01-05", end: "2026-04-05" });
     setToday(wb, "2026-01-04");
-    expect(pageData(wb).cycle.closed).toEqual({ start: "2026-01-05", end: "2026-04-05" });
+    expect(menuPageData(wb).cycle.closed).toEqual({ start: "2026-01-05", end: "2026-04-05" });
   });
 
   it('marks a % KR whose Start and Target cells show percentages (typed "82%"), not one holding 0.8 → 0.3 as numbers', () => {
@@ -54,7 +45,7 @@ describe("the sidebar's data", () => {
     krs.getRange("H2").setValue("95%");
     krs.getRange("G3:H3").setValues([[0.8, 0.3]]); // O1.KR2, as plain numbers
     krs.getRange("F3").setValue("%");
-    for (const d of [callAddon(wb, "getSidebarData", {}), pageData(wb)]) {
+    for (const d of [callAddon(wb, "getSidebarData", {}), menuPageData(wb)]) {
       const kr = (id: string) => d.krs.find((k: { id: string }) => k.id === id);
       expect(kr("O1.KR1")).toMatchObject({ start: 0.82, target: 0.95, percentCells: true });
       expect(kr("O1.KR2").percentCells).toBeUndefined();
@@ -65,6 +56,6 @@ describe("the sidebar's data", () => {
     const wb = newWorkbook("/tmp/okr-sheets-sidebar-data.xlsx", "Budget 2027", { user: QUALITY, at: "2026-01-20" });
     const message = 'This spreadsheet is not an okr-sheets tracker yet (it has no "Settings" or "Key Results" tab). Use "Set up tracker" in the add-on menu first.';
     expect(callAddon(wb, "getSidebarData", {})).toEqual({ ok: false, message });
-    expect(pageData(wb)).toEqual({ ok: false, message });
+    expect(menuPageData(wb)).toEqual({ ok: false, message });
   });
 });

@@ -2,11 +2,11 @@
 // server then confirms, and the page the menu item builds must carry the same data getSidebarData returns.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
+import { menuPageData } from "../support/sidebarPage";
 import { projectCheckin } from "../../src/client/logic";
 import { embedSidebarData, SIDEBAR_DATA_SLOT } from "../../src/core/sidebarPage";
 import type { SidebarData } from "../../src/core/api";
 import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
-import type { Workbook } from "../../src/local/runtime";
 
 const ADMIN = "ops.lead@example.com"; // the operations template's admin
 
@@ -36,15 +36,6 @@ describe("the check-in shown ahead of the server's reply", () => {
     }
   });
 });
-
-/** The data the "Check in" menu item's page carries (the JSON element it embeds), or null. */
-function menuPageData(wb: Workbook): unknown {
-  const ui = wb.services.ui;
-  callAddon(wb, "menuCheckIn");
-  const html = ui.sidebars[ui.sidebars.length - 1].html;
-  const m = /<script type="application\/json" id="sidebar-data">([\s\S]*?)<\/script>/.exec(html);
-  return m ? JSON.parse(m[1]) : null;
-}
 
 describe("the sidebar page built by the menu item", () => {
   it("carries the sidebar's data, in one execution", () => {
