@@ -208,7 +208,7 @@ export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluati
   for (const g of spread) rows.push([{ v: gradeBandText(g.band, sep), style: "label" }, { v: g.objectives }, { v: g.keyResults }]);
   // Said under the spread when it applies: a stay KR's 1.00 from its start is no delivery (retroGrades.ts).
   if (spread.some((g) => g.band === NO_CHECKINS)) {
-    rows.push([{ v: `${NO_CHECKINS}: nobody checked in on it this cycle, so its score is its start's, not a result (a stay KR's 1.00 included).`, style: "note" }]);
+    rows.push([{ v: `${NO_CHECKINS}: nobody checked in on it this cycle, so its score is its start's, not a result (a stay KR's ${fixedText(1, 2, sep)} included).`, style: "note" }]);
   }
   rows.push([]);
   if (signals.length) rows.push(...signals.map((r) => r.slice()), []);
