@@ -3,7 +3,8 @@
 //
 // Decisions:
 // - Grade bands compare the UNROUNDED score: < 0.4 → "0.0–0.39", < 0.7 → "0.4–0.69", else "0.7–1.0".
-//   So 0.395 (shown as 0.40) grades "0.0–0.39", and 0.7 exactly grades "0.7–1.0". No score → no grade.
+//   So 0.395 (shown as 0.40) grades "0.0–0.39", and 0.7 exactly grades "0.7–1.0". No score → no grade; a KR
+//   nobody checked in on → "No check-ins" (retroGrades.ts).
 // - Review/Retrospective list each objective followed by its KRs (tracker order; KR objective IDs match
 //   case-insensitively as in the sheet), then KRs whose objective does not exist. Values are frozen
 //   numbers and text, not formulas.
@@ -37,23 +38,10 @@ import { decimalText, fixedText, type DecimalSeparator } from "./numbers";
 import { TAB } from "./tabs";
 import { archiveTabName } from "./archiveNames";
 import { FINAL_SCORES_AS_OF } from "./cycleClosed";
+import { GRADE_BANDS, gradeBandText, gradeOf, gradeSpread, NO_CHECKINS, NO_SCORE } from "./retroGrades";
 
 export { archiveTabName, sanitizeTabName } from "./archiveNames";
-
-export const GRADE_BANDS = ["0.0–0.39", "0.4–0.69", "0.7–1.0"] as const;
-export type GradeBand = (typeof GRADE_BANDS)[number];
-
-/** re:Work grade band of an unrounded score (see the decisions above). */
-export function gradeBand(score: number): GradeBand {
-  if (score < 0.4) return GRADE_BANDS[0];
-  if (score < 0.7) return GRADE_BANDS[1];
-  return GRADE_BANDS[2];
-}
-
-/** A band as the tab writes it: its numbers in the locale's decimal separator ("0,7–1,0"); "No score" as is. */
-export function gradeBandText(band: GradeBand | "No score", sep: DecimalSeparator): string {
-  return band.split("–").map((x) => decimalText(x, sep)).join("–");
-}
+export { GRADE_BANDS, gradeBand, gradeBandText, gradeSpread, type GradeBand, type GradeSpread } from "./retroGrades";
 
 /** The review's title, "Mid-cycle review — <cycle>" in A1: how the review and a roll over tell the tab is ours (server/reportTabs.ts). */
 export const REVIEW_TITLE = "Mid-cycle review";
@@ -190,23 +178,6 @@ export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asO
   return lifecycleTab(rows, headerRow, REVIEW_HEADERS, REVIEW_DECISIONS);
 }
 
-export interface GradeSpread {
-  band: GradeBand | "No score";
-  objectives: number;
-  keyResults: number;
-}
-
-/** Count of objectives and KRs per grade band ("No score" = setup errors etc.). */
-export function gradeSpread(evaluation: TrackerEvaluation): GradeSpread[] {
-  const out: GradeSpread[] = GRADE_BANDS.map((band) => ({ band, objectives: 0, keyResults: 0 }));
-  const noScore: GradeSpread = { band: "No score", objectives: 0, keyResults: 0 };
-  const slot = (score: number | null) => (score === null || !isFinite(score) ? noScore : out[GRADE_BANDS.indexOf(gradeBand(score))]);
-  for (const o of evaluation.objectives) slot(o.score).objectives++;
-  for (const k of evaluation.krs) slot(k.score).keyResults++;
-  if (noScore.objectives + noScore.keyResults > 0) out.push(noScore);
-  return out;
-}
-
 /** The Retrospective tab: final scores, grade spread, learnings and a retain / remove / change decision. */
 export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string, signals: SummaryCell[][] = [], sep: DecimalSeparator = "."): LifecycleTab {
   const krEv = new Map(evaluation.krs.map((k) => [k.id, k] as [string, (typeof evaluation.krs)[number]]));
@@ -233,23 +204,29 @@ export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluati
   rows.push([]);
   rows.push([{ v: "Grade spread", style: "heading" }]);
   rows.push(["Grade", "Objectives", "Key results"].map((h) => ({ v: h, style: "header" as const })));
-  for (const g of gradeSpread(evaluation)) rows.push([{ v: gradeBandText(g.band, sep), style: "label" }, { v: g.objectives }, { v: g.keyResults }]);
+  const spread = gradeSpread(evaluation);
+  for (const g of spread) rows.push([{ v: gradeBandText(g.band, sep), style: "label" }, { v: g.objectives }, { v: g.keyResults }]);
+  // Said under the spread when it applies: a stay KR's 1.00 from its start is no delivery (retroGrades.ts).
+  if (spread.some((g) => g.band === NO_CHECKINS)) {
+    rows.push([{ v: `${NO_CHECKINS}: nobody checked in on it this cycle, so its score is its start's, not a result (a stay KR's ${fixedText(1, 2, sep)} included).`, style: "note" }]);
+  }
   rows.push([]);
   if (signals.length) rows.push(...signals.map((r) => r.slice()), []);
   const headerRow = rows.length + 1;
   rows.push(RETRO_HEADERS.map((h) => ({ v: h, style: "header" as const })));
-  const grade = (s: number | null | undefined): SummaryCell => (s === null || s === undefined || !isFinite(s) ? { v: "" } : { v: gradeBandText(gradeBand(s), sep) });
+  const grade = (e: Parameters<typeof gradeOf>[0]): SummaryCell => {
+    const g = gradeOf(e);
+    return g === NO_SCORE ? { v: "" } : { v: gradeBandText(g, sep) };
+  };
   for (const g of grouped(tracker)) {
     if (g.objective) {
       const o = g.objective;
       const e = objEv.get(o.id);
-      const s = e ? e.score : null;
-      rows.push([{ v: TYPE_OBJECTIVE, style: "label" }, t(o.id), t(o.title), t(o.owner), n(s, FMT.score), grade(s), { v: "" }, { v: "retain" }]);
+      rows.push([{ v: TYPE_OBJECTIVE, style: "label" }, t(o.id), t(o.title), t(o.owner), n(e ? e.score : null, FMT.score), grade(e), { v: "" }, { v: "retain" }]);
     }
     for (const k of g.krs) {
       const e = krEv.get(k.id);
-      const s = e ? e.score : null;
-      rows.push([{ v: TYPE_KR }, t(k.id), t(k.title), t(k.owner), n(s, FMT.score), grade(s), { v: "" }, { v: "retain" }]);
+      rows.push([{ v: TYPE_KR }, t(k.id), t(k.title), t(k.owner), n(e ? e.score : null, FMT.score), grade(e), { v: "" }, { v: "retain" }]);
     }
   }
   return lifecycleTab(rows, headerRow, RETRO_HEADERS, RETRO_DECISIONS);

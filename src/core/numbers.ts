@@ -153,9 +153,37 @@ function unitName(unit: string): string {
   return unit.trim() ? `"${unit.trim()}"` : "plain numbers (no unit)";
 }
 
+// Not units, but ways of writing a number the check-in cannot store: a fraction sign ("4½") and a mark of an
+// estimate or a bound ("~5", "about 5", "<5", "5+"). Refused as before, saying what to type instead (until
+// session 17 they were told "Leave out the unit"): a value is one plain number; an estimate is for the comment.
+const FRACTIONS: Record<string, number> = {
+  "½": 1 / 2, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 1 / 4, "¾": 3 / 4, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5, "⅘": 4 / 5,
+  "⅙": 1 / 6, "⅚": 5 / 6, "⅐": 1 / 7, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8, "⅑": 1 / 9, "⅒": 1 / 10,
+};
+const MARKS = ["~", "≈", "∼", "≃", "~=", "<", ">", "≤", "≥", "<=", ">=", "+", "?", "ish", "-ish", "about", "approx", "approximately", "ca", "circa", "around", "roughly", "almost", "nearly", "over", "under", "or so"];
+
+/** The refusal of a fraction sign or an estimate's mark around the number, or null when there is none. */
+function notPlainNumber(before: string, numeral: string, after: string, locale: string): ParsedNumber | null {
+  const sep = decimalSeparatorFor(locale);
+  const frac = FRACTIONS[after.charAt(0)];
+  if (frac !== undefined && /^[+\-\u2212]?\s*[0-9]*$/.test(numeral)) {
+    const whole = numeral.replace(/\s/g, "");
+    const x = Number(whole.replace("\u2212", "-").replace(/^[+-]?$/, "$&0")) || 0;
+    const value = (/^[\-\u2212]/.test(whole) ? -1 : 1) * (Math.abs(x) + frac);
+    return { ok: false, message: `Type a plain number, with a decimal ${sep === "," ? "comma" : "point"}: ${roundedText(value, 3, sep)} for "${whole}${after.charAt(0)}".` };
+  }
+  const mark = [before, after].find((x) => MARKS.indexOf(x.toLowerCase()) >= 0);
+  if (mark === undefined) return null;
+  const plain = parseUserNumber(numeral, locale);
+  return plain.ok ? { ok: false, message: `Type the number alone, without "${mark}": ${numeral.replace(/\s/g, "")}.` } : plain;
+}
+
 export function parseKrValue(text: string | number, locale: string, unit: string | null): ParsedNumber {
   if (typeof text !== "string") return parseUserNumber(text, locale);
   const spaced = halfWidth(text).replace(/[\u00a0\u202f]/g, " ").trim();
+  // A fraction sign alone ("½"): no digit for the pattern below to hold on to.
+  const lone = /^([+\-\u2212]?)\s*(\S)$/.exec(spaced);
+  if (lone && FRACTIONS[lone[2]] !== undefined) return notPlainNumber("", lone[1], lone[2], locale) as ParsedNumber;
   // A point closing a unit written in letters is the abbreviation's, not the number's: "Rs. 500" and
   // "Rs.500" are 500 on a KR in INR, as India writes them (the first was refused, the second read as 0.5).
   // A sign's point stays the number's: "$.50" and "₹.5" are halves.
@@ -166,6 +194,8 @@ export function parseKrValue(text: string | number, locale: string, unit: string
   if (!m || (!m[1] && !m[3])) return parseUserNumber(text, locale);
   const before = m[1].trim();
   const after = m[3].trim();
+  const notPlain = notPlainNumber(before, m[2].trim(), after, locale);
+  if (notPlain) return notPlain;
   if (before && after) return { ok: false, message: "Type the number only, without a unit." };
   const typed = before || after;
   if (before === "%") return digitsOnly(locale);

@@ -20,8 +20,11 @@ export function lifecycleSignalRows(
   const signals = f.signals.slice();
   if (withCalibration) {
     const aspirational = new Set(tracker.objectives.filter((o) => lowerTrim(o.type) === "aspirational").map((o) => String(o.id).toLowerCase()));
-    const scores = evaluation.krs.filter((k) => aspirational.has(String(k.objectiveId).toLowerCase())).map((k) => k.score);
-    const c = calibrationSignal(scores, sep);
+    const krs = evaluation.krs.filter((k) => aspirational.has(String(k.objectiveId).toLowerCase()));
+    // A KR never checked in scores from its start (a stay KR 1, an increase KR 0): no measure of the target.
+    const checked = krs.filter((k) => k.started);
+    const leftOut = krs.filter((k) => !k.started && k.score !== null).length;
+    const c = calibrationSignal(checked.map((k) => k.score), sep, leftOut);
     if (c) signals.push(c);
   }
   return signalRows({ ...f, signals });

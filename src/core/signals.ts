@@ -13,7 +13,7 @@
 // - flat: the KR's last 3 check-ins (in log order) carry the same value while the KR is behind pace (status
 //   At risk or Off track).
 // - calibration (retrospective): the plain mean of the aspirational KRs' scores ≥ 0.9 (too easy) or ≤ 0.3
-//   (too hard); aspirational OKRs aim for 0.6–0.7.
+//   (too hard); aspirational OKRs aim for 0.6–0.7. KRs never checked in are left out by the caller, and counted.
 // - Reasons write their numbers with the spreadsheet locale's decimal separator (numbers.ts, decimalText).
 import { dayNumber } from "./dates";
 import { valueDigits, type ForecastPoint } from "./forecast";
@@ -112,13 +112,19 @@ export function flatReason(values: number[], status: string, sep: DecimalSeparat
   return `No change over the last ${FLAT_CHECKINS} check-ins (value ${v(last[0], sep, digits)}) while ${status.toLowerCase()}`;
 }
 
-/** The team calibration signal from the aspirational KRs' scores, or null. */
-export function calibrationSignal(aspirationalScores: (number | null)[], sep: DecimalSeparator = "."): Signal | null {
+/**
+ * The team calibration signal from the aspirational KRs' scores, or null. `leftOut`: aspirational KRs never
+ * checked in, whose scores the caller left out (a start's score says nothing of how hard the target was: a
+ * cycle nobody checked in on read "too hard"); the reason says how many.
+ */
+export function calibrationSignal(aspirationalScores: (number | null)[], sep: DecimalSeparator = ".", leftOut = 0): Signal | null {
   const xs = aspirationalScores.filter(isNum);
   if (xs.length === 0) return null;
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const n = `${xs.length} aspirational KR${xs.length === 1 ? "" : "s"}`;
-  const aim = `aspirational OKRs aim for ${roundedText(0.6, 1, sep)}–${roundedText(0.7, 1, sep)}`;
+  const n = `${xs.length} aspirational KR${xs.length === 1 ? "" : "s"}${leftOut > 0 ? " checked in" : ""}`;
+  const aim =
+    `aspirational OKRs aim for ${roundedText(0.6, 1, sep)}–${roundedText(0.7, 1, sep)}` +
+    (leftOut > 0 ? ` (${leftOut} never checked in ${leftOut === 1 ? "is" : "are"} left out)` : "");
   let reason: string | null = null;
   if (mean >= TOO_EASY) reason = `The ${n} averaged ${s2(mean, sep)}: too easy — ${aim}`;
   else if (mean <= TOO_HARD) reason = `The ${n} averaged ${s2(mean, sep)}: too hard — ${aim}`;

@@ -81,9 +81,15 @@ function periodDaysOf(s: Pick<Settings, "cadence">): number {
   return s.cadence === "fortnightly" ? 14 : 7;
 }
 
-/** The first day of the check-in period that ends on `asOf`. */
-export function periodStartOf(s: Pick<Settings, "cadence">, asOf: string): string {
-  return addDays(asOf, -(periodDaysOf(s) - 1));
+/**
+ * The first day of the check-in period that ends on `asOf`: 7 (14) days up to it, but never before the cycle's
+ * start, on which no check-in can be dated (in week 1 the period read "from 2026-01-01 to 2026-01-07" for a
+ * cycle starting 2026-01-05). A day before the start keeps its 7 days (summaries refuse it; a portfolio says
+ * the cycle has not started).
+ */
+export function periodStartOf(s: Pick<Settings, "cadence" | "startDate">, asOf: string): string {
+  const first = addDays(asOf, -(periodDaysOf(s) - 1));
+  return isValidIsoDate(s.startDate) && first < s.startDate && s.startDate <= asOf ? s.startDate : first;
 }
 
 /** Week N of M and this check-in period; a one-line error when the start or summary date is not a date. */

@@ -180,7 +180,7 @@ export interface SummaryData {
   cadence: Cadence;
   /** 7 or 14 */
   periodDays: number;
-  /** First day of this check-in period (asOf − periodDays + 1). */
+  /** First day of this check-in period (asOf − periodDays + 1, or the cycle's start when that is later). */
   periodStart: string;
   overall: { score: number | null; expected: number; status: Status };
   statusCounts: Record<KrStatusLabel, number>;

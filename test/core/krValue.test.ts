@@ -71,6 +71,28 @@ describe("parseKrValue", () => {
     }
   });
 
+  it("a fraction sign or an estimate's mark is refused saying what to type, not 'leave out the unit'", () => {
+    for (const [text, unit, locale, message] of [
+      ["4½", "days", "en_US", 'Type a plain number, with a decimal point: 4.5 for "4½".'],
+      ["4 ½", "", "de_DE", 'Type a plain number, with a decimal comma: 4,5 for "4½".'],
+      ["½", "%", "en_US", 'Type a plain number, with a decimal point: 0.5 for "½".'],
+      ["−2¼", "", "en_US", 'Type a plain number, with a decimal point: -2.25 for "−2¼".'],
+      ["4⅓ days", "days", "en_US", 'Type a plain number, with a decimal point: 4.333 for "4⅓".'],
+      ["~5", "days", "en_US", 'Type the number alone, without "~": 5.'],
+      ["≈ 4,5", "", "de_DE", 'Type the number alone, without "≈": 4,5.'],
+      ["about 5", "%", "en_US", 'Type the number alone, without "about": 5.'],
+      ["approx. 120 orders", "orders", "en_US", 'Type the number alone, without "approx": 120.'],
+      ["<5", "", "en_US", 'Type the number alone, without "<": 5.'],
+      ["5+", "days", "en_US", 'Type the number alone, without "+": 5.'],
+    ] as [string, string, string, string][]) {
+      // The same refusal whether the KR's unit is known yet or not (the check-in's syntax check reads with null).
+      for (const u of [unit, null]) expect(read(text, u, locale), `${text} on ${u}`).toEqual({ ok: false, message });
+    }
+    // A real unit keeps its message; the mark's number is still checked as any number is.
+    expect(read("5 kg", "")).toEqual({ ok: false, message: "Leave out the unit: type the number only." });
+    expect(read("~1.234", "", "de_DE")).toEqual({ ok: false, message: '"1.234" is ambiguous: type 1234 for the whole number, or 1,234 for a decimal.' });
+  });
+
   it("before the KR is known (unit null), any unit passes the syntax check; garbage never does", () => {
     expect(read("8.5 days", null)).toEqual({ ok: true, value: 8.5 });
     expect(read("85%", null)).toEqual({ ok: true, value: 85 });

@@ -116,14 +116,16 @@ describe("buildRetrospective", () => {
   const tab = buildRetrospective(t, ev, "2026-04-06");
   it("grade spread counts objectives and KRs per band", () => {
     const i = tab.rows.findIndex((r) => r[0].v === "Grade spread");
-    const spread = tab.rows.slice(i + 2, i + 5).map((r) => [r[0].v, r[1].v, r[2].v]);
-    // KRs: 0.75, 0.395, 0.4, 0, 0.7, 1 → low 2, mid 1, high 3.
-    // Objectives: O1 (0.75+0.395)/2 = 0.5725 mid; O2 0.2 low; O3 0.85 high.
+    const spread = tab.rows.slice(i + 2, i + 6).map((r) => [r[0].v, r[1].v, r[2].v]);
+    // KRs: 0.75, 0.395, 0.4, 0.7, 1 → low 1, mid 1, high 3; O2.KR2 (0) never checked in, apart.
+    // Objectives: O1 (0.75+0.395)/2 = 0.5725 mid; O2 0.2 low (O2.KR1 checked in); O3 0.85 high.
     expect(spread).toEqual([
-      ["0.0–0.39", 1, 2],
+      ["0.0–0.39", 1, 1],
       ["0.4–0.69", 1, 1],
       ["0.7–1.0", 1, 3],
+      ["No check-ins", 0, 1],
     ]);
+    expect(String(tab.rows[i + 6][0].v)).toMatch(/^No check-ins: /);
   });
   it("main table: final score, grade, learnings, decision retain", () => {
     expect(tab.rows[tab.headerRow - 1].map((c) => c.v)).toEqual(["Type", "ID", "Title", "Owner", "Final score", "Grade", "Learnings", "Decision"]);
@@ -133,6 +135,10 @@ describe("buildRetrospective", () => {
     expect(row("O1.KR2")[5].v).toBe("0.0–0.39");
     expect(row("O2.KR1")[5].v).toBe("0.4–0.69");
     expect(row("O3.KR1")[5].v).toBe("0.7–1.0");
+    // Never checked in: its score by the spec's rule (current = start), its grade no band.
+    expect(row("O2.KR2")[4].v).toBe(0);
+    expect(row("O2.KR2")[5].v).toBe("No check-ins");
+    expect(row("O2")[5].v).toBe("0.0–0.39");
     expect(data.every((r) => r[7].v === "retain" && r[6].v === "")).toBe(true);
     expect(tab.decisionOptions).toEqual(["retain", "remove", "change"]);
   });

@@ -52,6 +52,19 @@ describe("values mean what the person meant", () => {
     expect(snapshot(wb)).toBe(before);
   });
 
+  it('"4½" and "~5" are refused saying what to type (a plain number), not "leave out the unit", and nothing is written', () => {
+    const wb = tracker();
+    const before = snapshot(wb);
+    const half = submit(wb, "O1.KR2", "4½");
+    expect(half.ok).toBe(false);
+    expect(half.fieldErrors.value).toBe('Type a plain number, with a decimal point: 4.5 for "4½".');
+    const about = submit(wb, "O1.KR2", "~5 days");
+    expect(about.fieldErrors.value).toBe('Type the number alone, without "~": 5.');
+    ss(wb).setSpreadsheetLocale("de_DE");
+    expect(submit(wb, "O1.KR2", "4½").fieldErrors.value).toBe('Type a plain number, with a decimal comma: 4,5 for "4½".');
+    expect(snapshot(wb)).toBe(before);
+  });
+
   it('"€41.50" on the EUR cost KR is 41.5: a currency\'s sign is its code\'s unit', () => {
     const wb = tracker();
     const r = submit(wb, "O3.KR1", "€41.50"); // decrease 42 → 36 EUR
