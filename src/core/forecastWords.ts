@@ -79,7 +79,7 @@ export function goalValue(k: Pick<WhyInput, "metric" | "start" | "target" | "goa
  * Why a KR is forecast below its goal: its pace against the pace its target needs from its latest value
  * over the weeks left ("Rising 0.14 points a week; reaching 3% by 2026-04-05 needs falling 0.54 points a
  * week."), or, for a stay KR, the side of its threshold it ends on ("Falling 0.5 points a week: below 92% by
- * 2026-04-05."), or, in the cycle's last week, where it is (`asOf`: the report's day, YYYY-MM-DD).
+ * 2026-04-05."; "…: already above 3% (3.4% now), 7.4% by 2026-04-05." when it is there now), or, in the cycle's last week, where it is (`asOf`: the report's day, YYYY-MM-DD).
  */
 export function forecastWhy(k: WhyInput, asOf: string, sep: DecimalSeparator = "."): string {
   const f = k.forecast;
@@ -93,6 +93,12 @@ export function forecastWhy(k: WhyInput, asOf: string, sep: DecimalSeparator = "
   const target = withUnit(g.value, k.unit, sep, d) + (g.word === "goal" ? " (the aspirational goal)" : "");
   if (metric === "stay_above" || metric === "stay_below") {
     const side = metric === "stay_above" ? (f.value >= k.target ? "at or above" : "below") : f.value <= k.target ? "at or below" : "above";
+    // Already on the wrong side (a scrap rate at 3.4% against "stay below 3%"): "above 3% by April" alone read
+    // as a breach still to come.
+    const out = metric === "stay_above" ? f.latest < k.target : f.latest > k.target;
+    if (out && (side === "below" || side === "above")) {
+      return `${head}: already ${side} ${target} (${withUnit(f.latest, k.unit, sep, d)} now), ${withUnit(f.value, k.unit, sep, d)} by ${f.endDay}.`;
+    }
     return `${head}: ${side} ${target} by ${f.endDay}.`;
   }
   // No weeks left: the latest point is on the cycle's last day. A check-in of the last week puts it there

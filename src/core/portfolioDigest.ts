@@ -8,7 +8,8 @@
 //   roll-up's "At this pace" section lists them, at most DIGEST_MISSES; the teams whose status is Off track or
 //   At risk; the teams with no check-in for more than STALE_FORECAST_DAYS (or none by their week 3); the
 //   teams whose cycle has not started, and those whose cycle ended and was not rolled over (in neither list
-//   before: no check-in is due, and what they have to do is start or roll over); the trackers not read and
+//   before: no check-in is due, and what they have to do is start or roll over); the teams read whose tracker
+//   has no KR (until session 17 in no list: a team tracking nothing went unmentioned); the trackers not read and
 //   why. Each list is cut at DIGEST_NAMES, the rest counted.
 // - Numbers in the company tracker's decimal separator, as the roll-up tab writes them.
 import { escapeHtml } from "./escape";
@@ -39,6 +40,8 @@ export interface PortfolioDigest {
   notStarted?: { team: string; starts: string }[];
   /** Teams whose cycle ended before the roll-up's day, not rolled over yet (absent before session 15). */
   ended?: { team: string; ended: string }[];
+  /** Teams read whose tracker has no KR (absent before session 17). */
+  noKrs?: string[];
   unreadable: { team: string; problem: string }[];
 }
 
@@ -50,8 +53,13 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
   const silent: PortfolioDigest["silent"] = [];
   const notStarted: { team: string; starts: string }[] = [];
   const ended: { team: string; ended: string }[] = [];
+  const noKrs: string[] = [];
   for (const r of read) {
     const f = r.figures!;
+    if (!f.krs) {
+      noKrs.push(r.entry.team);
+      continue;
+    }
     if (f.starts) {
       notStarted.push({ team: r.entry.team, starts: f.starts });
       continue;
@@ -77,6 +85,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
     silent,
     notStarted,
     ended,
+    noKrs,
     unreadable: results.filter((r) => !r.figures && !r.pending).map((r) => ({ team: r.entry.team, problem: r.problem || "Not read" })),
   };
 }
@@ -153,6 +162,8 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
   if (later.length) teams.push(`Not started yet: ${names(later.map((n) => `${n.team} (starts ${n.starts})`))}.`);
   const over = p.ended || [];
   if (over.length) teams.push(`Cycle ended, not rolled over yet: ${names(over.map((n) => `${n.team} (ended ${n.ended})`))}.`);
+  // Read, but nothing in it to roll up: a team still to import its OKRs, or the wrong tracker listed.
+  if (p.noKrs && p.noKrs.length) teams.push(`No key results in the tracker: ${names(p.noKrs)}.`);
   return teams;
 }
 

@@ -16,6 +16,8 @@ export const AT_THIS_PACE_HEADERS = ["Team", "KR", "Key result", "Owner", "Forec
 /** The "Forecast to miss" cell of a team whose Key Results have no forecast columns, and of one with no forecast yet. */
 export const NO_FORECAST_COLUMNS = "no forecast columns";
 export const NO_FORECAST_YET = "no forecast yet";
+/** The "Forecast to miss" cell of a team whose tracker has no KR: nothing to forecast, not "yet". */
+export const NO_KRS_CELL = "none: no key results";
 /** The "Forecast to miss" cell of a team whose forecast is out of date (portfolioForecast.ts staleForecast). */
 export const staleCell = (week: number): string => `out of date: from week ${week}`;
 /** The "Forecast to miss" cell of a team whose cycle ended, not rolled over (portfolioForecast.ts endedForecast). */
@@ -65,6 +67,7 @@ function teamRow(t: TeamResult): SummaryCell[] {
   const fc = f.forecast;
   if (!fc) row.push(blank(), blank());
   else if (f.ended) row.push(text(ENDED_CELL, "muted"), fc.columns ? { v: fc.forecast, fmt: "0" } : blank());
+  else if (!f.krs) row.push(text(NO_KRS_CELL, "muted"), fc.columns ? { v: 0, fmt: "0" } : blank());
   else if (!fc.columns) row.push(text(NO_FORECAST_COLUMNS, "muted"), blank());
   else if (fc.stale) row.push(text(staleCell(fc.stale.week), "muted"), { v: fc.forecast, fmt: "0" });
   else row.push(fc.forecast ? { v: fc.missing, fmt: "0" } : text(NO_FORECAST_YET, "muted"), { v: fc.forecast, fmt: "0" });
@@ -138,7 +141,7 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
   const rows: SummaryCell[][] = [[text("At this pace: key results forecast to miss their goal", "heading")]];
   // The teams read, each with its forecast (a result cached before the forecast has none) and the last day of
   // its cycle when that ended (its figures' `ended`: its forecast then has none to miss).
-  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast, ended: t.figures.ended }] : []));
+  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast, ended: t.figures.ended, krs: t.figures.krs }] : []));
   const { worst, total } = companyMisses(read.map((r) => r.f));
   const forecasting = read.filter((r) => r.f.forecast > 0 && !r.f.stale && !r.ended).length;
   const teamsMissing = read.filter((r) => r.f.missing > 0).length;
@@ -165,8 +168,9 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
     if (total > worst.length) rows.push([text(`and ${total - worst.length} more: each team's own Weekly Summary lists its own (Forecast section); the Teams table counts them.`, "muted")]);
   }
   // A team whose cycle ended has nothing left to forecast: named on its own line, not told to repair or wait.
-  const noColumns = read.filter((r) => !r.f.columns && !r.ended).map((r) => r.team);
-  const notYet = read.filter((r) => r.f.columns && r.f.forecast === 0 && !r.ended).map((r) => r.team);
+  // A team without KRs is neither waiting for a forecast nor for its columns (its Status says "No key results").
+  const noColumns = read.filter((r) => !r.f.columns && !r.ended && r.krs).map((r) => r.team);
+  const notYet = read.filter((r) => r.f.columns && r.f.forecast === 0 && !r.ended && r.krs).map((r) => r.team);
   if (noColumns.length) {
     rows.push([text(`Not forecast, no forecast columns in its Key Results (set up before them; "Repair tracker" in that tracker adds them, its next check-in or summary fills them): ${andList(noColumns)}.`, "muted")]);
   }

@@ -74,7 +74,8 @@ export function readKrBrief(ss: Spreadsheet, s: SettingsRead, maxCells: number):
   const idx = BRIEF_COLUMNS.map((h) => col({ headers }, h));
   const width = Math.max(...idx) + 1;
   if (idx[0] !== 0 || width > BRIEF_COLUMNS.length || below * usedWidth(headers) <= maxCells) return null;
-  const values = rowsBelowHeader(ss, headerRow, below, width);
+  const values = countedRows(ss, placed, width);
+  if (!values) return null;
   const out: BriefKr[] = [];
   values.forEach((r, i) => {
     const id = str(r[0]);
@@ -101,7 +102,18 @@ export function countedKrRows(s: SettingsRead): { headerRow: number; headers: st
  */
 export function countedRows(ss: Spreadsheet, placed: { headerRow: number; below: number }, width: number): unknown[][] | null {
   const { headerRow, below } = placed;
-  const values = below ? rowsBelowHeader(ss, headerRow, below, width) : [];
+  // One row more than counted, in the same call: an ID there means the count is not COUNTA's (the computed
+  // cell typed over, warning-only protected), and the KRs past it would vanish from the summary, the sidebar
+  // and the roll-up without a word. A grid ending at the last counted row has no row more to read (Sheets
+  // refuses the range), and no KR past it either.
+  let values: unknown[][];
+  try {
+    values = rowsBelowHeader(ss, headerRow, below + 1, width);
+  } catch {
+    values = below ? rowsBelowHeader(ss, headerRow, below, width) : [];
+  }
+  if (values.length > below && !isBlankValue(values[below][0])) return null;
+  values = values.slice(0, below);
   const found = values.filter((r) => !isBlankValue(r[0])).length;
   return found < below ? null : values;
 }
