@@ -190,7 +190,9 @@ export function sidebarPageData(): SidebarResult {
     const all = readKrBrief(c.ss, c.s, PAGE_FULL_TABLE_CELLS);
     if (!all) return fullData(c, who);
     const mine = who.needsIdentity ? [] : all.filter((kr) => owns(who, kr));
-    const first = mine.find((kr) => kr.id === defaultKrId(mine, who));
+    // Asked once: inside find's callback it was asked again for every KR, n² owner matches for an admin owning none.
+    const firstId = defaultKrId(mine, who);
+    const first = mine.find((kr) => kr.id === firstId);
     const krs: SidebarKr[] = [];
     if (first) {
       const krT = readKrRow(c.ss, c.s, first.id, first.row);
