@@ -65,6 +65,16 @@ export function h2(text: string): string {
   return `<h2 style="font-size:16px;margin:18px 0 4px 0">${escapeHtml(text)}</h2>`;
 }
 
+/**
+ * A missing KR's last check-in as a phrase: "last check-in 2026-01-25", or "no check-in yet" for one never
+ * checked in (until session 17 "last check-in never", which reads as a typo).
+ */
+function lastCheckinText(day: string | null, sep = " "): string {
+  return day ? `last check-in${sep}${day}` : "no check-in yet";
+}
+/** The digest table's Last check-in cell of a KR never checked in: the roll-up tab's words, greyed. */
+const NONE_YET_HTML = `<span style="color:#666666">none yet</span>`;
+
 function none(text: string): string {
   return `<p style="color:#666666;margin:4px 0 16px 0">${escapeHtml(text)}</p>`;
 }
@@ -215,10 +225,10 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
     html.push(
       table(
         ["Key result", "Owner", "Last check-in"],
-        d.missing.map((k) => [escapeHtml(krName(k.id, k.title)), escapeHtml(k.owner), escapeHtml(k.lastCheckin || "never")]),
+        d.missing.map((k) => [escapeHtml(krName(k.id, k.title)), escapeHtml(k.owner), k.lastCheckin ? escapeHtml(k.lastCheckin) : NONE_YET_HTML]),
       ),
     );
-    for (const k of d.missing) text.push(`  ${line(krName(k.id, k.title))} (${line(k.owner)}): last check-in ${k.lastCheckin || "never"}`);
+    for (const k of d.missing) text.push(`  ${line(krName(k.id, k.title))} (${line(k.owner)}): ${lastCheckinText(k.lastCheckin)}`);
   }
   more(d.missing.length, full.missing.length, html, text);
   text.push("");
@@ -289,12 +299,12 @@ export function buildReminders(data: SummaryData, sheetUrl: string, cap = Infini
     const text: string[] = [`Hello,`, "", intro, ""];
     const shown = krs.slice(0, cap);
     const rest = krs.length - shown.length;
-    for (const k of shown) text.push(`  - ${line(krName(k.id, k.title))} (last check-in: ${k.lastCheckin || "never"})`);
+    for (const k of shown) text.push(`  - ${line(krName(k.id, k.title))} (${lastCheckinText(k.lastCheckin, ": ")})`);
     if (rest) text.push(`  … and ${rest} more.`);
     text.push("", `Please check in from the OKR add-on's Check in sidebar.`);
     if (url) text.push(`Tracker: ${sheetUrl.trim()}`);
     const items = shown
-      .map((k) => `<li style="margin:2px 0">${escapeHtml(krName(k.id, k.title))} <span style="color:#666666">(last check-in: ${escapeHtml(k.lastCheckin || "never")})</span></li>`)
+      .map((k) => `<li style="margin:2px 0">${escapeHtml(krName(k.id, k.title))} <span style="color:#666666">(${escapeHtml(lastCheckinText(k.lastCheckin, ": "))})</span></li>`)
       .join("") + (rest ? `<li style="margin:2px 0">… and ${rest} more.</li>` : "");
     const html =
       `<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#202124">` +

@@ -79,6 +79,8 @@ export interface TeamFigures {
   upward: AlignedObjective[];
   /** Its KRs forecast to miss, from its forecast columns (portfolioForecast.ts); absent in a result cached before it. */
   forecast?: TeamForecast;
+  /** The team's cycle's first day (absent in a result cached before session 17): silence is counted from it at the earliest. */
+  cycleStart?: string;
   /** The team's cycle starts after the roll-up's day (a tracker set up ahead): its start date; no score, no rate. */
   starts?: string;
   /** The team's cycle ended before the roll-up's day and was not rolled over: its last day; no rate. */
@@ -205,6 +207,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     lastCheckin: last,
     upward,
     forecast: ended ? endedForecast(forecast) : staleForecast(forecast, last, asOf, last === null ? 0 : weekOf(last)),
+    ...(isValidIsoDate(s.startDate) ? { cycleStart: s.startDate } : {}),
     ...(starts ? { starts } : {}),
     ...(ended ? { ended } : {}),
     ...(before && due ? { dayBefore: { day: dayBefore, krs: before } } : {}),

@@ -6,8 +6,8 @@
 // Rules, decided here:
 // - Built from the roll-up's own results (no call more): the KRs forecast to miss, worst first, as the
 //   roll-up's "At this pace" section lists them, at most DIGEST_MISSES; the teams whose status is Off track or
-//   At risk; the teams with no check-in for more than STALE_FORECAST_DAYS (or none by their week 3); the
-//   teams whose cycle has not started, and those whose cycle ended and was not rolled over (in neither list
+//   At risk; the teams with no check-in for more than STALE_FORECAST_DAYS (counted from their cycle's start at
+//   the earliest); the teams whose cycle has not started, and those whose cycle ended and was not rolled over (in neither list
 //   before: no check-in is due, and what they have to do is start or roll over); the teams read whose tracker
 //   has no KR (until session 17 in no list: a team tracking nothing went unmentioned); the trackers not read and
 //   why. Each list is cut at DIGEST_NAMES, the rest counted.
@@ -15,7 +15,7 @@
 import { escapeHtml } from "./escape";
 import { fixedText, type DecimalSeparator } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
-import type { TeamResult } from "./portfolio";
+import type { TeamFigures, TeamResult } from "./portfolio";
 import { againstText, companyMisses, forecastText, STALE_FORECAST_DAYS, type ForecastMiss } from "./portfolioForecast";
 import { dayNumber } from "./dates";
 import { STATUS } from "./tabs";
@@ -45,6 +45,18 @@ export interface PortfolioDigest {
   unreadable: { team: string; problem: string }[];
 }
 
+/**
+ * Whether a team has had no check-in for more than STALE_FORECAST_DAYS, counted from the later of its last
+ * check-in and its cycle's start: until session 17 a team 14 days into its cycle with none yet ("none by its week
+ * 3"), or one whose Last check-in was from before its cycle's start, was called silent for longer than its cycle
+ * had run. A result cached before session 17 (no cycleStart), with no check-in: none by its week 3, as before.
+ */
+function isSilent(f: TeamFigures, asOf: string): boolean {
+  const from = f.cycleStart && !(f.lastCheckin && f.lastCheckin > f.cycleStart) ? f.cycleStart : f.lastCheckin;
+  if (from) return dayNumber(asOf) - dayNumber(from) > STALE_FORECAST_DAYS;
+  return f.krs > 0 && f.week >= 3;
+}
+
 /** The digest's data from the roll-up's results as of `asOf`. */
 export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioDigest {
   const read = results.filter((r) => r.figures);
@@ -69,7 +81,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
       continue;
     }
     if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected });
-    if (f.lastCheckin ? dayNumber(asOf) - dayNumber(f.lastCheckin) > STALE_FORECAST_DAYS : f.krs > 0 && f.week >= 3) silent.push({ team: r.entry.team, last: f.lastCheckin });
+    if (isSilent(f, asOf)) silent.push({ team: r.entry.team, last: f.lastCheckin });
   }
   // Off track first, then at risk, each in the Portfolio tab's order.
   behind.sort((a, b) => Number(a.status !== STATUS.offTrack) - Number(b.status !== STATUS.offTrack));

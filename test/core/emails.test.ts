@@ -72,6 +72,11 @@ describe("buildDigest", () => {
     expect(d.body).toContain("Check-ins this week: 33% (2 of 6 KRs)");
     expect(d.body).toContain("O1.KR2 KR O1.KR2 (Dan@Example.com): last check-in 2026-01-25");
   });
+  it("says a missing KR never checked in plainly (it said \"last check-in never\")", () => {
+    expect(d.body).toContain("O1.KR3 KR O1.KR3 (dan@example.com): no check-in yet");
+    expect(d.htmlBody).toContain("<span style=\"color:#666666\">none yet</span></td>");
+    expect(d.body + d.htmlBody).not.toMatch(/never/);
+  });
   it("does not link a non-http URL", () => {
     const bad = buildDigest(model, 'javascript:alert(1)"');
     expect(bad.htmlBody).not.toContain("javascript:");
@@ -91,7 +96,9 @@ describe("buildReminders", () => {
   it("lists the owner's missing KRs with their last check-in", () => {
     const dan = r[0];
     expect(dan.body).toContain("O1.KR2 KR O1.KR2 (last check-in: 2026-01-25)");
-    expect(dan.body).toContain("O1.KR3 KR O1.KR3 (last check-in: never)");
+    expect(dan.body).toContain("O1.KR3 KR O1.KR3 (no check-in yet)");
+    expect(dan.htmlBody).toContain("O1.KR3 KR O1.KR3 <span style=\"color:#666666\">(no check-in yet)</span>");
+    expect(dan.body + dan.htmlBody).not.toMatch(/never/);
     expect(dan.body).not.toContain("O1.KR1");
     expect(dan.subject).toContain("2 key results");
     const cat = r[1];

@@ -150,14 +150,14 @@ describe("Refresh portfolio: the forecast", () => {
     expect(r.forecastToMiss).toBe(0);
     const rows = section(wb, ["Team", "Tracker", "Read"]);
     expect(rows.map((x) => [x.Team, x["Forecast to miss"], x["Forecast KRs"]])).toEqual([
-      ["Alpha", "out of date: from week 3", 2],
-      ["Beta", "out of date: from week 3", 2],
+      ["Alpha", "out of date: from week 3 of 13", 2],
+      ["Beta", "out of date: from week 3 of 13", 2],
       ["Gamma", "no forecast columns", ""],
       ["Delta", "no forecast yet", 0],
     ]);
     const text = lines(wb);
     expect(text).toContain("None current: every team's forecast is out of date (below).");
-    expect(text).toContain("Not counted, forecast out of date (the team has not checked in for more than 14 days: its forecast is from its latest check-in): Alpha (from week 3, 2026-01-22) and Beta (from week 3, 2026-01-22).");
+    expect(text).toContain("Not counted, forecast out of date (the team has not checked in for more than 14 days: its forecast is from its latest check-in): Alpha (from week 3 of 13, 2026-01-22) and Beta (from week 3 of 13, 2026-01-22).");
     // Two weeks after its latest check-in a team's forecast still counts (a fortnightly team checks in every 14 days).
     const fortnight = company(registry(), LIST, undefined, "2026-02-05");
     expect(callAddon(fortnight, "refreshPortfolio", { at: "2026-02-05" }).forecastToMiss).toBe(2);

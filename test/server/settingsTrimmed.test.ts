@@ -116,6 +116,6 @@ describe("a Settings tab whose blank rows were deleted", () => {
     company.services.clock.set(new Date("2026-01-12T07:00:00Z"));
     // Before: "Could not be read: The coordinates of the range are outside the dimensions of the sheet."
     expect(fireTrigger(company, refreshTriggersOf(company)[0]).outcome.portfolio).toMatchObject({ read: 1, unreadable: [] });
-    expect(teamsTable(company)[0]).toMatchObject({ Team: "Team", Read: "Yes", Week: "1" });
+    expect(teamsTable(company)[0]).toMatchObject({ Team: "Team", Read: "Yes", Week: "1 of 13" });
   });
 });
