@@ -7,6 +7,8 @@
 //   sheet row, then the later array position). A KR with NO check-in in the log at all but a value in its
 //   Current cell (entered by hand) uses that value, provided its Last check-in date is blank or ≤ D.
 //   Otherwise the value is null (not started: the score uses the start value).
+//   A Current that differs from the value of the KR's latest check-in ≤ D, with no check-in after D, was typed
+//   over the log: a fifth "This week" line names it (summaryTyped.ts), as Key Results scores it and we do not.
 //   The summary evaluates a copy of the tracker whose KR current / confidence / last check-in are these
 //   values as of asOf (so `summary --at` a past day shows that day), with evaluateTracker.
 // - "Last week": the History rows of week N−1 when there are any (so week-over-week changes survive

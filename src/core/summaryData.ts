@@ -11,6 +11,7 @@ import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
 import { historyStateOf, lastWeekConfidenceWithHistory, recordedValues, trendWeekDays, type HistoryState } from "./summaryPast";
 import { blockersThisPeriod, confidenceOf, lowConfidence, missingCheckins, needsAttention, worstFirst } from "./summaryLeaders";
 import { thisWeekLines } from "./summaryThisWeek";
+import { typedOver, typedOverLine } from "./summaryTyped";
 import {
   KR_STATUS_ORDER,
   type KrStatusLabel,
@@ -299,6 +300,9 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
   const blockers = blockersThisPeriod(krs, checkins, periodStart, asOf);
   const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf, decimalSeparator: sep,
     forecast: { below: forecast.below, any: forecast.krs.some((k) => k.forecast.ok) } });
+  // A Current typed over a KR's check-ins scores in Key Results, not here: said under the four lines.
+  const typed = typedOverLine(typedOver(tracker.keyResults, checkins, latestNow, logged, asOf), sep);
+  if (typed) thisWeek.push(typed);
   const state = () => historyStateOf(input.tracker, checkins, latestNow, logged, asOf);
   const data: SummaryData = {
     cycleName: s.cycleName,

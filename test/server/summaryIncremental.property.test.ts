@@ -85,6 +85,8 @@ interface Outcome {
   fromTrendTab: number;
   /** KRs with a forecast (a number in Forecast) after the last summary. */
   forecast: number;
+  /** The tracker after the last summary. */
+  wb: Workbook;
 }
 
 /** `logAtSheetEnd`: the log's sheet ends at its last row (as a log grown by its check-ins does), so the
@@ -97,7 +99,7 @@ function run(weeks: Week[], logAtSheetEnd = false, oldRecordAt = -1, before: (wb
     // check-in fills it, and the log ends at the sheet's end from then on.
     log.deleteRows(log.getLastRow() + 2, log.getMaxRows() - log.getLastRow() - 1);
   }
-  const out: Outcome = { withCheckpoint: 0, fewerCells: 0, fromTrendTab: 0, forecast: 0 };
+  const out: Outcome = { withCheckpoint: 0, fewerCells: 0, fromTrendTab: 0, forecast: 0, wb };
   weeks.forEach((w, i) => {
     const monday = addDays(START, 7 * i);
     for (const e of w.checkins) {
@@ -239,6 +241,15 @@ describe("the add-on's incremental summary equals the whole log's", () => {
     // days: its 01-13 check-in not yet in week 2). Until session 12's fix it was dated at the weeks' last
     // days, recorded apart per KR ({ d: "2026-01-12", x: { "7": "2026-01-18" } }): unbounded in the KRs.
     expect(record!.days).toEqual({ "1": "2026-01-05", "2": "2026-01-12", "3": "2026-01-19" });
+  });
+
+  it("a Current typed over a KR whose check-ins are summarised before the checkpoint: named alike from the checkpoint and from the whole log", () => {
+    const o = run(ORDINARY, false, -1, (wb, i) => {
+      if (i === 2) ss(wb).getSheetByName("Key Results")!.getRange("J2").setValue(0.86); // O1.KR1's Current, checked in 82 on 01-06
+    });
+    expect(o.fewerCells, "week 3 read the log from its checkpoint").toBeGreaterThanOrEqual(1);
+    const text = ss(o.wb).getSheetByName("Weekly Summary")!.getDataRange().getValues().map((r) => String(r[0]));
+    expect(text).toContain('O1.KR1: Current 0.86 was typed over its last check-in (82, 2026-01-06): the summary counts the check-in. Check in to record it, or use "Correct last check-in".');
   });
 
   it("after a week 1 summary that saw check-ins dated after its day: week 2 writes only its own week's column, as the whole rewrite would", () => {
