@@ -172,7 +172,8 @@ function notPlainNumber(before: string, numeral: string, after: string, locale: 
     const value = (/^[\-\u2212]/.test(whole) ? -1 : 1) * (Math.abs(x) + frac);
     return { ok: false, message: `Type a plain number, with a decimal ${sep === "," ? "comma" : "point"}: ${roundedText(value, 3, sep)} for "${whole}${after.charAt(0)}".` };
   }
-  const mark = [before, after].find((x) => MARKS.indexOf(x.toLowerCase()) >= 0);
+  // An abbreviation's point is quoted as typed ("approx." in "approx. 5", "ca." in "5 ca."), since the mark is.
+  const mark = [before, after].find((x) => MARKS.indexOf(x.toLowerCase().replace(/(\p{L})\.$/u, "$1")) >= 0);
   if (mark === undefined) return null;
   const plain = parseUserNumber(numeral, locale);
   return plain.ok ? { ok: false, message: `Type the number alone, without "${mark}": ${numeral.replace(/\s/g, "")}.` } : plain;
@@ -194,7 +195,8 @@ export function parseKrValue(text: string | number, locale: string, unit: string
   if (!m || (!m[1] && !m[3])) return parseUserNumber(text, locale);
   const before = m[1].trim();
   const after = m[3].trim();
-  const notPlain = notPlainNumber(before, m[2].trim(), after, locale);
+  // The mark as typed: "approx. 5" is quoted "approx.", the point the abbreviation's step above set aside.
+  const notPlain = notPlainNumber(abbr && before === abbr[1].trim() ? `${before}.` : before, m[2].trim(), after, locale);
   if (notPlain) return notPlain;
   if (before && after) return { ok: false, message: "Type the number only, without a unit." };
   const typed = before || after;

@@ -81,7 +81,10 @@ describe("parseKrValue", () => {
       ["~5", "days", "en_US", 'Type the number alone, without "~": 5.'],
       ["≈ 4,5", "", "de_DE", 'Type the number alone, without "≈": 4,5.'],
       ["about 5", "%", "en_US", 'Type the number alone, without "about": 5.'],
-      ["approx. 120 orders", "orders", "en_US", 'Type the number alone, without "approx": 120.'],
+      // The mark quoted as typed, its point too (until session 17 "approx. 5" was quoted without "approx").
+      ["approx. 120 orders", "orders", "en_US", 'Type the number alone, without "approx.": 120.'],
+      ["ca. 4,5", "", "de_DE", 'Type the number alone, without "ca.": 4,5.'],
+      ["5 approx.", "days", "en_US", 'Type the number alone, without "approx.": 5.'],
       ["<5", "", "en_US", 'Type the number alone, without "<": 5.'],
       ["5+", "days", "en_US", 'Type the number alone, without "+": 5.'],
     ] as [string, string, string, string][]) {
