@@ -179,6 +179,21 @@ function notPlainNumber(before: string, numeral: string, after: string, locale: 
   return plain.ok ? { ok: false, message: `Type the number alone, without "${mark}": ${numeral.replace(/\s/g, "")}.` } : plain;
 }
 
+// A multiplier letter is no unit either ("5k", "1.2k", "3M"): the refusal stays (a KR measured in "k" takes
+// "5k" as 5), and says the number in full. Only k/K and M: a lowercase "m" may be metres or minutes.
+const MULTIPLIERS: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6 };
+
+/** The refusal of "5k" saying the number in full, or null when `after` is no multiplier (or the numeral is refused anyway). */
+function multiplied(numeral: string, after: string, locale: string): ParsedNumber | null {
+  const times = MULTIPLIERS[after];
+  const plain = times === undefined ? null : parseUserNumber(numeral, locale);
+  if (!plain) return null;
+  if (!plain.ok) return plain;
+  const full = checkRange(plain.value * times);
+  if (!full.ok) return full;
+  return { ok: false, message: `Type the number in full: ${exactText(full.value, decimalSeparatorFor(locale))} for "${numeral.replace(/\s/g, "")}${after}".` };
+}
+
 export function parseKrValue(text: string | number, locale: string, unit: string | null): ParsedNumber {
   if (typeof text !== "string") return parseUserNumber(text, locale);
   const spaced = halfWidth(text).replace(/[\u00a0\u202f]/g, " ").trim();
@@ -198,6 +213,8 @@ export function parseKrValue(text: string | number, locale: string, unit: string
   // The mark as typed: "approx. 5" is quoted "approx.", the point the abbreviation's step above set aside.
   const notPlain = notPlainNumber(abbr && before === abbr[1].trim() ? `${before}.` : before, m[2].trim(), after, locale);
   if (notPlain) return notPlain;
+  const inFull = unit === null || (!before && unit.trim() && sameUnit(after, unit)) ? null : multiplied(m[2].trim(), after, locale);
+  if (inFull) return inFull;
   if (before && after) return { ok: false, message: "Type the number only, without a unit." };
   const typed = before || after;
   if (before === "%") return digitsOnly(locale);
