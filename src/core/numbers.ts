@@ -172,10 +172,26 @@ function notPlainNumber(before: string, numeral: string, after: string, locale: 
     const value = (/^[\-\u2212]/.test(whole) ? -1 : 1) * (Math.abs(x) + frac);
     return { ok: false, message: `Type a plain number, with a decimal ${sep === "," ? "comma" : "point"}: ${roundedText(value, 3, sep)} for "${whole}${after.charAt(0)}".` };
   }
-  const mark = [before, after].find((x) => MARKS.indexOf(x.toLowerCase()) >= 0);
+  // An abbreviation's point is quoted as typed ("approx." in "approx. 5", "ca." in "5 ca."), since the mark is.
+  const mark = [before, after].find((x) => MARKS.indexOf(x.toLowerCase().replace(/(\p{L})\.$/u, "$1")) >= 0);
   if (mark === undefined) return null;
   const plain = parseUserNumber(numeral, locale);
   return plain.ok ? { ok: false, message: `Type the number alone, without "${mark}": ${numeral.replace(/\s/g, "")}.` } : plain;
+}
+
+// A multiplier letter is no unit either ("5k", "1.2k", "3M"): the refusal stays (a KR measured in "k" takes
+// "5k" as 5), and says the number in full. Only k/K and M: a lowercase "m" may be metres or minutes.
+const MULTIPLIERS: Record<string, number> = { k: 1e3, K: 1e3, M: 1e6 };
+
+/** The refusal of "5k" saying the number in full, or null when `after` is no multiplier (or the numeral is refused anyway). */
+function multiplied(numeral: string, after: string, locale: string): ParsedNumber | null {
+  const times = MULTIPLIERS[after];
+  const plain = times === undefined ? null : parseUserNumber(numeral, locale);
+  if (!plain) return null;
+  if (!plain.ok) return plain;
+  const full = checkRange(plain.value * times);
+  if (!full.ok) return full;
+  return { ok: false, message: `Type the number in full: ${exactText(full.value, decimalSeparatorFor(locale))} for "${numeral.replace(/\s/g, "")}${after}".` };
 }
 
 export function parseKrValue(text: string | number, locale: string, unit: string | null): ParsedNumber {
@@ -194,8 +210,11 @@ export function parseKrValue(text: string | number, locale: string, unit: string
   if (!m || (!m[1] && !m[3])) return parseUserNumber(text, locale);
   const before = m[1].trim();
   const after = m[3].trim();
-  const notPlain = notPlainNumber(before, m[2].trim(), after, locale);
+  // The mark as typed: "approx. 5" is quoted "approx.", the point the abbreviation's step above set aside.
+  const notPlain = notPlainNumber(abbr && before === abbr[1].trim() ? `${before}.` : before, m[2].trim(), after, locale);
   if (notPlain) return notPlain;
+  const inFull = unit === null || (!before && unit.trim() && sameUnit(after, unit)) ? null : multiplied(m[2].trim(), after, locale);
+  if (inFull) return inFull;
   if (before && after) return { ok: false, message: "Type the number only, without a unit." };
   const typed = before || after;
   if (before === "%") return digitsOnly(locale);

@@ -83,7 +83,7 @@ function teamRow(t: TeamResult): SummaryCell[] {
 /**
  * Where the company cycle stands for a refresh, as the roll-up tab, the menu's answer and `okr-sheets rollup`
  * all say it (one wording: they had three): after its last week, before its start, or `week` (the caller's,
- * "week 3 of 13" or "week 3").
+ * "week 3 of 13", as each of them says it since session 17).
  */
 export function rollupWhen(r: { ended?: string; starts?: string }, week: string): string {
   if (r.ended) return `after the cycle's last week (it ended on ${r.ended}; History keeps its weeks as they were)`;

@@ -327,7 +327,7 @@ async function cmdRollup(positionals: string[], flags: Flags): Promise<void> {
     out(`Created the Portfolio tab in ${positionals[0]}: list the team trackers (file paths) there, or name them after the company file.`);
     return;
   }
-  const when = rollupWhen(r, `week ${r.week}`);
+  const when = rollupWhen(r, `week ${r.week} of ${r.weeks}`);
   out(`Portfolio refreshed: ${when}; ${ofTotal(r.read, r.listed, "team tracker")} read.`);
   if (r.forecastToMiss) out(`  ${missingLine(r.forecastToMiss)} (the roll-up's "At this pace" section).`);
   // The teams behind or silent, as the company's weekly digest says them (core/portfolioDigest.ts).

@@ -223,7 +223,7 @@ export function menuPortfolio(): void {
     r.created
       ? ['The "Portfolio" tab was created. List each team tracker in it (URL or ID, team name), then choose "Refresh portfolio" again.']
       : [
-          `${upperFirst(rollupWhen(r, `week ${r.week}`))}: ${ofTotal(r.read, r.listed, "team tracker")} read; the "Portfolio Roll-up" tab is up to date.`,
+          `${upperFirst(rollupWhen(r, `week ${r.week} of ${r.weeks}`))}: ${ofTotal(r.read, r.listed, "team tracker")} read; the "Portfolio Roll-up" tab is up to date.`,
           r.forecastToMiss ? `\n${missingLine(r.forecastToMiss)}: listed under "At this pace" on the roll-up.` : "",
           // The teams behind, silent, not started or ended, as the digest and the CLI name them (names only: no locale asked).
           r.digest ? portfolioTeamLines(r.digest, null).map((l, i) => (i ? l : `\n${l}`)).join("\n") : "",

@@ -59,6 +59,8 @@ export interface PortfolioOutcome {
   created: boolean;
   asOf: string;
   week: number;
+  /** The company cycle's length, so an answer says its week as the roll-up tab does ("week 6 of 13"). */
+  weeks: number;
   listed: number;
   read: number;
   unreadable: { team: string; problem: string }[];
@@ -211,7 +213,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
       const tab = insertOrFind(ss, PORTFOLIO_TAB);
       if (tab.made) fillPortfolioSheet(tab.sheet);
     });
-    return { created: true, asOf, week, listed: 0, read: 0, unreadable: [], pending: 0, continued: 0, forecastToMiss: 0 };
+    return { created: true, asOf, week, weeks: company.settings.weeks, listed: 0, read: 0, unreadable: [], pending: 0, continued: 0, forecastToMiss: 0 };
   }
 
   // Refused before a team is read (minutes) and before anything is written: someone's own tab of that name.
@@ -276,6 +278,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     created: false,
     asOf,
     week,
+    weeks: company.settings.weeks,
     listed: entries.length,
     read: results.filter((r) => r.figures).length,
     unreadable: results.filter((r) => !r.figures && !r.pending).map((r) => ({ team: r.entry.team, problem: r.problem || "" })),

@@ -81,7 +81,10 @@ describe("parseKrValue", () => {
       ["~5", "days", "en_US", 'Type the number alone, without "~": 5.'],
       ["≈ 4,5", "", "de_DE", 'Type the number alone, without "≈": 4,5.'],
       ["about 5", "%", "en_US", 'Type the number alone, without "about": 5.'],
-      ["approx. 120 orders", "orders", "en_US", 'Type the number alone, without "approx": 120.'],
+      // The mark quoted as typed, its point too (until session 17 "approx. 5" was quoted without "approx").
+      ["approx. 120 orders", "orders", "en_US", 'Type the number alone, without "approx.": 120.'],
+      ["ca. 4,5", "", "de_DE", 'Type the number alone, without "ca.": 4,5.'],
+      ["5 approx.", "days", "en_US", 'Type the number alone, without "approx.": 5.'],
       ["<5", "", "en_US", 'Type the number alone, without "<": 5.'],
       ["5+", "days", "en_US", 'Type the number alone, without "+": 5.'],
     ] as [string, string, string, string][]) {
@@ -91,6 +94,24 @@ describe("parseKrValue", () => {
     // A real unit keeps its message; the mark's number is still checked as any number is.
     expect(read("5 kg", "")).toEqual({ ok: false, message: "Leave out the unit: type the number only." });
     expect(read("~1.234", "", "de_DE")).toEqual({ ok: false, message: '"1.234" is ambiguous: type 1234 for the whole number, or 1,234 for a decimal.' });
+  });
+
+  it("a multiplier (5k, 1.2k, 3M) is refused saying the number in full, not 'leave out the unit'", () => {
+    for (const [text, unit, locale, message] of [
+      ["5k", "", "en_US", 'Type the number in full: 5000 for "5k".'],
+      ["1.2k", "days", "en_US", 'Type the number in full: 1200 for "1.2k".'],
+      ["1,2k", "orders", "de_DE", 'Type the number in full: 1200 for "1,2k".'],
+      ["1,2345 K", "", "de_DE", 'Type the number in full: 1234,5 for "1,2345K".'],
+      ["3M", "EUR", "en_US", 'Type the number in full: 3000000 for "3M".'],
+      ["$5k", "USD", "en_US", 'Type the number in full: 5000 for "5k".'],
+      ["1.234k", "", "de_DE", '"1.234" is ambiguous: type 1234 for the whole number, or 1,234 for a decimal.'],
+    ] as [string, string, string, string][]) {
+      expect(read(text, unit, locale), `${text} on ${unit}`).toEqual({ ok: false, message });
+    }
+    // A KR measured in "k" takes its unit; "m" may be metres or minutes, so stays a unit; the syntax check passes it.
+    expect(read("5k", "k")).toEqual({ ok: true, value: 5 });
+    expect(read("3m", "min")).toEqual({ ok: false, message: 'Leave out the unit: type the number only (this key result is measured in "min").' });
+    expect(read("5k", null)).toEqual({ ok: true, value: 5 });
   });
 
   it("before the KR is known (unit null), any unit passes the syntax check; garbage never does", () => {

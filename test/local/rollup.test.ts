@@ -40,7 +40,7 @@ describe("okr-sheets rollup", () => {
 
     const out = await ok("rollup", "company.xlsx", "ops.xlsx", "notes.xlsx", "--at", "2026-02-12");
     expect(out).toBe(
-      "Portfolio refreshed: week 6; 1 of 2 team trackers read.\n" +
+      "Portfolio refreshed: week 6 of 13; 1 of 2 team trackers read.\n" +
         '  notes: Not an okr-sheets tracker: no "Settings", "Objectives", "Key Results" tabs.\n',
     );
     expect(bytes("ops.xlsx").equals(before.ops)).toBe(true);

@@ -341,7 +341,7 @@ describe("Refresh portfolio", () => {
     callAddon(wb, "menuPortfolio");
     const alert = wb.services.ui.alerts.at(-1)!;
     expect(alert.title).toBe("Refresh portfolio");
-    expect(alert.prompt).toMatch(/^Week 6: 2 of 5 team trackers read/);
+    expect(alert.prompt).toMatch(/^Week 6 of 13: 2 of 5 team trackers read/);
     expect(alert.prompt).toContain("• Gamma: Not shared with you");
     const w = callAddon(wb, "sendWeeklyEmailsNow", {});
     expect(w.ok, w.message).toBe(true);

@@ -39,7 +39,7 @@ describe("The menu's Refresh portfolio answer", () => {
     const company = companyOver(base, { Berlin: berlin, Tokyo: tokyo, Kolkata: kolkata });
     const answer = menuRefresh(company, "2026-02-16T12:00:00Z").split("\n");
     // Before: the first line, and nothing of which teams: the roll-up tab and the Monday email had to be opened.
-    expect(answer[0]).toBe('Week 7: 3 of 3 team trackers read; the "Portfolio Roll-up" tab is up to date.');
+    expect(answer[0]).toBe('Week 7 of 13: 3 of 3 team trackers read; the "Portfolio Roll-up" tab is up to date.');
     const status = teamsTable(company).find((r) => r.Team === "Berlin")!.Status;
     expect(["Off track", "At risk"]).toContain(status);
     expect(answer).toContain(`${status}: Berlin.`);
