@@ -10,7 +10,15 @@ import { entryAddress } from "./settings";
  * or blank. White space inside is read as one space (a name wrapped onto two lines in its cell).
  */
 export function ownerAddress(owner: unknown): string | null {
-  const s = String(owner ?? "").replace(/\s+/g, " ").trim();
+  return addressIn(spaced(owner));
+}
+
+/** The cell's text with its white space read as one space, trimmed. */
+function spaced(owner: unknown): string {
+  return String(owner ?? "").replace(/\s+/g, " ").trim();
+}
+
+function addressIn(s: string): string | null {
   return s === "" ? null : entryAddress(s);
 }
 
@@ -20,8 +28,9 @@ export function ownerAddress(owner: unknown): string | null {
  * list, and it must find the KRs owned by that name).
  */
 export function ownerKey(owner: unknown): string {
-  const a = ownerAddress(owner);
-  return (a === null ? String(owner ?? "").replace(/\s+/g, " ").trim() : a).toLowerCase();
+  const s = spaced(owner);
+  const a = addressIn(s);
+  return (a === null ? s : a).toLowerCase();
 }
 
 /** Whether `person` (an email, or a name chosen from the sidebar's list) is the owner the cell names. Blank is nobody. */

@@ -150,7 +150,10 @@ function sidebarData(c: Context, who: Identity, owners: string[], krs: SidebarKr
  */
 function pickable(owners: string[]): string[] {
   const first = new Map<string, string>();
-  for (const o of owners) if (ownerKey(o) !== "" && !first.has(ownerKey(o))) first.set(ownerKey(o), o);
+  for (const o of owners) {
+    const key = ownerKey(o);
+    if (key !== "" && !first.has(key)) first.set(key, o);
+  }
   return Array.from(first.values()).sort();
 }
 
