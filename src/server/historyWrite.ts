@@ -4,7 +4,7 @@ import { columnLetter, quoteSheet } from "../core/a1";
 import { planHistoryWrite, type ExistingHistoryRow } from "../core/history";
 import type { SummaryModel } from "../core/summary";
 import { HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
-import { asText as literal, UserError } from "./env";
+import { asText, UserError } from "./env";
 import { parseA1 } from "./setupRules";
 import { readHistoryRows, type HistoryRead } from "./summaryRead";
 import { col } from "./table";
@@ -37,19 +37,19 @@ export function writeHistory(ss: Spreadsheet, h: HistoryRead, model: SummaryMode
   const plain = plainTextHistory(existing);
   const rows = plan.rows.map((e) => {
     const r: unknown[] = new Array(width).fill("");
-    const asText = plain && !needsQuote(e) ? asIs : literal;
+    const text = plain && !needsQuote(e) ? asIs : asText;
     r[idx[0]] = e.week;
     r[idx[1]] = e.asOf;
-    r[idx[2]] = asText(e.krId);
+    r[idx[2]] = text(e.krId);
     r[idx[3]] = e.value ?? "";
     r[idx[4]] = e.score ?? "";
     r[idx[5]] = e.status;
     if (stateIdx.length) {
       r[stateIdx[0]] = e.confidence ?? "";
       r[stateIdx[1]] = e.lastCheckin ?? "";
-      r[stateIdx[2]] = asText(e.whatChanged ?? "");
-      r[stateIdx[3]] = asText(e.blockers ?? "");
-      r[stateIdx[4]] = asText(e.nextStep ?? "");
+      r[stateIdx[2]] = text(e.whatChanged ?? "");
+      r[stateIdx[3]] = text(e.blockers ?? "");
+      r[stateIdx[4]] = text(e.nextStep ?? "");
       r[stateIdx[5]] = e.sameValue ?? "";
     }
     return r;
