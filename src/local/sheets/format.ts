@@ -404,5 +404,10 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string, thisYe
       return { kind: "number", value: serialFromFields(y, mo - 1, d), fmt: loc.dayFirst ? "dd/mm/yyyy" : "m/d/yyyy" };
     }
   }
+  // Text starting with + or - that is no number is typed as a formula, as "=" is: "+Dri7" or "- done" show
+  // "#ERROR!" (a parse error) and "-A1" computes (reports from use: OWOX/owox-data-marts#1535, "Google Sheets
+  // parses a cell value that starts with `+` as the beginning of a formula"; nithinmurali/pygsheets#373;
+  // robin900/gspread-dataframe#16 for "-"). It stayed text offline, so a label written raw passed its tests.
+  if (raw.startsWith("+") || raw.startsWith("-")) return { kind: "formula", formula: `=${raw}` };
   return { kind: "text", text: raw };
 }

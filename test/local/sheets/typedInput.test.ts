@@ -53,3 +53,23 @@ describe("typed input: dollar amounts in en_US", () => {
     // (Other locales' currencies are not modelled: "to check" 37.)
   });
 });
+
+describe("typed input: text starting with + or -", () => {
+  it("is read as a formula when it is no number, as Sheets' typed input does: \"+Dri7\" and \"- done\" give errors, \"-A1\" A1's value negated", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:F1").setValues([[4, "-A1", "+Dri7x", "- done", "+1 555 0100", "-"]]);
+    // It gave the text back: a label or an ID written raw with a leading + or - read back as written offline,
+    // while Sheets shows "#ERROR!" (Formula parse error) or computes it (reports from use: OWOX/owox-data-marts#1535,
+    // nithinmurali/pygsheets#373, robin900/gspread-dataframe#16).
+    const [v] = sheet.getRange("A1:F1").getValues();
+    expect(v[1]).toBe(-4);
+    for (const x of v.slice(2)) expect(String(x)).toMatch(/^#(ERROR!|NAME\?)$/);
+    expect(sheet.getRange("B1").getFormula()).toBe("=-A1");
+    // Numbers, percentages and literal text keep their reading.
+    sheet.getRange("A2:E2").setValues([["-5", "+2.5", "-40%", "'- done", "-$5"]]);
+    expect(sheet.getRange("A2:E2").getValues()[0]).toEqual([-5, 2.5, -0.4, "- done", -5]);
+    // A Plain text cell keeps the text whole.
+    sheet.getRange("A3").setNumberFormat("@").setValue("- done");
+    expect(sheet.getRange("A3").getValue()).toBe("- done");
+  });
+});
