@@ -14,6 +14,19 @@ const BODY_BYTES = 195 * 1024;
 /** Rows per list, tried in turn until the message fits (the rest counted in a line). */
 const CAPS = [Infinity, 100, 50, 20, 5];
 
+/**
+ * MailApp refuses a long subject ("Argument too large: subject", reported past about 250 characters; not on the
+ * quotas page): a subject names the Cycle, up to 100 characters, which in Japanese is 300 bytes. Cut to 250
+ * UTF-8 bytes, safe whether Google counts characters or bytes (docs/apps-script-fidelity.md, "to check" 44).
+ */
+const SUBJECT_BYTES = 250;
+function fitSubject(subject: string): string {
+  if (utf8Bytes(subject) <= SUBJECT_BYTES) return subject;
+  const chars = Array.from(subject);
+  while (chars.length && utf8Bytes(chars.join("") + "…") > SUBJECT_BYTES) chars.pop();
+  return chars.join("").trimEnd() + "…";
+}
+
 // Both parts together: Google does not say whether the plain and the HTML body count apart (safe either way).
 const fits = (m: { body: string; htmlBody: string }) => utf8Bytes(m.body) + utf8Bytes(m.htmlBody) <= BODY_BYTES;
 
@@ -75,7 +88,7 @@ function deliver(
       unsent.push(...to);
       return false;
     }
-    MailApp.sendEmail({ to: to.join(","), subject: m.subject, body: m.body, htmlBody: m.htmlBody, name: "OKR tracker" });
+    MailApp.sendEmail({ to: to.join(","), subject: fitSubject(m.subject), body: m.body, htmlBody: m.htmlBody, name: "OKR tracker" });
     left -= to.length;
     return true;
   };

@@ -296,7 +296,14 @@ export interface SentMail {
 export const MAIL_RECIPIENTS_PER_DAY = 100;
 export const MAIL_RECIPIENTS_PER_MESSAGE = 50;
 export const MAIL_BODY_BYTES = 200 * 1024;
+/**
+ * Not on the quotas page: Apps Script users quote "Exception: Argument too large: subject" from subjects of
+ * about 300 characters, and cap theirs at 250 ("GAS MailApp throws … above ~250 chars"). Counted here in
+ * UTF-8 bytes, the stricter reading (whether Google counts characters is "to check" 44).
+ */
+export const MAIL_SUBJECT_BYTES = 250;
 export const MAIL_ERRORS = {
+  subject: "Argument too large: subject",
   perDay: "Service invoked too many times for one day: email.",
   perMessage: "Limit Exceeded: Email Recipients Per Message.",
   bodySize: "Limit Exceeded: Email Body Size.",
@@ -375,6 +382,7 @@ export class LocalMailApp {
     // Apps Script users quote); it went out offline, so a list typed with a name in it passed the tests.
     for (const a of m.replyTo ? addresses.concat(m.replyTo.trim()) : addresses) if (!isSafeRecipient(a)) throw new Error(`${MAIL_ERRORS.invalid}${a}`);
     const recipients = addresses.length;
+    if (bytes(m.subject) > MAIL_SUBJECT_BYTES) throw new Error(MAIL_ERRORS.subject);
     if (recipients > MAIL_RECIPIENTS_PER_MESSAGE) throw new Error(MAIL_ERRORS.perMessage);
     // The page says "Email body size 200 KB" without saying whether a plain body and an HTML body count
     // apart: together, the stricter reading (manual check in docs/apps-script-fidelity.md).
