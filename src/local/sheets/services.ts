@@ -110,6 +110,8 @@ export const PROPERTY_STORE_BYTES = 500 * 1024;
 export const CACHE_KEY_CHARS = 250;
 export const CACHE_VALUE_BYTES = 100 * 1024;
 export const CACHE_MAX_SECONDS = 21600;
+export const CACHE_MAX_ITEMS = 1000;
+const CACHE_ITEMS_KEPT = 900;
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 
 export class LocalProperties {
@@ -200,7 +202,23 @@ export class LocalCache {
     if (bytes(v) > CACHE_VALUE_BYTES) throw new Error("Argument too large: value");
     // "The maximum time the value remains in the cache … is 21600 seconds (6 hours)."
     const kept = Math.min(Number(seconds), CACHE_MAX_SECONDS);
+    this.store.delete(k);
     this.store.set(k, { v, until: this.now() + kept * 1000 });
+    this.cap();
+  }
+  /**
+   * "The cap for cached items is 1,000. If more than 1,000 items are written, the cache stores the 900 items
+   * farthest from expiration" (ref/cache/cache, putAll); of items expiring together, the oldest go first (a
+   * measured FIFO: justin.poehnelt.com, "Exploring Apps Script CacheService Limits"). It kept every item.
+   */
+  private cap() {
+    if (this.store.size <= CACHE_MAX_ITEMS) return;
+    const now = this.now();
+    for (const [k, e] of this.store) if (e.until < now) this.store.delete(k);
+    if (this.store.size <= CACHE_MAX_ITEMS) return;
+    const order = [...this.store.entries()].map(([k, e], i) => ({ k, until: e.until, i }));
+    order.sort((a, b) => a.until - b.until || a.i - b.i);
+    for (const { k } of order.slice(0, this.store.size - CACHE_ITEMS_KEPT)) this.store.delete(k);
   }
   getAll(keys: string[]) {
     const out: Record<string, string> = {};

@@ -54,6 +54,27 @@ describe("CacheService limits", () => {
   });
 });
 
+describe("CacheService's cap of 1,000 items", () => {
+  it("past 1,000 items the cache keeps the 900 farthest from expiration, as Google documents", () => {
+    const { g } = setup();
+    const cache = g.CacheService.getDocumentCache();
+    const batch = (from: number, n: number, seconds: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${from + i}`, "v"]));
+    cache.putAll(batch(0, 500, 3600), 3600);
+    cache.putAll(batch(500, 500, 600), 600);
+    expect(cache.get("k999")).toBe("v");
+    // It kept every item: code that caches a value per row of a large tab found them all offline.
+    cache.put("k1000", "v", 7200);
+    const kept = Object.keys(cache.getAll(Array.from({ length: 1001 }, (_, i) => `k${i}`)));
+    expect(kept.length).toBe(900);
+    expect(kept).toContain("k1000");
+    expect(kept).toContain("k0");
+    // The 101 dropped are among those nearest expiration (600 s), the most recently put of them kept.
+    expect(cache.get("k500")).toBeNull();
+    expect(cache.get("k999")).toBe("v");
+  });
+});
+
 describe("An execution's 6 minutes", () => {
   // "Script runtime: 6 min / execution" (quotas page): Google stops it with "Exceeded maximum execution time".
   it("a call after the execution's clock passed 6 minutes fails, and every call after it; the next execution starts anew", () => {
