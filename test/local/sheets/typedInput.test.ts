@@ -73,3 +73,17 @@ describe("typed input: text starting with + or -", () => {
     expect(sheet.getRange("A3").getValue()).toBe("- done");
   });
 });
+
+describe("typed input: dates with a two-digit year", () => {
+  it("\"1/2/26\" is a date in en_US (2 January 2026), \"13/1/99\" one in en_GB (13 January 1999): years 00–29 are 20xx, 30–99 19xx", () => {
+    const iso = (d: unknown) => (types.isDate(d) ? d.toISOString().slice(0, 10) : d);
+    const { sheet } = setup();
+    sheet.getRange("A1:D1").setValues([["1/2/26", "12/31/30", "2/30/26", "12.1.26"]]);
+    // It gave the text back, so a Start date typed "1/5/26" was refused offline and taken on Google.
+    expect(sheet.getRange("A1:D1").getValues()[0].map(iso)).toEqual(["2026-01-02", "1930-12-31", "2/30/26", "12.1.26"]);
+    expect(sheet.getRange("A1").getDisplayValue()).toBe("1/2/26");
+    const gb = setup({}, { ...emptySnapshot("Test"), locale: "en_GB" });
+    gb.sheet.getRange("A1:B1").setValues([["13/1/99", "5.1.29"]]);
+    expect(gb.sheet.getRange("A1:B1").getValues()[0].map(iso)).toEqual(["1999-01-13", "2029-01-05"]);
+  });
+});
