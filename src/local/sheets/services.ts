@@ -190,8 +190,17 @@ export class LocalCache {
     private readonly store: Map<string, { v: string; until: number }>,
     private readonly now: () => number,
   ) {}
+  /**
+   * A key over 250 characters is refused by get and remove too, not only by put: Apps Script users catch
+   * "Argument too large: key" from cache.get(longText) (public code found by text search).
+   */
+  private key(key: string): string {
+    const k = String(key);
+    if (k.length > CACHE_KEY_CHARS) throw new Error("Argument too large: key");
+    return k;
+  }
   get(key: string) {
-    const e = this.store.get(key);
+    const e = this.store.get(this.key(key));
     if (!e || e.until < this.now()) return null;
     return e.v;
   }
@@ -221,6 +230,7 @@ export class LocalCache {
     for (const { k } of order.slice(0, this.store.size - CACHE_ITEMS_KEPT)) this.store.delete(k);
   }
   getAll(keys: string[]) {
+    keys.forEach((k) => this.key(k));
     const out: Record<string, string> = {};
     for (const k of keys) {
       const v = this.get(k);
@@ -237,7 +247,7 @@ export class LocalCache {
     for (const [k, v] of Object.entries(values)) this.put(k, v, seconds);
   }
   remove(key: string) {
-    this.store.delete(key);
+    this.store.delete(this.key(key));
   }
 }
 

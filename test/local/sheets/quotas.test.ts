@@ -43,6 +43,16 @@ describe("CacheService limits", () => {
     expect(cache.get("a")).toBeNull();
   });
 
+  it("reading or removing a key over 250 characters is refused too, as Apps Script users report from get()", () => {
+    const { g } = setup();
+    const cache = g.CacheService.getDocumentCache();
+    // It answered null: code looking up a long key (a text as its own key) passed offline and failed on Google.
+    expect(() => cache.get("k".repeat(251))).toThrow("Argument too large: key");
+    expect(() => cache.getAll(["a", "k".repeat(251)])).toThrow("Argument too large: key");
+    expect(() => cache.remove("k".repeat(251))).toThrow("Argument too large: key");
+    expect(cache.get("k".repeat(250))).toBeNull();
+  });
+
   it("keeps a value at most 6 hours, whatever the expiration asked", () => {
     const { g, services } = setup();
     const cache = g.CacheService.getDocumentCache();
