@@ -4,7 +4,7 @@
 // Past a limit sendEmail throws and sends nothing; sent as one message to every leader with every row, the
 // digest failed on Google for more than 50 leaders, and for a tracker of about 200 KRs or more (its HTML
 // passes 200 KB), after the summary was written, every week (test/server/rhythmMailLimits.test.ts).
-import { buildDigest, buildReminders, utf8Bytes, type DigestEmail } from "../core/emails";
+import { buildDigest, buildReminders, fitSubject, utf8Bytes, type DigestEmail } from "../core/emails";
 import type { SummaryModel } from "../core/summary";
 import type { PortfolioDigest } from "../core/portfolioDigest";
 
@@ -13,19 +13,6 @@ const PER_MESSAGE = 50;
 const BODY_BYTES = 195 * 1024;
 /** Rows per list, tried in turn until the message fits (the rest counted in a line). */
 const CAPS = [Infinity, 100, 50, 20, 5];
-
-/**
- * MailApp refuses a long subject ("Argument too large: subject", reported past about 250 characters; not on the
- * quotas page): a subject names the Cycle, up to 100 characters, which in Japanese is 300 bytes. Cut to 250
- * UTF-8 bytes, safe whether Google counts characters or bytes (docs/apps-script-fidelity.md, "to check" 44).
- */
-const SUBJECT_BYTES = 250;
-function fitSubject(subject: string): string {
-  if (utf8Bytes(subject) <= SUBJECT_BYTES) return subject;
-  const chars = Array.from(subject);
-  while (chars.length && utf8Bytes(chars.join("") + "…") > SUBJECT_BYTES) chars.pop();
-  return chars.join("").trimEnd() + "…";
-}
 
 // Both parts together: Google does not say whether the plain and the HTML body count apart (safe either way).
 const fits = (m: { body: string; htmlBody: string }) => utf8Bytes(m.body) + utf8Bytes(m.htmlBody) <= BODY_BYTES;

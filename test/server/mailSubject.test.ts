@@ -4,7 +4,7 @@
 // that is 300 bytes, and the digest and the reminders, which name the cycle in their subject, were refused.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, newTracker, setSetting, setToday } from "../support/tracker";
+import { callAddon, newTracker, setSetting, setToday, ss } from "../support/tracker";
 import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
 
 const START = "2026-01-05";
@@ -31,5 +31,21 @@ describe("the weekly emails' subjects", () => {
       expect(m.subject).toMatch(/…$/);
     }
     expect(sent[0].subject).toContain(cycle.slice(0, 40));
+  });
+
+  it("a failed weekly refresh of a tracker named in 100 Japanese characters: its owner's email still arrives, its subject cut", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    const name = "営業チームの目標".repeat(13).slice(0, 100);
+    (ss(wb) as unknown as { rename(n: string): void }).rename(name);
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    ss(wb).deleteSheet(ss(wb).getSheetByName("Key Results")!);
+    setToday(wb, "2026-01-12");
+    expect(fireTrigger(wb, refreshTriggersOf(wb)[0]).ok).toBe(false);
+    // The notice was refused ("Argument too large: subject"), caught and logged: the owner heard nothing.
+    expect(wb.services.mail.sent).toHaveLength(1);
+    const m = wb.services.mail.sent[0];
+    expect(bytes(m.subject)).toBeLessThanOrEqual(250);
+    expect(m.subject).toMatch(/^OKR tracker: the weekly refresh of "営業チーム.*…$/);
+    expect(m.body).toContain(name);
   });
 });
