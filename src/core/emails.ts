@@ -326,3 +326,16 @@ export function utf8Bytes(s: string): number {
   }
   return n;
 }
+
+/**
+ * MailApp refuses a long subject ("Argument too large: subject", reported past about 250 characters; not on the
+ * quotas page): a subject names the Cycle or the tracker, each up to 100 characters, which in Japanese is 300
+ * bytes. Cut to 250 UTF-8 bytes, safe whether Google counts characters or bytes (docs/apps-script-fidelity.md, "to check" 44).
+ */
+const SUBJECT_BYTES = 250;
+export function fitSubject(subject: string): string {
+  if (utf8Bytes(subject) <= SUBJECT_BYTES) return subject;
+  const chars = Array.from(subject);
+  while (chars.length && utf8Bytes(chars.join("") + "…") > SUBJECT_BYTES) chars.pop();
+  return chars.join("").trimEnd() + "…";
+}

@@ -50,13 +50,26 @@ class ClockPlugin extends FunctionPlugin {
   NOW: { method: "nowFn", parameters: [], isVolatile: true, returnNumberType: "NUMBER_DATETIME" },
 };
 
+/**
+ * HyperFormula's own functions, which Google Sheets lacks (Sheets names its operators ADD, CONCAT… without
+ * "HF."): unknown names offline, #NAME? as on Google. They computed, so a formula using one passed its tests.
+ * (VERSION, HyperFormula's too, cannot be unregistered: it still answers offline.)
+ */
+const NOT_IN_SHEETS = ["INTERVAL", "MAXPOOL", "MEDIANPOOL"];
+
 let registered = false;
-/** Registers the clock-aware TODAY/NOW (once per process; HyperFormula's function registry is global). */
+/**
+ * Registers the clock-aware TODAY/NOW and drops the functions Sheets does not have (once per process;
+ * HyperFormula's function registry is global).
+ */
 export function registerClock(): void {
   if (registered) return;
   HyperFormula.unregisterFunction("TODAY");
   HyperFormula.unregisterFunction("NOW");
   HyperFormula.registerFunctionPlugin(ClockPlugin);
+  for (const name of HyperFormula.getRegisteredFunctionNames("enGB")) {
+    if (name.startsWith("HF.") || NOT_IN_SHEETS.includes(name)) HyperFormula.unregisterFunction(name);
+  }
   registered = true;
 }
 

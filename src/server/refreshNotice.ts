@@ -8,6 +8,7 @@
 // refreshed) was told to no one: only the record an admin sees under "Weekly refresh on / off" said it, and
 // the leaders' digest simply stopped. One message to one recipient, on a failed run only (no call on a run
 // that works); it must never hide the failure it reports, so anything going wrong here is logged and left.
+import { fitSubject } from "../core/emails";
 import { currentUser } from "./weeklyState";
 
 /** What failed, for the subject and the body: the tracker by name and link, or by ID when it cannot be opened. */
@@ -28,7 +29,7 @@ export function tellInstaller(tracker: FailedTracker, reason: string, tries = "I
     const named = tracker.name ? `"${oneLine(tracker.name, 100)}"` : `a tracker (ID ${tracker.id})`;
     const body = [`The weekly refresh of ${named}, which runs as you, ${outcome}:`, "", oneLine(reason, 500), "", tries];
     if (tracker.url) body.push("", tracker.url, WHERE_TO_LOOK);
-    MailApp.sendEmail({ to, subject: `OKR tracker: the weekly refresh of ${named} ${outcome}`, body: body.join("\n"), name: "OKR tracker" });
+    MailApp.sendEmail({ to, subject: fitSubject(`OKR tracker: the weekly refresh of ${named} ${outcome}`), body: body.join("\n"), name: "OKR tracker" });
   } catch (e) {
     console.warn("okr-sheets: the weekly refresh's failure email was not sent:", e);
   }

@@ -4,7 +4,7 @@
 // Past a limit sendEmail throws and sends nothing; sent as one message to every leader with every row, the
 // digest failed on Google for more than 50 leaders, and for a tracker of about 200 KRs or more (its HTML
 // passes 200 KB), after the summary was written, every week (test/server/rhythmMailLimits.test.ts).
-import { buildDigest, buildReminders, utf8Bytes, type DigestEmail } from "../core/emails";
+import { buildDigest, buildReminders, fitSubject, utf8Bytes, type DigestEmail } from "../core/emails";
 import type { SummaryModel } from "../core/summary";
 import type { PortfolioDigest } from "../core/portfolioDigest";
 
@@ -75,7 +75,7 @@ function deliver(
       unsent.push(...to);
       return false;
     }
-    MailApp.sendEmail({ to: to.join(","), subject: m.subject, body: m.body, htmlBody: m.htmlBody, name: "OKR tracker" });
+    MailApp.sendEmail({ to: to.join(","), subject: fitSubject(m.subject), body: m.body, htmlBody: m.htmlBody, name: "OKR tracker" });
     left -= to.length;
     return true;
   };

@@ -395,14 +395,23 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string, thisYe
       if (isCalendarDay(y, mo, d)) return { kind: "number", value: serialFromFields(y, mo - 1, d), fmt: loc.dayFirst ? "dd/mm" : "m/d" };
     }
   }
-  // Locale dates: M/D/YYYY (en_US), D/M/YYYY or D.M.YYYY (day-first locales).
-  m = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4})$/.exec(s);
+  // Locale dates: M/D/YYYY (en_US), D/M/YYYY or D.M.YYYY (day-first locales), and with a two-digit year
+  // ("1/2/26"), which spreadsheets place in 1930–2029 (Excel's and LibreOffice's documented window; Sheets'
+  // is taken to be the same: "to check" 37). Two-digit years stayed text offline.
+  m = /^(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})$/.exec(s);
   if (m && (m[2] === "/" || loc.dayFirst)) {
-    const a = Number(m[1]), b = Number(m[3]), y = Number(m[4]);
+    const a = Number(m[1]), b = Number(m[3]), short = m[4].length === 2;
+    const y = short ? Number(m[4]) + (Number(m[4]) < 30 ? 2000 : 1900) : Number(m[4]);
     const [d, mo] = loc.dayFirst ? [a, b] : [b, a];
     if (isCalendarDay(y, mo, d)) {
-      return { kind: "number", value: serialFromFields(y, mo - 1, d), fmt: loc.dayFirst ? "dd/mm/yyyy" : "m/d/yyyy" };
+      const fmt = loc.dayFirst ? "dd/mm/yyyy" : "m/d/yyyy";
+      return { kind: "number", value: serialFromFields(y, mo - 1, d), fmt: short ? fmt.replace("yyyy", "yy") : fmt };
     }
   }
+  // Text starting with + or - that is no number is typed as a formula, as "=" is: "+Dri7" or "- done" show
+  // "#ERROR!" (a parse error) and "-A1" computes (reports from use: OWOX/owox-data-marts#1535, "Google Sheets
+  // parses a cell value that starts with `+` as the beginning of a formula"; nithinmurali/pygsheets#373;
+  // robin900/gspread-dataframe#16 for "-"). It stayed text offline, so a label written raw passed its tests.
+  if (raw.startsWith("+") || raw.startsWith("-")) return { kind: "formula", formula: `=${raw}` };
   return { kind: "text", text: raw };
 }

@@ -110,6 +110,8 @@ export const PROPERTY_STORE_BYTES = 500 * 1024;
 export const CACHE_KEY_CHARS = 250;
 export const CACHE_VALUE_BYTES = 100 * 1024;
 export const CACHE_MAX_SECONDS = 21600;
+export const CACHE_MAX_ITEMS = 1000;
+const CACHE_ITEMS_KEPT = 900;
 const bytes = (s: string) => Buffer.byteLength(s, "utf8");
 
 export class LocalProperties {
@@ -188,8 +190,17 @@ export class LocalCache {
     private readonly store: Map<string, { v: string; until: number }>,
     private readonly now: () => number,
   ) {}
+  /**
+   * A key over 250 characters is refused by get and remove too, not only by put: Apps Script users catch
+   * "Argument too large: key" from cache.get(longText) (public code found by text search).
+   */
+  private key(key: string): string {
+    const k = String(key);
+    if (k.length > CACHE_KEY_CHARS) throw new Error("Argument too large: key");
+    return k;
+  }
   get(key: string) {
-    const e = this.store.get(key);
+    const e = this.store.get(this.key(key));
     if (!e || e.until < this.now()) return null;
     return e.v;
   }
@@ -200,9 +211,26 @@ export class LocalCache {
     if (bytes(v) > CACHE_VALUE_BYTES) throw new Error("Argument too large: value");
     // "The maximum time the value remains in the cache … is 21600 seconds (6 hours)."
     const kept = Math.min(Number(seconds), CACHE_MAX_SECONDS);
+    this.store.delete(k);
     this.store.set(k, { v, until: this.now() + kept * 1000 });
+    this.cap();
+  }
+  /**
+   * "The cap for cached items is 1,000. If more than 1,000 items are written, the cache stores the 900 items
+   * farthest from expiration" (ref/cache/cache, putAll); of items expiring together, the oldest go first (a
+   * measured FIFO: justin.poehnelt.com, "Exploring Apps Script CacheService Limits"). It kept every item.
+   */
+  private cap() {
+    if (this.store.size <= CACHE_MAX_ITEMS) return;
+    const now = this.now();
+    for (const [k, e] of this.store) if (e.until < now) this.store.delete(k);
+    if (this.store.size <= CACHE_MAX_ITEMS) return;
+    const order = [...this.store.entries()].map(([k, e], i) => ({ k, until: e.until, i }));
+    order.sort((a, b) => a.until - b.until || a.i - b.i);
+    for (const { k } of order.slice(0, this.store.size - CACHE_ITEMS_KEPT)) this.store.delete(k);
   }
   getAll(keys: string[]) {
+    keys.forEach((k) => this.key(k));
     const out: Record<string, string> = {};
     for (const k of keys) {
       const v = this.get(k);
@@ -219,7 +247,7 @@ export class LocalCache {
     for (const [k, v] of Object.entries(values)) this.put(k, v, seconds);
   }
   remove(key: string) {
-    this.store.delete(key);
+    this.store.delete(this.key(key));
   }
 }
 
@@ -296,7 +324,14 @@ export interface SentMail {
 export const MAIL_RECIPIENTS_PER_DAY = 100;
 export const MAIL_RECIPIENTS_PER_MESSAGE = 50;
 export const MAIL_BODY_BYTES = 200 * 1024;
+/**
+ * Not on the quotas page: Apps Script users quote "Exception: Argument too large: subject" from subjects of
+ * about 300 characters, and cap theirs at 250 ("GAS MailApp throws … above ~250 chars"). Counted here in
+ * UTF-8 bytes, the stricter reading (whether Google counts characters is "to check" 44).
+ */
+export const MAIL_SUBJECT_BYTES = 250;
 export const MAIL_ERRORS = {
+  subject: "Argument too large: subject",
   perDay: "Service invoked too many times for one day: email.",
   perMessage: "Limit Exceeded: Email Recipients Per Message.",
   bodySize: "Limit Exceeded: Email Body Size.",
@@ -375,6 +410,7 @@ export class LocalMailApp {
     // Apps Script users quote); it went out offline, so a list typed with a name in it passed the tests.
     for (const a of m.replyTo ? addresses.concat(m.replyTo.trim()) : addresses) if (!isSafeRecipient(a)) throw new Error(`${MAIL_ERRORS.invalid}${a}`);
     const recipients = addresses.length;
+    if (bytes(m.subject) > MAIL_SUBJECT_BYTES) throw new Error(MAIL_ERRORS.subject);
     if (recipients > MAIL_RECIPIENTS_PER_MESSAGE) throw new Error(MAIL_ERRORS.perMessage);
     // The page says "Email body size 200 KB" without saying whether a plain body and an HTML body count
     // apart: together, the stricter reading (manual check in docs/apps-script-fidelity.md).

@@ -43,6 +43,16 @@ describe("CacheService limits", () => {
     expect(cache.get("a")).toBeNull();
   });
 
+  it("reading or removing a key over 250 characters is refused too, as Apps Script users report from get()", () => {
+    const { g } = setup();
+    const cache = g.CacheService.getDocumentCache();
+    // It answered null: code looking up a long key (a text as its own key) passed offline and failed on Google.
+    expect(() => cache.get("k".repeat(251))).toThrow("Argument too large: key");
+    expect(() => cache.getAll(["a", "k".repeat(251)])).toThrow("Argument too large: key");
+    expect(() => cache.remove("k".repeat(251))).toThrow("Argument too large: key");
+    expect(cache.get("k".repeat(250))).toBeNull();
+  });
+
   it("keeps a value at most 6 hours, whatever the expiration asked", () => {
     const { g, services } = setup();
     const cache = g.CacheService.getDocumentCache();
@@ -51,6 +61,27 @@ describe("CacheService limits", () => {
     expect(cache.get("p")).toBe("v");
     services.clock.set(new Date(new Date("2026-01-05T12:00:00Z").getTime() + 6 * 3600 * 1000 + 1000));
     expect(cache.get("p")).toBeNull();
+  });
+});
+
+describe("CacheService's cap of 1,000 items", () => {
+  it("past 1,000 items the cache keeps the 900 farthest from expiration, as Google documents", () => {
+    const { g } = setup();
+    const cache = g.CacheService.getDocumentCache();
+    const batch = (from: number, n: number, seconds: number) =>
+      Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${from + i}`, "v"]));
+    cache.putAll(batch(0, 500, 3600), 3600);
+    cache.putAll(batch(500, 500, 600), 600);
+    expect(cache.get("k999")).toBe("v");
+    // It kept every item: code that caches a value per row of a large tab found them all offline.
+    cache.put("k1000", "v", 7200);
+    const kept = Object.keys(cache.getAll(Array.from({ length: 1001 }, (_, i) => `k${i}`)));
+    expect(kept.length).toBe(900);
+    expect(kept).toContain("k1000");
+    expect(kept).toContain("k0");
+    // The 101 dropped are among those nearest expiration (600 s), the most recently put of them kept.
+    expect(cache.get("k500")).toBeNull();
+    expect(cache.get("k999")).toBe("v");
   });
 });
 

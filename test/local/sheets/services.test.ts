@@ -288,6 +288,18 @@ describe("Utilities, MailApp, Logger", () => {
     expect(g.MailApp.getRemainingDailyQuota()).toBe(100);
   });
 
+  it("a subject over 250 characters (counted in UTF-8 bytes, the stricter reading) is refused: \"Argument too large: subject\", nothing sent", () => {
+    const { g, services } = setup();
+    // It sent any subject; Apps Script users quote "Exception: Argument too large: subject" from subjects of ~300 characters.
+    expect(() => g.MailApp.sendEmail({ to: "a@example.com", subject: "x".repeat(251), body: "b" })).toThrow("Argument too large: subject");
+    expect(() => g.MailApp.sendEmail("a@example.com", "目".repeat(84), "b")).toThrow("Argument too large: subject");
+    expect(services.mail.sent).toEqual([]);
+    expect(g.MailApp.getRemainingDailyQuota()).toBe(100);
+    g.MailApp.sendEmail({ to: "a@example.com", subject: "x".repeat(250), body: "b" });
+    g.MailApp.sendEmail("a@example.com", "目".repeat(83), "b");
+    expect(services.mail.sent).toHaveLength(2);
+  });
+
   it("captures Logger and console output quietly", () => {
     const { g, services } = setup();
     g.Logger.log("n=%s", 3);

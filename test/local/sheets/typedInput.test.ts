@@ -53,3 +53,37 @@ describe("typed input: dollar amounts in en_US", () => {
     // (Other locales' currencies are not modelled: "to check" 37.)
   });
 });
+
+describe("typed input: text starting with + or -", () => {
+  it("is read as a formula when it is no number, as Sheets' typed input does: \"+Dri7\" and \"- done\" give errors, \"-A1\" A1's value negated", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:F1").setValues([[4, "-A1", "+Dri7x", "- done", "+1 555 0100", "-"]]);
+    // It gave the text back: a label or an ID written raw with a leading + or - read back as written offline,
+    // while Sheets shows "#ERROR!" (Formula parse error) or computes it (reports from use: OWOX/owox-data-marts#1535,
+    // nithinmurali/pygsheets#373, robin900/gspread-dataframe#16).
+    const [v] = sheet.getRange("A1:F1").getValues();
+    expect(v[1]).toBe(-4);
+    for (const x of v.slice(2)) expect(String(x)).toMatch(/^#(ERROR!|NAME\?)$/);
+    expect(sheet.getRange("B1").getFormula()).toBe("=-A1");
+    // Numbers, percentages and literal text keep their reading.
+    sheet.getRange("A2:E2").setValues([["-5", "+2.5", "-40%", "'- done", "-$5"]]);
+    expect(sheet.getRange("A2:E2").getValues()[0]).toEqual([-5, 2.5, -0.4, "- done", -5]);
+    // A Plain text cell keeps the text whole.
+    sheet.getRange("A3").setNumberFormat("@").setValue("- done");
+    expect(sheet.getRange("A3").getValue()).toBe("- done");
+  });
+});
+
+describe("typed input: dates with a two-digit year", () => {
+  it("\"1/2/26\" is a date in en_US (2 January 2026), \"13/1/99\" one in en_GB (13 January 1999): years 00–29 are 20xx, 30–99 19xx", () => {
+    const iso = (d: unknown) => (types.isDate(d) ? d.toISOString().slice(0, 10) : d);
+    const { sheet } = setup();
+    sheet.getRange("A1:D1").setValues([["1/2/26", "12/31/30", "2/30/26", "12.1.26"]]);
+    // It gave the text back, so a Start date typed "1/5/26" was refused offline and taken on Google.
+    expect(sheet.getRange("A1:D1").getValues()[0].map(iso)).toEqual(["2026-01-02", "1930-12-31", "2/30/26", "12.1.26"]);
+    expect(sheet.getRange("A1").getDisplayValue()).toBe("1/2/26");
+    const gb = setup({}, { ...emptySnapshot("Test"), locale: "en_GB" });
+    gb.sheet.getRange("A1:B1").setValues([["13/1/99", "5.1.29"]]);
+    expect(gb.sheet.getRange("A1:B1").getValues()[0].map(iso)).toEqual(["1999-01-13", "2029-01-05"]);
+  });
+});

@@ -1,0 +1,19 @@
+// The offline spreadsheet's formulas are HyperFormula's, which has functions of its own that Google Sheets
+// lacks (its "HF." operators, INTERVAL, MAXPOOL, MEDIANPOOL: HyperFormula's built-in function list).
+// A formula using one worked offline and showed #NAME? on Google.
+import { describe, it } from "@jest/globals";
+import { expect } from "../../support/expect";
+import { setup } from "./helpers";
+
+describe("functions Google Sheets does not have", () => {
+  it("HyperFormula's own functions are unknown names offline, as on Google", () => {
+    const { sheet } = setup();
+    const formulas = ["=HF.ADD(1,2)", "=INTERVAL(90)", "=MAXPOOL(A3:B4,2)", "=MEDIANPOOL(A3:B4,2)", "=HF.CONCAT(\"a\",\"b\")"];
+    sheet.getRange(1, 1, 1, formulas.length).setFormulas([formulas]);
+    // They computed (3, "PT1M30S", …): code writing one passed its tests.
+    expect(sheet.getRange(1, 1, 1, formulas.length).getValues()[0]).toEqual(formulas.map(() => "#NAME?"));
+    // Sheets' own names of those operators stay unknown offline (the stricter side), and the rest compute.
+    sheet.getRange("A2:G2").setFormulas([["=SUM(1,2)", "=CONCATENATE(\"a\",\"b\")", "=1+2*3-4/2", "=\"a\"&\"b\"", "=-2^2", "=50%", "=1<>2"]]);
+    expect(sheet.getRange("A2:G2").getValues()[0]).toEqual([3, "ab", 5, "ab", 4, 0.5, true]);
+  });
+});
