@@ -34,7 +34,8 @@ export interface PortfolioDigest {
   worst: ForecastMiss[];
   total: number;
   teamsMissing: number;
-  behind: { team: string; status: string; score: number | null; expected: number | null }[];
+  /** Off track first, then at risk, each the largest gap (expected − score) first; week of its own cycle (absent before session 18). */
+  behind: { team: string; status: string; score: number | null; expected: number | null; week?: number; weeks?: number }[];
   silent: { team: string; last: string | null }[];
   /** Teams whose cycle starts after the roll-up's day (absent in an outcome made before session 15). */
   notStarted?: { team: string; starts: string }[];
@@ -46,23 +47,27 @@ export interface PortfolioDigest {
 }
 
 /**
- * Whether a team has had no check-in for more than STALE_FORECAST_DAYS, counted from the later of its last
+ * How many days a team has had no check-in, when more than STALE_FORECAST_DAYS (else null), counted from the later of its last
  * check-in and its cycle's start: until session 17 a team 14 days into its cycle with none yet ("none by its week
  * 3"), or one whose Last check-in was from before its cycle's start, was called silent for longer than its cycle
  * had run. A result cached before session 17 (no cycleStart), with no check-in: none by its week 3, as before.
+ * The days order the silent, the longest silence first.
  */
-function isSilent(f: TeamFigures, asOf: string): boolean {
+function silentDays(f: TeamFigures, asOf: string): number | null {
   const from = f.cycleStart && !(f.lastCheckin && f.lastCheckin > f.cycleStart) ? f.cycleStart : f.lastCheckin;
-  if (from) return dayNumber(asOf) - dayNumber(from) > STALE_FORECAST_DAYS;
-  return f.krs > 0 && f.week >= 3;
+  if (from) return dayNumber(asOf) - dayNumber(from) > STALE_FORECAST_DAYS ? dayNumber(asOf) - dayNumber(from) : null;
+  return f.krs > 0 && f.week >= 3 ? (f.week - 1) * 7 : null;
 }
+
+/** How far behind its own cycle's pace a team is: expected − score (0 when either is blank). */
+const gapOf = (b: { score: number | null; expected: number | null }) => (b.score === null || b.expected === null ? 0 : b.expected - b.score);
 
 /** The digest's data from the roll-up's results as of `asOf`. */
 export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioDigest {
   const read = results.filter((r) => r.figures);
   const { worst, total } = companyMisses(read.map((r) => r.figures!.forecast));
   const behind: PortfolioDigest["behind"] = [];
-  const silent: PortfolioDigest["silent"] = [];
+  const silent: (PortfolioDigest["silent"][number] & { days: number })[] = [];
   const notStarted: { team: string; starts: string }[] = [];
   const ended: { team: string; ended: string }[] = [];
   const noKrs: string[] = [];
@@ -80,11 +85,15 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
       ended.push({ team: r.entry.team, ended: f.ended });
       continue;
     }
-    if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected });
-    if (isSilent(f, asOf)) silent.push({ team: r.entry.team, last: f.lastCheckin });
+    if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected, week: f.week, weeks: f.weeks });
+    const days = silentDays(f, asOf);
+    if (days !== null) silent.push({ team: r.entry.team, last: f.lastCheckin, days });
   }
-  // Off track first, then at risk, each in the Portfolio tab's order.
-  behind.sort((a, b) => Number(a.status !== STATUS.offTrack) - Number(b.status !== STATUS.offTrack));
+  // Worst first (the leader reads the first names): off track, then at risk, each the largest gap to its own
+  // cycle's expected score first (teams on cycles of 6 and 13 weeks compared by how far behind their own pace
+  // they are, not by raw score); the silent, the longest silence first; ties keep the Portfolio tab's order.
+  behind.sort((a, b) => Number(a.status !== STATUS.offTrack) - Number(b.status !== STATUS.offTrack) || gapOf(b) - gapOf(a));
+  silent.sort((a, b) => b.days - a.days);
   return {
     asOf,
     listed: results.length,
@@ -94,7 +103,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
     total,
     teamsMissing: read.filter((r) => r.figures!.forecast && r.figures!.forecast.missing > 0).length,
     behind,
-    silent,
+    silent: silent.map(({ team, last }) => ({ team, last })),
     notStarted,
     ended,
     noKrs,
@@ -161,7 +170,9 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
  */
 export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | null): string[] {
   const teams: string[] = [];
-  const named = (b: PortfolioDigest["behind"][number]) => (sep === null ? b.team : `${b.team} (${score(b.score, sep)} vs ${score(b.expected, sep)} expected)`);
+  // "in week 3 of 6": the expected score is its own cycle's, and teams on cycles of 6 and 13 weeks sit side by side.
+  const inWeek = (b: PortfolioDigest["behind"][number]) => (b.week && b.weeks ? ` in week ${b.week} of ${b.weeks}` : "");
+  const named = (b: PortfolioDigest["behind"][number]) => (sep === null ? b.team : `${b.team} (${score(b.score, sep)} vs ${score(b.expected, sep)} expected${inWeek(b)})`);
   const off = p.behind.filter((b) => b.status === STATUS.offTrack).map(named);
   const risk = p.behind.filter((b) => b.status === STATUS.atRisk).map(named);
   if (off.length) teams.push(`Off track: ${names(off)}.`);
