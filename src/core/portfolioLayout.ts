@@ -7,6 +7,7 @@ import type { Alignment, RollupHistoryRow, TeamResult } from "./portfolio";
 import { MIX_ORDER, teamTrend } from "./portfolio";
 import { againstText, companyMisses, forecastText, STALE_FORECAST_DAYS } from "./portfolioForecast";
 import { FMT, type SummaryCell } from "./summary";
+import { STATUS } from "./tabs";
 
 export const TEAM_HEADERS = [
   "Team", "Tracker", "Read", "Cycle", "Week", "Score", "Expected", "Status",
@@ -81,6 +82,40 @@ function teamRow(t: TeamResult): SummaryCell[] {
 }
 
 /**
+ * Where a team stands in the Teams table, the team needing the leader most first (since session 18; before,
+ * the Portfolio tab's order, so in a list of 30 the teams off track were wherever their rows were): off track,
+ * at risk, then setup errors and teams with no check-in yet in a running cycle, then on track; after those
+ * the teams with nothing due (no KRs, a cycle not started yet, one ended), then the trackers not read (their
+ * reason is on their row, and in the digest).
+ */
+function rankOf(t: TeamResult): number {
+  const f = t.figures;
+  if (!f) return 7;
+  if (f.ended) return 6;
+  if (f.starts) return 5;
+  if (!f.krs) return 4;
+  if (f.status === STATUS.offTrack) return 0;
+  if (f.status === STATUS.atRisk) return 1;
+  if (f.status === STATUS.onTrack) return 3;
+  return 2;
+}
+
+/** How far behind its own cycle's pace a team is (expected − score; its own week and length): compares cycles of any length. */
+const gapOf = (t: TeamResult): number => (t.figures && t.figures.score !== null && t.figures.expected !== null ? t.figures.expected - t.figures.score : 0);
+
+/**
+ * The teams worst first (rankOf), within a rank the largest gap to expected first, ties in the Portfolio tab's
+ * order. The gap is what each team's own status is decided by, so teams on cycles of 6 and 13 weeks, or started on
+ * different days, are compared by how far behind their own pace they are, not by raw score.
+ */
+export function worstFirst(teams: TeamResult[]): TeamResult[] {
+  return teams
+    .map((t, i) => ({ t, i, rank: rankOf(t), gap: gapOf(t) }))
+    .sort((a, b) => a.rank - b.rank || b.gap - a.gap || a.i - b.i)
+    .map((x) => x.t);
+}
+
+/**
  * Where the company cycle stands for a refresh, as the roll-up tab, the menu's answer and `okr-sheets rollup`
  * all say it (one wording: they had three): after its last week, before its start, or `week` (the caller's,
  * "week 3 of 13", as each of them says it since session 17).
@@ -110,7 +145,7 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   rows.push([text("Teams", "heading")]);
   rows.push(TEAM_HEADERS.map((h) => text(h, "header")));
   if (!input.teams.length) rows.push([text("No team trackers are listed in the Portfolio tab yet.", "muted")]);
-  for (const t of input.teams) rows.push(teamRow(t));
+  for (const t of worstFirst(input.teams)) rows.push(teamRow(t));
   rows.push([]);
 
   rows.push(...atThisPaceRows(input.teams, input.decimalSeparator || "."));
