@@ -83,8 +83,14 @@ export interface TeamFigures {
   cycleStart?: string;
   /** The team's cycle starts after the roll-up's day (a tracker set up ahead): its start date; no score, no rate. */
   starts?: string;
-  /** The team's cycle ended before the roll-up's day and was not rolled over: its last day; no rate. */
+  /** The team's cycle ended before the roll-up's day and was not rolled over: its last day (or its close day); no rate. */
   ended?: string;
+  /**
+   * The day the team closed its cycle ("End cycle & retrospective", its Settings' close mark), when on or before
+   * the roll-up's day: `ended` is that day too, and the figures are as of it (since session 18; before, a team
+   * closed early stayed a running one, its expected score climbing, silent and behind until its last week).
+   */
+  closed?: string;
   /**
    * Its KRs whose Last check-in is the day before its check-in period (`day`): counted by this roll-up only when
    * an earlier refresh as of that day saw the team's latest check-in before it (withCheckinsAfterRun).
@@ -151,13 +157,16 @@ export function portfolioEntries(rows: { row: number; ref: unknown; team: unknow
 
 /**
  * A team tracker's figures as of `asOf` (see the rules at the top); `forecastCells`: each KR's forecast
- * cells in tracker.keyResults' order, null when its Key Results have no forecast columns.
+ * cells in tracker.keyResults' order, null when its Key Results have no forecast columns; `closedOn`: the day
+ * its Settings say the cycle was closed as of (core/cycleClosed.ts closedAsOf), or null.
  */
-export function teamFigures(tracker: Tracker, asOf: string, team: string, forecastCells: (KrForecastCells | undefined)[] | null = null): TeamFigures {
+export function teamFigures(tracker: Tracker, asOf: string, team: string, forecastCells: (KrForecastCells | undefined)[] | null = null, closedOn: string | null = null): TeamFigures {
   const s = tracker.settings;
   // The week of the team's cycle a day falls in, clamped to 1..weeks.
   const weekOf = (day: string) => Math.min(Math.max(weekNumber(day, s.startDate), 1), s.weeks);
-  const ev = evaluateTracker(tracker, asOf);
+  // Closed (early or on time): done as of its close day, as its Retrospective is; a roll-up dated before it sees a running cycle.
+  const closed = closedOn && closedOn <= asOf ? closedOn : undefined;
+  const ev = evaluateTracker(tracker, closed || asOf);
   const mix: Record<string, number> = {};
   for (const m of MIX_ORDER) mix[m] = 0;
   for (const k of ev.krs) if (k.status in mix) mix[k.status]++;
@@ -181,7 +190,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
   // Its cycle over, not rolled over: week after week "Off track" and "no check-in for 14 days" (none is due) would
   // hide what the team has to do, roll over. The score it ended with stays.
   const lastDay = isValidIsoDate(s.startDate) && s.weeks > 0 ? cycleLastDay(s.startDate, s.weeks) : "";
-  const ended = lastDay && asOf > lastDay ? lastDay : undefined;
+  const ended = closed || (lastDay && asOf > lastDay ? lastDay : undefined);
   const due = krCount > 0 && !starts && !ended;
   const own = new Set(tracker.objectives.map((o) => key(o.id)));
   const evById = new Map(ev.objectives.map((o) => [key(o.id), o]));
@@ -210,6 +219,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     ...(isValidIsoDate(s.startDate) ? { cycleStart: s.startDate } : {}),
     ...(starts ? { starts } : {}),
     ...(ended ? { ended } : {}),
+    ...(closed ? { closed } : {}),
     ...(before && due ? { dayBefore: { day: dayBefore, krs: before } } : {}),
   };
 }

@@ -40,7 +40,7 @@ export interface PortfolioDigest {
   /** Teams whose cycle starts after the roll-up's day (absent in an outcome made before session 15). */
   notStarted?: { team: string; starts: string }[];
   /** Teams whose cycle ended before the roll-up's day, not rolled over yet (absent before session 15). */
-  ended?: { team: string; ended: string }[];
+  ended?: { team: string; ended: string; closed?: boolean }[];
   /** Teams read whose tracker has no KR (absent before session 17). */
   noKrs?: string[];
   unreadable: { team: string; problem: string }[];
@@ -69,7 +69,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
   const behind: PortfolioDigest["behind"] = [];
   const silent: (PortfolioDigest["silent"][number] & { days: number })[] = [];
   const notStarted: { team: string; starts: string }[] = [];
-  const ended: { team: string; ended: string }[] = [];
+  const ended: { team: string; ended: string; closed?: boolean }[] = [];
   const noKrs: string[] = [];
   for (const r of read) {
     const f = r.figures!;
@@ -82,7 +82,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
       continue;
     }
     if (f.ended) {
-      ended.push({ team: r.entry.team, ended: f.ended });
+      ended.push({ team: r.entry.team, ended: f.ended, ...(f.closed ? { closed: true } : {}) });
       continue;
     }
     if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected, week: f.week, weeks: f.weeks });
@@ -184,7 +184,7 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
   const later = p.notStarted || [];
   if (later.length) teams.push(`Not started yet: ${names(later.map((n) => `${n.team} (starts ${n.starts})`))}.`);
   const over = p.ended || [];
-  if (over.length) teams.push(`Cycle ended, not rolled over yet: ${names(over.map((n) => `${n.team} (ended ${n.ended})`))}.`);
+  if (over.length) teams.push(`Cycle ended, not rolled over yet: ${names(over.map((n) => `${n.team} (${n.closed ? "closed" : "ended"} ${n.ended})`))}.`);
   // Read, but nothing in it to roll up: a team still to import its OKRs, or the wrong tracker listed.
   if (p.noKrs && p.noKrs.length) teams.push(`No key results in the tracker: ${names(p.noKrs)}.`);
   return teams;

@@ -28,6 +28,10 @@ export const staleCell = (week: number, weeks: number): string => `out of date: 
 export const weekOfFormat = (weeks: number): string => `0" of ${weeks}"`;
 /** The "Forecast to miss" cell of a team whose cycle ended, not rolled over (portfolioForecast.ts endedForecast). */
 export const ENDED_CELL = "none: cycle ended";
+/** The same, of a team that closed its cycle (early, or on its last days): its Retrospective is the record. */
+export const CLOSED_CELL = "none: cycle closed";
+/** "ended 2026-04-05", or "closed 2026-02-01" for a team that closed its cycle: the Week cell and the lists' words. */
+export const endedWords = (f: { ended?: string; closed?: string }): string => (f.closed ? `closed ${f.closed}` : `ended ${f.ended}`);
 export const ALIGNMENT_HEADERS = ["Objective", "Title", "Team", "Score", "Status", "Aligned score", "Aligned objectives"] as const;
 
 export interface RollupInput {
@@ -66,13 +70,13 @@ function teamRow(t: TeamResult): SummaryCell[] {
   const row: SummaryCell[] = [text(t.entry.team, "label"), text(t.entry.ref), text(f ? READ_OK : t.problem || "Not read")];
   if (!f) return row;
   // A cycle not started yet is no "week 1", nor one over its last week (portfolio.ts teamFigures): its Week says when.
-  const week: SummaryCell = f.starts ? text(`starts ${f.starts}`, "muted") : f.ended ? text(`ended ${f.ended}`, "muted") : { v: f.week, fmt: weekOfFormat(f.weeks) };
+  const week: SummaryCell = f.starts ? text(`starts ${f.starts}`, "muted") : f.ended ? text(endedWords(f), "muted") : { v: f.week, fmt: weekOfFormat(f.weeks) };
   row.push(text(f.cycle), week, score(f.score), score(f.expected), text(f.status, "status"));
   for (const m of MIX_ORDER) row.push({ v: f.mix[m], fmt: "0" });
   row.push(f.checkinRate === null ? blank() : { v: f.checkinRate, fmt: FMT.rate }, { v: f.offTrack, fmt: "0" });
   const fc = f.forecast;
   if (!fc) row.push(blank(), blank());
-  else if (f.ended) row.push(text(ENDED_CELL, "muted"), fc.columns ? { v: fc.forecast, fmt: "0" } : blank());
+  else if (f.ended) row.push(text(f.closed ? CLOSED_CELL : ENDED_CELL, "muted"), fc.columns ? { v: fc.forecast, fmt: "0" } : blank());
   else if (!f.krs) row.push(text(NO_KRS_CELL, "muted"), fc.columns ? { v: 0, fmt: "0" } : blank());
   else if (!fc.columns) row.push(text(NO_FORECAST_COLUMNS, "muted"), blank());
   else if (fc.stale) row.push(text(staleCell(fc.stale.week, f.weeks), "muted"), { v: fc.forecast, fmt: "0" });
@@ -181,12 +185,12 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
   const rows: SummaryCell[][] = [[text("At this pace: key results forecast to miss their goal", "heading")]];
   // The teams read, each with its forecast (a result cached before the forecast has none) and the last day of
   // its cycle when that ended (its figures' `ended`: its forecast then has none to miss).
-  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast, ended: t.figures.ended, krs: t.figures.krs, weeks: t.figures.weeks }] : []));
+  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast, ended: t.figures.ended, closed: t.figures.closed, krs: t.figures.krs, weeks: t.figures.weeks }] : []));
   const { worst, total } = companyMisses(read.map((r) => r.f));
   const forecasting = read.filter((r) => r.f.forecast > 0 && !r.f.stale && !r.ended).length;
   const teamsMissing = read.filter((r) => r.f.missing > 0).length;
   const stale = read.flatMap((r) => (r.f.stale ? [`${r.team} (from week ${r.f.stale.week} of ${r.weeks}, ${r.f.stale.day})`] : []));
-  const ended = read.flatMap((r) => (r.ended ? [`${r.team} (ended ${r.ended})`] : []));
+  const ended = read.flatMap((r) => (r.ended ? [`${r.team} (${endedWords(r)})`] : []));
   if (total > 0) {
     rows.push([text(`${plural(total, "KR")} in ${plural(teamsMissing, "team")} ${total === 1 ? "ends" : "end"} below ${total === 1 ? "its" : "their"} goal at this pace (by more than ${total === 1 ? "its" : "their"} team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.`, "note")]);
   } else if (forecasting) {

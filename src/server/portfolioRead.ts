@@ -3,6 +3,7 @@
 // check-in, and on to the forecast columns when it has them. Nothing is ever written to a team's tracker.
 // Every way a listed tracker can fail to be read becomes a one-line reason in its roll-up row; only a
 // missing scope (the minimal build) stops the whole refresh, since no tracker could be read then.
+import { closedAsOf, CYCLE_CLOSED_LABEL } from "../core/cycleClosed";
 import type { Tracker } from "../core/model";
 import { teamFigures, type PortfolioEntry, type TeamResult } from "../core/portfolio";
 import type { KrForecastCells } from "../core/portfolioForecast";
@@ -127,7 +128,7 @@ export function readRollupTracker(ts: Spreadsheet, tz: string): Tracker {
  * read in the same Key Results read (wider when the tab has them); null when its header has no forecast
  * columns (a tracker set up before them).
  */
-export function readRollupTeam(ts: Spreadsheet, tz: string): { tracker: Tracker; forecastCells: KrForecastCells[] | null } {
+export function readRollupTeam(ts: Spreadsheet, tz: string): { tracker: Tracker; forecastCells: KrForecastCells[] | null; closedOn: string | null } {
   const s = settingsOf(ts, tz);
   const objSheet = ts.getSheetByName(TAB.objectives);
   if (!objSheet) throw notATracker(ts);
@@ -139,7 +140,9 @@ export function readRollupTeam(ts: Spreadsheet, tz: string): { tracker: Tracker;
     tableFromValues(none, TAB.keyResults, readValues(ts, wholeColumns(TAB.keyResults, KR_WIDTH), TAB.keyResults, KR_WIDTH), IDENTIFYING.keyResults, HEADER_SEARCH_ROWS, computedKrHeaderRow(s));
   const objectives = objectivesFrom(tableFromValues(none, TAB.objectives, objValues, IDENTIFYING.objectives, HEADER_SEARCH_ROWS, computedObjectiveHeaderRow(s)));
   const keyResults = keyResultsFrom(krT, tz);
-  return { tracker: { settings: s.settings, objectives, keyResults }, forecastCells: forecastCellsOf(krT, keyResults) };
+  // The close mark is in the Settings read already (A1:C40): no call more.
+  const closedOn = closedAsOf(s.raw.get(norm(CYCLE_CLOSED_LABEL)), s.settings);
+  return { tracker: { settings: s.settings, objectives, keyResults }, forecastCells: forecastCellsOf(krT, keyResults), closedOn };
 }
 
 /** Each KR's Forecast and Forecast score cells (numbers, else null: a reason, a blank), or null without those columns. */
@@ -205,8 +208,8 @@ export function readTeam(entry: PortfolioEntry, asOf: string, runAs = ""): TeamR
     return { entry, figures: null, problem: /permission|access|denied/i.test(msg) ? notShared(runAs) : READ_PROBLEM.missing };
   }
   try {
-    const { tracker, forecastCells } = readRollupTeam(ts, ts.getSpreadsheetTimeZone());
-    return { entry, figures: teamFigures(tracker, asOf, entry.team, forecastCells), problem: null };
+    const { tracker, forecastCells, closedOn } = readRollupTeam(ts, ts.getSpreadsheetTimeZone());
+    return { entry, figures: teamFigures(tracker, asOf, entry.team, forecastCells, closedOn), problem: null };
   } catch (e) {
     if (e instanceof NotATracker) return { entry, figures: null, problem: e.message };
     const msg = messageOf(e);
