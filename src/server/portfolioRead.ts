@@ -73,13 +73,23 @@ function notATracker(ts: Spreadsheet, missing = missingTabs(ts)): NotATracker {
   return new NotATracker(`Not an okr-sheets tracker: ${what}.`);
 }
 
-/** A tab's columns in one read; a missing tab makes the spreadsheet "not a tracker". */
+/**
+ * A tracker tab missing from a spreadsheet whose Settings are a tracker's (read before): renamed or deleted in a
+ * team's tracker, not a spreadsheet listed by mistake. Until session 18 it was "Not an okr-sheets tracker: no
+ * "Key Results" tab.", which sent the leader to check the link; the team's own add-on says the tab is missing
+ * and Repair tracker names a renamed one back (lookAlikeTabs.ts findRenamed). Said as the team's fix.
+ */
+function tabGone(tab: string): UserError {
+  return new UserError(`its "${tab}" tab is missing (renamed or deleted?): name it back "${tab}" in that tracker, or choose "Repair tracker" there, which names a renamed one back.`);
+}
+
+/** A tab's columns in one read, Settings read and a tracker's: a missing tab is the tracker's to fix (tabGone). */
 function readValues(ts: Spreadsheet, a1: string, tab: string, width: number): unknown[][] {
   try {
     return ts.getRange(a1).getValues();
   } catch {
     const sheet = ts.getSheetByName(tab);
-    if (!sheet) throw notATracker(ts);
+    if (!sheet) throw tabGone(tab);
     return readColumns(ts, sheet, tab, width);
   }
 }
@@ -131,7 +141,7 @@ export function readRollupTracker(ts: Spreadsheet, tz: string): Tracker {
 export function readRollupTeam(ts: Spreadsheet, tz: string): { tracker: Tracker; forecastCells: KrForecastCells[] | null; closedOn: string | null } {
   const s = settingsOf(ts, tz);
   const objSheet = ts.getSheetByName(TAB.objectives);
-  if (!objSheet) throw notATracker(ts);
+  if (!objSheet) throw tabGone(TAB.objectives);
   const objValues = objSheet.getDataRange().getValues().map((r) => (r.length > OBJECTIVE_WIDTH ? r.slice(0, OBJECTIVE_WIDTH) : r));
   // A header pushed below the rows searched by rows inserted above it (Key Results, Objectives) is taken
   // where the computed cells place it, as the team's own add-on takes it (a check-in, the summary, the Review).
