@@ -59,6 +59,8 @@ export interface AlignedObjective {
   title: string;
   parentId: string;
   score: number | null;
+  /** Its expected score as of the roll-up's day, in its team's own cycle (absent in a result cached before session 18). */
+  expected?: number | null;
   status: Status;
 }
 
@@ -198,9 +200,9 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
   for (const o of tracker.objectives) {
     if (!o.id || !o.parentId || own.has(key(o.parentId))) continue;
     const e = evById.get(key(o.id));
-    upward.push({ team, id: o.id, title: o.title, parentId: o.parentId, score: e ? e.score : null, status: e ? e.status : STATUS.noKeyResults });
+    upward.push({ team, id: o.id, title: o.title, parentId: o.parentId, score: e ? e.score : null, expected: e && e.score !== null ? e.expected : null, status: e ? e.status : STATUS.noKeyResults });
   }
-  if (starts) for (const o of upward) Object.assign(o, { score: null, status: STATUS.notStarted });
+  if (starts) for (const o of upward) Object.assign(o, { score: null, expected: null, status: STATUS.notStarted });
   const forecast = teamForecast(tracker, forecastCells, team);
   return {
     cycle: s.cycleName,
@@ -228,6 +230,7 @@ export interface CompanyObjective {
   id: string;
   title: string;
   score: number | null;
+  expected?: number | null;
   status: Status;
 }
 
@@ -235,6 +238,12 @@ export interface AlignmentGroup {
   objective: CompanyObjective;
   aligned: (AlignedObjective & { weight: number })[];
   alignedScore: number | null;
+  /**
+   * Σ(team weight × objective expected) / Σ(team weight) over the objectives the aligned score counts: what the
+   * aligned score is read against, each team's expected being its own cycle's (a week-3-of-6 team and a
+   * week-11-of-13 one averaged into one score said nothing alone). Null when one of them has none (a cached result).
+   */
+  alignedExpected: number | null;
 }
 
 export interface Alignment {
@@ -245,7 +254,7 @@ export interface Alignment {
 
 /** Team objectives listed under the company objective their Parent ID names, with the weighted score. */
 export function alignTeams(company: CompanyObjective[], teams: TeamResult[]): Alignment {
-  const groups: AlignmentGroup[] = company.map((objective) => ({ objective, aligned: [], alignedScore: null }));
+  const groups: AlignmentGroup[] = company.map((objective) => ({ objective, aligned: [], alignedScore: null, alignedExpected: null }));
   const byId = new Map<string, AlignmentGroup>();
   for (const g of groups) if (!byId.has(key(g.objective.id))) byId.set(key(g.objective.id), g);
   const unmatched: AlignedObjective[] = [];
@@ -259,13 +268,16 @@ export function alignTeams(company: CompanyObjective[], teams: TeamResult[]): Al
   }
   for (const g of groups) {
     let sum = 0;
+    let expected: number | null = 0;
     let w = 0;
     for (const a of g.aligned) {
       if (a.score === null || !(a.weight > 0)) continue;
       sum += a.weight * a.score;
+      expected = expected !== null && typeof a.expected === "number" ? expected + a.weight * a.expected : null;
       w += a.weight;
     }
     g.alignedScore = w > 0 ? sum / w : null;
+    g.alignedExpected = w > 0 && expected !== null ? expected / w : null;
   }
   return { groups, unmatched };
 }

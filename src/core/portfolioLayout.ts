@@ -32,7 +32,7 @@ export const ENDED_CELL = "none: cycle ended";
 export const CLOSED_CELL = "none: cycle closed";
 /** "ended 2026-04-05", or "closed 2026-02-01" for a team that closed its cycle: the Week cell and the lists' words. */
 export const endedWords = (f: { ended?: string; closed?: string }): string => (f.closed ? `closed ${f.closed}` : `ended ${f.ended}`);
-export const ALIGNMENT_HEADERS = ["Objective", "Title", "Team", "Score", "Status", "Aligned score", "Aligned objectives"] as const;
+export const ALIGNMENT_HEADERS = ["Objective", "Title", "Team", "Score", "Expected", "Status", "Aligned score", "Aligned expected", "Aligned objectives"] as const;
 
 export interface RollupInput {
   cycle: string;
@@ -160,13 +160,17 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   if (!input.alignment.groups.length) rows.push([text("The company tracker has no objectives yet.", "muted")]);
   for (const g of input.alignment.groups) {
     const o = g.objective;
-    rows.push([text(o.id, "label"), text(o.title, "label"), text("Company"), score(o.score), text(o.status, "status"), score(g.alignedScore), { v: g.aligned.length, fmt: "0" }]);
+    rows.push([
+      text(o.id, "label"), text(o.title, "label"), text("Company"), score(o.score), score(o.expected ?? null), text(o.status, "status"),
+      score(g.alignedScore), score(g.alignedExpected), { v: g.aligned.length, fmt: "0" },
+    ]);
+    // Each team objective's expected score is its own cycle's: teams on cycles of 6 and 13 weeks are read each against its own.
     for (const a of g.aligned) {
-      rows.push([text(`  ↳ ${a.id}`, "muted"), text(a.title), text(a.team), score(a.score), text(a.status, "status"), blank(), blank()]);
+      rows.push([text(`  ↳ ${a.id}`, "muted"), text(a.title), text(a.team), score(a.score), score(a.expected ?? null), text(a.status, "status"), blank(), blank(), blank()]);
     }
   }
   for (const u of input.alignment.unmatched) {
-    rows.push([text(`  ? ${u.id}`, "muted"), text(u.title), text(u.team), score(u.score), text(u.status, "status"), text(`Parent ID "${u.parentId}" is not a company objective`, "muted"), blank()]);
+    rows.push([text(`  ? ${u.id}`, "muted"), text(u.title), text(u.team), score(u.score), score(u.expected ?? null), text(u.status, "status"), text(`Parent ID "${u.parentId}" is not a company objective`, "muted"), blank(), blank()]);
   }
   rows.push([]);
 
