@@ -28,6 +28,8 @@ export const staleCell = (week: number, weeks: number): string => `out of date: 
 export const weekOfFormat = (weeks: number): string => `0" of ${weeks}"`;
 /** The "Forecast to miss" cell of a team whose cycle ended, not rolled over (portfolioForecast.ts endedForecast). */
 export const ENDED_CELL = "none: cycle ended";
+/** The "Forecast to miss" cell of a team whose cycle has not started: nothing to forecast yet, nor to wait for (not "no forecast yet"). */
+export const NOT_STARTED_CELL = "none: not started";
 /** The same, of a team that closed its cycle (early, or on its last days): its Retrospective is the record. */
 export const CLOSED_CELL = "none: cycle closed";
 /** "ended 2026-04-05", or "closed 2026-02-01" for a team that closed its cycle: the Week cell and the lists' words. */
@@ -78,6 +80,7 @@ function teamRow(t: TeamResult): SummaryCell[] {
   if (!fc) row.push(blank(), blank());
   else if (f.ended) row.push(text(f.closed ? CLOSED_CELL : ENDED_CELL, "muted"), fc.columns ? { v: fc.forecast, fmt: "0" } : blank());
   else if (!f.krs) row.push(text(NO_KRS_CELL, "muted"), fc.columns ? { v: 0, fmt: "0" } : blank());
+  else if (f.starts) row.push(text(NOT_STARTED_CELL, "muted"), fc.columns ? { v: fc.forecast, fmt: "0" } : blank());
   else if (!fc.columns) row.push(text(NO_FORECAST_COLUMNS, "muted"), blank());
   else if (fc.stale) row.push(text(staleCell(fc.stale.week, f.weeks), "muted"), { v: fc.forecast, fmt: "0" });
   else row.push(fc.forecast ? { v: fc.missing, fmt: "0" } : text(NO_FORECAST_YET, "muted"), { v: fc.forecast, fmt: "0" });
@@ -189,7 +192,7 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
   const rows: SummaryCell[][] = [[text("At this pace: key results forecast to miss their goal", "heading")]];
   // The teams read, each with its forecast (a result cached before the forecast has none) and the last day of
   // its cycle when that ended (its figures' `ended`: its forecast then has none to miss).
-  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast, ended: t.figures.ended, closed: t.figures.closed, krs: t.figures.krs, weeks: t.figures.weeks }] : []));
+  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast, ended: t.figures.ended, closed: t.figures.closed, starts: t.figures.starts, krs: t.figures.krs, weeks: t.figures.weeks }] : []));
   const { worst, total } = companyMisses(read.map((r) => r.f));
   const forecasting = read.filter((r) => r.f.forecast > 0 && !r.f.stale && !r.ended).length;
   const teamsMissing = read.filter((r) => r.f.missing > 0).length;
@@ -217,8 +220,9 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
   }
   // A team whose cycle ended has nothing left to forecast: named on its own line, not told to repair or wait.
   // A team without KRs is neither waiting for a forecast nor for its columns (its Status says "No key results").
-  const noColumns = read.filter((r) => !r.f.columns && !r.ended && r.krs).map((r) => r.team);
-  const notYet = read.filter((r) => r.f.columns && r.f.forecast === 0 && !r.ended && r.krs).map((r) => r.team);
+  // Nor is a team whose cycle has not started (its Week says when): its first check-ins are still to come.
+  const noColumns = read.filter((r) => !r.f.columns && !r.ended && !r.starts && r.krs).map((r) => r.team);
+  const notYet = read.filter((r) => r.f.columns && r.f.forecast === 0 && !r.ended && !r.starts && r.krs).map((r) => r.team);
   if (noColumns.length) {
     rows.push([text(`Not forecast, no forecast columns in its Key Results (set up before them; "Repair tracker" in that tracker adds them, its next check-in or summary fills them): ${andList(noColumns)}.`, "muted")]);
   }
