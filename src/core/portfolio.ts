@@ -27,6 +27,7 @@ import { evaluateTracker } from "./evaluate";
 import type { Tracker } from "./model";
 import { endedForecast, staleForecast, teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
 import { periodStartOf } from "./summaryAsOf";
+import { LOW_CONFIDENCE } from "./summaryLeaders";
 import { STATUS, type Status } from "./tabs";
 
 export const PORTFOLIO_TAB = "Portfolio";
@@ -76,6 +77,12 @@ export interface TeamFigures {
   mix: Record<string, number>;
   checkinRate: number | null;
   offTrack: number;
+  /**
+   * Its KRs on track whose Confidence is LOW_CONFIDENCE (4) or less, as its own Weekly Summary lists them under Low
+   * confidence (without the fall since last week: that needs its log): null when nothing is due from the team
+   * (not started, ended, no KRs); absent in a result cached before session 18.
+   */
+  lowConfidence?: number | null;
   lastCheckin: string | null;
   /** The team's objectives whose Parent ID is not one of its own objectives (alignment candidates). */
   upward: AlignedObjective[];
@@ -186,6 +193,12 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     if (last === null || d > last) last = d;
   }
   const krCount = ev.krs.length;
+  const confidence = new Map(tracker.keyResults.map((k) => [k.id, k.confidence]));
+  let doubted = 0;
+  for (const k of ev.krs) {
+    const c = confidence.get(k.id);
+    if (k.status === STATUS.onTrack && typeof c === "number" && c <= LOW_CONFIDENCE) doubted++;
+  }
   // A tracker set up ahead of its cycle: evaluated as of a day before its start it would be "week 1" with a
   // score of its stay KRs and a 0% check-in rate, read as behind or silent. It has not started: said so.
   const starts = isValidIsoDate(s.startDate) && asOf < s.startDate ? s.startDate : undefined;
@@ -215,6 +228,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     mix,
     checkinRate: due ? checkedIn / krCount : null,
     offTrack: mix[STATUS.offTrack],
+    lowConfidence: due ? doubted : null,
     lastCheckin: last,
     upward,
     forecast: ended ? endedForecast(forecast) : staleForecast(forecast, last, asOf, last === null ? 0 : weekOf(last)),

@@ -9,8 +9,10 @@
 //   At risk; the teams with no check-in for more than STALE_FORECAST_DAYS (counted from their cycle's start at
 //   the earliest); the teams whose cycle has not started, and those whose cycle ended and was not rolled over (in neither list
 //   before: no check-in is due, and what they have to do is start or roll over); the teams read whose tracker
-//   has no KR (until session 17 in no list: a team tracking nothing went unmentioned); the trackers not read and
-//   why. Each list is cut at DIGEST_NAMES, the rest counted.
+//   has no KR (until session 17 in no list: a team tracking nothing went unmentioned); the teams with on-track KRs
+//   their owners doubt (confidence LOW_CONFIDENCE or less, most first: session 18); the trackers not read and
+//   why. Each list is cut at DIGEST_NAMES, the rest counted. The teams behind come worst first (the largest gap
+//   to their own cycle's expected score) with their own week ("in week 3 of 6"), the silent longest first.
 // - Numbers in the company tracker's decimal separator, as the roll-up tab writes them.
 import { escapeHtml } from "./escape";
 import { fixedText, type DecimalSeparator } from "./numbers";
@@ -19,6 +21,7 @@ import type { TeamFigures, TeamResult } from "./portfolio";
 import { againstText, companyMisses, forecastText, STALE_FORECAST_DAYS, type ForecastMiss } from "./portfolioForecast";
 import { dayNumber } from "./dates";
 import { STATUS } from "./tabs";
+import { LOW_CONFIDENCE } from "./summaryLeaders";
 
 /** KRs forecast to miss listed in the digest (the tab lists 25). */
 export const DIGEST_MISSES = 5;
@@ -41,6 +44,8 @@ export interface PortfolioDigest {
   notStarted?: { team: string; starts: string }[];
   /** Teams whose cycle ended before the roll-up's day, not rolled over yet (absent before session 15). */
   ended?: { team: string; ended: string; closed?: boolean }[];
+  /** Teams with on-track KRs of confidence LOW_CONFIDENCE or less, most first (absent before session 18). */
+  lowConfidence?: { team: string; krs: number }[];
   /** Teams read whose tracker has no KR (absent before session 17). */
   noKrs?: string[];
   unreadable: { team: string; problem: string }[];
@@ -71,6 +76,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
   const notStarted: { team: string; starts: string }[] = [];
   const ended: { team: string; ended: string; closed?: boolean }[] = [];
   const noKrs: string[] = [];
+  const doubted: { team: string; krs: number }[] = [];
   for (const r of read) {
     const f = r.figures!;
     if (!f.krs) {
@@ -86,6 +92,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
       continue;
     }
     if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected, week: f.week, weeks: f.weeks });
+    if (f.lowConfidence) doubted.push({ team: r.entry.team, krs: f.lowConfidence });
     const days = silentDays(f, asOf);
     if (days !== null) silent.push({ team: r.entry.team, last: f.lastCheckin, days });
   }
@@ -94,6 +101,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
   // they are, not by raw score); the silent, the longest silence first; ties keep the Portfolio tab's order.
   behind.sort((a, b) => Number(a.status !== STATUS.offTrack) - Number(b.status !== STATUS.offTrack) || gapOf(b) - gapOf(a));
   silent.sort((a, b) => b.days - a.days);
+  doubted.sort((a, b) => b.krs - a.krs);
   return {
     asOf,
     listed: results.length,
@@ -107,6 +115,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
     notStarted,
     ended,
     noKrs,
+    lowConfidence: doubted,
     unreadable: results.filter((r) => !r.figures && !r.pending).map((r) => ({ team: r.entry.team, problem: r.problem || "Not read" })),
   };
 }
@@ -181,6 +190,9 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
     const silent = p.silent.map((s) => (s.last ? `${s.team} (last ${s.last})` : `${s.team} (none yet)`));
     teams.push(`No check-in for more than ${STALE_FORECAST_DAYS} days: ${names(silent)}.`);
   }
+  // On track, but its owners doubt it: help asked for before the status turns (the team's own summary's Low confidence).
+  const doubted = p.lowConfidence || [];
+  if (doubted.length) teams.push(`Low confidence (on-track KRs whose owners rate it ${LOW_CONFIDENCE} of 10 or less): ${names(doubted.map((d) => `${d.team} (${plural(d.krs, "KR")})`))}.`);
   const later = p.notStarted || [];
   if (later.length) teams.push(`Not started yet: ${names(later.map((n) => `${n.team} (starts ${n.starts})`))}.`);
   const over = p.ended || [];

@@ -11,7 +11,7 @@ import { STATUS } from "./tabs";
 
 export const TEAM_HEADERS = [
   "Team", "Tracker", "Read", "Cycle", "Week", "Score", "Expected", "Status",
-  ...MIX_ORDER, "Check-in rate", "KRs off track", "Forecast to miss", "Forecast KRs", "Last check-in",
+  ...MIX_ORDER, "Check-in rate", "KRs off track", "Low confidence", "Forecast to miss", "Forecast KRs", "Last check-in",
 ] as const;
 export const AT_THIS_PACE_HEADERS = ["Team", "KR", "Key result", "Owner", "Forecast", "Ends against", "Forecast score", "Goal", "Shortfall"] as const;
 /** The "Forecast to miss" cell of a team whose Key Results have no forecast columns, and of one with no forecast yet. */
@@ -76,6 +76,8 @@ function teamRow(t: TeamResult): SummaryCell[] {
   row.push(text(f.cycle), week, score(f.score), score(f.expected), text(f.status, "status"));
   for (const m of MIX_ORDER) row.push({ v: f.mix[m], fmt: "0" });
   row.push(f.checkinRate === null ? blank() : { v: f.checkinRate, fmt: FMT.rate }, { v: f.offTrack, fmt: "0" });
+  // On-track KRs their owners doubt: the team needing help before its status says so (blank: nothing due, or cached before it).
+  row.push(typeof f.lowConfidence === "number" ? { v: f.lowConfidence, fmt: "0" } : blank());
   const fc = f.forecast;
   if (!fc) row.push(blank(), blank());
   else if (f.ended) row.push(text(f.closed ? CLOSED_CELL : ENDED_CELL, "muted"), fc.columns ? { v: fc.forecast, fmt: "0" } : blank());
