@@ -31,6 +31,9 @@ export const DIGEST_NAMES = 10;
 /** What the digest says of the roll-up: JSON (it travels in the refresh's outcome). */
 export interface PortfolioDigest {
   asOf: string;
+  /** The company cycle's week and length, when the roll-up is in it (absent outside it, and before session 18). */
+  week?: number;
+  weeks?: number;
   listed: number;
   read: number;
   pending: number;
@@ -67,8 +70,8 @@ function silentDays(f: TeamFigures, asOf: string): number | null {
 /** How far behind its own cycle's pace a team is: expected − score (0 when either is blank). */
 const gapOf = (b: { score: number | null; expected: number | null }) => (b.score === null || b.expected === null ? 0 : b.expected - b.score);
 
-/** The digest's data from the roll-up's results as of `asOf`. */
-export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioDigest {
+/** The digest's data from the roll-up's results as of `asOf`; `cycle`: the company's week, when in its cycle. */
+export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { week: number; weeks: number }): PortfolioDigest {
   const read = results.filter((r) => r.figures);
   const { worst, total } = companyMisses(read.map((r) => r.figures!.forecast));
   const behind: PortfolioDigest["behind"] = [];
@@ -104,6 +107,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
   doubted.sort((a, b) => b.krs - a.krs);
   return {
     asOf,
+    ...(cycle ? { week: cycle.week, weeks: cycle.weeks } : {}),
     listed: results.length,
     read: read.length,
     pending: results.filter((r) => r.pending).length,
@@ -153,7 +157,9 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
     };
   }
   const heading = `Portfolio: ${plural(p.listed, "team tracker")} as of ${p.asOf}`;
-  const lines = [`${ofTotal(p.read, p.listed, "team tracker")} read; the whole roll-up is on the Portfolio Roll-up tab.`];
+  // The company's week, as the roll-up tab's second line and the menu's answer begin (outside the cycle, the email's own line says where it stands).
+  const week = p.week && p.weeks ? `Week ${p.week} of ${p.weeks}: ` : "";
+  const lines = [`${week}${ofTotal(p.read, p.listed, "team tracker")} read; the whole roll-up is on the Portfolio Roll-up tab.`];
   if (p.pending) lines.push(`Partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" for a whole roll-up.`);
   const krs: string[] = [];
   if (p.total > 0) {

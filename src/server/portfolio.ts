@@ -287,7 +287,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     forecastToMiss,
     ...(ended ? { ended } : {}),
     ...(starts ? { starts } : {}),
-    digest: portfolioDigest(asOf, results),
+    digest: portfolioDigest(asOf, results, ended || starts ? undefined : { week, weeks: company.settings.weeks }),
   };
 }
 

@@ -68,7 +68,8 @@ describe("The company tracker's leaders' digest", () => {
     const at = body.indexOf("PORTFOLIO: 4 TEAM TRACKERS AS OF 2026-02-15");
     expect(at, digest.body).toBeGreaterThan(0);
     const section = body.slice(at + 1, body.indexOf("", at));
-    expect(section[0]).toBe("  3 of 4 team trackers read; the whole roll-up is on the Portfolio Roll-up tab.");
+    // The company's week, as the roll-up tab's second line and the menu's answer say it (since session 18; before, none).
+    expect(section[0]).toBe("  Week 6 of 13: 3 of 4 team trackers read; the whole roll-up is on the Portfolio Roll-up tab.");
     expect(section[1]).toBe(`  At this pace ${misses} key results in 2 teams end below their goal, the largest shortfall first:`);
     const krs = section.filter((l) => l.startsWith("    "));
     expect(krs).toHaveLength(6);
