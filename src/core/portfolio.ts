@@ -15,7 +15,10 @@
 //   score nor check-in rate, status Not started, its objectives aligned without a score; `starts` says when.
 //   One whose cycle ended before today (not rolled over yet) keeps the score and status it ended with, but no
 //   check-in rate (none is due) and no KR forecast to miss (its end is known: endedForecast); `ended` says
-//   when, and the digest names it apart from the teams behind.
+//   when, and the digest names it apart from the teams behind. One whose Settings say it closed its cycle (End
+//   cycle & retrospective, often early) is ended as of its close day, its figures as of that day.
+// - Low confidence = its on-track KRs whose Confidence is 4 or less (the team summary's Low confidence, without
+//   the fall since last week, which needs its log); only while its cycle runs.
 // - Alignment: a team objective is aligned to company objective C when its Parent ID equals C's ID
 //   (case-insensitive, trimmed) and does not name an objective of the team's own tracker (a team may
 //   cascade inside its own tracker: its own IDs win). A Parent ID naming neither is listed as unmatched.
