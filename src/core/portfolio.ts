@@ -15,7 +15,10 @@
 //   score nor check-in rate, status Not started, its objectives aligned without a score; `starts` says when.
 //   One whose cycle ended before today (not rolled over yet) keeps the score and status it ended with, but no
 //   check-in rate (none is due) and no KR forecast to miss (its end is known: endedForecast); `ended` says
-//   when, and the digest names it apart from the teams behind.
+//   when, and the digest names it apart from the teams behind. One whose Settings say it closed its cycle (End
+//   cycle & retrospective, often early) is ended as of its close day, its figures as of that day.
+// - Low confidence = its on-track KRs whose Confidence is 4 or less (the team summary's Low confidence, without
+//   the fall since last week, which needs its log); only while its cycle runs.
 // - Alignment: a team objective is aligned to company objective C when its Parent ID equals C's ID
 //   (case-insensitive, trimmed) and does not name an objective of the team's own tracker (a team may
 //   cascade inside its own tracker: its own IDs win). A Parent ID naming neither is listed as unmatched.
@@ -27,6 +30,7 @@ import { evaluateTracker } from "./evaluate";
 import type { Tracker } from "./model";
 import { endedForecast, staleForecast, teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
 import { periodStartOf } from "./summaryAsOf";
+import { LOW_CONFIDENCE } from "./summaryLeaders";
 import { STATUS, type Status } from "./tabs";
 
 export const PORTFOLIO_TAB = "Portfolio";
@@ -59,6 +63,8 @@ export interface AlignedObjective {
   title: string;
   parentId: string;
   score: number | null;
+  /** Its expected score as of the roll-up's day, in its team's own cycle (absent in a result cached before session 18). */
+  expected?: number | null;
   status: Status;
 }
 
@@ -74,6 +80,12 @@ export interface TeamFigures {
   mix: Record<string, number>;
   checkinRate: number | null;
   offTrack: number;
+  /**
+   * Its KRs on track whose Confidence is LOW_CONFIDENCE (4) or less, as its own Weekly Summary lists them under Low
+   * confidence (without the fall since last week: that needs its log): null when nothing is due from the team
+   * (not started, ended, no KRs); absent in a result cached before session 18.
+   */
+  lowConfidence?: number | null;
   lastCheckin: string | null;
   /** The team's objectives whose Parent ID is not one of its own objectives (alignment candidates). */
   upward: AlignedObjective[];
@@ -83,8 +95,14 @@ export interface TeamFigures {
   cycleStart?: string;
   /** The team's cycle starts after the roll-up's day (a tracker set up ahead): its start date; no score, no rate. */
   starts?: string;
-  /** The team's cycle ended before the roll-up's day and was not rolled over: its last day; no rate. */
+  /** The team's cycle ended before the roll-up's day and was not rolled over: its last day (or its close day); no rate. */
   ended?: string;
+  /**
+   * The day the team closed its cycle ("End cycle & retrospective", its Settings' close mark), when on or before
+   * the roll-up's day: `ended` is that day too, and the figures are as of it (since session 18; before, a team
+   * closed early stayed a running one, its expected score climbing, silent and behind until its last week).
+   */
+  closed?: string;
   /**
    * Its KRs whose Last check-in is the day before its check-in period (`day`): counted by this roll-up only when
    * an earlier refresh as of that day saw the team's latest check-in before it (withCheckinsAfterRun).
@@ -151,13 +169,16 @@ export function portfolioEntries(rows: { row: number; ref: unknown; team: unknow
 
 /**
  * A team tracker's figures as of `asOf` (see the rules at the top); `forecastCells`: each KR's forecast
- * cells in tracker.keyResults' order, null when its Key Results have no forecast columns.
+ * cells in tracker.keyResults' order, null when its Key Results have no forecast columns; `closedOn`: the day
+ * its Settings say the cycle was closed as of (core/cycleClosed.ts closedAsOf), or null.
  */
-export function teamFigures(tracker: Tracker, asOf: string, team: string, forecastCells: (KrForecastCells | undefined)[] | null = null): TeamFigures {
+export function teamFigures(tracker: Tracker, asOf: string, team: string, forecastCells: (KrForecastCells | undefined)[] | null = null, closedOn: string | null = null): TeamFigures {
   const s = tracker.settings;
   // The week of the team's cycle a day falls in, clamped to 1..weeks.
   const weekOf = (day: string) => Math.min(Math.max(weekNumber(day, s.startDate), 1), s.weeks);
-  const ev = evaluateTracker(tracker, asOf);
+  // Closed (early or on time): done as of its close day, as its Retrospective is; a roll-up dated before it sees a running cycle.
+  const closed = closedOn && closedOn <= asOf ? closedOn : undefined;
+  const ev = evaluateTracker(tracker, closed || asOf);
   const mix: Record<string, number> = {};
   for (const m of MIX_ORDER) mix[m] = 0;
   for (const k of ev.krs) if (k.status in mix) mix[k.status]++;
@@ -175,13 +196,19 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     if (last === null || d > last) last = d;
   }
   const krCount = ev.krs.length;
+  const confidence = new Map(tracker.keyResults.map((k) => [k.id, k.confidence]));
+  let doubted = 0;
+  for (const k of ev.krs) {
+    const c = confidence.get(k.id);
+    if (k.status === STATUS.onTrack && typeof c === "number" && c <= LOW_CONFIDENCE) doubted++;
+  }
   // A tracker set up ahead of its cycle: evaluated as of a day before its start it would be "week 1" with a
   // score of its stay KRs and a 0% check-in rate, read as behind or silent. It has not started: said so.
   const starts = isValidIsoDate(s.startDate) && asOf < s.startDate ? s.startDate : undefined;
   // Its cycle over, not rolled over: week after week "Off track" and "no check-in for 14 days" (none is due) would
   // hide what the team has to do, roll over. The score it ended with stays.
   const lastDay = isValidIsoDate(s.startDate) && s.weeks > 0 ? cycleLastDay(s.startDate, s.weeks) : "";
-  const ended = lastDay && asOf > lastDay ? lastDay : undefined;
+  const ended = closed || (lastDay && asOf > lastDay ? lastDay : undefined);
   const due = krCount > 0 && !starts && !ended;
   const own = new Set(tracker.objectives.map((o) => key(o.id)));
   const evById = new Map(ev.objectives.map((o) => [key(o.id), o]));
@@ -189,9 +216,9 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
   for (const o of tracker.objectives) {
     if (!o.id || !o.parentId || own.has(key(o.parentId))) continue;
     const e = evById.get(key(o.id));
-    upward.push({ team, id: o.id, title: o.title, parentId: o.parentId, score: e ? e.score : null, status: e ? e.status : STATUS.noKeyResults });
+    upward.push({ team, id: o.id, title: o.title, parentId: o.parentId, score: e ? e.score : null, expected: e && e.score !== null ? e.expected : null, status: e ? e.status : STATUS.noKeyResults });
   }
-  if (starts) for (const o of upward) Object.assign(o, { score: null, status: STATUS.notStarted });
+  if (starts) for (const o of upward) Object.assign(o, { score: null, expected: null, status: STATUS.notStarted });
   const forecast = teamForecast(tracker, forecastCells, team);
   return {
     cycle: s.cycleName,
@@ -204,12 +231,14 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     mix,
     checkinRate: due ? checkedIn / krCount : null,
     offTrack: mix[STATUS.offTrack],
+    lowConfidence: due ? doubted : null,
     lastCheckin: last,
     upward,
     forecast: ended ? endedForecast(forecast) : staleForecast(forecast, last, asOf, last === null ? 0 : weekOf(last)),
     ...(isValidIsoDate(s.startDate) ? { cycleStart: s.startDate } : {}),
     ...(starts ? { starts } : {}),
     ...(ended ? { ended } : {}),
+    ...(closed ? { closed } : {}),
     ...(before && due ? { dayBefore: { day: dayBefore, krs: before } } : {}),
   };
 }
@@ -218,6 +247,7 @@ export interface CompanyObjective {
   id: string;
   title: string;
   score: number | null;
+  expected?: number | null;
   status: Status;
 }
 
@@ -225,6 +255,12 @@ export interface AlignmentGroup {
   objective: CompanyObjective;
   aligned: (AlignedObjective & { weight: number })[];
   alignedScore: number | null;
+  /**
+   * Σ(team weight × objective expected) / Σ(team weight) over the objectives the aligned score counts: what the
+   * aligned score is read against, each team's expected being its own cycle's (a week-3-of-6 team and a
+   * week-11-of-13 one averaged into one score said nothing alone). Null when one of them has none (a cached result).
+   */
+  alignedExpected: number | null;
 }
 
 export interface Alignment {
@@ -235,7 +271,7 @@ export interface Alignment {
 
 /** Team objectives listed under the company objective their Parent ID names, with the weighted score. */
 export function alignTeams(company: CompanyObjective[], teams: TeamResult[]): Alignment {
-  const groups: AlignmentGroup[] = company.map((objective) => ({ objective, aligned: [], alignedScore: null }));
+  const groups: AlignmentGroup[] = company.map((objective) => ({ objective, aligned: [], alignedScore: null, alignedExpected: null }));
   const byId = new Map<string, AlignmentGroup>();
   for (const g of groups) if (!byId.has(key(g.objective.id))) byId.set(key(g.objective.id), g);
   const unmatched: AlignedObjective[] = [];
@@ -249,13 +285,16 @@ export function alignTeams(company: CompanyObjective[], teams: TeamResult[]): Al
   }
   for (const g of groups) {
     let sum = 0;
+    let expected: number | null = 0;
     let w = 0;
     for (const a of g.aligned) {
       if (a.score === null || !(a.weight > 0)) continue;
       sum += a.weight * a.score;
+      expected = expected !== null && typeof a.expected === "number" ? expected + a.weight * a.expected : null;
       w += a.weight;
     }
     g.alignedScore = w > 0 ? sum / w : null;
+    g.alignedExpected = w > 0 && expected !== null ? expected / w : null;
   }
   return { groups, unmatched };
 }

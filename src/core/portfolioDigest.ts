@@ -9,8 +9,10 @@
 //   At risk; the teams with no check-in for more than STALE_FORECAST_DAYS (counted from their cycle's start at
 //   the earliest); the teams whose cycle has not started, and those whose cycle ended and was not rolled over (in neither list
 //   before: no check-in is due, and what they have to do is start or roll over); the teams read whose tracker
-//   has no KR (until session 17 in no list: a team tracking nothing went unmentioned); the trackers not read and
-//   why. Each list is cut at DIGEST_NAMES, the rest counted.
+//   has no KR (until session 17 in no list: a team tracking nothing went unmentioned); the teams with on-track KRs
+//   their owners doubt (confidence LOW_CONFIDENCE or less, most first: session 18); the trackers not read and
+//   why. Each list is cut at DIGEST_NAMES, the rest counted. The teams behind come worst first (the largest gap
+//   to their own cycle's expected score) with their own week ("in week 3 of 6"), the silent longest first.
 // - Numbers in the company tracker's decimal separator, as the roll-up tab writes them.
 import { escapeHtml } from "./escape";
 import { fixedText, type DecimalSeparator } from "./numbers";
@@ -19,6 +21,7 @@ import type { TeamFigures, TeamResult } from "./portfolio";
 import { againstText, companyMisses, forecastText, STALE_FORECAST_DAYS, type ForecastMiss } from "./portfolioForecast";
 import { dayNumber } from "./dates";
 import { STATUS } from "./tabs";
+import { LOW_CONFIDENCE } from "./summaryLeaders";
 
 /** KRs forecast to miss listed in the digest (the tab lists 25). */
 export const DIGEST_MISSES = 5;
@@ -28,44 +31,55 @@ export const DIGEST_NAMES = 10;
 /** What the digest says of the roll-up: JSON (it travels in the refresh's outcome). */
 export interface PortfolioDigest {
   asOf: string;
+  /** The company cycle's week and length, when the roll-up is in it (absent outside it, and before session 18). */
+  week?: number;
+  weeks?: number;
   listed: number;
   read: number;
   pending: number;
   worst: ForecastMiss[];
   total: number;
   teamsMissing: number;
-  behind: { team: string; status: string; score: number | null; expected: number | null }[];
+  /** Off track first, then at risk, each the largest gap (expected − score) first; week of its own cycle (absent before session 18). */
+  behind: { team: string; status: string; score: number | null; expected: number | null; week?: number; weeks?: number }[];
   silent: { team: string; last: string | null }[];
   /** Teams whose cycle starts after the roll-up's day (absent in an outcome made before session 15). */
   notStarted?: { team: string; starts: string }[];
   /** Teams whose cycle ended before the roll-up's day, not rolled over yet (absent before session 15). */
-  ended?: { team: string; ended: string }[];
+  ended?: { team: string; ended: string; closed?: boolean }[];
+  /** Teams with on-track KRs of confidence LOW_CONFIDENCE or less, most first (absent before session 18). */
+  lowConfidence?: { team: string; krs: number }[];
   /** Teams read whose tracker has no KR (absent before session 17). */
   noKrs?: string[];
   unreadable: { team: string; problem: string }[];
 }
 
 /**
- * Whether a team has had no check-in for more than STALE_FORECAST_DAYS, counted from the later of its last
+ * How many days a team has had no check-in, when more than STALE_FORECAST_DAYS (else null), counted from the later of its last
  * check-in and its cycle's start: until session 17 a team 14 days into its cycle with none yet ("none by its week
  * 3"), or one whose Last check-in was from before its cycle's start, was called silent for longer than its cycle
  * had run. A result cached before session 17 (no cycleStart), with no check-in: none by its week 3, as before.
+ * The days order the silent, the longest silence first.
  */
-function isSilent(f: TeamFigures, asOf: string): boolean {
+function silentDays(f: TeamFigures, asOf: string): number | null {
   const from = f.cycleStart && !(f.lastCheckin && f.lastCheckin > f.cycleStart) ? f.cycleStart : f.lastCheckin;
-  if (from) return dayNumber(asOf) - dayNumber(from) > STALE_FORECAST_DAYS;
-  return f.krs > 0 && f.week >= 3;
+  if (from) return dayNumber(asOf) - dayNumber(from) > STALE_FORECAST_DAYS ? dayNumber(asOf) - dayNumber(from) : null;
+  return f.krs > 0 && f.week >= 3 ? (f.week - 1) * 7 : null;
 }
 
-/** The digest's data from the roll-up's results as of `asOf`. */
-export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioDigest {
+/** How far behind its own cycle's pace a team is: expected − score (0 when either is blank). */
+const gapOf = (b: { score: number | null; expected: number | null }) => (b.score === null || b.expected === null ? 0 : b.expected - b.score);
+
+/** The digest's data from the roll-up's results as of `asOf`; `cycle`: the company's week, when in its cycle. */
+export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { week: number; weeks: number }): PortfolioDigest {
   const read = results.filter((r) => r.figures);
   const { worst, total } = companyMisses(read.map((r) => r.figures!.forecast));
   const behind: PortfolioDigest["behind"] = [];
-  const silent: PortfolioDigest["silent"] = [];
+  const silent: (PortfolioDigest["silent"][number] & { days: number })[] = [];
   const notStarted: { team: string; starts: string }[] = [];
-  const ended: { team: string; ended: string }[] = [];
+  const ended: { team: string; ended: string; closed?: boolean }[] = [];
   const noKrs: string[] = [];
+  const doubted: { team: string; krs: number }[] = [];
   for (const r of read) {
     const f = r.figures!;
     if (!f.krs) {
@@ -77,16 +91,23 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
       continue;
     }
     if (f.ended) {
-      ended.push({ team: r.entry.team, ended: f.ended });
+      ended.push({ team: r.entry.team, ended: f.ended, ...(f.closed ? { closed: true } : {}) });
       continue;
     }
-    if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected });
-    if (isSilent(f, asOf)) silent.push({ team: r.entry.team, last: f.lastCheckin });
+    if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected, week: f.week, weeks: f.weeks });
+    if (f.lowConfidence) doubted.push({ team: r.entry.team, krs: f.lowConfidence });
+    const days = silentDays(f, asOf);
+    if (days !== null) silent.push({ team: r.entry.team, last: f.lastCheckin, days });
   }
-  // Off track first, then at risk, each in the Portfolio tab's order.
-  behind.sort((a, b) => Number(a.status !== STATUS.offTrack) - Number(b.status !== STATUS.offTrack));
+  // Worst first (the leader reads the first names): off track, then at risk, each the largest gap to its own
+  // cycle's expected score first (teams on cycles of 6 and 13 weeks compared by how far behind their own pace
+  // they are, not by raw score); the silent, the longest silence first; ties keep the Portfolio tab's order.
+  behind.sort((a, b) => Number(a.status !== STATUS.offTrack) - Number(b.status !== STATUS.offTrack) || gapOf(b) - gapOf(a));
+  silent.sort((a, b) => b.days - a.days);
+  doubted.sort((a, b) => b.krs - a.krs);
   return {
     asOf,
+    ...(cycle ? { week: cycle.week, weeks: cycle.weeks } : {}),
     listed: results.length,
     read: read.length,
     pending: results.filter((r) => r.pending).length,
@@ -94,10 +115,11 @@ export function portfolioDigest(asOf: string, results: TeamResult[]): PortfolioD
     total,
     teamsMissing: read.filter((r) => r.figures!.forecast && r.figures!.forecast.missing > 0).length,
     behind,
-    silent,
+    silent: silent.map(({ team, last }) => ({ team, last })),
     notStarted,
     ended,
     noKrs,
+    lowConfidence: doubted,
     unreadable: results.filter((r) => !r.figures && !r.pending).map((r) => ({ team: r.entry.team, problem: r.problem || "Not read" })),
   };
 }
@@ -135,7 +157,9 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
     };
   }
   const heading = `Portfolio: ${plural(p.listed, "team tracker")} as of ${p.asOf}`;
-  const lines = [`${ofTotal(p.read, p.listed, "team tracker")} read; the whole roll-up is on the Portfolio Roll-up tab.`];
+  // The company's week, as the roll-up tab's second line and the menu's answer begin (outside the cycle, the email's own line says where it stands).
+  const week = p.week && p.weeks ? `Week ${p.week} of ${p.weeks}: ` : "";
+  const lines = [`${week}${ofTotal(p.read, p.listed, "team tracker")} read; the whole roll-up is on the Portfolio Roll-up tab.`];
   if (p.pending) lines.push(`Partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" for a whole roll-up.`);
   const krs: string[] = [];
   if (p.total > 0) {
@@ -161,7 +185,9 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
  */
 export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | null): string[] {
   const teams: string[] = [];
-  const named = (b: PortfolioDigest["behind"][number]) => (sep === null ? b.team : `${b.team} (${score(b.score, sep)} vs ${score(b.expected, sep)} expected)`);
+  // "in week 3 of 6": the expected score is its own cycle's, and teams on cycles of 6 and 13 weeks sit side by side.
+  const inWeek = (b: PortfolioDigest["behind"][number]) => (b.week && b.weeks ? ` in week ${b.week} of ${b.weeks}` : "");
+  const named = (b: PortfolioDigest["behind"][number]) => (sep === null ? b.team : `${b.team} (${score(b.score, sep)} vs ${score(b.expected, sep)} expected${inWeek(b)})`);
   const off = p.behind.filter((b) => b.status === STATUS.offTrack).map(named);
   const risk = p.behind.filter((b) => b.status === STATUS.atRisk).map(named);
   if (off.length) teams.push(`Off track: ${names(off)}.`);
@@ -170,10 +196,13 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
     const silent = p.silent.map((s) => (s.last ? `${s.team} (last ${s.last})` : `${s.team} (none yet)`));
     teams.push(`No check-in for more than ${STALE_FORECAST_DAYS} days: ${names(silent)}.`);
   }
+  // On track, but its owners doubt it: help asked for before the status turns (the team's own summary's Low confidence).
+  const doubted = p.lowConfidence || [];
+  if (doubted.length) teams.push(`Low confidence (on-track KRs whose owners rate it ${LOW_CONFIDENCE} of 10 or less): ${names(doubted.map((d) => `${d.team} (${plural(d.krs, "KR")})`))}.`);
   const later = p.notStarted || [];
   if (later.length) teams.push(`Not started yet: ${names(later.map((n) => `${n.team} (starts ${n.starts})`))}.`);
   const over = p.ended || [];
-  if (over.length) teams.push(`Cycle ended, not rolled over yet: ${names(over.map((n) => `${n.team} (ended ${n.ended})`))}.`);
+  if (over.length) teams.push(`Cycle ended, not rolled over yet: ${names(over.map((n) => `${n.team} (${n.closed ? "closed" : "ended"} ${n.ended})`))}.`);
   // Read, but nothing in it to roll up: a team still to import its OKRs, or the wrong tracker listed.
   if (p.noKrs && p.noKrs.length) teams.push(`No key results in the tracker: ${names(p.noKrs)}.`);
   return teams;

@@ -7,10 +7,11 @@ import type { Alignment, RollupHistoryRow, TeamResult } from "./portfolio";
 import { MIX_ORDER, teamTrend } from "./portfolio";
 import { againstText, companyMisses, forecastText, STALE_FORECAST_DAYS } from "./portfolioForecast";
 import { FMT, type SummaryCell } from "./summary";
+import { STATUS } from "./tabs";
 
 export const TEAM_HEADERS = [
   "Team", "Tracker", "Read", "Cycle", "Week", "Score", "Expected", "Status",
-  ...MIX_ORDER, "Check-in rate", "KRs off track", "Forecast to miss", "Forecast KRs", "Last check-in",
+  ...MIX_ORDER, "Check-in rate", "KRs off track", "Low confidence", "Forecast to miss", "Forecast KRs", "Last check-in",
 ] as const;
 export const AT_THIS_PACE_HEADERS = ["Team", "KR", "Key result", "Owner", "Forecast", "Ends against", "Forecast score", "Goal", "Shortfall"] as const;
 /** The "Forecast to miss" cell of a team whose Key Results have no forecast columns, and of one with no forecast yet. */
@@ -27,7 +28,13 @@ export const staleCell = (week: number, weeks: number): string => `out of date: 
 export const weekOfFormat = (weeks: number): string => `0" of ${weeks}"`;
 /** The "Forecast to miss" cell of a team whose cycle ended, not rolled over (portfolioForecast.ts endedForecast). */
 export const ENDED_CELL = "none: cycle ended";
-export const ALIGNMENT_HEADERS = ["Objective", "Title", "Team", "Score", "Status", "Aligned score", "Aligned objectives"] as const;
+/** The "Forecast to miss" cell of a team whose cycle has not started: nothing to forecast yet, nor to wait for (not "no forecast yet"). */
+export const NOT_STARTED_CELL = "none: not started";
+/** The same, of a team that closed its cycle (early, or on its last days): its Retrospective is the record. */
+export const CLOSED_CELL = "none: cycle closed";
+/** "ended 2026-04-05", or "closed 2026-02-01" for a team that closed its cycle: the Week cell and the lists' words. */
+export const endedWords = (f: { ended?: string; closed?: string }): string => (f.closed ? `closed ${f.closed}` : `ended ${f.ended}`);
+export const ALIGNMENT_HEADERS = ["Objective", "Title", "Team", "Score", "Expected", "Status", "Aligned score", "Aligned expected", "Aligned objectives"] as const;
 
 export interface RollupInput {
   cycle: string;
@@ -65,19 +72,56 @@ function teamRow(t: TeamResult): SummaryCell[] {
   const row: SummaryCell[] = [text(t.entry.team, "label"), text(t.entry.ref), text(f ? READ_OK : t.problem || "Not read")];
   if (!f) return row;
   // A cycle not started yet is no "week 1", nor one over its last week (portfolio.ts teamFigures): its Week says when.
-  const week: SummaryCell = f.starts ? text(`starts ${f.starts}`, "muted") : f.ended ? text(`ended ${f.ended}`, "muted") : { v: f.week, fmt: weekOfFormat(f.weeks) };
+  const week: SummaryCell = f.starts ? text(`starts ${f.starts}`, "muted") : f.ended ? text(endedWords(f), "muted") : { v: f.week, fmt: weekOfFormat(f.weeks) };
   row.push(text(f.cycle), week, score(f.score), score(f.expected), text(f.status, "status"));
   for (const m of MIX_ORDER) row.push({ v: f.mix[m], fmt: "0" });
   row.push(f.checkinRate === null ? blank() : { v: f.checkinRate, fmt: FMT.rate }, { v: f.offTrack, fmt: "0" });
+  // On-track KRs their owners doubt: the team needing help before its status says so (blank: nothing due, or cached before it).
+  row.push(typeof f.lowConfidence === "number" ? { v: f.lowConfidence, fmt: "0" } : blank());
   const fc = f.forecast;
   if (!fc) row.push(blank(), blank());
-  else if (f.ended) row.push(text(ENDED_CELL, "muted"), fc.columns ? { v: fc.forecast, fmt: "0" } : blank());
+  else if (f.ended) row.push(text(f.closed ? CLOSED_CELL : ENDED_CELL, "muted"), fc.columns ? { v: fc.forecast, fmt: "0" } : blank());
   else if (!f.krs) row.push(text(NO_KRS_CELL, "muted"), fc.columns ? { v: 0, fmt: "0" } : blank());
+  else if (f.starts) row.push(text(NOT_STARTED_CELL, "muted"), fc.columns ? { v: fc.forecast, fmt: "0" } : blank());
   else if (!fc.columns) row.push(text(NO_FORECAST_COLUMNS, "muted"), blank());
   else if (fc.stale) row.push(text(staleCell(fc.stale.week, f.weeks), "muted"), { v: fc.forecast, fmt: "0" });
   else row.push(fc.forecast ? { v: fc.missing, fmt: "0" } : text(NO_FORECAST_YET, "muted"), { v: fc.forecast, fmt: "0" });
   row.push(f.lastCheckin ? { v: f.lastCheckin, fmt: FMT.date } : text("none yet", "muted"));
   return row;
+}
+
+/**
+ * Where a team stands in the Teams table, the team needing the leader most first (since session 18; before,
+ * the Portfolio tab's order, so in a list of 30 the teams off track were wherever their rows were): off track,
+ * at risk, then setup errors and teams with no check-in yet in a running cycle, then on track; after those
+ * the teams with nothing due (no KRs, a cycle not started yet, one ended), then the trackers not read (their
+ * reason is on their row, and in the digest).
+ */
+function rankOf(t: TeamResult): number {
+  const f = t.figures;
+  if (!f) return 7;
+  if (f.ended) return 6;
+  if (f.starts) return 5;
+  if (!f.krs) return 4;
+  if (f.status === STATUS.offTrack) return 0;
+  if (f.status === STATUS.atRisk) return 1;
+  if (f.status === STATUS.onTrack) return 3;
+  return 2;
+}
+
+/** How far behind its own cycle's pace a team is (expected − score; its own week and length): compares cycles of any length. */
+const gapOf = (t: TeamResult): number => (t.figures && t.figures.score !== null && t.figures.expected !== null ? t.figures.expected - t.figures.score : 0);
+
+/**
+ * The teams worst first (rankOf), within a rank the largest gap to expected first, ties in the Portfolio tab's
+ * order. The gap is what each team's own status is decided by, so teams on cycles of 6 and 13 weeks, or started on
+ * different days, are compared by how far behind their own pace they are, not by raw score.
+ */
+export function worstFirst(teams: TeamResult[]): TeamResult[] {
+  return teams
+    .map((t, i) => ({ t, i, rank: rankOf(t), gap: gapOf(t) }))
+    .sort((a, b) => a.rank - b.rank || b.gap - a.gap || a.i - b.i)
+    .map((x) => x.t);
 }
 
 /**
@@ -110,7 +154,7 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   rows.push([text("Teams", "heading")]);
   rows.push(TEAM_HEADERS.map((h) => text(h, "header")));
   if (!input.teams.length) rows.push([text("No team trackers are listed in the Portfolio tab yet.", "muted")]);
-  for (const t of input.teams) rows.push(teamRow(t));
+  for (const t of worstFirst(input.teams)) rows.push(teamRow(t));
   rows.push([]);
 
   rows.push(...atThisPaceRows(input.teams, input.decimalSeparator || "."));
@@ -121,13 +165,17 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   if (!input.alignment.groups.length) rows.push([text("The company tracker has no objectives yet.", "muted")]);
   for (const g of input.alignment.groups) {
     const o = g.objective;
-    rows.push([text(o.id, "label"), text(o.title, "label"), text("Company"), score(o.score), text(o.status, "status"), score(g.alignedScore), { v: g.aligned.length, fmt: "0" }]);
+    rows.push([
+      text(o.id, "label"), text(o.title, "label"), text("Company"), score(o.score), score(o.expected ?? null), text(o.status, "status"),
+      score(g.alignedScore), score(g.alignedExpected), { v: g.aligned.length, fmt: "0" },
+    ]);
+    // Each team objective's expected score is its own cycle's: teams on cycles of 6 and 13 weeks are read each against its own.
     for (const a of g.aligned) {
-      rows.push([text(`  ↳ ${a.id}`, "muted"), text(a.title), text(a.team), score(a.score), text(a.status, "status"), blank(), blank()]);
+      rows.push([text(`  ↳ ${a.id}`, "muted"), text(a.title), text(a.team), score(a.score), score(a.expected ?? null), text(a.status, "status"), blank(), blank(), blank()]);
     }
   }
   for (const u of input.alignment.unmatched) {
-    rows.push([text(`  ? ${u.id}`, "muted"), text(u.title), text(u.team), score(u.score), text(u.status, "status"), text(`Parent ID "${u.parentId}" is not a company objective`, "muted"), blank()]);
+    rows.push([text(`  ? ${u.id}`, "muted"), text(u.title), text(u.team), score(u.score), score(u.expected ?? null), text(u.status, "status"), text(`Parent ID "${u.parentId}" is not a company objective`, "muted"), blank(), blank()]);
   }
   rows.push([]);
 
@@ -146,12 +194,12 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
   const rows: SummaryCell[][] = [[text("At this pace: key results forecast to miss their goal", "heading")]];
   // The teams read, each with its forecast (a result cached before the forecast has none) and the last day of
   // its cycle when that ended (its figures' `ended`: its forecast then has none to miss).
-  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast, ended: t.figures.ended, krs: t.figures.krs, weeks: t.figures.weeks }] : []));
+  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast, ended: t.figures.ended, closed: t.figures.closed, starts: t.figures.starts, krs: t.figures.krs, weeks: t.figures.weeks }] : []));
   const { worst, total } = companyMisses(read.map((r) => r.f));
   const forecasting = read.filter((r) => r.f.forecast > 0 && !r.f.stale && !r.ended).length;
   const teamsMissing = read.filter((r) => r.f.missing > 0).length;
   const stale = read.flatMap((r) => (r.f.stale ? [`${r.team} (from week ${r.f.stale.week} of ${r.weeks}, ${r.f.stale.day})`] : []));
-  const ended = read.flatMap((r) => (r.ended ? [`${r.team} (ended ${r.ended})`] : []));
+  const ended = read.flatMap((r) => (r.ended ? [`${r.team} (${endedWords(r)})`] : []));
   if (total > 0) {
     rows.push([text(`${plural(total, "KR")} in ${plural(teamsMissing, "team")} ${total === 1 ? "ends" : "end"} below ${total === 1 ? "its" : "their"} goal at this pace (by more than ${total === 1 ? "its" : "their"} team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.`, "note")]);
   } else if (forecasting) {
@@ -174,8 +222,9 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
   }
   // A team whose cycle ended has nothing left to forecast: named on its own line, not told to repair or wait.
   // A team without KRs is neither waiting for a forecast nor for its columns (its Status says "No key results").
-  const noColumns = read.filter((r) => !r.f.columns && !r.ended && r.krs).map((r) => r.team);
-  const notYet = read.filter((r) => r.f.columns && r.f.forecast === 0 && !r.ended && r.krs).map((r) => r.team);
+  // Nor is a team whose cycle has not started (its Week says when): its first check-ins are still to come.
+  const noColumns = read.filter((r) => !r.f.columns && !r.ended && !r.starts && r.krs).map((r) => r.team);
+  const notYet = read.filter((r) => r.f.columns && r.f.forecast === 0 && !r.ended && !r.starts && r.krs).map((r) => r.team);
   if (noColumns.length) {
     rows.push([text(`Not forecast, no forecast columns in its Key Results (set up before them; "Repair tracker" in that tracker adds them, its next check-in or summary fills them): ${andList(noColumns)}.`, "muted")]);
   }

@@ -240,7 +240,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     .filter((o) => o.id)
     .map((o) => {
       const e = evById.get(o.id.toLowerCase());
-      return { id: o.id, title: o.title, score: e ? e.score : null, status: e ? e.status : "No key results" };
+      return { id: o.id, title: o.title, score: e ? e.score : null, expected: e && e.score !== null ? e.expected : null, status: e ? e.status : "No key results" };
     });
   const alignment = alignTeams(companyObjectives, results);
 
@@ -287,7 +287,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     forecastToMiss,
     ...(ended ? { ended } : {}),
     ...(starts ? { starts } : {}),
-    digest: portfolioDigest(asOf, results),
+    digest: portfolioDigest(asOf, results, ended || starts ? undefined : { week, weeks: company.settings.weeks }),
   };
 }
 

@@ -3,6 +3,7 @@
 // check-in, and on to the forecast columns when it has them. Nothing is ever written to a team's tracker.
 // Every way a listed tracker can fail to be read becomes a one-line reason in its roll-up row; only a
 // missing scope (the minimal build) stops the whole refresh, since no tracker could be read then.
+import { closedAsOf, CYCLE_CLOSED_LABEL } from "../core/cycleClosed";
 import type { Tracker } from "../core/model";
 import { teamFigures, type PortfolioEntry, type TeamResult } from "../core/portfolio";
 import type { KrForecastCells } from "../core/portfolioForecast";
@@ -72,13 +73,23 @@ function notATracker(ts: Spreadsheet, missing = missingTabs(ts)): NotATracker {
   return new NotATracker(`Not an okr-sheets tracker: ${what}.`);
 }
 
-/** A tab's columns in one read; a missing tab makes the spreadsheet "not a tracker". */
+/**
+ * A tracker tab missing from a spreadsheet whose Settings are a tracker's (read before): renamed or deleted in a
+ * team's tracker, not a spreadsheet listed by mistake. Until session 18 it was "Not an okr-sheets tracker: no
+ * "Key Results" tab.", which sent the leader to check the link; the team's own add-on says the tab is missing
+ * and Repair tracker names a renamed one back (lookAlikeTabs.ts findRenamed). Said as the team's fix.
+ */
+function tabGone(tab: string): UserError {
+  return new UserError(`its "${tab}" tab is missing (renamed or deleted?): name it back "${tab}" in that tracker, or choose "Repair tracker" there, which names a renamed one back.`);
+}
+
+/** A tab's columns in one read, Settings read and a tracker's: a missing tab is the tracker's to fix (tabGone). */
 function readValues(ts: Spreadsheet, a1: string, tab: string, width: number): unknown[][] {
   try {
     return ts.getRange(a1).getValues();
   } catch {
     const sheet = ts.getSheetByName(tab);
-    if (!sheet) throw notATracker(ts);
+    if (!sheet) throw tabGone(tab);
     return readColumns(ts, sheet, tab, width);
   }
 }
@@ -127,10 +138,10 @@ export function readRollupTracker(ts: Spreadsheet, tz: string): Tracker {
  * read in the same Key Results read (wider when the tab has them); null when its header has no forecast
  * columns (a tracker set up before them).
  */
-export function readRollupTeam(ts: Spreadsheet, tz: string): { tracker: Tracker; forecastCells: KrForecastCells[] | null } {
+export function readRollupTeam(ts: Spreadsheet, tz: string): { tracker: Tracker; forecastCells: KrForecastCells[] | null; closedOn: string | null } {
   const s = settingsOf(ts, tz);
   const objSheet = ts.getSheetByName(TAB.objectives);
-  if (!objSheet) throw notATracker(ts);
+  if (!objSheet) throw tabGone(TAB.objectives);
   const objValues = objSheet.getDataRange().getValues().map((r) => (r.length > OBJECTIVE_WIDTH ? r.slice(0, OBJECTIVE_WIDTH) : r));
   // A header pushed below the rows searched by rows inserted above it (Key Results, Objectives) is taken
   // where the computed cells place it, as the team's own add-on takes it (a check-in, the summary, the Review).
@@ -139,7 +150,9 @@ export function readRollupTeam(ts: Spreadsheet, tz: string): { tracker: Tracker;
     tableFromValues(none, TAB.keyResults, readValues(ts, wholeColumns(TAB.keyResults, KR_WIDTH), TAB.keyResults, KR_WIDTH), IDENTIFYING.keyResults, HEADER_SEARCH_ROWS, computedKrHeaderRow(s));
   const objectives = objectivesFrom(tableFromValues(none, TAB.objectives, objValues, IDENTIFYING.objectives, HEADER_SEARCH_ROWS, computedObjectiveHeaderRow(s)));
   const keyResults = keyResultsFrom(krT, tz);
-  return { tracker: { settings: s.settings, objectives, keyResults }, forecastCells: forecastCellsOf(krT, keyResults) };
+  // The close mark is in the Settings read already (A1:C40): no call more.
+  const closedOn = closedAsOf(s.raw.get(norm(CYCLE_CLOSED_LABEL)), s.settings);
+  return { tracker: { settings: s.settings, objectives, keyResults }, forecastCells: forecastCellsOf(krT, keyResults), closedOn };
 }
 
 /** Each KR's Forecast and Forecast score cells (numbers, else null: a reason, a blank), or null without those columns. */
@@ -205,8 +218,8 @@ export function readTeam(entry: PortfolioEntry, asOf: string, runAs = ""): TeamR
     return { entry, figures: null, problem: /permission|access|denied/i.test(msg) ? notShared(runAs) : READ_PROBLEM.missing };
   }
   try {
-    const { tracker, forecastCells } = readRollupTeam(ts, ts.getSpreadsheetTimeZone());
-    return { entry, figures: teamFigures(tracker, asOf, entry.team, forecastCells), problem: null };
+    const { tracker, forecastCells, closedOn } = readRollupTeam(ts, ts.getSpreadsheetTimeZone());
+    return { entry, figures: teamFigures(tracker, asOf, entry.team, forecastCells, closedOn), problem: null };
   } catch (e) {
     if (e instanceof NotATracker) return { entry, figures: null, problem: e.message };
     const msg = messageOf(e);

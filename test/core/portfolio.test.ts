@@ -10,13 +10,13 @@ import { portfolioDigest, portfolioSubject } from "../../src/core/portfolioDiges
 
 const entry = (team: string, weight: number) => ({ row: 2, ref: team, team, weight, problem: null });
 
-function teamWith(team: string, weight: number, objectives: { parent: string; score: number | null }[]): TeamResult {
+function teamWith(team: string, weight: number, objectives: { parent: string; score: number | null; expected?: number }[]): TeamResult {
   return {
     entry: entry(team, weight),
     problem: null,
     figures: {
       cycle: "c", week: 1, weeks: 13, score: null, expected: 0, status: "Not started", krs: 0, mix: {}, checkinRate: null, offTrack: 0, lastCheckin: null,
-      upward: objectives.map((o, i) => ({ team, id: `O${i + 1}`, title: "", parentId: o.parent, score: o.score, status: "On track" as const })),
+      upward: objectives.map((o, i) => ({ team, id: `O${i + 1}`, title: "", parentId: o.parent, score: o.score, expected: o.expected, status: "On track" as const })),
     },
   };
 }
@@ -25,7 +25,10 @@ describe("alignTeams", () => {
   const arb = fc.array(
     fc.record({
       weight: fc.oneof(fc.constant(0), fc.double({ min: 0.1, max: 5, noNaN: true })),
-      objectives: fc.array(fc.record({ parent: fc.constantFrom("C1", "c1 ", "C2", "X9"), score: fc.option(fc.double({ min: 0, max: 1, noNaN: true })) }), { maxLength: 4 }),
+      objectives: fc.array(
+        fc.record({ parent: fc.constantFrom("C1", "c1 ", "C2", "X9"), score: fc.option(fc.double({ min: 0, max: 1, noNaN: true })), expected: fc.double({ min: 0, max: 1, noNaN: true }) }),
+        { maxLength: 4 },
+      ),
     }),
     { maxLength: 6 },
   );
@@ -45,6 +48,8 @@ describe("alignTeams", () => {
           expect(g.alignedScore as number).toBeCloseTo(counted.reduce((s, x) => s + x.weight * (x.score as number), 0) / w, 9);
           expect(g.alignedScore as number).toBeGreaterThanOrEqual(Math.min(...counted.map((x) => x.score as number)) - 1e-12);
           expect(g.alignedScore as number).toBeLessThanOrEqual(Math.max(...counted.map((x) => x.score as number)) + 1e-12);
+          // The aligned expected: the same weights over the same objectives, each its own cycle's expected score.
+          expect(g.alignedExpected as number).toBeCloseTo(counted.reduce((s, x) => s + x.weight * (x.expected as number), 0) / w, 9);
         }
         // Every upward objective is either in a group (case- and space-insensitive match) or unmatched.
         const total = results.reduce((n, r) => n + r.figures!.upward.length, 0);

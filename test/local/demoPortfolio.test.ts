@@ -51,7 +51,8 @@ describe("demo --portfolio", () => {
       ["customer-service.xlsx", "customer-service"],
       ["finance.xlsx", "finance"],
     ]);
-    expect(teams.map((t) => t["Team"])).toEqual(["order-to-delivery", "customer-service", "finance"]);
+    // Worst first (since session 18): both on track, customer-service nearer its expected score; the missing tracker last.
+    expect(teams.map((t) => t["Team"])).toEqual(["customer-service", "order-to-delivery", "finance"]);
     expect(String(teams[2]["Read"])).toMatch(/^Missing: /);
   });
 

@@ -71,6 +71,8 @@ describe("A team whose tracker is set up ahead of its cycle", () => {
     const row = teamsTable(company).find((r) => r.Team === "Kolkata")!;
     // Before: Week 1, a score of its stay KRs against an expected 0.00, a check-in rate of 0%.
     expect([row.Cycle, row.Week, row.Score, row.Expected, row.Status, row["Check-in rate"]]).toEqual(["Order-to-delivery pilot", "starts 2026-04-06", "", "", "Not started", ""]);
+    // Before session 18: "no forecast yet", and named under "Not forecast yet (… fewer than 3 weeks of check-ins …)".
+    expect(row["Forecast to miss"]).toBe("none: not started");
     // Its History row has no score either, so its trend starts with its cycle.
     const kept = history(company).filter((r) => r[2] === "Kolkata");
     expect(kept.map((r) => r.slice(0, 6))).toEqual([["10", "2026-03-15", "Kolkata", "", "Not started", "none yet"]]);

@@ -84,7 +84,7 @@ describe("Refresh portfolio: what is not a team, and tabs that are not ours", ()
     const r = callAddon(wb, "refreshPortfolio", { at: AT });
     expect([r.ok, r.listed, r.read]).toEqual([true, 3, 1]);
     const self = "This is the company tracker itself, not a team's: remove this row from the Portfolio tab.";
-    expect(teamRows(wb).map((t) => t.slice(0, 2))).toEqual([["Us", self], ["Alpha", "Yes"], ["Us again", self]]);
+    expect(teamRows(wb).map((t) => t.slice(0, 2))).toEqual([["Alpha", "Yes"], ["Us", self], ["Us again", self]]);
     const history = ss(wb).getSheetByName("Portfolio History")!.getDataRange().getValues();
     expect(history.slice(1).map((h) => h[2])).toEqual(["Alpha"]);
   });

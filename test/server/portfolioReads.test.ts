@@ -187,8 +187,9 @@ describe("Refresh portfolio reads each team tracker with bounded reads", () => {
     });
     const r = refresh([renamed, noObjectives, lostColumn, badSettings]);
     expect(readColumn(r.values)).toEqual([
-      'Not an okr-sheets tracker: no "Key Results" tab.',
-      'Not an okr-sheets tracker: no "Objectives" tab.',
+      // Since session 18 the team's fix (its Settings are a tracker's), not "Not an okr-sheets tracker" (portfolioRenamedTab.test.ts).
+      'Its tracker needs fixing: its "Key Results" tab is missing (renamed or deleted?): name it back "Key Results" in that tracker, or choose "Repair tracker" there, which names a renamed one back.',
+      'Its tracker needs fixing: its "Objectives" tab is missing (renamed or deleted?): name it back "Objectives" in that tracker, or choose "Repair tracker" there, which names a renamed one back.',
       // A column renamed: named as the team's own check-ins and Repair name it (test/server/repairRenamedColumn.test.ts).
       'Its tracker needs fixing: Key Results has no "Current" column but has "Now": rename it back, or, if it is yours, add a column "Current".',
       'Its Settings need fixing: Length in weeks must be a whole number from 1 to 52; it is "0".',

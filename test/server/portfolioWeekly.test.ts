@@ -68,7 +68,8 @@ describe("The company tracker's leaders' digest", () => {
     const at = body.indexOf("PORTFOLIO: 4 TEAM TRACKERS AS OF 2026-02-15");
     expect(at, digest.body).toBeGreaterThan(0);
     const section = body.slice(at + 1, body.indexOf("", at));
-    expect(section[0]).toBe("  3 of 4 team trackers read; the whole roll-up is on the Portfolio Roll-up tab.");
+    // The company's week, as the roll-up tab's second line and the menu's answer say it (since session 18; before, none).
+    expect(section[0]).toBe("  Week 6 of 13: 3 of 4 team trackers read; the whole roll-up is on the Portfolio Roll-up tab.");
     expect(section[1]).toBe(`  At this pace ${misses} key results in 2 teams end below their goal, the largest shortfall first:`);
     const krs = section.filter((l) => l.startsWith("    "));
     expect(krs).toHaveLength(6);
@@ -76,7 +77,8 @@ describe("The company tracker's leaders' digest", () => {
     expect(krs[5]).toBe(`    and ${misses - 5} more on the Portfolio Roll-up tab.`);
     expect(section).toContain("  No check-in for more than 14 days: Tokyo (last 2026-01-22).");
     expect(section).toContain("  Not read: Finance. Missing: no spreadsheet has this URL or ID (mistyped, or deleted?).");
-    expect(section.some((l) => /^ {2}At risk: Berlin \(0\.\d\d vs 0\.\d\d expected\) and Sydney \(0\.\d\d vs 0\.\d\d expected\)\.$/.test(l)), section.join("\n")).toBe(true);
+    // Sydney, crawling slower, is further behind the same expected score: named first (since session 18).
+    expect(section.some((l) => /^ {2}At risk: Sydney \(0\.\d\d vs 0\.\d\d expected in week 6 of 13\) and Berlin \(0\.\d\d vs 0\.\d\d expected in week 6 of 13\)\.$/.test(l)), section.join("\n")).toBe(true);
     expect(digest.htmlBody).toContain("Portfolio: 4 team trackers as of 2026-02-15");
     expect(digest.subject).toMatch(new RegExp(`^OKR weekly summary — Order-to-delivery pilot, week 6 of 13: .+; teams: ${misses} KRs forecast to miss$`));
   });
