@@ -14,7 +14,7 @@ import { applyEdits } from "./hyperformula-edits.mjs";
 import { ENGINE_EDITS } from "./hyperformula-pass-reads.mjs";
 import { trustedGrammar as trustedGrammarEdit } from "./hyperformula-grammar.mjs";
 import { clearStamp, inputsHash, upToDate, writeStamp } from "./build-stamp.mjs";
-import { asScript, libraryOnlyNames } from "./server-bundle.mjs";
+import { asScript, CALL_VAR, libraryOnlyNames, throughVars } from "./server-bundle.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -47,7 +47,10 @@ const serverEntry = join(root, "src/server/index.ts");
  * built"). Top-level names (the entry points, the global) are never touched. esbuild bundles as an ES
  * module, with whitespace left in for libraryOnlyNames to read its `// PATH` line before each module
  * (terser prints the same code either way); asScript puts it inside the IIFE that returns the exports
- * (esbuild's own IIFE format defines them as getters through three helpers: 1.3 KB).
+ * (esbuild's own IIFE format defines them as getters through three helpers: 1.3 KB). Each kept name was
+ * also written at each call, ~29.5 KB of names: throughVars (scripts/server-bundle.mjs) has src/'s
+ * top-level functions called through variables terser shortens, each function keeping its own name,
+ * which is what a stack trace shows (−13.3 KB).
  */
 async function buildServer() {
   const r = await esbuild.build({
@@ -59,11 +62,22 @@ async function buildServer() {
   const names = Object.values(r.metafile.outputs).find((o) => o.entryPoint).exports.slice().sort();
   const library = libraryOnlyNames(esm);
   if (!library.includes("normalizeParams")) throw new Error("build: libraryOnlyNames no longer finds zod's function names");
-  // terser keeps a function or class name when the pattern matches it: every name but the library's.
-  const keep = new RegExp(`^(?!(?:${library.map((n) => n.replace(/\$/g, "\\$&")).join("|")})$)`);
-  const mangled = await minify(asScript(esm, GLOBAL, names), {
+  // terser keeps a function or class name when the pattern matches it: every name but the library's and
+  // the variables throughVars adds to call functions through.
+  const escaped = (n) => n.replace(/\$/g, "\\$&");
+  const keep = new RegExp(`^(?!${escaped(CALL_VAR)})(?!(?:${library.map(escaped).join("|")})$)`);
+  const compressed = await minify(asScript(esm, GLOBAL, names), {
     ecma: 2019,
     compress: { keep_fnames: keep, keep_classnames: keep, passes: 2 },
+    // Mangled here only for the compressor to weigh names at their mangled length (it inlines a constant
+    // where that is shorter): throughVars scopes the AST anew, which names every variable as in the source.
+    mangle: { keep_fnames: keep, keep_classnames: keep, toplevel: false },
+    format: { ast: true, code: false },
+  });
+  // join_vars makes neighbouring `var $f$a = function a…; var $f$b = …` one statement.
+  const mangled = await minify(throughVars(compressed.ast, GLOBAL, keep), {
+    ecma: 2019,
+    compress: { defaults: false, join_vars: true },
     mangle: { keep_fnames: keep, keep_classnames: keep, toplevel: false },
     format: { comments: false, ascii_only: false },
   });

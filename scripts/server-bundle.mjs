@@ -51,3 +51,82 @@ export function asScript(esm, global, names) {
   const object = entries.map(([e, local]) => (e === local ? e : `${e}: ${local}`)).join(", ");
   return `"use strict";\nvar ${global} = (() => {\n${esm.slice(0, m.index)}\nreturn { ${object} };\n})();\n`;
 }
+
+/** The prefix of the variables throughVars adds; terser's mangling must shorten every name that has it. */
+export const CALL_VAR = "$f$";
+
+/**
+ * Has the top-level functions of `ast` (terser's AST of asScript's script `"use strict"; var GLOBAL = (() =>
+ * { … })();`, compressed, not yet mangled) called through variables that terser's mangling then shortens,
+ * where each call wrote the function's kept name: `isValidIsoDate` is called from 33 places. Each function
+ * keeps its name, which is the one a stack trace shows, whatever variable it was called through:
+ * - a function the script cannot reach while it loads becomes a named function expression held by a
+ *   variable, `var $f$isValidIsoDate = function isValidIsoDate(…) {…}`: no longer hoisted, which nothing
+ *   notices, since nothing reads the variable before the script has loaded;
+ * - a function loading may call (zod defines its classes at load; a few tables are computed at load)
+ *   stays a declaration, hoisted as before, and if its calls pay for it gets a variable assigned first
+ *   thing, `var $f$quotedList = quotedList`.
+ * What loading may reach is over-approximated: every function named in the script's top-level code (but
+ * the final `return { … }` of the exports, which runs once every variable is assigned), anywhere in it,
+ * including in the functions written there, and in turn every function named in the body of a function
+ * so reached.
+ * Only the functions whose names match `kept` (those terser keeps) are called through variables.
+ * Returns the script's text. terser's AST is not its documented API: what it relies on is checked, so a
+ * terser release that changes it fails the build rather than ship a different script.
+ */
+export function throughVars(ast, global, kept) {
+  const fail = (what) => {
+    throw new Error(`build: throughVars: ${what}`);
+  };
+  if (typeof ast?.figure_out_scope !== "function" || typeof ast._children_backwards !== "function") fail("terser's AST no longer has figure_out_scope and _children_backwards");
+  ast.figure_out_scope();
+  const [directive, decl, ...more] = ast.body;
+  const call = decl?.TYPE === "Var" && decl.definitions.length === 1 && decl.definitions[0].name.name === global ? decl.definitions[0].value : undefined;
+  const fn = call?.TYPE === "Call" && !call.args.length ? call.expression : undefined;
+  if (directive?.TYPE !== "Directive" || more.length || fn?.TYPE !== "Arrow") fail(`the script is not "use strict"; var ${global} = (() => { … })();`);
+  const last = fn.body[fn.body.length - 1];
+  if (last?.TYPE !== "Return" || last.value?.TYPE !== "Object") fail("the bundle does not end with return { … }");
+
+  const defuns = new Map(fn.body.filter((s) => s.TYPE === "Defun").map((s) => [s.name.definition(), s]));
+  for (const def of defuns.keys()) if (def.orig.length !== 1) fail(`${def.name} is declared more than once`);
+  const walk = (node, visit) => {
+    const todo = [node];
+    const push = (n) => todo.push(n);
+    while (todo.length) visit(todo.pop())._children_backwards(push);
+  };
+  // A name of the script's own with the prefix could capture the calls renamed to it.
+  walk(fn, (n) => (/^Symbol/.test(n.TYPE) && n.name.startsWith(CALL_VAR) ? fail(`the script has a name ${n.name}`) : n));
+  const named = (node) => {
+    const found = [];
+    walk(node, (n) => (n.TYPE === "SymbolRef" && defuns.has(n.thedef) && found.push(n.thedef), n));
+    return found;
+  };
+  const reached = new Set();
+  const reach = (defs) => {
+    for (const def of defs) if (!reached.has(def)) reached.add(def), reach(named(defuns.get(def)));
+  };
+  for (const s of fn.body) if (s.TYPE !== "Defun" && s !== last) reach(named(s));
+
+  // terser's own node classes, taken from nodes the script always has.
+  const Var = decl.constructor, VarDef = decl.definitions[0].constructor, SymbolVar = decl.definitions[0].name.constructor;
+  const variable = (name, value) => new VarDef({ name: new SymbolVar({ name }), value });
+  const first = [];
+  let SymbolRef;
+  fn.body = fn.body.map((s) => {
+    const def = s.TYPE === "Defun" ? s.name.definition() : undefined;
+    const refs = def?.references ?? [];
+    // A name terser shortens anyway (the library's) gains nothing.
+    if (!refs.length || !kept.test(def.name)) return s;
+    const name = CALL_VAR + def.name;
+    const saved = refs.length * (def.name.length - 2);
+    // Kept as declarations: what loading may call, where an alias costs the name once more.
+    if (reached.has(def) ? saved <= def.name.length + 4 : saved <= 3) return s;
+    SymbolRef ??= refs[0].constructor;
+    for (const r of refs) (r.name = name), (r.thedef = undefined);
+    if (!reached.has(def)) return new Var({ definitions: [variable(name, s)] });
+    first.push(variable(name, new SymbolRef({ name: def.name })));
+    return s;
+  });
+  if (first.length) fn.body.unshift(new Var({ definitions: first }));
+  return ast.print_to_string({ ecma: 2019, comments: false });
+}

@@ -6,6 +6,7 @@ import vm from "node:vm";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
+import { minify, type MinifyOptions } from "terser";
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { distDir } from "../../src/local/runtime";
@@ -13,9 +14,11 @@ import { distDir } from "../../src/local/runtime";
 interface ServerBundle {
   libraryOnlyNames(esm: string): string[];
   asScript(esm: string, global: string, names: string[]): string;
+  throughVars(ast: unknown, global: string, kept: RegExp): string;
+  CALL_VAR: string;
 }
 const SCRIPT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "scripts", "server-bundle.mjs");
-const { libraryOnlyNames, asScript } = (await import(pathToFileURL(SCRIPT).href)) as ServerBundle;
+const { libraryOnlyNames, asScript, throughVars, CALL_VAR } = (await import(pathToFileURL(SCRIPT).href)) as ServerBundle;
 
 const code = readFileSync(join(distDir(), "Code.js"), "utf8");
 
@@ -79,6 +82,83 @@ describe("asScript", () => {
   });
 });
 
+describe("throughVars", () => {
+  // TABLE is computed while the script loads, by table and squared; described and entryOf run when called.
+  const script = [
+    '"use strict";',
+    "var G = (() => {",
+    "  var TABLE = table(4);",
+    "  function table(n) { return Array.from({ length: n }, (_, i) => squared(i) + squared(i) - squared(i) + squared(0) * squared(1)); }",
+    "  function squared(n) { return n * n; }",
+    "  function described(x) { return `${entryOf(x)} ${entryOf(x + 1)} ${entryOf(x + 2)}`; }",
+    "  function entryOf(x) { if (x < 0) throw new Error('negative'); return TABLE[x % 4] + x; }",
+    "  function libraryOnly(x) { return entryOf(x) + entryOf(x); }",
+    "  return { described, table, libraryOnly };",
+    "})();",
+  ].join("\n");
+  const kept = /^(?!libraryOnly$)/;
+  const transformed = async (source: string): Promise<string> => {
+    // terser's AST output (as scripts/build.mjs takes it), which its type declarations do not list.
+    const options = { compress: false, mangle: false, format: { ast: true, code: false } } as unknown as MinifyOptions;
+    const { ast } = (await minify(source, options)) as { ast?: unknown };
+    return throughVars(ast, "G", kept);
+  };
+  const load = (source: string) => {
+    const context = vm.createContext({});
+    vm.runInContext(source, context);
+    return vm.runInContext("G", context) as { described(x: number): string; table(n: number): number[]; libraryOnly(x: number): number };
+  };
+  /** The functions a stack trace names, without their positions. */
+  const frames = (f: () => unknown): string[] => {
+    try {
+      f();
+    } catch (e) {
+      return String((e as Error).stack).split("\n").slice(1, 3).map((l) => l.trim().replace(/ \(.*\)$/, ""));
+    }
+    throw new Error("did not throw");
+  };
+  const calls = (out: string, name: string) => out.match(new RegExp(`(?<![\\w$])${name}\\(`, "g"))?.length ?? 0;
+
+  it("calls a function only a call reaches through a variable holding it, under its own name", async () => {
+    const out = await transformed(script);
+    expect(out).toContain(`var ${CALL_VAR}described=function described(`);
+    expect(out).toContain(`${CALL_VAR}entryOf=function entryOf(`);
+    expect(calls(out, "entryOf")).toBe(1); // its own `function entryOf(`
+    expect(out).toContain(`described:${CALL_VAR}described`);
+  });
+
+  it("keeps what loading calls declared (hoisted), through an alias assigned first when its calls pay for it", async () => {
+    const out = await transformed(script);
+    expect(out.startsWith(`"use strict";var G=(()=>{var ${CALL_VAR}squared=squared;`), out).toBe(true);
+    expect(out).toContain("function squared(");
+    expect(calls(out, "squared")).toBe(1);
+    // Two mentions of a five-letter name do not pay for an alias.
+    expect(out).toContain("function table(");
+    expect(out).toContain("TABLE=table(4)");
+  });
+
+  it("leaves the functions whose names terser shortens anyway", async () => {
+    const out = await transformed(script);
+    expect(out).toContain("function libraryOnly(");
+    expect(out).not.toContain(`${CALL_VAR}libraryOnly`);
+  });
+
+  it("behaves as before, and a stack trace names the same functions", async () => {
+    const before = load(script);
+    const after = load(await transformed(script));
+    expect([after.described(1), after.table(3), after.libraryOnly(2)]).toEqual([before.described(1), before.table(3), before.libraryOnly(2)]);
+    expect(frames(() => after.described(-1))).toEqual(frames(() => before.described(-1)));
+    expect(frames(() => after.described(-1))[0]).toBe("at entryOf");
+  });
+
+  it("refuses a script of another shape, rather than guess what runs while it loads", async () => {
+    await expect(transformed('"use strict";var G = 1;')).rejects.toThrow(/throughVars/);
+    await expect(transformed('"use strict";var G = (() => { function a() {} })();')).rejects.toThrow(/return/);
+    // A name of its own with the prefix would capture the calls renamed to it.
+    await expect(transformed(`"use strict";var G = (() => { function f(${CALL_VAR}entryOf) { return entryOf(1) + entryOf(2) + entryOf(3); } function entryOf(x) { return x; } return { f }; })();`)).rejects.toThrow(/has a name/);
+  });
+});
+
 describe("dist/Code.js names", () => {
   const names = functionNames(code);
 
@@ -86,6 +166,17 @@ describe("dist/Code.js names", () => {
     for (const n of ["onOpen", "submitCheckin", "forecastKr", "runWeeklyRefresh", "guarded", "parseOpts", "withDocumentLock"]) {
       expect(names.has(n), n).toBe(true);
     }
+  });
+
+  it("names src/'s functions in the stack trace guarded logs, though calls go through shortened variables", () => {
+    expect(code).toMatch(/[\w$]+=function context\(/);
+    const logged: unknown[] = [];
+    const context = vm.createContext({ console: { error: (e: unknown) => logged.push(e) } });
+    vm.runInContext(code, context, { filename: "Code.js" });
+    // No SpreadsheetApp here: context() fails inside guarded, which logs the error as Apps Script's log would.
+    expect(vm.runInContext("getSidebarData()", context)).toEqual({ ok: false, message: "Something went wrong: SpreadsheetApp is not defined" });
+    const names = String((logged[0] as Error).stack).split("\n").slice(1).map((l) => /at (\S+) \(/.exec(l)?.[1]);
+    expect(names.slice(0, 5)).toEqual(["context", undefined, "guarded", "getSidebarData", "getSidebarData"]);
   });
 
   it("shortens the names only zod declares", () => {
