@@ -10,6 +10,7 @@
 import { beforeAll, describe, it } from "@jest/globals";
 import { KR_FORECAST_HEADERS } from "../../src/core/tabs";
 import { expect } from "../support/expect";
+import { binaryUnit } from "../support/fcUnits";
 import fc from "fast-check";
 import type { SnapshotCell, WorkbookSnapshot } from "../../src/local/snapshot";
 import type { Workbook } from "../../src/local/runtime";
@@ -230,7 +231,7 @@ const longText = fc.constantFrom(1999, 2000, 2001, 10000).chain((n) => fc.consta
 const validTextArb = fc.oneof(
   { weight: 3, arbitrary: fc.constant(undefined) },
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
-  { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 30 }) },
+  { weight: 2, arbitrary: fc.string({ unit: binaryUnit, maxLength: 30 }) },
   { weight: 3, arbitrary: formulaLike },
   { weight: 2, arbitrary: htmlLike },
   { weight: 2, arbitrary: lookAlikes },
@@ -241,7 +242,7 @@ const validTextArb = fc.oneof(
 const textArb = fc.oneof(
   { weight: 3, arbitrary: fc.constant(undefined) },
   { weight: 3, arbitrary: fc.string({ maxLength: 40 }) },
-  { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 30 }) },
+  { weight: 2, arbitrary: fc.string({ unit: binaryUnit, maxLength: 30 }) },
   { weight: 1, arbitrary: fc.string({ unit: "grapheme", maxLength: 20 }) },
   { weight: 3, arbitrary: formulaLike },
   { weight: 2, arbitrary: htmlLike },

@@ -31,13 +31,19 @@ export function fireTrigger(wb: Workbook, trigger: SnapshotTrigger | string, opt
 }
 
 /**
+ * The operations template as set up by RHYTHM_ADMIN on RHYTHM_START, set up once per test file: every tracker
+ * trackers() makes is opened from it (a copy for each call), as before from a tracker set up for the call.
+ */
+let setUp: WorkbookSnapshot | undefined;
+
+/**
  * `n` trackers of one add-on (one script project: their triggers and the admin's user properties are
  * shared), set up from the operations template as RHYTHM_ADMIN, able to open each other by ID. IDs and names
  * are numbered with as many digits as `n` has: `tracker-1`/"Team 1", or `tracker-01`/"Team 01" from 10 on.
  */
 export function trackers(n: number, project: ScriptProject = newScriptProject()): Workbook[] {
   const at = RHYTHM_START;
-  const base = newTracker({ template: "operations", start: at, at, user: RHYTHM_ADMIN }).services.toSnapshot();
+  const base = structuredClone((setUp ??= newTracker({ template: "operations", start: at, at, user: RHYTHM_ADMIN }).services.toSnapshot()));
   const snaps = new Map<string, WorkbookSnapshot>();
   const digits = String(n).length;
   for (let i = 1; i <= n; i++) {

@@ -4,6 +4,7 @@ import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { createRequire } from "node:module";
 import { expect } from "../../support/expect";
+import { binaryUnit } from "../../support/fcUnits";
 import { sharedStringsXml } from "../../../src/local/xlsx/sharedStringsXml";
 
 const require = createRequire(import.meta.url);
@@ -24,7 +25,7 @@ describe("the shared-strings part", () => {
 
   it("is exceljs's for any list of distinct texts", () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.string({ unit: "binary" }), { minLength: 1, maxLength: 30 }), (texts) => {
+      fc.property(fc.uniqueArray(fc.string({ unit: binaryUnit }), { minLength: 1, maxLength: 30 }), (texts) => {
         expect(sharedStringsXml(texts)).toBe(exceljsXml(texts));
       }),
       { numRuns: 100 },
