@@ -90,6 +90,19 @@ describe("An operations pilot's Weekly Summary in its metrics' units", () => {
     expect(String(forecast.get("O1.KR2")!.Forecast)).toMatch(/^\d+\.\d+% by 2026-04-05$/);
   });
 
+  it("a corrected check-in's Latest comment says what it corrected, not the replaced row's request ID", () => {
+    const wb = pilot();
+    for (const [day, values] of WEEKS.slice(0, 3)) for (const [kr, v] of Object.entries(values)) if (v !== null) checkIn(wb, day, kr, v);
+    // Week 4: ben types 7.9 for 79, confirms it, then corrects it.
+    expect(checkIn(wb, "2026-01-30", "O1.KR2", "7.9", { confirmed: true }).ok).toBe(true);
+    expect(checkIn(wb, "2026-01-30", "O1.KR2", "79", { correct: true, whatChanged: "typed 7.9", blockers: "Carrier contract" }).ok).toBe(true);
+    summarize(wb, "2026-01-30");
+    const row = byId(section(summaryTab(wb), "Needs attention").rows).get("O1.KR2")!;
+    // Before: "Correction of check-in 6d4adef1-49f3-4b82-af1d-c1205c4b8d9a (2026-01-30, value 7.9). typed 7.9".
+    expect(row["Latest comment"]).toBe("Corrected from 7.9: typed 7.9");
+    expect(row.Blockers).toBe("Carrier contract");
+  });
+
   it("a signal's reason names the KR's values in its unit: the rework rate reached 4% against 4%", () => {
     const wb = pilot();
     for (const [day, values] of WEEKS) for (const [kr, v] of Object.entries(values)) if (v !== null) checkIn(wb, day, kr, v);
