@@ -7,7 +7,7 @@ import type { KeyResult } from "../core/model";
 import { krValueText } from "../core/forecast";
 import { decimalText, exactText, parseKrValue } from "../core/numbers";
 import { implausible } from "../core/plausible";
-import { minValueDigits, padDecimals } from "../core/valueDigits";
+import { valueWithUnit } from "../core/valueDigits";
 
 export { MAX_TEXT };
 
@@ -76,14 +76,12 @@ export function krValue(kr: Pick<SidebarKr, "percentCells" | "start" | "target">
 }
 
 /**
- * A value followed by its unit ("%" sticks to the number, other units get a space); money with two decimals
- * at least, as the summary writes it (core/valueDigits.ts minValueDigits: "14.20 €", not "14.2 €").
+ * A value with its unit, as the summary writes it (core/valueDigits.ts valueWithUnit): "%" sticks to the
+ * number, other units follow with a space, a dollar or pound sign comes first with a decimal point ("$39.90");
+ * money with two decimals at least ("14.20 €", not "14.2 €").
  */
 export function withUnit(value: string, unit: string, sep: DecimalSeparator = "."): string {
-  const u = (unit || "").trim();
-  if (!value || !u) return value;
-  const v = padDecimals(value, minValueDigits(u), sep);
-  return u === "%" ? v + u : v + " " + u;
+  return valueWithUnit(value, unit, sep);
 }
 
 /** The CSS modifier for a status label; the label text itself is always shown too. */

@@ -28,3 +28,20 @@ export function withoutReplaced(checkins: CheckinEntry[]): CheckinEntry[] {
   if (fixedBy.size === 0) return checkins;
   return checkins.filter((c) => !(c.row < (fixedBy.get(key(c.krId, c.requestId)) ?? -Infinity)));
 }
+
+const NOTE = /^Correction of check-in .+? \(([^,()]+), value ([^()]*)\)\.\s*([\s\S]*)$/;
+
+/**
+ * A check-in's What changed as the summary's leaders read it (Needs attention, Low confidence, the digest):
+ * a correction's note names the replaced row by its request ID for the log and the reports' matching, a
+ * 36-character UUID a leader cannot use ("Correction of check-in 6d4adef1-… (2026-01-23, value 1.15). typo"),
+ * so it reads "Corrected from 1.15: typo" there (session 18's review). Any other text, and the log and History,
+ * keep the note as written.
+ */
+export function commentShown(whatChanged: unknown): string {
+  const text = String(whatChanged ?? "");
+  const m = NOTE.exec(text);
+  if (!m) return text;
+  const rest = m[3].trim();
+  return `Corrected from ${m[2].trim()}${rest ? `: ${rest}` : "."}`;
+}

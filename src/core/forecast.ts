@@ -119,6 +119,21 @@ export function leastSquares(xs: number[], ys: number[]): Trend | null {
   return { slope, intercept: my - slope * mx };
 }
 
+/**
+ * The trend with a slope of float noise made 0. Typed values' pairwise changes that are equal on paper differ
+ * in their last bits (1.4 as 413.6 − 412.2 and as 409.5 − 408.1), so the median of a flat KR's slopes could be
+ * 4e-15 a day, not 0: its Weeks to target read 474294256222343.8 where the Why said "no change week to week"
+ * (session 18's review, a property of lower-is-better KRs mirrored). Noise is a slope that moves the KR by
+ * less than 1e-12 of its values' size over the whole cycle (a difference of two values is off by ~2e-16 of
+ * their size, so a noise slope moves them ~3e-15 over 13 weeks; a pace that shows at any KR's decimals is
+ * many orders above).
+ */
+function flatWhenNoise(trend: Trend, cycleDays: number, values: number[]): Trend {
+  const size = Math.max(1, ...values.map((v) => Math.abs(v)));
+  if (trend.slope === 0 || Math.abs(trend.slope) * cycleDays >= 1e-12 * size) return trend;
+  return { slope: 0, intercept: trend.intercept };
+}
+
 /** True when `value` meets the target in the metric's direction. */
 function meets(up: boolean, value: number, target: number): boolean {
   return up ? value >= target : value <= target;
@@ -155,13 +170,14 @@ export function forecastKr(
   if (usable.length < MIN_POINTS) return { ok: false, reason: NOT_ENOUGH };
   const day0 = dayNumber(cycle.startDate);
   const xs = usable.map((p) => dayNumber(p.day) - day0);
-  const trend = theilSen(
+  const fitted = theilSen(
     xs,
     usable.map((p) => p.value),
   );
-  if (!trend || Math.max(...xs) - Math.min(...xs) < MIN_SPAN_DAYS) return { ok: false, reason: NOT_ENOUGH };
+  if (!fitted || Math.max(...xs) - Math.min(...xs) < MIN_SPAN_DAYS) return { ok: false, reason: NOT_ENOUGH };
   const endDay = cycleLastDay(cycle.startDate, cycle.weeks);
   const xEnd = dayNumber(endDay) - day0;
+  const trend = flatWhenNoise(fitted, 7 * cycle.weeks, usable.map((p) => p.value));
   const last = usable[usable.length - 1];
   // A point on the cycle's last day (a report of that day or later: the retrospective) is where the KR
   // landed; the trend line through the weeks before need not pass through it, and "ends at 0.29" beside a

@@ -4,15 +4,14 @@
 import { formatValue, NOT_ENOUGH_WEEKS, valueDigits, type GoalValue, type LineForecast } from "./forecast";
 import { fixedText, isPercentUnit, type DecimalSeparator } from "./numbers";
 import { normalizeMetric } from "./scoring";
-import { minValueDigits, padDecimals } from "./valueDigits";
+import { valueWithUnit } from "./valueDigits";
 
 /**
  * A value with its unit as the Forecast column writes it, at the KR's `digits` (valueDigits): "8.3%", "6.25 days",
- * "1200", "0.0436"; money with two decimals at least (minValueDigits): "14.20 €", "42.40 EUR".
+ * "1200", "0.0436"; money with two decimals at least: "14.20 €", "42.40 EUR", "$36.00" (valueWithUnit).
  */
 export function withUnit(v: number, unit: string, sep: DecimalSeparator, digits = 2): string {
-  const u = unit ? (unit === "%" ? "%" : ` ${unit}`) : "";
-  return `${padDecimals(formatValue(v, sep, digits), minValueDigits(unit), sep)}${u}`;
+  return valueWithUnit(formatValue(v, sep, digits), unit, sep);
 }
 
 /** What a KR ends against, as the At this pace line and the sidebar name it: "target 3%", "goal 37.80 EUR". */

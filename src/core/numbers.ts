@@ -131,14 +131,20 @@ export function isPercentUnit(unit: string): boolean {
   return /^\s*(%|percent\b|per cent\b|pct\b)/i.test(unit);
 }
 
+// Short forms of the units of time an operations KR is measured in ("12 d" on a KR in days, "3 hrs" on one
+// in hours): the same unit, as the plural is. Only these: a lone "m" may be metres or minutes, "s" seconds or
+// a plural.
+const SHORT_UNITS: Record<string, string> = { d: "day", h: "hour", hr: "hour", min: "minute", wk: "week", mo: "month", yr: "year", sec: "second" };
+
 function unitKey(u: string): string {
   const k = u.trim().toLowerCase().replace(/\s+/g, " ").replace(/\.$/, "");
-  return k.length > 2 && k.endsWith("s") ? k.slice(0, -1) : k;
+  const one = k.length > 2 && k.endsWith("s") ? k.slice(0, -1) : k;
+  return SHORT_UNITS[one] || one;
 }
 
 // A currency's sign stands for each of its codes: "€3.20" on a KR in EUR, "USD 40" on a KR in $ (but a
 // code for another code, "USD 40" on a KR in CAD, is refused).
-const CURRENCIES = [["€", "eur"], ["£", "gbp"], ["$", "usd", "cad", "aud", "nzd", "sgd", "hkd"], ["¥", "jpy", "cny"], ["₹", "inr"]];
+const CURRENCIES = [["€", "eur"], ["£", "gbp"], ["$", "usd", "us$", "cad", "aud", "nzd", "sgd", "hkd"], ["¥", "jpy", "cny"], ["₹", "inr"]];
 // Other names of one currency, taken as its code: "1200 円" on a KR in JPY (or ¥), "Rs 500" on one in INR (or ₹).
 const CURRENCY_NAMES: Record<string, string> = { euro: "eur", "円": "jpy", yen: "jpy", rs: "inr", rupee: "inr" };
 
@@ -204,7 +210,11 @@ export function parseKrValue(text: string | number, locale: string, unit: string
   // "Rs.500" are 500 on a KR in INR, as India writes them (the first was refused, the second read as 0.5).
   // A sign's point stays the number's: "$.50" and "₹.5" are halves.
   const abbr = /^([^0-9.,+\-\u2212]*\p{L})\.\s*(?=[+\-\u2212]?\s*[0-9])/u.exec(spaced);
-  const s = abbr ? `${abbr[1]} ${spaced.slice(abbr[0].length)}` : spaced;
+  const unsigned = abbr ? `${abbr[1]} ${spaced.slice(abbr[0].length)}` : spaced;
+  // A minus before a currency's sign is the number's, as money is written: "-$0.50" is "$-0.50" (until
+  // session 18 it was told to use digits only). Any sign before a unit written first moves after it.
+  const signFirst = /^([+\-\u2212])\s*([^\s0-9.,+\-\u2212][^0-9.,+\-\u2212]*?)\s*(?=[0-9.,])/.exec(unsigned);
+  const s = signFirst ? `${signFirst[2]} ${signFirst[1]}${unsigned.slice(signFirst[0].length)}` : unsigned;
   // The number is the run of sign, digits, separators and spaces; anything before or after is a unit.
   const m = /^([^0-9.,+\-\u2212]*?)\s*([+\-\u2212]?\s*[0-9][0-9.,\s]*|[+\-\u2212]?\s*[.,][0-9][0-9.,\s]*)\s*([^0-9]*)$/.exec(s);
   if (!m || (!m[1] && !m[3])) return parseUserNumber(text, locale);

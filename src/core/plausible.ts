@@ -16,6 +16,7 @@
 //   typing mistake by the rule above, yet it would score 1.00 on a rework rate that moved 0.7 points.
 import type { Metric } from "./tabs";
 import { decimalText, type DecimalSeparator } from "./numbers";
+import { valueWithUnit } from "./valueDigits";
 
 export interface RangeOf {
   metric: Metric | string;
@@ -39,8 +40,9 @@ export function implausible(value: number, kr: RangeOf, sep: DecimalSeparator = 
   const lo = Math.min(start, target);
   const hi = Math.max(start, target);
   const span = hi - lo;
-  const unit = kr.unit && kr.unit.trim() ? (kr.unit.trim() === "%" ? "%" : " " + kr.unit.trim()) : "";
-  const what = `${showNumber(value, sep)}${unit}`;
+  const unit = kr.unit ? kr.unit.trim() : "";
+  // With its unit as every other place writes the KR's values: "−3 days", "$1.15", "41,50 $" (valueWithUnit).
+  const what = valueWithUnit(showNumber(value, sep), unit, sep);
   const signChange = (value < 0 && lo >= 0) || (value > 0 && hi <= 0);
   const stay = kr.metric === "stay_above" || kr.metric === "stay_below";
   const room = span > 0 && !stay ? span : Math.max(span, target === 0 ? 1 : Math.abs(target) / 2);
@@ -56,7 +58,7 @@ export function implausible(value: number, kr: RangeOf, sep: DecimalSeparator = 
     unit === "%" && !fractions && !signChange && value !== 0 && Math.abs(value) < 1 && (value < lo || value > hi) &&
     Math.abs(named) >= 1 && !outside(named);
   if (!signChange && !outside(value) && !percentAsFraction) return null;
-  const r = (n: number) => showNumber(n, sep) + (fractions ? "" : unit);
+  const r = (n: number) => (fractions ? showNumber(n, sep) : valueWithUnit(showNumber(n, sep), unit, sep));
   const out = span > 0 && !stay ? `${what} is outside ${r(start)} → ${r(target)}` : `${what} is far from the target ${r(target)}`;
   if (percentAsFraction) {
     const whole = start === target ? "the target is in whole percentages" : "its start and target are in whole percentages";

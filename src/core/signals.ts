@@ -17,9 +17,10 @@
 // - Reasons write their numbers with the spreadsheet locale's decimal separator (numbers.ts, decimalText).
 import { dayNumber } from "./dates";
 import { valueDigits, type ForecastPoint } from "./forecast";
-import { fixedText, roundedText, type DecimalSeparator } from "./numbers";
+import { fixedText, isPercentUnit, roundedText, type DecimalSeparator } from "./numbers";
 import { isNum, krScore, normalizeMetric } from "./scoring";
 import { STATUS } from "./tabs";
+import { valueWithUnit } from "./valueDigits";
 
 export type SignalRule = "confidence" | "sandbagged" | "flat" | "calibration";
 
@@ -55,6 +56,8 @@ const s2 = (x: number, sep: DecimalSeparator) => fixedText(x, 2, sep);
  * (forecast.ts valueDigits: 0.0125 → 0.0100 shows 0.01234, not 0.0123).
  */
 const v = (x: number, sep: DecimalSeparator, digits = 4) => roundedText(x, Math.max(4, digits), sep);
+/** A value in a reason with the KR's unit, as its other values are written: "4% against 4%", "12 days", "$39.40". */
+const vu = (x: number, unit: string | undefined, sep: DecimalSeparator, digits = 4) => valueWithUnit(v(x, sep, digits), unit, sep);
 
 /** The confidence rule's reason, or null when confidence and trend agree (or either is unknown). */
 export function confidenceReason(confidence: number | null, forecastScore: number | null, sep: DecimalSeparator = "."): string | null {
@@ -72,7 +75,7 @@ function median(xs: number[]): number {
 
 /** The sandbagging rule's reason, or null. `points` are the KR's weekly points sorted by day. */
 export function sandbagReason(
-  kr: { metric: unknown; start: number | null; target: number | null },
+  kr: { metric: unknown; start: number | null; target: number | null; unit?: string },
   points: ForecastPoint[],
   cycle: { startDate: string; weeks: number },
   sep: DecimalSeparator = ".",
@@ -87,7 +90,7 @@ export function sandbagReason(
     const x = dayNumber(p.day) - day0;
     if (x >= half) break;
     if (krScore(metric, kr.start, kr.target, p.value).score === 1) {
-      return `Reached its target (${v(p.value, sep, d)} against ${v(kr.target, sep, d)}) on ${p.day}, before the cycle's midpoint`;
+      return `Reached its target (${vu(p.value, kr.unit, sep, d)} against ${vu(kr.target, kr.unit, sep, d)}) on ${p.day}, before the cycle's midpoint`;
     }
   }
   const first = points.slice(0, FIRST_WEEKS);
@@ -97,19 +100,21 @@ export function sandbagReason(
     const noise = median(changes);
     const distance = Math.abs(kr.target - kr.start);
     if (distance <= noise) {
-      return `The target is ${v(distance, sep, d)} from the start, within the usual week-to-week change of ${v(noise, sep, d)} in its first ${first.length} weeks`;
+      // A distance in % is in points, as the Why's paces are ("rising 0.14 points a week"): "2%" would read as relative.
+      const size = (x: number) => (isPercentUnit(kr.unit || "") ? `${v(x, sep, d)} point${v(x, ".", d) === "1" ? "" : "s"}` : vu(x, kr.unit, sep, d));
+      return `The target is ${size(distance)} from the start, within the usual week-to-week change of ${size(noise)} in its first ${first.length} weeks`;
     }
   }
   return null;
 }
 
-/** The flat rule's reason, or null. `values`: the KR's check-in values in log order; `digits`: the KR's valueDigits. */
-export function flatReason(values: number[], status: string, sep: DecimalSeparator = ".", digits = 2): string | null {
+/** The flat rule's reason, or null. `values`: the KR's check-in values in log order; `digits`: the KR's valueDigits; `unit`: the KR's. */
+export function flatReason(values: number[], status: string, sep: DecimalSeparator = ".", digits = 2, unit = ""): string | null {
   if (status !== STATUS.atRisk && status !== STATUS.offTrack) return null;
   if (values.length < FLAT_CHECKINS) return null;
   const last = values.slice(-FLAT_CHECKINS);
   if (!last.every((x) => x === last[0])) return null;
-  return `No change over the last ${FLAT_CHECKINS} check-ins (value ${v(last[0], sep, digits)}) while ${status.toLowerCase()}`;
+  return `No change over the last ${FLAT_CHECKINS} check-ins (value ${vu(last[0], unit, sep, digits)}) while ${status.toLowerCase()}`;
 }
 
 /**
@@ -135,6 +140,8 @@ export interface SignalKrInput {
   id: string;
   title: string;
   metric: unknown;
+  /** The KR's unit, written after (or a $ before) its values in the reasons. */
+  unit?: string;
   start: number | null;
   target: number | null;
   status: string;
@@ -155,7 +162,7 @@ export function krSignals(krs: SignalKrInput[], cycle: { startDate: string; week
     };
     add("confidence", confidenceReason(k.confidence, k.forecastScore, sep));
     add("sandbagged", sandbagReason(k, k.points, cycle, sep));
-    add("flat", flatReason(k.checkinValues, k.status, sep, valueDigits(k)));
+    add("flat", flatReason(k.checkinValues, k.status, sep, valueDigits(k), k.unit));
   }
   return out;
 }

@@ -187,6 +187,7 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
       id: kr.id,
       title: kr.title,
       metric: kr.metric,
+      unit: kr.unit,
       start: kr.start,
       target: kr.target,
       status: input.statuses.get(kr.id) || "",

@@ -1,5 +1,6 @@
 // The leaders' view of the Weekly Summary (issue 15): confidence now and last week, the low-confidence list,
 // the blockers of every check-in this period, and "worst first" ordering. Rules: docs/summary.md.
+import { commentShown } from "./corrections";
 import { addDays } from "./dates";
 import type { CheckinEntry, Tracker } from "./model";
 import { roundedText, type DecimalSeparator } from "./numbers";
@@ -61,7 +62,7 @@ export function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinE
         gap: k.gap,
         confidence: k.confidence,
         confidenceChange: k.confidenceChange,
-        whatChanged: c ? String(c.whatChanged ?? "") : "",
+        whatChanged: c ? commentShown(c.whatChanged) : "",
         blockers: c ? String(c.blockers ?? "") : "",
         nextStep: c ? String(c.nextStep ?? "") : "",
         lastCheckin: k.lastCheckin,
@@ -99,7 +100,7 @@ export function lowConfidence(krs: SummaryKr[], latestNow: Map<string, CheckinEn
       lastWeekConfidence: k.lastWeekConfidence,
       confidenceChange: k.confidenceChange,
       reason: reason.charAt(0).toUpperCase() + reason.slice(1),
-      whatChanged: c ? String(c.whatChanged ?? "") : "",
+      whatChanged: c ? commentShown(c.whatChanged) : "",
     });
   }
   const order = new Map(krs.map((k, i) => [k.id, i] as [string, number]));

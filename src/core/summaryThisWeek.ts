@@ -1,7 +1,8 @@
-// The "This week" lines at the top of the Weekly Summary: three sentences a leader can paste into a message
+// The "This week" lines at the top of the Weekly Summary: four sentences a leader can paste into a message
 // (docs/summary.md, "This week").
 import { atThisPaceLine, type WhyInput } from "./forecastWords";
 import { signedText, type DecimalSeparator } from "./numbers";
+import { missingCheckins } from "./summaryLeaders";
 import { STATUS } from "./tabs";
 import type { SummaryBlocker, SummaryKr, SummaryLowConfidenceKr, SummaryMover } from "./summaryTypes";
 
@@ -63,11 +64,14 @@ function statusLine(d: ThisWeekInput): string {
   return sentence(parts);
 }
 
-/** Line 2: check-ins of this period, blockers reported, low confidence. */
+/** Line 2: check-ins of this period (and which KRs are missing theirs), blockers reported, low confidence. */
 function checkinLine(d: ThisWeekInput): string {
   const r = d.checkinRate;
   const period = d.periodDays === 14 ? "this fortnight" : "this week";
-  const parts = [`${r.checkedIn} of ${krsText(r.total)} checked in ${period}`];
+  // Who to chase, named where a leader reads first (session 18's review: "3 of 4 KRs checked in" left them
+  // to find the one in the Missing check-ins table, below the fold), in that table's order.
+  const missing = missingCheckins(d.krs);
+  const parts = [`${r.checkedIn} of ${krsText(r.total)} checked in ${period}${missing.length ? ` (missing: ${ids(missing)})` : ""}`];
   const blocked = Array.from(new Set(d.blockers.map((b) => b.id)));
   parts.push(blocked.length ? `${krsText(blocked.length)} reported blockers (${ids(blocked.map((id) => ({ id })))})` : "no blockers reported");
   if (d.lowConfidence.length) {

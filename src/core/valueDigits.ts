@@ -87,3 +87,27 @@ export function padDecimals(text: string, min: number, sep: "." | "," = "."): st
   const decimals = m[3] ?? "";
   return decimals.length >= min ? text : `${m[1]}${m[2] ?? sep}${decimals.padEnd(min, "0")}`;
 }
+
+// Where a currency's sign goes (session 18's review: an operations team's "cost per unit $41.50 → $36.00"
+// read "Now 39.90 $", "34.69 $ by 2026-04-05 (target 36.00 $)"). In a locale with a decimal point (en_US,
+// en_GB, en_IN…) these signs come first, as those locales write money: "$39.90", "−$3.00", "£12.50",
+// "₹500.00", "¥1250". With a decimal comma (de_DE, fr_FR…) they follow with a space, as those write it:
+// "39,90 $". Codes ("USD", "EUR") and every other unit, "€" included (either side is usual, and the add-on
+// has written "14.20 €" since session 13), follow with a space; "%" sticks to the number.
+const SIGNS_BEFORE = new Set(["$", "£", "₹", "¥", "US$", "A$", "C$", "NZ$", "S$", "HK$"]);
+
+/**
+ * A value's text with its unit attached as the KR's values are written everywhere a value is text (the
+ * Forecast column and Why, the This week line, the sidebar, the signals' reasons, the check-in's
+ * questions): "8.3%", "6.25 days", "$41.50", "−$3.00", "41,50 $", "14.20 €"; money with two decimals at
+ * least (minValueDigits). Text that is no number ("—", "") is returned as it is, a unit-less value too.
+ */
+export function valueWithUnit(text: string, unit: unknown, sep: "." | "," = "."): string {
+  const u = String(unit ?? "").trim();
+  const m = /^([+\-\u2212]?)(\d+(?:[.,]\d*)?)$/.exec(text);
+  if (!u || !m) return text;
+  const digits = padDecimals(m[2], minValueDigits(u), sep);
+  if (u === "%") return `${m[1]}${digits}%`;
+  if (sep === "." && SIGNS_BEFORE.has(u)) return `${m[1]}${u}${digits}`;
+  return `${m[1]}${digits} ${u}`;
+}

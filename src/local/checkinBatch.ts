@@ -1,7 +1,7 @@
 // `okr-sheets checkin FILE --from checkins.csv`: many check-ins at once, all or nothing.
 // Each row goes through the sidebar's entry point as its own check-in, in file order, on one workbook
 // in memory; the file is saved only when every row was accepted, so a refusal leaves it untouched.
-import { minValueDigits, padDecimals } from "../core/valueDigits";
+import { valueWithUnit } from "../core/valueDigits";
 import { krValueText } from "../core/forecast";
 import { randomUUID } from "node:crypto";
 import { dateRefusal, unambiguousDate } from "../core/dates";
@@ -134,8 +134,8 @@ export function checkedInLine(wb: Workbook, kr: CheckedInKr): string {
   // A % KR whose cells hold fractions (typed 82%) is shown as its cells show it: 92%, not 0.92.
   const current = num(kr.current);
   const rounded = current === null ? String(kr.current) : krValueText({ start: num(kr.start), target: num(kr.target), percentCells: !!kr.percentCells }, current, sep);
-  const value =
-    current === null ? rounded : kr.percentCells ? `${rounded}%` : padDecimals(rounded, minValueDigits(kr.unit), sep); // money: 13.70, as the summary writes it
+  // In the KR's unit, as the summary and the sidebar write it (since session 18): "8.5 days", "4.2%", "$13.70".
+  const value = current === null ? rounded : valueWithUnit(rounded, kr.percentCells ? "%" : kr.unit, sep);
   const score = kr.score === null ? "—" : fixedText(kr.score, 2, sep);
   return `Checked in ${kr.id}: value ${value}, score ${score}, ${kr.status}.`;
 }

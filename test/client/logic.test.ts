@@ -112,6 +112,8 @@ describe("formatting", () => {
     expect(withUnit("14.2", "€")).toBe("14.20 €");
     expect(withUnit("14,2", "EUR", ",")).toBe("14,20 EUR");
     expect(withUnit("1200", "$", ",")).toBe("1200,00 $");
+    // Session 18: a dollar sign first where the decimal separator is a point, as the summary writes it ("Now 39.90 $" before).
+    expect(withUnit("39.9", "$")).toBe("$39.90");
     expect(withUnit("0.045", "USD")).toBe("0.045 USD");
     expect(withUnit("14.2", "euros per unit")).toBe("14.2 euros per unit");
   });

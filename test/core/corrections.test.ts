@@ -1,6 +1,6 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { replacedRequestId, withoutReplaced } from "../../src/core/corrections";
+import { commentShown, replacedRequestId, withoutReplaced } from "../../src/core/corrections";
 import type { CheckinEntry } from "../../src/core/model";
 
 function ci(row: number, krId: string, requestId: string, whatChanged = "", date = "2026-01-14"): CheckinEntry {
@@ -29,5 +29,18 @@ describe("Corrected check-ins", () => {
   it("removes nothing for a note naming another KR's row, a later row or an unknown ID", () => {
     const log = [ci(2, "O1.KR1", "a"), ci(3, "O1.KR2", "b", fix("a")), ci(4, "O1.KR1", "c", fix("z")), ci(5, "O1.KR1", "d", fix("e")), ci(6, "O1.KR1", "e")];
     expect(withoutReplaced(log)).toEqual(log);
+  });
+});
+
+describe("A correction's note as the summary shows it", () => {
+  it("reads 'Corrected from <value>' and the person's text, not the replaced row's request ID", () => {
+    // Session 18's review: the leaders' Latest comment was "Correction of check-in 6d4adef1-49f3-… (2026-01-23, value 1.15). typo".
+    expect(commentShown("Correction of check-in 6d4adef1-49f3-4b82-af1d-c1205c4b8d9a (2026-01-23, value 1.15). typo, 11.5")).toBe("Corrected from 1.15: typo, 11.5");
+    expect(commentShown("Correction of check-in abc (2026-01-23, value 8,5).")).toBe("Corrected from 8,5.");
+    expect(commentShown("Correction of check-in abc (2026-01-23, value -3). line 1\nline 2")).toBe("Corrected from -3: line 1\nline 2");
+  });
+  it("leaves every other text as written", () => {
+    for (const t of ["", "Two new carriers", "Correction of check-in x (", "Fixed the Correction of check-in x (2026-01-23, value 3). no", "=1+1"]) expect(commentShown(t)).toBe(t);
+    expect(commentShown(null)).toBe("");
   });
 });

@@ -50,6 +50,19 @@ describe("parseKrValue", () => {
     ["－３", "days", -3],
     ["８５％", "%", 85],
     ["１２０　ｏｒｄｅｒｓ", "orders", 120],
+    // Session 18: a minus before a currency's sign is the number's ("Enter a number, using digits only" before);
+    // short forms of time units are the unit ("Leave out the unit" before); US$ is a dollar.
+    ["-$0.50", "$", -0.5],
+    ["−£3", "GBP", -3],
+    ["- $ 2", "USD", -2],
+    ["12 d", "days", 12],
+    ["12d", "days", 12],
+    ["3 hrs", "hours", 3],
+    ["3 h", "hours", 3],
+    ["3 hours", "hrs", 3],
+    ["45 min", "minutes", 45],
+    ["2 wks", "weeks", 2],
+    ["US$41.50", "$", 41.5],
   ])("%s on a KR in %s is %d", (...[text, unit, value]) => {
     expect(read(text, unit)).toEqual({ ok: true, value });
   });
@@ -118,6 +131,21 @@ describe("parseKrValue", () => {
     expect(read("8.5 days", null)).toEqual({ ok: true, value: 8.5 });
     expect(read("85%", null)).toEqual({ ok: true, value: 85 });
     for (const bad of ["", "abc", "1e3", "1.2.3", "5 days 3", "%5", "days"]) expect(read(bad, null).ok, bad).toBe(false);
+  });
+
+  it("a signed amount of money reads the same with its sign before or after the currency's sign, for every amount", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 99 }), fc.constantFrom("-", "+", "\u2212"), fc.constantFrom("$", "£", "€"), (i, f, sign, cur) => {
+        const amount = `${i}.${String(f).padStart(2, "0")}`;
+        const after = read(`${cur}${sign}${amount}`, cur);
+        expect(after).toEqual({ ok: true, value: (sign === "+" ? 1 : -1) * Number(amount) || 0 });
+        expect(read(`${sign}${cur}${amount}`, cur)).toEqual(after);
+      }),
+    );
+  });
+
+  it("a short form of another unit is still refused: 12 d on a KR in weeks, 3 h on one in days", () => {
+    for (const [text, unit] of [["12 d", "weeks"], ["3 h", "days"], ["5 m", "minutes"], ["-$5", "EUR"]]) expect(read(text, unit).ok, `${text} on ${unit}`).toBe(false);
   });
 
   it("a plain number reads the same with or without the KR's unit after it, for every number", () => {

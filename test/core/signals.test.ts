@@ -52,6 +52,22 @@ describe("possibly sandbagged", () => {
     // two points: not enough to know the variation
     expect(sandbagReason(kr, weekly([30, 35]), CYCLE)).toBe(null);
   });
+  it("names the values in the KR's unit (session 18: a rework rate read \"4 against 4\")", () => {
+    const rework = { metric: "decrease", unit: "%", start: 8, target: 4 };
+    expect(sandbagReason(rework, weekly([7.6, 6.9, 4]), CYCLE)).toBe("Reached its target (4% against 4%) on 2027-01-24, before the cycle's midpoint");
+    const cost = { metric: "decrease", unit: "$", start: 41.5, target: 36 };
+    expect(sandbagReason(cost, weekly([40, 36]), CYCLE)).toBe("Reached its target ($36.00 against $36.00) on 2027-01-17, before the cycle's midpoint");
+    expect(sandbagReason(cost, weekly([40, 36]), CYCLE, ",")).toBe("Reached its target (36,00 $ against 36,00 $) on 2027-01-17, before the cycle's midpoint");
+    // A distance in % is in points, as the Why's paces are: "2%" would read as 2% of the value.
+    expect(sandbagReason({ metric: "increase", unit: "%", start: 40, target: 42 }, weekly([40, 37, 41, 39]), CYCLE)).toBe(
+      "The target is 2 points from the start, within the usual week-to-week change of 3 points in its first 4 weeks",
+    );
+    expect(sandbagReason({ metric: "increase", unit: "%", start: 40, target: 41 }, weekly([40, 39, 40.5, 40]), CYCLE)).toContain("is 1 point from");
+    expect(sandbagReason({ metric: "decrease", unit: "days", start: 12, target: 10 }, weekly([12, 14, 12, 14]), CYCLE)).toBe(
+      "The target is 2 days from the start, within the usual week-to-week change of 2 days in its first 4 weeks",
+    );
+    expect(flatReason([12, 12, 12], "At risk", ".", 2, "days")).toBe("No change over the last 3 check-ins (value 12 days) while at risk");
+  });
   it("only increase and decrease KRs", () => {
     expect(sandbagReason({ metric: "stay_above", start: 0, target: 1 }, weekly([5, 5, 5]), CYCLE)).toBe(null);
     expect(sandbagReason({ metric: "milestone", start: 0, target: 1 }, weekly([1, 1, 1]), CYCLE)).toBe(null);

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { expect } from "../support/expect";
 import { buildSummary } from "../../src/core/summary";
 import { buildDigest } from "../../src/core/emails";
-import { lowConfidence, worstFirst } from "../../src/core/summaryLeaders";
+import { lowConfidence, missingCheckins, worstFirst } from "../../src/core/summaryLeaders";
 import { shortNumber, trendText } from "../../src/core/summaryLeadersLayout";
 import { thisWeekLines, type ThisWeekInput } from "../../src/core/summaryThisWeek";
 import type { SummaryKr, SummaryMover } from "../../src/core/summaryTypes";
@@ -63,16 +63,29 @@ describe("'This week' lines", () => {
     ]);
   });
   it("many: plural, at most five IDs named, a fortnightly cadence says fortnight", () => {
-    const krs = Array.from({ length: 8 }, (_, i) => kr(`O1.KR${i + 1}`, { status: "Off track" }));
+    const krs = Array.from({ length: 8 }, (_, i) => kr(`O1.KR${i + 1}`, { status: "Off track", checkedInThisPeriod: false }));
     const lines = thisWeekLines(input({ krs, checkinRate: { checkedIn: 0, total: 8 }, periodDays: 14, movers: { up: [], down: [mover("O1.KR8", -0.456)] } }));
     expect(lines[0]).toBe("8 KRs fell off track (O1.KR1, O1.KR2, O1.KR3, O1.KR4, O1.KR5 and 3 more); 8 off track and 0 at risk in all.");
-    expect(lines[1]).toBe("0 of 8 KRs checked in this fortnight; no blockers reported.");
+    expect(lines[1]).toBe("0 of 8 KRs checked in this fortnight (missing: O1.KR1, O1.KR2, O1.KR3, O1.KR4, O1.KR5 and 3 more); no blockers reported.");
     expect(lines[2]).toBe("No score rose; biggest drop: O1.KR8 -0.46.");
   });
   it("a KR that was already off track, or whose last week is unknown, did not 'fall'", () => {
     const krs = [kr("O1.KR1", { status: "Off track", lastWeekStatus: "Off track" }), kr("O1.KR2", { status: "Off track", lastWeekStatus: null })];
     expect(thisWeekLines(input({ krs }))[0]).toBe("No KR fell off track; 2 off track and 0 at risk in all.");
     expect(thisWeekLines(input({ krs, movers: { up: [], down: [] } }))[2]).toBe("No score changed since last week.");
+  });
+});
+
+describe("'This week': who is missing a check-in", () => {
+  it("names the KRs without a check-in this period, in the Missing check-ins table's order (furthest behind first)", () => {
+    // Session 18's review: "3 of 4 KRs checked in this week" left a leader to find the one in a table below.
+    const krs = [kr("O1.KR1"), kr("O1.KR2", { checkedInThisPeriod: false, gap: 0.05 }), kr("O2.KR1", { checkedInThisPeriod: false, gap: -0.3 }), kr("O2.KR2")];
+    const line = thisWeekLines(input({ krs, checkinRate: { checkedIn: 2, total: 4 } }))[1];
+    expect(line).toBe(`2 of 4 KRs checked in this week (missing: ${missingCheckins(krs).map((k) => k.id).join(", ")}); no blockers reported.`);
+    expect(line).toContain("(missing: O2.KR1, O1.KR2)"); // gap = score − expected: O2.KR1 is further behind
+    expect(thisWeekLines(input({ krs: krs.map((k) => ({ ...k, checkedInThisPeriod: true })), checkinRate: { checkedIn: 4, total: 4 } }))[1]).toBe(
+      "4 of 4 KRs checked in this week; no blockers reported.",
+    );
   });
 });
 

@@ -7,7 +7,7 @@ import { expect } from "../support/expect";
 import { cellForecast, formatValue, krAsShown, MAX_VALUE_DIGITS, valueDigits } from "../../src/core/forecast";
 import { forecastWhy, withUnit } from "../../src/core/forecastWords";
 import { roundedText } from "../../src/core/numbers";
-import { isMoneyUnit, PERCENT_VALUE_FORMAT, percentValueFormat, unusualPercentFormat } from "../../src/core/valueDigits";
+import { isMoneyUnit, PERCENT_VALUE_FORMAT, percentValueFormat, unusualPercentFormat, valueWithUnit } from "../../src/core/valueDigits";
 import { krSignals } from "../../src/core/signals";
 
 /** A number as typed: up to 4 significant digits at a power of ten from 1e-6 to 1e4. */
@@ -130,7 +130,7 @@ describe("money (minValueDigits)", () => {
   it("leaves yen and won (no minor unit) and a code that is an English word without forced decimals", () => {
     // Until the fix: "1250.00 JPY", "1250.00 ¥", "80000.00 KRW", "3.00 try/day".
     expect(withUnit(1250, "JPY", ".", 2)).toBe("1250 JPY");
-    expect(withUnit(1250, "¥", ".", 2)).toBe("1250 ¥");
+    expect(withUnit(1250, "¥", ".", 2)).toBe("¥1250"); // the sign first since session 18 (valueWithUnit)
     expect(withUnit(80000, "₩", ".", 2)).toBe("80000 ₩");
     expect(withUnit(80000, "krw per order", ".", 2)).toBe("80000 krw per order");
     expect(withUnit(3, "try/day", ".", 2)).toBe("3 try/day");
@@ -152,6 +152,42 @@ describe("money (minValueDigits)", () => {
         const decimals = (money.split(/[.,]/)[1] ?? "").length;
         expect(decimals).toBeGreaterThanOrEqual(2);
         expect(decimals).toBeLessThanOrEqual(Math.max(2, d));
+      }),
+    );
+  });
+});
+
+describe("valueWithUnit: where a unit goes", () => {
+  it("puts a dollar or pound sign first with a decimal point, after the sign of the number; after it with a comma", () => {
+    // Session 18's review: a cost per unit of $41.50 → $36.00 read "Now 39.90 $" and "34.69 $ by 2026-04-05".
+    expect(valueWithUnit("39.9", "$")).toBe("$39.90");
+    expect(valueWithUnit("-3", "$")).toBe("-$3.00");
+    expect(valueWithUnit("\u22123", "£")).toBe("\u2212£3.00");
+    expect(valueWithUnit("500", "₹")).toBe("₹500.00");
+    expect(valueWithUnit("39,9", "$", ",")).toBe("39,90 $"); // as de_DE and fr_FR write it
+    expect(valueWithUnit("14.2", "€")).toBe("14.20 €");
+    expect(valueWithUnit("41.5", "USD")).toBe("41.50 USD");
+    expect(valueWithUnit("41.5", "$/unit")).toBe("41.50 $/unit");
+    expect(valueWithUnit("4.2", "%")).toBe("4.2%");
+    expect(valueWithUnit("12", " days ")).toBe("12 days");
+    expect(valueWithUnit("12", "")).toBe("12");
+    expect(valueWithUnit("—", "$")).toBe("—");
+    expect(valueWithUnit("", "days")).toBe("");
+  });
+  it("keeps the number's text whole and writes the unit once, for every value and unit", () => {
+    const unit = fc.constantFrom("$", "£", "€", "%", "days", "USD", "$/unit", "orders", "¥");
+    fc.assert(
+      fc.property(typed, unit, sep, fc.integer({ min: 0, max: 6 }), (x, u, s, d) => {
+        const text = formatValue(x, s, d);
+        const out = valueWithUnit(text, u, s);
+        const bare = out.replace(u, "").trim();
+        expect(out.split(u).length - 1, out).toBe(1);
+        // The number is the one given, its decimals padded to two for money, nothing else changed.
+        expect(Number(bare.replace(",", ".").replace("\u2212", "-")), out).toBe(Number(text.replace(",", ".")));
+        expect(bare.startsWith(text.replace(/0+$/, "").replace(/[.,]$/, "")), out).toBe(true);
+        // A dollar sign comes first only where the decimal separator is a point; nothing comes before a minus.
+        if (u === "$") expect(out.replace(/^-/, "").startsWith("$"), out).toBe(s === ".");
+        if (x < 0 && text.startsWith("-")) expect(out.startsWith("-"), out).toBe(true);
       }),
     );
   });

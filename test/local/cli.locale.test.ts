@@ -37,13 +37,13 @@ describe("a de_DE tracker: the command's lines use its decimal comma", () => {
     const one = await run("checkin", f, "--kr", "O1.KR2", "--value", "8,5", "--at", "2026-01-13");
     expect(one.status, one.stderr).toBe(0);
     // Before: "value 8.5, score 0.29" beside a Key Results tab showing 8,5 and 0,29.
-    expect(one.stdout).toBe("Checked in O1.KR2: value 8,5, score 0,29, On track.\n");
+    expect(one.stdout).toBe("Checked in O1.KR2: value 8,5 days, score 0,29, On track.\n");
     const show = await run("show", f, "--sheet", "Key Results", "--at", "2026-01-13");
     expect(show.stdout).toMatch(/O1\.KR2 .* 8,5 .* 0,29 /);
     // A European Excel's CSV: semicolons and decimal commas.
     writeFileSync(join(dir, "de.csv"), "kr_id;value;at\nO1.KR1;83,5;2026-01-13\n");
     const batch = await run("checkin", f, "--from", "de.csv", "--at", "2026-01-13");
-    expect(batch.stdout, batch.stderr).toBe("Checked in O1.KR1: value 83,5, score 0,12, On track.\n1 check-in saved.\n");
+    expect(batch.stdout, batch.stderr).toBe("Checked in O1.KR1: value 83,5%, score 0,12, On track.\n1 check-in saved.\n");
     const sum = await run("summary", f, "--at", "2026-01-13");
     expect(sum.stdout).toMatch(/^Weekly Summary regenerated: week 2 of 13; overall \d,\d\d \(.+\)\.\n$/);
   });
@@ -51,7 +51,7 @@ describe("a de_DE tracker: the command's lines use its decimal comma", () => {
   it("an en_US tracker keeps the point", async () => {
     const f = await trackerIn("en.xlsx", "en_US", "Etc/UTC");
     const one = await run("checkin", f, "--kr", "O1.KR2", "--value", "8.5", "--at", "2026-01-13");
-    expect(one.stdout).toBe("Checked in O1.KR2: value 8.5, score 0.29, On track.\n");
+    expect(one.stdout).toBe("Checked in O1.KR2: value 8.5 days, score 0.29, On track.\n");
   });
 });
 
@@ -111,7 +111,7 @@ describe("new: the tracker's time zone and locale", () => {
     const s = await loadXlsx(join(dir, "made-nz.xlsx"));
     expect([s.timeZone, s.locale]).toEqual(["Pacific/Auckland", "de_DE"]);
     const one = await run("checkin", "made-nz.xlsx", "--kr", "O1.KR2", "--value", "8,5", "--at", "2026-01-11");
-    expect(one.stdout).toBe("Checked in O1.KR2: value 8,5, score 0,29, On track.\n");
+    expect(one.stdout).toBe("Checked in O1.KR2: value 8,5 days, score 0,29, On track.\n");
     expect((await run("show", "made-nz.xlsx", "--sheet", "Check-ins", "--at", "2026-01-11")).stdout).toMatch(/ 2026-01-11 12:00 +1 +O1\.KR2 /);
   });
 

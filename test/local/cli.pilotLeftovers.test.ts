@@ -111,7 +111,7 @@ describe("money", () => {
     expect(shown).toMatch(/13\.00 € by 2026-04-05/);
     expect(shown).toMatch(/Falling 0\.10 € a week; reaching 12\.50 €/);
     expect(shown).not.toMatch(/\b(13|12\.5|42\.4|48) (€|EUR)/);
-    expect((await ok("checkin", "money.xlsx", "--kr", "O1.KR1", "--value", "13.7", "--at", "2026-02-10")).trim()).toBe("Checked in O1.KR1: value 13.70, score 0.29, At risk.");
+    expect((await ok("checkin", "money.xlsx", "--kr", "O1.KR1", "--value", "13.7", "--at", "2026-02-10")).trim()).toBe("Checked in O1.KR1: value 13.70 €, score 0.29, At risk.");
   });
 });
 

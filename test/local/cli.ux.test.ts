@@ -36,7 +36,7 @@ describe("checkin with units", () => {
     writeFileSync(join(dir, "a.xlsx"), bytes("ops.xlsx"));
     const ok = await run("checkin", "a.xlsx", "--kr", "O1.KR1", "--value", "85%", "--at", "2026-01-20");
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/^Checked in O1.KR1: value 85, /);
+    expect(ok.stdout).toMatch(/^Checked in O1.KR1: value 85%, /);
     const msg = await rejected("a.xlsx", ["checkin", "a.xlsx", "--kr", "O1.KR2", "--value", "85%", "--at", "2026-01-20"]);
     expect(msg).toBe('okr-sheets: Nothing was saved. --value: This key result is measured in "days", not %: type the number without the % sign.');
     expect(msg).not.toMatch(/krId|highlighted|marked below|marked fields/);
@@ -47,7 +47,7 @@ describe("checkin with units", () => {
     for (const v of ["89 percent", "89 pct", "89 Percent"]) {
       const ok = await run("checkin", "p.xlsx", "--kr", "O1.KR1", "--value", v, "--at", "2026-01-20");
       expect(ok.status, `${v}: ${ok.stderr}`).toBe(0);
-      expect(ok.stdout).toMatch(/^Checked in O1.KR1: value 89, /);
+      expect(ok.stdout).toMatch(/^Checked in O1.KR1: value 89%, /);
     }
     const msg = await rejected("p.xlsx", ["checkin", "p.xlsx", "--kr", "O1.KR2", "--value", "8 percent", "--at", "2026-01-20"]);
     expect(msg).toBe('okr-sheets: Nothing was saved. --value: This key result is measured in "days", not %: type the number without the % sign.');
@@ -69,7 +69,7 @@ describe("checkin with units", () => {
     );
     const r = await run("checkin", "f.xlsx", "--kr", "O2.KR1", "--value", "5.8", "--at", "2026-01-20");
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^Checked in O2.KR1: value 5.8, score 0.20, /);
+    expect(r.stdout).toMatch(/^Checked in O2.KR1: value 5.8%, score 0.20, /);
   });
 
   it("--correct replaces the week's last check-in: both rows stay, Current follows", async () => {

@@ -196,7 +196,7 @@ describe("signals in the mid-cycle review and the retrospective", () => {
     expect(calibration[3]).toBe("The 2 aspirational KRs averaged 1.00: too easy — aspirational OKRs aim for 0.6–0.7");
     // O3.KR1 hit its target in week 1: possibly sandbagged.
     expect(v.find((row) => row[0] === "Possibly sandbagged" && row[1] === "O3.KR1")![3]).toBe(
-      "Reached its target (36 against 36) on 2026-01-11, before the cycle's midpoint",
+      "Reached its target (36.00 EUR against 36.00 EUR) on 2026-01-11, before the cycle's midpoint", // in its unit since session 18
     );
   });
 });

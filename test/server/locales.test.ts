@@ -100,7 +100,7 @@ describe("a check-in typed late in the evening, far from UTC", () => {
     const sum = callAddon(wb, "generateWeeklySummary", {});
     expect(sum).toMatchObject({ ok: true, week: 1 });
     const lines = ss(wb).getSheetByName("Weekly Summary")!.getRange("A1:A8").getDisplayValues().map((r) => r[0]);
-    expect(lines).toContain("1 of 7 KRs checked in this week; no blockers reported.");
+    expect(lines).toContain("1 of 7 KRs checked in this week (missing: O1.KR1, O2.KR1, O3.KR1, O3.KR2, O1.KR3 and 1 more); no blockers reported.");
   });
 });
 

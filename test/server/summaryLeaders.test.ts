@@ -93,7 +93,7 @@ describe("The leaders' view of a week", () => {
     const risk = data.krs.filter((k: { status: string }) => k.status === "At risk").length;
     expect(lines[0]).toBe(`1 KR fell off track (O2.KR2); ${off} off track and ${risk} at risk in all.`);
     expect(lines[1]).toBe(
-      "4 of 7 KRs checked in this week; 2 KRs reported blockers (O1.KR1, O2.KR1); 2 on-track KRs have low confidence (O2.KR1, O3.KR2).",
+      "4 of 7 KRs checked in this week (missing: O1.KR2, O3.KR1, O1.KR3); 2 KRs reported blockers (O1.KR1, O2.KR1); 2 on-track KRs have low confidence (O2.KR1, O3.KR2).",
     );
     const up = data.movers.up[0];
     const down = data.movers.down[0];
@@ -102,7 +102,7 @@ describe("The leaders' view of a week", () => {
     // Week 1 has nothing to compare with and says so.
     const w1 = rowWhere(tab1, (s) => s === "This week");
     expect(String(tab1.values[w1 + 1][0])).toBe("No KR off track; no KR at risk.");
-    expect(String(tab1.values[w1 + 2][0])).toBe("5 of 7 KRs checked in this week; no blockers reported.");
+    expect(String(tab1.values[w1 + 2][0])).toBe("5 of 7 KRs checked in this week (missing: O3.KR1, O1.KR3); no blockers reported.");
     expect(String(tab1.values[w1 + 3][0])).toBe("First week of the cycle: no change to compare yet.");
     // The fourth: which KRs end below their goal at this pace (week 2: too early to tell).
     expect(lines[3]).toBe("At this pace: not enough check-ins to forecast yet (3 weeks are needed).");
