@@ -14,7 +14,7 @@ import { generateSummary } from "./summaryTab";
 import { PORTFOLIO_TAB } from "../core/portfolio";
 import { addDays, cycleLastDay, isValidIsoDate } from "../core/dates";
 import { refreshPortfolio, type PortfolioOutcome } from "./portfolio";
-import { AlreadyRefreshed, checkRecorded, type RefreshRun } from "./refreshMark";
+import { AlreadyRefreshed, checkRecorded, withdrawMark, type RefreshRun } from "./refreshMark";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -135,8 +135,12 @@ export function recordedRefresh(ss: Spreadsheet, record: RefreshRecord, runAs: s
   const prev = record.last;
   const by = trigger ? {} : { by: currentUser(), trigger: prev ? (prev.by ? prev.trigger : prev.at) : "" };
   let asOf = "";
-  const save = (ok: boolean, reason: string, done?: string) => record.save({ last: { ...lastRun(ss, ok, reason, done), ...by, ...(asOf ? { asOf } : {}) } });
   const run: RefreshRun = trigger ? { asked, by: "", prior: prev } : { asked, by: by.by || "" };
+  // A run recorded as failed leaves this week's to the next one asked for (refreshMark.ts withdrawMark).
+  const save = (ok: boolean, reason: string, done?: string) => {
+    if (!ok) withdrawMark(run);
+    record.save({ last: { ...lastRun(ss, ok, reason, done), ...by, ...(asOf ? { asOf } : {}) } });
+  };
   try {
     const out = trigger ? asTriggerRun(() => refreshAndEmail(ss, runAs, started, run)) : refreshAndEmail(ss, runAs, started, run);
     asOf = out.asOf || "";
@@ -191,5 +195,12 @@ export function refreshNow(ss: Spreadsheet, asked?: number): RefreshOutcome {
   const started = Date.now();
   const record = RefreshRecord.read(ss);
   const when = asked === undefined ? started : asked;
-  return record.installed && !record.off ? recordedRefresh(ss, record, "", started, false, when) : refreshAndEmail(ss, "", started, { asked: when, by: currentUser() });
+  if (record.installed && !record.off) return recordedRefresh(ss, record, "", started, false, when);
+  const run: RefreshRun = { asked: when, by: currentUser() };
+  try {
+    return refreshAndEmail(ss, "", started, run);
+  } catch (e) {
+    withdrawMark(run);
+    throw e;
+  }
 }

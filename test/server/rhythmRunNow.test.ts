@@ -97,10 +97,32 @@ describe("Run weekly refresh now and the trigger's own run of the same week", ()
     });
     const [, answer] = runNow(wb);
     expect(answer).toBe(
-      "This week's refresh (as of 2026-01-11) was run by the weekly trigger at 2026-01-12 07:00, after this one was asked for: not run again. Nothing was changed.",
+      "This week's refresh (as of 2026-01-11) was run by the weekly trigger at 2026-01-12 07:00, after this one was asked for: not run again. Nothing was changed." +
+        ' Its outcome shows under "Weekly refresh on / off" once it ends; should it fail, "Run weekly refresh now" runs this week\'s again.',
     );
     expect(digests(wb)).toBe(1);
     expect(status(wb)).toContain("Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.");
+  });
+
+  it("a run now asked for just before the trigger's run, which wrote this week's while it waited and then failed, runs", () => {
+    const project: ScriptProject = newScriptProject();
+    const wb = trackers(1, project)[0];
+    setSetting(wb, "Leaders' emails", "boss@example.com");
+    setSetting(wb, "Email digest to leaders", "on");
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    at(wb, "06:59:30");
+    // The trigger runs as its installer, whose day's email quota is spent: its summary is written, its emails fail.
+    project.mailQuota!.set(ADMIN, { since: wb.services.clock.now().getTime(), used: 100 });
+    const BEN = "ben@example.com";
+    wb.services.session.setUser(BEN);
+    whileWaiting(wb, () => {
+      at(wb, "07:00:00");
+      expect(() => fireTrigger(wb, refreshTriggersOf(wb)[0])).toThrow("Google's daily email quota ran out");
+      expect(status(wb)).toContain("Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), failed: Google's daily email quota ran out");
+    });
+    const [, answer] = runNow(wb);
+    expect(answer).toContain(`Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), run now by ${BEN}, OK.`);
+    expect(digests(wb)).toBe(1);
   });
 
   it("the trigger's run waiting while a run now writes this week's does nothing, recorded as the trigger's run", () => {
