@@ -31,6 +31,7 @@ import { currentUser, lastRun, lastRunLine, type Installed, type LastRun } from 
 import { addDays, isValidIsoDate } from "../core/dates";
 import { RefreshRecord } from "./refreshRecord";
 import { tellInstaller } from "./refreshNotice";
+import { offStatus, settleOwn } from "./refreshGone";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -80,8 +81,7 @@ function describe(record: RefreshRecord, rec: Installed | null, tz: string, week
   if (on && rec && !rec.on) status = `On, installed by ${rec.by} (when it runs is not recorded here: turn it on again to record it).`;
   // What a run reports, unless the zone moved (below): the run then falls on another day here.
   else if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} at ${hh(rec.hour)} (${rec.timeZone})${rec.timeZone && rec.timeZone !== tz ? "" : reportsTo(rec.weekday, fortnightly)}.`;
-  else if (rec && off) status = `Off (switched off by ${off.by} on ${off.on}; the trigger ${rec.by} installed removes itself when it next runs).`;
-  else status = "Off.";
+  else status = offStatus(rec, off, tz);
   // A trigger keeps the zone it was made in (inTimezone): after File › Settings changed the spreadsheet's,
   // it still runs at 07:00 there, which may be another day here (Monday 07:00 Berlin is Sunday 22:00 in
   // California), and its summary is as of the day before that day (Saturday: refreshRun.ts refreshDay).
@@ -120,7 +120,8 @@ function silentSince(rec: Installed, last: LastRun | null, tz: string): string {
   const said = since === ran ? `It has not run since ${since}` : `It has not run since it was turned on on ${since}`;
   return (
     ` ${said}: Google stops it while the add-on is turned off in this spreadsheet or removed from ${rec.by}'s account, ` +
-    `and it records nothing when ${rec.by} can no longer open the tracker. Turn it off and on again to run it as you.`
+    `and it records nothing when ${rec.by} can no longer open the tracker (after two such weeks it removes itself; ` +
+    `"Weekly refresh on / off" opened by ${rec.by} finds out). Turn it off and on again to run it as you.`
   );
 }
 
@@ -144,6 +145,7 @@ export function weeklyRefreshStatus(ss: Spreadsheet): RefreshStatus {
   try {
     const record = RefreshRecord.read(ss);
     record.save({}); // an earlier version's record in document properties moves where the trigger reads it (once)
+    settleOwn(ss, record, tz); // the installer's account knows whether the trigger still exists (refreshGone.ts)
     return describe(record, currentInstall(ss, record), tz, settings.weekday, settings.cadence === "fortnightly");
   } catch (e) {
     return permissionHint(e);
@@ -225,7 +227,8 @@ function removeAll(mine: GoogleAppsScript.Script.Trigger[]): number {
 
 /**
  * Turns the refresh off, whoever installed it: this user's triggers are deleted now; another admin's
- * trigger sees the spreadsheet's "off" (refreshRecord.ts) and removes itself when it next runs.
+ * trigger sees the spreadsheet's "off" (refreshRecord.ts) and removes itself when it next runs, or when its
+ * installer next looks at the status (refreshGone.ts settleOwn).
  */
 export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed: number } {
   const tz = ss.getSpreadsheetTimeZone();
@@ -237,7 +240,8 @@ export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed
     const triggers = triggersFor(ss);
     const mine = triggers.map((t) => t.getUniqueId());
     removed = removeAll(triggers);
-    if (!rec || mine.indexOf(rec.uid) >= 0) record.save({ installed: null, off: null });
+    // The installer's own off: every trigger of theirs here is gone now, the recorded one too if it removed itself.
+    if (!rec || rec.by === currentUser() || mine.indexOf(rec.uid) >= 0) record.save({ installed: null, off: null });
     else if (!record.off) record.save({ off: { by: currentUser(), on: isoDate(new Date(), tz) } });
     return { ...describe(record, record.installed, tz, settings.weekday, settings.cadence === "fortnightly"), removed };
   } catch (e) {

@@ -19,8 +19,11 @@ export interface Installed {
 }
 
 export interface SwitchedOff {
+  /** Who switched it off; with `gone`, the installer whose account found the trigger gone. */
   by: string;
   on: string;
+  /** No one switched it off: the recorded trigger was no longer listed in its installer's account (refreshGone.ts). */
+  gone?: boolean;
 }
 
 export interface LastRun {

@@ -188,7 +188,7 @@ describe("Two admins share one weekly refresh (a trigger is visible only to its 
 
     // Ben switches it off: he cannot delete Anna's trigger, so the document says off and her trigger obeys.
     expect(asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", { on: false }))).toMatchObject({ ok: true, on: false });
-    expect(asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", {}))).toMatchObject({ ok: true, on: false });
+    expect(callAddon(wb, "setWeeklyRefresh", {}), "a third admin sees it off").toMatchObject({ ok: true, on: false });
     setSetting(wb, "Leaders' emails", "boss@example.com");
     setSetting(wb, "Email digest to leaders", "on");
     const r = fireOn(wb, "2026-01-12");
