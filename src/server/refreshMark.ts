@@ -78,8 +78,9 @@ export function markRefresh(props: PropertyStore | null, asOf: string, run: Refr
   const m = markIn(props);
   // The trigger's run also gives way to a run now whose record it did not see saved: that run is still sending.
   // One whose record it saw (saved after its summary) was judged by checkRecorded: a failed one is run again.
+  // A record saying that run started (refreshRun.ts, written before its summary) is not its outcome.
   const p = run.prior;
-  const unrecorded = !run.by && m && m.by && !(p && p.by === m.by && p.at >= m.at);
+  const unrecorded = !run.by && m && m.by && !(p && !p.running && p.by === m.by && p.at >= m.at);
   if (m && m.asOf === asOf && (m.t >= run.asked || unrecorded)) {
     const reason = `this week's refresh (as of ${asOf}) was ${runBy(m.by)} at ${m.at}${m.t >= run.asked ? ", after this one was asked for" : ""}`;
     throw new AlreadyRefreshed(reason, run.by ? IF_IT_FAILS : "");

@@ -8,7 +8,7 @@ import { asTriggerRun, isoDate, UserError } from "./env";
 import { plural } from "../core/plural";
 import { RefreshRecord } from "./refreshRecord";
 import { tellInstaller, type FailedTracker } from "./refreshNotice";
-import { currentUser, lastRun } from "./weeklyState";
+import { currentUser, lastRun, type LastRun } from "./weeklyState";
 import { readSettings } from "./read";
 import { generateSummary } from "./summaryTab";
 import { PORTFOLIO_TAB } from "../core/portfolio";
@@ -141,6 +141,12 @@ export function recordedRefresh(ss: Spreadsheet, record: RefreshRecord, runAs: s
     if (!ok) withdrawMark(run);
     record.save({ last: { ...lastRun(ss, ok, reason, done), ...by, ...(asOf ? { asOf } : {}) } });
   };
+  // Recorded as started first: Google stops a run at 6 minutes ("Exceeded maximum execution time"), after which
+  // nothing can record it, and the status went on showing the run before (two calls more a run: not the menu's
+  // summary). The outcome replaces it. Flushed, so that every other execution sees it (Sheets buffers writes).
+  const start: LastRun = { ...lastRun(ss, false, ""), ...by, running: true };
+  record.save({ last: start });
+  SpreadsheetApp.flush();
   try {
     const out = trigger ? asTriggerRun(() => refreshAndEmail(ss, runAs, started, run)) : refreshAndEmail(ss, runAs, started, run);
     asOf = out.asOf || "";
@@ -164,7 +170,13 @@ export function recordedRefresh(ss: Spreadsheet, record: RefreshRecord, runAs: s
       save(true, err.reason);
       return { spreadsheetId: ss.getId(), week: 0, digestTo: [], reminded: [], skipped: err.reason };
     }
-    if (err instanceof AlreadyRefreshed) throw err;
+    if (err instanceof AlreadyRefreshed) {
+      // The other run's outcome stays the last run, as if this one had not started: read again, as it may have
+      // recorded it since (this run's start is then gone already).
+      const now = RefreshRecord.read(ss);
+      if (JSON.stringify(now.last) === JSON.stringify(start)) now.save({ last: prev });
+      throw err;
+    }
     const msg = err && typeof err === "object" && "message" in err ? String((err as Error).message) : String(err);
     const reason = msg.split("\n")[0].slice(0, 200);
     try {

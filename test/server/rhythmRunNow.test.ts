@@ -141,6 +141,21 @@ describe("Run weekly refresh now and the trigger's own run of the same week", ()
     );
   });
 
+  it("the trigger's run starting while a run now sends this week's emails (its summary written, its record saying it started) does nothing", () => {
+    const wb = monday("07:00:00");
+    let done = false;
+    wb.services.counters.listener = (name) => {
+      if (done || name !== "MailApp.getRemainingDailyQuota") return;
+      done = true;
+      at(wb, "07:00:40");
+      expect(fireTrigger(wb, refreshTriggersOf(wb)[0]).ok).toBe(true);
+      wb.services.runningTrigger = false; // back in the admin's execution
+    };
+    expect(runNow(wb)[1]).toContain(`run now by ${ADMIN}, OK.`);
+    expect(done).toBe(true);
+    expect(digests(wb), "one digest, not two").toBe(1);
+  });
+
   it.each([false, true])("the trigger's run after a run now of the same week (early that morning) sends no second digest; a run now after the trigger's, asked knowing it, runs (trigger run without the document's properties: %s)", (withoutDocument) => {
     const wb = monday("05:10:00", withoutDocument);
     expect(runNow(wb)[1]).toContain(`run now by ${ADMIN}, OK.`);
