@@ -57,7 +57,7 @@ export interface RefreshStatus {
   installedOn: string;
   /** ", reporting the week to Sunday": what a run on `weekday` reports (the menu's question uses it). */
   reports: string;
-  /** "On, installed by anna@… on 2026-11-02: every Monday at 07:00 (Europe/Berlin), reporting the week to Sunday." and the last run. */
+  /** "On, installed by anna@… on 2026-11-02: every Monday between 07:00 and 08:00 (Europe/Berlin), reporting the week to Sunday." and the last run. */
   status: string;
 }
 
@@ -80,13 +80,15 @@ function describe(record: RefreshRecord, rec: Installed | null, tz: string, week
   let status: string;
   if (on && rec && !rec.on) status = `On, installed by ${rec.by} (when it runs is not recorded here: turn it on again to record it).`;
   // What a run reports, unless the zone moved (below): the run then falls on another day here.
-  else if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} at ${hh(rec.hour)} (${rec.timeZone})${rec.timeZone && rec.timeZone !== tz ? "" : reportsTo(rec.weekday, fortnightly)}.`;
+  // Google runs a recurring trigger at a time it picks within the hour ("if you create a recurring 9 a.m.
+  // trigger, Apps Script chooses a time between 9 a.m. and 10 a.m.": guides/triggers/installable): not "at 07:00".
+  else if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} ${within(rec.hour)} (${rec.timeZone})${rec.timeZone && rec.timeZone !== tz ? "" : reportsTo(rec.weekday, fortnightly)}.`;
   else status = offStatus(rec, off, tz);
   // A trigger keeps the zone it was made in (inTimezone): after File › Settings changed the spreadsheet's,
   // it still runs at 07:00 there, which may be another day here (Monday 07:00 Berlin is Sunday 22:00 in
   // California), and its summary is as of the day before that day (Saturday: refreshRun.ts refreshDay).
   if (on && rec && rec.timeZone && rec.timeZone !== tz) {
-    status += ` This spreadsheet's time zone is now ${tz}: turn the refresh off and on again to run it at ${hh(rec.hour)} there.`;
+    status += ` This spreadsheet's time zone is now ${tz}: turn the refresh off and on again to run it ${within(rec.hour)} there.`;
   }
   if (on && rec) status += silentSince(rec, record.last, tz);
   const runsOn = on && rec && rec.weekday ? rec.weekday : weekday;
@@ -125,7 +127,9 @@ function silentSince(rec: Installed, last: LastRun | null, tz: string): string {
   );
 }
 
-const hh = (h: number) => `${h < 10 ? "0" : ""}${h}:00`;
+const hh = (h: number) => `${h < 10 ? "0" : ""}${h % 24}:00`;
+/** "between 07:00 and 08:00": the hour a recurring trigger runs in (Google picks the minute). */
+export const within = (h: number) => `between ${hh(h)} and ${hh(h + 1)}`;
 
 /**
  * The recorded installation, adopting a trigger of this user's that predates the record (installed by an

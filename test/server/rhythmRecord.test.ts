@@ -78,7 +78,7 @@ for (const withoutDocument of [false, true]) {
       expect(status(wb).status).toContain("Last weekly refresh: none yet.");
       expect(fire(wb, "2026-01-12")).toMatchObject({ ok: true, outcome: { week: 1 } });
       expect(status(wb).status).toBe(
-        `On, installed by ${ANNA} on 2026-01-06: every Monday at 07:00 (Etc/UTC), reporting the week to Sunday. Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.`,
+        `On, installed by ${ANNA} on 2026-01-06: every Monday between 07:00 and 08:00 (Etc/UTC), reporting the week to Sunday. Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.`,
       );
       ss(wb).deleteSheet(ss(wb).getSheetByName("Key Results")!);
       expect(fire(wb, "2026-01-19").ok).toBe(false);

@@ -19,9 +19,9 @@ describe("The spreadsheet's time zone changed after the refresh was turned on", 
     expect(fireTrigger(wb, old)).toMatchObject({ ok: true, outcome: { week: 1 } }); // Monday 2026-01-12 07:00 in Berlin: the week to Sunday
     ss(wb).setSpreadsheetTimeZone("America/Los_Angeles");
     let status = callAddon(wb, "setWeeklyRefresh", {}).status;
-    // Before: "every Monday at 07:00 (Europe/Berlin), reporting the week to Sunday." and nothing else (what a
+    // Before: "every Monday between 07:00 and 08:00 (Europe/Berlin), reporting the week to Sunday." and nothing else (what a
     // run reports is no longer said: Monday 07:00 in Berlin is Sunday here).
-    expect(status).toContain("every Monday at 07:00 (Europe/Berlin). This spreadsheet's time zone is now America/Los_Angeles: turn the refresh off and on again to run it at 07:00 there.");
+    expect(status).toContain("every Monday between 07:00 and 08:00 (Europe/Berlin). This spreadsheet's time zone is now America/Los_Angeles: turn the refresh off and on again to run it between 07:00 and 08:00 there.");
     // The last run's time stays labelled with the zone it was written in (it said "07:00 (America/Los_Angeles)").
     expect(status).toContain("Last weekly refresh: 2026-01-12 07:00 (Europe/Berlin), OK.");
     // The trigger still fires at 07:00 Berlin: Sunday 22:00 in California, a summary as of the day before
