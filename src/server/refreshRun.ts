@@ -145,9 +145,10 @@ export function recordedRefresh(ss: Spreadsheet, record: RefreshRecord, runAs: s
   // nothing can record it, and the status went on showing the run before (two calls more a run: not the menu's
   // summary). The outcome replaces it. Flushed, so that every other execution sees it (Sheets buffers writes).
   const start: LastRun = { ...lastRun(ss, false, ""), ...by, running: true };
-  record.save({ last: start });
-  SpreadsheetApp.flush();
   try {
+    // In the try: a run that may not write here (its installer now only views the tracker) still emails why.
+    record.save({ last: start });
+    SpreadsheetApp.flush();
     const out = trigger ? asTriggerRun(() => refreshAndEmail(ss, runAs, started, run)) : refreshAndEmail(ss, runAs, started, run);
     asOf = out.asOf || "";
     // A roll-up that failed does not stop the run (the emails go out), but the admins must see it: the

@@ -151,3 +151,23 @@ describe("An earlier version's record moved while a trigger run works (review R1
     expect(status(wb).status).toContain("Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.");
   });
 });
+
+describe("A trigger run that cannot write the record (its installer now only views the tracker)", () => {
+  it("still emails its installer why it failed", () => {
+    const [wb] = trackers(1);
+    setToday(wb, "2026-01-06");
+    asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", { on: true }));
+    // Anna's access cut to view: Google refuses her run's every write to the spreadsheet (the record's first).
+    wb.services.counters.listener = (name) => {
+      if (wb.services.runningTrigger && /^(Spreadsheet\.addDeveloperMetadata|DeveloperMetadata\.setValue|Range\.set)/.test(name)) {
+        throw new Error("You do not have permission to access the requested document.");
+      }
+    };
+    wb.services.clock.set(new Date("2026-01-12T07:00:00Z"));
+    expect(() => fireTrigger(wb, refreshTriggersOf(wb)[0])).toThrow("You do not have permission");
+    wb.services.counters.listener = null;
+    const mail = wb.services.mail.sent.filter((m) => m.to === ANNA);
+    expect(mail.map((m) => m.subject)).toEqual(['OKR tracker: the weekly refresh of "Team 1" failed']);
+    expect(mail[0].body).toContain("You do not have permission to access the requested document.");
+  });
+});
