@@ -59,8 +59,8 @@ export function offStatus(rec: Installed | null, off: SwitchedOff | null, tz: st
   }
   return (
     `Off (switched off by ${off.by} on ${off.on}). The trigger ${rec.by} installed has recorded no run since: only ${rec.by} can see ` +
-    `whether it still exists (a run that cannot open this tracker records nothing here and removes the trigger the week after; ` +
-    `Google stops it while the add-on is removed from ${rec.by}'s account). It refreshes nothing either way; ` +
+    `whether it still exists (its run records nothing here once ${rec.by} can no longer open or edit this tracker, and Google ` +
+    `stops it while the add-on is removed from ${rec.by}'s account). It refreshes nothing either way; ` +
     `"Weekly refresh on / off" opened by ${rec.by} removes it and clears this.`
   );
 }
