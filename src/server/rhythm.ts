@@ -90,6 +90,12 @@ function describe(record: RefreshRecord, rec: Installed | null, tz: string, week
   if (on && rec && rec.timeZone && rec.timeZone !== tz) {
     status += ` This spreadsheet's time zone is now ${tz}: turn the refresh off and on again to run it ${within(rec.hour)} there.`;
   }
+  // Likewise a trigger keeps its weekday: after the Settings check-in weekday changed it still runs on the old
+  // day, which nothing said (the Settings note calls that day the refresh's).
+  const wanted = WEEKDAYS.find((d) => d.toLowerCase() === weekday.toLowerCase());
+  if (on && rec && rec.weekday && wanted && wanted.toLowerCase() !== rec.weekday.toLowerCase()) {
+    status += ` The Settings check-in weekday is now ${wanted}: turn the refresh off and on again to run it on ${wanted}s.`;
+  }
   if (on && rec) status += silentSince(rec, record.last, tz);
   const runsOn = on && rec && rec.weekday ? rec.weekday : weekday;
   return {
