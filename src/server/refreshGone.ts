@@ -45,10 +45,7 @@ export function settleOwn(ss: Spreadsheet, record: RefreshRecord, tz: string): v
  */
 export function offStatus(rec: Installed | null, off: SwitchedOff | null, tz: string): string {
   if (off && off.gone) {
-    return (
-      `Off: the trigger ${off.by} installed no longer exists (found gone from ${off.by}'s account on ${off.on}): it removes itself ` +
-      `after two weeks it cannot open this tracker, and its owner can delete it. Turn the refresh on to run it again.`
-    );
+    return `Off: the trigger ${off.by} installed was found gone from their account on ${off.on} (it removes itself after two weeks it cannot open this tracker). Turn the refresh on to run it again.`;
   }
   if (!off) return "Off.";
   if (!rec) return `Off (switched off by ${off.by} on ${off.on}).`;
@@ -58,9 +55,8 @@ export function offStatus(rec: Installed | null, off: SwitchedOff | null, tz: st
     return `Off (switched off by ${off.by} on ${off.on}; the trigger ${rec.by} installed removes itself when it next runs).`;
   }
   return (
-    `Off (switched off by ${off.by} on ${off.on}). The trigger ${rec.by} installed has recorded no run since: only ${rec.by} can see ` +
-    `whether it still exists (its run records nothing here once ${rec.by} can no longer open or edit this tracker, and Google ` +
-    `stops it while the add-on is removed from ${rec.by}'s account). It refreshes nothing either way; ` +
-    `"Weekly refresh on / off" opened by ${rec.by} removes it and clears this.`
+    `Off (switched off by ${off.by} on ${off.on}). The trigger ${rec.by} installed has recorded no run since; only ${rec.by} can see whether ` +
+    `it still exists (it records nothing once they cannot open or edit this tracker, nor runs while their add-on is removed). ` +
+    `It refreshes nothing either way; ${rec.by} opening "Weekly refresh on / off" removes it.`
   );
 }

@@ -45,7 +45,7 @@ export class AlreadyRefreshed extends UserError {
  * Said to an admin whose run now gave way to another run's mark: that run may still be sending (its outcome
  * not yet in the status shown below this), and should it fail it withdraws its mark (withdrawMark).
  */
-const IF_IT_FAILS = ' Its outcome shows under "Weekly refresh on / off" once it ends; should it fail, "Run weekly refresh now" runs this week\'s again.';
+const IF_IT_FAILS = ' If it fails ("Weekly refresh on / off" shows how it ends), run this again.';
 
 function markIn(props: PropertyStore): Mark | null {
   try {
@@ -112,6 +112,6 @@ export function withdrawMark(run: RefreshRun): void {
       if (lock) lock.releaseLock();
     }
   } catch (e) {
-    console.warn("okr-sheets: a failed weekly refresh's mark was not withdrawn:", e);
+    console.warn("okr-sheets: mark not withdrawn:", e);
   }
 }

@@ -142,8 +142,8 @@ export function recordedRefresh(ss: Spreadsheet, record: RefreshRecord, runAs: s
     record.save({ last: { ...lastRun(ss, ok, reason, done), ...by, ...(asOf ? { asOf } : {}) } });
   };
   // Recorded as started first: Google stops a run at 6 minutes ("Exceeded maximum execution time"), after which
-  // nothing can record it, and the status went on showing the run before (two calls more a run: not the menu's
-  // summary). The outcome replaces it. Flushed, so that every other execution sees it (Sheets buffers writes).
+  // nothing can record it, and the status went on showing the run before (three calls more a run, its zone, the
+  // record and a flush: not the menu's summary). The outcome replaces it. Flushed, so that every other execution sees it (Sheets buffers writes).
   const start: LastRun = { ...lastRun(ss, false, ""), ...by, running: true };
   try {
     // In the try: a run that may not write here (its installer now only views the tracker) still emails why.
@@ -174,8 +174,12 @@ export function recordedRefresh(ss: Spreadsheet, record: RefreshRecord, runAs: s
     if (err instanceof AlreadyRefreshed) {
       // The other run's outcome stays the last run, as if this one had not started: read again, as it may have
       // recorded it since (this run's start is then gone already).
-      const now = RefreshRecord.read(ss);
-      if (JSON.stringify(now.last) === JSON.stringify(start)) now.save({ last: prev });
+      try {
+        const now = RefreshRecord.read(ss);
+        if (JSON.stringify(now.last) === JSON.stringify(start)) now.save({ last: prev });
+      } catch (e) {
+        console.warn("okr-sheets: start record kept:", e); // the answer still says why
+      }
       throw err;
     }
     const msg = err && typeof err === "object" && "message" in err ? String((err as Error).message) : String(err);

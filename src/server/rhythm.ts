@@ -128,14 +128,14 @@ function silentSince(rec: Installed, last: LastRun | null, tz: string): string {
   const said = since === ran ? `It has not run since ${since}` : `It has not run since it was turned on on ${since}`;
   return (
     ` ${said}: Google stops it while the add-on is turned off in this spreadsheet or removed from ${rec.by}'s account, ` +
-    `and it records nothing when ${rec.by} can no longer open the tracker (after two such weeks it removes itself; ` +
-    `"Weekly refresh on / off" opened by ${rec.by} finds out). Turn it off and on again to run it as you.`
+    `and it records nothing when ${rec.by} can no longer open the tracker (after two such weeks it removes itself). ` +
+    `Turn it off and on again to run it as you.`
   );
 }
 
 const hh = (h: number) => `${h < 10 ? "0" : ""}${h % 24}:00`;
 /** "between 07:00 and 08:00": the hour a recurring trigger runs in (Google picks the minute). */
-export const within = (h: number) => `between ${hh(h)} and ${hh(h + 1)}`;
+const within = (h: number) => `between ${hh(h)} and ${hh(h + 1)}`;
 
 /**
  * The recorded installation, adopting a trigger of this user's that predates the record (installed by an

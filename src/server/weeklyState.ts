@@ -84,7 +84,7 @@ export function currentUser(): string {
 export function lastRunLine(last: LastRun | null, timeZone: string): string {
   if (!last) return "Last weekly refresh: none yet.";
   const outcome = last.running
-    ? `started and recorded no end: still running, or stopped by Google's 6-minute limit on a run (its emails may not have gone out; "Run weekly refresh now" runs this week's again)`
+    ? "started, no end recorded: still running, or stopped by Google at 6 minutes (its emails may not have gone out)"
     : !last.ok
       ? `failed: ${last.reason}`
       : last.reason

@@ -56,7 +56,7 @@ describe("A weekly refresh whose trigger is gone", () => {
     setToday(wb, "2026-01-20");
     const seen = status(wb, BEN);
     expect(seen).not.toContain("removes itself when it next runs");
-    expect(seen).toContain(`Off (switched off by ${BEN} on 2026-01-07). The trigger ${ANNA} installed has recorded no run since:`);
+    expect(seen).toContain(`Off (switched off by ${BEN} on 2026-01-07). The trigger ${ANNA} installed has recorded no run since;`);
     expect(seen).toContain(`only ${ANNA} can see whether it still exists`);
     // Anna's account lists her triggers: her look at the status finds hers gone and clears the record, for everyone.
     const settled = `Off (switched off by ${BEN} on 2026-01-07). Last weekly refresh: none yet.`;
@@ -79,7 +79,7 @@ describe("A weekly refresh whose trigger is gone", () => {
     setToday(wb, "2026-01-20");
     expect(status(wb, BEN)).toContain(`It has not run since it was turned on on 2026-01-06`);
     expect(status(wb, BEN)).toContain("after two such weeks it removes itself");
-    const gone = `Off: the trigger ${ANNA} installed no longer exists (found gone from ${ANNA}'s account on 2026-01-20)`;
+    const gone = `Off: the trigger ${ANNA} installed was found gone from their account on 2026-01-20 (it removes itself after two weeks it cannot open this tracker).`;
     expect(status(wb, ANNA)).toContain(gone);
     expect(asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", {}))).toMatchObject({ on: false, installedBy: "" });
     expect(status(wb, BEN)).toContain(gone);

@@ -29,7 +29,7 @@ function tracker(): { wb: Workbook; slow: () => void } {
 }
 
 const status = (wb: Workbook) => String(callAddon(wb, "setWeeklyRefresh", {}).status);
-const STOPPED = "started and recorded no end: still running, or stopped by Google's 6-minute limit on a run";
+const STOPPED = "started, no end recorded: still running, or stopped by Google at 6 minutes (its emails may not have gone out).";
 
 describe("A weekly refresh stopped by Google's 6-minute limit", () => {
   it("is shown as started with no end, not as the week before's outcome, and the next run is not held back", () => {

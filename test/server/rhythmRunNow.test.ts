@@ -98,7 +98,7 @@ describe("Run weekly refresh now and the trigger's own run of the same week", ()
     const [, answer] = runNow(wb);
     expect(answer).toBe(
       "This week's refresh (as of 2026-01-11) was run by the weekly trigger at 2026-01-12 07:00, after this one was asked for: not run again. Nothing was changed." +
-        ' Its outcome shows under "Weekly refresh on / off" once it ends; should it fail, "Run weekly refresh now" runs this week\'s again.',
+        ' If it fails ("Weekly refresh on / off" shows how it ends), run this again.',
     );
     expect(digests(wb)).toBe(1);
     expect(status(wb)).toContain("Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.");
