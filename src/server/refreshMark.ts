@@ -14,6 +14,8 @@ import type { PropertyStore } from "./propsBatch";
 import { docProps, type LastRun } from "./weeklyState";
 
 const KEY = "okr.weekly.wrote";
+/** Apps Script's "Script runtime: 6 min / execution" (quotas page). */
+const RUN_LIMIT_MS = 6 * 60 * 1000;
 
 export interface RefreshRun {
   /** When the run was asked for (ms): the menu's, when its question was shown with the last run. */
@@ -79,8 +81,10 @@ export function markRefresh(props: PropertyStore | null, asOf: string, run: Refr
   // The trigger's run also gives way to a run now whose record it did not see saved: that run is still sending.
   // One whose record it saw (saved after its summary) was judged by checkRecorded: a failed one is run again.
   // A record saying that run started (refreshRun.ts, written before its summary) is not its outcome.
+  // Only while it can still be going: Google stops a run at 6 minutes, and one stopped so records no outcome.
   const p = run.prior;
-  const unrecorded = !run.by && m && m.by && !(p && !p.running && p.by === m.by && p.at >= m.at);
+  const going = m && Date.now() - m.t < RUN_LIMIT_MS;
+  const unrecorded = !run.by && going && m.by && !(p && !p.running && p.by === m.by && p.at >= m.at);
   if (m && m.asOf === asOf && (m.t >= run.asked || unrecorded)) {
     const reason = `this week's refresh (as of ${asOf}) was ${runBy(m.by)} at ${m.at}${m.t >= run.asked ? ", after this one was asked for" : ""}`;
     throw new AlreadyRefreshed(reason, run.by ? IF_IT_FAILS : "");

@@ -62,4 +62,22 @@ describe("A weekly refresh stopped by Google's 6-minute limit", () => {
     wb.services.counters.listener = null;
     expect(status(wb)).toContain(`Last weekly refresh: 2026-01-13 10:00 (Etc/UTC), run now by ops.lead@example.com, ${STOPPED}`);
   });
+
+  it("a run now stopped after writing its summary, before its emails, does not keep the trigger's run from sending them", () => {
+    const { wb } = tracker();
+    wb.services.clock.set(new Date("2026-01-12T05:10:00Z"));
+    let done = false;
+    wb.services.counters.listener = (name) => {
+      if (done || name !== "MailApp.getRemainingDailyQuota") return;
+      done = true;
+      wb.services.clock.advance(7 * 60_000);
+    };
+    expect(callAddon(wb, "sendWeeklyEmailsNow", {}).ok).toBe(false);
+    wb.services.counters.listener = null;
+    expect(wb.services.mail.sent).toHaveLength(0);
+    // Before: the trigger's run took the week as the run now's, still sending ("did nothing"), and no digest came.
+    wb.services.clock.set(new Date("2026-01-12T07:00:00Z"));
+    expect(fireTrigger(wb, refreshTriggersOf(wb)[0])).toMatchObject({ ok: true, outcome: { week: 1, digestTo: [LEADER] } });
+    expect(status(wb)).toContain("Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.");
+  });
 });
