@@ -191,7 +191,7 @@ export function menuWeekly(): void {
     "Weekly refresh",
     on
       ? `${st.status}\n\nTurn it off?`
-      : `${st.status}\n\nRegenerate the Weekly Summary automatically every ${st.weekday} (the Settings check-in weekday) at 07:00 ${st.timeZone} time${st.reports || ""} (and send the emails turned on in Settings)?` +
+      : `${st.status}\n\nRegenerate the Weekly Summary automatically every ${st.weekday} (the Settings check-in weekday) between 07:00 and 08:00 ${st.timeZone} time${st.reports || ""} (and send the emails turned on in Settings)?` +
           // The trigger runs as whoever turns it on (portfolio.md "The weekly refresh"): said before, not found on a Monday.
           (sheetNamed(SpreadsheetApp.getActive(), PORTFOLIO_TAB)
             ? "\n\nThis is a company tracker (it has a Portfolio tab): each run also refreshes the portfolio roll-up, opening the team trackers as you, so each must be shared with you."

@@ -5,11 +5,17 @@
 // second wrote the same summary again and sent the emails twice. The refresh record (refreshRecord.ts) cannot
 // tell it: a run saves it after its emails, with the lock long released, so the second run would read the
 // first's record only if the first had finished before it started. The mark is written with the summary.
+//
+// A run recorded as failed withdraws its mark (withdrawMark): the mark says "this week's was done, or is being
+// done", and a failed run did not do it. Until session 18 a run now asked for just before the trigger's run,
+// which wrote its summary meanwhile and then failed (its emails, the mail quota spent), was refused as done.
 import { UserError } from "./env";
 import type { PropertyStore } from "./propsBatch";
-import type { LastRun } from "./weeklyState";
+import { docProps, type LastRun } from "./weeklyState";
 
 const KEY = "okr.weekly.wrote";
+/** Apps Script's "Script runtime: 6 min / execution" (quotas page). */
+const RUN_LIMIT_MS = 6 * 60 * 1000;
 
 export interface RefreshRun {
   /** When the run was asked for (ms): the menu's, when its question was shown with the last run. */
@@ -18,6 +24,8 @@ export interface RefreshRun {
   by: string;
   /** The trigger's: the last run its record showed when it started (read already: no call more). */
   prior?: LastRun | null;
+  /** Set by markRefresh: when this run's mark was written (ms), for withdrawMark. */
+  marked?: number;
 }
 
 interface Mark {
@@ -30,10 +38,16 @@ interface Mark {
 
 /** A refresh that found this week's already written: said in one line, nothing changed. */
 export class AlreadyRefreshed extends UserError {
-  constructor(readonly reason: string) {
-    super(`${reason.charAt(0).toUpperCase()}${reason.slice(1)}: not run again. Nothing was changed.`);
+  constructor(readonly reason: string, then = "") {
+    super(`${reason.charAt(0).toUpperCase()}${reason.slice(1)}: not run again. Nothing was changed.${then}`);
   }
 }
+
+/**
+ * Said to an admin whose run now gave way to another run's mark: that run may still be sending (its outcome
+ * not yet in the status shown below this), and should it fail it withdraws its mark (withdrawMark).
+ */
+const IF_IT_FAILS = ' If it fails ("Weekly refresh on / off" shows how it ends), run this again.';
 
 function markIn(props: PropertyStore): Mark | null {
   try {
@@ -66,10 +80,42 @@ export function markRefresh(props: PropertyStore | null, asOf: string, run: Refr
   const m = markIn(props);
   // The trigger's run also gives way to a run now whose record it did not see saved: that run is still sending.
   // One whose record it saw (saved after its summary) was judged by checkRecorded: a failed one is run again.
+  // A record saying that run started (refreshRun.ts, written before its summary) is not its outcome.
+  // Only while it can still be going: Google stops a run at 6 minutes, and one stopped so records no outcome.
   const p = run.prior;
-  const unrecorded = !run.by && m && m.by && !(p && p.by === m.by && p.at >= m.at);
+  const going = m && Date.now() - m.t < RUN_LIMIT_MS;
+  const unrecorded = !run.by && going && m.by && !(p && !p.running && p.by === m.by && p.at >= m.at);
   if (m && m.asOf === asOf && (m.t >= run.asked || unrecorded)) {
-    throw new AlreadyRefreshed(`this week's refresh (as of ${asOf}) was ${runBy(m.by)} at ${m.at}${m.t >= run.asked ? ", after this one was asked for" : ""}`);
+    const reason = `this week's refresh (as of ${asOf}) was ${runBy(m.by)} at ${m.at}${m.t >= run.asked ? ", after this one was asked for" : ""}`;
+    throw new AlreadyRefreshed(reason, run.by ? IF_IT_FAILS : "");
   }
-  props.setProperty(KEY, JSON.stringify({ asOf, t: Date.now(), at, by: run.by }));
+  run.marked = Date.now();
+  props.setProperty(KEY, JSON.stringify({ asOf, t: run.marked, at, by: run.by }));
+}
+
+/**
+ * A run that failed after markRefresh (its emails, its roll-up, or the summary's own write): its mark is
+ * removed, so that a run now asked for meanwhile, or the trigger's run, runs rather than taking this week's
+ * as done. Only this run's own mark (another's written since is kept), under the document lock when there
+ * is one; on a failed run only (two calls, a third to delete). Anything going wrong here is logged and left:
+ * it must not hide the failure being recorded (the later run is then refused as before, and says so).
+ */
+export function withdrawMark(run: RefreshRun): void {
+  const t = run.marked;
+  if (t === undefined) return;
+  run.marked = undefined;
+  try {
+    const props = docProps();
+    if (!props) return;
+    const lock = LockService.getDocumentLock();
+    if (lock && !lock.tryLock(10000)) return;
+    try {
+      const m = markIn(props);
+      if (m && m.t === t) props.deleteProperty(KEY);
+    } finally {
+      if (lock) lock.releaseLock();
+    }
+  } catch (e) {
+    console.warn("okr-sheets: mark not withdrawn:", e);
+  }
 }

@@ -8,13 +8,13 @@ import { asTriggerRun, isoDate, UserError } from "./env";
 import { plural } from "../core/plural";
 import { RefreshRecord } from "./refreshRecord";
 import { tellInstaller, type FailedTracker } from "./refreshNotice";
-import { currentUser, lastRun } from "./weeklyState";
+import { currentUser, lastRun, type LastRun } from "./weeklyState";
 import { readSettings } from "./read";
 import { generateSummary } from "./summaryTab";
 import { PORTFOLIO_TAB } from "../core/portfolio";
 import { addDays, cycleLastDay, isValidIsoDate } from "../core/dates";
 import { refreshPortfolio, type PortfolioOutcome } from "./portfolio";
-import { AlreadyRefreshed, checkRecorded, type RefreshRun } from "./refreshMark";
+import { AlreadyRefreshed, checkRecorded, withdrawMark, type RefreshRun } from "./refreshMark";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -135,9 +135,20 @@ export function recordedRefresh(ss: Spreadsheet, record: RefreshRecord, runAs: s
   const prev = record.last;
   const by = trigger ? {} : { by: currentUser(), trigger: prev ? (prev.by ? prev.trigger : prev.at) : "" };
   let asOf = "";
-  const save = (ok: boolean, reason: string, done?: string) => record.save({ last: { ...lastRun(ss, ok, reason, done), ...by, ...(asOf ? { asOf } : {}) } });
   const run: RefreshRun = trigger ? { asked, by: "", prior: prev } : { asked, by: by.by || "" };
+  // A run recorded as failed leaves this week's to the next one asked for (refreshMark.ts withdrawMark).
+  const save = (ok: boolean, reason: string, done?: string) => {
+    if (!ok) withdrawMark(run);
+    record.save({ last: { ...lastRun(ss, ok, reason, done), ...by, ...(asOf ? { asOf } : {}) } });
+  };
+  // Recorded as started first: Google stops a run at 6 minutes ("Exceeded maximum execution time"), after which
+  // nothing can record it, and the status went on showing the run before (three calls more a run, its zone, the
+  // record and a flush: not the menu's summary). The outcome replaces it. Flushed, so that every other execution sees it (Sheets buffers writes).
+  const start: LastRun = { ...lastRun(ss, false, ""), ...by, running: true };
   try {
+    // In the try: a run that may not write here (its installer now only views the tracker) still emails why.
+    record.save({ last: start });
+    SpreadsheetApp.flush();
     const out = trigger ? asTriggerRun(() => refreshAndEmail(ss, runAs, started, run)) : refreshAndEmail(ss, runAs, started, run);
     asOf = out.asOf || "";
     // A roll-up that failed does not stop the run (the emails go out), but the admins must see it: the
@@ -160,7 +171,17 @@ export function recordedRefresh(ss: Spreadsheet, record: RefreshRecord, runAs: s
       save(true, err.reason);
       return { spreadsheetId: ss.getId(), week: 0, digestTo: [], reminded: [], skipped: err.reason };
     }
-    if (err instanceof AlreadyRefreshed) throw err;
+    if (err instanceof AlreadyRefreshed) {
+      // The other run's outcome stays the last run, as if this one had not started: read again, as it may have
+      // recorded it since (this run's start is then gone already).
+      try {
+        const now = RefreshRecord.read(ss);
+        if (JSON.stringify(now.last) === JSON.stringify(start)) now.save({ last: prev });
+      } catch (e) {
+        console.warn("okr-sheets: start record kept:", e); // the answer still says why
+      }
+      throw err;
+    }
     const msg = err && typeof err === "object" && "message" in err ? String((err as Error).message) : String(err);
     const reason = msg.split("\n")[0].slice(0, 200);
     try {
@@ -191,5 +212,12 @@ export function refreshNow(ss: Spreadsheet, asked?: number): RefreshOutcome {
   const started = Date.now();
   const record = RefreshRecord.read(ss);
   const when = asked === undefined ? started : asked;
-  return record.installed && !record.off ? recordedRefresh(ss, record, "", started, false, when) : refreshAndEmail(ss, "", started, { asked: when, by: currentUser() });
+  if (record.installed && !record.off) return recordedRefresh(ss, record, "", started, false, when);
+  const run: RefreshRun = { asked: when, by: currentUser() };
+  try {
+    return refreshAndEmail(ss, "", started, run);
+  } catch (e) {
+    withdrawMark(run);
+    throw e;
+  }
 }

@@ -31,6 +31,7 @@ import { currentUser, lastRun, lastRunLine, type Installed, type LastRun } from 
 import { addDays, isValidIsoDate } from "../core/dates";
 import { RefreshRecord } from "./refreshRecord";
 import { tellInstaller } from "./refreshNotice";
+import { offStatus, settleOwn } from "./refreshGone";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -56,7 +57,7 @@ export interface RefreshStatus {
   installedOn: string;
   /** ", reporting the week to Sunday": what a run on `weekday` reports (the menu's question uses it). */
   reports: string;
-  /** "On, installed by anna@… on 2026-11-02: every Monday at 07:00 (Europe/Berlin), reporting the week to Sunday." and the last run. */
+  /** "On, installed by anna@… on 2026-11-02: every Monday between 07:00 and 08:00 (Europe/Berlin), reporting the week to Sunday." and the last run. */
   status: string;
 }
 
@@ -79,14 +80,21 @@ function describe(record: RefreshRecord, rec: Installed | null, tz: string, week
   let status: string;
   if (on && rec && !rec.on) status = `On, installed by ${rec.by} (when it runs is not recorded here: turn it on again to record it).`;
   // What a run reports, unless the zone moved (below): the run then falls on another day here.
-  else if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} at ${hh(rec.hour)} (${rec.timeZone})${rec.timeZone && rec.timeZone !== tz ? "" : reportsTo(rec.weekday, fortnightly)}.`;
-  else if (rec && off) status = `Off (switched off by ${off.by} on ${off.on}; the trigger ${rec.by} installed removes itself when it next runs).`;
-  else status = "Off.";
+  // Google runs a recurring trigger at a time it picks within the hour ("if you create a recurring 9 a.m.
+  // trigger, Apps Script chooses a time between 9 a.m. and 10 a.m.": guides/triggers/installable): not "at 07:00".
+  else if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} ${within(rec.hour)} (${rec.timeZone})${rec.timeZone && rec.timeZone !== tz ? "" : reportsTo(rec.weekday, fortnightly)}.`;
+  else status = offStatus(rec, off, tz);
   // A trigger keeps the zone it was made in (inTimezone): after File › Settings changed the spreadsheet's,
   // it still runs at 07:00 there, which may be another day here (Monday 07:00 Berlin is Sunday 22:00 in
   // California), and its summary is as of the day before that day (Saturday: refreshRun.ts refreshDay).
   if (on && rec && rec.timeZone && rec.timeZone !== tz) {
-    status += ` This spreadsheet's time zone is now ${tz}: turn the refresh off and on again to run it at ${hh(rec.hour)} there.`;
+    status += ` This spreadsheet's time zone is now ${tz}: turn the refresh off and on again to run it ${within(rec.hour)} there.`;
+  }
+  // Likewise a trigger keeps its weekday: after the Settings check-in weekday changed it still runs on the old
+  // day, which nothing said (the Settings note calls that day the refresh's).
+  const wanted = WEEKDAYS.find((d) => d.toLowerCase() === weekday.toLowerCase());
+  if (on && rec && rec.weekday && wanted && wanted.toLowerCase() !== rec.weekday.toLowerCase()) {
+    status += ` The Settings check-in weekday is now ${wanted}: turn the refresh off and on again to run it on ${wanted}s.`;
   }
   if (on && rec) status += silentSince(rec, record.last, tz);
   const runsOn = on && rec && rec.weekday ? rec.weekday : weekday;
@@ -120,11 +128,14 @@ function silentSince(rec: Installed, last: LastRun | null, tz: string): string {
   const said = since === ran ? `It has not run since ${since}` : `It has not run since it was turned on on ${since}`;
   return (
     ` ${said}: Google stops it while the add-on is turned off in this spreadsheet or removed from ${rec.by}'s account, ` +
-    `and it records nothing when ${rec.by} can no longer open the tracker. Turn it off and on again to run it as you.`
+    `and it records nothing when ${rec.by} can no longer open the tracker (after two such weeks it removes itself). ` +
+    `Turn it off and on again to run it as you.`
   );
 }
 
-const hh = (h: number) => `${h < 10 ? "0" : ""}${h}:00`;
+const hh = (h: number) => `${h < 10 ? "0" : ""}${h % 24}:00`;
+/** "between 07:00 and 08:00": the hour a recurring trigger runs in (Google picks the minute). */
+const within = (h: number) => `between ${hh(h)} and ${hh(h + 1)}`;
 
 /**
  * The recorded installation, adopting a trigger of this user's that predates the record (installed by an
@@ -144,6 +155,7 @@ export function weeklyRefreshStatus(ss: Spreadsheet): RefreshStatus {
   try {
     const record = RefreshRecord.read(ss);
     record.save({}); // an earlier version's record in document properties moves where the trigger reads it (once)
+    settleOwn(ss, record, tz); // the installer's account knows whether the trigger still exists (refreshGone.ts)
     return describe(record, currentInstall(ss, record), tz, settings.weekday, settings.cadence === "fortnightly");
   } catch (e) {
     return permissionHint(e);
@@ -225,7 +237,8 @@ function removeAll(mine: GoogleAppsScript.Script.Trigger[]): number {
 
 /**
  * Turns the refresh off, whoever installed it: this user's triggers are deleted now; another admin's
- * trigger sees the spreadsheet's "off" (refreshRecord.ts) and removes itself when it next runs.
+ * trigger sees the spreadsheet's "off" (refreshRecord.ts) and removes itself when it next runs, or when its
+ * installer next looks at the status (refreshGone.ts settleOwn).
  */
 export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed: number } {
   const tz = ss.getSpreadsheetTimeZone();
@@ -237,7 +250,8 @@ export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed
     const triggers = triggersFor(ss);
     const mine = triggers.map((t) => t.getUniqueId());
     removed = removeAll(triggers);
-    if (!rec || mine.indexOf(rec.uid) >= 0) record.save({ installed: null, off: null });
+    // The installer's own off: every trigger of theirs here is gone now, the recorded one too if it removed itself.
+    if (!rec || rec.by === currentUser() || mine.indexOf(rec.uid) >= 0) record.save({ installed: null, off: null });
     else if (!record.off) record.save({ off: { by: currentUser(), on: isoDate(new Date(), tz) } });
     return { ...describe(record, record.installed, tz, settings.weekday, settings.cadence === "fortnightly"), removed };
   } catch (e) {

@@ -19,8 +19,11 @@ export interface Installed {
 }
 
 export interface SwitchedOff {
+  /** Who switched it off; with `gone`, the installer whose account found the trigger gone. */
   by: string;
   on: string;
+  /** No one switched it off: the recorded trigger was no longer listed in its installer's account (refreshGone.ts). */
+  gone?: boolean;
 }
 
 export interface LastRun {
@@ -39,6 +42,11 @@ export interface LastRun {
   trigger?: string;
   /** The day its Weekly Summary was as of (since session 17; none when it wrote none): refreshMark.ts. */
   asOf?: string;
+  /**
+   * Written as a run starts, replaced by its outcome when it ends: left, the run is still going or Google
+   * stopped it at 6 minutes, where no catch can record anything (refreshRun.ts recordedRefresh).
+   */
+  running?: boolean;
 }
 
 /** This run's record, its time in the spreadsheet's zone and labelled with that zone, which may change later. */
@@ -75,7 +83,13 @@ export function currentUser(): string {
 /** "Last weekly refresh: 2026-01-12 07:00 (Europe/Berlin), OK" or "…: failed: <reason>". */
 export function lastRunLine(last: LastRun | null, timeZone: string): string {
   if (!last) return "Last weekly refresh: none yet.";
-  const outcome = !last.ok ? `failed: ${last.reason}` : last.reason ? `${last.done || "did nothing"}: ${last.reason}` : "OK";
+  const outcome = last.running
+    ? "started, no end recorded: still running, or stopped by Google at 6 minutes (its emails may not have gone out)"
+    : !last.ok
+      ? `failed: ${last.reason}`
+      : last.reason
+        ? `${last.done || "did nothing"}: ${last.reason}`
+        : "OK";
   // A failure's reason is an error message, most of which end with a full stop: not "refresh..".
   return `Last weekly refresh: ${last.at} (${last.timeZone || timeZone})${last.by ? `, run now by ${last.by}` : ""}, ${outcome.replace(/\.+$/, "")}.`;
 }

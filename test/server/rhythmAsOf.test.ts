@@ -345,14 +345,14 @@ describe("What the tracker says of the refresh", () => {
     // Before: "Day of the automatic weekly refresh." (nothing said which days a run reports).
     expect(row[2]).toBe("Day of the automatic weekly refresh (07:00). It reports the week to the day before (on Monday: Monday to Sunday just ended), so this day's check-ins count in the next one.");
     expect(callAddon(wb, "setWeeklyRefresh", {})).toMatchObject({ reports: ", reporting the week to Sunday" });
-    expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain("every Monday at 07:00 (Etc/UTC), reporting the week to Sunday.");
+    expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain("every Monday between 07:00 and 08:00 (Etc/UTC), reporting the week to Sunday.");
     setSetting(wb, "Check-in cadence", "fortnightly");
     setSetting(wb, "Check-in weekday", "Wednesday");
-    expect(callAddon(wb, "setWeeklyRefresh", { on: true }).status).toContain("every Wednesday at 07:00 (Etc/UTC), reporting the fortnight to Tuesday.");
+    expect(callAddon(wb, "setWeeklyRefresh", { on: true }).status).toContain("every Wednesday between 07:00 and 08:00 (Etc/UTC), reporting the fortnight to Tuesday.");
     // The menu's question before turning it on says it too.
     setSetting(wb, "Check-in cadence", "weekly");
     expect(weeklyQuestion(wb)).toContain(
-      "Regenerate the Weekly Summary automatically every Wednesday (the Settings check-in weekday) at 07:00 Etc/UTC time, reporting the week to Tuesday (and send the emails turned on in Settings)?",
+      "Regenerate the Weekly Summary automatically every Wednesday (the Settings check-in weekday) between 07:00 and 08:00 Etc/UTC time, reporting the week to Tuesday (and send the emails turned on in Settings)?",
     );
   });
 });

@@ -78,7 +78,7 @@ for (const withoutDocument of [false, true]) {
       expect(status(wb).status).toContain("Last weekly refresh: none yet.");
       expect(fire(wb, "2026-01-12")).toMatchObject({ ok: true, outcome: { week: 1 } });
       expect(status(wb).status).toBe(
-        `On, installed by ${ANNA} on 2026-01-06: every Monday at 07:00 (Etc/UTC), reporting the week to Sunday. Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.`,
+        `On, installed by ${ANNA} on 2026-01-06: every Monday between 07:00 and 08:00 (Etc/UTC), reporting the week to Sunday. Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.`,
       );
       ss(wb).deleteSheet(ss(wb).getSheetByName("Key Results")!);
       expect(fire(wb, "2026-01-19").ok).toBe(false);
@@ -149,5 +149,25 @@ describe("An earlier version's record moved while a trigger run works (review R1
     const keys = ss(wb).createDeveloperMetadataFinder().find().map((m) => m.getKey()).sort();
     expect(keys, "one entry a field").toEqual(["okr.weekly.installed", "okr.weekly.last", "okr.weekly.off"]);
     expect(status(wb).status).toContain("Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.");
+  });
+});
+
+describe("A trigger run that cannot write the record (its installer now only views the tracker)", () => {
+  it("still emails its installer why it failed", () => {
+    const [wb] = trackers(1);
+    setToday(wb, "2026-01-06");
+    asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", { on: true }));
+    // Anna's access cut to view: Google refuses her run's every write to the spreadsheet (the record's first).
+    wb.services.counters.listener = (name) => {
+      if (wb.services.runningTrigger && /^(Spreadsheet\.addDeveloperMetadata|DeveloperMetadata\.setValue|Range\.set)/.test(name)) {
+        throw new Error("You do not have permission to access the requested document.");
+      }
+    };
+    wb.services.clock.set(new Date("2026-01-12T07:00:00Z"));
+    expect(() => fireTrigger(wb, refreshTriggersOf(wb)[0])).toThrow("You do not have permission");
+    wb.services.counters.listener = null;
+    const mail = wb.services.mail.sent.filter((m) => m.to === ANNA);
+    expect(mail.map((m) => m.subject)).toEqual(['OKR tracker: the weekly refresh of "Team 1" failed']);
+    expect(mail[0].body).toContain("You do not have permission to access the requested document.");
   });
 });

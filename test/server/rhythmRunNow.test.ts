@@ -97,10 +97,32 @@ describe("Run weekly refresh now and the trigger's own run of the same week", ()
     });
     const [, answer] = runNow(wb);
     expect(answer).toBe(
-      "This week's refresh (as of 2026-01-11) was run by the weekly trigger at 2026-01-12 07:00, after this one was asked for: not run again. Nothing was changed.",
+      "This week's refresh (as of 2026-01-11) was run by the weekly trigger at 2026-01-12 07:00, after this one was asked for: not run again. Nothing was changed." +
+        ' If it fails ("Weekly refresh on / off" shows how it ends), run this again.',
     );
     expect(digests(wb)).toBe(1);
     expect(status(wb)).toContain("Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.");
+  });
+
+  it("a run now asked for just before the trigger's run, which wrote this week's while it waited and then failed, runs", () => {
+    const project: ScriptProject = newScriptProject();
+    const wb = trackers(1, project)[0];
+    setSetting(wb, "Leaders' emails", "boss@example.com");
+    setSetting(wb, "Email digest to leaders", "on");
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    at(wb, "06:59:30");
+    // The trigger runs as its installer, whose day's email quota is spent: its summary is written, its emails fail.
+    project.mailQuota!.set(ADMIN, { since: wb.services.clock.now().getTime(), used: 100 });
+    const BEN = "ben@example.com";
+    wb.services.session.setUser(BEN);
+    whileWaiting(wb, () => {
+      at(wb, "07:00:00");
+      expect(() => fireTrigger(wb, refreshTriggersOf(wb)[0])).toThrow("Google's daily email quota ran out");
+      expect(status(wb)).toContain("Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), failed: Google's daily email quota ran out");
+    });
+    const [, answer] = runNow(wb);
+    expect(answer).toContain(`Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), run now by ${BEN}, OK.`);
+    expect(digests(wb)).toBe(1);
   });
 
   it("the trigger's run waiting while a run now writes this week's does nothing, recorded as the trigger's run", () => {
@@ -117,6 +139,21 @@ describe("Run weekly refresh now and the trigger's own run of the same week", ()
     expect(status(wb)).toContain(
       `Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), did nothing: this week's refresh (as of 2026-01-11) was run now by ${ADMIN} at 2026-01-12 07:00, after this one was asked for.`,
     );
+  });
+
+  it("the trigger's run starting while a run now sends this week's emails (its summary written, its record saying it started) does nothing", () => {
+    const wb = monday("07:00:00");
+    let done = false;
+    wb.services.counters.listener = (name) => {
+      if (done || name !== "MailApp.getRemainingDailyQuota") return;
+      done = true;
+      at(wb, "07:00:40");
+      expect(fireTrigger(wb, refreshTriggersOf(wb)[0]).ok).toBe(true);
+      wb.services.runningTrigger = false; // back in the admin's execution
+    };
+    expect(runNow(wb)[1]).toContain(`run now by ${ADMIN}, OK.`);
+    expect(done).toBe(true);
+    expect(digests(wb), "one digest, not two").toBe(1);
   });
 
   it.each([false, true])("the trigger's run after a run now of the same week (early that morning) sends no second digest; a run now after the trigger's, asked knowing it, runs (trigger run without the document's properties: %s)", (withoutDocument) => {

@@ -3,7 +3,7 @@
 // again, and making it again runs it at 07:00 in the new zone.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, newTracker, ss } from "../support/tracker";
+import { callAddon, newTracker, setSetting, ss } from "../support/tracker";
 import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
 
 const START = "2026-01-05";
@@ -19,9 +19,9 @@ describe("The spreadsheet's time zone changed after the refresh was turned on", 
     expect(fireTrigger(wb, old)).toMatchObject({ ok: true, outcome: { week: 1 } }); // Monday 2026-01-12 07:00 in Berlin: the week to Sunday
     ss(wb).setSpreadsheetTimeZone("America/Los_Angeles");
     let status = callAddon(wb, "setWeeklyRefresh", {}).status;
-    // Before: "every Monday at 07:00 (Europe/Berlin), reporting the week to Sunday." and nothing else (what a
+    // Before: "every Monday between 07:00 and 08:00 (Europe/Berlin), reporting the week to Sunday." and nothing else (what a
     // run reports is no longer said: Monday 07:00 in Berlin is Sunday here).
-    expect(status).toContain("every Monday at 07:00 (Europe/Berlin). This spreadsheet's time zone is now America/Los_Angeles: turn the refresh off and on again to run it at 07:00 there.");
+    expect(status).toContain("every Monday between 07:00 and 08:00 (Europe/Berlin). This spreadsheet's time zone is now America/Los_Angeles: turn the refresh off and on again to run it between 07:00 and 08:00 there.");
     // The last run's time stays labelled with the zone it was written in (it said "07:00 (America/Los_Angeles)").
     expect(status).toContain("Last weekly refresh: 2026-01-12 07:00 (Europe/Berlin), OK.");
     // The trigger still fires at 07:00 Berlin: Sunday 22:00 in California, a summary as of the day before
@@ -39,5 +39,22 @@ describe("The spreadsheet's time zone changed after the refresh was turned on", 
     expect(again.status).not.toContain("time zone is now");
     const [t] = refreshTriggersOf(wb);
     expect(wb.services.nextRun(t, new Date("2026-01-21T12:00:00Z")).toISOString(), "Monday 07:00 PST").toBe("2026-01-26T15:00:00.000Z");
+  });
+});
+
+describe("The Settings check-in weekday changed after the refresh was turned on", () => {
+  it("the status says the trigger still runs on the old day and how to move it; on again moves it", () => {
+    const wb = newTracker({ template: "operations", start: START, at: START, user: ADMIN });
+    callAddon(wb, "setWeeklyRefresh", { on: true });
+    setSetting(wb, "Check-in weekday", "wed");
+    const r = callAddon(wb, "setWeeklyRefresh", {});
+    // Before: "every Monday …, reporting the week to Sunday." and nothing more, while Settings said Wednesday.
+    expect(r).toMatchObject({ on: true, weekday: "Monday" });
+    expect(r.status).toContain(
+      "every Monday between 07:00 and 08:00 (Etc/UTC), reporting the week to Sunday. The Settings check-in weekday is now Wednesday: turn the refresh off and on again to run it on Wednesdays.",
+    );
+    callAddon(wb, "setWeeklyRefresh", { on: false });
+    expect(callAddon(wb, "setWeeklyRefresh", { on: true }).status).not.toContain("check-in weekday is now");
+    expect(refreshTriggersOf(wb).map((t) => t.weekDay)).toEqual(["WEDNESDAY"]);
   });
 });

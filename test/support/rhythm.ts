@@ -74,3 +74,16 @@ export function weeklyQuestion(wb: Workbook): string {
   callAddonRaw(wb, "menuWeekly");
   return ui.alerts[0].prompt;
 }
+
+/**
+ * The tracker fails to open from a trigger's run (as Google fails a deleted, trashed or unshared one, with
+ * its own words) while `gone()` says so.
+ */
+export function openFails(wb: Workbook, gone: () => boolean): void {
+  const app = wb.services.globals.SpreadsheetApp as { openById: (id: string) => unknown };
+  const open = app.openById.bind(app);
+  app.openById = (id: string) => {
+    if (gone()) throw new Error("Unexpected error while getting the method or property openById on object SpreadsheetApp.");
+    return open(id);
+  };
+}
