@@ -12,11 +12,12 @@
 // - An ID typed on two rows (whatever the case) is reported once: check-ins, the summary and History tell
 //   KRs apart by ID, so two KRs with one ID share a log and a History row, and an owner's check-in may be
 //   refused as the other row's.
-// - An owner that holds no email address ("Anna Lee", "ops team", two addresses) is reported: the sidebar
-//   matches the signed-in email against the owner's address (core/owners.ts), so such a KR is listed to
-//   nobody but admins, and gets no reminder. `Anna Lee <anna@example.com>` holds one and is fine.
+// - An owner that holds no email address ("Anna Lee", "ops team", "anna@example") is reported, each such
+//   person of a cell naming several: the sidebar matches the signed-in email against the owner's address
+//   (core/owners.ts), so such a KR is listed to nobody but admins (and its other owners), and no reminder
+//   goes to that person. `Anna Lee <anna@example.com>` holds one and is fine; so do co-owners `anna@…, bo@…`.
 import { normalizeMetric } from "./scoring";
-import { ownerAddress } from "./owners";
+import { ownersOf } from "./owners";
 
 export interface FocusObjective {
   id: string;
@@ -56,9 +57,8 @@ export function focusChecks(objectives: readonly FocusObjective[], keyResults: r
   }
   out.push(...twice(objs, "Objective"), ...twice(krs, "Key result"));
   for (const k of krs) {
-    const owner = String(k.owner ?? "").trim();
-    if (owner === "") out.push(`Key result ${k.id} has no owner.`);
-    else if (ownerAddress(owner) === null) out.push(noAddress(k.id, owner));
+    if (!ownersOf(k.owner).length) out.push(`Key result ${k.id} has no owner.`);
+    for (const who of withoutAddress(k.owner)) out.push(noAddress(k.id, who));
     const m = normalizeMetric(k.metric);
     if (m === null) out.push(`Key result ${k.id} has an unknown metric "${String(k.metric ?? "")}".`);
     else if (m === "increase" || m === "decrease") {
@@ -74,11 +74,16 @@ export function focusChecks(objectives: readonly FocusObjective[], keyResults: r
   return out;
 }
 
+/** The people of an Owner cell that hold no address, as typed. */
+function withoutAddress(owner: unknown): string[] {
+  return ownersOf(owner).filter((o) => o.address === null).map((o) => o.text);
+}
+
 function noAddress(id: string, owner: string): string {
-  const what = owner.indexOf("@") >= 0 ? "is not one email address" : "holds no email address";
+  const lacks = owner.indexOf("@") >= 0 ? "is not an email address the add-on can read" : "holds no email address";
   return (
-    `Key result ${id}'s owner "${owner}" ${what}: the sidebar lists a KR to the person signed in with its owner's address, ` +
-    `so only admins see ${id} there and no reminder is sent for it. Type the owner's email, alone or as Name <email>.`
+    `Key result ${id}'s owner "${owner}" ${lacks}: the sidebar lists a KR to the person signed in with its owner's address, ` +
+    `so "${owner}" does not see ${id} there and is sent no reminder for it. Type the owner's email, alone or as Name <email>.`
   );
 }
 

@@ -7,7 +7,7 @@ import { cycleLastDay, inCycle, weekNumber } from "../core/dates";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor } from "../core/numbers";
 import { defaultKrId } from "../core/sidebarPage";
-import { isOwner, ownerKey } from "../core/owners";
+import { isOwner, ownerKey, ownersOf } from "../core/owners";
 import { TAB } from "../core/tabs";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { guarded, isoDate, plainCell, quotedName, UserError } from "./env";
@@ -145,15 +145,13 @@ function sidebarData(c: Context, who: Identity, owners: string[], krs: SidebarKr
 }
 
 /**
- * The owners "who are you" offers: one per person (core/owners.ts ownerKey), so `anna@example.com` and
- * `Anna Lee <anna@example.com>` on two KRs are offered once, in the first spelling; either finds both KRs.
+ * The owners "who are you" offers: one per person (core/owners.ts ownersOf), so `anna@example.com` and
+ * `Anna Lee <anna@example.com>` on two KRs are offered once, in the first spelling, and either finds both
+ * KRs; the co-owners of one cell (`Anna; Bo`) are offered each on their own.
  */
 function pickable(owners: string[]): string[] {
   const first = new Map<string, string>();
-  for (const o of owners) {
-    const key = ownerKey(o);
-    if (key !== "" && !first.has(key)) first.set(key, o);
-  }
+  for (const cell of owners) for (const o of ownersOf(cell)) if (!first.has(o.key)) first.set(o.key, o.text);
   return Array.from(first.values()).sort();
 }
 

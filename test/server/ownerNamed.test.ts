@@ -67,20 +67,30 @@ describe("an owner that holds no email address", () => {
     const r = callAddon(wb, "importOkrsFromTab", { tab: "Paste" });
     expect(r.ok, r.message).toBe(true);
     const warn = (id: string, owner: string) =>
-      `Key result ${id}'s owner "${owner}" holds no email address: the sidebar lists a KR to the person signed in with its owner's address, so only admins see ${id} there and no reminder is sent for it. Type the owner's email, alone or as Name <email>.`;
+      `Key result ${id}'s owner "${owner}" holds no email address: the sidebar lists a KR to the person signed in with its owner's address, so "${owner}" does not see ${id} there and is sent no reminder for it. Type the owner's email, alone or as Name <email>.`;
     expect(r.warnings.filter((w: string) => w.includes("owner"))).toEqual([warn("O1.KR1", "Anna Lee"), warn("O1.KR3", "ops team")]);
     expect(rowsOf(wb, "Key Results").map((k) => k.Owner)).toEqual(["Anna Lee", '"Lee, Anna" <anna@example.com>', "ops team"]);
   });
 
-  it("is named by Repair, beside a KR with no owner; two addresses in one cell are named too", () => {
+  it("is named by Repair, beside a KR with no owner; of co-owners, only the one without an address is named", () => {
     const wb = newTracker({ at: "2026-01-20", start: "2026-01-05" });
-    ss(wb).getSheetByName("Key Results")!.getRange("D2:D4").setValues([["Dispatch Lead"], [""], ["planning.lead@example.com, quality.lead@example.com"]]);
+    ss(wb).getSheetByName("Key Results")!.getRange("D2:D5").setValues([["Dispatch Lead"], [""], ["planning.lead@example.com, quality.lead@example.com"], ["quality.lead@example.com; Pat"]]);
     const r = callAddon(wb, "repairTracker", {});
     expect(r.ok, r.message).toBe(true);
     const w = r.warnings.filter((x: string) => x.includes("owner"));
     expect(w).toHaveLength(3);
     expect(w[0]).toMatch(/^Key result O1\.KR1's owner "Dispatch Lead" holds no email address: /);
     expect(w[1]).toBe("Key result O1.KR2 has no owner.");
-    expect(w[2]).toMatch(/^Key result O1\.KR3's owner "planning\.lead@example\.com, quality\.lead@example\.com" is not one email address: /);
+    expect(w[2]).toMatch(/^Key result O2\.KR1's owner "Pat" holds no email address: .*"Pat" does not see O2\.KR1 there/);
+  });
+});
+
+describe("an owner written `address (Name)`, as older mail programs copy it", () => {
+  it("is listed their KRs, both ways, and checks in on them", () => {
+    const wb = newTracker({ user: PLANNING, at: "2026-01-20", start: "2026-01-05" });
+    ss(wb).getSheetByName("Key Results")!.getRange("D3:D4").setValues([["planning.lead@example.com (Pat Planner)"], ["Planning.Lead@example.com(Planner, Pat)"]]);
+    for (const d of [callAddon(wb, "getSidebarData", {}), menuPageData(wb)]) expect(ids(d)).toEqual(["O1.KR2", "O1.KR3"]);
+    const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR3", value: "115", confidence: 7 });
+    expect(r.ok, JSON.stringify(r)).toBe(true);
   });
 });
