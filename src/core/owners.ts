@@ -97,6 +97,14 @@ export function ownerKey(owner: unknown): string {
   return person(spaced(owner)).key;
 }
 
+/** The people a cell names as one text, whatever their order and spelling: two cells naming the same people agree. */
+export function ownersKey(cell: unknown): string {
+  return ownersOf(cell)
+    .map((o) => o.key)
+    .sort()
+    .join(";");
+}
+
 /** Whether `person` (an email, or a name chosen from the sidebar's list) is one of the owners the cell names. Blank is nobody. */
 export function isOwner(owner: unknown, who: unknown): boolean {
   const k = ownerKey(who);

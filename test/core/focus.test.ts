@@ -44,7 +44,7 @@ describe("focusChecks", () => {
     );
     expect(w).toEqual([
       "Objective O1 has 6 key results; aim for 2–4.",
-      "Key result K1 has no owner.",
+      "Key result K1 has no owner: only admins see it in the sidebar and no reminder is sent for it. Type the owner's email in its Owner cell.",
       "Key result K2 has no numeric start.",
       "Key result K3 has no numeric start and target.",
       "Key result K4 has no numeric target.",
