@@ -38,6 +38,16 @@ export function renderMain(): void {
   else if (!$.form.hidden) ($.kr.hidden ? $.value : $.kr).focus();
 }
 
+/**
+ * Who owns nothing, named: a Google Workspace user signed in as `anna.lee@…` whose KRs name the alias
+ * `anna@…` is matched by neither, and only the address shown says why (docs/checkins.md).
+ */
+function nothingOwned(me: string): string {
+  const who = me ? `You (${me}) don't` : "You don't";
+  const what = me.indexOf("@") >= 0 ? "this address" : "your email";
+  return `${who} own any key results in this tracker: ask an admin to type ${what} in the Owner column of the Key Results tab (another address of yours, such as an alias, does not match).`;
+}
+
 export function renderKrList(): void {
   if (!data) return;
   const d = data;
@@ -45,7 +55,7 @@ export function renderKrList(): void {
   if (!d.krs.length) {
     $.krsEmpty.textContent = d.user.isAdmin
       ? "There are no key results in this tracker yet. Add them on the Key Results tab."
-      : "You don't own any key results in this tracker. Ask an admin to put your email in the Owner column of the Key Results tab.";
+      : nothingOwned(d.user.email || d.user.actingAs || "");
     $.krsEmpty.hidden = false;
     $.krs.hidden = true;
     return;
