@@ -1,5 +1,6 @@
 // Drawing the main view from the state: the cycle and who is checking in, the KR list, the KR picker, and
 // the chosen KR's hint and recent check-ins.
+import { isOwner } from "../core/owners";
 import { $, clear, make } from "./dom";
 import { ask, setCorrecting } from "./formMode";
 import { krItem, renderRecent } from "./krView";
@@ -63,7 +64,8 @@ export function renderKrList(): void {
   $.krsEmpty.hidden = true;
   $.krs.hidden = false;
   const briefNote = details === "failed" ? "Details could not be loaded; you can still check in." : "Loading details…";
-  for (const kr of d.krs) $.krs.appendChild(krItem(kr, { showOwner: d.user.isAdmin, sep: sep(), saving: kr.id === savingId, briefNote }));
+  // Whose it is, on a KR listed to someone who does not own it (an admin, or its objective's owner).
+  for (const kr of d.krs) $.krs.appendChild(krItem(kr, { showOwner: d.user.isAdmin || !isOwner(kr.owner, d.user.actingAs), sep: sep(), saving: kr.id === savingId, briefNote }));
 }
 
 function renderKrSelect(): void {

@@ -44,7 +44,7 @@ describe("focusChecks", () => {
     );
     expect(w).toEqual([
       "Objective O1 has 6 key results; aim for 2–4.",
-      "Key result K1 has no owner: only admins see it in the sidebar and no reminder is sent for it. Type the owner's email in its Owner cell.",
+      "Key result K1 has no owner: only admins and the owner of its objective see it in the sidebar, and no reminder is sent for it. Type the email of its owner in its Owner cell.",
       "Key result K2 has no numeric start.",
       "Key result K3 has no numeric start and target.",
       "Key result K4 has no numeric target.",
@@ -78,6 +78,13 @@ describe("focusChecks: an owner with no email address", () => {
       `Key result K1's owner "Anna Lee" holds no email address: ${tail("K1", "Anna Lee")}`,
       `Key result K6's owner "Bo Chan" holds no email address: ${tail("K6", "Bo Chan")}`,
       `Key result K7's owner "anna@example" is not an email address the add-on can read: ${tail("K7", "anna@example")}`,
+    ]);
+  });
+  it("names an objective's owner holding no address, not a blank one (an objective's owner is optional)", () => {
+    const krs = [kr("K1", "O1"), kr("K2", "O1"), kr("K3", "O2"), kr("K4", "O2"), kr("K5", "O3"), kr("K6", "O3")];
+    const w = focusChecks([{ id: "O1", owner: "Ops" }, { id: "O2", owner: "" }, { id: "O3", owner: "Lee <lee@example.com>" }], krs);
+    expect(w).toEqual([
+      `Objective O1's owner "Ops" holds no email address: an objective's owner sees and may check in on its key results by that address, so "Ops" cannot. Type the owner's email, alone or as Name <email>, or leave it blank.`,
     ]);
   });
 });
