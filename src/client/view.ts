@@ -1,5 +1,6 @@
 // Drawing the main view from the state: the cycle and who is checking in, the KR list, the KR picker, and
 // the chosen KR's hint and recent check-ins.
+import { isOwner } from "../core/owners";
 import { $, clear, make } from "./dom";
 import { ask, setCorrecting } from "./formMode";
 import { krItem, renderRecent } from "./krView";
@@ -38,6 +39,16 @@ export function renderMain(): void {
   else if (!$.form.hidden) ($.kr.hidden ? $.value : $.kr).focus();
 }
 
+/**
+ * Who owns nothing, named: a Google Workspace user signed in as `anna.lee@…` whose KRs name the alias
+ * `anna@…` is matched by neither, and only the address shown says why (docs/checkins.md).
+ */
+function nothingOwned(me: string): string {
+  const who = me ? `You (${me}) don't` : "You don't";
+  const what = me.indexOf("@") >= 0 ? "this address" : "your email";
+  return `${who} own any key results in this tracker: ask an admin to type ${what} in the Owner column of the Key Results tab (another address of yours, such as an alias, does not match).`;
+}
+
 export function renderKrList(): void {
   if (!data) return;
   const d = data;
@@ -45,7 +56,7 @@ export function renderKrList(): void {
   if (!d.krs.length) {
     $.krsEmpty.textContent = d.user.isAdmin
       ? "There are no key results in this tracker yet. Add them on the Key Results tab."
-      : "You don't own any key results in this tracker. Ask an admin to put your email in the Owner column of the Key Results tab.";
+      : nothingOwned(d.user.email || d.user.actingAs || "");
     $.krsEmpty.hidden = false;
     $.krs.hidden = true;
     return;
@@ -53,7 +64,8 @@ export function renderKrList(): void {
   $.krsEmpty.hidden = true;
   $.krs.hidden = false;
   const briefNote = details === "failed" ? "Details could not be loaded; you can still check in." : "Loading details…";
-  for (const kr of d.krs) $.krs.appendChild(krItem(kr, { showOwner: d.user.isAdmin, sep: sep(), saving: kr.id === savingId, briefNote }));
+  // Whose it is, on a KR listed to someone who does not own it (an admin, or its objective's owner).
+  for (const kr of d.krs) $.krs.appendChild(krItem(kr, { showOwner: d.user.isAdmin || !isOwner(kr.owner, d.user.actingAs), sep: sep(), saving: kr.id === savingId, briefNote }));
 }
 
 function renderKrSelect(): void {

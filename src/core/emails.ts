@@ -8,7 +8,7 @@ import { decimalText, fixedText, signedText, type DecimalSeparator } from "./num
 import type { SummaryData, SummaryModel } from "./summary";
 import { KR_STATUS_ORDER, krCount, percent } from "./summary";
 import { STATUS } from "./tabs";
-import { ownerAddress } from "./owners";
+import { ownerAddresses } from "./owners";
 import { portfolioDigestHtml, portfolioDigestLines, portfolioSubject, type PortfolioDigest } from "./portfolioDigest";
 
 export interface DigestEmail {
@@ -275,20 +275,21 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
 
 /**
  * One reminder per owner (an address, bare or as `Name <address>`; compared case-insensitively, the first
- * spelling is used) who has KRs missing this period's check-in, listing those KRs. Owners that hold no
- * address get none (the focus checks name them).
+ * spelling is used) who has KRs missing this period's check-in, listing those KRs; a KR's co-owners each get
+ * it. Owners that hold no address get none (the focus checks name them).
  */
 export function buildReminders(data: SummaryData, sheetUrl: string, cap = Infinity): ReminderEmail[] {
   const url = safeHttpUrl(sheetUrl);
   const byOwner = new Map<string, { to: string; krs: SummaryData["missing"] }>();
   for (const k of data.missing) {
-    // The address alone, also of an owner typed "Name <address>" (core/owners.ts): MailApp gets bare addresses.
-    const to = ownerAddress(k.owner);
-    if (to === null) continue;
-    const key = to.toLowerCase();
-    const entry = byOwner.get(key);
-    if (entry) entry.krs.push(k);
-    else byOwner.set(key, { to, krs: [k] });
+    // The address alone, also of an owner typed "Name <address>" (core/owners.ts): MailApp gets bare
+    // addresses. Each of a KR's co-owners is reminded of it.
+    for (const to of ownerAddresses(k.owner)) {
+      const key = to.toLowerCase();
+      const entry = byOwner.get(key);
+      if (entry) entry.krs.push(k);
+      else byOwner.set(key, { to, krs: [k] });
+    }
   }
   const out: ReminderEmail[] = [];
   byOwner.forEach(({ to, krs }) => {

@@ -12,14 +12,18 @@
 // - An ID typed on two rows (whatever the case) is reported once: check-ins, the summary and History tell
 //   KRs apart by ID, so two KRs with one ID share a log and a History row, and an owner's check-in may be
 //   refused as the other row's.
-// - An owner that holds no email address ("Anna Lee", "ops team", two addresses) is reported: the sidebar
-//   matches the signed-in email against the owner's address (core/owners.ts), so such a KR is listed to
-//   nobody but admins, and gets no reminder. `Anna Lee <anna@example.com>` holds one and is fine.
+// - An owner that holds no email address ("Anna Lee", "ops team", "anna@example") is reported, each such
+//   person of a cell naming several: the sidebar matches the signed-in email against the owner's address
+//   (core/owners.ts), so such a KR is listed to nobody but admins, its other owners and its objective's, and
+//   no reminder goes to that person. `Anna Lee <anna@example.com>` holds one and is fine; so do co-owners.
+// - An objective's owner is optional (the spec's checks name KRs without one only), but one typed without
+//   an address is reported: an objective's owner sees and checks in on its KRs by that address.
 import { normalizeMetric } from "./scoring";
-import { ownerAddress } from "./owners";
+import { ownersOf } from "./owners";
 
 export interface FocusObjective {
   id: string;
+  owner?: string;
 }
 export interface FocusKeyResult {
   id: string;
@@ -53,12 +57,12 @@ export function focusChecks(objectives: readonly FocusObjective[], keyResults: r
     if (n === 0) out.push(`Objective ${o.id} has no key results.`);
     else if (n < MIN_KRS) out.push(`Objective ${o.id} has only 1 key result; aim for ${MIN_KRS}–${MAX_KRS}.`);
     else if (n > MAX_KRS) out.push(`Objective ${o.id} has ${n} key results; aim for ${MIN_KRS}–${MAX_KRS}.`);
+    for (const who of withoutAddress(o.owner)) out.push(objectiveNoAddress(o.id, who));
   }
   out.push(...twice(objs, "Objective"), ...twice(krs, "Key result"));
   for (const k of krs) {
-    const owner = String(k.owner ?? "").trim();
-    if (owner === "") out.push(`Key result ${k.id} has no owner.`);
-    else if (ownerAddress(owner) === null) out.push(noAddress(k.id, owner));
+    if (!ownersOf(k.owner).length) out.push(`Key result ${k.id} has no owner: only admins and the owner of its objective see it in the sidebar, and no reminder is sent for it. Type the email of its owner in its Owner cell.`);
+    for (const who of withoutAddress(k.owner)) out.push(noAddress(k.id, who));
     const m = normalizeMetric(k.metric);
     if (m === null) out.push(`Key result ${k.id} has an unknown metric "${String(k.metric ?? "")}".`);
     else if (m === "increase" || m === "decrease") {
@@ -74,11 +78,26 @@ export function focusChecks(objectives: readonly FocusObjective[], keyResults: r
   return out;
 }
 
-function noAddress(id: string, owner: string): string {
-  const what = owner.indexOf("@") >= 0 ? "is not one email address" : "holds no email address";
+/** The people of an Owner cell that hold no address, as typed. */
+function withoutAddress(owner: unknown): string[] {
+  return ownersOf(owner).filter((o) => o.address === null).map((o) => o.text);
+}
+
+function lacks(owner: string): string {
+  return owner.indexOf("@") >= 0 ? "is not an email address the add-on can read" : "holds no email address";
+}
+
+function objectiveNoAddress(id: string, owner: string): string {
   return (
-    `Key result ${id}'s owner "${owner}" ${what}: the sidebar lists a KR to the person signed in with its owner's address, ` +
-    `so only admins see ${id} there and no reminder is sent for it. Type the owner's email, alone or as Name <email>.`
+    `Objective ${id}'s owner "${owner}" ${lacks(owner)}: an objective's owner sees and may check in on its key results ` +
+    `by that address, so "${owner}" cannot. Type the owner's email, alone or as Name <email>, or leave it blank.`
+  );
+}
+
+function noAddress(id: string, owner: string): string {
+  return (
+    `Key result ${id}'s owner "${owner}" ${lacks(owner)}: the sidebar lists a KR to the person signed in with its owner's address, ` +
+    `so "${owner}" does not see ${id} there and is sent no reminder for it. Type the owner's email, alone or as Name <email>.`
   );
 }
 

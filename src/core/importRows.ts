@@ -44,6 +44,7 @@ import { ID_RE, IMPORT_REQUIRED, headerKey, isImportColumn, lowerKey, quote, tex
 import { checkRowCells, type ImportCycle } from "./importRowCheck";
 import { decimalSeparatorFor, decimalText } from "./numbers";
 import { andList } from "./plural";
+import { ownersKey } from "./owners";
 import type { Metric, ObjectiveType, PnlLink } from "./tabs";
 import type { KeyResultFields } from "./model";
 import type { TemplateObjective } from "./templates";
@@ -221,7 +222,8 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
 
     const fieldValues: [keyof Group["fields"], string, (s: string) => string][] = [
       ["objective", objectiveText, textKey],
-      ["objective_owner", get("objective_owner"), (s) => s.toLowerCase()],
+      // One person however each row writes them (`Anna Lee <anna@…>` and `anna@…` agree): core/owners.ts.
+      ["objective_owner", get("objective_owner"), ownersKey],
       ["type", type, (s) => s],
       ["team", get("team"), (s) => s],
       ["parent_objective_id", get("parent_objective_id"), lowerKey],

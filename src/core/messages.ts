@@ -13,9 +13,10 @@ export function noSuchKrMessage(id: string): string {
 }
 export const NO_SUCH_KR_FIELD = "Unknown key result.";
 
-/** A check-in on someone else's key result, and what its field says. */
+/** A check-in on someone else's key result, and what its field says; one whose Owner is blank says how it gets one. */
 export function notOwnerMessage(id: string, owner: string): string {
-  return `${id} belongs to ${owner || "nobody yet"}; only its owner or an admin can check in.`;
+  if (!String(owner ?? "").trim()) return `${id} has no owner yet: only its objective's owner or an admin can check in on it until an admin types its owner's email in its Owner cell.`;
+  return `${id} belongs to ${owner}; only its owner, its objective's owner or an admin can check in.`;
 }
 export const NOT_OWNER_FIELD = "You do not own this key result.";
 

@@ -41,18 +41,22 @@ export function isValidEmail(s: string): boolean {
  * space, but an address with its display name, quoted or not, is one entry (`"Lee, Anna" <anna@example.com>`,
  * `Anna Lee <anna@example.com>`, as a list copied from a mail program has them), and so are the words of a
  * name typed without an address (`Anna Lee`). Until session 14 every comma and space split one: a quoted name
- * with a comma became three entries, each named in the error.
+ * with a comma became three entries, each named in the error. An address followed by its name in parentheses
+ * (`anna@example.com (Anna Lee)`, the older form some mail programs still copy) is one entry too (session 18).
  */
 export function emailEntries(text: string): string[] {
   const chunks: string[] = [];
   let cur = "";
   let quoted = false;
   let angle = false;
+  let paren = 0;
   for (const ch of text) {
-    if (ch === '"' && !angle) quoted = !quoted;
-    else if (ch === "<" && !quoted) angle = true;
-    else if (ch === ">" && !quoted) angle = false;
-    const splits = !quoted && !angle && (ch === "," || ch === ";" || /\s/.test(ch));
+    if (ch === '"' && !angle && !paren) quoted = !quoted;
+    else if (ch === "<" && !quoted && !paren) angle = true;
+    else if (ch === ">" && !quoted && !paren) angle = false;
+    else if (ch === "(" && !quoted && !angle) paren++;
+    else if (ch === ")" && !quoted && !angle && paren) paren--;
+    const splits = !quoted && !angle && !paren && (ch === "," || ch === ";" || /\s/.test(ch));
     if (splits) {
       if (cur) chunks.push(cur);
       cur = "";
@@ -61,24 +65,39 @@ export function emailEntries(text: string): string[] {
   if (cur) chunks.push(cur);
   // A word without "@" (a name's, quoted or not) joins the words after it up to an <address>; an address
   // (a word with "@", or one in <>) ends an entry.
+  // A (comment) right after a bare address is that address's name.
   const out: string[] = [];
   let name: string[] = [];
+  let bare = false;
   for (const w of chunks) {
-    if (/<[^<>]*>$/.test(w)) {
+    if (bare && /^\([^()]*\)$/.test(w)) {
+      out[out.length - 1] += " " + w;
+      bare = false;
+    } else if (/<[^<>]*>$/.test(w)) {
       out.push(name.concat(w).join(" "));
       name = [];
-    } else if (w.indexOf("@") >= 0 && w[0] !== '"') {
+      bare = false;
+    } else if (w.indexOf("@") >= 0 && w[0] !== '"' && w[0] !== "(") {
       if (name.length) out.push(name.join(" "));
       out.push(w);
       name = [];
-    } else name.push(w);
+      bare = true;
+    } else {
+      name.push(w);
+      bare = false;
+    }
   }
   if (name.length) out.push(name.join(" "));
   return out;
 }
 
-/** The address of an entry (emailEntries'), bare or after a display name (`Name <address>`), else null. */
+/**
+ * The address of an entry (emailEntries'), bare, after a display name (`Name <address>`) or before one in
+ * parentheses (`address (Name)`), else null.
+ */
 export function entryAddress(entry: string): string | null {
+  const commented = /^([^\s()<>"]+)\s*\([^()]*\)$/.exec(entry);
+  if (commented) return isValidEmail(commented[1]) ? commented[1] : null;
   const named = /^(.*?)\s*<([^<>]*)>$/.exec(entry);
   if (!named) return isValidEmail(entry) ? entry : null;
   // A name quoted whole, or without quotes and brackets: anything else (an unclosed quote) is a typo to name.

@@ -26,10 +26,14 @@ export function embedSidebarData(html: string, data: unknown): string {
   return html.slice(0, i) + filled + html.slice(i + SIDEBAR_DATA_SLOT.length);
 }
 
-/** The key result the form starts on: an admin's own first KR, or none ("Choose a key result…"). */
+/**
+ * The key result the form starts on: the only one listed, else the person's own first KR, or none ("Choose a
+ * key result…") for an admin or an objective's owner who owns none of those listed: someone else's KR is
+ * checked in on by choice, never by default.
+ */
 export function defaultKrId(krs: { id: string; owner: string }[], user: { isAdmin: boolean; actingAs: string | null }): string {
   if (!krs.length) return "";
-  if (!user.isAdmin || krs.length === 1) return krs[0].id;
+  if (krs.length === 1) return krs[0].id;
   const mine = krs.find((k) => isOwner(k.owner, user.actingAs));
   return mine ? mine.id : "";
 }

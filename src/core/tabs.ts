@@ -47,12 +47,13 @@ export const KR_HEADERS = [
 
 // Helper columns after the spec's columns ("more columns may follow"). The first two let the objective
 // score be a plain SUMIF, which every spreadsheet engine evaluates the same way; "Objective name" saves
-// the sidebar a read of the Objectives tab; "Weighted pace offset" lets the objective's Expected be a plain
+// the sidebar a read of the Objectives tab, and "Objective owner" (session 18) another: an objective's owner
+// sees and checks in on its KRs (docs/checkins.md); "Weighted pace offset" lets the objective's Expected be a plain
 // SUMIF too (a KR added mid-cycle: KR_COUNTS_FROM_HEADERS below); "Request IDs" keeps the last few check-in
 // request IDs of the KR so a resend is recognised without reading the log. "Weighted pace offset" came in
 // session 14: a new tracker has it beside the other formula columns (so setup writes them in one call),
 // one set up before gets it from Repair after its last column.
-export const KR_HELPER_HEADERS = ["Weighted score", "Counted weight", "Objective name", "Weighted pace offset", "Request IDs"] as const;
+export const KR_HELPER_HEADERS = ["Weighted score", "Counted weight", "Objective name", "Objective owner", "Weighted pace offset", "Request IDs"] as const;
 
 // The forecast (docs/forecast.md), values the add-on writes at each check-in and summary. They follow the
 // helpers; a tracker set up before them gets them from Repair tracker, and works without them meanwhile.

@@ -25,7 +25,7 @@ import { checkinForecast, writeRowCells } from "./forecastCells";
 import { markPercentCells } from "./percentCells";
 import { latestOfWeek, LOG_TAIL, logTailMissingMessage, readLogTail, tailValues, type LogTail } from "./checkinLog";
 import { noFormulas, readKrRow, requestIdsCell, requestIdsOf, sameId, writeKrFormulas } from "./krRow";
-import { cellOf, identify, owns, sidebarKr, type Standing } from "./checkinSidebar";
+import { cellOf, identify, objectiveOwnerOf, owns, sidebarKr, type Standing } from "./checkinSidebar";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -126,7 +126,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       const id = req.krId.trim();
       const gone = () => `"${id}" is no longer in ${TAB.keyResults} (deleted, or its ID changed, since the sidebar opened): reopen the sidebar. Nothing was saved.`;
       if (!kr) return refuse(req.row ? gone() : noSuchKrMessage(id), { krId: NO_SUCH_KR_FIELD });
-      if (!owns(who, kr)) return refuse(notOwnerMessage(kr.id, kr.owner), { krId: NOT_OWNER_FIELD });
+      if (!owns(who, kr, objectiveOwnerOf(krT, kr))) return refuse(notOwnerMessage(kr.id, kr.owner), { krId: NOT_OWNER_FIELD });
       const tail = readLogTail(ss, s);
       if (!tail) throw new UserError(logTailMissingMessage(ss));
       const week = weekNumber(today, s.settings.startDate);

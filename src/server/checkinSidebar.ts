@@ -7,7 +7,7 @@ import { cycleLastDay, inCycle, weekNumber } from "../core/dates";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor } from "../core/numbers";
 import { defaultKrId } from "../core/sidebarPage";
-import { isOwner, ownerKey } from "../core/owners";
+import { isOwner, ownerKey, ownersOf } from "../core/owners";
 import { TAB } from "../core/tabs";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { guarded, isoDate, plainCell, quotedName, UserError } from "./env";
@@ -44,9 +44,19 @@ export function identify(settings: Settings, chosen: string | undefined): Identi
   return { email: null, actingAs: as, isAdmin: settings.admins.includes(ownerKey(as)), needsIdentity: false };
 }
 
-export function owns(id: Identity, kr: Pick<KeyResult, "owner">): boolean {
-  return id.isAdmin || isOwner(kr.owner, id.actingAs);
+/**
+ * Whether `id` may check in on `kr`: an admin, one of its owners, or an owner of its objective
+ * (`objectiveOwner`: the row's "Objective owner" cell, a formula reading the Objectives tab's Owner).
+ */
+export function owns(id: Identity, kr: Pick<KeyResult, "owner">, objectiveOwner?: unknown): boolean {
+  return id.isAdmin || isOwner(kr.owner, id.actingAs) || isOwner(objectiveOwner, id.actingAs);
 }
+
+/** The KR's objective's Owner as its row's helper cell has it ("" on a tracker without the column until Repair adds it). */
+export function objectiveOwnerOf(t: Table, kr: KeyResult): unknown {
+  return cellOf(t, kr, OBJECTIVE_OWNER);
+}
+const OBJECTIVE_OWNER = "Objective owner";
 
 export function cellOf(t: Table, kr: KeyResult, header: string): unknown {
   const r = t.rows[kr.row - t.headerRow - 1] || [];
@@ -145,15 +155,13 @@ function sidebarData(c: Context, who: Identity, owners: string[], krs: SidebarKr
 }
 
 /**
- * The owners "who are you" offers: one per person (core/owners.ts ownerKey), so `anna@example.com` and
- * `Anna Lee <anna@example.com>` on two KRs are offered once, in the first spelling; either finds both KRs.
+ * The owners "who are you" offers: one per person (core/owners.ts ownersOf), so `anna@example.com` and
+ * `Anna Lee <anna@example.com>` on two KRs are offered once, in the first spelling, and either finds both
+ * KRs; the co-owners of one cell (`Anna; Bo`) are offered each on their own.
  */
 function pickable(owners: string[]): string[] {
   const first = new Map<string, string>();
-  for (const o of owners) {
-    const key = ownerKey(o);
-    if (key !== "" && !first.has(key)) first.set(key, o);
-  }
+  for (const cell of owners) for (const o of ownersOf(cell)) if (!first.has(o.key)) first.set(o.key, o.text);
   return Array.from(first.values()).sort();
 }
 
@@ -161,10 +169,14 @@ function pickable(owners: string[]): string[] {
 function fullData(c: Context, who: Identity): SidebarData {
   const krT = readKrRows(c.ss, c.s);
   const all = keyResultsFrom(krT, c.tz);
-  const mine = who.needsIdentity ? [] : all.filter((kr) => owns(who, kr));
+  const mine = who.needsIdentity ? [] : all.filter((kr) => owns(who, kr, objectiveOwnerOf(krT, kr)));
   const tail = mine.length ? readLogTail(c.ss, c.s) : null;
   const krs = markPercentCells(c.ss, krT, mine).map((kr) => sidebarKr(krT, kr, tail, c.tz, c.s.settings, c.week));
-  return sidebarData(c, who, all.map((k) => k.owner), krs);
+  // With no email available, objectives' owners are offered too, to pick themselves and see their objectives'
+  // KRs (a large tracker's page, from four columns, offers the KRs' owners only).
+  const objectiveOwners = who.email ? [] : all.map((k) => String(objectiveOwnerOf(krT, k) ?? ""));
+  const people = all.map((k) => k.owner).concat(objectiveOwners);
+  return sidebarData(c, who, people, krs);
 }
 
 export function getSidebarData(raw: unknown): SidebarResult {

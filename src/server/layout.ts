@@ -74,6 +74,8 @@ const KR_COLUMNS: Record<string, ColumnSpec> = {
   "Weighted score": { format: "0.00" },
   "Counted weight": { format: "0.##" },
   "Objective name": { width: 160 },
+  // Sheets' default width: setup and Repair compare a listed width, a call each (Repair is near its 10 s target).
+  "Objective owner": {},
   "Request IDs": {},
   Forecast: {},
   "Forecast score": { format: "0.00" },
@@ -131,7 +133,7 @@ export const OWNED_COLUMNS = {
   objectives: ["Score", "Expected", "Status"],
   keyResults: [
     "Current", "Confidence", "Last check-in", "Score", "Expected", "Status",
-    "Weighted score", "Counted weight", "Objective name", "Weighted pace offset", "Request IDs",
+    "Weighted score", "Counted weight", "Objective name", "Objective owner", "Weighted pace offset", "Request IDs",
     "Forecast", "Forecast score", "Weeks to target",
   ],
 };

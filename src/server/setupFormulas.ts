@@ -58,11 +58,20 @@ function isEarlier(was: string, now: string, before: string | undefined): boolea
 
 /** A Key Results row's formula cells by header (a check-in writes them on a row inserted by hand: checkin.ts). */
 export function krRowFormulas(row: number, krCols: Cols, objCols: Cols): Record<string, string> {
-  const objName = quoteSheet(TAB.objectives);
   return {
     ...krFormulas(row, krCols, objCols),
-    "Objective name": `=IF($${krCols["ID"]}${row}="","",IFERROR(INDEX(${objName}!$${objCols["Objective"]}:$${objCols["Objective"]},MATCH($${krCols["Objective ID"]}${row},${objName}!$${objCols["ID"]}:$${objCols["ID"]},0)),""))`,
+    "Objective name": objectiveCell(row, krCols, objCols, "Objective", ""),
+    // Read with the KR's row by the sidebar and the check-in, where reading the Objectives tab would cost three
+    // calls; as text (&""), so a blank Owner is "" in every engine, never 0.
+    "Objective owner": objectiveCell(row, krCols, objCols, "Owner", '&""'),
   };
+}
+
+/** The KR's objective's `header` cell, by its Objective ID ("" when it has none or names no objective). */
+function objectiveCell(row: number, krCols: Cols, objCols: Cols, header: string, after: string): string {
+  const objName = quoteSheet(TAB.objectives);
+  const c = objCols[header];
+  return `=IF($${krCols["ID"]}${row}="","",IFERROR(INDEX(${objName}!$${c}:$${c},MATCH($${krCols["Objective ID"]}${row},${objName}!$${objCols["ID"]}:$${objCols["ID"]},0))${after},""))`;
 }
 
 /** Each table's columns by our header names, found whatever the case the sheet's headers are typed in. */

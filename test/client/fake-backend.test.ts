@@ -29,8 +29,8 @@ describe("the fake backend refuses as the add-on does", () => {
   it("a key result someone else owns", () => {
     const real = addon("O2.KR1");
     expect(real).toMatchObject({ ok: false, fieldErrors: { krId: "You do not own this key result." } });
-    expect(real.message).toMatch(/^O2\.KR1 belongs to \S+; only its owner or an admin can check in\.$/);
+    expect(real.message).toMatch(/^O2\.KR1 belongs to \S+; only its owner, its objective's owner or an admin can check in\.$/);
     const f = fake("O2.KR1");
-    expect(f).toEqual({ ...real, message: "O2.KR1 belongs to bob@example.com; only its owner or an admin can check in." });
+    expect(f).toEqual({ ...real, message: "O2.KR1 belongs to bob@example.com; only its owner, its objective's owner or an admin can check in." });
   });
 });

@@ -44,7 +44,7 @@ describe("focusChecks", () => {
     );
     expect(w).toEqual([
       "Objective O1 has 6 key results; aim for 2–4.",
-      "Key result K1 has no owner.",
+      "Key result K1 has no owner: only admins and the owner of its objective see it in the sidebar, and no reminder is sent for it. Type the email of its owner in its Owner cell.",
       "Key result K2 has no numeric start.",
       "Key result K3 has no numeric start and target.",
       "Key result K4 has no numeric target.",
@@ -58,7 +58,7 @@ describe("focusChecks", () => {
 describe("focusChecks: an owner with no email address", () => {
   // The sidebar lists a KR to the person signed in with its owner's address (core/owners.ts): a name alone
   // is listed to nobody but admins. Warned, never refused; a name with its address is fine.
-  it("names the KR of an owner holding no address (or two), and not one written Name <address>", () => {
+  it("names the KR of an owner holding no address, and not one written Name <address>, address (Name), or co-owners with addresses", () => {
     const w = focusChecks(
       [{ id: "O1" }],
       [
@@ -66,11 +66,25 @@ describe("focusChecks: an owner with no email address", () => {
         kr("K2", "O1", { owner: '"Lee, Anna" <anna@example.com>' }),
         kr("K3", "O1", { owner: "Anna Lee <ANNA@example.com>" }),
         kr("K4", "O1", { owner: "a@example.com; b@example.com" }),
+        kr("K5", "O1", { owner: "anna@example.com (Anna Lee)" }),
+        kr("K6", "O1", { owner: "a@example.com, Bo Chan" }),
+        kr("K7", "O1", { owner: "anna@example" }),
       ],
     );
+    const tail = (id: string, who: string) =>
+      `the sidebar lists a KR to the person signed in with its owner's address, so "${who}" does not see ${id} there and is sent no reminder for it. Type the owner's email, alone or as Name <email>.`;
     expect(w).toEqual([
-      "Key result K1's owner \"Anna Lee\" holds no email address: the sidebar lists a KR to the person signed in with its owner's address, so only admins see K1 there and no reminder is sent for it. Type the owner's email, alone or as Name <email>.",
-      "Key result K4's owner \"a@example.com; b@example.com\" is not one email address: the sidebar lists a KR to the person signed in with its owner's address, so only admins see K4 there and no reminder is sent for it. Type the owner's email, alone or as Name <email>.",
+      "Objective O1 has 7 key results; aim for 2–4.",
+      `Key result K1's owner "Anna Lee" holds no email address: ${tail("K1", "Anna Lee")}`,
+      `Key result K6's owner "Bo Chan" holds no email address: ${tail("K6", "Bo Chan")}`,
+      `Key result K7's owner "anna@example" is not an email address the add-on can read: ${tail("K7", "anna@example")}`,
+    ]);
+  });
+  it("names an objective's owner holding no address, not a blank one (an objective's owner is optional)", () => {
+    const krs = [kr("K1", "O1"), kr("K2", "O1"), kr("K3", "O2"), kr("K4", "O2"), kr("K5", "O3"), kr("K6", "O3")];
+    const w = focusChecks([{ id: "O1", owner: "Ops" }, { id: "O2", owner: "" }, { id: "O3", owner: "Lee <lee@example.com>" }], krs);
+    expect(w).toEqual([
+      `Objective O1's owner "Ops" holds no email address: an objective's owner sees and may check in on its key results by that address, so "Ops" cannot. Type the owner's email, alone or as Name <email>, or leave it blank.`,
     ]);
   });
 });

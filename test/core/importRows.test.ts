@@ -42,6 +42,20 @@ describe("planImport", () => {
     expect(p.warnings).toEqual(["Ignored unknown column: notes."]);
   });
 
+  it("objective_owner written two ways for one person on two rows of an objective agrees; two people still conflict", () => {
+    const rows = (second: string) => [
+      [...H, "objective_owner"],
+      ["A", "k1", "a@x.com", "increase", 0, 1, "Boss Lee <Boss@X.com>"],
+      ["A", "k2", "a@x.com", "increase", 0, 1, second],
+    ];
+    for (const same of ["boss@x.com", " BOSS@x.com (Boss Lee)", '"Lee, Boss" <boss@x.com>']) {
+      expect(okPlan(planImport(rows(same), none)).objectives.map((o) => o.owner)).toEqual(["Boss Lee <Boss@X.com>"]);
+    }
+    expect(errorsOf(planImport(rows("other@x.com"), none))).toEqual([
+      { row: 3, reason: 'Conflicting objective_owner for objective "A": row 2 says "Boss Lee <Boss@X.com>", this row says "other@x.com".' },
+    ]);
+  });
+
   it("given IDs, skipping existing and file IDs when generating", () => {
     const p = okPlan(
       planImport(

@@ -22,7 +22,7 @@ describe("okr-sheets import: owners with display names, or names only", () => {
     const r = await runCli(dir, ["import", "o.xlsx", "o.csv", "--at", "2026-01-05"]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.split("\n").filter((l) => / owner /.test(l))).toEqual([
-      `Focus check: Key result O1.KR2's owner "Ben Ops" holds no email address: the sidebar lists a KR to the person signed in with its owner's address, so only admins see O1.KR2 there and no reminder is sent for it. Type the owner's email, alone or as Name <email>.`,
+      `Focus check: Key result O1.KR2's owner "Ben Ops" holds no email address: the sidebar lists a KR to the person signed in with its owner's address, so "Ben Ops" does not see O1.KR2 there and is sent no reminder for it. Type the owner's email, alone or as Name <email>.`,
     ]);
     const krs = JSON.parse((await runCli(dir, ["show", "o.xlsx", "--sheet", "Key Results", "--json"])).stdout);
     expect(krs.map((k: Record<string, unknown>) => k.Owner)).toEqual(['"Lee, Anna" <Anna@Example.com>', "Ben Ops"]);

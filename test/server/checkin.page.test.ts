@@ -18,6 +18,9 @@ let snapshot: ReturnType<typeof generateTracker>["snapshot"];
 beforeAll(() => {
   const g = generateTracker({ name: "page", objectives: 140, krs: KRS, checkins: 600, owners: 40 }, { history: false, headroom: false });
   const wb = openTracker(g.snapshot, { at: TODAY, user: ADMIN });
+  // Every objective the admin's: an owner's page then lists their own KRs only, in full data and in the page
+  // alike (an objective's owner sees its KRs from the full data, which the page's four columns do not carry).
+  ss(wb).getSheetByName("Objectives")!.getRange(2, 3, 140, 1).setValues(Array.from({ length: 140 }, () => [ADMIN]));
   const r = callAddon(wb, "setupTracker", {});
   if (!r.ok) throw new Error(r.message);
   snapshot = wb.services.toSnapshot();

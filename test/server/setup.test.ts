@@ -38,7 +38,7 @@ describe("a new tracker", () => {
     const kr = headerRow(wb, "Key Results");
     expect(kr.slice(0, KR_HEADERS.length)).toEqual(KR_HEADERS);
     expect(kr.slice(KR_HEADERS.length)).toEqual([
-      "Weighted score", "Counted weight", "Objective name", "Weighted pace offset", "Request IDs", "Forecast", "Forecast score", "Weeks to target", "Counts from",
+      "Weighted score", "Counted weight", "Objective name", "Objective owner", "Weighted pace offset", "Request IDs", "Forecast", "Forecast score", "Weeks to target", "Counts from",
     ]);
     expect(headerRow(wb, "Check-ins")).toEqual(LOG_HEADERS);
     const hist = headerRow(wb, "History");
