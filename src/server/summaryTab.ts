@@ -199,10 +199,11 @@ export function generateSummary(ss: Spreadsheet, at?: string, run?: RefreshRun):
     let log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });
     if (pastValues && lateForTrend(cache, log.checkins, log.from ? log.from.lastRow + 1 : 0, hist.entries, week, pastDays)) {
       // A check-in entered since, dated back into a past week the tab holds from the log: History read whole,
-      // the log again for it, and the tab rewritten whole, as a rewrite does (trendCache.ts lateForTrend).
+      // and the tab rewritten whole, as a rewrite does (trendCache.ts lateForTrend). The log again only when
+      // read from a checkpoint: whether that still gives the whole log's summary depends on History's weeks.
       hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []), historyLast, null, historyHeader);
       pastValues = pastDays = undefined;
-      log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null });
+      if (log.from) log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null });
     }
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     // A weekly refresh finds whether another wrote this week's while it waited (refreshMark.ts): nothing written yet.
