@@ -21,7 +21,7 @@ import {
   settingsFromValues,
   type SettingsRead,
 } from "./read";
-import { readSummaryLog, summaryWeek } from "./summaryRead";
+import { readHistory, readSummaryLog, summaryWeek } from "./summaryRead";
 import { expectedHistoryLast, loadCheckpoints, logCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
 import { NEW_SHEET, renderSparseReport } from "./render";
 import { DEFAULT_WIDTH } from "./layout";
@@ -34,7 +34,7 @@ import { percentValueFormat } from "../core/forecast";
 import { markPercentCells } from "./percentCells";
 import { noFormulas, readKrRows, writeKrFormulas } from "./krRow";
 import { updateSummaryCharts } from "./summaryCharts";
-import { historyForSummary, readTrendCache, saveTrendCache } from "./trendCache";
+import { historyForSummary, lateForTrend, readTrendCache, saveTrendCache } from "./trendCache";
 import { writeTrendTab } from "./trendTab";
 import { summaryTabToWrite } from "./reportTabs";
 import { writeHistory } from "./historyWrite";
@@ -193,8 +193,18 @@ export function generateSummary(ss: Spreadsheet, at?: string, run?: RefreshRun):
     const cache = readTrendCache(checkpoints.props, trendSheet, tracker, week);
     // Someone's own tab named "Weekly Summary" is refused before anything is written (reportTabs.ts).
     const own = summaryTabToWrite(ss, cache.record ? cache.record.summarySheetId : undefined, find);
-    const { hist, pastValues, pastDays } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, expectedHistoryLast(checkpoints, settings.startDate), computedHistoryHeaderRow(settingsRead));
-    const log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });
+    const historyLast = expectedHistoryLast(checkpoints, settings.startDate);
+    const historyHeader = computedHistoryHeaderRow(settingsRead);
+    let { hist, pastValues, pastDays } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, historyLast, historyHeader);
+    let log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });
+    if (pastValues && lateForTrend(cache, log.checkins, log.from ? log.from.lastRow + 1 : 0, hist.entries, week, pastDays)) {
+      // A check-in entered since, dated back into a past week the tab holds from the log: History read whole,
+      // and the tab rewritten whole, as a rewrite does (trendCache.ts lateForTrend). The log again only when
+      // read from a checkpoint: whether that still gives the whole log's summary depends on History's weeks.
+      hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []), historyLast, null, historyHeader);
+      pastValues = pastDays = undefined;
+      if (log.from) log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null });
+    }
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
     // A weekly refresh finds whether another wrote this week's while it waited (refreshMark.ts): nothing written yet.
     if (run) markRefresh(props, asOf, run, generatedAt);
@@ -218,7 +228,7 @@ export function generateSummary(ss: Spreadsheet, at?: string, run?: RefreshRun):
     // The whole trend when the tab does not hold the past weeks as written; else this week's column.
     const trend = writeTrendTab(ss, trendSheet, model.block, model.week, model.weeks, !pastValues);
     updateSummaryCharts(sheet, trend.sheet, model.charts);
-    saveTrendCache(cache, trend.sheet, tracker, model.block, model.week, trend.whole, own.id ?? sheet.getSheetId());
+    saveTrendCache(cache, trend.sheet, tracker, model.block, model.week, trend.whole, own.id ?? sheet.getSheetId(), log.lastRow);
 
     const written = writeHistory(ss, hist, model, tz, new Map(tracker.keyResults.filter((k) => k.percentCells).map((k) => [k.id, percentValueFormat(k)])));
     ensureHistoryScoreFormat(hist.sheet, hist.headerRow + 1, col({ headers: hist.headers }, "Score") + 1, checkpoints.props);

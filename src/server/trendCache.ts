@@ -3,7 +3,9 @@
 // written. When it still holds, an ordinary week reads the block's past weeks (one range) instead of
 // History's rows of every week, reads History only from last week's rows down, and writes only its own
 // week's column; otherwise the summary reads History whole and rewrites the block.
-import type { Tracker } from "../core/model";
+import type { CheckinEntry, HistoryEntry, Tracker } from "../core/model";
+import { replacedRequestId } from "../core/corrections";
+import { isIso } from "../core/summaryAsOf";
 import { withoutBlankIds } from "../core/summaryData";
 import { historyDigest } from "../core/summaryPast";
 import { lastWeeksColumn, TREND_HEADING, TREND_HEADING_BEFORE, trendBlockKey, weekColumn, weekDigest, weekValues, type TrendBlock } from "../core/trendBlock";
@@ -48,6 +50,12 @@ interface TrendRecord {
   summaryWidths?: boolean;
   /** The Weekly Summary's sheet ID: a tab of that name with another is looked at before it is cleared (reportTabs.ts). */
   summarySheetId?: number;
+  /**
+   * The check-in log's last row as the summary that wrote the record read it: the rows below were entered
+   * since, and one dated back into a past week may change what that week's column holds (lateForTrend).
+   * Absent before session 18: that summary rewrites the tab whole, once.
+   */
+  logRow?: number;
 }
 
 export interface TrendCache {
@@ -94,6 +102,7 @@ export function readTrendCache(props: PropertyStore | null, sheet: Sheet | null,
   const ours = !!record && sheet.getSheetId() === record.sheetId;
   if (!ours) refuseForeign(sheet);
   if (!ours || !record || record.cycle !== tracker.settings.startDate || record.key !== trendBlockKey(tracker) || week < 2) return none();
+  if (typeof record.logRow !== "number") return none(); // written before session 18: which log rows are new is unknown
   for (const w of Object.keys(record.digests)) if (Number(w) > week) return none(); // a later week is written
   // Each past week's digest (none: a week skipped) and the day it is as of: a record without days, or with a
   // week's entry not a day (the per-KR form of session 12 before its fix, a hand-edited record), and the tab
@@ -166,7 +175,7 @@ export function historyForSummary(
  * record's weeks and this one (and that the Weekly Summary's widths are checked: the summary has seen to them
  * before). Written every time, so the summary's calls do not depend on the data.
  */
-export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker, block: TrendBlock, week: number, whole: boolean, summarySheetId: number): void {
+export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker, block: TrendBlock, week: number, whole: boolean, summarySheetId: number, logRow: number): void {
   if (!cache.props) return;
   const digests: Record<string, string> = whole || !cache.record ? {} : { ...cache.record.digests };
   const days: Record<string, string> = whole || !cache.record || !cache.record.days ? {} : { ...cache.record.days };
@@ -175,8 +184,36 @@ export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker
     if (block.days[w - 1] !== undefined) days[String(w)] = block.days[w - 1];
   }
   const lastRow = block.row + block.rows.length - 1;
-  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, lastRow, digests, days, weeks: tracker.settings.weeks, summaryWidths: true, summarySheetId };
+  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, lastRow, digests, days, weeks: tracker.settings.weeks, summaryWidths: true, summarySheetId, logRow };
   cache.props.setProperty(KEY, JSON.stringify(record));
+}
+
+/**
+ * Whether a log row entered since the record was written (below its logRow) may change a past week the tab
+ * holds: a week's KR without a History row that week (a week skipped, a KR added or renamed since) holds
+ * the log's value as of the week's day, which a whole rewrite computes anew from the log, so a check-in
+ * dated on or before that day and entered after (`--at`, a check-in entered days late), or a correction of
+ * one, makes the tab's value stale. The KRs that have such a week are not recorded, so any KR counts but
+ * for the weeks whose History rows were read (`history`: last week's, and the checkpoint's). The summary
+ * then reads History whole and rewrites the tab whole, as the first summary does (summaryTab.ts).
+ * `fromRow`: the first real log row among `checkins` (the checkpoint's rows stand in for those above it);
+ * rows between the record's and it were not read, so they may be such rows.
+ */
+export function lateForTrend(cache: TrendCache, checkins: CheckinEntry[], fromRow: number, history: HistoryEntry[], week: number, pastDays?: Map<number, string>): boolean {
+  const seen = cache.record && typeof cache.record.logRow === "number" ? cache.record.logRow : -1;
+  if (seen < 0 || fromRow > seen + 1) return true;
+  const days: string[] = [];
+  for (let w = 1; w < week; w++) days.push((pastDays && pastDays.get(w)) || "");
+  const read = new Set(history.filter((h) => h.week < week).map((h) => `${h.week}\u0000${h.krId}`));
+  const byRequest = new Map(checkins.map((c) => [`${c.krId}\n${c.requestId}`, c] as [string, CheckinEntry]));
+  const changes = (krId: string, date: string) => isIso(date) && days.some((d, i) => date <= d && !read.has(`${i + 1}\u0000${krId}`));
+  return checkins.some((c) => {
+    if (c.row <= seen) return false;
+    if (changes(c.krId, c.date)) return true;
+    const replaced = replacedRequestId(c.whatChanged);
+    const old = replaced === null ? undefined : byRequest.get(`${c.krId}\n${replaced}`);
+    return !!old && changes(old.krId, old.date);
+  });
 }
 
 /** What the summary's record says of the tabs it wrote: Repair's way of knowing its report tabs without reading them. */
