@@ -8,20 +8,10 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { callAddon, type Workbook } from "../../src/local/runtime";
 import { setToday } from "../support/tracker";
-import { fireTrigger, openFails, refreshTriggersOf, trackers } from "../support/rhythm";
+import { asUser, fireTrigger, openFails, refreshTriggersOf, trackers } from "../support/rhythm";
 
 const ANNA = "anna@example.com";
 const BEN = "ben@example.com";
-
-function asUser<T>(wb: Workbook, who: string, f: () => T): T {
-  const before = wb.services.session.user();
-  wb.services.session.setUser(who);
-  try {
-    return f();
-  } finally {
-    wb.services.session.setUser(before);
-  }
-}
 
 const status = (wb: Workbook, who: string) => String(asUser(wb, who, () => callAddon(wb, "setWeeklyRefresh", {})).status);
 

@@ -10,21 +10,11 @@ import { expect } from "../support/expect";
 import { callAddon, type Workbook } from "../../src/local/runtime";
 import { newScriptProject } from "../../src/local/snapshot";
 import { rowsOf, setSetting, setToday, ss } from "../support/tracker";
-import { fireTrigger, refreshTriggersOf, trackers } from "../support/rhythm";
+import { asUser, fireTrigger, refreshTriggersOf, trackers } from "../support/rhythm";
 
 const ANNA = "anna@example.com";
 const BEN = "ben@example.com";
 const LEADER = "boss@example.com";
-
-function asUser<T>(wb: Workbook, who: string, f: () => T): T {
-  const before = wb.services.session.user();
-  wb.services.session.setUser(who);
-  try {
-    return f();
-  } finally {
-    wb.services.session.setUser(before);
-  }
-}
 
 const status = (wb: Workbook, who = BEN) => asUser(wb, who, () => callAddon(wb, "setWeeklyRefresh", {}));
 const digests = (wb: Workbook) => wb.services.mail.sent.filter((m) => m.to.includes(LEADER)).length;

@@ -87,3 +87,14 @@ export function openFails(wb: Workbook, gone: () => boolean): void {
     return open(id);
   };
 }
+
+/** Runs `f` signed in as `who` (another admin, the installer), then signs back in as whoever was before. */
+export function asUser<T>(wb: Workbook, who: string, f: () => T): T {
+  const before = wb.services.session.user();
+  wb.services.session.setUser(who);
+  try {
+    return f();
+  } finally {
+    wb.services.session.setUser(before);
+  }
+}
