@@ -4,7 +4,7 @@
 // Needs attention (docs/summary.md, "Needs attention").
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, newTracker, requestId, rowsOf, setSetting, setToday } from "../support/tracker";
+import { callAddon, newTracker, requestId, rowsOf, setSetting, setToday, ss } from "../support/tracker";
 import { byId, section, summarize, summaryTab } from "../support/summaryTab";
 import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
 
@@ -44,6 +44,17 @@ describe("Needs attention and the forecast", () => {
     // The same words as the Forecast section's value for the KR.
     const f = byId(section(tab, "Forecast").rows).get("O1.KR1")!;
     expect(String(row!.Forecast)).toBe(`Forecast to miss: ${String(f.Forecast)} (target 95%)`);
+  });
+
+  it("in a decimal-comma locale its words take the comma, as the Forecast section's", () => {
+    const wb = slowButOnTrack();
+    ss(wb).setSpreadsheetLocale("de_DE");
+    summarize(wb, W4);
+    const tab = summaryTab(wb);
+    const row = byId(section(tab, "Needs attention").rows).get("O1.KR1")!;
+    const f = byId(section(tab, "Forecast").rows).get("O1.KR1")!;
+    expect(String(f.Forecast)).toMatch(/^\d+,\d+% by 2026-04-05$/);
+    expect(String(row.Forecast)).toBe(`Forecast to miss: ${String(f.Forecast)} (target 95%)`);
   });
 
   it("the digest's Needs attention says the same", () => {
