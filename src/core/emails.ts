@@ -9,6 +9,7 @@ import type { SummaryData, SummaryModel } from "./summary";
 import { KR_STATUS_ORDER, krCount, percent } from "./summary";
 import { STATUS } from "./tabs";
 import { ownerAddresses } from "./owners";
+import { ATTENTION_HEADING, ATTENTION_NONE } from "./summaryLeaders";
 import { portfolioDigestHtml, portfolioDigestLines, portfolioSubject, type PortfolioDigest } from "./portfolioDigest";
 
 export interface DigestEmail {
@@ -185,20 +186,21 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
   more(d.objectives.length, full.objectives.length, html, text);
   text.push("");
 
-  html.push(h2("Needs attention: off track or at risk"));
-  text.push("NEEDS ATTENTION: OFF TRACK OR AT RISK");
+  html.push(h2(ATTENTION_HEADING));
+  text.push(ATTENTION_HEADING.toUpperCase());
   if (full.attention.length === 0) {
-    html.push(none("None — no key result is off track or at risk."));
+    html.push(none(ATTENTION_NONE));
     text.push("  None.");
   } else {
     html.push(
       table(
-        ["Key result", "Owner", "Status", "Score", "Latest comment", "Blockers", "Next step"],
+        ["Key result", "Owner", "Status", "Score", "Forecast", "Latest comment", "Blockers", "Next step"],
         d.attention.map((k) => [
           escapeHtml(krName(k.id, k.title)),
           escapeHtml(k.owner),
           badge(k.status),
           fmtScore(k.score, sep),
+          escapeHtml(k.forecastMiss),
           multiline(k.whatChanged),
           multiline(k.blockers),
           multiline(k.nextStep),
@@ -207,6 +209,7 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
     );
     for (const k of d.attention) {
       text.push(`  ${line(krName(k.id, k.title))} (${line(k.owner)}): ${k.status}, score ${fmtScore(k.score, sep)}`);
+      if (k.forecastMiss) text.push(`    ${line(k.forecastMiss)}`);
       if (k.whatChanged) text.push(`    Latest comment: ${line(k.whatChanged)}`);
       if (k.blockers) text.push(`    Blockers: ${line(k.blockers)}`);
       if (k.nextStep) text.push(`    Next step: ${line(k.nextStep)}`);

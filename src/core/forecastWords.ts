@@ -141,3 +141,15 @@ export function atThisPaceLine(
   const rest = below.length > named ? ` and ${below.length - named} more` : "";
   return `At this pace ${below.length} KR${below.length === 1 ? "" : "s"} end${below.length === 1 ? "s" : ""} below ${below.length === 1 ? "its" : "their"} goal${by}: ${items.join(", ")}${rest}.`;
 }
+
+/**
+ * Why Needs attention lists a KR the forecast says will miss: "Forecast to miss: 85.25% by 2026-04-05
+ * (target 95%)", the At this pace line's numbers for one KR ("" when it has no forecast).
+ */
+export function forecastMissWords(k: WhyInput, sep: DecimalSeparator = "."): string {
+  const f = k.forecast;
+  if (!f.ok) return "";
+  const g = goalValue(k);
+  const d = valueDigits(k);
+  return `Forecast to miss: ${withUnit(f.value, k.unit, sep, d)} by ${f.endDay}` + (g === null ? "" : ` (${goalWords(g, k.unit, sep, d)})`);
+}

@@ -324,7 +324,7 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
     lastWeek: last.lastWeek,
     objectives: summarizeObjectives(now),
     krs,
-    attention: needsAttention(krs, latestNow),
+    attention: needsAttention(krs, latestNow, { below: forecast.below, sep }),
     lowConfidence: lowConf,
     blockers,
     thisWeek,

@@ -6,6 +6,7 @@ import { forecastRows, signalRows } from "./summaryForecast";
 import { krsText } from "./summaryThisWeek";
 import { blockerRows, confidenceCells, lowConfidenceRows, thisWeekRows } from "./summaryLeadersLayout";
 import { decimalText } from "./numbers";
+import { ATTENTION_HEADING, ATTENTION_NONE } from "./summaryLeaders";
 
 export type SummaryCellStyle = "title" | "subtitle" | "heading" | "header" | "label" | "status" | "muted" | "note";
 
@@ -108,9 +109,9 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
   blank();
 
   // Needs attention
-  push([label("Needs attention: off track or at risk", "heading")]);
-  push(headers("ID", "Key result", "Owner", "Status", "Score", "Confidence", "Confidence change", "Latest comment", "Blockers", "Next step"));
-  if (data.attention.length === 0) push(none("None — no key result is off track or at risk."));
+  push([label(ATTENTION_HEADING, "heading")]);
+  push(headers("ID", "Key result", "Owner", "Status", "Score", "Confidence", "Confidence change", "Forecast", "Latest comment", "Blockers", "Next step"));
+  if (data.attention.length === 0) push(none(ATTENTION_NONE));
   for (const k of data.attention) {
     push([
       text(k.id),
@@ -119,6 +120,7 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
       status(k.status),
       num(k.score, FMT.score),
       ...confidenceCells(k.confidence, k.confidenceChange),
+      text(k.forecastMiss),
       text(k.whatChanged),
       text(k.blockers),
       text(k.nextStep),

@@ -2,6 +2,7 @@
 // the blockers of every check-in this period, and "worst first" ordering. Rules: docs/summary.md.
 import { commentShown } from "./corrections";
 import { addDays } from "./dates";
+import { forecastMissWords, type WhyInput } from "./forecastWords";
 import type { CheckinEntry, Tracker } from "./model";
 import { roundedText, type DecimalSeparator } from "./numbers";
 import { isIso, krAsOf, latestCheckins } from "./summaryAsOf";
@@ -46,27 +47,52 @@ export function worstFirst<T extends { gap: number | null }>(items: T[]): T[] {
     .map((x) => x.it);
 }
 
-/** Off track first, then at risk, each worst first, with each KR's latest comment and confidence. */
-export function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>): SummaryAttentionKr[] {
+/** Needs attention's heading and its line when empty, the tab's and the digest's. */
+export const ATTENTION_HEADING = "Needs attention: off track, at risk or forecast to miss";
+export const ATTENTION_NONE = "None — no key result is off track, at risk or forecast to miss.";
+
+/** What needsAttention needs of the forecast: the KRs forecast to miss, largest shortfall first (summaryForecast.ts `below`). */
+export interface AttentionForecast {
+  below: (WhyInput & { id: string })[];
+  sep: DecimalSeparator;
+}
+
+/**
+ * Off track first, then at risk, each worst first, then the other KRs the forecast says will miss (an On
+ * track KR behind a falling pace; largest shortfall first), with each KR's latest comment and confidence.
+ * Every KR forecast to miss carries its "Forecast to miss: …" words, so a leader reads in one list which
+ * KRs will miss, as early as week four, without the Forecast section (docs/summary.md, Needs attention).
+ */
+export function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>, forecast?: AttentionForecast): SummaryAttentionKr[] {
+  const miss = new Map<string, string>();
+  for (const f of forecast?.below ?? []) if (!miss.has(f.id)) miss.set(f.id, forecastMissWords(f, forecast!.sep));
+  const row = (k: SummaryKr): SummaryAttentionKr => {
+    const c = latestNow.get(k.id);
+    return {
+      id: k.id,
+      title: k.title,
+      owner: k.owner,
+      status: k.status,
+      score: k.score,
+      gap: k.gap,
+      confidence: k.confidence,
+      confidenceChange: k.confidenceChange,
+      forecastMiss: miss.get(k.id) ?? "",
+      whatChanged: c ? commentShown(c.whatChanged) : "",
+      blockers: c ? String(c.blockers ?? "") : "",
+      nextStep: c ? String(c.nextStep ?? "") : "",
+      lastCheckin: k.lastCheckin,
+    };
+  };
   const attention: SummaryAttentionKr[] = [];
-  for (const st of [STATUS.offTrack, STATUS.atRisk]) {
-    for (const k of worstFirst(krs)) {
-      if (k.status !== st) continue;
-      const c = latestNow.get(k.id);
-      attention.push({
-        id: k.id,
-        title: k.title,
-        owner: k.owner,
-        status: k.status,
-        score: k.score,
-        gap: k.gap,
-        confidence: k.confidence,
-        confidenceChange: k.confidenceChange,
-        whatChanged: c ? commentShown(c.whatChanged) : "",
-        blockers: c ? String(c.blockers ?? "") : "",
-        nextStep: c ? String(c.nextStep ?? "") : "",
-        lastCheckin: k.lastCheckin,
-      });
+  for (const st of [STATUS.offTrack, STATUS.atRisk]) for (const k of worstFirst(krs)) if (k.status === st) attention.push(row(k));
+  const listed = new Set(attention.map((a) => a.id));
+  const byId = new Map(krs.map((k) => [k.id, k] as [string, SummaryKr]));
+  for (const id of miss.keys()) {
+    const k = byId.get(id);
+    if (k && !listed.has(id)) {
+      listed.add(id);
+      attention.push(row(k));
     }
   }
   return attention;

@@ -90,6 +90,8 @@ export interface SummaryAttentionKr {
   gap: number | null;
   confidence: number | null;
   confidenceChange: number | null;
+  /** "Forecast to miss: 85.25% by 2026-04-05 (target 95%)" when the forecast says it ends below its goal, else "". */
+  forecastMiss: string;
   /** From the KR's latest check-in dated ≤ asOf ("" when none). */
   whatChanged: string;
   blockers: string;

@@ -152,12 +152,19 @@ describe("week 4 summary (as of 2026-02-01)", () => {
     expect(a.data.movers.up[2].change).toBeCloseTo(0.02, 12);
     expect(a.data.movers.down).toEqual([]);
   });
-  it("needs attention: off track first, then at risk, with the latest comment", () => {
+  it("needs attention: off track first, then at risk, then the others forecast to miss, with the latest comment", () => {
     expect(a.data.attention.map((k) => [k.id, k.status])).toEqual([
       ["O3.KR2", "Off track"],
       ["O1.KR2", "At risk"],
       ["O2.KR1", "At risk"],
+      ["O3.KR1", "On track"],
     ]);
+    // Every KR the Forecast section lists is here, with its words; no other KR has them.
+    const below = a.data.forecast.below.map((k) => k.id);
+    expect(below).toContain("O3.KR1");
+    for (const k of a.data.attention) expect(k.forecastMiss === "", k.id).toBe(!below.includes(k.id));
+    // An aspirational KR ends against its goal (42 → 36 at 0.7: 37.8), as the At this pace line says.
+    expect(a.data.attention[3].forecastMiss).toBe("Forecast to miss: 38.91 by 2026-04-05 (goal 37.8)");
     expect(a.data.attention[0].whatChanged).toBe("Yield dipped");
     expect(a.data.attention[0].blockers).toBe("Supplier lot");
     expect(a.data.attention[2]).toMatchObject({ whatChanged: "=SUM(1,2) slow", blockers: "No analyst", nextStep: "Hire" });
@@ -235,7 +242,13 @@ describe("week 5 summary (as of 2026-02-08, History of week 4 present)", () => {
     expect(b.data.checkinRate).toEqual({ checkedIn: 6, total: 8, rate: 0.75 });
   });
   it("attention and counts", () => {
-    expect(b.data.attention.map((k) => [k.id, k.status, k.whatChanged])).toEqual([["O1.KR3", "Off track", "Backlog spiked"]]);
+    expect(b.data.attention.map((k) => [k.id, k.status, k.whatChanged])).toEqual([
+      ["O1.KR3", "Off track", "Backlog spiked"],
+      // On track, but forecast to miss: after the off track and at risk KRs, largest shortfall first.
+      ["O1.KR2", "On track", ""],
+      ["O2.KR1", "On track", ""],
+    ]);
+    expect(b.data.attention.slice(1).map((k) => k.id)).toEqual(b.data.forecast.below.map((k) => k.id).filter((id) => id !== "O1.KR3"));
     expect(b.data.statusCounts).toEqual({ "On track": 6, "At risk": 0, "Off track": 1, "Not started": 0, "Setup error": 1 });
   });
   it("trend has five weeks; week 5 ends at as-of", () => {
@@ -388,8 +401,9 @@ describe("layout", () => {
       expect(m.charts.map((c) => c.ranges)).toEqual([[`B${top + 1}:O${top + 6}`], [`B${top + 8}:O${top + 11}`]]);
       expect(m.charts.map((c) => c.sheet)).toEqual(["Weekly Trend", "Weekly Trend"]);
       expect(m.block.scoreRows).toEqual({ first: top + 2, last: top + 6 });
-      // The report keeps to the columns left of the charts (L): its widest table is 10 columns.
-      expect(m.width).toBeLessThanOrEqual(10);
+      // The report keeps to A..K (the charts, on the Weekly Trend tab since session 8, were at L): its widest
+      // table, Needs attention, is 11 columns since its Forecast column (session 18).
+      expect(m.width).toBeLessThanOrEqual(11);
     }
     const rows = b.block.rows.slice(2 + krs + 1).map((r) => r.slice(1, 15).map((c) => c.v));
     expect(String(b.block.rows[2 + krs + 1][0].v)).toBe("Chart data: from History, drawn by the Weekly Summary's charts");
@@ -415,7 +429,7 @@ describe("layout", () => {
     t.settings.weeks = 26;
     const m = buildSummary({ tracker: t, checkins: fixtureCheckins(), history: [], asOf: A });
     expect([m.block.column, m.block.width]).toEqual([1, 2 + 26 + 2]);
-    expect(m.width).toBeLessThanOrEqual(10);
+    expect(m.width).toBeLessThanOrEqual(11);
   });
   it("the trend's weeks are the cycle's, the values up to this week", () => {
     const late = buildSummary({ tracker: fixtureTracker(), checkins: fixtureCheckins(), history: [], asOf: "2026-03-30" });
