@@ -5,7 +5,7 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
-import { section, summarize, summaryTab } from "../support/summaryTab";
+import { section, summarize, summaryTab, trendTab } from "../support/summaryTab";
 
 const HEADER = ["objective", "key_result", "owner", "metric", "unit", "start", "target"];
 const KRS = [
@@ -43,5 +43,20 @@ describe("Values of one, corrections and the trend's text in the KR's unit", () 
     const reasons = section(summaryTab(wb), "Signals").rows.filter((r) => r.ID === "O1.KR1").map((r) => r.Reason);
     // Before: "Reached its target (1 days against 1 days) on 2026-01-16, …".
     expect(reasons).toEqual(["Reached its target (1 day against 1 day) on 2026-01-16, before the cycle's midpoint"]);
+  });
+
+  it("a correction's note names the replaced value in the KR's unit, and the log's reports still read it", () => {
+    const wb = tracker();
+    checkIn(wb, "2026-01-09", "O1.KR2", "$41.5");
+    checkIn(wb, "2026-01-16", "O1.KR2", "$1.15");
+    checkIn(wb, "2026-01-16", "O1.KR2", "41.15", { correct: true, whatChanged: "typed 1.15" });
+    const log = rowsOf(wb, "Check-ins");
+    const note = String(log[log.length - 1]["What changed"]);
+    // Before: "Correction of check-in <request ID> (2026-01-16, value 1.15). typed 1.15".
+    expect(note).toMatch(/^Correction of check-in \S+ \(2026-01-16, value \$1\.15\)\. typed 1\.15$/);
+    // The replaced row stays out of the reports: this week's value is the correction's.
+    summarize(wb, "2026-01-16");
+    const row = trendTab(wb).values.find((r) => r[0] === "O1.KR2")!;
+    expect(row.slice(2, 4)).toEqual([41.5, 41.15]);
   });
 });
