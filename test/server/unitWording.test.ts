@@ -59,4 +59,21 @@ describe("Values of one, corrections and the trend's text in the KR's unit", () 
     const row = trendTab(wb).values.find((r) => r[0] === "O1.KR2")!;
     expect(row.slice(2, 4)).toEqual([41.5, 41.15]);
   });
+
+  it("the Weekly Trend's Last weeks text is in the KR's unit: money with cents on each number, days once", () => {
+    const wb = tracker();
+    checkIn(wb, "2026-01-09", "O1.KR1", "2");
+    checkIn(wb, "2026-01-09", "O1.KR2", "$41.5");
+    checkIn(wb, "2026-01-16", "O1.KR1", "1");
+    checkIn(wb, "2026-01-16", "O1.KR2", "$41.2");
+    summarize(wb, "2026-01-16");
+    const lastWeeks = (id: string) => {
+      const row = trendTab(wb).values.find((r) => r[0] === id)!;
+      return row.filter((v) => typeof v === "string" && v !== "").pop();
+    };
+    // Before: "█▁ 2 → 1" and "█▁ 41.5 → 41.2".
+    expect(lastWeeks("O1.KR1")).toBe("█▁ 2 → 1 day");
+    expect(lastWeeks("O1.KR2")).toBe("█▁ $41.50 → $41.20");
+  });
 });
+
