@@ -2,6 +2,8 @@
 // What changed names the request ID of the row it replaces. Reports read the log without the replaced rows,
 // so they agree with Current, which follows the correction.
 import type { CheckinEntry } from "./model";
+import { exactText, percentShown, type DecimalSeparator } from "./numbers";
+import { valueWithUnit } from "./valueDigits";
 
 const CORRECTION = /^Correction of check-in (.+?) \(/;
 
@@ -44,4 +46,27 @@ export function commentShown(whatChanged: unknown): string {
   if (!m) return text;
   const rest = m[3].trim();
   return `Corrected from ${m[2].trim()}${rest ? `: ${rest}` : "."}`;
+}
+
+/**
+ * A correction's What changed: names the check-in it replaces by request ID (for the log and the reports'
+ * matching, replacedRequestId) and its value in the KR's unit as every other place writes it ("value $1.15",
+ * "value 11.5 days", "value 79%"; until session 18 "value 1.15", which the review read as unitless), in the
+ * locale's separator; a fraction-% KR's value × 100, as its cells show it. A unit with brackets is left out,
+ * so that NOTE (and commentShown) read the note as they read every note written before.
+ */
+export function correctionNote(
+  replaced: { requestId: string; date: string; value: unknown },
+  text: string,
+  kr: { unit?: unknown; percentCells?: boolean },
+  sep: DecimalSeparator,
+): string {
+  const raw = replaced.value;
+  let value = typeof raw === "number" ? exactText(kr.percentCells ? percentShown(raw) : raw, sep) : String(raw ?? "");
+  if (typeof raw === "number") {
+    const withUnit = valueWithUnit(value, kr.percentCells ? "%" : kr.unit, sep);
+    if (!/[()]/.test(withUnit)) value = withUnit;
+  }
+  const note = `Correction of check-in ${replaced.requestId} (${replaced.date}, value ${value}).`;
+  return text.trim() ? `${note} ${text}` : note;
 }

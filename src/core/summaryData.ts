@@ -6,6 +6,7 @@ import { unusualPercentFormat } from "./valueDigits";
 import type { TrackerEvaluation } from "./evaluate";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, summaryPeriod, trackerAsOf, weightedMean } from "./summaryAsOf";
+import { normalizeMetric } from "./scoring";
 import { STATUS } from "./tabs";
 import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
 import { historyStateOf, lastWeekConfidenceWithHistory, recordedValues, trendWeekDays, type HistoryState } from "./summaryPast";
@@ -250,6 +251,8 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
       values: days.map((d, i) => (recorded.has(key(i)) ? (recorded.get(key(i)) as number | null) : krAsOf(kr, latestOn(i), logged, d).value)),
       days: days.slice(),
       ...(kr.percentCells ? { percentCells: true as const, ...percentFormatOf(kr) } : {}),
+      // Not a milestone's ("done"): its values are shares of the work, "0.3 → 0.5", not "0.5 done".
+      ...(String(kr.unit ?? "").trim() && normalizeMetric(kr.metric) !== "milestone" ? { unit: String(kr.unit).trim() } : {}),
     };
   });
   return { weeks, days, rows };

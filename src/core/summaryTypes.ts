@@ -156,6 +156,8 @@ export interface SummaryTrendRow {
   days: string[];
   /** The KR's cells hold fractions shown as percentages (KeyResult.percentCells): its values read × 100. */
   percentCells?: true;
+  /** The KR's unit, where it has one and is no milestone: the `Last weeks` text writes its values in it (trendWords.ts). */
+  unit?: string;
   /**
    * Such a KR's format where it needs more decimals than PERCENT_VALUE_FORMAT's one (forecast.ts
    * percentValueFormat: "0.000%" for 0.5% → 0.3%); absent: PERCENT_VALUE_FORMAT.

@@ -7,7 +7,7 @@
 // cleared whole every week (Sheet.clear: one call, whatever the tab holds).
 import { columnLetter } from "./a1";
 import { chartBlock, type ChartData, type ChartSpec } from "./charts";
-import { trendText } from "./summaryLeadersLayout";
+import { lastWeeksText } from "./trendWords";
 import type { SummaryCell } from "./summaryLayout";
 import type { SummaryData } from "./summaryTypes";
 import type { Tracker } from "./model";
@@ -110,7 +110,7 @@ export function layoutTrendBlock(data: SummaryData, chart: ChartData, place = TR
     cells.push({ v: null, formula: `=IFERROR(SPARKLINE(${first}${sheetRow}:${last}${sheetRow},{"empty","ignore"}),"")` });
     // A fraction-% KR's words read as the sheet shows it, × 100 (its cells show the fractions as percentages).
     const words = t.values.map((v) => valueAsShown(t.percentCells, v));
-    cells.push(text(trendText(words, data.decimalSeparator)));
+    cells.push(text(lastWeeksText(words, t.percentCells ? "%" : t.unit, data.decimalSeparator)));
     rows.push(cells);
   }
   rows.push([]);

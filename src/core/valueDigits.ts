@@ -1,6 +1,7 @@
 // The decimals a KR's values are shown with (docs/forecast.md, "How values are rounded"): one rule, from the
 // KR's own start and target, for every place that rounds one of its values or a change of them.
 import { percentShown } from "./numbers";
+import { unitAfter } from "./plural";
 import { isNum } from "./scoring";
 
 /** The most decimals a KR's values are shown with (a span of 1e-6 and less): past them, float noise. */
@@ -100,7 +101,8 @@ const SIGNS_BEFORE = new Set(["$", "£", "₹", "¥", "US$", "A$", "C$", "NZ$", 
  * A value's text with its unit attached as the KR's values are written everywhere a value is text (the
  * Forecast column and Why, the This week line, the sidebar, the signals' reasons, the check-in's
  * questions): "8.3%", "6.25 days", "$41.50", "−$3.00", "41,50 $", "14.20 €"; money with two decimals at
- * least (minValueDigits). Text that is no number ("—", "") is returned as it is, a unit-less value too.
+ * least (minValueDigits); a unit after exactly 1 in the singular ("1 day", plural.ts unitAfter). Text that is no
+ * number ("—", "") is returned as it is, a unit-less value too.
  */
 export function valueWithUnit(text: string, unit: unknown, sep: "." | "," = "."): string {
   const u = String(unit ?? "").trim();
@@ -109,5 +111,5 @@ export function valueWithUnit(text: string, unit: unknown, sep: "." | "," = ".")
   const digits = padDecimals(m[2], minValueDigits(u), sep);
   if (u === "%") return `${m[1]}${digits}%`;
   if (sep === "." && SIGNS_BEFORE.has(u)) return `${m[1]}${u}${digits}`;
-  return `${m[1]}${digits} ${u}`;
+  return `${m[1]}${digits} ${unitAfter(digits, u)}`;
 }

@@ -2,6 +2,7 @@
 // It costs a fixed number of service calls whatever the size of the tracker and its log: the log is never
 // read whole, only its last LOG_TAIL rows (located through a computed cell in Settings), and a check-in
 // reads its KR's row, not the Key Results table (krRow.ts).
+import { correctionNote } from "../core/corrections";
 import { closedAsOf, closedCheckinNotice, CYCLE_CLOSED_LABEL } from "../core/cycleClosed";
 import {
   checkinRequestSchema,
@@ -14,7 +15,7 @@ import { cycleLastDay, elapsed, inCycle, weekNumber } from "../core/dates";
 import { krElapsed } from "../core/countsFrom";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
-import { decimalSeparatorFor, exactText, localeMatters as valueLocaleMatters, parseKrValue, wholePercentText, type DecimalSeparator } from "../core/numbers";
+import { decimalSeparatorFor, localeMatters as valueLocaleMatters, parseKrValue, wholePercentText } from "../core/numbers";
 import { implausible } from "../core/plausible";
 import { FIX_FIELDS_MESSAGE, NO_SUCH_KR_FIELD, NOT_OWNER_FIELD, noSuchKrMessage, notOwnerMessage } from "../core/messages";
 import { TAB } from "../core/tabs";
@@ -164,7 +165,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       put("KR ID", asText(kr.id));
       put("Value", cellValue);
       put("Confidence", confidence);
-      const whatChanged = replaces ? correctionNote(replaces, req.whatChanged, separator()) : req.whatChanged;
+      const whatChanged = replaces ? correctionNote(replaces, req.whatChanged, shown, separator()) : req.whatChanged;
       put("What changed", asText(whatChanged));
       put("Blockers", asText(req.blockers));
       put("Next step", asText(req.nextStep));
@@ -238,13 +239,6 @@ export function submitCheckin(raw: unknown): CheckinResult {
 
 /** One wording for "fix the marked fields", in the sidebar as in the server's replies. */
 const FIX_FIELDS = FIX_FIELDS_MESSAGE;
-
-/** A correction's "What changed" names the check-in it replaces, by request ID and value (a number in the locale's separator). */
-function correctionNote(replaced: CorrectableCheckin, text: string, sep: DecimalSeparator): string {
-  const value = typeof replaced.value === "number" ? exactText(replaced.value, sep) : replaced.value;
-  const note = `Correction of check-in ${replaced.requestId} (${replaced.date}, value ${value}).`;
-  return text.trim() ? `${note} ${text}` : note;
-}
 
 /**
  * The KR's score and status after the check-in, computed by the same rules as the sheet formulas

@@ -1,6 +1,6 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { commentShown, replacedRequestId, withoutReplaced } from "../../src/core/corrections";
+import { commentShown, correctionNote, replacedRequestId, withoutReplaced } from "../../src/core/corrections";
 import type { CheckinEntry } from "../../src/core/model";
 
 function ci(row: number, krId: string, requestId: string, whatChanged = "", date = "2026-01-14"): CheckinEntry {
@@ -42,5 +42,29 @@ describe("A correction's note as the summary shows it", () => {
   it("leaves every other text as written", () => {
     for (const t of ["", "Two new carriers", "Correction of check-in x (", "Fixed the Correction of check-in x (2026-01-23, value 3). no", "=1+1"]) expect(commentShown(t)).toBe(t);
     expect(commentShown(null)).toBe("");
+  });
+});
+
+describe("A correction's note (correctionNote)", () => {
+  const old = { requestId: "6d4adef1-49f3-4b82-af1d-c1205c4b8d9a", date: "2026-01-23", value: 1.15 as unknown };
+  it("names the replaced value in the KR's unit, and reads back as every note before it", () => {
+    const cases: [unknown, { unit?: string; percentCells?: boolean }, "." | ",", string][] = [
+      [1.15, { unit: "$" }, ".", "$1.15"],
+      [41.5, { unit: "$" }, ",", "41,50 $"],
+      [11.5, { unit: "days" }, ".", "11.5 days"],
+      [1, { unit: "days" }, ".", "1 day"],
+      [7.9, { unit: "%" }, ".", "7.9%"],
+      [0.79, { unit: "%", percentCells: true }, ".", "79%"],
+      [3, {}, ".", "3"],
+      [3, { unit: "€ (net)" }, ".", "3"], // brackets would end the note's value early: left out
+      ["n/a", { unit: "$" }, ".", "n/a"],
+    ];
+    for (const [value, kr, sep, shown] of cases) {
+      const note = correctionNote({ ...old, value }, "typo", kr, sep);
+      expect(note).toBe(`Correction of check-in ${old.requestId} (2026-01-23, value ${shown}). typo`);
+      expect(replacedRequestId(note)).toBe(old.requestId);
+      expect(commentShown(note)).toBe(`Corrected from ${shown}: typo`);
+    }
+    expect(correctionNote(old, "  ", { unit: "$" }, ".")).toBe(`Correction of check-in ${old.requestId} (2026-01-23, value $1.15).`);
   });
 });

@@ -192,3 +192,18 @@ describe("valueWithUnit: where a unit goes", () => {
     );
   });
 });
+
+describe("valueWithUnit: a count of one in the singular", () => {
+  it("1 day, −1 day, 1 Hour; 1.0 days, 2 days and units it cannot singularize as typed", () => {
+    expect(valueWithUnit("1", "days")).toBe("1 day");
+    expect(valueWithUnit("\u22121", "days")).toBe("\u22121 day");
+    expect(valueWithUnit("1", "Hours")).toBe("1 Hour");
+    expect(valueWithUnit("1", "DAYS")).toBe("1 DAY");
+    expect(valueWithUnit("1.0", "days")).toBe("1.0 days");
+    expect(valueWithUnit("2", "days")).toBe("2 days");
+    expect(valueWithUnit("1", "boxes")).toBe("1 boxes");
+    expect(valueWithUnit("1", "%")).toBe("1%");
+    expect(valueWithUnit("1", "$")).toBe("$1.00");
+    expect(valueWithUnit("1", "EUR")).toBe("1.00 EUR");
+  });
+});

@@ -98,7 +98,7 @@ describe("show of a report tab", () => {
     expect(tsections[0].headers).toEqual(["ID", "Key result", ...weeks, "Trend", "Last weeks"]);
     expect(tsections[0].rows.map((r) => r["ID"])).toEqual(["O1.KR1", "O1.KR2", "O1.KR3", "O2.KR1", "O2.KR2", "O3.KR1", "O3.KR2"]);
     const trend2 = tsections[0].rows.find((r) => r["ID"] === "O1.KR2")!;
-    expect([trend2["Week 2"], trend2["Week 3"], trend2["Week 4"], trend2["Last weeks"]]).toEqual([9.4, 9.6, "", "▁█ 9.4 → 9.6"]);
+    expect([trend2["Week 2"], trend2["Week 3"], trend2["Week 4"], trend2["Last weeks"]]).toEqual([9.4, 9.6, "", "▁█ 9.4 → 9.6 days"]);
     const side = tsections.findIndex((s) => /^Chart data/.test(s.title ?? ""));
     expect(side).toBe(1);
     expect(tsections[side]).toMatchObject({ row: 11, column: 2, headerRow: 12 });

@@ -79,7 +79,7 @@ describe("checkin with units", () => {
     expect(r.status, r.stderr).toBe(0);
     const rows = await log("c.xlsx");
     expect(rows.map((x) => x["Value"])).toEqual([9, 8]);
-    expect(String(rows[1]["What changed"])).toMatch(new RegExp(`^Correction of check-in ${rows[0]["Request ID"]} \\(2026-01-20, value 9\\)\\. typo$`));
+    expect(String(rows[1]["What changed"])).toMatch(new RegExp(`^Correction of check-in ${rows[0]["Request ID"]} \\(2026-01-20, value 9 days\\)\\. typo$`));
     const krs = JSON.parse((await run("show", "c.xlsx", "--sheet", "Key Results", "--json")).stdout);
     expect(krs.find((k: Record<string, unknown>) => k["ID"] === "O1.KR2")["Current"]).toBe(8);
   });

@@ -41,6 +41,6 @@ if (!available) console.warn("SKIPPED: summary in LibreOffice — soffice not fo
     expect(row.slice(2, 5)).toEqual([84, 86, 89]);
     expect(row.slice(5, 15).map((v) => v ?? ""), "the weeks to come are blank").toEqual(new Array(10).fill(""));
     expect(row[15] ?? "", "SPARKLINE is unknown outside Google: IFERROR leaves it empty").toBe("");
-    expect(row[16]).toBe("▁▄█ 84 → 86 → 89");
+    expect(row[16]).toBe("▁▄█ 84% → 86% → 89%");
   });
 });

@@ -123,7 +123,7 @@ describe("correcting the last check-in", () => {
     expect(r.ok, JSON.stringify(r)).toBe(true);
     const log = rowsOf(wb, "Check-ins");
     expect(log.map((x) => x["Value"])).toEqual([8.5, 85]);
-    expect(log[1]["What changed"]).toBe(`Correction of check-in ${first} (2026-01-20, value 8.5). typo`);
+    expect(log[1]["What changed"]).toBe(`Correction of check-in ${first} (2026-01-20, value 8.5%). typo`);
     expect(current(wb, "O1.KR1")).toBe(85);
     expect(r.kr.correctable.requestId).not.toBe(first);
   });
@@ -139,7 +139,7 @@ describe("correcting the last check-in", () => {
     expect(kr.correctable).toMatchObject({ requestId: id });
     setToday(wb, "2026-01-21");
     expect(submit(wb, "O1.KR1", "85", { correct: true, whatChanged: "typo" }).ok).toBe(true);
-    expect(rowsOf(wb, "Check-ins")[1]["What changed"]).toBe(`Correction of check-in ${id} (2026-01-20, value 8.5). typo`);
+    expect(rowsOf(wb, "Check-ins")[1]["What changed"]).toBe(`Correction of check-in ${id} (2026-01-20, value 8.5%). typo`);
   });
 
   it("names a tiny replaced value written out, not in exponent form", () => {
@@ -150,7 +150,7 @@ describe("correcting the last check-in", () => {
     setToday(wb, "2026-01-21");
     const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR1", value: "0.0000004", confidence: 6, confirmed: true, correct: true, whatChanged: "" });
     expect(r.ok, JSON.stringify(r)).toBe(true);
-    expect(rowsOf(wb, "Check-ins")[1]["What changed"]).toBe(`Correction of check-in ${first} (2026-01-20, value 0.0000003).`);
+    expect(rowsOf(wb, "Check-ins")[1]["What changed"]).toBe(`Correction of check-in ${first} (2026-01-20, value 0.0000003%).`);
   });
 
   it("with no check-in this week there is nothing to correct, and nothing is written", () => {

@@ -131,7 +131,7 @@ describe("a check-in in de_DE", () => {
     // "8" has no comma: the value's parse does not ask for the locale; the note does.
     const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId: "O1.KR2", value: "8", confidence: 6, confirmed: true, correct: true, whatChanged: "typo" });
     expect(r.ok, JSON.stringify(r)).toBe(true);
-    expect(rowsOf(wb, "Check-ins")[1]["What changed"]).toBe(`Correction of check-in ${first} (2026-01-20, value 8,5). typo`);
+    expect(rowsOf(wb, "Check-ins")[1]["What changed"]).toBe(`Correction of check-in ${first} (2026-01-20, value 8,5 days). typo`);
   });
 });
 

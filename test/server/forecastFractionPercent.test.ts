@@ -126,12 +126,12 @@ describe("a % KR whose cells hold fractions", () => {
     // KR's; its weeks to come are formatted ahead. Until session 11: "0.86", "▁▅██ 0.86 → 0.89 → 0.92 → 0.92".
     // Until session 13 the refresh was as of its Monday, week 4, which repeated week 3's value ("→ 92 → 92").
     expect(whole.trend).toEqual([
-      ["86", "89", "92", "▁▅█ 86 → 89 → 92", "0.###############"],
-      ["6.6", "6.9", "7.1", "▁▅█ 6.6 → 6.9 → 7.1", "0.###############"],
+      ["86", "89", "92", "▁▅█ 86% → 89% → 92%", "0.###############"],
+      ["6.6", "6.9", "7.1", "▁▅█ 6.6% → 6.9% → 7.1%", "0.###############"],
     ]);
     expect(fraction.trend).toEqual([
-      ["86.0%", "89.0%", "92.0%", "▁▅█ 86 → 89 → 92", "0.0%"],
-      ["6.6%", "6.9%", "7.1%", "▁▅█ 6.6 → 6.9 → 7.1", "0.0%"],
+      ["86.0%", "89.0%", "92.0%", "▁▅█ 86% → 89% → 92%", "0.0%"],
+      ["6.6%", "6.9%", "7.1%", "▁▅█ 6.6% → 6.9% → 7.1%", "0.0%"],
     ]);
     // History's Value too: until session 11 "0.92" and "0.071".
     expect(whole.historyShown).toEqual(["92", "7.1"]);

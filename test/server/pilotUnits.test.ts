@@ -99,7 +99,8 @@ describe("An operations pilot's Weekly Summary in its metrics' units", () => {
     summarize(wb, "2026-01-30");
     const row = byId(section(summaryTab(wb), "Needs attention").rows).get("O1.KR2")!;
     // Before: "Correction of check-in 6d4adef1-49f3-4b82-af1d-c1205c4b8d9a (2026-01-30, value 7.9). typed 7.9".
-    expect(row["Latest comment"]).toBe("Corrected from 7.9: typed 7.9");
+    // And since the note names the value in its unit (unitWording.test.ts), so does this.
+    expect(row["Latest comment"]).toBe("Corrected from 7.9%: typed 7.9");
     expect(row.Blockers).toBe("Carrier contract");
   });
 

@@ -44,7 +44,7 @@ describe("a check-in log formatted as Plain text", () => {
     setToday(wb, "2026-01-21");
     const r = checkIn(wb, "O1.KR1", "0.86", { correct: true, whatChanged: "typo" });
     expect(r.ok, JSON.stringify(r)).toBe(true);
-    expect(rowsOf(wb, "Check-ins")[1]["What changed"]).toBe(`'Correction of check-in ${id} (2026-01-20, value 0.85). typo`);
+    expect(rowsOf(wb, "Check-ins")[1]["What changed"]).toBe(`'Correction of check-in ${id} (2026-01-20, value 85%). typo`);
   });
 
   it("keeps a person's own leading apostrophe, in a Plain text log as in a General one", () => {

@@ -198,7 +198,7 @@ describe("Weekly summary on a known tracker, two successive weeks", () => {
     expect(m.get("O2.KR2")!["Week 1"]).toBe(91);
     expect(m.get("O2.KR2")!["Week 2"]).toBe(93);
     expect(m.get("O3.KR1")!["Week 1"]).toBe("");
-    expect(m.get("O1.KR1")!["Last weeks"]).toBe("█▁ 85 → 81");
+    expect(m.get("O1.KR1")!["Last weeks"]).toBe("█▁ 85% → 81%");
     expect(m.get("O1.KR3")!["Key result"]).toBe("=HYPERLINK(1)");
     tr.at.forEach((i) => {
       expect(trend2.formulas[i][15]).toBe(`=IFERROR(SPARKLINE(C${i + 1}:O${i + 1},{"empty","ignore"}),"")`);

@@ -41,7 +41,7 @@ describe("A corrected check-in leaves the summary", () => {
     expect(allText(tab)).not.toContain("Wrong blocker typed by mistake");
     const trend = byId(section(trendTab(wb), "Trend").rows).get("O1.KR1")!;
     expect(trend["Week 2"], "the trend shows the corrected value").toBe(84);
-    expect(trend["Last weeks"], "and so does its text").toBe("█▁ 85 → 84");
+    expect(trend["Last weeks"], "and so does its text").toBe("█▁ 85% → 84%");
     const hist = rowsOf(wb, "History").find((h) => h["KR ID"] === "O1.KR1")!;
     expect(hist.Value, "History agrees with Current").toBe(84);
   });
@@ -164,8 +164,8 @@ describe("The leaders' view of a week", () => {
     const weekNames = Array.from({ length: 13 }, (_, w) => `Week ${w + 1}`);
     expect(tr.headers).toEqual(["ID", "Key result", ...weekNames, "Trend", "Last weeks"]);
     const m = byId(tr.rows);
-    expect(m.get("O1.KR1")!["Last weeks"]).toBe("█▁ 85 → 81");
-    expect(m.get("O2.KR1")!["Last weeks"]).toBe("█▁ 6 → 5");
+    expect(m.get("O1.KR1")!["Last weeks"]).toBe("█▁ 85% → 81%");
+    expect(m.get("O2.KR1")!["Last weeks"]).toBe("█▁ 6% → 5%");
     expect(m.get("O3.KR2")!["Last weeks"]).toBe("▁█ 0.3 → 0.5");
     expect(m.get("O3.KR1")!["Last weeks"]).toBe(""); // never checked in
     expect(tr.rows.map((r) => r.ID)).toEqual(["O1.KR1", "O1.KR2", "O1.KR3", "O2.KR1", "O2.KR2", "O3.KR1", "O3.KR2"]); // tracker order

@@ -40,7 +40,7 @@ describe("The Weekly Trend tab in an ordinary week", () => {
     expect(written).toBe(bottom - 2 + KR_ROWS);
     // What was written is the week's: O1.KR1's values 85 and 86, the week's scores below in the Chart data.
     const o1kr1 = got.values[2];
-    expect([o1kr1[2], o1kr1[3], o1kr1[LAST_WEEKS - 1]]).toEqual([85, 86, "▁█ 85 → 86"]);
+    expect([o1kr1[2], o1kr1[3], o1kr1[LAST_WEEKS - 1]]).toEqual([85, 86, "▁█ 85% → 86%"]);
     const at = chartDataAt(trendTab(ref));
     expect(got.values[at.row + 1][3]).toBe(2); // the score table's header: week 2
     expect(typeof got.values[at.row + 2][3]).toBe("number"); // O1's score in week 2

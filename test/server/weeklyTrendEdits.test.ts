@@ -78,11 +78,11 @@ describe("Last week's History rows as the summaries wrote them", () => {
     expect(summary(wb, 4).whole).toBe(true);
     const trend = ss(wb).getSheetByName("Weekly Trend")!;
     expect(trend.getRange("E3").getValue()).toBe(50); // O1.KR1, week 3
-    expect(String(trend.getRange("Q3").getValue())).toContain("→ 50 →");
+    expect(String(trend.getRange("Q3").getValue())).toContain("→ 50% →");
     weekCheckins(wb, 5);
     expect(summary(wb, 5).whole).toBe(false);
     expect(trend.getRange("E3").getValue()).toBe(50);
-    expect(String(trend.getRange("Q3").getValue())).toContain("→ 50 →");
+    expect(String(trend.getRange("Q3").getValue())).toContain("→ 50% →");
   });
 });
 
