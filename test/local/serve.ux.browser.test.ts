@@ -55,7 +55,7 @@ const ADMIN = "ops.lead@example.com"; // admin of the operations template; owns 
       const rows = logRows();
       expect(rows).toHaveLength(3);
       expect(rows[2][3]).toBe(8);
-      expect(String(rows[2][5])).toMatch(/^Correction of check-in [A-Za-z0-9-]+ \(2026-01-20, value -3\)\./);
+      expect(String(rows[2][5])).toMatch(/^Correction of check-in [A-Za-z0-9-]+ \(2026-01-20, value -3 days\)\./);
       expect(ss(wb).getSheetByName("Key Results")!.getDataRange().getValues().find((r) => r[0] === "O1.KR2")![9]).toBe(8);
       expect(errors).toEqual([]);
     });
