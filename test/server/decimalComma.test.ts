@@ -83,7 +83,7 @@ describe("a de_DE spreadsheet: decimal commas in the text the add-on writes", ()
     const signals = section(tab, "Signals").rows.map((r) => String(r.Reason));
     expect(signals).toContain("Confidence 8/10, but at this pace the KR ends at 0,25");
     const trend = section(trendTab(de), "Trend").rows.find((r) => r.ID === "O1.KR2")!;
-    expect(trend["Last weeks"]).toMatch(/ 9,25 → 8,75 → 9,4$/);
+    expect(trend["Last weeks"]).toMatch(/ 9,25 → 8,75 → 9,4 days$/);
     expect(lines.some((r) => r[0].startsWith("Scores run from 0,00 to 1,00."))).toBe(true);
     // The titles "Cut order cycle time from 9.5 to 6 days" etc. are the user's: left as typed.
     expect(lines.some((r) => r.includes("Cut order cycle time from 9.5 to 6 days"))).toBe(true);

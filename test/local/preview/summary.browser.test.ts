@@ -59,7 +59,7 @@ if (!haveChromium) console.warn(`Skipping the preview summary browser test: no C
       const cols = rows[trend + 1].cells.map((c) => c.text);
       expect(rows[trend + 2].cells[cols.indexOf("Trend")].text, "the SPARKLINE cell").toBe("");
       const last = rows[trend + 2].cells[cols.indexOf("Last weeks")];
-      expect(last.text).toMatch(/^[▁▂▃▄▅▆▇█]+ [\d.]+( → [\d.]+)+$/);
+      expect(last.text).toMatch(/^[▁▂▃▄▅▆▇█]+ [\d.]+%( → [\d.]+%)+$/); // the KR's values in its unit (a % KR)
       expect(last.flow).not.toBe("clip");
     });
   }, 60000);
