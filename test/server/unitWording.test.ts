@@ -4,7 +4,8 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
+import { callAddon, requestId, rowsOf, setToday } from "../support/tracker";
+import { importedTracker } from "../support/importedTracker";
 import { section, summarize, summaryTab, trendTab } from "../support/summaryTab";
 
 const HEADER = ["objective", "key_result", "owner", "metric", "unit", "start", "target"];
@@ -15,15 +16,7 @@ const KRS = [
 
 const OWNER: Record<string, string> = { "O1.KR1": "cara@example.com", "O1.KR2": "ana@example.com" };
 
-function tracker(): Workbook {
-  const wb = newTracker({ template: "blank", start: "2026-01-05", at: "2026-01-05" });
-  const tab = ss(wb).insertSheet("Paste");
-  tab.getRange(1, 1, 1, HEADER.length).setValues([HEADER]);
-  tab.getRange(2, 1, KRS.length, HEADER.length).setValues(KRS);
-  const r = callAddon(wb, "importOkrsFromTab", { tab: "Paste" });
-  expect(r.ok, r.message).toBe(true);
-  return wb;
-}
+const tracker = (): Workbook => importedTracker(HEADER, KRS);
 
 function checkIn(wb: Workbook, day: string, krId: string, value: string, extra: Record<string, unknown> = {}) {
   setToday(wb, day);
