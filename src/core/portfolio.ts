@@ -243,6 +243,19 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
   };
 }
 
+/** How far behind its own cycle's pace a team is: expected − score (0 without either); compares cycles of any length. */
+export function paceGap(f: { score: number | null; expected: number | null }): number {
+  return f.score === null || f.expected === null ? 0 : f.expected - f.score;
+}
+
+/**
+ * "ended 2026-04-05", or "closed 2026-02-01" for a team that closed its cycle (its `ended` is then the close day):
+ * the roll-up's Week cell and the lists' words, the tab's and the digest's.
+ */
+export function endedWords(f: { ended?: string; closed?: string | boolean }): string {
+  return `${f.closed ? "closed" : "ended"} ${f.ended}`;
+}
+
 export interface CompanyObjective {
   id: string;
   title: string;

@@ -17,7 +17,7 @@
 import { escapeHtml } from "./escape";
 import { fixedText, type DecimalSeparator } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
-import type { TeamFigures, TeamResult } from "./portfolio";
+import { endedWords, paceGap, type TeamFigures, type TeamResult } from "./portfolio";
 import { againstText, companyMisses, forecastText, STALE_FORECAST_DAYS, type ForecastMiss } from "./portfolioForecast";
 import { dayNumber } from "./dates";
 import { STATUS } from "./tabs";
@@ -67,8 +67,6 @@ function silentDays(f: TeamFigures, asOf: string): number | null {
   return f.krs > 0 && f.week >= 3 ? (f.week - 1) * 7 : null;
 }
 
-/** How far behind its own cycle's pace a team is: expected − score (0 when either is blank). */
-const gapOf = (b: { score: number | null; expected: number | null }) => (b.score === null || b.expected === null ? 0 : b.expected - b.score);
 
 /** The digest's data from the roll-up's results as of `asOf`; `cycle`: the company's week, when in its cycle. */
 export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { week: number; weeks: number }): PortfolioDigest {
@@ -102,7 +100,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
   // Worst first (the leader reads the first names): off track, then at risk, each the largest gap to its own
   // cycle's expected score first (teams on cycles of 6 and 13 weeks compared by how far behind their own pace
   // they are, not by raw score); the silent, the longest silence first; ties keep the Portfolio tab's order.
-  behind.sort((a, b) => Number(a.status !== STATUS.offTrack) - Number(b.status !== STATUS.offTrack) || gapOf(b) - gapOf(a));
+  behind.sort((a, b) => Number(a.status !== STATUS.offTrack) - Number(b.status !== STATUS.offTrack) || paceGap(b) - paceGap(a));
   silent.sort((a, b) => b.days - a.days);
   doubted.sort((a, b) => b.krs - a.krs);
   return {
@@ -202,7 +200,7 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
   const later = p.notStarted || [];
   if (later.length) teams.push(`Not started yet: ${names(later.map((n) => `${n.team} (starts ${n.starts})`))}.`);
   const over = p.ended || [];
-  if (over.length) teams.push(`Cycle ended, not rolled over yet: ${names(over.map((n) => `${n.team} (${n.closed ? "closed" : "ended"} ${n.ended})`))}.`);
+  if (over.length) teams.push(`Cycle ended, not rolled over yet: ${names(over.map((n) => `${n.team} (${endedWords(n)})`))}.`);
   // Read, but nothing in it to roll up: a team still to import its OKRs, or the wrong tracker listed.
   if (p.noKrs && p.noKrs.length) teams.push(`No key results in the tracker: ${names(p.noKrs)}.`);
   return teams;

@@ -4,7 +4,7 @@
 import type { DecimalSeparator } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
 import type { Alignment, RollupHistoryRow, TeamResult } from "./portfolio";
-import { MIX_ORDER, teamTrend } from "./portfolio";
+import { endedWords, MIX_ORDER, paceGap, teamTrend } from "./portfolio";
 import { againstText, companyMisses, forecastText, STALE_FORECAST_DAYS } from "./portfolioForecast";
 import { FMT, type SummaryCell } from "./summary";
 import { STATUS } from "./tabs";
@@ -32,8 +32,6 @@ export const ENDED_CELL = "none: cycle ended";
 export const NOT_STARTED_CELL = "none: not started";
 /** The same, of a team that closed its cycle (early, or on its last days): its Retrospective is the record. */
 export const CLOSED_CELL = "none: cycle closed";
-/** "ended 2026-04-05", or "closed 2026-02-01" for a team that closed its cycle: the Week cell and the lists' words. */
-export const endedWords = (f: { ended?: string; closed?: string }): string => (f.closed ? `closed ${f.closed}` : `ended ${f.ended}`);
 export const ALIGNMENT_HEADERS = ["Objective", "Title", "Team", "Score", "Expected", "Status", "Aligned score", "Aligned expected", "Aligned objectives"] as const;
 
 export interface RollupInput {
@@ -109,9 +107,6 @@ function rankOf(t: TeamResult): number {
   return 2;
 }
 
-/** How far behind its own cycle's pace a team is (expected − score; its own week and length): compares cycles of any length. */
-const gapOf = (t: TeamResult): number => (t.figures && t.figures.score !== null && t.figures.expected !== null ? t.figures.expected - t.figures.score : 0);
-
 /**
  * The teams worst first (rankOf), within a rank the largest gap to expected first, ties in the Portfolio tab's
  * order. The gap is what each team's own status is decided by, so teams on cycles of 6 and 13 weeks, or started on
@@ -119,7 +114,7 @@ const gapOf = (t: TeamResult): number => (t.figures && t.figures.score !== null 
  */
 export function worstFirst(teams: TeamResult[]): TeamResult[] {
   return teams
-    .map((t, i) => ({ t, i, rank: rankOf(t), gap: gapOf(t) }))
+    .map((t, i) => ({ t, i, rank: rankOf(t), gap: t.figures ? paceGap(t.figures) : 0 }))
     .sort((a, b) => a.rank - b.rank || b.gap - a.gap || a.i - b.i)
     .map((x) => x.t);
 }
