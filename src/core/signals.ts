@@ -101,7 +101,7 @@ export function sandbagReason(
     const distance = Math.abs(kr.target - kr.start);
     if (distance <= noise) {
       // A distance in % is in points, as the Why's paces are ("rising 0.14 points a week"): "2%" would read as relative.
-      const size = (x: number) => (isPercentUnit(kr.unit || "") ? `${v(x, sep, d)} point${v(x, ".", d) === "1" ? "" : "s"}` : vu(x, kr.unit, sep, d));
+      const size = (x: number) => vu(x, isPercentUnit(kr.unit || "") ? "points" : kr.unit, sep, d);
       return `The target is ${size(distance)} from the start, within the usual week-to-week change of ${size(noise)} in its first ${first.length} weeks`;
     }
   }
