@@ -21,7 +21,7 @@ import {
   settingsFromValues,
   type SettingsRead,
 } from "./read";
-import { readHistory, readSummaryLog, summaryWeek } from "./summaryRead";
+import { readSummaryLog, summaryWeek } from "./summaryRead";
 import { expectedHistoryLast, loadCheckpoints, logCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
 import { NEW_SHEET, renderSparseReport } from "./render";
 import { DEFAULT_WIDTH } from "./layout";
@@ -198,11 +198,11 @@ export function generateSummary(ss: Spreadsheet, at?: string, run?: RefreshRun):
     let { hist, pastValues, pastDays } = historyForSummary(ss, tz, cache, checkpoints, settings.startDate, week, best, historyLast, historyHeader);
     let log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null, pastValues });
     if (pastValues && lateForTrend(cache, log.checkins, log.from ? log.from.lastRow + 1 : 0, hist.entries, week, pastDays)) {
-      // A check-in entered since, dated back into a past week the tab holds from the log: History read whole,
-      // and the tab rewritten whole, as a rewrite does (trendCache.ts lateForTrend). The log again only when
-      // read from a checkpoint: whether that still gives the whole log's summary depends on History's weeks.
-      hist = readHistory(ss, tz, [week - 1].concat(best ? [best.week] : []), historyLast, null, historyHeader);
-      pastValues = pastDays = undefined;
+      // A check-in entered since, dated back into a past week the tab holds from the log: History read whole
+      // (historyForSummary without the tab's past weeks) and the tab rewritten whole, as a rewrite does
+      // (trendCache.ts lateForTrend). The log again only when read from a checkpoint: whether that still gives
+      // the whole log's summary depends on History's weeks.
+      ({ hist, pastValues, pastDays } = historyForSummary(ss, tz, { ...cache, pastValues: null }, checkpoints, settings.startDate, week, best, historyLast, historyHeader));
       if (log.from) log = readSummaryLog(ss, tz, { tracker, history: hist.entries, asOf, settingsRead, checkpoint: best || null });
     }
     const generatedAt = Utilities.formatDate(new Date(), tz, "yyyy-MM-dd HH:mm");
