@@ -109,10 +109,20 @@ export interface Projected {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
+/**
+ * Whether the counted calls changed the document. A structural call that only reads (getProtections,
+ * getDataValidations, getConditionalFormatRules, getNamedRanges) is priced as structural, but writes nothing:
+ * an execution that made only those has nothing to commit when it ends (Repair over a healthy tracker).
+ */
+function changed(c: Counted, k: CallKinds): boolean {
+  if (c.cellsWritten > 0 || k.write > 0) return true;
+  return Object.entries(c.byMethod).some(([m, n]) => n > 0 && kindOf(m) === "structural" && !/\.get[A-Z]/.test(m));
+}
+
 function price(r: Rates, c: Counted, s: Shape): { total: number; floor: number } {
   const k = callKinds(c.byMethod);
   // An execution that wrote commits its writes when it ends, at a flush's cost, whether or not it called flush.
-  const flushes = Math.max(k.flush, c.cellsWritten > 0 || k.write > 0 || k.structural > 0 ? 1 : 0);
+  const flushes = Math.max(k.flush, changed(c, k) ? 1 : 0);
   const formatted = c.cellsFormatted ?? 0;
   const floor = s.executions * r.execStart + (s.pages ?? 0) * r.pageLoad + (flushes > 0 ? r.flush : 0);
   const total =

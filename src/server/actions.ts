@@ -124,10 +124,10 @@ export function setupTracker(raw?: unknown) {
     const opts = parseOpts(SetupSchema, raw);
     checkDate("start", opts.start);
     const ss = active();
-    const report = withDocumentLock(() => {
+    const { report } = withDocumentLock(() => {
       const tz = ss.getSpreadsheetTimeZone();
-      return setUpTracker(ss, opts, isoDate(new Date(), tz), tz).report;
-    });
+      return setUpTracker(ss, opts, isoDate(new Date(), tz), tz);
+    }, undefined, undefined, (run) => !run.wrote);
     return { ok: true as const, ...report };
   });
 }
@@ -136,10 +136,10 @@ export function repairTracker(raw?: unknown) {
   return guarded(() => {
     parseOpts(NoOptions, raw);
     const ss = active();
-    const report = withDocumentLock(() => {
+    const { report } = withDocumentLock(() => {
       const tz = ss.getSpreadsheetTimeZone();
-      return setUpTracker(ss, {}, isoDate(new Date(), tz), tz).report;
-    });
+      return setUpTracker(ss, {}, isoDate(new Date(), tz), tz);
+    }, undefined, undefined, (run) => !run.wrote);
     return { ok: true as const, ...report };
   });
 }

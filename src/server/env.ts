@@ -130,8 +130,11 @@ export function asTriggerRun<T>(fn: () => T): T {
  * check-in writes, may be overwritten by the summary's write of every KR's forecast, computed without it,
  * until that KR's next check-in or the next summary. Interactive runs (menu, sidebar) always have their
  * document: without its lock they refuse.
+ *
+ * `wroteNothing`: given the work's result, whether it wrote nothing (setup and Repair: SetupRun.wrote), so
+ * that the lock is released without a flush; without it, or when the work throws, the flush is made.
  */
-export function withDocumentLock<T>(fn: () => T, waitMs = 30000, busy?: () => T): T {
+export function withDocumentLock<T>(fn: () => T, waitMs = 30000, busy?: () => T, wroteNothing?: (result: T) => boolean): T {
   // Documented to be null outside a document (a standalone run, some trigger contexts).
   const lock = LockService.getDocumentLock();
   if (!lock && !triggerRun) {
@@ -141,12 +144,18 @@ export function withDocumentLock<T>(fn: () => T, waitMs = 30000, busy?: () => T)
     if (busy) return busy();
     throw new UserError("The tracker is busy with another update. Nothing was changed: try again.");
   }
+  // Known clean only once the work has returned and says it wrote nothing: one that threw may have written.
+  let clean = false;
   try {
-    return fn();
+    const result = fn();
+    clean = !!wroteNothing && wroteNothing(result);
+    return result;
   } finally {
-    // Sheets buffers writes: without a flush the next execution to take the lock can read stale rows.
+    // Sheets buffers writes: without a flush the next execution to take the lock can read stale rows. Work
+    // that wrote nothing (Repair over a healthy tracker: setupWrites.ts) has nothing to commit, and skips
+    // the flush, priced as the dearest call it would make (0.6 s on a busy day: bench/costModel.ts).
     try {
-      SpreadsheetApp.flush();
+      if (!clean) SpreadsheetApp.flush();
     } finally {
       if (lock) lock.releaseLock();
     }

@@ -6,6 +6,7 @@ import { quotedList } from "../core/plural";
 import { UserError } from "./env";
 import { KR_WIDTH, LOG_WIDTH, OBJECTIVE_WIDTH } from "./read";
 import type { SetupReport } from "./setupTypes";
+import { noteWrite } from "./setupWrites";
 import type { TabList } from "./sheetNamed";
 import type { TabKey, TabState } from "./setupTabs";
 import { findHeaderRow, norm, readHead } from "./table";
@@ -114,6 +115,7 @@ export function findRenamed(tabs: TabList, state: Record<TabKey, TabState>, empt
 export function renameBack(state: Record<TabKey, TabState>, plan: [TabKey, OtherTab][], report: SetupReport): void {
   for (const [key, c] of plan) {
     const name = state[key].name;
+    noteWrite();
     c.sheet.setName(name);
     // Read whole now (only its first rows were, to find it): the tab's table is the same columns, narrowed to ours.
     state[key] = { name, sheet: c.sheet, values: c.sheet.getDataRange().getValues().map((r) => r.slice(0, WIDTHS[key])) };

@@ -5,6 +5,7 @@ import { quotedList } from "../core/plural";
 import { SETTINGS_COMPUTED, SETTINGS_HEADERS, SETTINGS_ROWS } from "../core/tabs";
 import { SETTINGS_LAST_ROW, type SettingsGrid } from "./read";
 import { isEmpty } from "./setupTabs";
+import { noteWrite } from "./setupWrites";
 import { norm } from "./table";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -48,6 +49,8 @@ export function growSettingsFor(grid: SettingsGrid, lastRow: number, tab: () => 
   if (lastRow <= grid.rows && grid.cols >= cols) return;
   const sheet = tab();
   if (!sheet) return;
+  // Noted even when the tab turns out tall enough below: a flush more, never one missed.
+  noteWrite();
   if (lastRow > grid.rows) {
     // A read that reached row 40 said only "at least 40": below it (no row of ours) the tab is asked.
     const max = grid.rows < SETTINGS_LAST_ROW ? grid.rows : sheet.getMaxRows();

@@ -21,6 +21,7 @@ import { recordedTabs } from "./trendCache";
 import { ensureTable, foundHeaderRow, inspect, PACE_SPAN, readTrackerTabs, type Inspection } from "./setupTabs";
 import { tabList, type TabList } from "./sheetNamed";
 import type { SetupOptions, SetupReport, SetupRun } from "./setupTypes";
+import { noteWrite, writesNoted } from "./setupWrites";
 import { col, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -91,6 +92,7 @@ export function writeOkrRows(objT: Table, krT: Table, objectives: readonly Objec
  */
 export function writeDataRows(t: Table, rows: unknown[][], headers: readonly string[], plainText = false): void {
   const first = t.headerRow + 1 + t.rows.length;
+  noteWrite();
   const cols = headers.map((h) => col(t, h)).filter((c) => c >= 0).sort((a, b) => a - b);
   // An import larger than the tab's rows (a new tab has 1000) grows it first, as setValues will not.
   const max = t.sheet.getMaxRows();
@@ -128,7 +130,10 @@ function sizeForCycle(summary: GoogleAppsScript.Spreadsheet.Sheet | null, krs: n
   // Six rows per KR: attention, missing, low confidence, blockers, forecast and signals (issue 18; the trend
   // has had a tab of its own since session 8, and a tab sized for it keeps its rows).
   const max = summary.getMaxRows();
-  if (max < 6 * krs + 200) summary.insertRowsAfter(max, 6 * krs + 200 - max);
+  if (max < 6 * krs + 200) {
+    noteWrite();
+    summary.insertRowsAfter(max, 6 * krs + 200 - max);
+  }
   // Columns are not sized here: the report is 10 columns wide, and the trend's week columns are on the
   // Weekly Trend tab, which the summary makes and sizes for the cycle (trendTab.ts).
   // History is not sized ahead: the summary reads it to its last row and grows it, in one call, in a week
@@ -143,7 +148,10 @@ function sizeForCycle(summary: GoogleAppsScript.Spreadsheet.Sheet | null, krs: n
  */
 function ensureSummaryLook(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
   const { frozenRows, columns, width, keyResultWidth } = SUMMARY_LOOK;
-  if (sheet.getFrozenRows() !== frozenRows) sheet.setFrozenRows(frozenRows);
+  if (sheet.getFrozenRows() !== frozenRows) {
+    noteWrite();
+    sheet.setFrozenRows(frozenRows);
+  }
   const n = Math.min(columns, sheet.getMaxColumns());
   ensureWidths(sheet, Array.from({ length: n }, (_, i): [number, number] => [i + 1, i === 1 ? keyResultWidth : width]), false);
 }
@@ -261,6 +269,7 @@ export function checkRepair(ss: Spreadsheet, again?: string): Inspection {
  */
 export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string, tz: string = ss.getSpreadsheetTimeZone()): SetupRun {
   const { template: templateName } = validateSetupOptions(opts);
+  const writesBefore = writesNoted();
   const report: SetupReport = { created: [], restored: [], updated: [], warnings: [] };
   // The tabs, listed once for every look before setup changes one (then never looked through again).
   const tabs = tabList(ss);
@@ -306,7 +315,10 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string,
 
   // A new tracker opens on Key Results (made last, so already active: see above); a Repair leaves the
   // person on the tab they were looking at.
-  if (report.created.indexOf(TAB.keyResults) >= 0 && ss.getActiveSheet().getName() !== TAB.keyResults) ss.setActiveSheet(krT.sheet);
+  if (report.created.indexOf(TAB.keyResults) >= 0 && ss.getActiveSheet().getName() !== TAB.keyResults) {
+    noteWrite();
+    ss.setActiveSheet(krT.sheet);
+  }
   report.warnings.push(...focusChecks(objectivesFrom(objT), krs));
-  return { report, settingsNoRoom: settings.noRoom, keyResults: krT };
+  return { report, settingsNoRoom: settings.noRoom, keyResults: krT, wrote: writesNoted() > writesBefore };
 }

@@ -5,6 +5,7 @@ import { colsFromHeaders, earlierFormulaVersions, krFormulas, objectiveFormulas,
 import { KR_PACE_HEADERS, TAB } from "../core/tabs";
 import { ALL_HEADERS, KR_WIDTH } from "./read";
 import type { SetupReport } from "./setupTypes";
+import { noteWrite } from "./setupWrites";
 import { col, norm, type Table } from "./table";
 
 /** Rows below the data that get formulas too, so a row typed by hand is scored at once. */
@@ -109,7 +110,10 @@ export function sameFormula(a: string, b: string): boolean {
 /** The spare formula rows may reach past the sheet's last row: the sheet grows to `last` rows first. */
 function growTo(sheet: GoogleAppsScript.Spreadsheet.Sheet, last: number): void {
   const max = sheet.getMaxRows();
-  if (last > max) sheet.insertRowsAfter(max, last - max);
+  if (last > max) {
+    noteWrite();
+    sheet.insertRowsAfter(max, last - max);
+  }
 }
 
 /**
@@ -178,6 +182,7 @@ function writeFormulaColumns(
     let j = i;
     while (j + 1 < wrong.length && wrong[j + 1].c === wrong[j].c + 1) j++;
     const run = wrong.slice(i, j + 1);
+    noteWrite();
     t.sheet.getRange(first, run[0].c, n, run.length).setFormulas(perRow.map((r) => run.map((x) => r[x.header])));
     i = j + 1;
   }

@@ -4,6 +4,7 @@
 import { TAB } from "../core/tabs";
 import { OWNED_COLUMNS, PROTECTION_PREFIX } from "./layout";
 import { parseA1 } from "./setupRules";
+import { noteWrite } from "./setupWrites";
 import { col, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -87,7 +88,10 @@ export function columnRuns(cols: number[]): [number, number][] {
 
 function makeWarningOnly(p: Protection): void {
   // A protection this user may not edit was hardened on purpose by someone who can: it is left as it is.
-  if (!p.isWarningOnly() && p.canEdit()) p.setWarningOnly(true);
+  if (!p.isWarningOnly() && p.canEdit()) {
+    noteWrite();
+    p.setWarningOnly(true);
+  }
 }
 
 /**
@@ -108,7 +112,11 @@ export function ensureProtections(ss: Spreadsheet, plan: ProtectionPlan, created
   // over): removed, when still warning-only as it left it and this user may edit it. One without a
   // description is left: Repair gave those none later, but so does a user protecting a tab
   // (docs/workbook.md#protection).
-  for (const p of strays) if (p.isWarningOnly() && p.canEdit()) p.remove();
+  for (const p of strays) {
+    if (!p.isWarningOnly() || !p.canEdit()) continue;
+    noteWrite();
+    p.remove();
+  }
   for (const { t, owned, rows } of plan.columns) {
     const first = t.headerRow + 1;
     const want = new Set(owned.map((h) => col(t, h) + 1).filter((c) => c > 0));
@@ -128,6 +136,7 @@ export function ensureProtections(ss: Spreadsheet, plan: ProtectionPlan, created
       const names2 = t.headers.slice(c1 - 1, c2).join(", ");
       const what = `${PROTECTION_PREFIX} ${names2} ${c1 === c2 ? "is" : "are"} written by the add-on; use the Check in sidebar`;
       const range = t.sheet.getRange(first, c1, Math.max(1, rows), c2 - c1 + 1);
+      noteWrite();
       // One of ours that no longer fits (the table grew, a column moved) is moved: one call instead of a
       // removal and a new protection's three.
       const reused = spare.shift();
@@ -137,7 +146,10 @@ export function ensureProtections(ss: Spreadsheet, plan: ProtectionPlan, created
         makeWarningOnly(reused);
       } else range.protect().setDescription(what).setWarningOnly(true);
     }
-    for (const p of spare) p.remove();
+    for (const p of spare) {
+      noteWrite();
+      p.remove();
+    }
   }
   for (const { sheet, name } of plan.sheets) {
     const mine = ours.filter((o) => o.sheet === name && o.rect === null);
@@ -148,6 +160,7 @@ export function ensureProtections(ss: Spreadsheet, plan: ProtectionPlan, created
     // protect() returns the sheet's existing protection; one this user may not edit already protects it.
     // No description: it would only name the tab in the Protected ranges panel, where the tab's name shows
     // anyway, at a structural call per tab (docs/workbook.md#protection).
+    noteWrite();
     const p = sheet.protect();
     if (p.canEdit()) p.setWarningOnly(true);
   }

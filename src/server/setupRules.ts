@@ -3,6 +3,7 @@
 import { columnNumber } from "../core/a1";
 import { METRICS, OBJECTIVE_TYPES, PNL_LINKS, STATUS, WEEKDAYS } from "../core/tabs";
 import { RAG, SETUP_ERROR_STYLE } from "./layout";
+import { noteWrite } from "./setupWrites";
 import { col, type Table } from "./table";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -108,6 +109,7 @@ export function ensureConditionalFormats(t: Table, statusHeaders: string[], conf
     if (found.size !== specs.length) healthy = false;
   }
   if (healthy) return;
+  noteWrite();
   // One range per column, shared by its rules (Key Results' Status, Score and Confidence: 3 calls, not 15).
   const ranges = new Map<number, GoogleAppsScript.Spreadsheet.Range>();
   const rangeOf = (c: number) => ranges.get(c) || ranges.set(c, sheet.getRange(first, c, Math.max(1, rows), 1)).get(c)!;
@@ -167,6 +169,7 @@ export function ensureValidations(sheet: Sheet, cells: { row: number; col: numbe
     return false;
   });
   if (!wrong.length) return;
+  noteWrite();
   if (wrong.length === 1) {
     const w = wrong[0];
     sheet.getRange(w.row, w.col, w.rows, 1).setDataValidation(w.rule);

@@ -13,6 +13,7 @@ import { ensureValidations, SETTINGS_VALIDATIONS } from "./setupRules";
 import { ensureWidths, type HeaderRow } from "./setupStyle";
 import { isEmpty, type TabState } from "./setupTabs";
 import type { SetupOptions, SetupReport } from "./setupTypes";
+import { noteWrite } from "./setupWrites";
 import { norm } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -62,6 +63,7 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   let sheet = s.sheet;
   let values = s.values;
   const created = !sheet;
+  if (!sheet) noteWrite();
   if (!sheet && reuse) {
     sheet = reuse.setName(TAB.settings);
     report.created.push(TAB.settings);
@@ -197,6 +199,7 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   const known = sheet;
   if (!created && s.grid) growSettingsFor(s.grid, rows.length ? rows[rows.length - 1] : 1, () => known);
   if (!created) unquotePlainText(sheet, rows, rowsOut);
+  if (rows.length) noteWrite();
   let i = 0;
   while (i < rows.length) {
     let j = i;
@@ -206,7 +209,11 @@ export function ensureSettings(ss: Spreadsheet, s: TabState, opts: SetupOptions,
   }
   // A row of ours left below row 40 is cleared once its copy is written within A1:C40 (the tab grown to A:C
   // for that write).
-  for (const [k, r] of lost) if (rowOf.has(k)) sheet.getRange(r, 1, 1, 3).clearContent();
+  for (const [k, r] of lost) {
+    if (!rowOf.has(k)) continue;
+    noteWrite();
+    sheet.getRange(r, 1, 1, 3).clearContent();
+  }
   ensureNamedRanges(ss, sheet, rowOf, fresh);
   ensureSettingsLook(sheet, rowOf, fresh);
   // "Setting", "Value" and "Notes" fit their columns: no wrap needed.
@@ -239,6 +246,7 @@ function ensureNamedRanges(ss: Spreadsheet, sheet: Sheet, rowOf: Map<string, num
     const at = fresh ? null : ss.getRangeByName(def.name);
     if (at && at.getGridId() === id && at.getA1Notation() === `B${r}`) continue;
     const cell = sheet.getRange(r, 2);
+    noteWrite();
     const mine = at ? named(def.name) : undefined;
     if (mine) {
       mine.setRange(cell);
@@ -274,6 +282,7 @@ function ensureSettingsLook(sheet: Sheet, rowOf: Map<string, number>, fresh: boo
     // A new tab's cells are all "General": nothing to read.
     const had = fresh ? Array.from({ length: hi - lo + 1 }, () => ["General"]) : box.getNumberFormats();
     if (formats.some(([r, f]) => had[r - lo][0] !== f)) {
+      noteWrite();
       for (const [r, f] of formats) had[r - lo][0] = f;
       box.setNumberFormats(had);
     }

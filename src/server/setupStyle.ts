@@ -3,6 +3,7 @@
 // width share a call; several wrong formats share one). The header rows' style is set when setup writes
 // them, one styled and copied to the others (styleHeaders).
 import { DEFAULT_WIDTH, HEADER_BG, HEADER_FG, headerFits, type ColumnSpec } from "./layout";
+import { noteWrite } from "./setupWrites";
 import { col, HEADER_SEARCH_ROWS, type Table } from "./table";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -38,6 +39,7 @@ export interface HeaderRow {
  */
 export function styleHeaders(rows: HeaderRow[]): void {
   if (!rows.length) return;
+  noteWrite();
   const src = rows.reduce((a, b) => (b.width > a.width ? b : a));
   const text = SpreadsheetApp.newTextStyle().setBold(true).setForegroundColor(HEADER_FG).build();
   const styled = src.sheet.getRange(src.row, 1, 1, src.width).setTextStyle(text).setBackground(HEADER_BG);
@@ -85,6 +87,7 @@ export function ensureWidths(sheet: Sheet, wanted: [number, number][], fresh: bo
     const over = widthRuns(wrong.filter(([, w]) => w !== base));
     if (c2 - c1 + 1 === wrong.length && 1 + over.length < runs.length) runs = [[c1, c2 - c1 + 1, base], ...over];
   }
+  if (runs.length) noteWrite();
   for (const [c, n, w] of runs) {
     if (n === 1) sheet.setColumnWidth(c, w);
     else sheet.setColumnWidths(c, n, w);
@@ -103,6 +106,7 @@ function ensureFormats(t: Table, formats: [number, string][], o: StyleOptions): 
   const had = o.fresh ? Array.from({ length: check }, () => new Array<string>(c2 - c1 + 1).fill("General")) : box.getNumberFormats();
   const wrong = formats.filter(([c, f]) => had.some((r) => r[c - c1] !== f));
   if (!wrong.length) return;
+  noteWrite();
   if (wrong.length === 1 || o.writeRows !== o.checkRows) {
     // One call per wrong column: the box would need every other cell's format read first.
     for (const [c, f] of wrong) t.sheet.getRange(first, c, Math.max(1, o.writeRows), 1).setNumberFormat(f);
@@ -119,7 +123,10 @@ export function ensureTableStyle(t: Table, specs: Record<string, ColumnSpec>, o:
   // A header below the rows searched (placed there by the Settings computed cells: rows inserted above it)
   // is not frozen down to: more rows than a screen holds would be frozen, leaving none to scroll. Its
   // frozen rows are the user's (Sheets grows a frozen block that rows are inserted into).
-  if (t.headerRow <= HEADER_SEARCH_ROWS && (o.fresh || sheet.getFrozenRows() !== t.headerRow)) sheet.setFrozenRows(t.headerRow);
+  if (t.headerRow <= HEADER_SEARCH_ROWS && (o.fresh || sheet.getFrozenRows() !== t.headerRow)) {
+    noteWrite();
+    sheet.setFrozenRows(t.headerRow);
+  }
   const widths: [number, number][] = [];
   const formats: [number, string][] = [];
   for (const [name, spec] of Object.entries(specs)) {

@@ -6,6 +6,7 @@ import { UserError } from "./env";
 import { findRenamed, renameBack, type OtherTab } from "./lookAlikeTabs";
 import { ALL_HEADERS, computedRow, IDENTIFYING, KR_WIDTH, LOG_WIDTH, renamedColumnsMessage, SETTINGS_LAST_ROW, settingsGridOf, type SettingsGrid } from "./read";
 import type { SetupReport } from "./setupTypes";
+import { noteWrite } from "./setupWrites";
 import { sheetFinder, tabList, type SheetFinder, type TabList } from "./sheetNamed";
 import { col, findHeaderRow, HEADER_SEARCH_ROWS, noHeaderMessage, norm, tableFromValues, type Table } from "./table";
 
@@ -51,6 +52,7 @@ export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string |
   // A tracker tab getSheetByName does not give by our name (renamed in capitals, where it matches exact names
   // only: docs/apps-script-fidelity.md "to check" 27) gets our name back, so that every operation finds it.
   for (const [name, sheet, named] of cased) {
+    noteWrite();
     sheet.setName(name);
     report.restored.push(`Tab "${named}" renamed back to "${name}" (its rows are kept)`);
   }
@@ -280,11 +282,13 @@ export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly stri
   let sheet = s.sheet;
   let values = s.values;
   if (!sheet) {
+    noteWrite();
     sheet = index === undefined ? ss.insertSheet(s.name) : ss.insertSheet(s.name, index);
     report.created.push(s.name);
     values = [];
   }
   if (isEmpty(values)) {
+    noteWrite();
     sheet.getRange(1, 1, 1, headers.length).setValues([headers.slice()]);
     if (s.sheet) report.restored.push(`${s.name}: header row`);
     return tableFromValues(sheet, s.name, [headers.slice()], ident);
@@ -301,6 +305,7 @@ export function ensureTable(ss: Spreadsheet, s: TabState, headers: readonly stri
     missing = missing.filter((h) => span.headers.indexOf(h) < 0);
   }
   if (missing.length) {
+    noteWrite();
     // Past the grid's last column (a tab of 26 with columns of the user's own after ours) Sheets refuses
     // the range ("outside the dimensions of the sheet"): the grid then grows and the write is made again,
     // so a tracker whose columns fit costs no call more (the read says only that the grid is at least as

@@ -30,4 +30,9 @@ export interface SetupRun {
   settingsNoRoom: readonly string[];
   /** Key Results as setup left it: its columns (those setup appended included) and its data rows. */
   keyResults: Table;
+  /**
+   * Whether this run wrote anything (setupWrites.ts): a Repair that wrote nothing releases the document lock
+   * without a flush, having nothing to commit.
+   */
+  wrote: boolean;
 }

@@ -7,6 +7,7 @@ import { weekColumn, weekSlices, type TrendBlock } from "../core/trendBlock";
 import { NEW_SHEET, rangeFromA1Growing, valuesOf } from "./render";
 import { formatSparse } from "./renderSparse";
 import { ensureWidths } from "./setupStyle";
+import { noteWrite } from "./setupWrites";
 import { isTrendHead, type RecordedTabs } from "./trendCache";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -111,7 +112,10 @@ export function trendTabForRepair(sheet: Sheet | null, record: RecordedTabs | nu
  */
 export function ensureTrendLook(tab: { sheet: Sheet; weeks: number; columns: number }): void {
   const { sheet, weeks, columns } = tab;
-  if (sheet.getFrozenRows() !== LOOK.frozenRows && sheet.getMaxRows() > LOOK.frozenRows) sheet.setFrozenRows(LOOK.frozenRows);
+  if (sheet.getFrozenRows() !== LOOK.frozenRows && sheet.getMaxRows() > LOOK.frozenRows) {
+    noteWrite();
+    sheet.setFrozenRows(LOOK.frozenRows);
+  }
   const wanted: [number, number][] = columns >= 2 ? [[2, LOOK.keyResultWidth]] : [];
   for (let w = 1; w <= weeks && weekColumn(w) <= columns; w++) wanted.push([weekColumn(w), LOOK.weekWidth]);
   ensureWidths(sheet, wanted, false);

@@ -29,4 +29,21 @@ describe("cost model", () => {
     // Writing a property is not writing the sheet: no flush is priced for it.
     expect(one.floorSeconds).toEqual(project({ byMethod: {}, cellsRead: 0, cellsWritten: 0 }, { executions: 1 }).floorSeconds);
   });
+
+  it("prices an end-of-execution flush for structural changes, not for structural reads", () => {
+    const none = project({ byMethod: {}, cellsRead: 0, cellsWritten: 0 }, { executions: 1 });
+    const reads = { "Spreadsheet.getProtections": 2, "Range.getDataValidations": 3, "Sheet.getConditionalFormatRules": 3, "Spreadsheet.getNamedRanges": 1 };
+    const read = project({ byMethod: reads, cellsRead: 0, cellsWritten: 0 }, { executions: 1 });
+    expect(read.calls.structural).toBe(9);
+    expect(read.floorSeconds).toEqual(none.floorSeconds);
+    expect(read.projectedSeconds.high - none.projectedSeconds.high).toBeCloseTo(9 * RATES.high.structural, 5);
+    // One change among them (a rule written back) commits at the end: a flush, called or not.
+    for (const m of ["Sheet.setConditionalFormatRules", "Range.setDataValidations", "Protection.setWarningOnly", "Spreadsheet.setNamedRange"]) {
+      const wrote = project({ byMethod: { ...reads, [m]: 1 }, cellsRead: 0, cellsWritten: 0 }, { executions: 1 });
+      expect(wrote.floorSeconds.high - none.floorSeconds.high, m).toBeCloseTo(RATES.high.flush, 5);
+    }
+    // A flush called with nothing written is still a call, and priced.
+    const flushed = project({ byMethod: { ...reads, "SpreadsheetApp.flush": 1 }, cellsRead: 0, cellsWritten: 0 }, { executions: 1 });
+    expect(flushed.projectedSeconds.high - read.projectedSeconds.high).toBeCloseTo(RATES.high.flush, 5);
+  });
 });

@@ -15,6 +15,12 @@ export const STALE_READ =
   "Offline spreadsheet: this execution reads under the document lock while another execution's writes are not flushed; " +
   "Google would show it stale data. Call SpreadsheetApp.flush() before releasing the lock.";
 
+/** Whether a counted call ("Range.setValues") is a write Sheets buffers until a flush or the execution's end. */
+export function isBufferedWrite(name: string): boolean {
+  const dot = name.indexOf(".");
+  return DATA_KINDS.has(name.slice(0, dot)) && WRITE.test(name.slice(dot + 1));
+}
+
 export class WriteBuffer {
   /** Executions with writes not yet flushed. */
   private readonly dirty = new Set<number>();
@@ -31,14 +37,11 @@ export class WriteBuffer {
       this.dirty.delete(me);
       return;
     }
-    const dot = name.indexOf(".");
-    const kind = name.slice(0, dot);
-    if (!DATA_KINDS.has(kind)) return;
-    const method = name.slice(dot + 1);
-    if (WRITE.test(method)) {
+    if (isBufferedWrite(name)) {
       this.dirty.add(me);
       return;
     }
+    if (!DATA_KINDS.has(name.slice(0, name.indexOf(".")))) return;
     if (!this.holdsDocumentLock(me)) return;
     for (const other of this.dirty) if (other !== me) throw new Error(STALE_READ);
   }
