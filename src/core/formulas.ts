@@ -167,7 +167,7 @@ export function krFormulas(row: number, kr: Cols, obj: Cols): KrFormulaSet {
   const m = `LOWER(TRIM(${metricCell}))`;
   const is = (metric: string) => `${m}=${str(metric)}`;
   const blankRow = (body: string) => `=IF(LEN(${id})=0,"",${body})`;
-  // (No TRUE/FALSE literals: HyperFormula reads a bare TRUE/FALSE as a name.)
+  // (No TRUE/FALSE literals: comparisons give the booleans, and a bare TRUE was #NAME? offline until session 19.)
   const weightBad = `IF(ISNUMBER(${w}),${w}<0,LEN(${w})>0)`;
   const effWeight = `IF(LEN(${w})=0,1,${w})`;
   const c0 = `IF(ISNUMBER(${cur}),${cur},${s})`;

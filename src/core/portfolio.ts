@@ -8,7 +8,7 @@
 //   team's cadence is fortnightly), or after it, ÷ KRs; unlike the Weekly Summary it reads Last check-in,
 //   not the log, so a value typed by hand with a date counts too. A Last check-in after today counts: the
 //   weekly run is as of the day before it, and a team east of the company (Tokyo, Sydney) checks in on
-//   Monday morning before the 07:00 run; that check-in hides the week's own, and the values scored are
+//   Monday morning before the run (07:00–08:00); that check-in hides the week's own, and the values scored are
 //   the ones it wrote. Last check-in = the latest KR Last check-in. A KR dated the day before the period
 //   counts when made after the refresh of that day (withCheckinsAfterRun, from History).
 // - A team whose cycle starts after today (a tracker set up ahead) has not started: no score, expected
@@ -370,7 +370,7 @@ export function teamTrend(history: RollupHistoryRow[], teams: string[]): { weeks
 /**
  * The teams with the check-ins made after an earlier refresh as of the day before their period counted
  * (docs/portfolio.md "Check-ins after the roll-up's day"). A team far west of the company checks in on the
- * period's last day after the weekly run (Sunday evening in Los Angeles, the run at Monday 07:00 in Tokyo):
+ * period's last day after the weekly run (Sunday evening in Los Angeles, the run on Monday between 07:00 and 08:00 in Tokyo):
  * that run did not see it, and the next run's period starts the day after it. Only the dates are read, so a
  * KR dated that day counts here only when History's row of that refresh (same team, As of that day) recorded
  * the team's latest check-in as earlier, or none: every KR dated that day was checked in after it, and no

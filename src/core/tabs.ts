@@ -96,7 +96,7 @@ export const SETTINGS_ROWS = [
   { key: "startDate", label: "Start date", name: "CycleStart", def: "", note: "First day of the cycle (a date)." },
   { key: "weeks", label: "Length in weeks", name: "CycleWeeks", def: 13, note: "Whole number, 1–52. Default 13." },
   { key: "cadence", label: "Check-in cadence", name: "CheckinCadence", def: "weekly", note: "weekly or fortnightly." },
-  { key: "weekday", label: "Check-in weekday", name: "CheckinWeekday", def: "Monday", note: "Day of the automatic weekly refresh (07:00). It reports the week to the day before (on Monday: Monday to Sunday just ended), so this day's check-ins count in the next one." },
+  { key: "weekday", label: "Check-in weekday", name: "CheckinWeekday", def: "Monday", note: "Day of the automatic weekly refresh (between 07:00 and 08:00: Google picks the minute). It reports the week to the day before (on Monday: Monday to Sunday just ended), so this day's check-ins count in the next one." },
   { key: "onTrackGap", label: "On track if gap ≤", name: "OnTrackGap", def: 0.1, note: "gap = expected − score." },
   { key: "atRiskGap", label: "At risk if gap ≤", name: "AtRiskGap", def: 0.25, note: "Above this the KR is off track." },
   { key: "aspirationalGoal", label: "Aspirational goal", name: "AspirationalGoal", def: 0.7, note: "Expected end score for aspirational objectives." },

@@ -183,6 +183,17 @@ export function createEngine(sheets: Record<string, unknown[][]>, clock?: Clock,
 }
 
 /**
+ * Sheets reads a bare TRUE or FALSE in a formula as the boolean (`=TRUE`, `=IF(FALSE,1,2)`); HyperFormula knows
+ * only TRUE() and FALSE() and took the bare word for an unknown name (#NAME?), stricter than Google. Two global
+ * names make them the booleans, printed as typed (`=TRUE`). They live in the engine only, never in the
+ * workbook's named ranges (book.ts keeps its own list), so getNamedRanges and the saved file do not show them.
+ */
+const LOGICAL_NAMES = [
+  { name: "TRUE", expression: "=TRUE()" },
+  { name: "FALSE", expression: "=FALSE()" },
+];
+
+/**
  * A new engine with every formula evaluated and nothing left to recalculate (undoLimit 0: nothing undoes).
  * Named expressions are given at build time (one added later re-evaluates every formula that names it).
  * HyperFormula 3.5 builds the graph, then adds those names, each marking every formula that names it
@@ -192,7 +203,7 @@ export function createEngine(sheets: Record<string, unknown[][]>, clock?: Clock,
  * and Status: about 1 s of the weekly summary's 10. The marks are dropped once the build has evaluated.
  */
 export function buildEvaluated(sheets: Record<string, RawCellContent[][]>, named: { name: string; expression: string }[]): HyperFormula {
-  const hf = HyperFormula.buildFromSheets(sheets, { ...ENGINE_CONFIG, undoLimit: 0 }, named);
+  const hf = HyperFormula.buildFromSheets(sheets, { ...ENGINE_CONFIG, undoLimit: 0 }, [...LOGICAL_NAMES, ...named]);
   (hf as unknown as { dependencyGraph: { clearDirtyVertices(): void } }).dependencyGraph.clearDirtyVertices();
   return hf;
 }

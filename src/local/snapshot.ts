@@ -184,6 +184,12 @@ export interface SnapshotTrigger {
   atHour?: number;
   /** The zone atHour is in (inTimezone, else the script's). */
   timeZone?: string;
+  /**
+   * The minute of atHour it fires at: Google picks one ("If nearMinute() is not called, a random minute value
+   * is used", ref/script/clock-trigger-builder); the emulator picks it when the trigger is made
+   * (scriptApp.ts pickMinute) and a test may set it. Absent (a trigger saved before session 19): 0.
+   */
+  minute?: number;
   /** Who installed it: only they see it in getProjectTriggers() and it runs as them. */
   owner?: string;
 }

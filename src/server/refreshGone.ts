@@ -9,7 +9,7 @@
 // off "removes itself when it next runs", and "On" for a trigger that no longer existed, the installer too.
 import { isoDate } from "./env";
 import { addDays, isValidIsoDate } from "../core/dates";
-import { deleteTrigger, REFRESH_HANDLER, triggersFor } from "./refreshTriggers";
+import { REFRESH_HANDLER } from "./refreshTriggers";
 import { currentUser, type Installed, type SwitchedOff } from "./weeklyState";
 import type { RefreshRecord } from "./refreshRecord";
 
@@ -22,20 +22,20 @@ function listed(ss: Spreadsheet, uid: string): boolean {
 }
 
 /**
- * Seen from the installer's account, the record is made true for every admin: a refresh another admin switched
- * off loses the installer's trigger now (its next run would remove it, if it ever runs), and a
- * recorded trigger their account no longer lists is recorded gone (off, found gone on this day). Other admins
- * change nothing here. Two trigger calls, on the installer's look only.
+ * What the installer's account knows of the recorded trigger: "listed" (it still exists), "gone" (not among
+ * their triggers), or null for every other admin (and a record with no trigger ID). Two trigger calls, on
+ * the installer's look only. Read only: the status is shown inside questions whose "No" changes nothing (the
+ * menu's "Weekly refresh on / off" and "Run weekly refresh now"), from no lock, and a trigger not listed may be
+ * one Google lists nowhere while it is stopped (the add-on turned off in the document: undocumented). Until
+ * session 19 this look deleted the installer's switched-off trigger and recorded a trigger not listed as
+ * gone, "off" for every admin, which the trigger, had it existed, obeyed at its next run by removing itself.
+ * What settles the record now: the trigger's own run (a switched-off or superseded one removes itself:
+ * rhythm.ts retire), or an admin turning the refresh on or off (enableWeeklyRefresh, disableWeeklyRefresh).
  */
-export function settleOwn(ss: Spreadsheet, record: RefreshRecord, tz: string): void {
+export function ownTrigger(ss: Spreadsheet, record: RefreshRecord): "listed" | "gone" | null {
   const rec = record.installed;
-  if (!rec || !rec.uid || rec.by !== currentUser()) return;
-  if (record.off) {
-    for (const t of triggersFor(ss)) deleteTrigger(t);
-    record.save({ installed: null }); // who switched it off, and when, is still said
-  } else if (!listed(ss, rec.uid)) {
-    record.save({ installed: null, off: { by: rec.by, on: isoDate(new Date(), tz), gone: true } });
-  }
+  if (!rec || !rec.uid || rec.by !== currentUser()) return null;
+  return listed(ss, rec.uid) ? "listed" : "gone";
 }
 
 /**
@@ -43,12 +43,15 @@ export function settleOwn(ss: Spreadsheet, record: RefreshRecord, tz: string): v
  * recorded (it removes itself when it next runs; once that run is overdue, what no one here can know is said
  * so), or found gone from its installer's account.
  */
-export function offStatus(rec: Installed | null, off: SwitchedOff | null, tz: string): string {
+export function offStatus(rec: Installed | null, off: SwitchedOff | null, tz: string, own: "listed" | "gone" | null = null): string {
   if (off && off.gone) {
     return `Off: the trigger ${off.by} installed was found gone from their account on ${off.on} (it removes itself after two weeks it cannot open this tracker). Turn the refresh on to run it again.`;
   }
   if (!off) return "Off.";
   if (!rec) return `Off (switched off by ${off.by} on ${off.on}).`;
+  // The installer's account can tell (ownTrigger): said to them, changing nothing.
+  if (own === "listed") return `Off (switched off by ${off.by} on ${off.on}; the trigger you installed removes itself when it next runs, or when you turn the refresh on here).`;
+  if (own === "gone") return `Off (switched off by ${off.by} on ${off.on}; the trigger you installed is no longer in your account).`;
   // It runs weekly: 8 days after the off, as rhythm.ts silentSince counts, its run should have removed it.
   const today = isoDate(new Date(), tz);
   if (!isValidIsoDate(off.on) || addDays(off.on, 8) >= today) {
@@ -57,6 +60,6 @@ export function offStatus(rec: Installed | null, off: SwitchedOff | null, tz: st
   return (
     `Off (switched off by ${off.by} on ${off.on}). The trigger ${rec.by} installed has recorded no run since; only ${rec.by} can see whether ` +
     `it still exists (it records nothing once they cannot open or edit this tracker, nor runs while their add-on is removed). ` +
-    `It refreshes nothing either way; ${rec.by} opening "Weekly refresh on / off" removes it.`
+    `It refreshes nothing either way, and removes itself if it runs again; turning the refresh on here replaces it.`
   );
 }

@@ -31,7 +31,7 @@ import { currentUser, lastRun, lastRunLine, type Installed, type LastRun } from 
 import { addDays, isValidIsoDate } from "../core/dates";
 import { RefreshRecord } from "./refreshRecord";
 import { tellInstaller } from "./refreshNotice";
-import { offStatus, settleOwn } from "./refreshGone";
+import { offStatus, ownTrigger } from "./refreshGone";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -73,17 +73,24 @@ function reportsTo(weekday: string, fortnightly: boolean): string {
   return last ? `, reporting the ${fortnightly ? "fortnight" : "week"} to ${last}` : "";
 }
 
-function describe(record: RefreshRecord, rec: Installed | null, tz: string, weekday: string, fortnightly: boolean): RefreshStatus {
+function describe(record: RefreshRecord, rec: Installed | null, tz: string, weekday: string, fortnightly: boolean, own: "listed" | "gone" | null = null): RefreshStatus {
   const off = record.off;
-  const on = !!rec && !off;
+  // The installer's account no longer lists the recorded trigger (refreshGone.ts ownTrigger): off, to them, so
+  // the menu offers to turn it on; the record, which other admins read, is left to an explicit on or off.
+  const gone = !!rec && !off && own === "gone";
+  const on = !!rec && !off && !gone;
   const last = lastRunLine(record.last, tz);
   let status: string;
-  if (on && rec && !rec.on) status = `On, installed by ${rec.by} (when it runs is not recorded here: turn it on again to record it).`;
+  if (gone && rec) {
+    status =
+      `Off: the trigger you installed${rec.on ? ` on ${rec.on}` : ""} is no longer in your account (it removes itself after two weeks it cannot ` +
+      `open this tracker, and Google stops an add-on's triggers while it is removed from your account). Turn the refresh on to run it again.`;
+  } else if (on && rec && !rec.on) status = `On, installed by ${rec.by} (when it runs is not recorded here: turn it on again to record it).`;
   // What a run reports, unless the zone moved (below): the run then falls on another day here.
   // Google runs a recurring trigger at a time it picks within the hour ("if you create a recurring 9 a.m.
   // trigger, Apps Script chooses a time between 9 a.m. and 10 a.m.": guides/triggers/installable): not "at 07:00".
   else if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} ${within(rec.hour)} (${rec.timeZone})${rec.timeZone && rec.timeZone !== tz ? "" : reportsTo(rec.weekday, fortnightly)}.`;
-  else status = offStatus(rec, off, tz);
+  else status = offStatus(rec, off, tz, own);
   // A trigger keeps the zone it was made in (inTimezone): after File › Settings changed the spreadsheet's,
   // it still runs at 07:00 there, which may be another day here (Monday 07:00 Berlin is Sunday 22:00 in
   // California), and its summary is as of the day before that day (Saturday: refreshRun.ts refreshDay).
@@ -155,8 +162,10 @@ export function weeklyRefreshStatus(ss: Spreadsheet): RefreshStatus {
   try {
     const record = RefreshRecord.read(ss);
     record.save({}); // an earlier version's record in document properties moves where the trigger reads it (once)
-    settleOwn(ss, record, tz); // the installer's account knows whether the trigger still exists (refreshGone.ts)
-    return describe(record, currentInstall(ss, record), tz, settings.weekday, settings.cadence === "fortnightly");
+    // Read only: the installer's account tells whether the trigger still exists, which is said, not recorded
+    // (refreshGone.ts ownTrigger says why; the run, or turning the refresh on or off, settles the record).
+    const own = ownTrigger(ss, record);
+    return describe(record, currentInstall(ss, record), tz, settings.weekday, settings.cadence === "fortnightly", own);
   } catch (e) {
     return permissionHint(e);
   }
@@ -238,7 +247,7 @@ function removeAll(mine: GoogleAppsScript.Script.Trigger[]): number {
 /**
  * Turns the refresh off, whoever installed it: this user's triggers are deleted now; another admin's
  * trigger sees the spreadsheet's "off" (refreshRecord.ts) and removes itself when it next runs, or when its
- * installer next looks at the status (refreshGone.ts settleOwn).
+ * installer turns the refresh on or off (a look at the status changes nothing: refreshGone.ts ownTrigger).
  */
 export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed: number } {
   const tz = ss.getSpreadsheetTimeZone();

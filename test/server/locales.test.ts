@@ -192,9 +192,11 @@ describe("a formula setting typed as text: the advice writes the number in the l
   }
 
   it("de_DE: '0,1' in a plain-text cell is not to be retyped as 0.1 (text again there)", () => {
-    // Before: "type 0.1." — in a de_DE sheet 0.1 is text too.
+    // Before: "type 0.1." (0.1 is no number in a de_DE sheet).
     expect(advice("de_DE", "0,1", true)).toBe("the cell keeps it as text (formatted as plain text, or typed after a '): choose Format › Number › Automatic, then type 0,1.");
-    expect(advice("de_DE", "0.1", false)).toBe("type 0,1.");
+    // "0.1" typed in a de_DE sheet is not text there (its dot a thousands separator, session 19: "to check" 47):
+    // the number 1, which the summary refuses as such.
+    expect(advice("de_DE", "0.1", false)).toBe("Settings need fixing: On track if gap ≤ (1) must not be more than At risk if gap ≤ (0.25).");
   });
 
   it("en_US: '0.1' in a plain-text cell is not to be retyped as 0,1; '0,1' is to be retyped 0.1", () => {

@@ -222,8 +222,9 @@ describe("The trigger's hour is the spreadsheet's, not the script's (Etc/UTC)", 
     expect(on).toMatchObject({ ok: true, weekday: "Monday", hour: 7, timeZone: "America/Los_Angeles" });
     const [t] = refreshTriggers(wb);
     expect(t.timeZone).toBe("America/Los_Angeles");
+    t.minute = 59; // the hour's last minute Google may pick
     const when = wb.services.nextRun(t, new Date("2026-01-07T12:00:00Z"));
-    expect(when.toISOString(), "Monday 07:00 PST is 15:00 UTC").toBe("2026-01-12T15:00:00.000Z");
+    expect(when.toISOString(), "Monday 07:59 PST is 15:59 UTC").toBe("2026-01-12T15:59:00.000Z");
     const r = fireOn(wb, when);
     expect(r).toMatchObject({ ok: true, outcome: { week: 1 } });
     // The day before Monday in California (in UTC it is already Monday 15:00).

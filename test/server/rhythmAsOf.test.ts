@@ -343,7 +343,8 @@ describe("What the tracker says of the refresh", () => {
     const wb = tracker({ reminders: false });
     const row = ss(wb).getSheetByName("Settings")!.getDataRange().getValues().find((r) => r[0] === "Check-in weekday")!;
     // Before: "Day of the automatic weekly refresh." (nothing said which days a run reports).
-    expect(row[2]).toBe("Day of the automatic weekly refresh (07:00). It reports the week to the day before (on Monday: Monday to Sunday just ended), so this day's check-ins count in the next one.");
+    // Session 19: "(07:00)" said the hour's start, while Google runs it at a minute of its choosing within the hour.
+    expect(row[2]).toBe("Day of the automatic weekly refresh (between 07:00 and 08:00: Google picks the minute). It reports the week to the day before (on Monday: Monday to Sunday just ended), so this day's check-ins count in the next one.");
     expect(callAddon(wb, "setWeeklyRefresh", {})).toMatchObject({ reports: ", reporting the week to Sunday" });
     expect(callAddon(wb, "setWeeklyRefresh", {}).status).toContain("every Monday between 07:00 and 08:00 (Etc/UTC), reporting the week to Sunday.");
     setSetting(wb, "Check-in cadence", "fortnightly");

@@ -1,7 +1,8 @@
 // A weekly refresh whose trigger is gone, as every admin sees it, through the BUILT add-on (`npm run build`
 // first). A trigger is its installer's: only their account lists it (ScriptApp.getProjectTriggers), and a run
 // that cannot open its tracker records nothing there, removing itself the second week (rhythmUnopened.test.ts).
-// Until session 18 another admin's status went on saying the installer's trigger "removes itself when it next
+// A look at the status changes nothing (session 19): it is shown inside the menu's questions, whose "No" must
+// leave everything as it was. Until session 18 another admin's status went on saying the installer's trigger "removes itself when it next
 // runs" after it had done so without a word to the tracker, and said "On" for a trigger that no longer existed,
 // even to the installer, whose account could tell.
 import { describe, it } from "@jest/globals";
@@ -37,7 +38,7 @@ function removedItself(wb: Workbook, unshare: (gone: boolean) => void): void {
 }
 
 describe("A weekly refresh whose trigger is gone", () => {
-  it("switched off by another admin: the status stops promising the trigger's next run once it is overdue, and the installer's look settles it", () => {
+  it("switched off by another admin: the status stops promising the trigger's next run once it is overdue; the installer's look tells them, changing nothing", () => {
     const { wb, unshare } = tracker();
     setToday(wb, "2026-01-07");
     asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", { on: false }));
@@ -48,10 +49,12 @@ describe("A weekly refresh whose trigger is gone", () => {
     expect(seen).not.toContain("removes itself when it next runs");
     expect(seen).toContain(`Off (switched off by ${BEN} on 2026-01-07). The trigger ${ANNA} installed has recorded no run since;`);
     expect(seen).toContain(`only ${ANNA} can see whether it still exists`);
-    // Anna's account lists her triggers: her look at the status finds hers gone and clears the record, for everyone.
-    const settled = `Off (switched off by ${BEN} on 2026-01-07). Last weekly refresh: none yet.`;
-    expect(status(wb, ANNA)).toBe(settled);
-    expect(status(wb, BEN)).toBe(settled);
+    expect(seen).toContain("turning the refresh on here replaces it.");
+    // Anna's account lists her triggers: her look says hers is gone. Until session 19 it also cleared the record.
+    expect(status(wb, ANNA)).toBe(`Off (switched off by ${BEN} on 2026-01-07; the trigger you installed is no longer in your account). Last weekly refresh: none yet.`);
+    expect(status(wb, BEN), "unchanged by her look").toBe(seen);
+    // Turning it on settles it, whoever does.
+    expect(asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", { on: true }))).toMatchObject({ ok: true, on: true, installedBy: ANNA });
   });
 
   it("switched off, the installer turning it off too finds the trigger gone: Off, not a removal still to come", () => {
@@ -63,27 +66,39 @@ describe("A weekly refresh whose trigger is gone", () => {
     expect(asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", { on: false }))).toMatchObject({ ok: true, on: false, status: "Off. Last weekly refresh: none yet." });
   });
 
-  it("on: the installer's look finds the trigger gone and every admin then sees it off, and why", () => {
+  it("on: the installer's look finds the trigger gone and says so to them; the record waits for an explicit off or on", () => {
     const { wb, unshare } = tracker();
     removedItself(wb, unshare);
     setToday(wb, "2026-01-20");
-    expect(status(wb, BEN)).toContain(`It has not run since it was turned on on 2026-01-06`);
-    expect(status(wb, BEN)).toContain("after two such weeks it removes itself");
-    const gone = `Off: the trigger ${ANNA} installed was found gone from their account on 2026-01-20 (it removes itself after two weeks it cannot open this tracker).`;
-    expect(status(wb, ANNA)).toContain(gone);
-    expect(asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", {}))).toMatchObject({ on: false, installedBy: "" });
-    expect(status(wb, BEN)).toContain(gone);
-    // Anyone may turn it on again (no longer refused as "already on, installed by anna").
+    const ben = status(wb, BEN);
+    expect(ben).toContain(`It has not run since it was turned on on 2026-01-06`);
+    expect(ben).toContain("after two such weeks it removes itself");
+    const anna = asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", {}));
+    expect(anna).toMatchObject({ on: false, installedBy: ANNA });
+    expect(anna.status).toContain("Off: the trigger you installed on 2026-01-06 is no longer in your account");
+    // Before (session 18): her look recorded it gone, off for every admin. Now the record is left as it was.
+    expect(status(wb, BEN)).toBe(ben);
+    expect(asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", {}))).toMatchObject({ on: true, installedBy: ANNA });
+    // Anna turning it on replaces it; or another admin turns it off, then on, as the refusal says.
+    expect(asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", { on: true })).message).toContain(`already on, installed by ${ANNA}`);
+    asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", { on: false }));
     expect(asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", { on: true }))).toMatchObject({ ok: true, on: true, installedBy: BEN });
   });
 
-  it("switched off by another admin, the installer's look removes the trigger now, as its next run would", () => {
+  it("switched off by another admin, the installer's look leaves the trigger to remove itself at its next run, as the status says", () => {
+    // Until session 19 her look deleted it: answering "No" to the menu's question had already changed something.
     const { wb } = tracker();
     setToday(wb, "2026-01-07");
     asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", { on: false }));
     expect(refreshTriggersOf(wb)).toHaveLength(1);
-    expect(status(wb, ANNA)).toBe(`Off (switched off by ${BEN} on 2026-01-07). Last weekly refresh: none yet.`);
+    expect(status(wb, ANNA)).toBe(
+      `Off (switched off by ${BEN} on 2026-01-07; the trigger you installed removes itself when it next runs, or when you turn the refresh on here). Last weekly refresh: none yet.`,
+    );
+    expect(refreshTriggersOf(wb), "a look changes nothing").toHaveLength(1);
+    wb.services.clock.set(new Date("2026-01-12T07:31:00Z"));
+    expect(fireTrigger(wb, refreshTriggersOf(wb)[0])).toMatchObject({ ok: true, outcome: null });
     expect(refreshTriggersOf(wb)).toHaveLength(0);
+    expect(status(wb, BEN)).toContain("Last weekly refresh: 2026-01-12 07:31 (Etc/UTC), did nothing: switched off, so the trigger removed itself.");
   });
 
   it("an installer's look at a trigger that still exists changes nothing", () => {

@@ -80,4 +80,46 @@ describe("A weekly refresh stopped by Google's 6-minute limit", () => {
     expect(fireTrigger(wb, refreshTriggersOf(wb)[0])).toMatchObject({ ok: true, outcome: { week: 1, digestTo: [LEADER] } });
     expect(status(wb)).toContain("Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), OK.");
   });
+
+  it("at the trigger's own minute of the hour (07:47): a run now still sending within 6 minutes holds it back; one Google stopped 6 minutes before does not", () => {
+    // Google runs a 07:00 trigger at a minute it picks within the hour (session 19: the emulator too). An admin
+    // seeing no run at 07:40 may run it now; the trigger's run comes while that one sends, or after Google
+    // stopped it. The 6 minutes count from the run now's mark, not from the hour.
+    for (const stopped of [false, true]) {
+      const { wb } = tracker();
+      const [t] = refreshTriggersOf(wb);
+      t.minute = 47;
+      const runAt = wb.services.nextRun(t, new Date("2026-01-08T00:00:00Z"));
+      expect(runAt.toISOString()).toBe("2026-01-12T07:47:00.000Z");
+      wb.services.clock.set(new Date(runAt.getTime() - (stopped ? 6.5 : 3) * 60_000));
+      let fired: { ok?: boolean; outcome?: { week: number; digestTo: string[] } | null } | undefined;
+      let done = false;
+      wb.services.counters.listener = (name) => {
+        if (done || name !== "MailApp.getRemainingDailyQuota") return;
+        done = true;
+        if (stopped) {
+          wb.services.clock.advance(7 * 60_000); // Google stops it at 6 minutes: nothing is sent
+          return;
+        }
+        // The trigger's run, at its minute, while the run now is about to send.
+        wb.services.clock.set(runAt);
+        wb.services.runningTrigger = true;
+        fired = fireTrigger(wb, t);
+        wb.services.runningTrigger = false; // back in the admin's execution
+      };
+      const now = callAddon(wb, "sendWeeklyEmailsNow", {});
+      wb.services.counters.listener = null;
+      if (stopped) {
+        expect(now.ok).toBe(false);
+        wb.services.clock.set(runAt);
+        fired = fireTrigger(wb, t);
+        expect(fired).toMatchObject({ ok: true, outcome: { week: 1, digestTo: [LEADER] } });
+        expect(status(wb)).toContain("Last weekly refresh: 2026-01-12 07:47 (Etc/UTC), OK.");
+      } else {
+        expect(now.ok).toBe(true);
+        expect(fired, "the trigger's run gives way to the run now still sending").toMatchObject({ ok: true, outcome: { week: 0 } });
+      }
+      expect(wb.services.mail.sent.filter((m) => m.to === LEADER), "one digest").toHaveLength(1);
+    }
+  });
 });

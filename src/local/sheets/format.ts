@@ -7,11 +7,13 @@ export interface LocaleInfo {
   group: string;
   /** Day before month in slashed/dotted dates. */
   dayFirst: boolean;
+  /** Between day and month in the locale's short date ("/" in en_US, "." in de_DE). */
+  dateSep: string;
 }
 
 // en_US (every new tracker's locale) is known, which spares each command ~30 ms of CPU setting up ICU's
 // number and date formatters; a test checks it against Intl.
-export const EN_US: LocaleInfo = { decimal: ".", group: ",", dayFirst: false };
+export const EN_US: LocaleInfo = { decimal: ".", group: ",", dayFirst: false, dateSep: "/" };
 const localeCache = new Map<string, LocaleInfo>([["en_US", EN_US]]);
 
 export function localeInfo(locale: string): LocaleInfo {
@@ -21,16 +23,20 @@ export function localeInfo(locale: string): LocaleInfo {
     let decimal = ".";
     let group = ",";
     let dayFirst = false;
+    let dateSep = "/";
     try {
       const parts = new Intl.NumberFormat(tag).formatToParts(1234567.5);
       decimal = parts.find((p) => p.type === "decimal")?.value ?? ".";
       group = parts.find((p) => p.type === "group")?.value ?? ",";
       const dparts = new Intl.DateTimeFormat(tag, { timeZone: "UTC" }).formatToParts(new Date(Date.UTC(2020, 10, 22)));
-      dayFirst = dparts.findIndex((p) => p.type === "day") < dparts.findIndex((p) => p.type === "month");
+      const day = dparts.findIndex((p) => p.type === "day");
+      const month = dparts.findIndex((p) => p.type === "month");
+      dayFirst = day < month;
+      dateSep = (dparts[Math.min(day, month) + 1]?.value ?? "/").trim() || "/";
     } catch {
       /* en_US defaults */
     }
-    info = { decimal, group, dayFirst };
+    info = { decimal, group, dayFirst, dateSep };
     localeCache.set(locale, info);
   }
   return info;
@@ -406,6 +412,25 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string, thisYe
     if (isCalendarDay(y, mo, d)) {
       const fmt = loc.dayFirst ? "dd/mm/yyyy" : "m/d/yyyy";
       return { kind: "number", value: serialFromFields(y, mo - 1, d), fmt: short ? fmt.replace("yyyy", "yy") : fmt };
+    }
+  }
+  // Dots in a locale writing dates with them and numbers with a decimal comma (de_DE: "1.5", "21.23"): never
+  // the text offline, since Sheets does not keep it either. "1.5" is a day and month of this year there, as "1/2"
+  // is in en_US; other dots are read as thousands separators, not checked by threes (a report from use:
+  // nithinmurali/pygsheets#414, "1.123456789" became 1123456789 in a German-locale sheet; robin900/gspread-
+  // dataframe#30, numbers sent as text "misinterpreted" by the locale). Which of the two Sheets does with "1.5"
+  // is not documented ("to check" 47): either way code writing "1.5" for one and a half fails its tests, as it
+  // fails on Google. It stayed text offline until session 19, so such code read back what it wrote.
+  if (loc.decimal !== "." && loc.group === ".") {
+    const dm = /^(\d{1,2})\.(\d{1,2})\.?$/.exec(s);
+    if (dm && loc.dayFirst && loc.dateSep === "." && thisYear !== undefined) {
+      const d = Number(dm[1]), mo = Number(dm[2]), y = thisYear();
+      if (isCalendarDay(y, mo, d)) return { kind: "number", value: serialFromFields(y, mo - 1, d), fmt: "dd.mm" };
+    }
+    const dots = /^([+-]?)(\d+(?:\.\d+)+)(?:,(\d*))?$/.exec(s);
+    if (dots) {
+      const v = Number(`${dots[1]}${dots[2].replace(/\./g, "")}.${dots[3] ?? ""}`.replace(/\.$/, ""));
+      if (isFinite(v)) return { kind: "number", value: v };
     }
   }
   // Text starting with + or - that is no number is typed as a formula, as "=" is: "+Dri7" or "- done" show

@@ -7,7 +7,8 @@
 //   date falls on midnight in the spreadsheet time zone, else "yyyy-mm-dd hh:mm:ss".
 // - A cell formatted "@" (plain text) keeps any written string as text, "=..." included (as typing does).
 // - "50%" becomes 0.5 with format "0%"; "2026-01-05" becomes a date formatted "yyyy-mm-dd"; TRUE/FALSE
-//   (any case) become booleans; numbers follow the spreadsheet locale's decimal and grouping separators.
+//   (any case) become booleans; numbers follow the spreadsheet locale's decimal and grouping separators
+//   ("1.5" in de_DE is 1 May, "21.23" there 2123: never the text, format.ts parseTyped).
 // - Formula results HyperFormula types as dates (TODAY(), DATE(), ...) read as Date when the cell has no
 //   number format of its own.
 // - The TODAY()/NOW() clock is process-wide in HyperFormula: the services created (or clock.set) last win.

@@ -19,6 +19,15 @@
 //   made in the spreadsheet (their source is the clock, not the spreadsheet) is not documented, so by
 //   default they are left out, the reading under which code relying on it breaks; a project with
 //   `userTriggersListClock` models the other reading ("To check" 13).
+// - a clock trigger needs a frequency: "Frequency is required if you are using atHour() or nearMinute()"
+//   (ref/script/clock-trigger-builder, atHour's example); onWeekDay alone is one (its example creates a
+//   trigger with nothing else). create() without onWeekDay or everyWeeks throws (NO_FREQUENCY: the words are
+//   not documented, "To check" 46);
+// - a recurring trigger fires at a minute Google picks within its hour ("If nearMinute() is not called, a
+//   random minute value is used"; "if you create a recurring 9 a.m. trigger, Apps Script chooses a time
+//   between 9 a.m. and 10 a.m.", guides/triggers/installable): the emulator picks one per trigger when it is
+//   made (pickMinute: deterministic, so a failing test fails every time), and nextClockRun fires there, so
+//   code that takes the run to be at the hour's start fails a test.
 // Triggers saved before owners were recorded (no owner) are visible to everyone.
 import { randomUUID } from "node:crypto";
 import type { ScriptProject, SnapshotTrigger } from "../snapshot";
@@ -36,6 +45,8 @@ export const AuthMode = appsEnum("ScriptApp.AuthMode", ["NONE", "CUSTOM_FUNCTION
 export const TRIGGERS_PER_USER = 20;
 export const TOO_MANY_TRIGGERS = "This script has too many triggers. Triggers must be deleted from the script before more can be added.";
 export const ONE_PER_DOCUMENT = "This add-on has created too many time-based triggers in this document for this Google user account.";
+/** A clock trigger made with no frequency (no onWeekDay, no everyWeeks): Google's words are not documented ("To check" 46). */
+export const NO_FREQUENCY = "Clock trigger has no frequency: call everyMinutes, everyHours, everyDays, everyWeeks, onWeekDay or onMonthDay before create().";
 
 /** The time zone a script runs in: appsscript.json's "timeZone". */
 export const SCRIPT_TIME_ZONE = "Etc/UTC";
@@ -67,6 +78,7 @@ type Create = (t: SnapshotTrigger) => LocalTrigger;
 
 export class ClockTriggerBuilder {
   private t: SnapshotTrigger;
+  private weeks = 0;
   constructor(
     private readonly create_: Create,
     handler: string,
@@ -84,7 +96,9 @@ export class ClockTriggerBuilder {
     this.t.atHour = h;
     return this;
   }
-  everyWeeks() {
+  everyWeeks(n: number) {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`Invalid argument: n (${n})`);
+    this.weeks = n;
     return this;
   }
   inTimezone(tz: string) {
@@ -98,6 +112,7 @@ export class ClockTriggerBuilder {
     return this;
   }
   create() {
+    if (this.t.weekDay === undefined && !this.weeks) throw new Error(NO_FREQUENCY);
     const rec: SnapshotTrigger = { id: "", handler: this.t.handler, type: "CLOCK" };
     if (this.t.weekDay !== undefined) rec.weekDay = this.t.weekDay;
     if (this.t.atHour !== undefined) rec.atHour = this.t.atHour;
@@ -151,6 +166,7 @@ export class LocalScriptApp {
       t.id = randomUUID().replace(/-/g, "").slice(0, 20);
       t.owner = this.user();
       if (t.timeZone === undefined) t.timeZone = SCRIPT_TIME_ZONE;
+      t.minute = pickMinute(`${this.docId}|${t.owner}|${t.handler}|${this.allMine().length}`);
       this.here().push(t);
       return new LocalTrigger(this._counters, t);
     }, String(fn));
@@ -175,20 +191,31 @@ export class LocalScriptApp {
   }
 }
 
+/**
+ * The minute of its hour a new trigger fires at: a hash of what the trigger is (its document, owner, handler
+ * and how many triggers the owner had), not of its random ID, so a test sees the same minute on every run.
+ */
+export function pickMinute(seed: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 16777619);
+  return (h >>> 0) % 60;
+}
+
 const DAY_INDEX: Record<string, number> = { SUNDAY: 0, MONDAY: 1, TUESDAY: 2, WEDNESDAY: 3, THURSDAY: 4, FRIDAY: 5, SATURDAY: 6 };
 
 /**
- * The first instant after `afterMs` at which a weekly clock trigger runs: its weekday at atHour:00 in the
- * trigger's time zone (Google picks a minute within that hour; the start of the hour stands for it).
+ * The first instant after `afterMs` at which a weekly clock trigger runs: its weekday at atHour and its
+ * minute (the one Google picked: SnapshotTrigger.minute) in the trigger's time zone.
  */
 export function nextClockRun(t: SnapshotTrigger, afterMs: number): number {
   const tz = t.timeZone ?? SCRIPT_TIME_ZONE;
   const day = t.weekDay === undefined ? null : DAY_INDEX[String(t.weekDay).toUpperCase()];
   const hour = t.atHour ?? 0;
+  const minute = t.minute ?? 0;
   const local = (ms: number) => new Date(ms + tzOffsetMinutes(ms, tz) * 60_000);
   const start = local(afterMs);
   for (let i = 0; i <= 8; i++) {
-    const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + i, hour));
+    const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), start.getUTCDate() + i, hour, minute));
     if (day !== null && d.getUTCDay() !== day) continue;
     // Wall time → instant: the offset at the guess, corrected once (daylight saving).
     let ms = d.getTime() - tzOffsetMinutes(d.getTime(), tz) * 60_000;

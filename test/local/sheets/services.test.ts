@@ -199,8 +199,9 @@ describe("ScriptApp triggers", () => {
     expect([list[0].getUniqueId(), list[0].getEventType(), list[0].getTriggerSource()]).toEqual([t.getUniqueId(), ScriptApp.EventType.CLOCK, ScriptApp.TriggerSource.CLOCK]);
     const snap = services.toSnapshot();
     expect(snap.triggers).toEqual([
-      { id: t.getUniqueId(), handler: "weeklyRefresh", type: "CLOCK", weekDay: "MONDAY", atHour: 7, timeZone: "Etc/UTC", owner: "user@example.com" },
+      { id: t.getUniqueId(), handler: "weeklyRefresh", type: "CLOCK", weekDay: "MONDAY", atHour: 7, timeZone: "Etc/UTC", owner: "user@example.com", minute: snap.triggers[0].minute },
     ]);
+    expect(snap.triggers[0].minute).toBeGreaterThanOrEqual(0);
     const again = createServices(snap);
     const SA2 = again.globals.ScriptApp as any;
     expect(SA2.getProjectTriggers()[0].getHandlerFunction()).toBe("weeklyRefresh");
@@ -234,6 +235,7 @@ describe("ScriptApp as Google documents it", () => {
     services.session.setUser("ben@example.com"); // an add-on user has one time-driven trigger per document
     SA.newTrigger("b").timeBased().onWeekDay(SA.WeekDay.MONDAY).atHour(7).inTimezone("America/Los_Angeles").create();
     const [a, b] = services.triggers;
+    a.minute = b.minute = 0; // the start of the hour (each fires at a minute of its own: below)
     const after = new Date("2026-03-04T00:00:00Z"); // a Wednesday
     expect(services.nextRun(a, after).toISOString()).toBe("2026-03-09T07:00:00.000Z");
     expect(services.nextRun(b, after).toISOString(), "07:00 in California, after daylight saving starts").toBe("2026-03-09T14:00:00.000Z");

@@ -17,3 +17,18 @@ describe("functions Google Sheets does not have", () => {
     expect(sheet.getRange("A2:G2").getValues()[0]).toEqual([3, "ab", 5, "ab", 4, 0.5, true]);
   });
 });
+
+describe("TRUE and FALSE without parentheses", () => {
+  it("are the booleans, as in Sheets (`=TRUE` is a common always-true rule); TRUE() and FALSE() too", () => {
+    // Before (session 19): HyperFormula read a bare TRUE as a name, #NAME? offline where Sheets gives TRUE,
+    // so a formula or rule using one failed its tests though it worked on Google.
+    const { sheet } = setup();
+    const formulas = ["=TRUE", "=FALSE", "=true", "=IF(FALSE,1,2)", "=AND(TRUE,NOT(FALSE))", "=TRUE()", "=TRUE+1", "=A1=TRUE"];
+    sheet.getRange(1, 1, 1, formulas.length).setFormulas([formulas]);
+    expect(sheet.getRange(1, 1, 1, formulas.length).getValues()[0]).toEqual([true, false, true, 2, true, true, 2, true]);
+    expect(sheet.getRange("A1:B1").getFormulas()[0]).toEqual(["=TRUE", "=FALSE"]);
+    // A name Sheets has not stays unknown.
+    sheet.getRange("A2").setFormula("=TRUEISH");
+    expect(sheet.getRange("A2").getValue()).toBe("#NAME?");
+  });
+});

@@ -4,7 +4,7 @@
 // per document" (https://developers.google.com/workspace/add-ons/concepts/editor-triggers#restrictions).
 import { describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
-import { ONE_PER_DOCUMENT, TOO_MANY_TRIGGERS } from "../../../src/local/sheets/scriptApp";
+import { NO_FREQUENCY, ONE_PER_DOCUMENT, TOO_MANY_TRIGGERS } from "../../../src/local/sheets/scriptApp";
 import { emptySnapshot, newScriptProject } from "../../../src/local/snapshot";
 import { setup, type Any } from "./helpers";
 
@@ -85,5 +85,40 @@ describe("The document in a trigger run with no spreadsheet (null \"outside of t
       expect(g.PropertiesService.getDocumentProperties().getProperty("k")).toBe("v");
       expect(g.LockService.getDocumentLock()).not.toBeNull();
     }
+  });
+});
+
+describe("When a clock trigger runs, and what it needs (ref/script/clock-trigger-builder)", () => {
+  it("a recurring trigger fires at a minute within its hour, not at the hour's start; the same minute every week", () => {
+    // "If nearMinute() is not called, a random minute value is used" (ref/script/clock-trigger-builder).
+    // Before: every trigger fired at 07:00:00, so code taking the run to be at the hour's start passed.
+    const minutes = new Set<number>();
+    for (const user of ["anna@example.com", "ben@example.com", "carl@example.com", "dora@example.com"]) {
+      const { g, services } = setup({ user });
+      g.ScriptApp.newTrigger("weeklyRefresh").timeBased().onWeekDay(g.ScriptApp.WeekDay.MONDAY).atHour(7).create();
+      const [t] = services.triggers;
+      const first = services.nextRun(t, new Date("2026-03-04T00:00:00Z"));
+      expect(first.toISOString().slice(0, 13)).toBe("2026-03-09T07");
+      const next = services.nextRun(t, first);
+      expect(next.getTime() - first.getTime(), "a week later, at the same minute").toBe(7 * 86_400_000);
+      minutes.add(first.getUTCMinutes());
+      t.minute = 47;
+      expect(services.nextRun(t, new Date("2026-03-04T00:00:00Z")).toISOString(), "a test may set the minute").toBe("2026-03-09T07:47:00.000Z");
+    }
+    expect(minutes.size, "not one minute for every trigger").toBeGreaterThan(1);
+  });
+
+  it("a clock trigger with no frequency is refused (\"Frequency is required if you are using atHour()\"); onWeekDay is one", () => {
+    const { g, services } = setup();
+    const SA = g.ScriptApp;
+    // Before: each was created, and nextRun made it a daily 07:00 (or midnight) trigger.
+    expect(() => SA.newTrigger("a").timeBased().create()).toThrow(NO_FREQUENCY);
+    expect(() => SA.newTrigger("a").timeBased().atHour(7).inTimezone("Europe/Berlin").create()).toThrow(/no frequency/);
+    expect(() => SA.newTrigger("a").timeBased().everyWeeks(0)).toThrow(/Invalid argument/);
+    expect(services.triggers).toHaveLength(0);
+    SA.newTrigger("a").timeBased().onWeekDay(SA.WeekDay.FRIDAY).create();
+    services.session.setUser("ben@example.com");
+    SA.newTrigger("b").timeBased().everyWeeks(1).onWeekDay(SA.WeekDay.MONDAY).atHour(7).create();
+    expect(services.triggers.map((t) => t.weekDay)).toEqual(["FRIDAY", "MONDAY"]);
   });
 });

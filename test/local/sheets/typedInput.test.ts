@@ -87,3 +87,28 @@ describe("typed input: dates with a two-digit year", () => {
     expect(gb.sheet.getRange("A1:B1").getValues()[0].map(iso)).toEqual(["1999-01-13", "2029-01-05"]);
   });
 });
+
+describe("typed input: dots in a decimal-comma locale (de_DE)", () => {
+  it("\"1,5\" is one and a half; \"1.5\" is never the text: a day and month of this year, else its dots are thousands separators", () => {
+    // Before (session 19): "1.5", "21.23" and "1.123456789" stayed text, so code writing "1.5" for one and a half,
+    // or as a label, read back what it wrote offline; Sheets does not keep it ("to check" 47).
+    const { sheet } = setup({}, { ...emptySnapshot("Test"), locale: "de_DE" });
+    const iso = (d: unknown) => (types.isDate(d) ? d.toISOString().slice(0, 10) : d);
+    sheet.getRange("A1:H1").setValues([["1,5", "1.5", "1.5.", "21.23", "1.123456789", "0.7", "1.234,5", "v1.5"]]);
+    expect(sheet.getRange("A1:H1").getValues()[0].map(iso)).toEqual([1.5, "2026-05-01", "2026-05-01", 2123, 1123456789, 7, 1234.5, "v1.5"]);
+    expect(sheet.getRange("B1").getDisplayValue()).toBe("01.05");
+    // Numbers written as numbers are numbers in any locale; a ' keeps the text.
+    sheet.getRange("A2:B2").setValues([[1.5, "'1.5"]]);
+    expect(sheet.getRange("A2:B2").getValues()[0]).toEqual([1.5, "1.5"]);
+    // A locale writing dates with slashes reads "1.5" with its dots as thousands separators (it_IT), and one
+    // writing decimals with a dot reads a number (en_GB, de_CH).
+    const it_ = setup({}, { ...emptySnapshot("Test"), locale: "it_IT" });
+    it_.sheet.getRange("A1").setValue("1.5");
+    expect(it_.sheet.getRange("A1").getValue()).toBe(15);
+    for (const locale of ["en_GB", "de_CH"]) {
+      const other = setup({}, { ...emptySnapshot("Test"), locale });
+      other.sheet.getRange("A1").setValue("1.5");
+      expect(other.sheet.getRange("A1").getValue()).toBe(1.5);
+    }
+  });
+});
