@@ -56,6 +56,12 @@ describe("the cycle's last week's figures, checked in after its last day", () =>
     expect(trend.get("O1.KR1")!["Week 13"]).toBe(95.5);
     expect(section(tab, "Forecast").rows.map((r) => r.ID)).not.toContain("O1.KR1");
 
+    // The sidebar offers to correct it, as week 13's latest check-in.
+    wb.services.session.setUser("cara@example.com");
+    const sidebar = callAddon(wb, "getSidebarData", {});
+    wb.services.session.setUser("ops.lead@example.com");
+    expect(sidebar.cycle).toMatchObject({ week: 13, late: { end: "2026-04-05", until: "2026-04-12" } });
+    expect(sidebar.krs.find((k: { id: string }) => k.id === "O1.KR1").correctable).toMatchObject({ date: "2026-04-06", value: 95.5 });
     // A correction the day after replaces it (it is week 13's check-in, as the log says).
     const fixed = checkIn(wb, "2026-04-07", "O1.KR1", "95.2", { correct: true });
     expect(fixed.ok, fixed.message).toBe(true);
