@@ -218,8 +218,8 @@ function biggestMovers(krs: SummaryKr[], lastValues: Map<string, number | null>,
     const was = lastValues.get(k.id);
     const same = was !== undefined && (was === k.value || (was !== null && k.value !== null && Math.abs(was - k.value) <= 1e-9 * Math.max(1, Math.abs(was))));
     // Its value moved and so did its start, target or metric: the part of the change its value made is last
-    // week's value scored as the KR is now (an on-time target cut from 95% to 93% in week 7 read as a +0.18
-    // gain, +0.08 of it from the week's figure).
+    // week's value scored as the KR is now (an on-time target cut from 95% to 93% in week 7 read as a +0.17
+    // gain, +0.09 of it from the week's figure: test/server/pilotTargetEdit.test.ts).
     const def = defs.get(k.id);
     const rescored = !same && def && typeof was === "number" ? krScore(String(def.metric ?? ""), def.start, def.target, was).score : null;
     const fromValue = rescored === null ? null : changeOf(k.score, rescored);
