@@ -240,6 +240,11 @@ export function closedMessage(c: { start: string; end: string }, today: string):
   return `Check-ins are closed: this cycle ended on ${c.end}. They open when an admin starts the next one (End cycle & retrospective, then Roll over to the next cycle).`;
 }
 
+/** Above the form in the week after the cycle's last day (SidebarData.cycle.late), when check-ins are still taken. */
+export function lateMessage(l: { end: string; until: string }): string {
+  return `This cycle ended on ${l.end}: check-ins stay open until ${l.until} for its last week's figures, unless an admin starts the next cycle first.`;
+}
+
 /** The status line while correcting: which check-in is being replaced. */
 export function correctingMessage(c: { date: string; value: number | string }, kr: Pick<SidebarKr, "unit" | "percentCells" | "start" | "target">, sep: DecimalSeparator = "."): string {
   return `Correcting your check-in of ${c.date} (${withUnit(krValue(kr, c.value, sep), kr.unit, sep)}): change what was wrong and save. Both stay in the log.`;

@@ -4,7 +4,7 @@ import { isOwner } from "../core/owners";
 import { $, clear, make } from "./dom";
 import { ask, setCorrecting } from "./formMode";
 import { krItem, renderRecent } from "./krView";
-import { closedMessage, confidenceOption, defaultKrId, valueHint, valuePlaceholder } from "./logic";
+import { closedMessage, confidenceOption, lateMessage, defaultKrId, valueHint, valuePlaceholder } from "./logic";
 import { show } from "./panels";
 import { data, details, replied, savingId, select, selectedId, selectedKr, sep } from "./state";
 
@@ -15,8 +15,9 @@ export function renderMain(): void {
   $.cycle.textContent = d.cycle && d.cycle.name
     ? `${d.cycle.name} · ${closed ? `${closed.start} to ${closed.end}` : `week ${d.cycle.week} of ${d.cycle.weeks}`}` + (d.cycle.asOf ? ` · ${d.cycle.asOf}` : "")
     : "";
-  $.closed.textContent = closed ? closedMessage(closed, d.cycle.asOf) : "";
-  $.closed.hidden = !closed;
+  const late = d.cycle && d.cycle.late;
+  $.closed.textContent = closed ? closedMessage(closed, d.cycle.asOf) : late ? lateMessage(late) : "";
+  $.closed.hidden = !closed && !late;
   const who = d.user.actingAs || d.user.email || "";
   clear($.whoText);
   if (who) {

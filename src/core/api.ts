@@ -114,8 +114,12 @@ export interface SidebarData {
   owners: string[];
   locale: string;
   decimalSeparator: "." | ",";
-  /** `closed` only when today is outside the cycle (the server refuses check-ins then): its first and last day. */
-  cycle: { name: string; week: number; weeks: number; asOf: string; closed?: { start: string; end: string } };
+  /**
+   * `closed` only when the server refuses check-ins (before the start, or more than a week after the last
+   * day): the cycle's first and last day. `late` in the week after the last day, when they are still taken
+   * for the last week's figures: the last day and the last day they are taken.
+   */
+  cycle: { name: string; week: number; weeks: number; asOf: string; closed?: { start: string; end: string }; late?: { end: string; until: string } };
   krs: SidebarKr[];
   /**
    * The page of a large tracker (the menu item's, see server/sidebarOpen.ts) lists the person's other KRs

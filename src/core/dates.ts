@@ -170,6 +170,25 @@ export function inCycle(date: string, start: string, weeks: number): boolean {
   return d >= s && d < s + 7 * weeks;
 }
 
+/**
+ * Days after the cycle's last day during which check-ins are still taken: a week's figures (a rework rate,
+ * a cycle time) are known after the week ends, so the last week's come in the next Monday, after the
+ * cycle. Until the roll over, which starts the next cycle (docs/lifecycle.md).
+ */
+export const LATE_CHECKIN_DAYS = 7;
+
+/** The last day a check-in is taken: a week after the cycle's last day (2026-04-12 for a cycle ending 2026-04-05). */
+export function lateCheckinsUntil(start: string, weeks: number): string {
+  return addDays(cycleLastDay(start, weeks), LATE_CHECKIN_DAYS);
+}
+
+/** Check-ins are taken from the cycle's start to a week after its last day (lateCheckinsUntil). */
+export function checkinsOpen(date: string, start: string, weeks: number): boolean {
+  const d = dayNumber(date);
+  const s = dayNumber(start);
+  return d >= s && d < s + 7 * weeks + LATE_CHECKIN_DAYS;
+}
+
 /** "Monday" … "Sunday". 1970-01-01 (day 0) was a Thursday. */
 export function weekdayName(iso: string): (typeof WEEKDAYS)[number] {
   const n = dayNumber(iso);

@@ -284,7 +284,10 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
       }
     }
     if (g.existing) {
-      warnings.push(`Objective ${g.id} already exists: ${g.krs.length} key result${g.krs.length === 1 ? " is" : "s are"} added to it and its other columns in the file are ignored.`);
+      // "Its other columns … ignored" only when the file gave some (an objective's text, owner, type…): a file
+      // adding a KR by objective_id alone gave none, and the line had a team look for what was lost.
+      const ignored = Object.keys(g.fields).length > 0 ? " and its other columns in the file are ignored" : "";
+      warnings.push(`Objective ${g.id} already exists: ${g.krs.length} key result${g.krs.length === 1 ? " is" : "s are"} added to it${ignored}.`);
     } else {
       objectives.push({
         sourceRow: g.sourceRow,

@@ -6,7 +6,7 @@ import { unusualPercentFormat } from "./valueDigits";
 import type { TrackerEvaluation } from "./evaluate";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, summaryPeriod, trackerAsOf, weightedMean } from "./summaryAsOf";
-import { normalizeMetric } from "./scoring";
+import { krScore, normalizeMetric } from "./scoring";
 import { STATUS } from "./tabs";
 import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
 import { historyStateOf, lastWeekConfidenceWithHistory, recordedValues, trendWeekDays, type HistoryState } from "./summaryPast";
@@ -206,8 +206,9 @@ function checkinRate(krs: SummaryKr[]): SummaryData["checkinRate"] {
   return { checkedIn, total: krs.length, rate: krs.length > 0 ? checkedIn / krs.length : null };
 }
 
-function biggestMovers(krs: SummaryKr[], lastValues: Map<string, number | null>): SummaryData["movers"] {
+function biggestMovers(krs: SummaryKr[], lastValues: Map<string, number | null>, tracker: Tracker): SummaryData["movers"] {
   const moved: SummaryMover[] = [];
+  const defs = new Map(tracker.keyResults.map((kr) => [kr.id, kr] as [string, Tracker["keyResults"][number]]));
   for (const k of krs) {
     // k.change is rounded to the 2 decimals shown (changeOf): a KR moved when its shown change is not 0.00.
     if (k.change === null || k.score === null || k.lastWeekScore === null || Math.abs(k.change) < EPS) continue;
@@ -216,7 +217,23 @@ function biggestMovers(krs: SummaryKr[], lastValues: Map<string, number | null>)
     // +0.17 in a week without a check-in). Said so where the change is worded (This week).
     const was = lastValues.get(k.id);
     const same = was !== undefined && (was === k.value || (was !== null && k.value !== null && Math.abs(was - k.value) <= 1e-9 * Math.max(1, Math.abs(was))));
-    moved.push({ id: k.id, title: k.title, owner: k.owner, lastWeekScore: k.lastWeekScore, score: k.score, change: k.change, ...(same ? { valueUnchanged: true as const } : {}) });
+    // Its value moved and so did its start, target or metric: the part of the change its value made is last
+    // week's value scored as the KR is now (an on-time target cut from 95% to 93% in week 7 read as a +0.17
+    // gain, +0.09 of it from the week's figure: test/server/pilotTargetEdit.test.ts).
+    const def = defs.get(k.id);
+    const rescored = !same && def && typeof was === "number" ? krScore(String(def.metric ?? ""), def.start, def.target, was).score : null;
+    const fromValue = rescored === null ? null : changeOf(k.score, rescored);
+    const partly = fromValue !== null && Math.abs(fromValue - k.change) > EPS;
+    moved.push({
+      id: k.id,
+      title: k.title,
+      owner: k.owner,
+      lastWeekScore: k.lastWeekScore,
+      score: k.score,
+      change: k.change,
+      ...(same ? { valueUnchanged: true as const } : {}),
+      ...(partly ? { fromValue: fromValue as number } : {}),
+    });
   }
   const order = new Map(krs.map((k, i) => [k.id, i] as [string, number]));
   const stable = (a: SummaryMover, b: SummaryMover) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0);
@@ -298,7 +315,7 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
     decimalSeparator: sep,
   });
   const rate = checkinRate(krs);
-  const movers = biggestMovers(krs, last.values);
+  const movers = biggestMovers(krs, last.values, tracker);
   const lowConf = lowConfidence(krs, latestNow, sep);
   const blockers = blockersThisPeriod(krs, checkins, periodStart, asOf);
   const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf, decimalSeparator: sep,

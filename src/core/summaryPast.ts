@@ -303,7 +303,13 @@ export function trendWeekDays(history: HistoryEntry[], start: string, week: numb
     const c = counts.get(w);
     if (c) for (const [d, n] of c) if (day === undefined || n > (c.get(day) as number) || (n === c.get(day) && d > day)) day = d;
     if (day === undefined && w < week && cached) day = cached.get(w);
-    days.push(pointDay(start, w - 1, asOf, w < week ? day : null));
+    // The report's week ended before its day only when it is the cycle's last week and the report comes
+    // after it (its week capped at the cycle's: summaryPeriod): the check-ins taken in the week after the
+    // cycle (core/dates.ts LATE_CHECKIN_DAYS) are that week's figures, so it is as of the report's day, as its
+    // History rows are; capped at its week's last day, the late check-ins counted in the summary's lists
+    // and not in its trend or forecast.
+    const ended = w === week && addDays(start, 7 * w - 1) < asOf;
+    days.push(ended ? asOf : pointDay(start, w - 1, asOf, w < week ? day : null));
   }
   return days;
 }

@@ -87,7 +87,12 @@ function moverLine(d: ThisWeekInput): string {
   const down = d.movers.down[0];
   if (!up && !down) return "No score changed since last week.";
   const sep = d.decimalSeparator || ".";
-  const edited = (m: SummaryMover) => (m.valueUnchanged ? " (value unchanged: its start, target or metric was edited)" : "");
+  const edited = (m: SummaryMover) =>
+    m.valueUnchanged
+      ? " (value unchanged: its start, target or metric was edited)"
+      : m.fromValue !== undefined
+        ? ` (${signedText(m.fromValue, sep)} from its value: its start, target or metric was edited)`
+        : "";
   return sentence([
     up ? `biggest gain: ${up.id} ${signedText(up.change, sep)}${edited(up)}` : "no score rose",
     down ? `biggest drop: ${down.id} ${signedText(down.change, sep)}${edited(down)}` : "no score fell",

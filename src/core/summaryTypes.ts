@@ -142,6 +142,11 @@ export interface SummaryMover {
   change: number;
   /** Its value is last week's: the score moved because its start, target or metric was edited. */
   valueUnchanged?: true;
+  /**
+   * Its value moved and its start, target or metric was edited too: the change its value alone made (last
+   * week's value scored as the KR is now), 2 decimals; absent when the edit changed nothing of the score.
+   */
+  fromValue?: number;
 }
 
 export interface SummaryTrendRow {

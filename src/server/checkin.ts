@@ -11,7 +11,7 @@ import {
   type CorrectableCheckin,
   type Failure,
 } from "../core/api";
-import { cycleLastDay, elapsed, inCycle, weekNumber } from "../core/dates";
+import { checkinsOpen, cycleLastDay, elapsed, weekNumber } from "../core/dates";
 import { krElapsed } from "../core/countsFrom";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
@@ -114,7 +114,8 @@ export function submitCheckin(raw: unknown): CheckinResult {
       if (who.needsIdentity) return refuse("Choose who you are before checking in.", { as: "Choose who you are." });
       const now = new Date();
       const today = isoDate(now, tz);
-      if (!inCycle(today, s.settings.startDate, s.settings.weeks)) {
+      // Open to a week after the last day, for the last week's figures (core/dates.ts LATE_CHECKIN_DAYS).
+      if (!checkinsOpen(today, s.settings.startDate, s.settings.weeks)) {
         return refuse(
           `Today (${today}) is outside the cycle (${s.settings.startDate} to ${cycleLastDay(s.settings.startDate, s.settings.weeks)}): check-ins are closed.`,
         );
@@ -130,7 +131,8 @@ export function submitCheckin(raw: unknown): CheckinResult {
       if (!owns(who, kr, objectiveOwnerOf(krT, kr))) return refuse(notOwnerMessage(kr.id, kr.owner), { krId: NOT_OWNER_FIELD });
       const tail = readLogTail(ss, s);
       if (!tail) throw new UserError(logTailMissingMessage(ss));
-      const week = weekNumber(today, s.settings.startDate);
+      // A late check-in after the last day is the last week's (week 13 of 13, as the summary counts it).
+      const week = Math.min(weekNumber(today, s.settings.startDate), s.settings.weeks);
       // A resend is recognised from the KR's own "Request IDs" (however long the log has grown since), and
       // from the log's tail for check-ins saved before that column was kept.
       const duplicate =

@@ -3,7 +3,7 @@
 // menu item embeds in the page (sidebarPageData), which on a large tracker carries less so the form is
 // usable sooner. Each costs a fixed number of service calls whatever the size of the tracker and its log.
 import { sidebarRequestSchema, type BriefKr, type CorrectableCheckin, type SidebarData, type SidebarKr, type SidebarResult } from "../core/api";
-import { cycleLastDay, inCycle, weekNumber } from "../core/dates";
+import { checkinsOpen, cycleLastDay, lateCheckinsUntil, weekNumber } from "../core/dates";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor } from "../core/numbers";
 import { defaultKrId } from "../core/sidebarPage";
@@ -133,21 +133,25 @@ function context(): Context {
   const locale = ss.getSpreadsheetLocale();
   const s = settingsOf(ss, tz);
   const today = isoDate(new Date(), tz);
-  return { ss, tz, locale, s, today, week: weekNumber(today, s.settings.startDate) };
+  // After the last day (check-ins still open for a week) it is the last week's, as checkin.ts writes it.
+  return { ss, tz, locale, s, today, week: Math.min(weekNumber(today, s.settings.startDate), s.settings.weeks) };
 }
 
 function sidebarData(c: Context, who: Identity, owners: string[], krs: SidebarKr[], brief?: BriefKr[]): SidebarData {
   const { settings } = c.s;
   const { startDate: start, weeks } = settings;
   // Check-ins are refused outside the cycle (checkin.ts): the page says so before anything is typed.
-  const closed = inCycle(c.today, start, weeks) ? undefined : { start, end: cycleLastDay(start, weeks) };
+  const end = cycleLastDay(start, weeks);
+  const closed = checkinsOpen(c.today, start, weeks) ? undefined : { start, end };
+  // The week after the last day: the form stays, with a line saying until when.
+  const late = !closed && c.today > end ? { end, until: lateCheckinsUntil(start, weeks) } : undefined;
   return {
     ok: true,
     user: who,
     owners: pickable(owners),
     locale: c.locale,
     decimalSeparator: decimalSeparatorFor(c.locale),
-    cycle: { name: settings.cycleName, week: Math.min(Math.max(c.week, 1), weeks), weeks, asOf: c.today, ...(closed ? { closed } : {}) },
+    cycle: { name: settings.cycleName, week: Math.min(Math.max(c.week, 1), weeks), weeks, asOf: c.today, ...(closed ? { closed } : {}), ...(late ? { late } : {}) },
     krs,
     ...(brief ? { brief } : {}),
     rules: { onTrackGap: settings.onTrackGap, atRiskGap: settings.atRiskGap },

@@ -109,7 +109,7 @@ export function menuReview(): void {
 export function menuClose(): void {
   const answer = ui().alert(
     "End cycle & retrospective",
-    "Create the Retrospective tab with final scores and grades? Check-ins stay open until you roll over.",
+    "Create the Retrospective tab with final scores and grades? Check-ins stay open until a week after the cycle's last day, or until you roll over.",
     ui().ButtonSet.OK_CANCEL,
   );
   if (answer !== ui().Button.OK) return;

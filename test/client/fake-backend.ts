@@ -71,6 +71,8 @@ export class FakeBackend implements PreviewBackend {
   embedBrief = false;
   /** Today is outside the cycle (SidebarData.cycle.closed), as after its last day. */
   closed: { start: string; end: string } | null = null;
+  /** Today is in the week after the cycle's last day, when check-ins are still taken (SidebarData.cycle.late). */
+  late: { end: string; until: string } | null = null;
   /** The next check-ins are saved, and their replies reach the page as null (see rpc). */
   nullReplyNext = 0;
   /** The next getSidebarData calls throw, as a failed google.script.run does. */
@@ -218,7 +220,7 @@ export class FakeBackend implements PreviewBackend {
       owners: this.owners,
       locale: this.decimalSeparator === "," ? "de_DE" : "en_US",
       decimalSeparator: this.decimalSeparator,
-      cycle: { name: "Q1 pilot", week: 3, weeks: 13, asOf: "2024-01-22", ...(this.closed ? { closed: this.closed } : {}) },
+      cycle: { name: "Q1 pilot", week: 3, weeks: 13, asOf: "2024-01-22", ...(this.closed ? { closed: this.closed } : {}), ...(this.late ? { late: this.late } : {}) },
       krs: who ? this.visible(who) : [],
       rules: { onTrackGap: 0.1, atRiskGap: 0.25 },
     };

@@ -46,6 +46,16 @@ import { useSidebarPage } from "./sidebar-page";
     expect(await sb.locator("#krs li").count()).toBe(2);
   });
 
+  it("in the week after the cycle's last day keeps the form, saying until when its last week's figures are taken", async () => {
+    t.backend.late = { end: "2024-01-21", until: "2024-01-28" };
+    const sb = await t.open();
+    await poll(() => sb.locator("#closed").textContent()).toBe(
+      "This cycle ended on 2024-01-21: check-ins stay open until 2024-01-28 for its last week's figures, unless an admin starts the next cycle first.",
+    );
+    expect(await sb.locator("#checkin").isVisible()).toBe(true);
+    expect(await sb.locator("#cycle").textContent()).toBe("Q1 pilot · week 3 of 13 · 2024-01-22");
+  });
+
   it("before the cycle's first day says when check-ins open", async () => {
     t.backend.closed = { start: "2024-02-05", end: "2024-05-05" };
     const sb = await t.open();

@@ -82,13 +82,13 @@ describe("checkin --from: a file that is not CSV UTF-8", () => {
 describe("a check-in's day outside the cycle", () => {
   it("names --at or the row's at, whichever set the day, not \"Today\"", async () => {
     fixtures.copy("operations", join(dir, "day.xlsx"));
-    expect(await rejected("day.xlsx", ["checkin", "day.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-04-10"])).toBe(
-      "okr-sheets: --at 2026-04-10 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed.",
+    expect(await rejected("day.xlsx", ["checkin", "day.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-04-13"])).toBe(
+      "okr-sheets: --at 2026-04-13 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed.",
     );
     writeFileSync(join(dir, "day.csv"), "kr_id,value,at\nO1.KR1,90,2025-12-01\nO1.KR2,8,\n");
-    expect(await rejected("day.xlsx", ["checkin", "day.xlsx", "--from", "day.csv", "--at", "2026-04-10"])).toBe(
+    expect(await rejected("day.xlsx", ["checkin", "day.xlsx", "--from", "day.csv", "--at", "2026-04-13"])).toBe(
       "okr-sheets: day.csv: nothing was checked in. row 2: at 2025-12-01 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed. " +
-        "row 3: --at 2026-04-10 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed.",
+        "row 3: --at 2026-04-13 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed.",
     );
   });
 });

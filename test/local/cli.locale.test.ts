@@ -69,12 +69,14 @@ describe("--at is that day in the tracker's time zone", () => {
     expect(top).toContain("as of 2026-01-11 · 7% of the cycle elapsed · generated 2026-01-11 12:00");
   });
 
-  it("Pacific/Auckland: the cycle's last day takes a check-in; the day after is refused, named as typed", async () => {
+  it("Pacific/Auckland: a week after the cycle's last day takes a check-in (its last week's figures); the day after is refused, named as typed", async () => {
     const f = await trackerIn("nz-end.xlsx", "en_NZ", "Pacific/Auckland");
     const last = await run("checkin", f, "--kr", "O1.KR2", "--value", "7", "--at", "2026-04-05");
     expect(last.status, last.stderr).toBe(0);
-    const after = await run("checkin", f, "--kr", "O1.KR2", "--value", "7", "--at", "2026-04-06");
-    expect(after.stderr).toBe("okr-sheets: --at 2026-04-06 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed.\n");
+    const late = await run("checkin", f, "--kr", "O1.KR2", "--value", "7", "--at", "2026-04-12");
+    expect(late.status, late.stderr).toBe(0);
+    const after = await run("checkin", f, "--kr", "O1.KR2", "--value", "7", "--at", "2026-04-13");
+    expect(after.stderr).toBe("okr-sheets: --at 2026-04-13 is outside the cycle (2026-01-05 to 2026-04-05): check-ins are closed.\n");
   });
 
   it("America/Los_Angeles: a CSV row's own `at` is that day too", async () => {

@@ -204,8 +204,8 @@ describe("bad input is refused clearly and writes nothing", () => {
     expect(state(wb)).toBe(before);
   });
 
-  it("a date before the cycle or after its end is refused", () => {
-    for (const day of ["2026-01-04", "2026-04-06", "2027-01-01"]) {
+  it("a date before the cycle or more than a week after its end is refused", () => {
+    for (const day of ["2026-01-04", "2026-04-13", "2027-01-01"]) {
       const wb = tracker();
       setToday(wb, day);
       const before = state(wb);
@@ -214,8 +214,9 @@ describe("bad input is refused clearly and writes nothing", () => {
       expect(r.message).toMatch(/outside the cycle/);
       expect(state(wb)).toBe(before);
     }
-    // first and last day are inside (13 weeks from 2026-01-05: the last day is 2026-04-05)
-    for (const day of ["2026-01-05", "2026-04-05"]) {
+    // first and last day are inside (13 weeks from 2026-01-05: the last day is 2026-04-05), and so is the
+    // week after it, for the last week's figures (core/dates.ts LATE_CHECKIN_DAYS)
+    for (const day of ["2026-01-05", "2026-04-05", "2026-04-06", "2026-04-12"]) {
       const wb = tracker();
       setToday(wb, day);
       expect(checkin(wb, {}).ok).toBe(true);

@@ -96,7 +96,7 @@ describe("submitCheckin refuses hostile payloads and writes nothing", () => {
     giveBack(after);
   });
 
-  it.each(["2026-01-04", "2026-04-06", "2027-01-01", "2025-12-31"])("today %s is outside the cycle", (day) => {
+  it.each(["2026-01-04", "2026-04-13", "2027-01-01", "2025-12-31"])("today %s is outside the cycle (and the week after it)", (day) => {
     const wb = workbook();
     setToday(wb, day);
     const before = everything(wb);
@@ -104,9 +104,9 @@ describe("submitCheckin refuses hostile payloads and writes nothing", () => {
     expect(everything(wb)).toBe(before);
   });
 
-  it("the outside-the-cycle message names the cycle's last day, not the day after", () => {
+  it("the outside-the-cycle message names the cycle's last day, not the last day check-ins were taken", () => {
     const wb = workbook();
-    setToday(wb, "2026-04-06");
+    setToday(wb, "2026-04-13");
     expectRefusal(callAddon(wb, "submitCheckin", good()), /outside the cycle \(2026-01-05 to 2026-04-05\)/);
   });
 

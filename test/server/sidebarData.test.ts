@@ -32,8 +32,20 @@ describe("the sidebar's data", () => {
     const wb = newTracker({ user: QUALITY, at: "2026-01-05", start: "2026-01-05" }); // 13 weeks
     setToday(wb, "2026-04-05"); // the cycle's last day
     expect(callAddon(wb, "getSidebarData", {}).cycle.closed).toBeUndefined();
-    setToday(wb, "2026-04-06");
-    for (const d of [callAddon(wb, "getSidebarData", {}), menuPageData(wb)]) expect(d.cycle.closed).toEqual({ start: "2026-01-05", end: "2026-04-05" });
+    expect(callAddon(wb, "getSidebarData", {}).cycle.late).toBeUndefined();
+    // The week after the last day takes check-ins (the last week's figures): no closed, but when it ends.
+    for (const day of ["2026-04-06", "2026-04-12"]) {
+      setToday(wb, day);
+      for (const d of [callAddon(wb, "getSidebarData", {}), menuPageData(wb)]) {
+        expect(d.cycle.closed).toBeUndefined();
+        expect(d.cycle).toMatchObject({ week: 13, late: { end: "2026-04-05", until: "2026-04-12" } });
+      }
+    }
+    setToday(wb, "2026-04-13");
+    for (const d of [callAddon(wb, "getSidebarData", {}), menuPageData(wb)]) {
+      expect(d.cycle.closed).toEqual({ start: "2026-01-05", end: "2026-04-05" });
+      expect(d.cycle.late).toBeUndefined();
+    }
     setToday(wb, "2026-01-04");
     expect(menuPageData(wb).cycle.closed).toEqual({ start: "2026-01-05", end: "2026-04-05" });
   });

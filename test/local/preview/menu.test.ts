@@ -46,7 +46,7 @@ describe("POST /menu", () => {
       ask: {
         kind: "alert",
         title: "End cycle & retrospective",
-        prompt: "Create the Retrospective tab with final scores and grades? Check-ins stay open until you roll over.",
+        prompt: "Create the Retrospective tab with final scores and grades? Check-ins stay open until a week after the cycle's last day, or until you roll over.",
         buttons: ["OK", "CANCEL"],
       },
     });
