@@ -86,7 +86,7 @@ describe("an owner that holds no email address", () => {
     const w = r.warnings.filter((x: string) => x.includes("owner"));
     expect(w).toHaveLength(3);
     expect(w[0]).toMatch(/^Key result O1\.KR1's owner "Dispatch Lead" holds no email address: /);
-    expect(w[1]).toBe("Key result O1.KR2 has no owner: only admins and the owner of its objective see it in the sidebar, and no reminder is sent for it. Type the email of its owner in its Owner cell.");
+    expect(w[1]).toBe("Key result O1.KR2 has no owner: only admins and the owner of its objective see it in the sidebar, and only its objective's owner is reminded of it. Type the email of its owner in its Owner cell.");
     expect(w[2]).toMatch(/^Key result O2\.KR1's owner "Pat" holds no email address: .*"Pat" does not see O2\.KR1 there/);
   });
 });
