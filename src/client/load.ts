@@ -7,7 +7,7 @@ import { LOAD_FAILURE, mergeDetails, withBrief } from "./logic";
 import { setStatus, show, showIdentity, showLoadError, takeEmbedded } from "./panels";
 import { callServer } from "./server";
 import { as, data, replied, savingId, selectedId, setData, setDetails } from "./state";
-import { onKrSelected, renderKrList, renderMain } from "./view";
+import { onKrSelected, renderKrList, renderKrOptions, renderMain } from "./view";
 
 let loadSeq = 0;
 
@@ -16,7 +16,10 @@ function loaded(res: SidebarResult | undefined): void {
   if (!res.ok) return showLoadError((res as Failure).message || LOAD_FAILURE);
   setData(res);
   res.krs = withBrief(res.krs, res.brief);
-  if (res.brief && res.brief.length) loadDetails();
+  // A large tracker's page (it carries `brief`, empty or not) lists KRs without their check-ins, and not the
+  // KRs of objectives the person owns as well as KRs: the full data brings both. Until session 19 it was asked
+  // for only when some KR was named only, so an owner of one KR never saw its recent check-ins.
+  if (res.brief && res.krs.length) loadDetails();
   if (res.user.needsIdentity) return showIdentity(res.owners, as !== undefined ? "Pick your name from the list." : "", as);
   setStatus("");
   renderMain();
@@ -52,8 +55,9 @@ function loadDetails(): void {
     (res) => {
       if (seq !== loadSeq || !data) return;
       if (!res || !res.ok || res.user.needsIdentity) return detailsDone("failed");
+      const before = data.krs.length;
       data.krs = mergeDetails(data.krs, res.krs, (id) => !!replied[id] || id === savingId);
-      detailsDone("complete");
+      detailsDone("complete", data.krs.length > before);
     },
     () => {
       if (seq === loadSeq) detailsDone("failed");
@@ -61,9 +65,10 @@ function loadDetails(): void {
   );
 }
 
-function detailsDone(outcome: "complete" | "failed"): void {
+function detailsDone(outcome: "complete" | "failed", grew = false): void {
   setDetails(outcome);
   renderKrList();
+  if (grew) renderKrOptions();
   // The chosen KR gains its hint, recent check-ins and "Correct last check-in"; what the person typed or
   // chose stays, and a question, a correction or a save in progress is left alone.
   if (!sending && !correcting && $.confirm.hidden && !replied[selectedId]) onKrSelected($.confidence.value === "");

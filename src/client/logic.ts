@@ -299,11 +299,17 @@ export function withBrief(krs: SidebarKr[], brief: BriefKr[] | undefined): Sideb
 
 /**
  * The list once the full data has come: each KR takes its full entry, except those `keep` says are newer
- * here (a check-in's reply, or one being saved, which the full data may have been read before). The list
- * keeps its KRs and order, so the select and the person's choice stay as they are.
+ * here (a check-in's reply, or one being saved, which the full data may have been read before). The full
+ * data's KRs the page did not list join it in sheet order: the KRs of an objective the person owns, which a
+ * large tracker's page, from four columns, cannot tell (until session 19 they never joined). The person's
+ * choice stays as it is.
  */
 export function mergeDetails(current: SidebarKr[], full: SidebarKr[], keep: (id: string) => boolean): SidebarKr[] {
   const byId: Record<string, SidebarKr> = {};
   for (const k of full) byId[k.id] = k;
-  return current.map((k) => (byId[k.id] && !keep(k.id) ? byId[k.id] : k));
+  const listed: Record<string, true> = {};
+  for (const k of current) listed[k.id] = true;
+  const merged = current.map((k) => (byId[k.id] && !keep(k.id) ? byId[k.id] : k));
+  const joining = full.filter((k) => !listed[k.id]);
+  return joining.length ? merged.concat(joining).sort((a, b) => (a.row ?? 0) - (b.row ?? 0)) : merged;
 }

@@ -70,13 +70,21 @@ export function renderKrList(): void {
 }
 
 function renderKrSelect(): void {
-  if (!data) return;
+  if (renderKrOptions()) onKrSelected(true);
+}
+
+/**
+ * The key result picker's options (and the form shown when there is a KR), keeping the person's choice;
+ * false when there is none to choose. Also when KRs join the list (load.ts), leaving what was typed alone.
+ */
+export function renderKrOptions(): boolean {
+  if (!data) return false;
   const krs = data.krs;
   $.form.hidden = krs.length === 0 || !!(data.cycle && data.cycle.closed);
   $.recentSection.hidden = krs.length === 0;
   if (!krs.length) {
     select("");
-    return;
+    return false;
   }
   if (!krs.some((k) => k.id === selectedId)) select(defaultKrId(krs, data.user));
   const nameCount: Record<string, number> = {};
@@ -108,7 +116,7 @@ function renderKrSelect(): void {
     $.krSingle.removeAttribute("aria-labelledby");
     $.krSingle.removeAttribute("role");
   }
-  onKrSelected(true);
+  return true;
 }
 
 /** Updates the hint, the confidence default and the recent list for the chosen KR. */

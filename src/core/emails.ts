@@ -1,4 +1,4 @@
-// Emails built from the Weekly Summary: the leaders' digest and the owners' check-in reminders.
+// Emails built from the Weekly Summary: the leaders' digest (the owners' check-in reminders: reminders.ts).
 // All sheet text is HTML-escaped; styles are inline (mail clients drop <style>); every status is written
 // as its label word, the colour only repeats it. Each HTML body comes with a plain-text alternative.
 import { closedSuffix } from "./cycleClosed";
@@ -6,9 +6,8 @@ import { ofTotal } from "./plural";
 import { escapeHtml, safeHttpUrl } from "./escape";
 import { decimalText, fixedText, signedText, type DecimalSeparator } from "./numbers";
 import type { SummaryData, SummaryModel } from "./summary";
-import { KR_STATUS_ORDER, krCount, percent } from "./summary";
+import { KR_STATUS_ORDER, percent } from "./summary";
 import { STATUS } from "./tabs";
-import { ownerAddresses } from "./owners";
 import { ATTENTION_HEADING, ATTENTION_NONE } from "./summaryLeaders";
 import { portfolioDigestHtml, portfolioDigestLines, portfolioSubject, type PortfolioDigest } from "./portfolioDigest";
 
@@ -16,13 +15,6 @@ export interface DigestEmail {
   subject: string;
   htmlBody: string;
   body: string;
-}
-
-export interface ReminderEmail {
-  to: string;
-  subject: string;
-  body: string;
-  htmlBody: string;
 }
 
 const COLORS: Record<string, { bg: string; fg: string }> = {
@@ -70,7 +62,7 @@ export function h2(text: string): string {
  * A missing KR's last check-in as a phrase: "last check-in 2026-01-25", or "no check-in yet" for one never
  * checked in (until session 17 "last check-in never", which reads as a typo).
  */
-function lastCheckinText(day: string | null, sep = " "): string {
+export function lastCheckinText(day: string | null, sep = " "): string {
   return day ? `last check-in${sep}${day}` : "no check-in yet";
 }
 /** The digest table's Last check-in cell of a KR never checked in: the roll-up tab's words, greyed. */
@@ -89,7 +81,7 @@ function multiline(s: string): string {
   return escapeHtml(s).replace(/\r?\n/g, "<br>");
 }
 
-function krName(id: string, title: string): string {
+export function krName(id: string, title: string): string {
   return title ? `${id} ${title}` : id;
 }
 
@@ -274,51 +266,6 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
   text.push(url ? `Open the tracker: ${sheetUrl.trim()}` : "The full summary is on the Weekly Summary tab.");
 
   return { subject, htmlBody: html.join("\n"), body: text.join("\n") };
-}
-
-/**
- * One reminder per owner (an address, bare or as `Name <address>`; compared case-insensitively, the first
- * spelling is used) who has KRs missing this period's check-in, listing those KRs; a KR's co-owners each get
- * it. Owners that hold no address get none (the focus checks name them).
- */
-export function buildReminders(data: SummaryData, sheetUrl: string, cap = Infinity): ReminderEmail[] {
-  const url = safeHttpUrl(sheetUrl);
-  const byOwner = new Map<string, { to: string; krs: SummaryData["missing"] }>();
-  for (const k of data.missing) {
-    // The address alone, also of an owner typed "Name <address>" (core/owners.ts): MailApp gets bare
-    // addresses. Each of a KR's co-owners is reminded of it.
-    for (const to of ownerAddresses(k.owner)) {
-      const key = to.toLowerCase();
-      const entry = byOwner.get(key);
-      if (entry) entry.krs.push(k);
-      else byOwner.set(key, { to, krs: [k] });
-    }
-  }
-  const out: ReminderEmail[] = [];
-  byOwner.forEach(({ to, krs }) => {
-    // The period's dates, not "this week": the weekly refresh sends it on the morning after the week it
-    // reports (rhythm.ts), when "this week" would read as the week just begun (until session 13).
-    const subject = line(`Check-in reminder — ${data.cycleName}: ${krCount(krs.length)} without a check-in from ${data.periodStart} to ${data.asOf}`);
-    const intro = `No check-in from ${data.periodStart} to ${data.asOf} (week ${data.week} of ${data.weeks}) for ${krs.length === 1 ? "this key result" : "these key results"} you own:`;
-    const text: string[] = [`Hello,`, "", intro, ""];
-    const shown = krs.slice(0, cap);
-    const rest = krs.length - shown.length;
-    for (const k of shown) text.push(`  - ${line(krName(k.id, k.title))} (${lastCheckinText(k.lastCheckin, ": ")})`);
-    if (rest) text.push(`  … and ${rest} more.`);
-    text.push("", `Please check in from the OKR add-on's Check in sidebar.`);
-    if (url) text.push(`Tracker: ${sheetUrl.trim()}`);
-    const items = shown
-      .map((k) => `<li style="margin:2px 0">${escapeHtml(krName(k.id, k.title))} <span style="color:#666666">(${escapeHtml(lastCheckinText(k.lastCheckin, ": "))})</span></li>`)
-      .join("") + (rest ? `<li style="margin:2px 0">… and ${rest} more.</li>` : "");
-    const html =
-      `<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#202124">` +
-      `<p>Hello,</p><p>${escapeHtml(intro)}</p><ul>${items}</ul>` +
-      `<p>Please check in from the OKR add-on's Check in sidebar` +
-      (url ? ` in ${link(url, "the tracker")}` : "") +
-      `.</p></div>`;
-    out.push({ to, subject, body: text.join("\n"), htmlBody: html });
-  });
-  return out;
 }
 
 /** A text's size in UTF-8 bytes, as Google measures a message body. */

@@ -61,7 +61,7 @@ export function focusChecks(objectives: readonly FocusObjective[], keyResults: r
   }
   out.push(...twice(objs, "Objective"), ...twice(krs, "Key result"));
   for (const k of krs) {
-    if (!ownersOf(k.owner).length) out.push(`Key result ${k.id} has no owner: only admins and the owner of its objective see it in the sidebar, and no reminder is sent for it. Type the email of its owner in its Owner cell.`);
+    if (!ownersOf(k.owner).length) out.push(`Key result ${k.id} has no owner: only admins and the owner of its objective see it in the sidebar, and only its objective's owner is reminded of it. Type the email of its owner in its Owner cell.`);
     for (const who of withoutAddress(k.owner)) out.push(noAddress(k.id, who));
     const m = normalizeMetric(k.metric);
     if (m === null) out.push(`Key result ${k.id} has an unknown metric "${String(k.metric ?? "")}".`);

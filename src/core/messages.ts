@@ -1,5 +1,6 @@
 // Wording shared by the sidebar and the server, so a message says the same thing wherever it appears.
 import { plural } from "./plural";
+import { ownersOf } from "./owners";
 
 /**
  * A check-in with fields to fix (the sidebar marks each field; the CLI names its flags). No direction: the
@@ -13,9 +14,12 @@ export function noSuchKrMessage(id: string): string {
 }
 export const NO_SUCH_KR_FIELD = "Unknown key result.";
 
-/** A check-in on someone else's key result, and what its field says; one whose Owner is blank says how it gets one. */
+/**
+ * A check-in on someone else's key result, and what its field says; one whose Owner names nobody (blank, or
+ * only what a paste adds: a zero-width space, "mailto:") says how it gets one, as core/owners.ts reads it.
+ */
 export function notOwnerMessage(id: string, owner: string): string {
-  if (!String(owner ?? "").trim()) return `${id} has no owner yet: only its objective's owner or an admin can check in on it until an admin types its owner's email in its Owner cell.`;
+  if (!ownersOf(owner).length) return `${id} has no owner yet: only its objective's owner or an admin can check in on it until an admin types its owner's email in its Owner cell.`;
   return `${id} belongs to ${owner}; only its owner, its objective's owner or an admin can check in.`;
 }
 export const NOT_OWNER_FIELD = "You do not own this key result.";

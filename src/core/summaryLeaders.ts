@@ -99,7 +99,7 @@ export function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinE
 }
 
 export function missingCheckins(krs: SummaryKr[]): SummaryMissingKr[] {
-  return worstFirst(krs.filter((k) => !k.checkedInThisPeriod)).map((k) => ({ id: k.id, title: k.title, owner: k.owner, lastCheckin: k.lastCheckin }));
+  return worstFirst(krs.filter((k) => !k.checkedInThisPeriod)).map((k) => ({ id: k.id, objectiveId: k.objectiveId, title: k.title, owner: k.owner, lastCheckin: k.lastCheckin }));
 }
 
 /** On-track KRs whose confidence is ≤ LOW_CONFIDENCE or fell by ≥ CONFIDENCE_DROP; lowest confidence first. */

@@ -127,6 +127,8 @@ export interface SummaryBlocker {
 
 export interface SummaryMissingKr {
   id: string;
+  /** Its objective's ID, as the KR's row has it: the reminders tell the objective's owner (core/reminders.ts). */
+  objectiveId: string;
   title: string;
   owner: string;
   /** YYYY-MM-DD, or null = never checked in. */

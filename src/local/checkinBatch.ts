@@ -10,6 +10,7 @@ import { callAddon, clockFor, openWorkbook, type Workbook } from "./runtime";
 import { readTab } from "./showTab";
 import { dayIn } from "./cachedValues";
 import { noSuchKrMessage } from "../core/messages";
+import { ownersOf } from "../core/owners";
 import { decimalSeparatorFor, fixedText } from "../core/numbers";
 
 export const BATCH_COLUMNS = ["kr_id", "value", "confidence", "what_changed", "blockers", "next_step", "as", "at"] as const;
@@ -94,10 +95,15 @@ export function dayFrom(message: string, source: "--at" | "at" | null): string {
   return source ? message.replace(/^Today \((\d{4}-\d{2}-\d{2})\) is outside the cycle/, `${source} $1 is outside the cycle`) : message;
 }
 
-/** The Owner of the KR with this ID ("" when blank), or null when there is none (the check-in commands act as the owner). */
+/**
+ * Whom the check-in commands act as without `as`: the KR's first owner as the add-on reads its Owner cell
+ * (core/owners.ts), "" when the cell names nobody, null when there is no such KR. Until session 19 the cell
+ * whole, blank by trim(): a zero-width space passed as an owner ("O1.KR1 belongs to ​; …"), and co-owners
+ * ("anna@…, bo@…") were sent as one person the cell does not name, refused as someone else's KR.
+ */
 export function ownerOf(wb: Workbook, krId: string): string | null {
   const row = readTab(wb, "Key Results", false).rows.find((r) => String(r["ID"]).trim().toLowerCase() === krId.trim().toLowerCase());
-  return row ? String(row["Owner"] ?? "") : null;
+  return row ? (ownersOf(row["Owner"])[0]?.text ?? "") : null;
 }
 
 /**
@@ -174,7 +180,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
     if (!cells.as) {
       const owner = ownerOf(wb, krId);
       if (owner === null) { refuse(line, noSuchKrMessage(krId)); continue; }
-      if (!owner.trim()) { refuse(line, `${krId} has no owner yet: fill in its Owner, or give an admin's email in "as".`); continue; }
+      if (!owner) { refuse(line, `${krId} has no owner yet: fill in its Owner, or give an admin's email in "as".`); continue; }
       chosen = owner;
     }
     const confidence = cells.confidence || lastConfidence(wb, krId, chosen);

@@ -168,7 +168,7 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   if (!as) {
     const owner = ownerOf(wb, kr);
     if (owner === null) throw new Rejected(noSuchKrMessage(kr));
-    if (owner.trim() === "") throw new Rejected(`${kr} has no owner yet: fill in its Owner, or check in as an admin with --as EMAIL.`);
+    if (owner === "") throw new Rejected(`${kr} has no owner yet: fill in its Owner, or check in as an admin with --as EMAIL.`);
     asChoice = owner;
   }
   if (confidence === undefined) confidence = lastConfidence(wb, kr, asChoice);

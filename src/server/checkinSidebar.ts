@@ -11,7 +11,7 @@ import { isOwner, ownerKey, ownersOf } from "../core/owners";
 import { TAB } from "../core/tabs";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { guarded, isoDate, plainCell, quotedName, UserError } from "./env";
-import { keyResultsFrom, readSettings, type SettingsRead } from "./read";
+import { computedObjectiveHeaderRow, keyResultsFrom, readSettings, type SettingsRead } from "./read";
 import { col, norm, num, str, type Table } from "./table";
 import { sidebarForecast } from "./forecastCells";
 import { forecastAgainstRow } from "../core/forecastNow";
@@ -213,6 +213,18 @@ export function sidebarPageData(): SidebarResult {
     const firstId = defaultKrId(mine, who);
     const first = mine.find((kr) => kr.id === firstId);
     const krs: SidebarKr[] = [];
+    let people = all.map((k) => k.owner);
+    if (!first && !who.isAdmin) {
+      // No KR row to read: the Objectives tab's owners in its place (no call more), so an objective's owner who
+      // owns no KR sees its KRs at once (until session 19 they were told they own none, and the page never
+      // asked for more), and with no email available the objectives' owners are offered too, as fullData does.
+      const objOwner = objectiveOwnersRead(c.ss, c.s);
+      if (objOwner) {
+        const ownerOf = (kr: BriefKr) => objOwner.get(idKey(kr.objectiveId)) ?? "";
+        if (who.needsIdentity) people = people.concat(all.map(ownerOf));
+        else mine.push(...all.filter((kr) => isOwner(ownerOf(kr), who.actingAs)));
+      }
+    }
     if (first) {
       const krT = readKrRow(c.ss, c.s, first.id, first.row);
       const kr = keyResultsFrom(krT, c.tz).find((k) => k.id === first.id);
@@ -220,8 +232,37 @@ export function sidebarPageData(): SidebarResult {
       if (kr) krs.push(...markPercentCells(c.ss, krT, [kr]).map((k) => sidebarKr(krT, k, null, c.tz, c.s.settings, c.week)));
     }
     const detailed = new Set(krs.map((k) => k.id));
-    return sidebarData(c, who, all.map((k) => k.owner), krs, mine.filter((kr) => !detailed.has(kr.id)));
+    return sidebarData(c, who, people, krs, mine.filter((kr) => !detailed.has(kr.id)));
   }) as SidebarResult;
+}
+
+/** An objective's ID as the sheet's MATCH finds it (any case, surrounding spaces ignored). */
+const idKey = (id: string) => id.trim().toLowerCase();
+
+/**
+ * Each objective's Owner by its ID, from the Objectives tab's first three columns below the header the
+ * Settings computed cell places (setup's layout: ID, Objective, Owner) in one read; null when that cell is
+ * missing, or those columns do not hold ID and Owner (the page then lists the person's own KRs only).
+ */
+function objectiveOwnersRead(ss: Spreadsheet, s: SettingsRead): Map<string, string> | null {
+  const headerRow = computedObjectiveHeaderRow(s);
+  if (!headerRow) return null;
+  let values: unknown[][];
+  try {
+    values = ss.getRange(`${quoteSheet(TAB.objectives)}!A${headerRow}:C`).getValues();
+  } catch (e) {
+    return null; // no Objectives tab: the full data says what is wrong
+  }
+  const t = { headers: (values[0] || []).map((v) => str(v)) };
+  const id = col(t, "ID");
+  const owner = col(t, "Owner");
+  if (id < 0 || owner < 0) return null;
+  const out = new Map<string, string>();
+  for (const r of values.slice(1)) {
+    const key = idKey(str(r[id]));
+    if (key && !out.has(key)) out.set(key, str(r[owner]));
+  }
+  return out;
 }
 
 /** A short, safe description of the first problem in a request (never echoing the value itself). */

@@ -4,7 +4,8 @@
 // Past a limit sendEmail throws and sends nothing; sent as one message to every leader with every row, the
 // digest failed on Google for more than 50 leaders, and for a tracker of about 200 KRs or more (its HTML
 // passes 200 KB), after the summary was written, every week (test/server/rhythmMailLimits.test.ts).
-import { buildDigest, buildReminders, fitSubject, utf8Bytes, type DigestEmail } from "../core/emails";
+import { buildDigest, fitSubject, utf8Bytes, type DigestEmail } from "../core/emails";
+import { buildReminders } from "../core/reminders";
 import type { SummaryModel } from "../core/summary";
 import type { PortfolioDigest } from "../core/portfolioDigest";
 

@@ -69,6 +69,11 @@ export class FakeBackend implements PreviewBackend {
    * first KR with its details but no check-ins, the others by name only (SidebarData.brief).
    */
   embedBrief = false;
+  /**
+   * KRs of an objective the person owns (not theirs): the full data lists them, a large tracker's page
+   * (embedBrief), from the Key Results table's four columns, does not.
+   */
+  objectiveKrs: string[] = [];
   /** Today is outside the cycle (SidebarData.cycle.closed), as after its last day. */
   closed: { start: string; end: string } | null = null;
   /** Today is in the week after the cycle's last day, when check-ins are still taken (SidebarData.cycle.late). */
@@ -91,12 +96,12 @@ export class FakeBackend implements PreviewBackend {
   private briefPage(): SidebarResult {
     const d = this.sidebarData({});
     if (!d.ok) return d;
-    const krs = d.krs.map((k, i) => ({ ...k, row: i + 2 }));
+    const krs = d.krs.filter((k) => !this.objectiveKrs.includes(k.id));
     const first = defaultKrId(krs, d.user);
     return {
       ...d,
       krs: krs.filter((k) => k.id === first).map((k) => ({ ...k, recent: [], correctable: null })),
-      brief: krs.filter((k) => k.id !== first).map((k) => ({ id: k.id, row: k.row, objectiveId: k.objectiveId, name: k.name, owner: k.owner })),
+      brief: krs.filter((k) => k.id !== first).map((k) => ({ id: k.id, row: k.row!, objectiveId: k.objectiveId, name: k.name, owner: k.owner })),
     };
   }
 
@@ -197,7 +202,7 @@ export class FakeBackend implements PreviewBackend {
 
   private visible(who: string): SidebarKr[] {
     if (this.admins.some((a) => a.toLowerCase() === who.toLowerCase())) return this.krs;
-    return this.krs.filter((k) => k.owner.toLowerCase() === who.toLowerCase());
+    return this.krs.filter((k) => k.owner.toLowerCase() === who.toLowerCase() || this.objectiveKrs.includes(k.id));
   }
 
   getSidebarData(arg: unknown): SidebarResult {
@@ -221,7 +226,8 @@ export class FakeBackend implements PreviewBackend {
       locale: this.decimalSeparator === "," ? "de_DE" : "en_US",
       decimalSeparator: this.decimalSeparator,
       cycle: { name: "Q1 pilot", week: 3, weeks: 13, asOf: "2024-01-22", ...(this.closed ? { closed: this.closed } : {}), ...(this.late ? { late: this.late } : {}) },
-      krs: who ? this.visible(who) : [],
+      // Each KR on its sheet row (the page orders the KRs that join it by their rows).
+      krs: who ? this.visible(who).map((k) => ({ ...k, row: k.row ?? this.krs.indexOf(k) + 2 })) : [],
       rules: { onTrackGap: 0.1, atRiskGap: 0.25 },
     };
   }

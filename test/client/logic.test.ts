@@ -239,12 +239,19 @@ describe("a large tracker's page (KRs known by name until the full data comes)",
 
   it("takes the full data for every KR except those kept (a check-in's reply is newer than data read before it)", () => {
     const list = withBrief([full("b", 5, "reply")], [brief("a", 2), brief("c", 9)]);
-    const later = [full("a", 2, "A"), full("b", 5, "stale"), full("c", 9, "C"), full("d", 11, "new")];
+    const later = [full("a", 2, "A"), full("b", 5, "stale"), full("c", 9, "C")];
     const merged = mergeDetails(list, later, (id) => id === "b");
     expect(merged.map((k) => k.name)).toEqual(["A", "reply", "C"]);
     expect(merged.some((k) => k.brief)).toBe(false);
     // A KR the full data lacks (deleted meanwhile) stays as it was: the person's choice is not pulled away.
     expect(mergeDetails(list, [full("a", 2, "A")], () => false).map((k) => k.name)).toEqual(["A", "reply", "named c"]);
+  });
+
+  it("adds the full data's KRs the page did not list (an objective's, the page's four columns cannot tell), in sheet order", () => {
+    // Until session 19 they never joined: an objective's owner saw only their own KRs from the menu's page.
+    const list = withBrief([full("b", 5, "reply")], [brief("c", 9)]);
+    const later = [full("a", 2, "A"), full("b", 5, "stale"), full("x", 7, "X"), full("c", 9, "C"), full("d", 11, "D")];
+    expect(mergeDetails(list, later, (id) => id === "b").map((k) => k.name)).toEqual(["A", "reply", "X", "C", "D"]);
   });
 
   it("the server details the KR the form starts on: an owner's first, an admin's own, else none", () => {

@@ -43,6 +43,35 @@ import { useSidebarPage } from "./sidebar-page";
     await poll(() => sb.locator("#recent li").count()).toBe(2);
   });
 
+  it("an owner of one KR: its recent check-ins come with the details (until session 19 they were never asked for)", async () => {
+    t.backend.krs[1].owner = "bob@example.com"; // ann owns O1.KR1 only: the page names no other KR
+    const release = t.backend.holdLoads();
+    const sb = await t.open();
+    await poll(() => t.backend.loads.length).toBe(1);
+    expect(await sb.locator("#recent-empty").textContent()).toBe("Loading recent check-ins…");
+    release();
+    await poll(() => sb.locator("#recent li").count()).toBe(2);
+  });
+
+  it("an objective's KRs join the list and the picker when the details come, what was chosen and typed kept", async () => {
+    t.backend.objectiveKrs = ["O2.KR1"]; // bob's, of an objective ann owns: the page's four columns cannot tell
+    const release = t.backend.holdLoads();
+    const sb = await t.open();
+    await poll(() => sb.locator("#krs li").count()).toBe(2);
+    await sb.getByLabel("Key result").selectOption("O1.KR2");
+    await sb.getByLabel("New value").fill("40");
+    expect(await sb.locator("#kr option").count()).toBe(2);
+    release();
+    await poll(() => sb.locator("#krs li").count()).toBe(3);
+    expect(await sb.locator("#krs li").evaluateAll((li) => li.map((l) => l.getAttribute("data-kr-id")))).toEqual(["O1.KR1", "O1.KR2", "O2.KR1"]);
+    expect(await item(sb, "O2.KR1").textContent()).toContain("bob@example.com"); // whose it is
+    expect(await sb.locator("#kr option").evaluateAll((o) => o.map((x) => (x as HTMLOptionElement).value))).toEqual(["O1.KR1", "O1.KR2", "O2.KR1"]);
+    expect(await sb.getByLabel("Key result").inputValue()).toBe("O1.KR2");
+    expect(await sb.getByLabel("New value").inputValue()).toBe("40");
+    await sb.getByLabel("Key result").selectOption("O2.KR1");
+    expect(await sb.locator("#value-hint").textContent()).toBe("Fraction done, 0 to 1 (1 = done). 0 → 1. Now 0.");
+  });
+
   it("still checks in on a KR known by name when the details could not be loaded", async () => {
     t.backend.failLoadsNext = 1;
     const sb = await t.open();

@@ -1,6 +1,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { buildDigest, buildReminders } from "../../src/core/emails";
+import { buildDigest } from "../../src/core/emails";
+import { buildReminders } from "../../src/core/reminders";
 import { escapeHtml, safeHttpUrl } from "../../src/core/escape";
 import { isValidEmail } from "../../src/core/settings";
 import { buildSummary } from "../../src/core/summary";
@@ -90,7 +91,8 @@ describe("buildReminders", () => {
     // Missing: O1.KR2 (Dan@), O1.KR3 (dan@), O2.KR1 (cat@, last 01-20), O2.KR2 (not an email).
     // Checked in: O1.KR1 (dan@, but dan missed others), O2.KR3 (eve@): eve gets nothing.
     expect(model.data.missing.map((k) => k.id).sort()).toEqual(["O1.KR2", "O1.KR3", "O2.KR1", "O2.KR2"]); // worst first
-    expect(r.map((e) => e.to)).toEqual(["Dan@Example.com", "cat@example.com"]);
+    // ann@ owns O1, whose KRs dan@ missed: she hears of them after the KRs' owners (core/reminders.ts).
+    expect(r.map((e) => e.to)).toEqual(["Dan@Example.com", "cat@example.com", "ann@example.com"]);
     expect(r.some((e) => /eve@|bob/i.test(e.to))).toBe(false);
   });
   it("lists the owner's missing KRs with their last check-in", () => {
@@ -104,7 +106,17 @@ describe("buildReminders", () => {
     const cat = r[1];
     expect(cat.htmlBody).not.toContain("<script>");
     expect(cat.htmlBody).toContain("&lt;script&gt;");
-    expect(cat.subject).toContain("1 key result ");
+    // cat@ owns O2 too: O2.KR2's owner has no address, so she alone hears of it, after her own.
+    expect(cat.subject).toContain(": 2 key results without a check-in from");
+    expect(cat.body).toContain(
+      "for this key result you own:\n\n  - O2.KR1 <script>alert(\"x\")</script> cost (last check-in: 2026-01-20)\n\n" +
+        "Nor for this key result of objectives you own, which you can check in on as the objective's owner:\n\n" +
+        '  - O2.KR2 KR O2.KR2 (its owner "Bob (quality)" has no email address, so nobody else was reminded; no check-in yet)',
+    );
+    const ann = r[2];
+    expect(ann.subject).toContain(": 2 key results of your objectives without a check-in from");
+    expect(ann.body).toContain("for these key results of objectives you own, which you can check in on as the objective's owner:");
+    expect(ann.body).toContain("  - O1.KR2 KR O1.KR2 (owner: Dan@Example.com; last check-in: 2026-01-25)");
   });
   it("nobody missing → no reminders", () => {
     expect(buildReminders({ ...model.data, missing: [] }, URL)).toEqual([]);

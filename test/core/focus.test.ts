@@ -44,7 +44,7 @@ describe("focusChecks", () => {
     );
     expect(w).toEqual([
       "Objective O1 has 6 key results; aim for 2–4.",
-      "Key result K1 has no owner: only admins and the owner of its objective see it in the sidebar, and no reminder is sent for it. Type the email of its owner in its Owner cell.",
+      "Key result K1 has no owner: only admins and the owner of its objective see it in the sidebar, and only its objective's owner is reminded of it. Type the email of its owner in its Owner cell.",
       "Key result K2 has no numeric start.",
       "Key result K3 has no numeric start and target.",
       "Key result K4 has no numeric target.",

@@ -3,7 +3,7 @@ import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "../support/expect";
 import { isOwner, ownerAddress, ownerAddresses, ownerKey, ownersOf } from "../../src/core/owners";
-import { buildReminders } from "../../src/core/emails";
+import { buildReminders } from "../../src/core/reminders";
 import { isValidEmail, parseEmailList } from "../../src/core/settings";
 import type { SummaryData } from "../../src/core/summaryTypes";
 
@@ -58,7 +58,7 @@ describe("owners", () => {
       { id: "K3", title: "Three", owner: '"Lee, Anna" <ANNA@example.com>', lastCheckin: "" },
       { id: "K4", title: "Four", owner: "Anna Lee", lastCheckin: "" },
     ];
-    const data = { cycleName: "Q1", periodStart: "2026-01-12", asOf: "2026-01-18", week: 2, weeks: 13, missing } as unknown as SummaryData;
+    const data = { cycleName: "Q1", periodStart: "2026-01-12", asOf: "2026-01-18", week: 2, weeks: 13, missing, objectives: [] } as unknown as SummaryData;
     const r = buildReminders(data, "");
     expect(r.map((e) => e.to)).toEqual(["Anna@Example.com"]);
     expect(r[0].body).toContain("K1 One");
@@ -104,7 +104,7 @@ describe("owners", () => {
       { id: "K2", title: "Two", owner: "bo@example.com", lastCheckin: "" },
       { id: "K3", title: "Three", owner: "Anna Lee; cy@example.com", lastCheckin: "" },
     ];
-    const data = { cycleName: "Q1", periodStart: "2026-01-12", asOf: "2026-01-18", week: 2, weeks: 13, missing } as unknown as SummaryData;
+    const data = { cycleName: "Q1", periodStart: "2026-01-12", asOf: "2026-01-18", week: 2, weeks: 13, missing, objectives: [] } as unknown as SummaryData;
     const r = buildReminders(data, "");
     expect(r.map((e) => e.to)).toEqual(["anna@example.com", "bo@example.com", "cy@example.com"]);
     expect(r.map((e) => e.body.match(/K\d/g))).toEqual([["K1"], ["K1", "K2"], ["K3"]]);

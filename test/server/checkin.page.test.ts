@@ -26,7 +26,7 @@ beforeAll(() => {
   snapshot = wb.services.toSnapshot();
 });
 
-function tracker(user: string): Workbook {
+function tracker(user: string | null): Workbook {
   return openTracker(structuredClone(snapshot), { at: TODAY, user });
 }
 
@@ -35,12 +35,13 @@ const shared: Record<string, Workbook> = {};
 const trackerOf = (user: string): Workbook => (shared[user] ??= tracker(user));
 
 /** The data in the page the menu item showed, and what building it cost. */
-function page(wb: Workbook): { data: SidebarData; reads: number; cellsRead: number } {
+function page(wb: Workbook): { data: SidebarData; reads: number; cellsRead: number; calls: number } {
   const c = wb.services.counters;
   c.reset();
   callAddon(wb, "menuCheckIn");
   const s = c.snapshot();
-  return { data: sidebarDataIn(lastSidebarHtml(wb))!, reads: s.byMethod["Range.getValues"] ?? 0, cellsRead: s.cellsRead };
+  const calls = Object.values(s.byMethod as Record<string, number>).reduce((a, b) => a + b, 0);
+  return { data: sidebarDataIn(lastSidebarHtml(wb))!, reads: s.byMethod["Range.getValues"] ?? 0, cellsRead: s.cellsRead, calls };
 }
 
 const named = (k: SidebarKr): BriefKr => ({ id: k.id, row: k.row!, objectiveId: k.objectiveId, name: k.name, owner: k.owner });
@@ -93,5 +94,36 @@ describe("the sidebar page of a large tracker", () => {
     ss(wb).getSheetByName("Key Results")!.insertRowsBefore(100, 1);
     const full = callAddon(wb, "getSidebarData", {});
     expect(page(wb).data).toEqual(full);
+  });
+});
+
+describe("an objective's owner on the sidebar page of a large tracker", () => {
+  const LEAD = "objective.lead@example.com"; // owns no KR
+  /** The 7th objective (Objectives row 8) owned by LEAD, written as a mail program writes it. */
+  function leading(user: string | null): Workbook {
+    const wb = tracker(user);
+    ss(wb).getSheetByName("Objectives")!.getRange("C8").setValue(`Lee, Objective <${LEAD}>`);
+    return wb;
+  }
+
+  it("who owns no KR is listed the objective's KRs by name at once, reading the Objectives tab where an owner's KR row is read", () => {
+    // Until session 19 the page said they own no KR, and never asked for the full data that lists them.
+    const wb = leading(LEAD);
+    const full = callAddon(wb, "getSidebarData", {}) as SidebarData;
+    expect(full.krs.length).toBeGreaterThan(0);
+    const { data, reads, calls } = page(wb);
+    expect(data.krs).toEqual([]);
+    expect(data.brief).toEqual(full.krs.map(named));
+    expect(reads).toBe(3); // Settings, the first four columns, the Objectives tab's first three
+    expect(calls).toBe(page(tracker(OWNER)).calls); // no call more than an owner's page (the sidebar's 12)
+  });
+
+  it("with no email available, offers the objectives' owners too, as the full data does", () => {
+    const wb = leading(null);
+    const full = callAddon(wb, "getSidebarData", {}) as SidebarData;
+    expect(full.owners).toContain(`Lee, Objective <${LEAD}>`);
+    const { data } = page(wb);
+    expect(data.user.needsIdentity).toBe(true);
+    expect(data.owners).toEqual(full.owners);
   });
 });
