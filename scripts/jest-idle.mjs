@@ -6,13 +6,15 @@
 // long the suite takes"). Also printed: Jest's start before its first file and how long the last worker ran
 // alone. The CPU log goes to OKR_JEST_IDLE_LOG (a folder) or a new temporary one.
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const INTERVAL = 20;
 const dir = process.env.OKR_JEST_IDLE_LOG || mkdtempSync(join(tmpdir(), "okr-jest-idle-"));
+mkdirSync(dir, { recursive: true });
 const cpuLog = join(dir, "cpu.jsonl");
+writeFileSync(cpuLog, ""); // a folder used before: this run's files only
 
 const read = (p) => {
   try {
