@@ -69,7 +69,7 @@ async function buildServer() {
   const keep = new RegExp(`^(?!${escaped(CALL_VAR)})(?!(?:${library.map(escaped).join("|")})$)`);
   // terser's output is kept by its input (scripts/terser-cache.mjs): the same input gives the same code.
   const input = asScript(esm, GLOBAL, names);
-  const body = await cachedTerser(root, input, () => terse(input, keep));
+  const body = await cachedTerser(root, input, keep.source, () => terse(input, keep));
   // One line each: Apps Script's editor shows these, and lists them as the script's functions.
   const wrappers = names.map((n) => `function ${n}(){return ${GLOBAL}.${n}.apply(this,arguments)}`).join("\n");
   const code = `// okr-sheets: built by scripts/build.mjs. Do not edit; edit src/ instead.\n${body}\n${wrappers}\n`;
