@@ -42,6 +42,12 @@ function runnable(pid) {
   return n;
 }
 
+/** Whether pid is a Jest worker (jest-worker's child process), by its command line (read each time: a process
+ * just forked still shows its parent's). */
+const workerPid = (pid) => /jest-worker[\\/]build[\\/]processChild/.test(read(`/proc/${pid}/cmdline`) ?? "");
+/** The Jest workers under pid (npm, its shell and Jest's own process lie between). */
+const workers = (pid) => (workerPid(pid) ? [pid] : children(pid).flatMap(workers));
+
 const started = Date.now();
 const jest = spawn(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "jest", "--", ...process.argv.slice(2)], {
   stdio: "inherit",
@@ -50,9 +56,8 @@ const jest = spawn(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "je
 /** Per sample: its time and each Jest worker's runnable threads (its pid's tree). */
 const samples = [];
 const timer = setInterval(() => {
-  // npm, then Jest's process, then its workers.
   const per = {};
-  for (const main of children(jest.pid)) for (const worker of children(main)) per[worker] = runnable(worker);
+  for (const worker of workers(jest.pid)) per[worker] = runnable(worker);
   samples.push({ t: Date.now(), per });
 }, INTERVAL);
 
