@@ -15,6 +15,7 @@ import { ENGINE_EDITS } from "./hyperformula-pass-reads.mjs";
 import { trustedGrammar as trustedGrammarEdit } from "./hyperformula-grammar.mjs";
 import { clearStamp, inputsHash, upToDate, writeStamp } from "./build-stamp.mjs";
 import { asScript, CALL_VAR, libraryOnlyNames, throughVars } from "./server-bundle.mjs";
+import { cachedTerser } from "./terser-cache.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -66,7 +67,19 @@ async function buildServer() {
   // the variables throughVars adds to call functions through.
   const escaped = (n) => n.replace(/\$/g, "\\$&");
   const keep = new RegExp(`^(?!${escaped(CALL_VAR)})(?!(?:${library.map(escaped).join("|")})$)`);
-  const compressed = await minify(asScript(esm, GLOBAL, names), {
+  // terser's output is kept by its input (scripts/terser-cache.mjs): the same input gives the same code.
+  const input = asScript(esm, GLOBAL, names);
+  const body = await cachedTerser(root, input, keep.source, () => terse(input, keep));
+  // One line each: Apps Script's editor shows these, and lists them as the script's functions.
+  const wrappers = names.map((n) => `function ${n}(){return ${GLOBAL}.${n}.apply(this,arguments)}`).join("\n");
+  const code = `// okr-sheets: built by scripts/build.mjs. Do not edit; edit src/ instead.\n${body}\n${wrappers}\n`;
+  writeFileSync(join(dist, "Code.js"), code);
+  return { names, bytes: Buffer.byteLength(code) };
+}
+
+/** terser's two runs over the bundle as a script (buildServer): its code. */
+async function terse(input, keep) {
+  const compressed = await minify(input, {
     ecma: 2019,
     compress: { keep_fnames: keep, keep_classnames: keep, passes: 2 },
     // Mangled here only for the compressor to weigh names at their mangled length (it inlines a constant
@@ -81,12 +94,7 @@ async function buildServer() {
     mangle: { keep_fnames: keep, keep_classnames: keep, toplevel: false },
     format: { comments: false, ascii_only: false },
   });
-  const body = mangled.code;
-  // One line each: Apps Script's editor shows these, and lists them as the script's functions.
-  const wrappers = names.map((n) => `function ${n}(){return ${GLOBAL}.${n}.apply(this,arguments)}`).join("\n");
-  const code = `// okr-sheets: built by scripts/build.mjs. Do not edit; edit src/ instead.\n${body}\n${wrappers}\n`;
-  writeFileSync(join(dist, "Code.js"), code);
-  return { names, bytes: Buffer.byteLength(code) };
+  return mangled.code;
 }
 
 async function buildSidebar() {

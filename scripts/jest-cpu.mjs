@@ -1,6 +1,6 @@
 // OKR_JEST_CPU=file (Linux): each test file's CPU seconds appended to the file as a line of JSON, the worker's
 // own (all its threads: GC's too) and its child processes' (Chromium, LibreOffice, spawned CLIs and what they
-// reaped), with the file's wall seconds. On a machine shared with other work the wall clock measures the load;
+// reaped), with the file's wall seconds and when it ended. On a machine shared with other work the wall clock measures the load;
 // CPU seconds say where a run's time goes (README "How long the suite takes"). Read by jest-environment.mjs.
 import { appendFileSync, readFileSync, readdirSync } from "node:fs";
 
@@ -42,7 +42,8 @@ export function cpuMeter(file) {
   const cpu = process.cpuUsage(), children = childrenSeconds(), at = performance.now();
   return () => {
     const d = process.cpuUsage(cpu);
-    const line = { file, pid: process.pid, own: (d.user + d.system) / 1e6, children: childrenSeconds() - children, wall: (performance.now() - at) / 1000 };
+    // `end` (ms since the epoch) puts the file on a timeline (scripts/jest-idle.mjs).
+    const line = { file, pid: process.pid, own: (d.user + d.system) / 1e6, children: childrenSeconds() - children, wall: (performance.now() - at) / 1000, end: Date.now() };
     appendFileSync(LOG, `${JSON.stringify(line)}\n`);
   };
 }

@@ -124,7 +124,8 @@ describe("npm start on a fresh clone", () => {
       child.stderr.on("data", (d) => (stderr += d));
       const exited = new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
       try {
-        await poll(() => stdout + stderr, { timeout: 180_000 }).toMatch(/Preview: http:\/\/127\.0\.0\.1:\d+\//);
+        // The first start builds (terser, ~10 s of CPU) and makes the demo: over 180 s at load ~25 (session 19).
+        await poll(() => stdout + stderr, { timeout: 480_000 }).toMatch(/Preview: http:\/\/127\.0\.0\.1:\d+\//);
         const url = /Preview: (\S+)/.exec(stdout)![1];
         const page = await (await fetch(url)).text();
         expect(page).toContain("Weekly Summary");
@@ -146,6 +147,6 @@ describe("npm start on a fresh clone", () => {
     expect(out2).toContain("kept as it was");
     expect(out2).toContain("dist/ and build/ are up to date");
     expect(["dist/Code.js", "build/cli.cjs", "build/cli.mjs"].map((f) => statSync(join(clone, f)).mtimeMs)).toEqual(built);
-    // 84 s at load 28 on the 2-core machine.
-  }, 300_000);
+    // 84 s at load 28 on the 2-core machine; its first start alone over 180 s at load ~25 (session 19).
+  }, 720_000);
 });
