@@ -7,6 +7,7 @@ import type { TrackerEvaluation } from "./evaluate";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, summaryPeriod, trackerAsOf, weightedMean } from "./summaryAsOf";
 import { normalizeMetric } from "./scoring";
+import { shownRound } from "./numbers";
 import { STATUS } from "./tabs";
 import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
 import { historyStateOf, lastWeekConfidenceWithHistory, recordedValues, trendWeekDays, type HistoryState } from "./summaryPast";
@@ -40,7 +41,7 @@ function diff(now: number | null, before: number | null): number | null {
  */
 function changeOf(now: number | null, before: number | null): number | null {
   const d = diff(now, before);
-  return d === null ? null : Number(d.toFixed(2)) || 0;
+  return d === null ? null : shownRound(d, 2) || 0;
 }
 
 /** A fraction-% KR's percentFormat, only where it is not the usual PERCENT_VALUE_FORMAT. */
