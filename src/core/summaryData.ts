@@ -2,7 +2,7 @@
 import { withoutReplaced } from "./corrections";
 import { addDays } from "./dates";
 import { evaluateTracker } from "./evaluate";
-import { unusualPercentFormat } from "./valueDigits";
+import { isMoneyUnit, unusualPercentFormat, valueDigits } from "./valueDigits";
 import type { TrackerEvaluation } from "./evaluate";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, summaryPeriod, trackerAsOf, weightedMean } from "./summaryAsOf";
@@ -254,6 +254,7 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
       ...(kr.percentCells ? { percentCells: true as const, ...percentFormatOf(kr) } : {}),
       // Not a milestone's ("done"): its values are shares of the work, "0.3 → 0.5", not "0.5 done".
       ...(String(kr.unit ?? "").trim() && normalizeMetric(kr.metric) !== "milestone" ? { unit: String(kr.unit).trim() } : {}),
+      ...(isMoneyUnit(kr.unit) && valueDigits(kr) > 2 ? { digits: valueDigits(kr) } : {}),
     };
   });
   return { weeks, days, rows };
