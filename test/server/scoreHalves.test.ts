@@ -84,7 +84,15 @@ describe("A score on an exact half reads the same in its cell and in every text"
     expect(first.restored).toEqual([]);
     expect(sheet.getRange(2, scoreCol, rows, 1).getFormulas()).toEqual(now);
     expect(objectives.getRange(2, objScore).getFormula()).toBe(objNow);
+    // Over the mended tracker Repair costs what it costs over one set up by this version: no formula written.
+    const fresh = importedTracker(HEADER, KRS);
+    callAddon(fresh, "repairTracker", {});
+    fresh.services.counters.reset();
+    callAddon(fresh, "repairTracker", {});
+    wb.services.counters.reset();
     const again = callAddon(wb, "repairTracker", {});
     expect(again).toMatchObject({ ok: true, updated: [], restored: [] });
+    expect(wb.services.counters.byMethod["Range.setFormulas"] ?? 0).toBe(0);
+    expect([wb.services.counters.serviceCalls, wb.services.counters.cellsRead]).toEqual([fresh.services.counters.serviceCalls, fresh.services.counters.cellsRead]);
   });
 });
