@@ -5,7 +5,7 @@ import { MAX_TEXT } from "../core/limits";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult } from "../core/model";
 import { krValueText } from "../core/forecast";
-import { decimalText, exactText, parseKrValue } from "../core/numbers";
+import { decimalText, exactText, fixedText, parseKrValue } from "../core/numbers";
 import { implausible } from "../core/plausible";
 import { valueWithUnit } from "../core/valueDigits";
 
@@ -49,7 +49,7 @@ export class RequestIdKeeper {
 /** A score for display: two decimals, in the spreadsheet's decimal separator; "—" when there is none. */
 export function formatScore(score: number | null | undefined, sep: DecimalSeparator = "."): string {
   if (typeof score !== "number" || !isFinite(score)) return "—";
-  return decimalText(score.toFixed(2), sep);
+  return fixedText(score, 2, sep);
 }
 
 /**

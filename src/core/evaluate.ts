@@ -20,15 +20,16 @@
 // - KR status: setup error → "Setup error"; no check-in (lastCheckin blank AND current not a number)
 //   → "Not started"; stay metrics → On track iff score = 1, else Off track; others: the gap rule.
 // - Objective score = Σ(score × w) / Σ(w) over its KRs, summed from 0 in sheet-row order (as SUMIF
-//   does), errored KRs contributing 0 to both sums; null when Σw = 0.
+//   does), errored KRs contributing 0 to both sums, rounded to SCORE_DECIMALS (as a KR's score from a
+//   division is: scoring.ts); null when Σw = 0.
 // - Objective status: no KR rows → "No key results"; Σw = 0 → "Setup error"; none of its counted KRs
 //   (numeric score, weight > 0) has a check-in → "Not started"; else the gap rule.
 // - Overall (summary only, no formula): the plain mean of the objective scores that are numbers
-//   (objective row order), expected = mean of those objectives' expected values; status: none scored →
+//   (objective row order, rounded to SCORE_DECIMALS), expected = mean of those objectives' expected values; status: none scored →
 //   "No key results" if no objective has a KR row, else "Setup error"; all scored objectives
 //   "Not started" → "Not started"; else the gap rule on overall score vs overall expected.
 import type { KeyResult, Objective, Tracker } from "./model";
-import { SETUP_ERRORS, isNum, isStayMetric, krScore, lowerTrim, normalizeMetric, statusFromGap } from "./scoring";
+import { SCORE_DECIMALS, SETUP_ERRORS, isNum, isStayMetric, krScore, lowerTrim, normalizeMetric, sheetRound, statusFromGap } from "./scoring";
 import { elapsed as elapsedFraction } from "./dates";
 import { countsFromBad, krElapsed } from "./countsFrom";
 import { STATUS, type Status } from "./tabs";
@@ -170,7 +171,7 @@ export function evaluateTracker(t: Tracker, asOf: string): TrackerEvaluation {
       sumOffset = sumOffset + k.paceOffset;
       if (k.countedWeight > 0 && k.status !== STATUS.notStarted) startedCounted++;
     }
-    const score = sumW > 0 ? sumWs / sumW : null;
+    const score = sumW > 0 ? sheetRound(sumWs / sumW, SCORE_DECIMALS) : null;
     const expected = (el + (sumW > 0 ? sumOffset / sumW : 0)) * goal;
     let status: Status;
     if (krIds.length === 0) status = STATUS.noKeyResults;
@@ -195,7 +196,7 @@ export function evaluateTracker(t: Tracker, asOf: string): TrackerEvaluation {
       sum += o.score as number;
       sumExp += o.expected;
     }
-    const score = sum / scored.length;
+    const score = sheetRound(sum / scored.length, SCORE_DECIMALS);
     const expected = sumExp / scored.length;
     const status = scored.every((o) => o.status === STATUS.notStarted)
       ? STATUS.notStarted

@@ -23,7 +23,7 @@
 //   "Meets": ≥ target for increase and stay_above, ≤ target for decrease and stay_below.
 import { addDays, cycleLastDay, dayNumber, isValidIsoDate } from "./dates";
 import { isNum, krScore, normalizeMetric } from "./scoring";
-import { isPercentUnit, percentShown, roundedText, type DecimalSeparator } from "./numbers";
+import { isPercentUnit, percentShown, roundedText, shownRound, type DecimalSeparator } from "./numbers";
 
 export { percentShown };
 import { valueDigits } from "./valueDigits";
@@ -240,7 +240,7 @@ export function forecastCellValues(f: KrForecast, digits = 2): [number | string,
 
 /** Weeks to target as the Forecast section and its cell show it: one decimal (the "0.0" format). */
 export function weeksShown(w: number): number {
-  return Math.round(w * 10) / 10;
+  return shownRound(w, 1);
 }
 
 /**
@@ -248,7 +248,7 @@ export function weeksShown(w: number): number {
  * formatValue of it is the same text, and the cell, which has no number format, shows that text), −0 as 0.
  */
 export function cellForecast(v: number, digits = 2): number {
-  return isFinite(v) ? Number(v.toFixed(digits)) || 0 : v;
+  return isFinite(v) ? shownRound(v, digits) || 0 : v;
 }
 
 /** The value the KR must reach for its objective's goal, and its name (forecastWords.goalValue). */

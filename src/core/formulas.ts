@@ -16,7 +16,7 @@
 // starting with < > = or looking like a number/date would be read as a pattern/number (the import
 // refuses such IDs). An objective whose ID is literally "ID" would match the header row in MATCH.
 import { columnLetter as letterOfColumn } from "./a1";
-import { GAP_DECIMALS, SETUP_ERRORS } from "./scoring";
+import { GAP_DECIMALS, SCORE_DECIMALS, SETUP_ERRORS } from "./scoring";
 import { SETTINGS_ROWS, STATUS, TAB, type SettingKey } from "./tabs";
 
 /** Header name → column letter, e.g. {"ID": "A", "Objective ID": "B"}. */
@@ -135,14 +135,39 @@ function gapStatus(score: string, expected: string): string {
   );
 }
 
+/** A score computed by division, held to SCORE_DECIMALS (scoring.ts: the same rounding evaluate.ts does). */
+function roundScore(body: string): string {
+  return `ROUND(${body},${SCORE_DECIMALS})`;
+}
+
+/** `formula` without its roundScore wrappers: each ROUND(…,SCORE_DECIMALS) becomes its body. */
+function withoutScoreRounding(formula: string): string {
+  const tail = `,${SCORE_DECIMALS})`;
+  let out = formula;
+  for (let at = out.indexOf("ROUND("); at >= 0; at = out.indexOf("ROUND(", at + 1)) {
+    let depth = 0;
+    let end = -1;
+    for (let i = at + 5; i < out.length && end < 0; i++) {
+      if (out[i] === "(") depth++;
+      else if (out[i] === ")" && --depth === 0) end = i;
+    }
+    if (end < 0 || out.slice(end - tail.length + 1, end + 1) !== tail) continue;
+    out = out.slice(0, at) + out.slice(at + 6, end - tail.length + 1) + out.slice(end + 1);
+  }
+  return out;
+}
+
 /**
  * The add-on's earlier versions of a formula it writes now, so that Repair can tell a tracker set up by an
  * older version ("updated") from one whose formulas were changed by hand ("restored"). Until session 12 the
- * gap rule compared the unrounded gap: `expected-score<=gap`.
+ * gap rule compared the unrounded gap: `expected-score<=gap`; until session 19 a score from a division was
+ * not rounded to SCORE_DECIMALS (the KR's and the objective's Score).
  */
 export function earlierFormulaVersions(formula: string): string[] {
-  const unrounded = formula.replace(new RegExp(`ROUND\\(([^,()]+-[^,()]+),${GAP_DECIMALS}\\)`, "g"), "$1");
-  return unrounded === formula ? [] : [unrounded];
+  const ungapped = (f: string) => f.replace(new RegExp(`ROUND\\(([^,()]+-[^,()]+),${GAP_DECIMALS}\\)`, "g"), "$1");
+  const versions = [ungapped(formula), withoutScoreRounding(formula)];
+  versions.push(ungapped(versions[1]));
+  return versions.filter((f, i) => f !== formula && versions.indexOf(f) === i);
 }
 
 export function krFormulas(row: number, kr: Cols, obj: Cols): KrFormulaSet {
@@ -184,7 +209,7 @@ export function krFormulas(row: number, kr: Cols, obj: Cols): KrFormulaSet {
     `IF(ISNUMBER(${t}),IF(ISNUMBER(${cur}),${stayHolds(cur)},IF(ISNUMBER(${s}),${stayHolds(s)},0)),${str(SETUP_ERRORS.target)}),` +
     `IF(NOT(AND(ISNUMBER(${s}),ISNUMBER(${t}))),${str(SETUP_ERRORS.startTarget)},` +
     `IF(${s}=${t},${str(SETUP_ERRORS.startEqualsTarget)},` +
-    `IF(${is("increase")},${progress(`(${c0}-${s})`, `(${t}-${s})`)},${progress(`(${s}-${c0})`, `(${s}-${t})`)})))))))` +
+    `${roundScore(`IF(${is("increase")},${progress(`(${c0}-${s})`, `(${t}-${s})`)},${progress(`(${s}-${c0})`, `(${s}-${t})`)})`)}))))))` +
     (from ? ")" : "");
 
   const goal =
@@ -233,7 +258,7 @@ export function objectiveFormulas(row: number, obj: Cols, kr: Cols): ObjectiveFo
   // whose KRs has a `Counts from` date gets elapsed + 0, today's number bit for bit (core/evaluate.ts).
   const paced = kr["Weighted pace offset"] && kr["Counts from"] ? `(${elapsedFormula()}+IF(${sumW}>0,SUMIF(${krObj},${id},${kcol("Weighted pace offset")})/${sumW},0))` : elapsedFormula();
   return {
-    Score: blankRow(`IF(${sumW}>0,SUMIF(${krObj},${id},${ws})/${sumW},"")`),
+    Score: blankRow(`IF(${sumW}>0,${roundScore(`SUMIF(${krObj},${id},${ws})/${sumW}`)},"")`),
     Expected: blankRow(`${paced}*${goal}`),
     Status: blankRow(
       `IF(COUNTIFS(${krObj},${id},${cw},">=0")=0,${str(STATUS.noKeyResults)},` +

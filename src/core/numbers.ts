@@ -251,9 +251,31 @@ export function decimalText(numeral: string, sep: DecimalSeparator): string {
   return sep === "," ? numeral.replace(".", ",") : numeral;
 }
 
-/** Exactly `digits` decimals: "0.35", "1.00" ("0,35", "1,00" with ","). */
+// Rounding as a spreadsheet shows a number (session 19): its 15 significant digits first, then half away from
+// zero on those decimal digits, so a score of 0.175 shows 0.18 in a "0.00" cell and in every sentence alike.
+// Number.toFixed rounds the double's exact binary value instead: 0.175 is stored 0.17499999999999998889…,
+// which toFixed(2) wrote "0.17" beside a cell showing 0.18 (and 1.005 "1.00" beside 1.01). Excel and
+// LibreOffice show numbers so; Google Sheets too (docs/apps-script-fidelity.md "to check" 49).
+const SHOWN_SIGNIFICANT = 15;
+
+/** x rounded to `digits` decimals as a spreadsheet shows it (15 significant digits, then half away from zero). */
+export function shownRound(x: number, digits: number): number {
+  if (!isFinite(x) || x === 0 || Math.abs(x) >= 1e15) return x;
+  const [m, e] = String(Math.abs(Number(x.toPrecision(SHOWN_SIGNIFICANT)))).split("e");
+  const scaled = Math.round(Number(`${m}e${Number(e || 0) + digits}`));
+  const r = Number(`${scaled}e${-digits}`);
+  return x < 0 ? -r : r;
+}
+
+/** Number.toFixed rounded as a spreadsheet shows the number (shownRound): "0.18" for 0.175, never "-0.00". */
+export function shownFixed(x: number, digits: number): string {
+  if (!isFinite(x)) return String(x);
+  return (shownRound(x, digits) || 0).toFixed(digits);
+}
+
+/** Exactly `digits` decimals: "0.35", "1.00" ("0,35", "1,00" with ","), rounded as the sheet shows it (shownFixed). */
 export function fixedText(x: number, digits: number, sep: DecimalSeparator): string {
-  return decimalText(x.toFixed(digits), sep);
+  return decimalText(shownFixed(x, digits), sep);
 }
 
 /**
@@ -263,7 +285,7 @@ export function fixedText(x: number, digits: number, sep: DecimalSeparator): str
  */
 export function roundedText(x: number, digits: number, sep: DecimalSeparator): string {
   if (!isFinite(x)) return String(x);
-  const r = Number(x.toFixed(digits));
+  const r = shownRound(x, digits) || 0;
   const t = String(r);
   return decimalText(/e-/.test(t) ? r.toFixed(digits).replace(/\.?0+$/, "") : t, sep);
 }
@@ -284,7 +306,7 @@ export function exactText(x: number, sep: DecimalSeparator): string {
 
 /** A change with its sign and 2 decimals: "+1.00", "-0.25"; "0.00" when it rounds to zero (never "-0.00"). */
 export function signedText(x: number, sep: DecimalSeparator): string {
-  const r = x.toFixed(2);
+  const r = shownFixed(x, 2);
   if (r === "0.00" || r === "-0.00") return decimalText("0.00", sep);
   return decimalText(x > 0 ? `+${r}` : r, sep);
 }

@@ -25,18 +25,37 @@ export function quotedList(items: readonly string[]): string {
 }
 
 // A unit written after a count of one reads in the singular ("1 day", not "1 days"; session 18's review of an
-// operations pilot's cycle time). Only units whose singular is certain: the plural of a unit a team typed can be
-// anything ("boxes", "series", "kudos"), and a wrong singular reads worse than "1 days".
+// operations pilot's cycle time). The units listed are certain; any other one-word unit of four letters or more
+// is made singular by the regular English endings (session 19: "1 boxes" read as typed): -ies → -y
+// ("1 entry"), -xes, -ches, -shes, -sses → without -es ("1 box", "1 batch", "1 process"), else a final -s
+// dropped ("1 pallet", "1 release"; "1 KPI" from "KPIs"). Endings those rules get wrong are left as typed (-ss, -us, -is,
+// -ves, -oes: "knives", "potatoes"), as are the words listed below that are no plural or not so made
+// ("series", "news", "kudos", "calories"), short forms ("lbs", "ms") and units of more than one word
+// ("boxes/day"): a wrong singular reads worse than "1 boxes".
 const SINGULAR: Record<string, string> = {
   seconds: "second", minutes: "minute", hours: "hour", days: "day", weeks: "week", months: "month", years: "year",
   points: "point", units: "unit", orders: "order", tickets: "ticket", defects: "defect", incidents: "incident",
   customers: "customer", users: "user", people: "person", items: "item", deals: "deal", calls: "call", hrs: "hr", mins: "min", secs: "sec",
+  calories: "calorie", cookies: "cookie", movies: "movie", pies: "pie", ties: "tie", lies: "lie",
 };
+const NOT_PLURAL = new Set(["series", "species", "news", "kudos", "means", "analytics", "logistics", "physics", "economics", "ethics", "thanks"]);
 
-/** `unit` as it reads after the number text `count`: singular after exactly 1 ("1 day", "−1 day"), else as typed. */
+/** The singular of one unit word by the regular English endings, or null where they may be wrong. */
+function regularSingular(unit: string): string | null {
+  // An abbreviation's plural: "KPIs", "FTEs".
+  if (/^[A-Z]{2,}s$/.test(unit)) return unit.slice(0, -1);
+  const u = unit.toLowerCase();
+  if (!/^[a-z]{4,}$/i.test(unit) || NOT_PLURAL.has(u) || !u.endsWith("s")) return null;
+  if (/(ss|us|is|ves|oes)$/.test(u)) return null;
+  if (u.endsWith("ies")) return `${unit.slice(0, -3)}${unit.slice(-3, -2) === "I" ? "Y" : "y"}`;
+  if (/(x|ch|sh|ss)es$/.test(u)) return unit.slice(0, -2);
+  return unit.slice(0, -1);
+}
+
+/** `unit` as it reads after the number text `count`: singular after exactly 1 ("1 day", "−1 day", "1 box"), else as typed. */
 export function unitAfter(count: string, unit: string): string {
   if (!/^[+\-\u2212]?1$/.test(count)) return unit;
   const one = SINGULAR[unit.toLowerCase()];
-  if (!one) return unit;
+  if (!one) return regularSingular(unit) ?? unit;
   return unit === unit.toUpperCase() ? one.toUpperCase() : unit[0] === unit[0].toUpperCase() ? one[0].toUpperCase() + one.slice(1) : one;
 }

@@ -66,7 +66,7 @@ export function krScore(metric: string, start: number | null, target: number | n
       if (s === null || t === null) return { score: null, error: SETUP_ERRORS.startTarget };
       if (s === t) return { score: null, error: SETUP_ERRORS.startEqualsTarget };
       const c = cur !== null ? cur : s;
-      return { score: m === "increase" ? progress(c - s, t - s) : progress(s - c, s - t), error: null };
+      return { score: sheetRound(m === "increase" ? progress(c - s, t - s) : progress(s - c, s - t), SCORE_DECIMALS), error: null };
     }
     case "stay_above":
     case "stay_below": {
@@ -90,6 +90,17 @@ export function progress(d: number, D: number): number {
   if (D > 0) return d >= D ? 1 : d <= 0 ? 0 : d / D;
   return d <= D ? 1 : d >= 0 ? 0 : d / D;
 }
+
+/**
+ * Decimals a score computed by division is held to (the KR's Score formula rounds its increase/decrease
+ * progress so, the objective's its weighted mean; evaluate.ts alike). (12 − 11.3) / 4 is 0.17499999999999982 in
+ * floating point, which a "0.00" cell shows as 0.17 or 0.18 depending on how many digits the spreadsheet reads
+ * it to, and a change from last week's 0.04999999999999982 came out 0.125 exactly: "0.05 → 0.17, +0.13".
+ * Rounded to 12 decimals the score is the double a typed 0.175 is, which every spreadsheet and every text the
+ * add-on writes (numbers.ts shownRound) shows as 0.18; 12 decimals is far finer than any score a person reads
+ * (2 decimals) or any gap the status rule tells apart (GAP_DECIMALS, 9), and coarser than the noise (~1e-16).
+ */
+export const SCORE_DECIMALS = 12;
 
 /**
  * Decimals the gap is rounded to before it is compared with a threshold. Score and expected are decimal

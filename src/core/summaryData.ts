@@ -2,11 +2,12 @@
 import { withoutReplaced } from "./corrections";
 import { addDays } from "./dates";
 import { evaluateTracker } from "./evaluate";
-import { unusualPercentFormat } from "./valueDigits";
+import { isMoneyUnit, unusualPercentFormat, valueDigits } from "./valueDigits";
 import type { TrackerEvaluation } from "./evaluate";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { isIso, krAsOf, latestCheckins, summaryPeriod, trackerAsOf, weightedMean } from "./summaryAsOf";
 import { krScore, normalizeMetric } from "./scoring";
+import { shownRound } from "./numbers";
 import { STATUS } from "./tabs";
 import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
 import { historyStateOf, lastWeekConfidenceWithHistory, recordedValues, trendWeekDays, type HistoryState } from "./summaryPast";
@@ -40,7 +41,7 @@ function diff(now: number | null, before: number | null): number | null {
  */
 function changeOf(now: number | null, before: number | null): number | null {
   const d = diff(now, before);
-  return d === null ? null : Number(d.toFixed(2)) || 0;
+  return d === null ? null : shownRound(d, 2) || 0;
 }
 
 /** A fraction-% KR's percentFormat, only where it is not the usual PERCENT_VALUE_FORMAT. */
@@ -270,6 +271,7 @@ function trend(tracker: Tracker, checkins: CheckinEntry[], logged: Set<string>, 
       ...(kr.percentCells ? { percentCells: true as const, ...percentFormatOf(kr) } : {}),
       // Not a milestone's ("done"): its values are shares of the work, "0.3 → 0.5", not "0.5 done".
       ...(String(kr.unit ?? "").trim() && normalizeMetric(kr.metric) !== "milestone" ? { unit: String(kr.unit).trim() } : {}),
+      ...(isMoneyUnit(kr.unit) && valueDigits(kr) > 2 ? { digits: valueDigits(kr) } : {}),
     };
   });
   return { weeks, days, rows };

@@ -8,7 +8,7 @@ import { forecastKr, krAsShown, NOT_ENOUGH_WEEKS, valueAsShown, valueDigits, wee
 import { forecastWhy, withUnit } from "./forecastWords";
 import { goalForType } from "./evaluate";
 import type { Tracker } from "./model";
-import type { DecimalSeparator } from "./numbers";
+import { fixedText, type DecimalSeparator } from "./numbers";
 import { calibrationSignal, krSignals, RULE_LABEL, type Signal } from "./signals";
 import { withinGap } from "./scoring";
 
@@ -251,7 +251,7 @@ const headers = (...names: string[]): ForecastCell[] => names.map((n) => ({ v: n
 export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): ForecastCell[][] {
   const rows: ForecastCell[][] = [];
   rows.push([{ v: "Forecast: key results heading below their goal at this pace", style: "heading" }]);
-  rows.push(headers("ID", "Key result", "Owner", "Forecast", "Forecast score", "Goal", "Shortfall", "Weeks to target", "Why"));
+  rows.push(headers("ID", "Key result", "Owner", "Forecast", "Forecast score", "Goal", "Shortfall", weeksToTargetHeader(f, sep), "Why"));
   if (f.below.length === 0) {
     const any = f.krs.some((k) => k.forecast.ok);
     rows.push([muted(any ? "None — every forecast key result is on course for its goal (within the on-track gap)." : `None — ${NOT_ENOUGH_WEEKS}.`)]);
@@ -271,6 +271,21 @@ export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): Fo
     ]);
   }
   return rows;
+}
+
+/**
+ * The Forecast section's Weeks to target header, with the weeks the cycle has left after the report's day
+ * beside it (session 19: "13.7" read alone, with nothing to say the cycle has 9.3 weeks left): "Weeks to
+ * target (9.3 left)", at the cells' one decimal in the locale's separator; plain when no KR is listed or
+ * the cycle has ended. A header, not a column or a format per cell: the same number for every row, and no
+ * call more (the sparse render sets each distinct number format with a call of its own).
+ */
+export function weeksToTargetHeader(f: ReportForecast, sep: DecimalSeparator = "."): string {
+  const listed = f.below.find((k) => k.forecast.ok);
+  const endDay = listed && listed.forecast.ok ? listed.forecast.endDay : null;
+  if (!endDay || !isValidIsoDate(f.asOf)) return "Weeks to target";
+  const left = weeksShown((dayNumber(endDay) - dayNumber(f.asOf)) / 7);
+  return left > 0 ? `Weeks to target (${fixedText(left, 1, sep)} left)` : "Weeks to target";
 }
 
 /** "Signals" rows: each signal's rule, KR and reason. */

@@ -5,7 +5,7 @@ import { KR_STATUS_ORDER, type SummaryData, type SummaryMover } from "./summaryT
 import { forecastRows, signalRows } from "./summaryForecast";
 import { krsText } from "./summaryThisWeek";
 import { blockerRows, confidenceCells, lowConfidenceRows, thisWeekRows } from "./summaryLeadersLayout";
-import { decimalText } from "./numbers";
+import { decimalText, shownRound } from "./numbers";
 import { ATTENTION_HEADING, ATTENTION_NONE } from "./summaryLeaders";
 
 export type SummaryCellStyle = "title" | "subtitle" | "heading" | "header" | "label" | "status" | "muted" | "note";
@@ -66,13 +66,13 @@ export function krCount(n: number): string {
 
 /**
  * A rate as whole percent ("38%"), rounded as Sheets' "0%" format shows it: half away from zero on the
- * decimal figure. The product is taken to 12 significant digits first, since 0.285 × 100 is
- * 28.499999999999996 in floating point (Math.round alone gives 28%, the format 29%). The one rounding for
+ * decimal figure (numbers.ts shownRound), since 0.285 × 100 is 28.499999999999996 in floating point
+ * (Math.round alone gives 28%, the format 29%). The one rounding for
  * the report's rates (written as this text: server/render.ts), the subtitles and the digest, so they agree.
  */
 export function percent(x: number): string {
-  const p = Number((Math.abs(x) * 100).toPrecision(12));
-  return `${x < 0 ? "-" : ""}${Math.round(p)}%`;
+  const p = shownRound(Math.abs(x) * 100, 0);
+  return `${x < 0 && p > 0 ? "-" : ""}${p}%`;
 }
 
 /** "2026-01-06 to 2026-01-12" */

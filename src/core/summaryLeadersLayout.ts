@@ -3,7 +3,7 @@
 import type { SummaryData } from "./summaryTypes";
 import type { SummaryCell, SummaryCellStyle } from "./summaryLayout";
 import { CONFIDENCE_DROP, LOW_CONFIDENCE } from "./summaryLeaders";
-import { decimalText, type DecimalSeparator } from "./numbers";
+import { decimalText, shownRound, type DecimalSeparator } from "./numbers";
 
 /** Confidence change: "+2", "-3", "0". */
 export const CONFIDENCE_CHANGE_FMT = "+0;-0;0";
@@ -58,7 +58,9 @@ export function blockerRows(d: SummaryData): SummaryCell[][] {
 
 /** A value as the text trend shows it: at most 4 significant digits below 1,000, whole numbers above. */
 export function shortNumber(v: number, sep: DecimalSeparator = "."): string {
-  return decimalText(Math.abs(v) >= 1000 ? String(Math.round(v)) : String(Number(v.toPrecision(4))), sep);
+  if (Math.abs(v) >= 1000 || v === 0 || !isFinite(v)) return decimalText(String(Math.round(v)), sep);
+  // Four significant digits, rounded as a cell shows them (shownRound: 1.0005 is 1.001, not toPrecision's 1).
+  return decimalText(String(shownRound(v, Math.max(0, 3 - Math.floor(Math.log10(Math.abs(v))))) || 0), sep);
 }
 
 /**

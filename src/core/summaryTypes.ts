@@ -165,6 +165,8 @@ export interface SummaryTrendRow {
   percentCells?: true;
   /** The KR's unit, where it has one and is no milestone: the `Last weeks` text writes its values in it (trendWords.ts). */
   unit?: string;
+  /** A money KR's valueDigits where they are more than money's 2 (0.05 → 0.03 $: 4): `Last weeks` writes its values so. */
+  digits?: number;
   /**
    * Such a KR's format where it needs more decimals than PERCENT_VALUE_FORMAT's one (forecast.ts
    * percentValueFormat: "0.000%" for 0.5% → 0.3%); absent: PERCENT_VALUE_FORMAT.

@@ -110,7 +110,7 @@ export function layoutTrendBlock(data: SummaryData, chart: ChartData, place = TR
     cells.push({ v: null, formula: `=IFERROR(SPARKLINE(${first}${sheetRow}:${last}${sheetRow},{"empty","ignore"}),"")` });
     // A fraction-% KR's words read as the sheet shows it, × 100 (its cells show the fractions as percentages).
     const words = t.values.map((v) => valueAsShown(t.percentCells, v));
-    cells.push(text(lastWeeksText(words, t.percentCells ? "%" : t.unit, data.decimalSeparator)));
+    cells.push(text(lastWeeksText(words, t.percentCells ? "%" : t.unit, data.decimalSeparator, t.digits)));
     rows.push(cells);
   }
   rows.push([]);

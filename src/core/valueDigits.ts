@@ -113,3 +113,22 @@ export function valueWithUnit(text: string, unit: unknown, sep: "." | "," = ".")
   if (sep === "." && SIGNS_BEFORE.has(u)) return `${m[1]}${u}${digits}`;
   return `${m[1]}${digits} ${unitAfter(digits, u)}`;
 }
+
+/**
+ * The number format of a money KR's value cells (Start, Target, Current; session 19: a `$` KR's showed
+ * `41.5`): as its values are written in text (valueWithUnit), `"$"0.00` where the decimal separator is a point
+ * and the sign comes first ($41.50, −$3.00), `0.00" EUR"` otherwise (41,50 $ with a comma), with more
+ * decimals only where the KR's span needs them (`0.00##`: valueDigits, trailing zeros down to two). No
+ * thousands separator, as the texts have none. null for a KR that is not money (isMoneyUnit).
+ */
+export function moneyFormat(kr: { unit: unknown; start: number | null; target: number | null }, sep: "." | "," = "."): string | null {
+  const u = String(kr.unit ?? "").trim().replace(/"/g, "");
+  if (!isMoneyUnit(u)) return null;
+  const digits = `0.00${"#".repeat(Math.max(0, valueDigits(kr) - 2))}`;
+  return sep === "." && SIGNS_BEFORE.has(u) ? `"${u}"${digits}` : `${digits}" ${u}"`;
+}
+
+/** Whether a money KR's sign comes first where the decimal separator is a point (its format then depends on the locale). */
+export function signFirst(unit: unknown): boolean {
+  return SIGNS_BEFORE.has(String(unit ?? "").trim());
+}

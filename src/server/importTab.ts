@@ -118,7 +118,7 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string, t
   // unless the file's counts_from gives their day.
   const added = addedMidCycle(placed.settings, today);
   const days = plan.keyResults.map((k) => k.countsFrom || added);
-  writeOkrRows(objT, krT, plan.objectives, plan.keyResults, days, true);
+  writeOkrRows(objT, krT, plan.objectives, plan.keyResults, days, true, sep);
   const { report, keyResults: repaired } = setUpTracker(ss, {}, today, tz);
   // A tracker set up before the column gets it from that Repair: the new rows' dates are written then.
   if (days.some(Boolean) && col(krT, "Counts from") < 0) writeCountsFrom(repaired, new Map(plan.keyResults.map((k, i) => [k.id.toLowerCase(), days[i]])));

@@ -23,6 +23,7 @@ import { tabList, type TabList } from "./sheetNamed";
 import type { SetupOptions, SetupReport, SetupRun } from "./setupTypes";
 import { noteWrite, writesNoted } from "./setupWrites";
 import { col, type Table } from "./table";
+import { formatMoneyCells } from "./moneyCells";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -66,7 +67,15 @@ function rowFor(t: Table, values: Record<string, unknown>): unknown[] {
  * where the tab has the column. `plainText`: the tabs are a team's (an import's), which may be formatted as
  * Plain text (writeDataRows; one call more a block).
  */
-export function writeOkrRows(objT: Table, krT: Table, objectives: readonly ObjectiveFields[], keyResults: readonly KrRowFields[], countsFrom: readonly (string | undefined)[] = [], plainText = false): void {
+export function writeOkrRows(
+  objT: Table,
+  krT: Table,
+  objectives: readonly ObjectiveFields[],
+  keyResults: readonly KrRowFields[],
+  countsFrom: readonly (string | undefined)[] = [],
+  plainText = false,
+  sep?: "." | ",",
+): void {
   const objRows = objectives.map((o) =>
     rowFor(objT, { ID: o.id, Objective: o.title, Owner: o.owner, Team: o.team, "Parent ID": o.parentId, Type: o.type, "P&L link": o.pnlLink }),
   );
@@ -81,7 +90,9 @@ export function writeOkrRows(objT: Table, krT: Table, objectives: readonly Objec
     return r;
   });
   if (objRows.length) writeDataRows(objT, objRows, OBJECTIVE_HEADERS.slice(0, 7), plainText);
+  const firstKr = krT.headerRow + 1 + krT.rows.length;
   if (krRows.length) writeDataRows(krT, krRows, from >= 0 ? [...KR_HEADERS.slice(0, 9), "Counts from"] : KR_HEADERS.slice(0, 9), plainText);
+  formatMoneyCells(krT, firstKr, keyResults, sep);
 }
 
 /**

@@ -189,7 +189,8 @@ describe("the Weekly Summary and the digest", () => {
     expect(en.data.decimalSeparator).toBe(".");
   });
   it("this week's movers, the text trend and the note; every other cell as in '.'", () => {
-    expect(de.data.thisWeek[2]).toBe("Biggest gain: O1.KR1 +0,17; biggest drop: O1.KR2 -0,10.");
+    // 0,05 → 0,23 is +0,18 as the cells show it (0.225 − 0.05 = 0.175; toFixed wrote "+0,17" until session 19).
+    expect(de.data.thisWeek[2]).toBe("Biggest gain: O1.KR1 +0,18; biggest drop: O1.KR2 -0,10.");
     // The report and the Weekly Trend block (the text trend is there).
     const all = (m: typeof de) => m.rows.concat(m.block.rows);
     const texts = all(de).flat().filter((c) => typeof c.v === "string").map((c) => String(c.v));
@@ -213,7 +214,7 @@ describe("the Weekly Summary and the digest", () => {
     const o = de.data.overall;
     expect(d.subject).toContain(`(${fixedText(o.score!, 2, ",")} vs ${fixedText(o.expected, 2, ",")} expected)`);
     expect(d.subject).toMatch(/\(\d,\d\d vs \d,\d\d expected\)$/);
-    expect(d.body).toContain("Up: O1.KR1 Title O1.KR1 0,05 → 0,23 (+0,17)");
+    expect(d.body).toContain("Up: O1.KR1 Title O1.KR1 0,05 → 0,23 (+0,18)");
     expect(d.body).toContain("Down: O1.KR2 Title O1.KR2 0,13 → 0,02 (-0,10)");
     expect(d.htmlBody).toContain("Scores run from 0,00 to 1,00; expected");
     const dot = buildDigest(en, "https://docs.google.com/spreadsheets/d/x/edit");

@@ -1,6 +1,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { decimalSeparatorFor, parseUserNumber, wholePercentText } from "../../src/core/numbers";
+import fc from "fast-check";
+import { decimalSeparatorFor, fixedText, parseUserNumber, roundedText, shownFixed, shownRound, signedText, wholePercentText } from "../../src/core/numbers";
 
 const ok = (text: string | number, locale = "en_US") => {
   const r = parseUserNumber(text, locale);
@@ -89,5 +90,42 @@ describe("wholePercentText: a fraction as typed percent text, only where Sheets 
   });
   it("leaves anything else to be written as the number: a decimal percent would need the locale's separator", () => {
     for (const x of [0.925, 0.071, 0.8655, 1 / 3, NaN, Infinity, 1e300]) expect(wholePercentText(x)).toBeNull();
+  });
+});
+
+describe("shownFixed / shownRound: a number rounded as a spreadsheet cell shows it (session 19)", () => {
+  it("rounds a decimal half away from zero, where toFixed rounds the double's binary value down", () => {
+    expect((0.175).toFixed(2)).toBe("0.17");
+    expect(shownFixed(0.175, 2)).toBe("0.18");
+    expect(shownFixed(1.005, 2)).toBe("1.01");
+    expect(shownFixed(-0.175, 2)).toBe("-0.18");
+    expect(shownFixed(0.17499999999999982, 2)).toBe("0.18");
+    expect(shownFixed(0.1749, 2)).toBe("0.17");
+    expect(shownFixed(-0.001, 2)).toBe("0.00");
+    expect(shownRound(28.499999999999996, 0)).toBe(29);
+    expect(fixedText(0.175, 2, ",")).toBe("0,18");
+    expect(signedText(0.125, ".")).toBe("+0.13");
+    expect(roundedText(0.0435, 3, ".")).toBe("0.044");
+  });
+
+  it("every typed half of `digits` decimals rounds up, as its cell shows it", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 6 }), fc.boolean(), (k, d, negative) => {
+        const x = Number(`${negative ? "-" : ""}${k}5e-${d + 1}`);
+        const up = String(k + 1).padStart(d + 1, "0");
+        const text = d ? `${up.slice(0, -d)}.${up.slice(-d)}` : up;
+        expect(shownFixed(x, d)).toBe(`${negative ? "-" : ""}${text}`);
+      }),
+    );
+  });
+
+  it("agrees with toFixed wherever the number is not within float noise of a half", () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e9, max: 1e9, noNaN: true }), fc.integer({ min: 0, max: 4 }), (x, d) => {
+        const scaled = Math.abs(x) * Math.pow(10, d);
+        fc.pre(Math.abs(scaled - Math.floor(scaled) - 0.5) > 1e-6 * Math.max(1, scaled));
+        expect(shownFixed(x, d)).toBe((x.toFixed(d) === `-${(0).toFixed(d)}` ? (0).toFixed(d) : x.toFixed(d)));
+      }),
+    );
   });
 });

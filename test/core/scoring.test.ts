@@ -11,7 +11,14 @@ describe("krScore", () => {
     expect(krScore("increase", 10, 20, 5)).toEqual({ score: 0, error: null }); // below start
     expect(krScore("increase", 10, 20, null)).toEqual({ score: 0, error: null }); // no check-in: c = s
     expect(krScore("increase", -10, 10, 0)).toEqual({ score: 0.5, error: null }); // negatives
-    expect(krScore("increase", 0, 3, 1).score).toBe(1 / 3);
+    // Held to SCORE_DECIMALS (12), as the Score formula's ROUND holds it (session 19; was 1 / 3 unrounded).
+    expect(krScore("increase", 0, 3, 1).score).toBe(0.333333333333);
+  });
+  it("a score at an exact half in decimals is that decimal, not its float-noise neighbour (session 19)", () => {
+    // (12 − 11.3) / 4 is 0.17499999999999982 unrounded: a 0.00 cell and the texts disagreed on 0.17 / 0.18.
+    expect((12 - 11.3) / 4).not.toBe(0.175);
+    expect(krScore("decrease", 12, 8, 11.3).score).toBe(0.175);
+    expect(krScore("decrease", 12, 8, 11.8).score).toBe(0.05);
   });
   it("decrease", () => {
     expect(krScore("decrease", 20, 10, 15)).toEqual({ score: 0.5, error: null });

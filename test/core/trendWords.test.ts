@@ -16,6 +16,13 @@ describe("The Weekly Trend's Last weeks text in the KR's unit (lastWeeksText)", 
     expect(lastWeeksText([null, null], "$")).toBe("");
   });
 
+  it("money under a dollar with cents, as over one (session 19: it kept trendText's 4 significant digits)", () => {
+    expect(lastWeeksText([0.455, 0.4], "$")).toBe("█▁ $0.46 → $0.40");
+    expect(lastWeeksText([0.455, 0.4], "€", ",")).toBe("█▁ 0,46 € → 0,40 €");
+    // A KR whose span needs more decimals (valueDigits: 0.05 → 0.03 has 4) keeps them, money's two at least.
+    expect(lastWeeksText([0.0436, 0.04], "$", ".", 4)).toBe("█▁ $0.0436 → $0.04");
+  });
+
   it("without a unit, is trendText as before", () => {
     fc.assert(
       fc.property(fc.array(fc.option(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { nil: null }), { maxLength: 10 }), fc.constantFrom(".", ","), (values, sep) => {

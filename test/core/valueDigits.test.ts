@@ -207,7 +207,19 @@ describe("valueWithUnit: a count of one in the singular", () => {
     expect(valueWithUnit("1", "DAYS")).toBe("1 DAY");
     expect(valueWithUnit("1.0", "days")).toBe("1.0 days");
     expect(valueWithUnit("2", "days")).toBe("2 days");
-    expect(valueWithUnit("1", "boxes")).toBe("1 boxes");
+    // Units it does not list, by the regular endings (session 19; "1 boxes" was left as typed).
+    expect(valueWithUnit("1", "boxes")).toBe("1 box");
+    expect(valueWithUnit("1", "batches")).toBe("1 batch");
+    expect(valueWithUnit("1", "entries")).toBe("1 entry");
+    expect(valueWithUnit("1", "pallets")).toBe("1 pallet");
+    expect(valueWithUnit("1", "Releases")).toBe("1 Release");
+    expect(valueWithUnit("1", "KPIs")).toBe("1 KPI");
+    expect(valueWithUnit("1", "processes")).toBe("1 process");
+    // …and as typed where those endings may be wrong, or it is no plural.
+    for (const u of ["series", "kudos", "news", "knives", "potatoes", "bonus", "lbs", "ms", "boxes/day", "boxes shipped", "calories"]) {
+      expect(valueWithUnit("1", u)).toBe(u === "calories" ? "1 calorie" : `1 ${u}`);
+    }
+    expect(valueWithUnit("2", "boxes")).toBe("2 boxes");
     expect(valueWithUnit("1", "%")).toBe("1%");
     expect(valueWithUnit("1", "$")).toBe("$1.00");
     expect(valueWithUnit("1", "EUR")).toBe("1.00 EUR");

@@ -56,7 +56,11 @@ describe("the Key Results forecast cells", () => {
 
     // What the summary wrote, against what it says.
     summarize(wb, "2026-02-02");
-    const listed = byId(section(summaryTab(wb), "Forecast").rows);
+    const forecast = section(summaryTab(wb), "Forecast");
+    // Against the weeks the cycle has left after 2026-02-02, to its last day 2026-04-05 (62 days; session 19:
+    // the header was "Weeks to target" alone, a 13.7 read with nothing to compare it with).
+    expect(forecast.headers[7]).toBe("Weeks to target (8.9 left)");
+    const listed = byId(forecast.rows);
     const after = cells(wb);
     for (const [id, c] of after) {
       expect(twoDecimals(c.value), `${id}: Forecast ${c.value} after the summary`).toBe(true);
@@ -68,6 +72,6 @@ describe("the Key Results forecast cells", () => {
     expect(c.value).toBeGreaterThan(7);
     expect(rework["Forecast"]).toBe(`${c.value}% by 2026-04-05`);
     expect(rework["Forecast score"]).toBe(c.score);
-    expect(rework["Weeks to target"] === "—" ? "" : rework["Weeks to target"]).toBe(c.weeks);
+    expect(rework["Weeks to target (8.9 left)"] === "—" ? "" : rework["Weeks to target (8.9 left)"]).toBe(c.weeks);
   });
 });

@@ -1,5 +1,6 @@
 // Number formats (display values) and "typed input" parsing (what a string becomes when written), with
 // the spreadsheet locale's decimal and grouping separators.
+import { shownFixed } from "../../core/numbers";
 import { DAYS, MONTHS, serialFields, serialFromFields } from "./time";
 
 export interface LocaleInfo {
@@ -134,7 +135,8 @@ function formatNumberSection(n: number, section: string, loc: LocaleInfo): strin
     const expDigits = (pat.slice(expAt + 2).match(/0/g) ?? []).length || 1;
     body = `${mant.toFixed(maxFrac).replace(".", loc.decimal)}E${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(expDigits, "0")}`;
   } else {
-    const fixed = Math.abs(v).toFixed(maxFrac);
+    // Half away from zero on the number's 15 significant digits, as spreadsheets show it: 0.175 is 0.18 (toFixed: 0.17).
+    const fixed = shownFixed(Math.abs(v), maxFrac);
     let [ip, fp = ""] = fixed.split(".");
     while (fp.length > minFrac && fp.endsWith("0")) fp = fp.slice(0, -1);
     if (ip === "0" && minInt === 0) ip = "";
