@@ -215,7 +215,7 @@ describe("the Weekly Summary and the digest", () => {
     expect(d.subject).toContain(`(${fixedText(o.score!, 2, ",")} vs ${fixedText(o.expected, 2, ",")} expected)`);
     expect(d.subject).toMatch(/\(\d,\d\d vs \d,\d\d expected\)$/);
     expect(d.body).toContain("Up: O1.KR1 Title O1.KR1 0,05 → 0,23 (+0,18)");
-    expect(d.body).toContain("Down: O1.KR2 Title O1.KR2 0,13 → 0,02 (-0,10)");
+    expect(d.body).toContain("Down: O1.KR2 Title O1.KR2 0,13 → 0,03 (-0,10)");
     expect(d.htmlBody).toContain("Scores run from 0,00 to 1,00; expected");
     const dot = buildDigest(en, "https://docs.google.com/spreadsheets/d/x/edit");
     expect(d.body).toBe(commaOf(dot.body));
