@@ -28,8 +28,8 @@
 import { addDays, cycleLastDay, isValidIsoDate, weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { Tracker } from "./model";
-import { endedForecast, staleForecast, teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
-import { periodStartOf } from "./summaryAsOf";
+import { endedForecast, silentAfterDays, staleForecast, teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
+import { periodDaysOf, periodStartOf } from "./summaryAsOf";
 import { LOW_CONFIDENCE } from "./summaryLeaders";
 import { STATUS, type Status } from "./tabs";
 
@@ -91,6 +91,11 @@ export interface TeamFigures {
   upward: AlignedObjective[];
   /** Its KRs forecast to miss, from its forecast columns (portfolioForecast.ts); absent in a result cached before it. */
   forecast?: TeamForecast;
+  /**
+   * Its check-in period in days, 7 or 14 (fortnightly): it is silent, and its forecast out of date, after two of
+   * them (silentAfterDays); absent in a result cached before session 19 (taken as 7).
+   */
+  periodDays?: number;
   /** The team's cycle's first day (absent in a result cached before session 17): silence is counted from it at the earliest. */
   cycleStart?: string;
   /** The team's cycle starts after the roll-up's day (a tracker set up ahead): its start date; no score, no rate. */
@@ -183,6 +188,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
   for (const m of MIX_ORDER) mix[m] = 0;
   for (const k of ev.krs) if (k.status in mix) mix[k.status]++;
   const periodStart = periodStartOf(s, asOf);
+  const periodDays = periodDaysOf(s);
   const dayBefore = addDays(periodStart, -1);
   let checkedIn = 0;
   let before = 0;
@@ -234,7 +240,8 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     lowConfidence: due ? doubted : null,
     lastCheckin: last,
     upward,
-    forecast: ended ? endedForecast(forecast) : staleForecast(forecast, last, asOf, last === null ? 0 : weekOf(last)),
+    forecast: ended ? endedForecast(forecast) : staleForecast(forecast, last, asOf, last === null ? 0 : weekOf(last), silentAfterDays(periodDays)),
+    periodDays,
     ...(isValidIsoDate(s.startDate) ? { cycleStart: s.startDate } : {}),
     ...(starts ? { starts } : {}),
     ...(ended ? { ended } : {}),

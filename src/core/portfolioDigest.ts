@@ -6,8 +6,8 @@
 // Rules, decided here:
 // - Built from the roll-up's own results (no call more): the KRs forecast to miss, worst first, as the
 //   roll-up's "At this pace" section lists them, at most DIGEST_MISSES; the teams whose status is Off track or
-//   At risk; the teams with no check-in for more than STALE_FORECAST_DAYS (counted from their cycle's start at
-//   the earliest); the teams whose cycle has not started, and those whose cycle ended and was not rolled over (in neither list
+//   At risk; the teams with no check-in for more than two of their check-in periods (silentAfterDays: 14 days, 28
+//   fortnightly; counted from their cycle's start at the earliest); the teams whose cycle has not started, and those whose cycle ended and was not rolled over (in neither list
 //   before: no check-in is due, and what they have to do is start or roll over); the teams read whose tracker
 //   has no KR (until session 17 in no list: a team tracking nothing went unmentioned); the teams with on-track KRs
 //   their owners doubt (confidence LOW_CONFIDENCE or less, most first: session 18); the trackers not read and
@@ -18,7 +18,7 @@ import { escapeHtml } from "./escape";
 import { fixedText, type DecimalSeparator } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
 import { endedWords, paceGap, type TeamFigures, type TeamResult } from "./portfolio";
-import { againstText, companyMisses, forecastText, STALE_FORECAST_DAYS, type ForecastMiss } from "./portfolioForecast";
+import { againstText, companyMisses, forecastText, silentAfterDays, STALE_FORECAST_DAYS, type ForecastMiss } from "./portfolioForecast";
 import { dayNumber } from "./dates";
 import { STATUS } from "./tabs";
 import { LOW_CONFIDENCE } from "./summaryLeaders";
@@ -42,7 +42,8 @@ export interface PortfolioDigest {
   teamsMissing: number;
   /** Off track first, then at risk, each the largest gap (expected − score) first; week of its own cycle (absent before session 18). */
   behind: { team: string; status: string; score: number | null; expected: number | null; week?: number; weeks?: number }[];
-  silent: { team: string; last: string | null }[];
+  /** `fortnightly`: the team checks in every 14 days, so it is silent after 28 (absent before session 19, and for a weekly team). */
+  silent: { team: string; last: string | null; fortnightly?: boolean }[];
   /** Teams whose cycle starts after the roll-up's day (absent in an outcome made before session 15). */
   notStarted?: { team: string; starts: string }[];
   /** Teams whose cycle ended before the roll-up's day, not rolled over yet (absent before session 15). */
@@ -63,7 +64,8 @@ export interface PortfolioDigest {
  */
 function silentDays(f: TeamFigures, asOf: string): number | null {
   const from = f.cycleStart && !(f.lastCheckin && f.lastCheckin > f.cycleStart) ? f.cycleStart : f.lastCheckin;
-  if (from) return dayNumber(asOf) - dayNumber(from) > STALE_FORECAST_DAYS ? dayNumber(asOf) - dayNumber(from) : null;
+  // Two of its own check-in periods (silentAfterDays): a fortnightly team on schedule goes up to 27 days between check-ins.
+  if (from) return dayNumber(asOf) - dayNumber(from) > silentAfterDays(f.periodDays) ? dayNumber(asOf) - dayNumber(from) : null;
   return f.krs > 0 && f.week >= 3 ? (f.week - 1) * 7 : null;
 }
 
@@ -95,7 +97,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
     if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected, week: f.week, weeks: f.weeks });
     if (f.lowConfidence) doubted.push({ team: r.entry.team, krs: f.lowConfidence });
     const days = silentDays(f, asOf);
-    if (days !== null) silent.push({ team: r.entry.team, last: f.lastCheckin, days });
+    if (days !== null) silent.push({ team: r.entry.team, last: f.lastCheckin, days, ...(f.periodDays === 14 ? { fortnightly: true } : {}) });
   }
   // Worst first (the leader reads the first names): off track, then at risk, each the largest gap to its own
   // cycle's expected score first (teams on cycles of 6 and 13 weeks compared by how far behind their own pace
@@ -113,7 +115,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
     total,
     teamsMissing: read.filter((r) => r.figures!.forecast && r.figures!.forecast.missing > 0).length,
     behind,
-    silent: silent.map(({ team, last }) => ({ team, last })),
+    silent: silent.map((x) => ({ team: x.team, last: x.last, ...(x.fortnightly ? { fortnightly: true } : {}) })),
     notStarted,
     ended,
     noKrs,
@@ -191,8 +193,10 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
   if (off.length) teams.push(`Off track: ${names(off)}.`);
   if (risk.length) teams.push(`At risk: ${names(risk)}.`);
   if (p.silent.length) {
-    const silent = p.silent.map((s) => (s.last ? `${s.team} (last ${s.last})` : `${s.team} (none yet)`));
-    teams.push(`No check-in for more than ${STALE_FORECAST_DAYS} days: ${names(silent)}.`);
+    // A fortnightly team is silent after 28 days, said where one is named (each team's own cadence: session 19).
+    const silent = p.silent.map((s) => `${s.team} (${s.fortnightly ? "fortnightly; " : ""}${s.last ? `last ${s.last}` : "none yet"})`);
+    const fortnightly = p.silent.some((s) => s.fortnightly) ? `, ${silentAfterDays(14)} for a fortnightly team` : "";
+    teams.push(`No check-in for more than ${STALE_FORECAST_DAYS} days${fortnightly}: ${names(silent)}.`);
   }
   // On track, but its owners doubt it: help asked for before the status turns (the team's own summary's Low confidence).
   const doubted = p.lowConfidence || [];

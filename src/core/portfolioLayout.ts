@@ -5,7 +5,7 @@ import type { DecimalSeparator } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
 import type { Alignment, RollupHistoryRow, TeamResult } from "./portfolio";
 import { endedWords, MIX_ORDER, paceGap, teamTrend } from "./portfolio";
-import { againstText, companyMisses, forecastText, STALE_FORECAST_DAYS } from "./portfolioForecast";
+import { againstText, companyMisses, forecastText, silentAfterDays, STALE_FORECAST_DAYS } from "./portfolioForecast";
 import { FMT, type SummaryCell } from "./summary";
 import { STATUS } from "./tabs";
 
@@ -189,11 +189,13 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
   const rows: SummaryCell[][] = [[text("At this pace: key results forecast to miss their goal", "heading")]];
   // The teams read, each with its forecast (a result cached before the forecast has none) and the last day of
   // its cycle when that ended (its figures' `ended`: its forecast then has none to miss).
-  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast, ended: t.figures.ended, closed: t.figures.closed, starts: t.figures.starts, krs: t.figures.krs, weeks: t.figures.weeks }] : []));
+  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast, ended: t.figures.ended, closed: t.figures.closed, starts: t.figures.starts, krs: t.figures.krs, weeks: t.figures.weeks, fortnightly: t.figures.periodDays === 14 }] : []));
   const { worst, total } = companyMisses(read.map((r) => r.f));
   const forecasting = read.filter((r) => r.f.forecast > 0 && !r.f.stale && !r.ended).length;
   const teamsMissing = read.filter((r) => r.f.missing > 0).length;
-  const stale = read.flatMap((r) => (r.f.stale ? [`${r.team} (from week ${r.f.stale.week} of ${r.weeks}, ${r.f.stale.day})`] : []));
+  const stale = read.flatMap((r) => (r.f.stale ? [`${r.team} (${r.fortnightly ? "fortnightly; " : ""}from week ${r.f.stale.week} of ${r.weeks}, ${r.f.stale.day})`] : []));
+  // A fortnightly team's forecast is out of date after 28 days, two of its periods (silentAfterDays): said where one is named.
+  const fortnightly = read.some((r) => r.f.stale && r.fortnightly) ? `, ${silentAfterDays(14)} for a fortnightly team` : "";
   const ended = read.flatMap((r) => (r.ended ? [`${r.team} (${endedWords(r)})`] : []));
   if (total > 0) {
     rows.push([text(`${plural(total, "KR")} in ${plural(teamsMissing, "team")} ${total === 1 ? "ends" : "end"} below ${total === 1 ? "its" : "their"} goal at this pace (by more than ${total === 1 ? "its" : "their"} team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.`, "note")]);
@@ -224,7 +226,7 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
     rows.push([text(`Not forecast, no forecast columns in its Key Results (set up before them; "Repair tracker" in that tracker adds them, its next check-in or summary fills them): ${andList(noColumns)}.`, "muted")]);
   }
   if (stale.length) {
-    rows.push([text(`Not counted, forecast out of date (the team has not checked in for more than ${STALE_FORECAST_DAYS} days: its forecast is from its latest check-in): ${andList(stale)}.`, "muted")]);
+    rows.push([text(`Not counted, forecast out of date (the team has not checked in for more than ${STALE_FORECAST_DAYS} days${fortnightly}: its forecast is from its latest check-in): ${andList(stale)}.`, "muted")]);
   }
   if (ended.length) {
     rows.push([text(`Not counted, cycle ended and not rolled over yet (its key results ended where they stand: its final score is in the Teams table): ${andList(ended)}.`, "muted")]);
