@@ -26,9 +26,11 @@
 //   that have a score and a team weight > 0; null when there are none. Team weight comes from the
 //   Portfolio tab (blank = 1).
 import { addDays, cycleLastDay, isValidIsoDate, weekNumber } from "./dates";
-import { evaluateTracker } from "./evaluate";
-import type { Tracker } from "./model";
+import { evaluateTracker, type KrEvaluation } from "./evaluate";
+import type { CheckinEntry, Tracker } from "./model";
+import { teamBlockers, type TeamBlockers } from "./portfolioBlockers";
 import { endedForecast, silentAfterDays, staleForecast, teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
+import { scoresTypedOver, type ScoreTypedOver } from "./portfolioScoreCells";
 import { periodDaysOf, periodStartOf } from "./summaryAsOf";
 import { LOW_CONFIDENCE } from "./summaryLeaders";
 import { STATUS, type Status } from "./tabs";
@@ -96,6 +98,17 @@ export interface TeamFigures {
    * them (silentAfterDays); absent in a result cached before session 19 (taken as 7).
    */
   periodDays?: number;
+  /**
+   * Its KRs whose Score cell holds a value typed over its formula (portfolioScoreCells.ts): its own tracker scores
+   * that value, the roll-up the KR's cells. Absent when none (and in a result cached before session 19).
+   */
+  scoreTypedOver?: ScoreTypedOver;
+  /**
+   * The blockers its check-ins reported this period (portfolioBlockers.ts), read from its log's last rows while
+   * something is due from it; null when its log could not be read (its tab renamed or deleted); absent when nothing is
+   * due (and in a result cached before session 19).
+   */
+  blockers?: TeamBlockers | null;
   /** The team's cycle's first day (absent in a result cached before session 17): silence is counted from it at the earliest. */
   cycleStart?: string;
   /** The team's cycle starts after the roll-up's day (a tracker set up ahead): its start date; no score, no rate. */
@@ -177,7 +190,14 @@ export function portfolioEntries(rows: { row: number; ref: unknown; team: unknow
  * cells in tracker.keyResults' order, null when its Key Results have no forecast columns; `closedOn`: the day
  * its Settings say the cycle was closed as of (core/cycleClosed.ts closedAsOf), or null.
  */
-export function teamFigures(tracker: Tracker, asOf: string, team: string, forecastCells: (KrForecastCells | undefined)[] | null = null, closedOn: string | null = null): TeamFigures {
+export function teamFigures(
+  tracker: Tracker,
+  asOf: string,
+  team: string,
+  forecastCells: (KrForecastCells | undefined)[] | null = null,
+  closedOn: string | null = null,
+  more: { scoreCells?: Map<string, unknown> | null; blockerRows?: (periodStart: string, checkedIn: number) => CheckinEntry[] | null } = {},
+): TeamFigures {
   const s = tracker.settings;
   // The week of the team's cycle a day falls in, clamped to 1..weeks.
   const weekOf = (day: string) => Math.min(Math.max(weekNumber(day, s.startDate), 1), s.weeks);
@@ -226,6 +246,8 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
   }
   if (starts) for (const o of upward) Object.assign(o, { score: null, expected: null, status: STATUS.notStarted });
   const forecast = teamForecast(tracker, forecastCells, team);
+  // The Score cells against the KRs' own scores (no day in the formula: evaluated as of any day, the same).
+  const typedOver = scoresTypedOver(ev.krs, more.scoreCells ?? null);
   return {
     cycle: s.cycleName,
     week: weekOf(asOf),
@@ -242,12 +264,22 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     upward,
     forecast: ended ? endedForecast(forecast) : staleForecast(forecast, last, asOf, last === null ? 0 : weekOf(last), silentAfterDays(periodDays)),
     periodDays,
+    ...(typedOver ? { scoreTypedOver: typedOver } : {}),
+    ...(due && more.blockerRows ? { blockers: blockersOf(tracker, ev.krs, checkedIn ? more.blockerRows(periodStart, checkedIn) : [], periodStart) } : {}),
     ...(isValidIsoDate(s.startDate) ? { cycleStart: s.startDate } : {}),
     ...(starts ? { starts } : {}),
     ...(ended ? { ended } : {}),
     ...(closed ? { closed } : {}),
     ...(before && due ? { dayBefore: { day: dayBefore, krs: before } } : {}),
   };
+}
+
+/**
+ * Its blockers this period from the log's last rows, or null when its log could not be read (its tab gone). No KR
+ * whose Last check-in is in the period: no check-in in it, so none reported, and its log is not read at all.
+ */
+function blockersOf(tracker: Tracker, ev: KrEvaluation[], rows: CheckinEntry[] | null, periodStart: string): TeamBlockers | null {
+  return rows ? teamBlockers(tracker.keyResults, ev, rows, periodStart) : null;
 }
 
 /** How far behind its own cycle's pace a team is: expected − score (0 without either); compares cycles of any length. */

@@ -20,8 +20,22 @@ import { andList, ofTotal, plural } from "./plural";
 import { endedWords, paceGap, type TeamFigures, type TeamResult } from "./portfolio";
 import { againstText, companyMisses, forecastText, silentAfterDays, STALE_FORECAST_DAYS, type ForecastMiss } from "./portfolioForecast";
 import { dayNumber } from "./dates";
+import { worstFirst } from "./portfolioLayout";
 import { STATUS } from "./tabs";
 import { LOW_CONFIDENCE } from "./summaryLeaders";
+
+/** Blockers quoted per team in the digest (the tab lists 25 across teams). */
+export const DIGEST_BLOCKERS = 2;
+
+/** "tokyo (O1.KR2: Waiting for IT access; O3.KR1: Budget approval pending; and 3 more)": each text on one line, cut. */
+function blockedWords(b: NonNullable<PortfolioDigest["blocked"]>[number]): string {
+  const cut = (t: string) => {
+    const one = t.replace(/\s+/g, " ").trim();
+    return one.length > 80 ? `${one.slice(0, 79)}…` : one;
+  };
+  const more = b.total > b.first.length ? `; and ${b.total - b.first.length} more` : "";
+  return `${b.team} (${b.first.map((x) => `${x.id}: ${cut(x.blockers)}`).join("; ")}${more})`;
+}
 
 /** KRs forecast to miss listed in the digest (the tab lists 25). */
 export const DIGEST_MISSES = 5;
@@ -50,6 +64,13 @@ export interface PortfolioDigest {
   ended?: { team: string; ended: string; closed?: boolean }[];
   /** Teams with on-track KRs of confidence LOW_CONFIDENCE or less, most first (absent before session 18). */
   lowConfidence?: { team: string; krs: number }[];
+  /**
+   * Teams whose check-ins reported a blocker this period, in the Teams table's order (worst first), each with its
+   * first DIGEST_BLOCKERS (KRs most behind first) and how many in all (absent before session 19).
+   */
+  blocked?: { team: string; total: number; first: { id: string; blockers: string }[] }[];
+  /** Teams whose tracker holds a Score typed over its formula, most first (absent before session 19). */
+  typedOver?: { team: string; krs: number; ids: string[] }[];
   /** Teams read whose tracker has no KR (absent before session 17). */
   noKrs?: string[];
   unreadable: { team: string; problem: string }[];
@@ -80,8 +101,16 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
   const ended: { team: string; ended: string; closed?: boolean }[] = [];
   const noKrs: string[] = [];
   const doubted: { team: string; krs: number }[] = [];
+  const typedOver: { team: string; krs: number; ids: string[] }[] = [];
+  // Worst first, as the Teams table lists them: the leader reads the first names.
+  const blocked = worstFirst(read).flatMap((r) => {
+    const b = r.figures!.blockers;
+    return b && b.total ? [{ team: r.entry.team, total: b.total, first: b.named.slice(0, DIGEST_BLOCKERS).map((x) => ({ id: x.id, blockers: x.blockers })) }] : [];
+  });
   for (const r of read) {
     const f = r.figures!;
+    // Whatever its cycle's state: its own sheet shows a score its cells do not give.
+    if (f.scoreTypedOver) typedOver.push({ team: r.entry.team, krs: f.scoreTypedOver.krs, ids: f.scoreTypedOver.named.map((n) => n.id) });
     if (!f.krs) {
       noKrs.push(r.entry.team);
       continue;
@@ -105,6 +134,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
   behind.sort((a, b) => Number(a.status !== STATUS.offTrack) - Number(b.status !== STATUS.offTrack) || paceGap(b) - paceGap(a));
   silent.sort((a, b) => b.days - a.days);
   doubted.sort((a, b) => b.krs - a.krs);
+  typedOver.sort((a, b) => b.krs - a.krs);
   return {
     asOf,
     ...(cycle ? { week: cycle.week, weeks: cycle.weeks } : {}),
@@ -120,6 +150,8 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
     ended,
     noKrs,
     lowConfidence: doubted,
+    typedOver,
+    blocked,
     unreadable: results.filter((r) => !r.figures && !r.pending).map((r) => ({ team: r.entry.team, problem: r.problem || "Not read" })),
   };
 }
@@ -192,6 +224,8 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
   const risk = p.behind.filter((b) => b.status === STATUS.atRisk).map(named);
   if (off.length) teams.push(`Off track: ${names(off)}.`);
   if (risk.length) teams.push(`At risk: ${names(risk)}.`);
+  const blocked = p.blocked || [];
+  if (blocked.length) teams.push(`Blockers this week: ${names(blocked.map(blockedWords))}.`);
   if (p.silent.length) {
     // A fortnightly team is silent after 28 days, said where one is named (each team's own cadence: session 19).
     const silent = p.silent.map((s) => `${s.team} (${s.fortnightly ? "fortnightly; " : ""}${s.last ? `last ${s.last}` : "none yet"})`);
@@ -201,6 +235,12 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
   // On track, but its owners doubt it: help asked for before the status turns (the team's own summary's Low confidence).
   const doubted = p.lowConfidence || [];
   if (doubted.length) teams.push(`Low confidence (on-track KRs whose owners rate it ${LOW_CONFIDENCE} of 10 or less): ${names(doubted.map((d) => `${d.team} (${plural(d.krs, "KR")})`))}.`);
+  // Its own tracker scores a typed value, so the team, and anyone opening its tracker, read another score than this one.
+  const typed = p.typedOver || [];
+  if (typed.length) {
+    const which = (t: { team: string; krs: number; ids: string[] }) => `${t.team} (${t.krs > t.ids.length ? plural(t.krs, "KR") : t.ids.join(", ")})`;
+    teams.push(`Score typed over in the team's tracker (its own sheet scores the typed value; the roll-up scores the KR's values; "Repair tracker" there writes the formula back): ${names(typed.map(which))}.`);
+  }
   const later = p.notStarted || [];
   if (later.length) teams.push(`Not started yet: ${names(later.map((n) => `${n.team} (starts ${n.starts})`))}.`);
   const over = p.ended || [];
@@ -216,8 +256,10 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
  */
 export function portfolioSubject(p: PortfolioDigest | { error: string }): string {
   if ("error" in p) return "; portfolio roll-up not refreshed";
-  if (p.total > 0) return `; teams: ${plural(p.total, "KR")} forecast to miss`;
-  return p.read ? "; teams: none forecast to miss" : "";
+  // The teams blocked this week after the forecast: the headline a leader acts on, a few bytes (fitSubject cuts the end).
+  const blocked = p.blocked && p.blocked.length ? `, ${p.blocked.length} blocked` : "";
+  if (p.total > 0) return `; teams: ${plural(p.total, "KR")} forecast to miss${blocked}`;
+  return p.read ? `; teams: none forecast to miss${blocked}` : "";
 }
 
 /** The section's HTML, every text escaped. */

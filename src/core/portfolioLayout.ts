@@ -1,17 +1,18 @@
 // The Portfolio Roll-up tab's cells, written from A1 by the server (the same cell model as the Weekly
 // Summary): a title block, one row per listed team, the KRs forecast to miss across teams, the alignment
 // of team objectives under company objectives, and each team's score per week from the roll-up History.
-import type { DecimalSeparator } from "./numbers";
+import { fixedText, type DecimalSeparator } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
 import type { Alignment, RollupHistoryRow, TeamResult } from "./portfolio";
 import { endedWords, MIX_ORDER, paceGap, teamTrend } from "./portfolio";
 import { againstText, companyMisses, forecastText, silentAfterDays, STALE_FORECAST_DAYS } from "./portfolioForecast";
+import { blockerSectionRows, LOG_NOT_READ } from "./portfolioBlockersLayout";
 import { FMT, type SummaryCell } from "./summary";
 import { STATUS } from "./tabs";
 
 export const TEAM_HEADERS = [
   "Team", "Tracker", "Read", "Cycle", "Week", "Score", "Expected", "Status",
-  ...MIX_ORDER, "Check-in rate", "KRs off track", "Low confidence", "Forecast to miss", "Forecast KRs", "Last check-in",
+  ...MIX_ORDER, "Check-in rate", "KRs off track", "Low confidence", "Blockers", "Forecast to miss", "Forecast KRs", "Last check-in", "Scores typed over",
 ] as const;
 export const AT_THIS_PACE_HEADERS = ["Team", "KR", "Key result", "Owner", "Forecast", "Ends against", "Forecast score", "Goal", "Shortfall"] as const;
 /** The "Forecast to miss" cell of a team whose Key Results have no forecast columns, and of one with no forecast yet. */
@@ -76,6 +77,8 @@ function teamRow(t: TeamResult): SummaryCell[] {
   row.push(f.checkinRate === null ? blank() : { v: f.checkinRate, fmt: FMT.rate }, { v: f.offTrack, fmt: "0" });
   // On-track KRs their owners doubt: the team needing help before its status says so (blank: nothing due, or cached before it).
   row.push(typeof f.lowConfidence === "number" ? { v: f.lowConfidence, fmt: "0" } : blank());
+  // KRs with a blocker reported this period (blank: nothing due, or cached before session 19).
+  row.push(f.blockers ? { v: f.blockers.krs, fmt: "0" } : f.blockers === null ? text(LOG_NOT_READ, "muted") : blank());
   const fc = f.forecast;
   if (!fc) row.push(blank(), blank());
   else if (f.ended) row.push(text(f.closed ? CLOSED_CELL : ENDED_CELL, "muted"), fc.columns ? { v: fc.forecast, fmt: "0" } : blank());
@@ -85,7 +88,26 @@ function teamRow(t: TeamResult): SummaryCell[] {
   else if (fc.stale) row.push(text(staleCell(fc.stale.week, f.weeks), "muted"), { v: fc.forecast, fmt: "0" });
   else row.push(fc.forecast ? { v: fc.missing, fmt: "0" } : text(NO_FORECAST_YET, "muted"), { v: fc.forecast, fmt: "0" });
   row.push(f.lastCheckin ? { v: f.lastCheckin, fmt: FMT.date } : text("none yet", "muted"));
+  // Blank when none: the few teams whose own sheet scores a typed value stand out (named under the table).
+  row.push(f.scoreTypedOver ? { v: f.scoreTypedOver.krs, fmt: "0" } : blank());
   return row;
+}
+
+/**
+ * The line under the Teams table naming the KRs whose Score was typed over in their team's tracker
+ * (portfolioScoreCells.ts), worst-first teams' order; null when none.
+ */
+export function typedOverLine(teams: TeamResult[], sep: DecimalSeparator): string | null {
+  const shown = (v: number | string | null) => (typeof v === "number" ? fixedText(v, 2, sep) : v === null ? "a setup error" : v === "" ? "blank" : `"${v.slice(0, 30)}"`);
+  const each = teams.flatMap((t) => {
+    const x = t.figures && t.figures.scoreTypedOver;
+    if (!x) return [];
+    const krs = x.named.map((n) => `${n.id} holds ${shown(n.cell)} (its cells score ${shown(n.score)})`);
+    const more = x.krs > x.named.length ? ` and ${x.krs - x.named.length} more` : "";
+    return [`${t.entry.team}: ${krs.join(", ")}${more}`];
+  });
+  if (!each.length) return null;
+  return `Scores typed over in the team's tracker (a value in place of the Score formula: its own Key Results, objectives and status score that value; this roll-up scores the KR's Current, Start and Target; "Repair tracker" in that tracker writes the formula back): ${each.join("; ")}.`;
 }
 
 /**
@@ -149,7 +171,13 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   rows.push([text("Teams", "heading")]);
   rows.push(TEAM_HEADERS.map((h) => text(h, "header")));
   if (!input.teams.length) rows.push([text("No team trackers are listed in the Portfolio tab yet.", "muted")]);
-  for (const t of worstFirst(input.teams)) rows.push(teamRow(t));
+  const ordered = worstFirst(input.teams);
+  for (const t of ordered) rows.push(teamRow(t));
+  const typed = typedOverLine(ordered, input.decimalSeparator || ".");
+  if (typed) rows.push([text(typed, "muted")]);
+  rows.push([]);
+
+  rows.push(...blockerSectionRows(ordered));
   rows.push([]);
 
   rows.push(...atThisPaceRows(input.teams, input.decimalSeparator || "."));
