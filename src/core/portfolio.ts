@@ -26,7 +26,7 @@
 //   that have a score and a team weight > 0; null when there are none. Team weight comes from the
 //   Portfolio tab (blank = 1).
 import { addDays, cycleLastDay, isValidIsoDate, weekNumber } from "./dates";
-import { evaluateTracker, type KrEvaluation } from "./evaluate";
+import { evaluateTracker } from "./evaluate";
 import type { CheckinEntry, Tracker } from "./model";
 import { teamBlockers, type TeamBlockers } from "./portfolioBlockers";
 import { endedForecast, silentAfterDays, staleForecast, teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
@@ -248,6 +248,9 @@ export function teamFigures(
   const forecast = teamForecast(tracker, forecastCells, team);
   // The Score cells against the KRs' own scores (no day in the formula: evaluated as of any day, the same).
   const typedOver = scoresTypedOver(ev.krs, more.scoreCells ?? null);
+  // The log's last rows for this period's blockers, only while something is due. No KR whose Last check-in is in
+  // the period: nothing checked in, so none reported, and the log is not read (null: it could not be read).
+  const blockerRows = due && more.blockerRows ? (checkedIn ? more.blockerRows(periodStart, checkedIn) : []) : [];
   return {
     cycle: s.cycleName,
     week: weekOf(asOf),
@@ -265,21 +268,13 @@ export function teamFigures(
     forecast: ended ? endedForecast(forecast) : staleForecast(forecast, last, asOf, last === null ? 0 : weekOf(last), silentAfterDays(periodDays)),
     periodDays,
     ...(typedOver ? { scoreTypedOver: typedOver } : {}),
-    ...(due && more.blockerRows ? { blockers: blockersOf(tracker, ev.krs, checkedIn ? more.blockerRows(periodStart, checkedIn) : [], periodStart) } : {}),
+    ...(due && more.blockerRows ? { blockers: blockerRows ? teamBlockers(tracker.keyResults, ev.krs, blockerRows, periodStart) : null } : {}),
     ...(isValidIsoDate(s.startDate) ? { cycleStart: s.startDate } : {}),
     ...(starts ? { starts } : {}),
     ...(ended ? { ended } : {}),
     ...(closed ? { closed } : {}),
     ...(before && due ? { dayBefore: { day: dayBefore, krs: before } } : {}),
   };
-}
-
-/**
- * Its blockers this period from the log's last rows, or null when its log could not be read (its tab gone). No KR
- * whose Last check-in is in the period: no check-in in it, so none reported, and its log is not read at all.
- */
-function blockersOf(tracker: Tracker, ev: KrEvaluation[], rows: CheckinEntry[] | null, periodStart: string): TeamBlockers | null {
-  return rows ? teamBlockers(tracker.keyResults, ev, rows, periodStart) : null;
 }
 
 /** How far behind its own cycle's pace a team is: expected − score (0 without either); compares cycles of any length. */

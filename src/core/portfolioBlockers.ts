@@ -20,6 +20,10 @@ import type { Status } from "./tabs";
 /** Blockers kept per team (what the roll-up can show, and what a partial run caches); the rest counted. */
 export const BLOCKERS_KEPT = 25;
 
+/** A blocker's and a next step's text as kept (the team's own summary shows them whole). */
+export const BLOCKER_CHARS = 300;
+const cut = (t: string) => (t.length > BLOCKER_CHARS ? `${t.slice(0, BLOCKER_CHARS - 1)}…` : t);
+
 export interface TeamBlocker {
   id: string;
   title: string;
@@ -66,7 +70,8 @@ export function teamBlockers(keyResults: KeyResult[], ev: KrEvaluation[], checki
       if (seen.has(text.toLowerCase())) continue;
       seen.add(text.toLowerCase());
       total++;
-      if (named.length < BLOCKERS_KEPT) named.push({ id: e.id, title: kr.title, owner: kr.owner, status: e.status, date: c.date, blockers: text, nextStep: String(c.nextStep ?? "").trim() });
+      // Each text cut at BLOCKER_CHARS: a cached partial run's 25 stay far below a cache value's 100 KB.
+      if (named.length < BLOCKERS_KEPT) named.push({ id: e.id, title: kr.title, owner: kr.owner, status: e.status, date: c.date, blockers: cut(text), nextStep: cut(String(c.nextStep ?? "").trim()) });
     }
   }
   return { krs: blocked, total, named };

@@ -15,24 +15,20 @@ const text = (v: string, style?: SummaryCell["style"]): SummaryCell => ({ v, fmt
 
 /** The section's rows; `ordered`: the teams as the Teams table lists them (worstFirst). */
 export function blockerSectionRows(ordered: TeamResult[]): SummaryCell[][] {
-  const rows: SummaryCell[][] = [[text("Blockers this week: what the teams' check-ins of their own period reported (7 days to the roll-up's day, 14 for a fortnightly team)", "heading")]];
+  const rows: SummaryCell[][] = [[text("Blockers this week (each team's check-in period: 7 days, 14 fortnightly)", "heading")]];
   const teams = ordered.filter((t) => t.figures && t.figures.blockers);
   const all = teams.flatMap((t) => t.figures!.blockers!.named.map((b) => ({ team: t.entry.team, b })));
   const total = teams.reduce((n, t) => n + t.figures!.blockers!.total, 0);
-  const unread = ordered.filter((t) => t.figures && t.figures.blockers === null).map((t) => t.entry.team);
   if (!total) {
-    rows.push([text(teams.length ? `None: no check-in of the ${plural(teams.length, "team")} with a running cycle reported a blocker.` : "None: no team read has a running cycle.", "muted")]);
+    rows.push([text(teams.length ? `None: no check-in of the ${plural(teams.length, "team")} with a running cycle reported one.` : "None: no team read has a running cycle.", "muted")]);
   } else {
     const blocked = teams.filter((t) => t.figures!.blockers!.total > 0).length;
-    rows.push([text(`${plural(total, "blocker")} in ${plural(blocked, "team")}, the teams in the Teams table's order (worst first), each team's KRs most behind first.`, "note")]);
+    rows.push([text(`${plural(total, "blocker")} in ${plural(blocked, "team")}, worst first.`, "note")]);
     rows.push(BLOCKER_HEADERS.map((h) => text(h, "header")));
     for (const { team, b } of all.slice(0, ROLLUP_BLOCKERS)) {
       rows.push([text(team, "label"), text(b.id), text(b.title), text(b.owner), text(b.status, "status"), { v: b.date, fmt: FMT.date }, text(b.blockers), text(b.nextStep)]);
     }
-    if (total > Math.min(all.length, ROLLUP_BLOCKERS)) rows.push([text(`and ${total - Math.min(all.length, ROLLUP_BLOCKERS)} more: each team's own Weekly Summary lists its own (Blockers section); the Teams table counts them.`, "muted")]);
-  }
-  if (unread.length) {
-    rows.push([text(`Blockers not read, no "Check-ins" log found in its tracker (renamed or deleted? "Repair tracker" there names a renamed tab back): ${unread.join(", ")}.`, "muted")]);
+    if (total > Math.min(all.length, ROLLUP_BLOCKERS)) rows.push([text(`and ${total - Math.min(all.length, ROLLUP_BLOCKERS)} more: each team's Weekly Summary lists its own.`, "muted")]);
   }
   return rows;
 }

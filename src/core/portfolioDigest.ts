@@ -27,15 +27,6 @@ import { LOW_CONFIDENCE } from "./summaryLeaders";
 /** Blockers quoted per team in the digest (the tab lists 25 across teams). */
 export const DIGEST_BLOCKERS = 2;
 
-/** "tokyo (O1.KR2: Waiting for IT access; O3.KR1: Budget approval pending; and 3 more)": each text on one line, cut. */
-function blockedWords(b: NonNullable<PortfolioDigest["blocked"]>[number]): string {
-  const cut = (t: string) => {
-    const one = t.replace(/\s+/g, " ").trim();
-    return one.length > 80 ? `${one.slice(0, 79)}…` : one;
-  };
-  const more = b.total > b.first.length ? `; and ${b.total - b.first.length} more` : "";
-  return `${b.team} (${b.first.map((x) => `${x.id}: ${cut(x.blockers)}`).join("; ")}${more})`;
-}
 
 /** KRs forecast to miss listed in the digest (the tab lists 25). */
 export const DIGEST_MISSES = 5;
@@ -225,7 +216,11 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
   if (off.length) teams.push(`Off track: ${names(off)}.`);
   if (risk.length) teams.push(`At risk: ${names(risk)}.`);
   const blocked = p.blocked || [];
-  if (blocked.length) teams.push(`Blockers this week: ${names(blocked.map(blockedWords))}.`);
+  // "tokyo (O1.KR2: Waiting for IT access; O3.KR1: Budget approval pending; and 3 more)": each text on one line, cut.
+  const cut = (t: string) => (t.length > 80 ? `${t.slice(0, 79)}…` : t);
+  const words = (b: (typeof blocked)[number]) =>
+    `${b.team} (${b.first.map((x) => `${x.id}: ${cut(x.blockers.replace(/\s+/g, " "))}`).join("; ")}${b.total > b.first.length ? `; and ${b.total - b.first.length} more` : ""})`;
+  if (blocked.length) teams.push(`Blockers this week: ${names(blocked.map(words))}.`);
   if (p.silent.length) {
     // A fortnightly team is silent after 28 days, said where one is named (each team's own cadence: session 19).
     const silent = p.silent.map((s) => `${s.team} (${s.fortnightly ? "fortnightly; " : ""}${s.last ? `last ${s.last}` : "none yet"})`);
@@ -239,7 +234,7 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
   const typed = p.typedOver || [];
   if (typed.length) {
     const which = (t: { team: string; krs: number; ids: string[] }) => `${t.team} (${t.krs > t.ids.length ? plural(t.krs, "KR") : t.ids.join(", ")})`;
-    teams.push(`Score typed over in the team's tracker (its own sheet scores the typed value; the roll-up scores the KR's values; "Repair tracker" there writes the formula back): ${names(typed.map(which))}.`);
+    teams.push(`Score typed over in the team's tracker ("Repair tracker" there restores the formula): ${names(typed.map(which))}.`);
   }
   const later = p.notStarted || [];
   if (later.length) teams.push(`Not started yet: ${names(later.map((n) => `${n.team} (starts ${n.starts})`))}.`);

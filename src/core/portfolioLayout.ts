@@ -98,7 +98,7 @@ function teamRow(t: TeamResult): SummaryCell[] {
  * (portfolioScoreCells.ts), worst-first teams' order; null when none.
  */
 export function typedOverLine(teams: TeamResult[], sep: DecimalSeparator): string | null {
-  const shown = (v: number | string | null) => (typeof v === "number" ? fixedText(v, 2, sep) : v === null ? "a setup error" : v === "" ? "blank" : `"${v.slice(0, 30)}"`);
+  const shown = (v: number | string | null) => (typeof v === "number" ? fixedText(v, 2, sep) : v === null ? "a setup error" : `"${v.slice(0, 30)}"`);
   const each = teams.flatMap((t) => {
     const x = t.figures && t.figures.scoreTypedOver;
     if (!x) return [];
@@ -107,7 +107,7 @@ export function typedOverLine(teams: TeamResult[], sep: DecimalSeparator): strin
     return [`${t.entry.team}: ${krs.join(", ")}${more}`];
   });
   if (!each.length) return null;
-  return `Scores typed over in the team's tracker (a value in place of the Score formula: its own Key Results, objectives and status score that value; this roll-up scores the KR's Current, Start and Target; "Repair tracker" in that tracker writes the formula back): ${each.join("; ")}.`;
+  return `Scores typed over in the team's tracker (its sheet scores the value, this roll-up the KR's cells; "Repair tracker" there restores the formula): ${each.join("; ")}.`;
 }
 
 /**

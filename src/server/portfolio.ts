@@ -142,7 +142,7 @@ const CACHE_VALUE_BYTES = 100 * 1024;
 
 /**
  * A team's result as cached, or null when it cannot fit: a team with hundreds of aligned objectives, or long
- * titles, passes the limit, so titles (and blockers' texts) are shortened first (only the continued run's roll-up shows them so).
+ * titles, passes the limit, so titles are shortened first (only the continued run's roll-up shows them so).
  */
 function cacheValue(r: TeamResult): string | null {
   const full = JSON.stringify(r);
@@ -151,9 +151,7 @@ function cacheValue(r: TeamResult): string | null {
   const short = (t: string) => (t.length > 100 ? `${t.slice(0, 99)}…` : t);
   const f = r.figures;
   const forecast = f.forecast && { ...f.forecast, worst: f.forecast.worst.map((m) => ({ ...m, title: short(m.title) })) };
-  // Blockers and next steps are free text of up to MAX_TEXT characters each: shortened with the titles.
-  const blockers = f.blockers && { ...f.blockers, named: f.blockers.named.map((b) => ({ ...b, title: short(b.title), blockers: short(b.blockers), nextStep: short(b.nextStep) })) };
-  const cut = JSON.stringify({ ...r, figures: { ...f, upward: f.upward.map((o) => ({ ...o, title: short(o.title) })), ...(forecast ? { forecast } : {}), ...(blockers ? { blockers } : {}) } });
+  const cut = JSON.stringify({ ...r, figures: { ...f, upward: f.upward.map((o) => ({ ...o, title: short(o.title) })), ...(forecast ? { forecast } : {}) } });
   return utf8Bytes(cut) <= CACHE_VALUE_BYTES ? cut : null;
 }
 

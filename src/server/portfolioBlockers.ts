@@ -4,15 +4,13 @@
 // read already (its header and row count), as a check-in and the sidebar place its tail (checkinLog.ts).
 import { columnLetter } from "../core/a1";
 import type { CheckinEntry } from "../core/model";
-import { computedLabel, TAB } from "../core/tabs";
+import { CHECKIN_HEADERS, computedLabel, TAB } from "../core/tabs";
 import { cellIsoDate, isDate } from "./env";
 import { checkinsFrom, computedLogHeaderRow, computedLogRows, IDENTIFYING, type SettingsRead } from "./read";
 import { col, lazyDecimalComma, norm, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The log's columns the blockers need: a correction (What changed, Request ID) replaces the row it names. */
-const NEEDED = ["Timestamp", "KR ID", "Value", "What changed", "Blockers", "Next step", "Request ID"];
 
 /**
  * Rows read beyond one per KR checked in this period (its Last check-in in it): a few KRs checked in twice, or
@@ -33,7 +31,8 @@ export function readBlockerRows(ss: Spreadsheet, s: SettingsRead, krs: number, p
   const n = computedLogRows(s);
   // The computed header joins row 1's cells: it is the log's header only when that is row 1.
   const headers = typeof raw === "string" && n !== null && computedLogHeaderRow(s) === 1 ? raw.split("|").map((h) => h.trim()) : null;
-  const idx = NEEDED.map((h) => (headers ? col({ headers }, h) : -1));
+  // Its columns, all of them (Request ID, the last, names the row a correction replaces): as a check-in reads its tail.
+  const idx = CHECKIN_HEADERS.map((h) => (headers ? col({ headers }, h) : -1));
   if (!headers || n === null || idx.some((i) => i < 0)) return wholeLog(ss, tz);
   if (n <= 0) return [];
   const width = Math.max(...idx) + 1;

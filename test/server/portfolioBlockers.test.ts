@@ -60,7 +60,7 @@ describe("Blockers in the portfolio roll-up", () => {
     // More check-ins than one per KR and the slack of 20: the first read starts after the blocker's row.
     for (let i = 0; i < ids.length + 25; i++) checkIn(busy, "2026-02-13", ids[i % ids.length]);
     const quietOnly = rollup(base, { Quiet: quiet });
-    expect(quietOnly.values).toContain("None: no check-in of the 1 team with a running cycle reported a blocker.");
+    expect(quietOnly.values).toContain("None: no check-in of the 1 team with a running cycle reported one.");
     const { section, reads } = rollup(base, { Busy: busy });
     expect(section.map((s) => s[6])).toEqual(["Reported on the period's first day"]);
     // Quiet's log is empty (no read); Busy's takes two: the rows sized by its KRs, then those above.

@@ -42,9 +42,9 @@ describe("A Score typed over in a team's tracker", () => {
     // The roll-up's score is the cells', the same as the untouched copy's.
     expect(row("Typed").Score).toBe(row("Clean").Score);
     expect(r.line).toBe(
-      `Scores typed over in the team's tracker (a value in place of the Score formula: its own Key Results, objectives and status score that value; this roll-up scores the KR's Current, Start and Target; "Repair tracker" in that tracker writes the formula back): Typed: ${krs[0].ID} holds 0.90 (its cells score ${score1.toFixed(2)}), ${krs[1].ID} holds "done" (its cells score ${Number(krs[1].Score).toFixed(2)}).`,
+      `Scores typed over in the team's tracker (its sheet scores the value, this roll-up the KR's cells; "Repair tracker" there restores the formula): Typed: ${krs[0].ID} holds 0.90 (its cells score ${score1.toFixed(2)}), ${krs[1].ID} holds "done" (its cells score ${Number(krs[1].Score).toFixed(2)}).`,
     );
-    expect(r.digest).toBe(`Score typed over in the team's tracker (its own sheet scores the typed value; the roll-up scores the KR's values; "Repair tracker" there writes the formula back): Typed (${krs[0].ID}, ${krs[1].ID}).`);
+    expect(r.digest).toBe(`Score typed over in the team's tracker ("Repair tracker" there restores the formula): Typed (${krs[0].ID}, ${krs[1].ID}).`);
   });
 
   it("costs no call more, and is told in a tracker without forecast columns too (its read reaches Score)", () => {
