@@ -102,7 +102,7 @@ export function typedOverLine(teams: TeamResult[], sep: DecimalSeparator): strin
   const each = teams.flatMap((t) => {
     const x = t.figures && t.figures.scoreTypedOver;
     if (!x) return [];
-    const krs = x.named.map((n) => `${n.id} holds ${shown(n.cell)} (its cells score ${shown(n.score)})`);
+    const krs = x.named.map((n) => `${n.id} ${n.cell === "" ? "is blank" : `holds ${shown(n.cell)}`} (its cells score ${shown(n.score)})`);
     const more = x.krs > x.named.length ? ` and ${x.krs - x.named.length} more` : "";
     return [`${t.entry.team}: ${krs.join(", ")}${more}`];
   });

@@ -35,16 +35,17 @@ describe("A Score typed over in a team's tracker", () => {
     const score1 = Number(krs[0].Score);
     typeOver(typed, 2, 0.9); // a number over the formula
     typeOver(typed, 3, "done"); // text over it
+    typeOver(typed, 4, ""); // cleared: its sheet scores nothing for the KR
     const r = rollup(base, { Typed: typed, Clean: clean });
     const row = (team: string) => r.teams.find((t) => t.Team === team)!;
-    expect(row("Typed")["Scores typed over"]).toBe("2");
+    expect(row("Typed")["Scores typed over"]).toBe("3");
     expect(row("Clean")["Scores typed over"]).toBe("");
     // The roll-up's score is the cells', the same as the untouched copy's.
     expect(row("Typed").Score).toBe(row("Clean").Score);
     expect(r.line).toBe(
-      `Scores typed over in the team's tracker (its sheet scores the value, this roll-up the KR's cells; "Repair tracker" there restores the formula): Typed: ${krs[0].ID} holds 0.90 (its cells score ${score1.toFixed(2)}), ${krs[1].ID} holds "done" (its cells score ${Number(krs[1].Score).toFixed(2)}).`,
+      `Scores typed over in the team's tracker (its sheet scores the value, this roll-up the KR's cells; "Repair tracker" there restores the formula): Typed: ${krs[0].ID} holds 0.90 (its cells score ${score1.toFixed(2)}), ${krs[1].ID} holds "done" (its cells score ${Number(krs[1].Score).toFixed(2)}), ${krs[2].ID} is blank (its cells score ${Number(krs[2].Score).toFixed(2)}).`,
     );
-    expect(r.digest).toBe(`Score typed over in the team's tracker ("Repair tracker" there restores the formula): Typed (${krs[0].ID}, ${krs[1].ID}).`);
+    expect(r.digest).toBe(`Score typed over in the team's tracker ("Repair tracker" there restores the formula): Typed (${krs[0].ID}, ${krs[1].ID}, ${krs[2].ID}).`);
   });
 
   it("costs no call more, and is told in a tracker without forecast columns too (its read reaches Score)", () => {
