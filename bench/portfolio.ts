@@ -43,6 +43,13 @@ const SHAPES: { metric: Metric; start: number; target: number; at: (f: number) =
   { metric: "milestone", start: 0, target: 1, at: (f) => Math.round(f * 10) / 10 },
 ];
 
+/**
+ * A KR's Last check-in, as days after START: spread over the 14 days to TODAY (day 80), so half a team's KRs
+ * checked in this week. Until session 19 over days 56-70, none this week: the roll-up reads a team's log for the
+ * week's blockers only when one did, and the tier would have measured a portfolio in which no team checked in.
+ */
+const lastCheckinDay = (k: number, i: number) => 80 - ((k + i) % 14);
+
 /** A team tracker: objectives aligned to company objectives or cascading inside the team, KRs checked in. */
 function teamTracker(i: number, companyIds: string[]): WorkbookSnapshot {
   const snap = blankTracker(`team-${i}`, `Team ${i}`);
@@ -57,13 +64,28 @@ function teamTracker(i: number, companyIds: string[]): WorkbookSnapshot {
     const o = Math.floor((k * nObj) / nKr);
     const s = SHAPES[(k + i) % SHAPES.length];
     const progress = ((k * 37 + i * 11) % 100) / 100;
-    const day = 70 - ((k + i) % 14);
+    const day = lastCheckinDay(k, i);
     putRow(krSheet, k + 1, {
       [KR_HEADERS[0]]: cell(`O${o + 1}.KR${k}`), "Objective ID": cell(`O${o + 1}`), "Key result": cell(`Key result ${k}`), Owner: cell(ADMIN),
       Metric: cell(s.metric), Start: cell(s.start), Target: cell(s.target), Weight: cell(k % 5 ? 1 : 2),
       Current: cell(s.at(progress)), Confidence: cell(1 + (k % 10)), "Last check-in": cell(46027 + day, "yyyy-mm-dd"),
     });
   }
+  // Its Check-ins log (session 19: the roll-up reads its last rows for the period's blockers): each KR's check-ins
+  // of the last two weeks it checked in, oldest first as check-ins append them, a blocker on every sixth.
+  const logSheet = sheetOf(snap, TAB.checkins);
+  const log: { day: number; k: number; w: number }[] = [];
+  for (let k = 0; k < nKr; k++) for (const w of [7, 0]) log.push({ day: lastCheckinDay(k, i) - w, k, w });
+  log.sort((a, b) => a.day - b.day || a.k - b.k);
+  log.forEach((l, r) => {
+    const o = Math.floor((l.k * nObj) / nKr);
+    const s = SHAPES[(l.k + i) % SHAPES.length];
+    putRow(logSheet, r + 1, {
+      Timestamp: cell(46027 + l.day + 0.4, "yyyy-mm-dd hh:mm"), Week: cell(1 + Math.floor(l.day / 7)), "KR ID": cell(`O${o + 1}.KR${l.k}`),
+      Value: cell(s.at(((l.k * 37 + i * 11) % 100) / 100)), Confidence: cell(1 + (l.k % 10)), "What changed": cell("Weekly update"),
+      Blockers: cell(r % 6 ? "" : "Waiting for IT access"), "Next step": cell(r % 6 ? "" : "Escalate"), Author: cell(ADMIN), "Request ID": cell(`bench-${i}-${r}`),
+    });
+  });
   return snap;
 }
 

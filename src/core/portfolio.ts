@@ -27,9 +27,11 @@
 //   Portfolio tab (blank = 1).
 import { addDays, cycleLastDay, isValidIsoDate, weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
-import type { Tracker } from "./model";
-import { endedForecast, staleForecast, teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
-import { periodStartOf } from "./summaryAsOf";
+import type { CheckinEntry, Tracker } from "./model";
+import { teamBlockers, type TeamBlockers } from "./portfolioBlockers";
+import { endedForecast, silentAfterDays, staleForecast, teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
+import { scoresTypedOver, type ScoreTypedOver } from "./portfolioScoreCells";
+import { periodDaysOf, periodStartOf } from "./summaryAsOf";
 import { LOW_CONFIDENCE } from "./summaryLeaders";
 import { STATUS, type Status } from "./tabs";
 
@@ -91,6 +93,22 @@ export interface TeamFigures {
   upward: AlignedObjective[];
   /** Its KRs forecast to miss, from its forecast columns (portfolioForecast.ts); absent in a result cached before it. */
   forecast?: TeamForecast;
+  /**
+   * Its check-in period in days, 7 or 14 (fortnightly): it is silent, and its forecast out of date, after two of
+   * them (silentAfterDays); absent in a result cached before session 19 (taken as 7).
+   */
+  periodDays?: number;
+  /**
+   * Its KRs whose Score cell holds a value typed over its formula (portfolioScoreCells.ts): its own tracker scores
+   * that value, the roll-up the KR's cells. Absent when none (and in a result cached before session 19).
+   */
+  scoreTypedOver?: ScoreTypedOver;
+  /**
+   * The blockers its check-ins reported this period (portfolioBlockers.ts), read from its log's last rows while
+   * something is due from it; null when its log could not be read (its tab renamed or deleted); absent when nothing is
+   * due (and in a result cached before session 19).
+   */
+  blockers?: TeamBlockers | null;
   /** The team's cycle's first day (absent in a result cached before session 17): silence is counted from it at the earliest. */
   cycleStart?: string;
   /** The team's cycle starts after the roll-up's day (a tracker set up ahead): its start date; no score, no rate. */
@@ -172,7 +190,14 @@ export function portfolioEntries(rows: { row: number; ref: unknown; team: unknow
  * cells in tracker.keyResults' order, null when its Key Results have no forecast columns; `closedOn`: the day
  * its Settings say the cycle was closed as of (core/cycleClosed.ts closedAsOf), or null.
  */
-export function teamFigures(tracker: Tracker, asOf: string, team: string, forecastCells: (KrForecastCells | undefined)[] | null = null, closedOn: string | null = null): TeamFigures {
+export function teamFigures(
+  tracker: Tracker,
+  asOf: string,
+  team: string,
+  forecastCells: (KrForecastCells | undefined)[] | null = null,
+  closedOn: string | null = null,
+  more: { scoreCells?: Map<string, unknown> | null; blockerRows?: (periodStart: string, checkedIn: number) => CheckinEntry[] | null } = {},
+): TeamFigures {
   const s = tracker.settings;
   // The week of the team's cycle a day falls in, clamped to 1..weeks.
   const weekOf = (day: string) => Math.min(Math.max(weekNumber(day, s.startDate), 1), s.weeks);
@@ -183,6 +208,7 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
   for (const m of MIX_ORDER) mix[m] = 0;
   for (const k of ev.krs) if (k.status in mix) mix[k.status]++;
   const periodStart = periodStartOf(s, asOf);
+  const periodDays = periodDaysOf(s);
   const dayBefore = addDays(periodStart, -1);
   let checkedIn = 0;
   let before = 0;
@@ -220,6 +246,11 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
   }
   if (starts) for (const o of upward) Object.assign(o, { score: null, expected: null, status: STATUS.notStarted });
   const forecast = teamForecast(tracker, forecastCells, team);
+  // The Score cells against the KRs' own scores (no day in the formula: evaluated as of any day, the same).
+  const typedOver = scoresTypedOver(ev.krs, more.scoreCells ?? null);
+  // The log's last rows for this period's blockers, only while something is due. No KR whose Last check-in is in
+  // the period: nothing checked in, so none reported, and the log is not read (null: it could not be read).
+  const blockerRows = due && more.blockerRows ? (checkedIn ? more.blockerRows(periodStart, checkedIn) : []) : [];
   return {
     cycle: s.cycleName,
     week: weekOf(asOf),
@@ -234,7 +265,10 @@ export function teamFigures(tracker: Tracker, asOf: string, team: string, foreca
     lowConfidence: due ? doubted : null,
     lastCheckin: last,
     upward,
-    forecast: ended ? endedForecast(forecast) : staleForecast(forecast, last, asOf, last === null ? 0 : weekOf(last)),
+    forecast: ended ? endedForecast(forecast) : staleForecast(forecast, last, asOf, last === null ? 0 : weekOf(last), silentAfterDays(periodDays)),
+    periodDays,
+    ...(typedOver ? { scoreTypedOver: typedOver } : {}),
+    ...(due && more.blockerRows ? { blockers: blockerRows ? teamBlockers(tracker.keyResults, ev.krs, blockerRows, periodStart) : null } : {}),
     ...(isValidIsoDate(s.startDate) ? { cycleStart: s.startDate } : {}),
     ...(starts ? { starts } : {}),
     ...(ended ? { ended } : {}),

@@ -6,8 +6,8 @@
 // Rules, decided here:
 // - Built from the roll-up's own results (no call more): the KRs forecast to miss, worst first, as the
 //   roll-up's "At this pace" section lists them, at most DIGEST_MISSES; the teams whose status is Off track or
-//   At risk; the teams with no check-in for more than STALE_FORECAST_DAYS (counted from their cycle's start at
-//   the earliest); the teams whose cycle has not started, and those whose cycle ended and was not rolled over (in neither list
+//   At risk; the teams with no check-in for more than two of their check-in periods (silentAfterDays: 14 days, 28
+//   fortnightly; counted from their cycle's start at the earliest); the teams whose cycle has not started, and those whose cycle ended and was not rolled over (in neither list
 //   before: no check-in is due, and what they have to do is start or roll over); the teams read whose tracker
 //   has no KR (until session 17 in no list: a team tracking nothing went unmentioned); the teams with on-track KRs
 //   their owners doubt (confidence LOW_CONFIDENCE or less, most first: session 18); the trackers not read and
@@ -18,10 +18,15 @@ import { escapeHtml } from "./escape";
 import { fixedText, type DecimalSeparator } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
 import { endedWords, paceGap, type TeamFigures, type TeamResult } from "./portfolio";
-import { againstText, companyMisses, forecastText, STALE_FORECAST_DAYS, type ForecastMiss } from "./portfolioForecast";
+import { againstText, companyMisses, forecastText, silentAfterDays, STALE_FORECAST_DAYS, type ForecastMiss } from "./portfolioForecast";
 import { dayNumber } from "./dates";
+import { worstFirst } from "./portfolioLayout";
 import { STATUS } from "./tabs";
 import { LOW_CONFIDENCE } from "./summaryLeaders";
+
+/** Blockers quoted per team in the digest (the tab lists 25 across teams). */
+export const DIGEST_BLOCKERS = 2;
+
 
 /** KRs forecast to miss listed in the digest (the tab lists 25). */
 export const DIGEST_MISSES = 5;
@@ -42,13 +47,21 @@ export interface PortfolioDigest {
   teamsMissing: number;
   /** Off track first, then at risk, each the largest gap (expected − score) first; week of its own cycle (absent before session 18). */
   behind: { team: string; status: string; score: number | null; expected: number | null; week?: number; weeks?: number }[];
-  silent: { team: string; last: string | null }[];
+  /** `fortnightly`: the team checks in every 14 days, so it is silent after 28 (absent before session 19, and for a weekly team). */
+  silent: { team: string; last: string | null; fortnightly?: boolean }[];
   /** Teams whose cycle starts after the roll-up's day (absent in an outcome made before session 15). */
   notStarted?: { team: string; starts: string }[];
   /** Teams whose cycle ended before the roll-up's day, not rolled over yet (absent before session 15). */
   ended?: { team: string; ended: string; closed?: boolean }[];
   /** Teams with on-track KRs of confidence LOW_CONFIDENCE or less, most first (absent before session 18). */
   lowConfidence?: { team: string; krs: number }[];
+  /**
+   * Teams whose check-ins reported a blocker this period, in the Teams table's order (worst first), each with its
+   * first DIGEST_BLOCKERS (KRs most behind first) and how many in all (absent before session 19).
+   */
+  blocked?: { team: string; total: number; first: { id: string; blockers: string }[] }[];
+  /** Teams whose tracker holds a Score typed over its formula, most first (absent before session 19). */
+  typedOver?: { team: string; krs: number; ids: string[] }[];
   /** Teams read whose tracker has no KR (absent before session 17). */
   noKrs?: string[];
   unreadable: { team: string; problem: string }[];
@@ -63,7 +76,8 @@ export interface PortfolioDigest {
  */
 function silentDays(f: TeamFigures, asOf: string): number | null {
   const from = f.cycleStart && !(f.lastCheckin && f.lastCheckin > f.cycleStart) ? f.cycleStart : f.lastCheckin;
-  if (from) return dayNumber(asOf) - dayNumber(from) > STALE_FORECAST_DAYS ? dayNumber(asOf) - dayNumber(from) : null;
+  // Two of its own check-in periods (silentAfterDays): a fortnightly team on schedule goes up to 27 days between check-ins.
+  if (from) return dayNumber(asOf) - dayNumber(from) > silentAfterDays(f.periodDays) ? dayNumber(asOf) - dayNumber(from) : null;
   return f.krs > 0 && f.week >= 3 ? (f.week - 1) * 7 : null;
 }
 
@@ -78,8 +92,16 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
   const ended: { team: string; ended: string; closed?: boolean }[] = [];
   const noKrs: string[] = [];
   const doubted: { team: string; krs: number }[] = [];
+  const typedOver: { team: string; krs: number; ids: string[] }[] = [];
+  // Worst first, as the Teams table lists them: the leader reads the first names.
+  const blocked = worstFirst(read).flatMap((r) => {
+    const b = r.figures!.blockers;
+    return b && b.total ? [{ team: r.entry.team, total: b.total, first: b.named.slice(0, DIGEST_BLOCKERS).map((x) => ({ id: x.id, blockers: x.blockers })) }] : [];
+  });
   for (const r of read) {
     const f = r.figures!;
+    // Whatever its cycle's state: its own sheet shows a score its cells do not give.
+    if (f.scoreTypedOver) typedOver.push({ team: r.entry.team, krs: f.scoreTypedOver.krs, ids: f.scoreTypedOver.named.map((n) => n.id) });
     if (!f.krs) {
       noKrs.push(r.entry.team);
       continue;
@@ -95,7 +117,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
     if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected, week: f.week, weeks: f.weeks });
     if (f.lowConfidence) doubted.push({ team: r.entry.team, krs: f.lowConfidence });
     const days = silentDays(f, asOf);
-    if (days !== null) silent.push({ team: r.entry.team, last: f.lastCheckin, days });
+    if (days !== null) silent.push({ team: r.entry.team, last: f.lastCheckin, days, ...(f.periodDays === 14 ? { fortnightly: true } : {}) });
   }
   // Worst first (the leader reads the first names): off track, then at risk, each the largest gap to its own
   // cycle's expected score first (teams on cycles of 6 and 13 weeks compared by how far behind their own pace
@@ -103,6 +125,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
   behind.sort((a, b) => Number(a.status !== STATUS.offTrack) - Number(b.status !== STATUS.offTrack) || paceGap(b) - paceGap(a));
   silent.sort((a, b) => b.days - a.days);
   doubted.sort((a, b) => b.krs - a.krs);
+  typedOver.sort((a, b) => b.krs - a.krs);
   return {
     asOf,
     ...(cycle ? { week: cycle.week, weeks: cycle.weeks } : {}),
@@ -113,11 +136,13 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
     total,
     teamsMissing: read.filter((r) => r.figures!.forecast && r.figures!.forecast.missing > 0).length,
     behind,
-    silent: silent.map(({ team, last }) => ({ team, last })),
+    silent: silent.map((x) => ({ team: x.team, last: x.last, ...(x.fortnightly ? { fortnightly: true } : {}) })),
     notStarted,
     ended,
     noKrs,
     lowConfidence: doubted,
+    typedOver,
+    blocked,
     unreadable: results.filter((r) => !r.figures && !r.pending).map((r) => ({ team: r.entry.team, problem: r.problem || "Not read" })),
   };
 }
@@ -190,13 +215,27 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
   const risk = p.behind.filter((b) => b.status === STATUS.atRisk).map(named);
   if (off.length) teams.push(`Off track: ${names(off)}.`);
   if (risk.length) teams.push(`At risk: ${names(risk)}.`);
+  const blocked = p.blocked || [];
+  // "tokyo (O1.KR2: Waiting for IT access; O3.KR1: Budget approval pending; and 3 more)": each text on one line, cut.
+  const cut = (t: string) => (t.length > 80 ? `${t.slice(0, 79)}…` : t);
+  const words = (b: (typeof blocked)[number]) =>
+    `${b.team} (${b.first.map((x) => `${x.id}: ${cut(x.blockers.replace(/\s+/g, " "))}`).join("; ")}${b.total > b.first.length ? `; and ${b.total - b.first.length} more` : ""})`;
+  if (blocked.length) teams.push(`Blockers this week: ${names(blocked.map(words))}.`);
   if (p.silent.length) {
-    const silent = p.silent.map((s) => (s.last ? `${s.team} (last ${s.last})` : `${s.team} (none yet)`));
-    teams.push(`No check-in for more than ${STALE_FORECAST_DAYS} days: ${names(silent)}.`);
+    // A fortnightly team is silent after 28 days, said where one is named (each team's own cadence: session 19).
+    const silent = p.silent.map((s) => `${s.team} (${s.fortnightly ? "fortnightly; " : ""}${s.last ? `last ${s.last}` : "none yet"})`);
+    const fortnightly = p.silent.some((s) => s.fortnightly) ? `, ${silentAfterDays(14)} for a fortnightly team` : "";
+    teams.push(`No check-in for more than ${STALE_FORECAST_DAYS} days${fortnightly}: ${names(silent)}.`);
   }
   // On track, but its owners doubt it: help asked for before the status turns (the team's own summary's Low confidence).
   const doubted = p.lowConfidence || [];
   if (doubted.length) teams.push(`Low confidence (on-track KRs whose owners rate it ${LOW_CONFIDENCE} of 10 or less): ${names(doubted.map((d) => `${d.team} (${plural(d.krs, "KR")})`))}.`);
+  // Its own tracker scores a typed value, so the team, and anyone opening its tracker, read another score than this one.
+  const typed = p.typedOver || [];
+  if (typed.length) {
+    const which = (t: { team: string; krs: number; ids: string[] }) => `${t.team} (${t.krs > t.ids.length ? plural(t.krs, "KR") : t.ids.join(", ")})`;
+    teams.push(`Score typed over in the team's tracker ("Repair tracker" there restores the formula): ${names(typed.map(which))}.`);
+  }
   const later = p.notStarted || [];
   if (later.length) teams.push(`Not started yet: ${names(later.map((n) => `${n.team} (starts ${n.starts})`))}.`);
   const over = p.ended || [];
@@ -212,8 +251,10 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
  */
 export function portfolioSubject(p: PortfolioDigest | { error: string }): string {
   if ("error" in p) return "; portfolio roll-up not refreshed";
-  if (p.total > 0) return `; teams: ${plural(p.total, "KR")} forecast to miss`;
-  return p.read ? "; teams: none forecast to miss" : "";
+  // The teams blocked this week after the forecast: the headline a leader acts on, a few bytes (fitSubject cuts the end).
+  const blocked = p.blocked && p.blocked.length ? `, ${p.blocked.length} blocked` : "";
+  if (p.total > 0) return `; teams: ${plural(p.total, "KR")} forecast to miss${blocked}`;
+  return p.read ? `; teams: none forecast to miss${blocked}` : "";
 }
 
 /** The section's HTML, every text escaped. */

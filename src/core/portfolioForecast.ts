@@ -71,7 +71,7 @@ export interface TeamForecast {
   worst: ForecastMiss[];
   /**
    * Set when the forecast is out of date: the team's latest check-in (its `day` and the `week` of its cycle it
-   * fell in) is more than STALE_FORECAST_DAYS before the roll-up's day. Its KRs are then not counted nor
+   * fell in) is more than silentAfterDays (14, or 28 for a fortnightly team) before the roll-up's day. Its KRs are then not counted nor
    * listed as forecast to miss (see staleForecast).
    */
   stale?: { day: string; week: number };
@@ -81,21 +81,29 @@ export interface TeamForecast {
 }
 
 /**
- * A team's forecast older than this many days is not shown as current. The roll-up reads no date of the
- * team's summaries (that would be a read more per team), only each KR's `Last check-in`: a forecast is at
- * most as fresh as the check-ins it is drawn from, and a team that stopped checking in (its week-4 forecast
- * shown in week 13, session 13's pilot) has stopped renewing it. Two weeks: a fortnightly team checks in
- * every 14 days, so a current forecast is never older than that.
+ * A weekly team's forecast older than this many days is not shown as current, and the team is named as silent in
+ * the digest. The roll-up reads no date of the team's summaries (that would be a read more per team), only each
+ * KR's `Last check-in`: a forecast is at most as fresh as the check-ins it is drawn from, and a team that stopped
+ * checking in (its week-4 forecast shown in week 13, session 13's pilot) has stopped renewing it. Two check-in
+ * periods: a team checks in once in each period, so two check-ins on schedule lie at most 13 days apart for a
+ * weekly team (the first day of one week, the last of the next), 27 for a fortnightly one. A fortnightly team
+ * gets twice as long (silentAfterDays): until session 19 it had the same 14 days, so one checking in early in
+ * one fortnight and late in the next was named silent, its forecast dropped, while it kept its rhythm.
  */
 export const STALE_FORECAST_DAYS = 14;
 
+/** Days without a check-in after which a team is silent and its forecast out of date: two of its check-in periods. */
+export function silentAfterDays(periodDays: number | undefined): number {
+  return periodDays === 14 ? 2 * 14 : STALE_FORECAST_DAYS;
+}
+
 /**
- * Marks a team's forecast out of date when its latest check-in (`lastCheckin`) is more than
- * STALE_FORECAST_DAYS before `asOf`; `week` is that check-in's week of the team's cycle.
+ * Marks a team's forecast out of date when its latest check-in (`lastCheckin`) is more than `days`
+ * (silentAfterDays of its cadence) before `asOf`; `week` is that check-in's week of the team's cycle.
  */
-export function staleForecast(f: TeamForecast, lastCheckin: string | null, asOf: string, week: number): TeamForecast {
+export function staleForecast(f: TeamForecast, lastCheckin: string | null, asOf: string, week: number, days = STALE_FORECAST_DAYS): TeamForecast {
   if (!f.columns || f.forecast === 0 || lastCheckin === null) return f;
-  if (dayNumber(asOf) - dayNumber(lastCheckin) <= STALE_FORECAST_DAYS) return f;
+  if (dayNumber(asOf) - dayNumber(lastCheckin) <= days) return f;
   return { ...f, missing: 0, worst: [], stale: { day: lastCheckin, week } };
 }
 

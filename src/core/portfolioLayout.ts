@@ -1,17 +1,18 @@
 // The Portfolio Roll-up tab's cells, written from A1 by the server (the same cell model as the Weekly
 // Summary): a title block, one row per listed team, the KRs forecast to miss across teams, the alignment
 // of team objectives under company objectives, and each team's score per week from the roll-up History.
-import type { DecimalSeparator } from "./numbers";
+import { fixedText, type DecimalSeparator } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
 import type { Alignment, RollupHistoryRow, TeamResult } from "./portfolio";
 import { endedWords, MIX_ORDER, paceGap, teamTrend } from "./portfolio";
-import { againstText, companyMisses, forecastText, STALE_FORECAST_DAYS } from "./portfolioForecast";
+import { againstText, companyMisses, forecastText, silentAfterDays, STALE_FORECAST_DAYS } from "./portfolioForecast";
+import { blockerSectionRows, LOG_NOT_READ } from "./portfolioBlockersLayout";
 import { FMT, type SummaryCell } from "./summary";
 import { STATUS } from "./tabs";
 
 export const TEAM_HEADERS = [
   "Team", "Tracker", "Read", "Cycle", "Week", "Score", "Expected", "Status",
-  ...MIX_ORDER, "Check-in rate", "KRs off track", "Low confidence", "Forecast to miss", "Forecast KRs", "Last check-in",
+  ...MIX_ORDER, "Check-in rate", "KRs off track", "Low confidence", "Blockers", "Forecast to miss", "Forecast KRs", "Last check-in", "Scores typed over",
 ] as const;
 export const AT_THIS_PACE_HEADERS = ["Team", "KR", "Key result", "Owner", "Forecast", "Ends against", "Forecast score", "Goal", "Shortfall"] as const;
 /** The "Forecast to miss" cell of a team whose Key Results have no forecast columns, and of one with no forecast yet. */
@@ -76,6 +77,8 @@ function teamRow(t: TeamResult): SummaryCell[] {
   row.push(f.checkinRate === null ? blank() : { v: f.checkinRate, fmt: FMT.rate }, { v: f.offTrack, fmt: "0" });
   // On-track KRs their owners doubt: the team needing help before its status says so (blank: nothing due, or cached before it).
   row.push(typeof f.lowConfidence === "number" ? { v: f.lowConfidence, fmt: "0" } : blank());
+  // KRs with a blocker reported this period (blank: nothing due, or cached before session 19).
+  row.push(f.blockers ? { v: f.blockers.krs, fmt: "0" } : f.blockers === null ? text(LOG_NOT_READ, "muted") : blank());
   const fc = f.forecast;
   if (!fc) row.push(blank(), blank());
   else if (f.ended) row.push(text(f.closed ? CLOSED_CELL : ENDED_CELL, "muted"), fc.columns ? { v: fc.forecast, fmt: "0" } : blank());
@@ -85,7 +88,26 @@ function teamRow(t: TeamResult): SummaryCell[] {
   else if (fc.stale) row.push(text(staleCell(fc.stale.week, f.weeks), "muted"), { v: fc.forecast, fmt: "0" });
   else row.push(fc.forecast ? { v: fc.missing, fmt: "0" } : text(NO_FORECAST_YET, "muted"), { v: fc.forecast, fmt: "0" });
   row.push(f.lastCheckin ? { v: f.lastCheckin, fmt: FMT.date } : text("none yet", "muted"));
+  // Blank when none: the few teams whose own sheet scores a typed value stand out (named under the table).
+  row.push(f.scoreTypedOver ? { v: f.scoreTypedOver.krs, fmt: "0" } : blank());
   return row;
+}
+
+/**
+ * The line under the Teams table naming the KRs whose Score was typed over in their team's tracker
+ * (portfolioScoreCells.ts), worst-first teams' order; null when none.
+ */
+export function typedOverLine(teams: TeamResult[], sep: DecimalSeparator): string | null {
+  const shown = (v: number | string | null) => (typeof v === "number" ? fixedText(v, 2, sep) : v === null ? "a setup error" : `"${v.slice(0, 30)}"`);
+  const each = teams.flatMap((t) => {
+    const x = t.figures && t.figures.scoreTypedOver;
+    if (!x) return [];
+    const krs = x.named.map((n) => `${n.id} ${n.cell === "" ? "is blank" : `holds ${shown(n.cell)}`} (its cells score ${shown(n.score)})`);
+    const more = x.krs > x.named.length ? ` and ${x.krs - x.named.length} more` : "";
+    return [`${t.entry.team}: ${krs.join(", ")}${more}`];
+  });
+  if (!each.length) return null;
+  return `Scores typed over in the team's tracker (its sheet scores the value, this roll-up the KR's cells; "Repair tracker" there restores the formula): ${each.join("; ")}.`;
 }
 
 /**
@@ -149,7 +171,13 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   rows.push([text("Teams", "heading")]);
   rows.push(TEAM_HEADERS.map((h) => text(h, "header")));
   if (!input.teams.length) rows.push([text("No team trackers are listed in the Portfolio tab yet.", "muted")]);
-  for (const t of worstFirst(input.teams)) rows.push(teamRow(t));
+  const ordered = worstFirst(input.teams);
+  for (const t of ordered) rows.push(teamRow(t));
+  const typed = typedOverLine(ordered, input.decimalSeparator || ".");
+  if (typed) rows.push([text(typed, "muted")]);
+  rows.push([]);
+
+  rows.push(...blockerSectionRows(ordered));
   rows.push([]);
 
   rows.push(...atThisPaceRows(input.teams, input.decimalSeparator || "."));
@@ -189,11 +217,13 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
   const rows: SummaryCell[][] = [[text("At this pace: key results forecast to miss their goal", "heading")]];
   // The teams read, each with its forecast (a result cached before the forecast has none) and the last day of
   // its cycle when that ended (its figures' `ended`: its forecast then has none to miss).
-  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast, ended: t.figures.ended, closed: t.figures.closed, starts: t.figures.starts, krs: t.figures.krs, weeks: t.figures.weeks }] : []));
+  const read = teams.flatMap((t) => (t.figures && t.figures.forecast ? [{ team: t.entry.team, f: t.figures.forecast, ended: t.figures.ended, closed: t.figures.closed, starts: t.figures.starts, krs: t.figures.krs, weeks: t.figures.weeks, fortnightly: t.figures.periodDays === 14 }] : []));
   const { worst, total } = companyMisses(read.map((r) => r.f));
   const forecasting = read.filter((r) => r.f.forecast > 0 && !r.f.stale && !r.ended).length;
   const teamsMissing = read.filter((r) => r.f.missing > 0).length;
-  const stale = read.flatMap((r) => (r.f.stale ? [`${r.team} (from week ${r.f.stale.week} of ${r.weeks}, ${r.f.stale.day})`] : []));
+  const stale = read.flatMap((r) => (r.f.stale ? [`${r.team} (${r.fortnightly ? "fortnightly; " : ""}from week ${r.f.stale.week} of ${r.weeks}, ${r.f.stale.day})`] : []));
+  // A fortnightly team's forecast is out of date after 28 days, two of its periods (silentAfterDays): said where one is named.
+  const fortnightly = read.some((r) => r.f.stale && r.fortnightly) ? `, ${silentAfterDays(14)} for a fortnightly team` : "";
   const ended = read.flatMap((r) => (r.ended ? [`${r.team} (${endedWords(r)})`] : []));
   if (total > 0) {
     rows.push([text(`${plural(total, "KR")} in ${plural(teamsMissing, "team")} ${total === 1 ? "ends" : "end"} below ${total === 1 ? "its" : "their"} goal at this pace (by more than ${total === 1 ? "its" : "their"} team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.`, "note")]);
@@ -224,7 +254,7 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
     rows.push([text(`Not forecast, no forecast columns in its Key Results (set up before them; "Repair tracker" in that tracker adds them, its next check-in or summary fills them): ${andList(noColumns)}.`, "muted")]);
   }
   if (stale.length) {
-    rows.push([text(`Not counted, forecast out of date (the team has not checked in for more than ${STALE_FORECAST_DAYS} days: its forecast is from its latest check-in): ${andList(stale)}.`, "muted")]);
+    rows.push([text(`Not counted, forecast out of date (the team has not checked in for more than ${STALE_FORECAST_DAYS} days${fortnightly}: its forecast is from its latest check-in): ${andList(stale)}.`, "muted")]);
   }
   if (ended.length) {
     rows.push([text(`Not counted, cycle ended and not rolled over yet (its key results ended where they stand: its final score is in the Teams table): ${andList(ended)}.`, "muted")]);

@@ -77,7 +77,7 @@ export interface Period {
 }
 
 /** The check-in period's length in days: a week, or two for a fortnightly cadence. */
-function periodDaysOf(s: Pick<Settings, "cadence">): number {
+export function periodDaysOf(s: Pick<Settings, "cadence">): number {
   return s.cadence === "fortnightly" ? 14 : 7;
 }
 

@@ -9,6 +9,7 @@ import { teamFigures, type PortfolioEntry, type TeamResult } from "../core/portf
 import type { KrForecastCells } from "../core/portfolioForecast";
 import { KR_FORECAST_HEADERS, KR_HEADERS, KR_PACE_HEADERS, SETTINGS_ROWS, TAB } from "../core/tabs";
 import { UserError } from "./env";
+import { readBlockerRows } from "./portfolioBlockers";
 import { countedKrRows, countedRows } from "./krRow";
 import {
   computedKrHeaderRow,
@@ -138,7 +139,10 @@ export function readRollupTracker(ts: Spreadsheet, tz: string): Tracker {
  * read in the same Key Results read (wider when the tab has them); null when its header has no forecast
  * columns (a tracker set up before them).
  */
-export function readRollupTeam(ts: Spreadsheet, tz: string): { tracker: Tracker; forecastCells: KrForecastCells[] | null; closedOn: string | null } {
+export function readRollupTeam(
+  ts: Spreadsheet,
+  tz: string,
+): { tracker: Tracker; forecastCells: KrForecastCells[] | null; closedOn: string | null; scoreCells: Map<string, unknown> | null; settingsRead: SettingsRead } {
   const s = settingsOf(ts, tz);
   const objSheet = ts.getSheetByName(TAB.objectives);
   if (!objSheet) throw tabGone(TAB.objectives);
@@ -152,7 +156,14 @@ export function readRollupTeam(ts: Spreadsheet, tz: string): { tracker: Tracker;
   const keyResults = keyResultsFrom(krT, tz);
   // The close mark is in the Settings read already (A1:C40): no call more.
   const closedOn = closedAsOf(s.raw.get(norm(CYCLE_CLOSED_LABEL)), s.settings);
-  return { tracker: { settings: s.settings, objectives, keyResults }, forecastCells: forecastCellsOf(krT, keyResults), closedOn };
+  return { tracker: { settings: s.settings, objectives, keyResults }, forecastCells: forecastCellsOf(krT, keyResults), closedOn, scoreCells: scoreCellsOf(krT, keyResults), settingsRead: s };
+}
+
+/** Each KR's Score cell as read, by its ID (what portfolioScoreCells.ts tells a typed-over score by), or null without the column. */
+function scoreCellsOf(t: Table, krs: Tracker["keyResults"]): Map<string, unknown> | null {
+  const c = col(t, "Score");
+  if (c < 0) return null;
+  return new Map(krs.map((kr) => [kr.id, (t.rows[kr.row - t.headerRow - 1] || [])[c]]));
 }
 
 /** Each KR's Forecast and Forecast score cells (numbers, else null: a reason, a blank), or null without those columns. */
@@ -191,7 +202,10 @@ function krRollupRows(ts: Spreadsheet, s: SettingsRead): Table | null {
   // team's expected is the one its sheet shows: a few cells more per row, the same one call.
   // (With Weighted pace offset, wherever it is: keyResultsFrom reads the date only where both are, as the formulas pace.)
   const pace = KR_PACE_HEADERS.map((h) => col({ headers }, h));
-  const width = Math.max(...idx, ...(forecast.every((i) => i >= 0) ? forecast : []), ...(pace.every((i) => i >= 0) ? pace : [])) + 1;
+  // And Score, right after Last check-in: its value tells a score typed over (portfolioScoreCells.ts), a column
+  // more only for a tracker without the forecast columns, whose read ended at Last check-in.
+  const score = col({ headers }, "Score");
+  const width = Math.max(...idx, score, ...(forecast.every((i) => i >= 0) ? forecast : []), ...(pace.every((i) => i >= 0) ? pace : [])) + 1;
   let rows: unknown[][] | null;
   try {
     rows = countedRows(ts, placed, width);
@@ -218,8 +232,11 @@ export function readTeam(entry: PortfolioEntry, asOf: string, runAs = ""): TeamR
     return { entry, figures: null, problem: /permission|access|denied/i.test(msg) ? notShared(runAs) : READ_PROBLEM.missing };
   }
   try {
-    const { tracker, forecastCells, closedOn } = readRollupTeam(ts, ts.getSpreadsheetTimeZone());
-    return { entry, figures: teamFigures(tracker, asOf, entry.team, forecastCells, closedOn), problem: null };
+    const tz = ts.getSpreadsheetTimeZone();
+    const { tracker, forecastCells, closedOn, scoreCells, settingsRead } = readRollupTeam(ts, tz);
+    // The log's last rows, read only for a team something is due from (teamFigures asks): its blockers this period.
+    const blockerRows = (periodStart: string, checkedIn: number) => readBlockerRows(ts, settingsRead, checkedIn, periodStart, tz);
+    return { entry, figures: teamFigures(tracker, asOf, entry.team, forecastCells, closedOn, { scoreCells, blockerRows }), problem: null };
   } catch (e) {
     if (e instanceof NotATracker) return { entry, figures: null, problem: e.message };
     const msg = messageOf(e);

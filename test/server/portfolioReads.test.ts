@@ -79,36 +79,41 @@ function readColumn(values: unknown[][]): unknown[] {
 }
 
 describe("Refresh portfolio reads each team tracker with bounded reads", () => {
-  it("reads a team in 9 calls whose cells do not grow with its check-in log or its blank grid rows", () => {
+  it("reads a team in 9 calls (11 when it checked in this period: its log's last rows) whose cells do not grow with its check-in log or its blank grid rows", () => {
     const one = refresh([team()]);
     expect(readColumn(one.values)).toEqual(["Yes"]);
-    // The same team with 2,000 more log rows, and 4,000-row grids on each tab (a snapshot keeps a grid's
-    // size as its number of rows, so blank rows are added to it).
+    // The same team with 2,000 more log rows (older check-ins, a week before its period's: since session 19 the
+    // log's last rows are read for this period's blockers), and 4,000-row grids on each tab (a snapshot keeps a
+    // grid's size as its number of rows, so blank rows are added to it).
     const logged = edit(team(), (s) => {
       const log = s.getSheetByName("Check-ins")!;
       const row = log.getRange(2, 1, 1, 10).getValues()[0];
-      log.insertRowsAfter(log.getMaxRows(), 2000);
-      log.getRange(3, 1, 2000, 10).setValues(Array.from({ length: 2000 }, () => row));
+      const older = [new Date("2026-02-03T12:00:00Z"), ...row.slice(1)];
+      log.insertRowsBefore(2, 2000);
+      log.getRange(2, 1, 2000, 10).setValues(Array.from({ length: 2000 }, () => older));
     });
     const grown: WorkbookSnapshot = { ...logged, sheets: logged.sheets.map((t) => ({ ...t, rows: t.rows.concat(Array.from({ length: 4000 - t.rows.length }, () => [])) })) };
     const opened = ss(workbookFromSnapshot("/nonexistent/t.xlsx", grown, { at: AT }));
     expect(["Objectives", "Key Results", "Check-ins"].map((t) => opened.getSheetByName(t)!.getMaxRows())).toEqual([4000, 4000, 4000]);
-    expect(opened.getSheetByName("Check-ins")!.getDataRange().getNumRows()).toBe(2002);
+    expect(opened.getSheetByName("Check-ins")!.getDataRange().getNumRows()).toBe(2003);
     const big = refresh([grown]);
     expect(big.values).toEqual(one.values);
-    expect(big.counts.cellsRead).toBe(one.counts.cellsRead);
+    // The log's last rows: one per KR checked in this period (2) and 20 of slack, its 10 columns; the 2-row log
+    // of `one` is read whole in them. Not the 2,000 rows before.
+    expect(big.counts.cellsRead - one.counts.cellsRead).toBe(20 * 10);
     expect(big.counts.serviceCalls).toBe(one.counts.serviceCalls);
 
     // What one more team tracker costs: opened, its time zone once, Settings and the Key Results rows
-    // (a getRange each), Objectives as its data range; a few hundred cells (Settings A1:C40 is 120).
+    // (a getRange each), Objectives as its data range; a few hundred cells (Settings A1:C40 is 120). And, since
+    // session 19, its log's last rows for this period's blockers (a getRange and its values): it checked in.
     const two = refresh([team(), team()]);
     const more: Record<string, number> = {};
     for (const [m, n] of Object.entries(two.counts.byMethod)) if (n !== (one.counts.byMethod[m] ?? 0)) more[m] = n - (one.counts.byMethod[m] ?? 0);
     expect(more).toEqual({
       "SpreadsheetApp.openById": 1,
       "Spreadsheet.getSpreadsheetTimeZone": 1,
-      "Spreadsheet.getRange": 2,
-      "Range.getValues": 3,
+      "Spreadsheet.getRange": 3,
+      "Range.getValues": 4,
       "Spreadsheet.getSheetByName": 1,
       "Sheet.getDataRange": 1,
     });

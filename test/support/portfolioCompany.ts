@@ -54,7 +54,7 @@ export function teamsTable(company: Workbook): Record<string, unknown>[] {
   const h = values.findIndex((r) => r[0] === "Team" && r.includes("Check-in rate"));
   const out: Record<string, unknown>[] = [];
   for (const r of values.slice(h + 1)) {
-    if (r[0] === "") break;
+    if (r[0] === "" || r[1] === "") break; // a line under the table (Scores typed over) has no Tracker
     out.push(Object.fromEntries(values[h].map((name, i) => [String(name), r[i]])));
   }
   return out;

@@ -1,0 +1,63 @@
+// A KR's Score typed over in a team's tracker (session 19), through the BUILT add-on (run `npm run build`
+// first): the team's own sheet scores the typed value, the roll-up the KR's cells; the roll-up now says so, from
+// the Score cells its Key Results read brings anyway (no call more). Before, nothing said why the two disagreed.
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import { callAddon, type Workbook } from "../../src/local/runtime";
+import { portfolioTeamLines } from "../../src/core/portfolioDigest";
+import { rowsOf, ss } from "../support/tracker";
+import { trackers } from "../support/rhythm";
+import { companyOver, teamsTable } from "../support/portfolioCompany";
+
+const AT = "2026-02-16";
+
+function typeOver(wb: Workbook, row: number, value: unknown): void {
+  const sheet = ss(wb).getSheetByName("Key Results")!;
+  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+  sheet.getRange(row, headers.indexOf("Score") + 1).setValue(value);
+}
+
+function rollup(base: Workbook, teams: Record<string, Workbook>) {
+  const company = companyOver(base, teams);
+  company.services.clock.set(new Date(`${AT}T12:00:00Z`));
+  company.services.counters.reset();
+  const r = callAddon(company, "refreshPortfolio", {});
+  expect(r.ok, r.message).toBe(true);
+  const calls = company.services.counters.snapshot().serviceCalls;
+  const cells = ss(company).getSheetByName("Portfolio Roll-up")!.getDataRange().getDisplayValues().flat();
+  return { teams: teamsTable(company), line: cells.find((v) => v.startsWith("Scores typed over in")), digest: portfolioTeamLines(r.digest, null).find((l) => l.startsWith("Score typed over")), calls };
+}
+
+describe("A Score typed over in a team's tracker", () => {
+  it("is named in the roll-up and the digest, and the roll-up scores the KR's cells", () => {
+    const [base, typed, clean] = trackers(3);
+    const krs = rowsOf(typed, "Key Results");
+    const score1 = Number(krs[0].Score);
+    typeOver(typed, 2, 0.9); // a number over the formula
+    typeOver(typed, 3, "done"); // text over it
+    typeOver(typed, 4, ""); // cleared: its sheet scores nothing for the KR
+    const r = rollup(base, { Typed: typed, Clean: clean });
+    const row = (team: string) => r.teams.find((t) => t.Team === team)!;
+    expect(row("Typed")["Scores typed over"]).toBe("3");
+    expect(row("Clean")["Scores typed over"]).toBe("");
+    // The roll-up's score is the cells', the same as the untouched copy's.
+    expect(row("Typed").Score).toBe(row("Clean").Score);
+    expect(r.line).toBe(
+      `Scores typed over in the team's tracker (its sheet scores the value, this roll-up the KR's cells; "Repair tracker" there restores the formula): Typed: ${krs[0].ID} holds 0.90 (its cells score ${score1.toFixed(2)}), ${krs[1].ID} holds "done" (its cells score ${Number(krs[1].Score).toFixed(2)}), ${krs[2].ID} is blank (its cells score ${Number(krs[2].Score).toFixed(2)}).`,
+    );
+    expect(r.digest).toBe(`Score typed over in the team's tracker ("Repair tracker" there restores the formula): Typed (${krs[0].ID}, ${krs[1].ID}, ${krs[2].ID}).`);
+  });
+
+  it("costs no call more, and is told in a tracker without forecast columns too (its read reaches Score)", () => {
+    const [base, a, b] = trackers(3);
+    const before = rollup(base, { A: a }).calls;
+    const sheet = ss(b).getSheetByName("Key Results")!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    // As a tracker set up before the forecast and pace columns: its read ended at Last check-in.
+    for (const h of ["Counts from", "Weighted pace offset", "Forecast"]) sheet.getRange(1, headers.indexOf(h) + 1, sheet.getMaxRows(), h === "Forecast" ? 3 : 1).clearContent();
+    typeOver(b, 2, 0.25);
+    const r = rollup(base, { B: b });
+    expect(r.teams[0]["Scores typed over"]).toBe("1");
+    expect(r.calls).toBe(before);
+  });
+});
