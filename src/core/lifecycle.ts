@@ -38,6 +38,8 @@ import { decimalText, fixedText, type DecimalSeparator } from "./numbers";
 import { TAB } from "./tabs";
 import { archiveTabName } from "./archiveNames";
 import { FINAL_SCORES_AS_OF } from "./cycleClosed";
+import { finalValueText } from "./retroValue";
+import { isNum } from "./scoring";
 import { GRADE_BANDS, gradeBandText, gradeOf, gradeSpread, NO_CHECKINS, NO_SCORE } from "./retroGrades";
 
 export { archiveTabName, sanitizeTabName } from "./archiveNames";
@@ -49,7 +51,12 @@ export const REVIEW_TITLE = "Mid-cycle review";
 export const RETRO_TITLE = "Retrospective";
 export const REVIEW_HEADERS = ["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Decision", "Notes"] as const;
 export const REVIEW_DECISIONS = ["keep", "adjust", "drop"] as const;
-export const RETRO_HEADERS = ["Type", "ID", "Title", "Owner", "Final score", "Grade", "Learnings", "Decision"] as const;
+export const RETRO_HEADERS = ["Type", "ID", "Title", "Owner", "Final score", "Grade", "Final value", "Learnings", "Decision"] as const;
+/**
+ * The Retrospective's header row as closing wrote it before session 19 (no Final value): a tab of that time
+ * whose title was deleted is still ours (server/reportTabs.ts), and closing again rewrites it with the column.
+ */
+export const RETRO_HEADERS_BEFORE_VALUE = RETRO_HEADERS.filter((h) => h !== "Final value");
 export const RETRO_DECISIONS = ["retain", "remove", "change"] as const;
 export type RetroDecision = (typeof RETRO_DECISIONS)[number];
 
@@ -222,11 +229,13 @@ export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluati
     if (g.objective) {
       const o = g.objective;
       const e = objEv.get(o.id);
-      rows.push([{ v: TYPE_OBJECTIVE, style: "label" }, t(o.id), t(o.title), t(o.owner), n(e ? e.score : null, FMT.score), grade(e), { v: "" }, { v: "retain" }]);
+      rows.push([{ v: TYPE_OBJECTIVE, style: "label" }, t(o.id), t(o.title), t(o.owner), n(e ? e.score : null, FMT.score), grade(e), { v: "" }, { v: "" }, { v: "retain" }]);
     }
     for (const k of g.krs) {
       const e = krEv.get(k.id);
-      rows.push([{ v: TYPE_KR }, t(k.id), t(k.title), t(k.owner), n(e ? e.score : null, FMT.score), grade(e), { v: "" }, { v: "retain" }]);
+      // Where the KR ended against its target, in its unit (retroValue.ts), beside the learnings written on it.
+      const value = t(finalValueText(k, e ? e.started : isNum(k.current), sep));
+      rows.push([{ v: TYPE_KR }, t(k.id), t(k.title), t(k.owner), n(e ? e.score : null, FMT.score), grade(e), value, { v: "" }, { v: "retain" }]);
     }
   }
   return lifecycleTab(rows, headerRow, RETRO_HEADERS, RETRO_DECISIONS);

@@ -42,6 +42,10 @@ function writeLifecycleTab(ss: Spreadsheet, name: string, existing: Sheet | null
   sheet.setFrozenRows(tab.frozenRows);
   sheet.setColumnWidth(2, 80);
   sheet.setColumnWidth(3, 320);
+  // The Retrospective's "$37.20 vs target $36.00", "not checked in (target 4%)": read whole, not clipped by the
+  // Learnings typed beside it (one call more for closing).
+  const value = tab.headers.indexOf("Final value");
+  if (value >= 0) sheet.setColumnWidth(value + 1, 220);
   if (tab.dataRows > 0) {
     const decisions = sheet.getRange(tab.firstDataRow, tab.decisionColumn, tab.dataRows, 1);
     decisions.setDataValidation(

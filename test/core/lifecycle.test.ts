@@ -128,7 +128,7 @@ describe("buildRetrospective", () => {
     expect(String(tab.rows[i + 6][0].v)).toMatch(/^No check-ins: /);
   });
   it("main table: final score, grade, learnings, decision retain", () => {
-    expect(tab.rows[tab.headerRow - 1].map((c) => c.v)).toEqual(["Type", "ID", "Title", "Owner", "Final score", "Grade", "Learnings", "Decision"]);
+    expect(tab.rows[tab.headerRow - 1].map((c) => c.v)).toEqual(["Type", "ID", "Title", "Owner", "Final score", "Grade", "Final value", "Learnings", "Decision"]);
     const data = tab.rows.slice(tab.headerRow);
     const row = (id: string) => data.find((r) => r[1].v === id)!;
     expect(row("O1.KR2")[4].v).toBeCloseTo(0.395, 12);
@@ -139,7 +139,7 @@ describe("buildRetrospective", () => {
     expect(row("O2.KR2")[4].v).toBe(0);
     expect(row("O2.KR2")[5].v).toBe("No check-ins");
     expect(row("O2")[5].v).toBe("0.0–0.39");
-    expect(data.every((r) => r[7].v === "retain" && r[6].v === "")).toBe(true);
+    expect(data.every((r) => r[8].v === "retain" && r[7].v === "")).toBe(true);
     expect(tab.decisionOptions).toEqual(["retain", "remove", "change"]);
   });
 });

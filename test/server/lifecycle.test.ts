@@ -155,11 +155,11 @@ describe("Cycle lifecycle on a filled tracker", () => {
 
   it("closing again keeps typed learnings and decisions", () => {
     const at = (id: string) => retro.headerRow + 1 + retro.rows.findIndex((x) => x.ID === id);
-    sheetWrite("Retrospective", at("O2.KR2"), 8, "remove");
-    sheetWrite("Retrospective", at("O3"), 8, "remove");
-    sheetWrite("Retrospective", at("O1.KR2"), 8, "change");
-    sheetWrite("Retrospective", at("O1.KR2"), 7, "Target was too soft");
-    sheetWrite("Retrospective", at("O1"), 7, "'=1+1 is not a formula"); // typed as text
+    sheetWrite("Retrospective", at("O2.KR2"), 9, "remove");
+    sheetWrite("Retrospective", at("O3"), 9, "remove");
+    sheetWrite("Retrospective", at("O1.KR2"), 9, "change");
+    sheetWrite("Retrospective", at("O1.KR2"), 8, "Target was too soft");
+    sheetWrite("Retrospective", at("O1"), 8, "'=1+1 is not a formula"); // typed as text
     const r = callAddon(wb, "endCycle", { at: "2026-04-05" });
     expect(r.ok).toBe(true);
     const again = new Map(reportRows(wb, "Retrospective").rows.map((x) => [x.ID, x]));
