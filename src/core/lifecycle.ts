@@ -49,7 +49,7 @@ export { GRADE_BANDS, gradeBand, gradeBandText, gradeSpread, type GradeBand, typ
 export const REVIEW_TITLE = "Mid-cycle review";
 /** The Retrospective's title, "Retrospective — <cycle>" in A1: how closing again tells the tab is ours (server/reportTabs.ts). */
 export const RETRO_TITLE = "Retrospective";
-export const REVIEW_HEADERS = ["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Decision", "Notes"] as const;
+export const REVIEW_HEADERS = ["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Forecast", "Decision", "Notes"] as const;
 export const REVIEW_DECISIONS = ["keep", "adjust", "drop"] as const;
 export const RETRO_HEADERS = ["Type", "ID", "Title", "Owner", "Final score", "Grade", "Final value", "Learnings", "Decision"] as const;
 /**
@@ -145,7 +145,8 @@ function weekText(tracker: Tracker, asOf: string): string {
 }
 
 /** The Mid-cycle Review tab: frozen scores with a keep / adjust / drop decision and notes per OKR. */
-export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string, signals: SummaryCell[][] = [], sep: DecimalSeparator = "."): LifecycleTab {
+/** `forecasts`: KR ID → its Forecast cell (reviewForecast.ts: the Weekly Summary's forecast as of the day). */
+export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string, signals: SummaryCell[][] = [], sep: DecimalSeparator = ".", forecasts: Map<string, string> = new Map()): LifecycleTab {
   const krEv = new Map(evaluation.krs.map((k) => [k.id, k] as [string, (typeof evaluation.krs)[number]]));
   const objEv = new Map(evaluation.objectives.map((o) => [o.id, o] as [string, (typeof evaluation.objectives)[number]]));
   const rows: SummaryCell[][] = [];
@@ -167,7 +168,7 @@ export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asO
   rows.push(REVIEW_HEADERS.map((h) => ({ v: h, style: "header" as const })));
   // An objective's row, then its KRs': frozen score, expected and status, then the two columns the team fills in.
   type Scored = { score: number | null; expected: number; status: string } | undefined;
-  const row = (type: SummaryCell, x: { id: string; title: string; owner: string }, e: Scored): SummaryCell[] => [
+  const row = (type: SummaryCell, x: { id: string; title: string; owner: string }, e: Scored, forecast = ""): SummaryCell[] => [
     type,
     t(x.id),
     t(x.title),
@@ -175,12 +176,13 @@ export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asO
     n(e ? e.score : null, FMT.score),
     n(e ? e.expected : null, FMT.score),
     { v: e ? e.status : "", style: "status" },
+    t(forecast),
     { v: "" },
     { v: "" },
   ];
   for (const g of grouped(tracker)) {
     if (g.objective) rows.push(row({ v: TYPE_OBJECTIVE, style: "label" }, g.objective, objEv.get(g.objective.id)));
-    for (const k of g.krs) rows.push(row({ v: TYPE_KR }, k, krEv.get(k.id)));
+    for (const k of g.krs) rows.push(row({ v: TYPE_KR }, k, krEv.get(k.id), forecasts.get(k.id)));
   }
   return lifecycleTab(rows, headerRow, REVIEW_HEADERS, REVIEW_DECISIONS);
 }

@@ -85,9 +85,9 @@ describe("buildReview", () => {
     expect(tab.rows[0][0].v).toBe("Mid-cycle review — Cycle 1");
     expect(String(tab.rows[1][0].v)).toContain("as of 2026-02-16");
     expect(String(tab.rows[1][0].v)).toContain("week 7 of 13");
-    expect(tab.rows[tab.headerRow - 1].map((c) => c.v)).toEqual(["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Decision", "Notes"]);
+    expect(tab.rows[tab.headerRow - 1].map((c) => c.v)).toEqual(["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Forecast", "Decision", "Notes"]);
     expect(tab.firstDataRow).toBe(tab.headerRow + 1);
-    expect(tab.decisionColumn).toBe(8);
+    expect(tab.decisionColumn).toBe(9);
     expect(tab.decisionOptions).toEqual(["keep", "adjust", "drop"]);
   });
   it("objective rows followed by their KRs, frozen values, empty decision", () => {
@@ -103,9 +103,10 @@ describe("buildReview", () => {
     expect(data[1][5].v).toBeCloseTo(42 / 91, 12);
     expect(data[5][6].v).toBe("Not started");
     for (const r of data) {
-      expect(r[7].v).toBe("");
+      expect(r[7].v).toBe(""); // Forecast: none given
+      expect(r[8].v).toBe("");
       expect(r.every((c) => c.formula === undefined)).toBe(true);
-      expect(r).toHaveLength(9);
+      expect(r).toHaveLength(10);
     }
   });
 });

@@ -99,14 +99,14 @@ describe("Cycle lifecycle on a filled tracker", () => {
     expect(review.rows.find((x) => x.ID === "O2.KR1")!.Score).not.toBeCloseTo(Number(krs.get("O2.KR1")!.Score), 2);
     // A dropdown keep / adjust / drop on Decision.
     const sh = ss(wb).getSheetByName("Mid-cycle Review")!;
-    const dv = sh.getRange(review.headerRow + 1, 8).getDataValidation();
+    const dv = sh.getRange(review.headerRow + 1, 9).getDataValidation();
     expect(dv).not.toBeNull();
     expect(dv!.getCriteriaValues()[0]).toEqual(["keep", "adjust", "drop"]);
-    expect(sh.getRange(review.headerRow + 10, 8).getDataValidation()).not.toBeNull();
+    expect(sh.getRange(review.headerRow + 10, 9).getDataValidation()).not.toBeNull();
   });
 
   it("the review does not change after a later check-in", () => {
-    sheetWrite("Mid-cycle Review", review.headerRow + 2, 8, "adjust");
+    sheetWrite("Mid-cycle Review", review.headerRow + 2, 9, "adjust");
     checkIn(wb, "2026-03-30", "O1.KR2", 6.5, "big jump");
     const after = reportRows(wb, "Mid-cycle Review");
     expect(after.rows.map((r) => ({ ...r, Decision: "" }))).toEqual(review.rows);
