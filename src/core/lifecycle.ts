@@ -38,6 +38,8 @@ import { decimalText, fixedText, type DecimalSeparator } from "./numbers";
 import { TAB } from "./tabs";
 import { archiveTabName } from "./archiveNames";
 import { FINAL_SCORES_AS_OF } from "./cycleClosed";
+import { finalValueText } from "./retroValue";
+import { isNum } from "./scoring";
 import { GRADE_BANDS, gradeBandText, gradeOf, gradeSpread, NO_CHECKINS, NO_SCORE } from "./retroGrades";
 
 export { archiveTabName, sanitizeTabName } from "./archiveNames";
@@ -47,9 +49,14 @@ export { GRADE_BANDS, gradeBand, gradeBandText, gradeSpread, type GradeBand, typ
 export const REVIEW_TITLE = "Mid-cycle review";
 /** The Retrospective's title, "Retrospective — <cycle>" in A1: how closing again tells the tab is ours (server/reportTabs.ts). */
 export const RETRO_TITLE = "Retrospective";
-export const REVIEW_HEADERS = ["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Decision", "Notes"] as const;
+export const REVIEW_HEADERS = ["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Forecast", "Decision", "Notes"] as const;
 export const REVIEW_DECISIONS = ["keep", "adjust", "drop"] as const;
-export const RETRO_HEADERS = ["Type", "ID", "Title", "Owner", "Final score", "Grade", "Learnings", "Decision"] as const;
+export const RETRO_HEADERS = ["Type", "ID", "Title", "Owner", "Final score", "Grade", "Final value", "Learnings", "Decision"] as const;
+/**
+ * The Retrospective's header row as closing wrote it before session 19 (no Final value): a tab of that time
+ * whose title was deleted is still ours (server/reportTabs.ts), and closing again rewrites it with the column.
+ */
+export const RETRO_HEADERS_BEFORE_VALUE = RETRO_HEADERS.filter((h) => h !== "Final value");
 export const RETRO_DECISIONS = ["retain", "remove", "change"] as const;
 export type RetroDecision = (typeof RETRO_DECISIONS)[number];
 
@@ -138,7 +145,8 @@ function weekText(tracker: Tracker, asOf: string): string {
 }
 
 /** The Mid-cycle Review tab: frozen scores with a keep / adjust / drop decision and notes per OKR. */
-export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string, signals: SummaryCell[][] = [], sep: DecimalSeparator = "."): LifecycleTab {
+/** `forecasts`: KR ID → its Forecast cell (reviewForecast.ts: the Weekly Summary's forecast as of the day). */
+export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string, signals: SummaryCell[][] = [], sep: DecimalSeparator = ".", forecasts: Map<string, string> = new Map()): LifecycleTab {
   const krEv = new Map(evaluation.krs.map((k) => [k.id, k] as [string, (typeof evaluation.krs)[number]]));
   const objEv = new Map(evaluation.objectives.map((o) => [o.id, o] as [string, (typeof evaluation.objectives)[number]]));
   const rows: SummaryCell[][] = [];
@@ -160,7 +168,7 @@ export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asO
   rows.push(REVIEW_HEADERS.map((h) => ({ v: h, style: "header" as const })));
   // An objective's row, then its KRs': frozen score, expected and status, then the two columns the team fills in.
   type Scored = { score: number | null; expected: number; status: string } | undefined;
-  const row = (type: SummaryCell, x: { id: string; title: string; owner: string }, e: Scored): SummaryCell[] => [
+  const row = (type: SummaryCell, x: { id: string; title: string; owner: string }, e: Scored, forecast = ""): SummaryCell[] => [
     type,
     t(x.id),
     t(x.title),
@@ -168,12 +176,13 @@ export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asO
     n(e ? e.score : null, FMT.score),
     n(e ? e.expected : null, FMT.score),
     { v: e ? e.status : "", style: "status" },
+    t(forecast),
     { v: "" },
     { v: "" },
   ];
   for (const g of grouped(tracker)) {
     if (g.objective) rows.push(row({ v: TYPE_OBJECTIVE, style: "label" }, g.objective, objEv.get(g.objective.id)));
-    for (const k of g.krs) rows.push(row({ v: TYPE_KR }, k, krEv.get(k.id)));
+    for (const k of g.krs) rows.push(row({ v: TYPE_KR }, k, krEv.get(k.id), forecasts.get(k.id)));
   }
   return lifecycleTab(rows, headerRow, REVIEW_HEADERS, REVIEW_DECISIONS);
 }
@@ -222,11 +231,13 @@ export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluati
     if (g.objective) {
       const o = g.objective;
       const e = objEv.get(o.id);
-      rows.push([{ v: TYPE_OBJECTIVE, style: "label" }, t(o.id), t(o.title), t(o.owner), n(e ? e.score : null, FMT.score), grade(e), { v: "" }, { v: "retain" }]);
+      rows.push([{ v: TYPE_OBJECTIVE, style: "label" }, t(o.id), t(o.title), t(o.owner), n(e ? e.score : null, FMT.score), grade(e), { v: "" }, { v: "" }, { v: "retain" }]);
     }
     for (const k of g.krs) {
       const e = krEv.get(k.id);
-      rows.push([{ v: TYPE_KR }, t(k.id), t(k.title), t(k.owner), n(e ? e.score : null, FMT.score), grade(e), { v: "" }, { v: "retain" }]);
+      // Where the KR ended against its target, in its unit (retroValue.ts), beside the learnings written on it.
+      const value = t(finalValueText(k, e ? e.started : isNum(k.current), sep));
+      rows.push([{ v: TYPE_KR }, t(k.id), t(k.title), t(k.owner), n(e ? e.score : null, FMT.score), grade(e), value, { v: "" }, { v: "retain" }]);
     }
   }
   return lifecycleTab(rows, headerRow, RETRO_HEADERS, RETRO_DECISIONS);

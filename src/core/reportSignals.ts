@@ -4,7 +4,7 @@ import type { TrackerEvaluation } from "./evaluate";
 import { lowerTrim } from "./scoring";
 import type { CheckinEntry, Tracker } from "./model";
 import { buildSummaryData } from "./summary";
-import { signalRows, type ForecastCell } from "./summaryForecast";
+import { signalRows, type ForecastCell, type ReportForecast } from "./summaryForecast";
 import { calibrationSignal } from "./signals";
 import type { DecimalSeparator } from "./numbers";
 
@@ -16,6 +16,18 @@ export function lifecycleSignalRows(
   withCalibration: boolean,
   sep: DecimalSeparator = ".",
 ): ForecastCell[][] {
+  return lifecycleReport(tracker, checkins, evaluation, asOf, withCalibration, sep).signals;
+}
+
+/** The Signals rows and the forecast they come from (the review's Forecast column: reviewForecast.ts). */
+export function lifecycleReport(
+  tracker: Tracker,
+  checkins: CheckinEntry[],
+  evaluation: TrackerEvaluation,
+  asOf: string,
+  withCalibration: boolean,
+  sep: DecimalSeparator = ".",
+): { signals: ForecastCell[][]; forecast: ReportForecast } {
   const f = buildSummaryData({ tracker, checkins, history: [], asOf, decimalSeparator: sep }).forecast;
   const signals = f.signals.slice();
   if (withCalibration) {
@@ -27,5 +39,5 @@ export function lifecycleSignalRows(
     const c = calibrationSignal(checked.map((k) => k.score), sep, leftOut);
     if (c) signals.push(c);
   }
-  return signalRows({ ...f, signals });
+  return { signals: signalRows({ ...f, signals }), forecast: f };
 }

@@ -14,7 +14,8 @@ import { docProps } from "./weeklyState";
 import { clearClosedMark, markClosed } from "./closeMark";
 import { retroClosedOn } from "../core/cycleClosed";
 import { recordedTabs } from "./trendCache";
-import { lifecycleSignalRows } from "../core/reportSignals";
+import { lifecycleReport } from "../core/reportSignals";
+import { reviewForecastTexts } from "../core/reviewForecast";
 import { trackerAsOf } from "../core/summaryAsOf";
 import { withoutReplaced } from "../core/corrections";
 import { decimalSeparatorFor } from "../core/numbers";
@@ -42,6 +43,13 @@ function writeLifecycleTab(ss: Spreadsheet, name: string, existing: Sheet | null
   sheet.setFrozenRows(tab.frozenRows);
   sheet.setColumnWidth(2, 80);
   sheet.setColumnWidth(3, 320);
+  // The Retrospective's "$37.20 vs target $36.00", "not checked in (target 4%)": read whole, not clipped by the
+  // Learnings typed beside it (one call more for closing).
+  const value = tab.headers.indexOf("Final value");
+  if (value >= 0) sheet.setColumnWidth(value + 1, 220);
+  // The review's "9.6% by 2026-04-05 — below its goal", read whole beside the decision typed next to it.
+  const forecast = tab.headers.indexOf("Forecast");
+  if (forecast >= 0) sheet.setColumnWidth(forecast + 1, 260);
   if (tab.dataRows > 0) {
     const decisions = sheet.getRange(tab.firstDataRow, tab.decisionColumn, tab.dataRows, 1);
     decisions.setDataValidation(
@@ -70,7 +78,8 @@ function asOfDay(ss: Spreadsheet, at: string | undefined, retro: boolean) {
   const now = trackerAsOf(tracker, withoutReplaced(log), asOf);
   const ev = evaluateTracker(now, asOf);
   const sep = decimalSeparatorFor(ss.getSpreadsheetLocale());
-  return { asOf, now, ev, sep, settingsRead, signals: lifecycleSignalRows(tracker, log, ev, asOf, retro, sep) };
+  const { signals, forecast } = lifecycleReport(tracker, log, ev, asOf, retro, sep);
+  return { asOf, now, ev, sep, settingsRead, signals, forecast };
 }
 
 export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; rows: number } {
@@ -80,8 +89,8 @@ export function midCycleReview(ss: Spreadsheet, at?: string): { tab: string; row
     // Running it again keeps the decisions and notes already typed, as closing again keeps the
     // retrospective's (until session 13 a second run, after a late check-in, wiped the team's review).
     const kept = existing ? typedInputs(existing, TAB.review, values, ["Decision", "Notes"]) : new Map<string, unknown[]>();
-    const { asOf, now, ev, sep, signals } = asOfDay(ss, at, false);
-    const tab = buildReview(now, ev, asOf, signals, sep);
+    const { asOf, now, ev, sep, signals, forecast } = asOfDay(ss, at, false);
+    const tab = buildReview(now, ev, asOf, signals, sep, reviewForecastTexts(forecast, sep));
     keepTyped(tab, REVIEW_HEADERS, kept, ["Decision", "Notes"]);
     writeLifecycleTab(ss, TAB.review, existing, tab, "keep, adjust or drop");
     return { tab: TAB.review, rows: tab.dataRows };

@@ -5,7 +5,7 @@
 // core/lifecycle.ts write it), or is empty (nothing is lost by writing in it). Used by the reports
 // themselves (lifecycleTabs.ts, summaryTab.ts) and by the roll over (rollOverTabs.ts).
 import { isBlankRow } from "../core/blank";
-import { RETRO_HEADERS, RETRO_TITLE, REVIEW_TITLE } from "../core/lifecycle";
+import { RETRO_HEADERS_BEFORE_VALUE, RETRO_TITLE, REVIEW_TITLE } from "../core/lifecycle";
 import { SUMMARY_TITLE } from "../core/summaryLayout";
 import { TAB } from "../core/tabs";
 import { TREND_HEADING } from "../core/trendBlock";
@@ -82,7 +82,8 @@ export function reviewTabToWrite(ss: Spreadsheet): { sheet: Sheet | null; values
  */
 export function refuseForeignRetrospective(sheet: Sheet, values: unknown[][]): void {
   if (titledValues(values, RETRO_TITLE)) return;
-  if (findHeaderRow(values, RETRO_HEADERS, 0, Infinity) >= 0) return;
+  // The header row without Final value (session 19): a tab closed before it is still ours, and this is in both.
+  if (findHeaderRow(values, RETRO_HEADERS_BEFORE_VALUE, 0, Infinity) >= 0) return;
   refuse(sheet, `${lacksTitle(RETRO_TITLE)} nor its header row`, "the retrospective", "End cycle & retrospective");
 }
 

@@ -85,9 +85,9 @@ describe("buildReview", () => {
     expect(tab.rows[0][0].v).toBe("Mid-cycle review — Cycle 1");
     expect(String(tab.rows[1][0].v)).toContain("as of 2026-02-16");
     expect(String(tab.rows[1][0].v)).toContain("week 7 of 13");
-    expect(tab.rows[tab.headerRow - 1].map((c) => c.v)).toEqual(["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Decision", "Notes"]);
+    expect(tab.rows[tab.headerRow - 1].map((c) => c.v)).toEqual(["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Forecast", "Decision", "Notes"]);
     expect(tab.firstDataRow).toBe(tab.headerRow + 1);
-    expect(tab.decisionColumn).toBe(8);
+    expect(tab.decisionColumn).toBe(9);
     expect(tab.decisionOptions).toEqual(["keep", "adjust", "drop"]);
   });
   it("objective rows followed by their KRs, frozen values, empty decision", () => {
@@ -103,9 +103,10 @@ describe("buildReview", () => {
     expect(data[1][5].v).toBeCloseTo(42 / 91, 12);
     expect(data[5][6].v).toBe("Not started");
     for (const r of data) {
-      expect(r[7].v).toBe("");
+      expect(r[7].v).toBe(""); // Forecast: none given
+      expect(r[8].v).toBe("");
       expect(r.every((c) => c.formula === undefined)).toBe(true);
-      expect(r).toHaveLength(9);
+      expect(r).toHaveLength(10);
     }
   });
 });
@@ -128,7 +129,7 @@ describe("buildRetrospective", () => {
     expect(String(tab.rows[i + 6][0].v)).toMatch(/^No check-ins: /);
   });
   it("main table: final score, grade, learnings, decision retain", () => {
-    expect(tab.rows[tab.headerRow - 1].map((c) => c.v)).toEqual(["Type", "ID", "Title", "Owner", "Final score", "Grade", "Learnings", "Decision"]);
+    expect(tab.rows[tab.headerRow - 1].map((c) => c.v)).toEqual(["Type", "ID", "Title", "Owner", "Final score", "Grade", "Final value", "Learnings", "Decision"]);
     const data = tab.rows.slice(tab.headerRow);
     const row = (id: string) => data.find((r) => r[1].v === id)!;
     expect(row("O1.KR2")[4].v).toBeCloseTo(0.395, 12);
@@ -139,7 +140,7 @@ describe("buildRetrospective", () => {
     expect(row("O2.KR2")[4].v).toBe(0);
     expect(row("O2.KR2")[5].v).toBe("No check-ins");
     expect(row("O2")[5].v).toBe("0.0–0.39");
-    expect(data.every((r) => r[7].v === "retain" && r[6].v === "")).toBe(true);
+    expect(data.every((r) => r[8].v === "retain" && r[7].v === "")).toBe(true);
     expect(tab.decisionOptions).toEqual(["retain", "remove", "change"]);
   });
 });

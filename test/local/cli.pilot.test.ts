@@ -80,9 +80,9 @@ describe("the mid-cycle review run again", () => {
     };
     const row = (await table()).find((r) => r.ID === "O1.KR2")!;
     const obj = (await table()).find((r) => r.ID === "O1")!;
-    await ok("edit", "rev.xlsx", "--sheet", "Mid-cycle Review", "--range", `H${row._row}`, "--value", "drop");
-    await ok("edit", "rev.xlsx", "--sheet", "Mid-cycle Review", "--range", `I${row._row}`, "--value", "Measured by the ERP now");
-    await ok("edit", "rev.xlsx", "--sheet", "Mid-cycle Review", "--range", `H${obj._row}`, "--value", "keep");
+    await ok("edit", "rev.xlsx", "--sheet", "Mid-cycle Review", "--range", `I${row._row}`, "--value", "drop");
+    await ok("edit", "rev.xlsx", "--sheet", "Mid-cycle Review", "--range", `J${row._row}`, "--value", "Measured by the ERP now");
+    await ok("edit", "rev.xlsx", "--sheet", "Mid-cycle Review", "--range", `I${obj._row}`, "--value", "keep");
     // A late check-in, and the review is run again.
     await ok("checkin", "rev.xlsx", "--kr", "O2.KR1", "--value", "5.5", "--at", "2026-02-16");
     await ok("review", "rev.xlsx", "--at", "2026-02-16");

@@ -154,7 +154,7 @@ describe("show aims edit --range on the Mid-cycle Review and the Retrospective",
     const review = await json("mr.xlsx", "Mid-cycle Review");
     const main = review.sections.find((s: Section) => s.headers.includes("Decision"));
     expect(main.rows.filter((r: Record<string, unknown>) => r["Decision"] !== "").map((r: Record<string, unknown>) => [r["ID"], r["Decision"]])).toEqual([["O1.KR2", "adjust"]]);
-    expect(main.headers).toEqual(["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Decision", "Notes"]);
+    expect(main.headers).toEqual(["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Forecast", "Decision", "Notes"]);
   });
 });
 

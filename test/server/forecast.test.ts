@@ -162,7 +162,7 @@ describe("signals in the mid-cycle review and the retrospective", () => {
     expect(r.ok).toBe(true);
     const v = tab(wb, "Mid-cycle Review");
     const heading = v.findIndex((row) => row[0].startsWith("Signals"));
-    const table = v.findIndex((row) => row[0] === "Type" && row[7] === "Decision");
+    const table = v.findIndex((row) => row[0] === "Type" && row[8] === "Decision");
     expect(heading).toBeGreaterThan(0);
     expect(table).toBeGreaterThan(heading);
     const signal = v.slice(heading, table).find((row) => row[1] === "O1.KR1")!;

@@ -51,7 +51,7 @@ describe("a long Signals block above the table", () => {
 
   it("the decisions keep their dropdown under the unfrozen header", () => {
     const { headerRow, sheet } = layout(wb, RETRO);
-    const rule = sheet.getRange(headerRow + 1, 8).getDataValidation();
+    const rule = sheet.getRange(headerRow + 1, 9).getDataValidation(); // Decision, after Final value and Learnings
     expect(rule && rule.getCriteriaValues()[0]).toEqual(["retain", "remove", "change"]);
   });
 });

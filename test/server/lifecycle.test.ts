@@ -99,14 +99,14 @@ describe("Cycle lifecycle on a filled tracker", () => {
     expect(review.rows.find((x) => x.ID === "O2.KR1")!.Score).not.toBeCloseTo(Number(krs.get("O2.KR1")!.Score), 2);
     // A dropdown keep / adjust / drop on Decision.
     const sh = ss(wb).getSheetByName("Mid-cycle Review")!;
-    const dv = sh.getRange(review.headerRow + 1, 8).getDataValidation();
+    const dv = sh.getRange(review.headerRow + 1, 9).getDataValidation();
     expect(dv).not.toBeNull();
     expect(dv!.getCriteriaValues()[0]).toEqual(["keep", "adjust", "drop"]);
-    expect(sh.getRange(review.headerRow + 10, 8).getDataValidation()).not.toBeNull();
+    expect(sh.getRange(review.headerRow + 10, 9).getDataValidation()).not.toBeNull();
   });
 
   it("the review does not change after a later check-in", () => {
-    sheetWrite("Mid-cycle Review", review.headerRow + 2, 8, "adjust");
+    sheetWrite("Mid-cycle Review", review.headerRow + 2, 9, "adjust");
     checkIn(wb, "2026-03-30", "O1.KR2", 6.5, "big jump");
     const after = reportRows(wb, "Mid-cycle Review");
     expect(after.rows.map((r) => ({ ...r, Decision: "" }))).toEqual(review.rows);
@@ -155,11 +155,11 @@ describe("Cycle lifecycle on a filled tracker", () => {
 
   it("closing again keeps typed learnings and decisions", () => {
     const at = (id: string) => retro.headerRow + 1 + retro.rows.findIndex((x) => x.ID === id);
-    sheetWrite("Retrospective", at("O2.KR2"), 8, "remove");
-    sheetWrite("Retrospective", at("O3"), 8, "remove");
-    sheetWrite("Retrospective", at("O1.KR2"), 8, "change");
-    sheetWrite("Retrospective", at("O1.KR2"), 7, "Target was too soft");
-    sheetWrite("Retrospective", at("O1"), 7, "'=1+1 is not a formula"); // typed as text
+    sheetWrite("Retrospective", at("O2.KR2"), 9, "remove");
+    sheetWrite("Retrospective", at("O3"), 9, "remove");
+    sheetWrite("Retrospective", at("O1.KR2"), 9, "change");
+    sheetWrite("Retrospective", at("O1.KR2"), 8, "Target was too soft");
+    sheetWrite("Retrospective", at("O1"), 8, "'=1+1 is not a formula"); // typed as text
     const r = callAddon(wb, "endCycle", { at: "2026-04-05" });
     expect(r.ok).toBe(true);
     const again = new Map(reportRows(wb, "Retrospective").rows.map((x) => [x.ID, x]));

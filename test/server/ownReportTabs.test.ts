@@ -145,15 +145,15 @@ describe("The tracker's own reports are still written over", () => {
     expect(callAddon(wb, "endCycle", { at: IN_USE_TODAY }).ok).toBe(true);
     const retro = tab(wb, "Retrospective");
     const values = retro.getDataRange().getValues();
-    const header = values.findIndex((r) => r[1] === "ID" && r[7] === "Decision");
+    const header = values.findIndex((r) => r[1] === "ID" && r[8] === "Decision");
     const o3 = values.findIndex((r) => r[1] === "O3");
     expect(header).toBeGreaterThan(0);
-    retro.getRange(o3 + 1, 8).setValue("remove");
+    retro.getRange(o3 + 1, 9).setValue("remove");
     retro.getRange(1, 1).setValue("");
     expect(callAddon(wb, "endCycle", { at: IN_USE_TODAY }).ok).toBe(true);
     const again = tab(wb, "Retrospective").getDataRange().getValues();
     expect(String(again[0][0])).toMatch(/^Retrospective — /);
-    expect(again.find((r) => r[1] === "O3")![7]).toBe("remove");
+    expect(again.find((r) => r[1] === "O3")![8]).toBe("remove");
   });
 
   it("the Weekly Summary the record places is regenerated even with its title typed over (no cell of it read for the check)", () => {

@@ -1,0 +1,32 @@
+// The Mid-cycle Review's Forecast column (docs/lifecycle.md#mid-cycle-review): each KR's forecast as the
+// Weekly Summary's Forecast section gives it, so "which KRs will miss", what keep / adjust / drop rest on,
+// sits beside the decision. No forecast of its own: the ReportForecast the review's Signals are built from
+// (reportSignals.ts, buildSummaryData as of the review's day), its `below` list the summary's (forecastMisses).
+//
+// Decisions:
+// - Text, as the summary's Forecast column: "9.6% by 2026-04-05" (withUnit at the KR's decimals, the locale's
+//   separator), then "— below its goal" for a KR in the summary's Forecast list, "— on course" otherwise.
+// - A KR that cannot be forecast says why, in the forecast's own words ("not enough check-ins to forecast
+//   yet", "milestones are not forecast"). Objectives are not forecast: their cell is empty.
+import { valueDigits } from "./forecast";
+import { withUnit } from "./forecastWords";
+import type { DecimalSeparator } from "./numbers";
+import type { ReportForecast } from "./summaryForecast";
+
+export const BELOW_GOAL = "below its goal";
+export const ON_COURSE = "on course";
+
+/** KR ID → its Forecast cell text, for every KR of the report's forecast. */
+export function reviewForecastTexts(f: ReportForecast, sep: DecimalSeparator): Map<string, string> {
+  const below = new Set(f.below.map((k) => k.id));
+  const out = new Map<string, string>();
+  for (const k of f.krs) {
+    if (!k.forecast.ok) {
+      out.set(k.id, k.forecast.reason);
+      continue;
+    }
+    const value = `${withUnit(k.forecast.value, k.unit, sep, valueDigits(k))} by ${k.forecast.endDay}`;
+    out.set(k.id, `${value} — ${below.has(k.id) ? BELOW_GOAL : ON_COURSE}`);
+  }
+  return out;
+}

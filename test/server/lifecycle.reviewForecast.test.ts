@@ -1,0 +1,88 @@
+// The Mid-cycle Review's Forecast column through the BUILT add-on (run `npm run build` first): session 19's
+// pilot found the review without a forecast, though "which KRs will miss" is what its keep / adjust / drop
+// decisions rest on. The column is the Weekly Summary's forecast as of the same day (no second forecast): the
+// KRs it calls below their goal are exactly those the summary's Forecast section lists, at the same value.
+import { describe, it } from "@jest/globals";
+import { expect } from "../support/expect";
+import type { Workbook } from "../../src/local/runtime";
+import { addDays } from "../../src/core/dates";
+import { callAddon, requestId, setToday, ss } from "../support/tracker";
+import { importedTracker } from "../support/importedTracker";
+import { section, summarize, summaryTab } from "../support/summaryTab";
+
+const HEADER = ["objective", "key_result", "owner", "metric", "unit", "start", "target"];
+const KRS = [
+  ["Run a leaner line", "Cut rework from 8% to 4%", "cara@example.com", "decrease", "%", 8, 4],
+  ["Run a leaner line", "Cut cost per unit from $41.50 to $36", "cara@example.com", "decrease", "$", 41.5, 36],
+  ["Deliver on time", "Raise on-time delivery from 82% to 95%", "cara@example.com", "increase", "%", 82, 95],
+  ["Deliver on time", "Cut cycle time from 12 to 8 days", "cara@example.com", "decrease", "days", 12, 8],
+  ["Deliver on time", "Keep first-pass yield at 92% or more", "cara@example.com", "stay_above", "%", 93, 92],
+];
+const REVIEW_DAY = "2026-02-16"; // week 7 of 13
+
+function checkIn(wb: Workbook, day: string, krId: string, value: string) {
+  setToday(wb, day);
+  wb.services.session.setUser("cara@example.com");
+  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6 });
+  wb.services.session.setUser("ops.lead@example.com");
+  expect(r.ok, r.message).toBe(true);
+}
+
+/** Six weeks of check-ins: rework and cost falling too slowly, on-time and cycle time on pace; yield never. */
+function pilot(): Workbook {
+  const wb = importedTracker(HEADER, KRS);
+  for (let w = 1; w <= 6; w++) {
+    const day = addDays("2026-01-08", 7 * (w - 1));
+    checkIn(wb, day, "O1.KR1", String(Math.round((8 - 0.2 * w) * 10) / 10));
+    checkIn(wb, day, "O1.KR2", String(Math.round((41.5 - 0.3 * w) * 10) / 10));
+    checkIn(wb, day, "O2.KR1", String(82 + w));
+    checkIn(wb, day, "O2.KR2", String(Math.round((12 - 0.3 * w) * 10) / 10));
+  }
+  return wb;
+}
+
+function reviewRows(wb: Workbook): { header: string[]; rows: Record<string, string>[] } {
+  setToday(wb, REVIEW_DAY);
+  const r = callAddon(wb, "createMidCycleReview", { at: REVIEW_DAY });
+  expect(r.ok, r.message).toBe(true);
+  const v = ss(wb).getSheetByName("Mid-cycle Review")!.getDataRange().getDisplayValues();
+  const h = v.findIndex((x) => x[0] === "Type" && x[1] === "ID");
+  return { header: v[h], rows: v.slice(h + 1).filter((x) => x[1] !== "").map((x) => Object.fromEntries(v[h].map((k, i) => [k, x[i]]))) };
+}
+
+describe("Mid-cycle Review: a Forecast column beside the decision", () => {
+  it("gives each KR the summary's forecast as of the review's day, saying which are below their goal", () => {
+    const wb = pilot();
+    const { header, rows } = reviewRows(wb);
+    expect(header).toEqual(["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Forecast", "Decision", "Notes"]);
+    const forecast = Object.fromEntries(rows.map((r) => [r.ID, r.Forecast]));
+    expect(forecast).toEqual({
+      O1: "",
+      "O1.KR1": "5.4% by 2026-04-05 — below its goal",
+      "O1.KR2": "$37.60 by 2026-04-05 — below its goal",
+      O2: "",
+      "O2.KR1": "95% by 2026-04-05 — on course",
+      "O2.KR2": "8.1 days by 2026-04-05 — on course",
+      "O2.KR3": "not enough check-ins to forecast yet",
+    });
+
+    // The same KRs and values as the Weekly Summary's Forecast section of that day.
+    summarize(wb, REVIEW_DAY);
+    const listed = section(summaryTab(wb), "Forecast").rows.map((r) => `${r.ID}: ${r.Forecast}`);
+    const below = rows.filter((r) => r.Forecast.endsWith("below its goal")).map((r) => `${r.ID}: ${r.Forecast.replace(/ — below its goal$/, "")}`);
+    expect(below.sort()).toEqual(listed.sort());
+  });
+
+  it("running it again keeps the decisions and notes typed (by header, the columns moved by the Forecast)", () => {
+    const wb = pilot();
+    reviewRows(wb);
+    const sh = ss(wb).getSheetByName("Mid-cycle Review")!;
+    const v = sh.getDataRange().getValues();
+    const h = v.findIndex((x) => x[0] === "Type" && x[1] === "ID");
+    const row = v.findIndex((x) => x[1] === "O1.KR2") + 1;
+    sh.getRange(row, v[h].indexOf("Decision") + 1).setValue("adjust");
+    sh.getRange(row, v[h].indexOf("Notes") + 1).setValue("Supplier price rise: target to $38");
+    const again = reviewRows(wb).rows.find((r) => r.ID === "O1.KR2")!;
+    expect(again).toMatchObject({ Decision: "adjust", Notes: "Supplier price rise: target to $38" });
+  });
+});
