@@ -8,7 +8,7 @@ import { decimalText, fixedText, signedText, type DecimalSeparator } from "./num
 import type { SummaryData, SummaryModel } from "./summary";
 import { KR_STATUS_ORDER, percent } from "./summary";
 import { STATUS } from "./tabs";
-import { ATTENTION_HEADING, ATTENTION_NONE } from "./summaryLeaders";
+import { attentionWords } from "./summaryLeaders";
 import { portfolioDigestHtml, portfolioDigestLines, portfolioSubject, type PortfolioDigest } from "./portfolioDigest";
 
 export interface DigestEmail {
@@ -178,10 +178,11 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
   more(d.objectives.length, full.objectives.length, html, text);
   text.push("");
 
-  html.push(h2(ATTENTION_HEADING));
-  text.push(ATTENTION_HEADING.toUpperCase());
+  const attention = attentionWords(full.forecast.ended);
+  html.push(h2(attention.heading));
+  text.push(attention.heading.toUpperCase());
   if (full.attention.length === 0) {
-    html.push(none(ATTENTION_NONE));
+    html.push(none(attention.none));
     text.push("  None.");
   } else {
     html.push(

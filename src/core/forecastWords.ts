@@ -118,19 +118,23 @@ export function forecastWhy(k: WhyInput, asOf: string, sep: DecimalSeparator = "
 /**
  * The Weekly Summary's "At this pace" line (and the digest's, which opens with the same lines): the KRs
  * forecast below their goal, the largest shortfall first, at most `named` of them with where they end
- * against their target; the rest counted.
+ * against their target; the rest counted. `ended` (a report after the cycle's last day, whose forecast is
+ * where each KR landed: forecast.ts `landed`) says what happened: "2 KRs ended below their goal on
+ * 2026-04-05: …" (until session 19 "At this pace 2 KRs end below their goal by 2026-04-05", a date past).
  */
 export function atThisPaceLine(
   below: (WhyInput & { id: string })[],
   anyForecast: boolean,
   sep: DecimalSeparator = ".",
   named = 5,
+  ended = false,
 ): string {
   if (below.length === 0) {
+    if (ended && anyForecast) return "Every forecast KR ended on course for its goal.";
     return anyForecast ? "At this pace every forecast KR is on course for its goal." : `At this pace: ${NOT_ENOUGH_WEEKS}.`;
   }
   const end = below.find((k) => k.forecast.ok)?.forecast;
-  const by = end && end.ok ? ` by ${end.endDay}` : "";
+  const by = end && end.ok ? ` ${ended ? "on" : "by"} ${end.endDay}` : "";
   const items = below.slice(0, named).map((k) => {
     const f = k.forecast;
     if (!f.ok) return k.id;
@@ -139,17 +143,19 @@ export function atThisPaceLine(
     return `${k.id} at ${withUnit(f.value, k.unit, sep, d)}` + (g === null ? "" : ` (${goalWords(g, k.unit, sep, d)})`);
   });
   const rest = below.length > named ? ` and ${below.length - named} more` : "";
+  if (ended) return `${below.length} KR${below.length === 1 ? "" : "s"} ended below ${below.length === 1 ? "its" : "their"} goal${by}: ${items.join(", ")}${rest}.`;
   return `At this pace ${below.length} KR${below.length === 1 ? "" : "s"} end${below.length === 1 ? "s" : ""} below ${below.length === 1 ? "its" : "their"} goal${by}: ${items.join(", ")}${rest}.`;
 }
 
 /**
  * Why Needs attention lists a KR the forecast says will miss: "Forecast to miss: 85.25% by 2026-04-05
- * (target 95%)", the At this pace line's numbers for one KR ("" when it has no forecast).
+ * (target 95%)", the At this pace line's numbers for one KR ("" when it has no forecast); after the cycle's
+ * last day (`ended`) what happened: "Missed: 88.34% on 2026-04-05 (target 95%)".
  */
-export function forecastMissWords(k: WhyInput, sep: DecimalSeparator = "."): string {
+export function forecastMissWords(k: WhyInput, sep: DecimalSeparator = ".", ended = false): string {
   const f = k.forecast;
   if (!f.ok) return "";
   const g = goalValue(k);
   const d = valueDigits(k);
-  return `Forecast to miss: ${withUnit(f.value, k.unit, sep, d)} by ${f.endDay}` + (g === null ? "" : ` (${goalWords(g, k.unit, sep, d)})`);
+  return `${ended ? "Missed" : "Forecast to miss"}: ${withUnit(f.value, k.unit, sep, d)} ${ended ? "on" : "by"} ${f.endDay}` + (g === null ? "" : ` (${goalWords(g, k.unit, sep, d)})`);
 }

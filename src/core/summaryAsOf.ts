@@ -1,7 +1,7 @@
 // KR values as of a day (the rules at the top of summary.ts): the latest check-in ≤ day, else a value
 // entered by hand in the Current cell; and the summary's week and check-in period (summaryPeriod), shared
 // by summaryData, summaryPast and the server's reads so they agree on week N.
-import { addDays, isValidIsoDate, weekNumber } from "./dates";
+import { addDays, cycleLastDay, isValidIsoDate, weekNumber } from "./dates";
 import type { CheckinEntry, KeyResult, Settings, Tracker } from "./model";
 
 export function isIso(s: unknown): s is string {
@@ -86,9 +86,20 @@ export function periodDaysOf(s: Pick<Settings, "cadence">): number {
  * start, on which no check-in can be dated (in week 1 the period read "from 2026-01-01 to 2026-01-07" for a
  * cycle starting 2026-01-05). A day before the start keeps its 7 days (summaries refuse it; a portfolio says
  * the cycle has not started).
+ *
+ * After the cycle's last day the period starts no later than the cycle's last period (the 7 (14) days to
+ * its last day): the check-in due then is the last week's, made in it or in the week after the last day
+ * (dates.ts LATE_CHECKIN_DAYS), and none is due after. Until session 19 a summary a week after the end had
+ * a period of days after the cycle, and listed every KR as missing its check-in (2026-04-07 to 2026-04-13
+ * for a cycle ending 2026-04-05; test/server/summaryAfterEnd.test.ts).
  */
-export function periodStartOf(s: Pick<Settings, "cadence" | "startDate">, asOf: string): string {
-  const first = addDays(asOf, -(periodDaysOf(s) - 1));
+export function periodStartOf(s: Pick<Settings, "cadence" | "startDate"> & { weeks?: number }, asOf: string): string {
+  const days = periodDaysOf(s);
+  let first = addDays(asOf, -(days - 1));
+  if (isValidIsoDate(s.startDate) && typeof s.weeks === "number" && s.weeks >= 1) {
+    const lastPeriod = addDays(cycleLastDay(s.startDate, Math.floor(s.weeks)), -(days - 1));
+    if (first > lastPeriod) first = lastPeriod;
+  }
   return isValidIsoDate(s.startDate) && first < s.startDate && s.startDate <= asOf ? s.startDate : first;
 }
 

@@ -321,7 +321,7 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
   const lowConf = lowConfidence(krs, latestNow, sep);
   const blockers = blockersThisPeriod(krs, checkins, periodStart, asOf);
   const thisWeek = thisWeekLines({ krs, hasLastWeek: last.lastWeek.source !== "none", checkinRate: rate, periodDays, movers, blockers, lowConfidence: lowConf, decimalSeparator: sep,
-    forecast: { below: forecast.below, any: forecast.krs.some((k) => k.forecast.ok) } });
+    forecast: { below: forecast.below, any: forecast.krs.some((k) => k.forecast.ok), ended: forecast.ended } });
   // A Current typed over a KR's check-ins scores in Key Results, not here: said under the four lines.
   const typed = typedOverLine(typedOver(tracker.keyResults, checkins, latestNow, logged, asOf), sep);
   if (typed) thisWeek.push(typed);
@@ -346,7 +346,7 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
     lastWeek: last.lastWeek,
     objectives: summarizeObjectives(now),
     krs,
-    attention: needsAttention(krs, latestNow, { below: forecast.below, sep }),
+    attention: needsAttention(krs, latestNow, { below: forecast.below, sep, ended: forecast.ended }),
     lowConfidence: lowConf,
     blockers,
     thisWeek,

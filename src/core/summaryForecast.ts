@@ -3,7 +3,7 @@
 // day it is as of (History's As of for a week it recorded, else the week's last day; the week not over placed
 // as forecastPoints says, which may be after the report's day: the signals' points are capped at it), carried
 // forward over weeks without a check-in, from the KR's first check-in on.
-import { addDays, dayNumber, isValidIsoDate } from "./dates";
+import { addDays, cycleLastDay, dayNumber, isValidIsoDate } from "./dates";
 import { forecastKr, krAsShown, NOT_ENOUGH_WEEKS, valueAsShown, valueDigits, weeksShown, type ForecastPoint, type KrForecast } from "./forecast";
 import { forecastWhy, withUnit } from "./forecastWords";
 import { goalForType } from "./evaluate";
@@ -29,6 +29,11 @@ export interface KrForecastRow {
 export interface ReportForecast {
   /** YYYY-MM-DD: the report's day (the Why of the cycle's last week says whether the cycle has ended). */
   asOf: string;
+  /**
+   * The report is after the cycle's last day: each forecast is where the KR landed (forecast.ts `landed`),
+   * so the words say what happened ("ended below", "Missed"), not what will (docs/summary.md).
+   */
+  ended?: boolean;
   krs: KrForecastRow[];
   /** KRs whose forecast score is below their objective's goal by more than the on-track gap, the largest shortfall first. */
   below: KrForecastRow[];
@@ -206,7 +211,7 @@ export function buildReportForecast(input: ReportForecastInput): ReportForecast 
     const c = calibrationSignal(input.calibrationScores, sep);
     if (c) signals.push(c);
   }
-  return { asOf, krs, below, signals };
+  return { asOf, ...(asOf > cycleLastDay(s.startDate, s.weeks) ? { ended: true } : {}), krs, below, signals };
 }
 
 export function shortfall(k: KrForecastRow): number {
@@ -250,11 +255,14 @@ const headers = (...names: string[]): ForecastCell[] => names.map((n) => ({ v: n
  */
 export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): ForecastCell[][] {
   const rows: ForecastCell[][] = [];
-  rows.push([{ v: "Forecast: key results heading below their goal at this pace", style: "heading" }]);
+  // After the cycle's last day each forecast is where the KR landed: said in the past, not "by" a day gone.
+  const ended = f.ended === true;
+  rows.push([{ v: ended ? "Forecast: key results that ended below their goal" : "Forecast: key results heading below their goal at this pace", style: "heading" }]);
   rows.push(headers("ID", "Key result", "Owner", "Forecast", "Forecast score", "Goal", "Shortfall", weeksToTargetHeader(f, sep), "Why"));
   if (f.below.length === 0) {
     const any = f.krs.some((k) => k.forecast.ok);
-    rows.push([muted(any ? "None — every forecast key result is on course for its goal (within the on-track gap)." : `None — ${NOT_ENOUGH_WEEKS}.`)]);
+    const course = ended ? "ended on course" : "is on course";
+    rows.push([muted(any ? `None — every forecast key result ${course} for its goal (within the on-track gap).` : `None — ${NOT_ENOUGH_WEEKS}.`)]);
   }
   for (const k of f.below) {
     if (!k.forecast.ok) continue;
@@ -262,7 +270,7 @@ export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): Fo
       text(k.id),
       text(k.title),
       text(k.owner),
-      text(`${withUnit(k.forecast.value, k.unit, sep, valueDigits(k))} by ${k.forecast.endDay}`),
+      text(`${withUnit(k.forecast.value, k.unit, sep, valueDigits(k))} ${ended ? "on" : "by"} ${k.forecast.endDay}`),
       score(k.forecast.score),
       score(k.goal),
       score(shortfall(k)),

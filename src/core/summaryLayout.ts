@@ -6,7 +6,7 @@ import { forecastRows, signalRows } from "./summaryForecast";
 import { krsText } from "./summaryThisWeek";
 import { blockerRows, confidenceCells, lowConfidenceRows, thisWeekRows } from "./summaryLeadersLayout";
 import { decimalText, shownRound } from "./numbers";
-import { ATTENTION_HEADING, ATTENTION_NONE } from "./summaryLeaders";
+import { attentionWords } from "./summaryLeaders";
 
 export type SummaryCellStyle = "title" | "subtitle" | "heading" | "header" | "label" | "status" | "muted" | "note";
 
@@ -109,9 +109,10 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
   blank();
 
   // Needs attention
-  push([label(ATTENTION_HEADING, "heading")]);
+  const attention = attentionWords(data.forecast.ended);
+  push([label(attention.heading, "heading")]);
   push(headers("ID", "Key result", "Owner", "Status", "Score", "Confidence", "Confidence change", "Forecast", "Latest comment", "Blockers", "Next step"));
-  if (data.attention.length === 0) push(none(ATTENTION_NONE));
+  if (data.attention.length === 0) push(none(attention.none));
   for (const k of data.attention) {
     push([
       text(k.id),

@@ -51,10 +51,18 @@ export function worstFirst<T extends { gap: number | null }>(items: T[]): T[] {
 export const ATTENTION_HEADING = "Needs attention: off track, at risk or forecast to miss";
 export const ATTENTION_NONE = "None — no key result is off track, at risk or forecast to miss.";
 
+/** The same after the cycle's last day (`ended`: ReportForecast.ended), whose forecasts are where the KRs landed. */
+export function attentionWords(ended: boolean | undefined): { heading: string; none: string } {
+  if (!ended) return { heading: ATTENTION_HEADING, none: ATTENTION_NONE };
+  return { heading: "Needs attention: off track, at risk or missed", none: "None — no key result is off track, at risk or missed its goal." };
+}
+
 /** What needsAttention needs of the forecast: the KRs forecast to miss, largest shortfall first (summaryForecast.ts `below`). */
 export interface AttentionForecast {
   below: (WhyInput & { id: string })[];
   sep: DecimalSeparator;
+  /** After the cycle's last day: "Missed: …" (forecastMissWords). */
+  ended?: boolean;
 }
 
 /**
@@ -65,7 +73,7 @@ export interface AttentionForecast {
  */
 export function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>, forecast?: AttentionForecast): SummaryAttentionKr[] {
   const miss = new Map<string, string>();
-  for (const f of forecast?.below ?? []) if (!miss.has(f.id)) miss.set(f.id, forecastMissWords(f, forecast!.sep));
+  for (const f of forecast?.below ?? []) if (!miss.has(f.id)) miss.set(f.id, forecastMissWords(f, forecast!.sep, forecast!.ended));
   const row = (k: SummaryKr): SummaryAttentionKr => {
     const c = latestNow.get(k.id);
     return {

@@ -36,7 +36,7 @@ export interface ThisWeekInput {
   /** The spreadsheet locale's decimal separator for the score changes ("+1,00" in de_DE); "." when not given. */
   decimalSeparator?: DecimalSeparator;
   /** The KRs forecast below their goal (largest shortfall first), and whether any KR has a forecast: line 4. */
-  forecast?: { below: (WhyInput & { id: string })[]; any: boolean };
+  forecast?: { below: (WhyInput & { id: string })[]; any: boolean; ended?: boolean };
 }
 
 /** Line 1: KRs that fell off track or came back on track since last week, and how many are off track / at risk. */
@@ -102,6 +102,6 @@ function moverLine(d: ThisWeekInput): string {
 export function thisWeekLines(d: ThisWeekInput): string[] {
   const lines = [statusLine(d), checkinLine(d), moverLine(d)];
   // Which KRs will miss, in week four already: the line a leader forwards (the digest opens with these lines).
-  if (d.forecast) lines.push(atThisPaceLine(d.forecast.below, d.forecast.any, d.decimalSeparator || "."));
+  if (d.forecast) lines.push(atThisPaceLine(d.forecast.below, d.forecast.any, d.decimalSeparator || ".", undefined, d.forecast.ended));
   return lines;
 }

@@ -260,4 +260,13 @@ describe("not enough check-ins: the weeks the words say are needed", () => {
     expect(atThisPaceLine([], false)).toBe(`At this pace: ${NOT_ENOUGH_WEEKS}.`);
     expect(forecastRows({ asOf: "2027-01-18", krs: [], below: [], signals: [] })[2][0].v).toBe(`None — ${NOT_ENOUGH_WEEKS}.`);
   });
+  it("after the cycle's last day, none below: every KR ended on course, in the past, in both", () => {
+    expect(atThisPaceLine([], true)).toBe("At this pace every forecast KR is on course for its goal.");
+    expect(atThisPaceLine([], true, ".", 5, true)).toBe("Every forecast KR ended on course for its goal.");
+    const kr = { id: "O1.KR1", objectiveId: "O1", title: "t", owner: "", unit: "%", metric: "increase", start: 82, target: 95, goal: 1,
+      forecast: { ok: true as const, value: 96, score: 1, weeksToTarget: 0, slopePerWeek: 1, latest: 96, weeksLeft: 0, endDay: "2026-04-05", points: 13 } };
+    expect(forecastRows({ asOf: "2026-04-13", ended: true, krs: [kr], below: [], signals: [] })[2][0].v).toBe(
+      "None — every forecast key result ended on course for its goal (within the on-track gap).",
+    );
+  });
 });
