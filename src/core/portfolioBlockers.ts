@@ -15,7 +15,7 @@ import type { KrEvaluation } from "./evaluate";
 import { withoutReplaced } from "./corrections";
 import type { CheckinEntry, KeyResult } from "./model";
 import { worstFirst } from "./summaryLeaders";
-import type { Status } from "./tabs";
+import type { SummaryBlocker } from "./summaryTypes";
 
 /** Blockers kept per team (what the roll-up can show, and what a partial run caches); the rest counted. */
 export const BLOCKERS_KEPT = 25;
@@ -24,16 +24,8 @@ export const BLOCKERS_KEPT = 25;
 export const BLOCKER_CHARS = 300;
 const cut = (t: string) => (t.length > BLOCKER_CHARS ? `${t.slice(0, BLOCKER_CHARS - 1)}…` : t);
 
-export interface TeamBlocker {
-  id: string;
-  title: string;
-  owner: string;
-  status: Status;
-  /** The check-in's day. */
-  date: string;
-  blockers: string;
-  nextStep: string;
-}
+/** A blocker as the team's own summary lists it (summaryTypes.ts SummaryBlocker). */
+export type TeamBlocker = SummaryBlocker;
 
 export interface TeamBlockers {
   /** KRs with at least one blocker reported this period. */

@@ -6,32 +6,18 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { addDays } from "../../src/core/dates";
-import { callAddon, requestId, rowsOf, setToday, ss } from "../support/tracker";
-import { importedTracker } from "../support/importedTracker";
+import { rowsOf, ss } from "../support/tracker";
+import { deliveryCheckin, deliveryTracker } from "../support/importedTracker";
 import { section, summarize, summaryTab } from "../support/summaryTab";
 
-const HEADER = ["objective", "key_result", "owner", "metric", "unit", "start", "target"];
-const KRS = [
-  ["Deliver on time", "Raise on-time delivery from 82% to 95%", "cara@example.com", "increase", "%", 82, 95],
-  ["Deliver on time", "Cut cycle time from 12 to 8 days", "ana@example.com", "decrease", "days", 12, 8],
-];
-const OWNER: Record<string, string> = { "O1.KR1": "cara@example.com", "O1.KR2": "ana@example.com" };
-
-function checkIn(wb: Workbook, day: string, krId: string, value: string) {
-  setToday(wb, day);
-  wb.services.session.setUser(OWNER[krId]);
-  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6 });
-  wb.services.session.setUser("ops.lead@example.com");
-  expect(r.ok, r.message).toBe(true);
-}
 
 /** Weeks 1–6 checked in on Thursdays and summarised on Fridays: on-time delivery 83 … 88, cycle time 11.9 … 11.4. */
 function sixWeeks(): Workbook {
-  const wb = importedTracker(HEADER, KRS);
+  const wb = deliveryTracker();
   for (let w = 1; w <= 6; w++) {
     const thursday = addDays("2026-01-08", 7 * (w - 1));
-    checkIn(wb, thursday, "O1.KR1", String(82 + w));
-    checkIn(wb, thursday, "O1.KR2", String(12 - 0.1 * w));
+    deliveryCheckin(wb, thursday, "O1.KR1", String(82 + w));
+    deliveryCheckin(wb, thursday, "O1.KR2", String(12 - 0.1 * w));
     summarize(wb, addDays(thursday, 1));
   }
   return wb;
@@ -51,8 +37,8 @@ describe("a target adjusted mid-cycle in a week with a check-in", () => {
   it("This week's biggest gain says how much of it the week's value made (it gave the edit's share as the week's gain)", () => {
     const wb = sixWeeks();
     typeTarget(wb, "O1.KR1", 93);
-    checkIn(wb, "2026-02-19", "O1.KR1", "89");
-    checkIn(wb, "2026-02-19", "O1.KR2", "11.3");
+    deliveryCheckin(wb, "2026-02-19", "O1.KR1", "89");
+    deliveryCheckin(wb, "2026-02-19", "O1.KR2", "11.3");
     summarize(wb, "2026-02-20");
     // 88 of 82 → 95 scored 0.46 in week 6; 89 of 82 → 93 scores 0.64 (+0.17), of which 88 against the new
     // target, 0.55, leaves +0.09 to the week's value. Before: "Biggest gain: O1.KR1 +0.17; no score fell."
@@ -65,9 +51,9 @@ describe("a target adjusted mid-cycle in a week with a check-in", () => {
     const wb = sixWeeks();
     expect(thisWeek(wb)[2]).toBe("Biggest gain: O1.KR1 +0.08; no score fell.");
     typeTarget(wb, "O1.KR1", 93);
-    checkIn(wb, "2026-02-19", "O1.KR1", "89");
+    deliveryCheckin(wb, "2026-02-19", "O1.KR1", "89");
     summarize(wb, "2026-02-20");
-    checkIn(wb, "2026-02-26", "O1.KR1", "90");
+    deliveryCheckin(wb, "2026-02-26", "O1.KR1", "90");
     summarize(wb, "2026-02-27");
     expect(thisWeek(wb)[2]).toBe("Biggest gain: O1.KR1 +0.09; no score fell.");
   });

@@ -7,34 +7,19 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { addDays } from "../../src/core/dates";
-import { callAddon, requestId, setSetting, setToday } from "../support/tracker";
+import { callAddon, setSetting, setToday } from "../support/tracker";
 import { fireTrigger, refreshTriggersOf } from "../support/rhythm";
-import { importedTracker } from "../support/importedTracker";
+import { deliveryCheckin, deliveryTracker } from "../support/importedTracker";
 import { byId, section, summarize, summaryTab } from "../support/summaryTab";
-
-const HEADER = ["objective", "key_result", "owner", "metric", "unit", "start", "target"];
-const KRS = [
-  ["Deliver on time", "Raise on-time delivery from 82% to 95%", "cara@example.com", "increase", "%", 82, 95],
-  ["Deliver on time", "Cut cycle time from 12 to 8 days", "ana@example.com", "decrease", "days", 12, 8],
-];
-const OWNER: Record<string, string> = { "O1.KR1": "cara@example.com", "O1.KR2": "ana@example.com" };
-
-function checkIn(wb: Workbook, day: string, krId: string, value: string) {
-  setToday(wb, day);
-  wb.services.session.setUser(OWNER[krId]);
-  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6 });
-  wb.services.session.setUser("ops.lead@example.com");
-  if (!r.ok) throw new Error(`${krId} on ${day}: ${r.message}`);
-}
 
 /** Thirteen weeks of Thursday check-ins: on-time delivery stalls at 88% (target 95%); cycle time reaches 8.1 days. */
 function cycle(opts: { lastWeekOf?: string[] } = {}): Workbook {
-  const wb = importedTracker(HEADER, KRS);
+  const wb = deliveryTracker();
   for (let w = 1; w <= 13; w++) {
     const thursday = addDays("2026-01-08", 7 * (w - 1));
     for (const id of ["O1.KR1", "O1.KR2"]) {
       if (w === 13 && opts.lastWeekOf && !opts.lastWeekOf.includes(id)) continue;
-      checkIn(wb, thursday, id, id === "O1.KR1" ? String(Math.min(88, 82 + w)) : (12 - 0.3 * w).toFixed(1));
+      deliveryCheckin(wb, thursday, id, id === "O1.KR1" ? String(Math.min(88, 82 + w)) : (12 - 0.3 * w).toFixed(1));
     }
   }
   return wb;

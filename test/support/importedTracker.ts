@@ -1,7 +1,7 @@
 // A blank tracker whose OKRs came in through "Import OKRs from a tab", as a team pasting its sheet starts:
 // the rows pasted under the header on a tab named Paste, imported by the built add-on, which must accept them.
 import type { Workbook } from "../../src/local/runtime";
-import { callAddon, newTracker, ss } from "./tracker";
+import { callAddon, newTracker, requestId, setToday, ss } from "./tracker";
 import { expect } from "./expect";
 
 export function importedTracker(header: unknown[], rows: unknown[][], start = "2026-01-05"): Workbook {
@@ -12,4 +12,25 @@ export function importedTracker(header: unknown[], rows: unknown[][], start = "2
   const r = callAddon(wb, "importOkrsFromTab", { tab: "Paste" });
   expect(r.ok, r.message).toBe(true);
   return wb;
+}
+
+/** On-time delivery (82% → 95%, cara) and cycle time (12 → 8 days, ana) under one objective, imported. */
+export function deliveryTracker(): Workbook {
+  return importedTracker(DELIVERY_HEADER, DELIVERY_KRS);
+}
+
+const DELIVERY_HEADER = ["objective", "key_result", "owner", "metric", "unit", "start", "target"];
+const DELIVERY_KRS = [
+  ["Deliver on time", "Raise on-time delivery from 82% to 95%", "cara@example.com", "increase", "%", 82, 95],
+  ["Deliver on time", "Cut cycle time from 12 to 8 days", "ana@example.com", "decrease", "days", 12, 8],
+];
+const DELIVERY_OWNER: Record<string, string> = { "O1.KR1": "cara@example.com", "O1.KR2": "ana@example.com" };
+
+/** A check-in on deliveryTracker's KR by its owner on `day` (confidence 6); the lead is the user again after. */
+export function deliveryCheckin(wb: Workbook, day: string, krId: string, value: string): void {
+  setToday(wb, day);
+  wb.services.session.setUser(DELIVERY_OWNER[krId]);
+  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6 });
+  wb.services.session.setUser("ops.lead@example.com");
+  if (!r.ok) throw new Error(`${krId} on ${day}: ${r.message}`);
 }
