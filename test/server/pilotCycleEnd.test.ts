@@ -7,8 +7,8 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { addDays } from "../../src/core/dates";
-import { callAddon, requestId, rowsOf, setToday } from "../support/tracker";
-import { importedTracker } from "../support/importedTracker";
+import { callAddon, rowsOf, setToday } from "../support/tracker";
+import { importedTracker, ownerCheckin } from "../support/importedTracker";
 import { byId, section, summarize, summaryTab, trendTab } from "../support/summaryTab";
 
 const HEADER = ["objective", "key_result", "owner", "metric", "unit", "start", "target"];
@@ -18,13 +18,8 @@ const KRS = [
 ];
 const OWNER: Record<string, string> = { "O1.KR1": "cara@example.com", "O1.KR2": "ana@example.com" };
 
-function checkIn(wb: Workbook, day: string, krId: string, value: string, extra: Record<string, unknown> = {}) {
-  setToday(wb, day);
-  wb.services.session.setUser(OWNER[krId]);
-  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6, ...extra });
-  wb.services.session.setUser("ops.lead@example.com");
-  return r;
-}
+const checkIn = (wb: Workbook, day: string, krId: string, value: string, extra: Record<string, unknown> = {}) =>
+  ownerCheckin(wb, OWNER, day, krId, value, extra);
 
 /** Thirteen weeks of Thursday check-ins, cara's last one missing: her week-13 figure comes after the cycle. */
 function pilot(): Workbook {

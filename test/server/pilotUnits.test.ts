@@ -6,8 +6,8 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
-import { callAddon, requestId, rowsOf, setToday } from "../support/tracker";
-import { importedTracker } from "../support/importedTracker";
+import { rowsOf } from "../support/tracker";
+import { importedTracker, ownerCheckin } from "../support/importedTracker";
 import { byId, section, summarize, summaryTab } from "../support/summaryTab";
 
 const HEADER = ["objective", "key_result", "owner", "metric", "unit", "start", "target"];
@@ -21,13 +21,8 @@ const OWNER: Record<string, string> = { "O1.KR1": "ana@example.com", "O1.KR2": "
 
 const pilot = (): Workbook => importedTracker(HEADER, KRS);
 
-function checkIn(wb: Workbook, day: string, krId: string, value: string, extra: Record<string, unknown> = {}) {
-  setToday(wb, day);
-  wb.services.session.setUser(OWNER[krId]);
-  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6, ...extra });
-  wb.services.session.setUser("ops.lead@example.com");
-  return r;
-}
+const checkIn = (wb: Workbook, day: string, krId: string, value: string, extra: Record<string, unknown> = {}) =>
+  ownerCheckin(wb, OWNER, day, krId, value, extra);
 
 const WEEKS: [string, Record<string, string | null>][] = [
   ["2026-01-09", { "O1.KR1": "7.6", "O1.KR2": "81", "O2.KR1": "12 days", "O2.KR2": "$41.5" }],

@@ -26,11 +26,20 @@ const DELIVERY_KRS = [
 ];
 const DELIVERY_OWNER: Record<string, string> = { "O1.KR1": "cara@example.com", "O1.KR2": "ana@example.com" };
 
-/** A check-in on deliveryTracker's KR by its owner on `day` (confidence 6); the lead is the user again after. */
+/** A check-in on deliveryTracker's KR by its owner on `day` (confidence 6), which must be taken. */
 export function deliveryCheckin(wb: Workbook, day: string, krId: string, value: string): void {
-  setToday(wb, day);
-  wb.services.session.setUser(DELIVERY_OWNER[krId]);
-  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6 });
-  wb.services.session.setUser("ops.lead@example.com");
+  const r = ownerCheckin(wb, DELIVERY_OWNER, day, krId, value);
   if (!r.ok) throw new Error(`${krId} on ${day}: ${r.message}`);
+}
+
+/**
+ * A check-in on `day` by the KR's owner (`owners` maps KR IDs to addresses), confidence 6 unless `extra` says
+ * otherwise; the lead (ops.lead@example.com) is the user again after. Returns the add-on's reply.
+ */
+export function ownerCheckin(wb: Workbook, owners: Record<string, string>, day: string, krId: string, value: string, extra: Record<string, unknown> = {}) {
+  setToday(wb, day);
+  wb.services.session.setUser(owners[krId]);
+  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6, ...extra });
+  wb.services.session.setUser("ops.lead@example.com");
+  return r;
 }
