@@ -6,38 +6,22 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { addDays } from "../../src/core/dates";
-import { callAddon, requestId, setToday, ss } from "../support/tracker";
-import { importedTracker } from "../support/importedTracker";
+import { callAddon, setToday, ss } from "../support/tracker";
+import { operationsPilot, pilotCheckin } from "../support/importedTracker";
 
-const HEADER = ["objective", "key_result", "owner", "metric", "unit", "start", "target"];
-const KRS = [
-  ["Run a leaner line", "Cut rework from 8% to 4%", "cara@example.com", "decrease", "%", 8, 4],
-  ["Run a leaner line", "Cut cost per unit from $41.50 to $36", "cara@example.com", "decrease", "$", 41.5, 36],
-  ["Deliver on time", "Raise on-time delivery from 82% to 95%", "cara@example.com", "increase", "%", 82, 95],
-  ["Deliver on time", "Cut cycle time from 12 to 8 days", "cara@example.com", "decrease", "days", 12, 8],
-  ["Deliver on time", "Keep first-pass yield at 92% or more", "cara@example.com", "stay_above", "%", 93, 92],
-];
 const END = "2026-04-05";
-
-function checkIn(wb: Workbook, day: string, krId: string, value: string) {
-  setToday(wb, day);
-  wb.services.session.setUser("cara@example.com");
-  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6 });
-  wb.services.session.setUser("ops.lead@example.com");
-  expect(r.ok, r.message).toBe(true);
-}
 
 /** Thirteen weeks of check-ins on every KR but the yield KR (O2.KR3), nobody's all cycle. */
 function pilot(locale = "en_US"): Workbook {
-  const wb = importedTracker(HEADER, KRS);
+  const wb = operationsPilot();
   ss(wb).setSpreadsheetLocale(locale);
   const typed = (v: number) => (locale === "de_DE" ? String(v).replace(".", ",") : String(v));
   for (let w = 1; w <= 13; w++) {
     const day = addDays("2026-01-08", 7 * (w - 1));
-    checkIn(wb, day, "O1.KR1", typed(Math.round((8 - 0.2 * w) * 10) / 10)); // ends 5.4
-    checkIn(wb, day, "O1.KR2", typed(Math.round((41.5 - 0.3 * w) * 10) / 10)); // ends 37.6
-    checkIn(wb, day, "O2.KR1", typed(82 + w)); // ends 95
-    checkIn(wb, day, "O2.KR2", typed(Math.round((12 - 0.3 * w) * 10) / 10)); // ends 8.1
+    pilotCheckin(wb, day, "O1.KR1", typed(Math.round((8 - 0.2 * w) * 10) / 10)); // ends 5.4
+    pilotCheckin(wb, day, "O1.KR2", typed(Math.round((41.5 - 0.3 * w) * 10) / 10)); // ends 37.6
+    pilotCheckin(wb, day, "O2.KR1", typed(82 + w)); // ends 95
+    pilotCheckin(wb, day, "O2.KR2", typed(Math.round((12 - 0.3 * w) * 10) / 10)); // ends 8.1
   }
   return wb;
 }
@@ -90,7 +74,7 @@ describe("Retrospective: each KR's final value against its target, in its unit",
     old[kr2][7] = "change";
     sh.clear();
     sh.getRange(1, 1, old.length, old[0].length).setValues(old);
-    checkIn(wb, "2026-04-04", "O1.KR2", "36.9");
+    pilotCheckin(wb, "2026-04-04", "O1.KR2", "36.9");
     const again = table(close(wb)).rows.find((r) => r.ID === "O1.KR2")!;
     expect(again).toMatchObject({ "Final value": "$36.90 vs target $36.00", Learnings: "Supplier price rise in March", Decision: "change" });
   });

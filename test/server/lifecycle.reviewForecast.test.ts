@@ -6,37 +6,21 @@ import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { addDays } from "../../src/core/dates";
-import { callAddon, requestId, setToday, ss } from "../support/tracker";
-import { importedTracker } from "../support/importedTracker";
+import { callAddon, setToday, ss } from "../support/tracker";
+import { operationsPilot, pilotCheckin } from "../support/importedTracker";
 import { section, summarize, summaryTab } from "../support/summaryTab";
 
-const HEADER = ["objective", "key_result", "owner", "metric", "unit", "start", "target"];
-const KRS = [
-  ["Run a leaner line", "Cut rework from 8% to 4%", "cara@example.com", "decrease", "%", 8, 4],
-  ["Run a leaner line", "Cut cost per unit from $41.50 to $36", "cara@example.com", "decrease", "$", 41.5, 36],
-  ["Deliver on time", "Raise on-time delivery from 82% to 95%", "cara@example.com", "increase", "%", 82, 95],
-  ["Deliver on time", "Cut cycle time from 12 to 8 days", "cara@example.com", "decrease", "days", 12, 8],
-  ["Deliver on time", "Keep first-pass yield at 92% or more", "cara@example.com", "stay_above", "%", 93, 92],
-];
 const REVIEW_DAY = "2026-02-16"; // week 7 of 13
-
-function checkIn(wb: Workbook, day: string, krId: string, value: string) {
-  setToday(wb, day);
-  wb.services.session.setUser("cara@example.com");
-  const r = callAddon(wb, "submitCheckin", { requestId: requestId(), krId, value, confidence: 6 });
-  wb.services.session.setUser("ops.lead@example.com");
-  expect(r.ok, r.message).toBe(true);
-}
 
 /** Six weeks of check-ins: rework and cost falling too slowly, on-time and cycle time on pace; yield never. */
 function pilot(): Workbook {
-  const wb = importedTracker(HEADER, KRS);
+  const wb = operationsPilot();
   for (let w = 1; w <= 6; w++) {
     const day = addDays("2026-01-08", 7 * (w - 1));
-    checkIn(wb, day, "O1.KR1", String(Math.round((8 - 0.2 * w) * 10) / 10));
-    checkIn(wb, day, "O1.KR2", String(Math.round((41.5 - 0.3 * w) * 10) / 10));
-    checkIn(wb, day, "O2.KR1", String(82 + w));
-    checkIn(wb, day, "O2.KR2", String(Math.round((12 - 0.3 * w) * 10) / 10));
+    pilotCheckin(wb, day, "O1.KR1", String(Math.round((8 - 0.2 * w) * 10) / 10));
+    pilotCheckin(wb, day, "O1.KR2", String(Math.round((41.5 - 0.3 * w) * 10) / 10));
+    pilotCheckin(wb, day, "O2.KR1", String(82 + w));
+    pilotCheckin(wb, day, "O2.KR2", String(Math.round((12 - 0.3 * w) * 10) / 10));
   }
   return wb;
 }

@@ -43,3 +43,23 @@ export function ownerCheckin(wb: Workbook, owners: Record<string, string>, day: 
   wb.services.session.setUser("ops.lead@example.com");
   return r;
 }
+
+/**
+ * An operations pilot of five KRs, all cara's: rework 8% → 4% and cost per unit $41.50 → $36 (O1), on-time
+ * delivery 82% → 95%, cycle time 12 → 8 days and first-pass yield at 92% or more (O2), imported.
+ */
+export function operationsPilot(): Workbook {
+  return importedTracker(DELIVERY_HEADER, [
+    ["Run a leaner line", "Cut rework from 8% to 4%", "cara@example.com", "decrease", "%", 8, 4],
+    ["Run a leaner line", "Cut cost per unit from $41.50 to $36", "cara@example.com", "decrease", "$", 41.5, 36],
+    ["Deliver on time", "Raise on-time delivery from 82% to 95%", "cara@example.com", "increase", "%", 82, 95],
+    ["Deliver on time", "Cut cycle time from 12 to 8 days", "cara@example.com", "decrease", "days", 12, 8],
+    ["Deliver on time", "Keep first-pass yield at 92% or more", "cara@example.com", "stay_above", "%", 93, 92],
+  ]);
+}
+
+/** A check-in on operationsPilot's KR by cara on `day` (confidence 6), which must be taken. */
+export function pilotCheckin(wb: Workbook, day: string, krId: string, value: string): void {
+  const r = ownerCheckin(wb, { [krId]: "cara@example.com" }, day, krId, value);
+  if (!r.ok) throw new Error(`${krId} on ${day}: ${r.message}`);
+}
