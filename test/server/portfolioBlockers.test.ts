@@ -8,7 +8,7 @@ import { callAddon, type Workbook } from "../../src/local/runtime";
 import { portfolioSubject, portfolioTeamLines } from "../../src/core/portfolioDigest";
 import { requestId, rowsOf, setToday, ss } from "../support/tracker";
 import { trackers } from "../support/rhythm";
-import { companyOver, teamsTable } from "../support/portfolioCompany";
+import { refreshedAt, teamsTable } from "../support/portfolioCompany";
 
 const AT = "2026-02-16"; // a Monday; the teams' period is 2026-02-10 to 2026-02-16
 
@@ -19,11 +19,7 @@ function checkIn(wb: Workbook, day: string, krId: string, blockers = "", nextSte
 }
 
 function rollup(base: Workbook, teams: Record<string, Workbook>) {
-  const company = companyOver(base, teams);
-  company.services.clock.set(new Date(`${AT}T12:00:00Z`));
-  company.services.counters.reset();
-  const r = callAddon(company, "refreshPortfolio", {});
-  expect(r.ok, r.message).toBe(true);
+  const { company, r } = refreshedAt(base, teams, AT);
   const values = ss(company).getSheetByName("Portfolio Roll-up")!.getDataRange().getDisplayValues();
   const h = values.findIndex((row) => row[0] === "Team" && row[6] === "Blockers");
   const section: string[][] = [];

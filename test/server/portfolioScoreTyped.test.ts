@@ -3,11 +3,11 @@
 // the Score cells its Key Results read brings anyway (no call more). Before, nothing said why the two disagreed.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddon, type Workbook } from "../../src/local/runtime";
+import type { Workbook } from "../../src/local/runtime";
 import { portfolioTeamLines } from "../../src/core/portfolioDigest";
 import { rowsOf, ss } from "../support/tracker";
 import { trackers } from "../support/rhythm";
-import { companyOver, teamsTable } from "../support/portfolioCompany";
+import { refreshedAt, teamsTable } from "../support/portfolioCompany";
 
 const AT = "2026-02-16";
 
@@ -18,11 +18,7 @@ function typeOver(wb: Workbook, row: number, value: unknown): void {
 }
 
 function rollup(base: Workbook, teams: Record<string, Workbook>) {
-  const company = companyOver(base, teams);
-  company.services.clock.set(new Date(`${AT}T12:00:00Z`));
-  company.services.counters.reset();
-  const r = callAddon(company, "refreshPortfolio", {});
-  expect(r.ok, r.message).toBe(true);
+  const { company, r } = refreshedAt(base, teams, AT);
   const calls = company.services.counters.snapshot().serviceCalls;
   const cells = ss(company).getSheetByName("Portfolio Roll-up")!.getDataRange().getDisplayValues().flat();
   return { teams: teamsTable(company), line: cells.find((v) => v.startsWith("Scores typed over in")), digest: portfolioTeamLines(r.digest, null).find((l) => l.startsWith("Score typed over")), calls };

@@ -48,6 +48,19 @@ export function companyOver(base: Workbook, teams: Record<string, Workbook>, ext
   return company;
 }
 
+/**
+ * The company over `teams` refreshed by the menu at noon UTC on `at`, its counters reset just before: the reply
+ * (which must be ok) and the company, whose counters then hold the refresh's calls alone.
+ */
+export function refreshedAt(base: Workbook, teams: Record<string, Workbook>, at: string) {
+  const company = companyOver(base, teams);
+  company.services.clock.set(new Date(`${at}T12:00:00Z`));
+  company.services.counters.reset();
+  const r = callAddon(company, "refreshPortfolio", {});
+  expect(r.ok, r.message).toBe(true);
+  return { company, r };
+}
+
 /** The roll-up's Teams table as shown, one object per team keyed by its header. */
 export function teamsTable(company: Workbook): Record<string, unknown>[] {
   const values = ss(company).getSheetByName("Portfolio Roll-up")!.getDataRange().getDisplayValues();
