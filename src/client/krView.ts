@@ -1,8 +1,7 @@
 // How one KR is drawn in the sidebar: its entry in the list, and its recent check-ins under the form.
 import type { SidebarKr } from "../core/api";
-import { forecastLine } from "../core/forecastWords";
 import { $, clear, fact, make } from "./dom";
-import { formatScore, formatValue, krValue, recentForDisplay, statusClass, withUnit, type DecimalSeparator } from "./logic";
+import { formatScore, formatValue, krForecastLine, krValue, recentForDisplay, statusClass, withUnit, type DecimalSeparator } from "./logic";
 
 export interface KrItemOptions {
   showOwner: boolean;
@@ -11,6 +10,8 @@ export interface KrItemOptions {
   saving: boolean;
   /** For a KR known by name only (SidebarKr.brief): why its facts are not shown. */
   briefNote: string;
+  /** The server's today (SidebarData.cycle.asOf): after the cycle's last day the forecast line says how it ended. */
+  today: string;
 }
 
 export function krItem(kr: SidebarKr, o: KrItemOptions): HTMLLIElement {
@@ -40,7 +41,7 @@ export function krItem(kr: SidebarKr, o: KrItemOptions): HTMLLIElement {
   li.appendChild(make("div", "kr-facts", kr.lastCheckin ? "Last check-in " + kr.lastCheckin : "No check-in yet"));
   // Worded here, in the locale's separator as the facts above; absent on a tracker without the forecast columns.
   // Its numbers come as the cells show them (a fraction-% KR's × 100 already: server/forecastCells.ts).
-  if (kr.forecast) li.appendChild(make("div", "kr-facts kr-forecast", forecastLine(kr.forecast, kr.unit, s)));
+  if (kr.forecast) li.appendChild(make("div", "kr-facts kr-forecast", krForecastLine(kr.forecast, kr.unit, s, o.today)));
   if (o.saving) {
     li.classList.add("is-saving");
     li.setAttribute("aria-busy", "true");

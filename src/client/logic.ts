@@ -4,7 +4,8 @@ import type { BriefKr, CheckinField, Failure, RecentCheckin, SidebarKr } from ".
 import { MAX_TEXT } from "../core/limits";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult } from "../core/model";
-import { krValueText } from "../core/forecast";
+import { krValueText, type LineForecast } from "../core/forecast";
+import { forecastLine } from "../core/forecastWords";
 import { decimalText, exactText, fixedText, parseKrValue } from "../core/numbers";
 import { implausible } from "../core/plausible";
 import { valueWithUnit } from "../core/valueDigits";
@@ -243,6 +244,17 @@ export function closedMessage(c: { start: string; end: string }, today: string):
 /** Above the form in the week after the cycle's last day (SidebarData.cycle.late), when check-ins are still taken. */
 export function lateMessage(l: { end: string; until: string }): string {
   return `This cycle ended on ${l.end}: check-ins stay open until ${l.until} for its last week's figures, unless an admin starts the next cycle first.`;
+}
+
+/**
+ * A KR's forecast line in the list. Once the server's today (`today`: SidebarData.cycle.asOf) is past the
+ * cycle's last day (the week after it, when check-ins are still taken, or once they are closed) its forecast
+ * is where the KR landed, so the line says what happened: "Ended at 88% on 2026-04-05 (target 95%) — score
+ * 0.25", as the summary after the end does (docs/checkins.md). Until session 19 it said "At this pace: … by
+ * 2026-04-05", a date past.
+ */
+export function krForecastLine(f: LineForecast, unit: string, sep: DecimalSeparator, today: string): string {
+  return forecastLine(f, unit, sep, f.ok && today !== "" && today > f.endDay);
 }
 
 /** The status line while correcting: which check-in is being replaced. */

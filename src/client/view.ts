@@ -66,7 +66,7 @@ export function renderKrList(): void {
   $.krs.hidden = false;
   const briefNote = details === "failed" ? "Details could not be loaded; you can still check in." : "Loading details…";
   // Whose it is, on a KR listed to someone who does not own it (an admin, or its objective's owner).
-  for (const kr of d.krs) $.krs.appendChild(krItem(kr, { showOwner: d.user.isAdmin || !isOwner(kr.owner, d.user.actingAs), sep: sep(), saving: kr.id === savingId, briefNote }));
+  for (const kr of d.krs) $.krs.appendChild(krItem(kr, { showOwner: d.user.isAdmin || !isOwner(kr.owner, d.user.actingAs), sep: sep(), saving: kr.id === savingId, briefNote, today: (d.cycle && d.cycle.asOf) || "" }));
 }
 
 function renderKrSelect(): void {

@@ -64,8 +64,8 @@ export interface SidebarKr {
   status: string;
   recent: RecentCheckin[];
   /** The KR's forecast as its cells show it, which the sidebar words "At this pace: 9.6% by 2026-04-05 (target
-   * 3%) — score 0.00" in its decimal separator (core/forecastWords forecastLine), or why there is none; null
-   * without forecast columns. */
+   * 3%) — score 0.00" in its decimal separator (core/forecastWords forecastLine; after the cycle's last day
+   * "Ended at … on 2026-04-05": client/logic krForecastLine), or why there is none; null without forecast columns. */
   forecast: LineForecast | null;
   /** Expected progress now (the sheet's Expected: pace × the objective type's goal), so the sidebar can
    * show a check-in's score and status before the server confirms them; null when the cell holds none. */

@@ -25,13 +25,16 @@ export function goalWords(g: GoalValue, unit: string, sep: DecimalSeparator, dig
  * this pace: not enough check-ins to forecast yet"). Its numbers take the sidebar's decimal separator, as its
  * other numbers do, so the page words it rather than the server (which would have to ask for the
  * spreadsheet's locale, a service call a check-in otherwise makes only for a value with a comma). Until
- * session 11 it did not name the target.
+ * session 11 it did not name the target. `ended` (after the cycle's last day, when the forecast is where the KR
+ * landed) says what happened, as the summary's Missed does: "Ended at 88% on 2026-04-05 (target 95%) — score
+ * 0.25" (until session 19 "At this pace: … by 2026-04-05", a date past).
  */
-export function forecastLine(f: LineForecast, unit: string, sep: DecimalSeparator = "."): string {
+export function forecastLine(f: LineForecast, unit: string, sep: DecimalSeparator = ".", ended = false): string {
   if (!f.ok) return `At this pace: ${f.reason}`;
   const d = f.digits ?? 2;
   const against = f.goal ? ` (${goalWords(f.goal, unit, sep, d)})` : "";
-  return `At this pace: ${withUnit(f.value, unit, sep, d)} by ${f.endDay}${against} — score ${fixedText(f.score, 2, sep)}`;
+  const head = ended ? `Ended at ${withUnit(f.value, unit, sep, d)} on` : `At this pace: ${withUnit(f.value, unit, sep, d)} by`;
+  return `${head} ${f.endDay}${against} — score ${fixedText(f.score, 2, sep)}`;
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   withBrief,
   mergeDetails,
   defaultKrId,
+  krForecastLine,
 } from "../../src/client/logic";
 import type { SidebarKr } from "../../src/core/api";
 import { valueDigits } from "../../src/core/valueDigits";
@@ -263,5 +264,28 @@ describe("a large tracker's page (KRs known by name until the full data comes)",
     expect(defaultKrId(krs, { isAdmin: false, actingAs: "bob@x" })).toBe("a");
     expect(defaultKrId(krs, { isAdmin: true, actingAs: "ann@x" })).toBe("b");
     expect(defaultKrId(krs, { isAdmin: true, actingAs: "eve@x" })).toBe("");
+  });
+});
+
+describe("krForecastLine", () => {
+  const landed = { ok: true as const, value: 88, score: 0.25, endDay: "2026-04-05", goal: { value: 95, word: "target" as const } };
+
+  it("forecasts in the cycle, its last day included", () => {
+    expect(krForecastLine(landed, "%", ".", "2026-03-30")).toBe("At this pace: 88% by 2026-04-05 (target 95%) — score 0.25");
+    expect(krForecastLine(landed, "%", ".", "2026-04-05")).toBe("At this pace: 88% by 2026-04-05 (target 95%) — score 0.25");
+  });
+
+  it("after the cycle's last day says where the KR ended, not where it will (the week after, when check-ins are still taken)", () => {
+    // Until session 19: "At this pace: 88% by 2026-04-05" on 2026-04-07, a date past.
+    expect(krForecastLine(landed, "%", ".", "2026-04-07")).toBe("Ended at 88% on 2026-04-05 (target 95%) — score 0.25");
+    expect(krForecastLine({ ...landed, value: 37.5, goal: { value: 37.8, word: "goal" } }, "EUR", ",", "2026-04-13")).toBe(
+      "Ended at 37,50 EUR on 2026-04-05 (goal 37,80 EUR) — score 0,25",
+    );
+    expect(krForecastLine({ ok: true, value: 12, score: 1, endDay: "2026-04-05" }, "", ".", "2026-04-06")).toBe("Ended at 12 on 2026-04-05 — score 1.00");
+  });
+
+  it("keeps why there is no forecast, and forecasts when today is unknown", () => {
+    expect(krForecastLine({ ok: false, reason: "not enough check-ins to forecast yet" }, "%", ".", "2026-04-07")).toBe("At this pace: not enough check-ins to forecast yet");
+    expect(krForecastLine(landed, "%", ".", "")).toBe("At this pace: 88% by 2026-04-05 (target 95%) — score 0.25");
   });
 });

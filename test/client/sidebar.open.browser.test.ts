@@ -48,12 +48,16 @@ import { useSidebarPage } from "./sidebar-page";
 
   it("in the week after the cycle's last day keeps the form, saying until when its last week's figures are taken", async () => {
     t.backend.late = { end: "2024-01-21", until: "2024-01-28" };
+    // Where the KR landed (the cells' forecast as of the last day), the cycle's last day a day past.
+    t.backend.krs[0].forecast = { ok: true, value: 6.5, score: 0.7, endDay: "2024-01-21", goal: { value: 5, word: "target" } };
     const sb = await t.open();
     await poll(() => sb.locator("#closed").textContent()).toBe(
       "This cycle ended on 2024-01-21: check-ins stay open until 2024-01-28 for its last week's figures, unless an admin starts the next cycle first.",
     );
     expect(await sb.locator("#checkin").isVisible()).toBe(true);
     expect(await sb.locator("#cycle").textContent()).toBe("Q1 pilot · week 3 of 13 · 2024-01-22");
+    // What happened, not a forecast "by" a day gone (until session 19: "At this pace: 6.5 days by 2024-01-21 …").
+    expect(await sb.locator('#krs li[data-kr-id="O1.KR1"] .kr-forecast').textContent()).toBe("Ended at 6.5 days on 2024-01-21 (target 5 days) — score 0.70");
   });
 
   it("before the cycle's first day says when check-ins open", async () => {
