@@ -8,17 +8,6 @@ import { signalRows, type ForecastCell, type ReportForecast } from "./summaryFor
 import { calibrationSignal } from "./signals";
 import type { DecimalSeparator } from "./numbers";
 
-export function lifecycleSignalRows(
-  tracker: Tracker,
-  checkins: CheckinEntry[],
-  evaluation: TrackerEvaluation,
-  asOf: string,
-  withCalibration: boolean,
-  sep: DecimalSeparator = ".",
-): ForecastCell[][] {
-  return lifecycleReport(tracker, checkins, evaluation, asOf, withCalibration, sep).signals;
-}
-
 /** The Signals rows and the forecast they come from (the review's Forecast column: reviewForecast.ts). */
 export function lifecycleReport(
   tracker: Tracker,
