@@ -8,10 +8,8 @@
 //   separator), then "— below its goal" for a KR in the summary's Forecast list, "— on course" otherwise.
 // - A KR that cannot be forecast says why, in the forecast's own words ("not enough check-ins to forecast
 //   yet", "milestones are not forecast"). Objectives are not forecast: their cell is empty.
-import { valueDigits } from "./forecast";
-import { withUnit } from "./forecastWords";
 import type { DecimalSeparator } from "./numbers";
-import type { ReportForecast } from "./summaryForecast";
+import { forecastValueText, type ReportForecast } from "./summaryForecast";
 
 export const BELOW_GOAL = "below its goal";
 export const ON_COURSE = "on course";
@@ -25,7 +23,7 @@ export function reviewForecastTexts(f: ReportForecast, sep: DecimalSeparator): M
       out.set(k.id, k.forecast.reason);
       continue;
     }
-    const value = `${withUnit(k.forecast.value, k.unit, sep, valueDigits(k))} by ${k.forecast.endDay}`;
+    const value = forecastValueText(k, k.forecast, sep, false);
     out.set(k.id, `${value} — ${below.has(k.id) ? BELOW_GOAL : ON_COURSE}`);
   }
   return out;

@@ -270,7 +270,7 @@ export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): Fo
       text(k.id),
       text(k.title),
       text(k.owner),
-      text(`${withUnit(k.forecast.value, k.unit, sep, valueDigits(k))} ${ended ? "on" : "by"} ${k.forecast.endDay}`),
+      text(forecastValueText(k, k.forecast, sep, ended)),
       score(k.forecast.score),
       score(k.goal),
       score(shortfall(k)),
@@ -279,6 +279,14 @@ export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): Fo
     ]);
   }
   return rows;
+}
+
+/**
+ * A forecast KR's value and day as the Forecast section writes it ("9.6% by 2026-04-05"; "… on …" once the
+ * cycle has ended), and the Mid-cycle Review's Forecast column (reviewForecast.ts) beside it.
+ */
+export function forecastValueText(k: ReportForecast["krs"][number], f: Extract<KrForecast, { ok: true }>, sep: DecimalSeparator, ended: boolean): string {
+  return `${withUnit(f.value, k.unit, sep, valueDigits(k))} ${ended ? "on" : "by"} ${f.endDay}`;
 }
 
 /**
