@@ -13,7 +13,8 @@
 import { WEEKDAYS } from "../core/tabs";
 import { isoDate, UserError } from "./env";
 import { readSettings } from "./read";
-import { recordedRefresh, type RefreshOutcome } from "./refreshRun";
+import { recordedRefresh, refreshDay, type RefreshOutcome } from "./refreshRun";
+import { cycleEndLine } from "./refreshCycleEnd";
 import { tooManyTriggers, unplacedTrigger } from "./triggerLimit";
 import {
   deleteTrigger,
@@ -59,7 +60,29 @@ export interface RefreshStatus {
   reports: string;
   /** "On, installed by anna@… on 2026-11-02: every Monday between 07:00 and 08:00 (Europe/Berlin), reporting the week to Sunday." and the last run. */
   status: string;
+  /**
+   * On, and its trigger known to be gone: the installer's account no longer lists it, or their run now found
+   * so (refreshGone.ts); the status says what to do.
+   */
+  missing: boolean;
+  /** The installer's own look at a missing trigger: turning the refresh on installs it again (the menu offers that). */
+  reinstall: boolean;
 }
+
+/** What describe needs of Settings: the weekday and cadence, and the cycle (its end: refreshCycleEnd.ts). */
+interface Rhythm {
+  weekday: string;
+  fortnightly: boolean;
+  start: string;
+  weeks: number;
+}
+
+const rhythmOf = (s: { weekday: string; cadence: string; startDate: string; weeks: number }, weekday = s.weekday): Rhythm => ({
+  weekday,
+  fortnightly: s.cadence === "fortnightly",
+  start: s.startDate,
+  weeks: s.weeks,
+});
 
 /** "Sunday" for "Monday": the last day of the period a run on `weekday` reports (refreshRun.ts refreshDay); "" when not a weekday. */
 function dayBefore(weekday: string): string {
@@ -73,19 +96,17 @@ function reportsTo(weekday: string, fortnightly: boolean): string {
   return last ? `, reporting the ${fortnightly ? "fortnight" : "week"} to ${last}` : "";
 }
 
-function describe(record: RefreshRecord, rec: Installed | null, tz: string, weekday: string, fortnightly: boolean, own: "listed" | "gone" | null = null): RefreshStatus {
+function describe(record: RefreshRecord, rec: Installed | null, tz: string, r: Rhythm, own: "listed" | "gone" | null = null): RefreshStatus {
+  const { weekday, fortnightly } = r;
   const off = record.off;
-  // The installer's account no longer lists the recorded trigger (refreshGone.ts ownTrigger): off, to them, so
-  // the menu offers to turn it on; the record, which other admins read, is left to an explicit on or off.
-  const gone = !!rec && !off && own === "gone";
-  const on = !!rec && !off && !gone;
+  // On for every admin while the record says so (until session 20 "Off" to an installer whose account no longer
+  // listed the trigger, "On" to the others, and "Run weekly refresh now" refused to the installer alone): the
+  // record, which other admins read, is left to an explicit on or off; what is known of the trigger is said.
+  const on = !!rec && !off;
+  const reinstall = on && own === "gone";
   const last = lastRunLine(record.last, tz);
   let status: string;
-  if (gone && rec) {
-    status =
-      `Off: the trigger you installed${rec.on ? ` on ${rec.on}` : ""} is no longer in your account (it removes itself after two weeks it cannot ` +
-      `open this tracker, and Google stops an add-on's triggers while it is removed from your account). Turn the refresh on to run it again.`;
-  } else if (on && rec && !rec.on) status = `On, installed by ${rec.by} (when it runs is not recorded here: turn it on again to record it).`;
+  if (on && rec && !rec.on) status = `On, installed by ${rec.by} (when it runs is not recorded here: turn it on again to record it).`;
   // What a run reports, unless the zone moved (below): the run then falls on another day here.
   // Google runs a recurring trigger at a time it picks within the hour ("if you create a recurring 9 a.m.
   // trigger, Apps Script chooses a time between 9 a.m. and 10 a.m.": guides/triggers/installable): not "at 07:00".
@@ -103,18 +124,44 @@ function describe(record: RefreshRecord, rec: Installed | null, tz: string, week
   if (on && rec && rec.weekday && wanted && wanted.toLowerCase() !== rec.weekday.toLowerCase()) {
     status += ` The Settings check-in weekday is now ${wanted}: turn the refresh off and on again to run it on ${wanted}s.`;
   }
-  if (on && rec) status += silentSince(rec, record.last, tz);
-  const runsOn = on && rec && rec.weekday ? rec.weekday : weekday;
+  const found = on && rec && own !== "listed" ? foundMissing(rec, record.last) : "";
+  if (reinstall) status += ` ${GONE_HERE}`;
+  else if (found) status += found;
+  else if (on && rec) status += silentSince(rec, record.last, tz);
+  if (on) status += cycleEndLine(r.start, r.weeks, refreshDay(tz), record.last);
+  // What the trigger does, or, for one to install (again), what the new one will.
+  const runs = on && !reinstall ? rec : null;
+  const runsOn = runs && runs.weekday ? runs.weekday : weekday;
   return {
     on,
     weekday: runsOn,
-    hour: on && rec ? rec.hour : HOUR,
-    timeZone: on && rec && rec.timeZone ? rec.timeZone : tz,
+    hour: runs ? runs.hour : HOUR,
+    timeZone: runs && runs.timeZone ? runs.timeZone : tz,
     installedBy: rec ? rec.by : "",
     installedOn: rec ? rec.on : "",
     reports: reportsTo(runsOn, fortnightly),
     status: `${status} ${last}`,
+    missing: reinstall || !!found,
+    reinstall,
   };
+}
+
+/** Said to the installer whose account no longer lists the recorded trigger (refreshGone.ts ownTrigger). */
+const GONE_HERE =
+  "But the trigger you installed is no longer in your account, so it does not run (it removes itself after two weeks it cannot open this " +
+  "tracker, and Google stops an add-on's triggers while it is removed from your account): choose \"Weekly refresh on / off\" to install it again.";
+
+/**
+ * Said to every other admin once the installer's run now found the recorded trigger gone from their account
+ * (refreshRun.ts recordedRefresh keeps it until a run of that trigger, or a new installation).
+ */
+function foundMissing(rec: Installed, last: LastRun | null): string {
+  const m = last && last.missing;
+  if (!m || m.uid !== rec.uid) return "";
+  return (
+    ` On ${m.on} ${rec.by}'s account no longer listed the trigger they installed (found when they ran the refresh now), so it does not run: ` +
+    `${rec.by} can install it again ("Weekly refresh on / off"), or turn the refresh off and on again to run it as you.`
+  );
 }
 
 /**
@@ -165,7 +212,7 @@ export function weeklyRefreshStatus(ss: Spreadsheet): RefreshStatus {
     // Read only: the installer's account tells whether the trigger still exists, which is said, not recorded
     // (refreshGone.ts ownTrigger says why; the run, or turning the refresh on or off, settles the record).
     const own = ownTrigger(ss, record);
-    return describe(record, currentInstall(ss, record), tz, settings.weekday, settings.cadence === "fortnightly", own);
+    return describe(record, currentInstall(ss, record), tz, rhythmOf(settings), own);
   } catch (e) {
     return permissionHint(e);
   }
@@ -204,7 +251,7 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
     const uid = trigger.getUniqueId();
     recordTrigger(uid, ss.getId());
     record.save({ installed: { uid, by: me, on: isoDate(new Date(), tz), weekday: day, hour: HOUR, timeZone: tz }, off: null });
-    return describe(record, record.installed, tz, day, settings.cadence === "fortnightly");
+    return describe(record, record.installed, tz, rhythmOf(settings, day));
   } catch (e) {
     return permissionHint(e);
   }
@@ -260,9 +307,11 @@ export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed
     const mine = triggers.map((t) => t.getUniqueId());
     removed = removeAll(triggers);
     // The installer's own off: every trigger of theirs here is gone now, the recorded one too if it removed itself.
-    if (!rec || rec.by === currentUser() || mine.indexOf(rec.uid) >= 0) record.save({ installed: null, off: null });
+    // With none installed, who switched it off earlier is still said (retire keeps it).
+    if (rec && (rec.by === currentUser() || mine.indexOf(rec.uid) >= 0)) record.save({ installed: null, off: null });
+    else if (!rec) record.save({ installed: null });
     else if (!record.off) record.save({ off: { by: currentUser(), on: isoDate(new Date(), tz) } });
-    return { ...describe(record, record.installed, tz, settings.weekday, settings.cadence === "fortnightly"), removed };
+    return { ...describe(record, record.installed, tz, rhythmOf(settings)), removed };
   } catch (e) {
     return permissionHint(e);
   }
@@ -296,7 +345,7 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     // Run in its document (an add-on's time-driven trigger may be), which lost its record of it: recorded
     // again (adopted when the installation was lost too), so the tracker shows it and can turn it off.
     recordTrigger(uid, ss.getId());
-    if (!rec) record.save({ installed: { uid, by: currentUser(), on: "", weekday: "", hour: HOUR, timeZone: "" } });
+    if (!rec) record.save({ installed: { uid, by: currentUser(), on: "", weekday: "", hour: HOUR, timeZone: "" }, off: null });
   }
   if (uid && rec && (rec.uid !== uid || record.off)) {
     retire(ss, record, uid, rec.uid === uid);
@@ -354,10 +403,14 @@ function removeOwn(uid: string): void {
   for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === uid) deleteTrigger(t);
 }
 
-/** A superseded or switched-off trigger, running as its owner: deletes itself and, when it was the recorded one, the record. */
+/**
+ * A superseded or switched-off trigger, running as its owner: deletes itself and, when it was the recorded
+ * one, the installation. Who switched it off, and when, is kept: the status goes on saying so (until session
+ * 20 it became a bare "Off.", the self-removal's run the only trace).
+ */
 function retire(ss: Spreadsheet, record: RefreshRecord, uid: string, wasRecorded: boolean): void {
   removeOwn(uid);
   if (!wasRecorded) return;
   const last = lastRun(ss, true, "switched off, so the trigger removed itself");
-  record.save({ installed: null, off: null, last });
+  record.save({ installed: null, last });
 }
