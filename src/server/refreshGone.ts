@@ -32,9 +32,9 @@ function listed(ss: Spreadsheet, uid: string): boolean {
  * What settles the record now: the trigger's own run (a switched-off or superseded one removes itself:
  * rhythm.ts retire), or an admin turning the refresh on or off (enableWeeklyRefresh, disableWeeklyRefresh).
  */
-export function ownTrigger(ss: Spreadsheet, record: RefreshRecord): "listed" | "gone" | null {
+export function ownTrigger(ss: Spreadsheet, record: RefreshRecord, me?: string): "listed" | "gone" | null {
   const rec = record.installed;
-  if (!rec || !rec.uid || rec.by !== currentUser()) return null;
+  if (!rec || !rec.uid || rec.by !== (me === undefined ? currentUser() : me)) return null;
   return listed(ss, rec.uid) ? "listed" : "gone";
 }
 

@@ -144,11 +144,12 @@ export function recordedRefresh(
   trigger: boolean,
   asked = started,
   missing?: LastRun["missing"] | null,
+  me?: string,
 ): RefreshOutcome {
   const prev = record.last;
   // A run now keeps what the installer's run now found of their trigger (`missing`: null when they found it listed).
   const kept = missing === undefined && prev && prev.by ? prev.missing : missing;
-  const by: Partial<LastRun> = trigger ? {} : { by: currentUser(), trigger: prev ? (prev.by ? prev.trigger : prev.at) : "", ...(kept ? { missing: kept } : {}) };
+  const by: Partial<LastRun> = trigger ? {} : { by: me === undefined ? currentUser() : me, trigger: prev ? (prev.by ? prev.trigger : prev.at) : "", ...(kept ? { missing: kept } : {}) };
   let asOf = "";
   const run: RefreshRun = trigger ? { asked, by: "", prior: prev } : { asked, by: by.by || "" };
   // A run recorded as failed leaves this week's to the next one asked for (refreshMark.ts withdrawMark).
@@ -231,9 +232,10 @@ export function refreshNow(ss: Spreadsheet, asked?: number): RefreshOutcome {
   if (rec && !record.off) {
     // The installer's run: their account tells whether the trigger still exists (two calls, theirs only), and
     // one gone is recorded for every other admin to see (rhythm.ts foundMissing): asked for, not a look.
-    const own = ownTrigger(ss, record);
+    const me = currentUser();
+    const own = ownTrigger(ss, record, me);
     const missing = own === "gone" ? { uid: rec.uid, on: isoDate(new Date(), ss.getSpreadsheetTimeZone()) } : own === "listed" ? null : undefined;
-    return recordedRefresh(ss, record, "", started, false, when, missing);
+    return recordedRefresh(ss, record, "", started, false, when, missing, me);
   }
   const run: RefreshRun = { asked: when, by: currentUser() };
   try {
