@@ -133,7 +133,7 @@ function mailing(written: string, send: () => void): void {
  * A refresh recorded as the last run, for every admin to see under "Weekly refresh on / off": the trigger's
  * (`trigger`: without the document lock when the run has none, env.ts; a failure emailed to its owner, who
  * is told by no one else) or one run now (sendWeeklyEmailsNow, the menu's "Run weekly refresh now"), whose
- * user sees its outcome and whose record names them, keeping the trigger's last run for rhythm.ts silentSince:
+ * user sees its outcome and whose record names them, keeping the trigger's last run for refreshStatus.ts silentSince:
  * a run from the menu is no sign that the trigger still runs.
  */
 export function recordedRefresh(
@@ -231,7 +231,7 @@ export function refreshNow(ss: Spreadsheet, asked?: number): RefreshOutcome {
   const rec = record.installed;
   if (rec && !record.off) {
     // The installer's run: their account tells whether the trigger still exists (two calls, theirs only), and
-    // one gone is recorded for every other admin to see (rhythm.ts foundMissing): asked for, not a look.
+    // one gone is recorded for every other admin to see (refreshStatus.ts foundMissing): asked for, not a look.
     const me = currentUser();
     const own = ownTrigger(ss, record, me);
     const missing = own === "gone" ? { uid: rec.uid, on: isoDate(new Date(), ss.getSpreadsheetTimeZone()) } : own === "listed" ? null : undefined;

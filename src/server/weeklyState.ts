@@ -38,7 +38,7 @@ export interface LastRun {
   timeZone?: string;
   /** Who ran it from the menu ("Run weekly refresh now"); absent for the trigger's run. */
   by?: string;
-  /** With `by`: `at` of the trigger's last run before it ("" when none), for rhythm.ts silentSince. */
+  /** With `by`: `at` of the trigger's last run before it ("" when none), for refreshStatus.ts silentSince. */
   trigger?: string;
   /**
    * The recorded trigger, found on `on` no longer listed in its installer's account when they ran the refresh
