@@ -2,6 +2,7 @@
 // All sheet text is HTML-escaped; styles are inline (mail clients drop <style>); every status is written
 // as its label word, the colour only repeats it. Each HTML body comes with a plain-text alternative.
 import { closedSuffix } from "./cycleClosed";
+import { addDays, isValidIsoDate, LATE_CHECKIN_DAYS } from "./dates";
 import { ofTotal } from "./plural";
 import { escapeHtml, safeHttpUrl } from "./escape";
 import { decimalText, fixedText, signedText, type DecimalSeparator } from "./numbers";
@@ -92,6 +93,14 @@ export function line(s: string): string {
 
 /** The leaders' weekly digest. */
 /**
+ * A summary as of the day check-ins for the cycle's last week closed, or later: the weekly refresh's final one
+ * (server/refreshCycleEnd.ts), which leaders get after the digest of week M as of its last day.
+ */
+function finalSummary(d: SummaryData): boolean {
+  return isValidIsoDate(d.end) && d.asOf >= addDays(d.end, LATE_CHECKIN_DAYS - 1);
+}
+
+/**
  * The digest for the leaders. `cap`: at most that many rows in each list (objectives, needs attention,
  * missing check-ins, movers), the rest counted in a line pointing to the Weekly Summary; Google refuses a
  * message body over 200 KB (MailApp's limits), which a tracker of about 200 KRs reaches with every row
@@ -111,7 +120,7 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
   const url = safeHttpUrl(sheetUrl);
   const ov = d.overall;
   const subject = line(
-    `OKR weekly summary — ${d.cycleName}, week ${d.week} of ${d.weeks}: ${ov.status}` +
+    `OKR weekly summary — ${d.cycleName}, week ${d.week} of ${d.weeks}${finalSummary(d) ? " (final)" : ""}: ${ov.status}` +
       (ov.score === null ? "" : ` (${fmtScore(ov.score, sep)} vs ${fmtScore(ov.expected, sep)} expected)`) +
       (portfolio ? portfolioSubject(portfolio) : ""),
   );

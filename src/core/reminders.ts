@@ -14,6 +14,7 @@ import { krName, lastCheckinText, line, link } from "./emails";
 import { ownerAddresses, ownersOf } from "./owners";
 import type { SummaryData, SummaryMissingKr } from "./summaryTypes";
 import { krCount } from "./summaryLayout";
+import { addDays, isValidIsoDate, LATE_CHECKIN_DAYS } from "./dates";
 
 export interface ReminderEmail {
   to: string;
@@ -77,6 +78,19 @@ function whose(m: OfObjective): string {
 }
 
 /**
+ * The day check-ins close, when the reminder is of the cycle's last week, sent (the morning after its day)
+ * while they are still taken: the week after the last day, for its figures (dates.ts LATE_CHECKIN_DAYS).
+ * During the cycle a check-in made after the reminder counts in the next week, and none is due after the
+ * close (the refresh then reminds no one: server/refreshCycleEnd.ts).
+ */
+function lateUntil(data: SummaryData): string {
+  if (!isValidIsoDate(data.end)) return "";
+  const last = addDays(data.end, -1);
+  const until = addDays(last, LATE_CHECKIN_DAYS);
+  return data.asOf >= last && data.asOf < until ? until : "";
+}
+
+/**
  * One reminder per person who owns KRs missing this period's check-in (listed first), or owns the objective
  * of such KRs (listed after, each with its owner or why nobody else was reminded). Owners that hold no address
  * get none (the focus checks name them). `cap`: at most that many KRs in each list, the rest counted.
@@ -113,9 +127,11 @@ export function buildReminders(data: SummaryData, sheetUrl: string, cap = Infini
       if (rest) lis.push(`<li style="margin:2px 0">… and ${rest} more.</li>`);
       html.push(`<p>${escapeHtml(intro)}</p><ul>${lis.join("")}</ul>`);
     }
-    text.push("", `Please check in from the OKR add-on's Check in sidebar.`);
+    const until = lateUntil(data);
+    const by = until ? ` by ${until}, when check-ins for the cycle's last week close` : "";
+    text.push("", `Please check in from the OKR add-on's Check in sidebar${by}.`);
     if (url) text.push(`Tracker: ${sheetUrl.trim()}`);
-    html.push(`<p>Please check in from the OKR add-on's Check in sidebar` + (url ? ` in ${link(url, "the tracker")}` : "") + `.</p></div>`);
+    html.push(`<p>Please check in from the OKR add-on's Check in sidebar` + (url ? ` in ${link(url, "the tracker")}` : "") + `${escapeHtml(by)}.</p></div>`);
     return { to, subject, body: text.join("\n"), htmlBody: html.join("") };
   });
 }

@@ -185,13 +185,14 @@ function isSettingsWarning(w: string): boolean {
 export function menuWeekly(): void {
   const status = actions.setWeeklyRefresh({});
   if (!status.ok) return report("Weekly refresh", status, () => []);
-  const st = status as { on?: boolean; status?: string; weekday?: string; timeZone?: string; reports?: string };
-  const on = !!st.on;
+  const st = status as { on?: boolean; reinstall?: boolean; status?: string; weekday?: string; timeZone?: string; reports?: string };
+  // On, but the trigger the user installed is gone from their account: turning it on installs it again.
+  const on = !!st.on && !st.reinstall;
   const answer = ui().alert(
     "Weekly refresh",
     on
       ? `${st.status}\n\nTurn it off?`
-      : `${st.status}\n\nRegenerate the Weekly Summary automatically every ${st.weekday} (the Settings check-in weekday) between 07:00 and 08:00 ${st.timeZone} time${st.reports || ""} (and send the emails turned on in Settings)?` +
+      : `${st.status}\n\n${st.reinstall ? "Install it again, to regenerate" : "Regenerate"} the Weekly Summary automatically every ${st.weekday} (the Settings check-in weekday) between 07:00 and 08:00 ${st.timeZone} time${st.reports || ""} (and send the emails turned on in Settings)?` +
           // The trigger runs as whoever turns it on (portfolio.md "The weekly refresh"): said before, not found on a Monday.
           (sheetNamed(SpreadsheetApp.getActive(), PORTFOLIO_TAB)
             ? "\n\nThis is a company tracker (it has a Portfolio tab): each run also refreshes the portfolio roll-up, opening the team trackers as you, so each must be shared with you."

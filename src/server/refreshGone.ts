@@ -32,9 +32,9 @@ function listed(ss: Spreadsheet, uid: string): boolean {
  * What settles the record now: the trigger's own run (a switched-off or superseded one removes itself:
  * rhythm.ts retire), or an admin turning the refresh on or off (enableWeeklyRefresh, disableWeeklyRefresh).
  */
-export function ownTrigger(ss: Spreadsheet, record: RefreshRecord): "listed" | "gone" | null {
+export function ownTrigger(ss: Spreadsheet, record: RefreshRecord, me?: string): "listed" | "gone" | null {
   const rec = record.installed;
-  if (!rec || !rec.uid || rec.by !== currentUser()) return null;
+  if (!rec || !rec.uid || rec.by !== (me === undefined ? currentUser() : me)) return null;
   return listed(ss, rec.uid) ? "listed" : "gone";
 }
 
@@ -52,7 +52,7 @@ export function offStatus(rec: Installed | null, off: SwitchedOff | null, tz: st
   // The installer's account can tell (ownTrigger): said to them, changing nothing.
   if (own === "listed") return `Off (switched off by ${off.by} on ${off.on}; the trigger you installed removes itself when it next runs, or when you turn the refresh on here).`;
   if (own === "gone") return `Off (switched off by ${off.by} on ${off.on}; the trigger you installed is no longer in your account).`;
-  // It runs weekly: 8 days after the off, as rhythm.ts silentSince counts, its run should have removed it.
+  // It runs weekly: 8 days after the off, as refreshStatus.ts silentSince counts, its run should have removed it.
   const today = isoDate(new Date(), tz);
   if (!isValidIsoDate(off.on) || addDays(off.on, 8) >= today) {
     return `Off (switched off by ${off.by} on ${off.on}; the trigger ${rec.by} installed removes itself when it next runs).`;

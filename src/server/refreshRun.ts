@@ -13,8 +13,10 @@ import { readSettings } from "./read";
 import { generateSummary } from "./summaryTab";
 import { PORTFOLIO_TAB } from "../core/portfolio";
 import { addDays, cycleLastDay, isValidIsoDate } from "../core/dates";
+import { planRefresh } from "./refreshCycleEnd";
 import { refreshPortfolio, type PortfolioOutcome } from "./portfolio";
 import { AlreadyRefreshed, checkRecorded, withdrawMark, type RefreshRun } from "./refreshMark";
+import { ownTrigger } from "./refreshGone";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -53,8 +55,9 @@ export function refreshDay(tz: string, now = new Date()): string {
  * The refresh: the Weekly Summary and History as of refreshDay, the portfolio roll-up (a company tracker),
  * then the leaders' digest and the owners' reminders of that summary, when Settings turn them on. Before
  * the cycle's start (a refresh on its first Monday) no week of it has ended: nothing is written or sent,
- * rather than a "week 1" of the days before the cycle with every KR missing and every owner reminded; nor
- * a week or more after the run that reported the cycle's last week. A company tracker's roll-up is refreshed
+ * rather than a "week 1" of the days before the cycle with every KR missing and every owner reminded. After
+ * the cycle's last day: the week of late check-ins, the final summary, then nothing (refreshCycleEnd.ts).
+ * A company tracker's roll-up is refreshed
  * in either case, and its leaders get it (the teams' roll-up only, with a line on the company cycle). `runAs`:
  * the trigger's installer (the account the run reads the team trackers as). `started`: when the execution
  * started, which the roll-up's time budget counts from (portfolio.ts). `run`: who asked and when, so that a
@@ -66,12 +69,11 @@ export function refreshAndEmail(ss: Spreadsheet, runAs = "", started = Date.now(
   checkRecorded(asOf, run);
   const { settings } = readSettings(ss, tz);
   const out: RefreshOutcome = { spreadsheetId: ss.getId(), week: 0, digestTo: [], reminded: [] };
-  // Before the start no week of the cycle has ended. The Monday after the last week reports that week; later
-  // runs, until a roll over gives a new start, would report "week M" again with every KR missing and every
-  // owner reminded, week after week.
+  // Before the start, and a week or more after the final summary, nothing; the week after the cycle's last day
+  // (late check-ins) and its final summary: refreshCycleEnd.ts.
+  const plan = planRefresh(settings.startDate, settings.weeks, asOf);
   const last = isValidIsoDate(settings.startDate) && settings.weeks > 0 ? cycleLastDay(settings.startDate, settings.weeks) : null;
-  if (isValidIsoDate(settings.startDate) && asOf < settings.startDate) out.skipped = `the cycle starts on ${settings.startDate}, so no week of it has ended yet`;
-  else if (last && addDays(asOf, -7) >= last) out.skipped = `the cycle ended on ${last} and its last week was reported; roll over to start the next cycle`;
+  if ("skipped" in plan) out.skipped = plan.skipped;
   // A company tracker's roll-up is refreshed all the same, after the summary as ever: its teams' cycles need
   // not be its own.
   const rollUp = () => {
@@ -86,7 +88,7 @@ export function refreshAndEmail(ss: Spreadsheet, runAs = "", started = Date.now(
     const p = out.portfolio;
     return !p ? undefined : "error" in p ? p : p.digest;
   };
-  if (out.skipped) {
+  if ("skipped" in plan) {
     rollUp();
     // The company's own cycle reports no week, its teams' do: the leaders still get the roll-up, with a line on
     // the company cycle (core/portfolioMail.ts). Until session 15 such a run sent nothing at all, every week
@@ -101,15 +103,18 @@ export function refreshAndEmail(ss: Spreadsheet, runAs = "", started = Date.now(
     }
     return out;
   }
-  const model = generateSummary(ss, asOf, run);
+  // The final summary is as of the day check-ins closed, whichever day runs it: a run now of the same final
+  // summary, recorded, is this week's (refreshMark.ts).
+  if (plan.day !== asOf) checkRecorded(plan.day, run);
+  const model = generateSummary(ss, plan.day, run);
   out.week = model.week;
-  out.asOf = asOf;
+  out.asOf = plan.day;
   const url = ss.getUrl();
   rollUp();
   // Within MailApp's limits: 50 recipients and 200 KB a message, the user's daily quota (weeklyMail.ts).
   // A company tracker's digest carries its roll-up's headline (core/portfolioDigest.ts): no call more.
   mailing("The Weekly Summary was written", () =>
-    sendWeeklyMail(model, url, settings.emailDigest ? settings.leaders : null, settings.ownerReminders, out, rollupDigest()),
+    sendWeeklyMail(model, url, settings.emailDigest ? settings.leaders : null, settings.ownerReminders && plan.remind, out, rollupDigest()),
   );
   return out;
 }
@@ -128,12 +133,23 @@ function mailing(written: string, send: () => void): void {
  * A refresh recorded as the last run, for every admin to see under "Weekly refresh on / off": the trigger's
  * (`trigger`: without the document lock when the run has none, env.ts; a failure emailed to its owner, who
  * is told by no one else) or one run now (sendWeeklyEmailsNow, the menu's "Run weekly refresh now"), whose
- * user sees its outcome and whose record names them, keeping the trigger's last run for rhythm.ts silentSince:
+ * user sees its outcome and whose record names them, keeping the trigger's last run for refreshStatus.ts silentSince:
  * a run from the menu is no sign that the trigger still runs.
  */
-export function recordedRefresh(ss: Spreadsheet, record: RefreshRecord, runAs: string, started: number, trigger: boolean, asked = started): RefreshOutcome {
+export function recordedRefresh(
+  ss: Spreadsheet,
+  record: RefreshRecord,
+  runAs: string,
+  started: number,
+  trigger: boolean,
+  asked = started,
+  missing?: LastRun["missing"] | null,
+  me?: string,
+): RefreshOutcome {
   const prev = record.last;
-  const by = trigger ? {} : { by: currentUser(), trigger: prev ? (prev.by ? prev.trigger : prev.at) : "" };
+  // A run now keeps what the installer's run now found of their trigger (`missing`: null when they found it listed).
+  const kept = missing === undefined && prev && prev.by ? prev.missing : missing;
+  const by: Partial<LastRun> = trigger ? {} : { by: me === undefined ? currentUser() : me, trigger: prev ? (prev.by ? prev.trigger : prev.at) : "", ...(kept ? { missing: kept } : {}) };
   let asOf = "";
   const run: RefreshRun = trigger ? { asked, by: "", prior: prev } : { asked, by: by.by || "" };
   // A run recorded as failed leaves this week's to the next one asked for (refreshMark.ts withdrawMark).
@@ -212,7 +228,15 @@ export function refreshNow(ss: Spreadsheet, asked?: number): RefreshOutcome {
   const started = Date.now();
   const record = RefreshRecord.read(ss);
   const when = asked === undefined ? started : asked;
-  if (record.installed && !record.off) return recordedRefresh(ss, record, "", started, false, when);
+  const rec = record.installed;
+  if (rec && !record.off) {
+    // The installer's run: their account tells whether the trigger still exists (two calls, theirs only), and
+    // one gone is recorded for every other admin to see (refreshStatus.ts foundMissing): asked for, not a look.
+    const me = currentUser();
+    const own = ownTrigger(ss, record, me);
+    const missing = own === "gone" ? { uid: rec.uid, on: isoDate(new Date(), ss.getSpreadsheetTimeZone()) } : own === "listed" ? null : undefined;
+    return recordedRefresh(ss, record, "", started, false, when, missing, me);
+  }
   const run: RefreshRun = { asked: when, by: currentUser() };
   try {
     return refreshAndEmail(ss, "", started, run);

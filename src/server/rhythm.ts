@@ -12,6 +12,7 @@
 // minimal manifest: see README "OAuth scopes".
 import { WEEKDAYS } from "../core/tabs";
 import { isoDate, UserError } from "./env";
+import { describe, HOUR, rhythmOf, type RefreshStatus } from "./refreshStatus";
 import { readSettings } from "./read";
 import { recordedRefresh, type RefreshOutcome } from "./refreshRun";
 import { tooManyTriggers, unplacedTrigger } from "./triggerLimit";
@@ -27,15 +28,13 @@ import {
   triggersFor,
   unplaced,
 } from "./refreshTriggers";
-import { currentUser, lastRun, lastRunLine, type Installed, type LastRun } from "./weeklyState";
-import { addDays, isValidIsoDate } from "../core/dates";
+import { currentUser, lastRun, type Installed } from "./weeklyState";
 import { RefreshRecord } from "./refreshRecord";
 import { tellInstaller } from "./refreshNotice";
-import { offStatus, ownTrigger } from "./refreshGone";
+import { ownTrigger } from "./refreshGone";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const HOUR = 7;
 
 function permissionHint(e: unknown): never {
   const msg = String((e as Error)?.message || e);
@@ -48,101 +47,6 @@ function permissionHint(e: unknown): never {
   throw e;
 }
 
-export interface RefreshStatus {
-  on: boolean;
-  weekday: string;
-  hour: number;
-  timeZone: string;
-  installedBy: string;
-  installedOn: string;
-  /** ", reporting the week to Sunday": what a run on `weekday` reports (the menu's question uses it). */
-  reports: string;
-  /** "On, installed by anna@… on 2026-11-02: every Monday between 07:00 and 08:00 (Europe/Berlin), reporting the week to Sunday." and the last run. */
-  status: string;
-}
-
-/** "Sunday" for "Monday": the last day of the period a run on `weekday` reports (refreshRun.ts refreshDay); "" when not a weekday. */
-function dayBefore(weekday: string): string {
-  const i = WEEKDAYS.findIndex((d) => d.toLowerCase() === weekday.toLowerCase());
-  return i < 0 ? "" : WEEKDAYS[(i + 6) % 7];
-}
-
-/** ", reporting the week to Sunday" (the fortnight, with that cadence): what a run on `weekday` reports. */
-function reportsTo(weekday: string, fortnightly: boolean): string {
-  const last = dayBefore(weekday);
-  return last ? `, reporting the ${fortnightly ? "fortnight" : "week"} to ${last}` : "";
-}
-
-function describe(record: RefreshRecord, rec: Installed | null, tz: string, weekday: string, fortnightly: boolean, own: "listed" | "gone" | null = null): RefreshStatus {
-  const off = record.off;
-  // The installer's account no longer lists the recorded trigger (refreshGone.ts ownTrigger): off, to them, so
-  // the menu offers to turn it on; the record, which other admins read, is left to an explicit on or off.
-  const gone = !!rec && !off && own === "gone";
-  const on = !!rec && !off && !gone;
-  const last = lastRunLine(record.last, tz);
-  let status: string;
-  if (gone && rec) {
-    status =
-      `Off: the trigger you installed${rec.on ? ` on ${rec.on}` : ""} is no longer in your account (it removes itself after two weeks it cannot ` +
-      `open this tracker, and Google stops an add-on's triggers while it is removed from your account). Turn the refresh on to run it again.`;
-  } else if (on && rec && !rec.on) status = `On, installed by ${rec.by} (when it runs is not recorded here: turn it on again to record it).`;
-  // What a run reports, unless the zone moved (below): the run then falls on another day here.
-  // Google runs a recurring trigger at a time it picks within the hour ("if you create a recurring 9 a.m.
-  // trigger, Apps Script chooses a time between 9 a.m. and 10 a.m.": guides/triggers/installable): not "at 07:00".
-  else if (on && rec) status = `On, installed by ${rec.by} on ${rec.on}: every ${rec.weekday} ${within(rec.hour)} (${rec.timeZone})${rec.timeZone && rec.timeZone !== tz ? "" : reportsTo(rec.weekday, fortnightly)}.`;
-  else status = offStatus(rec, off, tz, own);
-  // A trigger keeps the zone it was made in (inTimezone): after File › Settings changed the spreadsheet's,
-  // it still runs at 07:00 there, which may be another day here (Monday 07:00 Berlin is Sunday 22:00 in
-  // California), and its summary is as of the day before that day (Saturday: refreshRun.ts refreshDay).
-  if (on && rec && rec.timeZone && rec.timeZone !== tz) {
-    status += ` This spreadsheet's time zone is now ${tz}: turn the refresh off and on again to run it ${within(rec.hour)} there.`;
-  }
-  // Likewise a trigger keeps its weekday: after the Settings check-in weekday changed it still runs on the old
-  // day, which nothing said (the Settings note calls that day the refresh's).
-  const wanted = WEEKDAYS.find((d) => d.toLowerCase() === weekday.toLowerCase());
-  if (on && rec && rec.weekday && wanted && wanted.toLowerCase() !== rec.weekday.toLowerCase()) {
-    status += ` The Settings check-in weekday is now ${wanted}: turn the refresh off and on again to run it on ${wanted}s.`;
-  }
-  if (on && rec) status += silentSince(rec, record.last, tz);
-  const runsOn = on && rec && rec.weekday ? rec.weekday : weekday;
-  return {
-    on,
-    weekday: runsOn,
-    hour: on && rec ? rec.hour : HOUR,
-    timeZone: on && rec && rec.timeZone ? rec.timeZone : tz,
-    installedBy: rec ? rec.by : "",
-    installedOn: rec ? rec.on : "",
-    reports: reportsTo(runsOn, fortnightly),
-    status: `${status} ${last}`,
-  };
-}
-
-/**
- * A refresh shown "On" whose trigger has recorded no run for more than 8 days (it runs weekly, within the
- * hour): Google stops an add-on's triggers, without a word to anyone, while the add-on is turned off in the
- * document or uninstalled by its user, and resumes them when it is turned on again (editor-triggers,
- * Restrictions); a run that cannot open its tracker records nothing either. The installer's trigger is not
- * visible from here (ScriptApp shows a user only their own), so the record's dates are all there is to go by.
- */
-function silentSince(rec: Installed, last: LastRun | null, tz: string): string {
-  // The later of its last run and its installation: a refresh turned on again keeps the record of runs before.
-  // A run from the menu (last.by) is no sign the trigger runs: its last run is the one before (refreshRun.ts).
-  const at = (last && (last.by ? last.trigger : last.at)) || "";
-  const ran = isValidIsoDate(at.slice(0, 10)) ? at.slice(0, 10) : "";
-  const installed = isValidIsoDate(rec.on) ? rec.on : "";
-  const since = ran > installed ? ran : installed;
-  if (!since || addDays(since, 8) >= isoDate(new Date(), tz)) return "";
-  const said = since === ran ? `It has not run since ${since}` : `It has not run since it was turned on on ${since}`;
-  return (
-    ` ${said}: Google stops it while the add-on is turned off in this spreadsheet or removed from ${rec.by}'s account, ` +
-    `and it records nothing when ${rec.by} can no longer open the tracker (after two such weeks it removes itself). ` +
-    `Turn it off and on again to run it as you.`
-  );
-}
-
-const hh = (h: number) => `${h < 10 ? "0" : ""}${h % 24}:00`;
-/** "between 07:00 and 08:00": the hour a recurring trigger runs in (Google picks the minute). */
-const within = (h: number) => `between ${hh(h)} and ${hh(h + 1)}`;
 
 /**
  * The recorded installation, adopting a trigger of this user's that predates the record (installed by an
@@ -165,7 +69,7 @@ export function weeklyRefreshStatus(ss: Spreadsheet): RefreshStatus {
     // Read only: the installer's account tells whether the trigger still exists, which is said, not recorded
     // (refreshGone.ts ownTrigger says why; the run, or turning the refresh on or off, settles the record).
     const own = ownTrigger(ss, record);
-    return describe(record, currentInstall(ss, record), tz, settings.weekday, settings.cadence === "fortnightly", own);
+    return describe(record, currentInstall(ss, record), tz, rhythmOf(settings), own);
   } catch (e) {
     return permissionHint(e);
   }
@@ -204,7 +108,7 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
     const uid = trigger.getUniqueId();
     recordTrigger(uid, ss.getId());
     record.save({ installed: { uid, by: me, on: isoDate(new Date(), tz), weekday: day, hour: HOUR, timeZone: tz }, off: null });
-    return describe(record, record.installed, tz, day, settings.cadence === "fortnightly");
+    return describe(record, record.installed, tz, rhythmOf(settings, day));
   } catch (e) {
     return permissionHint(e);
   }
@@ -260,9 +164,11 @@ export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed
     const mine = triggers.map((t) => t.getUniqueId());
     removed = removeAll(triggers);
     // The installer's own off: every trigger of theirs here is gone now, the recorded one too if it removed itself.
-    if (!rec || rec.by === currentUser() || mine.indexOf(rec.uid) >= 0) record.save({ installed: null, off: null });
+    // With none installed, who switched it off earlier is still said (retire keeps it).
+    if (rec && (rec.by === currentUser() || mine.indexOf(rec.uid) >= 0)) record.save({ installed: null, off: null });
+    else if (!rec) record.save({ installed: null });
     else if (!record.off) record.save({ off: { by: currentUser(), on: isoDate(new Date(), tz) } });
-    return { ...describe(record, record.installed, tz, settings.weekday, settings.cadence === "fortnightly"), removed };
+    return { ...describe(record, record.installed, tz, rhythmOf(settings)), removed };
   } catch (e) {
     return permissionHint(e);
   }
@@ -296,7 +202,7 @@ export function runWeeklyRefresh(e: { triggerUid?: string } | undefined): Refres
     // Run in its document (an add-on's time-driven trigger may be), which lost its record of it: recorded
     // again (adopted when the installation was lost too), so the tracker shows it and can turn it off.
     recordTrigger(uid, ss.getId());
-    if (!rec) record.save({ installed: { uid, by: currentUser(), on: "", weekday: "", hour: HOUR, timeZone: "" } });
+    if (!rec) record.save({ installed: { uid, by: currentUser(), on: "", weekday: "", hour: HOUR, timeZone: "" }, off: null });
   }
   if (uid && rec && (rec.uid !== uid || record.off)) {
     retire(ss, record, uid, rec.uid === uid);
@@ -354,10 +260,14 @@ function removeOwn(uid: string): void {
   for (const t of ScriptApp.getProjectTriggers()) if (t.getUniqueId() === uid) deleteTrigger(t);
 }
 
-/** A superseded or switched-off trigger, running as its owner: deletes itself and, when it was the recorded one, the record. */
+/**
+ * A superseded or switched-off trigger, running as its owner: deletes itself and, when it was the recorded
+ * one, the installation. Who switched it off, and when, is kept: the status goes on saying so (until session
+ * 20 it became a bare "Off.", the self-removal's run the only trace).
+ */
 function retire(ss: Spreadsheet, record: RefreshRecord, uid: string, wasRecorded: boolean): void {
   removeOwn(uid);
   if (!wasRecorded) return;
   const last = lastRun(ss, true, "switched off, so the trigger removed itself");
-  record.save({ installed: null, off: null, last });
+  record.save({ installed: null, last });
 }

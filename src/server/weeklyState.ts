@@ -38,8 +38,14 @@ export interface LastRun {
   timeZone?: string;
   /** Who ran it from the menu ("Run weekly refresh now"); absent for the trigger's run. */
   by?: string;
-  /** With `by`: `at` of the trigger's last run before it ("" when none), for rhythm.ts silentSince. */
+  /** With `by`: `at` of the trigger's last run before it ("" when none), for refreshStatus.ts silentSince. */
   trigger?: string;
+  /**
+   * The recorded trigger, found on `on` no longer listed in its installer's account when they ran the refresh
+   * now (refreshGone.ts ownTrigger): every admin's status says so. Kept by later runs now; a run of the trigger,
+   * or a new installation (another trigger ID), ends it.
+   */
+  missing?: { uid: string; on: string };
   /** The day its Weekly Summary was as of (since session 17; none when it wrote none): refreshMark.ts. */
   asOf?: string;
   /**

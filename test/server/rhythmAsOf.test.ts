@@ -214,15 +214,17 @@ describe("The refresh reports the week that ended the day before it runs", () =>
     expect(section(wb, "Missing check-ins")).toEqual(["None — every key result has checked in this period."]);
   });
 
-  it("a refresh a week after the last one reported the cycle's last week does nothing: no week 13 again, nobody reminded", () => {
+  it("a refresh a week after the final summary does nothing: no week 13 again, nobody reminded", () => {
     const wb = tracker({ digest: true });
     checkIn(wb, "2026-03-30T10:00:00Z", "O1.KR1", 86);
     expect(refreshAt(wb, "2026-04-06T07:00:00Z")).toMatchObject({ week: 13 });
+    // The final summary, once check-ins for the last week closed (rhythmCycleEnd.test.ts).
+    expect(refreshAt(wb, "2026-04-13T07:00:00Z")).toMatchObject({ week: 13, asOf: "2026-04-12", reminded: [] });
     const sent = wb.services.mail.sent.length;
     const history = rowsOf(wb, "History").length;
     const summary = summaryLines(wb);
-    // Before: as of 2026-04-12, "week 13" again, every KR missing and every owner reminded, week after week until a roll over.
-    expect(refreshAt(wb, "2026-04-13T07:00:00Z")).toMatchObject({ week: 0, digestTo: [], reminded: [] });
+    // Before session 13: as of 2026-04-12, "week 13" again, every KR missing and every owner reminded, week after week until a roll over.
+    expect(refreshAt(wb, "2026-04-20T07:00:00Z")).toMatchObject({ week: 0, digestTo: [], reminded: [] });
     expect(wb.services.mail.sent).toHaveLength(sent);
     expect(rowsOf(wb, "History")).toHaveLength(history);
     expect(summaryLines(wb)).toEqual(summary);

@@ -48,7 +48,12 @@ for (const withoutDocument of [false, true]) {
       expect(refreshTriggersOf(wb), "Anna's trigger removed itself").toHaveLength(0);
       const seen = status(wb);
       expect(seen).toMatchObject({ ok: true, on: false, installedBy: "" });
-      expect(seen.status).toBe("Off. Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), did nothing: switched off, so the trigger removed itself.");
+      // Who switched it off and when is still said once the trigger removed itself (until session 20: "Off.").
+      expect(seen.status).toBe(
+        `Off (switched off by ${BEN} on 2026-01-06). Last weekly refresh: 2026-01-12 07:00 (Etc/UTC), did nothing: switched off, so the trigger removed itself.`,
+      );
+      // Turning it on again, whoever does, clears it.
+      expect(asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", { on: true })).status).toMatch(/^On, installed by /);
     });
 
     it("a replaced trigger removes itself: one summary and one digest that week, from the new owner's trigger", () => {
