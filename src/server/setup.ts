@@ -277,8 +277,10 @@ export function checkRepair(ss: Spreadsheet, again?: string): Inspection {
  * Sets up or repairs the tracker. `tz`: the spreadsheet's time zone, where the caller has asked for it already
  * (for `today`): asked once per run, a service call each (until session 14 a new tracker's setup asked twice).
  * Set up and Repair answer with its `report`; the roll over and the import also act on the rest (SetupRun).
+ * `repairRead`: Set up or Repair from the menu or the sidebar, which use only the report: Key Results is read in
+ * the columns a KR is typed into (setupKrRead.ts), unless a template is to be written (it goes below the rows).
  */
-export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string, tz: string = ss.getSpreadsheetTimeZone()): SetupRun {
+export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string, tz: string = ss.getSpreadsheetTimeZone(), repairRead = false): SetupRun {
   const { template: templateName } = validateSetupOptions(opts);
   const writesBefore = writesNoted();
   const report: SetupReport = { created: [], restored: [], updated: [], warnings: [] };
@@ -286,7 +288,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string,
   const tabs = tabList(ss);
   const empty = emptyDefaultTab(tabs);
   const reuse = empty ? empty.sheet : null;
-  const state = inspect(ss, report, empty ? empty.name : null, tabs);
+  const state = inspect(ss, report, empty ? empty.name : null, tabs, repairRead && !templateName);
   const tpl = templateName ? templateByName(templateName) : null;
   // The computed Settings rows point at the table headers where they were found: a reference that rows
   // inserted above a header moved is kept, so every operation still finds the header there.
