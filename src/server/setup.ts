@@ -23,7 +23,7 @@ import { tabList, type TabList } from "./sheetNamed";
 import type { SetupOptions, SetupReport, SetupRun } from "./setupTypes";
 import { noteWrite, writesNoted } from "./setupWrites";
 import { col, type Table } from "./table";
-import { formatMoneyCells } from "./moneyCells";
+import { formatMoneyCells, moneyCheckOf, type MoneyCheck, type MoneyRow } from "./moneyCells";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -199,7 +199,7 @@ function reportTabsForRepair(ss: Spreadsheet): ReportTabs {
  * Summary's and the Weekly Trend's look and protection, when the tracker has those tabs), each
  * read once and written only where it differs from what it should be.
  */
-function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, reports: ReportTabs, settingsHeader: HeaderRow | null, report: SetupReport): void {
+function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, reports: ReportTabs, settingsHeader: HeaderRow | null, report: SetupReport, krs: readonly MoneyRow[]): void {
   const { summary, trend } = reports;
   if (summary) ensureSummaryLook(summary);
   if (trend) ensureTrendLook(trend);
@@ -216,10 +216,12 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
   ]);
   const nObj = formulaRowCount(objT);
   const nKr = formulaRowCount(krT);
-  const style = (t: Table, specs: Record<string, ColumnSpec>, checkRows: number, writeRows: number) =>
-    ensureTableStyle(t, specs, { fresh: fresh(t), checkRows, writeRows });
+  const style = (t: Table, specs: Record<string, ColumnSpec>, checkRows: number, writeRows: number, money: MoneyCheck | null = null) =>
+    ensureTableStyle(t, specs, { fresh: fresh(t), checkRows, writeRows, money });
   style(objT, COLUMN_SPECS.objectives, nObj, nObj);
-  style(krT, COLUMN_SPECS.keyResults, nKr, nKr);
+  // Money KRs' Start, Target and Current get their currency's format where theirs does not write it (a KR typed
+  // by hand, a unit changed to money, an older tracker): moneyCells.ts.
+  style(krT, COLUMN_SPECS.keyResults, nKr, nKr, moneyCheckOf(krT, krs));
   // The log and History are protected and written by the add-on only (which sets the number formats of
   // the rows it writes): their look is set on whole columns when the tab or its header is new, not read
   // back on every run.
@@ -324,7 +326,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string,
   const reports = reportTabsForRepair(ss);
   const krs = keyResultsFrom(krT, tz);
   sizeForCycle(reports.summary, krs.length);
-  applyLayout(ss, { objT, krT, logT, histT }, reports, settings.header, report);
+  applyLayout(ss, { objT, krT, logT, histT }, reports, settings.header, report, krs);
 
   // A new tracker opens on Key Results (made last, so already active: see above); a Repair leaves the
   // person on the tab they were looking at.
