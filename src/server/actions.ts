@@ -126,7 +126,7 @@ export function setupTracker(raw?: unknown) {
     const ss = active();
     const { report } = withDocumentLock(() => {
       const tz = ss.getSpreadsheetTimeZone();
-      return setUpTracker(ss, opts, isoDate(new Date(), tz), tz);
+      return setUpTracker(ss, opts, isoDate(new Date(), tz), tz, true);
     }, undefined, undefined, (run) => !run.wrote);
     return { ok: true as const, ...report };
   });
@@ -138,7 +138,7 @@ export function repairTracker(raw?: unknown) {
     const ss = active();
     const { report } = withDocumentLock(() => {
       const tz = ss.getSpreadsheetTimeZone();
-      return setUpTracker(ss, {}, isoDate(new Date(), tz), tz);
+      return setUpTracker(ss, {}, isoDate(new Date(), tz), tz, true);
     }, undefined, undefined, (run) => !run.wrote);
     return { ok: true as const, ...report };
   });

@@ -2,8 +2,9 @@
 // showed `41.5`, where every text wrote `$41.50`). Set when the add-on writes a KR's row (a new tracker's
 // template, an import, a roll over's carried KRs): one call per distinct format over a list of the cells,
 // none without a money KR. A check-in writes only Current's value, so the cell keeps its format at no cost;
-// the check-in's 19 calls and the sidebar's 12 are unchanged. A KR typed into the tab by hand, or whose unit
-// is changed later, keeps the format its cells have (Format › Number in Sheets): Repair does not look.
+// the check-in's 19 calls and the sidebar's 12 are unchanged. A KR typed into the tab by hand, whose unit is
+// changed to money later, or of a tracker older than session 19, gets it from Repair (session 20: moneyFixes),
+// which reads the value cells' formats with the other formats of the KR rows (setupStyle.ts), at no call more.
 import { columnLetter } from "../core/a1";
 import { decimalSeparatorFor } from "../core/numbers";
 import { moneyFormat, signFirst } from "../core/valueDigits";
@@ -34,4 +35,57 @@ export function formatMoneyCells(t: Table, first: number, krs: readonly MoneyKr[
     for (const c of cols) list.push(`${columnLetter(c + 1)}${row}`);
   }
   for (const [f, cells] of byFormat) t.sheet.getRangeList(cells).setNumberFormat(f);
+}
+
+/** A KR as Repair checks its money cells: its sheet row, unit, start and target. */
+export interface MoneyRow extends MoneyKr {
+  row: number;
+}
+
+/** The money KRs' rows and the (1-based) columns of their value cells, for Repair's format read; null without either. */
+export interface MoneyCheck {
+  cols: number[];
+  krs: MoneyRow[];
+}
+
+export function moneyCheckOf(t: Table, krs: readonly MoneyRow[]): MoneyCheck | null {
+  const money = krs.filter((k) => moneyFormat({ unit: k.unit, start: null, target: null }) !== null);
+  const cols = ["Start", "Target", "Current"].map((h) => col(t, h) + 1).filter((c) => c > 0);
+  return money.length && cols.length ? { cols, krs: money } : null;
+}
+
+/**
+ * Whether a cell's number format writes the KR's currency: its sign or code ("$" in `"$"0.00`, `"$"#,##0.00` or
+ * `[$$-409]#,##0.00`; "eur" in `0.00" EUR"`), whoever set it. Repair leaves such a cell's format alone (a
+ * format the team chose, or the add-on's for other start and target digits) and gives its money format to
+ * one that does not (General, `0.00`: a number shown without its currency).
+ */
+export function formatShowsUnit(format: unknown, unit: unknown): boolean {
+  const sign = String(unit ?? "").trim().toLowerCase().replace(/"/g, "").split(/\s*\/\s*|\s+per\s+/)[0].trim();
+  return sign !== "" && String(format ?? "").toLowerCase().indexOf(sign) >= 0;
+}
+
+/**
+ * The money cells whose format does not write their currency, with the format the add-on gives them when it
+ * writes the row (formatMoneyCells): [sheet row, column, format]. `had`: the formats of rows `first`… and
+ * columns `c1`… as read; `sep`: the decimal separator, asked (one call) only for a `$`-like sign to place.
+ */
+export function moneyFixes(check: MoneyCheck, had: string[][], first: number, c1: number, sep: () => "." | ","): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  for (const k of check.krs) {
+    const r = had[k.row - first];
+    if (!r) continue;
+    const cols = check.cols.filter((c) => !formatShowsUnit(r[c - c1], k.unit));
+    if (!cols.length) continue;
+    const f = moneyFormat({ unit: k.unit, start: num(k.start), target: num(k.target) }, signFirst(k.unit) ? sep() : ".") as string;
+    for (const c of cols) out.push([k.row, c, f]);
+  }
+  return out;
+}
+
+/** Sets money formats on cells ([row, column, format]): one call per distinct format, over a list of the cells. */
+export function setMoneyFormats(sheet: GoogleAppsScript.Spreadsheet.Sheet, fixes: readonly [number, number, string][]): void {
+  const byFormat = new Map<string, string[]>();
+  for (const [row, c, f] of fixes) (byFormat.get(f) || byFormat.set(f, []).get(f)!).push(`${columnLetter(c)}${row}`);
+  for (const [f, cells] of byFormat) sheet.getRangeList(cells).setNumberFormat(f);
 }

@@ -23,7 +23,7 @@ import { tabList, type TabList } from "./sheetNamed";
 import type { SetupOptions, SetupReport, SetupRun } from "./setupTypes";
 import { noteWrite, writesNoted } from "./setupWrites";
 import { col, type Table } from "./table";
-import { formatMoneyCells } from "./moneyCells";
+import { formatMoneyCells, moneyCheckOf, type MoneyCheck, type MoneyRow } from "./moneyCells";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -199,7 +199,7 @@ function reportTabsForRepair(ss: Spreadsheet): ReportTabs {
  * Summary's and the Weekly Trend's look and protection, when the tracker has those tabs), each
  * read once and written only where it differs from what it should be.
  */
-function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, reports: ReportTabs, settingsHeader: HeaderRow | null, report: SetupReport): void {
+function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Table; histT: Table }, reports: ReportTabs, settingsHeader: HeaderRow | null, report: SetupReport, krs: readonly MoneyRow[]): void {
   const { summary, trend } = reports;
   if (summary) ensureSummaryLook(summary);
   if (trend) ensureTrendLook(trend);
@@ -216,10 +216,12 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
   ]);
   const nObj = formulaRowCount(objT);
   const nKr = formulaRowCount(krT);
-  const style = (t: Table, specs: Record<string, ColumnSpec>, checkRows: number, writeRows: number) =>
-    ensureTableStyle(t, specs, { fresh: fresh(t), checkRows, writeRows });
+  const style = (t: Table, specs: Record<string, ColumnSpec>, checkRows: number, writeRows: number, money: MoneyCheck | null = null) =>
+    ensureTableStyle(t, specs, { fresh: fresh(t), checkRows, writeRows, money });
   style(objT, COLUMN_SPECS.objectives, nObj, nObj);
-  style(krT, COLUMN_SPECS.keyResults, nKr, nKr);
+  // Money KRs' Start, Target and Current get their currency's format where theirs does not write it (a KR typed
+  // by hand, a unit changed to money, an older tracker): moneyCells.ts.
+  style(krT, COLUMN_SPECS.keyResults, nKr, nKr, moneyCheckOf(krT, krs));
   // The log and History are protected and written by the add-on only (which sets the number formats of
   // the rows it writes): their look is set on whole columns when the tab or its header is new, not read
   // back on every run.
@@ -277,8 +279,10 @@ export function checkRepair(ss: Spreadsheet, again?: string): Inspection {
  * Sets up or repairs the tracker. `tz`: the spreadsheet's time zone, where the caller has asked for it already
  * (for `today`): asked once per run, a service call each (until session 14 a new tracker's setup asked twice).
  * Set up and Repair answer with its `report`; the roll over and the import also act on the rest (SetupRun).
+ * `repairRead`: Set up or Repair from the menu or the sidebar, which use only the report: Key Results is read in
+ * the columns a KR is typed into (setupKrRead.ts), unless a template is to be written (it goes below the rows).
  */
-export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string, tz: string = ss.getSpreadsheetTimeZone()): SetupRun {
+export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string, tz: string = ss.getSpreadsheetTimeZone(), repairRead = false): SetupRun {
   const { template: templateName } = validateSetupOptions(opts);
   const writesBefore = writesNoted();
   const report: SetupReport = { created: [], restored: [], updated: [], warnings: [] };
@@ -286,7 +290,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string,
   const tabs = tabList(ss);
   const empty = emptyDefaultTab(tabs);
   const reuse = empty ? empty.sheet : null;
-  const state = inspect(ss, report, empty ? empty.name : null, tabs);
+  const state = inspect(ss, report, empty ? empty.name : null, tabs, repairRead && !templateName);
   const tpl = templateName ? templateByName(templateName) : null;
   // The computed Settings rows point at the table headers where they were found: a reference that rows
   // inserted above a header moved is kept, so every operation still finds the header there.
@@ -322,7 +326,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string,
   const reports = reportTabsForRepair(ss);
   const krs = keyResultsFrom(krT, tz);
   sizeForCycle(reports.summary, krs.length);
-  applyLayout(ss, { objT, krT, logT, histT }, reports, settings.header, report);
+  applyLayout(ss, { objT, krT, logT, histT }, reports, settings.header, report, krs);
 
   // A new tracker opens on Key Results (made last, so already active: see above); a Repair leaves the
   // person on the tab they were looking at.

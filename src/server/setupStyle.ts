@@ -3,6 +3,8 @@
 // width share a call; several wrong formats share one). The header rows' style is set when setup writes
 // them, one styled and copied to the others (styleHeaders).
 import { DEFAULT_WIDTH, HEADER_BG, HEADER_FG, headerFits, type ColumnSpec } from "./layout";
+import { decimalSeparatorFor } from "../core/numbers";
+import { moneyFixes, setMoneyFormats, type MoneyCheck } from "./moneyCells";
 import { noteWrite } from "./setupWrites";
 import { col, HEADER_SEARCH_ROWS, type Table } from "./table";
 
@@ -19,6 +21,8 @@ export interface StyleOptions {
    * the rest of setup (55,000 rows at the large tier).
    */
   writeRows: number;
+  /** Key Results over a tab not made by this run: its money KRs' value cells, whose formats are read with the others'. */
+  money?: MoneyCheck | null;
 }
 
 /** A header row written by this run, to be given the header style. */
@@ -94,27 +98,39 @@ export function ensureWidths(sheet: Sheet, wanted: [number, number][], fresh: bo
   }
 }
 
-/** Number formats of the spec's columns. */
+/**
+ * Number formats of the spec's columns, and of the money KRs' value cells (`o.money`: their columns join the
+ * box read, at no call more; a new tab's rows were formatted as they were written, setup.ts writeOkrRows).
+ */
 function ensureFormats(t: Table, formats: [number, string][], o: StyleOptions): void {
-  if (!formats.length) return;
+  const money = o.fresh ? null : o.money || null;
+  if (!formats.length && !money) return;
   const first = t.headerRow + 1;
-  const c1 = Math.min(...formats.map(([c]) => c));
-  const c2 = Math.max(...formats.map(([c]) => c));
+  const cols = formats.map(([c]) => c).concat(money ? money.cols : []);
+  const c1 = Math.min(...cols);
+  const c2 = Math.max(...cols);
   const check = Math.max(1, o.checkRows);
   const box = t.sheet.getRange(first, c1, check, c2 - c1 + 1);
   // A new tab's cells are all "General": known without a read, so its formats share one write.
   const had = o.fresh ? Array.from({ length: check }, () => new Array<string>(c2 - c1 + 1).fill("General")) : box.getNumberFormats();
   const wrong = formats.filter(([c, f]) => had.some((r) => r[c - c1] !== f));
-  if (!wrong.length) return;
+  let sep: "." | "," | null = null;
+  const fixes = money ? moneyFixes(money, had, first, c1, () => (sep = sep || decimalSeparatorFor(t.sheet.getParent().getSpreadsheetLocale()))) : [];
+  if (!wrong.length && !fixes.length) return;
   noteWrite();
   if (wrong.length === 1 || o.writeRows !== o.checkRows) {
     // One call per wrong column: the box would need every other cell's format read first.
     for (const [c, f] of wrong) t.sheet.getRange(first, c, Math.max(1, o.writeRows), 1).setNumberFormat(f);
-    return;
+  } else if (wrong.length) {
+    // The spec columns' box as read, the wrong columns' formats in it. Not the money cells: the box would then
+    // reach from Start, four columns more of formatted cells (4,880 at 1,200 KRs), where their own call sets a few.
+    const s1 = Math.min(...formats.map(([c]) => c));
+    const s2 = Math.max(...formats.map(([c]) => c));
+    const grid = had.map((r) => r.slice(s1 - c1, s2 - c1 + 1));
+    for (const [c, f] of wrong) for (const r of grid) r[c - s1] = f;
+    (s1 === c1 && s2 === c2 ? box : t.sheet.getRange(first, s1, check, s2 - s1 + 1)).setNumberFormats(grid);
   }
-  const grid = had.map((r) => r.slice());
-  for (const [c, f] of wrong) for (const r of grid) r[c - c1] = f;
-  box.setNumberFormats(grid);
+  if (fixes.length) setMoneyFormats(t.sheet, fixes);
 }
 
 /** Frozen header, widths and number formats of a table tab, written only where they differ (the header style: styleHeaders). */

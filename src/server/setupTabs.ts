@@ -5,6 +5,7 @@ import { computedLabel, KR_PACE_HEADERS, TAB } from "../core/tabs";
 import { UserError } from "./env";
 import { findRenamed, renameBack, type OtherTab } from "./lookAlikeTabs";
 import { ALL_HEADERS, computedRow, IDENTIFYING, KR_WIDTH, LOG_WIDTH, renamedColumnsMessage, SETTINGS_LAST_ROW, settingsGridOf, type SettingsGrid } from "./read";
+import { keyResultsForRepair } from "./setupKrRead";
 import type { SetupReport } from "./setupTypes";
 import { noteWrite } from "./setupWrites";
 import { sheetFinder, tabList, type SheetFinder, type TabList } from "./sheetNamed";
@@ -46,8 +47,8 @@ export interface Inspection {
  * back a renamed tab. `tabs`: the run's list of tabs, made before this (setup's look for a new spreadsheet's
  * own tab shares it).
  */
-export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string | null = null, tabs: TabList = tabList(ss)): Record<TabKey, TabState> {
-  const { state, renames, cased } = readTrackerTabs(ss, emptyTab, undefined, tabs);
+export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string | null = null, tabs: TabList = tabList(ss), repairRead = false): Record<TabKey, TabState> {
+  const { state, renames, cased } = readTrackerTabs(ss, emptyTab, undefined, tabs, repairRead);
   renameBack(state, renames, report);
   // A tracker tab getSheetByName does not give by our name (renamed in capitals, where it matches exact names
   // only: docs/apps-script-fidelity.md "to check" 27) gets our name back, so that every operation finds it.
@@ -64,15 +65,17 @@ export function inspect(ss: Spreadsheet, report: SetupReport, emptyTab: string |
  * what the messages tell the user to do once the tabs are fixed; setup's own ("run Set up tracker again")
  * unless an operation that runs setup after writing, the import, says its own ("import again"). The list of
  * every tab, needed when one of ours is missing, is read once for the finder and the look for a renamed tab.
+ * `repairRead`: Key Results is read for Repair alone, its typed columns only below the header
+ * (setupKrRead.ts); the roll over and the import, which use the rows setup returns, read it whole.
  */
-export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null, again?: string, tabs: TabList = tabList(ss)): Inspection {
+export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null, again?: string, tabs: TabList = tabList(ss), repairRead = false): Inspection {
   const cased: [string, Sheet, string][] = [];
   const find = sheetFinder(ss, (name, sheet, named) => cased.push([name, sheet, named]), tabs);
   // Read as their data range (the rows and columns holding something): a whole-column read would move
   // every blank row of the grid too, and every cell moved is paid for on Google.
-  const read = (name: string): TabState => {
+  const read = (name: string, rows: (sheet: Sheet) => unknown[][] = (sheet) => sheet.getDataRange().getValues()): TabState => {
     const sheet = find(name);
-    return { name, sheet, values: sheet ? sheet.getDataRange().getValues() : [] };
+    return { name, sheet, values: sheet ? rows(sheet) : [] };
   };
   // The log and History are only looked at for their header: their first rows, never the whole columns
   // (55,000 check-ins and a History sized for the cycle at the large tier).
@@ -94,7 +97,11 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
   const state = {
     settings,
     objectives: placedBelow(read(TAB.objectives), IDENTIFYING.objectives, placed("ObjectiveHeaderRow")),
-    keyResults: placedBelow(read(TAB.keyResults), IDENTIFYING.keyResults, placed("KrHeaderRow")),
+    keyResults: placedBelow(
+      repairRead ? read(TAB.keyResults, (sheet) => keyResultsForRepair(sheet, computedValue(settings.values, "KrHeader"), placed("KrHeaderRow"))) : read(TAB.keyResults),
+      IDENTIFYING.keyResults,
+      placed("KrHeaderRow"),
+    ),
     checkins: logHead ? { name: TAB.checkins, sheet: logSheet, ...logHead } : head(TAB.checkins, LOG_WIDTH, IDENTIFYING.checkins, 0, logSheet),
     history: placedBelow(head(TAB.history, LOG_WIDTH, IDENTIFYING.history, historyRow), IDENTIFYING.history, historyRow),
   };

@@ -106,9 +106,13 @@ export function trendTabForRepair(sheet: Sheet | null, record: RecordedTabs | nu
 /**
  * Repair's part of the tab's look: its frozen rows and the widths createTrendSheet gave the key result and
  * each week its header row has (within the tab's columns), read and written only where they differ, so a
- * healthy tab costs reads only (the frozen rows and one width per column: cheap calls). A tab cut by hand
- * below that layout gets what fits: Sheets refuses to freeze every row of a tab, or to size a column beyond
- * its last (the next summary rewrites the tab whole).
+ * healthy tab costs reads only (the frozen rows and three widths: cheap calls). The weeks' widths are set
+ * all together (createTrendSheet, or Repair over every week), so the first and the last week's say whether
+ * they still hold: the weeks of a lengthened cycle, or every column resized at once, fail one of them, and
+ * only then is each week's width read (until session 20 each was, every Repair: 13 calls at 13 weeks, 52 at
+ * 52). A week between them resized by hand is left as it was sized, a choice as a recoloured header is.
+ * A tab cut by hand below that layout gets what fits: Sheets refuses to freeze every row of a tab, or to
+ * size a column beyond its last (the next summary rewrites the tab whole).
  */
 export function ensureTrendLook(tab: { sheet: Sheet; weeks: number; columns: number }): void {
   const { sheet, weeks, columns } = tab;
@@ -117,6 +121,9 @@ export function ensureTrendLook(tab: { sheet: Sheet; weeks: number; columns: num
     sheet.setFrozenRows(LOOK.frozenRows);
   }
   const wanted: [number, number][] = columns >= 2 ? [[2, LOOK.keyResultWidth]] : [];
-  for (let w = 1; w <= weeks && weekColumn(w) <= columns; w++) wanted.push([weekColumn(w), LOOK.weekWidth]);
-  ensureWidths(sheet, wanted, false);
+  const weekCols: [number, number][] = [];
+  for (let w = 1; w <= weeks && weekColumn(w) <= columns; w++) weekCols.push([weekColumn(w), LOOK.weekWidth]);
+  const ends = weekCols.length > 2 ? [weekCols[0], weekCols[weekCols.length - 1]] : weekCols;
+  const endsHold = ends.every(([c, w]) => sheet.getColumnWidth(c) === w);
+  ensureWidths(sheet, endsHold ? wanted : wanted.concat(weekCols), false);
 }

@@ -7,6 +7,7 @@ import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
 import { importedTracker } from "../support/importedTracker";
+import { repairWrites } from "../support/writes";
 
 const HEADER = ["objective", "key_result", "owner", "metric", "unit", "start", "target"];
 const KRS = [
@@ -60,5 +61,75 @@ describe("A money KR's Start, Target and Current in its currency", () => {
     expect(shown(wb, "O3.KR1")).toEqual(["42.00 EUR", "36.00 EUR", ""]);
     checkIn(wb, "O3.KR1", "41.2", "finance.partner@example.com");
     expect(shown(wb, "O3.KR1")).toEqual(["42.00 EUR", "36.00 EUR", "41.20 EUR"]);
+  });
+});
+
+// Session 20: Repair gives a money KR's Start, Target and Current their currency's format where theirs does not
+// write it (a KR typed by hand, a unit changed to money later, a tracker older than session 19), reading their
+// formats with the KR rows' other formats (no call more); a cell whose format writes the currency, the team's
+// or the add-on's, is left alone, and a second Repair writes nothing (moneyCells.ts moneyFixes).
+describe("Repair and a money KR's value cells", () => {
+  const krTab = (wb: Workbook) => ss(wb).getSheetByName("Key Results")!;
+  const columnOf = (wb: Workbook, h: string) => krTab(wb).getRange(1, 1, 1, 26).getValues()[0].map(String).indexOf(h) + 1;
+  const rowOf = (wb: Workbook, id: string) => rowsOf(wb, "Key Results").findIndex((r) => r.ID === id) + 2;
+  const cell = (wb: Workbook, id: string, h: string) => krTab(wb).getRange(rowOf(wb, id), columnOf(wb, h));
+  const repair = (wb: Workbook) => expect(callAddon(wb, "repairTracker").ok).toBe(true);
+
+  it("a KR typed by hand with a $ unit: its cells get the format an import gives, then nothing is written", () => {
+    const wb = newTracker({ template: "operations" });
+    const row = rowsOf(wb, "Key Results").length + 2;
+    krTab(wb).getRange(row, 1, 1, 9).setValues([["O3.KR9", "O3", "Cut cost per unit from $41.50 to $36", "ana@example.com", "decrease", "$", 41.5, 36, ""]]);
+    expect(shown(wb, "O3.KR9")).toEqual(["41.5", "36", ""]);
+    expect(repairWrites(wb)).toEqual({ "RangeList.setNumberFormat": 1 });
+    expect(shown(wb, "O3.KR9")).toEqual(["$41.50", "$36.00", ""]);
+    checkIn(wb, "O3.KR9", "40.1");
+    expect(shown(wb, "O3.KR9")).toEqual(["$41.50", "$36.00", "$40.10"]);
+    expect(repairWrites(wb)).toEqual({});
+  });
+
+  it("a unit changed to money later, and one changed from money: only the money KR's cells are formatted", () => {
+    const wb = newTracker({ template: "operations" });
+    const days = rowsOf(wb, "Key Results").find((r) => r.Unit === "days")!.ID as string;
+    cell(wb, days, "Unit").setValue("EUR");
+    cell(wb, "O3.KR1", "Unit").setValue("orders");
+    repair(wb);
+    expect(shown(wb, days).slice(0, 2).every((s) => / EUR$/.test(s))).toBe(true);
+    // A format that wrote a currency is kept when the unit changes: it may be the team's.
+    expect(shown(wb, "O3.KR1")).toEqual(["42.00 EUR", "36.00 EUR", ""]);
+    expect(repairWrites(wb)).toEqual({});
+  });
+
+  it("an older tracker's money cells (General): formatted; a currency format of the team's own is kept", () => {
+    const wb = newTracker({ template: "operations" });
+    cell(wb, "O3.KR1", "Start").setNumberFormat("General");
+    cell(wb, "O3.KR1", "Current").setNumberFormat("0.00");
+    cell(wb, "O3.KR1", "Target").setNumberFormat('#,##0" EUR"');
+    expect(repairWrites(wb)).toEqual({ "RangeList.setNumberFormat": 1 });
+    expect([cell(wb, "O3.KR1", "Start"), cell(wb, "O3.KR1", "Target"), cell(wb, "O3.KR1", "Current")].map((c) => c.getNumberFormat())).toEqual([
+      '0.00" EUR"',
+      '#,##0" EUR"',
+      '0.00" EUR"',
+    ]);
+  });
+
+  it("with a decimal comma a $ KR typed by hand gets the dollar after it, as the texts write it", () => {
+    const wb = newTracker({ template: "operations" });
+    ss(wb).setSpreadsheetLocale("de_DE");
+    const row = rowsOf(wb, "Key Results").length + 2;
+    krTab(wb).getRange(row, 1, 1, 9).setValues([["O3.KR9", "O3", "Cut cost per unit", "ana@example.com", "decrease", "$", 41.5, 36, ""]]);
+    repair(wb);
+    expect(shown(wb, "O3.KR9")).toEqual(["41,50 $", "36,00 $", ""]);
+  });
+
+  it("with other formats to mend: the box of the formatted columns written as before, the money cells apart", () => {
+    const wb = newTracker({ template: "operations" });
+    cell(wb, "O3.KR1", "Start").setNumberFormat("General");
+    cell(wb, "O1.KR1", "Score").setNumberFormat("0.0");
+    cell(wb, "O1.KR1", "Last check-in").setNumberFormat("General");
+    expect(repairWrites(wb)).toEqual({ "Range.setNumberFormats": 1, "RangeList.setNumberFormat": 1 });
+    expect(cell(wb, "O3.KR1", "Start").getNumberFormat()).toBe('0.00" EUR"');
+    expect(cell(wb, "O1.KR1", "Last check-in").getNumberFormat()).toBe("yyyy-mm-dd");
+    expect(cell(wb, "O1.KR1", "Score").getNumberFormat()).toBe("0.00");
+    expect(repairWrites(wb)).toEqual({});
   });
 });

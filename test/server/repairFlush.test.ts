@@ -26,6 +26,13 @@ function lastDataRow(wb: Workbook, name: string): number {
   return last;
 }
 
+/** A Key Results row by its KR's ID. */
+function rowOf(wb: Workbook, id: string): number {
+  const r = tab(wb, "Key Results").getRange("A1:A200").getValues().findIndex((x) => x[0] === id) + 1;
+  if (r < 1) throw new Error(`no KR ${id}`);
+  return r;
+}
+
 /** A Settings row by its label. */
 function settingsRow(wb: Workbook, label: string): number {
   const r = tab(wb, "Settings").getRange("A1:A40").getValues().findIndex((x) => x[0] === label) + 1;
@@ -131,9 +138,17 @@ describe("Repair's flush", () => {
       (wb) => expect(tab(wb, "Key Results").getFrozenRows()).toBe(1),
     ],
     [
-      "a Weekly Trend week column resized",
-      (wb) => tab(wb, "Weekly Trend").setColumnWidth(4, 300),
-      (wb) => expect(tab(wb, "Weekly Trend").getColumnWidth(4)).not.toBe(300),
+      // The last week's (O at 13 weeks): Repair reads the first and the last week's widths, and every week's
+      // when one of those differs (a week between them resized by hand is the user's: repairTrend.test.ts).
+      "the Weekly Trend's last week column resized",
+      (wb) => tab(wb, "Weekly Trend").setColumnWidth(15, 300),
+      (wb) => expect(tab(wb, "Weekly Trend").getColumnWidth(15)).toBe(70),
+    ],
+    [
+      // Session 20: Repair gives a money KR's value cells their currency's format (moneyCells.ts moneyFixes).
+      "a money KR's Current cell without its money format (the operations template's EUR KR, O3.KR1)",
+      (wb) => tab(wb, "Key Results").getRange(rowOf(wb, "O3.KR1"), column(wb, "Key Results", "Current")).setNumberFormat("General"),
+      (wb) => expect(tab(wb, "Key Results").getRange(rowOf(wb, "O3.KR1"), column(wb, "Key Results", "Current")).getNumberFormat()).toBe('0.00" EUR"'),
     ],
     [
       "the Weekly Summary's frozen rows undone",

@@ -6,7 +6,8 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { repairWrites } from "../support/writes";
-import { callAddon, requestId, setToday, ss } from "../support/tracker";
+import { callAddon, newTracker, requestId, setToday, ss } from "../support/tracker";
+import { LocalSheet } from "../../src/local/sheets";
 import { PROTECTION, tab, trackerInUse } from "../support/inUse";
 import { fireTrigger, refreshTriggersOf, RHYTHM_ADMIN, trackers } from "../support/rhythm";
 import { newScriptProject } from "../../src/local/snapshot";
@@ -20,6 +21,23 @@ const WIDTHS = [100, 240, ...new Array(13).fill(70), 100, 100];
 const widths = (wb: Workbook) => Array.from({ length: WIDTHS.length }, (_, c) => tab(wb, TREND).getColumnWidth(c + 1));
 const protections = (wb: Workbook) => tab(wb, TREND).getProtections(PROTECTION.SHEET).map((p) => p.isWarningOnly());
 const record = (wb: Workbook) => wb.services.toSnapshot().documentProperties[RECORD];
+
+/** The Weekly Trend's columns whose width `run` asked for (Sheet.getColumnWidth), in order. */
+function widthsRead(wb: Workbook, run: () => void): number[] {
+  const proto = LocalSheet.prototype as unknown as { getColumnWidth: (c: number) => number; getName: () => string };
+  const getColumnWidth = proto.getColumnWidth;
+  const asked: number[] = [];
+  proto.getColumnWidth = function (this: typeof proto, c: number) {
+    if (this.getName() === TREND) asked.push(c);
+    return getColumnWidth.call(this, c);
+  };
+  try {
+    run();
+  } finally {
+    proto.getColumnWidth = getColumnWidth;
+  }
+  return asked;
+}
 
 /** Frozen rows, widths and protection undone by hand, as a user might. */
 function spoil(wb: Workbook): void {
@@ -76,7 +94,27 @@ describe("Repair and the Weekly Trend tab's look", () => {
 
   it("writes only the widths that differ, one call per run of adjacent columns", () => {
     const wb = trackerInUse();
-    tab(wb, TREND).setColumnWidths(6, 2, 150);
+    tab(wb, TREND).setColumnWidths(14, 2, 150);
+    expect(repairWrites(wb)).toEqual({ "Sheet.setColumnWidths": 1 });
+    expectLook(wb);
+  });
+
+  it("reads three widths over a healthy tab, whatever the cycle's weeks (until session 20 one a week: 14 at 13 weeks, 53 at 52)", () => {
+    for (const weeks of [13, 52]) {
+      const wb = newTracker({ template: "operations", start: "2026-01-05", weeks });
+      setToday(wb, "2026-01-12");
+      expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-12" }).ok).toBe(true);
+      expect(widthsRead(wb, () => expect(repairWrites(wb)).toEqual({})).sort((a, b) => a - b)).toEqual([2, 3, 2 + weeks]);
+    }
+  });
+
+  it("a week between the first and the last resized by hand is left as it was sized; the weeks of a lengthened cycle get theirs", () => {
+    const wb = trackerInUse();
+    tab(wb, TREND).setColumnWidth(8, 120);
+    expect(repairWrites(wb)).toEqual({});
+    expect(widths(wb)[7]).toBe(120);
+    // Every column resized at once (the first and last weeks with them): each week's width is read and set again.
+    tab(wb, TREND).setColumnWidths(3, 13, 100);
     expect(repairWrites(wb)).toEqual({ "Sheet.setColumnWidths": 1 });
     expectLook(wb);
   });
