@@ -1,7 +1,10 @@
 // Mid-cycle review, end of cycle (Retrospective) and roll over to the next cycle in the same workbook.
 // The finished cycle's tabs are renamed to archive names, never deleted.
 import { evaluateTracker } from "../core/evaluate";
-import { buildRetrospective, buildReview, planRollover, RETRO_HEADERS, REVIEW_HEADERS, type LifecycleTab } from "../core/lifecycle";
+import { RETRO_HEADERS, REVIEW_HEADERS, type LifecycleTab } from "../core/lifecycleTab";
+import { buildReview } from "../core/reviewTab";
+import { buildRetrospective } from "../core/retroTab";
+import { planRollover } from "../core/rollover";
 import { TAB } from "../core/tabs";
 import { CLOSE_CYCLE_FIRST } from "../core/messages";
 import { asText, protectedTab, UserError, withDocumentLock } from "./env";
