@@ -30,6 +30,7 @@ import { lookAlikes, type NamedTab } from "./lookAlikeTabs";
 import type { TabKey } from "./setupTabs";
 import { col, findHeaderRow, lazyDecimalComma, norm, readTable, str, tableFromValues, type Table } from "./table";
 import { sheetNamed } from "./sheetNamed";
+import { archivesLast, checkArchivesLast } from "./archiveOrder";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -292,9 +293,11 @@ export function rollOver(
       [TAB.review, plan.archiveNames.review],
     ];
     const archived: string[] = [];
+    const renamed = new Map<Sheet, string>();
     for (const [from, to] of renames) {
       const sh = tabNamed(tabs, from);
       if (!sh) continue;
+      renamed.set(sh, to);
       if (from === TAB.objectives || from === TAB.keyResults) {
         // Freeze the archived scores as values, so they stop following TODAY() and the new tabs. Text goes back
         // literal (setValues would read "007" or "2026-01-20" as typed), except in a cell formatted as Plain
@@ -309,19 +312,26 @@ export function rollOver(
       archived.push(to);
     }
     // The reports go (refuseForeignNamedTabs has refused tabs of their names that are not ours).
+    const deleted = new Set<Sheet>();
     for (const name of [TAB.summary, TAB.trend]) {
       const sh = tabNamed(tabs, name);
       if (sh) ss.deleteSheet(sh);
+      if (sh) deleted.add(sh);
     }
 
-    // The next cycle: settings, fresh tabs, the carried OKRs with their new baselines.
-    const settingsSheet = ss.getSheetByName(TAB.settings);
-    if (!settingsSheet) throw new UserError('The "Settings" tab is missing. Use "Repair tracker".');
+    // The next cycle: settings, fresh tabs, the carried OKRs with their new baselines. Found in the tabs read
+    // once (reading the tracker has required it), and made active so that the new tabs come after it, the
+    // archives after them (archiveOrder.ts).
+    const settingsTab = tabs.find((t) => t.name.toLowerCase() === TAB.settings.toLowerCase());
+    if (!settingsTab) throw new UserError('The "Settings" tab is missing. Use "Repair tracker".');
+    const left = tabs.filter((t) => !deleted.has(t.sheet)).map((t) => ({ sheet: t.sheet, name: renamed.get(t.sheet) ?? t.name }));
+    const objectivesAt = archivesLast(ss, left, archived, settingsTab);
     const today = plan.settings.startDate;
     const next = { start: plan.settings.startDate, weeks: plan.settings.weeks, name: plan.settings.cycleName };
     setUpTracker(ss, next, today, tz);
     const objSheet = ss.getSheetByName(TAB.objectives)!;
     const krSheet = ss.getSheetByName(TAB.keyResults)!;
+    checkArchivesLast(ss, objSheet, objectivesAt, archived, krSheet);
     const objT = tableFromValues(objSheet, TAB.objectives, objSheet.getDataRange().getValues(), ["ID", "Objective"]);
     const krT = tableFromValues(krSheet, TAB.keyResults, krSheet.getDataRange().getValues(), ["ID", "Objective ID", "Key result"]);
     objT.rows = [];
