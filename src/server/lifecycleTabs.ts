@@ -23,7 +23,9 @@ import { trackerAsOf } from "../core/summaryAsOf";
 import { withoutReplaced } from "../core/corrections";
 import { decimalSeparatorFor } from "../core/numbers";
 import { andList, quotedList } from "../core/plural";
-import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
+import { checkinsFrom, computedHistoryHeaderRow, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
+import { historyFromValues } from "./summaryRead";
+import type { HistoryEntry } from "../core/model";
 import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeOkrRows } from "./setup";
 import { lookAlikes, type NamedTab } from "./lookAlikeTabs";
@@ -69,6 +71,24 @@ function readLog(ss: Spreadsheet, s: SettingsRead, tz: string) {
 }
 
 /**
+ * History's rows, for the forecast: the summary takes a past week's values (and the day they are as of) from
+ * History, not the log, so a review forecasting from the log alone disagreed with it where History holds weeks
+ * the log does not (a History imported from a team's old sheet, check-ins deleted or corrected since). Read
+ * whole in one read (three calls; readHistory's bounded reads take six). A History the summary would refuse
+ * (no header row) or none gives no rows here: the review and the close do not need it, and say what the log says.
+ */
+function historyRows(ss: Spreadsheet, s: SettingsRead, tz: string): HistoryEntry[] {
+  const sheet = ss.getSheetByName(TAB.history);
+  if (!sheet) return [];
+  try {
+    return historyFromValues(sheet, sheet.getDataRange().getValues(), tz, computedHistoryHeaderRow(s));
+  } catch (e) {
+    if (e instanceof UserError) return [];
+    throw e;
+  }
+}
+
+/**
  * The tracker as of the tab's day, each KR's value taken from the log as the Weekly Summary takes it
  * (summaryAsOf.ts: the latest check-in on or before the day, corrections applied, a value typed by hand kept),
  * so a review or retrospective for a past day (--at) shows that day's scores, as its signals do (until session
@@ -82,7 +102,7 @@ function asOfDay(ss: Spreadsheet, at: string | undefined, retro: boolean) {
   const now = trackerAsOf(tracker, withoutReplaced(log), asOf);
   const ev = evaluateTracker(now, asOf);
   const sep = decimalSeparatorFor(ss.getSpreadsheetLocale());
-  const { signals, forecast } = lifecycleReport(tracker, log, ev, asOf, retro, sep);
+  const { signals, forecast } = lifecycleReport(tracker, log, ev, asOf, retro, sep, historyRows(ss, settingsRead, tz));
   return { asOf, now, ev, sep, settingsRead, signals, forecast };
 }
 
