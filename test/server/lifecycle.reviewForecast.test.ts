@@ -81,6 +81,25 @@ describe("Mid-cycle Review: a Forecast column beside the decision", () => {
     expect(below.sort()).toEqual(listed.sort());
   });
 
+  it("made after the cycle's last day, says where each KR ended ('on'), as the summary then does, not 'by' a day gone", () => {
+    const wb = pilot();
+    const after = "2026-04-08"; // the cycle ended on 2026-04-05; check-ins are still taken this week
+    setToday(wb, after);
+    expect(callAddon(wb, "createMidCycleReview", { at: after }).ok).toBe(true);
+    const v = ss(wb).getSheetByName("Mid-cycle Review")!.getDataRange().getDisplayValues();
+    const h = v.findIndex((x) => x[0] === "Type" && x[1] === "ID");
+    const forecast = Object.fromEntries(v.slice(h + 1).filter((x) => x[1] !== "").map((x) => [x[1], x[v[h].indexOf("Forecast")]]));
+    expect(forecast["O1.KR1"]).toBe("6.8% on 2026-04-05 — ended below its goal");
+    expect(forecast["O2.KR1"]).toMatch(/^\d+% on 2026-04-05 — ended (on course|below its goal)$/);
+    expect(Object.values(forecast).some((f) => / by \d{4}-/.test(f))).toBe(false);
+    // The summary of that day lists the same KRs, at the same values, in the same words.
+    summarize(wb, after);
+    const listed = section(summaryTab(wb), "Forecast").rows.map((r) => `${r.ID}: ${r.Forecast}`);
+    const below = Object.entries(forecast).filter(([, f]) => f.endsWith("ended below its goal")).map(([id, f]) => `${id}: ${f.replace(/ — ended below its goal$/, "")}`);
+    expect(listed).toContain("O1.KR1: 6.8% on 2026-04-05");
+    expect(below.sort()).toEqual(listed.sort());
+  });
+
   it("a History without its header row (a tab the summary refuses) does not stop the review: it forecasts from the log", () => {
     const wb = pilot();
     ss(wb).getSheetByName("History")!.getRange(1, 1, 1, 6).clearContent();
