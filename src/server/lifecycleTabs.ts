@@ -335,8 +335,9 @@ export function rollOver(
     const deleted = new Set<Sheet>();
     for (const name of [TAB.summary, TAB.trend]) {
       const sh = tabNamed(tabs, name);
-      if (sh) ss.deleteSheet(sh);
-      if (sh) deleted.add(sh);
+      if (!sh) continue;
+      ss.deleteSheet(sh);
+      deleted.add(sh);
     }
 
     // The next cycle: settings, fresh tabs, the carried OKRs with their new baselines. Found in the tabs read
