@@ -4,8 +4,8 @@
 // until session 20 the archived Retrospective could be the first tab, before the new cycle's Settings.
 //
 // Moves cost two calls each (setActiveSheet, moveActiveSheet), so only the tabs out of order move
-// (core/tabMoves.ts), and they move before setup makes the new tabs, from the list of tabs the roll over
-// read once: no read. Setup's insertSheet puts each new tab after the active one (what the offline
+// (core/tabMoves.ts), this cycle's archives rather than a tab of the team's where as few moves do, and they
+// move before setup makes the new tabs, from the list of tabs the roll over read once: no read. Setup's insertSheet puts each new tab after the active one (what the offline
 // spreadsheet does; Google's reference says only that the new tab "becomes the active sheet"), so Settings is
 // made active first and the new tabs land right after it, before the archives. Whether they did is checked
 // afterwards with one call (where Objectives is); when they did not, every tab is read and the archives put
@@ -26,10 +26,18 @@ export function archiveOrder(tabs: readonly NamedTab[], archives: readonly strin
   return names.filter((n) => !isArchive(n)).concat(archives, names.filter(isArchive));
 }
 
-/** Moves the tabs, in the order `tabs`, into `target`: the fewest moves, two calls each. */
-function reorder(ss: Spreadsheet, tabs: readonly NamedTab[], target: readonly string[]): void {
+/**
+ * Moves the tabs, in the order `tabs`, into `target`, two calls each: the fewest moves, and among as few, those
+ * of this cycle's archives rather than a tab of the team's or an older archive (which someone may have hidden:
+ * whether activating a hidden tab shows it is "to check" 55).
+ */
+function reorder(ss: Spreadsheet, tabs: readonly NamedTab[], target: readonly string[], archives: readonly string[]): void {
   const sheet = new Map(tabs.map((t) => [t.name, t.sheet] as [string, Sheet]));
-  for (const m of tabMoves(tabs.map((t) => t.name), target)) {
+  const mine = new Set(archives);
+  // Each tab kept in place counts n + 1, one not of this cycle's archives one more: fewest moves first.
+  const n = tabs.length;
+  const weight = (name: string) => (mine.has(name) ? n + 1 : n + 2);
+  for (const m of tabMoves(tabs.map((t) => t.name), target, weight)) {
     ss.setActiveSheet(sheet.get(m.name)!);
     ss.moveActiveSheet(m.pos);
   }
@@ -42,7 +50,7 @@ function reorder(ss: Spreadsheet, tabs: readonly NamedTab[], target: readonly st
  */
 export function archivesLast(ss: Spreadsheet, left: readonly NamedTab[], archives: readonly string[], settings: NamedTab): number {
   const target = archiveOrder(left, archives);
-  reorder(ss, left, target);
+  reorder(ss, left, target, archives);
   ss.setActiveSheet(settings.sheet);
   return target.indexOf(settings.name) + 2;
 }
@@ -55,6 +63,6 @@ export function archivesLast(ss: Spreadsheet, left: readonly NamedTab[], archive
 export function checkArchivesLast(ss: Spreadsheet, objectives: Sheet, expectedAt: number, archives: readonly string[], keyResults: Sheet): void {
   if (objectives.getIndex() === expectedAt) return;
   const tabs = ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
-  reorder(ss, tabs, archiveOrder(tabs, archives));
+  reorder(ss, tabs, archiveOrder(tabs, archives), archives);
   ss.setActiveSheet(keyResults);
 }

@@ -37,6 +37,41 @@ describe("tabMoves", () => {
     );
   });
 
+  it("weighted: the tabs left in place are the heaviest run already in order (every subset tried)", () => {
+    const orders = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 7 }).chain((names) =>
+      fc.tuple(
+        fc.constant(names),
+        fc.shuffledSubarray(names, { minLength: names.length, maxLength: names.length }),
+        fc.array(fc.integer({ min: 1, max: 20 }), { minLength: names.length, maxLength: names.length }),
+      ),
+    );
+    fc.assert(
+      fc.property(orders, ([current, target, ws]) => {
+        const weight = (n: string) => ws[current.indexOf(n)];
+        const moves = tabMoves(current, target, weight);
+        expect(applied(current, moves)).toEqual(target);
+        const moved = new Set(moves.map((m) => m.name));
+        expect(moves.length).toBe(moved.size); // each tab moves at most once
+        let heaviest = 0;
+        for (let mask = 0; mask < 1 << current.length; mask++) {
+          const kept = current.filter((_, i) => mask & (1 << i));
+          const inOrder = kept.every((n, i) => i === 0 || target.indexOf(kept[i - 1]) < target.indexOf(n));
+          if (inOrder) heaviest = Math.max(heaviest, kept.reduce((s, n) => s + weight(n), 0));
+        }
+        const keptWeight = current.filter((n) => !moved.has(n)).reduce((s, n) => s + weight(n), 0);
+        expect(keptWeight).toBe(heaviest);
+      }),
+    );
+  });
+
+  it("a team's tab after History stays; this cycle's archives move past it", () => {
+    const current = ["Settings", "Q1 · Objectives", "Q1 · History", "Lookups", "Q1 · Retrospective"];
+    const target = ["Settings", "Lookups", "Q1 · Objectives", "Q1 · History", "Q1 · Retrospective"];
+    const heavy = (n: string) => (n.startsWith("Q1 · ") ? 1 : 10);
+    expect(tabMoves(current, target, heavy).map((m) => m.name)).toEqual(["Q1 · Objectives", "Q1 · History"]);
+    expect(tabMoves(current, target).map((m) => m.name)).toEqual(["Lookups"]);
+  });
+
   it("the roll over's case: the archived Retrospective before Settings goes last, one move", () => {
     const current = ["Q1 · Retrospective", "Settings", "Q1 · Objectives", "Q1 · Key Results", "Q1 · Check-ins", "Q1 · History"];
     const target = ["Settings", "Q1 · Objectives", "Q1 · Key Results", "Q1 · Check-ins", "Q1 · History", "Q1 · Retrospective"];

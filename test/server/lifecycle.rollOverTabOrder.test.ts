@@ -58,11 +58,16 @@ describe("Roll over: tab order", () => {
   it("a tab of the team's stays with the working tabs; a second roll over puts its archives before the first's", () => {
     const wb = closedTracker();
     ss(wb).insertSheet("Team notes", ss(wb).getSheets().length);
-    rollOver(wb);
+    const first = rollOver(wb);
     expect(names(wb)).toEqual([...WORKING, "Team notes", ...ARCHIVES]);
+    // Two moves: the team's tab to before the archives, the archived Retrospective last (moving the four
+    // table archives past the team's tab instead would take four).
+    expect(first.byMethod["Spreadsheet.moveActiveSheet"]).toBe(2);
     setToday(wb, "2026-07-06");
     expect(callAddon(wb, "endCycle", { at: "2026-07-05" }).ok).toBe(true);
-    rollOver(wb, "2026-07-06");
+    const secondCost = rollOver(wb, "2026-07-06");
+    // The team's tab again (the new tabs came after Settings, before it), and the Retrospective, made after Key Results.
+    expect(secondCost.byMethod["Spreadsheet.moveActiveSheet"]).toBe(2);
     // The second cycle's archives, named apart from the first's (" (2)": its name cut to fit 31 characters).
     const second = ["Order-to-deliv · Objectives (2)", "Order-to-deli · Key Results (2)", "Order-to-delive · Check-ins (2)", "Order-to-delivery · History (2)", "Order-to-de · Retrospective (2)"];
     expect(names(wb)).toEqual([...WORKING, "Team notes", ...second, ...ARCHIVES]);
