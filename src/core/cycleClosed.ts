@@ -35,7 +35,7 @@ export function closeNotRecorded(why: string, fix: string): string {
   return `The close day could not be recorded in Settings: ${why}, so check-ins and summaries after the close will not say the cycle is closed.${fix ? ` ${fix}` : ""}`;
 }
 
-/** How the Retrospective's date line begins (core/lifecycle.ts writes it); retroClosedOn reads the day back. */
+/** How the Retrospective's date line begins (core/retroTab.ts writes it); retroClosedOn reads the day back. */
 export const FINAL_SCORES_AS_OF = "Final scores as of ";
 
 /** The day the Retrospective's scores are as of, from its date line ("Final scores as of D · …"), or null. */

@@ -2,13 +2,17 @@
 // Summary as of the tab's day, and (retrospective) the team calibration of the aspirational KRs.
 import type { TrackerEvaluation } from "./evaluate";
 import { lowerTrim } from "./scoring";
-import type { CheckinEntry, Tracker } from "./model";
+import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { buildSummaryData } from "./summary";
 import { signalRows, type ForecastCell, type ReportForecast } from "./summaryForecast";
 import { calibrationSignal } from "./signals";
 import type { DecimalSeparator } from "./numbers";
 
-/** The Signals rows and the forecast they come from (the review's Forecast column: reviewForecast.ts). */
+/**
+ * The Signals rows and the forecast they come from (the review's Forecast column: reviewForecast.ts). `history`:
+ * History's rows, whose past weeks the summary's forecast takes over the log's (a History imported, a check-in
+ * deleted since), so that both say the same of the same day.
+ */
 export function lifecycleReport(
   tracker: Tracker,
   checkins: CheckinEntry[],
@@ -16,8 +20,9 @@ export function lifecycleReport(
   asOf: string,
   withCalibration: boolean,
   sep: DecimalSeparator = ".",
+  history: HistoryEntry[] = [],
 ): { signals: ForecastCell[][]; forecast: ReportForecast } {
-  const f = buildSummaryData({ tracker, checkins, history: [], asOf, decimalSeparator: sep }).forecast;
+  const f = buildSummaryData({ tracker, checkins, history, asOf, decimalSeparator: sep }).forecast;
   const signals = f.signals.slice();
   if (withCalibration) {
     const aspirational = new Set(tracker.objectives.filter((o) => lowerTrim(o.type) === "aspirational").map((o) => String(o.id).toLowerCase()));

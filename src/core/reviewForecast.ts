@@ -6,6 +6,9 @@
 // Decisions:
 // - Text, as the summary's Forecast column: "9.6% by 2026-04-05" (withUnit at the KR's decimals, the locale's
 //   separator), then "— below its goal" for a KR in the summary's Forecast list, "— on course" otherwise.
+// - After the cycle's last day (a review made late, or for a day past it) the forecast is where the KR ended,
+//   said as the summary's Forecast section then says it: "5.4% on 2026-04-05 — ended below its goal", "… —
+//   ended on course" (until session 20 "by 2026-04-05", a day gone, beside a summary saying "on").
 // - A KR that cannot be forecast says why, in the forecast's own words ("not enough check-ins to forecast
 //   yet", "milestones are not forecast"). Objectives are not forecast: their cell is empty.
 import type { DecimalSeparator } from "./numbers";
@@ -13,18 +16,23 @@ import { forecastValueText, type ReportForecast } from "./summaryForecast";
 
 export const BELOW_GOAL = "below its goal";
 export const ON_COURSE = "on course";
+/** The same after the cycle's last day, as the summary's "key results that ended below their goal". */
+export const ENDED_BELOW_GOAL = "ended below its goal";
+export const ENDED_ON_COURSE = "ended on course";
 
 /** KR ID → its Forecast cell text, for every KR of the report's forecast. */
 export function reviewForecastTexts(f: ReportForecast, sep: DecimalSeparator): Map<string, string> {
   const below = new Set(f.below.map((k) => k.id));
+  const ended = f.ended === true;
+  const [belowWords, courseWords] = ended ? [ENDED_BELOW_GOAL, ENDED_ON_COURSE] : [BELOW_GOAL, ON_COURSE];
   const out = new Map<string, string>();
   for (const k of f.krs) {
     if (!k.forecast.ok) {
       out.set(k.id, k.forecast.reason);
       continue;
     }
-    const value = forecastValueText(k, k.forecast, sep, false);
-    out.set(k.id, `${value} — ${below.has(k.id) ? BELOW_GOAL : ON_COURSE}`);
+    const value = forecastValueText(k, k.forecast, sep, ended);
+    out.set(k.id, `${value} — ${below.has(k.id) ? belowWords : courseWords}`);
   }
   return out;
 }

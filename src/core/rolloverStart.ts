@@ -1,4 +1,4 @@
-// The earliest day a roll over may start the next cycle on (core/lifecycle.ts planRollover asks it).
+// The earliest day a roll over may start the next cycle on (core/rollover.ts planRollover asks it).
 import { addDays, cycleEnd, cycleLastDay, dayNumber, isValidIsoDate } from "./dates";
 import type { Settings } from "./model";
 

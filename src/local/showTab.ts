@@ -2,7 +2,7 @@
 // row) as its title block and sections (showReport.ts).
 import { gutterFor, looksLikeReport, readReport, renderReport, renderRows, reportJson } from "./showReport";
 import { CHECKIN_HEADERS, HISTORY_HEADERS, KR_HEADERS, OBJECTIVE_HEADERS, SETTINGS_HEADERS } from "../core/tabs";
-import { RETRO_HEADERS, REVIEW_HEADERS } from "../core/lifecycle";
+import { RETRO_HEADERS, REVIEW_HEADERS } from "../core/lifecycleTab";
 import { isBlankRow } from "../core/blank";
 import type { Workbook } from "./runtime";
 

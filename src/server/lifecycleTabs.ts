@@ -1,7 +1,10 @@
 // Mid-cycle review, end of cycle (Retrospective) and roll over to the next cycle in the same workbook.
 // The finished cycle's tabs are renamed to archive names, never deleted.
 import { evaluateTracker } from "../core/evaluate";
-import { buildRetrospective, buildReview, planRollover, RETRO_HEADERS, REVIEW_HEADERS, type LifecycleTab } from "../core/lifecycle";
+import { RETRO_HEADERS, REVIEW_HEADERS, type LifecycleTab } from "../core/lifecycleTab";
+import { buildReview } from "../core/reviewTab";
+import { buildRetrospective } from "../core/retroTab";
+import { planRollover } from "../core/rollover";
 import { TAB } from "../core/tabs";
 import { CLOSE_CYCLE_FIRST } from "../core/messages";
 import { asText, protectedTab, UserError, withDocumentLock } from "./env";
@@ -20,13 +23,16 @@ import { trackerAsOf } from "../core/summaryAsOf";
 import { withoutReplaced } from "../core/corrections";
 import { decimalSeparatorFor } from "../core/numbers";
 import { andList, quotedList } from "../core/plural";
-import { checkinsFrom, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
+import { checkinsFrom, computedHistoryHeaderRow, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
+import { historyFromValues } from "./summaryRead";
+import type { HistoryEntry } from "../core/model";
 import { freshSheet, renderCells, statusColours } from "./render";
 import { setUpTracker, writeOkrRows } from "./setup";
 import { lookAlikes, type NamedTab } from "./lookAlikeTabs";
 import type { TabKey } from "./setupTabs";
 import { col, findHeaderRow, lazyDecimalComma, norm, readTable, str, tableFromValues, type Table } from "./table";
 import { sheetNamed } from "./sheetNamed";
+import { archivesLast, checkArchivesLast } from "./archiveOrder";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -65,6 +71,24 @@ function readLog(ss: Spreadsheet, s: SettingsRead, tz: string) {
 }
 
 /**
+ * History's rows, for the forecast: the summary takes a past week's values (and the day they are as of) from
+ * History, not the log, so a review forecasting from the log alone disagreed with it where History holds weeks
+ * the log does not (a History imported from a team's old sheet, check-ins deleted or corrected since). Read
+ * whole in one read (three calls; readHistory's bounded reads take six). A History the summary would refuse
+ * (no header row) or none gives no rows here: the review and the close do not need it, and say what the log says.
+ */
+function historyRows(ss: Spreadsheet, s: SettingsRead, tz: string): HistoryEntry[] {
+  const sheet = ss.getSheetByName(TAB.history);
+  if (!sheet) return [];
+  try {
+    return historyFromValues(sheet, sheet.getDataRange().getValues(), tz, computedHistoryHeaderRow(s));
+  } catch (e) {
+    if (e instanceof UserError) return [];
+    throw e;
+  }
+}
+
+/**
  * The tracker as of the tab's day, each KR's value taken from the log as the Weekly Summary takes it
  * (summaryAsOf.ts: the latest check-in on or before the day, corrections applied, a value typed by hand kept),
  * so a review or retrospective for a past day (--at) shows that day's scores, as its signals do (until session
@@ -78,7 +102,7 @@ function asOfDay(ss: Spreadsheet, at: string | undefined, retro: boolean) {
   const now = trackerAsOf(tracker, withoutReplaced(log), asOf);
   const ev = evaluateTracker(now, asOf);
   const sep = decimalSeparatorFor(ss.getSpreadsheetLocale());
-  const { signals, forecast } = lifecycleReport(tracker, log, ev, asOf, retro, sep);
+  const { signals, forecast } = lifecycleReport(tracker, log, ev, asOf, retro, sep, historyRows(ss, settingsRead, tz));
   return { asOf, now, ev, sep, settingsRead, signals, forecast };
 }
 
@@ -289,9 +313,11 @@ export function rollOver(
       [TAB.review, plan.archiveNames.review],
     ];
     const archived: string[] = [];
+    const renamed = new Map<Sheet, string>();
     for (const [from, to] of renames) {
       const sh = tabNamed(tabs, from);
       if (!sh) continue;
+      renamed.set(sh, to);
       if (from === TAB.objectives || from === TAB.keyResults) {
         // Freeze the archived scores as values, so they stop following TODAY() and the new tabs. Text goes back
         // literal (setValues would read "007" or "2026-01-20" as typed), except in a cell formatted as Plain
@@ -306,19 +332,27 @@ export function rollOver(
       archived.push(to);
     }
     // The reports go (refuseForeignNamedTabs has refused tabs of their names that are not ours).
+    const deleted = new Set<Sheet>();
     for (const name of [TAB.summary, TAB.trend]) {
       const sh = tabNamed(tabs, name);
-      if (sh) ss.deleteSheet(sh);
+      if (!sh) continue;
+      ss.deleteSheet(sh);
+      deleted.add(sh);
     }
 
-    // The next cycle: settings, fresh tabs, the carried OKRs with their new baselines.
-    const settingsSheet = ss.getSheetByName(TAB.settings);
-    if (!settingsSheet) throw new UserError('The "Settings" tab is missing. Use "Repair tracker".');
+    // The next cycle: settings, fresh tabs, the carried OKRs with their new baselines. Found in the tabs read
+    // once (reading the tracker has required it), and made active so that the new tabs come after it, the
+    // archives after them (archiveOrder.ts).
+    const settingsTab = tabs.find((t) => t.name.toLowerCase() === TAB.settings.toLowerCase());
+    if (!settingsTab) throw new UserError('The "Settings" tab is missing. Use "Repair tracker".');
+    const left = tabs.filter((t) => !deleted.has(t.sheet)).map((t) => ({ sheet: t.sheet, name: renamed.get(t.sheet) ?? t.name }));
+    const objectivesAt = archivesLast(ss, left, archived, settingsTab);
     const today = plan.settings.startDate;
     const next = { start: plan.settings.startDate, weeks: plan.settings.weeks, name: plan.settings.cycleName };
     setUpTracker(ss, next, today, tz);
     const objSheet = ss.getSheetByName(TAB.objectives)!;
     const krSheet = ss.getSheetByName(TAB.keyResults)!;
+    checkArchivesLast(ss, objSheet, objectivesAt, archived, krSheet);
     const objT = tableFromValues(objSheet, TAB.objectives, objSheet.getDataRange().getValues(), ["ID", "Objective"]);
     const krT = tableFromValues(krSheet, TAB.keyResults, krSheet.getDataRange().getValues(), ["ID", "Objective ID", "Key result"]);
     objT.rows = [];

@@ -2,10 +2,10 @@
 // Review and the Retrospective are written over whole (cleared first), and a roll over archives or deletes
 // them: a tab of one of those names holding someone's own notes must be refused before anything is
 // written, not wiped. Ours starts with its title in A1 ("<title> — <cycle>", as core/summaryLayout.ts and
-// core/lifecycle.ts write it), or is empty (nothing is lost by writing in it). Used by the reports
+// core/reviewTab.ts and retroTab.ts write it), or is empty (nothing is lost by writing in it). Used by the reports
 // themselves (lifecycleTabs.ts, summaryTab.ts) and by the roll over (rollOverTabs.ts).
 import { isBlankRow } from "../core/blank";
-import { RETRO_HEADERS_BEFORE_VALUE, RETRO_TITLE, REVIEW_TITLE } from "../core/lifecycle";
+import { RETRO_HEADERS_BEFORE_VALUE, RETRO_TITLE, REVIEW_TITLE } from "../core/lifecycleTab";
 import { SUMMARY_TITLE } from "../core/summaryLayout";
 import { TAB } from "../core/tabs";
 import { TREND_HEADING } from "../core/trendBlock";

@@ -5,7 +5,7 @@
 // refused before anything changes. The rest need no look here: reading the tracker refuses Objectives or
 // Key Results without our header where the tracker places it, and Settings without its labels, and the
 // roll over refuses a Retrospective without its header row.
-import { REVIEW_TITLE } from "../core/lifecycle";
+import { REVIEW_TITLE } from "../core/lifecycleTab";
 import { andList, quotedList } from "../core/plural";
 import { SUMMARY_TITLE } from "../core/summaryLayout";
 import { computedLabel, TAB } from "../core/tabs";

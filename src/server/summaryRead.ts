@@ -152,6 +152,15 @@ export function readHistory(ss: Spreadsheet, tz: string, wideWeeks: number[], ex
   return { sheet, headerRow: head.headerRow, headers, entries, hasState };
 }
 
+/**
+ * History's rows from the tab's values read whole (the review and the close: one read, where readHistory
+ * bounds its reads at the cost of more calls). Throws as readHistory does when no row holds the header.
+ */
+export function historyFromValues(sheet: Sheet, values: unknown[][], tz: string, headerRow = 0): ExistingHistoryRow[] {
+  const head = tableFromValues(sheet, TAB.history, values, IDENTIFYING.history, HEAD_ROWS, headerRow);
+  return parseRows(head.rows, head.headers, head.headerRow + 1, tz);
+}
+
 /** The rows of History's full width from `from` to `to`, for rewriting rows that keep their state columns. */
 export function readHistoryRows(h: HistoryRead, from: number, to: number, tz: string): ExistingHistoryRow[] {
   if (to < from) return [];

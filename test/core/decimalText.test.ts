@@ -12,7 +12,9 @@ import { forecastRows, type KrForecastRow, type ReportForecast } from "../../src
 import { shortNumber, trendText } from "../../src/core/summaryLeadersLayout";
 import { lowConfidence } from "../../src/core/summaryLeaders";
 import type { SummaryKr } from "../../src/core/summaryTypes";
-import { buildRetrospective, buildReview, gradeBandText } from "../../src/core/lifecycle";
+import { buildReview } from "../../src/core/reviewTab";
+import { buildRetrospective } from "../../src/core/retroTab";
+import { gradeBandText } from "../../src/core/retroGrades";
 import { buildDigest } from "../../src/core/emails";
 import { buildSummary } from "../../src/core/summary";
 import { evaluateTracker } from "../../src/core/evaluate";

@@ -4,18 +4,13 @@ import { expect } from "../support/expect";
 import { coreKr, coreSettings } from "../support/coreTracker";
 import { evaluateTracker } from "../../src/core/evaluate";
 import { krScore } from "../../src/core/scoring";
-import {
-  archiveTabName,
-  buildRetrospective,
-  buildReview,
-  gradeBand,
-  MAX_FROZEN_ROWS,
-  nextCycleName,
-  parseRetroDecision,
-  planRollover,
-  sanitizeTabName,
-} from "../../src/core/lifecycle";
-import type { RolloverInput, RolloverPlan } from "../../src/core/lifecycle";
+import { archiveTabName, sanitizeTabName } from "../../src/core/archiveNames";
+import { gradeBand } from "../../src/core/retroGrades";
+import { MAX_FROZEN_ROWS } from "../../src/core/lifecycleTab";
+import { buildReview } from "../../src/core/reviewTab";
+import { buildRetrospective } from "../../src/core/retroTab";
+import { nextCycleName, parseRetroDecision, planRollover } from "../../src/core/rollover";
+import type { RolloverInput, RolloverPlan } from "../../src/core/rollover";
 import type { KeyResult, Objective, Tracker } from "../../src/core/model";
 
 function obj(row: number, id: string, title: string, type: "committed" | "aspirational"): Objective {

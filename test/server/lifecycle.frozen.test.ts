@@ -9,7 +9,7 @@ import { callAddon, newTracker, openTracker, ss } from "../support/tracker";
 import { generateTracker } from "../../src/local/generate/tracker";
 import { ADMIN, TODAY } from "../../src/local/generate/okrs";
 import type { Workbook } from "../../src/local/runtime";
-import { MAX_FROZEN_ROWS } from "../../src/core/lifecycle";
+import { MAX_FROZEN_ROWS } from "../../src/core/lifecycleTab";
 
 const REVIEW = "Mid-cycle Review";
 const RETRO = "Retrospective";

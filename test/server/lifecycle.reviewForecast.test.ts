@@ -57,6 +57,55 @@ describe("Mid-cycle Review: a Forecast column beside the decision", () => {
     expect(below.sort()).toEqual(listed.sort());
   });
 
+  it("agrees with the summary when History holds weeks the log does not (a History imported from the team's old sheet)", () => {
+    // Weeks 1-3 kept elsewhere and pasted into History; the log starts in week 4.
+    const wb = operationsPilot();
+    const imported: unknown[][] = [];
+    const past: Record<string, number[]> = { "O1.KR1": [8.4, 8.7, 9], "O1.KR2": [41.5, 41.4, 41.4], "O2.KR1": [82, 83, 83], "O2.KR2": [12, 12.2, 12.4] };
+    for (let w = 1; w <= 3; w++) {
+      for (const [id, v] of Object.entries(past)) imported.push([w, addDays("2026-01-08", 7 * (w - 1)), id, v[w - 1], 0, "Off track"]);
+    }
+    ss(wb).getSheetByName("History")!.getRange(2, 1, imported.length, 6).setValues(imported);
+    for (let w = 4; w <= 6; w++) {
+      const day = addDays("2026-01-08", 7 * (w - 1));
+      pilotCheckin(wb, day, "O1.KR1", String(Math.round((9 - 0.4 * (w - 3)) * 10) / 10));
+      pilotCheckin(wb, day, "O1.KR2", String(Math.round((41.4 - 0.5 * (w - 3)) * 10) / 10));
+      pilotCheckin(wb, day, "O2.KR1", String(83 + 2 * (w - 3)));
+      pilotCheckin(wb, day, "O2.KR2", String(Math.round((12.4 - 0.5 * (w - 3)) * 10) / 10));
+    }
+    const { rows } = reviewRows(wb);
+    summarize(wb, REVIEW_DAY);
+    const listed = section(summaryTab(wb), "Forecast").rows.map((r) => `${r.ID}: ${r.Forecast}`);
+    const below = rows.filter((r) => r.Forecast.endsWith("below its goal")).map((r) => `${r.ID}: ${r.Forecast.replace(/ — below its goal$/, "")}`);
+    expect(listed.length).toBeGreaterThan(0);
+    expect(below.sort()).toEqual(listed.sort());
+  });
+
+  it("made after the cycle's last day, says where each KR ended ('on'), as the summary then does, not 'by' a day gone", () => {
+    const wb = pilot();
+    const after = "2026-04-08"; // the cycle ended on 2026-04-05; check-ins are still taken this week
+    setToday(wb, after);
+    expect(callAddon(wb, "createMidCycleReview", { at: after }).ok).toBe(true);
+    const v = ss(wb).getSheetByName("Mid-cycle Review")!.getDataRange().getDisplayValues();
+    const h = v.findIndex((x) => x[0] === "Type" && x[1] === "ID");
+    const forecast = Object.fromEntries(v.slice(h + 1).filter((x) => x[1] !== "").map((x) => [x[1], x[v[h].indexOf("Forecast")]]));
+    expect(forecast["O1.KR1"]).toBe("6.8% on 2026-04-05 — ended below its goal");
+    expect(forecast["O2.KR1"]).toMatch(/^\d+% on 2026-04-05 — ended (on course|below its goal)$/);
+    expect(Object.values(forecast).some((f) => / by \d{4}-/.test(f))).toBe(false);
+    // The summary of that day lists the same KRs, at the same values, in the same words.
+    summarize(wb, after);
+    const listed = section(summaryTab(wb), "Forecast").rows.map((r) => `${r.ID}: ${r.Forecast}`);
+    const below = Object.entries(forecast).filter(([, f]) => f.endsWith("ended below its goal")).map(([id, f]) => `${id}: ${f.replace(/ — ended below its goal$/, "")}`);
+    expect(listed).toContain("O1.KR1: 6.8% on 2026-04-05");
+    expect(below.sort()).toEqual(listed.sort());
+  });
+
+  it("a History without its header row (a tab the summary refuses) does not stop the review: it forecasts from the log", () => {
+    const wb = pilot();
+    ss(wb).getSheetByName("History")!.getRange(1, 1, 1, 6).clearContent();
+    expect(reviewRows(wb).rows.find((r) => r.ID === "O1.KR1")!.Forecast).toBe("5.4% by 2026-04-05 — below its goal");
+  });
+
   it("running it again keeps the decisions and notes typed (by header, the columns moved by the Forecast)", () => {
     const wb = pilot();
     reviewRows(wb);

@@ -33,6 +33,12 @@ export class Book {
   sheets: SheetModel[] = [];
   named = new Map<string, NamedModel>();
   active!: SheetModel;
+  /**
+   * Where insertSheet without an index puts the new tab: after the active one (what the offline spreadsheet
+   * has always done, and what the roll over relies on), or last. Google's reference does not say ("to check"
+   * 52); a test sets "end" to show the add-on is right either way.
+   */
+  newTabPlacement: "afterActive" | "end" = "afterActive";
   /** The highest sheet ID given in this book, deleted tabs' included: a new tab never takes one back. */
   topGid = 0;
   api: LocalSpreadsheet;

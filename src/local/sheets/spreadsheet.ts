@@ -40,7 +40,7 @@ export class LocalSpreadsheet {
   insertSheet(a?: unknown, b?: unknown) {
     const book = this._book;
     let name: string | undefined;
-    let index = book.sheets.indexOf(book.active) + 1;
+    let index = book.newTabPlacement === "end" ? book.sheets.length : book.sheets.indexOf(book.active) + 1;
     if (typeof a === "string") {
       name = a;
       if (typeof b === "number") index = b;
@@ -64,6 +64,22 @@ export class LocalSpreadsheet {
   setActiveSheet(sheet: LocalSheet) {
     this._book.active = sheet._model;
     return sheet;
+  }
+  /**
+   * Moves the active tab so that it is at `pos`, 1-based, once moved (the reference's example: "first" of two
+   * sheets moved to 2 has index 2). The reference throws "if the position is negative or greater than the
+   * number of sheets"; 0, which is neither, and a fraction are refused too (the stricter side: "to check" 52).
+   * The message is the emulator's own.
+   */
+  moveActiveSheet(pos: number) {
+    const book = this._book;
+    const n = book.sheets.length;
+    if (typeof pos !== "number" || !Number.isInteger(pos) || pos < 1 || pos > n) {
+      throw new Error(`Exception: The position ${String(pos)} is not between 1 and the number of sheets (${n}).`);
+    }
+    const from = book.sheets.indexOf(book.active);
+    book.sheets.splice(from, 1);
+    book.sheets.splice(pos - 1, 0, book.active);
   }
   getSpreadsheetLocale() {
     return this._book.locale;
