@@ -36,6 +36,7 @@ import type { SummaryCell } from "./summary";
 import { FMT, percent } from "./summary";
 import { decimalText, fixedText, type DecimalSeparator } from "./numbers";
 import { TAB } from "./tabs";
+import { objectiveKey } from "./objectiveKey";
 import { archiveTabName } from "./archiveNames";
 import { FINAL_SCORES_AS_OF } from "./cycleClosed";
 import { finalValueText } from "./retroValue";
@@ -99,7 +100,7 @@ function idKey(id: unknown): string {
 
 /** KR → objective matching as the sheet does it (MATCH/SUMIF): case-insensitive, not trimmed. */
 function groupKey(id: unknown): string {
-  return (id === null || id === undefined ? "" : String(id)).toLowerCase();
+  return objectiveKey(id);
 }
 
 function isBlank(id: unknown): boolean {

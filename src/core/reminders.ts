@@ -11,6 +11,7 @@
 //   and its objective finds it once, in their own list; an objective's owner with nothing missing gets none.
 import { escapeHtml, safeHttpUrl } from "./escape";
 import { krName, lastCheckinText, line, link } from "./emails";
+import { objectiveKey } from "./objectiveKey";
 import { ownerAddresses, ownersOf } from "./owners";
 import type { SummaryData, SummaryMissingKr } from "./summaryTypes";
 import { krCount } from "./summaryLayout";
@@ -44,9 +45,6 @@ function unreached(owner: string): string {
   return people.length === 1 ? `its owner ${names} has no email address` : `its owners ${names} have no email address`;
 }
 
-/** An objective's ID as the sheet's MATCH finds it (any case, surrounding spaces ignored). */
-const idKey = (id: string) => String(id ?? "").trim().toLowerCase();
-
 /** The people to remind, in order of first mention: KRs' owners, then objectives' owners. */
 function people(data: SummaryData): Person[] {
   const byKey = new Map<string, Person>();
@@ -60,13 +58,14 @@ function people(data: SummaryData): Person[] {
   // Each of a KR's co-owners is reminded of it.
   for (const k of data.missing) for (const to of ownerAddresses(k.owner)) person(to).own.push(k);
   const objectiveOwners = new Map<string, string[]>();
-  for (const o of data.objectives) if (!objectiveOwners.has(idKey(o.id))) objectiveOwners.set(idKey(o.id), ownerAddresses(o.owner));
+  // Its objective as the sheet finds it (core/objectiveKey.ts), so the owner is reminded of the KRs the sidebar lists them.
+  for (const o of data.objectives) if (!objectiveOwners.has(objectiveKey(o.id))) objectiveOwners.set(objectiveKey(o.id), ownerAddresses(o.owner));
   const listed = (k: SummaryMissingKr) => ({ kr: k, unreached: unreached(k.owner) });
   // Nobody else reminded first; within each, the summary's worst-first order.
   const missing = data.missing.map(listed).sort((a, b) => Number(!a.unreached) - Number(!b.unreached));
   for (const m of missing) {
     const own = new Set(ownerAddresses(m.kr.owner).map((a) => a.toLowerCase()));
-    for (const to of objectiveOwners.get(idKey(m.kr.objectiveId)) || []) if (!own.has(to.toLowerCase())) person(to).objectives.push(m);
+    for (const to of objectiveOwners.get(objectiveKey(m.kr.objectiveId)) || []) if (!own.has(to.toLowerCase())) person(to).objectives.push(m);
   }
   return Array.from(byKey.values());
 }

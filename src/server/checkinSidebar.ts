@@ -7,12 +7,13 @@ import { checkinsOpen, cycleLastDay, lateCheckinsUntil, weekNumber } from "../co
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor } from "../core/numbers";
 import { defaultKrId } from "../core/sidebarPage";
+import { objectiveKey } from "../core/objectiveKey";
 import { isOwner, ownerKey, ownersOf } from "../core/owners";
 import { TAB } from "../core/tabs";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { guarded, isoDate, plainCell, quotedName, UserError } from "./env";
 import { computedObjectiveHeaderRow, keyResultsFrom, readSettings, type SettingsRead } from "./read";
-import { col, norm, num, str, type Table } from "./table";
+import { col, idAsTyped, norm, num, str, type Table } from "./table";
 import { sidebarForecast } from "./forecastCells";
 import { forecastAgainstRow } from "../core/forecastNow";
 import { markPercentCells } from "./percentCells";
@@ -220,7 +221,7 @@ export function sidebarPageData(): SidebarResult {
       // asked for more), and with no email available the objectives' owners are offered too, as fullData does.
       const objOwner = objectiveOwnersRead(c.ss, c.s);
       if (objOwner) {
-        const ownerOf = (kr: BriefKr) => objOwner.get(idKey(kr.objectiveId)) ?? "";
+        const ownerOf = (kr: BriefKr) => objOwner.get(objectiveKey(kr.objectiveId)) ?? "";
         if (who.needsIdentity) people = people.concat(all.map(ownerOf));
         else mine.push(...all.filter((kr) => isOwner(ownerOf(kr), who.actingAs)));
       }
@@ -235,9 +236,6 @@ export function sidebarPageData(): SidebarResult {
     return sidebarData(c, who, people, krs, mine.filter((kr) => !detailed.has(kr.id)));
   }) as SidebarResult;
 }
-
-/** An objective's ID as the sheet's MATCH finds it (any case, surrounding spaces ignored). */
-const idKey = (id: string) => id.trim().toLowerCase();
 
 /**
  * Each objective's Owner by its ID, from the Objectives tab's first three columns below the header the
@@ -259,7 +257,8 @@ function objectiveOwnersRead(ss: Spreadsheet, s: SettingsRead): Map<string, stri
   if (id < 0 || owner < 0) return null;
   const out = new Map<string, string>();
   for (const r of values.slice(1)) {
-    const key = idKey(str(r[id]));
+    // As the KR row's Objective owner cell finds it (MATCH: any case, spaces as typed), which the full data reads.
+    const key = objectiveKey(idAsTyped(r[id]));
     if (key && !out.has(key)) out.set(key, str(r[owner]));
   }
   return out;
