@@ -45,7 +45,12 @@ function unreached(owner: string): string {
   return people.length === 1 ? `its owner ${names} has no email address` : `its owners ${names} have no email address`;
 }
 
-/** The people to remind, in order of first mention: KRs' owners, then objectives' owners. */
+/**
+ * The people to remind, in the order they are mailed (a short daily quota leaves out the last): first whoever
+ * is the only one told of some KR (its objective's owner, for a KR with no owner or one without an address),
+ * then the KRs' owners, then the objectives' owners whose every KR's owner is reminded too (their email
+ * repeats what the owners heard); within each, in order of first mention.
+ */
 function people(data: SummaryData): Person[] {
   const byKey = new Map<string, Person>();
   const person = (to: string): Person => {
@@ -67,7 +72,10 @@ function people(data: SummaryData): Person[] {
     const own = new Set(ownerAddresses(m.kr.owner).map((a) => a.toLowerCase()));
     for (const to of objectiveOwners.get(objectiveKey(m.kr.objectiveId)) || []) if (!own.has(to.toLowerCase())) person(to).objectives.push(m);
   }
-  return Array.from(byKey.values());
+  // Until session 20 in order of first mention alone: an objective's owner owning no missing KR came last,
+  // the first a short quota left out, though for such KRs nobody else was told.
+  const rank = (p: Person) => (p.objectives.some((m) => m.unreached) ? 0 : p.own.length ? 1 : 2);
+  return Array.from(byKey.values()).sort((a, b) => rank(a) - rank(b));
 }
 
 /** A KR of the person's objective, as its list names it: whose it is, or why nobody else heard of it. */
