@@ -220,17 +220,25 @@ export function sidebarPageData(): SidebarResult {
       // owns no KR sees its KRs at once (until session 19 they were told they own none, and the page never
       // asked for more), and with no email available the objectives' owners are offered too, as fullData does.
       const objOwner = objectiveOwnersRead(c.ss, c.s);
-      if (objOwner) {
-        const ownerOf = (kr: BriefKr) => objOwner.get(objectiveKey(kr.objectiveId)) ?? "";
-        if (who.needsIdentity) people = people.concat(all.map(ownerOf));
-        else mine.push(...all.filter((kr) => isOwner(ownerOf(kr), who.actingAs)));
-      }
+      // Its ID or Owner moved out of A–C (or no header placed): the full data, whose Objective owner cells
+      // follow the columns. Until session 20 the page listed no KR and asked for nothing more.
+      if (!objOwner) return fullData(c, who);
+      const ownerOf = (kr: BriefKr) => objOwner.get(objectiveKey(kr.objectiveId)) ?? "";
+      if (who.needsIdentity) people = people.concat(all.map(ownerOf));
+      else mine.push(...all.filter((kr) => isOwner(ownerOf(kr), who.actingAs)));
     }
     if (first) {
       const krT = readKrRow(c.ss, c.s, first.id, first.row);
       const kr = keyResultsFrom(krT, c.tz).find((k) => k.id === first.id);
       // Without the log's tail (one read fewer): its recent check-ins come with the full data.
       if (kr) krs.push(...markPercentCells(c.ss, krT, [kr]).map((k) => sidebarKr(krT, k, null, c.tz, c.s.settings, c.week)));
+      // The row's Objective owner, read anyway: the person's own objective's other KRs are listed at once too (no
+      // call more; until session 20 with the full data only). Other objectives they own come with the full data.
+      if (kr && !who.isAdmin && isOwner(objectiveOwnerOf(krT, kr), who.actingAs)) {
+        const listed = new Set(mine.map((k) => k.id));
+        mine.push(...all.filter((b) => !listed.has(b.id) && objectiveKey(b.objectiveId) === objectiveKey(kr.objectiveId)));
+        mine.sort((a, b) => a.row - b.row);
+      }
     }
     const detailed = new Set(krs.map((k) => k.id));
     return sidebarData(c, who, people, krs, mine.filter((kr) => !detailed.has(kr.id)));

@@ -132,6 +132,29 @@ describe("an objective's owner on the sidebar page of a large tracker", () => {
     expect(page(wb).data.brief).toEqual(full.krs.map(named));
   });
 
+  it("who owns KRs too is listed at once the other KRs of the objective their first KR is in, at no call more", () => {
+    // Until session 20 those came with the full data only.
+    const wb = tracker(OWNER);
+    const own = (callAddon(wb, "getSidebarData", {}) as SidebarData).krs;
+    const objectives = ss(wb).getSheetByName("Objectives")!;
+    const row = objectives.getRange("A1:A200").getValues().findIndex((r) => r[0] === own[0].objectiveId) + 1;
+    objectives.getRange(row, 3).setValue(`Owner One <${OWNER}>`);
+    const full = callAddon(wb, "getSidebarData", {}) as SidebarData;
+    expect(full.krs.length).toBeGreaterThan(own.length);
+    const { data, calls } = page(wb);
+    expect(data.krs.map((k) => k.id)).toEqual([own[0].id]);
+    expect(data.brief).toEqual(full.krs.slice(1).map(named));
+    expect(calls).toBe(page(tracker(OWNER)).calls);
+  });
+
+  it("who owns no KR, the Objectives' Owner moved past column C, gets the full data (until session 20: an empty page, and nothing more)", () => {
+    const wb = leading(LEAD);
+    ss(wb).getSheetByName("Objectives")!.insertColumnsAfter(1, 1); // ID in A, Owner now in D
+    const full = callAddon(wb, "getSidebarData", {}) as SidebarData;
+    expect(full.krs.length).toBeGreaterThan(0);
+    expect(page(wb).data).toEqual(full);
+  });
+
   it("with no email available, offers the objectives' owners too, as the full data does", () => {
     const wb = leading(null);
     const full = callAddon(wb, "getSidebarData", {}) as SidebarData;
