@@ -248,7 +248,7 @@ export function sidebarPageData(): SidebarResult {
 /**
  * Each objective's Owner by its ID, from the Objectives tab's first three columns below the header the
  * Settings computed cell places (setup's layout: ID, Objective, Owner) in one read; null when that cell is
- * missing, or those columns do not hold ID and Owner (the page then lists the person's own KRs only).
+ * missing, or those columns do not hold ID and Owner (the page is then the full data).
  */
 function objectiveOwnersRead(ss: Spreadsheet, s: SettingsRead): Map<string, string> | null {
   const headerRow = computedObjectiveHeaderRow(s);
