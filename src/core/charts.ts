@@ -14,6 +14,7 @@ import { goalForType } from "./evaluate";
 import type { HistoryEntry, Tracker } from "./model";
 import { lowerTrim } from "./scoring";
 import { STATUS } from "./tabs";
+import { objectiveKey } from "./objectiveKey";
 
 export const CHART_TITLES = {
   scores: "Objective score by week against expected",
@@ -71,7 +72,7 @@ export function chartData(tracker: Tracker, history: HistoryEntry[]): ChartData 
   // 1,200 KRs and 12 weeks the searches cost ~3.5 s of a summary.
   const krsOf = new Map<string, Tracker["keyResults"]>();
   for (const k of tracker.keyResults) {
-    const key = String(k.objectiveId).toLowerCase();
+    const key = objectiveKey(k.objectiveId);
     const list = krsOf.get(key);
     if (list) list.push(k);
     else krsOf.set(key, [k]);
@@ -87,7 +88,7 @@ export function chartData(tracker: Tracker, history: HistoryEntry[]): ChartData 
     values: weeks.map((w) => {
       let sum = 0;
       let total = 0;
-      for (const k of krsOf.get(String(o.id).toLowerCase()) ?? []) {
+      for (const k of krsOf.get(objectiveKey(o.id)) ?? []) {
         const h = entryOf.get(w)?.get(k.id);
         const weight = krWeight.get(k.id);
         const wt = weight === null || weight === undefined ? 1 : weight;

@@ -33,6 +33,7 @@ import { SCORE_DECIMALS, SETUP_ERRORS, isNum, isStayMetric, krScore, lowerTrim, 
 import { elapsed as elapsedFraction } from "./dates";
 import { countsFromBad, krElapsed } from "./countsFrom";
 import { STATUS, type Status } from "./tabs";
+import { objectiveKey as idKey } from "./objectiveKey";
 
 export interface KrEvaluation {
   id: string;
@@ -74,10 +75,6 @@ export interface TrackerEvaluation {
 function byRow<T extends { row: number }>(items: readonly T[]): T[] {
   // Stable sort by sheet row (Array.prototype.sort is stable from ES2019).
   return items.slice().sort((a, b) => a.row - b.row);
-}
-
-function idKey(id: unknown): string {
-  return (id === null || id === undefined ? "" : String(id)).toLowerCase();
 }
 
 function isBlankId(id: unknown): boolean {

@@ -1,8 +1,9 @@
 // docs/workbook.md "Focus checks": warnings (never blocking) about an OKR set that is hard to focus on.
 //
 // Decisions:
-// - Objectives and KRs with a blank ID are ignored; KRs belong to objectives by ID, case-insensitively
-//   (as the sheet formulas match them).
+// - Objectives and KRs with a blank ID are ignored; KRs belong to objectives by ID as the sheet formulas
+//   match them: in any case, spaces as typed (core/objectiveKey.ts). An ID with spaces around it is named,
+//   with what they do: the sheet counts a KR typed "O1 " for no objective O1, and so does the add-on.
 // - An objective with no KR gets only "has no key results" (not also "fewer than 2").
 // - "No numeric start/target": increase/decrease need both, and different (equal, the row's Score says
 //   "Setup error: start equals target"); stay_above/stay_below need a target only
@@ -19,6 +20,7 @@
 // - An objective's owner is optional (the spec's checks name KRs without one only), but one typed without
 //   an address is reported: an objective's owner sees and checks in on its KRs by that address.
 import { normalizeMetric } from "./scoring";
+import { objectiveKey, spacedId } from "./objectiveKey";
 import { ownersOf } from "./owners";
 
 export interface FocusObjective {
@@ -49,7 +51,7 @@ export function focusChecks(objectives: readonly FocusObjective[], keyResults: r
   if (objs.length > MAX_OBJECTIVES) {
     out.push(`The cycle has ${objs.length} objectives; keep to at most ${MAX_OBJECTIVES} to stay focused.`);
   }
-  const key = (id: unknown) => String(id ?? "").toLowerCase();
+  const key = objectiveKey;
   const known: Record<string, true> = {};
   for (const o of objs) {
     known[key(o.id)] = true;
@@ -58,6 +60,7 @@ export function focusChecks(objectives: readonly FocusObjective[], keyResults: r
     else if (n < MIN_KRS) out.push(`Objective ${o.id} has only 1 key result; aim for ${MIN_KRS}–${MAX_KRS}.`);
     else if (n > MAX_KRS) out.push(`Objective ${o.id} has ${n} key results; aim for ${MIN_KRS}–${MAX_KRS}.`);
     for (const who of withoutAddress(o.owner)) out.push(objectiveNoAddress(o.id, who));
+    if (spacedId(o.id)) out.push(spacedObjective(o.id));
   }
   out.push(...twice(objs, "Objective"), ...twice(krs, "Key result"));
   for (const k of krs) {
@@ -73,7 +76,7 @@ export function focusChecks(objectives: readonly FocusObjective[], keyResults: r
       out.push(`Key result ${k.id} has no numeric target.`);
     }
     if (String(k.objectiveId ?? "") === "") out.push(`Key result ${k.id} has no objective ID.`);
-    else if (!known[key(k.objectiveId)]) out.push(`Key result ${k.id} belongs to objective ${k.objectiveId}, which does not exist.`);
+    else if (!known[key(k.objectiveId)]) out.push(spacedId(k.objectiveId) ? spacedKr(k.id, k.objectiveId) : `Key result ${k.id} belongs to objective ${k.objectiveId}, which does not exist.`);
   }
   return out;
 }
@@ -99,6 +102,17 @@ function noAddress(id: string, owner: string): string {
     `Key result ${id}'s owner "${owner}" ${lacks(owner)}: the sidebar lists a KR to the person signed in with its owner's address, ` +
     `so "${owner}" does not see ${id} there and is sent no reminder for it. Type the owner's email, alone or as Name <email>.`
   );
+}
+
+/** An objective ID typed with spaces around it: the sheet counts for it only KRs naming it with the same spaces. */
+function spacedObjective(id: string): string {
+  return `Objective ID "${id}" has spaces around it, which the sheet's formulas do not ignore: only a key result whose objective ID is typed with the same spaces counts for it. Remove the spaces.`;
+}
+
+/** A KR's objective ID typed with spaces around it, naming no objective so: in the sheet it counts for none. */
+function spacedKr(id: string, objectiveId: string): string {
+  const bare = objectiveId.trim();
+  return `Key result ${id}'s objective ID "${objectiveId}" has spaces around it, which the sheet's formulas do not ignore: it counts for no objective ${bare} (not in its score, nor for its owner's sidebar and reminders). Remove the spaces.`;
 }
 
 /** "Objective ID O2 is on 2 rows; …" for each ID on more than one row, in its first spelling. */

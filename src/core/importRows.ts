@@ -142,19 +142,22 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
   const short = (u: string) => (Array.from(u).length > 60 ? Array.from(u).slice(0, 57).join("") + "…" : u);
   if (unknown.length > 0) warnings.push(`Ignored unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.map(short).join(", ")}.`);
 
+  // The tracker's objective IDs are read as typed (core/objectiveKey.ts); the import's are trimmed: "O1" names
+  // an objective typed "O1 ", and its KRs take that spelling, which the sheet's formulas match.
+  const typedKey = (id: unknown) => lowerKey(String(id).trim());
   const existingObj: Record<string, string> = {};
-  for (const id of existing.objectiveIds) existingObj[lowerKey(String(id))] = String(id);
+  for (const id of existing.objectiveIds) existingObj[typedKey(id)] = String(id);
   const takenKr: Record<string, true> = {};
   for (const id of existing.krIds) takenKr[lowerKey(String(id))] = true;
   const takenObj: Record<string, true> = {};
-  for (const id of existing.objectiveIds) takenObj[lowerKey(String(id))] = true;
+  for (const id of existing.objectiveIds) takenObj[typedKey(id)] = true;
 
   // A KR already in the tracker, by its objective (ID, or title) and its own title: a row without a kr_id
   // matches nothing by ID, so the same file imported twice would double every objective and KR.
   const had = new Map<string, string>();
-  const objTitle = new Map((existing.objectives || []).map((o) => [lowerKey(o.id), textKey(o.title)]));
+  const objTitle = new Map((existing.objectives || []).map((o) => [typedKey(o.id), textKey(o.title)]));
   for (const k of existing.keyResults || []) {
-    for (const o of ["#" + lowerKey(k.objectiveId), objTitle.get(lowerKey(k.objectiveId))]) if (o) had.set(`${o}\n${textKey(k.title)}`, k.id);
+    for (const o of ["#" + typedKey(k.objectiveId), objTitle.get(typedKey(k.objectiveId))]) if (o) had.set(`${o}\n${textKey(k.title)}`, k.id);
   }
   let again = 0;
 

@@ -11,6 +11,7 @@
 //   and its objective finds it once, in their own list; an objective's owner with nothing missing gets none.
 import { escapeHtml, safeHttpUrl } from "./escape";
 import { krName, lastCheckinText, line, link } from "./emails";
+import { objectiveKey } from "./objectiveKey";
 import { ownerAddresses, ownersOf } from "./owners";
 import type { SummaryData, SummaryMissingKr } from "./summaryTypes";
 import { krCount } from "./summaryLayout";
@@ -45,10 +46,12 @@ function unreached(owner: string): string {
   return people.length === 1 ? `its owner ${names} has no email address` : `its owners ${names} have no email address`;
 }
 
-/** An objective's ID as the sheet's MATCH finds it (any case, surrounding spaces ignored). */
-const idKey = (id: string) => String(id ?? "").trim().toLowerCase();
-
-/** The people to remind, in order of first mention: KRs' owners, then objectives' owners. */
+/**
+ * The people to remind, in the order they are mailed (a short daily quota leaves out the last): first whoever
+ * is the only one told of some KR (its objective's owner, for a KR with no owner or one without an address),
+ * then the KRs' owners, then the objectives' owners whose every KR's owner is reminded too (their email
+ * repeats what the owners heard); within each, in order of first mention.
+ */
 function people(data: SummaryData): Person[] {
   const byKey = new Map<string, Person>();
   const person = (to: string): Person => {
@@ -61,15 +64,19 @@ function people(data: SummaryData): Person[] {
   // Each of a KR's co-owners is reminded of it.
   for (const k of data.missing) for (const to of ownerAddresses(k.owner)) person(to).own.push(k);
   const objectiveOwners = new Map<string, string[]>();
-  for (const o of data.objectives) if (!objectiveOwners.has(idKey(o.id))) objectiveOwners.set(idKey(o.id), ownerAddresses(o.owner));
+  // Its objective as the sheet finds it (core/objectiveKey.ts), so the owner is reminded of the KRs the sidebar lists them.
+  for (const o of data.objectives) if (!objectiveOwners.has(objectiveKey(o.id))) objectiveOwners.set(objectiveKey(o.id), ownerAddresses(o.owner));
   const listed = (k: SummaryMissingKr) => ({ kr: k, unreached: unreached(k.owner) });
   // Nobody else reminded first; within each, the summary's worst-first order.
   const missing = data.missing.map(listed).sort((a, b) => Number(!a.unreached) - Number(!b.unreached));
   for (const m of missing) {
     const own = new Set(ownerAddresses(m.kr.owner).map((a) => a.toLowerCase()));
-    for (const to of objectiveOwners.get(idKey(m.kr.objectiveId)) || []) if (!own.has(to.toLowerCase())) person(to).objectives.push(m);
+    for (const to of objectiveOwners.get(objectiveKey(m.kr.objectiveId)) || []) if (!own.has(to.toLowerCase())) person(to).objectives.push(m);
   }
-  return Array.from(byKey.values());
+  // Until session 20 in order of first mention alone: an objective's owner owning no missing KR came last,
+  // the first a short quota left out, though for such KRs nobody else was told.
+  const rank = (p: Person) => (p.objectives.some((m) => m.unreached) ? 0 : p.own.length ? 1 : 2);
+  return Array.from(byKey.values()).sort((a, b) => rank(a) - rank(b));
 }
 
 /** A KR of the person's objective, as its list names it: whose it is, or why nobody else heard of it. */

@@ -2,6 +2,7 @@
 // Summary as of the tab's day, and (retrospective) the team calibration of the aspirational KRs.
 import type { TrackerEvaluation } from "./evaluate";
 import { lowerTrim } from "./scoring";
+import { objectiveKey } from "./objectiveKey";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { buildSummaryData } from "./summary";
 import { signalRows, type ForecastCell, type ReportForecast } from "./summaryForecast";
@@ -25,8 +26,8 @@ export function lifecycleReport(
   const f = buildSummaryData({ tracker, checkins, history, asOf, decimalSeparator: sep }).forecast;
   const signals = f.signals.slice();
   if (withCalibration) {
-    const aspirational = new Set(tracker.objectives.filter((o) => lowerTrim(o.type) === "aspirational").map((o) => String(o.id).toLowerCase()));
-    const krs = evaluation.krs.filter((k) => aspirational.has(String(k.objectiveId).toLowerCase()));
+    const aspirational = new Set(tracker.objectives.filter((o) => lowerTrim(o.type) === "aspirational").map((o) => objectiveKey(o.id)));
+    const krs = evaluation.krs.filter((k) => aspirational.has(objectiveKey(k.objectiveId)));
     // A KR never checked in scores from its start (a stay KR 1, an increase KR 0): no measure of the target.
     const checked = krs.filter((k) => k.started);
     const leftOut = krs.filter((k) => !k.started && k.score !== null).length;

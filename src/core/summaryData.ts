@@ -9,6 +9,7 @@ import { isIso, krAsOf, latestCheckins, summaryPeriod, trackerAsOf, weightedMean
 import { krScore, normalizeMetric } from "./scoring";
 import { shownRound } from "./numbers";
 import { STATUS } from "./tabs";
+import { objectiveKey } from "./objectiveKey";
 import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
 import { historyStateOf, lastWeekConfidenceWithHistory, recordedValues, trendWeekDays, type HistoryState } from "./summaryPast";
 import { blockersThisPeriod, confidenceOf, lowConfidence, missingCheckins, needsAttention, worstFirst } from "./summaryLeaders";
@@ -176,7 +177,7 @@ function summarizeObjectives(n: Now): SummaryObjective[] {
         n.tracker.keyResults
           // A KR added since (no History row last week) did not count then: its start's score would make
           // up a change the objective never had (+0.43 where History's week said 0.15).
-          .filter((k) => String(k.objectiveId).toLowerCase() === String(o.id).toLowerCase() && (!n.last.recorded || n.last.recorded.has(k.id)))
+          .filter((k) => objectiveKey(k.objectiveId) === objectiveKey(o.id) && (!n.last.recorded || n.last.recorded.has(k.id)))
           .map((k) => ({ weight: k.weight, score: n.last.scores.get(k.id) ?? null })),
       );
     }

@@ -8,6 +8,7 @@ import { forecastKr, krAsShown, NOT_ENOUGH_WEEKS, valueAsShown, valueDigits, wee
 import { forecastWhy, withUnit } from "./forecastWords";
 import { goalForType } from "./evaluate";
 import type { Tracker } from "./model";
+import { objectiveKey } from "./objectiveKey";
 import { fixedText, type DecimalSeparator } from "./numbers";
 import { calibrationSignal, krSignals, RULE_LABEL, type Signal } from "./signals";
 import { withinGap } from "./scoring";
@@ -148,10 +149,10 @@ export interface ReportForecastInput {
 export function krGoals(tracker: Tracker): (kr: { objectiveId: unknown }) => number {
   const typeOf = new Map<string, unknown>();
   for (const o of tracker.objectives) {
-    const k = String(o.id).toLowerCase();
+    const k = objectiveKey(o.id);
     if (!typeOf.has(k)) typeOf.set(k, o.type);
   }
-  return (kr) => goalForType(typeOf.get(String(kr.objectiveId).toLowerCase()) ?? "committed", tracker.settings.aspirationalGoal);
+  return (kr) => goalForType(typeOf.get(objectiveKey(kr.objectiveId)) ?? "committed", tracker.settings.aspirationalGoal);
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 } from "../core/api";
 import { checkinsOpen, cycleLastDay, elapsed, weekNumber } from "../core/dates";
 import { krElapsed } from "../core/countsFrom";
+import { objectiveKey } from "../core/objectiveKey";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor, localeMatters as valueLocaleMatters, parseKrValue, wholePercentText } from "../core/numbers";
@@ -264,7 +265,7 @@ function writeMissingFormulas(ss: Spreadsheet, s: SettingsRead, krT: Table, kr: 
   if (!noFormulas(krT, kr)) return null;
   const objT = readObjectivesTable(ss, computedObjectiveHeaderRow(s));
   writeKrFormulas(ss, krT, objT, [kr.row]);
-  const o = objectivesFrom(objT).find((x) => sameId(x.id, kr.objectiveId));
+  const o = objectivesFrom(objT).find((x) => objectiveKey(x.id) === objectiveKey(kr.objectiveId));
   const { startDate, weeks } = s.settings;
   return (k) => evaluateKr(k, o ? o.type : "", krElapsed(today, startDate, weeks, k.countsFrom), s.settings, elapsed(today, startDate, weeks));
 }

@@ -7,12 +7,13 @@ import { checkinsOpen, cycleLastDay, lateCheckinsUntil, weekNumber } from "../co
 import type { KeyResult, Settings } from "../core/model";
 import { decimalSeparatorFor } from "../core/numbers";
 import { defaultKrId } from "../core/sidebarPage";
+import { objectiveKey } from "../core/objectiveKey";
 import { isOwner, ownerKey, ownersOf } from "../core/owners";
 import { TAB } from "../core/tabs";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { guarded, isoDate, plainCell, quotedName, UserError } from "./env";
 import { computedObjectiveHeaderRow, keyResultsFrom, readSettings, type SettingsRead } from "./read";
-import { col, norm, num, str, type Table } from "./table";
+import { col, idAsTyped, norm, num, str, type Table } from "./table";
 import { sidebarForecast } from "./forecastCells";
 import { forecastAgainstRow } from "../core/forecastNow";
 import { markPercentCells } from "./percentCells";
@@ -219,30 +220,35 @@ export function sidebarPageData(): SidebarResult {
       // owns no KR sees its KRs at once (until session 19 they were told they own none, and the page never
       // asked for more), and with no email available the objectives' owners are offered too, as fullData does.
       const objOwner = objectiveOwnersRead(c.ss, c.s);
-      if (objOwner) {
-        const ownerOf = (kr: BriefKr) => objOwner.get(idKey(kr.objectiveId)) ?? "";
-        if (who.needsIdentity) people = people.concat(all.map(ownerOf));
-        else mine.push(...all.filter((kr) => isOwner(ownerOf(kr), who.actingAs)));
-      }
+      // Its ID or Owner moved out of A–C (or no header placed): the full data, whose Objective owner cells
+      // follow the columns. Until session 20 the page listed no KR and asked for nothing more.
+      if (!objOwner) return fullData(c, who);
+      const ownerOf = (kr: BriefKr) => objOwner.get(objectiveKey(kr.objectiveId)) ?? "";
+      if (who.needsIdentity) people = people.concat(all.map(ownerOf));
+      else mine.push(...all.filter((kr) => isOwner(ownerOf(kr), who.actingAs)));
     }
     if (first) {
       const krT = readKrRow(c.ss, c.s, first.id, first.row);
       const kr = keyResultsFrom(krT, c.tz).find((k) => k.id === first.id);
       // Without the log's tail (one read fewer): its recent check-ins come with the full data.
       if (kr) krs.push(...markPercentCells(c.ss, krT, [kr]).map((k) => sidebarKr(krT, k, null, c.tz, c.s.settings, c.week)));
+      // The row's Objective owner, read anyway: the person's own objective's other KRs are listed at once too (no
+      // call more; until session 20 with the full data only). Other objectives they own come with the full data.
+      if (kr && !who.isAdmin && isOwner(objectiveOwnerOf(krT, kr), who.actingAs)) {
+        const listed = new Set(mine.map((k) => k.id));
+        mine.push(...all.filter((b) => !listed.has(b.id) && objectiveKey(b.objectiveId) === objectiveKey(kr.objectiveId)));
+        mine.sort((a, b) => a.row - b.row);
+      }
     }
     const detailed = new Set(krs.map((k) => k.id));
     return sidebarData(c, who, people, krs, mine.filter((kr) => !detailed.has(kr.id)));
   }) as SidebarResult;
 }
 
-/** An objective's ID as the sheet's MATCH finds it (any case, surrounding spaces ignored). */
-const idKey = (id: string) => id.trim().toLowerCase();
-
 /**
  * Each objective's Owner by its ID, from the Objectives tab's first three columns below the header the
  * Settings computed cell places (setup's layout: ID, Objective, Owner) in one read; null when that cell is
- * missing, or those columns do not hold ID and Owner (the page then lists the person's own KRs only).
+ * missing, or those columns do not hold ID and Owner (the page is then the full data).
  */
 function objectiveOwnersRead(ss: Spreadsheet, s: SettingsRead): Map<string, string> | null {
   const headerRow = computedObjectiveHeaderRow(s);
@@ -259,7 +265,8 @@ function objectiveOwnersRead(ss: Spreadsheet, s: SettingsRead): Map<string, stri
   if (id < 0 || owner < 0) return null;
   const out = new Map<string, string>();
   for (const r of values.slice(1)) {
-    const key = idKey(str(r[id]));
+    // As the KR row's Objective owner cell finds it (MATCH: any case, spaces as typed), which the full data reads.
+    const key = objectiveKey(idAsTyped(r[id]));
     if (key && !out.has(key)) out.set(key, str(r[owner]));
   }
   return out;

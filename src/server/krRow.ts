@@ -10,7 +10,7 @@ import { computedLabel, TAB } from "../core/tabs";
 import { formulaCols, krRowFormulas } from "./setupFormulas";
 import { writeRowsCells } from "./forecastCells";
 import { computedKrHeaderRow, IDENTIFYING, readKrTable, type SettingsRead } from "./read";
-import { col, norm, str, type Table } from "./table";
+import { col, idAsTyped, norm, str, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -79,7 +79,7 @@ export function readKrBrief(ss: Spreadsheet, s: SettingsRead, maxCells: number):
   const out: BriefKr[] = [];
   values.forEach((r, i) => {
     const id = str(r[0]);
-    if (id) out.push({ id, row: headerRow + 1 + i, objectiveId: str(r[idx[1]]), name: str(r[idx[2]]), owner: str(r[idx[3]]) });
+    if (id) out.push({ id, row: headerRow + 1 + i, objectiveId: idAsTyped(r[idx[1]]), name: str(r[idx[2]]), owner: str(r[idx[3]]) });
   });
   return out.length < below ? null : out;
 }
@@ -144,8 +144,8 @@ function lazyTable(ss: Spreadsheet, headerRow: number, headers: string[], rows: 
 }
 
 /**
- * An ID cell (a KR's, or an objective's: a KR's Objective ID against the Objectives tab) as the sheet's
- * formulas match it (SUMIF, MATCH): in any case, so "o1.kr1" finds O1.KR1.
+ * A KR's ID cell against the ID a check-in names: in any case, so "o1.kr1" finds O1.KR1, and spaces around
+ * either ignored (no formula matches a KR's ID; a KR's objective is matched by core/objectiveKey.ts).
  */
 export function sameId(cell: unknown, id: string): boolean {
   return str(cell).toLowerCase() === id.trim().toLowerCase();

@@ -19,7 +19,7 @@ import {
 } from "../core/tabs";
 import { serialFromIso } from "../core/dates";
 import { cellIsoDate, isDate, UserError } from "./env";
-import { col, literal, logValue, norm, num, readTable, readTableBounded, rowTexts, str, type Table } from "./table";
+import { col, idAsTyped, literal, logValue, norm, num, readTable, readTableBounded, rowTexts, str, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -217,7 +217,7 @@ export function objectivesFrom(t: Table): Objective[] {
   ];
   const out: Objective[] = [];
   t.rows.forEach((r, i) => {
-    const oid = str(r[id]);
+    const oid = idAsTyped(r[id]);
     if (!oid) return;
     out.push({
       row: t.headerRow + 1 + i,
@@ -253,7 +253,7 @@ export function keyResultsFrom(t: Table, tz: string): KeyResult[] {
     out.push({
       row: t.headerRow + 1 + i,
       id,
-      objectiveId: str(at(r, idx.obj)),
+      objectiveId: idAsTyped(at(r, idx.obj)),
       title: str(at(r, idx.title)),
       owner: str(at(r, idx.owner)),
       metric: norm(at(r, idx.metric)) as Metric,

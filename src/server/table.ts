@@ -167,6 +167,14 @@ export function str(v: unknown): string {
 }
 
 /**
+ * An objective's ID, or a KR's Objective ID, as typed: spaces around it kept, as the sheet's MATCH and SUMIF
+ * see them (core/objectiveKey.ts); "" when blank or only spaces.
+ */
+export function idAsTyped(v: unknown): string {
+  return str(v) === "" ? "" : String(v);
+}
+
+/**
  * Text the add-on wrote literal ("'" + text, env.ts asText), as read back: a cell a team formatted as Plain
  * text ("@") keeps the quote as a character, so one leading apostrophe is dropped (docs/apps-script-fidelity.md).
  */

@@ -17,6 +17,16 @@ describe("focusChecks", () => {
   it("a focused set has no warnings", () => {
     expect(focusChecks([{ id: "O1" }], [kr("K1", "O1"), kr("K2", "o1", { metric: "milestone", start: null, target: null })])).toEqual([]);
   });
+  it("an objective ID typed with spaces around it is named, on either tab; another case is no matter", () => {
+    // The sheet's rule (core/objectiveKey.ts): "O1 " is no KR of O1's, and O1 none of " O1"'s.
+    const w = focusChecks([{ id: "O1" }, { id: " O2" }], [kr("K1", "o1"), kr("K2", "O1 "), kr("K3", " O2"), kr("K4", " o2")]);
+    expect(w.filter((x) => x.includes("spaces"))).toEqual([
+      `Objective ID " O2" has spaces around it, which the sheet's formulas do not ignore: only a key result whose objective ID is typed with the same spaces counts for it. Remove the spaces.`,
+      `Key result K2's objective ID "O1 " has spaces around it, which the sheet's formulas do not ignore: it counts for no objective O1 (not in its score, nor for its owner's sidebar and reminders). Remove the spaces.`,
+    ]);
+    expect(w).toContain("Objective O1 has only 1 key result; aim for 2–4.");
+    expect(w.some((x) => x.includes("O2 has"))).toBe(false); // " O2" has K3 and K4, typed as it is
+  });
   it("too many objectives, too few/many KRs, none", () => {
     const objs = ["O1", "O2", "O3", "O4", "O5", "O6"].map((id) => ({ id }));
     const krs = [kr("K1", "O1"), ...["a", "b", "c", "d", "e"].map((s) => kr(`K2${s}`, "O2")), kr("K3", "O3"), kr("K3b", "O3")];

@@ -118,6 +118,43 @@ describe("an objective's owner on the sidebar page of a large tracker", () => {
     expect(calls).toBe(page(tracker(OWNER)).calls); // no call more than an owner's page (the sidebar's 12)
   });
 
+  it("is listed by the page the KRs the full data lists, an objective ID typed with a space or in another case included", () => {
+    // Until session 20 the page matched the IDs trimmed, the full data (the row's Objective owner, MATCH) as
+    // typed: a KR typed "O7 " was listed at once and gone when the full data came.
+    const wb = leading(LEAD);
+    const before = (callAddon(wb, "getSidebarData", {}) as SidebarData).krs;
+    expect(before.length).toBeGreaterThan(1);
+    const krs = ss(wb).getSheetByName("Key Results")!;
+    krs.getRange(before[0].row!, 2).setValue(`${before[0].objectiveId} `);
+    krs.getRange(before[1].row!, 2).setValue(before[1].objectiveId.toLowerCase());
+    const full = callAddon(wb, "getSidebarData", {}) as SidebarData;
+    expect(full.krs.map((k) => k.id)).toEqual(before.slice(1).map((k) => k.id));
+    expect(page(wb).data.brief).toEqual(full.krs.map(named));
+  });
+
+  it("who owns KRs too is listed at once the other KRs of the objective their first KR is in, at no call more", () => {
+    // Until session 20 those came with the full data only.
+    const wb = tracker(OWNER);
+    const own = (callAddon(wb, "getSidebarData", {}) as SidebarData).krs;
+    const objectives = ss(wb).getSheetByName("Objectives")!;
+    const row = objectives.getRange("A1:A200").getValues().findIndex((r) => r[0] === own[0].objectiveId) + 1;
+    objectives.getRange(row, 3).setValue(`Owner One <${OWNER}>`);
+    const full = callAddon(wb, "getSidebarData", {}) as SidebarData;
+    expect(full.krs.length).toBeGreaterThan(own.length);
+    const { data, calls } = page(wb);
+    expect(data.krs.map((k) => k.id)).toEqual([own[0].id]);
+    expect(data.brief).toEqual(full.krs.slice(1).map(named));
+    expect(calls).toBe(page(tracker(OWNER)).calls);
+  });
+
+  it("who owns no KR, the Objectives' Owner moved past column C, gets the full data (until session 20: an empty page, and nothing more)", () => {
+    const wb = leading(LEAD);
+    ss(wb).getSheetByName("Objectives")!.insertColumnsAfter(1, 1); // ID in A, Owner now in D
+    const full = callAddon(wb, "getSidebarData", {}) as SidebarData;
+    expect(full.krs.length).toBeGreaterThan(0);
+    expect(page(wb).data).toEqual(full);
+  });
+
   it("with no email available, offers the objectives' owners too, as the full data does", () => {
     const wb = leading(null);
     const full = callAddon(wb, "getSidebarData", {}) as SidebarData;

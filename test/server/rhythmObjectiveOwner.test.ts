@@ -82,6 +82,23 @@ describe("the owners' reminders and objectives' owners", () => {
     expect(run(off)).toEqual([]);
   });
 
+  it("when the day's quota is short, the only recipient of a KR is mailed first, an objective's owner repeating what owners heard last", () => {
+    // Until session 20 the objectives' owners came after every KR's owner: a short quota left out first the
+    // one person told of O1.KR2 and O1.KR3, which have no owner to remind.
+    const LEAD = "o1.lead@example.com"; // owns O1 (whose KR2 and KR3 reach nobody else), no KR
+    const wb = tracker();
+    ss(wb).getSheetByName("Objectives")!.getRange("C2").setValue(LEAD);
+    setSetting(wb, "Leaders' emails", Array.from({ length: 97 }, (_, i) => `leader${i}@example.com`).join(", "));
+    setSetting(wb, "Email digest to leaders", "on");
+    setToday(wb, "2026-01-19");
+    // The digest takes 97 of the day's 100 recipients: three reminders of five go out.
+    expect(() => fireTrigger(wb, refreshTriggersOf(wb)[0])).toThrow(/^Google's daily email quota ran out: nothing was sent to \S+@example\.com, quality\.director@example\.com\./);
+    const reminded = wb.services.mail.sent.filter((m) => m.subject.startsWith("Check-in reminder")).map((m) => m.to);
+    expect(reminded).toHaveLength(3);
+    expect(reminded[0]).toBe(LEAD);
+    expect(reminded).not.toContain(DIRECTOR); // O2.KR2's owner was reminded of it
+  });
+
   it("an objective-owner's subject is cut to MailApp's 250 bytes, as every reminder's", () => {
     const wb = tracker();
     setSetting(wb, "Cycle name", "四半期の目標".repeat(17).slice(0, 100));

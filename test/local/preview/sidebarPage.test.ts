@@ -28,6 +28,10 @@ describe("the preview's sidebar page", () => {
     const m = /<script type="application\/json" id="sidebar-data">([\s\S]*?)<\/script>/.exec(html);
     const data = JSON.parse(m![1]) as SidebarData;
     expect(data.krs.map((k) => k.id)).toHaveLength(1);
-    expect(data.brief).toHaveLength(560 / 40 - 1);
+    // Their other 13 KRs, and (since session 20) the other KRs of O1, the objective of their first KR, which
+    // the generated tracker has them own too.
+    const mine = data.brief!.filter((k) => k.owner === OWNER);
+    expect(mine).toHaveLength(560 / 40 - 1);
+    expect(data.brief!.filter((k) => k.owner !== OWNER).map((k) => k.objectiveId)).toEqual(["O1", "O1", "O1"]);
   });
 });
