@@ -196,7 +196,7 @@ export function teamFigures(
   team: string,
   forecastCells: (KrForecastCells | undefined)[] | null = null,
   closedOn: string | null = null,
-  more: { scoreCells?: Map<string, unknown> | null; blockerRows?: (periodStart: string, checkedIn: number) => CheckinEntry[] | null } = {},
+  more: { scoreCells?: Map<string, unknown> | null; blockerRows?: (periodStart: string, latest: { id: string; day: string }[]) => CheckinEntry[] | null } = {},
 ): TeamFigures {
   const s = tracker.settings;
   // The week of the team's cycle a day falls in, clamped to 1..weeks.
@@ -212,12 +212,18 @@ export function teamFigures(
   const dayBefore = addDays(periodStart, -1);
   let checkedIn = 0;
   let before = 0;
+  // The KRs checked in this period and their latest day: the log read must reach each one's row (a row backdated
+  // or imported below it does not hide it: server/portfolioBlockers.ts).
+  const latest: { id: string; day: string }[] = [];
   let last: string | null = null;
   for (const k of tracker.keyResults) {
     if (!k.id) continue;
     const d = k.lastCheckin;
     if (!d) continue;
-    if (d >= periodStart) checkedIn++;
+    if (d >= periodStart) {
+      checkedIn++;
+      latest.push({ id: k.id, day: d });
+    }
     else if (d === dayBefore) before++;
     if (last === null || d > last) last = d;
   }
@@ -250,7 +256,7 @@ export function teamFigures(
   const typedOver = scoresTypedOver(ev.krs, more.scoreCells ?? null);
   // The log's last rows for this period's blockers, only while something is due. No KR whose Last check-in is in
   // the period: nothing checked in, so none reported, and the log is not read (null: it could not be read).
-  const blockerRows = due && more.blockerRows ? (checkedIn ? more.blockerRows(periodStart, checkedIn) : []) : [];
+  const blockerRows = due && more.blockerRows ? (checkedIn ? more.blockerRows(periodStart, latest) : []) : [];
   return {
     cycle: s.cycleName,
     week: weekOf(asOf),

@@ -9,7 +9,7 @@ import { teamFigures, type PortfolioEntry, type TeamResult } from "../core/portf
 import type { KrForecastCells } from "../core/portfolioForecast";
 import { KR_FORECAST_HEADERS, KR_HEADERS, KR_PACE_HEADERS, SETTINGS_ROWS, TAB } from "../core/tabs";
 import { UserError } from "./env";
-import { readBlockerRows } from "./portfolioBlockers";
+import { readBlockerRows, type PeriodCheckin } from "./portfolioBlockers";
 import { countedKrRows, countedRows } from "./krRow";
 import {
   computedKrHeaderRow,
@@ -235,7 +235,7 @@ export function readTeam(entry: PortfolioEntry, asOf: string, runAs = ""): TeamR
     const tz = ts.getSpreadsheetTimeZone();
     const { tracker, forecastCells, closedOn, scoreCells, settingsRead } = readRollupTeam(ts, tz);
     // The log's last rows, read only for a team something is due from (teamFigures asks): its blockers this period.
-    const blockerRows = (periodStart: string, checkedIn: number) => readBlockerRows(ts, settingsRead, checkedIn, periodStart, tz);
+    const blockerRows = (periodStart: string, latest: PeriodCheckin[]) => readBlockerRows(ts, settingsRead, latest, periodStart, tz);
     return { entry, figures: teamFigures(tracker, asOf, entry.team, forecastCells, closedOn, { scoreCells, blockerRows }), problem: null };
   } catch (e) {
     if (e instanceof NotATracker) return { entry, figures: null, problem: e.message };
