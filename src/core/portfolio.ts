@@ -29,7 +29,7 @@ import { addDays, cycleLastDay, isValidIsoDate, weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { CheckinEntry, Tracker } from "./model";
 import { teamBlockers, type TeamBlockers } from "./portfolioBlockers";
-import { endedForecast, endedMisses, silentAfterDays, staleForecast, teamForecast, type ForecastMiss, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
+import { ENDED_NAMED, endedForecast, endedMisses, silentAfterDays, staleForecast, teamForecast, type ForecastMiss, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
 import { cellsTypedOver, type CellsTypedOver, type KrFormulaCells } from "./portfolioScoreCells";
 import { periodDaysOf, periodStartOf } from "./summaryAsOf";
 import { LOW_CONFIDENCE } from "./summaryLeaders";
@@ -290,7 +290,7 @@ export function teamFigures(
     ...(isValidIsoDate(s.startDate) ? { cycleStart: s.startDate } : {}),
     ...(starts ? { starts } : {}),
     ...(ended ? { ended } : {}),
-    ...(endedBelow && endedBelow.forecast > 0 ? { endedBelow: { missing: endedBelow.missing, worst: endedBelow.worst } } : {}),
+    ...(endedBelow && endedBelow.forecast > 0 ? { endedBelow: { missing: endedBelow.missing, worst: endedBelow.worst.slice(0, ENDED_NAMED) } } : {}),
     ...(closed ? { closed } : {}),
     ...(before && due ? { dayBefore: { day: dayBefore, krs: before } } : {}),
   };

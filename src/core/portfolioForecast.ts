@@ -150,9 +150,12 @@ export function endedMisses(tracker: Tracker, cells: (KrForecastCells | undefine
   return { columns: true, forecast, missing: worst.length, worst: worst.slice(0, ROLLUP_MISSES) };
 }
 
+/** KRs named in an ended team's line (its summary's "At this pace" line names 5; the rest counted), and kept for it. */
+export const ENDED_NAMED = 5;
+
 /** "3 KRs ended below their goal on 2026-04-05: O1.KR1 at 88% (target 95%), …": the team summary's words after its end (atThisPaceLine). */
-export function endedMissLine(m: { missing: number; worst: ForecastMiss[] }, endDay: string, sep: DecimalSeparator, named = 5): string {
-  const items = m.worst.slice(0, named).map((x) => {
+export function endedMissLine(m: { missing: number; worst: ForecastMiss[] }, endDay: string, sep: DecimalSeparator): string {
+  const items = m.worst.slice(0, ENDED_NAMED).map((x) => {
     const against = againstText(x, sep);
     return `${x.id} at ${typeof x.value === "number" ? withUnit(x.value, x.unit, sep, x.valueDigits ?? x.digits ?? 2) : "—"}${against ? ` (${against})` : ""}`;
   });

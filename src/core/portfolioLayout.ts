@@ -130,7 +130,7 @@ export function typedOverLine(teams: TeamResult[], asOf: string, sep: DecimalSep
     return [`${t.entry.team}: ${x.named.map((n) => typedCellWords(n, asOf, sep)).join(", ")}${more}`];
   });
   if (!each.length) return null;
-  return `Typed over in the team's tracker (its sheet shows the typed value and uses it, this roll-up what the formulas give for its cells; "Repair tracker" there restores the formulas): ${each.join("; ")}.`;
+  return `Typed over in the team's tracker (its sheet shows and uses the typed value, this roll-up what its formulas give; "Repair tracker" there restores them): ${each.join("; ")}.`;
 }
 
 /**

@@ -39,7 +39,7 @@ describe("A Score typed over in a team's tracker", () => {
     // The roll-up's score is the cells', the same as the untouched copy's.
     expect(row("Typed").Score).toBe(row("Clean").Score);
     expect(r.line).toBe(
-      `Typed over in the team's tracker (its sheet shows the typed value and uses it, this roll-up what the formulas give for its cells; "Repair tracker" there restores the formulas): Typed: ${krs[0].ID} holds 0.90 (its cells score ${score1.toFixed(2)}), ${krs[1].ID} holds "done" (its cells score ${Number(krs[1].Score).toFixed(2)}), ${krs[2].ID} is blank (its cells score ${Number(krs[2].Score).toFixed(2)}).`,
+      `Typed over in the team's tracker (its sheet shows and uses the typed value, this roll-up what its formulas give; "Repair tracker" there restores them): Typed: ${krs[0].ID} holds 0.90 (its cells score ${score1.toFixed(2)}), ${krs[1].ID} holds "done" (its cells score ${Number(krs[1].Score).toFixed(2)}), ${krs[2].ID} is blank (its cells score ${Number(krs[2].Score).toFixed(2)}).`,
     );
     expect(r.digest).toBe(`Typed over in the team's tracker ("Repair tracker" there restores the formulas): Typed (${krs[0].ID}, ${krs[1].ID}, ${krs[2].ID}).`);
   });
