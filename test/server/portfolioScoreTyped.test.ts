@@ -44,7 +44,7 @@ describe("A Score typed over in a team's tracker", () => {
     expect(r.digest).toBe(`Typed over in the team's tracker ("Repair tracker" there restores the formulas): Typed (${krs[0].ID}, ${krs[1].ID}, ${krs[2].ID}).`);
   });
 
-  it("costs no call more, and is told in a tracker without forecast columns too (its read reaches Score)", () => {
+  it("costs no call per team, and is told in a tracker without forecast columns too (its read reaches Score)", () => {
     const [base, a, b] = trackers(3);
     const before = rollup(base, { A: a }).calls;
     const sheet = ss(b).getSheetByName("Key Results")!;
@@ -54,10 +54,11 @@ describe("A Score typed over in a team's tracker", () => {
     typeOver(b, 2, 0.25);
     const r = rollup(base, { B: b });
     expect(r.teams[0]["Typed over"]).toBe("1");
-    expect(r.calls).toBe(before);
+    // No call per team; once per refresh, the company's locale for the line's numbers (since session 20).
+    expect(r.calls).toBe(before + 1);
   });
 
-  it("names an Expected, a Status and an objective's Score typed over, and a Score typed as shown, with no call more (session 20)", () => {
+  it("names an Expected, a Status and an objective's Score typed over, and a Score typed as shown, with no call per team (session 20)", () => {
     const [base, typed, clean] = trackers(3);
     const before = rollup(base, { Clean: clean }).calls;
     const krs = rowsOf(typed, "Key Results");
@@ -80,6 +81,14 @@ describe("A Score typed over in a team's tracker", () => {
     expect(r.digest).toBe(`Typed over in the team's tracker ("Repair tracker" there restores the formulas): Typed (${krs[0].ID}, ${krs[1].ID} Expected, ${krs[2].ID} Status, objective ${o1}).`);
     // The untouched tracker names nothing: its formulas' values, whatever the day, are theirs.
     expect(rollup(base, { Clean: clean }).line).toBeUndefined();
-    expect(r.calls).toBe(before);
+    expect(r.calls).toBe(before + 1);
+  });
+
+  it("writes the numbers in the company tracker's decimal separator, with no KR forecast to miss (session 20)", () => {
+    const [base, typed] = trackers(2);
+    ss(base).setSpreadsheetLocale("de_DE");
+    typeOver(typed, 2, 0.9);
+    // Before: "holds 0.90" in a de_DE company (the locale was asked only when a KR was forecast to miss).
+    expect(rollup(base, { Typed: typed }).line).toContain(" holds 0,90 (its cells score ");
   });
 });
