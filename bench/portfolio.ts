@@ -86,7 +86,13 @@ function teamTracker(i: number, companyIds: string[]): WorkbookSnapshot {
       Blockers: cell(r % 6 ? "" : "Waiting for IT access"), "Next step": cell(r % 6 ? "" : "Escalate"), Author: cell(ADMIN), "Request ID": cell(`bench-${i}-${r}`),
     });
   });
-  return snap;
+  // What a real tracker of 200 KRs is: every KR row with its formulas (Score, Expected, Status…), as an import or
+  // Repair gives the rows past setup's spare ones. Until session 20 the KRs were written into the file past those
+  // rows, so the roll-up truthfully named 150 KRs a team "blank" under Scores typed over.
+  const wb = workbookFromSnapshot(`/nonexistent/team-${i}.xlsx`, snap, { at: TODAY, user: ADMIN });
+  const repaired = callAddon(wb, "repairTracker");
+  if (!repaired.ok) throw new Error(`bench portfolio: team ${i}: repairTracker failed: ${repaired.message}`);
+  return wb.services.toSnapshot();
 }
 
 export interface PortfolioTierOut {
@@ -131,6 +137,8 @@ export function runPortfolioTier(): PortfolioTierOut {
   const ms = performance.now() - t1;
   if (!r.ok) throw new Error(`bench: refreshPortfolio failed: ${r.message}`);
   if (r.read !== PORTFOLIO_TIER.teams || r.pending) throw new Error(`bench: read ${r.read} of ${PORTFOLIO_TIER.teams} (pending ${r.pending})`);
+  // Real trackers hold their formulas: a roll-up naming cells typed over would be measuring damaged ones.
+  if (r.digest?.typedOver?.length) throw new Error(`bench: ${r.digest.typedOver.length} teams with cells typed over`);
   const s = c.snapshot();
   c.reset();
   callAddon(wb, "refreshPortfolio", { at: TODAY });

@@ -29,8 +29,8 @@ import { addDays, cycleLastDay, isValidIsoDate, weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { CheckinEntry, Tracker } from "./model";
 import { teamBlockers, type TeamBlockers } from "./portfolioBlockers";
-import { endedForecast, silentAfterDays, staleForecast, teamForecast, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
-import { scoresTypedOver, type ScoreTypedOver } from "./portfolioScoreCells";
+import { ENDED_NAMED, endedForecast, endedMisses, silentAfterDays, staleForecast, teamForecast, type ForecastMiss, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
+import { cellsTypedOver, type CellsTypedOver, type KrFormulaCells } from "./portfolioScoreCells";
 import { periodDaysOf, periodStartOf } from "./summaryAsOf";
 import { LOW_CONFIDENCE } from "./summaryLeaders";
 import { STATUS, type Status } from "./tabs";
@@ -99,10 +99,11 @@ export interface TeamFigures {
    */
   periodDays?: number;
   /**
-   * Its KRs whose Score cell holds a value typed over its formula (portfolioScoreCells.ts): its own tracker scores
-   * that value, the roll-up the KR's cells. Absent when none (and in a result cached before session 19).
+   * Its formula cells holding a value typed over (KR Score, Expected, Status; objective Score: portfolioScoreCells.ts):
+   * its own tracker shows that value, the roll-up what the formulas give. Absent when none (and in a result cached
+   * before session 20, whose scoreTypedOver, of Scores only, is no longer read).
    */
-  scoreTypedOver?: ScoreTypedOver;
+  typedOver?: CellsTypedOver;
   /**
    * The blockers its check-ins reported this period (portfolioBlockers.ts), read from its log's last rows while
    * something is due from it; null when its log could not be read (its tab renamed or deleted); absent when nothing is
@@ -115,6 +116,11 @@ export interface TeamFigures {
   starts?: string;
   /** The team's cycle ended before the roll-up's day and was not rolled over: its last day (or its close day); no rate. */
   ended?: string;
+  /**
+   * Its KRs that ended below their goal, the largest shortfall first (portfolioForecast.ts endedMisses), when its
+   * cycle ended and its Key Results have forecast columns; absent otherwise (and in a result cached before session 20).
+   */
+  endedBelow?: { missing: number; worst: ForecastMiss[] };
   /**
    * The day the team closed its cycle ("End cycle & retrospective", its Settings' close mark), when on or before
    * the roll-up's day: `ended` is that day too, and the figures are as of it (since session 18; before, a team
@@ -196,7 +202,11 @@ export function teamFigures(
   team: string,
   forecastCells: (KrForecastCells | undefined)[] | null = null,
   closedOn: string | null = null,
-  more: { scoreCells?: Map<string, unknown> | null; blockerRows?: (periodStart: string, checkedIn: number) => CheckinEntry[] | null } = {},
+  more: {
+    scoreCells?: Map<string, KrFormulaCells> | null;
+    objectiveScores?: Map<string, unknown> | null;
+    blockerRows?: (periodStart: string, latest: { id: string; day: string }[]) => CheckinEntry[] | null;
+  } = {},
 ): TeamFigures {
   const s = tracker.settings;
   // The week of the team's cycle a day falls in, clamped to 1..weeks.
@@ -212,12 +222,18 @@ export function teamFigures(
   const dayBefore = addDays(periodStart, -1);
   let checkedIn = 0;
   let before = 0;
+  // The KRs checked in this period and their latest day: the log read must reach each one's row (a row backdated
+  // or imported below it does not hide it: server/portfolioBlockers.ts).
+  const latest: { id: string; day: string }[] = [];
   let last: string | null = null;
   for (const k of tracker.keyResults) {
     if (!k.id) continue;
     const d = k.lastCheckin;
     if (!d) continue;
-    if (d >= periodStart) checkedIn++;
+    if (d >= periodStart) {
+      checkedIn++;
+      latest.push({ id: k.id, day: d });
+    }
     else if (d === dayBefore) before++;
     if (last === null || d > last) last = d;
   }
@@ -246,11 +262,13 @@ export function teamFigures(
   }
   if (starts) for (const o of upward) Object.assign(o, { score: null, expected: null, status: STATUS.notStarted });
   const forecast = teamForecast(tracker, forecastCells, team);
-  // The Score cells against the KRs' own scores (no day in the formula: evaluated as of any day, the same).
-  const typedOver = scoresTypedOver(ev.krs, more.scoreCells ?? null);
+  // Its cycle over: where its KRs ended below their goal, as its own summary after the end says (no call: the same cells).
+  const endedBelow = ended ? endedMisses(tracker, forecastCells, new Map(ev.krs.map((k) => [k.id, k.score])), team, ended) : null;
+  // The formula cells (KR Score, Expected, Status; objective Score) against what their formulas give for the cells read.
+  const typedOver = cellsTypedOver(ev, tracker.keyResults, s, more.scoreCells ?? null, more.objectiveScores ?? null);
   // The log's last rows for this period's blockers, only while something is due. No KR whose Last check-in is in
   // the period: nothing checked in, so none reported, and the log is not read (null: it could not be read).
-  const blockerRows = due && more.blockerRows ? (checkedIn ? more.blockerRows(periodStart, checkedIn) : []) : [];
+  const blockerRows = due && more.blockerRows ? (checkedIn ? more.blockerRows(periodStart, latest) : []) : [];
   return {
     cycle: s.cycleName,
     week: weekOf(asOf),
@@ -267,11 +285,12 @@ export function teamFigures(
     upward,
     forecast: ended ? endedForecast(forecast) : staleForecast(forecast, last, asOf, last === null ? 0 : weekOf(last), silentAfterDays(periodDays)),
     periodDays,
-    ...(typedOver ? { scoreTypedOver: typedOver } : {}),
+    ...(typedOver ? { typedOver } : {}),
     ...(due && more.blockerRows ? { blockers: blockerRows ? teamBlockers(tracker.keyResults, ev.krs, blockerRows, periodStart) : null } : {}),
     ...(isValidIsoDate(s.startDate) ? { cycleStart: s.startDate } : {}),
     ...(starts ? { starts } : {}),
     ...(ended ? { ended } : {}),
+    ...(endedBelow && endedBelow.forecast > 0 ? { endedBelow: { missing: endedBelow.missing, worst: endedBelow.worst.slice(0, ENDED_NAMED) } } : {}),
     ...(closed ? { closed } : {}),
     ...(before && due ? { dayBefore: { day: dayBefore, krs: before } } : {}),
   };

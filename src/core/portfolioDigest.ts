@@ -23,6 +23,12 @@ import { dayNumber } from "./dates";
 import { worstFirst } from "./portfolioLayout";
 import { STATUS } from "./tabs";
 import { LOW_CONFIDENCE } from "./summaryLeaders";
+import type { TypedCell } from "./portfolioScoreCells";
+
+/** A typed-over cell as the digest names it: "O1.KR1" (its Score), "O1.KR2 Status", "objective O3". */
+function typedCellId(n: TypedCell): string {
+  return n.column === "Objective score" ? `objective ${n.id}` : n.column ? `${n.id} ${n.column}` : n.id;
+}
 
 /** Blockers quoted per team in the digest (the tab lists 25 across teams). */
 export const DIGEST_BLOCKERS = 2;
@@ -51,8 +57,11 @@ export interface PortfolioDigest {
   silent: { team: string; last: string | null; fortnightly?: boolean }[];
   /** Teams whose cycle starts after the roll-up's day (absent in an outcome made before session 15). */
   notStarted?: { team: string; starts: string }[];
-  /** Teams whose cycle ended before the roll-up's day, not rolled over yet (absent before session 15). */
-  ended?: { team: string; ended: string; closed?: boolean }[];
+  /**
+   * Teams whose cycle ended before the roll-up's day, not rolled over yet (absent before session 15); `below`: its KRs
+   * that ended below their goal (absent when none, and before session 20).
+   */
+  ended?: { team: string; ended: string; closed?: boolean; below?: number }[];
   /** Teams with on-track KRs of confidence LOW_CONFIDENCE or less, most first (absent before session 18). */
   lowConfidence?: { team: string; krs: number }[];
   /**
@@ -60,7 +69,10 @@ export interface PortfolioDigest {
    * first DIGEST_BLOCKERS (KRs most behind first) and how many in all (absent before session 19).
    */
   blocked?: { team: string; total: number; first: { id: string; blockers: string }[] }[];
-  /** Teams whose tracker holds a Score typed over its formula, most first (absent before session 19). */
+  /**
+   * Teams whose tracker holds formula cells typed over (KR Score, Expected, Status; objective Score), most first,
+   * `krs` counting the cells (absent before session 19, when it was Scores only, until session 20).
+   */
   typedOver?: { team: string; krs: number; ids: string[] }[];
   /** Teams read whose tracker has no KR (absent before session 17). */
   noKrs?: string[];
@@ -89,7 +101,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
   const behind: PortfolioDigest["behind"] = [];
   const silent: (PortfolioDigest["silent"][number] & { days: number })[] = [];
   const notStarted: { team: string; starts: string }[] = [];
-  const ended: { team: string; ended: string; closed?: boolean }[] = [];
+  const ended: { team: string; ended: string; closed?: boolean; below?: number }[] = [];
   const noKrs: string[] = [];
   const doubted: { team: string; krs: number }[] = [];
   const typedOver: { team: string; krs: number; ids: string[] }[] = [];
@@ -101,7 +113,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
   for (const r of read) {
     const f = r.figures!;
     // Whatever its cycle's state: its own sheet shows a score its cells do not give.
-    if (f.scoreTypedOver) typedOver.push({ team: r.entry.team, krs: f.scoreTypedOver.krs, ids: f.scoreTypedOver.named.map((n) => n.id) });
+    if (f.typedOver) typedOver.push({ team: r.entry.team, krs: f.typedOver.cells, ids: f.typedOver.named.map(typedCellId) });
     if (!f.krs) {
       noKrs.push(r.entry.team);
       continue;
@@ -111,7 +123,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
       continue;
     }
     if (f.ended) {
-      ended.push({ team: r.entry.team, ended: f.ended, ...(f.closed ? { closed: true } : {}) });
+      ended.push({ team: r.entry.team, ended: f.ended, ...(f.closed ? { closed: true } : {}), ...(f.endedBelow && f.endedBelow.missing ? { below: f.endedBelow.missing } : {}) });
       continue;
     }
     if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected, week: f.week, weeks: f.weeks });
@@ -233,13 +245,15 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
   // Its own tracker scores a typed value, so the team, and anyone opening its tracker, read another score than this one.
   const typed = p.typedOver || [];
   if (typed.length) {
-    const which = (t: { team: string; krs: number; ids: string[] }) => `${t.team} (${t.krs > t.ids.length ? plural(t.krs, "KR") : t.ids.join(", ")})`;
-    teams.push(`Score typed over in the team's tracker ("Repair tracker" there restores the formula): ${names(typed.map(which))}.`);
+    const which = (t: { team: string; krs: number; ids: string[] }) => `${t.team} (${t.krs > t.ids.length ? plural(t.krs, "cell") : t.ids.join(", ")})`;
+    teams.push(`Typed over in the team's tracker ("Repair tracker" there restores the formulas): ${names(typed.map(which))}.`);
   }
   const later = p.notStarted || [];
   if (later.length) teams.push(`Not started yet: ${names(later.map((n) => `${n.team} (starts ${n.starts})`))}.`);
   const over = p.ended || [];
-  if (over.length) teams.push(`Cycle ended, not rolled over yet: ${names(over.map((n) => `${n.team} (${endedWords(n)})`))}.`);
+  // With how many of its KRs ended below their goal, as its own summary after the end says it ("ended below … on").
+  const below = (n: (typeof over)[number]) => (n.below ? `; ${plural(n.below, "KR")} ended below ${n.below === 1 ? "its" : "their"} goal` : "");
+  if (over.length) teams.push(`Cycle ended, not rolled over yet: ${names(over.map((n) => `${n.team} (${endedWords(n)}${below(n)})`))}.`);
   // Read, but nothing in it to roll up: a team still to import its OKRs, or the wrong tracker listed.
   if (p.noKrs && p.noKrs.length) teams.push(`No key results in the tracker: ${names(p.noKrs)}.`);
   return teams;

@@ -118,6 +118,52 @@ export function endedForecast(f: TeamForecast): TeamForecast {
   return { ...f, missing: 0, worst: [] };
 }
 
+/**
+ * Where a team's KRs ended, below their goal, for a team whose cycle ended (or was closed) and was not rolled
+ * over: what its own Weekly Summary after the end says ("1 KR ended below its goal on 2026-04-05: O1.KR1 at 88%
+ * (target 95%)", forecastWords.ts atThisPaceLine), so the roll-up says the same of it. Its KRs ended where they
+ * stand, so each is judged by its score from its cells (`scores`: the KR's, as its sheet and the Teams table score
+ * it) against its goal, as the summary judges a forecast, and shown at its Current (× 100 for a % KR whose cells hold
+ * fractions, as its Forecast cell tells: shownAsPercentCells). Only KRs its add-on forecast (a Forecast score: not a
+ * milestone, 3 weeks of check-ins), as the summary lists only those. Its Forecast cells are not taken for the value:
+ * without a summary or a check-in since the last day they hold the older projection, not where the KR landed.
+ */
+export function endedMisses(tracker: Tracker, cells: (KrForecastCells | undefined)[] | null, scores: Map<string, number | null>, team: string, endDay: string): TeamForecast {
+  if (!cells) return { columns: false, forecast: 0, missing: 0, worst: [] };
+  const s = tracker.settings;
+  const goalOf = krGoals(tracker);
+  let forecast = 0;
+  const misses: ForecastMiss[] = [];
+  tracker.keyResults.forEach((kr, i) => {
+    const c = cells[i];
+    const held = c ? num(c.score) : null;
+    const score = scores.get(kr.id) ?? null;
+    if (held === null || score === null) return;
+    forecast++;
+    const goal = goalOf(kr);
+    if (!forecastMisses(score, goal, s.onTrackGap)) return;
+    const fractions = c && c.value !== null ? shownAsPercentCells(kr, c.value, held) : false;
+    const current = num(kr.current);
+    misses.push(missOf(kr, team, current === null ? null : fractions ? percentShown(current) : current, score, goal, endDay, fractions));
+  });
+  const worst = sortWorstFirst(misses);
+  return { columns: true, forecast, missing: worst.length, worst: worst.slice(0, ROLLUP_MISSES) };
+}
+
+/** KRs named in an ended team's line (its summary's "At this pace" line names 5; the rest counted), and kept for it. */
+export const ENDED_NAMED = 5;
+
+/** "3 KRs ended below their goal on 2026-04-05: O1.KR1 at 88% (target 95%), …": the team summary's words after its end (atThisPaceLine). */
+export function endedMissLine(m: { missing: number; worst: ForecastMiss[] }, endDay: string, sep: DecimalSeparator): string {
+  const items = m.worst.slice(0, ENDED_NAMED).map((x) => {
+    const against = againstText(x, sep);
+    return `${x.id} at ${typeof x.value === "number" ? withUnit(x.value, x.unit, sep, x.valueDigits ?? x.digits ?? 2) : "—"}${against ? ` (${against})` : ""}`;
+  });
+  const rest = m.missing > items.length ? ` and ${m.missing - items.length} more` : "";
+  const one = m.missing === 1;
+  return `${m.missing} KR${one ? "" : "s"} ended below ${one ? "its" : "their"} goal on ${endDay}: ${items.join(", ")}${rest}.`;
+}
+
 /** At most this many KRs are listed in the roll-up's "At this pace" section; the rest are counted. */
 export const ROLLUP_MISSES = 25;
 
@@ -181,33 +227,37 @@ export function teamForecast(tracker: Tracker, cells: (KrForecastCells | undefin
     const goal = goalOf(kr);
     if (!forecastMisses(score, goal, s.onTrackGap)) return;
     const value = c ? num(c.value) : null;
-    const shown = value !== null && shownAsPercentCells(kr, value, score);
-    const start = shown && kr.start !== null ? percentShown(kr.start) : kr.start;
-    const target = shown && kr.target !== null ? percentShown(kr.target) : kr.target;
-    const digits = valueDigits({ start, target });
-    // The cell holds the forecast rounded at its KR's digits, in the units its cells show. Where the guess
-    // above could go either way (a % KR within ±1), the finer of the two readings' digits shows the cell's
-    // number as written (trailing zeros are not shown): 0.01517 of a KR going 0.016% → 0.017%, not 0.015.
-    // That is always the reading as held: × 100 makes the span 100 times wider, so never more digits; and
-    // for any other KR it is `digits` (shownAsPercentCells is false).
-    const finer = valueDigits({ start: kr.start, target: kr.target });
-    misses.push({
-      team,
-      id: kr.id,
-      title: kr.title,
-      owner: kr.owner,
-      unit: kr.unit,
-      value,
-      score,
-      goal,
-      against: goalValue({ metric: kr.metric, start, target, goal }),
-      endDay,
-      ...(digits !== 2 ? { digits } : {}),
-      ...(finer !== digits ? { valueDigits: finer } : {}),
-    });
+    misses.push(missOf(kr, team, value, score, goal, endDay, value !== null && shownAsPercentCells(kr, value, score)));
   });
   const worst = sortWorstFirst(misses);
   return { columns: true, forecast, missing: worst.length, worst: worst.slice(0, ROLLUP_MISSES) };
+}
+
+/** A KR listed as ending below its goal at `value` (in the units its cells show: `shown`, a fraction-% KR's × 100). */
+function missOf(kr: Tracker["keyResults"][number], team: string, value: number | null, score: number, goal: number, endDay: string, shown: boolean): ForecastMiss {
+  const start = shown && kr.start !== null ? percentShown(kr.start) : kr.start;
+  const target = shown && kr.target !== null ? percentShown(kr.target) : kr.target;
+  const digits = valueDigits({ start, target });
+  // The cell holds the forecast rounded at its KR's digits, in the units its cells show. Where the guess
+  // above could go either way (a % KR within ±1), the finer of the two readings' digits shows the cell's
+  // number as written (trailing zeros are not shown): 0.01517 of a KR going 0.016% → 0.017%, not 0.015.
+  // That is always the reading as held: × 100 makes the span 100 times wider, so never more digits; and
+  // for any other KR it is `digits` (shownAsPercentCells is false).
+  const finer = valueDigits({ start: kr.start, target: kr.target });
+  return {
+    team,
+    id: kr.id,
+    title: kr.title,
+    owner: kr.owner,
+    unit: kr.unit,
+    value,
+    score,
+    goal,
+    against: goalValue({ metric: kr.metric, start, target, goal }),
+    endDay,
+    ...(digits !== 2 ? { digits } : {}),
+    ...(finer !== digits ? { valueDigits: finer } : {}),
+  };
 }
 
 /** The largest shortfall (goal − forecast score) first; equals keep their order (Array sort is stable, as the summary's relies on). */

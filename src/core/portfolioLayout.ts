@@ -5,14 +5,15 @@ import { fixedText, type DecimalSeparator } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
 import type { Alignment, RollupHistoryRow, TeamResult } from "./portfolio";
 import { endedWords, MIX_ORDER, paceGap, teamTrend } from "./portfolio";
-import { againstText, companyMisses, forecastText, silentAfterDays, STALE_FORECAST_DAYS } from "./portfolioForecast";
+import { againstText, companyMisses, endedMissLine, forecastText, silentAfterDays, STALE_FORECAST_DAYS } from "./portfolioForecast";
 import { blockerSectionRows, LOG_NOT_READ } from "./portfolioBlockersLayout";
+import type { TypedCell } from "./portfolioScoreCells";
 import { FMT, type SummaryCell } from "./summary";
 import { STATUS } from "./tabs";
 
 export const TEAM_HEADERS = [
   "Team", "Tracker", "Read", "Cycle", "Week", "Score", "Expected", "Status",
-  ...MIX_ORDER, "Check-in rate", "KRs off track", "Low confidence", "Blockers", "Forecast to miss", "Forecast KRs", "Last check-in", "Scores typed over",
+  ...MIX_ORDER, "Check-in rate", "KRs off track", "Low confidence", "Blockers", "Forecast to miss", "Forecast KRs", "Last check-in", "Typed over",
 ] as const;
 export const AT_THIS_PACE_HEADERS = ["Team", "KR", "Key result", "Owner", "Forecast", "Ends against", "Forecast score", "Goal", "Shortfall"] as const;
 /** The "Forecast to miss" cell of a team whose Key Results have no forecast columns, and of one with no forecast yet. */
@@ -88,26 +89,48 @@ function teamRow(t: TeamResult): SummaryCell[] {
   else if (fc.stale) row.push(text(staleCell(fc.stale.week, f.weeks), "muted"), { v: fc.forecast, fmt: "0" });
   else row.push(fc.forecast ? { v: fc.missing, fmt: "0" } : text(NO_FORECAST_YET, "muted"), { v: fc.forecast, fmt: "0" });
   row.push(f.lastCheckin ? { v: f.lastCheckin, fmt: FMT.date } : text("none yet", "muted"));
-  // Blank when none: the few teams whose own sheet scores a typed value stand out (named under the table).
-  row.push(f.scoreTypedOver ? { v: f.scoreTypedOver.krs, fmt: "0" } : blank());
+  // Blank when none: the few teams whose own sheet shows a typed value stand out (named under the table).
+  row.push(f.typedOver ? { v: f.typedOver.cells, fmt: "0" } : blank());
   return row;
 }
 
 /**
- * The line under the Teams table naming the KRs whose Score was typed over in their team's tracker
+ * Two numbers as text at 2 decimals, or at as many more as it takes them to differ (up to SCORE_DECIMALS): a score
+ * typed as the 0.46 its cell showed, its formula's 0.4629, read "holds 0.46 (its cells score 0.46)" until session 20.
+ */
+function apart(a: number, b: number, sep: DecimalSeparator): [string, string] {
+  let d = 2;
+  while (d < 12 && fixedText(a, d, sep) === fixedText(b, d, sep)) d++;
+  // The typed value as typed (0.46, not 0.460), when fewer digits hold it.
+  let k = 2;
+  while (k < d && Math.abs(Number(fixedText(a, k, ".")) - a) > 1e-12) k++;
+  return [fixedText(a, k, sep), fixedText(b, d, sep)];
+}
+
+/** "O1.KR1 holds 0.90 (its cells score 0.42)", "O1.KR2 Status holds "On track" (its cells give Off track)", … */
+export function typedCellWords(n: TypedCell, asOf: string, sep: DecimalSeparator): string {
+  const text = (v: number | string | null) => (typeof v === "number" ? fixedText(v, 2, sep) : v === null ? "a setup error" : `"${v.slice(0, 30)}"`);
+  const [cell, formula] = typeof n.cell === "number" && typeof n.score === "number" ? apart(n.cell, n.score, sep) : [text(n.cell), text(n.score)];
+  const holds = n.cell === "" ? "is blank" : `holds ${cell}`;
+  if (n.column === "Expected") return `${n.id} Expected ${holds} (no day's expected; ${formula} on ${asOf})`;
+  if (n.column === "Status") return `${n.id} Status ${holds} (its cells give ${String(n.score)})`;
+  if (n.column === "Objective score") return `objective ${n.id}'s Score ${holds} (its KRs' Score cells give ${n.score === "" ? "none" : formula})`;
+  return `${n.id} ${holds} (its cells score ${formula})`;
+}
+
+/**
+ * The line under the Teams table naming the formula cells typed over in their team's tracker
  * (portfolioScoreCells.ts), worst-first teams' order; null when none.
  */
-export function typedOverLine(teams: TeamResult[], sep: DecimalSeparator): string | null {
-  const shown = (v: number | string | null) => (typeof v === "number" ? fixedText(v, 2, sep) : v === null ? "a setup error" : `"${v.slice(0, 30)}"`);
+export function typedOverLine(teams: TeamResult[], asOf: string, sep: DecimalSeparator): string | null {
   const each = teams.flatMap((t) => {
-    const x = t.figures && t.figures.scoreTypedOver;
+    const x = t.figures && t.figures.typedOver;
     if (!x) return [];
-    const krs = x.named.map((n) => `${n.id} ${n.cell === "" ? "is blank" : `holds ${shown(n.cell)}`} (its cells score ${shown(n.score)})`);
-    const more = x.krs > x.named.length ? ` and ${x.krs - x.named.length} more` : "";
-    return [`${t.entry.team}: ${krs.join(", ")}${more}`];
+    const more = x.cells > x.named.length ? ` and ${x.cells - x.named.length} more` : "";
+    return [`${t.entry.team}: ${x.named.map((n) => typedCellWords(n, asOf, sep)).join(", ")}${more}`];
   });
   if (!each.length) return null;
-  return `Scores typed over in the team's tracker (its sheet scores the value, this roll-up the KR's cells; "Repair tracker" there restores the formula): ${each.join("; ")}.`;
+  return `Typed over in the team's tracker (its sheet shows and uses the typed value, this roll-up what its formulas give; "Repair tracker" there restores them): ${each.join("; ")}.`;
 }
 
 /**
@@ -173,7 +196,7 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   if (!input.teams.length) rows.push([text("No team trackers are listed in the Portfolio tab yet.", "muted")]);
   const ordered = worstFirst(input.teams);
   for (const t of ordered) rows.push(teamRow(t));
-  const typed = typedOverLine(ordered, input.decimalSeparator || ".");
+  const typed = typedOverLine(ordered, input.asOf, input.decimalSeparator || ".");
   if (typed) rows.push([text(typed, "muted")]);
   rows.push([]);
 
@@ -258,6 +281,13 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
   }
   if (ended.length) {
     rows.push([text(`Not counted, cycle ended and not rolled over yet (its key results ended where they stand: its final score is in the Teams table): ${andList(ended)}.`, "muted")]);
+    // What each such team's own summary after its end says, not a forecast: "3 KRs ended below their goal on …".
+    for (const t of teams) {
+      const f = t.figures;
+      if (!f || !f.ended || !f.endedBelow) continue;
+      const line = f.endedBelow.missing ? endedMissLine(f.endedBelow, f.ended, sep) : "every forecast KR ended on course for its goal.";
+      rows.push([text(`${t.entry.team}: ${line}`, "muted")]);
+    }
   }
   if (notYet.length && (total > 0 || forecasting)) {
     rows.push([text(`Not forecast yet (no check-in or summary has forecast a KR: fewer than 3 weeks of check-ins, or only milestones): ${andList(notYet)}.`, "muted")]);

@@ -14,18 +14,33 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const LOG_TAIL = 200;
 const RECENT_PER_KR = 5;
 
-/** Header positions of the log, from the computed "Check-in header" cell, or null when it is not in row 1. */
-function logColumns(s: SettingsRead): Record<string, number> | null {
+/**
+ * Where the log is and what its header holds, from the Settings computed cells the caller read already (no call):
+ * its header row (`=ROW('Check-ins'!A1)`, which follows rows inserted above it, as the joined header cell's
+ * references do), its row count, its header's cells and each CHECKIN_HEADERS column's position. Null when the
+ * cells are missing or the header lacks one of the log's columns. The one reader of those cells for the
+ * check-in's and the sidebar's tail (readLogTail) and the roll-up's blockers (portfolioBlockers.ts).
+ */
+export interface PlacedLog {
+  headerRow: number;
+  rows: number;
+  headers: string[];
+  cols: Record<string, number>;
+}
+
+export function placedLog(s: SettingsRead): PlacedLog | null {
   const raw = s.raw.get(norm(computedLabel("CheckinHeader")));
-  if (typeof raw !== "string") return null;
-  const headers = raw.split("|").map(norm);
-  const out: Record<string, number> = {};
+  const rows = computedLogRows(s);
+  if (typeof raw !== "string" || rows === null) return null;
+  const headers = raw.split("|").map((h) => h.trim());
+  const normed = headers.map(norm);
+  const cols: Record<string, number> = {};
   for (const h of CHECKIN_HEADERS) {
-    const i = headers.indexOf(norm(h));
+    const i = normed.indexOf(norm(h));
     if (i < 0) return null;
-    out[h] = i;
+    cols[h] = i;
   }
-  return out;
+  return { headerRow: computedLogHeaderRow(s), rows, headers, cols };
 }
 
 export interface LogTail {
@@ -37,11 +52,10 @@ export interface LogTail {
 
 /** The last LOG_TAIL rows of the log (its columns only), with one read; null when the log's header is not where expected. */
 export function readLogTail(ss: Spreadsheet, s: SettingsRead): LogTail | null {
-  const cols = logColumns(s);
-  const n = computedLogRows(s);
-  if (!cols || n === null) return null;
+  const log = placedLog(s);
+  if (!log) return null;
+  const { cols, rows: n, headerRow: header } = log;
   if (n === 0) return { cols, rows: [], decimalComma: lazyDecimalComma(ss) };
-  const header = computedLogHeaderRow(s);
   const last = header + n;
   const first = Math.max(header + 1, last - LOG_TAIL + 1);
   // Only as far as the log's own columns: the tail is read on every check-in and every sidebar.

@@ -248,7 +248,10 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   // The forecast's values are text in the company tracker's decimal separator (as its own summary writes
   // them): its locale is asked once, and only when a KR is listed, so a roll-up costs no call per team for it.
   const forecastToMiss = companyMisses(results.map((r) => r.figures && r.figures.forecast)).total;
-  const decimalSeparator = forecastToMiss > 0 ? decimalSeparatorFor(ss.getSpreadsheetLocale()) : ".";
+  // So too the numbers of the cells typed over and of how an ended team's KRs ended (until session 20 written with
+  // "." in a de_DE company when no KR was forecast to miss).
+  const numbers = forecastToMiss > 0 || results.some((r) => r.figures && (r.figures.typedOver || (r.figures.endedBelow && r.figures.endedBelow.missing)));
+  const decimalSeparator = numbers ? decimalSeparatorFor(ss.getSpreadsheetLocale()) : ".";
   // After the company's last week (its cycle over, not rolled over yet) a refresh is in no week of it: its rows
   // would replace the last week's (the week clamped to the last), so the cycle's record of how its teams ended
   // was whatever the last refresh before the roll over read, weeks later. History is kept as it is then.

@@ -7,9 +7,10 @@ import { closedAsOf, CYCLE_CLOSED_LABEL } from "../core/cycleClosed";
 import type { Tracker } from "../core/model";
 import { teamFigures, type PortfolioEntry, type TeamResult } from "../core/portfolio";
 import type { KrForecastCells } from "../core/portfolioForecast";
+import type { KrFormulaCells } from "../core/portfolioScoreCells";
 import { KR_FORECAST_HEADERS, KR_HEADERS, KR_PACE_HEADERS, SETTINGS_ROWS, TAB } from "../core/tabs";
 import { UserError } from "./env";
-import { readBlockerRows } from "./portfolioBlockers";
+import { readBlockerRows, type PeriodCheckin } from "./portfolioBlockers";
 import { countedKrRows, countedRows } from "./krRow";
 import {
   computedKrHeaderRow,
@@ -142,7 +143,14 @@ export function readRollupTracker(ts: Spreadsheet, tz: string): Tracker {
 export function readRollupTeam(
   ts: Spreadsheet,
   tz: string,
-): { tracker: Tracker; forecastCells: KrForecastCells[] | null; closedOn: string | null; scoreCells: Map<string, unknown> | null; settingsRead: SettingsRead } {
+): {
+  tracker: Tracker;
+  forecastCells: KrForecastCells[] | null;
+  closedOn: string | null;
+  scoreCells: Map<string, KrFormulaCells> | null;
+  objectiveScores: Map<string, unknown> | null;
+  settingsRead: SettingsRead;
+} {
   const s = settingsOf(ts, tz);
   const objSheet = ts.getSheetByName(TAB.objectives);
   if (!objSheet) throw tabGone(TAB.objectives);
@@ -152,18 +160,41 @@ export function readRollupTeam(
   const krT =
     krRollupRows(ts, s) ??
     tableFromValues(none, TAB.keyResults, readValues(ts, wholeColumns(TAB.keyResults, KR_WIDTH), TAB.keyResults, KR_WIDTH), IDENTIFYING.keyResults, HEADER_SEARCH_ROWS, computedKrHeaderRow(s));
-  const objectives = objectivesFrom(tableFromValues(none, TAB.objectives, objValues, IDENTIFYING.objectives, HEADER_SEARCH_ROWS, computedObjectiveHeaderRow(s)));
+  const objT = tableFromValues(none, TAB.objectives, objValues, IDENTIFYING.objectives, HEADER_SEARCH_ROWS, computedObjectiveHeaderRow(s));
+  const objectives = objectivesFrom(objT);
   const keyResults = keyResultsFrom(krT, tz);
   // The close mark is in the Settings read already (A1:C40): no call more.
   const closedOn = closedAsOf(s.raw.get(norm(CYCLE_CLOSED_LABEL)), s.settings);
-  return { tracker: { settings: s.settings, objectives, keyResults }, forecastCells: forecastCellsOf(krT, keyResults), closedOn, scoreCells: scoreCellsOf(krT, keyResults), settingsRead: s };
+  return {
+    tracker: { settings: s.settings, objectives, keyResults },
+    forecastCells: forecastCellsOf(krT, keyResults),
+    closedOn,
+    scoreCells: formulaCellsOf(krT, keyResults),
+    objectiveScores: objectiveScoresOf(objT, objectives),
+    settingsRead: s,
+  };
 }
 
-/** Each KR's Score cell as read, by its ID (what portfolioScoreCells.ts tells a typed-over score by), or null without the column. */
-function scoreCellsOf(t: Table, krs: Tracker["keyResults"]): Map<string, unknown> | null {
+/**
+ * Each KR's Score, Expected and Status cells as read, by its ID (what portfolioScoreCells.ts tells a cell typed
+ * over by; Expected and Status only where the read has them), or null without the Score column.
+ */
+function formulaCellsOf(t: Table, krs: Tracker["keyResults"]): Map<string, KrFormulaCells> | null {
+  const [score, expected, status] = ["Score", "Expected", "Status"].map((h) => col(t, h));
+  if (score < 0) return null;
+  return new Map(
+    krs.map((kr) => {
+      const r = t.rows[kr.row - t.headerRow - 1] || [];
+      return [kr.id, { score: r[score], ...(expected >= 0 ? { expected: r[expected] } : {}), ...(status >= 0 && expected >= 0 ? { status: r[status] } : {}) }];
+    }),
+  );
+}
+
+/** Each objective's Score cell as read, by its ID (in the Objectives read made anyway), or null without the column. */
+function objectiveScoresOf(t: Table, objectives: Tracker["objectives"]): Map<string, unknown> | null {
   const c = col(t, "Score");
   if (c < 0) return null;
-  return new Map(krs.map((kr) => [kr.id, (t.rows[kr.row - t.headerRow - 1] || [])[c]]));
+  return new Map(objectives.map((o) => [o.id, (t.rows[o.row - t.headerRow - 1] || [])[c]]));
 }
 
 /** Each KR's Forecast and Forecast score cells (numbers, else null: a reason, a blank), or null without those columns. */
@@ -202,10 +233,10 @@ function krRollupRows(ts: Spreadsheet, s: SettingsRead): Table | null {
   // team's expected is the one its sheet shows: a few cells more per row, the same one call.
   // (With Weighted pace offset, wherever it is: keyResultsFrom reads the date only where both are, as the formulas pace.)
   const pace = KR_PACE_HEADERS.map((h) => col({ headers }, h));
-  // And Score, right after Last check-in: its value tells a score typed over (portfolioScoreCells.ts), a column
-  // more only for a tracker without the forecast columns, whose read ended at Last check-in.
-  const score = col({ headers }, "Score");
-  const width = Math.max(...idx, score, ...(forecast.every((i) => i >= 0) ? forecast : []), ...(pace.every((i) => i >= 0) ? pace : [])) + 1;
+  // And Score, Expected and Status, right after Last check-in: their values tell a cell typed over
+  // (portfolioScoreCells.ts), three columns more only for a tracker without the forecast columns, whose read ended at Last check-in.
+  const formulaCols = ["Score", "Expected", "Status"].map((h) => col({ headers }, h));
+  const width = Math.max(...idx, ...formulaCols, ...(forecast.every((i) => i >= 0) ? forecast : []), ...(pace.every((i) => i >= 0) ? pace : [])) + 1;
   let rows: unknown[][] | null;
   try {
     rows = countedRows(ts, placed, width);
@@ -233,10 +264,10 @@ export function readTeam(entry: PortfolioEntry, asOf: string, runAs = ""): TeamR
   }
   try {
     const tz = ts.getSpreadsheetTimeZone();
-    const { tracker, forecastCells, closedOn, scoreCells, settingsRead } = readRollupTeam(ts, tz);
+    const { tracker, forecastCells, closedOn, scoreCells, objectiveScores, settingsRead } = readRollupTeam(ts, tz);
     // The log's last rows, read only for a team something is due from (teamFigures asks): its blockers this period.
-    const blockerRows = (periodStart: string, checkedIn: number) => readBlockerRows(ts, settingsRead, checkedIn, periodStart, tz);
-    return { entry, figures: teamFigures(tracker, asOf, entry.team, forecastCells, closedOn, { scoreCells, blockerRows }), problem: null };
+    const blockerRows = (periodStart: string, latest: PeriodCheckin[]) => readBlockerRows(ts, settingsRead, latest, periodStart, tz);
+    return { entry, figures: teamFigures(tracker, asOf, entry.team, forecastCells, closedOn, { scoreCells, objectiveScores, blockerRows }), problem: null };
   } catch (e) {
     if (e instanceof NotATracker) return { entry, figures: null, problem: e.message };
     const msg = messageOf(e);

@@ -214,7 +214,9 @@ describe("teamFigures after the team's cycle ended, not rolled over", () => {
     expect(after.forecast).toEqual({ columns: true, forecast: 2, missing: 0, worst: [] });
     const results: TeamResult[] = [{ entry: entry("Ops", 1), problem: null, figures: after }];
     const d = portfolioDigest("2026-04-08", results);
-    expect([d.total, d.teamsMissing, d.ended]).toEqual([0, 0, [{ team: "Ops", ended: "2026-04-05" }]]);
+    // How it ended, as its own summary after the end says (session 20): O1.KR1 ended below its goal, not forecast to.
+    expect([d.total, d.teamsMissing, d.ended]).toEqual([0, 0, [{ team: "Ops", ended: "2026-04-05", below: 1 }]]);
+    expect(after.endedBelow!.worst.map((m) => [m.id, m.endDay])).toEqual([["O1.KR1", "2026-04-05"]]);
     expect(portfolioSubject(d)).toBe("; teams: none forecast to miss");
   });
 });

@@ -8,7 +8,7 @@ import { goalValue, goalWords, withUnit } from "../../src/core/forecastWords";
 import type { KeyResult, Tracker } from "../../src/core/model";
 import type { DecimalSeparator } from "../../src/core/numbers";
 import type { TeamResult } from "../../src/core/portfolio";
-import { againstText, companyMisses, forecastText, ROLLUP_MISSES, shownAsPercentCells, teamForecast, type KrForecastCells, type TeamForecast } from "../../src/core/portfolioForecast";
+import { againstText, companyMisses, endedMissLine, endedMisses, forecastText, ROLLUP_MISSES, shownAsPercentCells, teamForecast, type KrForecastCells, type TeamForecast } from "../../src/core/portfolioForecast";
 import { layoutRollup } from "../../src/core/portfolioLayout";
 import { krScore, withinGap } from "../../src/core/scoring";
 import { buildReportForecast, type ReportForecast } from "../../src/core/summaryForecast";
@@ -270,5 +270,24 @@ describe("the roll-up's At this pace section", () => {
     ]);
     const stale: TeamForecast = { columns: true, forecast: 2, missing: 0, worst: [], stale: { day: "2026-01-05", week: 1 } };
     expect(section([ended("A", 3), result("D", stale)])[0]).toEqual(["None current: every team's forecast is out of date or its cycle has ended (below)."]);
+  });
+});
+
+describe("endedMisses: how a team's KRs ended, its cycle over", () => {
+  it("lists the forecast KRs whose score from their cells misses the goal, at their Current, fraction-% cells × 100", () => {
+    // On-time delivery typed 82% → 95% (cells 0.82, 0.95) ended at 0.88; its Forecast cells still hold the older
+    // projection (90.4, score 0.65): the line says where it ended, 88%, not where it was heading.
+    const t = trackerOf(["committed"], [
+      { metric: "increase", unit: "%", start: 0.82, target: 0.95, objective: 0, weeks: [0.84, 0.86, 0.88, 0.88], percentCells: true },
+      { metric: "decrease", unit: "days", start: 12, target: 8, objective: 0, weeks: [11, 10, 9, 8.1], percentCells: false },
+      { metric: "milestone", unit: "", start: 0, target: 1, objective: 0, weeks: [0, 0, 0, 0], percentCells: false },
+    ], {});
+    const scores = new Map(t.keyResults.map((k) => [k.id, krScore(String(k.metric), k.start, k.target, k.current).score]));
+    const cells: KrForecastCells[] = [{ value: 90.4, score: 0.6462 }, { value: 8.1, score: 0.975 }, { value: null, score: null }];
+    const m = endedMisses(t, cells, scores, "Ops", "2026-04-05");
+    expect([m.forecast, m.missing, m.worst.map((x) => x.id)]).toEqual([2, 1, ["O1.KR1"]]);
+    expect(endedMissLine(m, "2026-04-05", ",")).toBe("1 KR ended below its goal on 2026-04-05: O1.KR1 at 88% (target 95%).");
+    // Without forecast columns: nothing to say (the team's summary forecasts nothing either).
+    expect(endedMisses(t, null, scores, "Ops", "2026-04-05").columns).toBe(false);
   });
 });
