@@ -91,19 +91,21 @@ describe("buildReminders", () => {
     // Missing: O1.KR2 (Dan@), O1.KR3 (dan@), O2.KR1 (cat@, last 01-20), O2.KR2 (not an email).
     // Checked in: O1.KR1 (dan@, but dan missed others), O2.KR3 (eve@): eve gets nothing.
     expect(model.data.missing.map((k) => k.id).sort()).toEqual(["O1.KR2", "O1.KR3", "O2.KR1", "O2.KR2"]); // worst first
-    // ann@ owns O1, whose KRs dan@ missed: she hears of them after the KRs' owners (core/reminders.ts).
-    expect(r.map((e) => e.to)).toEqual(["Dan@Example.com", "cat@example.com", "ann@example.com"]);
+    // cat@ (O2's owner) is the only one told of O2.KR2, whose owner has no address, so she is mailed first;
+    // ann@ owns O1, whose KRs dan@ missed: she hears of them after the KRs' owners (core/reminders.ts,
+    // "Who is mailed first" in docs/summary.md).
+    expect(r.map((e) => e.to)).toEqual(["cat@example.com", "Dan@Example.com", "ann@example.com"]);
     expect(r.some((e) => /eve@|bob/i.test(e.to))).toBe(false);
   });
   it("lists the owner's missing KRs with their last check-in", () => {
-    const dan = r[0];
+    const dan = r[1];
     expect(dan.body).toContain("O1.KR2 KR O1.KR2 (last check-in: 2026-01-25)");
     expect(dan.body).toContain("O1.KR3 KR O1.KR3 (no check-in yet)");
     expect(dan.htmlBody).toContain("O1.KR3 KR O1.KR3 <span style=\"color:#666666\">(no check-in yet)</span>");
     expect(dan.body + dan.htmlBody).not.toMatch(/never/);
     expect(dan.body).not.toContain("O1.KR1");
     expect(dan.subject).toContain("2 key results");
-    const cat = r[1];
+    const cat = r[0];
     expect(cat.htmlBody).not.toContain("<script>");
     expect(cat.htmlBody).toContain("&lt;script&gt;");
     // cat@ owns O2 too: O2.KR2's owner has no address, so she alone hears of it, after her own.

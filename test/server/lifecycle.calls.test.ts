@@ -32,6 +32,6 @@ describe("Lifecycle costs (docs/lifecycle.md, What it costs)", () => {
 
   it("roll over of the closed tracker", () => {
     const wb = closedTracker();
-    expect(cost(wb, "rollOverCycle", { start: NEXT_CYCLE })).toEqual([374, 62_138, 2_512]);
+    expect(cost(wb, "rollOverCycle", { start: NEXT_CYCLE })).toEqual([374, 62_338, 2_512]);
   });
 });
