@@ -67,3 +67,26 @@ describe("a de_DE team's numbers, typed as a German types them", () => {
     expect(JSON.stringify(ss(wb).getSheetByName("Check-ins")!.getDataRange().getValues())).toBe(before);
   });
 });
+
+describe("the cost per unit's Forecast cell in euros, as its other cells and the summary write it", () => {
+  it("shows '1117,50 €' where it showed 1117,5 beside Current's '1207,50 €'; a reason stays text", () => {
+    const wb = germanTracker();
+    const sheet = ss(wb).getSheetByName("Key Results")!;
+    const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    const cell = (h: string) => sheet.getRange(5, headers.indexOf(h) + 1);
+    expect(rowsOf(wb, "Key Results")[3].ID).toBe("O3.KR1");
+    checkIn(wb, "2026-01-07", "O3.KR1", "1.225,50");
+    expect(cell("Forecast").getDisplayValue()).toBe("not enough check-ins to forecast yet");
+    checkIn(wb, "2026-01-14", "O3.KR1", "1.216,50");
+    checkIn(wb, "2026-01-21", "O3.KR1", "1.207,50");
+    expect(cell("Current").getDisplayValue()).toBe("1207,50 €");
+    const forecast = cell("Forecast").getDisplayValue();
+    expect(forecast).toBe("1117,50 €"); // 9 € a week to 2026-04-05
+    // The Mid-cycle Review's Forecast (the summary's words) names the same value: "1117,50 € by 2026-04-05 — on course".
+    wb.services.session.setUser("ops.lead@example.com");
+    expect(callAddon(wb, "createMidCycleReview", {})).toMatchObject({ ok: true });
+    const review = ss(wb).getSheetByName("Mid-cycle Review")!.getDataRange().getDisplayValues();
+    expect(review.find((r) => r[1] === "O3.KR1")!.join("|")).toContain(`|${forecast} by 2026-04-05`);
+    expect(cell("Forecast").getNumberFormat()).toBe('0.00" €"');
+  });
+});
