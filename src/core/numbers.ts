@@ -98,7 +98,10 @@ export function parseUserNumber(text: string | number, locale: string): ParsedNu
     s = s.slice(1).trim();
   }
   if (s === "") return { ok: false, message: "Enter a number." };
-  if (/\s/.test(s)) return { ok: false, message: "Type the number without spaces or thousands separators." };
+  if (/\s/.test(s)) {
+    // Since thousands points are read (session 20) the words name the forms that are, in the locale's separators.
+    return { ok: false, message: `Type the number without spaces: ${decimalSeparatorFor(locale) === "," ? "1234,5 or 1.234,5" : "1234.5 or 1,234.5"}.` };
+  }
   if (!/^[0-9.,]+$/.test(s)) return digitsOnly(locale);
   const own = decimalSeparatorFor(locale);
   const grouped = ungrouped(s, own);

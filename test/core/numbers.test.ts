@@ -56,8 +56,12 @@ describe("parseUserNumber", () => {
     expect(bad("1,234.5", "de_DE")).toBe("Type the number with at most one decimal comma, and thousands separators, if any, as in 1.234,5.");
     expect(bad("1.234,5")).toBe("Type the number with at most one decimal point, and thousands separators, if any, as in 1,234.5.");
     for (const t of ["1.23,4", "1234.567,5", "1.2.3", ".123,4", "1.234.56"]) expect(bad(t, "de_DE")).toMatch(/thousands/);
-    expect(bad("1 234")).toMatch(/thousands/);
     expect(bad("1.2.3")).toMatch(/thousands/);
+  });
+  it("spaces inside the number are refused, naming the forms that are read in the locale", () => {
+    // Before: "Type the number without spaces or thousands separators." beside "1.234,5" read in de_DE.
+    expect(bad("1 234,5", "fr_FR")).toBe("Type the number without spaces: 1234,5 or 1.234,5.");
+    expect(bad("1 234")).toBe("Type the number without spaces: 1234.5 or 1,234.5.");
   });
   it("percent", () => {
     expect(ok("50%")).toBe(0.5);
