@@ -382,6 +382,14 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string, thisYe
     const v = parseLocaleNumber(dollars[2], loc);
     if (v !== null) return { kind: "number", value: dollars[1] ? -v : v, fmt: '"$"#,##0.00' };
   }
+  // Euros where a decimal comma is the locale's ("1.234,50 €", "-5€", "€ 12,5" in de_DE), as a German typing
+  // them gets a currency number (session 20; they stayed text offline, so a cost per unit's Start typed so was
+  // text to the Score formulas offline and a number on Google). Other currencies and locales: "to check" 37.
+  const euros = loc.decimal === "," ? /^(-?)\s*(?:€\s*([\d.,]+)|([\d.,]+)\s*€)$/.exec(s) : null;
+  if (euros) {
+    const v = parseLocaleNumber(euros[2] ?? euros[3], loc);
+    if (v !== null) return { kind: "number", value: euros[1] ? -v : v, fmt: '#,##0.00" €"' };
+  }
   const n = parseLocaleNumber(s, loc);
   if (n !== null) return { kind: "number", value: n };
   // A time of day, as typing one gives a time in every locale ("9:30", "17:05:30", "9:30 PM"): the day's
