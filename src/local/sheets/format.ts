@@ -453,7 +453,8 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string, thisYe
     const y = short ? Number(m[4]) + (Number(m[4]) < 30 ? 2000 : 1900) : Number(m[4]);
     const [d, mo] = loc.dayFirst ? [a, b] : [b, a];
     if (isCalendarDay(y, mo, d)) {
-      const fmt = loc.dayFirst ? "dd/mm/yyyy" : "m/d/yyyy";
+      // The locale's own separator, as Sheets keeps the typed layout ("05.01.2026" shows so in de_DE; it showed 05/01/2026).
+      const fmt = loc.dayFirst ? `dd${m[2]}mm${m[2]}yyyy` : "m/d/yyyy";
       return { kind: "number", value: serialFromFields(y, mo - 1, d), fmt: short ? fmt.replace("yyyy", "yy") : fmt };
     }
   }
