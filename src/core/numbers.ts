@@ -5,8 +5,11 @@
 //   The other one ("." in a comma locale, "," in a point locale) is accepted too, EXCEPT when it is
 //   followed by exactly three digits ("1.234", "1,234"), which could be a thousands separator: that is
 //   refused as ambiguous rather than guessed.
-// - No thousands separators at all: two separators ("1.234,5", "1,234.5", "1.2.3") or spaces inside the
-//   number are refused.
+// - Thousands separators only as the locale groups digits, where they cannot be a decimal: the other
+//   separator between groups of three, followed by the locale's own decimal separator or repeated
+//   ("1.234,5" and "1.234.567" in de_DE, "1,234.5" and "1,234,567" in en_US: session 20, a German team
+//   types its cost per unit so). Other mixes ("1,234.5" in de_DE, "1.23,4", "1.2.3") and spaces inside the
+//   number are refused; a lone "1.234" stays ambiguous (below).
 // - A leading "+" or "-" (also the typographic minus "−") is allowed; a trailing "%" divides by 100
 //   ("50%" → 0.5, "12,5 %" → 0.125), done on the decimal digits so "12.3%" gives exactly 0.123.
 // - No exponents ("1e3"), letters, currency signs, NaN or Infinity; magnitudes above 1e15 are
@@ -64,6 +67,20 @@ function checkRange(value: number): ParsedNumber {
   return { ok: true, value: value === 0 ? 0 : value };
 }
 
+/**
+ * Digits grouped by thousands as the locale writes them, without the grouping: "1.234,5" → "1234,5" and
+ * "1.234.567" → "1234567" where the decimal separator is a comma; null when `s` is not so grouped, or when
+ * its only grouping separator could be a decimal one ("1.234": the caller's ambiguity rule decides).
+ */
+function ungrouped(s: string, own: "." | ","): string | null {
+  const group = own === "," ? "." : ",";
+  const g = group === "." ? "\\." : ",";
+  const o = own === "." ? "\\." : ",";
+  const m = new RegExp(`^([0-9]{1,3}(?:${g}[0-9]{3})+)(${o}[0-9]*)?$`).exec(s);
+  if (!m || (m[2] === undefined && m[1].split(group).length < 3)) return null;
+  return m[1].split(group).join("") + (m[2] || "");
+}
+
 /** Parses a number as typed by a user in a sheet with the given locale. */
 export function parseUserNumber(text: string | number, locale: string): ParsedNumber {
   if (typeof text === "number") return checkRange(text);
@@ -81,11 +98,18 @@ export function parseUserNumber(text: string | number, locale: string): ParsedNu
     s = s.slice(1).trim();
   }
   if (s === "") return { ok: false, message: "Enter a number." };
-  if (/\s/.test(s)) return { ok: false, message: "Type the number without spaces or thousands separators." };
+  if (/\s/.test(s)) {
+    // Since thousands points are read (session 20) the words name the forms that are, in the locale's separators.
+    return { ok: false, message: `Type the number without spaces: ${decimalSeparatorFor(locale) === "," ? "1234,5 or 1.234,5" : "1234.5 or 1,234.5"}.` };
+  }
   if (!/^[0-9.,]+$/.test(s)) return digitsOnly(locale);
+  const own = decimalSeparatorFor(locale);
+  const grouped = ungrouped(s, own);
+  if (grouped !== null) s = grouped;
   const seps = s.replace(/[0-9]/g, "");
   if (seps.length > 1) {
-    return { ok: false, message: "Type the number without thousands separators, with at most one decimal separator." };
+    const example = own === "," ? "1.234,5" : "1,234.5";
+    return { ok: false, message: `Type the number with at most one decimal ${own === "," ? "comma" : "point"}, and thousands separators, if any, as in ${example}.` };
   }
   let intPart = s;
   let fracPart = "";
@@ -93,8 +117,7 @@ export function parseUserNumber(text: string | number, locale: string): ParsedNu
     const i = s.indexOf(seps);
     intPart = s.slice(0, i);
     fracPart = s.slice(i + 1);
-    const own = decimalSeparatorFor(locale);
-    if (seps !== own && fracPart.length === 3 && intPart.length > 0) {
+    if (grouped === null && seps !== own && fracPart.length === 3 && intPart.length > 0) {
       return {
         ok: false,
         message: `"${text.trim()}" is ambiguous: type ${intPart}${fracPart} for the whole number, or ${intPart}${own}${fracPart} for a decimal.`,

@@ -194,9 +194,34 @@ function textNumberAdvice(v: string, n: number, locale: string | null): string {
   return `the cell keeps it as text (formatted as plain text, or typed after a '): choose Format › Number › Automatic, then type ${written}.`;
 }
 
+/** A number as the spreadsheet shows it, in its locale's decimal separator ("0,25" in de_DE; as en_US without the locale). */
+function inLocale(n: number, locale: () => string | null): string {
+  const loc = locale();
+  return loc === null ? String(n) : decimalText(String(n), decimalSeparatorFor(loc));
+}
+
+/** A refused setting's value as show() quotes it, a number in the locale's separator. */
+function showNumber(v: unknown, locale: () => string | null): string {
+  return typeof v === "number" ? `"${inLocale(v, locale)}"` : show(v);
+}
+
 /**
- * `locale` (the spreadsheet's, "de_DE") is asked for only when a formula number is blank or text, to write
- * the number to type in its decimal separator (textNumberAdvice); without it, as en_US writes it.
+ * What to type when a fraction setting (0 to 1) is refused as a whole number in a decimal-comma locale: a
+ * typed "0.1" there is no decimal. Google does not document what it becomes; the offline spreadsheet reads it
+ * as 1 (its point a thousands separator: apps-script-fidelity.md "to check" 47), and a sheet that keeps it as
+ * text gets textNumberAdvice instead. Either way the person is told to type 0,1. "" when it does not apply.
+ */
+function pointAdvice(values: unknown[], locale: () => string | null): string {
+  const n = values.find((v) => typeof v === "number" && Number.isInteger(v) && v >= 1 && v < 1e6) as number | undefined;
+  const loc = n === undefined ? null : locale();
+  if (n === undefined || loc === null || decimalSeparatorFor(loc) !== ",") return "";
+  return ` If you typed 0.${n}, type 0,${n}: this spreadsheet writes decimals with a comma, and reads a point in a number as a thousands separator.`;
+}
+
+/**
+ * `locale` (the spreadsheet's, "de_DE") is asked for only when a formula number is blank, text or refused,
+ * to write the numbers in its decimal separator (textNumberAdvice, inLocale, pointAdvice); without it, as
+ * en_US writes them.
  */
 export function parseSettings(values: Record<string, unknown>, locale?: () => string): ParsedSettings {
   const errors: string[] = [];
@@ -254,17 +279,18 @@ export function parseSettings(values: Record<string, unknown>, locale?: () => st
   let gapsOk = true;
   for (const [key, n] of [["onTrackGap", onTrackGap], ["atRiskGap", atRiskGap]] as const) {
     if (n === null || n < 0 || n > 1) {
-      errors.push(`${label[key]} must be a number from 0 to 1; it is ${show(raw[key])}.`);
+      errors.push(`${label[key]} must be a number from 0 to 1; it is ${showNumber(raw[key], localeOf)}.${pointAdvice([raw[key]], localeOf)}`);
       gapsOk = false;
     }
   }
   if (gapsOk && (onTrackGap as number) > (atRiskGap as number)) {
-    errors.push(`${label.onTrackGap} (${onTrackGap}) must not be more than ${label.atRiskGap} (${atRiskGap}).`);
+    const [a, b] = [onTrackGap, atRiskGap].map((n) => inLocale(n as number, localeOf));
+    errors.push(`${label.onTrackGap} (${a}) must not be more than ${label.atRiskGap} (${b}).${pointAdvice([onTrackGap, atRiskGap], localeOf)}`);
   }
 
   const aspirationalGoal = toNumber(raw.aspirationalGoal);
   if (aspirationalGoal === null || !(aspirationalGoal > 0) || aspirationalGoal > 1) {
-    errors.push(`${label.aspirationalGoal} must be a number above 0 and at most 1; it is ${show(raw.aspirationalGoal)}.`);
+    errors.push(`${label.aspirationalGoal} must be a number above 0 and at most 1; it is ${showNumber(raw.aspirationalGoal, localeOf)}.${pointAdvice([raw.aspirationalGoal], localeOf)}`);
   }
 
   const lists = {} as Record<"leaders" | "admins", string[]>;

@@ -2,9 +2,12 @@
 // showed `41.5`, where every text wrote `$41.50`). Set when the add-on writes a KR's row (a new tracker's
 // template, an import, a roll over's carried KRs): one call per distinct format over a list of the cells,
 // none without a money KR. A check-in writes only Current's value, so the cell keeps its format at no cost;
-// the check-in's 19 calls and the sidebar's 12 are unchanged. A KR typed into the tab by hand, whose unit is
-// changed to money later, or of a tracker older than session 19, gets it from Repair (session 20: moneyFixes),
-// which reads the value cells' formats with the other formats of the KR rows (setupStyle.ts), at no call more.
+// the check-in's 19 calls and the sidebar's 12 are unchanged. The Forecast cell too (session 20: a German
+// team's cost KR showed 1117,5 there beside Current's 1171,50 € and the summary's 1117,50 €): in the same
+// call, and a reason written there instead of a number is text, which the format leaves as it is. A KR typed
+// into the tab by hand, whose unit is changed to money later, or of a tracker older than session 19, gets
+// Start, Target and Current's from Repair (session 20: moneyFixes), which reads the value cells' formats with
+// the other formats of the KR rows (setupStyle.ts), at no call more; Repair leaves the Forecast cell's.
 import { columnLetter } from "../core/a1";
 import { decimalSeparatorFor } from "../core/numbers";
 import { moneyFormat, signFirst } from "../core/valueDigits";
@@ -19,14 +22,14 @@ interface MoneyKr {
 const num = (x: unknown): number | null => (typeof x === "number" && isFinite(x) ? x : null);
 
 /**
- * Formats the Start, Target and Current cells of the money KRs among `krs`, written from sheet row `first` on.
+ * Formats the Start, Target, Current and Forecast cells of the money KRs among `krs`, written from sheet row `first` on.
  * `sep`: the spreadsheet's decimal separator, read (one call) only when a `$`-like sign's place depends on it.
  */
 export function formatMoneyCells(t: Table, first: number, krs: readonly MoneyKr[], sep?: "." | ","): void {
   const money = krs.map((k, i) => ({ k, row: first + i })).filter(({ k }) => moneyFormat({ unit: k.unit, start: null, target: null }) !== null);
   if (!money.length) return;
   const s = sep ?? (money.some(({ k }) => signFirst(k.unit)) ? decimalSeparatorFor(t.sheet.getParent().getSpreadsheetLocale()) : ".");
-  const cols = ["Start", "Target", "Current"].map((h) => col(t, h)).filter((c) => c >= 0);
+  const cols = ["Start", "Target", "Current", "Forecast"].map((h) => col(t, h)).filter((c) => c >= 0);
   if (!cols.length) return;
   const byFormat = new Map<string, string[]>();
   for (const { k, row } of money) {

@@ -25,6 +25,7 @@ import {
   mergeDetails,
   defaultKrId,
   krForecastLine,
+  projectCheckin,
 } from "../../src/client/logic";
 import type { SidebarKr } from "../../src/core/api";
 import { valueDigits } from "../../src/core/valueDigits";
@@ -287,5 +288,20 @@ describe("krForecastLine", () => {
   it("keeps why there is no forecast, and forecasts when today is unknown", () => {
     expect(krForecastLine({ ok: false, reason: "not enough check-ins to forecast yet" }, "%", ".", "2026-04-07")).toBe("At this pace: not enough check-ins to forecast yet");
     expect(krForecastLine(landed, "%", ".", "")).toBe("At this pace: 88% by 2026-04-05 (target 95%) — score 0.25");
+  });
+});
+
+describe("projectCheckin: a German's '1.216,5' (session 20)", () => {
+  const cost: SidebarKr = {
+    id: "O3.KR1", row: 5, objectiveId: "O3", objective: "Kosten senken", name: "Kosten pro Einheit senken", owner: "dieter@example.de",
+    metric: "decrease", unit: "€", start: 1234.5, target: 1100, current: "", confidence: "", lastCheckin: "", score: 0, status: "Not started",
+    recent: [], forecast: null, correctable: null, expected: 0.1,
+  };
+  it("shows the new score at once in de_DE, as the server will save it; '1,216.5' is left to the server's refusal", () => {
+    // Before: null (the page waited for the server, which refused it too).
+    const p = projectCheckin(cost, "1.216,5", 7, "de_DE", "2026-01-07", { onTrackGap: 0.1, atRiskGap: 0.25 });
+    expect(p).toMatchObject({ current: 1216.5, status: "On track" });
+    expect(p!.score).toBeCloseTo(18 / 134.5, 9);
+    expect(projectCheckin(cost, "1,216.5", 7, "de_DE", "2026-01-07", { onTrackGap: 0.1, atRiskGap: 0.25 })).toBeNull();
   });
 });

@@ -42,13 +42,26 @@ describe("parseUserNumber", () => {
     expect(ok("3,5", "en_US")).toBe(3.5);
     expect(ok("-0,25", "fr_FR")).toBe(-0.25);
   });
-  it("thousands grouping is refused", () => {
+  it("thousands grouping as the locale writes it, where it cannot be a decimal (session 20)", () => {
+    // Before: each refused with "Type the number without thousands separators…".
+    expect(ok("1.234,5", "de_DE")).toBe(1234.5);
+    expect(ok("1.234.567", "de_DE")).toBe(1234567);
+    expect(ok("-1.234,50 %", "de_DE")).toBe(-12.345);
+    expect(ok("1,234.5")).toBe(1234.5);
+    expect(ok("1,234,567")).toBe(1234567);
+  });
+  it("other grouping is refused; a lone group stays ambiguous", () => {
     expect(bad("1,234", "en_US")).toMatch(/ambiguous/);
     expect(bad("1.234", "de_DE")).toMatch(/ambiguous/);
-    expect(bad("1,234.5")).toMatch(/thousands/);
-    expect(bad("1.234,5", "de_DE")).toMatch(/thousands/);
-    expect(bad("1 234")).toMatch(/thousands/);
+    expect(bad("1,234.5", "de_DE")).toBe("Type the number with at most one decimal comma, and thousands separators, if any, as in 1.234,5.");
+    expect(bad("1.234,5")).toBe("Type the number with at most one decimal point, and thousands separators, if any, as in 1,234.5.");
+    for (const t of ["1.23,4", "1234.567,5", "1.2.3", ".123,4", "1.234.56"]) expect(bad(t, "de_DE")).toMatch(/thousands/);
     expect(bad("1.2.3")).toMatch(/thousands/);
+  });
+  it("spaces inside the number are refused, naming the forms that are read in the locale", () => {
+    // Before: "Type the number without spaces or thousands separators." beside "1.234,5" read in de_DE.
+    expect(bad("1 234,5", "fr_FR")).toBe("Type the number without spaces: 1234,5 or 1.234,5.");
+    expect(bad("1 234")).toBe("Type the number without spaces: 1234.5 or 1,234.5.");
   });
   it("percent", () => {
     expect(ok("50%")).toBe(0.5);

@@ -174,6 +174,17 @@ describe("import on a de_DE tracker reads the CSV's numbers as a German writes t
     const en = await trackerIn("imp-en.xlsx", "en_US", "Etc/UTC");
     expect((await run("import", en, "thousands.csv")).status).toBe(0); // 1.2 → 1.5 in en_US, as before
   });
+
+  it("'1.234,50' (a cost per unit as a German writes it) is 1234.5, from the CSV and in a check-in (session 20)", async () => {
+    const f = await trackerIn("imp-cost.xlsx", "de_DE", "Europe/Berlin");
+    writeFileSync(join(dir, "cost.csv"), "objective;key_result;owner;metric;unit;start;target\nKosten senken;Kosten pro Einheit;ana@example.com;decrease;€;1.234,50;1.100,00\n");
+    // Before: 'row 2: start "1.234,50" is not a number: type the number without thousands separators, …'
+    const r = await run("import", f, "cost.csv", "--at", "2026-01-05");
+    expect(r.status, r.stderr).toBe(0);
+    const one = await run("checkin", f, "--kr", "O4.KR1", "--value", "1.216,5", "--as", "ana@example.com", "--at", "2026-01-13");
+    expect(one.status, one.stderr).toBe(0);
+    expect(one.stdout).toMatch(/^Checked in O4\.KR1: value 1216,50 €, score 0,13, /);
+  });
 });
 
 describe("serve --at: the preview's clock starts at noon in the tracker's zone", () => {

@@ -91,13 +91,13 @@ function expectedValue(v: unknown, decimalComma: boolean, unit: string | null): 
       s = affix[2].trim();
     }
   }
+  const [own, group, g] = [decimalComma ? "," : ".", decimalComma ? "." : ",", /^([+\-\u2212]?\s*)([0-9]{1,3}(?:[.,][0-9]{3})+)([.,][0-9]*)?(\s*%?)$/.exec(s)] as const;
+  if (g && g[2].indexOf(own) < 0 && (g[3] === undefined ? g[2].split(group).length > 2 : g[3][0] === own)) s = `${g[1]}${g[2].split(group).join("")}${g[3] || ""}${g[4]}`; // "1.234,5", "1.234.567" in de_DE
   const m = /^([+\-\u2212]?)\s*([0-9]*)(?:([.,])([0-9]*))?\s*(%?)$/.exec(s);
   if (!m) return null;
   const [, sign, int, sep, frac = "", pct] = m;
   if (int === "" && frac === "") return null;
-  // The locale's own separator is always a decimal point; the other one is refused when followed by
-  // exactly three digits after a whole part (it could be a thousands separator).
-  const own = decimalComma ? "," : ".";
+  // The locale's own separator is always a decimal point; the other is refused before 3 digits (thousands?).
   if (sep !== undefined && sep !== own && frac.length === 3 && int !== "") return null;
   const digits = `${int}${frac}` || "0";
   if (pct && unit !== null && unit !== "%") return null;
@@ -278,7 +278,7 @@ const valueArb = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.constantFrom(
-      "", "  ", "NaN", "Infinity", "-Infinity", "1e3", "0x10", "1_000", "1 000", "1.234,5", "1,234.5", "1.2.3", "1,234", "1.234",
+      "", "  ", "NaN", "Infinity", "-Infinity", "1e3", "0x10", "1_000", "1 000", "1.234,5", "1,234.5", "1.234.567", "1,234,567", "-12.345,5 %", "1.23,4", "1.2.3", "1,234", "1.234",
       "5%%", "%", "--5", "+-5", ".", ",", "1.", ",5", "days.5", "Days. 8,5", "$.5", "=1+1", "@5", "<b>5</b>", "5\u0000", "٣", "５", "9".repeat(16), "9".repeat(65), "1e400",
     ),
   },

@@ -195,8 +195,37 @@ describe("a formula setting typed as text: the advice writes the number in the l
     // Before: "type 0.1." (0.1 is no number in a de_DE sheet).
     expect(advice("de_DE", "0,1", true)).toBe("the cell keeps it as text (formatted as plain text, or typed after a '): choose Format › Number › Automatic, then type 0,1.");
     // "0.1" typed in a de_DE sheet is not text there (its dot a thousands separator, session 19: "to check" 47):
-    // the number 1, which the summary refuses as such.
-    expect(advice("de_DE", "0.1", false)).toBe("Settings need fixing: On track if gap ≤ (1) must not be more than At risk if gap ≤ (0.25).");
+    // the number 1, which the summary refuses as such, saying what to type (session 20; before, only
+    // "(1) must not be more than … (0.25).", its 0,25 written with a point).
+    expect(advice("de_DE", "0.1", false)).toBe(
+      "Settings need fixing: On track if gap ≤ (1) must not be more than At risk if gap ≤ (0,25). If you typed 0.1, type 0,1: this spreadsheet writes decimals with a comma, and reads a point in a number as a thousands separator.",
+    );
+  });
+
+  it("de_DE: whatever a typed '0.25' or '0.7' becomes, the refusal says to type 0,25 or 0,7 (session 20)", () => {
+    const wb = trackerIn("de_DE");
+    const sheet = ss(wb).getSheetByName("Settings")!;
+    const rowOf = (label: string) => sheet.getRange("A1:A40").getDisplayValues().findIndex((r) => r[0] === label) + 1;
+    const refusal = (label: string, typed: unknown, plainText = false) => {
+      const cell = sheet.getRange(rowOf(label), 2);
+      const was = cell.getValue();
+      if (plainText) cell.setNumberFormat("@");
+      cell.setValue(typed);
+      const r = callAddon(wb, "generateWeeklySummary", { at: "2026-01-13" });
+      cell.setNumberFormat("0.00");
+      cell.setValue(was);
+      expect(r.ok).toBe(false);
+      return r.message as string;
+    };
+    // Read as 25 and 7 here (the offline spreadsheet's reading of "to check" 47). Before: 'it is "25".' alone.
+    expect(refusal("At risk if gap ≤", "0.25")).toContain('At risk if gap ≤ must be a number from 0 to 1; it is "25". If you typed 0.25, type 0,25: this spreadsheet writes decimals');
+    expect(refusal("Aspirational goal", "0.7")).toContain('must be a number above 0 and at most 1; it is "7". If you typed 0.7, type 0,7:');
+    // Kept as text, as a sheet that does not read it as a number would: the same advice.
+    expect(refusal("At risk if gap ≤", "0.25", true)).toContain('At risk if gap ≤ is the text "0.25", which the sheet\'s formulas cannot use as a number: type 0,25.');
+    // A number refused for its size is written as the sheet shows it. Before: 'it is "1.5".'
+    const r = refusal("At risk if gap ≤", 1.5);
+    expect(r).toContain('it is "1,5".');
+    expect(r).not.toContain("If you typed");
   });
 
   it("en_US: '0.1' in a plain-text cell is not to be retyped as 0,1; '0,1' is to be retyped 0.1", () => {

@@ -81,6 +81,42 @@ export function formatGeneral(n: number, loc: LocaleInfo): string {
   return loc.decimal === "." ? s : s.replace(".", loc.decimal);
 }
 
+/**
+ * A scientific format's digits (`0.00E+00`, `0.0#E-0`) for a|v| of `a`, with one digit before the decimal
+ * separator: the mantissa rounded as its cell shows any number (shownFixed: 15 significant digits, then half
+ * away from zero, so 1.75E-5 in `0.0E+0` is 1.8E-5, where toFixed gave 1.7E-5), a mantissa rounded up to 10
+ * carried into the exponent (9.996 in `0.00E+0` is 1.00E+1, not 10.00E+0), optional `#` decimals dropped when
+ * zero, and the exponent's sign shown for a positive exponent only after `E+`. Formats with more than one
+ * integer placeholder (engineering `##0.0E+0`) are refused where they are set (checkNumberFormat).
+ */
+function scientificBody(a: number, e: string, expDigits: number, minInt: number, minFrac: number, maxFrac: number, loc: LocaleInfo): string {
+  let exp = a === 0 ? 0 : Number(a.toExponential(14).split("e")[1]);
+  let mant = shownFixed(a / Math.pow(10, exp), maxFrac);
+  if (Number(mant) >= 10) mant = shownFixed(a / Math.pow(10, ++exp), maxFrac);
+  let [ip, fp = ""] = mant.split(".");
+  while (fp.length > minFrac && fp.endsWith("0")) fp = fp.slice(0, -1);
+  if (ip === "0" && minInt === 0 && fp) ip = "";
+  const sign = exp < 0 ? "-" : e === "E+" ? "+" : "";
+  return `${fp ? `${ip}${loc.decimal}${fp}` : ip}E${sign}${String(Math.abs(exp)).padStart(expDigits, "0")}`;
+}
+
+/**
+ * Why the offline spreadsheet cannot show `fmt` as Google would, or null: a scientific format with more than
+ * one digit placeholder before its decimal separator (Excel's engineering `##0.0E+0`, exponents in threes),
+ * whose rendering in Sheets is not documented. The add-on sets no scientific format; a test that does gets
+ * this refusal from setNumberFormat(s) rather than a display Google might not give.
+ */
+export function unrenderedFormat(fmt: string): string | null {
+  for (const section of splitSections(fmt)) {
+    const bare = section.replace(/"[^"]*"|\\.|[_*]./g, "");
+    const m = /([0#?,]*)(?:\.[0#?]*)?[eE][+-]/.exec(bare);
+    if (m && (m[1].match(/[0#?]/g) ?? []).length > 1) {
+      return `The offline spreadsheet cannot show the number format "${fmt}" as Google Sheets would: a scientific format with more than one digit before the decimal separator. Use one (0.00E+00).`;
+    }
+  }
+  return null;
+}
+
 function formatNumberSection(n: number, section: string, loc: LocaleInfo): string {
   let prefix = "";
   let suffix = "";
@@ -130,10 +166,7 @@ function formatNumberSection(n: number, section: string, loc: LocaleInfo): strin
   const maxFrac = fracPat.length;
   let body: string;
   if (expAt >= 0) {
-    const exp = v === 0 ? 0 : Math.floor(Math.log10(Math.abs(v)));
-    const mant = Math.abs(v) / Math.pow(10, exp);
-    const expDigits = (pat.slice(expAt + 2).match(/0/g) ?? []).length || 1;
-    body = `${mant.toFixed(maxFrac).replace(".", loc.decimal)}E${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(expDigits, "0")}`;
+    body = scientificBody(Math.abs(v), pat.slice(expAt, expAt + 2), (pat.slice(expAt + 2).match(/0/g) ?? []).length || 1, minInt, minFrac, maxFrac, loc);
   } else {
     // Half away from zero on the number's 15 significant digits, as spreadsheets show it: 0.175 is 0.18 (toFixed: 0.17).
     const fixed = shownFixed(Math.abs(v), maxFrac);
@@ -349,6 +382,14 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string, thisYe
     const v = parseLocaleNumber(dollars[2], loc);
     if (v !== null) return { kind: "number", value: dollars[1] ? -v : v, fmt: '"$"#,##0.00' };
   }
+  // Euros where a decimal comma is the locale's ("1.234,50 €", "-5€", "€ 12,5" in de_DE), as a German typing
+  // them gets a currency number (session 20; they stayed text offline, so a cost per unit's Start typed so was
+  // text to the Score formulas offline and a number on Google). Other currencies and locales: "to check" 37.
+  const euros = loc.decimal === "," ? /^(-?)\s*(?:€\s*([\d.,]+)|([\d.,]+)\s*€)$/.exec(s) : null;
+  if (euros) {
+    const v = parseLocaleNumber(euros[2] ?? euros[3], loc);
+    if (v !== null) return { kind: "number", value: euros[1] ? -v : v, fmt: '#,##0.00" €"' };
+  }
   const n = parseLocaleNumber(s, loc);
   if (n !== null) return { kind: "number", value: n };
   // A time of day, as typing one gives a time in every locale ("9:30", "17:05:30", "9:30 PM"): the day's
@@ -412,7 +453,8 @@ export function parseTyped(raw: string, locale: string, cellFmt?: string, thisYe
     const y = short ? Number(m[4]) + (Number(m[4]) < 30 ? 2000 : 1900) : Number(m[4]);
     const [d, mo] = loc.dayFirst ? [a, b] : [b, a];
     if (isCalendarDay(y, mo, d)) {
-      const fmt = loc.dayFirst ? "dd/mm/yyyy" : "m/d/yyyy";
+      // The locale's own separator, as Sheets keeps the typed layout ("05.01.2026" shows so in de_DE; it showed 05/01/2026).
+      const fmt = loc.dayFirst ? `dd${m[2]}mm${m[2]}yyyy` : "m/d/yyyy";
       return { kind: "number", value: serialFromFields(y, mo - 1, d), fmt: short ? fmt.replace("yyyy", "yy") : fmt };
     }
   }

@@ -3,7 +3,7 @@ import type { LocalTextStyle } from "./textStyle";
 import { parseA1, Rect, rectContains, rectSubtract, rectToA1, shiftFormula } from "./a1";
 import type { Book } from "./book";
 import type { CountersImpl } from "./counters";
-import { DEFAULT_NUMBER_FORMAT } from "./format";
+import { DEFAULT_NUMBER_FORMAT, unrenderedFormat } from "./format";
 import { FORMAT_KEYS, normColor, type CellMeta, type ProtectionModel, type SheetModel } from "./model";
 import { checkEditable, LocalProtection } from "./protection";
 import { DataValidation } from "./rules";
@@ -11,6 +11,16 @@ import { appsEnum, enumName } from "./enums";
 
 /** An enum object, as on Google (enums.ts): copyTo(range, "PASTE_FORMAT", false) fits no overload. */
 export const CopyPasteType = appsEnum("SpreadsheetApp.CopyPasteType", ["PASTE_NORMAL", "PASTE_VALUES", "PASTE_FORMAT"] as const);
+
+/** A number format the offline spreadsheet cannot show as Google would is refused where it is set (format.ts unrenderedFormat). */
+function refuseUnrendered(fmts: unknown[][]): void {
+  for (const row of Array.isArray(fmts) ? fmts : []) {
+    for (const f of Array.isArray(row) ? row : []) {
+      const why = typeof f === "string" && /[eE][+-]/.test(f) ? unrenderedFormat(f) : null;
+      if (why) throw new Error(why);
+    }
+  }
+}
 
 function checkRows(values: unknown, rows: number, cols: number): unknown[][] {
   if (!Array.isArray(values)) throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.");
@@ -257,9 +267,11 @@ export class LocalRange {
 
   // ---- formats ----
   setNumberFormat(fmt: string) {
+    refuseUnrendered([[fmt]]);
     return this.setEach((m) => (m.fmt = String(fmt)));
   }
   setNumberFormats(fmts: string[][]) {
+    refuseUnrendered(fmts);
     return this.setGrid(fmts, (m, v) => (m.fmt = String(v)));
   }
   getNumberFormat() {

@@ -50,7 +50,25 @@ describe("typed input: dollar amounts in en_US", () => {
     // It gave the text back: a Target typed "$1,200" was refused offline and taken on Google.
     expect(sheet.getRange("A1:E1").getValues()[0]).toEqual([1200.5, -5, "$x", "$1,20", 0.5]);
     expect(sheet.getRange("A1").getDisplayValue()).toBe("$1,200.50");
-    // (Other locales' currencies are not modelled: "to check" 37.)
+    // (Other locales' currencies are not modelled but the euro where the decimal separator is a comma, below: "to check" 37.)
+  });
+});
+
+describe("typed input: euro amounts in de_DE (session 20)", () => {
+  it("\"1.234,50 €\", \"-5€\" and \"€ 12,5\" become numbers shown as euros; \"1.23,4 €\" and \"1.234,50 EUR\" stay text; \"05.01.2026\" shows its dots", () => {
+    const { ss, sheet } = setup();
+    ss.setSpreadsheetLocale("de_DE");
+    sheet.getRange("A1:E1").setValues([["1.234,50 €", "-5€", "€ 12,5", "1.23,4 €", "1.234,50 EUR"]]);
+    // They stayed text: a cost per unit's Start typed so was text to the Score formulas offline, a number on Google.
+    expect(sheet.getRange("A1:E1").getValues()[0]).toEqual([1234.5, -5, 12.5, "1.23,4 €", "1.234,50 EUR"]);
+    expect(sheet.getRange("A1:C1").getDisplayValues()[0]).toEqual(["1.234,50 €", "-5,00 €", "12,50 €"]);
+    // A date typed with dots keeps them, as the sheet shows it (it showed 05/01/2026).
+    sheet.getRange("F1").setValue("05.01.2026");
+    expect(sheet.getRange("F1").getDisplayValue()).toBe("05.01.2026");
+    // In en_US a euro amount is not modelled (nor known): text, as before.
+    const en = setup().sheet;
+    en.getRange("A1").setValue("1,234.50 €");
+    expect(en.getRange("A1").getValue()).toBe("1,234.50 €");
   });
 });
 
