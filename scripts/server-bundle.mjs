@@ -131,6 +131,70 @@ export function throughVars(ast, global, kept) {
   return ast.print_to_string({ ecma: 2019, comments: false });
 }
 
+/**
+ * Has the property names `ast` (the script as sharedConstants takes it) writes most often written as strings,
+ * `x.keyResults` as `x["keyResults"]` and `{ startDate: d }` as `{ ["startDate"]: d }`, which sharedConstants
+ * then writes once, in a variable: `x[Ke]`. The same property is read or defined, so the script behaves as
+ * before; a function written as a property's value (`{ row: (e) => … }`) is named by its key either way.
+ * Only a name whose sites save at least `minGain` bytes together is rewritten (each site counted with a
+ * two-character variable: `.length` → `[Ke]`, `keyResults:` → `[Ke]:`, less the variable's own `Ke="…",`):
+ * the most-used names are most of the gain, and the code's other properties read as they are. Left as they
+ * are: `__proto__` keys (a computed one does not set the prototype), numeric keys, a key written once with its
+ * value (`{ text }`, which may print as such), getters, setters, methods, classes' members, `?.` (lowered
+ * by esbuild) and the object of exports the script's function returns. Returns `ast`, changed.
+ */
+export function sharedProperties(ast, global, minGain) {
+  const fail = (what) => {
+    throw new Error(`build: sharedProperties: ${what}`);
+  };
+  if (typeof ast?.figure_out_scope !== "function" || typeof ast._children_backwards !== "function") fail("terser's AST no longer has figure_out_scope and _children_backwards");
+  const [directive, decl, ...more] = ast.body;
+  const call = decl?.TYPE === "Var" && decl.definitions.length === 1 && decl.definitions[0].name.name === global ? decl.definitions[0].value : undefined;
+  const fn = call?.TYPE === "Call" && !call.args.length ? call.expression : undefined;
+  const last = fn?.body?.[fn.body.length - 1];
+  if (directive?.TYPE !== "Directive" || more.length || fn?.TYPE !== "Arrow" || last?.TYPE !== "Return" || last.value?.TYPE !== "Object") fail(`the script is not "use strict"; var ${global} = (() => { … return { … }; })();`);
+  const exportsObject = last.value;
+  const dots = [];
+  const keys = [];
+  let SubNode, StringNode;
+  const todo = [fn];
+  while (todo.length) {
+    const n = todo.pop();
+    if (n.TYPE === "Sub") SubNode ??= n.constructor;
+    else if (n.TYPE === "String") StringNode ??= n.constructor;
+    else if (n.TYPE === "Dot" && !n.optional && typeof n.property === "string") dots.push(n);
+    else if ((n.TYPE === "Object" || n.TYPE === "Destructuring") && n !== exportsObject) {
+      for (const p of n.TYPE === "Object" ? n.properties : n.is_array ? [] : n.names) {
+        if (p.TYPE !== "ObjectKeyVal" || typeof p.key !== "string" || p.key === "__proto__" || "" + +p.key === p.key) continue;
+        const named = p.value?.TYPE === "DefaultAssign" ? p.value.left : p.value;
+        if (/^Symbol/.test(named?.TYPE) && named.name === p.key) continue;
+        keys.push(p);
+      }
+    }
+    n._children_backwards((c) => todo.push(c));
+  }
+  if (!SubNode || !StringNode) fail("the script has no x[…] or no string");
+  const gain = new Map();
+  const add = (name, g) => gain.set(name, (gain.get(name) ?? 0) + g);
+  for (const d of dots) add(d.property, d.property.length - 3);
+  for (const p of keys) add(p.key, (/^[A-Za-z_$][\w$]*$/.test(p.key) ? p.key.length : JSON.stringify(p.key).length) - 4);
+  const shared = new Set([...gain].filter(([name, g]) => g - (JSON.stringify(name).length + 4) >= minGain).map(([name]) => name));
+  const text = (name, at) => new StringNode({ value: name, start: at.start, end: at.end });
+  for (const p of keys) if (shared.has(p.key)) p.key = text(p.key, p);
+  const subs = new Map(dots.filter((d) => shared.has(d.property)).map((d) => [d, new SubNode({ expression: d.expression, property: text(d.property, d), start: d.start, end: d.end })]));
+  todo.push(fn);
+  while (todo.length) {
+    const n = todo.pop();
+    for (const k of Object.keys(n)) {
+      const v = n[k];
+      if (subs.has(v)) n[k] = subs.get(v);
+      else if (Array.isArray(v) && v.some((e) => subs.has(e))) n[k] = v.map((e) => subs.get(e) ?? e);
+    }
+    n._children_backwards((c) => todo.push(c));
+  }
+  return ast;
+}
+
 /** The prefix of the variables sharedConstants adds; terser's mangling shortens them. */
 export const CONST_VAR = "$c$";
 
@@ -143,8 +207,8 @@ const BUILTINS = ["Math", "String", "Object", "Number", "Array", "JSON", "Map", 
  * reads instead, and terser's mangling then shortens (counted as two characters each):
  * - a string literal, where that is shorter: `"Key result"` at 22 places, `"number"` at 77. A string is a
  *   value, the same wherever it is read. Only string literals in expressions are replaced (terser's `String`
- *   nodes): property names (`{ a: 1 }`, `x.a`), directives ("use strict") and template literals' text are
- *   other nodes, and stay as they are;
+ *   nodes): property names (`{ a: 1 }`, `x.a`; but those sharedProperties wrote as strings), directives ("use strict")
+ *   and template literals' text are other nodes, and stay as they are;
  * - `void 0` (183 places), as a variable never assigned, and `null` (844), as one assigned `null`;
  * - JavaScript's own objects named as globals (BUILTINS: `Math.round` at 217 places), which neither the script,
  *   Apps Script nor the tests assign; a name the script declares itself is its own and stays. Not Apps Script's
