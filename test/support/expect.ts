@@ -3,6 +3,7 @@
 // wraps the global expect, so the ES-module suite wraps the one @jest/globals exports here instead.
 import { createRequire } from "node:module";
 import { isDeepStrictEqual } from "node:util";
+import { isRegExp } from "node:util/types";
 import { expect as jestExpect } from "@jest/globals";
 
 type JestExpect = typeof jestExpect;
@@ -64,6 +65,7 @@ function withCustomMessage(matchers: ReturnType<JestExpect>, message: string): R
 }
 
 const { getPrototypeOf, is } = Object;
+const { isSafeInteger } = Number;
 const tagOf = Function.prototype.call.bind(Object.prototype.toString) as (v: unknown) => string;
 const hasOwn = Function.prototype.call.bind(Object.prototype.hasOwnProperty) as (o: object, k: string) => boolean;
 
@@ -128,6 +130,17 @@ function jestOf(lazy: Lazy): ReturnType<JestExpect> {
   return (lazy.full = matchers);
 }
 
+/**
+ * Other matchers often used, when they pass as Jest's own would (its source: toMatch's `includes` or a copy of
+ * the RegExp, toContain's `indexOf` on a string or an array, toHaveLength's `length ===`); any other case,
+ * wrong types included, goes to Jest, which passes, fails or reports the misuse itself.
+ */
+const PASSES: Record<string, (actual: unknown, expected: unknown) => boolean> = {
+  toMatch: (a, e) => typeof a === "string" && (typeof e === "string" ? a.includes(e) : isRegExp(e) && new RegExp(e).test(a)),
+  toContain: (a, e) => (typeof a === "string" ? typeof e === "string" && a.includes(e) : isArray(a) && a.indexOf(e) !== -1),
+  toHaveLength: (a, e) => a !== null && a !== undefined && typeof (a as { length?: unknown }).length === "number" && typeof e === "number" && e >= 0 && isSafeInteger(e) && (a as { length: number }).length === e,
+};
+
 /** Runs Jest's matcher; its failure's stack starts at the test's line (where Jest shows the code), not here. */
 function fromCaller(matcher: (expected: unknown) => void, run: () => void): void {
   try {
@@ -150,10 +163,21 @@ function lazyPrototype(): object {
   if (lazyProto) return lazyProto;
   const proto: Record<string, unknown> = {};
   for (const name of [...matcherNames(), "not", "resolves", "rejects"]) {
-    if (name === "toBe" || name === "toEqual") continue;
+    if (name === "toBe" || name === "toEqual" || name in PASSES) continue;
     Object.defineProperty(proto, name, {
       get(this: Lazy) {
         return (jestOf(this) as unknown as Record<string, unknown>)[name];
+      },
+    });
+  }
+  for (const [name, passes] of Object.entries(PASSES)) {
+    Object.defineProperty(proto, name, {
+      get(this: Lazy) {
+        const matcher = (...args: unknown[]) => {
+          if (this.full || args.length !== 1 || !passes(this.actual, args[0])) return fromCaller(matcher, () => (jestOf(this) as unknown as Record<string, (...a: unknown[]) => void>)[name](...args));
+          counted();
+        };
+        return matcher;
       },
     });
   }
