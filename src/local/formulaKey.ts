@@ -27,9 +27,44 @@ const DIGITS_ONLY = /^\$?[0-9]+$/;
 const LETTER = /[A-Za-z]/;
 const DIGIT = /[0-9]/;
 
+/** A reference of a shape: its column and row, each absolute ($) or relative to the cell (0-based). */
+type Ref = { colAbs: boolean; col: number; rowAbs: boolean; row: number };
+
+/** A text's key with the cell's address left out: literal runs and references, and its sheet names. */
+interface Shape {
+  parts: (string | Ref)[];
+  sheets: readonly string[];
+}
+
+/**
+ * Shapes by formula text. Whether a text gets a key, its sheet names and where its references are depend on
+ * the text alone; only the prefix and the references' offsets depend on the cell. A tracker writes the same
+ * texts again and again (each check-in, each summary, each engine built from a saved file), and reading a
+ * text afresh was ~2% of a server test's CPU (regular expressions on every word). Bounded: cleared when full.
+ */
+const shapes = new Map<string, Shape | null>();
+const MAX_SHAPES = 50_000;
+
 /** The key of `text` in the cell at `at` (0-based, HyperFormula's address) and its sheet names, or null when unsure. */
-export function relativeFormulaKey(text: string, at: { sheet: number; row: number; col: number }): { key: string; sheets: string[] } | null {
+export function relativeFormulaKey(text: string, at: { sheet: number; row: number; col: number }): { key: string; sheets: readonly string[] } | null {
+  let shape = shapes.get(text);
+  if (shape === undefined) {
+    shape = shapeOf(text);
+    if (shapes.size >= MAX_SHAPES) shapes.clear();
+    shapes.set(text, shape);
+  }
+  if (shape === null) return null;
   let key = `${at.sheet}|`;
+  for (const p of shape.parts) {
+    key += typeof p === "string" ? p : `\u0001${p.colAbs ? `$${p.col}` : p.col - at.col},${p.rowAbs ? `$${p.row}` : p.row - at.row}\u0001`;
+  }
+  return { key, sheets: shape.sheets };
+}
+
+/** Reads `text` once: its shape, or null when it gets no key. */
+function shapeOf(text: string): Shape | null {
+  const parts: (string | Ref)[] = [];
+  let key = "";
   const sheets: string[] = [];
   const n = text.length;
   let i = 0;
@@ -77,9 +112,9 @@ export function relativeFormulaKey(text: string, at: { sheet: number; row: numbe
       key += word;
     } else if (ref) {
       if (next === "(" || (next !== undefined && /\s/.test(next))) return null;
-      const col = columnNumber(ref[2]) - 1;
-      const row = Number(ref[4]) - 1;
-      key += `\u0001${ref[1] ? `$${col}` : col - at.col},${ref[3] ? `$${row}` : row - at.row}\u0001`;
+      if (key) parts.push(key);
+      key = "";
+      parts.push({ colAbs: Boolean(ref[1]), col: columnNumber(ref[2]) - 1, rowAbs: Boolean(ref[3]), row: Number(ref[4]) - 1 });
     } else {
       // A column or row range's end: relative ones move with the cell; absolute ones ($B:$B) do not.
       if ((next === ":" || prev === ":") && (LETTERS_ONLY.test(word) || DIGITS_ONLY.test(word)) && word[0] !== "$") return null;
@@ -88,5 +123,6 @@ export function relativeFormulaKey(text: string, at: { sheet: number; row: numbe
     }
     i = j;
   }
-  return { key, sheets };
+  if (key) parts.push(key);
+  return { parts, sheets: Object.freeze(sheets) };
 }

@@ -3,6 +3,7 @@
 // wraps the global expect, so the ES-module suite wraps the one @jest/globals exports here instead.
 import { createRequire } from "node:module";
 import { isDeepStrictEqual } from "node:util";
+import { isRegExp } from "node:util/types";
 import { expect as jestExpect } from "@jest/globals";
 
 type JestExpect = typeof jestExpect;
@@ -54,8 +55,9 @@ function nodeSeesAll(v: unknown, seen = new Set<object>()): boolean {
  */
 function withCustomMessage(matchers: ReturnType<JestExpect>, message: string): ReturnType<JestExpect> {
   return new Proxy(matchers, {
-    get(target, name, receiver) {
-      const v: unknown = Reflect.get(target, name, receiver);
+    get(target, name) {
+      // The expectation itself as the receiver: its getters read what it expects of (expect below).
+      const v: unknown = Reflect.get(target, name);
       if (typeof name === "symbol" || !(typeof v === "function" || (typeof v === "object" && v !== null))) return v;
       return (withMessage((() => ({ [name]: v })) as unknown as JestExpect) as unknown as (a: unknown, m: string) => Record<string, unknown>)(undefined, message)[name];
     },
@@ -63,6 +65,7 @@ function withCustomMessage(matchers: ReturnType<JestExpect>, message: string): R
 }
 
 const { getPrototypeOf, is } = Object;
+const { isSafeInteger } = Number;
 const tagOf = Function.prototype.call.bind(Object.prototype.toString) as (v: unknown) => string;
 const hasOwn = Function.prototype.call.bind(Object.prototype.hasOwnProperty) as (o: object, k: string) => boolean;
 
@@ -100,6 +103,106 @@ function isPlain(v: object): boolean {
   return p === null || (getPrototypeOf(p) === null && hasOwn(p, "hasOwnProperty"));
 }
 
+/** Counts a passing matcher call as Jest's own matchers do (expect.assertions, expect.hasAssertions). */
+function counted(): void {
+  jestExpect.setState({ assertionCalls: jestExpect.getState().assertionCalls + 1 });
+}
+
+/** Jest's registered matchers (its matchers object on the file's global): the names an expectation has. */
+const JEST_MATCHERS = Symbol.for("$$jest-matchers-object");
+const matcherNames = (): string[] => Object.keys((globalThis as unknown as Record<symbol, { matchers: object }>)[JEST_MATCHERS].matchers);
+
+interface Lazy {
+  readonly actual: unknown;
+  full?: ReturnType<JestExpect>;
+}
+
+/** Jest's expectation of `actual`, made on first need; its toEqual decided by Node's deep strict equality first. */
+function jestOf(lazy: Lazy): ReturnType<JestExpect> {
+  if (lazy.full) return lazy.full;
+  const { actual } = lazy;
+  const matchers = jestExpect(actual);
+  const toEqual = matchers.toEqual;
+  matchers.toEqual = (expected: unknown) => {
+    if (isMatcher(actual) || isMatcher(expected) || !(isDeepStrictEqual(actual, expected) ? nodeSeesAll(actual) : samePlainData(actual, expected))) return toEqual(expected);
+    counted();
+  };
+  return (lazy.full = matchers);
+}
+
+/**
+ * Other matchers often used, when they pass as Jest's own would (its source: toMatch's `includes` or a copy of
+ * the RegExp, toContain's `indexOf` on a string or an array, toHaveLength's `length ===`); any other case,
+ * wrong types included, goes to Jest, which passes, fails or reports the misuse itself.
+ */
+const PASSES: Record<string, (actual: unknown, expected: unknown) => boolean> = {
+  toMatch: (a, e) => typeof a === "string" && (typeof e === "string" ? a.includes(e) : isRegExp(e) && new RegExp(e).test(a)),
+  toContain: (a, e) => (typeof a === "string" ? typeof e === "string" && a.includes(e) : isArray(a) && a.indexOf(e) !== -1),
+  toHaveLength: (a, e) => a !== null && a !== undefined && typeof (a as { length?: unknown }).length === "number" && typeof e === "number" && e >= 0 && isSafeInteger(e) && (a as { length: number }).length === e,
+};
+
+/** Runs Jest's matcher; its failure's stack starts at the test's line (where Jest shows the code), not here. */
+function fromCaller(matcher: (expected: unknown) => void, run: () => void): void {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof Error) Error.captureStackTrace(e, matcher);
+    throw e;
+  }
+}
+
+/**
+ * What expect(actual) gives: toBe and toEqual decided here when they pass, everything else (.not, .resolves,
+ * .rejects, the other matchers, and every failure, with Jest's own message) Jest's expectation, made on first
+ * use. Jest's expect(actual) makes six closures for each of its ~50 matchers and an error for the stack trace
+ * on every call, used or not: ~50 µs a call (in Jest, under load), and the suite makes tens of thousands, two
+ * thirds of them toBe or toEqual. The getters are made once per file, for the matchers registered then.
+ */
+let lazyProto: object | null = null;
+function lazyPrototype(): object {
+  if (lazyProto) return lazyProto;
+  const proto: Record<string, unknown> = {};
+  for (const name of [...matcherNames(), "not", "resolves", "rejects"]) {
+    if (name === "toBe" || name === "toEqual" || name in PASSES) continue;
+    Object.defineProperty(proto, name, {
+      get(this: Lazy) {
+        return (jestOf(this) as unknown as Record<string, unknown>)[name];
+      },
+    });
+  }
+  for (const [name, passes] of Object.entries(PASSES)) {
+    Object.defineProperty(proto, name, {
+      get(this: Lazy) {
+        const matcher = (...args: unknown[]) => {
+          if (this.full || args.length !== 1 || !passes(this.actual, args[0])) return fromCaller(matcher, () => (jestOf(this) as unknown as Record<string, (...a: unknown[]) => void>)[name](...args));
+          counted();
+        };
+        return matcher;
+      },
+    });
+  }
+  Object.defineProperty(proto, "toBe", {
+    get(this: Lazy) {
+      const toBe = (expected: unknown) => {
+        if (this.full || !is(this.actual, expected)) return fromCaller(toBe, () => jestOf(this).toBe(expected));
+        counted();
+      };
+      return toBe;
+    },
+  });
+  Object.defineProperty(proto, "toEqual", {
+    get(this: Lazy) {
+      const toEqual = (expected: unknown) => {
+        const { actual } = this;
+        if (this.full || isMatcher(actual) || isMatcher(expected) || !(isDeepStrictEqual(actual, expected) ? nodeSeesAll(actual) : samePlainData(actual, expected))) return fromCaller(toEqual, () => jestOf(this).toEqual(expected));
+        counted();
+      };
+      return toEqual;
+    },
+  });
+  return (lazyProto = proto);
+}
+
 /**
  * toEqual is first decided by Node's deep strict equality, which is stricter (same prototypes, the same keys
  * even where a value is undefined, Object.is on every value), so what it finds equal toEqual passes; anything
@@ -111,12 +214,6 @@ function isPlain(v: object): boolean {
  * data made in another realm (the worker's runtime's): samePlainData.
  */
 export const expect: WithMessage = Object.assign((actual: unknown, message?: string) => {
-  const matchers = jestExpect(actual);
-  const toEqual = matchers.toEqual;
-  matchers.toEqual = (expected: unknown) => {
-    if (isMatcher(actual) || isMatcher(expected) || !(isDeepStrictEqual(actual, expected) ? nodeSeesAll(actual) : samePlainData(actual, expected))) return toEqual(expected);
-    // Counted as Jest counts a matcher call (expect.assertions, expect.hasAssertions).
-    jestExpect.setState({ assertionCalls: jestExpect.getState().assertionCalls + 1 });
-  };
+  const matchers = Object.create(lazyPrototype(), { actual: { value: actual }, full: { value: undefined, writable: true } }) as ReturnType<JestExpect>;
   return message ? withCustomMessage(matchers, message) : matchers;
 }, base) as WithMessage;
