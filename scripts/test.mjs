@@ -1,7 +1,7 @@
 // `npm test`: the build, then Jest, with the typecheck beside both; Jest's output as it comes and the
 // typecheck's after it; fails when any of them does. Arguments go to Jest (`npm test -- test/core`).
 // Why beside: the build is mostly terser, one thread, so the second core idled through it (~8 s of a clean
-// clone's wall); the typecheck (tsgo: ~2 s of CPU incremental, ~6 s on a clean clone; tsc took 10 and 28) only reads src/,
+// clone's wall); the typecheck (~10 s of one core incremental, ~28 s on a clean clone) only reads src/,
 // test/, bench/ and scripts/, never what the build writes, so it fills that core and then Jest's start. One after
 // the other, it had left the second core idle before Jest started (README "How long the suite takes").
 import { spawn } from "node:child_process";
