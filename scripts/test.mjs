@@ -27,7 +27,7 @@ function run(args, stdio) {
 const typecheck = run(["run", "--silent", "typecheck"], "pipe");
 // Jest's shared runtime bundle (scripts/jest-shared.mjs; its globalSetup finds it made) beside the build too: it
 // reads src/ and the dependencies, never dist/, and on a clean clone its ~2 s of esbuild was Jest's start, before
-// any worker ran, while tsgo (~3 s) leaves the second core idle through most of terser's ~10 s.
+// any worker ran; beside terser's ~10 s on one core it shares the second with the typecheck.
 const shared = spawn(process.execPath, ["--input-type=module", "-e", 'await (await import("./scripts/jest-shared.mjs")).buildShared();'], { cwd: root, stdio: "inherit" });
 const sharedDone = new Promise((resolve) => {
   shared.on("error", resolve);
