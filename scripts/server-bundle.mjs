@@ -132,6 +132,18 @@ export function throughVars(ast, global, kept) {
 }
 
 /**
+ * The arrow function of `"use strict"; var <global> = (() => { … })();` (what both shared-name passes
+ * rewrite), or undefined when the script is not that shape; `fail` when terser's AST lacks what they use.
+ */
+function scriptWrapper(ast, global, fail) {
+  if (typeof ast?.figure_out_scope !== "function" || typeof ast._children_backwards !== "function") fail("terser's AST no longer has figure_out_scope and _children_backwards");
+  const [directive, decl, ...more] = ast.body;
+  if (directive?.TYPE !== "Directive" || more.length) return undefined;
+  const call = decl?.TYPE === "Var" && decl.definitions.length === 1 && decl.definitions[0].name.name === global ? decl.definitions[0].value : undefined;
+  return call?.TYPE === "Call" && !call.args.length ? call.expression : undefined;
+}
+
+/**
  * Has the property names `ast` (the script as sharedConstants takes it) writes most often written as strings,
  * `x.keyResults` as `x["keyResults"]` and `{ startDate: d }` as `{ ["startDate"]: d }`, which sharedConstants
  * then writes once, in a variable: `x[Ke]`. The same property is read or defined, so the script behaves as
@@ -147,12 +159,9 @@ export function sharedProperties(ast, global, minGain) {
   const fail = (what) => {
     throw new Error(`build: sharedProperties: ${what}`);
   };
-  if (typeof ast?.figure_out_scope !== "function" || typeof ast._children_backwards !== "function") fail("terser's AST no longer has figure_out_scope and _children_backwards");
-  const [directive, decl, ...more] = ast.body;
-  const call = decl?.TYPE === "Var" && decl.definitions.length === 1 && decl.definitions[0].name.name === global ? decl.definitions[0].value : undefined;
-  const fn = call?.TYPE === "Call" && !call.args.length ? call.expression : undefined;
+  const fn = scriptWrapper(ast, global, fail);
   const last = fn?.body?.[fn.body.length - 1];
-  if (directive?.TYPE !== "Directive" || more.length || fn?.TYPE !== "Arrow" || last?.TYPE !== "Return" || last.value?.TYPE !== "Object") fail(`the script is not "use strict"; var ${global} = (() => { … return { … }; })();`);
+  if (fn?.TYPE !== "Arrow" || last?.TYPE !== "Return" || last.value?.TYPE !== "Object") fail(`the script is not "use strict"; var ${global} = (() => { … return { … }; })();`);
   const exportsObject = last.value;
   const dots = [];
   const keys = [];
@@ -221,11 +230,9 @@ export function sharedConstants(ast, global) {
   const fail = (what) => {
     throw new Error(`build: sharedConstants: ${what}`);
   };
-  if (typeof ast?.figure_out_scope !== "function" || typeof ast._children_backwards !== "function") fail("terser's AST no longer has figure_out_scope and _children_backwards");
-  const [directive, decl, ...more] = ast.body;
-  const call = decl?.TYPE === "Var" && decl.definitions.length === 1 && decl.definitions[0].name.name === global ? decl.definitions[0].value : undefined;
-  const fn = call?.TYPE === "Call" && !call.args.length ? call.expression : undefined;
-  if (directive?.TYPE !== "Directive" || more.length || fn?.TYPE !== "Arrow") fail(`the script is not "use strict"; var ${global} = (() => { … })();`);
+  const fn = scriptWrapper(ast, global, fail);
+  if (fn?.TYPE !== "Arrow") fail(`the script is not "use strict"; var ${global} = (() => { … })();`);
+  const decl = ast.body[1];
   ast.figure_out_scope();
   const walk = (visit) => {
     const todo = [fn];
