@@ -2,7 +2,7 @@
 // All sheet text is HTML-escaped; styles are inline (mail clients drop <style>); every status is written
 // as its label word, the colour only repeats it. Each HTML body comes with a plain-text alternative.
 import { closedSuffix } from "./cycleClosed";
-import { addDays, isValidIsoDate, LATE_CHECKIN_DAYS } from "./dates";
+import { isValidIsoDate, lateCheckinsUntil } from "./dates";
 import { ofTotal } from "./plural";
 import { escapeHtml, safeHttpUrl } from "./escape";
 import { decimalText, fixedText, signedText, type DecimalSeparator } from "./numbers";
@@ -91,13 +91,12 @@ export function line(s: string): string {
   return String(s === null || s === undefined ? "" : s).replace(/\s*[\r\n]+\s*/g, " ").trim();
 }
 
-/** The leaders' weekly digest. */
 /**
  * A summary as of the day check-ins for the cycle's last week closed, or later: the weekly refresh's final one
  * (server/refreshCycleEnd.ts), which leaders get after the digest of week M as of its last day.
  */
 function finalSummary(d: SummaryData): boolean {
-  return isValidIsoDate(d.end) && d.asOf >= addDays(d.end, LATE_CHECKIN_DAYS - 1);
+  return isValidIsoDate(d.end) && d.asOf >= lateCheckinsUntil(d.start, d.weeks);
 }
 
 /**

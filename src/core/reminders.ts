@@ -15,7 +15,7 @@ import { objectiveKey } from "./objectiveKey";
 import { ownerAddresses, ownersOf } from "./owners";
 import type { SummaryData, SummaryMissingKr } from "./summaryTypes";
 import { krCount } from "./summaryLayout";
-import { addDays, isValidIsoDate, LATE_CHECKIN_DAYS } from "./dates";
+import { cycleLastDay, isValidIsoDate, lateCheckinsUntil } from "./dates";
 
 export interface ReminderEmail {
   to: string;
@@ -92,8 +92,8 @@ function whose(m: OfObjective): string {
  */
 function lateUntil(data: SummaryData): string {
   if (!isValidIsoDate(data.end)) return "";
-  const last = addDays(data.end, -1);
-  const until = addDays(last, LATE_CHECKIN_DAYS);
+  const last = cycleLastDay(data.start, data.weeks);
+  const until = lateCheckinsUntil(data.start, data.weeks);
   return data.asOf >= last && data.asOf < until ? until : "";
 }
 

@@ -12,7 +12,7 @@
 //   final figures), and mails it to the leaders; it reminds no one, as nobody can check in any more;
 // - the runs after it do nothing until a roll over gives the next cycle's start, as before, and the status
 //   says so beforehand.
-import { addDays, cycleLastDay, isValidIsoDate, LATE_CHECKIN_DAYS } from "../core/dates";
+import { addDays, cycleLastDay, isValidIsoDate, lateCheckinsUntil } from "../core/dates";
 import type { LastRun } from "./weeklyState";
 
 export interface CycleEnd {
@@ -25,7 +25,7 @@ export interface CycleEnd {
 export function endOfCycle(start: string, weeks: number): CycleEnd | null {
   if (!isValidIsoDate(start) || !(weeks > 0)) return null;
   const last = cycleLastDay(start, weeks);
-  return { last, until: addDays(last, LATE_CHECKIN_DAYS) };
+  return { last, until: lateCheckinsUntil(start, weeks) };
 }
 
 /** What a run as of `asOf` (refreshRun.ts refreshDay) does: `skipped` why nothing, or the summary's day and whom it mails. */
