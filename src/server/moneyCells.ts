@@ -21,23 +21,25 @@ interface MoneyKr {
 
 const num = (x: unknown): number | null => (typeof x === "number" && isFinite(x) ? x : null);
 
+/** Whether a KR's unit is money (moneyFormat gives it a format, whatever its start and target). */
+const isMoney = (k: MoneyKr): boolean => moneyFormat({ unit: k.unit, start: null, target: null }) !== null;
+
 /**
  * Formats the Start, Target, Current and Forecast cells of the money KRs among `krs`, written from sheet row `first` on.
  * `sep`: the spreadsheet's decimal separator, read (one call) only when a `$`-like sign's place depends on it.
  */
 export function formatMoneyCells(t: Table, first: number, krs: readonly MoneyKr[], sep?: "." | ","): void {
-  const money = krs.map((k, i) => ({ k, row: first + i })).filter(({ k }) => moneyFormat({ unit: k.unit, start: null, target: null }) !== null);
+  const money = krs.map((k, i) => ({ k, row: first + i })).filter(({ k }) => isMoney(k));
   if (!money.length) return;
   const s = sep ?? (money.some(({ k }) => signFirst(k.unit)) ? decimalSeparatorFor(t.sheet.getParent().getSpreadsheetLocale()) : ".");
-  const cols = ["Start", "Target", "Current", "Forecast"].map((h) => col(t, h)).filter((c) => c >= 0);
+  const cols = ["Start", "Target", "Current", "Forecast"].map((h) => col(t, h) + 1).filter((c) => c > 0);
   if (!cols.length) return;
-  const byFormat = new Map<string, string[]>();
+  const cells: [number, number, string][] = [];
   for (const { k, row } of money) {
     const f = moneyFormat({ unit: k.unit, start: num(k.start), target: num(k.target) }, s) as string;
-    const list = byFormat.get(f) || byFormat.set(f, []).get(f)!;
-    for (const c of cols) list.push(`${columnLetter(c + 1)}${row}`);
+    for (const c of cols) cells.push([row, c, f]);
   }
-  for (const [f, cells] of byFormat) t.sheet.getRangeList(cells).setNumberFormat(f);
+  setMoneyFormats(t.sheet, cells);
 }
 
 /** A KR as Repair checks its money cells: its sheet row, unit, start and target. */
@@ -52,7 +54,7 @@ export interface MoneyCheck {
 }
 
 export function moneyCheckOf(t: Table, krs: readonly MoneyRow[]): MoneyCheck | null {
-  const money = krs.filter((k) => moneyFormat({ unit: k.unit, start: null, target: null }) !== null);
+  const money = krs.filter(isMoney);
   const cols = ["Start", "Target", "Current"].map((h) => col(t, h) + 1).filter((c) => c > 0);
   return money.length && cols.length ? { cols, krs: money } : null;
 }
