@@ -14,7 +14,7 @@
 import type { KrEvaluation } from "./evaluate";
 import { withoutReplaced } from "./corrections";
 import type { CheckinEntry, KeyResult } from "./model";
-import { worstFirst } from "./summaryLeaders";
+import { blockersByKr, distinctBlockers, worstFirst } from "./summaryLeaders";
 import type { SummaryBlocker } from "./summaryTypes";
 
 /** Blockers kept per team (what the roll-up can show, and what a partial run caches); the rest counted. */
@@ -38,13 +38,7 @@ export interface TeamBlockers {
 
 /** The blockers of `checkins` (the log's last rows, as read) dated `periodStart` or later, KRs worst first. */
 export function teamBlockers(keyResults: KeyResult[], ev: KrEvaluation[], checkins: CheckinEntry[], periodStart: string): TeamBlockers {
-  const byKr = new Map<string, CheckinEntry[]>();
-  for (const c of withoutReplaced(checkins)) {
-    if (!(c.date >= periodStart) || String(c.blockers ?? "").trim() === "") continue;
-    const list = byKr.get(c.krId);
-    if (list) list.push(c);
-    else byKr.set(c.krId, [c]);
-  }
+  const byKr = blockersByKr(withoutReplaced(checkins), (c) => c.date >= periodStart);
   const krs = new Map(keyResults.map((k) => [k.id, k]));
   const ordered = worstFirst(ev.map((e) => ({ e, gap: e.score === null ? null : e.score - e.expected })));
   const named: TeamBlocker[] = [];
@@ -55,15 +49,10 @@ export function teamBlockers(keyResults: KeyResult[], ev: KrEvaluation[], checki
     const kr = krs.get(e.id);
     if (!list || !kr) continue;
     blocked++;
-    list.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.row - a.row));
-    const seen = new Set<string>();
-    for (const c of list) {
-      const text = String(c.blockers).trim();
-      if (seen.has(text.toLowerCase())) continue;
-      seen.add(text.toLowerCase());
+    for (const c of distinctBlockers(list)) {
       total++;
       // Each text cut at BLOCKER_CHARS: a cached partial run's 25 stay far below a cache value's 100 KB.
-      if (named.length < BLOCKERS_KEPT) named.push({ id: e.id, title: kr.title, owner: kr.owner, status: e.status, date: c.date, blockers: cut(text), nextStep: cut(String(c.nextStep ?? "").trim()) });
+      if (named.length < BLOCKERS_KEPT) named.push({ id: e.id, title: kr.title, owner: kr.owner, status: e.status, date: c.date, blockers: cut(String(c.blockers).trim()), nextStep: cut(String(c.nextStep ?? "").trim()) });
     }
   }
   return { krs: blocked, total, named };

@@ -147,27 +147,37 @@ export function lowConfidence(krs: SummaryKr[], latestNow: Map<string, CheckinEn
  * newest). `checkins` is the log without replaced rows (corrections.ts); rows of unknown KRs are skipped.
  */
 export function blockersThisPeriod(krs: SummaryKr[], checkins: CheckinEntry[], periodStart: string, asOf: string): SummaryBlocker[] {
-  const byKr = new Map<string, CheckinEntry[]>();
-  for (const c of checkins) {
-    if (!isIso(c.date) || c.date < periodStart || c.date > asOf) continue;
-    if (String(c.blockers ?? "").trim() === "") continue;
-    const list = byKr.get(c.krId);
-    if (list) list.push(c);
-    else byKr.set(c.krId, [c]);
-  }
+  const byKr = blockersByKr(checkins, (c) => isIso(c.date) && c.date >= periodStart && c.date <= asOf);
   const out: SummaryBlocker[] = [];
   for (const k of worstFirst(krs)) {
-    const list = byKr.get(k.id);
-    if (!list) continue;
-    list.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.row - a.row));
-    const seen = new Set<string>();
-    for (const c of list) {
-      const text = String(c.blockers).trim();
-      const key = text.toLowerCase();
-      if (seen.has(key)) continue;
-      seen.add(key);
+    for (const c of distinctBlockers(byKr.get(k.id))) {
       out.push({ id: k.id, title: k.title, owner: k.owner, status: k.status, date: c.date, blockers: String(c.blockers), nextStep: String(c.nextStep ?? "") });
     }
   }
   return out;
+}
+
+/** The check-ins `keep` takes whose Blockers cell is not blank, by KR ID (the summary's and the roll-up's blockers). */
+export function blockersByKr(checkins: CheckinEntry[], keep: (c: CheckinEntry) => boolean): Map<string, CheckinEntry[]> {
+  const byKr = new Map<string, CheckinEntry[]>();
+  for (const c of checkins) {
+    if (!keep(c) || String(c.blockers ?? "").trim() === "") continue;
+    const list = byKr.get(c.krId);
+    if (list) list.push(c);
+    else byKr.set(c.krId, [c]);
+  }
+  return byKr;
+}
+
+/** A KR's check-ins with blockers, newest first (sorted in place), a text repeated in any case kept once: its newest. */
+export function distinctBlockers(list: CheckinEntry[] | undefined): CheckinEntry[] {
+  if (!list) return [];
+  list.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.row - a.row));
+  const seen = new Set<string>();
+  return list.filter((c) => {
+    const key = String(c.blockers).trim().toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
