@@ -86,6 +86,22 @@ export function goalForType(type: unknown, aspirationalGoal: number): number {
   return lowerTrim(type) === "aspirational" ? aspirationalGoal : 1;
 }
 
+/** Whether a KR has started, as its Status formula tells Not started: a Last check-in, or a Current typed. */
+export function krStarted(kr: Pick<KeyResult, "lastCheckin" | "current">): boolean {
+  return !(kr.lastCheckin === null || kr.lastCheckin === undefined || kr.lastCheckin === "") || isNum(kr.current);
+}
+
+/**
+ * A KR's status by its Status formula's rule (formulas.ts): from its score (null: a setup error), whether it
+ * started (krStarted), whether its metric is a stay one, and its expected score.
+ */
+export function krStatusFrom(score: number | null, started: boolean, stay: boolean, expected: number, s: { onTrackGap: number; atRiskGap: number }): Status {
+  if (score === null) return STATUS.setupError;
+  if (!started) return STATUS.notStarted;
+  if (stay) return score === 1 ? STATUS.onTrack : STATUS.offTrack;
+  return statusFromGap(score, expected, s.onTrackGap, s.atRiskGap);
+}
+
 /**
  * One KR. `elapsed` is the KR's own elapsed share (krElapsed, the cycle's for a KR without Counts from);
  * `cycleElapsed` the cycle's, for the pace offset (the same by default). With the cycle's start and length in
@@ -110,12 +126,8 @@ export function evaluateKr(
   else if (settings.startDate && settings.weeks && countsFromBad(kr.countsFrom, settings.startDate, settings.weeks)) {
     result = { score: null, error: SETUP_ERRORS.countsFrom };
   } else result = krScore(metric, kr.start, kr.target, kr.current);
-  const started = !(kr.lastCheckin === null || kr.lastCheckin === undefined || kr.lastCheckin === "") || isNum(kr.current);
-  let status: Status;
-  if (result.score === null) status = STATUS.setupError;
-  else if (!started) status = STATUS.notStarted;
-  else if (isStayMetric(metric)) status = result.score === 1 ? STATUS.onTrack : STATUS.offTrack;
-  else status = statusFromGap(result.score, expected, settings.onTrackGap, settings.atRiskGap);
+  const started = krStarted(kr);
+  const status = krStatusFrom(result.score, started, isStayMetric(metric), expected, settings);
   return {
     id: kr.id,
     objectiveId: kr.objectiveId,

@@ -23,10 +23,9 @@
 //   wrong at the KR's next check-in, and is told then); an objective's Expected or Status.
 import { dayNumber, SERIAL_OFFSET } from "./dates";
 import { paceStartSerial } from "./countsFrom";
-import type { KrEvaluation, ObjectiveEvaluation } from "./evaluate";
+import { krStarted, krStatusFrom, type KrEvaluation, type ObjectiveEvaluation } from "./evaluate";
 import type { KeyResult, Settings } from "./model";
-import { isNum, isStayMetric, normalizeMetric, SCORE_DECIMALS, sheetRound, statusFromGap } from "./scoring";
-import { STATUS } from "./tabs";
+import { isNum, isStayMetric, normalizeMetric, SCORE_DECIMALS, sheetRound } from "./scoring";
 
 /** Arithmetic of the sheet and of evaluateKr may differ in the last bits; a typed score differs by far more. */
 export const SCORE_TOLERANCE = 1e-6;
@@ -76,11 +75,11 @@ function expectedTyped(k: KrEvaluation, kr: KeyResult, s: Settings, cell: unknow
 
 /** The status the KR's Status formula gives for its row's cells as read; null when it gives an error (no Expected number). */
 function statusOfCells(kr: KeyResult, s: Settings, score: unknown, expected: unknown): string | null {
-  if (!isNum(score)) return STATUS.setupError;
-  if ((kr.lastCheckin === null || kr.lastCheckin === undefined || kr.lastCheckin === "") && !isNum(kr.current)) return STATUS.notStarted;
-  if (isStayMetric(normalizeMetric(kr.metric))) return score === 1 ? STATUS.onTrack : STATUS.offTrack;
-  if (!isNum(expected)) return null;
-  return statusFromGap(score, expected, s.onTrackGap, s.atRiskGap);
+  const started = krStarted(kr);
+  const stay = isStayMetric(normalizeMetric(kr.metric));
+  // Where the rule reaches the gap, the formula needs an Expected number: without one it shows an error.
+  if (isNum(score) && started && !stay && !isNum(expected)) return null;
+  return krStatusFrom(isNum(score) ? score : null, started, stay, isNum(expected) ? expected : 0, s);
 }
 
 /** The objective's Score formula over its KRs' Score cells as read: SUMIF(weighted) / SUMIF(counted weight), or "" when none counts. */
