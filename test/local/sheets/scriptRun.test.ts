@@ -3,7 +3,9 @@ import vm from "node:vm";
 import { describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
 import { crossScriptRun } from "../../../src/local/sheets/scriptRun";
+import { loadAddon } from "../../../src/local/sheets";
 import { callAddon, newTracker } from "../../support/tracker";
+import { setup } from "./helpers";
 
 describe("google.script.run serialisation (Google's rules, not JSON)", () => {
   it("functions and undefined fields are dropped; undefined in an array is null", () => {
@@ -40,6 +42,14 @@ describe("google.script.run serialisation (Google's rules, not JSON)", () => {
     expect(sent.list).toEqual([Infinity]);
     expect(() => crossScriptRun({ score: NaN }, "toClient")).toThrow("The server function returned NaN, which google.script.run cannot carry to the client.");
     expect(() => crossScriptRun([-Infinity], "toClient")).toThrow("-Infinity");
+  });
+
+  it("through the offline runtime, NaN and ±Infinity sent reach the server function as themselves (they arrived as null)", () => {
+    // The runtime rebuilt the arguments from JSON in the add-on's realm, which made them null whatever
+    // crossScriptRun gave: a server function never met the NaN the test above says it receives.
+    const code = `function kinds(x) { return { values: x.list.map(String), keys: Object.keys(x), null: x.list.indexOf(null) }; }`;
+    const addon = loadAddon(code, setup().services);
+    expect(addon.call("kinds", { list: [NaN, Infinity, -Infinity, 1, null, "NaN"] })).toEqual({ values: ["NaN", "Infinity", "-Infinity", "1", "null", "NaN"], keys: ["list"], null: 4 });
   });
 
   it("the offline runtime applies them to the add-on's calls", () => {
