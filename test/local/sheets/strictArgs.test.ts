@@ -64,3 +64,24 @@ describe("a tab named like a reference, in A1 notation", () => {
     expect(parseA1(`${quoteSheet("R1C1")}!B2`, true).sheet).toBe("R1C1");
   });
 });
+
+describe("names and weights outside what Google documents (session 21, \"to check\" 54)", () => {
+  it("refuses a tab with no name, as setName does (insertSheet(\"\") made a tab named \"\")", () => {
+    const { ss } = setup();
+    expect(() => ss.insertSheet("")).toThrow("Sheet names cannot be empty.");
+    expect(() => ss.insertSheet("", 0)).toThrow("Sheet names cannot be empty.");
+    expect(ss.getSheets().map((s: { getName(): string }) => s.getName())).toEqual(["Sheet1"]);
+    // No name at all is a default one, as documented.
+    expect(ss.insertSheet().getName()).toBe("Sheet2");
+  });
+
+  it("takes \"bold\", \"normal\" or null as a font weight, refusing anything else (\"BOLD\" was taken as normal)", () => {
+    const { sheet } = setup();
+    const r = sheet.getRange("A1:B1");
+    expect(() => r.setFontWeight("BOLD")).toThrow('a font weight is "bold", "normal" or null, not "BOLD".');
+    expect(() => r.setFontWeights([["bold", "700"]])).toThrow('not "700"');
+    expect(r.getFontWeights()).toEqual([["normal", "normal"]]);
+    expect(r.setFontWeights([["bold", null]]).getFontWeights()).toEqual([["bold", "normal"]]);
+    expect(r.setFontWeight("normal").getFontWeights()).toEqual([["normal", "normal"]]);
+  });
+});
