@@ -55,6 +55,12 @@ describe("google.script.run serialisation (Google's rules, not JSON)", () => {
   it("the offline runtime applies them to the add-on's calls", () => {
     const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05" });
     expect(() => callAddon(wb, "getSidebarData", { as: new Date() })).toThrow(/cannot send a Date/);
+    // In the words of Google's client, naming the key or the argument's place (session 21).
+    expect(() => callAddon(wb, "getSidebarData", { as: new Date() })).toThrow(/^Failed due to illegal value in property: as\. /);
+    expect(() => crossScriptRun(["O1.KR1", () => 1], "toServer")).toThrow(/^Failed due to illegal value in property: 1\. /);
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    expect(() => crossScriptRun([loop], "toServer")).toThrow(/^Failed due to circular reference\. /);
   });
 
   it("an own \"__proto__\" key (as JSON.parse makes) arrives as a key, not as the copy's prototype", () => {
