@@ -419,7 +419,7 @@ describe("submitCheckin under hostile input (built add-on)", () => {
             payload = { requestId: rid, ...s.fields, ...s.extra };
           }
           if (payload && typeof payload === "object" && "requestId" in payload) sent.push((payload as { requestId: unknown }).requestId);
-          // What crosses google.script.run: JSON (NaN and ±Infinity become null, -0 becomes 0, undefined fields vanish).
+          // The oracle reads JSON's payload (NaN null, -0 0); the server gets NaN itself (scriptRun.ts): alike.
           const wire = payload === undefined ? undefined : JSON.parse(JSON.stringify(payload));
           const expected = oracle(wire ?? null, world);
           const before = current;

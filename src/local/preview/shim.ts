@@ -2,12 +2,34 @@
 // google.script.run.withSuccessHandler(f).withFailureHandler(g).anyName(...args) POSTs {fn, args} to /rpc;
 // the success handler gets the result, the failure handler an Error carrying the server's message.
 // After each successful call the sidebar tells the page around it (same origin) to refresh the tabs.
+// Arguments are checked first by Google's rules, as its client does before sending anything: a Date, a
+// function, any object that is not a plain object or array (an event, a Map) or a circular structure throws
+// a TypeError in Google's words (src/local/sheets/scriptRun.ts ILLEGAL_VALUE, CIRCULAR) and nothing is
+// sent. JSON alone had turned a Date into its ISO text and dropped a function, so the browser tests passed
+// where Google refuses the call. A form element (legal on Google as the only argument) is not modelled.
+
+import { CIRCULAR, ILLEGAL_VALUE } from "../sheets/scriptRun";
 
 /** Message the shim posts to the parent page after a successful server call. */
 export const RPC_DONE_MESSAGE = "okr-sheets-preview:rpc-done";
 
 export const SHIM_JS = `(function () {
   "use strict";
+  function check(v, key, seen) {
+    if (v === null || v === undefined) return;
+    var t = typeof v;
+    if (t === "string" || t === "boolean" || t === "number") return;
+    var proto = t === "object" ? Object.getPrototypeOf(v) : undefined;
+    var list = t === "object" && Array.isArray(v);
+    if (t !== "object" || (!list && proto !== null && proto !== Object.prototype)) {
+      throw new TypeError(${JSON.stringify(ILLEGAL_VALUE)} + key);
+    }
+    if (seen.indexOf(v) >= 0) throw new TypeError(${JSON.stringify(CIRCULAR)});
+    seen.push(v);
+    var keys = list ? v.map(function (_e, i) { return String(i); }) : Object.keys(v);
+    for (var i = 0; i < keys.length; i++) check(v[keys[i]], keys[i], seen);
+    seen.pop();
+  }
   function post(fn, args) {
     return fetch("/rpc", {
       method: "POST",
@@ -47,6 +69,7 @@ export const SHIM_JS = `(function () {
         if (name === "then" || name === "toJSON") return undefined;
         return function () {
           var args = Array.prototype.slice.call(arguments);
+          for (var i = 0; i < args.length; i++) check(args[i], String(i), []);
           post(name, args).then(function (result) {
             notify(name);
             if (onSuccess) later(function () { onSuccess(result, userObject); });

@@ -15,6 +15,7 @@
 // 2.1-2.3 ms): creating the context, and the add-on's code starting cold every time in a new realm instead
 // of reusing the compiled code V8 keeps per function of a realm.
 import vm from "node:vm";
+import { randomUUID } from "node:crypto";
 import { crossScriptRun } from "./scriptRun";
 
 export interface AddonContext {
@@ -136,6 +137,15 @@ function accessors(get: unknown, set: unknown): object {
   return token;
 }
 
+/** A string no sender can make (a fresh UUID after a NUL): a non-finite number's place in the JSON sent. */
+const NON_FINITE = `\u0000${randomUUID()}:`;
+function keepNonFinite(_key: string, v: unknown): unknown {
+  return typeof v === "number" && !Number.isFinite(v) ? NON_FINITE + String(v) : v;
+}
+function restoreNonFinite(_key: string, v: unknown): unknown {
+  return typeof v === "string" && v.startsWith(NON_FINITE) ? Number(v.slice(NON_FINITE.length)) : v;
+}
+
 /**
  * Loads built add-on code; loading compiles it and touches no service. `call` behaves like google.script.run:
  * arguments and result cross by Google's rules (scriptRun.ts: a Date sent fails, a Date returned arrives as
@@ -146,15 +156,17 @@ export function loadAddon(code: string, services: AddonHost): AddonContext {
   /** Realms no execution is running in. */
   const idle: Realm[] = [];
   const call = (name: string, ...args: unknown[]): unknown => {
-    // Checked by Google's rules before anything runs (what remains is plain JSON).
-    const sent = JSON.stringify(crossScriptRun(args, "toServer"));
+    // Checked by Google's rules before anything runs (what remains is JSON, but for NaN and ±Infinity, which
+    // scriptRun.ts lets reach the server as themselves: JSON alone made them null, so the server's own
+    // handling of a NaN was never reached through here).
+    const sent = JSON.stringify(crossScriptRun(args, "toServer"), keepNonFinite);
     const out = services.execution(() => {
       const realm = idle.pop() ?? new Realm(script, services.globals);
       try {
         const fn = realm.start(services.globals)[name];
         if (typeof fn !== "function") throw new Error(`Script function not found: ${name}`);
         // Rebuilt in the add-on's realm, as its own objects.
-        const ctxArgs = realm.json.parse(sent) as unknown[];
+        const ctxArgs = realm.json.parse(sent, restoreNonFinite) as unknown[];
         try {
           return fn.apply(undefined, ctxArgs);
         } catch (e) {

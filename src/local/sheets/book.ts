@@ -117,6 +117,9 @@ export class Book {
   }
 
   addSheetModel(name: string, index: number): SheetModel {
+    // As setName refuses it (renameSheet): insertSheet("") made a tab named "" offline, which no person can
+    // make in Sheets; what Apps Script does with it is not documented ("to check" 54).
+    if (!name) throw new Error("Sheet names cannot be empty.");
     checkSheetName(name);
     if (this.findSheet(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     checkGridLimits(this.sheets, { newCells: 1000 * 26 });

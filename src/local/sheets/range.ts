@@ -22,6 +22,15 @@ function refuseUnrendered(fmts: unknown[][]): void {
   }
 }
 
+/**
+ * "either 'bold' or 'normal'; a null value resets the font weight" (ref/spreadsheet/range#setFontWeight(String)):
+ * anything else (`"BOLD"`, `"700"`) was taken as normal offline; Google's answer is not documented, so it is
+ * refused ("to check" 54).
+ */
+function fontWeight(w: unknown): void {
+  if (w !== null && w !== "bold" && w !== "normal") throw new Error(`Offline spreadsheet: a font weight is "bold", "normal" or null, not ${JSON.stringify(w)}.`);
+}
+
 function checkRows(values: unknown, rows: number, cols: number): unknown[][] {
   if (!Array.isArray(values)) throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Range.setValues.");
   if (values.length !== rows) {
@@ -318,9 +327,11 @@ export class LocalRange {
     return this.grid((m) => m?.color ?? "#000000");
   }
   setFontWeight(w: string | null) {
+    fontWeight(w);
     return this.setEach((m) => (w === "bold" ? (m.bold = true) : delete m.bold));
   }
   setFontWeights(ws: (string | null)[][]) {
+    if (Array.isArray(ws)) ws.forEach((row) => (Array.isArray(row) ? row.forEach(fontWeight) : undefined));
     return this.setGrid(ws, (m, w) => (w === "bold" ? (m.bold = true) : delete m.bold));
   }
   getFontWeight() {

@@ -295,6 +295,9 @@ export function createUtilities(tzDefault: () => string) {
       if (Object.prototype.toString.call(date) !== "[object Date]") {
         throw new Error("The parameters don't match the method signature for Utilities.formatDate.");
       }
+      // An invalid Date (new Date("x")) gave "0NaN-aN-aN" here, so code formatting one showed garbage where a
+      // test should fail; what Google does is not documented ("to check" 53): refused, the stricter reading.
+      if (isNaN(date.getTime())) throw new Error("Offline Utilities.formatDate: the date is invalid (Google's answer is not documented).");
       return formatJavaDate(date.getTime(), tz || tzDefault(), String(pattern));
     },
     getUuid() {

@@ -45,6 +45,12 @@ export class LocalSpreadsheet {
       name = a;
       if (typeof b === "number") index = b;
     } else if (typeof a === "number") index = a;
+    // "the index of the newly created sheet", 0 for the first: one past the last tab is the furthest a tab can
+    // go. A larger, negative or fractional index was clamped (a fraction made a tab between two others);
+    // Google's answer is not documented ("to check" 54), so it is refused, as moveActiveSheet refuses one.
+    if (!Number.isInteger(index) || index < 0 || index > book.sheets.length) {
+      throw new Error(`Offline spreadsheet: insertSheet's index must be a whole number from 0 to ${book.sheets.length} (the number of tabs), not ${index}.`);
+    }
     if (name === undefined) {
       let n = book.sheets.length + 1;
       while (book.findSheet(`Sheet${n}`)) n++;

@@ -26,9 +26,25 @@ function formatterFor(tz: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Minutes east of UTC of `tz` at the instant `ms`. Unknown zones count as UTC. */
+/**
+ * Java's custom time zone IDs, which Utilities.formatDate takes (its reference's own example formats in
+ * "GMT"; public scripts pass "GMT+1", "GMT-05:00"): "GMT" Sign Hours [[:] Minutes], hours 0-23. Intl knows
+ * none of them, so they counted as UTC: "GMT+1" formatted an hour early.
+ */
+const CUSTOM_ZONE = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/;
+function customOffset(tz: string): number | null {
+  const m = CUSTOM_ZONE.exec(tz);
+  if (!m) return null;
+  const h = Number(m[2]), mi = Number(m[3] ?? 0);
+  if (h > 23 || mi > 59) return null;
+  return (m[1] === "-" ? -1 : 1) * (h * 60 + mi);
+}
+
+/** Minutes east of UTC of `tz` at the instant `ms`. Unknown zones count as UTC (Java's TimeZone gives GMT for an ID it does not know). */
 export function tzOffsetMinutes(ms: number, tz: string): number {
   if (!tz || tz === "Etc/UTC" || tz === "UTC" || tz === "GMT" || tz === "Etc/GMT") return 0;
+  const custom = customOffset(tz);
+  if (custom !== null) return custom;
   const parts = formatterFor(tz).formatToParts(new Date(ms));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour") % 24, get("minute"), get("second"));

@@ -3,7 +3,9 @@ import vm from "node:vm";
 import { describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
 import { crossScriptRun } from "../../../src/local/sheets/scriptRun";
+import { loadAddon } from "../../../src/local/sheets";
 import { callAddon, newTracker } from "../../support/tracker";
+import { setup } from "./helpers";
 
 describe("google.script.run serialisation (Google's rules, not JSON)", () => {
   it("functions and undefined fields are dropped; undefined in an array is null", () => {
@@ -42,9 +44,23 @@ describe("google.script.run serialisation (Google's rules, not JSON)", () => {
     expect(() => crossScriptRun([-Infinity], "toClient")).toThrow("-Infinity");
   });
 
+  it("through the offline runtime, NaN and ±Infinity sent reach the server function as themselves (they arrived as null)", () => {
+    // The runtime rebuilt the arguments from JSON in the add-on's realm, which made them null whatever
+    // crossScriptRun gave: a server function never met the NaN the test above says it receives.
+    const code = `function kinds(x) { return { values: x.list.map(String), keys: Object.keys(x), null: x.list.indexOf(null) }; }`;
+    const addon = loadAddon(code, setup().services);
+    expect(addon.call("kinds", { list: [NaN, Infinity, -Infinity, 1, null, "NaN"] })).toEqual({ values: ["NaN", "Infinity", "-Infinity", "1", "null", "NaN"], keys: ["list"], null: 4 });
+  });
+
   it("the offline runtime applies them to the add-on's calls", () => {
     const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05" });
     expect(() => callAddon(wb, "getSidebarData", { as: new Date() })).toThrow(/cannot send a Date/);
+    // In the words of Google's client, naming the key or the argument's place (session 21).
+    expect(() => callAddon(wb, "getSidebarData", { as: new Date() })).toThrow(/^Failed due to illegal value in property: as\. /);
+    expect(() => crossScriptRun(["O1.KR1", () => 1], "toServer")).toThrow(/^Failed due to illegal value in property: 1\. /);
+    const loop: Record<string, unknown> = {};
+    loop.self = loop;
+    expect(() => crossScriptRun([loop], "toServer")).toThrow(/^Failed due to circular reference\. /);
   });
 
   it("an own \"__proto__\" key (as JSON.parse makes) arrives as a key, not as the copy's prototype", () => {

@@ -36,6 +36,18 @@ describe("Utilities", () => {
     // In the spreadsheet's zone: 23:30 on 26 December in Honolulu is already the 27th in UTC.
     expect(U.formatDate(new Date("2026-12-27T09:30:00Z"), "Pacific/Honolulu", "YYYY")).toBe("2026");
   });
+
+  it("Java's custom zones (\"GMT+1\", \"GMT-05:30\") are their offsets (they counted as UTC), and an invalid Date is refused (it gave \"0NaN\") (session 21)", () => {
+    const { g } = setup();
+    const U = g.Utilities;
+    const at = new Date("2026-01-05T07:08:00Z");
+    expect(U.formatDate(at, "GMT+1", "yyyy-MM-dd HH:mm")).toBe("2026-01-05 08:08");
+    expect(U.formatDate(at, "GMT-05:30", "HH:mm Z")).toBe("01:38 -0530");
+    expect(U.formatDate(at, "GMT+0530", "HH:mm")).toBe("12:38");
+    // An ID Java does not know is GMT there, as here.
+    expect(U.formatDate(at, "Mars/Olympus", "HH:mm")).toBe("07:08");
+    expect(() => U.formatDate(new Date("not a date"), "Etc/UTC", "yyyy-MM-dd")).toThrow("the date is invalid");
+  });
 });
 
 describe("MailApp", () => {

@@ -64,3 +64,35 @@ describe("a tab named like a reference, in A1 notation", () => {
     expect(parseA1(`${quoteSheet("R1C1")}!B2`, true).sheet).toBe("R1C1");
   });
 });
+
+describe("names and weights outside what Google documents (session 21, \"to check\" 54)", () => {
+  it("refuses a tab with no name, as setName does (insertSheet(\"\") made a tab named \"\")", () => {
+    const { ss } = setup();
+    expect(() => ss.insertSheet("")).toThrow("Sheet names cannot be empty.");
+    expect(() => ss.insertSheet("", 0)).toThrow("Sheet names cannot be empty.");
+    expect(ss.getSheets().map((s: { getName(): string }) => s.getName())).toEqual(["Sheet1"]);
+    // No name at all is a default one, as documented.
+    expect(ss.insertSheet().getName()).toBe("Sheet2");
+  });
+
+  it("refuses an index past the last tab, negative or fractional (it was clamped), and takes 0 to the number of tabs", () => {
+    const { ss } = setup();
+    expect(() => ss.insertSheet("Far", 5)).toThrow("insertSheet's index must be a whole number from 0 to 1 (the number of tabs), not 5.");
+    expect(() => ss.insertSheet("Before", -1)).toThrow("not -1.");
+    expect(() => ss.insertSheet(0.5)).toThrow("not 0.5.");
+    expect(ss.getSheets().length).toBe(1);
+    ss.insertSheet("Last", 1);
+    ss.insertSheet("First", 0);
+    expect(ss.getSheets().map((s: { getName(): string }) => s.getName())).toEqual(["First", "Sheet1", "Last"]);
+  });
+
+  it("takes \"bold\", \"normal\" or null as a font weight, refusing anything else (\"BOLD\" was taken as normal)", () => {
+    const { sheet } = setup();
+    const r = sheet.getRange("A1:B1");
+    expect(() => r.setFontWeight("BOLD")).toThrow('a font weight is "bold", "normal" or null, not "BOLD".');
+    expect(() => r.setFontWeights([["bold", "700"]])).toThrow('not "700"');
+    expect(r.getFontWeights()).toEqual([["normal", "normal"]]);
+    expect(r.setFontWeights([["bold", null]]).getFontWeights()).toEqual([["bold", "normal"]]);
+    expect(r.setFontWeight("normal").getFontWeights()).toEqual([["normal", "normal"]]);
+  });
+});
