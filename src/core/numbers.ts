@@ -16,6 +16,8 @@
 //   refused as too large. -0 becomes 0.
 // - Full-width forms, which a Japanese (or Chinese, Korean) input method types in its default mode
 //   ("３，５", "８５％", "－３"), count as their ASCII characters, and the ideographic space as a space.
+import { singularKey } from "./plural";
+
 export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
 
 /** Full-width ASCII forms (U+FF01–FF5E) as ASCII, the ideographic space as a space: "３，５" → "3,5". */
@@ -202,7 +204,8 @@ export function isPercentUnit(unit: string): boolean {
 const SHORT_UNITS: Record<string, string> = { d: "day", h: "hour", hr: "hour", min: "minute", wk: "week", mo: "month", yr: "year", sec: "second" };
 
 function unitKey(u: string): string {
-  const k = u.trim().toLowerCase().replace(/\s+/g, " ").replace(/\.$/, "");
+  // "1 Tag" on a KR in "Tage", as "1 day" on one in "days" (plural.ts's certain singulars).
+  const k = singularKey(u.trim().toLowerCase().replace(/\s+/g, " ").replace(/\.$/, ""));
   const one = k.length > 2 && k.endsWith("s") ? k.slice(0, -1) : k;
   return SHORT_UNITS[one] || one;
 }

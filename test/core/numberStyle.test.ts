@@ -127,3 +127,12 @@ describe("what the add-on writes in a locale reads back as the same number", () 
     );
   });
 });
+
+describe("a unit typed in the singular on a KR in the plural of its language", () => {
+  it("is the KR's unit: 1 Tag on a KR in Tage, as 1 day on one in days", () => {
+    expect(read("1 Tag", "de_DE", "Tage")).toBe(1);
+    expect(read("1,5 Tage", "de_DE", "Tage")).toBe(1.5);
+    expect(read("1 giorno", "it_IT", "giorni")).toBe(1);
+    expect(parseKrValue("1 Woche", "de_DE", "Tage").ok).toBe(false);
+  });
+});

@@ -94,7 +94,7 @@ function texts(wb: Workbook): string[] {
   const cells = tabs.flatMap((t) => t!.getDataRange().getDisplayValues().flat());
   const mail = wb.services.mail.sent.filter((m) => m.to === "boss@example.com");
   expect(mail.length).toBeGreaterThan(0);
-  return [...cells, ...mail.flatMap((m) => [m.subject, m.body])].filter((t) => typeof t === "string" && t !== "");
+  return [...cells, ...mail.flatMap((m) => [m.subject, m.body])].filter((t): t is string => typeof t === "string" && t !== "");
 }
 
 for (const team of TEAMS) {
