@@ -8,8 +8,10 @@
 // - Thousands separators only as the locale groups digits, where they cannot be a decimal: the other
 //   separator between groups of three, followed by the locale's own decimal separator or repeated
 //   ("1.234,5" and "1.234.567" in de_DE, "1,234.5" and "1,234,567" in en_US: session 20, a German team
-//   types its cost per unit so). Other mixes ("1,234.5" in de_DE, "1.23,4", "1.2.3") and spaces inside the
-//   number are refused; a lone "1.234" stays ambiguous (below).
+//   types its cost per unit so), and the locale's own separator where it is no decimal one: a space in fr_FR,
+//   ru_RU… ("1 234,5", no-break and narrow no-break spaces too: Google's fr_FR shows the latter), an
+//   apostrophe in de_CH (session 21). Other mixes ("1,234.5" in de_DE, "1.23,4", "1.2.3") and other spaces
+//   inside the number are refused; a lone "1.234" stays ambiguous (below).
 // - A leading "+" or "-" (also the typographic minus "−") is allowed; a trailing "%" divides by 100
 //   ("50%" → 0.5, "12,5 %" → 0.125), done on the decimal digits so "12.3%" gives exactly 0.123.
 // - No exponents ("1e3"), letters, currency signs, NaN or Infinity; magnitudes above 1e15 are
