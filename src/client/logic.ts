@@ -6,13 +6,13 @@ import { evaluateKr } from "../core/evaluate";
 import type { KeyResult } from "../core/model";
 import { krValueText, type LineForecast } from "../core/forecast";
 import { forecastLine } from "../core/forecastWords";
-import { decimalText, exactText, fixedText, parseKrValue } from "../core/numbers";
+import { decimalOf, decimalText, exactText, fixedText, parseKrValue, type DecimalSeparator } from "../core/numbers";
 import { implausible } from "../core/plausible";
 import { valueWithUnit } from "../core/valueDigits";
 
 export { MAX_TEXT };
 
-export type DecimalSeparator = "." | ",";
+export type { DecimalSeparator };
 
 /** A random request ID: crypto.randomUUID where available, else 32 random hex digits. */
 export function newRequestId(cryptoLike: Partial<Crypto> | undefined = globalThis.crypto): string {
@@ -182,7 +182,7 @@ export function validateForm(v: FormValues): Partial<Record<FormField, string>> 
 
 /** The placeholder for the value field in the locale ("3,5" or "3.5"). */
 export function valuePlaceholder(sep: DecimalSeparator): string {
-  return sep === "," ? "e.g. 3,5" : "e.g. 3.5";
+  return decimalOf(sep) === "," ? "e.g. 3,5" : "e.g. 3.5";
 }
 
 /** The hint under New value: unit, start → target, and the current value. */

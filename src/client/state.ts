@@ -33,7 +33,8 @@ export function setDetails(d: typeof details): void {
 }
 
 export function sep(): DecimalSeparator {
-  return data && data.decimalSeparator === "," ? "," : ".";
+  const s = data && data.decimalSeparator;
+  return typeof s === "string" && /^[.,]/.test(s) ? s : ".";
 }
 
 export function selectedKr(): SidebarKr | undefined {

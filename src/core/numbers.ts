@@ -8,14 +8,18 @@
 // - Thousands separators only as the locale groups digits, where they cannot be a decimal: the other
 //   separator between groups of three, followed by the locale's own decimal separator or repeated
 //   ("1.234,5" and "1.234.567" in de_DE, "1,234.5" and "1,234,567" in en_US: session 20, a German team
-//   types its cost per unit so). Other mixes ("1,234.5" in de_DE, "1.23,4", "1.2.3") and spaces inside the
-//   number are refused; a lone "1.234" stays ambiguous (below).
+//   types its cost per unit so), and the locale's own separator where it is no decimal one: a space in fr_FR,
+//   ru_RU… ("1 234,5", no-break and narrow no-break spaces too: Google's fr_FR shows the latter), an
+//   apostrophe in de_CH (session 21). Other mixes ("1,234.5" in de_DE, "1.23,4", "1.2.3") and other spaces
+//   inside the number are refused; a lone "1.234" stays ambiguous (below).
 // - A leading "+" or "-" (also the typographic minus "−") is allowed; a trailing "%" divides by 100
 //   ("50%" → 0.5, "12,5 %" → 0.125), done on the decimal digits so "12.3%" gives exactly 0.123.
 // - No exponents ("1e3"), letters, currency signs, NaN or Infinity; magnitudes above 1e15 are
 //   refused as too large. -0 becomes 0.
 // - Full-width forms, which a Japanese (or Chinese, Korean) input method types in its default mode
 //   ("３，５", "８５％", "－３"), count as their ASCII characters, and the ideographic space as a space.
+import { singularKey } from "./plural";
+
 export type ParsedNumber = { ok: true; value: number } | { ok: false; message: string };
 
 /** Full-width ASCII forms (U+FF01–FF5E) as ASCII, the ideographic space as a space: "３，５" → "3,5". */
@@ -37,23 +41,46 @@ const POINT_LOCALES = [
 ];
 const COMMA_LOCALES = ["en_za", "en_dk", "en_be", "en_de", "en_nl", "en_fi", "en_se", "en_at", "en_si"];
 
+const localeKey = (locale: string) => String(locale || "").trim().toLowerCase().replace(/-/g, "_");
+
 /** The decimal separator of a Sheets locale ("en_US", "de_DE", "pt_BR", "de", "fr-CA"…). Unknown → ".". */
 export function decimalSeparatorFor(locale: string): "." | "," {
-  const l = String(locale || "").trim().toLowerCase().replace(/-/g, "_");
+  const l = localeKey(locale);
   if (POINT_LOCALES.indexOf(l) >= 0) return ".";
   if (COMMA_LOCALES.indexOf(l) >= 0) return ",";
   const lang = l.split("_")[0];
   return COMMA_LANGUAGES.indexOf(lang) >= 0 ? "," : ".";
 }
 
+// The grouping separator a Sheets locale shows in a "#,##0.00" format (its currency format: Google's
+// default CURRENCY in en_US is "$1,000.12", and "the actual rendering of the format depends on the
+// spreadsheet's locale", developers.google.com/sheets/api/guides/formats), as CLDR writes it (test/core/
+// numberStyle.test.ts checks the table against Node's ICU): "," with a decimal point, "'" in Switzerland and
+// Liechtenstein, "." with a decimal comma, except the languages that group with a space: a narrow no-break
+// space (U+202F) in French (France, Switzerland, Belgium), a no-break space (U+00A0) elsewhere (fr_CA, ru,
+// pl, sv, cs, fi, nb, pt_PT, de_AT…).
+const SPACE_LANGUAGES = ["af", "be", "bg", "cs", "et", "fi", "fr", "hu", "hy", "ka", "kk", "ky", "lt", "lv", "nb", "nn", "no", "pl", "ru", "sk", "sq", "sv", "uk", "uz"];
+const SPACE_LOCALES = ["pt_pt", "de_at", "en_za", "en_fi", "en_se"];
+const APOSTROPHE_LOCALES = ["de_ch", "de_li", "it_ch", "en_ch"];
+
+/** The thousands separator of a Sheets locale: ",", ".", "'", "\u202f" (fr_FR) or "\u00a0" (ru_RU, fr_CA…). */
+export function groupSeparatorFor(locale: string): string {
+  const l = localeKey(locale);
+  if (APOSTROPHE_LOCALES.indexOf(l) >= 0) return "'";
+  if (decimalSeparatorFor(l) === ".") return ",";
+  const lang = l.split("_")[0];
+  if (lang === "fr" && l !== "fr_ca") return "\u202f";
+  return SPACE_LANGUAGES.indexOf(lang) >= 0 || SPACE_LOCALES.indexOf(l) >= 0 ? "\u00a0" : ".";
+}
+
 /**
  * Whether the locale can change how `text` reads: it has a comma, or a point followed by exactly three
- * digits ("1.234": a decimal in en_US, ambiguous in a decimal-comma locale), full-width ones included.
- * Anything else reads the same in every locale (a caller may then skip asking for it).
+ * digits ("1.234": a decimal in en_US, ambiguous in a decimal-comma locale), or a space or apostrophe
+ * before three ("1 234": a number in fr_FR, refused in en_US), full-width ones included. Anything else reads the same in every locale (a caller may then skip asking for it).
  */
 export function localeMatters(text: string): boolean {
   const s = halfWidth(text);
-  return s.indexOf(",") >= 0 || /\.\d{3}(?!\d)/.test(s);
+  return s.indexOf(",") >= 0 || /\.\d{3}(?!\d)/.test(s) || /\d[\s'\u2019]\d{3}(?!\d)/.test(s);
 }
 
 /** The refusal of a value that is not a number, its example in the locale's own decimal separator ("3,5" in de_DE). */
@@ -81,6 +108,21 @@ function ungrouped(s: string, own: "." | ","): string | null {
   return m[1].split(group).join("") + (m[2] || "");
 }
 
+/**
+ * Digits grouped by thousands with a locale's own separator where it cannot be a decimal one (session 21):
+ * a space in fr_FR ("1 234,5", "12 345": a no-break or narrow no-break space too, as Google's fr_FR shows
+ * it), an apostrophe in de_CH ("1'234.5", "1’234"), without it; null otherwise. Even one group is no
+ * ambiguity here, unlike "1.234" in de_DE.
+ */
+function ownGrouped(s: string, locale: string): string | null {
+  const g = groupSeparatorFor(locale);
+  const chars = g === "'" ? "['\u2019]" : /\s/.test(g) ? " " : null;
+  if (chars === null) return null;
+  const o = decimalSeparatorFor(locale) === "." ? "\\." : ",";
+  const m = new RegExp(`^([0-9]{1,3}(?:${chars}[0-9]{3})+)(${o}[0-9]*)?$`).exec(s);
+  return m ? m[1].replace(/['\u2019 ]/g, "") + (m[2] || "") : null;
+}
+
 /** Parses a number as typed by a user in a sheet with the given locale. */
 export function parseUserNumber(text: string | number, locale: string): ParsedNumber {
   if (typeof text === "number") return checkRange(text);
@@ -98,9 +140,13 @@ export function parseUserNumber(text: string | number, locale: string): ParsedNu
     s = s.slice(1).trim();
   }
   if (s === "") return { ok: false, message: "Enter a number." };
+  const own3 = ownGrouped(s, locale);
+  if (own3 !== null) s = own3;
   if (/\s/.test(s)) {
-    // Since thousands points are read (session 20) the words name the forms that are, in the locale's separators.
-    return { ok: false, message: `Type the number without spaces: ${decimalSeparatorFor(locale) === "," ? "1234,5 or 1.234,5" : "1234.5 or 1,234.5"}.` };
+    // Since thousands points are read (session 20) the words name the forms that are, in the locale's separators;
+    // where the locale groups with a space (session 21), that form.
+    const spaced = /\s/.test(groupSeparatorFor(locale));
+    return { ok: false, message: spaced ? "Type the number without spaces, or with one between each three digits: 1234,5 or 1 234,5." : `Type the number without spaces: ${decimalSeparatorFor(locale) === "," ? "1234,5 or 1.234,5" : "1234.5 or 1,234.5"}.` };
   }
   if (!/^[0-9.,]+$/.test(s)) return digitsOnly(locale);
   const own = decimalSeparatorFor(locale);
@@ -160,7 +206,8 @@ export function isPercentUnit(unit: string): boolean {
 const SHORT_UNITS: Record<string, string> = { d: "day", h: "hour", hr: "hour", min: "minute", wk: "week", mo: "month", yr: "year", sec: "second" };
 
 function unitKey(u: string): string {
-  const k = u.trim().toLowerCase().replace(/\s+/g, " ").replace(/\.$/, "");
+  // "1 Tag" on a KR in "Tage", as "1 day" on one in "days" (plural.ts's certain singulars).
+  const k = singularKey(u.trim().toLowerCase().replace(/\s+/g, " ").replace(/\.$/, ""));
   const one = k.length > 2 && k.endsWith("s") ? k.slice(0, -1) : k;
   return SHORT_UNITS[one] || one;
 }
@@ -239,7 +286,7 @@ export function parseKrValue(text: string | number, locale: string, unit: string
   const signFirst = /^([+\-\u2212])\s*([^\s0-9.,+\-\u2212][^0-9.,+\-\u2212]*?)\s*(?=[0-9.,])/.exec(unsigned);
   const s = signFirst ? `${signFirst[2]} ${signFirst[1]}${unsigned.slice(signFirst[0].length)}` : unsigned;
   // The number is the run of sign, digits, separators and spaces; anything before or after is a unit.
-  const m = /^([^0-9.,+\-\u2212]*?)\s*([+\-\u2212]?\s*[0-9][0-9.,\s]*|[+\-\u2212]?\s*[.,][0-9][0-9.,\s]*)\s*([^0-9]*)$/.exec(s);
+  const m = /^([^0-9.,+\-\u2212]*?)\s*([+\-\u2212]?\s*[0-9][0-9.,\s'\u2019]*|[+\-\u2212]?\s*[.,][0-9][0-9.,\s]*)\s*([^0-9]*)$/.exec(s);
   if (!m || (!m[1] && !m[3])) return parseUserNumber(text, locale);
   const before = m[1].trim();
   const after = m[3].trim();
@@ -262,16 +309,45 @@ export function parseKrValue(text: string | number, locale: string, unit: string
   return { ok: false, message: unit.trim() ? `Leave out the unit: type the number only (this key result is measured in ${unitName(unit)}).` : "Leave out the unit: type the number only." };
 }
 
-// Numbers the add-on writes inside text (summary lines, signal reasons, the review's overall line, emails).
-// Cells hold numbers and show them in the spreadsheet locale through their number formats; a number inside
-// a sentence is text, so it takes the locale's decimal separator here: "0,35" next to a cell showing 0,35
-// in de_DE. Only the separator changes: no thousands separators, "-" stays the minus sign, the words stay
-// English. Every such number goes through decimalText, so "," text is "." text with the one point swapped.
-export type DecimalSeparator = "." | ",";
+// Numbers the add-on writes inside text (summary lines, signal reasons, the review's overall line, emails,
+// the sidebar, the CLI). Cells hold numbers and show them in the spreadsheet locale through their number
+// formats; a number inside a sentence is text, so it is written here as its cell shows it in the locale:
+// "0,35" next to a cell showing 0,35 in de_DE. Every such number goes through decimalText, so "," text is
+// "." text with the one point swapped; "-" stays the minus sign, the words stay English.
+// Thousands (session 21): a plain number is written as Google's automatic format and "0.00" show it, without
+// grouping ("1234,5", "12500": the KR's cells are General), while money is written as Google's currency
+// format shows it in the locale, grouped ("$1,234.50", "1.234,50 €", "1 234,50 €" with a narrow no-break
+// space in fr_FR: valueDigits.ts valueWithUnit, and the money cells' "#,##0.00"). The separators travel
+// together as a NumberStyle: the decimal separator, then the locale's grouping separator (numberStyleFor:
+// ".," in en_US, ",." in de_DE, ",\u202f" in fr_FR); a lone "." or "," (tests, callers that write no
+// money) groups nothing.
+export type DecimalSeparator = `${"." | ","}${string}`;
+
+/** The separators numbers are written with in text in a Sheets locale: its decimal separator, then its thousands separator. */
+export function numberStyleFor(locale: string): DecimalSeparator {
+  return `${decimalSeparatorFor(locale)}${groupSeparatorFor(locale)}`;
+}
+
+/** The decimal separator of a NumberStyle (or of a lone separator). */
+export function decimalOf(sep: DecimalSeparator): "." | "," {
+  return sep.charAt(0) === "," ? "," : ".";
+}
 
 /** A numeral written with "." ("0.35", "-1.5", "1200") in the given decimal separator. */
 export function decimalText(numeral: string, sep: DecimalSeparator): string {
-  return sep === "," ? numeral.replace(".", ",") : numeral;
+  return decimalOf(sep) === "," ? numeral.replace(".", ",") : numeral;
+}
+
+/**
+ * A numeral in a style's decimal separator ("1234.5", "1234,5", "-1234") with its whole part grouped by
+ * thousands in the style's grouping separator: "1,234.5" (".,"), "1.234,5" (",."), "1\u202f234,5" (fr_FR);
+ * as it is when the style has none (a lone "," or "."), and so is text that is no such numeral.
+ */
+export function groupedText(numeral: string, sep: DecimalSeparator): string {
+  const group = sep.slice(1);
+  const m = /^([+\-\u2212]?)(\d+)(.*)$/.exec(numeral);
+  if (!group || !m || !/^([.,]\d*)?$/.test(m[3])) return numeral;
+  return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, group)}${m[3]}`;
 }
 
 // Rounding as a spreadsheet shows a number (session 19): its 15 significant digits first, then half away from

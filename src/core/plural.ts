@@ -38,6 +38,17 @@ const SINGULAR: Record<string, string> = {
   customers: "customer", users: "user", people: "person", items: "item", deals: "deal", calls: "call", hrs: "hr", mins: "min", secs: "sec",
   calories: "calorie", cookies: "cookie", movies: "movie", pies: "pie", ties: "tie", lies: "lie",
 };
+// The units of time in the languages of the decimal-comma locales a team may type its unit in (session 21: a
+// German team's "1 Tage"): the add-on writes English only, but a unit is the team's word, and its singular after
+// 1 is that language's. Only these, whose singular is certain; not "minuten" (German Minute, Dutch minuut) nor
+// "meses" (Spanish mes, Portuguese mês), which stay as typed rather than take the English rule's "mese".
+const TIME_SINGULAR: Record<string, string> = {
+  sekunden: "sekunde", stunden: "stunde", tage: "tag", wochen: "woche", monate: "monat", jahre: "jahr",
+  ans: "an", "années": "année", "días": "día", "años": "año",
+  secondi: "secondo", minuti: "minuto", ore: "ora", giorni: "giorno", settimane: "settimana", mesi: "mese", anni: "anno",
+  seconden: "seconde", uren: "uur", dagen: "dag", weken: "week", maanden: "maand", jaren: "jaar",
+};
+const LEFT_AS_TYPED = new Set(["minuten", "meses"]);
 const NOT_PLURAL = new Set(["series", "species", "news", "kudos", "means", "analytics", "logistics", "physics", "economics", "ethics", "thanks"]);
 
 /** The singular of one unit word by the regular English endings, or null where they may be wrong. */
@@ -46,7 +57,7 @@ function regularSingular(unit: string): string | null {
   if (/^[A-Z]{2,}s$/.test(unit)) return unit.slice(0, -1);
   const u = unit.toLowerCase();
   if (!/^[a-z]{4,}$/i.test(unit) || NOT_PLURAL.has(u) || !u.endsWith("s")) return null;
-  if (/(ss|us|is|ves|oes)$/.test(u)) return null;
+  if (/(ss|us|is|ves|oes)$/.test(u) || LEFT_AS_TYPED.has(u)) return null;
   if (u.endsWith("ies")) return `${unit.slice(0, -3)}${unit.slice(-3, -2) === "I" ? "Y" : "y"}`;
   if (/(x|ch|sh|ss)es$/.test(u)) return unit.slice(0, -2);
   return unit.slice(0, -1);
@@ -55,7 +66,13 @@ function regularSingular(unit: string): string | null {
 /** `unit` as it reads after the number text `count`: singular after exactly 1 ("1 day", "−1 day", "1 box"), else as typed. */
 export function unitAfter(count: string, unit: string): string {
   if (!/^[+\-\u2212]?1$/.test(count)) return unit;
-  const one = SINGULAR[unit.toLowerCase()];
+  const one = SINGULAR[unit.toLowerCase()] || TIME_SINGULAR[unit.toLowerCase()];
   if (!one) return regularSingular(unit) ?? unit;
   return unit === unit.toUpperCase() ? one.toUpperCase() : unit[0] === unit[0].toUpperCase() ? one[0].toUpperCase() + one.slice(1) : one;
+}
+
+/** A unit word's singular where it is certain (the tables above, "days" → "day", "Tage" → "tag"), lowercase; else the word lowercased. */
+export function singularKey(unit: string): string {
+  const u = unit.toLowerCase();
+  return SINGULAR[u] || TIME_SINGULAR[u] || u;
 }

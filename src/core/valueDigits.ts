@@ -1,6 +1,6 @@
 // The decimals a KR's values are shown with (docs/forecast.md, "How values are rounded"): one rule, from the
 // KR's own start and target, for every place that rounds one of its values or a change of them.
-import { percentShown } from "./numbers";
+import { decimalOf, groupedText, percentShown, type DecimalSeparator } from "./numbers";
 import { unitAfter } from "./plural";
 import { isNum } from "./scoring";
 
@@ -81,12 +81,12 @@ export function minValueDigits(unit: unknown): number {
  * A number's text ("14.2", "14,2", "1200", "-3") with at least `min` decimals ("14.20", "1200.00"), in the
  * separator `sep` where it had none; any other text (a reason, "—") as it is.
  */
-export function padDecimals(text: string, min: number, sep: "." | "," = "."): string {
+export function padDecimals(text: string, min: number, sep: DecimalSeparator = "."): string {
   if (min <= 0) return text;
   const m = /^([+-]?\d+)(?:([.,])(\d*))?$/.exec(text);
   if (!m) return text;
   const decimals = m[3] ?? "";
-  return decimals.length >= min ? text : `${m[1]}${m[2] ?? sep}${decimals.padEnd(min, "0")}`;
+  return decimals.length >= min ? text : `${m[1]}${m[2] ?? decimalOf(sep)}${decimals.padEnd(min, "0")}`;
 }
 
 // Where a currency's sign goes (session 18's review: an operations team's "cost per unit $41.50 → $36.00"
@@ -101,16 +101,19 @@ const SIGNS_BEFORE = new Set(["$", "£", "₹", "¥", "US$", "A$", "C$", "NZ$", 
  * A value's text with its unit attached as the KR's values are written everywhere a value is text (the
  * Forecast column and Why, the This week line, the sidebar, the signals' reasons, the check-in's
  * questions): "8.3%", "6.25 days", "$41.50", "−$3.00", "41,50 $", "14.20 €"; money with two decimals at
- * least (minValueDigits); a unit after exactly 1 in the singular ("1 day", plural.ts unitAfter). Text that is no
- * number ("—", "") is returned as it is, a unit-less value too.
+ * least (minValueDigits) and grouped by thousands as the locale's currency format shows it, where `sep` is
+ * the locale's NumberStyle (numbers.ts numberStyleFor: "$1,234.50", "1.234,50 €", "1 234,50 €" in fr_FR);
+ * a unit after exactly 1 in the singular ("1 day", plural.ts unitAfter). Text that is no number ("—", "")
+ * is returned as it is, a unit-less value too.
  */
-export function valueWithUnit(text: string, unit: unknown, sep: "." | "," = "."): string {
+export function valueWithUnit(text: string, unit: unknown, sep: DecimalSeparator = "."): string {
   const u = String(unit ?? "").trim();
   const m = /^([+\-\u2212]?)(\d+(?:[.,]\d*)?)$/.exec(text);
   if (!u || !m) return text;
-  const digits = padDecimals(m[2], minValueDigits(u), sep);
+  const padded = padDecimals(m[2], minValueDigits(u), sep);
+  const digits = isMoneyUnit(u) ? groupedText(padded, sep) : padded;
   if (u === "%") return `${m[1]}${digits}%`;
-  if (sep === "." && SIGNS_BEFORE.has(u)) return `${m[1]}${u}${digits}`;
+  if (decimalOf(sep) === "." && SIGNS_BEFORE.has(u)) return `${m[1]}${u}${digits}`;
   return `${m[1]}${digits} ${unitAfter(digits, u)}`;
 }
 
@@ -118,14 +121,15 @@ export function valueWithUnit(text: string, unit: unknown, sep: "." | "," = ".")
  * The number format of a money KR's value cells (Start, Target, Current; session 19: a `$` KR's showed
  * `41.5`): as its values are written in text (valueWithUnit), `"$"0.00` where the decimal separator is a point
  * and the sign comes first ($41.50, −$3.00), `0.00" EUR"` otherwise (41,50 $ with a comma), with more
- * decimals only where the KR's span needs them (`0.00##`: valueDigits, trailing zeros down to two). No
- * thousands separator, as the texts have none. null for a KR that is not money (isMoneyUnit).
+ * decimals only where the KR's span needs them (`0.00##`: valueDigits, trailing zeros down to two), grouped
+ * by thousands (`#,##0.00`, which Sheets shows in the locale's separators: $1,234.50, 1.234,50 €, 1 234,50 €
+ * in fr_FR) as the texts are since session 21. null for a KR that is not money (isMoneyUnit).
  */
-export function moneyFormat(kr: { unit: unknown; start: number | null; target: number | null }, sep: "." | "," = "."): string | null {
+export function moneyFormat(kr: { unit: unknown; start: number | null; target: number | null }, sep: DecimalSeparator = "."): string | null {
   const u = String(kr.unit ?? "").trim().replace(/"/g, "");
   if (!isMoneyUnit(u)) return null;
-  const digits = `0.00${"#".repeat(Math.max(0, valueDigits(kr) - 2))}`;
-  return sep === "." && SIGNS_BEFORE.has(u) ? `"${u}"${digits}` : `${digits}" ${u}"`;
+  const digits = `#,##0.00${"#".repeat(Math.max(0, valueDigits(kr) - 2))}`;
+  return decimalOf(sep) === "." && SIGNS_BEFORE.has(u) ? `"${u}"${digits}` : `${digits}" ${u}"`;
 }
 
 /** Whether a money KR's sign comes first where the decimal separator is a point (its format then depends on the locale). */

@@ -11,7 +11,7 @@ import { readTab } from "./showTab";
 import { dayIn } from "./cachedValues";
 import { noSuchKrMessage } from "../core/messages";
 import { ownersOf } from "../core/owners";
-import { decimalSeparatorFor, fixedText } from "../core/numbers";
+import { numberStyleFor, fixedText } from "../core/numbers";
 
 export const BATCH_COLUMNS = ["kr_id", "value", "confidence", "what_changed", "blockers", "next_step", "as", "at"] as const;
 type Column = (typeof BATCH_COLUMNS)[number];
@@ -135,7 +135,7 @@ interface CheckedInKr {
  * String(value), "5e-7" for a value under 1e-6 and 85.125 where the summary says 85.13.
  */
 export function checkedInLine(wb: Workbook, kr: CheckedInKr): string {
-  const sep = decimalSeparatorFor(wb.services.spreadsheet.getSpreadsheetLocale());
+  const sep = numberStyleFor(wb.services.spreadsheet.getSpreadsheetLocale());
   const num = (v: unknown) => (typeof v === "number" && isFinite(v) ? v : null);
   // A % KR whose cells hold fractions (typed 82%) is shown as its cells show it: 92%, not 0.92.
   const current = num(kr.current);

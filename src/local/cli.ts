@@ -22,7 +22,7 @@ import { asksHelp, CHECKIN_FLAG_OF, commandUsage, dateFlag, FLAGS, intFlag, loca
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 import { missingLine, noSuchKrMessage } from "../core/messages";
 import { importHeaderAt } from "../core/importRows";
-import { decimalSeparatorFor, fixedText, type DecimalSeparator } from "../core/numbers";
+import { numberStyleFor, fixedText, type DecimalSeparator } from "../core/numbers";
 import { portfolioDigestLines } from "../core/portfolioDigest";
 import { rollupWhen } from "../core/portfolioLayout";
 
@@ -214,7 +214,7 @@ async function cmdSimple(fn: "generateWeeklySummary" | "createMidCycleReview" | 
   const wb = await openWorkbook(file, { at });
   const r = expectOk(callAddonRaw(wb, fn, at ? { at } : {}));
   await wb.save();
-  out(describe(r, decimalSeparatorFor(wb.services.spreadsheet.getSpreadsheetLocale())));
+  out(describe(r, numberStyleFor(wb.services.spreadsheet.getSpreadsheetLocale())));
 }
 
 async function cmdShow(positionals: string[], flags: Flags): Promise<void> {
@@ -331,7 +331,7 @@ async function cmdRollup(positionals: string[], flags: Flags): Promise<void> {
   out(`Portfolio refreshed: ${when}; ${ofTotal(r.read, r.listed, "team tracker")} read.`);
   if (r.forecastToMiss) out(`  ${missingLine(r.forecastToMiss)} (the roll-up's "At this pace" section).`);
   // The teams behind or silent, as the company's weekly digest says them (core/portfolioDigest.ts).
-  if (r.digest) for (const l of portfolioDigestLines(r.digest, decimalSeparatorFor(wb.services.spreadsheet.getSpreadsheetLocale())).teams) out(`  ${l}`);
+  if (r.digest) for (const l of portfolioDigestLines(r.digest, numberStyleFor(wb.services.spreadsheet.getSpreadsheetLocale())).teams) out(`  ${l}`);
   for (const u of r.unreadable) out(`  ${u.team}: ${u.problem}`);
   if (r.pending) out(`  ${plural(r.pending, "team tracker was", "team trackers were")} left for the next run: run rollup without --limit to read them all (offline, a run does not continue the last one).`);
 }

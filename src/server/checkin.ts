@@ -16,7 +16,7 @@ import { krElapsed } from "../core/countsFrom";
 import { objectiveKey } from "../core/objectiveKey";
 import { evaluateKr } from "../core/evaluate";
 import type { KeyResult, Settings } from "../core/model";
-import { decimalSeparatorFor, localeMatters as valueLocaleMatters, parseKrValue, wholePercentText } from "../core/numbers";
+import { numberStyleFor, localeMatters as valueLocaleMatters, parseKrValue, wholePercentText } from "../core/numbers";
 import { implausible } from "../core/plausible";
 import { FIX_FIELDS_MESSAGE, NO_SUCH_KR_FIELD, NOT_OWNER_FIELD, noSuchKrMessage, notOwnerMessage } from "../core/messages";
 import { TAB } from "../core/tabs";
@@ -148,7 +148,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       if (!inUnit.ok) return refuse(FIX_FIELDS, { value: inUnit.message });
       // The question and a correction's note show numbers in the locale's separator; the locale is asked for
       // (one call) only then, unless the value's parse already did.
-      const separator = () => decimalSeparatorFor(localeMatters ? locale : ss.getSpreadsheetLocale());
+      const separator = () => numberStyleFor(localeMatters ? locale : ss.getSpreadsheetLocale());
       const doubt = req.confirmed || implausible(inUnit.value, kr) === null ? null : implausible(inUnit.value, kr, separator());
       if (doubt) return { ok: false, confirm: true, message: doubt, fieldErrors: { value: doubt } };
       let replaces: CorrectableCheckin | null = null;

@@ -5,7 +5,7 @@
 import { sidebarRequestSchema, type BriefKr, type CorrectableCheckin, type SidebarData, type SidebarKr, type SidebarResult } from "../core/api";
 import { checkinsOpen, cycleLastDay, lateCheckinsUntil, weekNumber } from "../core/dates";
 import type { KeyResult, Settings } from "../core/model";
-import { decimalSeparatorFor } from "../core/numbers";
+import { numberStyleFor } from "../core/numbers";
 import { defaultKrId } from "../core/sidebarPage";
 import { objectiveKey } from "../core/objectiveKey";
 import { isOwner, ownerKey, ownersOf } from "../core/owners";
@@ -151,7 +151,7 @@ function sidebarData(c: Context, who: Identity, owners: string[], krs: SidebarKr
     user: who,
     owners: pickable(owners),
     locale: c.locale,
-    decimalSeparator: decimalSeparatorFor(c.locale),
+    decimalSeparator: numberStyleFor(c.locale),
     cycle: { name: settings.cycleName, week: Math.min(Math.max(c.week, 1), weeks), weeks, asOf: c.today, ...(closed ? { closed } : {}), ...(late ? { late } : {}) },
     krs,
     ...(brief ? { brief } : {}),

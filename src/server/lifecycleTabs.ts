@@ -21,7 +21,7 @@ import { lifecycleReport } from "../core/reportSignals";
 import { reviewForecastTexts } from "../core/reviewForecast";
 import { trackerAsOf } from "../core/summaryAsOf";
 import { withoutReplaced } from "../core/corrections";
-import { decimalSeparatorFor } from "../core/numbers";
+import { numberStyleFor } from "../core/numbers";
 import { andList, quotedList } from "../core/plural";
 import { checkinsFrom, computedHistoryHeaderRow, computedLogHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import { historyFromValues } from "./summaryRead";
@@ -101,7 +101,7 @@ function asOfDay(ss: Spreadsheet, at: string | undefined, retro: boolean) {
   const log = readLog(ss, settingsRead, tz);
   const now = trackerAsOf(tracker, withoutReplaced(log), asOf);
   const ev = evaluateTracker(now, asOf);
-  const sep = decimalSeparatorFor(ss.getSpreadsheetLocale());
+  const sep = numberStyleFor(ss.getSpreadsheetLocale());
   const { signals, forecast } = lifecycleReport(tracker, log, ev, asOf, retro, sep, historyRows(ss, settingsRead, tz));
   return { asOf, now, ev, sep, settingsRead, signals, forecast };
 }
@@ -293,7 +293,7 @@ export function rollOver(
       existingTabNames: tabs.map((t) => t.name),
       // 31 characters: the longest tab name an .xlsx can hold, so archives survive a download to Excel.
       maxTabNameLength: 31,
-      separator: () => decimalSeparatorFor(ss.getSpreadsheetLocale()),
+      separator: () => numberStyleFor(ss.getSpreadsheetLocale()),
     });
     if (!plan.ok) throw rollOverRefusal(plan.message);
     refuseForeignNamedTabs(tabs, settingsRead, tabNamed(tabs, TAB.summary) || tabNamed(tabs, TAB.trend) ? recordedTabs() : null);

@@ -30,7 +30,7 @@ import { layoutRollup } from "../core/portfolioLayout";
 import { companyMisses } from "../core/portfolioForecast";
 import { portfolioDigest, type PortfolioDigest } from "../core/portfolioDigest";
 import { cycleLastDay, weekNumber } from "../core/dates";
-import { decimalSeparatorFor } from "../core/numbers";
+import { numberStyleFor } from "../core/numbers";
 import { utf8Bytes } from "../core/emails";
 import type { Tracker } from "../core/model";
 import { asText, cellIsoDate, isoDate, withDocumentLock } from "./env";
@@ -251,7 +251,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   // So too the numbers of the cells typed over and of how an ended team's KRs ended (until session 20 written with
   // "." in a de_DE company when no KR was forecast to miss).
   const numbers = forecastToMiss > 0 || results.some((r) => r.figures && (r.figures.typedOver || (r.figures.endedBelow && r.figures.endedBelow.missing)));
-  const decimalSeparator = numbers ? decimalSeparatorFor(ss.getSpreadsheetLocale()) : ".";
+  const decimalSeparator = numbers ? numberStyleFor(ss.getSpreadsheetLocale()) : ".";
   // After the company's last week (its cycle over, not rolled over yet) a refresh is in no week of it: its rows
   // would replace the last week's (the week clamped to the last), so the cycle's record of how its teams ended
   // was whatever the last refresh before the roll over read, weeks later. History is kept as it is then.

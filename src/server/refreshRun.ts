@@ -3,7 +3,7 @@
 // same day, then the emails Settings turn on; and the record of the run every admin sees.
 import { sendRollupMail, sendWeeklyMail } from "./weeklyMail";
 import { buildRollupDigest } from "../core/portfolioMail";
-import { decimalSeparatorFor } from "../core/numbers";
+import { numberStyleFor } from "../core/numbers";
 import { asTriggerRun, isoDate, UserError } from "./env";
 import { plural } from "../core/plural";
 import { RefreshRecord } from "./refreshRecord";
@@ -96,7 +96,7 @@ export function refreshAndEmail(ss: Spreadsheet, runAs = "", started = Date.now(
     const rollup = rollupDigest();
     if (rollup && settings.emailDigest && settings.leaders.length) {
       const c = isValidIsoDate(settings.startDate) && asOf < settings.startDate ? { starts: settings.startDate } : { ended: last || "" };
-      const digest = buildRollupDigest(settings.cycleName, c, rollup, ss.getUrl(), decimalSeparatorFor(ss.getSpreadsheetLocale()));
+      const digest = buildRollupDigest(settings.cycleName, c, rollup, ss.getUrl(), numberStyleFor(ss.getSpreadsheetLocale()));
       // A failed roll-up is mailed too (its reason in the email): a send failing after it must not say it was written.
       const written = "error" in rollup ? "The portfolio roll-up was not refreshed" : "The portfolio roll-up was written";
       mailing(written, () => sendRollupMail(digest, settings.leaders, out, written));

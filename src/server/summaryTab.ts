@@ -2,7 +2,7 @@
 // batched writes, and the week's rows in History (historyWrite.ts: replaced, not duplicated, when regenerated).
 import type { Tracker } from "../core/model";
 import { buildSummary, type SummaryModel } from "../core/summary";
-import { decimalSeparatorFor } from "../core/numbers";
+import { numberStyleFor } from "../core/numbers";
 import { TAB } from "../core/tabs";
 import { checkpointFor, historyDigest } from "../core/summaryPast";
 import { isoDate, UserError, withDocumentLock } from "./env";
@@ -209,7 +209,7 @@ export function generateSummary(ss: Spreadsheet, at?: string, run?: RefreshRun):
     // A weekly refresh finds whether another wrote this week's while it waited (refreshMark.ts): nothing written yet.
     if (run) markRefresh(props, asOf, run, generatedAt);
     // Numbers inside the summary's text (and the digest's) take the locale's decimal separator: one call.
-    const decimalSeparator = decimalSeparatorFor(ss.getSpreadsheetLocale());
+    const decimalSeparator = numberStyleFor(ss.getSpreadsheetLocale());
     // A summary made after the cycle was closed (and as of a day on or after the close) says so in its subtitle.
     const closed = settingsRead ? closedAsOf(settingsRead.raw.get(norm(CYCLE_CLOSED_LABEL)), settings) : null;
     const closedOn = closed !== null && closed <= asOf ? closed : null;

@@ -2,7 +2,7 @@
 import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "../support/expect";
-import { okrRows, ofTotal, plural } from "../../src/core/plural";
+import { okrRows, ofTotal, plural, unitAfter } from "../../src/core/plural";
 import { newTracker, ss } from "../support/tracker";
 import { callAddon } from "../../src/local/runtime";
 
@@ -35,5 +35,18 @@ describe("the add-on's menu messages with one of each", () => {
     callAddon(wb, "menuImport");
     const alert = wb.services.ui.alerts[wb.services.ui.alerts.length - 1];
     expect(alert.prompt.split("\n")[0]).toBe("Imported 1 objective and 1 key result.");
+  });
+});
+
+describe("a unit of time typed in the team's language (session 21)", () => {
+  it("is singular after 1 where that language's singular is certain: 1 Tag, 1 Woche, 1 giorno, 1 dag, 1 jour", () => {
+    expect(["Tage", "Wochen", "Stunden", "giorni", "ore", "dagen", "uren", "jours", "días", "horas"].map((u) => unitAfter("1", u))).toEqual([
+      "Tag", "Woche", "Stunde", "giorno", "ora", "dag", "uur", "jour", "día", "hora",
+    ]);
+    expect(unitAfter("2", "Tage")).toBe("Tage");
+  });
+  it("a plural whose singular depends on the language stays as typed, never the English rule's guess", () => {
+    // Before: "1 mese" (Spanish mes, Portuguese mês); Minuten is German Minute and Dutch minuut.
+    expect([unitAfter("1", "meses"), unitAfter("1", "Minuten")]).toEqual(["meses", "Minuten"]);
   });
 });

@@ -183,7 +183,7 @@ describe("import on a de_DE tracker reads the CSV's numbers as a German writes t
     expect(r.status, r.stderr).toBe(0);
     const one = await run("checkin", f, "--kr", "O4.KR1", "--value", "1.216,5", "--as", "ana@example.com", "--at", "2026-01-13");
     expect(one.status, one.stderr).toBe(0);
-    expect(one.stdout).toMatch(/^Checked in O4\.KR1: value 1216,50 €, score 0,13, /);
+    expect(one.stdout).toMatch(/^Checked in O4\.KR1: value 1\.216,50 €, score 0,13, /);
   });
 });
 

@@ -43,7 +43,7 @@ const OWNER = "dieter@example.de";
       await sb.getByRole("button", { name: "Submit check-in" }).click();
       await poll(() => sb.locator("#status").textContent()).toBe("Saved: score 0,13 — On track");
       expect(rowsOf(served, "Key Results")[0].Current).toBe(1216.5);
-      expect(await sb.locator('#krs li[data-kr-id="O1.KR1"]').textContent()).toContain("1216,50 €");
+      expect(await sb.locator('#krs li[data-kr-id="O1.KR1"]').textContent()).toContain("1.216,50 €");
       expect(errors).toEqual([]);
     });
   });

@@ -72,7 +72,7 @@ describe("a de_DE spreadsheet: decimal commas in the text the add-on writes", ()
     const at = "2026-01-25";
     const dd = summarize(de, at).data;
     summarize(en, at);
-    expect(dd.decimalSeparator).toBe(",");
+    expect(dd.decimalSeparator).toBe(",."); // the decimal comma, then the thousands point (session 21)
     const tab = summaryTab(de);
     const lines = tab.values.map((r) => r.map(String));
     const thisWeek = lines[lines.findIndex((r) => r[0] === "This week") + 3][0];

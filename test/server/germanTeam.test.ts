@@ -69,7 +69,7 @@ describe("a de_DE team's numbers, typed as a German types them", () => {
 });
 
 describe("the cost per unit's Forecast cell in euros, as its other cells and the summary write it", () => {
-  it("shows '1117,50 €' where it showed 1117,5 beside Current's '1207,50 €'; a reason stays text", () => {
+  it("shows '1.117,50 €' where it showed 1117,5 beside Current's '1.207,50 €'; a reason stays text", () => {
     const wb = germanTracker();
     const sheet = ss(wb).getSheetByName("Key Results")!;
     const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
@@ -79,14 +79,15 @@ describe("the cost per unit's Forecast cell in euros, as its other cells and the
     expect(cell("Forecast").getDisplayValue()).toBe("not enough check-ins to forecast yet");
     checkIn(wb, "2026-01-14", "O3.KR1", "1.216,50");
     checkIn(wb, "2026-01-21", "O3.KR1", "1.207,50");
-    expect(cell("Current").getDisplayValue()).toBe("1207,50 €");
+    // Grouped by thousands as a German writes money, in the cells as in the texts (session 21; "1207,50 €" before).
+    expect(cell("Current").getDisplayValue()).toBe("1.207,50 €");
     const forecast = cell("Forecast").getDisplayValue();
-    expect(forecast).toBe("1117,50 €"); // 9 € a week to 2026-04-05
-    // The Mid-cycle Review's Forecast (the summary's words) names the same value: "1117,50 € by 2026-04-05 — on course".
+    expect(forecast).toBe("1.117,50 €"); // 9 € a week to 2026-04-05
+    // The Mid-cycle Review's Forecast (the summary's words) names the same value: "1.117,50 € by 2026-04-05 — on course".
     wb.services.session.setUser("ops.lead@example.com");
     expect(callAddon(wb, "createMidCycleReview", {})).toMatchObject({ ok: true });
     const review = ss(wb).getSheetByName("Mid-cycle Review")!.getDataRange().getDisplayValues();
     expect(review.find((r) => r[1] === "O3.KR1")!.join("|")).toContain(`|${forecast} by 2026-04-05`);
-    expect(cell("Forecast").getNumberFormat()).toBe('0.00" €"');
+    expect(cell("Forecast").getNumberFormat()).toBe('#,##0.00" €"');
   });
 });

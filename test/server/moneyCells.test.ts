@@ -106,9 +106,9 @@ describe("Repair and a money KR's value cells", () => {
     cell(wb, "O3.KR1", "Target").setNumberFormat('#,##0" EUR"');
     expect(repairWrites(wb)).toEqual({ "RangeList.setNumberFormat": 1 });
     expect([cell(wb, "O3.KR1", "Start"), cell(wb, "O3.KR1", "Target"), cell(wb, "O3.KR1", "Current")].map((c) => c.getNumberFormat())).toEqual([
-      '0.00" EUR"',
+      '#,##0.00" EUR"',
       '#,##0" EUR"',
-      '0.00" EUR"',
+      '#,##0.00" EUR"',
     ]);
   });
 
@@ -127,7 +127,7 @@ describe("Repair and a money KR's value cells", () => {
     cell(wb, "O1.KR1", "Score").setNumberFormat("0.0");
     cell(wb, "O1.KR1", "Last check-in").setNumberFormat("General");
     expect(repairWrites(wb)).toEqual({ "Range.setNumberFormats": 1, "RangeList.setNumberFormat": 1 });
-    expect(cell(wb, "O3.KR1", "Start").getNumberFormat()).toBe('0.00" EUR"');
+    expect(cell(wb, "O3.KR1", "Start").getNumberFormat()).toBe('#,##0.00" EUR"');
     expect(cell(wb, "O1.KR1", "Last check-in").getNumberFormat()).toBe("yyyy-mm-dd");
     expect(cell(wb, "O1.KR1", "Score").getNumberFormat()).toBe("0.00");
     expect(repairWrites(wb)).toEqual({});

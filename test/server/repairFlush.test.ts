@@ -148,7 +148,7 @@ describe("Repair's flush", () => {
       // Session 20: Repair gives a money KR's value cells their currency's format (moneyCells.ts moneyFixes).
       "a money KR's Current cell without its money format (the operations template's EUR KR, O3.KR1)",
       (wb) => tab(wb, "Key Results").getRange(rowOf(wb, "O3.KR1"), column(wb, "Key Results", "Current")).setNumberFormat("General"),
-      (wb) => expect(tab(wb, "Key Results").getRange(rowOf(wb, "O3.KR1"), column(wb, "Key Results", "Current")).getNumberFormat()).toBe('0.00" EUR"'),
+      (wb) => expect(tab(wb, "Key Results").getRange(rowOf(wb, "O3.KR1"), column(wb, "Key Results", "Current")).getNumberFormat()).toBe('#,##0.00" EUR"'),
     ],
     [
       "the Weekly Summary's frozen rows undone",
