@@ -18,7 +18,7 @@ import { escapeHtml } from "./escape";
 import { fixedText, type DecimalSeparator } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
 import { endedWords, paceGap, type TeamFigures, type TeamResult } from "./portfolio";
-import { againstText, companyMisses, forecastText, silentAfterDays, STALE_FORECAST_DAYS, type ForecastMiss } from "./portfolioForecast";
+import { againstText, companyMisses, forecastText, noneCounted, silentAfterDays, STALE_FORECAST_DAYS, type ForecastMiss, type NoneCounted } from "./portfolioForecast";
 import { dayNumber } from "./dates";
 import { worstFirst } from "./portfolioLayout";
 import { STATUS } from "./tabs";
@@ -39,6 +39,26 @@ export const DIGEST_MISSES = 5;
 /** Teams named in one of the digest's lines before "and N more". */
 export const DIGEST_NAMES = 10;
 
+/**
+ * The digest's "At this pace" line when no KR is counted, by why (noneCounted): the roll-up tab's reasons, in an
+ * email's words. The teams out of date are named in the "No check-in for more than 14 days" line below it, those
+ * whose cycle ended in "Cycle ended, not rolled over yet", with how many of their KRs ended below their goal.
+ */
+const NONE_LINE: Record<NoneCounted, string> = {
+  onCourse: "At this pace no team's forecast key result ends below its goal.",
+  notYet: "At this pace: no team has a forecast yet (a key result needs 3 weeks of check-ins).",
+  outOfDate: `At this pace: no current forecast, every team's forecast is out of date (no check-in for more than ${STALE_FORECAST_DAYS} days: below).`,
+  ended: "At this pace: nothing left to forecast, every team's cycle has ended (how each team's key results ended is below).",
+  outOfDateOrEnded: "At this pace: no current forecast, every team's forecast is out of date or its cycle has ended (below).",
+};
+const NONE_SUBJECT: Record<NoneCounted, string> = {
+  onCourse: "none forecast to miss",
+  notYet: "none forecast yet",
+  outOfDate: "forecasts out of date",
+  ended: "none ended below its goal",
+  outOfDateOrEnded: "forecasts out of date",
+};
+
 /** What the digest says of the roll-up: JSON (it travels in the refresh's outcome). */
 export interface PortfolioDigest {
   asOf: string;
@@ -51,6 +71,11 @@ export interface PortfolioDigest {
   worst: ForecastMiss[];
   total: number;
   teamsMissing: number;
+  /**
+   * When no KR is counted (`total` 0): why, as the roll-up tab's "At this pace" says it (noneCounted; absent before
+   * session 21, read as `onCourse`, and when the roll-up read no team).
+   */
+  none?: NoneCounted;
   /** Off track first, then at risk, each the largest gap (expected − score) first; week of its own cycle (absent before session 18). */
   behind: { team: string; status: string; score: number | null; expected: number | null; week?: number; weeks?: number }[];
   /** `fortnightly`: the team checks in every 14 days, so it is silent after 28 (absent before session 19, and for a weekly team). */
@@ -147,6 +172,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
     worst: worst.slice(0, DIGEST_MISSES),
     total,
     teamsMissing: read.filter((r) => r.figures!.forecast && r.figures!.forecast.missing > 0).length,
+    ...(total === 0 && read.length ? { none: noneCounted(read.flatMap((r) => (r.figures!.forecast ? [{ f: r.figures!.forecast, ended: r.figures!.ended }] : []))) } : {}),
     behind,
     silent: silent.map((x) => ({ team: x.team, last: x.last, ...(x.fortnightly ? { fortnightly: true } : {}) })),
     notStarted,
@@ -205,7 +231,7 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
     }
     if (p.total > p.worst.length) krs.push(`and ${p.total - p.worst.length} more on the Portfolio Roll-up tab.`);
   } else if (p.read) {
-    lines.push("At this pace no team's forecast key result ends below its goal.");
+    lines.push(NONE_LINE[p.none ?? "onCourse"]);
   }
   const teams = portfolioTeamLines(p, sep);
   const unread = p.unreadable.slice(0, DIGEST_NAMES).map((u) => `Not read: ${u.team}. ${u.problem}`);
@@ -268,7 +294,12 @@ export function portfolioSubject(p: PortfolioDigest | { error: string }): string
   // The teams blocked this week after the forecast: the headline a leader acts on, a few bytes (fitSubject cuts the end).
   const blocked = p.blocked && p.blocked.length ? `, ${p.blocked.length} blocked` : "";
   if (p.total > 0) return `; teams: ${plural(p.total, "KR")} forecast to miss${blocked}`;
-  return p.read ? `; teams: none forecast to miss${blocked}` : "";
+  if (!p.read) return "";
+  const none = p.none ?? "onCourse";
+  // The quarter's final email: every team's cycle over, how their KRs ended is the headline, not "none forecast to miss".
+  const below = (p.ended || []).reduce((n, e) => n + (e.below || 0), 0);
+  if (below && (none === "ended" || none === "outOfDateOrEnded")) return `; teams: ${plural(below, "KR")} ended below ${below === 1 ? "its" : "their"} goal${blocked}`;
+  return `; teams: ${NONE_SUBJECT[none]}${blocked}`;
 }
 
 /** The section's HTML, every text escaped. */
