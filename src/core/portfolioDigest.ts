@@ -17,7 +17,7 @@
 import { escapeHtml } from "./escape";
 import { fixedText, type DecimalSeparator } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
-import { endedWords, paceGap, type TeamFigures, type TeamResult } from "./portfolio";
+import { endedWords, paceGap, type Alignment, type TeamFigures, type TeamResult } from "./portfolio";
 import { againstText, companyMisses, forecastText, noneCounted, silentAfterDays, STALE_FORECAST_DAYS, type ForecastMiss, type NoneCounted } from "./portfolioForecast";
 import { dayNumber } from "./dates";
 import { worstFirst } from "./portfolioLayout";
@@ -101,6 +101,11 @@ export interface PortfolioDigest {
   typedOver?: { team: string; krs: number; ids: string[] }[];
   /** Teams read whose tracker has no KR (absent before session 17). */
   noKrs?: string[];
+  /**
+   * The company objectives with team objectives aligned under them: the roll-up's aligned score and aligned expected
+   * (alignTeams) and how many are aligned, for the digest's Objectives (absent before session 21).
+   */
+  aligned?: AlignedLine[];
   unreadable: { team: string; problem: string }[];
 }
 
@@ -119,8 +124,19 @@ function silentDays(f: TeamFigures, asOf: string): number | null {
 }
 
 
-/** The digest's data from the roll-up's results as of `asOf`; `cycle`: the company's week, when in its cycle. */
-export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { week: number; weeks: number }): PortfolioDigest {
+/** A company objective's teams, as the roll-up's alignment section shows them. */
+export interface AlignedLine {
+  id: string;
+  score: number | null;
+  expected: number | null;
+  objectives: number;
+}
+
+/**
+ * The digest's data from the roll-up's results as of `asOf`; `cycle`: the company's week, when in its cycle;
+ * `alignment`: the roll-up's, for the company objectives' aligned scores.
+ */
+export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { week: number; weeks: number }, alignment?: Alignment): PortfolioDigest {
   const read = results.filter((r) => r.figures);
   const { worst, total } = companyMisses(read.map((r) => r.figures!.forecast));
   const behind: PortfolioDigest["behind"] = [];
@@ -181,6 +197,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
     lowConfidence: doubted,
     typedOver,
     blocked,
+    ...(alignment ? { aligned: alignment.groups.filter((g) => g.aligned.length).map((g) => ({ id: g.objective.id, score: g.alignedScore, expected: g.alignedExpected, objectives: g.aligned.length })) } : {}),
     unreadable: results.filter((r) => !r.figures && !r.pending).map((r) => ({ team: r.entry.team, problem: r.problem || "Not read" })),
   };
 }
@@ -307,4 +324,20 @@ export function portfolioDigestHtml(s: DigestSection, h2: (text: string) => stri
   const p = (t: string) => `<p style="margin:4px 0">${escapeHtml(t)}</p>`;
   const list = s.krs.length ? `<ul style="margin:4px 0 8px 0">${s.krs.map((k) => `<li style="margin:2px 0">${escapeHtml(k)}</li>`).join("")}</ul>` : "";
   return h2(s.heading) + s.lines.map(p).join("") + list + s.teams.concat(s.unread).map(p).join("") + `<div style="margin:0 0 16px 0"></div>`;
+}
+
+/**
+ * "teams aligned: 0.41 vs 0.53 expected (2 objectives)": a company objective's teams in its digest line. A company
+ * tracker's own KRs are often never checked in, so its objective reads "Not started" at the score its stay KRs give
+ * while the teams under it are behind; the roll-up tab shows both, and since session 21 the Monday email too.
+ * Null for an objective no team aligns to (matched by ID, case-insensitive, as alignTeams does).
+ */
+export function alignedWords(p: PortfolioDigest | { error: string } | undefined, id: string, sep: DecimalSeparator): { text: string; cell: string } | null {
+  if (!p || "error" in p || !p.aligned) return null;
+  const a = p.aligned.find((x) => x.id.trim().toLowerCase() === id.trim().toLowerCase());
+  if (!a) return null;
+  return {
+    text: `teams aligned: ${score(a.score, sep)} vs ${score(a.expected, sep)} expected (${plural(a.objectives, "objective")})`,
+    cell: `${score(a.score, sep)} vs ${score(a.expected, sep)} (${a.objectives})`,
+  };
 }
