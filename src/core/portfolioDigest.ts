@@ -59,6 +59,21 @@ const NONE_SUBJECT: Record<NoneCounted, string> = {
   outOfDateOrEnded: "forecasts out of date",
 };
 
+/**
+ * A team whose cycle ended, not rolled over yet; `below`: its KRs that ended below their goal (absent when none, and
+ * before session 20); `score`, `expected`, `status`: what it ended with, as the Teams table shows it (absent before
+ * session 21).
+ */
+export interface EndedTeam {
+  team: string;
+  ended: string;
+  closed?: boolean;
+  below?: number;
+  score?: number | null;
+  expected?: number | null;
+  status?: string;
+}
+
 /** What the digest says of the roll-up: JSON (it travels in the refresh's outcome). */
 export interface PortfolioDigest {
   asOf: string;
@@ -86,7 +101,7 @@ export interface PortfolioDigest {
    * Teams whose cycle ended before the roll-up's day, not rolled over yet (absent before session 15); `below`: its KRs
    * that ended below their goal (absent when none, and before session 20).
    */
-  ended?: { team: string; ended: string; closed?: boolean; below?: number }[];
+  ended?: EndedTeam[];
   /** Teams with on-track KRs of confidence LOW_CONFIDENCE or less, most first (absent before session 18). */
   lowConfidence?: { team: string; krs: number }[];
   /**
@@ -142,7 +157,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
   const behind: PortfolioDigest["behind"] = [];
   const silent: (PortfolioDigest["silent"][number] & { days: number })[] = [];
   const notStarted: { team: string; starts: string }[] = [];
-  const ended: { team: string; ended: string; closed?: boolean; below?: number }[] = [];
+  const ended: EndedTeam[] = [];
   const noKrs: string[] = [];
   const doubted: { team: string; krs: number }[] = [];
   const typedOver: { team: string; krs: number; ids: string[] }[] = [];
@@ -164,7 +179,15 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
       continue;
     }
     if (f.ended) {
-      ended.push({ team: r.entry.team, ended: f.ended, ...(f.closed ? { closed: true } : {}), ...(f.endedBelow && f.endedBelow.missing ? { below: f.endedBelow.missing } : {}) });
+      ended.push({
+        team: r.entry.team,
+        ended: f.ended,
+        ...(f.closed ? { closed: true } : {}),
+        ...(f.endedBelow && f.endedBelow.missing ? { below: f.endedBelow.missing } : {}),
+        score: f.score,
+        expected: f.expected,
+        status: f.status,
+      });
       continue;
     }
     if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected, week: f.week, weeks: f.weeks });
@@ -176,6 +199,9 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
   // cycle's expected score first (teams on cycles of 6 and 13 weeks compared by how far behind their own pace
   // they are, not by raw score); the silent, the longest silence first; ties keep the Portfolio tab's order.
   behind.sort((a, b) => Number(a.status !== STATUS.offTrack) - Number(b.status !== STATUS.offTrack) || paceGap(b) - paceGap(a));
+  // The teams that ended too, as they ended (the quarter's final email): off track, at risk, the rest, furthest behind first.
+  const rank = (x: EndedTeam) => (x.status === STATUS.offTrack ? 0 : x.status === STATUS.atRisk ? 1 : 2);
+  ended.sort((a, b) => rank(a) - rank(b) || paceGap({ score: b.score ?? null, expected: b.expected ?? null }) - paceGap({ score: a.score ?? null, expected: a.expected ?? null }));
   silent.sort((a, b) => b.days - a.days);
   doubted.sort((a, b) => b.krs - a.krs);
   typedOver.sort((a, b) => b.krs - a.krs);
@@ -296,7 +322,10 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
   const over = p.ended || [];
   // With how many of its KRs ended below their goal, as its own summary after the end says it ("ended below … on").
   const below = (n: (typeof over)[number]) => (n.below ? `; ${plural(n.below, "KR")} ended below ${n.below === 1 ? "its" : "their"} goal` : "");
-  if (over.length) teams.push(`Cycle ended, not rolled over yet: ${names(over.map((n) => `${n.team} (${endedWords(n)}${below(n)})`))}.`);
+  // And the standing it ended with (session 21): an ended team is in neither line above, so the final email said none.
+  const standing = (n: (typeof over)[number]) =>
+    sep === null || n.status === undefined ? "" : ` at ${score(n.score ?? null, sep)} vs ${score(n.expected ?? null, sep)} expected, ${n.status}`;
+  if (over.length) teams.push(`Cycle ended, not rolled over yet: ${names(over.map((n) => `${n.team} (${endedWords(n)}${standing(n)}${below(n)})`))}.`);
   // Read, but nothing in it to roll up: a team still to import its OKRs, or the wrong tracker listed.
   if (p.noKrs && p.noKrs.length) teams.push(`No key results in the tracker: ${names(p.noKrs)}.`);
   return teams;
