@@ -10,7 +10,7 @@ import type { SummaryData, SummaryModel } from "./summary";
 import { KR_STATUS_ORDER, percent } from "./summary";
 import { STATUS } from "./tabs";
 import { attentionWords } from "./summaryLeaders";
-import { portfolioDigestHtml, portfolioDigestLines, portfolioSubject, type PortfolioDigest } from "./portfolioDigest";
+import { alignedWords, portfolioDigestHtml, portfolioDigestLines, portfolioSubject, type PortfolioDigest } from "./portfolioDigest";
 
 export interface DigestEmail {
   subject: string;
@@ -163,10 +163,13 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
     html.push(none("None."));
     text.push("  None.");
   } else {
+    // A company tracker's objectives with the teams aligned under them (the roll-up's aligned score): a column more.
+    const teams = d.objectives.map((o) => alignedWords(portfolio, o.id, sep));
+    const aligned = teams.some((t) => t !== null);
     html.push(
       table(
-        ["ID", "Objective", "Owner", "Score", "Change", "Expected", "Status"],
-        d.objectives.map((o) => [
+        ["ID", "Objective", "Owner", "Score", "Change", "Expected", "Status", ...(aligned ? ["Teams aligned"] : [])],
+        d.objectives.map((o, i) => [
           escapeHtml(o.id),
           escapeHtml(o.title),
           escapeHtml(o.owner),
@@ -174,14 +177,15 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
           fmtChange(o.change, sep),
           fmtScore(o.expected, sep),
           badge(o.status),
+          ...(aligned ? [escapeHtml(teams[i]?.cell ?? "—")] : []),
         ]),
       ),
     );
-    for (const o of d.objectives) {
+    d.objectives.forEach((o, i) => {
       text.push(
-        `  ${line(o.id)} ${line(o.title)} (${line(o.owner)}): ${fmtScore(o.score, sep)}, change ${fmtChange(o.change, sep)}, expected ${fmtScore(o.expected, sep)} — ${o.status}`,
+        `  ${line(o.id)} ${line(o.title)} (${line(o.owner)}): ${fmtScore(o.score, sep)}, change ${fmtChange(o.change, sep)}, expected ${fmtScore(o.expected, sep)} — ${o.status}${teams[i] ? `; ${teams[i]!.text}` : ""}`,
       );
-    }
+    });
   }
   more(d.objectives.length, full.objectives.length, html, text);
   text.push("");

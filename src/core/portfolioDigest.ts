@@ -17,8 +17,8 @@
 import { escapeHtml } from "./escape";
 import { fixedText, type DecimalSeparator } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
-import { endedWords, paceGap, type TeamFigures, type TeamResult } from "./portfolio";
-import { againstText, companyMisses, forecastText, silentAfterDays, STALE_FORECAST_DAYS, type ForecastMiss } from "./portfolioForecast";
+import { endedWords, paceGap, type Alignment, type TeamFigures, type TeamResult } from "./portfolio";
+import { againstText, companyMisses, forecastText, noneCounted, silentAfterDays, STALE_FORECAST_DAYS, type ForecastMiss, type NoneCounted } from "./portfolioForecast";
 import { dayNumber } from "./dates";
 import { worstFirst } from "./portfolioLayout";
 import { STATUS } from "./tabs";
@@ -39,6 +39,41 @@ export const DIGEST_MISSES = 5;
 /** Teams named in one of the digest's lines before "and N more". */
 export const DIGEST_NAMES = 10;
 
+/**
+ * The digest's "At this pace" line when no KR is counted, by why (noneCounted): the roll-up tab's reasons, in an
+ * email's words. The teams out of date are named in the "No check-in for more than 14 days" line below it, those
+ * whose cycle ended in "Cycle ended, not rolled over yet", with how many of their KRs ended below their goal.
+ */
+const NONE_LINE: Record<NoneCounted, string> = {
+  onCourse: "At this pace no team's forecast key result ends below its goal.",
+  notYet: "At this pace: no team has a forecast yet (a key result needs 3 weeks of check-ins).",
+  outOfDate: `At this pace: no current forecast, every team's forecast is out of date (no check-in for more than ${STALE_FORECAST_DAYS} days: below).`,
+  ended: "At this pace: nothing left to forecast, every team's cycle has ended (how each team's key results ended is below).",
+  outOfDateOrEnded: "At this pace: no current forecast, every team's forecast is out of date or its cycle has ended (below).",
+};
+const NONE_SUBJECT: Record<NoneCounted, string> = {
+  onCourse: "none forecast to miss",
+  notYet: "none forecast yet",
+  outOfDate: "forecasts out of date",
+  ended: "none ended below its goal",
+  outOfDateOrEnded: "forecasts out of date",
+};
+
+/**
+ * A team whose cycle ended, not rolled over yet; `below`: its KRs that ended below their goal (absent when none, and
+ * before session 20); `score`, `expected`, `status`: what it ended with, as the Teams table shows it (absent before
+ * session 21).
+ */
+export interface EndedTeam {
+  team: string;
+  ended: string;
+  closed?: boolean;
+  below?: number;
+  score?: number | null;
+  expected?: number | null;
+  status?: string;
+}
+
 /** What the digest says of the roll-up: JSON (it travels in the refresh's outcome). */
 export interface PortfolioDigest {
   asOf: string;
@@ -51,6 +86,11 @@ export interface PortfolioDigest {
   worst: ForecastMiss[];
   total: number;
   teamsMissing: number;
+  /**
+   * When no KR is counted (`total` 0): why, as the roll-up tab's "At this pace" says it (noneCounted; absent before
+   * session 21, read as `onCourse`, and when the roll-up read no team).
+   */
+  none?: NoneCounted;
   /** Off track first, then at risk, each the largest gap (expected − score) first; week of its own cycle (absent before session 18). */
   behind: { team: string; status: string; score: number | null; expected: number | null; week?: number; weeks?: number }[];
   /** `fortnightly`: the team checks in every 14 days, so it is silent after 28 (absent before session 19, and for a weekly team). */
@@ -61,7 +101,7 @@ export interface PortfolioDigest {
    * Teams whose cycle ended before the roll-up's day, not rolled over yet (absent before session 15); `below`: its KRs
    * that ended below their goal (absent when none, and before session 20).
    */
-  ended?: { team: string; ended: string; closed?: boolean; below?: number }[];
+  ended?: EndedTeam[];
   /** Teams with on-track KRs of confidence LOW_CONFIDENCE or less, most first (absent before session 18). */
   lowConfidence?: { team: string; krs: number }[];
   /**
@@ -76,6 +116,11 @@ export interface PortfolioDigest {
   typedOver?: { team: string; krs: number; ids: string[] }[];
   /** Teams read whose tracker has no KR (absent before session 17). */
   noKrs?: string[];
+  /**
+   * The company objectives with team objectives aligned under them: the roll-up's aligned score and aligned expected
+   * (alignTeams) and how many are aligned, for the digest's Objectives (absent before session 21).
+   */
+  aligned?: AlignedLine[];
   unreadable: { team: string; problem: string }[];
 }
 
@@ -94,14 +139,25 @@ function silentDays(f: TeamFigures, asOf: string): number | null {
 }
 
 
-/** The digest's data from the roll-up's results as of `asOf`; `cycle`: the company's week, when in its cycle. */
-export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { week: number; weeks: number }): PortfolioDigest {
+/** A company objective's teams, as the roll-up's alignment section shows them. */
+export interface AlignedLine {
+  id: string;
+  score: number | null;
+  expected: number | null;
+  objectives: number;
+}
+
+/**
+ * The digest's data from the roll-up's results as of `asOf`; `cycle`: the company's week, when in its cycle;
+ * `alignment`: the roll-up's, for the company objectives' aligned scores.
+ */
+export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { week: number; weeks: number }, alignment?: Alignment): PortfolioDigest {
   const read = results.filter((r) => r.figures);
   const { worst, total } = companyMisses(read.map((r) => r.figures!.forecast));
   const behind: PortfolioDigest["behind"] = [];
   const silent: (PortfolioDigest["silent"][number] & { days: number })[] = [];
   const notStarted: { team: string; starts: string }[] = [];
-  const ended: { team: string; ended: string; closed?: boolean; below?: number }[] = [];
+  const ended: EndedTeam[] = [];
   const noKrs: string[] = [];
   const doubted: { team: string; krs: number }[] = [];
   const typedOver: { team: string; krs: number; ids: string[] }[] = [];
@@ -123,7 +179,15 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
       continue;
     }
     if (f.ended) {
-      ended.push({ team: r.entry.team, ended: f.ended, ...(f.closed ? { closed: true } : {}), ...(f.endedBelow && f.endedBelow.missing ? { below: f.endedBelow.missing } : {}) });
+      ended.push({
+        team: r.entry.team,
+        ended: f.ended,
+        ...(f.closed ? { closed: true } : {}),
+        ...(f.endedBelow && f.endedBelow.missing ? { below: f.endedBelow.missing } : {}),
+        score: f.score,
+        expected: f.expected,
+        status: f.status,
+      });
       continue;
     }
     if (f.status === STATUS.offTrack || f.status === STATUS.atRisk) behind.push({ team: r.entry.team, status: f.status, score: f.score, expected: f.expected, week: f.week, weeks: f.weeks });
@@ -135,6 +199,9 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
   // cycle's expected score first (teams on cycles of 6 and 13 weeks compared by how far behind their own pace
   // they are, not by raw score); the silent, the longest silence first; ties keep the Portfolio tab's order.
   behind.sort((a, b) => Number(a.status !== STATUS.offTrack) - Number(b.status !== STATUS.offTrack) || paceGap(b) - paceGap(a));
+  // The teams that ended too, as they ended (the quarter's final email): off track, at risk, the rest, furthest behind first.
+  const rank = (x: EndedTeam) => (x.status === STATUS.offTrack ? 0 : x.status === STATUS.atRisk ? 1 : 2);
+  ended.sort((a, b) => rank(a) - rank(b) || paceGap({ score: b.score ?? null, expected: b.expected ?? null }) - paceGap({ score: a.score ?? null, expected: a.expected ?? null }));
   silent.sort((a, b) => b.days - a.days);
   doubted.sort((a, b) => b.krs - a.krs);
   typedOver.sort((a, b) => b.krs - a.krs);
@@ -147,6 +214,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
     worst: worst.slice(0, DIGEST_MISSES),
     total,
     teamsMissing: read.filter((r) => r.figures!.forecast && r.figures!.forecast.missing > 0).length,
+    ...(total === 0 && read.length ? { none: noneCounted(read.flatMap((r) => (r.figures!.forecast ? [{ f: r.figures!.forecast, ended: r.figures!.ended }] : []))) } : {}),
     behind,
     silent: silent.map((x) => ({ team: x.team, last: x.last, ...(x.fortnightly ? { fortnightly: true } : {}) })),
     notStarted,
@@ -155,6 +223,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
     lowConfidence: doubted,
     typedOver,
     blocked,
+    ...(alignment ? { aligned: alignment.groups.filter((g) => g.aligned.length).map((g) => ({ id: g.objective.id, score: g.alignedScore, expected: g.alignedExpected, objectives: g.aligned.length })) } : {}),
     unreadable: results.filter((r) => !r.figures && !r.pending).map((r) => ({ team: r.entry.team, problem: r.problem || "Not read" })),
   };
 }
@@ -205,7 +274,7 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
     }
     if (p.total > p.worst.length) krs.push(`and ${p.total - p.worst.length} more on the Portfolio Roll-up tab.`);
   } else if (p.read) {
-    lines.push("At this pace no team's forecast key result ends below its goal.");
+    lines.push(NONE_LINE[p.none ?? "onCourse"]);
   }
   const teams = portfolioTeamLines(p, sep);
   const unread = p.unreadable.slice(0, DIGEST_NAMES).map((u) => `Not read: ${u.team}. ${u.problem}`);
@@ -253,7 +322,10 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
   const over = p.ended || [];
   // With how many of its KRs ended below their goal, as its own summary after the end says it ("ended below … on").
   const below = (n: (typeof over)[number]) => (n.below ? `; ${plural(n.below, "KR")} ended below ${n.below === 1 ? "its" : "their"} goal` : "");
-  if (over.length) teams.push(`Cycle ended, not rolled over yet: ${names(over.map((n) => `${n.team} (${endedWords(n)}${below(n)})`))}.`);
+  // And the standing it ended with (session 21): an ended team is in neither line above, so the final email said none.
+  const standing = (n: (typeof over)[number]) =>
+    sep === null || n.status === undefined ? "" : ` at ${score(n.score ?? null, sep)} vs ${score(n.expected ?? null, sep)} expected, ${n.status}`;
+  if (over.length) teams.push(`Cycle ended, not rolled over yet: ${names(over.map((n) => `${n.team} (${endedWords(n)}${standing(n)}${below(n)})`))}.`);
   // Read, but nothing in it to roll up: a team still to import its OKRs, or the wrong tracker listed.
   if (p.noKrs && p.noKrs.length) teams.push(`No key results in the tracker: ${names(p.noKrs)}.`);
   return teams;
@@ -268,7 +340,12 @@ export function portfolioSubject(p: PortfolioDigest | { error: string }): string
   // The teams blocked this week after the forecast: the headline a leader acts on, a few bytes (fitSubject cuts the end).
   const blocked = p.blocked && p.blocked.length ? `, ${p.blocked.length} blocked` : "";
   if (p.total > 0) return `; teams: ${plural(p.total, "KR")} forecast to miss${blocked}`;
-  return p.read ? `; teams: none forecast to miss${blocked}` : "";
+  if (!p.read) return "";
+  const none = p.none ?? "onCourse";
+  // The quarter's final email: every team's cycle over, how their KRs ended is the headline, not "none forecast to miss".
+  const below = (p.ended || []).reduce((n, e) => n + (e.below || 0), 0);
+  if (below && (none === "ended" || none === "outOfDateOrEnded")) return `; teams: ${plural(below, "KR")} ended below ${below === 1 ? "its" : "their"} goal${blocked}`;
+  return `; teams: ${NONE_SUBJECT[none]}${blocked}`;
 }
 
 /** The section's HTML, every text escaped. */
@@ -276,4 +353,20 @@ export function portfolioDigestHtml(s: DigestSection, h2: (text: string) => stri
   const p = (t: string) => `<p style="margin:4px 0">${escapeHtml(t)}</p>`;
   const list = s.krs.length ? `<ul style="margin:4px 0 8px 0">${s.krs.map((k) => `<li style="margin:2px 0">${escapeHtml(k)}</li>`).join("")}</ul>` : "";
   return h2(s.heading) + s.lines.map(p).join("") + list + s.teams.concat(s.unread).map(p).join("") + `<div style="margin:0 0 16px 0"></div>`;
+}
+
+/**
+ * "teams aligned: 0.41 vs 0.53 expected (2 objectives)": a company objective's teams in its digest line. A company
+ * tracker's own KRs are often never checked in, so its objective reads "Not started" at the score its stay KRs give
+ * while the teams under it are behind; the roll-up tab shows both, and since session 21 the Monday email too.
+ * Null for an objective no team aligns to (matched by ID, case-insensitive, as alignTeams does).
+ */
+export function alignedWords(p: PortfolioDigest | { error: string } | undefined, id: string, sep: DecimalSeparator): { text: string; cell: string } | null {
+  if (!p || "error" in p || !p.aligned) return null;
+  const a = p.aligned.find((x) => x.id.trim().toLowerCase() === id.trim().toLowerCase());
+  if (!a) return null;
+  return {
+    text: `teams aligned: ${score(a.score, sep)} vs ${score(a.expected, sep)} expected (${plural(a.objectives, "objective")})`,
+    cell: `${score(a.score, sep)} vs ${score(a.expected, sep)} (${a.objectives})`,
+  };
 }

@@ -277,6 +277,22 @@ export function companyMisses(teams: (TeamForecast | null | undefined)[]): { wor
   return { worst: sortWorstFirst(all).slice(0, ROLLUP_MISSES), total };
 }
 
+/**
+ * Why no KR of the teams read is counted as forecast to miss, when none is: `onCourse`, some team has a current
+ * forecast and none of its KRs falls short; otherwise no team's forecast counts, every one being out of date
+ * (`outOfDate`), of a cycle that ended (`ended`), both (`outOfDateOrEnded`), or none forecast yet (`notYet`).
+ * One rule for the roll-up tab's "At this pace" and the digest's line and subject, which until session 21 said
+ * "no team's forecast key result ends below its goal" for all five (the quarter's final email among them).
+ */
+export type NoneCounted = "onCourse" | "outOfDate" | "ended" | "outOfDateOrEnded" | "notYet";
+
+export function noneCounted(teams: { f: TeamForecast; ended?: string | null }[]): NoneCounted {
+  if (teams.some((t) => t.f.forecast > 0 && !t.f.stale && !t.ended)) return "onCourse";
+  const stale = teams.some((t) => t.f.stale);
+  const ended = teams.some((t) => t.ended);
+  return stale && ended ? "outOfDateOrEnded" : stale ? "outOfDate" : ended ? "ended" : "notYet";
+}
+
 /** "8.4% by 2026-04-05", in the company tracker's decimal separator ("—" when the Forecast cell holds no number: edited by hand). */
 export function forecastText(m: ForecastMiss, sep: DecimalSeparator): string {
   return typeof m.value === "number" && isFinite(m.value) ? `${withUnit(m.value, m.unit, sep, m.valueDigits ?? m.digits ?? 2)} by ${m.endDay}` : "—";

@@ -5,7 +5,7 @@ import { fixedText, type DecimalSeparator } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
 import type { Alignment, RollupHistoryRow, TeamResult } from "./portfolio";
 import { endedWords, MIX_ORDER, paceGap, teamTrend } from "./portfolio";
-import { againstText, companyMisses, endedMissLine, forecastText, silentAfterDays, STALE_FORECAST_DAYS } from "./portfolioForecast";
+import { againstText, companyMisses, endedMissLine, forecastText, noneCounted, silentAfterDays, STALE_FORECAST_DAYS } from "./portfolioForecast";
 import { blockerSectionRows, LOG_NOT_READ } from "./portfolioBlockersLayout";
 import type { TypedCell } from "./portfolioScoreCells";
 import { FMT, type SummaryCell } from "./summary";
@@ -248,12 +248,13 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
   // A fortnightly team's forecast is out of date after 28 days, two of its periods (silentAfterDays): said where one is named.
   const fortnightly = read.some((r) => r.f.stale && r.fortnightly) ? `, ${silentAfterDays(14)} for a fortnightly team` : "";
   const ended = read.flatMap((r) => (r.ended ? [`${r.team} (${endedWords(r)})`] : []));
+  const none = noneCounted(read);
   if (total > 0) {
     rows.push([text(`${plural(total, "KR")} in ${plural(teamsMissing, "team")} ${total === 1 ? "ends" : "end"} below ${total === 1 ? "its" : "their"} goal at this pace (by more than ${total === 1 ? "its" : "their"} team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.`, "note")]);
-  } else if (forecasting) {
+  } else if (none === "onCourse") {
     rows.push([text(`None: every forecast KR of the ${plural(forecasting, "team")} with a forecast is on course for its goal (within its team's on-track gap).`, "muted")]);
-  } else if (stale.length || ended.length) {
-    const why = !ended.length ? "every team's forecast is out of date" : !stale.length ? "every team's cycle has ended" : "every team's forecast is out of date or its cycle has ended";
+  } else if (none !== "notYet") {
+    const why = none === "outOfDate" ? "every team's forecast is out of date" : none === "ended" ? "every team's cycle has ended" : "every team's forecast is out of date or its cycle has ended";
     rows.push([text(`None current: ${why} (below).`, "muted")]);
   } else {
     rows.push([text("None forecast yet: no team tracker read has a forecast (its check-ins and Weekly Summary write it once a KR has 3 weeks of check-ins).", "muted")]);

@@ -347,7 +347,7 @@ export function summaryDataAndState(input: SummaryInput): { data: SummaryData; s
     lastWeek: last.lastWeek,
     objectives: summarizeObjectives(now),
     krs,
-    attention: needsAttention(krs, latestNow, { below: forecast.below, sep, ended: forecast.ended }),
+    attention: needsAttention(krs, latestNow, { below: forecast.below, sep, ended: forecast.ended, periodStart }),
     lowConfidence: lowConf,
     blockers,
     thisWeek,

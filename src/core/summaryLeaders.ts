@@ -63,6 +63,18 @@ export interface AttentionForecast {
   sep: DecimalSeparator;
   /** After the cycle's last day: "Missed: …" (forecastMissWords). */
   ended?: boolean;
+  /** This period's first day: a text from a check-in before it says that check-in's day (datedIfOlder). */
+  periodStart?: string;
+}
+
+/**
+ * A Needs attention text (Latest comment, Blockers, Next step) of a KR whose latest check-in is before this period,
+ * with that check-in's day: "Lab equipment broken (check-in of 2026-02-05)". The texts come from the KR's latest
+ * check-in however old, so until session 21 a KR silent for a month showed its old blocker in the tab and the
+ * leaders' email as if current, beside "no blockers reported" this week. This period's texts stay as written.
+ */
+export function datedIfOlder(text: string, day: string | null, periodStart: string | undefined): string {
+  return text && day && periodStart && day < periodStart ? `${text} (check-in of ${day})` : text;
 }
 
 /**
@@ -74,6 +86,7 @@ export interface AttentionForecast {
 export function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>, forecast?: AttentionForecast): SummaryAttentionKr[] {
   const miss = new Map<string, string>();
   for (const f of forecast?.below ?? []) if (!miss.has(f.id)) miss.set(f.id, forecastMissWords(f, forecast!.sep, forecast!.ended));
+  const dated = (text: string, c: CheckinEntry) => datedIfOlder(text, c.date || null, forecast?.periodStart);
   const row = (k: SummaryKr): SummaryAttentionKr => {
     const c = latestNow.get(k.id);
     return {
@@ -86,9 +99,9 @@ export function needsAttention(krs: SummaryKr[], latestNow: Map<string, CheckinE
       confidence: k.confidence,
       confidenceChange: k.confidenceChange,
       forecastMiss: miss.get(k.id) ?? "",
-      whatChanged: c ? commentShown(c.whatChanged) : "",
-      blockers: c ? String(c.blockers ?? "") : "",
-      nextStep: c ? String(c.nextStep ?? "") : "",
+      whatChanged: c ? dated(commentShown(c.whatChanged), c) : "",
+      blockers: c ? dated(String(c.blockers ?? ""), c) : "",
+      nextStep: c ? dated(String(c.nextStep ?? ""), c) : "",
       lastCheckin: k.lastCheckin,
     };
   };

@@ -290,7 +290,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
     forecastToMiss,
     ...(ended ? { ended } : {}),
     ...(starts ? { starts } : {}),
-    digest: portfolioDigest(asOf, results, ended || starts ? undefined : { week, weeks: company.settings.weeks }),
+    digest: portfolioDigest(asOf, results, ended || starts ? undefined : { week, weeks: company.settings.weeks }, alignment),
   };
 }
 

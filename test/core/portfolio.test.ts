@@ -215,8 +215,10 @@ describe("teamFigures after the team's cycle ended, not rolled over", () => {
     const results: TeamResult[] = [{ entry: entry("Ops", 1), problem: null, figures: after }];
     const d = portfolioDigest("2026-04-08", results);
     // How it ended, as its own summary after the end says (session 20): O1.KR1 ended below its goal, not forecast to.
-    expect([d.total, d.teamsMissing, d.ended]).toEqual([0, 0, [{ team: "Ops", ended: "2026-04-05", below: 1 }]]);
+    // With the standing it ended with (session 21), the Teams table's.
+    expect([d.total, d.teamsMissing, d.ended]).toEqual([0, 0, [{ team: "Ops", ended: "2026-04-05", below: 1, score: after.score, expected: after.expected, status: after.status }]]);
     expect(after.endedBelow!.worst.map((m) => [m.id, m.endDay])).toEqual([["O1.KR1", "2026-04-05"]]);
-    expect(portfolioSubject(d)).toBe("; teams: none forecast to miss");
+    // And the subject says so (session 21; before, "none forecast to miss", as if none would).
+    expect(portfolioSubject(d)).toBe("; teams: 1 KR ended below its goal");
   });
 });

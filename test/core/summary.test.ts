@@ -165,8 +165,9 @@ describe("week 4 summary (as of 2026-02-01)", () => {
     for (const k of a.data.attention) expect(k.forecastMiss === "", k.id).toBe(!below.includes(k.id));
     // An aspirational KR ends against its goal (42 → 36 at 0.7: 37.8), as the At this pace line says.
     expect(a.data.attention[3].forecastMiss).toBe("Forecast to miss: 38.91 by 2026-04-05 (goal 37.8)");
-    expect(a.data.attention[0].whatChanged).toBe("Yield dipped");
-    expect(a.data.attention[0].blockers).toBe("Supplier lot");
+    // Its latest check-in (2026-01-20) is before this period (from 2026-01-26): its texts say their day (session 21).
+    expect(a.data.attention[0].whatChanged).toBe("Yield dipped (check-in of 2026-01-20)");
+    expect(a.data.attention[0].blockers).toBe("Supplier lot (check-in of 2026-01-20)");
     expect(a.data.attention[2]).toMatchObject({ whatChanged: "=SUM(1,2) slow", blockers: "No analyst", nextStep: "Hire" });
   });
   it("trend: value at the end of each week, null before the first check-in", () => {

@@ -255,7 +255,8 @@ describe("The company tracker's Monday email outside its own cycle", () => {
     everyoneChecksIn(team, "2026-01-08T10:00:00Z", (s, t) => s + 0.1 * (t - s));
     expect(weeklyRun(company, "2026-01-12T07:00:00Z")).toMatchObject({ week: 0, digestTo: ["head.of.ops@example.com"] });
     const m = company.services.mail.sent.at(-1)!;
-    expect(m.subject).toBe("OKR weekly summary — Order-to-delivery pilot: the cycle starts on 2026-02-02; teams: none forecast to miss");
+    // One week of check-ins: no forecast yet (session 21; before, "none forecast to miss").
+    expect(m.subject).toBe("OKR weekly summary — Order-to-delivery pilot: the cycle starts on 2026-02-02; teams: none forecast yet");
     expect(String(m.body).split("\n")[1]).toBe("The company cycle starts on 2026-02-02; its own weekly summary begins once its first week has been checked in. Until then this email carries the teams' roll-up only.");
     // The roll-up is in no week of the company cycle: no History row (before: "week 1" rows dated before the cycle).
     expect(history(company)).toEqual([["Week", "As of", "Team", "Score", "Status", "Last check-in"]]);
