@@ -17,10 +17,15 @@ describe("the log's header as the Settings computed cells give it", () => {
     const at = values[0].indexOf("Value") + 1;
     const moved = values.map((r, i) => [...r.slice(0, at), i === 0 ? "Source | link" : "", ...r.slice(at)]);
     log.getRange(1, 1, moved.length, moved[0].length).setValues(moved);
-    const r = checkIn(wb, "O1.KR1", "86", { confidence: 4, whatChanged: "New supplier" });
+    const r = checkIn(wb, "O1.KR1", "86", { confidence: 4, whatChanged: "New supplier", blockers: "Customs hold" });
     expect(r.ok).toBe(true);
     const last = rowsOf(wb, "Check-ins").pop();
-    expect(last).toEqual(expect.objectContaining({ "KR ID": "O1.KR1", Value: 86, Confidence: 4, "What changed": "New supplier", "Source | link": "" }));
+    expect(last).toEqual(expect.objectContaining({ "KR ID": "O1.KR1", Value: 86, Confidence: 4, "What changed": "New supplier", Blockers: "Customs hold", "Source | link": "" }));
+    // The weekly summary reads the log by the same cells: the blocker is its own, not the column left of it.
+    expect(callAddon(wb, "generateWeeklySummary", {}).ok).toBe(true);
+    const summary = tab(wb, "Weekly Summary").getDataRange().getValues().flat().map(String);
+    expect(summary.filter((v) => v.includes("Customs hold")).length).toBeGreaterThan(0);
+    expect(summary.some((v) => v.includes("New supplier") && !v.includes("Customs"))).toBe(true);
   });
 
   it("its row cell typed over while rows were inserted above the header: the check-in asks for Repair (it read the wrong rows as row 1's), and after Repair is saved", () => {
