@@ -12,7 +12,9 @@
 // - A KR whose objective ID matches no objective is reported.
 // - An ID typed on two rows (whatever the case) is reported once: check-ins, the summary and History tell
 //   KRs apart by ID, so two KRs with one ID share a log and a History row, and an owner's check-in may be
-//   refused as the other row's.
+//   refused as the other row's. KR IDs are compared with spaces around them ignored, as every read of a KR's
+//   ID takes it; objective IDs as the sheet's formulas compare them (spaces count): "O1" and "O1 " are two
+//   objectives there, so they get the spaces line (saying O1 is taken), not "on 2 rows" (docs/scoring.md#ids-in-formulas).
 // - An owner that holds no email address ("Anna Lee", "ops team", "anna@example") is reported, each such
 //   person of a cell naming several: the sidebar matches the signed-in email against the owner's address
 //   (core/owners.ts), so such a KR is listed to nobody but admins, its other owners and its objective's, and
@@ -60,9 +62,9 @@ export function focusChecks(objectives: readonly FocusObjective[], keyResults: r
     else if (n < MIN_KRS) out.push(`Objective ${o.id} has only 1 key result; aim for ${MIN_KRS}–${MAX_KRS}.`);
     else if (n > MAX_KRS) out.push(`Objective ${o.id} has ${n} key results; aim for ${MIN_KRS}–${MAX_KRS}.`);
     for (const who of withoutAddress(o.owner)) out.push(objectiveNoAddress(o.id, who));
-    if (spacedId(o.id)) out.push(spacedObjective(o.id));
+    if (spacedId(o.id)) out.push(spacedObjective(o.id, objs.some((x) => key(x.id) === key(String(o.id).trim()))));
   }
-  out.push(...twice(objs, "Objective"), ...twice(krs, "Key result"));
+  out.push(...twice(objs, "Objective", key), ...twice(krs, "Key result", krKey));
   for (const k of krs) {
     if (!ownersOf(k.owner).length) out.push(`Key result ${k.id} has no owner: only admins and the owner of its objective see it in the sidebar, and only its objective's owner is reminded of it. Type the email of its owner in its Owner cell.`);
     for (const who of withoutAddress(k.owner)) out.push(noAddress(k.id, who));
@@ -104,9 +106,13 @@ function noAddress(id: string, owner: string): string {
   );
 }
 
-/** An objective ID typed with spaces around it: the sheet counts for it only KRs naming it with the same spaces. */
-function spacedObjective(id: string): string {
-  return `Objective ID "${id}" has spaces around it, which the sheet's formulas do not ignore: only a key result whose objective ID is typed with the same spaces counts for it. Remove the spaces.`;
+/**
+ * An objective ID typed with spaces around it: the sheet counts for it only KRs naming it with the same spaces.
+ * `bareTaken`: another objective has the ID without them, so removing them alone would make one ID of two.
+ */
+function spacedObjective(id: string, bareTaken: boolean): string {
+  const fix = bareTaken ? `Remove the spaces and give it an ID of its own: objective ${String(id).trim()} is on another row.` : "Remove the spaces.";
+  return `Objective ID "${id}" has spaces around it, which the sheet's formulas do not ignore: only a key result whose objective ID is typed with the same spaces counts for it. ${fix}`;
 }
 
 /** A KR's objective ID typed with spaces around it, naming no objective so: in the sheet it counts for none. */
@@ -115,13 +121,21 @@ function spacedKr(id: string, objectiveId: string): string {
   return `Key result ${id}'s objective ID "${objectiveId}" has spaces around it, which the sheet's formulas do not ignore: it counts for no objective ${bare} (not in its score, nor for its owner's sidebar and reminders). Remove the spaces.`;
 }
 
-/** "Objective ID O2 is on 2 rows; …" for each ID on more than one row, in its first spelling. */
-function twice(rows: readonly { id: string }[], what: string): string[] {
+/** A KR's own ID as the add-on tells KRs apart (a check-in's, the log's, History's): any case, spaces around ignored. */
+function krKey(id: unknown): string {
+  return String(id ?? "").trim().toLowerCase();
+}
+
+/**
+ * "Objective ID O2 is on 2 rows; …" for each ID on more than one row by `key`, in its first spelling (spaces
+ * around it left out: spacedObjective names those). Objectives by the sheet's rule: "O1" and "O1 " are two
+ * objectives to its formulas (the spaces line says so), "O1" and "o1" one.
+ */
+function twice(rows: readonly { id: string }[], what: string, key: (id: unknown) => string): string[] {
   const n = new Map<string, string[]>();
   for (const { id } of rows) {
-    const k = String(id).trim();
-    const l = k.toLowerCase();
-    n.set(l, [...(n.get(l) || []), k]);
+    const l = key(id);
+    n.set(l, [...(n.get(l) || []), String(id).trim()]);
   }
   return [...n.values()].filter((x) => x.length > 1).map((x) => `${what} ID ${x[0]} is on ${x.length} rows; give each its own ID.`);
 }

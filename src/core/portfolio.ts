@@ -20,14 +20,17 @@
 // - Low confidence = its on-track KRs whose Confidence is 4 or less (the team summary's Low confidence, without
 //   the fall since last week, which needs its log); only while its cycle runs.
 // - Alignment: a team objective is aligned to company objective C when its Parent ID equals C's ID
-//   (case-insensitive, trimmed) and does not name an objective of the team's own tracker (a team may
-//   cascade inside its own tracker: its own IDs win). A Parent ID naming neither is listed as unmatched.
+//   (case-insensitive, trimmed: no formula matches a Parent ID, and a person sees no spaces around it) and does
+//   not name an objective of the team's own tracker (a team may cascade inside its own tracker: its own IDs win).
+//   A Parent ID naming neither is listed as unmatched. The aligned objective's own score is its sheet's: by its
+//   ID as typed (core/objectiveKey.ts), so "O1" and "O1 " each bring their own (docs/scoring.md#ids-in-formulas).
 // - Aligned score of C = Σ(team weight × objective score) / Σ(team weight) over the aligned objectives
 //   that have a score and a team weight > 0; null when there are none. Team weight comes from the
 //   Portfolio tab (blank = 1).
 import { addDays, cycleLastDay, isValidIsoDate, weekNumber } from "./dates";
 import { evaluateTracker } from "./evaluate";
 import type { CheckinEntry, Tracker } from "./model";
+import { objectiveKey } from "./objectiveKey";
 import { teamBlockers, type TeamBlockers } from "./portfolioBlockers";
 import { ENDED_NAMED, endedForecast, endedMisses, silentAfterDays, staleForecast, teamForecast, type ForecastMiss, type KrForecastCells, type TeamForecast } from "./portfolioForecast";
 import { cellsTypedOver, type CellsTypedOver, type KrFormulaCells } from "./portfolioScoreCells";
@@ -253,11 +256,13 @@ export function teamFigures(
   const ended = closed || (lastDay && asOf > lastDay ? lastDay : undefined);
   const due = krCount > 0 && !starts && !ended;
   const own = new Set(tracker.objectives.map((o) => key(o.id)));
-  const evById = new Map(ev.objectives.map((o) => [key(o.id), o]));
+  // The team's own objective's figures by its ID as its sheet matches it (core/objectiveKey.ts): "O1" and "O1 " are
+  // two objectives there, each with its KRs; a Parent ID, which no formula matches, is matched trimmed (key).
+  const evById = new Map(ev.objectives.map((o) => [objectiveKey(o.id), o]));
   const upward: AlignedObjective[] = [];
   for (const o of tracker.objectives) {
     if (!o.id || !o.parentId || own.has(key(o.parentId))) continue;
-    const e = evById.get(key(o.id));
+    const e = evById.get(objectiveKey(o.id));
     upward.push({ team, id: o.id, title: o.title, parentId: o.parentId, score: e ? e.score : null, expected: e && e.score !== null ? e.expected : null, status: e ? e.status : STATUS.noKeyResults });
   }
   if (starts) for (const o of upward) Object.assign(o, { score: null, expected: null, status: STATUS.notStarted });

@@ -3,9 +3,10 @@
 // request IDs recorded before the Key Results "Request IDs" column was kept.
 import type { CorrectableCheckin, RecentCheckin } from "../core/api";
 import { columnLetter } from "../core/a1";
-import { CHECKIN_HEADERS, computedLabel, TAB } from "../core/tabs";
+import { computedHeader, computedRow, joinedHeaderHoldsBar } from "../core/computedCells";
+import { CHECKIN_HEADERS, TAB } from "../core/tabs";
 import { cellIsoDate, isDate, plainCell } from "./env";
-import { computedLogHeaderRow, computedLogRows, IDENTIFYING, type SettingsRead } from "./read";
+import { computedCells, computedLogRows, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import { findHeaderRow, lazyDecimalComma, literal, logValue, noHeaderMessage, norm, rowTexts, str } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -18,8 +19,8 @@ const RECENT_PER_KR = 5;
  * Where the log is and what its header holds, from the Settings computed cells the caller read already (no call):
  * its header row (`=ROW('Check-ins'!A1)`, which follows rows inserted above it, as the joined header cell's
  * references do), its row count, its header's cells and each CHECKIN_HEADERS column's position. Null when the
- * cells are missing or the header lacks one of the log's columns. The one reader of those cells for the
- * check-in's and the sidebar's tail (readLogTail) and the roll-up's blockers (portfolioBlockers.ts).
+ * cells do not give the header exactly (core/computedCells.ts computedHeader) or it lacks one of the log's
+ * columns. For the check-in's and the sidebar's tail (readLogTail) and the roll-up's blockers (portfolioBlockers.ts).
  */
 export interface PlacedLog {
   headerRow: number;
@@ -29,18 +30,38 @@ export interface PlacedLog {
 }
 
 export function placedLog(s: SettingsRead): PlacedLog | null {
-  const raw = s.raw.get(norm(computedLabel("CheckinHeader")));
   const rows = computedLogRows(s);
-  if (typeof raw !== "string" || rows === null) return null;
-  const headers = raw.split("|").map((h) => h.trim());
+  const head = computedHeader(computedCells(s), "checkins", CHECKIN_HEADERS);
+  if (!head || rows === null) return null;
+  return { headerRow: head.row, rows, headers: head.headers, cols: logColumns(head.headers) };
+}
+
+/** Each CHECKIN_HEADERS column's position in `headers` (-1 where one is missing). */
+function logColumns(headers: readonly string[]): Record<string, number> {
   const normed = headers.map(norm);
   const cols: Record<string, number> = {};
-  for (const h of CHECKIN_HEADERS) {
-    const i = normed.indexOf(norm(h));
-    if (i < 0) return null;
-    cols[h] = i;
+  for (const h of CHECKIN_HEADERS) cols[h] = normed.indexOf(norm(h));
+  return cols;
+}
+
+/**
+ * The log placed by its computed row and count when a header cell holds "|" (the joined text then cannot say
+ * where the columns are): its header row read instead (one call, only then), so a column of the team's own
+ * named "Notes | links" turns no check-in away; null otherwise, or when that row lacks one of the log's columns.
+ */
+function placedByHeaderRead(ss: Spreadsheet, s: SettingsRead): PlacedLog | null {
+  const cells = computedCells(s);
+  const row = computedRow(cells("CheckinHeaderRow"));
+  const rows = computedLogRows(s);
+  if (!row || rows === null || !joinedHeaderHoldsBar(cells, "checkins")) return null;
+  let headers: string[];
+  try {
+    headers = ss.getRange(`'${TAB.checkins}'!A${row}:${columnLetter(LOG_WIDTH)}${row}`).getValues()[0].map(str);
+  } catch {
+    return null; // the tab renamed or shorter since: the check-in says why (logTailMissingMessage)
   }
-  return { headerRow: computedLogHeaderRow(s), rows, headers, cols };
+  const cols = logColumns(headers);
+  return Object.values(cols).some((c) => c < 0) ? null : { headerRow: row, rows, headers, cols };
 }
 
 export interface LogTail {
@@ -52,7 +73,7 @@ export interface LogTail {
 
 /** The last LOG_TAIL rows of the log (its columns only), with one read; null when the log's header is not where expected. */
 export function readLogTail(ss: Spreadsheet, s: SettingsRead): LogTail | null {
-  const log = placedLog(s);
+  const log = placedLog(s) || placedByHeaderRead(ss, s);
   if (!log) return null;
   const { cols, rows: n, headerRow: header } = log;
   if (n === 0) return { cols, rows: [], decimalComma: lazyDecimalComma(ss) };

@@ -6,28 +6,20 @@ import type { BriefKr } from "../core/api";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { isBlankValue } from "../core/blank";
 import type { KeyResult } from "../core/model";
-import { computedLabel, TAB } from "../core/tabs";
+import { computedCount, computedHeader } from "../core/computedCells";
+import { TAB } from "../core/tabs";
 import { formulaCols, krRowFormulas } from "./setupFormulas";
 import { writeRowsCells } from "./forecastCells";
-import { computedKrHeaderRow, IDENTIFYING, readKrTable, type SettingsRead } from "./read";
-import { col, idAsTyped, norm, str, type Table } from "./table";
+import { computedCells, computedKrHeaderRow, IDENTIFYING, readKrTable, type SettingsRead } from "./read";
+import { col, idAsTyped, str, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** Columns the computed header joins ('Key Results'!A1 … Z1). */
-const HEADER_CELLS = 26;
-
-/** The Key Results header and its row from Settings, or null when the cells are missing or unusable. */
+/** The Key Results header and its row from Settings (core/computedCells.ts), or null when the cells do not give one exactly. */
 export function computedKrHeader(s: SettingsRead): { headerRow: number; headers: string[] } | null {
-  const raw = s.raw.get(norm(computedLabel("KrHeader")));
-  const row = computedKrHeaderRow(s);
-  if (typeof raw !== "string" || !row) return null;
-  // A header holding "|" itself would shift every column after it: then the table is read whole.
-  const headers = raw.split("|").map((h) => h.trim());
-  if (headers.length !== HEADER_CELLS) return null;
-  const t = { headers };
-  if (IDENTIFYING.keyResults.some((h) => col(t, h) < 0)) return null;
-  return { headerRow: row, headers };
+  // A header holding "|" would shift every column after it: then the table is read whole.
+  const head = computedHeader(computedCells(s), "keyResults", IDENTIFYING.keyResults);
+  return head ? { headerRow: head.row, headers: head.headers } : null;
 }
 
 /**
@@ -90,8 +82,8 @@ export function readKrBrief(ss: Spreadsheet, s: SettingsRead, maxCells: number):
  */
 export function countedKrRows(s: SettingsRead): { headerRow: number; headers: string[]; below: number } | null {
   const head = computedKrHeader(s);
-  const counted = s.raw.get(norm(computedLabel("KrIds")));
-  if (!head || typeof counted !== "number" || !isFinite(counted)) return null;
+  const counted = computedCount(computedCells(s)("KrIds"));
+  if (!head || counted === null) return null;
   return { ...head, below: Math.max(0, Math.floor(counted) - 1) };
 }
 

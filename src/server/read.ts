@@ -10,7 +10,6 @@ import {
   KR_HELPER_HEADERS,
   KR_COUNTS_FROM_HEADERS,
   OBJECTIVE_HEADERS,
-  computedLabel,
   SETTINGS_HEADERS,
   SETTINGS_ROWS,
   TAB,
@@ -18,6 +17,7 @@ import {
   type ObjectiveType,
 } from "../core/tabs";
 import { serialFromIso } from "../core/dates";
+import { cellsOfLabels, computedCount, computedRow, type ComputedCells } from "../core/computedCells";
 import { cellIsoDate, isDate, UserError } from "./env";
 import { col, idAsTyped, literal, logValue, norm, num, readTable, readTableBounded, rowTexts, str, type Table } from "./table";
 
@@ -117,29 +117,28 @@ export function readSettings(ss: Spreadsheet, tz: string): SettingsRead {
   return settingsFromValues(values, tz, () => ss.getSpreadsheetLocale());
 }
 
+/** The Settings read's computed cells (see SETTINGS_COMPUTED), for core/computedCells.ts: their one reader. */
+export function computedCells(s: Pick<SettingsRead, "raw">): ComputedCells {
+  return cellsOfLabels(s.raw);
+}
+
 /** The computed number of log rows (see SETTINGS_COMPUTED), or null when the cell is missing. */
-export function computedLogRows(s: SettingsRead): number | null {
-  const v = s.raw.get(norm(computedLabel("CheckinRows")));
-  return typeof v === "number" && isFinite(v) ? v : null;
+export function computedLogRows(s: Pick<SettingsRead, "raw">): number | null {
+  return computedCount(computedCells(s)("CheckinRows"));
 }
 
 /**
- * A computed header row cell's value as a 1-based row: a whole number from 1 up (what its =ROW() gives),
- * else 0. Text ("41") is not taken: the formula was typed over, so it no longer follows the header. Every
- * reader of those cells (setup's too) goes through here, so none takes a header where another refuses it.
+ * 1-based row of the log's header (see SETTINGS_COMPUTED); 1 for a tracker set up before it existed, for the
+ * reads that search the log's first rows anyway. The header's text is taken only where the cell places it
+ * (core/computedCells.ts computedHeader).
  */
-export function computedRow(v: unknown): number {
-  return typeof v === "number" && Number.isInteger(v) && v >= 1 ? v : 0;
-}
-
-/** 1-based row of the log's header (see SETTINGS_COMPUTED); 1 for a tracker set up before it existed. */
-export function computedLogHeaderRow(s: SettingsRead): number {
-  return computedRow(s.raw.get(norm(computedLabel("CheckinHeaderRow")))) || 1;
+export function computedLogHeaderRow(s: Pick<SettingsRead, "raw">): number {
+  return computedRow(computedCells(s)("CheckinHeaderRow")) || 1;
 }
 
 /** 1-based row of the Key Results header by the computed cell (see SETTINGS_COMPUTED), or 0 when it is missing. */
 export function computedKrHeaderRow(s: Pick<SettingsRead, "raw">): number {
-  return computedRow(s.raw.get(norm(computedLabel("KrHeaderRow"))));
+  return computedRow(computedCells(s)("KrHeaderRow"));
 }
 
 /**
@@ -147,10 +146,10 @@ export function computedKrHeaderRow(s: Pick<SettingsRead, "raw">): number {
  * missing (a tracker set up before them, until its next Repair: the first rows are searched, as before).
  */
 export function computedObjectiveHeaderRow(s: Pick<SettingsRead, "raw"> | null): number {
-  return s ? computedRow(s.raw.get(norm(computedLabel("ObjectiveHeaderRow")))) : 0;
+  return s ? computedRow(computedCells(s)("ObjectiveHeaderRow")) : 0;
 }
 export function computedHistoryHeaderRow(s: Pick<SettingsRead, "raw"> | null): number {
-  return s ? computedRow(s.raw.get(norm(computedLabel("HistoryHeaderRow")))) : 0;
+  return s ? computedRow(computedCells(s)("HistoryHeaderRow")) : 0;
 }
 
 /**

@@ -8,12 +8,13 @@
 import { REVIEW_TITLE } from "../core/lifecycleTab";
 import { andList, quotedList } from "../core/plural";
 import { SUMMARY_TITLE } from "../core/summaryLayout";
-import { computedLabel, TAB } from "../core/tabs";
+import { computedHeader } from "../core/computedCells";
+import { TAB } from "../core/tabs";
 import { UserError } from "./env";
-import { computedHistoryHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
+import { computedCells, computedHistoryHeaderRow, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
 import type { NamedTab } from "./lookAlikeTabs";
 import { lacksTitle, titled, TREND_LACKS } from "./reportTabs";
-import { findHeaderRow, norm, readHead } from "./table";
+import { findHeaderRow, readHead } from "./table";
 import { isTrendTab, type RecordedTabs } from "./trendCache";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -52,12 +53,12 @@ function holdsHeader(sheet: Sheet, ident: readonly string[], width: number): boo
 
 /**
  * Whether the log holds its header where the Settings computed cells (already read) place it: the cells of
- * its header row joined, a reference that follows rows inserted above it. No call then; otherwise (a
- * tracker without those cells, a header moved, someone's own rows in its place) the tab itself is looked at.
+ * its header row joined, a reference that follows rows inserted above it (core/computedCells.ts). No call
+ * then; otherwise (a tracker without those cells, a header cell holding "|", someone's own rows in its place)
+ * the tab itself is looked at.
  */
 function logIsOurs(sheet: Sheet, s: SettingsRead): boolean {
-  const joined = s.raw.get(norm(computedLabel("CheckinHeader")));
-  if (typeof joined === "string" && findHeaderRow([joined.split("|")], IDENTIFYING.checkins) === 0) return true;
+  if (computedHeader(computedCells(s), "checkins", IDENTIFYING.checkins)) return true;
   return holdsHeader(sheet, IDENTIFYING.checkins, LOG_WIDTH);
 }
 

@@ -6,8 +6,9 @@
 // checks over their own cells, and were read a second time here: 1,221 × 25 cells at 1,200 KRs, of which
 // these columns are 9 (README, Performance: Setup and Repair).
 import { KR_HEADERS } from "../core/tabs";
-import { IDENTIFYING, KR_WIDTH } from "./read";
-import { findHeaderRow, norm } from "./table";
+import type { ComputedHeader } from "../core/computedCells";
+import { KR_WIDTH } from "./read";
+import { norm } from "./table";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -15,41 +16,29 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const TYPED_KR_COLUMNS: readonly string[] = KR_HEADERS.slice(0, 9);
 
 /**
- * The Key Results header as the Settings computed cells give it (`KrHeader`: A–Z joined by "|", and its row),
- * already read with the Settings tab; null unless it is a header of ours in row 1 (a header placed lower, a
- * header cell holding "|", a cell typed over: the tab is read whole).
- */
-function settingsHeader(text: unknown, row: number): string[] | null {
-  if (row !== 1 || typeof text !== "string") return null;
-  const header = text.split("|");
-  if (header.length !== KR_WIDTH || findHeaderRow([header], IDENTIFYING.keyResults) !== 0) return null;
-  return header;
-}
-
-/**
  * Key Results as its data range, with only the typed columns' cells read below the header (the others
  * blank), as Repair's one read of the tab. The header comes from the Settings read (the span read checks
  * its cells there); the data range's size is asked of the range already got (two handle calls). The tab is
- * read whole, as before, when the Settings cells do not give the header in row 1, the data range reaches
- * past Z (headers there are not in the Settings text), a typed column is missing (Repair adds it), or the
- * header cells read disagree with the Settings text (one call more, only then).
+ * read whole, as before, when the Settings cells do not give a header of ours in row 1 (`head`, from
+ * core/computedCells.ts computedHeader: a header placed lower is not the data range's first row), the data
+ * range reaches past Z (headers there are not in the Settings text), a typed column is missing (Repair adds
+ * it), or the header cells read disagree with the Settings text (one call more, only then).
  */
-export function keyResultsForRepair(sheet: Sheet, headerText: unknown, headerRow: number): unknown[][] {
+export function keyResultsForRepair(sheet: Sheet, head: ComputedHeader | null): unknown[][] {
   const range = sheet.getDataRange();
-  const header = settingsHeader(headerText, headerRow);
-  if (!header) return range.getValues();
+  if (!head || head.row !== 1) return range.getValues();
   const rows = range.getNumRows();
   const cols = range.getNumColumns();
   if (cols > KR_WIDTH) return range.getValues();
-  const head = header.slice(0, cols);
-  const at = TYPED_KR_COLUMNS.map((h) => head.findIndex((x) => norm(x) === norm(h)));
+  const first = head.cells.slice(0, cols);
+  const at = TYPED_KR_COLUMNS.map((h) => first.findIndex((x) => norm(x) === norm(h)));
   if (at.some((c) => c < 0)) return range.getValues();
   const c1 = Math.min(...at);
   const width = Math.max(...at) - c1 + 1;
   const span = sheet.getRange(1, c1 + 1, rows, width).getValues();
-  if (span[0].some((v, i) => norm(v) !== norm(head[c1 + i]))) return range.getValues();
+  if (span[0].some((v, i) => norm(v) !== norm(first[c1 + i]))) return range.getValues();
   return span.map((r, y) => {
-    const full = y === 0 ? head.slice() : new Array<unknown>(cols).fill("");
+    const full = y === 0 ? first.slice() : new Array<unknown>(cols).fill("");
     for (let i = 0; i < width; i++) full[c1 + i] = r[i];
     return full;
   });

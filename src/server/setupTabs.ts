@@ -1,10 +1,11 @@
 // Setup's view of the tracker tabs: reads each one, refuses when one of our names holds something else,
 // renames a tracker tab a user renamed back (found by lookAlikeTabs.ts), and makes sure each table tab has
 // every header.
-import { computedLabel, KR_PACE_HEADERS, TAB } from "../core/tabs";
+import { KR_PACE_HEADERS, TAB } from "../core/tabs";
+import { cellsOfRows, computedHeader, computedRow, type ComputedCells } from "../core/computedCells";
 import { UserError } from "./env";
 import { findRenamed, renameBack, type OtherTab } from "./lookAlikeTabs";
-import { ALL_HEADERS, computedRow, IDENTIFYING, KR_WIDTH, LOG_WIDTH, renamedColumnsMessage, SETTINGS_LAST_ROW, settingsGridOf, type SettingsGrid } from "./read";
+import { ALL_HEADERS, IDENTIFYING, KR_WIDTH, LOG_WIDTH, renamedColumnsMessage, SETTINGS_LAST_ROW, settingsGridOf, type SettingsGrid } from "./read";
 import { keyResultsForRepair } from "./setupKrRead";
 import type { SetupReport } from "./setupTypes";
 import { noteWrite } from "./setupWrites";
@@ -90,15 +91,16 @@ export function readTrackerTabs(ss: Spreadsheet, emptyTab: string | null = null,
     return { name, sheet, values: sheet.getDataRange().getValues().map((r) => r.slice(0, width)) };
   };
   const settings = readSettingsTab(find);
-  const placed = (name: "ObjectiveHeaderRow" | "KrHeaderRow" | "HistoryHeaderRow") => computedRow(computedValue(settings.values, name));
+  const computed = cellsOfRows(settings.values);
+  const placed = (name: "ObjectiveHeaderRow" | "KrHeaderRow" | "HistoryHeaderRow") => computedRow(computed(name));
   const historyRow = placed("HistoryHeaderRow");
   const logSheet = find(TAB.checkins);
-  const logHead = logSheet ? logHeadFromSettings(settings.values) : null;
+  const logHead = logSheet ? logHeadFromSettings(computed) : null;
   const state = {
     settings,
     objectives: placedBelow(read(TAB.objectives), IDENTIFYING.objectives, placed("ObjectiveHeaderRow")),
     keyResults: placedBelow(
-      repairRead ? read(TAB.keyResults, (sheet) => keyResultsForRepair(sheet, computedValue(settings.values, "KrHeader"), placed("KrHeaderRow"))) : read(TAB.keyResults),
+      repairRead ? read(TAB.keyResults, (sheet) => keyResultsForRepair(sheet, computedHeader(computed, "keyResults", IDENTIFYING.keyResults))) : read(TAB.keyResults),
       IDENTIFYING.keyResults,
       placed("KrHeaderRow"),
     ),
@@ -153,12 +155,6 @@ function placedBelow(s: TabState, ident: readonly string[], row: number): TabSta
   return findHeaderRow(s.values, ident, row - 1, row) === row - 1 ? { ...s, headerRow: row } : s;
 }
 
-/** A Settings computed cell's value as setup read it (the tab's first rows), by its name. */
-function computedValue(settings: unknown[][], name: Parameters<typeof computedLabel>[0]): unknown {
-  const r = settings.find((row) => norm(row[0]) === norm(computedLabel(name)));
-  return r ? r[1] : undefined;
-}
-
 /**
  * The row of a tracker tab's header as setup found it (placed below the search, or within it), 1 when
  * the tab is missing or empty (setup writes the header there): where the Settings computed cells point.
@@ -204,23 +200,19 @@ function readSettingsTab(find: SheetFinder): TabState {
 }
 
 /**
- * The log's header as the Settings computed rows give it (its row, and its cells A–P joined by "|"),
- * already read with the settings: the log itself is then not read. Null when they do not describe a
- * header of ours (missing, an error, a header holding "|"): the log's first rows are read instead. A row
- * below the rows searched is the header's own (rows inserted above it moved the cells' reference), noted
- * as headerRow so the table is taken there.
+ * The log's header as the Settings computed cells give it (core/computedCells.ts computedHeader: its row, and
+ * its cells A–P as the sheet holds them), already read with the settings: the log itself is then not read.
+ * Null when they do not give a header of ours: the log's first rows are read instead. A row below the rows
+ * searched is the header's own (rows inserted above it moved the cells' reference), noted as headerRow so the
+ * table is taken there.
  */
-function logHeadFromSettings(settings: unknown[][]): { values: unknown[][]; headerRow?: number } | null {
-  const row = computedRow(computedValue(settings, "CheckinHeaderRow"));
-  const text = computedValue(settings, "CheckinHeader");
-  if (!row || typeof text !== "string") return null;
-  const headers = text.split("|");
-  if (headers.length !== LOG_WIDTH) return null;
+function logHeadFromSettings(computed: ComputedCells): { values: unknown[][]; headerRow?: number } | null {
+  const head = computedHeader(computed, "checkins", IDENTIFYING.checkins);
+  if (!head) return null;
   const values: unknown[][] = [];
-  for (let r = 1; r < row; r++) values.push(new Array<unknown>(LOG_WIDTH).fill(""));
-  values.push(headers);
-  if (findHeaderRow(values, IDENTIFYING.checkins, row - 1, row) !== row - 1) return null;
-  return row > HEADER_SEARCH_ROWS ? { values, headerRow: row } : { values };
+  for (let r = 1; r < head.row; r++) values.push(new Array<unknown>(LOG_WIDTH).fill(""));
+  values.push(head.cells);
+  return head.row > HEADER_SEARCH_ROWS ? { values, headerRow: head.row } : { values };
 }
 
 /**

@@ -8,11 +8,12 @@ import { isBlankRow } from "../core/blank";
 import type { CheckinEntry, HistoryEntry, Settings, Tracker } from "../core/model";
 import { isValidIsoDate } from "../core/dates";
 import { summaryPeriod } from "../core/summaryAsOf";
-import { computedLabel, HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
+import { computedHeader, type ComputedHeader } from "../core/computedCells";
+import { HISTORY_HEADERS, HISTORY_STATE_HEADERS, TAB } from "../core/tabs";
 import { digest, incrementalCheckins, maxCheckinDate, type Checkpoint } from "../core/summaryPast";
 import { cellIsoDate, isDate } from "./env";
-import { checkinsFrom, computedLogHeaderRow, computedLogRows, IDENTIFYING, type SettingsRead } from "./read";
-import { col, lazyDecimalComma, literal, norm, num, readTable, str, tableFromValues, type Table } from "./table";
+import { checkinsFrom, computedCells, computedLogHeaderRow, computedLogRows, IDENTIFYING, type SettingsRead } from "./read";
+import { col, lazyDecimalComma, literal, num, readTable, str, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -227,12 +228,12 @@ function neededWidth(headers: string[] | null): number {
 function readWholeLog(ss: Spreadsheet, tz: string, s: SettingsRead | null, reason: string): LogRead {
   const sheet = ss.getSheetByName(TAB.checkins);
   let t: Table;
-  const headers = s && computedLogHeaderRow(s) === 1 ? computedHeaders(s) : null;
-  const width = neededWidth(headers);
+  const head = placedLogHeader(s);
+  const width = neededWidth(head ? head.headers : null);
   // Where the computed cells place the header (rows inserted above it), it is taken there, as a check-in does.
   const known = s ? computedLogHeaderRow(s) : 0;
   if (!sheet) t = readTable(ss, TAB.checkins, IDENTIFYING.checkins, 16);
-  else if (width > 0) t = tableFromValues(sheet, TAB.checkins, sheet.getRange(1, 1, Math.max(1, sheet.getLastRow()), width).getValues(), IDENTIFYING.checkins);
+  else if (head && width > 0) t = tableFromValues(sheet, TAB.checkins, sheet.getRange(1, 1, Math.max(1, sheet.getLastRow()), width).getValues(), IDENTIFYING.checkins, undefined, head.row);
   else t = tableFromValues(sheet, TAB.checkins, sheet.getDataRange().getValues(), IDENTIFYING.checkins, undefined, known);
   const checkins = checkinsFrom(t, tz, lazyDecimalComma(ss));
   return {
@@ -246,12 +247,9 @@ function readWholeLog(ss: Spreadsheet, tz: string, s: SettingsRead | null, reaso
   };
 }
 
-/** The log's headers from the computed "Check-in header" cell (row 1), or null. */
-function computedHeaders(s: SettingsRead | null): string[] | null {
-  if (!s) return null;
-  // The cell joins row 1's cells A..P: the header only when the header is row 1.
-  const raw = s.raw.get(norm(computedLabel("CheckinHeader")));
-  return typeof raw === "string" ? raw.split("|").map((h) => h.trim()) : null;
+/** The log's header as the computed cells give it, wherever they place it (core/computedCells.ts), or null. */
+function placedLogHeader(s: SettingsRead | null): ComputedHeader | null {
+  return s ? computedHeader(computedCells(s), "checkins", IDENTIFYING.checkins) : null;
 }
 
 /**
@@ -309,7 +307,8 @@ export function readSummaryLog(ss: Spreadsheet, tz: string, req: LogRequest): Lo
 
   const sheet = ss.getSheetByName(TAB.checkins);
   if (!sheet) return readWholeLog(ss, tz, req.settingsRead, "no log");
-  let headers = headerRow === 1 ? computedHeaders(req.settingsRead) : null;
+  const head = placedLogHeader(req.settingsRead);
+  let headers = head && head.row === headerRow ? head.headers : null;
   if (!neededWidth(headers)) headers = sheet.getRange(headerRow, 1, 1, Math.min(16, sheet.getMaxColumns())).getValues()[0].map((v) => str(v));
   const width = neededWidth(headers);
   if (!width || !headers) return readWholeLog(ss, tz, req.settingsRead, "log header");

@@ -27,6 +27,15 @@ describe("focusChecks", () => {
     expect(w).toContain("Objective O1 has only 1 key result; aim for 2–4.");
     expect(w.some((x) => x.includes("O2 has"))).toBe(false); // " O2" has K3 and K4, typed as it is
   });
+  it('"O1" and "O1 " are two objectives, as to the sheet: the spaces line says O1 is taken, and no "on 2 rows"; "O1" and "o1" are one', () => {
+    const w = focusChecks([{ id: "O1" }, { id: "O1 " }, { id: "O2" }, { id: "o2" }], [kr("K1", "O1"), kr("K2", "O1"), kr("K3", "O1 "), kr("K4", "O1 "), kr("K5", "O2"), kr("K6", "O2")]);
+    expect(w.filter((x) => x.includes("O1"))).toEqual([
+      `Objective ID "O1 " has spaces around it, which the sheet's formulas do not ignore: only a key result whose objective ID is typed with the same spaces counts for it. Remove the spaces and give it an ID of its own: objective O1 is on another row.`,
+    ]);
+    expect(w).toContain("Objective ID O2 is on 2 rows; give each its own ID.");
+    // A KR's ID is read with spaces around it ignored (a check-in's, the log's, History's): "K1 " is K1 again.
+    expect(focusChecks([{ id: "O1" }], [kr("K1", "O1"), kr("K1 ", "O1")])).toContain("Key result ID K1 is on 2 rows; give each its own ID.");
+  });
   it("too many objectives, too few/many KRs, none", () => {
     const objs = ["O1", "O2", "O3", "O4", "O5", "O6"].map((id) => ({ id }));
     const krs = [kr("K1", "O1"), ...["a", "b", "c", "d", "e"].map((s) => kr(`K2${s}`, "O2")), kr("K3", "O3"), kr("K3b", "O3")];
@@ -100,20 +109,23 @@ describe("focusChecks: an owner with no email address", () => {
 });
 
 describe("focusChecks: an ID typed on two rows", () => {
-  // Property: exactly one "is on N rows" line per ID that appears more than once (whatever its case and
-  // surrounding spaces), none for IDs that appear once.
+  // Property: exactly one "is on N rows" line per ID that appears more than once (whatever its case; a KR's
+  // whatever its surrounding spaces too, an objective's with the same spaces, as the sheet matches it), none
+  // for IDs that appear once.
   it("says each repeated KR or objective ID once, with its count, and nothing for unique IDs", () => {
     const id = fc.constantFrom("O1.KR1", "o1.kr1", " O1.KR1 ", "O1.KR2", "KR1", "kr1", "O2.KR1");
     fc.assert(
       fc.property(fc.array(id, { maxLength: 8 }), fc.array(fc.constantFrom("O1", "o1", "O2", " O2"), { maxLength: 5 }), (krIds, objIds) => {
         const w = focusChecks(objIds.map((i) => ({ id: i })), krIds.map((i) => kr(i, "O1")));
-        for (const [ids, what] of [[krIds, "Key result"], [objIds, "Objective"]] as const) {
+        const asKr = (i: string) => i.trim().toLowerCase();
+        const asObjective = (i: string) => i.toLowerCase();
+        for (const [ids, what, key] of [[krIds, "Key result", asKr], [objIds, "Objective", asObjective]] as const) {
           const counts = new Map<string, number>();
-          for (const i of ids) counts.set(i.trim().toLowerCase(), (counts.get(i.trim().toLowerCase()) ?? 0) + 1);
+          for (const i of ids) counts.set(key(i), (counts.get(key(i)) ?? 0) + 1);
           const lines = w.filter((x) => x.startsWith(`${what} ID `) && / is on \d+ rows; give each its own ID\.$/.test(x));
           const repeated = [...counts].filter(([, n]) => n > 1);
           expect(lines.length).toBe(repeated.length);
-          for (const [k, n] of repeated) expect(lines.some((x) => x.toLowerCase().includes(`id ${k} is on ${n} rows`))).toBe(true);
+          for (const [k, n] of repeated) expect(lines.some((x) => x.toLowerCase().includes(`id ${k.trim()} is on ${n} rows`))).toBe(true);
         }
       }),
     );

@@ -200,6 +200,20 @@ describe("planRollover", () => {
     const r2 = rollover({ retro: [{ id: "O1", decision: "retain", row: 3 }, { id: "o1", decision: "remove", row: 4 }] });
     expect(r2.ok).toBe(false);
   });
+  it("matches a row's ID to its objective or KR as a person reads the row: any case, spaces around it ignored", () => {
+    // The objective's ID lost its spaces after the close (the focus checks ask for it): its row, written "O2 ", still decides it.
+    const p = ok(rollover({ retro: [{ id: "O2 ", decision: "remove", row: 13 }, { id: " o1.kr2", decision: "remove", row: 12 }] }));
+    expect(p.removed).toEqual({ objectives: ["O2"], keyResults: ["O1.KR2", "O2.KR1", "O2.KR2"] });
+    // "O1" and "O1 " are two objectives to the sheet, but their rows look alike: a row's decision is both's, two that differ are refused.
+    const t = tracker();
+    t.objectives.push(obj(5, "O1 ", "Deliver on time, again", "committed"));
+    t.keyResults.push({ ...kr(8, "O1.KR9", "increase", 0, 10, 5), objectiveId: "O1 " });
+    const both = ok(planRollover({ tracker: t, retro: [{ id: "O1", decision: "remove", row: 10 }], lastValues: new Map(), newStart: "2026-04-06" }));
+    expect(both.removed.objectives).toEqual(["O1", "O1 "]);
+    expect(both.keyResults.map((k) => k.id)).not.toContain("O1.KR9");
+    const two = planRollover({ tracker: t, retro: [{ id: "O1", decision: "remove", row: 10 }, { id: "O1 ", decision: "retain", row: 11 }], lastValues: new Map(), newStart: "2026-04-06" });
+    expect(two).toEqual({ ok: false, message: 'Retrospective row 11: "O1" has two different decisions (remove and retain).' });
+  });
   it("refuses a start date that is not after the finished cycle's, and bad lengths", () => {
     expect(rollover({ newStart: "2026-01-05" }).ok).toBe(false);
     // Inside the finished cycle (2026-01-05 to 2026-04-05): refused, naming the earliest day; after an early close, the day after it.

@@ -195,6 +195,27 @@ describe("teamFigures before the team's cycle starts", () => {
   });
 });
 
+describe("teamFigures: a team's objectives typed O1 and \"O1 \"", () => {
+  it("aligns each with its own score, as its sheet scores them (spaces count), under the Parent ID it names (spaces ignored)", () => {
+    const tracker: Tracker = {
+      settings: coreSettings(),
+      objectives: [
+        { row: 2, id: "O1", title: "Grow", owner: "", type: "committed", parentId: "CO1" },
+        { row: 3, id: "O1 ", title: "Keep", owner: "", type: "committed", parentId: " co2 " },
+      ],
+      keyResults: [
+        { ...coreKr(2, "O1.KR1", "increase", 0, 100, 80, "2026-01-20"), objectiveId: "O1" },
+        { ...coreKr(3, "O1.KR2", "increase", 0, 100, 20, "2026-01-20"), objectiveId: "O1 " },
+      ],
+    } as Tracker;
+    const f = teamFigures(tracker, "2026-01-21", "Kolkata");
+    expect(f.upward.map((o) => [o.id, o.parentId, o.score])).toEqual([["O1", "CO1", 0.8], ["O1 ", " co2 ", 0.2]]);
+    const company = [{ id: "CO1", title: "" }, { id: "CO2", title: "" }];
+    const { groups } = alignTeams(company.map((c) => ({ ...c, score: null, status: "On track" as const })), [{ entry: entry("Kolkata", 1), figures: f, problem: null }]);
+    expect(groups.map((g) => g.aligned.map((o) => o.score))).toEqual([[0.8], [0.2]]);
+  });
+});
+
 describe("teamFigures after the team's cycle ended, not rolled over", () => {
   it("keeps its score but forecasts no KR to miss: its end is known, in the Teams table", () => {
     // Start 2026-01-05, 13 weeks: its last day is 2026-04-05. Checked in on 2026-04-02 at a quarter of the way.
