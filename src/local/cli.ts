@@ -150,6 +150,8 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   ss.deleteSheet(ss.getSheetByName(tab)!);
   await wb.save();
   out(`Imported ${plural(r.objectives, "objective")} and ${plural(r.keyResults, "key result")}.`);
+  // The import's notes about the file as they are ("Objective O2 already exists: …"), setup's focus checks labelled.
+  for (const n of r.notes || []) out(n);
   for (const w of r.warnings || []) out(`Focus check: ${w}`);
 }
 

@@ -149,9 +149,12 @@ export function menuImport(): void {
   const tab = p.getResponseText().trim();
   if (tab === "") return refuse("Import OKRs", "No tab name was typed: type the name of the tab holding the OKRs.");
   if (tab.length > 100) return refuse("Import OKRs", `There is no tab named ${quotedName(tab)}: tab names are at most 100 characters.`);
+  // The import's notes as they are; then setup's Settings lines and its focus checks, as setup says them.
   report("Import OKRs", actions.importOkrsFromTab({ tab }), (r) => [
     `Imported ${plural(r.objectives, "objective")} and ${plural(r.keyResults, "key result")}.`,
-    r.warnings.length ? `\nFocus checks:\n• ${r.warnings.join("\n• ")}` : "",
+    ...r.notes,
+    ...settingsLines(r.warnings),
+    ...focusLines(r.warnings),
   ]);
 }
 
