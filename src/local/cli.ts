@@ -157,7 +157,7 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
 
 async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   const file = fileArg(positionals);
-  if (flags.from !== undefined) return cmdCheckinFrom(file, flags);
+  if (flags.from !== undefined) return cmdCheckinFrom(file, flags, positionals[0]);
   const kr = need(flags, "kr");
   const value = need(flags, "value");
   const at = dateFlag(flags, "at");
@@ -191,10 +191,11 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   const r = expectOk(sent);
   await wb.save();
   out(checkedInLine(wb, r.kr));
-  if (typeof r.notice === "string") out(r.notice);
+  // The closed cycle's notice names the command that closes it again, not the menu item (as a refusal does).
+  if (typeof r.notice === "string") out(commandHint(r.notice, positionals[0]));
 }
 
-async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
+async function cmdCheckinFrom(file: string, flags: Flags, typed: string): Promise<void> {
   const csvName = need(flags, "from");
   const csvPath = here(csvName);
   const single = ["kr", "value", "confidence", "comment", "blockers", "next", "as", "correct"].filter((f) => flags[f] !== undefined);
@@ -207,7 +208,7 @@ async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
   const { lines, notice } = await checkinBatch(file, csvName, csv, { at: atOrNow(at), atGiven: at !== undefined, confirm: !!flags.confirm });
   for (const l of lines) out(l);
   out(`${lines.length} check-in${lines.length === 1 ? "" : "s"} saved.`);
-  if (notice) out(notice);
+  if (notice) out(commandHint(notice, typed));
 }
 
 async function cmdSimple(fn: "generateWeeklySummary" | "createMidCycleReview" | "endCycle", positionals: string[], flags: Flags, describe: (r: any, sep: DecimalSeparator) => string): Promise<void> {
