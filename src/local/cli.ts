@@ -190,7 +190,7 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   if (sent && !sent.ok && typeof sent.message === "string") sent.message = dayFrom(sent.message, at ? "--at" : null);
   const r = expectOk(sent);
   await wb.save();
-  out(checkedInLine(wb, r.kr));
+  out(checkedInLine(wb, r.kr, at));
   // The closed cycle's notice names the command that closes it again, not the menu item (as a refusal does).
   if (typeof r.notice === "string") out(commandHint(r.notice, positionals[0]));
 }
