@@ -20,7 +20,7 @@ import { commandHint } from "./hints";
 import { openElsewhereMessage } from "./cliOpenElsewhere";
 import { asksHelp, CHECKIN_FLAG_OF, commandUsage, dateFlag, FLAGS, intFlag, localeFlag, need, parse, timeZoneFlag, USAGE, UsageError, type Flags } from "./cliArgs";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
-import { missingLine, noSuchKrMessage } from "../core/messages";
+import { changedLine, missingLine, noSuchKrMessage } from "../core/messages";
 import { importHeaderAt } from "../core/importRows";
 import { decimalSeparatorFor, fixedText, type DecimalSeparator } from "../core/numbers";
 import { portfolioDigestLines } from "../core/portfolioDigest";
@@ -246,6 +246,7 @@ async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {
   const r = expectOk(callAddon(wb, "rollOverCycle", opts));
   await wb.save();
   out(`Started "${r.cycle}" with ${plural(r.carried.objectives, "objective")} and ${plural(r.carried.keyResults, "key result")}; archived ${r.archived.join(", ")}.`);
+  if (r.changed && r.changed.length) out(changedLine(r.changed));
   for (const w of r.warnings || []) out(`Focus check: ${w}`);
 }
 

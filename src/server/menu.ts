@@ -9,7 +9,7 @@ import { TAB } from "../core/tabs";
 import { PORTFOLIO_TAB } from "../core/portfolio";
 import { DIGEST_NAMES, portfolioTeamLines } from "../core/portfolioDigest";
 import { rollupWhen } from "../core/portfolioLayout";
-import { missingLine } from "../core/messages";
+import { changedLine, missingLine } from "../core/messages";
 import { notClosedMessage } from "./lifecycleTabs";
 import { guarded, quotedName, type Refusal } from "./env";
 import { checkRepair } from "./setup";
@@ -139,6 +139,7 @@ export function menuRollOver(): void {
   report("Roll over", actions.rollOverCycle({ start }), (r) => [
     `"${r.cycle}" has started with ${plural(r.carried.objectives, "objective")} and ${plural(r.carried.keyResults, "key result")}.`,
     `The finished cycle is archived in: ${r.archived.join(", ")}.`,
+    changedLine(r.changed),
     r.warnings.length ? `\nFocus checks:\n• ${r.warnings.join("\n• ")}` : "",
   ]);
 }
