@@ -41,6 +41,11 @@ describe("a milestone's check-in typed as a percentage", () => {
     expect(ownerCheckin(wb, OWNER, "2026-01-23", "O1.KR1", "250").message).toBe("250 is outside 0 → 1; submit anyway?");
   });
 
+  it('imports a milestone whose start and target are typed "0%" and "100%" (they were refused, "not %")', () => {
+    const wb = importedTracker(HEADER, [["Stand up standard work", "Standard work documented", "li@example.com", "milestone", "", "0%", "100%"], KRS[1]]);
+    expect(byId(rowsOf(wb, "Key Results")).get("O1.KR1")).toMatchObject({ Start: 0, Target: 1 });
+  });
+
   it('reads "50%" on the template\'s milestone measured in "done", and still refuses % on a KR in days', () => {
     const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05" }); // the lead owns O3.KR2
     setToday(wb, "2026-01-20");
