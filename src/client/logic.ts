@@ -279,7 +279,7 @@ export function projectCheckin(
   if (!rules || typeof kr.expected !== "number" || !isFinite(kr.expected)) return null;
   if ((kr.status || "").trim().toLowerCase() === "setup error") return null;
   if (kr.lastCheckin && kr.lastCheckin > today) return null;
-  const v = parseKrValue(valueText, locale, kr.unit);
+  const v = parseKrValue(valueText, locale, kr.unit, kr.metric === "milestone");
   // A value the server will ask about is not shown as saved.
   if (!v.ok || implausible(v.value, { metric: kr.metric, unit: kr.unit, start: numberOrNull(kr.start), target: numberOrNull(kr.target) })) return null;
   const model: KeyResult = {

@@ -84,8 +84,9 @@ export function checkRowCells(get: (c: ImportColumn) => string, raw: (c: ImportC
   const metric = (METRICS as readonly string[]).indexOf(metricKey) >= 0 ? (metricKey as Metric) : null;
   if (metricText === "") err(`metric is blank (use one of: ${METRICS.join(", ")}).`);
   else if (metric === null) err(`Unknown metric ${quote(metricText)} (use one of: ${METRICS.join(", ")}).`);
-  const start = parseNumberCell(raw("start"), "start", get("unit"), locale);
-  const target = parseNumberCell(raw("target"), "target", get("unit"), locale);
+  // A milestone is the fraction done: "0%" and "100%" are 0 and 1, as its check-in reads "33%" (session 21).
+  const start = parseNumberCell(raw("start"), "start", get("unit"), locale, metric === "milestone");
+  const target = parseNumberCell(raw("target"), "target", get("unit"), locale, metric === "milestone");
   const weight = parseNumberCell(raw("weight"), "weight", "", locale, true);
   if (!start.ok) err(start.reason);
   if (!target.ok) err(target.reason);

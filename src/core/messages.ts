@@ -31,3 +31,10 @@ export const CLOSE_CYCLE_FIRST = 'Close the cycle first ("End cycle & retrospect
 export function missingLine(n: number): string {
   return `At this pace ${plural(n, "key result ends", "key results end")} below ${n === 1 ? "its" : "their"} goal`;
 }
+
+/** The roll over's line naming the OKRs the Retrospective marked "change" (carried as they were), or "" for none. */
+export function changedLine(ids: readonly string[]): string {
+  if (!ids.length) return "";
+  const one = ids.length === 1;
+  return `Marked "change" in the Retrospective, carried as ${one ? "it was" : "they were"}: ${ids.join(", ")}. Edit ${one ? "it before its" : "them before their"} first check-in.`;
+}

@@ -194,6 +194,9 @@ export function isPercentFormat(format: string): boolean {
 //   ("8.5 days" on a days KR; "day"/"days" and case count as the same; a currency's sign and its codes
 //   too: "€3.20" on an EUR KR, "$40" on a USD one, but "USD 40" not on a CAD one), refused otherwise.
 // - unit === null: the unit is not known yet (the syntax check before the KR is read): any unit passes.
+// - A milestone (`milestone`) is the fraction done, 0 to 1, whatever its unit: "33%" is 0.33, as a cell
+//   typed 33% holds it (until session 21 it was refused as "measured in plain numbers (no unit), not %:
+//   type the number without the % sign", and the 33 typed next was asked about as outside 0 → 1).
 
 /** True for the units that mean "percent": "%", "percent", "% of orders"… */
 export function isPercentUnit(unit: string): boolean {
@@ -270,7 +273,7 @@ function multiplied(numeral: string, after: string, locale: string): ParsedNumbe
   return { ok: false, message: `Type the number in full: ${exactText(full.value, decimalSeparatorFor(locale))} for "${numeral.replace(/\s/g, "")}${after}".` };
 }
 
-export function parseKrValue(text: string | number, locale: string, unit: string | null): ParsedNumber {
+export function parseKrValue(text: string | number, locale: string, unit: string | null, milestone = false): ParsedNumber {
   if (typeof text !== "string") return parseUserNumber(text, locale);
   const spaced = halfWidth(text).replace(/[\u00a0\u202f]/g, " ").trim();
   // A fraction sign alone ("½"): no digit for the pattern below to hold on to.
@@ -300,6 +303,8 @@ export function parseKrValue(text: string | number, locale: string, unit: string
   if (before === "%") return digitsOnly(locale);
   // "89 percent" and "89 pct" are "89%" (isPercentUnit's words; a KR's unit may be any of them).
   if ((typed === "%" || (isPercentUnit(typed) && /^[a-z ]+$/i.test(typed))) && !before) {
+    // Hundredths by the digits, as parseUserNumber reads a "%" (33.3% is 0.333, not 0.33299999999999996).
+    if (milestone) return parseUserNumber(`${m[2].trim()}%`, locale);
     if (unit !== null && !isPercentUnit(unit)) {
       return { ok: false, message: `This key result is measured in ${unitName(unit)}, not %: type the number without the % sign.` };
     }

@@ -7,7 +7,8 @@
 //   yardstick is the target's size: more than half of |target| away from it (if the target is 0, more than 1).
 //   A stay-above/stay-below KR with a start is allowed the larger of the two (93 → 92 is a span of 1,
 //   yet 96 on "stay above 92" is ordinary).
-// - A milestone's range is 0 → 1.
+// - A milestone's range is 0 → 1; a value outside it that is a percentage of it (33) names the fraction to
+//   type (0.33), as the % KR's question below does.
 // - Ordinary values never ask: 99.95 on "stay above 99.9", 12 on "stay below 10".
 // - A % KR with start and target within −1..1 (cells typed "82%" hold 0.82) whose value is implausible
 //   but plausible divided by 100 gets a question that says so and names the fraction to type.
@@ -69,6 +70,10 @@ export function implausible(value: number, kr: RangeOf, sep: DecimalSeparator = 
   if (fractions && !outside(value / 100) && !signChange) {
     const whole = start === target ? "the target is a fraction" : "its start and target are fractions";
     return `${out}: ${whole} (a cell that shows 82% holds 0.82), so type ${showNumber(value / 100, sep)} for ${what}; submit ${showNumber(value, sep)} anyway?`;
+  }
+  // A milestone's 33 meant as 33%: its value is the fraction done, so say which number to type.
+  if (milestone && !signChange && value / 100 <= 1) {
+    return `${out}: a milestone is the fraction done (1 = done), so type ${showNumber(value / 100, sep)} for ${showNumber(value, sep)}%; submit ${showNumber(value, sep)} anyway?`;
   }
   return `${out}; submit anyway?`;
 }

@@ -126,6 +126,7 @@ interface CheckedInKr {
   status: string;
   percentCells?: true;
   unit?: string;
+  lastCheckin?: string;
 }
 
 /**
@@ -134,16 +135,27 @@ interface CheckedInKr {
  * the KR's decimals (valueDigits), as the summary and the sidebar's line write it: until session 14 it was
  * String(value), "5e-7" for a value under 1e-6 and 85.125 where the summary says 85.13.
  */
-export function checkedInLine(wb: Workbook, kr: CheckedInKr): string {
+export function checkedInLine(wb: Workbook, kr: CheckedInKr, day?: string): string {
   const sep = numberStyleFor(wb.services.spreadsheet.getSpreadsheetLocale());
   const num = (v: unknown) => (typeof v === "number" && isFinite(v) ? v : null);
   // A % KR whose cells hold fractions (typed 82%) is shown as its cells show it: 92%, not 0.92.
-  const current = num(kr.current);
-  const rounded = current === null ? String(kr.current) : krValueText({ start: num(kr.start), target: num(kr.target), percentCells: !!kr.percentCells }, current, sep);
   // In the KR's unit, as the summary and the sidebar write it (since session 18): "8.5 days", "4.2%", "$13.70".
-  const value = current === null ? rounded : valueWithUnit(rounded, kr.percentCells ? "%" : kr.unit, sep);
+  const valueText = (v: unknown): string => {
+    const n = num(v);
+    if (n === null) return String(v);
+    return valueWithUnit(krValueText({ start: num(kr.start), target: num(kr.target), percentCells: !!kr.percentCells }, n, sep), kr.percentCells ? "%" : kr.unit, sep);
+  };
   const score = kr.score === null ? "—" : fixedText(kr.score, 2, sep);
-  return `Checked in ${kr.id}: value ${value}, score ${score}, ${kr.status}.`;
+  const now = `value ${valueText(kr.current)}, score ${score}, ${kr.status}.`;
+  // Dated before the KR's latest check-in (a missed week caught up), it joins the log and Current stays the
+  // later one's (docs/checkins.md#current-follows-the-latest-date): the line says both, where it gave the later
+  // value as if it were the one typed (session 21). The value saved is the log's last row, just appended.
+  if (day && kr.lastCheckin && day < kr.lastCheckin) {
+    const log = readTab(wb, "Check-ins", false).rows;
+    const saved = log.length ? log[log.length - 1]["Value"] : "";
+    return `Checked in ${kr.id} for ${day}: value ${valueText(saved)}. Its check-in of ${kr.lastCheckin} is later and stays Current: ${now}`;
+  }
+  return `Checked in ${kr.id}: ${now}`;
 }
 
 export interface BatchOptions {
@@ -196,7 +208,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
       refuse(line, dayFrom(text, cells.at ? "at" : opts.atGiven ? "--at" : null));
       continue;
     }
-    done.push(checkedInLine(wb, r.kr));
+    done.push(checkedInLine(wb, r.kr, cells.at || opts.at));
     // After the cycle was closed every row is saved and says so: said once, after the rows.
     if (typeof r.notice === "string") notice = r.notice;
   }

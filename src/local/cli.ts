@@ -20,7 +20,7 @@ import { commandHint } from "./hints";
 import { openElsewhereMessage } from "./cliOpenElsewhere";
 import { asksHelp, CHECKIN_FLAG_OF, commandUsage, dateFlag, FLAGS, intFlag, localeFlag, need, parse, timeZoneFlag, USAGE, UsageError, type Flags } from "./cliArgs";
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
-import { missingLine, noSuchKrMessage } from "../core/messages";
+import { changedLine, missingLine, noSuchKrMessage } from "../core/messages";
 import { importHeaderAt } from "../core/importRows";
 import { numberStyleFor, fixedText, type DecimalSeparator } from "../core/numbers";
 import { portfolioDigestLines } from "../core/portfolioDigest";
@@ -150,12 +150,14 @@ async function cmdImport(positionals: string[], flags: Flags): Promise<void> {
   ss.deleteSheet(ss.getSheetByName(tab)!);
   await wb.save();
   out(`Imported ${plural(r.objectives, "objective")} and ${plural(r.keyResults, "key result")}.`);
+  // The import's notes about the file as they are ("Objective O2 already exists: …"), setup's focus checks labelled.
+  for (const n of r.notes || []) out(n);
   for (const w of r.warnings || []) out(`Focus check: ${w}`);
 }
 
 async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   const file = fileArg(positionals);
-  if (flags.from !== undefined) return cmdCheckinFrom(file, flags);
+  if (flags.from !== undefined) return cmdCheckinFrom(file, flags, positionals[0]);
   const kr = need(flags, "kr");
   const value = need(flags, "value");
   const at = dateFlag(flags, "at");
@@ -188,11 +190,12 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   if (sent && !sent.ok && typeof sent.message === "string") sent.message = dayFrom(sent.message, at ? "--at" : null);
   const r = expectOk(sent);
   await wb.save();
-  out(checkedInLine(wb, r.kr));
-  if (typeof r.notice === "string") out(r.notice);
+  out(checkedInLine(wb, r.kr, at));
+  // The closed cycle's notice names the command that closes it again, not the menu item (as a refusal does).
+  if (typeof r.notice === "string") out(commandHint(r.notice, positionals[0]));
 }
 
-async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
+async function cmdCheckinFrom(file: string, flags: Flags, typed: string): Promise<void> {
   const csvName = need(flags, "from");
   const csvPath = here(csvName);
   const single = ["kr", "value", "confidence", "comment", "blockers", "next", "as", "correct"].filter((f) => flags[f] !== undefined);
@@ -205,7 +208,7 @@ async function cmdCheckinFrom(file: string, flags: Flags): Promise<void> {
   const { lines, notice } = await checkinBatch(file, csvName, csv, { at: atOrNow(at), atGiven: at !== undefined, confirm: !!flags.confirm });
   for (const l of lines) out(l);
   out(`${lines.length} check-in${lines.length === 1 ? "" : "s"} saved.`);
-  if (notice) out(notice);
+  if (notice) out(commandHint(notice, typed));
 }
 
 async function cmdSimple(fn: "generateWeeklySummary" | "createMidCycleReview" | "endCycle", positionals: string[], flags: Flags, describe: (r: any, sep: DecimalSeparator) => string): Promise<void> {
@@ -243,6 +246,7 @@ async function cmdRollover(positionals: string[], flags: Flags): Promise<void> {
   const r = expectOk(callAddon(wb, "rollOverCycle", opts));
   await wb.save();
   out(`Started "${r.cycle}" with ${plural(r.carried.objectives, "objective")} and ${plural(r.carried.keyResults, "key result")}; archived ${r.archived.join(", ")}.`);
+  if (r.changed && r.changed.length) out(changedLine(r.changed));
   for (const w of r.warnings || []) out(`Focus check: ${w}`);
 }
 

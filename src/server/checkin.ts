@@ -144,7 +144,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       const shown = markPercentCells(ss, krT, [kr])[0];
       if (duplicate) return { ok: true, duplicate: true, kr: sidebarKr(krT, shown, tail, tz, s.settings, week) };
 
-      const inUnit = parseKrValue(rawValue, locale, kr.unit);
+      const inUnit = parseKrValue(rawValue, locale, kr.unit, kr.metric === "milestone");
       if (!inUnit.ok) return refuse(FIX_FIELDS, { value: inUnit.message });
       // The question and a correction's note show numbers in the locale's separator; the locale is asked for
       // (one call) only then, unless the value's parse already did.

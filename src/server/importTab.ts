@@ -70,7 +70,18 @@ function countsFromRefused(why: Exclude<ReturnType<typeof paceUnreachable>, null
   return `Nothing was imported. The file gives counts_from days, which ${TAB.keyResults} keeps in its Counts from column, but ${fix}, then import again (or leave counts_from blank: those KRs then count from the cycle's start).`;
 }
 
-export function importFromTab(ss: Spreadsheet, tabName: string, today: string, tz: string = ss.getSpreadsheetTimeZone()): { objectives: number; keyResults: number; warnings: string[] } {
+/**
+ * `notes`: the import's own words about the file (an unknown column ignored, an objective the tracker has, a
+ * parent not found, a start and target the wrong way round); `warnings`: setup's, the focus checks and
+ * Settings. Until session 21 both came as `warnings`, and the menu and the CLI listed "Objective O2 already
+ * exists: 1 key result is added to it." as a focus check.
+ */
+export function importFromTab(
+  ss: Spreadsheet,
+  tabName: string,
+  today: string,
+  tz: string = ss.getSpreadsheetTimeZone(),
+): { objectives: number; keyResults: number; notes: string[]; warnings: string[] } {
   // Whatever the case: getSheetByName("history") finds History, which would be imported from.
   if ((Object.values(TAB) as string[]).some((t) => t.toLowerCase() === tabName.toLowerCase())) throw new UserError(`"${tabName}" is a tracker tab; put the OKRs to import in a tab of their own.`);
   const source = ss.getSheetByName(tabName);
@@ -122,5 +133,5 @@ export function importFromTab(ss: Spreadsheet, tabName: string, today: string, t
   const { report, keyResults: repaired } = setUpTracker(ss, {}, today, tz);
   // A tracker set up before the column gets it from that Repair: the new rows' dates are written then.
   if (days.some(Boolean) && col(krT, "Counts from") < 0) writeCountsFrom(repaired, new Map(plan.keyResults.map((k, i) => [k.id.toLowerCase(), days[i]])));
-  return { objectives: plan.objectives.length, keyResults: plan.keyResults.length, warnings: plan.warnings.concat(report.warnings) };
+  return { objectives: plan.objectives.length, keyResults: plan.keyResults.length, notes: plan.warnings, warnings: report.warnings };
 }

@@ -251,7 +251,7 @@ export interface RolloverOptions {
 export function rollOver(
   ss: Spreadsheet,
   opts: RolloverOptions,
-): { cycle: string; archived: string[]; carried: { objectives: number; keyResults: number }; warnings: string[] } {
+): { cycle: string; archived: string[]; carried: { objectives: number; keyResults: number }; changed: string[]; warnings: string[] } {
   return withDocumentLock(() => {
     const retroSheet = sheetNamed(ss, TAB.retrospective);
     if (!retroSheet && !ss.getSheetByName(TAB.settings)) {
@@ -375,6 +375,9 @@ export function rollOver(
     // (until session 14 the close's row was cleared before setup, which took it, and a roll over failing
     // midway lost it; cleared last, it left the row unwritten: the new cycle's name or length not recorded).
     if (freed && carried.settingsNoRoom.length) report = setUpTracker(ss, next, today, tz).report;
-    return { cycle: plan.settings.cycleName, archived, carried: { objectives: plan.objectives.length, keyResults: plan.keyResults.length }, warnings: plan.baselines.concat(report.warnings) };
+    // `changed`: the OKRs the Retrospective marked "change", carried as they were, for the team to edit (until
+    // session 21 the plan listed them and nobody was told).
+    const counts = { objectives: plan.objectives.length, keyResults: plan.keyResults.length };
+    return { cycle: plan.settings.cycleName, archived, carried: counts, changed: plan.changed, warnings: plan.baselines.concat(report.warnings) };
   });
 }

@@ -9,7 +9,7 @@ import { TAB } from "../core/tabs";
 import { PORTFOLIO_TAB } from "../core/portfolio";
 import { DIGEST_NAMES, portfolioTeamLines } from "../core/portfolioDigest";
 import { rollupWhen } from "../core/portfolioLayout";
-import { missingLine } from "../core/messages";
+import { changedLine, missingLine } from "../core/messages";
 import { notClosedMessage } from "./lifecycleTabs";
 import { guarded, quotedName, type Refusal } from "./env";
 import { checkRepair } from "./setup";
@@ -139,6 +139,7 @@ export function menuRollOver(): void {
   report("Roll over", actions.rollOverCycle({ start }), (r) => [
     `"${r.cycle}" has started with ${plural(r.carried.objectives, "objective")} and ${plural(r.carried.keyResults, "key result")}.`,
     `The finished cycle is archived in: ${r.archived.join(", ")}.`,
+    changedLine(r.changed),
     r.warnings.length ? `\nFocus checks:\n• ${r.warnings.join("\n• ")}` : "",
   ]);
 }
@@ -149,9 +150,12 @@ export function menuImport(): void {
   const tab = p.getResponseText().trim();
   if (tab === "") return refuse("Import OKRs", "No tab name was typed: type the name of the tab holding the OKRs.");
   if (tab.length > 100) return refuse("Import OKRs", `There is no tab named ${quotedName(tab)}: tab names are at most 100 characters.`);
+  // The import's notes as they are; then setup's Settings lines and its focus checks, as setup says them.
   report("Import OKRs", actions.importOkrsFromTab({ tab }), (r) => [
     `Imported ${plural(r.objectives, "objective")} and ${plural(r.keyResults, "key result")}.`,
-    r.warnings.length ? `\nFocus checks:\n• ${r.warnings.join("\n• ")}` : "",
+    ...r.notes,
+    ...settingsLines(r.warnings),
+    ...focusLines(r.warnings),
   ]);
 }
 

@@ -16,7 +16,7 @@ describe("adding a key result to an objective already in the tracker", () => {
     const before = (await rows("add.xlsx", "Key Results")).length;
     const out = await ok("import", "add.xlsx", "add.csv");
     // Not "… and its other columns in the file are ignored" (session 19's pilot): the file gave none.
-    expect(out.trim().split("\n")).toEqual(["Imported 0 objectives and 1 key result.", "Focus check: Objective O1 already exists: 1 key result is added to it."]);
+    expect(out.trim().split("\n")).toEqual(["Imported 0 objectives and 1 key result.", "Objective O1 already exists: 1 key result is added to it."]);
     const krs = await rows("add.xlsx", "Key Results");
     expect(krs).toHaveLength(before + 1);
     expect(krs[krs.length - 1]).toMatchObject({ "Objective ID": "O1", "Key result": "Cut complaints from 30 to 15 a month", Start: 30, Target: 15 });
@@ -58,8 +58,8 @@ describe("start and target the wrong way round for the metric", () => {
     const out = await ok("import", "dir.xlsx", "dir.csv");
     expect(out.trim().split("\n")).toEqual([
       "Imported 1 objective and 3 key results.",
-      'Focus check: Row 2: O1.KR1 is "decrease" but its target (8) is above its start (4), so it would score a rise as progress; swap start and target, or make the metric "increase".',
-      'Focus check: Row 3: O1.KR2 is "increase" but its target (82) is below its start (95), so it would score a fall as progress; swap start and target, or make the metric "decrease".',
+      'Row 2: O1.KR1 is "decrease" but its target (8) is above its start (4), so it would score a rise as progress; swap start and target, or make the metric "increase".',
+      'Row 3: O1.KR2 is "increase" but its target (82) is below its start (95), so it would score a fall as progress; swap start and target, or make the metric "decrease".',
     ]);
     expect((await rows("dir.xlsx", "Key Results")).map((k) => [k.ID, k.Start, k.Target])).toEqual([
       ["O1.KR1", 4, 8],

@@ -40,8 +40,10 @@ describe("check-ins and summaries after an early close", () => {
     await ok("close", "closed.xlsx", "--at", "2026-03-15", "--early");
     const out = (await ok("checkin", "closed.xlsx", "--kr", "O1.KR1", "--value", "90", "--at", "2026-03-17")).trim().split("\n");
     expect(out).toHaveLength(2);
+    // In the terminal's words: the command that closes, not the add-on's menu item (session 21; it said
+    // ("End cycle & retrospective"), which a terminal has not).
     expect(out[1]).toBe(
-      'The cycle was closed as of 2026-03-15: this check-in is saved, but the Retrospective keeps its scores as of 2026-03-15 until you close the cycle again ("End cycle & retrospective"), which keeps the learnings and decisions typed.',
+      'The cycle was closed as of 2026-03-15: this check-in is saved, but the Retrospective keeps its scores as of 2026-03-15 until you close the cycle again ("okr-sheets close closed.xlsx"), which keeps the learnings and decisions typed.',
     );
     // A batch says it once, after its count.
     writeFileSync(join(dir, "late.csv"), "kr_id,value,at\nO1.KR1,91,2026-03-18\nO1.KR2,9,2026-03-18\n");

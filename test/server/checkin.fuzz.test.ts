@@ -63,7 +63,7 @@ beforeAll(() => {
 const norm = (s: string) => s.trim().toLowerCase();
 
 /** "New value" as docs/checkins.md and the numbers.ts header describe it; null = must be refused. */
-function expectedValue(v: unknown, decimalComma: boolean, unit: string | null): number | null {
+function expectedValue(v: unknown, decimalComma: boolean, unit: string | null, milestone = false): number | null {
   const range = (n: number) => (isFinite(n) && Math.abs(n) <= 1e15 ? (n === 0 ? 0 : n) : null);
   if (typeof v === "number") return range(v);
   if (typeof v !== "string" || v.length > 64) return null;
@@ -100,8 +100,8 @@ function expectedValue(v: unknown, decimalComma: boolean, unit: string | null): 
   // The locale's own separator is always a decimal point; the other is refused before 3 digits (thousands?).
   if (sep !== undefined && sep !== own && frac.length === 3 && int !== "") return null;
   const digits = `${int}${frac}` || "0";
-  if (pct && unit !== null && unit !== "%") return null;
-  const n = Number(`${sign === "" || sign === "+" ? "" : "-"}${digits}e-${frac.length}`);
+  if (pct && unit !== null && unit !== "%" && !milestone) return null; // a milestone's "33%" is 0.33, whatever its unit
+  const n = Number(`${sign === "" || sign === "+" ? "" : "-"}${digits}e-${frac.length + (pct && milestone ? 2 : 0)}`);
   return range(n);
 }
 
@@ -163,7 +163,7 @@ function oracle(payload: unknown, w: World): Outcome {
   if (!owners[krId]) return refused;
   if (norm(acting) !== norm(ADMIN) && norm(owners[krId]) !== norm(acting)) return refused;
   if (w.logged.has(p.requestId)) return { kind: "duplicate", krId };
-  const value = expectedValue(p.value, w.decimalComma, kr.unit);
+  const value = expectedValue(p.value, w.decimalComma, kr.unit, kr.metric === "milestone");
   if (value === null) return refused;
   if (p.confirmed !== true && needsConfirmation(value, kr)) return refused;
   const author = w.user !== null ? acting : `${acting} (chosen; no email available)`;

@@ -49,7 +49,7 @@ export function corrupt(
     switch (kind % 16) {
       case 0: if (setCell(r, "metric", pick(["sideways", "", "increase decrease", "stay__above", "=increase"]))) badRow("bad metric"); break;
       case 1: if (setCell(r, "start", pick<unknown>(["abc", "1,500", "1e3", "NaN", "Infinity", "-Infinity", "1 000", "0x1F", "١٢", "--1", "1.2.3", "9999999999999999", NaN, Infinity, 1e16, -1e300]))) badRow("bad start"); break;
-      case 2: if (setCell(r, "target", pick<unknown>(["ten", "5,000", "2E2", "∞", "1/2", "$5", "5%", NaN, -Infinity, 1e308]))) badRow("bad target"); break;
+      case 2: if (setCell(r, "target", pick<unknown>(["ten", "5,000", "2E2", "∞", "1/2", "$5", k.metric === "milestone" ? "%5" : "5%", NaN, -Infinity, 1e308]))) badRow("bad target"); break;
       case 3: if (setCell(r, "weight", pick<unknown>(["-1", -0.5, "heavy", "1e1", NaN]))) badRow("bad weight"); break;
       case 4: if (setCell(r, "key_result", pick(["", "   ", "\t"]))) badRow("blank key_result"); break;
       case 5: if (setCell(r, "owner", pick(["", "  "]))) badRow("blank owner"); break;
