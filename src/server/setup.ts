@@ -24,6 +24,7 @@ import type { SetupOptions, SetupReport, SetupRun } from "./setupTypes";
 import { noteWrite, writesNoted } from "./setupWrites";
 import { col, type Table } from "./table";
 import { formatMoneyCells, moneyCheckOf, type MoneyCheck, type MoneyRow } from "./moneyCells";
+import { trimSpacedIds } from "./idSpaces";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -311,6 +312,8 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string,
   const krAt = state.keyResults.sheet ? undefined : objT.sheet.getIndex();
   const krT = ensureTable(ss, state.keyResults, ALL_HEADERS.keyResults, IDENTIFYING.keyResults, report, krAt, PACE_SPAN);
   report.created.sort((a, b) => TAB_ORDER.indexOf(a) - TAB_ORDER.indexOf(b));
+  // Before anything reads the IDs: the focus checks and the rows below see them as the sheet then holds them.
+  trimSpacedIds(objT, krT, report);
 
   const before = { objRows: objT.rows.length, krRows: krT.rows.length };
   const hasData = objectivesFrom(objT).length > 0 || keyResultsFrom(krT, tz).length > 0;
