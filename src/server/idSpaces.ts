@@ -12,7 +12,7 @@ import { newlyCounted, planIdTrims, type IdTrim, type IdTrims } from "../core/id
 import { asText } from "./env";
 import type { SetupReport } from "./setupTypes";
 import { noteWrite } from "./setupWrites";
-import { col, type Table } from "./table";
+import { col, str, type Table } from "./table";
 
 /** A column's trims: its 0-based column and, per data row, the cell's new text or null. */
 type ColumnTrims = [number, IdTrim[]];
@@ -122,13 +122,14 @@ export function trimSpacedIds(objT: Table, krT: Table, report: SetupReport): voi
   });
   const objTrims: ColumnTrims[] = [[oid, plan.objectives]];
   const krTrims: ColumnTrims[] = [[kid, plan.krIds], [kobj, plan.krObjectives]];
-  const counted = newlyCounted(objIds, krObjIds, plan);
+  // A row without an ID is no KR (read.ts keyResultsFrom): its objective ID is trimmed, but it counts for nothing.
+  const counted = newlyCounted(objIds, krObjIds, plan).filter((y) => str(krIds[y]) !== "");
   if (objBlock) writeTrims(objT, objBlock, objTrims);
   krGroups(plan).forEach((g, i) => krBlocks[i] && writeTrims(krT, krBlocks[i]!, g));
   const row = (t: Table, y: number) => t.headerRow + 1 + y;
   const objLines = changes(objT, objTrims, (y) => `"${String(objIds[y])}" (row ${row(objT, y)})`);
   const krLines = changes(krT, krTrims, (y, c) =>
-    c === kid ? `key result ID "${String(krIds[y])}" (row ${row(krT, y)})` : `${String(krT.rows[y][kid])}'s objective ID "${String(krObjIds[y])}"`,
+    c === kid ? `key result ID "${String(krIds[y])}" (row ${row(krT, y)})` : `${str(krIds[y]) || `row ${row(krT, y)}`}'s objective ID "${String(krObjIds[y])}"`,
   );
   if (objLines.length) report.restored.push(`${objT.name}: ${REMOVED} ${objLines.length === 1 ? "an ID" : `${objLines.length} IDs`} removed (${listed(objLines)})`);
   if (krLines.length) report.restored.push(`${krT.name}: ${REMOVED} ${krLines.length === 1 ? "an ID" : `${krLines.length} IDs`} removed (${listed(krLines)})`);
