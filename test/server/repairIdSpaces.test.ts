@@ -8,7 +8,7 @@ import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, requestId, rowsOf, setToday, ss } from "../support/tracker";
 import { asUser } from "../support/rhythm";
-import { repairWrites, writesOf } from "../support/writes";
+import { flushFollowsWrites, repairWrites, writesOf } from "../support/writes";
 
 const START = "2026-01-05";
 const ADMIN = "ops.lead@example.com";
@@ -27,7 +27,8 @@ const column = (wb: Workbook, tab: string, h: string) => rowsOf(wb, tab).map((r)
 const o1Score = (wb: Workbook) => rowsOf(wb, "Objectives").find((o) => String(o.ID).trim() === "O1")!.Score as number;
 const repair = (wb: Workbook) => {
   let r: Record<string, any> = {};
-  const writes = writesOf(wb, () => (r = callAddon(wb, "repairTracker")));
+  // flushFollowsWrites: the trims are noted as writes, so the run flushes them before the lock is released.
+  const writes = writesOf(wb, () => flushFollowsWrites(wb, () => (r = callAddon(wb, "repairTracker"))));
   expect(r.ok, r.message).toBe(true);
   return { ...r, writes } as { restored: string[]; warnings: string[]; writes: Record<string, number> };
 };
