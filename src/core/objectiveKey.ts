@@ -5,7 +5,8 @@
 // add-on reads objective IDs as typed (server/read.ts) and compares them with objectiveKey, and the sidebar,
 // the check-in, the reminders, the summary, the charts and the retrospective agree with what the sheet shows.
 // Ignoring the spaces instead would need a trimmed copy of each tab's ID column (SUMIF and MATCH cannot trim
-// the range they search); the focus checks name an ID with such spaces (docs/scoring.md#ids-in-formulas).
+// the range they search). Setup and Repair remove such spaces, an objective's and its KRs' together
+// (core/idSpaces.ts), and the focus checks name those they cannot (docs/scoring.md#ids-in-formulas).
 
 /** An objective ID, or a KR's Objective ID, as the sheet's MATCH and SUMIF compare it: in any case. */
 export function objectiveKey(id: unknown): string {

@@ -7,7 +7,9 @@
 // call, and a reason written there instead of a number is text, which the format leaves as it is. A KR typed
 // into the tab by hand, whose unit is changed to money later, or of a tracker older than session 19, gets
 // Start, Target and Current's from Repair (session 20: moneyFixes), which reads the value cells' formats with
-// the other formats of the KR rows (setupStyle.ts), at no call more; Repair leaves the Forecast cell's.
+// the other formats of the KR rows (setupStyle.ts), at no call more; the Forecast cell's too since session 21
+// (until then only a row the add-on wrote had it): it lies inside that read already (between Status and
+// Forecast score), so no cell is read more either.
 import { columnLetter } from "../core/a1";
 import { decimalSeparatorFor } from "../core/numbers";
 import { moneyFormat, signFirst } from "../core/valueDigits";
@@ -18,6 +20,9 @@ interface MoneyKr {
   start: number | null | "";
   target: number | null | "";
 }
+
+/** A money KR's cells in its currency: where its row is written (formatMoneyCells) and mended by Repair (moneyFixes). */
+const MONEY_COLUMNS = ["Start", "Target", "Current", "Forecast"];
 
 const num = (x: unknown): number | null => (typeof x === "number" && isFinite(x) ? x : null);
 
@@ -32,7 +37,7 @@ export function formatMoneyCells(t: Table, first: number, krs: readonly MoneyKr[
   const money = krs.map((k, i) => ({ k, row: first + i })).filter(({ k }) => isMoney(k));
   if (!money.length) return;
   const s = sep ?? (money.some(({ k }) => signFirst(k.unit)) ? decimalSeparatorFor(t.sheet.getParent().getSpreadsheetLocale()) : ".");
-  const cols = ["Start", "Target", "Current", "Forecast"].map((h) => col(t, h) + 1).filter((c) => c > 0);
+  const cols = MONEY_COLUMNS.map((h) => col(t, h) + 1).filter((c) => c > 0);
   if (!cols.length) return;
   const cells: [number, number, string][] = [];
   for (const { k, row } of money) {
@@ -55,7 +60,7 @@ export interface MoneyCheck {
 
 export function moneyCheckOf(t: Table, krs: readonly MoneyRow[]): MoneyCheck | null {
   const money = krs.filter(isMoney);
-  const cols = ["Start", "Target", "Current"].map((h) => col(t, h) + 1).filter((c) => c > 0);
+  const cols = MONEY_COLUMNS.map((h) => col(t, h) + 1).filter((c) => c > 0);
   return money.length && cols.length ? { cols, krs: money } : null;
 }
 

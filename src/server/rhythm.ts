@@ -164,10 +164,13 @@ export function disableWeeklyRefresh(ss: Spreadsheet): RefreshStatus & { removed
     const mine = triggers.map((t) => t.getUniqueId());
     removed = removeAll(triggers);
     // The installer's own off: every trigger of theirs here is gone now, the recorded one too if it removed itself.
+    // Who switched it off and when is recorded as for another admin's off (until session 21 the installer's own
+    // cleared it, and every admin saw a bare "Off."); an earlier admin's off, already recorded, is kept.
     // With none installed, who switched it off earlier is still said (retire keeps it).
-    if (rec && (rec.by === currentUser() || mine.indexOf(rec.uid) >= 0)) record.save({ installed: null, off: null });
+    const off = record.off || { by: currentUser(), on: isoDate(new Date(), tz) };
+    if (rec && (rec.by === currentUser() || mine.indexOf(rec.uid) >= 0)) record.save({ installed: null, off });
     else if (!rec) record.save({ installed: null });
-    else if (!record.off) record.save({ off: { by: currentUser(), on: isoDate(new Date(), tz) } });
+    else if (!record.off) record.save({ off });
     return { ...describe(record, record.installed, tz, rhythmOf(settings)), removed };
   } catch (e) {
     return permissionHint(e);

@@ -24,6 +24,7 @@ import type { SetupOptions, SetupReport, SetupRun } from "./setupTypes";
 import { noteWrite, writesNoted } from "./setupWrites";
 import { col, type Table } from "./table";
 import { formatMoneyCells, moneyCheckOf, type MoneyCheck, type MoneyRow } from "./moneyCells";
+import { trimSpacedIds } from "./idSpaces";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -75,7 +76,8 @@ export function writeOkrRows(
   countsFrom: readonly (string | undefined)[] = [],
   plainText = false,
   sep?: "." | ",",
-): void {
+  formatMoney = true,
+): number {
   const objRows = objectives.map((o) =>
     rowFor(objT, { ID: o.id, Objective: o.title, Owner: o.owner, Team: o.team, "Parent ID": o.parentId, Type: o.type, "P&L link": o.pnlLink }),
   );
@@ -92,7 +94,8 @@ export function writeOkrRows(
   if (objRows.length) writeDataRows(objT, objRows, OBJECTIVE_HEADERS.slice(0, 7), plainText);
   const firstKr = krT.headerRow + 1 + krT.rows.length;
   if (krRows.length) writeDataRows(krT, krRows, from >= 0 ? [...KR_HEADERS.slice(0, 9), "Counts from"] : KR_HEADERS.slice(0, 9), plainText);
-  formatMoneyCells(krT, firstKr, keyResults, sep);
+  if (formatMoney) formatMoneyCells(krT, firstKr, keyResults, sep);
+  return firstKr;
 }
 
 /**
@@ -219,7 +222,7 @@ function applyLayout(ss: Spreadsheet, tabs: { objT: Table; krT: Table; logT: Tab
   const style = (t: Table, specs: Record<string, ColumnSpec>, checkRows: number, writeRows: number, money: MoneyCheck | null = null) =>
     ensureTableStyle(t, specs, { fresh: fresh(t), checkRows, writeRows, money });
   style(objT, COLUMN_SPECS.objectives, nObj, nObj);
-  // Money KRs' Start, Target and Current get their currency's format where theirs does not write it (a KR typed
+  // Money KRs' Start, Target, Current and Forecast get their currency's format where theirs does not write it (a KR typed
   // by hand, a unit changed to money, an older tracker): moneyCells.ts.
   style(krT, COLUMN_SPECS.keyResults, nKr, nKr, moneyCheckOf(krT, krs));
   // The log and History are protected and written by the add-on only (which sets the number formats of
@@ -309,14 +312,20 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string,
   const krAt = state.keyResults.sheet ? undefined : objT.sheet.getIndex();
   const krT = ensureTable(ss, state.keyResults, ALL_HEADERS.keyResults, IDENTIFYING.keyResults, report, krAt, PACE_SPAN);
   report.created.sort((a, b) => TAB_ORDER.indexOf(a) - TAB_ORDER.indexOf(b));
+  // Before anything reads the IDs: the focus checks and the rows below see them as the sheet then holds them.
+  trimSpacedIds(objT, krT, report);
 
   const before = { objRows: objT.rows.length, krRows: krT.rows.length };
   const hasData = objectivesFrom(objT).length > 0 || keyResultsFrom(krT, tz).length > 0;
   // Into a tab that was there (a team's, maybe formatted as Plain text, where the quote would show), as an
   // import writes: the blocks' formats are read first (one call a block). A new tab's are Automatic: none.
   const existed = [objT, krT].some((t) => report.created.indexOf(t.name) < 0);
-  if (tpl && !hasData) writeOkrRows(objT, krT, tpl.objectives, tpl.keyResults, [], existed);
-  else if (tpl && hasData && tpl.objectives.length) {
+  // On a new Key Results tab the template's money cells are formatted after the layout (below), which writes
+  // the number formats of Confidence…Counts from there as one box, unread: the Forecast cell's format, set
+  // first, went back to General (until session 21). On a tab that was there the box is read and kept.
+  const lateMoney = report.created.indexOf(krT.name) >= 0;
+  const templateKrs = tpl && !hasData ? writeOkrRows(objT, krT, tpl.objectives, tpl.keyResults, [], existed, undefined, !lateMoney) : 0;
+  if (tpl && hasData && tpl.objectives.length) {
     report.warnings.push("The tracker already has OKRs, so the template's examples were not added.");
   }
 
@@ -327,6 +336,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string,
   const krs = keyResultsFrom(krT, tz);
   sizeForCycle(reports.summary, krs.length);
   applyLayout(ss, { objT, krT, logT, histT }, reports, settings.header, report, krs);
+  if (tpl && templateKrs && lateMoney) formatMoneyCells(krT, templateKrs, tpl.keyResults);
 
   // A new tracker opens on Key Results (made last, so already active: see above); a Repair leaves the
   // person on the tab they were looking at.

@@ -78,13 +78,14 @@ describe.each(["O1 ", " O1", " o1  "])("a KR whose Objective ID is typed %j", (s
     expect(o1Review[4]).toBe(rowsOf(wb, "Objectives").find((o) => o.ID === "O1")!.Score);
   });
 
-  it("is named by Repair, saying what the spaces do and to remove them", () => {
+  it("is mended by Repair, which removes the spaces and says so (until session 21 it named them for the user to remove)", () => {
     const wb = tracker(spaced);
     const r = callAddon(wb, "repairTracker", {});
     expect(r.ok, r.message).toBe(true);
-    expect(r.warnings).toContain(
-      `Key result O1.KR2's objective ID "${spaced}" has spaces around it, which the sheet's formulas do not ignore: it counts for no objective ${spaced.trim()} (not in its score, nor for its owner's sidebar and reminders). Remove the spaces.`,
-    );
+    expect(r.restored).toContain(`Key Results: spaces typed around an ID removed (O1.KR2's objective ID "${spaced}")`);
+    expect(r.warnings.filter((w: string) => /spaces around/.test(w))).toEqual([]);
+    expect(rowsOf(wb, "Key Results").find((k) => k.ID === "O1.KR2")!["Objective ID"]).toBe(spaced.trim());
+    expect(ids(asUser(wb, DANA, () => callAddon(wb, "getSidebarData", {})))).toEqual(["O1.KR1", "O1.KR2", "O1.KR3"]);
   });
 });
 
@@ -97,13 +98,14 @@ describe("an objective ID typed with spaces on the Objectives tab", () => {
     expect(objectives.find((o) => o.ID === "O1 ")!.Score).toBeCloseTo(5 / 7, 12); // O1.KR2's alone: 0.714…
     expect(ids(asUser(wb, DANA, () => callAddon(wb, "getSidebarData", {})))).toEqual(["O1.KR2"]);
     expect(krLines(refresh(wb).find((m) => m.to === DANA)!.body)).toEqual(["O1.KR2"]);
+    // Repair removes the spaces of both, together: O1.KR2 stays O1's, and the KRs typed "O1" are O1's again.
     const repair = callAddon(wb, "repairTracker", {});
-    expect(repair.warnings).toContain(
-      `Objective ID "O1 " has spaces around it, which the sheet's formulas do not ignore: only a key result whose objective ID is typed with the same spaces counts for it. Remove the spaces.`,
-    );
+    expect(repair.restored).toContain(`Objectives: spaces typed around an ID removed ("O1 " (row 2))`);
+    expect(rowsOf(wb, "Objectives").map((o) => o.ID)).toEqual(["O1", "O2", "O3"]);
+    expect(ids(asUser(wb, DANA, () => callAddon(wb, "getSidebarData", {})))).toEqual(["O1.KR1", "O1.KR2", "O1.KR3"]);
   });
 
-  it("is the objective an import's O1 names: its new KR takes the spelling the sheet matches", () => {
+  it("is the objective an import's O1 names: its new KR counts for it (the import's Repair then removes the spaces of both)", () => {
     const wb = tracker("O1");
     ss(wb).getSheetByName("Objectives")!.getRange("A2").setValue("O1 ");
     const rows = [
@@ -114,9 +116,9 @@ describe("an objective ID typed with spaces on the Objectives tab", () => {
     tab.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
     const r = callAddon(wb, "importOkrsFromTab", { tab: "Paste" });
     expect(r.ok, r.message).toBe(true);
-    expect(rowsOf(wb, "Objectives").map((o) => o.ID)).toEqual(["O1 ", "O2", "O3"]);
+    expect(rowsOf(wb, "Objectives").map((o) => o.ID)).toEqual(["O1", "O2", "O3"]);
     const added = rowsOf(wb, "Key Results").find((k) => k["Key result"] === "Answer every order mail within a day")!;
-    expect(added["Objective ID"]).toBe("O1 ");
+    expect(added["Objective ID"]).toBe("O1");
     expect(added["Objective owner"]).toBe(`Dana Lake <${DANA}>`);
   });
 });

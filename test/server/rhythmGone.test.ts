@@ -66,13 +66,13 @@ describe("A weekly refresh whose trigger is gone", () => {
     expect(asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", { on: true }))).toMatchObject({ ok: true, on: true, installedBy: ANNA });
   });
 
-  it("switched off, the installer turning it off too finds the trigger gone: Off, not a removal still to come", () => {
+  it("switched off, the installer turning it off too finds the trigger gone: Off as switched off, not a removal still to come", () => {
     const { wb, unshare } = tracker();
     setToday(wb, "2026-01-07");
     asUser(wb, BEN, () => callAddon(wb, "setWeeklyRefresh", { on: false }));
     removedItself(wb, unshare);
     setToday(wb, "2026-01-20");
-    expect(asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", { on: false }))).toMatchObject({ ok: true, on: false, status: "Off. Last weekly refresh: none yet." });
+    expect(asUser(wb, ANNA, () => callAddon(wb, "setWeeklyRefresh", { on: false }))).toMatchObject({ ok: true, on: false, status: `Off (switched off by ${BEN} on 2026-01-07). Last weekly refresh: none yet.` });
   });
 
   it("on, its trigger gone from the installer's account: On to every admin, the installer told and offered to install it again", () => {
