@@ -43,8 +43,8 @@ function formatReads(run: () => void): Rect[] {
 describe("A money KR's Forecast cell", () => {
   it("a new tracker's template: the EUR KR's Forecast is in EUR, and Repair finds nothing to mend", () => {
     const wb = newTracker({ template: "operations" });
-    expect(cell(wb, "O3.KR1", "Forecast").getNumberFormat()).toBe('0.00" EUR"');
-    expect(cell(wb, "O3.KR1", "Start").getNumberFormat()).toBe('0.00" EUR"');
+    expect(cell(wb, "O3.KR1", "Forecast").getNumberFormat()).toBe('#,##0.00" EUR"');
+    expect(cell(wb, "O3.KR1", "Start").getNumberFormat()).toBe('#,##0.00" EUR"');
     expect(repairWrites(wb)).toEqual({});
   });
 
@@ -53,7 +53,7 @@ describe("A money KR's Forecast cell", () => {
     const row = rowsOf(wb, "Key Results").length + 2;
     krTab(wb).getRange(row, 1, 1, 9).setValues([["O3.KR9", "O3", "Cut cost per unit from $41.50 to $36", "ana@example.com", "decrease", "$", 41.5, 36, ""]]);
     expect(repairWrites(wb)).toEqual({ "RangeList.setNumberFormat": 1 });
-    expect(["Start", "Target", "Current", "Forecast"].map((h) => cell(wb, "O3.KR9", h).getNumberFormat())).toEqual(['"$"0.00', '"$"0.00', '"$"0.00', '"$"0.00']);
+    expect(["Start", "Target", "Current", "Forecast"].map((h) => cell(wb, "O3.KR9", h).getNumberFormat())).toEqual(['"$"#,##0.00', '"$"#,##0.00', '"$"#,##0.00', '"$"#,##0.00']);
     expect(repairWrites(wb)).toEqual({});
   });
 
@@ -61,7 +61,7 @@ describe("A money KR's Forecast cell", () => {
     const wb = newTracker({ template: "operations" });
     cell(wb, "O3.KR1", "Forecast").setNumberFormat("0.0");
     expect(repairWrites(wb)).toEqual({ "RangeList.setNumberFormat": 1 });
-    expect(cell(wb, "O3.KR1", "Forecast").getNumberFormat()).toBe('0.00" EUR"');
+    expect(cell(wb, "O3.KR1", "Forecast").getNumberFormat()).toBe('#,##0.00" EUR"');
     cell(wb, "O3.KR1", "Forecast").setNumberFormat('#,##0" EUR"');
     expect(repairWrites(wb)).toEqual({});
     expect(cell(wb, "O3.KR1", "Forecast").getNumberFormat()).toBe('#,##0" EUR"');
