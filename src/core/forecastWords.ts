@@ -5,6 +5,7 @@ import { formatValue, NOT_ENOUGH_WEEKS, valueDigits, type GoalValue, type LineFo
 import { fixedText, isPercentUnit, type DecimalSeparator } from "./numbers";
 import { normalizeMetric } from "./scoring";
 import { valueWithUnit } from "./valueDigits";
+import { shortOfGoal } from "./shortOfGoal";
 
 /**
  * A value with its unit as the Forecast column writes it, at the KR's `digits` (valueDigits): "8.3%", "6.25 days",
@@ -78,7 +79,7 @@ export function goalValue(k: Pick<WhyInput, "metric" | "start" | "target" | "goa
 }
 
 /**
- * Why a KR is forecast below its goal: its pace against the pace its target needs from its latest value
+ * Why a KR is forecast short of its goal: its pace against the pace its target needs from its latest value
  * over the weeks left ("Rising 0.14 points a week; reaching 3% by 2026-04-05 needs falling 0.54 points a
  * week."), or, for a stay KR, the side of its threshold it ends on ("Falling 0.5 points a week: below 92% by
  * 2026-04-05."; "…: already above 3% (3.4% now), 7.4% by 2026-04-05." when it is there now), or, in the cycle's last week, where it is (`asOf`: the report's day, YYYY-MM-DD).
@@ -120,10 +121,11 @@ export function forecastWhy(k: WhyInput, asOf: string, sep: DecimalSeparator = "
 
 /**
  * The Weekly Summary's "At this pace" line (and the digest's, which opens with the same lines): the KRs
- * forecast below their goal, the largest shortfall first, at most `named` of them with where they end
+ * forecast short of their goal, the largest shortfall first, at most `named` of them with where they end
  * against their target; the rest counted. `ended` (a report after the cycle's last day, whose forecast is
- * where each KR landed: forecast.ts `landed`) says what happened: "2 KRs ended below their goal on
- * 2026-04-05: …" (until session 19 "At this pace 2 KRs end below their goal by 2026-04-05", a date past).
+ * where each KR landed: forecast.ts `landed`) says what happened: "2 KRs ended short of their goal on
+ * 2026-04-05: …" (until session 19 "At this pace 2 KRs end below their goal by 2026-04-05", a date past; "below" until
+ * session 21, backwards for a lower-is-better KR: shortOfGoal.ts).
  */
 export function atThisPaceLine(
   below: (WhyInput & { id: string })[],
@@ -146,8 +148,9 @@ export function atThisPaceLine(
     return `${k.id} at ${withUnit(f.value, k.unit, sep, d)}` + (g === null ? "" : ` (${goalWords(g, k.unit, sep, d)})`);
   });
   const rest = below.length > named ? ` and ${below.length - named} more` : "";
-  if (ended) return `${below.length} KR${below.length === 1 ? "" : "s"} ended below ${below.length === 1 ? "its" : "their"} goal${by}: ${items.join(", ")}${rest}.`;
-  return `At this pace ${below.length} KR${below.length === 1 ? "" : "s"} end${below.length === 1 ? "s" : ""} below ${below.length === 1 ? "its" : "their"} goal${by}: ${items.join(", ")}${rest}.`;
+  const n = below.length;
+  const short = `${shortOfGoal(n)}${by}: ${items.join(", ")}${rest}.`;
+  return ended ? `${n} KR${n === 1 ? "" : "s"} ended ${short}` : `At this pace ${n} KR${n === 1 ? "" : "s"} end${n === 1 ? "s" : ""} ${short}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Wording shared by the sidebar and the server, so a message says the same thing wherever it appears.
 import { plural } from "./plural";
 import { ownersOf } from "./owners";
+import { shortOfGoal } from "./shortOfGoal";
 
 /**
  * A check-in with fields to fix (the sidebar marks each field; the CLI names its flags). No direction: the
@@ -27,9 +28,9 @@ export const NOT_OWNER_FIELD = "You do not own this key result.";
 /** Roll over before End cycle (the menu says it before asking for a date; the action says it too). */
 export const CLOSE_CYCLE_FIRST = 'Close the cycle first ("End cycle & retrospective"): roll over needs the Retrospective\'s decisions.';
 
-/** "At this pace 2 key results end below their goal": how many the company roll-up lists, as the menu and the CLI say it. */
+/** "At this pace 2 key results end short of their goal": how many the company roll-up lists, as the menu and the CLI say it. */
 export function missingLine(n: number): string {
-  return `At this pace ${plural(n, "key result ends", "key results end")} below ${n === 1 ? "its" : "their"} goal`;
+  return `At this pace ${plural(n, "key result ends", "key results end")} ${shortOfGoal(n)}`;
 }
 
 /** The roll over's line naming the OKRs the Retrospective marked "change" (carried as they were), or "" for none. */

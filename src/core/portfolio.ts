@@ -120,7 +120,7 @@ export interface TeamFigures {
   /** The team's cycle ended before the roll-up's day and was not rolled over: its last day (or its close day); no rate. */
   ended?: string;
   /**
-   * Its KRs that ended below their goal, the largest shortfall first (portfolioForecast.ts endedMisses), when its
+   * Its KRs that ended short of their goal, the largest shortfall first (portfolioForecast.ts endedMisses), when its
    * cycle ended and its Key Results have forecast columns; absent otherwise (and in a result cached before session 20).
    */
   endedBelow?: { missing: number; worst: ForecastMiss[] };
@@ -267,7 +267,7 @@ export function teamFigures(
   }
   if (starts) for (const o of upward) Object.assign(o, { score: null, expected: null, status: STATUS.notStarted });
   const forecast = teamForecast(tracker, forecastCells, team);
-  // Its cycle over: where its KRs ended below their goal, as its own summary after the end says (no call: the same cells).
+  // Its cycle over: where its KRs ended short of their goal, as its own summary after the end says (no call: the same cells).
   const endedBelow = ended ? endedMisses(tracker, forecastCells, new Map(ev.krs.map((k) => [k.id, k.score])), team, ended) : null;
   // The formula cells (KR Score, Expected, Status; objective Score) against what their formulas give for the cells read.
   const typedOver = cellsTypedOver(ev, tracker.keyResults, s, more.scoreCells ?? null, more.objectiveScores ?? null);

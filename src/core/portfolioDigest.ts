@@ -24,6 +24,7 @@ import { worstFirst } from "./portfolioLayout";
 import { STATUS } from "./tabs";
 import { LOW_CONFIDENCE } from "./summaryLeaders";
 import type { TypedCell } from "./portfolioScoreCells";
+import { shortOfGoal } from "./shortOfGoal";
 
 /** A typed-over cell as the digest names it: "O1.KR1" (its Score), "O1.KR2 Status", "objective O3". */
 function typedCellId(n: TypedCell): string {
@@ -42,10 +43,10 @@ export const DIGEST_NAMES = 10;
 /**
  * The digest's "At this pace" line when no KR is counted, by why (noneCounted): the roll-up tab's reasons, in an
  * email's words. The teams out of date are named in the "No check-in for more than 14 days" line below it, those
- * whose cycle ended in "Cycle ended, not rolled over yet", with how many of their KRs ended below their goal.
+ * whose cycle ended in "Cycle ended, not rolled over yet", with how many of their KRs ended short of their goal.
  */
 const NONE_LINE: Record<NoneCounted, string> = {
-  onCourse: "At this pace no team's forecast key result ends below its goal.",
+  onCourse: `At this pace no team's forecast key result ends ${shortOfGoal()}.`,
   notYet: "At this pace: no team has a forecast yet (a key result needs 3 weeks of check-ins).",
   outOfDate: `At this pace: no current forecast, every team's forecast is out of date (no check-in for more than ${STALE_FORECAST_DAYS} days: below).`,
   ended: "At this pace: nothing left to forecast, every team's cycle has ended (how each team's key results ended is below).",
@@ -55,12 +56,12 @@ const NONE_SUBJECT: Record<NoneCounted, string> = {
   onCourse: "none forecast to miss",
   notYet: "none forecast yet",
   outOfDate: "forecasts out of date",
-  ended: "none ended below its goal",
+  ended: `none ended ${shortOfGoal()}`,
   outOfDateOrEnded: "forecasts out of date",
 };
 
 /**
- * A team whose cycle ended, not rolled over yet; `below`: its KRs that ended below their goal (absent when none, and
+ * A team whose cycle ended, not rolled over yet; `below`: its KRs that ended short of their goal (absent when none, and
  * before session 20); `score`, `expected`, `status`: what it ended with, as the Teams table shows it (absent before
  * session 21).
  */
@@ -99,7 +100,7 @@ export interface PortfolioDigest {
   notStarted?: { team: string; starts: string }[];
   /**
    * Teams whose cycle ended before the roll-up's day, not rolled over yet (absent before session 15); `below`: its KRs
-   * that ended below their goal (absent when none, and before session 20).
+   * that ended short of their goal (absent when none, and before session 20).
    */
   ended?: EndedTeam[];
   /** Teams with on-track KRs of confidence LOW_CONFIDENCE or less, most first (absent before session 18). */
@@ -267,7 +268,7 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
   if (p.pending) lines.push(`Partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" for a whole roll-up.`);
   const krs: string[] = [];
   if (p.total > 0) {
-    lines.push(`At this pace ${plural(p.total, "key result")} in ${plural(p.teamsMissing, "team")} ${p.total === 1 ? "ends" : "end"} below ${p.total === 1 ? "its" : "their"} goal, the largest shortfall first:`);
+    lines.push(`At this pace ${plural(p.total, "key result")} in ${plural(p.teamsMissing, "team")} ${p.total === 1 ? "ends" : "end"} ${shortOfGoal(p.total)}, the largest shortfall first:`);
     for (const m of p.worst) {
       const against = againstText(m, sep);
       krs.push(`${m.team} ${m.id} ${m.title}${m.owner ? ` (${m.owner})` : ""}: ${forecastText(m, sep)}${against ? `, ${against}` : ""}`);
@@ -320,8 +321,8 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | n
   const later = p.notStarted || [];
   if (later.length) teams.push(`Not started yet: ${names(later.map((n) => `${n.team} (starts ${n.starts})`))}.`);
   const over = p.ended || [];
-  // With how many of its KRs ended below their goal, as its own summary after the end says it ("ended below … on").
-  const below = (n: (typeof over)[number]) => (n.below ? `; ${plural(n.below, "KR")} ended below ${n.below === 1 ? "its" : "their"} goal` : "");
+  // With how many of its KRs ended short of their goal, as its own summary after the end says it ("ended short of … on").
+  const below = (n: (typeof over)[number]) => (n.below ? `; ${plural(n.below, "KR")} ended ${shortOfGoal(n.below)}` : "");
   // And the standing it ended with (session 21): an ended team is in neither line above, so the final email said none.
   const standing = (n: (typeof over)[number]) =>
     sep === null || n.status === undefined ? "" : ` at ${score(n.score ?? null, sep)} vs ${score(n.expected ?? null, sep)} expected, ${n.status}`;
@@ -344,7 +345,7 @@ export function portfolioSubject(p: PortfolioDigest | { error: string }): string
   const none = p.none ?? "onCourse";
   // The quarter's final email: every team's cycle over, how their KRs ended is the headline, not "none forecast to miss".
   const below = (p.ended || []).reduce((n, e) => n + (e.below || 0), 0);
-  if (below && (none === "ended" || none === "outOfDateOrEnded")) return `; teams: ${plural(below, "KR")} ended below ${below === 1 ? "its" : "their"} goal${blocked}`;
+  if (below && (none === "ended" || none === "outOfDateOrEnded")) return `; teams: ${plural(below, "KR")} ended ${shortOfGoal(below)}${blocked}`;
   return `; teams: ${NONE_SUBJECT[none]}${blocked}`;
 }
 

@@ -26,6 +26,7 @@ import type { Tracker } from "./model";
 import type { DecimalSeparator } from "./numbers";
 import { forecastMisses, krGoals } from "./summaryForecast";
 import { heldScoreFits } from "./forecastNow";
+import { shortOfGoal } from "./shortOfGoal";
 
 /** The forecast cells of one KR row as read: numbers, or null for a blank or a reason (text). */
 export interface KrForecastCells {
@@ -119,8 +120,8 @@ export function endedForecast(f: TeamForecast): TeamForecast {
 }
 
 /**
- * Where a team's KRs ended, below their goal, for a team whose cycle ended (or was closed) and was not rolled
- * over: what its own Weekly Summary after the end says ("1 KR ended below its goal on 2026-04-05: O1.KR1 at 88%
+ * Where a team's KRs ended, short of their goal, for a team whose cycle ended (or was closed) and was not rolled
+ * over: what its own Weekly Summary after the end says ("1 KR ended short of its goal on 2026-04-05: O1.KR1 at 88%
  * (target 95%)", forecastWords.ts atThisPaceLine), so the roll-up says the same of it. Its KRs ended where they
  * stand, so each is judged by its score from its cells (`scores`: the KR's, as its sheet and the Teams table score
  * it) against its goal, as the summary judges a forecast, and shown at its Current (× 100 for a % KR whose cells hold
@@ -153,7 +154,7 @@ export function endedMisses(tracker: Tracker, cells: (KrForecastCells | undefine
 /** KRs named in an ended team's line (its summary's "At this pace" line names 5; the rest counted), and kept for it. */
 export const ENDED_NAMED = 5;
 
-/** "3 KRs ended below their goal on 2026-04-05: O1.KR1 at 88% (target 95%), …": the team summary's words after its end (atThisPaceLine). */
+/** "3 KRs ended short of their goal on 2026-04-05: O1.KR1 at 88% (target 95%), …": the team summary's words after its end (atThisPaceLine). */
 export function endedMissLine(m: { missing: number; worst: ForecastMiss[] }, endDay: string, sep: DecimalSeparator): string {
   const items = m.worst.slice(0, ENDED_NAMED).map((x) => {
     const against = againstText(x, sep);
@@ -161,7 +162,7 @@ export function endedMissLine(m: { missing: number; worst: ForecastMiss[] }, end
   });
   const rest = m.missing > items.length ? ` and ${m.missing - items.length} more` : "";
   const one = m.missing === 1;
-  return `${m.missing} KR${one ? "" : "s"} ended below ${one ? "its" : "their"} goal on ${endDay}: ${items.join(", ")}${rest}.`;
+  return `${m.missing} KR${one ? "" : "s"} ended ${shortOfGoal(m.missing)} on ${endDay}: ${items.join(", ")}${rest}.`;
 }
 
 /** At most this many KRs are listed in the roll-up's "At this pace" section; the rest are counted. */
@@ -233,7 +234,7 @@ export function teamForecast(tracker: Tracker, cells: (KrForecastCells | undefin
   return { columns: true, forecast, missing: worst.length, worst: worst.slice(0, ROLLUP_MISSES) };
 }
 
-/** A KR listed as ending below its goal at `value` (in the units its cells show: `shown`, a fraction-% KR's × 100). */
+/** A KR listed as ending short of its goal at `value` (in the units its cells show: `shown`, a fraction-% KR's × 100). */
 function missOf(kr: Tracker["keyResults"][number], team: string, value: number | null, score: number, goal: number, endDay: string, shown: boolean): ForecastMiss {
   const start = shown && kr.start !== null ? percentShown(kr.start) : kr.start;
   const target = shown && kr.target !== null ? percentShown(kr.target) : kr.target;
@@ -282,7 +283,7 @@ export function companyMisses(teams: (TeamForecast | null | undefined)[]): { wor
  * forecast and none of its KRs falls short; otherwise no team's forecast counts, every one being out of date
  * (`outOfDate`), of a cycle that ended (`ended`), both (`outOfDateOrEnded`), or none forecast yet (`notYet`).
  * One rule for the roll-up tab's "At this pace" and the digest's line and subject, which until session 21 said
- * "no team's forecast key result ends below its goal" for all five (the quarter's final email among them).
+ * "no team's forecast key result ends short of its goal" for all five (the quarter's final email among them).
  */
 export type NoneCounted = "onCourse" | "outOfDate" | "ended" | "outOfDateOrEnded" | "notYet";
 

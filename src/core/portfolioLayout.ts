@@ -10,6 +10,7 @@ import { blockerSectionRows, LOG_NOT_READ } from "./portfolioBlockersLayout";
 import type { TypedCell } from "./portfolioScoreCells";
 import { FMT, type SummaryCell } from "./summary";
 import { STATUS } from "./tabs";
+import { shortOfGoal } from "./shortOfGoal";
 
 export const TEAM_HEADERS = [
   "Team", "Tracker", "Read", "Cycle", "Week", "Score", "Expected", "Status",
@@ -250,7 +251,7 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
   const ended = read.flatMap((r) => (r.ended ? [`${r.team} (${endedWords(r)})`] : []));
   const none = noneCounted(read);
   if (total > 0) {
-    rows.push([text(`${plural(total, "KR")} in ${plural(teamsMissing, "team")} ${total === 1 ? "ends" : "end"} below ${total === 1 ? "its" : "their"} goal at this pace (by more than ${total === 1 ? "its" : "their"} team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.`, "note")]);
+    rows.push([text(`${plural(total, "KR")} in ${plural(teamsMissing, "team")} ${total === 1 ? "ends" : "end"} ${shortOfGoal(total)} at this pace (by more than ${total === 1 ? "its" : "their"} team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.`, "note")]);
   } else if (none === "onCourse") {
     rows.push([text(`None: every forecast KR of the ${plural(forecasting, "team")} with a forecast is on course for its goal (within its team's on-track gap).`, "muted")]);
   } else if (none !== "notYet") {
@@ -282,7 +283,7 @@ function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell
   }
   if (ended.length) {
     rows.push([text(`Not counted, cycle ended and not rolled over yet (its key results ended where they stand: its final score is in the Teams table): ${andList(ended)}.`, "muted")]);
-    // What each such team's own summary after its end says, not a forecast: "3 KRs ended below their goal on …".
+    // What each such team's own summary after its end says, not a forecast: "3 KRs ended short of their goal on …".
     for (const t of teams) {
       const f = t.figures;
       if (!f || !f.ended || !f.endedBelow) continue;

@@ -5,19 +5,20 @@
 //
 // Decisions:
 // - Text, as the summary's Forecast column: "9.6% by 2026-04-05" (withUnit at the KR's decimals, the locale's
-//   separator), then "— below its goal" for a KR in the summary's Forecast list, "— on course" otherwise.
+//   separator), then "— short of its goal" for a KR in the summary's Forecast list, "— on course" otherwise.
 // - After the cycle's last day (a review made late, or for a day past it) the forecast is where the KR ended,
-//   said as the summary's Forecast section then says it: "5.4% on 2026-04-05 — ended below its goal", "… —
+//   said as the summary's Forecast section then says it: "5.4% on 2026-04-05 — ended short of its goal", "… —
 //   ended on course" (until session 20 "by 2026-04-05", a day gone, beside a summary saying "on").
 // - A KR that cannot be forecast says why, in the forecast's own words ("not enough check-ins to forecast
 //   yet", "milestones are not forecast"). Objectives are not forecast: their cell is empty.
 import type { DecimalSeparator } from "./numbers";
 import { forecastValueText, type ReportForecast } from "./summaryForecast";
+import { shortOfGoal } from "./shortOfGoal";
 
-export const BELOW_GOAL = "below its goal";
+export const BELOW_GOAL = shortOfGoal();
 export const ON_COURSE = "on course";
-/** The same after the cycle's last day, as the summary's "key results that ended below their goal". */
-export const ENDED_BELOW_GOAL = "ended below its goal";
+/** The same after the cycle's last day, as the summary's "key results that ended short of their goal". */
+export const ENDED_BELOW_GOAL = `ended ${BELOW_GOAL}`;
 export const ENDED_ON_COURSE = "ended on course";
 
 /** KR ID → its Forecast cell text, for every KR of the report's forecast. */

@@ -12,6 +12,7 @@ import { objectiveKey } from "./objectiveKey";
 import { fixedText, type DecimalSeparator } from "./numbers";
 import { calibrationSignal, krSignals, RULE_LABEL, type Signal } from "./signals";
 import { withinGap } from "./scoring";
+import { shortOfGoal } from "./shortOfGoal";
 
 export interface KrForecastRow {
   id: string;
@@ -258,7 +259,7 @@ export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): Fo
   const rows: ForecastCell[][] = [];
   // After the cycle's last day each forecast is where the KR landed: said in the past, not "by" a day gone.
   const ended = f.ended === true;
-  rows.push([{ v: ended ? "Forecast: key results that ended below their goal" : "Forecast: key results heading below their goal at this pace", style: "heading" }]);
+  rows.push([{ v: `Forecast: key results ${ended ? "that ended" : "falling"} ${shortOfGoal(2)}${ended ? "" : " at this pace"}`, style: "heading" }]);
   rows.push(headers("ID", "Key result", "Owner", "Forecast", "Forecast score", "Goal", "Shortfall", weeksToTargetHeader(f, sep), "Why"));
   if (f.below.length === 0) {
     const any = f.krs.some((k) => k.forecast.ok);

@@ -35,7 +35,7 @@ export interface ThisWeekInput {
   lowConfidence: SummaryLowConfidenceKr[];
   /** The spreadsheet locale's decimal separator for the score changes ("+1,00" in de_DE); "." when not given. */
   decimalSeparator?: DecimalSeparator;
-  /** The KRs forecast below their goal (largest shortfall first), and whether any KR has a forecast: line 4. */
+  /** The KRs forecast short of their goal (largest shortfall first), and whether any KR has a forecast: line 4. */
   forecast?: { below: (WhyInput & { id: string })[]; any: boolean; ended?: boolean };
 }
 

@@ -90,7 +90,7 @@ export interface SummaryAttentionKr {
   gap: number | null;
   confidence: number | null;
   confidenceChange: number | null;
-  /** "Forecast to miss: 85.25% by 2026-04-05 (target 95%)" when the forecast says it ends below its goal, else "". */
+  /** "Forecast to miss: 85.25% by 2026-04-05 (target 95%)" when the forecast says it ends short of its goal, else "". */
   forecastMiss: string;
   /** From the KR's latest check-in dated ≤ asOf ("" when none). */
   whatChanged: string;
@@ -216,6 +216,6 @@ export interface SummaryData {
   movers: { up: SummaryMover[]; down: SummaryMover[] };
   /** days[w − 1]: the day week w's values are as of, one for every KR (summaryPast.ts trendWeekDays). */
   trend: { weeks: number[]; days: string[]; rows: SummaryTrendRow[] };
-  /** Forecast per KR, the KRs heading below their goal, and the signals (summaryForecast.ts). */
+  /** Forecast per KR, the KRs falling short of their goal, and the signals (summaryForecast.ts). */
   forecast: ReportForecast;
 }

@@ -53,7 +53,7 @@ function writeLifecycleTab(ss: Spreadsheet, name: string, existing: Sheet | null
   // Learnings typed beside it (one call more for closing).
   const value = tab.headers.indexOf("Final value");
   if (value >= 0) sheet.setColumnWidth(value + 1, 220);
-  // The review's "9.6% by 2026-04-05 — below its goal", read whole beside the decision typed next to it.
+  // The review's "9.6% by 2026-04-05 — short of its goal", read whole beside the decision typed next to it.
   const forecast = tab.headers.indexOf("Forecast");
   if (forecast >= 0) sheet.setColumnWidth(forecast + 1, 260);
   if (tab.dataRows > 0) {

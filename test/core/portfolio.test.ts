@@ -235,11 +235,11 @@ describe("teamFigures after the team's cycle ended, not rolled over", () => {
     expect(after.forecast).toEqual({ columns: true, forecast: 2, missing: 0, worst: [] });
     const results: TeamResult[] = [{ entry: entry("Ops", 1), problem: null, figures: after }];
     const d = portfolioDigest("2026-04-08", results);
-    // How it ended, as its own summary after the end says (session 20): O1.KR1 ended below its goal, not forecast to.
+    // How it ended, as its own summary after the end says (session 20): O1.KR1 ended short of its goal, not forecast to.
     // With the standing it ended with (session 21), the Teams table's.
     expect([d.total, d.teamsMissing, d.ended]).toEqual([0, 0, [{ team: "Ops", ended: "2026-04-05", below: 1, score: after.score, expected: after.expected, status: after.status }]]);
     expect(after.endedBelow!.worst.map((m) => [m.id, m.endDay])).toEqual([["O1.KR1", "2026-04-05"]]);
     // And the subject says so (session 21; before, "none forecast to miss", as if none would).
-    expect(portfolioSubject(d)).toBe("; teams: 1 KR ended below its goal");
+    expect(portfolioSubject(d)).toBe("; teams: 1 KR ended short of its goal");
   });
 });

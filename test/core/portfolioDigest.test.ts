@@ -25,7 +25,7 @@ describe("The digest's portfolio section", () => {
     const off = s.teams.find((l) => l.startsWith("Off track: "))!;
     expect(off.endsWith(`T${DIGEST_NAMES} (0,20 vs 0,30 expected) and 4 more.`)).toBe(true);
     expect(off.split("(0,20").length - 1).toBe(DIGEST_NAMES);
-    expect(s.lines).toContain("At this pace no team's forecast key result ends below its goal.");
+    expect(s.lines).toContain("At this pace no team's forecast key result ends short of its goal.");
   });
 
   it("escapes team text in the HTML part", () => {
@@ -38,7 +38,7 @@ describe("The digest's portfolio section", () => {
   it("lists a KR forecast to miss as the roll-up does, its owner left out when blank", () => {
     const miss = { team: "berlin", id: "O2.KR1", title: "Kosten pro Einheit", owner: "", unit: "€", value: 13.55, score: 0.2, goal: 1, against: null, endDay: "2026-04-05" };
     const s = portfolioDigestLines(digest({ worst: [miss], total: 1, teamsMissing: 1 }), ",");
-    expect(s.lines[1]).toBe("At this pace 1 key result in 1 team ends below its goal, the largest shortfall first:");
+    expect(s.lines[1]).toBe("At this pace 1 key result in 1 team ends short of its goal, the largest shortfall first:");
     expect(s.krs).toEqual(["berlin O2.KR1 Kosten pro Einheit: 13,55 € by 2026-04-05"]);
   });
 

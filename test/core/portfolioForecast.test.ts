@@ -242,7 +242,7 @@ describe("the roll-up's At this pace section", () => {
   it("lists the 25 worst across teams, counts the rest, and names the teams without a forecast", () => {
     const big = (team: string, n: number): TeamForecast => ({ columns: true, forecast: n, missing: n, worst: Array.from({ length: Math.min(n, ROLLUP_MISSES) }, (_, i) => miss(team, i)) });
     const rows = section([result("A", big("A", 30)), result("B", big("B", 10)), result("C", { columns: false, forecast: 0, missing: 0, worst: [] }), result("D", { columns: true, forecast: 0, missing: 0, worst: [] }), result("E", undefined)], ",");
-    expect(rows[0]).toEqual(["40 KRs in 2 teams end below their goal at this pace (by more than their team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first."]);
+    expect(rows[0]).toEqual(["40 KRs in 2 teams end short of their goal at this pace (by more than their team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first."]);
     expect(rows[1][0]).toBe("Team");
     const listed = rows.slice(2, 2 + ROLLUP_MISSES);
     // The largest shortfall first (A's KR24 at 0.26); equal shortfalls in the teams' order (A.KR9, then B.KR9).
@@ -286,7 +286,7 @@ describe("endedMisses: how a team's KRs ended, its cycle over", () => {
     const cells: KrForecastCells[] = [{ value: 90.4, score: 0.6462 }, { value: 8.1, score: 0.975 }, { value: null, score: null }];
     const m = endedMisses(t, cells, scores, "Ops", "2026-04-05");
     expect([m.forecast, m.missing, m.worst.map((x) => x.id)]).toEqual([2, 1, ["O1.KR1"]]);
-    expect(endedMissLine(m, "2026-04-05", ",")).toBe("1 KR ended below its goal on 2026-04-05: O1.KR1 at 88% (target 95%).");
+    expect(endedMissLine(m, "2026-04-05", ",")).toBe("1 KR ended short of its goal on 2026-04-05: O1.KR1 at 88% (target 95%).");
     // Without forecast columns: nothing to say (the team's summary forecasts nothing either).
     expect(endedMisses(t, null, scores, "Ops", "2026-04-05").columns).toBe(false);
   });

@@ -173,7 +173,7 @@ describe("The leaders' digest", () => {
     const m = buildSummary({ tracker: t, checkins: checkins().map((c) => (c.krId === "O1.KR2" ? { ...c, krId: "O1.<b>KR2" } : c)), history: [], asOf: "2026-02-01" });
     const d = buildDigest(m, "https://docs.google.com/spreadsheets/d/x");
     const body = d.body.split("\n");
-    expect(body.slice(3, 7)).toEqual(m.data.thisWeek); // the fourth: the KRs heading below their goal
+    expect(body.slice(3, 7)).toEqual(m.data.thisWeek); // the fourth: the KRs falling short of their goal
     expect(m.data.thisWeek[0]).toContain("O1.<b>KR2");
     expect(d.htmlBody).toContain("O1.&lt;b&gt;KR2");
     expect(d.htmlBody).not.toContain("O1.<b>KR2");

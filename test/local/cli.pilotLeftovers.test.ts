@@ -109,7 +109,7 @@ describe("money", () => {
     }
     await ok("summary", "money.xlsx", "--at", "2026-02-09");
     const shown = await ok("show", "money.xlsx", "--sheet", "Weekly Summary", "--at", "2026-02-09");
-    expect(shown).toContain("At this pace 2 KRs end below their goal by 2026-04-05: O1.KR2 at 42.40 EUR (target 48.00 EUR), O1.KR1 at 13.00 € (target 12.50 €).");
+    expect(shown).toContain("At this pace 2 KRs end short of their goal by 2026-04-05: O1.KR2 at 42.40 EUR (target 48.00 EUR), O1.KR1 at 13.00 € (target 12.50 €).");
     expect(shown).toMatch(/13\.00 € by 2026-04-05/);
     expect(shown).toMatch(/Falling 0\.10 € a week; reaching 12\.50 €/);
     expect(shown).not.toMatch(/\b(13|12\.5|42\.4|48) (€|EUR)/);

@@ -24,7 +24,7 @@ function weeks(locale: string): Workbook {
     wb.services.session.setUser("ops.lead@example.com");
     if (!r.ok) throw new Error(`check-in ${krId} on ${day}: ${r.message}`);
   };
-  // O1.KR1 (82 → 95 %) creeps up with confidence 8: forecast below its goal, and a confidence signal.
+  // O1.KR1 (82 → 95 %) creeps up with confidence 8: forecast short of its goal, and a confidence signal.
   checkIn("2026-01-06", "O1.KR1", 82.25, 8);
   checkIn("2026-01-13", "O1.KR1", 82.5, 8);
   checkIn("2026-01-22", "O1.KR1", 82.75, 8);

@@ -74,7 +74,7 @@ describe("a KR in small plain numbers", () => {
     expect(onTime.value).toBe(Number(onTime.value.toFixed(2)));
 
     const v = ss(wb).getSheetByName("Weekly Summary")!.getDataRange().getDisplayValues();
-    const line = `At this pace 1 KR ends below its goal by 2026-04-05: O2.KR1 at ${cell.value} (target 0.03).`;
+    const line = `At this pace 1 KR ends short of its goal by 2026-04-05: O2.KR1 at ${cell.value} (target 0.03).`;
     expect(v[v.findIndex((r) => r[0] === "This week") + 4][0]).toBe(line);
     const f = v.findIndex((r) => r[0].startsWith("Forecast:"));
     expect(v[f + 2].slice(0, 4)).toEqual(["O2.KR1", "Cut defects per unit from 0.05 to 0.03", "quality.lead@example.com", `${cell.value} by 2026-04-05`]);

@@ -1,5 +1,5 @@
 // Week four of an operations pilot through the built add-on (run `npm run build` first): the KR heading
-// below its goal is named, with why, in the same numbers in the tab, the digest mail and the sidebar line.
+// short of its goal is named, with why, in the same numbers in the tab, the digest mail and the sidebar line.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { formatValue } from "../../src/core/forecast";
@@ -36,7 +36,7 @@ describe("week four", () => {
     const cell = rowsOf(wb, "Key Results").find((r) => r["ID"] === "O2.KR1")!["Forecast"] as number;
     const forecast = `${formatValue(cell)}%`;
     expect(cell).toBeCloseTo(7.1 + 0.25 * 10, 9); // +0.25 a week, 10 weeks from week 3's last day
-    const line = `At this pace 1 KR ends below its goal by 2026-04-05: O2.KR1 at ${forecast} (target 3%).`;
+    const line = `At this pace 1 KR ends short of its goal by 2026-04-05: O2.KR1 at ${forecast} (target 3%).`;
 
     const v = ss(wb).getSheetByName("Weekly Summary")!.getDataRange().getValues().map((r) => r.map(String));
     const h = v.findIndex((r) => r[0] === "This week");
@@ -70,7 +70,7 @@ describe("week four", () => {
     expect(fireTrigger(wb, refreshTriggersOf(wb)[0])).toMatchObject({ ok: true });
     const v = ss(wb).getSheetByName("Weekly Summary")!.getDataRange().getValues().map((r) => r.map(String));
     const line = v[v.findIndex((r) => r[0] === "This week") + 4][0];
-    const m = /^At this pace 2 KRs end below their goal by 2026-04-05: O2\.KR1 at (\S+) \(target 3%\), O3\.KR1 at (\S+ EUR) \(goal 37\.80 EUR\)\.$/.exec(line);
+    const m = /^At this pace 2 KRs end short of their goal by 2026-04-05: O2\.KR1 at (\S+) \(target 3%\), O3\.KR1 at (\S+ EUR) \(goal 37\.80 EUR\)\.$/.exec(line);
     expect(m, line).not.toBeNull();
     const sidebarLine = (owner: string, id: string) => {
       wb.services.session.setUser(owner);
@@ -99,6 +99,6 @@ describe("week four", () => {
     // Week 1's 6.6, week 2's recorded 6.6 and 6.9 as of Monday: until session 11, "O2.KR1 at 9.75%".
     expect(refresh("2026-01-19")).toBe("At this pace: not enough check-ins to forecast yet (3 weeks are needed).");
     checkIn(wb, "2026-01-22", "quality.lead@example.com", "O2.KR1", "7.1");
-    expect(refresh("2026-01-26")).toMatch(/^At this pace 1 KR ends below its goal by 2026-04-05: O2\.KR1 at \d+(\.\d+)?% \(target 3%\)\.$/);
+    expect(refresh("2026-01-26")).toMatch(/^At this pace 1 KR ends short of its goal by 2026-04-05: O2\.KR1 at \d+(\.\d+)?% \(target 3%\)\.$/);
   });
 });

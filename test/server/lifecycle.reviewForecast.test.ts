@@ -1,7 +1,7 @@
 // The Mid-cycle Review's Forecast column through the BUILT add-on (run `npm run build` first): session 19's
 // pilot found the review without a forecast, though "which KRs will miss" is what its keep / adjust / drop
 // decisions rest on. The column is the Weekly Summary's forecast as of the same day (no second forecast): the
-// KRs it calls below their goal are exactly those the summary's Forecast section lists, at the same value.
+// KRs it calls short of their goal are exactly those the summary's Forecast section lists, at the same value.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
@@ -35,15 +35,15 @@ function reviewRows(wb: Workbook): { header: string[]; rows: Record<string, stri
 }
 
 describe("Mid-cycle Review: a Forecast column beside the decision", () => {
-  it("gives each KR the summary's forecast as of the review's day, saying which are below their goal", () => {
+  it("gives each KR the summary's forecast as of the review's day, saying which are short of their goal", () => {
     const wb = pilot();
     const { header, rows } = reviewRows(wb);
     expect(header).toEqual(["Type", "ID", "Title", "Owner", "Score", "Expected", "Status", "Forecast", "Decision", "Notes"]);
     const forecast = Object.fromEntries(rows.map((r) => [r.ID, r.Forecast]));
     expect(forecast).toEqual({
       O1: "",
-      "O1.KR1": "5.4% by 2026-04-05 — below its goal",
-      "O1.KR2": "$37.60 by 2026-04-05 — below its goal",
+      "O1.KR1": "5.4% by 2026-04-05 — short of its goal",
+      "O1.KR2": "$37.60 by 2026-04-05 — short of its goal",
       O2: "",
       "O2.KR1": "95% by 2026-04-05 — on course",
       "O2.KR2": "8.1 days by 2026-04-05 — on course",
@@ -53,7 +53,7 @@ describe("Mid-cycle Review: a Forecast column beside the decision", () => {
     // The same KRs and values as the Weekly Summary's Forecast section of that day.
     summarize(wb, REVIEW_DAY);
     const listed = section(summaryTab(wb), "Forecast").rows.map((r) => `${r.ID}: ${r.Forecast}`);
-    const below = rows.filter((r) => r.Forecast.endsWith("below its goal")).map((r) => `${r.ID}: ${r.Forecast.replace(/ — below its goal$/, "")}`);
+    const below = rows.filter((r) => r.Forecast.endsWith("short of its goal")).map((r) => `${r.ID}: ${r.Forecast.replace(/ — short of its goal$/, "")}`);
     expect(below.sort()).toEqual(listed.sort());
   });
 
@@ -76,7 +76,7 @@ describe("Mid-cycle Review: a Forecast column beside the decision", () => {
     const { rows } = reviewRows(wb);
     summarize(wb, REVIEW_DAY);
     const listed = section(summaryTab(wb), "Forecast").rows.map((r) => `${r.ID}: ${r.Forecast}`);
-    const below = rows.filter((r) => r.Forecast.endsWith("below its goal")).map((r) => `${r.ID}: ${r.Forecast.replace(/ — below its goal$/, "")}`);
+    const below = rows.filter((r) => r.Forecast.endsWith("short of its goal")).map((r) => `${r.ID}: ${r.Forecast.replace(/ — short of its goal$/, "")}`);
     expect(listed.length).toBeGreaterThan(0);
     expect(below.sort()).toEqual(listed.sort());
   });
@@ -89,13 +89,13 @@ describe("Mid-cycle Review: a Forecast column beside the decision", () => {
     const v = ss(wb).getSheetByName("Mid-cycle Review")!.getDataRange().getDisplayValues();
     const h = v.findIndex((x) => x[0] === "Type" && x[1] === "ID");
     const forecast = Object.fromEntries(v.slice(h + 1).filter((x) => x[1] !== "").map((x) => [x[1], x[v[h].indexOf("Forecast")]]));
-    expect(forecast["O1.KR1"]).toBe("6.8% on 2026-04-05 — ended below its goal");
-    expect(forecast["O2.KR1"]).toMatch(/^\d+% on 2026-04-05 — ended (on course|below its goal)$/);
+    expect(forecast["O1.KR1"]).toBe("6.8% on 2026-04-05 — ended short of its goal");
+    expect(forecast["O2.KR1"]).toMatch(/^\d+% on 2026-04-05 — ended (on course|short of its goal)$/);
     expect(Object.values(forecast).some((f) => / by \d{4}-/.test(f))).toBe(false);
     // The summary of that day lists the same KRs, at the same values, in the same words.
     summarize(wb, after);
     const listed = section(summaryTab(wb), "Forecast").rows.map((r) => `${r.ID}: ${r.Forecast}`);
-    const below = Object.entries(forecast).filter(([, f]) => f.endsWith("ended below its goal")).map(([id, f]) => `${id}: ${f.replace(/ — ended below its goal$/, "")}`);
+    const below = Object.entries(forecast).filter(([, f]) => f.endsWith("ended short of its goal")).map(([id, f]) => `${id}: ${f.replace(/ — ended short of its goal$/, "")}`);
     expect(listed).toContain("O1.KR1: 6.8% on 2026-04-05");
     expect(below.sort()).toEqual(listed.sort());
   });
@@ -103,7 +103,7 @@ describe("Mid-cycle Review: a Forecast column beside the decision", () => {
   it("a History without its header row (a tab the summary refuses) does not stop the review: it forecasts from the log", () => {
     const wb = pilot();
     ss(wb).getSheetByName("History")!.getRange(1, 1, 1, 6).clearContent();
-    expect(reviewRows(wb).rows.find((r) => r.ID === "O1.KR1")!.Forecast).toBe("5.4% by 2026-04-05 — below its goal");
+    expect(reviewRows(wb).rows.find((r) => r.ID === "O1.KR1")!.Forecast).toBe("5.4% by 2026-04-05 — short of its goal");
   });
 
   it("running it again keeps the decisions and notes typed (by header, the columns moved by the Forecast)", () => {

@@ -70,7 +70,10 @@ describe("An operations pilot's Weekly Summary in its metrics' units", () => {
     const week4 = tab.values.slice(4, 8).map((r) => String(r[0]));
     expect(week4[1]).toBe("4 of 4 KRs checked in this week; no blockers reported.");
     // The cost KR ends short: in dollars, as its title writes them (it said "40.05 $ (target 36.00 $)").
-    expect(week4[3]).toMatch(/^At this pace 3 KRs end below their goal by 2026-04-05: .*O2\.KR2 at \$\d+\.\d\d \(target \$36\.00\)/);
+    // Two of the three are lower-is-better, forecast above their target (cost, cycle time): until session 21 they
+    // "end below their goal", backwards for them; "short of" reads right both ways, in the line and the heading.
+    expect(week4[3]).toMatch(/^At this pace 3 KRs end short of their goal by 2026-04-05: .*O2\.KR2 at \$\d+\.\d\d \(target \$36\.00\)/);
+    expect(tab.values.map((r) => String(r[0]))).toContain("Forecast: key results falling short of their goal at this pace");
     const forecast = byId(section(tab, "Forecast").rows);
     expect(String(forecast.get("O2.KR2")!.Forecast)).toMatch(/^\$\d+\.\d\d by 2026-04-05$/);
     expect(String(forecast.get("O2.KR2")!.Why)).toMatch(/^Falling \$0\.\d\d a week; reaching \$36\.00 by 2026-04-05 needs falling \$0\.\d\d a week\.$/);

@@ -36,8 +36,8 @@ describe("A team tracker closed early", () => {
     const then = Object.fromEntries(teamsTable(company).map((t) => [t.Team, t]));
     expect([rows.Closed.Score, rows.Closed.Expected, rows.Closed.Status]).toEqual([then.Running.Score, then.Running.Expected, then.Running.Status]);
     const lines = portfolioTeamLines(r.digest, null);
-    // Its KRs ended where they stood on its close day: the 4 forecast ones below their goal (session 20).
-    expect(lines).toContain("Cycle ended, not rolled over yet: Closed (closed 2026-02-01; 4 KRs ended below their goal).");
+    // Its KRs ended where they stood on its close day: the 4 forecast ones short of their goal (session 20).
+    expect(lines).toContain("Cycle ended, not rolled over yet: Closed (closed 2026-02-01; 4 KRs ended short of their goal).");
     expect(lines.filter((l) => /Closed \(last|Off track: .*Closed|At risk: .*Closed/.test(l))).toEqual([]);
     expect(lines.some((l) => l.startsWith("No check-in for more than 14 days: Running"))).toBe(true);
   });

@@ -183,7 +183,7 @@ describe("A team whose cycle ended and was not rolled over", () => {
     // Before: Ops' KRs forecast to miss too, counted with Next's until its forecast went stale (2026-04-17).
     expect([rows.Ops.Week, rows.Ops["Forecast to miss"]]).toEqual(["ended 2026-04-05", "none: cycle ended"]);
     expect(rows.Ops.Score).not.toBe("");
-    expect(answer).toContain(`At this pace ${missing} key results end below their goal: listed under "At this pace" on the roll-up.`);
+    expect(answer).toContain(`At this pace ${missing} key results end short of their goal: listed under "At this pace" on the roll-up.`);
     const tab = ss(company).getSheetByName("Portfolio Roll-up")!.getDataRange().getDisplayValues().map((r) => r[0]);
     const pace = tab.slice(tab.indexOf("At this pace: key results forecast to miss their goal"), tab.indexOf("Alignment: team objectives under company objectives"));
     expect(pace.filter((c) => c === "Next").length).toBe(missing);
@@ -194,7 +194,7 @@ describe("A team whose cycle ended and was not rolled over", () => {
     weeklyRun(company, "2026-04-13T07:00:00Z");
     const m = company.services.mail.sent.at(-1)!;
     expect(m.subject).toMatch(new RegExp(`; teams: ${missing} KRs forecast to miss$`));
-    expect(String(m.body)).toContain(`At this pace ${missing} key results in 1 team end below their goal`);
+    expect(String(m.body)).toContain(`At this pace ${missing} key results in 1 team end short of their goal`);
     expect(String(m.body)).not.toMatch(/^ {4}Ops /m);
   });
 });

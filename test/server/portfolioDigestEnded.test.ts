@@ -36,6 +36,6 @@ describe("Teams whose cycle ended, in the quarter's final email", () => {
     // Before: "Ahead (ended 2026-04-05…) and Behind (ended 2026-04-05; …)", the Portfolio tab's order, no score.
     expect(line.indexOf(words("Behind"))).toBe("  Cycle ended, not rolled over yet: ".length);
     expect(line).toContain(` and ${words("Ahead")}`);
-    expect(line).toMatch(/Behind \(ended 2026-04-05 at [\d.]+ vs [\d.]+ expected, Off track; \d KRs ended below their goal\)/);
+    expect(line).toMatch(/Behind \(ended 2026-04-05 at [\d.]+ vs [\d.]+ expected, Off track; \d KRs ended short of their goal\)/);
   });
 });

@@ -3,7 +3,7 @@
 // none is counted ("None forecast yet", "None current: every team's cycle has ended"), and until session 21
 // the digest said "At this pace no team's forecast key result ends below its goal." and its subject "teams:
 // none forecast to miss" whatever the reason: in week 2, when no team could have a forecast yet, and in the
-// quarter's final email, when every team's cycle had ended with KRs below their goal (docs/portfolio.md
+// quarter's final email, when every team's cycle had ended with KRs short of their goal (docs/portfolio.md
 // "In the leaders' digest").
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
@@ -45,10 +45,10 @@ describe("The digest when no team KR is counted as forecast to miss", () => {
     const [base] = trackers(1);
     // The company and the team share the quarter (2026-01-05 to 2026-04-05); the final summary's run, as of 04-12.
     const { subject, section, html } = mondayEmail(base, { Delivery: delivery() }, "2026-04-13");
-    expect(subject).toMatch(/\(final\): .*; teams: 1 KR ended below its goal$/);
+    expect(subject).toMatch(/\(final\): .*; teams: 1 KR ended short of its goal$/);
     expect(section).toContain("At this pace: nothing left to forecast, every team's cycle has ended (how each team's key results ended is below).");
-    expect(section.find((l) => l.startsWith("Cycle ended, not rolled over yet: Delivery (ended 2026-04-05 at "))).toMatch(/; 1 KR ended below its goal\)\.$/);
-    expect(section.join("\n")).not.toContain("no team's forecast key result ends below its goal");
+    expect(section.find((l) => l.startsWith("Cycle ended, not rolled over yet: Delivery (ended 2026-04-05 at "))).toMatch(/; 1 KR ended short of its goal\)\.$/);
+    expect(section.join("\n")).not.toContain("no team's forecast key result ends short of its goal");
     expect(html).toContain("nothing left to forecast, every team&#39;s cycle has ended");
   });
 

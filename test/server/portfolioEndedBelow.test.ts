@@ -1,5 +1,5 @@
 // A team whose cycle ended (not rolled over yet) in the roll-up, through the BUILT add-on (run `npm run build`
-// first): its own Weekly Summary after the end says "1 KR ended below its goal on 2026-04-05: O1.KR1 at 88%
+// first): its own Weekly Summary after the end says "1 KR ended short of its goal on 2026-04-05: O1.KR1 at 88%
 // (target 95%)" (session 19); until session 20 the roll-up said only that its KRs were not counted, and the menu's
 // answer only that its cycle ended. Now both say how its KRs ended, in its summary's words.
 import { describe, it } from "@jest/globals";
@@ -24,7 +24,7 @@ function delivery(): Workbook {
 }
 
 describe("A team whose cycle ended, in the roll-up", () => {
-  it("says which of its KRs ended below their goal, as its own summary after the end says it", () => {
+  it("says which of its KRs ended short of their goal, as its own summary after the end says it", () => {
     const team = delivery();
     const [base] = trackers(1);
     setStart(base, "2026-03-02"); // the company's cycle runs to 2026-05-31
@@ -35,8 +35,8 @@ describe("A team whose cycle ended, in the roll-up", () => {
     const answer = company.services.ui.alerts[0].prompt.split("\n");
     const tab = ss(company).getSheetByName("Portfolio Roll-up")!.getDataRange().getDisplayValues().map((r) => r[0]);
     const line = tab.find((c) => c.startsWith("Delivery: "));
-    expect(line).toBe("Delivery: 1 KR ended below its goal on 2026-04-05: O1.KR1 at 88% (target 95%).");
-    expect(answer).toContain("Cycle ended, not rolled over yet: Delivery (ended 2026-04-05; 1 KR ended below its goal).");
+    expect(line).toBe("Delivery: 1 KR ended short of its goal on 2026-04-05: O1.KR1 at 88% (target 95%).");
+    expect(answer).toContain("Cycle ended, not rolled over yet: Delivery (ended 2026-04-05; 1 KR ended short of its goal).");
     // The team's own summary after its end, the same words.
     summarize(team, "2026-04-08");
     const own = summaryTab(team).values.slice(3, 8).map((r) => String(r[0]));

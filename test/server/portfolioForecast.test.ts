@@ -112,7 +112,7 @@ describe("Refresh portfolio: the forecast", () => {
     // The teams' own summaries: the rework rate misses, in whole numbers and typed as percentages alike.
     expect(own.get("team-a")!.ids).toEqual(["O2.KR1"]);
     expect(own.get("team-b")!.ids).toEqual(["O2.KR1"]);
-    expect(own.get("team-a")!.line).toMatch(/^At this pace 1 KR ends below its goal by 2026-04-05: O2\.KR1 at 9\.\d+% \(target 3%\)\.$/);
+    expect(own.get("team-a")!.line).toMatch(/^At this pace 1 KR ends short of its goal by 2026-04-05: O2\.KR1 at 9\.\d+% \(target 3%\)\.$/);
 
     const wb = company(registry(), LIST);
     const r = callAddon(wb, "refreshPortfolio", { at: MONDAY });
@@ -137,7 +137,7 @@ describe("Refresh portfolio: the forecast", () => {
       expect([x["Forecast score"], x.Goal, x.Shortfall]).toEqual([0, 1, 1]);
     }
     const text = lines(wb);
-    expect(text).toContain("2 KRs in 2 teams end below their goal at this pace (by more than their team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.");
+    expect(text).toContain("2 KRs in 2 teams end short of their goal at this pace (by more than their team's on-track gap), as the teams' latest check-ins and Weekly Summaries forecast them; the largest shortfall first.");
     expect(text.some((l) => l.startsWith("Not forecast, no forecast columns in its Key Results") && l.endsWith(": Gamma."))).toBe(true);
     expect(text.some((l) => l.startsWith("Not forecast yet") && l.endsWith(": Delta."))).toBe(true);
   });
@@ -168,7 +168,7 @@ describe("Refresh portfolio: the forecast", () => {
     const line = ownSummary(team).line;
     // 0.049, 0.052, 0.054, rising 0.0025 a week: 0.079 (up to 4 decimals); until session 13, "O2.KR1 at 0.08
     // (target 0.03)" here and on the roll-up.
-    const m = /^At this pace 1 KR ends below its goal by 2026-04-05: O2\.KR1 at (0\.\d{3,4}) \((target 0\.03)\)\.$/.exec(line);
+    const m = /^At this pace 1 KR ends short of its goal by 2026-04-05: O2\.KR1 at (0\.\d{3,4}) \((target 0\.03)\)\.$/.exec(line);
     expect(m, line).not.toBeNull();
     const wb = company(new Map<string, OtherWorkbook>([["team-e", team.services.toSnapshot()]]), [["team-e", "Epsilon"]], "de_DE");
     expect(callAddon(wb, "refreshPortfolio", { at: MONDAY }).ok).toBe(true);
@@ -220,13 +220,13 @@ describe("Refresh portfolio: the forecast", () => {
     expect(rollup(parts)).toEqual(rollup(whole));
   });
 
-  it("the menu's answer says how many KRs end below their goal, and nothing of it when none does", () => {
+  it("the menu's answer says how many KRs end short of their goal, and nothing of it when none does", () => {
     const said = (wb: Workbook) => {
       callAddon(wb, "menuPortfolio");
       return wb.services.ui.alerts[wb.services.ui.alerts.length - 1]?.prompt ?? "";
     };
-    expect(said(company(registry(), LIST))).toContain('At this pace 2 key results end below their goal: listed under "At this pace" on the roll-up.');
-    expect(said(company(registry(), [["team-a", "Alpha"]]))).toContain("At this pace 1 key result ends below its goal");
+    expect(said(company(registry(), LIST))).toContain('At this pace 2 key results end short of their goal: listed under "At this pace" on the roll-up.');
+    expect(said(company(registry(), [["team-a", "Alpha"]]))).toContain("At this pace 1 key result ends short of its goal");
     expect(said(company(registry(), [["team-d", "Delta"]]))).not.toContain("At this pace");
   });
 });

@@ -28,17 +28,17 @@ function cycle(opts: { lastWeekOf?: string[] } = {}): Workbook {
 const lines = (wb: Workbook) => summaryTab(wb).values.slice(3, 8).map((r) => String(r[0]));
 
 describe("a Weekly Summary after the cycle's last day", () => {
-  it("says what happened: the KR ended below its goal, missed it, on the last day", () => {
+  it("says what happened: the KR ended short of its goal, missed it, on the last day", () => {
     const wb = cycle();
     summarize(wb, "2026-04-13"); // a week and a day after the last day (2026-04-05): check-ins are closed
     const tab = summaryTab(wb);
-    expect(lines(wb)).toContain("1 KR ended below its goal on 2026-04-05: O1.KR1 at 88% (target 95%).");
+    expect(lines(wb)).toContain("1 KR ended short of its goal on 2026-04-05: O1.KR1 at 88% (target 95%).");
     expect(lines(wb).join("\n")).not.toMatch(/At this pace|by 2026-04-05/);
     const attention = section(tab, "Needs attention");
     expect(String(tab.values[attention.heading][0])).toBe("Needs attention: off track, at risk or missed");
     expect(byId(attention.rows).get("O1.KR1")!.Forecast).toBe("Missed: 88% on 2026-04-05 (target 95%)");
     const f = section(tab, "Forecast");
-    expect(String(tab.values[f.heading][0])).toBe("Forecast: key results that ended below their goal");
+    expect(String(tab.values[f.heading][0])).toBe("Forecast: key results that ended short of their goal");
     expect(f.rows.map((r) => [r.ID, r.Forecast])).toEqual([["O1.KR1", "88% on 2026-04-05"]]);
     expect(String(byId(f.rows).get("O1.KR1")!.Why)).toMatch(/the cycle has ended at 88%/);
   });
@@ -48,7 +48,7 @@ describe("a Weekly Summary after the cycle's last day", () => {
     summarize(wb, "2026-04-05");
     const att = byId(section(summaryTab(wb), "Needs attention").rows).get("O1.KR1")!;
     expect(att.Forecast).toBe("Forecast to miss: 88% by 2026-04-05 (target 95%)");
-    expect(lines(wb)).toContain("At this pace 1 KR ends below its goal by 2026-04-05: O1.KR1 at 88% (target 95%).");
+    expect(lines(wb)).toContain("At this pace 1 KR ends short of its goal by 2026-04-05: O1.KR1 at 88% (target 95%).");
   });
 
   it("counts the last week's check-ins, not days after the cycle on which none is due", () => {
@@ -81,7 +81,7 @@ describe("the digest of a weekly refresh after the cycle's last day", () => {
     const out = fireTrigger(wb, refreshTriggersOf(wb)[0]);
     expect(out.ok, out.message).toBe(true);
     const body = String(wb.services.mail.sent.find((m) => m.to === "ceo@example.com")!.body);
-    expect(body).toContain("1 KR ended below its goal on 2026-04-05: O1.KR1 at 88% (target 95%).");
+    expect(body).toContain("1 KR ended short of its goal on 2026-04-05: O1.KR1 at 88% (target 95%).");
     expect(body).toContain("NEEDS ATTENTION: OFF TRACK, AT RISK OR MISSED\n");
     expect(body).toContain("Missed: 88% on 2026-04-05 (target 95%)");
     expect(body).not.toMatch(/Forecast to miss|At this pace/);

@@ -104,7 +104,7 @@ describe("The leaders' view of a week", () => {
     expect(String(tab1.values[w1 + 1][0])).toBe("No KR off track; no KR at risk.");
     expect(String(tab1.values[w1 + 2][0])).toBe("5 of 7 KRs checked in this week (missing: O3.KR1, O1.KR3); no blockers reported.");
     expect(String(tab1.values[w1 + 3][0])).toBe("First week of the cycle: no change to compare yet.");
-    // The fourth: which KRs end below their goal at this pace (week 2: too early to tell).
+    // The fourth: which KRs end short of their goal at this pace (week 2: too early to tell).
     expect(lines[3]).toBe("At this pace: not enough check-ins to forecast yet (3 weeks are needed).");
   });
 
