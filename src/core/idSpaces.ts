@@ -80,3 +80,16 @@ export function newlyCounted(objectiveIds: readonly unknown[], krObjectiveIds: r
   });
   return out;
 }
+
+/** The words of Repair's report lines about IDs: the spaces it removed, and the KRs that count for an objective since. */
+export const REMOVED = "spaces typed around";
+export const COUNTED = "counted for no objective count";
+
+/**
+ * The lines of a Repair report (its `restored`) about the spaces it removed around IDs: the import gives them
+ * among its notes (its Repair trims the tracker's IDs too), and the menu and the CLI say the rows were kept but
+ * for them.
+ */
+export function idSpaceLines(restored: readonly string[]): string[] {
+  return restored.filter((r) => r.indexOf(REMOVED) >= 0 || r.indexOf(COUNTED) >= 0);
+}

@@ -13,7 +13,7 @@ import { changedLine, missingLine } from "../core/messages";
 import { notClosedMessage } from "./lifecycleTabs";
 import { guarded, quotedName, type Refusal } from "./env";
 import { checkRepair } from "./setup";
-import { removedIdSpaces } from "./idSpaces";
+import { idSpaceLines } from "../core/idSpaces";
 import { sheetNamed } from "./sheetNamed";
 
 export const MENU: [string, string][] = [
@@ -165,7 +165,7 @@ export function menuRepair(): void {
     r.created.length ? `Re-created: ${r.created.join(", ")}.` : "",
     r.restored.length ? `Restored: ${r.restored.join("; ")}.` : "",
     r.updated.length ? `Updated to this version's formulas: ${r.updated.join("; ")}.` : "",
-    `Formulas, formatting, dropdowns and protection were restored; the rows of objectives, key results and check-ins were kept as they were${removedIdSpaces(r.restored) ? ", but for the spaces removed around IDs above" : ""}.`,
+    `Formulas, formatting, dropdowns and protection were restored; the rows of objectives, key results and check-ins were kept as they were${idSpaceLines(r.restored).length ? ", but for the spaces removed around IDs above" : ""}.`,
     // What Repair could not do (no room in Settings A1:C40) and Settings typed wrong are said; its focus
     // checks are setup's to show.
     ...settingsLines(r.warnings),
