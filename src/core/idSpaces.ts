@@ -91,5 +91,19 @@ export const COUNTED = "counted for no objective count";
  * for them.
  */
 export function idSpaceLines(restored: readonly string[]): string[] {
-  return restored.filter((r) => r.indexOf(REMOVED) >= 0 || r.indexOf(COUNTED) >= 0);
+  return restored.filter(isIdSpaceLine);
+}
+
+function isIdSpaceLine(r: string): boolean {
+  return r.indexOf(REMOVED) >= 0 || r.indexOf(COUNTED) >= 0;
+}
+
+/**
+ * A Repair report's `restored` as the menu's dialog and the CLI say it: "Restored: …; …." for what it put
+ * back, then each ID line as a sentence of its own (a trim is no restoring, and "…; A key result counted …"
+ * read wrong in that list until session 21). Empty strings for none.
+ */
+export function restoredSentences(restored: readonly string[]): string[] {
+  const put = restored.filter((r) => !isIdSpaceLine(r));
+  return [put.length ? `Restored: ${put.join("; ")}.` : ""].concat(idSpaceLines(restored).map((l) => `${l}.`));
 }

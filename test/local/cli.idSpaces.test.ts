@@ -1,6 +1,6 @@
 // What `okr-sheets repair` and `okr-sheets import` say about the spaces Repair removes around IDs (session 21:
 // Repair trims "O1 " to O1, core/idSpaces.ts). Repair's line said "rows kept." before naming the IDs it had
-// changed, and the import, whose Repair trims them too, said nothing: a user importing into a tracker with
+// changed, under "Restored:" ("…; A key result counted …"), and the import, whose Repair trims them too, said nothing: a user importing into a tracker with
 // "O1 " was not told it had become O1.
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,13 +19,13 @@ async function trackerWithSpacedO1(file: string): Promise<void> {
 }
 
 describe("okr-sheets repair over an objective ID typed with spaces", () => {
-  it("says the rows were kept but for the spaces it removed, then which", async () => {
+  it("says the rows were kept but for the spaces it removed, then which, each a sentence (not under Restored:)", async () => {
     await trackerWithSpacedO1("r.xlsx");
     const r = await runCli(dir, ["repair", "r.xlsx", ...AT]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trimEnd()).toBe(
       "Repaired r.xlsx: formulas, formatting, dropdowns and protection restored; rows kept, but for the spaces removed around IDs. " +
-        `Restored: Key Results: spaces typed around an ID removed (O1.KR2's objective ID "O1 "); A key result counted for no objective counts for theirs now (O1.KR2 for O1): their objectives' scores change.`,
+        `Key Results: spaces typed around an ID removed (O1.KR2's objective ID "O1 "). A key result counted for no objective counts for theirs now (O1.KR2 for O1): their objectives' scores change.`,
     );
     // A repair with nothing to trim says the rows were kept, no more.
     expect((await runCli(dir, ["repair", "r.xlsx", ...AT])).stdout.trimEnd()).toBe("Repaired r.xlsx: formulas, formatting, dropdowns and protection restored; rows kept.");
