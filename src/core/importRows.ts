@@ -76,7 +76,9 @@ export type ImportPlan =
 
 interface Group {
   key: string;
-  id: string; // "" until given or generated
+  id: string; // "" until given or generated; an existing objective's trimmed
+  /** An existing objective's ID as the tracker holds it (spaces included), which its new KRs' objective IDs take. */
+  typed?: string;
   existing: boolean;
   sourceRow: number;
   fields: Partial<Record<"objective" | "objective_owner" | "type" | "team" | "parent_objective_id" | "pnl_link", { value: string; row: number }>>;
@@ -209,7 +211,8 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
       }
       if (!g) {
         const ex = Object.prototype.hasOwnProperty.call(existingObj, idk);
-        g = { key: idk, id: ex ? existingObj[idk] : objectiveId, existing: ex, sourceRow: rowNo, fields: {}, firstOwner: owner, krs: [] };
+        // Named and numbered by its trimmed ID ("O1.KR4", not "O1 .KR1"); until session 21 by the spelling.
+        g = { key: idk, id: ex ? existingObj[idk].trim() : objectiveId, typed: ex ? existingObj[idk] : undefined, existing: ex, sourceRow: rowNo, fields: {}, firstOwner: owner, krs: [] };
         groups.push(g);
         byId[idk] = g;
         takenObj[idk] = true;
@@ -279,7 +282,7 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
   for (const g of groups) {
     let k = 1;
     for (const kr of g.krs) {
-      kr.objectiveId = g.id;
+      kr.objectiveId = g.typed ?? g.id;
       if (kr.id === "") {
         while (takenKr[lowerKey(`${g.id}.KR${k}`)]) k++;
         kr.id = `${g.id}.KR${k}`;

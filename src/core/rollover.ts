@@ -20,7 +20,9 @@
 import { isValidIsoDate } from "./dates";
 import { startTooEarly } from "./rolloverStart";
 import type { KeyResult, Objective, Settings, Tracker } from "./model";
-import { decimalText, type DecimalSeparator } from "./numbers";
+import type { DecimalSeparator } from "./numbers";
+import { krValueText } from "./forecast";
+import { valueWithUnit } from "./valueDigits";
 import { TAB } from "./tabs";
 import { archiveTabName } from "./archiveNames";
 import { RETRO_DECISIONS, TYPE_KR, TYPE_OBJECTIVE, type RetroDecision } from "./lifecycleTab";
@@ -55,7 +57,7 @@ export interface RolloverInput {
   existingTabNames?: string[];
   /** 100 for Google Sheets (default); 31 for .xlsx. */
   maxTabNameLength?: number;
-  /** The locale's decimal separator for the numbers in the baseline lines, asked for only when one is written ("." without). */
+  /** The locale's NumberStyle (numberStyleFor) for the values in the baseline lines, asked for only when one is written ("." without). */
   separator?: () => DecimalSeparator;
 }
 
@@ -191,7 +193,10 @@ export function planRollover(input: RolloverInput): RolloverResult {
     if (!keptObjKeys.has(objKey)) warnings.push(`${k.id}: its objective "${k.objectiveId}" does not exist; carried over as it is.`);
     const last = input.lastValues.get(k.id);
     const start = typeof last === "number" && isFinite(last) ? last : k.start;
-    const baseline = baselineWarning(k, start, (x) => decimalText(String(x), sep || (sep = input.separator ? input.separator() : ".")));
+    // In the KR's unit, as the summary and the Retrospective write its values: a fraction-% KR's × 100 (95.5%,
+    // not 0.955), money with cents and grouped, at the KR's decimals; until session 21 bare numbers.
+    const shown = (x: number) => valueWithUnit(krValueText(k, x, (sep = sep || (input.separator ? input.separator() : "."))), k.percentCells ? "%" : k.unit, sep);
+    const baseline = baselineWarning(k, start, shown);
     if (baseline) baselines.push(baseline);
     nextKrs.push({ ...k, row: nextKrs.length + 2, start, current: null, confidence: null, lastCheckin: null });
   }
@@ -238,7 +243,8 @@ function baselineWarning(k: KeyResult, start: number | null, n: (x: number) => s
   const t = k.target;
   if (!(up || k.metric === "decrease") || start === null || t === null) return null;
   const fix = "set a new target before the first check-in.";
-  if (start === t) return `${k.id}: the new start (${n(start)}) equals the target; ${fix}`;
   if (up ? start < t : start > t) return null;
+  // Past by less than the KR's decimals show (1200.001 and 1200 both "$1,200.00") reads as equal.
+  if (start === t || n(start) === n(t)) return `${k.id}: the new start (${n(start)}) equals the target; ${fix}`;
   return `${k.id}: the new start (${n(start)}) is already past the target (${n(t)}), so the KR would score a move back towards ${n(t)} as progress; ${fix}`;
 }

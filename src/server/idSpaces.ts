@@ -8,7 +8,7 @@
 // formula is not written, nor is a row holding one: its value would replace the formula) and its number
 // formats (the cells written back unchanged keep their text: literal, with the apostrophe that keeps "0012"
 // or "2026-01" text in Sheets, except where the cell is Plain text, which keeps what it is given).
-import { newlyCounted, planIdTrims, type IdTrim, type IdTrims } from "../core/idSpaces";
+import { COUNTED, newlyCounted, planIdTrims, REMOVED, type IdTrim, type IdTrims } from "../core/idSpaces";
 import { asText } from "./env";
 import type { SetupReport } from "./setupTypes";
 import { noteWrite } from "./setupWrites";
@@ -80,14 +80,6 @@ function changes(t: Table, trims: readonly ColumnTrims[], label: (y: number, c: 
   return out;
 }
 
-/** The words of the report's lines about IDs (menu.ts says the rows were kept but for them). */
-const REMOVED = "spaces typed around";
-
-/** Whether a Repair report says it removed the spaces around an ID. */
-export function removedIdSpaces(restored: readonly string[]): boolean {
-  return restored.some((r) => r.indexOf(REMOVED) >= 0);
-}
-
 /** At most `n` items and how many more. */
 function listed(items: string[], n = 6): string {
   const shown = items.slice(0, n).join(", ");
@@ -135,6 +127,6 @@ export function trimSpacedIds(objT: Table, krT: Table, report: SetupReport): voi
   if (krLines.length) report.restored.push(`${krT.name}: ${REMOVED} ${krLines.length === 1 ? "an ID" : `${krLines.length} IDs`} removed (${listed(krLines)})`);
   if (counted.length) {
     const which = counted.map((y) => `${String(krT.rows[y][kid])} for ${String(krT.rows[y][kobj])}`);
-    report.restored.push(`${counted.length === 1 ? "A key result counted for no objective counts" : `${counted.length} key results counted for no objective count`} for theirs now (${listed(which)}): their objectives' scores change`);
+    report.restored.push(`${counted.length === 1 ? `A key result ${COUNTED}s` : `${counted.length} key results ${COUNTED}`} for theirs now (${listed(which)}): their objectives' scores change`);
   }
 }

@@ -2,6 +2,7 @@
 // bad row rejects the whole import, naming every bad row and why, and nothing is written; so does a
 // tracker that the Repair run after the rows are written would refuse, and a tab it writes protected so that
 // the user may not edit it.
+import { idSpaceLines } from "../core/idSpaces";
 import { headerKey, importHeaderAt, planImport } from "../core/importRows";
 import { decimalSeparatorFor, isPercentFormat, percentText, type DecimalSeparator } from "../core/numbers";
 import { inCycle, isValidIsoDate } from "../core/dates";
@@ -133,5 +134,8 @@ export function importFromTab(
   const { report, keyResults: repaired } = setUpTracker(ss, {}, today, tz);
   // A tracker set up before the column gets it from that Repair: the new rows' dates are written then.
   if (days.some(Boolean) && col(krT, "Counts from") < 0) writeCountsFrom(repaired, new Map(plan.keyResults.map((k, i) => [k.id.toLowerCase(), days[i]])));
-  return { objectives: plan.objectives.length, keyResults: plan.keyResults.length, notes: plan.warnings, warnings: report.warnings };
+  // Its Repair's trims of the IDs typed with spaces (the tracker's, and the new KRs' that named them so) are
+  // the import's news too: "O1 " became O1, and its KRs' scores now count for it.
+  const notes = plan.warnings.concat(idSpaceLines(report.restored).map((l) => `${l}.`));
+  return { objectives: plan.objectives.length, keyResults: plan.keyResults.length, notes, warnings: report.warnings };
 }

@@ -91,6 +91,13 @@ describe("planImport", () => {
     expect(p.warnings[0]).toMatch(/Objective O1 already exists/);
   });
 
+  it("an existing objective typed with spaces: its new KRs take its spelling, their IDs and the note its trimmed ID", () => {
+    // Until session 21 the new KR was "O1 .KR1" (beside O1.KR1) and the note read "Objective O1  already exists".
+    const p = okPlan(planImport([[...H, "objective_id"], ["", "k", "a@x.com", "milestone", "", "", "o1"]], { objectiveIds: [" O1 "], krIds: ["O1.KR1"] }));
+    expect(p.keyResults.map((k) => [k.id, k.objectiveId])).toEqual([["O1.KR2", " O1 "]]);
+    expect(p.warnings).toEqual(["Objective O1 already exists: 1 key result is added to it."]);
+  });
+
   it("keeps formula-looking text as text", () => {
     const p = okPlan(planImport([H, ["=HYPERLINK(1)", "+1 thing", "@bob", "increase", "-5", "+5"]], none));
     expect(p.objectives[0].title).toBe("=HYPERLINK(1)");

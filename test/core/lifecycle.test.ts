@@ -245,6 +245,22 @@ describe("planRollover", () => {
     // Short of the target, stay KRs past theirs (they are meant to stay there) and milestones: nothing to say.
     expect(ok(rollover({ lastValues: new Map([["O3.KR1", 37], ["O3.KR2", 95], ["O2.KR2", 1]]) })).baselines).toEqual([]);
   });
+  it("writes the values in the KR's unit, at its decimals, in the locale's style; past by less than they show reads as equal", () => {
+    const t = tracker();
+    const [pct, days, money] = [
+      { ...kr(2, "O1.KR1", "increase", 0.82, 0.95, null), unit: "%", percentCells: true },
+      { ...kr(3, "O1.KR2", "decrease", 10, 6, null), unit: "days" },
+      { ...kr(4, "O2.KR1", "increase", 800, 1200, null), unit: "$" },
+    ];
+    const plan = (last: [string, number][], separator: () => "." | ".," | ",.") =>
+      ok(planRollover({ tracker: { ...t, keyResults: [pct, days, money] }, retro: [], lastValues: new Map(last), newStart: "2026-04-06", separator })).baselines;
+    const past = (id: string, start: string, target: string) =>
+      `${id}: the new start (${start}) is already past the target (${target}), so the KR would score a move back towards ${target} as progress; set a new target before the first check-in.`;
+    expect(plan([["O1.KR1", 0.955], ["O1.KR2", 5.5], ["O2.KR1", 1234.5]], () => ".,")).toEqual([past("O1.KR1", "95.5%", "95%"), past("O1.KR2", "5.5 days", "6 days"), past("O2.KR1", "$1,234.50", "$1,200.00")]);
+    expect(plan([["O1.KR2", 5.5], ["O2.KR1", 1234.5]], () => ",.")).toEqual([past("O1.KR2", "5,5 days", "6 days"), past("O2.KR1", "1.234,50 $", "1.200,00 $")]);
+    // 1200.001 shows as $1,200.00 (2 decimals: 1% of the span of 400): "past $1,200.00 … towards $1,200.00" would read wrong.
+    expect(plan([["O2.KR1", 1200.001]], () => ".,")).toEqual(["O2.KR1: the new start ($1,200.00) equals the target; set a new target before the first check-in."]);
+  });
   it("property: a carried increase/decrease KR gets a baseline line exactly when its new score would not run its metric's way", () => {
     fc.assert(
       fc.property(

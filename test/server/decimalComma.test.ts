@@ -136,7 +136,7 @@ describe("a check-in in de_DE", () => {
 });
 
 describe("a roll over in de_DE", () => {
-  it("a carried KR's baseline line writes its numbers with a decimal comma (5,5 past the target 6)", () => {
+  it("a carried KR's baseline line writes its numbers with a decimal comma, in its unit (5,5 days past the target 6 days)", () => {
     const wb = newTracker({ template: "operations", start: START, at: START });
     ss(wb).setSpreadsheetLocale("de_DE");
     setToday(wb, "2026-03-30");
@@ -148,7 +148,7 @@ describe("a roll over in de_DE", () => {
     const r = callAddon(wb, "rollOverCycle", { start: "2026-04-06", name: "Cycle 2" });
     expect(r.ok).toBe(true);
     expect(r.warnings).toContain(
-      "O1.KR2: the new start (5,5) is already past the target (6), so the KR would score a move back towards 6 as progress; set a new target before the first check-in.",
+      "O1.KR2: the new start (5,5 days) is already past the target (6 days), so the KR would score a move back towards 6 days as progress; set a new target before the first check-in.",
     );
   });
 });

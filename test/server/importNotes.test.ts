@@ -53,3 +53,37 @@ describe("importing a KR into an objective the tracker has", () => {
     );
   });
 });
+
+describe("importing into a tracker with an objective ID typed with spaces", () => {
+  it("says which IDs its Repair trimmed, among the import's notes, in the reply and the menu's dialog", () => {
+    const wb = newTracker({ template: "operations", start: "2026-01-05", at: "2026-01-05" });
+    ss(wb).getSheetByName("Objectives")!.getRange("A3").setValue("O2 "); // O2's KRs (rows 5–6) now count for no objective
+    paste(wb, [ADD[0], ["O2", "Standard work audits", "jonas@example.com", "increase", "audits", 0, 12, ""]]);
+    const r = callAddon(wb, "importOkrsFromTab", { tab: "Week 5 KRs" });
+    expect(r).toMatchObject({ ok: true, objectives: 0, keyResults: 1 });
+    // The new KR named the objective with its spaces (so that it counted for it); Repair trimmed both.
+    expect(ss(wb).getSheetByName("Objectives")!.getRange("A3").getValue()).toBe("O2");
+    const trims = [
+      `Objectives: spaces typed around an ID removed ("O2 " (row 3)).`,
+      `Key Results: spaces typed around an ID removed (O2.KR3's objective ID "O2 ").`,
+      "2 key results counted for no objective count for theirs now (O2.KR1 for O2, O2.KR2 for O2): their objectives' scores change.",
+    ];
+    expect(r.notes).toEqual(["Ignored unknown column: notes.", "Objective O2 already exists: 1 key result is added to it.", ...trims]);
+    expect(r.warnings.filter((w: string) => /spaces/.test(w))).toEqual([]);
+
+    // The menu's dialog gives them as it gives the import's other notes.
+    ss(wb).deleteSheet(ss(wb).getSheetByName("Week 5 KRs")!);
+    ss(wb).getSheetByName("Objectives")!.getRange("A3").setValue("O2 ");
+    paste(wb, [ADD[0], ["O2", "Audit follow-ups closed", "jonas@example.com", "increase", "audits", 0, 10, ""]]);
+    wb.services.ui.respond("Week 5 KRs");
+    callAddonRaw(wb, "menuImport");
+    const said = wb.services.ui.alerts[wb.services.ui.alerts.length - 1].prompt.split("\n");
+    expect(said.slice(0, 3)).toEqual(["Imported 0 objectives and 1 key result.", "Ignored unknown column: notes.", "Objective O2 already exists: 1 key result is added to it."]);
+    // O2.KR1–3 (typed O2) counted for no objective while it was "O2 "; the new O2.KR4 named it so.
+    expect(said.slice(3, 6)).toEqual([
+      trims[0],
+      `Key Results: spaces typed around an ID removed (O2.KR4's objective ID "O2 ").`,
+      "3 key results counted for no objective count for theirs now (O2.KR1 for O2, O2.KR2 for O2, O2.KR3 for O2): their objectives' scores change.",
+    ]);
+  });
+});

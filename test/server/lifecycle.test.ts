@@ -191,7 +191,7 @@ describe("Cycle lifecycle on a filled tracker", () => {
     const r = callAddon(wb, "rollOverCycle", { start: "2026-04-06", name: "Cycle 2" });
     expect(r).toMatchObject({ ok: true, cycle: "Cycle 2", carried: { objectives: 2, keyResults: 4 } });
     // O1.KR1 ended on its target: the person rolling over is told (the focus checks cannot tell it).
-    expect(r.warnings).toContain("O1.KR1: the new start (95) equals the target; set a new target before the first check-in.");
+    expect(r.warnings).toContain("O1.KR1: the new start (95%) equals the target; set a new target before the first check-in.");
 
     expect(rowsOf(wb, "Objectives").map((o) => o.ID)).toEqual(["O1", "O2"]);
     const krs = rowsOf(wb, "Key Results");
