@@ -55,13 +55,19 @@ export function wholeColumns(name: string, width: number): string {
   return `${quoteSheet(name)}!A:${columnLetter(width)}`;
 }
 
+/** The tab named `name`, or the one-line refusal a missing tracker tab gets. */
+function tabOf(ss: Spreadsheet, name: string): Sheet {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
+  return sheet;
+}
+
 /**
  * Reads a tab's table with one getValues. `required` are the headers that identify the header row;
  * `width` bounds the columns read.
  */
 export function readTable(ss: Spreadsheet, name: string, required: readonly string[], width: number, knownRow = 0): Table {
-  const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
+  const sheet = tabOf(ss, name);
   return tableFromValues(sheet, name, readColumns(ss, sheet, name, width), required, HEADER_SEARCH_ROWS, knownRow);
 }
 
@@ -71,8 +77,7 @@ export function readTable(ss: Spreadsheet, name: string, required: readonly stri
  * what a read costs on Google. The header is still searched from row 1, so rows inserted above it are fine.
  */
 export function readTableBounded(ss: Spreadsheet, name: string, required: readonly string[], knownRow = 0): Table {
-  const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
+  const sheet = tabOf(ss, name);
   // The data range ends at the last row and column holding anything: one call fewer than asking for the
   // last row and then the range, and no blank columns either.
   const values = sheet.getDataRange().getValues();
