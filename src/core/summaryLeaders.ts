@@ -5,7 +5,7 @@ import { addDays } from "./dates";
 import { forecastMissWords, type WhyInput } from "./forecastWords";
 import type { CheckinEntry, Tracker } from "./model";
 import { roundedText, type DecimalSeparator } from "./numbers";
-import { isIso, krAsOf, latestCheckins } from "./summaryAsOf";
+import { isIso, krAsOf, latestCheckins, logOrder } from "./summaryAsOf";
 import { STATUS } from "./tabs";
 import type { SummaryAttentionKr, SummaryBlocker, SummaryKr, SummaryLowConfidenceKr, SummaryMissingKr } from "./summaryTypes";
 
@@ -185,7 +185,7 @@ export function blockersByKr(checkins: CheckinEntry[], keep: (c: CheckinEntry) =
 /** A KR's check-ins with blockers, newest first (sorted in place), a text repeated in any case kept once: its newest. */
 export function distinctBlockers(list: CheckinEntry[] | undefined): CheckinEntry[] {
   if (!list) return [];
-  list.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.row - a.row));
+  list.sort((a, b) => logOrder(b, a));
   const seen = new Set<string>();
   return list.filter((c) => {
     const key = String(c.blockers).trim().toLowerCase();
