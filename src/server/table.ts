@@ -4,6 +4,7 @@ import { isBlankRow } from "../core/blank";
 import { quotedList } from "../core/plural";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { decimalSeparatorFor } from "../core/numbers";
+import { finiteOrNull } from "../core/scoring";
 import { TAB } from "../core/tabs";
 import { UserError } from "./env";
 
@@ -218,7 +219,7 @@ export function writesBackAsIs(v: unknown): boolean {
  * a plain decimal ("9", "-0.5") is read as the number too, so the check-in counts under either reading.
  */
 export function logValue(v: unknown, decimalComma?: () => boolean): number | null {
-  if (typeof v !== "string") return num(v);
+  if (typeof v !== "string") return finiteOrNull(v);
   const t = v.trim();
   const m = /^(-?\d+)%$/.exec(t);
   if (m) return Number(m[1]) / 100;
@@ -245,6 +246,4 @@ export function lazyDecimalComma(ss: Spreadsheet): () => boolean {
  * A numeric cell value, or null. Text that looks like a number ("12" stored as text) is not a number:
  * the sheet formulas' ISNUMBER says so too, and the TypeScript must agree with them.
  */
-export function num(v: unknown): number | null {
-  return typeof v === "number" && isFinite(v) ? v : null;
-}
+export { finiteOrNull as num };
