@@ -10,6 +10,9 @@ export { MAX_TEXT, SHEETS_CELL_LIMIT } from "./limits";
 
 const BAD_ROW = "The check-in names a row that cannot be one: reload the sidebar.";
 
+/** A check-in's free text, blank when left out, at most MAX_TEXT characters. */
+const textField = (label: string) => z._default(z.string().check(z.maxLength(MAX_TEXT, `${label} is longer than ${MAX_TEXT} characters.`)), "");
+
 export const checkinRequestSchema = onFirstUse(() =>
   z.strictObject({
     requestId: z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/, "Request ID must be 8–64 letters, digits or dashes.")),
@@ -17,9 +20,9 @@ export const checkinRequestSchema = onFirstUse(() =>
     /** As typed: "3,5" is accepted where the spreadsheet locale uses a decimal comma. */
     value: z.union([z.string().check(z.maxLength(64, "New value is too long.")), z.number()]),
     confidence: z.union([z.string().check(z.maxLength(8, "Confidence must be a whole number from 1 to 10.")), z.number()]),
-    whatChanged: z._default(z.string().check(z.maxLength(MAX_TEXT, `What changed is longer than ${MAX_TEXT} characters.`)), ""),
-    blockers: z._default(z.string().check(z.maxLength(MAX_TEXT, `Blockers is longer than ${MAX_TEXT} characters.`)), ""),
-    nextStep: z._default(z.string().check(z.maxLength(MAX_TEXT, `Next step is longer than ${MAX_TEXT} characters.`)), ""),
+    whatChanged: textField("What changed"),
+    blockers: textField("Blockers"),
+    nextStep: textField("Next step"),
     /** Who the user said they are, where the platform gives no email. */
     as: z.optional(z.string().check(z.maxLength(254))),
     /** The person confirmed a value the add-on found implausible (it asked with `confirm: true`). */

@@ -4,6 +4,7 @@
 // a header another refuses: until session 21 the check-in, the sidebar, the summary, the roll-up and Repair each
 // split the joined text themselves, and differed in which of it they took (docs/workbook.md#settings).
 import { computedLabel, SETTINGS_COMPUTED } from "./tabs";
+import { finiteOrNull } from "./scoring";
 
 export type ComputedName = (typeof SETTINGS_COMPUTED)[number]["name"];
 
@@ -35,9 +36,7 @@ export function computedRow(v: unknown): number {
 }
 
 /** A computed count (the log's rows, the KR IDs): a finite number, or null when the cell is missing or not one. */
-export function computedCount(v: unknown): number | null {
-  return typeof v === "number" && isFinite(v) ? v : null;
-}
+export { finiteOrNull as computedCount };
 
 /** The tabs whose header a computed cell joins, with the cells holding the text and the row. */
 const JOINED = {

@@ -34,6 +34,7 @@ import { elapsed as elapsedFraction } from "./dates";
 import { countsFromBad, krElapsed } from "./countsFrom";
 import { STATUS, type Status } from "./tabs";
 import { objectiveKey as idKey } from "./objectiveKey";
+import { isBlank as isBlankId } from "./lifecycleIds";
 
 export interface KrEvaluation {
   id: string;
@@ -75,10 +76,6 @@ export interface TrackerEvaluation {
 function byRow<T extends { row: number }>(items: readonly T[]): T[] {
   // Stable sort by sheet row (Array.prototype.sort is stable from ES2019).
   return items.slice().sort((a, b) => a.row - b.row);
-}
-
-function isBlankId(id: unknown): boolean {
-  return id === null || id === undefined || String(id) === "";
 }
 
 /** goal of an objective type cell: AspirationalGoal if LOWER(TRIM(type)) = "aspirational", else 1. */

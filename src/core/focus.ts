@@ -21,7 +21,7 @@
 //   no reminder goes to that person. `Anna Lee <anna@example.com>` holds one and is fine; so do co-owners.
 // - An objective's owner is optional (the spec's checks name KRs without one only), but one typed without
 //   an address is reported: an objective's owner sees and checks in on its KRs by that address.
-import { normalizeMetric } from "./scoring";
+import { isNum, normalizeMetric } from "./scoring";
 import { objectiveKey, spacedId } from "./objectiveKey";
 import { ownersOf } from "./owners";
 
@@ -41,10 +41,6 @@ export interface FocusKeyResult {
 export const MAX_OBJECTIVES = 5;
 export const MIN_KRS = 2;
 export const MAX_KRS = 4;
-
-function isNum(x: unknown): boolean {
-  return typeof x === "number" && isFinite(x);
-}
 
 export function focusChecks(objectives: readonly FocusObjective[], keyResults: readonly FocusKeyResult[]): string[] {
   const out: string[] = [];

@@ -85,7 +85,8 @@ export type KrForecast =
     }
   | { ok: false; reason: string };
 
-function median(xs: number[]): number {
+/** The middle value of `xs` (the mean of the middle two when even); `xs` is not reordered. */
+export function median(xs: number[]): number {
   const s = xs.slice().sort((a, b) => a - b);
   const n = s.length;
   return n % 2 === 1 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;

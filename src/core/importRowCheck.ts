@@ -95,14 +95,15 @@ export function checkRowCells(get: (c: ImportColumn) => string, raw: (c: ImportC
   if (metric && start.ok && target.ok) {
     // "an increase key result", "a decrease key result": the article follows the metric's first letter.
     const a = /^[aeiou]/.test(metric) ? "an" : "a";
+    const noTarget = `target is blank; ${a} ${metric} key result needs a numeric target.`;
     if (metric === "increase" || metric === "decrease") {
       if (start.value === null) err(`start is blank; ${a} ${metric} key result needs a numeric start.`);
-      if (target.value === null) err(`target is blank; ${a} ${metric} key result needs a numeric target.`);
+      if (target.value === null) err(noTarget);
       if (start.value !== null && start.value === target.value) {
         err(`start equals target (${start.value}); ${a} ${metric} key result needs them to differ.`);
       }
     } else if ((metric === "stay_above" || metric === "stay_below") && target.value === null) {
-      err(`target is blank; ${a} ${metric} key result needs a numeric target.`);
+      err(noTarget);
     }
   }
 

@@ -24,6 +24,11 @@ export function isNum(x: unknown): x is number {
   return typeof x === "number" && isFinite(x);
 }
 
+/** `x` when it is a finite number, else null. */
+export function finiteOrNull(x: unknown): number | null {
+  return typeof x === "number" && isFinite(x) ? x : null;
+}
+
 /**
  * The sheet's TRIM: removes leading/trailing ASCII spaces and collapses inner runs of spaces to one.
  * (Not String.prototype.trim, which also removes tabs and other white space the sheet keeps.)

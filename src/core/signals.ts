@@ -16,7 +16,7 @@
 //   (too hard); aspirational OKRs aim for 0.6–0.7. KRs never checked in are left out by the caller, and counted.
 // - Reasons write their numbers with the spreadsheet locale's decimal separator (numbers.ts, decimalText).
 import { dayNumber } from "./dates";
-import { valueDigits, type ForecastPoint } from "./forecast";
+import { median, valueDigits, type ForecastPoint } from "./forecast";
 import { fixedText, isPercentUnit, roundedText, type DecimalSeparator } from "./numbers";
 import { isNum, krScore, normalizeMetric } from "./scoring";
 import { STATUS } from "./tabs";
@@ -65,12 +65,6 @@ export function confidenceReason(confidence: number | null, forecastScore: numbe
   const disagrees =
     (confidence >= CONFIDENCE_HIGH && forecastScore < FORECAST_LOW) || (confidence <= CONFIDENCE_LOW && forecastScore >= FORECAST_HIGH);
   return disagrees ? `Confidence ${v(confidence, sep)}/10, but at this pace the KR ends at ${s2(forecastScore, sep)}` : null;
-}
-
-function median(xs: number[]): number {
-  const s = xs.slice().sort((a, b) => a - b);
-  const n = s.length;
-  return n % 2 === 1 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
 
 /** The sandbagging rule's reason, or null. `points` are the KR's weekly points sorted by day. */

@@ -8,6 +8,11 @@ export function isIso(s: unknown): s is string {
   return typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s);
 }
 
+/** Log order, for sort: by date, then sheet row. */
+export function logOrder(a: { date: string; row: number }, b: { date: string; row: number }): number {
+  return a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row;
+}
+
 /**
  * The latest check-in per KR dated ≤ day (ties: the later row, then the later position in the array).
  * day = null: no upper bound.

@@ -10,6 +10,7 @@ import { krScore, normalizeMetric } from "./scoring";
 import { shownRound } from "./numbers";
 import { STATUS } from "./tabs";
 import { objectiveKey } from "./objectiveKey";
+import { isBlank } from "./lifecycleIds";
 import { buildReportForecast, checkinValuesByKr } from "./summaryForecast";
 import { historyStateOf, lastWeekConfidenceWithHistory, recordedValues, trendWeekDays, type HistoryState } from "./summaryPast";
 import { blockersThisPeriod, confidenceOf, lowConfidence, missingCheckins, needsAttention, worstFirst } from "./summaryLeaders";
@@ -55,10 +56,6 @@ function byId<T extends { id: string }>(items: T[]): Map<string, T> {
   const m = new Map<string, T>();
   for (const it of items) if (!m.has(it.id)) m.set(it.id, it);
   return m;
-}
-
-function isBlank(id: unknown): boolean {
-  return id === null || id === undefined || String(id) === "";
 }
 
 /** Rows with a blank ID are ignored, as evaluateTracker and the sheet formulas ignore them. */

@@ -13,6 +13,7 @@ import { fixedText, type DecimalSeparator } from "./numbers";
 import { calibrationSignal, krSignals, RULE_LABEL, type Signal } from "./signals";
 import { withinGap } from "./scoring";
 import { shortOfGoal } from "./shortOfGoal";
+import { logOrder } from "./summaryAsOf";
 
 export interface KrForecastRow {
   id: string;
@@ -109,7 +110,7 @@ export function forecastPoints(values: (number | null)[], start: string, asOf: s
 export function weekValuesFromCheckins(entries: { date: string; value: number; row: number }[], start: string, asOf: string): (number | null)[] {
   const sorted = entries
     .filter((e) => typeof e.value === "number" && isFinite(e.value) && e.date <= asOf)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
+    .sort(logOrder);
   const weeks = Math.max(0, Math.floor((dayNumber(asOf) - dayNumber(start)) / 7) + 1);
   const out: (number | null)[] = [];
   let k = 0;
@@ -224,7 +225,7 @@ export function shortfall(k: KrForecastRow): number {
 export function checkinValuesByKr(checkins: { krId: string; date: string; value: number; row: number }[], asOf: string): Map<string, number[]> {
   const sorted = checkins
     .filter((c) => typeof c.value === "number" && isFinite(c.value) && typeof c.date === "string" && c.date <= asOf)
-    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
+    .sort(logOrder);
   const out = new Map<string, number[]>();
   for (const c of sorted) {
     const list = out.get(c.krId);

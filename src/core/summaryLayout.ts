@@ -4,7 +4,7 @@ import { closedSuffix } from "./cycleClosed";
 import { KR_STATUS_ORDER, type SummaryData, type SummaryMover } from "./summaryTypes";
 import { forecastRows, signalRows } from "./summaryForecast";
 import { krsText } from "./summaryThisWeek";
-import { blockerRows, confidenceCells, lowConfidenceRows, thisWeekRows } from "./summaryLeadersLayout";
+import { blockerRows, confidenceCells, lowConfidenceRows, num, thisWeekRows } from "./summaryLeadersLayout";
 import { decimalText, shownRound } from "./numbers";
 import { attentionWords } from "./summaryLeaders";
 
@@ -42,9 +42,6 @@ function text(v: string, style?: SummaryCellStyle): SummaryCell {
 }
 function label(v: string, style: SummaryCellStyle = "label"): SummaryCell {
   return { v, style };
-}
-function num(v: number | null, fmt: string): SummaryCell {
-  return v === null || v === undefined || !isFinite(v) ? { v: null } : { v, fmt };
 }
 function status(v: string): SummaryCell {
   return { v, style: "status" };

@@ -5,7 +5,8 @@ import { addDays } from "./dates";
 import { forecastMissWords, type WhyInput } from "./forecastWords";
 import type { CheckinEntry, Tracker } from "./model";
 import { roundedText, type DecimalSeparator } from "./numbers";
-import { isIso, krAsOf, latestCheckins } from "./summaryAsOf";
+import { isIso, krAsOf, latestCheckins, logOrder } from "./summaryAsOf";
+import { finiteOrNull } from "./scoring";
 import { STATUS } from "./tabs";
 import type { SummaryAttentionKr, SummaryBlocker, SummaryKr, SummaryLowConfidenceKr, SummaryMissingKr } from "./summaryTypes";
 
@@ -25,14 +26,12 @@ export function lastWeekConfidence(tracker: Tracker, checkins: CheckinEntry[], a
   const day = addDays(asOf, -7);
   const latest = latestCheckins(checkins, day);
   const logged = new Set(checkins.map((c) => c.krId));
-  for (const kr of tracker.keyResults) out.set(kr.id, confidenceOf(krAsOf(kr, latest, logged, day).confidence));
+  for (const kr of tracker.keyResults) out.set(kr.id, finiteOrNull(krAsOf(kr, latest, logged, day).confidence));
   return out;
 }
 
 /** A confidence that is a number, else null (a hand-typed cell may hold text). */
-export function confidenceOf(v: unknown): number | null {
-  return typeof v === "number" && isFinite(v) ? v : null;
-}
+export { finiteOrNull as confidenceOf };
 
 /** Stable sort, most behind expected first; items without a gap (no score) last. */
 export function worstFirst<T extends { gap: number | null }>(items: T[]): T[] {
@@ -185,7 +184,7 @@ export function blockersByKr(checkins: CheckinEntry[], keep: (c: CheckinEntry) =
 /** A KR's check-ins with blockers, newest first (sorted in place), a text repeated in any case kept once: its newest. */
 export function distinctBlockers(list: CheckinEntry[] | undefined): CheckinEntry[] {
   if (!list) return [];
-  list.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : b.row - a.row));
+  list.sort((a, b) => logOrder(b, a));
   const seen = new Set<string>();
   return list.filter((c) => {
     const key = String(c.blockers).trim().toLowerCase();

@@ -15,7 +15,8 @@ const text = (v: string, style?: SummaryCellStyle): SummaryCell => (style ? { v,
 const label = (v: string, style: SummaryCellStyle = "label"): SummaryCell => ({ v, style });
 const header = (...names: string[]): SummaryCell[] => names.map((n) => ({ v: n, style: "header" as const }));
 const none = (message: string): SummaryCell[] => [{ v: message, style: "muted" }];
-const num = (v: number | null, fmt: string): SummaryCell => (v === null || !isFinite(v) ? { v: null } : { v, fmt });
+/** A number cell in `fmt`, or a blank one for no number. */
+export const num = (v: number | null | undefined, fmt: string): SummaryCell => (v === null || v === undefined || !isFinite(v) ? { v: null } : { v, fmt });
 const change = (v: number | null): SummaryCell => (v === null ? { v: "—", style: "muted" } : { v, fmt: CONFIDENCE_CHANGE_FMT });
 
 function period(d: SummaryData): string {

@@ -16,7 +16,7 @@ import { addDays, isValidIsoDate } from "./dates";
 import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { replacedRequestId } from "./corrections";
 import { FLAT_CHECKINS } from "./signals";
-import { isIso, krAsOf, periodStartOf, summaryPeriod } from "./summaryAsOf";
+import { isIso, krAsOf, logOrder, periodStartOf, summaryPeriod } from "./summaryAsOf";
 import { confidenceOf, lastWeekConfidence } from "./summaryLeaders";
 import { pointDay } from "./summaryForecast";
 
@@ -71,7 +71,7 @@ export function historyStateOf(tracker: Tracker, checkins: CheckinEntry[], lates
 
 /** How many of the last check-ins (by date, then row) carry the last one's value, at most FLAT_CHECKINS. */
 function sameValueRun(list: CheckinEntry[]): number {
-  const sorted = list.slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.row - b.row));
+  const sorted = list.slice().sort(logOrder);
   let n = 0;
   for (let i = sorted.length - 1; i >= 0 && n < FLAT_CHECKINS; i--) {
     if (sorted[i].value !== sorted[sorted.length - 1].value) break;

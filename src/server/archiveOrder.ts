@@ -12,6 +12,7 @@
 // last again ("to check" 52 in docs/apps-script-fidelity.md).
 import { tabMoves } from "../core/tabMoves";
 import type { NamedTab } from "./lookAlikeTabs";
+import { tabList } from "./sheetNamed";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -62,7 +63,7 @@ export function archivesLast(ss: Spreadsheet, left: readonly NamedTab[], archive
  */
 export function checkArchivesLast(ss: Spreadsheet, objectives: Sheet, expectedAt: number, archives: readonly string[], keyResults: Sheet): void {
   if (objectives.getIndex() === expectedAt) return;
-  const tabs = ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
+  const tabs = tabList(ss).named();
   reorder(ss, tabs, archiveOrder(tabs, archives), archives);
   ss.setActiveSheet(keyResults);
 }

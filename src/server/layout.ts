@@ -138,9 +138,14 @@ export const OWNED_COLUMNS = {
   ],
 };
 
+/** Both kinds of protection, for the reads that go through all of a sheet's or a document's. */
+export function protectionTypes(): GoogleAppsScript.Spreadsheet.ProtectionType[] {
+  return [SpreadsheetApp.ProtectionType.RANGE, SpreadsheetApp.ProtectionType.SHEET];
+}
+
 /** Removes the add-on's earlier protections on a sheet (so re-running never stacks duplicates). */
 export function clearOurProtections(sheet: Sheet): void {
-  for (const type of [SpreadsheetApp.ProtectionType.RANGE, SpreadsheetApp.ProtectionType.SHEET]) {
+  for (const type of protectionTypes()) {
     for (const p of sheet.getProtections(type)) {
       // remove() throws for a protection this user may not edit (an owner may have hardened ours).
       if (String(p.getDescription()).indexOf(PROTECTION_PREFIX) === 0 && p.canEdit()) p.remove();
@@ -156,7 +161,7 @@ export function clearOurProtections(sheet: Sheet): void {
  */
 export function tabProtectedFromMe(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, tabs: string[]): string | null {
   const wanted = new Set(tabs.map((t) => t.toLowerCase()));
-  for (const type of [SpreadsheetApp.ProtectionType.RANGE, SpreadsheetApp.ProtectionType.SHEET]) {
+  for (const type of protectionTypes()) {
     for (const p of ss.getProtections(type)) {
       if (p.canEdit()) continue;
       const name = p.getRange().getSheet().getName();

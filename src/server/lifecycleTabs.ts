@@ -31,7 +31,7 @@ import { setUpTracker, writeOkrRows } from "./setup";
 import { lookAlikes, type NamedTab } from "./lookAlikeTabs";
 import type { TabKey } from "./setupTabs";
 import { col, findHeaderRow, lazyDecimalComma, norm, readTable, str, tableFromValues, type Table } from "./table";
-import { sheetNamed } from "./sheetNamed";
+import { sheetNamed, tabList } from "./sheetNamed";
 import { archivesLast, checkArchivesLast } from "./archiveOrder";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -280,7 +280,7 @@ export function rollOver(
       .filter((r) => r.id);
     // Every tab and its name, read once: the archive names avoid them, the checks below look through them,
     // and the archiving and the reports' deletion find their tabs there (tabNamed) instead of a call each.
-    const tabs: NamedTab[] = ss.getSheets().map((sheet) => ({ sheet, name: sheet.getName() }));
+    const tabs: NamedTab[] = tabList(ss).named();
     const lastValues = new Map(tracker.keyResults.map((k) => [k.id, k.current] as [string, number | null]));
     const plan = planRollover({
       tracker,

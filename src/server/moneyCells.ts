@@ -13,7 +13,7 @@
 import { columnLetter } from "../core/a1";
 import { decimalSeparatorFor } from "../core/numbers";
 import { moneyFormat, signFirst } from "../core/valueDigits";
-import { col, type Table } from "./table";
+import { col, num, type Table } from "./table";
 
 interface MoneyKr {
   unit: unknown;
@@ -23,8 +23,6 @@ interface MoneyKr {
 
 /** A money KR's cells in its currency: where its row is written (formatMoneyCells) and mended by Repair (moneyFixes). */
 const MONEY_COLUMNS = ["Start", "Target", "Current", "Forecast"];
-
-const num = (x: unknown): number | null => (typeof x === "number" && isFinite(x) ? x : null);
 
 /** Whether a KR's unit is money (moneyFormat gives it a format, whatever its start and target). */
 const isMoney = (k: MoneyKr): boolean => moneyFormat({ unit: k.unit, start: null, target: null }) !== null;

@@ -49,17 +49,18 @@ export function offStatus(rec: Installed | null, off: SwitchedOff | null, tz: st
   }
   // No off recorded: never turned on here, or an installer's own off from before session 21, which cleared it.
   if (!off) return "Off.";
-  if (!rec) return `Off (switched off by ${off.by} on ${off.on}).`;
+  const switchedOff = `Off (switched off by ${off.by} on ${off.on}`;
+  if (!rec) return `${switchedOff}).`;
   // The installer's account can tell (ownTrigger): said to them, changing nothing.
-  if (own === "listed") return `Off (switched off by ${off.by} on ${off.on}; the trigger you installed removes itself when it next runs, or when you turn the refresh on here).`;
-  if (own === "gone") return `Off (switched off by ${off.by} on ${off.on}; the trigger you installed is no longer in your account).`;
+  if (own === "listed") return `${switchedOff}; the trigger you installed removes itself when it next runs, or when you turn the refresh on here).`;
+  if (own === "gone") return `${switchedOff}; the trigger you installed is no longer in your account).`;
   // It runs weekly: 8 days after the off, as refreshStatus.ts silentSince counts, its run should have removed it.
   const today = isoDate(new Date(), tz);
   if (!isValidIsoDate(off.on) || addDays(off.on, 8) >= today) {
-    return `Off (switched off by ${off.by} on ${off.on}; the trigger ${rec.by} installed removes itself when it next runs).`;
+    return `${switchedOff}; the trigger ${rec.by} installed removes itself when it next runs).`;
   }
   return (
-    `Off (switched off by ${off.by} on ${off.on}). The trigger ${rec.by} installed has recorded no run since; only ${rec.by} can see whether ` +
+    `${switchedOff}). The trigger ${rec.by} installed has recorded no run since; only ${rec.by} can see whether ` +
     `it still exists (it records nothing once they cannot open or edit this tracker, nor runs while their add-on is removed). ` +
     `It refreshes nothing either way, and removes itself if it runs again; turning the refresh on here replaces it.`
   );

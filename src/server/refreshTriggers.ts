@@ -19,6 +19,9 @@ type Trigger = GoogleAppsScript.Script.Trigger;
 export const REFRESH_HANDLER = "weeklyRefresh";
 const PROP_PREFIX = "okr.weekly.";
 
+/** This user's properties: where a time-driven run reads which tracker its trigger serves. */
+const userProps = () => PropertiesService.getUserProperties();
+
 /**
  * The spreadsheet a trigger serves, as recorded, and the day its run could not open it (`unopened`, kept in
  * the user's record after "ID day" until a run opens it again: rhythm.ts openServed); null when no record is
@@ -26,7 +29,7 @@ const PROP_PREFIX = "okr.weekly.";
  */
 export function servedRecord(uid: string): { id: string; unopened: string } | null {
   const key = PROP_PREFIX + uid;
-  let raw = PropertiesService.getUserProperties().getProperty(key);
+  let raw = userProps().getProperty(key);
   if (!raw) {
     const doc = docProps();
     raw = doc ? doc.getProperty(key) : null;
@@ -43,7 +46,7 @@ function servedBy(uid: string): string | null {
 
 /** Notes in the user's record that the trigger's run could not open its spreadsheet on `day`. */
 export function recordUnopened(uid: string, id: string, day: string): void {
-  PropertiesService.getUserProperties().setProperty(PROP_PREFIX + uid, `${id} ${day}`);
+  userProps().setProperty(PROP_PREFIX + uid, `${id} ${day}`);
 }
 
 /**
@@ -54,13 +57,13 @@ export function recordUnopened(uid: string, id: string, day: string): void {
  */
 export function knownUnplaced(uid: string): boolean {
   const key = PROP_PREFIX + uid;
-  if (PropertiesService.getUserProperties().getProperty(key)) return false;
+  if (userProps().getProperty(key)) return false;
   const doc = docProps();
   return !!doc && !doc.getProperty(key);
 }
 
 export function recordTrigger(uid: string, ssId: string): void {
-  PropertiesService.getUserProperties().setProperty(PROP_PREFIX + uid, ssId);
+  userProps().setProperty(PROP_PREFIX + uid, ssId);
   const doc = docProps();
   if (doc) doc.setProperty(PROP_PREFIX + uid, ssId);
 }
@@ -104,7 +107,7 @@ export function unplaced(ss: Spreadsheet): Trigger[] {
 export const isOnePerDocument = (message: string): boolean => /\bthis document\b/i.test(message);
 
 export function deleteTrigger(t: Trigger): void {
-  PropertiesService.getUserProperties().deleteProperty(PROP_PREFIX + t.getUniqueId());
+  userProps().deleteProperty(PROP_PREFIX + t.getUniqueId());
   const doc = docProps();
   if (doc) doc.deleteProperty(PROP_PREFIX + t.getUniqueId());
   ScriptApp.deleteTrigger(t);

@@ -2,7 +2,7 @@
 // calls, and only what is missing or wrong is changed, so a healthy tracker costs no structural write.
 // All of them are warning-only (docs/workbook.md "Protection"): the add-on runs as the user.
 import { TAB } from "../core/tabs";
-import { OWNED_COLUMNS, PROTECTION_PREFIX } from "./layout";
+import { OWNED_COLUMNS, PROTECTION_PREFIX, protectionTypes } from "./layout";
 import { parseA1 } from "./setupRules";
 import { noteWrite } from "./setupWrites";
 import { col, type Table } from "./table";
@@ -58,7 +58,7 @@ function rectOf(r: GoogleAppsScript.Spreadsheet.Range): Ours["rect"] {
  */
 function readOurs(ss: Spreadsheet, tabs: Set<string>, notOurs: Set<string>, strays: Protection[]): Ours[] {
   const out: Ours[] = [];
-  for (const type of [SpreadsheetApp.ProtectionType.RANGE, SpreadsheetApp.ProtectionType.SHEET]) {
+  for (const type of protectionTypes()) {
     for (const p of ss.getProtections(type)) {
       if (type === SpreadsheetApp.ProtectionType.RANGE && String(p.getDescription()).indexOf(PROTECTION_PREFIX) !== 0) continue;
       const r = p.getRange();

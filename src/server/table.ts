@@ -4,6 +4,7 @@ import { isBlankRow } from "../core/blank";
 import { quotedList } from "../core/plural";
 import { columnLetter, quoteSheet } from "../core/a1";
 import { decimalSeparatorFor } from "../core/numbers";
+import { finiteOrNull } from "../core/scoring";
 import { TAB } from "../core/tabs";
 import { UserError } from "./env";
 
@@ -55,13 +56,19 @@ export function wholeColumns(name: string, width: number): string {
   return `${quoteSheet(name)}!A:${columnLetter(width)}`;
 }
 
+/** The tab named `name`, or the one-line refusal a missing tracker tab gets. */
+function tabOf(ss: Spreadsheet, name: string): Sheet {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) throw new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
+  return sheet;
+}
+
 /**
  * Reads a tab's table with one getValues. `required` are the headers that identify the header row;
  * `width` bounds the columns read.
  */
 export function readTable(ss: Spreadsheet, name: string, required: readonly string[], width: number, knownRow = 0): Table {
-  const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
+  const sheet = tabOf(ss, name);
   return tableFromValues(sheet, name, readColumns(ss, sheet, name, width), required, HEADER_SEARCH_ROWS, knownRow);
 }
 
@@ -71,8 +78,7 @@ export function readTable(ss: Spreadsheet, name: string, required: readonly stri
  * what a read costs on Google. The header is still searched from row 1, so rows inserted above it are fine.
  */
 export function readTableBounded(ss: Spreadsheet, name: string, required: readonly string[], knownRow = 0): Table {
-  const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
+  const sheet = tabOf(ss, name);
   // The data range ends at the last row and column holding anything: one call fewer than asking for the
   // last row and then the range, and no blank columns either.
   const values = sheet.getDataRange().getValues();
@@ -213,7 +219,7 @@ export function writesBackAsIs(v: unknown): boolean {
  * a plain decimal ("9", "-0.5") is read as the number too, so the check-in counts under either reading.
  */
 export function logValue(v: unknown, decimalComma?: () => boolean): number | null {
-  if (typeof v !== "string") return num(v);
+  if (typeof v !== "string") return finiteOrNull(v);
   const t = v.trim();
   const m = /^(-?\d+)%$/.exec(t);
   if (m) return Number(m[1]) / 100;
@@ -240,6 +246,4 @@ export function lazyDecimalComma(ss: Spreadsheet): () => boolean {
  * A numeric cell value, or null. Text that looks like a number ("12" stored as text) is not a number:
  * the sheet formulas' ISNUMBER says so too, and the TypeScript must agree with them.
  */
-export function num(v: unknown): number | null {
-  return typeof v === "number" && isFinite(v) ? v : null;
-}
+export { finiteOrNull as num };
