@@ -6,19 +6,10 @@ import { expect } from "../support/expect";
 import { callAddon, type Workbook } from "../../src/local/runtime";
 import { ss } from "../support/tracker";
 import { trackers } from "../support/rhythm";
-import { companyOver, everyoneChecksIn, setSetting, setStart } from "../support/portfolioCompany";
+import { alignUnderCo1, companyOver, everyoneChecksIn, setSetting, setStart } from "../support/portfolioCompany";
 
 const AT = "2026-02-15";
 
-/** Types `to` over every cell of a column (by header) holding `from`. */
-function retype(wb: Workbook, tab: string, header: string, from: string, to: string): void {
-  const sheet = ss(wb).getSheetByName(tab)!;
-  const values = sheet.getDataRange().getValues();
-  const c = values[0].indexOf(header);
-  values.forEach((r, i) => {
-    if (i > 0 && r[c] === from) sheet.getRange(i + 1, c + 1).setValue(to);
-  });
-}
 
 /** A table of the roll-up tab under the header row starting with `first`, keyed by header, to the first blank row. */
 function section(company: Workbook, first: string): Record<string, unknown>[] {
@@ -43,13 +34,7 @@ describe("The alignment of teams on different cycles", () => {
   it("shows each aligned objective's expected score of its own cycle, and the company objective's aligned expected score", () => {
     const [base, long, sprint] = trackers(3);
     // The company's objective O1 becomes CO1 (its KRs with it), so the teams' own O1 can align under it.
-    retype(base, "Objectives", "ID", "O1", "CO1");
-    retype(base, "Key Results", "Objective ID", "O1", "CO1");
-    for (const t of [long, sprint]) {
-      const sheet = ss(t).getSheetByName("Objectives")!;
-      const values = sheet.getDataRange().getValues();
-      sheet.getRange(values.findIndex((r) => r[0] === "O1") + 1, values[0].indexOf("Parent ID") + 1).setValue("CO1");
-    }
+    alignUnderCo1(base, [long, sprint]);
     // Long: 13 weeks from 2026-01-05, in its week 6. Sprint: 6 weeks from 2026-01-26, in its week 3.
     setStart(sprint, "2026-01-26");
     setSetting(sprint, "Length in weeks", "6");

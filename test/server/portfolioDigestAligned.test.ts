@@ -10,19 +10,10 @@ import type { Workbook } from "../../src/local/runtime";
 import { addDays } from "../../src/core/dates";
 import { ss } from "../support/tracker";
 import { fireTrigger, refreshTriggersOf, trackers } from "../support/rhythm";
-import { companyOver, everyoneChecksIn, setSetting } from "../support/portfolioCompany";
+import { alignUnderCo1, companyOver, everyoneChecksIn, setSetting } from "../support/portfolioCompany";
 
 const LEADER = "head.of.ops@example.com";
 
-/** Types `to` over every cell of a column (by header) holding `from`. */
-function retype(wb: Workbook, tab: string, header: string, from: string, to: string): void {
-  const sheet = ss(wb).getSheetByName(tab)!;
-  const values = sheet.getDataRange().getValues();
-  const c = values[0].indexOf(header);
-  values.forEach((r, i) => {
-    if (i > 0 && r[c] === from) sheet.getRange(i + 1, c + 1).setValue(to);
-  });
-}
 
 /** A row of the roll-up's alignment section as shown, keyed by its header. */
 function alignedRow(company: Workbook, id: string): Record<string, string> {
@@ -36,13 +27,7 @@ describe("The company's objectives in its leaders' digest", () => {
   it("say the teams' aligned score against its expected, as the roll-up tab shows it", () => {
     const [base, ops, sprint] = trackers(3);
     // The company's O1 becomes CO1; both teams' O1 align under it; its O2 and O3 have no team under them.
-    retype(base, "Objectives", "ID", "O1", "CO1");
-    retype(base, "Key Results", "Objective ID", "O1", "CO1");
-    for (const t of [ops, sprint]) {
-      const sheet = ss(t).getSheetByName("Objectives")!;
-      const values = sheet.getDataRange().getValues();
-      sheet.getRange(values.findIndex((r) => r[0] === "O1") + 1, values[0].indexOf("Parent ID") + 1).setValue("CO1");
-    }
+    alignUnderCo1(base, [ops, sprint]);
     setSetting(sprint, "Length in weeks", "8");
     for (let w = 0; w < 6; w++) {
       const day = `${addDays("2026-01-08", 7 * w)}T12:00:00Z`;

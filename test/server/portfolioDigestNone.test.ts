@@ -10,7 +10,7 @@ import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { addDays } from "../../src/core/dates";
 import { fireTrigger, refreshTriggersOf, trackers } from "../support/rhythm";
-import { deliveryCheckin, deliveryTracker } from "../support/importedTracker";
+import { deliveredCycle as delivery } from "../support/importedTracker";
 import { companyOver, everyoneChecksIn, setSetting } from "../support/portfolioCompany";
 
 const LEADER = "head.of.ops@example.com";
@@ -29,16 +29,6 @@ function mondayEmail(base: Workbook, teams: Record<string, Workbook>, monday: st
   return { subject: String(mail.subject), section: body.slice(at + 1, body.indexOf("", at)).map((l) => l.trim()), html: String(mail.htmlBody) };
 }
 
-/** Thirteen weeks of Thursday check-ins: on-time delivery stalls at 88% (target 95%); cycle time reaches 8.1 days. */
-function delivery(): Workbook {
-  const wb = deliveryTracker();
-  for (let w = 1; w <= 13; w++) {
-    const thursday = addDays("2026-01-08", 7 * (w - 1));
-    deliveryCheckin(wb, thursday, "O1.KR1", String(Math.min(88, 82 + w)));
-    deliveryCheckin(wb, thursday, "O1.KR2", (12 - 0.3 * w).toFixed(1));
-  }
-  return wb;
-}
 
 describe("The digest when no team KR is counted as forecast to miss", () => {
   it("in the quarter's final email, every team's cycle over, says how their KRs ended, not that none will miss", () => {

@@ -4,24 +4,13 @@
 // answer only that its cycle ended. Now both say how its KRs ended, in its summary's words.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { callAddonRaw, type Workbook } from "../../src/local/runtime";
-import { addDays } from "../../src/core/dates";
+import { callAddonRaw } from "../../src/local/runtime";
 import { ss } from "../support/tracker";
 import { trackers } from "../support/rhythm";
-import { deliveryCheckin, deliveryTracker } from "../support/importedTracker";
+import { deliveredCycle as delivery } from "../support/importedTracker";
 import { summarize, summaryTab } from "../support/summaryTab";
 import { companyOver, setStart } from "../support/portfolioCompany";
 
-/** Thirteen weeks of Thursday check-ins: on-time delivery stalls at 88% (target 95%); cycle time reaches 8.1 days. */
-function delivery(): Workbook {
-  const wb = deliveryTracker();
-  for (let w = 1; w <= 13; w++) {
-    const thursday = addDays("2026-01-08", 7 * (w - 1));
-    deliveryCheckin(wb, thursday, "O1.KR1", String(Math.min(88, 82 + w)));
-    deliveryCheckin(wb, thursday, "O1.KR2", (12 - 0.3 * w).toFixed(1));
-  }
-  return wb;
-}
 
 describe("A team whose cycle ended, in the roll-up", () => {
   it("says which of its KRs ended short of their goal, as its own summary after the end says it", () => {

@@ -1,6 +1,7 @@
 // A blank tracker whose OKRs came in through "Import OKRs from a tab", as a team pasting its sheet starts:
 // the rows pasted under the header on a tab named Paste, imported by the built add-on, which must accept them.
 import type { Workbook } from "../../src/local/runtime";
+import { addDays } from "../../src/core/dates";
 import { callAddon, newTracker, requestId, setToday, ss } from "./tracker";
 import { expect } from "./expect";
 
@@ -30,6 +31,17 @@ const DELIVERY_OWNER: Record<string, string> = { "O1.KR1": "cara@example.com", "
 export function deliveryCheckin(wb: Workbook, day: string, krId: string, value: string): void {
   const r = ownerCheckin(wb, DELIVERY_OWNER, day, krId, value);
   if (!r.ok) throw new Error(`${krId} on ${day}: ${r.message}`);
+}
+
+/** Thirteen weeks of Thursday check-ins: on-time delivery stalls at 88% (target 95%); cycle time reaches 8.1 days. */
+export function deliveredCycle(): Workbook {
+  const wb = deliveryTracker();
+  for (let w = 1; w <= 13; w++) {
+    const thursday = addDays("2026-01-08", 7 * (w - 1));
+    deliveryCheckin(wb, thursday, "O1.KR1", String(Math.min(88, 82 + w)));
+    deliveryCheckin(wb, thursday, "O1.KR2", (12 - 0.3 * w).toFixed(1));
+  }
+  return wb;
 }
 
 /**

@@ -28,6 +28,27 @@ export function setSetting(wb: Workbook, label: string, value: string) {
 /** Types the cycle's Start date in Settings. */
 export const setStart = (wb: Workbook, day: string) => setSetting(wb, "Start date", day);
 
+/** Types `to` over every cell of a column (by header) holding `from`. */
+export function retype(wb: Workbook, tab: string, header: string, from: string, to: string): void {
+  const sheet = ss(wb).getSheetByName(tab)!;
+  const values = sheet.getDataRange().getValues();
+  const c = values[0].indexOf(header);
+  values.forEach((r, i) => {
+    if (i > 0 && r[c] === from) sheet.getRange(i + 1, c + 1).setValue(to);
+  });
+}
+
+/** The company's objective O1 becomes CO1 (its KRs with it), and each team's own O1 gets CO1 as its Parent ID. */
+export function alignUnderCo1(company: Workbook, teams: Workbook[]): void {
+  retype(company, "Objectives", "ID", "O1", "CO1");
+  retype(company, "Key Results", "Objective ID", "O1", "CO1");
+  for (const t of teams) {
+    const sheet = ss(t).getSheetByName("Objectives")!;
+    const values = sheet.getDataRange().getValues();
+    sheet.getRange(values.findIndex((r) => r[0] === "O1") + 1, values[0].indexOf("Parent ID") + 1).setValue("CO1");
+  }
+}
+
 /**
  * A company tracker (Europe/London) listing the teams, its weekly refresh on (Mondays 07:00 London). Each
  * team tracker is opened as it is at that moment, so check-ins made after this show in later roll-ups.
