@@ -71,8 +71,10 @@ export function implausible(value: number, kr: RangeOf, sep: DecimalSeparator = 
     const whole = start === target ? "the target is a fraction" : "its start and target are fractions";
     return `${out}: ${whole} (a cell that shows 82% holds 0.82), so type ${showNumber(value / 100, sep)} for ${what}; submit ${showNumber(value, sep)} anyway?`;
   }
-  // A milestone's 33 meant as 33%: its value is the fraction done, so say which number to type.
+  // A milestone's 33 meant as 33%: its value is the fraction done, so say which number to type. A 3 is as
+  // likely 3 of 6 stations as 3%, so under 10 the question names the fraction without guessing a percentage.
   if (milestone && !signChange && value / 100 <= 1) {
+    if (value < 10) return `${out}: a milestone is the fraction done (1 = done, 0.5 = half done); submit ${showNumber(value, sep)} anyway?`;
     return `${out}: a milestone is the fraction done (1 = done), so type ${showNumber(value / 100, sep)} for ${showNumber(value, sep)}%; submit ${showNumber(value, sep)} anyway?`;
   }
   return `${out}; submit anyway?`;

@@ -37,6 +37,8 @@ describe("a milestone's check-in typed as a percentage", () => {
       message: "33 is outside 0 → 1: a milestone is the fraction done (1 = done), so type 0.33 for 33%; submit 33 anyway?",
     });
     expect(byId(rowsOf(wb, "Key Results")).get("O1.KR1")!.Current).toBe("");
+    // 3 is as likely 3 of 6 stations as 3%: the question says what a milestone holds, and guesses no percentage.
+    expect(ownerCheckin(wb, OWNER, "2026-01-23", "O1.KR1", "3").message).toBe("3 is outside 0 → 1: a milestone is the fraction done (1 = done, 0.5 = half done); submit 3 anyway?");
     // 250 is no percentage of it: the plain question.
     expect(ownerCheckin(wb, OWNER, "2026-01-23", "O1.KR1", "250").message).toBe("250 is outside 0 → 1; submit anyway?");
   });
