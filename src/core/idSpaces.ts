@@ -83,7 +83,7 @@ export function newlyCounted(objectiveIds: readonly unknown[], krObjectiveIds: r
 
 /** The words of Repair's report lines about IDs: the spaces it removed, and the KRs that count for an objective since. */
 export const REMOVED = "spaces typed around";
-export const COUNTED = "counted for no objective count";
+export const COUNTED = "that counted for no objective now count";
 
 /**
  * The lines of a Repair report (its `restored`) about the spaces it removed around IDs: the import gives them

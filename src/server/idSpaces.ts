@@ -127,6 +127,6 @@ export function trimSpacedIds(objT: Table, krT: Table, report: SetupReport): voi
   if (krLines.length) report.restored.push(`${krT.name}: ${REMOVED} ${krLines.length === 1 ? "an ID" : `${krLines.length} IDs`} removed (${listed(krLines)})`);
   if (counted.length) {
     const which = counted.map((y) => `${String(krT.rows[y][kid])} for ${String(krT.rows[y][kobj])}`);
-    report.restored.push(`${counted.length === 1 ? `A key result ${COUNTED}s` : `${counted.length} key results ${COUNTED}`} for theirs now (${listed(which)}): their objectives' scores change`);
+    report.restored.push(counted.length === 1 ? `A key result ${COUNTED}s for its own (${listed(which)}): its objective's score changes` : `${counted.length} key results ${COUNTED} for theirs (${listed(which)}): their objectives' scores change`);
   }
 }

@@ -25,7 +25,7 @@ describe("okr-sheets repair over an objective ID typed with spaces", () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout.trimEnd()).toBe(
       "Repaired r.xlsx: formulas, formatting, dropdowns and protection restored; rows kept, but for the spaces removed around IDs. " +
-        `Key Results: spaces typed around an ID removed (O1.KR2's objective ID "O1 "). A key result counted for no objective counts for theirs now (O1.KR2 for O1): their objectives' scores change.`,
+        `Key Results: spaces typed around an ID removed (O1.KR2's objective ID "O1 "). A key result that counted for no objective now counts for its own (O1.KR2 for O1): its objective's score changes.`,
     );
     // A repair with nothing to trim says the rows were kept, no more.
     expect((await runCli(dir, ["repair", "r.xlsx", ...AT])).stdout.trimEnd()).toBe("Repaired r.xlsx: formulas, formatting, dropdowns and protection restored; rows kept.");
@@ -42,7 +42,7 @@ describe("okr-sheets import into a tracker with an ID typed with spaces", () => 
       "Imported 0 objectives and 1 key result.",
       "Objective O2 already exists: 1 key result is added to it.",
       `Key Results: spaces typed around an ID removed (O1.KR2's objective ID "O1 ").`,
-      "A key result counted for no objective counts for theirs now (O1.KR2 for O1): their objectives' scores change.",
+      "A key result that counted for no objective now counts for its own (O1.KR2 for O1): its objective's score changes.",
     ]);
   });
 });

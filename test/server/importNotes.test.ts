@@ -66,7 +66,7 @@ describe("importing into a tracker with an objective ID typed with spaces", () =
     const trims = [
       `Objectives: spaces typed around an ID removed ("O2 " (row 3)).`,
       `Key Results: spaces typed around an ID removed (O2.KR3's objective ID "O2 ").`,
-      "2 key results counted for no objective count for theirs now (O2.KR1 for O2, O2.KR2 for O2): their objectives' scores change.",
+      "2 key results that counted for no objective now count for theirs (O2.KR1 for O2, O2.KR2 for O2): their objectives' scores change.",
     ];
     expect(r.notes).toEqual(["Ignored unknown column: notes.", "Objective O2 already exists: 1 key result is added to it.", ...trims]);
     expect(r.warnings.filter((w: string) => /spaces/.test(w))).toEqual([]);
@@ -83,7 +83,7 @@ describe("importing into a tracker with an objective ID typed with spaces", () =
     expect(said.slice(3, 6)).toEqual([
       trims[0],
       `Key Results: spaces typed around an ID removed (O2.KR4's objective ID "O2 ").`,
-      "3 key results counted for no objective count for theirs now (O2.KR1 for O2, O2.KR2 for O2, O2.KR3 for O2): their objectives' scores change.",
+      "3 key results that counted for no objective now count for theirs (O2.KR1 for O2, O2.KR2 for O2, O2.KR3 for O2): their objectives' scores change.",
     ]);
   });
 });

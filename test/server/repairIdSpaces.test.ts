@@ -45,7 +45,7 @@ describe("Repair removes the spaces around a KR's objective ID", () => {
     expect(r.writes).toEqual({ "Range.setValues": 1 });
     expect(column(wb, "Key Results", "Objective ID").slice(0, 3)).toEqual(["O1", "O1", "o1"]);
     expect(r.restored).toContain(`Key Results: spaces typed around 2 IDs removed (O1.KR2's objective ID "O1 ", O1.KR3's objective ID " o1")`);
-    expect(r.restored).toContain("2 key results counted for no objective count for theirs now (O1.KR2 for O1, O1.KR3 for o1): their objectives' scores change");
+    expect(r.restored).toContain("2 key results that counted for no objective now count for theirs (O1.KR2 for O1, O1.KR3 for o1): their objectives' scores change");
     expect(spacesWarning(r.warnings)).toEqual([]);
     expect(o1Score(wb)).not.toBe(without);
     expect(danasKrs(wb)).toEqual(["O1.KR1", "O1.KR2", "O1.KR3"]);
@@ -66,7 +66,7 @@ describe("Repair removes the spaces around an objective's ID, and its KRs' toget
     expect(column(wb, "Key Results", "Objective ID").slice(0, 3)).toEqual(["O1", "o1", "O1"]);
     expect(r.restored).toContain(`Objectives: spaces typed around an ID removed ("O1 " (row 2))`);
     expect(r.restored).toContain(`Key Results: spaces typed around an ID removed (O1.KR2's objective ID "o1 ")`);
-    expect(r.restored).toContain("2 key results counted for no objective count for theirs now (O1.KR1 for O1, O1.KR3 for O1): their objectives' scores change");
+    expect(r.restored).toContain("2 key results that counted for no objective now count for theirs (O1.KR1 for O1, O1.KR3 for O1): their objectives' scores change");
     expect(danasKrs(wb)).toEqual(["O1.KR1", "O1.KR2", "O1.KR3"]);
     expect(spacesWarning(r.warnings)).toEqual([]);
   });
@@ -187,7 +187,7 @@ describe("the menu's Repair", () => {
     // Each a sentence of its own, not under "Restored:" ("…; A key result counted …" until session 21).
     expect(said.split("\n").slice(0, 2)).toEqual([
       `Key Results: spaces typed around an ID removed (O1.KR2's objective ID "O1 ").`,
-      "A key result counted for no objective counts for theirs now (O1.KR2 for O1): their objectives' scores change.",
+      "A key result that counted for no objective now counts for its own (O1.KR2 for O1): its objective's score changes.",
     ]);
     expect(said).toContain("the rows of objectives, key results and check-ins were kept as they were, but for the spaces removed around IDs above.");
     callAddon(wb, "menuRepair");
