@@ -69,6 +69,7 @@ export function groupSeparatorFor(locale: string): string {
   if (APOSTROPHE_LOCALES.indexOf(l) >= 0) return "'";
   if (decimalSeparatorFor(l) === ".") return ",";
   const lang = l.split("_")[0];
+  if (l === "fr_lu") return "."; // Luxembourg's French groups with "." (CLDR), as its German does
   if (lang === "fr" && l !== "fr_ca") return "\u202f";
   return SPACE_LANGUAGES.indexOf(lang) >= 0 || SPACE_LOCALES.indexOf(l) >= 0 ? "\u00a0" : ".";
 }

@@ -15,17 +15,17 @@ import type { DecimalSeparator } from "./numbers";
 import { forecastValueText, type ReportForecast } from "./summaryForecast";
 import { shortOfGoal } from "./shortOfGoal";
 
-export const BELOW_GOAL = shortOfGoal();
+export const SHORT_OF_GOAL = shortOfGoal();
 export const ON_COURSE = "on course";
 /** The same after the cycle's last day, as the summary's "key results that ended short of their goal". */
-export const ENDED_BELOW_GOAL = `ended ${BELOW_GOAL}`;
+export const ENDED_SHORT_OF_GOAL = `ended ${SHORT_OF_GOAL}`;
 export const ENDED_ON_COURSE = "ended on course";
 
 /** KR ID → its Forecast cell text, for every KR of the report's forecast. */
 export function reviewForecastTexts(f: ReportForecast, sep: DecimalSeparator): Map<string, string> {
   const below = new Set(f.below.map((k) => k.id));
   const ended = f.ended === true;
-  const [belowWords, courseWords] = ended ? [ENDED_BELOW_GOAL, ENDED_ON_COURSE] : [BELOW_GOAL, ON_COURSE];
+  const [shortWords, courseWords] = ended ? [ENDED_SHORT_OF_GOAL, ENDED_ON_COURSE] : [SHORT_OF_GOAL, ON_COURSE];
   const out = new Map<string, string>();
   for (const k of f.krs) {
     if (!k.forecast.ok) {
@@ -33,7 +33,7 @@ export function reviewForecastTexts(f: ReportForecast, sep: DecimalSeparator): M
       continue;
     }
     const value = forecastValueText(k, k.forecast, sep, ended);
-    out.set(k.id, `${value} — ${below.has(k.id) ? belowWords : courseWords}`);
+    out.set(k.id, `${value} — ${below.has(k.id) ? shortWords : courseWords}`);
   }
   return out;
 }

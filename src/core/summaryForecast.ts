@@ -34,7 +34,7 @@ export interface ReportForecast {
   asOf: string;
   /**
    * The report is after the cycle's last day: each forecast is where the KR landed (forecast.ts `landed`),
-   * so the words say what happened ("ended below", "Missed"), not what will (docs/summary.md).
+   * so the words say what happened ("ended short of its goal", "Missed"), not what will (docs/summary.md).
    */
   ended?: boolean;
   krs: KrForecastRow[];

@@ -17,8 +17,9 @@ export interface SummaryInput {
   /** The day the cycle was closed as of (core/cycleClosed.ts), when it has been: the subtitle says so. */
   closedOn?: string | null;
   /**
-   * The spreadsheet locale's decimal separator (decimalSeparatorFor(ss.getSpreadsheetLocale())): numbers
-   * inside text (the "This week" lines, forecasts, signal reasons, the text trend, the digest) use it. "." when not given.
+   * The spreadsheet locale's number style (numberStyleFor(ss.getSpreadsheetLocale()): its decimal separator,
+   * then its thousands separator, which money is grouped with): numbers inside text (the "This week" lines,
+   * forecasts, signal reasons, the text trend, the digest) use it. "." when not given.
    */
   decimalSeparator?: DecimalSeparator;
   /**

@@ -18,7 +18,7 @@ import {
 } from "../../src/core/numbers";
 import { moneyFormat, valueWithUnit } from "../../src/core/valueDigits";
 
-const LOCALES = ["en_US", "en_GB", "en_IN", "ja_JP", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_CA", "fr_CH", "es_ES", "es_MX", "it_IT", "it_CH", "nl_NL", "pt_BR", "pt_PT", "ru_RU", "pl_PL", "sv_SE", "cs_CZ", "fi_FI", "nb_NO", "tr_TR", "en_ZA"];
+const LOCALES = ["en_US", "en_GB", "en_IN", "ja_JP", "de_DE", "de_AT", "de_CH", "fr_FR", "fr_CA", "fr_CH", "fr_BE", "fr_LU", "es_ES", "es_MX", "it_IT", "it_CH", "nl_NL", "pt_BR", "pt_PT", "ru_RU", "pl_PL", "sv_SE", "cs_CZ", "fi_FI", "nb_NO", "tr_TR", "en_ZA"];
 const NNBSP = "\u202f";
 const NBSP = "\u00a0";
 
