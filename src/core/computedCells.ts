@@ -5,13 +5,13 @@
 // split the joined text themselves, and differed in which of it they took (docs/workbook.md#settings).
 import { computedLabel, SETTINGS_COMPUTED } from "./tabs";
 import { finiteOrNull } from "./scoring";
+import { trimmedKey as label } from "./objectiveKey";
 
 export type ComputedName = (typeof SETTINGS_COMPUTED)[number]["name"];
 
 /** A computed cell's value as read, by its name; undefined when Settings has no row of that label. */
 export type ComputedCells = (name: ComputedName) => unknown;
 
-const label = (v: unknown): string => String(v == null ? "" : v).trim().toLowerCase();
 
 /** The cells from a Settings read's labels (lower case, trimmed) → values: server/read.ts SettingsRead.raw. */
 export function cellsOfLabels(raw: ReadonlyMap<string, unknown>): ComputedCells {

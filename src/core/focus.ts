@@ -22,7 +22,7 @@
 // - An objective's owner is optional (the spec's checks name KRs without one only), but one typed without
 //   an address is reported: an objective's owner sees and checks in on its KRs by that address.
 import { isNum, normalizeMetric } from "./scoring";
-import { objectiveKey, spacedId } from "./objectiveKey";
+import { objectiveKey, spacedId, trimmedKey } from "./objectiveKey";
 import { ownersOf } from "./owners";
 
 export interface FocusObjective {
@@ -60,7 +60,7 @@ export function focusChecks(objectives: readonly FocusObjective[], keyResults: r
     for (const who of withoutAddress(o.owner)) out.push(objectiveNoAddress(o.id, who));
     if (spacedId(o.id)) out.push(spacedObjective(o.id, objs.some((x) => key(x.id) === key(String(o.id).trim()))));
   }
-  out.push(...twice(objs, "Objective", key), ...twice(krs, "Key result", krKey));
+  out.push(...twice(objs, "Objective", key), ...twice(krs, "Key result", trimmedKey) /* a KR's own ID as every read takes it */);
   for (const k of krs) {
     if (!ownersOf(k.owner).length) out.push(`Key result ${k.id} has no owner: only admins and the owner of its objective see it in the sidebar, and only its objective's owner is reminded of it. Type the email of its owner in its Owner cell.`);
     for (const who of withoutAddress(k.owner)) out.push(noAddress(k.id, who));
@@ -117,10 +117,6 @@ function spacedKr(id: string, objectiveId: string): string {
   return `Key result ${id}'s objective ID "${objectiveId}" has spaces around it, which the sheet's formulas do not ignore: it counts for no objective ${bare} (not in its score, nor for its owner's sidebar and reminders). Remove the spaces.`;
 }
 
-/** A KR's own ID as the add-on tells KRs apart (a check-in's, the log's, History's): any case, spaces around ignored. */
-function krKey(id: unknown): string {
-  return String(id ?? "").trim().toLowerCase();
-}
 
 /**
  * "Objective ID O2 is on 2 rows; …" for each ID on more than one row by `key`, in its first spelling (spaces

@@ -11,7 +11,7 @@
 //   summary's records hold it trimmed already), so trimming it orphans nothing and rewrites nothing else.
 // Other IDs are left: a team's Parent ID is matched trimmed by the company roll-up, and the log and History
 // are the add-on's own rows.
-import { objectiveKey, spacedId } from "./objectiveKey";
+import { objectiveKey, spacedId, trimmedKey } from "./objectiveKey";
 
 /** A cell's new text where its ID loses its spaces, null where it is kept as it is. */
 export type IdTrim = string | null;
@@ -25,7 +25,6 @@ export interface IdTrims {
   krObjectives: IdTrim[];
 }
 
-const trimmedKey = (v: unknown): string => (v === null || v === undefined ? "" : String(v).trim().toLowerCase());
 /** The text of an ID typed with spaces around it, trimmed; null for any other cell (a number, a blank, an ID without). */
 const trimmedText = (v: unknown): string | null => (typeof v === "string" && spacedId(v) ? v.trim() : null);
 

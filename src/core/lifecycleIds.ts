@@ -2,7 +2,7 @@
 // to its objective or KR (trimmed, case-insensitive), and a KR to its objective as the sheet does
 // (case-insensitive, not trimmed). Shared by the tabs' grouping (lifecycleTab.ts) and the roll over's plan
 // (rollover.ts).
-import { objectiveKey } from "./objectiveKey";
+import { objectiveKey, trimmedKey } from "./objectiveKey";
 
 /**
  * A Retrospective row's ID as matched to the objective or KR it decides: no formula matches it, and a person
@@ -11,7 +11,7 @@ import { objectiveKey } from "./objectiveKey";
  * (two to the sheet) share one decision, and rows giving them two are refused, naming the row.
  */
 export function idKey(id: unknown): string {
-  return (id === null || id === undefined ? "" : String(id)).trim().toLowerCase();
+  return trimmedKey(id);
 }
 
 /** KR → objective matching as the sheet does it (MATCH/SUMIF): case-insensitive, not trimmed. */

@@ -13,6 +13,14 @@ export function objectiveKey(id: unknown): string {
   return id === null || id === undefined ? "" : String(id).toLowerCase();
 }
 
+/**
+ * A text as the add-on matches it where no formula does, trimmed and in any case: a KR's own ID (every read
+ * takes it trimmed), a Retrospective row's ID (lifecycleIds.ts idKey), a header's or a Settings label's name.
+ */
+export function trimmedKey(v: unknown): string {
+  return (v === null || v === undefined ? "" : String(v)).trim().toLowerCase();
+}
+
 /** Whether an ID holds spaces before or after it (it is not only spaces): the sheet matches them as typed. */
 export function spacedId(id: unknown): boolean {
   const s = id === null || id === undefined ? "" : String(id);

@@ -9,7 +9,7 @@ import { TAB } from "../core/tabs";
 import { placedLog } from "./checkinLog";
 import { cellIsoDate, isDate } from "./env";
 import { checkinsFrom, IDENTIFYING, type SettingsRead } from "./read";
-import { lazyDecimalComma, tableFromValues, type Table } from "./table";
+import { lazyDecimalComma, norm as key, tableFromValues, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -28,7 +28,6 @@ const SLACK = 20;
 const PAST_OLDER = 2;
 
 const none = null as unknown as GoogleAppsScript.Spreadsheet.Sheet;
-const key = (v: unknown) => String(v ?? "").trim().toLowerCase();
 
 /** A KR checked in this period and the day of its latest check-in (its Last check-in), whose log row the read must reach. */
 export interface PeriodCheckin {

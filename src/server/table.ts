@@ -7,6 +7,7 @@ import { decimalSeparatorFor } from "../core/numbers";
 import { finiteOrNull } from "../core/scoring";
 import { TAB } from "../core/tabs";
 import { UserError } from "./env";
+import { trimmedKey as norm } from "../core/objectiveKey";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -27,9 +28,8 @@ export interface Table {
   added?: readonly string[];
 }
 
-export function norm(h: unknown): string {
-  return String(h == null ? "" : h).trim().toLowerCase();
-}
+/** A header's or a label's name as matched: trimmed, in any case. */
+export { norm };
 
 /** 0-based index of a header in the table, or -1. */
 export function col(t: Pick<Table, "headers">, header: string): number {
