@@ -19,6 +19,12 @@ export function andList(items: readonly string[]): string {
   return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/** The first `n` items joined by ", ", and how many more: "O1.KR2, O1.KR3 and 4 more". */
+export function firstAndMore(items: readonly string[], n: number): string {
+  const shown = items.slice(0, n).join(", ");
+  return items.length > n ? `${shown} and ${items.length - n} more` : shown;
+}
+
 /** andList of the items in double quotes: "\"A\", \"B\" and \"C\"". */
 export function quotedList(items: readonly string[]): string {
   return andList(items.map((i) => `"${i}"`));

@@ -16,7 +16,7 @@
 // - Numbers in the company tracker's decimal separator, as the roll-up tab writes them.
 import { escapeHtml } from "./escape";
 import { fixedText, type DecimalSeparator } from "./numbers";
-import { andList, ofTotal, plural } from "./plural";
+import { andList, firstAndMore, ofTotal, plural } from "./plural";
 import { endedWords, paceGap, type Alignment, type TeamFigures, type TeamResult } from "./portfolio";
 import { againstText, companyMisses, forecastText, noneCounted, silentAfterDays, STALE_FORECAST_DAYS, type ForecastMiss, type NoneCounted } from "./portfolioForecast";
 import { dayNumber } from "./dates";
@@ -241,7 +241,7 @@ export interface DigestSection {
 /** "a, b and c", or the first DIGEST_NAMES and "N more". */
 function names(items: string[]): string {
   if (items.length <= DIGEST_NAMES) return andList(items);
-  return `${items.slice(0, DIGEST_NAMES).join(", ")} and ${items.length - DIGEST_NAMES} more`;
+  return firstAndMore(items, DIGEST_NAMES);
 }
 
 const score = (x: number | null, sep: DecimalSeparator) => (x === null ? "—" : fixedText(x, 2, sep));

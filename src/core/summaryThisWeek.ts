@@ -3,6 +3,7 @@
 import { atThisPaceLine, type WhyInput } from "./forecastWords";
 import { signedText, type DecimalSeparator } from "./numbers";
 import { missingCheckins } from "./summaryLeaders";
+import { firstAndMore } from "./plural";
 import { STATUS } from "./tabs";
 import type { SummaryBlocker, SummaryKr, SummaryLowConfidenceKr, SummaryMover } from "./summaryTypes";
 
@@ -16,8 +17,7 @@ export function krsText(n: number, none?: string): string {
 }
 
 function ids(list: { id: string }[]): string {
-  const named = list.slice(0, NAMED).map((k) => k.id).join(", ");
-  return list.length > NAMED ? `${named} and ${list.length - NAMED} more` : named;
+  return firstAndMore(list.map((k) => k.id), NAMED);
 }
 
 function sentence(parts: string[]): string {

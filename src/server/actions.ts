@@ -4,6 +4,7 @@
 import * as z from "zod/mini";
 import { isValidIsoDate } from "../core/dates";
 import { onFirstUse } from "../core/onFirstUse";
+import { firstAndMore } from "../core/plural";
 import { guarded, isoDate, quotedName, UserError, withDocumentLock } from "./env";
 import { closeCycle, midCycleReview, rollOver } from "./lifecycleTabs";
 import { importFromTab } from "./importTab";
@@ -64,7 +65,7 @@ function optionIssue(issue: OptIssue, raw: unknown, known: string[]): string {
   const accepted = known.length ? `it accepts ${known.map(quotedName).join(", ")}` : "it takes no options";
   if (issue.code === "unrecognized_keys") {
     const keys = issue.keys || [];
-    const shown = keys.slice(0, 5).map(quotedName).join(", ") + (keys.length > 5 ? ` and ${keys.length - 5} more` : "");
+    const shown = firstAndMore(keys.map(quotedName), 5);
     return `Unknown option${keys.length === 1 ? "" : "s"} ${shown}: ${accepted}.`;
   }
   const where = issue.path.length ? `Option ${quotedName(issue.path.join("."))}` : "The options";

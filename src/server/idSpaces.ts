@@ -9,6 +9,7 @@
 // formats (the cells written back unchanged keep their text: literal, with the apostrophe that keeps "0012"
 // or "2026-01" text in Sheets, except where the cell is Plain text, which keeps what it is given).
 import { COUNTED, newlyCounted, planIdTrims, REMOVED, type IdTrim, type IdTrims } from "../core/idSpaces";
+import { firstAndMore } from "../core/plural";
 import { asText } from "./env";
 import type { SetupReport } from "./setupTypes";
 import { noteWrite } from "./setupWrites";
@@ -80,11 +81,8 @@ function changes(t: Table, trims: readonly ColumnTrims[], label: (y: number, c: 
   return out;
 }
 
-/** At most `n` items and how many more. */
-function listed(items: string[], n = 6): string {
-  const shown = items.slice(0, n).join(", ");
-  return items.length > n ? `${shown} and ${items.length - n} more` : shown;
-}
+/** At most six items and how many more. */
+const listed = (items: string[]): string => firstAndMore(items, 6);
 
 /**
  * Removes the spaces around the IDs that need it (core/idSpaces.ts), writing only when there are some, and

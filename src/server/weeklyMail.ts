@@ -6,6 +6,7 @@
 // passes 200 KB), after the summary was written, every week (test/server/rhythmMailLimits.test.ts).
 import { buildDigest, fitSubject, utf8Bytes, type DigestEmail } from "../core/emails";
 import { buildReminders } from "../core/reminders";
+import { firstAndMore } from "../core/plural";
 import type { SummaryModel } from "../core/summary";
 import type { PortfolioDigest } from "../core/portfolioDigest";
 
@@ -88,7 +89,7 @@ function deliver(
   }
   for (const r of owed) if (send([r.to], r)) out.reminded.push(r.to);
   if (unsent.length) {
-    const names = unsent.slice(0, 3).join(", ") + (unsent.length > 3 ? ` and ${unsent.length - 3} more` : "");
+    const names = firstAndMore(unsent, 3);
     throw new Error(`Google's daily email quota ran out: nothing was sent to ${names}. ${written}; the emails go out again with next week's refresh.`);
   }
 }
