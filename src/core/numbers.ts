@@ -101,12 +101,21 @@ function checkRange(value: number): ParsedNumber {
  * its only grouping separator could be a decimal one ("1.234": the caller's ambiguity rule decides).
  */
 function ungrouped(s: string, own: "." | ","): string | null {
-  const group = own === "," ? "." : ",";
-  const g = group === "." ? "\\." : ",";
+  const g = withoutGroups(s, own === "," ? "\\." : ",", own);
+  return g && (g.decimal || g.groups >= 3) ? g.text : null;
+}
+
+/**
+ * `s` read as digits in groups of three separated by `group` (a regular expression's character or class),
+ * then perhaps the decimal separator `own` and its digits: the text without the groups' separators, how
+ * many groups, and whether a decimal part followed; null when `s` is not so written.
+ */
+function withoutGroups(s: string, group: string, own: "." | ","): { text: string; groups: number; decimal: boolean } | null {
   const o = own === "." ? "\\." : ",";
-  const m = new RegExp(`^([0-9]{1,3}(?:${g}[0-9]{3})+)(${o}[0-9]*)?$`).exec(s);
-  if (!m || (m[2] === undefined && m[1].split(group).length < 3)) return null;
-  return m[1].split(group).join("") + (m[2] || "");
+  const m = new RegExp(`^([0-9]{1,3}(?:${group}[0-9]{3})+)(${o}[0-9]*)?$`).exec(s);
+  if (!m) return null;
+  const groups = m[1].split(new RegExp(group));
+  return { text: groups.join("") + (m[2] || ""), groups: groups.length, decimal: m[2] !== undefined };
 }
 
 /**
@@ -118,10 +127,8 @@ function ungrouped(s: string, own: "." | ","): string | null {
 function ownGrouped(s: string, locale: string): string | null {
   const g = groupSeparatorFor(locale);
   const chars = g === "'" ? "['\u2019]" : /\s/.test(g) ? " " : null;
-  if (chars === null) return null;
-  const o = decimalSeparatorFor(locale) === "." ? "\\." : ",";
-  const m = new RegExp(`^([0-9]{1,3}(?:${chars}[0-9]{3})+)(${o}[0-9]*)?$`).exec(s);
-  return m ? m[1].replace(/['\u2019 ]/g, "") + (m[2] || "") : null;
+  const grouped = chars === null ? null : withoutGroups(s, chars, decimalSeparatorFor(locale));
+  return grouped ? grouped.text : null;
 }
 
 /** Parses a number as typed by a user in a sheet with the given locale. */
