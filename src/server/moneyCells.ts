@@ -27,6 +27,12 @@ const MONEY_COLUMNS = ["Start", "Target", "Current", "Forecast"];
 /** Whether a KR's unit is money (moneyFormat gives it a format, whatever its start and target). */
 const isMoney = (k: MoneyKr): boolean => moneyFormat({ unit: k.unit, start: null, target: null }) !== null;
 
+/** The 1-based columns of MONEY_COLUMNS the table has. */
+const moneyColumns = (t: Table): number[] => MONEY_COLUMNS.map((h) => col(t, h) + 1).filter((c) => c > 0);
+
+/** The format a money KR's value cells get: its currency, at the digits its start and target need. */
+const krMoneyFormat = (k: MoneyKr, sep: "." | ","): string => moneyFormat({ unit: k.unit, start: num(k.start), target: num(k.target) }, sep) as string;
+
 /**
  * Formats the Start, Target, Current and Forecast cells of the money KRs among `krs`, written from sheet row `first` on.
  * `sep`: the spreadsheet's decimal separator, read (one call) only when a `$`-like sign's place depends on it.
@@ -35,11 +41,11 @@ export function formatMoneyCells(t: Table, first: number, krs: readonly MoneyKr[
   const money = krs.map((k, i) => ({ k, row: first + i })).filter(({ k }) => isMoney(k));
   if (!money.length) return;
   const s = sep ?? (money.some(({ k }) => signFirst(k.unit)) ? decimalSeparatorFor(t.sheet.getParent().getSpreadsheetLocale()) : ".");
-  const cols = MONEY_COLUMNS.map((h) => col(t, h) + 1).filter((c) => c > 0);
+  const cols = moneyColumns(t);
   if (!cols.length) return;
   const cells: [number, number, string][] = [];
   for (const { k, row } of money) {
-    const f = moneyFormat({ unit: k.unit, start: num(k.start), target: num(k.target) }, s) as string;
+    const f = krMoneyFormat(k, s);
     for (const c of cols) cells.push([row, c, f]);
   }
   setMoneyFormats(t.sheet, cells);
@@ -58,7 +64,7 @@ export interface MoneyCheck {
 
 export function moneyCheckOf(t: Table, krs: readonly MoneyRow[]): MoneyCheck | null {
   const money = krs.filter(isMoney);
-  const cols = MONEY_COLUMNS.map((h) => col(t, h) + 1).filter((c) => c > 0);
+  const cols = moneyColumns(t);
   return money.length && cols.length ? { cols, krs: money } : null;
 }
 
@@ -85,7 +91,7 @@ export function moneyFixes(check: MoneyCheck, had: string[][], first: number, c1
     if (!r) continue;
     const cols = check.cols.filter((c) => !formatShowsUnit(r[c - c1], k.unit));
     if (!cols.length) continue;
-    const f = moneyFormat({ unit: k.unit, start: num(k.start), target: num(k.target) }, signFirst(k.unit) ? sep() : ".") as string;
+    const f = krMoneyFormat(k, signFirst(k.unit) ? sep() : ".");
     for (const c of cols) out.push([k.row, c, f]);
   }
   return out;
