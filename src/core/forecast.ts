@@ -27,6 +27,7 @@ import { isPercentUnit, percentShown, roundedText, shownRound, type DecimalSepar
 
 export { percentShown };
 import { valueDigits } from "./valueDigits";
+import type { NeededPace } from "./neededPace";
 export { MAX_VALUE_DIGITS, PERCENT_VALUE_FORMAT, percentValueFormat, valueDigits } from "./valueDigits";
 
 export const MIN_POINTS = 3;
@@ -271,6 +272,8 @@ export type LineForecast =
       goal?: GoalValue;
       /** The KR's valueDigits (from its start and target as its cells show them); absent: 2. */
       digits?: number;
+      /** What it takes, in a check-in's reply for a KR forecast to miss (forecastCells.ts sidebarForecast). */
+      need?: NeededPace;
     }
   | { ok: false; reason: string };
 

@@ -6,6 +6,7 @@ import { fixedText, isPercentUnit, type DecimalSeparator } from "./numbers";
 import { normalizeMetric } from "./scoring";
 import { valueWithUnit } from "./valueDigits";
 import { shortOfGoal } from "./shortOfGoal";
+import { neededPace, type NeededPace } from "./neededPace";
 
 /**
  * A value with its unit as the Forecast column writes it, at the KR's `digits` (valueDigits): "8.3%", "6.25 days",
@@ -35,7 +36,8 @@ export function forecastLine(f: LineForecast, unit: string, sep: DecimalSeparato
   const d = f.digits ?? 2;
   const against = f.goal ? ` (${goalWords(f.goal, unit, sep, d)})` : "";
   const head = ended ? `Ended at ${withUnit(f.value, unit, sep, d)} on` : `At this pace: ${withUnit(f.value, unit, sep, d)} by`;
-  return `${head} ${f.endDay}${against} — score ${fixedText(f.score, 2, sep)}`;
+  const need = !ended && f.need && f.goal ? needWords(f.need, f.goal, unit, sep, d) : "";
+  return `${head} ${f.endDay}${against} — score ${fixedText(f.score, 2, sep)}${need}`;
 }
 
 /**
@@ -112,11 +114,25 @@ export function forecastWhy(k: WhyInput, asOf: string, sep: DecimalSeparator = "
     if (asOf > f.endDay) return `${head}; the cycle has ended at ${latest} against ${target}.`;
     return `${head}; at ${latest} in the cycle's last week (it ends ${f.endDay}) against ${target}.`;
   }
-  const up = metric === "increase";
+  const n = neededPace(metric, k, g.value, f);
   // Already there, slipping back: the pace it has is the news, not a pace it needs.
-  if (up ? f.latest >= g.value : f.latest <= g.value) return `${head}: ${withUnit(f.latest, k.unit, sep, d)} now, ${withUnit(f.value, k.unit, sep, d)} by ${f.endDay} against ${target}.`;
-  const needed = (g.value - f.latest) / f.weeksLeft;
-  return `${head}; reaching ${target} by ${f.endDay} needs ${pace(needed, k.unit, sep, d)}.`;
+  if (n && n.kind === "hold") return `${head}: ${withUnit(f.latest, k.unit, sep, d)} now, ${withUnit(f.value, k.unit, sep, d)} by ${f.endDay} against ${target}.`;
+  return `${head}; reaching ${target} by ${f.endDay} ${n && n.kind === "pace" ? `needs ${pace(n.perWeek, k.unit, sep, d)}` : `is ${OUT_OF_REACH}`}.`;
+}
+
+/** A change per week beyond the KR's whole start-to-target range (neededPace `out`), said rather than printed. */
+const OUT_OF_REACH = "out of reach: it needs more each week than start to target";
+
+/**
+ * What it takes, after "Forecast to miss: …" and the sidebar's line (docs/forecast.md, "What it takes"): "; needs
+ * rising 0.94 points a week (so far rising 0.6 points a week)", "; needs falling 0.2 days a week (so far …)", or
+ * plainly when no pace will do.
+ */
+export function needWords(n: NeededPace, g: GoalValue, unit: string, sep: DecimalSeparator, d: number): string {
+  const now = ` (so far ${pace(n.slope, unit, sep, d)})`;
+  if (n.kind === "pace") return `; needs ${pace(n.perWeek, unit, sep, d)}${now}`;
+  if (n.kind === "hold") return `; at its ${g.word} now, needs to hold it${now}`;
+  return n.kind === "out" ? `; ${OUT_OF_REACH}${now}` : "; no weeks left to close the gap";
 }
 
 /**
@@ -163,5 +179,6 @@ export function forecastMissWords(k: WhyInput, sep: DecimalSeparator = ".", ende
   if (!f.ok) return "";
   const g = goalValue(k);
   const d = valueDigits(k);
-  return `${ended ? "Missed" : "Forecast to miss"}: ${withUnit(f.value, k.unit, sep, d)} ${ended ? "on" : "by"} ${f.endDay}` + (g === null ? "" : ` (${goalWords(g, k.unit, sep, d)})`);
+  const n = g && !ended ? neededPace(normalizeMetric(k.metric), k, g.value, f) : null;
+  return `${ended ? "Missed" : "Forecast to miss"}: ${withUnit(f.value, k.unit, sep, d)} ${ended ? "on" : "by"} ${f.endDay}` + (g === null ? "" : ` (${goalWords(g, k.unit, sep, d)})`) + (n ? needWords(n, g!, k.unit, sep, d) : "");
 }

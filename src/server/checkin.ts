@@ -222,7 +222,6 @@ export function submitCheckin(raw: unknown): CheckinResult {
       const ids = requestIdsCell(krT, kr.row, req.requestId);
       const helpers = (ids ? [ids as { column: number; value: unknown }] : []).concat(fc && fc.write ? fc.columns.map((column, i) => ({ column, value: fc.cells[i] })) : []);
       if (helpers.length) krSide(() => writeRowCells(ss, krT, kr.row, helpers));
-      const forecast = fc ? fc.cells : null;
       // The row as the sheet will read it back: text without the apostrophe that keeps it literal.
       const asRead = row.slice();
       const putRead = (h: string, v: unknown) => (asRead[tail.cols[h]] = v);
@@ -235,7 +234,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       putRead("Request ID", req.requestId);
       const newTail: LogTail = { ...tail, rows: tail.rows.concat([asRead]) };
       const closedOn = closedAsOf(s.raw.get(norm(CYCLE_CLOSED_LABEL)), s.settings);
-      return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, s.settings, week, standing, forecast), ...(closedOn ? { notice: closedCheckinNotice(closedOn) } : {}) };
+      return { ok: true, duplicate: false, kr: sidebarKr(krT, updated, newTail, tz, s.settings, week, standing, fc), ...(closedOn ? { notice: closedCheckinNotice(closedOn) } : {}) };
     }, LOCK_WAIT_MS, busy);
   }) as CheckinResult;
 }

@@ -14,7 +14,7 @@ import { columnLetter, quoteSheet } from "../core/a1";
 import { guarded, isoDate, plainCell, quotedName, UserError } from "./env";
 import { computedObjectiveHeaderRow, keyResultsFrom, readSettings, type SettingsRead } from "./read";
 import { col, idAsTyped, norm, num, str, type Table } from "./table";
-import { sidebarForecast } from "./forecastCells";
+import { sidebarForecast, type CheckinForecast } from "./forecastCells";
 import { forecastAgainstRow } from "../core/forecastNow";
 import { markPercentCells } from "./percentCells";
 import { latestOfWeek, readLogTail, recentFor, type LogTail } from "./checkinLog";
@@ -71,7 +71,7 @@ export interface Standing {
   status: string;
 }
 
-export function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, settings: Settings, week: number, standing?: Standing, forecast?: unknown[] | null): SidebarKr {
+export function sidebarKr(t: Table, kr: KeyResult, tail: LogTail | null, tz: string, settings: Settings, week: number, standing?: Standing, forecast?: CheckinForecast | null): SidebarKr {
   const get = (h: string) => cellOf(t, kr, h);
   const score = standing ? standing.score : get("Score");
   const expected = num(get("Expected"));

@@ -5,10 +5,12 @@
 import { columnLetter, quoteSheet } from "../core/a1";
 import { cycleLastDay } from "../core/dates";
 import { krElapsed } from "../core/countsFrom";
-import { forecastCellValues, forecastKr, krAsShown, NOT_ENOUGH, percentShown, valueDigits, type LineForecast } from "../core/forecast";
+import { forecastCellValues, forecastKr, krAsShown, NOT_ENOUGH, percentShown, valueDigits, type KrForecast, type LineForecast } from "../core/forecast";
 import { goalValue } from "../core/forecastWords";
 import type { KeyResult, Settings } from "../core/model";
-import { forecastPoints, weekValuesFromCheckins, type KrForecastRow } from "../core/summaryForecast";
+import { forecastMisses, forecastPoints, weekValuesFromCheckins, type KrForecastRow } from "../core/summaryForecast";
+import { neededPace } from "../core/neededPace";
+import { normalizeMetric } from "../core/scoring";
 import { KR_FORECAST_HEADERS } from "../core/tabs";
 import { col, num, str, writesBackAsIs, type Table } from "./table";
 
@@ -82,6 +84,14 @@ export function writeSummaryForecasts(ss: Spreadsheet, t: Table, krs: KeyResult[
   writeBlock(ss, t, idx, first, last, (r) => byRow.get(r) || unchangedCells(t, idx, r, isKr.has(r)));
 }
 
+/** `f`: the forecast the cells were made from, for what it takes (sidebarForecast); absent when the cells are kept. */
+export interface CheckinForecast {
+  columns: number[];
+  cells: unknown[];
+  write: boolean;
+  f?: KrForecast;
+}
+
 /**
  * The check-in's forecast cells for its KR, from the check-ins it has (the log's tail plus this one), and
  * where they go: null without forecast columns. When the tail may have cut off the KR's earlier check-ins
@@ -97,7 +107,7 @@ export function checkinForecast(
   settings: Settings,
   today: string,
   logComplete: boolean,
-): { columns: number[]; cells: unknown[]; write: boolean } | null {
+): CheckinForecast | null {
   const idx = forecastColumns(t);
   if (!idx) return null;
   // As of the KR's latest check-in when this one is dated before it (the command line's --at): it joins the
@@ -110,7 +120,7 @@ export function checkinForecast(
   const asShown = krAsShown(kr);
   const f = forecastKr(asShown, forecastPoints(values, settings.startDate, asOf, latest), settings, latest);
   const keep = !f.ok && f.reason === NOT_ENOUGH && !logComplete;
-  if (!keep) return { columns: idx, cells: forecastCellValues(f, valueDigits(asShown)), write: true };
+  if (!keep) return { columns: idx, cells: forecastCellValues(f, valueDigits(asShown)), write: true, f };
   const cells = currentCells(t, idx, kr.row);
   return { columns: idx, cells, write: cells.every(writesBackAsIs) };
 }
@@ -159,17 +169,23 @@ function goalFromExpected(expected: number | null, settings: Settings, today: st
  * increase or decrease KR's goal), as its cells show it; null when the tracker has no forecast columns.
  * `expected`: the row's Expected cell, as sidebarKr reads it for the page.
  */
-export function sidebarForecast(t: Table, kr: KeyResult, settings: Settings, today: string, expected: number | null, cells?: unknown[] | null): LineForecast | null {
+export function sidebarForecast(t: Table, kr: KeyResult, settings: Settings, today: string, expected: number | null, fc?: CheckinForecast | null): LineForecast | null {
   const idx = forecastColumns(t);
   if (!idx) return null;
-  const c = cells || currentCells(t, idx, kr.row);
+  const c = fc ? fc.cells : currentCells(t, idx, kr.row);
   const value = num(c[0]);
   const score = num(c[1]);
   if (value === null || score === null) return { ok: false, reason: str(c[0]) || NOT_ENOUGH };
   const asShown = krAsShown(kr);
-  const goal = goalValue({ ...asShown, goal: goalFromExpected(expected, settings, today, kr) });
+  const g = goalFromExpected(expected, settings, today, kr);
+  const goal = goalValue({ ...asShown, goal: g });
   // The KR's decimals (its start and target as shown), as the summary words it: the page rounds with them
   // (sent only when not the usual 2).
   const digits = valueDigits(asShown);
-  return { ok: true, value, score, endDay: cycleLastDay(settings.startDate, settings.weeks), ...(goal ? { goal } : {}), ...(digits !== 2 ? { digits } : {}) };
+  const endDay = cycleLastDay(settings.startDate, settings.weeks);
+  // What it takes: in a check-in's reply (its forecast's pace is in no cell), for a KR forecast to miss, by the
+  // summary's rule, while the cycle runs.
+  const f = fc && fc.f;
+  const need = f && f.ok && goal && today <= endDay && forecastMisses(score, g, settings.onTrackGap) ? neededPace(normalizeMetric(kr.metric), asShown, goal.value, f) : null;
+  return { ok: true, value, score, endDay, ...(goal ? { goal } : {}), ...(digits !== 2 ? { digits } : {}), ...(need ? { need } : {}) };
 }

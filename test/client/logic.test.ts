@@ -285,6 +285,13 @@ describe("krForecastLine", () => {
     expect(krForecastLine({ ok: true, value: 12, score: 1, endDay: "2026-04-05" }, "", ".", "2026-04-06")).toBe("Ended at 12 on 2026-04-05 — score 1.00");
   });
 
+  it("a check-in's reply for a KR forecast to miss adds what it takes, in the locale's separator; after the last day it does not", () => {
+    const need = { kind: "pace" as const, perWeek: -0.25, slope: -0.1 };
+    const days = { ok: true as const, value: 7, score: 0.57, endDay: "2026-04-05", goal: { value: 6, word: "target" as const }, need };
+    expect(krForecastLine(days, "days", ",", "2026-03-01")).toBe("At this pace: 7 days by 2026-04-05 (target 6 days) — score 0,57; needs falling 0,25 days a week (so far falling 0,1 days a week)");
+    expect(krForecastLine(days, "days", ".", "2026-04-07")).toBe("Ended at 7 days on 2026-04-05 (target 6 days) — score 0.57");
+  });
+
   it("keeps why there is no forecast, and forecasts when today is unknown", () => {
     expect(krForecastLine({ ok: false, reason: "not enough check-ins to forecast yet" }, "%", ".", "2026-04-07")).toBe("At this pace: not enough check-ins to forecast yet");
     expect(krForecastLine(landed, "%", ".", "")).toBe("At this pace: 88% by 2026-04-05 (target 95%) — score 0.25");

@@ -1,6 +1,7 @@
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
 import { buildSummary, buildSummaryData, latestCheckins, trackerAsOf } from "../../src/core/summary";
+import { formatValue } from "../../src/core/forecast";
 import type { SummaryCell, SummaryModel } from "../../src/core/summary";
 import type { CheckinEntry, KeyResult, Objective, Tracker } from "../../src/core/model";
 
@@ -164,7 +165,11 @@ describe("week 4 summary (as of 2026-02-01)", () => {
     expect(below).toContain("O3.KR1");
     for (const k of a.data.attention) expect(k.forecastMiss === "", k.id).toBe(!below.includes(k.id));
     // An aspirational KR ends against its goal (42 → 36 at 0.7: 37.8), as the At this pace line says.
-    expect(a.data.attention[3].forecastMiss).toBe("Forecast to miss: 38.91 by 2026-04-05 (goal 37.8)");
+    // What it takes (docs/forecast.md): the pace its goal needs from its latest value, beside the line's so far.
+    const f = a.data.forecast.below.find((k) => k.id === "O3.KR1")!.forecast;
+    if (!f.ok) throw new Error("forecast");
+    const needs = `needs falling ${formatValue((f.latest - 37.8) / f.weeksLeft)} a week (so far falling ${formatValue(-f.slopePerWeek)} a week)`;
+    expect(a.data.attention[3].forecastMiss).toBe(`Forecast to miss: 38.91 by 2026-04-05 (goal 37.8); ${needs}`);
     // Its latest check-in (2026-01-20) is before this period (from 2026-01-26): its texts say their day (session 21).
     expect(a.data.attention[0].whatChanged).toBe("Yield dipped (check-in of 2026-01-20)");
     expect(a.data.attention[0].blockers).toBe("Supplier lot (check-in of 2026-01-20)");

@@ -52,6 +52,8 @@ function slowKr(): Workbook {
   return wb;
 }
 
+const NEED_FROM_83 = { kind: "pace", perWeek: (95 - 83) / 9, slope: 0.25 };
+
 describe("forecast columns, sections and the sidebar line", () => {
   it("before 3 weekly points: the reason, in Key Results and the sidebar", () => {
     const wb = newTracker({ start: START, at: START, user: "ops.lead@example.com" });
@@ -84,7 +86,8 @@ describe("forecast columns, sections and the sidebar line", () => {
     const r = checkIn(wb, "2026-01-27", 83);
     const row = kr1(wb);
     expect(typeof row["Forecast"]).toBe("number");
-    expect(r.kr.forecast).toEqual({ ok: true, value: row["Forecast"], score: row["Forecast score"], endDay: "2026-04-05", goal: TARGET_95 });
+    // Forecast to miss: what it takes from 83 (week 4's point, 9 weeks before the last day), beside 0.25 a week so far.
+    expect(r.kr.forecast).toEqual({ ok: true, value: row["Forecast"], score: row["Forecast score"], endDay: "2026-04-05", goal: TARGET_95, need: NEED_FROM_83 });
   });
 
   it("a check-in dated before the KR's latest (the command line's --at) leaves the forecast as of the latest, as it leaves Current", () => {
@@ -95,7 +98,7 @@ describe("forecast columns, sections and the sidebar line", () => {
     // Week 3's value stays 82.75 (checked in on 01-22, after this one), so the weekly points do not change.
     const r = checkIn(wb, "2026-01-20", 82.6);
     expect(cells(kr1(wb))).toEqual(before);
-    expect(r.kr.forecast).toEqual({ ok: true, value: before[1], score: before[2], endDay: "2026-04-05", goal: TARGET_95 });
+    expect(r.kr.forecast).toEqual({ ok: true, value: before[1], score: before[2], endDay: "2026-04-05", goal: TARGET_95, need: NEED_FROM_83 });
   });
 
   it("Monday's summary, before this week's check-ins, forecasts what Thursday's check-in did: no new check-in, no new forecast", () => {
