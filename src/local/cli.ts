@@ -9,7 +9,7 @@ import { buildDemo } from "./demo";
 import { callAddon, callAddonRaw, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
 import { showTab } from "./showTab";
 import { csvText, parseCsv, refusalText } from "./csv";
-import { checkedInLine, checkinBatch, dayFrom, lastConfidence, ownerOf } from "./checkinBatch";
+import { checkedInLines, checkinBatch, dayFrom, lastConfidence, ownerOf } from "./checkinBatch";
 import { servePreview } from "./serve";
 import { demoServe } from "./demoServe";
 import { rollupWorkbook } from "./rollup";
@@ -191,7 +191,7 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   if (sent && !sent.ok && typeof sent.message === "string") sent.message = dayFrom(sent.message, at ? "--at" : null);
   const r = expectOk(sent);
   await wb.save();
-  out(checkedInLine(wb, r.kr, at));
+  out(checkedInLines(wb, [{ kr: r.kr, day: at, requestId: req.requestId as string }])[0]);
   // The closed cycle's notice names the command that closes it again, not the menu item (as a refusal does).
   if (typeof r.notice === "string") out(commandHint(r.notice, positionals[0]));
 }
