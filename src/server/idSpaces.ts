@@ -118,6 +118,7 @@ export function trimSpacedIds(objT: Table, krT: Table, report: SetupReport, impo
   const objTrims: ColumnTrims[] = [[oid, plan.objectives]];
   const krTrims: ColumnTrims[] = [[kid, plan.krIds], [kobj, plan.krObjectives]];
   // A row without an ID is no KR (read.ts keyResultsFrom): its objective ID is trimmed, but it counts for nothing.
+  // The KRs the user wrote: an import's new ones are named in neither the trims nor the KRs counted since.
   const mine = (y: number) => imported.indexOf(trimmedKey(krIds[y])) < 0;
   const counted = newlyCounted(objIds, krObjIds, plan).filter((y) => str(krIds[y]) !== "" && mine(y));
   if (objBlock) writeTrims(objT, objBlock, objTrims);
