@@ -8,16 +8,26 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { scriptWords } from "./script-words.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const scripts = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts;
 const env = { ...process.env, PATH: `${join(root, "node_modules", ".bin")}${delimiter}${process.env.PATH ?? ""}` };
+// Each script's words, before anything runs: one that needs a shell stops `npm test` with one line
+// (scripts/script-words.mjs), not a command run with "&&" among its arguments.
+const words = {};
+try {
+  for (const name of ["typecheck", "build", "jest"]) words[name] = scriptWords(name, scripts[name]);
+} catch (e) {
+  process.stderr.write(`${e.message}\n`);
+  process.exit(1);
+}
 
 // package.json's script `name` run as npm runs it (node_modules/.bin on the PATH), without npm: each `npm run`
 // was ~0.4 s of CPU to start npm, and the build's and Jest's were on the way to Jest's start. The scripts are
-// plain commands (no quotes, no shell syntax); `node` is this Node, as npm's PATH would find it.
+// plain commands, quotes allowed, no shell syntax; `node` is this Node, as npm's PATH would find it.
 function run(name, extra, stdio) {
-  const [cmd, ...args] = scripts[name].split(/\s+/);
+  const [cmd, ...args] = words[name];
   const child = spawn(cmd === "node" ? process.execPath : cmd, [...args, ...extra], { cwd: root, stdio, env, shell: process.platform === "win32" && cmd !== "node" });
   let out = "";
   if (stdio === "pipe") {

@@ -45,6 +45,7 @@ import { checkRowCells, type ImportCycle } from "./importRowCheck";
 import { decimalSeparatorFor, decimalText } from "./numbers";
 import { andList } from "./plural";
 import { ownersKey } from "./owners";
+import { spacedId } from "./objectiveKey";
 import type { Metric, ObjectiveType, PnlLink } from "./tabs";
 import type { KeyResultFields } from "./model";
 import type { TemplateObjective } from "./templates";
@@ -145,10 +146,12 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
   if (unknown.length > 0) warnings.push(`Ignored unknown column${unknown.length > 1 ? "s" : ""}: ${unknown.map(short).join(", ")}.`);
 
   // The tracker's objective IDs are read as typed (core/objectiveKey.ts); the import's are trimmed: "O1" names
-  // an objective typed "O1 ", and its KRs take that spelling, which the sheet's formulas match.
+  // an objective typed "O1 ", and its KRs take that spelling, which the sheet's formulas match. Beside an "O1"
+  // (another objective to the sheet), "O1" names that one: until session 22 the later of the two.
   const typedKey = (id: unknown) => lowerKey(String(id).trim());
   const existingObj: Record<string, string> = {};
-  for (const id of existing.objectiveIds) existingObj[typedKey(id)] = String(id);
+  const hasObj = (k: string) => Object.prototype.hasOwnProperty.call(existingObj, k);
+  for (const id of existing.objectiveIds) if (!hasObj(typedKey(id)) || !spacedId(id)) existingObj[typedKey(id)] = String(id);
   const takenKr: Record<string, true> = {};
   for (const id of existing.krIds) takenKr[lowerKey(String(id))] = true;
   const takenObj: Record<string, true> = {};
@@ -210,7 +213,7 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
         byId[idk] = g;
       }
       if (!g) {
-        const ex = Object.prototype.hasOwnProperty.call(existingObj, idk);
+        const ex = hasObj(idk);
         // Named and numbered by its trimmed ID ("O1.KR4", not "O1 .KR1"); until session 21 by the spelling.
         g = { key: idk, id: ex ? existingObj[idk].trim() : objectiveId, typed: ex ? existingObj[idk] : undefined, existing: ex, sourceRow: rowNo, fields: {}, firstOwner: owner, krs: [] };
         groups.push(g);

@@ -25,6 +25,7 @@ import { STATUS } from "./tabs";
 import { LOW_CONFIDENCE } from "./summaryLeaders";
 import type { TypedCell } from "./portfolioScoreCells";
 import { shortOfGoal } from "./shortOfGoal";
+import { objectiveKey } from "./objectiveKey";
 
 /** A typed-over cell as the digest names it: "O1.KR1" (its Score), "O1.KR2 Status", "objective O3". */
 function typedCellId(n: TypedCell): string {
@@ -360,11 +361,13 @@ export function portfolioDigestHtml(s: DigestSection, h2: (text: string) => stri
  * "teams aligned: 0.41 vs 0.53 expected (2 objectives)": a company objective's teams in its digest line. A company
  * tracker's own KRs are often never checked in, so its objective reads "Not started" at the score its stay KRs give
  * while the teams under it are behind; the roll-up tab shows both, and since session 21 the Monday email too.
- * Null for an objective no team aligns to (matched by ID, case-insensitive, as alignTeams does).
+ * Null for an objective no team aligns to. The company's own objective is matched to its alignment as the sheet
+ * matches objective IDs, in any case, spaces kept (objectiveKey): "CO1 " beside CO1 is another objective, which
+ * until session 22 (matched trimmed) showed the teams aligned under CO1 as its own.
  */
 export function alignedWords(p: PortfolioDigest | { error: string } | undefined, id: string, sep: DecimalSeparator): { text: string; cell: string } | null {
   if (!p || "error" in p || !p.aligned) return null;
-  const a = p.aligned.find((x) => x.id.trim().toLowerCase() === id.trim().toLowerCase());
+  const a = p.aligned.find((x) => objectiveKey(x.id) === objectiveKey(id));
   if (!a) return null;
   return {
     text: `teams aligned: ${score(a.score, sep)} vs ${score(a.expected, sep)} expected (${plural(a.objectives, "objective")})`,

@@ -129,33 +129,47 @@ interface CheckedInKr {
   lastCheckin?: string;
 }
 
+/** A check-in the add-on saved: its answer's KR, the day it was dated (--at or the row's `at`), its request ID. */
+export interface SavedCheckin {
+  kr: CheckedInKr;
+  day?: string;
+  requestId: string;
+}
+
 /**
- * The line a saved check-in prints, its numbers in the tracker's decimal separator as `show` and the
+ * The line each saved check-in prints, its numbers in the tracker's decimal separator as `show` and the
  * tabs' own sentences write them ("value 8,5, score 0,29" in de_DE), not JavaScript's ".". The value at
  * the KR's decimals (valueDigits), as the summary and the sidebar's line write it: until session 14 it was
  * String(value), "5e-7" for a value under 1e-6 and 85.125 where the summary says 85.13.
  */
-export function checkedInLine(wb: Workbook, kr: CheckedInKr, day?: string): string {
+export function checkedInLines(wb: Workbook, saved: readonly SavedCheckin[]): string[] {
   const sep = numberStyleFor(wb.services.spreadsheet.getSpreadsheetLocale());
   const num = (v: unknown) => (typeof v === "number" && isFinite(v) ? v : null);
-  // A % KR whose cells hold fractions (typed 82%) is shown as its cells show it: 92%, not 0.92.
-  // In the KR's unit, as the summary and the sidebar write it (since session 18): "8.5 days", "4.2%", "$13.70".
-  const valueText = (v: unknown): string => {
-    const n = num(v);
-    if (n === null) return String(v);
-    return valueWithUnit(krValueText({ start: num(kr.start), target: num(kr.target), percentCells: !!kr.percentCells }, n, sep), kr.percentCells ? "%" : kr.unit, sep);
+  // Each caught-up check-in's value, by its request ID, from one read of the log for them all: until session 22
+  // the log was read again for each, and its last row taken for the one just saved.
+  let logged: Map<string, unknown> | null = null;
+  const valueOf = (requestId: string) => {
+    logged ??= new Map(readTab(wb, "Check-ins", false).rows.map((r) => [String(r["Request ID"]), r["Value"]]));
+    return logged.get(requestId) ?? "";
   };
-  const score = kr.score === null ? "—" : fixedText(kr.score, 2, sep);
-  const now = `value ${valueText(kr.current)}, score ${score}, ${kr.status}.`;
-  // Dated before the KR's latest check-in (a missed week caught up), it joins the log and Current stays the
-  // later one's (docs/checkins.md#current-follows-the-latest-date): the line says both, where it gave the later
-  // value as if it were the one typed (session 21). The value saved is the log's last row, just appended.
-  if (day && kr.lastCheckin && day < kr.lastCheckin) {
-    const log = readTab(wb, "Check-ins", false).rows;
-    const saved = log.length ? log[log.length - 1]["Value"] : "";
-    return `Checked in ${kr.id} for ${day}: value ${valueText(saved)}. Its check-in of ${kr.lastCheckin} is later and stays Current: ${now}`;
-  }
-  return `Checked in ${kr.id}: ${now}`;
+  return saved.map(({ kr, day, requestId }) => {
+    // A % KR whose cells hold fractions (typed 82%) is shown as its cells show it: 92%, not 0.92.
+    // In the KR's unit, as the summary and the sidebar write it (since session 18): "8.5 days", "4.2%", "$13.70".
+    const valueText = (v: unknown): string => {
+      const n = num(v);
+      if (n === null) return String(v);
+      return valueWithUnit(krValueText({ start: num(kr.start), target: num(kr.target), percentCells: !!kr.percentCells }, n, sep), kr.percentCells ? "%" : kr.unit, sep);
+    };
+    const score = kr.score === null ? "—" : fixedText(kr.score, 2, sep);
+    const now = `value ${valueText(kr.current)}, score ${score}, ${kr.status}.`;
+    // Dated before the KR's latest check-in (a missed week caught up), it joins the log and Current stays the
+    // later one's (docs/checkins.md#current-follows-the-latest-date): the line says both, where it gave the later
+    // value as if it were the one typed (session 21).
+    if (day && kr.lastCheckin && day < kr.lastCheckin) {
+      return `Checked in ${kr.id} for ${day}: value ${valueText(valueOf(requestId))}. Its check-in of ${kr.lastCheckin} is later and stays Current: ${now}`;
+    }
+    return `Checked in ${kr.id}: ${now}`;
+  });
 }
 
 export interface BatchOptions {
@@ -178,7 +192,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
   // Rows the CSV already refused are reported with the add-on's refusals of the others, in line order.
   const problems: RowProblem[] = [...parsed.problems];
   const refuse = (line: number, text: string) => problems.push({ line, text });
-  const done: string[] = [];
+  const done: SavedCheckin[] = [];
   let notice: string | null = null;
   for (const { line, cells } of parsed.rows) {
     const krId = cells.kr_id!;
@@ -208,7 +222,7 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
       refuse(line, dayFrom(text, cells.at ? "at" : opts.atGiven ? "--at" : null));
       continue;
     }
-    done.push(checkedInLine(wb, r.kr, cells.at || opts.at));
+    done.push({ kr: r.kr, day: cells.at || opts.at, requestId: req.requestId as string });
     // After the cycle was closed every row is saved and says so: said once, after the rows.
     if (typeof r.notice === "string") notice = r.notice;
   }
@@ -218,5 +232,5 @@ export async function checkinBatch(file: string, csvName: string, csv: string, o
     throw new Error(`${csvName}: nothing was checked in. ${listed.join(" ")}${more}`);
   }
   await wb.save();
-  return { lines: done, notice };
+  return { lines: checkedInLines(wb, done), notice };
 }

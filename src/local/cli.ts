@@ -9,7 +9,7 @@ import { buildDemo } from "./demo";
 import { callAddon, callAddonRaw, newWorkbook as newWb, openWorkbook as openWb, type OpenOptions, type Workbook } from "./runtime";
 import { showTab } from "./showTab";
 import { csvText, parseCsv, refusalText } from "./csv";
-import { checkedInLine, checkinBatch, dayFrom, lastConfidence, ownerOf } from "./checkinBatch";
+import { checkedInLines, checkinBatch, dayFrom, lastConfidence, ownerOf } from "./checkinBatch";
 import { servePreview } from "./serve";
 import { demoServe } from "./demoServe";
 import { rollupWorkbook } from "./rollup";
@@ -22,7 +22,7 @@ import { asksHelp, CHECKIN_FLAG_OF, commandUsage, dateFlag, FLAGS, intFlag, loca
 import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 import { changedLine, missingLine, noSuchKrMessage } from "../core/messages";
 import { importHeaderAt } from "../core/importRows";
-import { idSpaceLines, restoredSentences } from "../core/idSpaces";
+import { restoredSentences } from "../core/idSpaces";
 import { numberStyleFor, fixedText, type DecimalSeparator } from "../core/numbers";
 import { portfolioDigestLines } from "../core/portfolioDigest";
 import { rollupWhen } from "../core/portfolioLayout";
@@ -191,7 +191,7 @@ async function cmdCheckin(positionals: string[], flags: Flags): Promise<void> {
   if (sent && !sent.ok && typeof sent.message === "string") sent.message = dayFrom(sent.message, at ? "--at" : null);
   const r = expectOk(sent);
   await wb.save();
-  out(checkedInLine(wb, r.kr, at));
+  out(checkedInLines(wb, [{ kr: r.kr, day: at, requestId: req.requestId as string }])[0]);
   // The closed cycle's notice names the command that closes it again, not the menu item (as a refusal does).
   if (typeof r.notice === "string") out(commandHint(r.notice, positionals[0]));
 }
@@ -303,11 +303,11 @@ async function cmdRepair(positionals: string[], flags: Flags): Promise<void> {
   const wb = await openWorkbook(file, { at: dateFlag(flags, "at") });
   const r = expectOk(callAddon(wb, "repairTracker"));
   await wb.save();
-  // The rows are kept but for the spaces Repair removed around IDs, which `Restored:` names (as the menu says it).
-  const trimmed = idSpaceLines(r.restored || []).length ? ", but for the spaces removed around IDs" : "";
+  // The rows are kept but for the spaces Repair removed around IDs, which its ID lines name (as the menu says it).
+  const trimmed = r.ids.length ? ", but for the spaces removed around IDs" : "";
   const parts = [`Repaired ${positionals[0]}: formulas, formatting, dropdowns and protection restored; rows kept${trimmed}.`];
   if (r.created?.length) parts.push(`Re-created: ${r.created.join(", ")}.`);
-  parts.push(...restoredSentences(r.restored || []).filter(Boolean));
+  parts.push(...restoredSentences(r).filter(Boolean));
   if (r.updated?.length) parts.push(`Updated to this version's formulas: ${r.updated.join("; ")}.`);
   out(parts.join(" "));
   // What Repair could not do, and Settings typed wrong, as the menu's dialog says them.

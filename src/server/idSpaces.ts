@@ -8,7 +8,8 @@
 // formula is not written, nor is a row holding one: its value would replace the formula) and its number
 // formats (the cells written back unchanged keep their text: literal, with the apostrophe that keeps "0012"
 // or "2026-01" text in Sheets, except where the cell is Plain text, which keeps what it is given).
-import { COUNTED, newlyCounted, planIdTrims, REMOVED, type IdTrim, type IdTrims } from "../core/idSpaces";
+import { newlyCounted, planIdTrims, type IdTrim, type IdTrims } from "../core/idSpaces";
+import { trimmedKey } from "../core/objectiveKey";
 import { firstAndMore } from "../core/plural";
 import { asText } from "./env";
 import type { SetupReport } from "./setupTypes";
@@ -73,10 +74,10 @@ function writeTrims(t: Table, b: Block, trims: readonly ColumnTrims[]): void {
 }
 
 /** "ID "O1 " (row 2)", "O1.KR2's objective ID "O1 "": each ID whose spaces were removed, for the report. */
-function changes(t: Table, trims: readonly ColumnTrims[], label: (y: number, c: number, was: unknown) => string): string[] {
+function changes(t: Table, trims: readonly ColumnTrims[], named: (y: number) => boolean, label: (y: number, c: number) => string): string[] {
   const out: string[] = [];
   t.rows.forEach((_, y) => {
-    for (const [c, per] of trims) if (per[y] !== null) out.push(label(y, c, per[y]));
+    for (const [c, per] of trims) if (per[y] !== null && named(y)) out.push(label(y, c));
   });
   return out;
 }
@@ -86,10 +87,14 @@ const listed = (items: string[]): string => firstAndMore(items, 6);
 
 /**
  * Removes the spaces around the IDs that need it (core/idSpaces.ts), writing only when there are some, and
- * says in `report.restored` what changed and which KRs now count for their objective. Run after the tables'
+ * says in `report.ids` what changed and which KRs now count for their objective. Run after the tables'
  * headers are ensured and before anything reads their IDs (the focus checks, the money formats' rows).
+ * `imported`: the KRs an import just wrote (lower-case IDs), named in neither: their objective IDs took the
+ * objective's spelling, spaces included, so that they count for it whether or not its spaces can be removed
+ * (a formula's ID keeps them); trimmed with it, they were the import's text, not the user's (until session 22
+ * the import's notes said "O2.KR3's objective ID "O2 "" was trimmed, of the KR it had just added).
  */
-export function trimSpacedIds(objT: Table, krT: Table, report: SetupReport): void {
+export function trimSpacedIds(objT: Table, krT: Table, report: SetupReport, imported: readonly string[] = []): void {
   const [oid, kid, kobj] = [col(objT, "ID"), col(krT, "ID"), col(krT, "Objective ID")];
   if (oid < 0 || kid < 0 || kobj < 0) return;
   const cells = (t: Table, c: number) => t.rows.map((r) => r[c]);
@@ -113,18 +118,22 @@ export function trimSpacedIds(objT: Table, krT: Table, report: SetupReport): voi
   const objTrims: ColumnTrims[] = [[oid, plan.objectives]];
   const krTrims: ColumnTrims[] = [[kid, plan.krIds], [kobj, plan.krObjectives]];
   // A row without an ID is no KR (read.ts keyResultsFrom): its objective ID is trimmed, but it counts for nothing.
-  const counted = newlyCounted(objIds, krObjIds, plan).filter((y) => str(krIds[y]) !== "");
+  // The KRs the user wrote: an import's new ones are named in neither the trims nor the KRs counted since.
+  const mine = (y: number) => imported.indexOf(trimmedKey(krIds[y])) < 0;
+  const counted = newlyCounted(objIds, krObjIds, plan).filter((y) => str(krIds[y]) !== "" && mine(y));
   if (objBlock) writeTrims(objT, objBlock, objTrims);
   krGroups(plan).forEach((g, i) => krBlocks[i] && writeTrims(krT, krBlocks[i]!, g));
   const row = (t: Table, y: number) => t.headerRow + 1 + y;
-  const objLines = changes(objT, objTrims, (y) => `"${String(objIds[y])}" (row ${row(objT, y)})`);
-  const krLines = changes(krT, krTrims, (y, c) =>
+  const objLines = changes(objT, objTrims, () => true, (y) => `"${String(objIds[y])}" (row ${row(objT, y)})`);
+  const krLines = changes(krT, krTrims, mine, (y, c) =>
     c === kid ? `key result ID "${String(krIds[y])}" (row ${row(krT, y)})` : `${str(krIds[y]) || `row ${row(krT, y)}`}'s objective ID "${String(krObjIds[y])}"`,
   );
-  if (objLines.length) report.restored.push(`${objT.name}: ${REMOVED} ${objLines.length === 1 ? "an ID" : `${objLines.length} IDs`} removed (${listed(objLines)})`);
-  if (krLines.length) report.restored.push(`${krT.name}: ${REMOVED} ${krLines.length === 1 ? "an ID" : `${krLines.length} IDs`} removed (${listed(krLines)})`);
+  for (const [t, lines] of [[objT, objLines], [krT, krLines]] as const) {
+    if (lines.length) report.ids.push(`${t.name}: spaces typed around ${lines.length === 1 ? "an ID" : `${lines.length} IDs`} removed (${listed(lines)})`);
+  }
   if (counted.length) {
     const which = counted.map((y) => `${String(krT.rows[y][kid])} for ${String(krT.rows[y][kobj])}`);
-    report.restored.push(counted.length === 1 ? `A key result ${COUNTED}s for its own (${listed(which)}): its objective's score changes` : `${counted.length} key results ${COUNTED} for theirs (${listed(which)}): their objectives' scores change`);
+    const now = "that counted for no objective now count";
+    report.ids.push(counted.length === 1 ? `A key result ${now}s for its own (${listed(which)}): its objective's score changes` : `${counted.length} key results ${now} for theirs (${listed(which)}): their objectives' scores change`);
   }
 }

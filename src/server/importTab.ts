@@ -2,7 +2,6 @@
 // bad row rejects the whole import, naming every bad row and why, and nothing is written; so does a
 // tracker that the Repair run after the rows are written would refuse, and a tab it writes protected so that
 // the user may not edit it.
-import { idSpaceLines } from "../core/idSpaces";
 import { headerKey, importHeaderAt, planImport } from "../core/importRows";
 import { decimalSeparatorFor, isPercentFormat, percentText, type DecimalSeparator } from "../core/numbers";
 import { inCycle, isValidIsoDate } from "../core/dates";
@@ -131,11 +130,11 @@ export function importFromTab(
   const added = addedMidCycle(placed.settings, today);
   const days = plan.keyResults.map((k) => k.countsFrom || added);
   writeOkrRows(objT, krT, plan.objectives, plan.keyResults, days, true, sep);
-  const { report, keyResults: repaired } = setUpTracker(ss, {}, today, tz);
+  const { report, keyResults: repaired } = setUpTracker(ss, { imported: plan.keyResults.map((k) => k.id.toLowerCase()) }, today, tz);
   // A tracker set up before the column gets it from that Repair: the new rows' dates are written then.
   if (days.some(Boolean) && col(krT, "Counts from") < 0) writeCountsFrom(repaired, new Map(plan.keyResults.map((k, i) => [k.id.toLowerCase(), days[i]])));
-  // Its Repair's trims of the IDs typed with spaces (the tracker's, and the new KRs' that named them so) are
-  // the import's news too: "O1 " became O1, and its KRs' scores now count for it.
-  const notes = plan.warnings.concat(idSpaceLines(report.restored).map((l) => `${l}.`));
+  // Its Repair's trims of the IDs typed with spaces are the import's news too: "O1 " became O1, and its KRs'
+  // scores now count for it (the new KRs, which named it as typed, are not: server/idSpaces.ts).
+  const notes = plan.warnings.concat(report.ids.map((l) => `${l}.`));
   return { objectives: plan.objectives.length, keyResults: plan.keyResults.length, notes, warnings: report.warnings };
 }

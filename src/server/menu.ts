@@ -13,7 +13,7 @@ import { changedLine, missingLine } from "../core/messages";
 import { notClosedMessage } from "./lifecycleTabs";
 import { guarded, quotedName, type Refusal } from "./env";
 import { checkRepair } from "./setup";
-import { idSpaceLines, restoredSentences } from "../core/idSpaces";
+import { restoredSentences } from "../core/idSpaces";
 import { sheetNamed } from "./sheetNamed";
 
 export const MENU: [string, string][] = [
@@ -74,7 +74,7 @@ export function menuSetUp(): void {
   }
   report("Set up tracker", actions.setupTracker(template ? { template } : {}), (r) => [
     r.created.length ? `Created: ${r.created.join(", ")}.` : "The tracker tabs were already there; formulas and formatting were restored.",
-    ...restoredSentences(r.restored),
+    ...restoredSentences(r),
     r.updated.length ? `Updated to this version's formulas: ${r.updated.join("; ")}.` : "",
     ...settingsLines(r.warnings),
     ...focusLines(r.warnings),
@@ -163,9 +163,9 @@ export function menuImport(): void {
 export function menuRepair(): void {
   report("Repair tracker", actions.repairTracker(), (r) => [
     r.created.length ? `Re-created: ${r.created.join(", ")}.` : "",
-    ...restoredSentences(r.restored),
+    ...restoredSentences(r),
     r.updated.length ? `Updated to this version's formulas: ${r.updated.join("; ")}.` : "",
-    `Formulas, formatting, dropdowns and protection were restored; the rows of objectives, key results and check-ins were kept as they were${idSpaceLines(r.restored).length ? ", but for the spaces removed around IDs above" : ""}.`,
+    `Formulas, formatting, dropdowns and protection were restored; the rows of objectives, key results and check-ins were kept as they were${r.ids.length ? ", but for the spaces removed around IDs above" : ""}.`,
     // What Repair could not do (no room in Settings A1:C40) and Settings typed wrong are said; its focus
     // checks are setup's to show.
     ...settingsLines(r.warnings),

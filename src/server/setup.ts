@@ -288,7 +288,7 @@ export function checkRepair(ss: Spreadsheet, again?: string): Inspection {
 export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string, tz: string = ss.getSpreadsheetTimeZone(), repairRead = false): SetupRun {
   const { template: templateName } = validateSetupOptions(opts);
   const writesBefore = writesNoted();
-  const report: SetupReport = { created: [], restored: [], updated: [], warnings: [] };
+  const report: SetupReport = { created: [], restored: [], ids: [], updated: [], warnings: [] };
   // The tabs, listed once for every look before setup changes one (then never looked through again).
   const tabs = tabList(ss);
   const empty = emptyDefaultTab(tabs);
@@ -313,7 +313,7 @@ export function setUpTracker(ss: Spreadsheet, opts: SetupOptions, today: string,
   const krT = ensureTable(ss, state.keyResults, ALL_HEADERS.keyResults, IDENTIFYING.keyResults, report, krAt, PACE_SPAN);
   report.created.sort((a, b) => TAB_ORDER.indexOf(a) - TAB_ORDER.indexOf(b));
   // Before anything reads the IDs: the focus checks and the rows below see them as the sheet then holds them.
-  trimSpacedIds(objT, krT, report);
+  trimSpacedIds(objT, krT, report, opts.imported);
 
   const before = { objRows: objT.rows.length, krRows: krT.rows.length };
   const hasData = objectivesFrom(objT).length > 0 || keyResultsFrom(krT, tz).length > 0;

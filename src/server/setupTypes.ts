@@ -6,11 +6,22 @@ export interface SetupOptions {
   start?: string;
   weeks?: number;
   name?: string;
+  /**
+   * The IDs of the KRs an import has just written (lower case): its Repair's report leaves out the trims of their
+   * objective IDs, and does not count them among the KRs that now count for an objective (server/idSpaces.ts).
+   */
+  imported?: readonly string[];
 }
 
 export interface SetupReport {
   created: string[];
   restored: string[];
+  /**
+   * What Repair changed in the IDs (server/idSpaces.ts): the spaces it removed around them, and the KRs that count
+   * for an objective since. Read as they are by the import's notes and the menu's and the CLI's "but for the spaces
+   * removed around IDs" (until session 22 picked out of `restored` by their words).
+   */
+  ids: string[];
   /** Formulas an earlier version of the add-on wrote, now this version's (not damage: nobody changed them). */
   updated: string[];
   warnings: string[];

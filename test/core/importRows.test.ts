@@ -98,6 +98,14 @@ describe("planImport", () => {
     expect(p.warnings).toEqual(["Objective O1 already exists: 1 key result is added to it."]);
   });
 
+  it("of O1 and \"O1 \" (two objectives to the sheet), the file's O1 names the one typed O1, wherever it stands", () => {
+    // Until session 22 the later of the two: a KR added to "O1" counted for "O1 ", the objective typed with spaces.
+    const add = [[...H, "objective_id"], ["", "k", "a@x.com", "milestone", "", "", "O1"]];
+    for (const objectiveIds of [["O1", "O1 "], ["O1 ", "O1"]]) {
+      expect(okPlan(planImport(add, { objectiveIds, krIds: ["O1.KR1"] })).keyResults.map((k) => k.objectiveId)).toEqual(["O1"]);
+    }
+  });
+
   it("keeps formula-looking text as text", () => {
     const p = okPlan(planImport([H, ["=HYPERLINK(1)", "+1 thing", "@bob", "increase", "-5", "+5"]], none));
     expect(p.objectives[0].title).toBe("=HYPERLINK(1)");

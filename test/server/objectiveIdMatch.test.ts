@@ -82,7 +82,7 @@ describe.each(["O1 ", " O1", " o1  "])("a KR whose Objective ID is typed %j", (s
     const wb = tracker(spaced);
     const r = callAddon(wb, "repairTracker", {});
     expect(r.ok, r.message).toBe(true);
-    expect(r.restored).toContain(`Key Results: spaces typed around an ID removed (O1.KR2's objective ID "${spaced}")`);
+    expect(r.ids).toContain(`Key Results: spaces typed around an ID removed (O1.KR2's objective ID "${spaced}")`);
     expect(r.warnings.filter((w: string) => /spaces around/.test(w))).toEqual([]);
     expect(rowsOf(wb, "Key Results").find((k) => k.ID === "O1.KR2")!["Objective ID"]).toBe(spaced.trim());
     expect(ids(asUser(wb, DANA, () => callAddon(wb, "getSidebarData", {})))).toEqual(["O1.KR1", "O1.KR2", "O1.KR3"]);
@@ -100,7 +100,7 @@ describe("an objective ID typed with spaces on the Objectives tab", () => {
     expect(krLines(refresh(wb).find((m) => m.to === DANA)!.body)).toEqual(["O1.KR2"]);
     // Repair removes the spaces of both, together: O1.KR2 stays O1's, and the KRs typed "O1" are O1's again.
     const repair = callAddon(wb, "repairTracker", {});
-    expect(repair.restored).toContain(`Objectives: spaces typed around an ID removed ("O1 " (row 2))`);
+    expect(repair.ids).toContain(`Objectives: spaces typed around an ID removed ("O1 " (row 2))`);
     expect(rowsOf(wb, "Objectives").map((o) => o.ID)).toEqual(["O1", "O2", "O3"]);
     expect(ids(asUser(wb, DANA, () => callAddon(wb, "getSidebarData", {})))).toEqual(["O1.KR1", "O1.KR2", "O1.KR3"]);
   });

@@ -10,7 +10,7 @@ import type { Workbook } from "../../src/local/runtime";
 import { addDays } from "../../src/core/dates";
 import { ss } from "../support/tracker";
 import { fireTrigger, refreshTriggersOf, trackers } from "../support/rhythm";
-import { alignUnderCo1, companyOver, everyoneChecksIn, setSetting } from "../support/portfolioCompany";
+import { alignUnderCo1, companyOver, everyoneChecksIn, retype, setSetting } from "../support/portfolioCompany";
 
 const LEADER = "head.of.ops@example.com";
 
@@ -52,5 +52,27 @@ describe("The company's objectives in its leaders' digest", () => {
     expect(body.find((l) => l.startsWith("  O2 "))).toMatch(/— Not started$/);
     // The HTML table, a column more.
     expect(String(mail.htmlBody)).toContain(`${tab["Aligned score"]} vs ${tab["Aligned expected"]} (2)`);
+  });
+
+  it("give the teams to the company objective they align under only, not to one typed with spaces beside it", () => {
+    // "CO1 " beside CO1 is another objective to the sheet (docs/scoring.md#ids-in-formulas), and Repair leaves it
+    // so. The roll-up aligns the teams' CO1 under one of them; until session 22 the digest matched its objectives
+    // to that trimmed, and gave "CO1 " the same teams aligned, figures and all.
+    const [base, ops] = trackers(2);
+    alignUnderCo1(base, [ops]);
+    retype(base, "Objectives", "ID", "O2", "CO1 ");
+    retype(base, "Key Results", "Objective ID", "O2", "CO1 ");
+    everyoneChecksIn(ops, "2026-01-08T12:00:00Z", (s, t) => s + 0.1 * (t - s));
+    const company = companyOver(base, { Ops: ops });
+    setSetting(company, "Leaders' emails", LEADER);
+    setSetting(company, "Email digest to leaders", "on");
+    company.services.clock.set(new Date("2026-01-12T07:00:00Z"));
+    const out = fireTrigger(company, refreshTriggersOf(company)[0]);
+    expect(out.ok, out.message).toBe(true);
+    const body = String(company.services.mail.sent.find((m) => m.to === LEADER)!.body).split("\n");
+    // Which of the two the teams align under is the roll-up's to say; that one alone shows them.
+    const lines = body.filter((l) => l.startsWith("  CO1 "));
+    expect(lines).toHaveLength(2);
+    expect(lines.filter((l) => l.includes("; teams aligned: "))).toHaveLength(1);
   });
 });

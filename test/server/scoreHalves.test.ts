@@ -9,7 +9,7 @@ import { expect } from "../support/expect";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, requestId, rowsOf, setToday, ss } from "../support/tracker";
 import { importedTracker } from "../support/importedTracker";
-import { checkedInLine } from "../../src/local/checkinBatch";
+import { checkedInLines } from "../../src/local/checkinBatch";
 import { byId, rowWhere, summarize, summaryTab } from "../support/summaryTab";
 
 const HEADER = ["objective", "key_result", "owner", "metric", "unit", "start", "target"];
@@ -44,7 +44,7 @@ describe("A score on an exact half reads the same in its cell and in every text"
     const answer = checkIn(wb, "2026-01-16", "O1.KR1", "11.3", "cara@example.com");
     // The score the sidebar's answer words (client/logic.ts formatScore: "0.18"; it said 0.17) and the CLI's line.
     expect(answer.kr.score).toBe(0.175);
-    expect(checkedInLine(wb, answer.kr)).toBe("Checked in O1.KR1: value 11.3 days, score 0.18, On track.");
+    expect(checkedInLines(wb, [{ kr: answer.kr, requestId: "" }])[0]).toBe("Checked in O1.KR1: value 11.3 days, score 0.18, On track.");
 
     const kr = byId(rowsOf(wb, "Key Results")).get("O1.KR1")!;
     expect(kr.Score).toBe(0.175);

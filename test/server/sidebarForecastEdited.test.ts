@@ -57,4 +57,21 @@ describe("the sidebar's forecast after the target is edited", () => {
     const row = rowsOf(wb, "Key Results").find((k) => k.ID === "O3.KR1")!;
     expect(forecastOf(wb)).toMatchObject({ ok: true, value: row["Forecast"], score: row["Forecast score"] });
   });
+
+  it("leaves the Key Results cells as written, Repair too, until the KR's next check-in or summary (docs/checkins.md)", () => {
+    const wb = tracker();
+    const cells = () => {
+      const r = rowsOf(wb, "Key Results").find((k) => k.ID === "O3.KR1")!;
+      return [r["Forecast"], r["Forecast score"], r["Weeks to target"]] as number[];
+    };
+    const was = cells();
+    expect(was[1]).toBeLessThan(1);
+    setTarget(wb, Math.ceil(was[0]));
+    expect(cells()).toEqual(was);
+    expect(callAddon(wb, "repairTracker", {})).toMatchObject({ ok: true });
+    expect(cells()).toEqual(was);
+    // The KR's next check-in writes them against the row as it is: its forecast meets the new target.
+    checkInOn(wb, "2026-02-06", OWNER, "O3.KR1", "40.1", { admin: ADMIN });
+    expect(cells()[1]).toBe(1);
+  });
 });
