@@ -333,12 +333,19 @@ export function parseKrValue(text: string | number, locale: string, unit: string
 // space in fr_FR: valueDigits.ts valueWithUnit, and the money cells' "#,##0.00"). The separators travel
 // together as a NumberStyle: the decimal separator, then the locale's grouping separator (numberStyleFor:
 // ".," in en_US, ",." in de_DE, ",\u202f" in fr_FR); a lone "." or "," (tests, callers that write no
-// money) groups nothing.
+// money) groups nothing. A "2" after them (session 22) marks a locale whose CLDR minimumGroupingDigits is 2, which
+// leaves a four-digit whole part ungrouped (es_ES, pl_PL, it_IT…: "1234,50 €", "12.345,50 €"; Node's ICU gives so).
 export type DecimalSeparator = `${"." | ","}${string}`;
+
+// The locales that group only from five digits (CLDR 48 minimumGroupingDigits 2): these languages, but
+// Latin America's Spanish (es_419, es_MX, es_AR…) and Brazil's Portuguese, which group from four.
+const MIN2_LANGUAGES = ["be", "bg", "et", "hu", "hy", "it", "ka", "lv", "pl", "sl", "sq"];
 
 /** The separators numbers are written with in text in a Sheets locale: its decimal separator, then its thousands separator. */
 export function numberStyleFor(locale: string): DecimalSeparator {
-  return `${decimalSeparatorFor(locale)}${groupSeparatorFor(locale)}`;
+  const l = localeKey(locale);
+  const min2 = MIN2_LANGUAGES.indexOf(l.split("_")[0]) >= 0 || ["es", "es_es", "pt_pt"].indexOf(l) >= 0;
+  return `${decimalSeparatorFor(l)}${groupSeparatorFor(l)}${min2 ? "2" : ""}`;
 }
 
 /** The decimal separator of a NumberStyle (or of a lone separator). */
@@ -354,12 +361,13 @@ export function decimalText(numeral: string, sep: DecimalSeparator): string {
 /**
  * A numeral in a style's decimal separator ("1234.5", "1234,5", "-1234") with its whole part grouped by
  * thousands in the style's grouping separator: "1,234.5" (".,"), "1.234,5" (",."), "1\u202f234,5" (fr_FR);
- * as it is when the style has none (a lone "," or "."), and so is text that is no such numeral.
+ * as it is when the style has none (a lone "," or "."), and so is text that is no such numeral, and a whole
+ * part of four digits in a style marked "2" ("1234,5" in es_ES).
  */
 export function groupedText(numeral: string, sep: DecimalSeparator): string {
-  const group = sep.slice(1);
+  const group = sep.charAt(1);
   const m = /^([+\-\u2212]?)(\d+)(.*)$/.exec(numeral);
-  if (!group || !m || !/^([.,]\d*)?$/.test(m[3])) return numeral;
+  if (!group || !m || !/^([.,]\d*)?$/.test(m[3]) || (sep.charAt(2) && m[2].length < 5)) return numeral;
   return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, group)}${m[3]}`;
 }
 
