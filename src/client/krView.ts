@@ -1,11 +1,11 @@
 // How one KR is drawn in the sidebar: its entry in the list, and its recent check-ins under the form.
 import type { SidebarKr } from "../core/api";
 import { $, clear, fact, make } from "./dom";
-import { formatScore, formatValue, krForecastLine, krValue, recentForDisplay, statusClass, withUnit, type DecimalSeparator } from "./logic";
+import { formatScore, formatValue, krForecastLine, krValue, recentForDisplay, statusClass, withUnit, type NumberStyle } from "./logic";
 
 export interface KrItemOptions {
   showOwner: boolean;
-  sep: DecimalSeparator;
+  sep: NumberStyle;
   /** Its check-in is shown ahead of the server's reply. */
   saving: boolean;
   /** For a KR known by name only (SidebarKr.brief): why its facts are not shown. */
@@ -51,7 +51,7 @@ export function krItem(kr: SidebarKr, o: KrItemOptions): HTMLLIElement {
 }
 
 /** `empty` is what an empty list says: none yet, or not loaded yet (a large tracker's page). */
-export function renderRecent(kr: SidebarKr | undefined, s: DecimalSeparator, empty: string): void {
+export function renderRecent(kr: SidebarKr | undefined, s: NumberStyle, empty: string): void {
   clear($.recent);
   const list = kr ? recentForDisplay(kr.recent, 5) : [];
   $.recentEmpty.textContent = empty;

@@ -6,13 +6,13 @@ import { evaluateKr } from "../core/evaluate";
 import type { KeyResult } from "../core/model";
 import { krValueText, type LineForecast } from "../core/forecast";
 import { forecastLine } from "../core/forecastWords";
-import { decimalOf, decimalText, exactText, fixedText, parseKrValue, type DecimalSeparator } from "../core/numbers";
+import { decimalOf, decimalText, exactText, fixedText, parseKrValue, type NumberStyle } from "../core/numbers";
 import { implausible } from "../core/plausible";
 import { valueWithUnit } from "../core/valueDigits";
 
 export { MAX_TEXT };
 
-export type { DecimalSeparator };
+export type { NumberStyle };
 
 /** A random request ID: crypto.randomUUID where available, else 32 random hex digits. */
 export function newRequestId(cryptoLike: Partial<Crypto> | undefined = globalThis.crypto): string {
@@ -48,7 +48,7 @@ export class RequestIdKeeper {
 }
 
 /** A score for display: two decimals, in the spreadsheet's decimal separator; "—" when there is none. */
-export function formatScore(score: number | null | undefined, sep: DecimalSeparator = "."): string {
+export function formatScore(score: number | null | undefined, sep: NumberStyle = "."): string {
   if (typeof score !== "number" || !isFinite(score)) return "—";
   return fixedText(score, 2, sep);
 }
@@ -58,7 +58,7 @@ export function formatScore(score: number | null | undefined, sep: DecimalSepara
  * float noise, never in exponent form (String() writes 1e-7, which the value field then refused), in the
  * locale's separator; text as is. A KR's value is shown at its decimals instead (krValue).
  */
-export function formatValue(value: number | string | null | undefined, sep: DecimalSeparator = "."): string {
+export function formatValue(value: number | string | null | undefined, sep: NumberStyle = "."): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return exactText(value, sep);
   return String(value);
@@ -70,7 +70,7 @@ export function formatValue(value: number | string | null | undefined, sep: Deci
  * CLI's check-in line write it: until session 14 it was formatValue's, "1e-7" in Now and the hint for a value
  * under 1e-6, and 85.125 where the summary says 85.13.
  */
-export function krValue(kr: Pick<SidebarKr, "percentCells" | "start" | "target">, v: number | string | null | undefined, sep: DecimalSeparator = "."): string {
+export function krValue(kr: Pick<SidebarKr, "percentCells" | "start" | "target">, v: number | string | null | undefined, sep: NumberStyle = "."): string {
   if (typeof v !== "number" || !isFinite(v)) return formatValue(v, sep);
   const num = (x: unknown) => (typeof x === "number" && isFinite(x) ? x : null);
   return krValueText({ start: num(kr.start), target: num(kr.target), percentCells: !!kr.percentCells }, v, sep);
@@ -81,7 +81,7 @@ export function krValue(kr: Pick<SidebarKr, "percentCells" | "start" | "target">
  * number, other units follow with a space, a dollar or pound sign comes first with a decimal point ("$39.90");
  * money with two decimals at least ("14.20 €", not "14.2 €").
  */
-export function withUnit(value: string, unit: string, sep: DecimalSeparator = "."): string {
+export function withUnit(value: string, unit: string, sep: NumberStyle = "."): string {
   return valueWithUnit(value, unit, sep);
 }
 
@@ -104,7 +104,7 @@ export function statusClass(status: string): string {
 }
 
 /** The message shown after a successful check-in. */
-export function successMessage(kr: Pick<SidebarKr, "score" | "status">, duplicate: boolean, sep: DecimalSeparator = "."): string {
+export function successMessage(kr: Pick<SidebarKr, "score" | "status">, duplicate: boolean, sep: NumberStyle = "."): string {
   const head = duplicate ? "Already saved" : "Saved";
   const status = kr.status || "";
   if (typeof kr.score === "number" && isFinite(kr.score)) {
@@ -181,12 +181,12 @@ export function validateForm(v: FormValues): Partial<Record<FormField, string>> 
 }
 
 /** The placeholder for the value field in the locale ("3,5" or "3.5"). */
-export function valuePlaceholder(sep: DecimalSeparator): string {
+export function valuePlaceholder(sep: NumberStyle): string {
   return decimalOf(sep) === "," ? "e.g. 3,5" : "e.g. 3.5";
 }
 
 /** The hint under New value: unit, start → target, and the current value. */
-export function valueHint(kr: Pick<SidebarKr, "unit" | "start" | "target" | "current" | "metric" | "percentCells">, sep: DecimalSeparator): string {
+export function valueHint(kr: Pick<SidebarKr, "unit" | "start" | "target" | "current" | "metric" | "percentCells">, sep: NumberStyle): string {
   const f = (x: number | string) => withUnit(krValue(kr, x, sep), kr.unit, sep);
   const parts: string[] = [];
   if (kr.metric === "milestone") parts.push("Fraction done, 0 to 1 (1 = done).");
@@ -253,12 +253,12 @@ export function lateMessage(l: { end: string; until: string }): string {
  * 0.25", as the summary after the end does (docs/checkins.md). Until session 19 it said "At this pace: … by
  * 2026-04-05", a date past.
  */
-export function krForecastLine(f: LineForecast, unit: string, sep: DecimalSeparator, today: string): string {
+export function krForecastLine(f: LineForecast, unit: string, sep: NumberStyle, today: string): string {
   return forecastLine(f, unit, sep, f.ok && today !== "" && today > f.endDay);
 }
 
 /** The status line while correcting: which check-in is being replaced. */
-export function correctingMessage(c: { date: string; value: number | string }, kr: Pick<SidebarKr, "unit" | "percentCells" | "start" | "target">, sep: DecimalSeparator = "."): string {
+export function correctingMessage(c: { date: string; value: number | string }, kr: Pick<SidebarKr, "unit" | "percentCells" | "start" | "target">, sep: NumberStyle = "."): string {
   return `Correcting your check-in of ${c.date} (${withUnit(krValue(kr, c.value, sep), kr.unit, sep)}): change what was wrong and save. Both stay in the log.`;
 }
 

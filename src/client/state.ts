@@ -2,7 +2,7 @@
 // KR's check-in is shown ahead of the server's reply. The other modules read these live bindings; they
 // change only through the setters below (an ES module's `let` can be assigned only where it is declared).
 import type { SidebarData, SidebarKr } from "../core/api";
-import { RequestIdKeeper, type DecimalSeparator } from "./logic";
+import { RequestIdKeeper, type NumberStyle } from "./logic";
 
 /** The name picked in "Who are you?", when the server cannot tell who the person is. */
 export let as: string | undefined;
@@ -32,8 +32,8 @@ export function setDetails(d: typeof details): void {
   details = d;
 }
 
-export function sep(): DecimalSeparator {
-  const s = data && data.decimalSeparator;
+export function sep(): NumberStyle {
+  const s = data && data.numberStyle;
   return typeof s === "string" && /^[.,]/.test(s) ? s : ".";
 }
 

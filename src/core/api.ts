@@ -3,7 +3,7 @@
 import * as z from "zod/mini";
 
 import type { LineForecast } from "./forecast";
-import type { DecimalSeparator } from "./numbers";
+import type { NumberStyle } from "./numbers";
 import { MAX_TEXT } from "./limits";
 import { onFirstUse } from "./onFirstUse";
 export { MAX_TEXT, SHEETS_CELL_LIMIT } from "./limits";
@@ -118,7 +118,7 @@ export interface SidebarData {
   owners: string[];
   locale: string;
   /** The locale's NumberStyle (numbers.ts numberStyleFor): its decimal separator, then its thousands separator (",." in de_DE). */
-  decimalSeparator: DecimalSeparator;
+  numberStyle: NumberStyle;
   /**
    * `closed` only when the server refuses check-ins (before the start, or more than a week after the last
    * day): the cycle's first and last day. `late` in the week after the last day, when they are still taken

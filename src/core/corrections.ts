@@ -2,7 +2,7 @@
 // What changed names the request ID of the row it replaces. Reports read the log without the replaced rows,
 // so they agree with Current, which follows the correction.
 import type { CheckinEntry } from "./model";
-import { exactText, percentShown, type DecimalSeparator } from "./numbers";
+import { exactText, percentShown, type NumberStyle } from "./numbers";
 import { valueWithUnit } from "./valueDigits";
 
 const CORRECTION = /^Correction of check-in (.+?) \(/;
@@ -59,7 +59,7 @@ export function correctionNote(
   replaced: { requestId: string; date: string; value: unknown },
   text: string,
   kr: { unit?: unknown; percentCells?: boolean },
-  sep: DecimalSeparator,
+  sep: NumberStyle,
 ): string {
   const raw = replaced.value;
   let value = typeof raw === "number" ? exactText(kr.percentCells ? percentShown(raw) : raw, sep) : String(raw ?? "");

@@ -5,7 +5,7 @@ import { closedSuffix } from "./cycleClosed";
 import { isValidIsoDate, lateCheckinsUntil } from "./dates";
 import { ofTotal } from "./plural";
 import { escapeHtml, safeHttpUrl } from "./escape";
-import { decimalText, fixedText, signedText, type DecimalSeparator } from "./numbers";
+import { decimalText, fixedText, signedText, type NumberStyle } from "./numbers";
 import type { SummaryData, SummaryModel } from "./summary";
 import { KR_STATUS_ORDER, percent } from "./summary";
 import { STATUS } from "./tabs";
@@ -28,11 +28,11 @@ const COLORS: Record<string, { bg: string; fg: string }> = {
 };
 
 // Scores and changes in the spreadsheet locale's decimal separator (the summary data's), as on the tab.
-function fmtScore(x: number | null, sep: DecimalSeparator): string {
+function fmtScore(x: number | null, sep: NumberStyle): string {
   return x === null || x === undefined || !isFinite(x) ? "—" : fixedText(x, 2, sep);
 }
 
-function fmtChange(x: number | null, sep: DecimalSeparator): string {
+function fmtChange(x: number | null, sep: NumberStyle): string {
   return x === null || x === undefined || !isFinite(x) ? "—" : signedText(x, sep);
 }
 

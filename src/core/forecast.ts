@@ -23,7 +23,7 @@
 //   "Meets": ≥ target for increase and stay_above, ≤ target for decrease and stay_below.
 import { addDays, cycleLastDay, dayNumber, isValidIsoDate } from "./dates";
 import { isNum, krScore, normalizeMetric } from "./scoring";
-import { isPercentUnit, percentShown, roundedText, shownRound, type DecimalSeparator } from "./numbers";
+import { isPercentUnit, percentShown, roundedText, shownRound, type NumberStyle } from "./numbers";
 
 export { percentShown };
 import { valueDigits } from "./valueDigits";
@@ -219,7 +219,7 @@ export function forecastKr(
  * noise or trailing zeros ("91.5", "0.35", "1200", "0.0436"), with the decimal separator given (the
  * spreadsheet locale's: "91,5" in de_DE), −0 as 0.
  */
-export function formatValue(v: number, sep: DecimalSeparator = ".", digits = 2): string {
+export function formatValue(v: number, sep: NumberStyle = ".", digits = 2): string {
   return roundedText(v, digits, sep);
 }
 
@@ -299,6 +299,6 @@ export function krAsShown<K extends { start: number | null; target: number | nul
  * A KR's value as its cells show it (× 100 for a fraction-% KR), at the KR's decimals (valueDigits of its
  * start and target as shown): the sidebar's values and the CLI's check-in line, as the summary writes them.
  */
-export function krValueText(kr: { start: number | null; target: number | null; percentCells?: boolean }, v: number, sep: DecimalSeparator): string {
+export function krValueText(kr: { start: number | null; target: number | null; percentCells?: boolean }, v: number, sep: NumberStyle): string {
   return roundedText(valueAsShown(kr.percentCells, v), valueDigits(krAsShown(kr)), sep);
 }

@@ -2,7 +2,7 @@
 // its target, and the pace it has against the pace it needs. Numbers in the spreadsheet locale's decimal
 // separator and at the KR's decimals (forecast.ts valueDigits), as the Forecast column's.
 import { formatValue, NOT_ENOUGH_WEEKS, valueDigits, type GoalValue, type LineForecast } from "./forecast";
-import { fixedText, isPercentUnit, type DecimalSeparator } from "./numbers";
+import { fixedText, isPercentUnit, type NumberStyle } from "./numbers";
 import { normalizeMetric } from "./scoring";
 import { valueWithUnit } from "./valueDigits";
 import { shortOfGoal } from "./shortOfGoal";
@@ -12,12 +12,12 @@ import { neededPace, type NeededPace } from "./neededPace";
  * A value with its unit as the Forecast column writes it, at the KR's `digits` (valueDigits): "8.3%", "6.25 days",
  * "1200", "0.0436"; money with two decimals at least: "14.20 €", "42.40 EUR", "$36.00" (valueWithUnit).
  */
-export function withUnit(v: number, unit: string, sep: DecimalSeparator, digits = 2): string {
+export function withUnit(v: number, unit: string, sep: NumberStyle, digits = 2): string {
   return valueWithUnit(formatValue(v, sep, digits), unit, sep);
 }
 
 /** What a KR ends against, as the At this pace line and the sidebar name it: "target 3%", "goal 37.80 EUR". */
-export function goalWords(g: GoalValue, unit: string, sep: DecimalSeparator, digits = 2): string {
+export function goalWords(g: GoalValue, unit: string, sep: NumberStyle, digits = 2): string {
   return `${g.word} ${withUnit(g.value, unit, sep, digits)}`;
 }
 
@@ -31,7 +31,7 @@ export function goalWords(g: GoalValue, unit: string, sep: DecimalSeparator, dig
  * landed) says what happened, as the summary's Missed does: "Ended at 88% on 2026-04-05 (target 95%) — score
  * 0.25" (until session 19 "At this pace: … by 2026-04-05", a date past).
  */
-export function forecastLine(f: LineForecast, unit: string, sep: DecimalSeparator = ".", ended = false): string {
+export function forecastLine(f: LineForecast, unit: string, sep: NumberStyle = ".", ended = false): string {
   if (!f.ok) return `At this pace: ${f.reason}`;
   const d = f.digits ?? 2;
   const against = f.goal ? ` (${goalWords(f.goal, unit, sep, d)})` : "";
@@ -47,7 +47,7 @@ export function forecastLine(f: LineForecast, unit: string, sep: DecimalSeparato
  * that shows as 0 there (until session 13 below 0.005 for every KR, so a KR going 0.05 → 0.03 over a cycle,
  * 0.0015 a week, needed "no change week to week").
  */
-function pace(perWeek: number, unit: string, sep: DecimalSeparator, digits: number): string {
+function pace(perWeek: number, unit: string, sep: NumberStyle, digits: number): string {
   if (Math.abs(perWeek) < 0.5 * Math.pow(10, -digits)) return "no change week to week";
   const size = Math.abs(perWeek);
   const amount = isPercentUnit(unit) ? `${formatValue(size, sep, digits)} point${formatValue(size, ".", digits) === "1" ? "" : "s"}` : withUnit(size, unit, sep, digits);
@@ -86,7 +86,7 @@ export function goalValue(k: Pick<WhyInput, "metric" | "start" | "target" | "goa
  * week."), or, for a stay KR, the side of its threshold it ends on ("Falling 0.5 points a week: below 92% by
  * 2026-04-05."; "…: already above 3% (3.4% now), 7.4% by 2026-04-05." when it is there now), or, in the cycle's last week, where it is (`asOf`: the report's day, YYYY-MM-DD).
  */
-export function forecastWhy(k: WhyInput, asOf: string, sep: DecimalSeparator = "."): string {
+export function forecastWhy(k: WhyInput, asOf: string, sep: NumberStyle = "."): string {
   const f = k.forecast;
   if (!f.ok) return f.reason;
   const metric = normalizeMetric(k.metric);
@@ -128,7 +128,7 @@ const OUT_OF_REACH = "out of reach: it needs more each week than start to target
  * rising 0.94 points a week (so far rising 0.6 points a week)", "; needs falling 0.2 days a week (so far …)", or
  * plainly when no pace will do.
  */
-export function needWords(n: NeededPace, g: GoalValue, unit: string, sep: DecimalSeparator, d: number): string {
+export function needWords(n: NeededPace, g: GoalValue, unit: string, sep: NumberStyle, d: number): string {
   const now = ` (so far ${pace(n.slope, unit, sep, d)})`;
   if (n.kind === "pace") return `; needs ${pace(n.perWeek, unit, sep, d)}${now}`;
   if (n.kind === "hold") return `; at its ${g.word} now, needs to hold it${now}`;
@@ -146,7 +146,7 @@ export function needWords(n: NeededPace, g: GoalValue, unit: string, sep: Decima
 export function atThisPaceLine(
   below: (WhyInput & { id: string })[],
   anyForecast: boolean,
-  sep: DecimalSeparator = ".",
+  sep: NumberStyle = ".",
   named = 5,
   ended = false,
 ): string {
@@ -174,7 +174,7 @@ export function atThisPaceLine(
  * (target 95%)", the At this pace line's numbers for one KR ("" when it has no forecast); after the cycle's
  * last day (`ended`) what happened: "Missed: 88.34% on 2026-04-05 (target 95%)".
  */
-export function forecastMissWords(k: WhyInput, sep: DecimalSeparator = ".", ended = false): string {
+export function forecastMissWords(k: WhyInput, sep: NumberStyle = ".", ended = false): string {
   const f = k.forecast;
   if (!f.ok) return "";
   const g = goalValue(k);

@@ -42,7 +42,8 @@
 // importRowCheck.ts; here, the header, what needs several rows or the tracker, and the generated IDs.
 import { ID_RE, IMPORT_REQUIRED, headerKey, isImportColumn, lowerKey, quote, text, textKey, type ImportColumn } from "./importCells";
 import { checkRowCells, type ImportCycle } from "./importRowCheck";
-import { decimalSeparatorFor, decimalText } from "./numbers";
+import { numberStyleFor, roundedText } from "./numbers";
+import { valueDigits, valueWithUnit } from "./valueDigits";
 import { andList } from "./plural";
 import { ownersKey } from "./owners";
 import { spacedId } from "./objectiveKey";
@@ -331,10 +332,11 @@ export function planImport(table: unknown[][], existing: ImportExisting): Import
   }
   // Start and target the wrong way round for the metric (a rework rate "decrease" typed 4 → 8, columns
   // swapped) score every step the wrong way all cycle; the add-on cannot tell which of the two is wrong,
-  // so it warns, as the roll over does for a carried start past its target.
-  const sep = decimalSeparatorFor(existing.locale || "en_US");
-  const num = (x: number) => decimalText(String(x), sep);
+  // so it warns, as the roll over does for a carried start past its target. Its values in the KR's unit, at its
+  // decimals and in the locale (82%, 1.234,50 €), as the roll over's and the summary's (session 22; bare before: 82, 1234.5).
+  const sep = numberStyleFor(existing.locale || "en_US");
   for (const k of keyResults) {
+    const num = (x: number) => valueWithUnit(roundedText(x, valueDigits(k), sep), k.unit, sep);
     const up = k.metric === "increase";
     if (!(up || k.metric === "decrease") || k.start === null || k.target === null || k.start === k.target) continue;
     if (up === k.start < k.target) continue;

@@ -333,33 +333,41 @@ export function parseKrValue(text: string | number, locale: string, unit: string
 // space in fr_FR: valueDigits.ts valueWithUnit, and the money cells' "#,##0.00"). The separators travel
 // together as a NumberStyle: the decimal separator, then the locale's grouping separator (numberStyleFor:
 // ".," in en_US, ",." in de_DE, ",\u202f" in fr_FR); a lone "." or "," (tests, callers that write no
-// money) groups nothing.
-export type DecimalSeparator = `${"." | ","}${string}`;
+// money) groups nothing. A "2" after them (session 22) marks a locale whose CLDR minimumGroupingDigits is 2, which
+// leaves a four-digit whole part ungrouped (es_ES, pl_PL, it_IT…: "1234,50 €", "12.345,50 €"; Node's ICU gives so).
+export type NumberStyle = `${"." | ","}${string}`;
+
+// The locales that group only from five digits (CLDR 48 minimumGroupingDigits 2): these languages, but
+// Latin America's Spanish (es_419, es_MX, es_AR…) and Brazil's Portuguese, which group from four.
+const MIN2_LANGUAGES = ["be", "bg", "et", "hu", "hy", "it", "ka", "lv", "pl", "sl", "sq"];
 
 /** The separators numbers are written with in text in a Sheets locale: its decimal separator, then its thousands separator. */
-export function numberStyleFor(locale: string): DecimalSeparator {
-  return `${decimalSeparatorFor(locale)}${groupSeparatorFor(locale)}`;
+export function numberStyleFor(locale: string): NumberStyle {
+  const l = localeKey(locale);
+  const min2 = MIN2_LANGUAGES.indexOf(l.split("_")[0]) >= 0 || ["es", "es_es", "pt_pt"].indexOf(l) >= 0;
+  return `${decimalSeparatorFor(l)}${groupSeparatorFor(l)}${min2 ? "2" : ""}`;
 }
 
 /** The decimal separator of a NumberStyle (or of a lone separator). */
-export function decimalOf(sep: DecimalSeparator): "." | "," {
+export function decimalOf(sep: NumberStyle): "." | "," {
   return sep.charAt(0) === "," ? "," : ".";
 }
 
 /** A numeral written with "." ("0.35", "-1.5", "1200") in the given decimal separator. */
-export function decimalText(numeral: string, sep: DecimalSeparator): string {
+export function decimalText(numeral: string, sep: NumberStyle): string {
   return decimalOf(sep) === "," ? numeral.replace(".", ",") : numeral;
 }
 
 /**
  * A numeral in a style's decimal separator ("1234.5", "1234,5", "-1234") with its whole part grouped by
  * thousands in the style's grouping separator: "1,234.5" (".,"), "1.234,5" (",."), "1\u202f234,5" (fr_FR);
- * as it is when the style has none (a lone "," or "."), and so is text that is no such numeral.
+ * as it is when the style has none (a lone "," or "."), and so is text that is no such numeral, and a whole
+ * part of four digits in a style marked "2" ("1234,5" in es_ES).
  */
-export function groupedText(numeral: string, sep: DecimalSeparator): string {
-  const group = sep.slice(1);
+export function groupedText(numeral: string, sep: NumberStyle): string {
+  const group = sep.charAt(1);
   const m = /^([+\-\u2212]?)(\d+)(.*)$/.exec(numeral);
-  if (!group || !m || !/^([.,]\d*)?$/.test(m[3])) return numeral;
+  if (!group || !m || !/^([.,]\d*)?$/.test(m[3]) || (sep.charAt(2) && m[2].length < 5)) return numeral;
   return `${m[1]}${m[2].replace(/\B(?=(\d{3})+(?!\d))/g, group)}${m[3]}`;
 }
 
@@ -386,7 +394,7 @@ export function shownFixed(x: number, digits: number): string {
 }
 
 /** Exactly `digits` decimals: "0.35", "1.00" ("0,35", "1,00" with ","), rounded as the sheet shows it (shownFixed). */
-export function fixedText(x: number, digits: number, sep: DecimalSeparator): string {
+export function fixedText(x: number, digits: number, sep: NumberStyle): string {
   return decimalText(shownFixed(x, digits), sep);
 }
 
@@ -395,7 +403,7 @@ export function fixedText(x: number, digits: number, sep: DecimalSeparator): str
  * exponent notation: String() writes a number under 1e-6 as "1e-7", which a KR of a span of 1e-5 (7
  * decimals, valueDigits) showed its values as; it is written out from toFixed then ("0.0000001").
  */
-export function roundedText(x: number, digits: number, sep: DecimalSeparator): string {
+export function roundedText(x: number, digits: number, sep: NumberStyle): string {
   if (!isFinite(x)) return String(x);
   const r = shownRound(x, digits) || 0;
   const t = String(r);
@@ -407,7 +415,7 @@ export function roundedText(x: number, digits: number, sep: DecimalSeparator): s
  * where the number itself is meant (the value a correction names, the value a correction puts back in the
  * form), which rounding to a KR's digits would change.
  */
-export function exactText(x: number, sep: DecimalSeparator): string {
+export function exactText(x: number, sep: NumberStyle): string {
   if (!isFinite(x)) return String(x);
   const n = Number(x.toPrecision(12));
   const t = String(n);
@@ -417,7 +425,7 @@ export function exactText(x: number, sep: DecimalSeparator): string {
 }
 
 /** A change with its sign and 2 decimals: "+1.00", "-0.25"; "0.00" when it rounds to zero (never "-0.00"). */
-export function signedText(x: number, sep: DecimalSeparator): string {
+export function signedText(x: number, sep: NumberStyle): string {
   const r = shownFixed(x, 2);
   if (r === "0.00" || r === "-0.00") return decimalText("0.00", sep);
   return decimalText(x > 0 ? `+${r}` : r, sep);
@@ -442,6 +450,6 @@ export function percentShown(v: number): number {
 }
 
 /** A fraction shown as its percent-formatted cell shows it, in the locale's separator: 0.925 → "92,5%". */
-export function percentText(v: number, sep: DecimalSeparator): string {
+export function percentText(v: number, sep: NumberStyle): string {
   return `${decimalText(String(percentShown(v)), sep)}%`;
 }

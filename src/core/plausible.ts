@@ -16,7 +16,7 @@
 //   shows 6.8%) outside its range but within the span of it, times 100, asks too: within the span it is no
 //   typing mistake by the rule above, yet it would score 1.00 on a rework rate that moved 0.7 points.
 import type { Metric } from "./tabs";
-import { decimalText, type DecimalSeparator } from "./numbers";
+import { decimalText, type NumberStyle } from "./numbers";
 import { valueWithUnit } from "./valueDigits";
 
 export interface RangeOf {
@@ -27,13 +27,13 @@ export interface RangeOf {
 }
 
 /** A number as a message shows it: at most 4 decimals, a true minus sign. */
-export function showNumber(n: number, sep: DecimalSeparator = "."): string {
+export function showNumber(n: number, sep: NumberStyle = "."): string {
   const t = decimalText(String(Math.round(n * 1e4) / 1e4), sep);
   return t.replace(/^-/, "\u2212");
 }
 
 /** null when the value is plausible; otherwise the question to ask ("−3 days is outside 9.5 days → 6 days; submit anyway?"). */
-export function implausible(value: number, kr: RangeOf, sep: DecimalSeparator = "."): string | null {
+export function implausible(value: number, kr: RangeOf, sep: NumberStyle = "."): string | null {
   const milestone = kr.metric === "milestone";
   const target = milestone ? 1 : kr.target;
   if (typeof target !== "number" || !isFinite(target)) return null;

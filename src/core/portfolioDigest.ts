@@ -15,7 +15,7 @@
 //   to their own cycle's expected score) with their own week ("in week 3 of 6"), the silent longest first.
 // - Numbers in the company tracker's decimal separator, as the roll-up tab writes them.
 import { escapeHtml } from "./escape";
-import { fixedText, type DecimalSeparator } from "./numbers";
+import { fixedText, type NumberStyle } from "./numbers";
 import { andList, firstAndMore, ofTotal, plural } from "./plural";
 import { endedWords, paceGap, type Alignment, type TeamFigures, type TeamResult } from "./portfolio";
 import { againstText, companyMisses, forecastText, noneCounted, silentAfterDays, STALE_FORECAST_DAYS, type ForecastMiss, type NoneCounted } from "./portfolioForecast";
@@ -245,13 +245,13 @@ function names(items: string[]): string {
   return firstAndMore(items, DIGEST_NAMES);
 }
 
-const score = (x: number | null, sep: DecimalSeparator) => (x === null ? "—" : fixedText(x, 2, sep));
+const score = (x: number | null, sep: NumberStyle) => (x === null ? "—" : fixedText(x, 2, sep));
 
 /**
  * The digest's Portfolio section as text lines (the plain body indents them; the HTML body gives each its
  * paragraph, the KRs a list). `p`: the roll-up's digest, or the error that stopped the roll-up.
  */
-export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep: DecimalSeparator): DigestSection {
+export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep: NumberStyle): DigestSection {
   if ("error" in p) {
     return {
       heading: "Portfolio: the team trackers",
@@ -289,7 +289,7 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
  * DIGEST_NAMES teams. `sep`: the company's decimal separator for each team's score against its expected one;
  * null names the teams only (the menu's answer, which does not ask the locale: the Teams table has the scores).
  */
-export function portfolioTeamLines(p: PortfolioDigest, sep: DecimalSeparator | null): string[] {
+export function portfolioTeamLines(p: PortfolioDigest, sep: NumberStyle | null): string[] {
   const teams: string[] = [];
   // "in week 3 of 6": the expected score is its own cycle's, and teams on cycles of 6 and 13 weeks sit side by side.
   const inWeek = (b: PortfolioDigest["behind"][number]) => (b.week && b.weeks ? ` in week ${b.week} of ${b.weeks}` : "");
@@ -365,7 +365,7 @@ export function portfolioDigestHtml(s: DigestSection, h2: (text: string) => stri
  * matches objective IDs, in any case, spaces kept (objectiveKey): "CO1 " beside CO1 is another objective, which
  * until session 22 (matched trimmed) showed the teams aligned under CO1 as its own.
  */
-export function alignedWords(p: PortfolioDigest | { error: string } | undefined, id: string, sep: DecimalSeparator): { text: string; cell: string } | null {
+export function alignedWords(p: PortfolioDigest | { error: string } | undefined, id: string, sep: NumberStyle): { text: string; cell: string } | null {
   if (!p || "error" in p || !p.aligned) return null;
   const a = p.aligned.find((x) => objectiveKey(x.id) === objectiveKey(id));
   if (!a) return null;

@@ -23,7 +23,7 @@ import { cycleLastDay, dayNumber } from "./dates";
 import { percentShown, valueDigits, type GoalValue } from "./forecast";
 import { goalValue, goalWords, withUnit } from "./forecastWords";
 import type { Tracker } from "./model";
-import type { DecimalSeparator } from "./numbers";
+import type { NumberStyle } from "./numbers";
 import { forecastMisses, krGoals } from "./summaryForecast";
 import { heldScoreFits } from "./forecastNow";
 import { shortOfGoal } from "./shortOfGoal";
@@ -155,7 +155,7 @@ export function endedMisses(tracker: Tracker, cells: (KrForecastCells | undefine
 export const ENDED_NAMED = 5;
 
 /** "3 KRs ended short of their goal on 2026-04-05: O1.KR1 at 88% (target 95%), …": the team summary's words after its end (atThisPaceLine). */
-export function endedMissLine(m: { missing: number; worst: ForecastMiss[] }, endDay: string, sep: DecimalSeparator): string {
+export function endedMissLine(m: { missing: number; worst: ForecastMiss[] }, endDay: string, sep: NumberStyle): string {
   const items = m.worst.slice(0, ENDED_NAMED).map((x) => {
     const against = againstText(x, sep);
     return `${x.id} at ${typeof x.value === "number" ? withUnit(x.value, x.unit, sep, x.valueDigits ?? x.digits ?? 2) : "—"}${against ? ` (${against})` : ""}`;
@@ -295,11 +295,11 @@ export function noneCounted(teams: { f: TeamForecast; ended?: string | null }[])
 }
 
 /** "8.4% by 2026-04-05", in the company tracker's decimal separator ("—" when the Forecast cell holds no number: edited by hand). */
-export function forecastText(m: ForecastMiss, sep: DecimalSeparator): string {
+export function forecastText(m: ForecastMiss, sep: NumberStyle): string {
   return typeof m.value === "number" && isFinite(m.value) ? `${withUnit(m.value, m.unit, sep, m.valueDigits ?? m.digits ?? 2)} by ${m.endDay}` : "—";
 }
 
 /** "target 3%", "goal 37.8 EUR" (blank without a target). */
-export function againstText(m: ForecastMiss, sep: DecimalSeparator): string {
+export function againstText(m: ForecastMiss, sep: NumberStyle): string {
   return m.against ? goalWords(m.against, m.unit, sep, m.digits ?? 2) : "";
 }

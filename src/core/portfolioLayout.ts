@@ -1,7 +1,7 @@
 // The Portfolio Roll-up tab's cells, written from A1 by the server (the same cell model as the Weekly
 // Summary): a title block, one row per listed team, the KRs forecast to miss across teams, the alignment
 // of team objectives under company objectives, and each team's score per week from the roll-up History.
-import { fixedText, type DecimalSeparator } from "./numbers";
+import { fixedText, type NumberStyle } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
 import type { Alignment, RollupHistoryRow, TeamResult } from "./portfolio";
 import { endedWords, MIX_ORDER, paceGap, teamTrend } from "./portfolio";
@@ -52,7 +52,7 @@ export interface RollupInput {
   /** Teams left for the next run (0 when the refresh is complete). */
   pending: number;
   /** The company tracker's decimal separator, for the numbers inside the forecast's text ("." when not given). */
-  decimalSeparator?: DecimalSeparator;
+  decimalSeparator?: NumberStyle;
 }
 
 const text = (v: string, style?: SummaryCell["style"]): SummaryCell => ({ v, fmt: FMT.text, ...(style ? { style } : {}) });
@@ -99,7 +99,7 @@ function teamRow(t: TeamResult): SummaryCell[] {
  * Two numbers as text at 2 decimals, or at as many more as it takes them to differ (up to SCORE_DECIMALS): a score
  * typed as the 0.46 its cell showed, its formula's 0.4629, read "holds 0.46 (its cells score 0.46)" until session 20.
  */
-function apart(a: number, b: number, sep: DecimalSeparator): [string, string] {
+function apart(a: number, b: number, sep: NumberStyle): [string, string] {
   let d = 2;
   while (d < 12 && fixedText(a, d, sep) === fixedText(b, d, sep)) d++;
   // The typed value as typed (0.46, not 0.460), when fewer digits hold it.
@@ -109,7 +109,7 @@ function apart(a: number, b: number, sep: DecimalSeparator): [string, string] {
 }
 
 /** "O1.KR1 holds 0.90 (its cells score 0.42)", "O1.KR2 Status holds "On track" (its cells give Off track)", … */
-export function typedCellWords(n: TypedCell, asOf: string, sep: DecimalSeparator): string {
+export function typedCellWords(n: TypedCell, asOf: string, sep: NumberStyle): string {
   const text = (v: number | string | null) => (typeof v === "number" ? fixedText(v, 2, sep) : v === null ? "a setup error" : `"${v.slice(0, 30)}"`);
   const [cell, formula] = typeof n.cell === "number" && typeof n.score === "number" ? apart(n.cell, n.score, sep) : [text(n.cell), text(n.score)];
   const holds = n.cell === "" ? "is blank" : `holds ${cell}`;
@@ -123,7 +123,7 @@ export function typedCellWords(n: TypedCell, asOf: string, sep: DecimalSeparator
  * The line under the Teams table naming the formula cells typed over in their team's tracker
  * (portfolioScoreCells.ts), worst-first teams' order; null when none.
  */
-export function typedOverLine(teams: TeamResult[], asOf: string, sep: DecimalSeparator): string | null {
+export function typedOverLine(teams: TeamResult[], asOf: string, sep: NumberStyle): string | null {
   const each = teams.flatMap((t) => {
     const x = t.figures && t.figures.typedOver;
     if (!x) return [];
@@ -237,7 +237,7 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
  * and the rest counted; then the teams read whose forecast says nothing, each said plainly (not counted as
  * missing): no forecast columns, or none of its KRs forecast yet.
  */
-function atThisPaceRows(teams: TeamResult[], sep: DecimalSeparator): SummaryCell[][] {
+function atThisPaceRows(teams: TeamResult[], sep: NumberStyle): SummaryCell[][] {
   const rows: SummaryCell[][] = [[text("At this pace: key results forecast to miss their goal", "heading")]];
   // The teams read, each with its forecast (a result cached before the forecast has none) and the last day of
   // its cycle when that ended (its figures' `ended`: its forecast then has none to miss).

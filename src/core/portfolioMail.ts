@@ -5,7 +5,7 @@
 // tracker over. This email carries the roll-up's headline (portfolioDigest.ts), the same section as in the
 // weekly digest, after one line saying why the company's own summary is not in it and what starts it again.
 import { escapeHtml, safeHttpUrl } from "./escape";
-import type { DecimalSeparator } from "./numbers";
+import type { NumberStyle } from "./numbers";
 import { h2, line, link, type DigestEmail } from "./emails";
 import { portfolioDigestHtml, portfolioDigestLines, portfolioSubject, type PortfolioDigest } from "./portfolioDigest";
 
@@ -21,7 +21,7 @@ export function companyCycleLine(c: CompanyCycleOff): string {
 }
 
 /** The leaders' email of a company tracker whose own cycle reports no week this run: the teams' roll-up only. */
-export function buildRollupDigest(cycleName: string, c: CompanyCycleOff, portfolio: PortfolioDigest | { error: string }, sheetUrl: string, sep: DecimalSeparator): DigestEmail {
+export function buildRollupDigest(cycleName: string, c: CompanyCycleOff, portfolio: PortfolioDigest | { error: string }, sheetUrl: string, sep: NumberStyle): DigestEmail {
   const url = safeHttpUrl(sheetUrl);
   const when = "ended" in c ? `the cycle ended on ${c.ended}` : `the cycle starts on ${c.starts}`;
   const subject = line(`OKR weekly summary — ${cycleName}: ${when}${portfolioSubject(portfolio)}`);

@@ -7,7 +7,7 @@ import type { CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { buildSummaryData } from "./summary";
 import { signalRows, type ForecastCell, type ReportForecast } from "./summaryForecast";
 import { calibrationSignal } from "./signals";
-import type { DecimalSeparator } from "./numbers";
+import type { NumberStyle } from "./numbers";
 
 /**
  * The Signals rows and the forecast they come from (the review's Forecast column: reviewForecast.ts). `history`:
@@ -20,7 +20,7 @@ export function lifecycleReport(
   evaluation: TrackerEvaluation,
   asOf: string,
   withCalibration: boolean,
-  sep: DecimalSeparator = ".",
+  sep: NumberStyle = ".",
   history: HistoryEntry[] = [],
 ): { signals: ForecastCell[][]; forecast: ReportForecast } {
   const f = buildSummaryData({ tracker, checkins, history, asOf, decimalSeparator: sep }).forecast;

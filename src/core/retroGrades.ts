@@ -11,7 +11,7 @@
 //   checked in (its status Not started); one with some KRs checked in keeps its band, the KRs' rows saying which
 //   were not. The grade spread counts them in a "No check-ins" row, not in a band.
 import type { KrEvaluation, ObjectiveEvaluation, TrackerEvaluation } from "./evaluate";
-import { decimalText, type DecimalSeparator } from "./numbers";
+import { decimalText, type NumberStyle } from "./numbers";
 import { STATUS } from "./tabs";
 
 export const GRADE_BANDS = ["0.0–0.39", "0.4–0.69", "0.7–1.0"] as const;
@@ -28,7 +28,7 @@ export function gradeBand(score: number): GradeBand {
 }
 
 /** A band as the tab writes it: its numbers in the locale's decimal separator ("0,7–1,0"); "No score", "No check-ins" as they are. */
-export function gradeBandText(band: Grade, sep: DecimalSeparator): string {
+export function gradeBandText(band: Grade, sep: NumberStyle): string {
   return band === NO_CHECKINS ? band : band.split("–").map((x) => decimalText(x, sep)).join("–");
 }
 

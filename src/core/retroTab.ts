@@ -10,7 +10,7 @@ import type { TrackerEvaluation } from "./evaluate";
 import type { Tracker } from "./model";
 import type { SummaryCell } from "./summary";
 import { FMT, percent } from "./summary";
-import { fixedText, type DecimalSeparator } from "./numbers";
+import { fixedText, type NumberStyle } from "./numbers";
 import { FINAL_SCORES_AS_OF } from "./cycleClosed";
 import { finalValueText } from "./retroValue";
 import { isNum } from "./scoring";
@@ -18,7 +18,7 @@ import { GRADE_BANDS, gradeBandText, gradeOf, gradeSpread, NO_CHECKINS, NO_SCORE
 import { grouped, lifecycleTab, n, RETRO_DECISIONS, RETRO_HEADERS, RETRO_TITLE, t, TYPE_KR, TYPE_OBJECTIVE, weekText, type LifecycleTab } from "./lifecycleTab";
 
 /** The Retrospective tab: final scores, grade spread, learnings and a retain / remove / change decision. */
-export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string, signals: SummaryCell[][] = [], sep: DecimalSeparator = "."): LifecycleTab {
+export function buildRetrospective(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string, signals: SummaryCell[][] = [], sep: NumberStyle = "."): LifecycleTab {
   const krEv = new Map(evaluation.krs.map((k) => [k.id, k] as [string, (typeof evaluation.krs)[number]]));
   const objEv = new Map(evaluation.objectives.map((o) => [o.id, o] as [string, (typeof evaluation.objectives)[number]]));
   const rows: SummaryCell[][] = [];

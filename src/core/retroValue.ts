@@ -15,12 +15,12 @@
 // - Objectives have none (their score is their KRs'); the cell is empty.
 import { krValueText } from "./forecast";
 import type { KeyResult } from "./model";
-import type { DecimalSeparator } from "./numbers";
+import type { NumberStyle } from "./numbers";
 import { isNum, normalizeMetric } from "./scoring";
 import { valueWithUnit } from "./valueDigits";
 
 /** "5.2% vs target 4%", "not checked in (target 4%)", "0.8" (a milestone), or "" when there is nothing to say. */
-export function finalValueText(kr: KeyResult, started: boolean, sep: DecimalSeparator): string {
+export function finalValueText(kr: KeyResult, started: boolean, sep: NumberStyle): string {
   const shown = (v: number) => valueWithUnit(krValueText(kr, v, sep), kr.unit, sep);
   const metric = normalizeMetric(kr.metric);
   const against = metric === "milestone" || !isNum(kr.target) ? "" : `${metric === "stay_above" ? "at least" : metric === "stay_below" ? "at most" : "target"} ${shown(kr.target)}`;

@@ -11,7 +11,7 @@
 //   ended on course" (until session 20 "by 2026-04-05", a day gone, beside a summary saying "on").
 // - A KR that cannot be forecast says why, in the forecast's own words ("not enough check-ins to forecast
 //   yet", "milestones are not forecast"). Objectives are not forecast: their cell is empty.
-import type { DecimalSeparator } from "./numbers";
+import type { NumberStyle } from "./numbers";
 import { forecastValueText, type ReportForecast } from "./summaryForecast";
 import { shortOfGoal } from "./shortOfGoal";
 
@@ -22,7 +22,7 @@ export const ENDED_SHORT_OF_GOAL = `ended ${SHORT_OF_GOAL}`;
 export const ENDED_ON_COURSE = "ended on course";
 
 /** KR ID → its Forecast cell text, for every KR of the report's forecast. */
-export function reviewForecastTexts(f: ReportForecast, sep: DecimalSeparator): Map<string, string> {
+export function reviewForecastTexts(f: ReportForecast, sep: NumberStyle): Map<string, string> {
   const below = new Set(f.below.map((k) => k.id));
   const ended = f.ended === true;
   const [shortWords, courseWords] = ended ? [ENDED_SHORT_OF_GOAL, ENDED_ON_COURSE] : [SHORT_OF_GOAL, ON_COURSE];

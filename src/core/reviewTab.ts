@@ -3,13 +3,13 @@
 import type { TrackerEvaluation } from "./evaluate";
 import type { SummaryCell } from "./summary";
 import { FMT, percent } from "./summary";
-import { fixedText, type DecimalSeparator } from "./numbers";
+import { fixedText, type NumberStyle } from "./numbers";
 import { grouped, lifecycleTab, n, REVIEW_DECISIONS, REVIEW_HEADERS, REVIEW_TITLE, t, TYPE_KR, TYPE_OBJECTIVE, weekText, type LifecycleTab } from "./lifecycleTab";
 import type { Tracker } from "./model";
 
 /** The Mid-cycle Review tab: frozen scores with a keep / adjust / drop decision and notes per OKR. */
 /** `forecasts`: KR ID → its Forecast cell (reviewForecast.ts: the Weekly Summary's forecast as of the day). */
-export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string, signals: SummaryCell[][] = [], sep: DecimalSeparator = ".", forecasts: Map<string, string> = new Map()): LifecycleTab {
+export function buildReview(tracker: Tracker, evaluation: TrackerEvaluation, asOf: string, signals: SummaryCell[][] = [], sep: NumberStyle = ".", forecasts: Map<string, string> = new Map()): LifecycleTab {
   const krEv = new Map(evaluation.krs.map((k) => [k.id, k] as [string, (typeof evaluation.krs)[number]]));
   const objEv = new Map(evaluation.objectives.map((o) => [o.id, o] as [string, (typeof evaluation.objectives)[number]]));
   const rows: SummaryCell[][] = [];

@@ -20,7 +20,7 @@
 import { isValidIsoDate } from "./dates";
 import { startTooEarly } from "./rolloverStart";
 import type { KeyResult, Objective, Settings, Tracker } from "./model";
-import type { DecimalSeparator } from "./numbers";
+import type { NumberStyle } from "./numbers";
 import { krValueText } from "./forecast";
 import { valueWithUnit } from "./valueDigits";
 import { TAB } from "./tabs";
@@ -58,7 +58,7 @@ export interface RolloverInput {
   /** 100 for Google Sheets (default); 31 for .xlsx. */
   maxTabNameLength?: number;
   /** The locale's NumberStyle (numberStyleFor) for the values in the baseline lines, asked for only when one is written ("." without). */
-  separator?: () => DecimalSeparator;
+  separator?: () => NumberStyle;
 }
 
 export interface ArchiveNames {
@@ -165,7 +165,7 @@ export function planRollover(input: RolloverInput): RolloverResult {
   const changed: string[] = [];
   const warnings: string[] = [];
   const baselines: string[] = [];
-  let sep: DecimalSeparator | undefined;
+  let sep: NumberStyle | undefined;
   const keptObjKeys = new Set<string>();
   const removedObjKeys = new Set<string>();
   const nextObjectives: Objective[] = [];

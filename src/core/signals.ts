@@ -17,7 +17,7 @@
 // - Reasons write their numbers with the spreadsheet locale's decimal separator (numbers.ts, decimalText).
 import { dayNumber } from "./dates";
 import { median, valueDigits, type ForecastPoint } from "./forecast";
-import { fixedText, isPercentUnit, roundedText, type DecimalSeparator } from "./numbers";
+import { fixedText, isPercentUnit, roundedText, type NumberStyle } from "./numbers";
 import { isNum, krScore, normalizeMetric } from "./scoring";
 import { STATUS } from "./tabs";
 import { valueWithUnit } from "./valueDigits";
@@ -50,17 +50,17 @@ export const TOO_EASY = 0.9;
 export const TOO_HARD = 0.3;
 
 /** A score in a reason: 2 decimals ("0.35"). */
-const s2 = (x: number, sep: DecimalSeparator) => fixedText(x, 2, sep);
+const s2 = (x: number, sep: NumberStyle) => fixedText(x, 2, sep);
 /**
  * A value in a reason: at most 4 decimals ("91.5", "1200"), or the KR's own decimals where it has more
  * (forecast.ts valueDigits: 0.0125 → 0.0100 shows 0.01234, not 0.0123).
  */
-const v = (x: number, sep: DecimalSeparator, digits = 4) => roundedText(x, Math.max(4, digits), sep);
+const v = (x: number, sep: NumberStyle, digits = 4) => roundedText(x, Math.max(4, digits), sep);
 /** A value in a reason with the KR's unit, as its other values are written: "4% against 4%", "12 days", "$39.40". */
-const vu = (x: number, unit: string | undefined, sep: DecimalSeparator, digits = 4) => valueWithUnit(v(x, sep, digits), unit, sep);
+const vu = (x: number, unit: string | undefined, sep: NumberStyle, digits = 4) => valueWithUnit(v(x, sep, digits), unit, sep);
 
 /** The confidence rule's reason, or null when confidence and trend agree (or either is unknown). */
-export function confidenceReason(confidence: number | null, forecastScore: number | null, sep: DecimalSeparator = "."): string | null {
+export function confidenceReason(confidence: number | null, forecastScore: number | null, sep: NumberStyle = "."): string | null {
   if (!isNum(confidence) || !isNum(forecastScore)) return null;
   const disagrees =
     (confidence >= CONFIDENCE_HIGH && forecastScore < FORECAST_LOW) || (confidence <= CONFIDENCE_LOW && forecastScore >= FORECAST_HIGH);
@@ -72,7 +72,7 @@ export function sandbagReason(
   kr: { metric: unknown; start: number | null; target: number | null; unit?: string },
   points: ForecastPoint[],
   cycle: { startDate: string; weeks: number },
-  sep: DecimalSeparator = ".",
+  sep: NumberStyle = ".",
 ): string | null {
   const metric = normalizeMetric(kr.metric);
   if (metric !== "increase" && metric !== "decrease") return null;
@@ -103,7 +103,7 @@ export function sandbagReason(
 }
 
 /** The flat rule's reason, or null. `values`: the KR's check-in values in log order; `digits`: the KR's valueDigits; `unit`: the KR's. */
-export function flatReason(values: number[], status: string, sep: DecimalSeparator = ".", digits = 2, unit = ""): string | null {
+export function flatReason(values: number[], status: string, sep: NumberStyle = ".", digits = 2, unit = ""): string | null {
   if (status !== STATUS.atRisk && status !== STATUS.offTrack) return null;
   if (values.length < FLAT_CHECKINS) return null;
   const last = values.slice(-FLAT_CHECKINS);
@@ -116,7 +116,7 @@ export function flatReason(values: number[], status: string, sep: DecimalSeparat
  * checked in, whose scores the caller left out (a start's score says nothing of how hard the target was: a
  * cycle nobody checked in on read "too hard"); the reason says how many.
  */
-export function calibrationSignal(aspirationalScores: (number | null)[], sep: DecimalSeparator = ".", leftOut = 0): Signal | null {
+export function calibrationSignal(aspirationalScores: (number | null)[], sep: NumberStyle = ".", leftOut = 0): Signal | null {
   const xs = aspirationalScores.filter(isNum);
   if (xs.length === 0) return null;
   const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
@@ -148,7 +148,7 @@ export interface SignalKrInput {
 }
 
 /** The per-KR signals, KR by KR in the given order, rules in the order confidence, sandbagged, flat. */
-export function krSignals(krs: SignalKrInput[], cycle: { startDate: string; weeks: number }, sep: DecimalSeparator = "."): Signal[] {
+export function krSignals(krs: SignalKrInput[], cycle: { startDate: string; weeks: number }, sep: NumberStyle = "."): Signal[] {
   const out: Signal[] = [];
   for (const k of krs) {
     const add = (rule: SignalRule, reason: string | null) => {

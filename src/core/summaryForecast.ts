@@ -9,7 +9,7 @@ import { forecastWhy, withUnit } from "./forecastWords";
 import { goalForType } from "./evaluate";
 import type { Tracker } from "./model";
 import { objectiveKey } from "./objectiveKey";
-import { fixedText, type DecimalSeparator } from "./numbers";
+import { fixedText, type NumberStyle } from "./numbers";
 import { calibrationSignal, krSignals, RULE_LABEL, type Signal } from "./signals";
 import { withinGap } from "./scoring";
 import { shortOfGoal } from "./shortOfGoal";
@@ -141,7 +141,7 @@ export interface ReportForecastInput {
   /** The retrospective adds the team calibration signal from these aspirational KR scores. */
   calibrationScores?: (number | null)[];
   /** The spreadsheet locale's decimal separator, for the numbers in the signals' reasons ("." when not given). */
-  decimalSeparator?: DecimalSeparator;
+  decimalSeparator?: NumberStyle;
 }
 
 /**
@@ -256,7 +256,7 @@ const headers = (...names: string[]): ForecastCell[] => names.map((n) => ({ v: n
  * column is text ("91.5% by 2026-03-29"): its value takes the locale's decimal separator `sep`, and the KR's
  * decimals (valueDigits: "0.0436 by …" for 0.05 → 0.03), which a number format shared by the column could not.
  */
-export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): ForecastCell[][] {
+export function forecastRows(f: ReportForecast, sep: NumberStyle = "."): ForecastCell[][] {
   const rows: ForecastCell[][] = [];
   // After the cycle's last day each forecast is where the KR landed: said in the past, not "by" a day gone.
   const ended = f.ended === true;
@@ -288,7 +288,7 @@ export function forecastRows(f: ReportForecast, sep: DecimalSeparator = "."): Fo
  * A forecast KR's value and day as the Forecast section writes it ("9.6% by 2026-04-05"; "… on …" once the
  * cycle has ended), and the Mid-cycle Review's Forecast column (reviewForecast.ts) beside it.
  */
-export function forecastValueText(k: ReportForecast["krs"][number], f: Extract<KrForecast, { ok: true }>, sep: DecimalSeparator, ended: boolean): string {
+export function forecastValueText(k: ReportForecast["krs"][number], f: Extract<KrForecast, { ok: true }>, sep: NumberStyle, ended: boolean): string {
   return `${withUnit(f.value, k.unit, sep, valueDigits(k))} ${ended ? "on" : "by"} ${f.endDay}`;
 }
 
@@ -299,7 +299,7 @@ export function forecastValueText(k: ReportForecast["krs"][number], f: Extract<K
  * the cycle has ended. A header, not a column or a format per cell: the same number for every row, and no
  * call more (the sparse render sets each distinct number format with a call of its own).
  */
-export function weeksToTargetHeader(f: ReportForecast, sep: DecimalSeparator = "."): string {
+export function weeksToTargetHeader(f: ReportForecast, sep: NumberStyle = "."): string {
   const listed = f.below.find((k) => k.forecast.ok);
   const endDay = listed && listed.forecast.ok ? listed.forecast.endDay : null;
   if (!endDay || !isValidIsoDate(f.asOf)) return "Weeks to target";

@@ -4,7 +4,7 @@ import { commentShown } from "./corrections";
 import { addDays } from "./dates";
 import { forecastMissWords, type WhyInput } from "./forecastWords";
 import type { CheckinEntry, Tracker } from "./model";
-import { roundedText, type DecimalSeparator } from "./numbers";
+import { roundedText, type NumberStyle } from "./numbers";
 import { isIso, krAsOf, latestCheckins, logOrder } from "./summaryAsOf";
 import { finiteOrNull } from "./scoring";
 import { STATUS } from "./tabs";
@@ -59,7 +59,7 @@ export function attentionWords(ended: boolean | undefined): { heading: string; n
 /** What needsAttention needs of the forecast: the KRs forecast to miss, largest shortfall first (summaryForecast.ts `below`). */
 export interface AttentionForecast {
   below: (WhyInput & { id: string })[];
-  sep: DecimalSeparator;
+  sep: NumberStyle;
   /** After the cycle's last day: "Missed: …" (forecastMissWords). */
   ended?: boolean;
   /** This period's first day: a text from a check-in before it says that check-in's day (datedIfOlder). */
@@ -123,7 +123,7 @@ export function missingCheckins(krs: SummaryKr[]): SummaryMissingKr[] {
 }
 
 /** On-track KRs whose confidence is ≤ LOW_CONFIDENCE or fell by ≥ CONFIDENCE_DROP; lowest confidence first. */
-export function lowConfidence(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>, sep: DecimalSeparator = "."): SummaryLowConfidenceKr[] {
+export function lowConfidence(krs: SummaryKr[], latestNow: Map<string, CheckinEntry>, sep: NumberStyle = "."): SummaryLowConfidenceKr[] {
   const out: SummaryLowConfidenceKr[] = [];
   for (const k of krs) {
     if (k.status !== STATUS.onTrack || k.confidence === null) continue;

@@ -3,7 +3,7 @@
 import type { SummaryData } from "./summaryTypes";
 import type { SummaryCell, SummaryCellStyle } from "./summaryLayout";
 import { CONFIDENCE_DROP, LOW_CONFIDENCE } from "./summaryLeaders";
-import { decimalText, shownRound, type DecimalSeparator } from "./numbers";
+import { decimalText, shownRound, type NumberStyle } from "./numbers";
 
 /** Confidence change: "+2", "-3", "0". */
 export const CONFIDENCE_CHANGE_FMT = "+0;-0;0";
@@ -58,7 +58,7 @@ export function blockerRows(d: SummaryData): SummaryCell[][] {
 }
 
 /** A value as the text trend shows it: at most 4 significant digits below 1,000, whole numbers above. */
-export function shortNumber(v: number, sep: DecimalSeparator = "."): string {
+export function shortNumber(v: number, sep: NumberStyle = "."): string {
   if (Math.abs(v) >= 1000 || v === 0 || !isFinite(v)) return decimalText(String(Math.round(v)), sep);
   // Four significant digits, rounded as a cell shows them (shownRound: 1.0005 is 1.001, not toPrecision's 1).
   return decimalText(String(shownRound(v, Math.max(0, 3 - Math.floor(Math.log10(Math.abs(v))))) || 0), sep);
@@ -69,7 +69,7 @@ export function shortNumber(v: number, sep: DecimalSeparator = "."): string {
  * values as blocks scaled between their lowest and highest, then as numbers, "▁▄█ 82 → 85 → 88".
  * Weeks before the first check-in are left out; "" when there is no value at all.
  */
-export function trendText(values: (number | null)[], sep: DecimalSeparator = "."): string {
+export function trendText(values: (number | null)[], sep: NumberStyle = "."): string {
   const shown = values.slice(-TREND_TEXT_WEEKS).filter((v): v is number => v !== null && isFinite(v));
   if (shown.length === 0) return "";
   const lo = Math.min(...shown);

@@ -1,7 +1,7 @@
 // The "This week" lines at the top of the Weekly Summary: four sentences a leader can paste into a message
 // (docs/summary.md, "This week").
 import { atThisPaceLine, type WhyInput } from "./forecastWords";
-import { signedText, type DecimalSeparator } from "./numbers";
+import { signedText, type NumberStyle } from "./numbers";
 import { missingCheckins } from "./summaryLeaders";
 import { firstAndMore } from "./plural";
 import { STATUS } from "./tabs";
@@ -34,7 +34,7 @@ export interface ThisWeekInput {
   blockers: SummaryBlocker[];
   lowConfidence: SummaryLowConfidenceKr[];
   /** The spreadsheet locale's decimal separator for the score changes ("+1,00" in de_DE); "." when not given. */
-  decimalSeparator?: DecimalSeparator;
+  decimalSeparator?: NumberStyle;
   /** The KRs forecast short of their goal (largest shortfall first), and whether any KR has a forecast: line 4. */
   forecast?: { below: (WhyInput & { id: string })[]; any: boolean; ended?: boolean };
 }

@@ -3,7 +3,7 @@
 // says so in a "This week" line, derived each time from what it reads (the KR row's Current and the log),
 // so an ordinary week, reading the log from its checkpoint, says the same as a whole read.
 import type { CheckinEntry, KeyResult } from "./model";
-import { percentText, roundedText, type DecimalSeparator } from "./numbers";
+import { percentText, roundedText, type NumberStyle } from "./numbers";
 import { krAsOf, latestCheckins } from "./summaryAsOf";
 
 /** At most this many KRs are named in the line; the rest are counted. */
@@ -41,7 +41,7 @@ export function typedOver(krs: KeyResult[], checkins: CheckinEntry[], latestNow:
 }
 
 /** The "This week" line naming such KRs, or null when there is none. */
-export function typedOverLine(list: TypedOver[], sep: DecimalSeparator = "."): string | null {
+export function typedOverLine(list: TypedOver[], sep: NumberStyle = "."): string | null {
   if (!list.length) return null;
   const v = (t: TypedOver, x: number) => (t.percentCells ? percentText(x, sep) : roundedText(x, 4, sep));
   const fix = `Check in to record ${list.length === 1 ? "it" : "them"}, or use "Correct last check-in".`;

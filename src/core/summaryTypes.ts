@@ -3,7 +3,7 @@
 import type { Cadence, CheckinEntry, HistoryEntry, Tracker } from "./model";
 import { STATUS } from "./tabs";
 import type { ReportForecast } from "./summaryForecast";
-import type { DecimalSeparator } from "./numbers";
+import type { NumberStyle } from "./numbers";
 import type { Status } from "./tabs";
 
 export interface SummaryInput {
@@ -21,7 +21,7 @@ export interface SummaryInput {
    * then its thousands separator, which money is grouped with): numbers inside text (the "This week" lines,
    * forecasts, signal reasons, the text trend, the digest) use it. "." when not given.
    */
-  decimalSeparator?: DecimalSeparator;
+  decimalSeparator?: NumberStyle;
   /**
    * The trend's values of past weeks as the Weekly Trend tab holds them (server/trendCache.ts),
    * key `${week}\0${krId}` as pastWeekValues: given when History's rows of those weeks were not read. History's
@@ -188,7 +188,7 @@ export interface SummaryData {
   /** The day the cycle was closed as of, when it has been. */
   closedOn?: string;
   /** The separator the numbers in this data's text were written with, for the layout and the digest to use the same. */
-  decimalSeparator: DecimalSeparator;
+  decimalSeparator: NumberStyle;
   /** 0..1 */
   elapsed: number;
   cadence: Cadence;

@@ -5,7 +5,7 @@
 // ("8% → 6.9%", "$41.50 → $41.20": money with cents, under a dollar too: "$0.46", not trendText's 4 significant
 // digits "$0.455"; more only where the KR's span needs them, its valueDigits); any other unit once, after the last number
 // ("12 → 11.8 → 11.5 days", singular after a last 1: "2 → 1 day"), so six weeks of a word unit stay short.
-import { roundedText, type DecimalSeparator } from "./numbers";
+import { roundedText, type NumberStyle } from "./numbers";
 import { shortNumber, trendText, TREND_TEXT_WEEKS } from "./summaryLeadersLayout";
 import { isMoneyUnit, valueWithUnit } from "./valueDigits";
 
@@ -13,7 +13,7 @@ import { isMoneyUnit, valueWithUnit } from "./valueDigits";
  * `values` as the cells show them (a fraction-% KR's × 100, with unit "%"); "" when there is no value. `digits`:
  * a money KR's decimals (valueDigits, 2 unless its span needs more).
  */
-export function lastWeeksText(values: (number | null)[], unit: unknown, sep: DecimalSeparator = ".", digits = 2): string {
+export function lastWeeksText(values: (number | null)[], unit: unknown, sep: NumberStyle = ".", digits = 2): string {
   const plain = trendText(values, sep);
   const u = String(unit ?? "").trim();
   if (!plain || !u) return plain;

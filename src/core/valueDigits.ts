@@ -1,6 +1,6 @@
 // The decimals a KR's values are shown with (docs/forecast.md, "How values are rounded"): one rule, from the
 // KR's own start and target, for every place that rounds one of its values or a change of them.
-import { decimalOf, groupedText, percentShown, type DecimalSeparator } from "./numbers";
+import { decimalOf, groupedText, percentShown, type NumberStyle } from "./numbers";
 import { unitAfter } from "./plural";
 import { isNum } from "./scoring";
 
@@ -81,7 +81,7 @@ export function minValueDigits(unit: unknown): number {
  * A number's text ("14.2", "14,2", "1200", "-3") with at least `min` decimals ("14.20", "1200.00"), in the
  * separator `sep` where it had none; any other text (a reason, "—") as it is.
  */
-export function padDecimals(text: string, min: number, sep: DecimalSeparator = "."): string {
+export function padDecimals(text: string, min: number, sep: NumberStyle = "."): string {
   if (min <= 0) return text;
   const m = /^([+-]?\d+)(?:([.,])(\d*))?$/.exec(text);
   if (!m) return text;
@@ -106,7 +106,7 @@ const SIGNS_BEFORE = new Set(["$", "£", "₹", "¥", "US$", "A$", "C$", "NZ$", 
  * a unit after exactly 1 in the singular ("1 day", plural.ts unitAfter). Text that is no number ("—", "")
  * is returned as it is, a unit-less value too.
  */
-export function valueWithUnit(text: string, unit: unknown, sep: DecimalSeparator = "."): string {
+export function valueWithUnit(text: string, unit: unknown, sep: NumberStyle = "."): string {
   const u = String(unit ?? "").trim();
   const m = /^([+\-\u2212]?)(\d+(?:[.,]\d*)?)$/.exec(text);
   if (!u || !m) return text;
@@ -125,7 +125,7 @@ export function valueWithUnit(text: string, unit: unknown, sep: DecimalSeparator
  * by thousands (`#,##0.00`, which Sheets shows in the locale's separators: $1,234.50, 1.234,50 €, 1 234,50 €
  * in fr_FR) as the texts are since session 21. null for a KR that is not money (isMoneyUnit).
  */
-export function moneyFormat(kr: { unit: unknown; start: number | null; target: number | null }, sep: DecimalSeparator = "."): string | null {
+export function moneyFormat(kr: { unit: unknown; start: number | null; target: number | null }, sep: NumberStyle = "."): string | null {
   const u = String(kr.unit ?? "").trim().replace(/"/g, "");
   if (!isMoneyUnit(u)) return null;
   const digits = `#,##0.00${"#".repeat(Math.max(0, valueDigits(kr) - 2))}`;

@@ -23,7 +23,7 @@ import { MAX_TAB_COLUMNS, MAX_TAB_ROWS } from "./oversize";
 import { changedLine, missingLine, noSuchKrMessage } from "../core/messages";
 import { importHeaderAt } from "../core/importRows";
 import { restoredSentences } from "../core/idSpaces";
-import { numberStyleFor, fixedText, type DecimalSeparator } from "../core/numbers";
+import { numberStyleFor, fixedText, type NumberStyle } from "../core/numbers";
 import { portfolioDigestLines } from "../core/portfolioDigest";
 import { rollupWhen } from "../core/portfolioLayout";
 
@@ -212,7 +212,7 @@ async function cmdCheckinFrom(file: string, flags: Flags, typed: string): Promis
   if (notice) out(commandHint(notice, typed));
 }
 
-async function cmdSimple(fn: "generateWeeklySummary" | "createMidCycleReview" | "endCycle", positionals: string[], flags: Flags, describe: (r: any, sep: DecimalSeparator) => string): Promise<void> {
+async function cmdSimple(fn: "generateWeeklySummary" | "createMidCycleReview" | "endCycle", positionals: string[], flags: Flags, describe: (r: any, sep: NumberStyle) => string): Promise<void> {
   const file = fileArg(positionals);
   const at = dateFlag(flags, "at");
   const wb = await openWorkbook(file, { at });

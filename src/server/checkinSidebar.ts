@@ -151,7 +151,7 @@ function sidebarData(c: Context, who: Identity, owners: string[], krs: SidebarKr
     user: who,
     owners: pickable(owners),
     locale: c.locale,
-    decimalSeparator: numberStyleFor(c.locale),
+    numberStyle: numberStyleFor(c.locale),
     cycle: { name: settings.cycleName, week: Math.min(Math.max(c.week, 1), weeks), weeks, asOf: c.today, ...(closed ? { closed } : {}), ...(late ? { late } : {}) },
     krs,
     ...(brief ? { brief } : {}),

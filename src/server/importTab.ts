@@ -3,7 +3,7 @@
 // tracker that the Repair run after the rows are written would refuse, and a tab it writes protected so that
 // the user may not edit it.
 import { headerKey, importHeaderAt, planImport } from "../core/importRows";
-import { decimalSeparatorFor, isPercentFormat, percentText, type DecimalSeparator } from "../core/numbers";
+import { decimalSeparatorFor, isPercentFormat, percentText, type NumberStyle } from "../core/numbers";
 import { inCycle, isValidIsoDate } from "../core/dates";
 import type { Settings } from "../core/model";
 import { KR_PACE_HEADERS, TAB } from "../core/tabs";
@@ -22,7 +22,7 @@ const MAX_ERRORS_SHOWN = 20;
  * A cell as the import CSV would hold it. Typing 82% in Sheets stores 0.82 with a "0%" format: it is read as
  * the "82%" the person typed (82 on a % KR, refused on another unit, as in a CSV), not as 0.82.
  */
-function cellText(v: unknown, tz: string, format: string, sep: DecimalSeparator): unknown {
+function cellText(v: unknown, tz: string, format: string, sep: NumberStyle): unknown {
   if (isDate(v)) return isoDate(v, tz);
   // In the locale's separator, as the text is then read in the locale ("12,345%" in de_DE, where "12.345%" is ambiguous).
   if (typeof v === "number" && isFinite(v) && isPercentFormat(format)) return percentText(v, sep);

@@ -70,9 +70,10 @@ export function moneyCheckOf(t: Table, krs: readonly MoneyRow[]): MoneyCheck | n
 
 /**
  * Whether a cell's number format writes the KR's currency: its sign or code ("$" in `"$"0.00`, `"$"#,##0.00` or
- * `[$$-409]#,##0.00`; "eur" in `0.00" EUR"`), whoever set it. Repair leaves such a cell's format alone (a
- * format the team chose, or the add-on's for other start and target digits) and gives its money format to
- * one that does not (General, `0.00`: a number shown without its currency).
+ * `[$$-409]#,##0.00`; "eur" in `#,##0" EUR"`), whoever set it. Repair leaves such a cell's format alone (a
+ * format the team chose, or the add-on's for other start and target digits; not the add-on's ungrouped one of
+ * sessions 19–20, oldMoneyFormat) and gives its money format to one that does not (General, `0.00`: a number
+ * shown without its currency).
  */
 export function formatShowsUnit(format: unknown, unit: unknown): boolean {
   const sign = String(unit ?? "").trim().toLowerCase().replace(/"/g, "").split(/\s*\/\s*|\s+per\s+/)[0].trim();
@@ -80,16 +81,28 @@ export function formatShowsUnit(format: unknown, unit: unknown): boolean {
 }
 
 /**
- * The money cells whose format does not write their currency, with the format the add-on gives them when it
- * writes the row (formatMoneyCells): [sheet row, column, format]. `had`: the formats of rows `first`… and
- * columns `c1`… as read; `sep`: the decimal separator, asked (one call) only for a `$`-like sign to place.
+ * Whether a format is one the add-on wrote for this unit before session 21 grouped money (valueDigits.ts moneyFormat
+ * from session 19: `"$"0.00`, `0.00##" EUR"`), which showed `1234,50 €` beside the texts' `1.234,50 €`: Repair
+ * writes today's over it. Only those exact forms (which Sheets' menus do not write: its currency formats group or
+ * bracket the sign, `[$€]0.00`); any other format that writes the currency is kept.
+ */
+function oldMoneyFormat(format: unknown, unit: unknown): boolean {
+  const m = /^(?:"([^"]+)")?0\.00#*(?:" ([^"]+)")?$/.exec(String(format));
+  return !!m && (m[1] || m[2] || "").toLowerCase() === String(unit).trim().replace(/"/g, "").toLowerCase();
+}
+
+/**
+ * The money cells whose format does not write their currency, or writes it as the add-on did before session 21
+ * (oldMoneyFormat), with the format the add-on gives them when it writes the row (formatMoneyCells): [sheet
+ * row, column, format]. `had`: the formats of rows `first`… and columns `c1`… as read; `sep`: the decimal
+ * separator, asked (one call) only for a `$`-like sign to place.
  */
 export function moneyFixes(check: MoneyCheck, had: string[][], first: number, c1: number, sep: () => "." | ","): [number, number, string][] {
   const out: [number, number, string][] = [];
   for (const k of check.krs) {
     const r = had[k.row - first];
     if (!r) continue;
-    const cols = check.cols.filter((c) => !formatShowsUnit(r[c - c1], k.unit));
+    const cols = check.cols.filter((c) => !formatShowsUnit(r[c - c1], k.unit) || oldMoneyFormat(r[c - c1], k.unit));
     if (!cols.length) continue;
     const f = krMoneyFormat(k, signFirst(k.unit) ? sep() : ".");
     for (const c of cols) out.push([k.row, c, f]);

@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { expect } from "../support/expect";
 import { commaOf } from "../support/commaOf";
 import { coreKr, coreSettings } from "../support/coreTracker";
-import { decimalText, fixedText, roundedText, signedText, type DecimalSeparator } from "../../src/core/numbers";
+import { decimalText, fixedText, roundedText, signedText, type NumberStyle } from "../../src/core/numbers";
 import { calibrationSignal, confidenceReason, flatReason, sandbagReason } from "../../src/core/signals";
 import { thisWeekLines, type ThisWeekInput } from "../../src/core/summaryThisWeek";
 import { forecastRows, type KrForecastRow, type ReportForecast } from "../../src/core/summaryForecast";
@@ -37,7 +37,7 @@ describe("the helpers", () => {
   });
 
   it("property: for any finite number, the ',' text is the '.' text with its one point swapped", () => {
-    const helpers: ((x: number, sep: DecimalSeparator) => string)[] = [
+    const helpers: ((x: number, sep: NumberStyle) => string)[] = [
       (x, s) => fixedText(x, 2, s),
       (x, s) => roundedText(x, 2, s),
       (x, s) => roundedText(x, 4, s),
@@ -92,7 +92,7 @@ describe("signal reasons", () => {
 });
 
 describe("'This week' lines", () => {
-  const input = (up: number, down: number, sep?: DecimalSeparator): ThisWeekInput => ({
+  const input = (up: number, down: number, sep?: NumberStyle): ThisWeekInput => ({
     krs: [],
     hasLastWeek: true,
     checkinRate: { checkedIn: 0, total: 0 },
@@ -158,7 +158,7 @@ describe("Mid-cycle Review and Retrospective", () => {
   const t = tracker();
   it("the review's overall line", () => {
     const ev = evaluateTracker(t, "2026-02-16");
-    const sub = (sep?: DecimalSeparator) => String(buildReview(t, ev, "2026-02-16", [], sep).rows[1][0].v);
+    const sub = (sep?: NumberStyle) => String(buildReview(t, ev, "2026-02-16", [], sep).rows[1][0].v);
     expect(sub(",")).toMatch(/ · overall 0,57 vs 0,46 expected \(.+\)$/);
     expect(sub(",")).toBe(commaOf(sub()));
   });
@@ -182,7 +182,7 @@ describe("the Weekly Summary and the digest", () => {
   });
   const checkins = [ci(2, "2026-01-07", "O1.KR1", 81), ci(3, "2026-01-08", "O1.KR2", 9.5), ci(4, "2026-01-14", "O1.KR1", 84.5), ci(5, "2026-01-15", "O1.KR2", 9.9)];
   const t = { ...tracker(), keyResults: tracker().keyResults.map((k) => ({ ...k, current: null, confidence: null, lastCheckin: null })) };
-  const build = (sep?: DecimalSeparator) => buildSummary({ tracker: t, checkins, history: [], asOf: "2026-01-18", ...(sep ? { decimalSeparator: sep } : {}) });
+  const build = (sep?: NumberStyle) => buildSummary({ tracker: t, checkins, history: [], asOf: "2026-01-18", ...(sep ? { decimalSeparator: sep } : {}) });
   const de = build(",");
   const en = build();
 

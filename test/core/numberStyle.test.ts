@@ -36,6 +36,16 @@ describe("groupSeparatorFor", () => {
       expect(groupSeparatorFor(l), l).toBe(parts.find((p) => p.type === "group")?.value);
     }
   });
+  // Session 22: Spanish (Spain), Polish, Italian, Hungarian… write 1234,50 but 12.345,50 (CLDR minimumGroupingDigits
+  // 2); the add-on grouped every four digits, where Latin America's Spanish and Brazil's Portuguese do.
+  it("leaves four digits ungrouped where CLDR does (Node's ICU), and groups five", () => {
+    const more = ["es_AR", "es_CO", "es_US", "pt_PT", "hu_HU", "bg_BG", "sl_SI", "lv_LV", "et_EE", "sq_AL", "ro_RO", "uk_UA", "hr_HR", "ca_ES", "da_DK"];
+    for (const l of [...LOCALES, ...more]) {
+      const cldr = new Intl.NumberFormat(l.replace("_", "-"), { minimumFractionDigits: 2 });
+      const style = numberStyleFor(l);
+      for (const x of [1234.5, 12345.5]) expect(groupedText(fixedText(x, 2, style), style), l).toBe(cldr.format(x));
+    }
+  });
   it("names the style's two separators", () => {
     expect([numberStyleFor("en_US"), numberStyleFor("de_DE"), numberStyleFor("fr_FR"), numberStyleFor("de_CH"), numberStyleFor("ru_RU")]).toEqual([
       ".,", ",.", `,${NNBSP}`, ".'", `,${NBSP}`,

@@ -6,7 +6,7 @@ import { expect } from "../support/expect";
 import { cellForecast, forecastCellValues, krAsShown, valueDigits } from "../../src/core/forecast";
 import { goalValue, goalWords, withUnit } from "../../src/core/forecastWords";
 import type { KeyResult, Tracker } from "../../src/core/model";
-import type { DecimalSeparator } from "../../src/core/numbers";
+import type { NumberStyle } from "../../src/core/numbers";
 import type { TeamResult } from "../../src/core/portfolio";
 import { againstText, companyMisses, endedMissLine, endedMisses, forecastText, ROLLUP_MISSES, shownAsPercentCells, teamForecast, type KrForecastCells, type TeamForecast } from "../../src/core/portfolioForecast";
 import { layoutRollup } from "../../src/core/portfolioLayout";
@@ -107,7 +107,7 @@ describe("teamForecast", () => {
 
   it("property: shows a listed KR as the team's summary does (where its Forecast score tells how its cells hold a %)", () => {
     fc.assert(
-      fc.property(types, fc.array(kr, { maxLength: 8 }), settings, fc.constantFrom<DecimalSeparator>(".", ","), (ty, specs, over, sep) => {
+      fc.property(types, fc.array(kr, { maxLength: 8 }), settings, fc.constantFrom<NumberStyle>(".", ","), (ty, specs, over, sep) => {
         const { t, summary, team } = made(ty, specs, over);
         summary.below.forEach((k, i) => {
           if (!k.forecast.ok) return;
@@ -233,7 +233,7 @@ describe("the roll-up's At this pace section", () => {
     problem: null,
     figures: { cycle: "c", week: 4, weeks: 13, score: null, expected: null, status: "Not started", krs: 40 /* a team with KRs: one without is named apart */, mix: {}, checkinRate: null, offTrack: 0, lastCheckin: null, upward: [], forecast, ...(ended ? { ended } : {}) },
   });
-  const section = (teams: TeamResult[], sep: DecimalSeparator = ".") => {
+  const section = (teams: TeamResult[], sep: NumberStyle = ".") => {
     const rows = layoutRollup({ cycle: "c", asOf: "2026-01-26", week: 4, weeks: 13, teams, alignment: { groups: [], unmatched: [] }, history: [], pending: 0, decimalSeparator: sep }).rows;
     const at = rows.findIndex((r) => String(r[0].v).startsWith("At this pace"));
     const end = rows.findIndex((r, i) => i > at && r.every((c) => c.v === null || c.v === ""));

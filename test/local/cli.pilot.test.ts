@@ -58,8 +58,8 @@ describe("start and target the wrong way round for the metric", () => {
     const out = await ok("import", "dir.xlsx", "dir.csv");
     expect(out.trim().split("\n")).toEqual([
       "Imported 1 objective and 3 key results.",
-      'Row 2: O1.KR1 is "decrease" but its target (8) is above its start (4), so it would score a rise as progress; swap start and target, or make the metric "increase".',
-      'Row 3: O1.KR2 is "increase" but its target (82) is below its start (95), so it would score a fall as progress; swap start and target, or make the metric "decrease".',
+      'Row 2: O1.KR1 is "decrease" but its target (8%) is above its start (4%), so it would score a rise as progress; swap start and target, or make the metric "increase".',
+      'Row 3: O1.KR2 is "increase" but its target (82%) is below its start (95%), so it would score a fall as progress; swap start and target, or make the metric "decrease".',
     ]);
     expect((await rows("dir.xlsx", "Key Results")).map((k) => [k.ID, k.Start, k.Target])).toEqual([
       ["O1.KR1", 4, 8],

@@ -229,7 +229,7 @@ describe("what is stored", () => {
     const wb = tracker();
     ss(wb).setSpreadsheetLocale("de_DE");
     const d = callAddon(wb, "getSidebarData", {});
-    expect(d.decimalSeparator).toBe(",."); // the decimal comma, then the thousands point (numbers.ts numberStyleFor, session 21)
+    expect(d.numberStyle).toBe(",."); // the decimal comma, then the thousands point (numbers.ts numberStyleFor, session 21)
     const r = checkin(wb, { value: "3,5" });
     expect(r.ok).toBe(true);
     expect(r.kr.current).toBe(3.5);

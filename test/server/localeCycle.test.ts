@@ -141,10 +141,10 @@ for (const team of TEAMS) {
     it("the sidebar gets the locale's style and writes the KR's money as the cells do; days stay a plain number", () => {
       wb.services.session.setUser(COST);
       const data = callAddon(wb, "getSidebarData", {});
-      expect(data.decimalSeparator).toBe(numberStyleFor(team.locale));
+      expect(data.numberStyle).toBe(numberStyleFor(team.locale));
       const k = data.krs.find((x: { id: string }) => x.id === "O1.KR1");
       const sep = team.locale === "fr_FR" ? NNBSP : ".";
-      expect(valueHint(k, data.decimalSeparator)).toContain(`1${sep}234,50 € → 1${sep}100,00 €`);
+      expect(valueHint(k, data.numberStyle)).toContain(`1${sep}234,50 € → 1${sep}100,00 €`);
       expect(all.some((t) => /\b\d{1,2},\d+ (Tage|jours)\b/.test(t) && !/\d[ .\u202f]\d{3}/.test(t.match(/\d[\d .\u202f,]* (Tage|jours)/)![0]))).toBe(true);
     });
   });
