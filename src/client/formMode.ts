@@ -88,9 +88,10 @@ export function formRequest(): CheckinRequest | null {
     nextStep: v.nextStep,
   };
   if (as !== undefined) req.as = as;
-  if (correcting) req.correct = true;
   // The row the KR was on when the data was read: the server reads that row alone if it still holds the KR.
   const shown = selectedKr();
+  // The check-in shown as corrected, by request ID: refused if another has been made since (api.ts).
+  if (correcting) req.correct = (shown && shown.correctable && shown.correctable.requestId) || true;
   if (shown && typeof shown.row === "number") req.row = shown.row;
   return req;
 }

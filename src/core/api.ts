@@ -27,8 +27,12 @@ export const checkinRequestSchema = onFirstUse(() =>
     as: z.optional(z.string().check(z.maxLength(254))),
     /** The person confirmed a value the add-on found implausible (it asked with `confirm: true`). */
     confirmed: z.optional(z.boolean()),
-    /** This check-in corrects the KR's latest check-in of the current week (both stay in the log). */
-    correct: z.optional(z.boolean()),
+    /**
+     * This check-in corrects the KR's latest check-in of the current week (both stay in the log). The sidebar
+     * sends the request ID of the check-in it shows as corrected, refused once another is the latest (true:
+     * whichever is, as the command line and sidebars before session 22 send).
+     */
+    correct: z.optional(z.union([z.boolean(), z.string().check(z.maxLength(64))])),
     /** The sheet row the sidebar showed the KR on (SidebarKr.row): read first, used only if it still holds the KR. */
     row: z.optional(z.int({ error: BAD_ROW }).check(z.gte(2, BAD_ROW), z.lte(10000000, BAD_ROW))),
   }),

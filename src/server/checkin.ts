@@ -2,7 +2,7 @@
 // It costs a fixed number of service calls whatever the size of the tracker and its log: the log is never
 // read whole, only its last LOG_TAIL rows (located through a computed cell in Settings), and a check-in
 // reads its KR's row, not the Key Results table (krRow.ts).
-import { correctionNote } from "../core/corrections";
+import { checkinNamed, correctionNote } from "../core/corrections";
 import { closedAsOf, closedCheckinNotice, CYCLE_CLOSED_LABEL } from "../core/cycleClosed";
 import {
   checkinRequestSchema,
@@ -155,6 +155,11 @@ export function submitCheckin(raw: unknown): CheckinResult {
       if (req.correct) {
         replaces = latestOfWeek(tail, kr.id, week, tz);
         if (!replaces) return refuse(`${kr.id} has no check-in this week (week ${week}) to correct.`);
+        // A sidebar opened before someone else (a co-owner, the objective's owner, an admin) checked in on the KR
+        // would correct theirs, dropping it from the reports, while it showed its owner their own.
+        if (typeof req.correct === "string" && req.correct !== replaces.requestId) {
+          return refuse(`${kr.id} was checked in again ${checkinNamed(replaces, shown, separator())} since you started this correction: reopen the sidebar to see it. Nothing was saved.`);
+        }
       }
 
       // Its Current and the log's Value are written as typed percent text where that text is exact (0.92 as
