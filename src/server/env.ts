@@ -1,5 +1,6 @@
 // Small server-side helpers. Dates arriving from another realm (the local runtime) fail `instanceof`,
 // so dates are recognised by their internal class name.
+import { TAB } from "../core/tabs";
 
 export function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === "[object Date]" && !isNaN((v as Date).getTime());
@@ -53,9 +54,25 @@ export function guarded<T>(action: () => T): T | Refusal {
     const msg = e && typeof e === "object" && "message" in e ? String((e as Error).message) : String(e);
     console.error(e);
     if (isProtectedEdit(e)) return { ok: false, message: PROTECTED_EDIT };
-    return { ok: false, message: `Something went wrong: ${firstLine(msg)}` };
+    // A read by A1 (a check-in's KR row, the sidebar's, the log's tail) names its tab without looking it up:
+    // a tab renamed by hand fails there as Sheets refuses the range, which said nothing to the owner.
+    const gone = /^Range not found/.test(msg) ? missingTab() : "";
+    return { ok: false, message: gone ? tabMissing(gone).message : `Something went wrong: ${firstLine(msg)}` };
   }
 }
+
+/** The first of the tracker's own tabs the active spreadsheet lacks (renamed or deleted), or "". */
+function missingTab(): string {
+  try {
+    const ss = SpreadsheetApp.getActive();
+    return [TAB.settings, TAB.objectives, TAB.keyResults, TAB.checkins, TAB.history].find((t) => !ss.getSheetByName(t)) || "";
+  } catch {
+    return ""; // a trigger run has no active spreadsheet
+  }
+}
+
+/** The one-line refusal a missing tracker tab gets. */
+export const tabMissing = (name: string) => new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
 
 /**
  * Sheets' refusal of a write under a protection the user may not edit: the add-on runs as its user, so a
