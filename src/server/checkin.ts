@@ -158,7 +158,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
         // A sidebar opened before someone else (a co-owner, the objective's owner, an admin) checked in on the KR
         // would correct theirs, dropping it from the reports, while it showed its owner their own.
         if (typeof req.correct === "string" && req.correct !== replaces.requestId) {
-          return refuse(`${kr.id} was checked in again ${checkinNamed(replaces, shown, separator())} since you started this correction: reopen the sidebar to see it. Nothing was saved.`);
+          return refuse(`${kr.id} was checked in again ${checkinNamed(replaces, shown, separator())} since you started this correction: reopen the sidebar. Nothing was saved.`);
         }
       }
 

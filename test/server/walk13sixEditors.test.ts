@@ -63,7 +63,7 @@ describe("Walk 13: six editors on one tracker", () => {
     const r = send(wb, DISPATCH, stale, "85", { correct: stale.correctable!.requestId, whatChanged: "typo" });
     expect(r).toMatchObject({
       ok: false,
-      message: "O1.KR1 was checked in again (2026-01-21, value 88%) since you started this correction: reopen the sidebar to see it. Nothing was saved.",
+      message: "O1.KR1 was checked in again (2026-01-21, value 88%) since you started this correction: reopen the sidebar. Nothing was saved.",
     });
     expect(tab(wb, "Check-ins")).toBe(log);
     expect(tab(wb, "Key Results")).toBe(krs);
