@@ -54,20 +54,18 @@ export function guarded<T>(action: () => T): T | Refusal {
     const msg = e && typeof e === "object" && "message" in e ? String((e as Error).message) : String(e);
     console.error(e);
     if (isProtectedEdit(e)) return { ok: false, message: PROTECTED_EDIT };
-    // A read by A1 (a check-in's KR row, the sidebar's, the log's tail) names its tab without looking it up:
-    // a tab renamed by hand fails there as Sheets refuses the range, which said nothing to the owner.
-    const gone = /^Range not found/.test(msg) ? missingTab() : "";
-    return { ok: false, message: gone ? tabMissing(gone).message : `Something went wrong: ${firstLine(msg)}` };
-  }
-}
-
-/** The first of the tracker's own tabs the active spreadsheet lacks (renamed or deleted), or "". */
-function missingTab(): string {
-  try {
-    const ss = SpreadsheetApp.getActive();
-    return [TAB.settings, TAB.objectives, TAB.keyResults, TAB.checkins, TAB.history].find((t) => !ss.getSheetByName(t)) || "";
-  } catch {
-    return ""; // a trigger run has no active spreadsheet
+    // A read by A1 (a check-in's KR row, the sidebar's, the log's tail, the Objectives' owners) names its tab
+    // without looking it up: a tab renamed by hand fails there as Sheets refuses the range, which said nothing.
+    if (/^Range not found/.test(msg)) {
+      try {
+        const ss = SpreadsheetApp.getActive();
+        const gone = [TAB.keyResults, TAB.checkins, TAB.objectives].find((t) => !ss.getSheetByName(t));
+        if (gone) return { ok: false, message: tabMissing(gone).message };
+      } catch {
+        // a trigger run has no active spreadsheet
+      }
+    }
+    return { ok: false, message: `Something went wrong: ${firstLine(msg)}` };
   }
 }
 
