@@ -1,6 +1,7 @@
 // Walk 13, story 1: six editors share one tracker on Google, through the BUILT add-on (`npm run build` first).
 // The admin turns the weekly refresh on; a KR's owner and its objective's owner check in on it within the
-// same minute; sidebars opened one day are used the next, after someone else changed what they show. What
+// same minute; sidebars opened one day are used the next, after someone else changed what they show (a
+// newer check-in, the target, the rows, the cycle itself). What
 // each person sees is asserted, and that nothing is written to a row it was not meant for.
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
@@ -22,6 +23,9 @@ const krOf = (krs: Kr[], id: string) => krs.find((k) => k.id === id)!;
 function send(wb: Workbook, who: string, kr: Kr, value: string, extra: Record<string, unknown> = {}) {
   return asUser(wb, who, () => callAddon(wb, "submitCheckin", { requestId: requestId(), krId: kr.id, row: kr.row, value, confidence: 7, ...extra }));
 }
+
+/** The same with the cycle's start the sidebar showed, as the sidebar sends it since session 22. */
+const sendIn = (wb: Workbook, who: string, start: string, kr: Kr, value: string) => send(wb, who, kr, value, { cycle: start });
 
 const tab = (wb: Workbook, name: string) => JSON.stringify(ss(wb).getSheetByName(name)!.getDataRange().getValues());
 const krRow = (wb: Workbook, id: string) => rowsOf(wb, "Key Results").find((r) => r["ID"] === id)!;
@@ -87,6 +91,29 @@ describe("Walk 13: six editors on one tracker", () => {
     const r = send(wb, PLANNING, stale, "9");
     expect(r).toMatchObject({ ok: true, kr: { id: "O1.KR2", target: 8 } });
     expect(r.kr.score).toBeCloseTo(0.5 / 1.5, 10);
+  });
+
+  // Until session 22 the late figure was saved as the new cycle's week 1 (its start and target the carried
+  // KR's), answered "Saved", while the closed cycle's Retrospective had graded the KR without it.
+  it("a sidebar opened in the week after the cycle, used after the admin rolled over: refused, saying the cycle changed", () => {
+    const wb = tracker();
+    setToday(wb, "2026-04-06");
+    const data = asUser(wb, DISPATCH, () => callAddon(wb, "getSidebarData", {}));
+    expect(data.cycle).toMatchObject({ start: "2026-01-05", week: 13, late: { end: "2026-04-05", until: "2026-04-12" } });
+    const kr = krOf(data.krs, "O1.KR1");
+    expect(asUser(wb, ADMIN, () => callAddon(wb, "endCycle", { at: "2026-04-05" })).ok).toBe(true);
+    expect(asUser(wb, ADMIN, () => callAddon(wb, "rollOverCycle", { start: "2026-04-06", name: "Cycle 2" })).ok).toBe(true);
+    const log = tab(wb, "Check-ins");
+    expect(sendIn(wb, DISPATCH, data.cycle.start, kr, "93")).toEqual({
+      ok: false,
+      message: "The cycle now starts on 2026-04-06, not 2026-01-05 as when the sidebar opened (rolled over?): reopen the sidebar. Nothing was saved.",
+    });
+    expect(tab(wb, "Check-ins")).toBe(log);
+    // Reopened, the sidebar shows the new cycle, and a check-in there is its week 1.
+    const fresh = asUser(wb, DISPATCH, () => callAddon(wb, "getSidebarData", {}));
+    expect(fresh.cycle).toMatchObject({ name: "Cycle 2", start: "2026-04-06", week: 1 });
+    expect(sendIn(wb, DISPATCH, fresh.cycle.start, krOf(fresh.krs, "O1.KR1"), "93").ok).toBe(true);
+    expect(rowsOf(wb, "Check-ins").map((r) => [r["Week"], r["KR ID"], r["Value"]])).toEqual([[1, "O1.KR1", 93]]);
   });
 
   it("a sidebar opened before the row above was deleted: the check-in goes to its KR's new row, and a deleted KR's is refused in one line", () => {
