@@ -36,7 +36,7 @@ function copied(keepDocumentProperties: boolean): { original: Workbook; copy: Wo
   return { original, copy, project };
 }
 
-const COPY_OFF = `Off in this copy: the refresh ${ANNA} turned on runs in the original. Turn it on here to refresh this copy. Last weekly refresh: none yet.`;
+const COPY_OFF = `Off in this copy (the refresh ${ANNA} turned on runs in the original): turn it on here for the copy. Last weekly refresh: none yet.`;
 
 describe.each([true, false])("Walk 13: a copied tracker (document properties copied: %s)", (keepProps) => {
   it("says its refresh is off and why, to everyone; Run weekly refresh now says so; the original's goes on", () => {
