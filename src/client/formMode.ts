@@ -5,7 +5,7 @@ import { FIX_FIELDS_MESSAGE } from "../core/messages";
 import { $, clearFieldErrors, showFieldErrors } from "./dom";
 import { FORM_FIELDS, validateForm, type FormValues } from "./logic";
 import { setStatus } from "./panels";
-import { as, requestIds, selectedId, selectedKr } from "./state";
+import { as, data, requestIds, selectedId, selectedKr } from "./state";
 
 export let sending = false;
 /** The form replaces the KR's last check-in of this week ("Correct last check-in"). */
@@ -88,9 +88,11 @@ export function formRequest(): CheckinRequest | null {
     nextStep: v.nextStep,
   };
   if (as !== undefined) req.as = as;
-  if (correcting) req.correct = true;
+  if (data) req.cycle = data.cycle.start;
   // The row the KR was on when the data was read: the server reads that row alone if it still holds the KR.
   const shown = selectedKr();
+  // The check-in shown as corrected, by request ID: refused if another has been made since (api.ts).
+  if (correcting) req.correct = (shown && shown.correctable && shown.correctable.requestId) || true;
   if (shown && typeof shown.row === "number") req.row = shown.row;
   return req;
 }

@@ -27,8 +27,17 @@ export const checkinRequestSchema = onFirstUse(() =>
     as: z.optional(z.string().check(z.maxLength(254))),
     /** The person confirmed a value the add-on found implausible (it asked with `confirm: true`). */
     confirmed: z.optional(z.boolean()),
-    /** This check-in corrects the KR's latest check-in of the current week (both stay in the log). */
-    correct: z.optional(z.boolean()),
+    /**
+     * This check-in corrects the KR's latest check-in of the current week (both stay in the log). The sidebar
+     * sends the request ID of the check-in it shows as corrected, refused once another is the latest (true:
+     * whichever is, as the command line and sidebars before session 22 send).
+     */
+    correct: z.optional(z.union([z.boolean(), z.string().check(z.maxLength(64))])),
+    /**
+     * The start of the cycle the sidebar showed: refused once Settings say another (a roll over since the
+     * sidebar opened would have taken the last week's late figure as the new cycle's first).
+     */
+    cycle: z.optional(z.string().check(z.maxLength(10))),
     /** The sheet row the sidebar showed the KR on (SidebarKr.row): read first, used only if it still holds the KR. */
     row: z.optional(z.int({ error: BAD_ROW }).check(z.gte(2, BAD_ROW), z.lte(10000000, BAD_ROW))),
   }),
@@ -124,7 +133,8 @@ export interface SidebarData {
    * day): the cycle's first and last day. `late` in the week after the last day, when they are still taken
    * for the last week's figures: the last day and the last day they are taken.
    */
-  cycle: { name: string; week: number; weeks: number; asOf: string; closed?: { start: string; end: string }; late?: { end: string; until: string } };
+  /** `start`: the cycle's first day, which a check-in sends back (CheckinRequest.cycle). */
+  cycle: { name: string; start: string; week: number; weeks: number; asOf: string; closed?: { start: string; end: string }; late?: { end: string; until: string } };
   krs: SidebarKr[];
   /**
    * The page of a large tracker (the menu item's, see server/sidebarOpen.ts) lists the person's other KRs

@@ -55,18 +55,21 @@ export function commentShown(whatChanged: unknown): string {
  * locale's separator; a fraction-% KR's value × 100, as its cells show it. A unit with brackets is left out,
  * so that NOTE (and commentShown) read the note as they read every note written before.
  */
-export function correctionNote(
-  replaced: { requestId: string; date: string; value: unknown },
-  text: string,
-  kr: { unit?: unknown; percentCells?: boolean },
-  sep: NumberStyle,
-): string {
+export function correctionNote(replaced: Logged, text: string, kr: Shown, sep: NumberStyle): string {
+  const note = `Correction of check-in ${replaced.requestId} ${checkinNamed(replaced, kr, sep)}.`;
+  return text.trim() ? `${note} ${text}` : note;
+}
+
+type Logged = { requestId: string; date: string; value: unknown };
+type Shown = { unit?: unknown; percentCells?: boolean };
+
+/** "(2026-01-20, value 8.5%)": a logged check-in as a correction's note names it (and the refusal of a stale one). */
+export function checkinNamed(replaced: Logged, kr: Shown, sep: NumberStyle): string {
   const raw = replaced.value;
   let value = typeof raw === "number" ? exactText(kr.percentCells ? percentShown(raw) : raw, sep) : String(raw ?? "");
   if (typeof raw === "number") {
     const withUnit = valueWithUnit(value, kr.percentCells ? "%" : kr.unit, sep);
     if (!/[()]/.test(withUnit)) value = withUnit;
   }
-  const note = `Correction of check-in ${replaced.requestId} (${replaced.date}, value ${value}).`;
-  return text.trim() ? `${note} ${text}` : note;
+  return `(${replaced.date}, value ${value})`;
 }

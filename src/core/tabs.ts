@@ -106,6 +106,17 @@ export const SETTINGS_ROWS = [
   { key: "ownerReminders", label: "Remind owners who missed a check-in", name: "OwnerReminders", def: "off", note: "on or off." },
 ] as const;
 
+/**
+ * A header's cells joined by "|", and one "|" more once its last cell is no longer in its column: each
+ * reference follows its cell, so after a column inserted by hand among them the join skips the new column
+ * and names every header after it one column to the left, where a check-in wrote its value (an admin's
+ * into Weight). The extra "|" makes the text split into a count no reader takes, and the header is read.
+ */
+function joined(tab: string, letters: string): string {
+  const last = `'${tab}'!${letters.slice(-1)}1`;
+  return `=${letters.split("").map((c) => `'${tab}'!${c}1`).join('&"|"&')}&IF(COLUMN(${last})=${letters.length},"","|")`;
+}
+
 /** Values the add-on computes into the Settings tab (below the settings) so one read gets them. */
 // The check-in log's row count and header let a check-in read just the log's tail, by header name,
 // without a separate call to find the last row.
@@ -114,12 +125,7 @@ export const SETTINGS_COMPUTED = [
   {
     label: "Check-in header (computed)",
     name: "CheckinHeader",
-    formula:
-      "=" +
-      "ABCDEFGHIJKLMNOP"
-        .split("")
-        .map((c) => `'Check-ins'!${c}1`)
-        .join('&"|"&'),
+    formula: joined("Check-ins", "ABCDEFGHIJKLMNOP"),
   },
   // Rows inserted above the log's header move this reference (in Sheets as in any spreadsheet), so the
   // log's last rows are still found exactly.
@@ -129,12 +135,7 @@ export const SETTINGS_COMPUTED = [
   {
     label: "Key result header (computed)",
     name: "KrHeader",
-    formula:
-      "=" +
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-        .split("")
-        .map((c) => `'Key Results'!${c}1`)
-        .join('&"|"&'),
+    formula: joined("Key Results", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"),
   },
   { label: "Key result header row (computed)", name: "KrHeaderRow", formula: "=ROW('Key Results'!A1)" },
   // How many cells of the ID column hold something (the header's included): the sidebar reads that many

@@ -2,7 +2,7 @@
 // It costs a fixed number of service calls whatever the size of the tracker and its log: the log is never
 // read whole, only its last LOG_TAIL rows (located through a computed cell in Settings), and a check-in
 // reads its KR's row, not the Key Results table (krRow.ts).
-import { correctionNote } from "../core/corrections";
+import { checkinNamed, correctionNote } from "../core/corrections";
 import { closedAsOf, closedCheckinNotice, CYCLE_CLOSED_LABEL } from "../core/cycleClosed";
 import {
   checkinRequestSchema,
@@ -68,6 +68,9 @@ function parseConfidence(v: string | number): number | string {
   return n >= 1 && n <= 10 ? n : "Confidence must be a whole number from 1 to 10.";
 }
 
+/** How a check-in sent from a sidebar showing what has changed since is refused. */
+const REOPEN = ": reopen the sidebar. Nothing was saved.";
+
 export function submitCheckin(raw: unknown): CheckinResult {
   return guarded((): CheckinResult => {
     const parsed = checkinRequestSchema().safeParse(raw);
@@ -113,6 +116,9 @@ export function submitCheckin(raw: unknown): CheckinResult {
       const s = readSettings(ss, tz);
       const who = identify(s.settings, req.as);
       if (who.needsIdentity) return refuse("Choose who you are before checking in.", { as: "Choose who you are." });
+      if (req.cycle && req.cycle !== s.settings.startDate) {
+        return refuse(`The cycle now starts on ${s.settings.startDate}, not ${req.cycle} as when the sidebar opened (rolled over?)${REOPEN}`);
+      }
       const now = new Date();
       const today = isoDate(now, tz);
       // Open to a week after the last day, for the last week's figures (core/dates.ts LATE_CHECKIN_DAYS).
@@ -127,7 +133,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       const kr = krs.find((k) => sameId(k.id, req.krId));
       // A row is sent by the sidebar, from the list it showed: the KR was there when it opened.
       const id = req.krId.trim();
-      const gone = () => `"${id}" is no longer in ${TAB.keyResults} (deleted, or its ID changed, since the sidebar opened): reopen the sidebar. Nothing was saved.`;
+      const gone = () => `"${id}" is no longer in ${TAB.keyResults} (deleted, or its ID changed, since the sidebar opened)${REOPEN}`;
       if (!kr) return refuse(req.row ? gone() : noSuchKrMessage(id), { krId: NO_SUCH_KR_FIELD });
       if (!owns(who, kr, objectiveOwnerOf(krT, kr))) return refuse(notOwnerMessage(kr.id, kr.owner), { krId: NOT_OWNER_FIELD });
       const tail = readLogTail(ss, s);
@@ -155,6 +161,11 @@ export function submitCheckin(raw: unknown): CheckinResult {
       if (req.correct) {
         replaces = latestOfWeek(tail, kr.id, week, tz);
         if (!replaces) return refuse(`${kr.id} has no check-in this week (week ${week}) to correct.`);
+        // A sidebar opened before someone else (a co-owner, the objective's owner, an admin) checked in on the KR
+        // would correct theirs, dropping it from the reports, while it showed its owner their own.
+        if (typeof req.correct === "string" && req.correct !== replaces.requestId) {
+          return refuse(`${kr.id} was checked in again ${checkinNamed(replaces, shown, separator())} since you started this correction${REOPEN}`);
+        }
       }
 
       // Its Current and the log's Value are written as typed percent text where that text is exact (0.92 as

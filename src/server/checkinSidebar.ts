@@ -152,7 +152,7 @@ function sidebarData(c: Context, who: Identity, owners: string[], krs: SidebarKr
     owners: pickable(owners),
     locale: c.locale,
     numberStyle: numberStyleFor(c.locale),
-    cycle: { name: settings.cycleName, week: Math.min(Math.max(c.week, 1), weeks), weeks, asOf: c.today, ...(closed ? { closed } : {}), ...(late ? { late } : {}) },
+    cycle: { name: settings.cycleName, start, week: Math.min(Math.max(c.week, 1), weeks), weeks, asOf: c.today, ...(closed ? { closed } : {}), ...(late ? { late } : {}) },
     krs,
     ...(brief ? { brief } : {}),
     rules: { onTrackGap: settings.onTrackGap, atRiskGap: settings.atRiskGap },

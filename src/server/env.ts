@@ -1,5 +1,6 @@
 // Small server-side helpers. Dates arriving from another realm (the local runtime) fail `instanceof`,
 // so dates are recognised by their internal class name.
+import { TAB } from "../core/tabs";
 
 export function isDate(v: unknown): v is Date {
   return Object.prototype.toString.call(v) === "[object Date]" && !isNaN((v as Date).getTime());
@@ -53,9 +54,23 @@ export function guarded<T>(action: () => T): T | Refusal {
     const msg = e && typeof e === "object" && "message" in e ? String((e as Error).message) : String(e);
     console.error(e);
     if (isProtectedEdit(e)) return { ok: false, message: PROTECTED_EDIT };
+    // A read by A1 (a check-in's KR row, the sidebar's, the log's tail, the Objectives' owners) names its tab
+    // without looking it up: a tab renamed by hand fails there as Sheets refuses the range, which said nothing.
+    if (/^Range not found/.test(msg)) {
+      try {
+        const ss = SpreadsheetApp.getActive();
+        const gone = [TAB.keyResults, TAB.checkins, TAB.objectives].find((t) => !ss.getSheetByName(t));
+        if (gone) return { ok: false, message: tabMissing(gone).message };
+      } catch {
+        // a trigger run has no active spreadsheet
+      }
+    }
     return { ok: false, message: `Something went wrong: ${firstLine(msg)}` };
   }
 }
+
+/** The one-line refusal a missing tracker tab gets. */
+export const tabMissing = (name: string) => new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
 
 /**
  * Sheets' refusal of a write under a protection the user may not edit: the add-on runs as its user, so a

@@ -47,6 +47,7 @@ export function offStatus(rec: Installed | null, off: SwitchedOff | null, tz: st
   if (off && off.gone) {
     return `Off: the trigger ${off.by} installed was found gone from their account on ${off.on} (it removes itself after two weeks it cannot open this tracker). Turn the refresh on to run it again.`;
   }
+  if (off && off.copy) return `Off in this copy (the refresh ${off.by} turned on runs in the original): turn it on here for the copy.`;
   // No off recorded: never turned on here, or an installer's own off from before session 21, which cleared it.
   if (!off) return "Off.";
   const switchedOff = `Off (switched off by ${off.by} on ${off.on}`;

@@ -72,6 +72,8 @@ export class RefreshRecord {
     private readonly legacy: Set<Field>,
     /** Fields with no entry here that the document's properties (readable) do not hold either: none. */
     private readonly unset: Set<Field>,
+    /** The record came with a copy of the file (Make a copy): it describes the original's trigger, not this file's. */
+    private copied: boolean,
   ) {}
 
   static read(ss: Spreadsheet): RefreshRecord {
@@ -93,17 +95,22 @@ export class RefreshRecord {
       (state as Record<Field, unknown>)[f] = parse(text);
       legacy.add(f);
     }
-    return new RefreshRecord(ss, entries, state, legacy, unset);
+    // Developer metadata (and document properties) may travel with a copy of the file; triggers do not
+    // (docs/apps-script-fidelity.md "To check" 65). Such a record is the original's: its trigger refreshes the
+    // original, and its last run was there. The copy is off until turned on here, which replaces the record.
+    const rec = state.installed;
+    return new RefreshRecord(ss, entries, state, legacy, unset, !!rec && !!rec.ss && rec.ss !== ss.getId());
   }
 
   get installed(): Installed | null {
-    return this.state.installed;
+    return this.copied ? null : this.state.installed;
   }
   get off(): SwitchedOff | null {
-    return this.state.off;
+    const rec = this.state.installed;
+    return this.copied && rec ? { by: rec.by, on: rec.on, copy: true } : this.state.off;
   }
   get last(): LastRun | null {
-    return this.state.last;
+    return this.copied ? null : this.state.last;
   }
 
   /**
@@ -113,6 +120,11 @@ export class RefreshRecord {
    * nothing is then written as "null" too (once), so that later reads never look in the document's properties.
    */
   save(change: Partial<RefreshState>): void {
+    // The first change in a copy starts its own record: the original's fields are cleared with it.
+    if (this.copied && FIELDS.some((f) => f in change)) {
+      change = { installed: null, off: null, last: null, ...change };
+      this.copied = false;
+    }
     const writing = FIELDS.some((f) => f in change) || this.legacy.size > 0;
     // Read again before the first entry is added: another execution may have added it since this one read the
     // record (an admin's off during a trigger run of minutes). Adding beside it would leave two entries of a

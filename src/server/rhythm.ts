@@ -106,8 +106,9 @@ export function enableWeeklyRefresh(ss: Spreadsheet): RefreshStatus {
       else throw e;
     }
     const uid = trigger.getUniqueId();
-    recordTrigger(uid, ss.getId());
-    record.save({ installed: { uid, by: me, on: isoDate(new Date(), tz), weekday: day, hour: HOUR, timeZone: tz }, off: null });
+    const id = ss.getId();
+    recordTrigger(uid, id);
+    record.save({ installed: { uid, by: me, on: isoDate(new Date(), tz), weekday: day, hour: HOUR, timeZone: tz, ss: id }, off: null });
     return describe(record, record.installed, tz, rhythmOf(settings, day));
   } catch (e) {
     return permissionHint(e);

@@ -6,7 +6,7 @@ import { columnLetter, quoteSheet } from "../core/a1";
 import { decimalSeparatorFor } from "../core/numbers";
 import { finiteOrNull } from "../core/scoring";
 import { TAB } from "../core/tabs";
-import { UserError } from "./env";
+import { tabMissing, UserError } from "./env";
 import { trimmedKey as norm } from "../core/objectiveKey";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -59,7 +59,7 @@ export function wholeColumns(name: string, width: number): string {
 /** The tab named `name`, or the one-line refusal a missing tracker tab gets. */
 function tabOf(ss: Spreadsheet, name: string): Sheet {
   const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
+  if (!sheet) throw tabMissing(name);
   return sheet;
 }
 

@@ -16,6 +16,8 @@ export interface Installed {
   weekday: string;
   hour: number;
   timeZone: string;
+  /** The spreadsheet's ID (since session 22): a copy of the file, which carries the record but no trigger, is told apart. */
+  ss?: string;
 }
 
 export interface SwitchedOff {
@@ -24,6 +26,8 @@ export interface SwitchedOff {
   on: string;
   /** No one switched it off: the recorded trigger was no longer listed in its installer's account (refreshGone.ts). */
   gone?: boolean;
+  /** Not switched off: this spreadsheet is a copy of the one `by` turned the refresh on in (refreshRecord.ts). */
+  copy?: boolean;
 }
 
 export interface LastRun {

@@ -225,7 +225,7 @@ export class FakeBackend implements PreviewBackend {
       owners: this.owners,
       locale: this.decimalSeparator === "," ? "de_DE" : "en_US",
       numberStyle: this.decimalSeparator,
-      cycle: { name: "Q1 pilot", week: 3, weeks: 13, asOf: "2024-01-22", ...(this.closed ? { closed: this.closed } : {}), ...(this.late ? { late: this.late } : {}) },
+      cycle: { name: "Q1 pilot", start: "2024-01-08", week: 3, weeks: 13, asOf: "2024-01-22", ...(this.closed ? { closed: this.closed } : {}), ...(this.late ? { late: this.late } : {}) },
       // Each KR on its sheet row (the page orders the KRs that join it by their rows).
       krs: who ? this.visible(who).map((k) => ({ ...k, row: k.row ?? this.krs.indexOf(k) + 2 })) : [],
       rules: { onTrackGap: 0.1, atRiskGap: 0.25 },

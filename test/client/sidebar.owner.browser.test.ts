@@ -99,6 +99,18 @@ const QUESTION = "\u22123 days is outside 10 → 5; submit anyway?";
     expect(t.backend.received[0].correct).toBeUndefined();
   });
 
+  // Since session 22: `correct: true` let a sidebar opened on the owner's check-in replace one someone else made
+  // since (the server corrects the week's latest); named, the server refuses that (test/server/walk13sixEditors).
+  it("sends the request ID of the check-in it shows as corrected, and the start of the cycle it shows", async () => {
+    t.backend.krs[0].correctable = { requestId: "earlier-0001", date: "2024-01-22", value: 8, confidence: 7, whatChanged: "typo", blockers: "", nextStep: "" };
+    const sb = await openOnFirstKr();
+    await sb.getByRole("button", { name: "Correct last check-in" }).click();
+    await sb.getByLabel("New value").fill("9");
+    await sb.getByLabel("New value").press("Enter");
+    await poll(() => sb.getByRole("status").textContent()).toMatch(/^Saved: /);
+    expect(t.backend.received.map((r) => [r.correct, r.cycle])).toEqual([["earlier-0001", "2024-01-08"]]); // and the cycle it showed
+  });
+
   it("drops the question when Correct last check-in is chosen instead of answering it", async () => {
     t.backend.ask = QUESTION;
     t.backend.krs[0].correctable = { requestId: "earlier-0001", date: "2024-01-22", value: 8, confidence: 7, whatChanged: "typo", blockers: "", nextStep: "" };
