@@ -9,6 +9,7 @@ import { checkEditable, LocalProtection, protectionsOf } from "./protection";
 import { LocalRange, rangeFromParsed } from "./range";
 import { LocalRangeList } from "./rangeList";
 import { checkConditionalFormatRule, ConditionalFormatRule, type CfModel } from "./rules";
+import { signatureError } from "./enums";
 
 /**
  * A row or column count or position as Apps Script's methods take it: a whole number. The offline
@@ -222,12 +223,24 @@ export class LocalSheet {
     return this.m.frozenRows;
   }
   setColumnWidth(col: number, width: number) {
-    return this.setColumnWidths(col, 1, width);
+    return this._widths("setColumnWidth", col, 1, width, [col, width]);
   }
-  /** Columns beyond the tab's grid are refused, as every column operation on Google ("Those columns are out of bounds."). */
+  /**
+   * Columns beyond the tab's grid are refused, as every column operation on Google ("Those columns are out of
+   * bounds."). A width is an Integer of pixels (ref/spreadsheet/sheet#setColumnWidth(Integer,Integer)): a
+   * string fits no overload, and a negative, zero or fractional width is refused in the emulator's words
+   * (Google's answer is not documented: "to check" 57); it stored any of them.
+   */
   setColumnWidths(start: number, n: number, width: number) {
+    return this._widths("setColumnWidths", start, n, width, [start, n, width]);
+  }
+  private _widths(method: string, start: number, n: number, width: number, args: unknown[]) {
     const m = this.m;
+    if (args.some((a) => typeof a !== "number")) throw signatureError(`SpreadsheetApp.Sheet.${method}`, args);
+    whole(method, "width", width);
     if (!(start >= 1) || !(n >= 1) || start + n - 1 > m.maxCols) throw new Error("Those columns are out of bounds.");
+    whole(method, "column", start);
+    whole(method, "count", n);
     for (let i = 0; i < n; i++) m.widths[start + i] = width;
     return this;
   }
