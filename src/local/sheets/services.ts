@@ -194,7 +194,7 @@ export class LocalPropertiesService {
  * Justin Poehnelt measured a negative one "ignored/stored" ("to check" 60).
  */
 function expiration(seconds: unknown, method: string, args: unknown[]): void {
-  if (typeof seconds !== "number") throw signatureError(`Cache.${method}`, args);
+  if (typeof seconds !== "number") throw signatureError(`CacheService.Cache.${method}`, args);
   if (!Number.isInteger(seconds) || seconds < 1 || seconds > CACHE_MAX_SECONDS) {
     throw new Error(`Offline spreadsheet: a cache expiration is a whole number of seconds from 1 to ${CACHE_MAX_SECONDS}, not ${seconds}.`);
   }

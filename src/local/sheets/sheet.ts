@@ -17,7 +17,8 @@ import { signatureError } from "./enums";
  * passed its tests; Google's answer is not documented ("to check" 41): refused here, in the emulator's words.
  */
 function whole(method: string, name: string, v: unknown, least = 1): number {
-  const n = Number(v);
+  if (typeof v !== "number") throw new Error(`Exception: The parameters don't match the method signature for SpreadsheetApp.Sheet.${method}.`);
+  const n = v;
   if (!Number.isInteger(n)) throw new Error(`Offline spreadsheet: Sheet.${method}'s ${name} must be a whole number, not ${String(v)}.`);
   if (n < least) throw new Error(`Offline spreadsheet: Sheet.${method}'s ${name} must be at least ${least}, not ${n}.`);
   return n;
@@ -58,7 +59,7 @@ export class LocalSheet {
   }
   getRange(a: unknown, col?: number, numRows?: number, numCols?: number) {
     const m = this.m;
-    if (typeof a === "string") {
+    if (typeof a === "string" && col === undefined && numRows === undefined && numCols === undefined) {
       const p = parseA1(a, true);
       // A1 naming another tab, asked of this one: Google may give that tab's range or refuse; neither is
       // documented ("to check" 21). It gave this tab's range offline, which is wrong under both: refused.
@@ -67,11 +68,15 @@ export class LocalSheet {
       }
       return rangeFromParsed(this._book, m, { ...p, sheet: undefined });
     }
-    const row = Number(a);
-    const c = Number(col);
-    const nr = numRows === undefined ? 1 : Number(numRows);
-    const nc = numCols === undefined ? 1 : Number(numCols);
-    if (col === undefined || isNaN(row) || isNaN(c)) throw new Error("Exception: The parameters don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    // Apps Script turns no string into a number: getRange("2", 1), a row read from a cell or a property as
+    // text, fits no overload. It was converted offline ("to check" 64).
+    const given: unknown[] = [a, col, numRows, numCols];
+    while (given.length && given[given.length - 1] === undefined) given.pop();
+    if (given.length < 2 || given.some((v) => typeof v !== "number")) throw signatureError("SpreadsheetApp.Sheet.getRange", given);
+    const row = a as number;
+    const c = col as number;
+    const nr = numRows === undefined ? 1 : numRows;
+    const nc = numCols === undefined ? 1 : numCols;
     if (row < 1) throw new Error("The starting row of the range is too small.");
     if (c < 1) throw new Error("The starting column of the range is too small.");
     if (nr < 1) throw new Error("The number of rows in the range must be at least 1.");

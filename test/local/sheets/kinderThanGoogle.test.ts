@@ -37,6 +37,20 @@ describe("column widths and font sizes", () => {
   });
 });
 
+describe("rows and columns given as text", () => {
+  it("getRange and the row and column methods refuse a number written as text, which they converted", () => {
+    const { sheet } = setup();
+    sheet.getRange("A2").setValue("kept");
+    expect(() => sheet.getRange("2", 1)).toThrow("The parameters (String,number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    expect(() => sheet.getRange(2, 1, "3", 1)).toThrow("(number,number,String,number)");
+    expect(() => sheet.getRange(2)).toThrow("The parameters (number) don't match");
+    expect(() => sheet.insertRowsAfter("1", 2)).toThrow("don't match the method signature for SpreadsheetApp.Sheet.insertRowsAfter.");
+    expect(() => sheet.deleteRow("2")).toThrow("SpreadsheetApp.Sheet.deleteRow.");
+    expect(() => sheet.setFrozenRows("1")).toThrow("SpreadsheetApp.Sheet.setFrozenRows.");
+    expect([sheet.getMaxRows(), sheet.getFrozenRows(), sheet.getRange(2, 1).getValue()]).toEqual([1000, 0, "kept"]);
+  });
+});
+
 describe("CacheService expirations", () => {
   it("an expiration below 1 second or over 21,600 is refused and nothing is stored", () => {
     const { g } = setup();
@@ -46,7 +60,7 @@ describe("CacheService expirations", () => {
     expect(() => cache.put("k", "v", -5)).toThrow("not -5");
     expect(() => cache.put("k", "v", 21601)).toThrow("not 21601");
     expect(() => cache.put("k", "v", 1.5)).toThrow("not 1.5");
-    expect(() => cache.put("k", "v", "60")).toThrow("The parameters (String,String,String) don't match the method signature for Cache.put.");
+    expect(() => cache.put("k", "v", "60")).toThrow("The parameters (String,String,String) don't match the method signature for CacheService.Cache.put.");
     expect(() => cache.putAll({ a: "1", b: "2" }, 7 * 24 * 3600)).toThrow("not 604800");
     expect(cache.getAll(["k", "a", "b"])).toEqual({});
   });
@@ -102,12 +116,18 @@ describe("MailApp.sendEmail's overloads", () => {
 });
 
 describe("rule builders", () => {
-  it("requireValueInList with no values, or not an array, is refused", () => {
+  it("requireValueInList with no values, more than 500, or not an array, is refused", () => {
     const { SpreadsheetApp } = setup();
     expect(() => SpreadsheetApp.newDataValidation().requireValueInList([], true)).toThrow("requireValueInList needs at least one value to choose from.");
     expect(() => SpreadsheetApp.newDataValidation().requireValueInList("a,b", true)).toThrow(
       "The parameters (String,Boolean) don't match the method signature for SpreadsheetApp.DataValidationBuilder.requireValueInList.",
     );
+    // More than 500 values: the words Apps Script users quote (it was built).
+    const many = Array.from({ length: 501 }, (_, i) => `v${i}`);
+    expect(() => SpreadsheetApp.newDataValidation().requireValueInList(many, true)).toThrow(
+      'The data validation rule has more items than the limit of 500. Use the "List from a range" criteria instead.',
+    );
+    expect(SpreadsheetApp.newDataValidation().requireValueInList(many.slice(1), true).build().getCriteriaValues()[0].length).toBe(500);
     const rule = SpreadsheetApp.newDataValidation().requireValueInList(["a"], true).build();
     expect(rule.getCriteriaValues()).toEqual([["a"], true]);
   });
