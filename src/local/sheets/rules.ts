@@ -157,7 +157,8 @@ export class ConditionalFormatRuleBuilder {
     return this;
   }
   setRanges(ranges: LocalRange[]) {
-    const raw = (ranges ?? []).map((r) => unpub(r));
+    if (!Array.isArray(ranges)) throw signatureError("SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges", [ranges]);
+    const raw = ranges.map((r) => unpub(r));
     const first = raw[0];
     this.ranges = { book: first?._book ?? null, sheet: first?._sheet ?? null, rects: raw.map((r) => ({ ...r._rect })) };
     for (const r of raw) {

@@ -132,8 +132,10 @@ export class LocalProperties {
   }
   /** Checked against Google's limits before anything is stored (see PROPERTY_VALUE_BYTES). */
   setProperties(props: Record<string, unknown>, deleteAllOthers = false) {
+    // An object of key-value pairs; a string's characters, an array's items or null were stored offline.
+    if (typeof props !== "object" || props === null || Array.isArray(props)) throw signatureError("PropertiesService.Properties.setProperties", [props]);
     const next: Record<string, string> = deleteAllOthers ? {} : { ...this.store };
-    for (const [k, v] of Object.entries(props ?? {})) {
+    for (const [k, v] of Object.entries(props)) {
       // A null or undefined value was stored as the text "null" / "undefined"; what Google does is not
       // documented ("to check" 59): refused, nothing stored. deleteProperty removes a value.
       if (v === null || v === undefined) throw new Error(`Offline spreadsheet: the property "${k}" has no value (${v}); delete it with deleteProperty instead.`);
@@ -255,6 +257,7 @@ export class LocalCache {
     return out;
   }
   putAll(values: Record<string, string>, seconds = 600) {
+    if (typeof values !== "object" || values === null || Array.isArray(values)) throw signatureError("CacheService.Cache.putAll", [values, seconds]);
     expiration(seconds, "putAll", [values, seconds]);
     // One value too large fails the whole call (checked before any is stored).
     for (const [k, v] of Object.entries(values)) {

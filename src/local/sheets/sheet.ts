@@ -257,7 +257,9 @@ export class LocalSheet {
   }
   setConditionalFormatRules(rules: ConditionalFormatRule[]) {
     const m = this.m;
-    const models = (rules ?? []).map((r) => checkConditionalFormatRule(this._book, m, r));
+    // null fits no overload on Google; offline it cleared every rule of the tab. [] clears them.
+    if (!Array.isArray(rules)) throw signatureError("SpreadsheetApp.Sheet.setConditionalFormatRules", [rules]);
+    const models = rules.map((r) => checkConditionalFormatRule(this._book, m, r));
     checkEditable(this._book, m, "tab");
     m.cf = models;
   }

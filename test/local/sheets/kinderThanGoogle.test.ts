@@ -81,14 +81,18 @@ describe("CacheService expirations", () => {
 });
 
 describe("PropertiesService values", () => {
-  it("a null or undefined value is refused, not stored as text", () => {
+  it("a null or undefined value is refused, not stored as text, and so is anything but an object of pairs", () => {
     const { g } = setup();
     const props = g.PropertiesService.getDocumentProperties();
     props.setProperty("kept", "1");
     expect(() => props.setProperty("kept", null)).toThrow('the property "kept" has no value (null); delete it with deleteProperty instead.');
     expect(() => props.setProperty("k", undefined)).toThrow("has no value (undefined)");
     expect(() => props.setProperties({ a: "1", b: null })).toThrow('the property "b" has no value');
-    expect([props.getProperty("kept"), props.getProperty("k"), props.getProperty("a")]).toEqual(["1", null, null]);
+    // Not an object of pairs: a string's characters were stored as properties "0", "1"…, and null passed.
+    expect(() => props.setProperties("ab")).toThrow("The parameters (String) don't match the method signature for PropertiesService.Properties.setProperties.");
+    expect(() => props.setProperties(null)).toThrow("The parameters (null) don't match");
+    expect(() => g.CacheService.getDocumentCache().putAll(["v"], 60)).toThrow("The parameters (Object,number) don't match the method signature for CacheService.Cache.putAll.");
+    expect(props.getKeys()).toEqual(["kept"]);
   });
 });
 
@@ -141,6 +145,10 @@ describe("rule builders", () => {
     const cleared = SpreadsheetApp.newConditionalFormatRule().whenCellEmpty().setBackground("#ff0000").setBackground(null).setRanges([range]);
     expect(() => cleared.build()).toThrow("needs a format");
     sheet.setConditionalFormatRules([SpreadsheetApp.newConditionalFormatRule().whenCellEmpty().setBold(false).setRanges([range]).build()]);
+    expect(sheet.getConditionalFormatRules().length).toBe(1);
+    // null was read as no rules, clearing the tab's; it fits no overload on Google.
+    expect(() => sheet.setConditionalFormatRules(null)).toThrow("The parameters (null) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.");
+    expect(() => SpreadsheetApp.newConditionalFormatRule().setRanges(range)).toThrow("ConditionalFormatRuleBuilder.setRanges");
     expect(sheet.getConditionalFormatRules().length).toBe(1);
   });
 });
