@@ -55,10 +55,13 @@ export class LocalLock {
     this.held = true;
     return true;
   }
-  tryLock(_ms: number) {
+  /** The wait is an Integer of milliseconds: a wait given as text fits no overload (it was taken). */
+  tryLock(ms: number) {
+    if (typeof ms !== "number") throw signatureError("LockService.Lock.tryLock", [ms]);
     return this.take();
   }
-  waitLock(_ms: number) {
+  waitLock(ms: number) {
+    if (typeof ms !== "number") throw signatureError("LockService.Lock.waitLock", [ms]);
     if (!this.take()) throw new Error(LOCK_TIMEOUT);
   }
   /** "This method has no effect if the lock has not been acquired." */

@@ -51,6 +51,17 @@ describe("rows and columns given as text", () => {
   });
 });
 
+describe("LockService waits", () => {
+  it("a wait given as text fits no overload, and the lock is not taken", () => {
+    const { g } = setup();
+    const lock = g.LockService.getDocumentLock();
+    expect(() => lock.tryLock("30000")).toThrow("The parameters (String) don't match the method signature for LockService.Lock.tryLock.");
+    expect(() => lock.waitLock(undefined)).toThrow("LockService.Lock.waitLock");
+    expect(lock.hasLock()).toBe(false);
+    expect(lock.tryLock(30000)).toBe(true);
+  });
+});
+
 describe("CacheService expirations", () => {
   it("an expiration below 1 second or over 21,600 is refused and nothing is stored", () => {
     const { g } = setup();
