@@ -7,7 +7,7 @@ import { DEFAULT_NUMBER_FORMAT, unrenderedFormat } from "./format";
 import { FORMAT_KEYS, normColor, type CellMeta, type ProtectionModel, type SheetModel } from "./model";
 import { checkEditable, LocalProtection } from "./protection";
 import { DataValidation } from "./rules";
-import { appsEnum, enumName } from "./enums";
+import { appsEnum, enumName, signatureError } from "./enums";
 
 /** An enum object, as on Google (enums.ts): copyTo(range, "PASTE_FORMAT", false) fits no overload. */
 export const CopyPasteType = appsEnum("SpreadsheetApp.CopyPasteType", ["PASTE_NORMAL", "PASTE_VALUES", "PASTE_FORMAT"] as const);
@@ -29,6 +29,16 @@ function refuseUnrendered(fmts: unknown[][]): void {
  */
 function fontWeight(w: unknown): void {
   if (w !== null && w !== "bold" && w !== "normal") throw new Error(`Offline spreadsheet: a font weight is "bold", "normal" or null, not ${JSON.stringify(w)}.`);
+}
+
+/**
+ * `setFontSize(size: Integer)`, "the font size in points" (ref/spreadsheet/range#setFontSize(Integer)): a
+ * string fits no overload (`"12"` too: Apps Script converts no string to a number); a size below 1 or a
+ * fraction is refused in the emulator's words (not documented: "to check" 58). It stored any of them.
+ */
+export function fontSize(size: unknown, method: string): void {
+  if (typeof size !== "number") throw signatureError(`SpreadsheetApp.${method}`, [size]);
+  if (!Number.isInteger(size) || size < 1) throw new Error(`Offline spreadsheet: a font size is a whole number of points, at least 1, not ${size}.`);
 }
 
 function checkRows(values: unknown, rows: number, cols: number): unknown[][] {
@@ -348,6 +358,7 @@ export class LocalRange {
     return this._book.meta(this._sheet, this._rect.r1, this._rect.c1)?.italic ? "italic" : "normal";
   }
   setFontSize(size: number) {
+    fontSize(size, "Range.setFontSize");
     return this.setEach((m) => (m.fontSize = size));
   }
   /** Each cell's text style: the style's bold, italic, colour and size where it sets them (a field left unset keeps the cell's). */
@@ -359,6 +370,7 @@ export class LocalRange {
     return this.setEach((m) => applyTextStyle(m, style));
   }
   setFontSizes(sizes: number[][]) {
+    if (Array.isArray(sizes)) sizes.forEach((row) => (Array.isArray(row) ? row.forEach((v) => fontSize(v, "Range.setFontSizes")) : undefined));
     return this.setGrid(sizes, (m, size) => (size === 10 ? delete m.fontSize : (m.fontSize = size)));
   }
   getFontSize() {

@@ -5,7 +5,7 @@ import { parseA1, type Rect } from "./a1";
 import type { Book } from "./book";
 import type { CountersImpl } from "./counters";
 import type { SheetModel } from "./model";
-import { LocalRange, rangeFromParsed } from "./range";
+import { fontSize, LocalRange, rangeFromParsed } from "./range";
 
 /** The distinct cells of the rectangles. */
 function unionSize(rects: Rect[]): number {
@@ -60,6 +60,7 @@ export class LocalRangeList {
     return this.formatEach((r) => r.setFontStyle(style));
   }
   setFontSize(size: number) {
+    fontSize(size, "RangeList.setFontSize");
     return this.formatEach((r) => r.setFontSize(size));
   }
   setWrap(wrap: boolean) {

@@ -2,7 +2,7 @@
 // back, and the evaluation the local preview uses to colour cells.
 import { DetailedCellError } from "hyperformula";
 import type { ConditionType, ValidationType } from "../snapshot";
-import { appsEnum } from "./enums";
+import { appsEnum, signatureError } from "./enums";
 import { quoteSheetName, Rect, rectContains, referencedSheets, shiftFormula } from "./a1";
 import { pub, unpub } from "./counters";
 import { cellValueForRules, type Book } from "./book";
@@ -157,7 +157,8 @@ export class ConditionalFormatRuleBuilder {
     return this;
   }
   setRanges(ranges: LocalRange[]) {
-    const raw = (ranges ?? []).map((r) => unpub(r));
+    if (!Array.isArray(ranges)) throw signatureError("SpreadsheetApp.ConditionalFormatRuleBuilder.setRanges", [ranges]);
+    const raw = ranges.map((r) => unpub(r));
     const first = raw[0];
     this.ranges = { book: first?._book ?? null, sheet: first?._sheet ?? null, rects: raw.map((r) => ({ ...r._rect })) };
     for (const r of raw) {
@@ -174,8 +175,13 @@ export class ConditionalFormatRuleBuilder {
   private model(): CfModel {
     return { rects: this.ranges.rects.map((r) => ({ ...r })), type: this.type ?? "CELL_NOT_EMPTY", values: [...this.values], format: { ...this.format } };
   }
+  /**
+   * A rule with no format (no background, font colour, bold, italic or strikethrough set) paints nothing: not
+   * documented either way, so refused in the emulator's words ("to check" 62). It was built and set.
+   */
   build() {
     if (!this.type) throw new Error("A conditional format rule needs a condition (for example whenTextEqualTo).");
+    if (Object.keys(this.format).length === 0) throw new Error("Offline spreadsheet: a conditional format rule needs a format (for example setBackground).");
     return new ConditionalFormatRule(this.ranges.book, this.ranges.sheet, this.model());
   }
   copy() {
@@ -294,8 +300,17 @@ export class DataValidationBuilder {
     (this as { typeSet?: boolean }).typeSet = true;
     return this;
   }
+  /**
+   * `requireValueInList(values: String[], showDropdown?)`: anything but an array fits no overload; an empty
+   * list, a dropdown with nothing to pick that refuses every entry, is refused in the emulator's words (what
+   * Google does is not documented: "to check" 61). It was built. More than 500 values fail in the words Apps
+   * Script users quote from live runs (which call throws them is not said: here the first).
+   */
   requireValueInList(values: unknown[], showDropdown = true) {
-    return this.set("VALUE_IN_LIST", (values ?? []).map((v) => String(v)), showDropdown !== false);
+    if (!Array.isArray(values)) throw signatureError("SpreadsheetApp.DataValidationBuilder.requireValueInList", [values, showDropdown]);
+    if (values.length === 0) throw new Error("Offline spreadsheet: requireValueInList needs at least one value to choose from.");
+    if (values.length > 500) throw new Error('The data validation rule has more items than the limit of 500. Use the "List from a range" criteria instead.');
+    return this.set("VALUE_IN_LIST", values.map((v) => String(v)), showDropdown !== false);
   }
   requireNumberBetween(a: number, b: number) {
     return this.set("NUMBER_BETWEEN", [Number(a), Number(b)]);

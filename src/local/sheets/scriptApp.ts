@@ -182,12 +182,21 @@ export class LocalScriptApp {
       .filter((t) => this.mine(t) && (t.type !== "CLOCK" || this.project.userTriggersListClock === true))
       .map((t) => new LocalTrigger(this._counters, t));
   }
+  /**
+   * A trigger already deleted (by this execution or another: a run deleting itself while an admin turns the
+   * refresh off) is refused in the emulator's words: Google does not say what it does ("to check" 63), and
+   * code that deletes a trigger it holds must not count on it still being there. It did nothing.
+   */
   deleteTrigger(trigger: LocalTrigger) {
-    const id = unpub(trigger)._t.id;
+    const id = unpub(trigger)?._t?.id;
+    if (id === undefined) throw signatureError("ScriptApp.deleteTrigger", [trigger]);
+    let found = false;
     for (const list of this.project.triggers.values()) {
-      const at = list.findIndex((t) => t.id === id && this.mine(t));
-      if (at >= 0) list.splice(at, 1);
+      const at = list.findIndex((t) => t.id === id);
+      if (at >= 0 && this.mine(list[at])) list.splice(at, 1);
+      found ||= at >= 0;
     }
+    if (!found) throw new Error(`Offline spreadsheet: the trigger ${id} was already deleted.`);
   }
 }
 

@@ -3,6 +3,7 @@
 import { randomUUID, createHash } from "node:crypto";
 import { CountersImpl } from "./counters";
 import { formatJavaDate } from "./time";
+import { signatureError } from "./enums";
 
 export interface LockState {
   /** Held by an update outside this process (a test's stand-in for another user). */
@@ -54,10 +55,13 @@ export class LocalLock {
     this.held = true;
     return true;
   }
-  tryLock(_ms: number) {
+  /** The wait is an Integer of milliseconds: a wait given as text fits no overload (it was taken). */
+  tryLock(ms: number) {
+    if (typeof ms !== "number") throw signatureError("LockService.Lock.tryLock", [ms]);
     return this.take();
   }
-  waitLock(_ms: number) {
+  waitLock(ms: number) {
+    if (typeof ms !== "number") throw signatureError("LockService.Lock.waitLock", [ms]);
     if (!this.take()) throw new Error(LOCK_TIMEOUT);
   }
   /** "This method has no effect if the lock has not been acquired." */
@@ -131,8 +135,13 @@ export class LocalProperties {
   }
   /** Checked against Google's limits before anything is stored (see PROPERTY_VALUE_BYTES). */
   setProperties(props: Record<string, unknown>, deleteAllOthers = false) {
+    // An object of key-value pairs; a string's characters, an array's items or null were stored offline.
+    if (typeof props !== "object" || props === null || Array.isArray(props)) throw signatureError("PropertiesService.Properties.setProperties", [props]);
     const next: Record<string, string> = deleteAllOthers ? {} : { ...this.store };
-    for (const [k, v] of Object.entries(props ?? {})) {
+    for (const [k, v] of Object.entries(props)) {
+      // A null or undefined value was stored as the text "null" / "undefined"; what Google does is not
+      // documented ("to check" 59): refused, nothing stored. deleteProperty removes a value.
+      if (v === null || v === undefined) throw new Error(`Offline spreadsheet: the property "${k}" has no value (${v}); delete it with deleteProperty instead.`);
       const text = String(v);
       if (bytes(text) > PROPERTY_VALUE_BYTES) throw new Error("Argument too large: value");
       next[k] = text;
@@ -183,6 +192,19 @@ export class LocalPropertiesService {
 
 // ---------------- CacheService ----------------
 
+/**
+ * "The minimum is 1 second and the maximum is 21600 seconds (6 hours)" (ref/cache/cache, put's
+ * expirationInSeconds). Outside them the offline cache refuses, in its own words: it stored a value for 0 s
+ * (readable until the clock moved) and kept one asked for longer than 6 hours. Google's answer is not documented;
+ * Justin Poehnelt measured a negative one "ignored/stored" ("to check" 60).
+ */
+function expiration(seconds: unknown, method: string, args: unknown[]): void {
+  if (typeof seconds !== "number") throw signatureError(`CacheService.Cache.${method}`, args);
+  if (!Number.isInteger(seconds) || seconds < 1 || seconds > CACHE_MAX_SECONDS) {
+    throw new Error(`Offline spreadsheet: a cache expiration is a whole number of seconds from 1 to ${CACHE_MAX_SECONDS}, not ${seconds}.`);
+  }
+}
+
 export class LocalCache {
   readonly _kind = "Cache";
   constructor(
@@ -209,10 +231,9 @@ export class LocalCache {
     const v = String(value);
     if (k.length > CACHE_KEY_CHARS) throw new Error("Argument too large: key");
     if (bytes(v) > CACHE_VALUE_BYTES) throw new Error("Argument too large: value");
-    // "The maximum time the value remains in the cache … is 21600 seconds (6 hours)."
-    const kept = Math.min(Number(seconds), CACHE_MAX_SECONDS);
+    expiration(seconds, "put", [key, value, seconds]);
     this.store.delete(k);
-    this.store.set(k, { v, until: this.now() + kept * 1000 });
+    this.store.set(k, { v, until: this.now() + seconds * 1000 });
     this.cap();
   }
   /**
@@ -239,6 +260,8 @@ export class LocalCache {
     return out;
   }
   putAll(values: Record<string, string>, seconds = 600) {
+    if (typeof values !== "object" || values === null || Array.isArray(values)) throw signatureError("CacheService.Cache.putAll", [values, seconds]);
+    expiration(seconds, "putAll", [values, seconds]);
     // One value too large fails the whole call (checked before any is stored).
     for (const [k, v] of Object.entries(values)) {
       if (k.length > CACHE_KEY_CHARS) throw new Error("Argument too large: key");
@@ -397,16 +420,27 @@ export class LocalMailApp {
     if (!d || now - d.since >= 24 * 3600 * 1000) this.quota.byUser.set(key, (d = { since: now, used: 0 }));
     return d;
   }
-  sendEmail(a: unknown, subject?: unknown, body?: unknown, options?: Record<string, unknown>) {
+  /**
+   * The reference's four overloads: (message), (recipient, subject, body), (recipient, subject, body, options)
+   * and (to, replyTo, subject, body). Anything else fits none, as on Google ("The parameters (String,String)
+   * don't match the method signature for MailApp.sendEmail."): a mail without its body was sent offline, and
+   * the replyTo overload was read as (recipient, subject, body, options).
+   */
+  sendEmail(...args: unknown[]) {
+    const [a, subject, body, options] = args;
+    const text = (n: number) => args.slice(0, n).every((x) => typeof x === "string");
+    const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null;
     let m: SentMail;
-    if (typeof a === "object" && a !== null) {
-      const o = a as Record<string, unknown>;
-      m = { to: String(o.to ?? ""), subject: String(o.subject ?? "") };
-      for (const k of ["body", "htmlBody", "name", "cc", "bcc", "replyTo"] as const) if (o[k] !== undefined) m[k] = String(o[k]);
-    } else {
-      m = { to: String(a), subject: String(subject ?? ""), body: String(body ?? "") };
-      for (const k of ["htmlBody", "name", "cc", "bcc", "replyTo"] as const) if (options?.[k] !== undefined) m[k] = String(options[k]);
-    }
+    if (args.length === 1 && isObject(a)) {
+      m = { to: String(a.to ?? ""), subject: String(a.subject ?? "") };
+      for (const k of ["body", "htmlBody", "name", "cc", "bcc", "replyTo"] as const) if (a[k] !== undefined) m[k] = String(a[k]);
+    } else if (args.length === 4 && text(4)) {
+      m = { to: String(a), replyTo: String(subject), subject: String(body), body: String(options) };
+    } else if ((args.length === 3 && text(3)) || (args.length === 4 && text(3) && isObject(options))) {
+      m = { to: String(a), subject: String(subject), body: String(body) };
+      const o = (options ?? {}) as Record<string, unknown>;
+      for (const k of ["htmlBody", "name", "cc", "bcc", "replyTo"] as const) if (o[k] !== undefined) m[k] = String(o[k]);
+    } else throw signatureError("MailApp.sendEmail", args);
     if (!m.to) throw new Error("Failed to send email: no recipient");
     const addresses = [m.to, m.cc, m.bcc].flatMap((x) => (x ? mailEntries(x) : []));
     // A recipient that is no address fails the whole send, nothing sent ("Invalid email: Anna", the words

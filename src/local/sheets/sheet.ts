@@ -9,6 +9,7 @@ import { checkEditable, LocalProtection, protectionsOf } from "./protection";
 import { LocalRange, rangeFromParsed } from "./range";
 import { LocalRangeList } from "./rangeList";
 import { checkConditionalFormatRule, ConditionalFormatRule, type CfModel } from "./rules";
+import { signatureError } from "./enums";
 
 /**
  * A row or column count or position as Apps Script's methods take it: a whole number. The offline
@@ -16,7 +17,8 @@ import { checkConditionalFormatRule, ConditionalFormatRule, type CfModel } from 
  * passed its tests; Google's answer is not documented ("to check" 41): refused here, in the emulator's words.
  */
 function whole(method: string, name: string, v: unknown, least = 1): number {
-  const n = Number(v);
+  if (typeof v !== "number") throw new Error(`Exception: The parameters don't match the method signature for SpreadsheetApp.Sheet.${method}.`);
+  const n = v;
   if (!Number.isInteger(n)) throw new Error(`Offline spreadsheet: Sheet.${method}'s ${name} must be a whole number, not ${String(v)}.`);
   if (n < least) throw new Error(`Offline spreadsheet: Sheet.${method}'s ${name} must be at least ${least}, not ${n}.`);
   return n;
@@ -57,7 +59,7 @@ export class LocalSheet {
   }
   getRange(a: unknown, col?: number, numRows?: number, numCols?: number) {
     const m = this.m;
-    if (typeof a === "string") {
+    if (typeof a === "string" && col === undefined && numRows === undefined && numCols === undefined) {
       const p = parseA1(a, true);
       // A1 naming another tab, asked of this one: Google may give that tab's range or refuse; neither is
       // documented ("to check" 21). It gave this tab's range offline, which is wrong under both: refused.
@@ -66,11 +68,15 @@ export class LocalSheet {
       }
       return rangeFromParsed(this._book, m, { ...p, sheet: undefined });
     }
-    const row = Number(a);
-    const c = Number(col);
-    const nr = numRows === undefined ? 1 : Number(numRows);
-    const nc = numCols === undefined ? 1 : Number(numCols);
-    if (col === undefined || isNaN(row) || isNaN(c)) throw new Error("Exception: The parameters don't match the method signature for SpreadsheetApp.Sheet.getRange.");
+    // Apps Script turns no string into a number: getRange("2", 1), a row read from a cell or a property as
+    // text, fits no overload. It was converted offline ("to check" 64).
+    const given: unknown[] = [a, col, numRows, numCols];
+    while (given.length && given[given.length - 1] === undefined) given.pop();
+    if (given.length < 2 || given.some((v) => typeof v !== "number")) throw signatureError("SpreadsheetApp.Sheet.getRange", given);
+    const row = a as number;
+    const c = col as number;
+    const nr = numRows === undefined ? 1 : numRows;
+    const nc = numCols === undefined ? 1 : numCols;
     if (row < 1) throw new Error("The starting row of the range is too small.");
     if (c < 1) throw new Error("The starting column of the range is too small.");
     if (nr < 1) throw new Error("The number of rows in the range must be at least 1.");
@@ -222,12 +228,24 @@ export class LocalSheet {
     return this.m.frozenRows;
   }
   setColumnWidth(col: number, width: number) {
-    return this.setColumnWidths(col, 1, width);
+    return this._widths("setColumnWidth", col, 1, width, [col, width]);
   }
-  /** Columns beyond the tab's grid are refused, as every column operation on Google ("Those columns are out of bounds."). */
+  /**
+   * Columns beyond the tab's grid are refused, as every column operation on Google ("Those columns are out of
+   * bounds."). A width is an Integer of pixels (ref/spreadsheet/sheet#setColumnWidth(Integer,Integer)): a
+   * string fits no overload, and a negative, zero or fractional width is refused in the emulator's words
+   * (Google's answer is not documented: "to check" 57); it stored any of them.
+   */
   setColumnWidths(start: number, n: number, width: number) {
+    return this._widths("setColumnWidths", start, n, width, [start, n, width]);
+  }
+  private _widths(method: string, start: number, n: number, width: number, args: unknown[]) {
     const m = this.m;
+    if (args.some((a) => typeof a !== "number")) throw signatureError(`SpreadsheetApp.Sheet.${method}`, args);
+    whole(method, "width", width);
     if (!(start >= 1) || !(n >= 1) || start + n - 1 > m.maxCols) throw new Error("Those columns are out of bounds.");
+    whole(method, "column", start);
+    whole(method, "count", n);
     for (let i = 0; i < n; i++) m.widths[start + i] = width;
     return this;
   }
@@ -239,7 +257,9 @@ export class LocalSheet {
   }
   setConditionalFormatRules(rules: ConditionalFormatRule[]) {
     const m = this.m;
-    const models = (rules ?? []).map((r) => checkConditionalFormatRule(this._book, m, r));
+    // null fits no overload on Google; offline it cleared every rule of the tab. [] clears them.
+    if (!Array.isArray(rules)) throw signatureError("SpreadsheetApp.Sheet.setConditionalFormatRules", [rules]);
+    const models = rules.map((r) => checkConditionalFormatRule(this._book, m, r));
     checkEditable(this._book, m, "tab");
     m.cf = models;
   }

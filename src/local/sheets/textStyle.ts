@@ -1,5 +1,7 @@
 // TextStyle and its builder (SpreadsheetApp.newTextStyle): plain objects, as in Apps Script where a
 // builder makes no round trip; only Range.setTextStyles, which applies a grid of them, is a service call.
+import { signatureError } from "./enums";
+
 export class LocalTextStyle {
   constructor(
     readonly _bold: boolean | null,
@@ -44,6 +46,7 @@ export class LocalTextStyleBuilder {
     return this;
   }
   setFontSize(n: number) {
+    if (typeof n !== "number") throw signatureError("SpreadsheetApp.TextStyleBuilder.setFontSize", [n]);
     if (!(n > 0)) throw new Error("Invalid argument: fontSize");
     this.size = n;
     return this;

@@ -1,7 +1,7 @@
 // PropertiesService and CacheService refuse what Google refuses (docs/apps-script-fidelity.md, "Quotas and
 // limits"): 9 KB per property value and 500 KB per store
 // (https://developers.google.com/apps-script/guides/services/quotas), 250-character keys and 100 KB values in
-// a cache, kept at most 6 hours (https://developers.google.com/apps-script/reference/cache/cache).
+// a cache (https://developers.google.com/apps-script/reference/cache/cache); expirations: kinderThanGoogle.test.ts.
 import { describe, it } from "@jest/globals";
 import { expect } from "../../support/expect";
 import { setup } from "./helpers";
@@ -51,16 +51,6 @@ describe("CacheService limits", () => {
     expect(() => cache.getAll(["a", "k".repeat(251)])).toThrow("Argument too large: key");
     expect(() => cache.remove("k".repeat(251))).toThrow("Argument too large: key");
     expect(cache.get("k".repeat(250))).toBeNull();
-  });
-
-  it("keeps a value at most 6 hours, whatever the expiration asked", () => {
-    const { g, services } = setup();
-    const cache = g.CacheService.getDocumentCache();
-    cache.put("p", "v", 7 * 24 * 3600);
-    services.clock.set(new Date(new Date("2026-01-05T12:00:00Z").getTime() + 6 * 3600 * 1000 - 1000));
-    expect(cache.get("p")).toBe("v");
-    services.clock.set(new Date(new Date("2026-01-05T12:00:00Z").getTime() + 6 * 3600 * 1000 + 1000));
-    expect(cache.get("p")).toBeNull();
   });
 });
 
