@@ -45,6 +45,8 @@ export const PORTFOLIO_HEADERS = ["Tracker", "Team", "Weight", "Notes"] as const
 export const ROLLUP_HISTORY_HEADERS = ["Week", "As of", "Team", "Score", "Status", "Last check-in"] as const;
 /** History's Last check-in of a team read with no check-in at all (blank: not read, or a row written before the column). */
 export const NONE_YET = "none yet";
+/** History's Status of a team's week that ended its cycle, rolled over before the run (TeamFigures.rolled). */
+export const ROLLED_OVER = "Rolled over";
 /** At most this many team trackers are listed (the rest of the tab is reported, not read). */
 export const MAX_TEAMS = 200;
 
@@ -135,6 +137,12 @@ export interface TeamFigures {
    * an earlier refresh as of that day saw the team's latest check-in before it (withCheckinsAfterRun).
    */
   dayBefore?: { day: string; krs: number };
+  /**
+   * Its cycle not started, rolled over since the last weekly run (its archived Retrospective's final scores are of a
+   * day in the 7 to the roll-up's day, or the day after): the cycle that ended and its final overall score, this week's
+   * in History (server/portfolioRead.ts rolledFrom). Until session 22 that week's row was its new cycle's, no score.
+   */
+  rolled?: { cycle: string; score: number | null };
 }
 
 export interface TeamResult {
@@ -405,8 +413,8 @@ export function mergeRollupHistory(existing: RollupHistoryRow[], week: number, a
       week,
       asOf,
       team: t.entry.team,
-      score: t.figures ? t.figures.score : null,
-      status: t.figures ? t.figures.status : "Not read",
+      score: t.figures ? (t.figures.rolled || t.figures).score : null,
+      status: t.figures ? (t.figures.rolled ? ROLLED_OVER : t.figures.status) : "Not read",
       lastCheckin: t.figures ? t.figures.lastCheckin || NONE_YET : "",
     });
   }

@@ -68,12 +68,15 @@ export const READ_OK = "Yes";
 /** A1 of the roll-up: "<ROLLUP_TITLE>: <cycle>" (how a tab of that name is told to be ours). */
 export const ROLLUP_TITLE = "Portfolio roll-up";
 
-function teamRow(t: TeamResult): SummaryCell[] {
+function teamRow(t: TeamResult, sep: DecimalSeparator): SummaryCell[] {
   const f = t.figures;
   const row: SummaryCell[] = [text(t.entry.team, "label"), text(t.entry.ref), text(f ? READ_OK : t.problem || "Not read")];
   if (!f) return row;
   // A cycle not started yet is no "week 1", nor one over its last week (portfolio.ts teamFigures): its Week says when.
-  const week: SummaryCell = f.starts ? text(`starts ${f.starts}`, "muted") : f.ended ? text(endedWords(f), "muted") : { v: f.week, fmt: weekOfFormat(f.weeks) };
+  // Rolled over before the run: the cycle that ended and its final score (History keeps it as this week's).
+  const r = f.rolled;
+  const rolled = r ? ` (rolled over: ${r.cycle} ended${r.score === null ? "" : ` at ${fixedText(r.score, 2, sep)}`})` : "";
+  const week: SummaryCell = f.starts ? text(`starts ${f.starts}${rolled}`, "muted") : f.ended ? text(endedWords(f), "muted") : { v: f.week, fmt: weekOfFormat(f.weeks) };
   row.push(text(f.cycle), week, score(f.score), score(f.expected), text(f.status, "status"));
   for (const m of MIX_ORDER) row.push({ v: f.mix[m], fmt: "0" });
   row.push(f.checkinRate === null ? blank() : { v: f.checkinRate, fmt: FMT.rate }, { v: f.offTrack, fmt: "0" });
@@ -196,7 +199,7 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   rows.push(TEAM_HEADERS.map((h) => text(h, "header")));
   if (!input.teams.length) rows.push([text("No team trackers are listed in the Portfolio tab yet.", "muted")]);
   const ordered = worstFirst(input.teams);
-  for (const t of ordered) rows.push(teamRow(t));
+  for (const t of ordered) rows.push(teamRow(t, input.decimalSeparator || "."));
   const typed = typedOverLine(ordered, input.asOf, input.decimalSeparator || ".");
   if (typed) rows.push([text(typed, "muted")]);
   rows.push([]);
