@@ -86,7 +86,6 @@ export interface TeamFigures {
   krs: number;
   mix: Record<string, number>;
   checkinRate: number | null;
-  offTrack: number;
   /**
    * Its KRs on track whose Confidence is LOW_CONFIDENCE (4) or less, as its own Weekly Summary lists them under Low
    * confidence (without the fall since last week: that needs its log): null when nothing is due from the team
@@ -292,7 +291,6 @@ export function teamFigures(
     krs: krCount,
     mix,
     checkinRate: due ? checkedIn / krCount : null,
-    offTrack: mix[STATUS.offTrack],
     lowConfidence: due ? doubted : null,
     lastCheckin: last,
     upward,

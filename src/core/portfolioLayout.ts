@@ -14,7 +14,7 @@ import { shortOfGoal } from "./shortOfGoal";
 
 export const TEAM_HEADERS = [
   "Team", "Tracker", "Read", "Cycle", "Week", "Score", "Expected", "Status",
-  ...MIX_ORDER, "Check-in rate", "KRs off track", "Low confidence", "Blockers", "Forecast to miss", "Forecast KRs", "Last check-in", "Typed over",
+  ...MIX_ORDER, "Check-in rate", "KRs", "Low confidence", "Blockers", "Forecast to miss", "Forecast KRs", "Last check-in", "Typed over",
 ] as const;
 export const AT_THIS_PACE_HEADERS = ["Team", "KR", "Key result", "Owner", "Forecast", "Ends against", "Forecast score", "Goal", "Shortfall"] as const;
 /** The "Forecast to miss" cell of a team whose Key Results have no forecast columns, and of one with no forecast yet. */
@@ -79,7 +79,7 @@ function teamRow(t: TeamResult, sep: DecimalSeparator): SummaryCell[] {
   const week: SummaryCell = f.starts ? text(`starts ${f.starts}${rolled}`, "muted") : f.ended ? text(endedWords(f), "muted") : { v: f.week, fmt: weekOfFormat(f.weeks) };
   row.push(text(f.cycle), week, score(f.score), score(f.expected), text(f.status, "status"));
   for (const m of MIX_ORDER) row.push({ v: f.mix[m], fmt: "0" });
-  row.push(f.checkinRate === null ? blank() : { v: f.checkinRate, fmt: FMT.rate }, { v: f.offTrack, fmt: "0" });
+  row.push(f.checkinRate === null ? blank() : { v: f.checkinRate, fmt: FMT.rate }, { v: f.krs, fmt: "0" });
   // On-track KRs their owners doubt: the team needing help before its status says so (blank: nothing due, or cached before it).
   row.push(typeof f.lowConfidence === "number" ? { v: f.lowConfidence, fmt: "0" } : blank());
   // KRs with a blocker reported this period (blank: nothing due, or cached before session 19).
