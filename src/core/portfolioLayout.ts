@@ -4,7 +4,7 @@
 import { fixedText, type DecimalSeparator } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
 import type { Alignment, RollupHistoryRow, TeamResult } from "./portfolio";
-import { endedWords, MIX_ORDER, paceGap, teamTrend } from "./portfolio";
+import { endedWords, MIX_ORDER, paceGap, rolledWords, teamTrend } from "./portfolio";
 import { againstText, companyMisses, endedMissLine, forecastText, noneCounted, silentAfterDays, STALE_FORECAST_DAYS } from "./portfolioForecast";
 import { blockerSectionRows, LOG_NOT_READ } from "./portfolioBlockersLayout";
 import type { TypedCell } from "./portfolioScoreCells";
@@ -74,8 +74,7 @@ function teamRow(t: TeamResult, sep: DecimalSeparator): SummaryCell[] {
   if (!f) return row;
   // A cycle not started yet is no "week 1", nor one over its last week (portfolio.ts teamFigures): its Week says when.
   // Rolled over before the run: the cycle that ended and its final score (History keeps it as this week's).
-  const r = f.rolled;
-  const rolled = r ? ` (rolled over: ${r.cycle} ended${r.score === null ? "" : ` at ${fixedText(r.score, 2, sep)}`})` : "";
+  const rolled = f.rolled ? ` (${rolledWords(f.rolled, sep)})` : "";
   const week: SummaryCell = f.starts ? text(`starts ${f.starts}${rolled}`, "muted") : f.ended ? text(endedWords(f), "muted") : { v: f.week, fmt: weekOfFormat(f.weeks) };
   row.push(text(f.cycle), week, score(f.score), score(f.expected), text(f.status, "status"));
   for (const m of MIX_ORDER) row.push({ v: f.mix[m], fmt: "0" });

@@ -6,7 +6,7 @@ import { expect } from "../support/expect";
 import { callAddon, type Workbook } from "../../src/local/runtime";
 import { ss } from "../support/tracker";
 import { fireTrigger, refreshTriggersOf, trackers } from "../support/rhythm";
-import { companyOver, everyoneChecksIn, teamsTable } from "../support/portfolioCompany";
+import { companyOver, everyoneChecksIn, setSetting, teamsTable } from "../support/portfolioCompany";
 
 /** The weekly refresh's run at the instant `at` (a Monday 07:00 in London). */
 function weeklyRun(company: Workbook, at: string): any {
@@ -38,6 +38,8 @@ describe("A team that rolls over before the company's Monday run", () => {
       everyoneChecksIn(sales, day, (s, t) => s + 0.05 * (w + 1) * (t - s));
     }
     const company = companyOver(base, { Ops: ops, Sales: sales });
+    setSetting(company, "Leaders' emails", "head.of.ops@example.com");
+    setSetting(company, "Email digest to leaders", "on");
     weeklyRun(company, "2026-03-30T07:00:00Z"); // week 12, as of 2026-03-29
     // What the roll-up makes of Ops's final week while its tracker still holds it (the menu's refresh as of its last day).
     expect(callAddon(company, "refreshPortfolio", { at: "2026-04-05" }).ok).toBe(true);
@@ -48,6 +50,7 @@ describe("A team that rolls over before the company's Monday run", () => {
     expect(callAddon(ops, "endCycle", {}).ok).toBe(true);
     expect(callAddon(ops, "rollOverCycle", { start: "2026-04-06" }).ok).toBe(true);
     company.services.counters.reset();
+    company.services.mail.sent.length = 0;
     expect(weeklyRun(company, "2026-04-06T07:00:00Z")).toMatchObject({ week: 13, portfolio: { asOf: "2026-04-05", read: 2 } });
     const calls = company.services.counters.snapshot().byMethod;
     // Before: week 13's row had no score ("Not started", its new cycle's), so the trend lost the cycle's last week.
@@ -58,6 +61,9 @@ describe("A team that rolls over before the company's Monday run", () => {
     expect(trendOf(company, "Ops").W13).toBe(final);
     const row = teamsTable(company).find((r) => r.Team === "Ops")!;
     expect([row.Week, row.Score, row.Status]).toEqual([`starts 2026-04-06 (rolled over: Order-to-delivery pilot ended at ${final})`, "", "Not started"]);
+    // The leader's Monday email says it too (before: "Not started yet: Ops (starts 2026-04-06).").
+    const mail = company.services.mail.sent.find((m) => m.to === "head.of.ops@example.com")!;
+    expect(String(mail.body).split("\n").map((l) => l.trim())).toContain(`Not started yet: Ops (starts 2026-04-06; rolled over: Order-to-delivery pilot ended at ${final}).`);
     // The team that did not roll over is as before.
     expect(historyOf(company, "Sales").at(-1)!.slice(0, 2)).toEqual(["13", "2026-04-05"]);
     expect(historyOf(company, "Sales").at(-1)![3]).not.toBe("Rolled over");
