@@ -36,6 +36,7 @@ import { ENDED_NAMED, endedForecast, endedMisses, silentAfterDays, staleForecast
 import { cellsTypedOver, type CellsTypedOver, type KrFormulaCells } from "./portfolioScoreCells";
 import { periodDaysOf, periodStartOf } from "./summaryAsOf";
 import { LOW_CONFIDENCE } from "./summaryLeaders";
+import { fixedText, type DecimalSeparator } from "./numbers";
 import { STATUS, type Status } from "./tabs";
 
 export const PORTFOLIO_TAB = "Portfolio";
@@ -45,6 +46,8 @@ export const PORTFOLIO_HEADERS = ["Tracker", "Team", "Weight", "Notes"] as const
 export const ROLLUP_HISTORY_HEADERS = ["Week", "As of", "Team", "Score", "Status", "Last check-in"] as const;
 /** History's Last check-in of a team read with no check-in at all (blank: not read, or a row written before the column). */
 export const NONE_YET = "none yet";
+/** History's Status of a team's week that ended its cycle, rolled over before the run (TeamFigures.rolled). */
+export const ROLLED_OVER = "Rolled over";
 /** At most this many team trackers are listed (the rest of the tab is reported, not read). */
 export const MAX_TEAMS = 200;
 
@@ -84,7 +87,6 @@ export interface TeamFigures {
   krs: number;
   mix: Record<string, number>;
   checkinRate: number | null;
-  offTrack: number;
   /**
    * Its KRs on track whose Confidence is LOW_CONFIDENCE (4) or less, as its own Weekly Summary lists them under Low
    * confidence (without the fall since last week: that needs its log): null when nothing is due from the team
@@ -135,6 +137,12 @@ export interface TeamFigures {
    * an earlier refresh as of that day saw the team's latest check-in before it (withCheckinsAfterRun).
    */
   dayBefore?: { day: string; krs: number };
+  /**
+   * Its cycle not started, rolled over since the last weekly run (its archived Retrospective's final scores are of a
+   * day in the 7 to the roll-up's day, or the day after): the cycle that ended and its final overall score, this week's
+   * in History (server/portfolioRead.ts rolledFrom). Until session 22 that week's row was its new cycle's, no score.
+   */
+  rolled?: { cycle: string; score: number | null };
 }
 
 export interface TeamResult {
@@ -284,7 +292,6 @@ export function teamFigures(
     krs: krCount,
     mix,
     checkinRate: due ? checkedIn / krCount : null,
-    offTrack: mix[STATUS.offTrack],
     lowConfidence: due ? doubted : null,
     lastCheckin: last,
     upward,
@@ -312,6 +319,14 @@ export function paceGap(f: { score: number | null; expected: number | null }): n
  */
 export function endedWords(f: { ended?: string; closed?: string | boolean }): string {
   return `${f.closed ? "closed" : "ended"} ${f.ended}`;
+}
+
+/**
+ * "rolled over: Q1 pilot ended at 0.72" (TeamFigures.rolled), its score in the company's separator (none without
+ * `sep`: the menu's answer asks no locale): the Teams table's Week cell's words and the digest's.
+ */
+export function rolledWords(r: NonNullable<TeamFigures["rolled"]>, sep: DecimalSeparator | null): string {
+  return `rolled over: ${r.cycle} ended${sep === null || r.score === null ? "" : ` at ${fixedText(r.score, 2, sep)}`}`;
 }
 
 export interface CompanyObjective {
@@ -405,8 +420,8 @@ export function mergeRollupHistory(existing: RollupHistoryRow[], week: number, a
       week,
       asOf,
       team: t.entry.team,
-      score: t.figures ? t.figures.score : null,
-      status: t.figures ? t.figures.status : "Not read",
+      score: t.figures ? (t.figures.rolled || t.figures).score : null,
+      status: t.figures ? (t.figures.rolled ? ROLLED_OVER : t.figures.status) : "Not read",
       lastCheckin: t.figures ? t.figures.lastCheckin || NONE_YET : "",
     });
   }

@@ -17,7 +17,7 @@
 import { escapeHtml } from "./escape";
 import { fixedText, type NumberStyle } from "./numbers";
 import { andList, firstAndMore, ofTotal, plural } from "./plural";
-import { endedWords, paceGap, type Alignment, type TeamFigures, type TeamResult } from "./portfolio";
+import { endedWords, paceGap, rolledWords, type Alignment, type TeamFigures, type TeamResult } from "./portfolio";
 import { againstText, companyMisses, forecastText, noneCounted, silentAfterDays, STALE_FORECAST_DAYS, type ForecastMiss, type NoneCounted } from "./portfolioForecast";
 import { dayNumber } from "./dates";
 import { worstFirst } from "./portfolioLayout";
@@ -53,6 +53,12 @@ const NONE_LINE: Record<NoneCounted, string> = {
   ended: "At this pace: nothing left to forecast, every team's cycle has ended (how each team's key results ended is below).",
   outOfDateOrEnded: "At this pace: no current forecast, every team's forecast is out of date or its cycle has ended (below).",
 };
+/**
+ * That line after `before`, or "" when some KR is counted or no team was read: the digest's, and since session 22 the
+ * menu's answer's, which until then said nothing when none was counted (the Teams table's `Forecast to miss` had each
+ * team's reason, the answer none). `rollup`'s line does not use it yet (its test in test/local pins its output).
+ */
+export const noneLine = (p: PortfolioDigest | undefined, before = ""): string => (p && p.read && !p.total ? before + NONE_LINE[p.none ?? "onCourse"] : "");
 const NONE_SUBJECT: Record<NoneCounted, string> = {
   onCourse: "none forecast to miss",
   notYet: "none forecast yet",
@@ -97,8 +103,11 @@ export interface PortfolioDigest {
   behind: { team: string; status: string; score: number | null; expected: number | null; week?: number; weeks?: number }[];
   /** `fortnightly`: the team checks in every 14 days, so it is silent after 28 (absent before session 19, and for a weekly team). */
   silent: { team: string; last: string | null; fortnightly?: boolean }[];
-  /** Teams whose cycle starts after the roll-up's day (absent in an outcome made before session 15). */
-  notStarted?: { team: string; starts: string }[];
+  /**
+   * Teams whose cycle starts after the roll-up's day (absent in an outcome made before session 15); `rolled`: the cycle
+   * it ended, rolled over before the run, and its final score (TeamFigures.rolled; since session 22).
+   */
+  notStarted?: { team: string; starts: string; rolled?: TeamFigures["rolled"] }[];
   /**
    * Teams whose cycle ended before the roll-up's day, not rolled over yet (absent before session 15); `below`: its KRs
    * that ended short of their goal (absent when none, and before session 20).
@@ -158,7 +167,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
   const { worst, total } = companyMisses(read.map((r) => r.figures!.forecast));
   const behind: PortfolioDigest["behind"] = [];
   const silent: (PortfolioDigest["silent"][number] & { days: number })[] = [];
-  const notStarted: { team: string; starts: string }[] = [];
+  const notStarted: NonNullable<PortfolioDigest["notStarted"]> = [];
   const ended: EndedTeam[] = [];
   const noKrs: string[] = [];
   const doubted: { team: string; krs: number }[] = [];
@@ -177,7 +186,7 @@ export function portfolioDigest(asOf: string, results: TeamResult[], cycle?: { w
       continue;
     }
     if (f.starts) {
-      notStarted.push({ team: r.entry.team, starts: f.starts });
+      notStarted.push({ team: r.entry.team, starts: f.starts, ...(f.rolled ? { rolled: f.rolled } : {}) });
       continue;
     }
     if (f.ended) {
@@ -275,9 +284,7 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
       krs.push(`${m.team} ${m.id} ${m.title}${m.owner ? ` (${m.owner})` : ""}: ${forecastText(m, sep)}${against ? `, ${against}` : ""}`);
     }
     if (p.total > p.worst.length) krs.push(`and ${p.total - p.worst.length} more on the Portfolio Roll-up tab.`);
-  } else if (p.read) {
-    lines.push(NONE_LINE[p.none ?? "onCourse"]);
-  }
+  } else if (p.read) lines.push(noneLine(p));
   const teams = portfolioTeamLines(p, sep);
   const unread = p.unreadable.slice(0, DIGEST_NAMES).map((u) => `Not read: ${u.team}. ${u.problem}`);
   if (p.unreadable.length > DIGEST_NAMES) unread.push(`Not read: ${p.unreadable.length - DIGEST_NAMES} more (the Teams table says why).`);
@@ -320,7 +327,7 @@ export function portfolioTeamLines(p: PortfolioDigest, sep: NumberStyle | null):
     teams.push(`Typed over in the team's tracker ("Repair tracker" there restores the formulas): ${names(typed.map(which))}.`);
   }
   const later = p.notStarted || [];
-  if (later.length) teams.push(`Not started yet: ${names(later.map((n) => `${n.team} (starts ${n.starts})`))}.`);
+  if (later.length) teams.push(`Not started yet: ${names(later.map((n) => `${n.team} (starts ${n.starts}${n.rolled ? `; ${rolledWords(n.rolled, sep)}` : ""})`))}.`);
   const over = p.ended || [];
   // With how many of its KRs ended short of their goal, as its own summary after the end says it ("ended short of … on").
   const below = (n: (typeof over)[number]) => (n.below ? `; ${plural(n.below, "KR")} ended ${shortOfGoal(n.below)}` : "");

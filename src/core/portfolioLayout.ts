@@ -4,7 +4,7 @@
 import { fixedText, type NumberStyle } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
 import type { Alignment, RollupHistoryRow, TeamResult } from "./portfolio";
-import { endedWords, MIX_ORDER, paceGap, teamTrend } from "./portfolio";
+import { endedWords, MIX_ORDER, paceGap, rolledWords, teamTrend } from "./portfolio";
 import { againstText, companyMisses, endedMissLine, forecastText, noneCounted, silentAfterDays, STALE_FORECAST_DAYS } from "./portfolioForecast";
 import { blockerSectionRows, LOG_NOT_READ } from "./portfolioBlockersLayout";
 import type { TypedCell } from "./portfolioScoreCells";
@@ -14,7 +14,7 @@ import { shortOfGoal } from "./shortOfGoal";
 
 export const TEAM_HEADERS = [
   "Team", "Tracker", "Read", "Cycle", "Week", "Score", "Expected", "Status",
-  ...MIX_ORDER, "Check-in rate", "KRs off track", "Low confidence", "Blockers", "Forecast to miss", "Forecast KRs", "Last check-in", "Typed over",
+  ...MIX_ORDER, "Check-in rate", "KRs", "Low confidence", "Blockers", "Forecast to miss", "Forecast KRs", "Last check-in", "Typed over",
 ] as const;
 export const AT_THIS_PACE_HEADERS = ["Team", "KR", "Key result", "Owner", "Forecast", "Ends against", "Forecast score", "Goal", "Shortfall"] as const;
 /** The "Forecast to miss" cell of a team whose Key Results have no forecast columns, and of one with no forecast yet. */
@@ -68,15 +68,17 @@ export const READ_OK = "Yes";
 /** A1 of the roll-up: "<ROLLUP_TITLE>: <cycle>" (how a tab of that name is told to be ours). */
 export const ROLLUP_TITLE = "Portfolio roll-up";
 
-function teamRow(t: TeamResult): SummaryCell[] {
+function teamRow(t: TeamResult, sep: DecimalSeparator): SummaryCell[] {
   const f = t.figures;
   const row: SummaryCell[] = [text(t.entry.team, "label"), text(t.entry.ref), text(f ? READ_OK : t.problem || "Not read")];
   if (!f) return row;
   // A cycle not started yet is no "week 1", nor one over its last week (portfolio.ts teamFigures): its Week says when.
-  const week: SummaryCell = f.starts ? text(`starts ${f.starts}`, "muted") : f.ended ? text(endedWords(f), "muted") : { v: f.week, fmt: weekOfFormat(f.weeks) };
+  // Rolled over before the run: the cycle that ended and its final score (History keeps it as this week's).
+  const rolled = f.rolled ? ` (${rolledWords(f.rolled, sep)})` : "";
+  const week: SummaryCell = f.starts ? text(`starts ${f.starts}${rolled}`, "muted") : f.ended ? text(endedWords(f), "muted") : { v: f.week, fmt: weekOfFormat(f.weeks) };
   row.push(text(f.cycle), week, score(f.score), score(f.expected), text(f.status, "status"));
   for (const m of MIX_ORDER) row.push({ v: f.mix[m], fmt: "0" });
-  row.push(f.checkinRate === null ? blank() : { v: f.checkinRate, fmt: FMT.rate }, { v: f.offTrack, fmt: "0" });
+  row.push(f.checkinRate === null ? blank() : { v: f.checkinRate, fmt: FMT.rate }, { v: f.krs, fmt: "0" });
   // On-track KRs their owners doubt: the team needing help before its status says so (blank: nothing due, or cached before it).
   row.push(typeof f.lowConfidence === "number" ? { v: f.lowConfidence, fmt: "0" } : blank());
   // KRs with a blocker reported this period (blank: nothing due, or cached before session 19).
@@ -196,7 +198,7 @@ export function layoutRollup(input: RollupInput): { width: number; rows: Summary
   rows.push(TEAM_HEADERS.map((h) => text(h, "header")));
   if (!input.teams.length) rows.push([text("No team trackers are listed in the Portfolio tab yet.", "muted")]);
   const ordered = worstFirst(input.teams);
-  for (const t of ordered) rows.push(teamRow(t));
+  for (const t of ordered) rows.push(teamRow(t, input.decimalSeparator || "."));
   const typed = typedOverLine(ordered, input.asOf, input.decimalSeparator || ".");
   if (typed) rows.push([text(typed, "muted")]);
   rows.push([]);

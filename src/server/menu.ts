@@ -7,7 +7,7 @@ import { embedSidebarData } from "../core/sidebarPage";
 import { sidebarPageData } from "./checkinSidebar";
 import { TAB } from "../core/tabs";
 import { PORTFOLIO_TAB } from "../core/portfolio";
-import { DIGEST_NAMES, portfolioTeamLines } from "../core/portfolioDigest";
+import { DIGEST_NAMES, noneLine, portfolioTeamLines } from "../core/portfolioDigest";
 import { rollupWhen } from "../core/portfolioLayout";
 import { changedLine, missingLine } from "../core/messages";
 import { notClosedMessage } from "./lifecycleTabs";
@@ -230,7 +230,7 @@ export function menuPortfolio(): void {
       ? ['The "Portfolio" tab was created. List each team tracker in it (URL or ID, team name), then choose "Refresh portfolio" again.']
       : [
           `${upperFirst(rollupWhen(r, `week ${r.week} of ${r.weeks}`))}: ${ofTotal(r.read, r.listed, "team tracker")} read; the "Portfolio Roll-up" tab is up to date.`,
-          r.forecastToMiss ? `\n${missingLine(r.forecastToMiss)}: listed under "At this pace" on the roll-up.` : "",
+          r.forecastToMiss ? `\n${missingLine(r.forecastToMiss)}: listed under "At this pace" on the roll-up.` : noneLine(r.digest, "\n"),
           // The teams behind, silent, not started or ended, as the digest and the CLI name them (names only: no locale asked).
           r.digest ? portfolioTeamLines(r.digest, null).map((l, i) => (i ? l : `\n${l}`)).join("\n") : "",
           r.unreadable.length ? `\nNot read:\n• ${unreadLines(r.unreadable).join("\n• ")}` : "",

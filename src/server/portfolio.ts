@@ -250,7 +250,7 @@ export function refreshPortfolio(ss: Spreadsheet, opts: RefreshOptions = {}): Po
   const forecastToMiss = companyMisses(results.map((r) => r.figures && r.figures.forecast)).total;
   // So too the numbers of the cells typed over and of how an ended team's KRs ended (until session 20 written with
   // "." in a de_DE company when no KR was forecast to miss).
-  const numbers = forecastToMiss > 0 || results.some((r) => r.figures && (r.figures.typedOver || (r.figures.endedBelow && r.figures.endedBelow.missing)));
+  const numbers = forecastToMiss > 0 || results.some((r) => r.figures && (r.figures.typedOver || r.figures.rolled || (r.figures.endedBelow && r.figures.endedBelow.missing)));
   const decimalSeparator = numbers ? numberStyleFor(ss.getSpreadsheetLocale()) : ".";
   // After the company's last week (its cycle over, not rolled over yet) a refresh is in no week of it: its rows
   // would replace the last week's (the week clamped to the last), so the cycle's record of how its teams ended

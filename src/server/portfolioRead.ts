@@ -3,9 +3,11 @@
 // check-in, and on to the forecast columns when it has them. Nothing is ever written to a team's tracker.
 // Every way a listed tracker can fail to be read becomes a one-line reason in its roll-up row; only a
 // missing scope (the minimal build) stops the whole refresh, since no tracker could be read then.
-import { closedAsOf, CYCLE_CLOSED_LABEL } from "../core/cycleClosed";
+import { closedAsOf, CYCLE_CLOSED_LABEL, retroClosedOn } from "../core/cycleClosed";
+import { addDays } from "../core/dates";
+import { RETRO_TITLE } from "../core/lifecycleTab";
 import type { Tracker } from "../core/model";
-import { teamFigures, type PortfolioEntry, type TeamResult } from "../core/portfolio";
+import { teamFigures, type PortfolioEntry, type TeamFigures, type TeamResult } from "../core/portfolio";
 import type { KrForecastCells } from "../core/portfolioForecast";
 import type { KrFormulaCells } from "../core/portfolioScoreCells";
 import { KR_FORECAST_HEADERS, KR_HEADERS, KR_PACE_HEADERS, SETTINGS_ROWS, TAB } from "../core/tabs";
@@ -248,6 +250,27 @@ function krRollupRows(ts: Spreadsheet, s: SettingsRead): Table | null {
 }
 
 /**
+ * A team whose cycle has not started may have rolled over since the last weekly run, its final week then in no
+ * roll-up: its roll over archived the Retrospective ("<cycle> · Retrospective", the finished cycle's first of them in
+ * the tab order it leaves), whose title and date line give the cycle and its final overall score. Taken when those
+ * scores are of a day in the 7 to `asOf` or the day after (the close on the Monday morning before the run); an older
+ * one was a week's before. Costs the tab list, a name per tab up to it after the first five, and a read (8 calls after a
+ * roll over of the five tabs, as setup makes them): only for a team not started.
+ */
+function rolledFrom(ts: Spreadsheet, asOf: string): TeamFigures["rolled"] {
+  // The new cycle's five tabs come first (docs/lifecycle.md "Archives"): their names are not asked.
+  for (const sh of ts.getSheets().slice(5)) {
+    if (!/ · Retrospective( \(\d+\))?$/.test(sh.getName())) continue;
+    const v = sh.getRange("A1:A2").getValues();
+    const day = retroClosedOn(v);
+    const score = / · overall (\d+)[.,](\d+)$/.exec(String(v[1][0]));
+    return day && day > addDays(asOf, -7) && day <= addDays(asOf, 1)
+      ? { cycle: String(v[0][0]).slice(RETRO_TITLE.length + 3), score: score ? Number(`${score[1]}.${score[2]}`) : null }
+      : undefined;
+  }
+}
+
+/**
  * Reads one listed team tracker as of `asOf`; never throws except for a missing scope. `runAs`: the account a
  * weekly refresh runs as (its installer), named when a tracker is not shared with it; "" for "you".
  */
@@ -267,7 +290,9 @@ export function readTeam(entry: PortfolioEntry, asOf: string, runAs = ""): TeamR
     const { tracker, forecastCells, closedOn, scoreCells, objectiveScores, settingsRead } = readRollupTeam(ts, tz);
     // The log's last rows, read only for a team something is due from (teamFigures asks): its blockers this period.
     const blockerRows = (periodStart: string, latest: PeriodCheckin[]) => readBlockerRows(ts, settingsRead, latest, periodStart, tz);
-    return { entry, figures: teamFigures(tracker, asOf, entry.team, forecastCells, closedOn, { scoreCells, objectiveScores, blockerRows }), problem: null };
+    const figures = teamFigures(tracker, asOf, entry.team, forecastCells, closedOn, { scoreCells, objectiveScores, blockerRows });
+    const rolled = figures.starts && rolledFrom(ts, asOf);
+    return { entry, figures: rolled ? { ...figures, rolled } : figures, problem: null };
   } catch (e) {
     if (e instanceof NotATracker) return { entry, figures: null, problem: e.message };
     const msg = messageOf(e);

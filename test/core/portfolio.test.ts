@@ -15,7 +15,7 @@ function teamWith(team: string, weight: number, objectives: { parent: string; sc
     entry: entry(team, weight),
     problem: null,
     figures: {
-      cycle: "c", week: 1, weeks: 13, score: null, expected: 0, status: "Not started", krs: 0, mix: {}, checkinRate: null, offTrack: 0, lastCheckin: null,
+      cycle: "c", week: 1, weeks: 13, score: null, expected: 0, status: "Not started", krs: 0, mix: {}, checkinRate: null, lastCheckin: null,
       upward: objectives.map((o, i) => ({ team, id: `O${i + 1}`, title: "", parentId: o.parent, score: o.score, expected: o.expected, status: "On track" as const })),
     },
   };

@@ -54,7 +54,7 @@ describe("The digest's portfolio section", () => {
     fc.assert(
       fc.property(fc.array(team, { maxLength: 12 }), (teams) => {
         const results: TeamResult[] = teams.map((t, i) => {
-          const figures = { cycle: "Q", week: 3, weeks: t.weeks, score: t.score, expected: t.expected, status: t.status, krs: 4, mix: {}, checkinRate: 1, offTrack: 0, lastCheckin: addDays(asOf, -t.silentFor), upward: [], cycleStart: "2026-01-05" } as unknown as TeamFigures;
+          const figures = { cycle: "Q", week: 3, weeks: t.weeks, score: t.score, expected: t.expected, status: t.status, krs: 4, mix: {}, checkinRate: 1, lastCheckin: addDays(asOf, -t.silentFor), upward: [], cycleStart: "2026-01-05" } as unknown as TeamFigures;
           return { entry: { row: i + 2, ref: `t${i}`, team: `T${i}`, weight: 1, problem: null }, figures, problem: null };
         });
         const d = portfolioDigest(asOf, results);

@@ -231,7 +231,7 @@ describe("the roll-up's At this pace section", () => {
   const result = (team: string, forecast: TeamForecast | undefined, ended?: string): TeamResult => ({
     entry: { row: 2, ref: team, team, weight: 1, problem: null },
     problem: null,
-    figures: { cycle: "c", week: 4, weeks: 13, score: null, expected: null, status: "Not started", krs: 40 /* a team with KRs: one without is named apart */, mix: {}, checkinRate: null, offTrack: 0, lastCheckin: null, upward: [], forecast, ...(ended ? { ended } : {}) },
+    figures: { cycle: "c", week: 4, weeks: 13, score: null, expected: null, status: "Not started", krs: 40 /* a team with KRs: one without is named apart */, mix: {}, checkinRate: null, lastCheckin: null, upward: [], forecast, ...(ended ? { ended } : {}) },
   });
   const section = (teams: TeamResult[], sep: NumberStyle = ".") => {
     const rows = layoutRollup({ cycle: "c", asOf: "2026-01-26", week: 4, weeks: 13, teams, alignment: { groups: [], unmatched: [] }, history: [], pending: 0, decimalSeparator: sep }).rows;

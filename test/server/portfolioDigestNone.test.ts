@@ -7,7 +7,7 @@
 // "In the leaders' digest").
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import type { Workbook } from "../../src/local/runtime";
+import { callAddonRaw, type Workbook } from "../../src/local/runtime";
 import { addDays } from "../../src/core/dates";
 import { fireTrigger, refreshTriggersOf, trackers } from "../support/rhythm";
 import { deliveredCycle as delivery } from "../support/importedTracker";
@@ -58,5 +58,31 @@ describe("The digest when no team KR is counted as forecast to miss", () => {
     expect(subject).toMatch(/, week 7 of 13: .*; teams: forecasts out of date$/);
     expect(section).toContain("At this pace: no current forecast, every team's forecast is out of date (no check-in for more than 14 days: below).");
     expect(section).toContain("No check-in for more than 14 days: Ops (last 2026-01-29).");
+  });
+});
+
+describe("The menu's Refresh portfolio answer when no team KR is counted", () => {
+  /** The menu's answer at noon UTC on `day`, as lines. */
+  function answer(base: Workbook, teams: Record<string, Workbook>, day: string): string[] {
+    const company = companyOver(base, teams);
+    company.services.clock.set(new Date(`${day}T12:00:00Z`));
+    company.services.ui.alerts.length = 0;
+    callAddonRaw(company, "menuPortfolio");
+    return company.services.ui.alerts[0].prompt.split("\n");
+  }
+
+  it("says why, as the digest does (until session 22 nothing, while the Teams table had each team's reason)", () => {
+    const [base, ops] = trackers(2);
+    everyoneChecksIn(ops, "2026-01-08T12:00:00Z", (s, t) => s + 0.05 * (t - s));
+    everyoneChecksIn(ops, "2026-01-15T12:00:00Z", (s, t) => s + 0.1 * (t - s));
+    expect(answer(base, { Ops: ops }, "2026-01-19")).toContain("At this pace: no team has a forecast yet (a key result needs 3 weeks of check-ins).");
+    everyoneChecksIn(ops, "2026-01-22T12:00:00Z", (s, t) => s + 0.15 * (t - s));
+    everyoneChecksIn(ops, "2026-01-29T12:00:00Z", (s, t) => s + 0.2 * (t - s));
+    const stale = answer(base, { Ops: ops }, "2026-02-23");
+    expect(stale).toContain("At this pace: no current forecast, every team's forecast is out of date (no check-in for more than 14 days: below).");
+    expect(stale.indexOf("No check-in for more than 14 days: Ops (last 2026-01-29).")).toBeGreaterThan(stale.indexOf("At this pace: no current forecast, every team's forecast is out of date (no check-in for more than 14 days: below)."));
+    const ended = answer(trackers(1)[0], { Delivery: delivery() }, "2026-04-13");
+    expect(ended).toContain("At this pace: nothing left to forecast, every team's cycle has ended (how each team's key results ended is below).");
+    expect(ended.some((l) => l.startsWith("Cycle ended, not rolled over yet: Delivery (ended 2026-04-05; 1 KR ended short of its goal)"))).toBe(true);
   });
 });
