@@ -36,7 +36,7 @@ import { ENDED_NAMED, endedForecast, endedMisses, silentAfterDays, staleForecast
 import { cellsTypedOver, type CellsTypedOver, type KrFormulaCells } from "./portfolioScoreCells";
 import { periodDaysOf, periodStartOf } from "./summaryAsOf";
 import { LOW_CONFIDENCE } from "./summaryLeaders";
-import { fixedText, type DecimalSeparator } from "./numbers";
+import { fixedText, type NumberStyle } from "./numbers";
 import { STATUS, type Status } from "./tabs";
 
 export const PORTFOLIO_TAB = "Portfolio";
@@ -325,7 +325,7 @@ export function endedWords(f: { ended?: string; closed?: string | boolean }): st
  * "rolled over: Q1 pilot ended at 0.72" (TeamFigures.rolled), its score in the company's separator (none without
  * `sep`: the menu's answer asks no locale): the Teams table's Week cell's words and the digest's.
  */
-export function rolledWords(r: NonNullable<TeamFigures["rolled"]>, sep: DecimalSeparator | null): string {
+export function rolledWords(r: NonNullable<TeamFigures["rolled"]>, sep: NumberStyle | null): string {
   return `rolled over: ${r.cycle} ended${sep === null || r.score === null ? "" : ` at ${fixedText(r.score, 2, sep)}`}`;
 }
 

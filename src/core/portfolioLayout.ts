@@ -68,7 +68,7 @@ export const READ_OK = "Yes";
 /** A1 of the roll-up: "<ROLLUP_TITLE>: <cycle>" (how a tab of that name is told to be ours). */
 export const ROLLUP_TITLE = "Portfolio roll-up";
 
-function teamRow(t: TeamResult, sep: DecimalSeparator): SummaryCell[] {
+function teamRow(t: TeamResult, sep: NumberStyle): SummaryCell[] {
   const f = t.figures;
   const row: SummaryCell[] = [text(t.entry.team, "label"), text(t.entry.ref), text(f ? READ_OK : t.problem || "Not read")];
   if (!f) return row;
