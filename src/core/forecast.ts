@@ -227,9 +227,9 @@ export function formatValue(v: number, sep: NumberStyle = ".", digits = 2): stri
  * The three Key Results forecast cells of a forecast (Forecast, Forecast score, Weeks to target), or the
  * reason and two blanks. The Forecast is held at the precision every word about it shows it (formatValue at
  * `digits`, the KR's valueDigits: 2 for most KRs, 4 for 0.05 → 0.03; in the units its cells show, so a
- * fraction-% KR's 4.39 not 0.0439), and Weeks to target at the
- * summary's Forecast section's (one decimal, its "0.0" format): the cell then says the number the Weekly
- * Summary, the digest and the sidebar say. Until session 12 the Forecast cell, which has no number format
+ * fraction-% KR's 4.39 not 0.0439), and Weeks to target at the summary's Forecast section's (one decimal;
+ * the "0.0" format here, none there since session 22): the cell then says the number the Weekly Summary,
+ * the digest and the sidebar say. Until session 12 the Forecast cell, which has no number format
  * (a format would cost setup and Repair tracker a call each), showed 4.388888889 beside the summary's
  * 4.39%. The Forecast score stays the score of the unrounded forecast, as the summary's: rounding first
  * would move the score of a KR with a narrow span (0.05 → 0.03 in plain numbers at 2 decimals: by up to a
@@ -240,7 +240,7 @@ export function forecastCellValues(f: KrForecast, digits = 2): [number | string,
   return [cellForecast(f.value, digits), f.score, f.weeksToTarget === null ? "" : weeksShown(f.weeksToTarget)];
 }
 
-/** Weeks to target as the Forecast section and its cell show it: one decimal (the "0.0" format). */
+/** Weeks to target as the Forecast section and its cell show it: one decimal (the Key Results cell's "0.0" format). */
 export function weeksShown(w: number): number {
   return shownRound(w, 1);
 }

@@ -277,7 +277,7 @@ export function forecastRows(f: ReportForecast, sep: NumberStyle = "."): Forecas
       score(k.forecast.score),
       score(k.goal),
       score(shortfall(k)),
-      k.forecast.weeksToTarget === null ? muted("—") : { v: weeksShown(k.forecast.weeksToTarget), fmt: "0.0" },
+      k.forecast.weeksToTarget === null ? muted("—") : { v: weeksShown(k.forecast.weeksToTarget) },
       text(forecastWhy(k, f.asOf, sep)),
     ]);
   }

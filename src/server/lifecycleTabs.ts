@@ -53,9 +53,11 @@ function writeLifecycleTab(ss: Spreadsheet, name: string, existing: Sheet | null
   // Learnings typed beside it (one call more for closing).
   const value = tab.headers.indexOf("Final value");
   if (value >= 0) sheet.setColumnWidth(value + 1, 220);
-  // The review's "9.6% by 2026-04-05 — short of its goal", read whole beside the decision typed next to it.
+  // The review's "9.6% by 2026-04-05 — short of its goal", read whole beside the decision typed next to it:
+  // 340 px since session 22, as 260 cut "6.8% on 2026-04-05 — ended short of its goal" (about 280 px) and a
+  // unit's word makes it longer ("10.2 days on …").
   const forecast = tab.headers.indexOf("Forecast");
-  if (forecast >= 0) sheet.setColumnWidth(forecast + 1, 260);
+  if (forecast >= 0) sheet.setColumnWidth(forecast + 1, 340);
   if (tab.dataRows > 0) {
     const decisions = sheet.getRange(tab.firstDataRow, tab.decisionColumn, tab.dataRows, 1);
     decisions.setDataValidation(

@@ -130,11 +130,11 @@ export function renderCells(sheet: Sheet, rows: SummaryCell[][], width: number):
  * number formats by a call each; the weights, colours and fills returned, for statusColours to set as rules.
  * The tab is grown first when it is smaller.
  */
-export function renderSparseReport(sheet: Sheet, report: PlacedBlock): LookRule[] {
+export function renderSparseReport(sheet: Sheet, report: PlacedBlock, widths?: readonly number[]): LookRule[] {
   if (!report.rows.length) return [];
   rangeFromA1Growing(sheet, report.row + report.rows.length - 1, report.column + report.width - 1);
   writeInTwoBands(sheet, valuesOf(report.rows), report.width);
-  return formatSparse(sheet, report, { lookRules: true });
+  return formatSparse(sheet, report, { lookRules: true, widths });
 }
 
 /**

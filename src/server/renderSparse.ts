@@ -7,6 +7,7 @@ import type { SummaryCell } from "../core/summary";
 import { isBlankValue } from "../core/blank";
 import { columnLetter } from "../core/a1";
 import { STYLE, backgrounds } from "./renderStyle";
+import { DEFAULT_WIDTH, headerFits } from "./layout";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -21,9 +22,10 @@ const DEFAULT_SIZE = 10;
  * cell, where it shows nothing). Not here, because the written value already looks so: "@" (text is written
  * as literal text), "yyyy-mm-dd" on a YYYY-MM-DD string (written, it becomes a date with that format, as
  * typing it does), "0%" (written as "38%" text, which becomes 0.38 with that format: core/summaryLayout.ts
- * percent) and "0" on a whole number.
+ * percent) and "0" on a whole number. Weeks to target had "0.0" until session 22: its call wraps the texts
+ * (SparseOptions.widths), and its value, rounded to one decimal, shows so without a format (9 for 9.0).
  */
-export const REPORT_FORMATS = ["0.00", "+0.00;-0.00;0.00", "+0;-0;0", "0.0"] as const;
+export const REPORT_FORMATS = ["0.00", "+0.00;-0.00;0.00", "+0;-0;0"] as const;
 
 /** Whether the cell is written as typed percent text (core/summaryLayout.ts percent) rather than a number with a format. */
 export function typedPercent(c: SummaryCell): boolean {
@@ -100,6 +102,11 @@ export interface SparseOptions {
    * one structural call it pays already instead of a call per look. Font sizes (the title) stay formats.
    */
   lookRules?: boolean;
+  /**
+   * The columns' widths (index 0: column A; Sheets' default past them): a text too wide for its column with
+   * something on its right, which would cut it off, wraps. One call whatever the data (a blank cell without).
+   */
+  widths?: readonly number[];
 }
 
 /** A look given by a conditional-format rule that always holds, over the A1 ranges of its cells. */
@@ -132,6 +139,7 @@ export function formatSparse(sheet: Sheet, block: PlacedBlock, opts: SparseOptio
   const bg = new Groups();
   const ruled = new Groups(); // with lookRules, the looks without a size: "bold|fg|fill"
   const fmt = new Groups();
+  const wrap: [number, number][] = [];
   let spare: [number, number] | null = null; // a blank, unstyled cell for a format no cell has
   const { row: top, column: left, width, rows } = block;
   const fills = backgrounds(rows);
@@ -154,6 +162,7 @@ export function formatSparse(sheet: Sheet, block: PlacedBlock, opts: SparseOptio
         if (look !== "||") looks.add(look, r, col);
         if (filled) bg.add(fill, r, col);
       }
+      if (opts.widths && typeof c.v === "string" && !blank(row[j + 1] || { v: null }) && !headerFits(c.v, opts.widths[col - 1] || DEFAULT_WIDTH)) wrap.push([r, col]);
       const f = formatToSet(c);
       if (f) fmt.add(f, r, col);
       // (The Weekly Trend block keeps its cells from week to week, so it is formatted with no fixed formats:
@@ -195,6 +204,7 @@ export function formatSparse(sheet: Sheet, block: PlacedBlock, opts: SparseOptio
     const cells = fmt.map.get(f) || (spare ? [spare] : []);
     if (cells.length) sheet.getRangeList(rangesOf(cells)).setNumberFormat(f);
   }
+  if (opts.widths && (wrap.length || spare)) sheet.getRangeList(rangesOf(wrap.length ? wrap : [spare!])).setWrap(true);
   return [...ruled.map].map(([key, cells]) => {
     const [b, fg, fill] = key.split("|");
     return { bold: b === "bold", fg: fg || null, bg: fill || null, ranges: rangesOf(cells) };

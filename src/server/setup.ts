@@ -14,7 +14,7 @@ import { ensureSettings } from "./setupSettings";
 import { ensureProtections, protectionPlan } from "./setupProtections";
 import { ensureConditionalFormats, ensureValidations, tableValidations } from "./setupRules";
 import { ensureTableStyle, ensureWidths, styleHeaders, tableHeaderRow, type HeaderRow } from "./setupStyle";
-import { SUMMARY_LOOK } from "./summaryTab";
+import { SUMMARY_LOOK, summaryWidths } from "./summaryTab";
 import { ensureTrendLook, trendTabForRepair } from "./trendTab";
 import { summaryTabForRepair } from "./reportTabs";
 import { recordedTabs } from "./trendCache";
@@ -161,13 +161,11 @@ function sizeForCycle(summary: GoogleAppsScript.Spreadsheet.Sheet | null, krs: n
  * writes its columns. Sized for the cycle first (sizeForCycle), the tab has rows to scroll below the frozen ones.
  */
 function ensureSummaryLook(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
-  const { frozenRows, columns, width, keyResultWidth } = SUMMARY_LOOK;
-  if (sheet.getFrozenRows() !== frozenRows) {
+  if (sheet.getFrozenRows() !== SUMMARY_LOOK.frozenRows) {
     noteWrite();
-    sheet.setFrozenRows(frozenRows);
+    sheet.setFrozenRows(SUMMARY_LOOK.frozenRows);
   }
-  const n = Math.min(columns, sheet.getMaxColumns());
-  ensureWidths(sheet, Array.from({ length: n }, (_, i): [number, number] => [i + 1, i === 1 ? keyResultWidth : width]), false);
+  ensureWidths(sheet, summaryWidths(sheet.getMaxColumns()), false);
 }
 
 interface ReportTabs {

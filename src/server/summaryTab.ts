@@ -25,6 +25,7 @@ import { readSummaryLog, summaryWeek } from "./summaryRead";
 import { expectedHistoryLast, loadCheckpoints, logCheckpoints, saveCheckpoint } from "./summaryCheckpoints";
 import { NEW_SHEET, renderSparseReport } from "./render";
 import { DEFAULT_WIDTH } from "./layout";
+import { ensureWidths } from "./setupStyle";
 import { ensureHistoryScoreFormat, setStatusColours } from "./summaryLook";
 import { batchedProps } from "./propsBatch";
 import { closedAsOf, CYCLE_CLOSED_LABEL } from "../core/cycleClosed";
@@ -108,9 +109,11 @@ function keyResultRows(ss: Spreadsheet, s: SettingsRead | null): Table {
 /**
  * The tab's lasting look, set by the summary that makes it and restored by Repair where it differs (setup.ts):
  * the title rows frozen; labels and values 120 px in A–G (column A too: "Expected (aspirational)", "Not
- * started"), the key result's text 320 over B; the columns under the charts keep Sheets' 100 px.
+ * started"), the key result's text 320 over B, H 260 for Needs attention's Forecast (118 characters with
+ * what it takes: three lines, wrapped by each generation, renderSparse.ts widths); the columns under the
+ * charts keep Sheets' 100 px.
  */
-export const SUMMARY_LOOK = { frozenRows: 2, columns: 7, width: 120, keyResultWidth: 320 } as const;
+export const SUMMARY_LOOK = { frozenRows: 2, widths: [120, 320, 120, 120, 120, 120, 120, 260] } as const;
 
 /**
  * Creates the Weekly Summary tab (first) with its lasting layout: frozen rows, column widths and warning-only
@@ -125,8 +128,7 @@ export function createSummarySheet(ss: Spreadsheet, rows: number): GoogleAppsScr
   // The look comes first: later summaries only clear cells (Repair alone restores it), so an insert below that
   // fails (a tab past Sheets' cell limit) must not leave a tab every later summary reuses without it.
   sheet.setFrozenRows(SUMMARY_LOOK.frozenRows);
-  sheet.setColumnWidths(1, SUMMARY_LOOK.columns, SUMMARY_LOOK.width);
-  sheet.setColumnWidth(2, SUMMARY_LOOK.keyResultWidth);
+  ensureWidths(sheet, summaryWidths(NEW_SHEET.columns), true);
   // protect() returns the tab's existing protection; one this user may not edit already protects it.
   const p = sheet.protect();
   if (p.canEdit()) p.setWarningOnly(true);
@@ -137,6 +139,11 @@ export function createSummarySheet(ss: Spreadsheet, rows: number): GoogleAppsScr
   return sheet;
 }
 
+/** SUMMARY_LOOK's widths as [column, width], within the tab's `columns` (Sheets refuses a width beyond them). */
+export function summaryWidths(columns: number): [number, number][] {
+  return SUMMARY_LOOK.widths.slice(0, columns).map((w, i): [number, number] => [i + 1, w]);
+}
+
 /** The width a Weekly Summary made before session 8 gave its columns from H, for the trend beside the report. */
 const OLD_TREND_WIDTH = 70;
 
@@ -144,12 +151,14 @@ const OLD_TREND_WIDTH = 70;
  * A Weekly Summary made before session 8 had 70 px columns from H to its last, for the trend and the Chart
  * data, which have had the Weekly Trend tab since: there they squeeze Needs attention's last three columns
  * (Latest comment, Blockers, Next step) and move the charts left. They get Sheets' 100 px, as a tab made
- * now has, when H still has the old width (a width set by hand is kept). Checked once per tracker: the
- * Weekly Trend's record then says so (trendCache.ts), so an ordinary week makes no call for it.
+ * then had, and H its 260 px since session 22 (its Forecast wraps: at 100 px in eight lines), when H still
+ * has either old width (a width set by hand is kept). Checked once per tracker: the Weekly Trend's record
+ * then says so (trendCache.ts summaryWidths 2), so an ordinary week makes no call for it.
  */
 function widenOldSummary(sheet: GoogleAppsScript.Spreadsheet.Sheet): void {
-  if (sheet.getColumnWidth(8) !== OLD_TREND_WIDTH) return;
-  sheet.setColumnWidths(8, sheet.getMaxColumns() - 7, DEFAULT_WIDTH);
+  const w = sheet.getColumnWidth(8);
+  if (w === OLD_TREND_WIDTH) sheet.setColumnWidths(9, sheet.getMaxColumns() - 8, DEFAULT_WIDTH);
+  if (w === OLD_TREND_WIDTH || w === DEFAULT_WIDTH) sheet.setColumnWidth(8, SUMMARY_LOOK.widths[7]);
 }
 
 /** The one line refusing a summary as of a day before the cycle's start. */
@@ -221,9 +230,9 @@ export function generateSummary(ss: Spreadsheet, at?: string, run?: RefreshRun):
     else {
       sheet.clear(); // keeps frozen rows, column widths and the protection set when it was created; removes the status rules
       // Once per tracker (recorded by saveTrendCache below); a run without document properties could not record it.
-      if (cache.props && !(cache.record && cache.record.summaryWidths)) widenOldSummary(sheet);
+      if (cache.props && !(cache.record && cache.record.summaryWidths === 2)) widenOldSummary(sheet);
     }
-    const looks = renderSparseReport(sheet, report);
+    const looks = renderSparseReport(sheet, report, SUMMARY_LOOK.widths);
     setStatusColours(sheet, looks); // clear() removed them
     // The whole trend when the tab does not hold the past weeks as written; else this week's column.
     const trend = writeTrendTab(ss, trendSheet, model.block, model.week, model.weeks, !pastValues);

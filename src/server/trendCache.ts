@@ -45,9 +45,10 @@ interface TrendRecord {
   /**
    * The Weekly Summary's columns from H have their width since session 8 (Sheets' 100 px; a tab made before
    * had 70 px there for the trend: summaryTab.ts widenOldSummary). Kept here, in a property every summary
-   * reads and writes anyway, so that the check costs a call once. Absent before session 9.
+   * reads and writes anyway, so that the check costs a call once. Absent before session 9; true until
+   * session 22, when H became 260 px (2).
    */
-  summaryWidths?: boolean;
+  summaryWidths?: boolean | number;
   /** The Weekly Summary's sheet ID: a tab of that name with another is looked at before it is cleared (reportTabs.ts). */
   summarySheetId?: number;
   /**
@@ -184,7 +185,7 @@ export function saveTrendCache(cache: TrendCache, sheet: Sheet, tracker: Tracker
     if (block.days[w - 1] !== undefined) days[String(w)] = block.days[w - 1];
   }
   const lastRow = block.row + block.rows.length - 1;
-  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, lastRow, digests, days, weeks: tracker.settings.weeks, summaryWidths: true, summarySheetId, logRow };
+  const record: TrendRecord = { sheetId: sheet.getSheetId(), cycle: tracker.settings.startDate, key: trendBlockKey(tracker), firstKrRow: block.firstKrRow, lastRow, digests, days, weeks: tracker.settings.weeks, summaryWidths: 2, summarySheetId, logRow };
   cache.props.setProperty(KEY, JSON.stringify(record));
 }
 

@@ -92,6 +92,10 @@ describe("Mid-cycle Review: a Forecast column beside the decision", () => {
     expect(forecast["O1.KR1"]).toBe("6.8% on 2026-04-05 — ended short of its goal");
     expect(forecast["O2.KR1"]).toMatch(/^\d+% on 2026-04-05 — ended (on course|short of its goal)$/);
     expect(Object.values(forecast).some((f) => / by \d{4}-/.test(f))).toBe(false);
+    // Read whole beside the decision typed next to it: at 260 px, "6.8% on 2026-04-05 — ended short of its
+    // goal" was cut (a generous reader's measure of 10 pt Arial: 6.5 px a character, 4 px padding either side).
+    const width = ss(wb).getSheetByName("Mid-cycle Review")!.getColumnWidth(v[h].indexOf("Forecast") + 1);
+    for (const f of Object.values(forecast)) expect(f.length * 6.5 + 8, f).toBeLessThanOrEqual(width);
     // The summary of that day lists the same KRs, at the same values, in the same words.
     summarize(wb, after);
     const listed = section(summaryTab(wb), "Forecast").rows.map((r) => `${r.ID}: ${r.Forecast}`);

@@ -1,5 +1,5 @@
 // Repair tracker and the Weekly Summary tab's own look, through the BUILT add-on (run `npm run build` first).
-// The first summary gives the tab two frozen title rows and its widths (A and C–G 120 px, B 320:
+// The first summary gives the tab two frozen title rows and its widths (A and C–G 120 px, B 320, H 260:
 // summaryTab.ts SUMMARY_LOOK); later summaries clear only its cells, so a look undone by hand stayed undone:
 // Repair restored the Weekly Trend's frozen rows and widths but not the Weekly Summary's. Now it restores
 // them on our Weekly Summary (recorded, or told by its title without the record), writing only what differs
@@ -13,8 +13,8 @@ import { forgetRecord } from "../support/weeklyTrend";
 import type { Workbook } from "../../src/local/runtime";
 
 const SUMMARY = "Weekly Summary";
-/** The first summary's widths of columns A..H: labels and values 120, the key result 320, H Sheets' 100. */
-const WIDTHS = [120, 320, 120, 120, 120, 120, 120, 100];
+/** The first summary's widths of columns A..I: labels and values 120, the key result 320, H Needs attention's Forecast 260, I Sheets' 100. */
+const WIDTHS = [120, 320, 120, 120, 120, 120, 120, 260, 100];
 
 const widths = (sheet: GoogleAppsScript.Spreadsheet.Sheet) => Array.from({ length: WIDTHS.length }, (_, c) => sheet.getColumnWidth(c + 1));
 
@@ -25,6 +25,7 @@ function spoil(wb: Workbook): void {
   t.setColumnWidth(1, 60);
   t.setColumnWidth(2, 100);
   t.setColumnWidths(4, 2, 200);
+  t.setColumnWidth(8, 100);
 }
 
 function expectLook(wb: Workbook): void {

@@ -364,7 +364,7 @@ function measured(wb: Workbook, at: string): number {
 }
 
 describe("Summary generation costs a bounded number of service calls", () => {
-  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 76 an ordinary week (87 when the Weekly Trend is rewritten whole, 95 the first, which makes both tabs)", () => {
+  it("the same count for the template and for 200 KRs with 2,000 log rows, at most 76 an ordinary week (87 when the Weekly Trend is rewritten whole, 96 the first, which makes both tabs)", () => {
     const small = newTracker({ template: "operations", start: START, at: START });
     checkIn(small, "2026-01-06", "O1.KR1", 85);
     const smallFirst = measured(small, W1);
@@ -476,13 +476,14 @@ describe("Summary generation costs a bounded number of service calls", () => {
     // log with the four calls of a log that ends at the sheet's end (the big tracker's). It also makes both
     // tabs (setup does not: summaryTab.ts createSummarySheet, trendTab.ts createTrendSheet): the insert, the
     // frozen rows, two width calls, the protection, canEdit and warning-only, 7 calls each where a later
-    // generation clears the tab (1): 6 more each. Finding neither tab by getSheetByName, it looks at every
+    // generation clears the tab (1): 6 more each, and one for the Weekly Summary's third width (H's 260 for
+    // Needs attention's Forecast, session 22). Finding neither tab by getSheetByName, it looks at every
     // tab's name once (getSheets and a getName for each of the template's five: sheetNamed.ts), so that a tab
     // renamed in capitals is found under either reading of getSheetByName (session 13): 6 more.
-    expect(smallFirst).toBe(bigWhole - 4 - 4 + 4 - 6 + 2 + 6 + 6 + 6);
+    expect(smallFirst).toBe(bigWhole - 4 - 4 + 4 - 6 + 2 + 6 + 6 + 6 + 1);
     for (const n of [smallW2, ...smallWeeks]) expect(n).toBeLessThanOrEqual(76);
     for (const n of [smallRegen, bigW2, bigRegen, bigWhole, bigW13]) expect(n).toBeLessThanOrEqual(87);
-    expect(smallFirst).toBeLessThanOrEqual(95);
+    expect(smallFirst).toBeLessThanOrEqual(96);
     // A week that grows History: the failed range, the tab's size, the insert, the range again, and its
     // Status colours carried down (the rules, each one's range and address, the new range, the write).
     expect(Math.max(...growing)).toBeLessThanOrEqual(bigOrdinary + 20);

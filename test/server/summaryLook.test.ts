@@ -149,8 +149,9 @@ describe("Weekly Summary: what each generation rewrites", () => {
     // ahead by week 1), so every number format is the Weekly Summary's.
     const { calls } = generate(wb, W2);
     expect(calls["Sheet.clear"]).toBe(1); // the Weekly Summary's: the Weekly Trend was not rewritten
-    // Four number formats (0.00, the two signed ones, 0.0), one call each; 0% comes with the values.
-    expect(calls["RangeList.setNumberFormat"]).toBe(4);
+    // Three number formats (0.00, the two signed ones), one call each, and the wraps; 0% comes with the values.
+    expect(calls["RangeList.setNumberFormat"]).toBe(3);
+    expect(calls["RangeList.setWrap"]).toBe(1);
     const sh = ss(wb).getSheetByName("Weekly Summary")!;
     const t = summaryTab(wb);
     const overall = rowWhere(t, (s) => s === "Overall") + 3; // 1-based values row

@@ -24,7 +24,7 @@ function expectSummaryLayout(wb: Workbook): void {
   // A new sheet's 26 columns: the report is 10 wide, the charts beside it; the trend has a tab of its own.
   expect(sheet!.getMaxColumns()).toBe(26);
   const widths = Array.from({ length: 26 }, (_, c) => sheet!.getColumnWidth(c + 1));
-  expect(widths).toEqual([120, 320, 120, 120, 120, 120, 120, ...new Array(19).fill(100)]);
+  expect(widths).toEqual([120, 320, 120, 120, 120, 120, 120, 260, ...new Array(18).fill(100)]);
   const ps = sheet!.getProtections(PROTECTION.SHEET);
   expect(ps).toHaveLength(1);
   expect(ps[0].isWarningOnly()).toBe(true);
@@ -128,11 +128,11 @@ describe("a Weekly Summary made before session 8", () => {
     return Array.from({ length: sheet.getMaxColumns() }, (_, c) => sheet.getColumnWidth(c + 1));
   };
 
-  it("gets a new tab's widths from column H (Sheets' 100 px) from its next summary, once: a width set by hand afterwards is kept", () => {
+  it("gets a new tab's widths from column H (H 260 px, then Sheets' 100) from its next summary, once: a width set by hand afterwards is kept", () => {
     const wb = madeBefore();
     expect(widths(wb).slice(7)).toEqual(new Array(23).fill(70));
     expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-18" }).ok).toBe(true);
-    expect(widths(wb)).toEqual([120, 320, 120, 120, 120, 120, 120, ...new Array(23).fill(100)]);
+    expect(widths(wb)).toEqual([120, 320, 120, 120, 120, 120, 120, 260, ...new Array(22).fill(100)]);
     // Someone narrows H to 70 px: the next summaries leave it (the record says the widths were seen to).
     ss(wb).getSheetByName(SUMMARY)!.setColumnWidth(8, 70);
     expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-18" }).ok).toBe(true);
@@ -146,7 +146,7 @@ describe("a Weekly Summary made before session 8", () => {
     expect(callAddon(wb, "generateWeeklySummary", { at: "2026-01-11" }).ok).toBe(true);
     const props = (wb.services.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties();
     const record = JSON.parse(props.getProperty("okrSheets.trendBlock")!) as Record<string, unknown>;
-    expect(record.summaryWidths).toBe(true);
+    expect(record.summaryWidths).toBe(2);
     const calls = (day: string) => {
       wb.services.counters.reset();
       expect(callAddon(wb, "generateWeeklySummary", { at: day }).ok).toBe(true);
@@ -160,6 +160,15 @@ describe("a Weekly Summary made before session 8", () => {
     props.setProperty("okrSheets.trendBlock", JSON.stringify(before));
     expect(calls("2026-01-18")).toEqual({ calls: ordinary.calls + 1, widths: 1 });
     expect(calls("2026-01-18")).toEqual(ordinary);
-    expect(widths(wb)).toEqual([120, 320, 120, 120, 120, 120, 120, ...new Array(19).fill(100)]);
+    expect(widths(wb)).toEqual([120, 320, 120, 120, 120, 120, 120, 260, ...new Array(18).fill(100)]);
+    // A tab made before session 22 (H Sheets' 100 px; its record's summaryWidths true): H gets its 260 once,
+    // one look and one write; H narrowed by hand since is kept.
+    ss(wb).getSheetByName(SUMMARY)!.setColumnWidth(8, 100);
+    props.setProperty("okrSheets.trendBlock", JSON.stringify({ ...before, summaryWidths: true }));
+    expect(calls("2026-01-18")).toEqual({ calls: ordinary.calls + 2, widths: 1 });
+    expect(widths(wb)[7]).toBe(260);
+    ss(wb).getSheetByName(SUMMARY)!.setColumnWidth(8, 100);
+    expect(calls("2026-01-18")).toEqual(ordinary);
+    expect(widths(wb)[7]).toBe(100);
   });
 });
