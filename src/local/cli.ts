@@ -24,7 +24,7 @@ import { changedLine, missingLine, noSuchKrMessage } from "../core/messages";
 import { importHeaderAt } from "../core/importRows";
 import { restoredSentences } from "../core/idSpaces";
 import { numberStyleFor, fixedText, type NumberStyle } from "../core/numbers";
-import { portfolioDigestLines } from "../core/portfolioDigest";
+import { noneLine, portfolioDigestLines } from "../core/portfolioDigest";
 import { rollupWhen } from "../core/portfolioLayout";
 
 /**
@@ -337,6 +337,7 @@ async function cmdRollup(positionals: string[], flags: Flags): Promise<void> {
   const when = rollupWhen(r, `week ${r.week} of ${r.weeks}`);
   out(`Portfolio refreshed: ${when}; ${ofTotal(r.read, r.listed, "team tracker")} read.`);
   if (r.forecastToMiss) out(`  ${missingLine(r.forecastToMiss)} (the roll-up's "At this pace" section).`);
+  else if (noneLine(r.digest)) out(`  ${noneLine(r.digest)}`);
   // The teams behind or silent, as the company's weekly digest says them (core/portfolioDigest.ts).
   if (r.digest) for (const l of portfolioDigestLines(r.digest, numberStyleFor(wb.services.spreadsheet.getSpreadsheetLocale())).teams) out(`  ${l}`);
   for (const u of r.unreadable) out(`  ${u.team}: ${u.problem}`);

@@ -41,6 +41,8 @@ describe("okr-sheets rollup", () => {
     const out = await ok("rollup", "company.xlsx", "ops.xlsx", "notes.xlsx", "--at", "2026-02-12");
     expect(out).toBe(
       "Portfolio refreshed: week 6 of 13; 1 of 2 team trackers read.\n" +
+        // Why nothing is counted at this pace, in the digest's words (docs/portfolio.md; said since session 22).
+        "  At this pace: no team has a forecast yet (a key result needs 3 weeks of check-ins).\n" +
         '  notes: Not an okr-sheets tracker: no "Settings", "Objectives", "Key Results" tabs.\n',
     );
     expect(bytes("ops.xlsx").equals(before.ops)).toBe(true);
@@ -73,6 +75,7 @@ describe("okr-sheets rollup", () => {
     // Before the company cycle's start: in no week of it, so no History row (before: "week 1" rows dated before it).
     expect(await ok("rollup", "company.xlsx", "--at", "2026-01-04")).toBe(
       "Portfolio refreshed: before the cycle's start (it starts on 2026-01-05; no History row written); 1 of 3 team trackers read.\n" +
+        "  At this pace: no team has a forecast yet (a key result needs 3 weeks of check-ins).\n" +
         "  Not started yet: ops (starts 2026-01-05).\n" +
         '  notes: Not an okr-sheets tracker: no "Settings", "Objectives", "Key Results" tabs.\n' +
         "  Gone: Missing: no spreadsheet has this URL or ID (mistyped, or deleted?).\n",
