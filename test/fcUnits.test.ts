@@ -1,5 +1,8 @@
 // test/support/fcUnits.ts's binaryUnit gives what fast-check's own "binary" unit gives: the same strings for
 // the same seed, the same shrinking, and the same strings recognised as its own (fast-check's special strings).
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "./support/expect";
@@ -48,5 +51,13 @@ describe("binaryUnit", () => {
       expect(ours.canShrinkWithoutContext(s), JSON.stringify(s)).toBe(theirs.canShrinkWithoutContext(s));
     }
     for (const v of [3, null, ["a"]]) expect(binaryUnit.canShrinkWithoutContext(v)).toBe(false);
+  });
+
+  it("is what every other test uses: fast-check's own unit costs each file using it ~1.8 s of CPU (scriptWords.test.ts's did)", () => {
+    const here = dirname(fileURLToPath(import.meta.url));
+    const own = readdirSync(here, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts") && !["fcUnits.test.ts", join("support", "fcUnits.ts")].includes(f))
+      .filter((f) => /unit:\s*["'`]binary["'`]/.test(readFileSync(join(here, f), "utf8")));
+    expect(own).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, it } from "@jest/globals";
 import fc from "fast-check";
 import { expect } from "../support/expect";
+import { binaryUnit } from "../support/fcUnits";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const { scriptWords } = (await import(pathToFileURL(join(ROOT, "scripts", "script-words.mjs")).href)) as { scriptWords(name: string, script: unknown): string[] };
@@ -27,7 +28,7 @@ describe("scriptWords", () => {
 
   it("gives back any words quoted as a shell would", () => {
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: "binary" }), { minLength: 1, maxLength: 5 }), (ws) => {
+      fc.property(fc.array(fc.string({ unit: binaryUnit }), { minLength: 1, maxLength: 5 }), (ws) => {
         expect(scriptWords("jest", ["node", ...ws].map(quoted).join(" "))).toEqual(["node", ...ws]);
       }),
     );
