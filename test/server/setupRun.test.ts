@@ -63,6 +63,6 @@ describe("setup's settingsNoRoom", () => {
     const wb = newTracker({ template: "operations", start: "2026-01-05" });
     crowd(wb, ["Cycle name"]);
     const run = setUp(wb);
-    expect(Object.keys(run.report).sort()).toEqual(["created", "restored", "updated", "warnings"]);
+    expect(Object.keys(run.report).sort()).toEqual(["created", "ids", "restored", "updated", "warnings"]);
   });
 });
