@@ -30,7 +30,7 @@ describe("okr-sheets rollup: the team files it lists", () => {
   it("a file named twice is listed once; same-named files in two folders are two teams, both read", async () => {
     const out = await ok("rollup", "company.xlsx", "east/ops.xlsx", "./east/ops.xlsx", "west/ops.xlsx", "--at", "2026-02-12");
     // Teams with no check-in by their week 3 are named, as the company's weekly digest names them (session 14).
-    expect(out).toBe("Portfolio refreshed: week 6 of 13; 2 of 2 team trackers read.\n  No check-in for more than 14 days: ops (none yet) and west/ops (none yet).\n");
+    expect(out).toBe("Portfolio refreshed: week 6 of 13; 2 of 2 team trackers read.\n  At this pace: no team has a forecast yet (a key result needs 3 weeks of check-ins).\n  No check-in for more than 14 days: ops (none yet) and west/ops (none yet).\n");
     const list = JSON.parse(await ok("show", "company.xlsx", "--sheet", "Portfolio", "--json"));
     expect(list.map((r: Record<string, unknown>) => [r.Tracker, r.Team])).toEqual([["east/ops.xlsx", "ops"], ["west/ops.xlsx", "west/ops"]]);
   }, 180_000);
@@ -39,6 +39,7 @@ describe("okr-sheets rollup: the team files it lists", () => {
     const out = await ok("rollup", "company.xlsx", "--limit", "1", "--at", "2026-02-12");
     expect(out).toBe(
       "Portfolio refreshed: week 6 of 13; 1 of 2 team trackers read.\n" +
+        "  At this pace: no team has a forecast yet (a key result needs 3 weeks of check-ins).\n" +
         "  No check-in for more than 14 days: ops (none yet).\n" +
         "  1 team tracker was left for the next run: run rollup without --limit to read them all (offline, a run does not continue the last one).\n",
     );
