@@ -16,6 +16,7 @@ import { trustedGrammar as trustedGrammarEdit } from "./hyperformula-grammar.mjs
 import { clearStamp, inputsHash, upToDate, writeStamp } from "./build-stamp.mjs";
 import { asScript, CALL_VAR, libraryOnlyNames, sharedConstants, sharedProperties, throughVars } from "./server-bundle.mjs";
 import { cachedTerser } from "./terser-cache.mjs";
+import { zodUnused } from "./zod-unused.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -57,11 +58,15 @@ const serverEntry = join(root, "src/server/index.ts");
  * the most-used property names written as such strings (`x[Ke]` for `x.keyResults`: −19.0 KB, session 20).
  */
 async function buildServer() {
+  // zod's methods nothing calls are left out (scripts/zod-unused.mjs).
+  const zodEdited = new Set();
   const r = await esbuild.build({
     entryPoints: [serverEntry], bundle: true, format: "esm", write: false, metafile: true, outdir: "out",
     target: "es2019", platform: "neutral", mainFields: ["module", "main"],
     minifySyntax: true, legalComments: "none", charset: "utf8", logLevel: "warning",
+    plugins: [zodUnused(zodEdited)],
   });
+  if (zodEdited.size !== 2) throw new Error("build: scripts/zod-unused.mjs edited no zod schemas.js; the bundle no longer loads the files it edits");
   const esm = r.outputFiles[0].text;
   const names = Object.values(r.metafile.outputs).find((o) => o.entryPoint).exports.slice().sort();
   const library = libraryOnlyNames(esm);
