@@ -85,6 +85,9 @@ export function readLogTail(ss: Spreadsheet, s: SettingsRead): LogTail | null {
   return { cols, rows, decimalComma: lazyDecimalComma(ss) };
 }
 
+/** A check-in's refusal where the log tab is gone. */
+export const NO_LOG = `The "${TAB.checkins}" tab is missing. Use "Repair tracker" in the add-on menu.`;
+
 /**
  * Why readLogTail found no log, in one line, with the fix that works for the case (read only then: the
  * log's cells, once). Repair refuses a tab that holds rows but no header, so it is offered only for an
@@ -92,7 +95,7 @@ export function readLogTail(ss: Spreadsheet, s: SettingsRead): LogTail | null {
  */
 export function logTailMissingMessage(ss: Spreadsheet): string {
   const sheet = ss.getSheetByName(TAB.checkins);
-  if (!sheet) return `The "${TAB.checkins}" tab is missing. Use "Repair tracker" in the add-on menu.`;
+  if (!sheet) return NO_LOG;
   const values = sheet.getDataRange().getValues();
   if (findHeaderRow(values, CHECKIN_HEADERS) >= 0) {
     return `The Settings tab's computed check-in rows are missing or changed. Use "Repair tracker" in the add-on menu to write them back.`;

@@ -19,7 +19,7 @@ import {
 import { serialFromIso } from "../core/dates";
 import { cellsOfLabels, computedCount, computedRow, type ComputedCells } from "../core/computedCells";
 import { cellIsoDate, isDate, UserError } from "./env";
-import { col, idAsTyped, literal, logValue, norm, num, readTable, readTableBounded, rowTexts, str, type Table } from "./table";
+import { col, idAsTyped, literal, logValue, norm, num, readTable, readTableBounded, rowTexts, str, tabMissing, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -112,7 +112,7 @@ export function readSettings(ss: Spreadsheet, tz: string): SettingsRead {
   // One read; the tab is only looked up (one more call) when that read fails, to say why.
   const values = readSettingsValues(ss);
   if (!values) {
-    throw new UserError(`The "Settings" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu (a renamed tab is renamed back).`);
+    throw tabMissing(TAB.settings, " (a renamed tab is renamed back)");
   }
   return settingsFromValues(values, tz, () => ss.getSpreadsheetLocale());
 }

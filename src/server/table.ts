@@ -56,10 +56,15 @@ export function wholeColumns(name: string, width: number): string {
   return `${quoteSheet(name)}!A:${columnLetter(width)}`;
 }
 
+/** The refusal a missing tracker tab gets; `more` is said before its full stop. */
+export function tabMissing(name: string, more = ""): UserError {
+  return new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu${more}.`);
+}
+
 /** The tab named `name`, or the one-line refusal a missing tracker tab gets. */
 function tabOf(ss: Spreadsheet, name: string): Sheet {
   const sheet = ss.getSheetByName(name);
-  if (!sheet) throw new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
+  if (!sheet) throw tabMissing(name);
   return sheet;
 }
 
