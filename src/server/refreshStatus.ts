@@ -8,7 +8,7 @@ import { cycleEndLine } from "./refreshCycleEnd";
 import { lastRunLine, type Installed, type LastRun } from "./weeklyState";
 import { addDays, isValidIsoDate } from "../core/dates";
 import type { RefreshRecord } from "./refreshRecord";
-import { offStatus } from "./refreshGone";
+import { NOT_IN_ACCOUNT, offStatus, REMOVES_ITSELF } from "./refreshGone";
 
 /** The hour the refresh's trigger runs at, in the spreadsheet's zone (Google picks the minute: `within`). */
 export const HOUR = 7;
@@ -112,8 +112,8 @@ export function describe(record: RefreshRecord, rec: Installed | null, tz: strin
 
 /** Said to the installer whose account no longer lists the recorded trigger (refreshGone.ts ownTrigger). */
 const GONE_HERE =
-  "But the trigger you installed is no longer in your account, so it does not run (it removes itself after two weeks it cannot open this " +
-  "tracker, and Google stops an add-on's triggers while it is removed from your account): choose \"Weekly refresh on / off\" to install it again.";
+  `But ${NOT_IN_ACCOUNT}, so it does not run (${REMOVES_ITSELF}, and Google stops an add-on's triggers while it is removed from your account): ` +
+  'choose "Weekly refresh on / off" to install it again.';
 
 /** What makes the trigger run anew, as the status words each case that needs it. */
 const OFF_AND_ON = "turn the refresh off and on again to run it";
