@@ -19,7 +19,7 @@ import {
 import { serialFromIso } from "../core/dates";
 import { cellsOfLabels, computedCount, computedRow, type ComputedCells } from "../core/computedCells";
 import { cellIsoDate, isDate, UserError } from "./env";
-import { col, idAsTyped, literal, logValue, norm, num, readTable, readTableBounded, rowTexts, str, tabMissing, type Table } from "./table";
+import { col, idAsTyped, literal, logValue, norm, num, readTable, readTableBounded, rowTexts, str, tabMissing, USE_REPAIR, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -204,7 +204,7 @@ function requireColumns(t: Table, tab: keyof typeof NEEDED): void {
   const list = missing.map((m) => `"${m}"`).join(", ");
   throw new UserError(
     `The "${t.name}" tab has no ${list} column${missing.length > 1 ? "s" : ""} (renamed or deleted?). ` +
-      `Use "Repair tracker" in the add-on menu to add ${missing.length > 1 ? "them" : "it"} back.`,
+      `${USE_REPAIR} to add ${missing.length > 1 ? "them" : "it"} back.`,
   );
 }
 
