@@ -16,6 +16,7 @@ import { trustedGrammar as trustedGrammarEdit } from "./hyperformula-grammar.mjs
 import { clearStamp, inputsHash, upToDate, writeStamp } from "./build-stamp.mjs";
 import { asScript, CALL_VAR, libraryOnlyNames, sharedConstants, sharedProperties, throughVars } from "./server-bundle.mjs";
 import { cachedTerser } from "./terser-cache.mjs";
+import { zodUnused } from "./zod-unused.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
@@ -41,8 +42,8 @@ const serverEntry = join(root, "src/server/index.ts");
  * in src/, where the code is read. With every identifier kept it reached 300.7 KB (session 10) against the
  * 300 KB target; mangling only the locals takes about 53 KB off. The names only the bundled libraries
  * declare (zod's, scripts/server-bundle.mjs libraryOnlyNames) are shortened too: ~2.7 KB, and no src/
- * frame changes. terser's compression (its defaults, two passes: constants put where they are used,
- * constant objects' properties made variables, the code's shape tightened) takes ~6.6 KB more; a small
+ * frame changes. terser's compression (its defaults and COMPRESS's options, two passes: constants put where
+ * they are used, constant objects' properties made variables, the code's shape tightened) takes ~7.8 KB more; a small
  * function called once or twice may be inlined into its caller, whose frame then holds its line, and a
  * closure used once may be written where it is used, where its frame has no name (README, "How it is
  * built"). Top-level names (the entry points, the global) are never touched. esbuild bundles as an ES
@@ -57,11 +58,15 @@ const serverEntry = join(root, "src/server/index.ts");
  * the most-used property names written as such strings (`x[Ke]` for `x.keyResults`: −19.0 KB, session 20).
  */
 async function buildServer() {
+  // zod's methods nothing calls are left out (scripts/zod-unused.mjs).
+  const zodEdited = new Set();
   const r = await esbuild.build({
     entryPoints: [serverEntry], bundle: true, format: "esm", write: false, metafile: true, outdir: "out",
     target: "es2019", platform: "neutral", mainFields: ["module", "main"],
     minifySyntax: true, legalComments: "none", charset: "utf8", logLevel: "warning",
+    plugins: [zodUnused(zodEdited)],
   });
+  if (zodEdited.size !== 2) throw new Error("build: scripts/zod-unused.mjs edited no zod schemas.js; the bundle no longer loads the files it edits");
   const esm = r.outputFiles[0].text;
   const names = Object.values(r.metafile.outputs).find((o) => o.entryPoint).exports.slice().sort();
   const library = libraryOnlyNames(esm);
@@ -87,11 +92,39 @@ async function buildServer() {
  */
 const PROPERTY_GAIN = 100;
 
+/**
+ * terser's options beyond its defaults that the bundle is known to be safe under (session 22, each checked
+ * on the diff of its output; −1.2 KB together). Apps Script's V8, like Node, leaves JavaScript's own
+ * objects as the language defines them, and nothing in the bundle changes them (the offline realm drops
+ * an execution's realm when one did).
+ * - unsafe (−0.65 KB): `String(x)` and `` `a${x}` `` become `x + ""` and `"a" + x`; `new Error(…)`,
+ *   `new RegExp(string)` and `new Array(n)` lose their `new` (the same object made); calls of built-ins on
+ *   constants are worked out (`[…].join("\n\n")` of the help text). `+` asks an object for its valueOf
+ *   before its toString, and throws on a symbol, where String() does neither: no value converted is such a
+ *   thing. They are cells' values (text, numbers, booleans, Dates, whose default is their text), properties'
+ *   and JSON's text and plain data (google.script.run's arguments too), errors caught (Error has no valueOf
+ *   of its own), and the bundle's own plain objects; nothing in src/ defines valueOf or Symbol.toPrimitive.
+ * - pure_getters (−0.34 KB): reading a property has no side effect, so `null === k.weight || void 0 ===
+ *   k.weight` reads it once and a variable read once is written where it is used. The getters in src/
+ *   return a field (refreshRecord.ts) or look the Key Results tab up (krRow.ts `sheet`: a read the same
+ *   each time); zod's getters compute a value once and keep it; Apps Script's objects have methods. It
+ *   may also drop a read whose value is unused, which on null would have thrown: src/ reads nothing only to
+ *   throw, and the diff dropped no read.
+ * - unsafe_arrows (−0.12 KB): an inlined function expression that reads no `this` or `arguments` becomes an
+ *   arrow; in this bundle each is called where it is written (zod's helpers inlined), never with `new`.
+ * - unsafe_proto (−0.12 KB): `Object.prototype.hasOwnProperty.call` as `{}.hasOwnProperty.call`.
+ * Measured and left: unsafe_comps (−0.1 KB; `!(a < b)` as `a >= b` is wrong for NaN, and scores and
+ * typed values can be NaN), passes: 3 (−0.1 KB for one more pass of CPU in every build), hoist_funs
+ * (−0.06 KB), keep_fargs: false (−0.02 KB; changes functions' length), unsafe_math, unsafe_methods,
+ * unsafe_regexp, unsafe_undefined (nothing or more bytes).
+ */
+const COMPRESS = { passes: 2, unsafe: true, pure_getters: true, unsafe_arrows: true, unsafe_proto: true };
+
 /** terser's two runs over the bundle as a script (buildServer): its code. */
 async function terse(input, keep) {
   const compressed = await minify(input, {
     ecma: 2019,
-    compress: { keep_fnames: keep, keep_classnames: keep, passes: 2 },
+    compress: { keep_fnames: keep, keep_classnames: keep, ...COMPRESS },
     // Mangled here only for the compressor to weigh names at their mangled length (it inlines a constant
     // where that is shorter): throughVars scopes the AST anew, which names every variable as in the source.
     mangle: { keep_fnames: keep, keep_classnames: keep, toplevel: false },

@@ -207,8 +207,8 @@ export function sharedProperties(ast, global, minGain) {
 /** The prefix of the variables sharedConstants adds; terser's mangling shortens them. */
 export const CONST_VAR = "$c$";
 
-/** JavaScript's own objects sharedConstants reads through variables. */
-const BUILTINS = ["Math", "String", "Object", "Number", "Array", "JSON", "Map", "Set", "Error", "Promise", "Date"];
+/** JavaScript's own objects and functions sharedConstants reads through variables (`isFinite` since session 22: −0.3 KB). */
+const BUILTINS = ["Math", "String", "Object", "Number", "Array", "JSON", "Map", "Set", "Error", "Promise", "Date", "isFinite", "RegExp", "isNaN", "Boolean"];
 
 /**
  * Has the constants `ast` (the script as throughVars takes it, compressed, not yet mangled) writes in many
@@ -219,7 +219,7 @@ const BUILTINS = ["Math", "String", "Object", "Number", "Array", "JSON", "Map", 
  *   nodes): property names (`{ a: 1 }`, `x.a`; but those sharedProperties wrote as strings), directives ("use strict")
  *   and template literals' text are other nodes, and stay as they are;
  * - `void 0` (183 places), as a variable never assigned, and `null` (844), as one assigned `null`;
- * - JavaScript's own objects named as globals (BUILTINS: `Math.round` at 217 places), which neither the script,
+ * - JavaScript's own objects and functions named as globals (BUILTINS: `Math.round` at 217 places, `isFinite` at 54), which neither the script,
  *   Apps Script nor the tests assign; a name the script declares itself is its own and stays. Not Apps Script's
  *   services (`SpreadsheetApp`): the tests set those globals, and what the script reads of Apps Script while it
  *   loads stays what it was.

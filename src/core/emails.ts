@@ -2,6 +2,7 @@
 // All sheet text is HTML-escaped; styles are inline (mail clients drop <style>); every status is written
 // as its label word, the colour only repeats it. Each HTML body comes with a plain-text alternative.
 import { closedSuffix } from "./cycleClosed";
+import { scoresNote } from "./summaryStamp";
 import { isValidIsoDate, lateCheckinsUntil } from "./dates";
 import { ofTotal } from "./plural";
 import { escapeHtml, safeHttpUrl } from "./escape";
@@ -271,7 +272,7 @@ export function buildDigest(model: SummaryModel, sheetUrl: string, cap = Infinit
   text.push("");
 
   html.push(
-    `<p style="color:#666666;font-size:12px;margin:16px 0 0 0">Scores run from ${decimalText("0.00", sep)} to ${decimalText("1.00", sep)}; expected = share of the cycle elapsed (for a KR dated in Counts from, of its days from then) × goal. ` +
+    `<p style="color:#666666;font-size:12px;margin:16px 0 0 0">${scoresNote(sep, "; expected")}. ` +
       (url ? `The full summary, with the weekly trend, is on the Weekly Summary tab of ${link(url, "the tracker")}.` : "The full summary is on the Weekly Summary tab.") +
       `</p>`,
   );

@@ -275,7 +275,7 @@ export function portfolioDigestLines(p: PortfolioDigest | { error: string }, sep
   // The company's week, as the roll-up tab's second line and the menu's answer begin (outside the cycle, the email's own line says where it stands).
   const week = p.week && p.weeks ? `Week ${p.week} of ${p.weeks}: ` : "";
   const lines = [`${week}${ofTotal(p.read, p.listed, "team tracker")} read; the whole roll-up is on the Portfolio Roll-up tab.`];
-  if (p.pending) lines.push(`Partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" for a whole roll-up.`);
+  if (p.pending) lines.push(`Partial: ${partialWords(p.pending, p.listed)}.`);
   const krs: string[] = [];
   if (p.total > 0) {
     lines.push(`At this pace ${plural(p.total, "key result")} in ${plural(p.teamsMissing, "team")} ${p.total === 1 ? "ends" : "end"} ${shortOfGoal(p.total)}, the largest shortfall first:`);
@@ -380,4 +380,9 @@ export function alignedWords(p: PortfolioDigest | { error: string } | undefined,
     text: `teams aligned: ${score(a.score, sep)} vs ${score(a.expected, sep)} expected (${plural(a.objectives, "objective")})`,
     cell: `${score(a.score, sep)} vs ${score(a.expected, sep)} (${a.objectives})`,
   };
+}
+
+/** A roll-up cut short by the time limit, as the digest and the weekly refresh's status say it. */
+export function partialWords(pending: number, listed: number): string {
+  return `${pending} of ${listed} team trackers were not read before the time limit. Choose "Refresh portfolio" for a whole roll-up`;
 }

@@ -136,9 +136,10 @@ export function buildReminders(data: SummaryData, sheetUrl: string, cap = Infini
     }
     const until = lateUntil(data);
     const by = until ? ` by ${until}, when check-ins for the cycle's last week close` : "";
-    text.push("", `Please check in from the OKR add-on's Check in sidebar${by}.`);
+    const ask = "Please check in from the OKR add-on's Check in sidebar";
+    text.push("", `${ask}${by}.`);
     if (url) text.push(`Tracker: ${sheetUrl.trim()}`);
-    html.push(`<p>Please check in from the OKR add-on's Check in sidebar` + (url ? ` in ${link(url, "the tracker")}` : "") + `${escapeHtml(by)}.</p></div>`);
+    html.push(`<p>${ask}` + (url ? ` in ${link(url, "the tracker")}` : "") + `${escapeHtml(by)}.</p></div>`);
     return { to, subject, body: text.join("\n"), htmlBody: html.join("") };
   });
 }

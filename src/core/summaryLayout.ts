@@ -1,5 +1,5 @@
 // The Weekly Summary tab's layout: SummaryData as rows of cells written from A1.
-import { generatedSuffix } from "./summaryStamp";
+import { generatedSuffix, scoresNote } from "./summaryStamp";
 import { closedSuffix } from "./cycleClosed";
 import { KR_STATUS_ORDER, type SummaryData, type SummaryMover } from "./summaryTypes";
 import { forecastRows, signalRows } from "./summaryForecast";
@@ -191,7 +191,7 @@ export function layoutSummary(data: SummaryData): { width: number; rows: Summary
         : "Week 1: there is no last week to compare with.";
   push([
     label(
-      `Scores run from ${decimalText("0.00", sep)} to ${decimalText("1.00", sep)}. Expected = share of the cycle elapsed (for a KR dated in Counts from, of its days from then) × goal (${decimalText("1.0", sep)} for committed, the aspirational goal for aspirational objectives). ` +
+      `${scoresNote(sep, ". Expected")} (${decimalText("1.0", sep)} for committed, the aspirational goal for aspirational objectives). ` +
         lw,
       "note",
     ),

@@ -25,7 +25,7 @@ import { computedLogRows, computedObjectiveHeaderRow, keyResultsFrom, objectives
 import { col, literal, norm, num, str, type Table } from "./table";
 import { checkinForecast, writeRowCells } from "./forecastCells";
 import { markPercentCells } from "./percentCells";
-import { latestOfWeek, LOG_TAIL, logTailMissingMessage, readLogTail, tailValues, type LogTail } from "./checkinLog";
+import { latestOfWeek, LOG_TAIL, logTailMissingMessage, NO_LOG, readLogTail, tailValues, type LogTail } from "./checkinLog";
 import { noFormulas, readKrRow, requestIdsCell, requestIdsOf, sameId, writeKrFormulas } from "./krRow";
 import { cellOf, identify, objectiveOwnerOf, owns, sidebarKr, type Standing } from "./checkinSidebar";
 
@@ -188,7 +188,7 @@ export function submitCheckin(raw: unknown): CheckinResult {
       // be read as typed input, a number or a date, and a correction would name an ID no row holds.
       put("Request ID", asText(req.requestId));
       const log = ss.getSheetByName(TAB.checkins);
-      if (!log) throw new UserError(`The "Check-ins" tab is missing. Use "Repair tracker" in the add-on menu.`);
+      if (!log) throw new UserError(NO_LOG);
       // A tab protected so that this user may not edit it refuses the write (Sheets does, the add-on running as
       // them): the log's row first, so a refused Key Results row has the log's row taken back (krSide), and
       // nothing is saved either way (a retry would otherwise pass for a resend of a check-in never made).

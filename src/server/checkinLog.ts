@@ -7,7 +7,7 @@ import { computedHeader, computedRow, joinedHeaderHoldsBar } from "../core/compu
 import { CHECKIN_HEADERS, TAB } from "../core/tabs";
 import { cellIsoDate, isDate, plainCell } from "./env";
 import { computedCells, computedLogRows, IDENTIFYING, LOG_WIDTH, type SettingsRead } from "./read";
-import { findHeaderRow, lazyDecimalComma, literal, logValue, noHeaderMessage, norm, rowTexts, str } from "./table";
+import { findHeaderRow, lazyDecimalComma, literal, logValue, noHeaderMessage, norm, rowTexts, str, USE_REPAIR } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -85,6 +85,9 @@ export function readLogTail(ss: Spreadsheet, s: SettingsRead): LogTail | null {
   return { cols, rows, decimalComma: lazyDecimalComma(ss) };
 }
 
+/** A check-in's refusal where the log tab is gone. */
+export const NO_LOG = `The "${TAB.checkins}" tab is missing. ${USE_REPAIR}.`;
+
 /**
  * Why readLogTail found no log, in one line, with the fix that works for the case (read only then: the
  * log's cells, once). Repair refuses a tab that holds rows but no header, so it is offered only for an
@@ -92,10 +95,10 @@ export function readLogTail(ss: Spreadsheet, s: SettingsRead): LogTail | null {
  */
 export function logTailMissingMessage(ss: Spreadsheet): string {
   const sheet = ss.getSheetByName(TAB.checkins);
-  if (!sheet) return `The "${TAB.checkins}" tab is missing. Use "Repair tracker" in the add-on menu.`;
+  if (!sheet) return NO_LOG;
   const values = sheet.getDataRange().getValues();
   if (findHeaderRow(values, CHECKIN_HEADERS) >= 0) {
-    return `The Settings tab's computed check-in rows are missing or changed. Use "Repair tracker" in the add-on menu to write them back.`;
+    return `The Settings tab's computed check-in rows are missing or changed. ${USE_REPAIR} to write them back.`;
   }
   // A header the log is known by but short of a column it needs: that column is named, else the three it is known by.
   const required = findHeaderRow(values, IDENTIFYING.checkins) >= 0 ? CHECKIN_HEADERS : IDENTIFYING.checkins;

@@ -69,8 +69,8 @@ export function guarded<T>(action: () => T): T | Refusal {
   }
 }
 
-/** The one-line refusal a missing tracker tab gets. */
-export const tabMissing = (name: string) => new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu.`);
+/** The one-line refusal a missing tracker tab gets; `more` is said before its full stop. */
+export const tabMissing = (name: string, more = "") => new UserError(`The "${name}" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu${more}.`);
 
 /**
  * Sheets' refusal of a write under a protection the user may not edit: the add-on runs as its user, so a
@@ -82,14 +82,14 @@ export function isProtectedEdit(e: unknown): boolean {
   return /protected cell or object/i.test(msg);
 }
 
-const ASK_EDITORS = 'ask whoever protected it to add you to its editors, or to set it to "Show a warning" as the add-on\'s own protections are';
+const IS_PROTECTED = 'is protected so that you cannot edit it (Data › Protect sheets and ranges): ask whoever protected it to add you to its editors, or to set it to "Show a warning" as the add-on\'s own protections are, then';
 
 /** What an action refused by such a protection says, where the action cannot tell which tab it was. */
-export const PROTECTED_EDIT = `Part of the tracker is protected so that you cannot edit it (Data › Protect sheets and ranges): ${ASK_EDITORS}, then try again.`;
+export const PROTECTED_EDIT = `Part of the tracker ${IS_PROTECTED} try again.`;
 
 /** The refusal naming the tab, for an action that wrote nothing there (or has undone what it wrote). */
 export function protectedTab(tab: string, again: string, nothing = "Nothing was saved."): UserError {
-  return new UserError(`The "${tab}" tab is protected so that you cannot edit it (Data › Protect sheets and ranges): ${ASK_EDITORS}, then ${again}. ${nothing}`);
+  return new UserError(`The "${tab}" tab ${IS_PROTECTED} ${again}. ${nothing}`);
 }
 
 function firstLine(s: string): string {

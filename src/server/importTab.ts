@@ -11,7 +11,7 @@ import { isDate, isoDate, protectedTab, UserError } from "./env";
 import { tabProtectedFromMe } from "./layout";
 import { keyResultsFrom, objectivesFrom, placedHeaderRows, readKrTable, readObjectivesTable } from "./read";
 import { checkRepair, setUpTracker, writeOkrRows } from "./setup";
-import { paceUnreachable } from "./setupTabs";
+import { makeRoom, noRoomFor, paceUnreachable } from "./setupTabs";
 import { col, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -65,8 +65,7 @@ function countsFromRefused(why: Exclude<ReturnType<typeof paceUnreachable>, null
   const fix =
     why === "past"
       ? `its column ${KR_PACE_HEADERS.join(" or ")} is past column Z, where the add-on stops reading: move the two columns back within A–Z`
-      : `it has no room within columns A–Z (the add-on reads this tab only to Z) for the column${why.left.length > 1 ? "s" : ""} ${why.left.join(" and ")}: ` +
-        `move ${why.free} of your own columns${why.own.length ? ` (${why.own.slice(0, 3).join(", ")}${why.own.length > 3 ? ", …" : ""})` : ""} to another tab or delete ${why.free === 1 ? "it" : "them"}`;
+      : `it has ${noRoomFor(why.left)}: ${makeRoom(why.free, why.own)}`;
   return `Nothing was imported. The file gives counts_from days, which ${TAB.keyResults} keeps in its Counts from column, but ${fix}, then import again (or leave counts_from blank: those KRs then count from the cycle's start).`;
 }
 

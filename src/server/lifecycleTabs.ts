@@ -32,6 +32,7 @@ import { lookAlikes, type NamedTab } from "./lookAlikeTabs";
 import type { TabKey } from "./setupTabs";
 import { col, findHeaderRow, lazyDecimalComma, norm, readTable, str, tableFromValues, type Table } from "./table";
 import { sheetNamed, tabList } from "./sheetNamed";
+import { listRule } from "./setupRules";
 import { archivesLast, checkArchivesLast } from "./archiveOrder";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -60,9 +61,7 @@ function writeLifecycleTab(ss: Spreadsheet, name: string, existing: Sheet | null
   if (forecast >= 0) sheet.setColumnWidth(forecast + 1, 340);
   if (tab.dataRows > 0) {
     const decisions = sheet.getRange(tab.firstDataRow, tab.decisionColumn, tab.dataRows, 1);
-    decisions.setDataValidation(
-      SpreadsheetApp.newDataValidation().requireValueInList(tab.decisionOptions as string[], true).setAllowInvalid(false).setHelpText(note).build(),
-    );
+    decisions.setDataValidation(listRule(tab.decisionOptions, note));
   }
   ss.setActiveSheet(sheet);
 }

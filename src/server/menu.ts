@@ -74,8 +74,7 @@ export function menuSetUp(): void {
   }
   report("Set up tracker", actions.setupTracker(template ? { template } : {}), (r) => [
     r.created.length ? `Created: ${r.created.join(", ")}.` : "The tracker tabs were already there; formulas and formatting were restored.",
-    ...restoredSentences(r),
-    r.updated.length ? `Updated to this version's formulas: ${r.updated.join("; ")}.` : "",
+    ...restoredLines(r),
     ...settingsLines(r.warnings),
     ...focusLines(r.warnings),
     "\nNext: fill in Settings (start date, admins, leaders), then owners check in from the add-on menu; Generate weekly summary makes the Weekly Summary tab.",
@@ -121,6 +120,12 @@ export function menuClose(): void {
   ]);
 }
 
+/** What the user typed in answer to a question, trimmed; null when they did not choose OK. */
+function typedIn(title: string, question: string): string | null {
+  const p = ui().prompt(title, question, ui().ButtonSet.OK_CANCEL);
+  return p.getSelectedButton() === ui().Button.OK ? p.getResponseText().trim() : null;
+}
+
 function refuse(title: string, message: string): void {
   ui().alert(title, `${message}\nNothing was changed.`, ui().ButtonSet.OK);
 }
@@ -130,9 +135,8 @@ export function menuRollOver(): void {
   if (!sheetNamed(SpreadsheetApp.getActive(), TAB.retrospective)) {
     return refuse("Roll over", notClosedMessage());
   }
-  const p = ui().prompt("Roll over", `Start date of the next cycle (${DATE_FORMS}):`, ui().ButtonSet.OK_CANCEL);
-  if (p.getSelectedButton() !== ui().Button.OK) return;
-  const typed = p.getResponseText().trim();
+  const typed = typedIn("Roll over", `Start date of the next cycle (${DATE_FORMS}):`);
+  if (typed === null) return;
   if (typed === "") return refuse("Roll over", `No start date was typed: type the first day of the next cycle as ${DATE_FORMS}.`);
   // A German types 06.04.2026, a Japanese 2026/04/06: read as checkin --from reads a CSV's dates.
   const start = unambiguousDate(typed);
@@ -146,9 +150,8 @@ export function menuRollOver(): void {
 }
 
 export function menuImport(): void {
-  const p = ui().prompt("Import OKRs from a tab", "Name of the tab holding the OKRs (same columns as the CSV import):", ui().ButtonSet.OK_CANCEL);
-  if (p.getSelectedButton() !== ui().Button.OK) return;
-  const tab = p.getResponseText().trim();
+  const tab = typedIn("Import OKRs from a tab", "Name of the tab holding the OKRs (same columns as the CSV import):");
+  if (tab === null) return;
   if (tab === "") return refuse("Import OKRs", "No tab name was typed: type the name of the tab holding the OKRs.");
   if (tab.length > 100) return refuse("Import OKRs", `There is no tab named ${quotedName(tab)}: tab names are at most 100 characters.`);
   // The import's notes as they are; then setup's Settings lines and its focus checks, as setup says them.
@@ -163,13 +166,17 @@ export function menuImport(): void {
 export function menuRepair(): void {
   report("Repair tracker", actions.repairTracker(), (r) => [
     r.created.length ? `Re-created: ${r.created.join(", ")}.` : "",
-    ...restoredSentences(r),
-    r.updated.length ? `Updated to this version's formulas: ${r.updated.join("; ")}.` : "",
+    ...restoredLines(r),
     `Formulas, formatting, dropdowns and protection were restored; the rows of objectives, key results and check-ins were kept as they were${r.ids.length ? ", but for the spaces removed around IDs above" : ""}.`,
     // What Repair could not do (no room in Settings A1:C40) and Settings typed wrong are said; its focus
     // checks are setup's to show.
     ...settingsLines(r.warnings),
   ]);
+}
+
+/** What setup and Repair restored and brought up to this version, as both say it. */
+function restoredLines(r: { restored: string[]; ids: string[]; updated: string[] }): string[] {
+  return [...restoredSentences(r), r.updated.length ? `Updated to this version's formulas: ${r.updated.join("; ")}.` : ""];
 }
 
 /** Setup's warnings about the Settings tab ("Settings: no blank row…", "Settings need fixing: …"), each on its own line. */

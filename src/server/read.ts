@@ -18,8 +18,8 @@ import {
 } from "../core/tabs";
 import { serialFromIso } from "../core/dates";
 import { cellsOfLabels, computedCount, computedRow, type ComputedCells } from "../core/computedCells";
-import { cellIsoDate, isDate, UserError } from "./env";
-import { col, idAsTyped, literal, logValue, norm, num, readTable, readTableBounded, rowTexts, str, type Table } from "./table";
+import { cellIsoDate, isDate, tabMissing, UserError } from "./env";
+import { col, idAsTyped, literal, logValue, norm, num, readTable, readTableBounded, rowTexts, str, USE_REPAIR, type Table } from "./table";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -112,7 +112,7 @@ export function readSettings(ss: Spreadsheet, tz: string): SettingsRead {
   // One read; the tab is only looked up (one more call) when that read fails, to say why.
   const values = readSettingsValues(ss);
   if (!values) {
-    throw new UserError(`The "Settings" tab is missing. Use "Set up tracker" or "Repair tracker" in the add-on menu (a renamed tab is renamed back).`);
+    throw tabMissing(TAB.settings, " (a renamed tab is renamed back)");
   }
   return settingsFromValues(values, tz, () => ss.getSpreadsheetLocale());
 }
@@ -204,7 +204,7 @@ function requireColumns(t: Table, tab: keyof typeof NEEDED): void {
   const list = missing.map((m) => `"${m}"`).join(", ");
   throw new UserError(
     `The "${t.name}" tab has no ${list} column${missing.length > 1 ? "s" : ""} (renamed or deleted?). ` +
-      `Use "Repair tracker" in the add-on menu to add ${missing.length > 1 ? "them" : "it"} back.`,
+      `${USE_REPAIR} to add ${missing.length > 1 ? "them" : "it"} back.`,
   );
 }
 

@@ -38,6 +38,10 @@ export function ownTrigger(ss: Spreadsheet, record: RefreshRecord, me?: string):
   return listed(ss, rec.uid) ? "listed" : "gone";
 }
 
+/** Why a trigger its installer can no longer run stops, and what the installer is told of theirs gone (refreshStatus.ts too). */
+export const REMOVES_ITSELF = "it removes itself after two weeks it cannot open this tracker";
+export const NOT_IN_ACCOUNT = "the trigger you installed is no longer in your account";
+
 /**
  * The status of a refresh that is off: switched off by another admin while the installer's trigger was
  * recorded (it removes itself when it next runs; once that run is overdue, what no one here can know is said
@@ -45,7 +49,7 @@ export function ownTrigger(ss: Spreadsheet, record: RefreshRecord, me?: string):
  */
 export function offStatus(rec: Installed | null, off: SwitchedOff | null, tz: string, own: "listed" | "gone" | null = null): string {
   if (off && off.gone) {
-    return `Off: the trigger ${off.by} installed was found gone from their account on ${off.on} (it removes itself after two weeks it cannot open this tracker). Turn the refresh on to run it again.`;
+    return `Off: the trigger ${off.by} installed was found gone from their account on ${off.on} (${REMOVES_ITSELF}). Turn the refresh on to run it again.`;
   }
   if (off && off.copy) return `Off in this copy (the refresh ${off.by} turned on runs in the original): turn it on here for the copy.`;
   // No off recorded: never turned on here, or an installer's own off from before session 21, which cleared it.
@@ -54,7 +58,7 @@ export function offStatus(rec: Installed | null, off: SwitchedOff | null, tz: st
   if (!rec) return `${switchedOff}).`;
   // The installer's account can tell (ownTrigger): said to them, changing nothing.
   if (own === "listed") return `${switchedOff}; the trigger you installed removes itself when it next runs, or when you turn the refresh on here).`;
-  if (own === "gone") return `${switchedOff}; the trigger you installed is no longer in your account).`;
+  if (own === "gone") return `${switchedOff}; ${NOT_IN_ACCOUNT}).`;
   // It runs weekly: 8 days after the off, as refreshStatus.ts silentSince counts, its run should have removed it.
   const today = isoDate(new Date(), tz);
   if (!isValidIsoDate(off.on) || addDays(off.on, 8) >= today) {

@@ -3,6 +3,7 @@
 // same day, then the emails Settings turn on; and the record of the run every admin sees.
 import { sendRollupMail, sendWeeklyMail } from "./weeklyMail";
 import { buildRollupDigest } from "../core/portfolioMail";
+import { partialWords } from "../core/portfolioDigest";
 import { numberStyleFor } from "../core/numbers";
 import { asTriggerRun, isoDate, UserError } from "./env";
 import { plural } from "../core/plural";
@@ -172,7 +173,7 @@ export function recordedRefresh(
     // A partial roll-up (time ran out) is not continued by the next run: "OK" would hide it for a week. Nor by
     // the menu's, which is as of its own day, not the run's day before, so it reads every team again.
     const p = out.portfolio;
-    const failed = !p ? "" : "error" in p ? `was not: ${p.error.split("\n")[0].slice(0, 200)}` : p.pending ? `is partial: ${p.pending} of ${p.listed} team trackers were not read before the time limit. Choose "Refresh portfolio" for a whole roll-up (as of the day you choose it)` : "";
+    const failed = !p ? "" : "error" in p ? `was not: ${p.error.split("\n")[0].slice(0, 200)}` : p.pending ? `is partial: ${partialWords(p.pending, p.listed)} (as of the day you choose it)` : "";
     // A run before the cycle's start, or a week after its last week was reported, reports nothing: "did nothing: …".
     const reason = failed ? `${out.skipped ? `${out.skipped}; ` : "the Weekly Summary was refreshed, "}the portfolio roll-up ${failed}` : out.skipped || "";
     // A company tracker's run outside its cycle still rolled the teams up (and mailed the leaders): not "did nothing".

@@ -8,7 +8,7 @@ import { cycleEndLine } from "./refreshCycleEnd";
 import { lastRunLine, type Installed, type LastRun } from "./weeklyState";
 import { addDays, isValidIsoDate } from "../core/dates";
 import type { RefreshRecord } from "./refreshRecord";
-import { offStatus } from "./refreshGone";
+import { NOT_IN_ACCOUNT, offStatus, REMOVES_ITSELF } from "./refreshGone";
 
 /** The hour the refresh's trigger runs at, in the spreadsheet's zone (Google picks the minute: `within`). */
 export const HOUR = 7;
@@ -80,13 +80,13 @@ export function describe(record: RefreshRecord, rec: Installed | null, tz: strin
   // it still runs at 07:00 there, which may be another day here (Monday 07:00 Berlin is Sunday 22:00 in
   // California), and its summary is as of the day before that day (Saturday: refreshRun.ts refreshDay).
   if (on && rec && rec.timeZone && rec.timeZone !== tz) {
-    status += ` This spreadsheet's time zone is now ${tz}: turn the refresh off and on again to run it ${within(rec.hour)} there.`;
+    status += ` This spreadsheet's time zone is now ${tz}: ${OFF_AND_ON} ${within(rec.hour)} there.`;
   }
   // Likewise a trigger keeps its weekday: after the Settings check-in weekday changed it still runs on the old
   // day, which nothing said (the Settings note calls that day the refresh's).
   const wanted = WEEKDAYS.find((d) => d.toLowerCase() === weekday.toLowerCase());
   if (on && rec && rec.weekday && wanted && wanted.toLowerCase() !== rec.weekday.toLowerCase()) {
-    status += ` The Settings check-in weekday is now ${wanted}: turn the refresh off and on again to run it on ${wanted}s.`;
+    status += ` The Settings check-in weekday is now ${wanted}: ${OFF_AND_ON} on ${wanted}s.`;
   }
   const found = on && rec && own !== "listed" ? foundMissing(rec, record.last) : "";
   if (reinstall) status += ` ${GONE_HERE}`;
@@ -112,8 +112,11 @@ export function describe(record: RefreshRecord, rec: Installed | null, tz: strin
 
 /** Said to the installer whose account no longer lists the recorded trigger (refreshGone.ts ownTrigger). */
 const GONE_HERE =
-  "But the trigger you installed is no longer in your account, so it does not run (it removes itself after two weeks it cannot open this " +
-  "tracker, and Google stops an add-on's triggers while it is removed from your account): choose \"Weekly refresh on / off\" to install it again.";
+  `But ${NOT_IN_ACCOUNT}, so it does not run (${REMOVES_ITSELF}, and Google stops an add-on's triggers while it is removed from your account): ` +
+  'choose "Weekly refresh on / off" to install it again.';
+
+/** What makes the trigger run anew, as the status words each case that needs it. */
+const OFF_AND_ON = "turn the refresh off and on again to run it";
 
 /**
  * Said to every other admin once the installer's run now found the recorded trigger gone from their account
@@ -124,7 +127,7 @@ function foundMissing(rec: Installed, last: LastRun | null): string {
   if (!m || m.uid !== rec.uid) return "";
   return (
     ` On ${m.on} ${rec.by}'s account no longer listed the trigger they installed (found when they ran the refresh now), so it does not run: ` +
-    `${rec.by} can install it again ("Weekly refresh on / off"), or turn the refresh off and on again to run it as you.`
+    `${rec.by} can install it again ("Weekly refresh on / off"), or ${OFF_AND_ON} as you.`
   );
 }
 

@@ -118,7 +118,8 @@ export function ensureConditionalFormats(t: Table, statusHeaders: string[], conf
 
 // ---- data validation ----
 
-function listRule(values: readonly string[], help: string): Validation {
+/** A dropdown of `values` that refuses anything else, with its help text (setup's columns, the lifecycle tabs' decisions). */
+export function listRule(values: readonly string[], help: string): Validation {
   return SpreadsheetApp.newDataValidation().requireValueInList(values as string[], true).setAllowInvalid(false).setHelpText(help).build();
 }
 

@@ -239,10 +239,19 @@ export const PACE_SPAN: ReadSpan = {
   width: KR_WIDTH,
   headers: KR_PACE_HEADERS,
   message: (left, free, own) =>
-    `${TAB.keyResults}: no room within columns A–Z (the add-on reads this tab only to Z) for the column${left.length > 1 ? "s" : ""} ${left.join(" and ")}, so ${left.length > 1 ? "they were" : "it was"} not added: ` +
-    `move ${free} of your own columns${own.length ? ` (${own.slice(0, 3).join(", ")}${own.length > 3 ? ", …" : ""})` : ""} to another tab or delete ${free === 1 ? "it" : "them"}, then run Repair tracker again. ` +
+    `${TAB.keyResults}: ${noRoomFor(left)}, so ${left.length > 1 ? "they were" : "it was"} not added: ${makeRoom(free, own)}, then run Repair tracker again. ` +
     `Until then every KR counts from the cycle's start.`,
 };
+
+/** The columns that found no room within A–Z, as Repair and the import say it. */
+export function noRoomFor(left: string[]): string {
+  return `no room within columns A–Z (the add-on reads this tab only to Z) for the column${left.length > 1 ? "s" : ""} ${left.join(" and ")}`;
+}
+
+/** What makes that room: `free` of the team's own columns (`own`, the first three named) moved or deleted. */
+export function makeRoom(free: number, own: string[]): string {
+  return `move ${free} of your own columns${own.length ? ` (${own.slice(0, 3).join(", ")}${own.length > 3 ? ", …" : ""})` : ""} to another tab or delete ${free === 1 ? "it" : "them"}`;
+}
 
 /**
  * The headers of `span` that ensureTable leaves out of `t` (appended after its last used column they would

@@ -56,6 +56,9 @@ export function wholeColumns(name: string, width: number): string {
   return `${quoteSheet(name)}!A:${columnLetter(width)}`;
 }
 
+/** The fix for a tracker tab's header or computed cells gone, in the messages that offer it. */
+export const USE_REPAIR = 'Use "Repair tracker" in the add-on menu';
+
 /** The tab named `name`, or the one-line refusal a missing tracker tab gets. */
 function tabOf(ss: Spreadsheet, name: string): Sheet {
   const sheet = ss.getSheetByName(name);
@@ -145,7 +148,7 @@ const REPAIRED: readonly string[] = [TAB.objectives, TAB.keyResults, TAB.checkin
 export function noHeaderMessage(name: string, values: unknown[][], required: readonly string[]): string {
   if (values.every(isBlankRow)) {
     return REPAIRED.includes(name)
-      ? `The "${name}" tab is empty: its header row is gone. Use "Repair tracker" in the add-on menu to write it back.`
+      ? `The "${name}" tab is empty: its header row is gone. ${USE_REPAIR} to write it back.`
       : `The "${name}" tab is empty: its header row is gone. Delete the tab; the add-on writes it afresh.`;
   }
   const below = findHeaderRow(values, required, HEADER_SEARCH_ROWS, Infinity);
