@@ -41,17 +41,18 @@ export function forecastLine(f: LineForecast, unit: string, sep: NumberStyle = "
 }
 
 /**
- * "rising 0.14 points a week" (a % KR: "%", "percent", "pct"), "falling 0.5 days a week", "no change". A
+ * "rising 0.14 points a week" (a % KR: "%", "percent", "pct"), "falling 0.5 days a week", "no change"; after
+ * "needs" (`need`) "to rise …", "to fall …" (until session 22 "needs rising …", which reads as "needs raising"). A
  * change of a % is in percentage points: "rising 0.25% a week" reads as a relative change (0.25% of 7.1),
  * and until session 11 the Why column said it so. At the KR's `digits`, as its values: "no change" is a pace
  * that shows as 0 there (until session 13 below 0.005 for every KR, so a KR going 0.05 → 0.03 over a cycle,
  * 0.0015 a week, needed "no change week to week").
  */
-function pace(perWeek: number, unit: string, sep: NumberStyle, digits: number): string {
+function pace(perWeek: number, unit: string, sep: NumberStyle, digits: number, need = false): string {
   if (Math.abs(perWeek) < 0.5 * Math.pow(10, -digits)) return "no change week to week";
   const size = Math.abs(perWeek);
   const amount = isPercentUnit(unit) ? `${formatValue(size, sep, digits)} point${formatValue(size, ".", digits) === "1" ? "" : "s"}` : withUnit(size, unit, sep, digits);
-  return `${perWeek > 0 ? "rising" : "falling"} ${amount} a week`;
+  return `${need ? (perWeek > 0 ? "to rise" : "to fall") : perWeek > 0 ? "rising" : "falling"} ${amount} a week`;
 }
 
 /** What `forecastWhy` needs of a KR's forecast row (a KrForecastRow is one). */
@@ -82,7 +83,7 @@ export function goalValue(k: Pick<WhyInput, "metric" | "start" | "target" | "goa
 
 /**
  * Why a KR is forecast short of its goal: its pace against the pace its target needs from its latest value
- * over the weeks left ("Rising 0.14 points a week; reaching 3% by 2026-04-05 needs falling 0.54 points a
+ * over the weeks left ("Rising 0.14 points a week; reaching 3% by 2026-04-05 needs to fall 0.54 points a
  * week."), or, for a stay KR, the side of its threshold it ends on ("Falling 0.5 points a week: below 92% by
  * 2026-04-05."; "…: already above 3% (3.4% now), 7.4% by 2026-04-05." when it is there now), or, in the cycle's last week, where it is (`asOf`: the report's day, YYYY-MM-DD).
  */
@@ -117,7 +118,7 @@ export function forecastWhy(k: WhyInput, asOf: string, sep: NumberStyle = "."): 
   const n = neededPace(metric, k, g.value, f);
   // Already there, slipping back: the pace it has is the news, not a pace it needs.
   if (n && n.kind === "hold") return `${head}: ${withUnit(f.latest, k.unit, sep, d)} now, ${withUnit(f.value, k.unit, sep, d)} by ${f.endDay} against ${target}.`;
-  return `${head}; reaching ${target} by ${f.endDay} ${n && n.kind === "pace" ? `needs ${pace(n.perWeek, k.unit, sep, d)}` : `is ${OUT_OF_REACH}`}.`;
+  return `${head}; reaching ${target} by ${f.endDay} ${n && n.kind === "pace" ? `needs ${pace(n.perWeek, k.unit, sep, d, true)}` : `is ${OUT_OF_REACH}`}.`;
 }
 
 /** A change per week beyond the KR's whole start-to-target range (neededPace `out`), said rather than printed. */
@@ -125,12 +126,12 @@ const OUT_OF_REACH = "out of reach: it needs more each week than start to target
 
 /**
  * What it takes, after "Forecast to miss: …" and the sidebar's line (docs/forecast.md, "What it takes"): "; needs
- * rising 0.94 points a week (so far rising 0.6 points a week)", "; needs falling 0.2 days a week (so far …)", or
+ * to rise 0.94 points a week (so far rising 0.6 points a week)", "; needs to fall 0.2 days a week (so far …)", or
  * plainly when no pace will do.
  */
 export function needWords(n: NeededPace, g: GoalValue, unit: string, sep: NumberStyle, d: number): string {
   const now = ` (so far ${pace(n.slope, unit, sep, d)})`;
-  if (n.kind === "pace") return `; needs ${pace(n.perWeek, unit, sep, d)}${now}`;
+  if (n.kind === "pace") return `; needs ${pace(n.perWeek, unit, sep, d, true)}${now}`;
   if (n.kind === "hold") return `; at its ${g.word} now, needs to hold it${now}`;
   return n.kind === "out" ? `; ${OUT_OF_REACH}${now}` : "; no weeks left to close the gap";
 }

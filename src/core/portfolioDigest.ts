@@ -55,8 +55,8 @@ const NONE_LINE: Record<NoneCounted, string> = {
 };
 /**
  * That line after `before`, or "" when some KR is counted or no team was read: the digest's, and since session 22 the
- * menu's answer's, which until then said nothing when none was counted (the Teams table's `Forecast to miss` had each
- * team's reason, the answer none). `rollup`'s line does not use it yet (its test in test/local pins its output).
+ * menu's answer's and the CLI's `rollup`, which until then said nothing when none was counted (the Teams table's
+ * `Forecast to miss` had each team's reason, the answers none).
  */
 export const noneLine = (p: PortfolioDigest | undefined, before = ""): string => (p && p.read && !p.total ? before + NONE_LINE[p.none ?? "onCourse"] : "");
 const NONE_SUBJECT: Record<NoneCounted, string> = {

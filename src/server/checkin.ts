@@ -68,7 +68,7 @@ function parseConfidence(v: string | number): number | string {
   return n >= 1 && n <= 10 ? n : "Confidence must be a whole number from 1 to 10.";
 }
 
-/** How a check-in sent from a sidebar showing what has changed since is refused. */
+/** How a refusal ends when the sidebar's data is out of date (a KR gone, a roll over, another's check-in): reopening reads it afresh. */
 const REOPEN = ": reopen the sidebar. Nothing was saved.";
 
 export function submitCheckin(raw: unknown): CheckinResult {

@@ -96,7 +96,7 @@ export class RefreshRecord {
       legacy.add(f);
     }
     // Developer metadata (and document properties) may travel with a copy of the file; triggers do not
-    // (docs/apps-script-fidelity.md "To check" 65). Such a record is the original's: its trigger refreshes the
+    // (docs/apps-script-fidelity.md "To check" 66). Such a record is the original's: its trigger refreshes the
     // original, and its last run was there. The copy is off until turned on here, which replaces the record.
     const rec = state.installed;
     return new RefreshRecord(ss, entries, state, legacy, unset, !!rec && !!rec.ss && rec.ss !== ss.getId());

@@ -288,7 +288,7 @@ describe("krForecastLine", () => {
   it("a check-in's reply for a KR forecast to miss adds what it takes, in the locale's separator; after the last day it does not", () => {
     const need = { kind: "pace" as const, perWeek: -0.25, slope: -0.1 };
     const days = { ok: true as const, value: 7, score: 0.57, endDay: "2026-04-05", goal: { value: 6, word: "target" as const }, need };
-    expect(krForecastLine(days, "days", ",", "2026-03-01")).toBe("At this pace: 7 days by 2026-04-05 (target 6 days) — score 0,57; needs falling 0,25 days a week (so far falling 0,1 days a week)");
+    expect(krForecastLine(days, "days", ",", "2026-03-01")).toBe("At this pace: 7 days by 2026-04-05 (target 6 days) — score 0,57; needs to fall 0,25 days a week (so far falling 0,1 days a week)");
     expect(krForecastLine(days, "days", ".", "2026-04-07")).toBe("Ended at 7 days on 2026-04-05 (target 6 days) — score 0.57");
   });
 

@@ -137,7 +137,7 @@ describe("the Forecast section and the text trend", () => {
     expect(rows[0][4]).toEqual({ v: 0.35, fmt: "0.00" });
     expect(forecastRows(f).slice(2)[0][3].v).toBe("91.5% by 2026-04-05");
     // Why: the pace against the pace the target needs, in the same separator.
-    expect(rows[0][8].v).toBe("Rising 0,5 points a week; reaching 95,5% by 2026-04-05 needs rising 1,1 points a week.");
+    expect(rows[0][8].v).toBe("Rising 0,5 points a week; reaching 95,5% by 2026-04-05 needs to rise 1,1 points a week.");
   });
   it("the trend as text", () => {
     expect(trendText([null, 0.35, 1.5, -2.25, 1200.5], ",")).toBe("▁▁▁█ 0,35 → 1,5 → -2,25 → 1201");

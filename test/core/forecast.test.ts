@@ -215,13 +215,13 @@ describe("forecastWhy", () => {
     return forecastWhy(k, "2026-01-26", sep);
   };
   it("a % KR's pace is in percentage points, whatever its unit's spelling: 0.25% a week reads as a relative change", () => {
-    expect(why("%", 0.25)).toBe("Rising 0.25 points a week; reaching 3% by 2026-04-05 needs falling 0.41 points a week.");
-    expect(why("percent", 0.25)).toBe("Rising 0.25 points a week; reaching 3 percent by 2026-04-05 needs falling 0.41 points a week.");
-    expect(why("pct", -1, ",")).toBe("Falling 1 point a week; reaching 3 pct by 2026-04-05 needs falling 0,41 points a week.");
+    expect(why("%", 0.25)).toBe("Rising 0.25 points a week; reaching 3% by 2026-04-05 needs to fall 0.41 points a week.");
+    expect(why("percent", 0.25)).toBe("Rising 0.25 points a week; reaching 3 percent by 2026-04-05 needs to fall 0.41 points a week.");
+    expect(why("pct", -1, ",")).toBe("Falling 1 point a week; reaching 3 pct by 2026-04-05 needs to fall 0,41 points a week.");
   });
   it("another unit's pace is in that unit", () => {
-    expect(why("days", 0.25)).toBe("Rising 0.25 days a week; reaching 3 days by 2026-04-05 needs falling 0.41 days a week.");
-    expect(why("", 0.25, ",")).toBe("Rising 0,25 a week; reaching 3 by 2026-04-05 needs falling 0,41 a week.");
+    expect(why("days", 0.25)).toBe("Rising 0.25 days a week; reaching 3 days by 2026-04-05 needs to fall 0.41 days a week.");
+    expect(why("", 0.25, ",")).toBe("Rising 0,25 a week; reaching 3 by 2026-04-05 needs to fall 0,41 a week.");
   });
   // A check-in of the cycle's last week puts the latest point on its last day: no weeks left, days before the end.
   const lastWeek: WhyInput = {

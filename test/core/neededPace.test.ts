@@ -67,22 +67,22 @@ describe("its words", () => {
   it("on-time delivery 82% → 95%, at 86.5% with 9 weeks left, rising 0.6 a week", () => {
     const k = row({}, { latest: 86.5, slopePerWeek: 0.6, weeksLeft: 9, value: 91.9 });
     // (95 − 86.5) ÷ 9 = 0.944…
-    expect(forecastMissWords(k)).toBe("Forecast to miss: 91.9% by 2026-04-05 (target 95%); needs rising 0.94 points a week (so far rising 0.6 points a week)");
-    expect(forecastMissWords(k, ",")).toBe("Forecast to miss: 91,9% by 2026-04-05 (target 95%); needs rising 0,94 points a week (so far rising 0,6 points a week)");
+    expect(forecastMissWords(k)).toBe("Forecast to miss: 91.9% by 2026-04-05 (target 95%); needs to rise 0.94 points a week (so far rising 0.6 points a week)");
+    expect(forecastMissWords(k, ",")).toBe("Forecast to miss: 91,9% by 2026-04-05 (target 95%); needs to rise 0,94 points a week (so far rising 0,6 points a week)");
     expect(forecastMissWords(k, ".", true), "after the last day: what happened, nothing more").toBe("Missed: 91.9% on 2026-04-05 (target 95%)");
   });
 
   it("lower is better reads falling; a KR getting worse says both ways", () => {
     const days = row({ unit: "days", metric: "decrease", start: 8.3, target: 6 }, { latest: 7.9, slopePerWeek: -0.1, weeksLeft: 9, value: 7 });
-    expect(forecastMissWords(days)).toBe("Forecast to miss: 7 days by 2026-04-05 (target 6 days); needs falling 0.21 days a week (so far falling 0.1 days a week)");
+    expect(forecastMissWords(days)).toBe("Forecast to miss: 7 days by 2026-04-05 (target 6 days); needs to fall 0.21 days a week (so far falling 0.1 days a week)");
     const worse = row({ metric: "decrease", start: 6.5, target: 3 }, { latest: 7.1, slopePerWeek: 0.25, weeksLeft: 10, value: 9.6 });
-    expect(forecastMissWords(worse)).toMatch(/; needs falling 0\.41 points a week \(so far rising 0\.25 points a week\)$/);
+    expect(forecastMissWords(worse)).toMatch(/; needs to fall 0\.41 points a week \(so far rising 0\.25 points a week\)$/);
   });
 
   it("an aspirational KR needs its goal value; money keeps its cents", () => {
     const cost = row({ unit: "EUR", metric: "decrease", start: 42, target: 36, goal: 0.7 }, { latest: 41, slopePerWeek: -0.2, weeksLeft: 8, value: 39 });
     expect(goalValue(cost)).toEqual({ value: 37.8, word: "goal" });
-    expect(forecastMissWords(cost)).toBe("Forecast to miss: 39.00 EUR by 2026-04-05 (goal 37.80 EUR); needs falling 0.40 EUR a week (so far falling 0.20 EUR a week)");
+    expect(forecastMissWords(cost)).toBe("Forecast to miss: 39.00 EUR by 2026-04-05 (goal 37.80 EUR); needs to fall 0.40 EUR a week (so far falling 0.20 EUR a week)");
   });
 
   it("says plainly when no pace will do, or the KR need only hold", () => {

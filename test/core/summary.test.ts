@@ -168,7 +168,7 @@ describe("week 4 summary (as of 2026-02-01)", () => {
     // What it takes (docs/forecast.md): the pace its goal needs from its latest value, beside the line's so far.
     const f = a.data.forecast.below.find((k) => k.id === "O3.KR1")!.forecast;
     if (!f.ok) throw new Error("forecast");
-    const needs = `needs falling ${formatValue((f.latest - 37.8) / f.weeksLeft)} a week (so far falling ${formatValue(-f.slopePerWeek)} a week)`;
+    const needs = `needs to fall ${formatValue((f.latest - 37.8) / f.weeksLeft)} a week (so far falling ${formatValue(-f.slopePerWeek)} a week)`;
     expect(a.data.attention[3].forecastMiss).toBe(`Forecast to miss: 38.91 by 2026-04-05 (goal 37.8); ${needs}`);
     // Its latest check-in (2026-01-20) is before this period (from 2026-01-26): its texts say their day (session 21).
     expect(a.data.attention[0].whatChanged).toBe("Yield dipped (check-in of 2026-01-20)");

@@ -97,7 +97,7 @@ describe("valueDigits", () => {
       ",",
     );
     // Until session 13: "No change week to week; reaching 0,03 by 2026-04-05 needs no change week to week."
-    expect(why).toBe("Falling 0,0007 a week; reaching 0,03 by 2026-04-05 needs falling 0,0019 a week.");
+    expect(why).toBe("Falling 0,0007 a week; reaching 0,03 by 2026-04-05 needs to fall 0,0019 a week.");
   });
 
   it("a signal's reason names a small KR's values at its decimals, at least the 4 it always had", () => {

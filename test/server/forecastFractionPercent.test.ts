@@ -110,7 +110,7 @@ describe("a % KR whose cells hold fractions", () => {
     const fraction = pilot(true);
     // The whole-number pilot, as week three's (Monday 2026-01-26's refresh reports the week to Sunday): the rework rate named, on-time delivery capped at 100 and on course.
     expect(whole.atThisPace).toMatch(/^At this pace 1 KR ends short of its goal by 2026-04-05: O2\.KR1 at 9\.6% \(target 3%\)\.$/);
-    expect(whole.forecastRows[0][8]).toBe("Rising 0.25 points a week; reaching 3% by 2026-04-05 needs falling 0.41 points a week.");
+    expect(whole.forecastRows[0][8]).toBe("Rising 0.25 points a week; reaching 3% by 2026-04-05 needs to fall 0.41 points a week.");
     expect(whole.cells[0][1]).toBe(100);
     expect(whole.sidebar["O2.KR1"]).toEqual({ ok: true, value: 9.6, score: 0, endDay: "2026-04-05", goal: { value: 3, word: "target" } });
     expect(forecastLine(whole.sidebar["O2.KR1"] as LineForecast, "%")).toBe("At this pace: 9.6% by 2026-04-05 (target 3%) — score 0.00");

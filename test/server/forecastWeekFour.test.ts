@@ -45,7 +45,7 @@ describe("week four", () => {
     expect(v[f + 1][8]).toBe("Why");
     expect(v[f + 2].slice(0, 4)).toEqual(["O2.KR1", "Cut the rework rate from 6.5% to 3%", "quality.lead@example.com", `${forecast} by 2026-04-05`]);
     // Needs: (3 − 7.1) ÷ 10 weeks.
-    expect(v[f + 2][8]).toBe("Rising 0.25 points a week; reaching 3% by 2026-04-05 needs falling 0.41 points a week.");
+    expect(v[f + 2][8]).toBe("Rising 0.25 points a week; reaching 3% by 2026-04-05 needs to fall 0.41 points a week.");
     expect(v[f + 3][0], "O1.KR1 is on course: not listed").toBe("");
 
     const mail = wb.services.mail.sent.find((m) => m.to === "boss@example.com")!;

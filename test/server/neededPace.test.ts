@@ -41,8 +41,8 @@ describe("what it takes", () => {
     // (95 − 84.7) ÷ 9 weeks; (3 − 7.3) ÷ 9 weeks. So far: the median pairwise pace, 0.4 and (0.2 + 0.7 ÷ 3) ÷ 2.
     const up = formatValue((95 - 84.7) / 9);
     const down = formatValue((7.3 - 3) / 9);
-    expect(line("O1.KR1")).toMatch(new RegExp(`^At this pace: [\\d.]+% by 2026-04-05 \\(target 95%\\) — score [\\d.]+; needs rising ${up} points a week \\(so far rising 0\\.4 points a week\\)$`));
-    expect(line("O2.KR1")).toMatch(new RegExp(`\\(target 3%\\) — score 0\\.00; needs falling ${down} points a week \\(so far rising 0\\.22 points a week\\)$`));
+    expect(line("O1.KR1")).toMatch(new RegExp(`^At this pace: [\\d.]+% by 2026-04-05 \\(target 95%\\) — score [\\d.]+; needs to rise ${up} points a week \\(so far rising 0\\.4 points a week\\)$`));
+    expect(line("O2.KR1")).toMatch(new RegExp(`\\(target 3%\\) — score 0\\.00; needs to fall ${down} points a week \\(so far rising 0\\.22 points a week\\)$`));
 
     // The summary as of the same day says the same in Needs attention, and its Why the same paces.
     summarize(wb, "2026-02-01");
@@ -79,7 +79,7 @@ describe("what it takes", () => {
     setToday(wb, "2026-02-02"); // Monday: the refresh reports the week just ended, as of 2026-02-01
     expect(fireTrigger(wb, refreshTriggersOf(wb)[0]).ok).toBe(true);
     const cell = String(byId(section(summaryTab(wb), "Needs attention").rows).get("O1.KR1")!.Forecast);
-    expect(cell).toMatch(new RegExp(`; needs rising ${formatValue((95 - 84.7) / 9, ",")} points a week \\(so far rising 0,4 points a week\\)$`));
+    expect(cell).toMatch(new RegExp(`; needs to rise ${formatValue((95 - 84.7) / 9, ",")} points a week \\(so far rising 0,4 points a week\\)$`));
     const digest = wb.services.mail.sent.find((m) => m.to === "ceo@example.com")!;
     expect(String(digest.body).split("\n").map((l) => l.trim())).toContain(cell);
   });

@@ -76,7 +76,7 @@ describe("An operations pilot's Weekly Summary in its metrics' units", () => {
     expect(tab.values.map((r) => String(r[0]))).toContain("Forecast: key results falling short of their goal at this pace");
     const forecast = byId(section(tab, "Forecast").rows);
     expect(String(forecast.get("O2.KR2")!.Forecast)).toMatch(/^\$\d+\.\d\d by 2026-04-05$/);
-    expect(String(forecast.get("O2.KR2")!.Why)).toMatch(/^Falling \$0\.\d\d a week; reaching \$36\.00 by 2026-04-05 needs falling \$0\.\d\d a week\.$/);
+    expect(String(forecast.get("O2.KR2")!.Why)).toMatch(/^Falling \$0\.\d\d a week; reaching \$36\.00 by 2026-04-05 needs to fall \$0\.\d\d a week\.$/);
     expect(String(forecast.get("O2.KR1")!.Forecast)).toMatch(/^\d+\.\d+ days by 2026-04-05$/);
     expect(String(forecast.get("O1.KR2")!.Forecast)).toMatch(/^\d+\.\d+% by 2026-04-05$/);
   });

@@ -40,7 +40,7 @@ describe("Needs attention and the forecast", () => {
     const row = byId(att.rows).get("O1.KR1");
     expect(row, "listed under Needs attention").toBeDefined();
     expect(row).toMatchObject({ Status: "On track", Owner: "dispatch.lead@example.com", Confidence: 8 });
-    expect(String(row!.Forecast)).toMatch(/^Forecast to miss: \d+(\.\d+)?% by 2026-04-05 \(target 95%\); needs rising /);
+    expect(String(row!.Forecast)).toMatch(/^Forecast to miss: \d+(\.\d+)?% by 2026-04-05 \(target 95%\); needs to rise /);
     // The same words as the Forecast section's value for the KR, then what it takes (test/server/neededPace.test.ts).
     const f = byId(section(tab, "Forecast").rows).get("O1.KR1")!;
     expect(String(row!.Forecast).split("; ")[0]).toBe(`Forecast to miss: ${String(f.Forecast)} (target 95%)`);
@@ -70,7 +70,7 @@ describe("Needs attention and the forecast", () => {
     const from = body.indexOf("NEEDS ATTENTION: OFF TRACK, AT RISK OR FORECAST TO MISS");
     expect(from, body).toBeGreaterThan(-1);
     const part = body.slice(from, body.indexOf("\n\n", from));
-    expect(part).toMatch(/O1\.KR1.*\(dispatch\.lead@example\.com\): On track, score 0\.21\n {4}Forecast to miss: [\d.]+% by 2026-04-05 \(target 95%\); needs rising /);
+    expect(part).toMatch(/O1\.KR1.*\(dispatch\.lead@example\.com\): On track, score 0\.21\n {4}Forecast to miss: [\d.]+% by 2026-04-05 \(target 95%\); needs to rise /);
     expect(String(digest.htmlBody)).toContain("Forecast to miss: ");
   });
 });

@@ -1,5 +1,5 @@
 // The Weekly Summary's long texts are readable on the tab, through the BUILT add-on (run `npm run build`
-// first). Needs attention's Forecast (`Forecast to miss: 88.34% by 2026-04-05 (target 95%); needs rising 1.14
+// first). Needs attention's Forecast (`Forecast to miss: 88.34% by 2026-04-05 (target 95%); needs to rise 1.14
 // points a week (so far rising 0.4 points a week)`, 118 characters) sat in Sheets' default 100 px column H,
 // cut off by the Latest comment beside it; so were the comments, blockers and owners cut by their neighbours.
 // A text with something on its right now wraps where it does not fit its column, and H is 260 px wide.
@@ -71,7 +71,7 @@ describe("the Weekly Summary's long texts", () => {
     attention.forEach((r, i) => {
       const forecast = sh.getRange(top + i, 8);
       expect(forecast.getDisplayValue()).toBe(String(r.Forecast));
-      expect(String(r.Forecast)).toMatch(/^Forecast to miss: .*; needs \w+ [\d.]+ points a week \(so far rising [\d.]+ points a week\)$/);
+      expect(String(r.Forecast)).toMatch(/^Forecast to miss: .*; needs to \w+ [\d.]+ points a week \(so far rising [\d.]+ points a week\)$/);
       expect(forecast.getWrap()).toBe(true);
       expect(lines(String(r.Forecast), width)).toBeLessThanOrEqual(4);
     });
