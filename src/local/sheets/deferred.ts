@@ -98,7 +98,8 @@ const colIndex = (letters: string) => columnNumber(letters) - 1;
 
 /**
  * The formula with every reference to the tab replaced by what it evaluates to, or null when one is used
- * some other way: COUNTA of one whole column (the count), ROW of one cell (its row), and one cell that is
+ * some other way: COUNTA of one whole column (the count), ROW or COLUMN of one cell (its row or column: the
+ * computed headers' guard against a column inserted by hand, session 22, is COLUMN of the last), and one cell that is
  * an operand of `&` only (its value as a literal; an empty cell is "" there). References inside string
  * literals, spaces, or any other use leave a mention of the tab, and the tab then goes into the engine.
  */
@@ -106,6 +107,7 @@ export function rewrite(formula: string, tab: string, cells: OutsideCells): stri
   const ref = `(?:${sheetPrefixes(tab).map(escapeRe).join("|")})`;
   const counta = new RegExp(`\\bCOUNTA\\(${ref}\\$?([A-Z]{1,3}):\\$?([A-Z]{1,3})\\)`, "gi");
   const row = new RegExp(`\\bROW\\(${ref}\\$?[A-Z]{1,3}\\$?([1-9]\\d*)\\)`, "gi");
+  const column = new RegExp(`\\bCOLUMN\\(${ref}\\$?([A-Z]{1,3})\\$?[1-9]\\d*\\)`, "gi");
   const cell = new RegExp(`(^=|&)${ref}\\$?([A-Z]{1,3})\\$?([1-9]\\d*)(?=(&|$))`, "gi");
   const lower = tab.toLowerCase();
   // Split off the string literals: even parts are formula text, odd parts literals (left as they are).
@@ -117,6 +119,7 @@ export function rewrite(formula: string, tab: string, cells: OutsideCells): stri
     }
     let p = parts[i].replace(counta, (m, a: string, b: string) => (a.toUpperCase() === b.toUpperCase() ? String(cells.countColumn(colIndex(a))) : m));
     p = p.replace(row, (_m, r: string) => String(Number(r)));
+    p = p.replace(column, (_m, c: string) => String(columnNumber(c)));
     p = p.replace(cell, (m, pre: string, c: string, r: string, after: string, offset: number, whole: string) => {
       // An `&` on one side at least; and a reference ending a part that a literal follows is left (invalid anyway).
       if (pre !== "&" && after !== "&") return m;

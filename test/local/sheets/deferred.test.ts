@@ -14,7 +14,8 @@ import type { WorkbookSnapshot } from "../../../src/local/snapshot";
 const HEADER = ["Timestamp", "Week", "KR ID", "Value", "Note"];
 const SETTINGS_FORMULAS = [
   "=MAX(0,COUNTA('Check-ins'!A:A)-1)",
-  "=" + "ABCDEF".split("").map((c) => `'Check-ins'!${c}1`).join('&"|"&'),
+  // With the guard the add-on's computed headers end in since session 22 (core/tabs.ts joined): COLUMN of the last cell.
+  "=" + "ABCDEF".split("").map((c) => `'Check-ins'!${c}1`).join('&"|"&') + `&IF(COLUMN('Check-ins'!F1)=6,"","|")`,
   "=ROW('Check-ins'!A1)",
   "=COUNTA(Other!A:A)",
 ];
@@ -100,6 +101,8 @@ describe("a large log that only Settings' computed rows name", () => {
 
   it("enters the engine, the formulas as loaded going back with it, when its rows move or a formula names it", () => {
     expect(same(SETTINGS_FORMULAS, [(ss) => ss.getSheetByName("Check-ins").insertRowsBefore(1, 2)])).toBe(true);
+    // A column inserted among the header's: the guard's COLUMN() moves with it and the joined header says so.
+    expect(same(SETTINGS_FORMULAS, [(ss) => ss.getSheetByName("Check-ins").insertColumnsAfter(2, 1)])).toBe(true);
     expect(same(SETTINGS_FORMULAS, [(ss) => ss.getSheetByName("Other").getRange("B1").setFormula("=SUM('Check-ins'!D:D)")])).toBe(true);
     expect(same(SETTINGS_FORMULAS, [(ss) => ss.getSheetByName("Check-ins").getRange("Z9").setFormula("=D9*2")])).toBe(true);
   });
