@@ -6,39 +6,18 @@
 // anyway (session 21: moneyCells.ts).
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { LocalRange } from "../../src/local/sheets";
 import type { Workbook } from "../../src/local/runtime";
 import { callAddon, newTracker, rowsOf, ss } from "../support/tracker";
 import { repairWrites } from "../support/writes";
+import { rangeReads } from "../support/rangeReads";
 
 const krTab = (wb: Workbook) => ss(wb).getSheetByName("Key Results")!;
 const columnOf = (wb: Workbook, h: string) => krTab(wb).getRange(1, 1, 1, 26).getValues()[0].map(String).indexOf(h) + 1;
 const rowOf = (wb: Workbook, id: string) => rowsOf(wb, "Key Results").findIndex((r) => r.ID === id) + 2;
 const cell = (wb: Workbook, id: string, h: string) => krTab(wb).getRange(rowOf(wb, id), columnOf(wb, h));
 
-interface Rect {
-  r1: number;
-  c1: number;
-  r2: number;
-  c2: number;
-}
-
 /** The rectangles of Key Results whose number formats `run` read. */
-function formatReads(run: () => void): Rect[] {
-  const proto = LocalRange.prototype as unknown as { getNumberFormats: () => string[][] };
-  const read = proto.getNumberFormats;
-  const seen: Rect[] = [];
-  proto.getNumberFormats = function (this: { _sheet: { api?: { getName(): string } }; _rect: Rect }) {
-    if (this._sheet.api && this._sheet.api.getName() === "Key Results") seen.push({ ...this._rect });
-    return read.call(this);
-  };
-  try {
-    run();
-  } finally {
-    proto.getNumberFormats = read;
-  }
-  return seen;
-}
+const formatReads = (run: () => void) => rangeReads("getNumberFormats", "Key Results", run);
 
 describe("A money KR's Forecast cell", () => {
   it("a new tracker's template: the EUR KR's Forecast is in EUR, and Repair finds nothing to mend", () => {

@@ -6,39 +6,18 @@
 // read the tab whole as before (setupKrRead.ts).
 import { describe, it } from "@jest/globals";
 import { expect } from "../support/expect";
-import { LocalRange } from "../../src/local/sheets";
 import type { Workbook } from "../../src/local/runtime";
 import { repairWrites } from "../support/writes";
+import { rangeReads, type Rect } from "../support/rangeReads";
 import { tab, trackerInUse } from "../support/inUse";
 import { callAddon, rowsOf, setSetting, ss } from "../support/tracker";
 
-interface Read {
-  r1: number;
-  c1: number;
-  r2: number;
-  c2: number;
-}
-
 /** The rectangles of Key Results `run` read values of (getValues). */
-function keyResultsReads(run: () => void): Read[] {
-  const proto = LocalRange.prototype as unknown as { getValues: () => unknown[][] };
-  const getValues = proto.getValues;
-  const seen: Read[] = [];
-  proto.getValues = function (this: { _sheet: { api?: { getName(): string } }; _rect: Read }) {
-    if (this._sheet.api && this._sheet.api.getName() === "Key Results") seen.push({ ...this._rect });
-    return getValues.call(this);
-  };
-  try {
-    run();
-  } finally {
-    proto.getValues = getValues;
-  }
-  return seen;
-}
+const keyResultsReads = (run: () => void) => rangeReads("getValues", "Key Results", run);
 
 const repair = (wb: Workbook) => () => expect(callAddon(wb, "repairTracker").ok).toBe(true);
 /** Reads below the header (the data rows). */
-const rowReads = (reads: Read[]) => reads.filter((r) => r.r2 > 1);
+const rowReads = (reads: Rect[]) => reads.filter((r) => r.r2 > 1);
 
 describe("Repair reads Key Results' rows in the columns a KR is typed into", () => {
   it("A–I below the header (ID to Weight), every KR row, and the tracker stays healthy", () => {
