@@ -81,12 +81,14 @@ export function newlyCounted(objectiveIds: readonly unknown[], krObjectiveIds: r
 }
 
 /**
- * A Repair report's `restored` and `ids` as the menu's dialog and the CLI say them: "Restored: …; …." for what it
- * put back, then each ID line as a sentence of its own (a trim is no restoring, and "…; A key result counted …"
- * read wrong in that list until session 21). Empty strings for none. The ID lines are a field of their own
+ * A Repair report's `restored`, `ids` and `updated` as the menu's dialog and the CLI say them: "Restored: …; …." for
+ * what it put back, then each ID line as a sentence of its own (a trim is no restoring, and "…; A key result
+ * counted …" read wrong in that list until session 21), then "Updated to this version's formulas: …." (the menu
+ * and the CLI each wrote it until session 22). Empty strings for none. The ID lines are a field of their own
  * (SetupReport.ids): until session 22 they were told apart from `restored` by their words, which a rewording
  * would have moved into the list, and out of the import's notes, without a test failing.
  */
-export function restoredSentences(r: { restored: readonly string[]; ids: readonly string[] }): string[] {
-  return [r.restored.length ? `Restored: ${r.restored.join("; ")}.` : ""].concat(r.ids.map((l) => `${l}.`));
+export function restoredSentences(r: { restored: readonly string[]; ids: readonly string[]; updated: readonly string[] }): string[] {
+  const updated = r.updated.length ? `Updated to this version's formulas: ${r.updated.join("; ")}.` : "";
+  return [r.restored.length ? `Restored: ${r.restored.join("; ")}.` : ""].concat(r.ids.map((l) => `${l}.`), updated);
 }

@@ -308,7 +308,6 @@ async function cmdRepair(positionals: string[], flags: Flags): Promise<void> {
   const parts = [`Repaired ${positionals[0]}: formulas, formatting, dropdowns and protection restored; rows kept${trimmed}.`];
   if (r.created?.length) parts.push(`Re-created: ${r.created.join(", ")}.`);
   parts.push(...restoredSentences(r).filter(Boolean));
-  if (r.updated?.length) parts.push(`Updated to this version's formulas: ${r.updated.join("; ")}.`);
   out(parts.join(" "));
   // What Repair could not do, and Settings typed wrong, as the menu's dialog says them.
   for (const w of r.warnings || []) if (w.startsWith("Settings")) out(w.replace("run Repair tracker", () => `run "okr-sheets repair ${positionals[0]}"`));

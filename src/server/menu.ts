@@ -74,7 +74,7 @@ export function menuSetUp(): void {
   }
   report("Set up tracker", actions.setupTracker(template ? { template } : {}), (r) => [
     r.created.length ? `Created: ${r.created.join(", ")}.` : "The tracker tabs were already there; formulas and formatting were restored.",
-    ...restoredLines(r),
+    ...restoredSentences(r),
     ...settingsLines(r.warnings),
     ...focusLines(r.warnings),
     "\nNext: fill in Settings (start date, admins, leaders), then owners check in from the add-on menu; Generate weekly summary makes the Weekly Summary tab.",
@@ -166,17 +166,12 @@ export function menuImport(): void {
 export function menuRepair(): void {
   report("Repair tracker", actions.repairTracker(), (r) => [
     r.created.length ? `Re-created: ${r.created.join(", ")}.` : "",
-    ...restoredLines(r),
+    ...restoredSentences(r),
     `Formulas, formatting, dropdowns and protection were restored; the rows of objectives, key results and check-ins were kept as they were${r.ids.length ? ", but for the spaces removed around IDs above" : ""}.`,
     // What Repair could not do (no room in Settings A1:C40) and Settings typed wrong are said; its focus
     // checks are setup's to show.
     ...settingsLines(r.warnings),
   ]);
-}
-
-/** What setup and Repair restored and brought up to this version, as both say it. */
-function restoredLines(r: { restored: string[]; ids: string[]; updated: string[] }): string[] {
-  return [...restoredSentences(r), r.updated.length ? `Updated to this version's formulas: ${r.updated.join("; ")}.` : ""];
 }
 
 /** Setup's warnings about the Settings tab ("Settings: no blank row…", "Settings need fixing: …"), each on its own line. */
