@@ -18,7 +18,7 @@ import { escapeHtml } from "./escape";
 import { fixedText, type NumberStyle } from "./numbers";
 import { andList, firstAndMore, ofTotal, plural } from "./plural";
 import { endedWords, paceGap, rolledWords, type Alignment, type TeamFigures, type TeamResult } from "./portfolio";
-import { againstText, companyMisses, forecastText, noneCounted, silentAfterDays, STALE_FORECAST_DAYS, type ForecastMiss, type NoneCounted } from "./portfolioForecast";
+import { againstText, companyMisses, forecastText, NONE_WHY, noneCounted, silentAfterDays, STALE_FORECAST_DAYS, type ForecastMiss, type NoneCounted } from "./portfolioForecast";
 import { dayNumber } from "./dates";
 import { worstFirst } from "./portfolioLayout";
 import { STATUS } from "./tabs";
@@ -49,9 +49,9 @@ export const DIGEST_NAMES = 10;
 const NONE_LINE: Record<NoneCounted, string> = {
   onCourse: `At this pace no team's forecast key result ends ${shortOfGoal()}.`,
   notYet: "At this pace: no team has a forecast yet (a key result needs 3 weeks of check-ins).",
-  outOfDate: `At this pace: no current forecast, every team's forecast is out of date (no check-in for more than ${STALE_FORECAST_DAYS} days: below).`,
-  ended: "At this pace: nothing left to forecast, every team's cycle has ended (how each team's key results ended is below).",
-  outOfDateOrEnded: "At this pace: no current forecast, every team's forecast is out of date or its cycle has ended (below).",
+  outOfDate: `At this pace: no current forecast, ${NONE_WHY.outOfDate} (no check-in for more than ${STALE_FORECAST_DAYS} days: below).`,
+  ended: `At this pace: nothing left to forecast, ${NONE_WHY.ended} (how each team's key results ended is below).`,
+  outOfDateOrEnded: `At this pace: no current forecast, ${NONE_WHY.outOfDateOrEnded} (below).`,
 };
 /**
  * That line after `before`, or "" when some KR is counted or no team was read: the digest's, and since session 22 the

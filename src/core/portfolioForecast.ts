@@ -287,6 +287,13 @@ export function companyMisses(teams: (TeamForecast | null | undefined)[]): { wor
  */
 export type NoneCounted = "onCourse" | "outOfDate" | "ended" | "outOfDateOrEnded" | "notYet";
 
+/** Why no team's forecast counts, as the roll-up tab's "None current: …" and the digest's "At this pace" line say it. */
+export const NONE_WHY = {
+  outOfDate: "every team's forecast is out of date",
+  ended: "every team's cycle has ended",
+  outOfDateOrEnded: "every team's forecast is out of date or its cycle has ended",
+} as const;
+
 export function noneCounted(teams: { f: TeamForecast; ended?: string | null }[]): NoneCounted {
   if (teams.some((t) => t.f.forecast > 0 && !t.f.stale && !t.ended)) return "onCourse";
   const stale = teams.some((t) => t.f.stale);

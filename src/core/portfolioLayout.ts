@@ -5,7 +5,7 @@ import { fixedText, type NumberStyle } from "./numbers";
 import { andList, ofTotal, plural } from "./plural";
 import type { Alignment, RollupHistoryRow, TeamResult } from "./portfolio";
 import { endedWords, MIX_ORDER, paceGap, rolledWords, teamTrend } from "./portfolio";
-import { againstText, companyMisses, endedMissLine, forecastText, noneCounted, silentAfterDays, STALE_FORECAST_DAYS } from "./portfolioForecast";
+import { againstText, companyMisses, endedMissLine, forecastText, NONE_WHY, noneCounted, silentAfterDays, STALE_FORECAST_DAYS } from "./portfolioForecast";
 import { blockerSectionRows, LOG_NOT_READ } from "./portfolioBlockersLayout";
 import type { TypedCell } from "./portfolioScoreCells";
 import { FMT, type SummaryCell } from "./summary";
@@ -257,8 +257,7 @@ function atThisPaceRows(teams: TeamResult[], sep: NumberStyle): SummaryCell[][] 
   } else if (none === "onCourse") {
     rows.push([text(`None: every forecast KR of the ${plural(forecasting, "team")} with a forecast is on course for its goal (within its team's on-track gap).`, "muted")]);
   } else if (none !== "notYet") {
-    const why = none === "outOfDate" ? "every team's forecast is out of date" : none === "ended" ? "every team's cycle has ended" : "every team's forecast is out of date or its cycle has ended";
-    rows.push([text(`None current: ${why} (below).`, "muted")]);
+    rows.push([text(`None current: ${NONE_WHY[none]} (below).`, "muted")]);
   } else {
     rows.push([text("None forecast yet: no team tracker read has a forecast (its check-ins and Weekly Summary write it once a KR has 3 weeks of check-ins).", "muted")]);
   }
