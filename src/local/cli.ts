@@ -335,8 +335,9 @@ async function cmdRollup(positionals: string[], flags: Flags): Promise<void> {
   }
   const when = rollupWhen(r, `week ${r.week} of ${r.weeks}`);
   out(`Portfolio refreshed: ${when}; ${ofTotal(r.read, r.listed, "team tracker")} read.`);
+  const none = noneLine(r.digest, "  ");
   if (r.forecastToMiss) out(`  ${missingLine(r.forecastToMiss)} (the roll-up's "At this pace" section).`);
-  else if (noneLine(r.digest)) out(`  ${noneLine(r.digest)}`);
+  else if (none) out(none);
   // The teams behind or silent, as the company's weekly digest says them (core/portfolioDigest.ts).
   if (r.digest) for (const l of portfolioDigestLines(r.digest, numberStyleFor(wb.services.spreadsheet.getSpreadsheetLocale())).teams) out(`  ${l}`);
   for (const u of r.unreadable) out(`  ${u.team}: ${u.problem}`);
